@@ -1,0 +1,310 @@
+"""Go channels: ``make(chan T, n)``, send, receive, close, and the nil channel.
+
+A channel is a buffer of at most ``cap`` values and two FIFO queues of blocked
+goroutines, exactly as Go's ``hchan``: ``recvq`` and ``sendq``. An operation
+that can complete does so at once and the goroutine keeps running; one that
+cannot puts a *waiter* (Go's ``sudog``) in a queue and parks the goroutine.
+
+The rules, from the Go specification and ``runtime/chan.go``:
+
+* a send to a waiting receiver hands the value over directly (an unbuffered send
+  completes only at this rendezvous); otherwise it goes into the buffer if there
+  is room; otherwise the sender blocks;
+* a receive from a full buffer with blocked senders takes the oldest value and
+  moves the first blocked sender's value into the buffer;
+* a receive on a closed channel drains the buffer with ``ok=True``, then returns
+  ``(None, False)`` (``None`` plays the zero value);
+* ``close`` wakes every blocked receiver with ``(None, False)`` and makes every
+  blocked sender panic; send on a closed channel, and close of a closed or nil
+  channel, panic with Go's messages.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING, Any
+
+from . import goroutine as _g
+from .errors import GoPanic
+from .goroutine import PARK, Goroutine, Op
+
+if TYPE_CHECKING:
+    from .runtime import Runtime
+
+
+class Waiter:
+    """A goroutine blocked on one channel operation (Go's ``sudog``).
+
+    ``index`` is the ``select`` case it stands for (or -1 for a plain
+    operation); ``group`` holds all the waiters of one ``select``, so the first
+    to fire can withdraw the others.
+    """
+
+    __slots__ = ("g", "group", "index", "queue", "value")
+
+    def __init__(self, g: Goroutine, queue: deque, index: int, value: Any, group: list | None):
+        self.g = g
+        self.queue = queue
+        self.index = index
+        self.value = value
+        self.group = group
+
+
+def _withdraw(w: Waiter) -> None:
+    """``w`` fired: take its siblings of the same ``select`` out of their queues."""
+    for other in w.group:
+        if other is not w:
+            other.queue.remove(other)
+
+
+def _wake_receiver(rt: Runtime, w: Waiter, value: Any, ok: bool) -> None:
+    if w.group is None:
+        rt._ready(w.g, (value, ok))
+    else:
+        _withdraw(w)
+        rt._ready(w.g, (w.index, value, ok))
+
+
+def _wake_sender(rt: Runtime, w: Waiter) -> None:
+    if w.group is None:
+        rt._ready(w.g, None)
+    else:
+        _withdraw(w)
+        rt._ready(w.g, (w.index, None, True))
+
+
+class Chan:
+    """A Go channel. ``len(ch)`` and ``ch.cap`` are Go's ``len`` and ``cap``."""
+
+    __slots__ = ("_buf", "_cap", "_recv", "_recvq", "_rt", "_sendq", "closed", "id", "name")
+
+    def __init__(self, rt: Runtime, cap: int = 0, name: str | None = None):
+        if cap < 0:
+            raise GoPanic("makechan: size out of range")
+        self._rt = rt
+        self._cap = cap
+        self._buf: deque = deque()
+        self._recvq: deque[Waiter] = deque()
+        self._sendq: deque[Waiter] = deque()
+        self.closed = False
+        self.id = next(rt._serial)
+        self.name = name
+        self._recv = Recv(self)
+
+    @property
+    def cap(self) -> int:
+        return self._cap
+
+    def __len__(self) -> int:
+        return len(self._buf)
+
+    def __repr__(self) -> str:
+        label = f" {self.name}" if self.name else ""
+        closed = " closed" if self.closed else ""
+        return f"<chan{label} #{self.id} len={len(self)} cap={self.cap}{closed}>"
+
+    # --- what goroutines yield ------------------------------------------------
+
+    def send(self, value: Any = None) -> Op:
+        """``ch <- value``."""
+        return Send(self, value)
+
+    def recv(self) -> Op:
+        """``v, ok := <-ch``: the ``yield`` returns ``(v, ok)``."""
+        return self._recv
+
+    def send_case(self, value: Any = None) -> Op:
+        """``case ch <- value:`` in a :func:`~simlab.select`."""
+        return Send(self, value)
+
+    def recv_case(self) -> Op:
+        """``case v, ok := <-ch:`` in a :func:`~simlab.select`."""
+        return self._recv
+
+    def close(self) -> None:
+        """``close(ch)``: wake every receiver with ``(None, False)``, panic every sender."""
+        if self.closed:
+            raise GoPanic("close of closed channel")
+        self.closed = True
+        rt = self._rt
+        if rt.trace.full:
+            rt.trace.event(rt.env._now, _gid(rt), "close", self.id)
+        while self._recvq:
+            _wake_receiver(rt, self._recvq.popleft(), None, False)
+        while self._sendq:
+            w = self._sendq.popleft()
+            if w.group is not None:
+                _withdraw(w)
+            rt._ready(w.g, exc=GoPanic("send on closed channel"))
+
+    # --- the mechanics, shared by plain operations and select -------------------
+
+    def _can_send(self) -> bool:
+        return self.closed or bool(self._recvq) or len(self._buf) < self._cap
+
+    def _can_recv(self) -> bool:
+        return bool(self._buf) or bool(self._sendq) or self.closed
+
+    def _do_send(self, value: Any) -> None:
+        """Complete a send that :meth:`_can_send` allows."""
+        if self.closed:
+            raise GoPanic("send on closed channel")
+        rt = self._rt
+        if rt.trace.full:
+            rt.trace.event(rt.env._now, _gid(rt), "send", self.id)
+        if self._recvq:
+            _wake_receiver(rt, self._recvq.popleft(), value, True)
+        else:
+            self._buf.append(value)
+
+    def _do_recv(self) -> tuple[Any, bool]:
+        """Complete a receive that :meth:`_can_recv` allows."""
+        rt = self._rt
+        if rt.trace.full:
+            rt.trace.event(rt.env._now, _gid(rt), "recv", self.id)
+        if self._sendq:
+            w = self._sendq.popleft()
+            if self._cap == 0:
+                value = w.value
+            else:  # full buffer: take the oldest, the first sender's value takes its place
+                value = self._buf.popleft()
+                self._buf.append(w.value)
+            _wake_sender(rt, w)
+            return value, True
+        if self._buf:
+            return self._buf.popleft(), True
+        return None, False
+
+    def _enqueue_send(self, g: Goroutine, value: Any, index: int, group: list | None) -> Waiter:
+        w = Waiter(g, self._sendq, index, value, group)
+        self._sendq.append(w)
+        return w
+
+    def _enqueue_recv(self, g: Goroutine, index: int, group: list | None) -> Waiter:
+        w = Waiter(g, self._recvq, index, None, group)
+        self._recvq.append(w)
+        return w
+
+
+def _gid(rt: Runtime) -> int:
+    cur = rt._current
+    return cur.id if cur is not None else 0
+
+
+class Send(Op):
+    """``ch <- value``, as a statement or as a ``select`` case."""
+
+    __slots__ = ("ch", "value")
+
+    def __init__(self, ch: Chan, value: Any):
+        self.ch = ch
+        self.value = value
+
+    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+        ch = self.ch
+        if ch._can_send():
+            ch._do_send(self.value)
+            return None
+        ch._enqueue_send(g, self.value, -1, None)
+        g.park(_g.CHAN_SEND, rt.env._now, (ch,))
+        return PARK
+
+    # as a select case
+    def _ready(self) -> bool:
+        return self.ch._can_send()
+
+    def _commit(self) -> tuple[Any, bool]:
+        self.ch._do_send(self.value)
+        return None, True
+
+    def _enqueue(self, g: Goroutine, index: int, group: list) -> Waiter:
+        return self.ch._enqueue_send(g, self.value, index, group)
+
+    def __repr__(self) -> str:
+        return f"<send to {self.ch!r}>"
+
+
+class Recv(Op):
+    """``v, ok := <-ch``, as an expression or as a ``select`` case."""
+
+    __slots__ = ("ch",)
+
+    def __init__(self, ch: Chan):
+        self.ch = ch
+
+    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+        ch = self.ch
+        if ch._can_recv():
+            return ch._do_recv()
+        ch._enqueue_recv(g, -1, None)
+        g.park(_g.CHAN_RECEIVE, rt.env._now, (ch,))
+        return PARK
+
+    def _ready(self) -> bool:
+        return self.ch._can_recv()
+
+    def _commit(self) -> tuple[Any, bool]:
+        return self.ch._do_recv()
+
+    def _enqueue(self, g: Goroutine, index: int, group: list) -> Waiter:
+        return self.ch._enqueue_recv(g, index, group)
+
+    def __repr__(self) -> str:
+        return f"<receive from {self.ch!r}>"
+
+
+class _Forever(Op):
+    """An operation on the nil channel: it blocks forever."""
+
+    __slots__ = ("reason",)
+    ch = None
+
+    def __init__(self, reason: str):
+        self.reason = reason
+
+    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+        g.park(self.reason, rt.env._now)
+        return PARK
+
+    # as a select case: never ready, never enqueued
+    def _ready(self) -> bool:
+        return False
+
+    def _enqueue(self, g: Goroutine, index: int, group: list) -> None:
+        return None
+
+
+class NilChan:
+    """The nil channel (``var ch chan T``): send and receive block forever,
+    it is never ready in a ``select``, and closing it panics."""
+
+    __slots__ = ()
+    _send = _Forever(_g.CHAN_SEND_NIL)
+    _recv = _Forever(_g.CHAN_RECEIVE_NIL)
+    cap = 0
+    closed = False
+    id = 0
+    name = "nil"
+
+    def __len__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "<nil chan>"
+
+    def send(self, value: Any = None) -> Op:
+        return self._send
+
+    def recv(self) -> Op:
+        return self._recv
+
+    send_case = send
+
+    def recv_case(self) -> Op:
+        return self._recv
+
+    def close(self) -> None:
+        raise GoPanic("close of nil channel")
+
+
+nil_chan = NilChan()

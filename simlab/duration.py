@@ -1,0 +1,154 @@
+"""Simulated time: integer nanoseconds, as Go's ``time.Duration``.
+
+Every instant and every duration in simlab is an ``int`` count of nanoseconds.
+:func:`parse_duration` accepts exactly the syntax of Go's ``time.ParseDuration``
+and :func:`format_duration` prints what Go's ``Duration.String`` prints, so that
+``"5m"`` on a command line and ``5m0s`` in a report mean what a Go engineer reads.
+"""
+
+from __future__ import annotations
+
+Nanosecond = 1
+Microsecond = 1000 * Nanosecond
+Millisecond = 1000 * Microsecond
+Second = 1000 * Millisecond
+Minute = 60 * Second
+Hour = 60 * Minute
+
+_UNITS = {
+    "ns": Nanosecond,
+    "us": Microsecond,
+    "µs": Microsecond,  # U+00B5 micro sign
+    "μs": Microsecond,  # U+03BC Greek small letter mu
+    "ms": Millisecond,
+    "s": Second,
+    "m": Minute,
+    "h": Hour,
+}
+_MAX = 1 << 63
+
+
+class DurationError(ValueError):
+    """A string that Go's ``time.ParseDuration`` would reject; the message is Go's."""
+
+
+def _leading_int(s: str) -> tuple[int, str]:
+    i, x = 0, 0
+    while i < len(s) and "0" <= s[i] <= "9":
+        if x > _MAX // 10:
+            raise OverflowError
+        x = x * 10 + ord(s[i]) - 48
+        if x > _MAX:
+            raise OverflowError
+        i += 1
+    return x, s[i:]
+
+
+def _leading_fraction(s: str) -> tuple[int, float, str]:
+    i, x, scale, overflow = 0, 0, 1.0, False
+    while i < len(s) and "0" <= s[i] <= "9":
+        if not overflow:
+            y = x * 10 + ord(s[i]) - 48
+            if x > (_MAX - 1) // 10 or y > _MAX:
+                overflow = True
+            else:
+                x, scale = y, scale * 10
+        i += 1
+    return x, scale, s[i:]
+
+
+def parse_duration(text: str) -> int:
+    """Parse a Go duration string such as ``"300ms"``, ``"1.5h"`` or ``"1h2m3.5s"``.
+
+    Returns nanoseconds. Raises :class:`DurationError` with Go's own message
+    (``time: unknown unit "d" in duration "1d"``) for anything Go rejects.
+    """
+    orig, s, neg, total = text, text, False, 0
+
+    def invalid(what: str = "invalid duration") -> DurationError:
+        return DurationError(f'time: {what} "{orig}"')
+
+    if s and s[0] in "+-":
+        neg, s = s[0] == "-", s[1:]
+    if s == "0":
+        return 0
+    if not s:
+        raise invalid()
+    while s:
+        if not (s[0] == "." or "0" <= s[0] <= "9"):
+            raise invalid()
+        before = len(s)
+        try:
+            v, s = _leading_int(s)
+        except OverflowError:
+            raise invalid() from None
+        pre, post, f, scale = before != len(s), False, 0, 1.0
+        if s and s[0] == ".":
+            s = s[1:]
+            before = len(s)
+            f, scale, s = _leading_fraction(s)
+            post = before != len(s)
+        if not pre and not post:
+            raise invalid()
+        i = 0
+        while i < len(s) and not (s[i] == "." or "0" <= s[i] <= "9"):
+            i += 1
+        if i == 0:
+            raise invalid("missing unit in duration")
+        unit_name, s = s[:i], s[i:]
+        unit = _UNITS.get(unit_name)
+        if unit is None:
+            raise invalid(f'unknown unit "{unit_name}" in duration')
+        if v > _MAX // unit:
+            raise invalid()
+        v *= unit
+        if f > 0:
+            v += int(float(f) * (float(unit) / scale))
+            if v > _MAX:
+                raise invalid()
+        total += v
+        if total > _MAX:
+            raise invalid()
+    if neg:
+        return -total
+    if total > _MAX - 1:
+        raise invalid()
+    return total
+
+
+def _fmt_frac(v: int, prec: int) -> tuple[str, int]:
+    """Go's fmtFrac: the fraction of v/10**prec without trailing zeros."""
+    digits, printed = "", False
+    for _ in range(prec):
+        digit = v % 10
+        printed = printed or digit != 0
+        if printed:
+            digits = str(digit) + digits
+        v //= 10
+    return ("." + digits if printed else ""), v
+
+
+def format_duration(d: int) -> str:
+    """Format nanoseconds as Go's ``Duration.String`` does: ``5m0s``, ``1.5ms``, ``0s``."""
+    if d == 0:
+        return "0s"
+    neg, u = d < 0, abs(d)
+    if u < Second:
+        if u < Microsecond:
+            body = f"{u}ns"
+        elif u < Millisecond:
+            frac, whole = _fmt_frac(u, 3)
+            body = f"{whole}{frac}µs"
+        else:
+            frac, whole = _fmt_frac(u, 6)
+            body = f"{whole}{frac}ms"
+    else:
+        frac, whole = _fmt_frac(u, 9)
+        body = f"{whole % 60}{frac}s"
+        whole //= 60
+        if whole > 0:
+            body = f"{whole % 60}m{body}"
+            whole //= 60
+            if whole > 0:
+                body = f"{whole}h{body}"
+    return "-" + body if neg else body

@@ -1,0 +1,132 @@
+"""Stack frames of goroutines, named the way a Go engineer reads them.
+
+A parked goroutine's stack is its chain of generators (``yield from`` calls),
+innermost last; each frame is a Python function and line. A model can give a
+function its Go name, and its lines the Go program's line numbers:
+
+.. code-block:: python
+
+    @sl.gofunc("main.(*ContainerManager).readLogs.func1", file="logmonitor.go")
+    def reader():
+        ...
+        i, _, _ = yield sl.select(send, done)   # L981
+
+A frame of ``reader`` then prints as ``main.(*ContainerManager).readLogs.func1``
+at ``logmonitor.go:981``: a trailing comment ``# L981`` (or ``# L981-986``) on
+the Python line gives the Go line. A function without ``gofunc`` prints as
+``module.qualname`` at its Python file and line.
+"""
+
+from __future__ import annotations
+
+import linecache
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import CodeType, TracebackType
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
+
+if TYPE_CHECKING:
+    from .goroutine import Goroutine
+
+F = TypeVar("F", bound=Callable)
+
+_GO_NAMES: dict[CodeType, tuple[str, str | None]] = {}
+_LINE_MARK = re.compile(r"#.*?\bL(\d+)\b")
+_PACKAGE_DIR = str(Path(__file__).resolve().parent)
+_PROJECT_DIR = str(Path(__file__).resolve().parent.parent)
+
+
+class Frame(NamedTuple):
+    """One frame as a Go traceback prints it: function, file, line."""
+
+    func: str
+    file: str
+    line: int
+
+
+def gofunc(name: str, file: str | None = None) -> Callable[[F], F]:
+    """Name a function as Go would in a stack trace (``main.(*T).method.func1``).
+
+    With ``file``, lines of the function marked ``# L<n>`` print as ``file:<n>``.
+    """
+
+    def mark(fn: F) -> F:
+        _GO_NAMES[fn.__code__] = (name, file)
+        return fn
+
+    return mark
+
+
+def _display_path(path: str) -> str:
+    for root in (_PROJECT_DIR, os.getcwd()):
+        if path.startswith(root + os.sep):
+            return path[len(root) + 1 :]
+    return path
+
+
+def frame_of(code: CodeType, line: int) -> Frame:
+    """The Go-style frame for a Python code object stopped at ``line``."""
+    named = _GO_NAMES.get(code)
+    if named is not None:
+        func, file = named
+        if file is not None:
+            mark = _LINE_MARK.search(linecache.getline(code.co_filename, line))
+            return Frame(func, file, int(mark.group(1)) if mark else line)
+        return Frame(func, _display_path(code.co_filename), line)
+    module = Path(code.co_filename).stem
+    qualname = code.co_qualname.replace(".<locals>", "")
+    return Frame(f"{module}.{qualname}", _display_path(code.co_filename), line)
+
+
+def _is_internal(code: CodeType) -> bool:
+    return code.co_filename.startswith(_PACKAGE_DIR) and code not in _GO_NAMES
+
+
+def python_stack(g: Goroutine) -> list[tuple[CodeType, int]]:
+    """``(code, line)`` of the goroutine's frames, innermost first, simlab's own left out."""
+    frames: list[tuple[CodeType, int]] = []
+    if g.state == "running":
+        root = g._gen.gi_frame
+        f = sys._getframe(1)
+        while f is not None:
+            frames.append((f.f_code, f.f_lineno))
+            if f is root:
+                break
+            f = f.f_back
+        else:
+            frames = []
+    else:
+        gen = g._gen
+        chain = []
+        while gen is not None and getattr(gen, "gi_frame", None) is not None:
+            chain.append((gen.gi_frame.f_code, gen.gi_frame.f_lineno))
+            gen = gen.gi_yieldfrom
+        frames = chain[::-1]
+    return [(c, n) for c, n in frames if not _is_internal(c)]
+
+
+def traceback_stack(tb: TracebackType | None) -> list[tuple[CodeType, int]]:
+    """``(code, line)`` of the frames an exception unwound, innermost first."""
+    frames = []
+    while tb is not None:
+        frames.append((tb.tb_frame.f_code, tb.tb_lineno))
+        tb = tb.tb_next
+    return [(c, n) for c, n in reversed(frames) if not _is_internal(c)]
+
+
+def goroutine_frames(g: Goroutine) -> list[Frame]:
+    """The goroutine's frames in Go's order (innermost first), program frames only."""
+    return [frame_of(code, line) for code, line in python_stack(g)]
+
+
+def creator_frame(g: Goroutine) -> Frame | None:
+    """Where the ``go`` statement that created ``g`` stands."""
+    at = g.created_at
+    if at is None:
+        return None
+    if isinstance(at[0], CodeType):
+        return frame_of(at[0], at[1])
+    return Frame(*at)

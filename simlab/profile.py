@@ -1,0 +1,172 @@
+"""The goroutine profile, in the text formats of Go's ``runtime/pprof``.
+
+``debug=1`` is what ``/debug/pprof/goroutine?debug=1`` serves: a header
+``goroutine profile: total N``, then one group per distinct stack, largest
+group first, each ``COUNT @ PC PC ...`` followed by ``#`` lines for the
+program's frames, columns aligned by Go's ``text/tabwriter``.
+
+``debug=2`` is what ``?debug=2`` (and a crash) prints: every goroutine as
+``goroutine 18 [chan send, 5 minutes]:``, its frames, and ``created by F in
+goroutine N``. The minutes appear once a goroutine has waited a whole minute.
+
+Program counters are not real addresses: each frame gets a stable fake one
+derived from its function and line, so that equal stacks group together and the
+same run prints the same profile in any process.
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import TYPE_CHECKING
+
+from . import goroutine as _g
+from ._tabwriter import tabwrite
+from .duration import Minute
+from .frames import Frame, creator_frame, frame_of, goroutine_frames, traceback_stack
+
+if TYPE_CHECKING:
+    from .goroutine import Goroutine
+    from .runtime import Runtime
+
+_GOROOT = "/usr/local/go/src"
+
+# Library frames Go shows above the program's frames, per wait reason (Go 1.27's lines).
+_LIBRARY_FRAMES: dict[str, tuple[Frame, ...]] = {
+    _g.WAITGROUP_WAIT: (
+        Frame("sync.runtime_SemacquireWaitGroup", f"{_GOROOT}/runtime/sema.go", 114),
+        Frame("sync.(*WaitGroup).Wait", f"{_GOROOT}/sync/waitgroup.go", 206),
+    ),
+    _g.MUTEX_LOCK: (
+        Frame("internal/sync.runtime_SemacquireMutex", f"{_GOROOT}/runtime/sema.go", 95),
+        Frame("internal/sync.(*Mutex).lockSlow", f"{_GOROOT}/internal/sync/mutex.go", 149),
+        Frame("internal/sync.(*Mutex).Lock", f"{_GOROOT}/internal/sync/mutex.go", 70),
+        Frame("sync.(*Mutex).Lock", f"{_GOROOT}/sync/mutex.go", 46),
+    ),
+    _g.SLEEP: (Frame("time.Sleep", f"{_GOROOT}/runtime/time.go", 368),),
+    _g.IO_WAIT: (
+        Frame("internal/poll.runtime_pollWait", f"{_GOROOT}/runtime/netpoll.go", 351),
+        Frame("internal/poll.(*pollDesc).wait", f"{_GOROOT}/internal/poll/fd_poll_runtime.go", 84),
+        Frame(
+            "internal/poll.(*pollDesc).waitRead", f"{_GOROOT}/internal/poll/fd_poll_runtime.go", 89
+        ),
+        Frame("internal/poll.(*FD).Read", f"{_GOROOT}/internal/poll/fd_unix.go", 170),
+        Frame("net.(*netFD).Read", f"{_GOROOT}/net/fd_posix.go", 68),
+        Frame("net.(*conn).Read", f"{_GOROOT}/net/net.go", 196),
+    ),
+}
+
+# Runtime frames Go hides from the listing but whose PCs head the `@` line.
+_RUNTIME_FRAMES: dict[str, tuple[str, ...]] = {
+    _g.CHAN_SEND: ("runtime.gopark", "runtime.chansend", "runtime.chansend1"),
+    _g.CHAN_RECEIVE: ("runtime.gopark", "runtime.chanrecv", "runtime.chanrecv2"),
+    _g.CHAN_SEND_NIL: ("runtime.gopark", "runtime.chansend", "runtime.chansend1"),
+    _g.CHAN_RECEIVE_NIL: ("runtime.gopark", "runtime.chanrecv", "runtime.chanrecv1"),
+    _g.SELECT: ("runtime.gopark", "runtime.selectgo"),
+    _g.SELECT_NO_CASES: ("runtime.gopark", "runtime.block"),
+    _g.WAITGROUP_WAIT: ("runtime.gopark", "runtime.goparkunlock", "runtime.semacquire1"),
+    _g.MUTEX_LOCK: ("runtime.gopark", "runtime.goparkunlock", "runtime.semacquire1"),
+    _g.SLEEP: ("runtime.gopark",),
+    _g.IO_WAIT: ("runtime.gopark", "runtime.netpollblock"),
+}
+
+
+def _entry(func: str) -> int:
+    return 0x401000 + (zlib.crc32(func.encode()) % 0xB0000) * 16
+
+
+def _pc(func: str, line: int) -> int:
+    """A stable fake return address for ``func`` stopped at ``line``."""
+    return _entry(func) + 1 + zlib.crc32(f"{func}:{line}".encode()) % 0x3F0
+
+
+def frames(g: Goroutine) -> list[Frame]:
+    """Everything a Go traceback lists for ``g``: library frames, then the program's."""
+    listed = list(_LIBRARY_FRAMES.get(g.wait_reason, ())) if g.state == _g.WAITING else []
+    return listed + goroutine_frames(g)
+
+
+def panic_dump(g: Goroutine, now: int, err: BaseException) -> str:
+    """What Go prints for a panic (GOTRACEBACK=single): the panicking goroutine only."""
+    stack = [frame_of(code, line) for code, line in traceback_stack(err.__traceback__)]
+    return format_goroutine(g, now, running=True, stack=stack)
+
+
+def _status(g: Goroutine, now: int, running: bool) -> str:
+    if running:
+        return "running"
+    status = g.status()
+    if g.state == _g.WAITING:
+        minutes = (now - g.waiting_since) // Minute
+        if minutes >= 1:
+            status += f", {minutes} minutes"
+    return status
+
+
+def format_goroutine(
+    g: Goroutine, now: int, running: bool = False, stack: list[Frame] | None = None
+) -> str:
+    """One goroutine in ``debug=2`` form (``stack`` overrides its current frames)."""
+    lines = [f"goroutine {g.id} [{_status(g, now, running)}]:"]
+    for f in frames(g) if stack is None else stack:
+        lines += [f"{f.func}(...)", f"\t{f.file}:{f.line}"]
+    creator = creator_frame(g)
+    if creator is not None:
+        where = f" in goroutine {g.created_in}" if g.created_in is not None else ""
+        lines += [f"created by {creator.func}{where}", f"\t{creator.file}:{creator.line}"]
+    return "\n".join(lines) + "\n"
+
+
+def traceback_dump(rt: Runtime, first: Goroutine | None = None, running: bool = False) -> str:
+    """Every program goroutine in ``debug=2`` form; ``first`` leads (``running`` if so)."""
+    now = rt.env._now
+    parts = []
+    if first is not None:
+        parts.append(format_goroutine(first, now, running))
+    for g in rt.goroutines():
+        if g is not first:
+            parts.append(format_goroutine(g, now, g.state == _g.RUNNING))
+    return "\n".join(parts)
+
+
+def _stack(g: Goroutine) -> tuple[list[int], list[tuple[Frame, int]]]:
+    """The `@` line's PCs (hidden runtime frames included) and the listed frames with theirs."""
+    hidden = _RUNTIME_FRAMES.get(g.wait_reason, ()) if g.state == _g.WAITING else ()
+    shown = frames(g)
+    if g.id == 1:
+        shown.append(Frame("runtime.main", f"{_GOROOT}/runtime/proc.go", 302))
+    listed = [(f, _pc(f.func, f.line)) for f in shown]
+    pcs = [_pc(name, 0) for name in hidden] + [pc for _, pc in listed]
+    pcs.append(_pc("runtime.goexit", 1771))
+    return pcs, listed
+
+
+def count_profile(name: str, goroutines: list[Goroutine]) -> str:
+    """A ``debug=1`` count profile (``goroutine``, ``goroutineleak``) of ``goroutines``."""
+    groups: dict[str, list] = {}
+    for g in goroutines:
+        pcs, listed = _stack(g)
+        key = "@" + "".join(f" {pc:#x}" for pc in pcs)
+        if key in groups:
+            groups[key][0] += 1
+        else:
+            groups[key] = [1, listed]
+    order = sorted(groups, key=lambda k: (-groups[k][0], k))
+    text = [f"{name} profile: total {len(goroutines)}\n"]
+    for key in order:
+        n, listed = groups[key]
+        text.append(f"{n} {key}\n")
+        for f, pc in listed:
+            offset = pc - 1 - _entry(f.func)
+            text.append(f"#\t{pc - 1:#x}\t{f.func}+{offset:#x}\t{f.file}:{f.line}\n")
+        text.append("\n")
+    return tabwrite("".join(text))
+
+
+def goroutine_profile(rt: Runtime, debug: int = 1) -> str:
+    """``pprof.Lookup("goroutine").WriteTo(w, debug)`` for ``debug`` 1 or 2."""
+    if debug == 1:
+        return count_profile("goroutine", rt.goroutines())
+    if debug == 2:
+        running = rt._current
+        return traceback_dump(rt, first=running, running=running is not None)
+    raise ValueError(f"debug must be 1 or 2, not {debug!r}")

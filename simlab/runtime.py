@@ -1,0 +1,545 @@
+"""The Go runtime model: goroutines, one processor, and the simulated clock.
+
+:class:`Runtime` is a Go program's runtime. It owns a SimPy environment, which
+keeps simulated time and the calendar of timers, and a run queue of goroutines.
+One goroutine runs at a time (GOMAXPROCS=1) until it blocks; then the strategy
+picks the next from the run queue. Everything due at an instant (timers firing,
+goroutines they wake) becomes ready before anyone is picked, so "which of the
+goroutines ready at this instant runs first" is always a decision of the
+strategy, recorded in the run's schedule.
+
+Why goroutines are not SimPy processes: a SimPy process is resumed by the
+event calendar, in first-scheduled-first order. To let a strategy choose among
+the goroutines ready at one instant, the scheduler must own the resumption. So
+simlab drives goroutine generators itself, switching from one to the next
+without a trip through the calendar, and uses SimPy for time: every timer is a
+SimPy timeout, and the scheduler runs inside SimPy's event loop.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+from inspect import isgenerator, isgeneratorfunction
+from itertools import count
+from typing import Any
+
+import simpy
+from simpy.core import StopSimulation
+from simpy.events import NORMAL, URGENT, Event, Timeout
+
+from . import goroutine as _g
+from .errors import Deadlock, FatalError, GoPanic, SimlabError
+from .goroutine import PARK, Goroutine, Op
+from .schedule import Schedule
+from .strategies import Strategy, make_strategy
+from .streams import generator
+from .trace import Trace
+
+LATE = NORMAL + 1  # after everything else due at the same instant
+_DECISION = 1  # trace mark codes
+_EXIT = 2
+
+
+class Clock(simpy.Environment):
+    """SimPy's environment, which can also tell whether an event is due right now."""
+
+    def due_now(self) -> bool:
+        """Is an event due at this instant that must be processed before the scheduler picks?"""
+        q = self._queue
+        return bool(q) and q[0][0] == self._now and q[0][1] <= NORMAL
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """How a call to :meth:`Runtime.run` ended.
+
+    ``reason`` is ``"main returned"`` (the program exited; ``value`` is what main
+    returned) or ``"until"`` (simulated time reached the limit; the program can
+    be resumed with another ``run(until=...)``).
+    """
+
+    now: int
+    reason: str
+    value: Any = None
+
+
+def _call_later(fn: Callable, args: tuple) -> Generator:
+    """The body of ``go f(args)`` for an ``f`` that is not itself a generator function."""
+    result = fn(*args)
+    if isgenerator(result):
+        return (yield from result)
+    return result
+
+
+class _Sleep(Op):
+    __slots__ = ("d",)
+
+    def __init__(self, d: int):
+        self.d = d
+
+    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+        if self.d <= 0:  # time.Sleep(d <= 0) returns at once, without yielding
+            return None
+        rt._live_timers += 1
+        Timeout(rt.env, self.d, g).callbacks.append(rt._sleep_done)
+        g.park(_g.SLEEP, rt.env._now)
+        return PARK
+
+
+class _Gosched(Op):
+    __slots__ = ()
+
+    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+        g.state = _g.RUNNABLE
+        rt._runq.append(g)
+        return PARK
+
+
+_GOSCHED = _Gosched()
+
+
+class Runtime:
+    """A Go program's runtime: ``seed`` and ``strategy`` fix every decision of its run.
+
+    ``strategy`` is ``"fifo"``, ``"random"``, ``"pct"``, ``"pct:DEPTH"``,
+    ``"replay:SCHEDULE"`` or a :class:`~simlab.strategies.Strategy`. With
+    ``trace=True`` the run also records every event for the Perfetto export.
+    """
+
+    def __init__(self, seed: int = 0, strategy: str | Strategy = "fifo", *, trace: bool = False):
+        if not isinstance(seed, int) or seed < 0:
+            raise SimlabError(f"seed must be a non-negative integer, got {seed!r}")
+        self.seed = seed
+        self.env = Clock()
+        self.strategy = make_strategy(strategy)
+        self.strategy.bind(seed)
+        self.trace = Trace(full=trace)
+        self._runq: list[Goroutine] = []
+        self._goroutines: dict[int, Goroutine] = {}  # alive, in creation order
+        self._count = 0  # program goroutines alive
+        self._by_name: dict[str, int] = {}
+        self._next_id = 2  # 1 is main's
+        self._main: Goroutine | None = None
+        self._main_value: Any = None
+        self._current: Goroutine | None = None
+        self._running = False  # the scheduler loop is on the stack
+        self._dispatch_pending = False
+        self._in_run = False
+        self._halted: str | None = None  # why the program ended for good
+        self._error: BaseException | None = None
+        self._steps = 0
+        self._decisions: list[int] = []
+        self._live_timers = 0  # sleeps and AfterFunc timers: each will wake something
+        self._chan_timers: dict[int, Any] = {}  # armed timers with a channel
+        self._serial = count(1)  # identities of channels, contexts, ...
+        from .context import Background
+        from .fds import FDTable
+
+        self.fds = FDTable(self)
+        self._contexts: dict[int, Any] = {}  # cancellable contexts not yet cancelled
+        self._background = Background(self)
+
+    # --- time -------------------------------------------------------------------
+
+    @property
+    def now(self) -> int:
+        """Simulated time since the start of the run, in nanoseconds."""
+        return self.env._now
+
+    # --- goroutines -------------------------------------------------------------
+
+    def go(
+        self, fn: Callable, *args: Any, name: str | None = None, system: bool = False
+    ) -> Goroutine:
+        """``go fn(args...)``: start a goroutine; ``name`` is its function name in metrics.
+
+        ``system=True`` marks a goroutine of the world outside the program (a
+        daemon, a peer): it runs like any other but is not counted or profiled.
+        """
+        return self._spawn(fn, args, name, system, depth=2)
+
+    def _spawn(
+        self,
+        fn: Callable,
+        args: tuple,
+        name: str | None,
+        system: bool,
+        depth: int = 1,
+        created_at: tuple | None = None,
+    ) -> Goroutine:
+        """Create a goroutine; its ``go`` statement is ``depth`` frames up, or ``created_at``."""
+        gen = fn(*args) if isgeneratorfunction(fn) else _call_later(fn, args)
+        if created_at is None:
+            caller = sys._getframe(depth)
+            created_at = (caller.f_code, caller.f_lineno)
+        cur = self._current
+        g = Goroutine(
+            self._next_id,
+            name or getattr(fn, "__name__", "func"),
+            gen,
+            system=system,
+            created_in=cur.id if cur is not None else None,
+            created_at=created_at,
+            now=self.env._now,
+        )
+        self._next_id += 1
+        self._register(g)
+        return g
+
+    def _register(self, g: Goroutine) -> None:
+        self._goroutines[g.id] = g
+        if not g.system:
+            self._count += 1
+            self._by_name[g.name] = self._by_name.get(g.name, 0) + 1
+        self.strategy.on_go(g)
+        if self.trace.full:
+            self.trace.event(self.env._now, g.id, "go", (g.name, g.created_in, g.system))
+        self._runq.append(g)
+        if not self._running:
+            self._kick()
+
+    def gosched(self) -> Op:
+        """``runtime.Gosched()``: yield the processor; the goroutine stays runnable."""
+        return _GOSCHED
+
+    def sleep(self, d: int) -> Op:
+        """``time.Sleep(d)``: block for ``d`` nanoseconds (``d <= 0`` returns at once)."""
+        return _Sleep(d)
+
+    # --- the scheduler ----------------------------------------------------------
+
+    def _ready(self, g: Goroutine, value: Any = None, exc: BaseException | None = None) -> None:
+        """Make a parked goroutine runnable; ``value`` is what its ``yield`` returns."""
+        g._value = value
+        g._exc = exc
+        g.state = _g.RUNNABLE
+        g.blocked_on = ()
+        self._runq.append(g)
+        if self.trace.full:
+            self.trace.event(self.env._now, g.id, "ready")
+        if not self._running:
+            self._kick()
+
+    def _kick(self) -> None:
+        """Someone became runnable while nobody runs: run now, or once the instant settles."""
+        if self._dispatch_pending or not self._in_run or self._halted is not None:
+            return
+        if self.env.due_now():
+            self._schedule_dispatch()
+        else:
+            self._loop()
+
+    def _schedule_dispatch(self) -> None:
+        self._dispatch_pending = True
+        ev = Event(self.env)
+        ev._ok = True
+        ev._value = None
+        ev.callbacks.append(self._dispatch)
+        self.env.schedule(ev, NORMAL)
+
+    def _dispatch(self, _event: Event) -> None:
+        self._dispatch_pending = False
+        self._loop()
+
+    def _loop(self) -> None:
+        """Run goroutines one after another until all are blocked (Go's schedule loop)."""
+        runq, env = self._runq, self.env
+        self._running = True
+        try:
+            while runq and self._halted is None:
+                if env.due_now():  # timers due at this instant join the run queue first
+                    self._schedule_dispatch()
+                    return
+                g = runq.pop() if len(runq) == 1 else runq.pop(self._pick(runq))
+                self._run(g)
+        finally:
+            self._running = False
+        if not runq and self._halted is None and self._asleep_forever():
+            self._halt("deadlock", Deadlock(self._dump_all()))
+
+    def _pick(self, runq: list[Goroutine]) -> int:
+        i = self.strategy.pick(runq)
+        self._decisions.append(i)
+        self.trace.mark(_DECISION, i)
+        return i
+
+    def choose(self, n: int) -> int:
+        """One of ``n`` equally possible outcomes, decided by the strategy and recorded."""
+        if n < 2:
+            return 0
+        i = self.strategy.choose(n)
+        self._decisions.append(i)
+        self.trace.mark(_DECISION, i)
+        return i
+
+    def shuffled(self, items: list) -> list:
+        """``items`` in an order the strategy decides, as Go's map iteration would give."""
+        rest, out = list(items), []
+        while rest:
+            out.append(rest.pop(self.choose(len(rest))))
+        return out
+
+    def _run(self, g: Goroutine) -> None:
+        """Give ``g`` the processor until it blocks, exits or panics."""
+        self._current = g
+        g.state = _g.RUNNING
+        step = self._steps = self._steps + 1
+        self.trace.segment(self.env._now, g.id)
+        gen, value, exc = g._gen, g._value, g._exc
+        g._value = g._exc = None
+        try:
+            while True:
+                if exc is None:
+                    op = gen.send(value)
+                else:
+                    op, exc = gen.throw(exc), None
+                try:
+                    start = op._start
+                except AttributeError:
+                    raise TypeError(_bad_yield(g, op)) from None
+                try:
+                    value = start(self, g)
+                except GoPanic as panic:
+                    exc = panic  # the panic happens at the yield, inside the goroutine
+                    continue
+                if value is PARK or self._halted is not None:
+                    break
+        except StopIteration as stop:
+            self._exit(g, stop.value)
+        except BaseException as err:
+            self._crash(g, err)
+        finally:
+            self._current = None
+        self.strategy.on_step(g, step)
+
+    def _exit(self, g: Goroutine, value: Any) -> None:
+        g.state = _g.DEAD
+        del self._goroutines[g.id]
+        if not g.system:
+            self._count -= 1
+            left = self._by_name[g.name] - 1
+            if left:
+                self._by_name[g.name] = left
+            else:
+                del self._by_name[g.name]
+        self.trace.mark(_EXIT, g.id)
+        if self.trace.full:
+            self.trace.event(self.env._now, g.id, "exit")
+        if g is self._main:
+            self._main_value = value
+            self._halt("main returned")
+
+    def _crash(self, g: Goroutine, err: BaseException) -> None:
+        from .profile import panic_dump, traceback_dump
+
+        if isinstance(err, GoPanic):
+            err.goroutine = f"{g.id} [{g.name}]"
+            err.dump = panic_dump(g, self.env._now, err)
+        elif isinstance(err, FatalError):
+            err.dump = err.dump or traceback_dump(self, first=g, running=True)
+        elif isinstance(err, KeyboardInterrupt | SystemExit):
+            raise err
+        else:
+            err.add_note(f"(in goroutine {g.id} [{g.name}] at t={self.env._now}ns)")
+        self._halt("panic", err)
+
+    def fatal(self, message: str) -> None:
+        """A Go fatal error (``fatal error: ...``): the run ends; no recover, no defers."""
+        from .profile import traceback_dump
+
+        err = FatalError(message, traceback_dump(self, first=self._current, running=True))
+        self._halt("fatal error", err)
+        raise err
+
+    def _halt(self, reason: str, error: BaseException | None = None) -> None:
+        """End the program for good (main returned, panic, fatal error, deadlock)."""
+        if self._halted is not None:
+            return
+        self._halted = reason
+        self._error = error
+        ev = Event(self.env)
+        ev._ok = True
+        ev._value = reason
+        ev.callbacks.append(StopSimulation.callback)
+        self.env.schedule(ev, URGENT)
+
+    def _asleep_forever(self) -> bool:
+        """Nothing runnable, no timer that will wake anyone: Go's checkdead condition."""
+        if self._live_timers:
+            return False
+        # A channel timer counts only while a goroutine is blocked on its channel (Go 1.23+).
+        return not any(t.c._recvq for t in self._chan_timers.values())
+
+    def _sleep_done(self, ev: Event) -> None:
+        self._live_timers -= 1
+        self._ready(ev._value)
+
+    # --- running ----------------------------------------------------------------
+
+    def run(self, main: Callable | None = None, *args: Any, until: int | None = None) -> RunResult:
+        """Run ``main(rt, *args)`` as goroutine 1 until it returns or time reaches ``until``.
+
+        Raises :class:`~simlab.GoPanic` if a goroutine panics, :class:`~simlab.Deadlock`
+        if every goroutine blocks for good, :class:`~simlab.FatalError` on a fatal
+        error. After ``reason == "until"``, ``run(until=later)`` continues the program.
+        """
+        if self._halted is not None:
+            raise SimlabError(f"this program has ended ({self._halted}); make a new Runtime")
+        if main is not None:
+            if self._main is not None:
+                raise SimlabError("main is already running; call run(until=...) to continue")
+            self._main = self._start_main(main, args)
+        elif self._main is None:
+            raise SimlabError("the first run() needs main: rt.run(main, until=...)")
+        env = self.env
+        stop = None
+        if until is not None:
+            if until < env._now:
+                raise SimlabError(f"until={until}ns is before now ({env._now}ns)")
+            stop = Event(env)
+            stop._ok = True
+            stop._value = "until"
+            env.schedule(stop, LATE, until - env._now)
+        self._in_run = True
+        try:
+            if self._runq and not self._dispatch_pending:
+                self._schedule_dispatch()
+            reason = env.run(until=stop)
+        finally:
+            self._in_run = False
+        if self._error is not None:
+            raise self._error
+        if reason is None:  # the calendar ran dry with main still blocked
+            err = Deadlock(self._dump_all())
+            self._halt("deadlock", err)
+            raise err
+        return RunResult(now=env._now, reason=reason, value=self._main_value)
+
+    def _start_main(self, main: Callable, args: tuple) -> Goroutine:
+        args = (self, *args)
+        gen = main(*args) if isgeneratorfunction(main) else _call_later(main, args)
+        g = Goroutine(
+            1, "main", gen, system=False, created_in=None, created_at=None, now=self.env._now
+        )
+        self._register(g)
+        return g
+
+    @property
+    def halted(self) -> str | None:
+        """Why the program ended for good, or None while it can still run."""
+        return self._halted
+
+    # --- randomness -------------------------------------------------------------
+
+    def rng(self, stream: str, *key: int):
+        """A numpy Generator of the run's ``"workload"`` or ``"faults"`` stream, keyed."""
+        if stream not in ("workload", "faults"):
+            raise ValueError(f"models draw from 'workload' or 'faults', not {stream!r}")
+        return generator(self.seed, stream, *key)
+
+    # --- primitives -------------------------------------------------------------
+
+    def chan(self, cap: int = 0, *, name: str | None = None):
+        """``make(chan T, cap)``; ``rt.chan()`` is unbuffered."""
+        from .chan import Chan
+
+        return Chan(self, cap, name)
+
+    def waitgroup(self):
+        """A ``sync.WaitGroup``."""
+        from .sync import WaitGroup
+
+        return WaitGroup(self)
+
+    def mutex(self):
+        """A ``sync.Mutex``."""
+        from .sync import Mutex
+
+        return Mutex(self)
+
+    def after(self, d: int):
+        """``time.After(d)``: a channel that receives the time once ``d`` has passed."""
+        from .timers import Timer
+
+        return Timer(self, d).c
+
+    def timer(self, d: int):
+        """``time.NewTimer(d)``."""
+        from .timers import Timer
+
+        return Timer(self, d)
+
+    def ticker(self, d: int):
+        """``time.NewTicker(d)``."""
+        from .timers import Ticker
+
+        return Ticker(self, d)
+
+    def after_func(self, d: int, f: Callable, *args: Any, name: str | None = None):
+        """``time.AfterFunc(d, f)``: run ``f`` in its own goroutine once ``d`` has passed."""
+        from .timers import FuncTimer
+
+        return FuncTimer(self, d, f, args, name)
+
+    def background(self):
+        """``context.Background()``."""
+        return self._background
+
+    # --- observation ------------------------------------------------------------
+
+    def num_goroutine(self) -> int:
+        """``runtime.NumGoroutine()``: the program's live goroutines, main included."""
+        return self._count
+
+    def num_goroutine_by_name(self) -> dict[str, int]:
+        """Live program goroutines per function name, names sorted."""
+        return dict(sorted(self._by_name.items()))
+
+    def goroutines(self, *, system: bool = False) -> list[Goroutine]:
+        """The live goroutines by id; ``system=True`` includes the outside world's."""
+        return [g for g in self._goroutines.values() if system or not g.system]
+
+    def open_fds(self) -> int:
+        """File descriptors the program holds open."""
+        return len(self.fds)
+
+    def live_contexts(self) -> int:
+        """Cancellable contexts whose cancellation has not happened yet."""
+        return len(self._contexts)
+
+    def goroutine_profile(self, debug: int = 1) -> str:
+        """The pprof goroutine profile as text: ``debug=1`` grouped, ``debug=2`` every stack."""
+        from .profile import goroutine_profile
+
+        return goroutine_profile(self, debug)
+
+    def _dump_all(self) -> str:
+        from .profile import traceback_dump
+
+        return traceback_dump(self)
+
+    def schedule(self) -> Schedule:
+        """The decisions this run has taken so far, replayable with ``strategy="replay:..."``."""
+        return Schedule.from_choices(self._decisions)
+
+    def decisions(self) -> int:
+        """How many decisions (two or more options) this run has taken."""
+        return len(self._decisions)
+
+    def trace_digest(self) -> str:
+        """sha256 of the scheduling trace: the same for the same seed, strategy and program."""
+        return self.trace.digest()
+
+
+def _bad_yield(g: Goroutine, op: Any) -> str:
+    if isgenerator(op):
+        return (
+            f"goroutine {g.id} [{g.name}] yielded a generator: call a blocking helper "
+            "with `yield from helper(...)`, not `yield helper(...)`"
+        )
+    return (
+        f"goroutine {g.id} [{g.name}] yielded {op!r}: yield a simlab operation "
+        "(ch.send(v), ch.recv(), sl.select(...), rt.sleep(d), wg.wait(), mu.lock())"
+    )

@@ -1,0 +1,192 @@
+"""Strategies: who decides the schedule.
+
+A strategy answers the run's two kinds of question. *Which ready goroutine runs
+next?* (:meth:`Strategy.pick`, answered from the ``schedule`` stream) and *which
+of n equally possible outcomes happens?* (:meth:`Strategy.choose`: a ``select``
+with several ready cases, the order a context's children are cancelled; answered
+from the ``choice`` stream). The runtime only asks when there are at least two
+options, and records every answer, so any run can be replayed.
+
+``fifo``    the first goroutine that became ready runs first, the first ready case
+            is taken: one readable, deterministic baseline.
+``random``  uniform at every decision.
+``pct``     Probabilistic Concurrency Testing (Burckhardt, Kothari, Musuvathi and
+            Nagarakatte, ASPLOS 2010): random priorities plus d-1 priority change
+            points; finds a bug of depth d with probability at least 1/(n·k^(d-1))
+            for n goroutines and k steps.
+``replay``  the decisions of a recorded :class:`~simlab.schedule.Schedule`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .errors import SimlabError
+from .schedule import Schedule
+from .streams import Uniform, generator
+
+if TYPE_CHECKING:
+    from .goroutine import Goroutine
+
+
+class Strategy:
+    """Base class: bind to a run's streams, then answer its decisions."""
+
+    name = "strategy"
+
+    def bind(self, seed: int) -> None:
+        """Start a fresh run with this seed (strategies keep per-run state)."""
+
+    def on_go(self, g: Goroutine) -> None:
+        """A goroutine was created."""
+
+    def on_step(self, g: Goroutine, step: int) -> None:
+        """Goroutine ``g`` just gave up the processor after scheduling step ``step``."""
+
+    def pick(self, runq: list[Goroutine]) -> int:
+        """Index into ``runq`` (oldest first, at least two) of the goroutine to run next."""
+        raise NotImplementedError
+
+    def choose(self, n: int) -> int:
+        """One of ``n`` (at least two) equally possible outcomes."""
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FIFO(Strategy):
+    """First ready, first run; first ready case taken."""
+
+    name = "fifo"
+
+    def pick(self, runq: list[Goroutine]) -> int:
+        return 0
+
+    def choose(self, n: int) -> int:
+        return 0
+
+
+class Random(Strategy):
+    """Every decision uniform, from the run's own streams."""
+
+    name = "random"
+
+    def bind(self, seed: int) -> None:
+        self._sched = Uniform(generator(seed, "schedule"))
+        self._choice = Uniform(generator(seed, "choice"))
+
+    def pick(self, runq: list[Goroutine]) -> int:
+        return self._sched.below(len(runq))
+
+    def choose(self, n: int) -> int:
+        return self._choice.below(n)
+
+
+class PCT(Strategy):
+    """Probabilistic Concurrency Testing with bug depth ``depth`` over ``steps`` steps.
+
+    Each goroutine gets a random priority above ``depth`` when it is created;
+    the highest-priority ready goroutine always runs. ``depth - 1`` change points
+    are drawn uniformly from ``1..steps``: when scheduling step number k_i ends,
+    the goroutine that just ran drops to priority i, below every initial one.
+    A step is one stretch a goroutine runs between two scheduling points.
+    """
+
+    name = "pct"
+
+    def __init__(self, depth: int = 3, steps: int = 10_000):
+        if depth < 1 or steps < 1:
+            raise ValueError("pct needs depth ≥ 1 and steps ≥ 1")
+        self.depth = depth
+        self.steps = steps
+
+    def bind(self, seed: int) -> None:
+        rng = generator(seed, "schedule")
+        count = min(self.depth - 1, self.steps)
+        points = rng.choice(self.steps, size=count, replace=False) + 1
+        self._change = {int(k): i + 1 for i, k in enumerate(sorted(points.tolist()))}
+        self._prio = Uniform(rng)
+        self._choice = Uniform(generator(seed, "choice"))
+
+    def on_go(self, g: Goroutine) -> None:
+        g._prio = self.depth + self._prio.next()
+
+    def on_step(self, g: Goroutine, step: int) -> None:
+        low = self._change.get(step)
+        if low is not None:
+            g._prio = float(low)
+
+    def pick(self, runq: list[Goroutine]) -> int:
+        best, best_prio = 0, runq[0]._prio
+        for i in range(1, len(runq)):
+            p = runq[i]._prio
+            if p > best_prio:
+                best, best_prio = i, p
+        return best
+
+    def choose(self, n: int) -> int:
+        return self._choice.below(n)
+
+    def __str__(self) -> str:
+        return f"pct:{self.depth}:{self.steps}"
+
+
+class Replay(Strategy):
+    """Take the recorded option at every decision (option 0 where none is recorded).
+
+    An option larger than a decision allows wraps around (``option % n``), so
+    any list of deviations is a valid schedule: hypothesis relies on that when
+    it shrinks one.
+    """
+
+    name = "replay"
+
+    def __init__(self, schedule: Schedule | str):
+        self.schedule = schedule if isinstance(schedule, Schedule) else Schedule.parse(schedule)
+
+    def bind(self, seed: int) -> None:
+        self._table = self.schedule.as_dict()
+        self._k = 0
+
+    def _next(self, n: int) -> int:
+        k = self._k
+        self._k = k + 1
+        return self._table.get(k, 0) % n
+
+    def pick(self, runq: list[Goroutine]) -> int:
+        return self._next(len(runq))
+
+    def choose(self, n: int) -> int:
+        return self._next(n)
+
+    def __str__(self) -> str:
+        return f"replay:{self.schedule}"
+
+
+STRATEGIES = ("fifo", "random", "pct", "replay")
+
+
+def make_strategy(spec: str | Strategy) -> Strategy:
+    """A strategy from its name: ``fifo``, ``random``, ``pct``, ``pct:DEPTH``,
+    ``pct:DEPTH:STEPS`` or ``replay:SCHEDULE``; a :class:`Strategy` passes through."""
+    if isinstance(spec, Strategy):
+        return spec
+    name, _, arg = spec.partition(":")
+    try:
+        if name == "fifo" and not arg:
+            return FIFO()
+        if name == "random" and not arg:
+            return Random()
+        if name == "pct":
+            nums = [int(x) for x in arg.split(":")] if arg else []
+            if len(nums) <= 2:
+                return PCT(*nums)
+        if name == "replay" and arg:
+            return Replay(arg)
+    except ValueError as exc:
+        raise SimlabError(f"bad strategy {spec!r}: {exc}") from None
+    raise SimlabError(
+        f"unknown strategy {spec!r}; choose fifo, random, pct, pct:DEPTH, "
+        "pct:DEPTH:STEPS or replay:SCHEDULE"
+    )

@@ -1,0 +1,197 @@
+"""Timers and tickers, with the semantics of Go 1.23 and later (checked on Go 1.27).
+
+* A timer's or ticker's channel reports ``len`` and ``cap`` 0; a value that
+  fired but has not been received waits in the timer, and ``stop`` or ``reset``
+  discards it, so no stale value is ever received. ``stop`` returns True while
+  that value is still unreceived (the timer has not "expired" for the program).
+* A ticker keeps at most one pending tick, the first one a slow receiver
+  missed, carrying that tick's time; later ticks are dropped until it is taken.
+* A channel timer counts as pending (it keeps Go's deadlock detector quiet) only
+  while a goroutine is blocked on its channel; an ``AfterFunc`` timer always does.
+* ``time.After(d <= 0)`` is ready at once; ``NewTicker(d <= 0)`` panics.
+
+Each arming of a timer is one SimPy timeout. A stopped timer's timeout stays in
+SimPy's calendar and is ignored when it comes due (a generation number tells).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from simpy.events import Event, Timeout
+
+from .chan import Chan, _wake_receiver
+from .errors import GoPanic
+
+if TYPE_CHECKING:
+    from .runtime import Runtime
+
+
+class TimerChan(Chan):
+    """The channel of a timer or ticker: ``len`` and ``cap`` are 0, as in Go 1.23+.
+
+    It holds at most one fired value internally until a receiver takes it.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, rt: Runtime):
+        super().__init__(rt, 1)
+
+    @property
+    def cap(self) -> int:
+        return 0
+
+    def __len__(self) -> int:
+        return 0
+
+    def _can_send(self) -> bool:
+        raise GoPanic("send to a timer channel (receive-only in Go)")
+
+    def _fire(self, when: int) -> None:
+        if self._recvq:
+            _wake_receiver(self._rt, self._recvq.popleft(), when, True)
+        elif not self._buf:
+            self._buf.append(when)
+        # else: a tick is already pending; Go drops this one
+
+    def _drain(self) -> None:
+        self._buf.clear()
+
+
+class Timer:
+    """``time.NewTimer(d)``: ``c`` receives the time once ``d`` has passed."""
+
+    __slots__ = ("_armed", "_gen", "_rt", "c", "id")
+
+    def __init__(self, rt: Runtime, d: int):
+        self._rt = rt
+        self.c = TimerChan(rt)
+        self.id = self.c.id
+        self._gen = 0
+        self._armed = False
+        self._arm(d)
+
+    def _arm(self, d: int) -> None:
+        self._gen += 1
+        if d <= 0:
+            self.c._fire(self._rt.env._now)
+            return
+        self._armed = True
+        self._rt._chan_timers[self.id] = self
+        Timeout(self._rt.env, d, self._gen).callbacks.append(self._on_fire)
+
+    def _disarm(self) -> None:
+        self._gen += 1
+        if self._armed:
+            self._armed = False
+            del self._rt._chan_timers[self.id]
+
+    def _on_fire(self, ev: Event) -> None:
+        if ev._value != self._gen:
+            return
+        self._disarm()
+        self.c._fire(self._rt.env._now)
+
+    def stop(self) -> bool:
+        """``t.Stop()``: True if this call kept the value from being received."""
+        pending = self._armed or bool(self.c._buf)
+        self._disarm()
+        self.c._drain()
+        return pending
+
+    def reset(self, d: int) -> bool:
+        """``t.Reset(d)``: re-arm; True if the timer had been pending."""
+        pending = self.stop()
+        self._arm(d)
+        return pending
+
+
+class Ticker:
+    """``time.NewTicker(d)``: ``c`` receives the time every ``d``, dropping missed ticks."""
+
+    __slots__ = ("_gen", "_rt", "c", "id", "period")
+
+    def __init__(self, rt: Runtime, d: int):
+        if d <= 0:
+            raise GoPanic("non-positive interval for NewTicker")
+        self._rt = rt
+        self.c = TimerChan(rt)
+        self.id = self.c.id
+        self.period = d
+        self._gen = 0
+        self._arm()
+
+    def _arm(self) -> None:
+        self._gen += 1
+        self._rt._chan_timers[self.id] = self
+        Timeout(self._rt.env, self.period, self._gen).callbacks.append(self._on_tick)
+
+    def _on_tick(self, ev: Event) -> None:
+        if ev._value != self._gen:
+            return
+        self.c._fire(self._rt.env._now)
+        Timeout(self._rt.env, self.period, self._gen).callbacks.append(self._on_tick)
+
+    def stop(self) -> None:
+        """``t.Stop()``: no more ticks; a pending tick is discarded."""
+        self._gen += 1
+        self._rt._chan_timers.pop(self.id, None)
+        self.c._drain()
+
+    def reset(self, d: int) -> None:
+        """``t.Reset(d)``: tick every ``d`` from now on; a pending tick is discarded."""
+        if d <= 0:
+            raise GoPanic("non-positive interval for Ticker.Reset")
+        self.c._drain()
+        self.period = d
+        self._arm()
+
+
+class FuncTimer:
+    """``time.AfterFunc(d, f)``: once ``d`` has passed, ``f`` runs in a new goroutine."""
+
+    __slots__ = ("_args", "_armed", "_f", "_gen", "_name", "_rt")
+
+    def __init__(self, rt: Runtime, d: int, f: Callable, args: tuple, name: str | None):
+        self._rt = rt
+        self._f = f
+        self._args = args
+        self._name = name
+        self._gen = 0
+        self._armed = False
+        self._arm(d)
+
+    def _arm(self, d: int) -> None:
+        self._gen += 1
+        self._armed = True
+        self._rt._live_timers += 1
+        Timeout(self._rt.env, max(d, 0), self._gen).callbacks.append(self._on_fire)
+
+    def _on_fire(self, ev: Event) -> None:
+        if ev._value != self._gen or not self._armed:
+            return
+        self._armed = False
+        rt = self._rt
+        rt._live_timers -= 1
+        rt._spawn(self._f, self._args, self._name, False, created_at=_GOFUNC)
+
+    def stop(self) -> bool:
+        """``t.Stop()``: True if ``f`` had not been started yet."""
+        if not self._armed:
+            return False
+        self._armed = False
+        self._gen += 1
+        self._rt._live_timers -= 1
+        return True
+
+    def reset(self, d: int) -> bool:
+        """``t.Reset(d)``: run ``f`` after ``d`` from now; True if it was still pending."""
+        pending = self.stop()
+        self._arm(d)
+        return pending
+
+
+# Where Go says an AfterFunc goroutine comes from.
+_GOFUNC = ("time.goFunc", "$GOROOT/src/time/sleep.go", 215)

@@ -1,0 +1,254 @@
+"""Goroutines, the scheduler, deadlock and panics, as the Go runtime behaves.
+
+Spec, "Program execution": "Program execution begins by initializing the program
+and then invoking the function main in package main. When that function
+invocation returns, the program exits. It does not wait for other (non-main)
+goroutines to complete."
+"""
+
+import pytest
+
+import simlab as sl
+from tests.conftest import run
+
+
+def test_main_returning_ends_the_program_without_waiting():
+    ran = []
+
+    def main(rt):
+        def late():
+            yield rt.sleep(10)
+            ran.append("late")
+
+        rt.go(late)
+        yield rt.sleep(1)
+        return "exit value"
+
+    rt = sl.Runtime()
+    result = rt.run(main, until=sl.Hour)
+    assert (result.reason, result.now, result.value) == ("main returned", 1, "exit value")
+    assert ran == []
+
+
+def test_goroutine_ids_main_first_then_creation_order():
+    def main(rt):
+        gs = [rt.go(lambda: (yield rt.sleep(5)), name=f"g{i}") for i in range(3)]
+        assert [g.id for g in gs] == [2, 3, 4]
+        assert [g.created_in for g in gs] == [1, 1, 1]
+        yield rt.sleep(1)
+
+    run(main)
+
+
+def test_num_goroutine_counts_live_goroutines_including_main():
+    """runtime.NumGoroutine "returns the number of goroutines that currently exist"."""
+    counts = []
+
+    def main(rt):
+        counts.append(rt.num_goroutine())
+        for _ in range(3):
+            rt.go(lambda: (yield rt.sleep(10)), name="sleeper")
+        counts.append(rt.num_goroutine())
+        assert rt.num_goroutine_by_name() == {"main": 1, "sleeper": 3}
+        yield rt.sleep(20)
+        counts.append(rt.num_goroutine())
+
+    run(main)
+    assert counts == [1, 4, 1]
+
+
+def test_system_goroutines_are_not_counted():
+    def main(rt):
+        rt.go(lambda: (yield rt.sleep(10)), name="daemon", system=True)
+        assert rt.num_goroutine() == 1
+        assert [g.name for g in rt.goroutines(system=True)] == ["main", "daemon"]
+        yield rt.sleep(1)
+
+    run(main)
+
+
+def test_a_goroutine_runs_until_it_blocks():
+    """GOMAXPROCS=1: between two blocking operations a goroutine is not interrupted."""
+    log = []
+
+    def main(rt):
+        def other():
+            log.append("other")
+            yield rt.sleep(0)
+
+        rt.go(other)
+        for i in range(3):
+            log.append(i)  # no yield: `other` cannot run in between
+        yield rt.sleep(1)
+
+    run(main)
+    assert log == [0, 1, 2, "other"]
+
+
+def test_gosched_lets_others_run_and_stays_runnable():
+    log = []
+
+    def main(rt):
+        def other():
+            log.append("other")
+            yield rt.sleep(0)
+
+        rt.go(other)
+        log.append("before")
+        yield rt.gosched()
+        log.append("after")
+
+    run(main)
+    assert log == ["before", "other", "after"]
+
+
+def test_goroutines_ready_at_one_instant_all_become_ready_before_anyone_runs():
+    """Two timers due at the same instant both fire before the scheduler picks, so
+    which goroutine runs first at t=10 is a decision of the strategy: fifo takes
+    the one that slept first, and random takes either, depending on the seed."""
+
+    def first_at_ten(seed, strategy):
+        log = []
+
+        def main(rt):
+            def sleeper(name):
+                yield rt.sleep(10)
+                log.append(name)
+
+            rt.go(sleeper, "a")
+            rt.go(sleeper, "b")
+            yield rt.sleep(20)
+
+        rt = run(main, seed=seed, strategy=strategy)
+        # decisions: who runs first at t=0 (a or b), and again at t=10
+        assert rt.decisions() == 2
+        return log[0]
+
+    assert first_at_ten(0, "fifo") == "a"
+    assert {first_at_ten(seed, "random") for seed in range(16)} == {"a", "b"}
+
+
+def test_deadlock_dump():
+    """Go 1.27 printed, for main blocked in `<-done` beside a leaked sender:
+
+    fatal error: all goroutines are asleep - deadlock!
+
+    goroutine 1 [chan receive]:
+    main.main()
+    ...
+    goroutine 18 [chan send]:
+    main.leak(...)
+    ...
+    created by main.main in goroutine 1
+    """
+
+    def leak(ch):
+        yield ch.send(1)
+
+    def main(rt):
+        rt.go(leak, rt.chan())
+        rt.go(lambda: (yield rt.sleep(sl.Millisecond)), name="sleeper")
+        yield rt.chan().recv()
+
+    with pytest.raises(sl.Deadlock) as info:
+        run(main)
+    text = str(info.value)
+    assert text.startswith("fatal error: all goroutines are asleep - deadlock!\n\n")
+    assert "goroutine 1 [chan receive]:\n" in text
+    assert "goroutine 2 [chan send]:\ntest_runtime.test_deadlock_dump.leak(...)" in text
+    assert "created by test_runtime.test_deadlock_dump.main in goroutine 1\n" in text
+    assert "goroutine 3" not in text  # the sleeper had exited, as in Go's dump
+
+
+def test_panic_names_the_goroutine_and_ends_the_run():
+    def main(rt):
+        def boom():
+            yield rt.sleep(1)
+            raise sl.GoPanic("boom")
+
+        rt.go(boom, name="boom")
+        yield rt.sleep(10)
+
+    rt = sl.Runtime()
+    with pytest.raises(sl.GoPanic) as info:
+        rt.run(main)
+    assert info.value.goroutine == "2 [boom]"
+    assert rt.now == 1
+    assert rt.halted == "panic"
+
+
+def test_python_error_in_a_goroutine_names_it():
+    def main(rt):
+        def buggy():
+            yield rt.sleep(1)
+            return 1 / 0
+
+        rt.go(buggy, name="buggy")
+        yield rt.sleep(10)
+
+    with pytest.raises(ZeroDivisionError) as info:
+        run(main)
+    assert any("goroutine 2 [buggy]" in note for note in info.value.__notes__)
+
+
+def test_yielding_a_generator_instead_of_yield_from_is_explained():
+    def helper(rt):
+        yield rt.sleep(1)
+
+    def main(rt):
+        yield helper(rt)
+
+    with pytest.raises(TypeError, match="yield from helper"):
+        run(main)
+
+
+def test_run_until_then_continue():
+    def main(rt):
+        for _ in range(10):
+            yield rt.sleep(sl.Minute)
+
+    rt = sl.Runtime()
+    first = rt.run(main, until=3 * sl.Minute)
+    assert (first.reason, first.now) == ("until", 3 * sl.Minute)
+    second = rt.run(until=sl.Hour)
+    assert (second.reason, second.now) == ("main returned", 10 * sl.Minute)
+    with pytest.raises(sl.SimlabError, match="has ended"):
+        rt.run(until=2 * sl.Hour)
+
+
+def test_until_includes_everything_due_at_that_instant():
+    seen = []
+
+    def main(rt):
+        yield rt.sleep(sl.Second)
+        seen.append(rt.now)
+        yield rt.sleep(sl.Second)
+
+    rt = sl.Runtime()
+    rt.run(main, until=sl.Second)
+    assert seen == [sl.Second]
+
+
+def test_plain_function_goroutine_runs_later_not_at_go_statement():
+    log = []
+
+    def main(rt):
+        rt.go(lambda: log.append("body"), name="plain")
+        log.append("after go")
+        yield rt.sleep(1)
+
+    run(main)
+    assert log == ["after go", "body"]
+
+
+def test_fds_are_lowest_free_numbers_from_three():
+    def main(rt):
+        a = rt.fds.open("socket", "conn-1")
+        b = rt.fds.open("socket", "conn-2")
+        assert (a, b, rt.open_fds()) == (3, 4, 2)
+        assert rt.fds.close(a) is True
+        assert rt.fds.close(a) is False  # EBADF
+        assert rt.fds.open("pipe") == 3
+        yield rt.sleep(1)
+
+    run(main)

@@ -1,0 +1,127 @@
+"""sync.WaitGroup and sync.Mutex behave as the sync package documents.
+
+WaitGroup.Add: "If the counter becomes zero, all goroutines blocked on Wait are
+released. If the counter goes negative, Add panics." Wait: "blocks until the
+WaitGroup counter is zero." Mutex.Unlock: "It is a run-time error if m is not
+locked on entry to Unlock." (Go printed `fatal error: sync: unlock of unlocked
+mutex`, and the deferred recover did not run.)
+"""
+
+import pytest
+
+import simlab as sl
+from tests.conftest import run
+
+
+def test_wait_returns_at_once_when_counter_is_zero():
+    def main(rt):
+        wg = rt.waitgroup()
+        yield wg.wait()
+        assert rt.now == 0
+
+    run(main)
+
+
+def test_wait_releases_every_waiter_when_counter_reaches_zero():
+    released = []
+
+    def main(rt):
+        wg = rt.waitgroup()
+        wg.add(2)
+
+        def waiter(name):
+            yield wg.wait()
+            released.append((name, rt.now))
+
+        rt.go(waiter, "a")
+        rt.go(waiter, "b")
+        yield rt.sleep(3)
+        wg.done()
+        yield rt.sleep(3)
+        assert released == []
+        wg.done()
+        yield rt.sleep(1)
+
+    run(main)
+    assert released == [("a", 6), ("b", 6)]
+
+
+def test_negative_waitgroup_counter_panics():
+    """Go printed `panic: sync: negative WaitGroup counter` for wg.Done() on a zero WaitGroup."""
+
+    def main(rt):
+        rt.waitgroup().done()
+        yield rt.sleep(1)
+
+    with pytest.raises(sl.GoPanic, match="sync: negative WaitGroup counter"):
+        run(main)
+
+
+def test_waitgroup_go_adds_and_marks_done():
+    def main(rt):
+        wg = rt.waitgroup()
+
+        def work():
+            yield rt.sleep(5)
+
+        wg.go(work)
+        wg.go(work)
+        assert wg.count == 2
+        yield wg.wait()
+        assert rt.now == 5
+
+    run(main)
+
+
+def test_mutex_hands_off_in_fifo_order():
+    order = []
+
+    def main(rt):
+        mu = rt.mutex()
+        yield mu.lock()
+
+        def contender(name):
+            yield mu.lock()
+            order.append(name)
+            yield rt.sleep(1)
+            mu.unlock()
+
+        for name in "abc":
+            rt.go(contender, name)
+        yield rt.sleep(1)
+        mu.unlock()
+        yield rt.sleep(10)
+
+    run(main)
+    assert order == ["a", "b", "c"]
+
+
+def test_mutex_waiter_reason():
+    def main(rt):
+        mu = rt.mutex()
+        yield mu.lock()
+        g = rt.go(lambda: (yield mu.lock()), name="contender")
+        yield rt.sleep(1)
+        assert g.status() == "sync.Mutex.Lock"
+        mu.unlock()
+        yield rt.sleep(1)
+        assert not g.alive and mu.locked
+
+    run(main)
+
+
+def test_unlock_of_unlocked_mutex_is_fatal_and_not_recoverable():
+    after = []
+
+    def main(rt):
+        try:
+            rt.mutex().unlock()
+        except sl.FatalError:
+            after.append("caught")  # Go cannot recover; simlab ends the run regardless
+        yield rt.sleep(1)
+        after.append("still running")
+
+    with pytest.raises(sl.FatalError) as info:
+        run(main)
+    assert info.value.message == "sync: unlock of unlocked mutex"
+    assert "still running" not in after
