@@ -73,6 +73,7 @@ class Goroutine:
     """
 
     __slots__ = (
+        "_alarm",
         "_exc",
         "_gen",
         "_prio",
@@ -114,6 +115,7 @@ class Goroutine:
         self._value: Any = None
         self._exc: BaseException | None = None
         self._prio = 0.0  # used by priority-based strategies (PCT)
+        self._alarm = None  # the calendar entry of its sleeps, made at the first
 
     def park(self, reason: str, now: int, blocked_on: tuple = ()) -> None:
         """Record that this goroutine is blocked, why (Go's wait reason) and on what."""

@@ -27,19 +27,23 @@ from typing import Any
 
 import simpy
 from simpy.core import StopSimulation
-from simpy.events import NORMAL, URGENT, Event, Timeout
+from simpy.events import NORMAL, URGENT, Event
 
 from . import goroutine as _g
+from .chan import Chan
+from .context import Background
 from .errors import Deadlock, FatalError, GoPanic, SimlabError
+from .fds import FDTable
 from .goroutine import PARK, Goroutine, Op
+from .profile import goroutine_profile, panic_dump, traceback_dump
 from .schedule import Schedule
 from .strategies import Strategy, make_strategy
 from .streams import generator
-from .trace import Trace
+from .sync import Mutex, WaitGroup
+from .timers import FuncTimer, Ticker, Timer
+from .trace import FOLD_AT, Trace
 
 LATE = NORMAL + 1  # after everything else due at the same instant
-_DECISION = 1  # trace mark codes
-_EXIT = 2
 
 
 class Clock(simpy.Environment):
@@ -73,6 +77,20 @@ def _call_later(fn: Callable, args: tuple) -> Generator:
     return result
 
 
+class _Alarm(Event):
+    """The calendar entry that ends one goroutine's ``time.Sleep``.
+
+    A goroutine sleeps at most once at a time, so it keeps one alarm and re-arms
+    it for every sleep instead of making a new timeout each time.
+    """
+
+    def __init__(self, env: simpy.Environment, g: Goroutine):
+        super().__init__(env)
+        self.g = g
+        self._ok = True
+        self._value = None
+
+
 class _Sleep(Op):
     __slots__ = ("d",)
 
@@ -82,9 +100,15 @@ class _Sleep(Op):
     def _start(self, rt: Runtime, g: Goroutine) -> Any:
         if self.d <= 0:  # time.Sleep(d <= 0) returns at once, without yielding
             return None
+        alarm = g._alarm
+        if alarm is None:
+            alarm = g._alarm = _Alarm(rt.env, g)
+        alarm.callbacks = rt._wake_sleeper  # SimPy only reads this list, never appends
         rt._live_timers += 1
-        Timeout(rt.env, self.d, g).callbacks.append(rt._sleep_done)
-        g.park(_g.SLEEP, rt.env._now)
+        rt.env.schedule(alarm, NORMAL, self.d)
+        g.state = _g.WAITING
+        g.wait_reason = _g.SLEEP
+        g.waiting_since = rt.env._now
         return PARK
 
 
@@ -115,7 +139,10 @@ class Runtime:
         self.env = Clock()
         self.strategy = make_strategy(strategy)
         self.strategy.bind(seed)
+        overridden = type(self.strategy).on_step is not Strategy.on_step
+        self._on_step = self.strategy.on_step if overridden else None
         self.trace = Trace(full=trace)
+        self._trace_ints = self.trace.ints
         self._runq: list[Goroutine] = []
         self._goroutines: dict[int, Goroutine] = {}  # alive, in creation order
         self._count = 0  # program goroutines alive
@@ -132,11 +159,9 @@ class Runtime:
         self._steps = 0
         self._decisions: list[int] = []
         self._live_timers = 0  # sleeps and AfterFunc timers: each will wake something
+        self._wake_sleeper = [self._sleep_done]
         self._chan_timers: dict[int, Any] = {}  # armed timers with a channel
         self._serial = count(1)  # identities of channels, contexts, ...
-        from .context import Background
-        from .fds import FDTable
-
         self.fds = FDTable(self)
         self._contexts: dict[int, Any] = {}  # cancellable contexts not yet cancelled
         self._background = Background(self)
@@ -245,25 +270,24 @@ class Runtime:
 
     def _loop(self) -> None:
         """Run goroutines one after another until all are blocked (Go's schedule loop)."""
-        runq, env = self._runq, self.env
+        runq, env, queue = self._runq, self.env, self.env._queue
+        pick, decisions, run = self.strategy.pick, self._decisions, self._run
         self._running = True
         try:
             while runq and self._halted is None:
-                if env.due_now():  # timers due at this instant join the run queue first
-                    self._schedule_dispatch()
+                if queue and queue[0][0] == env._now and queue[0][1] <= NORMAL:
+                    self._schedule_dispatch()  # timers due now join the run queue first
                     return
-                g = runq.pop() if len(runq) == 1 else runq.pop(self._pick(runq))
-                self._run(g)
+                if len(runq) == 1:
+                    run(runq.pop())
+                else:
+                    i = pick(runq)
+                    decisions.append(i)
+                    run(runq.pop(i))
         finally:
             self._running = False
         if not runq and self._halted is None and self._asleep_forever():
             self._halt("deadlock", Deadlock(self._dump_all()))
-
-    def _pick(self, runq: list[Goroutine]) -> int:
-        i = self.strategy.pick(runq)
-        self._decisions.append(i)
-        self.trace.mark(_DECISION, i)
-        return i
 
     def choose(self, n: int) -> int:
         """One of ``n`` equally possible outcomes, decided by the strategy and recorded."""
@@ -271,7 +295,6 @@ class Runtime:
             return 0
         i = self.strategy.choose(n)
         self._decisions.append(i)
-        self.trace.mark(_DECISION, i)
         return i
 
     def shuffled(self, items: list) -> list:
@@ -285,10 +308,13 @@ class Runtime:
         """Give ``g`` the processor until it blocks, exits or panics."""
         self._current = g
         g.state = _g.RUNNING
-        step = self._steps = self._steps + 1
-        self.trace.segment(self.env._now, g.id)
+        self._steps += 1
+        ints = self._trace_ints
+        ints.append(self.env._now)
+        ints.append(g.id)
+        if len(ints) >= FOLD_AT:
+            self.trace.fold()
         gen, value, exc = g._gen, g._value, g._exc
-        g._value = g._exc = None
         try:
             while True:
                 if exc is None:
@@ -312,7 +338,8 @@ class Runtime:
             self._crash(g, err)
         finally:
             self._current = None
-        self.strategy.on_step(g, step)
+        if self._on_step is not None:
+            self._on_step(g, self._steps)
 
     def _exit(self, g: Goroutine, value: Any) -> None:
         g.state = _g.DEAD
@@ -324,7 +351,6 @@ class Runtime:
                 self._by_name[g.name] = left
             else:
                 del self._by_name[g.name]
-        self.trace.mark(_EXIT, g.id)
         if self.trace.full:
             self.trace.event(self.env._now, g.id, "exit")
         if g is self._main:
@@ -332,8 +358,6 @@ class Runtime:
             self._halt("main returned")
 
     def _crash(self, g: Goroutine, err: BaseException) -> None:
-        from .profile import panic_dump, traceback_dump
-
         if isinstance(err, GoPanic):
             err.goroutine = f"{g.id} [{g.name}]"
             err.dump = panic_dump(g, self.env._now, err)
@@ -347,8 +371,6 @@ class Runtime:
 
     def fatal(self, message: str) -> None:
         """A Go fatal error (``fatal error: ...``): the run ends; no recover, no defers."""
-        from .profile import traceback_dump
-
         err = FatalError(message, traceback_dump(self, first=self._current, running=True))
         self._halt("fatal error", err)
         raise err
@@ -372,9 +394,9 @@ class Runtime:
         # A channel timer counts only while a goroutine is blocked on its channel (Go 1.23+).
         return not any(t.c._recvq for t in self._chan_timers.values())
 
-    def _sleep_done(self, ev: Event) -> None:
+    def _sleep_done(self, alarm: _Alarm) -> None:
         self._live_timers -= 1
-        self._ready(ev._value)
+        self._ready(alarm.g)
 
     # --- running ----------------------------------------------------------------
 
@@ -443,44 +465,30 @@ class Runtime:
 
     def chan(self, cap: int = 0, *, name: str | None = None):
         """``make(chan T, cap)``; ``rt.chan()`` is unbuffered."""
-        from .chan import Chan
-
         return Chan(self, cap, name)
 
     def waitgroup(self):
         """A ``sync.WaitGroup``."""
-        from .sync import WaitGroup
-
         return WaitGroup(self)
 
     def mutex(self):
         """A ``sync.Mutex``."""
-        from .sync import Mutex
-
         return Mutex(self)
 
     def after(self, d: int):
         """``time.After(d)``: a channel that receives the time once ``d`` has passed."""
-        from .timers import Timer
-
         return Timer(self, d).c
 
     def timer(self, d: int):
         """``time.NewTimer(d)``."""
-        from .timers import Timer
-
         return Timer(self, d)
 
     def ticker(self, d: int):
         """``time.NewTicker(d)``."""
-        from .timers import Ticker
-
         return Ticker(self, d)
 
     def after_func(self, d: int, f: Callable, *args: Any, name: str | None = None):
         """``time.AfterFunc(d, f)``: run ``f`` in its own goroutine once ``d`` has passed."""
-        from .timers import FuncTimer
-
         return FuncTimer(self, d, f, args, name)
 
     def background(self):
@@ -511,13 +519,9 @@ class Runtime:
 
     def goroutine_profile(self, debug: int = 1) -> str:
         """The pprof goroutine profile as text: ``debug=1`` grouped, ``debug=2`` every stack."""
-        from .profile import goroutine_profile
-
         return goroutine_profile(self, debug)
 
     def _dump_all(self) -> str:
-        from .profile import traceback_dump
-
         return traceback_dump(self)
 
     def schedule(self) -> Schedule:
@@ -530,7 +534,7 @@ class Runtime:
 
     def trace_digest(self) -> str:
         """sha256 of the scheduling trace: the same for the same seed, strategy and program."""
-        return self.trace.digest()
+        return self.trace.digest(self._decisions)
 
 
 def _bad_yield(g: Goroutine, op: Any) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import goroutine as _g
+from .chan import Send
 from .goroutine import PARK, Goroutine, Op
 
 if TYPE_CHECKING:
@@ -87,8 +88,6 @@ class _Single(Op):
 
 
 def _plain_reason(case: Op) -> str:
-    from .chan import Send
-
     return _g.CHAN_SEND if isinstance(case, Send) else _g.CHAN_RECEIVE
 
 

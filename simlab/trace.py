@@ -18,45 +18,42 @@ import sys
 from array import array
 from typing import Any
 
-_FOLD_AT = 1 << 15
+FOLD_AT = 1 << 15
 
 
 class Trace:
-    """The scheduling trace of one run, hashed as it grows; optionally every event."""
+    """The scheduling trace of one run, hashed as it grows; optionally every event.
 
-    __slots__ = ("_hash", "_ints", "events", "full")
+    The runtime appends ``now, goroutine id`` to :attr:`ints` each time a
+    goroutine gets the processor (inline, it is the hottest path there is) and
+    calls :meth:`fold` when it holds :data:`FOLD_AT` numbers.
+    """
+
+    __slots__ = ("_hash", "events", "full", "ints")
 
     def __init__(self, full: bool = False):
         self._hash = hashlib.sha256()
-        self._ints = array("q")
+        self.ints = array("q")
         self.full = full
         self.events: list[tuple[int, int, str, Any]] = []
-
-    def segment(self, now: int, gid: int) -> None:
-        """Goroutine ``gid`` got the processor at ``now``."""
-        ints = self._ints
-        ints.append(now)
-        ints.append(gid)
-        if len(ints) >= _FOLD_AT:
-            self._fold()
-
-    def mark(self, code: int, value: int) -> None:
-        """Something else the digest must see: a decision (code, option), an exit."""
-        ints = self._ints
-        ints.append(-code)
-        ints.append(value)
 
     def event(self, now: int, gid: int, kind: str, detail: Any = None) -> None:
         self.events.append((now, gid, kind, detail))
 
-    def _fold(self) -> None:
-        ints = self._ints
+    def fold(self) -> None:
+        """Hash what :attr:`ints` holds and empty it."""
+        ints = self.ints
         if sys.byteorder == "big":  # the digest is of little-endian int64s everywhere
             ints.byteswap()
         self._hash.update(ints.tobytes())
         del ints[:]
 
-    def digest(self) -> str:
-        """sha256 (hex) of the scheduling trace so far."""
-        self._fold()
-        return self._hash.copy().hexdigest()
+    def digest(self, decisions: list[int]) -> str:
+        """sha256 (hex) of the scheduling trace so far and the run's ``decisions``."""
+        self.fold()
+        h = self._hash.copy()
+        options = array("q", decisions)
+        if sys.byteorder == "big":
+            options.byteswap()
+        h.update(options.tobytes())
+        return h.hexdigest()
