@@ -40,6 +40,7 @@ from .duration import (
 from .errors import Deadlock, FatalError, GoPanic, SimlabError
 from .frames import gofunc
 from .goroutine import Goroutine, Op
+from .model import Model, Param, Params
 from .runtime import RunResult, Runtime
 from .schedule import Schedule
 from .select import select
@@ -66,9 +67,12 @@ __all__ = [
     "Microsecond",
     "Millisecond",
     "Minute",
+    "Model",
     "Mutex",
     "Nanosecond",
     "Op",
+    "Param",
+    "Params",
     "Random",
     "Replay",
     "RunResult",

@@ -121,6 +121,16 @@ class Chan:
         """``case v, ok := <-ch:`` in a :func:`~simlab.select`."""
         return self._recv
 
+    def try_send(self, value: Any = None) -> bool:
+        """``select { case ch <- value: default: }``: send if it can complete now.
+
+        Never blocks, so the outside world (a daemon, the kernel) may call it too.
+        """
+        if not self._can_send():
+            return False
+        self._do_send(value)
+        return True
+
     def close(self) -> None:
         """``close(ch)``: wake every receiver with ``(None, False)``, panic every sender."""
         if self.closed:
@@ -192,12 +202,16 @@ def _gid(rt: Runtime) -> int:
 
 
 class Send(Op):
-    """``ch <- value``, as a statement or as a ``select`` case."""
+    """``ch <- value``, as a statement or as a ``select`` case.
 
-    __slots__ = ("ch", "value")
+    As a case, ``queue`` is where it waits (``sendq``) and ``value`` what it sends.
+    """
+
+    __slots__ = ("ch", "queue", "value")
 
     def __init__(self, ch: Chan, value: Any):
         self.ch = ch
+        self.queue = ch._sendq
         self.value = value
 
     def _start(self, rt: Runtime, g: Goroutine) -> Any:
@@ -206,7 +220,7 @@ class Send(Op):
             ch._do_send(self.value)
             return None
         ch._enqueue_send(g, self.value, -1, None)
-        g.park(_g.CHAN_SEND, rt.env._now, (ch,))
+        g.park(_g.CHAN_SEND, rt.env._now, ch)
         return PARK
 
     # as a select case
@@ -217,9 +231,6 @@ class Send(Op):
         self.ch._do_send(self.value)
         return None, True
 
-    def _enqueue(self, g: Goroutine, index: int, group: list) -> Waiter:
-        return self.ch._enqueue_send(g, self.value, index, group)
-
     def __repr__(self) -> str:
         return f"<send to {self.ch!r}>"
 
@@ -227,27 +238,27 @@ class Send(Op):
 class Recv(Op):
     """``v, ok := <-ch``, as an expression or as a ``select`` case."""
 
-    __slots__ = ("ch",)
+    __slots__ = ("ch", "queue")
+    value = None
 
     def __init__(self, ch: Chan):
         self.ch = ch
+        self.queue = ch._recvq
 
     def _start(self, rt: Runtime, g: Goroutine) -> Any:
         ch = self.ch
         if ch._can_recv():
             return ch._do_recv()
         ch._enqueue_recv(g, -1, None)
-        g.park(_g.CHAN_RECEIVE, rt.env._now, (ch,))
+        g.park(_g.CHAN_RECEIVE, rt.env._now, ch)
         return PARK
 
     def _ready(self) -> bool:
-        return self.ch._can_recv()
+        ch = self.ch  # Chan._can_recv, inlined: select asks this of every case
+        return bool(ch._buf or ch._sendq or ch.closed)
 
     def _commit(self) -> tuple[Any, bool]:
         return self.ch._do_recv()
-
-    def _enqueue(self, g: Goroutine, index: int, group: list) -> Waiter:
-        return self.ch._enqueue_recv(g, index, group)
 
     def __repr__(self) -> str:
         return f"<receive from {self.ch!r}>"
@@ -258,6 +269,8 @@ class _Forever(Op):
 
     __slots__ = ("reason",)
     ch = None
+    queue = None
+    value = None
 
     def __init__(self, reason: str):
         self.reason = reason
@@ -269,9 +282,6 @@ class _Forever(Op):
     # as a select case: never ready, never enqueued
     def _ready(self) -> bool:
         return False
-
-    def _enqueue(self, g: Goroutine, index: int, group: list) -> None:
-        return None
 
 
 class NilChan:

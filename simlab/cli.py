@@ -1,21 +1,171 @@
-"""The ``simlab`` command line."""
+"""The ``simlab`` command line.
+
+Bad input (an unknown experiment or parameter, a malformed file, a negative
+duration) is one line on stderr naming the problem and the valid choices, exit
+status 2, and nothing written.
+"""
 
 from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
 
 import click
 
 from .demo import demo as run_demo
+from .duration import DurationError, parse_duration
+from .errors import SimlabError
+
+
+def _parse_sets(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise SimlabError(f"--set {item!r}: expected KEY=VALUE, for example --set containers=8")
+        out[key.strip()] = value.strip()
+    return out
+
+
+class _Duration(click.ParamType):
+    name = "duration"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        try:
+            d = parse_duration(value)
+        except DurationError as exc:
+            self.fail(f"{exc} (use Go syntax: 90s, 5m, 1h30m)", param, ctx)
+        if d < 0:
+            self.fail(f"negative duration {value!r}", param, ctx)
+        return d
+
+
+DURATION = _Duration()
+SET_HELP = "Override a model parameter (repeatable), e.g. --set containers=8."
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="simlab")
-def main() -> None:
-    """simlab: a deterministic simulator of Go concurrency, on SimPy."""
+def cli() -> None:
+    """simlab: a deterministic simulator of Go concurrency, on SimPy.
+
+    Reproduce the log-monitor incident with `simlab run fase6`, see what else
+    there is with `simlab list`.
+    """
 
 
-@main.command()
+@cli.command()
+@click.argument("name")
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
+@click.option("--seed", type=click.IntRange(min=0), help="Run this seed only.")
+@click.option("--strategy", help="Scheduling strategy: fifo, random, pct, pct:DEPTH, ...")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the table.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("results"),
+    show_default=True,
+    help="Where results/NAME/ goes.",
+)
+@click.option("--no-write", is_flag=True, help="Do not write results/NAME/.")
+def run(name, sets, seed, strategy, jobs, as_json, out, no_write) -> None:
+    """Run experiments/NAME.toml: a table, the evidence, and results/NAME/."""
+    from .experiment import load_experiment
+    from .report import format_evidence, format_law, format_table, summary, write_results
+    from .runner import run_experiment
+    from .strategies import make_strategy
+
+    exp = load_experiment(name).with_overrides(_parse_sets(sets), seed)
+    if strategy:
+        make_strategy(strategy)
+        exp.strategy = strategy
+    rows = run_experiment(exp, jobs=jobs, progress=not as_json)
+    data = summary(exp, rows)
+    written = None if no_write else write_results(exp, rows, data, out)
+    if as_json:
+        click.echo(json.dumps(data, indent=2))
+        return
+    click.echo(f"{exp.name}: {exp.description}")
+    click.echo(f"model {exp.model_name}, strategy {exp.strategy}, seeds {exp.seeds}\n")
+    click.echo(format_table(exp, rows))
+    for block in (format_evidence(exp, rows), format_law(data["law"])):
+        if block:
+            click.echo("\n" + block)
+    if written is not None:
+        click.echo(f"\nwrote {written}/: samples.csv, summary.json, plot.png")
+
+
+@cli.command("list")
+def list_() -> None:
+    """Experiments and models, with one-line descriptions."""
+    from .experiment import available, load_experiment
+
+    models: dict[str, str] = {}
+    click.echo("experiments (simlab run NAME):")
+    for name in available():
+        exp = load_experiment(name)
+        models[exp.model_name] = exp.model.summary
+        click.echo(f"  {name:<22} {exp.description}")
+    click.echo("\nmodels:")
+    for dotted, text in sorted(models.items()):
+        click.echo(f"  {dotted:<22} {text}")
+
+
+@cli.command()
+@click.argument("name")
+@click.option(
+    "--at", "at", type=DURATION, required=True, help="Simulated time of the dump, e.g. 30m."
+)
+@click.option(
+    "--debug", type=click.Choice(["1", "2"]), default="1", show_default=True, help="pprof format."
+)
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
+@click.option("--seed", type=click.IntRange(min=0), help="Seed (default: the experiment's first).")
+def profile(name, at, debug, sets, seed) -> None:
+    """The goroutine profile of experiment NAME at a simulated time."""
+    from .experiment import load_experiment
+    from .simulation import run_model
+
+    exp = load_experiment(name).with_overrides(_parse_sets(sets), seed)
+    params = exp.parameter_sets()[0]
+    params = exp.model.resolve({**dict(params), "duration": at})
+    text = {}
+
+    def grab(rt, sim) -> None:
+        text["profile"] = rt.goroutine_profile(debug=int(debug))
+
+    run_model(exp.model, params, exp.seeds[0], exp.strategy, inspect=grab, shutdown=False)
+    click.echo(text["profile"], nl=False)
+
+
+@cli.command()
 @click.option("--seed", type=click.IntRange(min=0), default=1, show_default=True, help="Run seed.")
 @click.option("--fixed", is_flag=True, help="Use the buffered channel that fixes the leak.")
 def demo(seed: int, fixed: bool) -> None:
     """The classic "forgotten sender" leak, with its goroutine profile."""
     click.echo(run_demo(seed=seed, buffered=fixed), nl=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: click, with every input error reduced to one line and status 2."""
+    try:
+        cli.main(args=argv, prog_name="simlab", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        click.echo(f"simlab: {exc.format_message()}", err=True)
+        sys.exit(2)
+    except SimlabError as exc:
+        click.echo(f"simlab: {exc}", err=True)
+        sys.exit(2)
+    except click.Abort:
+        click.echo("simlab: aborted", err=True)
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.exit(0)

@@ -50,7 +50,8 @@ class Frame(NamedTuple):
 def gofunc(name: str, file: str | None = None) -> Callable[[F], F]:
     """Name a function as Go would in a stack trace (``main.(*T).method.func1``).
 
-    With ``file``, lines of the function marked ``# L<n>`` print as ``file:<n>``.
+    With ``file``, lines of the function marked ``# L<n>`` print as ``file:<n>``;
+    unmarked lines print as the Python file and line, never a made-up Go line.
     """
 
     def mark(fn: F) -> F:
@@ -74,7 +75,8 @@ def frame_of(code: CodeType, line: int) -> Frame:
         func, file = named
         if file is not None:
             mark = _LINE_MARK.search(linecache.getline(code.co_filename, line))
-            return Frame(func, file, int(mark.group(1)) if mark else line)
+            if mark:
+                return Frame(func, file, int(mark.group(1)))
         return Frame(func, _display_path(code.co_filename), line)
     module = Path(code.co_filename).stem
     qualname = code.co_qualname.replace(".<locals>", "")

@@ -110,19 +110,28 @@ class Goroutine:
         self.state = RUNNABLE
         self.wait_reason = ""
         self.waiting_since = now
-        self.blocked_on: tuple = ()  # the primitives a parked goroutine waits on
+        self.blocked_on: Any = ()  # what a parked goroutine waits on: see waiting_on()
         self._gen = gen
         self._value: Any = None
         self._exc: BaseException | None = None
         self._prio = 0.0  # used by priority-based strategies (PCT)
         self._alarm = None  # the calendar entry of its sleeps, made at the first
 
-    def park(self, reason: str, now: int, blocked_on: tuple = ()) -> None:
-        """Record that this goroutine is blocked, why (Go's wait reason) and on what."""
+    def park(self, reason: str, now: int, blocked_on: Any = ()) -> None:
+        """Record that this goroutine is blocked, why (Go's wait reason) and on what:
+        a channel, a WaitGroup, a Mutex, or a ``select`` over several channels."""
         self.state = WAITING
         self.wait_reason = reason
         self.waiting_since = now
         self.blocked_on = blocked_on
+
+    def waiting_on(self) -> tuple:
+        """The primitives a parked goroutine waits on (empty if none: sleep, nil channel)."""
+        b = self.blocked_on
+        if isinstance(b, tuple):
+            return b
+        primitives = getattr(b, "primitives", None)
+        return primitives() if primitives is not None else (b,)
 
     @property
     def alive(self) -> bool:

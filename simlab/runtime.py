@@ -91,6 +91,21 @@ class _Alarm(Event):
         self._value = None
 
 
+class _Callout(Event):
+    """A calendar entry for the outside world: call ``fn(*args)`` when it comes due."""
+
+    def __init__(self, env: simpy.Environment, fn: Callable, args: tuple):
+        self.env = env
+        self.callbacks = [self._fire]
+        self._ok = True
+        self._value = None
+        self.fn = fn
+        self.args = args
+
+    def _fire(self, _ev: Event) -> None:
+        self.fn(*self.args)
+
+
 class _Sleep(Op):
     __slots__ = ("d",)
 
@@ -224,6 +239,15 @@ class Runtime:
         self._runq.append(g)
         if not self._running:
             self._kick()
+
+    def call_later(self, d: int, fn: Callable, *args: Any) -> None:
+        """The outside world acts ``d`` from now: ``fn(*args)`` runs between goroutines.
+
+        For models of what is not Go code (a daemon writing logs, the kernel):
+        ``fn`` must not block; it may send with ``ch.try_send``, close channels
+        and so wake goroutines. It is not a goroutine and is never counted.
+        """
+        self.env.schedule(_Callout(self.env, fn, args), NORMAL, max(d, 0))
 
     def gosched(self) -> Op:
         """``runtime.Gosched()``: yield the processor; the goroutine stays runnable."""
@@ -392,7 +416,10 @@ class Runtime:
         if self._live_timers:
             return False
         # A channel timer counts only while a goroutine is blocked on its channel (Go 1.23+).
-        return not any(t.c._recvq for t in self._chan_timers.values())
+        if any(t.c._recvq for t in self._chan_timers.values()):
+            return False
+        # The network poller can always wake someone: Go never declares such a program dead.
+        return not any(g.wait_reason == _g.IO_WAIT for g in self._goroutines.values())
 
     def _sleep_done(self, alarm: _Alarm) -> None:
         self._live_timers -= 1

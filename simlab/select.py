@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import goroutine as _g
-from .chan import Send
+from .chan import Send, Waiter
 from .goroutine import PARK, Goroutine, Op
 
 if TYPE_CHECKING:
@@ -31,13 +31,18 @@ _DEFAULT = (-1, None, False)
 
 
 class Select(Op):
-    """A ``select`` statement over ``cases``, with or without ``default``."""
+    """A ``select`` statement over ``cases``, with or without ``default``.
 
-    __slots__ = ("cases", "default")
+    It holds no state of its own between uses: a loop may build it once and
+    yield it at every iteration, as the same statement runs again.
+    """
 
-    def __init__(self, cases: tuple, default: bool):
+    __slots__ = ("cases", "default", "reason")
+
+    def __init__(self, cases: tuple, default: bool, reason: str = _g.SELECT):
         self.cases = cases
         self.default = default
+        self.reason = reason
 
     def _start(self, rt: Runtime, g: Goroutine) -> Any:
         cases = self.cases
@@ -53,15 +58,62 @@ class Select(Op):
             return PARK
         group: list = []
         for i, case in enumerate(cases):
-            w = case._enqueue(g, i, group)
-            if w is not None:
+            queue = case.queue
+            if queue is not None:  # a nil-channel case waits nowhere
+                w = Waiter(g, queue, i, case.value, group)
+                queue.append(w)
                 group.append(w)
-        g.park(_g.SELECT, rt.env._now, tuple(c.ch for c in cases if c.ch is not None))
+        g.state = _g.WAITING
+        g.wait_reason = self.reason
+        g.waiting_since = rt.env._now
+        g.blocked_on = self
         return PARK
+
+    def primitives(self) -> tuple:
+        """The channels this select waits on (nil channels left out)."""
+        return tuple(c.ch for c in self.cases if c.ch is not None)
 
     def __repr__(self) -> str:
         default = ", default" if self.default else ""
         return f"<select {list(self.cases)}{default}>"
+
+
+class _Select2(Select):
+    """A two-case ``select`` without default, the commonest shape, without the loops."""
+
+    __slots__ = ("a", "b")
+
+    def __init__(self, a: Op, b: Op, reason: str = _g.SELECT):
+        self.cases = (a, b)
+        self.default = False
+        self.reason = reason
+        self.a = a
+        self.b = b
+
+    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+        a, b = self.a, self.b
+        if a._ready():
+            i = 1 if b._ready() and rt.choose(2) else 0
+        elif b._ready():
+            i = 1
+        else:
+            group: list = []
+            qa, qb = a.queue, b.queue
+            if qa is not None:
+                w = Waiter(g, qa, 0, a.value, group)
+                qa.append(w)
+                group.append(w)
+            if qb is not None:
+                w = Waiter(g, qb, 1, b.value, group)
+                qb.append(w)
+                group.append(w)
+            g.state = _g.WAITING
+            g.wait_reason = self.reason
+            g.waiting_since = rt.env._now
+            g.blocked_on = self
+            return PARK
+        value, ok = (b if i else a)._commit()
+        return i, value, ok
 
 
 class _Single(Op):
@@ -77,13 +129,15 @@ class _Single(Op):
         if case._ready():
             value, ok = case._commit()
             return 0, value, ok
-        group: list = []
-        w = case._enqueue(g, 0, group)
-        if w is None:  # the nil channel
+        queue = case.queue
+        if queue is None:  # the nil channel
             g.park(case.reason, rt.env._now)
             return PARK
+        group: list = []
+        w = Waiter(g, queue, 0, case.value, group)
         group.append(w)
-        g.park(_plain_reason(case), rt.env._now, (case.ch,))
+        queue.append(w)
+        g.park(_plain_reason(case), rt.env._now, case.ch)
         return PARK
 
 
@@ -91,8 +145,16 @@ def _plain_reason(case: Op) -> str:
     return _g.CHAN_SEND if isinstance(case, Send) else _g.CHAN_RECEIVE
 
 
-def select(*cases: Op, default: bool = False) -> Op:
-    """``select { case ...: ... default: }`` — yield it: ``i, v, ok = yield sl.select(...)``."""
+def select(*cases: Op, default: bool = False, wait_reason: str | None = None) -> Op:
+    """``select { case ...: ... default: }`` — yield it: ``i, v, ok = yield sl.select(...)``.
+
+    ``wait_reason`` is for models of code below Go's channels: a wait on the
+    network poller is a select on readiness that Go reports as ``IO wait``.
+    """
+    if len(cases) == 2 and not default:
+        return _Select2(*cases, wait_reason or _g.SELECT)
+    if wait_reason is not None:
+        return Select(cases, default, wait_reason)
     if len(cases) == 1 and not default:
         return _Single(cases[0])
     return Select(cases, default)

@@ -35,7 +35,7 @@ class _Wait(Op):
         if wg.count == 0:
             return None
         wg._waiters.append(g)
-        g.park(_g.WAITGROUP_WAIT, rt.env._now, (wg,))
+        g.park(_g.WAITGROUP_WAIT, rt.env._now, wg)
         return PARK
 
 
@@ -100,7 +100,7 @@ class _Lock(Op):
             mu.locked = True
             return None
         mu._waiters.append(g)
-        g.park(_g.MUTEX_LOCK, rt.env._now, (mu,))
+        g.park(_g.MUTEX_LOCK, rt.env._now, mu)
         return PARK
 
 

@@ -271,6 +271,6 @@ def test_blocked_sender_waits_with_reason_chan_send():
         g = rt.go(sender)
         yield rt.sleep(1)
         assert g.status() == "chan send"
-        assert g.blocked_on == (ch,)
+        assert g.waiting_on() == (ch,)
 
     run(main)

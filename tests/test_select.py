@@ -184,7 +184,7 @@ def test_select_waiting_reason_is_select():
         g = rt.go(lambda: (yield sl.select(a.recv_case(), b.recv_case())), name="w")
         yield rt.sleep(1)
         assert g.status() == "select"
-        assert set(g.blocked_on) == {a, b}
+        assert set(g.waiting_on()) == {a, b}
 
     run(main)
 

@@ -1,0 +1,289 @@
+"""Experiments: TOML files that say which model to run, how, and what to compare.
+
+``simlab run NAME`` reads ``experiments/NAME.toml``::
+
+    description = "FASE 6 as written"
+    model = "models.logmonitor"       # a module with a MODEL
+    seeds = [1, 2, 3]                 # one run per seed and parameter set
+    strategy = "random"               # fifo, random, pct, ...
+
+    [params]                          # overrides of the model's defaults
+    containers = 55
+    duration = "60m"
+
+    [sweep]                           # optional: the cartesian product is run
+    reader_parent = ["app", "stream"]
+
+    [[evidence]]                      # optional: observed figures to compare with
+    name = "goroutine growth"
+    metric = "growth_per_min"
+    observed = 30.50
+    tolerance = 0.10                  # relative; or range = [3.15, 3.33]
+    where = { reader_parent = "app" } # optional: the rows it applies to
+
+    [law]                             # optional: a quantity that should not vary
+    expression = "growth_per_min * rotation_interval_min / containers"
+    tolerance = 0.10
+    statement = "growth per minute = leak per rotation x containers / interval"
+
+Every name and value is checked before anything runs; a mistake is one line
+naming the problem and the valid choices.
+"""
+
+from __future__ import annotations
+
+import ast
+import itertools
+import math
+import operator
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import SimlabError
+from .model import Model, Params, load_model
+from .strategies import make_strategy
+
+EXPERIMENT_KEYS = (
+    "description",
+    "model",
+    "seeds",
+    "strategy",
+    "params",
+    "sweep",
+    "evidence",
+    "law",
+    "columns",
+    "compare",
+)
+EVIDENCE_KEYS = ("name", "metric", "observed", "tolerance", "range", "where", "note")
+LAW_KEYS = ("expression", "tolerance", "statement")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """An observed figure and how close a simulated one must come to match it."""
+
+    name: str
+    metric: str
+    observed: float
+    low: float
+    high: float
+    where: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+
+    def matches(self, value: float | None) -> bool:
+        return value is not None and not math.isnan(value) and self.low <= value <= self.high
+
+    def applies(self, params: dict[str, Any]) -> bool:
+        return all(params.get(k) == v for k, v in self.where.items())
+
+    def describe_tolerance(self) -> str:
+        return f"{_num(self.low)} to {_num(self.high)}"
+
+
+@dataclass(frozen=True)
+class Law:
+    """A quantity computed from parameters and metrics that should be the same in every row."""
+
+    expression: str
+    tolerance: float
+    statement: str
+
+
+@dataclass
+class Experiment:
+    """An experiment file, read and checked."""
+
+    name: str
+    description: str
+    model: Model
+    model_name: str
+    base: dict[str, Any]
+    sweep: dict[str, list[Any]]
+    seeds: list[int]
+    strategy: str
+    evidence: list[Evidence]
+    law: Law | None
+    columns: list[str]
+    compare: str | None  # the sweep parameter whose values are drawn on the same axes
+
+    def parameter_sets(self) -> list[Params]:
+        """The base parameters, crossed with every combination of the sweep."""
+        names = list(self.sweep)
+        combos = itertools.product(*(self.sweep[n] for n in names)) if names else [()]
+        return [
+            self.model.resolve({**self.base, **dict(zip(names, c, strict=True))}) for c in combos
+        ]
+
+    def with_overrides(self, overrides: dict[str, str], seed: int | None) -> Experiment:
+        """The experiment with ``--set`` values (which replace a swept parameter) and ``--seed``."""
+        base, sweep = dict(self.base), dict(self.sweep)
+        for key, value in overrides.items():
+            self.model.param(key).parse(value)
+            base[key] = value
+            sweep.pop(key, None)
+        seeds = [seed] if seed is not None else self.seeds
+        clone = Experiment(**{**self.__dict__, "base": base, "sweep": sweep, "seeds": seeds})
+        clone.parameter_sets()  # check every combination now, before anything runs
+        return clone
+
+
+def experiments_dir() -> Path:
+    """``experiments/`` in the working directory, else beside the simlab package."""
+    here = Path.cwd() / "experiments"
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parent.parent / "experiments"
+
+
+def available() -> list[str]:
+    d = experiments_dir()
+    return sorted(p.stem for p in d.glob("*.toml")) if d.is_dir() else []
+
+
+def load_experiment(name: str) -> Experiment:
+    """Read and check ``experiments/NAME.toml`` (or a path to a TOML file)."""
+    path = Path(name)
+    if path.suffix != ".toml" or not path.is_file():
+        path = experiments_dir() / f"{name}.toml"
+    if not path.is_file():
+        choices = ", ".join(available()) or "none found"
+        raise SimlabError(f"unknown experiment {name!r}; available: {choices}")
+    try:
+        data = tomllib.loads(path.read_text())
+    except tomllib.TOMLDecodeError as exc:
+        raise SimlabError(f"{path.name}: malformed TOML: {exc}") from None
+    return parse_experiment(path.stem, data, path.name)
+
+
+def parse_experiment(name: str, data: dict[str, Any], where: str = "experiment") -> Experiment:
+    _only(data, EXPERIMENT_KEYS, where)
+    if "model" not in data:
+        raise SimlabError(f"{where}: missing key 'model' (the module of the model to run)")
+    model = load_model(data["model"])
+    base = _table(data, "params", where)
+    sweep = _table(data, "sweep", where)
+    for key, values in sweep.items():
+        if not isinstance(values, list) or not values:
+            raise SimlabError(f"{where}: sweep.{key} must be a non-empty list of values")
+        for value in values:
+            model.param(key).parse(value)
+    for key, value in base.items():
+        model.param(key).parse(value)
+    seeds = data.get("seeds", [1])
+    if not (isinstance(seeds, list) and seeds and all(_is_seed(s) for s in seeds)):
+        raise SimlabError(f"{where}: seeds must be a non-empty list of non-negative integers")
+    strategy = data.get("strategy", "random")
+    make_strategy(strategy)
+    evidence = [_evidence(e, where, model) for e in data.get("evidence", [])]
+    law = _law(data["law"], where) if "law" in data else None
+    columns = data.get("columns", [])
+    compare = data.get("compare")
+    if compare is not None and compare not in sweep:
+        raise SimlabError(f"{where}: compare = {compare!r} must name a swept parameter")
+    exp = Experiment(
+        name=name,
+        description=str(data.get("description", "")),
+        model=model,
+        model_name=data["model"],
+        base=base,
+        sweep=sweep,
+        seeds=seeds,
+        strategy=strategy,
+        evidence=evidence,
+        law=law,
+        columns=list(columns),
+        compare=compare,
+    )
+    exp.parameter_sets()
+    return exp
+
+
+def _is_seed(s: Any) -> bool:
+    return isinstance(s, int) and not isinstance(s, bool) and s >= 0
+
+
+def _only(table: dict[str, Any], allowed: tuple[str, ...], where: str) -> None:
+    for key in table:
+        if key not in allowed:
+            raise SimlabError(f"{where}: unknown key {key!r}; valid keys: {', '.join(allowed)}")
+
+
+def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise SimlabError(f"{where}: [{key}] must be a table")
+    return value
+
+
+def _evidence(e: dict[str, Any], where: str, model: Model) -> Evidence:
+    _only(e, EVIDENCE_KEYS, f"{where}: [[evidence]]")
+    for key in ("name", "metric", "observed"):
+        if key not in e:
+            raise SimlabError(f"{where}: [[evidence]] needs {key!r}")
+    observed = float(e["observed"])
+    if "range" in e:
+        low, high = (float(x) for x in e["range"])
+    else:
+        tol = float(e.get("tolerance", 0.10))
+        low, high = sorted((observed * (1 - tol), observed * (1 + tol)))
+    where_ = dict(e.get("where", {}))
+    for k, v in where_.items():
+        model.param(k).parse(v)
+    return Evidence(
+        str(e["name"]), str(e["metric"]), observed, low, high, where_, e.get("note", "")
+    )
+
+
+def _law(table: dict[str, Any], where: str) -> Law:
+    _only(table, LAW_KEYS, f"{where}: [law]")
+    expression = str(table.get("expression", ""))
+    try:
+        _check_expression(ast.parse(expression, mode="eval"))
+    except SyntaxError as exc:
+        raise SimlabError(f"{where}: [law] expression: {exc.msg}") from None
+    return Law(expression, float(table.get("tolerance", 0.10)), str(table.get("statement", "")))
+
+
+_OPS = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.Pow: operator.pow,
+    ast.USub: operator.neg,
+}
+
+
+def _check_expression(node: ast.AST) -> None:
+    allowed = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Name, ast.Constant, ast.Load)
+    for sub in ast.walk(node):
+        if not isinstance(sub, allowed + tuple(_OPS)):
+            raise SyntaxError(f"only arithmetic on names is allowed, not {type(sub).__name__}")
+
+
+def evaluate(expression: str, names: dict[str, Any]) -> float:
+    """Arithmetic over ``names`` (parameters and metrics); nothing else is allowed."""
+
+    def ev(node: ast.AST) -> float:
+        if isinstance(node, ast.Expression):
+            return ev(node.body)
+        if isinstance(node, ast.Constant):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            if node.id not in names:
+                raise SimlabError(f"law: unknown name {node.id!r}")
+            return float(names[node.id])
+        if isinstance(node, ast.BinOp):
+            return _OPS[type(node.op)](ev(node.left), ev(node.right))
+        if isinstance(node, ast.UnaryOp):
+            return _OPS[type(node.op)](ev(node.operand))
+        raise SimlabError(f"law: unsupported expression {ast.dump(node)}")
+
+    return ev(ast.parse(expression, mode="eval"))
+
+
+def _num(x: float) -> str:
+    return f"{x:,.2f}" if abs(x) < 1000 else f"{x:,.0f}"

@@ -1,0 +1,188 @@
+"""Models: a simulated system, its parameters, and the Go program that runs it.
+
+A model is a module with a ``MODEL`` attribute, a :class:`Model`. An experiment
+file names the module (``model = "models.logmonitor"``); simlab imports it by
+that dotted name and never otherwise knows what it simulates.
+
+Every model takes the common parameters ``duration``, ``sample_every`` and
+``shutdown_grace``. Its ``main(rt, params, sim)`` is the Go program's ``main``:
+it runs until ``sim.signal`` is closed (SIGTERM, sent at ``duration``), then
+shuts down and returns.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Generator, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .duration import DurationError, format_duration, parse_duration
+from .errors import SimlabError
+
+KINDS = ("int", "float", "duration", "bool", "choice")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One model parameter: its name, default, kind and meaning.
+
+    ``kind`` is ``int``, ``float``, ``duration`` (Go syntax such as ``"5m"``, or
+    nanoseconds), ``bool`` or ``choice`` (one of ``choices``).
+    """
+
+    name: str
+    default: Any
+    help: str
+    kind: str = "int"
+    choices: tuple[str, ...] = ()
+    min: float | None = None
+    max: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"parameter {self.name}: kind must be one of {KINDS}")
+
+    def parse(self, value: Any) -> Any:
+        """Check and convert a value from a TOML file or a ``--set`` string."""
+        try:
+            parsed = self._convert(value)
+        except (ValueError, TypeError, DurationError) as exc:
+            raise SimlabError(f"parameter {self.name}: {exc}") from None
+        if self.min is not None and parsed < self.min:
+            raise SimlabError(f"parameter {self.name}: {self.show(parsed)} is below {self.min}")
+        if self.max is not None and parsed > self.max:
+            raise SimlabError(f"parameter {self.name}: {self.show(parsed)} is above {self.max}")
+        return parsed
+
+    def _convert(self, value: Any) -> Any:
+        if self.kind == "bool":
+            if isinstance(value, bool):
+                return value
+            if str(value).lower() in ("true", "false"):
+                return str(value).lower() == "true"
+            raise ValueError(f"{value!r} is not a boolean; use true or false")
+        if self.kind == "choice":
+            if value not in self.choices:
+                raise ValueError(f"{value!r} is not one of {', '.join(self.choices)}")
+            return value
+        if isinstance(value, bool):
+            raise ValueError(f"{value!r} is not a number")
+        if self.kind == "duration":
+            if isinstance(value, int):
+                d = value
+            elif isinstance(value, str):
+                d = parse_duration(value)
+            else:
+                raise ValueError(f"{value!r} is not a duration such as '5m' or '300ms'")
+            if d < 0:
+                raise ValueError(f"negative duration {format_duration(d)}")
+            return d
+        if self.kind == "int":
+            if isinstance(value, float) and not value.is_integer():
+                raise ValueError(f"{value!r} is not a whole number")
+            return int(value)
+        return float(value)
+
+    def show(self, value: Any) -> str:
+        """A value as a user writes it: ``5m0s``, ``true``, ``10``."""
+        if self.kind == "duration":
+            return format_duration(value)
+        if self.kind == "bool":
+            return "true" if value else "false"
+        return str(value)
+
+
+COMMON_PARAMS = (
+    Param("duration", "60m", "simulated time before the program is told to stop", "duration"),
+    Param("sample_every", "10s", "interval between two metric samples", "duration", min=1),
+    Param(
+        "shutdown_grace",
+        "30s",
+        "how long shutdown may take after the stop signal before it counts as hung",
+        "duration",
+    ),
+)
+
+
+class Params(Mapping):
+    """A model's parameter values, read as ``p.rotation_interval`` or ``p["containers"]``.
+
+    Values are plain attributes too, so that reading one in a model's hot loop
+    costs no more than any attribute.
+    """
+
+    def __init__(self, values: Mapping[str, Any]):
+        self._values = dict(values)
+        for name, value in self._values.items():
+            if hasattr(Mapping, name) or name.startswith("_"):
+                raise ValueError(f"parameter name {name!r} is reserved")
+            self.__dict__[name] = value
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return f"Params({self._values!r})"
+
+
+@dataclass
+class Model:
+    """A system to simulate: named parameters and the ``main`` of its Go program.
+
+    ``main(rt, params, sim)`` is a generator function. ``metrics(sim, end,
+    samples)`` returns the model's own figures at the end of the duration
+    (rotations, lines...), given the generic ones in ``end`` and the samples.
+    ``baseline(params)`` is the goroutine count of the healthy program, against
+    which "leaked" is measured,
+    ``baseline_fds(params)`` its descriptor count, and ``warmup(params)`` the
+    instant from which growth is fitted (after start-up). ``after_shutdown(sim)``
+    adds figures that are only final once the program has stopped.
+    """
+
+    name: str
+    summary: str
+    params: tuple[Param, ...]
+    main: Callable[..., Generator]
+    metrics: Callable[[Any, dict, Any], dict[str, Any]] = field(
+        default=lambda sim, end, samples: {}
+    )
+    after_shutdown: Callable[[Any], dict[str, Any]] = field(default=lambda sim: {})
+    baseline: Callable[[Params], float] | None = None
+    baseline_fds: Callable[[Params], float] | None = None
+    warmup: Callable[[Params], int] = field(default=lambda p: 0)
+
+    def all_params(self) -> tuple[Param, ...]:
+        return COMMON_PARAMS + self.params
+
+    def param(self, name: str) -> Param:
+        for p in self.all_params():
+            if p.name == name:
+                return p
+        known = ", ".join(sorted(p.name for p in self.all_params()))
+        raise SimlabError(f"unknown parameter {name!r} for model {self.name}; known: {known}")
+
+    def resolve(self, values: Mapping[str, Any]) -> Params:
+        """Defaults overridden by ``values``, every value checked."""
+        resolved = {p.name: p.parse(p.default) for p in self.all_params()}
+        for name, value in values.items():
+            resolved[name] = self.param(name).parse(value)
+        return Params(resolved)
+
+
+def load_model(dotted: str) -> Model:
+    """Import the model module ``dotted`` (``models.logmonitor``) and return its ``MODEL``."""
+    try:
+        module = importlib.import_module(dotted)
+    except ModuleNotFoundError as exc:
+        raise SimlabError(f"cannot import model {dotted!r}: {exc}") from None
+    model = getattr(module, "MODEL", None)
+    if not isinstance(model, Model):
+        raise SimlabError(f"module {dotted!r} has no MODEL (a simlab.Model)")
+    return model

@@ -1,0 +1,291 @@
+"""What ``simlab run`` prints and writes: the table, the evidence, ``results/NAME/``."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import shutil
+from pathlib import Path
+from typing import Any
+
+from .duration import Minute, Second
+from .experiment import Evidence, Experiment, evaluate
+from .runner import Row
+
+LABELS = {
+    "growth_per_min": "growth/min",
+    "leaked_per_rotation": "leak/rotation",
+    "leaked_fds_per_rotation": "FD leak/rot",
+    "goroutines_end": "goroutines",
+    "fds_end": "FDs",
+    "live_contexts_end": "contexts",
+    "rotations": "rotations",
+    "stalled_containers": "stalled",
+    "lines_lost_per_rotation": "lines lost/rot",
+    "goroutines_per_leaked_fd": "gor/leaked FD",
+    "goroutines_after_shutdown": "left after stop",
+    "fds_after_shutdown": "FDs after stop",
+    "leaked_goroutines": "leaked",
+    "leaked_fds": "leaked FDs",
+}
+DEFAULT_COLUMNS = (
+    "growth_per_min",
+    "leaked_per_rotation",
+    "leaked_fds_per_rotation",
+    "goroutines_end",
+    "fds_end",
+    "live_contexts_end",
+    "rotations",
+    "stalled_containers",
+    "lines_lost_per_rotation",
+    "goroutines_after_shutdown",
+)
+
+
+def _fmt(value: float | None, signed: bool = False) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    if float(value).is_integer():
+        text = f"{value:,.0f}"
+    elif abs(value) >= 100:
+        text = f"{value:,.1f}"
+    else:
+        text = f"{value:.2f}"
+    return ("+" if signed and value > 0 else "") + text
+
+
+def _cell(row: Row, metric: str) -> str:
+    mean, span = row.mean(metric), row.span(metric)
+    signed = metric == "growth_per_min"
+    text = _fmt(mean, signed)
+    if span and len(row.runs) > 1 and span[0] != span[1]:
+        text += f" [{_fmt(span[0])}..{_fmt(span[1])}]"
+    return text
+
+
+def varying(exp: Experiment) -> list[str]:
+    """The swept parameters that take more than one value."""
+    return [k for k, v in exp.sweep.items() if len(v) > 1]
+
+
+def row_label(exp: Experiment, row: Row) -> str:
+    names = varying(exp)
+    if not names:
+        return exp.name
+    return " ".join(f"{n}={exp.model.param(n).show(row.params[n])}" for n in names)
+
+
+def format_table(exp: Experiment, rows: list[Row]) -> str:
+    """One line per parameter set; seeds aggregated as mean [min..max]."""
+    names = varying(exp)
+    metrics = exp.columns or [
+        m for m in DEFAULT_COLUMNS if any(m in r.runs[0].metrics for r in rows)
+    ]
+    header = [*names, *(LABELS.get(m, m) for m in metrics)]
+    body = [
+        [*(exp.model.param(n).show(r.params[n]) for n in names), *(_cell(r, m) for m in metrics)]
+        for r in rows
+    ]
+    widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(header)]
+    lines = ["  ".join(h.rjust(w) for h, w in zip(header, widths, strict=True))]
+    lines += ["  ".join(c.rjust(w) for c, w in zip(b, widths, strict=True)) for b in body]
+    errors = [
+        f"  {row_label(exp, r)} seed {run.seed}: {run.error}"
+        for r in rows
+        for run in r.runs
+        if run.error
+    ]
+    if errors:
+        lines += ["", "runs that ended abnormally:", *errors]
+    return "\n".join(lines)
+
+
+def compare_evidence(exp: Experiment, rows: list[Row]) -> list[dict[str, Any]]:
+    """One entry per evidence item and row it applies to."""
+    out = []
+    for ev in exp.evidence:
+        for row in rows:
+            if not ev.applies(dict(row.params)):
+                continue
+            simulated = row.mean(ev.metric)
+            out.append(
+                {
+                    "name": ev.name,
+                    "metric": ev.metric,
+                    "observed": ev.observed,
+                    "simulated": simulated,
+                    "accepted": [ev.low, ev.high],
+                    "match": ev.matches(simulated),
+                    "params": _show_params(exp, row),
+                }
+            )
+    return out
+
+
+def _distance(ev: Evidence, value: float | None) -> float:
+    if value is None or math.isnan(value):
+        return math.inf
+    return abs(value - ev.observed) / (abs(ev.observed) or 1)
+
+
+def format_evidence(exp: Experiment, rows: list[Row]) -> str:
+    if not exp.evidence:
+        return ""
+    lines = ["evidence (the review's figures):"]
+    width = max(len(ev.name) for ev in exp.evidence)
+    for ev in exp.evidence:
+        applicable = [r for r in rows if ev.applies(dict(r.params))]
+        if not applicable:
+            continue
+        best = min(applicable, key=lambda r: _distance(ev, r.mean(ev.metric)))
+        value = best.mean(ev.metric)
+        verdict = "match" if ev.matches(value) else "MISS "
+        head = (
+            f"  {ev.name:<{width}}  observed {_fmt(ev.observed):>8}  "
+            f"simulated {_fmt(value):>8}  {verdict} (accepts {ev.describe_tolerance()})"
+        )
+        if len(applicable) > 1:
+            hits = [r for r in applicable if ev.matches(r.mean(ev.metric))]
+            head += f"\n  {'':<{width}}  {len(hits)} of {len(applicable)} rows match"
+            head += f"; closest: {row_label(exp, best)}"
+        lines.append(head)
+        if ev.note:
+            lines.append(f"  {'':<{width}}  {ev.note}")
+    return "\n".join(lines)
+
+
+def law_names(exp: Experiment, row: Row) -> dict[str, float]:
+    names: dict[str, float] = {}
+    for p in exp.model.all_params():
+        value = row.params[p.name]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        names[p.name] = float(value)
+        if p.kind == "duration":
+            names[f"{p.name}_min"] = value / Minute
+            names[f"{p.name}_s"] = value / Second
+    for metric in row.runs[0].metrics:
+        mean = row.mean(metric)
+        if mean is not None:
+            names[metric] = mean
+    return names
+
+
+def check_law(exp: Experiment, rows: list[Row]) -> dict[str, Any] | None:
+    if exp.law is None:
+        return None
+    values = [evaluate(exp.law.expression, law_names(exp, r)) for r in rows]
+    mean = sum(values) / len(values)
+    spread = max(abs(v - mean) / abs(mean) for v in values) if mean else math.inf
+    return {
+        "statement": exp.law.statement,
+        "expression": exp.law.expression,
+        "values": values,
+        "mean": mean,
+        "max_relative_deviation": spread,
+        "tolerance": exp.law.tolerance,
+        "holds": spread <= exp.law.tolerance,
+    }
+
+
+def format_law(result: dict[str, Any] | None) -> str:
+    if result is None:
+        return ""
+    verdict = "holds" if result["holds"] else "DOES NOT HOLD"
+    return (
+        f"law: {result['statement']}\n"
+        f"  {result['expression']} = {_fmt(result['mean'])} in every row, "
+        f"within {result['max_relative_deviation']:.1%} "
+        f"(tolerance {result['tolerance']:.0%}): {verdict}"
+    )
+
+
+def _show_params(exp: Experiment, row: Row) -> dict[str, Any]:
+    out = {}
+    for p in exp.model.all_params():
+        v = row.params[p.name]
+        out[p.name] = p.show(v) if p.kind == "duration" else v
+    return out
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value
+
+
+def summary(exp: Experiment, rows: list[Row]) -> dict[str, Any]:
+    """The ``--json`` object; also ``results/NAME/summary.json``."""
+    return _clean(
+        {
+            "experiment": exp.name,
+            "description": exp.description,
+            "model": exp.model_name,
+            "strategy": exp.strategy,
+            "runs": [
+                {
+                    "params": _show_params(exp, row),
+                    "seed": run.seed,
+                    "metrics": run.metrics,
+                    "digest": run.digest,
+                    "error": run.error,
+                }
+                for row in rows
+                for run in row.runs
+            ],
+            "evidence": compare_evidence(exp, rows),
+            "law": check_law(exp, rows),
+        }
+    )
+
+
+def write_results(exp: Experiment, rows: list[Row], data: dict[str, Any], root: Path) -> Path:
+    """Write ``samples.csv``, ``summary.json`` and ``plot.png`` into ``root/NAME/``, atomically."""
+    final = root / exp.name
+    staging = root / f".{exp.name}.partial"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    _write_samples(exp, rows, staging / "samples.csv")
+    (staging / "summary.json").write_text(json.dumps(data, indent=2) + "\n")
+    from .plots import plot_experiment
+
+    plot_experiment(exp, rows, staging / "plot.png")
+    shutil.rmtree(final, ignore_errors=True)
+    staging.rename(final)
+    return final
+
+
+def _write_samples(exp: Experiment, rows: list[Row], path: Path) -> None:
+    names = varying(exp)
+    per_name = sorted({n for r in rows for run in r.runs for n in run.samples.by_name})
+    extras = sorted({k for r in rows for run in r.runs for k in run.samples.extra})
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(
+            ["row", "seed", *names, "t_s", "goroutines", "fds", "live_contexts"]
+            + [f"goroutines[{n}]" for n in per_name]
+            + extras
+        )
+        for i, row in enumerate(rows):
+            shown = [exp.model.param(n).show(row.params[n]) for n in names]
+            for run in row.runs:
+                s = run.samples
+                for k in range(len(s.t)):
+                    w.writerow(
+                        [
+                            i,
+                            run.seed,
+                            *shown,
+                            s.t[k] / Second,
+                            s.goroutines[k],
+                            s.fds[k],
+                            s.contexts[k],
+                        ]
+                        + [int(s.by_name[n][k]) if n in s.by_name else 0 for n in per_name]
+                        + [s.extra[e][k] if e in s.extra else "" for e in extras]
+                    )

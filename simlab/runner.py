@@ -1,0 +1,122 @@
+"""Running an experiment: every parameter set under every seed, in parallel if asked.
+
+Runs are independent, so ``jobs > 1`` spreads them over worker processes; each
+run is still deterministic, so the results do not depend on ``jobs``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from typing import Any
+
+import click
+import numpy as np
+
+from .experiment import Experiment
+from .model import Params, load_model
+from .simulation import RunRecord, run_model
+
+
+@dataclass
+class Row:
+    """One parameter set and its runs, one per seed."""
+
+    params: Params
+    runs: list[RunRecord]
+
+    def values(self, metric: str) -> list[float]:
+        out = []
+        for r in self.runs:
+            v = r.metrics.get(metric)
+            if isinstance(v, bool):
+                v = float(v)
+            if isinstance(v, int | float) and not (isinstance(v, float) and np.isnan(v)):
+                out.append(float(v))
+        return out
+
+    def mean(self, metric: str) -> float | None:
+        vals = self.values(metric)
+        return float(np.mean(vals)) if vals else None
+
+    def span(self, metric: str) -> tuple[float, float] | None:
+        vals = self.values(metric)
+        return (min(vals), max(vals)) if vals else None
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _run_task(model_name: str, values: dict[str, Any], seed: int, strategy: str) -> RunRecord:
+    model = load_model(model_name)
+    return run_model(model, model.resolve(values), seed, strategy)
+
+
+class _Progress:
+    """A progress bar on stderr, shown only on a terminal and once a run outlasts a second."""
+
+    def __init__(self, total: int, label: str, enabled: bool):
+        self.total = total
+        self.label = label
+        self.enabled = enabled and sys.stderr.isatty()
+        self.start = time.monotonic()
+        self.done = 0
+        self.bar = None
+
+    def advance(self, to: int) -> None:
+        step, self.done = to - self.done, to
+        if not self.enabled:
+            return
+        if self.bar is None and time.monotonic() - self.start > 1.0:
+            self.bar = click.progressbar(length=self.total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+            step = self.done
+        if self.bar is not None and step > 0:
+            self.bar.update(step)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def run_experiment(exp: Experiment, jobs: int = 1, progress: bool = True) -> list[Row]:
+    """Run every parameter set of ``exp`` under each of its seeds."""
+    sets = exp.parameter_sets()
+    tasks = [(i, p, seed) for i, p in enumerate(sets) for seed in exp.seeds]
+    results: dict[tuple[int, int], RunRecord] = {}
+    if jobs <= 1 or len(tasks) == 1:
+        duration = max(p.duration for p in sets) or 1
+        bar = _Progress(len(tasks) * duration, f"simlab run {exp.name}", progress)
+        for n, (i, p, seed) in enumerate(tasks):
+            base = n * duration
+
+            def tick(t: int, base: int = base) -> None:
+                bar.advance(base + t)
+
+            results[(i, seed)] = run_model(exp.model, p, seed, exp.strategy, on_sample=tick)
+        bar.close()
+    else:
+        bar = _Progress(len(tasks), f"simlab run {exp.name}", progress)
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {
+                pool.submit(_run_task, exp.model_name, dict(p), seed, exp.strategy): (i, seed)
+                for i, p, seed in tasks
+            }
+            for k, fut in enumerate(as_completed(futures), 1):
+                results[futures[fut]] = fut.result()
+                bar.advance(k)
+        bar.close()
+    return [Row(p, [results[(i, seed)] for seed in exp.seeds]) for i, p in enumerate(sets)]
+
+
+def run_many(fn: Callable[..., Any], argsets: list[tuple], jobs: int) -> list[Any]:
+    """``fn(*args)`` for every tuple of ``argsets``, in order, over ``jobs`` processes."""
+    if jobs <= 1:
+        return [fn(*a) for a in argsets]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(fn, *zip(*argsets, strict=True)))

@@ -1,0 +1,139 @@
+"""One run of a model: start it, sample it, stop it like an operator would, measure it.
+
+The harness runs the model's ``main`` for ``duration``, takes the end-of-run
+figures at that instant, then closes ``sim.signal`` (the program's SIGTERM) and
+gives shutdown ``shutdown_grace`` to finish. A shutdown that does not finish in
+time counts as hung, which is itself a finding.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import Deadlock, FatalError, GoPanic
+from .metrics import Sampler, Samples
+from .model import Model, Params
+from .runtime import Runtime
+
+
+class Simulation:
+    """What a model's ``main`` gets besides the runtime: the stop signal and a place
+    to keep its state for the metrics."""
+
+    def __init__(self, rt: Runtime, params: Params):
+        self.rt = rt
+        self.params = params
+        self.signal = rt.chan(name="signal")  # closed at `duration`: SIGTERM
+        self.state: Any = None  # the model's own objects, read by its metrics
+        self.sample: Callable[[], dict[str, float]] = dict
+
+
+@dataclass
+class RunRecord:
+    """The outcome of one run: parameters, seed, metrics, samples and how it ended."""
+
+    params: dict[str, Any]
+    seed: int
+    strategy: str
+    metrics: dict[str, Any]
+    samples: Samples
+    digest: str
+    schedule: str  # empty unless asked for
+    error: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def run_model(
+    model: Model,
+    params: Params,
+    seed: int,
+    strategy: str = "random",
+    *,
+    on_sample: Callable[[int], None] | None = None,
+    inspect: Callable[[Runtime, Simulation], None] | None = None,
+    shutdown: bool = True,
+    keep_schedule: bool = False,
+) -> RunRecord:
+    """Run ``model`` once; ``inspect(rt, sim)`` sees the program at ``duration``.
+
+    With ``shutdown=False`` the program is left as it is at ``duration``;
+    ``keep_schedule`` records the schedule string (long for a random run).
+    """
+    rt = Runtime(seed=seed, strategy=strategy)
+    sim = Simulation(rt, params)
+    sampler = Sampler(rt, params.sample_every, params.duration, lambda: sim.sample(), on_sample)
+    error = None
+    try:
+        rt.run(model.main, params, sim, until=params.duration)
+    except (GoPanic, FatalError) as exc:
+        error = _first_line(exc)
+    if error is None and rt.halted is None:
+        sampler.record()
+    samples = sampler.samples()
+    metrics = _end_metrics(model, params, rt, sim, samples)
+    if inspect is not None:
+        inspect(rt, sim)
+    if shutdown and error is None and rt.halted is None:
+        error = _shut_down(rt, sim, params)
+    if shutdown:
+        metrics.update(_after_shutdown(model, rt, sim))
+    return RunRecord(
+        params=dict(params),
+        seed=seed,
+        strategy=str(rt.strategy),
+        metrics=metrics,
+        samples=samples,
+        digest=rt.trace_digest(),
+        schedule=str(rt.schedule()) if keep_schedule else "",
+        error=error,
+    )
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).split("\n", 1)[0]
+
+
+def _end_metrics(
+    model: Model, params: Params, rt: Runtime, sim: Simulation, samples: Samples
+) -> dict[str, Any]:
+    goroutines, fds = rt.num_goroutine(), rt.open_fds()
+    m: dict[str, Any] = {
+        "growth_per_min": samples.growth_per_min(since=model.warmup(params)),
+        "fd_growth_per_min": samples.fd_growth_per_min(since=model.warmup(params)),
+        "goroutines_end": goroutines,
+        "goroutines_by_name_end": rt.num_goroutine_by_name(),
+        "fds_end": fds,
+        "live_contexts_end": rt.live_contexts(),
+    }
+    if model.baseline is not None:
+        m["leaked_goroutines"] = goroutines - model.baseline(params)
+    if model.baseline_fds is not None:
+        m["leaked_fds"] = fds - model.baseline_fds(params)
+        leaked = m.get("leaked_goroutines", math.nan)
+        m["goroutines_per_leaked_fd"] = leaked / m["leaked_fds"] if m["leaked_fds"] > 0 else None
+    m.update(model.metrics(sim, m, samples))
+    return m
+
+
+def _shut_down(rt: Runtime, sim: Simulation, params: Params) -> str | None:
+    sim.signal.close()
+    try:
+        result = rt.run(until=params.duration + params.shutdown_grace)
+    except (GoPanic, FatalError) as exc:
+        return _first_line(exc) if not isinstance(exc, Deadlock) else "shutdown deadlocked"
+    if result.reason != "main returned":
+        return "shutdown hung"
+    return None
+
+
+def _after_shutdown(model: Model, rt: Runtime, sim: Simulation) -> dict[str, Any]:
+    main_alive = rt.halted is None or rt.halted == "deadlock"
+    return {
+        "goroutines_after_shutdown": rt.num_goroutine() - (1 if main_alive else 0),
+        "fds_after_shutdown": rt.open_fds(),
+        "shutdown_hung": rt.halted != "main returned",
+        **model.after_shutdown(sim),
+    }
