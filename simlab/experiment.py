@@ -11,6 +11,10 @@
     containers = 55
     duration = "60m"
 
+    [[scenario]]                      # optional: named parameter sets, each a row
+    name = "real net/http"            # (crossed with the sweep, if there is one)
+    close_closes_conn = true
+
     [sweep]                           # optional: the cartesian product is run
     reader_parent = ["app", "stream"]
 
@@ -20,6 +24,8 @@
     observed = 30.50
     tolerance = 0.10                  # relative; or range = [3.15, 3.33]
     where = { reader_parent = "app" } # optional: the rows it applies to
+    # instead of metric: expression = "leaked_goroutines / 550", arithmetic
+    # over the row's metrics and parameters, when the figure was computed so
 
     [law]                             # optional: a quantity that should not vary
     expression = "growth_per_min * rotation_interval_min / containers"
@@ -47,6 +53,7 @@ from .strategies import make_strategy
 
 EXPERIMENT_KEYS = (
     "description",
+    "scenario",
     "model",
     "seeds",
     "strategy",
@@ -57,7 +64,16 @@ EXPERIMENT_KEYS = (
     "columns",
     "compare",
 )
-EVIDENCE_KEYS = ("name", "metric", "observed", "tolerance", "range", "where", "note")
+EVIDENCE_KEYS = (
+    "name",
+    "metric",
+    "expression",
+    "observed",
+    "tolerance",
+    "range",
+    "where",
+    "note",
+)
 LAW_KEYS = ("expression", "tolerance", "statement")
 
 
@@ -66,20 +82,24 @@ class Evidence:
     """An observed figure and how close a simulated one must come to match it."""
 
     name: str
-    metric: str
+    metric: str  # a metric's name, or an arithmetic expression over metrics and params
     observed: float
     low: float
     high: float
     where: dict[str, Any] = field(default_factory=dict)
     note: str = ""
+    is_expression: bool = False
 
     def matches(self, value: float | None) -> bool:
         return value is not None and not math.isnan(value) and self.low <= value <= self.high
 
-    def applies(self, params: dict[str, Any]) -> bool:
-        return all(params.get(k) == v for k, v in self.where.items())
+    def applies(self, params: dict[str, Any], scenario: str = "") -> bool:
+        context = {**params, "scenario": scenario}
+        return all(context.get(k) == v for k, v in self.where.items())
 
     def describe_tolerance(self) -> str:
+        if math.isinf(self.low):
+            return f"at most {_num(self.high)}"
         return f"{_num(self.low)} to {_num(self.high)}"
 
 
@@ -101,6 +121,7 @@ class Experiment:
     model: Model
     model_name: str
     base: dict[str, Any]
+    scenarios: list[tuple[str, dict[str, Any]]]  # empty: one unnamed parameter set
     sweep: dict[str, list[Any]]
     seeds: list[int]
     strategy: str
@@ -109,13 +130,27 @@ class Experiment:
     columns: list[str]
     compare: str | None  # the sweep parameter whose values are drawn on the same axes
 
-    def parameter_sets(self) -> list[Params]:
-        """The base parameters, crossed with every combination of the sweep."""
+    def rows(self) -> list[tuple[str, Params]]:
+        """``(scenario name, parameters)`` for every scenario crossed with the sweep."""
         names = list(self.sweep)
-        combos = itertools.product(*(self.sweep[n] for n in names)) if names else [()]
+        combos = list(itertools.product(*(self.sweep[n] for n in names))) if names else [()]
+        scenarios = self.scenarios or [("", {})]
         return [
-            self.model.resolve({**self.base, **dict(zip(names, c, strict=True))}) for c in combos
+            (label, self.model.resolve({**self.base, **over, **dict(zip(names, c, strict=True))}))
+            for label, over in scenarios
+            for c in combos
         ]
+
+    def parameter_sets(self) -> list[Params]:
+        return [p for _, p in self.rows()]
+
+    def select_scenario(self, name: str) -> Experiment:
+        """Only the scenario called ``name``."""
+        chosen = [s for s in self.scenarios if s[0] == name]
+        if not chosen:
+            names = ", ".join(s[0] for s in self.scenarios) or "none"
+            raise SimlabError(f"unknown scenario {name!r} in {self.name}; scenarios: {names}")
+        return Experiment(**{**self.__dict__, "scenarios": chosen})
 
     def with_overrides(self, overrides: dict[str, str], seed: int | None) -> Experiment:
         """The experiment with ``--set`` values (which replace a swept parameter) and ``--seed``."""
@@ -164,6 +199,7 @@ def parse_experiment(name: str, data: dict[str, Any], where: str = "experiment")
         raise SimlabError(f"{where}: missing key 'model' (the module of the model to run)")
     model = load_model(data["model"])
     base = _table(data, "params", where)
+    scenarios = [_scenario(s, where, model) for s in data.get("scenario", [])]
     sweep = _table(data, "sweep", where)
     for key, values in sweep.items():
         if not isinstance(values, list) or not values:
@@ -189,6 +225,7 @@ def parse_experiment(name: str, data: dict[str, Any], where: str = "experiment")
         model=model,
         model_name=data["model"],
         base=base,
+        scenarios=scenarios,
         sweep=sweep,
         seeds=seeds,
         strategy=strategy,
@@ -218,11 +255,27 @@ def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
     return value
 
 
+def _scenario(s: dict[str, Any], where: str, model: Model) -> tuple[str, dict[str, Any]]:
+    if "name" not in s:
+        raise SimlabError(f"{where}: every [[scenario]] needs a name")
+    over = {k: v for k, v in s.items() if k != "name"}
+    for key, value in over.items():
+        model.param(key).parse(value)
+    return str(s["name"]), over
+
+
 def _evidence(e: dict[str, Any], where: str, model: Model) -> Evidence:
     _only(e, EVIDENCE_KEYS, f"{where}: [[evidence]]")
-    for key in ("name", "metric", "observed"):
+    for key in ("name", "observed"):
         if key not in e:
             raise SimlabError(f"{where}: [[evidence]] needs {key!r}")
+    if ("metric" in e) == ("expression" in e):
+        raise SimlabError(f"{where}: [[evidence]] {e['name']!r} needs a metric or an expression")
+    if "expression" in e:
+        try:
+            _check_expression(ast.parse(str(e["expression"]), mode="eval"))
+        except SyntaxError as exc:
+            raise SimlabError(f"{where}: [[evidence]] expression: {exc.msg}") from None
     observed = float(e["observed"])
     if "range" in e:
         low, high = (float(x) for x in e["range"])
@@ -231,10 +284,11 @@ def _evidence(e: dict[str, Any], where: str, model: Model) -> Evidence:
         low, high = sorted((observed * (1 - tol), observed * (1 + tol)))
     where_ = dict(e.get("where", {}))
     for k, v in where_.items():
-        model.param(k).parse(v)
-    return Evidence(
-        str(e["name"]), str(e["metric"]), observed, low, high, where_, e.get("note", "")
-    )
+        if k != "scenario":
+            model.param(k).parse(v)
+    metric = str(e.get("metric", e.get("expression")))
+    note = str(e.get("note", ""))
+    return Evidence(str(e["name"]), metric, observed, low, high, where_, note, "expression" in e)
 
 
 def _law(table: dict[str, Any], where: str) -> Law:

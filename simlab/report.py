@@ -43,10 +43,15 @@ DEFAULT_COLUMNS = (
 )
 
 
-def _fmt(value: float | None, signed: bool = False) -> str:
+def _fmt(value: float | None, signed: bool = False, whole: bool = False) -> str:
+    """A figure for a table: whole numbers (counts) without decimals, others with two."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "-"
-    if float(value).is_integer():
+    if math.isinf(value):
+        return "-inf" if value < 0 else "inf"
+    if abs(value) < 0.005:
+        value = 0.0  # no "-0.00"
+    if (whole or isinstance(value, int)) and float(value).is_integer():
         text = f"{value:,.0f}"
     elif abs(value) >= 100:
         text = f"{value:,.1f}"
@@ -58,9 +63,10 @@ def _fmt(value: float | None, signed: bool = False) -> str:
 def _cell(row: Row, metric: str) -> str:
     mean, span = row.mean(metric), row.span(metric)
     signed = metric == "growth_per_min"
-    text = _fmt(mean, signed)
+    whole = row.counts(metric)
+    text = _fmt(mean, signed, whole)
     if span and len(row.runs) > 1 and span[0] != span[1]:
-        text += f" [{_fmt(span[0])}..{_fmt(span[1])}]"
+        text += f" [{_fmt(span[0], whole=whole)}..{_fmt(span[1], whole=whole)}]"
     return text
 
 
@@ -70,10 +76,9 @@ def varying(exp: Experiment) -> list[str]:
 
 
 def row_label(exp: Experiment, row: Row) -> str:
-    names = varying(exp)
-    if not names:
-        return exp.name
-    return " ".join(f"{n}={exp.model.param(n).show(row.params[n])}" for n in names)
+    parts = [row.scenario] if row.scenario else []
+    parts += [f"{n}={exp.model.param(n).show(row.params[n])}" for n in varying(exp)]
+    return " ".join(parts) or exp.name
 
 
 def format_table(exp: Experiment, rows: list[Row]) -> str:
@@ -82,14 +87,26 @@ def format_table(exp: Experiment, rows: list[Row]) -> str:
     metrics = exp.columns or [
         m for m in DEFAULT_COLUMNS if any(m in r.runs[0].metrics for r in rows)
     ]
-    header = [*names, *(LABELS.get(m, m) for m in metrics)]
+    scenario = ["scenario"] if exp.scenarios else []
+    header = [*scenario, *names, *(LABELS.get(m, m) for m in metrics)]
     body = [
-        [*(exp.model.param(n).show(r.params[n]) for n in names), *(_cell(r, m) for m in metrics)]
+        [
+            *([r.scenario] if scenario else []),
+            *(exp.model.param(n).show(r.params[n]) for n in names),
+            *(_cell(r, m) for m in metrics),
+        ]
         for r in rows
     ]
     widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(header)]
-    lines = ["  ".join(h.rjust(w) for h, w in zip(header, widths, strict=True))]
-    lines += ["  ".join(c.rjust(w) for c, w in zip(b, widths, strict=True)) for b in body]
+    left = len(scenario)  # the scenario's name reads better flush left
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            c.ljust(w) if i < left else c.rjust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        )
+
+    lines = [line(header), *(line(b) for b in body)]
     errors = [
         f"  {row_label(exp, r)} seed {run.seed}: {run.error}"
         for r in rows
@@ -106,9 +123,9 @@ def compare_evidence(exp: Experiment, rows: list[Row]) -> list[dict[str, Any]]:
     out = []
     for ev in exp.evidence:
         for row in rows:
-            if not ev.applies(dict(row.params)):
+            if not ev.applies(dict(row.params), row.scenario):
                 continue
-            simulated = row.mean(ev.metric)
+            simulated = figure(exp, row, ev)
             out.append(
                 {
                     "name": ev.name,
@@ -118,9 +135,17 @@ def compare_evidence(exp: Experiment, rows: list[Row]) -> list[dict[str, Any]]:
                     "accepted": [ev.low, ev.high],
                     "match": ev.matches(simulated),
                     "params": _show_params(exp, row),
+                    "scenario": row.scenario or None,
                 }
             )
     return out
+
+
+def figure(exp: Experiment, row: Row, ev: Evidence) -> float | None:
+    """The simulated counterpart of an evidence item in ``row``."""
+    if ev.is_expression:
+        return row.evaluate(ev.metric, law_names(exp, row))
+    return row.mean(ev.metric)
 
 
 def _distance(ev: Evidence, value: float | None) -> float:
@@ -135,18 +160,20 @@ def format_evidence(exp: Experiment, rows: list[Row]) -> str:
     lines = ["evidence (the review's figures):"]
     width = max(len(ev.name) for ev in exp.evidence)
     for ev in exp.evidence:
-        applicable = [r for r in rows if ev.applies(dict(r.params))]
+        applicable = [r for r in rows if ev.applies(dict(r.params), r.scenario)]
         if not applicable:
             continue
-        best = min(applicable, key=lambda r: _distance(ev, r.mean(ev.metric)))
-        value = best.mean(ev.metric)
+        best = min(applicable, key=lambda r: _distance(ev, figure(exp, r, ev)))
+        value = figure(exp, best, ev)
         verdict = "match" if ev.matches(value) else "MISS "
+        whole = not ev.is_expression and best.counts(ev.metric)
         head = (
-            f"  {ev.name:<{width}}  observed {_fmt(ev.observed):>8}  "
-            f"simulated {_fmt(value):>8}  {verdict} (accepts {ev.describe_tolerance()})"
+            f"  {ev.name:<{width}}  observed {_fmt(ev.observed, whole=whole):>8}  "
+            f"simulated {_fmt(value, whole=whole):>8}  {verdict} "
+            f"(accepts {ev.describe_tolerance()})"
         )
         if len(applicable) > 1:
-            hits = [r for r in applicable if ev.matches(r.mean(ev.metric))]
+            hits = [r for r in applicable if ev.matches(figure(exp, r, ev))]
             head += f"\n  {'':<{width}}  {len(hits)} of {len(applicable)} rows match"
             head += f"; closest: {row_label(exp, best)}"
         lines.append(head)
@@ -230,6 +257,7 @@ def summary(exp: Experiment, rows: list[Row]) -> dict[str, Any]:
             "runs": [
                 {
                     "params": _show_params(exp, row),
+                    "scenario": row.scenario or None,
                     "seed": run.seed,
                     "metrics": run.metrics,
                     "digest": run.digest,

@@ -24,10 +24,11 @@ from .simulation import RunRecord, run_model
 
 @dataclass
 class Row:
-    """One parameter set and its runs, one per seed."""
+    """One parameter set (of a scenario, if the experiment names them) and its runs."""
 
     params: Params
     runs: list[RunRecord]
+    scenario: str = ""
 
     def values(self, metric: str) -> list[float]:
         out = []
@@ -39,9 +40,23 @@ class Row:
                 out.append(float(v))
         return out
 
+    def counts(self, metric: str) -> bool:
+        """Is ``metric`` a count (whole numbers in every run)?"""
+        raw = [r.metrics.get(metric) for r in self.runs]
+        return all(isinstance(v, int) for v in raw)
+
     def mean(self, metric: str) -> float | None:
         vals = self.values(metric)
         return float(np.mean(vals)) if vals else None
+
+    def evaluate(self, expression: str, names: dict[str, float]) -> float | None:
+        """An arithmetic expression over this row's mean metrics and parameters."""
+        from .experiment import evaluate
+
+        try:
+            return evaluate(expression, names)
+        except (ZeroDivisionError, TypeError):
+            return None
 
     def span(self, metric: str) -> tuple[float, float] | None:
         vals = self.values(metric)
@@ -86,7 +101,8 @@ class _Progress:
 
 def run_experiment(exp: Experiment, jobs: int = 1, progress: bool = True) -> list[Row]:
     """Run every parameter set of ``exp`` under each of its seeds."""
-    sets = exp.parameter_sets()
+    labelled = exp.rows()
+    sets = [p for _, p in labelled]
     tasks = [(i, p, seed) for i, p in enumerate(sets) for seed in exp.seeds]
     results: dict[tuple[int, int], RunRecord] = {}
     if jobs <= 1 or len(tasks) == 1:
@@ -111,7 +127,10 @@ def run_experiment(exp: Experiment, jobs: int = 1, progress: bool = True) -> lis
                 results[futures[fut]] = fut.result()
                 bar.advance(k)
         bar.close()
-    return [Row(p, [results[(i, seed)] for seed in exp.seeds]) for i, p in enumerate(sets)]
+    return [
+        Row(p, [results[(i, seed)] for seed in exp.seeds], label)
+        for i, (label, p) in enumerate(labelled)
+    ]
 
 
 def run_many(fn: Callable[..., Any], argsets: list[tuple], jobs: int) -> list[Any]:

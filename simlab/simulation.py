@@ -109,7 +109,10 @@ def _end_metrics(
         "live_contexts_end": rt.live_contexts(),
     }
     if model.baseline is not None:
-        m["leaked_goroutines"] = goroutines - model.baseline(params)
+        baseline = model.baseline(params)
+        m["leaked_goroutines"] = goroutines - baseline
+        warm = samples.goroutines[samples.t >= model.warmup(params)]
+        m["peak_leaked_goroutines"] = int(warm.max()) - baseline if len(warm) else None
     if model.baseline_fds is not None:
         m["leaked_fds"] = fds - model.baseline_fds(params)
         leaked = m.get("leaked_goroutines", math.nan)
