@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/simlab demo
+	$(BIN)/simlab run fase6
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -63,7 +63,10 @@ def cli() -> None:
 @click.option("--seed", type=click.IntRange(min=0), help="Run this seed only.")
 @click.option("--strategy", help="Scheduling strategy: fifo, random, pct, pct:DEPTH, ...")
 @click.option(
-    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: every core). Results do not depend on it.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the table.")
 @click.option(
@@ -78,14 +81,14 @@ def run(name, sets, seed, strategy, jobs, as_json, out, no_write) -> None:
     """Run experiments/NAME.toml: a table, the evidence, and results/NAME/."""
     from .experiment import load_experiment
     from .report import format_evidence, format_law, format_table, summary, write_results
-    from .runner import run_experiment
+    from .runner import default_jobs, run_experiment
     from .strategies import make_strategy
 
     exp = load_experiment(name).with_overrides(_parse_sets(sets), seed)
     if strategy:
         make_strategy(strategy)
         exp.strategy = strategy
-    rows = run_experiment(exp, jobs=jobs, progress=not as_json)
+    rows = run_experiment(exp, jobs=jobs or default_jobs(), progress=not as_json)
     data = summary(exp, rows)
     written = None if no_write else write_results(exp, rows, data, out)
     if as_json:
