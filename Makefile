@@ -24,6 +24,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/runtime_bench.py
+	$(BIN)/python benchmarks/fase6_bench.py
 
 clean:
 	rm -rf $(VENV) results .pytest_cache .ruff_cache .hypothesis
