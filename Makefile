@@ -25,6 +25,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/runtime_bench.py
 	$(BIN)/python benchmarks/fase6_bench.py
+	$(BIN)/python benchmarks/explore_bench.py
 
 clean:
 	rm -rf $(VENV) results .pytest_cache .ruff_cache .hypothesis

@@ -95,6 +95,8 @@ PARAMS = (
 class LineStats:
     """Where log lines went: written by the daemon, delivered, or lost on the way."""
 
+    outside_world = True  # bookkeeping of the simulation, not the program's memory
+
     produced: int = 0  # up to the end of the run's duration
     lost_no_stream: int = 0  # written while no stream followed the container
     lost_conn_full: int = 0  # the connection's queue was full
@@ -103,6 +105,8 @@ class LineStats:
 
 class Container:
     """A container as the daemon sees it: a log writer and the streams that follow it."""
+
+    outside_world = True  # dockerd's memory, not the program's
 
     def __init__(self, cid: str, index: int):
         self.id = cid
@@ -113,6 +117,8 @@ class Container:
 
 class Daemon:
     """dockerd: writes every container's log lines and serves follow-mode streams."""
+
+    outside_world = True
 
     def __init__(self, rt: sl.Runtime, p: sl.Params, lines: LineStats):
         self.rt = rt
@@ -169,9 +175,11 @@ class Conn:
         self.closed = False
         self.eof = False
         self.fds = [rt.fds.open("socket", f"logs {container.id}") for _ in range(docker.p.sdk_fds)]
-        self.poll = rt.chan(1, name=f"netpoll conn{serial}")  # readiness, as epoll reports it
+        # readiness of the socket, as epoll reports it: the kernel operates it
+        self.poll = rt.chan(1, name=f"netpoll conn{serial}", external=True)
         self.closech = rt.chan(name=f"persistConn{serial}.closech")
         self.writech = rt.chan(1, name=f"persistConn{serial}.writech")
+        self.goroutines: list[sl.Goroutine] = []  # its transport goroutines
         container.followers.append(self)
 
     def deliver(self, line: int) -> None:
@@ -233,6 +241,10 @@ class Body:
         if self.close_closes_conn:
             self.conn.close()
 
+    def goroutines(self) -> list[sl.Goroutine]:
+        """The goroutines this stream costs the program (the connection's)."""
+        return list(self.conn.goroutines)
+
 
 class Pipe:
     """``io.Pipe``: a synchronous pipe; a Write waits until a Read takes its data."""
@@ -269,15 +281,19 @@ class DemuxStream:
     """What the log collector hands out with a demux goroutine: ``Read`` reads the
     pipe, ``Close`` closes only the HTTP body. Nobody closes the pipe's read end."""
 
-    def __init__(self, pipe: Pipe, body: Body):
+    def __init__(self, pipe: Pipe, body: Body, demux: sl.Goroutine):
         self.pipe = pipe
         self.body = body
+        self.demux = demux
 
     def read(self):
         return (yield from self.pipe.read())
 
     def close(self) -> None:
         self.body.close()
+
+    def goroutines(self) -> list[sl.Goroutine]:
+        return [*self.body.goroutines(), self.demux]
 
 
 @sl.gofunc("net/http.(*persistConn).readLoop", file=TRANSPORT_GO)
@@ -346,20 +362,21 @@ class Docker:
         if not p.demux_goroutine:
             return body, None
         pipe = Pipe(rt, conn.serial)
-        rt.go(demux, body, pipe, name="demux")  # go func() { stdcopy.StdCopy(pw, pw, body) }
-        return DemuxStream(pipe, body), None
+        g = rt.go(demux, body, pipe, name="demux")  # go func() { stdcopy.StdCopy(pw, pw, body) }
+        return DemuxStream(pipe, body, g), None
 
     @sl.gofunc("net/http.(*Transport).dialConn", file=TRANSPORT_GO)
     def _dial(self, container: Container, ctx: sl.Context) -> Conn:
         self.conns_opened += 1
         conn = Conn(self, container, self.conns_opened)
-        n = self.p.sdk_goroutines
+        n, go, cancels = self.p.sdk_goroutines, self.rt.go, self.p.cancel_closes_conn
+        started = conn.goroutines
         if n >= 1:
-            self.rt.go(read_loop, conn, ctx, self.p.cancel_closes_conn, name="readLoop")  # L2123
+            started.append(go(read_loop, conn, ctx, cancels, name="readLoop"))  # L2123
         if n >= 2:
-            self.rt.go(write_loop, conn, name="writeLoop")  # L2124
+            started.append(go(write_loop, conn, name="writeLoop"))  # L2124
         for _ in range(n - 2):
-            self.rt.go(write_loop, conn, name="transport")
+            started.append(go(write_loop, conn, name="transport"))
         return conn
 
     def goroutines_per_stream(self) -> int:

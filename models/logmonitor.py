@@ -70,6 +70,13 @@ PARAMS = (
     Param("process_time", "0s", "time to process one log line (watches no context)", "duration"),
     Param("start_stagger", "0s", "containers start evenly spread over this window", "duration"),
     Param("churn", 0.0, "containers stopped and replaced by new ones, per hour", "float", min=0),
+    Param(
+        "app_context",
+        "cancellable",
+        "the app context: WithCancel(Background), cancelled at shutdown, or Background itself",
+        "choice",
+        choices=("cancellable", "background"),
+    ),
     *docker.PARAMS,
 )
 
@@ -87,18 +94,24 @@ class ManagedContainer:
         self.heartbeat_wg = rt.waitgroup()
         self.reader_wg = rt.waitgroup()
         self.rotation_count = 0
-        self.last_progress = rt.now
         self.wait_timeouts = 0
         self.stopped = False
+        self.stopped_at = 0
+        # bookkeeping for properties and leak reports, not part of the Go program:
+        self.heartbeat_g: sl.Goroutine | None = None
+        self.monitor_g: sl.Goroutine | None = None
+        self.current: list[sl.Goroutine] = []  # the open stream's reader and client goroutines
+        self.spawned: list[sl.Goroutine] = []  # every goroutine of its streams still alive
 
 
 class ContainerManager:
     """``ContainerManager``: starts, monitors and stops containers."""
 
-    def __init__(self, rt: sl.Runtime, p: sl.Params, cli: Docker):
+    def __init__(self, rt: sl.Runtime, p: sl.Params, cli: Docker, sim):
         self.rt = rt
         self.p = p
         self.docker = cli
+        self.sim = sim
         self.wg = rt.waitgroup()
         self.containers: dict[str, ManagedContainer] = {}
         self.delivered = 0  # lines written before `duration` and processed
@@ -111,14 +124,15 @@ class ContainerManager:
         container_ctx, cancel = sl.with_cancel(ctx, name=f"containerCtx[{cid}]")  # L803
         mc.cancel = cancel
         mc.heartbeat_wg.add(1)
-        rt.go(self.heartbeat, container_ctx, mc, name="heartbeat")  # L815
+        mc.heartbeat_g = rt.go(self.heartbeat, container_ctx, mc, name="heartbeat")  # L815
         self.wg.add(1)
-        rt.go(self.monitor, ctx, container_ctx, mc, name="monitor")
+        mc.monitor_g = rt.go(self.monitor, ctx, container_ctx, mc, name="monitor")
 
     @sl.gofunc("main.(*ContainerManager).Stop", file=GO)
     def stop(self, cid: str):
         mc = self.containers[cid]
         mc.stopped = True
+        mc.stopped_at = self.rt.now
         mc.cancel()
         if mc.reader_cancel is not None:
             mc.reader_cancel()
@@ -160,7 +174,8 @@ class ContainerManager:
                     stream.close()
                 yield from self.wait_for_reader(mc)  # L883
                 mc.rotation_count += 1
-                mc.last_progress = rt.now
+                mc.spawned = [g for g in mc.spawned if g.alive]
+                self.sim.checkpoint("rotation", container=mc)
         finally:
             self.wg.done()
 
@@ -177,7 +192,7 @@ class ContainerManager:
                 yield mc.reader_wg.wait()
                 wait_done.close()
 
-            rt.go(waiter, name="waiter")
+            mc.spawned.append(rt.go(waiter, name="waiter"))
             i, _, _ = yield sl.select(wait_done.recv_case(), rt.after(p.wait_timeout).recv_case())
             if i == 1:
                 mc.wait_timeouts += 1
@@ -186,11 +201,13 @@ class ContainerManager:
     def read_logs(self, ctx: sl.Context, stream_ctx: sl.Context, mc: ManagedContainer, stream):
         rt, p = self.rt, self.p
         read_ch = rt.chan(p.read_buffer, name=f"readCh[{mc.id}]")  # L949
-        parent = ctx if p.reader_parent == "app" else stream_ctx  # L952
-        reader_ctx, reader_cancel = sl.with_cancel(parent, name=f"readerCtx[{mc.id}]")
+        parent = ctx if p.reader_parent == "app" else stream_ctx  # the bug, and the fix
+        reader_ctx, reader_cancel = sl.with_cancel(parent, name=f"readerCtx[{mc.id}]")  # L952
         mc.reader_cancel = reader_cancel  # L955
         mc.reader_wg.add(1)
-        rt.go(self.reader, reader_ctx, mc, stream, read_ch, name="reader")  # L958
+        reader = rt.go(self.reader, reader_ctx, mc, stream, read_ch, name="reader")  # L958
+        mc.current = [reader, *stream.goroutines()]
+        mc.spawned += mc.current
         receive = sl.select(read_ch.recv_case(), stream_ctx.done().recv_case())
         while True:
             i, result, _ = yield receive
@@ -236,23 +253,44 @@ class ContainerManager:
         return sum(mc.rotation_count for mc in self.containers.values())
 
     def stalled(self) -> int:
-        """Running containers whose monitor has not rotated for twice the interval."""
+        """Running containers whose monitor has been stuck in one wait (a WaitGroup, a
+        channel) for more than twice the rotation interval.
+
+        A monitor that is merely busy (processing a backlog, retrying a failing API)
+        rotates late but is not stuck: a healthy monitor never waits that long in
+        one place, since every stream ends at its deadline."""
         limit = 2 * self.p.rotation_interval
         return sum(
             1
             for mc in self.containers.values()
-            if not mc.stopped and self.rt.now - mc.last_progress > limit
+            if not mc.stopped
+            and mc.monitor_g is not None
+            and mc.monitor_g.state == "waiting"
+            and self.rt.now - mc.monitor_g.waiting_since > limit
         )
 
     def sample(self) -> dict[str, float]:
         return {"rotations": self.rotations(), "lines_delivered": self.delivered}
 
+    def healthy(self) -> set[int]:
+        """Goroutines a healthy program has now: main, each running container's
+        heartbeat and monitor, and the goroutines of its open stream."""
+        ids = {1}
+        for mc in self.containers.values():
+            if mc.stopped:
+                continue
+            ids |= {g.id for g in (mc.heartbeat_g, mc.monitor_g, *mc.current) if g.alive}
+        return ids
+
 
 @sl.gofunc("main.main", file=GO)
 def main(rt: sl.Runtime, p: sl.Params, sim):
     cli = Docker(rt, p)
-    ctx, cancel = sl.with_cancel(rt.background(), name="ctx")  # app ctx: cancellable
-    cm = ContainerManager(rt, p, cli)
+    if p.app_context == "cancellable":
+        ctx, cancel = sl.with_cancel(rt.background(), name="ctx")
+    else:
+        ctx, cancel = rt.background(), None
+    cm = ContainerManager(rt, p, cli, sim)
     sim.state = cm
     sim.sample = cm.sample
     running: list[str] = []
@@ -288,7 +326,8 @@ def main(rt: sl.Runtime, p: sl.Params, sim):
     for cid in running:
         yield from cm.stop(cid)
     yield cm.wg.wait()
-    cancel()
+    if cancel is not None:
+        cancel()
     yield rt.sleep(SETTLE)
 
 
@@ -336,6 +375,93 @@ def _after_shutdown(sim) -> dict[str, Any]:
     }
 
 
+# --- properties: what "no leak" means for this program ---------------------------
+
+TRANSPORT = ("readLoop", "writeLoop", "transport")
+
+
+def one_stream_per_container(sim, moment: str, container: ManagedContainer) -> str | None:
+    """After every completed rotation a container has at most one live reader, at
+    most ``sdk_goroutines`` transport goroutines and at most one demux goroutine:
+    those of the stream that just ended, on their way out."""
+    p = sim.params
+    live = [g for g in container.spawned if g.alive]
+    readers = sum(g.name == "reader" for g in live)
+    transport = sum(g.name in TRANSPORT for g in live)
+    demux = sum(g.name == "demux" for g in live)
+    waiters = sum(g.name == "waiter" for g in live)
+    if readers <= 1 and transport <= p.sdk_goroutines and demux <= 1 and waiters <= 1:
+        return None
+    return (
+        f"container {container.id} after rotation {container.rotation_count}: "
+        f"{readers} readers, {transport} transport, {demux} demux, {waiters} waiter goroutines "
+        f"alive (at most 1, {p.sdk_goroutines}, 1, 1)"
+    )
+
+
+def bounded(sim, moment: str) -> str | None:
+    """Goroutines and FDs do not grow: a running container holds at most its
+    heartbeat, its monitor, a waiter and two streams' goroutines (the open one and
+    the one on its way out); a stopped container's goroutines are gone once its
+    monitor has had time to drain readCh (processing watches no context); and
+    nothing else is alive but main."""
+    p, rt = sim.params, sim.rt
+    cm: ContainerManager = sim.state
+    per_stream = 1 + p.sdk_goroutines + (1 if p.demux_goroutine else 0)
+    drain = (p.read_buffer + 2) * p.process_time + p.api_latency + sl.Second
+    owned = {1}
+    for mc in cm.containers.values():
+        mine = [g for g in (mc.heartbeat_g, mc.monitor_g, *mc.spawned) if g and g.alive]
+        owned |= {g.id for g in mine}
+        if mc.stopped and rt.now - mc.stopped_at > drain and mine:
+            since = sl.format_duration(mc.stopped_at)
+            return f"container {mc.id}, stopped at {since}, still has {len(mine)} goroutines"
+        if not mc.stopped and len(mine) > 3 + 2 * per_stream:
+            return f"container {mc.id} holds {len(mine)} goroutines (at most {3 + 2 * per_stream})"
+    stray = [g for g in rt.goroutines() if g.id not in owned]
+    if stray:
+        return f"{len(stray)} goroutines belong to no container: {stray[0]!r}"
+    streams = len(cm.containers) + sum(not mc.stopped for mc in cm.containers.values())
+    if rt.open_fds() > streams * p.sdk_fds:
+        return f"{rt.open_fds()} open FDs, more than {streams * p.sdk_fds}"
+    return None
+
+
+def clean_shutdown(sim, moment: str, metrics: dict[str, Any]) -> str | None:
+    """After shutdown only main is left, no FD is open, and shutdown did not hang."""
+    left, fds = metrics["goroutines_after_shutdown"], metrics["fds_after_shutdown"]
+    if metrics["shutdown_hung"]:
+        return f"shutdown hung with {left} goroutines besides main"
+    if left or fds:
+        return f"{left} goroutines besides main and {fds} FDs left after shutdown"
+    return None
+
+
+def no_deadlock(sim, moment: str) -> str | None:
+    """The program never stops with every goroutine asleep."""
+    return "all goroutines are asleep - deadlock!"
+
+
+def no_stall(sim, moment: str, metrics: dict[str, Any]) -> str | None:
+    """No running container's monitor is stuck in one wait for twice the rotation interval."""
+    stalled = metrics["stalled_containers"]
+    return f"{stalled} containers stalled" if stalled else None
+
+
+PROPERTIES = (
+    sl.Property(
+        "one stream per container",
+        one_stream_per_container.__doc__,
+        ("rotation",),
+        one_stream_per_container,
+    ),
+    sl.Property("bounded goroutines and FDs", bounded.__doc__, ("sample",), bounded),
+    sl.Property("clean shutdown", clean_shutdown.__doc__, ("shutdown",), clean_shutdown),
+    sl.Property("no deadlock", no_deadlock.__doc__, ("deadlock",), no_deadlock),
+    sl.Property("no stall", no_stall.__doc__, ("end",), no_stall),
+)
+
+
 MODEL = sl.Model(
     name="logmonitor",
     summary="the review's log monitor: containers' log streams rotated every 5 minutes",
@@ -346,4 +472,56 @@ MODEL = sl.Model(
     baseline=_baseline,
     baseline_fds=lambda p: p.containers * p.sdk_fds,
     warmup=lambda p: p.start_stagger + p.api_latency + p.sample_every,
+    properties=PROPERTIES,
+    healthy=lambda sim: sim.state.healthy(),
 )
+
+
+# --- the parameter space the property suite explores --------------------------
+
+LOG_INTERVALS = ("1s", "100ms", "10ms", "10s", "250ms", "3s")
+
+
+def param_space(**fixed: Any):
+    """A hypothesis strategy over small runs of the log monitor.
+
+    1-6 containers, 1-4 rotations, readCh of 0-16, log lines every 10 ms to 10 s,
+    processing from instant to slower than the log rate, both close orders, every
+    wait mode, churn and API errors; ``fixed`` pins parameters (the review's fix,
+    an SDK hypothesis). Rotation intervals are kept to at most 300 log lines, so
+    that one example costs milliseconds. Shrinks towards one container, one
+    rotation, one line a second, the defaults elsewhere.
+    """
+    from hypothesis import strategies as st
+
+    @st.composite
+    def space(draw) -> sl.Params:
+        log = sl.parse_duration(draw(st.sampled_from(LOG_INTERVALS)))
+        rotation = draw(st.sampled_from((30, 10, 60, 5))) * sl.Second
+        rotation = max(2 * sl.Second, min(rotation, 300 * log))
+        rotations = draw(st.integers(1, 4))
+        process = draw(st.sampled_from((0, log // 10, log // 2, log, 2 * log)))
+        values = {
+            "containers": draw(st.integers(1, 6)),
+            "log_interval": log,
+            "log_distribution": draw(st.sampled_from(("fixed", "exponential"))),
+            "rotation_interval": rotation,
+            "duration": rotations * rotation + rotation // 2,
+            "sample_every": max(sl.Second, rotation // 4),
+            "read_buffer": draw(st.integers(0, 16)),
+            "process_time": min(process, rotation // 4),
+            "close_order": draw(st.sampled_from(("close-then-cancel", "cancel-then-close"))),
+            "wait_reader": draw(st.sampled_from(("block", "timeout", "skip"))),
+            "reader_on_error": draw(st.sampled_from(("return", "retry"))),
+            "churn": draw(st.sampled_from((0.0, 60.0, 600.0))),
+            "api_error_rate": draw(st.sampled_from((0.0, 0.1, 0.5))),
+            "api_latency": draw(st.sampled_from(("20ms", "0s", "1s"))),
+            "start_stagger": draw(st.sampled_from((0, rotation // 2))),
+            "wait_timeout": draw(st.sampled_from(("10s", "1s"))),
+            "retry_backoff": draw(st.sampled_from(("1s", "100ms"))),
+        }
+        # Processing watches no context: shutdown may first drain readCh, a line at a time.
+        values["shutdown_grace"] = 30 * sl.Second + (values["read_buffer"] + 2) * process
+        return MODEL.resolve({**values, **fixed})
+
+    return space()

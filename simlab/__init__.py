@@ -41,6 +41,7 @@ from .errors import Deadlock, FatalError, GoPanic, SimlabError
 from .frames import gofunc
 from .goroutine import Goroutine, Op
 from .model import Model, Param, Params
+from .properties import Property, Violation
 from .runtime import RunResult, Runtime
 from .schedule import Schedule
 from .select import select
@@ -73,6 +74,7 @@ __all__ = [
     "Op",
     "Param",
     "Params",
+    "Property",
     "Random",
     "Replay",
     "RunResult",
@@ -83,6 +85,7 @@ __all__ = [
     "Strategy",
     "Ticker",
     "Timer",
+    "Violation",
     "WaitGroup",
     "format_duration",
     "gofunc",
@@ -94,3 +97,12 @@ __all__ = [
     "with_deadline",
     "with_timeout",
 ]
+
+
+def __getattr__(name: str):
+    """``sl.testing`` imports hypothesis only when a test asks for it."""
+    if name == "testing":
+        import importlib
+
+        return importlib.import_module(".testing", __name__)
+    raise AttributeError(f"module 'simlab' has no attribute {name!r}")

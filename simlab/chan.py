@@ -76,9 +76,21 @@ def _wake_sender(rt: Runtime, w: Waiter) -> None:
 class Chan:
     """A Go channel. ``len(ch)`` and ``ch.cap`` are Go's ``len`` and ``cap``."""
 
-    __slots__ = ("_buf", "_cap", "_recv", "_recvq", "_rt", "_sendq", "closed", "id", "name")
+    __slots__ = (
+        "_buf",
+        "_cap",
+        "_recv",
+        "_recvq",
+        "_rt",
+        "_sendq",
+        "closed",
+        "external",
+        "id",
+        "name",
+        "owner",
+    )
 
-    def __init__(self, rt: Runtime, cap: int = 0, name: str | None = None):
+    def __init__(self, rt: Runtime, cap: int = 0, name: str | None = None, external: bool = False):
         if cap < 0:
             raise GoPanic("makechan: size out of range")
         self._rt = rt
@@ -89,6 +101,8 @@ class Chan:
         self.closed = False
         self.id = next(rt._serial)
         self.name = name
+        self.external = external  # the outside world (a signal, the netpoller) operates it
+        self.owner = None  # what it signals for: the context of a Done(), a timer
         self._recv = Recv(self)
 
     @property

@@ -45,6 +45,14 @@ class _Duration(click.ParamType):
 
 DURATION = _Duration()
 SET_HELP = "Override a model parameter (repeatable), e.g. --set containers=8."
+SCENARIO_HELP = "Only this scenario of the experiment (default for explore: the first)."
+
+
+def _load(name: str, sets: tuple[str, ...], seed: int | None, scenario: str | None):
+    from .experiment import load_experiment
+
+    exp = load_experiment(name).with_overrides(_parse_sets(sets), seed)
+    return exp.select_scenario(scenario) if scenario else exp
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,14 +85,21 @@ def cli() -> None:
     help="Where results/NAME/ goes.",
 )
 @click.option("--no-write", is_flag=True, help="Do not write results/NAME/.")
-def run(name, sets, seed, strategy, jobs, as_json, out, no_write) -> None:
+@click.option("--scenario", help=SCENARIO_HELP)
+def run(name, sets, seed, strategy, jobs, as_json, out, no_write, scenario) -> None:
     """Run experiments/NAME.toml: a table, the evidence, and results/NAME/."""
-    from .experiment import load_experiment
-    from .report import format_evidence, format_law, format_table, summary, write_results
+    from .report import (
+        format_evidence,
+        format_law,
+        format_leaks,
+        format_table,
+        summary,
+        write_results,
+    )
     from .runner import default_jobs, run_experiment
     from .strategies import make_strategy
 
-    exp = load_experiment(name).with_overrides(_parse_sets(sets), seed)
+    exp = _load(name, sets, seed, scenario)
     if strategy:
         make_strategy(strategy)
         exp.strategy = strategy
@@ -97,7 +112,7 @@ def run(name, sets, seed, strategy, jobs, as_json, out, no_write) -> None:
     click.echo(f"{exp.name}: {exp.description}")
     click.echo(f"model {exp.model_name}, strategy {exp.strategy}, seeds {exp.seeds}\n")
     click.echo(format_table(exp, rows))
-    for block in (format_evidence(exp, rows), format_law(data["law"])):
+    for block in (format_evidence(exp, rows), format_law(data["law"]), format_leaks(exp, rows)):
         if block:
             click.echo("\n" + block)
     if written is not None:
@@ -130,12 +145,12 @@ def list_() -> None:
 )
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
 @click.option("--seed", type=click.IntRange(min=0), help="Seed (default: the experiment's first).")
-def profile(name, at, debug, sets, seed) -> None:
+@click.option("--scenario", help=SCENARIO_HELP)
+def profile(name, at, debug, sets, seed, scenario) -> None:
     """The goroutine profile of experiment NAME at a simulated time."""
-    from .experiment import load_experiment
     from .simulation import run_model
 
-    exp = load_experiment(name).with_overrides(_parse_sets(sets), seed)
+    exp = _load(name, sets, seed, scenario)
     params = exp.parameter_sets()[0]
     params = exp.model.resolve({**dict(params), "duration": at})
     text = {}
@@ -145,6 +160,98 @@ def profile(name, at, debug, sets, seed) -> None:
 
     run_model(exp.model, params, exp.seeds[0], exp.strategy, inspect=grab, shutdown=False)
     click.echo(text["profile"], nl=False)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
+@click.option("--scenario", help=SCENARIO_HELP)
+@click.option(
+    "--schedules", type=click.IntRange(min=1), default=1000, show_default=True, help="How many."
+)
+@click.option(
+    "--strategy",
+    default="random",
+    show_default=True,
+    help="random, pct, pct:DEPTH or pct:DEPTH:STEPS.",
+)
+@click.option(
+    "--seed",
+    "base_seed",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="First seed; schedule k runs seed+k.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: every core).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--no-shrink", is_flag=True, help="Do not shrink the first failing schedule.")
+def explore(name, sets, scenario, schedules, strategy, base_seed, jobs, as_json, no_shrink) -> None:
+    """Run many schedules of one configuration and check the model's properties.
+
+    Exits 0 when every property held in every schedule, 1 when one failed, 2 on bad input.
+    """
+    from .explore import exploration_json, format_exploration
+    from .explore import explore as do_explore
+    from .runner import default_jobs
+    from .strategies import make_strategy
+
+    if strategy.split(":")[0] not in ("random", "pct"):
+        raise SimlabError(f"explore takes --strategy random or pct, not {strategy!r}")
+    make_strategy(strategy)
+    exp = _load(name, sets, None, scenario)
+    if not exp.model.properties:
+        raise SimlabError(f"model {exp.model_name} declares no properties to explore")
+    result = do_explore(
+        exp, schedules, strategy, jobs or default_jobs(), base_seed, not as_json, not no_shrink
+    )
+    result.overrides = _parse_sets(sets)
+    if as_json:
+        click.echo(json.dumps(exploration_json(result), indent=2))
+    else:
+        click.echo(format_exploration(result, jobs or default_jobs()))
+    sys.exit(0 if result.ok() else 1)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--seed", type=click.IntRange(min=0), required=True, help="The seed to replay.")
+@click.option("--strategy", default="random", show_default=True, help="The strategy it ran under.")
+@click.option("--schedule", help="A schedule string (as explore prints it) instead of a strategy.")
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
+@click.option("--scenario", help=SCENARIO_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def replay(name, seed, strategy, schedule, sets, scenario, as_json) -> None:
+    """Run one schedule again, bit for bit: its digest, properties and leak oracles.
+
+    Exits 1 if a property broke, like explore.
+    """
+    from .explore import format_replay, replay_json
+    from .schedule import Schedule
+    from .simulation import run_model
+    from .strategies import make_strategy
+
+    exp = _load(name, sets, None, scenario)
+    _, params = exp.rows()[0]
+    if schedule is not None:
+        strategy = f"replay:{Schedule.parse(schedule)}"
+    make_strategy(strategy)
+    record = run_model(
+        exp.model,
+        params,
+        seed,
+        strategy,
+        properties=exp.model.properties,
+        leak_check=True,
+        keep_schedule=True,
+    )
+    click.echo(json.dumps(replay_json(record), indent=2) if as_json else format_replay(record))
+    sys.exit(1 if record.violations else 0)
 
 
 @cli.command()

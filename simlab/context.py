@@ -79,6 +79,17 @@ class Context:
     def label(self) -> str:
         return self.name or f"{self.kind}#{self.id}"
 
+    def pending_deadline(self) -> Context | None:
+        """The nearest context up the chain (this one included) whose deadline timer
+        is still armed: time alone will cancel this one then."""
+        ctx: Context | None = self
+        while ctx is not None:
+            timer = getattr(ctx, "_timer", None)
+            if timer is not None and timer.armed and ctx.err() is None:
+                return ctx
+            ctx = ctx.parent
+        return None
+
 
 class Background(Context):
     """``context.Background()``: never cancelled, no deadline, ``done()`` is nil."""
@@ -136,6 +147,7 @@ class CancelCtx(Context):
     def done(self) -> Chan:
         if self._done is None:
             self._done = Chan(self._rt, 0, f"{self.label()}.Done()")
+            self._done.owner = self
             if self._err is not None:
                 self._done.close()
         return self._done

@@ -60,7 +60,8 @@ class Sampler:
     """Takes a sample every ``every`` ns from t=0 while t < ``until``.
 
     ``extra()`` returns the model's own figures for a sample; ``on_sample(t)`` is
-    told each time (a progress bar listens).
+    told each time (a progress bar listens), ``after_sample(t)`` too (properties
+    are checked then).
     """
 
     def __init__(
@@ -70,12 +71,14 @@ class Sampler:
         until: int,
         extra: Callable[[], dict[str, float]] | None = None,
         on_sample: Callable[[int], None] | None = None,
+        after_sample: Callable[[int], None] | None = None,
     ):
         self.rt = rt
         self.every = every
         self.until = until
         self.extra = extra
         self.on_sample = on_sample
+        self.after_sample = after_sample
         self._t: list[int] = []
         self._g: list[int] = []
         self._fds: list[int] = []
@@ -93,6 +96,8 @@ class Sampler:
 
     def _on_event(self, _ev: Event) -> None:
         self.record()
+        if self.after_sample is not None:
+            self.after_sample(self.rt.now)
         if self.rt.now + self.every < self.until:
             self._schedule(self.every)
 

@@ -144,6 +144,9 @@ class Model:
     ``baseline_fds(params)`` its descriptor count, and ``warmup(params)`` the
     instant from which growth is fitted (after start-up). ``after_shutdown(sim)``
     adds figures that are only final once the program has stopped.
+    ``properties`` are what must hold in every run (:mod:`simlab.properties`);
+    ``healthy(sim)`` names the goroutines a healthy program would have now, so
+    that leak reports can tell a leak from a goroutine doing its job.
     """
 
     name: str
@@ -154,6 +157,8 @@ class Model:
         default=lambda sim, end, samples: {}
     )
     after_shutdown: Callable[[Any], dict[str, Any]] = field(default=lambda sim: {})
+    properties: tuple = ()
+    healthy: Callable[[Any], set[int]] | None = None
     baseline: Callable[[Params], float] | None = None
     baseline_fds: Callable[[Params], float] | None = None
     warmup: Callable[[Params], int] = field(default=lambda p: 0)

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from . import goroutine as _g
 from ._tabwriter import tabwrite
-from .duration import Minute
+from .context import Context
+from .duration import Minute, format_duration
 from .frames import Frame, creator_frame, frame_of, goroutine_frames, traceback_stack
 
 if TYPE_CHECKING:
@@ -105,7 +106,9 @@ def _status(g: Goroutine, now: int, running: bool) -> str:
 def format_goroutine(
     g: Goroutine, now: int, running: bool = False, stack: list[Frame] | None = None
 ) -> str:
-    """One goroutine in ``debug=2`` form (``stack`` overrides its current frames)."""
+    """One goroutine in ``debug=2`` form (``stack`` overrides its current frames),
+    followed by the ancestry of the contexts it waits on or holds (simlab's addition:
+    lines ``\tcontext ...``)."""
     lines = [f"goroutine {g.id} [{_status(g, now, running)}]:"]
     for f in frames(g) if stack is None else stack:
         lines += [f"{f.func}(...)", f"\t{f.file}:{f.line}"]
@@ -113,7 +116,53 @@ def format_goroutine(
     if creator is not None:
         where = f" in goroutine {g.created_in}" if g.created_in is not None else ""
         lines += [f"created by {creator.func}{where}", f"\t{creator.file}:{creator.line}"]
+    lines += context_lines(g, now)
     return "\n".join(lines) + "\n"
+
+
+def _held_contexts(g: Goroutine) -> list[tuple[str, Context]]:
+    """Contexts ``g`` waits on (their Done channel) or holds in a local variable."""
+    seen: dict[int, tuple[str, Context]] = {}
+    if g.state == _g.WAITING:
+        for p in g.waiting_on():
+            owner = getattr(p, "owner", None)
+            if isinstance(owner, Context):
+                seen.setdefault(id(owner), ("waits on", owner))
+    gen = g._gen
+    while gen is not None and getattr(gen, "gi_frame", None) is not None:
+        for name, value in gen.gi_frame.f_locals.items():
+            if isinstance(value, Context) and value.cancellable:
+                seen.setdefault(id(value), (f"holds {name}", value))
+        gen = gen.gi_yieldfrom
+    return list(seen.values())
+
+
+def describe_context(ctx: Context, now: int) -> str:
+    """``readerCtx[c000]: WithCancel, live, cancel never called, created at L952``."""
+    if not ctx.cancellable:
+        return ctx.label()
+    parts = [ctx.kind]
+    deadline, has = ctx.deadline()
+    if ctx.err() is not None:
+        parts.append(f"{ctx.err()} at {format_duration(ctx.cancelled_at)}")
+    else:
+        parts.append("live")
+    if has and ctx.kind == "WithDeadline":
+        parts.append(f"deadline {format_duration(deadline)}")
+    parts.append("cancel called" if ctx.cancel_called else "cancel never called")
+    if ctx.created_at is not None:
+        at = frame_of(*ctx.created_at)
+        parts.append(f"created at {at.file}:{at.line}")
+    return f"{ctx.label()}: " + ", ".join(parts)
+
+
+def context_lines(g: Goroutine, now: int) -> list[str]:
+    """One line per context the goroutine waits on or holds, with its parent chain."""
+    out = []
+    for how, ctx in _held_contexts(g):
+        chain = " <- ".join(describe_context(c, now) for c in ctx.ancestry())
+        out.append(f"\tcontext ({how}) {chain}")
+    return out
 
 
 def traceback_dump(rt: Runtime, first: Goroutine | None = None, running: bool = False) -> str:

@@ -182,6 +182,22 @@ def format_evidence(exp: Experiment, rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def format_leaks(exp: Experiment, rows: list[Row]) -> str:
+    """The leak oracles' verdicts on the first run of each row, if they were taken."""
+    from .duration import format_duration
+    from .leaks import format_groups
+
+    blocks = []
+    for row in rows:
+        groups = row.runs[0].leaks
+        if not groups:
+            continue
+        title = format_groups(groups, format_duration(row.params.duration))
+        label = row_label(exp, row)
+        blocks.append(title if label == exp.name else f"[{label}] {title}")
+    return "\n\n".join(blocks)
+
+
 def law_names(exp: Experiment, row: Row) -> dict[str, float]:
     names: dict[str, float] = {}
     for p in exp.model.all_params():
@@ -262,6 +278,7 @@ def summary(exp: Experiment, rows: list[Row]) -> dict[str, Any]:
                     "metrics": run.metrics,
                     "digest": run.digest,
                     "error": run.error,
+                    **({"leaks": [g.as_dict() for g in run.leaks]} if run.leaks else {}),
                 }
                 for row in rows
                 for run in row.runs

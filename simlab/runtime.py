@@ -176,6 +176,7 @@ class Runtime:
         self._live_timers = 0  # sleeps and AfterFunc timers: each will wake something
         self._wake_sleeper = [self._sleep_done]
         self._chan_timers: dict[int, Any] = {}  # armed timers with a channel
+        self._func_timers: dict[int, Any] = {}  # armed AfterFunc timers
         self._serial = count(1)  # identities of channels, contexts, ...
         self.fds = FDTable(self)
         self._contexts: dict[int, Any] = {}  # cancellable contexts not yet cancelled
@@ -490,9 +491,13 @@ class Runtime:
 
     # --- primitives -------------------------------------------------------------
 
-    def chan(self, cap: int = 0, *, name: str | None = None):
-        """``make(chan T, cap)``; ``rt.chan()`` is unbuffered."""
-        return Chan(self, cap, name)
+    def chan(self, cap: int = 0, *, name: str | None = None, external: bool = False):
+        """``make(chan T, cap)``; ``rt.chan()`` is unbuffered.
+
+        ``external=True`` marks a channel the outside world operates (a signal
+        channel, a socket's readiness): leak oracles count it as always live.
+        """
+        return Chan(self, cap, name, external)
 
     def waitgroup(self):
         """A ``sync.WaitGroup``."""

@@ -9,13 +9,16 @@ time counts as hung, which is itself a finding.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import leaks
 from .errors import Deadlock, FatalError, GoPanic
+from .leaks import Group
 from .metrics import Sampler, Samples
 from .model import Model, Params
+from .properties import Checker, Property, Violation
 from .runtime import Runtime
 
 
@@ -23,12 +26,18 @@ class Simulation:
     """What a model's ``main`` gets besides the runtime: the stop signal and a place
     to keep its state for the metrics."""
 
-    def __init__(self, rt: Runtime, params: Params):
+    def __init__(self, rt: Runtime, params: Params, checker: Checker | None = None):
         self.rt = rt
         self.params = params
-        self.signal = rt.chan(name="signal")  # closed at `duration`: SIGTERM
+        self.signal = rt.chan(name="signal", external=True)  # closed at `duration`: SIGTERM
         self.state: Any = None  # the model's own objects, read by its metrics
         self.sample: Callable[[], dict[str, float]] = dict
+        self.checker = checker
+
+    def checkpoint(self, moment: str, **info: Any) -> None:
+        """A moment at which properties are checked (``"rotation"``, ``"sample"``...)."""
+        if self.checker is not None:
+            self.checker.checkpoint(self, moment, **info)
 
 
 @dataclass
@@ -43,7 +52,8 @@ class RunRecord:
     digest: str
     schedule: str  # empty unless asked for
     error: str | None = None
-    notes: list[str] = field(default_factory=list)
+    violations: dict[str, Violation] = field(default_factory=dict)
+    leaks: list[Group] | None = None  # the oracles' verdicts, if asked for
 
 
 def run_model(
@@ -56,30 +66,45 @@ def run_model(
     inspect: Callable[[Runtime, Simulation], None] | None = None,
     shutdown: bool = True,
     keep_schedule: bool = False,
+    properties: Sequence[Property] = (),
+    leak_check: bool = False,
 ) -> RunRecord:
     """Run ``model`` once; ``inspect(rt, sim)`` sees the program at ``duration``.
 
     With ``shutdown=False`` the program is left as it is at ``duration``;
-    ``keep_schedule`` records the schedule string (long for a random run).
+    ``keep_schedule`` records the schedule string (long for a random run);
+    ``properties`` are checked as the run goes (see :mod:`simlab.properties`);
+    ``leak_check`` applies the three leak oracles at ``duration`` and after shutdown.
     """
     rt = Runtime(seed=seed, strategy=strategy)
-    sim = Simulation(rt, params)
-    sampler = Sampler(rt, params.sample_every, params.duration, lambda: sim.sample(), on_sample)
+    checker = Checker(properties) if properties else None
+    sim = Simulation(rt, params, checker)
+    after = (lambda _t: sim.checkpoint("sample")) if checker else None
+    sampler = Sampler(
+        rt, params.sample_every, params.duration, lambda: sim.sample(), on_sample, after
+    )
     error = None
     try:
         rt.run(model.main, params, sim, until=params.duration)
     except (GoPanic, FatalError) as exc:
-        error = _first_line(exc)
+        error = _failed(sim, exc)
     if error is None and rt.halted is None:
         sampler.record()
     samples = sampler.samples()
     metrics = _end_metrics(model, params, rt, sim, samples)
+    if error is None:
+        sim.checkpoint("end", metrics=metrics)
     if inspect is not None:
         inspect(rt, sim)
+    during = leaks.check(rt) if leak_check and error is None else None
+    healthy = model.healthy(sim) if during is not None and model.healthy else None
     if shutdown and error is None and rt.halted is None:
         error = _shut_down(rt, sim, params)
     if shutdown:
         metrics.update(_after_shutdown(model, rt, sim))
+        sim.checkpoint("shutdown", metrics=metrics)
+    alive_after = {g.id for g in rt.goroutines()} if shutdown else None
+    groups = leaks.summarize(during, alive_after, healthy) if during is not None else None
     return RunRecord(
         params=dict(params),
         seed=seed,
@@ -89,10 +114,14 @@ def run_model(
         digest=rt.trace_digest(),
         schedule=str(rt.schedule()) if keep_schedule else "",
         error=error,
+        violations=dict(checker.violations) if checker else {},
+        leaks=groups,
     )
 
 
-def _first_line(exc: BaseException) -> str:
+def _failed(sim: Simulation, exc: BaseException) -> str:
+    if isinstance(exc, Deadlock):
+        sim.checkpoint("deadlock")
     return str(exc).split("\n", 1)[0]
 
 
@@ -126,7 +155,7 @@ def _shut_down(rt: Runtime, sim: Simulation, params: Params) -> str | None:
     try:
         result = rt.run(until=params.duration + params.shutdown_grace)
     except (GoPanic, FatalError) as exc:
-        return _first_line(exc) if not isinstance(exc, Deadlock) else "shutdown deadlocked"
+        return _failed(sim, exc)
     if result.reason != "main returned":
         return "shutdown hung"
     return None

@@ -36,8 +36,9 @@ class TimerChan(Chan):
 
     __slots__ = ()
 
-    def __init__(self, rt: Runtime):
+    def __init__(self, rt: Runtime, owner: object):
         super().__init__(rt, 1)
+        self.owner = owner
 
     @property
     def cap(self) -> int:
@@ -67,7 +68,7 @@ class Timer:
 
     def __init__(self, rt: Runtime, d: int):
         self._rt = rt
-        self.c = TimerChan(rt)
+        self.c = TimerChan(rt, self)
         self.id = self.c.id
         self._gen = 0
         self._armed = False
@@ -94,6 +95,10 @@ class Timer:
         self._disarm()
         self.c._fire(self._rt.env._now)
 
+    @property
+    def armed(self) -> bool:
+        return self._armed
+
     def stop(self) -> bool:
         """``t.Stop()``: True if this call kept the value from being received."""
         pending = self._armed or bool(self.c._buf)
@@ -117,7 +122,7 @@ class Ticker:
         if d <= 0:
             raise GoPanic("non-positive interval for NewTicker")
         self._rt = rt
-        self.c = TimerChan(rt)
+        self.c = TimerChan(rt, self)
         self.id = self.c.id
         self.period = d
         self._gen = 0
@@ -133,6 +138,10 @@ class Ticker:
             return
         self.c._fire(self._rt.env._now)
         Timeout(self._rt.env, self.period, self._gen).callbacks.append(self._on_tick)
+
+    @property
+    def armed(self) -> bool:
+        return self.id in self._rt._chan_timers
 
     def stop(self) -> None:
         """``t.Stop()``: no more ticks; a pending tick is discarded."""
@@ -152,13 +161,14 @@ class Ticker:
 class FuncTimer:
     """``time.AfterFunc(d, f)``: once ``d`` has passed, ``f`` runs in a new goroutine."""
 
-    __slots__ = ("_args", "_armed", "_f", "_gen", "_name", "_rt")
+    __slots__ = ("_args", "_armed", "_f", "_gen", "_name", "_rt", "id")
 
     def __init__(self, rt: Runtime, d: int, f: Callable, args: tuple, name: str | None):
         self._rt = rt
         self._f = f
         self._args = args
         self._name = name
+        self.id = next(rt._serial)
         self._gen = 0
         self._armed = False
         self._arm(d)
@@ -167,6 +177,7 @@ class FuncTimer:
         self._gen += 1
         self._armed = True
         self._rt._live_timers += 1
+        self._rt._func_timers[self.id] = self
         Timeout(self._rt.env, max(d, 0), self._gen).callbacks.append(self._on_fire)
 
     def _on_fire(self, ev: Event) -> None:
@@ -175,7 +186,12 @@ class FuncTimer:
         self._armed = False
         rt = self._rt
         rt._live_timers -= 1
+        del rt._func_timers[self.id]
         rt._spawn(self._f, self._args, self._name, False, created_at=_GOFUNC)
+
+    @property
+    def armed(self) -> bool:
+        return self._armed
 
     def stop(self) -> bool:
         """``t.Stop()``: True if ``f`` had not been started yet."""
@@ -184,6 +200,7 @@ class FuncTimer:
         self._armed = False
         self._gen += 1
         self._rt._live_timers -= 1
+        del self._rt._func_timers[self.id]
         return True
 
     def reset(self, d: int) -> bool:

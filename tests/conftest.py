@@ -1,10 +1,32 @@
-"""Helpers shared by the tests: run a main function and hand back the runtime."""
+"""Helpers shared by the tests, and the hypothesis profiles.
+
+``SIMLAB_HYPOTHESIS=thorough make test`` runs the property suite on 20,000
+schedules and parameter sets instead of the CI's 2,000.
+"""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
 
 import simlab as sl
+
+settings.register_profile(
+    "ci",
+    deadline=None,
+    derandomize=True,  # the same examples in every CI run
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
+settings.register_profile("thorough", parent=settings.get_profile("ci"), derandomize=False)
+PROFILE = os.environ.get("SIMLAB_HYPOTHESIS", "ci")
+settings.load_profile(PROFILE)
+
+# How many randomized schedules and parameter sets the property suite checks.
+PROPERTY_EXAMPLES = 20_000 if PROFILE == "thorough" else 2_000
 
 
 def run(main, *, until=None, seed=0, strategy="fifo"):

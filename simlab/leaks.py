@@ -1,0 +1,423 @@
+"""Three ways to decide that a goroutine has leaked, applied to the same program.
+
+**End of run** (goleak's rule): when the program should have no goroutines left
+but main, every goroutine still alive is a leak, except those an ignore list
+names. It sees only what outlives the program's shutdown.
+
+**Durably blocked** (testing/synctest's rule): at a quiescent instant, a
+goroutine blocked on channels, a select, a WaitGroup or a Mutex that nothing
+but another goroutine of the program could wake: no timer, no deadline, no
+network, no signal. It flags leaks while the program runs, and also idle
+goroutines that are waiting for work.
+
+**Unreachable** (Go 1.27's ``goroutineleak`` profile): a goroutine blocked on
+primitives that no goroutine that can still run can reach. Reachability is
+computed over the objects the goroutines' frames really reference, as the
+garbage collector would: from every goroutine that can run (runnable, sleeping,
+in IO wait) and from armed timers and external channels, through locals,
+fields, closures and containers; a blocked goroutine whose channel is reached
+becomes a root too. A leaked goroutine whose context is still registered in a
+live parent stays reachable, and this oracle cannot see it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import types
+from collections import deque
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import simpy
+
+from . import goroutine as _g
+from .chan import Chan, Waiter
+from .context import Context
+from .frames import goroutine_frames
+from .goroutine import Goroutine
+from .profile import count_profile
+from .sync import Mutex, WaitGroup
+from .timers import Ticker, Timer
+
+if TYPE_CHECKING:
+    from .runtime import Runtime
+
+ORACLES = ("end of run", "durably blocked", "unreachable")
+
+# Waits that only another goroutine can end, in synctest's sense.
+_PRIMITIVE_WAITS = {
+    _g.CHAN_SEND,
+    _g.CHAN_RECEIVE,
+    _g.CHAN_SEND_NIL,
+    _g.CHAN_RECEIVE_NIL,
+    _g.SELECT,
+    _g.SELECT_NO_CASES,
+    _g.WAITGROUP_WAIT,
+    _g.MUTEX_LOCK,
+}
+
+
+@dataclass
+class Verdict:
+    """One oracle's answer about one goroutine, and why."""
+
+    flagged: bool
+    why: str
+
+
+@dataclass
+class LeakReport:
+    """Every oracle's verdict on every goroutine it was asked about."""
+
+    at: int
+    verdicts: dict[int, dict[str, Verdict]] = field(default_factory=dict)
+    goroutines: dict[int, Goroutine] = field(default_factory=dict)
+    keys: dict[int, str] = field(default_factory=dict)  # group_key, taken at the instant
+
+    def flagged(self, oracle: str) -> list[Goroutine]:
+        return [self.goroutines[i] for i, v in self.verdicts.items() if v[oracle].flagged]
+
+
+# --- what can wake a goroutine -------------------------------------------------
+
+
+def wake_sources(g: Goroutine) -> list[str]:
+    """What besides another goroutine could end this goroutine's wait."""
+    if g.state != _g.WAITING:
+        return [g.state]
+    if g.wait_reason == _g.IO_WAIT:
+        return ["the network (IO wait)"]
+    if g.wait_reason == _g.SLEEP:
+        return ["time (sleep)"]
+    sources = []
+    for p in g.waiting_on():
+        if isinstance(p, Chan):
+            if p.external:
+                sources.append(f"the outside world ({p.name or 'external channel'})")
+            owner = p.owner
+            if isinstance(owner, Timer | Ticker) and owner.armed:
+                sources.append("time (a timer)")
+            elif isinstance(owner, Context):
+                deadline = owner.pending_deadline()
+                if deadline is not None:
+                    sources.append(f"time (the deadline of {deadline.label()})")
+    return sources
+
+
+def durably_blocked(g: Goroutine) -> Verdict:
+    """synctest's rule: blocked on primitives that only goroutines could signal."""
+    if g.state != _g.WAITING or g.wait_reason not in _PRIMITIVE_WAITS:
+        sources = wake_sources(g)
+        return Verdict(False, f"not durably blocked: {sources[0] if sources else g.status()}")
+    sources = wake_sources(g)
+    if sources:
+        return Verdict(False, f"can be woken by {sources[0]}")
+    return Verdict(True, f"[{g.wait_reason}] on {_describe_wait(g)}: only a goroutine can wake it")
+
+
+def _describe_wait(g: Goroutine) -> str:
+    prims = g.waiting_on()
+    if not prims:
+        return "nothing (nil channel or empty select)"
+    return ", ".join(name_of(p) for p in prims)
+
+
+def name_of(obj: Any) -> str:
+    if isinstance(obj, Chan):
+        return obj.name or f"chan#{obj.id}"
+    if isinstance(obj, Context):
+        return obj.label()
+    if isinstance(obj, WaitGroup):
+        return f"WaitGroup#{obj.id}"
+    if isinstance(obj, Mutex):
+        return f"Mutex#{obj.id}"
+    return type(obj).__name__
+
+
+# --- reachability (goroutineleak) ---------------------------------------------
+
+
+def _skip(obj: Any) -> bool:
+    """Objects that are not the program's heap: the runtime, the simulator, numbers..."""
+    from .runtime import Runtime
+
+    return (
+        obj is None
+        or isinstance(
+            obj,
+            str
+            | bytes
+            | int
+            | float
+            | complex
+            | Runtime
+            | Goroutine
+            | Waiter
+            | simpy.Environment
+            | simpy.Event
+            | types.ModuleType
+            | type
+            | types.CodeType
+            | types.FrameType
+            | types.GeneratorType
+            | np.ndarray
+            | np.random.Generator,
+        )
+        or getattr(type(obj), "outside_world", False)
+    )
+
+
+def _edges(obj: Any) -> list[tuple[str, Any]]:
+    """What ``obj`` references, as the collector would follow it, with edge labels."""
+    if isinstance(obj, dict):
+        return [(f"[{k!r}]", v) for k, v in obj.items()]
+    if isinstance(obj, list | tuple | deque | set | frozenset):
+        return [(f"[{i}]", v) for i, v in enumerate(obj)]
+    if isinstance(obj, Chan):  # a channel holds its buffered values, not its waiters
+        return [(f"buf[{i}]", v) for i, v in enumerate(obj._buf)]
+    if isinstance(obj, types.MethodType):
+        return [("receiver", obj.__self__)]
+    if isinstance(obj, types.FunctionType):
+        cells = obj.__closure__ or ()
+        names = obj.__code__.co_freevars
+        out = []
+        for name, cell in zip(names, cells, strict=False):
+            with contextlib.suppress(ValueError):  # an empty cell
+                out.append((f"captured {name}", cell.cell_contents))
+        return out
+    out = []
+    if hasattr(obj, "__dict__"):
+        out += [(f".{k}", v) for k, v in vars(obj).items()]
+    for cls in type(obj).__mro__:
+        for slot in getattr(cls, "__slots__", ()):
+            if slot.startswith("__"):
+                continue
+            with contextlib.suppress(AttributeError):  # an unset slot
+                out.append((f".{slot}", getattr(obj, slot)))
+    return out
+
+
+def _frame_locals(g: Goroutine) -> list[tuple[str, Any]]:
+    """Locals of the goroutine's Python frames (the Go stack's variables)."""
+    out = []
+    gen = g._gen
+    while gen is not None and getattr(gen, "gi_frame", None) is not None:
+        frame = gen.gi_frame
+        fn = frame.f_code.co_qualname.replace(".<locals>", "")
+        out += [(f"{fn}() local {k}", v) for k, v in frame.f_locals.items()]
+        gen = gen.gi_yieldfrom
+    return out
+
+
+class _Marker:
+    """Marks everything reachable, remembering for each object how it was reached."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, tuple[int | None, str]] = {}
+        self.objects: dict[int, Any] = {}
+
+    def mark(self, root_label: str, edges: list[tuple[str, Any]]) -> None:
+        work = []
+        for label, obj in edges:
+            if _skip(obj) or id(obj) in self.parent:
+                continue
+            self.parent[id(obj)] = (None, f"{root_label}: {label}")
+            self.objects[id(obj)] = obj
+            work.append(obj)
+        while work:
+            obj = work.pop()
+            for label, child in _edges(obj):
+                if _skip(child) or id(child) in self.parent:
+                    continue
+                self.parent[id(child)] = (id(obj), label)
+                self.objects[id(child)] = child
+                work.append(child)
+
+    def reached(self, obj: Any) -> bool:
+        return id(obj) in self.parent
+
+    def path(self, obj: Any) -> str:
+        """How ``obj`` was reached, from its root: ``goroutine 1 [main] main() local ctx
+        (ctx) -> _children[17] (readerCtx[c000]) -> _done``."""
+        chain, key = [], id(obj)
+        while key is not None:
+            parent, label = self.parent[key]
+            chain.append((label, self.objects[key]))
+            key = parent
+        text = ""
+        for label, target in reversed(chain):
+            if label.startswith("["):
+                text += label
+            else:
+                text += (" -> " if text else "") + label.lstrip(".")
+            if isinstance(target, Context) and target is not obj:
+                text += f" ({name_of(target)})"
+        return text
+
+
+def _is_root(g: Goroutine) -> str | None:
+    """Why a goroutine counts as able to run (a GC root), or None."""
+    if g.state != _g.WAITING:
+        return g.state
+    if g.wait_reason not in _PRIMITIVE_WAITS:
+        return g.wait_reason
+    for p in g.waiting_on():
+        if isinstance(p, Chan) and p.external:
+            return f"waits on {p.name or 'an external channel'}"
+        if isinstance(p, Chan) and isinstance(p.owner, Timer | Ticker) and p.owner.armed:
+            return "waits on an armed timer"
+    return None
+
+
+def unreachable(rt: Runtime) -> tuple[dict[int, Verdict], _Marker]:
+    """Go 1.27's goroutineleak rule over every program goroutine."""
+    marker = _Marker()
+    gs = rt.goroutines()
+    roots: dict[int, str] = {}
+    for g in gs:
+        why = _is_root(g)
+        if why is not None:
+            roots[g.id] = why
+            marker.mark(f"goroutine {g.id} [{g.name}]", _frame_locals(g))
+    for timer in list(rt._func_timers.values()):
+        marker.mark("an armed timer", [("func", timer._f), ("args", timer._args)])
+    changed = True
+    while changed:  # a goroutine blocked on something reachable may run: its frames count
+        changed = False
+        for g in gs:
+            if g.id in roots:
+                continue
+            reached = [p for p in g.waiting_on() if marker.reached(p)]
+            if reached:
+                roots[g.id] = f"{name_of(reached[0])} reachable: {marker.path(reached[0])}"
+                marker.mark(f"goroutine {g.id} [{g.name}]", _frame_locals(g))
+                changed = True
+    verdicts = {}
+    for g in gs:
+        if g.id in roots:
+            verdicts[g.id] = Verdict(False, roots[g.id])
+        else:
+            verdicts[g.id] = Verdict(True, f"nothing that can run reaches {_describe_wait(g)}")
+    return verdicts, marker
+
+
+def end_of_run(rt: Runtime, ignore: tuple[str, ...] = ()) -> dict[int, Verdict]:
+    """goleak's rule: any goroutine alive but main (and the ignored names) is a leak."""
+    out = {}
+    for g in rt.goroutines():
+        if g.id == 1:
+            continue
+        if g.name in ignore:
+            out[g.id] = Verdict(False, "ignored by name")
+        else:
+            out[g.id] = Verdict(True, f"alive at the end [{g.status()}]")
+    return out
+
+
+def check(rt: Runtime, ignore: tuple[str, ...] = ()) -> LeakReport:
+    """All three oracles on the program as it stands now."""
+    report = LeakReport(at=rt.now)
+    reach, _ = unreachable(rt)
+    end = end_of_run(rt, ignore)
+    for g in rt.goroutines():
+        if g.id == 1:
+            continue
+        report.goroutines[g.id] = g
+        report.keys[g.id] = group_key(g)
+        report.verdicts[g.id] = {
+            "end of run": end[g.id],
+            "durably blocked": durably_blocked(g),
+            "unreachable": reach[g.id],
+        }
+    return report
+
+
+def goroutineleak_profile(rt: Runtime) -> str:
+    """The ``goroutineleak`` profile in pprof's ``debug=1`` layout."""
+    reach, _ = unreachable(rt)
+    leaked = [g for g in rt.goroutines() if reach.get(g.id) and reach[g.id].flagged]
+    return count_profile("goroutineleak", leaked)
+
+
+@dataclass
+class Group:
+    """Goroutines with the same name, wait and place, and what each oracle said of them."""
+
+    key: str
+    count: int = 0
+    leaked: int | None = None  # by the model's own account, if it keeps one
+    flagged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ORACLES, 0))
+    flagged_healthy: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ORACLES, 0))
+    why: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "goroutines": self.key,
+            "count": self.count,
+            "leaked": self.leaked,
+            "oracles": {
+                o: {
+                    "flagged": self.flagged[o],
+                    "flagged_healthy": self.flagged_healthy[o],
+                    "why": self.why.get(o, ""),
+                }
+                for o in ORACLES
+            },
+        }
+
+
+def group_key(g: Goroutine) -> str:
+    """Name, wait and innermost program frame, without the minutes."""
+    frames = goroutine_frames(g)
+    where = f"{frames[0].file}:{frames[0].line}" if frames else "?"
+    state = g.wait_reason if g.state == _g.WAITING else g.state
+    return f"{g.name} [{state}] {where}"
+
+
+def summarize(
+    during: LeakReport, alive_after: set[int] | None, healthy: set[int] | None
+) -> list[Group]:
+    """Group a report taken while running; ``alive_after`` (ids alive once the program
+    stopped) decides the end-of-run oracle, ``healthy`` the model's own verdict."""
+    groups: dict[str, Group] = {}
+    for gid, verdicts in during.verdicts.items():
+        key = during.keys[gid]
+        group = groups.setdefault(key, Group(key))
+        group.count += 1
+        if healthy is not None:
+            group.leaked = (group.leaked or 0) + (gid not in healthy)
+        end = verdicts["end of run"]
+        if alive_after is not None:
+            end = (
+                Verdict(True, "still alive after shutdown")
+                if gid in alive_after
+                else Verdict(False, "exited during shutdown")
+            )
+        is_healthy = healthy is not None and gid in healthy
+        for oracle, verdict in (("end of run", end), *((o, verdicts[o]) for o in ORACLES[1:])):
+            group.flagged[oracle] += verdict.flagged
+            group.flagged_healthy[oracle] += verdict.flagged and is_healthy
+            group.why.setdefault(oracle, verdict.why)
+    return sorted(groups.values(), key=lambda gr: (-(gr.leaked or 0), -gr.count, gr.key))
+
+
+def format_groups(groups: list[Group], at: str) -> str:
+    """Which oracle flags which goroutines, and why; quiet healthy groups in one line."""
+    lines = [f"leak oracles (goroutines at {at}; end of run: after shutdown):"]
+    quiet = []
+    for gr in groups:
+        if not gr.leaked and not any(gr.flagged.values()):
+            quiet.append(f"{gr.count} {gr.key.split(' [')[0]}")
+            continue
+        truth = "" if gr.leaked is None else f", {gr.leaked} leaked by the model's account"
+        lines.append(f"  {gr.count:>5} x {gr.key}{truth}")
+        for oracle in ORACLES:
+            n, wrong = gr.flagged[oracle], gr.flagged_healthy[oracle]
+            verdict = "flags all" if n == gr.count else ("misses" if n == 0 else f"flags {n}")
+            if wrong:
+                verdict += f" ({wrong} of them healthy)"
+            lines.append(f"          {oracle:<16} {verdict}: {gr.why.get(oracle, '')}")
+    if quiet:
+        lines.append(f"  flagged by no oracle, and healthy: {', '.join(quiet)}")
+    return "\n".join(lines)
