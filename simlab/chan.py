@@ -174,8 +174,6 @@ class Chan:
         if self.closed:
             raise GoPanic("send on closed channel")
         rt = self._rt
-        if rt.trace.full:
-            rt.trace.event(rt.env._now, _gid(rt), "send", self.id)
         if self._recvq:
             _wake_receiver(rt, self._recvq.popleft(), value, True)
         else:
@@ -184,8 +182,6 @@ class Chan:
     def _do_recv(self) -> tuple[Any, bool]:
         """Complete a receive that :meth:`_can_recv` allows."""
         rt = self._rt
-        if rt.trace.full:
-            rt.trace.event(rt.env._now, _gid(rt), "recv", self.id)
         if self._sendq:
             w = self._sendq.popleft()
             if self._cap == 0:

@@ -255,6 +255,102 @@ def replay(name, seed, strategy, schedule, sets, scenario, as_json) -> None:
 
 
 @cli.command()
+@click.argument("name")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("trace.json"),
+    show_default=True,
+    help="Where to write the Chrome trace-event JSON.",
+)
+@click.option(
+    "--until",
+    type=DURATION,
+    help="Simulated time to trace (default: the experiment's duration, at most 5m).",
+)
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
+@click.option("--seed", type=click.IntRange(min=0), help="Seed (default: the experiment's first).")
+@click.option("--scenario", help=SCENARIO_HELP)
+def trace(name, out, until, sets, seed, scenario) -> None:
+    """A trace of experiment NAME's first run for Perfetto (ui.perfetto.dev)."""
+    from .duration import Minute, format_duration
+    from .perfetto import write_trace
+    from .simulation import run_model
+
+    exp = _load(name, sets, seed, scenario)
+    _, params = exp.rows()[0]
+    until = until if until is not None else min(params.duration, 5 * Minute)
+    params = exp.model.resolve({**dict(params), "duration": until})
+    seen = {}
+    run_model(
+        exp.model,
+        params,
+        exp.seeds[0],
+        exp.strategy,
+        inspect=lambda rt, sim: seen.update(rt=rt),
+        shutdown=False,
+        trace=True,
+    )
+    rt = seen["rt"]
+    partial = out.with_name(out.name + ".partial")
+    events = write_trace(rt, partial)
+    partial.replace(out)
+    tracks = len({e["tid"] for e in json.loads(out.read_text())["traceEvents"] if "tid" in e})
+    click.echo(
+        f"wrote {out}: {events:,} events on {tracks} goroutine tracks, "
+        f"{format_duration(until)} of simulated time; open it at https://ui.perfetto.dev"
+    )
+
+
+@cli.command()
+@click.argument("name")
+@click.option(
+    "--at", "at", type=DURATION, required=True, help="Simulated time of the picture, e.g. 12m."
+)
+@click.option(
+    "--match",
+    default="",
+    help="Only contexts whose name contains this, and their ancestors (e.g. c000).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("contexts.png"),
+    show_default=True,
+    help="Where to write the PNG.",
+)
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
+@click.option("--seed", type=click.IntRange(min=0), help="Seed (default: the experiment's first).")
+@click.option("--scenario", help=SCENARIO_HELP)
+def contexts(name, at, match, out, sets, seed, scenario) -> None:
+    """Draw the context tree of experiment NAME at a simulated time, cancelled ones marked."""
+    from .plots import plot_context_tree
+    from .simulation import run_model
+
+    exp = _load(name, sets, seed, scenario)
+    _, params = exp.rows()[0]
+    params = exp.model.resolve({**dict(params), "duration": at})
+    seen = {}
+    run_model(
+        exp.model,
+        params,
+        exp.seeds[0],
+        exp.strategy,
+        inspect=lambda rt, sim: seen.update(rt=rt),
+        shutdown=False,
+    )
+    rt = seen["rt"]
+    chosen = [c for c in rt.contexts() if match in c.label()]
+    if not chosen:
+        raise SimlabError(f"no context's name contains {match!r} at {at}ns")
+    partial = out.with_name(out.name + ".partial.png")
+    plot_context_tree(chosen, partial, rt.now, f"{exp.name}: contexts matching {match!r}")
+    partial.replace(out)
+    live = sum(c.err() is None for c in chosen)
+    click.echo(f"wrote {out}: {len(chosen)} contexts ({live} live, {len(chosen) - live} cancelled)")
+
+
+@cli.command()
 @click.option("--seed", type=click.IntRange(min=0), default=1, show_default=True, help="Run seed.")
 @click.option("--fixed", is_flag=True, help="Use the buffered channel that fixes the leak.")
 def demo(seed: int, fixed: bool) -> None:

@@ -139,6 +139,7 @@ class CancelCtx(Context):
         self.cancel_called = False
         self.cancelled_at: int | None = None
         rt._contexts[self.id] = self
+        rt._all_contexts.append(self)
         if parent.err() is not None:
             self._cancel(False, parent.err(), parent.cause())
         elif parent.cancellable:

@@ -63,7 +63,9 @@ EXPERIMENT_KEYS = (
     "law",
     "columns",
     "compare",
+    "plot",
 )
+PLOT_KEYS = ("x", "y", "series", "logx")
 EVIDENCE_KEYS = (
     "name",
     "metric",
@@ -129,6 +131,7 @@ class Experiment:
     law: Law | None
     columns: list[str]
     compare: str | None  # the sweep parameter whose values are drawn on the same axes
+    plot: dict[str, Any] = field(default_factory=dict)  # x, y, series: a metric plot
 
     def rows(self) -> list[tuple[str, Params]]:
         """``(scenario name, parameters)`` for every scenario crossed with the sweep."""
@@ -219,6 +222,11 @@ def parse_experiment(name: str, data: dict[str, Any], where: str = "experiment")
     compare = data.get("compare")
     if compare is not None and compare not in sweep:
         raise SimlabError(f"{where}: compare = {compare!r} must name a swept parameter")
+    plot = _table(data, "plot", where)
+    _only(plot, PLOT_KEYS, f"{where}: [plot]")
+    for key in ("x", "series"):
+        if key in plot and plot[key] not in sweep:
+            raise SimlabError(f"{where}: plot.{key} = {plot[key]!r} must name a swept parameter")
     exp = Experiment(
         name=name,
         description=str(data.get("description", "")),
@@ -233,6 +241,7 @@ def parse_experiment(name: str, data: dict[str, Any], where: str = "experiment")
         law=law,
         columns=list(columns),
         compare=compare,
+        plot=plot,
     )
     exp.parameter_sets()
     return exp

@@ -416,7 +416,7 @@ def format_groups(groups: list[Group], at: str) -> str:
             n, wrong = gr.flagged[oracle], gr.flagged_healthy[oracle]
             verdict = "flags all" if n == gr.count else ("misses" if n == 0 else f"flags {n}")
             if wrong:
-                verdict += f" ({wrong} of them healthy)"
+                verdict += f" ({wrong} of them not counted as leaked)"
             lines.append(f"          {oracle:<16} {verdict}: {gr.why.get(oracle, '')}")
     if quiet:
         lines.append(f"  flagged by no oracle, and healthy: {', '.join(quiet)}")

@@ -180,6 +180,7 @@ class Runtime:
         self._serial = count(1)  # identities of channels, contexts, ...
         self.fds = FDTable(self)
         self._contexts: dict[int, Any] = {}  # cancellable contexts not yet cancelled
+        self._all_contexts: list[Any] = []  # every cancellable context, for pictures
         self._background = Background(self)
 
     # --- time -------------------------------------------------------------------
@@ -268,7 +269,8 @@ class Runtime:
         g.blocked_on = ()
         self._runq.append(g)
         if self.trace.full:
-            self.trace.event(self.env._now, g.id, "ready")
+            waker = self._current.id if self._current is not None else 0
+            self.trace.event(self.env._now, g.id, "ready", waker)
         if not self._running:
             self._kick()
 
@@ -339,6 +341,8 @@ class Runtime:
         ints.append(g.id)
         if len(ints) >= FOLD_AT:
             self.trace.fold()
+        if self.trace.full:
+            self.trace.event(self.env._now, g.id, "run")
         gen, value, exc = g._gen, g._value, g._exc
         try:
             while True:
@@ -356,6 +360,8 @@ class Runtime:
                     exc = panic  # the panic happens at the yield, inside the goroutine
                     continue
                 if value is PARK or self._halted is not None:
+                    if self.trace.full and g.state == _g.WAITING:
+                        self.trace.event(self.env._now, g.id, "block", g.wait_reason)
                     break
         except StopIteration as stop:
             self._exit(g, stop.value)
@@ -548,6 +554,16 @@ class Runtime:
     def live_contexts(self) -> int:
         """Cancellable contexts whose cancellation has not happened yet."""
         return len(self._contexts)
+
+    def pending_timers(self) -> int:
+        """Timers, tickers and AfterFuncs armed and not yet fired or stopped: the runtime's
+        timer heap before Go 1.23, which kept a timer until it fired even if nothing
+        referenced its channel any more."""
+        return len(self._chan_timers) + len(self._func_timers)
+
+    def contexts(self) -> list:
+        """Every cancellable context the program made, cancelled or not, oldest first."""
+        return list(self._all_contexts)
 
     def goroutine_profile(self, debug: int = 1) -> str:
         """The pprof goroutine profile as text: ``debug=1`` grouped, ``debug=2`` every stack."""

@@ -68,15 +68,17 @@ def run_model(
     keep_schedule: bool = False,
     properties: Sequence[Property] = (),
     leak_check: bool = False,
+    trace: bool = False,
 ) -> RunRecord:
     """Run ``model`` once; ``inspect(rt, sim)`` sees the program at ``duration``.
 
     With ``shutdown=False`` the program is left as it is at ``duration``;
     ``keep_schedule`` records the schedule string (long for a random run);
     ``properties`` are checked as the run goes (see :mod:`simlab.properties`);
-    ``leak_check`` applies the three leak oracles at ``duration`` and after shutdown.
+    ``leak_check`` applies the three leak oracles at ``duration`` and after shutdown;
+    ``trace`` records every event for the Perfetto export (:mod:`simlab.perfetto`).
     """
-    rt = Runtime(seed=seed, strategy=strategy)
+    rt = Runtime(seed=seed, strategy=strategy, trace=trace)
     checker = Checker(properties) if properties else None
     sim = Simulation(rt, params, checker)
     after = (lambda _t: sim.checkpoint("sample")) if checker else None
