@@ -13,7 +13,6 @@ from pathlib import Path
 
 import click
 
-from .demo import demo as run_demo
 from .duration import DurationError, parse_duration
 from .errors import SimlabError
 
@@ -348,14 +347,6 @@ def contexts(name, at, match, out, sets, seed, scenario) -> None:
     partial.replace(out)
     live = sum(c.err() is None for c in chosen)
     click.echo(f"wrote {out}: {len(chosen)} contexts ({live} live, {len(chosen) - live} cancelled)")
-
-
-@cli.command()
-@click.option("--seed", type=click.IntRange(min=0), default=1, show_default=True, help="Run seed.")
-@click.option("--fixed", is_flag=True, help="Use the buffered channel that fixes the leak.")
-def demo(seed: int, fixed: bool) -> None:
-    """The classic "forgotten sender" leak, with its goroutine profile."""
-    click.echo(run_demo(seed=seed, buffered=fixed), nl=False)
 
 
 def main(argv: list[str] | None = None) -> None:
