@@ -29,7 +29,7 @@ def ping_pong(rt):
 
     def receiver():
         yield rt.sleep(1 * MS)
-        v, _ = yield ch.recv()  # blocks from 1 ms to 5 ms
+        yield ch.recv()  # blocks from 1 ms to 5 ms
         yield rt.sleep(2 * MS)
         done.close()
 
@@ -86,7 +86,9 @@ def test_blocked_spans_are_named_by_wait_reason():
     names = [(e["name"], e["ts"], e["ts"] + e["dur"]) for e in blocked if e["name"] != "running"]
     assert ("sleep", 0, 1000) in names  # microseconds: 0 to 1 ms asleep
     assert ("chan receive", 1000, 5000) in names  # waiting for the send at 5 ms
-    main_spans = [(e["name"], e["ts"], e["ts"] + e["dur"]) for e in events if e["tid"] == 1]
+    main_spans = [
+        (e["name"], e["ts"], e["ts"] + e["dur"]) for e in events if e["ph"] == "X" and e["tid"] == 1
+    ]
     assert ("chan receive", 5000, 7000) in main_spans  # main waits on done until 7 ms
 
 
