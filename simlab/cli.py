@@ -44,7 +44,9 @@ class _Duration(click.ParamType):
 
 DURATION = _Duration()
 SET_HELP = "Override a model parameter (repeatable), e.g. --set containers=8."
-SCENARIO_HELP = "Only this scenario of the experiment (default for explore: the first)."
+SCENARIO_HELP = (
+    "Only this scenario of the experiment (commands that run one configuration take the first)."
+)
 
 
 def _load(name: str, sets: tuple[str, ...], seed: int | None, scenario: str | None):

@@ -1,0 +1,160 @@
+"""The documentation tells the truth.
+
+* Every ```console block in README.md and docs/*.md is run: each ``$ simlab ...``
+  command, from a scratch directory, and every line the docs quote under it must
+  appear in what it prints, in the same order (a quote may skip lines).
+* docs/reference.md lists every command and option the CLI has, every key an
+  experiment file takes and every parameter of every model, with its default;
+  and nothing that does not exist.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import click
+import pytest
+
+from simlab.cli import cli
+from simlab.experiment import (
+    EVIDENCE_KEYS,
+    EXPERIMENT_KEYS,
+    LAW_KEYS,
+    PLOT_KEYS,
+    available,
+    load_experiment,
+)
+from simlab.model import COMMON_PARAMS, load_model
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+REFERENCE = (ROOT / "docs" / "reference.md").read_text()
+
+
+def console_commands() -> list[tuple[str, str, list[str]]]:
+    """(document, command, quoted lines) for every ``$`` line of every console block."""
+    found = []
+    for doc in DOCS:
+        in_block, current = False, None
+        for line in doc.read_text().splitlines():
+            if line.startswith("```console"):
+                in_block = True
+                continue
+            if in_block and line.startswith("```"):
+                in_block, current = False, None
+                continue
+            if not in_block:
+                continue
+            if line.startswith("$ "):
+                current = (doc.name, line[2:], [])
+                found.append(current)
+            elif current is not None and line.strip():
+                current[2].append(line.rstrip())
+    return found
+
+
+@cache
+def output_of(command: str, scratch: str) -> str:
+    argv = shlex.split(command)
+    assert argv[0] == "simlab", f"docs may only show simlab commands in console blocks: {command}"
+    done = subprocess.run(
+        [sys.executable, "-m", "simlab", *argv[1:]],
+        cwd=scratch,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode in (0, 1), f"{command!r} failed:\n{done.stderr}"
+    assert "Traceback" not in done.stderr
+    return done.stdout
+
+
+@pytest.fixture(scope="session")
+def scratch(tmp_path_factory) -> str:
+    return str(tmp_path_factory.mktemp("docs"))
+
+
+@pytest.mark.parametrize(
+    ("doc", "command", "quoted"),
+    console_commands(),
+    ids=[f"{d}: {c}" for d, c, _ in console_commands()],
+)
+def test_documented_command_prints_what_the_docs_quote(doc, command, quoted, scratch):
+    printed = [line.rstrip() for line in output_of(command, scratch).splitlines()]
+    position = 0
+    for line in quoted:
+        try:
+            position = printed.index(line, position) + 1
+        except ValueError:
+            pytest.fail(f"{doc}: `{command}` did not print, in this order:\n{line}")
+
+
+# --- docs/reference.md --------------------------------------------------------
+
+
+def sections(text: str) -> dict[str, list[list[str]]]:
+    """Table rows (cells) under each ``###`` heading."""
+    out: dict[str, list[list[str]]] = {}
+    heading = None
+    for line in text.splitlines():
+        if line.startswith("### "):
+            heading = line[4:].strip()
+            out[heading] = []
+        elif heading and line.startswith("| ") and not line.startswith("| ---"):
+            out[heading].append([c.strip() for c in line.strip().strip("|").split("|")])
+    return out
+
+
+def first_code(cell: str) -> str:
+    match = re.search(r"`([^`]+)`", cell)
+    return match.group(1) if match else ""
+
+
+def test_reference_lists_every_command_and_option():
+    documented = {
+        h.split()[1]: rows for h, rows in sections(REFERENCE).items() if h.startswith("simlab ")
+    }
+    assert set(documented) == set(cli.commands), "commands"
+    for name, command in cli.commands.items():
+        options = {max(p.opts, key=len) for p in command.params if isinstance(p, click.Option)}
+        rows = {first_code(r[0]).split()[0] for r in documented[name][1:] if r and r[0]}
+        assert rows == options - {"--help"}, f"simlab {name}"
+
+
+def models_in_use() -> dict[str, object]:
+    names = {load_experiment(e).model_name for e in available()}
+    return {n: load_model(n) for n in sorted(names)}
+
+
+def test_reference_lists_every_model_parameter_with_its_default():
+    table = sections(REFERENCE)
+
+    def documented(section: str) -> dict[str, str]:
+        return {first_code(r[0]): first_code(r[1]) for r in table.get(section, [])[1:]}
+
+    common = documented("every model")
+    assert common == {p.name: p.show(p.parse(p.default)) for p in COMMON_PARAMS}
+    seen_sections = {"every model"}
+    for dotted, model in models_in_use().items():
+        shared = "models.zoo" if dotted.startswith("models.zoo.") else None
+        docs = {**documented(dotted), **(documented(shared) if shared else {})}
+        seen_sections |= {dotted, *([shared] if shared else [])}
+        actual = {p.name: p.show(p.parse(p.default)) for p in model.params}
+        assert docs == actual, dotted
+    model_sections = {h for h in table if h.startswith("models.") or h == "every model"}
+    assert model_sections <= seen_sections, "a documented model that no experiment uses"
+
+
+def test_reference_lists_every_experiment_file_key():
+    text = REFERENCE.split("## Experiment files", 1)[1].split("### Metrics", 1)[0]
+    tables = re.split(r"\n\n(?=\| key)", text)
+    keys = [
+        {first_code(line.split("|")[1]) for line in t.splitlines() if line.startswith("| `")}
+        for t in tables[1:]
+    ]
+    assert keys == [set(EXPERIMENT_KEYS), set(EVIDENCE_KEYS), set(LAW_KEYS), set(PLOT_KEYS)]
