@@ -293,6 +293,7 @@ def trace(name, out, until, sets, seed, scenario) -> None:
         trace=True,
     )
     rt = seen["rt"]
+    out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
     events = write_trace(rt, partial)
     partial.replace(out)
@@ -344,6 +345,7 @@ def contexts(name, at, match, out, sets, seed, scenario) -> None:
     chosen = [c for c in rt.contexts() if match in c.label()]
     if not chosen:
         raise SimlabError(f"no context's name contains {match!r} at {at}ns")
+    out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial.png")
     plot_context_tree(chosen, partial, rt.now, f"{exp.name}: contexts matching {match!r}")
     partial.replace(out)
