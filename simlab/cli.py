@@ -56,6 +56,25 @@ def _load(name: str, sets: tuple[str, ...], seed: int | None, scenario: str | No
     return exp.select_scenario(scenario) if scenario else exp
 
 
+def _program_at(exp, at: int, trace: bool = False):
+    """The experiment's first configuration run to ``at``, and left as it stands there."""
+    from .simulation import run_model
+
+    _, params = exp.rows()[0]
+    params = exp.model.resolve({**dict(params), "duration": at})
+    seen = {}
+    run_model(
+        exp.model,
+        params,
+        exp.seeds[0],
+        exp.strategy,
+        inspect=lambda rt, sim: seen.update(rt=rt),
+        shutdown=False,
+        trace=trace,
+    )
+    return seen["rt"]
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="simlab")
 def cli() -> None:
@@ -149,18 +168,8 @@ def list_() -> None:
 @click.option("--scenario", help=SCENARIO_HELP)
 def profile(name, at, debug, sets, seed, scenario) -> None:
     """The goroutine profile of experiment NAME at a simulated time."""
-    from .simulation import run_model
-
-    exp = _load(name, sets, seed, scenario)
-    params = exp.parameter_sets()[0]
-    params = exp.model.resolve({**dict(params), "duration": at})
-    text = {}
-
-    def grab(rt, sim) -> None:
-        text["profile"] = rt.goroutine_profile(debug=int(debug))
-
-    run_model(exp.model, params, exp.seeds[0], exp.strategy, inspect=grab, shutdown=False)
-    click.echo(text["profile"], nl=False)
+    rt = _program_at(_load(name, sets, seed, scenario), at)
+    click.echo(rt.goroutine_profile(debug=int(debug)), nl=False)
 
 
 @cli.command()
@@ -276,23 +285,11 @@ def trace(name, out, until, sets, seed, scenario) -> None:
     """A trace of experiment NAME's first run for Perfetto (ui.perfetto.dev)."""
     from .duration import Minute, format_duration
     from .perfetto import write_trace
-    from .simulation import run_model
 
     exp = _load(name, sets, seed, scenario)
-    _, params = exp.rows()[0]
-    until = until if until is not None else min(params.duration, 5 * Minute)
-    params = exp.model.resolve({**dict(params), "duration": until})
-    seen = {}
-    run_model(
-        exp.model,
-        params,
-        exp.seeds[0],
-        exp.strategy,
-        inspect=lambda rt, sim: seen.update(rt=rt),
-        shutdown=False,
-        trace=True,
-    )
-    rt = seen["rt"]
+    if until is None:
+        until = min(exp.rows()[0][1].duration, 5 * Minute)
+    rt = _program_at(exp, until, trace=True)
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
     events = write_trace(rt, partial)
@@ -327,21 +324,9 @@ def trace(name, out, until, sets, seed, scenario) -> None:
 def contexts(name, at, match, out, sets, seed, scenario) -> None:
     """Draw the context tree of experiment NAME at a simulated time, cancelled ones marked."""
     from .plots import plot_context_tree
-    from .simulation import run_model
 
     exp = _load(name, sets, seed, scenario)
-    _, params = exp.rows()[0]
-    params = exp.model.resolve({**dict(params), "duration": at})
-    seen = {}
-    run_model(
-        exp.model,
-        params,
-        exp.seeds[0],
-        exp.strategy,
-        inspect=lambda rt, sim: seen.update(rt=rt),
-        shutdown=False,
-    )
-    rt = seen["rt"]
+    rt = _program_at(exp, at)
     chosen = [c for c in rt.contexts() if match in c.label()]
     if not chosen:
         raise SimlabError(f"no context's name contains {match!r} at {at}ns")

@@ -88,11 +88,7 @@ class Sampler:
         self._schedule(0)
 
     def _schedule(self, delay: int) -> None:
-        ev = Event(self.rt.env)
-        ev._ok = True
-        ev._value = None
-        ev.callbacks.append(self._on_event)
-        self.rt.env.schedule(ev, LATE, delay)
+        self.rt.env.call(self._on_event, delay, LATE)
 
     def _on_event(self, _ev: Event) -> None:
         self.record()

@@ -54,6 +54,22 @@ class Clock(simpy.Environment):
         q = self._queue
         return bool(q) and q[0][0] == self._now and q[0][1] <= NORMAL
 
+    def call(
+        self,
+        callback: Callable[[Event], None] | None,
+        delay: int = 0,
+        priority: int = NORMAL,
+        value: Any = None,
+    ) -> Event:
+        """A calendar entry that calls ``callback(event)`` ``delay`` from now."""
+        ev = Event(self)
+        ev._ok = True
+        ev._value = value
+        if callback is not None:
+            ev.callbacks.append(callback)
+        self.schedule(ev, priority, delay)
+        return ev
+
 
 @dataclass(frozen=True)
 class RunResult:
@@ -285,11 +301,7 @@ class Runtime:
 
     def _schedule_dispatch(self) -> None:
         self._dispatch_pending = True
-        ev = Event(self.env)
-        ev._ok = True
-        ev._value = None
-        ev.callbacks.append(self._dispatch)
-        self.env.schedule(ev, NORMAL)
+        self.env.call(self._dispatch)
 
     def _dispatch(self, _event: Event) -> None:
         self._dispatch_pending = False
@@ -412,11 +424,7 @@ class Runtime:
             return
         self._halted = reason
         self._error = error
-        ev = Event(self.env)
-        ev._ok = True
-        ev._value = reason
-        ev.callbacks.append(StopSimulation.callback)
-        self.env.schedule(ev, URGENT)
+        self.env.call(StopSimulation.callback, priority=URGENT, value=reason)
 
     def _asleep_forever(self) -> bool:
         """Nothing runnable, no timer that will wake anyone: Go's checkdead condition."""
@@ -454,10 +462,7 @@ class Runtime:
         if until is not None:
             if until < env._now:
                 raise SimlabError(f"until={until}ns is before now ({env._now}ns)")
-            stop = Event(env)
-            stop._ok = True
-            stop._value = "until"
-            env.schedule(stop, LATE, until - env._now)
+            stop = env.call(None, until - env._now, LATE, "until")
         self._in_run = True
         try:
             if self._runq and not self._dispatch_pending:

@@ -36,6 +36,19 @@ def run(main, *, until=None, seed=0, strategy="fifo"):
     return rt
 
 
+def invoke(capsys, *argv: str) -> tuple[int, str, str]:
+    """Run ``simlab argv...`` in this process: (exit status, stdout, stderr)."""
+    from simlab.cli import main
+
+    try:
+        main(list(argv))
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
 @pytest.fixture
 def events():
     """A list goroutines append to, to record what happened in which order."""

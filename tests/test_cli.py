@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from simlab.cli import main
+from tests.conftest import invoke as cli
 
 TINY = """
 description = "two containers for two minutes"
@@ -32,17 +32,6 @@ metric = "growth_per_min"
 observed = 4.0
 tolerance = 0.5
 """
-
-
-def cli(capsys, *argv):
-    """Run ``simlab argv...``; return (exit status, stdout, stderr)."""
-    try:
-        main(list(argv))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture

@@ -5,21 +5,11 @@ import shlex
 
 import pytest
 
-from simlab.cli import main
 from simlab.experiment import load_experiment
 from simlab.explore import _ddmin, explore
+from tests.conftest import invoke as cli
 
 SMALL = ("--set", "containers=3", "--set", "rotation_interval=30s", "--set", "duration=100s")
-
-
-def cli(capsys, *argv):
-    try:
-        main(list(argv))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_explore_the_fix_finds_nothing_and_exits_0(capsys):

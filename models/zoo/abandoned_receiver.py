@@ -20,7 +20,7 @@ stays blocked in ``<-result``. Closing the channel on the error path releases it
 from __future__ import annotations
 
 import simlab as sl
-from models.zoo.server import Server, model, serve
+from models.zoo.server import Server, model, serve, start
 
 
 @sl.gofunc("main.handle.func1", file="handler.go")
@@ -41,13 +41,8 @@ def handle(rt: sl.Runtime, server: Server):
 
 @sl.gofunc("main.main", file="handler.go")
 def main(rt: sl.Runtime, p: sl.Params, sim):
-    server = sim.state = Server(rt, p)
-    sim.sample = server.sample
-
-    def request(_n: int):
-        yield from handle(rt, server)
-
-    yield from serve(rt, sim, server, request)
+    server = start(rt, p, sim)
+    yield from serve(rt, sim, server, lambda _n: handle(rt, server))
 
 
 MODEL = model(

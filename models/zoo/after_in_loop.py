@@ -21,7 +21,7 @@ loop is harmless; ``pending_timers`` counts them as the old runtime did.
 from __future__ import annotations
 
 import simlab as sl
-from models.zoo.server import Server, model, serve
+from models.zoo.server import Server, model, serve, start
 from simlab import Param
 
 IDLE = sl.Minute
@@ -54,8 +54,7 @@ def produce(rt: sl.Runtime, p: sl.Params, msgs: sl.Chan, done: sl.Chan):
 
 @sl.gofunc("main.main", file="consumer.go")
 def main(rt: sl.Runtime, p: sl.Params, sim):
-    server = sim.state = Server(rt, p)
-    sim.sample = server.sample
+    server = start(rt, p, sim)
     msgs, done = rt.chan(name="msgs"), rt.chan(name="done")
     server.long_lived += [
         rt.go(consume, rt, server, msgs, done, name="consume"),

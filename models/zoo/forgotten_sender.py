@@ -21,7 +21,7 @@ the late send complete and the worker exit.
 from __future__ import annotations
 
 import simlab as sl
-from models.zoo.server import Server, model, serve
+from models.zoo.server import Server, model, serve, start
 from simlab import Param
 
 TIMEOUT = 100 * sl.Millisecond
@@ -42,8 +42,7 @@ def search(rt: sl.Runtime, server: Server, query_time: int):
 
 @sl.gofunc("main.main", file="search.go")
 def main(rt: sl.Runtime, p: sl.Params, sim):
-    server = sim.state = Server(rt, p)
-    sim.sample = server.sample
+    server = start(rt, p, sim)
     latency = rt.rng("workload")
 
     def handle(_request: int):

@@ -17,7 +17,7 @@ Go's ``goroutineleak`` cannot see the watchers, and a full shutdown frees them.
 from __future__ import annotations
 
 import simlab as sl
-from models.zoo.server import Server, model, serve
+from models.zoo.server import Server, model, serve, start
 
 
 @sl.gofunc("main.watch", file="server.go")
@@ -36,14 +36,9 @@ def handle(rt: sl.Runtime, server: Server, app: sl.Context):
 
 @sl.gofunc("main.main", file="server.go")
 def main(rt: sl.Runtime, p: sl.Params, sim):
-    server = sim.state = Server(rt, p)
-    sim.sample = server.sample
+    server = start(rt, p, sim)
     app, stop = sl.with_cancel(rt.background(), name="s.ctx")
-
-    def request(_n: int):
-        yield from handle(rt, server, app)
-
-    yield from serve(rt, sim, server, request)
+    yield from serve(rt, sim, server, lambda _n: handle(rt, server, app))
     stop()  # the server's context ends at shutdown
     yield rt.sleep(sl.Millisecond)
 

@@ -21,7 +21,7 @@ live, and cannot report them.
 from __future__ import annotations
 
 import simlab as sl
-from models.zoo.server import Server, model, serve
+from models.zoo.server import Server, model, serve, start
 
 
 class Cache:
@@ -51,8 +51,7 @@ def handle(cache: Cache, server: Server):
 
 @sl.gofunc("main.main", file="cache.go")
 def main(rt: sl.Runtime, p: sl.Params, sim):
-    server = sim.state = Server(rt, p)
-    sim.sample = server.sample
+    server = start(rt, p, sim)
     cache = Cache(rt)
 
     def request(_n: int):

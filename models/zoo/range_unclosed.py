@@ -18,7 +18,7 @@ receiving, and without a ``close`` the last receive waits forever.
 from __future__ import annotations
 
 import simlab as sl
-from models.zoo.server import Server, model, serve
+from models.zoo.server import Server, model, serve, start
 
 ITEMS = 3
 
@@ -43,13 +43,8 @@ def handle(rt: sl.Runtime, server: Server):
 
 @sl.gofunc("main.main", file="batch.go")
 def main(rt: sl.Runtime, p: sl.Params, sim):
-    server = sim.state = Server(rt, p)
-    sim.sample = server.sample
-
-    def request(_n: int):
-        yield from handle(rt, server)
-
-    yield from serve(rt, sim, server, request)
+    server = start(rt, p, sim)
+    yield from serve(rt, sim, server, lambda _n: handle(rt, server))
 
 
 MODEL = model(

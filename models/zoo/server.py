@@ -56,6 +56,13 @@ class Server:
         return {"requests": self.requests, "pending_timers": self.rt.pending_timers()}
 
 
+def start(rt: sl.Runtime, p: sl.Params, sim: Any) -> Server:
+    """The server's state, where the harness's metrics and samples read it."""
+    server = sim.state = Server(rt, p)
+    sim.sample = server.sample
+    return server
+
+
 @sl.gofunc("main.serve", file="main.go")
 def serve(rt: sl.Runtime, sim: Any, server: Server, handle: Callable[[int], Any]):
     """Handle a request every ``request_interval`` until the stop signal."""

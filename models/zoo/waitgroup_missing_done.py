@@ -24,7 +24,7 @@ for good.
 from __future__ import annotations
 
 import simlab as sl
-from models.zoo.server import Server, model, serve
+from models.zoo.server import Server, model, serve, start
 
 WORKERS = 3
 
@@ -48,8 +48,7 @@ def handle(rt: sl.Runtime, server: Server):
 
 @sl.gofunc("main.main", file="fanout.go")
 def main(rt: sl.Runtime, p: sl.Params, sim):
-    server = sim.state = Server(rt, p)
-    sim.sample = server.sample
+    server = start(rt, p, sim)
 
     def request(_n: int):
         rt.go(handle, rt, server, name="handle")  # L30: go handle()
