@@ -45,8 +45,8 @@ class Pool:
 
 
 @sl.gofunc("main.worker", file=GO)
-def worker(rt: sl.Runtime, p: sl.Params, jobs: sl.Chan, results: sl.Chan, quit: sl.Chan):
-    faults = rt.rng("faults", rt._current.id)
+def worker(rt: sl.Runtime, p: sl.Params, k: int, jobs: sl.Chan, results: sl.Chan, quit: sl.Chan):
+    faults = rt.rng("faults", k)
     while True:
         _, ok = yield jobs.recv()  # L21: for j := range jobs
         if not ok:
@@ -75,8 +75,8 @@ def main(rt: sl.Runtime, p: sl.Params, sim):
     sim.sample = lambda: {"jobs_done": pool.done}
     jobs, results = rt.chan(name="jobs"), rt.chan(name="results")
     quit = rt.chan(name="quit")
-    for _ in range(p.workers):
-        pool.workers.append(rt.go(worker, rt, p, jobs, results, quit, name="worker"))  # L12
+    for k in range(p.workers):
+        pool.workers.append(rt.go(worker, rt, p, k, jobs, results, quit, name="worker"))  # L12
     rt.go(collect, p, pool, results, quit, name="collect")  # L14
     job = 0
     while True:

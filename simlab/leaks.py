@@ -26,7 +26,7 @@ import contextlib
 import types
 from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import simpy
@@ -37,11 +37,9 @@ from .context import Context
 from .frames import goroutine_frames
 from .goroutine import Goroutine
 from .profile import count_profile
+from .runtime import Runtime
 from .sync import Mutex, WaitGroup
 from .timers import Ticker, Timer
-
-if TYPE_CHECKING:
-    from .runtime import Runtime
 
 ORACLES = ("end of run", "durably blocked", "unreachable")
 
@@ -140,8 +138,6 @@ def name_of(obj: Any) -> str:
 
 def _skip(obj: Any) -> bool:
     """Objects that are not the program's heap: the runtime, the simulator, numbers..."""
-    from .runtime import Runtime
-
     return (
         obj is None
         or isinstance(
