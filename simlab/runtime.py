@@ -433,8 +433,14 @@ class Runtime:
         # A channel timer counts only while a goroutine is blocked on its channel (Go 1.23+).
         if any(t.c._recvq for t in self._chan_timers.values()):
             return False
-        # The network poller can always wake someone: Go never declares such a program dead.
-        return not any(g.wait_reason == _g.IO_WAIT for g in self._goroutines.values())
+        # The network poller, or the outside world on an external channel (a signal),
+        # can always wake someone: Go never declares such a program dead.
+        for g in self._goroutines.values():
+            if g.wait_reason == _g.IO_WAIT and g.state == _g.WAITING:
+                return False
+            if g.state == _g.WAITING and any(getattr(p, "external", False) for p in g.waiting_on()):
+                return False
+        return True
 
     def _sleep_done(self, alarm: _Alarm) -> None:
         self._live_timers -= 1

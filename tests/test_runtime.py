@@ -252,3 +252,19 @@ def test_fds_are_lowest_free_numbers_from_three():
         yield rt.sleep(1)
 
     run(main)
+
+
+def test_waiting_on_the_outside_world_is_not_a_deadlock():
+    """A Go program blocked in signal.Notify's channel (or a network read) is never
+    declared deadlocked: something outside the program can still wake it."""
+
+    def main(rt):
+        yield sig.recv()
+        return "stopped"
+
+    rt = sl.Runtime()
+    sig = rt.chan(name="signal", external=True)
+    first = rt.run(main, until=sl.Hour)
+    assert first.reason == "until"
+    sig.close()  # SIGTERM, from outside
+    assert rt.run().value == "stopped"
