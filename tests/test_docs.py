@@ -94,6 +94,16 @@ def test_documented_command_prints_what_the_docs_quote(doc, command, quoted, scr
             pytest.fail(f"{doc}: `{command}` did not print, in this order:\n{line}")
 
 
+def test_readme_python_example_runs(capsys):
+    """The README's example runs as shown and prints what its comments say."""
+    text = (ROOT / "README.md").read_text()
+    code = text.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(code, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert "goroutine 2 [select]:" in printed
+    assert printed.splitlines()[-1].startswith("1 5000000000 ")
+
+
 # --- docs/reference.md --------------------------------------------------------
 
 
