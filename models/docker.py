@@ -378,7 +378,3 @@ class Docker:
         for _ in range(n - 2):
             started.append(go(write_loop, conn, name="transport"))
         return conn
-
-    def goroutines_per_stream(self) -> int:
-        """Goroutines a healthy open stream costs the program."""
-        return self.p.sdk_goroutines + (1 if self.p.demux_goroutine else 0)

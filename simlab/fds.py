@@ -61,9 +61,3 @@ class FDTable:
     def listing(self) -> list[OpenFile]:
         """The open descriptors, lowest number first."""
         return [self._open[fd] for fd in sorted(self._open)]
-
-    def by_kind(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for f in self._open.values():
-            counts[f.kind] = counts.get(f.kind, 0) + 1
-        return dict(sorted(counts.items()))

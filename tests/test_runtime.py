@@ -249,6 +249,8 @@ def test_fds_are_lowest_free_numbers_from_three():
         assert rt.fds.close(a) is True
         assert rt.fds.close(a) is False  # EBADF
         assert rt.fds.open("pipe") == 3
+        assert [f.fd for f in rt.fds.listing()] == [3, 4]
+        assert 4 in rt.fds and a in rt.fds
         yield rt.sleep(1)
 
     run(main)

@@ -125,3 +125,17 @@ def test_unlock_of_unlocked_mutex_is_fatal_and_not_recoverable():
         run(main)
     assert info.value.message == "sync: unlock of unlocked mutex"
     assert "still running" not in after
+
+
+def test_try_lock_reports_whether_it_locked():
+    """Mutex.TryLock "tries to lock m and reports whether it succeeded"."""
+
+    def main(rt):
+        mu = rt.mutex()
+        assert mu.try_lock() is True
+        assert mu.try_lock() is False
+        mu.unlock()
+        assert mu.try_lock() is True
+        yield rt.sleep(1)
+
+    run(main)
