@@ -174,6 +174,7 @@ class Runtime:
         self._on_step = self.strategy.on_step if overridden else None
         self.trace = Trace(full=trace)
         self._trace_ints = self.trace.ints
+        self._tracing = trace  # every event, for the Perfetto export
         self._runq: list[Goroutine] = []
         self._goroutines: dict[int, Goroutine] = {}  # alive, in creation order
         self._count = 0  # program goroutines alive
@@ -252,7 +253,7 @@ class Runtime:
             self._count += 1
             self._by_name[g.name] = self._by_name.get(g.name, 0) + 1
         self.strategy.on_go(g)
-        if self.trace.full:
+        if self._tracing:
             self.trace.event(self.env._now, g.id, "go", (g.name, g.created_in, g.system))
         self._runq.append(g)
         if not self._running:
@@ -284,7 +285,7 @@ class Runtime:
         g.state = _g.RUNNABLE
         g.blocked_on = ()
         self._runq.append(g)
-        if self.trace.full:
+        if self._tracing:
             waker = self._current.id if self._current is not None else 0
             self.trace.event(self.env._now, g.id, "ready", waker)
         if not self._running:
@@ -353,7 +354,7 @@ class Runtime:
         ints.append(g.id)
         if len(ints) >= FOLD_AT:
             self.trace.fold()
-        if self.trace.full:
+        if self._tracing:
             self.trace.event(self.env._now, g.id, "run")
         gen, value, exc = g._gen, g._value, g._exc
         try:
@@ -372,7 +373,7 @@ class Runtime:
                     exc = panic  # the panic happens at the yield, inside the goroutine
                     continue
                 if value is PARK or self._halted is not None:
-                    if self.trace.full and g.state == _g.WAITING:
+                    if self._tracing and g.state == _g.WAITING:
                         self.trace.event(self.env._now, g.id, "block", g.wait_reason)
                     break
         except StopIteration as stop:
@@ -394,7 +395,7 @@ class Runtime:
                 self._by_name[g.name] = left
             else:
                 del self._by_name[g.name]
-        if self.trace.full:
+        if self._tracing:
             self.trace.event(self.env._now, g.id, "exit")
         if g is self._main:
             self._main_value = value
