@@ -144,9 +144,6 @@ class Experiment:
             for c in combos
         ]
 
-    def parameter_sets(self) -> list[Params]:
-        return [p for _, p in self.rows()]
-
     def select_scenario(self, name: str) -> Experiment:
         """Only the scenario called ``name``."""
         chosen = [s for s in self.scenarios if s[0] == name]
@@ -164,7 +161,7 @@ class Experiment:
             sweep.pop(key, None)
         seeds = [seed] if seed is not None else self.seeds
         clone = Experiment(**{**self.__dict__, "base": base, "sweep": sweep, "seeds": seeds})
-        clone.parameter_sets()  # check every combination now, before anything runs
+        clone.rows()  # check every combination now, before anything runs
         return clone
 
 
@@ -243,7 +240,7 @@ def parse_experiment(name: str, data: dict[str, Any], where: str = "experiment")
         compare=compare,
         plot=plot,
     )
-    exp.parameter_sets()
+    exp.rows()
     return exp
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .duration import Minute, Second
-from .experiment import Evidence, Experiment, evaluate
+from .experiment import Evidence, Experiment
 from .runner import Row
 
 LABELS = {
@@ -218,9 +218,11 @@ def law_names(exp: Experiment, row: Row) -> dict[str, float]:
 def check_law(exp: Experiment, rows: list[Row]) -> dict[str, Any] | None:
     if exp.law is None:
         return None
-    values = [evaluate(exp.law.expression, law_names(exp, r)) for r in rows]
-    mean = sum(values) / len(values)
-    spread = max(abs(v - mean) / abs(mean) for v in values) if mean else math.inf
+    values = [r.evaluate(exp.law.expression, law_names(exp, r)) for r in rows]
+    known = [v for v in values if v is not None]
+    mean = sum(known) / len(known) if known else math.nan
+    complete = len(known) == len(values) and bool(mean)
+    spread = max(abs(v - mean) / abs(mean) for v in known) if complete else math.inf
     return {
         "statement": exp.law.statement,
         "expression": exp.law.expression,

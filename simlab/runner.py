@@ -17,7 +17,7 @@ from typing import Any
 import click
 import numpy as np
 
-from .experiment import Experiment
+from .experiment import Experiment, evaluate
 from .model import Params, load_model
 from .simulation import RunRecord, run_model
 
@@ -52,9 +52,8 @@ class Row:
         return float(np.mean(vals)) if vals else None
 
     def evaluate(self, expression: str, names: dict[str, float]) -> float | None:
-        """An arithmetic expression over this row's mean metrics and parameters."""
-        from .experiment import evaluate
-
+        """An arithmetic expression over this row's mean metrics and parameters; None
+        when it cannot be computed (a metric missing, a division by zero)."""
         try:
             return evaluate(expression, names)
         except (ZeroDivisionError, TypeError):

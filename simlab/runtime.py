@@ -85,6 +85,11 @@ class RunResult:
     value: Any = None
 
 
+def _call_out(ev: Event) -> None:
+    fn, args = ev._value
+    fn(*args)
+
+
 def _call_later(fn: Callable, args: tuple) -> Generator:
     """The body of ``go f(args)`` for an ``f`` that is not itself a generator function."""
     result = fn(*args)
@@ -105,21 +110,6 @@ class _Alarm(Event):
         self.g = g
         self._ok = True
         self._value = None
-
-
-class _Callout(Event):
-    """A calendar entry for the outside world: call ``fn(*args)`` when it comes due."""
-
-    def __init__(self, env: simpy.Environment, fn: Callable, args: tuple):
-        self.env = env
-        self.callbacks = [self._fire]
-        self._ok = True
-        self._value = None
-        self.fn = fn
-        self.args = args
-
-    def _fire(self, _ev: Event) -> None:
-        self.fn(*self.args)
 
 
 class _Sleep(Op):
@@ -266,7 +256,7 @@ class Runtime:
         ``fn`` must not block; it may send with ``ch.try_send``, close channels
         and so wake goroutines. It is not a goroutine and is never counted.
         """
-        self.env.schedule(_Callout(self.env, fn, args), NORMAL, max(d, 0))
+        self.env.call(_call_out, max(d, 0), value=(fn, args))
 
     def gosched(self) -> Op:
         """``runtime.Gosched()``: yield the processor; the goroutine stays runnable."""

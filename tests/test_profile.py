@@ -60,7 +60,9 @@ def test_debug1_has_gos_line_shapes_and_grouping():
     lines = text["p"].split("\n")
     assert lines[0] == "goroutine profile: total 7"
     assert re.fullmatch(r"3 @( 0x[0-9a-f]+){5}", lines[1])  # gopark chansend chansend1 leak goexit
-    assert lines[2].endswith("tests/test_profile.py:28")
+    assert lines[2].endswith(
+        f"tests/test_profile.py:{_line_of('        yield ch.send(1)', '_leaky')}"
+    )
     assert "test_profile._leaky.leak+0x" in lines[2]
     counts = [int(line.split()[0]) for line in lines if " @ " in line]
     assert counts == sorted(counts, reverse=True) and sum(counts) == 7
