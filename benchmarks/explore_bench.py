@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import argparse
 
-from simlab.experiment import load_experiment
-from simlab.explore import explore
+from simlab.lab.experiment import load_experiment
+from simlab.lab.explore import explore
 
 CONFIG = {"containers": "3", "rotation_interval": "30s", "duration": "100s"}
 

@@ -20,9 +20,9 @@ import time
 import simpy
 
 import simlab as sl
-from simlab.metrics import Sampler
-from simlab.model import load_model
-from simlab.simulation import Simulation
+from simlab.lab.model import load_model
+from simlab.lab.simulation import Simulation
+from simlab.observe.metrics import Sampler
 
 CONTAINERS, DURATION, LINE, ROTATION = 55, 60 * sl.Minute, sl.Second, 5 * sl.Minute
 

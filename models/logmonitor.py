@@ -19,7 +19,7 @@ import simlab as sl
 from models import docker
 from models.docker import Docker
 from simlab import Param
-from simlab.metrics import slope
+from simlab.observe.metrics import slope
 
 GO = "container_manager.go"
 

@@ -16,16 +16,6 @@ A goroutine is a generator; everything that blocks in Go is something it yields:
 The same seed, strategy and program give the same run, bit for bit, in any process.
 """
 
-from .chan import Chan, nil_chan
-from .context import (
-    Canceled,
-    Context,
-    DeadlineExceeded,
-    GoError,
-    with_cancel,
-    with_deadline,
-    with_timeout,
-)
 from .duration import (
     DurationError,
     Hour,
@@ -38,16 +28,26 @@ from .duration import (
     parse_duration,
 )
 from .errors import Deadlock, FatalError, GoPanic, SimlabError
-from .frames import gofunc
-from .goroutine import Goroutine, Op
-from .model import Model, Param, Params
-from .properties import Property, Violation
-from .runtime import RunResult, Runtime
-from .schedule import Schedule
-from .select import select
-from .strategies import FIFO, PCT, Random, Replay, Strategy, make_strategy
-from .sync import Mutex, WaitGroup
-from .timers import Ticker, Timer
+from .go.chan import Chan, nil_chan
+from .go.context import (
+    Canceled,
+    Context,
+    DeadlineExceeded,
+    GoError,
+    with_cancel,
+    with_deadline,
+    with_timeout,
+)
+from .go.frames import gofunc
+from .go.goroutine import Goroutine, Op
+from .go.runtime import RunResult, Runtime
+from .go.select import select
+from .go.sync import Mutex, WaitGroup
+from .go.timers import Ticker, Timer
+from .lab.model import Model, Param, Params
+from .lab.properties import Property, Violation
+from .sched.schedule import Schedule
+from .sched.strategies import FIFO, PCT, Random, Replay, Strategy, make_strategy
 
 __version__ = "0.1.0"
 

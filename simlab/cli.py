@@ -50,7 +50,7 @@ SCENARIO_HELP = (
 
 
 def _load(name: str, sets: tuple[str, ...], seed: int | None, scenario: str | None):
-    from .experiment import load_experiment
+    from .lab.experiment import load_experiment
 
     exp = load_experiment(name).with_overrides(_parse_sets(sets), seed)
     return exp.select_scenario(scenario) if scenario else exp
@@ -58,7 +58,7 @@ def _load(name: str, sets: tuple[str, ...], seed: int | None, scenario: str | No
 
 def _program_at(exp, at: int, trace: bool = False):
     """The experiment's first configuration run to ``at``, and left as it stands there."""
-    from .simulation import run_model
+    from .lab.simulation import run_model
 
     _, params = exp.rows()[0]
     params = exp.model.resolve({**dict(params), "duration": at})
@@ -108,7 +108,7 @@ def cli() -> None:
 @click.option("--scenario", help=SCENARIO_HELP)
 def run(name, sets, seed, strategy, jobs, as_json, out, no_write, scenario) -> None:
     """Run experiments/NAME.toml: a table, the evidence, and results/NAME/."""
-    from .report import (
+    from .lab.report import (
         format_evidence,
         format_law,
         format_leaks,
@@ -116,8 +116,8 @@ def run(name, sets, seed, strategy, jobs, as_json, out, no_write, scenario) -> N
         summary,
         write_results,
     )
-    from .runner import default_jobs, run_experiment
-    from .strategies import make_strategy
+    from .lab.runner import default_jobs, run_experiment
+    from .sched.strategies import make_strategy
 
     exp = _load(name, sets, seed, scenario)
     if strategy:
@@ -142,7 +142,7 @@ def run(name, sets, seed, strategy, jobs, as_json, out, no_write, scenario) -> N
 @cli.command("list")
 def list_() -> None:
     """Experiments and models, with one-line descriptions."""
-    from .experiment import available, load_experiment
+    from .lab.experiment import available, load_experiment
 
     models: dict[str, str] = {}
     click.echo("experiments (simlab run NAME):")
@@ -206,10 +206,10 @@ def explore(name, sets, scenario, schedules, strategy, base_seed, jobs, as_json,
 
     Exits 0 when every property held in every schedule, 1 when one failed, 2 on bad input.
     """
-    from .explore import exploration_json, format_exploration
-    from .explore import explore as do_explore
-    from .runner import default_jobs
-    from .strategies import make_strategy
+    from .lab.explore import exploration_json, format_exploration
+    from .lab.explore import explore as do_explore
+    from .lab.runner import default_jobs
+    from .sched.strategies import make_strategy
 
     if strategy.split(":")[0] not in ("random", "pct"):
         raise SimlabError(f"explore takes --strategy random or pct, not {strategy!r}")
@@ -241,10 +241,10 @@ def replay(name, seed, strategy, schedule, sets, scenario, as_json) -> None:
 
     Exits 1 if a property broke, like explore.
     """
-    from .explore import format_replay, replay_json
-    from .schedule import Schedule
-    from .simulation import run_model
-    from .strategies import make_strategy
+    from .lab.explore import format_replay, replay_json
+    from .lab.simulation import run_model
+    from .sched.schedule import Schedule
+    from .sched.strategies import make_strategy
 
     exp = _load(name, sets, None, scenario)
     _, params = exp.rows()[0]
@@ -284,7 +284,7 @@ def replay(name, seed, strategy, schedule, sets, scenario, as_json) -> None:
 def trace(name, out, until, sets, seed, scenario) -> None:
     """A trace of experiment NAME's first run for Perfetto (ui.perfetto.dev)."""
     from .duration import Minute, format_duration
-    from .perfetto import write_trace
+    from .observe.perfetto import write_trace
 
     exp = _load(name, sets, seed, scenario)
     if until is None:
@@ -323,7 +323,7 @@ def trace(name, out, until, sets, seed, scenario) -> None:
 @click.option("--scenario", help=SCENARIO_HELP)
 def contexts(name, at, match, out, sets, seed, scenario) -> None:
     """Draw the context tree of experiment NAME at a simulated time, cancelled ones marked."""
-    from .plots import plot_context_tree
+    from .lab.plots import plot_context_tree
 
     exp = _load(name, sets, seed, scenario)
     rt = _program_at(exp, at)

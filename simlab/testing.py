@@ -24,10 +24,10 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from .model import Model, Params
-from .properties import Property
-from .schedule import Schedule
-from .simulation import RunRecord, run_model
+from .lab.model import Model, Params
+from .lab.properties import Property
+from .lab.simulation import RunRecord, run_model
+from .sched.schedule import Schedule
 
 
 def schedules(

@@ -21,7 +21,7 @@ import click
 import pytest
 
 from simlab.cli import cli
-from simlab.experiment import (
+from simlab.lab.experiment import (
     EVIDENCE_KEYS,
     EXPERIMENT_KEYS,
     LAW_KEYS,
@@ -29,7 +29,7 @@ from simlab.experiment import (
     available,
     load_experiment,
 )
-from simlab.model import COMMON_PARAMS, load_model
+from simlab.lab.model import COMMON_PARAMS, load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]

@@ -9,9 +9,9 @@ import math
 
 import pytest
 
-from simlab.experiment import load_experiment
-from simlab.report import check_law, compare_evidence
-from simlab.runner import run_experiment
+from simlab.lab.experiment import load_experiment
+from simlab.lab.report import check_law, compare_evidence
+from simlab.lab.runner import run_experiment
 
 
 def run(name, seed=1, **overrides):

@@ -5,8 +5,8 @@ import shlex
 
 import pytest
 
-from simlab.experiment import load_experiment
-from simlab.explore import _ddmin, explore
+from simlab.lab.experiment import load_experiment
+from simlab.lab.explore import _ddmin, explore
 from tests.conftest import invoke as cli
 
 SMALL = ("--set", "containers=3", "--set", "rotation_interval=30s", "--set", "duration=100s")

@@ -11,9 +11,9 @@ live stack) and not the sleeper.
 import re
 
 import simlab as sl
-from simlab.leaks import check, goroutineleak_profile
-from simlab.model import load_model
-from simlab.simulation import Simulation, run_model
+from simlab.lab.model import load_model
+from simlab.lab.simulation import Simulation, run_model
+from simlab.observe.leaks import check, goroutineleak_profile
 from tests.conftest import run
 
 MODEL = load_model("models.logmonitor")

@@ -12,8 +12,8 @@ middle of the first four streams.
 import pytest
 
 import simlab as sl
-from simlab.model import load_model
-from simlab.simulation import Simulation, run_model
+from simlab.lab.model import load_model
+from simlab.lab.simulation import Simulation, run_model
 
 S = sl.Second
 SMALL = {

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import simlab as sl
-from simlab._tabwriter import tabwrite
+from simlab.go._tabwriter import tabwrite
 from tests.conftest import run
 
 GO_DEBUG1 = (Path(__file__).parent / "data" / "go1.27_goroutine_debug1.txt").read_text()

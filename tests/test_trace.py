@@ -13,7 +13,7 @@ metadata events, which need no ``ts``); complete events (``X``) have a non-negat
 import json
 
 import simlab as sl
-from simlab.perfetto import trace_events, write_trace
+from simlab.observe.perfetto import trace_events, write_trace
 
 MS = sl.Millisecond
 

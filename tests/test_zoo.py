@@ -11,8 +11,8 @@ mutex held by a reachable struct stay reachable.
 
 import pytest
 
-from simlab.model import load_model
-from simlab.simulation import run_model
+from simlab.lab.model import load_model
+from simlab.lab.simulation import run_model
 
 ALL = {"end of run": True, "durably blocked": True, "unreachable": True}
 CASES = {

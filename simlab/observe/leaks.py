@@ -31,15 +31,15 @@ from typing import Any
 import numpy as np
 import simpy
 
-from . import goroutine as _g
-from .chan import Chan, Waiter
-from .context import Context
-from .frames import goroutine_frames
-from .goroutine import Goroutine
-from .profile import count_profile
-from .runtime import Runtime
-from .sync import Mutex, WaitGroup
-from .timers import Ticker, Timer
+from ..go import goroutine as _g
+from ..go.chan import Chan, Waiter
+from ..go.context import Context
+from ..go.frames import goroutine_frames
+from ..go.goroutine import Goroutine
+from ..go.profile import count_profile
+from ..go.runtime import Runtime
+from ..go.sync import Mutex, WaitGroup
+from ..go.timers import Ticker, Timer
 
 ORACLES = ("end of run", "durably blocked", "unreachable")
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .duration import format_duration
+from ..duration import format_duration
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,6 @@ class Checker:
 
 
 def _left(rt: Any) -> str:
-    from .profile import traceback_dump
+    from ..go.profile import traceback_dump
 
     return traceback_dump(rt)

@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .errors import SimlabError
+from ..errors import SimlabError
 
 _READABLE_MAX = 16
 

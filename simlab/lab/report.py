@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from .duration import Minute, Second
+from ..duration import Minute, Second
 from .experiment import Evidence, Experiment
 from .runner import Row
 
@@ -184,8 +184,8 @@ def format_evidence(exp: Experiment, rows: list[Row]) -> str:
 
 def format_leaks(exp: Experiment, rows: list[Row]) -> str:
     """The leak oracles' verdicts on the first run of each row, if they were taken."""
-    from .duration import format_duration
-    from .leaks import format_groups
+    from ..duration import format_duration
+    from ..observe.leaks import format_groups
 
     blocks = []
     for row in rows:

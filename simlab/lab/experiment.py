@@ -47,9 +47,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import SimlabError
+from ..errors import SimlabError
+from ..sched.strategies import make_strategy
 from .model import Model, Params, load_model
-from .strategies import make_strategy
 
 EXPERIMENT_KEYS = (
     "description",
@@ -170,7 +170,7 @@ def experiments_dir() -> Path:
     here = Path.cwd() / "experiments"
     if here.is_dir():
         return here
-    return Path(__file__).resolve().parent.parent / "experiments"
+    return Path(__file__).resolve().parents[2] / "experiments"
 
 
 def available() -> list[str]:

@@ -13,13 +13,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import leaks
-from .errors import Deadlock, FatalError, GoPanic
-from .leaks import Group
-from .metrics import Sampler, Samples
+from ..errors import Deadlock, FatalError, GoPanic
+from ..go.runtime import Runtime
+from ..observe import leaks
+from ..observe.leaks import Group
+from ..observe.metrics import Sampler, Samples
 from .model import Model, Params
 from .properties import Checker, Property, Violation
-from .runtime import Runtime
 
 
 class Simulation:

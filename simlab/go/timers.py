@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 
 from simpy.events import Event, Timeout
 
+from ..errors import GoPanic
 from .chan import Chan, _wake_receiver
-from .errors import GoPanic
 
 if TYPE_CHECKING:
     from .runtime import Runtime

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from inspect import isgenerator
 from typing import TYPE_CHECKING, Any
 
+from ..errors import GoPanic
 from . import goroutine as _g
-from .errors import GoPanic
 from .goroutine import PARK, Goroutine, Op
 
 if TYPE_CHECKING:

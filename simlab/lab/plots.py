@@ -19,10 +19,10 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-from .duration import Minute, format_duration
+from ..duration import Minute, format_duration
 
 if TYPE_CHECKING:
-    from .context import Context
+    from ..go.context import Context
     from .experiment import Experiment
     from .runner import Row
 

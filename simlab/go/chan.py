@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING, Any
 
+from ..errors import GoPanic
 from . import goroutine as _g
-from .errors import GoPanic
 from .goroutine import PARK, Goroutine, Op
 
 if TYPE_CHECKING:

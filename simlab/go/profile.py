@@ -19,10 +19,10 @@ from __future__ import annotations
 import zlib
 from typing import TYPE_CHECKING
 
+from ..duration import Minute, format_duration
 from . import goroutine as _g
 from ._tabwriter import tabwrite
 from .context import Context
-from .duration import Minute, format_duration
 from .frames import Frame, creator_frame, frame_of, goroutine_frames, traceback_stack
 
 if TYPE_CHECKING:

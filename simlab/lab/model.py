@@ -17,8 +17,8 @@ from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .duration import DurationError, format_duration, parse_duration
-from .errors import SimlabError
+from ..duration import DurationError, format_duration, parse_duration
+from ..errors import SimlabError
 
 KINDS = ("int", "float", "duration", "bool", "choice")
 

@@ -35,8 +35,8 @@ F = TypeVar("F", bound=Callable)
 
 _GO_NAMES: dict[CodeType, tuple[str, str | None]] = {}
 _LINE_MARK = re.compile(r"#.*?\bL(\d+)\b")
-_PACKAGE_DIR = str(Path(__file__).resolve().parent)
-_PROJECT_DIR = str(Path(__file__).resolve().parent.parent)
+_PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
+_PROJECT_DIR = str(Path(__file__).resolve().parent.parent.parent)
 
 
 class Frame(NamedTuple):

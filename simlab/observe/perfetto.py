@@ -26,7 +26,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .runtime import Runtime
+from ..go.runtime import Runtime
 
 PROGRAM, OUTSIDE = 1, 2
 RUN_WIDTH = 0.001  # µs: one nanosecond, so that a running stretch is visible

@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..sched.schedule import Schedule
 from .experiment import Experiment
 from .model import Model, Params, load_model
 from .runner import _Progress, run_many
-from .schedule import Schedule
 from .simulation import RunRecord, run_model
 
 SHRINK_BUDGET = 300  # runs the shrinker may spend
@@ -255,7 +255,7 @@ def _format_shrunk(result: Exploration) -> list[str]:
     if v is not None:
         lines += [f"  {v.headline()}", "", "goroutines at that moment:", v.dump.rstrip()]
     if s.record.leaks:
-        from .leaks import format_groups
+        from ..observe.leaks import format_groups
 
         lines += ["", format_groups(s.record.leaks, "the end of the run")]
     return lines
@@ -316,7 +316,7 @@ def format_replay(record: RunRecord) -> str:
     if first is not None:
         lines += ["", f"goroutines when {first.property!r} broke:", first.dump.rstrip()]
     if record.leaks:
-        from .leaks import format_groups
+        from ..observe.leaks import format_groups
 
         lines += ["", format_groups(record.leaks, "the end of the run")]
     return "\n".join(lines)

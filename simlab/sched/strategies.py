@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import SimlabError
+from ..errors import SimlabError
 from .schedule import Schedule
 from .streams import Uniform, generator
 
 if TYPE_CHECKING:
-    from .goroutine import Goroutine
+    from ..go.goroutine import Goroutine
 
 
 class Strategy:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from simpy.events import Event
 
-from .duration import Minute
-from .runtime import LATE, Runtime
+from ..duration import Minute
+from ..go.runtime import LATE, Runtime
 
 
 @dataclass

@@ -29,19 +29,19 @@ import simpy
 from simpy.core import StopSimulation
 from simpy.events import NORMAL, URGENT, Event
 
+from ..errors import Deadlock, FatalError, GoPanic, SimlabError
+from ..sched.schedule import Schedule
+from ..sched.strategies import Strategy, make_strategy
+from ..sched.streams import generator
+from ..sched.trace import FOLD_AT, Trace
 from . import goroutine as _g
 from .chan import Chan
 from .context import Background
-from .errors import Deadlock, FatalError, GoPanic, SimlabError
 from .fds import FDTable
 from .goroutine import PARK, Goroutine, Op
 from .profile import goroutine_profile, panic_dump, traceback_dump
-from .schedule import Schedule
-from .strategies import Strategy, make_strategy
-from .streams import generator
 from .sync import Mutex, WaitGroup
 from .timers import FuncTimer, Ticker, Timer
-from .trace import FOLD_AT, Trace
 
 LATE = NORMAL + 1  # after everything else due at the same instant
 
