@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import GoPanic
 from . import goroutine as _g
-from .goroutine import PARK, Goroutine, Op
+from .goroutine import Case, Goroutine, Op
 
 if TYPE_CHECKING:
     from .runtime import Runtime
@@ -59,18 +59,18 @@ def _withdraw(w: Waiter) -> None:
 
 def _wake_receiver(rt: Runtime, w: Waiter, value: Any, ok: bool) -> None:
     if w.group is None:
-        rt._ready(w.g, (value, ok))
+        rt.ready(w.g, (value, ok))
     else:
         _withdraw(w)
-        rt._ready(w.g, (w.index, value, ok))
+        rt.ready(w.g, (w.index, value, ok))
 
 
 def _wake_sender(rt: Runtime, w: Waiter) -> None:
     if w.group is None:
-        rt._ready(w.g, None)
+        rt.ready(w.g, None)
     else:
         _withdraw(w)
-        rt._ready(w.g, (w.index, None, True))
+        rt.ready(w.g, (w.index, None, True))
 
 
 class Chan:
@@ -99,7 +99,7 @@ class Chan:
         self._recvq: deque[Waiter] = deque()
         self._sendq: deque[Waiter] = deque()
         self.closed = False
-        self.id = next(rt._serial)
+        self.id = rt.new_id()
         self.name = name
         self.external = external  # the outside world (a signal, the netpoller) operates it
         self.owner = None  # what it signals for: the context of a Done(), a timer
@@ -116,6 +116,19 @@ class Chan:
         label = f" {self.name}" if self.name else ""
         closed = " closed" if self.closed else ""
         return f"<chan{label} #{self.id} len={len(self)} cap={self.cap}{closed}>"
+
+    def label(self) -> str:
+        """How reports name this channel: its name, else ``chan#ID``."""
+        return self.name or f"chan#{self.id}"
+
+    def wake_source(self) -> str | None:
+        """What besides a goroutine can make this channel ready: the outside world for
+        an external channel, time for the channel of a timer or of a context with a
+        pending deadline."""
+        if self.external:
+            return f"the outside world ({self.name or 'external channel'})"
+        source = getattr(self.owner, "wake_source", None)
+        return source() if source is not None else None
 
     # --- what goroutines yield ------------------------------------------------
 
@@ -152,14 +165,15 @@ class Chan:
         self.closed = True
         rt = self._rt
         if rt.trace.full:
-            rt.trace.event(rt.env._now, _gid(rt), "close", self.id)
+            cur = rt.current
+            rt.trace.event(rt.env._now, cur.id if cur is not None else 0, "close", self.id)
         while self._recvq:
             _wake_receiver(rt, self._recvq.popleft(), None, False)
         while self._sendq:
             w = self._sendq.popleft()
             if w.group is not None:
                 _withdraw(w)
-            rt._ready(w.g, exc=GoPanic("send on closed channel"))
+            rt.ready(w.g, exc=GoPanic("send on closed channel"))
 
     # --- the mechanics, shared by plain operations and select -------------------
 
@@ -206,12 +220,7 @@ class Chan:
         return w
 
 
-def _gid(rt: Runtime) -> int:
-    cur = rt._current
-    return cur.id if cur is not None else 0
-
-
-class Send(Op):
+class Send(Case):
     """``ch <- value``, as a statement or as a ``select`` case.
 
     As a case, ``queue`` is where it waits (``sendq``) and ``value`` what it sends.
@@ -224,20 +233,19 @@ class Send(Op):
         self.queue = ch._sendq
         self.value = value
 
-    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
         ch = self.ch
         if ch._can_send():
             ch._do_send(self.value)
             return None
         ch._enqueue_send(g, self.value, -1, None)
-        g.park(_g.CHAN_SEND, rt.env._now, ch)
-        return PARK
+        return g.park(_g.CHAN_SEND, rt.env._now, ch)
 
     # as a select case
-    def _ready(self) -> bool:
+    def ready(self) -> bool:
         return self.ch._can_send()
 
-    def _commit(self) -> tuple[Any, bool]:
+    def commit(self) -> tuple[Any, bool]:
         self.ch._do_send(self.value)
         return None, True
 
@@ -245,7 +253,7 @@ class Send(Op):
         return f"<send to {self.ch!r}>"
 
 
-class Recv(Op):
+class Recv(Case):
     """``v, ok := <-ch``, as an expression or as a ``select`` case."""
 
     __slots__ = ("ch", "queue")
@@ -255,26 +263,25 @@ class Recv(Op):
         self.ch = ch
         self.queue = ch._recvq
 
-    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
         ch = self.ch
         if ch._can_recv():
             return ch._do_recv()
         ch._enqueue_recv(g, -1, None)
-        g.park(_g.CHAN_RECEIVE, rt.env._now, ch)
-        return PARK
+        return g.park(_g.CHAN_RECEIVE, rt.env._now, ch)
 
-    def _ready(self) -> bool:
+    def ready(self) -> bool:
         ch = self.ch  # Chan._can_recv, inlined: select asks this of every case
         return bool(ch._buf or ch._sendq or ch.closed)
 
-    def _commit(self) -> tuple[Any, bool]:
+    def commit(self) -> tuple[Any, bool]:
         return self.ch._do_recv()
 
     def __repr__(self) -> str:
         return f"<receive from {self.ch!r}>"
 
 
-class _Forever(Op):
+class _Forever(Case):
     """An operation on the nil channel: it blocks forever."""
 
     __slots__ = ("reason",)
@@ -285,12 +292,11 @@ class _Forever(Op):
     def __init__(self, reason: str):
         self.reason = reason
 
-    def _start(self, rt: Runtime, g: Goroutine) -> Any:
-        g.park(self.reason, rt.env._now)
-        return PARK
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
+        return g.park(self.reason, rt.env._now)
 
     # as a select case: never ready, never enqueued
-    def _ready(self) -> bool:
+    def ready(self) -> bool:
         return False
 
 

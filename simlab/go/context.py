@@ -47,6 +47,30 @@ Canceled = GoError("context.Canceled", "context canceled")
 DeadlineExceeded = GoError("context.DeadlineExceeded", "context deadline exceeded")
 
 
+class ContextTable:
+    """The program's cancellable contexts: every one made (for pictures and the
+    provenance shown in dumps), and those not cancelled yet (``live_contexts``)."""
+
+    __slots__ = ("_all", "_live")
+
+    def __init__(self) -> None:
+        self._live: dict[int, CancelCtx] = {}
+        self._all: list[CancelCtx] = []
+
+    def add(self, ctx: CancelCtx) -> None:
+        self._live[ctx.id] = ctx
+        self._all.append(ctx)
+
+    def cancelled(self, ctx: CancelCtx) -> None:
+        self._live.pop(ctx.id, None)
+
+    def live(self) -> int:
+        return len(self._live)
+
+    def all(self) -> list[CancelCtx]:
+        return list(self._all)
+
+
 class Context:
     """``context.Context``: ``done()``, ``err()``, ``deadline()``, ``cause()``."""
 
@@ -78,6 +102,12 @@ class Context:
 
     def label(self) -> str:
         return self.name or f"{self.kind}#{self.id}"
+
+    def wake_source(self) -> str | None:
+        """Time, if a deadline up the chain will cancel this context (its ``done()``
+        channel asks this on behalf of the goroutines waiting on it)."""
+        deadline = self.pending_deadline()
+        return f"time (the deadline of {deadline.label()})" if deadline is not None else None
 
     def pending_deadline(self) -> Context | None:
         """The nearest context up the chain (this one included) whose deadline timer
@@ -127,10 +157,10 @@ class CancelCtx(Context):
         self._rt = rt
         self.parent = parent
         self.name = name
-        self.id = next(rt._serial)
+        self.id = rt.new_id()
         caller = sys._getframe(depth)
         self.created_at = (caller.f_code, caller.f_lineno)
-        cur = rt._current
+        cur = rt.current
         self.created_in = cur.id if cur is not None else None
         self._done: Chan | None = None
         self._err: GoError | None = None
@@ -138,8 +168,7 @@ class CancelCtx(Context):
         self._children: dict[int, CancelCtx] = {}
         self.cancel_called = False
         self.cancelled_at: int | None = None
-        rt._contexts[self.id] = self
-        rt._all_contexts.append(self)
+        rt.context_table.add(self)
         if parent.err() is not None:
             self._cancel(False, parent.err(), parent.cause())
         elif parent.cancellable:
@@ -176,9 +205,9 @@ class CancelCtx(Context):
             child._cancel(False, err, cause)
         if remove_from_parent and self.parent.cancellable:
             self.parent._children.pop(self.id, None)
-        del rt._contexts[self.id]
+        rt.context_table.cancelled(self)
         if rt.trace.full:
-            cur = rt._current
+            cur = rt.current
             rt.trace.event(rt.env._now, cur.id if cur else 0, "cancel", (self.id, str(err)))
 
     def _cancel_func(self) -> Callable[[], None]:

@@ -91,7 +91,7 @@ def python_stack(g: Goroutine) -> list[tuple[CodeType, int]]:
     """``(code, line)`` of the goroutine's frames, innermost first, simlab's own left out."""
     frames: list[tuple[CodeType, int]] = []
     if g.state == "running":
-        root = g._gen.gi_frame
+        root = g.gen.gi_frame
         f = sys._getframe(1)
         while f is not None:
             frames.append((f.f_code, f.f_lineno))
@@ -101,7 +101,7 @@ def python_stack(g: Goroutine) -> list[tuple[CodeType, int]]:
         else:
             frames = []
     else:
-        gen = g._gen
+        gen = g.gen
         chain = []
         while gen is not None and getattr(gen, "gi_frame", None) is not None:
             chain.append((gen.gi_frame.f_code, gen.gi_frame.f_lineno))

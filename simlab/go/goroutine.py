@@ -6,6 +6,12 @@ either hands its result straight back (the operation did not block, the goroutin
 keeps the processor) or parks the goroutine until another goroutine or a timer
 makes it runnable again. Between two yields a goroutine runs alone
 (GOMAXPROCS=1), so the only interleavings are at those yields.
+
+A parked goroutine records Go's wait reason, the objects it waits on, and whether
+the wait is *durable*: whether only another goroutine of the program can end it
+(a channel, a lock) or something else will (time, the network). The leak oracles
+and the deadlock detector read nothing else, so a new primitive that parks through
+this protocol is understood by them without any change to their code.
 """
 
 from __future__ import annotations
@@ -52,14 +58,38 @@ PARK = _Park()
 class Op:
     """An operation a goroutine yields: it may complete at once or block.
 
-    ``_start`` runs with the goroutine ``g`` on the processor. It returns the
-    value of the ``yield`` expression, or :data:`PARK` after arranging for
-    somebody to call ``rt._ready(g, value)`` later.
+    :meth:`start` runs with the goroutine ``g`` on the processor. It returns the
+    value of the ``yield`` expression, or :data:`PARK` after parking ``g``
+    (:meth:`Goroutine.park`) and arranging for somebody to call
+    ``rt.ready(g, value)`` later. Raising :class:`~simlab.GoPanic` panics in ``g``
+    at its ``yield``.
     """
 
     __slots__ = ()
 
-    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
+        raise NotImplementedError
+
+
+class Case(Op):
+    """An operation that can also be a case of a ``select``.
+
+    ``ch`` is the object a goroutine waits on through this case (None for the nil
+    channel: never ready, waits nowhere), ``queue`` the FIFO its waiter joins
+    while the select blocks, ``value`` what a send case carries. :meth:`ready`
+    says whether the case could complete now; :meth:`commit` completes it and
+    returns ``(value, ok)``.
+    """
+
+    __slots__ = ()
+    ch: Any = None
+    queue: Any = None
+    value: Any = None
+
+    def ready(self) -> bool:
+        raise NotImplementedError
+
+    def commit(self) -> tuple[Any, bool]:
         raise NotImplementedError
 
 
@@ -75,14 +105,15 @@ class Goroutine:
     __slots__ = (
         "_alarm",
         "_exc",
-        "_gen",
-        "_prio",
         "_value",
         "blocked_on",
         "created_at",
         "created_in",
+        "durable",
+        "gen",
         "id",
         "name",
+        "priority",
         "started",
         "state",
         "system",
@@ -111,19 +142,30 @@ class Goroutine:
         self.wait_reason = ""
         self.waiting_since = now
         self.blocked_on: Any = ()  # what a parked goroutine waits on: see waiting_on()
-        self._gen = gen
+        self.durable = False  # parked where only another goroutine can wake it
+        self.gen = gen  # the goroutine's body; its frames are the goroutine's stack
+        self.priority = 0.0  # scratch space of priority-based strategies (PCT)
         self._value: Any = None
         self._exc: BaseException | None = None
-        self._prio = 0.0  # used by priority-based strategies (PCT)
-        self._alarm = None  # the calendar entry of its sleeps, made at the first
+        self._alarm: Any = None  # the calendar entry of its sleeps, made at the first
 
-    def park(self, reason: str, now: int, blocked_on: Any = ()) -> None:
-        """Record that this goroutine is blocked, why (Go's wait reason) and on what:
-        a channel, a WaitGroup, a Mutex, or a ``select`` over several channels."""
+    def park(self, reason: str, now: int, blocked_on: Any = (), *, durable: bool = True) -> Any:
+        """Record that this goroutine is blocked, why (Go's wait reason) and on what,
+        and return :data:`PARK` for the operation to hand back to the scheduler.
+
+        ``blocked_on`` is the primitive waited on (a channel, a WaitGroup, a lock),
+        an object with a ``primitives()`` method (a ``select``), or ``()`` for
+        nothing at all (the nil channel). ``durable=False`` says that something
+        other than a goroutine ends this wait (a sleep's timer, the network).
+        Each object waited on may have a ``wake_source()`` method naming what, besides
+        a goroutine, can make it ready (an armed timer, the outside world).
+        """
         self.state = WAITING
         self.wait_reason = reason
         self.waiting_since = now
         self.blocked_on = blocked_on
+        self.durable = durable
+        return PARK
 
     def waiting_on(self) -> tuple:
         """The primitives a parked goroutine waits on (empty if none: sleep, nil channel)."""
@@ -133,8 +175,24 @@ class Goroutine:
         primitives = getattr(b, "primitives", None)
         return primitives() if primitives is not None else (b,)
 
+    def wake_sources(self) -> list[str]:
+        """What besides another goroutine could end this goroutine's wait (empty if
+        nothing: then it is durably blocked)."""
+        if self.state != WAITING:
+            return [self.state]
+        if not self.durable:
+            return [self.wait_reason]
+        sources = []
+        for p in self.waiting_on():
+            source = getattr(p, "wake_source", None)
+            said = source() if source is not None else None
+            if said:
+                sources.append(said)
+        return sources
+
     @property
     def alive(self) -> bool:
+        """False once the goroutine has returned (or the program ended with it)."""
         return self.state != DEAD
 
     def status(self) -> str:

@@ -128,7 +128,7 @@ def _held_contexts(g: Goroutine) -> list[tuple[str, Context]]:
             owner = getattr(p, "owner", None)
             if isinstance(owner, Context):
                 seen.setdefault(id(owner), ("waits on", owner))
-    gen = g._gen
+    gen = g.gen
     while gen is not None and getattr(gen, "gi_frame", None) is not None:
         for name, value in gen.gi_frame.f_locals.items():
             if isinstance(value, Context) and value.cancellable:
@@ -216,6 +216,6 @@ def goroutine_profile(rt: Runtime, debug: int = 1) -> str:
     if debug == 1:
         return count_profile("goroutine", rt.goroutines())
     if debug == 2:
-        running = rt._current
+        running = rt.current
         return traceback_dump(rt, first=running, running=running is not None)
     raise ValueError(f"debug must be 1 or 2, not {debug!r}")

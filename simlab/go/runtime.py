@@ -36,12 +36,12 @@ from ..sched.streams import generator
 from ..sched.trace import FOLD_AT, Trace
 from . import goroutine as _g
 from .chan import Chan
-from .context import Background
+from .context import Background, ContextTable
 from .fds import FDTable
 from .goroutine import PARK, Goroutine, Op
 from .profile import goroutine_profile, panic_dump, traceback_dump
 from .sync import Mutex, WaitGroup
-from .timers import FuncTimer, Ticker, Timer
+from .timers import FuncTimer, Ticker, Timer, TimerTable
 
 LATE = NORMAL + 1  # after everything else due at the same instant
 
@@ -118,25 +118,27 @@ class _Sleep(Op):
     def __init__(self, d: int):
         self.d = d
 
-    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
         if self.d <= 0:  # time.Sleep(d <= 0) returns at once, without yielding
             return None
         alarm = g._alarm
         if alarm is None:
             alarm = g._alarm = _Alarm(rt.env, g)
         alarm.callbacks = rt._wake_sleeper  # SimPy only reads this list, never appends
-        rt._live_timers += 1
+        rt.timer_table.live += 1
         rt.env.schedule(alarm, NORMAL, self.d)
         g.state = _g.WAITING
         g.wait_reason = _g.SLEEP
         g.waiting_since = rt.env._now
+        g.blocked_on = ()
+        g.durable = False
         return PARK
 
 
 class _Gosched(Op):
     __slots__ = ()
 
-    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
         g.state = _g.RUNNABLE
         rt._runq.append(g)
         return PARK
@@ -180,14 +182,11 @@ class Runtime:
         self._error: BaseException | None = None
         self._steps = 0
         self._decisions: list[int] = []
-        self._live_timers = 0  # sleeps and AfterFunc timers: each will wake something
         self._wake_sleeper = [self._sleep_done]
-        self._chan_timers: dict[int, Any] = {}  # armed timers with a channel
-        self._func_timers: dict[int, Any] = {}  # armed AfterFunc timers
         self._serial = count(1)  # identities of channels, contexts, ...
+        self.timer_table = TimerTable()
+        self.context_table = ContextTable()
         self.fds = FDTable(self)
-        self._contexts: dict[int, Any] = {}  # cancellable contexts not yet cancelled
-        self._all_contexts: list[Any] = []  # every cancellable context, for pictures
         self._background = Background(self)
 
     # --- time -------------------------------------------------------------------
@@ -196,6 +195,16 @@ class Runtime:
     def now(self) -> int:
         """Simulated time since the start of the run, in nanoseconds."""
         return self.env._now
+
+    @property
+    def current(self) -> Goroutine | None:
+        """The goroutine on the processor, or None between goroutines (a timer firing,
+        the outside world acting)."""
+        return self._current
+
+    def new_id(self) -> int:
+        """A fresh identity for a primitive (a channel, a context, a lock): 1, 2, ..."""
+        return next(self._serial)
 
     # --- goroutines -------------------------------------------------------------
 
@@ -207,21 +216,25 @@ class Runtime:
         ``system=True`` marks a goroutine of the world outside the program (a
         daemon, a peer): it runs like any other but is not counted or profiled.
         """
-        return self._spawn(fn, args, name, system, depth=2)
+        return self.spawn(fn, args, name, system=system, depth=1)
 
-    def _spawn(
+    def spawn(
         self,
         fn: Callable,
-        args: tuple,
-        name: str | None,
-        system: bool,
+        args: tuple = (),
+        name: str | None = None,
+        *,
+        system: bool = False,
         depth: int = 1,
         created_at: tuple | None = None,
     ) -> Goroutine:
-        """Create a goroutine; its ``go`` statement is ``depth`` frames up, or ``created_at``."""
+        """Create a goroutine running ``fn(*args)``, for primitives that start one
+        (``wg.Go``, ``time.AfterFunc``). Its ``go`` statement is the caller
+        ``depth`` frames up from the caller of ``spawn``, or ``created_at``: a
+        ``(code, line)`` pair or Go's ``(function, file, line)``."""
         gen = fn(*args) if isgeneratorfunction(fn) else _call_later(fn, args)
         if created_at is None:
-            caller = sys._getframe(depth)
+            caller = sys._getframe(depth + 1)
             created_at = (caller.f_code, caller.f_lineno)
         cur = self._current
         g = Goroutine(
@@ -268,8 +281,9 @@ class Runtime:
 
     # --- the scheduler ----------------------------------------------------------
 
-    def _ready(self, g: Goroutine, value: Any = None, exc: BaseException | None = None) -> None:
-        """Make a parked goroutine runnable; ``value`` is what its ``yield`` returns."""
+    def ready(self, g: Goroutine, value: Any = None, exc: BaseException | None = None) -> None:
+        """Make a parked goroutine runnable: its ``yield`` returns ``value``, or raises
+        ``exc`` (a :class:`~simlab.GoPanic` panics in that goroutine)."""
         g._value = value
         g._exc = exc
         g.state = _g.RUNNABLE
@@ -346,7 +360,7 @@ class Runtime:
             self.trace.fold()
         if self._tracing:
             self.trace.event(self.env._now, g.id, "run")
-        gen, value, exc = g._gen, g._value, g._exc
+        gen, value, exc = g.gen, g._value, g._exc
         try:
             while True:
                 if exc is None:
@@ -354,7 +368,7 @@ class Runtime:
                 else:
                     op, exc = gen.throw(exc), None
                 try:
-                    start = op._start
+                    start = op.start
                 except AttributeError:
                     raise TypeError(_bad_yield(g, op)) from None
                 try:
@@ -418,24 +432,19 @@ class Runtime:
         self.env.call(StopSimulation.callback, priority=URGENT, value=reason)
 
     def _asleep_forever(self) -> bool:
-        """Nothing runnable, no timer that will wake anyone: Go's checkdead condition."""
-        if self._live_timers:
+        """Nothing runnable, no timer that will wake anyone: Go's checkdead condition.
+
+        A wait that is not durable (the network poller, a sleep) or a primitive with
+        a wake source (an armed timer's channel, the outside world's signal) can
+        always end: Go never declares such a program dead.
+        """
+        if self.timer_table.wakes_someone():
             return False
-        # A channel timer counts only while a goroutine is blocked on its channel (Go 1.23+).
-        if any(t.c._recvq for t in self._chan_timers.values()):
-            return False
-        # The network poller, or the outside world on an external channel (a signal),
-        # can always wake someone: Go never declares such a program dead.
-        for g in self._goroutines.values():
-            if g.wait_reason == _g.IO_WAIT and g.state == _g.WAITING:
-                return False
-            if g.state == _g.WAITING and any(getattr(p, "external", False) for p in g.waiting_on()):
-                return False
-        return True
+        return all(not g.wake_sources() for g in self._goroutines.values())
 
     def _sleep_done(self, alarm: _Alarm) -> None:
-        self._live_timers -= 1
-        self._ready(alarm.g)
+        self.timer_table.live -= 1
+        self.ready(alarm.g)
 
     # --- running ----------------------------------------------------------------
 
@@ -555,17 +564,17 @@ class Runtime:
 
     def live_contexts(self) -> int:
         """Cancellable contexts whose cancellation has not happened yet."""
-        return len(self._contexts)
+        return self.context_table.live()
 
     def pending_timers(self) -> int:
         """Timers, tickers and AfterFuncs armed and not yet fired or stopped: the runtime's
         timer heap before Go 1.23, which kept a timer until it fired even if nothing
         referenced its channel any more."""
-        return len(self._chan_timers) + len(self._func_timers)
+        return len(self.timer_table)
 
     def contexts(self) -> list:
         """Every cancellable context the program made, cancelled or not, oldest first."""
-        return list(self._all_contexts)
+        return self.context_table.all()
 
     def goroutine_profile(self, debug: int = 1) -> str:
         """The pprof goroutine profile as text: ``debug=1`` grouped, ``debug=2`` every stack."""

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import goroutine as _g
 from .chan import Send, Waiter
-from .goroutine import PARK, Goroutine, Op
+from .goroutine import PARK, Case, Goroutine, Op
 
 if TYPE_CHECKING:
     from .runtime import Runtime
@@ -37,25 +37,25 @@ class Select(Op):
     yield it at every iteration, as the same statement runs again.
     """
 
-    __slots__ = ("cases", "default", "reason")
+    __slots__ = ("cases", "default", "durable", "reason")
 
-    def __init__(self, cases: tuple, default: bool, reason: str = _g.SELECT):
+    def __init__(self, cases: tuple[Case, ...], default: bool, reason: str = _g.SELECT):
         self.cases = cases
         self.default = default
         self.reason = reason
+        self.durable = reason == _g.SELECT  # another wait reason is below Go's channels
 
-    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
         cases = self.cases
-        ready = [i for i, case in enumerate(cases) if case._ready()]
+        ready = [i for i, case in enumerate(cases) if case.ready()]
         if ready:
             i = ready[0] if len(ready) == 1 else ready[rt.choose(len(ready))]
-            value, ok = cases[i]._commit()
+            value, ok = cases[i].commit()
             return i, value, ok
         if self.default:
             return _DEFAULT
         if not cases:
-            g.park(_g.SELECT_NO_CASES, rt.env._now)
-            return PARK
+            return g.park(_g.SELECT_NO_CASES, rt.env._now)
         group: list = []
         for i, case in enumerate(cases):
             queue = case.queue
@@ -67,6 +67,7 @@ class Select(Op):
         g.wait_reason = self.reason
         g.waiting_since = rt.env._now
         g.blocked_on = self
+        g.durable = self.durable
         return PARK
 
     def primitives(self) -> tuple:
@@ -83,18 +84,19 @@ class _Select2(Select):
 
     __slots__ = ("a", "b")
 
-    def __init__(self, a: Op, b: Op, reason: str = _g.SELECT):
+    def __init__(self, a: Case, b: Case, reason: str = _g.SELECT):
         self.cases = (a, b)
         self.default = False
         self.reason = reason
+        self.durable = reason == _g.SELECT
         self.a = a
         self.b = b
 
-    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
         a, b = self.a, self.b
-        if a._ready():
-            i = 1 if b._ready() and rt.choose(2) else 0
-        elif b._ready():
+        if a.ready():
+            i = 1 if b.ready() and rt.choose(2) else 0
+        elif b.ready():
             i = 1
         else:
             group: list = []
@@ -111,8 +113,9 @@ class _Select2(Select):
             g.wait_reason = self.reason
             g.waiting_since = rt.env._now
             g.blocked_on = self
+            g.durable = self.durable
             return PARK
-        value, ok = (b if i else a)._commit()
+        value, ok = (b if i else a).commit()
         return i, value, ok
 
 
@@ -124,21 +127,19 @@ class _Single(Op):
     def __init__(self, case: Op):
         self.case = case
 
-    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
         case = self.case
-        if case._ready():
-            value, ok = case._commit()
+        if case.ready():
+            value, ok = case.commit()
             return 0, value, ok
         queue = case.queue
         if queue is None:  # the nil channel
-            g.park(case.reason, rt.env._now)
-            return PARK
+            return g.park(case.reason, rt.env._now)
         group: list = []
         w = Waiter(g, queue, 0, case.value, group)
         group.append(w)
         queue.append(w)
-        g.park(_plain_reason(case), rt.env._now, case.ch)
-        return PARK
+        return g.park(_plain_reason(case), rt.env._now, case.ch)
 
 
 def _plain_reason(case: Op) -> str:

@@ -11,14 +11,14 @@ unlocked mutex is a fatal error, which no ``recover`` can catch.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from inspect import isgenerator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import GoPanic
 from . import goroutine as _g
-from .goroutine import PARK, Goroutine, Op
+from .goroutine import Goroutine, Op
+from .waitqueue import WaitQueue
 
 if TYPE_CHECKING:
     from .runtime import Runtime
@@ -30,13 +30,11 @@ class _Wait(Op):
     def __init__(self, wg: WaitGroup):
         self.wg = wg
 
-    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
         wg = self.wg
         if wg.count == 0:
             return None
-        wg._waiters.append(g)
-        g.park(_g.WAITGROUP_WAIT, rt.env._now, wg)
-        return PARK
+        return wg._waiters.park(g)
 
 
 class WaitGroup:
@@ -44,12 +42,12 @@ class WaitGroup:
 
     __slots__ = ("_rt", "_wait", "_waiters", "count", "id")
 
-    def __init__(self, rt: Runtime):
+    def __init__(self, rt: Runtime) -> None:
         self._rt = rt
         self.count = 0
-        self._waiters: list[Goroutine] = []
+        self._waiters = WaitQueue(rt, self, _g.WAITGROUP_WAIT)
         self._wait = _Wait(self)
-        self.id = next(rt._serial)
+        self.id = rt.new_id()
 
     def add(self, delta: int) -> None:
         """``wg.Add(delta)``."""
@@ -58,9 +56,7 @@ class WaitGroup:
             raise GoPanic("sync: negative WaitGroup counter")
         self.count = count
         if count == 0 and self._waiters:
-            waiters, self._waiters = self._waiters, []
-            for g in waiters:
-                self._rt._ready(g)
+            self._waiters.wake_all()
 
     def done(self) -> None:
         """``wg.Done()``."""
@@ -74,7 +70,7 @@ class WaitGroup:
         """``wg.Go(f)`` (Go 1.25): ``Add(1)``, then ``go`` f with ``Done`` deferred."""
         self.add(1)
 
-        def tracked():
+        def tracked() -> Generator[Any, Any, None]:
             try:
                 result = fn(*args)
                 if isgenerator(result):
@@ -82,7 +78,10 @@ class WaitGroup:
             finally:
                 self.done()
 
-        return self._rt._spawn(tracked, (), name or getattr(fn, "__name__", "func"), False, 2)
+        return self._rt.spawn(tracked, (), name or getattr(fn, "__name__", "func"), depth=1)
+
+    def label(self) -> str:
+        return f"WaitGroup#{self.id}"
 
     def __repr__(self) -> str:
         return f"<WaitGroup #{self.id} count={self.count} waiters={len(self._waiters)}>"
@@ -94,14 +93,12 @@ class _Lock(Op):
     def __init__(self, mu: Mutex):
         self.mu = mu
 
-    def _start(self, rt: Runtime, g: Goroutine) -> Any:
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
         mu = self.mu
         if not mu.locked:
             mu.locked = True
             return None
-        mu._waiters.append(g)
-        g.park(_g.MUTEX_LOCK, rt.env._now, mu)
-        return PARK
+        return mu._waiters.park(g)
 
 
 class Mutex:
@@ -109,12 +106,12 @@ class Mutex:
 
     __slots__ = ("_lock", "_rt", "_waiters", "id", "locked")
 
-    def __init__(self, rt: Runtime):
+    def __init__(self, rt: Runtime) -> None:
         self._rt = rt
         self.locked = False
-        self._waiters: deque[Goroutine] = deque()
+        self._waiters = WaitQueue(rt, self, _g.MUTEX_LOCK)
         self._lock = _Lock(self)
-        self.id = next(rt._serial)
+        self.id = rt.new_id()
 
     def lock(self) -> Op:
         """``mu.Lock()``: yield it."""
@@ -131,10 +128,11 @@ class Mutex:
         """``mu.Unlock()``: the longest waiter, if any, now holds the mutex."""
         if not self.locked:
             self._rt.fatal("sync: unlock of unlocked mutex")
-        if self._waiters:
-            self._rt._ready(self._waiters.popleft())
-        else:
+        if not self._waiters.wake():
             self.locked = False
+
+    def label(self) -> str:
+        return f"Mutex#{self.id}"
 
     def __repr__(self) -> str:
         state = "locked" if self.locked else "unlocked"

@@ -12,12 +12,14 @@
 
 Each arming of a timer is one SimPy timeout. A stopped timer's timeout stays in
 SimPy's calendar and is ignored when it comes due (a generation number tells).
+Every armed timer is registered in the runtime's :class:`TimerTable`, which is how
+the deadlock detector and the leak oracles learn what time will do.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from simpy.events import Event, Timeout
 
@@ -26,6 +28,56 @@ from .chan import Chan, _wake_receiver
 
 if TYPE_CHECKING:
     from .runtime import Runtime
+
+
+class ArmedTimer(Protocol):
+    """What the timer table knows of a timer: its identity and whether it will wake
+    somebody when it fires; ``always_wakes`` timers (an ``AfterFunc``) always do."""
+
+    id: int
+    always_wakes: bool
+
+    def wakes_someone(self) -> bool: ...
+
+
+class TimerTable:
+    """The program's armed timers, the runtime's timer heap.
+
+    ``live`` counts the waits time will certainly end: sleeps, and armed timers
+    that always wake somebody. A channel timer wakes somebody only while a
+    goroutine is blocked on its channel (Go 1.23+), so it is asked when it matters.
+    """
+
+    __slots__ = ("_armed", "live")
+
+    def __init__(self) -> None:
+        self._armed: dict[int, ArmedTimer] = {}
+        self.live = 0
+
+    def arm(self, t: ArmedTimer) -> None:
+        """``t`` is armed (again): it will fire unless stopped."""
+        if t.id not in self._armed:
+            self._armed[t.id] = t
+            self.live += t.always_wakes
+
+    def disarm(self, t: ArmedTimer) -> None:
+        """``t`` fired or was stopped."""
+        if self._armed.pop(t.id, None) is not None:
+            self.live -= t.always_wakes
+
+    def is_armed(self, t: ArmedTimer) -> bool:
+        return t.id in self._armed
+
+    def armed(self) -> list[ArmedTimer]:
+        """The armed timers, oldest identity first."""
+        return [self._armed[k] for k in sorted(self._armed)]
+
+    def wakes_someone(self) -> bool:
+        """Will time alone make some goroutine runnable? (Go's checkdead asks this.)"""
+        return bool(self.live) or any(t.wakes_someone() for t in self._armed.values())
+
+    def __len__(self) -> int:
+        return len(self._armed)
 
 
 class TimerChan(Chan):
@@ -60,11 +112,18 @@ class TimerChan(Chan):
     def _drain(self) -> None:
         self._buf.clear()
 
+    def wake_source(self) -> str | None:
+        owner = self.owner
+        if owner.armed:
+            return "time (a timer)"
+        return None
+
 
 class Timer:
     """``time.NewTimer(d)``: ``c`` receives the time once ``d`` has passed."""
 
     __slots__ = ("_armed", "_gen", "_rt", "c", "id")
+    always_wakes = False
 
     def __init__(self, rt: Runtime, d: int):
         self._rt = rt
@@ -80,14 +139,17 @@ class Timer:
             self.c._fire(self._rt.env._now)
             return
         self._armed = True
-        self._rt._chan_timers[self.id] = self
+        self._rt.timer_table.arm(self)
         Timeout(self._rt.env, d, self._gen).callbacks.append(self._on_fire)
 
     def _disarm(self) -> None:
         self._gen += 1
         if self._armed:
             self._armed = False
-            del self._rt._chan_timers[self.id]
+            self._rt.timer_table.disarm(self)
+
+    def wakes_someone(self) -> bool:
+        return bool(self.c._recvq)
 
     def _on_fire(self, ev: Event) -> None:
         if ev._value != self._gen:
@@ -117,6 +179,7 @@ class Ticker:
     """``time.NewTicker(d)``: ``c`` receives the time every ``d``, dropping missed ticks."""
 
     __slots__ = ("_gen", "_rt", "c", "id", "period")
+    always_wakes = False
 
     def __init__(self, rt: Runtime, d: int):
         if d <= 0:
@@ -130,8 +193,11 @@ class Ticker:
 
     def _arm(self) -> None:
         self._gen += 1
-        self._rt._chan_timers[self.id] = self
+        self._rt.timer_table.arm(self)
         Timeout(self._rt.env, self.period, self._gen).callbacks.append(self._on_tick)
+
+    def wakes_someone(self) -> bool:
+        return bool(self.c._recvq)
 
     def _on_tick(self, ev: Event) -> None:
         if ev._value != self._gen:
@@ -141,12 +207,12 @@ class Ticker:
 
     @property
     def armed(self) -> bool:
-        return self.id in self._rt._chan_timers
+        return self._rt.timer_table.is_armed(self)
 
     def stop(self) -> None:
         """``t.Stop()``: no more ticks; a pending tick is discarded."""
         self._gen += 1
-        self._rt._chan_timers.pop(self.id, None)
+        self._rt.timer_table.disarm(self)
         self.c._drain()
 
     def reset(self, d: int) -> None:
@@ -162,13 +228,14 @@ class FuncTimer:
     """``time.AfterFunc(d, f)``: once ``d`` has passed, ``f`` runs in a new goroutine."""
 
     __slots__ = ("_args", "_armed", "_f", "_gen", "_name", "_rt", "id")
+    always_wakes = True
 
     def __init__(self, rt: Runtime, d: int, f: Callable, args: tuple, name: str | None):
         self._rt = rt
         self._f = f
         self._args = args
         self._name = name
-        self.id = next(rt._serial)
+        self.id = rt.new_id()
         self._gen = 0
         self._armed = False
         self._arm(d)
@@ -176,8 +243,7 @@ class FuncTimer:
     def _arm(self, d: int) -> None:
         self._gen += 1
         self._armed = True
-        self._rt._live_timers += 1
-        self._rt._func_timers[self.id] = self
+        self._rt.timer_table.arm(self)
         Timeout(self._rt.env, max(d, 0), self._gen).callbacks.append(self._on_fire)
 
     def _on_fire(self, ev: Event) -> None:
@@ -185,13 +251,19 @@ class FuncTimer:
             return
         self._armed = False
         rt = self._rt
-        rt._live_timers -= 1
-        del rt._func_timers[self.id]
-        rt._spawn(self._f, self._args, self._name, False, created_at=_GOFUNC)
+        rt.timer_table.disarm(self)
+        rt.spawn(self._f, self._args, self._name, created_at=_GOFUNC)
 
     @property
     def armed(self) -> bool:
         return self._armed
+
+    def wakes_someone(self) -> bool:
+        return True
+
+    def roots(self) -> list[tuple[str, Any]]:
+        """What an armed AfterFunc keeps alive for the garbage collector."""
+        return [("func", self._f), ("args", self._args)]
 
     def stop(self) -> bool:
         """``t.Stop()``: True if ``f`` had not been started yet."""
@@ -199,8 +271,7 @@ class FuncTimer:
             return False
         self._armed = False
         self._gen += 1
-        self._rt._live_timers -= 1
-        del self._rt._func_timers[self.id]
+        self._rt.timer_table.disarm(self)
         return True
 
     def reset(self, d: int) -> bool:

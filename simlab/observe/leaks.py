@@ -5,10 +5,14 @@ but main, every goroutine still alive is a leak, except those an ignore list
 names. It sees only what outlives the program's shutdown.
 
 **Durably blocked** (testing/synctest's rule): at a quiescent instant, a
-goroutine blocked on channels, a select, a WaitGroup or a Mutex that nothing
-but another goroutine of the program could wake: no timer, no deadline, no
-network, no signal. It flags leaks while the program runs, and also idle
-goroutines that are waiting for work.
+goroutine blocked on channels, a select, a WaitGroup, a lock (any primitive that
+parks durably) that nothing but another goroutine of the program could wake: no
+timer, no deadline, no network, no signal. It flags leaks while the program runs,
+and also idle goroutines that are waiting for work.
+
+The oracles know nothing of particular primitives: they read what a parked
+goroutine recorded (its wait reason, the objects it waits on, whether the wait is
+durable) and ask those objects for their ``wake_source()`` and ``label()``.
 
 **Unreachable** (Go 1.27's ``goroutineleak`` profile): a goroutine blocked on
 primitives that no goroutine that can still run can reach. Reachability is
@@ -38,22 +42,9 @@ from ..go.frames import goroutine_frames
 from ..go.goroutine import Goroutine
 from ..go.profile import count_profile
 from ..go.runtime import Runtime
-from ..go.sync import Mutex, WaitGroup
-from ..go.timers import Ticker, Timer
+from ..go.waitqueue import WaitQueue
 
 ORACLES = ("end of run", "durably blocked", "unreachable")
-
-# Waits that only another goroutine can end, in synctest's sense.
-_PRIMITIVE_WAITS = {
-    _g.CHAN_SEND,
-    _g.CHAN_RECEIVE,
-    _g.CHAN_SEND_NIL,
-    _g.CHAN_RECEIVE_NIL,
-    _g.SELECT,
-    _g.SELECT_NO_CASES,
-    _g.WAITGROUP_WAIT,
-    _g.MUTEX_LOCK,
-}
 
 
 @dataclass
@@ -80,32 +71,19 @@ class LeakReport:
 # --- what can wake a goroutine -------------------------------------------------
 
 
+_NOT_DURABLE = {_g.IO_WAIT: "the network (IO wait)", _g.SLEEP: "time (sleep)"}
+
+
 def wake_sources(g: Goroutine) -> list[str]:
     """What besides another goroutine could end this goroutine's wait."""
-    if g.state != _g.WAITING:
-        return [g.state]
-    if g.wait_reason == _g.IO_WAIT:
-        return ["the network (IO wait)"]
-    if g.wait_reason == _g.SLEEP:
-        return ["time (sleep)"]
-    sources = []
-    for p in g.waiting_on():
-        if isinstance(p, Chan):
-            if p.external:
-                sources.append(f"the outside world ({p.name or 'external channel'})")
-            owner = p.owner
-            if isinstance(owner, Timer | Ticker) and owner.armed:
-                sources.append("time (a timer)")
-            elif isinstance(owner, Context):
-                deadline = owner.pending_deadline()
-                if deadline is not None:
-                    sources.append(f"time (the deadline of {deadline.label()})")
-    return sources
+    if g.state == _g.WAITING and not g.durable:
+        return [_NOT_DURABLE.get(g.wait_reason, g.wait_reason)]
+    return g.wake_sources()
 
 
 def durably_blocked(g: Goroutine) -> Verdict:
     """synctest's rule: blocked on primitives that only goroutines could signal."""
-    if g.state != _g.WAITING or g.wait_reason not in _PRIMITIVE_WAITS:
+    if g.state != _g.WAITING or not g.durable:
         sources = wake_sources(g)
         return Verdict(False, f"not durably blocked: {sources[0] if sources else g.status()}")
     sources = wake_sources(g)
@@ -122,15 +100,12 @@ def _describe_wait(g: Goroutine) -> str:
 
 
 def name_of(obj: Any) -> str:
-    if isinstance(obj, Chan):
-        return obj.name or f"chan#{obj.id}"
-    if isinstance(obj, Context):
-        return obj.label()
-    if isinstance(obj, WaitGroup):
-        return f"WaitGroup#{obj.id}"
-    if isinstance(obj, Mutex):
-        return f"Mutex#{obj.id}"
-    return type(obj).__name__
+    """A primitive's ``label()``, else its type and identity."""
+    label = getattr(obj, "label", None)
+    if callable(label):
+        return str(label())
+    ident = getattr(obj, "id", None)
+    return f"{type(obj).__name__}#{ident}" if ident is not None else type(obj).__name__
 
 
 # --- reachability (goroutineleak) ---------------------------------------------
@@ -150,6 +125,7 @@ def _skip(obj: Any) -> bool:
             | Runtime
             | Goroutine
             | Waiter
+            | WaitQueue
             | simpy.Environment
             | simpy.Event
             | types.ModuleType
@@ -197,7 +173,7 @@ def _edges(obj: Any) -> list[tuple[str, Any]]:
 def _frame_locals(g: Goroutine) -> list[tuple[str, Any]]:
     """Locals of the goroutine's Python frames (the Go stack's variables)."""
     out = []
-    gen = g._gen
+    gen: Any = g.gen  # a generator, or whatever it delegates to with ``yield from``
     while gen is not None and getattr(gen, "gi_frame", None) is not None:
         frame = gen.gi_frame
         fn = frame.f_code.co_qualname.replace(".<locals>", "")
@@ -236,7 +212,8 @@ class _Marker:
     def path(self, obj: Any) -> str:
         """How ``obj`` was reached, from its root: ``goroutine 1 [main] main() local ctx
         (ctx) -> _children[17] (readerCtx[c000]) -> _done``."""
-        chain, key = [], id(obj)
+        chain: list[tuple[str, Any]] = []
+        key: int | None = id(obj)
         while key is not None:
             parent, label = self.parent[key]
             chain.append((label, self.objects[key]))
@@ -256,12 +233,12 @@ def _is_root(g: Goroutine) -> str | None:
     """Why a goroutine counts as able to run (a GC root), or None."""
     if g.state != _g.WAITING:
         return g.state
-    if g.wait_reason not in _PRIMITIVE_WAITS:
+    if not g.durable:
         return g.wait_reason
     for p in g.waiting_on():
         if isinstance(p, Chan) and p.external:
             return f"waits on {p.name or 'an external channel'}"
-        if isinstance(p, Chan) and isinstance(p.owner, Timer | Ticker) and p.owner.armed:
+        if isinstance(p, Chan) and p.wake_source() == "time (a timer)":
             return "waits on an armed timer"
     return None
 
@@ -276,8 +253,9 @@ def unreachable(rt: Runtime) -> tuple[dict[int, Verdict], _Marker]:
         if why is not None:
             roots[g.id] = why
             marker.mark(f"goroutine {g.id} [{g.name}]", _frame_locals(g))
-    for timer in list(rt._func_timers.values()):
-        marker.mark("an armed timer", [("func", timer._f), ("args", timer._args)])
+    for timer in rt.timer_table.armed():
+        held = getattr(timer, "roots", None)
+        marker.mark("an armed timer", held() if held is not None else [("timer", timer)])
     changed = True
     while changed:  # a goroutine blocked on something reachable may run: its frames count
         changed = False

@@ -110,17 +110,17 @@ class PCT(Strategy):
         self._choice = Uniform(generator(seed, "choice"))
 
     def on_go(self, g: Goroutine) -> None:
-        g._prio = self.depth + self._prio.next()
+        g.priority = self.depth + self._prio.next()
 
     def on_step(self, g: Goroutine, step: int) -> None:
         low = self._change.get(step)
         if low is not None:
-            g._prio = float(low)
+            g.priority = float(low)
 
     def pick(self, runq: list[Goroutine]) -> int:
-        best, best_prio = 0, runq[0]._prio
+        best, best_prio = 0, runq[0].priority
         for i in range(1, len(runq)):
-            p = runq[i]._prio
+            p = runq[i].priority
             if p > best_prio:
                 best, best_prio = i, p
         return best
