@@ -1,13 +1,13 @@
 """The log monitor of the code review: a Go service following many containers' logs.
 
-A line-for-line rendering of the Go program reconstructed in DESIGN.md, with the
+A statement-for-statement rendering of docs/logmonitor.go, the Go program
+reconstructed from the code review that docs/findings.md summarises, with the
 review's line numbers (``# L952``) so that a goroutine dump points where the
-review points. Every ``opt`` field of that program is a parameter; the defaults
-are the code as written (``reader_parent = "app"``, the bug of line 952) and the
-review's fix is ``reader_parent = "stream"``.
+review points. Each field of its ``Options`` is a parameter. The defaults are its
+``AsWritten`` (``reader_parent = "app"``: the bug of L952); the fix is ``"stream"``.
 
 Goroutines, by the names the metrics count: ``heartbeat`` (L815), ``monitor``,
-``reader`` (L958), ``waiter`` (recommendation 3), and the client library's
+``reader`` (L958), ``waiter`` (the review's recommendation 3), and the client library's
 ``readLoop``, ``writeLoop``, ``transport`` and ``demux`` (see models/docker.py).
 """
 
