@@ -270,3 +270,32 @@ def test_waiting_on_the_outside_world_is_not_a_deadlock():
     assert first.reason == "until"
     sig.close()  # SIGTERM, from outside
     assert rt.run().value == "stopped"
+
+
+def test_wait_idle_returns_when_every_other_goroutine_is_durably_blocked_before_time_moves():
+    """testing/synctest.Wait: "Wait blocks until every goroutine within the current
+    bubble, other than the current goroutine, is durably blocked"; a goroutine
+    sleeping on the bubble's fake clock is durably blocked, so time has not moved."""
+    seen = []
+
+    def main(rt):
+        ch = rt.chan()
+
+        def sleeper():
+            yield rt.sleep(sl.Second)
+            seen.append(("sleeper woke", rt.now))
+
+        def receiver():
+            yield ch.recv()
+            seen.append(("receiver got", rt.now))
+
+        rt.go(sleeper)
+        rt.go(receiver)
+        yield rt.wait_idle()
+        seen.append(("idle", rt.now))
+        yield ch.send(1)
+        yield rt.wait_idle()  # the receiver runs and exits before Wait returns
+        seen.append(("idle", rt.now))
+
+    sl.Runtime().run(main)
+    assert seen == [("idle", 0), ("receiver got", 0), ("idle", 0)]

@@ -41,6 +41,7 @@ WAITGROUP_WAIT = "sync.WaitGroup.Wait"
 MUTEX_LOCK = "sync.Mutex.Lock"
 SLEEP = "sleep"
 IO_WAIT = "IO wait"
+SYNCTEST_WAIT = "synctest.Wait"
 
 
 class _Park:
@@ -105,6 +106,7 @@ class Goroutine:
     __slots__ = (
         "_alarm",
         "_exc",
+        "_then",
         "_value",
         "blocked_on",
         "created_at",
@@ -147,6 +149,7 @@ class Goroutine:
         self.priority = 0.0  # scratch space of priority-based strategies (PCT)
         self._value: Any = None
         self._exc: BaseException | None = None
+        self._then: Op | None = None
         self._alarm: Any = None  # the calendar entry of its sleeps, made at the first
 
     def park(self, reason: str, now: int, blocked_on: Any = (), *, durable: bool = True) -> Any:

@@ -147,6 +147,17 @@ class _Gosched(Op):
 _GOSCHED = _Gosched()
 
 
+class _WaitIdle(Op):
+    __slots__ = ()
+
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
+        rt._idle_waiters.append(g)
+        return g.park(_g.SYNCTEST_WAIT, rt.env._now, durable=False)
+
+
+_WAIT_IDLE = _WaitIdle()
+
+
 class Runtime:
     """A Go program's runtime: ``seed`` and ``strategy`` fix every decision of its run.
 
@@ -182,6 +193,7 @@ class Runtime:
         self._error: BaseException | None = None
         self._steps = 0
         self._decisions: list[int] = []
+        self._idle_waiters: list[Goroutine] = []  # in wait_idle (synctest.Wait)
         self._wake_sleeper = [self._sleep_done]
         self._serial = count(1)  # identities of channels, contexts, ...
         self.timer_table = TimerTable()
@@ -271,6 +283,27 @@ class Runtime:
         """
         self.env.call(_call_out, max(d, 0), value=(fn, args))
 
+    def wait_idle(self) -> Op:
+        """``synctest.Wait()``: yield it; it returns once every other goroutine of the
+        program is durably blocked (on a primitive, or asleep on the fake clock),
+        before time moves on."""
+        return _WAIT_IDLE
+
+    def _wake_idle(self) -> None:
+        """The run queue is empty: wake ``wait_idle`` callers if nothing else can run
+        at this instant; otherwise look again once what is due now has happened."""
+        if self.env.due_now():
+            self._schedule_dispatch()
+            return
+        for g in self._goroutines.values():
+            if g.state != _g.WAITING:
+                return
+            if not g.durable and g.wait_reason not in (_g.SLEEP, _g.SYNCTEST_WAIT):
+                return  # the network or the outside world may still act
+        waiters, self._idle_waiters = self._idle_waiters, []
+        for g in waiters:
+            self.ready(g)
+
     def gosched(self) -> Op:
         """``runtime.Gosched()``: yield the processor; the goroutine stays runnable."""
         return _GOSCHED
@@ -281,11 +314,23 @@ class Runtime:
 
     # --- the scheduler ----------------------------------------------------------
 
-    def ready(self, g: Goroutine, value: Any = None, exc: BaseException | None = None) -> None:
+    def ready(
+        self,
+        g: Goroutine,
+        value: Any = None,
+        exc: BaseException | None = None,
+        then: Op | None = None,
+    ) -> None:
         """Make a parked goroutine runnable: its ``yield`` returns ``value``, or raises
-        ``exc`` (a :class:`~simlab.GoPanic` panics in that goroutine)."""
+        ``exc`` (a :class:`~simlab.GoPanic` panics in that goroutine).
+
+        With ``then``, the goroutine first performs that operation when it runs
+        again, and its ``yield`` returns what ``then`` returns: how ``Cond.Wait``
+        locks its mutex again after a signal, as the woken goroutine, not the waker.
+        """
         g._value = value
         g._exc = exc
+        g._then = then
         g.state = _g.RUNNABLE
         g.blocked_on = ()
         self._runq.append(g)
@@ -330,7 +375,9 @@ class Runtime:
                     run(runq.pop(i))
         finally:
             self._running = False
-        if not runq and self._halted is None and self._asleep_forever():
+        if not runq and self._halted is None and self._idle_waiters:
+            self._wake_idle()
+        elif not runq and self._halted is None and self._asleep_forever():
             self._halt("deadlock", Deadlock(self._dump_all()))
 
     def choose(self, n: int) -> int:
@@ -360,13 +407,16 @@ class Runtime:
             self.trace.fold()
         if self._tracing:
             self.trace.event(self.env._now, g.id, "run")
-        gen, value, exc = g.gen, g._value, g._exc
+        gen, value, exc, op = g.gen, g._value, g._exc, g._then
         try:
             while True:
-                if exc is None:
-                    op = gen.send(value)
-                else:
-                    op, exc = gen.throw(exc), None
+                if op is None:
+                    if exc is None:
+                        op = gen.send(value)
+                    else:
+                        op, exc = gen.throw(exc), None
+                else:  # ready(then=op): finish the operation the goroutine yielded
+                    g._then = None
                 try:
                     start = op.start
                 except AttributeError:
@@ -375,7 +425,9 @@ class Runtime:
                     value = start(self, g)
                 except GoPanic as panic:
                     exc = panic  # the panic happens at the yield, inside the goroutine
+                    op = None
                     continue
+                op = None
                 if value is PARK or self._halted is not None:
                     if self._tracing and g.state == _g.WAITING:
                         self.trace.event(self.env._now, g.id, "block", g.wait_reason)
