@@ -16,6 +16,8 @@ A goroutine is a generator; everything that blocks in Go is something it yields:
 The same seed, strategy and program give the same run, bit for bit, in any process.
 """
 
+from types import ModuleType as _ModuleType
+
 from .duration import (
     DurationError,
     Hour,
@@ -99,7 +101,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> _ModuleType:
     """``sl.testing`` imports hypothesis only when a test asks for it."""
     if name == "testing":
         import importlib

@@ -1,4 +1,4 @@
-"""The layers of simlab import one way: cli/testing -> lab -> observe -> go -> sched -> leaves.
+"""The layers of simlab import one way: cli/testing -> lab -> observe -> x -> go -> sched -> leaves.
 
 A module may import from its own layer and from the layers below it, never from a
 layer above (imports under ``if TYPE_CHECKING:`` are for type hints only and may
@@ -15,7 +15,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "simlab"
 
 # Lowest first. A top-level module not listed here is a leaf (errors, duration).
-LAYERS = ["leaves", "sched", "go", "observe", "lab", "top"]
+LAYERS = ["leaves", "sched", "go", "x", "observe", "lab", "top"]
 TOP = {"cli", "testing", "__init__", "__main__", "pytest_plugin"}
 PUBLISHES = {"lowlevel": "go"}  # a facade sits in the layer whose calls it publishes
 

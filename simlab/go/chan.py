@@ -42,7 +42,14 @@ class Waiter:
 
     __slots__ = ("g", "group", "index", "queue", "value")
 
-    def __init__(self, g: Goroutine, queue: deque, index: int, value: Any, group: list | None):
+    def __init__(
+        self,
+        g: Goroutine,
+        queue: deque[Waiter],
+        index: int,
+        value: Any,
+        group: list[Waiter] | None,
+    ):
         self.g = g
         self.queue = queue
         self.index = index
@@ -52,7 +59,7 @@ class Waiter:
 
 def _withdraw(w: Waiter) -> None:
     """``w`` fired: take its siblings of the same ``select`` out of their queues."""
-    for other in w.group:
+    for other in w.group or ():
         if other is not w:
             other.queue.remove(other)
 
@@ -95,7 +102,7 @@ class Chan:
             raise GoPanic("makechan: size out of range")
         self._rt = rt
         self._cap = cap
-        self._buf: deque = deque()
+        self._buf: deque[Any] = deque()
         self._recvq: deque[Waiter] = deque()
         self._sendq: deque[Waiter] = deque()
         self.closed = False
@@ -209,12 +216,14 @@ class Chan:
             return self._buf.popleft(), True
         return None, False
 
-    def _enqueue_send(self, g: Goroutine, value: Any, index: int, group: list | None) -> Waiter:
+    def _enqueue_send(
+        self, g: Goroutine, value: Any, index: int, group: list[Waiter] | None
+    ) -> Waiter:
         w = Waiter(g, self._sendq, index, value, group)
         self._sendq.append(w)
         return w
 
-    def _enqueue_recv(self, g: Goroutine, index: int, group: list | None) -> Waiter:
+    def _enqueue_recv(self, g: Goroutine, index: int, group: list[Waiter] | None) -> Waiter:
         w = Waiter(g, self._recvq, index, None, group)
         self._recvq.append(w)
         return w
@@ -243,7 +252,7 @@ class Send(Case):
 
     # as a select case
     def ready(self) -> bool:
-        return self.ch._can_send()
+        return bool(self.ch._can_send())
 
     def commit(self) -> tuple[Any, bool]:
         self.ch._do_send(self.value)
@@ -275,7 +284,8 @@ class Recv(Case):
         return bool(ch._buf or ch._sendq or ch.closed)
 
     def commit(self) -> tuple[Any, bool]:
-        return self.ch._do_recv()
+        value, ok = self.ch._do_recv()
+        return value, ok
 
     def __repr__(self) -> str:
         return f"<receive from {self.ch!r}>"

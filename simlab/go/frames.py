@@ -25,13 +25,13 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import CodeType, TracebackType
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from types import CodeType, FrameType, GeneratorType, TracebackType
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 if TYPE_CHECKING:
     from .goroutine import Goroutine
 
-F = TypeVar("F", bound=Callable)
+F = TypeVar("F", bound=Callable[..., Any])
 
 _GO_NAMES: dict[CodeType, tuple[str, str | None]] = {}
 _LINE_MARK = re.compile(r"#.*?\bL(\d+)\b")
@@ -91,8 +91,8 @@ def python_stack(g: Goroutine) -> list[tuple[CodeType, int]]:
     """``(code, line)`` of the goroutine's frames, innermost first, simlab's own left out."""
     frames: list[tuple[CodeType, int]] = []
     if g.state == "running":
-        root = g.gen.gi_frame
-        f = sys._getframe(1)
+        root = cast(GeneratorType, g.gen).gi_frame  # type: ignore[type-arg]
+        f: FrameType | None = sys._getframe(1)
         while f is not None:
             frames.append((f.f_code, f.f_lineno))
             if f is root:
@@ -101,7 +101,7 @@ def python_stack(g: Goroutine) -> list[tuple[CodeType, int]]:
         else:
             frames = []
     else:
-        gen = g.gen
+        gen: Any = g.gen
         chain = []
         while gen is not None and getattr(gen, "gi_frame", None) is not None:
             chain.append((gen.gi_frame.f_code, gen.gi_frame.f_lineno))

@@ -127,7 +127,7 @@ class Goroutine:
         self,
         gid: int,
         name: str,
-        gen: Generator,
+        gen: Generator[Any, Any, Any],
         *,
         system: bool,
         created_in: int | None,
@@ -170,7 +170,7 @@ class Goroutine:
         self.durable = durable
         return PARK
 
-    def waiting_on(self) -> tuple:
+    def waiting_on(self) -> tuple[Any, ...]:
         """The primitives a parked goroutine waits on (empty if none: sleep, nil channel)."""
         b = self.blocked_on
         if isinstance(b, tuple):

@@ -17,12 +17,12 @@ same run prints the same profile in any process.
 from __future__ import annotations
 
 import zlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..duration import Minute, format_duration
 from . import goroutine as _g
 from ._tabwriter import tabwrite
-from .context import Context
+from .context import CancelCtx, Context
 from .frames import Frame, creator_frame, frame_of, goroutine_frames, traceback_stack
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def _held_contexts(g: Goroutine) -> list[tuple[str, Context]]:
             owner = getattr(p, "owner", None)
             if isinstance(owner, Context):
                 seen.setdefault(id(owner), ("waits on", owner))
-    gen = g.gen
+    gen: Any = g.gen
     while gen is not None and getattr(gen, "gi_frame", None) is not None:
         for name, value in gen.gi_frame.f_locals.items():
             if isinstance(value, Context) and value.cancellable:
@@ -139,12 +139,12 @@ def _held_contexts(g: Goroutine) -> list[tuple[str, Context]]:
 
 def describe_context(ctx: Context, now: int) -> str:
     """``readerCtx[c000]: WithCancel, live, cancel never called, created at L952``."""
-    if not ctx.cancellable:
+    if not isinstance(ctx, CancelCtx):
         return ctx.label()
     parts = [ctx.kind]
     deadline, has = ctx.deadline()
     if ctx.err() is not None:
-        parts.append(f"{ctx.err()} at {format_duration(ctx.cancelled_at)}")
+        parts.append(f"{ctx.err()} at {format_duration(ctx.cancelled_at or 0)}")
     else:
         parts.append("live")
     if has and ctx.kind == "WithDeadline":
@@ -191,7 +191,7 @@ def _stack(g: Goroutine) -> tuple[list[int], list[tuple[Frame, int]]]:
 
 def count_profile(name: str, goroutines: list[Goroutine]) -> str:
     """A ``debug=1`` count profile (``goroutine``, ``goroutineleak``) of ``goroutines``."""
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Any]] = {}
     for g in goroutines:
         pcs, listed = _stack(g)
         key = "@" + "".join(f" {pc:#x}" for pc in pcs)

@@ -23,8 +23,9 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from inspect import isgenerator, isgeneratorfunction
 from itertools import count
-from typing import Any
+from typing import Any, TypeVar
 
+import numpy as np
 import simpy
 from simpy.core import StopSimulation
 from simpy.events import NORMAL, URGENT, Event
@@ -36,18 +37,25 @@ from ..sched.streams import generator
 from ..sched.trace import FOLD_AT, Trace
 from . import goroutine as _g
 from .chan import Chan
-from .context import Background, ContextTable
+from .context import Background, CancelCtx, Context, ContextTable
 from .fds import FDTable
 from .goroutine import PARK, Goroutine, Op
 from .profile import goroutine_profile, panic_dump, traceback_dump
 from .sync import Mutex, WaitGroup
 from .timers import FuncTimer, Ticker, Timer, TimerTable
 
+T = TypeVar("T")
+
 LATE = NORMAL + 1  # after everything else due at the same instant
 
 
 class Clock(simpy.Environment):
-    """SimPy's environment, which can also tell whether an event is due right now."""
+    """SimPy's environment, which can also tell whether an event is due right now.
+
+    Time is an integer count of nanoseconds, as Go's ``time.Duration``.
+    """
+
+    _now: int
 
     def due_now(self) -> bool:
         """Is an event due at this instant that must be processed before the scheduler picks?"""
@@ -67,7 +75,7 @@ class Clock(simpy.Environment):
         ev._value = value
         if callback is not None:
             ev.callbacks.append(callback)
-        self.schedule(ev, priority, delay)
+        self.schedule(ev, priority, delay)  # type: ignore[arg-type]  # SimPy's int enum
         return ev
 
 
@@ -90,9 +98,9 @@ def _call_out(ev: Event) -> None:
     fn(*args)
 
 
-def _call_later(fn: Callable, args: tuple) -> Generator:
+def _call_later(fn: Callable[..., Any], args: tuple[Any, ...]) -> Generator[Any, Any, Any]:
     """The body of ``go f(args)`` for an ``f`` that is not itself a generator function."""
-    result = fn(*args)
+    result: Any = fn(*args)
     if isgenerator(result):
         return (yield from result)
     return result
@@ -221,7 +229,7 @@ class Runtime:
     # --- goroutines -------------------------------------------------------------
 
     def go(
-        self, fn: Callable, *args: Any, name: str | None = None, system: bool = False
+        self, fn: Callable[..., Any], *args: Any, name: str | None = None, system: bool = False
     ) -> Goroutine:
         """``go fn(args...)``: start a goroutine; ``name`` is its function name in metrics.
 
@@ -232,13 +240,13 @@ class Runtime:
 
     def spawn(
         self,
-        fn: Callable,
-        args: tuple = (),
+        fn: Callable[..., Any],
+        args: tuple[Any, ...] = (),
         name: str | None = None,
         *,
         system: bool = False,
         depth: int = 1,
-        created_at: tuple | None = None,
+        created_at: tuple[Any, ...] | None = None,
     ) -> Goroutine:
         """Create a goroutine running ``fn(*args)``, for primitives that start one
         (``wg.Go``, ``time.AfterFunc``). Its ``go`` statement is the caller
@@ -251,7 +259,7 @@ class Runtime:
         cur = self._current
         g = Goroutine(
             self._next_id,
-            name or getattr(fn, "__name__", "func"),
+            name or str(getattr(fn, "__name__", "func")),
             gen,
             system=system,
             created_in=cur.id if cur is not None else None,
@@ -274,7 +282,7 @@ class Runtime:
         if not self._running:
             self._kick()
 
-    def call_later(self, d: int, fn: Callable, *args: Any) -> None:
+    def call_later(self, d: int, fn: Callable[..., Any], *args: Any) -> None:
         """The outside world acts ``d`` from now: ``fn(*args)`` runs between goroutines.
 
         For models of what is not Go code (a daemon writing logs, the kernel):
@@ -388,7 +396,7 @@ class Runtime:
         self._decisions.append(i)
         return i
 
-    def shuffled(self, items: list) -> list:
+    def shuffled(self, items: list[T]) -> list[T]:
         """``items`` in an order the strategy decides, as Go's map iteration would give."""
         rest, out = list(items), []
         while rest:
@@ -500,7 +508,9 @@ class Runtime:
 
     # --- running ----------------------------------------------------------------
 
-    def run(self, main: Callable | None = None, *args: Any, until: int | None = None) -> RunResult:
+    def run(
+        self, main: Callable[..., Any] | None = None, *args: Any, until: int | None = None
+    ) -> RunResult:
         """Run ``main(rt, *args)`` as goroutine 1 until it returns or time reaches ``until``.
 
         Raises :class:`~simlab.GoPanic` if a goroutine panics, :class:`~simlab.Deadlock`
@@ -536,7 +546,7 @@ class Runtime:
             raise err
         return RunResult(now=env._now, reason=reason, value=self._main_value)
 
-    def _start_main(self, main: Callable, args: tuple) -> Goroutine:
+    def _start_main(self, main: Callable[..., Any], args: tuple[Any, ...]) -> Goroutine:
         args = (self, *args)
         gen = main(*args) if isgeneratorfunction(main) else _call_later(main, args)
         g = Goroutine(
@@ -552,7 +562,7 @@ class Runtime:
 
     # --- randomness -------------------------------------------------------------
 
-    def rng(self, stream: str, *key: int):
+    def rng(self, stream: str, *key: int) -> np.random.Generator:
         """A numpy Generator of the run's ``"workload"`` or ``"faults"`` stream, keyed."""
         if stream not in ("workload", "faults"):
             raise ValueError(f"models draw from 'workload' or 'faults', not {stream!r}")
@@ -560,7 +570,7 @@ class Runtime:
 
     # --- primitives -------------------------------------------------------------
 
-    def chan(self, cap: int = 0, *, name: str | None = None, external: bool = False):
+    def chan(self, cap: int = 0, *, name: str | None = None, external: bool = False) -> Chan:
         """``make(chan T, cap)``; ``rt.chan()`` is unbuffered.
 
         ``external=True`` marks a channel the outside world operates (a signal
@@ -568,31 +578,33 @@ class Runtime:
         """
         return Chan(self, cap, name, external)
 
-    def waitgroup(self):
+    def waitgroup(self) -> WaitGroup:
         """A ``sync.WaitGroup``."""
         return WaitGroup(self)
 
-    def mutex(self):
+    def mutex(self) -> Mutex:
         """A ``sync.Mutex``."""
         return Mutex(self)
 
-    def after(self, d: int):
+    def after(self, d: int) -> Chan:
         """``time.After(d)``: a channel that receives the time once ``d`` has passed."""
         return Timer(self, d).c
 
-    def timer(self, d: int):
+    def timer(self, d: int) -> Timer:
         """``time.NewTimer(d)``."""
         return Timer(self, d)
 
-    def ticker(self, d: int):
+    def ticker(self, d: int) -> Ticker:
         """``time.NewTicker(d)``."""
         return Ticker(self, d)
 
-    def after_func(self, d: int, f: Callable, *args: Any, name: str | None = None):
+    def after_func(
+        self, d: int, f: Callable[..., Any], *args: Any, name: str | None = None
+    ) -> FuncTimer:
         """``time.AfterFunc(d, f)``: run ``f`` in its own goroutine once ``d`` has passed."""
         return FuncTimer(self, d, f, args, name)
 
-    def background(self):
+    def background(self) -> Context:
         """``context.Background()``."""
         return self._background
 
@@ -624,7 +636,7 @@ class Runtime:
         referenced its channel any more."""
         return len(self.timer_table)
 
-    def contexts(self) -> list:
+    def contexts(self) -> list[CancelCtx]:
         """Every cancellable context the program made, cancelled or not, oldest first."""
         return self.context_table.all()
 

@@ -56,7 +56,7 @@ class Select(Op):
             return _DEFAULT
         if not cases:
             return g.park(_g.SELECT_NO_CASES, rt.env._now)
-        group: list = []
+        group: list[Waiter] = []
         for i, case in enumerate(cases):
             queue = case.queue
             if queue is not None:  # a nil-channel case waits nowhere
@@ -70,7 +70,7 @@ class Select(Op):
         g.durable = self.durable
         return PARK
 
-    def primitives(self) -> tuple:
+    def primitives(self) -> tuple[Any, ...]:
         """The channels this select waits on (nil channels left out)."""
         return tuple(c.ch for c in self.cases if c.ch is not None)
 
@@ -99,7 +99,7 @@ class _Select2(Select):
         elif b.ready():
             i = 1
         else:
-            group: list = []
+            group: list[Waiter] = []
             qa, qb = a.queue, b.queue
             if qa is not None:
                 w = Waiter(g, qa, 0, a.value, group)
@@ -124,7 +124,7 @@ class _Single(Op):
 
     __slots__ = ("case",)
 
-    def __init__(self, case: Op):
+    def __init__(self, case: Case):
         self.case = case
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
@@ -134,19 +134,19 @@ class _Single(Op):
             return 0, value, ok
         queue = case.queue
         if queue is None:  # the nil channel
-            return g.park(case.reason, rt.env._now)
-        group: list = []
+            return g.park(getattr(case, "reason", _g.CHAN_RECEIVE_NIL), rt.env._now)
+        group: list[Waiter] = []
         w = Waiter(g, queue, 0, case.value, group)
         group.append(w)
         queue.append(w)
         return g.park(_plain_reason(case), rt.env._now, case.ch)
 
 
-def _plain_reason(case: Op) -> str:
+def _plain_reason(case: Case) -> str:
     return _g.CHAN_SEND if isinstance(case, Send) else _g.CHAN_RECEIVE
 
 
-def select(*cases: Op, default: bool = False, wait_reason: str | None = None) -> Op:
+def select(*cases: Case, default: bool = False, wait_reason: str | None = None) -> Op:
     """``select { case ...: ... default: }`` — yield it: ``i, v, ok = yield sl.select(...)``.
 
     ``wait_reason`` is for models of code below Go's channels: a wait on the

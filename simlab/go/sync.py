@@ -66,7 +66,7 @@ class WaitGroup:
         """``wg.Wait()``: yield it."""
         return self._wait
 
-    def go(self, fn: Callable, *args: Any, name: str | None = None) -> Goroutine:
+    def go(self, fn: Callable[..., Any], *args: Any, name: str | None = None) -> Goroutine:
         """``wg.Go(f)`` (Go 1.25): ``Add(1)``, then ``go`` f with ``Done`` deferred."""
         self.add(1)
 

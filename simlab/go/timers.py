@@ -88,9 +88,9 @@ class TimerChan(Chan):
 
     __slots__ = ()
 
-    def __init__(self, rt: Runtime, owner: object):
+    def __init__(self, rt: Runtime, owner: Timer | Ticker):
         super().__init__(rt, 1)
-        self.owner = owner
+        self.owner: Any = owner
 
     @property
     def cap(self) -> int:
@@ -230,7 +230,9 @@ class FuncTimer:
     __slots__ = ("_args", "_armed", "_f", "_gen", "_name", "_rt", "id")
     always_wakes = True
 
-    def __init__(self, rt: Runtime, d: int, f: Callable, args: tuple, name: str | None):
+    def __init__(
+        self, rt: Runtime, d: int, f: Callable[..., Any], args: tuple[Any, ...], name: str | None
+    ):
         self._rt = rt
         self._f = f
         self._args = args

@@ -108,11 +108,11 @@ class Schedule:
                     prev += gap + 1
                     pairs.append((prev, opt + 1))
                 return cls(tuple(pairs))
-            pairs = []
+            listed = []
             for item in text.split(","):
-                pos, opt = item.split(":")
-                pairs.append((int(pos), int(opt)))
-            return cls.from_pairs(pairs)
+                at, option = item.split(":")
+                listed.append((int(at), int(option)))
+            return cls.from_pairs(listed)
         except (ValueError, zlib.error, TypeError):
             raise SimlabError(
                 f"malformed schedule {text!r}: expected 'fifo', 'DECISION:OPTION,...' "
