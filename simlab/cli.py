@@ -10,11 +10,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .duration import DurationError, parse_duration
 from .errors import SimlabError
+
+if TYPE_CHECKING:
+    from .go.runtime import Runtime
+    from .lab.experiment import Experiment
 
 
 def _parse_sets(values: tuple[str, ...]) -> dict[str, str]:
@@ -30,7 +35,7 @@ def _parse_sets(values: tuple[str, ...]) -> dict[str, str]:
 class _Duration(click.ParamType):
     name = "duration"
 
-    def convert(self, value, param, ctx):
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
         try:
@@ -49,20 +54,20 @@ SCENARIO_HELP = (
 )
 
 
-def _load(name: str, sets: tuple[str, ...], seed: int | None, scenario: str | None):
+def _load(name: str, sets: tuple[str, ...], seed: int | None, scenario: str | None) -> Experiment:
     from .lab.experiment import load_experiment
 
     exp = load_experiment(name).with_overrides(_parse_sets(sets), seed)
     return exp.select_scenario(scenario) if scenario else exp
 
 
-def _program_at(exp, at: int, trace: bool = False):
+def _program_at(exp: Experiment, at: int, trace: bool = False) -> Runtime:
     """The experiment's first configuration run to ``at``, and left as it stands there."""
     from .lab.simulation import run_model
 
     _, params = exp.rows()[0]
     params = exp.model.resolve({**dict(params), "duration": at})
-    seen = {}
+    seen: dict[str, Runtime] = {}
     run_model(
         exp.model,
         params,
@@ -106,7 +111,17 @@ def cli() -> None:
 )
 @click.option("--no-write", is_flag=True, help="Do not write results/NAME/.")
 @click.option("--scenario", help=SCENARIO_HELP)
-def run(name, sets, seed, strategy, jobs, as_json, out, no_write, scenario) -> None:
+def run(
+    name: str,
+    sets: tuple[str, ...],
+    seed: int | None,
+    strategy: str | None,
+    jobs: int | None,
+    as_json: bool,
+    out: Path,
+    no_write: bool,
+    scenario: str | None,
+) -> None:
     """Run experiments/NAME.toml: a table, the evidence, and results/NAME/."""
     from .lab.report import (
         format_evidence,
@@ -166,7 +181,9 @@ def list_() -> None:
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
 @click.option("--seed", type=click.IntRange(min=0), help="Seed (default: the experiment's first).")
 @click.option("--scenario", help=SCENARIO_HELP)
-def profile(name, at, debug, sets, seed, scenario) -> None:
+def profile(
+    name: str, at: int, debug: str, sets: tuple[str, ...], seed: int | None, scenario: str | None
+) -> None:
     """The goroutine profile of experiment NAME at a simulated time."""
     rt = _program_at(_load(name, sets, seed, scenario), at)
     click.echo(rt.goroutine_profile(debug=int(debug)), nl=False)
@@ -201,7 +218,17 @@ def profile(name, at, debug, sets, seed, scenario) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--no-shrink", is_flag=True, help="Do not shrink the first failing schedule.")
-def explore(name, sets, scenario, schedules, strategy, base_seed, jobs, as_json, no_shrink) -> None:
+def explore(
+    name: str,
+    sets: tuple[str, ...],
+    scenario: str | None,
+    schedules: int,
+    strategy: str,
+    base_seed: int,
+    jobs: int | None,
+    as_json: bool,
+    no_shrink: bool,
+) -> None:
     """Run many schedules of one configuration and check the model's properties.
 
     Exits 0 when every property held in every schedule, 1 when one failed, 2 on bad input.
@@ -236,7 +263,15 @@ def explore(name, sets, scenario, schedules, strategy, base_seed, jobs, as_json,
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
 @click.option("--scenario", help=SCENARIO_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def replay(name, seed, strategy, schedule, sets, scenario, as_json) -> None:
+def replay(
+    name: str,
+    seed: int,
+    strategy: str,
+    schedule: str | None,
+    sets: tuple[str, ...],
+    scenario: str | None,
+    as_json: bool,
+) -> None:
     """Run one schedule again, bit for bit: its digest, properties and leak oracles.
 
     Exits 1 if a property broke, like explore.
@@ -281,7 +316,14 @@ def replay(name, seed, strategy, schedule, sets, scenario, as_json) -> None:
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
 @click.option("--seed", type=click.IntRange(min=0), help="Seed (default: the experiment's first).")
 @click.option("--scenario", help=SCENARIO_HELP)
-def trace(name, out, until, sets, seed, scenario) -> None:
+def trace(
+    name: str,
+    out: Path,
+    until: int | None,
+    sets: tuple[str, ...],
+    seed: int | None,
+    scenario: str | None,
+) -> None:
     """A trace of experiment NAME's first run for Perfetto (ui.perfetto.dev)."""
     from .duration import Minute, format_duration
     from .observe.perfetto import write_trace
@@ -321,7 +363,15 @@ def trace(name, out, until, sets, seed, scenario) -> None:
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
 @click.option("--seed", type=click.IntRange(min=0), help="Seed (default: the experiment's first).")
 @click.option("--scenario", help=SCENARIO_HELP)
-def contexts(name, at, match, out, sets, seed, scenario) -> None:
+def contexts(
+    name: str,
+    at: int,
+    match: str,
+    out: Path,
+    sets: tuple[str, ...],
+    seed: int | None,
+    scenario: str | None,
+) -> None:
     """Draw the context tree of experiment NAME at a simulated time, cancelled ones marked."""
     from .lab.plots import plot_context_tree
 

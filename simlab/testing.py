@@ -64,7 +64,7 @@ def params(model: Model, **spec: Any) -> st.SearchStrategy[Params]:
 
 def run(
     model: Model,
-    params: Params | dict,
+    params: Params | dict[str, Any],
     schedule: Schedule | None = None,
     seed: int = 0,
     properties: Sequence[Property] | None = None,

@@ -15,6 +15,7 @@ description = "two containers for two minutes"
 model = "models.logmonitor"
 seeds = [1, 2]
 strategy = "random"
+evidence_title = "the review's figures"
 
 [params]
 containers = 2
@@ -82,6 +83,7 @@ def test_malformed_toml_names_the_file(capsys, tmp_path):
         ("[sweep]\ncontainers = 3\n", "sweep.containers must be a non-empty list"),
         ("seeds = [-2]\n", "seeds must be a non-empty list of non-negative integers"),
         ('[[evidence]]\nname = "x"\nobserved = 1\n', "needs a metric or an expression"),
+        ("evidence_title = 3\n", "evidence_title must be a string"),
     ],
 )
 def test_malformed_experiment_files(capsys, tmp_path, extra, message):

@@ -6,6 +6,7 @@
     model = "models.logmonitor"       # a module with a MODEL
     seeds = [1, 2, 3]                 # one run per seed and parameter set
     strategy = "random"               # fifo, random, pct, ...
+    evidence_title = "the load test"  # optional: whose figures [[evidence]] holds
 
     [params]                          # overrides of the model's defaults
     containers = 55
@@ -43,12 +44,14 @@ import itertools
 import math
 import operator
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import SimlabError
 from ..sched.strategies import make_strategy
+from .locate import experiment_files
 from .model import Model, Params, load_model
 
 EXPERIMENT_KEYS = (
@@ -60,6 +63,7 @@ EXPERIMENT_KEYS = (
     "params",
     "sweep",
     "evidence",
+    "evidence_title",
     "law",
     "columns",
     "compare",
@@ -132,6 +136,7 @@ class Experiment:
     columns: list[str]
     compare: str | None  # the sweep parameter whose values are drawn on the same axes
     plot: dict[str, Any] = field(default_factory=dict)  # x, y, series: a metric plot
+    evidence_title: str = ""  # whose figures the evidence is, e.g. "the review's figures"
 
     def rows(self) -> list[tuple[str, Params]]:
         """``(scenario name, parameters)`` for every scenario crossed with the sweep."""
@@ -165,27 +170,21 @@ class Experiment:
         return clone
 
 
-def experiments_dir() -> Path:
-    """``experiments/`` in the working directory, else beside the simlab package."""
-    here = Path.cwd() / "experiments"
-    if here.is_dir():
-        return here
-    return Path(__file__).resolve().parents[2] / "experiments"
-
-
 def available() -> list[str]:
-    d = experiments_dir()
-    return sorted(p.stem for p in d.glob("*.toml")) if d.is_dir() else []
+    """The experiments' names: the working directory's and those that come with simlab."""
+    return list(experiment_files())
 
 
 def load_experiment(name: str) -> Experiment:
-    """Read and check ``experiments/NAME.toml`` (or a path to a TOML file)."""
+    """Read and check ``experiments/NAME.toml`` (or a path to a TOML file): the
+    working directory's, else the one that comes with simlab (:mod:`simlab.lab.locate`)."""
     path = Path(name)
     if path.suffix != ".toml" or not path.is_file():
-        path = experiments_dir() / f"{name}.toml"
-    if not path.is_file():
-        choices = ", ".join(available()) or "none found"
-        raise SimlabError(f"unknown experiment {name!r}; available: {choices}")
+        found = experiment_files().get(name)
+        if found is None:
+            choices = ", ".join(available()) or "none found"
+            raise SimlabError(f"unknown experiment {name!r}; available: {choices}")
+        path = found
     try:
         data = tomllib.loads(path.read_text())
     except tomllib.TOMLDecodeError as exc:
@@ -214,6 +213,9 @@ def parse_experiment(name: str, data: dict[str, Any], where: str = "experiment")
     strategy = data.get("strategy", "random")
     make_strategy(strategy)
     evidence = [_evidence(e, where, model) for e in data.get("evidence", [])]
+    evidence_title = data.get("evidence_title", "")
+    if not isinstance(evidence_title, str):
+        raise SimlabError(f"{where}: evidence_title must be a string")
     law = _law(data["law"], where) if "law" in data else None
     columns = data.get("columns", [])
     compare = data.get("compare")
@@ -239,6 +241,7 @@ def parse_experiment(name: str, data: dict[str, Any], where: str = "experiment")
         columns=list(columns),
         compare=compare,
         plot=plot,
+        evidence_title=evidence_title,
     )
     exp.rows()
     return exp
@@ -307,20 +310,20 @@ def _law(table: dict[str, Any], where: str) -> Law:
     return Law(expression, float(table.get("tolerance", 0.10)), str(table.get("statement", "")))
 
 
-_OPS = {
+_BINARY: dict[type[ast.operator], Callable[[float, float], float]] = {
     ast.Add: operator.add,
     ast.Sub: operator.sub,
     ast.Mult: operator.mul,
     ast.Div: operator.truediv,
     ast.Pow: operator.pow,
-    ast.USub: operator.neg,
 }
+_UNARY: dict[type[ast.unaryop], Callable[[float], float]] = {ast.USub: operator.neg}
 
 
 def _check_expression(node: ast.AST) -> None:
     allowed = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Name, ast.Constant, ast.Load)
     for sub in ast.walk(node):
-        if not isinstance(sub, allowed + tuple(_OPS)):
+        if not isinstance(sub, (*allowed, *_BINARY, *_UNARY)):
             raise SyntaxError(f"only arithmetic on names is allowed, not {type(sub).__name__}")
 
 
@@ -331,15 +334,17 @@ def evaluate(expression: str, names: dict[str, Any]) -> float:
         if isinstance(node, ast.Expression):
             return ev(node.body)
         if isinstance(node, ast.Constant):
+            if not isinstance(node.value, int | float):
+                raise SimlabError(f"law: {node.value!r} is not a number")
             return float(node.value)
         if isinstance(node, ast.Name):
             if node.id not in names:
                 raise SimlabError(f"law: unknown name {node.id!r}")
             return float(names[node.id])
         if isinstance(node, ast.BinOp):
-            return _OPS[type(node.op)](ev(node.left), ev(node.right))
+            return _BINARY[type(node.op)](ev(node.left), ev(node.right))
         if isinstance(node, ast.UnaryOp):
-            return _OPS[type(node.op)](ev(node.operand))
+            return _UNARY[type(node.op)](ev(node.operand))
         raise SimlabError(f"law: unsupported expression {ast.dump(node)}")
 
     return ev(ast.parse(expression, mode="eval"))

@@ -163,7 +163,10 @@ def shrink_schedule(model: Model, params: Params, seed: int, strategy: str, prop
     return Shrunk(prop, schedule, len(start), runs, run(schedule))
 
 
-def _ddmin(items: list, fails: Callable[[list], bool]) -> list:
+Deviations = list[tuple[int, int]]  # (decision, option) pairs, as a Schedule holds them
+
+
+def _ddmin(items: Deviations, fails: Callable[[Deviations], bool]) -> Deviations:
     """Zeller's ddmin: a 1-minimal sublist of ``items`` that still ``fails``."""
     if fails([]):
         return []
@@ -186,7 +189,7 @@ def _ddmin(items: list, fails: Callable[[list], bool]) -> list:
     return items
 
 
-def _lower_options(items: list, fails: Callable[[list], bool]) -> list:
+def _lower_options(items: Deviations, fails: Callable[[Deviations], bool]) -> Deviations:
     """Try option 1 wherever a deviation takes a larger one."""
     items = list(items)
     for k, (pos, option) in enumerate(items):
@@ -239,12 +242,11 @@ def format_exploration(result: Exploration, jobs: int) -> str:
         f"  digest: {first.digest}",
     ]
     if result.shrunk is not None:
-        lines += ["", *_format_shrunk(result)]
+        lines += ["", *_format_shrunk(result, result.shrunk)]
     return "\n".join(lines)
 
 
-def _format_shrunk(result: Exploration) -> list[str]:
-    s = result.shrunk
+def _format_shrunk(result: Exploration, s: Shrunk) -> list[str]:
     v = s.record.violations.get(s.property)
     lines = [
         f'shrunk: "{s.property}" still breaks under {s.schedule.describe()} '
@@ -272,7 +274,10 @@ def exploration_json(result: Exploration) -> dict[str, Any]:
         "base_seed": result.base_seed,
         "seconds": result.seconds,
         "properties": {
-            p: {"failed": len(result.failures(p)), "first_seed": (result.failures(p) or [None])[0]}
+            p: {
+                "failed": len(result.failures(p)),
+                "first_seed": next(iter(result.failures(p)), None),
+            }
             for p in result.properties
         },
         "failing_seeds": failing,

@@ -12,13 +12,14 @@ shuts down and returns.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..duration import DurationError, format_duration, parse_duration
 from ..errors import SimlabError
+from .locate import import_model_module
+from .properties import Property
 
 KINDS = ("int", "float", "duration", "bool", "choice")
 
@@ -105,7 +106,7 @@ COMMON_PARAMS = (
 )
 
 
-class Params(Mapping):
+class Params(Mapping[str, Any]):
     """A model's parameter values, read as ``p.rotation_interval`` or ``p["containers"]``.
 
     Values are plain attributes too, so that reading one in a model's hot loop
@@ -131,37 +132,50 @@ class Params(Mapping):
     def __repr__(self) -> str:
         return f"Params({self._values!r})"
 
+    if TYPE_CHECKING:  # for the type checker only: ``p.duration`` and the like
+
+        def __getattr__(self, name: str) -> Any: ...
+
 
 @dataclass
 class Model:
     """A system to simulate: named parameters and the ``main`` of its Go program.
 
     ``main(rt, params, sim)`` is a generator function. ``metrics(sim, end,
-    samples)`` returns the model's own figures at the end of the duration
-    (rotations, lines...), given the generic ones in ``end`` and the samples.
+    samples)`` returns the model's own figures at the end of the duration (what
+    it counts: requests served, jobs done...), given the generic ones in ``end``
+    and the samples.
     ``baseline(params)`` is the goroutine count of the healthy program, against
     which "leaked" is measured,
     ``baseline_fds(params)`` its descriptor count, and ``warmup(params)`` the
     instant from which growth is fitted (after start-up). ``after_shutdown(sim)``
     adds figures that are only final once the program has stopped.
-    ``properties`` are what must hold in every run (:mod:`simlab.properties`);
+    ``properties`` are what must hold in every run (:mod:`simlab.lab.properties`);
     ``healthy(sim)`` names the goroutines a healthy program would have now, so
     that leak reports can tell a leak from a goroutine doing its job.
+
+    How ``simlab run`` shows the figures is the model's to say too: ``columns``
+    are the metrics of its table, in order (generic ones included; empty: the
+    generic ones), unless an experiment file names its own; ``labels`` are short
+    headings for the table, by metric name (a metric without one is headed by its
+    name).
     """
 
     name: str
     summary: str
     params: tuple[Param, ...]
-    main: Callable[..., Generator]
-    metrics: Callable[[Any, dict, Any], dict[str, Any]] = field(
+    main: Callable[..., Generator[Any, Any, Any]]
+    metrics: Callable[[Any, dict[str, Any], Any], dict[str, Any]] = field(
         default=lambda sim, end, samples: {}
     )
     after_shutdown: Callable[[Any], dict[str, Any]] = field(default=lambda sim: {})
-    properties: tuple = ()
+    properties: tuple[Property, ...] = ()
     healthy: Callable[[Any], set[int]] | None = None
     baseline: Callable[[Params], float] | None = None
     baseline_fds: Callable[[Params], float] | None = None
     warmup: Callable[[Params], int] = field(default=lambda p: 0)
+    columns: tuple[str, ...] = ()
+    labels: Mapping[str, str] = field(default_factory=dict)
 
     def all_params(self) -> tuple[Param, ...]:
         return COMMON_PARAMS + self.params
@@ -182,10 +196,13 @@ class Model:
 
 
 def load_model(dotted: str) -> Model:
-    """Import the model module ``dotted`` (``models.logmonitor``) and return its ``MODEL``."""
+    """Import the model module ``dotted`` (``models.logmonitor``) and return its ``MODEL``.
+
+    The module is looked for in the working directory, then among the models that
+    come with simlab (:mod:`simlab.lab.locate`), then wherever Python finds it."""
     try:
-        module = importlib.import_module(dotted)
-    except ModuleNotFoundError as exc:
+        module = import_model_module(dotted)
+    except (ModuleNotFoundError, ValueError) as exc:
         raise SimlabError(f"cannot import model {dotted!r}: {exc}") from None
     model = getattr(module, "MODEL", None)
     if not isinstance(model, Model):

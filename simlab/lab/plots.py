@@ -5,21 +5,25 @@ over time, one line per set on the same axes (bug and fix side by side). With a
 ``[plot]`` table (``x``, ``y``, ``series``) it is drawn as a metric against a
 swept parameter, one line per value of another. A larger sweep is drawn as one
 point per parameter set on the plane of its first two evidence metrics, with the
-review's figures marked. :func:`plot_context_tree` draws the contexts of a live
+observed figures marked. :func:`plot_context_tree` draws the contexts of a live
 program, cancelled ones marked.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 
 from ..duration import Minute, format_duration
+from ..go.context import CancelCtx
 
 if TYPE_CHECKING:
     from ..go.context import Context
@@ -41,7 +45,7 @@ def plot_experiment(exp: Experiment, rows: list[Row], path: Path) -> None:
     plt.close(fig)
 
 
-def _time_plot(exp: Experiment, rows: list[Row]):
+def _time_plot(exp: Experiment, rows: list[Row]) -> Figure:
     from .report import row_label
 
     fig, (ax_g, ax_f) = plt.subplots(2, 1, figsize=(9, 7), sharex=True)
@@ -60,7 +64,7 @@ def _time_plot(exp: Experiment, rows: list[Row]):
     return fig
 
 
-def _metric_plot(exp: Experiment, rows: list[Row]):
+def _metric_plot(exp: Experiment, rows: list[Row]) -> Figure:
     x, y, series = exp.plot["x"], exp.plot.get("y", "growth_per_min"), exp.plot.get("series")
     fig, ax = plt.subplots(figsize=(8, 5.5))
     groups: dict[str, list[Row]] = {}
@@ -71,7 +75,7 @@ def _metric_plot(exp: Experiment, rows: list[Row]):
         members.sort(key=lambda r: r.params[x])
         ax.plot(
             [r.params[x] for r in members],
-            [r.mean(y) for r in members],
+            [_or_nan(r.mean(y)) for r in members],
             marker="o",
             label=f"{series} = {key}" if series else key,
         )
@@ -85,14 +89,24 @@ def _metric_plot(exp: Experiment, rows: list[Row]):
     return fig
 
 
-def _evidence_plane(exp: Experiment, rows: list[Row]):
+def _evidence_plane(exp: Experiment, rows: list[Row]) -> Figure:
+    from .report import table_columns
+
     fig, ax = plt.subplots(figsize=(9, 6))
     x_ev, y_ev = (exp.evidence + exp.evidence)[:2] if exp.evidence else (None, None)
     xm = x_ev.metric if x_ev else "growth_per_min"
-    ym = y_ev.metric if y_ev and y_ev.metric != xm else "leaked_per_rotation"
-    points = [(r.mean(xm), r.mean(ym)) for r in rows]
-    points = [(a, b) for a, b in points if a is not None and b is not None]
-    ax.scatter(*zip(*points, strict=True), s=18, alpha=0.7, label="simulated parameter sets")
+    # without a second evidence metric: the first other metric of the table
+    others = [m for m in table_columns(exp, rows) if m != xm] or ["goroutines_end"]
+    ym = y_ev.metric if y_ev and y_ev.metric != xm else others[0]
+    means = [(r.mean(xm), r.mean(ym)) for r in rows]
+    points = [(a, b) for a, b in means if a is not None and b is not None]
+    ax.scatter(
+        [a for a, _ in points],
+        [b for _, b in points],
+        s=18,
+        alpha=0.7,
+        label="simulated parameter sets",
+    )
     if x_ev and y_ev and y_ev.metric == ym:
         ax.scatter(
             [x_ev.observed],
@@ -100,7 +114,7 @@ def _evidence_plane(exp: Experiment, rows: list[Row]):
             marker="*",
             s=250,
             color="crimson",
-            label="the review's figures",
+            label=exp.evidence_title or "evidence",
         )
     ax.set_xlabel(xm)
     ax.set_ylabel(ym)
@@ -110,13 +124,20 @@ def _evidence_plane(exp: Experiment, rows: list[Row]):
     return fig
 
 
-def _tree_layout(root: Context, children: dict[int, list[Context]]) -> dict[int, tuple]:
+def _or_nan(value: float | None) -> float:
+    return math.nan if value is None else value
+
+
+def _tree_layout(
+    root: Context, children: dict[int, list[Context]]
+) -> dict[int, tuple[float, int, Context]]:
     """x by leaf order (parents centred over their children), y by depth."""
-    pos: dict[int, tuple] = {}
+    pos: dict[int, tuple[float, int, Context]] = {}
     leaf = [0]
 
     def place(ctx: Context, depth: int) -> float:
         kids = children.get(id(ctx), [])
+        x: float
         if not kids:
             x = leaf[0]
             leaf[0] += 1
@@ -130,7 +151,7 @@ def _tree_layout(root: Context, children: dict[int, list[Context]]) -> dict[int,
     return pos
 
 
-def plot_context_tree(contexts: list[Context], path: Path, now: int, title: str) -> None:
+def plot_context_tree(contexts: Sequence[Context], path: Path, now: int, title: str) -> None:
     """Draw ``contexts`` (and their ancestors) as the tree they form at ``now``.
 
     A live context is blue; a cancelled one grey and dashed, with when and why;
@@ -176,20 +197,21 @@ def plot_context_tree(contexts: list[Context], path: Path, now: int, title: str)
 
 
 def _node_text(ctx: Context) -> str:
-    if not ctx.cancellable:
+    if not isinstance(ctx, CancelCtx):
         return ctx.label()
     lines = [ctx.label(), ctx.kind]
-    if ctx.err() is not None:
-        lines.append(f"{ctx.err()}\nat {format_duration(ctx.cancelled_at)}")
-    else:
+    err, at = ctx.err(), ctx.cancelled_at
+    if err is None:
         lines.append("live")
+    else:
+        lines.append(f"{err}\nat {format_duration(at)}" if at is not None else str(err))
     if not ctx.cancel_called:
         lines.append("cancel never called")
     return "\n".join(lines)
 
 
-def _node_box(ctx: Context) -> dict:
-    if not ctx.cancellable:
+def _node_box(ctx: Context) -> dict[str, Any]:
+    if not isinstance(ctx, CancelCtx):
         return {"boxstyle": "round", "facecolor": "white", "edgecolor": "black"}
     if ctx.err() is not None:
         return {"boxstyle": "round", "facecolor": "0.92", "edgecolor": "0.5", "linestyle": "--"}

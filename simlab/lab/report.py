@@ -13,16 +13,13 @@ from ..duration import Minute, Second
 from .experiment import Evidence, Experiment
 from .runner import Row
 
+# Headings and default columns for the metrics every run reports; a model names
+# its own (Model.labels, Model.columns) and an experiment file may choose (columns).
 LABELS = {
     "growth_per_min": "growth/min",
-    "leaked_per_rotation": "leak/rotation",
-    "leaked_fds_per_rotation": "FD leak/rot",
     "goroutines_end": "goroutines",
     "fds_end": "FDs",
     "live_contexts_end": "contexts",
-    "rotations": "rotations",
-    "stalled_containers": "stalled",
-    "lines_lost_per_rotation": "lines lost/rot",
     "goroutines_per_leaked_fd": "gor/leaked FD",
     "goroutines_after_shutdown": "left after stop",
     "fds_after_shutdown": "FDs after stop",
@@ -31,14 +28,9 @@ LABELS = {
 }
 DEFAULT_COLUMNS = (
     "growth_per_min",
-    "leaked_per_rotation",
-    "leaked_fds_per_rotation",
     "goroutines_end",
     "fds_end",
     "live_contexts_end",
-    "rotations",
-    "stalled_containers",
-    "lines_lost_per_rotation",
     "goroutines_after_shutdown",
 )
 
@@ -81,14 +73,26 @@ def row_label(exp: Experiment, row: Row) -> str:
     return " ".join(parts) or exp.name
 
 
+def table_columns(exp: Experiment, rows: list[Row]) -> list[str]:
+    """The table's metrics: the experiment's ``columns``, else the model's (or the
+    generic ones) that the runs report."""
+    if exp.columns:
+        return list(exp.columns)
+    chosen = exp.model.columns or DEFAULT_COLUMNS
+    return [m for m in chosen if any(m in r.runs[0].metrics for r in rows)]
+
+
+def heading(exp: Experiment, metric: str) -> str:
+    """A metric's heading: the model's label for it, the generic one, or its name."""
+    return exp.model.labels.get(metric) or LABELS.get(metric, metric)
+
+
 def format_table(exp: Experiment, rows: list[Row]) -> str:
     """One line per parameter set; seeds aggregated as mean [min..max]."""
     names = varying(exp)
-    metrics = exp.columns or [
-        m for m in DEFAULT_COLUMNS if any(m in r.runs[0].metrics for r in rows)
-    ]
+    metrics = table_columns(exp, rows)
     scenario = ["scenario"] if exp.scenarios else []
-    header = [*scenario, *names, *(LABELS.get(m, m) for m in metrics)]
+    header = [*scenario, *names, *(heading(exp, m) for m in metrics)]
     body = [
         [
             *([r.scenario] if scenario else []),
@@ -157,7 +161,7 @@ def _distance(ev: Evidence, value: float | None) -> float:
 def format_evidence(exp: Experiment, rows: list[Row]) -> str:
     if not exp.evidence:
         return ""
-    lines = ["evidence (the review's figures):"]
+    lines = [f"evidence ({exp.evidence_title}):" if exp.evidence_title else "evidence:"]
     width = max(len(ev.name) for ev in exp.evidence)
     for ev in exp.evidence:
         applicable = [r for r in rows if ev.applies(dict(r.params), r.scenario)]

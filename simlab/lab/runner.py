@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import numpy as np
@@ -20,6 +20,9 @@ import numpy as np
 from .experiment import Experiment, evaluate
 from .model import Params, load_model
 from .simulation import RunRecord, run_model
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
 
 LEAK_ROWS = 4  # experiments with at most this many rows show the leak oracles' verdicts
 
@@ -84,7 +87,7 @@ class _Progress:
         self.enabled = enabled and sys.stderr.isatty()
         self.start = time.monotonic()
         self.done = 0
-        self.bar = None
+        self.bar: ProgressBar[int] | None = None
 
     def advance(self, to: int) -> None:
         step, self.done = to - self.done, to
@@ -143,7 +146,7 @@ def run_experiment(exp: Experiment, jobs: int = 1, progress: bool = True) -> lis
 
 
 def run_many(
-    fn: Callable[..., Any], argsets: list[tuple], jobs: int, ordered: bool = True
+    fn: Callable[..., Any], argsets: list[tuple[Any, ...]], jobs: int, ordered: bool = True
 ) -> Iterator[Any]:
     """``fn(*args)`` for every tuple of ``argsets`` over ``jobs`` processes; results in
     order, or as they complete with ``ordered=False``."""
