@@ -29,20 +29,31 @@ from .duration import (
     format_duration,
     parse_duration,
 )
-from .errors import Deadlock, FatalError, GoPanic, SimlabError
+from .errors import Deadlock, FatalError, GoPanic, Livelock, SimlabError, UnyieldedOperation
 from .go.chan import Chan, nil_chan
+from .go.cond import Cond
 from .go.context import (
     Canceled,
     Context,
     DeadlineExceeded,
     GoError,
+    after_func,
+    cause,
+    errors_new,
     with_cancel,
+    with_cancel_cause,
     with_deadline,
+    with_deadline_cause,
     with_timeout,
+    with_timeout_cause,
+    with_value,
+    without_cancel,
 )
 from .go.frames import gofunc
 from .go.goroutine import Goroutine, Op
+from .go.once import Once, once_func, once_value, once_values
 from .go.runtime import RunResult, Runtime
+from .go.rwmutex import RWMutex
 from .go.select import select
 from .go.sync import Mutex, WaitGroup
 from .go.timers import Ticker, Timer
@@ -58,6 +69,7 @@ __all__ = [
     "PCT",
     "Canceled",
     "Chan",
+    "Cond",
     "Context",
     "DeadlineExceeded",
     "Deadlock",
@@ -67,16 +79,19 @@ __all__ = [
     "GoPanic",
     "Goroutine",
     "Hour",
+    "Livelock",
     "Microsecond",
     "Millisecond",
     "Minute",
     "Model",
     "Mutex",
     "Nanosecond",
+    "Once",
     "Op",
     "Param",
     "Params",
     "Property",
+    "RWMutex",
     "Random",
     "Replay",
     "RunResult",
@@ -87,17 +102,29 @@ __all__ = [
     "Strategy",
     "Ticker",
     "Timer",
+    "UnyieldedOperation",
     "Violation",
     "WaitGroup",
+    "after_func",
+    "cause",
+    "errors_new",
     "format_duration",
     "gofunc",
     "make_strategy",
     "nil_chan",
+    "once_func",
+    "once_value",
+    "once_values",
     "parse_duration",
     "select",
     "with_cancel",
+    "with_cancel_cause",
     "with_deadline",
+    "with_deadline_cause",
     "with_timeout",
+    "with_timeout_cause",
+    "with_value",
+    "without_cancel",
 ]
 
 

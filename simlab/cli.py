@@ -16,6 +16,7 @@ import click
 
 from .duration import DurationError, parse_duration
 from .errors import SimlabError
+from .translate.commands import go_run_cmd, translate_cmd
 
 if TYPE_CHECKING:
     from .go.runtime import Runtime
@@ -386,6 +387,10 @@ def contexts(
     partial.replace(out)
     live = sum(c.err() is None for c in chosen)
     click.echo(f"wrote {out}: {len(chosen)} contexts ({live} live, {len(chosen) - live} cancelled)")
+
+
+cli.add_command(translate_cmd)
+cli.add_command(go_run_cmd)
 
 
 def main(argv: list[str] | None = None) -> None:

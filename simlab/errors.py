@@ -18,9 +18,12 @@ class GoPanic(Exception):
         self.message = message
         self.goroutine: str | None = None
         self.dump: str = ""
+        self.repanicked = False  # recovered, then panicked again with the same value
 
     def __str__(self) -> str:
         text = f"panic: {self.message}"
+        if self.repanicked:
+            text += " [recovered, repanicked]"
         return f"{text}\n\n{self.dump}" if self.dump else text
 
 
@@ -52,3 +55,29 @@ class SimlabError(Exception):
 
     The command line prints its message as one line and exits with status 2.
     """
+
+
+class UnyieldedOperation(SimlabError):
+    """A goroutine made a blocking operation (``mu.lock()``, ``ch.send(v)``) and never
+    yielded it, so it did nothing: as asyncio reports a coroutine never awaited."""
+
+
+class Livelock(Exception):
+    """Goroutines kept running while simulated time stood still: a livelock (or a
+    busy loop that never blocks). Go has no such error; simlab stops the run so it
+    cannot hang, and :attr:`dump` holds the goroutine dump at that instant."""
+
+    def __init__(self, steps: int, at: int, dump: str = ""):
+        from .duration import format_duration
+
+        super().__init__(steps, at)
+        self.steps = steps
+        self.at = at
+        self.dump = dump
+        self.message = (
+            f"livelock: {steps:,} goroutine steps at {format_duration(at)} "
+            "without simulated time moving"
+        )
+
+    def __str__(self) -> str:
+        return f"{self.message}\n\n{self.dump}" if self.dump else self.message

@@ -17,6 +17,10 @@ object waited on: ``label()`` (how reports name it) and ``wake_source()`` (what,
 besides a goroutine, can end the wait: the outside world, an armed timer).
 A primitive that keeps a timer registers it in :attr:`Runtime.timer_table`.
 
+A method that hands the goroutine an operation to yield adds one to
+``rt.ops_made``: the runtime then reports an operation made and never yielded
+(``mu.lock()`` written without ``yield``), with the goroutine's file and line.
+
 Runtime calls for primitives: ``rt.now``, ``rt.current``, ``rt.new_id()``,
 ``rt.ready(g, value, exc)``, ``rt.spawn(fn, args, name)``, ``rt.choose(n)``,
 ``rt.shuffled(items)``, ``rt.fatal(message)``, ``rt.call_later(d, fn, *args)``,

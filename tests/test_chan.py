@@ -56,7 +56,11 @@ def test_buffered_send_does_not_block_until_full(events):
 
 def test_fifo_values_and_fifo_blocked_receivers(events):
     """Values come out in the order sent; blocked receivers are served first-come
-    first-served (runtime/chan.go: recvq is a FIFO waitq)."""
+    first-served (runtime/chan.go: recvq is a FIFO waitq). The receivers block in
+    the order Go runs them at GOMAXPROCS=1: the last one started first, then the
+    others (recorded: sched_runnext_last_go_runs_first printed d a b c); each one a
+    send wakes takes the runnext slot (sched_wake_takes_runnext), so the last woken
+    runs first."""
 
     def main(rt):
         ch = rt.chan()
@@ -73,13 +77,15 @@ def test_fifo_values_and_fifo_blocked_receivers(events):
         yield rt.sleep(1)
 
     run(main)
-    assert events == [("r1", 10), ("r2", 20), ("r3", 30)]
+    assert dict(events) == {"r3": 10, "r1": 20, "r2": 30}
+    assert events == [("r2", 30), ("r3", 10), ("r1", 20)]
 
 
 def test_receive_from_full_buffer_moves_first_blocked_sender_into_buffer(events):
     """chan.go, recv: "the queue is full... take the item at the head of the queue and
     make the sender enqueue its item at the tail of the queue": order is preserved
-    and the first blocked sender is released."""
+    and the first blocked sender is released. "d" blocks first: the goroutine
+    started last runs first (runnext)."""
 
     def main(rt):
         ch = rt.chan(2)
@@ -100,15 +106,15 @@ def test_receive_from_full_buffer_moves_first_blocked_sender_into_buffer(events)
         while len(ch):
             v, _ = yield ch.recv()
             rest.append(v)
-        events.append(("rest", rest))  # main has not blocked since: "d" has not run yet
+        events.append(("rest", rest))  # main has not blocked since: "c" has not run yet
         yield rt.sleep(1)
 
     run(main)
     assert events == [
         ("got", "a", 2),
-        ("released", "c"),
-        ("rest", ["b", "c", "d"]),
         ("released", "d"),
+        ("rest", ["b", "d", "c"]),
+        ("released", "c"),
     ]
 
 

@@ -148,8 +148,9 @@ def test_cancel_stops_the_timeout_timer():
 
 def test_children_are_cancelled_in_a_strategy_chosen_order():
     """Go cancels children by ranging over a map: Go printed orders 40123, 12340,
-    01234 for five children. simlab lets the strategy pick that order: fifo keeps
-    creation order, random varies it from seed to seed."""
+    01234 for five children. simlab lets the strategy pick that order: fifo cancels
+    in creation order, and each woken waiter takes the runnext slot, so the last one
+    runs first (40123, the first order Go printed); random varies it."""
 
     def order_for(seed, strategy):
         order = []
@@ -171,7 +172,7 @@ def test_children_are_cancelled_in_a_strategy_chosen_order():
         run(main, seed=seed, strategy=strategy)
         return "".join(map(str, order))
 
-    assert order_for(0, "fifo") == "01234"
+    assert order_for(0, "fifo") == "40123"
     orders = {order_for(seed, "random") for seed in range(20)}
     assert len(orders) > 1
     assert all(sorted(o) == list("01234") for o in orders)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from functools import cache
@@ -76,7 +77,10 @@ def output_of(command: str, scratch: str) -> str:
 
 @pytest.fixture(scope="session")
 def scratch(tmp_path_factory) -> str:
-    return str(tmp_path_factory.mktemp("docs"))
+    """An empty working directory, but for docs/examples/ (the Go files the docs run)."""
+    path = tmp_path_factory.mktemp("docs")
+    shutil.copytree(ROOT / "docs" / "examples", path / "docs" / "examples")
+    return str(path)
 
 
 @pytest.mark.parametrize(

@@ -299,3 +299,75 @@ def test_wait_idle_returns_when_every_other_goroutine_is_durably_blocked_before_
 
     sl.Runtime().run(main)
     assert seen == [("idle", 0), ("receiver got", 0), ("idle", 0)]
+
+
+def test_goroutines_that_run_forever_without_time_moving_end_the_run_as_a_livelock():
+    """Two goroutines handing the processor back and forth with Gosched never block,
+    so simulated time never moves: the run stops with a dump instead of hanging."""
+
+    def main(rt):
+        def spinner():
+            while True:
+                yield rt.gosched()
+
+        rt.go(spinner)
+        while True:
+            yield rt.gosched()
+
+    rt = sl.Runtime(livelock_steps=1_000)
+    with pytest.raises(sl.Livelock) as err:
+        rt.run(main, until=sl.Second)
+    assert err.value.steps == 1_000 and err.value.at == 0
+    assert str(err.value).startswith("livelock: 1,000 goroutine steps at 0s")
+    assert "goroutine 2 [runnable]:" in err.value.dump
+
+
+def test_a_run_that_does_not_record_keeps_no_schedule_and_no_cancelled_contexts():
+    def main(rt):
+        for _ in range(100):
+            _, cancel = sl.with_cancel(rt.background())
+            cancel()
+        yield rt.sleep(1)
+
+    rt = sl.Runtime(record=False)
+    rt.run(main)
+    assert rt.contexts() == [] and rt.live_contexts() == 0
+    with pytest.raises(sl.SimlabError):
+        rt.schedule()
+    recorded = sl.Runtime()
+    recorded.run(main)
+    assert len(recorded.contexts()) == 100
+    assert recorded.trace_digest() == rt.trace_digest()
+
+
+def test_an_operation_made_and_never_yielded_is_reported_with_where_it_was():
+    """`mu.lock()` without `yield` does nothing (a Go port once did `mu.lock();
+    mu.lock()` and returned normally): simlab reports it at once, as asyncio
+    reports a coroutine never awaited."""
+
+    def twice(rt):
+        mu = rt.mutex()
+        mu.lock()
+        mu.lock()
+        yield rt.sleep(1)
+
+    with pytest.raises(sl.UnyieldedOperation) as err:
+        sl.Runtime().run(twice)
+    assert "goroutine 1 [main] made an operation" in str(err.value)
+    assert "test_runtime.py" in str(err.value) and "before this yield" in str(err.value)
+
+    def forgot_at_the_end(rt):
+        ch = rt.chan(1)
+        yield ch.send(1)
+        ch.recv()
+
+    with pytest.raises(sl.UnyieldedOperation, match="before it returned"):
+        sl.Runtime().run(forgot_at_the_end)
+
+
+def test_durations_of_the_wrong_type_are_refused_in_go_terms():
+    rt = sl.Runtime()
+    with pytest.raises(TypeError, match=r"time.Sleep takes a time.Duration.*sl.parse_duration"):
+        rt.sleep("5s")
+    with pytest.raises(TypeError, match=r"time.NewTimer takes a time.Duration, .* not float"):
+        rt.timer(1.5 * sl.Second)

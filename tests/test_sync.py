@@ -73,7 +73,9 @@ def test_waitgroup_go_adds_and_marks_done():
     run(main)
 
 
-def test_mutex_hands_off_in_fifo_order():
+def test_mutex_wakes_its_waiters_in_fifo_order():
+    """sync/mutex.go queues waiters FIFO (semacquire); the contenders queue in the
+    order Go runs them at GOMAXPROCS=1, the last one started first (runnext)."""
     order = []
 
     def main(rt):
@@ -93,7 +95,7 @@ def test_mutex_hands_off_in_fifo_order():
         yield rt.sleep(10)
 
     run(main)
-    assert order == ["a", "b", "c"]
+    assert order == ["c", "a", "b"]
 
 
 def test_mutex_waiter_reason():
@@ -139,3 +141,69 @@ def test_try_lock_reports_whether_it_locked():
         yield rt.sleep(1)
 
     run(main)
+
+
+def _unlocker_and_waiter(rt, hold):
+    """Go's sync_mutex_barging and sync_mutex_starvation programs (tests/conformance):
+    the unlocker unlocks and locks again twice, yielding in between."""
+    mu, order = rt.mutex(), []
+    yield mu.lock()
+    waiting, done = rt.chan(), rt.chan()
+
+    def waiter():
+        yield waiting.send(True)
+        yield mu.lock()
+        order.append("waiter")
+        mu.unlock()
+        done.close()
+
+    rt.go(waiter)
+    yield waiting.recv()
+    yield rt.gosched()
+    yield rt.sleep(hold)
+    for i in (1, 2):
+        mu.unlock()
+        yield mu.lock()
+        order.append(f"unlocker {i}")
+        yield rt.gosched()
+    mu.unlock()
+    yield done.recv()
+    return order
+
+
+def test_mutex_in_normal_mode_lets_the_unlocker_lock_again_before_the_woken_waiter():
+    """sync/mutex.go: "a woken up waiter does not own the mutex and competes with
+    new arriving goroutines". Go 1.27 printed [unlocker 1 unlocker 2 waiter]."""
+    result = sl.Runtime().run(lambda rt: (yield from _unlocker_and_waiter(rt, 0)))
+    assert result.value == ["unlocker 1", "unlocker 2", "waiter"]
+
+
+def test_mutex_starves_into_hand_off_after_a_waiter_waited_over_1ms():
+    """sync/mutex.go: "If a waiter fails to acquire the mutex for more than 1ms, it
+    switches mutex to the starvation mode", where "ownership of the mutex is directly
+    handed off from the unlocking goroutine to the waiter at the front of the queue".
+    Go 1.27 printed [unlocker 1 waiter unlocker 2] after a 20 ms wait."""
+    result = sl.Runtime().run(lambda rt: (yield from _unlocker_and_waiter(rt, 20 * sl.Millisecond)))
+    assert result.value == ["unlocker 1", "waiter", "unlocker 2"]
+
+
+def test_waitgroup_go_repanics_a_panic_of_f_without_calling_done():
+    """sync.WaitGroup.Go: if f panics, the panic is recovered and raised again, and
+    Done is not called. Go 1.27 printed "panic: worker exploded [recovered,
+    repanicked]" (tests/conformance: sync_waitgroup_go_panic)."""
+    counts = []
+
+    def main(rt):
+        wg = rt.waitgroup()
+
+        def worker():
+            raise sl.GoPanic("worker exploded")
+
+        wg.go(worker)
+        yield rt.sleep(1)
+        counts.append(wg.count)
+
+    with pytest.raises(sl.GoPanic) as err:
+        sl.Runtime().run(main)
+    assert str(err.value).splitlines()[0] == "panic: worker exploded [recovered, repanicked]"
+    assert counts == []

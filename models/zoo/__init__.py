@@ -17,4 +17,9 @@ CASES = (
     "after_in_loop",
     "waitgroup_missing_done",
     "mutex_error_path",
+    "recursive_rlock",
+    "lost_signal",
+    "recursive_once",
+    "errgroup_pipeline",
+    "semaphore_error_path",
 )

@@ -49,7 +49,9 @@ def produce(rt: sl.Runtime, p: sl.Params, msgs: sl.Chan, done: sl.Chan):
         i, _, _ = yield sl.select(done.recv_case(), rt.after(p.message_interval).recv_case())
         if i == 0:
             return
-        yield msgs.send("m")
+        i, _, _ = yield sl.select(msgs.send_case("m"), done.recv_case())
+        if i == 1:  # the consumer may have stopped first
+            return
 
 
 @sl.gofunc("main.main", file="consumer.go")

@@ -109,7 +109,7 @@ class Chan:
         self.id = rt.new_id()
         self.name = name
         self.external = external  # the outside world (a signal, the netpoller) operates it
-        self.owner = None  # what it signals for: the context of a Done(), a timer
+        self.owner: Any = None  # what it signals for: the context of a Done(), a timer
         self._recv = Recv(self)
 
     @property
@@ -141,10 +141,12 @@ class Chan:
 
     def send(self, value: Any = None) -> Op:
         """``ch <- value``."""
+        self._rt.ops_made += 1
         return Send(self, value)
 
     def recv(self) -> Op:
         """``v, ok := <-ch``: the ``yield`` returns ``(v, ok)``."""
+        self._rt.ops_made += 1
         return self._recv
 
     def send_case(self, value: Any = None) -> Op:
@@ -174,13 +176,24 @@ class Chan:
         if rt.trace.full:
             cur = rt.current
             rt.trace.event(rt.env._now, cur.id if cur is not None else 0, "close", self.id)
+        # As closechan does: take every waiter off the queues first (a select's other
+        # cases with it), then ready them from a stack, so the first receiver ends up
+        # in runnext and runs first, the others after it in reverse order.
+        woken: list[tuple[Goroutine, Any, BaseException | None]] = []
         while self._recvq:
-            _wake_receiver(rt, self._recvq.popleft(), None, False)
+            w = self._recvq.popleft()
+            if w.group is None:
+                woken.append((w.g, (None, False), None))
+            else:
+                _withdraw(w)
+                woken.append((w.g, (w.index, None, False), None))
         while self._sendq:
             w = self._sendq.popleft()
             if w.group is not None:
                 _withdraw(w)
-            rt.ready(w.g, exc=GoPanic("send on closed channel"))
+            woken.append((w.g, None, GoPanic("send on closed channel")))
+        for g, value, exc in reversed(woken):
+            rt.ready(g, value, exc)
 
     # --- the mechanics, shared by plain operations and select -------------------
 

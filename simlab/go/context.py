@@ -1,4 +1,5 @@
-"""Go's ``context`` package: Background, WithCancel, WithDeadline, WithTimeout.
+"""Go's ``context`` package: Background, WithCancel(Cause), WithDeadline(Cause),
+WithTimeout(Cause), WithValue, WithoutCancel, AfterFunc and Cause.
 
 A context is a node in a tree. Cancelling a node closes its ``done()`` channel,
 sets ``err()``, cancels its children (in an order the strategy picks, as Go's
@@ -12,23 +13,43 @@ A cancellable context that is never cancelled stays registered in its parent
 (what ``go vet``'s lostcancel warns about); :meth:`Runtime.live_contexts` counts
 every cancellable context not yet cancelled. ``Background().done()`` is the
 nil channel: waiting on it blocks forever.
+
+A ``with_value`` context carries one key and value and is otherwise its parent:
+its children register with the nearest cancellable context above it. A
+``without_cancel`` context keeps its parent's values and nothing else: never
+done (``done()`` is the nil channel), no deadline, no error, no cause.
+``after_func(ctx, f)`` registers ``f`` among ``ctx``'s children, as Go's
+``afterFuncCtx`` is, and starts it in a goroutine of its own when ``ctx`` is
+cancelled (at once if it already is).
+
+Errors are :class:`GoError` values, compared by identity as Go compares error
+values: ``sl.errors_new("disk full")`` is Go's ``errors.New``.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any
 
-from .chan import Chan, nil_chan
+from ..errors import GoPanic
+from .chan import Chan, NilChan, nil_chan
 
 if TYPE_CHECKING:
+    from types import CodeType
+
     from .runtime import Runtime
     from .timers import FuncTimer
 
 
 class GoError:
-    """A Go ``error`` value (``ctx.err()`` returns one, or None); ``str`` is its message."""
+    """A Go ``error`` value (``ctx.err()`` returns one, or None); ``str`` is its message.
+
+    ``GoError(name, message)``: ``name`` is how ``repr`` shows it (Go's type or
+    variable, ``"context.Canceled"``), ``message`` its ``Error()`` text. Two errors
+    are equal only if they are the same value, as Go's ``errors.New`` values are;
+    :func:`errors_new` makes one as ``errors.New`` does.
+    """
 
     __slots__ = ("message", "name")
 
@@ -47,36 +68,53 @@ Canceled = GoError("context.Canceled", "context canceled")
 DeadlineExceeded = GoError("context.DeadlineExceeded", "context deadline exceeded")
 
 
+def errors_new(message: str) -> GoError:
+    """``errors.New(message)``: a new error, distinct from every other (a cause for
+    ``with_cancel_cause``, ``with_timeout_cause``, an errgroup function's result)."""
+    return GoError("*errors.errorString", message)
+
+
 class ContextTable:
-    """The program's cancellable contexts: every one made (for pictures and the
-    provenance shown in dumps), and those not cancelled yet (``live_contexts``)."""
+    """The program's cancellable contexts: those not cancelled yet (``live_contexts``)
+    and, with ``keep_cancelled``, the cancelled ones too (for pictures of the tree)."""
 
-    __slots__ = ("_all", "_live")
+    __slots__ = ("_cancelled", "_keep", "_live")
 
-    def __init__(self) -> None:
+    def __init__(self, keep_cancelled: bool = True) -> None:
         self._live: dict[int, CancelCtx] = {}
-        self._all: list[CancelCtx] = []
+        self._cancelled: dict[int, CancelCtx] = {}
+        self._keep = keep_cancelled
 
     def add(self, ctx: CancelCtx) -> None:
         self._live[ctx.id] = ctx
-        self._all.append(ctx)
 
     def cancelled(self, ctx: CancelCtx) -> None:
-        self._live.pop(ctx.id, None)
+        ctx = self._live.pop(ctx.id, ctx)
+        if self._keep:
+            self._cancelled[ctx.id] = ctx
 
     def live(self) -> int:
         return len(self._live)
 
     def all(self) -> list[CancelCtx]:
-        return list(self._all)
+        """Every context kept, oldest first."""
+        merged = {**self._live, **self._cancelled}
+        return [merged[k] for k in sorted(merged)]
 
 
 class Context:
-    """``context.Context``: ``done()``, ``err()``, ``deadline()``, ``cause()``."""
+    """``context.Context``: ``done()``, ``err()``, ``deadline()``, ``value(key)``, and
+    ``cause()`` (``context.Cause(ctx)``)."""
 
     __slots__ = ("_rt", "created_at", "created_in", "id", "name", "parent")
     kind = "Context"
     cancellable = False
+    _rt: Runtime
+    parent: Context | None
+    id: int
+    name: str | None
+    created_at: tuple[CodeType, int] | None
+    created_in: int | None
 
     def done(self) -> Any:
         raise NotImplementedError
@@ -85,16 +123,29 @@ class Context:
         raise NotImplementedError
 
     def cause(self) -> GoError | None:
-        """``context.Cause(ctx)``."""
+        """``context.Cause(ctx)``: None until the context is done; then the cause its
+        cancellation (or its nearest cancelled ancestor's) was given, else ``err()``."""
         return self.err()
 
     def deadline(self) -> tuple[int, bool]:
         """``(deadline, ok)``; ``ok`` is False when no deadline is set."""
         return self.parent.deadline() if self.parent is not None else (0, False)
 
+    def value(self, key: Any) -> Any:
+        """``ctx.Value(key)``: the value of the nearest ``with_value`` up the chain
+        whose key equals ``key`` (same type, equal value), else None."""
+        return self.parent.value(key) if self.parent is not None else None
+
+    @property
+    def runtime(self) -> Runtime:
+        """The runtime the context belongs to (for library code that is handed only a
+        context, as ``errgroup.with_context`` is)."""
+        return self._rt
+
     def ancestry(self) -> list[Context]:
         """This context, its parent, and so on up to the root."""
-        chain, ctx = [], self
+        chain: list[Context] = []
+        ctx: Context | None = self
         while ctx is not None:
             chain.append(ctx)
             ctx = ctx.parent
@@ -165,14 +216,17 @@ class CancelCtx(Context):
         self._done: Chan | None = None
         self._err: GoError | None = None
         self._cause: GoError | None = None
-        self._children: dict[int, CancelCtx] = {}
+        self._children: dict[int, CancelCtx | _AfterFunc] = {}
         self.cancel_called = False
         self.cancelled_at: int | None = None
         rt.context_table.add(self)
-        if parent.err() is not None:
-            self._cancel(False, parent.err(), parent.cause())
-        elif parent.cancellable:
-            parent._children[self.id] = self
+        err = parent.err()
+        if err is not None:
+            self._cancel(False, err, parent.cause())
+        else:
+            p = _cancel_parent(parent)
+            if p is not None:
+                p._children[self.id] = self
 
     def done(self) -> Chan:
         if self._done is None:
@@ -189,7 +243,8 @@ class CancelCtx(Context):
         return self._cause
 
     def children(self) -> list[CancelCtx]:
-        return list(self._children.values())
+        """The cancellable contexts registered to be cancelled with this one."""
+        return [c for c in self._children.values() if isinstance(c, CancelCtx)]
 
     def _cancel(self, remove_from_parent: bool, err: GoError, cause: GoError | None) -> None:
         if self._err is not None:
@@ -203,8 +258,10 @@ class CancelCtx(Context):
         children, self._children = self._children, {}
         for child in rt.shuffled(list(children.values())):
             child._cancel(False, err, cause)
-        if remove_from_parent and self.parent.cancellable:
-            self.parent._children.pop(self.id, None)
+        if remove_from_parent:
+            p = _cancel_parent(self.parent)
+            if p is not None:
+                p._children.pop(self.id, None)
         rt.context_table.cancelled(self)
         if rt.trace.full:
             cur = rt.current
@@ -217,6 +274,13 @@ class CancelCtx(Context):
 
         return cancel
 
+    def _cancel_cause_func(self) -> Callable[[GoError | None], None]:
+        def cancel(cause: GoError | None) -> None:
+            self.cancel_called = True
+            self._cancel(True, Canceled, cause)
+
+        return cancel
+
     def __repr__(self) -> str:
         state = f"done: {self._err}" if self._err else "live"
         return f"<{self.kind} {self.label()} {state}>"
@@ -225,22 +289,30 @@ class CancelCtx(Context):
 class TimerCtx(CancelCtx):
     """A context made by ``with_deadline`` / ``with_timeout``: a deadline and its timer."""
 
-    __slots__ = ("_deadline", "_timer")
+    __slots__ = ("_deadline", "_deadline_cause", "_timer")
     kind = "WithDeadline"
 
-    def __init__(self, parent: Context, deadline: int, name: str | None, depth: int):
+    def __init__(
+        self,
+        parent: Context,
+        deadline: int,
+        name: str | None,
+        depth: int,
+        cause: GoError | None = None,
+    ):
         self._deadline = deadline
+        self._deadline_cause = cause  # the cause when the deadline passes (WithDeadlineCause)
         self._timer: FuncTimer | None = None
         super().__init__(parent, name, depth + 1)
         rt = self._rt
         remaining = deadline - rt.env._now
         if remaining <= 0:
-            self._cancel(True, DeadlineExceeded, None)
+            self._cancel(True, DeadlineExceeded, cause)
         elif self._err is None:
             self._timer = rt.after_func(remaining, self._expire, name="context.WithDeadline")
 
     def _expire(self) -> None:
-        self._cancel(True, DeadlineExceeded, None)
+        self._cancel(True, DeadlineExceeded, self._deadline_cause)
 
     def deadline(self) -> tuple[int, bool]:
         return self._deadline, True
@@ -252,26 +324,259 @@ class TimerCtx(CancelCtx):
             self._timer = None
 
 
-def with_cancel(parent: Context, *, name: str | None = None) -> tuple[CancelCtx, Callable]:
+class ValueCtx(Context):
+    """A context made by ``with_value``: one key and its value; otherwise its parent."""
+
+    __slots__ = ("key", "val")
+    kind = "WithValue"
+
+    def __init__(self, parent: Context, key: Any, val: Any):
+        rt = parent._rt
+        self._rt = rt
+        self.parent = parent
+        self.key = key
+        self.val = val
+        self.id = rt.new_id()
+        self.name = None
+        self.created_at = None
+        cur = rt.current
+        self.created_in = cur.id if cur is not None else None
+
+    def done(self) -> Any:
+        assert self.parent is not None
+        return self.parent.done()
+
+    def err(self) -> GoError | None:
+        assert self.parent is not None
+        return self.parent.err()
+
+    def cause(self) -> GoError | None:
+        assert self.parent is not None
+        return self.parent.cause()
+
+    def value(self, key: Any) -> Any:
+        ctx: Context | None = self
+        while isinstance(ctx, ValueCtx):  # Go's value(): a loop up the chain
+            k = ctx.key
+            if k is key or (type(k) is type(key) and k == key):
+                return ctx.val
+            ctx = ctx.parent
+        return ctx.value(key) if ctx is not None else None
+
+    def label(self) -> str:
+        return f"WithValue({_stringify(self.key)}, {_stringify(self.val)})"
+
+    def __repr__(self) -> str:
+        return f"<WithValue {_stringify(self.key)}={self.val!r}>"
+
+
+def _stringify(v: Any) -> str:
+    """How Go's valueCtx.String shows a key or value: a string as itself, nil as
+    ``<nil>``, anything else by its type."""
+    if isinstance(v, str):
+        return v
+    if v is None:
+        return "<nil>"
+    return type(v).__name__
+
+
+class WithoutCancelCtx(Context):
+    """A context made by ``without_cancel``: its parent's values, and nothing else."""
+
+    __slots__ = ()
+    kind = "WithoutCancel"
+
+    def __init__(self, parent: Context):
+        rt = parent._rt
+        self._rt = rt
+        self.parent = parent
+        self.id = rt.new_id()
+        self.name = None
+        self.created_at = None
+        cur = rt.current
+        self.created_in = cur.id if cur is not None else None
+
+    def done(self) -> NilChan:
+        return nil_chan
+
+    def err(self) -> GoError | None:
+        return None
+
+    def cause(self) -> GoError | None:
+        return None
+
+    def deadline(self) -> tuple[int, bool]:
+        return 0, False
+
+    def pending_deadline(self) -> Context | None:
+        return None
+
+    def __repr__(self) -> str:
+        return f"<WithoutCancel of {self.parent!r}>"
+
+
+def _cancel_parent(ctx: Context | None) -> CancelCtx | None:
+    """The context a child of ``ctx`` registers with to be cancelled along with it:
+    the nearest cancellable context up through ``with_value`` layers (Go's
+    ``parentCancelCtx``), or None if ``ctx`` is never cancelled (Background,
+    ``without_cancel``)."""
+    while ctx is not None:
+        if isinstance(ctx, CancelCtx):
+            return ctx
+        if not isinstance(ctx, ValueCtx):
+            return None
+        ctx = ctx.parent
+    return None
+
+
+class _AfterFunc:
+    """What ``after_func(ctx, f)`` registers among ``ctx``'s children (Go's
+    ``afterFuncCtx``): cancelling it starts ``f`` in a goroutine of its own, once."""
+
+    __slots__ = ("_rt", "f", "id", "parent", "started")
+
+    def __init__(self, ctx: Context, f: Callable[[], Any]):
+        self._rt = ctx._rt
+        self.f = f
+        self.parent = ctx
+        self.id = self._rt.new_id()
+        self.started = False  # Go's once: f was started, or stop() won
+
+    def _cancel(self, remove_from_parent: bool, err: GoError, cause: GoError | None) -> None:
+        if remove_from_parent:
+            p = _cancel_parent(self.parent)
+            if p is not None:
+                p._children.pop(self.id, None)
+        if not self.started:
+            self.started = True
+            f = self.f
+            self._rt.spawn(f, (), getattr(f, "__name__", "func"), created_at=_AFTERFUNC)
+
+    def stop(self) -> bool:
+        if self.started:
+            return False
+        self.started = True
+        self._cancel(True, Canceled, None)
+        return True
+
+    def label(self) -> str:
+        return f"AfterFunc#{self.id}"
+
+
+# Where Go says a context.AfterFunc goroutine comes from (Go 1.27's context.go).
+_AFTERFUNC = ("context.(*afterFuncCtx).cancel.func1", "$GOROOT/src/context/context.go", 359)
+
+
+def _check_parent(parent: Context | None) -> Context:
+    if parent is None:
+        raise GoPanic("cannot create context from nil parent")
+    return parent
+
+
+def with_cancel(
+    parent: Context, *, name: str | None = None
+) -> tuple[CancelCtx, Callable[[], None]]:
     """``ctx, cancel := context.WithCancel(parent)``."""
-    ctx = CancelCtx(parent, name, 2)
+    ctx = CancelCtx(_check_parent(parent), name, 2)
     return ctx, ctx._cancel_func()
+
+
+def with_cancel_cause(
+    parent: Context, *, name: str | None = None, _depth: int = 2
+) -> tuple[CancelCtx, Callable[[GoError | None], None]]:
+    """``ctx, cancel := context.WithCancelCause(parent)``: ``cancel(cause)`` cancels
+    ``ctx`` with ``err()`` Canceled and :func:`cause` ``cause`` (Canceled if None).
+    Only the first cancellation sets the cause."""
+    ctx = CancelCtx(_check_parent(parent), name, _depth)
+    return ctx, ctx._cancel_cause_func()
 
 
 def with_deadline(
     parent: Context, deadline: int, *, name: str | None = None, _depth: int = 2
-) -> tuple[CancelCtx, Callable]:
+) -> tuple[CancelCtx, Callable[[], None]]:
     """``ctx, cancel := context.WithDeadline(parent, d)``; ``deadline`` is an instant in ns."""
+    return with_deadline_cause(parent, deadline, None, name=name, _depth=_depth + 1)
+
+
+def with_deadline_cause(
+    parent: Context,
+    deadline: int,
+    cause: GoError | None,
+    *,
+    name: str | None = None,
+    _depth: int = 2,
+) -> tuple[CancelCtx, Callable[[], None]]:
+    """``ctx, cancel := context.WithDeadlineCause(parent, d, cause)``: as
+    :func:`with_deadline`, and when the deadline passes :func:`cause` is ``cause``
+    (``err()`` is DeadlineExceeded). ``cancel()`` sets no cause. If the parent's
+    deadline comes first, the child is a plain cancellable context and ``cause`` is
+    never used, as in Go."""
+    parent = _check_parent(parent)
     cur, ok = parent.deadline()
     if ok and cur < deadline:  # the parent's deadline comes first: it is the child's
         ctx = CancelCtx(parent, name, _depth)
     else:
-        ctx = TimerCtx(parent, deadline, name, _depth)
+        ctx = TimerCtx(parent, deadline, name, _depth, cause)
     return ctx, ctx._cancel_func()
 
 
 def with_timeout(
     parent: Context, timeout: int, *, name: str | None = None
-) -> tuple[CancelCtx, Callable]:
+) -> tuple[CancelCtx, Callable[[], None]]:
     """``ctx, cancel := context.WithTimeout(parent, d)``: a deadline ``d`` from now."""
-    return with_deadline(parent, parent._rt.env._now + timeout, name=name, _depth=3)
+    parent = _check_parent(parent)
+    return with_deadline_cause(parent, parent._rt.env._now + timeout, None, name=name, _depth=3)
+
+
+def with_timeout_cause(
+    parent: Context, timeout: int, cause: GoError | None, *, name: str | None = None
+) -> tuple[CancelCtx, Callable[[], None]]:
+    """``ctx, cancel := context.WithTimeoutCause(parent, d, cause)``: a deadline ``d``
+    from now, with ``cause`` as the cause when it passes."""
+    parent = _check_parent(parent)
+    return with_deadline_cause(parent, parent._rt.env._now + timeout, cause, name=name, _depth=3)
+
+
+def with_value(parent: Context, key: Any, value: Any) -> Context:
+    """``context.WithValue(parent, key, value)``: ``ctx.value(key)`` is ``value`` in the
+    new context and everything derived from it, unless a nearer ``with_value`` of an
+    equal key (same type, equal value) shadows it. A None or unhashable key panics,
+    as a nil or non-comparable key does in Go."""
+    parent = _check_parent(parent)
+    if key is None:
+        raise GoPanic("nil key")
+    if not isinstance(key, Hashable):
+        raise GoPanic("key is not comparable")
+    return ValueCtx(parent, key, value)
+
+
+def without_cancel(parent: Context) -> Context:
+    """``context.WithoutCancel(parent)``: a context with the parent's values that is
+    never cancelled: ``done()`` is the nil channel, ``err()`` and :func:`cause` None,
+    no deadline; nothing derived from it is cancelled by the parent."""
+    return WithoutCancelCtx(_check_parent(parent))
+
+
+def cause(ctx: Context) -> GoError | None:
+    """``context.Cause(ctx)``: None while ``ctx`` is not done; then the cause given to
+    the cancellation that ended it (``cancel(cause)`` of ``with_cancel_cause``, the
+    ``cause`` of ``with_timeout_cause``), else ``ctx.err()``."""
+    return ctx.cause()
+
+
+def after_func(ctx: Context, f: Callable[[], Any]) -> Callable[[], bool]:
+    """``stop := context.AfterFunc(ctx, f)``: once ``ctx`` is done, ``f`` (a plain or
+    a generator function) runs in a goroutine of its own, once; if ``ctx`` is done
+    already, that goroutine starts at once. ``stop()`` returns True if it kept ``f``
+    from being started, False if ``f`` had been started or ``stop`` already called.
+    On a context that is never cancelled (Background, ``without_cancel``) ``f``
+    never runs."""
+    a = _AfterFunc(ctx, f)
+    err = ctx.err()
+    if err is not None:
+        a._cancel(False, err, ctx.cause())
+    else:
+        p = _cancel_parent(ctx)
+        if p is not None:
+            p._children[a.id] = a
+    return a.stop

@@ -43,6 +43,18 @@ _LIBRARY_FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame("internal/sync.(*Mutex).Lock", f"{_GOROOT}/internal/sync/mutex.go", 70),
         Frame("sync.(*Mutex).Lock", f"{_GOROOT}/sync/mutex.go", 46),
     ),
+    _g.RWMUTEX_RLOCK: (
+        Frame("sync.runtime_SemacquireRWMutexR", f"{_GOROOT}/runtime/sema.go", 100),
+        Frame("sync.(*RWMutex).RLock", f"{_GOROOT}/sync/rwmutex.go", 74),
+    ),
+    _g.RWMUTEX_LOCK: (
+        Frame("sync.runtime_SemacquireRWMutex", f"{_GOROOT}/runtime/sema.go", 105),
+        Frame("sync.(*RWMutex).Lock", f"{_GOROOT}/sync/rwmutex.go", 155),
+    ),
+    _g.COND_WAIT: (
+        Frame("sync.runtime_notifyListWait", f"{_GOROOT}/runtime/sema.go", 617),
+        Frame("sync.(*Cond).Wait", f"{_GOROOT}/sync/cond.go", 71),
+    ),
     _g.SLEEP: (Frame("time.Sleep", f"{_GOROOT}/runtime/time.go", 368),),
     _g.IO_WAIT: (
         Frame("internal/poll.runtime_pollWait", f"{_GOROOT}/runtime/netpoll.go", 351),

@@ -19,6 +19,7 @@ SimPy timeout, and the scheduler runs inside SimPy's event loop.
 from __future__ import annotations
 
 import sys
+from collections import deque
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from inspect import isgenerator, isgeneratorfunction
@@ -30,21 +31,26 @@ import simpy
 from simpy.core import StopSimulation
 from simpy.events import NORMAL, URGENT, Event
 
-from ..errors import Deadlock, FatalError, GoPanic, SimlabError
+from ..errors import Deadlock, FatalError, GoPanic, Livelock, SimlabError, UnyieldedOperation
 from ..sched.schedule import Schedule
 from ..sched.strategies import Strategy, make_strategy
 from ..sched.streams import generator
-from ..sched.trace import FOLD_AT, Trace
+from ..sched.trace import FOLD_AT, DecisionLog, Trace
 from . import goroutine as _g
 from .chan import Chan
+from .cond import Cond, Locker
 from .context import Background, CancelCtx, Context, ContextTable
 from .fds import FDTable
 from .goroutine import PARK, Goroutine, Op
+from .once import Once
 from .profile import goroutine_profile, panic_dump, traceback_dump
+from .rwmutex import RWMutex
 from .sync import Mutex, WaitGroup
 from .timers import FuncTimer, Ticker, Timer, TimerTable
 
 T = TypeVar("T")
+
+LIVELOCK_STEPS = 2_000_000  # goroutine steps at one instant before a run is a livelock
 
 LATE = NORMAL + 1  # after everything else due at the same instant
 
@@ -148,7 +154,8 @@ class _Gosched(Op):
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
         g.state = _g.RUNNABLE
-        rt._runq.append(g)
+        rt._globq.append(g)  # Go's goschedImpl: the global run queue
+        rt._nrunnable += 1
         return PARK
 
 
@@ -172,9 +179,21 @@ class Runtime:
     ``strategy`` is ``"fifo"``, ``"random"``, ``"pct"``, ``"pct:DEPTH"``,
     ``"replay:SCHEDULE"`` or a :class:`~simlab.strategies.Strategy`. With
     ``trace=True`` the run also records every event for the Perfetto export.
+    ``record=False`` keeps neither the schedule (:meth:`schedule`) nor cancelled
+    contexts (:meth:`contexts`), so that memory follows what is alive, not how
+    long the program has run. ``livelock_steps`` goroutine steps at one instant,
+    with time never moving, end the run with :class:`~simlab.Livelock`.
     """
 
-    def __init__(self, seed: int = 0, strategy: str | Strategy = "fifo", *, trace: bool = False):
+    def __init__(
+        self,
+        seed: int = 0,
+        strategy: str | Strategy = "fifo",
+        *,
+        trace: bool = False,
+        record: bool = True,
+        livelock_steps: int = LIVELOCK_STEPS,
+    ):
         if not isinstance(seed, int) or seed < 0:
             raise SimlabError(f"seed must be a non-negative integer, got {seed!r}")
         self.seed = seed
@@ -186,7 +205,14 @@ class Runtime:
         self.trace = Trace(full=trace)
         self._trace_ints = self.trace.ints
         self._tracing = trace  # every event, for the Perfetto export
-        self._runq: list[Goroutine] = []
+        # Go's run queue at GOMAXPROCS=1: the P's runnext slot, its local queue, and
+        # the global queue (where runtime.Gosched puts a goroutine).
+        self._runnext: Goroutine | None = None
+        self._runq: deque[Goroutine] = deque()
+        self._globq: deque[Goroutine] = deque()
+        self._nrunnable = 0
+        self._schedtick = 1  # Go has run its own goroutines before main: not a multiple of 61
+        self._go_order = getattr(self.strategy, "go_order", False)
         self._goroutines: dict[int, Goroutine] = {}  # alive, in creation order
         self._count = 0  # program goroutines alive
         self._by_name: dict[str, int] = {}
@@ -200,12 +226,16 @@ class Runtime:
         self._halted: str | None = None  # why the program ended for good
         self._error: BaseException | None = None
         self._steps = 0
-        self._decisions: list[int] = []
+        self.ops_made = 0  # operations made in this step of a goroutine: see lowlevel
+        self._decisions = DecisionLog(record)
+        self._livelock_steps = livelock_steps
+        self._instant = -1  # the instant of the last step, and the steps taken at it
+        self._instant_steps = 0
         self._idle_waiters: list[Goroutine] = []  # in wait_idle (synctest.Wait)
         self._wake_sleeper = [self._sleep_done]
         self._serial = count(1)  # identities of channels, contexts, ...
         self.timer_table = TimerTable()
-        self.context_table = ContextTable()
+        self.context_table = ContextTable(keep_cancelled=record)
         self.fds = FDTable(self)
         self._background = Background(self)
 
@@ -278,7 +308,7 @@ class Runtime:
         self.strategy.on_go(g)
         if self._tracing:
             self.trace.event(self.env._now, g.id, "go", (g.name, g.created_in, g.system))
-        self._runq.append(g)
+        self._put_next(g)  # newproc: the new goroutine takes runnext
         if not self._running:
             self._kick()
 
@@ -314,11 +344,13 @@ class Runtime:
 
     def gosched(self) -> Op:
         """``runtime.Gosched()``: yield the processor; the goroutine stays runnable."""
+        self.ops_made += 1
         return _GOSCHED
 
     def sleep(self, d: int) -> Op:
         """``time.Sleep(d)``: block for ``d`` nanoseconds (``d <= 0`` returns at once)."""
-        return _Sleep(d)
+        self.ops_made += 1
+        return _Sleep(duration_arg("time.Sleep", d))
 
     # --- the scheduler ----------------------------------------------------------
 
@@ -341,21 +373,72 @@ class Runtime:
         g._then = then
         g.state = _g.RUNNABLE
         g.blocked_on = ()
-        self._runq.append(g)
+        self._put_next(g)  # goready: a woken goroutine takes runnext
         if self._tracing:
             waker = self._current.id if self._current is not None else 0
             self.trace.event(self.env._now, g.id, "ready", waker)
         if not self._running:
             self._kick()
 
+    def _put_next(self, g: Goroutine) -> None:
+        """``runqput(pp, g, next=true)``: ``g`` takes the runnext slot, and the goroutine
+        it displaces goes to the tail of the local queue."""
+        old = self._runnext
+        self._runnext = g
+        if old is not None:
+            self._runq.append(old)
+        self._nrunnable += 1
+
+    def _go_pick(self) -> Goroutine:
+        """Take the goroutine Go's ``schedule`` would run next at GOMAXPROCS=1: one
+        from the global queue every 61st schedule, else runnext, else the local
+        queue's head, else the global queue's."""
+        self._nrunnable -= 1
+        globq = self._globq
+        if globq and self._schedtick % 61 == 0:
+            self._schedtick += 1
+            return globq.popleft()
+        g = self._runnext
+        if g is not None:
+            self._runnext = None  # runnext inherits the time slice: no schedtick
+            return g
+        self._schedtick += 1
+        if self._runq:
+            return self._runq.popleft()
+        g = globq.popleft()
+        for _ in range(min(len(globq), 127)):  # globrunqget moves a batch to the local queue
+            self._runq.append(globq.popleft())
+        return g
+
+    def _runnable(self) -> list[Goroutine]:
+        """Every runnable goroutine, Go's next choice first, then the others in queue order."""
+        order = [self._runnext] if self._runnext is not None else []
+        order += self._runq
+        order += self._globq
+        if self._globq and self._schedtick % 61 == 0:
+            order.remove(self._globq[0])
+            order.insert(0, self._globq[0])
+        return order
+
+    def _take(self, g: Goroutine) -> Goroutine:
+        """Take ``g`` (a strategy's choice) out of whichever queue holds it."""
+        self._nrunnable -= 1
+        self._schedtick += 1
+        if g is self._runnext:
+            self._runnext = None
+        elif g in self._runq:
+            self._runq.remove(g)
+        else:
+            self._globq.remove(g)
+        return g
+
     def _kick(self) -> None:
-        """Someone became runnable while nobody runs: run now, or once the instant settles."""
+        """Someone became runnable while nobody runs, from inside a callback (a timer,
+        the outside world): run once that callback has finished and everything due
+        at this instant has happened."""
         if self._dispatch_pending or not self._in_run or self._halted is not None:
             return
-        if self.env.due_now():
-            self._schedule_dispatch()
-        else:
-            self._loop()
+        self._schedule_dispatch()
 
     def _schedule_dispatch(self) -> None:
         self._dispatch_pending = True
@@ -367,25 +450,30 @@ class Runtime:
 
     def _loop(self) -> None:
         """Run goroutines one after another until all are blocked (Go's schedule loop)."""
-        runq, env, queue = self._runq, self.env, self.env._queue
+        env, queue = self.env, self.env._queue
         pick, decisions, run = self.strategy.pick, self._decisions, self._run
+        go_order, go_pick = self._go_order, self._go_pick
         self._running = True
         try:
-            while runq and self._halted is None:
+            while self._nrunnable and self._halted is None:
                 if queue and queue[0][0] == env._now and queue[0][1] <= NORMAL:
                     self._schedule_dispatch()  # timers due now join the run queue first
                     return
-                if len(runq) == 1:
-                    run(runq.pop())
+                if self._nrunnable == 1:
+                    run(go_pick())
+                elif go_order:
+                    decisions.append(0)
+                    run(go_pick())
                 else:
-                    i = pick(runq)
+                    runnable = self._runnable()
+                    i = pick(runnable)
                     decisions.append(i)
-                    run(runq.pop(i))
+                    run(go_pick() if i == 0 else self._take(runnable[i]))
         finally:
             self._running = False
-        if not runq and self._halted is None and self._idle_waiters:
+        if not self._nrunnable and self._halted is None and self._idle_waiters:
             self._wake_idle()
-        elif not runq and self._halted is None and self._asleep_forever():
+        elif not self._nrunnable and self._halted is None and self._asleep_forever():
             self._halt("deadlock", Deadlock(self._dump_all()))
 
     def choose(self, n: int) -> int:
@@ -408,14 +496,23 @@ class Runtime:
         self._current = g
         g.state = _g.RUNNING
         self._steps += 1
+        now = self.env._now
+        if now != self._instant:
+            self._instant, self._instant_steps = now, 0
+        self._instant_steps += 1
+        if self._instant_steps > self._livelock_steps:
+            self._halt("livelock", Livelock(self._instant_steps - 1, now, self._dump_all()))
+            self._current = None
+            return
         ints = self._trace_ints
-        ints.append(self.env._now)
+        ints.append(now)
         ints.append(g.id)
         if len(ints) >= FOLD_AT:
             self.trace.fold()
         if self._tracing:
             self.trace.event(self.env._now, g.id, "run")
         gen, value, exc, op = g.gen, g._value, g._exc, g._then
+        self.ops_made = 0
         try:
             while True:
                 if op is None:
@@ -423,6 +520,9 @@ class Runtime:
                         op = gen.send(value)
                     else:
                         op, exc = gen.throw(exc), None
+                    if self.ops_made > 1:
+                        raise UnyieldedOperation(_unyielded(g, "before this yield"))
+                    self.ops_made = 0
                 else:  # ready(then=op): finish the operation the goroutine yielded
                     g._then = None
                 try:
@@ -441,7 +541,10 @@ class Runtime:
                         self.trace.event(self.env._now, g.id, "block", g.wait_reason)
                     break
         except StopIteration as stop:
-            self._exit(g, stop.value)
+            if self.ops_made:
+                self._crash(g, UnyieldedOperation(_unyielded(g, "before it returned")))
+            else:
+                self._exit(g, stop.value)
         except BaseException as err:
             self._crash(g, err)
         finally:
@@ -503,8 +606,21 @@ class Runtime:
         return all(not g.wake_sources() for g in self._goroutines.values())
 
     def _sleep_done(self, alarm: _Alarm) -> None:
+        """A sleep ended. Nothing else happens in this callback, so the goroutine may
+        run at once if nothing else is due at this instant."""
         self.timer_table.live -= 1
-        self.ready(alarm.g)
+        g = alarm.g
+        g.state = _g.RUNNABLE
+        g._value = g._exc = g._then = None
+        self._put_next(g)
+        if self._tracing:
+            self.trace.event(self.env._now, g.id, "ready", 0)
+        if self._running or self._dispatch_pending or not self._in_run or self._halted:
+            return
+        if self.env.due_now():
+            self._schedule_dispatch()
+        else:
+            self._loop()
 
     # --- running ----------------------------------------------------------------
 
@@ -533,7 +649,7 @@ class Runtime:
             stop = env.call(None, until - env._now, LATE, "until")
         self._in_run = True
         try:
-            if self._runq and not self._dispatch_pending:
+            if self._nrunnable and not self._dispatch_pending:
                 self._schedule_dispatch()
             reason = env.run(until=stop)
         finally:
@@ -586,22 +702,35 @@ class Runtime:
         """A ``sync.Mutex``."""
         return Mutex(self)
 
+    def rwmutex(self) -> RWMutex:
+        """A ``sync.RWMutex``."""
+        return RWMutex(self)
+
+    def cond(self, locker: Locker) -> Cond:
+        """``sync.NewCond(locker)``: ``locker`` is a Mutex, a RWMutex or ``rw.rlocker()``."""
+        return Cond(self, locker)
+
+    def once(self) -> Once:
+        """A ``sync.Once``."""
+        return Once(self)
+
     def after(self, d: int) -> Chan:
         """``time.After(d)``: a channel that receives the time once ``d`` has passed."""
-        return Timer(self, d).c
+        return Timer(self, duration_arg("time.After", d)).c
 
     def timer(self, d: int) -> Timer:
         """``time.NewTimer(d)``."""
-        return Timer(self, d)
+        return Timer(self, duration_arg("time.NewTimer", d))
 
     def ticker(self, d: int) -> Ticker:
         """``time.NewTicker(d)``."""
-        return Ticker(self, d)
+        return Ticker(self, duration_arg("time.NewTicker", d))
 
     def after_func(
         self, d: int, f: Callable[..., Any], *args: Any, name: str | None = None
     ) -> FuncTimer:
         """``time.AfterFunc(d, f)``: run ``f`` in its own goroutine once ``d`` has passed."""
+        duration_arg("time.AfterFunc", d)
         return FuncTimer(self, d, f, args, name)
 
     def background(self) -> Context:
@@ -649,7 +778,9 @@ class Runtime:
 
     def schedule(self) -> Schedule:
         """The decisions this run has taken so far, replayable with ``strategy="replay:..."``."""
-        return Schedule.from_choices(self._decisions)
+        if not self._decisions.record:
+            raise SimlabError("this run did not record its schedule: Runtime(record=True)")
+        return Schedule(tuple(self._decisions.deviations))
 
     def decisions(self) -> int:
         """How many decisions (two or more options) this run has taken."""
@@ -658,6 +789,39 @@ class Runtime:
     def trace_digest(self) -> str:
         """sha256 of the scheduling trace: the same for the same seed, strategy and program."""
         return self.trace.digest(self._decisions)
+
+
+def duration_arg(func: str, d: Any) -> int:
+    """``d`` if it is a ``time.Duration`` (an int of nanoseconds); else a TypeError in
+    Go's terms, naming what to write instead."""
+    if type(d) is int:
+        return d
+    if isinstance(d, str):
+        hint = f"sl.parse_duration({d!r})"
+    elif isinstance(d, float):
+        hint = f"int({d!r}) or a product of ints such as 3 * sl.Second // 2"
+    else:
+        hint = "5 * sl.Second"
+    raise TypeError(
+        f"{func} takes a time.Duration, an int of nanoseconds, not {type(d).__name__} "
+        f"{d!r}: write {hint}"
+    )
+
+
+def _unyielded(g: Goroutine, when: str) -> str:
+    from .frames import frame_of
+
+    gen: Any = g.gen  # the innermost frame of the goroutine's suspended chain
+    where = ""
+    while gen is not None and getattr(gen, "gi_frame", None) is not None:
+        f = frame_of(gen.gi_frame.f_code, gen.gi_frame.f_lineno)
+        where = f" in {f.func} at {f.file}:{f.line}"
+        gen = gen.gi_yieldfrom
+    return (
+        f"goroutine {g.id} [{g.name}] made an operation (ch.send, ch.recv, mu.lock, "
+        f"wg.wait, rt.sleep, ...) and never yielded it{where}, {when}: write "
+        "`yield ch.send(v)`, not `ch.send(v)` (a blocking helper: `yield from helper()`)"
+    )
 
 
 def _bad_yield(g: Goroutine, op: Any) -> str:

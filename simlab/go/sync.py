@@ -64,10 +64,16 @@ class WaitGroup:
 
     def wait(self) -> Op:
         """``wg.Wait()``: yield it."""
+        self._rt.ops_made += 1
         return self._wait
 
     def go(self, fn: Callable[..., Any], *args: Any, name: str | None = None) -> Goroutine:
-        """``wg.Go(f)`` (Go 1.25): ``Add(1)``, then ``go`` f with ``Done`` deferred."""
+        """``wg.Go(f)`` (Go 1.25): ``Add(1)``, then ``go`` f and ``Done`` once f returns.
+
+        If f panics, Go recovers and panics again with the same value (printed
+        ``panic: X [recovered, repanicked]``) without calling ``Done``: Wait must not
+        return while the program is dying.
+        """
         self.add(1)
 
         def tracked() -> Generator[Any, Any, None]:
@@ -75,8 +81,10 @@ class WaitGroup:
                 result = fn(*args)
                 if isgenerator(result):
                     yield from result
-            finally:
-                self.done()
+            except GoPanic as panic:
+                panic.repanicked = True
+                raise
+            self.done()
 
         return self._rt.spawn(tracked, (), name or getattr(fn, "__name__", "func"), depth=1)
 
@@ -85,6 +93,9 @@ class WaitGroup:
 
     def __repr__(self) -> str:
         return f"<WaitGroup #{self.id} count={self.count} waiters={len(self._waiters)}>"
+
+
+STARVATION_THRESHOLD = 1_000_000  # Go's starvationThresholdNs: 1 ms
 
 
 class _Lock(Op):
@@ -98,23 +109,71 @@ class _Lock(Op):
         if not mu.locked:
             mu.locked = True
             return None
+        mu._wait_start[g.id] = rt.now
         return mu._waiters.park(g)
 
 
-class Mutex:
-    """A ``sync.Mutex``: ``yield mu.lock()``, ``mu.unlock()``."""
+class _Relock(Op):
+    """What a waiter woken by ``Unlock`` does when it runs again, as itself: take the
+    mutex if it is still free, or, if somebody took it in between (barging), queue
+    again at the head, and switch the mutex to starvation mode once it has waited
+    more than 1 ms (``lockSlow`` in Go's sync/mutex.go)."""
 
-    __slots__ = ("_lock", "_rt", "_waiters", "id", "locked")
+    __slots__ = ("mu",)
+
+    def __init__(self, mu: Mutex):
+        self.mu = mu
+
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
+        mu = self.mu
+        mu._woken = False
+        if not mu.locked:
+            mu.locked = True
+            mu._wait_start.pop(g.id, None)
+            return None
+        if rt.now - mu._wait_start.get(g.id, rt.now) > STARVATION_THRESHOLD:
+            mu.starving = True
+        return mu._waiters.park(g, front=True)
+
+
+class Mutex:
+    """A ``sync.Mutex``: ``yield mu.lock()``, ``mu.unlock()``.
+
+    As Go's, in normal mode: ``unlock`` frees the mutex and wakes the longest
+    waiter, which must compete for it when it runs; a goroutine that locks in
+    between takes it first (under ``fifo``, the unlocker locking again does, as in
+    Go at GOMAXPROCS=1), and the waiter queues again at the head. A waiter that
+    has waited more than 1 ms puts the mutex in starvation mode: ``unlock`` then
+    hands it straight to the longest waiter, until a waiter that waited less than
+    1 ms, or the last one, takes it.
+    """
+
+    __slots__ = (
+        "_lock",
+        "_relock",
+        "_rt",
+        "_wait_start",
+        "_waiters",
+        "_woken",
+        "id",
+        "locked",
+        "starving",
+    )
 
     def __init__(self, rt: Runtime) -> None:
         self._rt = rt
         self.locked = False
+        self.starving = False
+        self._woken = False  # a waiter was woken and has not run yet (Go's mutexWoken)
         self._waiters = WaitQueue(rt, self, _g.MUTEX_LOCK)
+        self._wait_start: dict[int, int] = {}
         self._lock = _Lock(self)
+        self._relock = _Relock(self)
         self.id = rt.new_id()
 
     def lock(self) -> Op:
         """``mu.Lock()``: yield it."""
+        self._rt.ops_made += 1
         return self._lock
 
     def try_lock(self) -> bool:
@@ -125,11 +184,22 @@ class Mutex:
         return True
 
     def unlock(self) -> None:
-        """``mu.Unlock()``: the longest waiter, if any, now holds the mutex."""
+        """``mu.Unlock()``: free the mutex and wake the longest waiter to compete for
+        it, or in starvation mode hand it to that waiter."""
         if not self.locked:
             self._rt.fatal("sync: unlock of unlocked mutex")
-        if not self._waiters.wake():
-            self.locked = False
+        waiters = self._waiters
+        if self.starving and waiters:
+            g = waiters.wake()
+            assert g is not None
+            waited = self._rt.now - self._wait_start.pop(g.id, self._rt.now)
+            if waited <= STARVATION_THRESHOLD or not waiters:
+                self.starving = False
+            return  # handed off: still locked, now by g
+        self.locked = False
+        if waiters and not self._woken:
+            self._woken = True
+            waiters.wake(then=self._relock)
 
     def label(self) -> str:
         return f"Mutex#{self.id}"

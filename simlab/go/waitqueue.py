@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .goroutine import Goroutine
+    from .goroutine import Goroutine, Op
     from .runtime import Runtime
 
 
@@ -28,18 +28,25 @@ class WaitQueue:
         self.owner = owner
         self.reason = reason
 
-    def park(self, g: Goroutine, reason: str | None = None) -> Any:
-        """Queue ``g`` and park it; return what :meth:`Op.start` returns (``PARK``)."""
-        self._q.append(g)
+    def park(self, g: Goroutine, reason: str | None = None, *, front: bool = False) -> Any:
+        """Queue ``g`` (at the head with ``front``) and park it; return what
+        :meth:`Op.start` returns (``PARK``)."""
+        if front:
+            self._q.appendleft(g)
+        else:
+            self._q.append(g)
         return g.park(reason or self.reason, self._rt.now, self.owner)
 
-    def wake(self, value: Any = None, exc: BaseException | None = None) -> Goroutine | None:
+    def wake(
+        self, value: Any = None, exc: BaseException | None = None, then: Op | None = None
+    ) -> Goroutine | None:
         """Make the longest waiter runnable (its ``yield`` returns ``value`` or raises
-        ``exc``); None if nobody waits."""
+        ``exc``; with ``then``, it first performs that operation, see
+        :meth:`Runtime.ready`); None if nobody waits."""
         if not self._q:
             return None
         g = self._q.popleft()
-        self._rt.ready(g, value, exc)
+        self._rt.ready(g, value, exc, then)
         return g
 
     def wake_all(self, value: Any = None) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import Deadlock, FatalError, GoPanic
+from ..errors import Deadlock, FatalError, GoPanic, Livelock
 from ..go.runtime import Runtime
 from ..observe import leaks
 from ..observe.leaks import Group
@@ -78,7 +78,9 @@ def run_model(
     ``leak_check`` applies the three leak oracles at ``duration`` and after shutdown;
     ``trace`` records every event for the Perfetto export (:mod:`simlab.perfetto`).
     """
-    rt = Runtime(seed=seed, strategy=strategy, trace=trace)
+    rt = Runtime(
+        seed=seed, strategy=strategy, trace=trace, record=keep_schedule or inspect is not None
+    )
     checker = Checker(properties) if properties else None
     sim = Simulation(rt, params, checker)
     after = (lambda _t: sim.checkpoint("sample")) if checker else None
@@ -88,7 +90,7 @@ def run_model(
     error = None
     try:
         rt.run(model.main, params, sim, until=params.duration)
-    except (GoPanic, FatalError) as exc:
+    except (GoPanic, FatalError, Livelock) as exc:
         error = _failed(sim, exc)
     if error is None and rt.halted is None:
         sampler.record()
@@ -156,7 +158,7 @@ def _shut_down(rt: Runtime, sim: Simulation, params: Params) -> str | None:
     sim.signal.close()
     try:
         result = rt.run(until=params.duration + params.shutdown_grace)
-    except (GoPanic, FatalError) as exc:
+    except (GoPanic, FatalError, Livelock) as exc:
         return _failed(sim, exc)
     if result.reason != "main returned":
         return "shutdown hung"

@@ -59,6 +59,7 @@ class FIFO(Strategy):
     """First ready, first run; first ready case taken."""
 
     name = "fifo"
+    go_order = True  # the runtime takes Go's own choice without asking
 
     def pick(self, runq: list[Goroutine]) -> int:
         return 0

@@ -1,10 +1,10 @@
 """The trace of a run, its digest, and (when asked for) the full event log.
 
 Every run keeps the *scheduling trace*: for each stretch a goroutine ran, the
-instant and the goroutine's id, plus every decision the strategy took. Its
-sha256 is the run's digest: equal digests mean the same interleaving at the same
-instants. The trace is folded into the hash as it grows, so it costs constant
-memory however long the run.
+instant and the goroutine's id, plus every decision the strategy took
+(:class:`DecisionLog`). Their sha256 is the run's digest: equal digests mean the
+same interleaving at the same instants. Both are folded into hashes as they grow,
+so they cost constant memory however long the run.
 
 With ``Runtime(trace=True)`` the run also keeps :attr:`Trace.events`, a list of
 ``(time, goroutine id, kind, detail)`` tuples (goroutine create, block, unblock
@@ -48,12 +48,46 @@ class Trace:
         self._hash.update(ints.tobytes())
         del ints[:]
 
-    def digest(self, decisions: list[int]) -> str:
+    def digest(self, decisions: DecisionLog) -> str:
         """sha256 (hex) of the scheduling trace so far and the run's ``decisions``."""
         self.fold()
-        h = self._hash.copy()
-        options = array("q", decisions)
+        return hashlib.sha256(self._hash.digest() + decisions.hashed()).hexdigest()
+
+
+class DecisionLog:
+    """Every decision a run took (the option chosen, 0 being fifo's): counted and
+    hashed always; kept, as deviations from fifo, only when ``record`` is set, so
+    that a long run's memory does not grow with its length."""
+
+    __slots__ = ("_buf", "_hash", "count", "deviations", "record")
+
+    def __init__(self, record: bool = True):
+        self.record = record
+        self.count = 0
+        self.deviations: list[tuple[int, int]] = []
+        self._buf = array("q")
+        self._hash = hashlib.sha256()
+
+    def append(self, option: int) -> None:
+        if option and self.record:
+            self.deviations.append((self.count, option))
+        self.count += 1
+        buf = self._buf
+        buf.append(option)
+        if len(buf) >= FOLD_AT:
+            self._fold()
+
+    def _fold(self) -> None:
+        buf = self._buf
         if sys.byteorder == "big":
-            options.byteswap()
-        h.update(options.tobytes())
-        return h.hexdigest()
+            buf.byteswap()
+        self._hash.update(buf.tobytes())
+        del buf[:]
+
+    def hashed(self) -> bytes:
+        """sha256 of every option taken so far, in order."""
+        self._fold()
+        return self._hash.digest()
+
+    def __len__(self) -> int:
+        return self.count

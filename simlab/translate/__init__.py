@@ -1,0 +1,130 @@
+"""``simlab translate``: Go source in, a readable simlab model out.
+
+.. code-block:: python
+
+    from simlab import translate
+
+    source = translate.translate("models/zoo/go/abandoned_receiver.go")  # Python source
+    program = translate.load("models/zoo/go/abandoned_receiver.go")  # that source, run
+    rt = sl.Runtime(seed=1)
+    rt.run(translate.entry(program, "main"), until=2 * sl.Minute)
+
+The front end (``frontend/``, Go, standard library only) parses and type-checks
+the package and prints the model: one Python function per Go function, named as
+Go names it (``main.handle.func1``) with every line marked with its Go line
+(``# L16``). A construct it cannot render faithfully stops it with one line,
+``FILE:LINE: unsupported: <construct> (<what to use instead>)``, never a model
+that runs wrong.
+
+Go's defer is try/finally; a deferred function that calls ``recover()`` runs from
+``with go.defer(f):`` (``golib.defer``), so that it can stop the panic as Go's does.
+``panic(v)`` keeps Go's value and message (``panic: main.code(7)``, a chain of
+``[recovered]`` panics), ``os.Exit`` ends the program with its status without
+running deferred calls, and ``time.Now``/``time.Since`` read simulated time, so a
+printed duration is what a ``testing/synctest`` bubble prints.
+
+The translated program reaches its runtime through the module-level ``rt``, the
+way Go code reaches its one runtime: every Go signature stays as it is, function
+values and interfaces need nothing threaded through them, and ``rt`` never shows
+among a goroutine's locals. ``bind(runtime)`` sets it and initializes the package
+variables; :func:`entry` does both and starts the entry function as main. One
+module runs one program at a time: :func:`load` returns a fresh module each call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import linecache
+import subprocess
+import sys
+import types
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .toolchain import TranslateError, frontend
+
+__all__ = ["TranslateError", "entry", "load", "translate", "translate_all"]
+
+
+def translate(path: str | Path) -> str:
+    """The simlab model of the Go file or package directory at ``path``, as Python source."""
+    path = Path(path)
+    if not path.exists():
+        raise TranslateError(f"{path}: no such file or directory")
+    exe, env = frontend()
+    run = subprocess.run(
+        [str(exe), str(path)], env=env, capture_output=True, text=True, encoding="utf-8"
+    )
+    if run.returncode != 0:
+        lines = run.stderr.strip().splitlines()
+        raise TranslateError(lines[0] if lines else f"translating {path} failed")
+    return run.stdout
+
+
+def translate_all(paths: list[str | Path]) -> list[str | TranslateError]:
+    """The models of several Go files or packages, in one run of the front end.
+
+    One item per path, in order: the Python source, or the :class:`TranslateError`
+    saying why that one could not be translated. Much faster than one
+    :func:`translate` per path: the standard library is type-checked once.
+    """
+    files = [Path(p) for p in paths]
+    for path in files:
+        if not path.exists():
+            raise TranslateError(f"{path}: no such file or directory")
+    if not files:
+        return []
+    exe, env = frontend()
+    run = subprocess.run(
+        [str(exe), "-batch", *map(str, files)],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    if run.returncode != 0:
+        lines = run.stderr.strip().splitlines()
+        raise TranslateError(lines[0] if lines else "the translator's front end failed")
+    return [
+        TranslateError(r["error"]) if "error" in r else r["source"] for r in json.loads(run.stdout)
+    ]
+
+
+def load(path: str | Path, source: str | None = None) -> types.ModuleType:
+    """The translation of ``path`` as a fresh module (``source``: an existing translation).
+
+    Its name is stable, ``simlab.translated.<stem>_<digest>``, and its source is
+    registered with :mod:`linecache`, so that goroutine dumps read its ``# L`` marks.
+    """
+    path = Path(path)
+    if source is None:
+        source = translate(path)
+    digest = hashlib.sha256(source.encode()).hexdigest()[:12]
+    stem = "".join(c if c.isalnum() else "_" for c in path.stem)
+    name = f"simlab.translated.{stem}_{digest}"
+    filename = f"<simlab translate {path.name} {digest}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    module = types.ModuleType(name, f"The simlab translation of {path}.")
+    module.__file__ = filename
+    exec(compile(source, filename, "exec"), module.__dict__)  # our own output
+    sys.modules[name] = module
+    return module
+
+
+def entry(module: types.ModuleType, name: str = "main") -> Callable[..., Any]:
+    """``module``'s Go function ``name`` as a main for ``rt.run(...)``.
+
+    ``rt.run(entry(program), until=...)`` binds the program to ``rt``, initializes
+    its package variables and runs ``name()`` as goroutine 1.
+    """
+    fn = getattr(module, name, None)
+    if fn is None or not callable(fn) or not hasattr(module, "bind"):
+        raise TranslateError(f"no function {name} in the translated package")
+
+    def start(runtime, *args):
+        module.bind(runtime)
+        return fn(*args)  # a generator for a main that blocks: the runtime runs it
+
+    return start

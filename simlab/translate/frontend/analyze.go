@@ -1,0 +1,801 @@
+package main
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+)
+
+// unit is one Go function body: a declared function or method, or a closure.
+type unit struct {
+	name   string // Go's name for it: main.F, main.(*T).M, main.F.func1, main.F.func1.1
+	decl   *ast.FuncDecl
+	lit    *ast.FuncLit
+	body   *ast.BlockStmt
+	sig    *types.Signature
+	parent *unit
+	file   string
+
+	direct   bool           // performs a blocking operation itself
+	recovers bool           // calls recover() itself (so it must run as a deferred call that can)
+	calls    []*unit        // functions it calls by name
+	stdCalls []types.Object // function variables it calls that hold what a library call returned
+	dyn      []string       // families of function values / interface methods it calls
+	families []string       // families it belongs to, as a value that may be called dynamically
+	gen      bool           // becomes a Python generator
+	forced   bool           // a generator only because a sibling in a family blocks
+
+	children int                       // closures numbered so far
+	assigned map[types.Object]bool     // variables it assigns (not counting declarations)
+	free     []types.Object            // variables of enclosing functions it uses, first use first
+	freeSet  map[types.Object]bool     // the same, as a set
+	deferLit map[*ast.FuncLit]struct{} // closures it defers
+}
+
+// analysis is what the translation knows about the whole package.
+type analysis struct {
+	p         *program
+	units     []*unit
+	byFunc    map[*types.Func]*unit
+	byLit     map[*ast.FuncLit]*unit
+	declUnit  map[types.Object]*unit        // the function declaring each local variable
+	loopOf    map[types.Object]ast.Node     // innermost loop a local variable lives in
+	assigns   map[types.Object]int          // assignments besides the declaration
+	litVar    map[types.Object]*ast.FuncLit // a variable holding one closure only
+	stdVar    map[types.Object]bool         // a function variable set by a library call (cancel, stop)
+	libArg    map[*ast.FuncLit]bool         // closures passed straight to the library (AfterFunc, Once.Do)
+	famDyn    map[string]bool               // families called dynamically somewhere
+	called    map[*ast.FuncLit]bool         // closures called on the spot, go'd or deferred
+	resultVar map[types.Object]bool         // named results
+	callees   map[*ast.Ident]bool           // identifiers called (or go'd) on the spot
+	famGen    map[string]bool               // families with a generator among their members
+	stdGen    map[string]bool               // families of the generator functions simlab's library returns
+	inPost    bool                          // walking a for statement's post statement
+}
+
+func (p *program) analyze() *analysis {
+	a := &analysis{
+		p:         p,
+		byFunc:    map[*types.Func]*unit{},
+		byLit:     map[*ast.FuncLit]*unit{},
+		declUnit:  map[types.Object]*unit{},
+		loopOf:    map[types.Object]ast.Node{},
+		assigns:   map[types.Object]int{},
+		litVar:    map[types.Object]*ast.FuncLit{},
+		famDyn:    map[string]bool{},
+		called:    map[*ast.FuncLit]bool{},
+		resultVar: map[types.Object]bool{},
+		stdGen:    map[string]bool{},
+		stdVar:    map[types.Object]bool{},
+		libArg:    map[*ast.FuncLit]bool{},
+	}
+	// units for the declared functions first, so calls can be resolved
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			obj := p.info.Defs[fd.Name].(*types.Func)
+			u := &unit{name: goName(p, fd), decl: fd, body: fd.Body, sig: obj.Type().(*types.Signature), file: p.file(fd)}
+			if fd.Body == nil {
+				p.unsupported(fd, "a function without a body", "Go source for every function")
+			}
+			if fd.Type.TypeParams != nil || (fd.Recv != nil && hasTypeParams(fd.Recv)) {
+				p.unsupported(fd, "generics", "functions on concrete types")
+			}
+			a.byFunc[obj] = u
+			a.units = append(a.units, u)
+			if fd.Recv != nil {
+				a.checkReceiver(fd)
+			}
+		}
+	}
+	for _, u := range append([]*unit(nil), a.units...) {
+		a.walkUnit(u)
+	}
+	// package-level variable initializers may hold closures: main.init.func1...
+	initUnit := &unit{name: p.pkg.Name() + ".init", assigned: map[types.Object]bool{}, freeSet: map[types.Object]bool{}}
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+				a.walk(initUnit, gd, nil)
+			}
+		}
+	}
+	a.solve()
+	return a
+}
+
+func hasTypeParams(fl *ast.FieldList) bool {
+	for _, f := range fl.List {
+		t := f.Type
+		if s, ok := t.(*ast.StarExpr); ok {
+			t = s.X
+		}
+		switch t.(type) {
+		case *ast.IndexExpr, *ast.IndexListExpr:
+			return true
+		}
+	}
+	return false
+}
+
+// goName is the name Go gives a declared function in a stack trace.
+func goName(p *program, fd *ast.FuncDecl) string {
+	pkg := p.files[0].Name.Name
+	if fd.Recv == nil {
+		return pkg + "." + fd.Name.Name
+	}
+	t := fd.Recv.List[0].Type
+	if s, ok := t.(*ast.StarExpr); ok {
+		return pkg + ".(*" + s.X.(*ast.Ident).Name + ")." + fd.Name.Name
+	}
+	return pkg + "." + t.(*ast.Ident).Name + "." + fd.Name.Name
+}
+
+func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
+	p := a.p
+	t := fd.Recv.List[0].Type
+	ptr := false
+	if s, ok := t.(*ast.StarExpr); ok {
+		t, ptr = s.X, true
+	}
+	id, ok := t.(*ast.Ident)
+	if !ok {
+		p.unsupported(fd, "a method on this receiver type", "methods on a named struct type")
+	}
+	named, _ := p.info.Uses[id].Type().(*types.Named)
+	if named == nil {
+		p.unsupported(fd, "a method on this receiver type", "methods on a named struct type")
+	}
+	if _, ok := named.Underlying().(*types.Struct); !ok {
+		p.unsupported(fd, "a method on a named "+kindName(named.Underlying())+" type", "methods on a named struct type")
+	}
+	if !ptr && len(fd.Recv.List[0].Names) > 0 {
+		// a value receiver is a copy: translate it only if the method never writes it
+		recv := p.info.Defs[fd.Recv.List[0].Names[0]]
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					if rootObj(p, l) == recv && recv != nil {
+						p.unsupported(n, "a value receiver written by its method", "a pointer receiver (*"+id.Name+")")
+					}
+				}
+			case *ast.IncDecStmt:
+				if rootObj(p, n.X) == recv && recv != nil {
+					p.unsupported(n, "a value receiver written by its method", "a pointer receiver (*"+id.Name+")")
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND && rootObj(p, n.X) == recv && recv != nil {
+					p.unsupported(n, "the address of a value receiver", "a pointer receiver (*"+id.Name+")")
+				}
+			}
+			return true
+		})
+	}
+}
+
+func kindName(t types.Type) string {
+	switch t := t.(type) {
+	case *types.Basic:
+		return t.Name()
+	case *types.Chan:
+		return "channel"
+	case *types.Map:
+		return "map"
+	case *types.Slice:
+		return "slice"
+	case *types.Signature:
+		return "func"
+	case *types.Interface:
+		return "interface"
+	case *types.Array:
+		return "array"
+	case *types.Pointer:
+		return "pointer"
+	}
+	return "non-struct"
+}
+
+// rootObj is the variable at the root of x.f.g / x[i] / *x, or nil.
+func rootObj(p *program, e ast.Expr) types.Object {
+	for {
+		switch x := e.(type) {
+		case *ast.Ident:
+			return p.info.ObjectOf(x)
+		case *ast.SelectorExpr:
+			if _, ok := p.info.Selections[x]; !ok {
+				return nil
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+func (a *analysis) walkUnit(u *unit) {
+	u.assigned = map[types.Object]bool{}
+	u.freeSet = map[types.Object]bool{}
+	if u.decl != nil {
+		if u.decl.Recv != nil {
+			for _, f := range u.decl.Recv.List {
+				for _, n := range f.Names {
+					a.define(u, n, nil)
+				}
+			}
+		}
+		a.defineFields(u, u.decl.Type, nil)
+	} else {
+		a.defineFields(u, u.lit.Type, nil)
+	}
+	a.walk(u, u.body, nil)
+}
+
+func (a *analysis) defineFields(u *unit, ft *ast.FuncType, loop ast.Node) {
+	for _, f := range ft.Params.List {
+		for _, n := range f.Names {
+			a.define(u, n, loop)
+		}
+	}
+	if ft.Results != nil {
+		for _, f := range ft.Results.List {
+			for _, n := range f.Names {
+				a.define(u, n, loop)
+				if obj := a.p.info.Defs[n]; obj != nil {
+					a.resultVar[obj] = true
+				}
+			}
+		}
+	}
+}
+
+func (a *analysis) define(u *unit, id *ast.Ident, loop ast.Node) {
+	obj := a.p.info.Defs[id]
+	if obj == nil {
+		return
+	}
+	a.declUnit[obj] = u
+	if loop != nil {
+		a.loopOf[obj] = loop
+	}
+}
+
+// newChild makes the unit of a closure inside u, named as Go's compiler does.
+func (a *analysis) newChild(u *unit, lit *ast.FuncLit) *unit {
+	u.children++
+	var name string
+	if u.parent == nil {
+		name = u.name + ".func" + itoa(u.children)
+	} else {
+		name = u.name + "." + itoa(u.children)
+	}
+	file := u.file
+	if file == "" {
+		file = a.p.file(lit)
+	}
+	c := &unit{name: name, lit: lit, body: lit.Body, parent: u, file: file,
+		sig: a.p.info.Types[lit].Type.(*types.Signature)}
+	a.byLit[lit] = c
+	a.units = append(a.units, c)
+	return c
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// walk records, for u, what it blocks on, whom it calls, what it assigns and
+// which outer variables it uses; closures become units of their own.
+func (a *analysis) walk(u *unit, n ast.Node, loop ast.Node) {
+	p := a.p
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			c := a.newChild(u, n)
+			a.walkUnit(c)
+			for _, v := range c.free {
+				if a.declUnit[v] != u {
+					u.addFree(v)
+				}
+			}
+			for v := range c.assigned {
+				if a.declUnit[v] != c {
+					u.assigned[v] = u.assigned[v] || a.declUnit[v] != u
+				}
+			}
+			return false
+		case *ast.ForStmt:
+			if n.Init != nil {
+				a.walk(u, n.Init, n)
+			}
+			if n.Cond != nil {
+				a.walk(u, n.Cond, n)
+			}
+			if n.Post != nil {
+				a.inPost = true // i++ makes the next iteration's i: not a reassignment
+				a.walk(u, n.Post, n)
+				a.inPost = false
+			}
+			a.walk(u, n.Body, n)
+			return false
+		case *ast.RangeStmt:
+			a.walk(u, n.X, loop)
+			if t, ok := under(p.info.TypeOf(n.X)).(*types.Chan); ok && t != nil {
+				u.direct = true
+			}
+			if n.Tok == token.DEFINE {
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if id, ok := e.(*ast.Ident); ok {
+						a.define(u, id, n)
+					}
+				}
+			} else {
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if e != nil {
+						a.walk(u, e, loop)
+						a.noteAssign(u, e)
+					}
+				}
+			}
+			a.walk(u, n.Body, n)
+			return false
+		case *ast.Ident:
+			if obj := p.info.Defs[n]; obj != nil {
+				if _, isVar := obj.(*types.Var); isVar {
+					if _, known := a.declUnit[obj]; !known && obj.Parent() != p.pkg.Scope() {
+						a.define(u, n, loop)
+					}
+				}
+				return false
+			}
+			obj, _ := p.info.Uses[n].(*types.Var)
+			if obj != nil && !obj.IsField() {
+				if d, ok := a.declUnit[obj]; ok && d != u {
+					u.addFree(obj)
+				}
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Rhs) == 1 && a.libraryCall(n.Rhs[0]) {
+				// ctx, cancel := context.WithCancel(...): cancel is the library's plain function
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok && p.info.Defs[id] != nil {
+						if _, isFunc := under(p.info.Defs[id].Type()).(*types.Signature); isFunc {
+							a.stdVar[p.info.Defs[id]] = true
+						}
+					}
+				}
+			}
+			if n.Tok == token.DEFINE && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+				if lit, ok := n.Rhs[0].(*ast.FuncLit); ok {
+					if obj := p.info.Defs[n.Lhs[0].(*ast.Ident)]; obj != nil {
+						a.litVar[obj] = lit
+					}
+				}
+			}
+			for _, l := range n.Lhs {
+				if n.Tok == token.DEFINE {
+					if id, ok := l.(*ast.Ident); ok && p.info.Defs[id] != nil {
+						continue
+					}
+				}
+				a.noteAssign(u, l)
+			}
+		case *ast.IncDecStmt:
+			a.noteAssign(u, n.X)
+		case *ast.SendStmt:
+			u.direct = true
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				u.direct = true
+			}
+		case *ast.SelectStmt:
+			u.direct = true
+		case *ast.GoStmt:
+			if lit, ok := n.Call.Fun.(*ast.FuncLit); ok {
+				a.called[lit] = true
+			}
+			// the call's arguments run here, the function in the new goroutine
+			a.walk(u, n.Call.Fun, loop)
+			for _, arg := range n.Call.Args {
+				a.walk(u, arg, loop)
+			}
+			return false
+		case *ast.DeferStmt:
+			if lit, ok := n.Call.Fun.(*ast.FuncLit); ok {
+				a.called[lit] = true
+				if u.deferLit == nil {
+					u.deferLit = map[*ast.FuncLit]struct{}{}
+				}
+				u.deferLit[lit] = struct{}{}
+			}
+		case *ast.CallExpr:
+			a.call(u, n)
+			if a.toLibrary(n) {
+				// the library calls it, a plain function or a generator alike
+				for _, arg := range n.Args {
+					if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok {
+						a.libArg[lit] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+func (u *unit) addFree(v types.Object) {
+	if !u.freeSet[v] {
+		u.freeSet[v] = true
+		u.free = append(u.free, v)
+	}
+}
+
+func (a *analysis) noteAssign(u *unit, l ast.Expr) {
+	id, ok := ast.Unparen(l).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return
+	}
+	obj := a.p.info.ObjectOf(id)
+	if obj == nil {
+		return
+	}
+	if !a.inPost {
+		a.assigns[obj]++
+	}
+	if a.declUnit[obj] != u {
+		u.assigned[obj] = true
+	}
+}
+
+// call records what a call does to u: a blocking primitive, a call by name, or
+// a call through a function value or an interface.
+func (a *analysis) call(u *unit, c *ast.CallExpr) {
+	p := a.p
+	fun := ast.Unparen(c.Fun)
+	if tv, ok := p.info.Types[fun]; ok && tv.IsType() {
+		return // a conversion
+	}
+	switch f := fun.(type) {
+	case *ast.FuncLit:
+		a.called[f] = true
+		return // resolved once the closure's unit exists: see calleeOf
+	case *ast.Ident:
+		switch obj := p.info.Uses[f].(type) {
+		case *types.Builtin:
+			if obj.Name() == "recover" {
+				u.recovers = true
+			}
+			return
+		case *types.Func:
+			if cu := a.byFunc[obj]; cu != nil {
+				u.calls = append(u.calls, cu)
+			}
+			return
+		case *types.Var:
+			if lit := a.litVar[obj]; lit != nil {
+				u.pendingLit(a, lit)
+				return
+			}
+			if a.stdVar[obj] {
+				u.stdCalls = append(u.stdCalls, obj) // plain, unless reassigned: see solve
+				return
+			}
+			u.dyn = append(u.dyn, familyOf(p, obj.Type()))
+			return
+		}
+	case *ast.SelectorExpr:
+		if sel := p.info.Selections[f]; sel != nil {
+			fn, isFunc := sel.Obj().(*types.Func)
+			if sel.Kind() == types.MethodVal && isFunc {
+				if blockingMethod(fn) {
+					u.direct = true
+					return
+				}
+				if types.IsInterface(sel.Recv()) {
+					if fn.Pkg() == p.pkg || isLocalInterface(p, sel.Recv()) {
+						u.dyn = append(u.dyn, methodFamily(fn))
+					}
+					return
+				}
+				if cu := a.byFunc[fn.Origin()]; cu != nil {
+					u.calls = append(u.calls, cu)
+				}
+				return
+			}
+			if sel.Kind() == types.FieldVal {
+				u.dyn = append(u.dyn, familyOf(p, sel.Type()))
+				return
+			}
+			return
+		}
+		if obj, ok := p.info.Uses[f.Sel].(*types.Func); ok && obj.Pkg() != nil {
+			switch obj.Pkg().Path() + "." + obj.Name() {
+			case "time.Sleep", "runtime.Gosched", "runtime.Goexit", "os.Exit":
+				u.direct = true // os.Exit and Goexit end the goroutine at a yield, not by unwinding
+			case "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
+				// simlab's are generator functions (their callers may wait for the first
+				// call): every function value of their type is called with yield from
+				fam := familyOf(p, p.info.TypeOf(c))
+				a.stdGen[fam] = true
+				a.famDyn[fam] = true
+			}
+		}
+		return
+	}
+	if t, ok := p.info.TypeOf(fun).(*types.Signature); ok {
+		u.dyn = append(u.dyn, familyOf(p, t))
+	}
+}
+
+// toLibrary: c calls a function or a method of the standard library.
+func (a *analysis) toLibrary(c *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := a.p.info.Uses[sel.Sel].(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg() != a.p.pkg && a.byFunc[fn.Origin()] == nil
+}
+
+// libraryCall: e calls a function of another package whose results are plain
+// functions (not sync.OnceFunc and kin, whose results simlab writes as generators).
+func (a *analysis) libraryCall(e ast.Expr) bool {
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := a.p.info.Uses[sel.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg() == a.p.pkg {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
+		return false
+	}
+	return true
+}
+
+// pendingLit: a call to a variable holding one known closure calls that closure.
+func (u *unit) pendingLit(a *analysis, lit *ast.FuncLit) {
+	if cu := a.byLit[lit]; cu != nil {
+		u.calls = append(u.calls, cu)
+	} else {
+		u.dyn = append(u.dyn, "lit:"+a.p.where(lit))
+	}
+}
+
+func isLocalInterface(p *program, t types.Type) bool {
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() == p.pkg
+}
+
+// blockingMethod: methods of the standard library that block, in simlab a yield.
+func blockingMethod(fn *types.Func) bool {
+	switch methodKey(fn) {
+	case "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.RWMutex.RLock", "sync.WaitGroup.Wait",
+		"sync.Cond.Wait", "sync.Once.Do", "sync.Locker.Lock":
+		return true
+	}
+	return false
+}
+
+// methodKey is "pkg.Type.Method" for a method of a named type, else "".
+func methodKey(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || fn.Pkg() == nil {
+		return ""
+	}
+	t := sig.Recv().Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	n, ok := t.(*types.Named)
+	if !ok {
+		if _, isIface := t.Underlying().(*types.Interface); isIface {
+			return fn.Pkg().Path() + ".?." + fn.Name()
+		}
+		return ""
+	}
+	return fn.Pkg().Path() + "." + n.Obj().Name() + "." + fn.Name()
+}
+
+func under(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	return t.Underlying()
+}
+
+// familyOf is the key of every function value of one signature.
+func familyOf(p *program, t types.Type) string {
+	sig, ok := under(t).(*types.Signature)
+	if !ok {
+		return "value:?"
+	}
+	return "func:" + sigKey(sig)
+}
+
+func methodFamily(fn *types.Func) string {
+	return "method:" + fn.Name() + sigKey(fn.Type().(*types.Signature))
+}
+
+func sigKey(sig *types.Signature) string {
+	var b strings.Builder
+	b.WriteString("(")
+	for i := 0; i < sig.Params().Len(); i++ {
+		b.WriteString(types.TypeString(sig.Params().At(i).Type(), nil) + ",")
+	}
+	if sig.Variadic() {
+		b.WriteString("...")
+	}
+	b.WriteString(")(")
+	for i := 0; i < sig.Results().Len(); i++ {
+		b.WriteString(types.TypeString(sig.Results().At(i).Type(), nil) + ",")
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// solve computes which units become generators: a unit blocks if it blocks
+// itself, calls a unit that does, or calls through a function value or an
+// interface one of whose possible targets does; every possible target of such
+// a dynamic call then becomes a generator too, so that the call can always be
+// `yield from`.
+func (a *analysis) solve() {
+	p := a.p
+	// a library's function held in a variable assigned again may be anything of its type
+	for _, u := range a.units {
+		for _, obj := range u.stdCalls {
+			if a.assigns[obj] > 0 {
+				u.dyn = append(u.dyn, familyOf(p, obj.Type()))
+			}
+		}
+	}
+	// closures called by variable were seen before their unit existed
+	for _, u := range a.units {
+		var dyn []string
+		for _, d := range u.dyn {
+			if strings.HasPrefix(d, "lit:") {
+				for lit, cu := range a.byLit {
+					if "lit:"+p.where(lit) == d {
+						u.calls = append(u.calls, cu)
+					}
+				}
+				continue
+			}
+			dyn = append(dyn, d)
+			a.famDyn[d] = true
+		}
+		u.dyn = dyn
+	}
+	// families: closures and functions used as values, methods by name
+	for _, u := range a.units {
+		if u.lit != nil && !a.called[u.lit] && !a.libArg[u.lit] {
+			u.families = append(u.families, "func:"+sigKey(u.sig))
+		}
+		if u.decl != nil && u.decl.Recv != nil {
+			fn := p.info.Defs[u.decl.Name].(*types.Func)
+			u.families = append(u.families, methodFamily(fn))
+		}
+	}
+	for id, obj := range p.info.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || a.byFunc[fn] == nil {
+			continue
+		}
+		if !a.isCallee(id) {
+			u := a.byFunc[fn]
+			sig := fn.Type().(*types.Signature)
+			key := "func:" + sigKey(types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()))
+			u.families = appendOnce(u.families, key)
+		}
+	}
+	for sx, sel := range p.info.Selections {
+		fn, ok := sel.Obj().(*types.Func)
+		if !ok || sel.Kind() != types.MethodVal || a.byFunc[fn.Origin()] == nil || a.isCallee(sx.Sel) {
+			continue
+		}
+		u := a.byFunc[fn.Origin()]
+		sig := fn.Type().(*types.Signature)
+		key := "func:" + sigKey(types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()))
+		u.families = appendOnce(u.families, key)
+	}
+	for changed := true; changed; {
+		changed = false
+		famGen := map[string]bool{}
+		for f := range a.stdGen {
+			famGen[f] = true
+		}
+		for _, u := range a.units {
+			if u.gen {
+				for _, f := range u.families {
+					famGen[f] = true
+				}
+			}
+		}
+		for _, u := range a.units {
+			if u.gen {
+				continue
+			}
+			g := u.direct
+			for _, c := range u.calls {
+				g = g || c.gen
+			}
+			for _, d := range u.dyn {
+				g = g || famGen[d]
+			}
+			forced := false
+			for _, f := range u.families {
+				if famGen[f] && a.famDyn[f] {
+					forced = true
+				}
+			}
+			if g || forced {
+				u.gen, u.forced, changed = true, !g && forced, true
+			}
+		}
+	}
+	a.famGen = map[string]bool{}
+	for f := range a.stdGen {
+		a.famGen[f] = true
+	}
+	for _, u := range a.units {
+		if u.gen {
+			for _, f := range u.families {
+				a.famGen[f] = true
+			}
+		}
+	}
+}
+
+func appendOnce(xs []string, x string) []string {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+// isCallee: is this identifier the function of a call expression?
+func (a *analysis) isCallee(id *ast.Ident) bool {
+	if a.callees == nil {
+		a.callees = map[*ast.Ident]bool{}
+		for _, f := range a.p.files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if c, ok := n.(*ast.CallExpr); ok {
+					switch fn := ast.Unparen(c.Fun).(type) {
+					case *ast.Ident:
+						a.callees[fn] = true
+					case *ast.SelectorExpr:
+						a.callees[fn.Sel] = true
+					}
+				}
+				if g, ok := n.(*ast.GoStmt); ok {
+					// go f(x): f runs as a goroutine, whatever it is
+					switch fn := ast.Unparen(g.Call.Fun).(type) {
+					case *ast.Ident:
+						a.callees[fn] = true
+					case *ast.SelectorExpr:
+						a.callees[fn.Sel] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	return a.callees[id]
+}

@@ -1,0 +1,503 @@
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// module writes the Python module of a package.
+type module struct {
+	p        *program
+	a        *analysis
+	out      []string
+	reserved map[string]bool          // module-level Python names
+	globals  map[types.Object]string  // package-level variables, constants, functions
+	closed   map[string]bool          // element types of channels the program closes
+	types    map[*types.TypeName]bool // struct types that have a class
+	basics   map[*types.TypeName]bool // named string and number types, classes too
+}
+
+var pyReserved = strings.Fields(`False None True and as assert async await break class continue
+def del elif else except finally for from global if import in is lambda nonlocal not or pass
+raise return try while with yield print len range list str int float min max chr enumerate
+sl rt go bind l O I`) // and the names PEP 8 finds ambiguous
+
+func translate(p *program) string {
+	a := p.analyze()
+	m := &module{p: p, a: a, reserved: map[string]bool{}, globals: map[types.Object]string{},
+		closed: map[string]bool{}, types: map[*types.TypeName]bool{}, basics: map[*types.TypeName]bool{}}
+	for _, w := range pyReserved {
+		m.reserved[w] = true
+	}
+	m.scanCloses()
+	// every package-level name keeps its Go name (a Python keyword gets a _)
+	scope := p.pkg.Scope()
+	for _, name := range scope.Names() {
+		obj := scope.Lookup(name)
+		py := name
+		if m.reserved[py] {
+			py += "_"
+		}
+		m.globals[obj] = py
+	}
+	for _, py := range m.globals {
+		m.reserved[py] = true
+	}
+	m.header()
+	m.findBasics()
+	m.consts()
+	m.classes()
+	m.functions()
+	m.bind()
+	return strings.Join(m.out, "\n") + "\n"
+}
+
+func (m *module) emit(format string, args ...any) {
+	m.out = append(m.out, fmt.Sprintf(format, args...))
+}
+
+func (m *module) scanCloses() {
+	p := m.p
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok {
+				if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && id.Name == "close" && len(c.Args) == 1 {
+					if _, ok := p.info.Uses[id].(*types.Builtin); ok {
+						if ch, ok := under(p.info.TypeOf(c.Args[0])).(*types.Chan); ok {
+							m.closed[types.TypeString(ch.Elem(), nil)] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+func (m *module) header() {
+	p := m.p
+	m.emit(`"""Package %s (%s), translated by `+"`simlab translate`"+`.`, p.pkg.Name(), strings.Join(p.names, ", "))
+	m.emit("")
+	m.emit("Every function keeps its Go name (``@sl.gofunc``) and every line ends with the")
+	m.emit("line of the Go statement it renders (``# L<n>``). The program's runtime is the")
+	m.emit("module's ``rt``: ``bind(runtime)`` sets it and initializes the package's variables")
+	m.emit("before ``main`` runs (``simlab go-run`` and ``simlab.translate.entry`` do both).")
+	m.emit(`"""`)
+	m.emit("")
+	m.emit("import simlab as sl")
+	m.emit("from simlab.translate import golib as go")
+	m.emit("")
+	m.emit("rt: sl.Runtime  # the Go runtime the program runs on: bind() sets it")
+}
+
+// consts are module-level Python constants, in source order.
+func (m *module) consts() {
+	p := m.p
+	first := true
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST {
+				continue
+			}
+			for _, s := range gd.Specs {
+				vs := s.(*ast.ValueSpec)
+				for _, n := range vs.Names {
+					if n.Name == "_" {
+						continue
+					}
+					c := p.info.Defs[n].(*types.Const)
+					if first {
+						m.emit("")
+						first = false
+					}
+					m.emit("%s = %s  # L%d", m.globals[c], m.typedConst(c), p.line(n))
+				}
+			}
+		}
+	}
+}
+
+// typedConst renders a declared constant; one of a named type of the program
+// keeps its type: code(7).
+func (m *module) typedConst(c *types.Const) string {
+	v := constValue(c.Val(), c.Type())
+	if cls := m.basicClass(c.Type()); cls != "" {
+		return cls + "(" + v + ")"
+	}
+	return v
+}
+
+// findBasics: the named string and number types of the program, which become
+// Python subclasses of str, int and float, so that a value keeps its type
+// (context keys, panic values: main.code(7)).
+func (m *module) findBasics() {
+	p := m.p
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, s := range gd.Specs {
+				ts := s.(*ast.TypeSpec)
+				tn := p.info.Defs[ts.Name].(*types.TypeName)
+				if b, ok := tn.Type().Underlying().(*types.Basic); ok && !ts.Assign.IsValid() && pyBase(b) != "" {
+					m.basics[tn] = true
+				}
+			}
+		}
+	}
+}
+
+// pyBase is the Python class a named basic type derives from ("" for bool,
+// which Python cannot subclass, and the rest).
+func pyBase(b *types.Basic) string {
+	switch {
+	case b.Info()&types.IsString != 0:
+		return "str"
+	case b.Info()&types.IsInteger != 0:
+		return "int"
+	case b.Info()&types.IsFloat != 0:
+		return "float"
+	}
+	return ""
+}
+
+// constValue renders a Go constant as Python; durations read as 5 * sl.Second.
+func constValue(v constant.Value, t types.Type) string {
+	switch v.Kind() {
+	case constant.Bool:
+		if constant.BoolVal(v) {
+			return "True"
+		}
+		return "False"
+	case constant.String:
+		return pyString(constant.StringVal(v))
+	case constant.Int:
+		if isDuration(t) {
+			if d, ok := constant.Int64Val(v); ok {
+				return durationLiteral(d)
+			}
+		}
+		if b, ok := under(t).(*types.Basic); ok && b.Info()&types.IsFloat != 0 {
+			f, _ := constant.Float64Val(v)
+			return floatLiteral(f)
+		}
+		return v.ExactString()
+	case constant.Float:
+		if b, ok := under(t).(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+			i, _ := constant.Int64Val(constant.ToInt(v))
+			return fmt.Sprint(i)
+		}
+		f, _ := constant.Float64Val(v)
+		return floatLiteral(f)
+	}
+	return v.ExactString()
+}
+
+func floatLiteral(f float64) string {
+	s := fmt.Sprintf("%v", f)
+	if !strings.ContainsAny(s, ".eEnN") {
+		s += ".0"
+	}
+	return s
+}
+
+var durationUnits = []struct {
+	ns   int64
+	name string
+}{{3600e9, "Hour"}, {60e9, "Minute"}, {1e9, "Second"}, {1e6, "Millisecond"}, {1e3, "Microsecond"}}
+
+func durationLiteral(d int64) string {
+	if d == 0 {
+		return "0"
+	}
+	for _, u := range durationUnits {
+		if d%u.ns == 0 {
+			if d == u.ns {
+				return "sl." + u.name
+			}
+			return fmt.Sprintf("%d * sl.%s", d/u.ns, u.name)
+		}
+	}
+	return fmt.Sprint(d)
+}
+
+func isDuration(t types.Type) bool {
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration"
+}
+
+// pyString quotes s for Python (Go's escapes are Python's).
+func pyString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// classes: one Python class per struct type, with its methods.
+func (m *module) classes() {
+	p := m.p
+	methods := map[*types.TypeName][]*unit{}
+	for _, u := range m.a.units {
+		if u.decl != nil && u.decl.Recv != nil {
+			t := u.sig.Recv().Type()
+			if ptr, ok := t.(*types.Pointer); ok {
+				t = ptr.Elem()
+			}
+			tn := t.(*types.Named).Obj()
+			methods[tn] = append(methods[tn], u)
+		}
+	}
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, s := range gd.Specs {
+				ts := s.(*ast.TypeSpec)
+				tn := p.info.Defs[ts.Name].(*types.TypeName)
+				if ts.TypeParams != nil {
+					p.unsupported(ts, "generics", "types without type parameters")
+				}
+				if ts.Assign.IsValid() {
+					continue // an alias
+				}
+				if m.basics[tn] {
+					m.basicClassDecl(ts, tn)
+					continue
+				}
+				st, ok := tn.Type().Underlying().(*types.Struct)
+				if !ok {
+					continue // interfaces and other named types need no class
+				}
+				m.types[tn] = true
+				m.class(ts, tn, st, methods[tn])
+			}
+		}
+	}
+}
+
+// basicClassDecl: type key string as class key(str), with its Go name.
+func (m *module) basicClassDecl(ts *ast.TypeSpec, tn *types.TypeName) {
+	p := m.p
+	b := tn.Type().Underlying().(*types.Basic)
+	m.emit("")
+	m.emit("")
+	m.emit("class %s(%s):  # L%d", m.globals[tn], pyBase(b), p.line(ts))
+	m.emit(`    """type %s %s"""`, tn.Name(), b.Name())
+	m.emit("")
+	m.emit("    __slots__ = ()")
+	m.emit("    go_name = %s", pyString(p.pkg.Name()+"."+tn.Name()))
+}
+
+func (m *module) class(ts *ast.TypeSpec, tn *types.TypeName, st *types.Struct, methods []*unit) {
+	p := m.p
+	name := m.globals[tn]
+	m.emit("")
+	m.emit("")
+	m.emit("class %s:  # L%d", name, p.line(ts))
+	var fields, decl []string
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if f.Embedded() {
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field")
+		}
+		fields = append(fields, fieldName(f.Name()))
+		decl = append(decl, f.Name()+" "+types.TypeString(f.Type(), types.RelativeTo(p.pkg)))
+	}
+	doc := fmt.Sprintf("type %s struct{ %s }", tn.Name(), strings.Join(decl, "; "))
+	if len(decl) == 0 {
+		doc = fmt.Sprintf("type %s struct{}", tn.Name())
+	}
+	m.emit(`    """%s"""`, strings.ReplaceAll(doc, `"`, `'`))
+	m.emit("")
+	if len(fields) == 1 {
+		m.emit("    __slots__ = (%q,)", fields[0])
+	} else {
+		quoted := make([]string, len(fields))
+		for i, f := range fields {
+			quoted[i] = fmt.Sprintf("%q", f)
+		}
+		m.emit("    __slots__ = (%s)", strings.Join(quoted, ", "))
+	}
+	if len(fields) > 0 {
+		m.emit("")
+		var params []string
+		var body []string
+		for i := 0; i < st.NumFields(); i++ {
+			f := st.Field(i)
+			z, fixed := m.zero(f.Type(), ts)
+			if fixed {
+				params = append(params, fmt.Sprintf("%s=%s", fields[i], z))
+				body = append(body, fmt.Sprintf("        self.%s = %s", fields[i], fields[i]))
+			} else {
+				params = append(params, fields[i]+"=None")
+				body = append(body, fmt.Sprintf("        self.%s = %s if %s is None else %s", fields[i], z, fields[i], fields[i]))
+			}
+		}
+		m.emit("    def __init__(self, %s):", strings.Join(params, ", "))
+		m.out = append(m.out, body...)
+	}
+	for _, u := range methods {
+		m.emit("")
+		f := m.newFunc(u, nil)
+		f.indent = 1
+		f.function()
+		m.out = append(m.out, f.lines...)
+	}
+}
+
+func fieldName(n string) string {
+	for _, w := range pyReserved {
+		if w == n {
+			return n + "_"
+		}
+	}
+	return n
+}
+
+// zero is the Python for the zero value of t, and whether it is a constant
+// (safe as a default argument) rather than a fresh object.
+func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil {
+		switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
+		case "sync.Mutex":
+			return "rt.mutex()", false
+		case "sync.RWMutex":
+			return "rt.rwmutex()", false
+		case "sync.WaitGroup":
+			return "rt.waitgroup()", false
+		case "sync.Once":
+			return "rt.once()", false
+		case "time.Duration", "time.Time":
+			return "0", true
+		case "context.Context", "context.CancelFunc":
+			return "None", true
+		}
+		if n.Obj().Pkg() == m.p.pkg {
+			if _, ok := n.Underlying().(*types.Struct); ok {
+				return m.globals[n.Obj()] + "()", false
+			}
+			if m.basics[n.Obj()] {
+				return m.globals[n.Obj()] + "()", true
+			}
+		} else if _, ok := n.Underlying().(*types.Struct); ok {
+			m.p.unsupported(at, "a value of type "+n.String(), "the simlab primitives: channels, sync.Mutex/RWMutex/WaitGroup/Once, contexts, timers by pointer")
+		}
+	}
+	switch t := t.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case t.Info()&types.IsBoolean != 0:
+			return "False", true
+		case t.Info()&types.IsString != 0:
+			return `""`, true
+		case t.Info()&types.IsFloat != 0:
+			return "0.0", true
+		case t.Info()&types.IsNumeric != 0:
+			return "0", true
+		}
+		return "None", true
+	case *types.Chan:
+		return "sl.nil_chan", true
+	case *types.Map:
+		return "{}", false
+	case *types.Slice:
+		return "[]", false
+	case *types.Struct:
+		if t.NumFields() == 0 {
+			return "None", true
+		}
+		m.p.unsupported(at, "an anonymous struct type", "a named struct type")
+	case *types.Array:
+		m.p.unsupported(at, "an array type", "a slice")
+	case *types.Pointer:
+		if st, ok := t.Elem().(*types.Struct); ok && st.NumFields() > 0 {
+			m.p.unsupported(at, "an anonymous struct type", "a named struct type")
+		}
+	}
+	return "None", true
+}
+
+// functions: every declared function in source order (methods live in their class).
+func (m *module) functions() {
+	for _, u := range m.a.units {
+		if u.decl == nil || u.decl.Recv != nil {
+			continue
+		}
+		m.emit("")
+		m.emit("")
+		f := m.newFunc(u, nil)
+		f.function()
+		m.out = append(m.out, f.lines...)
+	}
+}
+
+// bind sets the runtime and the package-level variables.
+func (m *module) bind() {
+	p := m.p
+	m.emit("")
+	m.emit("")
+	m.emit("def bind(runtime: sl.Runtime) -> None:")
+	m.emit(`    """Run the program on ` + "``runtime``" + `: set ` + "``rt``" + ` and the package's variables."""`)
+	var names []string
+	var specs []*ast.ValueSpec
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, s := range gd.Specs {
+				vs := s.(*ast.ValueSpec)
+				specs = append(specs, vs)
+				for _, n := range vs.Names {
+					if n.Name != "_" {
+						names = append(names, m.globals[p.info.Defs[n]])
+					}
+				}
+			}
+		}
+	}
+	m.emit("    global %s", strings.Join(append([]string{"rt"}, names...), ", "))
+	m.emit("    rt = runtime")
+	init := &unit{name: p.pkg.Name() + ".init", file: p.names[0]}
+	f := m.newFunc(init, nil)
+	f.indent = 1
+	for _, vs := range specs {
+		start := len(f.lines)
+		f.valueSpec(vs, true)
+		for _, l := range f.lines[start:] {
+			if strings.Contains(l, "yield") {
+				p.unsupported(vs, "a package variable initialized by a blocking call", "initialize it at the start of main")
+			}
+		}
+	}
+	m.out = append(m.out, f.lines...)
+}

@@ -1,0 +1,988 @@
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"regexp"
+	"strings"
+)
+
+// value renders an expression whose value is stored or passed: a struct value
+// would be copied there, which the translation refuses (objects are shared).
+func (f *fn) value(e ast.Expr) string {
+	t := f.p.info.TypeOf(e)
+	if st, ok := under(t).(*types.Struct); ok && st.NumFields() > 0 && !isTime(t) {
+		switch ast.Unparen(e).(type) {
+		case *ast.CompositeLit, *ast.CallExpr:
+		default:
+			f.p.unsupported(e, "a copy of a struct value", "a pointer: *"+types.TypeString(t, types.RelativeTo(f.p.pkg)))
+		}
+	}
+	return f.expr(e)
+}
+
+// expr renders an expression; receives are hoisted into f.pre.
+func (f *fn) expr(e ast.Expr) string {
+	p := f.p
+	tv := p.info.Types[e]
+	if tv.Value != nil {
+		s, ok := f.constExpr(e)
+		if !ok {
+			s = constValue(tv.Value, tv.Type)
+		}
+		if cls := f.m.basicClass(tv.Type); cls != "" && !strings.HasPrefix(s, cls+"(") && !f.namedConst(e) {
+			s = cls + "(" + s + ")" // key("user"): a value of the named type, as Go keeps it
+		}
+		return s
+	}
+	switch x := e.(type) {
+	case *ast.ParenExpr:
+		inner := f.expr(x.X)
+		switch ast.Unparen(x.X).(type) {
+		case *ast.BinaryExpr, *ast.UnaryExpr:
+			return "(" + inner + ")"
+		}
+		return inner
+	case *ast.Ident:
+		return f.ident(x)
+	case *ast.SelectorExpr:
+		return f.selector(x)
+	case *ast.CallExpr:
+		s, _ := f.call(x)
+		return s
+	case *ast.UnaryExpr:
+		return f.unary(x)
+	case *ast.BinaryExpr:
+		return f.binary(x)
+	case *ast.StarExpr:
+		if _, ok := under(under(p.info.TypeOf(x.X)).(*types.Pointer).Elem()).(*types.Struct); !ok {
+			p.unsupported(x, "a pointer to a non-struct value", "a struct holding the value, by pointer")
+		}
+		return f.expr(x.X)
+	case *ast.CompositeLit:
+		return f.composite(x, p.info.TypeOf(x))
+	case *ast.IndexExpr:
+		if _, ok := p.info.Instances[identOf(x.X)]; ok {
+			p.unsupported(x, "generics", "functions on concrete types")
+		}
+		switch t := under(p.info.TypeOf(x.X)).(type) {
+		case *types.Map:
+			z, _ := f.m.zero(t.Elem(), x)
+			return fmt.Sprintf("%s.get(%s, %s)", f.expr(x.X), f.expr(x.Index), z)
+		case *types.Basic:
+			return f.operand(x.X, 6) + ".encode()[" + f.expr(x.Index) + "]" // a byte, as in Go
+		case *types.Pointer:
+			p.unsupported(x, "indexing through a pointer to an array", "a slice")
+		}
+		return f.expr(x.X) + "[" + f.expr(x.Index) + "]"
+	case *ast.IndexListExpr:
+		p.unsupported(x, "generics", "functions on concrete types")
+	case *ast.SliceExpr:
+		if x.Slice3 {
+			p.unsupported(x, "a three-index slice", "s[a:b]")
+		}
+		lo, hi := "", ""
+		if x.Low != nil {
+			lo = f.expr(x.Low)
+		}
+		if x.High != nil {
+			hi = f.expr(x.High)
+		}
+		return fmt.Sprintf("%s[%s:%s]", f.expr(x.X), lo, hi)
+	case *ast.FuncLit:
+		return f.closure(x)
+	case *ast.TypeAssertExpr:
+		iface := types.TypeString(p.info.TypeOf(x.X), types.RelativeTo(p.pkg))
+		if it, ok := under(p.info.TypeOf(x.X)).(*types.Interface); ok && it.Empty() {
+			iface = "interface {}" // as Go's panic message spells any
+		}
+		return fmt.Sprintf("go.must_assert(%s, %s, %s)", f.expr(x.X), f.assertedType(x), pyString(iface))
+	case *ast.KeyValueExpr:
+		p.unsupported(x, "a key: value outside a composite literal", "")
+	}
+	p.unsupported(e, fmt.Sprintf("the expression %T", e), "the expressions listed in docs")
+	return ""
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	switch x := e.(type) {
+	case *ast.Ident:
+		return x
+	case *ast.SelectorExpr:
+		return x.Sel
+	}
+	return nil
+}
+
+// constExpr keeps the shape of constant expressions that read better than
+// their value: a named constant, 5 * time.Second, 2 * timeout.
+func (f *fn) constExpr(e ast.Expr) (string, bool) {
+	p := f.p
+	switch x := e.(type) {
+	case *ast.Ident:
+		if c, ok := p.info.Uses[x].(*types.Const); ok && c.Parent() != types.Universe && c.Name() != "iota" {
+			return f.name(c), true
+		}
+	case *ast.SelectorExpr:
+		if c, ok := p.info.Uses[x.Sel].(*types.Const); ok && c.Pkg() != nil && c.Pkg().Path() == "time" {
+			switch c.Name() {
+			case "Nanosecond", "Microsecond", "Millisecond", "Second", "Minute", "Hour":
+				return "sl." + c.Name(), true
+			}
+		}
+	case *ast.ParenExpr:
+		if s, ok := f.constExpr(x.X); ok {
+			return "(" + s + ")", true
+		}
+	case *ast.BinaryExpr:
+		if x.Op != token.MUL && x.Op != token.ADD && x.Op != token.SUB {
+			return "", false
+		}
+		if b, ok := under(p.info.TypeOf(x)).(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+			return "", false
+		}
+		l, lok := f.constExpr(x.X)
+		r, rok := f.constExpr(x.Y)
+		if !lok && !rok {
+			return "", false
+		}
+		if !lok {
+			if _, isLit := ast.Unparen(x.X).(*ast.BasicLit); !isLit {
+				return "", false
+			}
+			l = constValue(p.info.Types[x.X].Value, types.Typ[types.Int])
+		}
+		if !rok {
+			if _, isLit := ast.Unparen(x.Y).(*ast.BasicLit); !isLit {
+				return "", false
+			}
+			r = constValue(p.info.Types[x.Y].Value, types.Typ[types.Int])
+		}
+		return l + " " + x.Op.String() + " " + r, true
+	case *ast.CallExpr:
+		// time.Duration(5) * time.Second and the like: the value
+	}
+	return "", false
+}
+
+func (f *fn) ident(x *ast.Ident) string {
+	p := f.p
+	switch obj := p.info.Uses[x].(type) {
+	case *types.Nil:
+		if _, ok := under(p.info.TypeOf(x)).(*types.Chan); ok {
+			return "sl.nil_chan"
+		}
+		return "None"
+	case *types.Var, *types.Func, *types.Const:
+		return f.name(obj)
+	case *types.TypeName:
+		p.unsupported(x, "a type used as a value", "")
+	}
+	if x.Name == "_" {
+		return "_"
+	}
+	if obj := p.info.Defs[x]; obj != nil {
+		return f.name(obj)
+	}
+	return x.Name
+}
+
+func (f *fn) selector(x *ast.SelectorExpr) string {
+	p := f.p
+	if sel := p.info.Selections[x]; sel != nil {
+		recv := f.expr(x.X)
+		if sel.Kind() == types.FieldVal {
+			if key := fieldKey(sel); key == "time.Timer.C" || key == "time.Ticker.C" {
+				return recv + ".c"
+			}
+			if v, ok := sel.Obj().(*types.Var); ok && v.Pkg() != p.pkg {
+				p.unsupported(x, "the field "+x.Sel.Name+" of a standard library type", "its methods")
+			}
+			return recv + "." + fieldName(x.Sel.Name)
+		}
+		fn := sel.Obj().(*types.Func)
+		if f.m.a.byFunc[fn.Origin()] == nil && !isLocalInterface(p, sel.Recv()) {
+			p.unsupported(x, "the method value "+x.Sel.Name+" of a standard library type", "a closure calling it")
+		}
+		return recv + "." + fieldName(x.Sel.Name) // a method value: the bound method
+	}
+	// a package-qualified name
+	obj := p.info.Uses[x.Sel]
+	if obj == nil || obj.Pkg() == nil {
+		p.unsupported(x, "this selector", "")
+	}
+	switch obj.Pkg().Path() + "." + obj.Name() {
+	case "context.Canceled":
+		return "sl.Canceled"
+	case "context.DeadlineExceeded":
+		return "sl.DeadlineExceeded"
+	}
+	p.unsupported(x, obj.Pkg().Path()+"."+obj.Name(), "the standard library subset simlab models: see the translate docs")
+	return ""
+}
+
+func fieldKey(sel *types.Selection) string {
+	t := sel.Recv()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil {
+		return n.Obj().Pkg().Path() + "." + n.Obj().Name() + "." + sel.Obj().Name()
+	}
+	return ""
+}
+
+func (f *fn) unary(x *ast.UnaryExpr) string {
+	p := f.p
+	switch x.Op {
+	case token.ARROW:
+		if f.called {
+			p.unsupported(x, "a receive after a call in the same statement", "receive into a variable first: v := <-ch")
+		}
+		if f.shortCkt > 0 {
+			p.unsupported(x, "a receive in the right operand of && or ||", "receive into a variable first: v := <-ch")
+		}
+		ch := f.expr(x.X)
+		v := f.temp("v")
+		elem := under(p.info.TypeOf(x.X)).(*types.Chan).Elem()
+		z, _ := f.m.zero(elem, x)
+		if z != "None" && f.m.closed[types.TypeString(elem, nil)] {
+			ok := f.temp("ok")
+			f.pre = append(f.pre, fmt.Sprintf("%s, %s = yield %s.recv()", v, ok, ch))
+			f.pre = append(f.pre, fmt.Sprintf("%s = %s if %s else %s  # a closed channel gives the zero value", v, v, ok, z))
+		} else {
+			f.pre = append(f.pre, fmt.Sprintf("%s, _ = yield %s.recv()", v, ch))
+		}
+		return v
+	case token.NOT:
+		return "not " + f.operand(x.X, 6)
+	case token.SUB:
+		return "-" + f.operand(x.X, 6)
+	case token.ADD:
+		return f.expr(x.X)
+	case token.XOR:
+		return "~" + f.operand(x.X, 6)
+	case token.AND:
+		inner := ast.Unparen(x.X)
+		if cl, ok := inner.(*ast.CompositeLit); ok {
+			return f.composite(cl, p.info.TypeOf(cl))
+		}
+		if _, ok := under(p.info.TypeOf(inner)).(*types.Struct); ok {
+			return f.expr(inner) // the struct variable is the object the pointer points to
+		}
+		p.unsupported(x, "a pointer to a non-struct value", "a struct holding the value, by pointer")
+	}
+	p.unsupported(x, "the operator "+x.Op.String(), "")
+	return ""
+}
+
+// Go's operator precedence, for parentheses.
+func prec(op token.Token) int { return op.Precedence() }
+
+func (f *fn) operand(e ast.Expr, parent int) string {
+	s := f.expr(e)
+	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && (prec(b.Op) < parent || bitwise(b.Op)) {
+		if _, isParen := e.(*ast.ParenExpr); !isParen {
+			return "(" + s + ")"
+		}
+	}
+	if strings.HasPrefix(s, "not ") || strings.HasPrefix(s, "yield") {
+		return "(" + s + ")"
+	}
+	return s
+}
+
+func bitwise(op token.Token) bool {
+	switch op {
+	case token.AND, token.OR, token.XOR, token.SHL, token.SHR, token.AND_NOT:
+		return true
+	}
+	return false
+}
+
+func (f *fn) binary(x *ast.BinaryExpr) string {
+	p := f.p
+	pr := prec(x.Op)
+	switch x.Op {
+	case token.LAND, token.LOR:
+		l := f.operand(x.X, pr)
+		f.shortCkt++
+		r := f.operand(x.Y, pr+1)
+		f.shortCkt--
+		op := "and"
+		if x.Op == token.LOR {
+			op = "or"
+		}
+		return l + " " + op + " " + r
+	case token.EQL, token.NEQ:
+		return f.compare(f.operand(x.X, pr+1), x.X, x.Y, x.Op.String())
+	}
+	l := f.operand(x.X, pr)
+	r := f.operand(x.Y, pr+1)
+	t := p.info.TypeOf(x)
+	if isInt(t) && (x.Op == token.QUO || x.Op == token.REM) {
+		if b := under(t).(*types.Basic); b.Info()&types.IsUnsigned != 0 {
+			if x.Op == token.QUO {
+				return l + " // " + r
+			}
+			return l + " % " + r
+		}
+		if x.Op == token.QUO {
+			return fmt.Sprintf("go.quo(%s, %s)", l, r)
+		}
+		return fmt.Sprintf("go.rem(%s, %s)", l, r)
+	}
+	if x.Op == token.AND_NOT {
+		return l + " & ~" + r
+	}
+	return l + " " + x.Op.String() + " " + r
+}
+
+// compare renders l == r / l != r: identity for references, equality for values.
+func (f *fn) compare(l string, le, re ast.Expr, op string) string {
+	p := f.p
+	r := f.operand(re, 4)
+	lt, rt := p.info.TypeOf(le), p.info.TypeOf(re)
+	isNil := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		_, ok = p.info.Uses[id].(*types.Nil)
+		return ok
+	}
+	t := lt
+	if isNil(le) {
+		t = rt
+	}
+	switch under(t).(type) {
+	case *types.Slice, *types.Map:
+		if isNil(le) || isNil(re) {
+			p.unsupported(le, "comparing a slice or a map with nil", "len(x) == 0")
+		}
+	case *types.Struct:
+		p.unsupported(le, "comparing struct values", "comparing pointers, or fields")
+	}
+	identity := false
+	switch under(t).(type) {
+	case *types.Pointer, *types.Chan, *types.Signature, *types.Interface:
+		identity = true
+	}
+	if _, isChan := under(t).(*types.Chan); isChan {
+		if isNil(re) {
+			r = "sl.nil_chan"
+		}
+		if isNil(le) {
+			l = "sl.nil_chan"
+		}
+	}
+	if identity {
+		if op == "==" {
+			return l + " is " + r
+		}
+		return l + " is not " + r
+	}
+	return l + " " + op + " " + r
+}
+
+func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
+	p := f.p
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	switch u := under(t).(type) {
+	case *types.Struct:
+		n, ok := t.(*types.Named)
+		if !ok || !f.m.types[n.Obj()] {
+			if u.NumFields() == 0 {
+				return "None"
+			}
+			p.unsupported(x, "an anonymous struct or a struct of another package", "a named struct type of the program")
+		}
+		var args []string
+		for i, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				args = append(args, fieldName(kv.Key.(*ast.Ident).Name)+"="+f.elem(kv.Value, u.Field(fieldIndex(u, kv.Key.(*ast.Ident).Name)).Type()))
+			} else {
+				args = append(args, f.elem(el, u.Field(i).Type()))
+			}
+		}
+		return f.m.globals[n.Obj()] + "(" + strings.Join(args, ", ") + ")"
+	case *types.Slice:
+		var els []string
+		for _, el := range x.Elts {
+			if _, ok := el.(*ast.KeyValueExpr); ok {
+				p.unsupported(x, "an indexed slice literal", "a plain list of elements")
+			}
+			els = append(els, f.elem(el, u.Elem()))
+		}
+		return "[" + strings.Join(els, ", ") + "]"
+	case *types.Map:
+		var els []string
+		for _, el := range x.Elts {
+			kv := el.(*ast.KeyValueExpr)
+			els = append(els, f.elem(kv.Key, u.Key())+": "+f.elem(kv.Value, u.Elem()))
+		}
+		return "{" + strings.Join(els, ", ") + "}"
+	case *types.Array:
+		p.unsupported(x, "an array", "a slice")
+	}
+	p.unsupported(x, "this composite literal", "")
+	return ""
+}
+
+func fieldIndex(st *types.Struct, name string) int {
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Name() == name {
+			return i
+		}
+	}
+	return 0
+}
+
+// elem renders an element of a composite literal (whose type may be elided).
+func (f *fn) elem(e ast.Expr, t types.Type) string {
+	if cl, ok := e.(*ast.CompositeLit); ok && cl.Type == nil {
+		return f.composite(cl, t)
+	}
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		if cl, ok := u.X.(*ast.CompositeLit); ok && cl.Type == nil {
+			return f.composite(cl, t)
+		}
+	}
+	return f.value(e)
+}
+
+// fmtArgs renders the operands of a fmt function: a Duration prints as Go prints
+// it (under %v and %s; its number under %d). formatted: the first operand is a format.
+func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
+	var verbs []byte // the verb of each operand after the format, when it is a constant
+	if formatted && len(c.Args) > 0 {
+		if v := f.p.info.Types[c.Args[0]].Value; v != nil && v.Kind() == constant.String {
+			for _, m := range fmtVerb.FindAllStringSubmatch(constant.StringVal(v), -1) {
+				if m[1] != "%" {
+					verbs = append(verbs, m[1][0])
+				}
+			}
+		}
+	}
+	var parts []string
+	for i, a := range c.Args {
+		s := f.value(a)
+		t := f.p.info.TypeOf(a)
+		asNumber := false
+		if j := i - 1; formatted && j >= 0 && j < len(verbs) {
+			asNumber = verbs[j] != 'v' && verbs[j] != 's'
+		}
+		switch {
+		case c.Ellipsis.IsValid() && i == len(c.Args)-1:
+			s = "*" + s
+		case asNumber:
+		case isDuration(t):
+			s = "sl.format_duration(" + s + ")"
+		case isTime(t):
+			f.p.unsupported(a, "printing a time.Time", "print a duration: t.Sub(start) or time.Since(start)")
+		default:
+			if sl, ok := under(t).(*types.Slice); ok && isDuration(sl.Elem()) {
+				d := f.temp("d")
+				s = "[sl.format_duration(" + d + ") for " + d + " in " + s + "]"
+			}
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// args renders a call's arguments, comma-separated.
+func (f *fn) args(c *ast.CallExpr) string {
+	var parts []string
+	for i, a := range c.Args {
+		s := f.value(a)
+		if c.Ellipsis.IsValid() && i == len(c.Args)-1 {
+			s = "*" + s
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// calleeUnit: the unit a call runs, when it is known statically.
+func (f *fn) calleeUnit(fun ast.Expr) *unit {
+	p, a := f.p, f.m.a
+	switch x := ast.Unparen(fun).(type) {
+	case *ast.FuncLit:
+		return a.byLit[x]
+	case *ast.Ident:
+		switch obj := p.info.Uses[x].(type) {
+		case *types.Func:
+			return a.byFunc[obj]
+		case *types.Var:
+			if lit := a.litVar[obj]; lit != nil {
+				return a.byLit[lit]
+			}
+		}
+	case *ast.SelectorExpr:
+		if sel := p.info.Selections[x]; sel != nil && sel.Kind() == types.MethodVal && !types.IsInterface(sel.Recv()) {
+			if fn, ok := sel.Obj().(*types.Func); ok {
+				return a.byFunc[fn.Origin()]
+			}
+		}
+	}
+	return nil
+}
+
+// yields wraps a blocking expression: (yield op) or (yield from gen).
+func (f *fn) yieldExpr(s string) (string, bool) { return "(" + s + ")", true }
+
+// call renders a call; the bool says it yields (a blocking operation).
+func (f *fn) call(c *ast.CallExpr) (string, bool) {
+	p := f.p
+	fun := ast.Unparen(c.Fun)
+	if tv, ok := p.info.Types[fun]; ok && tv.IsType() {
+		return f.conversion(c, tv.Type), false
+	}
+	if id, ok := fun.(*ast.Ident); ok {
+		if b, ok := p.info.Uses[id].(*types.Builtin); ok {
+			return f.builtin(c, b.Name()), false
+		}
+	}
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		if pk, ok := sel.X.(*ast.Ident); ok {
+			if pn, ok := p.info.Uses[pk].(*types.PkgName); ok {
+				return f.stdFunc(c, pn.Imported().Path()+"."+sel.Sel.Name)
+			}
+		}
+		if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+			fn := s.Obj().(*types.Func)
+			if f.m.a.byFunc[fn.Origin()] == nil && !isLocalInterface(p, s.Recv()) {
+				return f.stdMethod(c, sel, fn)
+			}
+		}
+	}
+	// a function of the program, a method, a closure or a function value
+	var callee string
+	if lit, ok := fun.(*ast.FuncLit); ok {
+		callee = f.closure(lit)
+	} else {
+		callee = f.expr(fun)
+	}
+	text := callee + "(" + f.args(c) + ")"
+	f.called = true
+	gen := false
+	if u := f.calleeUnit(fun); u != nil {
+		gen = u.gen
+	} else if id, ok := fun.(*ast.Ident); ok && f.m.a.stdVar[p.info.Uses[id]] && f.m.a.assigns[p.info.Uses[id]] == 0 {
+		gen = false // cancel(), stop(): what the library returned, a plain function
+	} else if sel, ok := fun.(*ast.SelectorExpr); ok && p.info.Selections[sel] != nil && p.info.Selections[sel].Kind() == types.MethodVal {
+		gen = f.m.a.famGen[methodFamily(p.info.Selections[sel].Obj().(*types.Func))]
+	} else {
+		gen = f.m.a.famGen[familyOf(p, p.info.TypeOf(fun))]
+	}
+	if gen {
+		return f.yieldExpr("yield from " + text)
+	}
+	return text, false
+}
+
+func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
+	p := f.p
+	arg := c.Args[0]
+	from := p.info.TypeOf(arg)
+	x := f.value(arg)
+	if b, ok := ast.Unparen(arg).(*ast.BinaryExpr); ok && b != nil {
+		x = "(" + x + ")"
+	}
+	if cls := f.m.basicClass(t); cls != "" {
+		if fu, ok := under(from).(*types.Basic); ok && sameKind(fu, under(t).(*types.Basic)) {
+			return cls + "(" + x + ")" // key(s): the named type, as a Python subclass of str
+		}
+	} else if f.m.basicClass(from) != "" && types.Identical(under(t), under(from)) {
+		switch b := under(t).(*types.Basic); {
+		case b.Info()&types.IsString != 0:
+			return "str(" + x + ")"
+		case b.Info()&types.IsFloat != 0:
+			return "float(" + x + ")"
+		case b.Info()&types.IsInteger != 0:
+			return "int(" + x + ")"
+		}
+	}
+	switch tu := under(t).(type) {
+	case *types.Basic:
+		fu, _ := under(from).(*types.Basic)
+		switch {
+		case tu.Info()&types.IsInteger != 0:
+			if fu != nil && fu.Info()&types.IsFloat != 0 {
+				return "int(" + x + ")"
+			}
+			if fu != nil && fu.Info()&types.IsInteger != 0 {
+				return x
+			}
+		case tu.Info()&types.IsFloat != 0:
+			if fu != nil && fu.Info()&types.IsInteger != 0 {
+				return "float(" + x + ")"
+			}
+			if fu != nil && fu.Info()&types.IsFloat != 0 {
+				return x
+			}
+		case tu.Info()&types.IsString != 0:
+			if fu != nil && fu.Info()&types.IsString != 0 {
+				return x
+			}
+			if fu != nil && fu.Info()&types.IsInteger != 0 {
+				return "chr(" + x + ")"
+			}
+		}
+	case *types.Interface:
+		return x
+	case *types.Pointer, *types.Chan, *types.Signature, *types.Map, *types.Slice:
+		if types.Identical(under(t), under(from)) {
+			return x
+		}
+	}
+	p.unsupported(c, "the conversion "+types.TypeString(from, types.RelativeTo(p.pkg))+" to "+types.TypeString(t, types.RelativeTo(p.pkg)),
+		"numeric conversions and conversions between named and underlying types")
+	return ""
+}
+
+func (f *fn) builtin(c *ast.CallExpr, name string) string {
+	p := f.p
+	switch name {
+	case "len":
+		t := under(p.info.TypeOf(c.Args[0]))
+		if b, ok := t.(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			return "len(" + f.expr(c.Args[0]) + ".encode())"
+		}
+		return "len(" + f.expr(c.Args[0]) + ")"
+	case "cap":
+		x := f.expr(c.Args[0])
+		if _, ok := under(p.info.TypeOf(c.Args[0])).(*types.Chan); ok {
+			return x + ".cap"
+		}
+		return "len(" + x + ")"
+	case "make":
+		t := p.info.TypeOf(c.Args[0])
+		switch u := under(t).(type) {
+		case *types.Chan:
+			if len(c.Args) > 1 {
+				return "rt.chan(" + f.expr(c.Args[1]) + ")"
+			}
+			return "rt.chan()"
+		case *types.Map:
+			return "{}"
+		case *types.Slice:
+			if len(c.Args) == 1 {
+				return "[]"
+			}
+			z, fixed := f.m.zero(u.Elem(), c)
+			n := f.expr(c.Args[1])
+			if n == "0" {
+				return "[]"
+			}
+			if fixed {
+				return "[" + z + "] * " + paren(n)
+			}
+			return "[" + z + " for _ in range(" + n + ")]"
+		}
+	case "new":
+		t := p.info.TypeOf(c.Args[0])
+		if _, ok := under(t).(*types.Struct); ok {
+			z, _ := f.m.zero(t, c)
+			return z
+		}
+		p.unsupported(c, "new of a non-struct type", "a struct, by pointer")
+	case "append":
+		s := f.value(c.Args[0])
+		if c.Ellipsis.IsValid() {
+			return s + " + list(" + f.value(c.Args[1]) + ")"
+		}
+		var vs []string
+		for _, a := range c.Args[1:] {
+			vs = append(vs, f.value(a))
+		}
+		return "[*" + s + ", " + strings.Join(vs, ", ") + "]"
+	case "delete":
+		return fmt.Sprintf("%s.pop(%s, None)", f.expr(c.Args[0]), f.expr(c.Args[1]))
+	case "close":
+		return f.expr(c.Args[0]) + ".close()"
+	case "panic":
+		return "go.panic(" + f.value(c.Args[0]) + ")"
+	case "min", "max":
+		return name + "(" + f.args(c) + ")"
+	case "clear":
+		return f.expr(c.Args[0]) + ".clear()"
+	case "recover":
+		return "go.recover()" // nil unless called directly by a deferred call: see deferWith
+	}
+	p.unsupported(c, "the builtin "+name, "len, cap, make, new, append, delete, close, panic, min, max, clear")
+	return ""
+}
+
+// stdFunc renders a call to a function of the standard library.
+func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
+	p := f.p
+	arg := func(i int) string { return f.value(c.Args[i]) }
+	switch name {
+	case "time.Sleep":
+		return f.yieldExpr("yield rt.sleep(" + arg(0) + ")")
+	case "time.After":
+		return "rt.after(" + arg(0) + ")", false
+	case "time.Tick":
+		return "go.tick(rt, " + arg(0) + ")", false // nil for d <= 0, as Go's
+	case "time.NewTimer":
+		return "rt.timer(" + arg(0) + ")", false
+	case "time.NewTicker":
+		return "rt.ticker(" + arg(0) + ")", false
+	case "time.AfterFunc":
+		fnv, goName := f.funcArg(c.Args[1])
+		return fmt.Sprintf("rt.after_func(%s, %s, name=%q)", arg(0), fnv, goName), false
+	case "time.Now":
+		return "rt.now", false
+	case "time.Since":
+		return "rt.now - " + paren(arg(0)), false
+	case "time.Until":
+		return paren(arg(0)) + " - rt.now", false
+	case "runtime.Gosched":
+		return f.yieldExpr("yield rt.gosched()")
+	case "runtime.NumGoroutine":
+		return "rt.num_goroutine()", false
+	case "runtime.Goexit":
+		return f.yieldExpr("yield go.goexit()")
+	case "runtime.GOMAXPROCS":
+		return "go.gomaxprocs(" + arg(0) + ")", false
+	case "os.Exit":
+		return f.yieldExpr("yield go.exit(" + arg(0) + ")") // no deferred call runs
+	case "context.Background":
+		return "rt.background()", false
+	case "context.TODO":
+		return "rt.todo()", false
+	case "context.WithCancel":
+		return "sl.with_cancel(" + f.args(c) + ")", false
+	case "context.WithTimeout", "context.WithDeadline", "context.WithValue", "context.Cause",
+		"context.WithCancelCause", "context.WithTimeoutCause", "context.WithDeadlineCause",
+		"context.WithoutCancel", "context.AfterFunc":
+		return "sl." + snake(strings.TrimPrefix(name, "context.")) + "(" + f.args(c) + ")", false
+	case "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
+		return "sl." + snake(strings.TrimPrefix(name, "sync.")) + "(" + f.args(c) + ")", false
+	case "errors.New":
+		return "go.new_error(" + arg(0) + ")", false
+	case "errors.Is":
+		return "go.errors_is(" + arg(0) + ", " + arg(1) + ")", false
+	case "fmt.Println":
+		plain := true
+		for _, a := range c.Args {
+			plain = plain && plainPrint(p.info.TypeOf(a))
+		}
+		if plain && !c.Ellipsis.IsValid() {
+			return "print(" + f.args(c) + ")", false
+		}
+		return "go.println(" + f.fmtArgs(c, false) + ")", false
+	case "fmt.Printf", "fmt.Sprintf", "fmt.Errorf", "fmt.Sprint", "fmt.Sprintln", "fmt.Print":
+		formatted := strings.HasSuffix(name, "f")
+		return "go." + strings.ToLower(strings.TrimPrefix(name, "fmt.")) + "(" + f.fmtArgs(c, formatted) + ")", false
+	case "strconv.Itoa":
+		return "str(" + arg(0) + ")", false
+	case "strings.Repeat":
+		return paren(arg(0)) + " * " + paren(arg(1)), false
+	case "strings.Join":
+		return paren(arg(1)) + ".join(" + arg(0) + ")", false
+	case "strings.Contains":
+		return paren(arg(1)) + " in " + paren(arg(0)), false
+	case "strings.HasPrefix":
+		return paren(arg(0)) + ".startswith(" + arg(1) + ")", false
+	case "strings.HasSuffix":
+		return paren(arg(0)) + ".endswith(" + arg(1) + ")", false
+	case "strings.ToUpper":
+		return paren(arg(0)) + ".upper()", false
+	case "strings.ToLower":
+		return paren(arg(0)) + ".lower()", false
+	case "sort.Ints", "sort.Strings":
+		return paren(arg(0)) + ".sort()", false
+	case "sync.NewCond":
+		return "rt.cond(" + arg(0) + ")", false
+	}
+	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, errors, fmt, runtime, a few of strings/strconv/sort)")
+	return "", false
+}
+
+// funcArg renders a function passed to the runtime (AfterFunc, WaitGroup.Go).
+func (f *fn) funcArg(e ast.Expr) (string, string) {
+	if lit, ok := e.(*ast.FuncLit); ok {
+		return f.closure(lit), f.m.a.byLit[lit].name
+	}
+	return f.funcValue(e, e)
+}
+
+func plainPrint(t types.Type) bool {
+	if _, named := t.(*types.Named); named {
+		return false
+	}
+	b, ok := t.(*types.Basic)
+	return ok && (b.Info()&types.IsString != 0 || b.Info()&types.IsInteger != 0)
+}
+
+// stdMethod renders a call of a method of a standard library type.
+func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (string, bool) {
+	p := f.p
+	recv := f.expr(sel.X)
+	arg := func(i int) string { return f.value(c.Args[i]) }
+	if fn.Pkg() == nil && fn.Name() == "Error" {
+		return "str(" + recv + ")", false
+	}
+	key := methodKey(fn)
+	switch key {
+	case "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.Locker.Lock":
+		return f.yieldExpr("yield " + recv + ".lock()")
+	case "sync.RWMutex.RLock":
+		return f.yieldExpr("yield " + recv + ".rlock()")
+	case "sync.Mutex.Unlock", "sync.RWMutex.Unlock", "sync.Locker.Unlock":
+		return recv + ".unlock()", false
+	case "sync.RWMutex.RUnlock":
+		return recv + ".runlock()", false
+	case "sync.Mutex.TryLock", "sync.RWMutex.TryLock":
+		return recv + ".try_lock()", false
+	case "sync.RWMutex.TryRLock":
+		return recv + ".try_rlock()", false
+	case "sync.RWMutex.RLocker":
+		return recv + ".rlocker()", false
+	case "sync.WaitGroup.Add":
+		return recv + ".add(" + arg(0) + ")", false
+	case "sync.WaitGroup.Done":
+		return recv + ".done()", false
+	case "sync.WaitGroup.Wait":
+		return f.yieldExpr("yield " + recv + ".wait()")
+	case "sync.WaitGroup.Go":
+		fv, goName := f.funcArg(c.Args[0])
+		return fmt.Sprintf("%s.go(%s, name=%q)", recv, fv, goName), false
+	case "sync.Cond.Wait":
+		return f.yieldExpr("yield " + recv + ".wait()")
+	case "sync.Cond.Signal":
+		return recv + ".signal()", false
+	case "sync.Cond.Broadcast":
+		return recv + ".broadcast()", false
+	case "sync.Once.Do":
+		fv, _ := f.funcArg(c.Args[0])
+		return f.yieldExpr("yield from " + recv + ".do(" + fv + ")")
+	case "time.Timer.Stop", "time.Ticker.Stop":
+		return recv + ".stop()", false
+	case "time.Timer.Reset", "time.Ticker.Reset":
+		return recv + ".reset(" + arg(0) + ")", false
+	case "context.Context.Done":
+		return recv + ".done()", false
+	case "context.Context.Err":
+		return recv + ".err()", false
+	case "context.Context.Deadline":
+		return recv + ".deadline()", false
+	case "context.Context.Value":
+		return recv + ".value(" + arg(0) + ")", false
+	case "time.Duration.Seconds":
+		return paren(recv) + " / 1e9", false
+	case "time.Duration.Milliseconds":
+		return paren(recv) + " // 1_000_000", false
+	case "time.Duration.String":
+		return "sl.format_duration(" + recv + ")", false
+	case "time.Time.Sub":
+		return paren(recv) + " - " + paren(arg(0)), false
+	case "time.Time.Add":
+		return paren(recv) + " + " + paren(arg(0)), false
+	case "time.Time.Before":
+		return paren(recv) + " < " + paren(arg(0)), false
+	case "time.Time.After":
+		return paren(recv) + " > " + paren(arg(0)), false
+	}
+	p.unsupported(c, "the method "+strings.TrimPrefix(key, ""), "the standard library subset simlab models")
+	return "", false
+}
+
+// snake: WithCancelCause -> with_cancel_cause, the simlab spelling of a Go name.
+func snake(name string) string {
+	var b strings.Builder
+	for i, r := range name {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// fmtVerb matches a verb of a fmt format, as golib's sprintf reads them.
+var fmtVerb = regexp.MustCompile(`%[-+# 0]*(?:\d+|\*)?(?:\.\d+)?([a-zA-Z%])`)
+
+// sameKind: both strings, or both numbers (a conversion Python's constructors do alike).
+func sameKind(a, b *types.Basic) bool {
+	str := types.IsString
+	num := types.IsNumeric
+	return a.Info()&str != 0 && b.Info()&str != 0 || a.Info()&num != 0 && b.Info()&num != 0
+}
+
+// isNamed: t is the named type path.name (or a pointer to it).
+func isNamed(t types.Type, path, name string) bool {
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
+}
+
+// isTime: a time.Time, which the translation keeps as an int instant (ns).
+func isTime(t types.Type) bool {
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Time"
+}
+
+// basicClass is the Python class of a named string or number type of the
+// program (type key string), or "".
+func (m *module) basicClass(t types.Type) string {
+	n, ok := t.(*types.Named)
+	if !ok || !m.basics[n.Obj()] {
+		return ""
+	}
+	return m.globals[n.Obj()]
+}
+
+// namedConst: e names a constant (its declaration already has the right type).
+func (f *fn) namedConst(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		_, ok := f.p.info.Uses[x].(*types.Const)
+		return ok
+	case *ast.SelectorExpr:
+		_, ok := f.p.info.Uses[x.Sel].(*types.Const)
+		return ok
+	}
+	return false
+}
+
+// assertedType renders the T of x.(T) for go.assert_type: a class of the
+// program, or the Go name of a type golib knows.
+func (f *fn) assertedType(x *ast.TypeAssertExpr) string {
+	p := f.p
+	if x.Type == nil {
+		p.unsupported(x, "a type switch", "an interface method, or separate code paths")
+	}
+	t := p.info.TypeOf(x.Type)
+	name := types.TypeString(t, types.RelativeTo(p.pkg))
+	if ptr, ok := t.(*types.Pointer); ok {
+		if n, ok := ptr.Elem().(*types.Named); ok && f.m.types[n.Obj()] {
+			return f.m.globals[n.Obj()]
+		}
+	}
+	if n, ok := t.(*types.Named); ok && (f.m.basics[n.Obj()] || f.m.types[n.Obj()]) {
+		if f.m.types[n.Obj()] {
+			p.unsupported(x, "a type assertion to a struct value", "an assertion to a pointer *"+n.Obj().Name())
+		}
+		return f.m.globals[n.Obj()]
+	}
+	switch name {
+	case "int", "string", "bool", "float64", "error", "runtime.Error", "*runtime.PanicNilError":
+		return pyString(name)
+	}
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, error, runtime.Error or a type of the program")
+	return ""
+}

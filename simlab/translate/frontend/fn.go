@@ -1,0 +1,1760 @@
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// fn writes one Python function: a Go function, method or closure.
+type fn struct {
+	m      *module
+	p      *program
+	u      *unit
+	parent *fn
+	indent int
+	lines  []string
+	names  map[types.Object]string
+	used   map[string]bool
+
+	loops    []loopInfo // enclosing Go loops, innermost last
+	switches int        // enclosing switch/select cases inside the innermost loop
+	deferLst string     // the defer list's name, in list mode
+	results  []string   // names of named results
+
+	// per statement
+	pre      []string // lines hoisted before the statement (receives in expressions)
+	line     int      // the Go line of the statement being written
+	called   bool     // a call was rendered in the statement so far
+	shortCkt int      // inside the right operand of && or ||
+}
+
+type loopInfo struct {
+	label  string
+	node   ast.Node
+	python bool // a Python loop of its own (always, for now)
+}
+
+func (m *module) newFunc(u *unit, parent *fn) *fn {
+	return &fn{m: m, p: m.p, u: u, parent: parent, names: map[types.Object]string{}, used: map[string]bool{}}
+}
+
+func (f *fn) w(format string, args ...any) {
+	f.lines = append(f.lines, strings.Repeat("    ", f.indent)+fmt.Sprintf(format, args...))
+}
+
+// wl writes a line ending in the Go line's marker.
+func (f *fn) wl(line int, format string, args ...any) {
+	f.w(format+"  # L%d", append(args, line)...)
+}
+
+func (f *fn) flushPre() {
+	for _, l := range f.pre {
+		f.wl(f.line, "%s", l)
+	}
+	f.pre = nil
+}
+
+// ----- names --------------------------------------------------------------
+
+func (f *fn) taken(name string) bool {
+	if f.m.reserved[name] {
+		return true
+	}
+	for g := f; g != nil; g = g.parent {
+		if g.used[name] {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *fn) alloc(obj types.Object, base string) string {
+	if base == "_" {
+		return "_"
+	}
+	name := base
+	for i := 1; f.taken(name); i++ {
+		name = fmt.Sprintf("%s_%d", base, i)
+	}
+	f.used[name] = true
+	if obj != nil {
+		f.names[obj] = name
+	}
+	return name
+}
+
+func (f *fn) temp(base string) string { return f.alloc(nil, base) }
+
+// name is the Python name of a variable, constant or function.
+func (f *fn) name(obj types.Object) string {
+	for g := f; g != nil; g = g.parent {
+		if n, ok := g.names[obj]; ok {
+			return n
+		}
+	}
+	if n, ok := f.m.globals[obj]; ok {
+		return n
+	}
+	return obj.Name()
+}
+
+// define names a variable declared at id in this function.
+func (f *fn) define(id *ast.Ident) string {
+	if id.Name == "_" {
+		return "_"
+	}
+	obj := f.p.info.Defs[id]
+	if obj == nil {
+		obj = f.p.info.Uses[id] // := redeclaring an existing variable
+		return f.name(obj)
+	}
+	if n, ok := f.names[obj]; ok {
+		return n
+	}
+	if f.u.parent == nil && f.u.decl == nil && obj.Parent() == f.p.pkg.Scope() {
+		return f.m.globals[obj] // a package-level variable in bind()
+	}
+	return f.alloc(obj, obj.Name())
+}
+
+// ----- the function -------------------------------------------------------
+
+func (f *fn) function() {
+	u, p := f.u, f.p
+	var params []string
+	var ft *ast.FuncType
+	if u.decl != nil {
+		ft = u.decl.Type
+		if u.decl.Recv != nil {
+			r := u.decl.Recv.List[0]
+			if len(r.Names) > 0 && r.Names[0].Name != "_" {
+				params = append(params, f.define(r.Names[0]))
+			} else {
+				params = append(params, f.temp("self"))
+			}
+		}
+	} else {
+		ft = u.lit.Type
+	}
+	for _, fld := range ft.Params.List {
+		if len(fld.Names) == 0 {
+			params = append(params, f.temp("arg"))
+		}
+		for _, n := range fld.Names {
+			if n.Name == "_" {
+				params = append(params, f.temp("arg"))
+				continue
+			}
+			params = append(params, f.define(n))
+		}
+		if _, ok := fld.Type.(*ast.Ellipsis); ok {
+			params[len(params)-1] = "*" + params[len(params)-1]
+		}
+	}
+	// variables of an enclosing loop iteration are bound when the closure is made
+	var bound []string
+	if u.lit != nil {
+		for _, v := range u.free {
+			if f.m.a.declUnit[v] == u.parent && f.m.a.loopOf[v] != nil {
+				outer := f.parent.name(v)
+				if f.m.a.assigns[v] > 0 {
+					p.unsupported(u.lit, "a closure capturing a loop iteration's variable "+v.Name()+" that is reassigned",
+						"a variable assigned once per iteration")
+				}
+				f.names[v] = outer
+				f.used[outer] = true
+				bound = append(bound, outer+"="+outer)
+			}
+		}
+	}
+	params = append(params, bound...)
+	file := u.file
+	f.w("@sl.gofunc(%q, file=%q)", u.name, file)
+	defName := f.defName()
+	line := p.line(u.body)
+	if u.decl != nil {
+		line = p.line(u.decl)
+	} else {
+		line = p.line(u.lit)
+	}
+	f.wl(line, "def %s(%s):", defName, strings.Join(params, ", "))
+	f.indent++
+	// global and nonlocal declarations
+	var globals, nonlocals []string
+	for v := range u.assigned {
+		if v.Parent() == p.pkg.Scope() {
+			globals = append(globals, f.name(v))
+		} else if f.m.a.declUnit[v] != u && f.m.a.declUnit[v] != nil {
+			if f.m.a.loopOf[v] != nil && u.lit != nil && f.m.a.declUnit[v] == u.parent {
+				continue // reported above
+			}
+			nonlocals = append(nonlocals, f.name(v))
+		}
+	}
+	sortStrings(globals)
+	sortStrings(nonlocals)
+	if len(globals) > 0 {
+		f.w("global %s", strings.Join(globals, ", "))
+	}
+	if len(nonlocals) > 0 {
+		f.w("nonlocal %s", strings.Join(nonlocals, ", "))
+	}
+	if ft.Results != nil {
+		var zs []string
+		for _, fld := range ft.Results.List {
+			for _, n := range fld.Names {
+				name := f.define(n)
+				if name == "_" {
+					name = f.temp("result")
+				}
+				f.results = append(f.results, name)
+				z, _ := f.m.zero(p.info.TypeOf(fld.Type), fld)
+				zs = append(zs, z)
+			}
+		}
+		if len(f.results) > 0 {
+			f.wl(p.line(ft.Results), "%s = %s", strings.Join(f.results, ", "), strings.Join(zs, ", "))
+		}
+	}
+	for lit := range u.deferLit {
+		for v := range f.m.a.byLit[lit].assigned {
+			if f.m.a.resultVar[v] && f.m.a.declUnit[v] == u {
+				p.unsupported(lit, "a deferred closure that sets a named result ("+v.Name()+")",
+					"return the value explicitly, or recover into a variable of the caller's")
+			}
+		}
+	}
+	if u.forced {
+		f.w("yield from ()  # never blocks; a generator like the functions it may stand for")
+	}
+	start := len(f.lines)
+	f.body(u.body.List)
+	if len(f.lines) == start {
+		f.w("pass")
+	}
+	f.indent--
+}
+
+func (f *fn) defName() string {
+	u := f.u
+	if u.decl != nil {
+		if u.decl.Recv != nil {
+			return fieldName(u.decl.Name.Name)
+		}
+		return f.m.globals[f.p.info.Defs[u.decl.Name]]
+	}
+	// a closure: func1, func1_2 for func1.2
+	i := strings.LastIndex(u.name, ".func")
+	tail := u.name[i+1:]
+	return f.parent.temp(strings.ReplaceAll(tail, ".", "_"))
+}
+
+func sortStrings(xs []string) {
+	for i := 1; i < len(xs); i++ {
+		for j := i; j > 0 && xs[j] < xs[j-1]; j-- {
+			xs[j], xs[j-1] = xs[j-1], xs[j]
+		}
+	}
+}
+
+// body writes a function body, with Go's defers as try/finally: nested try
+// blocks for defers at the top level of the function, a list of deferred
+// calls when a defer sits in a loop or a branch.
+func (f *fn) body(stmts []ast.Stmt) {
+	nested := false
+	for _, s := range stmts {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.DeferStmt:
+				if n != s {
+					nested = true
+				}
+			}
+			return true
+		})
+	}
+	if nested {
+		f.deferLst = f.temp("defers")
+		f.w("%s = []", f.deferLst)
+		f.w("try:")
+		f.indent++
+		f.stmts(stmts)
+		f.indent--
+		f.w("finally:")
+		f.indent++
+		call, args := f.temp("call"), f.temp("args")
+		f.w("while %s:", f.deferLst)
+		f.w("    %s, %s = %s.pop()", call, args, f.deferLst)
+		f.w("    %s(*%s)", call, args)
+		f.indent--
+		return
+	}
+	f.topStmts(stmts)
+}
+
+func (f *fn) topStmts(stmts []ast.Stmt) {
+	for i, s := range stmts {
+		d, ok := s.(*ast.DeferStmt)
+		if !ok {
+			f.stmt(s)
+			continue
+		}
+		f.line = f.p.line(d)
+		f.checkDeferArgs(d)
+		var lit string
+		if fl, ok := d.Call.Fun.(*ast.FuncLit); ok {
+			lit = f.closure(fl)
+		}
+		if cu := f.calleeUnit(d.Call.Fun); cu != nil && cu.recovers {
+			f.deferRecovering(d, cu, lit, stmts[i+1:])
+			return
+		}
+		f.w("try:")
+		f.indent++
+		start := len(f.lines)
+		f.topStmts(stmts[i+1:])
+		if len(f.lines) == start {
+			f.w("pass")
+		}
+		f.indent--
+		f.w("finally:")
+		f.indent++
+		f.line = f.p.line(d)
+		var call string
+		if lit != "" {
+			call = lit + "(" + f.args(d.Call) + ")"
+			if f.m.a.byLit[d.Call.Fun.(*ast.FuncLit)].gen {
+				call = "yield from " + call
+			}
+		} else {
+			call = f.callStmt(d.Call)
+		}
+		f.flushPre()
+		f.wl(f.line, "%s", call)
+		f.indent--
+		return
+	}
+}
+
+// deferRecovering writes a defer whose function calls recover(): Python's with
+// statement, whose exit runs the deferred call and may stop the panic, as
+// recover does; the function then returns its results (zero unless named).
+//
+//	with go.defer(func1):  # L10        recovering = go.Recoverable()
+//	    rest                            try:
+//	                                        with recovering:
+//	                                            rest
+//	                                    finally:
+//	                                        yield from recovering.defer(func1)  # L10
+//
+// The right-hand form is for a deferred function that blocks (a generator).
+func (f *fn) deferRecovering(d *ast.DeferStmt, cu *unit, lit string, rest []ast.Stmt) {
+	callee := lit
+	if callee == "" {
+		callee, _ = f.funcValue(d.Call.Fun, d)
+	}
+	args := f.args(d.Call)
+	if args != "" {
+		callee += ", " + args
+	}
+	f.flushPre()
+	if !cu.gen {
+		f.wl(f.line, "with go.defer(%s):", callee)
+		f.indent++
+		start := len(f.lines)
+		f.topStmts(rest)
+		if len(f.lines) == start {
+			f.w("pass")
+		}
+		f.indent--
+	} else {
+		rec := f.temp("recovering")
+		f.wl(f.line, "%s = go.Recoverable()", rec)
+		f.w("try:")
+		f.indent++
+		f.w("with %s:", rec)
+		f.indent++
+		start := len(f.lines)
+		f.topStmts(rest)
+		if len(f.lines) == start {
+			f.w("pass")
+		}
+		f.indent -= 2
+		f.w("finally:")
+		f.wl(f.p.line(d), "    yield from %s.defer(%s)", rec, callee)
+	}
+	if res := f.u.sig.Results(); res.Len() > 0 {
+		if len(f.results) > 0 {
+			f.w("return %s  # a deferred call recovered the panic", strings.Join(f.results, ", "))
+		} else {
+			var zs []string
+			for i := 0; i < res.Len(); i++ {
+				z, _ := f.m.zero(res.At(i).Type(), d)
+				zs = append(zs, z)
+			}
+			f.w("return %s  # a deferred call recovered the panic", strings.Join(zs, ", "))
+		}
+	}
+}
+
+// checkDeferArgs: Go evaluates a deferred call's function and arguments at the
+// defer statement; the translation evaluates them when the call runs, which is
+// the same only if nothing they name is reassigned in between.
+func (f *fn) checkDeferArgs(d *ast.DeferStmt) {
+	exprs := append([]ast.Expr{d.Call.Fun}, d.Call.Args...)
+	for _, e := range exprs {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok {
+				return false
+			}
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := f.p.info.Uses[id].(*types.Var); ok && !v.IsField() && f.m.a.assigns[v] > 0 {
+					f.p.unsupported(d, "a deferred call whose receiver or arguments ("+id.Name+") are reassigned after the defer",
+						"copy them into a variable assigned once, or defer a closure")
+				}
+			}
+			return true
+		})
+	}
+}
+
+// closure writes a nested def for a function literal and returns its name.
+func (f *fn) closure(lit *ast.FuncLit) string {
+	u := f.m.a.byLit[lit]
+	c := f.m.newFunc(u, f)
+	c.indent = f.indent
+	c.function()
+	f.lines = append(f.lines, c.lines...)
+	return c.defNameOf()
+}
+
+func (f *fn) defNameOf() string {
+	// the def line is the second line written
+	for _, l := range f.lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "def ") {
+			return t[4:strings.IndexByte(t, '(')]
+		}
+	}
+	return "?"
+}
+
+func (f *fn) stmts(stmts []ast.Stmt) {
+	for _, s := range stmts {
+		f.stmt(s)
+	}
+}
+
+// block writes an indented block (pass if empty).
+func (f *fn) block(stmts []ast.Stmt) {
+	f.indent++
+	start := len(f.lines)
+	f.stmts(stmts)
+	if len(f.lines) == start {
+		f.w("pass")
+	}
+	f.indent--
+}
+
+func (f *fn) stmt(s ast.Stmt) {
+	p := f.p
+	f.line = p.line(s)
+	f.called = false
+	switch s := s.(type) {
+	case *ast.EmptyStmt:
+	case *ast.BlockStmt:
+		f.stmts(s.List)
+	case *ast.ExprStmt:
+		f.exprStmt(s)
+	case *ast.DeclStmt:
+		gd := s.Decl.(*ast.GenDecl)
+		switch gd.Tok {
+		case token.VAR:
+			for _, spec := range gd.Specs {
+				f.valueSpec(spec.(*ast.ValueSpec), false)
+			}
+		case token.CONST:
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for _, n := range vs.Names {
+					if n.Name == "_" {
+						continue
+					}
+					c := p.info.Defs[n].(*types.Const)
+					f.wl(p.line(n), "%s = %s", f.define(n), f.m.typedConst(c))
+				}
+			}
+		case token.TYPE:
+			p.unsupported(s, "a type declared inside a function", "a package-level type")
+		}
+	case *ast.AssignStmt:
+		f.assign(s)
+	case *ast.IncDecStmt:
+		op := "+="
+		if s.Tok == token.DEC {
+			op = "-="
+		}
+		f.opAssign(s.X, op, "1", s)
+	case *ast.SendStmt:
+		ch := f.expr(s.Chan)
+		v := f.value(s.Value)
+		f.flushPre()
+		f.wl(f.line, "yield %s.send(%s)", ch, v)
+	case *ast.GoStmt:
+		f.goStmt(s)
+	case *ast.DeferStmt:
+		f.deferStmt(s)
+	case *ast.ReturnStmt:
+		f.returnStmt(s)
+	case *ast.IfStmt:
+		f.ifStmt(s, false)
+	case *ast.ForStmt:
+		f.forStmt(s, "")
+	case *ast.RangeStmt:
+		f.rangeStmt(s, "")
+	case *ast.SwitchStmt:
+		f.switchStmt(s)
+	case *ast.TypeSwitchStmt:
+		p.unsupported(s, "a type switch", "an interface method, or separate code paths")
+	case *ast.SelectStmt:
+		f.selectStmt(s)
+	case *ast.LabeledStmt:
+		switch t := s.Stmt.(type) {
+		case *ast.ForStmt:
+			f.forStmt(t, s.Label.Name)
+		case *ast.RangeStmt:
+			f.rangeStmt(t, s.Label.Name)
+		default:
+			p.unsupported(s, "a label on a statement other than a loop", "labels on for loops, for break and continue")
+		}
+	case *ast.BranchStmt:
+		f.branch(s)
+	default:
+		p.unsupported(s, fmt.Sprintf("the statement %T", s), "the statements listed in docs")
+	}
+}
+
+func (f *fn) branch(s *ast.BranchStmt) {
+	p := f.p
+	switch s.Tok {
+	case token.GOTO:
+		p.unsupported(s, "goto", "loops with break and continue")
+	case token.FALLTHROUGH:
+		p.unsupported(s, "fallthrough", "a case listing several values")
+	}
+	word := strings.ToLower(s.Tok.String())
+	if len(f.loops) == 0 {
+		p.unsupported(s, word+" outside a loop", "return")
+	}
+	if s.Label != nil {
+		if f.loops[len(f.loops)-1].label != s.Label.Name {
+			p.unsupported(s, word+" to an outer loop's label", word+" of the innermost loop, or return")
+		}
+		f.wl(f.line, "%s", word)
+		return
+	}
+	if s.Tok == token.BREAK && f.switches > 0 {
+		// breaks out of the switch or select: fine only as a case's last statement
+		p.unsupported(s, "break inside a switch or select case", "a labeled break of the loop, or return")
+	}
+	f.wl(f.line, "%s", word)
+}
+
+func (f *fn) exprStmt(s *ast.ExprStmt) {
+	x := ast.Unparen(s.X)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		ch := f.expr(u.X)
+		f.flushPre()
+		f.wl(f.line, "yield %s.recv()", ch)
+		return
+	}
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		f.p.unsupported(s, "an expression statement", "a call or a receive")
+	}
+	text := f.callStmt(call)
+	f.flushPre()
+	f.wl(f.line, "%s", text)
+}
+
+// callStmt renders a call as a statement: yield from for a generator.
+func (f *fn) callStmt(c *ast.CallExpr) string {
+	text, yields := f.call(c)
+	if yields && strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") {
+		return text[1 : len(text)-1]
+	}
+	return text
+}
+
+// valueSpec: var x T / var x = e / var a, b = f().
+func (f *fn) valueSpec(vs *ast.ValueSpec, pkg bool) {
+	p := f.p
+	f.line = p.line(vs)
+	var names []string
+	for _, n := range vs.Names {
+		if pkg {
+			if n.Name == "_" {
+				names = append(names, "_")
+			} else {
+				names = append(names, f.m.globals[p.info.Defs[n]])
+			}
+		} else {
+			names = append(names, f.define(n))
+		}
+	}
+	if len(vs.Values) == 0 {
+		var zs []string
+		for _, n := range vs.Names {
+			z, _ := f.m.zero(p.info.Defs[n].Type(), vs)
+			zs = append(zs, z)
+		}
+		f.wl(f.line, "%s = %s", strings.Join(names, ", "), strings.Join(zs, ", "))
+		return
+	}
+	vals := f.rhs(vs.Values, len(vs.Names))
+	f.flushPre()
+	f.wl(f.line, "%s = %s", strings.Join(names, ", "), vals)
+}
+
+// rhs renders the right-hand side of an assignment of n values.
+func (f *fn) rhs(values []ast.Expr, n int) string {
+	if len(values) == 1 {
+		v := ast.Unparen(values[0])
+		if n == 2 {
+			switch x := v.(type) {
+			case *ast.UnaryExpr: // v, ok := <-ch
+				if x.Op == token.ARROW {
+					return "yield " + f.expr(x.X) + ".recv()"
+				}
+			case *ast.IndexExpr: // v, ok := m[k]
+				if mt, ok := under(f.p.info.TypeOf(x.X)).(*types.Map); ok {
+					z, _ := f.m.zero(mt.Elem(), x)
+					m, k := f.expr(x.X), f.expr(x.Index)
+					return fmt.Sprintf("%s.get(%s, %s), %s in %s", m, k, z, k, m)
+				}
+			case *ast.TypeAssertExpr:
+				return fmt.Sprintf("go.assert_type(%s, %s)", f.expr(x.X), f.assertedType(x))
+			}
+		}
+		if c, ok := v.(*ast.CallExpr); ok {
+			return f.callStmt(c)
+		}
+		return f.value(values[0])
+	}
+	var parts []string
+	for _, v := range values {
+		parts = append(parts, f.value(v))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (f *fn) assign(s *ast.AssignStmt) {
+	p := f.p
+	if s.Tok != token.ASSIGN && s.Tok != token.DEFINE {
+		op := strings.TrimSuffix(s.Tok.String(), "=")
+		f.opAssign(s.Lhs[0], op+"=", "", s)
+		return
+	}
+	// ch <- receive forms first: v := <-ch, v, ok := <-ch
+	if len(s.Rhs) == 1 {
+		if u, ok := ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			ch := f.expr(u.X)
+			names := f.lhsList(s)
+			f.flushPre()
+			elem := under(p.info.TypeOf(u.X)).(*types.Chan).Elem()
+			z, _ := f.m.zero(elem, u)
+			needZero := z != "None" && f.m.closed[types.TypeString(elem, nil)] && names[0] != "_"
+			if len(names) == 1 {
+				if needZero {
+					ok := f.temp("ok")
+					f.wl(f.line, "%s, %s = yield %s.recv()", names[0], ok, ch)
+					f.wl(f.line, "%s = %s if %s else %s  # a closed channel gives the zero value", names[0], names[0], ok, z)
+					return
+				}
+				f.wl(f.line, "%s, _ = yield %s.recv()", names[0], ch)
+				return
+			}
+			f.wl(f.line, "%s, %s = yield %s.recv()", names[0], names[1], ch)
+			if needZero {
+				f.wl(f.line, "%s = %s if %s else %s  # a closed channel gives the zero value", names[0], names[0], names[1], z)
+			}
+			return
+		}
+		// x = append(x, ...): x.append(...)
+		if c, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); ok && len(s.Lhs) == 1 && f.isBuiltin(c, "append") && len(c.Args) >= 1 {
+			if sameExpr(p, s.Lhs[0], c.Args[0]) {
+				target := f.expr(s.Lhs[0])
+				if c.Ellipsis.IsValid() {
+					v := f.value(c.Args[1])
+					f.flushPre()
+					f.wl(f.line, "%s.extend(%s)", target, v)
+					return
+				}
+				var vs []string
+				for _, a := range c.Args[1:] {
+					vs = append(vs, f.value(a))
+				}
+				f.flushPre()
+				if len(vs) == 1 {
+					f.wl(f.line, "%s.append(%s)", target, vs[0])
+				} else if len(vs) > 1 {
+					f.wl(f.line, "%s.extend((%s))", target, strings.Join(vs, ", "))
+				}
+				return
+			}
+		}
+	}
+	var vals string
+	if len(s.Lhs) == len(s.Rhs) && len(s.Rhs) > 1 {
+		var parts []string
+		for _, r := range s.Rhs {
+			parts = append(parts, f.value(r))
+		}
+		vals = strings.Join(parts, ", ")
+	} else {
+		vals = f.rhs(s.Rhs, len(s.Lhs))
+	}
+	names := f.lhsList(s)
+	f.flushPre()
+	f.wl(f.line, "%s = %s", strings.Join(names, ", "), vals)
+}
+
+func sameExpr(p *program, a, b ast.Expr) bool {
+	var x, y strings.Builder
+	printExpr(&x, a)
+	printExpr(&y, b)
+	return x.String() == y.String() && rootObj(p, a) != nil && rootObj(p, a) == rootObj(p, b)
+}
+
+func printExpr(b *strings.Builder, e ast.Expr) {
+	switch e := e.(type) {
+	case *ast.Ident:
+		b.WriteString(e.Name)
+	case *ast.SelectorExpr:
+		printExpr(b, e.X)
+		b.WriteString("." + e.Sel.Name)
+	case *ast.StarExpr:
+		b.WriteString("*")
+		printExpr(b, e.X)
+	case *ast.ParenExpr:
+		printExpr(b, e.X)
+	default:
+		fmt.Fprintf(b, "%p", e)
+	}
+}
+
+func (f *fn) lhsList(s *ast.AssignStmt) []string {
+	var names []string
+	for _, l := range s.Lhs {
+		if id, ok := l.(*ast.Ident); ok && s.Tok == token.DEFINE {
+			names = append(names, f.define(id))
+			continue
+		}
+		names = append(names, f.lvalue(l))
+	}
+	return names
+}
+
+// lvalue renders an assignment target.
+func (f *fn) lvalue(e ast.Expr) string {
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		if id.Name == "_" {
+			return "_"
+		}
+		return f.name(f.p.info.ObjectOf(id))
+	}
+	if st, ok := e.(*ast.StarExpr); ok {
+		f.p.unsupported(st, "assignment through a pointer", "a pointer to a struct, assigning its fields")
+	}
+	if ix, ok := e.(*ast.IndexExpr); ok {
+		return f.expr(ix.X) + "[" + f.expr(ix.Index) + "]"
+	}
+	return f.expr(e)
+}
+
+func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
+	p := f.p
+	if rhs == "" {
+		rhs = f.value(s.(*ast.AssignStmt).Rhs[0])
+	}
+	if op == "&^=" {
+		op, rhs = "&=", "~"+paren(rhs)
+	}
+	t := p.info.TypeOf(x)
+	if op == "/=" && isInt(t) {
+		target := f.lvalue(x)
+		f.flushPre()
+		f.wl(f.line, "%s = go.quo(%s, %s)", target, target, rhs)
+		return
+	}
+	if op == "%=" && isInt(t) {
+		target := f.lvalue(x)
+		f.flushPre()
+		f.wl(f.line, "%s = go.rem(%s, %s)", target, target, rhs)
+		return
+	}
+	if ix, ok := ast.Unparen(x).(*ast.IndexExpr); ok {
+		if mt, ok := under(p.info.TypeOf(ix.X)).(*types.Map); ok {
+			m, k := f.expr(ix.X), f.expr(ix.Index)
+			z, _ := f.m.zero(mt.Elem(), ix)
+			f.flushPre()
+			f.wl(f.line, "%s[%s] = %s.get(%s, %s) %s %s", m, k, m, k, z, strings.TrimSuffix(op, "="), rhs)
+			return
+		}
+	}
+	target := f.lvalue(x)
+	f.flushPre()
+	f.wl(f.line, "%s %s %s", target, op, rhs)
+}
+
+func paren(s string) string {
+	if isSimple(s) {
+		return s
+	}
+	return "(" + s + ")"
+}
+
+func isSimple(s string) bool {
+	for _, r := range s {
+		if !(r == '_' || r == '.' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func isInt(t types.Type) bool {
+	b, ok := under(t).(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+func (f *fn) goStmt(s *ast.GoStmt) {
+	p := f.p
+	c := s.Call
+	fun := ast.Unparen(c.Fun)
+	var callee, name string
+	switch x := fun.(type) {
+	case *ast.FuncLit:
+		callee = f.closure(x)
+		f.line = p.line(s)
+		name = f.m.a.byLit[x].name
+	default:
+		callee, name = f.funcValue(fun, s)
+	}
+	args := f.callArgs(c, name)
+	if args != "" {
+		args += ", "
+	}
+	f.flushPre()
+	f.wl(f.line, "rt.go(%s, %sname=%q)", callee, args, name)
+}
+
+// callArgs renders the arguments of a go or defer statement's call of name:
+// those of a fmt function as fmt prints them (a Duration as a duration).
+func (f *fn) callArgs(c *ast.CallExpr, name string) string {
+	if strings.HasPrefix(name, "fmt.") {
+		return f.fmtArgs(c, strings.HasSuffix(name, "f"))
+	}
+	return f.args(c)
+}
+
+// funcValue renders a function used as a value, with its Go name.
+func (f *fn) funcValue(e ast.Expr, at ast.Node) (string, string) {
+	p := f.p
+	switch x := e.(type) {
+	case *ast.Ident:
+		switch obj := p.info.Uses[x].(type) {
+		case *types.Func:
+			if u := f.m.a.byFunc[obj]; u != nil {
+				return f.name(obj), u.name
+			}
+		case *types.Var:
+			return f.name(obj), x.Name
+		case *types.Builtin:
+			p.unsupported(at, "go or defer of the builtin "+x.Name, "a closure: go func() { ... }()")
+		}
+	case *ast.SelectorExpr:
+		if pk, ok := x.X.(*ast.Ident); ok {
+			if pn, ok := p.info.Uses[pk].(*types.PkgName); ok {
+				name := pn.Imported().Path() + "." + x.Sel.Name
+				if py, ok := stdFuncValues[name]; ok {
+					return py, name
+				}
+				p.unsupported(at, "go or defer of "+name, "a closure: go func() { "+name+"(...) }()")
+			}
+		}
+		if sel := p.info.Selections[x]; sel != nil {
+			if fn, ok := sel.Obj().(*types.Func); ok {
+				if u := f.m.a.byFunc[fn.Origin()]; u != nil {
+					return f.expr(x.X) + "." + fieldName(x.Sel.Name), u.name
+				}
+				if py, ok := stdMethodValues[methodKey(fn)]; ok && sel.Kind() == types.MethodVal {
+					return f.expr(x.X) + "." + py, goMethodName(fn)
+				}
+				if types.IsInterface(sel.Recv()) && isLocalInterface(p, sel.Recv()) {
+					return f.expr(x.X) + "." + fieldName(x.Sel.Name), x.Sel.Name
+				}
+			}
+			if sel.Kind() == types.FieldVal {
+				return f.expr(x), x.Sel.Name
+			}
+		}
+	}
+	p.unsupported(at, "go or defer of this call", "a function of the program, a method, or a closure: go func() { ... }()")
+	return "", ""
+}
+
+// stdFuncValues: functions of the standard library a go or defer statement may name.
+var stdFuncValues = map[string]string{
+	"fmt.Println": "go.println",
+	"fmt.Print":   "go.print",
+	"fmt.Printf":  "go.printf",
+}
+
+// stdMethodValues: methods of the standard library a go or defer statement may
+// name, by their simlab spelling; none of them blocks (those would need a yield),
+// but Once.Do, which simlab writes as a generator.
+var stdMethodValues = map[string]string{
+	"sync.WaitGroup.Done":  "done",
+	"sync.Mutex.Unlock":    "unlock",
+	"sync.RWMutex.Unlock":  "unlock",
+	"sync.RWMutex.RUnlock": "runlock",
+	"sync.Cond.Signal":     "signal",
+	"sync.Cond.Broadcast":  "broadcast",
+	"sync.Once.Do":         "do",
+	"time.Timer.Stop":      "stop",
+	"time.Ticker.Stop":     "stop",
+}
+
+// goMethodName is Go's name for a method in a stack trace: sync.(*WaitGroup).Done.
+func goMethodName(fn *types.Func) string {
+	sig := fn.Type().(*types.Signature)
+	t := sig.Recv().Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		return fn.Pkg().Path() + ".(*" + ptr.Elem().(*types.Named).Obj().Name() + ")." + fn.Name()
+	}
+	if n, ok := t.(*types.Named); ok {
+		return fn.Pkg().Path() + "." + n.Obj().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
+
+func (f *fn) deferStmt(s *ast.DeferStmt) {
+	// in list mode: the function and its arguments now, the call at return
+	p := f.p
+	c := s.Call
+	var callee string
+	if cu := f.calleeUnit(c.Fun); cu != nil && cu.recovers {
+		p.unsupported(s, "a deferred function that calls recover inside a loop or a branch", "a defer at the top of the function")
+	}
+	if lit, ok := c.Fun.(*ast.FuncLit); ok {
+		callee = f.closure(lit)
+		f.line = p.line(s)
+		if f.m.a.byLit[lit].gen {
+			p.unsupported(s, "a blocking deferred call inside a loop or a branch", "a defer at the top of the function")
+		}
+	} else {
+		callee = f.deferCallee(c, s)
+	}
+	args := f.args(c)
+	if callee == "go.println" || callee == "go.print" || callee == "go.printf" {
+		args = f.fmtArgs(c, callee == "go.printf")
+	}
+	if args != "" {
+		args += ","
+	}
+	f.flushPre()
+	f.wl(f.line, "%s.append((%s, (%s)))", f.deferLst, callee, args)
+}
+
+// deferCallee renders the function of a deferred call as a value.
+func (f *fn) deferCallee(c *ast.CallExpr, s ast.Node) string {
+	p := f.p
+	fun := ast.Unparen(c.Fun)
+	if id, ok := fun.(*ast.Ident); ok && id.Name == "close" {
+		if _, ok := p.info.Uses[id].(*types.Builtin); ok {
+			return "go.close"
+		}
+	}
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		if s := p.info.Selections[sel]; s != nil {
+			if fn, ok := s.Obj().(*types.Func); ok {
+				if py, ok := stdMethodValues[methodKey(fn)]; ok && py != "do" {
+					return f.expr(sel.X) + "." + py
+				}
+				if blockingMethod(fn) {
+					p.unsupported(s2n(s, c), "a blocking deferred call inside a loop or a branch", "a defer at the top of the function")
+				}
+			}
+		}
+	}
+	callee, _ := f.funcValue(fun, s)
+	if u := f.calleeUnit(fun); u != nil && u.gen {
+		p.unsupported(s, "a blocking deferred call inside a loop or a branch", "a defer at the top of the function")
+	}
+	return callee
+}
+
+func s2n(_ *types.Selection, c *ast.CallExpr) ast.Node { return c }
+
+func (f *fn) returnStmt(s *ast.ReturnStmt) {
+	if len(s.Results) == 0 {
+		f.flushPre()
+		if len(f.results) > 0 {
+			f.wl(f.line, "return %s", strings.Join(f.results, ", "))
+		} else {
+			f.wl(f.line, "return")
+		}
+		return
+	}
+	var parts []string
+	if len(s.Results) == 1 {
+		if c, ok := ast.Unparen(s.Results[0]).(*ast.CallExpr); ok {
+			text, yields := f.call(c)
+			_ = yields
+			parts = append(parts, text)
+		} else {
+			parts = append(parts, f.value(s.Results[0]))
+		}
+	} else {
+		for _, r := range s.Results {
+			parts = append(parts, f.value(r))
+		}
+	}
+	f.flushPre()
+	f.wl(f.line, "return %s", strings.Join(parts, ", "))
+}
+
+func (f *fn) ifStmt(s *ast.IfStmt, elif bool) {
+	if s.Init != nil {
+		if elif {
+			// else if with an init statement: an else block of its own
+			f.w("else:")
+			f.indent++
+			f.stmt(s.Init)
+			f.line = f.p.line(s)
+			f.ifStmt(s, false)
+			f.indent--
+			return
+		}
+		f.stmt(s.Init)
+		f.line = f.p.line(s)
+	}
+	cond := f.cond(s.Cond)
+	if elif && len(f.pre) > 0 {
+		f.w("else:")
+		f.indent++
+		f.flushPre()
+		f.wl(f.line, "if %s:", cond)
+		f.block(s.Body.List)
+		f.elseBranch(s)
+		f.indent--
+		return
+	}
+	f.flushPre()
+	kw := "if"
+	if elif {
+		kw = "elif"
+	}
+	f.wl(f.line, "%s %s:", kw, cond)
+	f.block(s.Body.List)
+	f.elseBranch(s)
+}
+
+func (f *fn) elseBranch(s *ast.IfStmt) {
+	switch e := s.Else.(type) {
+	case nil:
+	case *ast.IfStmt:
+		f.line = f.p.line(e)
+		f.called = false
+		f.ifStmt(e, true)
+	case *ast.BlockStmt:
+		f.w("else:")
+		f.block(e.List)
+	}
+}
+
+// cond renders a condition (no hoisting inside && and || operands).
+func (f *fn) cond(e ast.Expr) string {
+	return f.expr(e)
+}
+
+func (f *fn) pushLoop(label string, n ast.Node) (restore func()) {
+	saved := f.switches
+	f.loops = append(f.loops, loopInfo{label: label, node: n, python: true})
+	f.switches = 0
+	return func() {
+		f.loops = f.loops[:len(f.loops)-1]
+		f.switches = saved
+	}
+}
+
+func (f *fn) forStmt(s *ast.ForStmt, label string) {
+	start := len(f.lines)
+	f.forLoop(s, label)
+	if s.Cond != nil && readsClock(f.p, s.Cond) {
+		for _, l := range f.lines[start:] {
+			if strings.Contains(l, "yield") {
+				return
+			}
+		}
+		f.p.unsupported(s, "a loop that waits for the clock without blocking (simulated time moves only while every goroutine is blocked)",
+			"time.Sleep until the instant, or a timer")
+	}
+}
+
+// readsClock: does e call time.Now, time.Since or time.Until?
+func readsClock(p *program, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
+				if fn, ok := p.info.Uses[sel.Sel].(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "time" {
+					switch fn.Name() {
+					case "Now", "Since", "Until":
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (f *fn) forLoop(s *ast.ForStmt, label string) {
+	p := f.p
+	if s.Init == nil && s.Post == nil {
+		cond := "True"
+		if s.Cond != nil {
+			cond = f.cond(s.Cond)
+			if len(f.pre) > 0 {
+				f.pre = nil
+				done := f.pushLoop(label, s)
+				f.wl(f.line, "while True:")
+				f.indent++
+				f.line = p.line(s)
+				c := f.cond(s.Cond)
+				f.flushPre()
+				f.wl(f.line, "if not %s:", paren(c))
+				f.w("    break")
+				f.stmts(s.Body.List)
+				f.indent--
+				done()
+				return
+			}
+		}
+		done := f.pushLoop(label, s)
+		f.wl(f.line, "while %s:", cond)
+		f.block(s.Body.List)
+		done()
+		return
+	}
+	if r, ok := f.countingLoop(s); ok {
+		done := f.pushLoop(label, s)
+		f.wl(f.line, "for %s in %s:", r[0], r[1])
+		f.block(s.Body.List)
+		done()
+		return
+	}
+	// the general form: init; while cond: body; post
+	if s.Post != nil && hasContinue(s.Body) {
+		p.unsupported(s, "continue in a for loop with a post statement", "a counting loop (for i := a; i < b; i++) or a loop without a post statement")
+	}
+	if s.Init != nil {
+		f.stmt(s.Init)
+		f.line = p.line(s)
+	}
+	cond := "True"
+	if s.Cond != nil {
+		cond = f.cond(s.Cond)
+		if len(f.pre) > 0 {
+			p.unsupported(s.Cond, "a receive or a blocking call in a loop condition", "receive in the loop body")
+		}
+	}
+	done := f.pushLoop(label, s)
+	f.wl(f.line, "while %s:", cond)
+	f.indent++
+	f.stmts(s.Body.List)
+	if s.Post != nil {
+		f.stmt(s.Post)
+	}
+	f.indent--
+	done()
+}
+
+func hasContinue(body *ast.BlockStmt) bool {
+	found := false
+	depth := 0
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			depth++
+			ast.Inspect(n, func(m ast.Node) bool {
+				if m == n {
+					return true
+				}
+				if b, ok := m.(*ast.BranchStmt); ok && b.Tok == token.CONTINUE && b.Label != nil {
+					found = true // a labeled continue may target the outer loop
+				}
+				return true
+			})
+			depth--
+			return false
+		case *ast.BranchStmt:
+			if n.Tok == token.CONTINUE {
+				found = true
+			}
+		}
+		return true
+	}
+	ast.Inspect(body, visit)
+	return found
+}
+
+// countingLoop: for i := a; i < b; i++ as for i in range(a, b).
+func (f *fn) countingLoop(s *ast.ForStmt) ([2]string, bool) {
+	p := f.p
+	init, ok := s.Init.(*ast.AssignStmt)
+	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 || s.Cond == nil || s.Post == nil {
+		return [2]string{}, false
+	}
+	id := init.Lhs[0].(*ast.Ident)
+	obj := p.info.Defs[id]
+	if obj == nil || !isInt(obj.Type()) || f.m.a.assigns[obj] > 0 {
+		return [2]string{}, false
+	}
+	cond, ok := s.Cond.(*ast.BinaryExpr)
+	if !ok {
+		return [2]string{}, false
+	}
+	if cid, ok := cond.X.(*ast.Ident); !ok || p.info.Uses[cid] != obj {
+		return [2]string{}, false
+	}
+	step := int64(0)
+	switch post := s.Post.(type) {
+	case *ast.IncDecStmt:
+		if pid, ok := post.X.(*ast.Ident); !ok || p.info.Uses[pid] != obj {
+			return [2]string{}, false
+		}
+		step = 1
+		if post.Tok == token.DEC {
+			step = -1
+		}
+	case *ast.AssignStmt:
+		if pid, ok := post.Lhs[0].(*ast.Ident); !ok || p.info.Uses[pid] != obj || len(post.Rhs) != 1 {
+			return [2]string{}, false
+		}
+		v := p.info.Types[post.Rhs[0]].Value
+		if v == nil {
+			return [2]string{}, false
+		}
+		n, _ := constantInt(v)
+		switch post.Tok {
+		case token.ADD_ASSIGN:
+			step = n
+		case token.SUB_ASSIGN:
+			step = -n
+		default:
+			return [2]string{}, false
+		}
+	default:
+		return [2]string{}, false
+	}
+	if step == 0 || writesIn(p, s.Body, cond.Y) {
+		return [2]string{}, false
+	}
+	from := f.value(init.Rhs[0])
+	bound := f.value(cond.Y)
+	if len(f.pre) > 0 {
+		f.pre = nil
+		return [2]string{}, false
+	}
+	switch {
+	case cond.Op == token.LSS && step > 0:
+	case cond.Op == token.LEQ && step > 0:
+		bound = plusOne(bound, 1)
+	case cond.Op == token.GTR && step < 0:
+	case cond.Op == token.GEQ && step < 0:
+		bound = plusOne(bound, -1)
+	default:
+		return [2]string{}, false
+	}
+	name := f.define(id)
+	if !usesObj(p, s.Body, obj) {
+		name = "_" // the body does not read it: for _ in range(3)
+	}
+	var r string
+	switch {
+	case step == 1 && from == "0":
+		r = fmt.Sprintf("range(%s)", bound)
+	case step == 1:
+		r = fmt.Sprintf("range(%s, %s)", from, bound)
+	default:
+		r = fmt.Sprintf("range(%s, %s, %d)", from, bound, step)
+	}
+	return [2]string{name, r}, true
+}
+
+// usesObj: does n mention the variable obj?
+func usesObj(p *program, n ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && p.info.Uses[id] == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func constantInt(v constant.Value) (int64, bool) {
+	return constant.Int64Val(constant.ToInt(v))
+}
+
+func plusOne(s string, d int) string {
+	if d > 0 {
+		return s + " + 1"
+	}
+	return s + " - 1"
+}
+
+// writesIn: is any variable named in e assigned (or appended to) in body?
+func writesIn(p *program, body ast.Node, e ast.Expr) bool {
+	objs := map[types.Object]bool{}
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if o := p.info.Uses[id]; o != nil {
+				objs[o] = true
+			}
+		}
+		if _, ok := n.(*ast.CallExpr); ok {
+			if c := n.(*ast.CallExpr); !isBuiltinCall(p, c, "len") {
+				objs[nil] = true // a call: assume it may change
+			}
+		}
+		return true
+	})
+	if objs[nil] {
+		return true
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		var lhs []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			lhs = n.Lhs
+		case *ast.IncDecStmt:
+			lhs = []ast.Expr{n.X}
+		}
+		for _, l := range lhs {
+			if r := rootObj(p, l); r != nil && objs[r] {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+func isBuiltinCall(p *program, c *ast.CallExpr, name string) bool {
+	id, ok := ast.Unparen(c.Fun).(*ast.Ident)
+	if !ok || id.Name != name {
+		return false
+	}
+	_, ok = p.info.Uses[id].(*types.Builtin)
+	return ok
+}
+
+func (f *fn) isBuiltin(c *ast.CallExpr, name string) bool { return isBuiltinCall(f.p, c, name) }
+
+func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
+	p := f.p
+	t := under(p.info.TypeOf(s.X))
+	var key, val string
+	target := func(e ast.Expr) string {
+		if e == nil {
+			return "_"
+		}
+		if s.Tok == token.DEFINE {
+			return f.define(e.(*ast.Ident))
+		}
+		return f.lvalue(e)
+	}
+	x := f.expr(s.X)
+	f.flushPre()
+	switch t := t.(type) {
+	case *types.Chan:
+		key = target(s.Key)
+		if key == "_" {
+			key = f.temp("v")
+		}
+		ok := f.temp("ok")
+		done := f.pushLoop(label, s)
+		f.wl(f.line, "while True:")
+		f.indent++
+		f.wl(f.line, "%s, %s = yield %s.recv()", key, ok, x)
+		f.w("if not %s:", ok)
+		f.w("    break")
+		f.stmts(s.Body.List)
+		f.indent--
+		done()
+		return
+	case *types.Basic:
+		if t.Info()&types.IsInteger != 0 {
+			key = target(s.Key)
+			done := f.pushLoop(label, s)
+			f.wl(f.line, "for %s in range(%s):", key, x)
+			f.block(s.Body.List)
+			done()
+			return
+		}
+		p.unsupported(s, "range over a string", "range over a slice of strings or an integer")
+	case *types.Slice:
+		key, val = target(s.Key), target(s.Value)
+		if s.Value != nil {
+			if _, isStruct := under(t.Elem()).(*types.Struct); isStruct {
+				p.unsupported(s, "range over a slice of struct values (each element is copied)", "a slice of pointers []*T")
+			}
+		}
+		done := f.pushLoop(label, s)
+		switch {
+		case val == "_":
+			f.wl(f.line, "for %s in range(len(%s)):", key, x)
+		case key == "_":
+			f.wl(f.line, "for %s in %s:", val, x)
+		default:
+			f.wl(f.line, "for %s, %s in enumerate(%s):", key, val, x)
+		}
+		f.block(s.Body.List)
+		done()
+		return
+	case *types.Map:
+		key, val = target(s.Key), target(s.Value)
+		if s.Value != nil {
+			if _, isStruct := under(t.Elem()).(*types.Struct); isStruct {
+				p.unsupported(s, "range over a map of struct values (each value is copied)", "a map of pointers")
+			}
+		}
+		done := f.pushLoop(label, s)
+		// Go's map iteration order is unspecified: the strategy picks it
+		if val == "_" {
+			f.wl(f.line, "for %s in rt.shuffled(list(%s)):", key, x)
+		} else {
+			f.wl(f.line, "for %s, %s in rt.shuffled(list(%s.items())):", key, val, x)
+		}
+		f.block(s.Body.List)
+		done()
+		return
+	case *types.Signature:
+		p.unsupported(s, "range over a function (an iterator)", "a slice or a channel")
+	}
+	p.unsupported(s, "range over this type", "a channel, a slice, a map or an integer")
+}
+
+func (f *fn) switchStmt(s *ast.SwitchStmt) {
+	p := f.p
+	if s.Init != nil {
+		f.stmt(s.Init)
+		f.line = p.line(s)
+	}
+	tag := ""
+	if s.Tag != nil {
+		tag = f.value(s.Tag)
+		if !isSimple(tag) {
+			t := f.temp("tag")
+			f.flushPre()
+			f.wl(f.line, "%s = %s", t, tag)
+			tag = t
+		}
+	}
+	f.flushPre()
+	var deflt *ast.CaseClause
+	first := true
+	for _, c := range s.Body.List {
+		cc := c.(*ast.CaseClause)
+		if cc.List == nil {
+			deflt = cc
+			continue
+		}
+		f.line = p.line(cc)
+		var conds []string
+		for _, e := range cc.List {
+			if tag == "" {
+				conds = append(conds, f.expr(e))
+			} else {
+				conds = append(conds, f.compare(tag, s.Tag, e, "=="))
+			}
+		}
+		if len(f.pre) > 0 {
+			p.unsupported(cc, "a receive or a blocking call in a case expression", "receive before the switch")
+		}
+		kw := "elif"
+		if first {
+			kw = "if"
+		}
+		first = false
+		cond := strings.Join(conds, " or ")
+		if len(conds) > 1 {
+			for i := range conds {
+				if !isSimple(conds[i]) && strings.Contains(conds[i], " or ") {
+					conds[i] = "(" + conds[i] + ")"
+				}
+			}
+			cond = strings.Join(conds, " or ")
+		}
+		f.wl(f.line, "%s %s:", kw, cond)
+		f.caseBody(cc.Body)
+	}
+	if deflt != nil {
+		if first {
+			f.stmts(trimBreak(deflt.Body))
+			return
+		}
+		f.wl(p.line(deflt), "else:")
+		f.caseBody(deflt.Body)
+	}
+}
+
+// caseBody writes a case's statements; a final break (leaving the switch) is dropped.
+func (f *fn) caseBody(body []ast.Stmt) {
+	f.switches++
+	f.block(trimBreak(body))
+	f.switches--
+}
+
+func trimBreak(body []ast.Stmt) []ast.Stmt {
+	if n := len(body); n > 0 {
+		if b, ok := body[n-1].(*ast.BranchStmt); ok && b.Tok == token.BREAK && b.Label == nil {
+			return body[:n-1]
+		}
+	}
+	return body
+}
+
+func (f *fn) selectStmt(s *ast.SelectStmt) {
+	p := f.p
+	var cases []string
+	var clauses []*ast.CommClause
+	var deflt *ast.CommClause
+	for _, c := range s.Body.List {
+		cc := c.(*ast.CommClause)
+		if cc.Comm == nil {
+			deflt = cc
+			continue
+		}
+		clauses = append(clauses, cc)
+		switch comm := cc.Comm.(type) {
+		case *ast.SendStmt:
+			cases = append(cases, fmt.Sprintf("%s.send_case(%s)", f.expr(comm.Chan), f.value(comm.Value)))
+		case *ast.ExprStmt:
+			cases = append(cases, f.recvCase(comm.X))
+		case *ast.AssignStmt:
+			cases = append(cases, f.recvCase(comm.Rhs[0]))
+		}
+	}
+	if deflt != nil {
+		cases = append(cases, "default=True")
+	}
+	f.flushPre()
+	// what the cases receive into
+	needV, needOK := false, false
+	for _, cc := range clauses {
+		if as, ok := cc.Comm.(*ast.AssignStmt); ok {
+			needV = needV || !isBlank(as.Lhs[0])
+			needOK = needOK || (len(as.Lhs) > 1 && !isBlank(as.Lhs[1]))
+			elem := under(p.info.TypeOf(ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr).X)).(*types.Chan).Elem()
+			if z, _ := f.m.zero(elem, as); !isBlank(as.Lhs[0]) && z != "None" && f.m.closed[types.TypeString(elem, nil)] {
+				needOK = true
+			}
+		}
+	}
+	// a case with nothing to do and nothing to receive into needs no branch
+	branches := 0
+	for _, cc := range clauses {
+		if !emptyClause(cc) {
+			branches++
+		}
+	}
+	defaultBody := deflt != nil && len(trimBreak(deflt.Body)) > 0
+	i, v, ok := "_", "_", "_"
+	if len(clauses)+btoi(deflt != nil) > 1 && (branches > 0 || defaultBody) {
+		i = f.temp("i")
+	}
+	if needV {
+		v = f.temp("v")
+	}
+	if needOK {
+		ok = f.temp("ok")
+	}
+	sel := fmt.Sprintf("yield sl.select(%s)", strings.Join(cases, ", "))
+	// select { case <-ch: return true; default: return false }: return i == 0
+	if len(clauses) == 1 && deflt != nil && !needV && !needOK {
+		a, aok := boolReturn(p, trimBreak(clauses[0].Body))
+		b, bok := boolReturn(p, trimBreak(deflt.Body))
+		if aok && bok && a != b {
+			f.wl(f.line, "%s, _, _ = %s", i, sel)
+			op := "=="
+			if !a {
+				op = "!="
+			}
+			f.wl(p.line(clauses[0]), "return %s %s 0", i, op)
+			return
+		}
+	}
+	if i == "_" && v == "_" && ok == "_" {
+		f.wl(f.line, "%s", sel)
+	} else {
+		f.wl(f.line, "%s, %s, %s = %s", i, v, ok, sel)
+	}
+	n := 0
+	emitted := 0
+	for _, cc := range clauses {
+		f.line = p.line(cc)
+		body := trimBreak(cc.Body)
+		if emptyClause(cc) && !(len(clauses) == 1 && deflt == nil) {
+			continue
+		}
+		var assign []string
+		if as, isAssign := cc.Comm.(*ast.AssignStmt); isAssign {
+			elem := under(p.info.TypeOf(ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr).X)).(*types.Chan).Elem()
+			var names []string
+			for _, l := range as.Lhs {
+				if as.Tok == token.DEFINE {
+					names = append(names, f.define(l.(*ast.Ident)))
+				} else {
+					names = append(names, f.lvalue(l))
+				}
+			}
+			if names[0] != "_" {
+				z, _ := f.m.zero(elem, as)
+				if z != "None" && f.m.closed[types.TypeString(elem, nil)] {
+					assign = append(assign, fmt.Sprintf("%s = %s if %s else %s", names[0], v, f.okName(&ok), z))
+				} else {
+					assign = append(assign, fmt.Sprintf("%s = %s", names[0], v))
+				}
+			}
+			if len(names) > 1 && names[1] != "_" {
+				assign = append(assign, fmt.Sprintf("%s = %s", names[1], ok))
+			}
+		}
+		if len(clauses) == 1 && deflt == nil {
+			for _, a := range assign {
+				f.wl(f.line, "%s", a)
+			}
+			f.switches++
+			f.stmts(body)
+			f.switches--
+			return
+		}
+		kw := "elif"
+		if emitted == 0 {
+			kw = "if"
+		}
+		emitted++
+		f.wl(f.line, "%s %s == %d:", kw, i, caseIndex(clauses, cc))
+		f.indent++
+		for _, a := range assign {
+			f.wl(f.line, "%s", a)
+		}
+		f.indent--
+		if len(body) == 0 && len(assign) > 0 {
+			n++
+			continue
+		}
+		f.caseBody(body)
+		n++
+	}
+	if deflt != nil {
+		body := trimBreak(deflt.Body)
+		if len(clauses) == 0 {
+			f.stmts(body)
+			return
+		}
+		if len(body) > 0 {
+			if emitted == 0 {
+				f.wl(p.line(deflt), "if %s == -1:  # default", i)
+			} else {
+				f.wl(p.line(deflt), "else:")
+			}
+			f.caseBody(body)
+		}
+	}
+}
+
+// emptyClause: a select case with no statements that receives into nothing.
+func emptyClause(cc *ast.CommClause) bool {
+	if len(trimBreak(cc.Body)) > 0 {
+		return false
+	}
+	if as, ok := cc.Comm.(*ast.AssignStmt); ok {
+		for _, l := range as.Lhs {
+			if !isBlank(l) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func caseIndex(clauses []*ast.CommClause, cc *ast.CommClause) int {
+	for k, c := range clauses {
+		if c == cc {
+			return k
+		}
+	}
+	return -1
+}
+
+// boolReturn: body is `return true` or `return false` (and which).
+func boolReturn(p *program, body []ast.Stmt) (bool, bool) {
+	if len(body) != 1 {
+		return false, false
+	}
+	r, ok := body[0].(*ast.ReturnStmt)
+	if !ok || len(r.Results) != 1 {
+		return false, false
+	}
+	v := p.info.Types[r.Results[0]].Value
+	if v == nil || v.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(v), true
+}
+
+func (f *fn) okName(ok *string) string {
+	if *ok == "_" {
+		f.p.unsupported(f.u.body, "internal: ok of a select", "")
+	}
+	return *ok
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
+}
+
+func (f *fn) recvCase(e ast.Expr) string {
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	if !ok || u.Op != token.ARROW {
+		f.p.unsupported(e, "this select case", "case v := <-ch, case v, ok := <-ch, case ch <- v")
+	}
+	return f.expr(u.X) + ".recv_case()"
+}

@@ -1,0 +1,3 @@
+module simlab.local/frontend
+
+go 1.22

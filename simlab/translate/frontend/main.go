@@ -1,0 +1,195 @@
+// Command frontend reads one Go package (a .go file, or a directory holding
+// one package) and prints a simlab model of it: Python source on stdout.
+//
+// On a construct it cannot translate faithfully it prints one line,
+// "FILE:LINE: unsupported: <construct> (<what to use instead>)", on stderr and
+// exits with status 2; any other failure (a file that does not parse or type
+// check) is also one line and status 2.
+//
+// "frontend -batch PATH..." translates several packages in one process (the
+// standard library is type-checked once) and prints a JSON array on stdout,
+// one {"path", "source"} or {"path", "error"} object per PATH, in order.
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// stop is what a translation panics with to give up: one line for the user.
+type stop struct{ line string }
+
+func main() {
+	if len(os.Args) >= 2 && os.Args[1] == "-batch" {
+		batch(os.Args[2:])
+		return
+	}
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: frontend FILE.go|DIR | frontend -batch PATH...")
+		os.Exit(2)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if s, ok := r.(stop); ok {
+				fmt.Fprintln(os.Stderr, s.line)
+				os.Exit(2)
+			}
+			panic(r)
+		}
+	}()
+	fset := token.NewFileSet()
+	prog := load(os.Args[1], fset, importer.ForCompiler(fset, "source", nil))
+	out := translate(prog)
+	os.Stdout.WriteString(out)
+}
+
+// result is one package's translation in batch mode.
+type result struct {
+	Path   string `json:"path"`
+	Source string `json:"source,omitempty"`
+	Error  string `json:"error,omitempty"`
+}
+
+// batch translates every path with one importer, so the standard library is
+// parsed and type-checked once, and prints the results as JSON.
+func batch(paths []string) {
+	fset := token.NewFileSet()
+	imp := importer.ForCompiler(fset, "source", nil)
+	results := make([]result, 0, len(paths))
+	for _, path := range paths {
+		results = append(results, translateOne(path, fset, imp))
+	}
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(results); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+}
+
+func translateOne(path string, fset *token.FileSet, imp types.Importer) (r result) {
+	r.Path = path
+	defer func() {
+		if x := recover(); x != nil {
+			if s, ok := x.(stop); ok {
+				r.Error = s.line
+				return
+			}
+			r.Error = fmt.Sprintf("%s: internal error of the translator: %v", path, x)
+		}
+	}()
+	r.Source = translate(load(path, fset, imp))
+	return r
+}
+
+// program is the parsed and type-checked package.
+type program struct {
+	fset  *token.FileSet
+	files []*ast.File
+	names []string // base names of the files, in order
+	pkg   *types.Package
+	info  *types.Info
+}
+
+func fail(format string, args ...any) {
+	panic(stop{fmt.Sprintf(format, args...)})
+}
+
+func load(path string, fset *token.FileSet, imp types.Importer) *program {
+	st, err := os.Stat(path)
+	if err != nil {
+		fail("%s: no such file or directory", path)
+	}
+	var paths []string
+	if st.IsDir() {
+		entries, err := os.ReadDir(path)
+		if err != nil {
+			fail("%s: %v", path, err)
+		}
+		for _, e := range entries {
+			n := e.Name()
+			if strings.HasSuffix(n, ".go") && !strings.HasSuffix(n, "_test.go") && !e.IsDir() {
+				paths = append(paths, filepath.Join(path, n))
+			}
+		}
+		if len(paths) == 0 {
+			fail("%s: no .go files", path)
+		}
+	} else {
+		paths = []string{path}
+	}
+	sort.Strings(paths)
+	p := &program{fset: fset}
+	for _, f := range paths {
+		file, err := parser.ParseFile(p.fset, f, nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			fail("%s", firstLine(err.Error()))
+		}
+		p.files = append(p.files, file)
+		p.names = append(p.names, filepath.Base(f))
+	}
+	for _, f := range p.files {
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"C"` {
+				p.unsupported(imp, "cgo", "pure Go")
+			}
+			if imp.Path.Value == `"unsafe"` || imp.Path.Value == `"reflect"` {
+				p.unsupported(imp, "package "+strings.Trim(imp.Path.Value, `"`), "ordinary typed Go")
+			}
+		}
+	}
+	p.info = &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Implicits:  map[ast.Node]types.Object{},
+		Instances:  map[*ast.Ident]types.Instance{},
+	}
+	var firstErr error
+	conf := types.Config{
+		Importer: imp,
+		Error: func(err error) {
+			if firstErr == nil {
+				firstErr = err
+			}
+		},
+	}
+	pkg, _ := conf.Check(p.files[0].Name.Name, p.fset, p.files, p.info)
+	if firstErr != nil {
+		fail("%s", firstLine(firstErr.Error()))
+	}
+	p.pkg = pkg
+	return p
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// where is FILE:LINE of a node, the file by its base name.
+func (p *program) where(n ast.Node) string {
+	pos := p.fset.Position(n.Pos())
+	return fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line)
+}
+
+func (p *program) line(n ast.Node) int { return p.fset.Position(n.Pos()).Line }
+
+func (p *program) file(n ast.Node) string { return filepath.Base(p.fset.Position(n.Pos()).Filename) }
+
+// unsupported gives up on the translation at n.
+func (p *program) unsupported(n ast.Node, construct, instead string) {
+	fail("%s: unsupported: %s (%s)", p.where(n), construct, instead)
+}

@@ -1,0 +1,536 @@
+"""What a translated Go program calls besides simlab: Go's formatting, errors,
+arithmetic, panics and recover.
+
+Plain functions, but for :meth:`Recoverable.defer`, so they never show as a frame
+of a parked goroutine; a panic raised here shows in a traceback as the caller's
+line (simlab leaves its own frames out of goroutine dumps).
+
+Panics and recover: ``go.panic(value)`` raises a :class:`Panic`, a
+:class:`~simlab.GoPanic` that keeps Go's value, so that ``recover()`` returns it
+and the message Go prints (``panic: main.code(7)``, ``panic: first [recovered]``
+then ``\tpanic: second``) is the exception's. A deferred call that may recover
+runs from ``with go.defer(f):`` (or :class:`Recoverable` when ``f`` blocks):
+``go.recover()`` returns the panic only when called directly by that ``f``, as
+Go's recover does only in the deferred function itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import io
+import re
+import sys
+from collections.abc import Callable, Generator
+from inspect import isgenerator
+from types import TracebackType
+from typing import Any
+
+import simlab as sl
+from simlab.errors import GoPanic, SimlabError
+from simlab.go.goroutine import Goroutine, Op
+
+__all__ = [
+    "Exit",
+    "GoRuntimeError",
+    "Panic",
+    "PanicNilError",
+    "Recoverable",
+    "abandon",
+    "assert_type",
+    "defer",
+    "errorf",
+    "errors_is",
+    "exit",
+    "goexit",
+    "gomaxprocs",
+    "must_assert",
+    "new_error",
+    "panic",
+    "print",
+    "printf",
+    "println",
+    "quo",
+    "recover",
+    "rem",
+    "sprint",
+    "sprintf",
+    "sprintln",
+    "tick",
+    "v",
+]
+
+_print = print
+
+
+class WrapError(sl.GoError):
+    """``fmt.Errorf("...%w...", err)``: an error that wraps another."""
+
+    __slots__ = ("wrapped",)
+
+    def __init__(self, message: str, wrapped: Any):
+        super().__init__("*fmt.wrapError", message)
+        self.wrapped = wrapped
+
+
+def new_error(message: str) -> sl.GoError:
+    """``errors.New(message)``: a distinct error value."""
+    return sl.GoError("*errors.errorString", message)
+
+
+def errors_is(err: Any, target: Any) -> bool:
+    """``errors.Is``: ``err`` is ``target`` or wraps it."""
+    while err is not None:
+        if err is target:
+            return True
+        err = getattr(err, "wrapped", None)
+    return False
+
+
+def quo(a: int, b: int) -> int:
+    """Go's integer ``a / b``: truncated toward zero; a zero divisor panics."""
+    if b == 0:
+        raise GoPanic("runtime error: integer divide by zero")
+    q = abs(a) // abs(b)
+    return q if (a < 0) == (b < 0) else -q
+
+
+def rem(a: int, b: int) -> int:
+    """Go's integer ``a % b``: the sign of ``a``."""
+    return a - quo(a, b) * b
+
+
+class GoRuntimeError(sl.GoError):
+    """A ``runtime.Error``: what recover returns for a panic of the runtime itself."""
+
+    __slots__ = ()
+
+    def __init__(self, message: str):
+        super().__init__("runtime.Error", message)
+
+
+class PanicNilError(GoRuntimeError):
+    """``*runtime.PanicNilError``: ``panic(nil)`` panics with this (Go 1.21+)."""
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        super().__init__("runtime error: panic called with nil argument")
+        self.name = "*runtime.PanicNilError"
+
+
+# the panics of Go's runtime that are runtime.Error values (the others, from the
+# standard library, are strings: "sync: negative WaitGroup counter")
+_RUNTIME_ERRORS = ("send on closed channel", "close of closed channel", "close of nil channel")
+
+
+class Panic(GoPanic):
+    """``panic(value)`` of the program: a :class:`~simlab.GoPanic` that keeps the value."""
+
+    def __init__(self, value: Any, message: str):
+        super().__init__(message)
+        self.value = value
+        self.recovered = False
+
+
+def panic_value(p: GoPanic) -> Any:
+    """The Go value of a panic: what ``recover()`` returns."""
+    if isinstance(p, Panic):
+        return p.value
+    value = getattr(p, "value", None)
+    if value is None:
+        msg = p.message
+        runtime = msg in _RUNTIME_ERRORS or msg.startswith("runtime error: ")
+        value = GoRuntimeError(msg) if runtime else msg
+        p.value = value  # type: ignore[attr-defined]  # the same value on a second look
+    return value
+
+
+def _panic_text(value: Any) -> str:
+    """What Go prints after ``panic: `` for ``value`` (runtime's printpanicval)."""
+    if isinstance(value, sl.GoError):
+        return str(value)
+    error = getattr(value, "Error", None) or getattr(value, "String", None)
+    if callable(error):
+        return str(error())
+    name = getattr(type(value), "go_name", None)
+    if name is not None and isinstance(value, str):
+        return f'{name}("{value}")'
+    if name is not None and isinstance(value, int | float):
+        return f"{name}({v(type(value).__mro__[1](value))})"
+    return v(value)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if type(a) is not type(b):
+        return False
+    return a == b if isinstance(a, int | float | str) else a is b
+
+
+def panic(value: Any) -> None:
+    """``panic(value)``: raises a :class:`Panic`.
+
+    Called while another panic unwinds (in a deferred call), the message is
+    Go's chain: the earlier panic, ``[recovered]`` if it was, then this one on
+    a line of its own; re-panicking with the value just recovered is one line,
+    ``[recovered, repanicked]``.
+    """
+    if value is None:
+        value = PanicNilError()
+    text = _panic_text(value)
+    earlier = sys.exc_info()[1]
+    if isinstance(earlier, GoPanic):
+        recovered = getattr(earlier, "recovered", False)
+        if recovered and _same(panic_value(earlier), value):
+            again = Panic(value, earlier.message)
+            again.repanicked = True  # GoPanic prints it: [recovered, repanicked]
+            raise again
+        mark = " [recovered]" if recovered else ""
+        text = f"{earlier.message}{mark}\n\tpanic: {text}"
+    raise Panic(value, text)
+
+
+def recover() -> Any:
+    """``recover()``: the panic the calling deferred function runs during, now stopped.
+
+    None unless the caller is a deferred call run by :func:`defer` or
+    :meth:`Recoverable.defer` while a panic unwinds (a function that the
+    deferred call calls in turn gets None, as in Go).
+    """
+    caller = sys._getframe(1)
+    runner = caller.f_back
+    if runner is None or runner.f_code not in _RUNNERS:
+        return None
+    deferred = runner.f_locals.get("self")
+    p = getattr(deferred, "panic", None)
+    if p is None or getattr(p, "recovered", False):
+        return None
+    p.recovered = True
+    return panic_value(p)
+
+
+class defer:  # reads as the statement it renders: with go.defer(f):
+    """``defer f(args)`` for an ``f`` that calls recover: ``with go.defer(f, *args):``.
+
+    On the way out of the block, normally or by a panic, calls ``f(*args)``; if
+    ``f`` recovered the panic, the panic stops there, as in Go.
+    """
+
+    __slots__ = ("args", "fn", "panic")
+
+    def __init__(self, fn: Callable[..., Any], *args: Any):
+        self.fn = fn
+        self.args = args
+        self.panic: GoPanic | None = None
+
+    def __enter__(self) -> defer:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        self.panic = exc if isinstance(exc, GoPanic) else None
+        self._call()
+        return self.panic is not None and getattr(self.panic, "recovered", False)
+
+    def _call(self) -> None:
+        self.fn(*self.args)
+
+
+class Recoverable:
+    """``defer f(args)`` for an ``f`` that blocks and calls recover::
+
+    recovering = go.Recoverable()
+    try:
+        with recovering:  # keeps the panic, if any
+            ...
+    finally:
+        yield from recovering.defer(f, *args)  # re-raises it unless f recovered it
+    """
+
+    __slots__ = ("panic",)
+
+    def __init__(self) -> None:
+        self.panic: GoPanic | None = None
+
+    def __enter__(self) -> Recoverable:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        if isinstance(exc, GoPanic):
+            self.panic = exc
+            return True
+        return False
+
+    def defer(self, fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, None]:
+        result = fn(*args)
+        if isgenerator(result):
+            yield from result
+        p = self.panic
+        if p is not None and not getattr(p, "recovered", False):
+            raise p
+
+
+_RUNNERS = (defer._call.__code__, Recoverable.defer.__code__)
+
+
+_GO_TYPES: dict[str, Callable[[Any], bool]] = {
+    "int": lambda x: type(x) is int,
+    "string": lambda x: type(x) is str,
+    "bool": lambda x: type(x) is bool,
+    "float64": lambda x: type(x) is float,
+    "error": lambda x: isinstance(x, sl.GoError) or callable(getattr(x, "Error", None)),
+    "runtime.Error": lambda x: isinstance(x, GoRuntimeError),
+    "*runtime.PanicNilError": lambda x: isinstance(x, PanicNilError),
+}
+
+
+def _is(x: Any, t: type | str) -> bool:
+    if isinstance(t, str):
+        return x is not None and _GO_TYPES[t](x)
+    return isinstance(x, t)
+
+
+def type_name(x: Any) -> str:
+    """Go's name for the dynamic type of ``x``."""
+    if x is None:
+        return "nil"
+    for py, go in ((bool, "bool"), (int, "int"), (str, "string"), (float, "float64")):
+        if type(x) is py:
+            return go
+    if isinstance(x, sl.GoError):
+        return x.name
+    return getattr(type(x), "go_name", None) or f"*main.{type(x).__name__}"
+
+
+def assert_type(x: Any, t: type | str) -> tuple[Any, bool]:
+    """``v, ok := x.(T)``: ``(x, True)`` if ``x`` holds a ``T``, else ``(None, False)``."""
+    if _is(x, t):
+        return x, True
+    return None, False
+
+
+def must_assert(x: Any, t: type | str, iface: str) -> Any:
+    """``x.(T)``: ``x``, or the panic ``interface conversion: ...``."""
+    if _is(x, t):
+        return x
+    want = t if isinstance(t, str) else getattr(t, "go_name", None) or f"*main.{t.__name__}"
+    if x is None:
+        raise GoPanic(f"interface conversion: interface is nil, not {want}")
+    raise GoPanic(f"interface conversion: {iface} is {type_name(x)}, not {want}")
+
+
+class Exit(Exception):
+    """``os.Exit(code)``: the program ends at once with this status; no deferred call runs."""
+
+    def __init__(self, code: int):
+        super().__init__(f"exit status {code}")
+        self.code = code
+
+
+class _Exit(Op):
+    __slots__ = ("code",)
+
+    def __init__(self, code: int):
+        self.code = code
+
+    def start(self, rt: Any, g: Goroutine) -> Any:
+        abandon(rt)
+        raise Exit(self.code)  # raised by the runtime, not in the goroutine: no finally runs
+
+
+def abandon(rt: sl.Runtime) -> None:
+    """Drop the goroutines of a program that has ended (os.Exit, a panic, a fatal
+    error, a deadlock), as Go's exit drops them: no deferred call of theirs prints.
+
+    A suspended generator runs its ``finally`` blocks when it is closed or
+    collected, whenever that is; this closes them now, their output discarded.
+    """
+    with contextlib.redirect_stdout(io.StringIO()):
+        for g in rt.goroutines(system=True):
+            if inspect.getgeneratorstate(g.gen) == inspect.GEN_RUNNING:
+                continue
+            with contextlib.suppress(BaseException):
+                g.gen.close()
+
+
+def exit(code: int) -> Op:
+    """``os.Exit(code)``: yield it (the goroutine never resumes, so no defer runs)."""
+    return _Exit(code)
+
+
+class _Goexit(Op):
+    __slots__ = ()
+
+    def start(self, rt: Any, g: Goroutine) -> Any:
+        if g.id == 1:
+            raise SimlabError(
+                "runtime.Goexit in main: simlab ends the program when main ends, "
+                "where Go waits for the other goroutines"
+            )
+        try:
+            g.gen.close()  # GeneratorExit unwinds the goroutine: its deferred calls run
+        except RuntimeError as err:  # a deferred call blocked (yielded) while unwinding
+            raise SimlabError(f"runtime.Goexit: a deferred call blocks ({err})") from None
+        return None  # the closed generator stops at once: the goroutine exits normally
+
+
+_GOEXIT = _Goexit()
+
+
+def goexit() -> Op:
+    """``runtime.Goexit()``: yield it. The goroutine's deferred calls run (recover
+    returns nil in them) and it ends; other goroutines go on."""
+    return _GOEXIT
+
+
+def gomaxprocs(n: int) -> int:
+    """``runtime.GOMAXPROCS(n)``: simlab runs one processor."""
+    return 1
+
+
+def tick(rt: sl.Runtime, d: int) -> Any:
+    """``time.Tick(d)``: a ticker's channel, or nil for ``d <= 0``."""
+    return rt.ticker(d).c if d > 0 else sl.nil_chan
+
+
+def _float(x: float) -> str:
+    if x != x:
+        return "NaN"
+    if x in (float("inf"), float("-inf")):
+        return "+Inf" if x > 0 else "-Inf"
+    r = repr(x)
+    mant, _, exp = r.partition("e")
+    digits = mant.replace("-", "").replace(".", "").lstrip("0") or "0"
+    e = int(exp) if exp else (len(mant.replace("-", "").split(".")[0]) - 1)
+    if not exp and abs(x) < 1 and x != 0:
+        e = -len(mant.split(".")[1]) + len(digits) - 1
+    if e < -4 or e >= 21:
+        text = f"{x:.{max(len(digits) - 1, 0)}e}"
+        m, ex = text.split("e")
+        return f"{m}e{ex[0]}{ex[1:].lstrip('0').rjust(2, '0')}"
+    text = mant if not exp else f"{x:f}".rstrip("0").rstrip(".")
+    return text[:-2] if text.endswith(".0") else text
+
+
+def v(x: Any) -> str:
+    """``x`` as Go's ``%v`` prints it."""
+    if x is None:
+        return "<nil>"
+    if isinstance(x, bool):
+        return "true" if x else "false"
+    if isinstance(x, int | str):
+        return str(x)
+    if isinstance(x, float):
+        return _float(x)
+    if isinstance(x, sl.GoError | sl.Context):
+        return str(x)
+    if isinstance(x, list):
+        return "[" + " ".join(v(e) for e in x) + "]"
+    if isinstance(x, dict):
+        return "map[" + " ".join(f"{v(k)}:{v(e)}" for k, e in sorted(x.items())) + "]"
+    if isinstance(x, sl.Chan):
+        return f"0xc{x.id:09x}"
+    slots = getattr(type(x), "__slots__", None)
+    if slots is not None:
+        return "&{" + " ".join(v(getattr(x, s)) for s in slots) + "}"
+    return str(x)
+
+
+def sprint(*args: Any) -> str:
+    """``fmt.Sprint``: a space between operands when neither is a string."""
+    out = ""
+    for i, a in enumerate(args):
+        if i and not isinstance(a, str) and not isinstance(args[i - 1], str):
+            out += " "
+        out += v(a)
+    return out
+
+
+def sprintln(*args: Any) -> str:
+    """``fmt.Sprintln``."""
+    return " ".join(v(a) for a in args) + "\n"
+
+
+def println(*args: Any) -> None:
+    """``fmt.Println``."""
+    _print(" ".join(v(a) for a in args))
+
+
+def print(*args: Any) -> None:  # Go's fmt.Print
+    """``fmt.Print``."""
+    _print(sprint(*args), end="")
+
+
+_VERB = re.compile(r"%([-+# 0]*)(\d+|\*)?(?:\.(\d+))?([a-zA-Z%])")
+
+
+def sprintf(format: str, *args: Any) -> str:
+    """``fmt.Sprintf`` for the common verbs: %v %d %s %q %t %x %f %g %e %T %w %%."""
+    rest = list(args)
+
+    def one(m: re.Match) -> str:
+        flags, width, precision, verb = m.groups()
+        if verb == "%":
+            return "%"
+        if not rest:
+            return f"%!{verb}(MISSING)"
+        x = rest.pop(0)
+        if verb in "vsw":
+            text = v(x)
+        elif verb == "d":
+            text = str(x)
+        elif verb == "q":
+            text = '"' + str(x).replace("\\", "\\\\").replace('"', '\\"') + '"'
+        elif verb == "t":
+            text = v(x)
+        elif verb in "xX":
+            text = format_hex(x, verb)
+        elif verb in "feEgG":
+            p = 6 if precision is None else int(precision)
+            shortest = verb in "gG" and precision is None
+            text = _float(float(x)) if shortest else f"{float(x):.{p}{verb}}"
+        elif verb == "T":
+            text = type(x).__name__
+        else:
+            text = v(x)
+        if width and width != "*":
+            text = text.ljust(int(width)) if "-" in flags else text.rjust(int(width))
+        return text
+
+    out = _VERB.sub(one, format)
+    if rest:
+        out += "%!(EXTRA " + ", ".join(v(a) for a in rest) + ")"
+    return out
+
+
+def format_hex(x: Any, verb: str) -> str:
+    text = x.encode().hex() if isinstance(x, str) else format(int(x), "x")
+    return text.upper() if verb == "X" else text
+
+
+def printf(format: str, *args: Any) -> None:
+    """``fmt.Printf``."""
+    _print(sprintf(format, *args), end="")
+
+
+def errorf(format: str, *args: Any) -> sl.GoError:
+    """``fmt.Errorf``; with ``%w`` the error wraps its argument (``errors.Is`` sees it)."""
+    message = sprintf(format, *args)
+    if "%w" in format:
+        i = [m.group(4) for m in _VERB.finditer(format) if m.group(4) != "%"].index("w")
+        return WrapError(message, args[i])
+    return sl.GoError("*errors.errorString", message)
+
+
+def close(ch: Any) -> None:
+    """``close(ch)`` as a function value (``defer close(ch)`` in a loop)."""
+    ch.close()

