@@ -24,6 +24,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from .go.runtime import Runtime
 from .lab.model import Model, Params
 from .lab.properties import Property
 from .lab.simulation import RunRecord, run_model
@@ -91,3 +92,30 @@ def assert_properties(record: RunRecord) -> None:
         + f"\nstrategy {record.strategy}, seed {record.seed}\nparams: {shown}"
         + f"\ngoroutines when {first.property!r} broke:\n{dump}"
     )
+
+
+def assert_no_leaks(rt: Runtime, ignore: Sequence[str] = ()) -> None:
+    """goleak's ``VerifyNone`` for a simulated program: fail if any goroutine but
+    main is still alive, listing each as a goroutine dump does.
+
+    ``ignore`` names goroutines to allow, by their name (``rt.go(f, name=...)``) or
+    by the function on top of their stack (goleak's ``IgnoreTopFunction``, e.g.
+    ``"main.worker"`` for a ``@sl.gofunc("main.worker")`` function).
+    """
+    from .go.frames import goroutine_frames
+    from .go.profile import format_goroutine
+
+    leaked = []
+    for g in rt.goroutines():
+        if g.id == 1:  # main: the test itself, as goleak leaves out its own goroutine
+            continue
+        frames = goroutine_frames(g)
+        top = frames[0].func if frames else g.name
+        if g.name in ignore or top in ignore:
+            continue
+        leaked.append(format_goroutine(g, rt.now))
+    if leaked:
+        raise AssertionError(
+            f"found unexpected goroutines ({len(leaked)}; allow some with ignore=...):\n\n"
+            + "\n".join(leaked)
+        )

@@ -9,18 +9,12 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import settings
 
 import simlab as sl
 
-settings.register_profile(
-    "ci",
-    deadline=None,
-    derandomize=True,  # the same examples in every CI run
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    print_blob=True,
-)
+# "simlab" is the profile simlab's pytest plugin ships; CI keeps no example database.
+settings.register_profile("ci", parent=settings.get_profile("simlab"), database=None)
 settings.register_profile("thorough", parent=settings.get_profile("ci"), derandomize=False)
 PROFILE = os.environ.get("SIMLAB_HYPOTHESIS", "ci")
 settings.load_profile(PROFILE)
