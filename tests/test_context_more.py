@@ -19,16 +19,12 @@ Where a test ports a program of tests/conformance/go/, it compares with what Go
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 import simlab as sl
 from tests.conftest import run
+from tests.recorded import GO
 
-RECORDED = Path(__file__).resolve().parent / "conformance" / "recorded.json"
-GO = {p["name"]: p for p in json.loads(RECORDED.read_text())["programs"]}
 MS = sl.Millisecond
 
 

@@ -17,29 +17,14 @@ Where a test ports a program of tests/conformance/go/, it compares with what Go
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
-
 import pytest
 
 import simlab as sl
 from simlab.observe.leaks import check
 from tests.conftest import run
+from tests.recorded import GO, headers
 
-RECORDED = Path(__file__).resolve().parent / "conformance" / "recorded.json"
-GO = {p["name"]: p for p in json.loads(RECORDED.read_text())["programs"]}
 MS = sl.Millisecond
-
-
-def headers(dump: str) -> list[str]:
-    """The goroutine header lines of a dump, numbered as the recorder does."""
-    out = []
-    for line in dump.splitlines():
-        m = re.fullmatch(r"goroutine (\d+) \[(.*?)(?:, \d+ minutes)?\]:", line)
-        if m:
-            out.append(f"goroutine {m[1] if m[1] == '1' else 'N'} [{m[2]}]:")
-    return out
 
 
 def test_do_calls_f_only_on_the_first_call_for_this_instance():
