@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import sys
 from collections import deque
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from inspect import isgenerator, isgeneratorfunction
 from itertools import count
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import numpy as np
 import simpy
@@ -173,6 +173,36 @@ class _WaitIdle(Op):
 _WAIT_IDLE = _WaitIdle()
 
 
+class _Runnable(Sequence[Goroutine]):
+    """The runnable goroutines as a strategy sees them: Go's next choice first, then
+    the others in queue order (runnext, the local queue, the global queue); a view
+    that builds no list, since most strategies only ask how many there are."""
+
+    __slots__ = ("_rt",)
+
+    def __init__(self, rt: Runtime) -> None:
+        self._rt = rt
+
+    def __len__(self) -> int:
+        return self._rt._nrunnable
+
+    @overload
+    def __getitem__(self, i: int) -> Goroutine: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Goroutine]: ...
+    def __getitem__(self, i: int | slice) -> Goroutine | Sequence[Goroutine]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(len(self))[i]]
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        queue, j = self._rt._locate(i)
+        if queue is None:
+            g = self._rt._runnext
+            assert g is not None
+            return g
+        return queue[j]
+
+
 class Runtime:
     """A Go program's runtime: ``seed`` and ``strategy`` fix every decision of its run.
 
@@ -213,6 +243,7 @@ class Runtime:
         self._nrunnable = 0
         self._schedtick = 1  # Go has run its own goroutines before main: not a multiple of 61
         self._go_order = getattr(self.strategy, "go_order", False)
+        self._runnable = _Runnable(self)
         self._goroutines: dict[int, Goroutine] = {}  # alive, in creation order
         self._count = 0  # program goroutines alive
         self._by_name: dict[str, int] = {}
@@ -373,12 +404,19 @@ class Runtime:
         g._then = then
         g.state = _g.RUNNABLE
         g.blocked_on = ()
-        self._put_next(g)  # goready: a woken goroutine takes runnext
+        old = self._runnext  # goready: a woken goroutine takes runnext (_put_next, inlined)
+        self._runnext = g
+        if old is not None:
+            self._runq.append(old)
+        self._nrunnable += 1
         if self._tracing:
             waker = self._current.id if self._current is not None else 0
             self.trace.event(self.env._now, g.id, "ready", waker)
         if not self._running:
             self._kick()
+
+    def _livelock(self, steps: int) -> None:
+        self._halt("livelock", Livelock(steps, self.env._now, self._dump_all()))
 
     def _put_next(self, g: Goroutine) -> None:
         """``runqput(pp, g, next=true)``: ``g`` takes the runnext slot, and the goroutine
@@ -410,26 +448,35 @@ class Runtime:
             self._runq.append(globq.popleft())
         return g
 
-    def _runnable(self) -> list[Goroutine]:
-        """Every runnable goroutine, Go's next choice first, then the others in queue order."""
-        order = [self._runnext] if self._runnext is not None else []
-        order += self._runq
-        order += self._globq
-        if self._globq and self._schedtick % 61 == 0:
-            order.remove(self._globq[0])
-            order.insert(0, self._globq[0])
-        return order
+    def _locate(self, i: int) -> tuple[deque[Goroutine] | None, int]:
+        """Where the ``i``-th runnable goroutine is, in the order :class:`_Runnable`
+        shows them: (its queue, its index there), or (None, 0) for runnext."""
+        globq = self._globq
+        skip = 0
+        if globq and self._schedtick % 61 == 0:
+            if i == 0:
+                return globq, 0
+            i, skip = i - 1, 1
+        if self._runnext is not None:
+            if i == 0:
+                return None, 0
+            i -= 1
+        if i < len(self._runq):
+            return self._runq, i
+        return globq, i - len(self._runq) + skip
 
-    def _take(self, g: Goroutine) -> Goroutine:
-        """Take ``g`` (a strategy's choice) out of whichever queue holds it."""
+    def _take(self, i: int) -> Goroutine:
+        """Take the ``i``-th runnable goroutine (a strategy's choice) off its queue."""
+        queue, j = self._locate(i)
         self._nrunnable -= 1
         self._schedtick += 1
-        if g is self._runnext:
+        if queue is None:
+            g = self._runnext
+            assert g is not None
             self._runnext = None
-        elif g in self._runq:
-            self._runq.remove(g)
-        else:
-            self._globq.remove(g)
+            return g
+        g = queue[j]
+        del queue[j]
         return g
 
     def _kick(self) -> None:
@@ -453,24 +500,34 @@ class Runtime:
         env, queue = self.env, self.env._queue
         pick, decisions, run = self.strategy.pick, self._decisions, self._run
         go_order, go_pick = self._go_order, self._go_pick
+        zeros, fold, runnable = decisions.buf, decisions.fold, self._runnable
+        if env._now != self._instant:
+            self._instant, self._instant_steps = env._now, 0
+        steps, limit = 0, self._livelock_steps - self._instant_steps
         self._running = True
         try:
             while self._nrunnable and self._halted is None:
                 if queue and queue[0][0] == env._now and queue[0][1] <= NORMAL:
                     self._schedule_dispatch()  # timers due now join the run queue first
                     return
+                steps += 1
+                if steps > limit:
+                    self._livelock(self._instant_steps + steps - 1)
+                    return
                 if self._nrunnable == 1:
                     run(go_pick())
                 elif go_order:
-                    decisions.append(0)
+                    zeros.append(0)  # decisions.append(0), inlined: fifo's hot path
+                    if len(zeros) >= FOLD_AT:
+                        fold()
                     run(go_pick())
                 else:
-                    runnable = self._runnable()
                     i = pick(runnable)
                     decisions.append(i)
-                    run(go_pick() if i == 0 else self._take(runnable[i]))
+                    run(go_pick() if i == 0 else self._take(i))
         finally:
             self._running = False
+            self._instant_steps += steps
         if not self._nrunnable and self._halted is None and self._idle_waiters:
             self._wake_idle()
         elif not self._nrunnable and self._halted is None and self._asleep_forever():
@@ -497,13 +554,6 @@ class Runtime:
         g.state = _g.RUNNING
         self._steps += 1
         now = self.env._now
-        if now != self._instant:
-            self._instant, self._instant_steps = now, 0
-        self._instant_steps += 1
-        if self._instant_steps > self._livelock_steps:
-            self._halt("livelock", Livelock(self._instant_steps - 1, now, self._dump_all()))
-            self._current = None
-            return
         ints = self._trace_ints
         ints.append(now)
         ints.append(g.id)
@@ -520,9 +570,10 @@ class Runtime:
                         op = gen.send(value)
                     else:
                         op, exc = gen.throw(exc), None
-                    if self.ops_made > 1:
-                        raise UnyieldedOperation(_unyielded(g, "before this yield"))
-                    self.ops_made = 0
+                    if self.ops_made:
+                        if self.ops_made > 1:
+                            raise UnyieldedOperation(_unyielded(g, "before this yield"))
+                        self.ops_made = 0
                 else:  # ready(then=op): finish the operation the goroutine yielded
                     g._then = None
                 try:

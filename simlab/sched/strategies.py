@@ -19,6 +19,7 @@ options, and records every answer, so any run can be replayed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import SimlabError
@@ -43,7 +44,7 @@ class Strategy:
     def on_step(self, g: Goroutine, step: int) -> None:
         """Goroutine ``g`` just gave up the processor after scheduling step ``step``."""
 
-    def pick(self, runq: list[Goroutine]) -> int:
+    def pick(self, runq: Sequence[Goroutine]) -> int:
         """Index into ``runq`` (oldest first, at least two) of the goroutine to run next."""
         raise NotImplementedError
 
@@ -61,7 +62,7 @@ class FIFO(Strategy):
     name = "fifo"
     go_order = True  # the runtime takes Go's own choice without asking
 
-    def pick(self, runq: list[Goroutine]) -> int:
+    def pick(self, runq: Sequence[Goroutine]) -> int:
         return 0
 
     def choose(self, n: int) -> int:
@@ -77,7 +78,7 @@ class Random(Strategy):
         self._sched = Uniform(generator(seed, "schedule"))
         self._choice = Uniform(generator(seed, "choice"))
 
-    def pick(self, runq: list[Goroutine]) -> int:
+    def pick(self, runq: Sequence[Goroutine]) -> int:
         return self._sched.below(len(runq))
 
     def choose(self, n: int) -> int:
@@ -118,7 +119,7 @@ class PCT(Strategy):
         if low is not None:
             g.priority = float(low)
 
-    def pick(self, runq: list[Goroutine]) -> int:
+    def pick(self, runq: Sequence[Goroutine]) -> int:
         best, best_prio = 0, runq[0].priority
         for i in range(1, len(runq)):
             p = runq[i].priority
@@ -155,7 +156,7 @@ class Replay(Strategy):
         self._k = k + 1
         return self._table.get(k, 0) % n
 
-    def pick(self, runq: list[Goroutine]) -> int:
+    def pick(self, runq: Sequence[Goroutine]) -> int:
         return self._next(len(runq))
 
     def choose(self, n: int) -> int:

@@ -59,26 +59,32 @@ class DecisionLog:
     hashed always; kept, as deviations from fifo, only when ``record`` is set, so
     that a long run's memory does not grow with its length."""
 
-    __slots__ = ("_buf", "_hash", "count", "deviations", "record")
+    __slots__ = ("_folded", "_hash", "buf", "deviations", "record")
 
     def __init__(self, record: bool = True):
         self.record = record
-        self.count = 0
         self.deviations: list[tuple[int, int]] = []
-        self._buf = array("q")
+        self.buf = array("q")  # options not yet hashed; the runtime appends fifo's 0s itself
+        self._folded = 0
         self._hash = hashlib.sha256()
 
+    @property
+    def count(self) -> int:
+        """How many decisions the run has taken."""
+        return self._folded + len(self.buf)
+
     def append(self, option: int) -> None:
+        buf = self.buf
         if option and self.record:
-            self.deviations.append((self.count, option))
-        self.count += 1
-        buf = self._buf
+            self.deviations.append((self._folded + len(buf), option))
         buf.append(option)
         if len(buf) >= FOLD_AT:
-            self._fold()
+            self.fold()
 
-    def _fold(self) -> None:
-        buf = self._buf
+    def fold(self) -> None:
+        """Hash the buffered options and empty the buffer."""
+        buf = self.buf
+        self._folded += len(buf)
         if sys.byteorder == "big":
             buf.byteswap()
         self._hash.update(buf.tobytes())
@@ -86,7 +92,7 @@ class DecisionLog:
 
     def hashed(self) -> bytes:
         """sha256 of every option taken so far, in order."""
-        self._fold()
+        self.fold()
         return self._hash.digest()
 
     def __len__(self) -> int:
