@@ -28,6 +28,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/fase6_bench.py
 	$(BIN)/python benchmarks/explore_bench.py
 	$(BIN)/python benchmarks/primitives_bench.py
+	$(BIN)/python benchmarks/long_run_bench.py
 
 clean:
 	rm -rf $(VENV) results .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -33,6 +33,7 @@ wherever a choice arises:
 
 from __future__ import annotations
 
+import bisect
 from collections import deque
 from dataclasses import dataclass
 
@@ -99,7 +100,7 @@ class LineStats:
 
     produced: int = 0  # up to the end of the run's duration
     lost_no_stream: int = 0  # written while no stream followed the container
-    lost_conn_full: int = 0  # the connection's queue was full
+    lost_conn_full: int = 0  # the connection's queue was full (see Daemon.lost_conn_full)
     lost_on_close: int = 0  # still queued when the connection closed
 
 
@@ -112,7 +113,12 @@ class Container:
         self.id = cid
         self.index = index
         self.running = True
-        self.followers: list[Conn] = []
+        self.followers: list[Conn] = []  # connections with room in their queue, oldest first
+        # Connections whose queue is full: every line written loses itself there, and
+        # nothing else about them changes until a Read makes room, so they are set
+        # aside and cost nothing per line; `written` tells how many lines they lost.
+        self.full: dict[int, Conn] = {}
+        self.written = 0  # lines written so far
 
 
 class Daemon:
@@ -147,7 +153,10 @@ class Daemon:
         """The container exits: its follow streams end (EOF), its writer stops."""
         c = self.containers.pop(cid)
         c.running = False
-        for conn in list(c.followers):
+        for conn in c.full.values():  # it writes no more: count what they lost now
+            self.lines.lost_conn_full += c.written - conn.full_since
+            conn.full_since = c.written
+        for conn in sorted([*c.followers, *c.full.values()], key=_serial):
             conn.end_of_stream()
 
     def _write(self, c: Container, gap) -> None:
@@ -156,11 +165,31 @@ class Daemon:
         line = self.rt.now  # a line is known by when it was written
         if line <= self.p.duration:
             self.lines.produced += 1
-        if not c.followers:
+        c.written += 1
+        followers = c.followers
+        if not followers and not c.full:
             self.lines.lost_no_stream += 1
-        for conn in c.followers:
-            conn.deliver(line)
+        filled = False
+        for conn in followers:
+            filled = conn.deliver(line) or filled
+        if filled:
+            for conn in [f for f in followers if len(f.queue) >= self.p.frame_buffer]:
+                followers.remove(conn)
+                conn.full_since = c.written
+                c.full[conn.serial] = conn
         self.rt.call_later(gap(), self._write, c, gap)
+
+    def lost_conn_full(self) -> int:
+        """Lines lost to full connections so far, those set aside included."""
+        return self.lines.lost_conn_full + sum(
+            c.written - conn.full_since
+            for c in self.containers.values()
+            for conn in c.full.values()
+        )
+
+
+def _serial(conn: Conn) -> int:
+    return conn.serial
 
 
 class Conn:
@@ -180,15 +209,27 @@ class Conn:
         self.closech = rt.chan(name=f"persistConn{serial}.closech")
         self.writech = rt.chan(1, name=f"persistConn{serial}.writech")
         self.goroutines: list[sl.Goroutine] = []  # its transport goroutines
+        self.full_since = 0  # container.written when its queue filled up
         container.followers.append(self)
 
-    def deliver(self, line: int) -> None:
-        """The daemon writes a line to this connection."""
-        if len(self.queue) >= self.docker.p.frame_buffer:
+    def deliver(self, line: int) -> bool:
+        """The daemon writes a line to this connection; True if its queue is now full."""
+        queue = self.queue
+        if len(queue) >= self.docker.p.frame_buffer:
             self.docker.lines.lost_conn_full += 1
-            return
-        self.queue.append(line)
+            return True
+        queue.append(line)
         self.poll.try_send()
+        return len(queue) >= self.docker.p.frame_buffer
+
+    def take(self) -> int:
+        """A Read takes the oldest queued line; a full connection has room again."""
+        line = self.queue.popleft()
+        c = self.container
+        if c.full.pop(self.serial, None) is not None:
+            self.docker.lines.lost_conn_full += c.written - self.full_since
+            bisect.insort(c.followers, self, key=_serial)  # back in its place
+        return line
 
     def end_of_stream(self) -> None:
         self.eof = True
@@ -203,8 +244,11 @@ class Conn:
             self.docker.rt.fds.close(fd)
         self.docker.lines.lost_on_close += len(self.queue)
         self.queue.clear()
-        if self in self.container.followers:
-            self.container.followers.remove(self)
+        c = self.container
+        if c.full.pop(self.serial, None) is not None:
+            self.docker.lines.lost_conn_full += c.written - self.full_since
+        elif self in c.followers:
+            c.followers.remove(self)
         self.closech.close()
         self.poll.try_send()
 
@@ -230,7 +274,7 @@ class Body:
             if ctx.err() is not None:
                 return None, ctx.cause()
             if conn.queue:
-                return conn.queue.popleft(), None
+                return conn.take(), None
             if conn.eof:
                 return None, ERR_EOF
             yield self._wait  # L3261

@@ -7,15 +7,25 @@ status 2, and nothing written.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import re
+import signal
 import sys
+import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .duration import DurationError, parse_duration
 from .errors import SimlabError
+from .lab.explore import MAX_SCHEDULES
+from .lab.pool import MAX_JOBS, cores
+from .lab.runner import Interrupted
 from .translate.commands import go_run_cmd, translate_cmd
 
 if TYPE_CHECKING:
@@ -36,6 +46,9 @@ def _parse_sets(values: tuple[str, ...]) -> dict[str, str]:
 class _Duration(click.ParamType):
     name = "duration"
 
+    def __init__(self, positive: bool = False):
+        self.positive = positive
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
@@ -45,10 +58,15 @@ class _Duration(click.ParamType):
             self.fail(f"{exc} (use Go syntax: 90s, 5m, 1h30m)", param, ctx)
         if d < 0:
             self.fail(f"negative duration {value!r}", param, ctx)
+        if d == 0 and self.positive:
+            self.fail("must be after the start, e.g. 30s or 5m (not 0s)", param, ctx)
         return d
 
 
+T = TypeVar("T")
 DURATION = _Duration()
+INSTANT = _Duration(positive=True)  # a simulated instant after the start
+JOBS = click.IntRange(min=1, max=MAX_JOBS)
 SET_HELP = "Override a model parameter (repeatable), e.g. --set containers=8."
 SCENARIO_HELP = (
     "Only this scenario of the experiment (commands that run one configuration take the first)."
@@ -62,12 +80,48 @@ def _load(name: str, sets: tuple[str, ...], seed: int | None, scenario: str | No
     return exp.select_scenario(scenario) if scenario else exp
 
 
+def _staged_file(out: Path) -> Path:
+    """An empty file beside ``out`` to write into, then rename: making it checks the
+    destination before anything runs."""
+    try:
+        if out.is_dir():
+            raise SimlabError(f"--out {out}: is a directory; give a file name")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(
+            dir=out.parent, prefix=f".{out.name[:100]}.", suffix=f".partial{out.suffix}"
+        )
+        os.close(fd)
+        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
+    except OSError as exc:
+        raise SimlabError(f"--out {out}: cannot write there: {exc.strerror or exc}") from None
+    return Path(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _finish_file(write: Callable[[], T], partial: Path, out: Path) -> T:
+    """``write()`` into ``partial``, then rename it to ``out``; a failure leaves ``out``
+    as it was and is an infrastructure error."""
+    try:
+        result = write()
+        partial.replace(out)
+    except OSError as exc:
+        raise InfrastructureError(f"{out} was not written ({exc.strerror or exc})") from None
+    return result
+
+
 def _program_at(exp: Experiment, at: int, trace: bool = False) -> Runtime:
     """The experiment's first configuration run to ``at``, and left as it stands there."""
+    from .lab.experiment import check_size
     from .lab.simulation import run_model
 
     _, params = exp.rows()[0]
     params = exp.model.resolve({**dict(params), "duration": at})
+    check_size(params)
     seen: dict[str, Runtime] = {}
     run_model(
         exp.model,
@@ -98,7 +152,7 @@ def cli() -> None:
 @click.option("--strategy", help="Scheduling strategy: fifo, random, pct, pct:DEPTH, ...")
 @click.option(
     "--jobs",
-    type=click.IntRange(min=1),
+    type=JOBS,
     default=None,
     help="Worker processes (default: every core). Results do not depend on it.",
 )
@@ -124,35 +178,78 @@ def run(
     scenario: str | None,
 ) -> None:
     """Run experiments/NAME.toml: a table, the evidence, and results/NAME/."""
+    from .lab.experiment import check_strategy
+    from .lab.publish import Destination
     from .lab.report import (
         format_evidence,
         format_law,
         format_leaks,
         format_table,
         summary,
-        write_results,
+        write_into,
     )
-    from .lab.runner import default_jobs, run_experiment
-    from .sched.strategies import make_strategy
+    from .lab.runner import run_experiment
 
     exp = _load(name, sets, seed, scenario)
-    if strategy:
-        make_strategy(strategy)
-        exp.strategy = strategy
-    rows = run_experiment(exp, jobs=jobs or default_jobs(), progress=not as_json)
-    data = summary(exp, rows)
-    written = None if no_write else write_results(exp, rows, data, out)
-    if as_json:
-        click.echo(json.dumps(data, indent=2))
-        return
-    click.echo(f"{exp.name}: {exp.description}")
-    click.echo(f"model {exp.model_name}, strategy {exp.strategy}, seeds {exp.seeds}\n")
-    click.echo(format_table(exp, rows))
-    for block in (format_evidence(exp, rows), format_law(data["law"]), format_leaks(exp, rows)):
-        if block:
-            click.echo("\n" + block)
-    if written is not None:
-        click.echo(f"\nwrote {written}/: samples.csv, summary.json, plot.png")
+    if strategy is not None:
+        exp.strategy = check_strategy(strategy)
+    dest = None if no_write else Destination(out, exp.name)
+    if dest is not None:
+        dest.prepare()  # the destination is checked before anything runs
+    try:
+        rows = run_experiment(exp, jobs=_jobs(jobs), progress=not as_json, check=exp.check_metrics)
+        data = summary(exp, rows)
+        if as_json:
+            click.echo(json.dumps(data, indent=2))
+        else:
+            click.echo(f"{exp.name}: {exp.description}")
+            click.echo(f"model {exp.model_name}, strategy {exp.strategy}, seeds {exp.seeds}\n")
+            click.echo(format_table(exp, rows))
+            blocks = (format_evidence(exp, rows), format_law(data["law"]), format_leaks(exp, rows))
+            for block in blocks:
+                if block:
+                    click.echo("\n" + block)
+        lost = [run for row in rows for run in row.runs if run.infrastructure]
+        if lost:
+            raise InfrastructureError(
+                f"{len(lost)} of {sum(len(r.runs) for r in rows)} runs were lost "
+                f"({lost[0].error}); results not written"
+            )
+        if dest is None:
+            return
+        try:
+            write_into(exp, rows, data, dest.prepared())
+            written = dest.publish()
+        except OSError as exc:
+            dest.discard()
+            before = "still holds the previous ones" if dest.final.exists() else "was not made"
+            raise InfrastructureError(
+                f"results were not written ({exc.strerror or exc}); {dest.final} {before}"
+            ) from None
+        if not as_json:
+            click.echo(f"\nwrote {written}/: samples.csv, summary.json, plot.png")
+    finally:
+        if dest is not None:
+            dest.discard()
+
+
+def _jobs(jobs: int | None) -> int:
+    """Worker processes to use: ``--jobs``, else every core; never more than the cores."""
+    have = cores()
+    if jobs is None:
+        return have
+    if jobs > have:
+        click.echo(
+            f"simlab: --jobs {jobs}: this machine has {have} core{'s' if have > 1 else ''}; "
+            f"using {have} worker{'s' if have > 1 else ''}",
+            err=True,
+        )
+    return min(jobs, have)
+
+
+class InfrastructureError(Exception):
+    """The simulations ran but something around them failed (a worker process died
+    twice, the disk filled up): exit status 3."""
 
 
 @cli.command("list")
@@ -174,7 +271,7 @@ def list_() -> None:
 @cli.command()
 @click.argument("name")
 @click.option(
-    "--at", "at", type=DURATION, required=True, help="Simulated time of the dump, e.g. 30m."
+    "--at", "at", type=INSTANT, required=True, help="Simulated time of the dump, e.g. 30m."
 )
 @click.option(
     "--debug", type=click.Choice(["1", "2"]), default="1", show_default=True, help="pprof format."
@@ -195,7 +292,11 @@ def profile(
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
 @click.option("--scenario", help=SCENARIO_HELP)
 @click.option(
-    "--schedules", type=click.IntRange(min=1), default=1000, show_default=True, help="How many."
+    "--schedules",
+    type=click.IntRange(min=1, max=MAX_SCHEDULES),
+    default=1000,
+    show_default=True,
+    help="How many.",
 )
 @click.option(
     "--strategy",
@@ -213,7 +314,7 @@ def profile(
 )
 @click.option(
     "--jobs",
-    type=click.IntRange(min=1),
+    type=JOBS,
     default=None,
     help="Worker processes (default: every core).",
 )
@@ -232,28 +333,28 @@ def explore(
 ) -> None:
     """Run many schedules of one configuration and check the model's properties.
 
-    Exits 0 when every property held in every schedule, 1 when one failed, 2 on bad input.
+    Exits 0 when every property held in every schedule, 1 when one failed, 2 on bad
+    input, 3 when schedules were lost (a worker process died twice).
     """
+    from .lab.experiment import check_strategy
     from .lab.explore import exploration_json, format_exploration
     from .lab.explore import explore as do_explore
-    from .lab.runner import default_jobs
-    from .sched.strategies import make_strategy
 
     if strategy.split(":")[0] not in ("random", "pct"):
         raise SimlabError(f"explore takes --strategy random or pct, not {strategy!r}")
-    make_strategy(strategy)
+    check_strategy(strategy)
     exp = _load(name, sets, None, scenario)
     if not exp.model.properties:
         raise SimlabError(f"model {exp.model_name} declares no properties to explore")
     result = do_explore(
-        exp, schedules, strategy, jobs or default_jobs(), base_seed, not as_json, not no_shrink
+        exp, schedules, strategy, _jobs(jobs), base_seed, not as_json, not no_shrink
     )
     result.overrides = _parse_sets(sets)
     if as_json:
         click.echo(json.dumps(exploration_json(result), indent=2))
     else:
-        click.echo(format_exploration(result, jobs or default_jobs()))
-    sys.exit(0 if result.ok() else 1)
+        click.echo(format_exploration(result))
+    sys.exit(result.exit_status())
 
 
 @cli.command()
@@ -261,6 +362,7 @@ def explore(
 @click.option("--seed", type=click.IntRange(min=0), required=True, help="The seed to replay.")
 @click.option("--strategy", default="random", show_default=True, help="The strategy it ran under.")
 @click.option("--schedule", help="A schedule string (as explore prints it) instead of a strategy.")
+@click.option("--digest", help="The digest the run printed: refuse to go on if this run's differs.")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
 @click.option("--scenario", help=SCENARIO_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
@@ -269,33 +371,44 @@ def replay(
     seed: int,
     strategy: str,
     schedule: str | None,
+    digest: str | None,
     sets: tuple[str, ...],
     scenario: str | None,
     as_json: bool,
 ) -> None:
     """Run one schedule again, bit for bit: its digest, properties and leak oracles.
 
-    Exits 1 if a property broke, like explore.
+    Exits 1 if a property broke, like explore; 2 if the schedule does not fit the
+    program or the digest is not the one given.
     """
-    from .lab.explore import format_replay, replay_json
+    from .lab.experiment import check_strategy
+    from .lab.explore import CheckedReplay, format_replay, replay_json
     from .lab.simulation import run_model
     from .sched.schedule import Schedule
-    from .sched.strategies import make_strategy
 
     exp = _load(name, sets, None, scenario)
     _, params = exp.rows()[0]
+    chosen: Any = check_strategy(strategy)
     if schedule is not None:
-        strategy = f"replay:{Schedule.parse(schedule)}"
-    make_strategy(strategy)
+        chosen = CheckedReplay(Schedule.parse(schedule))
+    if digest is not None and not re.fullmatch(r"[0-9a-f]{64}", digest.strip()):
+        raise SimlabError(f"--digest {digest!r}: expected 64 hex digits, as a run prints it")
     record = run_model(
         exp.model,
         params,
         seed,
-        strategy,
+        chosen,
         properties=exp.model.properties,
         leak_check=True,
         keep_schedule=True,
     )
+    if isinstance(chosen, CheckedReplay):
+        chosen.check(record.decisions)
+    if digest is not None and record.digest != digest.strip():
+        raise SimlabError(
+            f"this run's digest is {record.digest}, not {digest.strip()}: the program, its "
+            "parameters, the seed or the schedule differ from the run that printed it"
+        )
     click.echo(json.dumps(replay_json(record), indent=2) if as_json else format_replay(record))
     sys.exit(1 if record.violations else 0)
 
@@ -311,7 +424,7 @@ def replay(
 )
 @click.option(
     "--until",
-    type=DURATION,
+    type=INSTANT,
     help="Simulated time to trace (default: the experiment's duration, at most 5m).",
 )
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
@@ -332,11 +445,12 @@ def trace(
     exp = _load(name, sets, seed, scenario)
     if until is None:
         until = min(exp.rows()[0][1].duration, 5 * Minute)
-    rt = _program_at(exp, until, trace=True)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial")
-    events = write_trace(rt, partial)
-    partial.replace(out)
+    partial = _staged_file(out)
+    try:
+        rt = _program_at(exp, until, trace=True)
+        events = _finish_file(lambda: write_trace(rt, partial), partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
     tracks = len({e["tid"] for e in json.loads(out.read_text())["traceEvents"] if "tid" in e})
     click.echo(
         f"wrote {out}: {events:,} events on {tracks} goroutine tracks, "
@@ -347,7 +461,7 @@ def trace(
 @cli.command()
 @click.argument("name")
 @click.option(
-    "--at", "at", type=DURATION, required=True, help="Simulated time of the picture, e.g. 12m."
+    "--at", "at", type=INSTANT, required=True, help="Simulated time of the picture, e.g. 12m."
 )
 @click.option(
     "--match",
@@ -377,14 +491,16 @@ def contexts(
     from .lab.plots import plot_context_tree
 
     exp = _load(name, sets, seed, scenario)
-    rt = _program_at(exp, at)
-    chosen = [c for c in rt.contexts() if match in c.label()]
-    if not chosen:
-        raise SimlabError(f"no context's name contains {match!r} at {at}ns")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial.png")
-    plot_context_tree(chosen, partial, rt.now, f"{exp.name}: contexts matching {match!r}")
-    partial.replace(out)
+    partial = _staged_file(out)
+    try:
+        rt = _program_at(exp, at)
+        chosen = [c for c in rt.contexts() if match in c.label()]
+        if not chosen:
+            raise SimlabError(f"no context's name contains {match!r} at {at}ns")
+        title = f"{exp.name}: contexts matching {match!r}"
+        _finish_file(lambda: plot_context_tree(chosen, partial, rt.now, title), partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
     live = sum(c.err() is None for c in chosen)
     click.echo(f"wrote {out}: {len(chosen)} contexts ({live} live, {len(chosen) - live} cancelled)")
 
@@ -393,8 +509,30 @@ cli.add_command(translate_cmd)
 cli.add_command(go_run_cmd)
 
 
+_signalled: list[int] = []  # the signals received during this command
+
+
+def _on_signal(signum: int, frame: Any) -> None:
+    """Ctrl-C or SIGTERM: stop (workers are killed, nothing is written); a second one
+    leaves at once, whatever is still being cleaned up."""
+    if _signalled:
+        os._exit(128 + signum)
+    _signalled.append(signum)
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: click, with every input error reduced to one line and status 2."""
+    """Entry point: click, with every input error reduced to one line and status 2.
+
+    Exit status: 0 done, 1 a property broke (explore, replay), 2 bad input, 3 an
+    infrastructure error (a worker process died twice, results could not be
+    written), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
+    """
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, _on_signal)
+    _signalled.clear()
     try:
         cli.main(args=argv, prog_name="simlab", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -405,8 +543,23 @@ def main(argv: list[str] | None = None) -> None:
     except SimlabError as exc:
         click.echo(f"simlab: {exc}", err=True)
         sys.exit(2)
-    except click.Abort:
-        click.echo("simlab: aborted", err=True)
-        sys.exit(1)
+    except InfrastructureError as exc:
+        click.echo(f"simlab: infrastructure error: {exc}", err=True)
+        sys.exit(3)
+    except (Interrupted, click.Abort, KeyboardInterrupt) as exc:
+        previous.clear()  # exiting: a second Ctrl-C from now on leaves at once
+        signum = _signalled[0] if _signalled else int(signal.SIGINT)
+        what = "terminated" if signum == signal.SIGTERM else "interrupted"
+        detail = f": {exc}" if isinstance(exc, Interrupted) else ""
+        click.echo(f"simlab: {what}{detail}", err=True)
+        if argv is None:  # the program itself: leave now, without freeing a large heap
+            with contextlib.suppress(Exception):
+                sys.stdout.flush()
+                sys.stderr.flush()
+            os._exit(128 + signum)
+        sys.exit(128 + signum)
     except BrokenPipeError:
         sys.exit(0)
+    finally:
+        for signum_, handler in previous.items():
+            signal.signal(signum_, handler)

@@ -371,3 +371,19 @@ def test_durations_of_the_wrong_type_are_refused_in_go_terms():
         rt.sleep("5s")
     with pytest.raises(TypeError, match=r"time.NewTimer takes a time.Duration, .* not float"):
         rt.timer(1.5 * sl.Second)
+
+
+def test_one_goroutine_that_never_blocks_is_a_livelock_too():
+    """`for { select { case <-done: return; case <-time.After(0): } }`: time.After(0)
+    is ready at once, so the loop never blocks and time never moves."""
+
+    def main(rt):
+        done = rt.chan()
+        while True:
+            i, _, _ = yield sl.select(done.recv_case(), rt.after(0).recv_case())
+            if i == 0:
+                return
+
+    with pytest.raises(sl.Livelock) as err:
+        sl.Runtime(livelock_steps=500).run(main, until=sl.Second)
+    assert err.value.steps == 500 and "goroutine 1 [running]:" in err.value.dump

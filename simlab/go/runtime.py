@@ -50,7 +50,7 @@ from .timers import FuncTimer, Ticker, Timer, TimerTable
 
 T = TypeVar("T")
 
-LIVELOCK_STEPS = 2_000_000  # goroutine steps at one instant before a run is a livelock
+LIVELOCK_STEPS = 200_000  # goroutine steps at one instant before a run is a livelock
 
 LATE = NORMAL + 1  # after everything else due at the same instant
 
@@ -563,6 +563,7 @@ class Runtime:
             self.trace.event(self.env._now, g.id, "run")
         gen, value, exc, op = g.gen, g._value, g._exc, g._then
         self.ops_made = 0
+        ops, limit = 0, self._livelock_steps  # operations that completed without blocking
         try:
             while True:
                 if op is None:
@@ -590,6 +591,10 @@ class Runtime:
                 if value is PARK or self._halted is not None:
                     if self._tracing and g.state == _g.WAITING:
                         self.trace.event(self.env._now, g.id, "block", g.wait_reason)
+                    break
+                ops += 1
+                if ops > limit:  # a goroutine that never blocks, time standing still
+                    self._livelock(ops - 1)
                     break
         except StopIteration as stop:
             if self.ops_made:

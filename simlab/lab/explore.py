@@ -17,13 +17,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import SimlabError
 from ..sched.schedule import Schedule
+from ..sched.strategies import Replay
 from .experiment import Experiment
 from .model import Model, Params, load_model
-from .runner import _Progress, run_many
+from .pool import LocalPool, WorkerDied
+from .runner import Interrupted, _Progress, worker_count
 from .simulation import RunRecord, run_model
 
 SHRINK_BUDGET = 300  # runs the shrinker may spend
+MAX_SCHEDULES = 1_000_000  # per explore: a million outcomes are about 300 MB
 
 
 @dataclass
@@ -60,6 +64,9 @@ class Exploration:
     seconds: float = 0.0
     overrides: dict[str, str] = field(default_factory=dict)
     scenario: str = ""
+    lost: list[int] = field(default_factory=list)  # seeds whose worker died twice
+    lost_reason: str = ""
+    workers: int = 1
 
     def failures(self, prop: str) -> list[int]:
         return [o.seed for o in self.outcomes if prop in o.failed]
@@ -69,6 +76,12 @@ class Exploration:
 
     def ok(self) -> bool:
         return not self.failing_seeds()
+
+    def exit_status(self) -> int:
+        """0: every property held; 1: one broke; 3: some schedules were lost (a worker died)."""
+        if self.failing_seeds():
+            return 1
+        return 3 if self.lost else 0
 
     def replay_command(self, seed: int, schedule: Schedule | None = None) -> str:
         parts = ["simlab replay", self.name, f"--seed {seed}"]
@@ -103,19 +116,50 @@ def explore(
     progress: bool = True,
     shrink: bool = True,
 ) -> Exploration:
-    """Run the experiment's first parameter set under ``schedules`` seeds."""
+    """Run the experiment's first parameter set under ``schedules`` seeds.
+
+    Ctrl-C raises :class:`~simlab.lab.runner.Interrupted`, saying how many schedules
+    had run and whether a property broke in them."""
+    if schedules > MAX_SCHEDULES:
+        raise SimlabError(
+            f"--schedules {schedules:,}: at most {MAX_SCHEDULES:,} in one explore "
+            "(run several, each with its own --seed, to cover more)"
+        )
     scenario, params = exp.rows()[0]
     model = exp.model
     start = time.monotonic()
-    seeds = list(range(base_seed, base_seed + schedules))
-    per_task = max(1, math.ceil(len(seeds) / (jobs * 8)))
+    seeds = range(base_seed, base_seed + schedules)
+    workers = worker_count(jobs, schedules)
+    per_task = max(1, math.ceil(len(seeds) / (workers * 8)))
     batches = [seeds[i : i + per_task] for i in range(0, len(seeds), per_task)]
     bar = _Progress(len(batches), f"simlab explore {exp.name}", progress)
     outcomes: list[Outcome] = []
-    args = [(exp.model_name, dict(params), batch, strategy) for batch in batches]
-    for k, result in enumerate(run_many(_explore_batch, args, jobs, ordered=False), 1):
-        outcomes += result
-        bar.advance(k)
+    lost: list[int] = []
+    reason = ""
+    args = [(exp.model_name, dict(params), list(batch), strategy) for batch in batches]
+    try:
+        if workers <= 1:
+            for k, arg in enumerate(args, 1):
+                outcomes += _explore_batch(*arg)
+                bar.advance(k)
+        else:
+            with LocalPool(workers) as pool:
+                for k, (n, value) in enumerate(pool.run(_explore_batch, args), 1):
+                    if isinstance(value, WorkerDied):
+                        lost += batches[n]
+                        reason = str(value)
+                    else:
+                        outcomes += value
+                    bar.advance(k)
+    except KeyboardInterrupt:
+        broke = sorted({p for o in outcomes for p in o.failed})
+        verdict = (
+            f"{', '.join(repr(p) for p in broke)} broke in "
+            f"{sum(bool(o.failed) for o in outcomes)} of them"
+            if broke
+            else "no property broke in them"
+        )
+        raise Interrupted(f"{len(outcomes)} of {schedules} schedules had run; {verdict}") from None
     bar.close()
     outcomes.sort(key=lambda o: o.seed)
     result = Exploration(
@@ -126,6 +170,9 @@ def explore(
         outcomes,
         [p.name for p in model.properties],
         scenario=scenario,
+        lost=sorted(lost),
+        lost_reason=reason,
+        workers=workers,
     )
     failing = result.failing_seeds()
     if shrink and failing:
@@ -133,6 +180,37 @@ def explore(
         result.shrunk = shrink_schedule(model, params, first.seed, strategy, first.failed[0])
     result.seconds = time.monotonic() - start
     return result
+
+
+class CheckedReplay(Replay):
+    """A replay that notices when the schedule does not fit the program: a recorded
+    option beyond the choices a decision has, or decisions the run never reached."""
+
+    def bind(self, seed: int) -> None:
+        super().bind(seed)
+        self.misfits: list[tuple[int, int, int]] = []  # (decision, option, choices)
+
+    def _next(self, n: int) -> int:
+        option = self._table.get(self._k, 0)
+        if option >= n:
+            self.misfits.append((self._k, option, n))
+        return super()._next(n)
+
+    def check(self, taken: int) -> None:
+        """Raise if the run (which took ``taken`` decisions) did not follow the schedule."""
+        hint = "a schedule from another experiment, other parameters or another seed?"
+        if self.misfits:
+            k, option, n = self.misfits[0]
+            raise SimlabError(
+                f"the schedule does not fit this program: it takes option {option} at "
+                f"decision {k}, which has {n} choices ({hint})"
+            )
+        beyond = [k for k, _ in self.schedule.deviations if k >= taken]
+        if beyond:
+            raise SimlabError(
+                f"the schedule does not fit this program: it sets decision {beyond[0]:,} "
+                f"but the run took {taken:,} decisions ({hint})"
+            )
 
 
 def shrink_schedule(model: Model, params: Params, seed: int, strategy: str, prop: str) -> Shrunk:
@@ -210,13 +288,26 @@ def _config(result: Exploration) -> str:
     return "; ".join(parts) or "as in the experiment file"
 
 
-def format_exploration(result: Exploration, jobs: int) -> str:
+def _seed_ranges(seeds: list[int]) -> str:
+    spans: list[list[int]] = []
+    for s in seeds:
+        if spans and s == spans[-1][1] + 1:
+            spans[-1][1] = s
+        else:
+            spans.append([s, s])
+    shown = [f"{a}..{b}" if a != b else str(a) for a, b in spans[:5]]
+    return ", ".join(shown) + (", ..." if len(spans) > 5 else "")
+
+
+def format_exploration(result: Exploration, jobs: int | None = None) -> str:
     n = len(result.outcomes)
-    last = result.base_seed + n - 1
+    last = result.base_seed + n + len(result.lost) - 1
     rate = n / result.seconds if result.seconds else 0.0
+    workers = result.workers if jobs is None else jobs
     lines = [
-        f"simlab explore {result.name}: {n} schedules, strategy {result.strategy}, "
-        f"seeds {result.base_seed}..{last}, {jobs} worker{'s' if jobs > 1 else ''}",
+        f"simlab explore {result.name}: {n + len(result.lost)} schedules, strategy "
+        f"{result.strategy}, seeds {result.base_seed}..{last}, "
+        f"{workers} worker{'s' if workers > 1 else ''}",
         f"configuration: {_config(result)}",
         "",
     ]
@@ -230,6 +321,11 @@ def format_exploration(result: Exploration, jobs: int) -> str:
         )
         lines.append(f"  {prop:<{width}}  {verdict}")
     lines.append("")
+    if result.lost:
+        lines.append(
+            f"infrastructure error: {len(result.lost)} schedules not explored (seeds "
+            f"{_seed_ranges(result.lost)}): {result.lost_reason}"
+        )
     if result.ok():
         lines.append(f"every property held ({n} schedules in {result.seconds:.1f} s, {rate:.0f}/s)")
         return "\n".join(lines)
@@ -286,6 +382,7 @@ def exploration_json(result: Exploration) -> dict[str, Any]:
             o.seed: o.digest for o in result.outcomes if o.failed and o.seed in failing[:10]
         },
         "shrunk": None,
+        "lost_seeds": result.lost,
     }
     s = result.shrunk
     if s is not None:

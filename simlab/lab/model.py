@@ -12,8 +12,10 @@ shuts down and returns.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..duration import DurationError, format_duration, parse_duration
@@ -22,6 +24,7 @@ from .locate import import_model_module
 from .properties import Property
 
 KINDS = ("int", "float", "duration", "bool", "choice")
+MAX_COUNT = 1_000_000  # an int parameter's largest value, unless the model sets its own max
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,8 @@ class Param:
     """One model parameter: its name, default, kind and meaning.
 
     ``kind`` is ``int``, ``float``, ``duration`` (Go syntax such as ``"5m"``, or
-    nanoseconds), ``bool`` or ``choice`` (one of ``choices``).
+    nanoseconds), ``bool`` or ``choice`` (one of ``choices``). A float must be
+    finite; an int without a ``max`` is at most :data:`MAX_COUNT`.
     """
 
     name: str
@@ -48,13 +52,25 @@ class Param:
         """Check and convert a value from a TOML file or a ``--set`` string."""
         try:
             parsed = self._convert(value)
-        except (ValueError, TypeError, DurationError) as exc:
+        except (ValueError, TypeError, OverflowError, DurationError) as exc:
             raise SimlabError(f"parameter {self.name}: {exc}") from None
         if self.min is not None and parsed < self.min:
-            raise SimlabError(f"parameter {self.name}: {self.show(parsed)} is below {self.min}")
-        if self.max is not None and parsed > self.max:
-            raise SimlabError(f"parameter {self.name}: {self.show(parsed)} is above {self.max}")
+            raise SimlabError(
+                f"parameter {self.name}: {self.show(parsed)} is below the minimum, "
+                f"{self._bound(self.min)}"
+            )
+        high = self.max if self.max is not None or self.kind != "int" else MAX_COUNT
+        if high is not None and parsed > high:
+            raise SimlabError(
+                f"parameter {self.name}: {self.show(parsed)} is above the maximum, "
+                f"{self._bound(high)}"
+            )
         return parsed
+
+    def _bound(self, value: float) -> str:
+        if self.kind == "duration":
+            return format_duration(int(value))
+        return f"{value:,}" if self.kind == "int" else str(value)
 
     def _convert(self, value: Any) -> Any:
         if self.kind == "bool":
@@ -83,7 +99,10 @@ class Param:
             if isinstance(value, float) and not value.is_integer():
                 raise ValueError(f"{value!r} is not a whole number")
             return int(value)
-        return float(value)
+        number = float(value)
+        if not math.isfinite(number):
+            raise ValueError(f"{value!r} is not a finite number")
+        return number
 
     def show(self, value: Any) -> str:
         """A value as a user writes it: ``5m0s``, ``true``, ``10``."""
@@ -95,7 +114,9 @@ class Param:
 
 
 COMMON_PARAMS = (
-    Param("duration", "60m", "simulated time before the program is told to stop", "duration"),
+    Param(
+        "duration", "60m", "simulated time before the program is told to stop", "duration", min=1
+    ),
     Param("sample_every", "10s", "interval between two metric samples", "duration", min=1),
     Param(
         "shutdown_grace",
@@ -200,10 +221,23 @@ def load_model(dotted: str) -> Model:
 
     The module is looked for in the working directory, then among the models that
     come with simlab (:mod:`simlab.lab.locate`), then wherever Python finds it."""
+    if not isinstance(dotted, str) or not dotted:
+        raise SimlabError(f"model = {dotted!r}: expected a module's dotted name, e.g. 'models.x'")
     try:
         module = import_model_module(dotted)
     except (ModuleNotFoundError, ValueError) as exc:
         raise SimlabError(f"cannot import model {dotted!r}: {exc}") from None
+    except SyntaxError as exc:
+        where = f"{Path(exc.filename).name}:{exc.lineno}" if exc.filename else "its source"
+        raise SimlabError(
+            f"cannot import model {dotted!r}: syntax error at {where}: {exc.msg}"
+        ) from None
+    except Exception as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        raise SimlabError(
+            f"cannot import model {dotted!r}: importing it raised {type(exc).__name__}"
+            + (f": {first}" if first else "")
+        ) from None
     model = getattr(module, "MODEL", None)
     if not isinstance(model, Model):
         raise SimlabError(f"module {dotted!r} has no MODEL (a simlab.Model)")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import json
 import math
-import shutil
 from pathlib import Path
 from typing import Any
 
 from ..duration import Minute, Second
+from . import publish
 from .experiment import Evidence, Experiment
+from .publish import Destination
 from .runner import Row
 
 # Headings and default columns for the metrics every run reports; a model names
@@ -296,19 +297,28 @@ def summary(exp: Experiment, rows: list[Row]) -> dict[str, Any]:
 
 
 def write_results(exp: Experiment, rows: list[Row], data: dict[str, Any], root: Path) -> Path:
-    """Write ``samples.csv``, ``summary.json`` and ``plot.png`` into ``root/NAME/``, atomically."""
-    final = root / exp.name
-    staging = root / f".{exp.name}.partial"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    _write_samples(exp, rows, staging / "samples.csv")
-    (staging / "summary.json").write_text(json.dumps(data, indent=2) + "\n")
+    """Write ``samples.csv``, ``summary.json`` and ``plot.png`` as ``root/NAME/``,
+    atomically (:mod:`simlab.lab.publish`)."""
+    dest = Destination(root, exp.name)
+    staging = dest.prepare()
+    try:
+        write_into(exp, rows, data, staging)
+        return dest.publish()
+    except BaseException:
+        dest.discard()
+        raise
+
+
+def write_into(exp: Experiment, rows: list[Row], data: dict[str, Any], directory: Path) -> None:
+    """The three result files, into ``directory``."""
+    _write_samples(exp, rows, directory / "samples.csv")
+    publish._checkpoint("samples.csv")
+    (directory / "summary.json").write_text(json.dumps(data, indent=2) + "\n")
+    publish._checkpoint("summary.json")
     from .plots import plot_experiment
 
-    plot_experiment(exp, rows, staging / "plot.png")
-    shutil.rmtree(final, ignore_errors=True)
-    staging.rename(final)
-    return final
+    plot_experiment(exp, rows, directory / "plot.png")
+    publish._checkpoint("plot.png")
 
 
 def _write_samples(exp: Experiment, rows: list[Row], path: Path) -> None:

@@ -6,19 +6,19 @@ run is still deterministic, so the results do not depend on ``jobs``.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import click
 import numpy as np
 
+from ..observe.metrics import Samples
 from .experiment import Experiment, evaluate
 from .model import Params, load_model
+from .pool import LocalPool, WorkerDied, cores
 from .simulation import RunRecord, run_model
 
 if TYPE_CHECKING:
@@ -68,7 +68,16 @@ class Row:
 
 
 def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores()
+
+
+def worker_count(jobs: int, tasks: int) -> int:
+    """Worker processes a pool of ``jobs`` starts for ``tasks``: no more than the cores."""
+    return max(1, min(jobs, cores(), tasks))
+
+
+class Interrupted(Exception):
+    """Ctrl-C (or SIGTERM) during the runs; the message says what had finished."""
 
 
 def _run_task(
@@ -76,6 +85,22 @@ def _run_task(
 ) -> RunRecord:
     model = load_model(model_name)
     return run_model(model, model.resolve(values), seed, strategy, leak_check=leak_check)
+
+
+def lost_record(params: Params, seed: int, strategy: str, why: WorkerDied) -> RunRecord:
+    """What stands for a run whose worker died twice: no figures, an infrastructure error."""
+    empty = np.zeros(0, dtype=np.int64)
+    return RunRecord(
+        params=dict(params),
+        seed=seed,
+        strategy=strategy,
+        metrics={},
+        samples=Samples(empty, empty, empty, empty),
+        digest="",
+        schedule="",
+        error=f"infrastructure error: {why}",
+        infrastructure=True,
+    )
 
 
 class _Progress:
@@ -105,56 +130,84 @@ class _Progress:
             self.bar.__exit__(None, None, None)
 
 
-def run_experiment(exp: Experiment, jobs: int = 1, progress: bool = True) -> list[Row]:
-    """Run every parameter set of ``exp`` under each of its seeds."""
+def run_experiment(
+    exp: Experiment,
+    jobs: int = 1,
+    progress: bool = True,
+    check: Callable[[RunRecord], None] | None = None,
+) -> list[Row]:
+    """Run every parameter set of ``exp`` under each of its seeds.
+
+    ``check(record)`` sees each run as it completes (the first one tells which
+    metrics exist) and may raise to stop everything. Ctrl-C raises
+    :class:`Interrupted`, saying what had finished; a run whose worker process
+    died twice is a record with ``infrastructure=True``, and every other run
+    still completes.
+    """
     labelled = exp.rows()
     sets = [p for _, p in labelled]
     tasks = [(i, p, seed) for i, p in enumerate(sets) for seed in exp.seeds]
     # the leak oracles read the first run of each row, when there are few rows to show
     checked = {(i, exp.seeds[0]) for i in range(len(sets))} if len(sets) <= LEAK_ROWS else set()
     results: dict[tuple[int, int], RunRecord] = {}
-    if jobs <= 1 or len(tasks) == 1:
-        duration = max(p.duration for p in sets) or 1
-        bar = _Progress(len(tasks) * duration, f"simlab run {exp.name}", progress)
-        for n, (i, p, seed) in enumerate(tasks):
-            base = n * duration
 
-            def tick(t: int, base: int = base) -> None:
-                bar.advance(base + t)
+    def done(key: tuple[int, int], record: RunRecord) -> None:
+        results[key] = record
+        if check is not None and not record.infrastructure:
+            check(record)
 
-            results[(i, seed)] = run_model(
-                exp.model, p, seed, exp.strategy, on_sample=tick, leak_check=(i, seed) in checked
-            )
-        bar.close()
-    else:
-        bar = _Progress(len(tasks), f"simlab run {exp.name}", progress)
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {
-                pool.submit(
-                    _run_task, exp.model_name, dict(p), seed, exp.strategy, (i, seed) in checked
-                ): (i, seed)
+    try:
+        if worker_count(jobs, len(tasks)) <= 1:
+            duration = max(p.duration for p in sets) or 1
+            bar = _Progress(len(tasks) * duration, f"simlab run {exp.name}", progress)
+            for n, (i, p, seed) in enumerate(tasks):
+                base = n * duration
+
+                def tick(t: int, base: int = base) -> None:
+                    bar.advance(base + t)
+
+                done(
+                    (i, seed),
+                    run_model(
+                        exp.model,
+                        p,
+                        seed,
+                        exp.strategy,
+                        on_sample=tick,
+                        leak_check=(i, seed) in checked,
+                    ),
+                )
+            bar.close()
+        else:
+            bar = _Progress(len(tasks), f"simlab run {exp.name}", progress)
+            argsets = [
+                (exp.model_name, dict(p), seed, exp.strategy, (i, seed) in checked)
                 for i, p, seed in tasks
-            }
-            for k, fut in enumerate(as_completed(futures), 1):
-                results[futures[fut]] = fut.result()
-                bar.advance(k)
-        bar.close()
+            ]
+            with LocalPool(jobs) as pool:
+                for k, (n, value) in enumerate(pool.run(_run_task, argsets), 1):
+                    i, p, seed = tasks[n]
+                    if isinstance(value, WorkerDied):
+                        value = lost_record(p, seed, exp.strategy, value)
+                    done((i, seed), value)
+                    bar.advance(k)
+            bar.close()
+    except KeyboardInterrupt:
+        finished = [f"{labelled[i][0] or _label(exp, sets[i])} seed {s}" for i, s in results]
+        shown = "; ".join(finished[:6])
+        if len(finished) > 6:
+            shown += f" and {len(finished) - 6} more"
+        raise Interrupted(
+            f"{len(results)} of {len(tasks)} runs had finished"
+            + (f" ({shown})" if finished else "")
+            + "; nothing written"
+        ) from None
     return [
         Row(p, [results[(i, seed)] for seed in exp.seeds], label)
         for i, (label, p) in enumerate(labelled)
     ]
 
 
-def run_many(
-    fn: Callable[..., Any], argsets: list[tuple[Any, ...]], jobs: int, ordered: bool = True
-) -> Iterator[Any]:
-    """``fn(*args)`` for every tuple of ``argsets`` over ``jobs`` processes; results in
-    order, or as they complete with ``ordered=False``."""
-    if jobs <= 1:
-        for args in argsets:
-            yield fn(*args)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(fn, *args) for args in argsets]
-        for fut in futures if ordered else as_completed(futures):
-            yield fut.result()
+def _label(exp: Experiment, params: Params) -> str:
+    varying = [n for n, values in exp.sweep.items() if len(values) > 1]
+    return " ".join(f"{n}={exp.model.param(n).show(params[n])}" for n in varying) or exp.name

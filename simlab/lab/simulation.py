@@ -8,6 +8,8 @@ time counts as hung, which is itself a finding.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +20,7 @@ from ..go.runtime import Runtime
 from ..observe import leaks
 from ..observe.leaks import Group
 from ..observe.metrics import Sampler, Samples
+from ..sched.strategies import Strategy
 from .model import Model, Params
 from .properties import Checker, Property, Violation
 
@@ -54,13 +57,15 @@ class RunRecord:
     error: str | None = None
     violations: dict[str, Violation] = field(default_factory=dict)
     leaks: list[Group] | None = None  # the oracles' verdicts, if asked for
+    decisions: int = 0  # scheduling decisions the run took (two or more options)
+    infrastructure: bool = False  # never ran to the end: its worker process died
 
 
 def run_model(
     model: Model,
     params: Params,
     seed: int,
-    strategy: str = "random",
+    strategy: str | Strategy = "random",
     *,
     on_sample: Callable[[int], None] | None = None,
     inspect: Callable[[Runtime, Simulation], None] | None = None,
@@ -115,12 +120,24 @@ def run_model(
         strategy=str(rt.strategy),
         metrics=metrics,
         samples=samples,
-        digest=rt.trace_digest(),
+        digest=run_digest(model, params, seed, rt.trace_digest()),
         schedule=str(rt.schedule()) if keep_schedule else "",
         error=error,
         violations=dict(checker.violations) if checker else {},
         leaks=groups,
+        decisions=rt.decisions(),
     )
+
+
+def run_digest(model: Model, params: Params, seed: int, trace_digest: str) -> str:
+    """What identifies a run: sha256 of the program (the model and its ``main``), every
+    parameter value, the seed and the scheduling trace (which holds every decision,
+    so a replay of a run under any strategy has the run's digest)."""
+    main = getattr(model.main, "__module__", "") + "." + getattr(model.main, "__qualname__", "")
+    identity = json.dumps(
+        [model.name, main, sorted((k, repr(v)) for k, v in params.items()), seed, trace_digest]
+    )
+    return hashlib.sha256(identity.encode()).hexdigest()
 
 
 def _failed(sim: Simulation, exc: BaseException) -> str:
@@ -150,7 +167,8 @@ def _end_metrics(
         m["leaked_fds"] = fds - model.baseline_fds(params)
         leaked = m.get("leaked_goroutines", math.nan)
         m["goroutines_per_leaked_fd"] = leaked / m["leaked_fds"] if m["leaked_fds"] > 0 else None
-    m.update(model.metrics(sim, m, samples))
+    if len(samples.t) or not rt.halted:  # a program that died before its first sample
+        m.update(model.metrics(sim, m, samples))  # has no model figures to give
     return m
 
 
