@@ -26,7 +26,7 @@ from .errors import SimlabError
 from .lab.explore import MAX_SCHEDULES
 from .lab.pool import MAX_JOBS, cores
 from .lab.runner import Interrupted
-from .translate.commands import go_run_cmd, translate_cmd
+from .translate.commands import go_run_cmd, goker_cmd, translate_cmd
 
 if TYPE_CHECKING:
     from .go.runtime import Runtime
@@ -507,6 +507,7 @@ def contexts(
 
 cli.add_command(translate_cmd)
 cli.add_command(go_run_cmd)
+cli.add_command(goker_cmd)
 
 
 _signalled: list[int] = []  # the signals received during this command

@@ -108,3 +108,52 @@ def go_run_cmd(path: Path, entry: str, seed: int, strategy: str, until: str) -> 
     if rt.halted is not None:
         golib.abandon(rt)  # the program has ended: its goroutines' deferred calls never run
     raise SystemExit(status)
+
+
+@click.command("goker")
+@click.argument("names", nargs=-1)
+@click.option("--budget", type=int, default=1000, show_default=True, help="Schedules per program.")
+@click.option("--jobs", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("--max-seconds", type=float, default=120.0, show_default=True, help="Per program.")
+@click.option("--strategy", default=None, help="With --seed: replay one run of one program.")
+@click.option("--seed", type=int, default=None)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per program.")
+def goker_cmd(
+    names: tuple[str, ...],
+    budget: int,
+    jobs: int,
+    max_seconds: float,
+    strategy: str | None,
+    seed: int | None,
+    as_json: bool,
+) -> None:
+    """Search Go 1.27's GoKer programs (all, or NAMES) for the leaks Go's test expects.
+
+    With --strategy and --seed, run one program once and print its goroutineleak
+    profile (debug=2) and the leaks Go's extractLeaks reads from it.
+    """
+    import json
+
+    from . import goker
+
+    try:
+        if strategy is not None or seed is not None:
+            if len(names) != 1 or strategy is None or seed is None:
+                raise SimlabError("a replay needs one NAME, --strategy and --seed")
+            run = goker.replay(names[0], strategy, seed)
+            click.echo(run.profile, nl=False)
+            click.echo(f"outcome: {run.outcome}; schedule {run.schedule}")
+            for leak in run.leaks:
+                click.echo(f"leak: {leak}")
+            return
+        rows = goker.run_goker(
+            list(names) or None, budget=budget, jobs=jobs, max_seconds=max_seconds
+        )
+    except SimlabError as err:
+        _fail(err)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, default=str))
+    else:
+        click.echo(goker.format_table(rows))
+    raise SystemExit(0 if all(r["found"] for r in rows if r["expected"]) else 1)

@@ -21,7 +21,9 @@ import inspect
 import io
 import re
 import sys
+import weakref
 from collections.abc import Callable, Generator
+from dataclasses import dataclass
 from inspect import isgenerator
 from types import TracebackType
 from typing import Any
@@ -60,7 +62,7 @@ __all__ = [
     "v",
 ]
 
-_print = print
+_print: Callable[..., None] = print  # the builtin, before fmt.Print below hides it
 
 
 class WrapError(sl.GoError):
@@ -534,3 +536,153 @@ def errorf(format: str, *args: Any) -> sl.GoError:
 def close(ch: Any) -> None:
     """``close(ch)`` as a function value (``defer close(ch)`` in a loop)."""
     ch.close()
+
+
+# --- runtime/pprof, os.Stdout, math/rand ------------------------------------------------
+
+stdout = sys.stdout  # os.Stdout: a profile written here is printed (or captured: capture_profiles)
+stderr = sys.stderr
+
+_captured: weakref.WeakKeyDictionary[Any, list[ProfileWrite]] = weakref.WeakKeyDictionary()
+_rand: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
+@dataclass
+class ProfileWrite:
+    """One ``prof.WriteTo(w, debug)`` of a translated program, as it happened."""
+
+    name: str
+    debug: int
+    at: int
+    text: str
+    leaked: list[Any]  # the goroutines the goroutineleak profile reported (its name only)
+
+
+def capture_profiles(rt: Any) -> list[ProfileWrite]:
+    """From now on, profiles the program running on ``rt`` writes are kept in the returned
+    list instead of printed."""
+    return _captured.setdefault(rt, [])
+
+
+def _live_locals(frame: Any) -> list[tuple[str, Any]]:
+    """What the function writing a profile still holds: its own locals and captures."""
+    fn = frame.f_code.co_qualname.replace(".<locals>", "")
+    return [(f"{fn}() local {k}", v) for k, v in frame.f_locals.items()]
+
+
+def goroutineleak(rt: Any, writer: Any = None) -> list[Any]:
+    """The goroutines Go 1.27's goroutineleak collection marks leaked, right now.
+
+    The unreachable oracle's rule, with Go's liveness for the goroutine that asks:
+    of its stack only the frame writing the profile (``writer``) is scanned, since
+    nothing its callers hold is used again. Without ``writer``, every frame is.
+    """
+    from simlab.go import goroutine as _g
+    from simlab.observe import leaks
+
+    current = rt.current
+    marker = leaks._Marker()
+    gs = rt.goroutines()
+    roots: dict[int, str] = {}
+    for g in gs:
+        why = leaks._is_root(g)
+        if g is current:
+            why = "running"
+        if why is None:
+            continue
+        roots[g.id] = why
+        if g is current and writer is not None:
+            marker.mark(f"goroutine {g.id}", _live_locals(writer))
+        else:
+            marker.mark(f"goroutine {g.id}", leaks._frame_locals(g))
+    for timer in rt.timer_table.armed():
+        held = getattr(timer, "roots", None)
+        marker.mark("an armed timer", held() if held is not None else [("timer", timer)])
+    changed = True
+    while changed:
+        changed = False
+        for g in gs:
+            if g.id in roots:
+                continue
+            if any(marker.reached(p) for p in g.waiting_on()):
+                roots[g.id] = "reached"
+                marker.mark(f"goroutine {g.id}", leaks._frame_locals(g))
+                changed = True
+    return [g for g in gs if g.id not in roots and g.state == _g.WAITING]
+
+
+def leak_dump(rt: Any, leaked: list[Any]) -> str:
+    """``goroutineleak`` at ``debug=2``, as Go 1.27 writes it: every goroutine's stack,
+    the running one first, a leaked one headed ``goroutine 12 [chan send (leaked)]:``."""
+    from simlab.go.profile import format_goroutine
+
+    now = rt.now
+    ids = {g.id for g in leaked}
+    current = rt.current
+    order = ([current] if current is not None else []) + [
+        g for g in rt.goroutines() if g is not current
+    ]
+    parts = []
+    for g in order:
+        text = format_goroutine(g, now, running=g is current)
+        lines = [line for line in text.splitlines() if not line.startswith("\tcontext ")]
+        if g.id in ids:
+            lines[0] = f"goroutine {g.id} [{g.wait_reason} (leaked)]:"
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+class Profile:
+    """``*pprof.Profile`` of ``pprof.Lookup(name)``: ``goroutine`` or ``goroutineleak``."""
+
+    def __init__(self, rt: Any, name: str):
+        self.rt = rt
+        self.name = name
+
+    def write_to(self, w: Any, debug: int) -> None:
+        from simlab.go.profile import count_profile, goroutine_profile
+
+        rt = self.rt
+        writer = sys._getframe(1)
+        if self.name == "goroutineleak":
+            leaked = goroutineleak(rt, writer)
+            text = leak_dump(rt, leaked) if debug >= 2 else count_profile(self.name, leaked)
+        elif self.name == "goroutine":
+            leaked = []
+            text = goroutine_profile(rt, debug=2 if debug >= 2 else 1)
+        else:
+            raise SimlabError(f"pprof.Lookup({self.name!r}): simlab has goroutine, goroutineleak")
+        kept = _captured.get(rt)
+        if kept is not None:
+            kept.append(ProfileWrite(self.name, debug, rt.now, text, leaked))
+            return None
+        (w if hasattr(w, "write") else sys.stdout).write(text)
+        return None
+
+
+def pprof_lookup(rt: Any, name: str) -> Profile:
+    return Profile(rt, name)
+
+
+def rand_intn(rt: Any, n: int) -> int:
+    """``math/rand.Intn``: from the run's workload stream, the same for the same seed."""
+    gen = _rand.get(rt)
+    if gen is None:
+        gen = _rand[rt] = rt.rng("workload", 7)
+    return int(gen.integers(n))
+
+
+class _Discard:
+    """``io.Discard``: every write succeeds and goes nowhere."""
+
+    def write(self, data: Any) -> tuple[int, None]:
+        return len(data), None
+
+
+discard = _Discard()
+
+
+def fatal(text: str) -> Op:
+    """``log.Fatalf``: print to stderr, then ``os.Exit(1)`` (yield it)."""
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+    return _Exit(1)

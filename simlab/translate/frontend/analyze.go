@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -72,6 +73,7 @@ func (p *program) analyze() *analysis {
 		libArg:    map[*ast.FuncLit]bool{},
 	}
 	// units for the declared functions first, so calls can be resolved
+	inits := 0
 	for _, f := range p.files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -80,6 +82,10 @@ func (p *program) analyze() *analysis {
 			}
 			obj := p.info.Defs[fd.Name].(*types.Func)
 			u := &unit{name: goName(p, fd), decl: fd, body: fd.Body, sig: obj.Type().(*types.Signature), file: p.file(fd)}
+			if fd.Recv == nil && fd.Name.Name == "init" {
+				u.name = fmt.Sprintf("%s.init.%d", p.files[0].Name.Name, inits)
+				inits++
+			}
 			if fd.Body == nil {
 				p.unsupported(fd, "a function without a body", "Go source for every function")
 			}
@@ -512,6 +518,9 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				return
 			}
 			if sel.Kind() == types.FieldVal {
+				if n, ok := sel.Type().(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg() != p.pkg {
+					return // a context.CancelFunc field: what the library returned, a plain function
+				}
 				u.dyn = append(u.dyn, familyOf(p, sel.Type()))
 				return
 			}
@@ -519,7 +528,7 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 		}
 		if obj, ok := p.info.Uses[f.Sel].(*types.Func); ok && obj.Pkg() != nil {
 			switch obj.Pkg().Path() + "." + obj.Name() {
-			case "time.Sleep", "runtime.Gosched", "runtime.Goexit", "os.Exit":
+			case "time.Sleep", "runtime.Gosched", "runtime.Goexit", "os.Exit", "log.Fatalf", "log.Fatal", "log.Fatalln":
 				u.direct = true // os.Exit and Goexit end the goroutine at a yield, not by unwinding
 			case "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
 				// simlab's are generator functions (their callers may wait for the first

@@ -49,6 +49,7 @@ func translate(p *program) string {
 	}
 	m.header()
 	m.findBasics()
+	m.basicClasses() // before the constants, which may be of these types
 	m.consts()
 	m.classes()
 	m.functions()
@@ -273,6 +274,19 @@ func (m *module) classes() {
 			methods[tn] = append(methods[tn], u)
 		}
 	}
+	for _, f := range p.files { // every struct type has its class, whichever comes first
+		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+				for _, s := range gd.Specs {
+					ts := s.(*ast.TypeSpec)
+					tn := p.info.Defs[ts.Name].(*types.TypeName)
+					if _, ok := tn.Type().Underlying().(*types.Struct); ok && !ts.Assign.IsValid() && ts.TypeParams == nil && !m.basics[tn] {
+						m.types[tn] = true
+					}
+				}
+			}
+		}
+	}
 	for _, f := range p.files {
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
@@ -289,8 +303,7 @@ func (m *module) classes() {
 					continue // an alias
 				}
 				if m.basics[tn] {
-					m.basicClassDecl(ts, tn)
-					continue
+					continue // emitted by basicClasses
 				}
 				st, ok := tn.Type().Underlying().(*types.Struct)
 				if !ok {
@@ -298,6 +311,23 @@ func (m *module) classes() {
 				}
 				m.types[tn] = true
 				m.class(ts, tn, st, methods[tn])
+			}
+		}
+	}
+}
+
+// basicClasses: the named string and number types, as classes.
+func (m *module) basicClasses() {
+	for _, f := range m.p.files {
+		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+				for _, s := range gd.Specs {
+					ts := s.(*ast.TypeSpec)
+					tn := m.p.info.Defs[ts.Name].(*types.TypeName)
+					if m.basics[tn] && !ts.Assign.IsValid() && ts.TypeParams == nil {
+						m.basicClassDecl(ts, tn)
+					}
+				}
 			}
 		}
 	}
@@ -325,8 +355,8 @@ func (m *module) class(ts *ast.TypeSpec, tn *types.TypeName, st *types.Struct, m
 	var fields, decl []string
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
-		if f.Embedded() {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field")
+		if f.Embedded() && !m.embeddable(f.Type()) {
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex and the program's struct types")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		decl = append(decl, f.Name()+" "+types.TypeString(f.Type(), types.RelativeTo(p.pkg)))
@@ -357,6 +387,9 @@ func (m *module) class(ts *ast.TypeSpec, tn *types.TypeName, st *types.Struct, m
 				params = append(params, fmt.Sprintf("%s=%s", fields[i], z))
 				body = append(body, fmt.Sprintf("        self.%s = %s", fields[i], fields[i]))
 			} else {
+				if strings.HasPrefix(z, fields[i]+"(") { // an embedded T: the parameter T hides the class
+					z = fmt.Sprintf("globals()[%q]", fields[i]) + strings.TrimPrefix(z, fields[i])
+				}
 				params = append(params, fields[i]+"=None")
 				body = append(body, fmt.Sprintf("        self.%s = %s if %s is None else %s", fields[i], z, fields[i], fields[i]))
 			}
@@ -371,6 +404,69 @@ func (m *module) class(ts *ast.TypeSpec, tn *types.TypeName, st *types.Struct, m
 		f.function()
 		m.out = append(m.out, f.lines...)
 	}
+	m.promoted(tn)
+}
+
+// embeddable: the embedded fields the translation supports.
+func (m *module) embeddable(t types.Type) bool {
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	n, ok := t.(*types.Named)
+	if !ok {
+		return false
+	}
+	if n.Obj().Pkg() == nil {
+		return false
+	}
+	if n.Obj().Pkg() == m.p.pkg {
+		_, isStruct := n.Underlying().(*types.Struct)
+		return isStruct
+	}
+	key := n.Obj().Pkg().Path() + "." + n.Obj().Name()
+	return key == "sync.Mutex" || key == "sync.RWMutex"
+}
+
+// syncMethods: the simlab spelling of the methods a sync type embedded in a struct promotes.
+var syncMethods = map[string]string{"Lock": "lock", "Unlock": "unlock", "RLock": "rlock",
+	"RUnlock": "runlock", "TryLock": "try_lock", "TryRLock": "try_rlock", "RLocker": "rlocker"}
+
+// promoted: a method an embedded field promotes is the embedded value's, called through it.
+func (m *module) promoted(tn *types.TypeName) {
+	ms := types.NewMethodSet(types.NewPointer(tn.Type()))
+	for i := 0; i < ms.Len(); i++ {
+		sel := ms.At(i)
+		if len(sel.Index()) < 2 {
+			continue
+		}
+		fn := sel.Obj().(*types.Func)
+		name := fieldName(fn.Name())
+		if fn.Pkg() != m.p.pkg {
+			py, ok := syncMethods[fn.Name()]
+			if !ok {
+				continue
+			}
+			name = py
+		}
+		path := embeddedPath(tn.Type(), sel.Index())
+		m.emit("")
+		m.emit("    def %s(self, *args):  # promoted from %s", name, strings.TrimPrefix(path, "."))
+		m.emit("        return self%s.%s(*args)", path, name)
+	}
+}
+
+// embeddedPath: ".A.B" for the embedded fields an index path walks through (all but its last).
+func embeddedPath(t types.Type, index []int) string {
+	path := ""
+	for _, i := range index[:len(index)-1] {
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		f := t.Underlying().(*types.Struct).Field(i)
+		path += "." + fieldName(f.Name())
+		t = f.Type()
+	}
+	return path
 }
 
 func fieldName(n string) string {
@@ -500,4 +596,26 @@ func (m *module) bind() {
 		}
 	}
 	m.out = append(m.out, f.lines...)
+	for _, u := range m.a.units { // func init(), in source order, after the variables
+		if u.decl != nil && u.decl.Recv == nil && u.decl.Name.Name == "init" {
+			if u.gen {
+				p.unsupported(u.decl, "a func init that blocks", "do it at the start of main")
+			}
+			m.emit("    %s()", m.initName(u))
+		}
+	}
+}
+
+// initName: Go's init functions are main.init.0, main.init.1, ...; in Python init_0, ...
+func (m *module) initName(u *unit) string {
+	k := 0
+	for _, v := range m.a.units {
+		if v == u {
+			break
+		}
+		if v.decl != nil && v.decl.Recv == nil && v.decl.Name.Name == "init" {
+			k++
+		}
+	}
+	return fmt.Sprintf("init_%d", k)
 }

@@ -198,10 +198,13 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			if key := fieldKey(sel); key == "time.Timer.C" || key == "time.Ticker.C" {
 				return recv + ".c"
 			}
+			if key := fieldKey(sel); key == "sync.Cond.L" {
+				return recv + ".L"
+			}
 			if v, ok := sel.Obj().(*types.Var); ok && v.Pkg() != p.pkg {
 				p.unsupported(x, "the field "+x.Sel.Name+" of a standard library type", "its methods")
 			}
-			return recv + "." + fieldName(x.Sel.Name)
+			return recv + embeddedPath(sel.Recv(), sel.Index()) + "." + fieldName(x.Sel.Name)
 		}
 		fn := sel.Obj().(*types.Func)
 		if f.m.a.byFunc[fn.Origin()] == nil && !isLocalInterface(p, sel.Recv()) {
@@ -219,6 +222,12 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "sl.Canceled"
 	case "context.DeadlineExceeded":
 		return "sl.DeadlineExceeded"
+	case "os.Stdout":
+		return "go.stdout"
+	case "io.Discard":
+		return "go.discard"
+	case "os.Stderr":
+		return "go.stderr"
 	}
 	p.unsupported(x, obj.Pkg().Path()+"."+obj.Name(), "the standard library subset simlab models: see the translate docs")
 	return ""
@@ -396,6 +405,10 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 	switch u := under(t).(type) {
 	case *types.Struct:
 		n, ok := t.(*types.Named)
+		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && len(x.Elts) == 0 {
+			z, _ := f.m.zero(t, x) // sync.Mutex{}, &sync.WaitGroup{}: a fresh primitive
+			return z
+		}
 		if !ok || !f.m.types[n.Obj()] {
 			if u.NumFields() == 0 {
 				return "None"
@@ -581,6 +594,9 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 	} else {
 		gen = f.m.a.famGen[familyOf(p, p.info.TypeOf(fun))]
 	}
+	if n, ok := p.info.TypeOf(fun).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg() != p.pkg {
+		gen = false // context.CancelFunc and the like: what the library returned, a plain function
+	}
 	if gen {
 		return f.yieldExpr("yield from " + text)
 	}
@@ -641,6 +657,9 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		if types.Identical(under(t), under(from)) {
 			return x
 		}
+	}
+	if sl, ok := under(t).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Byte) && isBasicKind(from, types.String) {
+		return "list(" + x + ".encode())" // []byte(s): the bytes, a fresh slice
 	}
 	p.unsupported(c, "the conversion "+types.TypeString(from, types.RelativeTo(p.pkg))+" to "+types.TypeString(t, types.RelativeTo(p.pkg)),
 		"numeric conversions and conversions between named and underlying types")
@@ -802,9 +821,48 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + ".sort()", false
 	case "sync.NewCond":
 		return "rt.cond(" + arg(0) + ")", false
+	case "runtime/pprof.Lookup":
+		return "go.pprof_lookup(rt, " + arg(0) + ")", false
+	case "math/rand.Intn", "math/rand.Int31n", "math/rand.Int63n":
+		return "go.rand_intn(rt, " + arg(0) + ")", false
+	case "log.Fatalf", "log.Fatal", "log.Fatalln":
+		format := map[string]string{"log.Fatalf": "sprintf", "log.Fatal": "sprint", "log.Fatalln": "sprintln"}[name]
+		return f.yieldExpr("yield go.fatal(go." + format + "(" + f.fmtArgs(c, name == "log.Fatalf") + "))")
+	}
+	if strings.HasPrefix(name, "sync/atomic.") {
+		// a goroutine runs until it blocks: every load and store of a field is atomic
+		op := strings.TrimPrefix(name, "sync/atomic.")
+		if obj, field, ok := f.fieldAddr(c.Args[0]); ok {
+			switch {
+			case strings.HasPrefix(op, "Store"):
+				return fmt.Sprintf("setattr(%s, %q, %s)", obj, field, arg(1)), false
+			case strings.HasPrefix(op, "Load"):
+				return obj + "." + field, false
+			}
+		}
 	}
 	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, errors, fmt, runtime, a few of strings/strconv/sort)")
 	return "", false
+}
+
+// fieldAddr: &x.f (possibly converted, (*uint32)(&x.f)) as the Python x and the field's name.
+func (f *fn) fieldAddr(e ast.Expr) (string, string, bool) {
+	e = ast.Unparen(e)
+	if c, ok := e.(*ast.CallExpr); ok && len(c.Args) == 1 {
+		if tv, ok := f.p.info.Types[ast.Unparen(c.Fun)]; ok && tv.IsType() {
+			e = ast.Unparen(c.Args[0])
+		}
+	}
+	u, ok := e.(*ast.UnaryExpr)
+	if !ok || u.Op != token.AND {
+		return "", "", false
+	}
+	sel, ok := ast.Unparen(u.X).(*ast.SelectorExpr)
+	if !ok || f.p.info.Selections[sel] == nil || f.p.info.Selections[sel].Kind() != types.FieldVal {
+		return "", "", false
+	}
+	s := f.p.info.Selections[sel]
+	return f.expr(sel.X) + embeddedPath(s.Recv(), s.Index()), fieldName(sel.Sel.Name), true
 }
 
 // funcArg renders a function passed to the runtime (AfterFunc, WaitGroup.Go).
@@ -877,6 +935,10 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + ".deadline()", false
 	case "context.Context.Value":
 		return recv + ".value(" + arg(0) + ")", false
+	case "io.Writer.Write":
+		return recv + ".write(" + arg(0) + ")", false
+	case "runtime/pprof.Profile.WriteTo":
+		return recv + ".write_to(" + arg(0) + ", " + arg(1) + ")", false
 	case "time.Duration.Seconds":
 		return paren(recv) + " / 1e9", false
 	case "time.Duration.Milliseconds":
@@ -985,4 +1047,9 @@ func (f *fn) assertedType(x *ast.TypeAssertExpr) string {
 	}
 	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, error, runtime.Error or a type of the program")
 	return ""
+}
+
+func isBasicKind(t types.Type, k types.BasicKind) bool {
+	b, ok := under(t).(*types.Basic)
+	return ok && (b.Kind() == k || (k == types.Byte && b.Kind() == types.Uint8) || (k == types.String && b.Kind() == types.UntypedString))
 }

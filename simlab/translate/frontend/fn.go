@@ -245,6 +245,9 @@ func (f *fn) defName() string {
 		if u.decl.Recv != nil {
 			return fieldName(u.decl.Name.Name)
 		}
+		if u.decl.Name.Name == "init" {
+			return f.m.initName(u)
+		}
 		return f.m.globals[f.p.info.Defs[u.decl.Name]]
 	}
 	// a closure: func1, func1_2 for func1.2
@@ -878,6 +881,9 @@ func (f *fn) funcValue(e ast.Expr, at ast.Node) (string, string) {
 		case *types.Var:
 			return f.name(obj), x.Name
 		case *types.Builtin:
+			if x.Name == "close" {
+				return "go.close", "close" // go close(ch): a goroutine that closes ch
+			}
 			p.unsupported(at, "go or defer of the builtin "+x.Name, "a closure: go func() { ... }()")
 		}
 	case *ast.SelectorExpr:
