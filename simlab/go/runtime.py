@@ -50,7 +50,10 @@ from .timers import FuncTimer, Ticker, Timer, TimerTable
 
 T = TypeVar("T")
 
-LIVELOCK_STEPS = 200_000  # goroutine steps at one instant before a run is a livelock
+# When a run is a livelock: this many goroutine steps at one instant, a hundredth as
+# many wake-ups from the calendar at one instant (the outside world retrying with no
+# delay), or a goroutine completing 100,000 operations without ever blocking.
+LIVELOCK_STEPS = 10_000_000
 
 LATE = NORMAL + 1  # after everything else due at the same instant
 
@@ -260,8 +263,11 @@ class Runtime:
         self.ops_made = 0  # operations made in this step of a goroutine: see lowlevel
         self._decisions = DecisionLog(record)
         self._livelock_steps = livelock_steps
-        self._instant = -1  # the instant of the last step, and the steps taken at it
+        self._spin_limit = min(livelock_steps, 100_000)
+        self._wakeup_limit = max(livelock_steps // 100, 1_000)
+        self._instant = -1  # the instant of the last step, and the steps and wake-ups at it
         self._instant_steps = 0
+        self._instant_wakeups = 0
         self._idle_waiters: list[Goroutine] = []  # in wait_idle (synctest.Wait)
         self._wake_sleeper = [self._sleep_done]
         self._serial = count(1)  # identities of channels, contexts, ...
@@ -502,7 +508,11 @@ class Runtime:
         go_order, go_pick = self._go_order, self._go_pick
         zeros, fold, runnable = decisions.buf, decisions.fold, self._runnable
         if env._now != self._instant:
-            self._instant, self._instant_steps = env._now, 0
+            self._instant, self._instant_steps, self._instant_wakeups = env._now, 0, 0
+        self._instant_wakeups += 1
+        if self._instant_wakeups > self._wakeup_limit:
+            self._livelock(self._instant_steps)
+            return
         steps, limit = 0, self._livelock_steps - self._instant_steps
         self._running = True
         try:
@@ -563,7 +573,7 @@ class Runtime:
             self.trace.event(self.env._now, g.id, "run")
         gen, value, exc, op = g.gen, g._value, g._exc, g._then
         self.ops_made = 0
-        ops, limit = 0, self._livelock_steps  # operations that completed without blocking
+        ops, limit = 0, self._spin_limit  # operations that completed without blocking
         try:
             while True:
                 if op is None:
