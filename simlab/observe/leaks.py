@@ -235,12 +235,8 @@ def _is_root(g: Goroutine) -> str | None:
         return g.state
     if not g.durable:
         return g.wait_reason
-    for p in g.waiting_on():
-        if isinstance(p, Chan) and p.external:
-            return f"waits on {p.name or 'an external channel'}"
-        if isinstance(p, Chan) and p.wake_source() == "time (a timer)":
-            return "waits on an armed timer"
-    return None
+    sources = g.wake_sources()  # the outside world, an armed timer, a pending deadline
+    return f"can be woken by {sources[0]}" if sources else None
 
 
 def unreachable(rt: Runtime) -> tuple[dict[int, Verdict], _Marker]:
