@@ -30,7 +30,7 @@ first-ready by design: compared under ``random`` and ``pct`` only).
 KNOWN_DIFFERENCES lists the programs simlab still gets wrong, with the cause:
 (a) Go's run-queue order at GOMAXPROCS=1 (runnext); (b) a goroutine woken from
 a timer or ticker callback runs before the callback finishes; (c) Mutex
-barging; (d) fatal errors run deferred calls (and dump every goroutine); (e) a
+barging; (d) fatal errors ran deferred calls (fixed); (e) a
 primitive simlab lacks; (f) a difference this suite found, not yet assigned.
 They are asserted to still differ, so that the list stays honest: once one is
 fixed its test fails, saying to remove it. Every other ported program must pass;
@@ -88,11 +88,6 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "context_later_deadline_is_cancel": "(e) a context's String: fmt prints simlab's repr",
     "context_timer_string": "(e) a context's String: fmt prints simlab's repr",
     "context_without_cancel": "(e) a context's String: fmt prints simlab's repr",
-    "fatal_no_defers_run": "(d) the fatal error runs the failing goroutine's defer "
-    "and dumps every goroutine",
-    "sync_mutex_unlock_unlocked_fatal": "(d) the fatal error runs the deferred recover",
-    "sync_rwmutex_runlock_unlocked_fatal": "(d) the fatal error runs the deferred recover",
-    "sync_rwmutex_unlock_unlocked_fatal": "(d) the fatal error runs the deferred recover",
     "panic_goexit_main": "(e) runtime.Goexit in main: the runtime ends the program when "
     "main ends; Go runs the other goroutines, then reports the fatal error",
     "sync_waitgroup_go_goexit": "(e) runtime.Goexit under WaitGroup.Go: the wrapper calls "
@@ -136,7 +131,8 @@ def port(name: str) -> ModuleType:
 
 def outcome(name: str, strategy: str, seed: int) -> dict[str, Any]:
     """One run of the port of ``name``, normalized as the recorder normalizes Go's."""
-    rt = sl.Runtime(seed=seed, strategy=strategy)
+    traceback = PROGRAMS[name]["env"].get("GOTRACEBACK", "single")
+    rt = sl.Runtime(seed=seed, strategy=strategy, gotraceback=traceback)
     out, stderr, code = io.StringIO(), "", 0
     try:
         with contextlib.redirect_stdout(out):

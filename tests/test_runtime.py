@@ -387,3 +387,48 @@ def test_one_goroutine_that_never_blocks_is_a_livelock_too():
     with pytest.raises(sl.Livelock) as err:
         sl.Runtime(livelock_steps=500).run(main, until=sl.Second)
     assert err.value.steps == 500 and "goroutine 1 [running]:" in err.value.dump
+
+
+def test_once_the_program_has_ended_no_goroutine_runs_its_defers(capsys):
+    """Go's exit drops the goroutines left: none of their deferred calls runs, not
+    while the program's state is read after the run, nor when it is collected."""
+    import gc
+
+    ran: list[str] = []
+
+    def main(rt):
+        def blocked():
+            try:
+                yield sl.select()
+            finally:
+                ran.append("defer")
+                print("deferred in a leaked goroutine")
+
+        rt.go(blocked)
+        yield rt.sleep(1)
+
+    rt = sl.Runtime()
+    rt.run(main)
+    assert ran == []  # the metrics read after a run see the program as it ended
+    del rt
+    gc.collect()
+    assert capsys.readouterr().out == ""
+
+
+def test_a_fatal_error_runs_no_deferred_call_of_the_failing_goroutine(capsys):
+    def main(rt):
+        mu = rt.mutex()
+        try:
+            print("unlocking")
+            mu.unlock()
+        finally:
+            print("main's defer")
+        yield rt.sleep(1)
+
+    with pytest.raises(sl.FatalError) as err:
+        sl.Runtime().run(main)
+    assert capsys.readouterr().out == "unlocking\n"
+    assert str(err.value).splitlines()[0] == "fatal error: sync: unlock of unlocked mutex"
+    assert [ln for ln in str(err.value).splitlines() if ln.startswith("goroutine ")] == [
+        "goroutine 1 [running]:"
+    ]

@@ -18,6 +18,8 @@ SimPy timeout, and the scheduler runs inside SimPy's event loop.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
@@ -36,6 +38,7 @@ from ..sched.schedule import Schedule
 from ..sched.strategies import Strategy, make_strategy
 from ..sched.streams import generator
 from ..sched.trace import FOLD_AT, DecisionLog, Trace
+from . import atomic
 from . import goroutine as _g
 from .chan import Chan
 from .cond import Cond, Locker
@@ -43,7 +46,7 @@ from .context import Background, CancelCtx, Context, ContextTable
 from .fds import FDTable
 from .goroutine import PARK, Goroutine, Op
 from .once import Once
-from .profile import goroutine_profile, panic_dump, traceback_dump
+from .profile import format_goroutine, goroutine_profile, panic_dump, traceback_dump
 from .rwmutex import RWMutex
 from .sync import Mutex, WaitGroup
 from .timers import FuncTimer, Ticker, Timer, TimerTable
@@ -86,6 +89,13 @@ class Clock(simpy.Environment):
             ev.callbacks.append(callback)
         self.schedule(ev, priority, delay)  # type: ignore[arg-type]  # SimPy's int enum
         return ev
+
+
+class _Discard(io.TextIOBase):
+    """Where a program's output goes once it has ended: nowhere."""
+
+    def write(self, text: str) -> int:
+        return len(text)
 
 
 @dataclass(frozen=True)
@@ -216,6 +226,17 @@ class Runtime:
     contexts (:meth:`contexts`), so that memory follows what is alive, not how
     long the program has run. ``livelock_steps`` goroutine steps at one instant,
     with time never moving, end the run with :class:`~simlab.Livelock`.
+
+    ``op_cost`` chooses the clock. At 0 (the default) time moves only when every
+    goroutine is blocked, as in ``testing/synctest``: a goroutine's work takes
+    no time, so a timer never fires while a goroutine computes. With
+    ``op_cost=d`` every operation a goroutine yields first takes ``d`` of
+    simulated time, during which the timers due fire (their callbacks run, the
+    goroutines they wake join the run queue), as on a machine where other
+    processors run timers while this one computes.
+
+    ``gotraceback`` is Go's ``GOTRACEBACK`` for a fatal error: ``"single"`` (Go's
+    default) prints the failing goroutine, ``"all"`` every goroutine.
     """
 
     def __init__(
@@ -226,6 +247,8 @@ class Runtime:
         trace: bool = False,
         record: bool = True,
         livelock_steps: int = LIVELOCK_STEPS,
+        op_cost: int = 0,
+        gotraceback: str = "single",
     ):
         if not isinstance(seed, int) or seed < 0:
             raise SimlabError(f"seed must be a non-negative integer, got {seed!r}")
@@ -235,6 +258,15 @@ class Runtime:
         self.strategy.bind(seed)
         overridden = type(self.strategy).on_step is not Strategy.on_step
         self._on_step = self.strategy.on_step if overridden else None
+        self._preempt = self.strategy.preempt if self.strategy.preemptive else None
+        self._footprints = self.strategy.footprints
+        self.footprint: set[int] | None = None  # the ids the running step touched
+        self.op_cost = duration_arg("Runtime(op_cost=...)", op_cost)
+        if gotraceback not in ("single", "all"):
+            raise SimlabError(f"gotraceback={gotraceback!r}: choose 'single' or 'all'")
+        self.gotraceback = gotraceback
+        self._paused: Goroutine | None = None  # stopped mid-step while op_cost passes
+        self._muted: tuple[Any, Any] | None = None  # stdout, stderr while a fatal error unwinds
         self.trace = Trace(full=trace)
         self._trace_ints = self.trace.ints
         self._tracing = trace  # every event, for the Perfetto export
@@ -499,6 +531,10 @@ class Runtime:
 
     def _dispatch(self, _event: Event) -> None:
         self._dispatch_pending = False
+        paused = self._paused
+        if paused is not None:  # its operation's cost has passed: it is next, in Go's order
+            self._paused = None
+            self._put_next(paused)
         self._loop()
 
     def _loop(self) -> None:
@@ -517,6 +553,8 @@ class Runtime:
         self._running = True
         try:
             while self._nrunnable and self._halted is None:
+                if self._paused is not None:
+                    return  # the processor is busy until the paused operation's cost has passed
                 if queue and queue[0][0] == env._now and queue[0][1] <= NORMAL:
                     self._schedule_dispatch()  # timers due now join the run queue first
                     return
@@ -538,9 +576,11 @@ class Runtime:
         finally:
             self._running = False
             self._instant_steps += steps
-        if not self._nrunnable and self._halted is None and self._idle_waiters:
+        if self._nrunnable or self._halted is not None or self._paused is not None:
+            return
+        if self._idle_waiters:
             self._wake_idle()
-        elif not self._nrunnable and self._halted is None and self._asleep_forever():
+        elif self._asleep_forever():
             self._halt("deadlock", Deadlock(self._dump_all()))
 
     def choose(self, n: int) -> int:
@@ -559,7 +599,9 @@ class Runtime:
         return out
 
     def _run(self, g: Goroutine) -> None:
-        """Give ``g`` the processor until it blocks, exits or panics."""
+        """Give ``g`` the processor until it blocks, exits or panics (or, under a
+        preemptive strategy or an ``op_cost`` clock, until it is stopped before an
+        operation it yielded)."""
         self._current = g
         g.state = _g.RUNNING
         self._steps += 1
@@ -571,9 +613,12 @@ class Runtime:
             self.trace.fold()
         if self._tracing:
             self.trace.event(self.env._now, g.id, "run")
+        if self._footprints:
+            self.footprint = set()
         gen, value, exc, op = g.gen, g._value, g._exc, g._then
         self.ops_made = 0
         ops, limit = 0, self._spin_limit  # operations that completed without blocking
+        points = self._preempt is not None or self.op_cost > 0
         try:
             while True:
                 if op is None:
@@ -585,6 +630,8 @@ class Runtime:
                         if self.ops_made > 1:
                             raise UnyieldedOperation(_unyielded(g, "before this yield"))
                         self.ops_made = 0
+                    if points and self._stop_before(g, op):
+                        break
                 else:  # ready(then=op): finish the operation the goroutine yielded
                     g._then = None
                 try:
@@ -612,11 +659,53 @@ class Runtime:
             else:
                 self._exit(g, stop.value)
         except BaseException as err:
+            self._unmute()
             self._crash(g, err)
         finally:
             self._current = None
+            if self._muted is not None:
+                self._unmute()
         if self._on_step is not None:
             self._on_step(g, self._steps)
+        if self._footprints:
+            fp, self.footprint = self.footprint, None
+            self.strategy.on_footprint(g, frozenset(fp or ()))
+
+    def _stop_before(self, g: Goroutine, op: Any) -> bool:
+        """A preemption point, before ``g`` starts the operation it yielded: let
+        ``op_cost`` pass, and let a preemptive strategy switch. True if ``g`` has
+        been taken off the processor (it resumes with ``op`` when it runs again)."""
+        if not hasattr(op, "start"):
+            return False  # the bad yield is reported where it is started
+        cost = self.op_cost
+        if cost:
+            env = self.env
+            due = env._now + cost
+            queue = env._queue
+            if queue and queue[0][0] <= due:  # something happens meanwhile: let it
+                g._then, g._value, g._exc = op, None, None
+                g.state = _g.RUNNABLE
+                self._paused = g
+                self._dispatch_pending = True
+                env.call(self._dispatch, cost)
+                if self._tracing:
+                    self.trace.event(env._now, g.id, "preempted", "op_cost")
+                return True
+            env._now = due  # nothing is due before then: the clock just moves on
+        preempt = self._preempt
+        if preempt is None or not self._nrunnable:
+            return False
+        if not preempt(g, self._runnable):
+            self._decisions.append(0)
+            return False
+        self._decisions.append(1)
+        g._then, g._value, g._exc = op, None, None
+        g.state = _g.RUNNABLE
+        self._runq.append(g)
+        self._nrunnable += 1
+        if self._tracing:
+            self.trace.event(self.env._now, g.id, "preempted", "strategy")
+        return True
 
     def _exit(self, g: Goroutine, value: Any) -> None:
         g.state = _g.DEAD
@@ -647,10 +736,52 @@ class Runtime:
         self._halt("panic", err)
 
     def fatal(self, message: str) -> None:
-        """A Go fatal error (``fatal error: ...``): the run ends; no recover, no defers."""
-        err = FatalError(message, traceback_dump(self, first=self._current, running=True))
+        """A Go fatal error (``fatal error: ...``): the run ends; no recover, no defers.
+
+        Go prints the failing goroutine only. Raised inside a goroutine, the error
+        unwinds its Python frames, whose ``finally`` blocks (its defers) run on the
+        way: their output is discarded until the runtime has caught the error.
+        """
+        g = self._current
+        if self.gotraceback == "all":
+            dump = traceback_dump(self, first=g, running=True)
+        else:
+            dump = format_goroutine(g, self.env._now, True) if g is not None else ""
+        err = FatalError(message, dump)
         self._halt("fatal error", err)
+        if g is not None and self._muted is None:
+            self._muted = (sys.stdout, sys.stderr)
+            sys.stdout = sys.stderr = _Discard()
         raise err
+
+    def _unmute(self) -> None:
+        if self._muted is not None:
+            sys.stdout, sys.stderr = self._muted
+            self._muted = None
+
+    def __del__(self) -> None:
+        """The program is gone: drop its goroutines as Go's exit drops them.
+
+        Python closes a suspended generator when it is collected, and its
+        ``finally`` blocks (the goroutine's defers) run then, whenever that is; a
+        Go program's goroutines never run their defers once the program has
+        ended. So close them here, first, with their output discarded.
+        """
+        goroutines = getattr(self, "_goroutines", None)
+        if not goroutines:
+            return
+        self._halted = self._halted or "collected"
+        saved = sys.stdout, sys.stderr
+        sys.stdout = sys.stderr = _Discard()
+        try:
+            for g in list(goroutines.values()):
+                gen = g.gen
+                if getattr(gen, "gi_running", False):
+                    continue
+                with contextlib.suppress(BaseException):
+                    gen.close()
+        finally:
+            sys.stdout, sys.stderr = saved
 
     def _halt(self, reason: str, error: BaseException | None = None) -> None:
         """End the program for good (main returned, panic, fatal error, deadlock)."""
@@ -780,6 +911,34 @@ class Runtime:
         """A ``sync.Once``."""
         return Once(self)
 
+    def atomic_int32(self, value: int = 0) -> atomic.Int32:
+        """``var x atomic.Int32`` (``value`` to start from); every access is yielded."""
+        return atomic.Int32(self, value)
+
+    def atomic_int64(self, value: int = 0) -> atomic.Int64:
+        """``var x atomic.Int64``."""
+        return atomic.Int64(self, value)
+
+    def atomic_uint32(self, value: int = 0) -> atomic.Uint32:
+        """``var x atomic.Uint32``."""
+        return atomic.Uint32(self, value)
+
+    def atomic_uint64(self, value: int = 0) -> atomic.Uint64:
+        """``var x atomic.Uint64``."""
+        return atomic.Uint64(self, value)
+
+    def atomic_bool(self, value: bool = False) -> atomic.Bool:
+        """``var b atomic.Bool``."""
+        return atomic.Bool(self, value)
+
+    def atomic_pointer(self, value: Any = None) -> atomic.Pointer[Any]:
+        """``var p atomic.Pointer[T]``."""
+        return atomic.Pointer(self, value)
+
+    def atomic_value(self) -> atomic.Value:
+        """``var v atomic.Value``."""
+        return atomic.Value(self)
+
     def after(self, d: int) -> Chan:
         """``time.After(d)``: a channel that receives the time once ``d`` has passed."""
         return Timer(self, duration_arg("time.After", d)).c
@@ -846,7 +1005,7 @@ class Runtime:
         """The decisions this run has taken so far, replayable with ``strategy="replay:..."``."""
         if not self._decisions.record:
             raise SimlabError("this run did not record its schedule: Runtime(record=True)")
-        return Schedule(tuple(self._decisions.deviations))
+        return Schedule(tuple(self._decisions.deviations), self._preempt is not None)
 
     def decisions(self) -> int:
         """How many decisions (two or more options) this run has taken."""

@@ -235,9 +235,10 @@ def shrink_schedule(model: Model, params: Params, seed: int, strategy: str, prop
     def fails(schedule: Schedule) -> bool:
         return runs < SHRINK_BUDGET and prop in run(schedule).violations
 
-    best = _ddmin(list(start.deviations), lambda devs: fails(Schedule(tuple(devs))))
-    best = _lower_options(best, lambda devs: fails(Schedule(tuple(devs))))
-    schedule = Schedule(tuple(best))
+    pre = start.preemptive
+    best = _ddmin(list(start.deviations), lambda devs: fails(Schedule(tuple(devs), pre)))
+    best = _lower_options(best, lambda devs: fails(Schedule(tuple(devs), pre)))
+    schedule = Schedule(tuple(best), pre)
     return Shrunk(prop, schedule, len(start), runs, run(schedule))
 
 

@@ -15,6 +15,14 @@ options, and records every answer, so any run can be replayed.
             points; finds a bug of depth d with probability at least 1/(n·k^(d-1))
             for n goroutines and k steps.
 ``replay``  the decisions of a recorded :class:`~simlab.schedule.Schedule`.
+
+A goroutine runs until it blocks. ``random:preempt`` and ``pct:...:preempt`` may
+also switch goroutines at every operation a goroutine yields that would not
+block (a lock taken without waiting, an atomic load, a send into a buffer): Go
+can preempt a goroutine anywhere, and some bugs need a switch between an
+``if flag.Load()`` and the ``mu.Lock()`` after it. :meth:`Strategy.preempt`
+answers that third question; ``fifo`` never preempts, as Go at GOMAXPROCS=1
+runs a goroutine until it blocks.
 """
 
 from __future__ import annotations
@@ -34,6 +42,8 @@ class Strategy:
     """Base class: bind to a run's streams, then answer its decisions."""
 
     name = "strategy"
+    preemptive = False  # True: the runtime asks preempt() at every operation yielded
+    footprints = False  # True: the runtime reports each step's footprint (on_footprint)
 
     def bind(self, seed: int) -> None:
         """Start a fresh run with this seed (strategies keep per-run state)."""
@@ -43,6 +53,16 @@ class Strategy:
 
     def on_step(self, g: Goroutine, step: int) -> None:
         """Goroutine ``g`` just gave up the processor after scheduling step ``step``."""
+
+    def preempt(self, g: Goroutine, runq: Sequence[Goroutine]) -> bool:
+        """Should the running ``g`` stop here, before the operation it yielded, and let
+        the goroutines in ``runq`` (at least one) be picked? Asked only of a
+        ``preemptive`` strategy; ``g`` then waits in the run queue with the others."""
+        return False
+
+    def on_footprint(self, g: Goroutine, objects: frozenset[int]) -> None:
+        """The step ``g`` just ran touched the primitives whose ids are ``objects``
+        (asked only of a strategy with ``footprints``)."""
 
     def pick(self, runq: Sequence[Goroutine]) -> int:
         """Index into ``runq`` (oldest first, at least two) of the goroutine to run next."""
@@ -74,15 +94,27 @@ class Random(Strategy):
 
     name = "random"
 
+    def __init__(self, preempt: bool = False):
+        self.preemptive = preempt
+
     def bind(self, seed: int) -> None:
         self._sched = Uniform(generator(seed, "schedule"))
         self._choice = Uniform(generator(seed, "choice"))
+        if self.preemptive:
+            self._preempt = Uniform(generator(seed, "preempt"))
+
+    def preempt(self, g: Goroutine, runq: Sequence[Goroutine]) -> bool:
+        # as if the running goroutine were one more candidate, drawn uniformly
+        return self._preempt.below(len(runq) + 1) != 0
 
     def pick(self, runq: Sequence[Goroutine]) -> int:
         return self._sched.below(len(runq))
 
     def choose(self, n: int) -> int:
         return self._choice.below(n)
+
+    def __str__(self) -> str:
+        return "random:preempt" if self.preemptive else "random"
 
 
 class PCT(Strategy):
@@ -97,11 +129,12 @@ class PCT(Strategy):
 
     name = "pct"
 
-    def __init__(self, depth: int = 3, steps: int = 10_000):
+    def __init__(self, depth: int = 3, steps: int = 10_000, preempt: bool = False):
         if depth < 1 or steps < 1:
             raise ValueError("pct needs depth ≥ 1 and steps ≥ 1")
         self.depth = depth
         self.steps = steps
+        self.preemptive = preempt
 
     def bind(self, seed: int) -> None:
         rng = generator(seed, "schedule")
@@ -119,6 +152,10 @@ class PCT(Strategy):
         if low is not None:
             g.priority = float(low)
 
+    def preempt(self, g: Goroutine, runq: Sequence[Goroutine]) -> bool:
+        # the highest-priority runnable goroutine always runs (a woken one may outrank g)
+        return any(other.priority > g.priority for other in runq)
+
     def pick(self, runq: Sequence[Goroutine]) -> int:
         best, best_prio = 0, runq[0].priority
         for i in range(1, len(runq)):
@@ -131,7 +168,7 @@ class PCT(Strategy):
         return self._choice.below(n)
 
     def __str__(self) -> str:
-        return f"pct:{self.depth}:{self.steps}"
+        return f"pct:{self.depth}:{self.steps}" + (":preempt" if self.preemptive else "")
 
 
 class Replay(Strategy):
@@ -150,11 +187,15 @@ class Replay(Strategy):
     def bind(self, seed: int) -> None:
         self._table = self.schedule.as_dict()
         self._k = 0
+        self.preemptive = self.schedule.preemptive
 
     def _next(self, n: int) -> int:
         k = self._k
         self._k = k + 1
         return self._table.get(k, 0) % n
+
+    def preempt(self, g: Goroutine, runq: Sequence[Goroutine]) -> bool:
+        return self._next(2) == 1
 
     def pick(self, runq: Sequence[Goroutine]) -> int:
         return self._next(len(runq))
@@ -171,24 +212,30 @@ STRATEGIES = ("fifo", "random", "pct", "replay")
 
 def make_strategy(spec: str | Strategy) -> Strategy:
     """A strategy from its name: ``fifo``, ``random``, ``pct``, ``pct:DEPTH``,
-    ``pct:DEPTH:STEPS`` or ``replay:SCHEDULE``; a :class:`Strategy` passes through."""
+    ``pct:DEPTH:STEPS`` or ``replay:SCHEDULE``; ``random`` and ``pct`` take a last
+    ``:preempt`` (switch at operations that do not block, too); a
+    :class:`Strategy` passes through."""
     if isinstance(spec, Strategy):
         return spec
     name, _, arg = spec.partition(":")
+    preempt = name in ("random", "pct") and (arg == "preempt" or arg.endswith(":preempt"))
+    if preempt:
+        arg = arg.removesuffix("preempt").removesuffix(":")
     try:
         if name == "fifo" and not arg:
             return FIFO()
         if name == "random" and not arg:
-            return Random()
+            return Random(preempt)
         if name == "pct":
             nums = [int(x) for x in arg.split(":")] if arg else []
             if len(nums) <= 2:
-                return PCT(*nums)
+                depth, steps = (nums + [3, 10_000][len(nums) :])[:2]
+                return PCT(depth, steps, preempt=preempt)
         if name == "replay" and arg:
             return Replay(arg)
     except ValueError as exc:
         raise SimlabError(f"bad strategy {spec!r}: {exc}") from None
     raise SimlabError(
         f"unknown strategy {spec!r}; choose fifo, random, pct, pct:DEPTH, "
-        "pct:DEPTH:STEPS or replay:SCHEDULE"
+        "pct:DEPTH:STEPS (random and pct may end in :preempt) or replay:SCHEDULE"
     )

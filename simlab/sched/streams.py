@@ -1,13 +1,14 @@
-"""The four random streams a run draws from, all derived from its one seed.
+"""The five random streams a run draws from, all derived from its one seed.
 
-A run's nondeterminism has four sources, and each gets its own stream spawned
+A run's nondeterminism has five sources, and each gets its own stream spawned
 from ``numpy.random.SeedSequence(seed)``, so that drawing more from one never
 shifts another:
 
 ``schedule``  which ready goroutine runs next;
 ``choice``    which ready ``select`` case is taken, the order a context's children are cancelled;
 ``workload``  the model's inputs (log arrival times, latencies);
-``faults``    injected failures (API errors, slow reads).
+``faults``    injected failures (API errors, slow reads);
+``preempt``   whether a preemptive strategy switches at an operation that would not block.
 
 Models ask for ``rt.rng("workload", container_index)``: a keyed stream stays
 the same for container 3 whatever containers 1 and 2 draw.
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-STREAMS = ("schedule", "choice", "workload", "faults")
+STREAMS = ("schedule", "choice", "workload", "faults", "preempt")
 
 
 def generator(seed: int, stream: str, *key: int) -> np.random.Generator:

@@ -1,0 +1,262 @@
+"""``sync/atomic``: ``Int32``, ``Int64``, ``Uint32``, ``Uint64``, ``Bool``, ``Value``
+and ``Pointer``.
+
+Every access is an operation the goroutine yields (``v = yield n.load()``,
+``yield n.add(1)``), although none ever blocks: an atomic access is where
+another goroutine's access can come between two of this one's, so it is a
+point where a preemptive strategy may switch goroutines (and, with an
+``op_cost`` clock, where time passes). Integers wrap around as Go's do:
+``Int32`` at 2³¹, ``Uint64`` modulo 2⁶⁴.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from ..errors import GoPanic
+from .goroutine import Goroutine, Op
+
+if TYPE_CHECKING:
+    from .runtime import Runtime
+
+T = TypeVar("T")
+
+
+class _Access(Op):
+    """One atomic access: ``fn(*args)`` when the goroutine performs it."""
+
+    __slots__ = ("args", "fn", "obj")
+
+    def __init__(self, obj: _Atomic, fn: Callable[..., Any], args: tuple[Any, ...]):
+        self.obj = obj
+        self.fn = fn
+        self.args = args
+
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
+        fp = rt.footprint
+        if fp is not None:
+            fp.add(self.obj.id)
+        return self.fn(*self.args)
+
+
+class _Atomic:
+    __slots__ = ("_rt", "id")
+    go_type = "atomic"
+
+    def __init__(self, rt: Runtime) -> None:
+        self._rt = rt
+        self.id = rt.new_id()
+
+    def _op(self, fn: Callable[..., Any], *args: Any) -> Op:
+        self._rt.ops_made += 1
+        return _Access(self, fn, args)
+
+    def label(self) -> str:
+        return f"{self.go_type}#{self.id}"
+
+
+class _Integer(_Atomic):
+    """An atomic integer of ``bits`` bits, signed or not."""
+
+    __slots__ = ("_v",)
+    bits = 32
+    signed = True
+
+    def __init__(self, rt: Runtime, value: int = 0) -> None:
+        super().__init__(rt)
+        self._v = self._wrap(value)
+
+    def _wrap(self, v: int) -> int:
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise TypeError(f"{self.go_type} holds an int, not {type(v).__name__} {v!r}")
+        v &= (1 << self.bits) - 1
+        if self.signed and v >> (self.bits - 1):
+            v -= 1 << self.bits
+        return v
+
+    def load(self) -> Op:
+        """``x.Load()``: yield it for the value."""
+        return self._op(self._load)
+
+    def store(self, v: int) -> Op:
+        """``x.Store(v)``."""
+        return self._op(self._store, self._wrap(v))
+
+    def add(self, delta: int) -> Op:
+        """``x.Add(delta)``: yield it for the new value (wrapped around)."""
+        return self._op(self._add, delta)
+
+    def swap(self, new: int) -> Op:
+        """``x.Swap(new)``: yield it for the old value."""
+        return self._op(self._swap, self._wrap(new))
+
+    def compare_and_swap(self, old: int, new: int) -> Op:
+        """``x.CompareAndSwap(old, new)``: yield it for whether it swapped."""
+        return self._op(self._cas, self._wrap(old), self._wrap(new))
+
+    def _load(self) -> int:
+        return self._v
+
+    def _store(self, v: int) -> None:
+        self._v = v
+
+    def _add(self, delta: int) -> int:
+        self._v = self._wrap(self._v + delta)
+        return self._v
+
+    def _swap(self, new: int) -> int:
+        old, self._v = self._v, new
+        return old
+
+    def _cas(self, old: int, new: int) -> bool:
+        if self._v != old:
+            return False
+        self._v = new
+        return True
+
+    def __repr__(self) -> str:
+        return f"<{self.go_type} #{self.id} {self._v}>"
+
+
+class Int32(_Integer):
+    """``atomic.Int32``."""
+
+    __slots__ = ()
+    go_type = "atomic.Int32"
+
+
+class Int64(_Integer):
+    """``atomic.Int64``."""
+
+    __slots__ = ()
+    go_type = "atomic.Int64"
+    bits = 64
+
+
+class Uint32(_Integer):
+    """``atomic.Uint32``."""
+
+    __slots__ = ()
+    go_type = "atomic.Uint32"
+    signed = False
+
+
+class Uint64(_Integer):
+    """``atomic.Uint64``."""
+
+    __slots__ = ()
+    go_type = "atomic.Uint64"
+    bits = 64
+    signed = False
+
+
+class Bool(_Atomic):
+    """``atomic.Bool``."""
+
+    __slots__ = ("_v",)
+    go_type = "atomic.Bool"
+
+    def __init__(self, rt: Runtime, value: bool = False) -> None:
+        super().__init__(rt)
+        self._v = bool(value)
+
+    def load(self) -> Op:
+        """``b.Load()``: yield it for the value."""
+        return self._op(lambda: self._v)
+
+    def store(self, v: bool) -> Op:
+        """``b.Store(v)``."""
+        return self._op(self._set, bool(v))
+
+    def swap(self, new: bool) -> Op:
+        """``b.Swap(new)``: yield it for the old value."""
+        return self._op(self._swap, bool(new))
+
+    def compare_and_swap(self, old: bool, new: bool) -> Op:
+        """``b.CompareAndSwap(old, new)``: yield it for whether it swapped."""
+        return self._op(self._cas, bool(old), bool(new))
+
+    def _set(self, v: bool) -> None:
+        self._v = v
+
+    def _swap(self, new: bool) -> bool:
+        old, self._v = self._v, new
+        return old
+
+    def _cas(self, old: bool, new: bool) -> bool:
+        if self._v != old:
+            return False
+        self._v = new
+        return True
+
+
+class Pointer(_Atomic, Generic[T]):
+    """``atomic.Pointer[T]``: compares by identity, as Go compares pointers."""
+
+    __slots__ = ("_v",)
+    go_type = "atomic.Pointer"
+
+    def __init__(self, rt: Runtime, value: T | None = None) -> None:
+        super().__init__(rt)
+        self._v = value
+
+    def load(self) -> Op:
+        """``p.Load()``: yield it for the pointer (None for nil)."""
+        return self._op(lambda: self._v)
+
+    def store(self, v: T | None) -> Op:
+        """``p.Store(v)``."""
+        return self._op(self._set, v)
+
+    def swap(self, new: T | None) -> Op:
+        """``p.Swap(new)``: yield it for the old pointer."""
+        return self._op(self._swap, new)
+
+    def compare_and_swap(self, old: T | None, new: T | None) -> Op:
+        """``p.CompareAndSwap(old, new)``: yield it for whether it swapped."""
+        return self._op(self._cas, old, new)
+
+    def _set(self, v: Any) -> None:
+        self._check(v, "store")
+        self._v = v
+
+    def _check(self, v: Any, what: str) -> None:
+        pass
+
+    def _swap(self, new: Any) -> Any:
+        self._check(new, "swap")
+        old, self._v = self._v, new
+        return old
+
+    def _cas(self, old: Any, new: Any) -> bool:
+        if self._v is not old:
+            return False
+        self._v = new
+        return True
+
+
+class Value(Pointer[Any]):
+    """``atomic.Value``: nil cannot be stored, and every value stored after the first
+    must have the first one's type (Go panics otherwise); compare-and-swap compares
+    values with ``==``, as Go compares interface values."""
+
+    __slots__ = ()
+    go_type = "atomic.Value"
+
+    def _check(self, v: Any, what: str) -> None:
+        if v is None:
+            raise GoPanic(f"sync/atomic: {what} of nil value into Value")
+        if self._v is not None and type(v) is not type(self._v):
+            raise GoPanic(f"sync/atomic: {what} of inconsistently typed value into Value")
+
+    def _cas(self, old: Any, new: Any) -> bool:
+        if new is None:
+            raise GoPanic("sync/atomic: compare and swap of nil value into Value")
+        if old is not None and type(old) is not type(new):
+            raise GoPanic("sync/atomic: compare and swap of inconsistently typed values")
+        self._check(new, "compare and swap")
+        if self._v != old:
+            return False
+        self._v = new
+        return True
