@@ -152,3 +152,16 @@ def format_duration(d: int) -> str:
             if whole > 0:
                 body = f"{whole}h{body}"
     return "-" + body if neg else body
+
+
+def time_string(t: int) -> str:
+    """The instant ``t`` ns into a run as Go's ``Time.String`` prints it, a run
+    starting, as a ``testing/synctest`` bubble does, at 2000-01-01 00:00:00 UTC:
+    ``2000-01-01 00:00:05.5 +0000 UTC``."""
+    import datetime
+
+    secs, ns = divmod(t, Second)
+    start = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+    stamp = (start + datetime.timedelta(seconds=secs)).strftime("%Y-%m-%d %H:%M:%S")
+    frac = f".{ns:09d}".rstrip("0") if ns else ""
+    return f"{stamp}{frac} +0000 UTC"

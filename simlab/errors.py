@@ -27,6 +27,13 @@ class GoPanic(Exception):
         return f"{text}\n\n{self.dump}" if self.dump else text
 
 
+class Goexit(BaseException):
+    """``runtime.Goexit()`` unwinding a goroutine: thrown into it by
+    ``yield rt.goexit()``, it runs the goroutine's ``finally`` blocks (its deferred
+    calls) and is no panic, so ``except GoPanic`` (``recover``) does not stop it;
+    a ``BaseException``, so that ``except Exception`` does not either."""
+
+
 class FatalError(Exception):
     """A Go fatal error (``fatal error: ...``): unrecoverable, it ends the run."""
 

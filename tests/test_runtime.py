@@ -432,3 +432,31 @@ def test_a_fatal_error_runs_no_deferred_call_of_the_failing_goroutine(capsys):
     assert [ln for ln in str(err.value).splitlines() if ln.startswith("goroutine ")] == [
         "goroutine 1 [running]:"
     ]
+
+
+def test_goexit_runs_the_defers_and_no_recover_or_except_stops_it():
+    """runtime.Goexit's documentation: it runs all deferred calls; a recover in
+    them returns nil (the goroutine still ends); other goroutines go on."""
+    seen: list[str] = []
+
+    def main(rt):
+        done = rt.chan()
+
+        def worker():
+            try:
+                try:
+                    yield rt.goexit()
+                    seen.append("after Goexit")  # never
+                except Exception:
+                    seen.append("except Exception")  # never
+                except sl.GoPanic:
+                    seen.append("recovered")  # never
+            finally:
+                seen.append("defer")
+                done.close()
+
+        rt.go(worker)
+        yield done.recv()
+        return seen
+
+    assert sl.Runtime().run(main).value == ["defer"]

@@ -32,6 +32,7 @@ import sys
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any
 
+from ..duration import format_duration, time_string
 from ..errors import GoPanic
 from .chan import Chan, NilChan, nil_chan
 
@@ -154,6 +155,11 @@ class Context:
     def label(self) -> str:
         return self.name or f"{self.kind}#{self.id}"
 
+    def __str__(self) -> str:
+        """What Go's ``String`` (and so ``fmt.Println(ctx)``) prints: the parent's
+        string and how this context was derived, ``context.Background.WithCancel``."""
+        return f"{self.parent}.{self.kind}"
+
     def wake_source(self) -> str | None:
         """Time, if a deadline up the chain will cancel this context (its ``done()``
         channel asks this on behalf of the goroutines waiting on it)."""
@@ -192,8 +198,18 @@ class Background(Context):
     def err(self) -> GoError | None:
         return None
 
+    def __str__(self) -> str:
+        return self.name or "context.Background"
+
     def __repr__(self) -> str:
-        return "context.Background"
+        return str(self)
+
+
+def todo(rt: Runtime) -> Background:
+    """``context.TODO()``: Background under another name."""
+    ctx = Background(rt)
+    ctx.name = "context.TODO"
+    return ctx
 
 
 class CancelCtx(Context):
@@ -314,6 +330,10 @@ class TimerCtx(CancelCtx):
     def _expire(self) -> None:
         self._cancel(True, DeadlineExceeded, self._deadline_cause)
 
+    def __str__(self) -> str:
+        left = format_duration(self._deadline - self._rt.env._now)
+        return f"{self.parent}.WithDeadline({time_string(self._deadline)} [{left}])"
+
     def deadline(self) -> tuple[int, bool]:
         return self._deadline, True
 
@@ -366,18 +386,28 @@ class ValueCtx(Context):
     def label(self) -> str:
         return f"WithValue({_stringify(self.key)}, {_stringify(self.val)})"
 
+    def __str__(self) -> str:
+        return f"{self.parent}.WithValue({_stringify(self.key)}, {_stringify(self.val)})"
+
     def __repr__(self) -> str:
         return f"<WithValue {_stringify(self.key)}={self.val!r}>"
 
 
+_GO_TYPES = {bool: "bool", int: "int", float: "float64", str: "string"}
+
+
 def _stringify(v: Any) -> str:
-    """How Go's valueCtx.String shows a key or value: a string as itself, nil as
-    ``<nil>``, anything else by its type."""
-    if isinstance(v, str):
+    """How Go's valueCtx.String shows a key or value: a Stringer by its String, a
+    string as itself, nil as ``<nil>``, anything else by its type's name (a type a
+    translation made carries Go's as ``go_name``)."""
+    if type(v) is str:
         return v
     if v is None:
         return "<nil>"
-    return type(v).__name__
+    stringer = getattr(v, "String", None)
+    if callable(stringer):
+        return str(stringer())
+    return getattr(type(v), "go_name", None) or _GO_TYPES.get(type(v), type(v).__name__)
 
 
 class WithoutCancelCtx(Context):
@@ -410,6 +440,9 @@ class WithoutCancelCtx(Context):
 
     def pending_deadline(self) -> Context | None:
         return None
+
+    def __str__(self) -> str:
+        return f"{self.parent}.WithoutCancel"
 
     def __repr__(self) -> str:
         return f"<WithoutCancel of {self.parent!r}>"

@@ -33,7 +33,15 @@ import simpy
 from simpy.core import StopSimulation
 from simpy.events import NORMAL, URGENT, Event
 
-from ..errors import Deadlock, FatalError, GoPanic, Livelock, SimlabError, UnyieldedOperation
+from ..errors import (
+    Deadlock,
+    FatalError,
+    Goexit,
+    GoPanic,
+    Livelock,
+    SimlabError,
+    UnyieldedOperation,
+)
 from ..sched.schedule import Schedule
 from ..sched.strategies import Strategy, make_strategy
 from ..sched.streams import generator
@@ -42,7 +50,7 @@ from . import atomic
 from . import goroutine as _g
 from .chan import Chan
 from .cond import Cond, Locker
-from .context import Background, CancelCtx, Context, ContextTable
+from .context import Background, CancelCtx, Context, ContextTable, todo
 from .fds import FDTable
 from .goroutine import PARK, Goroutine, Op
 from .once import Once
@@ -175,6 +183,16 @@ class _Gosched(Op):
 _GOSCHED = _Gosched()
 
 
+class _Goexit(Op):
+    __slots__ = ()
+
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
+        raise Goexit()  # thrown into the goroutine by _run, as a panic is
+
+
+_GOEXIT = _Goexit()
+
+
 class _WaitIdle(Op):
     __slots__ = ()
 
@@ -266,6 +284,7 @@ class Runtime:
             raise SimlabError(f"gotraceback={gotraceback!r}: choose 'single' or 'all'")
         self.gotraceback = gotraceback
         self._paused: Goroutine | None = None  # stopped mid-step while op_cost passes
+        self._main_goexited = False
         self._muted: tuple[Any, Any] | None = None  # stdout, stderr while a fatal error unwinds
         self.trace = Trace(full=trace)
         self._trace_ints = self.trace.ints
@@ -415,6 +434,14 @@ class Runtime:
         """``runtime.Gosched()``: yield the processor; the goroutine stays runnable."""
         self.ops_made += 1
         return _GOSCHED
+
+    def goexit(self) -> Op:
+        """``runtime.Goexit()``: yield it. The goroutine's deferred calls (``finally``
+        blocks) run, then it ends. In main, the program goes on without main until
+        no other goroutine is left: the fatal error ``no goroutines (main called
+        runtime.Goexit) - deadlock!``."""
+        self.ops_made += 1
+        return _GOEXIT
 
     def sleep(self, d: int) -> Op:
         """``time.Sleep(d)``: block for ``d`` nanoseconds (``d <= 0`` returns at once)."""
@@ -580,6 +607,10 @@ class Runtime:
             return
         if self._idle_waiters:
             self._wake_idle()
+        elif self._main_goexited and not self._count and not self.timer_table.wakes_someone():
+            self._halt(
+                "deadlock", FatalError("no goroutines (main called runtime.Goexit) - deadlock!")
+            )
         elif self._asleep_forever():
             self._halt("deadlock", Deadlock(self._dump_all()))
 
@@ -640,7 +671,7 @@ class Runtime:
                     raise TypeError(_bad_yield(g, op)) from None
                 try:
                     value = start(self, g)
-                except GoPanic as panic:
+                except (GoPanic, Goexit) as panic:
                     exc = panic  # the panic happens at the yield, inside the goroutine
                     op = None
                     continue
@@ -658,6 +689,8 @@ class Runtime:
                 self._crash(g, UnyieldedOperation(_unyielded(g, "before it returned")))
             else:
                 self._exit(g, stop.value)
+        except Goexit:
+            self._exit(g, None, goexit=True)
         except BaseException as err:
             self._unmute()
             self._crash(g, err)
@@ -707,7 +740,7 @@ class Runtime:
             self.trace.event(self.env._now, g.id, "preempted", "strategy")
         return True
 
-    def _exit(self, g: Goroutine, value: Any) -> None:
+    def _exit(self, g: Goroutine, value: Any, goexit: bool = False) -> None:
         g.state = _g.DEAD
         del self._goroutines[g.id]
         if not g.system:
@@ -720,6 +753,9 @@ class Runtime:
         if self._tracing:
             self.trace.event(self.env._now, g.id, "exit")
         if g is self._main:
+            if goexit:
+                self._main_goexited = True  # the others go on: see _loop's end
+                return
             self._main_value = value
             self._halt("main returned")
 
@@ -957,6 +993,10 @@ class Runtime:
         """``time.AfterFunc(d, f)``: run ``f`` in its own goroutine once ``d`` has passed."""
         duration_arg("time.AfterFunc", d)
         return FuncTimer(self, d, f, args, name)
+
+    def todo(self) -> Context:
+        """``context.TODO()``: a Background context, printed ``context.TODO``."""
+        return todo(self)
 
     def background(self) -> Context:
         """``context.Background()``."""

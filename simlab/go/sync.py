@@ -2,7 +2,8 @@
 
 WaitGroup: ``add(n)`` moves a counter; ``wait`` blocks until it is zero and
 returns at once if it already is; a negative counter panics with
-``sync: negative WaitGroup counter``.
+``sync: negative WaitGroup counter`` and stays negative (a later ``wait`` blocks
+for good, as Go's does).
 
 Mutex: ``lock`` takes it or queues; ``unlock`` hands it directly to the longest
 waiter (FIFO hand-off: Go's starvation mode, the fair case); unlocking an
@@ -15,7 +16,7 @@ from collections.abc import Callable, Generator
 from inspect import isgenerator
 from typing import TYPE_CHECKING, Any
 
-from ..errors import GoPanic
+from ..errors import Goexit, GoPanic
 from . import goroutine as _g
 from .goroutine import Goroutine, Op
 from .waitqueue import WaitQueue
@@ -51,10 +52,9 @@ class WaitGroup:
 
     def add(self, delta: int) -> None:
         """``wg.Add(delta)``."""
-        count = self.count + delta
-        if count < 0:
+        count = self.count = self.count + delta
+        if count < 0:  # the counter stays negative, as Go's does: a later Wait blocks
             raise GoPanic("sync: negative WaitGroup counter")
-        self.count = count
         if count == 0 and self._waiters:
             self._waiters.wake_all()
 
@@ -83,6 +83,9 @@ class WaitGroup:
                     yield from result
             except GoPanic as panic:
                 panic.repanicked = True
+                raise
+            except Goexit:
+                self.done()  # Go's deferred Done runs when f calls runtime.Goexit
                 raise
             self.done()
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from simpy.events import Event, Timeout
 
 from ..errors import GoPanic
-from .chan import Chan, _wake_receiver
+from .chan import Chan, _wake_receiver, nil_chan
 
 if TYPE_CHECKING:
     from .runtime import Runtime
@@ -225,10 +225,12 @@ class Ticker:
 
 
 class FuncTimer:
-    """``time.AfterFunc(d, f)``: once ``d`` has passed, ``f`` runs in a new goroutine."""
+    """``time.AfterFunc(d, f)``: once ``d`` has passed, ``f`` runs in a new goroutine.
+    Its ``c`` is the nil channel, as Go's Timer from AfterFunc has a nil ``C``."""
 
     __slots__ = ("_args", "_armed", "_f", "_gen", "_name", "_rt", "id")
     always_wakes = True
+    c = nil_chan
 
     def __init__(
         self, rt: Runtime, d: int, f: Callable[..., Any], args: tuple[Any, ...], name: str | None

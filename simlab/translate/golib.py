@@ -29,7 +29,7 @@ from types import TracebackType
 from typing import Any
 
 import simlab as sl
-from simlab.errors import GoPanic, SimlabError
+from simlab.errors import Goexit, GoPanic, SimlabError
 from simlab.go.goroutine import Goroutine, Op
 
 __all__ = [
@@ -373,16 +373,7 @@ class _Goexit(Op):
     __slots__ = ()
 
     def start(self, rt: Any, g: Goroutine) -> Any:
-        if g.id == 1:
-            raise SimlabError(
-                "runtime.Goexit in main: simlab ends the program when main ends, "
-                "where Go waits for the other goroutines"
-            )
-        try:
-            g.gen.close()  # GeneratorExit unwinds the goroutine: its deferred calls run
-        except RuntimeError as err:  # a deferred call blocked (yielded) while unwinding
-            raise SimlabError(f"runtime.Goexit: a deferred call blocks ({err})") from None
-        return None  # the closed generator stops at once: the goroutine exits normally
+        raise Goexit()  # the runtime throws it into the goroutine: its defers run
 
 
 _GOEXIT = _Goexit()
