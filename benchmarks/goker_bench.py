@@ -4,7 +4,10 @@ Issue 11's target is the whole table in at most 5 minutes on 2 cores. Each
 program is translated from the installed toolchain's GOROOT and searched (fifo,
 then random and pct seeds) until its leaks are exactly those Go's test expects.
 
-    python benchmarks/goker_bench.py [--budget N] [--jobs J] [--max-seconds S]
+    python benchmarks/goker_bench.py [--budget N] [--jobs J] [--max-seconds S] [--fixed]
+
+With ``--fixed``, each program's fixed version is also run for ``--budget``
+schedules (``simlab goker --fixed``).
 """
 
 from __future__ import annotations
@@ -20,11 +23,14 @@ def main() -> None:
     parser.add_argument("--budget", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--max-seconds", type=float, default=120.0)
+    parser.add_argument("--fixed", action="store_true")
     args = parser.parse_args()
     t0 = time.perf_counter()
-    rows = goker.run_goker(budget=args.budget, jobs=args.jobs, max_seconds=args.max_seconds)
+    rows = goker.run_goker(
+        budget=args.budget, jobs=args.jobs, max_seconds=args.max_seconds, fixed=args.fixed
+    )
     wall = time.perf_counter() - t0
-    print(goker.format_table(rows))
+    print(goker.format_table(rows, goker.go_detection()))
     print()
     print(goker.format_categories(rows))
     print()

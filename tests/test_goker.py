@@ -8,11 +8,17 @@ are read from simlab's goroutineleak profile by a port of that test's
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
+from models import goker as ports
+from models.goker import PORTS
+from simlab.errors import SimlabError
 from simlab.translate import goker
+from simlab.translate.toolchain import TranslateError
 
 # (program, GoBench category, schedules allowed): the budget is fixed, the answer is Go's.
 SUBSET = [
@@ -79,8 +85,110 @@ def test_goker_program_leaks_exactly_as_go_expects(name, category, budget, expec
     assert "(leaked)]:" in again.profile
 
 
-def test_a_translator_refusal_is_reported_with_its_construct() -> None:
+def test_a_translator_refusal_is_reported_with_its_construct(monkeypatch) -> None:
+    # which programs the translator refuses changes as it learns: stand one refusal in
+    refusal = TranslateError("cockroach10214.go:22: unsupported: package unsafe")
+    monkeypatch.setitem(goker._SOURCES, ("Cockroach10214", False), refusal)
     result = goker.search("Cockroach10214", budget=1)
     assert not result.found
-    assert result.why.startswith("translator: cockroach10214.go:")
-    assert "unsupported: package unsafe" in result.why
+    assert result.why == "translator: cockroach10214.go:22: unsupported: package unsafe"
+    assert "| no | - |" in goker.format_table([result.as_dict()])
+
+
+# --- the hand ports (models/goker/): one per category, the same leaks as the translation
+
+
+@pytest.mark.parametrize("module", PORTS)
+def test_hand_port_leaks_as_its_translation_does(module: str) -> None:
+    port = ports.port(module)
+    regexes = goker.expectations()[port.PROGRAM].regexes
+    for _, strategy, seed in goker._schedules(20):
+        run = ports.run(port, strategy, seed)
+        leaks = goker.extract_leaks(run.profile)
+        if run.outcome == "profiled" and goker.match(regexes, leaks) == ([], []):
+            break
+    else:
+        pytest.fail(f"{module} never leaked exactly as Go expects in 20 schedules")
+    translated = goker.search(port.PROGRAM, budget=20)
+    assert translated.found, translated.why
+    # ids stripped, the same leaks counted the same (Go's test reads both the same way)
+    assert goker._tally(leaks) == goker._tally(translated.leaks)
+
+
+# --- the fixed programs
+
+
+def test_a_fixed_program_leaks_nothing() -> None:
+    runs, clean, why = goker.search_fixed("Moby4951", budget=30)
+    assert (runs, clean, why) == (30, True, "")
+    fixed = goker.replay("Moby4951", "fifo", 0, fixed=True)
+    assert fixed.outcome == "profiled" and fixed.leaks == []
+    assert "(leaked)" not in fixed.profile
+
+
+def test_every_fix_applies_to_the_installed_programs() -> None:
+    for name in goker.FIXES:
+        assert goker.fixed_source(name) != goker.programs()[name].file.read_text(), name
+
+
+def test_a_fix_that_no_longer_applies_is_refused(monkeypatch) -> None:
+    monkeypatch.setitem(goker.FIXES, "Cockroach584", (("no such text", "x"),))
+    with pytest.raises(SimlabError, match="the fix of Cockroach584 no longer applies"):
+        goker.fixed_source("Cockroach584")
+
+
+@pytest.mark.parametrize("name", ["Cockroach1055", "Istio16224"])
+def test_a_bug_that_needs_a_switch_between_non_blocking_operations_needs_preemption(
+    name, expected
+) -> None:
+    """Go can preempt a goroutine between an atomic load and the uncontended lock
+    after it; these two leak only then. Goroutines that run until they block never
+    show Go's leaks; random:preempt does on its first seed."""
+    regexes = expected[name].regexes
+
+    def exact(run: goker.Run) -> bool:
+        missing, extra = goker.match(regexes, run.leaks)
+        return not missing and not extra
+
+    assert not any(exact(goker.replay(name, "random", seed)) for seed in (1, 2))
+    assert exact(goker.replay(name, "random:preempt", 1))
+
+
+def test_replay_takes_strategy_colon_seed() -> None:
+    assert goker.parse_replay("random:7") == ("random", 7)
+    assert goker.parse_replay("random:preempt:3") == ("random:preempt", 3)
+    for bad in ("random", "random:x", "dfs:1", ":3"):
+        with pytest.raises(SimlabError, match="STRATEGY:SEED"):
+            goker.parse_replay(bad)
+    assert goker.replay_command("Cockroach584", "random", 7) == (
+        "simlab goker Cockroach584 --replay random:7"
+    )
+
+
+# --- real Go's detection rate (make record-goker), and the docs' table of it
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "goker.md"
+
+
+def test_go_detection_recording_covers_gos_62_cases() -> None:
+    recorded = json.loads(goker.GO_DETECTION.read_text())
+    assert set(recorded) == set(goker.expectations())
+    for name, row in recorded.items():
+        assert row["runs"] == 10, name
+        assert 0 <= row["detected"] <= row["some"] <= row["runs"], name
+        assert row["go"] == "1.27.3", name
+
+
+def test_docs_table_shows_the_recorded_go_detection() -> None:
+    recorded = json.loads(goker.GO_DETECTION.read_text())
+    table = DOCS.read_text().split("<!-- table: generated, see above -->", 1)[1]
+    table = table.split("<!-- end table -->", 1)[0]
+    header = next(line for line in table.splitlines() if line.startswith("| program |"))
+    column = [c.strip() for c in header.strip("|").split("|")].index("Go finds")
+    shown = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and cells[0] in goker.programs():
+            shown[cells[0]] = cells[column]
+    for name, row in recorded.items():
+        assert shown[name] == f"{row['detected']}/{row['runs']}", name

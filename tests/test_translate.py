@@ -18,6 +18,7 @@ These tests need a Go toolchain (``pip install 'simlab[go]'``).
 """
 
 import itertools
+import re
 import textwrap
 from types import SimpleNamespace
 
@@ -95,6 +96,31 @@ def run_hand_port(case, seed, strategy, monkeypatch):
     return rt, result
 
 
+# A frame's place in the program: the hand ports name an imagined file (handler.go)
+# with its own line numbers; the translation names the Go file and its lines.
+# Go's own frames (/usr/local/go/src/...) are the same in both and stay.
+PLACE = re.compile(r"^\t(?!/usr/local/go/)\S+:\d+$", re.MULTILINE)
+
+# Two hand ports start each handler from a Python helper (main's `request`) that
+# the Go program does not have: Go, and the translation, say main.main created it.
+HAND_CREATOR = {
+    "mutex_error_path": "created by mutex_error_path.main.request in",
+    "waitgroup_missing_done": "created by waitgroup_missing_done.main.request in",
+}
+
+
+# what these leak is not a goroutine: a timer per iteration, a context's resources
+LEAK_NO_GOROUTINE = {"after_in_loop", "lostcancel"}
+
+
+def dump(rt, case=None):
+    """The goroutine dump (debug=2) with every program frame's file:line as <place>."""
+    text = PLACE.sub("\t<place>", rt.goroutine_profile(debug=2))
+    if case in HAND_CREATOR:
+        text = text.replace(HAND_CREATOR[case], "created by main.main in")
+    return text
+
+
 @pytest.mark.parametrize(("seed", "strategy"), [(1, "fifo"), (3, "random"), (5, "pct")])
 @pytest.mark.parametrize("case", ZOO)
 def test_translation_runs_like_the_hand_port(case, seed, strategy, sources, monkeypatch):
@@ -105,6 +131,11 @@ def test_translation_runs_like_the_hand_port(case, seed, strategy, sources, monk
     assert verdicts(ours) == verdicts(theirs)
     assert ours.trace_digest() == theirs.trace_digest()
     assert str(ours.schedule()) == str(theirs.schedule())
+    # the whole dumps: goroutine ids, wait reasons and minutes, every frame's
+    # function, the created-by lines; only the places of program frames differ
+    ours_dump, theirs_dump = dump(ours), dump(theirs, case)
+    assert ("goroutine " in ours_dump) == (case not in LEAK_NO_GOROUTINE)
+    assert ours_dump == theirs_dump
 
 
 def test_the_translation_reads_like_a_hand_port(sources):
@@ -169,6 +200,57 @@ def test_go_run_prints_how_it_ended_and_the_leak_verdicts(tmp_path):
     assert "unreachable      flags all" in result.output
 
 
+# Two senders try once (select with default) while holding a mutex; the receiver
+# leaks in the schedules where it starts after both gave up.
+MISSED = """\
+package main
+
+import "sync"
+
+func main() {
+\tvar mu sync.Mutex
+\tvar wg sync.WaitGroup
+\tch := make(chan int)
+\tfor i := 0; i < 2; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tmu.Lock()
+\t\t\tselect {
+\t\t\tcase ch <- i:
+\t\t\tdefault:
+\t\t\t}
+\t\t\tmu.Unlock()
+\t\t}()
+\t}
+\tgo func() { <-ch }()
+\twg.Wait()
+}
+"""
+
+
+def test_go_run_searches_schedules_and_prints_how_to_replay_the_failure(tmp_path):
+    path = tmp_path / "missed.go"
+    path.write_text(MISSED)
+    found = CliRunner().invoke(go_run_cmd, [str(path), "--schedules", "50", "--seed", "1"])
+    assert found.exit_code == 1, found.output
+    head, *_, replay = found.output.splitlines()
+    assert re.fullmatch(r"schedule \d+ of 50 fails \(seed \d+\): 1 goroutine durably blocked", head)
+    assert "1 x main.main.func2 [chan receive] missed.go:21" in found.output
+    assert replay.startswith(f"replay: simlab go-run {path} --entry main --schedule ")
+    schedule = replay.split("--schedule ")[1]
+    again = CliRunner().invoke(go_run_cmd, [str(path), "--schedule", schedule])
+    assert f"goroutines left: 1, schedule {schedule}, seed 0" in again.output
+    assert "1 x main.main.func2 [chan receive] missed.go:21" in again.output
+    fixed = tmp_path / "fixed.go"
+    # the senders wait, and the receiver takes both values
+    fixed.write_text(MISSED.replace("\t\t\tdefault:\n", "").replace("{ <-ch }", "{ <-ch; <-ch }"))
+    none = CliRunner().invoke(go_run_cmd, [str(fixed), "--schedules", "3"])
+    assert (none.exit_code, none.output) == (0, "3 schedules (random, seeds 0 to 2): none failed\n")
+    bad = CliRunner().invoke(go_run_cmd, [str(path), "--schedule", "0:1", "--schedules", "2"])
+    assert bad.exit_code == 2 and bad.output.count("\n") == 1
+
+
 def test_go_run_reports_a_deadlock(tmp_path):
     path = tmp_path / "dead.go"
     path.write_text("package main\n\nfunc main() {\n\tch := make(chan int)\n\t<-ch\n}\n")
@@ -182,8 +264,24 @@ def test_go_run_reports_a_deadlock(tmp_path):
     ("body", "line", "construct"),
     [
         ("\tgoto end\nend:\n", 4, "goto"),
-        ("\tvar x int\n\tp := &x\n\t_ = p\n", 5, "a pointer to a non-struct value"),
-        ("\tvar x any = 1\n\tswitch x.(type) {\n\t}\n", 5, "a type switch"),
+        (
+            "\tfor _, x := range []int{1} {\n\t\tx++\n\t\t_ = &x\n\t}\n",
+            6,
+            "the address of a loop, select or switch variable that is assigned again or written "
+            "through a pointer",
+        ),
+        (
+            "\tvar x any = 1\n\tswitch x.(type) {\n\tcase []int:\n\t}\n",
+            6,
+            "a type assertion to []int",
+        ),
+        ("\tswitch {\n\tcase true:\n\t\tfallthrough\n\tdefault:\n\t}\n", 6, "fallthrough"),
+        (
+            "\tch := make(chan int)\n\tvar s S = ch\n\t_ = s\n}\n\ntype S chan int\n\n"
+            "func (s S) M() {\n",
+            5,
+            "a channel converted implicitly to S, a type with methods",
+        ),
         ("\ttype T struct{}\n\t_ = T{}\n", 4, "a type declared inside a function"),
     ],
 )
@@ -545,3 +643,460 @@ def test_translate_all_gives_each_path_its_source_or_its_reason(tmp_path):
     assert isinstance(results[1], TranslateError)
     assert str(results[1]).startswith("bad.go:4: unsupported: goto (")
     assert translate.translate_all([]) == []
+
+
+# Small programs for the constructs GoKer needed; each expected output is what
+# `go run` (go1.27.3) printed for it.
+CONSTRUCTS = {}
+
+# type switches (nil, several types, a program's struct pointer, an interface of
+# the program, error, default); struct values copied on assignment, as arguments, in
+# range, in a slice literal and through a channel, and printed {...}; f(g()) with
+# g's two results
+CONSTRUCTS["values"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Point struct{ X, Y int }
+
+type Box struct {
+\tName string
+\tAt   Point
+}
+
+type Shape interface{ Area() int }
+
+type Square struct{ side int }
+
+func (s *Square) Area() int { return s.side * s.side }
+
+type label string
+
+func describe(v any) string {
+\tswitch x := v.(type) {
+\tcase nil:
+\t\treturn "nil"
+\tcase int, label:
+\t\treturn fmt.Sprint("int or label ", x)
+\tcase string:
+\t\treturn "string " + x
+\tcase *Square:
+\t\treturn fmt.Sprint("square ", x.side)
+\tcase Shape:
+\t\treturn fmt.Sprint("shape ", x.Area())
+\tcase error:
+\t\treturn "error " + x.Error()
+\tdefault:
+\t\treturn "other"
+\t}
+}
+
+func move(b Box) Box {
+\tb.At.X += 10
+\treturn b
+}
+
+func pair() (int, string) { return 1, "one" }
+
+func main() {
+\tfmt.Println(describe(nil), "|", describe(3), "|", describe(label("l")), "|", describe("s"))
+\tfmt.Println(describe(&Square{2}), "|", describe(errors.New("e")), "|", describe(2.5))
+\ta := Box{"a", Point{1, 2}}
+\tb := a
+\tb.At.Y = 20
+\tc := move(a)
+\tboxes := []Box{a, b}
+\tfor _, bx := range boxes {
+\t\tbx.Name = "changed"
+\t}
+\tboxes[0].At.X = 7
+\tch := make(chan Box, 1)
+\tch <- a
+\ta.Name = "after send"
+\tgot := <-ch
+\tfmt.Println(a, b, c, boxes, got)
+\tfmt.Println(pair())
+}
+""",
+    "nil | int or label 3 | int or label l | string s\n"
+    "square 2 | error e | other\n"
+    "{after send {1 2}} {a {1 20}} {a {11 2}} [{a {7 2}} {a {1 20}}] {a {1 2}}\n"
+    "1 one\n",
+)
+
+# pointers to a field, a slice element, a local variable and new(int); a
+# field of anonymous struct type with an embedded Mutex; a blank array field;
+# uintptr(unsafe.Pointer(p)) (Go's addresses vary: only their relations are printed)
+CONSTRUCTS["pointers"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"unsafe"
+)
+
+type Store struct {
+\t_  [8]byte
+\tmu struct {
+\t\tsync.Mutex
+\t\titems []int
+\t}
+\tcount int
+}
+
+func bump(p *int) { *p = *p + 10 }
+
+func length(p *string) int { return len(*p) }
+
+func main() {
+\ts := &Store{}
+\titems := &s.mu.items
+\ts.mu.Lock()
+\t*items = append(*items, 1, 2)
+\ts.mu.Unlock()
+\tbump(&s.count)
+\txs := []int{1, 2, 3}
+\tbump(&xs[1])
+\tn := 0
+\tfor _, w := range []string{"go", "lang"} {
+\t\tn += length(&w)
+\t}
+\tq := new(int)
+\t*q += 3
+\tfmt.Println(s.mu.items, s.count, xs, n, *q)
+\tt := &Store{}
+\ta, a2, b := uintptr(unsafe.Pointer(s)), uintptr(unsafe.Pointer(s)), uintptr(unsafe.Pointer(t))
+\tfmt.Println(a == a2, a != b, a%8 == 0)
+}
+""",
+    "[1 2] 10 [1 12 3] 6 3\ntrue true true\n",
+)
+
+# a deferred closure that sets a named result; a blocking deferred call in
+# a branch; a sync.Cond held by value; a conversion to a receive-only named channel
+# type; net.DialUDP without a remote address
+CONSTRUCTS["defers"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"net"
+\t"sync"
+)
+
+type Signal <-chan struct{}
+
+func after(f func()) Signal {
+\tch := make(chan struct{})
+\tgo func() {
+\t\tdefer close(ch)
+\t\tf()
+\t}()
+\treturn Signal(ch)
+}
+
+func get(fail bool) (n int, err error) {
+\tdefer func() {
+\t\tif err != nil {
+\t\t\tn = -1
+\t\t}
+\t}()
+\tif fail {
+\t\terr = fmt.Errorf("failed")
+\t}
+\treturn 7, err
+}
+
+type queue struct {
+\tmu    sync.Mutex
+\tcond  sync.Cond
+\titems []int
+}
+
+func release(q *queue, tokens chan int, take bool) {
+\tif take {
+\t\tdefer func() {
+\t\t\tq.mu.Lock()
+\t\t\tq.items = append(q.items, <-tokens)
+\t\t\tq.mu.Unlock()
+\t\t\tq.cond.Broadcast()
+\t\t}()
+\t}
+\tfmt.Println("releasing", take)
+}
+
+func main() {
+\tfmt.Println(get(false))
+\tfmt.Println(get(true))
+\tq := &queue{}
+\tq.cond.L = &q.mu
+\ttokens := make(chan int, 1)
+\ttokens <- 5
+\tdone := after(func() {
+\t\tq.mu.Lock()
+\t\tfor len(q.items) == 0 {
+\t\t\tq.cond.Wait()
+\t\t}
+\t\tfmt.Println("woke with", q.items)
+\t\tq.mu.Unlock()
+\t})
+\trelease(q, tokens, false)
+\trelease(q, tokens, true)
+\t<-done
+\tconn, err := net.DialUDP("udp", nil, nil)
+\tfmt.Println(conn == nil, err)
+}
+""",
+    "7 <nil>\n-1 failed\nreleasing false\nreleasing true\nwoke with [5]\n"
+    "true dial udp: missing address\n",
+)
+
+# io.ReadFull over a Read of the program that blocks, io.EOF and
+# io.ErrUnexpectedEOF; copy; string([]byte)
+CONSTRUCTS["reader"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+)
+
+type chunks struct {
+\tparts chan []byte
+}
+
+func (c *chunks) Read(p []byte) (int, error) {
+\tpart, ok := <-c.parts
+\tif !ok {
+\t\treturn 0, io.EOF
+\t}
+\tn := copy(p, part)
+\treturn n, nil
+}
+
+func main() {
+\tc := &chunks{parts: make(chan []byte)}
+\tgo func() {
+\t\tc.parts <- []byte("ab")
+\t\tc.parts <- []byte("cde")
+\t\tc.parts <- []byte("f")
+\t\tclose(c.parts)
+\t}()
+\tbuf := make([]byte, 4)
+\tn, err := io.ReadFull(c, buf)
+\tfmt.Println(n, err, string(buf))
+\tn, err = io.ReadFull(c, buf)
+\tfmt.Println(n, err == io.ErrUnexpectedEOF, string(buf[:n]))
+\tn, err = io.ReadFull(c, buf)
+\tfmt.Println(n, err == io.EOF)
+}
+""",
+    "4 <nil> abcd\n1 true f\n0 true\n",
+)
+
+# a per-iteration variable captured by closures and assigned again; the
+# address of a variable assigned again (both live in a go.Ref)
+CONSTRUCTS["cells"] = (
+    """\
+package main
+
+import "fmt"
+
+func inc(p *int) { *p++ }
+
+func main() {
+\tvar show []func() string
+\tvar set []func(string)
+\tfor i := range 3 {
+\t\tvar name string
+\t\tname = fmt.Sprint("n", i)
+\t\tset = append(set, func(s string) { name = s })
+\t\tshow = append(show, func() string { return name })
+\t}
+\tset[1]("changed")
+\tfor _, f := range show {
+\t\tfmt.Print(f(), " ")
+\t}
+\tcount := 0
+\tinc(&count)
+\tinc(&count)
+\tp := &count
+\tcount += 10
+\tfmt.Println(count, *p)
+}
+""",
+    "n0 changed n2 12 12\n",
+)
+
+# a named channel type with methods, held in an interface, asserted, made by make;
+# len and cap
+CONSTRUCTS["named"] = (
+    """\
+package main
+
+import "fmt"
+
+type Writer interface{ Write(s string) int }
+
+type lines chan<- string
+
+func (out lines) Write(s string) int {
+\tout <- s
+\treturn len(s)
+}
+
+func main() {
+\tch := make(chan string, 2)
+\tvar w Writer = lines(ch)
+\tn := w.Write("hello")
+\t_, isLines := w.(lines)
+\town := make(lines, 1)
+\town.Write("x")
+\tfmt.Println(n, <-ch, isLines, len(ch), cap(own), len(own))
+}
+""",
+    "5 hello true 0 1 1\n",
+)
+
+
+# sync/atomic on fields: each access an operation the goroutine yields (a switch
+# point for a preemptive strategy); Add wraps around as Go's unsigned ints do
+CONSTRUCTS["atomics"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+type server struct {
+\tdraining int32
+\thits     uint32
+\tmu       sync.Mutex
+}
+
+func main() {
+\ts := &server{}
+\tatomic.StoreInt32(&s.draining, 1)
+\tfmt.Println(atomic.LoadInt32(&s.draining), atomic.AddUint32(&s.hits, ^uint32(0)),
+\t\tatomic.CompareAndSwapInt32(&s.draining, 1, 2), atomic.SwapInt32(&s.draining, 7), s.draining)
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 2; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tif atomic.LoadInt32(&s.draining) == 7 {
+\t\t\t\ts.mu.Lock()
+\t\t\t\tatomic.AddUint32(&s.hits, 1)
+\t\t\t\ts.mu.Unlock()
+\t\t\t}
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(atomic.LoadUint32(&s.hits))
+}
+""",
+    "1 4294967295 true 2 7\n1\n",
+)
+
+LOST_UPDATE = """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+type counter struct{ n int32 }
+
+func main() {
+\tc := &counter{}
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 2; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tv := atomic.LoadInt32(&c.n)
+\t\t\tatomic.StoreInt32(&c.n, v+1)
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(atomic.LoadInt32(&c.n))
+}
+"""
+
+
+def test_a_preemptive_strategy_finds_the_update_lost_between_two_atomic_accesses(tmp_path, capsys):
+    """Two goroutines load, then store the value plus one: 2, unless one loads between
+    the other's load and store (1). Go can preempt there; random:preempt can too."""
+    path = tmp_path / "lost.go"
+    path.write_text(LOST_UPDATE)
+    program = translate.load(path)
+
+    def outcomes(strategy):
+        printed = set()
+        for seed in range(1, 31):
+            sl.Runtime(seed=seed, strategy=strategy).run(translate.entry(program))
+            printed.add(capsys.readouterr().out)
+        return printed
+
+    assert outcomes("random") == {"2\n"}
+    assert outcomes("random:preempt") == {"1\n", "2\n"}
+
+
+@pytest.fixture(scope="module")
+def constructs(tmp_path_factory):
+    """The translations of CONSTRUCTS, in one run of the front end."""
+    root = tmp_path_factory.mktemp("constructs")
+    paths = []
+    for name, (go, _) in CONSTRUCTS.items():
+        (root / name).mkdir()
+        paths.append(root / name / "main.go")
+        paths[-1].write_text(go)
+    return dict(
+        zip(CONSTRUCTS, zip(paths, translate.translate_all(paths), strict=True), strict=True)
+    )
+
+
+@pytest.mark.parametrize("name", list(CONSTRUCTS))
+def test_a_construct_prints_what_go_prints(name, constructs, capsys):
+    path, src = constructs[name]
+    assert isinstance(src, str), src
+    program = translate.load(path, src)
+    rt = sl.Runtime(seed=7, strategy="random")
+    assert rt.run(translate.entry(program), until=sl.Minute).reason == "main returned"
+    assert capsys.readouterr().out == CONSTRUCTS[name][1]
+
+
+def test_the_constructs_read_like_a_hand_port(constructs):
+    values = constructs["values"][1]
+    assert "    x = v  # L24\n    if x is None:  # L25\n" in values
+    assert 'elif go.is_type(x, "int") or isinstance(x, label):  # L27' in values
+    assert "elif isinstance(x, Square):  # L33" in values  # case Shape: its implementations
+    assert "    b = go.copy(a)  # L53\n" in values
+    assert "        bx = go.copy(bx)  # L57\n" in values
+    assert 'go_values = ("At",)  # struct values, copied with it' in values
+    pointers = constructs["pointers"][1]
+    assert 'items = go.FieldRef(s.mu, "items")  # L24' in pointers
+    assert "n += length(go.Ref(w))  # L33" in pointers  # w is never assigned again
+    assert "class Store_mu:  # L11" in pointers
+    assert "go.address(rt, s)" in pointers
+    defers = constructs["defers"][1]
+    assert "return n, err  # the named results, as the deferred calls left them" in defers
+    assert "yield from go.call(call, *args)  # a deferred call may block" in defers
+    assert "class lines(go.Named):  # L7" in constructs["named"][1]
+    cells = constructs["cells"][1]
+    assert '        name = go.Ref("")  # L11\n' in cells
+    assert "        def func1(s, name=name):  # L13\n            name.v = s  # L13\n" in cells

@@ -9,6 +9,13 @@ program's frames, columns aligned by Go's ``text/tabwriter``.
 ``goroutine 18 [chan send, 5 minutes]:``, its frames, and ``created by F in
 goroutine N``. The minutes appear once a goroutine has waited a whole minute.
 
+The ``goroutineleak`` profile (Go 1.27) has the same two forms: ``debug=1``
+counts the leaked goroutines only (``goroutineleak profile: total N``);
+``debug=2`` is every goroutine's stack, a leaked one headed
+``goroutine 18 [chan send (leaked)]:`` (no minutes), the goroutine writing the
+profile first with ``runtime/pprof``'s frames on top. Which goroutines have
+leaked is decided in ``simlab.observe.leaks``.
+
 Program counters are not real addresses: each frame gets a stable fake one
 derived from its function and line, so that equal stacks group together and the
 same run prints the same profile in any process.
@@ -104,9 +111,19 @@ def panic_dump(g: Goroutine, now: int, err: BaseException) -> str:
     return format_goroutine(g, now, running=True, stack=stack)
 
 
-def _status(g: Goroutine, now: int, running: bool) -> str:
+# What a goroutine writing the goroutineleak profile at debug=2 shows above its own frames.
+_WRITE_LEAK_FRAMES = (
+    Frame("runtime/pprof.writeGoroutineStacks", f"{_GOROOT}/runtime/pprof/pprof.go", 816),
+    Frame("runtime/pprof.writeGoroutineLeak", f"{_GOROOT}/runtime/pprof/pprof.go", 803),
+    Frame("runtime/pprof.(*Profile).WriteTo", f"{_GOROOT}/runtime/pprof/pprof.go", 405),
+)
+
+
+def _status(g: Goroutine, now: int, running: bool, leaked: bool = False) -> str:
     if running:
         return "running"
+    if leaked:
+        return f"{g.wait_reason} (leaked)"  # Go counts no minutes for a leaked goroutine
     status = g.status()
     if g.state == _g.WAITING:
         minutes = (now - g.waiting_since) // Minute
@@ -116,19 +133,26 @@ def _status(g: Goroutine, now: int, running: bool) -> str:
 
 
 def format_goroutine(
-    g: Goroutine, now: int, running: bool = False, stack: list[Frame] | None = None
+    g: Goroutine,
+    now: int,
+    running: bool = False,
+    stack: list[Frame] | None = None,
+    leaked: bool = False,
+    contexts: bool = True,
 ) -> str:
     """One goroutine in ``debug=2`` form (``stack`` overrides its current frames),
-    followed by the ancestry of the contexts it waits on or holds (simlab's addition:
-    lines ``\tcontext ...``)."""
-    lines = [f"goroutine {g.id} [{_status(g, now, running)}]:"]
+    headed ``[wait reason (leaked)]`` if ``leaked``, followed (if ``contexts``) by the
+    ancestry of the contexts it waits on or holds (simlab's addition: lines
+    ``\tcontext ...``)."""
+    lines = [f"goroutine {g.id} [{_status(g, now, running, leaked)}]:"]
     for f in frames(g) if stack is None else stack:
         lines += [f"{f.func}(...)", f"\t{f.file}:{f.line}"]
     creator = creator_frame(g)
     if creator is not None:
         where = f" in goroutine {g.created_in}" if g.created_in is not None else ""
         lines += [f"created by {creator.func}{where}", f"\t{creator.file}:{creator.line}"]
-    lines += context_lines(g, now)
+    if contexts:
+        lines += context_lines(g, now)
     return "\n".join(lines) + "\n"
 
 
@@ -186,6 +210,24 @@ def traceback_dump(rt: Runtime, first: Goroutine | None = None, running: bool = 
     for g in rt.goroutines():
         if g is not first:
             parts.append(format_goroutine(g, now, g.state == _g.RUNNING))
+    return "\n".join(parts)
+
+
+def goroutineleak_traceback(rt: Runtime, leaked: list[Goroutine]) -> str:
+    """The ``goroutineleak`` profile at ``debug=2``: every program goroutine, ``leaked``
+    ones marked ``(leaked)``; the running goroutine (the one writing the profile, if
+    any) first, under ``runtime/pprof``'s frames, the others by id. No simlab
+    ``context`` lines: this is Go's text."""
+    now = rt.now
+    ids = {g.id for g in leaked}
+    current = rt.current
+    parts = []
+    if current is not None:
+        stack = list(_WRITE_LEAK_FRAMES) + goroutine_frames(current)
+        parts.append(format_goroutine(current, now, True, stack, contexts=False))
+    for g in rt.goroutines():
+        if g is not current:
+            parts.append(format_goroutine(g, now, leaked=g.id in ids, contexts=False))
     return "\n".join(parts)
 
 

@@ -22,25 +22,30 @@ in IO wait) and from armed timers and external channels, through locals,
 fields, closures and containers; a blocked goroutine whose channel is reached
 becomes a root too. A leaked goroutine whose context is still registered in a
 live parent stays reachable, and this oracle cannot see it.
+``goroutineleak_profile(rt, debug)`` writes its verdict as Go 1.27's
+``goroutineleak`` profile.
 """
 
 from __future__ import annotations
 
 import contextlib
+import sys
 import types
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import simpy
 
+from ..errors import SimlabError
 from ..go import goroutine as _g
 from ..go.chan import Chan, Waiter
 from ..go.context import Context
 from ..go.frames import goroutine_frames
 from ..go.goroutine import Goroutine
-from ..go.profile import count_profile
+from ..go.profile import count_profile, goroutineleak_traceback
 from ..go.runtime import Runtime
 from ..go.waitqueue import WaitQueue
 
@@ -111,8 +116,20 @@ def name_of(obj: Any) -> str:
 # --- reachability (goroutineleak) ---------------------------------------------
 
 
+_SKIP_BY_TYPE: dict[type, bool] = {}
+
+
 def _skip(obj: Any) -> bool:
-    """Objects that are not the program's heap: the runtime, the simulator, numbers..."""
+    """Objects that are not the program's heap: the runtime, the simulator, numbers...
+    (decided once per type: every test below depends on the type alone)."""
+    kind = type(obj)
+    skip = _SKIP_BY_TYPE.get(kind)
+    if skip is None:
+        skip = _SKIP_BY_TYPE[kind] = _skip_type(obj)
+    return skip
+
+
+def _skip_type(obj: Any) -> bool:
     return (
         obj is None
         or isinstance(
@@ -200,7 +217,7 @@ class _Marker:
         while work:
             obj = work.pop()
             for label, child in _edges(obj):
-                if _skip(child) or id(child) in self.parent:
+                if id(child) in self.parent or _skip(child):
                     continue
                 self.parent[id(child)] = (id(obj), label)
                 self.objects[id(child)] = child
@@ -239,16 +256,45 @@ def _is_root(g: Goroutine) -> str | None:
     return f"can be woken by {sources[0]}" if sources else None
 
 
-def unreachable(rt: Runtime) -> tuple[dict[int, Verdict], _Marker]:
-    """Go 1.27's goroutineleak rule over every program goroutine."""
+def _running_locals(g: Goroutine) -> list[tuple[str, Any]]:
+    """Locals of every frame of the running goroutine ``g``, from its function down to
+    the call that asks (a running generator's frame does not list the calls it is in)."""
+    root = getattr(g.gen, "gi_frame", None)
+    out = []
+    frame: types.FrameType | None = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename != __file__:
+            fn = frame.f_code.co_qualname.replace(".<locals>", "")
+            out += [(f"{fn}() local {k}", v) for k, v in frame.f_locals.items()]
+        if frame is root:
+            return out
+        frame = frame.f_back
+    return _frame_locals(g)  # not called from inside g after all
+
+
+def unreachable(
+    rt: Runtime, roots: Iterable[tuple[str, Any]] | None = None
+) -> tuple[dict[int, Verdict], _Marker]:
+    """Go 1.27's goroutineleak rule over every program goroutine.
+
+    ``roots``: what the running goroutine (if one is asking) still holds, as
+    ``(label, value)`` pairs scanned instead of its stack (see
+    ``goroutineleak_profile``).
+    """
     marker = _Marker()
     gs = rt.goroutines()
-    roots: dict[int, str] = {}
+    current = rt.current
+    root_of: dict[int, str] = {}
     for g in gs:
-        why = _is_root(g)
-        if why is not None:
-            roots[g.id] = why
-            marker.mark(f"goroutine {g.id} [{g.name}]", _frame_locals(g))
+        why = "running" if g is current else _is_root(g)
+        if why is None:
+            continue
+        root_of[g.id] = why
+        if g is not current:
+            stack = _frame_locals(g)
+        else:
+            stack = _running_locals(g) if roots is None else list(roots)
+        marker.mark(f"goroutine {g.id} [{g.name}]", stack)
     for timer in rt.timer_table.armed():
         held = getattr(timer, "roots", None)
         marker.mark("an armed timer", held() if held is not None else [("timer", timer)])
@@ -256,17 +302,17 @@ def unreachable(rt: Runtime) -> tuple[dict[int, Verdict], _Marker]:
     while changed:  # a goroutine blocked on something reachable may run: its frames count
         changed = False
         for g in gs:
-            if g.id in roots:
+            if g.id in root_of:
                 continue
             reached = [p for p in g.waiting_on() if marker.reached(p)]
             if reached:
-                roots[g.id] = f"{name_of(reached[0])} reachable: {marker.path(reached[0])}"
+                root_of[g.id] = f"{name_of(reached[0])} reachable: {marker.path(reached[0])}"
                 marker.mark(f"goroutine {g.id} [{g.name}]", _frame_locals(g))
                 changed = True
     verdicts = {}
     for g in gs:
-        if g.id in roots:
-            verdicts[g.id] = Verdict(False, roots[g.id])
+        if g.id in root_of:
+            verdicts[g.id] = Verdict(False, root_of[g.id])
         else:
             verdicts[g.id] = Verdict(True, f"nothing that can run reaches {_describe_wait(g)}")
     return verdicts, marker
@@ -303,11 +349,43 @@ def check(rt: Runtime, ignore: tuple[str, ...] = ()) -> LeakReport:
     return report
 
 
-def goroutineleak_profile(rt: Runtime) -> str:
-    """The ``goroutineleak`` profile in pprof's ``debug=1`` layout."""
-    reach, _ = unreachable(rt)
-    leaked = [g for g in rt.goroutines() if reach.get(g.id) and reach[g.id].flagged]
-    return count_profile("goroutineleak", leaked)
+def leaked_goroutines(
+    rt: Runtime, roots: Iterable[tuple[str, Any]] | None = None
+) -> list[Goroutine]:
+    """The goroutines Go 1.27's ``goroutineleak`` collection would mark leaked now:
+    blocked, and unreachable from every goroutine that can run (``unreachable``)."""
+    verdicts, _ = unreachable(rt, roots)
+    return [g for g in rt.goroutines() if verdicts[g.id].flagged]
+
+
+def goroutineleak_profile(
+    rt: Runtime, debug: int = 1, *, roots: Iterable[tuple[str, Any]] | None = None
+) -> str:
+    """``pprof.Lookup("goroutineleak").WriteTo(w, debug)`` of Go 1.27, for the program
+    on ``rt`` as it stands now.
+
+    ``debug=1``: ``goroutineleak profile: total N``, then the leaked goroutines
+    grouped by stack, largest group first. ``debug=2``: every goroutine's stack, a
+    leaked one headed ``goroutine 12 [chan send (leaked)]:``; when a goroutine
+    calls this (a plain call, not yielded), it is listed first as running, under
+    ``runtime/pprof``'s frames.
+
+    ``roots`` is the liveness rule for that calling goroutine. Go's collector scans
+    a stack with liveness: a variable the goroutine never uses again keeps nothing
+    reachable. simlab cannot tell which Python locals are dead, so by default every
+    local of every frame of the caller counts, which can hide a leak Go reports
+    (a goroutine blocked on a channel only a dead local reaches) but never
+    reports one Go does not. ``roots``, a list of ``(label, value)`` pairs, replaces
+    the caller's stack with exactly what it will still use: e.g.
+    ``[("prof", prof)]`` for a deferred function that only writes the profile
+    (what GoKer's programs do: nothing ``main`` holds is used again).
+    """
+    if debug not in (1, 2):
+        raise SimlabError(f"goroutineleak profile: debug must be 1 or 2, not {debug!r}")
+    leaked = leaked_goroutines(rt, roots)
+    if debug == 1:
+        return count_profile("goroutineleak", leaked)
+    return goroutineleak_traceback(rt, leaked)
 
 
 @dataclass

@@ -10,7 +10,13 @@
   ``exit status N`` for ``os.Exit(N)``, or ``still running at <until>``), then the
   goroutines left and the verdicts of the three leak oracles on them. Exit status
   0 when main returned, 1 when the program deadlocked, panicked, called os.Exit or
-  was still running, 2 on bad input (one line).
+  was still running, 2 on bad input (one line). ``--schedule S`` replays the
+  schedule ``S`` a run printed.
+- ``simlab go-run PATH --schedules N [--strategy S] [--seed K]``: run schedules
+  ``K, K+1, ...`` (``random`` by default) until one fails (a deadlock, a panic, a
+  fatal error, a non-zero exit status, or goroutines the durably-blocked oracle
+  flags): print it, its schedule and the ``--schedule`` command that replays it,
+  and exit 1; exit 0 when none of the N failed.
 """
 
 from __future__ import annotations
@@ -65,49 +71,135 @@ def translate_cmd(path: Path, out: Path | None) -> None:
 @click.command("go-run")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--entry", default="main", show_default=True, help="The Go function run as main.")
-@click.option("--seed", type=int, default=0, show_default=True)
-@click.option("--strategy", default="fifo", show_default=True, help="fifo, random, pct, ...")
+@click.option(
+    "--schedules",
+    type=click.IntRange(1, 1_000_000),
+    default=None,
+    help="Search this many schedules (seed, seed+1, ...) for one that fails; "
+    "print the first with the command that replays it.",
+)
+@click.option(
+    "--strategy",
+    default=None,
+    help="fifo, random, pct, pct:DEPTH, ... (default: fifo for one run, random for --schedules).",
+)
+@click.option(
+    "--seed", type=click.IntRange(min=0), default=0, show_default=True, help="The (first) seed."
+)
+@click.option(
+    "--schedule", "replay", default=None, help="Replay this schedule (as go-run prints it)."
+)
 @click.option("--until", default="1h", show_default=True, help="Stop at this simulated time.")
-def go_run_cmd(path: Path, entry: str, seed: int, strategy: str, until: str) -> None:
-    """Translate the Go program at PATH and run its function ENTRY as main."""
+def go_run_cmd(
+    path: Path,
+    entry: str,
+    schedules: int | None,
+    strategy: str | None,
+    seed: int,
+    replay: str | None,
+    until: str,
+) -> None:
+    """Translate the Go program at PATH and run its function ENTRY as main.
+
+    With --schedules N, run N schedules and stop at the first that fails: one that
+    deadlocks, panics, exits with a non-zero status, or leaves goroutines the
+    durably-blocked oracle flags. Exits 0 when main returned (or no schedule
+    failed), 1 otherwise, 2 on bad input.
+    """
+    import simlab as sl
+
+    from . import translate
+
+    if replay is not None and (schedules is not None or strategy is not None):
+        _fail(SimlabError("--schedule replays one run: it takes no --schedules or --strategy"))
+    if replay is not None:
+        strategy = f"replay:{replay}"
+    if strategy is None:
+        strategy = "random" if schedules is not None else "fifo"
+    try:
+        limit = sl.parse_duration(until)
+        source = translate(path)
+        sl.Runtime(seed=seed, strategy=strategy)  # a bad strategy is bad input, before any run
+    except (SimlabError, sl.DurationError, ValueError) as err:
+        _fail(err)
+    if schedules is None:
+        run = _run(path, source, entry, seed, strategy, limit)
+        click.echo("\n".join(run.lines))
+        raise SystemExit(0 if run.returned else 1)
+    for k in range(schedules):
+        run = _run(path, source, entry, seed + k, strategy, limit)
+        if run.failed:
+            click.echo(f"schedule {k + 1} of {schedules} fails (seed {seed + k}): {run.failure}")
+            click.echo("\n".join(run.lines))
+            click.echo(f"replay: simlab go-run {path} --entry {entry} --schedule {run.schedule}")
+            raise SystemExit(1)
+    click.echo(
+        f"{schedules} schedules ({strategy}, seeds {seed} to {seed + schedules - 1}): none failed"
+    )
+
+
+class _Run:
+    """One run of a translated program: what go-run prints, and whether it failed."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.returned = False
+        self.failure = ""  # how the run failed, "" if it did not
+        self.schedule = ""
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failure)
+
+
+def _run(path: Path, source: str, entry: str, seed: int, strategy: str, limit: int) -> _Run:
     import simlab as sl
 
     from . import entry as entry_of
     from . import golib, load
 
+    out = _Run()
     try:
-        limit = sl.parse_duration(until)
-        program = load(path)
-        main = entry_of(program, entry)
+        main = entry_of(load(path, source), entry)
         rt = sl.Runtime(seed=seed, strategy=strategy)
-    except (SimlabError, sl.DurationError, ValueError) as err:
+    except (SimlabError, ValueError) as err:
         _fail(err)
-    status = 1
+    now = sl.format_duration
     try:
         result = rt.run(main, until=limit)
         if result.reason == "until":
-            click.echo(f"still running at {sl.format_duration(rt.now)}")
+            out.lines.append(f"still running at {now(rt.now)}")
         else:
-            click.echo(f"main returned at {sl.format_duration(rt.now)}")
-            status = 0
+            out.lines.append(f"main returned at {now(rt.now)}")
+            out.returned = True
     except Deadlock as err:
-        click.echo(f"deadlock at {sl.format_duration(rt.now)}\n{err}")
+        out.failure = "deadlock"
+        out.lines.append(f"deadlock at {now(rt.now)}\n{err}")
     except GoPanic as err:
-        click.echo(f"panic in goroutine {err.goroutine} at {sl.format_duration(rt.now)}\n{err}")
+        out.failure = "panic"
+        out.lines.append(f"panic in goroutine {err.goroutine} at {now(rt.now)}\n{err}")
     except FatalError as err:
-        click.echo(f"fatal error at {sl.format_duration(rt.now)}\n{err}")
+        out.failure = "fatal error"
+        out.lines.append(f"fatal error at {now(rt.now)}\n{err}")
     except golib.Exit as err:
-        click.echo(f"exit status {err.code} at {sl.format_duration(rt.now)}")
+        out.failure = f"exit status {err.code}" if err.code else ""
+        out.lines.append(f"exit status {err.code} at {now(rt.now)}")
+    except SimlabError as err:  # a schedule that does not fit the program, a livelock
+        _fail(err)
+    out.schedule = str(rt.schedule())
     left = rt.goroutines()
-    click.echo(f"goroutines left: {len(left)}, schedule {rt.schedule()}, seed {seed}")
+    out.lines.append(f"goroutines left: {len(left)}, schedule {out.schedule}, seed {seed}")
     if [g for g in left if g.id != 1]:
         leaks = _leaks()
         report = leaks.check(rt)
+        blocked = len(report.flagged("durably blocked"))
+        if blocked and not out.failure:
+            out.failure = f"{blocked} goroutine{'s' if blocked > 1 else ''} durably blocked"
         groups = leaks.summarize(report, alive_after=None, healthy=None)
-        click.echo(leaks.format_groups(groups, sl.format_duration(rt.now)))
+        out.lines.append(leaks.format_groups(groups, now(rt.now)))
     if rt.halted is not None:
         golib.abandon(rt)  # the program has ended: its goroutines' deferred calls never run
-    raise SystemExit(status)
+    return out
 
 
 @click.command("goker")
@@ -115,6 +207,10 @@ def go_run_cmd(path: Path, entry: str, seed: int, strategy: str, until: str) -> 
 @click.option("--budget", type=int, default=1000, show_default=True, help="Schedules per program.")
 @click.option("--jobs", type=int, default=1, show_default=True, help="Worker processes.")
 @click.option("--max-seconds", type=float, default=120.0, show_default=True, help="Per program.")
+@click.option(
+    "--replay", "replay_at", metavar="STRATEGY:SEED", help="Run one schedule of one program."
+)
+@click.option("--fixed", is_flag=True, help="Also search each program with its bug fixed.")
 @click.option("--strategy", default=None, help="With --seed: replay one run of one program.")
 @click.option("--seed", type=int, default=None)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per program.")
@@ -123,31 +219,34 @@ def goker_cmd(
     budget: int,
     jobs: int,
     max_seconds: float,
+    replay_at: str | None,
+    fixed: bool,
     strategy: str | None,
     seed: int | None,
     as_json: bool,
 ) -> None:
     """Search Go 1.27's GoKer programs (all, or NAMES) for the leaks Go's test expects.
 
-    With --strategy and --seed, run one program once and print its goroutineleak
-    profile (debug=2) and the leaks Go's extractLeaks reads from it.
+    With --replay STRATEGY:SEED (or --strategy and --seed), run one program once and
+    print its goroutineleak profile (debug=2), the leaks Go's extractLeaks reads from
+    it against Go's expectations, and simlab's three leak oracles; with --fixed, the
+    program with its bug fixed. With --fixed, a search also runs each fixed program.
     """
     import json
 
     from . import goker
 
     try:
-        if strategy is not None or seed is not None:
+        if replay_at is not None or strategy is not None or seed is not None:
+            if replay_at is not None:
+                strategy, seed = goker.parse_replay(replay_at)
             if len(names) != 1 or strategy is None or seed is None:
-                raise SimlabError("a replay needs one NAME, --strategy and --seed")
-            run = goker.replay(names[0], strategy, seed)
-            click.echo(run.profile, nl=False)
-            click.echo(f"outcome: {run.outcome}; schedule {run.schedule}")
-            for leak in run.leaks:
-                click.echo(f"leak: {leak}")
+                raise SimlabError("a replay needs one NAME and --replay STRATEGY:SEED")
+            run = goker.replay(names[0], strategy, seed, fixed)
+            click.echo(goker.format_replay(names[0], run))
             return
         rows = goker.run_goker(
-            list(names) or None, budget=budget, jobs=jobs, max_seconds=max_seconds
+            list(names) or None, budget=budget, jobs=jobs, max_seconds=max_seconds, fixed=fixed
         )
     except SimlabError as err:
         _fail(err)
@@ -155,5 +254,7 @@ def goker_cmd(
         for row in rows:
             click.echo(json.dumps(row, default=str))
     else:
-        click.echo(goker.format_table(rows))
-    raise SystemExit(0 if all(r["found"] for r in rows if r["expected"]) else 1)
+        click.echo(goker.format_table(rows, goker.go_detection()))
+    ok = all(r["found"] for r in rows if r["expected"])
+    ok = ok and all(r["fixed_clean"] is not False for r in rows)
+    raise SystemExit(0 if ok else 1)

@@ -12,7 +12,8 @@ from simlab's goroutineleak profile by a port of that test's ``extractLeaks``.
 A program is *found* when one schedule's profile has exactly Go's expected
 leaks: every expected regular expression matches a leak, and every leak matches
 one (a leak no expression matches is an *extra*). The search runs fifo, then
-random and pct seeds in turn, up to ``budget`` schedules.
+random, pct and preemptive random (``random:preempt``) seeds in turn, up to
+``budget`` schedules.
 
 .. code-block:: python
 
@@ -191,12 +192,168 @@ def programs() -> dict[str, Program]:
     return out
 
 
-_SOURCES: dict[str, str | TranslateError] = {}
+# --- the fixes ----------------------------------------------------------------------
+
+# Each program's bug fixed as its README entry describes: (old, new) replacements of
+# a few tokens of its Go source, applied before translating; the old text must be
+# there exactly once, or (old, new, n) exactly n times. The fixed program must leak
+# nothing in any schedule.
+FIXES: dict[str, tuple[tuple[str, str] | tuple[str, str, int], ...]] = {
+    # the loops break out holding g.mu: unlock first
+    "Cockroach584": (("break", "g.mu.Unlock()\n\t\t\tbreak", 2),),
+    # the senders do not watch the context the reader gave up on
+    "Cockroach18101": (
+        (
+            "readyForImportCh <- (false || i != 0)",
+            "select {\n\t\tcase readyForImportCh <- (false || i != 0):\n"
+            "\t\tcase <-ctx.Done():\n\t\t\treturn\n\t\t}",
+        ),
+    ),
+    # nobody rolls the transaction back, so its context is never cancelled
+    "Cockroach13197": (
+        ("db.begin(context.Background())", "db.begin(context.Background()).Rollback()"),
+    ),
+    # exit is called with l.mu held: it must not lock it again
+    "Cockroach9935": (("l.mu.Lock() // Blocked forever\n\tdefer l.mu.Unlock()", ""),),
+    # Start sends on the compactor's full channel before its reader runs: it must not
+    "Cockroach24808": (("\tc.ch <- struct{}{}\n\tstopper.RunWorker", "\tstopper.RunWorker"),),
+    # Status waits for a node that stopped: give up once it is done
+    "Etcd6857": (
+        (
+            "\tn.status <- c\n\treturn <-c",
+            "\tselect {\n\tcase n.status <- c:\n\t\treturn <-c\n"
+            "\tcase <-n.done:\n\t\treturn Status_etcd6857{}\n\t}",
+        ),
+    ),
+    # the worker's answer has nowhere to go once the loop stopped: buffer it
+    "Grpc660": (("done := make(chan bool)", "done := make(chan bool, 1)"),),
+    # a second GracefulStop locks where it meant to unlock
+    "Grpc795": (("if s.drain {\n\t\ts.mu.Lock()", "if s.drain {\n\t\ts.mu.Unlock()"),),
+    # the drainer goroutine waits on channels the senders gave up on
+    "Cockroach10790": (
+        (
+            "\t\t\t\t\t<-ch\n",
+            "\t\t\t\t\tselect {\n\t\t\t\t\tcase <-ch:\n\t\t\t\t\tcase <-ctxDone:\n\t\t\t\t\t}\n",
+        ),
+    ),
+    # getDatabaseCache read-locks what its caller already read-locked
+    "Cockroach16167": (
+        (
+            "getDatabaseCache() {\n\te.systemConfigMu.RLock()\n\tdefer e.systemConfigMu.RUnlock()",
+            "getDatabaseCache() {",
+        ),
+    ),
+    # the queue waits for the store to drain instead of asking whether it is draining
+    "Cockroach25456": (
+        (
+            "\t<-repl.store.Stopper().ShouldQuiesce()",
+            "\tselect {\n\tcase <-repl.store.Stopper().ShouldQuiesce():\n\tdefault:\n\t}",
+        ),
+    ),
+    # the outbox fails at start without closing its row channel
+    "Cockroach35073": (
+        ("run(wg *sync.WaitGroup) {", "run(wg *sync.WaitGroup) {\n\tm.ConsumerClosed()"),
+    ),
+    # the canceller blocks on the first full stream: push without blocking
+    "Cockroach35931": (
+        (
+            "\trc.dataChan <- struct{}{}",
+            "\tselect {\n\tcase rc.dataChan <- struct{}{}:\n\tdefault:\n\t}",
+        ),
+    ),
+    # String read-locks what LookupRangeDescriptor already read-locked
+    "Cockroach6181": (("[]byte(rdc.String())", "[]byte(rdc.stringLocked())"),),
+    # Sync calls SetEndpoints holding the client's lock, and Do read-locks it
+    "Etcd6708": (
+        (
+            "\tdefer c.Unlock()\n\n\tc.SetEndpoints()",
+            "\tc.Unlock()\n\tc.SetEndpoints()",
+        ),
+    ),
+    # notify read-locks what clearAddresses holds
+    "Syncthing4829": (
+        (
+            "\tif len(removed) > 0 {\n\t\tm.notify(nil, removed)\n\t}\n\tm.mut.Unlock()",
+            "\tm.mut.Unlock()\n\tif len(removed) > 0 {\n\t\tm.notify(nil, removed)\n\t}",
+        ),
+    ),
+    # stop waits for the broadcaster holding the lock the broadcaster needs
+    "Etcd6873": (
+        (
+            "\tdefer wbs.mu.Unlock()\n\tclose(wbs.updatec)\n",
+            "\tclose(wbs.updatec)\n\twbs.mu.Unlock()\n",
+        ),
+    ),
+    # init waits for all plugins inside the loop that starts them: wait after it
+    "Moby25348": (("\t\tgroup.Wait() // Block here\n\t}", "\t}\n\tgroup.Wait()"),),
+    # removeDeviceAndWait lets go of the global lock while the device lock is held,
+    # and takes it again: the other order. Keep holding it.
+    "Moby4951": (
+        (
+            "\tdevices.Unlock()\n\ttime.Sleep(300 * time.Nanosecond)\n\tdevices.Lock()",
+            "\ttime.Sleep(300 * time.Nanosecond)",
+        ),
+    ),
+    # the caller's context is never cancelled: close the rows
+    "Cockroach13755": (
+        (
+            "rs.initContextClose(context.Background())",
+            "rs.initContextClose(context.Background())\n\trs.close(nil)",
+        ),
+    ),
+    # Renew calls the checkpointer holding le.mu: Checkpoint must not lock it again
+    "Etcd10492": (("le.mu.Lock() // Lock acquired twice here\n\tdefer le.mu.Unlock()", ""),),
+    # the worker's answer has nowhere to go once the caller timed out: buffer it
+    "Kubernetes5316": (
+        ("ch := make(chan bool)", "ch := make(chan bool, 1)"),
+        ("errCh := make(chan error)", "errCh := make(chan error, 1)"),
+    ),
+    # run no longer cancels, and gives up its result once the watch is stopped
+    "Kubernetes25331": (
+        ("\t\twc.cancel() // Removed in fix\n", ""),
+        (
+            "\t\twc.resultChan <- errResult",
+            "\t\tselect {\n\t\tcase wc.resultChan <- errResult:\n\t\tcase <-wc.ctx.Done():\n\t\t}",
+        ),
+    ),
+    # the early return keeps the device lock: unlock on every path
+    "Moby17176": (("\t\treturn nil", "\t\tdevices.Unlock()\n\t\treturn nil"),),
+    # waitActive waits for an activation that failed: stop waiting on an error
+    "Moby30408": (("for !p.activated() {", "for !p.activated() && p.activateErr == nil {"),),
+    # the probe's result is never read once the monitor stops: buffer it
+    "Moby33781": (("results := make(chan bool)", "results := make(chan bool, 1)"),),
+    # hotRemoveVHDsAtStart is called with the lock held: it must not take it again
+    "Moby36114": (
+        (
+            "hotRemoveVHDsAtStart() {\n\tsvm.Lock()\n\tdefer svm.Unlock()",
+            "hotRemoveVHDsAtStart() {",
+        ),
+    ),
+}
 
 
-def translations(names: list[str]) -> dict[str, str | TranslateError]:
-    """The translation of each program (with the stub main), in one run of the front end."""
-    todo = [n for n in names if n not in _SOURCES]
+def fixed_source(name: str) -> str:
+    """The Go source of program ``name`` with ``FIXES[name]`` applied."""
+    prog = programs()[name]
+    src = prog.file.read_text()
+    for old, new, *times in FIXES[name]:
+        want = times[0] if times else 1
+        if src.count(old) != want:
+            raise SimlabError(
+                f"the fix of {name} no longer applies: {old!r} is in {prog.file.name} "
+                f"{src.count(old)} times, not {want}"
+            )
+        src = src.replace(old, new)
+    return src
+
+
+_SOURCES: dict[tuple[str, bool], str | TranslateError] = {}
+
+
+def translations(names: list[str], fixed: bool = False) -> dict[str, str | TranslateError]:
+    """The translation of each program (with the stub main), in one run of the front end;
+    with ``fixed``, of each program with its fix (``FIXES``) applied."""
+    todo = [n for n in names if (n, fixed) not in _SOURCES]
     if todo:
         progs = programs()
         with tempfile.TemporaryDirectory(prefix="simlab-goker-") as tmp:
@@ -205,13 +362,16 @@ def translations(names: list[str]) -> dict[str, str | TranslateError]:
                 d = Path(tmp) / progs[n].file.stem
                 d.mkdir()
                 (d / "main.go").write_text(_STUB_MAIN)
-                os.symlink(progs[n].file, d / progs[n].file.name)
+                if fixed:
+                    (d / progs[n].file.name).write_text(fixed_source(n))
+                else:
+                    os.symlink(progs[n].file, d / progs[n].file.name)
                 dirs.append(d)
             for n, res in zip(todo, translate_all(dirs), strict=True):
                 if isinstance(res, TranslateError):
                     res = TranslateError(str(res).replace(tmp + "/", ""))
-                _SOURCES[n] = res
-    return {n: _SOURCES[n] for n in names}
+                _SOURCES[n, fixed] = res
+    return {n: _SOURCES[n, fixed] for n in names}
 
 
 # --- running -----------------------------------------------------------------------
@@ -225,10 +385,12 @@ class Run:
     leaks: list[str]
     schedule: str
     profile: str = ""
+    oracles: str = ""  # simlab's three leak oracles on the goroutines left, if asked
 
 
-def run_one(module: Any, prog: Program, strategy: str, seed: int) -> Run:
-    """One schedule of a translated program: the leaks of its goroutineleak profile."""
+def run_one(module: Any, prog: Program, strategy: str, seed: int, oracles: bool = False) -> Run:
+    """One schedule of a translated program: the leaks of its goroutineleak profile
+    (``oracles``: and the verdicts of simlab's three leak oracles once it ended)."""
     rt = sl.Runtime(seed=seed, strategy=strategy)
     writes = golib.capture_profiles(rt)
     outcome = "profiled"
@@ -249,21 +411,32 @@ def run_one(module: Any, prog: Program, strategy: str, seed: int) -> Run:
     except Exception as err:  # a translation that runs wrong is a finding
         cause = err.__cause__ or err
         outcome = f"error: {type(cause).__name__}: {str(cause).splitlines()[0]}"
+    verdicts = ""
+    if oracles:
+        from simlab.observe import leaks
+
+        groups = leaks.summarize(leaks.check(rt), alive_after=None, healthy=None)
+        verdicts = leaks.format_groups(groups, sl.format_duration(rt.now))
     if rt.halted is not None:
         golib.abandon(rt)
     leak_writes = [w for w in writes if w.name == "goroutineleak"]
     if not leak_writes and outcome == "profiled":
         outcome = "no goroutineleak profile written"
     text = "\n\n".join(w.text for w in leak_writes)
-    return Run(strategy, seed, outcome, extract_leaks(text), str(rt.schedule()), text)
+    return Run(strategy, seed, outcome, extract_leaks(text), str(rt.schedule()), text, verdicts)
+
+
+SEARCHED = ("random", "pct", "random:preempt")  # in turn, after fifo
 
 
 def _schedules(budget: int) -> Iterator[tuple[int, str, int]]:
-    """fifo, then random and pct seeds in turn: (index, strategy, seed)."""
+    """fifo, then random, pct and preemptive random seeds in turn: (index, strategy,
+    seed). Preemption finds the bugs that need a switch between two operations
+    that do not block (Cockroach1055, Istio16224)."""
     yield 1, "fifo", 0
     for i in range(2, budget + 1):
-        k = i // 2
-        yield i, ("random" if i % 2 == 0 else "pct"), k
+        k, turn = divmod(i - 2, len(SEARCHED))
+        yield i, SEARCHED[turn], k + 1
 
 
 @dataclass
@@ -288,6 +461,9 @@ class Result:
     timed_out: bool = False  # stopped by max_seconds before the budget
     union_found: bool = False  # every regex matched by some schedule's leaks, none extra
     outcomes: dict[str, int] = field(default_factory=dict)
+    fixed_schedules: int | None = None  # schedules of the fixed program run (None: no fix)
+    fixed_clean: bool | None = None  # every one profiled and leaked nothing
+    fixed_why: str = ""  # the first schedule that was not clean, and how to replay it
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -338,7 +514,7 @@ def search(name: str, budget: int = 1000, max_seconds: float | None = None) -> R
     res.leaks = best.leaks
     res.missing, res.extra = match(exp, best.leaks)
     res.strategy, res.seed, res.schedule = best.strategy, best.seed, best.schedule
-    res.replay = f"simlab goker {name} --strategy {best.strategy} --seed {best.seed}"
+    res.replay = replay_command(name, best.strategy, best.seed)
     if not res.found:
         parts = []
         if res.outcomes.get("profiled", 0) < res.schedules_run:
@@ -365,17 +541,90 @@ def _tally(leaks: list[str]) -> list[str]:
     return [f"{n}x {k}" if n > 1 else k for k, n in sorted(counts.items())]
 
 
-def replay(name: str, strategy: str, seed: int) -> Run:
-    """One run of a program, with its goroutineleak profile (debug=2) in ``Run.profile``."""
-    source = translations([name])[name]
+def replay_command(name: str, strategy: str, seed: int, fixed: bool = False) -> str:
+    """The command line that runs this schedule again and prints its profile."""
+    return f"simlab goker {name} --replay {strategy}:{seed}" + (" --fixed" if fixed else "")
+
+
+def parse_replay(text: str) -> tuple[str, int]:
+    """``random:7`` -> ("random", 7); the strategies of the search: fifo, random, pct,
+    random:preempt."""
+    strategy, sep, seed = text.rpartition(":")
+    if strategy not in ("fifo", *SEARCHED) or not sep or not seed.isdigit():
+        raise SimlabError(
+            f"--replay {text!r}: expected STRATEGY:SEED, STRATEGY one of fifo, random, pct, "
+            "random:preempt (e.g. random:7)"
+        )
+    return strategy, int(seed)
+
+
+def replay(name: str, strategy: str, seed: int, fixed: bool = False) -> Run:
+    """One run of a program (``fixed``: with its fix), with its goroutineleak profile
+    (debug=2) in ``Run.profile``."""
+    progs = programs()
+    if name not in progs:
+        raise SimlabError(f"no GoKer program {name!r}; they are {', '.join(sorted(progs))}")
+    if fixed and name not in FIXES:
+        raise SimlabError(f"{name} has no fix yet; the fixed programs are {', '.join(FIXES)}")
+    source = translations([name], fixed)[name]
     if isinstance(source, TranslateError):
         raise source
+    return run_one(load(progs[name].file, source), progs[name], strategy, seed, oracles=True)
+
+
+def format_replay(name: str, run: Run) -> str:
+    """A replayed run: its goroutineleak profile (debug=2), the leaks Go's test reads
+    from it against Go's expectations, and simlab's three oracles once it ended."""
+    exp = programs()[name].expected
+    regexes = exp.regexes if exp else []
+    missing, extra = match(regexes, run.leaks)
+    lines = [run.profile.rstrip("\n"), ""] if run.profile else []
+    lines.append(f"outcome: {run.outcome}; schedule {run.schedule}")
+    lines += [f"leak: {x}" for x in _tally(run.leaks)]
+    for rx in regexes:
+        lines.append(f"Go expects {rx}: {'missing' if rx in missing else 'found'}")
+    lines += [f"extra: {x}" for x in _tally(extra)]
+    if regexes or run.leaks:
+        same = not missing and not extra and run.outcome == "profiled"
+        lines.append("leaks exactly as Go expects" if same else "leaks differ from Go's")
+    if run.oracles:
+        lines.append(run.oracles)
+    return "\n".join(lines)
+
+
+def search_fixed(
+    name: str, budget: int = 1000, max_seconds: float | None = None
+) -> tuple[int, bool, str]:
+    """Run the fixed program's schedules (fifo, then the searched strategies' seeds), at most
+    ``budget`` and no new one after ``max_seconds``; stop at the first that is not
+    clean (did not write its profile, or leaked). (schedules run, all clean, why not)."""
+    t0 = time.perf_counter()
+    source = translations([name], fixed=True)[name]
+    if isinstance(source, TranslateError):
+        return 0, False, f"translator: {source}"
     prog = programs()[name]
-    return run_one(load(prog.file, source), prog, strategy, seed)
+    module = load(prog.file, source)
+    n = 0
+    for n, strategy, seed in _schedules(budget):
+        run = run_one(module, prog, strategy, seed)
+        if run.outcome != "profiled" or run.leaks:
+            what = ", ".join(_tally(run.leaks)) if run.leaks else run.outcome
+            return n, False, f"{what} ({replay_command(name, strategy, seed, fixed=True)})"
+        if max_seconds is not None and time.perf_counter() - t0 > max_seconds:
+            break
+    return n, True, ""
 
 
-def _search_star(args: tuple[str, int, float | None]) -> Result:
-    return search(*args)
+def _search_star(args: tuple[str, int, float | None, bool]) -> Result:
+    name, budget, max_seconds, fixed = args
+    res = search(name, budget, max_seconds)
+    if fixed and name in FIXES:
+        t0 = time.perf_counter()
+        res.fixed_schedules, res.fixed_clean, res.fixed_why = search_fixed(
+            name, budget, max_seconds
+        )
+        res.seconds += time.perf_counter() - t0
+    return res
 
 
 def run_goker(
@@ -383,8 +632,10 @@ def run_goker(
     budget: int = 1000,
     jobs: int = 1,
     max_seconds: float | None = 120.0,
+    fixed: bool = False,
 ) -> list[dict]:
-    """Search every program (or ``names``); one dict per program, in name order."""
+    """Search every program (or ``names``); one dict per program, in name order. With
+    ``fixed``, also run each fixed program (``FIXES``) for ``budget`` schedules."""
     progs = programs()
     if names is None:
         names = sorted(progs, key=str.lower)
@@ -392,19 +643,35 @@ def run_goker(
     if unknown:
         raise SimlabError(f"no GoKer program {unknown[0]!r}; they are {', '.join(sorted(progs))}")
     translations(names)  # one run of the front end for all
+    if fixed:
+        translations([n for n in names if n in FIXES], fixed=True)
+    tasks = [(n, budget, max_seconds, fixed) for n in names]
     if jobs > 1:
         with ProcessPoolExecutor(jobs) as pool:
-            results = list(pool.map(_search_star, [(n, budget, max_seconds) for n in names]))
+            results = list(pool.map(_search_star, tasks))
     else:
-        results = [search(n, budget, max_seconds) for n in names]
+        results = [_search_star(t) for t in tasks]
     return [r.as_dict() for r in results]
 
 
-def format_table(rows: list[dict]) -> str:
-    """The Markdown table of ``docs/goker.md`` and a line of totals."""
+GO_DETECTION = Path(__file__).resolve().parents[2] / "tests" / "data" / "goker_go_detection.json"
+
+
+def go_detection(path: Path = GO_DETECTION) -> dict[str, dict[str, Any]]:
+    """How often real Go found each bug (``make record-goker``), if recorded here."""
+    import json
+
+    return json.loads(path.read_text()) if path.is_file() else {}
+
+
+def format_table(rows: list[dict], go: dict[str, dict[str, Any]] | None = None) -> str:
+    """The Markdown table of ``docs/goker.md`` and a line of totals. ``go``: real Go's
+    detection per program (``go_detection()``), a column if given."""
+    go = go or {}
     head = (
-        "| program | project | category (GoBench) | Go's regexes | found | schedules to find "
-        "| strategy | why not / extras |\n| --- | --- | --- | ---: | --- | ---: | --- | --- |"
+        "| program | project | category (GoBench) | Go's regexes | Go finds | found "
+        "| schedules to find | strategy | fixed | why not / extras |\n"
+        "| --- | --- | --- | ---: | ---: | --- | ---: | --- | --- | --- |"
     )
     lines = [head]
     for r in rows:
@@ -413,12 +680,19 @@ def format_table(rows: list[dict]) -> str:
         if r["why"].startswith("translator"):
             n = "-"
         strat = f"{r['strategy']} seed {r['seed']}" if r["found"] else ""
-        why = r["why"].replace("|", "\\|")
+        why = r["why"]
         if r["found"] and r["extra"]:
             why = "extra: " + ", ".join(_tally(r["extra"]))
+        fixed = ""
+        if r.get("fixed_schedules") is not None:
+            fixed = f"clean in {r['fixed_schedules']}" if r["fixed_clean"] else "leaks"
+            if not r["fixed_clean"]:
+                why = (why + " | " if why else "") + "fixed: " + r["fixed_why"]
+        g = go.get(r["name"])
+        finds = f"{g['detected']}/{g['runs']}" if g else ""
         lines.append(
             f"| {r['name']} | {r['project']} | {r['category']} | {len(r['expected'])} "
-            f"| {found} | {n} | {strat} | {why} |"
+            f"| {finds} | {found} | {n} | {strat} | {fixed} | {why.replace('|', chr(92) + '|')} |"
         )
     scored = [r for r in rows if r["expected"]]
     found = sum(r["found"] for r in scored)
@@ -428,6 +702,13 @@ def format_table(rows: list[dict]) -> str:
         f"{found} of {len(scored)} programs with Go's expectations matched exactly in one "
         f"schedule; {translated} of {len(rows)} translate."
     )
+    fixes = [r for r in rows if r.get("fixed_schedules") is not None]
+    if fixes:
+        clean = sum(bool(r["fixed_clean"]) for r in fixes)
+        lines.append(
+            f"{clean} of {len(fixes)} fixed programs leaked nothing in any schedule run "
+            f"(at most {max(r['fixed_schedules'] for r in fixes)} each)."
+        )
     return "\n".join(lines)
 
 
@@ -445,7 +726,8 @@ def format_categories(rows: list[dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m simlab.translate.goker [NAMES...] [--budget N] [--jobs J] [--json]``."""
+    """``python -m simlab.translate.goker [NAMES...] [--budget N] [--jobs J] [--fixed]
+    [--json]``; ``NAME --replay STRATEGY:SEED [--fixed]`` runs one schedule."""
     import argparse
     import json
 
@@ -454,14 +736,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--budget", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--max-seconds", type=float, default=120.0)
+    parser.add_argument("--fixed", action="store_true")
+    parser.add_argument("--replay", default=None)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    rows = run_goker(args.names or None, args.budget, args.jobs, args.max_seconds)
+    if args.replay is not None:
+        if len(args.names) != 1:
+            parser.error("--replay needs one NAME")
+        strategy, seed = parse_replay(args.replay)
+        print(format_replay(args.names[0], replay(args.names[0], strategy, seed, args.fixed)))
+        return
+    rows = run_goker(args.names or None, args.budget, args.jobs, args.max_seconds, args.fixed)
     if args.json:
         for row in rows:
             print(json.dumps(row, default=str))
     else:
-        print(format_table(rows))
+        print(format_table(rows, go_detection()))
         print()
         print(format_categories(rows))
 

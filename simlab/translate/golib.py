@@ -33,19 +33,36 @@ from simlab.errors import Goexit, GoPanic, SimlabError
 from simlab.go.goroutine import Goroutine, Op
 
 __all__ = [
+    "EOF",
+    "ElemRef",
+    "ErrUnexpectedEOF",
     "Exit",
+    "FieldRef",
     "GoRuntimeError",
+    "Named",
     "Panic",
     "PanicNilError",
     "Recoverable",
+    "Ref",
+    "StructValue",
     "abandon",
+    "address",
     "assert_type",
+    "atomic_add",
+    "atomic_compare_and_swap",
+    "atomic_load",
+    "atomic_store",
+    "atomic_swap",
+    "call",
+    "copy",
     "defer",
+    "dial_udp",
     "errorf",
     "errors_is",
     "exit",
     "goexit",
     "gomaxprocs",
+    "is_type",
     "must_assert",
     "new_error",
     "panic",
@@ -53,11 +70,14 @@ __all__ = [
     "printf",
     "println",
     "quo",
+    "read_full",
     "recover",
     "rem",
+    "slice_copy",
     "sprint",
     "sprintf",
     "sprintln",
+    "struct_values",
     "tick",
     "v",
 ]
@@ -301,6 +321,141 @@ def _is(x: Any, t: type | str) -> bool:
     return isinstance(x, t)
 
 
+def call(fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, Any]:
+    """``yield from go.call(f, *args)``: call ``f``, a generator function or not."""
+    result = fn(*args)
+    if isgenerator(result):
+        return (yield from result)
+    return result
+
+
+class Named:
+    """A value of a named channel type with methods (``type out chan<- T``): the
+    class holds the channel, ``v``, and its channel operations are the channel's."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: Any):
+        self.v = v
+
+    def __getattr__(self, name: str) -> Any:  # send, recv, close, the select cases
+        return getattr(self.v, name)
+
+    def __len__(self) -> int:
+        return len(self.v)
+
+
+class Ref:
+    """A pointer to a variable that is not a struct (``&x``, ``new(int)``): ``p.v``
+    is ``*p``. Pointers to struct values are the objects themselves."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: Any):
+        self.v = v
+
+
+class FieldRef(Ref):
+    """``&s.f``: ``p.v`` reads and writes the field ``f`` of ``s``."""
+
+    __slots__ = ("name", "obj")
+
+    def __init__(self, obj: Any, name: str):
+        self.obj, self.name = obj, name
+
+    @property
+    def v(self) -> Any:
+        return getattr(self.obj, self.name)
+
+    @v.setter
+    def v(self, value: Any) -> None:
+        setattr(self.obj, self.name, value)
+
+
+class ElemRef(Ref):
+    """``&s[i]``: ``p.v`` reads and writes the element ``i`` of the slice ``s``."""
+
+    __slots__ = ("i", "s")
+
+    def __init__(self, s: list[Any], i: int):
+        self.s, self.i = s, i
+
+    @property
+    def v(self) -> Any:
+        return self.s[self.i]
+
+    @v.setter
+    def v(self, value: Any) -> None:
+        self.s[self.i] = value
+
+
+_ADDRESSES: weakref.WeakKeyDictionary[Any, dict[int, tuple[Any, int]]] = weakref.WeakKeyDictionary()
+
+
+def address(rt: Any, obj: Any) -> int:
+    """``uintptr(unsafe.Pointer(p))``: the address of the object ``p``, from a heap
+    of the run's own (the first object whose address is taken is at 0xc000010000,
+    the next 16 bytes on), the same in every run of a program and schedule."""
+    heap = _ADDRESSES.setdefault(rt, {})
+    if id(obj) not in heap:
+        heap[id(obj)] = (obj, 0xC000010000 + 16 * len(heap))  # keeps obj, and its id, alive
+    return heap[id(obj)][1]
+
+
+EOF = new_error("EOF")  # io.EOF
+ErrUnexpectedEOF = new_error("unexpected EOF")  # io.ErrUnexpectedEOF
+
+
+def read_full(r: Any, buf: list[Any]) -> Generator[Any, Any, tuple[int, Any]]:
+    """``io.ReadFull(r, buf)``: ``r.Read`` until ``buf`` is full or it fails, as Go's
+    ``io.ReadAtLeast``: the error is nil once full, ``io.ErrUnexpectedEOF`` for
+    ``io.EOF`` after some bytes. ``r.Read`` may block (a generator)."""
+    n, err = 0, None
+    while n < len(buf) and err is None:
+        part = buf if n == 0 else buf[n:]  # a slice is a copy here: copied back below
+        nn, err = yield from call(r.Read, part)
+        if part is not buf:
+            buf[n : n + nn] = part[:nn]
+        n += nn
+    if n >= len(buf):
+        err = None
+    elif n > 0 and err is EOF:
+        err = ErrUnexpectedEOF
+    return n, err
+
+
+def slice_copy(dst: list[Any], src: list[Any]) -> int:
+    """Go's ``copy(dst, src)``: as many elements as both have; how many."""
+    n = min(len(dst), len(src))
+    dst[:n] = src[:n]
+    return n
+
+
+def dial_udp(network: str, laddr: Any, raddr: None) -> tuple[None, sl.GoError]:
+    """``net.DialUDP(network, laddr, nil)``: Go's error, without touching a network."""
+    if network not in ("udp", "udp4", "udp6"):
+        return None, new_error(f"dial {network}: unknown network {network}")
+    return None, new_error(f"dial {network}: missing address")
+
+
+def copy(x: Any) -> Any:
+    """A copy of the struct value ``x``, as Go copies a struct where it is stored or
+    passed: its fields are shared, but those holding struct values
+    (``go_values``), which are copied in turn."""
+    cls = type(x)
+    c = object.__new__(cls)
+    for name in cls.__slots__:
+        setattr(c, name, getattr(x, name))
+    for name in getattr(cls, "go_values", ()):
+        setattr(c, name, copy(getattr(x, name)))
+    return c
+
+
+def is_type(x: Any, t: type | str) -> bool:
+    """A type switch's ``case T:``: ``x`` holds a value of the type ``T``."""
+    return _is(x, t)
+
+
 def type_name(x: Any) -> str:
     """Go's name for the dynamic type of ``x``."""
     if x is None:
@@ -432,10 +587,39 @@ def v(x: Any) -> str:
         return "map[" + " ".join(f"{v(k)}:{v(e)}" for k, e in sorted(x.items())) + "]"
     if isinstance(x, sl.Chan):
         return f"0xc{x.id:09x}"
+    if isinstance(x, StructValue):
+        return _fields(x.x)
+    if isinstance(x, Named):
+        return v(x.v)
     slots = getattr(type(x), "__slots__", None)
     if slots is not None:
-        return "&{" + " ".join(v(getattr(x, s)) for s in slots) + "}"
+        return "&" + _fields(x)
     return str(x)
+
+
+def _fields(x: Any) -> str:
+    values = getattr(type(x), "go_values", ())
+    return (
+        "{"
+        + " ".join(
+            _fields(getattr(x, s)) if s in values else v(getattr(x, s)) for s in type(x).__slots__
+        )
+        + "}"
+    )
+
+
+class StructValue:
+    """A struct value handed to fmt, which prints it ``{...}``, not ``&{...}``."""
+
+    __slots__ = ("x",)
+
+    def __init__(self, x: Any):
+        self.x = x
+
+
+def struct_values(xs: list[Any]) -> list[StructValue]:
+    """A slice of struct values handed to fmt: ``[{...} {...}]``."""
+    return [StructValue(x) for x in xs]
 
 
 def sprint(*args: Any) -> str:
@@ -568,38 +752,10 @@ def goroutineleak(rt: Any, writer: Any = None) -> list[Any]:
     of its stack only the frame writing the profile (``writer``) is scanned, since
     nothing its callers hold is used again. Without ``writer``, every frame is.
     """
-    from simlab.go import goroutine as _g
     from simlab.observe import leaks
 
-    current = rt.current
-    marker = leaks._Marker()
-    gs = rt.goroutines()
-    roots: dict[int, str] = {}
-    for g in gs:
-        why = leaks._is_root(g)
-        if g is current:
-            why = "running"
-        if why is None:
-            continue
-        roots[g.id] = why
-        if g is current and writer is not None:
-            marker.mark(f"goroutine {g.id}", _live_locals(writer))
-        else:
-            marker.mark(f"goroutine {g.id}", leaks._frame_locals(g))
-    for timer in rt.timer_table.armed():
-        held = getattr(timer, "roots", None)
-        marker.mark("an armed timer", held() if held is not None else [("timer", timer)])
-    changed = True
-    while changed:
-        changed = False
-        for g in gs:
-            if g.id in roots:
-                continue
-            if any(marker.reached(p) for p in g.waiting_on()):
-                roots[g.id] = "reached"
-                marker.mark(f"goroutine {g.id}", leaks._frame_locals(g))
-                changed = True
-    return [g for g in gs if g.id not in roots and g.state == _g.WAITING]
+    roots = _live_locals(writer) if writer is not None else None
+    return leaks.leaked_goroutines(rt, roots=roots)
 
 
 def leak_dump(rt: Any, leaked: list[Any]) -> str:
@@ -677,3 +833,78 @@ def fatal(text: str) -> Op:
     """``log.Fatalf``: print to stderr, then ``os.Exit(1)`` (yield it)."""
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
     return _Exit(1)
+
+
+# --- sync/atomic on a field: atomic.LoadInt32(&s.draining) ----------------------
+
+_ATOMIC_BITS = {"Int32": (32, True), "Int64": (64, True), "Uint32": (32, False)}
+_ATOMIC_BITS |= {"Uint64": (64, False), "Uintptr": (64, False)}
+_atomic_ids: weakref.WeakKeyDictionary[Any, dict[tuple[int, str], int]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _wrap(kind: str, v: int) -> int:
+    bits, signed = _ATOMIC_BITS[kind]
+    v &= (1 << bits) - 1
+    return v - (1 << bits) if signed and v >> (bits - 1) else v
+
+
+class _FieldAtomic(Op):
+    """One atomic access to ``obj.field``: an operation the goroutine yields, so that
+    a preemptive strategy may switch goroutines between two of them, as Go may."""
+
+    __slots__ = ("args", "field", "kind", "obj", "verb")
+
+    def __init__(self, verb: str, obj: Any, field: str, kind: str, args: tuple[Any, ...]):
+        self.verb, self.obj, self.field, self.kind, self.args = verb, obj, field, kind, args
+
+    def start(self, rt: Any, g: Goroutine) -> Any:
+        ids = _atomic_ids.setdefault(rt, {})
+        key = (id(self.obj), self.field)
+        if key not in ids:  # the field's identity in this run, for dfs's footprints
+            ids[key] = rt.new_id()
+        rt.touch(ids[key])
+        old = getattr(self.obj, self.field)
+        verb = self.verb
+        if verb == "load":
+            return old
+        if verb == "store":
+            setattr(self.obj, self.field, self.args[0])
+            return None
+        if verb == "add":
+            new = _wrap(self.kind, old + self.args[0])
+            setattr(self.obj, self.field, new)
+            return new
+        if verb == "swap":
+            setattr(self.obj, self.field, self.args[0])
+            return old
+        if old != self.args[0]:  # compare_and_swap
+            return False
+        setattr(self.obj, self.field, self.args[1])
+        return True
+
+
+def atomic_load(obj: Any, field: str, kind: str) -> Op:
+    """``atomic.LoadT(&obj.field)``: yield it for the value."""
+    return _FieldAtomic("load", obj, field, kind, ())
+
+
+def atomic_store(obj: Any, field: str, kind: str, v: int) -> Op:
+    """``atomic.StoreT(&obj.field, v)``."""
+    return _FieldAtomic("store", obj, field, kind, (v,))
+
+
+def atomic_add(obj: Any, field: str, kind: str, delta: int) -> Op:
+    """``atomic.AddT(&obj.field, delta)``: yield it for the new value, wrapped as T."""
+    return _FieldAtomic("add", obj, field, kind, (delta,))
+
+
+def atomic_swap(obj: Any, field: str, kind: str, new: int) -> Op:
+    """``atomic.SwapT(&obj.field, new)``: yield it for the old value."""
+    return _FieldAtomic("swap", obj, field, kind, (new,))
+
+
+def atomic_compare_and_swap(obj: Any, field: str, kind: str, old: int, new: int) -> Op:
+    """``atomic.CompareAndSwapT(&obj.field, old, new)``: yield it for whether it swapped."""
+    return _FieldAtomic("compare_and_swap", obj, field, kind, (old, new))

@@ -157,8 +157,10 @@ func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
 	if named == nil {
 		p.unsupported(fd, "a method on this receiver type", "methods on a named struct type")
 	}
-	if _, ok := named.Underlying().(*types.Struct); !ok {
-		p.unsupported(fd, "a method on a named "+kindName(named.Underlying())+" type", "methods on a named struct type")
+	_, isStruct := named.Underlying().(*types.Struct)
+	_, isChan := named.Underlying().(*types.Chan)
+	if !isStruct && !(isChan && !ptr) {
+		p.unsupported(fd, "a method on a named "+kindName(named.Underlying())+" type", "methods on a named struct type, or value methods on a named channel type")
 	}
 	if !ptr && len(fd.Recv.List[0].Names) > 0 {
 		// a value receiver is a copy: translate it only if the method never writes it
@@ -397,6 +399,16 @@ func (a *analysis) walk(u *unit, n ast.Node, loop ast.Node) {
 			}
 		case *ast.IncDecStmt:
 			a.noteAssign(u, n.X)
+		case *ast.TypeSwitchStmt:
+			// switch v := x.(type): each clause declares its own v
+			for _, c := range n.Body.List {
+				if obj := p.info.Implicits[c]; obj != nil {
+					a.declUnit[obj] = u
+					if loop != nil {
+						a.loopOf[obj] = loop
+					}
+				}
+			}
 		case *ast.SendStmt:
 			u.direct = true
 		case *ast.UnaryExpr:
@@ -473,7 +485,8 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 	switch f := fun.(type) {
 	case *ast.FuncLit:
 		a.called[f] = true
-		return // resolved once the closure's unit exists: see calleeOf
+		u.dyn = append(u.dyn, "lit:"+p.where(f)) // resolved once the closure's unit exists: see solve
+		return
 	case *ast.Ident:
 		switch obj := p.info.Uses[f].(type) {
 		case *types.Builtin:
@@ -528,8 +541,15 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 		}
 		if obj, ok := p.info.Uses[f.Sel].(*types.Func); ok && obj.Pkg() != nil {
 			switch obj.Pkg().Path() + "." + obj.Name() {
-			case "time.Sleep", "runtime.Gosched", "runtime.Goexit", "os.Exit", "log.Fatalf", "log.Fatal", "log.Fatalln":
+			case "time.Sleep", "runtime.Gosched", "runtime.Goexit", "os.Exit", "log.Fatalf", "log.Fatal", "log.Fatalln", "io.ReadFull":
 				u.direct = true // os.Exit and Goexit end the goroutine at a yield, not by unwinding
+			case "sync/atomic.LoadInt32", "sync/atomic.LoadInt64", "sync/atomic.LoadUint32", "sync/atomic.LoadUint64",
+				"sync/atomic.StoreInt32", "sync/atomic.StoreInt64", "sync/atomic.StoreUint32", "sync/atomic.StoreUint64",
+				"sync/atomic.AddInt32", "sync/atomic.AddInt64", "sync/atomic.AddUint32", "sync/atomic.AddUint64",
+				"sync/atomic.SwapInt32", "sync/atomic.SwapInt64", "sync/atomic.SwapUint32", "sync/atomic.SwapUint64",
+				"sync/atomic.CompareAndSwapInt32", "sync/atomic.CompareAndSwapInt64",
+				"sync/atomic.CompareAndSwapUint32", "sync/atomic.CompareAndSwapUint64":
+				u.direct = true // an atomic access is a yielded operation (a switch point)
 			case "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
 				// simlab's are generator functions (their callers may wait for the first
 				// call): every function value of their type is called with yield from

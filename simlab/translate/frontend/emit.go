@@ -18,6 +18,12 @@ type module struct {
 	globals  map[types.Object]string  // package-level variables, constants, functions
 	closed   map[string]bool          // element types of channels the program closes
 	types    map[*types.TypeName]bool // struct types that have a class
+	copied   map[*types.TypeName]bool // struct types go.copy copies
+	slotsAt  map[*types.TypeName]int  // the line of each class's __slots__, in out
+	writes   map[string]bool          // types written through a pointer (see ptrWrites)
+	anon     map[*types.Struct]string // the classes of fields' anonymous struct types
+	boxed    map[types.Object]bool    // local variables that live in a go.Ref (see findBoxed)
+	wrapped  map[*types.TypeName]bool // named channel types with methods: go.Named classes
 	basics   map[*types.TypeName]bool // named string and number types, classes too
 }
 
@@ -29,11 +35,14 @@ sl rt go bind l O I`) // and the names PEP 8 finds ambiguous
 func translate(p *program) string {
 	a := p.analyze()
 	m := &module{p: p, a: a, reserved: map[string]bool{}, globals: map[types.Object]string{},
-		closed: map[string]bool{}, types: map[*types.TypeName]bool{}, basics: map[*types.TypeName]bool{}}
+		closed: map[string]bool{}, types: map[*types.TypeName]bool{}, basics: map[*types.TypeName]bool{},
+		copied: map[*types.TypeName]bool{}, slotsAt: map[*types.TypeName]int{}, anon: map[*types.Struct]string{},
+		boxed: map[types.Object]bool{}, wrapped: map[*types.TypeName]bool{}}
 	for _, w := range pyReserved {
 		m.reserved[w] = true
 	}
 	m.scanCloses()
+	m.findBoxed()
 	// every package-level name keeps its Go name (a Python keyword gets a _)
 	scope := p.pkg.Scope()
 	for _, name := range scope.Names() {
@@ -54,7 +63,141 @@ func translate(p *program) string {
 	m.classes()
 	m.functions()
 	m.bind()
+	m.valueFields()
 	return strings.Join(m.out, "\n") + "\n"
+}
+
+// valueFields: a class whose values are copied names its fields that hold struct
+// values, which go.copy copies in turn (the rest it shares: pointers, channels...).
+func (m *module) valueFields() {
+	var at []int
+	lines := map[int]string{}
+	for tn := range m.copied {
+		st := tn.Type().Underlying().(*types.Struct)
+		var names []string
+		for i := 0; i < st.NumFields(); i++ {
+			if m.isStructValue(st.Field(i).Type()) {
+				names = append(names, fmt.Sprintf("%q", fieldName(st.Field(i).Name())))
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		i, ok := m.slotsAt[tn]
+		if !ok {
+			continue
+		}
+		tuple := strings.Join(names, ", ")
+		if len(names) == 1 {
+			tuple += ","
+		}
+		lines[i] = fmt.Sprintf("    go_values = (%s)  # struct values, copied with it", tuple)
+		at = append(at, i)
+	}
+	// splice from the last line up, so that the earlier indexes stay right
+	for i := 1; i < len(at); i++ {
+		for j := i; j > 0 && at[j] > at[j-1]; j-- {
+			at[j], at[j-1] = at[j-1], at[j]
+		}
+	}
+	for _, i := range at {
+		m.out = append(m.out[:i+1], append([]string{lines[i]}, m.out[i+1:]...)...)
+	}
+}
+
+// findBoxed: the local variables that live in a go.Ref, read and written as
+// x.v: one declared in a loop body that a closure captures and something
+// assigns again (each iteration has its own variable, shared with the closures
+// made in it), and one whose address is taken (&x is the Ref) when a copy of
+// its value would not do (it is assigned again, or written through a pointer).
+// Only variables declared by var or := (and parameters, for &x) are boxed; the
+// others stay refused.
+func (m *module) findBoxed() {
+	p, a := m.p, m.a
+	simple := map[types.Object]bool{} // declared by var x / x := ..., or a parameter
+	forInit := map[ast.Stmt]bool{}    // but for i := ...; (one variable per iteration)
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if fs, ok := n.(*ast.ForStmt); ok && fs.Init != nil {
+				forInit[fs.Init] = true
+			}
+			return true
+		})
+	}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.DeclStmt:
+				if gd, ok := n.Decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+					for _, spec := range gd.Specs {
+						for _, id := range spec.(*ast.ValueSpec).Names {
+							if obj := p.info.Defs[id]; obj != nil {
+								simple[obj] = true
+							}
+						}
+					}
+				}
+			case *ast.AssignStmt:
+				if n.Tok == token.DEFINE && !forInit[n] {
+					for _, l := range n.Lhs {
+						if obj := p.info.Defs[l.(*ast.Ident)]; obj != nil {
+							simple[obj] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, u := range a.units {
+		if u.lit == nil {
+			continue
+		}
+		for _, v := range u.free {
+			if a.declUnit[v] == u.parent && a.loopOf[v] != nil && a.assigns[v] > 0 && simple[v] {
+				m.boxed[v] = true
+			}
+		}
+	}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			x, ok := n.(*ast.UnaryExpr)
+			if !ok || x.Op != token.AND {
+				return true
+			}
+			id, ok := ast.Unparen(x.X).(*ast.Ident)
+			if !ok {
+				return true
+			}
+			v, ok := p.info.Uses[id].(*types.Var)
+			if !ok || v.Parent() == p.pkg.Scope() || a.declUnit[v] == nil {
+				return true
+			}
+			if _, isStruct := under(v.Type()).(*types.Struct); isStruct {
+				return true
+			}
+			if a.assigns[v] > 0 || m.ptrWrites()[types.TypeString(v.Type(), nil)] {
+				if simple[v] || isParam(a.declUnit[v], v) {
+					m.boxed[v] = true
+				}
+			}
+			return true
+		})
+	}
+}
+
+// isParam: v is a parameter of u.
+func isParam(u *unit, v *types.Var) bool {
+	if u.sig == nil {
+		return false
+	}
+	params := u.sig.Params()
+	for i := 0; i < params.Len(); i++ {
+		if params.At(i) == v {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *module) emit(format string, args ...any) {
@@ -305,6 +448,10 @@ func (m *module) classes() {
 				if m.basics[tn] {
 					continue // emitted by basicClasses
 				}
+				if ch, ok := tn.Type().Underlying().(*types.Chan); ok && len(methods[tn]) > 0 {
+					m.chanClass(ts, tn, ch, methods[tn])
+					continue
+				}
 				st, ok := tn.Type().Underlying().(*types.Struct)
 				if !ok {
 					continue // interfaces and other named types need no class
@@ -313,6 +460,107 @@ func (m *module) classes() {
 				m.class(ts, tn, st, methods[tn])
 			}
 		}
+	}
+}
+
+// chanClass: a named channel type with methods is a class whose value holds the
+// channel (go.Named: its channel operations are the channel's), so that an
+// interface holding it has its methods. Its values are made by a conversion,
+// make or the zero value; a channel that would become one implicitly is refused
+// (see checkNamedFlows).
+func (m *module) chanClass(ts *ast.TypeSpec, tn *types.TypeName, ch *types.Chan, methods []*unit) {
+	p := m.p
+	m.wrapped[tn] = true
+	m.types[tn] = true
+	m.emit("")
+	m.emit("")
+	m.emit("class %s(go.Named):  # L%d", m.globals[tn], p.line(ts))
+	m.emit(`    """type %s %s"""`, tn.Name(), types.TypeString(ch, types.RelativeTo(p.pkg)))
+	m.emit("")
+	m.emit("    __slots__ = ()")
+	for _, u := range methods {
+		m.emit("")
+		f := m.newFunc(u, nil)
+		f.indent = 1
+		f.function()
+		m.out = append(m.out, f.lines...)
+	}
+	m.checkNamedFlows(tn)
+}
+
+// checkNamedFlows refuses a channel of an unnamed type that Go would convert to
+// tn implicitly (assigned, passed, returned, stored): the translation makes tn's
+// values only where the program converts explicitly.
+func (m *module) checkNamedFlows(tn *types.TypeName) {
+	p := m.p
+	t := tn.Type()
+	check := func(target types.Type, e ast.Expr) {
+		if target == nil || e == nil || !types.Identical(target, t) {
+			return
+		}
+		src := p.info.TypeOf(e)
+		if src == nil || types.Identical(src, t) || p.info.Types[e].IsNil() {
+			return
+		}
+		p.unsupported(e, "a channel converted implicitly to "+tn.Name()+", a type with methods", "an explicit conversion: "+tn.Name()+"(ch)")
+	}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i := range n.Lhs {
+						check(p.info.TypeOf(n.Lhs[i]), n.Rhs[i])
+					}
+				}
+			case *ast.ValueSpec:
+				for i := range n.Values {
+					if i < len(n.Names) {
+						check(p.info.TypeOf(n.Names[i]), n.Values[i])
+					}
+				}
+			case *ast.CallExpr:
+				if sig, ok := under(p.info.TypeOf(n.Fun)).(*types.Signature); ok {
+					for i, a := range n.Args {
+						if i < sig.Params().Len() {
+							check(sig.Params().At(i).Type(), a)
+						}
+					}
+				}
+			case *ast.SendStmt:
+				if ch, ok := under(p.info.TypeOf(n.Chan)).(*types.Chan); ok {
+					check(ch.Elem(), n.Value)
+				}
+			case *ast.CompositeLit:
+				if st, ok := under(p.info.TypeOf(n)).(*types.Struct); ok {
+					for i, el := range n.Elts {
+						if kv, ok := el.(*ast.KeyValueExpr); ok {
+							check(st.Field(fieldIndex(st, kv.Key.(*ast.Ident).Name)).Type(), kv.Value)
+						} else if i < st.NumFields() {
+							check(st.Field(i).Type(), el)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, u := range m.a.units {
+		if u.body == nil || u.sig == nil {
+			continue
+		}
+		res := u.sig.Results()
+		ast.Inspect(u.body, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok {
+				return false
+			}
+			if r, ok := n.(*ast.ReturnStmt); ok && len(r.Results) == res.Len() {
+				for i, e := range r.Results {
+					check(res.At(i).Type(), e)
+				}
+			}
+			return true
+		})
 	}
 }
 
@@ -347,26 +595,51 @@ func (m *module) basicClassDecl(ts *ast.TypeSpec, tn *types.TypeName) {
 }
 
 func (m *module) class(ts *ast.TypeSpec, tn *types.TypeName, st *types.Struct, methods []*unit) {
+	m.structClass(m.globals[tn], tn.Name(), ts, m.p.line(ts), tn, st, methods)
+}
+
+// structClass writes the class of a struct type: a named one (tn), or the
+// anonymous struct type of a field, a class named after the field.
+func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *types.TypeName, st *types.Struct, methods []*unit) {
 	p := m.p
-	name := m.globals[tn]
-	m.emit("")
-	m.emit("")
-	m.emit("class %s:  # L%d", name, p.line(ts))
-	var fields, decl []string
+	var anon []*types.Var
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
+		if fst, ok := f.Type().(*types.Struct); ok && fst.NumFields() > 0 && f.Name() != "_" {
+			m.anon[fst] = name + "_" + f.Name()
+			anon = append(anon, f)
+		}
+	}
+	m.emit("")
+	m.emit("")
+	m.emit("class %s:  # L%d", name, line)
+	var fields, decl []string
+	var keep []int // the fields but blank ones (padding: nothing reads them)
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if f.Name() == "_" {
+			decl = append(decl, "_ "+types.TypeString(f.Type(), types.RelativeTo(p.pkg)))
+			continue
+		}
+		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
 			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex and the program's struct types")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		decl = append(decl, f.Name()+" "+types.TypeString(f.Type(), types.RelativeTo(p.pkg)))
 	}
-	doc := fmt.Sprintf("type %s struct{ %s }", tn.Name(), strings.Join(decl, "; "))
+	doc := fmt.Sprintf("type %s struct{ %s }", goName, strings.Join(decl, "; "))
 	if len(decl) == 0 {
-		doc = fmt.Sprintf("type %s struct{}", tn.Name())
+		doc = fmt.Sprintf("type %s struct{}", goName)
+	}
+	if tn == nil {
+		doc = fmt.Sprintf("%s struct{ %s }", goName, strings.Join(decl, "; "))
 	}
 	m.emit(`    """%s"""`, strings.ReplaceAll(doc, `"`, `'`))
 	m.emit("")
+	if tn != nil {
+		m.slotsAt[tn] = len(m.out)
+	}
 	if len(fields) == 1 {
 		m.emit("    __slots__ = (%q,)", fields[0])
 	} else {
@@ -380,8 +653,8 @@ func (m *module) class(ts *ast.TypeSpec, tn *types.TypeName, st *types.Struct, m
 		m.emit("")
 		var params []string
 		var body []string
-		for i := 0; i < st.NumFields(); i++ {
-			f := st.Field(i)
+		for i, k := range keep {
+			f := st.Field(k)
 			z, fixed := m.zero(f.Type(), ts)
 			if fixed {
 				params = append(params, fmt.Sprintf("%s=%s", fields[i], z))
@@ -404,7 +677,15 @@ func (m *module) class(ts *ast.TypeSpec, tn *types.TypeName, st *types.Struct, m
 		f.function()
 		m.out = append(m.out, f.lines...)
 	}
-	m.promoted(tn)
+	if tn != nil {
+		m.promoted(tn.Type())
+	} else {
+		m.promoted(st)
+	}
+	for _, f := range anon {
+		fst := f.Type().(*types.Struct)
+		m.structClass(m.anon[fst], "field "+goName+"."+f.Name(), ts, p.fset.Position(f.Pos()).Line, nil, fst, nil)
+	}
 }
 
 // embeddable: the embedded fields the translation supports.
@@ -432,8 +713,8 @@ var syncMethods = map[string]string{"Lock": "lock", "Unlock": "unlock", "RLock":
 	"RUnlock": "runlock", "TryLock": "try_lock", "TryRLock": "try_rlock", "RLocker": "rlocker"}
 
 // promoted: a method an embedded field promotes is the embedded value's, called through it.
-func (m *module) promoted(tn *types.TypeName) {
-	ms := types.NewMethodSet(types.NewPointer(tn.Type()))
+func (m *module) promoted(t types.Type) {
+	ms := types.NewMethodSet(types.NewPointer(t))
 	for i := 0; i < ms.Len(); i++ {
 		sel := ms.At(i)
 		if len(sel.Index()) < 2 {
@@ -448,7 +729,7 @@ func (m *module) promoted(tn *types.TypeName) {
 			}
 			name = py
 		}
-		path := embeddedPath(tn.Type(), sel.Index())
+		path := embeddedPath(t, sel.Index())
 		m.emit("")
 		m.emit("    def %s(self, *args):  # promoted from %s", name, strings.TrimPrefix(path, "."))
 		m.emit("        return self%s.%s(*args)", path, name)
@@ -491,6 +772,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "rt.waitgroup()", false
 		case "sync.Once":
 			return "rt.once()", false
+		case "sync.Cond":
+			return "rt.cond(None)", false // its L is set before use
 		case "time.Duration", "time.Time":
 			return "0", true
 		case "context.Context", "context.CancelFunc":
@@ -499,6 +782,9 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 		if n.Obj().Pkg() == m.p.pkg {
 			if _, ok := n.Underlying().(*types.Struct); ok {
 				return m.globals[n.Obj()] + "()", false
+			}
+			if m.wrapped[n.Obj()] {
+				return m.globals[n.Obj()] + "(sl.nil_chan)", false
 			}
 			if m.basics[n.Obj()] {
 				return m.globals[n.Obj()] + "()", true
@@ -529,6 +815,9 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 	case *types.Struct:
 		if t.NumFields() == 0 {
 			return "None", true
+		}
+		if name, ok := m.anon[t]; ok {
+			return name + "()", false // a field's anonymous struct type
 		}
 		m.p.unsupported(at, "an anonymous struct type", "a named struct type")
 	case *types.Array:

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -14,14 +15,46 @@ import (
 // would be copied there, which the translation refuses (objects are shared).
 func (f *fn) value(e ast.Expr) string {
 	t := f.p.info.TypeOf(e)
-	if st, ok := under(t).(*types.Struct); ok && st.NumFields() > 0 && !isTime(t) {
+	if f.m.isStructValue(t) {
 		switch ast.Unparen(e).(type) {
-		case *ast.CompositeLit, *ast.CallExpr:
+		case *ast.CompositeLit, *ast.CallExpr: // a fresh value
 		default:
-			f.p.unsupported(e, "a copy of a struct value", "a pointer: *"+types.TypeString(t, types.RelativeTo(f.p.pkg)))
+			f.m.copyable(t, e)
+			return "go.copy(" + f.expr(e) + ")"
 		}
 	}
 	return f.expr(e)
+}
+
+// isStructValue: t is a struct (not a pointer to one) with fields, which Go
+// copies wherever it is stored or passed; a time.Time is an int instant.
+func (m *module) isStructValue(t types.Type) bool {
+	st, ok := under(t).(*types.Struct)
+	return ok && st.NumFields() > 0 && !isTime(t)
+}
+
+// copyable checks that go.copy can copy a struct value of type t: a struct of the
+// program whose fields are values go.copy copies right (not simlab's primitives:
+// a copied sync.Mutex is a second mutex in Go, go vet's copylocks).
+func (m *module) copyable(t types.Type, at ast.Node) {
+	p := m.p
+	n, ok := t.(*types.Named)
+	if !ok || !m.types[n.Obj()] {
+		p.unsupported(at, "a copy of a struct value of type "+types.TypeString(t, types.RelativeTo(p.pkg)), "a named struct type of the program, or a pointer")
+	}
+	m.copied[n.Obj()] = true
+	st := n.Underlying().(*types.Struct)
+	for i := 0; i < st.NumFields(); i++ {
+		ft := st.Field(i).Type()
+		if fn, ok := ft.(*types.Named); ok && fn.Obj().Pkg() != nil && fn.Obj().Pkg() != p.pkg {
+			if _, isStruct := fn.Underlying().(*types.Struct); isStruct && !isTime(fn) {
+				p.unsupported(at, "a copy of a struct value holding a "+fn.String()+" ("+st.Field(i).Name()+")", "a pointer: *"+types.TypeString(t, types.RelativeTo(p.pkg)))
+			}
+		}
+		if m.isStructValue(ft) {
+			m.copyable(ft, at)
+		}
+	}
 }
 
 // expr renders an expression; receives are hoisted into f.pre.
@@ -59,7 +92,7 @@ func (f *fn) expr(e ast.Expr) string {
 		return f.binary(x)
 	case *ast.StarExpr:
 		if _, ok := under(under(p.info.TypeOf(x.X)).(*types.Pointer).Elem()).(*types.Struct); !ok {
-			p.unsupported(x, "a pointer to a non-struct value", "a struct holding the value, by pointer")
+			return f.operand(x.X, 6) + ".v" // a go.Ref: the variable it points to
 		}
 		return f.expr(x.X)
 	case *ast.CompositeLit:
@@ -176,7 +209,12 @@ func (f *fn) ident(x *ast.Ident) string {
 			return "sl.nil_chan"
 		}
 		return "None"
-	case *types.Var, *types.Func, *types.Const:
+	case *types.Var:
+		if f.m.boxed[obj] {
+			return f.name(obj) + ".v" // the variable lives in a go.Ref
+		}
+		return f.name(obj)
+	case *types.Func, *types.Const:
 		return f.name(obj)
 	case *types.TypeName:
 		p.unsupported(x, "a type used as a value", "")
@@ -226,6 +264,10 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.stdout"
 	case "io.Discard":
 		return "go.discard"
+	case "io.EOF":
+		return "go.EOF"
+	case "io.ErrUnexpectedEOF":
+		return "go.ErrUnexpectedEOF"
 	case "os.Stderr":
 		return "go.stderr"
 	}
@@ -282,10 +324,67 @@ func (f *fn) unary(x *ast.UnaryExpr) string {
 		if _, ok := under(p.info.TypeOf(inner)).(*types.Struct); ok {
 			return f.expr(inner) // the struct variable is the object the pointer points to
 		}
-		p.unsupported(x, "a pointer to a non-struct value", "a struct holding the value, by pointer")
+		return f.ref(x, inner)
 	}
 	p.unsupported(x, "the operator "+x.Op.String(), "")
 	return ""
+}
+
+// ref renders &x for an x that is not a struct: a go.Ref whose v is the variable.
+// A field or an element is the Ref of its place, so that both see every write;
+// a local variable is copied into a Ref of its own, which is the same only if
+// the variable is never assigned again and nothing writes through a pointer of
+// its type.
+func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
+	p := f.p
+	switch in := inner.(type) {
+	case *ast.SelectorExpr:
+		if sel := p.info.Selections[in]; sel != nil && sel.Kind() == types.FieldVal {
+			return fmt.Sprintf("go.FieldRef(%s, %q)", f.expr(in.X)+embeddedPath(sel.Recv(), sel.Index()), fieldName(in.Sel.Name))
+		}
+	case *ast.IndexExpr:
+		if _, ok := under(p.info.TypeOf(in.X)).(*types.Slice); ok {
+			return fmt.Sprintf("go.ElemRef(%s, %s)", f.expr(in.X), f.expr(in.Index))
+		}
+	case *ast.Ident:
+		v, ok := p.info.Uses[in].(*types.Var)
+		if ok && f.m.boxed[v] {
+			return f.name(v) // the go.Ref the variable lives in
+		}
+		if ok && v.Parent() != p.pkg.Scope() && f.m.a.assigns[v] == 0 && !f.m.ptrWrites()[types.TypeString(v.Type(), nil)] {
+			return "go.Ref(" + f.expr(in) + ")"
+		}
+		p.unsupported(x, "the address of a loop, select or switch variable that is assigned again or written through a pointer",
+			"copy it into a variable declared with var or :=")
+	}
+	p.unsupported(x, "a pointer to this value", "a pointer to a struct, a field or a slice element")
+	return ""
+}
+
+// ptrWrites: the types (by name) that some statement writes through a pointer: *p = v.
+func (m *module) ptrWrites() map[string]bool {
+	if m.writes != nil {
+		return m.writes
+	}
+	m.writes = map[string]bool{}
+	for _, file := range m.p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			var lhs []ast.Expr
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				lhs = n.Lhs
+			case *ast.IncDecStmt:
+				lhs = []ast.Expr{n.X}
+			}
+			for _, l := range lhs {
+				if st, ok := ast.Unparen(l).(*ast.StarExpr); ok {
+					m.writes[types.TypeString(m.p.info.TypeOf(st), nil)] = true
+				}
+			}
+			return true
+		})
+	}
+	return m.writes
 }
 
 // Go's operator precedence, for parentheses.
@@ -375,6 +474,14 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 	case *types.Struct:
 		p.unsupported(le, "comparing struct values", "comparing pointers, or fields")
 	}
+	if f.m.wrappedType(lt) != "" || f.m.wrappedType(rt) != "" {
+		p.unsupported(le, "comparing a channel of a type with methods", "comparing the channels before the conversion")
+	}
+	if ptr, ok := under(t).(*types.Pointer); ok && !isNil(le) && !isNil(re) {
+		if _, isStruct := under(ptr.Elem()).(*types.Struct); !isStruct {
+			p.unsupported(le, "comparing pointers to non-struct values", "comparing the values")
+		}
+	}
 	identity := false
 	switch under(t).(type) {
 	case *types.Pointer, *types.Chan, *types.Signature, *types.Interface:
@@ -419,7 +526,7 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 		for i, el := range x.Elts {
 			if kv, ok := el.(*ast.KeyValueExpr); ok {
 				args = append(args, fieldName(kv.Key.(*ast.Ident).Name)+"="+f.elem(kv.Value, u.Field(fieldIndex(u, kv.Key.(*ast.Ident).Name)).Type()))
-			} else {
+			} else if u.Field(i).Name() != "_" {
 				args = append(args, f.elem(el, u.Field(i).Type()))
 			}
 		}
@@ -490,18 +597,29 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		if j := i - 1; formatted && j >= 0 && j < len(verbs) {
 			asNumber = verbs[j] != 'v' && verbs[j] != 's'
 		}
+		_, multi := t.(*types.Tuple)
 		switch {
-		case c.Ellipsis.IsValid() && i == len(c.Args)-1:
-			s = "*" + s
+		case c.Ellipsis.IsValid() && i == len(c.Args)-1, multi:
+			s = "*" + s // f(g()): g's results are f's arguments
 		case asNumber:
 		case isDuration(t):
 			s = "sl.format_duration(" + s + ")"
 		case isTime(t):
 			f.p.unsupported(a, "printing a time.Time", "print a duration: t.Sub(start) or time.Since(start)")
+		case f.m.isStructValue(t):
+			f.m.copyable(t, a) // prints its struct-valued fields as values: go_values
+			if strings.HasPrefix(s, "go.copy(") {
+				s = strings.TrimSuffix(strings.TrimPrefix(s, "go.copy("), ")") // read at once: no copy
+			}
+			s = "go.StructValue(" + s + ")"
 		default:
 			if sl, ok := under(t).(*types.Slice); ok && isDuration(sl.Elem()) {
 				d := f.temp("d")
 				s = "[sl.format_duration(" + d + ") for " + d + " in " + s + "]"
+			}
+			if sl, ok := under(t).(*types.Slice); ok && f.m.isStructValue(sl.Elem()) {
+				f.m.copyable(sl.Elem(), a)
+				s = "go.struct_values(" + s + ")"
 			}
 		}
 		parts = append(parts, s)
@@ -514,8 +632,8 @@ func (f *fn) args(c *ast.CallExpr) string {
 	var parts []string
 	for i, a := range c.Args {
 		s := f.value(a)
-		if c.Ellipsis.IsValid() && i == len(c.Args)-1 {
-			s = "*" + s
+		if _, multi := f.p.info.TypeOf(a).(*types.Tuple); multi || c.Ellipsis.IsValid() && i == len(c.Args)-1 {
+			s = "*" + s // f(g()): g's results are f's arguments
 		}
 		parts = append(parts, s)
 	}
@@ -625,6 +743,16 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 			return "int(" + x + ")"
 		}
 	}
+	if isBasicKind(t, types.UnsafePointer) || isBasicKind(from, types.UnsafePointer) {
+		// uintptr(unsafe.Pointer(p)): an address, never a pointer again
+		switch {
+		case isBasicKind(t, types.UnsafePointer) && isPointer(from) && isUintptr(ast.Unparen(c), p):
+			return "go.address(rt, " + x + ")"
+		case isBasicKind(from, types.UnsafePointer) && isBasicKind(t, types.Uintptr):
+			return x
+		}
+		p.unsupported(c, "an unsafe.Pointer used as a pointer", "uintptr(unsafe.Pointer(p)), an address as a number")
+	}
 	switch tu := under(t).(type) {
 	case *types.Basic:
 		fu, _ := under(from).(*types.Basic)
@@ -653,13 +781,28 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		}
 	case *types.Interface:
 		return x
-	case *types.Pointer, *types.Chan, *types.Signature, *types.Map, *types.Slice:
+	case *types.Pointer, *types.Signature, *types.Map, *types.Slice:
 		if types.Identical(under(t), under(from)) {
 			return x
+		}
+	case *types.Chan:
+		if _, ok := under(from).(*types.Chan); ok {
+			switch {
+			case types.Identical(t, from):
+				return x
+			case f.m.wrappedType(t) != "":
+				return f.m.wrappedType(t) + "(" + x + ")" // a channel with methods
+			case f.m.wrappedType(from) != "":
+				return paren(x) + ".v"
+			}
+			return x // the same channel, perhaps with a direction
 		}
 	}
 	if sl, ok := under(t).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Byte) && isBasicKind(from, types.String) {
 		return "list(" + x + ".encode())" // []byte(s): the bytes, a fresh slice
+	}
+	if sl, ok := under(from).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Byte) && isBasicKind(t, types.String) {
+		return "bytes(" + x + ").decode()" // string(b): the text of the bytes
 	}
 	p.unsupported(c, "the conversion "+types.TypeString(from, types.RelativeTo(p.pkg))+" to "+types.TypeString(t, types.RelativeTo(p.pkg)),
 		"numeric conversions and conversions between named and underlying types")
@@ -685,10 +828,14 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		t := p.info.TypeOf(c.Args[0])
 		switch u := under(t).(type) {
 		case *types.Chan:
+			ch := "rt.chan()"
 			if len(c.Args) > 1 {
-				return "rt.chan(" + f.expr(c.Args[1]) + ")"
+				ch = "rt.chan(" + f.expr(c.Args[1]) + ")"
 			}
-			return "rt.chan()"
+			if cls := f.m.wrappedType(t); cls != "" {
+				return cls + "(" + ch + ")"
+			}
+			return ch
 		case *types.Map:
 			return "{}"
 		case *types.Slice:
@@ -711,7 +858,8 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 			z, _ := f.m.zero(t, c)
 			return z
 		}
-		p.unsupported(c, "new of a non-struct type", "a struct, by pointer")
+		z, _ := f.m.zero(t, c)
+		return "go.Ref(" + z + ")" // a fresh variable: no other name for it
 	case "append":
 		s := f.value(c.Args[0])
 		if c.Ellipsis.IsValid() {
@@ -734,8 +882,13 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		return f.expr(c.Args[0]) + ".clear()"
 	case "recover":
 		return "go.recover()" // nil unless called directly by a deferred call: see deferWith
+	case "copy":
+		if isBasicKind(p.info.TypeOf(c.Args[1]), types.String) {
+			return "go.slice_copy(" + f.expr(c.Args[0]) + ", list(" + f.expr(c.Args[1]) + ".encode()))"
+		}
+		return "go.slice_copy(" + f.expr(c.Args[0]) + ", " + f.expr(c.Args[1]) + ")"
 	}
-	p.unsupported(c, "the builtin "+name, "len, cap, make, new, append, delete, close, panic, min, max, clear")
+	p.unsupported(c, "the builtin "+name, "len, cap, make, new, append, copy, delete, close, panic, min, max, clear")
 	return ""
 }
 
@@ -825,24 +978,73 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.pprof_lookup(rt, " + arg(0) + ")", false
 	case "math/rand.Intn", "math/rand.Int31n", "math/rand.Int63n":
 		return "go.rand_intn(rt, " + arg(0) + ")", false
+	case "io.ReadFull":
+		// the reader is the program's: its Read may block
+		return f.yieldExpr("yield from go.read_full(" + arg(0) + ", " + arg(1) + ")")
+	case "net.DialUDP":
+		// without a remote address Go's DialUDP fails at once; with one it needs a network
+		if !f.isNil(c.Args[2]) {
+			p.unsupported(c, "net.DialUDP with a remote address (a network)", "a model of the peer: a channel")
+		}
+		return "go.dial_udp(" + arg(0) + ", " + arg(1) + ", None)", false
 	case "log.Fatalf", "log.Fatal", "log.Fatalln":
 		format := map[string]string{"log.Fatalf": "sprintf", "log.Fatal": "sprint", "log.Fatalln": "sprintln"}[name]
 		return f.yieldExpr("yield go.fatal(go." + format + "(" + f.fmtArgs(c, name == "log.Fatalf") + "))")
 	}
 	if strings.HasPrefix(name, "sync/atomic.") {
-		// a goroutine runs until it blocks: every load and store of a field is atomic
+		// an atomic access is an operation the goroutine yields: where a preemptive
+		// strategy may switch goroutines, as Go may between two of them
 		op := strings.TrimPrefix(name, "sync/atomic.")
 		if obj, field, ok := f.fieldAddr(c.Args[0]); ok {
-			switch {
-			case strings.HasPrefix(op, "Store"):
-				return fmt.Sprintf("setattr(%s, %q, %s)", obj, field, arg(1)), false
-			case strings.HasPrefix(op, "Load"):
-				return obj + "." + field, false
+			for _, verb := range []string{"CompareAndSwap", "Store", "Load", "Swap", "Add"} {
+				kind, found := strings.CutPrefix(op, verb)
+				if !found {
+					continue
+				}
+				args := []string{obj, strconv.Quote(field), strconv.Quote(kind)}
+				for i := 1; i < len(c.Args); i++ {
+					args = append(args, arg(i))
+				}
+				return f.yieldExpr("yield go.atomic_" + snake(verb) + "(" + strings.Join(args, ", ") + ")")
 			}
 		}
 	}
 	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, errors, fmt, runtime, a few of strings/strconv/sort)")
 	return "", false
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := under(t).(*types.Pointer)
+	return ok
+}
+
+// isUintptr: the conversion c to unsafe.Pointer is the operand of uintptr(...).
+func isUintptr(c ast.Expr, p *program) bool {
+	ok := false
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if call, isCall := n.(*ast.CallExpr); isCall && len(call.Args) == 1 && ast.Unparen(call.Args[0]) == c {
+				if tv, isType := p.info.Types[ast.Unparen(call.Fun)]; isType && tv.IsType() && isBasicKind(tv.Type, types.Uintptr) {
+					ok = true
+				}
+			}
+			return !ok
+		})
+	}
+	return ok
+}
+
+// wrappedType: the class of a named channel type with methods, or "".
+func (m *module) wrappedType(t types.Type) string {
+	if n, ok := t.(*types.Named); ok && m.wrapped[n.Obj()] {
+		return m.globals[n.Obj()]
+	}
+	return ""
+}
+
+// isNil: e is the predeclared nil.
+func (f *fn) isNil(e ast.Expr) bool {
+	return f.p.info.Types[ast.Unparen(e)].IsNil()
 }
 
 // fieldAddr: &x.f (possibly converted, (*uint32)(&x.f)) as the Python x and the field's name.
@@ -1025,15 +1227,20 @@ func (f *fn) namedConst(e ast.Expr) bool {
 // program, or the Go name of a type golib knows.
 func (f *fn) assertedType(x *ast.TypeAssertExpr) string {
 	p := f.p
-	if x.Type == nil {
-		p.unsupported(x, "a type switch", "an interface method, or separate code paths")
-	}
-	t := p.info.TypeOf(x.Type)
+	return f.assertedTypeOf(x, p.info.TypeOf(x.Type))
+}
+
+// assertedTypeOf renders the type t asserted at n (see assertedType).
+func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
+	p := f.p
 	name := types.TypeString(t, types.RelativeTo(p.pkg))
 	if ptr, ok := t.(*types.Pointer); ok {
 		if n, ok := ptr.Elem().(*types.Named); ok && f.m.types[n.Obj()] {
 			return f.m.globals[n.Obj()]
 		}
+	}
+	if cls := f.m.wrappedType(t); cls != "" {
+		return cls
 	}
 	if n, ok := t.(*types.Named); ok && (f.m.basics[n.Obj()] || f.m.types[n.Obj()]) {
 		if f.m.types[n.Obj()] {

@@ -20,10 +20,12 @@ type fn struct {
 	names  map[types.Object]string
 	used   map[string]bool
 
-	loops    []loopInfo // enclosing Go loops, innermost last
-	switches int        // enclosing switch/select cases inside the innermost loop
-	deferLst string     // the defer list's name, in list mode
-	results  []string   // names of named results
+	loops       []loopInfo // enclosing Go loops, innermost last
+	switches    int        // enclosing switch/select cases inside the innermost loop
+	deferLst    string     // the defer list's name, in list mode
+	deferGen    bool       // a call in the defer list may block
+	resultsLast bool       // a deferred closure sets a named result: return them after the defers
+	results     []string   // names of named results
 
 	// per statement
 	pre      []string // lines hoisted before the statement (receives in expressions)
@@ -110,6 +112,9 @@ func (f *fn) define(id *ast.Ident) string {
 	obj := f.p.info.Defs[id]
 	if obj == nil {
 		obj = f.p.info.Uses[id] // := redeclaring an existing variable
+		if f.m.boxed[obj] {
+			return f.name(obj) + ".v"
+		}
 		return f.name(obj)
 	}
 	if n, ok := f.names[obj]; ok {
@@ -161,7 +166,7 @@ func (f *fn) function() {
 		for _, v := range u.free {
 			if f.m.a.declUnit[v] == u.parent && f.m.a.loopOf[v] != nil {
 				outer := f.parent.name(v)
-				if f.m.a.assigns[v] > 0 {
+				if f.m.a.assigns[v] > 0 && !f.m.boxed[v] {
 					p.unsupported(u.lit, "a closure capturing a loop iteration's variable "+v.Name()+" that is reassigned",
 						"a variable assigned once per iteration")
 				}
@@ -223,8 +228,21 @@ func (f *fn) function() {
 	for lit := range u.deferLit {
 		for v := range f.m.a.byLit[lit].assigned {
 			if f.m.a.resultVar[v] && f.m.a.declUnit[v] == u {
-				p.unsupported(lit, "a deferred closure that sets a named result ("+v.Name()+")",
-					"return the value explicitly, or recover into a variable of the caller's")
+				// the function returns its named results once the deferred calls ran:
+				// its one return, last, sets them, and the Python return comes after
+				if !returnsLastOnly(u.body) {
+					p.unsupported(lit, "a deferred closure that sets a named result ("+v.Name()+") of a function that returns before its end",
+						"one return statement, at the end of the function")
+				}
+				f.resultsLast = true
+			}
+		}
+	}
+	for _, fld := range ft.Params.List {
+		for _, n := range fld.Names {
+			if obj := p.info.Defs[n]; obj != nil && f.m.boxed[obj] {
+				name := f.name(obj)
+				f.wl(line, "%s = go.Ref(%s)  # its address is taken: a variable shared by reference", name, name)
 			}
 		}
 	}
@@ -236,7 +254,30 @@ func (f *fn) function() {
 	if len(f.lines) == start {
 		f.w("pass")
 	}
+	if f.resultsLast && !strings.HasPrefix(f.lines[len(f.lines)-1], strings.Repeat("    ", f.indent)+"return ") {
+		f.w("return %s  # the named results, as the deferred calls left them", strings.Join(f.results, ", "))
+	}
 	f.indent--
+}
+
+// returnsLastOnly: the function's one return statement is its last statement.
+func returnsLastOnly(body *ast.BlockStmt) bool {
+	n := 0
+	ast.Inspect(body, func(m ast.Node) bool {
+		switch m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			n++
+		}
+		return true
+	})
+	if n == 0 {
+		return true
+	}
+	last := body.List[len(body.List)-1]
+	_, ok := last.(*ast.ReturnStmt)
+	return n == 1 && ok
 }
 
 func (f *fn) defName() string {
@@ -294,7 +335,11 @@ func (f *fn) body(stmts []ast.Stmt) {
 		call, args := f.temp("call"), f.temp("args")
 		f.w("while %s:", f.deferLst)
 		f.w("    %s, %s = %s.pop()", call, args, f.deferLst)
-		f.w("    %s(*%s)", call, args)
+		if f.deferGen {
+			f.w("    yield from go.call(%s, *%s)  # a deferred call may block", call, args)
+		} else {
+			f.w("    %s(*%s)", call, args)
+		}
 		f.indent--
 		return
 	}
@@ -466,6 +511,39 @@ func (f *fn) block(stmts []ast.Stmt) {
 }
 
 func (f *fn) stmt(s ast.Stmt) {
+	f.stmt1(s)
+	// a variable the statement declares that lives in a go.Ref: box it now
+	var ids []*ast.Ident
+	switch s := s.(type) {
+	case *ast.DeclStmt:
+		if gd := s.Decl.(*ast.GenDecl); gd.Tok == token.VAR {
+			for _, spec := range gd.Specs {
+				ids = append(ids, spec.(*ast.ValueSpec).Names...)
+			}
+		}
+	case *ast.AssignStmt:
+		if s.Tok == token.DEFINE {
+			for _, l := range s.Lhs {
+				ids = append(ids, l.(*ast.Ident))
+			}
+		}
+	}
+	for _, id := range ids {
+		if obj := f.p.info.Defs[id]; obj != nil && f.m.boxed[obj] {
+			name := f.name(obj)
+			// x = v  # L7 becomes x = go.Ref(v)  # L7
+			last := f.lines[len(f.lines)-1]
+			head := strings.Repeat("    ", f.indent) + name + " = "
+			if i := strings.LastIndex(last, "  # L"); len(ids) == 1 && strings.HasPrefix(last, head) && i > 0 && !strings.Contains(last[len(head):i], "yield") {
+				f.lines[len(f.lines)-1] = head + "go.Ref(" + last[len(head):i] + ")" + last[i:]
+				continue
+			}
+			f.wl(f.p.line(s), "%s = go.Ref(%s)  # a variable of its own, shared by reference", name, name)
+		}
+	}
+}
+
+func (f *fn) stmt1(s ast.Stmt) {
 	p := f.p
 	f.line = p.line(s)
 	f.called = false
@@ -524,7 +602,7 @@ func (f *fn) stmt(s ast.Stmt) {
 	case *ast.SwitchStmt:
 		f.switchStmt(s)
 	case *ast.TypeSwitchStmt:
-		p.unsupported(s, "a type switch", "an interface method, or separate code paths")
+		f.typeSwitch(s)
 	case *ast.SelectStmt:
 		f.selectStmt(s)
 	case *ast.LabeledStmt:
@@ -771,10 +849,16 @@ func (f *fn) lvalue(e ast.Expr) string {
 		if id.Name == "_" {
 			return "_"
 		}
+		if obj := f.p.info.ObjectOf(id); f.m.boxed[obj] {
+			return f.name(obj) + ".v"
+		}
 		return f.name(f.p.info.ObjectOf(id))
 	}
 	if st, ok := e.(*ast.StarExpr); ok {
-		f.p.unsupported(st, "assignment through a pointer", "a pointer to a struct, assigning its fields")
+		if _, isStruct := under(f.p.info.TypeOf(st)).(*types.Struct); isStruct {
+			f.p.unsupported(st, "assignment of a whole struct through a pointer", "assigning its fields")
+		}
+		return f.operand(st.X, 6) + ".v" // a go.Ref's variable
 	}
 	if ix, ok := e.(*ast.IndexExpr); ok {
 		return f.expr(ix.X) + "[" + f.expr(ix.Index) + "]"
@@ -964,7 +1048,7 @@ func (f *fn) deferStmt(s *ast.DeferStmt) {
 		callee = f.closure(lit)
 		f.line = p.line(s)
 		if f.m.a.byLit[lit].gen {
-			p.unsupported(s, "a blocking deferred call inside a loop or a branch", "a defer at the top of the function")
+			f.deferGen = true
 		}
 	} else {
 		callee = f.deferCallee(c, s)
@@ -996,14 +1080,16 @@ func (f *fn) deferCallee(c *ast.CallExpr, s ast.Node) string {
 					return f.expr(sel.X) + "." + py
 				}
 				if blockingMethod(fn) {
-					p.unsupported(s2n(s, c), "a blocking deferred call inside a loop or a branch", "a defer at the top of the function")
+					p.unsupported(s2n(s, c), "a deferred "+methodKey(fn)+" inside a loop or a branch", "a defer at the top of the function, or a deferred closure calling it")
 				}
 			}
 		}
 	}
 	callee, _ := f.funcValue(fun, s)
 	if u := f.calleeUnit(fun); u != nil && u.gen {
-		p.unsupported(s, "a blocking deferred call inside a loop or a branch", "a defer at the top of the function")
+		f.deferGen = true
+	} else if u == nil && f.m.a.famGen[familyOf(p, p.info.TypeOf(fun))] {
+		p.unsupported(s, "a deferred call of a function value that may block, inside a loop or a branch", "a defer at the top of the function")
 	}
 	return callee
 }
@@ -1011,6 +1097,18 @@ func (f *fn) deferCallee(c *ast.CallExpr, s ast.Node) string {
 func s2n(_ *types.Selection, c *ast.CallExpr) ast.Node { return c }
 
 func (f *fn) returnStmt(s *ast.ReturnStmt) {
+	if f.resultsLast && f.parentOf(s) {
+		// the function's last statement: set the results, return them after the defers
+		if len(s.Results) > 0 {
+			var parts []string
+			for _, r := range s.Results {
+				parts = append(parts, f.value(r))
+			}
+			f.flushPre()
+			f.wl(f.line, "%s = %s", strings.Join(f.results, ", "), strings.Join(parts, ", "))
+		}
+		return
+	}
 	if len(s.Results) == 0 {
 		f.flushPre()
 		if len(f.results) > 0 {
@@ -1036,6 +1134,16 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 	}
 	f.flushPre()
 	f.wl(f.line, "return %s", strings.Join(parts, ", "))
+}
+
+// parentOf: s is a statement of f's own function body (not of a closure's).
+func (f *fn) parentOf(s ast.Stmt) bool {
+	for _, t := range f.u.body.List {
+		if t == s {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *fn) ifStmt(s *ast.IfStmt, elif bool) {
@@ -1428,11 +1536,6 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 		p.unsupported(s, "range over a string", "range over a slice of strings or an integer")
 	case *types.Slice:
 		key, val = target(s.Key), target(s.Value)
-		if s.Value != nil {
-			if _, isStruct := under(t.Elem()).(*types.Struct); isStruct {
-				p.unsupported(s, "range over a slice of struct values (each element is copied)", "a slice of pointers []*T")
-			}
-		}
 		done := f.pushLoop(label, s)
 		switch {
 		case val == "_":
@@ -1442,16 +1545,11 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 		default:
 			f.wl(f.line, "for %s, %s in enumerate(%s):", key, val, x)
 		}
-		f.block(s.Body.List)
+		f.rangeBody(s, val, t.Elem())
 		done()
 		return
 	case *types.Map:
 		key, val = target(s.Key), target(s.Value)
-		if s.Value != nil {
-			if _, isStruct := under(t.Elem()).(*types.Struct); isStruct {
-				p.unsupported(s, "range over a map of struct values (each value is copied)", "a map of pointers")
-			}
-		}
 		done := f.pushLoop(label, s)
 		// Go's map iteration order is unspecified: the strategy picks it
 		if val == "_" {
@@ -1459,13 +1557,29 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 		} else {
 			f.wl(f.line, "for %s, %s in rt.shuffled(list(%s.items())):", key, val, x)
 		}
-		f.block(s.Body.List)
+		f.rangeBody(s, val, t.Elem())
 		done()
 		return
 	case *types.Signature:
 		p.unsupported(s, "range over a function (an iterator)", "a slice or a channel")
 	}
 	p.unsupported(s, "range over this type", "a channel, a slice, a map or an integer")
+}
+
+// rangeBody writes a range loop's body; a struct value is copied into the
+// iteration's variable val first, as Go copies each element.
+func (f *fn) rangeBody(s *ast.RangeStmt, val string, elem types.Type) {
+	f.indent++
+	start := len(f.lines)
+	if val != "_" && f.m.isStructValue(elem) {
+		f.m.copyable(elem, s)
+		f.wl(f.p.line(s), "%s = go.copy(%s)", val, val)
+	}
+	f.stmts(s.Body.List)
+	if len(f.lines) == start {
+		f.w("pass")
+	}
+	f.indent--
 }
 
 func (f *fn) switchStmt(s *ast.SwitchStmt) {
@@ -1530,6 +1644,161 @@ func (f *fn) switchStmt(s *ast.SwitchStmt) {
 		f.wl(p.line(deflt), "else:")
 		f.caseBody(deflt.Body)
 	}
+}
+
+// typeSwitch: switch v := x.(type) as an if/elif chain over the dynamic type of
+// x. The clauses' v are one Python variable: the value is the same object, only
+// its static type differs from clause to clause.
+func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
+	p := f.p
+	if s.Init != nil {
+		f.stmt(s.Init)
+		f.line = p.line(s)
+	}
+	var x ast.Expr
+	var bind *ast.Ident
+	switch a := s.Assign.(type) {
+	case *ast.AssignStmt:
+		bind, x = a.Lhs[0].(*ast.Ident), a.Rhs[0].(*ast.TypeAssertExpr).X
+	case *ast.ExprStmt:
+		x = a.X.(*ast.TypeAssertExpr).X
+	}
+	subject := f.value(x)
+	var objs []types.Object
+	if bind != nil {
+		for _, c := range s.Body.List {
+			if obj := p.info.Implicits[c]; obj != nil {
+				objs = append(objs, obj)
+			}
+		}
+	}
+	// switch e := e.(type): the clauses' e can be the outer e when neither is reassigned
+	reuse := false
+	if id, ok := ast.Unparen(x).(*ast.Ident); ok && bind != nil && id.Name == bind.Name && len(f.pre) == 0 && !strings.Contains(subject, ".") {
+		if v, ok := p.info.Uses[id].(*types.Var); ok && !assignedIn(p, s.Body, v) {
+			reuse = true
+			for _, obj := range objs {
+				reuse = reuse && f.m.a.assigns[obj] == 0
+			}
+		}
+	}
+	switch {
+	case bind != nil && reuse:
+		for _, obj := range objs {
+			f.names[obj] = subject
+		}
+	case bind != nil:
+		name := f.alloc(nil, bind.Name)
+		for _, obj := range objs {
+			f.names[obj] = name
+		}
+		f.flushPre()
+		f.wl(f.line, "%s = %s", name, subject)
+		subject = name
+	case !isSimple(subject):
+		t := f.temp("x")
+		f.flushPre()
+		f.wl(f.line, "%s = %s", t, subject)
+		subject = t
+	}
+	f.flushPre()
+	var deflt *ast.CaseClause
+	first := true
+	for _, c := range s.Body.List {
+		cc := c.(*ast.CaseClause)
+		if cc.List == nil {
+			deflt = cc
+			continue
+		}
+		f.line = p.line(cc)
+		var conds []string
+		for _, e := range cc.List {
+			conds = append(conds, f.typeTest(subject, e))
+		}
+		kw := "elif"
+		if first {
+			kw = "if"
+		}
+		first = false
+		f.wl(f.line, "%s %s:", kw, strings.Join(conds, " or "))
+		f.caseBody(cc.Body)
+	}
+	if deflt != nil {
+		if first {
+			f.stmts(trimBreak(deflt.Body))
+			return
+		}
+		f.wl(p.line(deflt), "else:")
+		f.caseBody(deflt.Body)
+	}
+}
+
+// typeTest renders "x holds a value of the type e" for a type switch's case.
+func (f *fn) typeTest(x string, e ast.Expr) string {
+	p := f.p
+	tv := p.info.Types[e]
+	if tv.IsNil() {
+		return x + " is None"
+	}
+	t := tv.Type
+	if it, ok := t.Underlying().(*types.Interface); ok {
+		if it.Empty() {
+			return x + " is not None"
+		}
+		if n, ok := t.(*types.Named); ok && n.Obj().Pkg() == p.pkg {
+			// the program's types that implement it; no other value has methods
+			var classes []string
+			for tn := range f.m.types {
+				if types.Implements(types.NewPointer(tn.Type()), it) {
+					classes = append(classes, f.m.globals[tn])
+				}
+			}
+			sortStrings(classes)
+			switch len(classes) {
+			case 0:
+				return "False"
+			case 1:
+				return "isinstance(" + x + ", " + classes[0] + ")"
+			}
+			return "isinstance(" + x + ", (" + strings.Join(classes, ", ") + "))"
+		}
+	}
+	cls := f.assertedTypeOf(e, t)
+	if strings.HasPrefix(cls, `"`) {
+		return "go.is_type(" + x + ", " + cls + ")"
+	}
+	return "isinstance(" + x + ", " + cls + ")"
+}
+
+// assignedIn: is v assigned anywhere in n?
+func assignedIn(p *program, n ast.Node, v types.Object) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		var lhs []ast.Expr
+		switch m := m.(type) {
+		case *ast.AssignStmt:
+			if m.Tok != token.DEFINE {
+				lhs = m.Lhs
+			}
+		case *ast.IncDecStmt:
+			lhs = []ast.Expr{m.X}
+		case *ast.RangeStmt:
+			if m.Tok == token.ASSIGN {
+				lhs = []ast.Expr{m.Key, m.Value}
+			}
+		case *ast.UnaryExpr:
+			if m.Op == token.AND {
+				lhs = []ast.Expr{m.X}
+			}
+		}
+		for _, l := range lhs {
+			if id, ok := ast.Unparen(l).(*ast.Ident); ok && l != nil && p.info.ObjectOf(id) == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // caseBody writes a case's statements; a final break (leaving the switch) is dropped.

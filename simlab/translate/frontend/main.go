@@ -142,7 +142,7 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 			if imp.Path.Value == `"C"` {
 				p.unsupported(imp, "cgo", "pure Go")
 			}
-			if imp.Path.Value == `"unsafe"` || imp.Path.Value == `"reflect"` {
+			if imp.Path.Value == `"reflect"` {
 				p.unsupported(imp, "package "+strings.Trim(imp.Path.Value, `"`), "ordinary typed Go")
 			}
 		}
