@@ -21,11 +21,11 @@ A method that hands the goroutine an operation to yield adds one to
 ``rt.ops_made``: the runtime then reports an operation made and never yielded
 (``mu.lock()`` written without ``yield``), with the goroutine's file and line.
 
-A primitive also adds its ``id`` to ``rt.footprint`` when that is not None (a
-strategy that reduces schedules by independence, such as ``dfs``, asks for each
-step's footprint: the primitives it touched).
+Every operation of a primitive calls ``rt.touch(self.id)``: a strategy that
+reduces schedules by independence (``dfs``) asks for each step's footprint, the
+primitives it operated on; one that is not touched looks independent of all.
 
-Runtime calls for primitives: ``rt.now``, ``rt.current``, ``rt.new_id()``, ``rt.footprint``,
+Runtime calls for primitives: ``rt.now``, ``rt.current``, ``rt.new_id()``, ``rt.touch(id)``,
 ``rt.ready(g, value, exc)``, ``rt.spawn(fn, args, name)``, ``rt.choose(n)``,
 ``rt.shuffled(items)``, ``rt.fatal(message)``, ``rt.call_later(d, fn, *args)``,
 ``rt.timer_table``. Errors a primitive raises: :class:`~simlab.GoPanic` (the

@@ -117,6 +117,8 @@ class Chan:
         return self._cap
 
     def __len__(self) -> int:
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         return len(self._buf)
 
     def __repr__(self) -> str:
@@ -162,6 +164,8 @@ class Chan:
 
         Never blocks, so the outside world (a daemon, the kernel) may call it too.
         """
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if not self._can_send():
             return False
         self._do_send(value)
@@ -169,6 +173,8 @@ class Chan:
 
     def close(self) -> None:
         """``close(ch)``: wake every receiver with ``(None, False)``, panic every sender."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if self.closed:
             raise GoPanic("close of closed channel")
         self.closed = True
@@ -257,6 +263,8 @@ class Send(Case):
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
         ch = self.ch
+        if (fp := rt.footprint) is not None:
+            fp.add(ch.id)
         if ch._can_send():
             ch._do_send(self.value)
             return None
@@ -287,6 +295,8 @@ class Recv(Case):
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
         ch = self.ch
+        if (fp := rt.footprint) is not None:
+            fp.add(ch.id)
         if ch._can_recv():
             return ch._do_recv()
         ch._enqueue_recv(g, -1, None)

@@ -41,6 +41,8 @@ class _Wait(Op):
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
         c = self.c
+        if (fp := rt.footprint) is not None:
+            fp.add(c.id)
         c._waiters.append(g)  # runtime_notifyListAdd: the ticket comes before Unlock
         try:
             c.L.unlock()
@@ -70,12 +72,16 @@ class Cond:
 
     def signal(self) -> None:
         """``c.Signal()``: wake the goroutine that has waited longest, if any."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if self._waiters:
             g = self._waiters.popleft()
             self._rt.ready(g, None, None, self._relock())
 
     def broadcast(self) -> None:
         """``c.Broadcast()``: wake every waiting goroutine, oldest first."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         waiters, self._waiters = self._waiters, deque()
         for g in waiters:
             self._rt.ready(g, None, None, self._relock())
@@ -91,6 +97,8 @@ class Cond:
 
     def waiting(self) -> int:
         """How many goroutines are in ``Wait``."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         return len(self._waiters)
 
     def label(self) -> str:

@@ -245,6 +245,8 @@ class CancelCtx(Context):
                 p._children[self.id] = self
 
     def done(self) -> Chan:
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if self._done is None:
             self._done = Chan(self._rt, 0, f"{self.label()}.Done()")
             self._done.owner = self
@@ -253,9 +255,13 @@ class CancelCtx(Context):
         return self._done
 
     def err(self) -> GoError | None:
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         return self._err
 
     def cause(self) -> GoError | None:
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         return self._cause
 
     def children(self) -> list[CancelCtx]:
@@ -263,6 +269,8 @@ class CancelCtx(Context):
         return [c for c in self._children.values() if isinstance(c, CancelCtx)]
 
     def _cancel(self, remove_from_parent: bool, err: GoError, cause: GoError | None) -> None:
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if self._err is not None:
             return
         rt = self._rt
@@ -476,6 +484,8 @@ class _AfterFunc:
         self.started = False  # Go's once: f was started, or stop() won
 
     def _cancel(self, remove_from_parent: bool, err: GoError, cause: GoError | None) -> None:
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if remove_from_parent:
             p = _cancel_parent(self.parent)
             if p is not None:
@@ -486,6 +496,8 @@ class _AfterFunc:
             self._rt.spawn(f, (), getattr(f, "__name__", "func"), created_at=_AFTERFUNC)
 
     def stop(self) -> bool:
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if self.started:
             return False
         self.started = True

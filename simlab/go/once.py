@@ -66,6 +66,8 @@ class Once:
     @gofunc("sync.(*Once).Do", file=_ONCE)
     def do(self, f: Callable[[], Any]) -> Generator[Any, Any, None]:
         """``once.Do(f)``: ``yield from once.do(f)``."""
+        if (fp := self.m._rt.footprint) is not None:
+            fp.add(self.id)
         if not self.done:
             yield from self._do_slow(f)  # L69
 
@@ -80,6 +82,8 @@ class Once:
                     if isgenerator(result):
                         yield from result  # L78
                 finally:
+                    if (fp := self.m._rt.footprint) is not None:
+                        fp.add(self.id)
                     self.done = True
         except GeneratorExit:
             gone = True

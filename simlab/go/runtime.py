@@ -278,7 +278,8 @@ class Runtime:
         self._on_step = self.strategy.on_step if overridden else None
         self._preempt = self.strategy.preempt if self.strategy.preemptive else None
         self._footprints = self.strategy.footprints
-        self.footprint: set[int] | None = None  # the ids the running step touched
+        # the ids the running step touched (and, between steps, timers and callbacks)
+        self.footprint: set[int] | None = set() if self._footprints else None
         self.op_cost = duration_arg("Runtime(op_cost=...)", op_cost)
         if gotraceback not in ("single", "all"):
             raise SimlabError(f"gotraceback={gotraceback!r}: choose 'single' or 'all'")
@@ -321,6 +322,10 @@ class Runtime:
         self._instant_wakeups = 0
         self._idle_waiters: list[Goroutine] = []  # in wait_idle (synctest.Wait)
         self._wake_sleeper = [self._sleep_done]
+        self._dispatch_event = Event(self.env)  # at most one dispatch is ever pending
+        self._dispatch_event._ok = True
+        self._dispatch_event._value = None
+        self._dispatch_callbacks: list[Any] = [self._dispatch]
         self._serial = count(1)  # identities of channels, contexts, ...
         self.timer_table = TimerTable()
         self.context_table = ContextTable(keep_cancelled=record)
@@ -339,6 +344,14 @@ class Runtime:
         """The goroutine on the processor, or None between goroutines (a timer firing,
         the outside world acting)."""
         return self._current
+
+    def touch(self, obj_id: int) -> None:
+        """The running goroutine (or callback) operates on the primitive ``obj_id``:
+        part of its step's footprint, for a strategy that reduces schedules by
+        independence (``dfs``). Every operation of a primitive should touch it."""
+        fp = self.footprint
+        if fp is not None:
+            fp.add(obj_id)
 
     def new_id(self) -> int:
         """A fresh identity for a primitive (a channel, a context, a lock): 1, 2, ..."""
@@ -554,7 +567,9 @@ class Runtime:
 
     def _schedule_dispatch(self) -> None:
         self._dispatch_pending = True
-        self.env.call(self._dispatch)
+        ev = self._dispatch_event  # one calendar entry, re-armed: as a sleeper's _Alarm
+        ev.callbacks = self._dispatch_callbacks  # SimPy only reads this list
+        self.env.schedule(ev)
 
     def _dispatch(self, _event: Event) -> None:
         self._dispatch_pending = False
@@ -645,6 +660,9 @@ class Runtime:
         if self._tracing:
             self.trace.event(self.env._now, g.id, "run")
         if self._footprints:
+            between = self.footprint
+            if between:  # touched by timers and callbacks since the last step
+                self.strategy.on_footprint(None, frozenset(between))
             self.footprint = set()
         gen, value, exc, op = g.gen, g._value, g._exc, g._then
         self.ops_made = 0
@@ -701,7 +719,7 @@ class Runtime:
         if self._on_step is not None:
             self._on_step(g, self._steps)
         if self._footprints:
-            fp, self.footprint = self.footprint, None
+            fp, self.footprint = self.footprint, set()
             self.strategy.on_footprint(g, frozenset(fp or ()))
 
     def _stop_before(self, g: Goroutine, op: Any) -> bool:

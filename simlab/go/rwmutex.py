@@ -94,6 +94,8 @@ class _Announce(Op):
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
         rw = self.rw
+        if (fp := rt.footprint) is not None:
+            fp.add(rw.id)
         r = rw._reader_count
         rw._reader_count = r - MAX_READERS
         if r != 0:
@@ -114,6 +116,8 @@ class _Lock(Op):
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
         rw = self.rw
+        if (fp := rt.footprint) is not None:
+            fp.add(rw.id)
         if rw._w_lock.start(rt, g) is PARK:  # behind another writer: announce once woken
             return PARK
         r = rw._reader_count  # _Announce, inlined
@@ -137,6 +141,8 @@ class _RLock(Op):
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
         rw = self.rw
+        if (fp := rt.footprint) is not None:
+            fp.add(rw.id)
         n = rw._reader_count + 1
         rw._reader_count = n
         if n >= 0:
@@ -193,6 +199,8 @@ class RWMutex:
 
     def unlock(self) -> None:
         """``rw.Unlock()``: let in every reader that waited, then unlock ``w``."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         r = self._reader_count + MAX_READERS
         self._reader_count = r
         if r >= MAX_READERS:
@@ -211,6 +219,8 @@ class RWMutex:
 
     def runlock(self) -> None:
         """``rw.RUnlock()``: the last reader a pending writer waits for wakes it."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         r = self._reader_count - 1
         self._reader_count = r
         if r < 0:
@@ -222,6 +232,8 @@ class RWMutex:
 
     def try_lock(self) -> bool:
         """``rw.TryLock()``: lock for writing if nobody holds it or waits, without blocking."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if not self.w.try_lock():
             return False
         if self._reader_count != 0:
@@ -232,6 +244,8 @@ class RWMutex:
 
     def try_rlock(self) -> bool:
         """``rw.TryRLock()``: lock for reading unless a writer holds it or waits."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if self._reader_count < 0:
             return False
         self._reader_count += 1
@@ -243,11 +257,15 @@ class RWMutex:
 
     def readers(self) -> int:
         """Readers holding the lock or waiting for it (Go's readerCount, writer bias removed)."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         r = self._reader_count
         return r + MAX_READERS if r < 0 else r
 
     def writer(self) -> bool:
         """Whether a writer holds the lock or has announced itself and waits for readers."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         return self._reader_count < 0
 
     def label(self) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import goroutine as _g
-from .chan import Send, Waiter
+from .chan import Recv, Send, Waiter
 from .goroutine import PARK, Case, Goroutine, Op
 
 if TYPE_CHECKING:
@@ -47,6 +47,8 @@ class Select(Op):
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
         cases = self.cases
+        if (fp := rt.footprint) is not None:
+            fp.update(c.ch.id for c in cases if c.ch is not None)
         ready = [i for i, case in enumerate(cases) if case.ready()]
         if ready:
             i = ready[0] if len(ready) == 1 else ready[rt.choose(len(ready))]
@@ -82,7 +84,7 @@ class Select(Op):
 class _Select2(Select):
     """A two-case ``select`` without default, the commonest shape, without the loops."""
 
-    __slots__ = ("a", "b")
+    __slots__ = ("a", "b", "ra", "rb")
 
     def __init__(self, a: Case, b: Case, reason: str = _g.SELECT):
         self.cases = (a, b)
@@ -91,12 +93,19 @@ class _Select2(Select):
         self.durable = reason == _g.SELECT
         self.a = a
         self.b = b
+        # a receive case's channel, whose readiness start() reads inline (Recv.ready)
+        self.ra = a.ch if type(a) is Recv else None
+        self.rb = b.ch if type(b) is Recv else None
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
-        a, b = self.a, self.b
-        if a.ready():
-            i = 1 if b.ready() and rt.choose(2) else 0
-        elif b.ready():
+        a, b, ra, rb = self.a, self.b, self.ra, self.rb
+        if (fp := rt.footprint) is not None:
+            fp.update(c.ch.id for c in self.cases if c.ch is not None)
+        a_ready = (ra._buf or ra._sendq or ra.closed) if ra is not None else a.ready()
+        b_ready = (rb._buf or rb._sendq or rb.closed) if rb is not None else b.ready()
+        if a_ready:
+            i = 1 if b_ready and rt.choose(2) else 0
+        elif b_ready:
             i = 1
         else:
             group: list[Waiter] = []
@@ -129,6 +138,8 @@ class _Single(Op):
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
         case = self.case
+        if (fp := rt.footprint) is not None and case.ch is not None:
+            fp.add(case.ch.id)
         if case.ready():
             value, ok = case.commit()
             return 0, value, ok

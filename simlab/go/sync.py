@@ -33,6 +33,8 @@ class _Wait(Op):
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
         wg = self.wg
+        if (fp := rt.footprint) is not None:
+            fp.add(wg.id)
         if wg.count == 0:
             return None
         return wg._waiters.park(g)
@@ -52,6 +54,8 @@ class WaitGroup:
 
     def add(self, delta: int) -> None:
         """``wg.Add(delta)``."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         count = self.count = self.count + delta
         if count < 0:  # the counter stays negative, as Go's does: a later Wait blocks
             raise GoPanic("sync: negative WaitGroup counter")
@@ -109,6 +113,8 @@ class _Lock(Op):
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
         mu = self.mu
+        if (fp := rt.footprint) is not None:
+            fp.add(mu.id)
         if not mu.locked:
             mu.locked = True
             return None
@@ -129,6 +135,8 @@ class _Relock(Op):
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
         mu = self.mu
+        if (fp := rt.footprint) is not None:
+            fp.add(mu.id)
         mu._woken = False
         if not mu.locked:
             mu.locked = True
@@ -181,6 +189,8 @@ class Mutex:
 
     def try_lock(self) -> bool:
         """``mu.TryLock()``."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if self.locked:
             return False
         self.locked = True
@@ -189,6 +199,8 @@ class Mutex:
     def unlock(self) -> None:
         """``mu.Unlock()``: free the mutex and wake the longest waiter to compete for
         it, or in starvation mode hand it to that waiter."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if not self.locked:
             self._rt.fatal("sync: unlock of unlocked mutex")
         waiters = self._waiters

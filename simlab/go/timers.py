@@ -163,6 +163,8 @@ class Timer:
 
     def stop(self) -> bool:
         """``t.Stop()``: True if this call kept the value from being received."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         pending = self._armed or bool(self.c._buf)
         self._disarm()
         self.c._drain()
@@ -211,12 +213,16 @@ class Ticker:
 
     def stop(self) -> None:
         """``t.Stop()``: no more ticks; a pending tick is discarded."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         self._gen += 1
         self._rt.timer_table.disarm(self)
         self.c._drain()
 
     def reset(self, d: int) -> None:
         """``t.Reset(d)``: tick every ``d`` from now on; a pending tick is discarded."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if d <= 0:
             raise GoPanic("non-positive interval for Ticker.Reset")
         self.c._drain()
@@ -271,6 +277,8 @@ class FuncTimer:
 
     def stop(self) -> bool:
         """``t.Stop()``: True if ``f`` had not been started yet."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if not self._armed:
             return False
         self._armed = False

@@ -15,6 +15,8 @@ options, and records every answer, so any run can be replayed.
             points; finds a bug of depth d with probability at least 1/(n·k^(d-1))
             for n goroutines and k steps.
 ``replay``  the decisions of a recorded :class:`~simlab.schedule.Schedule`.
+``dfs``     every schedule in turn, over many runs (``dfs:BOUND``: those with at most
+            BOUND deviations from fifo); see :mod:`simlab.sched.dfs`.
 
 A goroutine runs until it blocks. ``random:preempt`` and ``pct:...:preempt`` may
 also switch goroutines at every operation a goroutine yields that would not
@@ -60,9 +62,10 @@ class Strategy:
         ``preemptive`` strategy; ``g`` then waits in the run queue with the others."""
         return False
 
-    def on_footprint(self, g: Goroutine, objects: frozenset[int]) -> None:
+    def on_footprint(self, g: Goroutine | None, objects: frozenset[int]) -> None:
         """The step ``g`` just ran touched the primitives whose ids are ``objects``
-        (asked only of a strategy with ``footprints``)."""
+        (asked only of a strategy with ``footprints``); ``g`` is None for what timers
+        and callbacks touched between two steps."""
 
     def pick(self, runq: Sequence[Goroutine]) -> int:
         """Index into ``runq`` (oldest first, at least two) of the goroutine to run next."""
@@ -207,14 +210,14 @@ class Replay(Strategy):
         return f"replay:{self.schedule}"
 
 
-STRATEGIES = ("fifo", "random", "pct", "replay")
+STRATEGIES = ("fifo", "random", "pct", "replay", "dfs")
 
 
 def make_strategy(spec: str | Strategy) -> Strategy:
     """A strategy from its name: ``fifo``, ``random``, ``pct``, ``pct:DEPTH``,
-    ``pct:DEPTH:STEPS`` or ``replay:SCHEDULE``; ``random`` and ``pct`` take a last
-    ``:preempt`` (switch at operations that do not block, too); a
-    :class:`Strategy` passes through."""
+    ``pct:DEPTH:STEPS``, ``replay:SCHEDULE``, ``dfs`` or ``dfs:BOUND``; ``random``
+    and ``pct`` take a last ``:preempt`` (switch at operations that do not block,
+    too); a :class:`Strategy` passes through."""
     if isinstance(spec, Strategy):
         return spec
     name, _, arg = spec.partition(":")
@@ -233,9 +236,17 @@ def make_strategy(spec: str | Strategy) -> Strategy:
                 return PCT(depth, steps, preempt=preempt)
         if name == "replay" and arg:
             return Replay(arg)
+        if name == "dfs":
+            from .dfs import DFS
+
+            if not arg:
+                return DFS()
+            if not (arg.isdigit() and len(arg) <= 9):
+                raise ValueError("dfs:BOUND takes a whole number of deviations, such as dfs:2")
+            return DFS(int(arg))
     except ValueError as exc:
         raise SimlabError(f"bad strategy {spec!r}: {exc}") from None
     raise SimlabError(
         f"unknown strategy {spec!r}; choose fifo, random, pct, pct:DEPTH, "
-        "pct:DEPTH:STEPS (random and pct may end in :preempt) or replay:SCHEDULE"
+        "pct:DEPTH:STEPS (random and pct may end in :preempt), replay:SCHEDULE, dfs or dfs:BOUND"
     )

@@ -73,6 +73,8 @@ class Group:
         group is at its limit, then starts the goroutine. ``name`` names the
         goroutine in metrics (default: ``f``'s name).
         """
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         self._check()
         if self._sem is None:
             self._start(f, args, name, self._go_func1, _GO)
@@ -93,6 +95,8 @@ class Group:
     def try_go(self, f: Callable[..., Any], *args: Any, name: str | None = None) -> bool:
         """``g.TryGo(f)``: start ``f(*args)`` only if the group is below its limit now;
         whether it started."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         self._check()
         if self._sem is not None and not self._sem.try_send():
             return False
@@ -102,6 +106,8 @@ class Group:
     def set_limit(self, n: int) -> None:
         """``g.SetLimit(n)``: at most ``n`` active goroutines (negative: no limit; zero:
         no goroutine can be added). Panics if goroutines of the group are active."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         self._check()
         if n < 0:
             self._sem = None
@@ -119,6 +125,8 @@ class Group:
         group's functions once they have all returned."""
         self._check()
         yield self._wg.wait()  # L56
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if self._cancel is not None:
             self._cancel(self._err)
         return self._err
@@ -175,6 +183,8 @@ class Group:
         yield from self._done()  # L130
 
     def _error(self, err: Any) -> None:
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if not self._err_once:  # g.errOnce.Do
             self._err_once = True
             self._err = err

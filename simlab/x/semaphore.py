@@ -65,6 +65,8 @@ class Weighted:
     @gofunc("golang.org/x/sync/semaphore.(*Weighted).Acquire", file=FILE)
     def acquire(self, ctx: Context, n: int) -> Generator[Any, Any, GoError | None]:
         """``s.Acquire(ctx, n)``: ``err = yield from s.acquire(ctx, n)``."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         done = ctx.done()
         if done.closed:  # ctx was done before the call: fail, even if the tokens are free
             return ctx.err()
@@ -79,6 +81,8 @@ class Weighted:
         self.waiters.append(w)
         cases: tuple[Any, Any] = (done.recv_case(), ready.recv_case())
         i, _, _ = yield select(*cases)  # L74
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if i == 0:
             if ready.closed:  # acquired after ctx was done: put the tokens back
                 self.cur -= n
@@ -96,6 +100,8 @@ class Weighted:
 
     def try_acquire(self, n: int) -> bool:
         """``s.TryAcquire(n)``: take ``n`` tokens if that needs no waiting."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         if self.size - self.cur >= n and not self.waiters:
             self.cur += n
             return True
@@ -103,6 +109,8 @@ class Weighted:
 
     def release(self, n: int) -> None:
         """``s.Release(n)``: return ``n`` tokens and serve the waiters that now fit."""
+        if (fp := self._rt.footprint) is not None:
+            fp.add(self.id)
         self.cur -= n
         if self.cur < 0:
             raise GoPanic("semaphore: released more than held")

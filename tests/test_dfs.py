@@ -1,0 +1,323 @@
+"""Exhaustive schedule search (``--strategy dfs[:BOUND]``): counts checked by hand.
+
+A step is what a goroutine does between getting the processor and blocking. Two
+goroutines of a and b steps, always both runnable until one ends, interleave in
+C(a+b, a) ways; the search must run each of those schedules exactly once without
+the reduction, and one schedule per class of equivalent ones with it (steps that
+touch no common primitive commute).
+"""
+
+from __future__ import annotations
+
+from math import comb
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import simlab as sl
+from simlab.errors import SimlabError
+from simlab.lab.exhaust import search_program
+from simlab.lab.experiment import load_experiment
+from simlab.lab.explore import explore
+from simlab.sched.dfs import DFS, Redundant
+from simlab.sched.schedule import Schedule
+from simlab.sched.strategies import make_strategy
+from tests.conftest import invoke as cli
+
+
+def _worker(rt, ch, k):
+    """k steps, each touching only ``ch``, then a last step that just returns."""
+    for i in range(k):
+        ch.try_send(i)
+        yield rt.gosched()
+
+
+def independent(k):
+    def main(rt):
+        a, b = rt.chan(k), rt.chan(k)
+        rt.go(_worker, rt, a, k)
+        rt.go(_worker, rt, b, k)
+        yield rt.sleep(sl.Second)  # main is out of the way while they run
+
+    return main
+
+
+def _distinct(found):
+    digests = [e.digest for e in found]
+    assert len(set(digests)) == len(digests)
+    assert len({str(e.schedule) for e in found}) == len(found)
+
+
+@pytest.mark.parametrize("k", [1, 2, 3])
+def test_independent_goroutines_are_one_class(k):
+    """Each goroutine has k+1 steps: C(2k+2, k+1) interleavings, all equivalent."""
+    full, _ = search_program(independent(k), reduction=False)
+    assert len(full) == comb(2 * k + 2, k + 1)  # 6, 20, 70
+    _distinct(full)
+    reduced, dfs = search_program(independent(k))
+    assert len(reduced) == 1
+    assert dfs.exhausted
+
+
+def test_two_lockers_and_a_bystander():
+    """A and B each lock mu, yield, unlock; C does one step on its own channel and ends.
+
+    A and B alone: whoever locks first (2 ways) either finishes before the other
+    tries (4 steps) or the other tries while it holds mu and parks, to take mu when
+    it is unlocked (5 steps): 2 x 2 = 4 schedules, all steps on mu, none equivalent.
+    C's 2 steps interleave freely into each: 2 x (C(4+2, 2) + C(5+2, 2)) = 2 x (15 + 21).
+    """
+
+    def locker(rt, mu):
+        yield mu.lock()
+        yield rt.gosched()
+        mu.unlock()
+
+    def main(rt):
+        mu = rt.mutex()
+        rt.go(locker, rt, mu)
+        rt.go(locker, rt, mu)
+        rt.go(_worker, rt, rt.chan(1), 1)
+        yield rt.sleep(sl.Second)
+
+    full, _ = search_program(main, reduction=False)
+    assert len(full) == 2 * (comb(6, 2) + comb(7, 2)) == 72
+    _distinct(full)
+    reduced, _ = search_program(main)
+    assert len(reduced) == 4
+    _distinct(reduced)
+
+
+def _two_selects(rt):
+    a, b = rt.chan(2), rt.chan(2)
+    for ch in (a, b):
+        ch.try_send(1)
+        ch.try_send(2)
+    yield sl.select(a.recv_case(), b.recv_case())  # both ready: a decision of 2
+    yield sl.select(a.recv_case(), b.recv_case())  # both still ready: another
+
+
+@pytest.mark.parametrize(("bound", "expected"), [(None, 4), (0, 1), (1, 3), (2, 4)])
+def test_select_with_two_ready_cases(bound, expected):
+    """Two binary decisions: 2 x 2 = 4 schedules; with at most B deviations, the
+    sum of C(2, d) for d <= B: 1, 1 + 2, 1 + 2 + 1. No reduction applies to them."""
+    for reduction in (True, False):
+        found, _ = search_program(_two_selects, bound=bound, reduction=reduction)
+        assert len(found) == expected
+        _distinct(found)
+        assert all(len(e.schedule) <= (2 if bound is None else bound) for e in found)
+
+
+def test_the_bound_limits_deviations():
+    """Raising the bound only adds schedules; bound 0 is fifo alone; a bound as large
+    as the number of decisions is no bound (C(6, 3) = 20 schedules)."""
+    program = independent(2)
+    full = {str(e.schedule) for e in search_program(program, reduction=False)[0]}
+    assert len(full) == 20
+    seen: set[str] = set()
+    for bound in range(5):
+        found, _ = search_program(program, bound=bound, reduction=False)
+        assert all(len(e.schedule) <= bound for e in found)
+        names = {str(e.schedule) for e in found}
+        assert seen <= names <= full
+        seen = names
+    assert search_program(program, bound=0, reduction=False)[0][0].schedule == Schedule()
+    assert seen == full
+
+
+def test_a_schedule_replays_to_the_same_run():
+    found, _ = search_program(independent(2), reduction=False)
+    last = found[-1]
+    assert len(last.schedule) > 0
+    rt = sl.Runtime(strategy=f"replay:{last.schedule}")
+    rt.run(independent(2))
+    assert rt.trace_digest() == last.digest
+
+
+# --- the reduction keeps every outcome: random little programs ------------------
+
+OPS = st.sampled_from(["send", "recv", "trysend", "tryrecv", "select", "lock", "yield", "close"])
+
+
+@st.composite
+def programs(draw):
+    """Up to 3 goroutines of up to 3 operations on 2 channels (capacity 1) and a mutex."""
+    n = draw(st.integers(2, 3))
+    return [
+        [(draw(OPS), draw(st.integers(0, 1))) for _ in range(draw(st.integers(1, 3)))]
+        for _ in range(n)
+    ]
+
+
+def _program(spec):
+    """Each goroutine logs what its operations saw in a list of its own (its local
+    state); the outcome of a run is those logs and how the run ended."""
+
+    def body(rt, ops, chans, mu, log):
+        for op, c in ops:
+            ch = chans[c]
+            if op == "send":
+                yield ch.send(len(log))
+            elif op == "recv":
+                log.append((yield ch.recv()))
+            elif op == "trysend":
+                log.append(ch.try_send(len(log)))
+            elif op == "tryrecv":
+                i, v, ok = yield sl.select(ch.recv_case(), default=True)
+                log.append((i, v, ok))
+            elif op == "select":
+                log.append((yield sl.select(chans[0].recv_case(), chans[1].send_case(c))))
+            elif op == "lock":
+                yield mu.lock()
+                yield rt.gosched()
+                mu.unlock()
+            elif op == "yield":
+                yield rt.gosched()
+            elif op == "close":
+                ch.close()  # a second close panics: an outcome too
+
+    def main(rt, logs):
+        chans, mu = [rt.chan(1), rt.chan(1)], rt.mutex()
+        for ops, log in zip(spec, logs, strict=True):
+            rt.go(body, rt, ops, chans, mu, log)
+        yield rt.sleep(sl.Second)
+
+    return main
+
+
+def _outcomes(spec, reduction):
+    outcomes = set()
+    for explored in _runs(spec, reduction):
+        outcomes.add(explored)
+    return outcomes
+
+
+def _runs(spec, reduction):
+    dfs = DFS(None, reduction=reduction)
+    while True:
+        logs = [[] for _ in spec]
+        rt = sl.Runtime(strategy=dfs)
+        ended = "ok"
+        try:
+            rt.run(_program(spec), logs)
+        except Redundant:
+            ended = None
+        except (sl.Deadlock, sl.GoPanic) as exc:
+            ended = type(exc).__name__
+        if ended is not None:
+            yield (ended, repr(logs))
+        if not dfs.backtrack():
+            return
+
+
+@settings(max_examples=40, deadline=None)
+@given(programs())
+def test_the_reduction_keeps_every_outcome(spec):
+    """Sleep sets only skip schedules equivalent to explored ones, so every outcome
+    (what each goroutine saw, how the run ended) of the full search is still reached;
+    a step that ends the program (a panic: a second close) depends on every other."""
+    assert _outcomes(spec, True) == _outcomes(spec, False)
+
+
+# --- explore --strategy dfs on the zoo ---------------------------------------------
+
+SHORT = {"duration": "10s"}
+
+
+@pytest.mark.parametrize("name", ["zoo-lost-signal", "zoo-forgotten-sender"])
+def test_dfs_finds_the_zoo_bug_random_finds(name):
+    exp = load_experiment(name).with_overrides(SHORT, None)
+    randomly = explore(exp, 4, "random", jobs=1, progress=False, shrink=False)
+    assert randomly.failing_seeds()
+    result = explore(exp, 200, "dfs:2", jobs=1, progress=False, shrink=False)
+    assert result.outcomes[0].failed == ["no leak"]
+    assert result.exhausted
+    fixed = load_experiment(name).with_overrides({**SHORT, "variant": "fixed"}, None)
+    assert explore(fixed, 200, "dfs:2", jobs=1, progress=False, shrink=False).ok()
+
+
+def test_explore_dfs_from_the_command_line(capsys):
+    code, out, _ = cli(
+        capsys, "explore", "zoo-mutex-error-path", "--set", "duration=10s",
+        "--strategy", "dfs:1", "--schedules", "500",
+    )  # fmt: skip
+    assert code == 0
+    assert "strategy dfs:1, seed 0" in out
+    assert "held in all" in out
+    assert "schedules up to bound 1 checked (" in out and "pruned by sleep sets)" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--strategy", "dfs:x"], "dfs:BOUND takes a whole number"),
+        (["--strategy", "dfs:-1"], "dfs:BOUND takes a whole number"),
+        (["--strategy", "dfs", "--workload-seed", "3"], "--workload-seed does not apply"),
+    ],
+)
+def test_bad_dfs_input_is_one_line_and_exit_2(capsys, args, message):
+    code, _, err = cli(capsys, "explore", "zoo-lost-signal", *args)
+    assert code == 2
+    assert message in err and "Traceback" not in err
+    assert make_strategy("dfs:3").bound == 3  # type: ignore[attr-defined]
+
+
+def test_a_program_that_is_not_deterministic_is_refused():
+    """Replaying a prefix must meet the same goroutines: here each run starts one
+    more goroutine than the last, so the second run cannot follow the first."""
+    runs = []
+
+    def noop():
+        yield from ()
+
+    def main(rt):
+        runs.append(1)
+        for _ in range(len(runs) + 1):
+            rt.go(noop)
+        yield rt.sleep(1)
+
+    with pytest.raises(SimlabError, match="not deterministic"):
+        search_program(main, reduction=False)
+
+
+def _armed_callback(rt):
+    """g1 arms a callback at this instant that closes ch; g2 polls ch. Two outcomes
+    (g2 first sees it open; g1 first, then the callback, closes it before g2 runs),
+    though g1's own step touches nothing g2's does: the callback's touch is g1's."""
+    ch, seen = rt.chan(), []
+
+    def g1():
+        rt.call_later(0, ch.close)
+        yield rt.sleep(1)
+
+    def g2():
+        i, _, _ = yield sl.select(ch.recv_case(), default=True)
+        seen.append("closed" if i == 0 else "open")
+
+    rt.go(g1)
+    rt.go(g2)
+    yield rt.sleep(2)
+    return tuple(seen)
+
+
+def test_what_a_step_arms_at_its_instant_counts_as_its_own():
+    for reduction in (False, True):
+        found, _ = search_program(_armed_callback, reduction=reduction)
+        outcomes = set(_replayed(found))
+        assert outcomes == {("open",), ("closed",)}, reduction
+
+
+def _replayed(found):
+    for explored in found:
+        rt = sl.Runtime(strategy=f"replay:{explored.schedule}")
+        yield rt.run(_armed_callback).value
+
+
+@pytest.mark.parametrize(
+    "command", [["run"], ["trace"], ["profile", "--at", "1s"], ["replay", "--seed", "1"]]
+)
+def test_dfs_is_refused_where_one_run_is_asked_for(capsys, command):
+    code, _, err = cli(capsys, command[0], "zoo-lost-signal", *command[1:], "--strategy", "dfs:2")
+    assert code == 2
+    assert "use it with `simlab explore NAME --strategy dfs:2`" in err
