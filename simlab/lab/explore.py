@@ -11,10 +11,17 @@ the moment the property broke and the leak oracles' verdicts.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import hashlib
+import json
 import math
+import os
+import shlex
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import SimlabError
@@ -22,12 +29,13 @@ from ..sched.schedule import Schedule
 from ..sched.strategies import Replay
 from .experiment import Experiment
 from .model import Model, Params, load_model
-from .pool import LocalPool, WorkerDied
-from .runner import Interrupted, _Progress, worker_count
+from .pool import WorkerDied, open_pool
+from .runner import Interrupted, _Progress
 from .simulation import RunRecord, run_model
 
 SHRINK_BUDGET = 300  # runs the shrinker may spend
 MAX_SCHEDULES = 1_000_000  # per explore: a million outcomes are about 300 MB
+BATCH = 100  # schedules per task at most: the unit of progress, streaming and retries
 
 
 @dataclass
@@ -62,11 +70,23 @@ class Exploration:
     properties: list[str]
     shrunk: Shrunk | None = None
     seconds: float = 0.0
-    overrides: dict[str, str] = field(default_factory=dict)
+    overrides: dict[str, str] = field(default_factory=dict)  # --set, as replay takes them
     scenario: str = ""
     lost: list[int] = field(default_factory=list)  # seeds whose worker died twice
     lost_reason: str = ""
     workers: int = 1
+    asked: int = 0  # schedules asked for (``outcomes`` holds fewer if the search stopped early)
+    changed: dict[str, str] = field(default_factory=dict)  # params unlike the model's defaults
+    row: int = 1  # of ``rows``, counted from 1 as `simlab run` lists them
+    rows: int = 1
+    workload_seed: int | None = None  # fixed workload and faults; None: each seed's own
+    stopped: str = ""  # why the search ended early: "fail-fast", "time budget"
+    stream: str = ""  # the JSON-lines file the outcomes went to
+    resumed: int = 0  # outcomes read back from the stream, not run again
+    where: str = ""  # "2 workers", "local:2 (2 workers)"
+    fail_fast: bool = False
+    max_time: str = ""  # the time budget, as given (e.g. "30s")
+    source: str = ""  # the experiment as the command named it (a path to a file, say)
 
     def failures(self, prop: str) -> list[int]:
         return [o.seed for o in self.outcomes if prop in o.failed]
@@ -84,7 +104,9 @@ class Exploration:
         return 3 if self.lost else 0
 
     def replay_command(self, seed: int, schedule: Schedule | None = None) -> str:
-        parts = ["simlab replay", self.name, f"--seed {seed}"]
+        parts = ["simlab replay", shlex.quote(self.source or self.name), f"--seed {seed}"]
+        if self.workload_seed is not None:
+            parts.append(f"--workload-seed {self.workload_seed}")
         if schedule is not None:
             parts.append(f"--schedule {schedule}")
         else:
@@ -96,15 +118,61 @@ class Exploration:
 
 
 def _explore_batch(
-    model_name: str, values: dict[str, Any], seeds: list[int], strategy: str
+    model_name: str,
+    values: dict[str, Any],
+    seeds: list[int],
+    strategy: str,
+    options: dict[str, Any] | None = None,
 ) -> list[Outcome]:
+    """The outcomes of ``seeds``. ``options``: ``workload_seed``; ``fail_fast`` (stop
+    after the first failing seed); ``deadline`` (``time.time()`` after which no seed
+    starts: the search's time budget decides how many runs happen, never what one does)."""
+    opts = options or {}
     model = load_model(model_name)
     params = model.resolve(values)
     out = []
     for seed in seeds:
-        record = run_model(model, params, seed, strategy, properties=model.properties)
+        if opts.get("deadline") is not None and time.time() >= opts["deadline"]:
+            break
+        record = run_model(
+            model,
+            params,
+            seed,
+            strategy,
+            properties=model.properties,
+            workload_seed=opts.get("workload_seed"),
+        )
         out.append(Outcome(seed, list(record.violations), record.digest))
+        if record.violations and opts.get("fail_fast"):
+            break
     return out
+
+
+def choose_row(exp: Experiment, row: int | None) -> tuple[int, int, str, Params]:
+    """``(row, rows, scenario, params)``: row ``row`` (from 1) of the experiment, the first
+    if None."""
+    rows = exp.rows()
+    n = 1 if row is None else row
+    if not 1 <= n <= len(rows):
+        raise SimlabError(
+            f"--row {row}: {exp.name} has {len(rows)} row{'s' if len(rows) > 1 else ''} "
+            f"(1..{len(rows)}, in the order `simlab run {exp.name}` lists them)"
+        )
+    scenario, params = rows[n - 1]
+    return n, len(rows), scenario, params
+
+
+def _changed(exp: Experiment, params: Params) -> dict[str, str]:
+    """The parameters whose value is not the model's default: ``--set`` ones first, as
+    they were typed."""
+    out = {}
+    for p in exp.model.all_params():
+        if params[p.name] != p.parse(p.default):
+            out[p.name] = p.show(params[p.name])
+    shown = {k: str(exp.overrides[k]) for k in exp.overrides if k in out}
+    for k, v in out.items():
+        shown.setdefault(k, v)
+    return shown
 
 
 def explore(
@@ -115,42 +183,118 @@ def explore(
     base_seed: int = 0,
     progress: bool = True,
     shrink: bool = True,
+    *,
+    cluster: str | None = None,
+    row: int | None = None,
+    workload_seed: int | None = None,
+    fail_fast: bool = False,
+    max_seconds: float | None = None,
+    stream: Path | None = None,
+    resume: Path | None = None,
+    stream_root: Path | None = None,
+    announce: Callable[[Exploration], None] | None = None,
 ) -> Exploration:
-    """Run the experiment's first parameter set under ``schedules`` seeds.
+    """Run one row of the experiment (the first, or ``row``) under ``schedules`` seeds.
 
-    Ctrl-C raises :class:`~simlab.lab.runner.Interrupted`, saying how many schedules
-    had run and whether a property broke in them."""
+    ``cluster`` runs them on a Dask cluster instead of ``jobs`` local processes;
+    ``workload_seed`` fixes the workload and faults streams while each seed gives its
+    schedule; ``fail_fast`` stops at the first failure, ``max_seconds`` after that
+    much wall-clock time (both then count only the schedules that ran). Outcomes are
+    appended to ``stream`` (or a file of their own under ``stream_root``) as they
+    arrive; ``resume`` reads such a file back and runs only the seeds it does not
+    hold. ``announce(result)`` sees the configuration before anything runs. Ctrl-C
+    raises :class:`~simlab.lab.runner.Interrupted`, saying how many schedules had run
+    and whether a property broke in them."""
+    if strategy.partition(":")[0] == "dfs":  # exhaustive search: one process, one seed
+        from .exhaust import exhaust
+
+        refuse = {"--cluster": cluster, "--workload-seed": workload_seed, "--stream": stream}
+        return exhaust(
+            exp, schedules, strategy, base_seed, row=row, progress=progress, shrink=shrink,
+            fail_fast=fail_fast, max_seconds=max_seconds, refuse={**refuse, "--resume": resume},
+        )  # fmt: skip
     if schedules > MAX_SCHEDULES:
         raise SimlabError(
             f"--schedules {schedules:,}: at most {MAX_SCHEDULES:,} in one explore "
             "(run several, each with its own --seed, to cover more)"
         )
-    scenario, params = exp.rows()[0]
+    n_row, n_rows, scenario, params = choose_row(exp, row)
     model = exp.model
+    if workload_seed is not None and workload_seed < 0:
+        raise SimlabError(f"--workload-seed {workload_seed}: a seed is 0 or more")
     start = time.monotonic()
-    seeds = range(base_seed, base_seed + schedules)
-    workers = worker_count(jobs, schedules)
-    per_task = max(1, math.ceil(len(seeds) / (workers * 8)))
-    batches = [seeds[i : i + per_task] for i in range(0, len(seeds), per_task)]
-    bar = _Progress(len(batches), f"simlab explore {exp.name}", progress)
-    outcomes: list[Outcome] = []
+    pinned = {n: model.param(n).show(params[n]) for n in exp.sweep}
+    result = Exploration(
+        exp.name,
+        params,
+        strategy,
+        base_seed,
+        [],
+        [p.name for p in model.properties],
+        overrides={**{k: str(v) for k, v in exp.overrides.items()}, **pinned},
+        scenario=scenario,
+        asked=schedules,
+        changed=_changed(exp, params),
+        row=n_row,
+        rows=n_rows,
+        workload_seed=workload_seed,
+    )
+    header = stream_header(exp, result)
+    done: dict[int, Outcome] = {}
+    out: Stream | None = None
+    if resume is not None:
+        out, earlier = Stream.resume(resume, header)
+        done = {o.seed: o for o in earlier if base_seed <= o.seed < base_seed + schedules}
+    elif stream is not None:
+        out = Stream.create(stream, header)
+    elif stream_root is not None:
+        out = Stream.create(default_stream(exp, header, stream_root), header)
+    result.stream = str(out.path) if out is not None else ""
+    result.resumed = len(done)
+    todo = [s for s in range(base_seed, base_seed + schedules) if s not in done]
+    if fail_fast and any(o.failed for o in done.values()):
+        todo, result.stopped = [], "fail-fast"  # the stream already holds a failure
+    outcomes: list[Outcome] = list(done.values())
     lost: list[int] = []
-    reason = ""
-    args = [(exp.model_name, dict(params), list(batch), strategy) for batch in batches]
     try:
-        if workers <= 1:
-            for k, arg in enumerate(args, 1):
-                outcomes += _explore_batch(*arg)
-                bar.advance(k)
-        else:
-            with LocalPool(workers) as pool:
-                for k, (n, value) in enumerate(pool.run(_explore_batch, args), 1):
+        with open_pool(jobs, cluster, len(todo), exp.model_name) as pool:
+            workers = pool.workers
+            result.workers = workers
+            result.where = (
+                f"{cluster} ({workers} worker{'s' if workers > 1 else ''})"
+                if cluster
+                else f"{workers} worker{'s' if workers > 1 else ''}"
+            )
+            if announce is not None:
+                announce(result)
+            per_task = max(1, min(BATCH, math.ceil(len(todo) / (workers * 8))))
+            batches = [todo[i : i + per_task] for i in range(0, len(todo), per_task)]
+            options: dict[str, Any] = {}
+            if workload_seed is not None:
+                options["workload_seed"] = workload_seed
+            if fail_fast:
+                options["fail_fast"] = True
+            if max_seconds is not None:
+                options["deadline"] = time.time() + max_seconds - (time.monotonic() - start)
+            base = (exp.model_name, dict(params), strategy)
+            args = [(*base[:2], b, base[2], *([options] if options else [])) for b in batches]
+            bar = _Progress(schedules, f"simlab explore {exp.name}", progress, "schedules")
+            bar.advance(len(outcomes), failed=sum(bool(o.failed) for o in outcomes))
+            with contextlib.closing(pool.run(_explore_batch, args)) as results:
+                for n, value in results:
                     if isinstance(value, WorkerDied):
                         lost += batches[n]
-                        reason = str(value)
-                    else:
-                        outcomes += value
-                    bar.advance(k)
+                        result.lost_reason = str(value)
+                        continue
+                    outcomes += value
+                    if out is not None:
+                        out.append(value)
+                    failed = sum(bool(o.failed) for o in value)
+                    bar.advance(len(outcomes), failed=failed)
+                    if failed and fail_fast:
+                        result.stopped = "fail-fast"
+                        break
+            bar.close()
     except KeyboardInterrupt:
         broke = sorted({p for o in outcomes for p in o.failed})
         verdict = (
@@ -159,27 +303,186 @@ def explore(
             if broke
             else "no property broke in them"
         )
-        raise Interrupted(f"{len(outcomes)} of {schedules} schedules had run; {verdict}") from None
-    bar.close()
+        kept = f"; they are in {out.path} (go on with --resume {out.path})" if out else ""
+        raise Interrupted(
+            f"{len(outcomes)} of {schedules} schedules had run; {verdict}{kept}"
+        ) from None
+    finally:
+        if out is not None:
+            out.close()
+    if max_seconds is not None and not result.stopped and len(outcomes) + len(lost) < schedules:
+        result.stopped = "time budget"
     outcomes.sort(key=lambda o: o.seed)
-    result = Exploration(
-        exp.name,
-        params,
-        strategy,
-        base_seed,
-        outcomes,
-        [p.name for p in model.properties],
-        scenario=scenario,
-        lost=sorted(lost),
-        lost_reason=reason,
-        workers=workers,
-    )
+    result.outcomes = outcomes
+    result.lost = sorted(lost)
     failing = result.failing_seeds()
     if shrink and failing:
         first = next(o for o in outcomes if o.failed)
-        result.shrunk = shrink_schedule(model, params, first.seed, strategy, first.failed[0])
+        result.shrunk = shrink_schedule(
+            model, params, first.seed, strategy, first.failed[0], workload_seed
+        )
     result.seconds = time.monotonic() - start
     return result
+
+
+# --- the stream: outcomes as JSON lines, as they arrive --------------------------
+
+STREAM_KIND = "simlab explore stream"
+COMPARED = ("experiment", "model", "scenario", "params", "strategy", "workload_seed")
+
+
+def stream_header(exp: Experiment, result: Exploration) -> dict[str, Any]:
+    """The first line of a stream: what was explored (a resume must explore the same)."""
+    from importlib.metadata import version
+
+    try:
+        simlab_version = version("simlab")
+    except Exception:
+        simlab_version = "unknown"
+    return {
+        "kind": STREAM_KIND,
+        "format": 1,
+        "experiment": exp.name,
+        "model": exp.model_name,
+        "scenario": result.scenario,
+        "params": {p.name: p.show(result.params[p.name]) for p in exp.model.all_params()},
+        "strategy": result.strategy,
+        "workload_seed": result.workload_seed,
+        "simlab": simlab_version,
+    }
+
+
+def default_stream(exp: Experiment, header: dict[str, Any], root: Path) -> Path:
+    """``root/explore/NAME-KEY.jsonl``, KEY a digest of what is explored: two searches of
+    other parameters never share a file; the same search replaces its last stream."""
+    key = hashlib.sha256(
+        json.dumps([header[k] for k in COMPARED], sort_keys=True).encode()
+    ).hexdigest()[:12]
+    name = Path(exp.name).stem if exp.name.endswith(".toml") else exp.name
+    return root / "explore" / f"{name}-{key}.jsonl"
+
+
+class Stream:
+    """A JSON-lines file of outcomes: the header (:func:`stream_header`) on the first
+    line, then one outcome a line, appended whole as batches arrive. One writer at a
+    time (``flock``); a line a crash cut short is dropped when the file is resumed."""
+
+    def __init__(self, path: Path, fd: int):
+        self.path = path
+        self._fd = fd
+
+    @staticmethod
+    def _open(path: Path, option: str) -> int:
+        try:
+            if path.is_dir():
+                raise SimlabError(f"{option} {path}: is a directory; give a file name")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o666)
+        except OSError as exc:
+            raise SimlabError(
+                f"{option} {path}: cannot write there: {exc.strerror or exc}"
+            ) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise SimlabError(
+                f"{option} {path}: another simlab explore is writing it; wait for it or "
+                "give another --stream"
+            ) from None
+        return fd
+
+    @classmethod
+    def create(cls, path: Path, header: dict[str, Any]) -> Stream:
+        """A new stream at ``path``: a file that is not a stream is never overwritten."""
+        fd = cls._open(path, "--stream")
+        with os.fdopen(os.dup(fd), "rb") as f:
+            first = f.readline()
+        if first and _header_of(first) is None:
+            os.close(fd)
+            raise SimlabError(
+                f"--stream {path}: the file exists and is not a simlab explore stream; "
+                "give another path"
+            )
+        os.ftruncate(fd, 0)
+        stream = cls(path, fd)
+        stream._write([header])
+        return stream
+
+    @classmethod
+    def resume(cls, path: Path, header: dict[str, Any]) -> tuple[Stream, list[Outcome]]:
+        """The stream at ``path`` opened to go on, with the outcomes it holds; refused if
+        it explored something else."""
+        if not path.is_file():
+            raise SimlabError(f"--resume {path}: no such file")
+        fd = cls._open(path, "--resume")
+        try:
+            with os.fdopen(os.dup(fd), "rb") as f:
+                data = f.read()
+            lines = data.split(b"\n")
+            theirs = _header_of(lines[0])
+            if theirs is None:
+                raise SimlabError(f"--resume {path}: not a simlab explore stream")
+            for key in COMPARED:
+                if theirs.get(key) != header[key]:
+                    what = _differs(key, theirs, header)
+                    raise SimlabError(
+                        f"--resume {path}: it holds another search ({what}); "
+                        "resume with the same experiment, --set, --scenario or --row, "
+                        "--strategy and --workload-seed"
+                    )
+            complete = data.rfind(b"\n") + 1
+            if complete < len(data):  # a line a crash cut short
+                os.ftruncate(fd, complete)
+            outcomes = []
+            for k, line in enumerate(data[:complete].split(b"\n")[1:-1], 2):
+                try:
+                    item = json.loads(line)
+                    outcomes.append(
+                        Outcome(int(item["seed"]), list(item["failed"]), item["digest"])
+                    )
+                except (ValueError, KeyError, TypeError):
+                    raise SimlabError(f"--resume {path}: line {k} is not an outcome") from None
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(path, fd), outcomes
+
+    def _write(self, items: list[dict[str, Any]]) -> None:
+        data = "".join(json.dumps(item, separators=(",", ":")) + "\n" for item in items)
+        view = memoryview(data.encode())
+        while view:
+            view = view[os.write(self._fd, view) :]
+
+    def append(self, outcomes: list[Outcome]) -> None:
+        if outcomes:
+            self._write(
+                [{"seed": o.seed, "failed": o.failed, "digest": o.digest} for o in outcomes]
+            )
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            with contextlib.suppress(OSError):
+                os.fsync(self._fd)
+            os.close(self._fd)  # and the lock with it
+            self._fd = -1
+
+
+def _header_of(line: bytes) -> dict[str, Any] | None:
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) and data.get("kind") == STREAM_KIND else None
+
+
+def _differs(key: str, theirs: dict[str, Any], ours: dict[str, Any]) -> str:
+    if key == "params":
+        a, b = theirs.get("params") or {}, ours["params"]
+        names = [n for n in b if a.get(n) != b[n]] or sorted(set(a) - set(b))
+        n = names[0]
+        return f"{n}={a.get(n, '?')}, not {n}={b.get(n, '?')}"
+    return f"{key} {theirs.get(key)!r}, not {ours[key]!r}"
 
 
 class CheckedReplay(Replay):
@@ -213,9 +516,18 @@ class CheckedReplay(Replay):
             )
 
 
-def shrink_schedule(model: Model, params: Params, seed: int, strategy: str, prop: str) -> Shrunk:
+def shrink_schedule(
+    model: Model,
+    params: Params,
+    seed: int,
+    strategy: str,
+    prop: str,
+    workload_seed: int | None = None,
+) -> Shrunk:
     """Cut the decisions of a failing run down to as few deviations as still break ``prop``."""
-    original = run_model(model, params, seed, strategy, keep_schedule=True)
+    original = run_model(
+        model, params, seed, strategy, keep_schedule=True, workload_seed=workload_seed
+    )
     start = Schedule.parse(original.schedule)
     runs = 0
 
@@ -230,6 +542,7 @@ def shrink_schedule(model: Model, params: Params, seed: int, strategy: str, prop
             properties=model.properties,
             keep_schedule=True,
             leak_check=True,
+            workload_seed=workload_seed,
         )
 
     def fails(schedule: Schedule) -> bool:
@@ -283,10 +596,12 @@ def _lower_options(items: Deviations, fails: Callable[[Deviations], bool]) -> De
 
 
 def _config(result: Exploration) -> str:
-    shown = " ".join(f"{k}={v}" for k, v in result.overrides.items())
+    shown = " ".join(f"{k}={v}" for k, v in (result.changed or result.overrides).items())
     scenario = f'scenario "{result.scenario}"' if result.scenario else ""
     parts = [p for p in (scenario, shown) if p]
-    return "; ".join(parts) or "as in the experiment file"
+    if not parts:
+        return "the model's defaults"
+    return "; ".join(parts) + (" (the model's defaults otherwise)" if shown else "")
 
 
 def _seed_ranges(seeds: list[int]) -> str:
@@ -300,20 +615,51 @@ def _seed_ranges(seeds: list[int]) -> str:
     return ", ".join(shown) + (", ..." if len(spans) > 5 else "")
 
 
-def format_exploration(result: Exploration, jobs: int | None = None) -> str:
-    n = len(result.outcomes)
-    last = result.base_seed + n + len(result.lost) - 1
-    rate = n / result.seconds if result.seconds else 0.0
-    workers = result.workers if jobs is None else jobs
+def format_header(result: Exploration) -> str:
+    """What is about to be explored, exactly: printed before the search starts."""
+    n = result.asked or len(result.outcomes) + len(result.lost)
+    where = result.where or f"{result.workers} worker{'s' if result.workers > 1 else ''}"
     lines = [
-        f"simlab explore {result.name}: {n + len(result.lost)} schedules, strategy "
-        f"{result.strategy}, seeds {result.base_seed}..{last}, "
-        f"{workers} worker{'s' if workers > 1 else ''}",
+        f"simlab explore {result.name}: {n} schedules, strategy {result.strategy}, "
+        f"seeds {result.base_seed}..{result.base_seed + n - 1}, {where}",
         f"configuration: {_config(result)}",
-        "",
     ]
+    if result.rows > 1:
+        lines.append(
+            f"row {result.row} of {result.rows} (choose another with --row N or --scenario NAME)"
+        )
+    if result.workload_seed is None:
+        lines.append("seeds: a schedule's seed sets its interleaving, its workload and its faults")
+    else:
+        lines.append(
+            "seeds: a schedule's seed sets its interleaving; the workload and faults are "
+            f"those of seed {result.workload_seed} in every schedule (--workload-seed)"
+        )
+    limits = []
+    if result.fail_fast:
+        limits.append("at the first failure (--fail-fast)")
+    if result.max_time:
+        limits.append(f"after {result.max_time} (--max-time)")
+    if limits:
+        lines.append("stops " + " or ".join(limits))
+    if result.stream:
+        resumed = f" ({result.resumed:,} schedules read back)" if result.resumed else ""
+        lines.append(f"outcomes: {result.stream}{resumed}")
+    return "\n".join(lines)
+
+
+def format_verdicts(result: Exploration) -> str:
+    """What the search found: a line per property, then the first failure, shrunk."""
+    if result.strategy.startswith("dfs"):
+        from .exhaust import format_exhaustion
+
+        return format_exhaustion(result)  # type: ignore[arg-type]  # an Exhaustion
+    n = len(result.outcomes)
+    ran = n - result.resumed
+    rate = ran / result.seconds if result.seconds else 0.0
+    lines = []
     width = max(len(p) for p in result.properties)
-    for prop in result.properties:
+    for prop in result.properties if n else []:
         failed = result.failures(prop)
         verdict = (
             f"FAILED in {len(failed)} of {n} schedules (first: seed {failed[0]})"
@@ -322,11 +668,18 @@ def format_exploration(result: Exploration, jobs: int | None = None) -> str:
         )
         lines.append(f"  {prop:<{width}}  {verdict}")
     lines.append("")
+    if result.stopped == "time budget":
+        lines.append(f"stopped after the time budget: {n:,} of {result.asked:,} schedules")
+    elif result.stopped == "fail-fast":
+        lines.append(f"stopped at the first failure: {n:,} of {result.asked:,} schedules")
     if result.lost:
         lines.append(
             f"infrastructure error: {len(result.lost)} schedules not explored (seeds "
             f"{_seed_ranges(result.lost)}): {result.lost_reason}"
         )
+    if not n:
+        lines.append("no schedule ran: nothing to say about the properties")
+        return "\n".join(lines)
     if result.ok():
         lines.append(f"every property held ({n} schedules in {result.seconds:.1f} s, {rate:.0f}/s)")
         return "\n".join(lines)
@@ -341,6 +694,12 @@ def format_exploration(result: Exploration, jobs: int | None = None) -> str:
     if result.shrunk is not None:
         lines += ["", *_format_shrunk(result, result.shrunk)]
     return "\n".join(lines)
+
+
+def format_exploration(result: Exploration) -> str:
+    if result.strategy.startswith("dfs"):
+        return format_verdicts(result)  # its own header: see simlab.lab.exhaust
+    return format_header(result) + "\n\n" + format_verdicts(result)
 
 
 def _format_shrunk(result: Exploration, s: Shrunk) -> list[str]:
@@ -361,6 +720,10 @@ def _format_shrunk(result: Exploration, s: Shrunk) -> list[str]:
 
 
 def exploration_json(result: Exploration) -> dict[str, Any]:
+    if result.strategy.startswith("dfs"):
+        from .exhaust import exhaustion_json
+
+        return exhaustion_json(result)  # type: ignore[arg-type]  # an Exhaustion
     failing = result.failing_seeds()
     data: dict[str, Any] = {
         "experiment": result.name,
@@ -368,7 +731,14 @@ def exploration_json(result: Exploration) -> dict[str, Any]:
         "overrides": result.overrides,
         "strategy": result.strategy,
         "schedules": len(result.outcomes),
+        "asked": result.asked,
         "base_seed": result.base_seed,
+        "row": result.row,
+        "params": result.changed,
+        "workload_seed": result.workload_seed,
+        "stopped": result.stopped or None,
+        "stream": result.stream or None,
+        "resumed": result.resumed,
         "seconds": result.seconds,
         "properties": {
             p: {

@@ -15,7 +15,10 @@ waiting for it. It yields results as they complete, by task index.
   :class:`WorkerDied` and every other task still completes.
 * An exception raised by ``fn`` is raised again in the parent.
 
-Anything that runs tasks elsewhere (a cluster) offers the same :meth:`run`.
+Every pool offers the same small interface (:class:`Pool`): ``run(fn, argsets)``
+yields ``(index, value)`` as tasks complete, so the runner and explore do not care
+where tasks run: :class:`InProcess` (here, one at a time), :class:`LocalPool`
+(``--jobs``) or a Dask cluster (``--cluster``, :mod:`simlab.lab.cluster`).
 """
 
 from __future__ import annotations
@@ -29,9 +32,9 @@ import signal
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 MAX_JOBS = 256  # --jobs above this is refused: no machine simlab runs on has more cores
 POLL = 0.25  # seconds between two looks at the workers while waiting
@@ -46,13 +49,19 @@ def cores() -> int:
 
 @dataclass(frozen=True)
 class WorkerDied:
-    """A task whose worker process died twice while running it."""
+    """A task whose worker process died ``times`` times (twice here) while running it."""
 
     index: int
     reason: str  # how the last worker ended, e.g. "killed by SIGKILL"
+    times: int = 2
 
     def __str__(self) -> str:
-        return f"worker process {self.reason}, twice"
+        times = "twice" if self.times == 2 else f"{self.times} times"
+        return f"worker process {self.reason}, {times}"
+
+
+class ClusterError(Exception):
+    """The cluster could not be reached or used (an infrastructure error: exit 3)."""
 
 
 def _how_it_ended(code: int | None) -> str:
@@ -141,11 +150,63 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+class Pool(Protocol):
+    """Where tasks run: ``workers`` at once; ``run`` yields ``(index, value)`` for every
+    task as it completes (a task whose worker died too often gives a :class:`WorkerDied`)."""
+
+    workers: int
+
+    def run(
+        self, fn: Callable[..., Any], argsets: Sequence[tuple[Any, ...]]
+    ) -> Generator[tuple[int, Any], None, None]: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Pool: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+class InProcess:
+    """Tasks run one after the other in this process (one worker, nothing to start)."""
+
+    workers = 1
+
+    def __enter__(self) -> InProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        pass
+
+    def run(
+        self, fn: Callable[..., Any], argsets: Sequence[tuple[Any, ...]]
+    ) -> Generator[tuple[int, Any], None, None]:
+        for index, args in enumerate(argsets):
+            yield index, fn(*args)
+
+
+def open_pool(
+    jobs: int, cluster: str | None = None, tasks: int | None = None, model: str | None = None
+) -> Pool:
+    """The pool for ``--jobs`` / ``--cluster``: a Dask cluster if one is named, else
+    worker processes here (none when one would do: ``jobs`` or ``tasks`` is 1)."""
+    if cluster is not None:
+        from .cluster import DaskPool
+
+        return DaskPool(cluster, model)
+    workers = max(1, min(jobs, cores(), tasks if tasks is not None else jobs))
+    return LocalPool(jobs) if workers > 1 else InProcess()
+
+
 class LocalPool:
     """At most ``jobs`` worker processes on this machine (and no more than its cores)."""
 
     def __init__(self, jobs: int, retries: int = 1):
         self.limit = max(1, min(jobs, cores()))
+        self.workers = self.limit
         self.retries = retries
         self.started = 0  # worker processes started so far
         self._workers: list[_Worker] = []
@@ -174,7 +235,7 @@ class LocalPool:
 
     def run(
         self, fn: Callable[..., Any], argsets: Sequence[tuple[Any, ...]]
-    ) -> Iterator[tuple[int, Any]]:
+    ) -> Generator[tuple[int, Any], None, None]:
         """``(index, fn(*argsets[index]))`` for every task, as they complete; a task
         whose worker died ``retries + 1`` times gives ``(index, WorkerDied)``."""
         pending = deque(range(len(argsets)))

@@ -6,23 +6,20 @@ run is still deterministic, so the results do not depend on ``jobs``.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import click
 import numpy as np
 
 from ..observe.metrics import Samples
 from .experiment import Experiment, evaluate
 from .model import Params, load_model
-from .pool import LocalPool, WorkerDied, cores
+from .pool import LocalPool, Pool, WorkerDied, cores, open_pool
 from .simulation import RunRecord, run_model
-
-if TYPE_CHECKING:
-    from click._termui_impl import ProgressBar
 
 LEAK_ROWS = 4  # experiments with at most this many rows show the leak oracles' verdicts
 
@@ -104,30 +101,66 @@ def lost_record(params: Params, seed: int, strategy: str, why: WorkerDied) -> Ru
 
 
 class _Progress:
-    """A progress bar on stderr, shown only on a terminal and once a run outlasts a second."""
+    """A progress bar on stderr, on a terminal only and once the work outlasts a second:
+    how far, the failures so far, and an ETA from the average rate since the start
+    (completed work over elapsed time, so one slow or fast task does not make it jump).
+    ``unit`` names what ``total`` counts (``"schedules"``); without one, only the share."""
 
-    def __init__(self, total: int, label: str, enabled: bool):
-        self.total = total
+    WIDTH = 24
+    EVERY = 0.2  # seconds between two redraws
+
+    def __init__(self, total: int, label: str, enabled: bool, unit: str = ""):
+        self.total = max(1, total)
         self.label = label
+        self.unit = unit
         self.enabled = enabled and sys.stderr.isatty()
         self.start = time.monotonic()
         self.done = 0
-        self.bar: ProgressBar[int] | None = None
+        self.failed = 0
+        self.shown = False
+        self._drawn = 0.0
 
-    def advance(self, to: int) -> None:
-        step, self.done = to - self.done, to
+    def advance(self, to: int, failed: int = 0) -> None:
+        """Done up to ``to``; ``failed`` more failures since the last call."""
+        self.done, self.failed = to, self.failed + failed
         if not self.enabled:
             return
-        if self.bar is None and time.monotonic() - self.start > 1.0:
-            self.bar = click.progressbar(length=self.total, label=self.label, file=sys.stderr)
-            self.bar.__enter__()
-            step = self.done
-        if self.bar is not None and step > 0:
-            self.bar.update(step)
+        now = time.monotonic()
+        if now - self.start > 1.0 and now - self._drawn >= self.EVERY:
+            self._draw(now)
+
+    def line(self, now: float) -> str:
+        share = min(1.0, self.done / self.total)
+        filled = int(share * self.WIDTH)
+        parts = [self.label, f"[{'#' * filled}{'-' * (self.WIDTH - filled)}]", f"{share:4.0%}"]
+        if self.unit:
+            parts.append(f"{self.done:,}/{self.total:,} {self.unit}")
+        if self.unit or self.failed:
+            parts.append(f"failures: {self.failed:,}")
+        elapsed = now - self.start
+        if 0 < self.done < self.total:
+            parts.append(f"eta {_clock(elapsed * (self.total - self.done) / self.done)}")
+        else:
+            parts.append(f"took {_clock(elapsed)}")
+        return "  ".join(parts)
+
+    def _draw(self, now: float) -> None:
+        self._drawn, self.shown = now, True
+        width = shutil.get_terminal_size().columns - 1  # a wrapped line would not redraw
+        sys.stderr.write("\r" + self.line(now)[:width] + "\x1b[K")
+        sys.stderr.flush()
 
     def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
+        if self.shown:
+            self._draw(time.monotonic())
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def _clock(seconds: float) -> str:
+    s = int(seconds + 0.5)
+    hours = f"{s // 3600}:" if s >= 3600 else ""
+    return f"{hours}{s // 60 % 60 if hours else s // 60:02d}:{s % 60:02d}"
 
 
 def run_experiment(
@@ -135,6 +168,7 @@ def run_experiment(
     jobs: int = 1,
     progress: bool = True,
     check: Callable[[RunRecord], None] | None = None,
+    cluster: str | None = None,
 ) -> list[Row]:
     """Run every parameter set of ``exp`` under each of its seeds.
 
@@ -157,7 +191,7 @@ def run_experiment(
             check(record)
 
     try:
-        if worker_count(jobs, len(tasks)) <= 1:
+        if cluster is None and worker_count(jobs, len(tasks)) <= 1:
             duration = max(p.duration for p in sets) or 1
             bar = _Progress(len(tasks) * duration, f"simlab run {exp.name}", progress)
             for n, (i, p, seed) in enumerate(tasks):
@@ -179,18 +213,23 @@ def run_experiment(
                 )
             bar.close()
         else:
-            bar = _Progress(len(tasks), f"simlab run {exp.name}", progress)
+            bar = _Progress(len(tasks), f"simlab run {exp.name}", progress, "runs")
             argsets = [
                 (exp.model_name, dict(p), seed, exp.strategy, (i, seed) in checked)
                 for i, p, seed in tasks
             ]
-            with LocalPool(jobs) as pool:
+            pool: Pool = (
+                LocalPool(jobs)
+                if cluster is None
+                else open_pool(jobs, cluster, len(tasks), exp.model_name)
+            )
+            with pool:
                 for k, (n, value) in enumerate(pool.run(_run_task, argsets), 1):
                     i, p, seed = tasks[n]
                     if isinstance(value, WorkerDied):
                         value = lost_record(p, seed, exp.strategy, value)
                     done((i, seed), value)
-                    bar.advance(k)
+                    bar.advance(k, failed=value.error is not None)
             bar.close()
     except KeyboardInterrupt:
         finished = [f"{labelled[i][0] or _label(exp, sets[i])} seed {s}" for i, s in results]

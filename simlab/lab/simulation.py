@@ -74,6 +74,7 @@ def run_model(
     properties: Sequence[Property] = (),
     leak_check: bool = False,
     trace: bool = False,
+    workload_seed: int | None = None,
 ) -> RunRecord:
     """Run ``model`` once; ``inspect(rt, sim)`` sees the program at ``duration``.
 
@@ -81,11 +82,20 @@ def run_model(
     ``keep_schedule`` records the schedule string (long for a random run);
     ``properties`` are checked as the run goes (see :mod:`simlab.properties`);
     ``leak_check`` applies the three leak oracles at ``duration`` and after shutdown;
-    ``trace`` records every event for the Perfetto export (:mod:`simlab.perfetto`).
+    ``trace`` records every event for the Perfetto export (:mod:`simlab.perfetto`);
+    ``workload_seed`` fixes the workload and faults streams while ``seed`` keys the
+    schedule's own (by default ``seed`` keys all four).
     """
+    if workload_seed == seed:
+        workload_seed = None
     rt = Runtime(
-        seed=seed, strategy=strategy, trace=trace, record=keep_schedule or inspect is not None
+        seed=seed if workload_seed is None else workload_seed,
+        strategy=strategy,
+        trace=trace,
+        record=keep_schedule or inspect is not None,
     )
+    if workload_seed is not None:
+        rt.strategy.bind(seed)  # the schedule and choice streams from the schedule's seed
     checker = Checker(properties) if properties else None
     sim = Simulation(rt, params, checker)
     after = (lambda _t: sim.checkpoint("sample")) if checker else None
@@ -120,7 +130,7 @@ def run_model(
         strategy=str(rt.strategy),
         metrics=metrics,
         samples=samples,
-        digest=run_digest(model, params, seed, rt.trace_digest()),
+        digest=run_digest(model, params, seed, rt.trace_digest(), workload_seed),
         schedule=str(rt.schedule()) if keep_schedule else "",
         error=error,
         violations=dict(checker.violations) if checker else {},
@@ -129,13 +139,17 @@ def run_model(
     )
 
 
-def run_digest(model: Model, params: Params, seed: int, trace_digest: str) -> str:
+def run_digest(
+    model: Model, params: Params, seed: int, trace_digest: str, workload_seed: int | None = None
+) -> str:
     """What identifies a run: sha256 of the program (the model and its ``main``), every
-    parameter value, the seed and the scheduling trace (which holds every decision,
-    so a replay of a run under any strategy has the run's digest)."""
+    parameter value, the seed (and the workload seed, if another) and the scheduling
+    trace (which holds every decision, so a replay of a run under any strategy has the
+    run's digest)."""
     main = getattr(model.main, "__module__", "") + "." + getattr(model.main, "__qualname__", "")
+    seeds: list[int] = [seed] if workload_seed is None else [seed, workload_seed]
     identity = json.dumps(
-        [model.name, main, sorted((k, repr(v)) for k, v in params.items()), seed, trace_digest]
+        [model.name, main, sorted((k, repr(v)) for k, v in params.items()), *seeds, trace_digest]
     )
     return hashlib.sha256(identity.encode()).hexdigest()
 
