@@ -74,7 +74,7 @@ ARGS = [
     (["fase6", "--set", "duration=0s"], "parameter duration: 0s is below the minimum, 1ns"),
     (["fase6", "--set", "sample_every=0s"], "parameter sample_every: 0s is below the minimum"),
     (["fase6", "--set", "sample_every=1ns"], "set sample_every to at least 3.6ms"),
-    (["fase6", "--set", "containers=1000000000"], "is above the maximum, 1,000,000"),
+    (["workerpool", "--set", "workers=1000000000"], "is above the maximum, 1,000,000"),
     (["fase6", "--set", "containers=1.5"], "parameter containers"),
     (["fase6", "--set", "churn=inf"], "parameter churn: 'inf' is not a finite number"),
     (["fase6", "--set", "churn=nan"], "is not a finite number"),
@@ -100,7 +100,7 @@ OTHER = [
     (["explore", "fase6", "--schedules", "1000000000"], "not in the range 1<=x<=1000000"),
     (["explore", "fase6", "--jobs", "100000"], "not in the range 1<=x<=256"),
     (["explore", "fase6", "--strategy", "pct:3:" + "9" * 30], "STEPS at most"),
-    (["explore", "fase6", "--strategy", ""], "explore takes --strategy random or pct"),
+    (["explore", "fase6", "--strategy", ""], "explore takes --strategy random"),
     (["replay", "fase6", "--seed", "1", "--strategy", ""], "empty strategy"),
     (["replay", "fase6", "--seed", "1", "--digest", "abc"], "expected 64 hex digits"),
     (["replay", "fase6", "--seed", "1", "--schedule", "1:x"], "malformed schedule '1:x'"),
@@ -170,3 +170,41 @@ def test_set_wins_over_a_scenario_value(capsys, scratch):
     runs = json.loads(out)["runs"]
     assert len({r["scenario"] for r in runs}) > 1
     assert all(r["params"]["cancel_closes_conn"] is True for r in runs)
+
+
+def test_a_model_maximum_is_refused_up_front(capsys, scratch):
+    code, out, err = cli(capsys, "run", "fase6", "--set", "containers=200000", "--no-write")
+    _check(
+        code, out, err, "parameter containers: 200000 is above the maximum, 100,000", scratch / "r"
+    )
+
+
+def test_metric_names_are_checked_before_any_run(capsys, scratch, monkeypatch):
+    """The misspelt metric is refused by a 1-ns probe: the experiment's own runs (a whole
+    hour here) never start."""
+
+    def no_runs(*args, **kwargs):
+        raise AssertionError("an experiment run started")
+
+    monkeypatch.setattr("simlab.lab.runner.run_experiment", no_runs)
+    path = scratch / "bad.toml"
+    path.write_text(
+        BASE + '[params]\nduration = "1h"\n' + EVIDENCE.replace("growth_per_min", "growth_per_mn")
+    )
+    code, out, err = cli(capsys, "run", str(path), "--out", str(scratch / "r"))
+    _check(
+        code,
+        out,
+        err,
+        "unknown metric 'growth_per_mn' (did you mean 'growth_per_min'?)",
+        scratch / "r",
+    )
+
+
+@pytest.mark.parametrize("name", ["items", "keys", "values", "get"])
+def test_a_parameter_named_like_a_mapping_method_is_refused(name):
+    from simlab import Model, Param
+    from simlab.errors import SimlabError
+
+    with pytest.raises(SimlabError, match=f"cannot be called '{name}'"):
+        Model("m", "a model", (Param(name, 1, "a count"),), main=lambda rt, p, sim: iter(()))

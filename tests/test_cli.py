@@ -190,3 +190,150 @@ def test_profile_shows_the_leaked_reader_where_the_review_points(capsys):
         assert "main.(*ContainerManager).readLogs.func1(...)\n\tcontainer_manager.go:981" in block
         assert "created by main.(*ContainerManager).readLogs in goroutine" in block
         assert "\tcontainer_manager.go:958" in block
+
+
+# --- looking at one schedule: --strategy / --schedule, and --at within the run ---
+
+LOST = ["zoo-lost-signal", "--seed", "1", "--set", "duration=3s"]
+
+
+def test_profile_trace_and_contexts_take_a_schedule(capsys, tmp_path):
+    """A schedule as explore prints it runs under profile, trace and contexts; option 1
+    at decision 0 (of two ready goroutines) fits the program, option 7 does not."""
+    code, out, _ = cli(capsys, "profile", *LOST, "--at", "3s", "--schedule", "0:1")
+    assert code == 0 and out.startswith("goroutine profile: total ")
+    trace = tmp_path / "t.json"
+    code, out, _ = cli(
+        capsys, "trace", *LOST, "--until", "3s", "--schedule", "0:1", "--out", str(trace)
+    )
+    assert code == 0 and json.loads(trace.read_text())["otherData"]["strategy"].startswith("replay")
+    code, _, err = cli(capsys, "profile", *LOST, "--at", "3s", "--schedule", "0:7")
+    assert code == 2 and "option 7 at decision 0, which has 2 choices" in err
+    code, _, err = cli(
+        capsys, "contexts", *LOST, "--at", "3s", "--strategy", "fifo", "--schedule", "0:1"
+    )
+    assert code == 2 and "not both" in err
+
+
+def test_profile_under_another_strategy(capsys):
+    code, fifo, _ = cli(capsys, "profile", *LOST, "--at", "3s", "--strategy", "fifo")
+    assert code == 0 and "goroutine profile" in fifo
+    code, _, err = cli(capsys, "profile", *LOST, "--at", "3s", "--strategy", "chaos")
+    assert code == 2 and "unknown strategy 'chaos'" in err
+
+
+@pytest.mark.parametrize("command", ["profile", "contexts", "trace"])
+def test_an_instant_after_the_experiment_is_refused(capsys, tmp_path, command):
+    """zoo-lost-signal runs 1 minute: the program is told to stop then, so 2h is refused."""
+    option = "--until" if command == "trace" else "--at"
+    out = [] if command == "profile" else ["--out", str(tmp_path / "x")]
+    code, printed, err = cli(capsys, command, "zoo-lost-signal", option, "2h", *out)
+    assert code == 2 and printed == "" and err.count("\n") == 1
+    assert f"{option} 2h0m0s is after the end of zoo-lost-signal (1m0s" in err
+    assert not (tmp_path / "x").exists()
+
+
+def test_contexts_without_match_draws_a_readable_picture(capsys, tmp_path):
+    """Five containers at 12 minutes hold 5 x 6 = 30 leaf contexts (three streamCtx
+    and three readerCtx each): more than the 24 drawn; the picture stays at most 30
+    inches (3,300 pixels) wide and the command says what it left out."""
+    import struct
+
+    png = tmp_path / "c.png"
+    code, out, _ = cli(
+        capsys, "contexts", "fase6", "--at", "12m", "--set", "containers=5", "--out", str(png)
+    )
+    assert code == 0
+    assert "more left out (--match NAME picks which)" in out
+    width, _ = struct.unpack(">II", png.read_bytes()[16:24])
+    assert width <= 3300
+
+
+def test_a_threshold_is_labelled_as_one(capsys, tmp_path):
+    path = tmp_path / "limit.toml"
+    path.write_text(
+        'model = "models.zoo.lostcancel"\n[params]\nduration = "1m"\nvariant = "fixed"\n'
+        '[[evidence]]\nname = "growth"\nmetric = "growth_per_min"\nobserved = 2.0\n'
+        "range = [-inf, 2.0]\n"
+    )
+    code, out, _ = cli(capsys, "run", str(path), "--no-write")
+    assert code == 0
+    line = next(line for line in out.splitlines() if line.startswith("  growth"))
+    assert "at most      2.00" in line and "observed" not in line
+
+
+def test_a_slope_that_is_noise_is_said_to_be(capsys):
+    """zoo-forgotten-sender's fix leaks nothing (nothing is left after shutdown), so
+    its growth is noise; the leaky variant leaks a goroutine per timed-out query."""
+    code, out, _ = cli(capsys, "run", "zoo-forgotten-sender", "--no-write")
+    assert code == 0
+    notes = [line for line in out.splitlines() if "not distinguishable from no growth" in line]
+    assert len(notes) == 1 and "variant=fixed" in notes[0] and "leaky" not in notes[0]
+
+
+# --- plots ---
+
+
+def _rows(exp):
+    from simlab.lab.runner import run_experiment
+
+    return run_experiment(exp, jobs=1, progress=False)
+
+
+def _legend(ax):
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_time_plot_of_a_program_without_fds_has_no_fd_panel():
+    from simlab.lab.experiment import load_experiment
+    from simlab.lab.plots import _time_plot
+
+    exp = load_experiment("zoo-lost-signal").with_overrides({"duration": "20s"}, None)
+    fig = _time_plot(exp, _rows(exp))
+    assert len(fig.axes) == 1 and fig.axes[0].get_ylabel() == "goroutines"
+    assert _legend(fig.axes[0]) == ["variant=leaky", "variant=fixed"]
+
+
+def test_time_plot_tells_seeds_apart_and_draws_the_evidence(tiny):
+    """tiny: two parameter sets x seeds 1 and 2, FDs (log connections), and an
+    observed growth per minute."""
+    from simlab.lab.experiment import load_experiment
+    from simlab.lab.plots import _time_plot
+
+    exp = load_experiment(str(tiny))
+    fig = _time_plot(exp, _rows(exp))
+    goroutines, fds = fig.axes
+    assert fds.get_ylabel() == "open file descriptors"
+    for ax in (goroutines, fds):
+        legend = _legend(ax)
+        assert legend[0] == "reader_parent=app"
+        assert legend[1].startswith("reader_parent=stream")
+        assert {"seed 1", "seed 2"} <= set(legend)
+    assert "the review's figures: growth per minute" in _legend(goroutines)
+    styles = {line.get_linestyle() for line in goroutines.get_lines() if line.get_xdata().size}
+    assert {"-", "--"} <= styles  # seed 1 solid, seed 2 dashed
+
+
+def test_metric_plot_has_units_and_the_law(tmp_path):
+    from simlab.lab.experiment import load_experiment
+    from simlab.lab.plots import _metric_plot
+
+    path = tmp_path / "sweep.toml"
+    path.write_text(
+        'model = "models.logmonitor"\n[params]\nduration = "3m"\nreader_parent = "app"\n'
+        'reader_on_error = "retry"\nwait_reader = "skip"\n'
+        '[sweep]\ncontainers = [1, 2]\nrotation_interval = ["30s", "1m"]\n'
+        '[plot]\nx = "containers"\nseries = "rotation_interval"\n'
+        '[law]\nexpression = "growth_per_min * rotation_interval_min / containers"\n'
+    )
+    exp = load_experiment(str(path))
+    fig = _metric_plot(exp, _rows(exp))
+    ax = fig.axes[0]
+    assert ax.get_ylabel() == "growth/min (goroutines per minute)"
+    legend = _legend(ax)
+    assert legend[:2] == ["rotation_interval = 30s", "rotation_interval = 1m0s"]
+    assert any(t.startswith("law, dashed: growth_per_min * rotation_interval_min") for t in legend)
+    dashed = [
+        line for line in ax.get_lines() if line.get_linestyle() == "--" and line.get_xdata().size
+    ]
+    assert len(dashed) == 2  # one per rotation interval

@@ -207,6 +207,25 @@ class Experiment:
             named.append(("plot.y", self.plot["y"]))
         return named
 
+    def probe_metrics(self) -> None:
+        """Refuse a metric name the model does not report, before any real run: models
+        do not declare their metrics, so the first configuration is run for 1 ns (a
+        few milliseconds) and its record checked. A model that cannot run for 1 ns is
+        checked on its first real run instead (``check_metrics``)."""
+        if not self.metric_names():
+            return
+        from .simulation import run_model
+
+        _, params = self.rows()[0]
+        probe = self.model.resolve({**dict(params), "duration": 1})
+        try:
+            record = run_model(self.model, probe, self.seeds[0], "fifo")
+        except SimlabError:
+            raise
+        except Exception:  # the model's figures need more than an instant: wait for a run
+            return
+        self.check_metrics(record)
+
     def check_metrics(self, record: Any) -> None:
         """Refuse a metric name the model does not report, now that a run (``record``)
         has shown which it reports; expressions may also name parameters. A run that
@@ -279,16 +298,22 @@ def check_size(params: Params) -> None:
         )
 
 
-def check_strategy(spec: Any) -> str:
-    """A strategy as written in a file or on the command line, checked; returns it."""
+def check_strategy(spec: Any, search: bool = False) -> str:
+    """A strategy as written in a file or on the command line, checked; returns it.
+    ``dfs`` is a search over many runs: only ``explore`` (``search``) takes it."""
     if not isinstance(spec, str):
         raise SimlabError(f"strategy = {spec!r}: expected a string such as 'random' or 'pct:3'")
     if not spec.strip():
         raise SimlabError(
             "empty strategy; choose fifo, random, pct, pct:DEPTH, pct:DEPTH:STEPS "
-            "or replay:SCHEDULE"
+            "(random and pct may end in :preempt) or replay:SCHEDULE"
         )
     name, _, arg = spec.partition(":")
+    if name == "dfs" and not search:
+        raise SimlabError(
+            f"strategy {spec!r}: dfs searches every schedule over many runs; "
+            f"use it with `simlab explore NAME --strategy {spec}`"
+        )
     if name == "pct" and arg:
         parts = arg.split(":")
         if not all(p.isdigit() and len(p) <= 13 for p in parts):

@@ -198,6 +198,14 @@ class Model:
     columns: tuple[str, ...] = ()
     labels: Mapping[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        for p in self.params:
+            if hasattr(Mapping, p.name) or p.name.startswith("_"):
+                raise SimlabError(
+                    f"model {self.name}: a parameter cannot be called {p.name!r}, a name "
+                    "Params has as a mapping (p.items(), p.get(...)); choose another"
+                )
+
     def all_params(self) -> tuple[Param, ...]:
         return COMMON_PARAMS + self.params
 

@@ -8,6 +8,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..duration import Minute, Second
 from . import publish
 from .experiment import Evidence, Experiment
@@ -112,6 +114,14 @@ def format_table(exp: Experiment, rows: list[Row]) -> str:
         )
 
     lines = [line(header), *(line(b) for b in body)]
+    if "growth_per_min" in metrics:
+        flat = [r for r in rows if not_distinguishable_from_zero(exp, r)]
+        if flat:
+            shown = ", ".join(f"{row_label(exp, r)} ({_cell(r, 'growth_per_min')})" for r in flat)
+            lines.append(
+                f"{heading(exp, 'growth_per_min')} of {shown}: within two standard errors "
+                "of 0, not distinguishable from no growth"
+            )
     errors = [
         f"  {row_label(exp, r)} seed {run.seed}: {run.error}"
         for r in rows
@@ -121,6 +131,41 @@ def format_table(exp: Experiment, rows: list[Row]) -> str:
     if errors:
         lines += ["", "runs that ended abnormally:", *errors]
     return "\n".join(lines)
+
+
+def growth_stderr(exp: Experiment, row: Row, run: Any) -> float:
+    """The standard error of a run's ``growth_per_min``: of the least-squares slope of
+    its goroutine count after start-up (NaN with fewer than three samples)."""
+    s = run.samples
+    keep = s.t >= exp.model.warmup(row.params)
+    x, y = s.t[keep] / Minute, s.goroutines[keep].astype(float)
+    if len(x) < 3 or np.ptp(x) == 0:
+        return math.nan
+    b, a = np.polyfit(x, y, 1)
+    residual = float(((y - (a + b * x)) ** 2).sum())
+    return math.sqrt(residual / (len(x) - 2) / float(((x - x.mean()) ** 2).sum()))
+
+
+def not_distinguishable_from_zero(exp: Experiment, row: Row) -> bool:
+    """Is the row's growth per minute noise? Yes when it prints as non-zero but every
+    run's slope is within two of its standard errors of zero (the two-sided 95%
+    rule); a slope printed 0.00 needs no such note."""
+    mean = row.mean("growth_per_min")
+    if mean is None or abs(mean) < 0.005:
+        return False
+    for run in row.runs:
+        slope, se = run.metrics.get("growth_per_min"), growth_stderr(exp, row, run)
+        if not isinstance(slope, int | float) or not math.isfinite(se) or abs(slope) >= 2 * se:
+            return False
+    return True
+
+
+def is_threshold(ev: Evidence) -> bool:
+    """Is the evidence's "observed" figure a bound the simulation must stay within
+    (``range = [-inf, 2.0]`` with ``observed = 2.0``), not a measurement?"""
+    return (math.isinf(ev.low) and ev.observed == ev.high) or (
+        math.isinf(ev.high) and ev.observed == ev.low
+    )
 
 
 def compare_evidence(exp: Experiment, rows: list[Row]) -> list[dict[str, Any]]:
@@ -136,6 +181,7 @@ def compare_evidence(exp: Experiment, rows: list[Row]) -> list[dict[str, Any]]:
                     "name": ev.name,
                     "metric": ev.metric,
                     "observed": ev.observed,
+                    "threshold": is_threshold(ev),
                     "simulated": simulated,
                     "accepted": [ev.low, ev.high],
                     "match": ev.matches(simulated),
@@ -172,8 +218,11 @@ def format_evidence(exp: Experiment, rows: list[Row]) -> str:
         value = figure(exp, best, ev)
         verdict = "match" if ev.matches(value) else "MISS "
         whole = not ev.is_expression and best.counts(ev.metric)
+        kind = (
+            ("at most " if math.isinf(ev.low) else "at least") if is_threshold(ev) else "observed"
+        )
         head = (
-            f"  {ev.name:<{width}}  observed {_fmt(ev.observed, whole=whole):>8}  "
+            f"  {ev.name:<{width}}  {kind} {_fmt(ev.observed, whole=whole):>8}  "
             f"simulated {_fmt(value, whole=whole):>8}  {verdict} "
             f"(accepts {ev.describe_tolerance()})"
         )
@@ -283,6 +332,7 @@ def summary(exp: Experiment, rows: list[Row]) -> dict[str, Any]:
                     "scenario": row.scenario or None,
                     "seed": run.seed,
                     "metrics": run.metrics,
+                    "growth_per_min_stderr": growth_stderr(exp, row, run),
                     "digest": run.digest,
                     "error": run.error,
                     **({"leaks": [g.as_dict() for g in run.leaks]} if run.leaks else {}),
