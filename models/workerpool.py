@@ -1,19 +1,7 @@
 """A worker pool whose collector gives up: the model docs/writing-models.md builds.
 
-.. code-block:: go
-
-    func main() {
-        jobs, results := make(chan int), make(chan result)
-        for i := 0; i < workers; i++ {
-            go worker(jobs, results)           // for j := range jobs { results <- do(j) }
-        }
-        go collect(results)                    // returns at the first failed job
-        for j := 0; ; j++ {                    // feed a job every job_interval until SIGTERM
-            jobs <- j
-        }
-    }
-
-With ``variant = "leaky"`` the collector returns at the first failure and every
+The Go program is docs/examples/pool.go; ``# L<n>`` marks the statement of its
+line n. With ``variant = "leaky"`` the collector returns at the first failure and every
 worker ends up blocked sending its next result. The fix (``variant = "fixed"``)
 closes a ``quit`` channel when the collector gives up, and workers select on it.
 """
@@ -48,12 +36,12 @@ class Pool:
 def worker(rt: sl.Runtime, p: sl.Params, k: int, jobs: sl.Chan, results: sl.Chan, quit: sl.Chan):
     faults = rt.rng("faults", k)
     while True:
-        _, ok = yield jobs.recv()  # L21: for j := range jobs
+        _, ok = yield jobs.recv()  # L26: for range jobs
         if not ok:
             return
-        yield rt.sleep(p.work_time)  # L22: do(j)
+        yield rt.sleep(p.work_time)  # L27: do(j)
         failed = bool(faults.random() < p.error_rate)
-        i, _, _ = yield sl.select(results.send_case(failed), quit.recv_case())  # L23
+        i, _, _ = yield sl.select(results.send_case(failed), quit.recv_case())  # L29
         if i == 1:
             return
 
@@ -61,11 +49,11 @@ def worker(rt: sl.Runtime, p: sl.Params, k: int, jobs: sl.Chan, results: sl.Chan
 @sl.gofunc("main.collect", file=GO)
 def collect(p: sl.Params, pool: Pool, results: sl.Chan, quit: sl.Chan):
     while True:
-        failed, _ = yield results.recv()  # L31
+        failed, _ = yield results.recv()  # L39
         if failed:
             if p.variant == "fixed":
-                quit.close()  # the fix: tell the workers nobody listens any more
-            return  # L33: gives up at the first failure
+                quit.close()  # L42: the fix, tell the workers nobody listens any more
+            return  # L44: gives up at the first failure
         pool.done += 1
 
 
@@ -76,16 +64,18 @@ def main(rt: sl.Runtime, p: sl.Params, sim):
     jobs, results = rt.chan(name="jobs"), rt.chan(name="results")
     quit = rt.chan(name="quit")
     for k in range(p.workers):
-        pool.workers.append(rt.go(worker, rt, p, k, jobs, results, quit, name="worker"))  # L12
-    rt.go(collect, p, pool, results, quit, name="collect")  # L14
+        pool.workers.append(rt.go(worker, rt, p, k, jobs, results, quit, name="worker"))  # L56
+    rt.go(collect, p, pool, results, quit, name="collect")  # L58
     job = 0
     while True:
-        i, _, _ = yield sl.select(sim.signal.recv_case(), rt.after(p.job_interval).recv_case())
+        i, _, _ = yield sl.select(  # L61: SIGTERM, or the next job's time
+            sim.signal.recv_case(), rt.after(p.job_interval).recv_case()
+        )
         if i == 0:
             break
-        i, _, _ = yield sl.select(jobs.send_case(job), quit.recv_case(), default=True)
+        yield sl.select(jobs.send_case(job), quit.recv_case(), default=True)  # L66
         job += 1
-    jobs.close()  # SIGTERM: no more jobs; idle workers return
+    jobs.close()  # L72: SIGTERM, no more jobs; idle workers return
     yield rt.sleep(sl.Second)
 
 

@@ -13,12 +13,16 @@ Options: ``--simlab-seed N`` (default 0), ``--simlab-strategy S`` (default
 ``fifo``), ``--simlab-schedules N`` (what the ``simlab_schedules`` fixture
 returns, for tests that loop over seeds; default 100). The hypothesis settings
 profile ``simlab`` (no deadline, examples derandomized, the health checks a
-simulation trips switched off) is registered for ``settings.load_profile``.
+simulation trips switched off) is registered for ``settings.load_profile``, and
+hypothesis's explanation of a failure ("these lines were always and only run by
+failing test cases") leaves simlab's own lines out: they say how simlab ran the
+program, not where the program went wrong.
 """
 
 from __future__ import annotations
 
 from collections.abc import Generator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -36,6 +40,23 @@ settings.register_profile(
 )
 
 _RUNTIMES = pytest.StashKey[Runtime]()
+
+
+def _hide_simlab_from_explanations() -> None:
+    """Add simlab's package to the locations hypothesis leaves out of a failure's
+    explanation (as it leaves out pytest's); a hypothesis without that list is left
+    as it is."""
+    try:
+        from hypothesis.internal import scrutineer
+    except ImportError:  # pragma: no cover - a hypothesis without explanations
+        return
+    unhelpful = getattr(scrutineer, "UNHELPFUL_LOCATIONS", None)
+    here = Path(__file__).resolve().parent.as_posix() + "/**"
+    if isinstance(unhelpful, tuple) and here not in unhelpful:
+        scrutineer.UNHELPFUL_LOCATIONS = (*unhelpful, here)
+
+
+_hide_simlab_from_explanations()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -86,7 +107,12 @@ def replay_hint(rt: Runtime) -> str:
         schedule = f"--simlab-strategy replay:{rt.schedule()}"
     except SimlabError:  # a run that did not record its schedule
         schedule = f"--simlab-strategy {rt.strategy}"
+    try:
+        call = f"sl.Runtime(seed={rt.seed}, strategy={'replay:' + str(rt.schedule())!r})"
+    except SimlabError:
+        call = f"sl.Runtime(seed={rt.seed}, strategy={str(rt.strategy)!r})"
     return (
         f"seed {rt.seed}, strategy {rt.strategy}, digest {rt.trace_digest()}\n"
-        f"replay with: pytest --simlab-seed {rt.seed} {schedule}"
+        f"replay with: pytest --simlab-seed {rt.seed} {schedule}\n"
+        f"or in Python: {call}"
     )

@@ -67,6 +67,7 @@ def test_the_plugin_gives_a_runtime_and_prints_the_replay_of_a_failing_run(pytes
             "*simlab replay*",
             "seed 3, strategy fifo, digest *",
             "replay with: pytest --simlab-seed 3 --simlab-strategy replay:fifo",
+            "or in Python: sl.Runtime(seed=3, strategy='replay:fifo')",
         ]
     )
 
@@ -81,3 +82,63 @@ def test_the_guide_s_goleak_style_example_passes_under_the_plugin(pytester):
     assert "def test_every_worker_finishes(goruntime)" in example
     pytester.makepyfile(example)
     pytester.runpytest_inprocess("--simlab-strategy", "random").assert_outcomes(passed=1)
+
+
+def test_a_hypothesis_failure_reads_as_simlab_writes_it(pytester):
+    """Parameters as Go durations, the schedule as --schedule takes it, the Python
+    call and the simlab command that replay it, and no simlab frame in the
+    traceback or in hypothesis's explanation."""
+    pytester.makepyfile(
+        """
+        from hypothesis import given, settings
+        import simlab as sl
+        from models import workerpool
+
+        @settings(settings.get_profile("simlab"), max_examples=5, database=None)
+        @given(
+            params=sl.testing.params(workerpool.MODEL, error_rate=[1.0], duration="2s"),
+            schedule=sl.testing.schedules(),
+        )
+        def test_pool(params, schedule):
+            sl.testing.assert_properties(sl.testing.run(workerpool.MODEL, params, schedule))
+        """
+    )
+    result = pytester.runpytest_inprocess()
+    result.assert_outcomes(failed=1)
+    # every job fails, so the first result makes the collector give up, under any
+    # schedule and seed: hypothesis shrinks both to their simplest, fifo and 0
+    result.stdout.fnmatch_lines(
+        [
+            "*replay: sl.testing.run(MODEL, {'duration': '2s', 'sample_every': '10s', *}, "
+            "'fifo', seed=0)",
+            "*or: simlab replay workerpool --seed 0 --schedule fifo --set duration=2s "
+            "--set sample_every=10s --set error_rate=1.0 --digest *",
+            "*params={'duration': '2s', *'job_interval': '100ms', *",
+            "*schedule='fifo',*",
+        ]
+    )
+    text = result.stdout.str()
+    assert "20000000000" not in text and "from_pairs" not in text
+    assert "simlab/testing.py" not in text and "simlab/go/" not in text
+    assert "simlab/duration.py" not in text
+
+
+def test_run_varies_the_workload_seed_in_a_hypothesis_test_unless_told_not_to():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    def main(rt, p, sim):
+        yield sim.signal.recv()
+
+    model = sl.Model(name="idle", summary="idle", params=(), main=main)
+    seeds: dict[str, set[int]] = {"drawn": set(), "fixed": set()}
+
+    @settings(max_examples=20, database=None, derandomize=True)
+    @given(st.none())
+    def check(_):
+        seeds["drawn"].add(sl.testing.run(model, {"duration": "1s"}).seed)
+        seeds["fixed"].add(sl.testing.run(model, {"duration": "1s"}, seed=0).seed)
+
+    check()
+    assert len(seeds["drawn"]) > 1 and seeds["fixed"] == {0}
+    assert sl.testing.run(model, {"duration": "1s"}).seed == 0  # outside hypothesis
