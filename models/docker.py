@@ -135,18 +135,26 @@ class Daemon:
     def start(self, cid: str, index: int) -> Container:
         c = Container(cid, index)
         self.containers[cid] = c
-        rng = self.rt.rng("workload", index)
+        interval = self.p.log_interval
         if self.p.log_distribution == "fixed":
 
             def gap() -> int:
-                return self.p.log_interval
+                return interval
 
         else:
+            rng = self.rt.rng("workload", index)
 
             def gap() -> int:
-                return max(1, int(rng.exponential(self.p.log_interval)))
+                return max(1, int(rng.exponential(interval)))
 
-        self.rt.call_later(gap(), self._write, c, gap)
+        # The writer's one calendar entry, re-armed after every line (at most one is
+        # pending): events due at one instant keep the order a fresh rt.call_later
+        # per line gives them, without an event made per line.
+        def write(_tick: object) -> None:
+            self._write(c, gap, tick, callbacks)
+
+        tick = self.rt.env.call(write, gap())
+        callbacks = tick.callbacks  # SimPy only reads this list, never appends
         return c
 
     def stop(self, cid: str) -> None:
@@ -159,7 +167,7 @@ class Daemon:
         for conn in sorted([*c.followers, *c.full.values()], key=_serial):
             conn.end_of_stream()
 
-    def _write(self, c: Container, gap) -> None:
+    def _write(self, c: Container, gap, tick, callbacks) -> None:
         if not c.running:
             return
         line = self.rt.now  # a line is known by when it was written
@@ -177,7 +185,8 @@ class Daemon:
                 followers.remove(conn)
                 conn.full_since = c.written
                 c.full[conn.serial] = conn
-        self.rt.call_later(gap(), self._write, c, gap)
+        tick.callbacks = callbacks
+        self.rt.env.schedule(tick, delay=gap())
 
     def lost_conn_full(self) -> int:
         """Lines lost to full connections so far, those set aside included."""
@@ -378,7 +387,7 @@ class Docker:
         self.api_calls = 0
         self.api_errors = 0
         self.conns_opened = 0
-        self._faults = rt.rng("faults")
+        self._faults = rt.rng("faults") if p.api_error_rate else None
 
     @sl.gofunc("github.com/docker/docker/client.(*Client).ContainerLogs", file=CLIENT_GO)
     def container_logs(self, ctx: sl.Context, cid: str):

@@ -24,7 +24,7 @@ from simlab.observe.metrics import slope
 GO = "container_manager.go"
 
 PARAMS = (
-    Param("containers", 55, "containers monitored at once", min=1),
+    Param("containers", 55, "containers monitored at once", min=1, max=100_000),
     Param(
         "rotation_interval",
         "5m",
@@ -295,7 +295,7 @@ def main(rt: sl.Runtime, p: sl.Params, sim):
     sim.sample = cm.sample
     running: list[str] = []
     starts = [(i * p.start_stagger // p.containers, i) for i in range(p.containers)]
-    churn_rng = rt.rng("workload", 1_000_000)
+    churn_rng = rt.rng("workload", 1_000_000) if p.churn > 0 else None
     next_churn = _next_churn(rt, p, churn_rng)
     next_index = p.containers
     while True:
