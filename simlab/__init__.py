@@ -59,6 +59,7 @@ from .go.sync import Mutex, WaitGroup
 from .go.timers import Ticker, Timer
 from .lab.model import Model, Param, Params
 from .lab.properties import Property, Violation
+from .observe.leaks import goroutineleak_profile
 from .sched.schedule import Schedule
 from .sched.strategies import FIFO, PCT, Random, Replay, Strategy, make_strategy
 
@@ -110,6 +111,7 @@ __all__ = [
     "errors_new",
     "format_duration",
     "gofunc",
+    "goroutineleak_profile",
     "make_strategy",
     "nil_chan",
     "once_func",

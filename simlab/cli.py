@@ -15,7 +15,7 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -68,6 +68,10 @@ DURATION = _Duration()
 INSTANT = _Duration(positive=True)  # a simulated instant after the start
 JOBS = click.IntRange(min=1, max=MAX_JOBS)
 SET_HELP = "Override a model parameter (repeatable), e.g. --set containers=8."
+CLUSTER_HELP = (
+    "Run on a Dask cluster: a scheduler's address, tcp://HOST:8786, or local:N for N "
+    "worker processes here (docs/cluster.md). Results do not depend on it."
+)
 SCENARIO_HELP = (
     "Only this scenario of the experiment (commands that run one configuration take the first)."
 )
@@ -114,25 +118,73 @@ def _finish_file(write: Callable[[], T], partial: Path, out: Path) -> T:
     return result
 
 
-def _program_at(exp: Experiment, at: int, trace: bool = False) -> Runtime:
-    """The experiment's first configuration run to ``at``, and left as it stands there."""
+def _program_at(
+    exp: Experiment,
+    at: int,
+    trace: bool = False,
+    strategy: Any = None,
+    option: str = "--at",
+    keep: dict[str, Any] | None = None,
+) -> Runtime:
+    """The experiment's first configuration run to ``at``, and left as it stands there,
+    under ``strategy`` (a :class:`~simlab.sched.strategies.Strategy` or its name;
+    default: the experiment's). ``at`` past the experiment's end is refused: the
+    program would run on without ever being told to stop."""
+    from .duration import format_duration
     from .lab.experiment import check_size
     from .lab.simulation import run_model
 
     _, params = exp.rows()[0]
+    if at > params.duration:
+        end = format_duration(params.duration)
+        raise SimlabError(
+            f"{option} {format_duration(at)} is after the end of {exp.name} ({end}, when its "
+            f"program is told to stop): give {option} {end} or less, or --set "
+            f"duration={format_duration(at)}"
+        )
     params = exp.model.resolve({**dict(params), "duration": at})
     check_size(params)
     seen: dict[str, Runtime] = {}
-    run_model(
+    record = run_model(
         exp.model,
         params,
         exp.seeds[0],
-        exp.strategy,
+        exp.strategy if strategy is None else strategy,
         inspect=lambda rt, sim: seen.update(rt=rt),
         shutdown=False,
         trace=trace,
     )
+    if keep is not None:
+        keep["record"] = record
+    misfits = getattr(getattr(strategy, "inner", strategy), "misfits", None)
+    if misfits:
+        k, option_, n = misfits[0]
+        raise SimlabError(
+            f"the schedule does not fit this program: it takes option {option_} at decision "
+            f"{k}, which has {n} choices (a schedule from another experiment, other "
+            "parameters or another seed?)"
+        )
     return seen["rt"]
+
+
+def _schedule_or_strategy(strategy: str | None, schedule: str | None) -> Any:
+    """What ``--strategy`` / ``--schedule`` ask for: a schedule replayed (and checked),
+    a strategy by name, or None for the experiment's own."""
+    from .lab.experiment import check_strategy
+    from .lab.explore import CheckedReplay
+    from .sched.schedule import Schedule
+
+    if schedule is not None and strategy is not None:
+        raise SimlabError(
+            "give --strategy or --schedule, not both (a schedule fixes every decision)"
+        )
+    if schedule is not None:
+        return CheckedReplay(Schedule.parse(schedule))
+    return None if strategy is None else check_strategy(strategy)
+
+
+STRATEGY_HELP = "Scheduling strategy (default: the experiment's): fifo, random, pct, ..."
+SCHEDULE_HELP = "A schedule string (as explore prints it) to replay instead of a strategy."
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -166,6 +218,7 @@ def cli() -> None:
 )
 @click.option("--no-write", is_flag=True, help="Do not write results/NAME/.")
 @click.option("--scenario", help=SCENARIO_HELP)
+@click.option("--cluster", metavar="ADDRESS", help=CLUSTER_HELP)
 def run(
     name: str,
     sets: tuple[str, ...],
@@ -176,6 +229,7 @@ def run(
     out: Path,
     no_write: bool,
     scenario: str | None,
+    cluster: str | None,
 ) -> None:
     """Run experiments/NAME.toml: a table, the evidence, and results/NAME/."""
     from .lab.experiment import check_strategy
@@ -193,11 +247,20 @@ def run(
     exp = _load(name, sets, seed, scenario)
     if strategy is not None:
         exp.strategy = check_strategy(strategy)
+    exp.probe_metrics()  # a misspelt metric name is refused before anything runs
+    _check_cluster(cluster, jobs)
     dest = None if no_write else Destination(out, exp.name)
     if dest is not None:
         dest.prepare()  # the destination is checked before anything runs
     try:
-        rows = run_experiment(exp, jobs=_jobs(jobs), progress=not as_json, check=exp.check_metrics)
+        with _cluster_errors():
+            rows = run_experiment(
+                exp,
+                jobs=1 if cluster else _jobs(jobs),
+                progress=not as_json,
+                check=exp.check_metrics,
+                cluster=cluster,
+            )
         data = summary(exp, rows)
         if as_json:
             click.echo(json.dumps(data, indent=2))
@@ -252,6 +315,28 @@ class InfrastructureError(Exception):
     twice, the disk filled up): exit status 3."""
 
 
+def _check_cluster(cluster: str | None, jobs: int | None) -> None:
+    """``--cluster`` well formed, and not with ``--jobs`` (checked before anything runs)."""
+    if cluster is None:
+        return
+    from .lab.cluster import parse_cluster
+
+    if jobs is not None:
+        raise SimlabError("give --jobs or --cluster, not both (--cluster local:N for N processes)")
+    parse_cluster(cluster)
+
+
+@contextlib.contextmanager
+def _cluster_errors() -> Iterator[None]:
+    """A cluster that cannot be reached or used is an infrastructure error (exit 3)."""
+    from .lab.pool import ClusterError
+
+    try:
+        yield
+    except ClusterError as exc:
+        raise InfrastructureError(str(exc)) from None
+
+
 @cli.command("list")
 def list_() -> None:
     """Experiments and models, with one-line descriptions."""
@@ -279,12 +364,33 @@ def list_() -> None:
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
 @click.option("--seed", type=click.IntRange(min=0), help="Seed (default: the experiment's first).")
 @click.option("--scenario", help=SCENARIO_HELP)
+@click.option("--strategy", help=STRATEGY_HELP)
+@click.option("--schedule", help=SCHEDULE_HELP)
+@click.option("--leaks", is_flag=True, help="The goroutineleak profile (Go 1.27) instead.")
 def profile(
-    name: str, at: int, debug: str, sets: tuple[str, ...], seed: int | None, scenario: str | None
+    name: str,
+    at: int,
+    debug: str,
+    sets: tuple[str, ...],
+    seed: int | None,
+    scenario: str | None,
+    strategy: str | None,
+    schedule: str | None,
+    leaks: bool,
 ) -> None:
-    """The goroutine profile of experiment NAME at a simulated time."""
-    rt = _program_at(_load(name, sets, seed, scenario), at)
-    click.echo(rt.goroutine_profile(debug=int(debug)), nl=False)
+    """The goroutine profile of experiment NAME at a simulated time (at most its duration).
+
+    With --leaks, Go 1.27's goroutineleak profile: debug=1 counts the goroutines
+    nothing that can run reaches; debug=2 lists every goroutine, those "(leaked)".
+    """
+    chosen = _schedule_or_strategy(strategy, schedule)
+    rt = _program_at(_load(name, sets, seed, scenario), at, strategy=chosen)
+    if leaks:
+        from .observe.leaks import goroutineleak_profile
+
+        click.echo(goroutineleak_profile(rt, debug=int(debug)), nl=False)
+    else:
+        click.echo(rt.goroutine_profile(debug=int(debug)), nl=False)
 
 
 @cli.command()
@@ -302,7 +408,8 @@ def profile(
     "--strategy",
     default="random",
     show_default=True,
-    help="random, pct, pct:DEPTH or pct:DEPTH:STEPS.",
+    help="random, pct, pct:DEPTH or pct:DEPTH:STEPS; dfs or dfs:BOUND searches every "
+    "schedule (up to BOUND deviations from fifo) under one seed, --schedules runs at most.",
 )
 @click.option(
     "--seed",
@@ -320,6 +427,36 @@ def profile(
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--no-shrink", is_flag=True, help="Do not shrink the first failing schedule.")
+@click.option("--cluster", metavar="ADDRESS", help=CLUSTER_HELP)
+@click.option(
+    "--row",
+    type=click.IntRange(min=1),
+    help="Which row of a swept experiment (from 1, as `simlab run` lists them; default 1).",
+)
+@click.option(
+    "--workload-seed",
+    type=click.IntRange(min=0),
+    help="Fix the workload and faults at this seed's; each schedule's seed then sets "
+    "only its interleaving.",
+)
+@click.option("--fail-fast", is_flag=True, help="Stop at the first failure, then shrink it.")
+@click.option(
+    "--max-time",
+    type=DURATION,
+    help="Wall-clock budget of the search, e.g. 10m: the schedules run by then are counted.",
+)
+@click.option(
+    "--stream",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Append each outcome to this JSON-lines file as it arrives "
+    "(default: results/explore/NAME-KEY.jsonl).",
+)
+@click.option("--no-stream", is_flag=True, help="Write no stream of outcomes.")
+@click.option(
+    "--resume",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Go on from a stream: skip the seeds it holds, append the others to it.",
+)
 def explore(
     name: str,
     sets: tuple[str, ...],
@@ -330,51 +467,105 @@ def explore(
     jobs: int | None,
     as_json: bool,
     no_shrink: bool,
+    cluster: str | None,
+    row: int | None,
+    workload_seed: int | None,
+    fail_fast: bool,
+    max_time: int | None,
+    stream: Path | None,
+    no_stream: bool,
+    resume: Path | None,
 ) -> None:
     """Run many schedules of one configuration and check the model's properties.
 
     Exits 0 when every property held in every schedule, 1 when one failed, 2 on bad
-    input, 3 when schedules were lost (a worker process died twice).
+    input, 3 when schedules were lost (a worker process died twice) or the cluster
+    could not be used. With --fail-fast or --max-time the verdicts count the
+    schedules that ran.
     """
+    from .duration import Second, format_duration
     from .lab.experiment import check_strategy
-    from .lab.explore import exploration_json, format_exploration
+    from .lab.explore import exploration_json, format_header, format_verdicts
     from .lab.explore import explore as do_explore
 
-    if strategy.split(":")[0] not in ("random", "pct"):
-        raise SimlabError(f"explore takes --strategy random or pct, not {strategy!r}")
-    check_strategy(strategy)
+    if strategy.split(":")[0] not in ("random", "pct", "dfs"):
+        raise SimlabError(f"explore takes --strategy random, pct or dfs, not {strategy!r}")
+    check_strategy(strategy, search=True)
     exp = _load(name, sets, None, scenario)
     if not exp.model.properties:
         raise SimlabError(f"model {exp.model_name} declares no properties to explore")
-    result = do_explore(
-        exp, schedules, strategy, _jobs(jobs), base_seed, not as_json, not no_shrink
-    )
-    result.overrides = _parse_sets(sets)
+    _check_cluster(cluster, jobs)
+    if resume is not None and (stream is not None or no_stream):
+        raise SimlabError("--resume PATH appends to PATH: give no --stream or --no-stream with it")
+    if stream is not None and no_stream:
+        raise SimlabError("give --stream PATH or --no-stream, not both")
+    if max_time == 0:
+        raise SimlabError("--max-time 0s: give a budget the search can use, e.g. 30s or 2h")
+
+    def announce(result: Any) -> None:
+        result.fail_fast = fail_fast
+        result.source = name
+        result.max_time = format_duration(max_time) if max_time else ""
+        click.echo(format_header(result) + "\n", err=as_json)
+        sys.stdout.flush()
+
+    with _cluster_errors():
+        result = do_explore(
+            exp,
+            schedules,
+            strategy,
+            1 if cluster else _jobs(jobs),
+            base_seed,
+            not as_json,
+            not no_shrink,
+            cluster=cluster,
+            row=row,
+            workload_seed=workload_seed,
+            fail_fast=fail_fast,
+            max_seconds=max_time / Second if max_time else None,
+            stream=stream,
+            resume=resume,
+            stream_root=None if no_stream or stream or resume else Path("results"),
+            announce=announce,
+        )
     if as_json:
         click.echo(json.dumps(exploration_json(result), indent=2))
     else:
-        click.echo(format_exploration(result))
+        click.echo(format_verdicts(result))
     sys.exit(result.exit_status())
 
 
 @cli.command()
 @click.argument("name")
 @click.option("--seed", type=click.IntRange(min=0), required=True, help="The seed to replay.")
+@click.option(
+    "--workload-seed",
+    type=click.IntRange(min=0),
+    help="The workload and faults seed, if explore fixed one (--workload-seed).",
+)
 @click.option("--strategy", default="random", show_default=True, help="The strategy it ran under.")
 @click.option("--schedule", help="A schedule string (as explore prints it) instead of a strategy.")
 @click.option("--digest", help="The digest the run printed: refuse to go on if this run's differs.")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
 @click.option("--scenario", help=SCENARIO_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Print every decision first: the goroutines ready, where each stood, the one "
+    "chosen and what it did next.",
+)
 def replay(
     name: str,
     seed: int,
+    workload_seed: int | None,
     strategy: str,
     schedule: str | None,
     digest: str | None,
     sets: tuple[str, ...],
     scenario: str | None,
     as_json: bool,
+    explain: bool,
 ) -> None:
     """Run one schedule again, bit for bit: its digest, properties and leak oracles.
 
@@ -393,14 +584,16 @@ def replay(
         chosen = CheckedReplay(Schedule.parse(schedule))
     if digest is not None and not re.fullmatch(r"[0-9a-f]{64}", digest.strip()):
         raise SimlabError(f"--digest {digest!r}: expected 64 hex digits, as a run prints it")
+    explainer = _explainer(chosen) if explain else None
     record = run_model(
         exp.model,
         params,
         seed,
-        chosen,
+        chosen if explainer is None else explainer,
         properties=exp.model.properties,
         leak_check=True,
         keep_schedule=True,
+        workload_seed=workload_seed,
     )
     if isinstance(chosen, CheckedReplay):
         chosen.check(record.decisions)
@@ -409,8 +602,29 @@ def replay(
             f"this run's digest is {record.digest}, not {digest.strip()}: the program, its "
             "parameters, the seed or the schedule differ from the run that printed it"
         )
-    click.echo(json.dumps(replay_json(record), indent=2) if as_json else format_replay(record))
+    if as_json:
+        data = replay_json(record)
+        if explainer is not None:
+            data["explain"] = {
+                "decisions_taken": explainer.count,
+                "decisions": [d.as_dict() for d in explainer.decisions],
+            }
+        click.echo(json.dumps(data, indent=2))
+    else:
+        if explainer is not None:
+            from .lab.explain import format_decisions
+
+            click.echo(format_decisions(explainer) + "\n")
+        click.echo(format_replay(record))
     sys.exit(1 if record.violations else 0)
+
+
+def _explainer(strategy: Any) -> Any:
+    """``strategy`` (a name or a Strategy) wrapped to write down every decision."""
+    from .lab.explain import Explainer
+    from .sched.strategies import make_strategy
+
+    return Explainer(make_strategy(strategy))
 
 
 @cli.command()
@@ -425,11 +639,13 @@ def replay(
 @click.option(
     "--until",
     type=INSTANT,
-    help="Simulated time to trace (default: the experiment's duration, at most 5m).",
+    help="Simulated time to trace (default: the experiment's duration, at most 15m).",
 )
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
 @click.option("--seed", type=click.IntRange(min=0), help="Seed (default: the experiment's first).")
 @click.option("--scenario", help=SCENARIO_HELP)
+@click.option("--strategy", help=STRATEGY_HELP)
+@click.option("--schedule", help=SCHEDULE_HELP)
 def trace(
     name: str,
     out: Path,
@@ -437,18 +653,25 @@ def trace(
     sets: tuple[str, ...],
     seed: int | None,
     scenario: str | None,
+    strategy: str | None,
+    schedule: str | None,
 ) -> None:
     """A trace of experiment NAME's first run for Perfetto (ui.perfetto.dev)."""
-    from .duration import Minute, format_duration
-    from .observe.perfetto import write_trace
+    from .duration import format_duration
+    from .observe.perfetto import TRACE_UNTIL, Annotator, write_trace
+    from .sched.strategies import make_strategy
 
+    chosen = _schedule_or_strategy(strategy, schedule)
     exp = _load(name, sets, seed, scenario)
     if until is None:
-        until = min(exp.rows()[0][1].duration, 5 * Minute)
+        until = min(exp.rows()[0][1].duration, TRACE_UNTIL)
+    notes = Annotator(make_strategy(exp.strategy if chosen is None else chosen))
+    kept: dict[str, Any] = {}
     partial = _staged_file(out)
     try:
-        rt = _program_at(exp, until, trace=True)
-        events = _finish_file(lambda: write_trace(rt, partial), partial, out)
+        rt = _program_at(exp, until, trace=True, strategy=notes, option="--until", keep=kept)
+        samples = kept["record"].samples
+        events = _finish_file(lambda: write_trace(rt, partial, notes, samples), partial, out)
     finally:
         partial.unlink(missing_ok=True)
     tracks = len({e["tid"] for e in json.loads(out.read_text())["traceEvents"] if "tid" in e})
@@ -478,6 +701,8 @@ def trace(
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
 @click.option("--seed", type=click.IntRange(min=0), help="Seed (default: the experiment's first).")
 @click.option("--scenario", help=SCENARIO_HELP)
+@click.option("--strategy", help=STRATEGY_HELP)
+@click.option("--schedule", help=SCHEDULE_HELP)
 def contexts(
     name: str,
     at: int,
@@ -486,23 +711,35 @@ def contexts(
     sets: tuple[str, ...],
     seed: int | None,
     scenario: str | None,
+    strategy: str | None,
+    schedule: str | None,
 ) -> None:
     """Draw the context tree of experiment NAME at a simulated time, cancelled ones marked."""
     from .lab.plots import plot_context_tree
 
+    chosen = _schedule_or_strategy(strategy, schedule)
     exp = _load(name, sets, seed, scenario)
     partial = _staged_file(out)
     try:
-        rt = _program_at(exp, at)
+        rt = _program_at(exp, at, strategy=chosen)
         chosen = [c for c in rt.contexts() if match in c.label()]
         if not chosen:
             raise SimlabError(f"no context's name contains {match!r} at {at}ns")
-        title = f"{exp.name}: contexts matching {match!r}"
-        _finish_file(lambda: plot_context_tree(chosen, partial, rt.now, title), partial, out)
+        title = f"{exp.name}: contexts matching {match!r}" if match else f"{exp.name}: contexts"
+        drawn = _finish_file(
+            lambda: plot_context_tree(chosen, partial, rt.now, title), partial, out
+        )
     finally:
         partial.unlink(missing_ok=True)
-    live = sum(c.err() is None for c in chosen)
-    click.echo(f"wrote {out}: {len(chosen)} contexts ({live} live, {len(chosen) - live} cancelled)")
+    live = sum(c.err() is None for c in drawn)
+    cut = (
+        f"; {len(chosen) - len(drawn):,} more left out (--match NAME picks which)"
+        if len(drawn) < len(chosen)
+        else ""
+    )
+    click.echo(
+        f"wrote {out}: {len(drawn)} contexts ({live} live, {len(drawn) - live} cancelled){cut}"
+    )
 
 
 cli.add_command(translate_cmd)
