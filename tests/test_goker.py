@@ -154,9 +154,22 @@ def test_a_bug_that_needs_a_switch_between_non_blocking_operations_needs_preempt
     assert exact(goker.replay(name, "random:preempt", 1))
 
 
+def test_a_bug_that_needs_a_timer_to_fire_while_a_goroutine_computes_needs_the_cost_clock(
+    expected,
+) -> None:
+    """Istio18454 leaks when a worker's time.AfterFunc timer fires while another
+    goroutine computes. With time standing still while goroutines run (synctest's
+    rule) it never does; with every operation taking 1us it does at once."""
+    regexes = expected["Istio18454"].regexes
+    for strategy, leaks_as_go_expects in (("random", False), ("random@1us", True)):
+        missing, extra = goker.match(regexes, goker.replay("Istio18454", strategy, 1).leaks)
+        assert (not missing and not extra) is leaks_as_go_expects, strategy
+
+
 def test_replay_takes_strategy_colon_seed() -> None:
     assert goker.parse_replay("random:7") == ("random", 7)
     assert goker.parse_replay("random:preempt:3") == ("random:preempt", 3)
+    assert goker.parse_replay("random@1us:2") == ("random@1us", 2)
     for bad in ("random", "random:x", "dfs:1", ":3"):
         with pytest.raises(SimlabError, match="STRATEGY:SEED"):
             goker.parse_replay(bad)

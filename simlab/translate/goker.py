@@ -12,8 +12,9 @@ from simlab's goroutineleak profile by a port of that test's ``extractLeaks``.
 A program is *found* when one schedule's profile has exactly Go's expected
 leaks: every expected regular expression matches a leak, and every leak matches
 one (a leak no expression matches is an *extra*). The search runs fifo, then
-random, pct and preemptive random (``random:preempt``) seeds in turn, up to
-``budget`` schedules.
+random, pct, preemptive random (``random:preempt``) and random on a clock where
+every operation takes 1us (``random@1us``) seeds in turn, up to ``budget``
+schedules.
 
 .. code-block:: python
 
@@ -391,7 +392,7 @@ class Run:
 def run_one(module: Any, prog: Program, strategy: str, seed: int, oracles: bool = False) -> Run:
     """One schedule of a translated program: the leaks of its goroutineleak profile
     (``oracles``: and the verdicts of simlab's three leak oracles once it ended)."""
-    rt = sl.Runtime(seed=seed, strategy=strategy)
+    rt = runtime(strategy, seed)
     writes = golib.capture_profiles(rt)
     outcome = "profiled"
     try:
@@ -426,13 +427,24 @@ def run_one(module: Any, prog: Program, strategy: str, seed: int, oracles: bool 
     return Run(strategy, seed, outcome, extract_leaks(text), str(rt.schedule()), text, verdicts)
 
 
-SEARCHED = ("random", "pct", "random:preempt")  # in turn, after fifo
+# In turn, after fifo. "@1us" runs the strategy on the clock where every operation
+# takes 1us (sl.Runtime(op_cost=...)): timers fire while goroutines compute, as in
+# Go outside a synctest bubble (Grpc3017, Istio18454, Cockroach2448, Hugo3251).
+SEARCHED = ("random", "pct", "random:preempt", "random@1us")
+
+
+def runtime(strategy: str, seed: int) -> sl.Runtime:
+    """The runtime of one schedule: ``STRATEGY`` or ``STRATEGY@OP_COST``."""
+    name, _, cost = strategy.partition("@")
+    op_cost = sl.parse_duration(cost) if cost else 0
+    return sl.Runtime(seed=seed, strategy=name, op_cost=op_cost)
 
 
 def _schedules(budget: int) -> Iterator[tuple[int, str, int]]:
-    """fifo, then random, pct and preemptive random seeds in turn: (index, strategy,
-    seed). Preemption finds the bugs that need a switch between two operations
-    that do not block (Cockroach1055, Istio16224)."""
+    """fifo, then the SEARCHED strategies' seeds in turn: (index, strategy, seed).
+    Preemption finds the bugs that need a switch between two operations that do
+    not block (Cockroach1055, Istio16224); the 1us clock, those that need a timer
+    to fire while a goroutine computes."""
     yield 1, "fifo", 0
     for i in range(2, budget + 1):
         k, turn = divmod(i - 2, len(SEARCHED))
@@ -548,12 +560,12 @@ def replay_command(name: str, strategy: str, seed: int, fixed: bool = False) -> 
 
 def parse_replay(text: str) -> tuple[str, int]:
     """``random:7`` -> ("random", 7); the strategies of the search: fifo, random, pct,
-    random:preempt."""
+    random:preempt, random@1us."""
     strategy, sep, seed = text.rpartition(":")
     if strategy not in ("fifo", *SEARCHED) or not sep or not seed.isdigit():
         raise SimlabError(
             f"--replay {text!r}: expected STRATEGY:SEED, STRATEGY one of fifo, random, pct, "
-            "random:preempt (e.g. random:7)"
+            "random:preempt, random@1us (e.g. random:7)"
         )
     return strategy, int(seed)
 
