@@ -192,7 +192,9 @@ class DaskPool:
             for future in distributed.as_completed(futures, loop=self.client.loop):
                 i = index[future.key]
                 pending.discard(future.key)
-                if future.status == "finished":
+                # "lost": it had finished on a worker that died before its result was
+                # fetched; the scheduler runs it again, and result() waits for that
+                if future.status in ("finished", "lost"):
                     value = future.result()
                     future.release()
                     yield i, value
