@@ -41,39 +41,63 @@ class _Access(Op):
 
 
 class _Atomic:
-    __slots__ = ("_rt", "id")
+    """What every atomic type shares: one value, read and replaced whole."""
+
+    __slots__ = ("_rt", "_v", "id")
     go_type = "atomic"
 
-    def __init__(self, rt: Runtime) -> None:
+    def __init__(self, rt: Runtime, value: Any) -> None:
         self._rt = rt
+        self._v = value
         self.id = rt.new_id()
 
     def _op(self, fn: Callable[..., Any], *args: Any) -> Op:
         self._rt.ops_made += 1
         return _Access(self, fn, args)
 
+    def _load(self) -> Any:
+        return self._v
+
+    def _set(self, v: Any) -> None:
+        self._v = v
+
+    def _swap(self, new: Any) -> Any:
+        old, self._v = self._v, new
+        return old
+
+    def _cas(self, old: Any, new: Any) -> bool:
+        if self._v != old:
+            return False
+        self._v = new
+        return True
+
     def label(self) -> str:
         return f"{self.go_type}#{self.id}"
+
+    def __repr__(self) -> str:
+        return f"<{self.go_type} #{self.id} {self._v!r}>"
+
+
+def wrap(v: int, bits: int, signed: bool) -> int:
+    """``v`` as a Go integer of ``bits`` bits holds it: two's complement, wrapped."""
+    v &= (1 << bits) - 1
+    return v - (1 << bits) if signed and v >> (bits - 1) else v
 
 
 class _Integer(_Atomic):
     """An atomic integer of ``bits`` bits, signed or not."""
 
-    __slots__ = ("_v",)
+    __slots__ = ()
     bits = 32
     signed = True
 
     def __init__(self, rt: Runtime, value: int = 0) -> None:
-        super().__init__(rt)
-        self._v = self._wrap(value)
+        super().__init__(rt, self._wrap(value))
 
     def _wrap(self, v: int) -> int:
         if not isinstance(v, int) or isinstance(v, bool):
             raise TypeError(f"{self.go_type} holds an int, not {type(v).__name__} {v!r}")
-        v &= (1 << self.bits) - 1
-        if self.signed and v >> (self.bits - 1):
-            v -= 1 << self.bits
-        return v
+        return wrap(v, self.bits, self.signed)
 
     def load(self) -> Op:
         """``x.Load()``: yield it for the value."""
@@ -81,7 +105,7 @@ class _Integer(_Atomic):
 
     def store(self, v: int) -> Op:
         """``x.Store(v)``."""
-        return self._op(self._store, self._wrap(v))
+        return self._op(self._set, self._wrap(v))
 
     def add(self, delta: int) -> Op:
         """``x.Add(delta)``: yield it for the new value (wrapped around)."""
@@ -95,28 +119,9 @@ class _Integer(_Atomic):
         """``x.CompareAndSwap(old, new)``: yield it for whether it swapped."""
         return self._op(self._cas, self._wrap(old), self._wrap(new))
 
-    def _load(self) -> int:
-        return self._v
-
-    def _store(self, v: int) -> None:
-        self._v = v
-
     def _add(self, delta: int) -> int:
-        self._v = self._wrap(self._v + delta)
-        return self._v
-
-    def _swap(self, new: int) -> int:
-        old, self._v = self._v, new
-        return old
-
-    def _cas(self, old: int, new: int) -> bool:
-        if self._v != old:
-            return False
-        self._v = new
-        return True
-
-    def __repr__(self) -> str:
-        return f"<{self.go_type} #{self.id} {self._v}>"
+        new = self._v = self._wrap(self._v + delta)
+        return new
 
 
 class Int32(_Integer):
@@ -154,16 +159,15 @@ class Uint64(_Integer):
 class Bool(_Atomic):
     """``atomic.Bool``."""
 
-    __slots__ = ("_v",)
+    __slots__ = ()
     go_type = "atomic.Bool"
 
     def __init__(self, rt: Runtime, value: bool = False) -> None:
-        super().__init__(rt)
-        self._v = bool(value)
+        super().__init__(rt, bool(value))
 
     def load(self) -> Op:
         """``b.Load()``: yield it for the value."""
-        return self._op(lambda: self._v)
+        return self._op(self._load)
 
     def store(self, v: bool) -> Op:
         """``b.Store(v)``."""
@@ -177,33 +181,19 @@ class Bool(_Atomic):
         """``b.CompareAndSwap(old, new)``: yield it for whether it swapped."""
         return self._op(self._cas, bool(old), bool(new))
 
-    def _set(self, v: bool) -> None:
-        self._v = v
-
-    def _swap(self, new: bool) -> bool:
-        old, self._v = self._v, new
-        return old
-
-    def _cas(self, old: bool, new: bool) -> bool:
-        if self._v != old:
-            return False
-        self._v = new
-        return True
-
 
 class Pointer(_Atomic, Generic[T]):
     """``atomic.Pointer[T]``: compares by identity, as Go compares pointers."""
 
-    __slots__ = ("_v",)
+    __slots__ = ()
     go_type = "atomic.Pointer"
 
     def __init__(self, rt: Runtime, value: T | None = None) -> None:
-        super().__init__(rt)
-        self._v = value
+        super().__init__(rt, value)
 
     def load(self) -> Op:
         """``p.Load()``: yield it for the pointer (None for nil)."""
-        return self._op(lambda: self._v)
+        return self._op(self._load)
 
     def store(self, v: T | None) -> Op:
         """``p.Store(v)``."""
@@ -226,8 +216,7 @@ class Pointer(_Atomic, Generic[T]):
 
     def _swap(self, new: Any) -> Any:
         self._check(new, "swap")
-        old, self._v = self._v, new
-        return old
+        return super()._swap(new)
 
     def _cas(self, old: Any, new: Any) -> bool:
         if self._v is not old:
@@ -256,7 +245,4 @@ class Value(Pointer[Any]):
         if old is not None and type(old) is not type(new):
             raise GoPanic("sync/atomic: compare and swap of inconsistently typed values")
         self._check(new, "compare and swap")
-        if self._v != old:
-            return False
-        self._v = new
-        return True
+        return _Atomic._cas(self, old, new)

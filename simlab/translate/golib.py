@@ -30,6 +30,7 @@ from typing import Any
 
 import simlab as sl
 from simlab.errors import Goexit, GoPanic, SimlabError
+from simlab.go.atomic import wrap
 from simlab.go.goroutine import Goroutine, Op
 
 __all__ = [
@@ -844,12 +845,6 @@ _atomic_ids: weakref.WeakKeyDictionary[Any, dict[tuple[int, str], int]] = (
 )
 
 
-def _wrap(kind: str, v: int) -> int:
-    bits, signed = _ATOMIC_BITS[kind]
-    v &= (1 << bits) - 1
-    return v - (1 << bits) if signed and v >> (bits - 1) else v
-
-
 class _FieldAtomic(Op):
     """One atomic access to ``obj.field``: an operation the goroutine yields, so that
     a preemptive strategy may switch goroutines between two of them, as Go may."""
@@ -873,7 +868,7 @@ class _FieldAtomic(Op):
             setattr(self.obj, self.field, self.args[0])
             return None
         if verb == "add":
-            new = _wrap(self.kind, old + self.args[0])
+            new = wrap(old + self.args[0], *_ATOMIC_BITS[self.kind])
             setattr(self.obj, self.field, new)
             return new
         if verb == "swap":
