@@ -54,6 +54,7 @@ def main(rt: sl.Runtime, p: sl.Params, sim):
     server = start(rt, p, sim)
     cache = Cache(rt)
 
+    @sl.gofunc("main.main", file="cache.go")  # the Go program starts each handler in main
     def request(_n: int):
         rt.go(handle, cache, server, name="handle")  # L40: go handle(cache)
         yield rt.gosched()

@@ -50,6 +50,7 @@ def handle(rt: sl.Runtime, server: Server):
 def main(rt: sl.Runtime, p: sl.Params, sim):
     server = start(rt, p, sim)
 
+    @sl.gofunc("main.main", file="fanout.go")  # the Go program starts each handler in main
     def request(_n: int):
         rt.go(handle, rt, server, name="handle")  # L30: go handle()
         yield rt.gosched()
