@@ -59,9 +59,15 @@ class Waiter:
 
 def _withdraw(w: Waiter) -> None:
     """``w`` fired: take its siblings of the same ``select`` out of their queues."""
-    for other in w.group or ():
-        if other is not w:
-            other.queue.remove(other)
+    group = w.group
+    if group:
+        for other in group:
+            if other is not w:
+                other.queue.remove(other)
+        # The group and its waiters refer to each other: once none is queued, empty
+        # the group, so that they die with their last reference instead of waiting
+        # for the cycle collector (a run made them by the million, and paid for it).
+        group.clear()
 
 
 def _wake_receiver(rt: Runtime, w: Waiter, value: Any, ok: bool) -> None:
@@ -70,14 +76,6 @@ def _wake_receiver(rt: Runtime, w: Waiter, value: Any, ok: bool) -> None:
     else:
         _withdraw(w)
         rt.ready(w.g, (w.index, value, ok))
-
-
-def _wake_sender(rt: Runtime, w: Waiter) -> None:
-    if w.group is None:
-        rt.ready(w.g, None)
-    else:
-        _withdraw(w)
-        rt.ready(w.g, (w.index, None, True))
 
 
 class Chan:
@@ -213,39 +211,45 @@ class Chan:
         """Complete a send that :meth:`_can_send` allows."""
         if self.closed:
             raise GoPanic("send on closed channel")
-        rt = self._rt
-        if self._recvq:
-            _wake_receiver(rt, self._recvq.popleft(), value, True)
+        recvq = self._recvq
+        if recvq:  # _wake_receiver, inlined: the commonest wake-up there is
+            w = recvq.popleft()
+            group = w.group
+            if group is None:
+                self._rt.ready(w.g, (value, True))
+            else:
+                for other in group:  # _withdraw, inlined
+                    if other is not w:
+                        other.queue.remove(other)
+                group.clear()
+                self._rt.ready(w.g, (w.index, value, True))
         else:
             self._buf.append(value)
 
     def _do_recv(self) -> tuple[Any, bool]:
         """Complete a receive that :meth:`_can_recv` allows."""
-        rt = self._rt
-        if self._sendq:
-            w = self._sendq.popleft()
+        sendq = self._sendq
+        if sendq:
+            w = sendq.popleft()
             if self._cap == 0:
                 value = w.value
             else:  # full buffer: take the oldest, the first sender's value takes its place
-                value = self._buf.popleft()
-                self._buf.append(w.value)
-            _wake_sender(rt, w)
+                buf = self._buf
+                value = buf.popleft()
+                buf.append(w.value)
+            group = w.group  # wake the sender (as _wake_receiver does)
+            if group is None:
+                self._rt.ready(w.g, None)
+            else:
+                for other in group:  # _withdraw, inlined
+                    if other is not w:
+                        other.queue.remove(other)
+                group.clear()
+                self._rt.ready(w.g, (w.index, None, True))
             return value, True
         if self._buf:
             return self._buf.popleft(), True
         return None, False
-
-    def _enqueue_send(
-        self, g: Goroutine, value: Any, index: int, group: list[Waiter] | None
-    ) -> Waiter:
-        w = Waiter(g, self._sendq, index, value, group)
-        self._sendq.append(w)
-        return w
-
-    def _enqueue_recv(self, g: Goroutine, index: int, group: list[Waiter] | None) -> Waiter:
-        w = Waiter(g, self._recvq, index, None, group)
-        self._recvq.append(w)
-        return w
 
 
 class Send(Case):
@@ -265,10 +269,15 @@ class Send(Case):
         ch = self.ch
         if (fp := rt.footprint) is not None:
             fp.add(ch.id)
-        if ch._can_send():
+        if type(ch) is Chan:  # ch._can_send(), inlined (a timer's channel has its own)
+            can_send = ch.closed or ch._recvq or len(ch._buf) < ch._cap
+        else:
+            can_send = ch._can_send()
+        if can_send:
             ch._do_send(self.value)
             return None
-        ch._enqueue_send(g, self.value, -1, None)
+        w = Waiter(g, ch._sendq, -1, self.value, None)  # ch._enqueue_send, inlined
+        ch._sendq.append(w)
         return g.park(_g.CHAN_SEND, rt.env._now, ch)
 
     # as a select case
@@ -297,9 +306,10 @@ class Recv(Case):
         ch = self.ch
         if (fp := rt.footprint) is not None:
             fp.add(ch.id)
-        if ch._can_recv():
+        if ch._buf or ch._sendq or ch.closed:  # ch._can_recv(), inlined
             return ch._do_recv()
-        ch._enqueue_recv(g, -1, None)
+        w = Waiter(g, ch._recvq, -1, None, None)  # ch._enqueue_recv, inlined
+        ch._recvq.append(w)
         return g.park(_g.CHAN_RECEIVE, rt.env._now, ch)
 
     def ready(self) -> bool:

@@ -24,6 +24,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
+from heapq import heappop, heappush
 from inspect import isgenerator, isgeneratorfunction
 from itertools import count
 from typing import Any, TypeVar, overload
@@ -76,11 +77,77 @@ class Clock(simpy.Environment):
     """
 
     _now: int
+    # The calendar entry schedule_now() made while an event was being processed, not
+    # pushed on the heap yet: run() takes it next without a trip through the heap if
+    # nothing comes before it when that event is done, and pushes it otherwise.
+    _held: tuple[int, int, int, Event] | None = None
+    _processing = False
 
     def due_now(self) -> bool:
         """Is an event due at this instant that must be processed before the scheduler picks?"""
         q = self._queue
         return bool(q) and q[0][0] == self._now and q[0][1] <= NORMAL
+
+    def schedule_now(self, event: Event) -> None:
+        """``schedule(event)``: at this instant, after what is already due at it."""
+        entry = (self._now, NORMAL, next(self._eid), event)
+        if self._processing and self._held is None:
+            self._held = entry
+        else:
+            heappush(self._queue, entry)
+
+    def run(self, until: Any = None) -> Any:
+        """SimPy's ``run``, with its ``step`` inlined (a run processes an event per log
+        line, per timer, per wake-up from outside): the same events in the same order,
+        the same return value and errors. ``until`` is an event or None."""
+        if until is not None:
+            if not isinstance(until, Event):
+                return super().run(until)
+            if until.callbacks is None:  # already processed
+                return until.value
+            until.callbacks.append(StopSimulation.callback)
+        queue: list[tuple[int, int, int, Event]] = self._queue  # type: ignore[assignment]
+        self._processing = True
+        try:
+            while True:
+                held = self._held
+                if held is not None and (not queue or held < queue[0]):
+                    self._held = None
+                    event = held[3]  # due now: the clock stays
+                else:
+                    if held is not None:
+                        self._held = None
+                        heappush(queue, held)
+                    if not queue:
+                        break
+                    self._now, _, _, event = heappop(queue)
+                callbacks = event.callbacks
+                event.callbacks = None  # type: ignore[assignment]  # as SimPy does
+                try:
+                    for callback in callbacks:
+                        callback(event)
+                except StopSimulation:
+                    # as SimPy does: the remaining callbacks run when the run resumes
+                    event.callbacks = callbacks[callbacks.index(callback) + 1 :]
+                    self.schedule(event, URGENT - 1)  # type: ignore[arg-type]
+                    raise
+                if not event._ok and not hasattr(event, "_defused"):
+                    exc = type(event._value)(*event._value.args)
+                    exc.__cause__ = event._value
+                    raise exc
+        except StopSimulation as stop:
+            return stop.args[0]
+        finally:
+            self._processing = False
+            held = self._held
+            if held is not None:  # the run ends: back to the heap, as schedule() would
+                self._held = None
+                heappush(queue, held)
+        if until is not None:  # the calendar ran dry first
+            raise RuntimeError(
+                f'No scheduled events left but "until" event was not triggered: {until}'
+            )
+        return None
 
     def call(
         self,
@@ -490,8 +557,9 @@ class Runtime:
         if self._tracing:
             waker = self._current.id if self._current is not None else 0
             self.trace.event(self.env._now, g.id, "ready", waker)
-        if not self._running:
-            self._kick()
+        # _kick, inlined
+        if not (self._running or self._dispatch_pending) and self._in_run and self._halted is None:
+            self._schedule_dispatch()
 
     def _livelock(self, steps: int) -> None:
         self._halt("livelock", Livelock(steps, self.env._now, self._dump_all()))
@@ -544,17 +612,33 @@ class Runtime:
         return globq, i - len(self._runq) + skip
 
     def _take(self, i: int) -> Goroutine:
-        """Take the ``i``-th runnable goroutine (a strategy's choice) off its queue."""
-        queue, j = self._locate(i)
+        """Take the ``i``-th runnable goroutine (a strategy's choice) off its queue, in
+        the order :meth:`_locate` counts them (inlined: a random run takes one at
+        nearly every decision)."""
+        globq = self._globq
         self._nrunnable -= 1
-        self._schedtick += 1
-        if queue is None:
-            g = self._runnext
-            assert g is not None
-            self._runnext = None
+        skip = 0
+        if globq and self._schedtick % 61 == 0:
+            self._schedtick += 1
+            if i == 0:
+                return globq.popleft()
+            i, skip = i - 1, 1
+        else:
+            self._schedtick += 1
+        g = self._runnext
+        if g is not None:
+            if i == 0:
+                self._runnext = None
+                return g
+            i -= 1
+        runq = self._runq
+        if i < len(runq):
+            g = runq[i]
+            del runq[i]
             return g
-        g = queue[j]
-        del queue[j]
+        i = i - len(runq) + skip
+        g = globq[i]
+        del globq[i]
         return g
 
     def _kick(self) -> None:
@@ -569,7 +653,7 @@ class Runtime:
         self._dispatch_pending = True
         ev = self._dispatch_event  # one calendar entry, re-armed: as a sleeper's _Alarm
         ev.callbacks = self._dispatch_callbacks  # SimPy only reads this list
-        self.env.schedule(ev)
+        self.env.schedule_now(ev)
 
     def _dispatch(self, _event: Event) -> None:
         self._dispatch_pending = False
@@ -581,10 +665,12 @@ class Runtime:
 
     def _loop(self) -> None:
         """Run goroutines one after another until all are blocked (Go's schedule loop)."""
-        env, queue = self.env, self.env._queue
-        pick, decisions, run = self.strategy.pick, self._decisions, self._run
-        go_order, go_pick = self._go_order, self._go_pick
-        zeros, fold, runnable = decisions.buf, decisions.fold, self._runnable
+        env = self.env
+        queue, run, go_pick = env._queue, self._run, self._go_pick
+        decisions, go_order = self._decisions, self._go_order
+        zeros = decisions.buf
+        # bound here, not in __init__: a strategy may be bound again between runs
+        by_count = None if go_order else self.strategy._pick_by_count()
         if env._now != self._instant:
             self._instant, self._instant_steps, self._instant_wakeups = env._now, 0, 0
         self._instant_wakeups += 1
@@ -609,12 +695,21 @@ class Runtime:
                 elif go_order:
                     zeros.append(0)  # decisions.append(0), inlined: fifo's hot path
                     if len(zeros) >= FOLD_AT:
-                        fold()
+                        decisions.fold()
                     run(go_pick())
+                elif by_count is not None:  # random's hot path, decisions.append inlined
+                    i = by_count(self._nrunnable)
+                    if i and decisions.record:
+                        decisions.append(i)
+                    else:
+                        zeros.append(i)
+                        if len(zeros) >= FOLD_AT:
+                            decisions.fold()
+                    run(self._take(i) if i else go_pick())
                 else:
-                    i = pick(runnable)
+                    i = self.strategy.pick(self._runnable)
                     decisions.append(i)
-                    run(go_pick() if i == 0 else self._take(i))
+                    run(self._take(i) if i else go_pick())
         finally:
             self._running = False
             self._instant_steps += steps
@@ -626,7 +721,7 @@ class Runtime:
             self._halt(
                 "deadlock", FatalError("no goroutines (main called runtime.Goexit) - deadlock!")
             )
-        elif self._asleep_forever():
+        elif not self.timer_table.live and self._asleep_forever():  # live: a sleep will end
             self._halt("deadlock", Deadlock(self._dump_all()))
 
     def choose(self, n: int) -> int:

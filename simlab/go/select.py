@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import goroutine as _g
-from .chan import Recv, Send, Waiter
+from .chan import Chan, Recv, Send, Waiter
 from .goroutine import PARK, Case, Goroutine, Op
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ class Select(Op):
 class _Select2(Select):
     """A two-case ``select`` without default, the commonest shape, without the loops."""
 
-    __slots__ = ("a", "b", "ra", "rb")
+    __slots__ = ("_parked", "a", "b", "ra", "rb", "sa", "sb")
 
     def __init__(self, a: Case, b: Case, reason: str = _g.SELECT):
         self.cases = (a, b)
@@ -93,38 +93,70 @@ class _Select2(Select):
         self.durable = reason == _g.SELECT
         self.a = a
         self.b = b
-        # a receive case's channel, whose readiness start() reads inline (Recv.ready)
+        # A receive or send case's channel, whose readiness and commit start() does
+        # inline (Recv.ready, Send.ready, commit); None for any other case.
         self.ra = a.ch if type(a) is Recv else None
         self.rb = b.ch if type(b) is Recv else None
+        self.sa = a.ch if type(a) is Send and type(a.ch) is Chan else None
+        self.sb = b.ch if type(b) is Send and type(b.ch) is Chan else None
+        # (goroutine, group, waiter a, waiter b) of the last time it blocked: a loop
+        # that yields the same select again queues the same waiters again.
+        self._parked: tuple[Goroutine, list[Waiter], Waiter | None, Waiter | None] | None = None
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
-        a, b, ra, rb = self.a, self.b, self.ra, self.rb
         if (fp := rt.footprint) is not None:
             fp.update(c.ch.id for c in self.cases if c.ch is not None)
-        a_ready = (ra._buf or ra._sendq or ra.closed) if ra is not None else a.ready()
-        b_ready = (rb._buf or rb._sendq or rb.closed) if rb is not None else b.ready()
-        if a_ready:
-            i = 1 if b_ready and rt.choose(2) else 0
-        elif b_ready:
-            i = 1
+        ra, rb, sa, sb = self.ra, self.rb, self.sa, self.sb
+        if ra is not None:
+            a_ready = ra._buf or ra._sendq or ra.closed
+        elif sa is not None:
+            a_ready = sa.closed or sa._recvq or len(sa._buf) < sa._cap
         else:
-            group: list[Waiter] = []
-            qa, qb = a.queue, b.queue
-            if qa is not None:
-                w = Waiter(g, qa, 0, a.value, group)
-                qa.append(w)
-                group.append(w)
-            if qb is not None:
-                w = Waiter(g, qb, 1, b.value, group)
-                qb.append(w)
-                group.append(w)
+            a_ready = self.a.ready()
+        if rb is not None:
+            b_ready = rb._buf or rb._sendq or rb.closed
+        elif sb is not None:
+            b_ready = sb.closed or sb._recvq or len(sb._buf) < sb._cap
+        else:
+            b_ready = self.b.ready()
+        if a_ready:
+            if b_ready and rt.choose(2):
+                ch, send, case, i = rb, sb, self.b, 1
+            else:
+                ch, send, case, i = ra, sa, self.a, 0
+        elif b_ready:
+            ch, send, case, i = rb, sb, self.b, 1
+        else:
+            parked = self._parked
+            # Its waiters fired (the group emptied: see chan._withdraw) for this very
+            # goroutine: they are in no queue and can wait again.
+            if parked is not None and parked[0] is g and not parked[1]:
+                _, group, wa, wb = parked
+            else:
+                group = []
+                qa, qb = self.a.queue, self.b.queue
+                wa = Waiter(g, qa, 0, self.a.value, group) if qa is not None else None
+                wb = Waiter(g, qb, 1, self.b.value, group) if qb is not None else None
+                self._parked = (g, group, wa, wb)
+            if wa is not None:
+                wa.queue.append(wa)
+                group.append(wa)
+            if wb is not None:
+                wb.queue.append(wb)
+                group.append(wb)
             g.state = _g.WAITING
             g.wait_reason = self.reason
             g.waiting_since = rt.env._now
             g.blocked_on = self
             g.durable = self.durable
             return PARK
-        value, ok = (b if i else a).commit()
+        if ch is not None:
+            value, ok = ch._do_recv()
+            return i, value, ok
+        if send is not None:
+            send._do_send(case.value)
+            return i, None, True
+        value, ok = case.commit()
         return i, value, ok
 
 

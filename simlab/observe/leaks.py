@@ -157,16 +157,18 @@ def _skip_type(obj: Any) -> bool:
     )
 
 
-def _edges(obj: Any) -> list[tuple[str, Any]]:
-    """What ``obj`` references, as the collector would follow it, with edge labels."""
+def _edges(obj: Any) -> tuple[str, Iterable[tuple[Any, Any]]]:
+    """What ``obj`` references, as the collector would follow it: ``(fmt, pairs)``,
+    each pair a key and what it leads to; ``fmt.format(key)`` labels that edge. Most
+    edges lead to an object already reached, so labels are made only by ``path``."""
     if isinstance(obj, dict):
-        return [(f"[{k!r}]", v) for k, v in obj.items()]
+        return "[{!r}]", obj.items()
     if isinstance(obj, list | tuple | deque | set | frozenset):
-        return [(f"[{i}]", v) for i, v in enumerate(obj)]
+        return "[{}]", enumerate(obj)
     if isinstance(obj, Chan):  # a channel holds its buffered values, not its waiters
-        return [(f"buf[{i}]", v) for i, v in enumerate(obj._buf)]
+        return "buf[{}]", enumerate(obj._buf)
     if isinstance(obj, types.MethodType):
-        return [("receiver", obj.__self__)]
+        return "{}", [("receiver", obj.__self__)]
     if isinstance(obj, types.FunctionType):
         cells = obj.__closure__ or ()
         names = obj.__code__.co_freevars
@@ -174,17 +176,35 @@ def _edges(obj: Any) -> list[tuple[str, Any]]:
         for name, cell in zip(names, cells, strict=False):
             with contextlib.suppress(ValueError):  # an empty cell
                 out.append((f"captured {name}", cell.cell_contents))
-        return out
-    out = []
+        return "{}", out
+    fields: list[tuple[Any, Any]] = []
     if hasattr(obj, "__dict__"):
-        out += [(f".{k}", v) for k, v in vars(obj).items()]
-    for cls in type(obj).__mro__:
-        for slot in getattr(cls, "__slots__", ()):
-            if slot.startswith("__"):
-                continue
-            with contextlib.suppress(AttributeError):  # an unset slot
-                out.append((f".{slot}", getattr(obj, slot)))
-    return out
+        fields += vars(obj).items()
+    kind = type(obj)
+    slots = _SLOTS_BY_TYPE.get(kind)
+    if slots is None:
+        slots = _SLOTS_BY_TYPE[kind] = _slots(kind)
+    for slot in slots:
+        value = getattr(obj, slot, _UNSET)
+        if value is not _UNSET:  # an unset slot references nothing
+            fields.append((slot, value))
+    return ".{}", fields
+
+
+_UNSET = object()
+
+
+_SLOTS_BY_TYPE: dict[type, tuple[str, ...]] = {}
+
+
+def _slots(kind: type) -> tuple[str, ...]:
+    """The slots of ``kind``'s instances, from its class down to ``object``."""
+    return tuple(
+        slot
+        for cls in kind.__mro__
+        for slot in getattr(cls, "__slots__", ())
+        if not slot.startswith("__")
+    )
 
 
 def _frame_locals(g: Goroutine) -> list[tuple[str, Any]]:
@@ -203,24 +223,34 @@ class _Marker:
     """Marks everything reachable, remembering for each object how it was reached."""
 
     def __init__(self) -> None:
-        self.parent: dict[int, tuple[int | None, str]] = {}
+        # id -> (the id it was reached from, or None for a root; the edge's label as
+        # a format and its key, formatted only when a path is shown)
+        self.parent: dict[int, tuple[int | None, str, Any]] = {}
         self.objects: dict[int, Any] = {}
 
     def mark(self, root_label: str, edges: list[tuple[str, Any]]) -> None:
+        parent, objects = self.parent, self.objects
         work = []
         for label, obj in edges:
-            if _skip(obj) or id(obj) in self.parent:
+            if _skip(obj) or id(obj) in parent:
                 continue
-            self.parent[id(obj)] = (None, f"{root_label}: {label}")
-            self.objects[id(obj)] = obj
+            parent[id(obj)] = (None, "{}", f"{root_label}: {label}")
+            objects[id(obj)] = obj
             work.append(obj)
+        skip_by_type = _SKIP_BY_TYPE
         while work:
             obj = work.pop()
-            for label, child in _edges(obj):
-                if id(child) in self.parent or _skip(child):
+            fmt, pairs = _edges(obj)
+            for key, child in pairs:
+                if id(child) in parent:
                     continue
-                self.parent[id(child)] = (id(obj), label)
-                self.objects[id(child)] = child
+                skip = skip_by_type.get(type(child))  # _skip(child), inlined
+                if skip is None:
+                    skip = _skip(child)
+                if skip:
+                    continue
+                parent[id(child)] = (id(obj), fmt, key)
+                objects[id(child)] = child
                 work.append(child)
 
     def reached(self, obj: Any) -> bool:
@@ -230,11 +260,11 @@ class _Marker:
         """How ``obj`` was reached, from its root: ``goroutine 1 [main] main() local ctx
         (ctx) -> _children[17] (readerCtx[c000]) -> _done``."""
         chain: list[tuple[str, Any]] = []
-        key: int | None = id(obj)
-        while key is not None:
-            parent, label = self.parent[key]
-            chain.append((label, self.objects[key]))
-            key = parent
+        at: int | None = id(obj)
+        while at is not None:
+            parent, fmt, key = self.parent[at]
+            chain.append((fmt.format(key), self.objects[at]))
+            at = parent
         text = ""
         for label, target in reversed(chain):
             if label.startswith("["):

@@ -29,7 +29,7 @@ runs a goroutine until it blocks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import SimlabError
@@ -71,6 +71,12 @@ class Strategy:
         """Index into ``runq`` (oldest first, at least two) of the goroutine to run next."""
         raise NotImplementedError
 
+    def _pick_by_count(self) -> Callable[[int], int] | None:
+        """For a strategy whose :meth:`pick` reads nothing of the run queue but its
+        length: a function from that length to the same index ``pick`` gives, which
+        the runtime calls instead (the hot path of a run). None: call ``pick``."""
+        return None
+
     def choose(self, n: int) -> int:
         """One of ``n`` (at least two) equally possible outcomes."""
         raise NotImplementedError
@@ -101,10 +107,10 @@ class Random(Strategy):
         self.preemptive = preempt
 
     def bind(self, seed: int) -> None:
-        self._sched = Uniform(generator(seed, "schedule"))
-        self._choice = Uniform(generator(seed, "choice"))
+        self._sched = Uniform(seed=seed, stream="schedule")
+        self._choice = Uniform(seed=seed, stream="choice")
         if self.preemptive:
-            self._preempt = Uniform(generator(seed, "preempt"))
+            self._preempt = Uniform(seed=seed, stream="preempt")
 
     def preempt(self, g: Goroutine, runq: Sequence[Goroutine]) -> bool:
         # as if the running goroutine were one more candidate, drawn uniformly
@@ -112,6 +118,11 @@ class Random(Strategy):
 
     def pick(self, runq: Sequence[Goroutine]) -> int:
         return self._sched.below(len(runq))
+
+    def _pick_by_count(self) -> Callable[[int], int] | None:
+        if type(self).pick is not Random.pick:  # a subclass picks its own way
+            return None
+        return self._sched.below
 
     def choose(self, n: int) -> int:
         return self._choice.below(n)
@@ -145,7 +156,7 @@ class PCT(Strategy):
         points = rng.choice(self.steps, size=count, replace=False) + 1
         self._change = {int(k): i + 1 for i, k in enumerate(sorted(points.tolist()))}
         self._prio = Uniform(rng)
-        self._choice = Uniform(generator(seed, "choice"))
+        self._choice = Uniform(seed=seed, stream="choice")
 
     def on_go(self, g: Goroutine) -> None:
         g.priority = self.depth + self._prio.next()
@@ -202,6 +213,9 @@ class Replay(Strategy):
 
     def pick(self, runq: Sequence[Goroutine]) -> int:
         return self._next(len(runq))
+
+    def _pick_by_count(self) -> Callable[[int], int] | None:
+        return self._next if type(self).pick is Replay.pick else None
 
     def choose(self, n: int) -> int:
         return self._next(n)

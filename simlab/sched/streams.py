@@ -35,24 +35,40 @@ def generator(seed: int, stream: str, *key: int) -> np.random.Generator:
 class Uniform:
     """Uniform floats in [0, 1) from one stream, drawn from numpy in batches.
 
-    A scheduler decision costs one ``next()``: a list index, not a numpy call.
+    A scheduler decision costs one ``below()``: a list index, not a numpy call.
+    Given ``seed`` and ``stream`` instead of a generator, it makes the stream's
+    generator at its first draw (making one costs as much as a short run's many
+    decisions, and a run may never draw from, say, its ``choice`` stream); the
+    draws are the same either way.
     """
 
-    __slots__ = ("_buf", "_gen", "_i")
+    __slots__ = ("_buf", "_gen", "_i", "_key")
 
-    def __init__(self, gen: np.random.Generator):
+    def __init__(self, gen: np.random.Generator | None = None, *, seed: int = 0, stream: str = ""):
         self._gen = gen
+        self._key = (seed, stream)
         self._buf: list[float] = []
         self._i = 0
+
+    def _refill(self) -> None:
+        gen = self._gen
+        if gen is None:
+            gen = self._gen = generator(*self._key)
+        self._buf = gen.random(1024).tolist()
 
     def next(self) -> float:
         i = self._i
         if i == len(self._buf):
-            self._buf = self._gen.random(1024).tolist()
+            self._refill()
             i = 0
         self._i = i + 1
         return self._buf[i]
 
     def below(self, n: int) -> int:
         """A uniform integer in ``range(n)``."""
-        return int(self.next() * n)
+        i = self._i  # next(), inlined: a scheduler decision is one call
+        if i == len(self._buf):
+            self._refill()
+            i = 0
+        self._i = i + 1
+        return int(self._buf[i] * n)
