@@ -759,27 +759,6 @@ def goroutineleak(rt: Any, writer: Any = None) -> list[Any]:
     return leaks.leaked_goroutines(rt, roots=roots)
 
 
-def leak_dump(rt: Any, leaked: list[Any]) -> str:
-    """``goroutineleak`` at ``debug=2``, as Go 1.27 writes it: every goroutine's stack,
-    the running one first, a leaked one headed ``goroutine 12 [chan send (leaked)]:``."""
-    from simlab.go.profile import format_goroutine
-
-    now = rt.now
-    ids = {g.id for g in leaked}
-    current = rt.current
-    order = ([current] if current is not None else []) + [
-        g for g in rt.goroutines() if g is not current
-    ]
-    parts = []
-    for g in order:
-        text = format_goroutine(g, now, running=g is current)
-        lines = [line for line in text.splitlines() if not line.startswith("\tcontext ")]
-        if g.id in ids:
-            lines[0] = f"goroutine {g.id} [{g.wait_reason} (leaked)]:"
-        parts.append("\n".join(lines) + "\n")
-    return "\n".join(parts)
-
-
 class Profile:
     """``*pprof.Profile`` of ``pprof.Lookup(name)``: ``goroutine`` or ``goroutineleak``."""
 
@@ -788,13 +767,16 @@ class Profile:
         self.name = name
 
     def write_to(self, w: Any, debug: int) -> None:
-        from simlab.go.profile import count_profile, goroutine_profile
+        from simlab.go.profile import count_profile, goroutine_profile, goroutineleak_traceback
 
         rt = self.rt
         writer = sys._getframe(1)
         if self.name == "goroutineleak":
             leaked = goroutineleak(rt, writer)
-            text = leak_dump(rt, leaked) if debug >= 2 else count_profile(self.name, leaked)
+            if debug >= 2:
+                text = goroutineleak_traceback(rt, leaked)
+            else:
+                text = count_profile(self.name, leaked)
         elif self.name == "goroutine":
             leaked = []
             text = goroutine_profile(rt, debug=2 if debug >= 2 else 1)
