@@ -7,16 +7,30 @@ prunes) and without it, and at which schedule it first breaks a property; beside
 it, the seed at which `explore --strategy random` first breaks one.
 
     python benchmarks/dfs_table.py [--duration 10s] [--cap 1000] [--bounds 0,1,2,3,none]
+
+With ``--goker``, the same for Go 1.27's GoKer programs (``simlab.translate.goker_dfs``):
+for each program and bound, the schedules to exhaust with and without sleep sets
+and the first schedule whose leaks are exactly Go's expected ones, beside what
+the random search found (the table of docs/goker.md). A search stops at
+``--goker-runs`` runs or after ``--goker-seconds``; a larger bound is not tried
+once a smaller one did not finish (it has at least as many schedules).
+
+    python benchmarks/dfs_table.py --goker [--goker-runs 20000] [--goker-seconds 60]
+        [--bounds 0,1,2,none] [NAMES...]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from simlab.lab.exhaust import exhaust
 from simlab.lab.experiment import load_experiment
 from simlab.lab.explore import explore
+from simlab.translate import goker
+from simlab.translate.goker_dfs import DFSSearch, search_dfs
+from simlab.translate.toolchain import TranslateError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,10 +47,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--duration", default="10s")
     parser.add_argument("--cap", type=int, default=1000, help="runs per search at most")
-    parser.add_argument("--bounds", default="0,1,2,3,none")
+    parser.add_argument("--bounds", default=None, help="0,1,2,3,none (--goker: 0,1,2,none)")
     parser.add_argument("--random", type=int, default=100, help="random seeds at most")
+    parser.add_argument("--goker", action="store_true", help="the GoKer programs, not the zoo")
+    parser.add_argument("--goker-runs", type=int, default=20_000, help="runs per search at most")
+    parser.add_argument("--goker-seconds", type=float, default=60.0, help="no new run after")
+    parser.add_argument("names", nargs="*", help="--goker: these programs only")
     args = parser.parse_args()
-    bounds = [None if b == "none" else int(b) for b in args.bounds.split(",")]
+    if args.goker:
+        goker_table(args.names, _bounds(args.bounds or "0,1,2,none"), args)
+        return
+    bounds = _bounds(args.bounds or "0,1,2,3,none")
     sets = {"duration": args.duration}
     print(
         f"zoo-*.toml, first row, --set duration={args.duration}, seed 0; '>N': N schedules "
@@ -62,6 +83,116 @@ def main() -> None:
                 f"{path.stem:<27} {'none' if bound is None else bound:>5}  {with_:<19}  "
                 f"{_cell(len(off.outcomes), off.exhausted):<12}  {found:<7}  {rand}"
             )
+
+
+def _bounds(text: str) -> list[int | None]:
+    return [None if b == "none" else int(b) for b in text.split(",")]
+
+
+# --- the GoKer programs ------------------------------------------------------------
+
+
+def random_results(path: Path = ROOT / "docs" / "goker.md") -> dict[str, tuple[str, str, str]]:
+    """The random search's result per program, from the table of docs/goker.md:
+    (found, schedules to find, strategy)."""
+    text = path.read_text()
+    table = text[text.index("<!-- table: generated") : text.index("<!-- end table -->")]
+    out = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+        if len(cells) >= 8 and cells[0] not in ("program", "---"):
+            out[cells[0]] = (cells[5], cells[6], cells[7])
+    return out
+
+
+def _goker_cell(res: DFSSearch | None) -> str:
+    return "-" if res is None else _cell(res.schedules, res.exhausted)
+
+
+def _goker_found(res: DFSSearch | None) -> str:
+    if res is None:
+        return "-"
+    if res.first_found is not None:
+        return f"#{res.first_found}"
+    return "no" if res.exhausted else "no?"
+
+
+def goker_table(names: list[str], bounds: list[int | None], args: argparse.Namespace) -> None:
+    """Every GoKer program Go's test has expectations for (or ``names``) under dfs at
+    each bound, with and without sleep sets, one search at a time."""
+    progs = goker.programs()
+    names = names or sorted((n for n, p in progs.items() if p.expected), key=str.lower)
+    randomly = random_results()
+    sources = goker.translations(names)
+    runs, seconds = args.goker_runs, args.goker_seconds
+    print(
+        f"GoKer programs of Go 1.27, seed 0; a search stops at {runs:,} runs or after "
+        f"{seconds:.0f} s (bound 0, one run: 60 s); '>N': N schedules ran to the end by "
+        "then; a bound not shown, or '-': not tried, a smaller bound did not finish\n"
+        "finds: the first schedule whose leaks are exactly Go's (with / without sleep sets; "
+        "'no?': none before the search stopped); random: docs/goker.md\n"
+    )
+    print(
+        f"{'program':<16} {'bound':>5}  {'sleep sets (pruned)':<19}  {'no reduction':<12}  "
+        f"{'finds':<13}  {'s':>5}  random"
+    )
+    totals: dict[str, dict[str, object]] = {}
+    for name in names:
+        rand = randomly.get(name, ("?", "", ""))
+        rand_text = f"#{rand[1]} {rand[2]}" if rand[0] == "yes" else f"{rand[0]} ({rand[1]})"
+        if isinstance(sources[name], TranslateError):
+            print(f"{name:<16} does not translate: {sources[name]}")
+            continue
+        done: dict[bool, bool] = {True: True, False: True}  # the last bound finished
+        found_at: dict[str, object] = {}
+        for bound in bounds:
+            row: dict[bool, DFSSearch | None] = {}
+            for reduction in (True, False):
+                if not done[reduction]:
+                    row[reduction] = None
+                    continue
+                if bound == 0 and not reduction:
+                    row[False] = row[True]  # one schedule, fifo's, whatever the reduction
+                    done[False] = done[True]
+                    continue
+                # bound 0 is one run, fifo's: it may take up to 60 s whatever the cap
+                cap = max(seconds, 60.0) if bound == 0 else seconds
+                res = search_dfs(name, bound, reduction=reduction, runs=runs, max_seconds=cap)
+                row[reduction] = res
+                # a larger bound has at least these schedules; a first run that took
+                # the whole budget leaves no room for a second
+                done[reduction] = res.exhausted and res.seconds < cap
+            on, off = row[True], row[False]
+            if on is None and off is None:
+                continue
+            pruned = f" ({on.pruned:,})" if on is not None else ""
+            t = sum(r.seconds for r in {id(r): r for r in (on, off) if r is not None}.values())
+            print(
+                f"{name:<16} {'none' if bound is None else bound:>5}  "
+                f"{_goker_cell(on) + pruned:<19}  {_goker_cell(off):<12}  "
+                f"{_goker_found(on) + ' / ' + _goker_found(off):<13}  {t:>5.1f}  {rand_text}",
+                flush=True,
+            )
+            if (on and on.first_found) or (off and off.first_found):
+                found_at.setdefault("bound", bound)
+        totals[name] = {"random": rand[0] == "yes", "strategy": rand[2], **found_at}
+    _goker_summary(totals)
+
+
+def _goker_summary(totals: dict[str, dict[str, object]]) -> None:
+    rand = [n for n, t in totals.items() if t["random"]]
+    both = [n for n in rand if "bound" in totals[n]]
+    by_bound: dict[object, list[str]] = {}
+    for n in both:
+        by_bound.setdefault(totals[n]["bound"], []).append(n)
+    within = ", ".join(
+        f"{len(v)} at bound {'none' if b is None else b}" for b, v in by_bound.items()
+    )
+    print(f"\nrandom finds {len(rand)} of {len(totals)}; dfs finds {len(both)} of those ({within})")
+    missed = [f"{n} ({totals[n]['strategy']})" for n in rand if n not in both]
+    print(f"random's finds dfs does not find: {', '.join(missed) or 'none'}")
+    extra = [n for n, t in totals.items() if "bound" in t and not t["random"]]
+    print(f"dfs finds, random does not: {', '.join(extra) or 'none'}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,156 @@
+"""GoKer programs under exhaustive search: every schedule of one program, depth first.
+
+:mod:`simlab.translate.goker` samples a program's schedules (fifo, then random,
+pct, preemptive random and random on the 1us clock) until one has exactly Go's
+expected leaks. Here one program runs again and again under one seed, each run a
+fresh runtime driven by one :class:`~simlab.sched.dfs.DFS` (``dfs:BOUND``, sleep
+sets unless ``reduction=False``), the translated module loaded once; each run's
+leaks are read from the goroutineleak profile it writes, as
+:func:`~simlab.translate.goker.run_one` reads them, and checked with the same
+rule: every expected regular expression matches a leak and no leak is extra.
+
+The search switches goroutines only where one blocks (a ``pick`` of the run
+queue) and at ``select``/context choices, on simlab's default clock, where
+running code takes no time. A bug that needs a switch between two operations
+that do not block (``random:preempt``) or a timer firing while a goroutine
+computes (``random@1us``) is outside what it enumerates.
+
+.. code-block:: python
+
+    from simlab.translate import goker_dfs
+
+    res = goker_dfs.search_dfs("Cockroach584", bound=1)
+    print(res.schedules, res.pruned, res.exhausted, res.first_found)
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import simlab as sl
+from simlab.errors import SimlabError
+from simlab.sched.dfs import DFS
+
+from . import goker, load
+from .toolchain import TranslateError
+
+__all__ = ["DFSSearch", "search_dfs"]
+
+
+class _OutOfTime(Exception):
+    """Raised from the strategy to abandon a run that went past the search's time."""
+
+
+class _TimedDFS(DFS):
+    """:class:`DFS` that abandons a run at its first decision after ``deadline``
+    (``time.perf_counter()``), so that one long run cannot hold a search for
+    minutes past its budget. The clock decides only whether a run ends early,
+    never what a finished run did: the runs that finish are those of ``DFS``."""
+
+    def __init__(self, bound: int | None, *, reduction: bool, deadline: float) -> None:
+        super().__init__(bound, reduction=reduction)
+        self.deadline = deadline
+        self.out_of_time = False
+        self._calls = 0
+
+    def _check(self) -> None:
+        self._calls += 1
+        if self._calls % 64 == 0 and time.perf_counter() > self.deadline:
+            self.out_of_time = True
+            raise _OutOfTime("the search's time is up")
+
+    def pick(self, runq: Any) -> int:
+        self._check()
+        return super().pick(runq)
+
+    def choose(self, n: int) -> int:
+        self._check()
+        return super().choose(n)
+
+
+@dataclass
+class DFSSearch:
+    """One depth-first search of a GoKer program's schedules."""
+
+    name: str
+    bound: int | None
+    reduction: bool
+    schedules: int = 0  # runs to the end (the profile written, or how else it ended)
+    pruned: int = 0  # runs the sleep sets abandoned
+    exhausted: bool = False  # every schedule within the bound ran
+    stopped: str = ""  # "runs" or "time" when a cap ended the search first
+    first_found: int | None = None  # the first schedule (from 1) with exactly Go's leaks
+    found_schedule: str = ""  # its decisions, off option 0
+    found_leaks: list[str] = field(default_factory=list)
+    found_count: int = 0  # schedules with exactly Go's leaks
+    outcomes: dict[str, int] = field(default_factory=dict)  # how the schedules ended
+    seconds: float = 0.0
+
+    @property
+    def runs(self) -> int:
+        return self.schedules + self.pruned
+
+
+def search_dfs(
+    name: str,
+    bound: int | None = None,
+    *,
+    reduction: bool = True,
+    runs: int = 20_000,
+    max_seconds: float | None = None,
+    stop_at_find: bool = False,
+    seed: int = 0,
+) -> DFSSearch:
+    """Explore program ``name``'s schedules under ``seed`` depth first, deviating from
+    ``fifo`` at most ``bound`` times (None: no bound), with sleep sets unless
+    ``reduction=False``: at most ``runs`` runs (pruned ones included), no new run
+    after ``max_seconds`` (and a run still going then is abandoned, uncounted);
+    ``stop_at_find`` stops at the first schedule whose leaks
+    are exactly Go's expected ones."""
+    t0 = time.perf_counter()
+    progs = goker.programs()
+    if name not in progs:
+        raise SimlabError(f"no GoKer program {name!r}; they are {', '.join(sorted(progs))}")
+    prog = progs[name]
+    regexes = prog.expected.regexes if prog.expected else []
+    source = goker.translations([name])[name]
+    if isinstance(source, TranslateError):
+        raise source
+    module = load(prog.file, source)
+    deadline = float("inf") if max_seconds is None else t0 + max_seconds
+    dfs = _TimedDFS(bound, reduction=reduction, deadline=deadline)
+    res = DFSSearch(name, bound, reduction)
+    while True:
+        if dfs.runs >= runs:
+            res.stopped = "runs"
+            break
+        if max_seconds is not None and time.perf_counter() - t0 >= max_seconds:
+            res.stopped = "time"
+            break
+        pruned = dfs.pruned
+        run = goker.run_one(module, prog, "dfs", seed, rt=sl.Runtime(seed, dfs))
+        if dfs.out_of_time:
+            res.stopped = "time"
+            break
+        if dfs.pruned == pruned:
+            if "not deterministic" in run.outcome:
+                raise SimlabError(f"{name}: {run.outcome}")
+            res.schedules += 1
+            res.outcomes[run.outcome] = res.outcomes.get(run.outcome, 0) + 1
+            missing, extra = goker.match(regexes, run.leaks)
+            if regexes and not missing and not extra and run.outcome == "profiled":
+                res.found_count += 1
+                if res.first_found is None:
+                    res.first_found = res.schedules
+                    res.found_schedule = str(dfs.schedule())
+                    res.found_leaks = run.leaks
+                    if stop_at_find:
+                        break
+        if not dfs.backtrack():
+            res.exhausted = True
+            break
+    res.pruned = dfs.pruned
+    res.seconds = time.perf_counter() - t0
+    return res

@@ -1,0 +1,65 @@
+"""GoKer programs under exhaustive search (``simlab.translate.goker_dfs``).
+
+The counts are hand counts of the Go program, the leaks are Go's: the regular
+expressions of Go 1.27's ``goroutineleakprofile_test.go``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from simlab.errors import SimlabError
+from simlab.translate import goker
+from simlab.translate.goker_dfs import search_dfs
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _translated() -> None:
+    goker.translations(["Cockroach584", "Moby4951"])  # one run of the front end for both
+
+
+@pytest.mark.parametrize(("bound", "schedules"), [(0, 1), (1, 2), (2, 3), (None, 11)])
+def test_cockroach584_schedules_counted_by_hand(bound: int | None, schedules: int) -> None:
+    """Cockroach584: main starts G1, returns, and its deferred function calls
+    ``runtime.Gosched()`` 10 times, then writes the profile. G1 runs in one step: it
+    locks ``g.mu``, breaks out of ``bootstrap`` holding it, and blocks locking it
+    again in ``manage``. The only decision is, at each Gosched while G1 has not run,
+    whether G1 runs now. G1 sits in the local run queue and main in the global one,
+    so Go's scheduler (option 0) runs G1 at the first; G1 running at the k-th
+    Gosched (k = 1..10) costs k - 1 deviations, never running 10. So: bound b < 10
+    has b + 1 schedules, no bound 11, and all but "G1 never ran" leak G1 in
+    ``sync.Mutex.Lock``, as Go expects."""
+    res = search_dfs("Cockroach584", bound, reduction=False)
+    assert res.exhausted
+    assert res.schedules == schedules
+    assert res.pruned == 0
+    assert res.first_found == 1
+    assert res.found_count == (10 if bound is None else schedules)
+
+
+def test_cockroach584_sleep_sets_leave_one_schedule_per_class() -> None:
+    """Main's Goscheds touch nothing G1's step touches (``g.mu``), so where G1 runs
+    among them does not matter: 2 classes, "G1 ran before main returned" (leaks) and
+    "G1 never ran" (main returning ends the program, dependent with every step)."""
+    res = search_dfs("Cockroach584", None)
+    assert res.exhausted
+    assert (res.schedules, res.found_count) == (2, 1)
+
+
+def test_moby4951_first_schedule_has_gos_expected_leaks() -> None:
+    """Two deletions of one device wait for each other's lock in fifo's schedule."""
+    res = search_dfs("Moby4951", 1, stop_at_find=True)
+    assert res.first_found == 1
+    regexes = goker.expectations()["Moby4951"].regexes
+    assert regexes  # Go's test lists the DeleteDevice goroutines in sync.Mutex.Lock
+    assert len(res.found_leaks) == 2
+    for leak in res.found_leaks:
+        assert "DeleteDevice" in leak and "[sync.Mutex.Lock]" in leak
+        assert any(re.search(rx, leak) for rx in regexes)
+
+
+def test_an_unknown_program_is_refused_with_the_known_ones() -> None:
+    with pytest.raises(SimlabError, match=r"no GoKer program 'Nope1'.*Cockroach584"):
+        search_dfs("Nope1", 0)
