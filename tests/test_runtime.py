@@ -460,3 +460,23 @@ def test_goexit_runs_the_defers_and_no_recover_or_except_stops_it():
         return seen
 
     assert sl.Runtime().run(main).value == ["defer"]
+
+
+@pytest.mark.parametrize("strategy", ["fifo", "random", "pct"])
+def test_the_run_queue_lists_the_same_goroutines_iterated_as_indexed(strategy):
+    """A strategy sees the runnable goroutines as a sequence; dfs reads them all by
+    iterating, the others by index. 600 goroutines overflow the local run queue
+    (256 in Go), so the global queue, and its turn every 61st tick, are covered."""
+    checked = []
+
+    def main(rt):
+        for _ in range(600):
+            rt.go(lambda: (yield rt.gosched()))
+        for _ in range(300):
+            runq = rt._runnable
+            assert list(runq) == [runq[i] for i in range(len(runq))]
+            checked.append(bool(rt._globq))
+            yield rt.gosched()
+
+    sl.Runtime(1, strategy).run(main)
+    assert any(checked)
