@@ -172,10 +172,9 @@ class PCT(Strategy):
 
     def pick(self, runq: Sequence[Goroutine]) -> int:
         best, best_prio = 0, runq[0].priority
-        for i in range(1, len(runq)):
-            p = runq[i].priority
-            if p > best_prio:
-                best, best_prio = i, p
+        for i, g in enumerate(runq):  # iterated: indexing the run queue locates each one
+            if g.priority > best_prio:
+                best, best_prio = i, g.priority
         return best
 
     def choose(self, n: int) -> int:
