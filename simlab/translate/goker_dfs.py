@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
 
 import simlab as sl
 from simlab.errors import SimlabError
@@ -37,37 +36,6 @@ from . import goker, load
 from .toolchain import TranslateError
 
 __all__ = ["DFSSearch", "search_dfs"]
-
-
-class _OutOfTime(Exception):
-    """Raised from the strategy to abandon a run that went past the search's time."""
-
-
-class _TimedDFS(DFS):
-    """:class:`DFS` that abandons a run at its first decision after ``deadline``
-    (``time.perf_counter()``), so that one long run cannot hold a search for
-    minutes past its budget. The clock decides only whether a run ends early,
-    never what a finished run did: the runs that finish are those of ``DFS``."""
-
-    def __init__(self, bound: int | None, *, reduction: bool, deadline: float) -> None:
-        super().__init__(bound, reduction=reduction)
-        self.deadline = deadline
-        self.out_of_time = False
-        self._calls = 0
-
-    def _check(self) -> None:
-        self._calls += 1
-        if self._calls % 64 == 0 and time.perf_counter() > self.deadline:
-            self.out_of_time = True
-            raise _OutOfTime("the search's time is up")
-
-    def pick(self, runq: Any) -> int:
-        self._check()
-        return super().pick(runq)
-
-    def choose(self, n: int) -> int:
-        self._check()
-        return super().choose(n)
 
 
 @dataclass
@@ -119,8 +87,8 @@ def search_dfs(
     if isinstance(source, TranslateError):
         raise source
     module = load(prog.file, source)
-    deadline = float("inf") if max_seconds is None else t0 + max_seconds
-    dfs = _TimedDFS(bound, reduction=reduction, deadline=deadline)
+    deadline = None if max_seconds is None else t0 + max_seconds
+    dfs = DFS(bound, reduction=reduction)
     res = DFSSearch(name, bound, reduction)
     while True:
         if dfs.runs >= runs:
@@ -130,8 +98,10 @@ def search_dfs(
             res.stopped = "time"
             break
         pruned = dfs.pruned
-        run = goker.run_one(module, prog, "dfs", seed, rt=sl.Runtime(seed, dfs))
-        if dfs.out_of_time:
+        try:
+            with goker._cap(deadline):  # a run still going then is abandoned, uncounted
+                run = goker.run_one(module, prog, "dfs", seed, rt=sl.Runtime(seed, dfs))
+        except goker._OutOfTime:
             res.stopped = "time"
             break
         if dfs.pruned == pruned:
