@@ -95,6 +95,26 @@ def test_ticker_keeps_one_missed_tick_and_reset_discards_it():
     ]
 
 
+def test_an_unread_ticker_waits_without_calendar_entries():
+    """A 1 ns ticker nobody receives from, over 1 ms: Go drops every tick after the
+    first missed one, so a million ticks would change nothing; the ticker must not
+    cost a calendar event each (it has none while its tick is pending), and after the
+    receive its next tick is the next multiple of the period, as tick2 above."""
+    seen = []
+
+    def main(rt):
+        tk = rt.ticker(1)
+        yield rt.sleep(MS)
+        seen.append(len(rt.env._queue))  # the sleep's own entry has fired
+        v, _ = yield tk.c.recv()
+        w, _ = yield tk.c.recv()
+        seen.append((v, w, rt.now))
+        tk.stop()
+
+    run(main)
+    assert seen == [0, (1, MS + 1, MS + 1)]
+
+
 def test_sleep_non_positive_returns_at_once():
     """time.Sleep: "A negative or zero duration causes Sleep to return immediately."
     (Go printed `Sleep(-1) returned at 7.2s`, the instant it was called.)"""

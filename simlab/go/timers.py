@@ -6,6 +6,9 @@
   that value is still unreceived (the timer has not "expired" for the program).
 * A ticker keeps at most one pending tick, the first one a slow receiver
   missed, carrying that tick's time; later ticks are dropped until it is taken.
+  While a tick is pending the ticker costs nothing: as Go's runtime does for a
+  channel timer nobody waits on, it schedules its next tick, on its period's grid,
+  only when the pending one is received (a 1 ns ticker nobody reads is free).
 * A channel timer counts as pending (it keeps Go's deadlock detector quiet) only
   while a goroutine is blocked on its channel; an ``AfterFunc`` timer always does.
 * ``time.After(d <= 0)`` is ready at once; ``NewTicker(d <= 0)`` panics.
@@ -112,6 +115,12 @@ class TimerChan(Chan):
     def _drain(self) -> None:
         self._buf.clear()
 
+    def _do_recv(self) -> tuple[Any, bool]:
+        value, ok = Chan._do_recv(self)
+        if self.owner._idle:
+            self.owner._resume()
+        return value, ok
+
     def wake_source(self) -> str | None:
         owner = self.owner
         if owner.armed:
@@ -124,6 +133,7 @@ class Timer:
 
     __slots__ = ("_armed", "_gen", "_rt", "c", "id")
     always_wakes = False
+    _idle = False  # only a ticker idles
 
     def __init__(self, rt: Runtime, d: int):
         self._rt = rt
@@ -180,7 +190,7 @@ class Timer:
 class Ticker:
     """``time.NewTicker(d)``: ``c`` receives the time every ``d``, dropping missed ticks."""
 
-    __slots__ = ("_gen", "_rt", "c", "id", "period")
+    __slots__ = ("_due", "_gen", "_idle", "_rt", "c", "id", "period")
     always_wakes = False
 
     def __init__(self, rt: Runtime, d: int):
@@ -191,11 +201,15 @@ class Ticker:
         self.id = self.c.id
         self.period = d
         self._gen = 0
+        self._idle = False  # a tick is pending and no next tick is scheduled
+        self._due = 0  # when the next tick is due, on the grid of the last arming
         self._arm()
 
     def _arm(self) -> None:
         self._gen += 1
+        self._idle = False
         self._rt.timer_table.arm(self)
+        self._due = self._rt.env._now + self.period
         Timeout(self._rt.env, self.period, self._gen).callbacks.append(self._on_tick)
 
     def wakes_someone(self) -> bool:
@@ -204,8 +218,24 @@ class Ticker:
     def _on_tick(self, ev: Event) -> None:
         if ev._value != self._gen:
             return
-        self.c._fire(self._rt.env._now)
+        now = self._rt.env._now
+        c = self.c
+        c._fire(now)
+        self._due = now + self.period
+        if c._buf:  # nobody took it: every tick until it is received would be dropped
+            self._idle = True
+            return
         Timeout(self._rt.env, self.period, self._gen).callbacks.append(self._on_tick)
+
+    def _resume(self) -> None:
+        """The pending tick was received: schedule the next tick on the grid, the
+        ticks missed meanwhile dropped (those due at this very instant too)."""
+        self._idle = False
+        now, due, period = self._rt.env._now, self._due, self.period
+        if due <= now:
+            due += period * ((now - due) // period + 1)
+        self._due = due
+        Timeout(self._rt.env, due - now, self._gen).callbacks.append(self._on_tick)
 
     @property
     def armed(self) -> bool:
@@ -216,6 +246,7 @@ class Ticker:
         if (fp := self._rt.footprint) is not None:
             fp.add(self.id)
         self._gen += 1
+        self._idle = False
         self._rt.timer_table.disarm(self)
         self.c._drain()
 
