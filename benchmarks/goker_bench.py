@@ -4,7 +4,8 @@ Issue 11's target is the whole table in at most 5 minutes on 2 cores. Each
 program is translated from the installed toolchain's GOROOT and searched (fifo,
 then random and pct seeds) until its leaks are exactly those Go's test expects.
 
-    python benchmarks/goker_bench.py [--budget N] [--jobs J] [--max-seconds S] [--fixed]
+    python benchmarks/goker_bench.py [--budget N] [--jobs J] [--max-seconds S]
+                                     [--fixed [--fixed-seconds S]]
 
 With ``--fixed``, each program's fixed version is also run for ``--budget``
 schedules (``simlab goker --fixed``).
@@ -24,10 +25,15 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--max-seconds", type=float, default=120.0)
     parser.add_argument("--fixed", action="store_true")
+    parser.add_argument("--fixed-seconds", type=float, default=None)
     args = parser.parse_args()
     t0 = time.perf_counter()
     rows = goker.run_goker(
-        budget=args.budget, jobs=args.jobs, max_seconds=args.max_seconds, fixed=args.fixed
+        budget=args.budget,
+        jobs=args.jobs,
+        max_seconds=args.max_seconds,
+        fixed=args.fixed,
+        fixed_seconds=args.fixed_seconds,
     )
     wall = time.perf_counter() - t0
     print(goker.format_table(rows, goker.go_detection()))
@@ -37,7 +43,8 @@ def main() -> None:
     scored = [r for r in rows if r["expected"]]
     found = sum(r["found"] for r in scored)
     print(f"{found} of {len(scored)} matched exactly; {wall:.1f} s on {args.jobs} workers")
-    print("target: 62 of 62 within 1,000 schedules each, the table in <= 300 s on 2 cores")
+    print("target: every program matched within 1,000 schedules (Moby27782 is unreachable),")
+    print("63 fixed programs clean over 1,000 schedules, the table in <= 300 s on 2 cores")
     for r in sorted(rows, key=lambda r: -r["seconds"])[:8]:
         print(f"  {r['name']:<18} {r['seconds']:7.1f} s  {r['schedules_run']:>5} schedules")
 

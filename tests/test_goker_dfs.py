@@ -11,7 +11,7 @@ import re
 import pytest
 
 from simlab.errors import SimlabError
-from simlab.translate import goker
+from simlab.translate import goker, load
 from simlab.translate.goker_dfs import search_dfs
 
 
@@ -63,3 +63,36 @@ def test_moby4951_first_schedule_has_gos_expected_leaks() -> None:
 def test_an_unknown_program_is_refused_with_the_known_ones() -> None:
     with pytest.raises(SimlabError, match=r"no GoKer program 'Nope1'.*Cockroach584"):
         search_dfs("Nope1", 0)
+
+
+def test_moby27782_expected_leaks_are_unreachable_in_gokers_program() -> None:
+    """GoKer's readLogs locks ``l.mu`` before it registers its watcher and unlocks it
+    (deferred) after followLogs returns; the watch's closeNotifier is closed only by
+    ``JSONFileLogger.Close``, under the same mutex. So waitRead cannot see WatchClose,
+    never calls Remove, and its event is always read: no schedule leaks anything
+    (Go's own test never caught it in 10 runs). Every schedule of two containers."""
+    u = goker.UNREACHABLE["Moby27782"]
+    res = search_dfs("Moby27782", None, patches=u.shrink, runs=100_000)
+    assert res.exhausted
+    assert res.schedules > 0
+    assert (res.leaked, res.found_count) == (0, 0)
+
+
+def test_moby27782_leaks_as_go_expects_once_readlogs_takes_no_lock() -> None:
+    """Without that lock the race of moby#27782 is back: the logger is closed while
+    readLogs waits, Remove waits on the Cond forever and readEvents on its send; a
+    switch between two steps that do not block (preemption) is needed, since the
+    container's goroutine closes the logger right after starting readLogs."""
+    u = goker.UNREACHABLE["Moby27782"]
+    prog = goker.programs()["Moby27782"]
+    source = goker.translations(["Moby27782"], patches=u.race)["Moby27782"]
+    assert isinstance(source, str)
+    module = load(prog.file, source)
+    assert prog.expected is not None
+    regexes = prog.expected.regexes
+    exact = []
+    for seed in range(1, 21):
+        run = goker.run_one(module, prog, "random:preempt", seed)
+        if run.outcome == "profiled" and goker.match(regexes, run.leaks) == ([], []):
+            exact.append(seed)
+    assert exact

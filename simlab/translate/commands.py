@@ -255,6 +255,6 @@ def goker_cmd(
             click.echo(json.dumps(row, default=str))
     else:
         click.echo(goker.format_table(rows, goker.go_detection()))
-    ok = all(r["found"] for r in rows if r["expected"])
+    ok = all(r["found"] or r["unreachable"] for r in rows if r["expected"])
     ok = ok and all(r["fixed_clean"] is not False for r in rows)
     raise SystemExit(0 if ok else 1)

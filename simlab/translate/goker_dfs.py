@@ -53,6 +53,7 @@ class DFSSearch:
     found_schedule: str = ""  # its decisions, off option 0
     found_leaks: list[str] = field(default_factory=list)
     found_count: int = 0  # schedules with exactly Go's leaks
+    leaked: int = 0  # schedules whose profile has any leak at all
     outcomes: dict[str, int] = field(default_factory=dict)  # how the schedules ended
     seconds: float = 0.0
 
@@ -70,20 +71,23 @@ def search_dfs(
     max_seconds: float | None = None,
     stop_at_find: bool = False,
     seed: int = 0,
+    patches: tuple[tuple[str, str], ...] = (),
 ) -> DFSSearch:
     """Explore program ``name``'s schedules under ``seed`` depth first, deviating from
     ``fifo`` at most ``bound`` times (None: no bound), with sleep sets unless
     ``reduction=False``: at most ``runs`` runs (pruned ones included), no new run
     after ``max_seconds`` (and a run still going then is abandoned, uncounted);
     ``stop_at_find`` stops at the first schedule whose leaks
-    are exactly Go's expected ones."""
+    are exactly Go's expected ones. ``patches``: ``(old, new)`` replacements made in
+    the program's Go source first, e.g. fewer goroutines, so that every schedule of a
+    small instance can be run (``goker.UNREACHABLE``)."""
     t0 = time.perf_counter()
     progs = goker.programs()
     if name not in progs:
         raise SimlabError(f"no GoKer program {name!r}; they are {', '.join(sorted(progs))}")
     prog = progs[name]
     regexes = prog.expected.regexes if prog.expected else []
-    source = goker.translations([name])[name]
+    source = goker.translations([name], patches=patches)[name]
     if isinstance(source, TranslateError):
         raise source
     module = load(prog.file, source)
@@ -109,6 +113,7 @@ def search_dfs(
                 raise SimlabError(f"{name}: {run.outcome}")
             res.schedules += 1
             res.outcomes[run.outcome] = res.outcomes.get(run.outcome, 0) + 1
+            res.leaked += bool(run.leaks)
             missing, extra = goker.match(regexes, run.leaks)
             if regexes and not missing and not extra and run.outcome == "profiled":
                 res.found_count += 1
