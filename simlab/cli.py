@@ -343,14 +343,19 @@ def list_() -> None:
     from .lab.experiment import available, load_experiment
 
     models: dict[str, str] = {}
-    click.echo("experiments (simlab run NAME):")
+    experiments: dict[str, str] = {}
     for name in available():
         exp = load_experiment(name)
+        experiments[name] = exp.description
         models[exp.model_name] = exp.model.summary
-        click.echo(f"  {name:<22} {exp.description}")
-    click.echo("\nmodels:")
-    for dotted, text in sorted(models.items()):
-        click.echo(f"  {dotted:<22} {text}")
+    for title, rows in (
+        ("experiments (simlab run NAME):", experiments),
+        ("\nmodels:", dict(sorted(models.items()))),
+    ):
+        click.echo(title)
+        width = max(map(len, rows), default=0)
+        for key, text in rows.items():
+            click.echo(f"  {key:<{width}}  {text}")
 
 
 @cli.command()

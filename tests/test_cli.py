@@ -337,3 +337,15 @@ def test_metric_plot_has_units_and_the_law(tmp_path):
         line for line in ax.get_lines() if line.get_linestyle() == "--" and line.get_xdata().size
     ]
     assert len(dashed) == 2  # one per rotation interval
+
+
+def test_list_aligns_each_sections_descriptions_past_its_longest_name(capsys) -> None:
+    code, out, _ = cli(capsys, "list")
+    assert code == 0
+    for section in out.split("\n\n"):
+        rows = [line for line in section.splitlines() if line.startswith("  ")]
+        names = [line.split()[0] for line in rows]
+        assert names
+        pairs = zip(rows, names, strict=True)
+        starts = {len(line) - len(line[2 + len(n) :].lstrip()) for line, n in pairs}
+        assert starts == {2 + max(map(len, names)) + 2}, section
