@@ -144,7 +144,30 @@ class PanicNilError(GoRuntimeError):
 
 # the panics of Go's runtime that are runtime.Error values (the others, from the
 # standard library, are strings: "sync: negative WaitGroup counter")
-_RUNTIME_ERRORS = ("send on closed channel", "close of closed channel", "close of nil channel")
+_RUNTIME_ERRORS = (
+    "send on closed channel",
+    "close of closed channel",
+    "close of nil channel",
+    "assignment to entry in nil map",
+)
+
+
+class NilMap(dict[Any, Any]):
+    """A nil map: it reads as an empty map (``len`` 0, a lookup gives the zero value,
+    ``range`` and ``delete`` do nothing), and an assignment to an entry panics."""
+
+    __slots__ = ()
+
+    def _assign(self, *_args: Any, **_kwargs: Any) -> Any:
+        raise GoPanic("assignment to entry in nil map")
+
+    __setitem__ = setdefault = update = __ior__ = _assign
+
+    def __repr__(self) -> str:
+        return "go.NIL_MAP"
+
+
+NIL_MAP = NilMap()  # never holds an entry, so one value serves every nil map
 
 
 class Panic(GoPanic):

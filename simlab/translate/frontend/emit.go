@@ -809,7 +809,7 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 	case *types.Chan:
 		return "sl.nil_chan", true
 	case *types.Map:
-		return "{}", false
+		return "go.NIL_MAP", true // reads as empty; an assignment to an entry panics
 	case *types.Slice:
 		return "[]", false
 	case *types.Struct:

@@ -1,5 +1,4 @@
-// behaviour: a channel or slice variable set to nil is the zero value: a select
-// case on the nil channel is never ready, and append to the nil slice starts a new one
+// behaviour: a channel or slice variable set to nil is the zero value: a select case on the nil channel is never ready, and append to the nil slice starts a new one
 // source: Go spec "Select statements" (nil channel cases), "Appending to and copying slices"
 package main
 
