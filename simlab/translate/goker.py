@@ -1191,6 +1191,11 @@ def format_replay(name: str, run: Run) -> str:
 GO_LIKE = "random:preempt@1us"
 
 
+# A kind of schedule whose fixed runs spun this many times is not tried again: each
+# spin costs LIVELOCK_STEPS steps, and the next run of that kind spins as well.
+SPINS_BEFORE_SKIP = 2
+
+
 def _spun(strategy: str, outcome: str) -> bool:
     """A run that ended in the livelock guard under a strategy that cannot preempt or
     keeps the clock still while goroutines run: a goroutine spun waiting for another
@@ -1206,7 +1211,8 @@ def search_fixed(
     that is not clean (did not write its profile, or leaked). A run that spun into the
     livelock guard under any strategy but :data:`GO_LIKE` says nothing of the program
     (in Go the spinner is preempted and time passes): it is counted apart, not as a
-    schedule.
+    schedule, and a kind of schedule that spun :data:`SPINS_BEFORE_SKIP` times is
+    not tried again.
     (schedules that ended, all clean, why not, schedules that spun)."""
     t0 = time.perf_counter()
     source = translations([name], fixed=True)[name]
@@ -1215,8 +1221,11 @@ def search_fixed(
     prog = programs()[name]
     module = load(prog.file, source)
     ended = spun = 0
+    spins: dict[str, int] = {}  # a kind that spun twice spins again: not tried again
     deadline = None if max_seconds is None else t0 + max_seconds
     for _, strategy, seed in _schedules(budget * (1 + len(SEARCHED))):
+        if spins.get(strategy, 0) >= SPINS_BEFORE_SKIP:
+            continue
         try:
             with _cap(deadline):
                 run = run_one(module, prog, strategy, seed)
@@ -1224,6 +1233,7 @@ def search_fixed(
             break  # abandoned, not counted
         if _spun(strategy, run.outcome):
             spun += 1
+            spins[strategy] = spins.get(strategy, 0) + 1
         elif run.outcome != "profiled" or run.leaks:
             what = ", ".join(_tally(run.leaks)) if run.leaks else run.outcome
             why = f"{what} ({replay_command(name, strategy, seed, fixed=True)})"
