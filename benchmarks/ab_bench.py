@@ -7,7 +7,10 @@ cmd      the whole command ``python -m simlab run fase6 --seed 1 --jobs 1 --no-w
 fase6    ``run_model(fase6, seed 1, leak_check=True)`` in process, the leak oracles
          timed apart, and how many collections the cycle collector made;
 explore  200 schedules of ``simlab explore fase6-fixed`` (3 containers, 3 rotations
-         of 30 s) in one process, as a worker runs them.
+         of 30 s) in one process, as a worker runs them;
+rows     five rows of ``simlab run hypotheses`` (0, 45, 90, 130, 167: real net/http,
+         slow processing, Close keeps conn, demux, demux with slow processing) in one
+         process, leak oracles included (not in the default ``--only``).
 
 It prints the median of each figure and checks that both trees give the same
 digests. The machine is shared: read the CPU time, not the wall time, when the
@@ -15,7 +18,7 @@ load average is above the number of cores. Make the base with
 ``git worktree add /tmp/base HEAD`` (before the change) and compile both trees
 (``python -m compileall -q simlab models``) so that neither pays for it.
 
-    python benchmarks/ab_bench.py /tmp/base [--rounds 5] [--only cmd,fase6,explore]
+    python benchmarks/ab_bench.py /tmp/base [--rounds 5] [--only cmd,fase6,explore,rows]
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent.parent
 COMMAND = ["-m", "simlab", "run", "fase6", "--seed", "1", "--jobs", "1", "--no-write"]
 EXPLORE = {"containers": "3", "rotation_interval": "30s", "duration": "100s"}
+ROWS = (0, 45, 90, 130, 167)
 
 
 def measure(what: str) -> dict[str, object]:
@@ -53,6 +57,14 @@ def measure(what: str) -> dict[str, object]:
         cpu, wall = time.process_time(), time.perf_counter()
         outs = _explore_batch(exp.model_name, params, list(range(200)), "random")
         digest = outs[-1].digest
+        leak_cpu = 0.0
+    elif what == "rows":
+        exp = load_experiment("hypotheses")
+        rows = exp.rows()
+        cpu, wall = time.process_time(), time.perf_counter()
+        digest = " ".join(
+            run_model(exp.model, rows[i][1], 1, "random", leak_check=True).digest[:12] for i in ROWS
+        )
         leak_cpu = 0.0
     else:
         exp = load_experiment("fase6")

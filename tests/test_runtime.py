@@ -371,6 +371,8 @@ def test_durations_of_the_wrong_type_are_refused_in_go_terms():
         rt.sleep("5s")
     with pytest.raises(TypeError, match=r"time.NewTimer takes a time.Duration, .* not float"):
         rt.timer(1.5 * sl.Second)
+    with pytest.raises(TypeError, match=r"rt.call_later takes a time.Duration, .* not float"):
+        rt.call_later(1.5, print)
 
 
 def test_one_goroutine_that_never_blocks_is_a_livelock_too():

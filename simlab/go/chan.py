@@ -67,6 +67,8 @@ def _withdraw(w: Waiter) -> None:
         # The group and its waiters refer to each other: once none is queued, empty
         # the group, so that they die with their last reference instead of waiting
         # for the cycle collector (a run made them by the million, and paid for it).
+        # An empty group is also where a two-case select's next wait starts: the
+        # goroutine's waiters and their group are used again (select._Select2.start).
         group.clear()
 
 
@@ -164,7 +166,10 @@ class Chan:
         """
         if (fp := self._rt.footprint) is not None:
             fp.add(self.id)
-        if not self._can_send():
+        if type(self) is Chan:  # _can_send, inlined (a timer's channel has its own)
+            if not (self.closed or self._recvq or len(self._buf) < self._cap):
+                return False
+        elif not self._can_send():
             return False
         self._do_send(value)
         return True
@@ -276,7 +281,12 @@ class Send(Case):
         if can_send:
             ch._do_send(self.value)
             return None
-        w = Waiter(g, ch._sendq, -1, self.value, None)  # ch._enqueue_send, inlined
+        w = g._waiter  # ch._enqueue_send, inlined, with the goroutine's own waiter
+        if w is None:
+            w = g._waiter = Waiter(g, ch._sendq, -1, self.value, None)
+        else:
+            w.queue = ch._sendq
+            w.value = self.value
         ch._sendq.append(w)
         return g.park(_g.CHAN_SEND, rt.env._now, ch)
 
@@ -308,7 +318,12 @@ class Recv(Case):
             fp.add(ch.id)
         if ch._buf or ch._sendq or ch.closed:  # ch._can_recv(), inlined
             return ch._do_recv()
-        w = Waiter(g, ch._recvq, -1, None, None)  # ch._enqueue_recv, inlined
+        w = g._waiter  # ch._enqueue_recv, inlined, with the goroutine's own waiter
+        if w is None:
+            w = g._waiter = Waiter(g, ch._recvq, -1, None, None)
+        else:
+            w.queue = ch._recvq
+            w.value = None
         ch._recvq.append(w)
         return g.park(_g.CHAN_RECEIVE, rt.env._now, ch)
 

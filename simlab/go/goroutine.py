@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Generator
     from types import CodeType
 
+    from .chan import Waiter
     from .runtime import Runtime
 
 # Goroutine states, with Go's words for them.
@@ -111,6 +112,8 @@ class Goroutine:
         "_exc",
         "_then",
         "_value",
+        "_waiter",
+        "_waiters",
         "blocked_on",
         "created_at",
         "created_in",
@@ -154,6 +157,11 @@ class Goroutine:
         self._exc: BaseException | None = None
         self._then: Op | None = None
         self._alarm: Any = None  # the calendar entry of its sleeps, made at the first
+        # The waiter (sudog) of the channel operations it blocks in, and the two of the
+        # two-case selects, made at the first: a goroutine waits in one place at a
+        # time, and its waiter is in no queue any more once it has been woken.
+        self._waiter: Waiter | None = None
+        self._waiters: tuple[list[Waiter], Waiter, Waiter] | None = None
 
     def park(self, reason: str, now: int, blocked_on: Any = (), *, durable: bool = True) -> Any:
         """Record that this goroutine is blocked, why (Go's wait reason) and on what,

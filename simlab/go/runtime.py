@@ -393,6 +393,9 @@ class Runtime:
         self._steps = 0
         self.ops_made = 0  # operations made in this step of a goroutine: see lowlevel
         self._decisions = DecisionLog(record)
+        # how _loop gives a goroutine the processor and draws a decision: see run()
+        self._step: Callable[[Goroutine], None] = self._run
+        self._by_count: Callable[[int], int] | None = None
         self._livelock_steps = livelock_steps
         self._spin_limit = min(livelock_steps, 100_000)
         self._wakeup_limit = max(livelock_steps // 100, 1_000)
@@ -499,7 +502,7 @@ class Runtime:
         ``fn`` must not block; it may send with ``ch.try_send``, close channels
         and so wake goroutines. It is not a goroutine and is never counted.
         """
-        self.env.call(_call_out, max(d, 0), value=(fn, args))
+        self.env.call(_call_out, max(duration_arg("rt.call_later", d), 0), value=(fn, args))
 
     def wait_idle(self) -> Op:
         """``synctest.Wait()``: yield it; it returns once every other goroutine of the
@@ -678,11 +681,9 @@ class Runtime:
     def _loop(self) -> None:
         """Run goroutines one after another until all are blocked (Go's schedule loop)."""
         env = self.env
-        queue, run, go_pick = env._queue, self._run, self._go_pick
+        queue, go_pick, run, by_count = env._queue, self._go_pick, self._step, self._by_count
         decisions, go_order = self._decisions, self._go_order
-        zeros = decisions.buf
-        # bound here, not in __init__: a strategy may be bound again between runs
-        by_count = None if go_order else self.strategy._pick_by_count()
+        zeros, record, deviations = decisions.buf, decisions.record, decisions.deviations
         if env._now != self._instant:
             self._instant, self._instant_steps, self._instant_wakeups = env._now, 0, 0
         self._instant_wakeups += 1
@@ -692,7 +693,10 @@ class Runtime:
         steps, limit = 0, self._livelock_steps - self._instant_steps
         self._running = True
         try:
-            while self._nrunnable and self._halted is None:
+            while True:
+                n = self._nrunnable
+                if not n or self._halted is not None:
+                    break
                 if self._paused is not None:
                     return  # the processor is busy until the paused operation's cost has passed
                 if queue and queue[0][0] == env._now and queue[0][1] <= NORMAL:
@@ -702,7 +706,7 @@ class Runtime:
                 if steps > limit:
                     self._livelock(self._instant_steps + steps - 1)
                     return
-                if self._nrunnable == 1:
+                if n == 1:
                     run(go_pick())
                 elif go_order:
                     zeros.append(0)  # decisions.append(0), inlined: fifo's hot path
@@ -710,13 +714,12 @@ class Runtime:
                         decisions.fold()
                     run(go_pick())
                 elif by_count is not None:  # random's hot path, decisions.append inlined
-                    i = by_count(self._nrunnable)
-                    if i and decisions.record:
-                        decisions.append(i)
-                    else:
-                        zeros.append(i)
-                        if len(zeros) >= FOLD_AT:
-                            decisions.fold()
+                    i = by_count(n)
+                    if i and record:
+                        deviations.append((decisions._folded + len(zeros), i))
+                    zeros.append(i)
+                    if len(zeros) >= FOLD_AT:
+                        decisions.fold()
                     run(self._take(i) if i else go_pick())
                 else:
                     i = self.strategy.pick(self._runnable)
@@ -791,15 +794,17 @@ class Runtime:
                 else:  # ready(then=op): finish the operation the goroutine yielded
                     g._then = None
                 try:
-                    start = op.start
-                except AttributeError:
-                    raise TypeError(_bad_yield(g, op)) from None
-                try:
-                    value = start(self, g)
+                    # a method call, not `start = op.start`: Python 3.11 makes a bound
+                    # method for that at every operation (op's type varies too much)
+                    value = op.start(self, g)
                 except (GoPanic, Goexit) as panic:
                     exc = panic  # the panic happens at the yield, inside the goroutine
                     op = None
                     continue
+                except AttributeError:
+                    if hasattr(op, "start"):
+                        raise  # from inside the operation: a crash, as any other error
+                    raise TypeError(_bad_yield(g, op)) from None
                 op = None
                 if value is PARK or self._halted is not None:
                     if self._tracing and g.state == _g.WAITING:
@@ -828,6 +833,69 @@ class Runtime:
         if self._footprints:
             fp, self.footprint = self.footprint, set()
             self.strategy.on_footprint(g, frozenset(fp or ()))
+
+    def _run_plain(self, g: Goroutine) -> None:
+        """:meth:`_run` for a run with nothing to do between operations: no trace
+        events, no footprints, no per-step hook, no preemption points, no
+        ``op_cost``. The same steps, without the tests for those (a run's hottest
+        path: keep the two in step)."""
+        self._current = g
+        g.state = _g.RUNNING
+        self._steps += 1
+        ints = self._trace_ints
+        ints.append(self.env._now)
+        ints.append(g.id)
+        if len(ints) >= FOLD_AT:
+            self.trace.fold()
+        gen, value, exc, op = g.gen, g._value, g._exc, g._then
+        self.ops_made = 0
+        ops, limit = 0, self._spin_limit  # operations that completed without blocking
+        try:
+            while True:
+                if op is None:
+                    if exc is None:
+                        op = gen.send(value)
+                    else:
+                        op, exc = gen.throw(exc), None
+                    if self.ops_made:
+                        if self.ops_made > 1:
+                            raise UnyieldedOperation(_unyielded(g, "before this yield"))
+                        self.ops_made = 0
+                else:  # ready(then=op): finish the operation the goroutine yielded
+                    g._then = None
+                try:
+                    # a method call, not `start = op.start`: Python 3.11 makes a bound
+                    # method for that at every operation (op's type varies too much)
+                    value = op.start(self, g)
+                except (GoPanic, Goexit) as panic:
+                    exc = panic  # the panic happens at the yield, inside the goroutine
+                    op = None
+                    continue
+                except AttributeError:
+                    if hasattr(op, "start"):
+                        raise  # from inside the operation: a crash, as any other error
+                    raise TypeError(_bad_yield(g, op)) from None
+                op = None
+                if value is PARK or self._halted is not None:
+                    break
+                ops += 1
+                if ops > limit:  # a goroutine that never blocks, time standing still
+                    self._livelock(ops - 1)
+                    break
+        except StopIteration as stop:
+            if self.ops_made:
+                self._crash(g, UnyieldedOperation(_unyielded(g, "before it returned")))
+            else:
+                self._exit(g, stop.value)
+        except Goexit:
+            self._exit(g, None, goexit=True)
+        except BaseException as err:
+            self._unmute()
+            self._crash(g, err)
+        finally:
+            self._current = None
+            if self._muted is not None:
+                self._unmute()
 
     def _stop_before(self, g: Goroutine, op: Any) -> bool:
         """A preemption point, before ``g`` starts the operation it yielded: let
@@ -867,6 +935,7 @@ class Runtime:
 
     def _exit(self, g: Goroutine, value: Any, goexit: bool = False) -> None:
         g.state = _g.DEAD
+        g._waiter = g._waiters = None  # in no queue: let them go now, not at a collection
         del self._goroutines[g.id]
         if not g.system:
             self._count -= 1
@@ -1005,6 +1074,17 @@ class Runtime:
             if until < env._now:
                 raise SimlabError(f"until={until}ns is before now ({env._now}ns)")
             stop = env.call(None, until - env._now, LATE, "until")
+        # what _loop runs with, bound at every run, not in __init__: a strategy may be
+        # bound again between runs
+        plain = not (
+            self._tracing
+            or self._footprints
+            or self._on_step is not None
+            or self._preempt is not None
+            or self.op_cost > 0
+        )
+        self._step = self._run_plain if plain else self._run
+        self._by_count = None if self._go_order else self.strategy._pick_by_count()
         self._in_run = True
         try:
             if self._nrunnable and not self._dispatch_pending:

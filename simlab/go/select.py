@@ -18,6 +18,7 @@ no default is that plain channel operation (it shows in a goroutine dump as
 
 from __future__ import annotations
 
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from . import goroutine as _g
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from .runtime import Runtime
 
 _DEFAULT = (-1, None, False)
+_NOWHERE: deque[Waiter] = deque()  # the queue of a waiter not made to wait yet
 
 
 class Select(Op):
@@ -82,82 +84,101 @@ class Select(Op):
 
 
 class _Select2(Select):
-    """A two-case ``select`` without default, the commonest shape, without the loops."""
+    """A two-case ``select`` without default, the commonest shape, without the loops.
 
-    __slots__ = ("_parked", "a", "b", "ra", "rb", "sa", "sb")
+    A loop may build it once and yield it at every line (``Body.Read``'s netpoll
+    wait), or build one per line (the reader's send on ``readCh``): both its
+    construction and :meth:`start` are on a run's hottest path.
+    """
+
+    __slots__ = ("a", "b", "ra", "rb", "sa", "sb")
+    default = False  # never: a class attribute, one store less per select built
 
     def __init__(self, a: Case, b: Case, reason: str = _g.SELECT):
-        self.cases = (a, b)
-        self.default = False
-        self.reason = reason
-        self.durable = reason == _g.SELECT
         self.a = a
         self.b = b
+        self.reason = reason
+        self.durable = reason == _g.SELECT
         # A receive or send case's channel, whose readiness and commit start() does
         # inline (Recv.ready, Send.ready, commit); None for any other case.
-        self.ra = a.ch if type(a) is Recv else None
-        self.rb = b.ch if type(b) is Recv else None
-        self.sa = a.ch if type(a) is Send and type(a.ch) is Chan else None
-        self.sb = b.ch if type(b) is Send and type(b.ch) is Chan else None
-        # (goroutine, group, waiter a, waiter b) of the last time it blocked: a loop
-        # that yields the same select again queues the same waiters again.
-        self._parked: tuple[Goroutine, list[Waiter], Waiter | None, Waiter | None] | None = None
+        ta, tb = type(a), type(b)
+        self.ra = a.ch if ta is Recv else None
+        self.rb = b.ch if tb is Recv else None
+        self.sa = a.ch if ta is Send and type(a.ch) is Chan else None
+        self.sb = b.ch if tb is Send and type(b.ch) is Chan else None
+
+    @property
+    def cases(self) -> tuple[Case, ...]:  # type: ignore[override]  # Select's slot, read-only
+        return (self.a, self.b)
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
         if (fp := rt.footprint) is not None:
             fp.update(c.ch.id for c in self.cases if c.ch is not None)
-        ra, rb, sa, sb = self.ra, self.rb, self.sa, self.sb
+        ra = self.ra
+        sa = self.sa
         if ra is not None:
             a_ready = ra._buf or ra._sendq or ra.closed
         elif sa is not None:
             a_ready = sa.closed or sa._recvq or len(sa._buf) < sa._cap
         else:
             a_ready = self.a.ready()
+        rb = self.rb
+        sb = self.sb
         if rb is not None:
             b_ready = rb._buf or rb._sendq or rb.closed
         elif sb is not None:
             b_ready = sb.closed or sb._recvq or len(sb._buf) < sb._cap
         else:
             b_ready = self.b.ready()
-        if a_ready:
-            if b_ready and rt.choose(2):
-                ch, send, case, i = rb, sb, self.b, 1
-            else:
-                ch, send, case, i = ra, sa, self.a, 0
-        elif b_ready:
-            ch, send, case, i = rb, sb, self.b, 1
-        else:
-            parked = self._parked
-            # Its waiters fired (the group emptied: see chan._withdraw) for this very
-            # goroutine: they are in no queue and can wait again.
-            if parked is not None and parked[0] is g and not parked[1]:
-                _, group, wa, wb = parked
-            else:
-                group = []
-                qa, qb = self.a.queue, self.b.queue
-                wa = Waiter(g, qa, 0, self.a.value, group) if qa is not None else None
-                wb = Waiter(g, qb, 1, self.b.value, group) if qb is not None else None
-                self._parked = (g, group, wa, wb)
-            if wa is not None:
-                wa.queue.append(wa)
-                group.append(wa)
-            if wb is not None:
-                wb.queue.append(wb)
-                group.append(wb)
-            g.state = _g.WAITING
-            g.wait_reason = self.reason
-            g.waiting_since = rt.env._now
-            g.blocked_on = self
-            g.durable = self.durable
-            return PARK
-        if ch is not None:
-            value, ok = ch._do_recv()
-            return i, value, ok
-        if send is not None:
-            send._do_send(case.value)
-            return i, None, True
-        value, ok = case.commit()
-        return i, value, ok
+        if a_ready and not (b_ready and rt.choose(2)):
+            if ra is not None:
+                value, ok = ra._do_recv()
+                return 0, value, ok
+            if sa is not None:
+                sa._do_send(self.a.value)
+                return 0, None, True
+            value, ok = self.a.commit()
+            return 0, value, ok
+        if b_ready:
+            if rb is not None:
+                value, ok = rb._do_recv()
+                return 1, value, ok
+            if sb is not None:
+                sb._do_send(self.b.value)
+                return 1, None, True
+            value, ok = self.b.commit()
+            return 1, value, ok
+        # Blocked: the goroutine's own two waiters wait on both cases. They are free:
+        # the last select it blocked in fired (its group emptied: see chan._withdraw),
+        # and a goroutine waits in one select at a time.
+        waiters = g._waiters
+        if waiters is None:
+            group: list[Waiter] = []
+            waiters = g._waiters = (
+                group,
+                Waiter(g, _NOWHERE, 0, None, group),
+                Waiter(g, _NOWHERE, 1, None, group),
+            )
+        group, wa, wb = waiters
+        a, b = self.a, self.b
+        queue = a.queue
+        if queue is not None:  # a nil-channel case waits nowhere
+            wa.queue = queue
+            wa.value = None if ra is not None else a.value
+            queue.append(wa)
+            group.append(wa)
+        queue = b.queue
+        if queue is not None:
+            wb.queue = queue
+            wb.value = None if rb is not None else b.value
+            queue.append(wb)
+            group.append(wb)
+        g.state = _g.WAITING
+        g.wait_reason = self.reason
+        g.waiting_since = rt.env._now
+        g.blocked_on = self
+        g.durable = self.durable
+        return PARK
 
 
 class _Single(Op):
@@ -196,7 +217,8 @@ def select(*cases: Case, default: bool = False, wait_reason: str | None = None) 
     network poller is a select on readiness that Go reports as ``IO wait``.
     """
     if len(cases) == 2 and not default:
-        return _Select2(*cases, wait_reason or _g.SELECT)
+        a, b = cases
+        return _Select2(a, b, wait_reason or _g.SELECT)
     if wait_reason is not None:
         return Select(cases, default, wait_reason)
     if len(cases) == 1 and not default:

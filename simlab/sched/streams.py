@@ -16,6 +16,9 @@ the same for container 3 whatever containers 1 and 2 draw.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from math import floor
+
 import numpy as np
 
 STREAMS = ("schedule", "choice", "workload", "faults", "preempt")
@@ -35,40 +38,38 @@ def generator(seed: int, stream: str, *key: int) -> np.random.Generator:
 class Uniform:
     """Uniform floats in [0, 1) from one stream, drawn from numpy in batches.
 
-    A scheduler decision costs one ``below()``: a list index, not a numpy call.
-    Given ``seed`` and ``stream`` instead of a generator, it makes the stream's
+    A scheduler decision costs one ``below()``: the next float of a list, not a
+    numpy call. Given ``seed`` and ``stream`` instead of a generator, it makes the stream's
     generator at its first draw (making one costs as much as a short run's many
     decisions, and a run may never draw from, say, its ``choice`` stream); the
     draws are the same either way.
     """
 
-    __slots__ = ("_buf", "_gen", "_i", "_key")
+    __slots__ = ("_gen", "_key", "_left")
 
     def __init__(self, gen: np.random.Generator | None = None, *, seed: int = 0, stream: str = ""):
         self._gen = gen
         self._key = (seed, stream)
-        self._buf: list[float] = []
-        self._i = 0
+        self._left: Iterator[float] = iter(())  # the batch's floats not drawn yet
 
-    def _refill(self) -> None:
+    def _refill(self) -> float:
+        """The first float of the next batch (the rest stay in :attr:`_left`)."""
         gen = self._gen
         if gen is None:
             gen = self._gen = generator(*self._key)
-        self._buf = gen.random(1024).tolist()
+        self._left = iter(gen.random(1024).tolist())
+        return next(self._left)
 
     def next(self) -> float:
-        i = self._i
-        if i == len(self._buf):
-            self._refill()
-            i = 0
-        self._i = i + 1
-        return self._buf[i]
+        try:
+            return next(self._left)
+        except StopIteration:
+            return self._refill()
 
     def below(self, n: int) -> int:
-        """A uniform integer in ``range(n)``."""
-        i = self._i  # next(), inlined: a scheduler decision is one call
-        if i == len(self._buf):
-            self._refill()
-            i = 0
-        self._i = i + 1
-        return int(self._buf[i] * n)
+        """A uniform integer in ``range(n)``: the floor of a float in [0, n), which is
+        its ``int()`` (it is never negative), a little cheaper to compute."""
+        try:
+            return floor(next(self._left) * n)
+        except StopIteration:
+            return floor(self._refill() * n)
