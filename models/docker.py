@@ -307,6 +307,8 @@ class Pipe:
         self.rd = rt.chan(name=f"pipe{serial}.rdCh")
         self.done = rt.chan(name=f"pipe{serial}.done")
         self.err: GoError | None = None
+        # a Read's wait: for a Write's data, or the pipe closed (built once, as Body's)
+        self._read = sl.select(self.wr.recv_case(), self.done.recv_case())
 
     @sl.gofunc("io.(*pipe).write", file=PIPE_GO)
     def write(self, line: int):
@@ -318,7 +320,7 @@ class Pipe:
 
     @sl.gofunc("io.(*pipe).read", file=PIPE_GO)
     def read(self):
-        i, line, _ = yield sl.select(self.wr.recv_case(), self.done.recv_case())  # L58
+        i, line, _ = yield self._read  # L58: select { case b := <-p.wrCh: ... case <-p.done: }
         if i == 1:
             return None, self.err
         yield self.rd.send(1)  # L60: p.rdCh <- nr
