@@ -482,3 +482,39 @@ def test_the_run_queue_lists_the_same_goroutines_iterated_as_indexed(strategy):
 
     sl.Runtime(1, strategy).run(main)
     assert any(checked)
+
+
+def test_a_run_with_trace_events_takes_the_same_steps_as_one_without():
+    """The runtime steps a goroutine with a loop of its own when the run records
+    no trace events (and has no hooks, preemption or op_cost): the two loops must
+    agree on every step, so recording the events cannot change the schedule."""
+
+    def main(rt):
+        ch, done = rt.chan(), rt.chan()
+        mu = rt.mutex()
+
+        def worker(i):
+            try:
+                yield mu.lock()
+                if i == 2:
+                    raise sl.GoPanic("boom")
+                mu.unlock()
+                yield sl.select(ch.send_case(i), done.recv_case())
+            except sl.GoPanic:
+                mu.unlock()
+
+        for i in range(5):
+            rt.go(worker, i)
+        got = []
+        for _ in range(4):
+            v, _ = yield ch.recv()
+            got.append(v)
+        done.close()
+        return got
+
+    for seed in range(20):
+        runs = [sl.Runtime(seed, "random", trace=t) for t in (False, True)]
+        results = [rt.run(main) for rt in runs]
+        assert results[0].value == results[1].value
+        assert runs[0].trace_digest() == runs[1].trace_digest()
+        assert runs[0].schedule() == runs[1].schedule()
