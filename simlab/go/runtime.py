@@ -377,6 +377,7 @@ class Runtime:
         self._nrunnable = 0
         self._schedtick = 1  # Go has run its own goroutines before main: not a multiple of 61
         self._go_order = getattr(self.strategy, "go_order", False)
+        self.strategy.attach(self)
         self._runnable = _Runnable(self)
         self._goroutines: dict[int, Goroutine] = {}  # alive, in creation order
         self._count = 0  # program goroutines alive

@@ -32,7 +32,8 @@ from ..duration import format_duration
 from ..go import goroutine as _g
 from ..go.frames import _is_internal, frame_of, python_stack
 from ..go.goroutine import Goroutine
-from ..observe.perfetto import display_path, primitive_label, runtime_on_stack, waiting_on_labels
+from ..go.runtime import Runtime
+from ..observe.perfetto import display_path, primitive_label, waiting_on_labels
 from ..sched.strategies import Strategy
 
 MAX_EXPLAINED = 5_000  # decisions written down in full; the rest are only counted
@@ -208,6 +209,10 @@ class Explainer(Strategy):
         self.inner.bind(seed)
         self.decisions, self.count, self._waiting = [], 0, {}
 
+    def attach(self, rt: Runtime) -> None:
+        self.inner.attach(rt)
+        self._rt = rt
+
     def on_go(self, g: Goroutine) -> None:
         self.inner.on_go(g)
 
@@ -235,7 +240,6 @@ class Explainer(Strategy):
     def pick(self, runq: Sequence[Goroutine]) -> int:
         i = self.inner.pick(runq)
         if self._keep():
-            self._rt = runtime_on_stack()
             ready = [_candidate(runq[k]) for k in range(len(runq))]
             d = Decision(self.count - 1, self._now(), "pick", len(runq), i, candidates=ready)
             self._note(d, runq[i].id)
@@ -244,7 +248,6 @@ class Explainer(Strategy):
     def choose(self, n: int) -> int:
         i = self.inner.choose(n)
         if self._keep():
-            self._rt = runtime_on_stack()
             g = self._rt.current if self._rt is not None else None
             what, alternatives = _what_is_chosen()
             d = Decision(
@@ -263,7 +266,6 @@ class Explainer(Strategy):
     def preempt(self, g: Goroutine, runq: Sequence[Goroutine]) -> bool:
         stop = self.inner.preempt(g, runq)
         if self._keep():
-            self._rt = runtime_on_stack()
             d = Decision(
                 self.count - 1,
                 self._now(),
@@ -278,7 +280,7 @@ class Explainer(Strategy):
                 d.then = "switched out, before its next operation"
         return stop
 
-    _rt: Any = None
+    _rt: Runtime | None = None  # attach() sets it
 
     def _now(self) -> int:
         return int(self._rt.now) if self._rt is not None else 0

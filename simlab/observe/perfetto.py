@@ -43,10 +43,8 @@ import gc
 import json
 import os
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 from ..duration import Minute, format_duration
@@ -106,18 +104,6 @@ def _where(g: Goroutine) -> dict[str, str]:
     return {"go": go, "python": f"{py}:{line}"}
 
 
-def runtime_on_stack() -> Runtime | None:
-    """The runtime whose scheduler is calling (a strategy's hooks get no runtime):
-    the ``self`` of its frame on the call stack."""
-    f: FrameType | None = sys._getframe(1)
-    while f is not None:
-        me = f.f_locals.get("self")
-        if isinstance(me, Runtime):
-            return me
-        f = f.f_back
-    return None
-
-
 class Annotator(Strategy):
     """``inner``'s decisions, unchanged; notes, each time a goroutine parks, what it
     waits on and where, for the trace's args (the runtime's trace records only the
@@ -135,6 +121,10 @@ class Annotator(Strategy):
 
     def bind(self, seed: int) -> None:
         self.inner.bind(seed)
+
+    def attach(self, rt: Runtime) -> None:
+        self.inner.attach(rt)
+        self._events = rt.trace.events
 
     def on_go(self, g: Goroutine) -> None:
         self.inner.on_go(g)
@@ -156,11 +146,6 @@ class Annotator(Strategy):
         if g.state != _g.WAITING:
             return
         events = self._events
-        if events is None:
-            rt = runtime_on_stack()
-            if rt is None:
-                return
-            events = self._events = rt.trace.events
         if not events:
             return
         last = len(events) - 1

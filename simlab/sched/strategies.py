@@ -38,6 +38,7 @@ from .streams import Uniform, generator
 
 if TYPE_CHECKING:
     from ..go.goroutine import Goroutine
+    from ..go.runtime import Runtime
 
 
 class Strategy:
@@ -49,6 +50,10 @@ class Strategy:
 
     def bind(self, seed: int) -> None:
         """Start a fresh run with this seed (strategies keep per-run state)."""
+
+    def attach(self, rt: Runtime) -> None:
+        """The runtime this strategy decides for from now on (after :meth:`bind`): for a
+        strategy that reads the program's state, as a wrapper taking notes does."""
 
     def on_go(self, g: Goroutine) -> None:
         """A goroutine was created."""
