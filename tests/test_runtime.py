@@ -485,9 +485,9 @@ def test_the_run_queue_lists_the_same_goroutines_iterated_as_indexed(strategy):
 
 
 def test_a_run_with_trace_events_takes_the_same_steps_as_one_without():
-    """The runtime steps a goroutine with a loop of its own when the run records
-    no trace events (and has no hooks, preemption or op_cost): the two loops must
-    agree on every step, so recording the events cannot change the schedule."""
+    """A run without trace events (nor hooks, preemption or op_cost) skips their
+    tests on the runtime's hottest path: recording the events must not change a
+    single step of the schedule."""
 
     def main(rt):
         ch, done = rt.chan(), rt.chan()

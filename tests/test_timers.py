@@ -98,8 +98,11 @@ def test_ticker_keeps_one_missed_tick_and_reset_discards_it():
 def test_an_unread_ticker_waits_without_calendar_entries():
     """A 1 ns ticker nobody receives from, over 1 ms: Go drops every tick after the
     first missed one, so a million ticks would change nothing; the ticker must not
-    cost a calendar event each (it has none while its tick is pending), and after the
-    receive its next tick is the next multiple of the period, as tick2 above."""
+    cost a calendar event each (it has none while its tick is pending). The values:
+    Go 1.27.3 under synctest, NewTicker(1ns), Sleep(1ms), two receives, printed the
+    first tick's time, the second's and the time then as `1ns 1.000001ms 1.000001ms`
+    (the next tick after the receive is the next multiple of the period, as tick2
+    above)."""
     seen = []
 
     def main(rt):

@@ -394,8 +394,9 @@ class Runtime:
         self._steps = 0
         self.ops_made = 0  # operations made in this step of a goroutine: see lowlevel
         self._decisions = DecisionLog(record)
-        # how _loop gives a goroutine the processor and draws a decision: see run()
-        self._step: Callable[[Goroutine], None] = self._run
+        # whether _run has anything to do between operations, and how _loop draws a
+        # random decision: see run()
+        self._hooks = True
         self._by_count: Callable[[int], int] | None = None
         self._livelock_steps = livelock_steps
         self._spin_limit = min(livelock_steps, 100_000)
@@ -682,7 +683,7 @@ class Runtime:
     def _loop(self) -> None:
         """Run goroutines one after another until all are blocked (Go's schedule loop)."""
         env = self.env
-        queue, go_pick, run, by_count = env._queue, self._go_pick, self._step, self._by_count
+        queue, go_pick, run, by_count = env._queue, self._go_pick, self._run, self._by_count
         decisions, go_order = self._decisions, self._go_order
         zeros, record, deviations = decisions.buf, decisions.record, decisions.deviations
         if env._now != self._instant:
@@ -758,7 +759,9 @@ class Runtime:
     def _run(self, g: Goroutine) -> None:
         """Give ``g`` the processor until it blocks, exits or panics (or, under a
         preemptive strategy or an ``op_cost`` clock, until it is stopped before an
-        operation it yielded)."""
+        operation it yielded). A run has ``_hooks`` when it records trace events or
+        footprints, calls a per-step hook, or has preemption points or an ``op_cost``;
+        most have none, and this hottest of paths then skips their tests."""
         self._current = g
         g.state = _g.RUNNING
         self._steps += 1
@@ -768,17 +771,21 @@ class Runtime:
         ints.append(g.id)
         if len(ints) >= FOLD_AT:
             self.trace.fold()
-        if self._tracing:
-            self.trace.event(self.env._now, g.id, "run")
-        if self._footprints:
-            between = self.footprint
-            if between:  # touched by timers and callbacks since the last step
-                self.strategy.on_footprint(None, frozenset(between))
-            self.footprint = set()
+        hooks = self._hooks
+        if hooks:
+            if self._tracing:
+                self.trace.event(now, g.id, "run")
+            if self._footprints:
+                between = self.footprint
+                if between:  # touched by timers and callbacks since the last step
+                    self.strategy.on_footprint(None, frozenset(between))
+                self.footprint = set()
+            points = self._preempt is not None or self.op_cost > 0
+        else:
+            points = False
         gen, value, exc, op = g.gen, g._value, g._exc, g._then
         self.ops_made = 0
         ops, limit = 0, self._spin_limit  # operations that completed without blocking
-        points = self._preempt is not None or self.op_cost > 0
         try:
             while True:
                 if op is None:
@@ -808,7 +815,7 @@ class Runtime:
                     raise TypeError(_bad_yield(g, op)) from None
                 op = None
                 if value is PARK or self._halted is not None:
-                    if self._tracing and g.state == _g.WAITING:
+                    if hooks and self._tracing and g.state == _g.WAITING:
                         self.trace.event(self.env._now, g.id, "block", g.wait_reason)
                     break
                 ops += 1
@@ -829,74 +836,12 @@ class Runtime:
             self._current = None
             if self._muted is not None:
                 self._unmute()
-        if self._on_step is not None:
-            self._on_step(g, self._steps)
-        if self._footprints:
-            fp, self.footprint = self.footprint, set()
-            self.strategy.on_footprint(g, frozenset(fp or ()))
-
-    def _run_plain(self, g: Goroutine) -> None:
-        """:meth:`_run` for a run with nothing to do between operations: no trace
-        events, no footprints, no per-step hook, no preemption points, no
-        ``op_cost``. The same steps, without the tests for those (a run's hottest
-        path: keep the two in step)."""
-        self._current = g
-        g.state = _g.RUNNING
-        self._steps += 1
-        ints = self._trace_ints
-        ints.append(self.env._now)
-        ints.append(g.id)
-        if len(ints) >= FOLD_AT:
-            self.trace.fold()
-        gen, value, exc, op = g.gen, g._value, g._exc, g._then
-        self.ops_made = 0
-        ops, limit = 0, self._spin_limit  # operations that completed without blocking
-        try:
-            while True:
-                if op is None:
-                    if exc is None:
-                        op = gen.send(value)
-                    else:
-                        op, exc = gen.throw(exc), None
-                    if self.ops_made:
-                        if self.ops_made > 1:
-                            raise UnyieldedOperation(_unyielded(g, "before this yield"))
-                        self.ops_made = 0
-                else:  # ready(then=op): finish the operation the goroutine yielded
-                    g._then = None
-                try:
-                    # a method call, not `start = op.start`: Python 3.11 makes a bound
-                    # method for that at every operation (op's type varies too much)
-                    value = op.start(self, g)
-                except (GoPanic, Goexit) as panic:
-                    exc = panic  # the panic happens at the yield, inside the goroutine
-                    op = None
-                    continue
-                except AttributeError:
-                    if hasattr(op, "start"):
-                        raise  # from inside the operation: a crash, as any other error
-                    raise TypeError(_bad_yield(g, op)) from None
-                op = None
-                if value is PARK or self._halted is not None:
-                    break
-                ops += 1
-                if ops > limit:  # a goroutine that never blocks, time standing still
-                    self._livelock(ops - 1)
-                    break
-        except StopIteration as stop:
-            if self.ops_made:
-                self._crash(g, UnyieldedOperation(_unyielded(g, "before it returned")))
-            else:
-                self._exit(g, stop.value)
-        except Goexit:
-            self._exit(g, None, goexit=True)
-        except BaseException as err:
-            self._unmute()
-            self._crash(g, err)
-        finally:
-            self._current = None
-            if self._muted is not None:
-                self._unmute()
+        if hooks:
+            if self._on_step is not None:
+                self._on_step(g, self._steps)
+            if self._footprints:
+                fp, self.footprint = self.footprint, set()
+                self.strategy.on_footprint(g, frozenset(fp or ()))
 
     def _stop_before(self, g: Goroutine, op: Any) -> bool:
         """A preemption point, before ``g`` starts the operation it yielded: let
@@ -1077,14 +1022,13 @@ class Runtime:
             stop = env.call(None, until - env._now, LATE, "until")
         # what _loop runs with, bound at every run, not in __init__: a strategy may be
         # bound again between runs
-        plain = not (
+        self._hooks = bool(
             self._tracing
             or self._footprints
             or self._on_step is not None
             or self._preempt is not None
             or self.op_cost > 0
         )
-        self._step = self._run_plain if plain else self._run
         self._by_count = None if self._go_order else self.strategy._pick_by_count()
         self._in_run = True
         try:
