@@ -101,3 +101,28 @@ def test_pct_finds_a_depth_one_ordering_bug_that_random_misses():
     pct, rnd = hits("pct:1"), hits("random")
     assert pct >= 20, pct
     assert rnd == 0, rnd
+
+
+class _ScanningPCT(sl.PCT):
+    """PCT as the paper states it: scan the run queue for the highest priority."""
+
+    readies = False
+
+    def pick(self, runq):
+        return max(range(len(runq)), key=lambda i: (runq[i].priority, -i))
+
+    def preempt(self, g, runq):
+        return any(other.priority > g.priority for other in runq)
+
+
+@pytest.mark.parametrize("preempt", [False, True], ids=["pct", "pct:preempt"])
+def test_pct_runs_the_highest_priority_runnable_goroutine_as_a_scan_of_the_queue_would(preempt):
+    """PCT keeps the run queue in a heap; the schedule must be the one the paper's rule
+    gives read off the whole queue at every decision, change points included."""
+    for seed in range(1, 9):
+        runs = []
+        for strategy in (sl.PCT(3, 60, preempt), _ScanningPCT(3, 60, preempt)):
+            rt = sl.Runtime(seed=seed, strategy=strategy)
+            rt.run(racy)
+            runs.append((str(rt.schedule()), rt.trace_digest()))
+        assert runs[0] == runs[1], seed

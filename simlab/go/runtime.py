@@ -244,6 +244,8 @@ class _Gosched(Op):
         g.state = _g.RUNNABLE
         rt._globq.append(g)  # Go's goschedImpl: the global run queue
         rt._nrunnable += 1
+        if rt._on_ready is not None:
+            rt._on_ready(g)
         return PARK
 
 
@@ -312,6 +314,30 @@ class _Runnable(Sequence[Goroutine]):
         yield from rt._runq
         yield from islice(globq, 1 if first else 0, None)
 
+    def __contains__(self, g: object) -> bool:
+        """Is ``g`` waiting in a run queue? Told by its state, not by a search."""
+        return getattr(g, "state", None) == _g.RUNNABLE and g is not self._rt._paused
+
+    def index(self, g: Any, start: int = 0, stop: int = sys.maxsize) -> int:
+        """Where runnable ``g`` is in :meth:`__getitem__`'s order, found by the queues'
+        own search (a priority strategy knows whom it picks, not where)."""
+        if start or stop != sys.maxsize:
+            return super().index(g, start, stop)
+        rt = self._rt
+        globq = rt._globq
+        skip = 1 if globq and rt._schedtick % 61 == 0 else 0
+        if skip and globq[0] is g:
+            return 0
+        k = skip
+        if rt._runnext is not None:
+            if rt._runnext is g:
+                return k
+            k += 1
+        try:
+            return k + rt._runq.index(g)
+        except ValueError:
+            return k + len(rt._runq) + globq.index(g, skip) - skip
+
 
 class Runtime:
     """A Go program's runtime: ``seed`` and ``strategy`` fix every decision of its run.
@@ -357,6 +383,7 @@ class Runtime:
         self._on_step = self.strategy.on_step if overridden else None
         self._preempt = self.strategy.preempt if self.strategy.preemptive else None
         self._footprints = self.strategy.footprints
+        self._on_ready = self.strategy.on_ready if self.strategy.readies else None
         # the ids the running step touched (and, between steps, timers and callbacks)
         self.footprint: set[int] | None = set() if self._footprints else None
         self.op_cost = duration_arg("Runtime(op_cost=...)", op_cost)
@@ -571,6 +598,8 @@ class Runtime:
         if old is not None:
             self._runq.append(old)
         self._nrunnable += 1
+        if self._on_ready is not None:
+            self._on_ready(g)
         if self._tracing:
             waker = self._current.id if self._current is not None else 0
             self.trace.event(self.env._now, g.id, "ready", waker)
@@ -589,6 +618,8 @@ class Runtime:
         if old is not None:
             self._runq.append(old)
         self._nrunnable += 1
+        if self._on_ready is not None:
+            self._on_ready(g)
 
     def _go_pick(self) -> Goroutine:
         """Take the goroutine Go's ``schedule`` would run next at GOMAXPROCS=1: one
@@ -875,6 +906,8 @@ class Runtime:
         g.state = _g.RUNNABLE
         self._runq.append(g)
         self._nrunnable += 1
+        if self._on_ready is not None:
+            self._on_ready(g)
         if self._tracing:
             self.trace.event(self.env._now, g.id, "preempted", "strategy")
         return True

@@ -200,6 +200,7 @@ class Explainer(Strategy):
         self.name = inner.name
         self.preemptive = inner.preemptive
         self.footprints = inner.footprints
+        self.readies = inner.readies
         self.limit = limit
         self.decisions: list[Decision] = []
         self.count = 0
@@ -215,6 +216,9 @@ class Explainer(Strategy):
 
     def on_go(self, g: Goroutine) -> None:
         self.inner.on_go(g)
+
+    def on_ready(self, g: Goroutine) -> None:
+        self.inner.on_ready(g)
 
     def on_step(self, g: Goroutine, step: int) -> None:
         self.inner.on_step(g, step)

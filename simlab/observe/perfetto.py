@@ -114,6 +114,7 @@ class Annotator(Strategy):
         self.name = inner.name
         self.preemptive = inner.preemptive
         self.footprints = inner.footprints
+        self.readies = inner.readies
         self.notes: dict[int, dict[str, str]] = {}  # trace event index -> args
         self.tags: dict[int, str] = {}  # goroutine -> the first NAME[TAG] it waited on
         self.channels: dict[int, str] = {}  # channel id -> label
@@ -128,6 +129,9 @@ class Annotator(Strategy):
 
     def on_go(self, g: Goroutine) -> None:
         self.inner.on_go(g)
+
+    def on_ready(self, g: Goroutine) -> None:
+        self.inner.on_ready(g)
 
     def on_footprint(self, g: Goroutine | None, objects: frozenset[int]) -> None:
         self.inner.on_footprint(g, objects)

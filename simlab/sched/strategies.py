@@ -30,6 +30,7 @@ runs a goroutine until it blocks.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from heapq import heapify, heappop, heappush
 from typing import TYPE_CHECKING
 
 from ..errors import SimlabError
@@ -47,6 +48,7 @@ class Strategy:
     name = "strategy"
     preemptive = False  # True: the runtime asks preempt() at every operation yielded
     footprints = False  # True: the runtime reports each step's footprint (on_footprint)
+    readies = False  # True: the runtime reports each goroutine that becomes runnable
 
     def bind(self, seed: int) -> None:
         """Start a fresh run with this seed (strategies keep per-run state)."""
@@ -60,6 +62,10 @@ class Strategy:
 
     def on_step(self, g: Goroutine, step: int) -> None:
         """Goroutine ``g`` just gave up the processor after scheduling step ``step``."""
+
+    def on_ready(self, g: Goroutine) -> None:
+        """Goroutine ``g`` joined the run queue: created, woken, yielded or preempted
+        (asked only of a strategy with ``readies``)."""
 
     def preempt(self, g: Goroutine, runq: Sequence[Goroutine]) -> bool:
         """Should the running ``g`` stop here, before the operation it yielded, and let
@@ -144,9 +150,15 @@ class PCT(Strategy):
     are drawn uniformly from ``1..steps``: when scheduling step number k_i ends,
     the goroutine that just ran drops to priority i, below every initial one.
     A step is one stretch a goroutine runs between two scheduling points.
+
+    The runnable goroutines wait in a heap by priority, so that a pick among
+    thousands costs a logarithm, not a scan: an entry is stale once its
+    goroutine has left the run queue or changed priority, and is dropped when
+    it reaches the top.
     """
 
     name = "pct"
+    readies = True
 
     def __init__(self, depth: int = 3, steps: int = 10_000, preempt: bool = False):
         if depth < 1 or steps < 1:
@@ -162,25 +174,54 @@ class PCT(Strategy):
         self._change = {int(k): i + 1 for i, k in enumerate(sorted(points.tolist()))}
         self._prio = Uniform(rng)
         self._choice = Uniform(seed=seed, stream="choice")
+        self._ready: list[tuple[float, int, Goroutine]] = []  # (-priority, order, g)
+        self._order = 0
 
     def on_go(self, g: Goroutine) -> None:
         g.priority = self.depth + self._prio.next()
+
+    def on_ready(self, g: Goroutine) -> None:
+        self._order += 1
+        heappush(self._ready, (-g.priority, self._order, g))
 
     def on_step(self, g: Goroutine, step: int) -> None:
         low = self._change.get(step)
         if low is not None:
             g.priority = float(low)
+            self.on_ready(g)  # if it waits in the run queue (preempted), it waits lower
+
+    def _highest(self, runq: Sequence[Goroutine]) -> Goroutine | None:
+        heap = self._ready
+        if len(heap) > 2 * len(runq) + 64:  # mostly stale: keep each live entry once
+            live: dict[int, tuple[float, int, Goroutine]] = {}
+            for e in heap:
+                g = e[2]
+                if -e[0] == g.priority and g in runq:
+                    kept = live.get(g.id)
+                    if kept is None or e[1] < kept[1]:
+                        live[g.id] = e
+            heap[:] = live.values()
+            heapify(heap)
+        while heap:
+            neg, _, g = heap[0]
+            if -neg == g.priority and g in runq:
+                return g
+            heappop(heap)
+        return None
 
     def preempt(self, g: Goroutine, runq: Sequence[Goroutine]) -> bool:
         # the highest-priority runnable goroutine always runs (a woken one may outrank g)
-        return any(other.priority > g.priority for other in runq)
+        top = self._highest(runq)
+        return top is not None and top.priority > g.priority
 
     def pick(self, runq: Sequence[Goroutine]) -> int:
-        best, best_prio = 0, runq[0].priority
-        for i, g in enumerate(runq):  # iterated: indexing the run queue locates each one
-            if g.priority > best_prio:
-                best, best_prio = i, g.priority
-        return best
+        top = self._highest(runq)
+        if top is None:
+            raise SimlabError(
+                "pct was told of no runnable goroutine: "
+                "a strategy that wraps it must pass on on_ready"
+            )
+        return runq.index(top)
 
     def choose(self, n: int) -> int:
         return self._choice.below(n)
