@@ -5,10 +5,11 @@ program is translated from the installed toolchain's GOROOT and searched (fifo,
 then random and pct seeds) until its leaks are exactly those Go's test expects.
 
     python benchmarks/goker_bench.py [--budget N] [--jobs J] [--max-seconds S]
-                                     [--fixed [--fixed-seconds S]]
+                                     [--fixed [--fixed-seconds S] [--full-scale]]
 
 With ``--fixed``, each program's fixed version is also run for ``--budget``
-schedules (``simlab goker --fixed``).
+schedules (``simlab goker --fixed``): the heavy ones as their smaller instance,
+unless ``--full-scale``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def main() -> None:
     parser.add_argument("--max-seconds", type=float, default=120.0)
     parser.add_argument("--fixed", action="store_true")
     parser.add_argument("--fixed-seconds", type=float, default=None)
+    parser.add_argument("--full-scale", action="store_true")
     args = parser.parse_args()
     t0 = time.perf_counter()
     rows = goker.run_goker(
@@ -34,6 +36,7 @@ def main() -> None:
         max_seconds=args.max_seconds,
         fixed=args.fixed,
         fixed_seconds=args.fixed_seconds,
+        full_scale=args.full_scale,
     )
     wall = time.perf_counter() - t0
     print(goker.format_table(rows, goker.go_detection()))

@@ -211,6 +211,11 @@ def _run(path: Path, source: str, entry: str, seed: int, strategy: str, limit: i
     "--replay", "replay_at", metavar="STRATEGY:SEED", help="Run one schedule of one program."
 )
 @click.option("--fixed", is_flag=True, help="Also search each program with its bug fixed.")
+@click.option(
+    "--full-scale",
+    is_flag=True,
+    help="With --fixed: run heavy fixed programs as written, not their smaller instance.",
+)
 @click.option("--strategy", default=None, help="With --seed: replay one run of one program.")
 @click.option("--seed", type=int, default=None)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per program.")
@@ -221,6 +226,7 @@ def goker_cmd(
     max_seconds: float,
     replay_at: str | None,
     fixed: bool,
+    full_scale: bool,
     strategy: str | None,
     seed: int | None,
     as_json: bool,
@@ -230,7 +236,9 @@ def goker_cmd(
     With --replay STRATEGY:SEED (or --strategy and --seed), run one program once and
     print its goroutineleak profile (debug=2), the leaks Go's extractLeaks reads from
     it against Go's expectations, and simlab's three leak oracles; with --fixed, the
-    program with its bug fixed. With --fixed, a search also runs each fixed program.
+    program with its bug fixed. With --fixed, a search also runs each fixed program,
+    the heavy ones as a smaller instance (fewer copies, fewer repetitions) unless
+    --full-scale.
     """
     import json
 
@@ -242,11 +250,16 @@ def goker_cmd(
                 strategy, seed = goker.parse_replay(replay_at)
             if len(names) != 1 or strategy is None or seed is None:
                 raise SimlabError("a replay needs one NAME and --replay STRATEGY:SEED")
-            run = goker.replay(names[0], strategy, seed, fixed)
+            run = goker.replay(names[0], strategy, seed, fixed, full_scale)
             click.echo(goker.format_replay(names[0], run))
             return
         rows = goker.run_goker(
-            list(names) or None, budget=budget, jobs=jobs, max_seconds=max_seconds, fixed=fixed
+            list(names) or None,
+            budget=budget,
+            jobs=jobs,
+            max_seconds=max_seconds,
+            fixed=fixed,
+            full_scale=full_scale,
         )
     except SimlabError as err:
         _fail(err)

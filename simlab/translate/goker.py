@@ -47,6 +47,7 @@ import simlab as sl
 from simlab.errors import Deadlock, FatalError, GoPanic, SimlabError
 
 from . import entry, golib, load, translate_all
+from .goker_scaled import SCALED
 from .toolchain import TranslateError, go_binary, go_env
 
 __all__ = [
@@ -712,12 +713,21 @@ FIXES: dict[str, tuple[Patch, ...]] = {
         ("\t\tstopped: false,\n", "\t\tstopped: false,\n\t\tdone:    make(chan struct{}),\n"),
     ),
     # the workers wait on a queue holding the read lock that Sync's writer queues behind:
-    # take the read lock only once the queue gave an item
+    # take the read lock only once the queue gave an item. And the reduced queue loses
+    # an item put before Get waits (Put only signals): count the items, and wait only
+    # while there are none, as the README's queue does
     "Kubernetes58107": (
         (
             "\t\trq.workerLock.RLock()\n\t\tdefer rq.workerLock.RUnlock()\n\t\tqueue.Get()",
             "\t\tqueue.Get()\n\t\trq.workerLock.RLock()\n\t\tdefer rq.workerLock.RUnlock()",
         ),
+        ("\tcond *sync.Cond\n}", "\tcond  *sync.Cond\n\titems int\n}"),
+        ("\tq.cond.Wait()\n}", "\tfor q.items == 0 {\n\t\tq.cond.Wait()\n\t}\n\tq.items--\n}"),
+        (
+            "\tq.cond.Signal()\n",
+            "\tq.cond.L.Lock()\n\tq.items++\n\tq.cond.L.Unlock()\n\tq.cond.Signal()\n",
+        ),
+        ("{sync.NewCond(&sync.Mutex{})}", "{cond: sync.NewCond(&sync.Mutex{})}", 2),
     ),
     # GetCPUSetOrDefault read-locks around callees that read-lock again: they lock
     # for themselves
@@ -806,7 +816,7 @@ FIXES: dict[str, tuple[Patch, ...]] = {
 }
 
 
-def fixed_source(name: str, patches: tuple[tuple[str, str], ...] = ()) -> str:
+def fixed_source(name: str, patches: tuple[Patch, ...] = ()) -> str:
     """The Go source of program ``name`` with ``FIXES[name]`` applied (and then
     ``patches``, each an ``(old, new)`` replacement that must apply once)."""
     return patched_source(name, patches, patched_source(name, FIXES[name], what="fix"))
@@ -830,16 +840,24 @@ def patched_source(
     return src
 
 
-_SOURCES: dict[tuple[str, bool, tuple[tuple[str, str], ...]], str | TranslateError] = {}
+_SOURCES: dict[tuple[str, bool, tuple[Patch, ...]], str | TranslateError] = {}
 
 
 def translations(
-    names: list[str], fixed: bool = False, patches: tuple[tuple[str, str], ...] = ()
+    names: list[str],
+    fixed: bool = False,
+    patches: tuple[Patch, ...] | dict[str, tuple[Patch, ...]] = (),
 ) -> dict[str, str | TranslateError]:
     """The translation of each program (with the stub main), in one run of the front end;
     with ``fixed``, of each program with its fix (``FIXES``) applied; with ``patches``,
-    ``(old, new)`` replacements made in each program's source too (after its fix)."""
-    todo = [n for n in names if (n, fixed, patches) not in _SOURCES]
+    ``(old, new)`` replacements made in each program's source too (after its fix): the
+    same for every program, or by name (a program not named gets none)."""
+    each = patches if isinstance(patches, dict) else dict.fromkeys(names, patches)
+
+    def key(n: str) -> tuple[str, bool, tuple[Patch, ...]]:
+        return n, fixed, each.get(n, ())
+
+    todo = [n for n in names if key(n) not in _SOURCES]
     if todo:
         progs = programs()
         with tempfile.TemporaryDirectory(prefix="simlab-goker-") as tmp:
@@ -849,17 +867,17 @@ def translations(
                 d.mkdir()
                 (d / "main.go").write_text(_STUB_MAIN)
                 if fixed:
-                    (d / progs[n].file.name).write_text(fixed_source(n, patches))
-                elif patches:
-                    (d / progs[n].file.name).write_text(patched_source(n, patches))
+                    (d / progs[n].file.name).write_text(fixed_source(n, each.get(n, ())))
+                elif each.get(n):
+                    (d / progs[n].file.name).write_text(patched_source(n, each[n]))
                 else:
                     os.symlink(progs[n].file, d / progs[n].file.name)
                 dirs.append(d)
             for n, res in zip(todo, translate_all(dirs), strict=True):
                 if isinstance(res, TranslateError):
                     res = TranslateError(str(res).replace(tmp + "/", ""))
-                _SOURCES[n, fixed, patches] = res
-    return {n: _SOURCES[n, fixed, patches] for n in names}
+                _SOURCES[key(n)] = res
+    return {n: _SOURCES[key(n)] for n in names}
 
 
 # --- running -----------------------------------------------------------------------
@@ -991,6 +1009,9 @@ class Result:
     fixed_clean: bool | None = None  # every one profiled and leaked nothing
     fixed_why: str = ""  # the first schedule that was not clean, and how to replay it
     fixed_spun: int = 0  # fixed runs that spun into the livelock guard without preemption
+    fixed_instance: str = ""  # the smaller instance the fixed search ran (SCALED), if any
+    # the schedule at which that instance, without the fix, leaked exactly as Go expects
+    instance_found: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -1135,9 +1156,18 @@ def _tally(leaks: list[str]) -> list[str]:
     return [f"{n}x {k}" if n > 1 else k for k, n in sorted(counts.items())]
 
 
-def replay_command(name: str, strategy: str, seed: int, fixed: bool = False) -> str:
+def replay_command(
+    name: str, strategy: str, seed: int, fixed: bool = False, full_scale: bool = False
+) -> str:
     """The command line that runs this schedule again and prints its profile."""
-    return f"simlab goker {name} --replay {strategy}:{seed}" + (" --fixed" if fixed else "")
+    cmd = f"simlab goker {name} --replay {strategy}:{seed}" + (" --fixed" if fixed else "")
+    return cmd + (" --full-scale" if fixed and full_scale and name in SCALED else "")
+
+
+def fixed_patches(name: str, full_scale: bool = False) -> tuple[Patch, ...]:
+    """The patches that make the instance the fixed search runs: ``SCALED[name]``'s,
+    none for a program run as written (or with ``full_scale``)."""
+    return () if full_scale or name not in SCALED else SCALED[name].patches
 
 
 def parse_replay(text: str) -> tuple[str, int]:
@@ -1151,15 +1181,19 @@ def parse_replay(text: str) -> tuple[str, int]:
     return strategy, int(seed)
 
 
-def replay(name: str, strategy: str, seed: int, fixed: bool = False) -> Run:
-    """One run of a program (``fixed``: with its fix), with its goroutineleak profile
-    (debug=2) in ``Run.profile``."""
+def replay(
+    name: str, strategy: str, seed: int, fixed: bool = False, full_scale: bool = False
+) -> Run:
+    """One run of a program (``fixed``: with its fix, as the fixed search runs it, the
+    smaller instance of :data:`SCALED` unless ``full_scale``), with its goroutineleak
+    profile (debug=2) in ``Run.profile``."""
     progs = programs()
     if name not in progs:
         raise SimlabError(f"no GoKer program {name!r}; they are {', '.join(sorted(progs))}")
     if fixed and name not in FIXES:
         raise SimlabError(f"{name} has no fix yet; the fixed programs are {', '.join(FIXES)}")
-    source = translations([name], fixed)[name]
+    patches = fixed_patches(name, full_scale) if fixed else ()
+    source = translations([name], fixed, patches)[name]
     if isinstance(source, TranslateError):
         raise source
     return run_one(load(progs[name].file, source), progs[name], strategy, seed, oracles=True)
@@ -1204,7 +1238,7 @@ def _spun(strategy: str, outcome: str) -> bool:
 
 
 def search_fixed(
-    name: str, budget: int = 1000, max_seconds: float | None = None
+    name: str, budget: int = 1000, max_seconds: float | None = None, full_scale: bool = False
 ) -> tuple[int, bool, str, int]:
     """Run the fixed program's schedules (fifo, then the searched strategies' seeds) until
     ``budget`` of them ended, and no new one after ``max_seconds``; stop at the first
@@ -1212,10 +1246,11 @@ def search_fixed(
     livelock guard under any strategy but :data:`GO_LIKE` says nothing of the program
     (in Go the spinner is preempted and time passes): it is counted apart, not as a
     schedule, and a kind of schedule that spun :data:`SPINS_BEFORE_SKIP` times is
-    not tried again.
+    not tried again. A program of :data:`SCALED` runs as its smaller instance unless
+    ``full_scale``.
     (schedules that ended, all clean, why not, schedules that spun)."""
     t0 = time.perf_counter()
-    source = translations([name], fixed=True)[name]
+    source = translations([name], True, fixed_patches(name, full_scale))[name]
     if isinstance(source, TranslateError):
         return 0, False, f"translator: {source}", 0
     prog = programs()[name]
@@ -1236,7 +1271,7 @@ def search_fixed(
             spins[strategy] = spins.get(strategy, 0) + 1
         elif run.outcome != "profiled" or run.leaks:
             what = ", ".join(_tally(run.leaks)) if run.leaks else run.outcome
-            why = f"{what} ({replay_command(name, strategy, seed, fixed=True)})"
+            why = f"{what} ({replay_command(name, strategy, seed, True, full_scale)})"
             return ended + 1, False, why, spun
         else:
             ended += 1
@@ -1247,14 +1282,35 @@ def search_fixed(
     return ended, True, "", spun
 
 
-def _search_star(args: tuple[str, int, float | None, bool, float | None]) -> Result:
-    name, budget, max_seconds, fixed, fixed_seconds = args
+def instance_evidence(name: str, budget: int = 50) -> int | None:
+    """The first of the search's schedules (1-based) at which the smaller instance of
+    :data:`SCALED`, without the fix, leaks exactly as Go expects: the evidence that the
+    instance still has the bug. None if none of the first ``budget`` does."""
+    prog = programs()[name]
+    regexes = prog.expected.regexes if prog.expected else []
+    source = translations([name], False, SCALED[name].patches)[name]
+    if isinstance(source, TranslateError):
+        return None
+    module = load(prog.file, source)
+    for i, strategy, seed in _schedules(budget):
+        run = run_one(module, prog, strategy, seed)
+        if run.outcome == "profiled" and match(regexes, run.leaks) == ([], []):
+            return i
+    return None
+
+
+def _search_star(args: tuple[str, int, float | None, bool, float | None, bool]) -> Result:
+    name, budget, max_seconds, fixed, fixed_seconds, full_scale = args
     res = search(name, budget, max_seconds)
     if fixed and name in FIXES:
         t0 = time.perf_counter()
         res.fixed_schedules, res.fixed_clean, res.fixed_why, res.fixed_spun = search_fixed(
-            name, budget, fixed_seconds
+            name, budget, fixed_seconds, full_scale
         )
+        if fixed_patches(name, full_scale):
+            res.fixed_instance = SCALED[name].instance
+            if res.expected and name not in UNREACHABLE:
+                res.instance_found = instance_evidence(name)
         res.seconds += time.perf_counter() - t0
     return res
 
@@ -1266,10 +1322,12 @@ def run_goker(
     max_seconds: float | None = 120.0,
     fixed: bool = False,
     fixed_seconds: float | None = None,
+    full_scale: bool = False,
 ) -> list[dict]:
     """Search every program (or ``names``); one dict per program, in name order. With
     ``fixed``, also run each fixed program (``FIXES``) for ``budget`` schedules, and no
-    new one after ``fixed_seconds`` (default: ``max_seconds``)."""
+    new one after ``fixed_seconds`` (default: ``max_seconds``): the smaller instance of
+    :data:`SCALED` unless ``full_scale``."""
     progs = programs()
     if names is None:
         names = sorted(progs, key=str.lower)
@@ -1278,10 +1336,14 @@ def run_goker(
         raise SimlabError(f"no GoKer program {unknown[0]!r}; they are {', '.join(sorted(progs))}")
     translations(names)  # one run of the front end for all
     if fixed:
-        translations([n for n in names if n in FIXES], fixed=True)
+        fixes = [n for n in names if n in FIXES]
+        translations(fixes, True, {n: fixed_patches(n, full_scale) for n in fixes})
+        if not full_scale:  # the evidence that each smaller instance has the bug
+            scaled = [n for n in fixes if n in SCALED]
+            translations(scaled, False, {n: SCALED[n].patches for n in scaled})
     if fixed_seconds is None:
         fixed_seconds = max_seconds
-    tasks = [(n, budget, max_seconds, fixed, fixed_seconds) for n in names]
+    tasks = [(n, budget, max_seconds, fixed, fixed_seconds, full_scale) for n in names]
     if jobs > 1:
         with ProcessPoolExecutor(jobs) as pool:
             results = list(pool.map(_search_star, tasks))
@@ -1326,6 +1388,8 @@ def format_table(rows: list[dict], go: dict[str, dict[str, Any]] | None = None) 
             fixed = f"clean in {r['fixed_schedules']}" if r["fixed_clean"] else "not clean"
             if r["fixed_clean"] and not r["fixed_schedules"]:
                 fixed = "none ended"  # the cap passed during the first schedule
+            if r.get("fixed_instance"):
+                fixed += ", smaller instance"
             if r.get("fixed_spun"):
                 fixed += f" ({r['fixed_spun']} spun)"
             if not r["fixed_clean"]:
@@ -1350,12 +1414,29 @@ def format_table(rows: list[dict], go: dict[str, dict[str, Any]] | None = None) 
     fixes = [r for r in rows if r.get("fixed_schedules") is not None]
     if fixes:
         clean = [r for r in fixes if r["fixed_clean"] and r["fixed_schedules"]]
-        full = sum(r["fixed_schedules"] >= max(r["fixed_schedules"] for r in fixes) for r in clean)
+        most = max(r["fixed_schedules"] for r in fixes)
+        full = [r for r in clean if r["fixed_schedules"] >= most]
+        smaller = sum(bool(r.get("fixed_instance")) for r in full)
         lines.append(
             f"{len(clean)} of {len(fixes)} fixed programs leaked nothing in any schedule run "
-            f"({full} over all {max(r['fixed_schedules'] for r in fixes)}, the others until "
-            "the cap); the rest did not end a schedule within the cap, or were not clean."
+            f"({len(full)} over all {most}, {smaller} of these as a smaller instance; the "
+            "others until the cap); the rest did not end a schedule within the cap, or were "
+            "not clean."
         )
+    return "\n".join(lines)
+
+
+def format_instances(rows: list[dict]) -> str:
+    """The smaller instances the fixed search ran (``SCALED``), one row per program."""
+    lines = [
+        "| program | the fixed search's instance | without the fix, Go's leaks at schedule |",
+        "| --- | --- | ---: |",
+    ]
+    for r in rows:
+        if r.get("fixed_instance"):
+            found = r.get("instance_found")
+            at = "-" if r.get("unreachable") else ("none of 50" if found is None else found)
+            lines.append(f"| {r['name']} | {r['fixed_instance']} | {at} |")
     return "\n".join(lines)
 
 
@@ -1374,8 +1455,8 @@ def format_categories(rows: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """``python -m simlab.translate.goker [NAMES...] [--budget N] [--jobs J]
-    [--max-seconds S] [--fixed [--fixed-seconds S]] [--json]``; ``NAME --replay
-    STRATEGY:SEED [--fixed]`` runs one schedule."""
+    [--max-seconds S] [--fixed [--fixed-seconds S] [--full-scale]] [--json]``; ``NAME
+    --replay STRATEGY:SEED [--fixed [--full-scale]]`` runs one schedule."""
     import argparse
     import json
 
@@ -1386,6 +1467,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-seconds", type=float, default=120.0)
     parser.add_argument("--fixed", action="store_true")
     parser.add_argument("--fixed-seconds", type=float, default=None)
+    parser.add_argument("--full-scale", action="store_true")
     parser.add_argument("--replay", default=None)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
@@ -1393,7 +1475,8 @@ def main(argv: list[str] | None = None) -> None:
         if len(args.names) != 1:
             parser.error("--replay needs one NAME")
         strategy, seed = parse_replay(args.replay)
-        print(format_replay(args.names[0], replay(args.names[0], strategy, seed, args.fixed)))
+        run = replay(args.names[0], strategy, seed, args.fixed, args.full_scale)
+        print(format_replay(args.names[0], run))
         return
     rows = run_goker(
         args.names or None,
@@ -1402,12 +1485,16 @@ def main(argv: list[str] | None = None) -> None:
         args.max_seconds,
         args.fixed,
         args.fixed_seconds,
+        args.full_scale,
     )
     if args.json:
         for row in rows:
             print(json.dumps(row, default=str))
     else:
         print(format_table(rows, go_detection()))
+        if any(r.get("fixed_instance") for r in rows):
+            print()
+            print(format_instances(rows))
         print()
         print(format_categories(rows))
 
