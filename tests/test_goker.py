@@ -88,6 +88,15 @@ def test_goker_program_leaks_exactly_as_go_expects(name, category, budget, expec
     assert "(leaked)]:" in again.profile
 
 
+def test_the_table_writes_gos_regexes_as_the_leaks_they_stand_for() -> None:
+    assert goker.readable(r"\(\*Mux_kubernetes1321\)\.loop\(.* \[chan send\]") == (
+        "(*Mux_kubernetes1321).loop(...) [chan send]"
+    )
+    assert goker.readable(r"Cockroach7504\.func2\.1.* \[sync\.Mutex\.Lock\]") == (
+        "Cockroach7504.func2.1.* [sync.Mutex.Lock]"  # Go's own `.*`, kept
+    )
+
+
 def test_a_translator_refusal_is_reported_with_its_construct(monkeypatch) -> None:
     # which programs the translator refuses changes as it learns: stand one refusal in
     refusal = TranslateError("cockroach10214.go:22: unsupported: package unsafe")

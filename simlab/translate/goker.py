@@ -1362,14 +1362,20 @@ def go_detection(path: Path = GO_DETECTION) -> dict[str, dict[str, Any]]:
     return json.loads(path.read_text()) if path.is_file() else {}
 
 
+def readable(regex: str) -> str:
+    """One of Go's expected-leak regexes as the leak it stands for:
+    ``\\(\\*Mux\\)\\.loop\\(.* \\[chan send\\]`` -> ``(*Mux).loop(...) [chan send]``."""
+    return re.sub(r"\\(.)", r"\1", regex.replace("\\(.* ", "(...) "))
+
+
 def format_table(rows: list[dict], go: dict[str, dict[str, Any]] | None = None) -> str:
     """The Markdown table of ``docs/goker.md`` and a line of totals. ``go``: real Go's
     detection per program (``go_detection()``), a column if given."""
     go = go or {}
     head = (
-        "| program | project | category (GoBench) | Go's regexes | Go finds | found "
+        "| program | project | category (GoBench) | Go's expected leaks | Go finds | found "
         "| schedules to find | strategy | fixed | why not / extras |\n"
-        "| --- | --- | --- | ---: | ---: | --- | ---: | --- | --- | --- |"
+        "| --- | --- | --- | --- | ---: | --- | ---: | --- | --- | --- |"
     )
     lines = [head]
     for r in rows:
@@ -1396,8 +1402,9 @@ def format_table(rows: list[dict], go: dict[str, dict[str, Any]] | None = None) 
                 why = (why + " | " if why else "") + "fixed: " + r["fixed_why"]
         g = go.get(r["name"])
         finds = f"{g['detected']}/{g['runs']}" if g else ""
+        expects = "<br>".join(f"`{readable(x)}`" for x in r["expected"])
         lines.append(
-            f"| {r['name']} | {r['project']} | {r['category']} | {len(r['expected'])} "
+            f"| {r['name']} | {r['project']} | {r['category']} | {expects} "
             f"| {finds} | {found} | {n} | {strat} | {fixed} | {why.replace('|', chr(92) + '|')} |"
         )
     scored = [r for r in rows if r["expected"]]
