@@ -35,14 +35,6 @@ def _fail(err: Exception) -> None:
     raise SystemExit(2)
 
 
-def _leaks():
-    try:
-        from simlab import leaks  # before the subpackage layout
-    except ImportError:  # pragma: no cover - depends on the layout
-        from simlab.observe import leaks
-    return leaks
-
-
 @click.command("translate")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("-o", "--out", type=click.Path(path_type=Path), help="Write the model here.")
@@ -190,7 +182,8 @@ def _run(path: Path, source: str, entry: str, seed: int, strategy: str, limit: i
     left = rt.goroutines()
     out.lines.append(f"goroutines left: {len(left)}, schedule {out.schedule}, seed {seed}")
     if [g for g in left if g.id != 1]:
-        leaks = _leaks()
+        from ..observe import leaks
+
         report = leaks.check(rt)
         blocked = len(report.flagged("durably blocked"))
         if blocked and not out.failure:
