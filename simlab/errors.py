@@ -72,19 +72,29 @@ class UnyieldedOperation(SimlabError):
 class Livelock(Exception):
     """Goroutines kept running while simulated time stood still: a livelock (or a
     busy loop that never blocks). Go has no such error; simlab stops the run so it
-    cannot hang, and :attr:`dump` holds the goroutine dump at that instant."""
+    cannot hang, and :attr:`dump` holds the goroutine dump at that instant. On the
+    ``op_cost`` clock their own operations move time, from :attr:`since` to
+    :attr:`at`, while nothing else happens."""
 
-    def __init__(self, steps: int, at: int, dump: str = ""):
+    def __init__(self, steps: int, at: int, dump: str = "", *, since: int | None = None):
         from .duration import format_duration
 
         super().__init__(steps, at)
         self.steps = steps
         self.at = at
         self.dump = dump
-        self.message = (
-            f"livelock: {steps:,} goroutine steps at {format_duration(at)} "
-            "without simulated time moving"
-        )
+        self.since = at if since is None else since
+        if self.since == at:
+            self.message = (
+                f"livelock: {steps:,} goroutine steps at {format_duration(at)} "
+                "without simulated time moving"
+            )
+        else:  # the op_cost clock: only the goroutines' own operations moved it
+            self.message = (
+                f"livelock: {steps:,} goroutine steps from {format_duration(self.since)} "
+                f"to {format_duration(at)} with no timer firing and nothing from outside "
+                "(only the goroutines' operations, at op_cost each, moved the clock)"
+            )
 
     def __str__(self) -> str:
         return f"{self.message}\n\n{self.dump}" if self.dump else self.message

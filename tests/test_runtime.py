@@ -322,6 +322,28 @@ def test_goroutines_that_run_forever_without_time_moving_end_the_run_as_a_livelo
     assert "goroutine 2 [runnable]:" in err.value.dump
 
 
+def test_on_the_op_cost_clock_a_livelock_says_only_the_goroutines_moved_time():
+    """The same two goroutines on the clock where every operation takes 1 us: time
+    moves, but only by their own operations; after 1,000 Gosched, 1 ms."""
+
+    def main(rt):
+        def spinner():
+            while True:
+                yield rt.gosched()
+
+        rt.go(spinner)
+        while True:
+            yield rt.gosched()
+
+    rt = sl.Runtime(livelock_steps=1_000, op_cost=sl.Microsecond)
+    with pytest.raises(sl.Livelock) as err:
+        rt.run(main, until=sl.Second)
+    assert (err.value.since, err.value.at) == (0, 1_000 * sl.Microsecond)
+    assert err.value.message.startswith(
+        "livelock: 1,000 goroutine steps from 0s to 1ms with no timer firing"
+    )
+
+
 def test_a_run_that_does_not_record_keeps_no_schedule_and_no_cancelled_contexts():
     def main(rt):
         for _ in range(100):

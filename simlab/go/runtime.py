@@ -608,7 +608,8 @@ class Runtime:
             self._schedule_dispatch()
 
     def _livelock(self, steps: int) -> None:
-        self._halt("livelock", Livelock(steps, self.env._now, self._dump_all()))
+        since = self._instant if self._instant >= 0 else None
+        self._halt("livelock", Livelock(steps, self.env._now, self._dump_all(), since=since))
 
     def _put_next(self, g: Goroutine) -> None:
         """``runqput(pp, g, next=true)``: ``g`` takes the runnext slot, and the goroutine
