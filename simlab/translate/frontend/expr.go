@@ -205,8 +205,18 @@ func (f *fn) ident(x *ast.Ident) string {
 	p := f.p
 	switch obj := p.info.Uses[x].(type) {
 	case *types.Nil:
-		if _, ok := under(p.info.TypeOf(x)).(*types.Chan); ok {
+		// the nil of the type its context gives it: passed, returned, in a field
+		t := p.info.TypeOf(x)
+		if typed, ok := p.nils[x]; ok {
+			t = typed
+		}
+		switch under(t).(type) {
+		case *types.Chan:
 			return "sl.nil_chan"
+		case *types.Map:
+			return "go.NIL_MAP"
+		case *types.Slice:
+			return "[]"
 		}
 		return "None"
 	case *types.Var:

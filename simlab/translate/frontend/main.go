@@ -98,6 +98,7 @@ type program struct {
 	names []string // base names of the files, in order
 	pkg   *types.Package
 	info  *types.Info
+	nils  map[*ast.Ident]types.Type // the type each nil takes from its context
 }
 
 func fail(format string, args ...any) {
@@ -169,6 +170,7 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 		fail("%s", firstLine(firstErr.Error()))
 	}
 	p.pkg = pkg
+	p.typeNils()
 	return p
 }
 

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// typeNils records the type each untyped nil takes from where it stands, which
+// go/types leaves untyped: an argument takes its parameter's type, a returned nil
+// its result's, an element of a composite literal its field's or element's, an
+// assigned or sent nil its destination's. A nil map or slice is not None.
+func (p *program) typeNils() {
+	p.nils = map[*ast.Ident]types.Type{}
+	set := func(e ast.Expr, t types.Type) {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok || t == nil {
+			return
+		}
+		if _, isNil := p.info.Uses[id].(*types.Nil); isNil {
+			p.nils[id] = t
+		}
+	}
+	var stack []ast.Node
+	var sigs []*types.Signature // of the functions around the node
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				switch stack[len(stack)-1].(type) {
+				case *ast.FuncDecl, *ast.FuncLit:
+					sigs = sigs[:len(sigs)-1]
+				}
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			stack = append(stack, n)
+			switch x := n.(type) {
+			case *ast.FuncDecl:
+				sig, _ := p.info.Defs[x.Name].Type().(*types.Signature)
+				sigs = append(sigs, sig)
+			case *ast.FuncLit:
+				sig, _ := p.info.TypeOf(x).(*types.Signature)
+				sigs = append(sigs, sig)
+			case *ast.ReturnStmt:
+				if sig := sigs[len(sigs)-1]; sig != nil && sig.Results().Len() == len(x.Results) {
+					for i, e := range x.Results {
+						set(e, sig.Results().At(i).Type())
+					}
+				}
+			case *ast.CallExpr:
+				p.typeNilArgs(x, set)
+			case *ast.CompositeLit:
+				p.typeNilElements(x, set)
+			case *ast.AssignStmt:
+				if x.Tok == token.ASSIGN && len(x.Lhs) == len(x.Rhs) {
+					for i, l := range x.Lhs {
+						set(x.Rhs[i], p.info.TypeOf(l))
+					}
+				}
+			case *ast.ValueSpec:
+				if x.Type != nil {
+					for _, v := range x.Values {
+						set(v, p.info.TypeOf(x.Type))
+					}
+				}
+			case *ast.SendStmt:
+				if ch, ok := under(p.info.TypeOf(x.Chan)).(*types.Chan); ok {
+					set(x.Value, ch.Elem())
+				}
+			}
+			return true
+		})
+	}
+}
+
+func (p *program) typeNilArgs(c *ast.CallExpr, set func(ast.Expr, types.Type)) {
+	if tv, ok := p.info.Types[c.Fun]; !ok || tv.IsType() {
+		return // a conversion: T(nil) says its type itself
+	}
+	sig, ok := under(p.info.TypeOf(c.Fun)).(*types.Signature)
+	if !ok {
+		return
+	}
+	params := sig.Params()
+	for i, arg := range c.Args {
+		switch {
+		case sig.Variadic() && i >= params.Len()-1:
+			last := params.At(params.Len() - 1).Type()
+			if c.Ellipsis.IsValid() {
+				set(arg, last)
+			} else if s, ok := under(last).(*types.Slice); ok {
+				set(arg, s.Elem())
+			}
+		case i < params.Len():
+			set(arg, params.At(i).Type())
+		}
+	}
+}
+
+func (p *program) typeNilElements(lit *ast.CompositeLit, set func(ast.Expr, types.Type)) {
+	value := func(el ast.Expr) ast.Expr {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			return kv.Value
+		}
+		return el
+	}
+	switch t := under(p.info.TypeOf(lit)).(type) {
+	case *types.Struct:
+		for i, el := range lit.Elts {
+			kv, keyed := el.(*ast.KeyValueExpr)
+			if !keyed {
+				if i < t.NumFields() {
+					set(el, t.Field(i).Type())
+				}
+				continue
+			}
+			if key, ok := kv.Key.(*ast.Ident); ok {
+				for j := 0; j < t.NumFields(); j++ {
+					if t.Field(j).Name() == key.Name {
+						set(kv.Value, t.Field(j).Type())
+					}
+				}
+			}
+		}
+	case *types.Slice:
+		for _, el := range lit.Elts {
+			set(value(el), t.Elem())
+		}
+	case *types.Array:
+		for _, el := range lit.Elts {
+			set(value(el), t.Elem())
+		}
+	case *types.Map:
+		for _, el := range lit.Elts {
+			set(value(el), t.Elem())
+		}
+	}
+}
