@@ -169,6 +169,14 @@ def test_a_heavy_fixed_program_runs_as_its_smaller_instance_unless_full_scale() 
     assert goker.replay_command("Cockroach584", "pct", 3, True, True).endswith("--fixed")
 
 
+def test_the_command_replays_a_fixed_schedule_of_the_smaller_instance(capsys) -> None:
+    from tests.conftest import invoke
+
+    code, out, err = invoke(capsys, "goker", "Hugo3251", "--replay", "fifo:0", "--fixed")
+    assert (code, err) == (0, "")
+    assert "outcome: profiled" in out and "(leaked)" not in out and "\nleak: " not in out
+
+
 def test_kubernetes58107s_fixed_queue_keeps_an_item_put_before_get_waits() -> None:
     """GoKer's queue only signals: under fifo every Put comes before the workers wait,
     and the signals are lost. With the fix (the workers take the read lock after Get,
