@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 import simlab as sl
-from simlab.errors import Deadlock, FatalError, GoPanic, SimlabError
+from simlab.errors import Deadlock, FatalError, GoPanic, Livelock, SimlabError
 
 from . import entry, golib, load, translate_all
 from .goker_scaled import SCALED
@@ -892,6 +892,7 @@ class Run:
     schedule: str
     profile: str = ""
     oracles: str = ""  # simlab's three leak oracles on the goroutines left, if asked
+    livelock: bool = False  # it ended in the runtime's livelock guard
 
 
 def run_one(
@@ -908,6 +909,7 @@ def run_one(
     rt = runtime(strategy, seed) if rt is None else rt
     writes = golib.capture_profiles(rt)
     outcome = "profiled"
+    livelock = False
     # Most programs start a thousand goroutines; the cyclic collector would scan them
     # again and again while they run (a third of the run's time). Collect a hundred
     # times less often during the run, not never: a long run's garbage stays bounded.
@@ -930,6 +932,7 @@ def run_one(
     except Exception as err:  # a translation that runs wrong is a finding
         cause = err.__cause__ or err
         outcome = f"error: {type(cause).__name__}: {str(cause).splitlines()[0]}"
+        livelock = isinstance(cause, Livelock)
     finally:
         gc.set_threshold(*thresholds)
     verdicts = ""
@@ -944,7 +947,8 @@ def run_one(
     if not leak_writes and outcome == "profiled":
         outcome = "no goroutineleak profile written"
     text = "\n\n".join(w.text for w in leak_writes)
-    return Run(strategy, seed, outcome, extract_leaks(text), str(rt.schedule()), text, verdicts)
+    found = extract_leaks(text)
+    return Run(strategy, seed, outcome, found, str(rt.schedule()), text, verdicts, livelock)
 
 
 # In turn, after fifo. "@1us" runs the strategy on the clock where every operation
@@ -1230,11 +1234,11 @@ GO_LIKE = "random:preempt@1us"
 SPINS_BEFORE_SKIP = 2
 
 
-def _spun(strategy: str, outcome: str) -> bool:
+def _spun(strategy: str, run: Run) -> bool:
     """A run that ended in the livelock guard under a strategy that cannot preempt or
     keeps the clock still while goroutines run: a goroutine spun waiting for another
     goroutine, or for time, that Go would have let run or pass."""
-    return strategy != GO_LIKE and outcome.startswith("error: Livelock:")
+    return strategy != GO_LIKE and run.livelock
 
 
 def search_fixed(
@@ -1266,7 +1270,7 @@ def search_fixed(
                 run = run_one(module, prog, strategy, seed)
         except _OutOfTime:
             break  # abandoned, not counted
-        if _spun(strategy, run.outcome):
+        if _spun(strategy, run):
             spun += 1
             spins[strategy] = spins.get(strategy, 0) + 1
         elif run.outcome != "profiled" or run.leaks:
