@@ -19,7 +19,6 @@ SimPy timeout, and the scheduler runs inside SimPy's event loop.
 from __future__ import annotations
 
 import contextlib
-import gc
 import io
 import sys
 from collections import deque
@@ -69,12 +68,6 @@ T = TypeVar("T")
 LIVELOCK_STEPS = 10_000_000
 
 LATE = NORMAL + 1  # after everything else due at the same instant
-
-# A run allocates an object or two per operation and frees nearly all of them at once;
-# Python's cyclic collector, at its default 700 allocations, would scan the program's
-# live goroutines and primitives again and again (5 % of fase6's run). During a run it
-# collects a hundred times less often, not never: the garbage of cycles stays bounded.
-RUN_GC_THRESHOLD = 70_000
 
 
 class Clock(simpy.Environment):
@@ -1072,15 +1065,12 @@ class Runtime:
         )
         self._by_count = None if self._go_order else self.strategy._pick_by_count()
         self._in_run = True
-        thresholds = gc.get_threshold()
-        gc.set_threshold(max(thresholds[0], RUN_GC_THRESHOLD), *thresholds[1:])
         try:
             if self._nrunnable and not self._dispatch_pending:
                 self._schedule_dispatch()
             reason = env.run(until=stop)
         finally:
             self._in_run = False
-            gc.set_threshold(*thresholds)
         if self._error is not None:
             raise self._error
         if reason is None:  # the calendar ran dry with main still blocked
