@@ -301,22 +301,24 @@ def test_wait_idle_returns_when_every_other_goroutine_is_durably_blocked_before_
     assert seen == [("idle", 0), ("receiver got", 0), ("idle", 0)]
 
 
-def test_goroutines_that_run_forever_without_time_moving_end_the_run_as_a_livelock():
-    """Two goroutines handing the processor back and forth with Gosched never block,
-    so simulated time never moves: the run stops with a dump instead of hanging."""
+def _two_yielders(rt):
+    """Main and one other goroutine handing the processor back and forth forever."""
 
-    def main(rt):
-        def spinner():
-            while True:
-                yield rt.gosched()
-
-        rt.go(spinner)
+    def spinner():
         while True:
             yield rt.gosched()
 
+    rt.go(spinner)
+    while True:
+        yield rt.gosched()
+
+
+def test_goroutines_that_run_forever_without_time_moving_end_the_run_as_a_livelock():
+    """Two goroutines handing the processor back and forth with Gosched never block,
+    so simulated time never moves: the run stops with a dump instead of hanging."""
     rt = sl.Runtime(livelock_steps=1_000)
     with pytest.raises(sl.Livelock) as err:
-        rt.run(main, until=sl.Second)
+        rt.run(_two_yielders, until=sl.Second)
     assert err.value.steps == 1_000 and err.value.at == 0
     assert str(err.value).startswith("livelock: 1,000 goroutine steps at 0s")
     assert "goroutine 2 [runnable]:" in err.value.dump
@@ -325,19 +327,9 @@ def test_goroutines_that_run_forever_without_time_moving_end_the_run_as_a_livelo
 def test_on_the_op_cost_clock_a_livelock_says_only_the_goroutines_moved_time():
     """The same two goroutines on the clock where every operation takes 1 us: time
     moves, but only by their own operations; after 1,000 Gosched, 1 ms."""
-
-    def main(rt):
-        def spinner():
-            while True:
-                yield rt.gosched()
-
-        rt.go(spinner)
-        while True:
-            yield rt.gosched()
-
     rt = sl.Runtime(livelock_steps=1_000, op_cost=sl.Microsecond)
     with pytest.raises(sl.Livelock) as err:
-        rt.run(main, until=sl.Second)
+        rt.run(_two_yielders, until=sl.Second)
     assert (err.value.since, err.value.at) == (0, 1_000 * sl.Microsecond)
     assert err.value.message.startswith(
         "livelock: 1,000 goroutine steps from 0s to 1ms with no timer firing"
