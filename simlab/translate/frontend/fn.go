@@ -791,23 +791,6 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			}
 		}
 	}
-	// x = nil for a channel, a slice or a map: its zero value (sl.nil_chan, an empty
-	// slice, go.NIL_MAP), which the untyped nil on its own does not say
-	if len(s.Lhs) == 1 && len(s.Rhs) == 1 && s.Tok == token.ASSIGN {
-		if id, ok := ast.Unparen(s.Rhs[0]).(*ast.Ident); ok {
-			if _, isNil := p.info.Uses[id].(*types.Nil); isNil {
-				t := p.info.TypeOf(s.Lhs[0])
-				switch under(t).(type) {
-				case *types.Chan, *types.Slice, *types.Map:
-					z, _ := f.m.zero(t, s)
-					target := f.lvalue(s.Lhs[0])
-					f.flushPre()
-					f.wl(f.line, "%s = %s", target, z)
-					return
-				}
-			}
-		}
-	}
 	var vals string
 	if len(s.Lhs) == len(s.Rhs) && len(s.Rhs) > 1 {
 		var parts []string

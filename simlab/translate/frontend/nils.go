@@ -21,55 +21,56 @@ func (p *program) typeNils() {
 			p.nils[id] = t
 		}
 	}
-	var stack []ast.Node
 	var sigs []*types.Signature // of the functions around the node
+	var visit func(n ast.Node) bool
+	inside := func(sig *types.Signature, body *ast.BlockStmt) {
+		if body != nil {
+			sigs = append(sigs, sig)
+			ast.Inspect(body, visit)
+			sigs = sigs[:len(sigs)-1]
+		}
+	}
+	visit = func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncDecl:
+			sig, _ := p.info.Defs[x.Name].Type().(*types.Signature)
+			inside(sig, x.Body)
+			return false
+		case *ast.FuncLit:
+			sig, _ := p.info.TypeOf(x).(*types.Signature)
+			inside(sig, x.Body)
+			return false
+		case *ast.ReturnStmt:
+			if sig := sigs[len(sigs)-1]; sig != nil && sig.Results().Len() == len(x.Results) {
+				for i, e := range x.Results {
+					set(e, sig.Results().At(i).Type())
+				}
+			}
+		case *ast.CallExpr:
+			p.typeNilArgs(x, set)
+		case *ast.CompositeLit:
+			p.typeNilElements(x, set)
+		case *ast.AssignStmt:
+			if x.Tok == token.ASSIGN && len(x.Lhs) == len(x.Rhs) {
+				for i, l := range x.Lhs {
+					set(x.Rhs[i], p.info.TypeOf(l))
+				}
+			}
+		case *ast.ValueSpec:
+			if x.Type != nil {
+				for _, v := range x.Values {
+					set(v, p.info.TypeOf(x.Type))
+				}
+			}
+		case *ast.SendStmt:
+			if ch, ok := under(p.info.TypeOf(x.Chan)).(*types.Chan); ok {
+				set(x.Value, ch.Elem())
+			}
+		}
+		return true
+	}
 	for _, f := range p.files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil {
-				switch stack[len(stack)-1].(type) {
-				case *ast.FuncDecl, *ast.FuncLit:
-					sigs = sigs[:len(sigs)-1]
-				}
-				stack = stack[:len(stack)-1]
-				return true
-			}
-			stack = append(stack, n)
-			switch x := n.(type) {
-			case *ast.FuncDecl:
-				sig, _ := p.info.Defs[x.Name].Type().(*types.Signature)
-				sigs = append(sigs, sig)
-			case *ast.FuncLit:
-				sig, _ := p.info.TypeOf(x).(*types.Signature)
-				sigs = append(sigs, sig)
-			case *ast.ReturnStmt:
-				if sig := sigs[len(sigs)-1]; sig != nil && sig.Results().Len() == len(x.Results) {
-					for i, e := range x.Results {
-						set(e, sig.Results().At(i).Type())
-					}
-				}
-			case *ast.CallExpr:
-				p.typeNilArgs(x, set)
-			case *ast.CompositeLit:
-				p.typeNilElements(x, set)
-			case *ast.AssignStmt:
-				if x.Tok == token.ASSIGN && len(x.Lhs) == len(x.Rhs) {
-					for i, l := range x.Lhs {
-						set(x.Rhs[i], p.info.TypeOf(l))
-					}
-				}
-			case *ast.ValueSpec:
-				if x.Type != nil {
-					for _, v := range x.Values {
-						set(v, p.info.TypeOf(x.Type))
-					}
-				}
-			case *ast.SendStmt:
-				if ch, ok := under(p.info.TypeOf(x.Chan)).(*types.Chan); ok {
-					set(x.Value, ch.Elem())
-				}
-			}
-			return true
-		})
+		ast.Inspect(f, visit)
 	}
 }
 
