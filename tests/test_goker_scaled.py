@@ -94,8 +94,11 @@ def test_a_changed_sleep_is_a_poll_the_instance_says_it_shortened() -> None:
 
 def test_moby27782_runs_the_instance_that_shows_its_leaks_unreachable() -> None:
     unreachable = goker.UNREACHABLE["Moby27782"]
-    assert SCALED["Moby27782"].patches == unreachable.shrink
-    assert SCALED["Moby27782"].instance == unreachable.instance
+    instance = goker.smaller_instance("Moby27782")
+    assert instance is not None and "Moby27782" not in SCALED
+    assert (instance.patches, instance.instance) == (unreachable.shrink, unreachable.instance)
+    fixed = goker.fixed_source("Moby27782")
+    assert goker.fixed_source("Moby27782", instance.patches) != fixed  # it applies
 
 
 def test_the_evidence_covers_every_gobench_category_of_the_scaled_programs() -> None:

@@ -47,7 +47,7 @@ import simlab as sl
 from simlab.errors import Deadlock, FatalError, GoPanic, Livelock, SimlabError
 
 from . import entry, golib, load, translate_all
-from .goker_scaled import SCALED
+from .goker_scaled import SCALED, Scaled
 from .toolchain import TranslateError, go_binary, go_env
 
 __all__ = [
@@ -1013,7 +1013,7 @@ class Result:
     fixed_clean: bool | None = None  # every one profiled and leaked nothing
     fixed_why: str = ""  # the first schedule that was not clean, and how to replay it
     fixed_spun: int = 0  # fixed runs that spun into the livelock guard without preemption
-    fixed_instance: str = ""  # the smaller instance the fixed search ran (SCALED), if any
+    fixed_instance: str = ""  # the smaller instance the fixed search ran, if any
     # the schedule at which that instance, without the fix, leaked exactly as Go expects
     instance_found: int | None = None
 
@@ -1165,13 +1165,27 @@ def replay_command(
 ) -> str:
     """The command line that runs this schedule again and prints its profile."""
     cmd = f"simlab goker {name} --replay {strategy}:{seed}" + (" --fixed" if fixed else "")
-    return cmd + (" --full-scale" if fixed and full_scale and name in SCALED else "")
+    scaled = smaller_instance(name) is not None
+    return cmd + (" --full-scale" if fixed and full_scale and scaled else "")
+
+
+def smaller_instance(name: str, full_scale: bool = False) -> Scaled | None:
+    """The smaller instance the fixed search runs of program ``name``: its entry in
+    :data:`SCALED`, or for a program of :data:`UNREACHABLE` the instance that shows its
+    leaks cannot happen; None for a program run as written (or with ``full_scale``)."""
+    if full_scale:
+        return None
+    if name in SCALED:
+        return SCALED[name]
+    u = UNREACHABLE.get(name)
+    return None if u is None else Scaled(u.instance, u.shrink)
 
 
 def fixed_patches(name: str, full_scale: bool = False) -> tuple[Patch, ...]:
-    """The patches that make the instance the fixed search runs: ``SCALED[name]``'s,
-    none for a program run as written (or with ``full_scale``)."""
-    return () if full_scale or name not in SCALED else SCALED[name].patches
+    """The patches that make the instance the fixed search runs (:func:`smaller_instance`);
+    none for a program run as written."""
+    instance = smaller_instance(name, full_scale)
+    return () if instance is None else instance.patches
 
 
 def parse_replay(text: str) -> tuple[str, int]:
@@ -1189,7 +1203,7 @@ def replay(
     name: str, strategy: str, seed: int, fixed: bool = False, full_scale: bool = False
 ) -> Run:
     """One run of a program (``fixed``: with its fix, as the fixed search runs it, the
-    smaller instance of :data:`SCALED` unless ``full_scale``), with its goroutineleak
+    smaller instance of :func:`smaller_instance` unless ``full_scale``), with its goroutineleak
     profile (debug=2) in ``Run.profile``."""
     progs = programs()
     if name not in progs:
@@ -1250,7 +1264,7 @@ def search_fixed(
     livelock guard under any strategy but :data:`GO_LIKE` says nothing of the program
     (in Go the spinner is preempted and time passes): it is counted apart, not as a
     schedule, and a kind of schedule that spun :data:`SPINS_BEFORE_SKIP` times is
-    not tried again. A program of :data:`SCALED` runs as its smaller instance unless
+    not tried again. A heavy program runs as its :func:`smaller_instance` unless
     ``full_scale``.
     (schedules that ended, all clean, why not, schedules that spun)."""
     t0 = time.perf_counter()
@@ -1311,9 +1325,10 @@ def _search_star(args: tuple[str, int, float | None, bool, float | None, bool]) 
         res.fixed_schedules, res.fixed_clean, res.fixed_why, res.fixed_spun = search_fixed(
             name, budget, fixed_seconds, full_scale
         )
-        if fixed_patches(name, full_scale):
-            res.fixed_instance = SCALED[name].instance
-            if res.expected and name not in UNREACHABLE:
+        instance = smaller_instance(name, full_scale)
+        if instance is not None:
+            res.fixed_instance = instance.instance
+            if res.expected and name in SCALED:  # an UNREACHABLE one cannot leak
                 res.instance_found = instance_evidence(name)
         res.seconds += time.perf_counter() - t0
     return res
@@ -1330,8 +1345,8 @@ def run_goker(
 ) -> list[dict]:
     """Search every program (or ``names``); one dict per program, in name order. With
     ``fixed``, also run each fixed program (``FIXES``) for ``budget`` schedules, and no
-    new one after ``fixed_seconds`` (default: ``max_seconds``): the smaller instance of
-    :data:`SCALED` unless ``full_scale``."""
+    new one after ``fixed_seconds`` (default: ``max_seconds``): a heavy program as its
+    :func:`smaller_instance` unless ``full_scale``."""
     progs = programs()
     if names is None:
         names = sorted(progs, key=str.lower)
@@ -1438,7 +1453,7 @@ def format_table(rows: list[dict], go: dict[str, dict[str, Any]] | None = None) 
 
 
 def format_instances(rows: list[dict]) -> str:
-    """The smaller instances the fixed search ran (``SCALED``), one row per program."""
+    """The smaller instances the fixed search ran, one row per program."""
     lines = [
         "| program | the fixed search's instance | without the fix, Go's leaks at schedule |",
         "| --- | --- | ---: |",

@@ -164,11 +164,6 @@ SCALED: dict[str, Scaled] = {
         "5 copies of the transfer test instead of 100 (each 3 transfers and the consumer)",
         (("i < 100; i++", "i < 5; i++"),),
     ),
-    # as goker.UNREACHABLE["Moby27782"].shrink
-    "Moby27782": Scaled(
-        "the program with two containers instead of 10,000 (each its own logger)",
-        (("i < 10000", "i < 2"),),
-    ),
     "Moby28462": Scaled(
         "2 containers instead of 100 (each its monitor and StateChanged)",
         (("i < 100; i++", "i < 2; i++"),),
