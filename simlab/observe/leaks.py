@@ -32,7 +32,7 @@ import contextlib
 import sys
 import types
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -161,40 +161,69 @@ def _edges(obj: Any) -> tuple[str, Iterable[tuple[Any, Any]]]:
     """What ``obj`` references, as the collector would follow it: ``(fmt, pairs)``,
     each pair a key and what it leads to; ``fmt.format(key)`` labels that edge. Most
     edges lead to an object already reached, so labels are made only by ``path``."""
-    if isinstance(obj, dict):
-        return "[{!r}]", obj.items()
-    if isinstance(obj, list | tuple | deque | set | frozenset):
-        return "[{}]", enumerate(obj)
-    if isinstance(obj, Chan):  # a channel holds its buffered values, not its waiters
-        return "buf[{}]", enumerate(obj._buf)
-    if isinstance(obj, types.MethodType):
-        return "{}", [("receiver", obj.__self__)]
-    if isinstance(obj, types.FunctionType):
-        cells = obj.__closure__ or ()
-        names = obj.__code__.co_freevars
-        out = []
-        for name, cell in zip(names, cells, strict=False):
-            with contextlib.suppress(ValueError):  # an empty cell
-                out.append((f"captured {name}", cell.cell_contents))
-        return "{}", out
-    fields: list[tuple[Any, Any]] = []
-    if hasattr(obj, "__dict__"):
-        fields += vars(obj).items()
     kind = type(obj)
-    slots = _SLOTS_BY_TYPE.get(kind)
-    if slots is None:
-        slots = _SLOTS_BY_TYPE[kind] = _slots(kind)
-    for slot in slots:
-        value = getattr(obj, slot, _UNSET)
-        if value is not _UNSET:  # an unset slot references nothing
-            fields.append((slot, value))
-    return ".{}", fields
+    edges = _EDGES_BY_TYPE.get(kind)
+    if edges is None:
+        edges = _EDGES_BY_TYPE[kind] = _edges_of_type(obj)
+    return edges(obj)
+
+
+def _items(obj: dict[Any, Any]) -> tuple[str, Iterable[tuple[Any, Any]]]:
+    return "[{!r}]", obj.items()
+
+
+def _elements(obj: Iterable[Any]) -> tuple[str, Iterable[tuple[Any, Any]]]:
+    return "[{}]", enumerate(obj)
+
+
+def _buffered(obj: Chan) -> tuple[str, Iterable[tuple[Any, Any]]]:
+    return "buf[{}]", enumerate(obj._buf)  # a channel holds its values, not its waiters
+
+
+def _receiver(obj: types.MethodType) -> tuple[str, Iterable[tuple[Any, Any]]]:
+    return "{}", [("receiver", obj.__self__)]
+
+
+def _captured(obj: types.FunctionType) -> tuple[str, Iterable[tuple[Any, Any]]]:
+    out = []
+    for name, cell in zip(obj.__code__.co_freevars, obj.__closure__ or (), strict=False):
+        with contextlib.suppress(ValueError):  # an empty cell
+            out.append((f"captured {name}", cell.cell_contents))
+    return "{}", out
+
+
+def _edges_of_type(obj: Any) -> Callable[[Any], tuple[str, Iterable[tuple[Any, Any]]]]:
+    """How to list the references of instances of ``obj``'s type (every test depends
+    on the type alone, so :func:`_edges` decides once per type)."""
+    kind = type(obj)
+    if issubclass(kind, dict):
+        return _items
+    if issubclass(kind, list | tuple | deque | set | frozenset):
+        return _elements
+    if issubclass(kind, Chan):
+        return _buffered
+    if issubclass(kind, types.MethodType):
+        return _receiver
+    if issubclass(kind, types.FunctionType):
+        return _captured
+    slots = _slots(kind)
+    has_dict = hasattr(obj, "__dict__")
+
+    def fields(obj: Any) -> tuple[str, Iterable[tuple[Any, Any]]]:
+        out: list[tuple[Any, Any]] = list(vars(obj).items()) if has_dict else []
+        for slot in slots:
+            value = getattr(obj, slot, _UNSET)
+            if value is not _UNSET:  # an unset slot references nothing
+                out.append((slot, value))
+        return ".{}", out
+
+    return fields
 
 
 _UNSET = object()
 
 
-_SLOTS_BY_TYPE: dict[type, tuple[str, ...]] = {}
+_EDGES_BY_TYPE: dict[type, Callable[[Any], tuple[str, Iterable[tuple[Any, Any]]]]] = {}
 
 
 def _slots(kind: type) -> tuple[str, ...]:
@@ -242,15 +271,16 @@ class _Marker:
             obj = work.pop()
             fmt, pairs = _edges(obj)
             for key, child in pairs:
-                if id(child) in parent:
-                    continue
                 skip = skip_by_type.get(type(child))  # _skip(child), inlined
                 if skip is None:
                     skip = _skip(child)
                 if skip:
                     continue
-                parent[id(child)] = (id(obj), fmt, key)
-                objects[id(child)] = child
+                at = id(child)
+                if at in parent:
+                    continue
+                parent[at] = (id(obj), fmt, key)
+                objects[at] = child
                 work.append(child)
 
     def reached(self, obj: Any) -> bool:
@@ -328,13 +358,14 @@ def unreachable(
     for timer in rt.timer_table.armed():
         held = getattr(timer, "roots", None)
         marker.mark("an armed timer", held() if held is not None else [("timer", timer)])
+    blocked = [(g, g.waiting_on()) for g in gs if g.id not in root_of]
     changed = True
     while changed:  # a goroutine blocked on something reachable may run: its frames count
         changed = False
-        for g in gs:
+        for g, waits in blocked:
             if g.id in root_of:
                 continue
-            reached = [p for p in g.waiting_on() if marker.reached(p)]
+            reached = [p for p in waits if marker.reached(p)]
             if reached:
                 root_of[g.id] = f"{name_of(reached[0])} reachable: {marker.path(reached[0])}"
                 marker.mark(f"goroutine {g.id} [{g.name}]", _frame_locals(g))
