@@ -19,6 +19,7 @@ Targets (issue 14): the command at most ~0.95 s, or no slower than the skeleton
 as a process.
 
     python benchmarks/fase6_bench.py [--repeat N] [--skip-process]
+    python benchmarks/fase6_bench.py --phases   # imports, run, leak oracles, the rest
 """
 
 from __future__ import annotations
@@ -30,14 +31,14 @@ import subprocess
 import sys
 import time
 
-import simpy
-
 SECOND = 1_000_000_000
 CONTAINERS, DURATION, LINE, ROTATION = 55, 3600 * SECOND, SECOND, 300 * SECOND
 COMMAND = ["-m", "simlab", "run", "fase6", "--seed", "1", "--jobs", "1", "--no-write"]
 
 
 def skeleton() -> int:
+    import simpy  # here, so that --phases counts simpy among simlab's imports
+
     env = simpy.Environment()
     lines = {"n": 0}
 
@@ -93,14 +94,55 @@ def _process(args: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def phases() -> None:
+    """The command's parts, timed inside it (run in a fresh process: ``--phases``)."""
+    import contextlib
+    import io
+
+    start = time.perf_counter()
+    from simlab import cli
+    from simlab.go.runtime import Runtime
+    from simlab.observe import leaks
+
+    imported = time.perf_counter()
+    spent = {"run": 0.0, "leak oracles": 0.0}
+
+    def timed(name: str, fn):
+        def wrapper(*args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - t
+
+        return wrapper
+
+    Runtime.run = timed("run", Runtime.run)  # type: ignore[method-assign]
+    leaks.check = timed("leak oracles", leaks.check)
+    with contextlib.redirect_stdout(io.StringIO()):
+        cli.main(COMMAND[2:])
+    total = time.perf_counter() - imported
+    rest = total - sum(spent.values())
+    print(
+        f"imports {imported - start:.3f} s, run {spent['run']:.3f} s, "
+        f"leak oracles {spent['leak oracles']:.3f} s, the rest {rest:.3f} s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-process", action="store_true", help="in-process only")
     parser.add_argument("--skeleton", action="store_true", help="run the skeleton once, quit")
+    parser.add_argument(
+        "--phases", action="store_true", help="time the command's parts, in a fresh process"
+    )
     args = parser.parse_args()
     if args.skeleton:
         skeleton()
+        return
+    if args.phases:
+        phases()
         return
     sk, sl_, sk_proc, sl_proc = [], [], [], []
     for _ in range(args.repeat):
