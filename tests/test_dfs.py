@@ -126,6 +126,54 @@ def test_the_bound_limits_deviations():
     assert seen == full
 
 
+def _sender(rt, x):
+    yield x.send(1)  # a buffered channel with room: an operation that does not block
+
+
+def _main_and_a_sender(rt):
+    x = rt.chan(1)
+    rt.go(_sender, rt, x)
+    yield rt.sleep(sl.Second)
+
+
+@pytest.mark.parametrize(("bound", "expected"), [(0, 1), (1, 2), (2, 4), (3, 5), (None, 5)])
+def test_preemption_points_counted_by_hand(bound, expected):
+    """dfs:BOUND:preempt asks "go on or switch?" at an operation yielded while another
+    goroutine is runnable; a goroutine that resumes the operation it was stopped
+    before is not asked again. main yields its sleep while A is runnable:
+
+    - go on: main sleeps, A runs alone (0 deviations);
+    - switch (1): A (runnext) and main are runnable. A first: its send, yielded while
+      main waits, is asked again: go on (1 deviation in all); switch (2), then main
+      runs (2) or A again (option 1: 3). main first (option 1: 2).
+
+    5 schedules, of which 1, 2, 4 and 5 within 0, 1, 2 and 3 deviations."""
+    found, dfs = search_program(_main_and_a_sender, bound=bound, reduction=False, preempt=True)
+    assert len(found) == expected
+    assert dfs.exhausted
+    _distinct(found)
+    assert all(e.schedule.preemptive for e in found)
+
+
+def test_a_preemptive_schedule_replays_to_the_same_run():
+    found, _ = search_program(_main_and_a_sender, reduction=False, preempt=True)
+    assert str(found[3].schedule) == "p0:1,2:1,3:1"  # switch, A, switch, A again
+    for explored in found:
+        rt = sl.Runtime(strategy=f"replay:{explored.schedule}")
+        rt.run(_main_and_a_sender)
+        assert rt.trace_digest() == explored.digest
+
+
+@pytest.mark.parametrize(
+    ("spec", "bound"), [("dfs:preempt", None), ("dfs:2:preempt", 2), ("dfs:0:preempt", 0)]
+)
+def test_dfs_takes_preempt(spec, bound):
+    dfs = make_strategy(spec)
+    assert isinstance(dfs, DFS)
+    assert (dfs.bound, dfs.preemptive, str(dfs)) == (bound, True, spec)
+    assert not make_strategy("dfs:2").preemptive
+
+
 def test_a_schedule_replays_to_the_same_run():
     found, _ = search_program(independent(2), reduction=False)
     last = found[-1]
@@ -186,15 +234,15 @@ def _program(spec):
     return main
 
 
-def _outcomes(spec, reduction):
+def _outcomes(spec, reduction, preempt=False):
     outcomes = set()
-    for explored in _runs(spec, reduction):
+    for explored in _runs(spec, reduction, preempt):
         outcomes.add(explored)
     return outcomes
 
 
-def _runs(spec, reduction):
-    dfs = DFS(None, reduction=reduction)
+def _runs(spec, reduction, preempt=False):
+    dfs = DFS(None, reduction=reduction, preempt=preempt)
     while True:
         logs = [[] for _ in spec]
         rt = sl.Runtime(strategy=dfs)
@@ -218,6 +266,24 @@ def test_the_reduction_keeps_every_outcome(spec):
     (what each goroutine saw, how the run ended) of the full search is still reached;
     a step that ends the program (a panic: a second close) depends on every other."""
     assert _outcomes(spec, True) == _outcomes(spec, False)
+
+
+@st.composite
+def small_programs(draw):
+    """2 goroutines of up to 2 operations: with a switch possible at every operation,
+    3 goroutines of 2 already have up to 400,000 schedules."""
+    return [
+        [(draw(OPS), draw(st.integers(0, 1))) for _ in range(draw(st.integers(1, 2)))]
+        for _ in range(2)
+    ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(small_programs())
+def test_the_reduction_keeps_every_outcome_with_preemption(spec):
+    """The same with dfs:preempt, whose steps end at a switch as well as where a
+    goroutine blocks: a goroutine stopped between two operations that do not block."""
+    assert _outcomes(spec, True, preempt=True) == _outcomes(spec, False, preempt=True)
 
 
 # --- explore --strategy dfs on the zoo ---------------------------------------------

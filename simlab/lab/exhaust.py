@@ -91,7 +91,7 @@ def exhaust(
     dfs = make_strategy(strategy) if isinstance(strategy, str) else strategy
     assert isinstance(dfs, DFS), strategy
     if not reduction:
-        dfs = DFS(dfs.bound, reduction=False)
+        dfs = DFS(dfs.bound, reduction=False, preempt=dfs.preemptive)
     n_row, n_rows, scenario, params = choose_row(exp, row)
     model = exp.model
     start = time.monotonic()
@@ -269,14 +269,16 @@ def search_program(
     reduction: bool = True,
     runs: int = 100_000,
     seed: int = 0,
+    preempt: bool = False,
 ) -> tuple[list[Explored], DFS]:
     """Run ``main(rt, *args)`` (a program, not a model) under every schedule, depth first:
     the schedules run to the end, and the :class:`DFS` that chose them (its ``pruned``,
-    ``runs`` and ``exhausted``). At most ``runs`` runs, pruned ones included."""
+    ``runs`` and ``exhausted``). At most ``runs`` runs, pruned ones included; with
+    ``preempt``, the schedules of ``dfs:BOUND:preempt``."""
     from ..errors import Deadlock, FatalError, GoPanic, Livelock
     from ..go.runtime import Runtime
 
-    dfs = DFS(bound, reduction=reduction)
+    dfs = DFS(bound, reduction=reduction, preempt=preempt)
     out: list[Explored] = []
     while dfs.runs < runs:
         rt = Runtime(seed, dfs)

@@ -14,6 +14,15 @@ than ``BOUND`` decisions: delay bounding (Emmi, Qadeer and Rakamarić, POPL 2011
 the run-to-block analogue of CHESS's iterative context bounding. Bound 0 is the
 single ``fifo`` schedule.
 
+``dfs:preempt`` and ``dfs:BOUND:preempt`` also decide at every operation a
+goroutine yields while another is runnable: option 0 goes on, option 1 switches
+(the goroutine joins the run queue's tail, and the next pick's option 0 runs
+another). A switch is one deviation, so ``dfs:BOUND:preempt`` is CHESS's
+preemption bounding (Musuvathi and Qadeer, PLDI 2007) over the run-to-block
+picks and those switches together. It reaches the bugs that need a goroutine
+stopped between two operations that do not block; each run then has a decision
+per operation, so keep the bound small.
+
 The reduction is Godefroid's sleep sets. Two steps (what a goroutine does between
 getting the processor and blocking) are *dependent* when they touched a common
 primitive; independent steps commute, so the order in which they run gives the
@@ -24,7 +33,8 @@ schedule running t while it sleeps is equivalent to one already explored. A run
 in which every runnable goroutine is asleep is redundant: it is abandoned at once
 and counted as pruned. A step that ends the program (main returning, a panic) is
 dependent with every other. ``choose`` decisions (which ready ``select`` case, which
-child context is cancelled first) are explored in full, without reduction.
+child context is cancelled first) and the switches of ``dfs:preempt`` are explored
+in full, without reduction.
 
 The reduction is sound only for programs whose goroutines share state through
 simlab's primitives alone (channels, locks, ...), as a race-free Go program does:
@@ -76,7 +86,9 @@ class _Decision:
 
 class DFS(Strategy):
     """Stateless depth-first search over schedules, deviating at most ``bound`` times
-    (None: no bound), with sleep sets unless ``reduction=False``.
+    (None: no bound), with sleep sets unless ``reduction=False``; with ``preempt``,
+    also switching (or not) at every operation yielded while another goroutine is
+    runnable.
 
     Call :meth:`backtrack` after each run (see
     :func:`simlab.lab.exhaust.exhaust`); :attr:`pruned` counts abandoned runs.
@@ -85,11 +97,12 @@ class DFS(Strategy):
     name = "dfs"
     footprints = True  # the runtime reports every step's footprint to on_footprint
 
-    def __init__(self, bound: int | None = None, *, reduction: bool = True):
+    def __init__(self, bound: int | None = None, *, reduction: bool = True, preempt: bool = False):
         if bound is not None and bound < 0:
             raise ValueError("the bound must be ≥ 0")
         self.bound = bound
         self.reduction = reduction
+        self.preemptive = preempt
         self.footprints = reduction
         self.pruned = 0
         self.runs = 0
@@ -150,6 +163,10 @@ class DFS(Strategy):
         self._path.append(_Decision(n, (), 0, self._spent(k)))
         return 0
 
+    def preempt(self, g: Goroutine, runq: Sequence[Goroutine]) -> bool:
+        """``dfs:preempt``: a decision of two options, go on (0) or switch (1)."""
+        return self.choose(2) == 1
+
     def on_footprint(self, g: Goroutine | None, footprint: Footprint) -> None:
         """Goroutine ``g`` ended a step that touched the primitives ``footprint`` (None:
         timers and callbacks touched them between two steps)."""
@@ -189,7 +206,7 @@ class DFS(Strategy):
 
     def schedule(self) -> Schedule:
         """The decisions of the run just ended, as a replayable schedule."""
-        return Schedule.from_choices([d.taken for d in self._path[: self._k]])
+        return Schedule.from_choices([d.taken for d in self._path[: self._k]], self.preemptive)
 
     def backtrack(self) -> bool:
         """After a run: make the next run's prefix end at the deepest decision with an
@@ -233,7 +250,8 @@ class DFS(Strategy):
         return self.bound is None or deviations <= self.bound
 
     def __str__(self) -> str:
-        return "dfs" if self.bound is None else f"dfs:{self.bound}"
+        name = "dfs" if self.bound is None else f"dfs:{self.bound}"
+        return name + ":preempt" if self.preemptive else name
 
 
 def _diverged(k: int, expected: str, got: str) -> str:

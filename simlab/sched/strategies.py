@@ -274,13 +274,13 @@ STRATEGIES = ("fifo", "random", "pct", "replay", "dfs")
 
 def make_strategy(spec: str | Strategy) -> Strategy:
     """A strategy from its name: ``fifo``, ``random``, ``pct``, ``pct:DEPTH``,
-    ``pct:DEPTH:STEPS``, ``replay:SCHEDULE``, ``dfs`` or ``dfs:BOUND``; ``random``
-    and ``pct`` take a last ``:preempt`` (switch at operations that do not block,
-    too); a :class:`Strategy` passes through."""
+    ``pct:DEPTH:STEPS``, ``replay:SCHEDULE``, ``dfs`` or ``dfs:BOUND``; ``random``,
+    ``pct`` and ``dfs`` take a last ``:preempt`` (switch at operations that do not
+    block, too); a :class:`Strategy` passes through."""
     if isinstance(spec, Strategy):
         return spec
     name, _, arg = spec.partition(":")
-    preempt = name in ("random", "pct") and (arg == "preempt" or arg.endswith(":preempt"))
+    preempt = name in ("random", "pct", "dfs") and (arg == "preempt" or arg.endswith(":preempt"))
     if preempt:
         arg = arg.removesuffix("preempt").removesuffix(":")
     try:
@@ -299,13 +299,16 @@ def make_strategy(spec: str | Strategy) -> Strategy:
             from .dfs import DFS
 
             if not arg:
-                return DFS()
+                return DFS(preempt=preempt)
             if not (arg.isdigit() and len(arg) <= 9):
-                raise ValueError("dfs:BOUND takes a whole number of deviations, such as dfs:2")
-            return DFS(int(arg))
+                raise ValueError(
+                    "dfs:BOUND takes a whole number of deviations, such as dfs:2 or dfs:2:preempt"
+                )
+            return DFS(int(arg), preempt=preempt)
     except ValueError as exc:
         raise SimlabError(f"bad strategy {spec!r}: {exc}") from None
     raise SimlabError(
         f"unknown strategy {spec!r}; choose fifo, random, pct, pct:DEPTH, "
-        "pct:DEPTH:STEPS (random and pct may end in :preempt), replay:SCHEDULE, dfs or dfs:BOUND"
+        "pct:DEPTH:STEPS, replay:SCHEDULE, dfs or dfs:BOUND (random, pct and dfs may end in "
+        ":preempt)"
     )

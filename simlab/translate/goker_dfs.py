@@ -9,11 +9,12 @@ leaks are read from the goroutineleak profile it writes, as
 :func:`~simlab.translate.goker.run_one` reads them, and checked with the same
 rule: every expected regular expression matches a leak and no leak is extra.
 
-The search switches goroutines only where one blocks (a ``pick`` of the run
-queue) and at ``select``/context choices, on simlab's default clock, where
-running code takes no time. A bug that needs a switch between two operations
-that do not block (``random:preempt``) or a timer firing while a goroutine
-computes (``random@1us``) is outside what it enumerates.
+By default the search switches goroutines only where one blocks (a ``pick`` of
+the run queue) and at ``select``/context choices, on simlab's default clock,
+where running code takes no time. A bug that needs a switch between two
+operations that do not block (``random:preempt``) needs ``preempt=True``
+(``dfs:BOUND:preempt``), and one that needs a timer to fire while a goroutine
+computes (``random@1us``) needs ``op_cost=1000``, the 1us clock.
 
 .. code-block:: python
 
@@ -45,6 +46,8 @@ class DFSSearch:
     name: str
     bound: int | None
     reduction: bool
+    preempt: bool = False  # dfs:BOUND:preempt
+    op_cost: int = 0  # the clock: nanoseconds every operation takes
     schedules: int = 0  # runs to the end (the profile written, or how else it ended)
     pruned: int = 0  # runs the sleep sets abandoned
     exhausted: bool = False  # every schedule within the bound ran
@@ -72,6 +75,8 @@ def search_dfs(
     stop_at_find: bool = False,
     seed: int = 0,
     patches: tuple[tuple[str, str], ...] = (),
+    preempt: bool = False,
+    op_cost: int = 0,
 ) -> DFSSearch:
     """Explore program ``name``'s schedules under ``seed`` depth first, deviating from
     ``fifo`` at most ``bound`` times (None: no bound), with sleep sets unless
@@ -80,7 +85,10 @@ def search_dfs(
     ``stop_at_find`` stops at the first schedule whose leaks
     are exactly Go's expected ones. ``patches``: ``(old, new)`` replacements made in
     the program's Go source first, e.g. fewer goroutines, so that every schedule of a
-    small instance can be run (``goker.UNREACHABLE``)."""
+    small instance can be run (``goker.UNREACHABLE``). ``preempt``: also switch, or
+    not, at every operation yielded while another goroutine is runnable
+    (``dfs:BOUND:preempt``, each switch a deviation); ``op_cost``: run on the clock
+    where every operation takes that many nanoseconds (``goker``'s ``@1us``: 1000)."""
     t0 = time.perf_counter()
     progs = goker.programs()
     if name not in progs:
@@ -92,8 +100,8 @@ def search_dfs(
         raise source
     module = load(prog.file, source)
     deadline = None if max_seconds is None else t0 + max_seconds
-    dfs = DFS(bound, reduction=reduction)
-    res = DFSSearch(name, bound, reduction)
+    dfs = DFS(bound, reduction=reduction, preempt=preempt)
+    res = DFSSearch(name, bound, reduction, preempt, op_cost)
     while True:
         if dfs.runs >= runs:
             res.stopped = "runs"
@@ -104,7 +112,8 @@ def search_dfs(
         pruned = dfs.pruned
         try:
             with goker._cap(deadline):  # a run still going then is abandoned, uncounted
-                run = goker.run_one(module, prog, "dfs", seed, rt=sl.Runtime(seed, dfs))
+                rt = sl.Runtime(seed, dfs, op_cost=op_cost)
+                run = goker.run_one(module, prog, "dfs", seed, rt=rt)
         except goker._OutOfTime:
             res.stopped = "time"
             break
