@@ -17,6 +17,14 @@ once a smaller one did not finish (it has at least as many schedules).
 
     python benchmarks/dfs_table.py --goker [--goker-runs 20000] [--goker-seconds 60]
         [--bounds 0,1,2,none] [NAMES...]
+
+With ``--goker-like-random``, the programs random search found only on the 1us
+clock or preempting (``random@1us``, ``random:preempt``...), searched by dfs the
+same way: on that clock, with ``dfs:BOUND:preempt`` where random preempted, sleep
+sets on, stopping at the first schedule with Go's leaks.
+
+    python benchmarks/dfs_table.py --goker-like-random [--goker-seconds 60]
+        [--bounds 0,1,2] [NAMES...]
 """
 
 from __future__ import annotations
@@ -52,8 +60,16 @@ def main() -> None:
     parser.add_argument("--goker", action="store_true", help="the GoKer programs, not the zoo")
     parser.add_argument("--goker-runs", type=int, default=20_000, help="runs per search at most")
     parser.add_argument("--goker-seconds", type=float, default=60.0, help="no new run after")
+    parser.add_argument(
+        "--goker-like-random",
+        action="store_true",
+        help="the GoKer programs random found on the 1us clock or preempting, dfs likewise",
+    )
     parser.add_argument("names", nargs="*", help="--goker: these programs only")
     args = parser.parse_args()
+    if args.goker_like_random:
+        goker_like_random(args.names, _bounds(args.bounds or "0,1,2"), args.goker_seconds)
+        return
     if args.goker:
         goker_table(args.names, _bounds(args.bounds or "0,1,2,none"), args)
         return
@@ -177,6 +193,50 @@ def goker_table(names: list[str], bounds: list[int | None], args: argparse.Names
                 found_at.setdefault("bound", bound)
         totals[name] = {"random": rand[0] == "yes", "strategy": rand[2], **found_at}
     _goker_summary(totals)
+
+
+def goker_like_random(names: list[str], bounds: list[int | None], seconds: float) -> None:
+    """dfs on the clock, and with the switches, that random search needed."""
+    randomly = random_results()
+    names = names or [
+        n
+        for n, (found, _, strategy) in sorted(randomly.items(), key=lambda kv: kv[0].lower())
+        if found == "yes" and ("@" in strategy or "preempt" in strategy)
+    ]
+    print(
+        f"GoKer programs random found on the 1us clock or preempting; dfs on that clock, "
+        f"preempting where random did, sleep sets on, seed 0; a search stops at the first "
+        f"schedule with exactly Go's leaks or after {seconds:.0f} s; '>N': N schedules ran "
+        "to the end by then\n"
+    )
+    print(f"{'program':<16} {'random':<28} {'dfs':<20} {'schedules (pruned)':<19} finds  {'s':>5}")
+    found = []
+    for name in names:
+        rand = randomly.get(name, ("?", "", ""))
+        strategy = rand[2].split()[0] if rand[2] else ""
+        preempt, op_cost = "preempt" in strategy, 1000 if "@1us" in strategy else 0
+        for bound in bounds:
+            res = search_dfs(
+                name,
+                bound,
+                stop_at_find=True,
+                max_seconds=seconds,
+                preempt=preempt,
+                op_cost=op_cost,
+            )
+            spec = f"dfs:{bound}" + (":preempt" if preempt else "") + ("@1us" if op_cost else "")
+            print(
+                f"{name:<16} {'#' + rand[1] + ' ' + rand[2]:<28} {spec:<20} "
+                f"{_goker_cell(res) + f' ({res.pruned:,})':<19} {_goker_found(res):<5}  "
+                f"{res.seconds:>5.1f}",
+                flush=True,
+            )
+            if res.first_found is not None:
+                found.append(f"{name} (bound {bound})")
+                break
+            if not res.exhausted and res.stopped == "time" and res.schedules == 0:
+                break  # not one run ended in time: a larger bound will not do better
+    print(f"\ndfs finds {len(found)} of {len(names)}: {', '.join(found) or 'none'}")
 
 
 def _goker_summary(totals: dict[str, dict[str, object]]) -> None:

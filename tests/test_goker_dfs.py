@@ -96,3 +96,16 @@ def test_moby27782_leaks_as_go_expects_once_readlogs_takes_no_lock() -> None:
         if run.outcome == "profiled" and goker.match(regexes, run.leaks) == ([], []):
             exact.append(seed)
     assert exact
+
+
+def test_istio16224_needs_a_switch_where_nothing_blocks() -> None:
+    """Go expects the workers leaked in ``sync.Mutex.Lock`` and their monitors in
+    ``chan send``: a monitor must take the worker's lock between two operations of
+    the worker that do not block. Random search finds it only with
+    ``random:preempt`` (docs/goker.md); ``dfs:1:preempt``, where a switch is one
+    deviation, finds it by its third schedule."""
+    res = search_dfs("Istio16224", 1, preempt=True, stop_at_find=True)
+    assert res.first_found is not None and res.first_found <= 3
+    assert res.found_schedule.startswith("p")  # a preemptive schedule, replayable as one
+    assert any("[sync.Mutex.Lock]" in leak for leak in res.found_leaks)
+    assert any("[chan send]" in leak for leak in res.found_leaks)
