@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Generator
-    from types import CodeType
 
     from .chan import Waiter
     from .runtime import Runtime
@@ -137,14 +136,16 @@ class Goroutine:
         *,
         system: bool,
         created_in: int | None,
-        created_at: tuple[CodeType, int] | None,
+        created_at: tuple[Any, ...] | None,
         now: int,
     ):
         self.id = gid
         self.name = name
         self.system = system
         self.created_in = created_in  # id of the goroutine whose `go` statement made this one
-        self.created_at = created_at  # (code, line) of that `go` statement
+        # (code, line) of that `go` statement, or Go's (function, file, line) for one
+        # inside the standard library (time.AfterFunc's goFunc)
+        self.created_at = created_at
         self.started = now
         self.state = RUNNABLE
         self.wait_reason = ""
