@@ -214,7 +214,8 @@ def goker_like_random(names: list[str], bounds: list[int | None], seconds: float
     for name in names:
         rand = randomly.get(name, ("?", "", ""))
         strategy = rand[2].split()[0] if rand[2] else ""
-        preempt, op_cost = "preempt" in strategy, 1000 if "@1us" in strategy else 0
+        used, op_cost = goker.clock(strategy)  # random:preempt@1us: ("random:preempt", 1000)
+        preempt = used.endswith(":preempt")
         for bound in bounds:
             res = search_dfs(
                 name,
@@ -224,7 +225,7 @@ def goker_like_random(names: list[str], bounds: list[int | None], seconds: float
                 preempt=preempt,
                 op_cost=op_cost,
             )
-            spec = f"dfs:{bound}" + (":preempt" if preempt else "") + ("@1us" if op_cost else "")
+            spec = f"dfs:{bound}" + (":preempt" if preempt else "") + strategy[len(used) :]
             print(
                 f"{name:<16} {'#' + rand[1] + ' ' + rand[2]:<28} {spec:<20} "
                 f"{_goker_cell(res) + f' ({res.pruned:,})':<19} {_goker_found(res):<5}  "

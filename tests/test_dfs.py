@@ -147,17 +147,27 @@ def test_preemption_points_counted_by_hand(bound, expected):
       main waits, is asked again: go on (1 deviation in all); switch (2), then main
       runs (2) or A again (option 1: 3). main first (option 1: 2).
 
-    5 schedules, of which 1, 2, 4 and 5 within 0, 1, 2 and 3 deviations."""
+    5 schedules, of which 1, 2, 4 and 5 within 0, 1, 2 and 3 deviations. Decisions
+    are numbered as they come: 0 main's switch, 1 the pick, 2 A's switch, 3 the
+    pick after it (main first in the queue, then A)."""
     found, dfs = search_program(_main_and_a_sender, bound=bound, reduction=False, preempt=True)
     assert len(found) == expected
     assert dfs.exhausted
     _distinct(found)
     assert all(e.schedule.preemptive for e in found)
+    by_hand = {
+        "pfifo": 0,  # main goes on
+        "p0:1": 1,  # main switches, A runs and goes on
+        "p0:1,2:1": 2,  # ... A switches, main runs
+        "p0:1,2:1,3:1": 3,  # ... A switches, A runs again
+        "p0:1,1:1": 2,  # main switches, main runs first
+    }
+    within = {s for s, d in by_hand.items() if bound is None or d <= bound}
+    assert {str(e.schedule) for e in found} == within
 
 
 def test_a_preemptive_schedule_replays_to_the_same_run():
     found, _ = search_program(_main_and_a_sender, reduction=False, preempt=True)
-    assert str(found[3].schedule) == "p0:1,2:1,3:1"  # switch, A, switch, A again
     for explored in found:
         rt = sl.Runtime(strategy=f"replay:{explored.schedule}")
         rt.run(_main_and_a_sender)

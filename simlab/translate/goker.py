@@ -968,10 +968,16 @@ SEARCHED = ("random@1us", "random", "pct", "random:preempt", "random:preempt@1us
 LIVELOCK_STEPS = 300_000
 
 
+def clock(strategy: str) -> tuple[str, int]:
+    """``STRATEGY`` or ``STRATEGY@OP_COST`` as (the strategy, nanoseconds an operation
+    takes): ``random:preempt@1us`` is ``("random:preempt", 1000)``."""
+    name, _, cost = strategy.partition("@")
+    return name, sl.parse_duration(cost) if cost else 0
+
+
 def runtime(strategy: str, seed: int) -> sl.Runtime:
     """The runtime of one schedule: ``STRATEGY`` or ``STRATEGY@OP_COST``."""
-    name, _, cost = strategy.partition("@")
-    op_cost = sl.parse_duration(cost) if cost else 0
+    name, op_cost = clock(strategy)
     return sl.Runtime(seed=seed, strategy=name, op_cost=op_cost, livelock_steps=LIVELOCK_STEPS)
 
 
