@@ -7,6 +7,7 @@ prunes) and without it, and at which schedule it first breaks a property; beside
 it, the seed at which `explore --strategy random` first breaks one.
 
     python benchmarks/dfs_table.py [--duration 10s] [--cap 1000] [--bounds 0,1,2,3,none]
+        [--early]
 
 With ``--goker``, the same for Go 1.27's GoKer programs (``simlab.translate.goker_dfs``):
 for each program and bound, the schedules to exhaust with and without sleep sets
@@ -24,7 +25,10 @@ same way: on that clock, with ``dfs:BOUND:preempt`` where random preempted, slee
 sets on, stopping at the first schedule with Go's leaks.
 
     python benchmarks/dfs_table.py --goker-like-random [--goker-seconds 60]
-        [--bounds 0,1,2] [NAMES...]
+        [--bounds 0,1,2] [--early] [NAMES...]
+
+``--early`` searches in the order of ``dfs:BOUND:early`` (at each decision, the
+deviations before option 0), for the zoo and ``--goker-like-random``.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import argparse
 import re
 from pathlib import Path
 
+from simlab.errors import SimlabError
 from simlab.lab.exhaust import exhaust
 from simlab.lab.experiment import load_experiment
 from simlab.lab.explore import explore
@@ -65,10 +70,15 @@ def main() -> None:
         action="store_true",
         help="the GoKer programs random found on the 1us clock or preempting, dfs likewise",
     )
+    parser.add_argument(
+        "--early", action="store_true", help="dfs:BOUND:early: deviations nearest the start first"
+    )
     parser.add_argument("names", nargs="*", help="--goker: these programs only")
     args = parser.parse_args()
     if args.goker_like_random:
-        goker_like_random(args.names, _bounds(args.bounds or "0,1,2"), args.goker_seconds)
+        goker_like_random(
+            args.names, _bounds(args.bounds or "0,1,2"), args.goker_seconds, args.early
+        )
         return
     if args.goker:
         goker_table(args.names, _bounds(args.bounds or "0,1,2,none"), args)
@@ -76,7 +86,8 @@ def main() -> None:
     bounds = _bounds(args.bounds or "0,1,2,3,none")
     sets = {"duration": args.duration}
     print(
-        f"zoo-*.toml, first row, --set duration={args.duration}, seed 0; '>N': N schedules "
+        f"zoo-*.toml, first row, --set duration={args.duration}, seed 0"
+        f"{', early order' if args.early else ''}; '>N': N schedules "
         f"when {args.cap:,} runs were spent\n"
         "bug: the first schedule that broke a property (with / without sleep sets); "
         "random: the first seed that did\n"
@@ -90,7 +101,7 @@ def main() -> None:
         failing = randomly.failing_seeds()
         rand = f"seed {failing[0]}" if failing else f"none in {args.random}"
         for bound in bounds:
-            spec = "dfs" if bound is None else f"dfs:{bound}"
+            spec = ("dfs" if bound is None else f"dfs:{bound}") + (":early" if args.early else "")
             on = exhaust(exp, args.cap, spec, progress=False, shrink=False)
             off = exhaust(exp, args.cap, spec, reduction=False, progress=False, shrink=False)
             with_ = f"{_cell(len(on.outcomes), on.exhausted)} ({on.pruned:,})"
@@ -195,7 +206,9 @@ def goker_table(names: list[str], bounds: list[int | None], args: argparse.Names
     _goker_summary(totals)
 
 
-def goker_like_random(names: list[str], bounds: list[int | None], seconds: float) -> None:
+def goker_like_random(
+    names: list[str], bounds: list[int | None], seconds: float, early: bool = False
+) -> None:
     """dfs on the clock, and with the switches, that random search needed."""
     randomly = random_results()
     names = names or [
@@ -205,7 +218,8 @@ def goker_like_random(names: list[str], bounds: list[int | None], seconds: float
     ]
     print(
         f"GoKer programs random found on the 1us clock or preempting; dfs on that clock, "
-        f"preempting where random did, sleep sets on, seed 0; a search stops at the first "
+        f"preempting where random did, sleep sets on, seed 0{', early order' if early else ''}; "
+        "a search stops at the first "
         f"schedule with exactly Go's leaks or after {seconds:.0f} s; '>N': N schedules ran "
         "to the end by then\n"
     )
@@ -217,15 +231,26 @@ def goker_like_random(names: list[str], bounds: list[int | None], seconds: float
         used, op_cost = goker.clock(strategy)  # random:preempt@1us: ("random:preempt", 1000)
         preempt = used.endswith(":preempt")
         for bound in bounds:
-            res = search_dfs(
-                name,
-                bound,
-                stop_at_find=True,
-                max_seconds=seconds,
-                preempt=preempt,
-                op_cost=op_cost,
+            spec = (
+                f"dfs:{bound}"
+                + (":early" if early else "")
+                + (":preempt" if preempt else "")
+                + strategy[len(used) :]
             )
-            spec = f"dfs:{bound}" + (":preempt" if preempt else "") + strategy[len(used) :]
+            try:
+                res = search_dfs(
+                    name,
+                    bound,
+                    stop_at_find=True,
+                    max_seconds=seconds,
+                    preempt=preempt,
+                    op_cost=op_cost,
+                    early=early,
+                )
+            except SimlabError as err:  # a replay that diverged: the row says so, the table goes on
+                random_cell = "#" + rand[1] + " " + rand[2]
+                print(f"{name:<16} {random_cell:<28} {spec:<20} {err}", flush=True)
+                break
             print(
                 f"{name:<16} {'#' + rand[1] + ' ' + rand[2]:<28} {spec:<20} "
                 f"{_goker_cell(res) + f' ({res.pruned:,})':<19} {_goker_found(res):<5}  "

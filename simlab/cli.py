@@ -414,7 +414,8 @@ def profile(
     default="random",
     show_default=True,
     help="random, pct, pct:DEPTH or pct:DEPTH:STEPS; dfs or dfs:BOUND searches every "
-    "schedule (up to BOUND deviations from fifo) under one seed, --schedules runs at most; "
+    "schedule (up to BOUND deviations from fifo) under one seed, --schedules runs at most, "
+    "and dfs:BOUND:early the same deviating nearest the start first; "
     "each may end in :preempt (switch at operations that do not block too).",
 )
 @click.option(

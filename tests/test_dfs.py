@@ -9,6 +9,7 @@ touch no common primitive commute).
 
 from __future__ import annotations
 
+import gc
 from math import comb
 
 import pytest
@@ -244,15 +245,15 @@ def _program(spec):
     return main
 
 
-def _outcomes(spec, reduction, preempt=False):
+def _outcomes(spec, reduction, preempt=False, *, bound=None, early=False):
     outcomes = set()
-    for explored in _runs(spec, reduction, preempt):
+    for explored in _runs(spec, reduction, preempt, bound=bound, early=early):
         outcomes.add(explored)
     return outcomes
 
 
-def _runs(spec, reduction, preempt=False):
-    dfs = DFS(None, reduction=reduction, preempt=preempt)
+def _runs(spec, reduction, preempt=False, *, bound=None, early=False):
+    dfs = DFS(bound, reduction=reduction, preempt=preempt, early=early)
     while True:
         logs = [[] for _ in spec]
         rt = sl.Runtime(strategy=dfs)
@@ -296,6 +297,83 @@ def test_the_reduction_keeps_every_outcome_with_preemption(spec):
     assert _outcomes(spec, True, preempt=True) == _outcomes(spec, False, preempt=True)
 
 
+# --- dfs:BOUND:early: the same schedules, deviations nearest the start first -------
+
+
+@pytest.mark.parametrize("bound", [None, 0, 1, 2])
+def test_early_visits_the_same_schedules_in_another_order(bound):
+    """_two_selects has two binary decisions. Trying the deviation before option 0 at
+    each one, the search runs first the schedule deviating at decision 0 (and at
+    decision 1 too, if the bound allows), then decision 1 alone, then fifo's; the
+    plain order runs them the other way round."""
+    by_hand = {
+        None: ["0:1,1:1", "0:1", "1:1", "fifo"],
+        0: ["fifo"],
+        1: ["0:1", "1:1", "fifo"],
+        2: ["0:1,1:1", "0:1", "1:1", "fifo"],
+    }
+    for reduction in (True, False):
+        early, dfs = search_program(_two_selects, bound=bound, reduction=reduction, early=True)
+        assert [str(e.schedule) for e in early] == by_hand[bound]
+        assert dfs.exhausted
+        plain, _ = search_program(_two_selects, bound=bound, reduction=reduction)
+        assert sorted(str(e.schedule) for e in plain) == sorted(by_hand[bound])
+
+
+@pytest.mark.parametrize("bound", [0, 1, 2, 3, None])
+def test_early_with_preemption_keeps_the_schedules_counted_by_hand(bound):
+    """test_preemption_points_counted_by_hand's five schedules, in the early order."""
+    plain, _ = search_program(_main_and_a_sender, bound=bound, reduction=False, preempt=True)
+    early, dfs = search_program(
+        _main_and_a_sender, bound=bound, reduction=False, preempt=True, early=True
+    )
+    assert dfs.exhausted
+    assert sorted(str(e.schedule) for e in early) == sorted(str(e.schedule) for e in plain)
+    if bound != 0:
+        assert str(early[0].schedule) != "pfifo"  # main switches first
+
+
+def test_a_goroutine_explored_as_a_deviation_does_not_sleep_where_option_0_can_deviate():
+    """A closes ch0, then selects between receiving from ch0 (closed: ready) and sending
+    on ch1 (room: ready); B only yields, touching nothing. Within one deviation there
+    are two outcomes: A's select receives (fifo) or sends (one deviation, there).
+
+    dfs:1:early first runs B before A: its deviation is spent, so A's select takes
+    option 0. Then A first: if B slept there (its step is independent of A's), the
+    run in which A's select sends would be abandoned as equivalent to one with B
+    first, which the bound did not let send. So B stays awake there, and both
+    outcomes are reached."""
+    spec = [[("close", 0), ("select", 0)], [("yield", 0)]]
+    received = ("ok", repr([[(0, None, False)], []]))
+    sent = ("ok", repr([[(1, None, True)], []]))
+    assert _outcomes(spec, False, bound=1) == {received, sent}
+    assert _outcomes(spec, True, bound=1, early=True) == {received, sent}
+    assert _outcomes(spec, True, bound=1) == {received, sent}
+
+
+@settings(max_examples=25, deadline=None)
+@given(programs())
+def test_the_reduction_keeps_every_outcome_in_the_early_order(spec):
+    """Sleep sets are sound whatever order a decision's options are tried in."""
+    assert _outcomes(spec, True, early=True) == _outcomes(spec, False)
+
+
+@pytest.mark.parametrize(
+    ("spec", "bound", "preempt"),
+    [
+        ("dfs:early", None, False),
+        ("dfs:2:early", 2, False),
+        ("dfs:0:early:preempt", 0, True),
+        ("dfs:early:preempt", None, True),
+    ],
+)
+def test_dfs_takes_early(spec, bound, preempt):
+    dfs = make_strategy(spec)
+    assert isinstance(dfs, DFS)
+    assert (dfs.bound, dfs.early, dfs.preemptive, str(dfs)) == (bound, True, preempt, spec)
+    assert not make_strategy("dfs:2:preempt").early
+
+
 # --- explore --strategy dfs on the zoo ---------------------------------------------
 
 SHORT = {"duration": "10s"}
@@ -329,6 +407,8 @@ def test_explore_dfs_from_the_command_line(capsys):
     [
         (["--strategy", "dfs:x"], "dfs:BOUND takes a whole number"),
         (["--strategy", "dfs:-1"], "dfs:BOUND takes a whole number"),
+        (["--strategy", "dfs:x:early"], "dfs:BOUND takes a whole number"),
+        (["--strategy", "dfs:2:late"], "dfs:BOUND takes a whole number"),
         (["--strategy", "dfs", "--workload-seed", "3"], "--workload-seed does not apply"),
     ],
 )
@@ -355,6 +435,58 @@ def test_a_program_that_is_not_deterministic_is_refused():
 
     with pytest.raises(SimlabError, match="not deterministic"):
         search_program(main, reduction=False)
+
+
+def test_a_divergence_among_many_goroutines_is_told_in_one_short_line():
+    """Each run starts one goroutine more than the last, 21 then 22: the message
+    names how many were runnable and the first few, not thousands of ids."""
+    runs = []
+
+    def noop():
+        yield from ()
+
+    def main(rt):
+        runs.append(1)
+        for _ in range(20 + len(runs)):
+            rt.go(noop)
+        yield rt.sleep(1)
+
+    with pytest.raises(SimlabError) as raised:
+        search_program(main, reduction=False)
+    message = str(raised.value)
+    assert "expected 21 goroutines [" in message and "got 22 goroutines [" in message
+    assert "\n" not in message and len(message) < 300
+
+
+def _stuck(rt, ch):
+    try:
+        yield ch.recv()  # nobody sends: still blocked when main returns
+    finally:
+        rt.choose(2)  # a deferred call that decides: it runs when the goroutine is dropped
+
+
+def _leaves_two_stuck(rt, collect):
+    if collect:
+        gc.collect()  # the runs before this one are collected now, in its middle
+    ch = rt.chan()
+    rt.go(_stuck, rt, ch)
+    rt.go(_stuck, rt, ch)
+    yield rt.gosched()
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
+def test_a_collected_run_takes_no_decision_from_the_run_in_progress():
+    """Goroutines left blocked when a run ends run their deferred calls when their
+    runtime is collected, whenever that is. The search's one strategy serves every
+    run: a decision taken there by a run already over would shift the decisions of
+    the run in progress. The schedules must be those found when nothing is collected
+    during a run (nor may a deferred call fail on the search's state, unseen: the
+    collector reports such an error and goes on)."""
+    quiet, _ = search_program(_leaves_two_stuck, False, reduction=False)
+    collected, dfs = search_program(_leaves_two_stuck, True, reduction=False)
+    assert dfs.exhausted
+    assert [str(e.schedule) for e in collected] == [str(e.schedule) for e in quiet]
+    assert len(quiet) > 1
 
 
 def _armed_callback(rt):

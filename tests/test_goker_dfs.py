@@ -6,7 +6,9 @@ expressions of Go 1.27's ``goroutineleakprofile_test.go``.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import time
 
 import pytest
 
@@ -109,3 +111,32 @@ def test_istio16224_needs_a_switch_where_nothing_blocks() -> None:
     assert res.found_schedule.startswith("p")  # a preemptive schedule, replayable as one
     assert any("[sync.Mutex.Lock]" in leak for leak in res.found_leaks)
     assert any("[chan send]" in leak for leak in res.found_leaks)
+
+
+def test_grpc1460_leaks_in_the_first_schedule_of_dfs_2_early() -> None:
+    """Each of the 1,000 goroutines main starts starts keepalive, then NewStream. The
+    newest goroutine runs next, so under fifo every NewStream takes the mutex first,
+    and keepalive finds its stream and returns. Deviating at the first two decisions
+    lets the first pair's keepalive lock first and wait on a channel that NewStream,
+    blocked on that mutex, never sends to: Go's expected leaks. ``dfs:2:early``
+    tries exactly that first, on simlab's default clock too (random search needed
+    the 1us clock); the plain order reaches those deviations last, after those at
+    the thousands of decisions that follow (docs/exhaustive.md)."""
+    res = search_dfs("Grpc1460", 2, early=True, stop_at_find=True)
+    assert (res.first_found, res.found_schedule) == (1, "0:1,1:1")
+    assert any("[sync.Mutex.Lock]" in leak for leak in res.found_leaks)
+    assert any("[chan receive]" in leak for leak in res.found_leaks)
+
+
+def test_a_run_the_search_cap_interrupted_is_abandoned_even_if_its_code_went_on() -> None:
+    """The cap's signal raises inside whatever runs, a goroutine too: its ``finally``
+    blocks (Go's deferred calls) then run and may yield, and the run goes on from
+    a state no schedule gives (dfs once saw main's loop of 10,000 ``go`` statements
+    cut short there, and called the program nondeterministic). Leaving the cap after
+    it fired must abandon the run however the block ended."""
+    with (
+        pytest.raises(goker._OutOfTime),
+        goker._cap(time.perf_counter() + 0.01),
+        contextlib.suppress(BaseException),  # a deferred call ran; the goroutine goes on
+    ):
+        time.sleep(2)  # the signal interrupts it

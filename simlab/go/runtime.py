@@ -26,7 +26,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from heapq import heappop, heappush
 from inspect import isgenerator, isgeneratorfunction
-from itertools import count, islice
+from itertools import chain, count, islice
 from typing import Any, TypeVar, overload
 
 import numpy as np
@@ -44,7 +44,7 @@ from ..errors import (
     UnyieldedOperation,
 )
 from ..sched.schedule import Schedule
-from ..sched.strategies import Strategy, make_strategy
+from ..sched.strategies import FIFO, Strategy, make_strategy
 from ..sched.streams import generator
 from ..sched.trace import FOLD_AT, DecisionLog, Trace
 from . import atomic
@@ -187,6 +187,9 @@ class RunResult:
     value: Any = None
 
 
+_DROPPED = FIFO()  # the strategy of a program that is over (see Runtime.drop_goroutines)
+
+
 def _call_out(ev: Event) -> None:
     fn, args = ev._value
     fn(*args)
@@ -303,16 +306,16 @@ class _Runnable(Sequence[Goroutine]):
         return queue[j]
 
     def __iter__(self) -> Iterator[Goroutine]:
-        """In :meth:`__getitem__`'s order, without locating each one (dfs reads them all)."""
+        """In :meth:`__getitem__`'s order, without locating each one (dfs reads them
+        all at every decision, thousands of goroutines: the queues' own iterators,
+        chained, with no Python frame per goroutine)."""
         rt = self._rt
         globq = rt._globq
         first = bool(globq) and rt._schedtick % 61 == 0
-        if first:
-            yield globq[0]
+        head = [globq[0]] if first else []
         if rt._runnext is not None:
-            yield rt._runnext
-        yield from rt._runq
-        yield from islice(globq, 1 if first else 0, None)
+            head.append(rt._runnext)
+        return chain(head, rt._runq, islice(globq, 1 if first else 0, None))
 
     def __contains__(self, g: object) -> bool:
         """Is ``g`` waiting in a run queue? Told by its state, not by a search."""
@@ -977,10 +980,21 @@ class Runtime:
         Go program's goroutines never run their defers once the program has
         ended. So close them here, first, with their output discarded.
         """
+        if getattr(self, "_goroutines", None):  # not when __init__ failed
+            self._halted = self._halted or "collected"
+            self.drop_goroutines()
+
+    def drop_goroutines(self) -> None:
+        """For a program that is over: close the goroutines now, their output
+        discarded. What their ``finally`` blocks do takes no decision from the
+        strategy: a strategy may serve many runs (dfs), and a run left behind
+        (abandoned by the sleep sets, or collected at some later moment) must not
+        change the decisions of the run in progress."""
         goroutines = getattr(self, "_goroutines", None)
         if not goroutines:
             return
-        self._halted = self._halted or "collected"
+        self.strategy = _DROPPED  # fifo answers whatever they still ask
+        self._on_step = self._preempt = self._on_ready = None
         saved = sys.stdout, sys.stderr
         sys.stdout = sys.stderr = _Discard()
         try:

@@ -270,15 +270,17 @@ def search_program(
     runs: int = 100_000,
     seed: int = 0,
     preempt: bool = False,
+    early: bool = False,
 ) -> tuple[list[Explored], DFS]:
     """Run ``main(rt, *args)`` (a program, not a model) under every schedule, depth first:
     the schedules run to the end, and the :class:`DFS` that chose them (its ``pruned``,
     ``runs`` and ``exhausted``). At most ``runs`` runs, pruned ones included; with
-    ``preempt``, the schedules of ``dfs:BOUND:preempt``."""
+    ``preempt``, the schedules of ``dfs:BOUND:preempt``; with ``early``, in the order
+    of ``dfs:BOUND:early``."""
     from ..errors import Deadlock, FatalError, GoPanic, Livelock
     from ..go.runtime import Runtime
 
-    dfs = DFS(bound, reduction=reduction, preempt=preempt)
+    dfs = DFS(bound, reduction=reduction, preempt=preempt, early=early)
     out: list[Explored] = []
     while dfs.runs < runs:
         rt = Runtime(seed, dfs)

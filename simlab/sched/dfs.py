@@ -5,9 +5,11 @@ Each run replays a prefix of decisions and takes option 0 (``fifo``'s choice)
 beyond it; the strategy records every decision of the run on a stack: how many
 options it had and, for a choice of goroutine, the ids of the runnable goroutines
 in run-queue order (goroutine ids are given in creation order, so the same prefix
-gives the same ids). After the run, :meth:`DFS.backtrack` finds the deepest
-decision with an option not yet explored and makes the prefix of the next run end
-there. The search is over when no decision has one left.
+gives the same ids), or only option 0's where the bound leaves no deviation to
+spend (a run can have thousands runnable at each of thousands of decisions).
+After the run, :meth:`DFS.backtrack` finds the deepest decision with an option
+not yet explored and makes the prefix of the next run end there. The search is
+over when no decision has one left.
 
 ``dfs:BOUND`` explores only the schedules that deviate from option 0 at no more
 than ``BOUND`` decisions: delay bounding (Emmi, Qadeer and Rakamarić, POPL 2011),
@@ -22,6 +24,14 @@ preemption bounding (Musuvathi and Qadeer, PLDI 2007) over the run-to-block
 picks and those switches together. It reaches the bugs that need a goroutine
 stopped between two operations that do not block; each run then has a decision
 per operation, so keep the bound small.
+
+``dfs:BOUND:early`` (and ``dfs:BOUND:early:preempt``) visits the same schedules in
+another order: at each decision it tries the deviations before option 0, so the
+search deviates nearest the start of a run first, where plain depth-first order
+deviates nearest its end. Within a bound the set of schedules is the same; what
+changes is which comes first. A bug that needs its goroutines to start in another
+order is found in a few runs even when a run has thousands of decisions, and a
+run abandoned by the sleep sets is abandoned near its start, cheaply.
 
 The reduction is Godefroid's sleep sets. Two steps (what a goroutine does between
 getting the processor and blocking) are *dependent* when they touched a common
@@ -40,14 +50,20 @@ The reduction is sound only for programs whose goroutines share state through
 simlab's primitives alone (channels, locks, ...), as a race-free Go program does:
 two goroutines that both write a plain Python attribute between two operations
 look independent to it. With a bound it may also skip a schedule within the bound
-whose only explored equivalent needs more deviations than the bound allows.
+whose only explored equivalent needs more deviations than the bound allows. So
+that the ``early`` order does not make this worse, a goroutine explored as a
+deviation at a decision is not put to sleep for the subtree of option 0 explored
+after it there, which has one deviation more to spend (in the plain order option
+0 always comes first, and the rule never applies).
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from operator import attrgetter
+from typing import TYPE_CHECKING, NoReturn
 
 from ..errors import SimlabError
 from .schedule import Schedule
@@ -55,10 +71,12 @@ from .strategies import Strategy
 
 if TYPE_CHECKING:
     from ..go.goroutine import Goroutine
+    from ..go.runtime import Runtime
 
 Footprint = frozenset[int]
 _EMPTY: Footprint = frozenset()
 _ENDS = -1  # in a footprint: the step ended the program, which every other step depends on
+_ID = attrgetter("id")
 
 
 class Redundant(Exception):
@@ -69,7 +87,8 @@ class Redundant(Exception):
 @dataclass
 class _Decision:
     """One decision of the current path: a choice of goroutine (``ids`` set) or a
-    ``choose(n)`` (``ids`` empty)."""
+    ``choose(n)`` (``ids`` empty). A pick where the bound leaves no deviation to
+    spend can only take option 0: its ``ids`` hold that goroutine's alone."""
 
     n: int
     ids: tuple[int, ...]
@@ -78,6 +97,7 @@ class _Decision:
     asleep: dict[int, Footprint] = field(default_factory=dict)  # inherited on arrival
     done: dict[int, Footprint] = field(default_factory=dict)  # explored here, their steps
     step: Footprint = _EMPTY  # the taken goroutine's step, over every run through it
+    deviated: set[int] = field(default_factory=set)  # in done, explored as a deviation
 
     @property
     def pick(self) -> bool:
@@ -88,7 +108,7 @@ class DFS(Strategy):
     """Stateless depth-first search over schedules, deviating at most ``bound`` times
     (None: no bound), with sleep sets unless ``reduction=False``; with ``preempt``,
     also switching (or not) at every operation yielded while another goroutine is
-    runnable.
+    runnable; with ``early``, trying the deviations at each decision before option 0.
 
     Call :meth:`backtrack` after each run (see
     :func:`simlab.lab.exhaust.exhaust`); :attr:`pruned` counts abandoned runs.
@@ -97,12 +117,20 @@ class DFS(Strategy):
     name = "dfs"
     footprints = True  # the runtime reports every step's footprint to on_footprint
 
-    def __init__(self, bound: int | None = None, *, reduction: bool = True, preempt: bool = False):
+    def __init__(
+        self,
+        bound: int | None = None,
+        *,
+        reduction: bool = True,
+        preempt: bool = False,
+        early: bool = False,
+    ):
         if bound is not None and bound < 0:
             raise ValueError("the bound must be ≥ 0")
         self.bound = bound
         self.reduction = reduction
         self.preemptive = preempt
+        self.early = early
         self.footprints = reduction
         self.pruned = 0
         self.runs = 0
@@ -113,8 +141,18 @@ class DFS(Strategy):
         self._stepping: _Decision | None = None  # the choice whose goroutine is running
         self._last: _Decision | None = None  # the choice whose goroutine's step just ended
         self._exhausted = False
+        self._runtime: weakref.ReferenceType[Runtime] | None = None  # of the run in progress
 
     # --- one run ------------------------------------------------------------------
+
+    def attach(self, rt: Runtime) -> None:
+        """A new run starts: the last one is over, and its goroutines are dropped now.
+        Left to the collector, they would run their deferred calls in the middle of
+        some later run, and take its decisions from this strategy."""
+        previous = self._runtime() if self._runtime is not None else None
+        if previous is not None and previous is not rt:
+            previous.drop_goroutines()
+        self._runtime = weakref.ref(rt)
 
     def bind(self, seed: int) -> None:
         self.runs += 1
@@ -126,27 +164,38 @@ class DFS(Strategy):
     def pick(self, runq: Sequence[Goroutine]) -> int:
         k = self._k
         self._k = k + 1
-        ids = tuple(g.id for g in runq)
+        n = len(runq)
         if k < self._prefix:
             d = self._path[k]
-            if d.ids != ids:
-                raise SimlabError(_diverged(k, f"goroutines {list(d.ids)}", f"{list(ids)}"))
+            # a run may have thousands runnable at thousands of decisions: a forced
+            # pick (the bound spent) reads option 0 alone, the others read them all
+            # without a Python call per goroutine
+            ids = (runq[0].id,) if len(d.ids) < n else tuple(map(_ID, runq))
+            if d.ids != ids or d.n != n:
+                raise SimlabError(_diverged(k, _runnable(d.ids, d.n), _runnable(ids, n)))
             i = d.taken
         else:
-            d, i = self._arrive_pick(k, ids)
+            forced = not self._within(self._spent(k) + 1)
+            ids = (runq[0].id,) if forced else tuple(map(_ID, runq))
+            d, i = self._arrive_pick(k, n, ids)
         if self.reduction:
-            self._asleep = {**d.asleep, **d.done}
+            done = d.done
+            if i == 0 and d.deviated and self.bound is not None:
+                done = {t: f for t, f in done.items() if t not in d.deviated}
+            self._asleep = {**d.asleep, **done}
             self._stepping = d
         return i
 
-    def _arrive_pick(self, k: int, ids: tuple[int, ...]) -> tuple[_Decision, int]:
+    def _arrive_pick(self, k: int, n: int, ids: tuple[int, ...]) -> tuple[_Decision, int]:
         spent = self._spent(k)
         asleep = dict(self._asleep)
-        awake = [i for i, gid in enumerate(ids) if gid not in asleep]
-        if not awake or not self._within(spent + (awake[0] > 0)):
+        awake = (i for i, gid in enumerate(ids) if gid not in asleep)  # lazily: few sleep
+        i = next(awake, None)
+        if i == 0 and self.early and self._within(spent + 1):
+            i = next(awake, 0)  # the first deviation awake, if there is one
+        if i is None or not self._within(spent + (i > 0)):
             self._abandon(k)
-        i = awake[0]
-        d = _Decision(len(ids), ids, i, spent, asleep)
+        d = _Decision(n, ids, i, spent, asleep)
         del self._path[k:]
         self._path.append(d)
         return d, i
@@ -160,8 +209,10 @@ class DFS(Strategy):
                 raise SimlabError(_diverged(k, f"{d.n} options", f"{n}"))
             return d.taken
         del self._path[k:]
-        self._path.append(_Decision(n, (), 0, self._spent(k)))
-        return 0
+        spent = self._spent(k)
+        taken = 1 if self.early and n > 1 and self._within(spent + 1) else 0
+        self._path.append(_Decision(n, (), taken, spent))
+        return taken
 
     def preempt(self, g: Goroutine, runq: Sequence[Goroutine]) -> bool:
         """``dfs:preempt``: a decision of two options, go on (0) or switch (1)."""
@@ -197,7 +248,7 @@ class DFS(Strategy):
         if asleep:
             self._asleep = {t: f for t, f in asleep.items() if not f & footprint and _ENDS not in f}
 
-    def _abandon(self, k: int) -> None:
+    def _abandon(self, k: int) -> NoReturn:
         del self._path[k:]
         self.pruned += 1
         raise Redundant(f"every runnable goroutine sleeps at decision {k}")
@@ -218,18 +269,24 @@ class DFS(Strategy):
             if d.pick:
                 gid = d.ids[d.taken]
                 d.done[gid] = d.step
+                if d.taken > 0:
+                    d.deviated.add(gid)
                 d.step = _EMPTY
-                for i, t in enumerate(d.ids):
+                # with no deviation left to spend here, option 0 is the only one to try
+                for i in self._order(d.n) if self._within(d.spent + 1) else (0,):
+                    t = d.ids[i]
                     if t in d.done or (self.reduction and t in d.asleep):
                         continue
                     if self._within(d.spent + (i > 0)):
                         d.taken = i
                         self._prefix = len(path)
                         return True
-            elif d.taken + 1 < d.n and self._within(d.spent + 1):
-                d.taken += 1
-                self._prefix = len(path)
-                return True
+            else:
+                after = self._next_option(d.taken, d.n)
+                if after is not None and self._within(d.spent + (after > 0)):
+                    d.taken = after
+                    self._prefix = len(path)
+                    return True
             path.pop()
         self._exhausted = True
         self._prefix = 0
@@ -239,6 +296,18 @@ class DFS(Strategy):
     def exhausted(self) -> bool:
         """Has every schedule (within the bound) been explored?"""
         return self._exhausted
+
+    def _order(self, n: int) -> range | list[int]:
+        """The order in which a decision's ``n`` options are tried."""
+        return [*range(1, n), 0] if self.early else range(n)
+
+    def _next_option(self, taken: int, n: int) -> int | None:
+        """The option of a ``choose`` tried after ``taken`` (None: it was the last)."""
+        if not self.early:
+            return taken + 1 if taken + 1 < n else None
+        if taken == 0:  # tried last, or first because no deviation was left to spend
+            return None
+        return taken + 1 if taken + 1 < n else 0
 
     def _spent(self, k: int) -> int:
         if k == 0:
@@ -251,7 +320,16 @@ class DFS(Strategy):
 
     def __str__(self) -> str:
         name = "dfs" if self.bound is None else f"dfs:{self.bound}"
+        name += ":early" if self.early else ""
         return name + ":preempt" if self.preemptive else name
+
+
+def _runnable(ids: tuple[int, ...], n: int, shown: int = 8) -> str:
+    """``goroutines [1, 2, 3]``; when thousands are runnable, or only option 0's id was
+    read, the first ids and how many there are."""
+    if len(ids) == n <= shown:
+        return f"goroutines {list(ids)}"
+    return f"{n:,} goroutines [{', '.join(map(str, ids[:shown]))}, ...]"
 
 
 def _diverged(k: int, expected: str, got: str) -> str:

@@ -274,9 +274,10 @@ STRATEGIES = ("fifo", "random", "pct", "replay", "dfs")
 
 def make_strategy(spec: str | Strategy) -> Strategy:
     """A strategy from its name: ``fifo``, ``random``, ``pct``, ``pct:DEPTH``,
-    ``pct:DEPTH:STEPS``, ``replay:SCHEDULE``, ``dfs`` or ``dfs:BOUND``; ``random``,
-    ``pct`` and ``dfs`` take a last ``:preempt`` (switch at operations that do not
-    block, too); a :class:`Strategy` passes through."""
+    ``pct:DEPTH:STEPS``, ``replay:SCHEDULE``, ``dfs`` or ``dfs:BOUND``, then for dfs
+    ``:early`` (deviations before option 0 at each decision); ``random``, ``pct``
+    and ``dfs`` take a last ``:preempt`` (switch at operations that do not block,
+    too); a :class:`Strategy` passes through."""
     if isinstance(spec, Strategy):
         return spec
     name, _, arg = spec.partition(":")
@@ -298,17 +299,21 @@ def make_strategy(spec: str | Strategy) -> Strategy:
         if name == "dfs":
             from .dfs import DFS
 
+            early = arg == "early" or arg.endswith(":early")
+            if early:
+                arg = arg.removesuffix("early").removesuffix(":")
             if not arg:
-                return DFS(preempt=preempt)
+                return DFS(preempt=preempt, early=early)
             if not (arg.isdigit() and len(arg) <= 9):
                 raise ValueError(
-                    "dfs:BOUND takes a whole number of deviations, such as dfs:2 or dfs:2:preempt"
+                    "dfs:BOUND takes a whole number of deviations, such as dfs:2, "
+                    "dfs:2:early or dfs:2:preempt"
                 )
-            return DFS(int(arg), preempt=preempt)
+            return DFS(int(arg), preempt=preempt, early=early)
     except ValueError as exc:
         raise SimlabError(f"bad strategy {spec!r}: {exc}") from None
     raise SimlabError(
         f"unknown strategy {spec!r}; choose fifo, random, pct, pct:DEPTH, "
-        "pct:DEPTH:STEPS, replay:SCHEDULE, dfs or dfs:BOUND (random, pct and dfs may end in "
-        ":preempt)"
+        "pct:DEPTH:STEPS, replay:SCHEDULE, dfs or dfs:BOUND (dfs may add :early; random, pct "
+        "and dfs may end in :preempt)"
     )

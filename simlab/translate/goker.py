@@ -948,7 +948,13 @@ def run_one(
         outcome = "no goroutineleak profile written"
     text = "\n\n".join(w.text for w in leak_writes)
     found = extract_leaks(text)
-    return Run(strategy, seed, outcome, found, str(rt.schedule()), text, verdicts, livelock)
+    schedule = str(rt.schedule())
+    if rt.halted is None:
+        # A run stopped at UNTIL or abandoned by dfs's sleep sets still has goroutines:
+        # drop them now, while the module's rt is this runtime, not when the collector
+        # finds them in the middle of a later run (what their defers do would reach it).
+        golib.abandon(rt)
+    return Run(strategy, seed, outcome, found, schedule, text, verdicts, livelock)
 
 
 # In turn, after fifo. "@1us" runs the strategy on the clock where every operation
@@ -1037,7 +1043,11 @@ def _cap(deadline: float | None) -> Iterator[None]:
     """Abandon what runs inside at ``deadline`` (``time.perf_counter()``) by raising
     :class:`_OutOfTime` from a timer signal: one schedule can take minutes (a thousand
     goroutines polling every 100us), and the cap is the search's, not each schedule's.
-    A no-op without a deadline, off the main thread, or without ``setitimer``."""
+    Raised inside a goroutine, it runs that goroutine's ``finally`` blocks (its
+    deferred calls), which may yield and let the run go on, changed; so once the
+    signal has fired, :class:`_OutOfTime` is raised on leaving too, whatever the
+    block did meanwhile. A no-op without a deadline, off the main thread, or without
+    ``setitimer``."""
     if (
         deadline is None
         or not hasattr(signal, "setitimer")
@@ -1046,7 +1056,11 @@ def _cap(deadline: float | None) -> Iterator[None]:
         yield
         return
 
+    fired = False
+
     def expire(_signum: int, _frame: Any) -> None:
+        nonlocal fired
+        fired = True
         raise _OutOfTime
 
     def unraisable(info: Any) -> None:  # the signal landed in a __del__: it fires again
@@ -1064,6 +1078,8 @@ def _cap(deadline: float | None) -> Iterator[None]:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         sys.unraisablehook = hook
+    if fired:
+        raise _OutOfTime
 
 
 def search(name: str, budget: int = 1000, max_seconds: float | None = None) -> Result:

@@ -14,7 +14,12 @@ the run queue) and at ``select``/context choices, on simlab's default clock,
 where running code takes no time. A bug that needs a switch between two
 operations that do not block (``random:preempt``) needs ``preempt=True``
 (``dfs:BOUND:preempt``), and one that needs a timer to fire while a goroutine
-computes (``random@1us``) needs ``op_cost=1000``, the 1us clock.
+computes (``random@1us``) needs ``op_cost=1000``, the 1us clock. With
+``early=True`` (``dfs:BOUND:early``) the search tries the deviations nearest the
+start of a run first: five GoKer bugs that need one of the many pairs of
+goroutines their program starts to start in the other order are the first or
+second schedule it runs at bound 1 or 2, and the plain order's last
+(docs/exhaustive.md).
 
 .. code-block:: python
 
@@ -47,6 +52,7 @@ class DFSSearch:
     bound: int | None
     reduction: bool
     preempt: bool = False  # dfs:BOUND:preempt
+    early: bool = False  # dfs:BOUND:early
     op_cost: int = 0  # the clock: nanoseconds every operation takes
     schedules: int = 0  # runs to the end (the profile written, or how else it ended)
     pruned: int = 0  # runs the sleep sets abandoned
@@ -77,6 +83,7 @@ def search_dfs(
     patches: tuple[tuple[str, str], ...] = (),
     preempt: bool = False,
     op_cost: int = 0,
+    early: bool = False,
 ) -> DFSSearch:
     """Explore program ``name``'s schedules under ``seed`` depth first, deviating from
     ``fifo`` at most ``bound`` times (None: no bound), with sleep sets unless
@@ -88,7 +95,8 @@ def search_dfs(
     small instance can be run (``goker.UNREACHABLE``). ``preempt``: also switch, or
     not, at every operation yielded while another goroutine is runnable
     (``dfs:BOUND:preempt``, each switch a deviation); ``op_cost``: run on the clock
-    where every operation takes that many nanoseconds (``goker``'s ``@1us``: 1000)."""
+    where every operation takes that many nanoseconds (``goker``'s ``@1us``: 1000);
+    ``early``: deviations before option 0 at each decision (``dfs:BOUND:early``)."""
     t0 = time.perf_counter()
     progs = goker.programs()
     if name not in progs:
@@ -100,8 +108,8 @@ def search_dfs(
         raise source
     module = load(prog.file, source)
     deadline = None if max_seconds is None else t0 + max_seconds
-    dfs = DFS(bound, reduction=reduction, preempt=preempt)
-    res = DFSSearch(name, bound, reduction, preempt, op_cost)
+    dfs = DFS(bound, reduction=reduction, preempt=preempt, early=early)
+    res = DFSSearch(name, bound, reduction, preempt, early, op_cost)
     while True:
         if dfs.runs >= runs:
             res.stopped = "runs"

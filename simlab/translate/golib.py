@@ -16,9 +16,6 @@ Go's recover does only in the deferred function itself.
 
 from __future__ import annotations
 
-import contextlib
-import inspect
-import io
 import re
 import sys
 import weakref
@@ -533,14 +530,11 @@ def abandon(rt: sl.Runtime) -> None:
     error, a deadlock), as Go's exit drops them: no deferred call of theirs prints.
 
     A suspended generator runs its ``finally`` blocks when it is closed or
-    collected, whenever that is; this closes them now, their output discarded.
+    collected, whenever that is; this closes them now, their output discarded,
+    while the translated module still reaches this runtime through its ``rt``
+    (collected later, they would run with ``rt`` bound to another run).
     """
-    with contextlib.redirect_stdout(io.StringIO()):
-        for g in rt.goroutines(system=True):
-            if inspect.getgeneratorstate(g.gen) == inspect.GEN_RUNNING:
-                continue
-            with contextlib.suppress(BaseException):
-                g.gen.close()
+    rt.drop_goroutines()
 
 
 def exit(code: int) -> Op:
