@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import simlab as sl
 from simlab.errors import SimlabError
-from simlab.lab.exhaust import search_program
+from simlab.lab.exhaust import exhaust, search_program
 from simlab.lab.experiment import load_experiment
 from simlab.lab.explore import explore
 from simlab.sched.dfs import DFS, Redundant
@@ -349,6 +349,17 @@ def test_a_goroutine_explored_as_a_deviation_does_not_sleep_where_option_0_can_d
     assert _outcomes(spec, False, bound=1) == {received, sent}
     assert _outcomes(spec, True, bound=1, early=True) == {received, sent}
     assert _outcomes(spec, True, bound=1) == {received, sent}
+
+
+def test_explore_without_the_reduction_keeps_the_early_order():
+    """exhaust(..., reduction=False) rebuilds its strategy: still early, the same
+    schedules as the plain order, the first of them not fifo's."""
+    exp = load_experiment("zoo-mutex-error-path").with_overrides(SHORT, None)
+    early = exhaust(exp, 100, "dfs:1:early", reduction=False, progress=False, shrink=False)
+    plain = exhaust(exp, 100, "dfs:1", reduction=False, progress=False, shrink=False)
+    assert early.exhausted and plain.exhausted
+    assert sorted(o.digest for o in early.outcomes) == sorted(o.digest for o in plain.outcomes)
+    assert early.outcomes[0].digest != plain.outcomes[0].digest
 
 
 @settings(max_examples=25, deadline=None)

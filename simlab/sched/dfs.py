@@ -175,9 +175,10 @@ class DFS(Strategy):
                 raise SimlabError(_diverged(k, _runnable(d.ids, d.n), _runnable(ids, n)))
             i = d.taken
         else:
-            forced = not self._within(self._spent(k) + 1)
+            spent = self._spent(k)
+            forced = not self._within(spent + 1)
             ids = (runq[0].id,) if forced else tuple(map(_ID, runq))
-            d, i = self._arrive_pick(k, n, ids)
+            d, i = self._arrive_pick(k, spent, n, ids)
         if self.reduction:
             done = d.done
             if i == 0 and d.deviated and self.bound is not None:
@@ -186,8 +187,9 @@ class DFS(Strategy):
             self._stepping = d
         return i
 
-    def _arrive_pick(self, k: int, n: int, ids: tuple[int, ...]) -> tuple[_Decision, int]:
-        spent = self._spent(k)
+    def _arrive_pick(
+        self, k: int, spent: int, n: int, ids: tuple[int, ...]
+    ) -> tuple[_Decision, int]:
         asleep = dict(self._asleep)
         awake = (i for i, gid in enumerate(ids) if gid not in asleep)  # lazily: few sleep
         i = next(awake, None)
@@ -297,17 +299,17 @@ class DFS(Strategy):
         """Has every schedule (within the bound) been explored?"""
         return self._exhausted
 
-    def _order(self, n: int) -> range | list[int]:
+    def _order(self, n: int) -> Sequence[int]:
         """The order in which a decision's ``n`` options are tried."""
         return [*range(1, n), 0] if self.early else range(n)
 
     def _next_option(self, taken: int, n: int) -> int | None:
-        """The option of a ``choose`` tried after ``taken`` (None: it was the last)."""
-        if not self.early:
-            return taken + 1 if taken + 1 < n else None
-        if taken == 0:  # tried last, or first because no deviation was left to spend
-            return None
-        return taken + 1 if taken + 1 < n else 0
+        """The option of a ``choose`` tried after ``taken`` in :meth:`_order` (None: it
+        was the last; in the early order option 0 also comes first when no deviation
+        is left to spend, and then it is the only one)."""
+        order = self._order(n)
+        after = order.index(taken) + 1
+        return order[after] if after < len(order) else None
 
     def _spent(self, k: int) -> int:
         if k == 0:
