@@ -7,7 +7,7 @@ prunes) and without it, and at which schedule it first breaks a property; beside
 it, the seed at which `explore --strategy random` first breaks one.
 
     python benchmarks/dfs_table.py [--duration 10s] [--cap 1000] [--bounds 0,1,2,3,none]
-        [--early]
+        [--early] [--sticky]
 
 With ``--goker``, the same for Go 1.27's GoKer programs (``simlab.translate.goker_dfs``):
 for each program and bound, the schedules to exhaust with and without sleep sets
@@ -25,10 +25,12 @@ same way: on that clock, with ``dfs:BOUND:preempt`` where random preempted, slee
 sets on, stopping at the first schedule with Go's leaks.
 
     python benchmarks/dfs_table.py --goker-like-random [--goker-seconds 60]
-        [--bounds 0,1,2] [--early] [NAMES...]
+        [--bounds 0,1,2] [--early] [--sticky] [NAMES...]
 
 ``--early`` searches in the order of ``dfs:BOUND:early`` (at each decision, the
-deviations before option 0), for the zoo and ``--goker-like-random``.
+deviations before option 0), and ``--sticky`` the schedules of
+``dfs:BOUND:sticky`` (a ``select`` deviates only where its goroutine's choice
+changes), for the zoo and ``--goker-like-random``.
 """
 
 from __future__ import annotations
@@ -73,11 +75,20 @@ def main() -> None:
     parser.add_argument(
         "--early", action="store_true", help="dfs:BOUND:early: deviations nearest the start first"
     )
+    parser.add_argument(
+        "--sticky",
+        action="store_true",
+        help="dfs:BOUND:sticky: a select deviates only where its goroutine's choice changes",
+    )
     parser.add_argument("names", nargs="*", help="--goker: these programs only")
     args = parser.parse_args()
     if args.goker_like_random:
         goker_like_random(
-            args.names, _bounds(args.bounds or "0,1,2"), args.goker_seconds, args.early
+            args.names,
+            _bounds(args.bounds or "0,1,2"),
+            args.goker_seconds,
+            args.early,
+            args.sticky,
         )
         return
     if args.goker:
@@ -87,7 +98,8 @@ def main() -> None:
     sets = {"duration": args.duration}
     print(
         f"zoo-*.toml, first row, --set duration={args.duration}, seed 0"
-        f"{', early order' if args.early else ''}; '>N': N schedules "
+        f"{', early order' if args.early else ''}{', sticky' if args.sticky else ''}; "
+        "'>N': N schedules "
         f"when {args.cap:,} runs were spent\n"
         "bug: the first schedule that broke a property (with / without sleep sets); "
         "random: the first seed that did\n"
@@ -101,7 +113,11 @@ def main() -> None:
         failing = randomly.failing_seeds()
         rand = f"seed {failing[0]}" if failing else f"none in {args.random}"
         for bound in bounds:
-            spec = ("dfs" if bound is None else f"dfs:{bound}") + (":early" if args.early else "")
+            spec = (
+                ("dfs" if bound is None else f"dfs:{bound}")
+                + (":early" if args.early else "")
+                + (":sticky" if args.sticky else "")
+            )
             on = exhaust(exp, args.cap, spec, progress=False, shrink=False)
             off = exhaust(exp, args.cap, spec, reduction=False, progress=False, shrink=False)
             with_ = f"{_cell(len(on.outcomes), on.exhausted)} ({on.pruned:,})"
@@ -212,7 +228,11 @@ def goker_table(names: list[str], bounds: list[int | None], args: argparse.Names
 
 
 def goker_like_random(
-    names: list[str], bounds: list[int | None], seconds: float, early: bool = False
+    names: list[str],
+    bounds: list[int | None],
+    seconds: float,
+    early: bool = False,
+    sticky: bool = False,
 ) -> None:
     """dfs on the clock, and with the switches, that random search needed."""
     randomly = random_results()
@@ -223,7 +243,8 @@ def goker_like_random(
     ]
     print(
         f"GoKer programs random found on the 1us clock or preempting; dfs on that clock, "
-        f"preempting where random did, sleep sets on, seed 0{', early order' if early else ''}; "
+        f"preempting where random did, sleep sets on, seed 0{', early order' if early else ''}"
+        f"{', sticky' if sticky else ''}; "
         "a search stops at the first "
         f"schedule with exactly Go's leaks or after {seconds:.0f} s; '>N': N schedules ran "
         "to the end by then\n"
@@ -239,6 +260,7 @@ def goker_like_random(
             spec = (
                 f"dfs:{bound}"
                 + (":early" if early else "")
+                + (":sticky" if sticky else "")
                 + (":preempt" if preempt else "")
                 + strategy[len(used) :]
             )
@@ -251,6 +273,7 @@ def goker_like_random(
                     preempt=preempt,
                     op_cost=op_cost,
                     early=early,
+                    sticky=sticky,
                 )
             except SimlabError as err:  # a replay that diverged: the row says so, the table goes on
                 random_cell = "#" + rand[1] + " " + rand[2]

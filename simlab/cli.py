@@ -415,7 +415,8 @@ def profile(
     show_default=True,
     help="random, pct, pct:DEPTH or pct:DEPTH:STEPS; dfs or dfs:BOUND searches every "
     "schedule (up to BOUND deviations from fifo) under one seed, --schedules runs at most, "
-    "and dfs:BOUND:early the same deviating nearest the start first; "
+    "dfs:BOUND:early the same deviating nearest the start first, and dfs:BOUND:sticky "
+    "counting a select's deviation only where its goroutine's choice changes; "
     "each may end in :preempt (switch at operations that do not block too).",
 )
 @click.option(

@@ -245,15 +245,15 @@ def _program(spec):
     return main
 
 
-def _outcomes(spec, reduction, preempt=False, *, bound=None, early=False):
+def _outcomes(spec, reduction, preempt=False, *, bound=None, early=False, sticky=False):
     outcomes = set()
-    for explored in _runs(spec, reduction, preempt, bound=bound, early=early):
+    for explored in _runs(spec, reduction, preempt, bound=bound, early=early, sticky=sticky):
         outcomes.add(explored)
     return outcomes
 
 
-def _runs(spec, reduction, preempt=False, *, bound=None, early=False):
-    dfs = DFS(bound, reduction=reduction, preempt=preempt, early=early)
+def _runs(spec, reduction, preempt=False, *, bound=None, early=False, sticky=False):
+    dfs = DFS(bound, reduction=reduction, preempt=preempt, early=early, sticky=sticky)
     while True:
         logs = [[] for _ in spec]
         rt = sl.Runtime(strategy=dfs)
@@ -385,6 +385,89 @@ def test_dfs_takes_early(spec, bound, preempt):
     assert not make_strategy("dfs:2:preempt").early
 
 
+# --- dfs:BOUND:sticky: a select deviates where its goroutine's choice changes -------
+
+
+def _select_loop(rt):
+    a, b = rt.chan(3), rt.chan(3)
+    for ch in (a, b):
+        for v in range(3):
+            ch.try_send(v)
+    for _ in range(3):  # both cases ready every time: three decisions of 2
+        yield sl.select(a.recv_case(), b.recv_case())
+
+
+@pytest.mark.parametrize(
+    ("bound", "sticky", "plain"),
+    [
+        (0, ["fifo"], ["fifo"]),
+        (1, ["fifo", "2:1", "1:1,2:1", "0:1,1:1,2:1"], ["fifo", "2:1", "1:1", "0:1"]),
+        (2, ["fifo", "2:1", "1:1,2:1", "1:1", "0:1,1:1,2:1", "0:1,1:1", "0:1"], None),
+        (None, ["fifo", "2:1", "1:1,2:1", "1:1", "0:1,1:1,2:1", "0:1,1:1", "0:1", "0:1,2:1"], None),
+    ],
+)
+def test_sticky_counts_a_change_of_choice_as_the_deviation(bound, sticky, plain):
+    """A loop of three selects, both cases ready each time: the choices c0 c1 c2 are
+    any of the 8 words over {0, 1}. Plain dfs counts every 1: within one deviation,
+    000, 100, 010 and 001. Sticky counts the changes from the previous choice (from
+    0 before the first): within one, 000, 001, 011 and 111, "from here on the other
+    case"; within two, all but 101 (three changes), whose plain count is two. In
+    depth-first order the free option comes first: after a change at decision 1,
+    decision 2 tries case 1 before case 0."""
+    every = ["fifo", "2:1", "1:1", "1:1,2:1", "0:1", "0:1,2:1", "0:1,1:1", "0:1,1:1,2:1"]
+    for reduction in (True, False):
+        found, dfs = search_program(_select_loop, bound=bound, reduction=reduction, sticky=True)
+        assert [str(e.schedule) for e in found] == sticky
+        assert dfs.exhausted
+        _distinct(found)
+        unsticky, _ = search_program(_select_loop, bound=bound, reduction=reduction)
+        by_hand = plain or [s for s in every if s.count(":") <= (bound or 3)]
+        assert sorted(str(e.schedule) for e in unsticky) == sorted(by_hand)
+
+
+def test_sticky_in_the_early_order():
+    """dfs:1:early:sticky deviates at decision 0 first; its one change spent, the
+    later choices keep case 1 free of charge. Then the change at decision 1, at 2,
+    and fifo's schedule last."""
+    found, dfs = search_program(_select_loop, bound=1, early=True, sticky=True)
+    assert [str(e.schedule) for e in found] == ["0:1,1:1,2:1", "1:1,2:1", "2:1", "fifo"]
+    assert dfs.exhausted
+
+
+def test_a_sticky_schedule_replays_to_the_same_run():
+    """A sticky search's schedule is the options its run took, as any schedule is:
+    replay needs no notion of stickiness."""
+    for explored in search_program(_select_loop, bound=1, sticky=True)[0]:
+        rt = sl.Runtime(strategy=f"replay:{explored.schedule}")
+        rt.run(_select_loop)
+        assert rt.trace_digest() == explored.digest
+
+
+@settings(max_examples=25, deadline=None)
+@given(programs())
+def test_the_reduction_keeps_every_outcome_with_sticky_choices(spec):
+    """With no bound, sticky choices only change which schedule is whose deviation:
+    the search still reaches every outcome."""
+    assert _outcomes(spec, True, sticky=True) == _outcomes(spec, False)
+
+
+@pytest.mark.parametrize(
+    ("spec", "bound", "early", "preempt"),
+    [
+        ("dfs:sticky", None, False, False),
+        ("dfs:2:sticky", 2, False, False),
+        ("dfs:1:early:sticky:preempt", 1, True, True),
+    ],
+)
+def test_dfs_takes_sticky(spec, bound, early, preempt):
+    dfs = make_strategy(spec)
+    assert isinstance(dfs, DFS)
+    assert (dfs.bound, dfs.early, dfs.sticky, dfs.preemptive) == (bound, early, True, preempt)
+    assert str(dfs) == spec
+    assert str(make_strategy("dfs:1:sticky:early")) == "dfs:1:early:sticky"
+    assert not make_strategy("dfs:2:early").sticky
+
+
 # --- explore --strategy dfs on the zoo ---------------------------------------------
 
 SHORT = {"duration": "10s"}
@@ -419,7 +502,8 @@ def test_explore_dfs_from_the_command_line(capsys):
         (["--strategy", "dfs:x"], "dfs:BOUND takes a whole number"),
         (["--strategy", "dfs:-1"], "dfs:BOUND takes a whole number"),
         (["--strategy", "dfs:x:early"], "dfs:BOUND takes a whole number"),
-        (["--strategy", "dfs:2:late"], "dfs:BOUND takes a whole number"),
+        (["--strategy", "dfs:2:late"], "come :early and :sticky, each at most once"),
+        (["--strategy", "dfs:2:sticky:sticky"], "come :early and :sticky, each at most once"),
         (["--strategy", "dfs", "--workload-seed", "3"], "--workload-seed does not apply"),
     ],
 )

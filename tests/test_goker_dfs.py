@@ -12,7 +12,9 @@ import time
 
 import pytest
 
+import simlab as sl
 from simlab.errors import SimlabError
+from simlab.sched.schedule import Schedule
 from simlab.translate import goker, load
 from simlab.translate.goker_dfs import search_dfs
 
@@ -126,6 +128,26 @@ def test_grpc1460_leaks_in_the_first_schedule_of_dfs_2_early() -> None:
     assert (res.first_found, res.found_schedule) == (1, "0:1,1:1")
     assert any("[sync.Mutex.Lock]" in leak for leak in res.found_leaks)
     assert any("[chan receive]" in leak for leak in res.found_leaks)
+
+
+def test_sticky_choices_find_the_loop_that_keeps_taking_its_event_case() -> None:
+    """Istio18454: each of 100 processors fills its event channel, starts its loop and
+    cancels it at once. The loop's select has both cases ready, Done first: fifo
+    returns at once. The leak needs the loop to take the event case again and again,
+    until a 1ns timer has fired between two events and the event loop blocks draining
+    it while the processor waits to send the next reset: one deviation per iteration
+    in plain dfs, one in all under ``dfs:1:sticky`` ("from here on, the events"),
+    whose schedule is therefore beyond the reach of plain ``dfs:1`` (random search
+    found it on the 1us clock, where the timer fires while goroutines compute)."""
+    res = search_dfs("Istio18454", 1, op_cost=1000, sticky=True, stop_at_find=True, max_seconds=60)
+    assert res.first_found is not None
+    assert len(Schedule.parse(res.found_schedule)) > 1
+    prog = goker.programs()["Istio18454"]
+    module = load(prog.file, goker.translations(["Istio18454"])["Istio18454"])
+    rt = sl.Runtime(0, f"replay:{res.found_schedule}", op_cost=1000)
+    run = goker.run_one(module, prog, "replay", 0, rt=rt)
+    assert prog.expected is not None
+    assert (run.outcome, goker.match(prog.expected.regexes, run.leaks)) == ("profiled", ([], []))
 
 
 def test_a_run_the_search_cap_interrupted_is_abandoned_even_if_its_code_went_on() -> None:

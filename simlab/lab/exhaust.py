@@ -91,7 +91,13 @@ def exhaust(
     dfs = make_strategy(strategy) if isinstance(strategy, str) else strategy
     assert isinstance(dfs, DFS), strategy
     if not reduction:
-        dfs = DFS(dfs.bound, reduction=False, preempt=dfs.preemptive, early=dfs.early)
+        dfs = DFS(
+            dfs.bound,
+            reduction=False,
+            preempt=dfs.preemptive,
+            early=dfs.early,
+            sticky=dfs.sticky,
+        )
     n_row, n_rows, scenario, params = choose_row(exp, row)
     model = exp.model
     start = time.monotonic()
@@ -271,16 +277,17 @@ def search_program(
     seed: int = 0,
     preempt: bool = False,
     early: bool = False,
+    sticky: bool = False,
 ) -> tuple[list[Explored], DFS]:
     """Run ``main(rt, *args)`` (a program, not a model) under every schedule, depth first:
     the schedules run to the end, and the :class:`DFS` that chose them (its ``pruned``,
     ``runs`` and ``exhausted``). At most ``runs`` runs, pruned ones included; with
     ``preempt``, the schedules of ``dfs:BOUND:preempt``; with ``early``, in the order
-    of ``dfs:BOUND:early``."""
+    of ``dfs:BOUND:early``; with ``sticky``, those of ``dfs:BOUND:sticky``."""
     from ..errors import Deadlock, FatalError, GoPanic, Livelock
     from ..go.runtime import Runtime
 
-    dfs = DFS(bound, reduction=reduction, preempt=preempt, early=early)
+    dfs = DFS(bound, reduction=reduction, preempt=preempt, early=early, sticky=sticky)
     out: list[Explored] = []
     while dfs.runs < runs:
         rt = Runtime(seed, dfs)

@@ -33,6 +33,18 @@ changes is which comes first. A bug that needs its goroutines to start in anothe
 order is found in a few runs even when a run has thousands of decisions, and a
 run abandoned by the sleep sets is abandoned near its start, cheaply.
 
+``dfs:BOUND:sticky`` counts the deviations of ``choose`` decisions otherwise. Go's
+``select`` takes one of its ready cases uniformly at random, so no case is the
+one Go takes; a loop whose ``select`` keeps taking its second case costs one
+deviation per iteration from option 0, and a bug that needs it a dozen times in
+a row is out of reach of any small bound. With ``sticky``, a choice's free option
+is the one the same goroutine took at its previous choice among as many options
+(option 0 at its first), and a deviation is a change of it: "from here on this
+loop takes its other case" is one. Picks and the switches of ``dfs:preempt`` are
+counted as before, and bound 0 is still ``fifo``'s schedule. The schedules are
+another family, each within the bound in its own measure; with no bound both
+are every schedule.
+
 The reduction is Godefroid's sleep sets. Two steps (what a goroutine does between
 getting the processor and blocking) are *dependent* when they touched a common
 primitive; independent steps commute, so the order in which they run gives the
@@ -98,6 +110,11 @@ class _Decision:
     done: dict[int, Footprint] = field(default_factory=dict)  # explored here, their steps
     step: Footprint = _EMPTY  # the taken goroutine's step, over every run through it
     deviated: set[int] = field(default_factory=set)  # in done, explored as a deviation
+    free: int = 0  # the option that costs no deviation: 0, or with sticky a choose's last
+
+    @property
+    def deviates(self) -> bool:
+        return self.taken != self.free
 
     @property
     def pick(self) -> bool:
@@ -108,7 +125,8 @@ class DFS(Strategy):
     """Stateless depth-first search over schedules, deviating at most ``bound`` times
     (None: no bound), with sleep sets unless ``reduction=False``; with ``preempt``,
     also switching (or not) at every operation yielded while another goroutine is
-    runnable; with ``early``, trying the deviations at each decision before option 0.
+    runnable; with ``early``, trying the deviations at each decision before option 0;
+    with ``sticky``, a ``choose`` deviating only where its goroutine's choice changes.
 
     Call :meth:`backtrack` after each run (see
     :func:`simlab.lab.exhaust.exhaust`); :attr:`pruned` counts abandoned runs.
@@ -124,6 +142,7 @@ class DFS(Strategy):
         reduction: bool = True,
         preempt: bool = False,
         early: bool = False,
+        sticky: bool = False,
     ):
         if bound is not None and bound < 0:
             raise ValueError("the bound must be ≥ 0")
@@ -131,6 +150,7 @@ class DFS(Strategy):
         self.reduction = reduction
         self.preemptive = preempt
         self.early = early
+        self.sticky = sticky
         self.footprints = reduction
         self.pruned = 0
         self.runs = 0
@@ -138,6 +158,7 @@ class DFS(Strategy):
         self._prefix = 0  # decisions the next run replays
         self._k = 0  # the next decision of this run
         self._asleep: dict[int, Footprint] = {}
+        self._chosen: dict[tuple[int, int], int] = {}  # sticky: (goroutine, n) -> last option
         self._stepping: _Decision | None = None  # the choice whose goroutine is running
         self._last: _Decision | None = None  # the choice whose goroutine's step just ended
         self._exhausted = False
@@ -157,6 +178,7 @@ class DFS(Strategy):
     def bind(self, seed: int) -> None:
         self.runs += 1
         self._k = 0
+        self._chosen = {}
         self._asleep = {}
         self._stepping = None
         self._last = None
@@ -203,22 +225,35 @@ class DFS(Strategy):
         return d, i
 
     def choose(self, n: int) -> int:
+        if not self.sticky:
+            return self._decide(n, None)
+        rt = self._runtime() if self._runtime is not None else None
+        g = rt.current if rt is not None else None
+        return self._decide(n, (g.id if g is not None else 0, n))
+
+    def preempt(self, g: Goroutine, runq: Sequence[Goroutine]) -> bool:
+        """``dfs:preempt``: a decision of two options, go on (0) or switch (1)."""
+        return self._decide(2, None) == 1
+
+    def _decide(self, n: int, key: tuple[int, int] | None) -> int:
+        """A decision of ``n`` options; ``key``: sticky, the goroutine choosing and ``n``,
+        whose last option is this one's free option."""
         k = self._k
         self._k = k + 1
         if k < self._prefix:
             d = self._path[k]
             if d.pick or d.n != n:
                 raise SimlabError(_diverged(k, f"{d.n} options", f"{n}"))
-            return d.taken
-        del self._path[k:]
-        spent = self._spent(k)
-        taken = 1 if self.early and n > 1 and self._within(spent + 1) else 0
-        self._path.append(_Decision(n, (), taken, spent))
-        return taken
-
-    def preempt(self, g: Goroutine, runq: Sequence[Goroutine]) -> bool:
-        """``dfs:preempt``: a decision of two options, go on (0) or switch (1)."""
-        return self.choose(2) == 1
+        else:
+            del self._path[k:]
+            spent = self._spent(k)
+            free = self._chosen.get(key, 0) if key is not None else 0
+            taken = self._order(n, free)[0] if self._within(spent + 1) else free
+            d = _Decision(n, (), taken, spent, free=free)
+            self._path.append(d)
+        if key is not None:
+            self._chosen[key] = d.taken
+        return d.taken
 
     def on_footprint(self, g: Goroutine | None, footprint: Footprint) -> None:
         """Goroutine ``g`` ended a step that touched the primitives ``footprint`` (None:
@@ -284,8 +319,8 @@ class DFS(Strategy):
                         self._prefix = len(path)
                         return True
             else:
-                after = self._next_option(d.taken, d.n)
-                if after is not None and self._within(d.spent + (after > 0)):
+                after = self._next_option(d)
+                if after is not None and self._within(d.spent + (after != d.free)):
                     d.taken = after
                     self._prefix = len(path)
                     return True
@@ -299,23 +334,27 @@ class DFS(Strategy):
         """Has every schedule (within the bound) been explored?"""
         return self._exhausted
 
-    def _order(self, n: int) -> Sequence[int]:
-        """The order in which a decision's ``n`` options are tried."""
-        return [*range(1, n), 0] if self.early else range(n)
+    def _order(self, n: int, free: int = 0) -> Sequence[int]:
+        """The order in which a decision's ``n`` options are tried, ``free`` the one that
+        is no deviation: first, or in the early order last."""
+        if free == 0:
+            return [*range(1, n), 0] if self.early else range(n)
+        others = [i for i in range(n) if i != free]
+        return [*others, free] if self.early else [free, *others]
 
-    def _next_option(self, taken: int, n: int) -> int | None:
-        """The option of a ``choose`` tried after ``taken`` in :meth:`_order` (None: it
-        was the last; in the early order option 0 also comes first when no deviation
-        is left to spend, and then it is the only one)."""
-        order = self._order(n)
-        after = order.index(taken) + 1
+    def _next_option(self, d: _Decision) -> int | None:
+        """The option of a ``choose`` tried after the one taken, in :meth:`_order` (None:
+        it was the last; in the early order the free option also comes first when no
+        deviation is left to spend, and then it is the only one)."""
+        order = self._order(d.n, d.free)
+        after = order.index(d.taken) + 1
         return order[after] if after < len(order) else None
 
     def _spent(self, k: int) -> int:
         if k == 0:
             return 0
         d = self._path[k - 1]
-        return d.spent + (d.taken > 0)
+        return d.spent + d.deviates
 
     def _within(self, deviations: int) -> bool:
         return self.bound is None or deviations <= self.bound
@@ -323,6 +362,7 @@ class DFS(Strategy):
     def __str__(self) -> str:
         name = "dfs" if self.bound is None else f"dfs:{self.bound}"
         name += ":early" if self.early else ""
+        name += ":sticky" if self.sticky else ""
         return name + ":preempt" if self.preemptive else name
 
 

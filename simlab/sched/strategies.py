@@ -275,7 +275,8 @@ STRATEGIES = ("fifo", "random", "pct", "replay", "dfs")
 def make_strategy(spec: str | Strategy) -> Strategy:
     """A strategy from its name: ``fifo``, ``random``, ``pct``, ``pct:DEPTH``,
     ``pct:DEPTH:STEPS``, ``replay:SCHEDULE``, ``dfs`` or ``dfs:BOUND``, then for dfs
-    ``:early`` (deviations before option 0 at each decision); ``random``, ``pct``
+    ``:early`` (deviations before option 0 at each decision) and ``:sticky`` (a
+    ``choose`` deviates where its goroutine's choice changes); ``random``, ``pct``
     and ``dfs`` take a last ``:preempt`` (switch at operations that do not block,
     too); a :class:`Strategy` passes through."""
     if isinstance(spec, Strategy):
@@ -299,21 +300,28 @@ def make_strategy(spec: str | Strategy) -> Strategy:
         if name == "dfs":
             from .dfs import DFS
 
-            early = arg == "early" or arg.endswith(":early")
-            if early:
-                arg = arg.removesuffix("early").removesuffix(":")
-            if not arg:
-                return DFS(preempt=preempt, early=early)
-            if not (arg.isdigit() and len(arg) <= 9):
+            bound, *flags = arg.split(":") if arg else [""]
+            if bound in ("early", "sticky"):
+                bound, flags = "", [bound, *flags]
+            if bound and not (bound.isdigit() and len(bound) <= 9):
                 raise ValueError(
                     "dfs:BOUND takes a whole number of deviations, such as dfs:2, "
-                    "dfs:2:early or dfs:2:preempt"
+                    "dfs:2:early, dfs:2:sticky or dfs:2:preempt"
                 )
-            return DFS(int(arg), preempt=preempt, early=early)
+            if [f for f in flags if f not in ("early", "sticky")] or len(set(flags)) < len(flags):
+                raise ValueError(
+                    "after dfs:BOUND come :early and :sticky, each at most once, then :preempt"
+                )
+            return DFS(
+                int(bound) if bound else None,
+                preempt=preempt,
+                early="early" in flags,
+                sticky="sticky" in flags,
+            )
     except ValueError as exc:
         raise SimlabError(f"bad strategy {spec!r}: {exc}") from None
     raise SimlabError(
         f"unknown strategy {spec!r}; choose fifo, random, pct, pct:DEPTH, "
-        "pct:DEPTH:STEPS, replay:SCHEDULE, dfs or dfs:BOUND (dfs may add :early; random, pct "
-        "and dfs may end in :preempt)"
+        "pct:DEPTH:STEPS, replay:SCHEDULE, dfs or dfs:BOUND (dfs may add :early and :sticky; "
+        "random, pct and dfs may end in :preempt)"
     )

@@ -53,6 +53,7 @@ class DFSSearch:
     reduction: bool
     preempt: bool = False  # dfs:BOUND:preempt
     early: bool = False  # dfs:BOUND:early
+    sticky: bool = False  # dfs:BOUND:sticky
     op_cost: int = 0  # the clock: nanoseconds every operation takes
     schedules: int = 0  # runs to the end (the profile written, or how else it ended)
     pruned: int = 0  # runs the sleep sets abandoned
@@ -84,6 +85,7 @@ def search_dfs(
     preempt: bool = False,
     op_cost: int = 0,
     early: bool = False,
+    sticky: bool = False,
 ) -> DFSSearch:
     """Explore program ``name``'s schedules under ``seed`` depth first, deviating from
     ``fifo`` at most ``bound`` times (None: no bound), with sleep sets unless
@@ -96,7 +98,9 @@ def search_dfs(
     not, at every operation yielded while another goroutine is runnable
     (``dfs:BOUND:preempt``, each switch a deviation); ``op_cost``: run on the clock
     where every operation takes that many nanoseconds (``goker``'s ``@1us``: 1000);
-    ``early``: deviations before option 0 at each decision (``dfs:BOUND:early``)."""
+    ``early``: deviations before option 0 at each decision (``dfs:BOUND:early``);
+    ``sticky``: a ``select`` deviates only where its goroutine's choice changes
+    (``dfs:BOUND:sticky``)."""
     t0 = time.perf_counter()
     progs = goker.programs()
     if name not in progs:
@@ -108,8 +112,8 @@ def search_dfs(
         raise source
     module = load(prog.file, source)
     deadline = None if max_seconds is None else t0 + max_seconds
-    dfs = DFS(bound, reduction=reduction, preempt=preempt, early=early)
-    res = DFSSearch(name, bound, reduction, preempt, early, op_cost)
+    dfs = DFS(bound, reduction=reduction, preempt=preempt, early=early, sticky=sticky)
+    res = DFSSearch(name, bound, reduction, preempt, early, sticky, op_cost)
     while True:
         if dfs.runs >= runs:
             res.stopped = "runs"
