@@ -61,6 +61,33 @@ def test_independent_goroutines_are_one_class(k):
     assert dfs.exhausted
 
 
+def _maker(rt, k):
+    ch = rt.chan(k)  # its own: the run's n-th channel, n depending on who runs first
+    for i in range(k):
+        ch.try_send(i)
+        yield rt.gosched()
+
+
+@pytest.mark.parametrize("k", [1, 2, 3])
+def test_goroutines_that_make_their_own_channels_are_independent(k):
+    """As test_independent_goroutines_are_one_class, but each goroutine makes its
+    channel in its first step. Whichever runs first makes the run's first channel:
+    in the other order that id names the other goroutine's channel, and a footprint
+    holding it would make the two look dependent. A step's footprint leaves out what
+    the step made (no step before it can have touched it)."""
+
+    def main(rt):
+        rt.go(_maker, rt, k)
+        rt.go(_maker, rt, k)
+        yield rt.sleep(sl.Second)
+
+    full, _ = search_program(main, reduction=False)
+    assert len(full) == comb(2 * k + 2, k + 1)
+    reduced, dfs = search_program(main)
+    assert len(reduced) == 1
+    assert dfs.exhausted
+
+
 def test_two_lockers_and_a_bystander():
     """A and B each lock mu, yield, unlock; C does one step on its own channel and ends.
 

@@ -389,6 +389,8 @@ class Runtime:
         self._on_ready = self.strategy.on_ready if self.strategy.readies else None
         # the ids the running step touched (and, between steps, timers and callbacks)
         self.footprint: set[int] | None = set() if self._footprints else None
+        # the ids made during the running step: not part of its footprint (below)
+        self._fresh: set[int] | None = set() if self._footprints else None
         self.op_cost = duration_arg("Runtime(op_cost=...)", op_cost)
         if gotraceback not in ("single", "all"):
             raise SimlabError(f"gotraceback={gotraceback!r}: choose 'single' or 'all'")
@@ -469,7 +471,10 @@ class Runtime:
 
     def new_id(self) -> int:
         """A fresh identity for a primitive (a channel, a context, a lock): 1, 2, ..."""
-        return next(self._serial)
+        i = next(self._serial)
+        if self._fresh is not None:
+            self._fresh.add(i)
+        return i
 
     # --- goroutines -------------------------------------------------------------
 
@@ -815,6 +820,7 @@ class Runtime:
                 if between:  # touched by timers and callbacks since the last step
                     self.strategy.on_footprint(None, frozenset(between))
                 self.footprint = set()
+                self._fresh = set()
             points = self._preempt is not None or self.op_cost > 0
         else:
             points = False
@@ -875,8 +881,15 @@ class Runtime:
             if self._on_step is not None:
                 self._on_step(g, self._steps)
             if self._footprints:
+                # A primitive the step made cannot have been touched by a step that
+                # ran before it, and a step after it reaches it only through what the
+                # step published it by (a channel, a lock: in both footprints) or as
+                # a goroutine it started. Its id is also the run's n-th, which in
+                # another order names another primitive: kept, it would make the
+                # first steps of a thousand goroutines that each make their own
+                # channels all look dependent.
                 fp, self.footprint = self.footprint, set()
-                self.strategy.on_footprint(g, frozenset(fp or ()))
+                self.strategy.on_footprint(g, frozenset(fp or ()) - (self._fresh or set()))
 
     def _stop_before(self, g: Goroutine, op: Any) -> bool:
         """A preemption point, before ``g`` starts the operation it yielded: let

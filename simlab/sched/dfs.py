@@ -54,9 +54,11 @@ stays asleep down those subtrees until a step dependent with t's step runs: any
 schedule running t while it sleeps is equivalent to one already explored. A run
 in which every runnable goroutine is asleep is redundant: it is abandoned at once
 and counted as pruned. A step that ends the program (main returning, a panic) is
-dependent with every other. ``choose`` decisions (which ready ``select`` case, which
-child context is cancelled first) and the switches of ``dfs:preempt`` are explored
-in full, without reduction.
+dependent with every other. A primitive a step made is not in its footprint: no
+step before it can have touched it, and its id (the run's n-th) names another
+primitive in another order. ``choose`` decisions (which ready ``select`` case,
+which child context is cancelled first) and the switches of ``dfs:preempt`` are
+explored in full, without reduction.
 
 The reduction is sound only for programs whose goroutines share state through
 simlab's primitives alone (channels, locks, ...), as a race-free Go program does:
