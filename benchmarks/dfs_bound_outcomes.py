@@ -6,8 +6,9 @@ over random little programs (tests/test_dfs.py's: 2 or 3 goroutines of 1 to 3
 operations on two channels and a mutex), those whose search with sleep sets at
 bound B misses an outcome (what each goroutine saw, how the run ended) that the
 search without them reaches at that bound: in the plain order, in the early order
-(``dfs:B:early``), and in the early order without its rule that a goroutine
-explored as a deviation does not sleep below option 0.
+(``dfs:B:early``), in the early order without its rule that a goroutine
+explored as a deviation does not sleep below option 0, and with dynamic
+partial-order reduction on top of the sleep sets (``dfs:B:dpor``).
 
     python benchmarks/dfs_bound_outcomes.py [--programs 150] [--seed 1]
 """
@@ -29,8 +30,10 @@ from tests.test_dfs import _program
 OPS = ["send", "recv", "trysend", "tryrecv", "select", "lock", "yield", "close"]
 
 
-def outcomes(spec, bound: int, reduction: bool, early: bool, rule: bool = True) -> set:
-    dfs = DFS(bound, reduction=reduction, early=early)
+def outcomes(
+    spec, bound: int, reduction: bool, early: bool, rule: bool = True, dpor: bool = False
+) -> set:
+    dfs = DFS(bound, reduction=reduction, early=early, dpor=dpor)
     seen = set()
     while True:
         if not rule:
@@ -56,7 +59,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    orders = {"plain": (False, True), "early": (True, True), "early, no rule": (True, False)}
+    orders = {
+        "plain": (False, True, False),
+        "early": (True, True, False),
+        "early, no rule": (True, False, False),
+        "dpor": (False, True, True),
+    }
     missed = {(b, o): 0 for b in (1, 2) for o in orders}
     for _ in range(args.programs):
         spec = [
@@ -65,8 +73,8 @@ def main() -> None:
         ]
         for bound in (1, 2):
             full = outcomes(spec, bound, False, False)
-            for name, (early, rule) in orders.items():
-                missed[bound, name] += outcomes(spec, bound, True, early, rule) != full
+            for name, (early, rule, dpor) in orders.items():
+                missed[bound, name] += outcomes(spec, bound, True, early, rule, dpor) != full
     print(f"{args.programs} random programs (seed {args.seed}); programs where sleep sets miss")
     print("an outcome the search without them reaches within the bound:")
     for (bound, name), n in missed.items():

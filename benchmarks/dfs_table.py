@@ -7,7 +7,7 @@ prunes) and without it, and at which schedule it first breaks a property; beside
 it, the seed at which `explore --strategy random` first breaks one.
 
     python benchmarks/dfs_table.py [--duration 10s] [--cap 1000] [--bounds 0,1,2,3,none]
-        [--early] [--sticky]
+        [--early] [--sticky] [--dpor] [--choices]
 
 With ``--goker``, the same for Go 1.27's GoKer programs (``simlab.translate.goker_dfs``):
 for each program and bound, the schedules to exhaust with and without sleep sets
@@ -25,12 +25,14 @@ same way: on that clock, with ``dfs:BOUND:preempt`` where random preempted, slee
 sets on, stopping at the first schedule with Go's leaks.
 
     python benchmarks/dfs_table.py --goker-like-random [--goker-seconds 60]
-        [--bounds 0,1,2] [--early] [--sticky] [NAMES...]
+        [--bounds 0,1,2] [--early] [--sticky] [--dpor] [--choices] [NAMES...]
 
 ``--early`` searches in the order of ``dfs:BOUND:early`` (at each decision, the
 deviations before option 0), and ``--sticky`` the schedules of
 ``dfs:BOUND:sticky`` (a ``select`` deviates only where its goroutine's choice
-changes), for the zoo and ``--goker-like-random``.
+changes), and ``--dpor`` with dynamic partial-order reduction on top of the sleep
+sets, and ``--choices`` deviations at ``select`` (every ``choose``) decisions only,
+every pick ``fifo``'s, for the zoo and ``--goker-like-random``.
 """
 
 from __future__ import annotations
@@ -80,6 +82,12 @@ def main() -> None:
         action="store_true",
         help="dfs:BOUND:sticky: a select deviates only where its goroutine's choice changes",
     )
+    parser.add_argument(
+        "--dpor", action="store_true", help="dfs:BOUND:dpor: a goroutine is tried where a race asks"
+    )
+    parser.add_argument(
+        "--choices", action="store_true", help="dfs:BOUND:choices: deviations at selects only"
+    )
     parser.add_argument("names", nargs="*", help="--goker: these programs only")
     args = parser.parse_args()
     if args.goker_like_random:
@@ -89,6 +97,8 @@ def main() -> None:
             args.goker_seconds,
             args.early,
             args.sticky,
+            args.dpor,
+            args.choices,
         )
         return
     if args.goker:
@@ -98,7 +108,8 @@ def main() -> None:
     sets = {"duration": args.duration}
     print(
         f"zoo-*.toml, first row, --set duration={args.duration}, seed 0"
-        f"{', early order' if args.early else ''}{', sticky' if args.sticky else ''}; "
+        f"{', early order' if args.early else ''}{', sticky' if args.sticky else ''}"
+        f"{', dpor' if args.dpor else ''}{', choices' if args.choices else ''}; "
         "'>N': N schedules "
         f"when {args.cap:,} runs were spent\n"
         "bug: the first schedule that broke a property (with / without sleep sets); "
@@ -117,6 +128,8 @@ def main() -> None:
                 ("dfs" if bound is None else f"dfs:{bound}")
                 + (":early" if args.early else "")
                 + (":sticky" if args.sticky else "")
+                + (":dpor" if args.dpor else "")
+                + (":choices" if args.choices else "")
             )
             on = exhaust(exp, args.cap, spec, progress=False, shrink=False)
             off = exhaust(exp, args.cap, spec, reduction=False, progress=False, shrink=False)
@@ -233,6 +246,8 @@ def goker_like_random(
     seconds: float,
     early: bool = False,
     sticky: bool = False,
+    dpor: bool = False,
+    choices: bool = False,
 ) -> None:
     """dfs on the clock, and with the switches, that random search needed."""
     randomly = random_results()
@@ -244,7 +259,8 @@ def goker_like_random(
     print(
         f"GoKer programs random found on the 1us clock or preempting; dfs on that clock, "
         f"preempting where random did, sleep sets on, seed 0{', early order' if early else ''}"
-        f"{', sticky' if sticky else ''}; "
+        f"{', sticky' if sticky else ''}{', dpor' if dpor else ''}"
+        f"{', choices' if choices else ''}; "
         "a search stops at the first "
         f"schedule with exactly Go's leaks or after {seconds:.0f} s; '>N': N schedules ran "
         "to the end by then\n"
@@ -261,6 +277,8 @@ def goker_like_random(
                 f"dfs:{bound}"
                 + (":early" if early else "")
                 + (":sticky" if sticky else "")
+                + (":dpor" if dpor else "")
+                + (":choices" if choices else "")
                 + (":preempt" if preempt else "")
                 + strategy[len(used) :]
             )
@@ -274,6 +292,8 @@ def goker_like_random(
                     op_cost=op_cost,
                     early=early,
                     sticky=sticky,
+                    dpor=dpor,
+                    choices=choices,
                 )
             except SimlabError as err:  # a replay that diverged: the row says so, the table goes on
                 random_cell = "#" + rand[1] + " " + rand[2]

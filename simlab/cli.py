@@ -416,7 +416,9 @@ def profile(
     help="random, pct, pct:DEPTH or pct:DEPTH:STEPS; dfs or dfs:BOUND searches every "
     "schedule (up to BOUND deviations from fifo) under one seed, --schedules runs at most, "
     "dfs:BOUND:early the same deviating nearest the start first, and dfs:BOUND:sticky "
-    "counting a select's deviation only where its goroutine's choice changes; "
+    "counting a select's deviation only where its goroutine's choice changes, "
+    "dfs:BOUND:dpor trying a goroutine only where a race asks for it, "
+    "dfs:BOUND:choices deviating at selects only, every goroutine run in fifo's order; "
     "each may end in :preempt (switch at operations that do not block too).",
 )
 @click.option(

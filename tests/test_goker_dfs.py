@@ -150,6 +150,46 @@ def test_sticky_choices_find_the_loop_that_keeps_taking_its_event_case() -> None
     assert (run.outcome, goker.match(prog.expected.regexes, run.leaks)) == ("profiled", ([], []))
 
 
+def test_choices_find_the_select_that_returns_before_its_sender_is_done() -> None:
+    """Cockroach1462: each of 1,001 copies runs a worker that sends events until its
+    stopper closes and a processor that selects between the events and the stopper.
+    When both are ready and the processor takes the stopper, the worker stays
+    blocked sending and Stop waits for it forever: Go's two leaks. Any of the run's
+    985 such selects will do, but in plain dfs each comes after thousands of picks
+    whose deviations come first. ``dfs:1:choices`` deviates at choices alone, the
+    deepest first: its second schedule takes the other case of the last select."""
+    res = search_dfs(
+        "Cockroach1462", 1, op_cost=1000, choices=True, stop_at_find=True, max_seconds=60
+    )
+    assert res.first_found == 2
+    assert len(Schedule.parse(res.found_schedule)) == 1
+    prog = goker.programs()["Cockroach1462"]
+    module = load(prog.file, goker.translations(["Cockroach1462"])["Cockroach1462"])
+    rt = sl.Runtime(0, f"replay:{res.found_schedule}", op_cost=1000)
+    run = goker.run_one(module, prog, "replay", 0, rt=rt)
+    assert prog.expected is not None
+    assert (run.outcome, goker.match(prog.expected.regexes, run.leaks)) == ("profiled", ([], []))
+
+
+def test_choices_and_switches_find_the_check_then_lock() -> None:
+    """Cockroach1055: a task reads ``draining == 0`` and only then locks the stopper's
+    mutex. If the goroutine that stops the stoppers takes the mutex in between, the
+    task blocks on it, and Stop, holding it, waits for the task's worker to stop:
+    Go's leaks. It needs a switch between the read and the lock (random search
+    needed ``random:preempt``); ``dfs:2:choices:preempt`` keeps every pick fifo's and
+    spends its deviations on switches and selects, and finds it."""
+    res = search_dfs(
+        "Cockroach1055", 2, preempt=True, choices=True, stop_at_find=True, max_seconds=60
+    )
+    assert res.first_found is not None
+    prog = goker.programs()["Cockroach1055"]
+    module = load(prog.file, goker.translations(["Cockroach1055"])["Cockroach1055"])
+    rt = sl.Runtime(0, f"replay:{res.found_schedule}")
+    run = goker.run_one(module, prog, "replay", 0, rt=rt)
+    assert prog.expected is not None
+    assert (run.outcome, goker.match(prog.expected.regexes, run.leaks)) == ("profiled", ([], []))
+
+
 def test_a_run_the_search_cap_interrupted_is_abandoned_even_if_its_code_went_on() -> None:
     """The cap's signal raises inside whatever runs, a goroutine too: its ``finally``
     blocks (Go's deferred calls) then run and may yield, and the run goes on from

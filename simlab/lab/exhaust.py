@@ -97,6 +97,7 @@ def exhaust(
             preempt=dfs.preemptive,
             early=dfs.early,
             sticky=dfs.sticky,
+            choices=dfs.choices,
         )
     n_row, n_rows, scenario, params = choose_row(exp, row)
     model = exp.model
@@ -278,16 +279,28 @@ def search_program(
     preempt: bool = False,
     early: bool = False,
     sticky: bool = False,
+    dpor: bool = False,
+    choices: bool = False,
 ) -> tuple[list[Explored], DFS]:
     """Run ``main(rt, *args)`` (a program, not a model) under every schedule, depth first:
     the schedules run to the end, and the :class:`DFS` that chose them (its ``pruned``,
     ``runs`` and ``exhausted``). At most ``runs`` runs, pruned ones included; with
     ``preempt``, the schedules of ``dfs:BOUND:preempt``; with ``early``, in the order
-    of ``dfs:BOUND:early``; with ``sticky``, those of ``dfs:BOUND:sticky``."""
+    of ``dfs:BOUND:early``; with ``sticky``, those of ``dfs:BOUND:sticky``; with
+    ``dpor``, dynamic partial-order reduction on top of the sleep sets; with
+    ``choices``, the schedules of ``dfs:BOUND:choices``."""
     from ..errors import Deadlock, FatalError, GoPanic, Livelock
     from ..go.runtime import Runtime
 
-    dfs = DFS(bound, reduction=reduction, preempt=preempt, early=early, sticky=sticky)
+    dfs = DFS(
+        bound,
+        reduction=reduction,
+        preempt=preempt,
+        early=early,
+        sticky=sticky,
+        dpor=dpor,
+        choices=choices,
+    )
     out: list[Explored] = []
     while dfs.runs < runs:
         rt = Runtime(seed, dfs)

@@ -60,6 +60,30 @@ primitive in another order. ``choose`` decisions (which ready ``select`` case,
 which child context is cancelled first) and the switches of ``dfs:preempt`` are
 explored in full, without reduction.
 
+``dfs:BOUND:choices`` deviates at ``choose`` decisions only: every goroutine runs in
+``fifo``'s order, as Go 1.27's scheduler at GOMAXPROCS=1 would run them, and the
+search explores what Go leaves to chance in that order (which ready ``select``
+case, which child context is cancelled first, a map's order). A run has far fewer
+choices than picks, and a bug that needs one ``select`` to take its other case is
+found at bound 1 however many picks come after it.
+
+``dfs:BOUND:dpor`` adds dynamic partial-order reduction to the sleep sets: at a
+decision, a goroutine other than option 0 is tried only where a race in some run
+asks for it (source sets: Abdulla, Aronis, Jonsson and Sagonas, POPL 2014, on the
+dynamic partial-order reduction of Flanagan and Godefroid, POPL 2005). After each
+run, the steps it took are ordered by "happens before" (a goroutine's own steps,
+the step that made a goroutine runnable, and two steps that touched a common
+primitive, transitively: a vector clock per step), and two steps of different
+goroutines that touched a common primitive with no step between them in that
+order are a race: the run in which the later one's goroutine (or the first
+goroutine that can go first towards it) runs at the earlier one's decision is
+another class, to be tried there. The goroutines still runnable at the run's last
+decision that never ran after it are in a race with its end. The sleep sets still
+abandon what is equivalent to an explored schedule; the races spare the runs that
+the sleep sets would have abandoned. The analysis costs time in proportion to
+the run's steps and the races between them: about twice a run of ten thousand
+steps, so ``dpor`` is for programs of hundreds of steps and fewer.
+
 The reduction is sound only for programs whose goroutines share state through
 simlab's primitives alone (channels, locks, ...), as a race-free Go program does:
 two goroutines that both write a plain Python attribute between two operations
@@ -74,6 +98,7 @@ after it there, which has one deviation more to spend (in the plain order option
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -99,6 +124,17 @@ class Redundant(Exception):
 
 
 @dataclass
+class _Step:
+    """dpor: one step of the run, at the decision that picked it (-1: the only
+    goroutine runnable), the step that last made its goroutine runnable (-1: none)."""
+
+    decision: int
+    gid: int
+    footprint: Footprint
+    woke: int
+
+
+@dataclass
 class _Decision:
     """One decision of the current path: a choice of goroutine (``ids`` set) or a
     ``choose(n)`` (``ids`` empty). A pick where the bound leaves no deviation to
@@ -113,6 +149,7 @@ class _Decision:
     step: Footprint = _EMPTY  # the taken goroutine's step, over every run through it
     deviated: set[int] = field(default_factory=set)  # in done, explored as a deviation
     free: int = 0  # the option that costs no deviation: 0, or with sticky a choose's last
+    backtrack: set[int] | None = None  # dpor: the goroutines a race says to try here
 
     @property
     def deviates(self) -> bool:
@@ -128,7 +165,9 @@ class DFS(Strategy):
     (None: no bound), with sleep sets unless ``reduction=False``; with ``preempt``,
     also switching (or not) at every operation yielded while another goroutine is
     runnable; with ``early``, trying the deviations at each decision before option 0;
-    with ``sticky``, a ``choose`` deviating only where its goroutine's choice changes.
+    with ``sticky``, a ``choose`` deviating only where its goroutine's choice changes;
+    with ``dpor``, trying a goroutine other than option 0 only where a race asks for it;
+    with ``choices``, deviating at ``choose`` decisions only, every pick ``fifo``'s.
 
     Call :meth:`backtrack` after each run (see
     :func:`simlab.lab.exhaust.exhaust`); :attr:`pruned` counts abandoned runs.
@@ -145,6 +184,8 @@ class DFS(Strategy):
         preempt: bool = False,
         early: bool = False,
         sticky: bool = False,
+        dpor: bool = False,
+        choices: bool = False,
     ):
         if bound is not None and bound < 0:
             raise ValueError("the bound must be ≥ 0")
@@ -153,6 +194,14 @@ class DFS(Strategy):
         self.preemptive = preempt
         self.early = early
         self.sticky = sticky
+        self.dpor = dpor and reduction
+        self.choices = choices
+        self.readies = self.dpor  # the runtime reports every goroutine made runnable
+        self._steps: list[_Step] = []  # dpor: this run's steps, in order
+        self._woken: dict[int, int] = {}  # dpor: goroutine -> the step that readied it
+        self._picked = -1  # dpor: the decision of the step about to run (-1: none)
+        self._own: dict[int, list[int]] = {}  # dpor, in the analysis: goroutine -> steps
+        self._ended = False  # the run reached its end (it was not abandoned)
         self.footprints = reduction
         self.pruned = 0
         self.runs = 0
@@ -180,6 +229,10 @@ class DFS(Strategy):
     def bind(self, seed: int) -> None:
         self.runs += 1
         self._k = 0
+        self._steps = []
+        self._woken = {}
+        self._picked = -1
+        self._ended = True
         self._chosen = {}
         self._asleep = {}
         self._stepping = None
@@ -200,9 +253,11 @@ class DFS(Strategy):
             i = d.taken
         else:
             spent = self._spent(k)
-            forced = not self._within(spent + 1)
+            forced = self.choices or not self._within(spent + 1)
             ids = (runq[0].id,) if forced else tuple(map(_ID, runq))
             d, i = self._arrive_pick(k, spent, n, ids)
+        if self.dpor:
+            self._picked = k
         if self.reduction:
             done = d.done
             if i == 0 and d.deviated and self.bound is not None:
@@ -268,6 +323,8 @@ class DFS(Strategy):
             # the sleepers that depend on it.
             if self._last is not None:
                 self._last.step = self._last.step | footprint
+            if self.dpor and self._steps:
+                self._steps[-1].footprint |= footprint
             self._asleep = {t: f for t, f in self._asleep.items() if not f & footprint}
             return
         # still "running" after its step: it panicked (or the run was halted in it); main
@@ -276,6 +333,10 @@ class DFS(Strategy):
             footprint = footprint | {_ENDS}
         d = self._stepping
         self._last = None
+        if self.dpor:
+            step = _Step(self._picked, g.id, footprint, self._woken.get(g.id, -1))
+            self._steps.append(step)
+            self._picked = -1
         if d is not None:
             self._stepping = None
             if d.ids[d.taken] == g.id:
@@ -287,8 +348,17 @@ class DFS(Strategy):
         if asleep:
             self._asleep = {t: f for t, f in asleep.items() if not f & footprint and _ENDS not in f}
 
+    def on_ready(self, g: Goroutine) -> None:
+        """dpor: the step running (or, for a timer's wake, the last one) made ``g``
+        runnable; a goroutine that yielded or was switched was runnable all along."""
+        rt = self._runtime() if self._runtime is not None else None
+        running = rt.current if rt is not None else None
+        if running is not g:
+            self._woken[g.id] = len(self._steps) - (running is None)
+
     def _abandon(self, k: int) -> NoReturn:
         del self._path[k:]
+        self._ended = False
         self.pruned += 1
         raise Redundant(f"every runnable goroutine sleeps at decision {k}")
 
@@ -303,6 +373,8 @@ class DFS(Strategy):
         option left; False if there is none (the search is over)."""
         path = self._path
         del path[self._k :]
+        if self.dpor:
+            self._races(self._ended)
         while path:
             d = path[-1]
             if d.pick:
@@ -312,10 +384,13 @@ class DFS(Strategy):
                     d.deviated.add(gid)
                 d.step = _EMPTY
                 # with no deviation left to spend here, option 0 is the only one to try
-                for i in self._order(d.n) if self._within(d.spent + 1) else (0,):
+                deviates = self._within(d.spent + 1) and not self.choices
+                for i in self._order(d.n) if deviates else (0,):
                     t = d.ids[i]
                     if t in d.done or (self.reduction and t in d.asleep):
                         continue
+                    if i > 0 and self.dpor and (d.backtrack is None or t not in d.backtrack):
+                        continue  # no race asks for t here
                     if self._within(d.spent + (i > 0)):
                         d.taken = i
                         self._prefix = len(path)
@@ -330,6 +405,127 @@ class DFS(Strategy):
         self._exhausted = True
         self._prefix = 0
         return False
+
+    def _races(self, ended: bool) -> None:
+        """dpor: source sets (Abdulla, Aronis, Jonsson and Sagonas, POPL 2014) over this
+        run's steps. Step j happens after step i when a chain of steps, each of one
+        goroutine or touching a primitive the next touches, leads from i to j (a vector
+        clock per step; being made runnable by a step counts). Steps i and j of two
+        goroutines are in a race when they touched a common primitive (or j ended the
+        program) and no other step comes between them in that order: the run with j's
+        goroutine first at i's decision is another class. Its first goroutines are
+        those of the steps after i that do not happen after i, then j, whose first
+        step there comes after none of the others; unless one of them is tried at i's
+        decision already, the first is added. The goroutines still runnable at the
+        run's last decision that never ran after it are in a race with the end."""
+        steps = self._steps
+        latest: dict[int, int] = {}  # primitive -> the latest step that touched it
+        clocks: list[dict[int, int]] = []
+        prev: dict[int, int] = {}  # goroutine -> its latest step
+        self._own = {}
+        for j, step in enumerate(steps):
+            p, f = step.gid, step.footprint
+            k = prev.get(p)
+            clock = dict(clocks[k]) if k is not None else {}
+            if step.woke >= 0:
+                _join(clock, clocks[step.woke])
+            if _ENDS in f:
+                deps = {c for c in prev.values() if steps[c].gid != p}
+            else:
+                deps = {latest[x] for x in f if x in latest}
+            # those this step depends on that no other of them (nor its goroutine's own
+            # past) comes after: its races
+            top: dict[int, int] = {}  # goroutine -> its latest step any of them follows
+            hits: dict[int, int] = {}  # how many of them follow that step
+            for o in deps:
+                for g, s in clocks[o].items():
+                    t = top.get(g, -1)
+                    if s > t:
+                        top[g], hits[g] = s, 1
+                    elif s == t:
+                        hits[g] += 1
+            racing = []
+            for i in deps:
+                g = steps[i].gid
+                if g != p and clock.get(g, -1) < i and top[g] == i and hits[g] == 1:
+                    racing.append(i)
+            for o in deps:
+                _join(clock, clocks[o])
+            clock[p] = j
+            clocks.append(clock)
+            self._own.setdefault(p, []).append(j)
+            for i in racing:
+                self._race(clocks, i, j)
+            prev[p] = j
+            for x in f:
+                latest[x] = j
+        self._own = {}
+        if not ended:
+            return
+        for e in range(len(steps) - 1, -1, -1):
+            if steps[e].decision >= 0:
+                d = self._path[steps[e].decision]
+                if len(d.ids) == d.n:
+                    ran = {s.gid for s in steps[e:]}
+                    for r in d.ids:
+                        if r not in ran:
+                            self._add(d, r)
+                return
+
+    def _race(self, clocks: list[dict[int, int]], i: int, j: int) -> None:
+        steps = self._steps
+        k = steps[i].decision
+        if k < 0:
+            return  # its goroutine was the only one runnable: nothing to try there
+        d = self._path[k]
+        if len(d.ids) < d.n:
+            return  # a forced pick: no deviation left to spend there
+        q = steps[i].gid
+        taken = d.ids[d.taken]
+        tried = d.backtrack or ()
+        p = steps[j].gid
+        if p in d.ids and self._goes_first(clocks, i, j):
+            if not (p == taken or p in tried or p in d.done):
+                self._add(d, p)
+            return
+        first: dict[int, int] = {}  # goroutine -> its first step in the race's sequence
+        initial = None  # the first goroutine that can go first, none of them tried yet
+        for m in (*range(i + 1, j), j):
+            cm = clocks[m]
+            if m != j and cm.get(q, -1) >= i:
+                continue  # happens after step i
+            r = steps[m].gid
+            if r in first:
+                continue
+            first[r] = m
+            # it can go first at i if no step before it in the sequence happens before it
+            if all(first.get(g, s + 1) > s for g, s in cm.items() if g != r):
+                if r == taken or r in tried or r in d.done:
+                    return  # tried there already
+                if initial is None and r in d.ids:
+                    initial = r
+        if initial is not None:
+            self._add(d, initial)
+
+    def _goes_first(self, clocks: list[dict[int, int]], i: int, j: int) -> bool:
+        """Does no step between i and j that does not happen after i happen before j?
+        Then j's goroutine can go first at i's decision."""
+        steps = self._steps
+        q, p = steps[i].gid, steps[j].gid
+        for g, s in clocks[j].items():
+            if s <= i or g == p:
+                continue
+            own = self._own[g]
+            f = own[bisect_right(own, i)]  # g's first step after i, at most s
+            if f < j and clocks[f].get(q, -1) < i:
+                return False
+        return True
+
+    def _add(self, d: _Decision, gid: int) -> None:
+        if self._within(d.spent + 1):
+            if d.backtrack is None:
+                d.backtrack = set()
+            d.backtrack.add(gid)
 
     @property
     def exhausted(self) -> bool:
@@ -365,7 +561,15 @@ class DFS(Strategy):
         name = "dfs" if self.bound is None else f"dfs:{self.bound}"
         name += ":early" if self.early else ""
         name += ":sticky" if self.sticky else ""
+        name += ":dpor" if self.dpor else ""
+        name += ":choices" if self.choices else ""
         return name + ":preempt" if self.preemptive else name
+
+
+def _join(clock: dict[int, int], other: dict[int, int]) -> None:
+    for g, step in other.items():
+        if clock.get(g, -1) < step:
+            clock[g] = step
 
 
 def _runnable(ids: tuple[int, ...], n: int, shown: int = 8) -> str:

@@ -272,11 +272,16 @@ class Replay(Strategy):
 STRATEGIES = ("fifo", "random", "pct", "replay", "dfs")
 
 
+_DFS_FLAGS = ("early", "sticky", "dpor", "choices")
+
+
 def make_strategy(spec: str | Strategy) -> Strategy:
     """A strategy from its name: ``fifo``, ``random``, ``pct``, ``pct:DEPTH``,
     ``pct:DEPTH:STEPS``, ``replay:SCHEDULE``, ``dfs`` or ``dfs:BOUND``, then for dfs
-    ``:early`` (deviations before option 0 at each decision) and ``:sticky`` (a
-    ``choose`` deviates where its goroutine's choice changes); ``random``, ``pct``
+    ``:early`` (deviations before option 0 at each decision), ``:sticky`` (a
+    ``choose`` deviates where its goroutine's choice changes), ``:dpor`` (dynamic
+    partial-order reduction) and ``:choices`` (deviations at ``choose`` decisions
+    only); ``random``, ``pct``
     and ``dfs`` take a last ``:preempt`` (switch at operations that do not block,
     too); a :class:`Strategy` passes through."""
     if isinstance(spec, Strategy):
@@ -301,27 +306,30 @@ def make_strategy(spec: str | Strategy) -> Strategy:
             from .dfs import DFS
 
             bound, *flags = arg.split(":") if arg else [""]
-            if bound in ("early", "sticky"):
+            if bound in _DFS_FLAGS:
                 bound, flags = "", [bound, *flags]
             if bound and not (bound.isdigit() and len(bound) <= 9):
                 raise ValueError(
                     "dfs:BOUND takes a whole number of deviations, such as dfs:2, "
-                    "dfs:2:early, dfs:2:sticky or dfs:2:preempt"
+                    "dfs:2:early, dfs:2:sticky, dfs:2:dpor, dfs:2:choices or dfs:2:preempt"
                 )
-            if [f for f in flags if f not in ("early", "sticky")] or len(set(flags)) < len(flags):
+            if [f for f in flags if f not in _DFS_FLAGS] or len(set(flags)) < len(flags):
                 raise ValueError(
-                    "after dfs:BOUND come :early and :sticky, each at most once, then :preempt"
+                    "after dfs:BOUND come :early, :sticky, :dpor and :choices, each at most once, "
+                    "then :preempt"
                 )
             return DFS(
                 int(bound) if bound else None,
                 preempt=preempt,
                 early="early" in flags,
                 sticky="sticky" in flags,
+                dpor="dpor" in flags,
+                choices="choices" in flags,
             )
     except ValueError as exc:
         raise SimlabError(f"bad strategy {spec!r}: {exc}") from None
     raise SimlabError(
         f"unknown strategy {spec!r}; choose fifo, random, pct, pct:DEPTH, "
-        "pct:DEPTH:STEPS, replay:SCHEDULE, dfs or dfs:BOUND (dfs may add :early and :sticky; "
-        "random, pct and dfs may end in :preempt)"
+        "pct:DEPTH:STEPS, replay:SCHEDULE, dfs or dfs:BOUND (dfs may add :early, :sticky, "
+        ":dpor, :choices; random, pct and dfs may end in :preempt)"
     )

@@ -54,6 +54,8 @@ class DFSSearch:
     preempt: bool = False  # dfs:BOUND:preempt
     early: bool = False  # dfs:BOUND:early
     sticky: bool = False  # dfs:BOUND:sticky
+    dpor: bool = False  # dfs:BOUND:dpor
+    choices: bool = False  # dfs:BOUND:choices
     op_cost: int = 0  # the clock: nanoseconds every operation takes
     schedules: int = 0  # runs to the end (the profile written, or how else it ended)
     pruned: int = 0  # runs the sleep sets abandoned
@@ -86,6 +88,8 @@ def search_dfs(
     op_cost: int = 0,
     early: bool = False,
     sticky: bool = False,
+    dpor: bool = False,
+    choices: bool = False,
 ) -> DFSSearch:
     """Explore program ``name``'s schedules under ``seed`` depth first, deviating from
     ``fifo`` at most ``bound`` times (None: no bound), with sleep sets unless
@@ -100,7 +104,9 @@ def search_dfs(
     where every operation takes that many nanoseconds (``goker``'s ``@1us``: 1000);
     ``early``: deviations before option 0 at each decision (``dfs:BOUND:early``);
     ``sticky``: a ``select`` deviates only where its goroutine's choice changes
-    (``dfs:BOUND:sticky``)."""
+    (``dfs:BOUND:sticky``); ``dpor``: dynamic partial-order reduction on top of the
+    sleep sets (``dfs:BOUND:dpor``); ``choices``: deviations at ``select`` (and other
+    ``choose``) decisions only, every pick ``fifo``'s (``dfs:BOUND:choices``)."""
     t0 = time.perf_counter()
     progs = goker.programs()
     if name not in progs:
@@ -112,8 +118,16 @@ def search_dfs(
         raise source
     module = load(prog.file, source)
     deadline = None if max_seconds is None else t0 + max_seconds
-    dfs = DFS(bound, reduction=reduction, preempt=preempt, early=early, sticky=sticky)
-    res = DFSSearch(name, bound, reduction, preempt, early, sticky, op_cost)
+    dfs = DFS(
+        bound,
+        reduction=reduction,
+        preempt=preempt,
+        early=early,
+        sticky=sticky,
+        dpor=dpor,
+        choices=choices,
+    )
+    res = DFSSearch(name, bound, reduction, preempt, early, sticky, dpor, choices, op_cost)
     while True:
         if dfs.runs >= runs:
             res.stopped = "runs"
