@@ -21,7 +21,7 @@ from simlab.errors import SimlabError
 from simlab.lab.exhaust import exhaust, search_program
 from simlab.lab.experiment import load_experiment
 from simlab.lab.explore import explore
-from simlab.sched.dfs import DFS, Redundant
+from simlab.sched.dfs import DFS, SLICE, Redundant
 from simlab.sched.schedule import Schedule
 from simlab.sched.strategies import make_strategy
 from tests.conftest import invoke as cli
@@ -162,6 +162,37 @@ def _main_and_a_sender(rt):
     x = rt.chan(1)
     rt.go(_sender, rt, x)
     yield rt.sleep(sl.Second)
+
+
+def _spinner_and_a_stopper(rt, log):
+    flag = rt.atomic_int32()
+
+    def spin():
+        spins = 0
+        while (yield flag.load()) == 0:  # never blocks: only the stopper ends it
+            spins += 1
+        log.append(spins)
+
+    def stop():
+        yield flag.store(1)
+
+    rt.go(stop)
+    rt.go(spin)  # Go's runnext: it runs first
+    yield rt.sleep(sl.Second)
+
+
+def test_a_goroutine_that_never_blocks_is_switched_out_free_of_charge():
+    """The spinner loads a flag until the stopper stores it, yielding an operation at
+    each load while the stopper waits. Going on is dfs:preempt's free option, so at
+    bound 0 the spinner would spin until the livelock guard; after SLICE operations in
+    a row, switching is the free one (as Go's scheduler stops a goroutine that has run
+    10ms), the stopper runs, and the spinner stops: one schedule, in which the
+    spinner's first SLICE loads saw 0 and the one it was stopped before sees 1."""
+    log: list[int] = []
+    found, dfs = search_program(_spinner_and_a_stopper, log, bound=0, preempt=True)
+    assert len(found) == 1 and found[0].error is None
+    assert dfs.exhausted
+    assert log == [SLICE]
 
 
 @pytest.mark.parametrize(("bound", "expected"), [(0, 1), (1, 2), (2, 4), (3, 5), (None, 5)])

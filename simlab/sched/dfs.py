@@ -23,7 +23,11 @@ another). A switch is one deviation, so ``dfs:BOUND:preempt`` is CHESS's
 preemption bounding (Musuvathi and Qadeer, PLDI 2007) over the run-to-block
 picks and those switches together. It reaches the bugs that need a goroutine
 stopped between two operations that do not block; each run then has a decision
-per operation, so keep the bound small.
+per operation, so keep the bound small. A goroutine that has gone on ``SLICE``
+operations in a row while others waited is switched out free of charge (switching
+is then the free option), as Go's scheduler stops a goroutine that has run 10ms:
+otherwise a loop that never blocks until another goroutine stops it would run on
+into the livelock guard as soon as the bound is spent.
 
 ``dfs:BOUND:early`` (and ``dfs:BOUND:early:preempt``) visits the same schedules in
 another order: at each decision it tries the deviations before option 0, so the
@@ -116,6 +120,11 @@ Footprint = frozenset[int]
 _EMPTY: Footprint = frozenset()
 _ENDS = -1  # in a footprint: the step ended the program, which every other step depends on
 _ID = attrgetter("id")
+# dfs:preempt: a goroutine that went on this many operations in a row while others
+# waited is switched out free of charge, as Go's scheduler stops a goroutine that
+# has run for 10ms; without it a loop that never blocks (until another goroutine
+# stops it) runs on into the livelock guard once the bound is spent
+SLICE = 1000
 
 
 class Redundant(Exception):
@@ -210,6 +219,7 @@ class DFS(Strategy):
         self._k = 0  # the next decision of this run
         self._asleep: dict[int, Footprint] = {}
         self._chosen: dict[tuple[int, int], int] = {}  # sticky: (goroutine, n) -> last option
+        self._slice_gid = self._slice = 0  # preempt: who went on, how many times in a row
         self._stepping: _Decision | None = None  # the choice whose goroutine is running
         self._last: _Decision | None = None  # the choice whose goroutine's step just ended
         self._exhausted = False
@@ -229,6 +239,7 @@ class DFS(Strategy):
     def bind(self, seed: int) -> None:
         self.runs += 1
         self._k = 0
+        self._slice_gid = self._slice = 0
         self._steps = []
         self._woken = {}
         self._picked = -1
@@ -289,12 +300,19 @@ class DFS(Strategy):
         return self._decide(n, (g.id if g is not None else 0, n))
 
     def preempt(self, g: Goroutine, runq: Sequence[Goroutine]) -> bool:
-        """``dfs:preempt``: a decision of two options, go on (0) or switch (1)."""
-        return self._decide(2, None) == 1
+        """``dfs:preempt``: a decision of two options, go on (0) or switch (1). After
+        ``SLICE`` operations in a row while others wait, switching is the free one."""
+        if g.id != self._slice_gid:
+            self._slice_gid, self._slice = g.id, 0
+        self._slice += 1
+        switch = self._decide(2, None, 1 if self._slice > SLICE else 0) == 1
+        if switch:
+            self._slice_gid = 0
+        return switch
 
-    def _decide(self, n: int, key: tuple[int, int] | None) -> int:
+    def _decide(self, n: int, key: tuple[int, int] | None, free: int = 0) -> int:
         """A decision of ``n`` options; ``key``: sticky, the goroutine choosing and ``n``,
-        whose last option is this one's free option."""
+        whose last option is this one's free option; otherwise ``free``."""
         k = self._k
         self._k = k + 1
         if k < self._prefix:
@@ -304,7 +322,7 @@ class DFS(Strategy):
         else:
             del self._path[k:]
             spent = self._spent(k)
-            free = self._chosen.get(key, 0) if key is not None else 0
+            free = self._chosen.get(key, 0) if key is not None else free
             taken = self._order(n, free)[0] if self._within(spent + 1) else free
             d = _Decision(n, (), taken, spent, free=free)
             self._path.append(d)
