@@ -88,6 +88,20 @@ def test_goroutines_that_make_their_own_channels_are_independent(k):
     assert dfs.exhausted
 
 
+def _locker(rt, mu):
+    yield mu.lock()
+    yield rt.gosched()
+    mu.unlock()
+
+
+def _two_lockers_and_a_bystander(rt):
+    mu = rt.mutex()
+    rt.go(_locker, rt, mu)
+    rt.go(_locker, rt, mu)
+    rt.go(_worker, rt, rt.chan(1), 1)
+    yield rt.sleep(sl.Second)
+
+
 def test_two_lockers_and_a_bystander():
     """A and B each lock mu, yield, unlock; C does one step on its own channel and ends.
 
@@ -97,22 +111,10 @@ def test_two_lockers_and_a_bystander():
     C's 2 steps interleave freely into each: 2 x (C(4+2, 2) + C(5+2, 2)) = 2 x (15 + 21).
     """
 
-    def locker(rt, mu):
-        yield mu.lock()
-        yield rt.gosched()
-        mu.unlock()
-
-    def main(rt):
-        mu = rt.mutex()
-        rt.go(locker, rt, mu)
-        rt.go(locker, rt, mu)
-        rt.go(_worker, rt, rt.chan(1), 1)
-        yield rt.sleep(sl.Second)
-
-    full, _ = search_program(main, reduction=False)
+    full, _ = search_program(_two_lockers_and_a_bystander, reduction=False)
     assert len(full) == 2 * (comb(6, 2) + comb(7, 2)) == 72
     _distinct(full)
-    reduced, _ = search_program(main)
+    reduced, _ = search_program(_two_lockers_and_a_bystander)
     assert len(reduced) == 4
     _distinct(reduced)
 
@@ -587,22 +589,10 @@ def test_dpor_runs_no_reordering_of_independent_goroutines(k):
 def test_dpor_keeps_the_classes_counted_by_hand():
     """test_two_lockers_and_a_bystander's 4 classes, in fewer runs."""
 
-    def locker(rt, mu):
-        yield mu.lock()
-        yield rt.gosched()
-        mu.unlock()
-
-    def main(rt):
-        mu = rt.mutex()
-        rt.go(locker, rt, mu)
-        rt.go(locker, rt, mu)
-        rt.go(_worker, rt, rt.chan(1), 1)
-        yield rt.sleep(sl.Second)
-
-    reduced, dfs = search_program(main, dpor=True)
+    reduced, dfs = search_program(_two_lockers_and_a_bystander, dpor=True)
     assert len(reduced) == 4
     _distinct(reduced)
-    _, sleep = search_program(main)
+    _, sleep = search_program(_two_lockers_and_a_bystander)
     assert dfs.runs < sleep.runs
 
 

@@ -130,6 +130,17 @@ def test_grpc1460_leaks_in_the_first_schedule_of_dfs_2_early() -> None:
     assert any("[chan receive]" in leak for leak in res.found_leaks)
 
 
+def _replays_with_gos_leaks(name: str, schedule: str, op_cost: int) -> bool:
+    """Does ``schedule``, replayed on that clock, write a profile with exactly Go's
+    expected leaks (every expected regular expression matched, none extra)?"""
+    prog = goker.programs()[name]
+    module = load(prog.file, goker.translations([name])[name])
+    rt = sl.Runtime(0, f"replay:{schedule}", op_cost=op_cost)
+    run = goker.run_one(module, prog, "replay", 0, rt=rt)
+    assert prog.expected is not None
+    return run.outcome == "profiled" and goker.match(prog.expected.regexes, run.leaks) == ([], [])
+
+
 def test_sticky_choices_find_the_loop_that_keeps_taking_its_event_case() -> None:
     """Istio18454: each of 100 processors fills its event channel, starts its loop and
     cancels it at once. The loop's select has both cases ready, Done first: fifo
@@ -142,12 +153,7 @@ def test_sticky_choices_find_the_loop_that_keeps_taking_its_event_case() -> None
     res = search_dfs("Istio18454", 1, op_cost=1000, sticky=True, stop_at_find=True, max_seconds=60)
     assert res.first_found is not None
     assert len(Schedule.parse(res.found_schedule)) > 1
-    prog = goker.programs()["Istio18454"]
-    module = load(prog.file, goker.translations(["Istio18454"])["Istio18454"])
-    rt = sl.Runtime(0, f"replay:{res.found_schedule}", op_cost=1000)
-    run = goker.run_one(module, prog, "replay", 0, rt=rt)
-    assert prog.expected is not None
-    assert (run.outcome, goker.match(prog.expected.regexes, run.leaks)) == ("profiled", ([], []))
+    assert _replays_with_gos_leaks("Istio18454", res.found_schedule, op_cost=1000)
 
 
 def test_choices_find_the_select_that_returns_before_its_sender_is_done() -> None:
@@ -163,12 +169,7 @@ def test_choices_find_the_select_that_returns_before_its_sender_is_done() -> Non
     )
     assert res.first_found == 2
     assert len(Schedule.parse(res.found_schedule)) == 1
-    prog = goker.programs()["Cockroach1462"]
-    module = load(prog.file, goker.translations(["Cockroach1462"])["Cockroach1462"])
-    rt = sl.Runtime(0, f"replay:{res.found_schedule}", op_cost=1000)
-    run = goker.run_one(module, prog, "replay", 0, rt=rt)
-    assert prog.expected is not None
-    assert (run.outcome, goker.match(prog.expected.regexes, run.leaks)) == ("profiled", ([], []))
+    assert _replays_with_gos_leaks("Cockroach1462", res.found_schedule, op_cost=1000)
 
 
 def test_choices_and_switches_find_the_check_then_lock() -> None:
@@ -182,12 +183,7 @@ def test_choices_and_switches_find_the_check_then_lock() -> None:
         "Cockroach1055", 2, preempt=True, choices=True, stop_at_find=True, max_seconds=60
     )
     assert res.first_found is not None
-    prog = goker.programs()["Cockroach1055"]
-    module = load(prog.file, goker.translations(["Cockroach1055"])["Cockroach1055"])
-    rt = sl.Runtime(0, f"replay:{res.found_schedule}")
-    run = goker.run_one(module, prog, "replay", 0, rt=rt)
-    assert prog.expected is not None
-    assert (run.outcome, goker.match(prog.expected.regexes, run.leaks)) == ("profiled", ([], []))
+    assert _replays_with_gos_leaks("Cockroach1055", res.found_schedule, op_cost=0)
 
 
 def test_a_run_the_search_cap_interrupted_is_abandoned_even_if_its_code_went_on() -> None:

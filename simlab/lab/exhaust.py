@@ -91,14 +91,7 @@ def exhaust(
     dfs = make_strategy(strategy) if isinstance(strategy, str) else strategy
     assert isinstance(dfs, DFS), strategy
     if not reduction:
-        dfs = DFS(
-            dfs.bound,
-            reduction=False,
-            preempt=dfs.preemptive,
-            early=dfs.early,
-            sticky=dfs.sticky,
-            choices=dfs.choices,
-        )
+        dfs = dfs.unreduced()
     n_row, n_rows, scenario, params = choose_row(exp, row)
     model = exp.model
     start = time.monotonic()

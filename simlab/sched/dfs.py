@@ -105,6 +105,7 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, NoReturn
 
@@ -209,7 +210,6 @@ class DFS(Strategy):
         self._steps: list[_Step] = []  # dpor: this run's steps, in order
         self._woken: dict[int, int] = {}  # dpor: goroutine -> the step that readied it
         self._picked = -1  # dpor: the decision of the step about to run (-1: none)
-        self._own: dict[int, list[int]] = {}  # dpor, in the analysis: goroutine -> steps
         self._ended = False  # the run reached its end (it was not abandoned)
         self.footprints = reduction
         self.pruned = 0
@@ -440,7 +440,7 @@ class DFS(Strategy):
         latest: dict[int, int] = {}  # primitive -> the latest step that touched it
         clocks: list[dict[int, int]] = []
         prev: dict[int, int] = {}  # goroutine -> its latest step
-        self._own = {}
+        own: dict[int, list[int]] = {}  # goroutine -> its steps so far
         for j, step in enumerate(steps):
             p, f = step.gid, step.footprint
             k = prev.get(p)
@@ -471,13 +471,12 @@ class DFS(Strategy):
                 _join(clock, clocks[o])
             clock[p] = j
             clocks.append(clock)
-            self._own.setdefault(p, []).append(j)
+            own.setdefault(p, []).append(j)
             for i in racing:
-                self._race(clocks, i, j)
+                self._race(clocks, own, i, j)
             prev[p] = j
             for x in f:
                 latest[x] = j
-        self._own = {}
         if not ended:
             return
         for e in range(len(steps) - 1, -1, -1):
@@ -490,7 +489,9 @@ class DFS(Strategy):
                             self._add(d, r)
                 return
 
-    def _race(self, clocks: list[dict[int, int]], i: int, j: int) -> None:
+    def _race(
+        self, clocks: list[dict[int, int]], own: dict[int, list[int]], i: int, j: int
+    ) -> None:
         steps = self._steps
         k = steps[i].decision
         if k < 0:
@@ -502,13 +503,13 @@ class DFS(Strategy):
         taken = d.ids[d.taken]
         tried = d.backtrack or ()
         p = steps[j].gid
-        if p in d.ids and self._goes_first(clocks, i, j):
+        if p in d.ids and self._goes_first(clocks, own, i, j):
             if not (p == taken or p in tried or p in d.done):
                 self._add(d, p)
             return
         first: dict[int, int] = {}  # goroutine -> its first step in the race's sequence
         initial = None  # the first goroutine that can go first, none of them tried yet
-        for m in (*range(i + 1, j), j):
+        for m in chain(range(i + 1, j), (j,)):
             cm = clocks[m]
             if m != j and cm.get(q, -1) >= i:
                 continue  # happens after step i
@@ -525,16 +526,18 @@ class DFS(Strategy):
         if initial is not None:
             self._add(d, initial)
 
-    def _goes_first(self, clocks: list[dict[int, int]], i: int, j: int) -> bool:
+    def _goes_first(
+        self, clocks: list[dict[int, int]], own: dict[int, list[int]], i: int, j: int
+    ) -> bool:
         """Does no step between i and j that does not happen after i happen before j?
-        Then j's goroutine can go first at i's decision."""
+        Then j's goroutine can go first at i's decision. ``own``: each goroutine's steps."""
         steps = self._steps
         q, p = steps[i].gid, steps[j].gid
         for g, s in clocks[j].items():
             if s <= i or g == p:
                 continue
-            own = self._own[g]
-            f = own[bisect_right(own, i)]  # g's first step after i, at most s
+            mine = own[g]
+            f = mine[bisect_right(mine, i)]  # g's first step after i, at most s
             if f < j and clocks[f].get(q, -1) < i:
                 return False
         return True
@@ -544,6 +547,18 @@ class DFS(Strategy):
             if d.backtrack is None:
                 d.backtrack = set()
             d.backtrack.add(gid)
+
+    def unreduced(self) -> DFS:
+        """A fresh search of the same schedules without the reduction (nor dpor, which
+        needs it): every schedule within the bound runs."""
+        return DFS(
+            self.bound,
+            reduction=False,
+            preempt=self.preemptive,
+            early=self.early,
+            sticky=self.sticky,
+            choices=self.choices,
+        )
 
     @property
     def exhausted(self) -> bool:
