@@ -25,7 +25,13 @@ same way: on that clock, with ``dfs:BOUND:preempt`` where random preempted, slee
 sets on, stopping at the first schedule with Go's leaks.
 
     python benchmarks/dfs_table.py --goker-like-random [--goker-seconds 60]
-        [--bounds 0,1,2] [--early] [--sticky] [--dpor] [--choices] [NAMES...]
+        [--bounds 0,1,2] [--early] [--sticky] [--dpor] [--choices] [--one-copy]
+        [--preempt] [NAMES...]
+
+``--one-copy`` searches one copy of each test instead of the whole program
+(``goker_dfs.ONE_COPY``; the programs that have one), and says at which schedule
+goker's own search of that copy first finds the bug; ``--preempt`` switches at
+every operation (``dfs:BOUND:preempt``) wherever random did or not.
 
 ``--early`` searches in the order of ``dfs:BOUND:early`` (at each decision, the
 deviations before option 0), and ``--sticky`` the schedules of
@@ -46,7 +52,7 @@ from simlab.lab.exhaust import exhaust
 from simlab.lab.experiment import load_experiment
 from simlab.lab.explore import explore
 from simlab.translate import goker
-from simlab.translate.goker_dfs import DFSSearch, search_dfs
+from simlab.translate.goker_dfs import ONE_COPY, DFSSearch, search_dfs
 from simlab.translate.toolchain import TranslateError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +94,16 @@ def main() -> None:
     parser.add_argument(
         "--choices", action="store_true", help="dfs:BOUND:choices: deviations at selects only"
     )
+    parser.add_argument(
+        "--one-copy",
+        action="store_true",
+        help="--goker-like-random: one copy of each test (goker_dfs.ONE_COPY)",
+    )
+    parser.add_argument(
+        "--preempt",
+        action="store_true",
+        help="--goker-like-random: dfs:BOUND:preempt even where random did not preempt",
+    )
     parser.add_argument("names", nargs="*", help="--goker: these programs only")
     args = parser.parse_args()
     if args.goker_like_random:
@@ -99,6 +115,8 @@ def main() -> None:
             args.sticky,
             args.dpor,
             args.choices,
+            one_copy=args.one_copy,
+            preempt=args.preempt,
         )
         return
     if args.goker:
@@ -248,30 +266,44 @@ def goker_like_random(
     sticky: bool = False,
     dpor: bool = False,
     choices: bool = False,
+    *,
+    one_copy: bool = False,
+    preempt: bool = False,
 ) -> None:
-    """dfs on the clock, and with the switches, that random search needed."""
+    """dfs on the clock, and with the switches, that random search needed; with
+    ``one_copy``, on one copy of each test, beside random's search of that copy; with
+    ``preempt``, switching at every operation wherever random did or not."""
     randomly = random_results()
     names = names or [
         n
         for n, (found, _, strategy) in sorted(randomly.items(), key=lambda kv: kv[0].lower())
-        if found == "yes" and ("@" in strategy or "preempt" in strategy)
+        if found == "yes"
+        and ("@" in strategy or "preempt" in strategy)
+        and (not one_copy or n in ONE_COPY)
     ]
     print(
         f"GoKer programs random found on the 1us clock or preempting; dfs on that clock, "
         f"preempting where random did, sleep sets on, seed 0{', early order' if early else ''}"
         f"{', sticky' if sticky else ''}{', dpor' if dpor else ''}"
-        f"{', choices' if choices else ''}; "
+        f"{', choices' if choices else ''}{', preempting everywhere' if preempt else ''}"
+        f"{'; one copy of each test (goker_dfs.ONE_COPY)' if one_copy else ''}; "
         "a search stops at the first "
         f"schedule with exactly Go's leaks or after {seconds:.0f} s; '>N': N schedules ran "
         "to the end by then\n"
     )
+    if one_copy:
+        print("random, one copy: the first schedule of goker's search of that copy with Go's leaks")
     print(f"{'program':<16} {'random':<28} {'dfs':<20} {'schedules (pruned)':<19} finds  {'s':>5}")
     found = []
     for name in names:
         rand = randomly.get(name, ("?", "", ""))
         strategy = rand[2].split()[0] if rand[2] else ""
         used, op_cost = goker.clock(strategy)  # random:preempt@1us: ("random:preempt", 1000)
-        preempt = used.endswith(":preempt")
+        switch = preempt or used.endswith(":preempt")
+        if one_copy:
+            first = goker.instance_evidence(name, 100, ONE_COPY[name].patches)
+            copy = "none in 100" if first is None else _nth(first)
+            print(f"{name:<16} random, one copy: {copy}", flush=True)
         for bound in bounds:
             spec = (
                 f"dfs:{bound}"
@@ -279,7 +311,7 @@ def goker_like_random(
                 + (":sticky" if sticky else "")
                 + (":dpor" if dpor else "")
                 + (":choices" if choices else "")
-                + (":preempt" if preempt else "")
+                + (":preempt" if switch else "")
                 + strategy[len(used) :]
             )
             try:
@@ -288,12 +320,13 @@ def goker_like_random(
                     bound,
                     stop_at_find=True,
                     max_seconds=seconds,
-                    preempt=preempt,
+                    preempt=switch,
                     op_cost=op_cost,
                     early=early,
                     sticky=sticky,
                     dpor=dpor,
                     choices=choices,
+                    one_copy=one_copy,
                 )
             except SimlabError as err:  # a replay that diverged: the row says so, the table goes on
                 random_cell = "#" + rand[1] + " " + rand[2]
@@ -311,6 +344,11 @@ def goker_like_random(
             if not res.exhausted and res.stopped == "time" and res.schedules == 0:
                 break  # not one run ended in time: a larger bound will not do better
     print(f"\ndfs finds {len(found)} of {len(names)}: {', '.join(found) or 'none'}")
+
+
+def _nth(i: int) -> str:
+    strategy, seed = goker.nth_schedule(i)
+    return f"#{i} {strategy} seed {seed}"
 
 
 def _goker_summary(totals: dict[str, dict[str, object]]) -> None:

@@ -992,10 +992,17 @@ def _schedules(budget: int) -> Iterator[tuple[int, str, int]]:
     Preemption finds the bugs that need a switch between two operations that do
     not block (Cockroach1055, Istio16224); the 1us clock, those that need a timer
     to fire while a goroutine computes."""
-    yield 1, "fifo", 0
-    for i in range(2, budget + 1):
-        k, turn = divmod(i - 2, len(SEARCHED))
-        yield i, SEARCHED[turn], k + 1
+    for i in range(1, budget + 1):
+        yield i, *nth_schedule(i)
+
+
+def nth_schedule(i: int) -> tuple[str, int]:
+    """The search's ``i``-th schedule (from 1) as (strategy, seed): fifo, then the
+    SEARCHED strategies' seeds in turn."""
+    if i == 1:
+        return "fifo", 0
+    k, turn = divmod(i - 2, len(SEARCHED))
+    return SEARCHED[turn], k + 1
 
 
 @dataclass
@@ -1322,13 +1329,17 @@ def search_fixed(
     return ended, True, "", spun
 
 
-def instance_evidence(name: str, budget: int = 50) -> int | None:
+def instance_evidence(
+    name: str, budget: int = 50, patches: tuple[Patch, ...] | None = None
+) -> int | None:
     """The first of the search's schedules (1-based) at which the smaller instance of
-    :data:`SCALED`, without the fix, leaks exactly as Go expects: the evidence that the
-    instance still has the bug. None if none of the first ``budget`` does."""
+    :data:`SCALED` (or the one ``patches`` make), without the fix, leaks exactly as Go
+    expects: the evidence that the instance still has the bug. None if none of the
+    first ``budget`` does."""
     prog = programs()[name]
     regexes = prog.expected.regexes if prog.expected else []
-    source = translations([name], False, SCALED[name].patches)[name]
+    patches = SCALED[name].patches if patches is None else patches
+    source = translations([name], False, patches)[name]
     if isinstance(source, TranslateError):
         return None
     module = load(prog.file, source)

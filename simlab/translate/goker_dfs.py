@@ -39,9 +39,40 @@ from simlab.errors import SimlabError
 from simlab.sched.dfs import DFS
 
 from . import goker, load
+from .goker_scaled import Scaled
 from .toolchain import TranslateError
 
-__all__ = ["DFSSearch", "search_dfs"]
+__all__ = ["ONE_COPY", "DFSSearch", "search_dfs"]
+
+# A GoKer test runs many copies of itself at once, and the copies share nothing, so a
+# bug of the program is a bug of one copy; but every copy multiplies the decisions of
+# a run, and with them the schedules within a bound. These programs' bugs are beyond
+# the search in their full program (docs/exhaustive.md): here is one copy each, with
+# the smaller loops of ``goker_scaled.SCALED`` inside it. Random search found each
+# bug in the full program; in one copy ``dfs:2:preempt`` finds every one of them.
+ONE_COPY: dict[str, Scaled] = {
+    "Grpc3017": Scaled(
+        "1 client conn instead of 100, removing and making its sub-conn 5 times instead of 10,000",
+        (("i < 100; i++", "i < 1; i++"), ("i < 10000; i++", "i < 5; i++")),
+    ),
+    "Hugo3251": Scaled(
+        "1 copy of the test instead of 11; in each of its two passes 3 workers instead "
+        "of 100, each fetching the resource 3 times instead of 200",
+        (
+            ("i < 11; i++", "i < 1; i++"),
+            ("i < 100; i++", "i < 3; i++"),
+            ("j < 200; j++", "j < 3; j++"),
+        ),
+    ),
+    "Kubernetes11298": Scaled(
+        "1 notifier instead of 1,000",
+        (("i < 1000; i++", "i < 1; i++"),),
+    ),
+    "Kubernetes13135": Scaled(
+        "1 cacher instead of 50 (its caching loop, the event and the close)",
+        (("i < 50; i++", "i < 1; i++"),),
+    ),
+}
 
 
 @dataclass
@@ -56,6 +87,7 @@ class DFSSearch:
     sticky: bool = False  # dfs:BOUND:sticky
     dpor: bool = False  # dfs:BOUND:dpor
     choices: bool = False  # dfs:BOUND:choices
+    one_copy: bool = False  # ONE_COPY's instance, not the whole program
     op_cost: int = 0  # the clock: nanoseconds every operation takes
     schedules: int = 0  # runs to the end (the profile written, or how else it ended)
     pruned: int = 0  # runs the sleep sets abandoned
@@ -83,13 +115,14 @@ def search_dfs(
     max_seconds: float | None = None,
     stop_at_find: bool = False,
     seed: int = 0,
-    patches: tuple[tuple[str, str], ...] = (),
+    patches: tuple[goker.Patch, ...] = (),
     preempt: bool = False,
     op_cost: int = 0,
     early: bool = False,
     sticky: bool = False,
     dpor: bool = False,
     choices: bool = False,
+    one_copy: bool = False,
 ) -> DFSSearch:
     """Explore program ``name``'s schedules under ``seed`` depth first, deviating from
     ``fifo`` at most ``bound`` times (None: no bound), with sleep sets unless
@@ -106,13 +139,21 @@ def search_dfs(
     ``sticky``: a ``select`` deviates only where its goroutine's choice changes
     (``dfs:BOUND:sticky``); ``dpor``: dynamic partial-order reduction on top of the
     sleep sets (``dfs:BOUND:dpor``); ``choices``: deviations at ``select`` (and other
-    ``choose``) decisions only, every pick ``fifo``'s (``dfs:BOUND:choices``)."""
+    ``choose``) decisions only, every pick ``fifo``'s (``dfs:BOUND:choices``);
+    ``one_copy``: search :data:`ONE_COPY`'s instance of the program (its patches
+    come before ``patches``)."""
     t0 = time.perf_counter()
     progs = goker.programs()
     if name not in progs:
         raise SimlabError(f"no GoKer program {name!r}; they are {', '.join(sorted(progs))}")
     prog = progs[name]
     regexes = prog.expected.regexes if prog.expected else []
+    if one_copy:
+        if name not in ONE_COPY:
+            raise SimlabError(
+                f"no one-copy instance of {name}; there is one of {', '.join(ONE_COPY)}"
+            )
+        patches = ONE_COPY[name].patches + tuple(patches)
     source = goker.translations([name], patches=patches)[name]
     if isinstance(source, TranslateError):
         raise source
@@ -127,7 +168,9 @@ def search_dfs(
         dpor=dpor,
         choices=choices,
     )
-    res = DFSSearch(name, bound, reduction, preempt, early, sticky, dpor, choices, op_cost)
+    res = DFSSearch(
+        name, bound, reduction, preempt, early, sticky, dpor, choices, one_copy, op_cost
+    )
     while True:
         if dfs.runs >= runs:
             res.stopped = "runs"
