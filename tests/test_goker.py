@@ -230,11 +230,15 @@ def test_replay_takes_strategy_colon_seed() -> None:
     assert goker.parse_replay("random:7") == ("random", 7)
     assert goker.parse_replay("random:preempt:3") == ("random:preempt", 3)
     assert goker.parse_replay("random@1us:2") == ("random@1us", 2)
-    for bad in ("random", "random:x", "dfs:1", ":3"):
+    assert goker.parse_replay("replay:p9:1,18:1@1us:0") == ("replay:p9:1,18:1@1us", 0)
+    for bad in ("random", "random:x", "dfs:1", ":3", "replay::3"):
         with pytest.raises(SimlabError, match="STRATEGY:SEED"):
             goker.parse_replay(bad)
     assert goker.replay_command("Cockroach584", "random", 7) == (
         "simlab goker Cockroach584 --replay random:7"
+    )
+    assert goker.replay_command("Grpc3017", "replay:zAb=c", 0, one_copy=True) == (
+        "simlab goker Grpc3017 --one-copy --replay 'replay:zAb=c:0'"
     )
 
 

@@ -241,6 +241,62 @@ def test_a_program_without_a_one_copy_instance_is_refused_naming_those_with_one(
         search_dfs("Moby4951", 1, one_copy=True)
 
 
+def test_the_command_searches_one_copy_and_prints_a_replay_that_shows_gos_leaks(capsys) -> None:
+    """``simlab goker NAME --one-copy --strategy dfs:...`` stops at the first schedule
+    with Go's leaks (exit 0) and prints a command; that command, run, writes a profile
+    whose leaks are Go's expected ones."""
+    from tests.conftest import invoke
+
+    code, out, err = invoke(
+        capsys, "goker", "Kubernetes13135", "--one-copy", "--strategy", "dfs:2:preempt"
+    )
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:2] == [
+        "Kubernetes13135 under dfs:2:preempt, sleep sets, seed 0",
+        f"one copy: {ONE_COPY['Kubernetes13135'].instance}",
+    ]
+    assert "leaks exactly as Go expects" in out
+    command = out.rsplit("replay: ", 1)[1].split()
+    assert command[:5] == ["simlab", "goker", "Kubernetes13135", "--one-copy", "--replay"]
+    code, out, err = invoke(capsys, *command[1:])
+    assert (code, err) == (0, "")
+    assert "outcome: profiled" in out and "missing" not in out and "\nextra: " not in out
+
+
+def test_the_command_says_when_every_schedule_within_the_bound_was_checked(capsys) -> None:
+    """Cockroach584 has two schedules at bound 1 (counted by hand above), and its
+    ``fifo`` schedule already leaks as Go expects; Grpc3017's copy is not found at
+    bound 1: the search ends with every schedule checked, and exit status 1."""
+    from tests.conftest import invoke
+
+    code, out, _ = invoke(capsys, "goker", "Cockroach584", "--strategy", "dfs:1")
+    assert code == 0 and "found: schedule 1 leaks exactly as Go expects" in out
+    code, out, _ = invoke(
+        capsys, "goker", "Grpc3017", "--one-copy", "--strategy", "dfs:1:preempt@1us"
+    )
+    assert code == 1
+    assert re.search(r"all \d+ schedules up to bound 1 checked \(\d+ pruned\): none leaks", out)
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["Moby4951", "--one-copy", "--strategy", "dfs:1"], "no one-copy instance of Moby4951"),
+        (["Moby4951", "--one-copy"], "--one-copy goes with --strategy dfs"),
+        (["Moby4951", "Cockroach584", "--strategy", "dfs:1"], "one NAME"),
+        (["Moby4951", "--strategy", "dfs:1", "--fixed"], "without --replay or --fixed"),
+        (["Moby4951", "--strategy", "dfs:2@1d"], 'unknown unit "d"'),
+        (["Moby4951", "--strategy", "dfs:two"], "whole number of deviations"),
+    ],
+)
+def test_a_bad_search_is_one_line_and_exit_status_2(capsys, args: list[str], says: str) -> None:
+    from tests.conftest import invoke
+
+    code, out, err = invoke(capsys, "goker", *args)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and says in err
+
+
 def test_a_run_the_search_cap_interrupted_is_abandoned_even_if_its_code_went_on() -> None:
     """The cap's signal raises inside whatever runs, a goroutine too: its ``finally``
     blocks (Go's deferred calls) then run and may yield, and the run goes on from

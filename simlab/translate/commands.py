@@ -209,8 +209,18 @@ def _run(path: Path, source: str, entry: str, seed: int, strategy: str, limit: i
     is_flag=True,
     help="With --fixed: run heavy fixed programs as written, not their smaller instance.",
 )
-@click.option("--strategy", default=None, help="With --seed: replay one run of one program.")
+@click.option(
+    "--strategy",
+    default=None,
+    help="With --seed: replay one run of one program. dfs[:BOUND...][@OP_COST]: search "
+    "every schedule of one program (up to BOUND deviations) until one leaks as Go expects.",
+)
 @click.option("--seed", type=int, default=None)
+@click.option(
+    "--one-copy",
+    is_flag=True,
+    help="With dfs or a replay: the test run once, not as many copies as GoKer runs.",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per program.")
 def goker_cmd(
     names: tuple[str, ...],
@@ -222,6 +232,7 @@ def goker_cmd(
     full_scale: bool,
     strategy: str | None,
     seed: int | None,
+    one_copy: bool,
     as_json: bool,
 ) -> None:
     """Search Go 1.27's GoKer programs (all, or NAMES) for the leaks Go's test expects.
@@ -232,20 +243,47 @@ def goker_cmd(
     program with its bug fixed. With --fixed, a search also runs each fixed program,
     the heavy ones as a smaller instance (fewer copies, fewer repetitions) unless
     --full-scale.
+
+    With --strategy dfs:BOUND (and dfs's other options, and @1us for the clock where
+    every operation takes 1us), search every schedule of one program depth first
+    (sleep sets on, at most --budget runs and --max-seconds) until one leaks exactly
+    as Go expects, and print the command that replays it; --one-copy searches one
+    copy of the test where GoKer runs many (Grpc3017, Hugo3251, Kubernetes11298,
+    Kubernetes13135).
     """
     import json
 
     from . import goker
 
     try:
+        if strategy is not None and strategy.partition(":")[0].partition("@")[0] == "dfs":
+            from .goker_dfs import format_search, search_spec
+
+            if len(names) != 1 or replay_at is not None or fixed:
+                raise SimlabError(
+                    "--strategy dfs searches one buggy program: one NAME, without --replay "
+                    "or --fixed"
+                )
+            res = search_spec(
+                names[0],
+                strategy,
+                one_copy=one_copy,
+                runs=budget,
+                max_seconds=max_seconds,
+                seed=seed or 0,
+            )
+            click.echo(format_search(res, strategy, seed or 0))
+            raise SystemExit(0 if res.first_found is not None else 1)
         if replay_at is not None or strategy is not None or seed is not None:
             if replay_at is not None:
                 strategy, seed = goker.parse_replay(replay_at)
             if len(names) != 1 or strategy is None or seed is None:
                 raise SimlabError("a replay needs one NAME and --replay STRATEGY:SEED")
-            run = goker.replay(names[0], strategy, seed, fixed, full_scale)
+            run = goker.replay(names[0], strategy, seed, fixed, full_scale, one_copy)
             click.echo(goker.format_replay(names[0], run))
             return
+        if one_copy:
+            raise SimlabError("--one-copy goes with --strategy dfs... or a replay")
         rows = goker.run_goker(
             list(names) or None,
             budget=budget,

@@ -47,7 +47,7 @@ import simlab as sl
 from simlab.errors import Deadlock, FatalError, GoPanic, Livelock, SimlabError
 
 from . import entry, golib, load, translate_all
-from .goker_scaled import SCALED, Scaled
+from .goker_scaled import ONE_COPY, SCALED, Scaled
 from .toolchain import TranslateError, go_binary, go_env
 
 __all__ = [
@@ -978,7 +978,10 @@ def clock(strategy: str) -> tuple[str, int]:
     """``STRATEGY`` or ``STRATEGY@OP_COST`` as (the strategy, nanoseconds an operation
     takes): ``random:preempt@1us`` is ``("random:preempt", 1000)``."""
     name, _, cost = strategy.partition("@")
-    return name, sl.parse_duration(cost) if cost else 0
+    try:
+        return name, sl.parse_duration(cost) if cost else 0
+    except ValueError as err:  # Go's message names the duration
+        raise SimlabError(f"{strategy!r}: after @ comes a Go duration (1us): {err}") from None
 
 
 def runtime(strategy: str, seed: int) -> sl.Runtime:
@@ -1190,10 +1193,19 @@ def _tally(leaks: list[str]) -> list[str]:
 
 
 def replay_command(
-    name: str, strategy: str, seed: int, fixed: bool = False, full_scale: bool = False
+    name: str,
+    strategy: str,
+    seed: int,
+    fixed: bool = False,
+    full_scale: bool = False,
+    one_copy: bool = False,
 ) -> str:
     """The command line that runs this schedule again and prints its profile."""
-    cmd = f"simlab goker {name} --replay {strategy}:{seed}" + (" --fixed" if fixed else "")
+    what = f"{strategy}:{seed}"
+    if not re.fullmatch(r"[\w:@.,]+", what):  # a replay's schedule, packed: quote it
+        what = f"'{what}'"
+    cmd = f"simlab goker {name}" + (" --one-copy" if one_copy else "")
+    cmd += f" --replay {what}" + (" --fixed" if fixed else "")
     scaled = smaller_instance(name) is not None
     return cmd + (" --full-scale" if fixed and full_scale and scaled else "")
 
@@ -1217,29 +1229,48 @@ def fixed_patches(name: str, full_scale: bool = False) -> tuple[Patch, ...]:
     return () if instance is None else instance.patches
 
 
+def one_copy_patches(name: str) -> tuple[Patch, ...]:
+    """The patches that make :data:`ONE_COPY`'s instance of program ``name``."""
+    if name not in ONE_COPY:
+        raise SimlabError(f"no one-copy instance of {name}; there is one of {', '.join(ONE_COPY)}")
+    return ONE_COPY[name].patches
+
+
 def parse_replay(text: str) -> tuple[str, int]:
-    """``random:7`` -> ("random", 7); the strategies of the search: fifo and SEARCHED."""
+    """``random:7`` -> ("random", 7); the strategies of the search (fifo and SEARCHED),
+    and ``replay:SCHEDULE[@OP_COST]``, a schedule the exhaustive search printed."""
     strategy, sep, seed = text.rpartition(":")
-    if strategy not in ("fifo", *SEARCHED) or not sep or not seed.isdigit():
+    replayed = strategy.startswith("replay:") and len(strategy) > len("replay:")
+    if not (replayed or strategy in ("fifo", *SEARCHED)) or not sep or not seed.isdigit():
         raise SimlabError(
             f"--replay {text!r}: expected STRATEGY:SEED, STRATEGY one of fifo, "
-            f"{', '.join(SEARCHED)} (e.g. random:7)"
+            f"{', '.join(SEARCHED)} or replay:SCHEDULE[@OP_COST] (e.g. random:7)"
         )
     return strategy, int(seed)
 
 
 def replay(
-    name: str, strategy: str, seed: int, fixed: bool = False, full_scale: bool = False
+    name: str,
+    strategy: str,
+    seed: int,
+    fixed: bool = False,
+    full_scale: bool = False,
+    one_copy: bool = False,
 ) -> Run:
     """One run of a program (``fixed``: with its fix, as the fixed search runs it, the
-    smaller instance of :func:`smaller_instance` unless ``full_scale``), with its goroutineleak
-    profile (debug=2) in ``Run.profile``."""
+    smaller instance of :func:`smaller_instance` unless ``full_scale``; ``one_copy``:
+    the buggy program's instance of :data:`ONE_COPY`), with its goroutineleak profile
+    (debug=2) in ``Run.profile``."""
     progs = programs()
     if name not in progs:
         raise SimlabError(f"no GoKer program {name!r}; they are {', '.join(sorted(progs))}")
     if fixed and name not in FIXES:
         raise SimlabError(f"{name} has no fix yet; the fixed programs are {', '.join(FIXES)}")
+    if one_copy and fixed:
+        raise SimlabError("--one-copy runs the buggy program; leave out --fixed")
     patches = fixed_patches(name, full_scale) if fixed else ()
+    if one_copy:
+        patches = one_copy_patches(name)
     source = translations([name], fixed, patches)[name]
     if isinstance(source, TranslateError):
         raise source

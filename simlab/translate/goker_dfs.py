@@ -39,40 +39,10 @@ from simlab.errors import SimlabError
 from simlab.sched.dfs import DFS
 
 from . import goker, load
-from .goker_scaled import Scaled
+from .goker_scaled import ONE_COPY
 from .toolchain import TranslateError
 
-__all__ = ["ONE_COPY", "DFSSearch", "search_dfs"]
-
-# A GoKer test runs many copies of itself at once, and the copies share nothing, so a
-# bug of the program is a bug of one copy; but every copy multiplies the decisions of
-# a run, and with them the schedules within a bound. These programs' bugs are beyond
-# the search in their full program (docs/exhaustive.md): here is one copy each, with
-# the smaller loops of ``goker_scaled.SCALED`` inside it. Random search found each
-# bug in the full program; in one copy ``dfs:2:preempt`` finds every one of them.
-ONE_COPY: dict[str, Scaled] = {
-    "Grpc3017": Scaled(
-        "1 client conn instead of 100, removing and making its sub-conn 5 times instead of 10,000",
-        (("i < 100; i++", "i < 1; i++"), ("i < 10000; i++", "i < 5; i++")),
-    ),
-    "Hugo3251": Scaled(
-        "1 copy of the test instead of 11; in each of its two passes 3 workers instead "
-        "of 100, each fetching the resource 3 times instead of 200",
-        (
-            ("i < 11; i++", "i < 1; i++"),
-            ("i < 100; i++", "i < 3; i++"),
-            ("j < 200; j++", "j < 3; j++"),
-        ),
-    ),
-    "Kubernetes11298": Scaled(
-        "1 notifier instead of 1,000",
-        (("i < 1000; i++", "i < 1; i++"),),
-    ),
-    "Kubernetes13135": Scaled(
-        "1 cacher instead of 50 (its caching loop, the event and the close)",
-        (("i < 50; i++", "i < 1; i++"),),
-    ),
-}
+__all__ = ["ONE_COPY", "DFSSearch", "format_search", "search_dfs", "search_spec"]
 
 
 @dataclass
@@ -149,11 +119,7 @@ def search_dfs(
     prog = progs[name]
     regexes = prog.expected.regexes if prog.expected else []
     if one_copy:
-        if name not in ONE_COPY:
-            raise SimlabError(
-                f"no one-copy instance of {name}; there is one of {', '.join(ONE_COPY)}"
-            )
-        patches = ONE_COPY[name].patches + tuple(patches)
+        patches = goker.one_copy_patches(name) + tuple(patches)
     source = goker.translations([name], patches=patches)[name]
     if isinstance(source, TranslateError):
         raise source
@@ -207,3 +173,67 @@ def search_dfs(
     res.pruned = dfs.pruned
     res.seconds = time.perf_counter() - t0
     return res
+
+
+def search_spec(
+    name: str,
+    spec: str,
+    *,
+    one_copy: bool = False,
+    runs: int = 20_000,
+    max_seconds: float | None = None,
+    seed: int = 0,
+) -> DFSSearch:
+    """:func:`search_dfs` as the command line spells it: ``spec`` is a dfs strategy
+    (``dfs:2``, ``dfs:1:sticky:preempt``...) with goker's ``@OP_COST`` clock, such as
+    ``dfs:2:preempt@1us``. It stops at the first schedule with Go's leaks."""
+    used, op_cost = goker.clock(spec)
+    strategy = sl.make_strategy(used)
+    if not isinstance(strategy, DFS):
+        raise SimlabError(
+            f"--strategy {spec!r} is not an exhaustive search: a search of GoKer programs "
+            "takes dfs[:BOUND][:early][:sticky][:dpor][:choices][:preempt][@OP_COST]; "
+            "replay one run with --replay STRATEGY:SEED"
+        )
+    return search_dfs(
+        name,
+        strategy.bound,
+        runs=runs,
+        max_seconds=max_seconds,
+        stop_at_find=True,
+        seed=seed,
+        preempt=strategy.preemptive,
+        op_cost=op_cost,
+        early=strategy.early,
+        sticky=strategy.sticky,
+        dpor=strategy.dpor,
+        choices=strategy.choices,
+        one_copy=one_copy,
+    )
+
+
+def format_search(res: DFSSearch, spec: str, seed: int = 0) -> str:
+    """What the search found, with the command that replays it, or how far it got."""
+    lines = [f"{res.name} under {spec}, sleep sets, seed {seed}"]
+    if res.one_copy:
+        lines.append(f"one copy: {ONE_COPY[res.name].instance}")
+    counts = f"{res.schedules:,} schedules run to the end, {res.pruned:,} pruned"
+    if res.first_found is not None:
+        lines.append(f"found: schedule {res.first_found} leaks exactly as Go expects")
+        lines.append(f"searched: {counts} in {res.seconds:.1f} s")
+        lines += [f"leak: {leak}" for leak in res.found_leaks]
+        _, at, cost = spec.partition("@")
+        strategy = f"replay:{res.found_schedule}{at}{cost}"
+        lines.append(
+            "replay: " + goker.replay_command(res.name, strategy, seed, one_copy=res.one_copy)
+        )
+    elif res.exhausted:
+        bound = "" if res.bound is None else f" up to bound {res.bound}"
+        lines.append(
+            f"all {res.schedules:,} schedules{bound} checked ({res.pruned:,} pruned): "
+            "none leaks exactly as Go expects"
+        )
+    else:
+        cap = "--max-seconds" if res.stopped == "time" else "--budget"
+        lines.append(f"stopped by {cap} after {counts}: none leaked exactly as Go expects so far")
+    return "\n".join(lines)

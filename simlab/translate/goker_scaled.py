@@ -21,6 +21,9 @@ how the polling was shortened.
 Each patch is ``(old, new)`` or ``(old, new, times)``: ``old`` occurs ``times`` times
 (once if not given) both in GoKer's program and in the program with its fix
 (``goker.FIXES``), and the patches are applied after the fix.
+
+:data:`ONE_COPY` is smaller still, for the exhaustive search of a bug (the buggy
+program only): the test run once instead of many times at once.
 """
 
 from __future__ import annotations
@@ -175,5 +178,35 @@ SCALED: dict[str, Scaled] = {
     "Serving2137": Scaled(
         "5 breakers instead of 1,000 (each 2 concurrent requests)",
         (("i < 1000; i++", "i < 5; i++"),),
+    ),
+}
+
+# A GoKer test runs many copies of itself at once, and the copies share nothing, so a
+# bug of the program is a bug of one copy; but every copy multiplies the decisions of
+# a run, and with them the schedules within a bound. These programs' bugs are beyond
+# the exhaustive search in their full program (docs/exhaustive.md): here is one copy
+# each, with the smaller loops of SCALED inside it. Random search found each
+# bug in the full program; in one copy ``dfs:2:preempt`` finds every one of them.
+ONE_COPY: dict[str, Scaled] = {
+    "Grpc3017": Scaled(
+        "1 client conn instead of 100, removing and making its sub-conn 5 times instead of 10,000",
+        (("i < 100; i++", "i < 1; i++"), ("i < 10000; i++", "i < 5; i++")),
+    ),
+    "Hugo3251": Scaled(
+        "1 copy of the test instead of 11; in each of its two passes 3 workers instead "
+        "of 100, each fetching the resource 3 times instead of 200",
+        (
+            ("i < 11; i++", "i < 1; i++"),
+            ("i < 100; i++", "i < 3; i++"),
+            ("j < 200; j++", "j < 3; j++"),
+        ),
+    ),
+    "Kubernetes11298": Scaled(
+        "1 notifier instead of 1,000",
+        (("i < 1000; i++", "i < 1; i++"),),
+    ),
+    "Kubernetes13135": Scaled(
+        "1 cacher instead of 50 (its caching loop, the event and the close)",
+        (("i < 50; i++", "i < 1; i++"),),
     ),
 }
