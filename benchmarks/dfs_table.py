@@ -17,7 +17,11 @@ the random search found (the table of docs/goker.md). A search stops at
 once a smaller one did not finish (it has at least as many schedules).
 
     python benchmarks/dfs_table.py --goker [--goker-runs 20000] [--goker-seconds 60]
-        [--bounds 0,1,2,none] [NAMES...]
+        [--goker-memory 4] [--bounds 0,1,2,none] [NAMES...]
+
+Each of those searches runs in a process of its own with at most
+``--goker-memory`` GB: one that needs more is reported out of memory, and its
+larger bounds are not tried.
 
 With ``--goker-like-random``, the programs random search found only on the 1us
 clock or preempting (``random@1us``, ``random:preempt``...), searched by dfs the
@@ -44,7 +48,9 @@ every pick ``fifo``'s, for the zoo and ``--goker-like-random``.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import re
+import resource
 from pathlib import Path
 
 from simlab.errors import SimlabError
@@ -75,6 +81,9 @@ def main() -> None:
     parser.add_argument("--goker", action="store_true", help="the GoKer programs, not the zoo")
     parser.add_argument("--goker-runs", type=int, default=20_000, help="runs per search at most")
     parser.add_argument("--goker-seconds", type=float, default=60.0, help="no new run after")
+    parser.add_argument(
+        "--goker-memory", type=float, default=4.0, help="GB per search at most (--goker)"
+    )
     parser.add_argument(
         "--goker-like-random",
         action="store_true",
@@ -236,7 +245,15 @@ def goker_table(names: list[str], bounds: list[int | None], args: argparse.Names
                     continue
                 # bound 0 is one run, fifo's: it may take up to 60 s whatever the cap
                 cap = max(seconds, 60.0) if bound == 0 else seconds
-                res = search_dfs(name, bound, reduction=reduction, runs=runs, max_seconds=cap)
+                res = _isolated(name, bound, reduction, runs, cap, args.goker_memory)
+                if isinstance(res, str):  # out of memory, or the process died
+                    print(
+                        f"{name:<16} {'none' if bound is None else bound:>5}  "
+                        f"{'sleep sets' if reduction else 'no reduction'}: {res}",
+                        flush=True,
+                    )
+                    row[reduction], done[reduction] = None, False
+                    continue
                 row[reduction] = res
                 # a larger bound has at least these schedules; a first run that took
                 # the whole budget leaves no room for a second
@@ -256,6 +273,35 @@ def goker_table(names: list[str], bounds: list[int | None], args: argparse.Names
                 found_at.setdefault("bound", bound)
         totals[name] = {"random": rand[0] == "yes", "strategy": rand[2], **found_at}
     _goker_summary(totals)
+
+
+def _isolated(
+    name: str, bound: int | None, reduction: bool, runs: int, seconds: float, memory_gb: float
+) -> DFSSearch | str:
+    """``search_dfs`` in a process of its own, its address space limited to
+    ``memory_gb``: a search that needs more ends as "out of memory" instead of
+    taking the machine (and the table) down. The process is forked, so the
+    translations already made come with it."""
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+
+    def child() -> None:
+        limit = int(memory_gb * 2**30)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        try:
+            send.send(search_dfs(name, bound, reduction=reduction, runs=runs, max_seconds=seconds))
+        except MemoryError:
+            send.send(f"out of memory ({memory_gb:g} GB)")
+
+    proc = ctx.Process(target=child)
+    proc.start()
+    send.close()
+    try:
+        result: DFSSearch | str = receive.recv()
+    except EOFError:
+        result = "the search's process died"
+    proc.join()
+    return result
 
 
 def goker_like_random(

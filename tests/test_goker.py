@@ -269,3 +269,26 @@ def test_docs_table_shows_the_recorded_go_detection() -> None:
             shown[cells[0]] = cells[column]
     for name, row in recorded.items():
         assert shown[name] == f"{row['detected']}/{row['runs']}", name
+
+
+def test_a_run_out_of_memory_is_the_machines_limit_not_a_finding(monkeypatch) -> None:
+    """A translation that raises is a finding ("error: ..."); running out of memory
+    is not the program's doing, and goes up to whoever runs the search (the dfs
+    table reports that search out of memory and goes on)."""
+    prog = goker.programs()["Cockroach584"]
+    module = goker.load(prog.file, goker.translations(["Cockroach584"])["Cockroach584"])
+
+    def main(rt):
+        raise MemoryError
+        yield
+
+    monkeypatch.setattr(goker, "entry", lambda module, name: main)
+    with pytest.raises(MemoryError):
+        goker.run_one(module, prog, "fifo", 0)
+
+    def wrong(rt):
+        raise KeyError
+        yield
+
+    monkeypatch.setattr(goker, "entry", lambda module, name: wrong)
+    assert goker.run_one(module, prog, "fifo", 0).outcome == "error: KeyError: "

@@ -895,6 +895,10 @@ class Run:
     livelock: bool = False  # it ended in the runtime's livelock guard
 
 
+def _first_line(err: BaseException) -> str:
+    return next(iter(str(err).splitlines()), "")
+
+
 def run_one(
     module: Any,
     prog: Program,
@@ -922,16 +926,18 @@ def run_one(
     except Deadlock:
         outcome = "deadlock"
     except GoPanic as err:
-        outcome = f"panic: {str(err).splitlines()[0]}"
+        outcome = f"panic: {_first_line(err)}"
     except FatalError as err:
-        outcome = f"fatal: {str(err).splitlines()[0]}"
+        outcome = f"fatal: {_first_line(err)}"
     except golib.Exit as err:
         outcome = f"exit {err.code}"
     except SimlabError as err:
-        outcome = f"{type(err).__name__}: {str(err).splitlines()[0]}"
+        outcome = f"{type(err).__name__}: {_first_line(err)}"
     except Exception as err:  # a translation that runs wrong is a finding
         cause = err.__cause__ or err
-        outcome = f"error: {type(cause).__name__}: {str(cause).splitlines()[0]}"
+        if isinstance(cause, MemoryError):  # the machine's limit, not the program's
+            raise cause from None
+        outcome = f"error: {type(cause).__name__}: {_first_line(cause)}"
         livelock = isinstance(cause, Livelock)
     finally:
         gc.set_threshold(*thresholds)
