@@ -7,6 +7,7 @@ expressions of Go 1.27's ``goroutineleakprofile_test.go``.
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import time
 
@@ -276,6 +277,18 @@ def test_the_command_says_when_every_schedule_within_the_bound_was_checked(capsy
     )
     assert code == 1
     assert re.search(r"all \d+ schedules up to bound 1 checked \(\d+ pruned\): none leaks", out)
+
+
+def test_the_command_prints_the_search_as_json(capsys) -> None:
+    """Cockroach584 at bound 1: two schedules, one pruned, fifo's leaks as Go's (the
+    hand count above)."""
+    from tests.conftest import invoke
+
+    code, out, _ = invoke(capsys, "goker", "Cockroach584", "--strategy", "dfs:1", "--json")
+    row = json.loads(out)
+    assert code == 0
+    assert (row["strategy"], row["bound"], row["first_found"]) == ("dfs:1", 1, 1)
+    assert row["found_leaks"] and row["one_copy"] is False
 
 
 @pytest.mark.parametrize(

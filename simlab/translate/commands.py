@@ -221,7 +221,9 @@ def _run(path: Path, source: str, entry: str, seed: int, strategy: str, limit: i
     is_flag=True,
     help="With dfs or a replay: the test run once, not as many copies as GoKer runs.",
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per program.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON object per program (or per dfs search)."
+)
 def goker_cmd(
     names: tuple[str, ...],
     budget: int,
@@ -251,6 +253,7 @@ def goker_cmd(
     copy of the test where GoKer runs many (Grpc3017, Hugo3251, Kubernetes11298,
     Kubernetes13135).
     """
+    import dataclasses
     import json
 
     from . import goker
@@ -272,7 +275,10 @@ def goker_cmd(
                 max_seconds=max_seconds,
                 seed=seed or 0,
             )
-            click.echo(format_search(res, strategy, seed or 0))
+            if as_json:
+                click.echo(json.dumps({"strategy": strategy, **dataclasses.asdict(res)}))
+            else:
+                click.echo(format_search(res, strategy, seed or 0))
             raise SystemExit(0 if res.first_found is not None else 1)
         if replay_at is not None or strategy is not None or seed is not None:
             if replay_at is not None:
