@@ -36,7 +36,10 @@ CONTAINERS, DURATION, LINE, ROTATION = 55, 3600 * SECOND, SECOND, 300 * SECOND
 COMMAND = ["-m", "simlab", "run", "fase6", "--seed", "1", "--jobs", "1", "--no-write"]
 
 
-def skeleton() -> int:
+def skeleton(
+    containers: int = CONTAINERS, duration: int = DURATION, rotation: int = ROTATION
+) -> int:
+    """The workload on bare SimPy; the log lines consumed."""
     import simpy  # here, so that --phases counts simpy among simlab's imports
 
     env = simpy.Environment()
@@ -52,7 +55,7 @@ def skeleton() -> int:
 
         def consumer():
             while True:
-                deadline = env.timeout(ROTATION)
+                deadline = env.timeout(rotation)
                 store = current["store"]
                 while True:
                     get = store.get()
@@ -66,9 +69,9 @@ def skeleton() -> int:
         env.process(producer())
         env.process(consumer())
 
-    for i in range(CONTAINERS):
+    for i in range(containers):
         container(i)
-    env.run(until=DURATION)
+    env.run(until=duration)
     return lines["n"]
 
 
