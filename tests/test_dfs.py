@@ -718,6 +718,38 @@ def test_a_program_that_is_not_deterministic_is_refused():
         search_program(main, reduction=False)
 
 
+def test_a_divergence_among_as_many_other_goroutines_is_caught():
+    """Every run starts 70 goroutines, but from the second on main first starts one
+    that ends before them, and ids follow creation: as many runnable, each with the
+    next id (the last one started first: it took runnext, as Go's newproc does). A
+    pick of that many keeps its ids packed, and a replay checks them by their hash."""
+    runs = []
+
+    def noop():
+        yield from ()
+
+    def main(rt):
+        runs.append(1)
+        if len(runs) > 1:
+            done = rt.chan()
+
+            def closer():
+                done.close()
+                yield from ()
+
+            rt.go(closer)
+            yield done.recv()
+        for _ in range(70):
+            rt.go(noop)
+        yield rt.sleep(1)
+
+    with pytest.raises(
+        SimlabError,
+        match=r"not deterministic.*70 goroutines \[71, 2, 3,.*70 goroutines \[72, 3, 4,",
+    ):
+        search_program(main, bound=1, reduction=False)
+
+
 def test_a_divergence_among_many_goroutines_is_told_in_one_short_line():
     """Each run starts one goroutine more than the last, 21 then 22: the message
     names how many were runnable and the first few, not thousands of ids."""
@@ -810,3 +842,44 @@ def test_dfs_is_refused_where_one_run_is_asked_for(capsys, command):
     code, _, err = cli(capsys, command[0], "zoo-lost-signal", *command[1:], "--strategy", "dfs:2")
     assert code == 2
     assert "use it with `simlab explore NAME --strategy dfs:2`" in err
+
+
+def _many_lockers(rt, n):
+    """``n`` goroutines each append their number to one of two lists under its
+    mutex (even numbers, odd numbers); main sleeps and returns both orders. Every
+    pick has up to ``n`` options, and an even and an odd goroutine are independent."""
+    mus, orders = (sl.Mutex(rt), sl.Mutex(rt)), ([], [])
+
+    def locker(i):
+        yield mus[i % 2].lock()
+        orders[i % 2].append(i)
+        mus[i % 2].unlock()
+
+    for i in range(n):
+        rt.go(locker, i)
+    yield rt.sleep(1)  # time moves once every locker is done
+    return tuple(orders[0]), tuple(orders[1])
+
+
+def test_packed_picks_search_the_same_schedules_as_tuples(monkeypatch):
+    """A pick of ``_PACK_FROM`` runnable goroutines or more keeps their ids packed;
+    the search must be the same as with every pick's ids in a tuple: the same runs,
+    the same schedules, the same digests, in the same order. Here every pick of two
+    or more packs, over a whole search at bound 2."""
+    from simlab.sched import dfs as dfs_module
+
+    def search():
+        found, dfs = search_program(_many_lockers, 8, bound=2)
+        assert dfs.exhausted
+        return [(str(e.schedule), e.digest) for e in found], dfs.runs, dfs.pruned
+
+    packs = []
+    pack = dfs_module._pack
+    monkeypatch.setattr(dfs_module, "_pack", lambda ids: packs.append(len(ids)) or pack(ids))
+    monkeypatch.setattr(dfs_module, "_PACK_FROM", 2)
+    packed = search()
+    assert packs and max(packs) == 8  # main asleep, the 8 lockers runnable
+    monkeypatch.setattr(dfs_module, "_PACK_FROM", 10**9)
+    packs.clear()
+    assert packed == search()
+    assert not packs and len(packed[0]) > 10 and packed[2] > 10  # pruned too

@@ -102,6 +102,7 @@ after it there, which has one deviation more to spend (in the plain order option
 from __future__ import annotations
 
 import weakref
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -121,6 +122,7 @@ Footprint = frozenset[int]
 _EMPTY: Footprint = frozenset()
 _ENDS = -1  # in a footprint: the step ended the program, which every other step depends on
 _ID = attrgetter("id")
+_PACK_FROM = 64  # runnable goroutines from which a pick's ids are kept packed, not a tuple
 # dfs:preempt: a goroutine that went on this many operations in a row while others
 # waited is switched out free of charge, as Go's scheduler stops a goroutine that
 # has run for 10ms; without it a loop that never blocks (until another goroutine
@@ -151,7 +153,7 @@ class _Decision:
     spend can only take option 0: its ``ids`` hold that goroutine's alone."""
 
     n: int
-    ids: tuple[int, ...]
+    ids: Sequence[int]  # a tuple; from _PACK_FROM goroutines, packed (_pack)
     taken: int  # the option the current path takes
     spent: int  # deviations from option 0 before this decision
     asleep: dict[int, Footprint] = field(default_factory=dict)  # inherited on arrival
@@ -160,6 +162,7 @@ class _Decision:
     deviated: set[int] = field(default_factory=set)  # in done, explored as a deviation
     free: int = 0  # the option that costs no deviation: 0, or with sticky a choose's last
     backtrack: set[int] | None = None  # dpor: the goroutines a race says to try here
+    packed: int | None = None  # packed ids: their tuple's hash, which a replay checks
 
     @property
     def deviates(self) -> bool:
@@ -258,8 +261,13 @@ class DFS(Strategy):
             # a run may have thousands runnable at thousands of decisions: a forced
             # pick (the bound spent) reads option 0 alone, the others read them all
             # without a Python call per goroutine
-            ids = (runq[0].id,) if len(d.ids) < n else tuple(map(_ID, runq))
-            if d.ids != ids or d.n != n:
+            if len(d.ids) < n:
+                ids: Sequence[int] = (runq[0].id,)
+                same = d.ids == ids
+            else:
+                ids = tuple(map(_ID, runq))
+                same = d.ids == ids if d.packed is None else d.packed == hash(ids)
+            if not same or d.n != n:
                 raise SimlabError(_diverged(k, _runnable(d.ids, d.n), _runnable(ids, n)))
             i = d.taken
         else:
@@ -287,7 +295,10 @@ class DFS(Strategy):
             i = next(awake, 0)  # the first deviation awake, if there is one
         if i is None or not self._within(spent + (i > 0)):
             self._abandon(k)
-        d = _Decision(n, ids, i, spent, asleep)
+        if len(ids) < _PACK_FROM:
+            d = _Decision(n, ids, i, spent, asleep)
+        else:
+            d = _Decision(n, _pack(ids), i, spent, asleep, packed=hash(ids))
         del self._path[k:]
         self._path.append(d)
         return d, i
@@ -605,7 +616,15 @@ def _join(clock: dict[int, int], other: dict[int, int]) -> None:
             clock[g] = step
 
 
-def _runnable(ids: tuple[int, ...], n: int, shown: int = 8) -> str:
+def _pack(ids: tuple[int, ...]) -> Sequence[int]:
+    """A pick's runnable goroutines as the search keeps them until it backtracks past
+    the pick: with thousands runnable at thousands of picks, a tuple's 8 bytes a
+    goroutine ran out of memory; packed, 2 bytes while ids stay below 65,536."""
+    top = max(ids)
+    return array("H", ids) if top < 1 << 16 else array("I", ids) if top < 1 << 32 else ids
+
+
+def _runnable(ids: Sequence[int], n: int, shown: int = 8) -> str:
     """``goroutines [1, 2, 3]``; when thousands are runnable, or only option 0's id was
     read, the first ids and how many there are."""
     if len(ids) == n <= shown:
