@@ -310,6 +310,24 @@ def test_a_bad_search_is_one_line_and_exit_status_2(capsys, args: list[str], say
     assert len(err.strip().splitlines()) == 1 and says in err
 
 
+def test_a_search_run_spins_out_where_gokers_own_runs_do(monkeypatch) -> None:
+    """A GoKer program does its work in microseconds; goker's runs end a spinning
+    schedule after ``goker.LIVELOCK_STEPS`` steps at one instant, not the runtime's
+    10 million, and so do the search's (a spinning run took minutes before)."""
+    import simlab.translate.goker_dfs as goker_dfs
+
+    seen = []
+    runtime = sl.Runtime
+
+    def counted(*args, **kwargs):
+        seen.append(kwargs.get("livelock_steps"))
+        return runtime(*args, **kwargs)
+
+    monkeypatch.setattr(goker_dfs.sl, "Runtime", counted)
+    search_dfs("Cockroach584", 1)
+    assert seen == [goker.LIVELOCK_STEPS] * 2
+
+
 def test_a_run_the_search_cap_interrupted_is_abandoned_even_if_its_code_went_on() -> None:
     """The cap's signal raises inside whatever runs, a goroutine too: its ``finally``
     blocks (Go's deferred calls) then run and may yield, and the run goes on from

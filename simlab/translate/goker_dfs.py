@@ -147,7 +147,7 @@ def search_dfs(
         pruned = dfs.pruned
         try:
             with goker._cap(deadline):  # a run still going then is abandoned, uncounted
-                rt = sl.Runtime(seed, dfs, op_cost=op_cost)
+                rt = sl.Runtime(seed, dfs, op_cost=op_cost, livelock_steps=goker.LIVELOCK_STEPS)
                 run = goker.run_one(module, prog, "dfs", seed, rt=rt)
         except goker._OutOfTime:
             res.stopped = "time"
