@@ -33,7 +33,7 @@ sets on, stopping at the first schedule with Go's leaks.
         [--preempt] [NAMES...]
 
 ``--one-copy`` searches one copy of each test instead of the whole program
-(``goker_dfs.ONE_COPY``; the programs that have one), and says at which schedule
+(``goker_scaled.ONE_COPY``; the programs that have one), and says at which schedule
 goker's own search of that copy first finds the bug; ``--preempt`` switches at
 every operation (``dfs:BOUND:preempt``) wherever random did or not.
 
@@ -58,7 +58,8 @@ from simlab.lab.exhaust import exhaust
 from simlab.lab.experiment import load_experiment
 from simlab.lab.explore import explore
 from simlab.translate import goker
-from simlab.translate.goker_dfs import ONE_COPY, DFSSearch, search_dfs
+from simlab.translate.goker_dfs import DFSSearch, search_dfs
+from simlab.translate.goker_scaled import ONE_COPY
 from simlab.translate.toolchain import TranslateError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,7 +107,7 @@ def main() -> None:
     parser.add_argument(
         "--one-copy",
         action="store_true",
-        help="--goker-like-random: one copy of each test (goker_dfs.ONE_COPY)",
+        help="--goker-like-random: one copy of each test (goker_scaled.ONE_COPY)",
     )
     parser.add_argument(
         "--preempt",
@@ -332,7 +333,7 @@ def goker_like_random(
         f"preempting where random did, sleep sets on, seed 0{', early order' if early else ''}"
         f"{', sticky' if sticky else ''}{', dpor' if dpor else ''}"
         f"{', choices' if choices else ''}{', preempting everywhere' if preempt else ''}"
-        f"{'; one copy of each test (goker_dfs.ONE_COPY)' if one_copy else ''}; "
+        f"{'; one copy of each test (goker_scaled.ONE_COPY)' if one_copy else ''}; "
         "a search stops at the first "
         f"schedule with exactly Go's leaks or after {seconds:.0f} s; '>N': N schedules ran "
         "to the end by then\n"

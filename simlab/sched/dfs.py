@@ -620,8 +620,7 @@ def _pack(ids: tuple[int, ...]) -> Sequence[int]:
     """A pick's runnable goroutines as the search keeps them until it backtracks past
     the pick: with thousands runnable at thousands of picks, a tuple's 8 bytes a
     goroutine ran out of memory; packed, 2 bytes while ids stay below 65,536."""
-    top = max(ids)
-    return array("H", ids) if top < 1 << 16 else array("I", ids) if top < 1 << 32 else ids
+    return array("H" if max(ids) < 1 << 16 else "I", ids)
 
 
 def _runnable(ids: Sequence[int], n: int, shown: int = 8) -> str:

@@ -1274,9 +1274,10 @@ def replay(
         raise SimlabError(f"{name} has no fix yet; the fixed programs are {', '.join(FIXES)}")
     if one_copy and fixed:
         raise SimlabError("--one-copy runs the buggy program; leave out --fixed")
-    patches = fixed_patches(name, full_scale) if fixed else ()
     if one_copy:
         patches = one_copy_patches(name)
+    else:
+        patches = fixed_patches(name, full_scale) if fixed else ()
     source = translations([name], fixed, patches)[name]
     if isinstance(source, TranslateError):
         raise source

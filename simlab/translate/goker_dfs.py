@@ -42,7 +42,7 @@ from . import goker, load
 from .goker_scaled import ONE_COPY
 from .toolchain import TranslateError
 
-__all__ = ["ONE_COPY", "DFSSearch", "format_search", "search_dfs", "search_spec"]
+__all__ = ["DFSSearch", "format_search", "search_dfs", "search_spec"]
 
 
 @dataclass
@@ -57,7 +57,7 @@ class DFSSearch:
     sticky: bool = False  # dfs:BOUND:sticky
     dpor: bool = False  # dfs:BOUND:dpor
     choices: bool = False  # dfs:BOUND:choices
-    one_copy: bool = False  # ONE_COPY's instance, not the whole program
+    one_copy: bool = False  # goker_scaled.ONE_COPY's instance, not the whole program
     op_cost: int = 0  # the clock: nanoseconds every operation takes
     schedules: int = 0  # runs to the end (the profile written, or how else it ended)
     pruned: int = 0  # runs the sleep sets abandoned
@@ -110,7 +110,7 @@ def search_dfs(
     (``dfs:BOUND:sticky``); ``dpor``: dynamic partial-order reduction on top of the
     sleep sets (``dfs:BOUND:dpor``); ``choices``: deviations at ``select`` (and other
     ``choose``) decisions only, every pick ``fifo``'s (``dfs:BOUND:choices``);
-    ``one_copy``: search :data:`ONE_COPY`'s instance of the program (its patches
+    ``one_copy``: search ``goker_scaled.ONE_COPY``'s instance of the program (its patches
     come before ``patches``)."""
     t0 = time.perf_counter()
     progs = goker.programs()
