@@ -418,7 +418,8 @@ def profile(
     "dfs:BOUND:early the same deviating nearest the start first, and dfs:BOUND:sticky "
     "counting a select's deviation only where its goroutine's choice changes, "
     "dfs:BOUND:dpor trying a goroutine only where a race asks for it, "
-    "dfs:BOUND:choices deviating at selects only, every goroutine run in fifo's order; "
+    "dfs:BOUND:choices deviating at selects only, every goroutine run in fifo's order, "
+    "dfs:BOUND:nosleep without the sleep sets (with a bound they may skip a schedule); "
     "each may end in :preempt (switch at operations that do not block too).",
 )
 @click.option(

@@ -10,6 +10,7 @@ touch no common primitive commute).
 from __future__ import annotations
 
 import gc
+import json
 from math import comb
 
 import pytest
@@ -680,6 +681,48 @@ def test_explore_dfs_from_the_command_line(capsys):
     assert "strategy dfs:1, seed 0" in out
     assert "held in all" in out
     assert "schedules up to bound 1 checked (" in out and "pruned by sleep sets)" in out
+    assert "--strategy dfs:1:nosleep runs every one" in out
+
+
+# A (Gosched), B (try-receive, then try-send, on one buffered channel), C (a send
+# on it), started in that order: docs/exhaustive.md works the search out by hand.
+_SKIPPED_AT_BOUND_1 = [[("yield", 0)], [("tryrecv", 0), ("trysend", 0)], [("send", 0)]]
+
+
+def test_sleep_sets_with_a_bound_skip_a_schedule_nosleep_runs():
+    """B before C is one deviation from fifo (C, the last started, is in runnext), and
+    only then does B's receive find the channel empty. The sleep sets abandon that
+    run: A, explored before B at the first decision, touches nothing and sleeps
+    below B, and its equivalent (A, then B before C) costs two deviations. With no
+    bound the sleep sets lose nothing, and `:nosleep` runs every schedule."""
+    empty = ("ok", repr([[], [(-1, None, False), True], []]))
+    fifo = ("ok", repr([[], [(0, 0, True), True], []]))  # B receives C's 0
+    assert _outcomes(_SKIPPED_AT_BOUND_1, True, bound=1) == {fifo}
+    assert _outcomes(_SKIPPED_AT_BOUND_1, True) >= {fifo, empty}
+    nosleep = make_strategy("dfs:1:nosleep")
+    assert isinstance(nosleep, DFS) and not nosleep.reduction and str(nosleep) == "dfs:1:nosleep"
+    assert _outcomes(_SKIPPED_AT_BOUND_1, False, bound=1) == {fifo, empty}
+
+
+@pytest.mark.parametrize(
+    ("strategy", "note"),
+    [("dfs:1", True), ("dfs:1:nosleep", False), ("dfs", False)],
+)
+def test_a_bounded_search_with_sleep_sets_says_it_may_have_skipped_one(capsys, strategy, note):
+    code, out, _ = cli(
+        capsys, "explore", "zoo-mutex-error-path", "--set", "duration=10s",
+        "--strategy", strategy, "--schedules", "2000", "--json",
+    )  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    assert data["exhausted"] and data["strategy"] == strategy
+    assert data["complete"] is not note
+    code, out, _ = cli(
+        capsys, "explore", "zoo-mutex-error-path", "--set", "duration=10s",
+        "--strategy", strategy, "--schedules", "2000",
+    )  # fmt: skip
+    assert ("the sleep sets may skip a schedule within it" in out) is note
+    assert ("no reduction" in out) is strategy.endswith("nosleep")
 
 
 @pytest.mark.parametrize(
@@ -688,8 +731,9 @@ def test_explore_dfs_from_the_command_line(capsys):
         (["--strategy", "dfs:x"], "dfs:BOUND takes a whole number"),
         (["--strategy", "dfs:-1"], "dfs:BOUND takes a whole number"),
         (["--strategy", "dfs:x:early"], "dfs:BOUND takes a whole number"),
-        (["--strategy", "dfs:2:late"], "come :early, :sticky, :dpor and :choices, each"),
-        (["--strategy", "dfs:2:dpor:dpor"], "come :early, :sticky, :dpor and :choices, each"),
+        (["--strategy", "dfs:2:late"], "come :early, :sticky, :dpor, :choices and :nosleep"),
+        (["--strategy", "dfs:2:dpor:dpor"], "come :early, :sticky, :dpor, :choices and :nosleep"),
+        (["--strategy", "dfs:2:dpor:nosleep"], ":dpor works on top of the sleep sets"),
         (["--strategy", "dfs", "--workload-seed", "3"], "--workload-seed does not apply"),
     ],
 )

@@ -281,6 +281,12 @@ def test_the_command_says_when_every_schedule_within_the_bound_was_checked(capsy
     )
     assert code == 1
     assert re.search(r"all \d+ schedules up to bound 1 checked \(\d+ pruned\): none leaks", out)
+    assert "the sleep sets may skip" in out and "dfs:1:nosleep:preempt@1us runs every one" in out
+    code, out, _ = invoke(
+        capsys, "goker", "Grpc3017", "--one-copy", "--strategy", "dfs:1:nosleep:preempt@1us"
+    )
+    assert code == 1 and "the sleep sets may skip" not in out
+    assert re.search(r"all \d+ schedules up to bound 1 checked \(no reduction\): none leaks", out)
 
 
 def test_the_command_prints_the_search_as_json(capsys) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import SimlabError
-from ..sched.dfs import DFS, Redundant
+from ..sched.dfs import DFS, Redundant, bounded_sleep_sets_note
 from ..sched.schedule import Schedule
 from .experiment import Experiment
 from .explore import (
@@ -190,12 +190,15 @@ def format_exhaustion(result: Exhaustion) -> str:
             f"schedules {result.bound_words()} remain unexplored"
         )
     first = result.first_failure()
+    note = bounded_sleep_sets_note(result.strategy, result.bound, result.reduction)
+    caveat = [f"  ({note})"] if result.exhausted and note else []
     if first is None:
-        lines.append(f"{searched}; every property held ({result.seconds:.1f} s)")
+        lines += [f"{searched}; every property held ({result.seconds:.1f} s)", *caveat]
         return "\n".join(lines)
     failing = sum(bool(o.failed) for o in result.outcomes)
     lines += [
         searched,
+        *caveat,
         f"{failing} of {n} schedules failed ({result.seconds:.1f} s); first failing schedule: "
         f"schedule {first + 1}, {result.schedules[first]}",
         f"  replay: {result.replay_command(result.base_seed)}",
@@ -218,6 +221,9 @@ def exhaustion_json(result: Exhaustion) -> dict[str, Any]:
         "schedules": len(result.outcomes),
         "pruned": result.pruned,
         "exhausted": result.exhausted,
+        # exhausted, and no schedule within the bound skipped for an equivalent beyond it
+        "complete": result.exhausted
+        and bounded_sleep_sets_note(result.strategy, result.bound, result.reduction) is None,
         "seconds": result.seconds,
         "properties": {
             p: {

@@ -92,11 +92,14 @@ The reduction is sound only for programs whose goroutines share state through
 simlab's primitives alone (channels, locks, ...), as a race-free Go program does:
 two goroutines that both write a plain Python attribute between two operations
 look independent to it. With a bound it may also skip a schedule within the bound
-whose only explored equivalent needs more deviations than the bound allows. So
-that the ``early`` order does not make this worse, a goroutine explored as a
+whose only explored equivalent needs more deviations than the bound allows: the
+bound makes steps that commute cost different deviations in their two orders.
+So that the ``early`` order does not make this worse, a goroutine explored as a
 deviation at a decision is not put to sleep for the subtree of option 0 explored
 after it there, which has one deviation more to spend (in the plain order option
-0 always comes first, and the rule never applies).
+0 always comes first, and the rule never applies). ``dfs:BOUND:nosleep`` turns
+the sleep sets off (and with them ``dpor``): every schedule within the bound
+then runs.
 """
 
 from __future__ import annotations
@@ -607,7 +610,24 @@ class DFS(Strategy):
         name += ":sticky" if self.sticky else ""
         name += ":dpor" if self.dpor else ""
         name += ":choices" if self.choices else ""
+        name += "" if self.reduction else ":nosleep"
         return name + ":preempt" if self.preemptive else name
+
+
+def bounded_sleep_sets_note(spec: str, bound: int | None, reduction: bool) -> str | None:
+    """What a search that ran out of schedules must add to "all N schedules up to bound
+    B checked" when it had sleep sets and a bound (``spec``, such as ``dfs:2:preempt``,
+    is the search's strategy): the schedules they may have skipped, and the search
+    that runs every one; None otherwise."""
+    if bound is None or not reduction:
+        return None
+    spec, at, clock = spec.partition("@")
+    flags = [f for f in spec.split(":") if f not in ("dpor", "preempt")]
+    every = ":".join([*flags, "nosleep", *(["preempt"] if spec.endswith(":preempt") else [])])
+    return (
+        "with a bound, the sleep sets may skip a schedule within it whose equivalent "
+        f"schedules all need more deviations; --strategy {every}{at}{clock} runs every one"
+    )
 
 
 def _join(clock: dict[int, int], other: dict[int, int]) -> None:

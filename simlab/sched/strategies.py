@@ -272,7 +272,7 @@ class Replay(Strategy):
 STRATEGIES = ("fifo", "random", "pct", "replay", "dfs")
 
 
-_DFS_FLAGS = ("early", "sticky", "dpor", "choices")
+_DFS_FLAGS = ("early", "sticky", "dpor", "choices", "nosleep")
 
 
 def make_strategy(spec: str | Strategy) -> Strategy:
@@ -280,8 +280,9 @@ def make_strategy(spec: str | Strategy) -> Strategy:
     ``pct:DEPTH:STEPS``, ``replay:SCHEDULE``, ``dfs`` or ``dfs:BOUND``, then for dfs
     ``:early`` (deviations before option 0 at each decision), ``:sticky`` (a
     ``choose`` deviates where its goroutine's choice changes), ``:dpor`` (dynamic
-    partial-order reduction) and ``:choices`` (deviations at ``choose`` decisions
-    only); ``random``, ``pct``
+    partial-order reduction), ``:choices`` (deviations at ``choose`` decisions
+    only) and ``:nosleep`` (no sleep sets: every schedule within the bound runs);
+    ``random``, ``pct``
     and ``dfs`` take a last ``:preempt`` (switch at operations that do not block,
     too); a :class:`Strategy` passes through."""
     if isinstance(spec, Strategy):
@@ -310,13 +311,17 @@ def make_strategy(spec: str | Strategy) -> Strategy:
                 bound, flags = "", [bound, *flags]
             if bound and not (bound.isdigit() and len(bound) <= 9):
                 raise ValueError(
-                    "dfs:BOUND takes a whole number of deviations, such as dfs:2, "
-                    "dfs:2:early, dfs:2:sticky, dfs:2:dpor, dfs:2:choices or dfs:2:preempt"
+                    "dfs:BOUND takes a whole number of deviations, such as dfs:2, dfs:2:early, "
+                    "dfs:2:sticky, dfs:2:dpor, dfs:2:choices, dfs:2:nosleep or dfs:2:preempt"
                 )
             if [f for f in flags if f not in _DFS_FLAGS] or len(set(flags)) < len(flags):
                 raise ValueError(
-                    "after dfs:BOUND come :early, :sticky, :dpor and :choices, each at most once, "
-                    "then :preempt"
+                    "after dfs:BOUND come :early, :sticky, :dpor, :choices and :nosleep, each at "
+                    "most once, then :preempt"
+                )
+            if "dpor" in flags and "nosleep" in flags:
+                raise ValueError(
+                    ":dpor works on top of the sleep sets that :nosleep turns off; take one"
                 )
             return DFS(
                 int(bound) if bound else None,
@@ -325,11 +330,12 @@ def make_strategy(spec: str | Strategy) -> Strategy:
                 sticky="sticky" in flags,
                 dpor="dpor" in flags,
                 choices="choices" in flags,
+                reduction="nosleep" not in flags,
             )
     except ValueError as exc:
         raise SimlabError(f"bad strategy {spec!r}: {exc}") from None
     raise SimlabError(
         f"unknown strategy {spec!r}; choose fifo, random, pct, pct:DEPTH, "
         "pct:DEPTH:STEPS, replay:SCHEDULE, dfs or dfs:BOUND (dfs may add :early, :sticky, "
-        ":dpor, :choices; random, pct and dfs may end in :preempt)"
+        ":dpor, :choices, :nosleep; random, pct and dfs may end in :preempt)"
     )

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 import simlab as sl
 from simlab.errors import SimlabError
-from simlab.sched.dfs import DFS
+from simlab.sched.dfs import DFS, bounded_sleep_sets_note
 
 from . import goker, load
 from .goker_scaled import ONE_COPY
@@ -61,7 +61,7 @@ class DFSSearch:
     op_cost: int = 0  # the clock: nanoseconds every operation takes
     schedules: int = 0  # runs to the end (the profile written, or how else it ended)
     pruned: int = 0  # runs the sleep sets abandoned
-    exhausted: bool = False  # every schedule within the bound ran
+    exhausted: bool = False  # the search ran out of schedules (see bounded_sleep_sets_note)
     stopped: str = ""  # "runs" or "time" when a cap ended the search first
     first_found: int | None = None  # the first schedule (from 1) with exactly Go's leaks
     found_schedule: str = ""  # its decisions, off option 0
@@ -192,7 +192,7 @@ def search_spec(
     if not isinstance(strategy, DFS):
         raise SimlabError(
             f"--strategy {spec!r} is not an exhaustive search: a search of GoKer programs "
-            "takes dfs[:BOUND][:early][:sticky][:dpor][:choices][:preempt][@OP_COST]; "
+            "takes dfs[:BOUND][:early][:sticky][:dpor][:choices][:nosleep][:preempt][@OP_COST]; "
             "replay one run with --replay STRATEGY:SEED"
         )
     return search_dfs(
@@ -208,13 +208,15 @@ def search_spec(
         sticky=strategy.sticky,
         dpor=strategy.dpor,
         choices=strategy.choices,
+        reduction=strategy.reduction,
         one_copy=one_copy,
     )
 
 
 def format_search(res: DFSSearch, spec: str, seed: int = 0) -> str:
     """What the search found, with the command that replays it, or how far it got."""
-    lines = [f"{res.name} under {spec}, sleep sets, seed {seed}"]
+    sleep_sets = "sleep sets" if res.reduction else "no reduction"
+    lines = [f"{res.name} under {spec}, {sleep_sets}, seed {seed}"]
     if res.one_copy:
         lines.append(f"one copy: {ONE_COPY[res.name].instance}")
     counts = f"{res.schedules:,} schedules run to the end, {res.pruned:,} pruned"
@@ -230,9 +232,13 @@ def format_search(res: DFSSearch, spec: str, seed: int = 0) -> str:
     elif res.exhausted:
         bound = "" if res.bound is None else f" up to bound {res.bound}"
         lines.append(
-            f"all {res.schedules:,} schedules{bound} checked ({res.pruned:,} pruned): "
+            f"all {res.schedules:,} schedules{bound} checked "
+            f"({f'{res.pruned:,} pruned' if res.reduction else 'no reduction'}): "
             "none leaks exactly as Go expects"
         )
+        note = bounded_sleep_sets_note(spec, res.bound, res.reduction)
+        if note is not None:
+            lines.append(f"  ({note})")
     else:
         cap = "--max-seconds" if res.stopped == "time" else "--budget"
         lines.append(f"stopped by {cap} after {counts}: none leaked exactly as Go expects so far")
