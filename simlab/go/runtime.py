@@ -380,6 +380,10 @@ class Runtime:
             raise SimlabError(f"seed must be a non-negative integer, got {seed!r}")
         self.seed = seed
         self.env = Clock()
+        # State a library built on simlab keeps for one run, by the library's name: it
+        # goes with the run (a table of the library's own keyed by runtime would keep
+        # every run's program alive through what its values reference).
+        self.library_state: dict[str, Any] = {}
         self.strategy = make_strategy(strategy)
         self.strategy.bind(seed)
         overridden = type(self.strategy).on_step is not Strategy.on_step

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 import sys
-import weakref
 from collections.abc import Callable, Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from inspect import isgenerator
 from types import TracebackType
 from typing import Any
@@ -410,14 +409,28 @@ class ElemRef(Ref):
         self.s[self.i] = value
 
 
-_ADDRESSES: weakref.WeakKeyDictionary[Any, dict[int, tuple[Any, int]]] = weakref.WeakKeyDictionary()
+@dataclass
+class _RunState:
+    """What this library keeps for one run of a program, in ``rt.library_state``."""
+
+    addresses: dict[int, tuple[Any, int]] = field(default_factory=dict)  # id -> (obj, addr)
+    captured: list[ProfileWrite] | None = None  # profiles kept instead of printed
+    rand: Any = None  # math/rand's source: the run's workload stream 7
+    atomic_ids: dict[tuple[int, str], int] = field(default_factory=dict)  # (obj, field) -> id
+
+
+def _state(rt: Any) -> _RunState:
+    state = rt.library_state.get(__name__)
+    if state is None:
+        state = rt.library_state[__name__] = _RunState()
+    return state
 
 
 def address(rt: Any, obj: Any) -> int:
     """``uintptr(unsafe.Pointer(p))``: the address of the object ``p``, from a heap
     of the run's own (the first object whose address is taken is at 0xc000010000,
     the next 16 bytes on), the same in every run of a program and schedule."""
-    heap = _ADDRESSES.setdefault(rt, {})
+    heap = _state(rt).addresses
     if id(obj) not in heap:
         heap[id(obj)] = (obj, 0xC000010000 + 16 * len(heap))  # keeps obj, and its id, alive
     return heap[id(obj)][1]
@@ -736,9 +749,6 @@ def close(ch: Any) -> None:
 stdout = sys.stdout  # os.Stdout: a profile written here is printed (or captured: capture_profiles)
 stderr = sys.stderr
 
-_captured: weakref.WeakKeyDictionary[Any, list[ProfileWrite]] = weakref.WeakKeyDictionary()
-_rand: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
-
 
 @dataclass
 class ProfileWrite:
@@ -754,7 +764,10 @@ class ProfileWrite:
 def capture_profiles(rt: Any) -> list[ProfileWrite]:
     """From now on, profiles the program running on ``rt`` writes are kept in the returned
     list instead of printed."""
-    return _captured.setdefault(rt, [])
+    state = _state(rt)
+    if state.captured is None:
+        state.captured = []
+    return state.captured
 
 
 def _live_locals(frame: Any) -> list[tuple[str, Any]]:
@@ -799,7 +812,7 @@ class Profile:
             text = goroutine_profile(rt, debug=2 if debug >= 2 else 1)
         else:
             raise SimlabError(f"pprof.Lookup({self.name!r}): simlab has goroutine, goroutineleak")
-        kept = _captured.get(rt)
+        kept = _state(rt).captured
         if kept is not None:
             kept.append(ProfileWrite(self.name, debug, rt.now, text, leaked))
             return None
@@ -813,9 +826,10 @@ def pprof_lookup(rt: Any, name: str) -> Profile:
 
 def rand_intn(rt: Any, n: int) -> int:
     """``math/rand.Intn``: from the run's workload stream, the same for the same seed."""
-    gen = _rand.get(rt)
+    state = _state(rt)
+    gen = state.rand
     if gen is None:
-        gen = _rand[rt] = rt.rng("workload", 7)
+        gen = state.rand = rt.rng("workload", 7)
     return int(gen.integers(n))
 
 
@@ -839,9 +853,6 @@ def fatal(text: str) -> Op:
 
 _ATOMIC_BITS = {"Int32": (32, True), "Int64": (64, True), "Uint32": (32, False)}
 _ATOMIC_BITS |= {"Uint64": (64, False), "Uintptr": (64, False)}
-_atomic_ids: weakref.WeakKeyDictionary[Any, dict[tuple[int, str], int]] = (
-    weakref.WeakKeyDictionary()
-)
 
 
 class _FieldAtomic(Op):
@@ -854,7 +865,7 @@ class _FieldAtomic(Op):
         self.verb, self.obj, self.field, self.kind, self.args = verb, obj, field, kind, args
 
     def start(self, rt: Any, g: Goroutine) -> Any:
-        ids = _atomic_ids.setdefault(rt, {})
+        ids = _state(rt).atomic_ids
         key = (id(self.obj), self.field)
         if key not in ids:  # the field's identity in this run, for dfs's footprints
             ids[key] = rt.new_id()
