@@ -38,7 +38,8 @@ def outcomes(
     while True:
         if not rule:
             for d in dfs._path:
-                d.deviated.clear()
+                if d.pick:  # a choose's is a shared, read-only empty set
+                    d.deviated.clear()
         logs: list[list] = [[] for _ in spec]
         ended: str | None = "ok"
         try:

@@ -766,7 +766,7 @@ def test_a_divergence_among_as_many_other_goroutines_is_caught():
     """Every run starts 70 goroutines, but from the second on main first starts one
     that ends before them, and ids follow creation: as many runnable, each with the
     next id (the last one started first: it took runnext, as Go's newproc does). A
-    pick of that many keeps its ids packed, and a replay checks them by their hash."""
+    pick of that many keeps its ids packed, and a replay compares them packed."""
     runs = []
 
     def noop():
@@ -905,9 +905,46 @@ def _many_lockers(rt, n):
     return tuple(orders[0]), tuple(orders[1])
 
 
+@given(
+    programs(),
+    st.sampled_from([None, 1, 2]),
+    st.sampled_from([{}, {"early": True}, {"sticky": True}, {"early": True, "reduction": False}]),
+)
+def test_lazy_picks_search_the_same_schedules_in_the_same_order(spec, bound, flags):
+    """A pick of ``_MANY`` runnable or more with nobody asleep keeps its first ids
+    alone, and the replay that comes back to it reads the rest: it must take the
+    option the search would have taken with every id kept. Here every such pick of
+    two or more is lazy, against none: the same runs, in the same order, each with
+    its schedule and outcome, the same pruned."""
+    from simlab.sched import dfs as dfs_module
+
+    def search(many):
+        old = dfs_module._MANY
+        dfs_module._MANY = many
+        try:
+            dfs = DFS(bound, **flags)
+            seen = []
+            while True:
+                logs: list[list] = [[] for _ in spec]
+                ended = "ok"
+                try:
+                    sl.Runtime(strategy=dfs).run(_program(spec), logs)
+                except Redundant:
+                    ended = "pruned"
+                except (sl.Deadlock, sl.GoPanic) as exc:
+                    ended = type(exc).__name__
+                seen.append((str(dfs.schedule()), ended, repr(logs)))
+                if not dfs.backtrack():
+                    return seen, dfs.runs, dfs.pruned
+        finally:
+            dfs_module._MANY = old
+
+    assert search(2) == search(10**9)
+
+
 @pytest.mark.parametrize("flags", [{}, {"early": True}, {"dpor": True}, {"preempt": True}])
 def test_packed_picks_search_the_same_schedules_as_tuples(monkeypatch, flags):
-    """A pick of ``_PACK_FROM`` runnable goroutines or more keeps their ids packed;
+    """A pick of ``_MANY`` runnable goroutines or more keeps their ids packed;
     the search must be the same as with every pick's ids in a tuple: the same runs,
     the same schedules, the same digests, in the same order. Here every pick of two
     or more packs, over a whole search at bound 2."""
@@ -921,10 +958,10 @@ def test_packed_picks_search_the_same_schedules_as_tuples(monkeypatch, flags):
     packs = []
     pack = dfs_module._pack
     monkeypatch.setattr(dfs_module, "_pack", lambda ids: packs.append(len(ids)) or pack(ids))
-    monkeypatch.setattr(dfs_module, "_PACK_FROM", 2)
+    monkeypatch.setattr(dfs_module, "_MANY", 2)
     packed = search()
     assert packs and max(packs) >= 8  # the 8 lockers runnable (and main, preempted)
-    monkeypatch.setattr(dfs_module, "_PACK_FROM", 10**9)
+    monkeypatch.setattr(dfs_module, "_MANY", 10**9)
     packs.clear()
     assert packed == search()
     assert not packs and len(packed[0]) > 10 and packed[2] > 10  # pruned too

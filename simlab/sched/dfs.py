@@ -6,10 +6,12 @@ beyond it; the strategy records every decision of the run on a stack: how many
 options it had and, for a choice of goroutine, the ids of the runnable goroutines
 in run-queue order (goroutine ids are given in creation order, so the same prefix
 gives the same ids), or only option 0's where the bound leaves no deviation to
-spend (a run can have thousands runnable at each of thousands of decisions).
-After the run, :meth:`DFS.backtrack` finds the deepest decision with an option
-not yet explored and makes the prefix of the next run end there. The search is
-over when no decision has one left.
+spend (a run can have thousands runnable at each of thousands of decisions),
+or, where many are runnable and none sleeps, the first few until a replay comes
+back to that decision to try another option. After the run,
+:meth:`DFS.backtrack` finds the deepest decision with an option not yet
+explored and makes the prefix of the next run end there. The search is over
+when no decision has one left.
 
 ``dfs:BOUND`` explores only the schedules that deviate from option 0 at no more
 than ``BOUND`` decisions: delay bounding (Emmi, Qadeer and Rakamarić, POPL 2011),
@@ -109,9 +111,10 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 from operator import attrgetter
-from typing import TYPE_CHECKING, NoReturn
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from ..errors import SimlabError
 from .schedule import Schedule
@@ -125,7 +128,11 @@ Footprint = frozenset[int]
 _EMPTY: Footprint = frozenset()
 _ENDS = -1  # in a footprint: the step ended the program, which every other step depends on
 _ID = attrgetter("id")
-_PACK_FROM = 64  # runnable goroutines from which a pick's ids are kept packed, not a tuple
+# runnable goroutines from which a pick is "many": its ids kept packed, not a tuple, or
+# (with nobody asleep) only its first ones until a backtrack needs the rest; a replay
+# checks such a pick by its count, its first ids and the goroutine taken
+_MANY = 64
+_HEAD = 8  # the first ids a many pick always keeps (and a divergence shows)
 # dfs:preempt: a goroutine that went on this many operations in a row while others
 # waited is switched out free of charge, as Go's scheduler stops a goroutine that
 # has run for 10ms; without it a loop that never blocks (until another goroutine
@@ -138,7 +145,7 @@ class Redundant(Exception):
     the schedules it could reach are equivalent to ones already explored."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Step:
     """dpor: one step of the run, at the decision that picked it (-1: the only
     goroutine runnable), the step that last made its goroutine runnable (-1: none)."""
@@ -149,15 +156,19 @@ class _Step:
     woke: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Decision:
     """One decision of the current path: a choice of goroutine (``ids`` set) or a
     ``choose(n)`` (``ids`` empty). A pick where the bound leaves no deviation to
-    spend can only take option 0: its ``ids`` hold that goroutine's alone."""
+    spend can only take option 0: its ``ids`` hold that goroutine's alone.
+
+    Under ``dfs:preempt`` every operation is a decision, millions in a run that
+    spins: a ``choose`` shares read-only empty ``asleep``, ``done`` and
+    ``deviated`` (only a pick's are ever written), and slots keep each small."""
 
     n: int
-    ids: Sequence[int]  # a tuple; from _PACK_FROM goroutines, packed (_pack)
-    taken: int  # the option the current path takes
+    ids: Sequence[int]  # a tuple; from _MANY goroutines, packed (_pack), or lazy
+    taken: int  # the option the current path takes (-1: lazy, until a replay resolves it)
     spent: int  # deviations from option 0 before this decision
     asleep: dict[int, Footprint] = field(default_factory=dict)  # inherited on arrival
     done: dict[int, Footprint] = field(default_factory=dict)  # explored here, their steps
@@ -165,7 +176,12 @@ class _Decision:
     deviated: set[int] = field(default_factory=set)  # in done, explored as a deviation
     free: int = 0  # the option that costs no deviation: 0, or with sticky a choose's last
     backtrack: set[int] | None = None  # dpor: the goroutines a race says to try here
-    packed: int | None = None  # packed ids: their tuple's hash, which a replay checks
+    gid: int = 0  # a pick: the goroutine taken
+    # a many pick with nobody asleep: ``ids`` holds the first _HEAD alone, and the
+    # replay that reaches it as its last decision reads them all and takes the first
+    # option not explored (_resolve): a run with thousands runnable at thousands of
+    # picks reads them all at the one pick a backtrack comes to, not at every pick
+    lazy: bool = False
 
     @property
     def deviates(self) -> bool:
@@ -174,6 +190,11 @@ class _Decision:
     @property
     def pick(self) -> bool:
         return bool(self.ids)
+
+
+# what a choose decision has asleep, explored and deviated to: nothing, read-only
+_NONE = cast(dict[int, Footprint], MappingProxyType({}))
+_NOBODY = cast(set[int], frozenset())
 
 
 class DFS(Strategy):
@@ -261,50 +282,63 @@ class DFS(Strategy):
         n = len(runq)
         if k < self._prefix:
             d = self._path[k]
-            # a run may have thousands runnable at thousands of decisions: a forced
-            # pick (the bound spent) reads option 0 alone, the others read them all
-            # without a Python call per goroutine
-            if len(d.ids) < n:
-                ids: Sequence[int] = (runq[0].id,)
-                same = d.ids == ids
-            else:
-                ids = tuple(map(_ID, runq))
-                same = d.ids == ids if d.packed is None else d.packed == hash(ids)
-            if not same or d.n != n:
-                raise SimlabError(_diverged(k, _runnable(d.ids, d.n), _runnable(ids, n)))
+            _verify(d, k, runq, n)
+            if d.lazy and k == self._prefix - 1:
+                self._resolve(d, runq, n)
             i = d.taken
         else:
             spent = self._spent(k)
-            forced = self.choices or not self._within(spent + 1)
-            ids = (runq[0].id,) if forced else tuple(map(_ID, runq))
-            d, i = self._arrive_pick(k, spent, n, ids)
+            if self.choices or not self._within(spent + 1):  # forced: option 0 alone
+                d, i = self._arrive_pick(k, spent, n, (runq[0].id,))
+            elif n >= _MANY and not self._asleep and not self.dpor:
+                d, i = self._arrive_many(k, spent, n, runq)
+            else:
+                d, i = self._arrive_pick(k, spent, n, _ids(runq, n))
         if self.dpor:
             self._picked = k
         if self.reduction:
             done = d.done
             if i == 0 and d.deviated and self.bound is not None:
                 done = {t: f for t, f in done.items() if t not in d.deviated}
-            self._asleep = {**d.asleep, **done}
+            # a sleep set is never changed in place, only replaced: a decision shares
+            # it with the next while nobody wakes or joins (thousands may sleep)
+            self._asleep = {**d.asleep, **done} if done else d.asleep
             self._stepping = d
         return i
 
-    def _arrive_pick(
-        self, k: int, spent: int, n: int, ids: tuple[int, ...]
-    ) -> tuple[_Decision, int]:
-        asleep = dict(self._asleep)
+    def _arrive_pick(self, k: int, spent: int, n: int, ids: Sequence[int]) -> tuple[_Decision, int]:
+        asleep = self._asleep
         awake = (i for i, gid in enumerate(ids) if gid not in asleep)  # lazily: few sleep
         i = next(awake, None)
         if i == 0 and self.early and self._within(spent + 1):
             i = next(awake, 0)  # the first deviation awake, if there is one
         if i is None or not self._within(spent + (i > 0)):
             self._abandon(k)
-        if len(ids) < _PACK_FROM:
-            d = _Decision(n, ids, i, spent, asleep)
-        else:
-            d = _Decision(n, _pack(ids), i, spent, asleep, packed=hash(ids))
+        d = _Decision(n, ids, i, spent, asleep, gid=ids[i])
         del self._path[k:]
         self._path.append(d)
         return d, i
+
+    def _arrive_many(
+        self, k: int, spent: int, n: int, runq: Sequence[Goroutine]
+    ) -> tuple[_Decision, int]:
+        """:meth:`_arrive_pick` of a lazy pick: nobody asleep, so option 0 (in the early
+        order option 1, a deviation left to spend) is the one taken."""
+        i = 1 if self.early else 0
+        head = tuple(islice(map(_ID, runq), _HEAD))
+        d = _Decision(n, head, i, spent, _NONE, gid=runq[i].id, lazy=True)
+        del self._path[k:]
+        self._path.append(d)
+        return d, i
+
+    def _resolve(self, d: _Decision, runq: Sequence[Goroutine], n: int) -> None:
+        """The replay has reached lazy pick ``d``, the decision :meth:`backtrack` left
+        with an option to explore: read every id and take the first option of
+        :meth:`_order` not explored there, as :meth:`backtrack` would have with them
+        (nobody was asleep, and a deviation is left to spend)."""
+        ids = _ids(runq, n)
+        i = next(i for i in self._order(n) if ids[i] not in d.done)
+        d.ids, d.lazy, d.taken, d.gid = ids, False, i, ids[i]
 
     def choose(self, n: int) -> int:
         if not self.sticky:
@@ -338,7 +372,7 @@ class DFS(Strategy):
             spent = self._spent(k)
             free = self._chosen.get(key, 0) if key is not None else free
             taken = self._order(n, free)[0] if self._within(spent + 1) else free
-            d = _Decision(n, (), taken, spent, free=free)
+            d = _Decision(n, (), taken, spent, _NONE, _NONE, deviated=_NOBODY, free=free)
             self._path.append(d)
         if key is not None:
             self._chosen[key] = d.taken
@@ -357,7 +391,7 @@ class DFS(Strategy):
                 self._last.step = self._last.step | footprint
             if self.dpor and self._steps:
                 self._steps[-1].footprint |= footprint
-            self._asleep = {t: f for t, f in self._asleep.items() if not f & footprint}
+            self._asleep = _wake(self._asleep, footprint)
             return
         # still "running" after its step: it panicked (or the run was halted in it); main
         # returning ends the program too
@@ -371,14 +405,14 @@ class DFS(Strategy):
             self._picked = -1
         if d is not None:
             self._stepping = None
-            if d.ids[d.taken] == g.id:
+            if d.gid == g.id:
                 d.step = d.step | footprint
                 self._last = d
         asleep = self._asleep
         if g.id in asleep:  # the only runnable goroutine, and it sleeps
             self._abandon(self._k)
         if asleep:
-            self._asleep = {t: f for t, f in asleep.items() if not f & footprint and _ENDS not in f}
+            self._asleep = _wake(asleep, footprint, step=True)
 
     def on_ready(self, g: Goroutine) -> None:
         """dpor: the step running (or, for a timer's wake, the last one) made ``g``
@@ -410,11 +444,18 @@ class DFS(Strategy):
         while path:
             d = path[-1]
             if d.pick:
-                gid = d.ids[d.taken]
+                gid = d.gid
                 d.done[gid] = d.step
                 if d.taken > 0:
                     d.deviated.add(gid)
                 d.step = _EMPTY
+                if d.lazy:  # every option within the bound; which is next, _resolve reads
+                    if len(d.done) < d.n:
+                        d.taken = -1
+                        self._prefix = len(path)
+                        return True
+                    path.pop()
+                    continue
                 # with no deviation left to spend here, option 0 is the only one to try
                 deviates = self._within(d.spent + 1) and not self.choices
                 for i in self._order(d.n) if deviates else (0,):
@@ -424,7 +465,7 @@ class DFS(Strategy):
                     if i > 0 and self.dpor and (d.backtrack is None or t not in d.backtrack):
                         continue  # no race asks for t here
                     if self._within(d.spent + (i > 0)):
-                        d.taken = i
+                        d.taken, d.gid = i, t
                         self._prefix = len(path)
                         return True
             else:
@@ -514,7 +555,7 @@ class DFS(Strategy):
         if len(d.ids) < d.n:
             return  # a forced pick: no deviation left to spend there
         q = steps[i].gid
-        taken = d.ids[d.taken]
+        taken = d.gid
         tried = d.backtrack or ()
         p = steps[j].gid
         if p in d.ids and self._goes_first(clocks, own, i, j):
@@ -630,17 +671,51 @@ def bounded_sleep_sets_note(spec: str, bound: int | None, reduction: bool) -> st
     )
 
 
+def _wake(
+    asleep: dict[int, Footprint], footprint: Footprint, step: bool = False
+) -> dict[int, Footprint]:
+    """The sleep set once ``footprint`` has been touched: without the goroutines whose
+    steps touched any of it, and after a goroutine's ``step``, without those whose
+    steps end the program too (dependent with every other). The same dict if nobody
+    wakes: a sleep set is replaced, never changed in place."""
+    if any(f & footprint or (step and _ENDS in f) for f in asleep.values()):
+        return {t: f for t, f in asleep.items() if not (f & footprint or (step and _ENDS in f))}
+    return asleep
+
+
 def _join(clock: dict[int, int], other: dict[int, int]) -> None:
     for g, step in other.items():
         if clock.get(g, -1) < step:
             clock[g] = step
 
 
-def _pack(ids: tuple[int, ...]) -> Sequence[int]:
-    """A pick's runnable goroutines as the search keeps them until it backtracks past
-    the pick: with thousands runnable at thousands of picks, a tuple's 8 bytes a
-    goroutine ran out of memory; packed, 2 bytes while ids stay below 65,536."""
-    return array("H" if max(ids) < 1 << 16 else "I", ids)
+def _ids(runq: Sequence[Goroutine], n: int) -> Sequence[int]:
+    """The ids of a pick's ``n`` runnable goroutines, in run-queue order, as the search
+    keeps them until it backtracks past the pick: a tuple, or from ``_MANY``
+    goroutines an array (:func:`_pack`)."""
+    return tuple(map(_ID, runq)) if n < _MANY else _pack(runq)
+
+
+def _verify(d: _Decision, k: int, runq: Sequence[Goroutine], n: int) -> None:
+    """A replay meets pick ``d`` again: as many runnable, the same first ids (all of
+    them, if fewer than ``_MANY``) and the same goroutine at the option taken; else
+    the program is not deterministic."""
+    m = len(d.ids) if len(d.ids) < _MANY else _HEAD
+    now = tuple(islice(map(_ID, runq), m))
+    if not d.pick or d.n != n or tuple(d.ids[:m]) != now:
+        raise SimlabError(_diverged(k, _runnable(d.ids, d.n), _runnable(now, n)))
+    if d.taken >= 0 and runq[d.taken].id != d.gid:
+        raise SimlabError(_diverged(k, _runnable(d.ids, d.n), _runnable(now, n)))
+
+
+def _pack(runq: Sequence[Goroutine]) -> Sequence[int]:
+    """With thousands runnable at thousands of picks, a tuple's 8 bytes a goroutine
+    ran out of memory: packed, 2 bytes while ids stay below 65,536, and built and
+    compared (by a replay) without a Python object per id."""
+    try:
+        return array("H", map(_ID, runq))
+    except OverflowError:
+        return array("I", map(_ID, runq))
 
 
 def _runnable(ids: Sequence[int], n: int, shown: int = 8) -> str:
