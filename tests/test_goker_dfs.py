@@ -350,3 +350,15 @@ def test_a_run_the_search_cap_interrupted_is_abandoned_even_if_its_code_went_on(
         contextlib.suppress(BaseException),  # a deferred call ran; the goroutine goes on
     ):
         time.sleep(2)  # the signal interrupts it
+
+
+def test_a_search_whose_first_run_never_ends_points_to_the_1us_clock(capsys) -> None:
+    """One copy of Kubernetes11298 has a goroutine that spins until a timer fires; with
+    time standing still while it runs, no run ends before the cap, and the command
+    says where the search can go on (with @1us it finds the bug: docs/exhaustive.md)."""
+    from tests.conftest import invoke
+
+    args = ["goker", "Kubernetes11298", "--one-copy", "--strategy", "dfs:2:preempt"]
+    code, out, _ = invoke(capsys, *args, "--max-seconds", "1")
+    assert code == 1 and "after 0 schedules run to the end, 0 pruned" in out
+    assert "--strategy dfs:2:preempt@1us, timers fire meanwhile" in out

@@ -242,4 +242,10 @@ def format_search(res: DFSSearch, spec: str, seed: int = 0) -> str:
     else:
         cap = "--max-seconds" if res.stopped == "time" else "--budget"
         lines.append(f"stopped by {cap} after {counts}: none leaked exactly as Go expects so far")
+        if res.runs == 0 and res.op_cost == 0:
+            lines.append(
+                "  (not one run ended: if a goroutine spins until a timer fires, time stands "
+                "still while it runs; on the clock where every operation takes 1us, "
+                f"--strategy {spec}@1us, timers fire meanwhile)"
+            )
     return "\n".join(lines)
