@@ -678,9 +678,8 @@ def _wake(
     steps touched any of it, and after a goroutine's ``step``, without those whose
     steps end the program too (dependent with every other). The same dict if nobody
     wakes: a sleep set is replaced, never changed in place."""
-    if any(f & footprint or (step and _ENDS in f) for f in asleep.values()):
-        return {t: f for t, f in asleep.items() if not (f & footprint or (step and _ENDS in f))}
-    return asleep
+    kept = {t: f for t, f in asleep.items() if not (f & footprint or (step and _ENDS in f))}
+    return asleep if len(kept) == len(asleep) else kept
 
 
 def _join(clock: dict[int, int], other: dict[int, int]) -> None:
@@ -702,9 +701,12 @@ def _verify(d: _Decision, k: int, runq: Sequence[Goroutine], n: int) -> None:
     the program is not deterministic."""
     m = len(d.ids) if len(d.ids) < _MANY else _HEAD
     now = tuple(islice(map(_ID, runq), m))
-    if not d.pick or d.n != n or tuple(d.ids[:m]) != now:
-        raise SimlabError(_diverged(k, _runnable(d.ids, d.n), _runnable(now, n)))
-    if d.taken >= 0 and runq[d.taken].id != d.gid:
+    if (
+        not d.pick
+        or d.n != n
+        or tuple(d.ids[:m]) != now
+        or (d.taken >= 0 and runq[d.taken].id != d.gid)  # -1: lazy, not chosen yet
+    ):
         raise SimlabError(_diverged(k, _runnable(d.ids, d.n), _runnable(now, n)))
 
 
