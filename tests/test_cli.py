@@ -349,3 +349,21 @@ def test_list_aligns_each_sections_descriptions_past_its_longest_name(capsys) ->
         pairs = zip(rows, names, strict=True)
         starts = {len(line) - len(line[2 + len(n) :].lstrip()) for line, n in pairs}
         assert starts == {2 + max(map(len, names)) + 2}, section
+
+
+def test_the_process_skips_the_exit_collection_and_a_caller_keeps_its_collector(monkeypatch):
+    """As the ``simlab`` process (no argv), main freezes what the run left, so that
+    Python's exit does not walk it; called with argv, as here in tests, it does not."""
+    import gc
+
+    from simlab.cli import main
+
+    gc.unfreeze()
+    main(["list"])
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr("sys.argv", ["simlab", "list"])
+    try:
+        main()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
