@@ -414,14 +414,14 @@ def profile(
     "--strategy",
     default="random",
     show_default=True,
-    help="random, pct, pct:DEPTH or pct:DEPTH:STEPS; dfs or dfs:BOUND searches every "
-    "schedule (up to BOUND deviations from fifo) under one seed, --schedules runs at most, "
-    "dfs:BOUND:early the same deviating nearest the start first, and dfs:BOUND:sticky "
-    "counting a select's deviation only where its goroutine's choice changes, "
-    "dfs:BOUND:dpor trying a goroutine only where a race asks for it, "
-    "dfs:BOUND:choices deviating at selects only, every goroutine run in fifo's order, "
-    "dfs:BOUND:nosleep without the sleep sets (with a bound they may skip a schedule); "
-    "each may end in :preempt (switch at operations that do not block too).",
+    help="random, pct, pct:DEPTH or pct:DEPTH:STEPS; or dfs:BOUND, every schedule with at "
+    "most BOUND deviations from fifo (dfs alone: no bound), under one seed, --schedules "
+    "runs at most. After dfs:BOUND, any of :early (deviate nearest the start first), "
+    ":sticky (a select's deviation counts only where its goroutine's choice changes), "
+    ":dpor (try a goroutine only where a race asks for it), :choices (deviate at selects "
+    "only, every goroutine run in fifo's order), :nosleep (no sleep sets, which with a "
+    "bound may skip a schedule; not with :dpor). random, pct and dfs may end in :preempt "
+    "(switch at operations that do not block, too).",
 )
 @click.option(
     "--seed",
