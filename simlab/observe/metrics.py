@@ -42,7 +42,7 @@ def slope(x: np.ndarray, y: np.ndarray) -> float:
     """Least-squares slope of ``y`` against ``x``; NaN if ``x`` does not vary."""
     if len(x) < 2 or np.ptp(x) == 0:
         return float("nan")
-    return float(np.polyfit(x.astype(float), y.astype(float), 1)[0])
+    return _fit(x.astype(float), y.astype(float))
 
 
 def slope_per_min(t: np.ndarray, values: np.ndarray, since: int = 0) -> float:
@@ -51,9 +51,14 @@ def slope_per_min(t: np.ndarray, values: np.ndarray, since: int = 0) -> float:
     keep = t >= since
     if keep.sum() < 2:
         return float("nan")
-    minutes = t[keep] / Minute
-    slope, _ = np.polyfit(minutes, values[keep].astype(float), 1)
-    return float(slope)
+    return _fit(t[keep] / Minute, values[keep].astype(float))
+
+
+def _fit(x: np.ndarray, y: np.ndarray) -> float:
+    # The straight line's closed form, on centred x: what np.polyfit(x, y, 1) gives
+    # (to rounding), without its SVD, which cost a short run 4 % of its time.
+    dx = x - x.mean()
+    return float(dx @ (y - y.mean()) / (dx @ dx))
 
 
 class Sampler:

@@ -45,19 +45,24 @@ class Uniform:
     draws are the same either way.
     """
 
-    __slots__ = ("_gen", "_key", "_left")
+    __slots__ = ("_batch", "_gen", "_key", "_left")
 
     def __init__(self, gen: np.random.Generator | None = None, *, seed: int = 0, stream: str = ""):
         self._gen = gen
         self._key = (seed, stream)
         self._left: Iterator[float] = iter(())  # the batch's floats not drawn yet
+        self._batch = 64  # then 256, then 1,024 at a time: a short run draws a few dozen
 
     def _refill(self) -> float:
-        """The first float of the next batch (the rest stay in :attr:`_left`)."""
+        """The first float of the next batch (the rest stay in :attr:`_left`). Batches
+        of any size give the same floats in the same order: each is one draw."""
         gen = self._gen
         if gen is None:
             gen = self._gen = generator(*self._key)
-        self._left = iter(gen.random(1024).tolist())
+        batch = self._batch
+        self._left = iter(gen.random(batch).tolist())
+        if batch < 1024:
+            self._batch = batch * 4
         return next(self._left)
 
     def next(self) -> float:
