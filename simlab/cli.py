@@ -778,6 +778,13 @@ def main(argv: list[str] | None = None) -> None:
     infrastructure error (a worker process died twice, results could not be
     written), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
     """
+    if argv is None:
+        # simlab's own process: what it has imported lives as long as the process
+        # does, and so does what a run leaves once its results are written. Frozen,
+        # the collector walks neither again: not in a run's full collections, and
+        # not at Python's exit (after an hour of fase6, 60 ms of them, to free
+        # memory the OS takes back anyway). Callers that pass argv keep theirs.
+        gc.freeze()
     previous: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -813,8 +820,5 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         for signum_, handler in previous.items():
             signal.signal(signum_, handler)
-        if argv is None:
-            # The process ends now, its results written and closed. Python's exit
-            # would walk every object a run left (after an hour of fase6, 60 ms of
-            # full collections) to free memory the OS takes back anyway.
+        if argv is None:  # the process ends: see above
             gc.freeze()

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -95,6 +96,9 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _worker(conn: multiprocessing.connection.Connection, parent: int, inherited: list[Any]) -> None:
+    # What the worker inherited (modules, the parent's objects) lives as long as it
+    # does: frozen, the collector never walks it again, nor touches its pages.
+    gc.freeze()
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
