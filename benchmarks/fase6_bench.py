@@ -22,13 +22,15 @@ first, which matters where ``PYTHONDONTWRITEBYTECODE`` is set (this machine sets
 it, and then every command compiled simlab's sources again: 40 ms).
 
     python benchmarks/fase6_bench.py [--repeat N] [--skip-process]
-    python benchmarks/fase6_bench.py --phases   # imports, run, leak oracles, the rest
+    python benchmarks/fase6_bench.py --phases   # start-up, imports, run, leak oracles,
+                                                # the rest, the process's exit
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import json
 import os
 import statistics
 import subprocess
@@ -102,10 +104,24 @@ def _process(args: list[str]) -> float:
 
 
 def phases() -> None:
-    """The command's parts, timed inside it (run in a fresh process: ``--phases``)."""
+    """The command's parts: run as a process of its own, which times its parts inside
+    (``--phases-inner``) while this one times its start and its exit."""
+    launched = time.time()
+    out = subprocess.run(
+        [sys.executable, __file__, "--phases-inner"], check=True, capture_output=True, text=True
+    ).stdout
+    ended = time.time()
+    inner = json.loads(out.splitlines()[-1])
+    started, finished = inner.pop("started"), inner.pop("finished")
+    parts = {"start-up": started - launched, **inner, "exit": ended - finished}
+    print(", ".join(f"{name} {seconds:.3f} s" for name, seconds in parts.items()))
+
+
+def _phases_inner() -> None:
     import contextlib
     import io
 
+    started = time.time()
     start = time.perf_counter()
     from simlab import cli
     from simlab.go.runtime import Runtime
@@ -126,14 +142,12 @@ def phases() -> None:
 
     Runtime.run = timed("run", Runtime.run)  # type: ignore[method-assign]
     leaks.check = timed("leak oracles", leaks.check)
+    sys.argv = ["simlab", *COMMAND[2:]]  # no argv: main ends the process as the command does
     with contextlib.redirect_stdout(io.StringIO()):
-        cli.main(COMMAND[2:])
+        cli.main()
     total = time.perf_counter() - imported
-    rest = total - sum(spent.values())
-    print(
-        f"imports {imported - start:.3f} s, run {spent['run']:.3f} s, "
-        f"leak oracles {spent['leak oracles']:.3f} s, the rest {rest:.3f} s"
-    )
+    times = {"imports": imported - start, **spent, "the rest": total - sum(spent.values())}
+    print(json.dumps({"started": started, **times, "finished": time.time()}))
 
 
 def main() -> None:
@@ -144,6 +158,7 @@ def main() -> None:
     parser.add_argument(
         "--phases", action="store_true", help="time the command's parts, in a fresh process"
     )
+    parser.add_argument("--phases-inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.skeleton:
         skeleton()
@@ -151,6 +166,9 @@ def main() -> None:
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     for package in ("simlab", "models"):  # before anything of simlab is imported
         compileall.compile_dir(os.path.join(root, package), quiet=1)
+    if args.phases_inner:
+        _phases_inner()
+        return
     if args.phases:
         phases()
         return
