@@ -54,11 +54,21 @@ def gofunc(name: str, file: str | None = None) -> Callable[[F], F]:
     unmarked lines print as the Python file and line, never a made-up Go line.
     """
 
-    def mark(fn: F) -> F:
-        _GO_NAMES[fn.__code__] = (name, file)
-        return fn
+    # A closure defined in a loop is decorated at every iteration (GoKer's
+    # translations do it in their hottest loops): one marker per name, made once.
+    named = (name, file)
+    mark = _MARKERS.get(named)
+    if mark is None:
 
+        def mark(fn: F) -> F:
+            _GO_NAMES[fn.__code__] = named
+            return fn
+
+        _MARKERS[named] = mark
     return mark
+
+
+_MARKERS: dict[tuple[str, str | None], Callable[[Any], Any]] = {}
 
 
 def _display_path(path: str) -> str:
