@@ -920,7 +920,10 @@ class Runtime:
         if preempt is None or not self._nrunnable:
             return False
         if not preempt(g, self._runnable):
-            self._decisions.append(0)
+            zeros = self._decisions.buf  # decisions.append(0), inlined: at every operation
+            zeros.append(0)
+            if len(zeros) >= FOLD_AT:
+                self._decisions.fold()
             return False
         self._decisions.append(1)
         g._then, g._value, g._exc = op, None, None

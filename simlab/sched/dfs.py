@@ -365,15 +365,26 @@ class DFS(Strategy):
         self._k = k + 1
         if k < self._prefix:
             d = self._path[k]
-            if d.pick or d.n != n:
+            if d.ids or d.n != n:  # d.pick, inlined
                 raise SimlabError(_diverged(k, f"{d.n} options", f"{n}"))
-        else:
-            del self._path[k:]
-            spent = self._spent(k)
-            free = self._chosen.get(key, 0) if key is not None else free
-            taken = self._order(n, free)[0] if self._within(spent + 1) else free
+        else:  # under dfs:preempt, at every operation: _spent, _within and _order inlined
+            path = self._path
+            if len(path) > k:
+                del path[k:]
+            if k:
+                last = path[k - 1]
+                spent = last.spent + (last.taken != last.free)
+            else:
+                spent = 0
+            if key is not None:
+                free = self._chosen.get(key, 0)
+            # the first option in _order: the free one, or (early, a deviation left to
+            # spend) the first other
+            taken = free
+            if self.early and n > 1 and (self.bound is None or spent < self.bound):
+                taken = 1 if free == 0 else 0
             d = _Decision(n, (), taken, spent, _NONE, _NONE, deviated=_NOBODY, free=free)
-            self._path.append(d)
+            path.append(d)
         if key is not None:
             self._chosen[key] = d.taken
         return d.taken
