@@ -6,6 +6,9 @@ fase6    ``run_model(fase6, seed 1, leak_check=True)`` with 55 containers for 10
 explore  20 schedules of ``simlab explore fase6-fixed`` (3 containers, 3 rotations of
          30 s), as a worker runs them;
 rowN     row N of ``simlab run hypotheses`` (seed 1, leak oracles), for 10 minutes;
+dfs      10 runs of GoKer's Kubernetes13135 under ``dfs:1:preempt`` (the whole
+         program; needs what ``simlab goker`` needs), to subtract ``dfs0`` from;
+dfs0     its start-up: the imports and the program's translation, loaded;
 none     nothing: the start-up (imports), to subtract from the others.
 
 It prints the run's digest. Count with (the two thread variables keep OpenBLAS's
@@ -31,6 +34,14 @@ def main(what: str) -> None:
 
     if what == "none":  # the imports above are the start-up
         return
+    if what in ("dfs", "dfs0"):
+        from simlab.translate import goker
+        from simlab.translate.goker_dfs import search_dfs
+
+        goker.translations(["Kubernetes13135"])
+        if what == "dfs":
+            print(search_dfs("Kubernetes13135", 1, runs=10, preempt=True).runs)
+        return
     if what == "explore":
         exp = load_experiment("fase6-fixed").with_overrides(EXPLORE, None)
         outs = _explore_batch(exp.model_name, dict(exp.rows()[0][1]), list(range(20)), "random")
@@ -43,7 +54,7 @@ def main(what: str) -> None:
         exp = load_experiment("hypotheses").with_overrides({"duration": "10m"}, None)
         row = int(what[3:])
     else:
-        raise SystemExit(f"icount.py: {what!r}: choose fase6, explore, rowN or none")
+        raise SystemExit(f"icount.py: {what!r}: choose fase6, explore, rowN, dfs, dfs0 or none")
     print(run_model(exp.model, exp.rows()[row][1], 1, "random", leak_check=True).digest)
 
 
