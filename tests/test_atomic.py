@@ -177,3 +177,28 @@ def test_with_op_cost_a_due_timer_fires_while_a_goroutine_computes():
 def test_op_cost_is_a_duration():
     with pytest.raises(TypeError, match=r"time\.Duration"):
         sl.Runtime(op_cost=1.5)
+
+
+def test_an_atomic_field_keeps_its_identity_for_the_whole_run(monkeypatch):
+    """dfs's footprints name a field accessed with sync/atomic by an identity given at
+    its first access. A struct made after another has died is another field, even
+    where the allocator puts it at the dead one's address (CPython's often does):
+    otherwise whether two steps look dependent would depend on the allocator."""
+    from simlab.translate import golib
+
+    class Counter:
+        def __init__(self) -> None:
+            self.n = 0
+
+    def main(rt):
+        for _ in range(3):
+            c = Counter()
+            yield golib.atomic_add(c, "n", "Int32", 1)
+            del c
+
+    rt = sl.Runtime()
+    touched: list[int] = []
+    monkeypatch.setattr(rt, "touch", touched.append)
+    rt.run(main)
+    assert len(touched) == 3
+    assert len(set(touched)) == 3

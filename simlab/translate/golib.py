@@ -416,7 +416,10 @@ class _RunState:
     addresses: dict[int, tuple[Any, int]] = field(default_factory=dict)  # id -> (obj, addr)
     captured: list[ProfileWrite] | None = None  # profiles kept instead of printed
     rand: Any = None  # math/rand's source: the run's workload stream 7
-    atomic_ids: dict[tuple[int, str], int] = field(default_factory=dict)  # (obj, field) -> id
+    # (id(obj), field) -> (obj, the field's identity): obj is kept, so that no object
+    # made later at its address takes the identity (the allocator's choice, not the same
+    # in every run of a schedule)
+    atomic_ids: dict[tuple[int, str], tuple[Any, int]] = field(default_factory=dict)
 
 
 def _state(rt: Any) -> _RunState:
@@ -868,8 +871,8 @@ class _FieldAtomic(Op):
         ids = _state(rt).atomic_ids
         key = (id(self.obj), self.field)
         if key not in ids:  # the field's identity in this run, for dfs's footprints
-            ids[key] = rt.new_id()
-        rt.touch(ids[key])
+            ids[key] = (self.obj, rt.new_id())
+        rt.touch(ids[key][1])
         old = getattr(self.obj, self.field)
         verb = self.verb
         if verb == "load":
