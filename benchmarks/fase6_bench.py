@@ -23,7 +23,7 @@ it, and then every command compiled simlab's sources again: 40 ms).
 
     python benchmarks/fase6_bench.py [--repeat N] [--skip-process]
     python benchmarks/fase6_bench.py --phases   # start-up, imports, run, leak oracles,
-                                                # the rest, the process's exit
+                                                # the rest, the exit; the skeleton's too
 """
 
 from __future__ import annotations
@@ -104,17 +104,34 @@ def _process(args: list[str]) -> float:
 
 
 def phases() -> None:
-    """The command's parts: run as a process of its own, which times its parts inside
-    (``--phases-inner``) while this one times its start and its exit."""
-    launched = time.time()
-    out = subprocess.run(
-        [sys.executable, __file__, "--phases-inner"], check=True, capture_output=True, text=True
-    ).stdout
-    ended = time.time()
-    inner = json.loads(out.splitlines()[-1])
-    started, finished = inner.pop("started"), inner.pop("finished")
-    parts = {"start-up": started - launched, **inner, "exit": ended - finished}
-    print(", ".join(f"{name} {seconds:.3f} s" for name, seconds in parts.items()))
+    """The parts of the command and of the skeleton, each run as a process of its own
+    that times its parts inside (``--phases-inner``) while this one times its start
+    and its exit."""
+    for which in ("command", "skeleton"):
+        launched = time.time()
+        out = subprocess.run(
+            [sys.executable, __file__, "--phases-inner", which],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        ended = time.time()
+        inner = json.loads(out.splitlines()[-1])
+        started, finished = inner.pop("started"), inner.pop("finished")
+        parts = {"start-up": started - launched, **inner, "exit": ended - finished}
+        print(f"{which + ':':9} " + ", ".join(f"{k} {v:.3f} s" for k, v in parts.items()))
+
+
+def _skeleton_inner() -> None:
+    started = time.time()
+    start = time.perf_counter()
+    import simpy  # noqa: F401  # what the skeleton imports
+
+    imported = time.perf_counter()
+    skeleton()
+    ran = time.perf_counter()
+    times = {"imports": imported - start, "run": ran - imported}
+    print(json.dumps({"started": started, **times, "finished": time.time()}))
 
 
 def _phases_inner() -> None:
@@ -158,7 +175,7 @@ def main() -> None:
     parser.add_argument(
         "--phases", action="store_true", help="time the command's parts, in a fresh process"
     )
-    parser.add_argument("--phases-inner", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--phases-inner", choices=["command", "skeleton"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.skeleton:
         skeleton()
@@ -167,7 +184,7 @@ def main() -> None:
     for package in ("simlab", "models"):  # before anything of simlab is imported
         compileall.compile_dir(os.path.join(root, package), quiet=1)
     if args.phases_inner:
-        _phases_inner()
+        _phases_inner() if args.phases_inner == "command" else _skeleton_inner()
         return
     if args.phases:
         phases()
