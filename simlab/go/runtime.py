@@ -434,6 +434,7 @@ class Runtime:
         # random decision: see run()
         self._hooks = True
         self._by_count: Callable[[int], int] | None = None
+        self._loop_with: tuple[Any, ...] = ()  # _loop's locals, bound by run()
         self._livelock_steps = livelock_steps
         self._spin_limit = min(livelock_steps, 100_000)
         self._wakeup_limit = max(livelock_steps // 100, 1_000)
@@ -727,9 +728,9 @@ class Runtime:
     def _loop(self) -> None:
         """Run goroutines one after another until all are blocked (Go's schedule loop)."""
         env = self.env
-        queue, go_pick, run, by_count = env._queue, self._go_pick, self._run, self._by_count
-        decisions, go_order = self._decisions, self._go_order
-        zeros, record, deviations = decisions.buf, decisions.record, decisions.deviations
+        queue, go_pick, run, by_count, decisions, go_order, zeros, record, deviations = (
+            self._loop_with
+        )
         if env._now != self._instant:
             self._instant, self._instant_steps, self._instant_wakeups = env._now, 0, 0
         self._instant_wakeups += 1
@@ -1098,6 +1099,18 @@ class Runtime:
             or self.op_cost > 0
         )
         self._by_count = None if self._go_order else self.strategy._pick_by_count()
+        decisions = self._decisions
+        self._loop_with = (  # _loop's locals, bound here once: it runs at every wake-up
+            env._queue,
+            self._go_pick,
+            self._run,
+            self._by_count,
+            decisions,
+            self._go_order,
+            decisions.buf,
+            decisions.record,
+            decisions.deviations,
+        )
         self._in_run = True
         try:
             if self._nrunnable and not self._dispatch_pending:
