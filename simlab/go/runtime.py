@@ -430,11 +430,10 @@ class Runtime:
         self._steps = 0
         self.ops_made = 0  # operations made in this step of a goroutine: see lowlevel
         self._decisions = DecisionLog(record)
-        # whether _run has anything to do between operations, and how _loop draws a
-        # random decision: see run()
+        # whether _run has anything to do between operations, and _loop's locals (how
+        # it draws a random decision among them): see run()
         self._hooks = True
-        self._by_count: Callable[[int], int] | None = None
-        self._loop_with: tuple[Any, ...] = ()  # _loop's locals, bound by run()
+        self._loop_with: tuple[Any, ...] = ()
         self._livelock_steps = livelock_steps
         self._spin_limit = min(livelock_steps, 100_000)
         self._wakeup_limit = max(livelock_steps // 100, 1_000)
@@ -1098,13 +1097,12 @@ class Runtime:
             or self._preempt is not None
             or self.op_cost > 0
         )
-        self._by_count = None if self._go_order else self.strategy._pick_by_count()
         decisions = self._decisions
         self._loop_with = (  # _loop's locals, bound here once: it runs at every wake-up
             env._queue,
             self._go_pick,
             self._run,
-            self._by_count,
+            None if self._go_order else self.strategy._pick_by_count(),
             decisions,
             self._go_order,
             decisions.buf,

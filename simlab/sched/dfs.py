@@ -689,8 +689,13 @@ def _wake(
     steps touched any of it, and after a goroutine's ``step``, without those whose
     steps end the program too (dependent with every other). The same dict if nobody
     wakes: a sleep set is replaced, never changed in place."""
-    kept = {t: f for t, f in asleep.items() if not (f & footprint or (step and _ENDS in f))}
-    return asleep if len(kept) == len(asleep) else kept
+    woken = [t for t, f in asleep.items() if f & footprint or (step and _ENDS in f)]
+    if not woken:  # the common case, after most steps: no dict built
+        return asleep
+    kept = dict(asleep)
+    for t in woken:
+        del kept[t]
+    return kept
 
 
 def _join(clock: dict[int, int], other: dict[int, int]) -> None:
