@@ -65,6 +65,7 @@ class _Duration(click.ParamType):
 
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
 DURATION = _Duration()
 INSTANT = _Duration(positive=True)  # a simulated instant after the start
 JOBS = click.IntRange(min=1, max=MAX_JOBS)
@@ -186,6 +187,24 @@ def _schedule_or_strategy(strategy: str | None, schedule: str | None) -> Any:
 
 STRATEGY_HELP = "Scheduling strategy (default: the experiment's): fifo, random, pct, ..."
 SCHEDULE_HELP = "A schedule string (as explore prints it) to replay instead of a strategy."
+
+
+def _one_run_options(command: F) -> F:
+    """--set, --seed, --scenario, --strategy and --schedule, in that order: which run
+    of the experiment a command that looks inside one run (profile, trace, contexts)
+    looks inside."""
+    options = (
+        click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP),
+        click.option(
+            "--seed", type=click.IntRange(min=0), help="Seed (default: the experiment's first)."
+        ),
+        click.option("--scenario", help=SCENARIO_HELP),
+        click.option("--strategy", help=STRATEGY_HELP),
+        click.option("--schedule", help=SCHEDULE_HELP),
+    )
+    for option in reversed(options):  # as if stacked above the command, first on top
+        command = option(command)
+    return command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -367,11 +386,7 @@ def list_() -> None:
 @click.option(
     "--debug", type=click.Choice(["1", "2"]), default="1", show_default=True, help="pprof format."
 )
-@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
-@click.option("--seed", type=click.IntRange(min=0), help="Seed (default: the experiment's first).")
-@click.option("--scenario", help=SCENARIO_HELP)
-@click.option("--strategy", help=STRATEGY_HELP)
-@click.option("--schedule", help=SCHEDULE_HELP)
+@_one_run_options
 @click.option("--leaks", is_flag=True, help="The goroutineleak profile (Go 1.27) instead.")
 def profile(
     name: str,
@@ -653,11 +668,7 @@ def _explainer(strategy: Any) -> Any:
     type=INSTANT,
     help="Simulated time to trace (default: the experiment's duration, at most 15m).",
 )
-@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
-@click.option("--seed", type=click.IntRange(min=0), help="Seed (default: the experiment's first).")
-@click.option("--scenario", help=SCENARIO_HELP)
-@click.option("--strategy", help=STRATEGY_HELP)
-@click.option("--schedule", help=SCHEDULE_HELP)
+@_one_run_options
 def trace(
     name: str,
     out: Path,
@@ -710,11 +721,7 @@ def trace(
     show_default=True,
     help="Where to write the PNG.",
 )
-@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help=SET_HELP)
-@click.option("--seed", type=click.IntRange(min=0), help="Seed (default: the experiment's first).")
-@click.option("--scenario", help=SCENARIO_HELP)
-@click.option("--strategy", help=STRATEGY_HELP)
-@click.option("--schedule", help=SCHEDULE_HELP)
+@_one_run_options
 def contexts(
     name: str,
     at: int,
