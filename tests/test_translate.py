@@ -283,6 +283,22 @@ def test_an_unsupported_construct_is_one_line_and_status_2(tmp_path, body, line,
     assert result.output.startswith(f"simlab: bad.go:{line}: unsupported: {construct} (")
 
 
+@pytest.mark.parametrize(
+    ("body", "line", "construct"),
+    [
+        ("\tvar p atomic.Uintptr\n\t_ = p.Load()\n", 6, "a value of type sync/atomic.Uintptr"),
+        ("\tvar n atomic.Int32\n\tn.And(1)\n", 7, "the method sync/atomic.Int32.And"),
+    ],
+    ids=["Uintptr", "And"],
+)
+def test_an_atomic_simlab_does_not_model_is_refused(tmp_path, body, line, construct):
+    path = tmp_path / "bad.go"
+    path.write_text(f'package main\n\nimport "sync/atomic"\n\nfunc main() {{\n{body}}}\n')
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"simlab: bad.go:{line}: unsupported: {construct} (")
+
+
 def test_translate_writes_the_model_atomically(tmp_path):
     out = tmp_path / "models" / "leak.py"
     path = tmp_path / "leak.go"
@@ -999,6 +1015,82 @@ func main() {
     "1 4294967295 true 2 7\n1\n",
 )
 
+# sync/atomic's types, in a struct and as locals, by value and by pointer: simlab's
+# atomics of the same names, every access a yield; a deferred Add; Add wraps as Go's
+# integers do
+CONSTRUCTS["typed_atomics"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+type config struct{ name string }
+
+type server struct {
+\tdraining atomic.Bool
+\tinflight atomic.Int32
+\tserved   atomic.Uint64
+\ttotal    atomic.Int64
+\tsmall    atomic.Uint32
+\tcur      atomic.Pointer[config]
+\tlast     atomic.Value
+}
+
+func (s *server) handle(wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\ts.inflight.Add(1)
+\tdefer s.inflight.Add(-1)
+\tif s.draining.Load() {
+\t\treturn
+\t}
+\ts.served.Add(1)
+\ts.total.Add(10)
+}
+
+func bump(n *atomic.Int32) int32 {
+\treturn n.Add(1)
+}
+
+func main() {
+\ts := &server{}
+\tfmt.Println(s.draining.Load(), s.inflight.Load(), s.served.Load(),
+\t\ts.cur.Load() == nil, s.last.Load() == nil)
+\tfmt.Println(s.small.Add(^uint32(0)), s.total.Swap(5), s.total.CompareAndSwap(5, 6),
+\t\ts.total.CompareAndSwap(5, 7), s.total.Load())
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 3; i++ {
+\t\twg.Add(1)
+\t\tgo s.handle(&wg)
+\t}
+\twg.Wait()
+\tp := &s.draining
+\tfmt.Println(p.Swap(true), p.CompareAndSwap(true, true), s.draining.Load())
+\twg.Add(1)
+\tgo s.handle(&wg)
+\twg.Wait()
+\ta, b := &config{"a"}, &config{"b"}
+\ts.cur.Store(a)
+\tfmt.Println(s.cur.CompareAndSwap(b, b), s.cur.CompareAndSwap(a, b),
+\t\ts.cur.Swap(a).name, s.cur.Load().name)
+\ts.last.Store("first")
+\tfmt.Println(s.last.Swap("second"), s.last.CompareAndSwap("second", "third"), s.last.Load())
+\tvar n atomic.Int32
+\tbump(&n)
+\tvar big atomic.Int64
+\tbig.Store(1 << 62)
+\tbig.Add(1 << 62)
+\tfmt.Println(s.served.Load(), s.total.Load(), s.inflight.Load(), bump(&n), big.Load())
+}
+""",
+    "false 0 0 true true\n4294967295 0 true false 6\nfalse true true\nfalse true b a\n"
+    "first true third\n3 36 0 2 -9223372036854775808\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -1027,11 +1119,24 @@ func main() {
 """
 
 
-def test_a_preemptive_strategy_finds_the_update_lost_between_two_atomic_accesses(tmp_path, capsys):
+LOST_UPDATE_TYPED = (
+    LOST_UPDATE.replace("type counter struct{ n int32 }", "type counter struct{ n atomic.Int32 }")
+    .replace("v := atomic.LoadInt32(&c.n)", "v := c.n.Load()")
+    .replace("atomic.StoreInt32(&c.n, v+1)", "c.n.Store(v + 1)")
+    .replace("fmt.Println(atomic.LoadInt32(&c.n))", "fmt.Println(c.n.Load())")
+)
+
+
+@pytest.mark.parametrize("source", [LOST_UPDATE, LOST_UPDATE_TYPED], ids=["functions", "types"])
+def test_a_preemptive_strategy_finds_the_update_lost_between_two_atomic_accesses(
+    source, tmp_path, capsys
+):
     """Two goroutines load, then store the value plus one: 2, unless one loads between
-    the other's load and store (1). Go can preempt there; random:preempt can too."""
+    the other's load and store (1). Go can preempt there; random:preempt can too,
+    with sync/atomic's functions on a field as with its types' methods."""
+    assert ("atomic.StoreInt32" in source) == (source is LOST_UPDATE)  # the rewrite took
     path = tmp_path / "lost.go"
-    path.write_text(LOST_UPDATE)
+    path.write_text(source)
     program = translate.load(path)
 
     def outcomes(strategy):
@@ -1086,6 +1191,12 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "return n, err  # the named results, as the deferred calls left them" in defers
     assert "yield from go.call(call, *args)  # a deferred call may block" in defers
     assert "class lines(go.Named):  # L7" in constructs["named"][1]
+    atomics = constructs["typed_atomics"][1]
+    assert "        self.cur = rt.atomic_pointer() if cur is None else cur\n" in atomics
+    assert "            yield s.inflight.add(1)  # L23\n" in atomics
+    assert "                yield s.inflight.add(-1)  # L24\n" in atomics  # the deferred Add
+    assert "    p = s.draining  # L48\n" in atomics
+    assert "    n = rt.atomic_int32()  # L59\n" in atomics
     cells = constructs["cells"][1]
     assert '        name = go.Ref("")  # L11\n' in cells
     assert "        def func1(s, name=name):  # L13\n            name.v = s  # L13\n" in cells

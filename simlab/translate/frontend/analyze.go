@@ -611,12 +611,30 @@ func isLocalInterface(p *program, t types.Type) bool {
 	return ok && n.Obj().Pkg() == p.pkg
 }
 
-// blockingMethod: methods of the standard library that block, in simlab a yield.
+// blockingMethod: methods of the standard library that block, in simlab a yield
+// (and an access to one of sync/atomic's types: a switch point, as Go may preempt
+// between two of them).
 func blockingMethod(fn *types.Func) bool {
 	switch methodKey(fn) {
 	case "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.RWMutex.RLock", "sync.WaitGroup.Wait",
 		"sync.Cond.Wait", "sync.Once.Do", "sync.Locker.Lock":
 		return true
+	}
+	return atomicMethod(fn)
+}
+
+// atomicMethod: a method of sync/atomic's Bool, Int32, Int64, Uint32, Uint64,
+// Pointer or Value that simlab's types of the same names have.
+func atomicMethod(fn *types.Func) bool {
+	kind, method, ok := strings.Cut(strings.TrimPrefix(methodKey(fn), "sync/atomic."), ".")
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync/atomic" {
+		return false
+	}
+	switch method {
+	case "Load", "Store", "Swap", "CompareAndSwap":
+		return kind != "Uintptr"
+	case "Add":
+		return strings.HasPrefix(kind, "Int") || kind == "Uint32" || kind == "Uint64"
 	}
 	return false
 }

@@ -1102,6 +1102,13 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return "str(" + recv + ")", false
 	}
 	key := methodKey(fn)
+	if atomicMethod(fn) {
+		args := make([]string, len(c.Args))
+		for i := range c.Args {
+			args[i] = arg(i)
+		}
+		return f.yieldExpr("yield " + recv + "." + snake(fn.Name()) + "(" + strings.Join(args, ", ") + ")")
+	}
 	switch key {
 	case "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.Locker.Lock":
 		return f.yieldExpr("yield " + recv + ".lock()")
