@@ -202,3 +202,33 @@ def test_an_atomic_field_keeps_its_identity_for_the_whole_run(monkeypatch):
     rt.run(main)
     assert len(touched) == 3
     assert len(set(touched)) == 3
+
+
+def test_a_pointer_names_the_place_it_points_at(monkeypatch):
+    """atomic.AddInt32(p, 1) with p := &c.n accesses c.n, as atomic.AddInt32(&c.n, 1)
+    does, and &s[1] the element s[1]: dfs's footprints must see one place, whichever
+    pointer reached it (each &c.n the translation makes is a FieldRef of its own)."""
+    from simlab.translate import golib
+
+    class Counter:
+        def __init__(self) -> None:
+            self.n = 0
+
+    c, s = Counter(), [0, 0]
+
+    def main(rt):
+        yield golib.atomic_add(c, "n", "Int32", 1)
+        yield golib.atomic_add(golib.FieldRef(c, "n"), "v", "Int32", 1)
+        yield golib.atomic_add(golib.FieldRef(c, "n"), "v", "Int32", 1)
+        yield golib.atomic_add(s, 1, "Int64", 5)
+        yield golib.atomic_add(golib.ElemRef(s, 1), "v", "Int64", 5)
+        yield golib.atomic_add(golib.ElemRef(s, 0), "v", "Int64", 5)
+
+    rt = sl.Runtime()
+    touched: list[int] = []
+    monkeypatch.setattr(rt, "touch", touched.append)
+    rt.run(main)
+    assert (c.n, s) == (3, [5, 10])
+    assert touched[0] == touched[1] == touched[2]
+    assert touched[3] == touched[4] != touched[5]
+    assert len({touched[0], touched[3], touched[5]}) == 3

@@ -1091,6 +1091,56 @@ func main() {
 )
 
 
+# sync/atomic's functions on every place a pointer may name: a package variable, a
+# local variable (it moves into a go.Ref), a field, a slice element, and pointers to
+# each held in variables and parameters
+CONSTRUCTS["atomic_places"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+var served int64
+
+type stats struct{ hits, misses uint32 }
+
+func count(p *int32, wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\tatomic.AddInt32(p, 1)
+}
+
+func main() {
+\tvar wg sync.WaitGroup
+\tvar local int32
+\ts := &stats{}
+\tcounters := []int64{0, 0}
+\tfor i := 0; i < 3; i++ {
+\t\twg.Add(2)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tatomic.AddInt64(&served, 2)
+\t\t\tatomic.AddInt32(&local, 1)
+\t\t\tatomic.AddUint32(&s.hits, 1)
+\t\t\tatomic.AddInt64(&counters[1], 5)
+\t\t}()
+\t\tgo count(&local, &wg)
+\t}
+\twg.Wait()
+\tp := &s.misses
+\tatomic.StoreUint32(p, 9)
+\tq := &counters[0]
+\tfmt.Println(atomic.CompareAndSwapInt64(q, 0, 4), atomic.SwapInt64(&served, -1))
+\tfmt.Println(atomic.LoadInt64(&served), atomic.LoadInt32(&local), s.hits, s.misses, counters)
+}
+""",
+    "true 6\n-1 6 3 9 [4 15]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -1127,14 +1177,26 @@ LOST_UPDATE_TYPED = (
 )
 
 
-@pytest.mark.parametrize("source", [LOST_UPDATE, LOST_UPDATE_TYPED], ids=["functions", "types"])
+LOST_UPDATE_GLOBAL = (
+    LOST_UPDATE.replace("type counter struct{ n int32 }", "var n int32")
+    .replace("\tc := &counter{}\n", "")
+    .replace("&c.n", "&n")
+)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [LOST_UPDATE, LOST_UPDATE_TYPED, LOST_UPDATE_GLOBAL],
+    ids=["functions", "types", "package variable"],
+)
 def test_a_preemptive_strategy_finds_the_update_lost_between_two_atomic_accesses(
     source, tmp_path, capsys
 ):
     """Two goroutines load, then store the value plus one: 2, unless one loads between
     the other's load and store (1). Go can preempt there; random:preempt can too,
     with sync/atomic's functions on a field as with its types' methods."""
-    assert ("atomic.StoreInt32" in source) == (source is LOST_UPDATE)  # the rewrite took
+    assert ("atomic.StoreInt32" in source) == (source is not LOST_UPDATE_TYPED)
+    assert ("&c.n" in source) == (source is LOST_UPDATE)  # the rewrites took
     path = tmp_path / "lost.go"
     path.write_text(source)
     program = translate.load(path)
@@ -1148,6 +1210,46 @@ def test_a_preemptive_strategy_finds_the_update_lost_between_two_atomic_accesses
 
     assert outcomes("random") == {"2\n"}
     assert outcomes("random:preempt") == {"1\n", "2\n"}
+
+
+LOGS = """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"log"
+)
+
+func main() {
+\terr := errors.New("refused")
+\tlog.Printf("dial %s: %v", "db", err)
+\tlog.Println("retrying", 3, "times")
+\tlog.Print("a", 1, 2, "b")
+\tlog.Print("ends with a newline\\n")
+\tfmt.Println("done")
+}
+"""
+
+# what go1.27.3 wrote to stderr for LOGS
+LOGS_STDERR = (
+    "2026/12/01 12:16:09 dial db: refused\n"
+    "2026/12/01 12:16:09 retrying 3 times\n"
+    "2026/12/01 12:16:09 a1 2b\n"
+    "2026/12/01 12:16:09 ends with a newline\n"
+)
+
+
+def test_log_writes_what_go_writes_but_the_date(tmp_path, capsys):
+    """log.Printf, Println and Print write the line Go's logger writes, on stderr; the
+    standard logger's wall-clock date and time before it are left out (a run's clock is
+    simulated), as log.Fatal already did."""
+    path = tmp_path / "logs.go"
+    path.write_text(LOGS)
+    sl.Runtime(seed=1).run(translate.entry(translate.load(path)))
+    out, err = capsys.readouterr()
+    assert out == "done\n"
+    assert err == re.sub(r"(?m)^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d ", "", LOGS_STDERR)
 
 
 @pytest.fixture(scope="module")
@@ -1197,6 +1299,11 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "                yield s.inflight.add(-1)  # L24\n" in atomics  # the deferred Add
     assert "    p = s.draining  # L48\n" in atomics
     assert "    n = rt.atomic_int32()  # L59\n" in atomics
+    places = constructs["atomic_places"][1]
+    assert '                yield go.atomic_add(globals(), "served", "Int64", 2)  # L27\n' in places
+    assert "    local = go.Ref(0)  # L20\n" in places
+    assert '                yield go.atomic_add(counters, 1, "Int64", 5)  # L30\n' in places
+    assert '        yield go.atomic_add(p, "v", "Int32", 1)  # L15\n' in places
     cells = constructs["cells"][1]
     assert '        name = go.Ref("")  # L11\n' in cells
     assert "        def func1(s, name=name):  # L13\n            name.v = s  # L13\n" in cells

@@ -60,6 +60,7 @@ __all__ = [
     "goexit",
     "gomaxprocs",
     "is_type",
+    "log",
     "must_assert",
     "new_error",
     "panic",
@@ -419,7 +420,7 @@ class _RunState:
     # (id(obj), field) -> (obj, the field's identity): obj is kept, so that no object
     # made later at its address takes the identity (the allocator's choice, not the same
     # in every run of a schedule)
-    atomic_ids: dict[tuple[int, str], tuple[Any, int]] = field(default_factory=dict)
+    atomic_ids: dict[tuple[int, Any], tuple[Any, int]] = field(default_factory=dict)
 
 
 def _state(rt: Any) -> _RunState:
@@ -846,9 +847,16 @@ class _Discard:
 discard = _Discard()
 
 
-def fatal(text: str) -> Op:
-    """``log.Fatalf``: print to stderr, then ``os.Exit(1)`` (yield it)."""
+def log(text: str) -> None:
+    """``log.Printf``, ``Print``, ``Println``: the line on stderr, ended by a newline as
+    Go's logger ends it, without the date and time Go's standard logger writes first
+    (a run's clock is simulated)."""
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
+
+
+def fatal(text: str) -> Op:
+    """``log.Fatalf``: :func:`log`, then ``os.Exit(1)`` (yield it)."""
+    log(text)
     return _Exit(1)
 
 
@@ -860,59 +868,72 @@ _ATOMIC_BITS |= {"Uint64": (64, False), "Uintptr": (64, False)}
 
 class _FieldAtomic(Op):
     """One atomic access to ``obj.field``: an operation the goroutine yields, so that
-    a preemptive strategy may switch goroutines between two of them, as Go may."""
+    a preemptive strategy may switch goroutines between two of them, as Go may.
+
+    ``obj`` may also be a package's ``globals()`` (``field`` a variable's name), or a
+    pointer: a ``Ref``'s ``v``, and the field or slice element a ``FieldRef`` or
+    ``ElemRef`` points at."""
 
     __slots__ = ("args", "field", "kind", "obj", "verb")
 
-    def __init__(self, verb: str, obj: Any, field: str, kind: str, args: tuple[Any, ...]):
+    def __init__(self, verb: str, obj: Any, field: Any, kind: str, args: tuple[Any, ...]):
         self.verb, self.obj, self.field, self.kind, self.args = verb, obj, field, kind, args
 
     def start(self, rt: Any, g: Goroutine) -> Any:
+        obj, field, ref = self.obj, self.field, self.obj
+        if type(ref) is FieldRef:
+            obj, field = ref.obj, ref.name
+        elif type(ref) is ElemRef:
+            obj, field = ref.s, ref.i
         ids = _state(rt).atomic_ids
-        key = (id(self.obj), self.field)
-        if key not in ids:  # the field's identity in this run, for dfs's footprints
-            ids[key] = (self.obj, rt.new_id())
+        key = (id(obj), field)
+        if key not in ids:  # the place's identity in this run, for dfs's footprints
+            ids[key] = (obj, rt.new_id())
         rt.touch(ids[key][1])
-        old = getattr(self.obj, self.field)
-        verb = self.verb
+        item = type(obj) is dict or type(obj) is list  # globals(), a slice
+        old = obj[field] if item else getattr(obj, field)
+        verb, args = self.verb, self.args
         if verb == "load":
             return old
-        if verb == "store":
-            setattr(self.obj, self.field, self.args[0])
-            return None
+        if verb == "compare_and_swap":
+            if old != args[0]:
+                return False
+            new = args[1]
+        elif verb == "add":
+            new = wrap(old + args[0], *_ATOMIC_BITS[self.kind])
+        else:  # store, swap
+            new = args[0]
+        if item:
+            obj[field] = new
+        else:
+            setattr(obj, field, new)
         if verb == "add":
-            new = wrap(old + self.args[0], *_ATOMIC_BITS[self.kind])
-            setattr(self.obj, self.field, new)
             return new
         if verb == "swap":
-            setattr(self.obj, self.field, self.args[0])
             return old
-        if old != self.args[0]:  # compare_and_swap
-            return False
-        setattr(self.obj, self.field, self.args[1])
-        return True
+        return None if verb == "store" else True
 
 
-def atomic_load(obj: Any, field: str, kind: str) -> Op:
+def atomic_load(obj: Any, field: Any, kind: str) -> Op:
     """``atomic.LoadT(&obj.field)``: yield it for the value."""
     return _FieldAtomic("load", obj, field, kind, ())
 
 
-def atomic_store(obj: Any, field: str, kind: str, v: int) -> Op:
+def atomic_store(obj: Any, field: Any, kind: str, v: int) -> Op:
     """``atomic.StoreT(&obj.field, v)``."""
     return _FieldAtomic("store", obj, field, kind, (v,))
 
 
-def atomic_add(obj: Any, field: str, kind: str, delta: int) -> Op:
+def atomic_add(obj: Any, field: Any, kind: str, delta: int) -> Op:
     """``atomic.AddT(&obj.field, delta)``: yield it for the new value, wrapped as T."""
     return _FieldAtomic("add", obj, field, kind, (delta,))
 
 
-def atomic_swap(obj: Any, field: str, kind: str, new: int) -> Op:
+def atomic_swap(obj: Any, field: Any, kind: str, new: int) -> Op:
     """``atomic.SwapT(&obj.field, new)``: yield it for the old value."""
     return _FieldAtomic("swap", obj, field, kind, (new,))
 
 
-def atomic_compare_and_swap(obj: Any, field: str, kind: str, old: int, new: int) -> Op:
+def atomic_compare_and_swap(obj: Any, field: Any, kind: str, old: int, new: int) -> Op:
     """``atomic.CompareAndSwapT(&obj.field, old, new)``: yield it for whether it swapped."""
     return _FieldAtomic("compare_and_swap", obj, field, kind, (old, new))

@@ -149,6 +149,25 @@ func (m *module) findBoxed() {
 			return true
 		})
 	}
+	atomicArg := map[*ast.UnaryExpr]bool{} // &x given to a sync/atomic function: it writes x
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if !ok || len(c.Args) == 0 {
+				return true
+			}
+			sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if fn, ok := p.info.Uses[sel.Sel].(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "sync/atomic" {
+				if x, ok := ast.Unparen(c.Args[0]).(*ast.UnaryExpr); ok && x.Op == token.AND {
+					atomicArg[x] = true
+				}
+			}
+			return true
+		})
+	}
 	for _, u := range a.units {
 		if u.lit == nil {
 			continue
@@ -176,7 +195,7 @@ func (m *module) findBoxed() {
 			if _, isStruct := under(v.Type()).(*types.Struct); isStruct {
 				return true
 			}
-			if a.assigns[v] > 0 || m.ptrWrites()[types.TypeString(v.Type(), nil)] {
+			if a.assigns[v] > 0 || atomicArg[x] || m.ptrWrites()[types.TypeString(v.Type(), nil)] {
 				if simple[v] || isParam(a.declUnit[v], v) {
 					m.boxed[v] = true
 				}

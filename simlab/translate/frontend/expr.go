@@ -997,6 +997,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			p.unsupported(c, "net.DialUDP with a remote address (a network)", "a model of the peer: a channel")
 		}
 		return "go.dial_udp(" + arg(0) + ", " + arg(1) + ", None)", false
+	case "log.Printf", "log.Print", "log.Println":
+		format := map[string]string{"log.Printf": "sprintf", "log.Print": "sprint", "log.Println": "sprintln"}[name]
+		return "go.log(go." + format + "(" + f.fmtArgs(c, name == "log.Printf") + "))", false
 	case "log.Fatalf", "log.Fatal", "log.Fatalln":
 		format := map[string]string{"log.Fatalf": "sprintf", "log.Fatal": "sprint", "log.Fatalln": "sprintln"}[name]
 		return f.yieldExpr("yield go.fatal(go." + format + "(" + f.fmtArgs(c, name == "log.Fatalf") + "))")
@@ -1005,13 +1008,13 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		// an atomic access is an operation the goroutine yields: where a preemptive
 		// strategy may switch goroutines, as Go may between two of them
 		op := strings.TrimPrefix(name, "sync/atomic.")
-		if obj, field, ok := f.fieldAddr(c.Args[0]); ok {
+		if obj, field, ok := f.atomicPlace(c.Args[0]); ok {
 			for _, verb := range []string{"CompareAndSwap", "Store", "Load", "Swap", "Add"} {
 				kind, found := strings.CutPrefix(op, verb)
 				if !found {
 					continue
 				}
-				args := []string{obj, strconv.Quote(field), strconv.Quote(kind)}
+				args := []string{obj, field, strconv.Quote(kind)}
 				for i := 1; i < len(c.Args); i++ {
 					args = append(args, arg(i))
 				}
@@ -1019,7 +1022,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			}
 		}
 	}
-	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, errors, fmt, runtime, a few of strings/strconv/sort)")
+	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, runtime, a few of strings/strconv/sort: docs/translate.md lists it)")
 	return "", false
 }
 
@@ -1075,6 +1078,45 @@ func (f *fn) fieldAddr(e ast.Expr) (string, string, bool) {
 	}
 	s := f.p.info.Selections[sel]
 	return f.expr(sel.X) + embeddedPath(s.Recv(), s.Index()), fieldName(sel.Sel.Name), true
+}
+
+// atomicPlace: where the pointer an atomic function is given points, as golib's
+// atomic operations take it, the second as Python: an object and the name of its
+// field (&s.n), the package's globals() and a variable's name (&count, a package
+// variable), a slice and an index (&s[i]), or a go.Ref and "v" (&n for a local
+// variable, which findBoxed puts in a go.Ref, or a pointer held in a variable:
+// golib follows a FieldRef or ElemRef to its place).
+func (f *fn) atomicPlace(e ast.Expr) (string, string, bool) {
+	if obj, field, ok := f.fieldAddr(e); ok {
+		return obj, strconv.Quote(field), true
+	}
+	e = ast.Unparen(e)
+	u, ok := e.(*ast.UnaryExpr)
+	if !ok {
+		if isPointer(f.p.info.TypeOf(e)) {
+			return f.expr(e), `"v"`, true
+		}
+		return "", "", false
+	}
+	if u.Op != token.AND {
+		return "", "", false
+	}
+	switch x := ast.Unparen(u.X).(type) {
+	case *ast.IndexExpr:
+		if _, ok := under(f.p.info.TypeOf(x.X)).(*types.Slice); ok {
+			return f.expr(x.X), f.value(x.Index), true
+		}
+	case *ast.Ident:
+		v, ok := f.p.info.Uses[x].(*types.Var)
+		switch {
+		case !ok:
+		case v.Parent() == f.p.pkg.Scope():
+			return "globals()", strconv.Quote(f.name(v)), true
+		case f.m.boxed[v]:
+			return f.name(v), `"v"`, true
+		}
+	}
+	return "", "", false
 }
 
 // funcArg renders a function passed to the runtime (AfterFunc, WaitGroup.Go).
