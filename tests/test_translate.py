@@ -1252,6 +1252,66 @@ def test_log_writes_what_go_writes_but_the_date(tmp_path, capsys):
     assert err == re.sub(r"(?m)^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d ", "", LOGS_STDERR)
 
 
+WRITERS = """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+\t"os"
+\t"strings"
+\t"sync"
+)
+
+type report struct {
+\tmu  sync.Mutex
+\tout strings.Builder
+}
+
+func (r *report) add(name string, n int) {
+\tr.mu.Lock()
+\tdefer r.mu.Unlock()
+\tfmt.Fprintf(&r.out, "%s=%d;", name, n)
+}
+
+func main() {
+\tr := &report{}
+\tvar wg sync.WaitGroup
+\tfor i, name := range []string{"a", "b", "c"} {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tr.add(name, i)
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(r.out.Len(), strings.HasSuffix(r.out.String(), ";"))
+\tvar b strings.Builder
+\tb.WriteString("go")
+\tb.WriteByte('-')
+\tb.WriteRune('λ')
+\tn, err := fmt.Fprintln(&b, "", 1, "x")
+\tfmt.Fprintf(os.Stdout, "%q %d %v\\n", b.String(), n, err)
+\tfmt.Fprint(os.Stderr, "to stderr ", 2, "\\n")
+\tfmt.Fprintln(io.Discard, "nothing")
+\tb.Reset()
+\tfmt.Println(b.Len(), b.String() == "")
+}
+"""
+
+
+def test_fprint_writes_what_go_writes_where_go_writes_it(tmp_path, capsys):
+    """fmt.Fprintf, Fprint and Fprintln to os.Stdout, os.Stderr, io.Discard and a
+    strings.Builder (a field behind a mutex, and a local); %q quotes as strconv.Quote
+    does. The expected streams are what go1.27.3 wrote."""
+    path = tmp_path / "writers.go"
+    path.write_text(WRITERS)
+    sl.Runtime(seed=1, strategy="random").run(translate.entry(translate.load(path)))
+    out, err = capsys.readouterr()
+    assert out == '12 true\n"go-λ 1 x\\n" 5 <nil>\n0 true\n'
+    assert err == "to stderr 2\n"
+
+
 @pytest.fixture(scope="module")
 def constructs(tmp_path_factory):
     """The translations of CONSTRUCTS, in one run of the front end."""

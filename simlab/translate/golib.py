@@ -31,6 +31,7 @@ from simlab.go.goroutine import Goroutine, Op
 
 __all__ = [
     "EOF",
+    "Builder",
     "ElemRef",
     "ErrUnexpectedEOF",
     "Exit",
@@ -57,6 +58,9 @@ __all__ = [
     "errorf",
     "errors_is",
     "exit",
+    "fprint",
+    "fprintf",
+    "fprintln",
     "goexit",
     "gomaxprocs",
     "is_type",
@@ -701,7 +705,7 @@ def sprintf(format: str, *args: Any) -> str:
         elif verb == "d":
             text = str(x)
         elif verb == "q":
-            text = '"' + str(x).replace("\\", "\\\\").replace('"', '\\"') + '"'
+            text = quote(str(x))
         elif verb == "t":
             text = v(x)
         elif verb in "xX":
@@ -724,6 +728,28 @@ def sprintf(format: str, *args: Any) -> str:
     return out
 
 
+_ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_ESCAPES |= {"\v": "\\v", "\\": "\\\\", '"': '\\"'}
+
+
+def quote(text: str) -> str:
+    """``strconv.Quote`` (and ``%q``): Go's escapes for quotes, backslashes and control
+    characters, a printable character as it is."""
+    out = []
+    for ch in text:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ch.isprintable():
+            out.append(ch)
+        elif ord(ch) < 0x80:
+            out.append(f"\\x{ord(ch):02x}")
+        elif ord(ch) < 0x10000:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    return '"' + "".join(out) + '"'
+
+
 def format_hex(x: Any, verb: str) -> str:
     text = x.encode().hex() if isinstance(x, str) else format(int(x), "x")
     return text.upper() if verb == "X" else text
@@ -732,6 +758,68 @@ def format_hex(x: Any, verb: str) -> str:
 def printf(format: str, *args: Any) -> None:
     """``fmt.Printf``."""
     _print(sprintf(format, *args), end="")
+
+
+def _writer(w: Any) -> Any:
+    """Where text written to ``w`` goes: os.Stdout and os.Stderr are the process's
+    streams as they are now (a test may have replaced them since golib was imported)."""
+    if w is stdout:
+        return sys.stdout
+    if w is stderr:
+        return sys.stderr
+    return w
+
+
+def fprint(w: Any, *args: Any) -> tuple[int, None]:
+    """``fmt.Fprint``: what ``fmt.Sprint`` gives, written to ``w``; the bytes written."""
+    return _write(w, sprint(*args))
+
+
+def fprintln(w: Any, *args: Any) -> tuple[int, None]:
+    """``fmt.Fprintln``."""
+    return _write(w, sprintln(*args))
+
+
+def fprintf(w: Any, format: str, *args: Any) -> tuple[int, None]:
+    """``fmt.Fprintf``."""
+    return _write(w, sprintf(format, *args))
+
+
+def _write(w: Any, text: str) -> tuple[int, None]:
+    _writer(w).write(text)
+    return len(text.encode()), None
+
+
+class Builder:
+    """A ``strings.Builder``: text written to it, and ``String()`` of it so far."""
+
+    __slots__ = ("_parts",)
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+
+    def write(self, text: str) -> tuple[int, None]:
+        self._parts.append(text)
+        return len(text.encode()), None
+
+    write_string = write
+
+    def write_byte(self, b: int) -> None:
+        self._parts.append(chr(b))
+
+    def write_rune(self, r: int) -> tuple[int, None]:
+        return self.write(chr(r))
+
+    def string(self) -> str:
+        text = "".join(self._parts)
+        self._parts = [text]
+        return text
+
+    def len(self) -> int:
+        return len(self.string().encode())
+
+    def reset(self) -> None:
+        self._parts = []
 
 
 def errorf(format: str, *args: Any) -> sl.GoError:

@@ -796,6 +796,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 		case "sync/atomic.Int32", "sync/atomic.Int64", "sync/atomic.Uint32", "sync/atomic.Uint64",
 			"sync/atomic.Bool", "sync/atomic.Pointer", "sync/atomic.Value":
 			return "rt.atomic_" + strings.ToLower(n.Obj().Name()) + "()", false
+		case "strings.Builder":
+			return "go.Builder()", false
 		case "time.Duration", "time.Time":
 			return "0", true
 		case "context.Context", "context.CancelFunc":

@@ -964,6 +964,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "fmt.Printf", "fmt.Sprintf", "fmt.Errorf", "fmt.Sprint", "fmt.Sprintln", "fmt.Print":
 		formatted := strings.HasSuffix(name, "f")
 		return "go." + strings.ToLower(strings.TrimPrefix(name, "fmt.")) + "(" + f.fmtArgs(c, formatted) + ")", false
+	case "fmt.Fprintf", "fmt.Fprint", "fmt.Fprintln":
+		rest := *c // the operands after the writer, as fmt.Printf's
+		rest.Args = c.Args[1:]
+		format := strings.ToLower(strings.TrimPrefix(name, "fmt."))
+		return "go." + format + "(" + arg(0) + ", " + f.fmtArgs(&rest, name == "fmt.Fprintf") + ")", false
 	case "strconv.Itoa":
 		return "str(" + arg(0) + ")", false
 	case "strings.Repeat":
@@ -1200,6 +1205,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + ".write(" + arg(0) + ")", false
 	case "runtime/pprof.Profile.WriteTo":
 		return recv + ".write_to(" + arg(0) + ", " + arg(1) + ")", false
+	case "strings.Builder.WriteString", "strings.Builder.WriteByte", "strings.Builder.WriteRune",
+		"strings.Builder.String", "strings.Builder.Len", "strings.Builder.Reset":
+		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "time.Duration.Seconds":
 		return paren(recv) + " / 1e9", false
 	case "time.Duration.Milliseconds":
