@@ -1141,6 +1141,30 @@ func main() {
 )
 
 
+# interface values compared as Go compares them: the same dynamic type and an equal
+# value (5000 made by a function and 5000 written out; a string built at run time),
+# not the same Python object
+CONSTRUCTS["interface_equality"] = (
+    """\
+package main
+
+import "fmt"
+
+func get(n int) any { return n * 1000 }
+
+func main() {
+\tvar x any = get(5)
+\ty := 5000
+\tfmt.Println(x == y, x == any(y), x != y)
+\ts := fmt.Sprint("ab", "cd")
+\tvar z any = s
+\tfmt.Println(z == "abcd")
+}
+""",
+    "true true false\ntrue\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -1359,6 +1383,7 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "                yield s.inflight.add(-1)  # L24\n" in atomics  # the deferred Add
     assert "    p = s.draining  # L48\n" in atomics
     assert "    n = rt.atomic_int32()  # L59\n" in atomics
+    assert "go.println(go.equal(z, " in constructs["interface_equality"][1]
     places = constructs["atomic_places"][1]
     assert '                yield go.atomic_add(globals(), "served", "Int64", 2)  # L27\n' in places
     assert "    local = go.Ref(0)  # L20\n" in places

@@ -24,11 +24,12 @@ T = TypeVar("T")
 
 
 class _Access(Op):
-    """One atomic access: ``fn(*args)`` when the goroutine performs it."""
+    """One atomic access: ``fn(*args)`` when the goroutine performs it; ``obj`` is what
+    it accesses (an atomic, a ``sync.Map``), named by its ``id`` in footprints."""
 
     __slots__ = ("args", "fn", "obj")
 
-    def __init__(self, obj: _Atomic, fn: Callable[..., Any], args: tuple[Any, ...]):
+    def __init__(self, obj: Any, fn: Callable[..., Any], args: tuple[Any, ...]):
         self.obj = obj
         self.fn = fn
         self.args = args

@@ -58,6 +58,7 @@ from .once import Once
 from .profile import format_goroutine, goroutine_profile, panic_dump, traceback_dump
 from .rwmutex import RWMutex
 from .sync import Mutex, WaitGroup
+from .syncmap import Map
 from .timers import FuncTimer, Ticker, Timer, TimerTable
 
 T = TypeVar("T")
@@ -1203,6 +1204,10 @@ class Runtime:
     def atomic_value(self) -> atomic.Value:
         """``var v atomic.Value``."""
         return atomic.Value(self)
+
+    def sync_map(self) -> Map:
+        """``var m sync.Map``: every access is yielded, ``yield from m.range(f)``."""
+        return Map(self)
 
     def after(self, d: int) -> Chan:
         """``time.After(d)``: a channel that receives the time once ``d`` has passed."""

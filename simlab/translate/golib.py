@@ -55,6 +55,7 @@ __all__ = [
     "copy",
     "defer",
     "dial_udp",
+    "equal",
     "errorf",
     "errors_is",
     "exit",
@@ -758,6 +759,18 @@ def format_hex(x: Any, verb: str) -> str:
 def printf(format: str, *args: Any) -> None:
     """``fmt.Printf``."""
     _print(sprintf(format, *args), end="")
+
+
+_BY_VALUE = (int, float, complex, str, bool)
+
+
+def equal(a: Any, b: Any) -> bool:
+    """Go's ``==`` on interface values: the same dynamic type and equal values, numbers,
+    strings and booleans by value, anything else (a pointer, an error, a channel) only
+    itself."""
+    if type(a) is not type(b):
+        return False
+    return a == b if isinstance(a, _BY_VALUE) else a is b
 
 
 def _writer(w: Any) -> Any:

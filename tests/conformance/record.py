@@ -46,6 +46,7 @@ AREAS = (
     "sync_rwmutex",
     "sync_cond",
     "sync_once",
+    "sync_map",
     "time_timer",
     "time_ticker",
     "time_afterfunc",

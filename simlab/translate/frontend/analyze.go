@@ -620,7 +620,19 @@ func blockingMethod(fn *types.Func) bool {
 		"sync.Cond.Wait", "sync.Once.Do", "sync.Locker.Lock":
 		return true
 	}
-	return atomicMethod(fn)
+	return atomicMethod(fn) || syncMapMethod(fn)
+}
+
+// syncMapMethod: a method of sync.Map, each an access simlab's Map has a goroutine
+// yield (Range a generator it yields from, calling back into the program).
+func syncMapMethod(fn *types.Func) bool {
+	switch methodKey(fn) {
+	case "sync.Map.Load", "sync.Map.Store", "sync.Map.LoadOrStore", "sync.Map.LoadAndDelete",
+		"sync.Map.Delete", "sync.Map.Swap", "sync.Map.CompareAndSwap", "sync.Map.CompareAndDelete",
+		"sync.Map.Clear", "sync.Map.Range":
+		return true
+	}
+	return false
 }
 
 // atomicMethod: a method of sync/atomic's Bool, Int32, Int64, Uint32, Uint64,

@@ -791,6 +791,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "rt.waitgroup()", false
 		case "sync.Once":
 			return "rt.once()", false
+		case "sync.Map":
+			return "rt.sync_map()", false
 		case "sync.Cond":
 			return "rt.cond(None)", false // its L is set before use
 		case "sync/atomic.Int32", "sync/atomic.Int64", "sync/atomic.Uint32", "sync/atomic.Uint64",
@@ -814,7 +816,7 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 				return m.globals[n.Obj()] + "()", true
 			}
 		} else if _, ok := n.Underlying().(*types.Struct); ok {
-			m.p.unsupported(at, "a value of type "+n.String(), "the simlab primitives: channels, sync.Mutex/RWMutex/WaitGroup/Once, sync/atomic's types but Uintptr, contexts, timers by pointer")
+			m.p.unsupported(at, "a value of type "+n.String(), "the simlab primitives: channels, sync.Mutex/RWMutex/WaitGroup/Once/Map, sync/atomic's types but Uintptr, contexts, timers by pointer")
 		}
 	}
 	switch t := t.Underlying().(type) {

@@ -505,6 +505,14 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 			l = "sl.nil_chan"
 		}
 	}
+	if _, iface := under(t).(*types.Interface); iface && !isNil(le) && !isNil(re) && !identityType(lt) && !identityType(rt) {
+		// Go compares interface values by dynamic type and value: 5000 == 5000 whatever
+		// object holds each, a pointer only to itself
+		if op == "==" {
+			return "go.equal(" + l + ", " + r + ")"
+		}
+		return "not go.equal(" + l + ", " + r + ")"
+	}
 	if identity {
 		if op == "==" {
 			return l + " is " + r
@@ -512,6 +520,15 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 		return l + " is not " + r
 	}
 	return l + " " + op + " " + r
+}
+
+// identityType: values of t are equal only to themselves (pointers, channels, functions).
+func identityType(t types.Type) bool {
+	switch under(t).(type) {
+	case *types.Pointer, *types.Chan, *types.Signature:
+		return true
+	}
+	return false
 }
 
 func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
@@ -1149,7 +1166,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return "str(" + recv + ")", false
 	}
 	key := methodKey(fn)
-	if atomicMethod(fn) {
+	if atomicMethod(fn) || syncMapMethod(fn) && key != "sync.Map.Range" {
 		args := make([]string, len(c.Args))
 		for i := range c.Args {
 			args[i] = arg(i)
@@ -1189,6 +1206,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "sync.Once.Do":
 		fv, _ := f.funcArg(c.Args[0])
 		return f.yieldExpr("yield from " + recv + ".do(" + fv + ")")
+	case "sync.Map.Range":
+		fv, _ := f.funcArg(c.Args[0])
+		return f.yieldExpr("yield from " + recv + ".range(" + fv + ")")
 	case "time.Timer.Stop", "time.Ticker.Stop":
 		return recv + ".stop()", false
 	case "time.Timer.Reset", "time.Ticker.Reset":

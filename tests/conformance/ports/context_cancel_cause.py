@@ -27,7 +27,11 @@ def main():  # L11
     ctx2, cancel2 = sl.with_cancel_cause(rt.background())  # L18
     cancel2(None)  # L19
     go.println(
-        "nil cause err:", ctx2.err(), "cause:", sl.cause(ctx2), sl.cause(ctx2) is sl.Canceled
+        "nil cause err:",
+        ctx2.err(),
+        "cause:",
+        sl.cause(ctx2),
+        go.equal(sl.cause(ctx2), sl.Canceled),
     )  # L20
     child, cancelChild = sl.with_cancel(ctx)  # L22
     try:
