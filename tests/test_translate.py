@@ -1165,6 +1165,122 @@ func main() {
 )
 
 
+# a pipeline of stages ranging over the channel a call returns (Go evaluates the
+# range expression once), sync.Map, errors.As through %w and errors.Join, and an
+# error of the program printed by its Error method
+CONSTRUCTS["pipeline"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"errors"
+\t"fmt"
+\t"strings"
+\t"sync"
+\t"time"
+)
+
+var ErrY = errors.New("y")
+
+type TimeoutError struct{ Op string }
+
+func (e *TimeoutError) Error() string { return e.Op + ": timeout" }
+
+func stage(ctx context.Context, in <-chan int) <-chan int {
+\tout := make(chan int)
+\tgo func() {
+\t\tdefer close(out)
+\t\tfor v := range in {
+\t\t\tselect {
+\t\t\tcase out <- v * 2:
+\t\t\tcase <-ctx.Done():
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}()
+\treturn out
+}
+
+func call(ctx context.Context, d time.Duration) error {
+\ttimer := time.NewTimer(d)
+\tdefer timer.Stop()
+\tselect {
+\tcase <-timer.C:
+\t\treturn nil
+\tcase <-ctx.Done():
+\t\treturn fmt.Errorf("call: %w", &TimeoutError{Op: "get"})
+\t}
+}
+
+func main() {
+\tctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+\tdefer cancel()
+\tsrc := make(chan int)
+\tgo func() {
+\t\tdefer close(src)
+\t\tfor i := range 5 {
+\t\t\tsrc <- i
+\t\t}
+\t}()
+\tvar b strings.Builder
+\tfor v := range stage(ctx, stage(ctx, src)) {
+\t\tfmt.Fprintf(&b, "%d,", v)
+\t}
+\tfmt.Println(b.String())
+\tvar m sync.Map
+\tm.Store("a", 1)
+\tv, ok := m.Load("a")
+\tfmt.Println(v, ok)
+\terr := call(ctx, time.Second)
+\tvar te *TimeoutError
+\tfmt.Println(err, errors.As(err, &te), te.Op)
+\terrs := errors.Join(errors.New("x"), nil, fmt.Errorf("wrapped: %w", ErrY))
+\tfmt.Println(errs, errors.Is(errs, ErrY), errors.Join(nil, nil) == nil)
+\tvar te2 *TimeoutError
+\tvar target error
+\tfmt.Println(errors.As(errors.Join(errs, err), &te2), te2 == te, errors.As(errs, &te2))
+\tfmt.Println(errors.As(errs, &target), target)
+}
+""",
+    "0,4,8,12,16,\n1 true\ncall: get: timeout true get\n"
+    "x\nwrapped: y true true\ntrue true false\ntrue x\nwrapped: y\n",
+)
+
+# fmt prints a value of the program by its Error or String method; errors.As into a
+# pointer variable of the program's error type
+CONSTRUCTS["errors_and_stringers"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type point struct{ x, y int }
+
+func (p *point) String() string { return fmt.Sprintf("(%d,%d)", p.x, p.y) }
+
+type notFound struct{ key string }
+
+func (e *notFound) Error() string { return e.key + " not found" }
+
+func lookup(k string) error { return fmt.Errorf("lookup: %w", &notFound{k}) }
+
+func main() {
+\tp := &point{1, 2}
+\tvar err error = &notFound{"a"}
+\tfmt.Println(p, err)
+\tfmt.Printf("%v %s|%v\\n", p, err, lookup("b"))
+\tvar nf *notFound
+\tfmt.Println(errors.As(lookup("c"), &nf), nf.key, nf)
+}
+""",
+    "(1,2) a not found\n(1,2) a not found|lookup: b not found\ntrue c c not found\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -1384,6 +1500,10 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "    p = s.draining  # L48\n" in atomics
     assert "    n = rt.atomic_int32()  # L59\n" in atomics
     assert "go.println(go.equal(z, " in constructs["interface_equality"][1]
+    pipeline = constructs["pipeline"][1]
+    assert "        ch = stage(ctx, stage(ctx, src))  # L55\n" in pipeline
+    assert "            v, ok = yield ch.recv()  # L55\n" in pipeline
+    assert "go.errors_as(err, te, lambda e: isinstance(e, TimeoutError))" in pipeline
     places = constructs["atomic_places"][1]
     assert '                yield go.atomic_add(globals(), "served", "Int64", 2)  # L27\n' in places
     assert "    local = go.Ref(0)  # L20\n" in places

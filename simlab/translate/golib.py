@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from inspect import isgenerator
 from types import TracebackType
@@ -37,6 +37,7 @@ __all__ = [
     "Exit",
     "FieldRef",
     "GoRuntimeError",
+    "JoinError",
     "Named",
     "Panic",
     "PanicNilError",
@@ -57,7 +58,9 @@ __all__ = [
     "dial_udp",
     "equal",
     "errorf",
+    "errors_as",
     "errors_is",
+    "errors_join",
     "exit",
     "fprint",
     "fprintf",
@@ -98,6 +101,35 @@ class WrapError(sl.GoError):
         self.wrapped = wrapped
 
 
+class JoinError(sl.GoError):
+    """``errors.Join(errs...)``: the non-nil errors, their messages one per line."""
+
+    __slots__ = ("errs",)
+
+    def __init__(self, errs: list[Any]):
+        super().__init__("*errors.joinError", "\n".join(str(e) for e in errs))
+        self.errs = errs
+
+
+def errors_join(*errs: Any) -> JoinError | None:
+    """``errors.Join``: nil when every error is nil."""
+    kept = [e for e in errs if e is not None]
+    return JoinError(kept) if kept else None
+
+
+def _tree(err: Any) -> Iterator[Any]:
+    """``err`` and the errors it wraps, depth first, as ``errors.Is`` and ``As`` walk
+    them: what ``%w`` wrapped, and each error ``errors.Join`` joined."""
+    while err is not None:
+        yield err
+        joined = getattr(err, "errs", None)
+        if joined is not None:
+            for e in joined:
+                yield from _tree(e)
+            return
+        err = getattr(err, "wrapped", None)
+
+
 def new_error(message: str) -> sl.GoError:
     """``errors.New(message)``: a distinct error value."""
     return sl.GoError("*errors.errorString", message)
@@ -105,10 +137,16 @@ def new_error(message: str) -> sl.GoError:
 
 def errors_is(err: Any, target: Any) -> bool:
     """``errors.Is``: ``err`` is ``target`` or wraps it."""
-    while err is not None:
-        if err is target:
+    return any(e is target for e in _tree(err))
+
+
+def errors_as(err: Any, target: Ref, matches: Callable[[Any], bool]) -> bool:
+    """``errors.As(err, &target)``: the first error of ``err``'s chain (``err``, then
+    what each wraps) that ``matches`` the target's type goes into ``target.v``."""
+    for e in _tree(err):
+        if matches(e):
+            target.v = e
             return True
-        err = getattr(err, "wrapped", None)
     return False
 
 
@@ -629,6 +667,9 @@ def v(x: Any) -> str:
         return f"0xc{x.id:09x}"
     if isinstance(x, StructValue):
         return _fields(x.x)
+    for method in ("Error", "String"):  # fmt prints an error by Error(), a Stringer by String()
+        if callable(getattr(type(x), method, None)):
+            return str(getattr(x, method)())
     if isinstance(x, Named):
         return v(x.v)
     slots = getattr(type(x), "__slots__", None)

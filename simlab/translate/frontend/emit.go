@@ -149,7 +149,9 @@ func (m *module) findBoxed() {
 			return true
 		})
 	}
-	atomicArg := map[*ast.UnaryExpr]bool{} // &x given to a sync/atomic function: it writes x
+	// &x given to a library function that writes x through it: the first argument of
+	// sync/atomic's functions, the target of errors.As
+	writtenThrough := map[*ast.UnaryExpr]bool{}
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			c, ok := n.(*ast.CallExpr)
@@ -160,10 +162,19 @@ func (m *module) findBoxed() {
 			if !ok {
 				return true
 			}
-			if fn, ok := p.info.Uses[sel.Sel].(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "sync/atomic" {
-				if x, ok := ast.Unparen(c.Args[0]).(*ast.UnaryExpr); ok && x.Op == token.AND {
-					atomicArg[x] = true
-				}
+			fn, ok := p.info.Uses[sel.Sel].(*types.Func)
+			if !ok || fn.Pkg() == nil {
+				return true
+			}
+			arg := -1
+			switch {
+			case fn.Pkg().Path() == "sync/atomic":
+				arg = 0
+			case fn.Pkg().Path() == "errors" && fn.Name() == "As" && len(c.Args) == 2:
+				arg = 1
+			}
+			if x, ok := ast.Unparen(c.Args[max(arg, 0)]).(*ast.UnaryExpr); ok && arg >= 0 && x.Op == token.AND {
+				writtenThrough[x] = true
 			}
 			return true
 		})
@@ -195,7 +206,7 @@ func (m *module) findBoxed() {
 			if _, isStruct := under(v.Type()).(*types.Struct); isStruct {
 				return true
 			}
-			if a.assigns[v] > 0 || atomicArg[x] || m.ptrWrites()[types.TypeString(v.Type(), nil)] {
+			if a.assigns[v] > 0 || writtenThrough[x] || m.ptrWrites()[types.TypeString(v.Type(), nil)] {
 				if simple[v] || isParam(a.declUnit[v], v) {
 					m.boxed[v] = true
 				}

@@ -969,6 +969,16 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.new_error(" + arg(0) + ")", false
 	case "errors.Is":
 		return "go.errors_is(" + arg(0) + ", " + arg(1) + ")", false
+	case "errors.Join":
+		return "go.errors_join(" + f.args(c) + ")", false
+	case "errors.As":
+		// the target is a pointer: the first error of the chain that holds its element
+		// type is written through it (findBoxed puts a local target in a go.Ref)
+		ptr, ok := under(p.info.TypeOf(c.Args[1])).(*types.Pointer)
+		if !ok {
+			p.unsupported(c, "errors.As with this target", "a pointer to a variable: errors.As(err, &target)")
+		}
+		return "go.errors_as(" + arg(0) + ", " + arg(1) + ", lambda e: " + f.typeTestOf("e", ptr.Elem(), c.Args[1]) + ")", false
 	case "fmt.Println":
 		plain := true
 		for _, a := range c.Args {

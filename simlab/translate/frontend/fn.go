@@ -1513,6 +1513,13 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 		if key == "_" {
 			key = f.temp("v")
 		}
+		if id, isIdent := ast.Unparen(s.X).(*ast.Ident); !isIdent || assignedIn(p, s.Body, p.info.Uses[id]) {
+			// Go evaluates the range expression once: a call, a field or a variable the
+			// body assigns is read before the loop, not at every receive
+			ch := f.temp("ch")
+			f.wl(f.line, "%s = %s", ch, x)
+			x = ch
+		}
 		ok := f.temp("ok")
 		done := f.pushLoop(label, s)
 		f.wl(f.line, "while True:")
@@ -1735,12 +1742,16 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 
 // typeTest renders "x holds a value of the type e" for a type switch's case.
 func (f *fn) typeTest(x string, e ast.Expr) string {
-	p := f.p
-	tv := p.info.Types[e]
+	tv := f.p.info.Types[e]
 	if tv.IsNil() {
 		return x + " is None"
 	}
-	t := tv.Type
+	return f.typeTestOf(x, tv.Type, e)
+}
+
+// typeTestOf renders "x holds a value of the type t" (e: where t is written).
+func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
+	p := f.p
 	if it, ok := t.Underlying().(*types.Interface); ok {
 		if it.Empty() {
 			return x + " is not None"
