@@ -1281,6 +1281,68 @@ func main() {
 )
 
 
+# strings, strconv, sort and slices as Go's documentation has them: byte offsets,
+# an empty separator, Atoi's errors and its range, sort.Slice's less over indices
+# of the slice as it is being sorted
+CONSTRUCTS["strings_and_sorting"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sort"
+\t"strconv"
+\t"strings"
+)
+
+type job struct {
+\tid   int
+\tname string
+}
+
+func main() {
+\txs := []int{3, 1, 2}
+\tslices.Sort(xs)
+\tfmt.Println(xs, slices.Contains(xs, 2), slices.Index(xs, 3), min(4, 2, 8), max(1, 9))
+\tjobs := []job{{2, "b"}, {1, "a"}}
+\tsort.Slice(jobs, func(i, j int) bool { return jobs[i].id < jobs[j].id })
+\tfmt.Println(jobs[0].name, strings.Split("a,b,c", ","), strings.TrimSpace("  x "))
+\tn, err := strconv.Atoi("42")
+\t_, err2 := strconv.Atoi("x")
+\tfmt.Println(n, err, err2)
+\tfmt.Println(strings.Fields(" a  b "), strings.Count("cheese", "e"),
+\t\tstrings.Index("chicken", "ken"))
+\tfmt.Println(strings.Index("héllo", "llo"), strings.Index("abc", "z"),
+\t\tstrings.Split("héj", ""), strings.Count("héj", ""))
+\tbig := "99999999999999999999"
+\tfor _, s := range []string{"+7", "-0", " 1", big, "-" + big, ""} {
+\t\tn, err := strconv.Atoi(s)
+\t\tfmt.Println(n, err)
+\t}
+\tfmt.Println(strings.ReplaceAll("a-b-c", "-", "+"), strings.TrimPrefix("pre-x", "pre-"),
+\t\tstrings.TrimSuffix("x.go", ".go"), strings.EqualFold("Go", "GO"))
+\tpeople := []job{{3, "c"}, {1, "a"}, {3, "a"}, {1, "b"}, {2, "z"}}
+\tsort.SliceStable(people, func(i, j int) bool { return people[i].id < people[j].id })
+\tfmt.Println(people)
+}
+""",
+    "[1 2 3] true 2 2 9\n"
+    "a [a b c] x\n"
+    '42 <nil> strconv.Atoi: parsing "x": invalid syntax\n'
+    "[a b] 3 4\n"
+    "3 -1 [h é j] 4\n"
+    "7 <nil>\n"
+    "0 <nil>\n"
+    '0 strconv.Atoi: parsing " 1": invalid syntax\n'
+    '9223372036854775807 strconv.Atoi: parsing "99999999999999999999": value out of range\n'
+    '-9223372036854775808 strconv.Atoi: parsing "-99999999999999999999": value out of range\n'
+    '0 strconv.Atoi: parsing "": invalid syntax\n'
+    "a+b+c x x true\n"
+    "[{1 a} {1 b} {2 z} {3 c} {3 a}]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

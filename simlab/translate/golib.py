@@ -39,6 +39,7 @@ __all__ = [
     "GoRuntimeError",
     "JoinError",
     "Named",
+    "NumError",
     "Panic",
     "PanicNilError",
     "Recoverable",
@@ -47,6 +48,7 @@ __all__ = [
     "abandon",
     "address",
     "assert_type",
+    "atoi",
     "atomic_add",
     "atomic_compare_and_swap",
     "atomic_load",
@@ -67,6 +69,7 @@ __all__ = [
     "fprintln",
     "goexit",
     "gomaxprocs",
+    "index",
     "is_type",
     "log",
     "must_assert",
@@ -80,6 +83,9 @@ __all__ = [
     "recover",
     "rem",
     "slice_copy",
+    "slices_index",
+    "sort_slice",
+    "split",
     "sprint",
     "sprintf",
     "sprintln",
@@ -148,6 +154,57 @@ def errors_as(err: Any, target: Ref, matches: Callable[[Any], bool]) -> bool:
             target.v = e
             return True
     return False
+
+
+# --- strings, strconv, sort, slices: what Python's own methods do not say alike ---
+
+
+def split(s: str, sep: str) -> list[str]:
+    """``strings.Split``: an empty separator splits after each character."""
+    return list(s) if sep == "" else s.split(sep)
+
+
+def index(s: str, sub: str) -> int:
+    """``strings.Index``: the byte offset of the first ``sub`` in ``s``, or -1."""
+    i = s.find(sub)
+    return i if i <= 0 else len(s[:i].encode())
+
+
+_ATOI = re.compile(r"[+-]?[0-9]+")
+
+
+class NumError(sl.GoError):
+    """``*strconv.NumError``: ``strconv.Atoi: parsing "x": invalid syntax``."""
+
+    __slots__ = ()
+
+
+def atoi(s: str) -> tuple[int, NumError | None]:
+    """``strconv.Atoi``: the int, or 0 and Go's error (a 64-bit int, as on amd64)."""
+    if not _ATOI.fullmatch(s):
+        return 0, NumError("*strconv.NumError", f"strconv.Atoi: parsing {quote(s)}: invalid syntax")
+    n = int(s)
+    if not -(1 << 63) <= n < 1 << 63:
+        clamped = (1 << 63) - 1 if n > 0 else -(1 << 63)
+        message = f"strconv.Atoi: parsing {quote(s)}: value out of range"
+        return clamped, NumError("*strconv.NumError", message)
+    return n, None
+
+
+def sort_slice(xs: list[Any], less: Callable[[int, int], bool]) -> None:
+    """``sort.Slice(xs, less)`` and ``sort.SliceStable``: ``less`` compares the elements
+    now at two indices, so the slice is sorted in place, by swaps. Stable (Go leaves
+    the order of equal elements of ``sort.Slice`` unspecified)."""
+    for i in range(1, len(xs)):
+        j = i
+        while j > 0 and less(j, j - 1):
+            xs[j], xs[j - 1] = xs[j - 1], xs[j]
+            j -= 1
+
+
+def slices_index(xs: list[Any], x: Any) -> int:
+    """``slices.Index``: the first index of ``x``, or -1."""
+    return next((i for i, e in enumerate(xs) if e == x), -1)
 
 
 def quo(a: int, b: int) -> int:

@@ -1012,8 +1012,30 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + ".upper()", false
 	case "strings.ToLower":
 		return paren(arg(0)) + ".lower()", false
-	case "sort.Ints", "sort.Strings":
+	case "sort.Ints", "sort.Strings", "slices.Sort":
 		return paren(arg(0)) + ".sort()", false
+	case "strings.TrimSpace":
+		return paren(arg(0)) + ".strip()", false
+	case "strings.Fields":
+		return paren(arg(0)) + ".split()", false
+	case "strings.Count":
+		return paren(arg(0)) + ".count(" + arg(1) + ")", false
+	case "strings.ReplaceAll":
+		return paren(arg(0)) + ".replace(" + arg(1) + ", " + arg(2) + ")", false
+	case "strings.TrimPrefix":
+		return paren(arg(0)) + ".removeprefix(" + arg(1) + ")", false
+	case "strings.TrimSuffix":
+		return paren(arg(0)) + ".removesuffix(" + arg(1) + ")", false
+	case "strings.EqualFold":
+		return paren(arg(0)) + ".casefold() == " + paren(arg(1)) + ".casefold()", false
+	case "slices.Contains":
+		return paren(arg(1)) + " in " + paren(arg(0)), false
+	case "strings.Split", "strings.Index", "strconv.Atoi", "sort.Slice", "sort.SliceStable", "slices.Index":
+		helper := map[string]string{
+			"strings.Split": "split", "strings.Index": "index", "strconv.Atoi": "atoi",
+			"sort.Slice": "sort_slice", "sort.SliceStable": "sort_slice", "slices.Index": "slices_index",
+		}[name]
+		return "go." + helper + "(" + f.args(c) + ")", false
 	case "sync.NewCond":
 		return "rt.cond(" + arg(0) + ")", false
 	case "runtime/pprof.Lookup":
@@ -1054,7 +1076,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			}
 		}
 	}
-	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, runtime, a few of strings/strconv/sort: docs/translate.md lists it)")
+	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, runtime, some of strings/strconv/sort/slices: docs/translate.md lists it)")
 	return "", false
 }
 
