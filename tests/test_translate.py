@@ -299,6 +299,30 @@ def test_an_atomic_simlab_does_not_model_is_refused(tmp_path, body, line, constr
     assert result.output.startswith(f"simlab: bad.go:{line}: unsupported: {construct} (")
 
 
+@pytest.mark.parametrize(
+    ("source", "line", "construct"),
+    [
+        (
+            "type Box[T any] struct{ v T }\n\nfunc main() {\n\t_ = Box[int]{}\n}\n",
+            3,
+            "a generic type",
+        ),
+        (
+            "func id[T any](x T) T { return x }\n\nfunc main() {\n\tf := id[int]\n\t_ = f\n}\n",
+            6,
+            "a generic function as a value",
+        ),
+    ],
+    ids=["type", "value"],
+)
+def test_generics_beyond_calls_of_functions_are_refused(tmp_path, source, line, construct):
+    path = tmp_path / "bad.go"
+    path.write_text("package main\n\n" + source)
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"simlab: bad.go:{line}: unsupported: {construct} (")
+
+
 def test_translate_writes_the_model_atomically(tmp_path):
     out = tmp_path / "models" / "leak.py"
     path = tmp_path / "leak.go"
@@ -1343,6 +1367,121 @@ func main() {
 )
 
 
+# generic functions: each type parameter a keyword argument holding the maker of
+# its zero value (T=int, V=lambda: point()), inferred or written at the call;
+# zero values of a type parameter, from a map, a variable and a closed channel
+CONSTRUCTS["generic_functions"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type point struct{ x, y int }
+
+func Map[T, U any](xs []T, f func(T) U) []U {
+\tout := make([]U, 0, len(xs))
+\tfor _, x := range xs {
+\t\tout = append(out, f(x))
+\t}
+\treturn out
+}
+
+func ParallelMap[T, U any](xs []T, f func(T) U) []U {
+\tout := make([]U, len(xs))
+\tvar wg sync.WaitGroup
+\tfor i, x := range xs {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tout[i] = f(x)
+\t\t}()
+\t}
+\twg.Wait()
+\treturn out
+}
+
+func First[K comparable, V any](m map[K]V, keys ...K) (V, bool) {
+\tfor _, k := range keys {
+\t\tif v, ok := m[k]; ok {
+\t\t\treturn v, true
+\t\t}
+\t}
+\tvar zero V
+\treturn zero, false
+}
+
+func Collect[T any](ch <-chan T) []T {
+\tvar out []T
+\tfor v := range ch {
+\t\tout = append(out, v)
+\t}
+\treturn out
+}
+
+func Produce[T any](vals ...T) <-chan T {
+\tch := make(chan T)
+\tgo func() {
+\t\tdefer close(ch)
+\t\tfor _, v := range vals {
+\t\t\tch <- v
+\t\t}
+\t}()
+\treturn ch
+}
+
+func Sum[N int | float64](xs []N) N {
+\tvar total N
+\tfor _, x := range xs {
+\t\ttotal += x
+\t}
+\treturn total
+}
+
+func main() {
+\tfmt.Println(Map([]int{1, 2, 3}, func(i int) string { return fmt.Sprint(i * i) }))
+\tfmt.Println(ParallelMap([]int{1, 2, 3}, func(i int) int { return i * 10 }))
+\tages := map[string]int{"bo": 7}
+\ta, ok := First(ages, "al", "bo")
+\tb, ok2 := First(ages, "zed")
+\ts, ok3 := First(map[int]string{}, 1)
+\tp, ok4 := First[string, point](nil, "x")
+\tfmt.Println(a, ok, b, ok2, s == "", ok3, p, ok4)
+\tfmt.Println(Collect(Produce("a", "b")), Sum([]float64{1.5, 2}), Sum([]int{}))
+}
+""",
+    "[1 4 9]\n[10 20 30]\n7 true 0 false true false {0 0} false\n[a b] 3.5 0\n",
+)
+
+CONSTRUCTS["generic_channels"] = (
+    """\
+package main
+
+import "fmt"
+
+func drain[T any](ch chan T) (T, bool) {
+\tv, ok := <-ch
+\treturn v, ok
+}
+
+func main() {
+\tch := make(chan int)
+\tclose(ch)
+\tv, ok := <-ch
+\tfmt.Println(v, ok)
+\ts := make(chan string, 1)
+\tclose(s)
+\tw, ok2 := drain(s)
+\tfmt.Printf("%q %v\\n", w, ok2)
+\tfmt.Println(drain(ch))
+}
+""",
+    '0 false\n"" false\n0 false\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -1566,6 +1705,11 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "        ch = stage(ctx, stage(ctx, src))  # L55\n" in pipeline
     assert "            v, ok = yield ch.recv()  # L55\n" in pipeline
     assert "go.errors_as(err, te, lambda e: isinstance(e, TimeoutError))" in pipeline
+    generic = constructs["generic_functions"][1]
+    assert "def First(m, *keys, K, V):  # L32\n" in generic
+    assert "    zero = V()  # L38\n" in generic
+    assert "go.println(Map([1, 2, 3], func1, T=int, U=str))  # L70\n" in generic
+    assert 'First(go.NIL_MAP, "x", K=str, V=lambda: point())' in generic
     places = constructs["atomic_places"][1]
     assert '                yield go.atomic_add(globals(), "served", "Int64", 2)  # L27\n' in places
     assert "    local = go.Ref(0)  # L20\n" in places

@@ -89,8 +89,8 @@ func (p *program) analyze() *analysis {
 			if fd.Body == nil {
 				p.unsupported(fd, "a function without a body", "Go source for every function")
 			}
-			if fd.Type.TypeParams != nil || (fd.Recv != nil && hasTypeParams(fd.Recv)) {
-				p.unsupported(fd, "generics", "functions on concrete types")
+			if fd.Recv != nil && hasTypeParams(fd.Recv) {
+				p.unsupported(fd, "a method of a generic type", "a generic function taking the value, or a type without type parameters")
 			}
 			a.byFunc[obj] = u
 			a.units = append(a.units, u)

@@ -234,6 +234,14 @@ func (m *module) emit(format string, args ...any) {
 	m.out = append(m.out, fmt.Sprintf(format, args...))
 }
 
+// mayBeClosed: a channel of elem may be closed, so a receive must give the zero
+// value when it is: the program closes one of this element type, or a generic
+// function closes a channel of its type parameter (any type), or elem is one.
+func (m *module) mayBeClosed(elem types.Type) bool {
+	_, generic := elem.(*types.TypeParam)
+	return generic || m.closed["any element type"] || m.closed[types.TypeString(elem, nil)]
+}
+
 func (m *module) scanCloses() {
 	p := m.p
 	for _, f := range p.files {
@@ -242,6 +250,9 @@ func (m *module) scanCloses() {
 				if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && id.Name == "close" && len(c.Args) == 1 {
 					if _, ok := p.info.Uses[id].(*types.Builtin); ok {
 						if ch, ok := under(p.info.TypeOf(c.Args[0])).(*types.Chan); ok {
+							if _, generic := ch.Elem().(*types.TypeParam); generic {
+								m.closed["any element type"] = true // a generic function closes a chan T: any T
+							}
 							m.closed[types.TypeString(ch.Elem(), nil)] = true
 						}
 					}
@@ -470,7 +481,7 @@ func (m *module) classes() {
 				ts := s.(*ast.TypeSpec)
 				tn := p.info.Defs[ts.Name].(*types.TypeName)
 				if ts.TypeParams != nil {
-					p.unsupported(ts, "generics", "types without type parameters")
+					p.unsupported(ts, "a generic type", "a type without type parameters (generic functions are translated)")
 				}
 				if ts.Assign.IsValid() {
 					continue // an alias
@@ -792,6 +803,11 @@ func fieldName(n string) string {
 // zero is the Python for the zero value of t, and whether it is a constant
 // (safe as a default argument) rather than a fresh object.
 func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
+	if tp, ok := t.(*types.TypeParam); ok {
+		// a generic function's type parameter is a keyword argument holding its
+		// zero value's maker: int, str, or a lambda (typeArg)
+		return tp.Obj().Name() + "()", false
+	}
 	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil {
 		switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
 		case "sync.Mutex":

@@ -99,7 +99,7 @@ func (f *fn) expr(e ast.Expr) string {
 		return f.composite(x, p.info.TypeOf(x))
 	case *ast.IndexExpr:
 		if _, ok := p.info.Instances[identOf(x.X)]; ok {
-			p.unsupported(x, "generics", "functions on concrete types")
+			p.unsupported(x, "a generic function as a value", "a call: F[T](x), F(x)")
 		}
 		switch t := under(p.info.TypeOf(x.X)).(type) {
 		case *types.Map:
@@ -112,7 +112,7 @@ func (f *fn) expr(e ast.Expr) string {
 		}
 		return f.expr(x.X) + "[" + f.expr(x.Index) + "]"
 	case *ast.IndexListExpr:
-		p.unsupported(x, "generics", "functions on concrete types")
+		p.unsupported(x, "a generic function as a value", "a call: F[T, U](x), F(x)")
 	case *ast.SliceExpr:
 		if x.Slice3 {
 			p.unsupported(x, "a three-index slice", "s[a:b]")
@@ -310,7 +310,7 @@ func (f *fn) unary(x *ast.UnaryExpr) string {
 		v := f.temp("v")
 		elem := under(p.info.TypeOf(x.X)).(*types.Chan).Elem()
 		z, _ := f.m.zero(elem, x)
-		if z != "None" && f.m.closed[types.TypeString(elem, nil)] {
+		if z != "None" && f.m.mayBeClosed(elem) {
 			ok := f.temp("ok")
 			f.pre = append(f.pre, fmt.Sprintf("%s, %s = yield %s.recv()", v, ok, ch))
 			f.pre = append(f.pre, fmt.Sprintf("%s = %s if %s else %s  # a closed channel gives the zero value", v, v, ok, z))
@@ -692,6 +692,57 @@ func (f *fn) calleeUnit(fun ast.Expr) *unit {
 	return nil
 }
 
+// instance: for a call of a generic function of the program (F(x), F[T](x)), its
+// name and its type arguments as the keyword arguments its def takes: T=int,
+// U=lambda: Point() (each the maker of a zero value).
+func (f *fn) instance(fun ast.Expr) (*ast.Ident, string) {
+	var id *ast.Ident
+	switch x := fun.(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.IndexExpr:
+		id, _ = x.X.(*ast.Ident)
+	case *ast.IndexListExpr:
+		id, _ = x.X.(*ast.Ident)
+	}
+	if id == nil {
+		return nil, ""
+	}
+	inst, ok := f.p.info.Instances[id]
+	fn, isFunc := f.p.info.Uses[id].(*types.Func)
+	if !ok || !isFunc || fn.Pkg() != f.p.pkg {
+		return nil, ""
+	}
+	tparams := fn.Type().(*types.Signature).TypeParams()
+	var kw []string
+	for i := 0; i < tparams.Len(); i++ {
+		kw = append(kw, tparams.At(i).Obj().Name()+"="+f.typeArg(inst.TypeArgs.At(i), id))
+	}
+	return id, strings.Join(kw, ", ")
+}
+
+// typeArg is the maker of t's zero value: int, str, bool or float for those, the
+// enclosing function's own type parameter, else a lambda.
+func (f *fn) typeArg(t types.Type, at ast.Node) string {
+	if tp, ok := t.(*types.TypeParam); ok {
+		return tp.Obj().Name()
+	}
+	if b, ok := t.(*types.Basic); ok {
+		switch {
+		case b.Info()&types.IsBoolean != 0:
+			return "bool"
+		case b.Info()&types.IsString != 0:
+			return "str"
+		case b.Info()&types.IsInteger != 0:
+			return "int"
+		case b.Info()&types.IsFloat != 0:
+			return "float"
+		}
+	}
+	z, _ := f.m.zero(t, at)
+	return "lambda: " + z
+}
+
 // yields wraps a blocking expression: (yield op) or (yield from gen).
 func (f *fn) yieldExpr(s string) (string, bool) { return "(" + s + ")", true }
 
@@ -722,12 +773,17 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 	}
 	// a function of the program, a method, a closure or a function value
 	var callee string
-	if lit, ok := fun.(*ast.FuncLit); ok {
+	args := f.args(c)
+	if id, targs := f.instance(fun); id != nil {
+		callee = f.name(p.info.Uses[id])
+		fun = id
+		args = strings.TrimPrefix(args+", "+targs, ", ")
+	} else if lit, ok := fun.(*ast.FuncLit); ok {
 		callee = f.closure(lit)
 	} else {
 		callee = f.expr(fun)
 	}
-	text := callee + "(" + f.args(c) + ")"
+	text := callee + "(" + args + ")"
 	f.called = true
 	gen := false
 	if u := f.calleeUnit(fun); u != nil {

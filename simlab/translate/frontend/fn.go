@@ -160,6 +160,20 @@ func (f *fn) function() {
 			params[len(params)-1] = "*" + params[len(params)-1]
 		}
 	}
+	if u.decl != nil && u.decl.Type.TypeParams != nil {
+		// type parameters are keyword-only arguments, by their Go names (the callers
+		// name them): each the maker of its type's zero value
+		if len(params) == 0 || !strings.HasPrefix(params[len(params)-1], "*") {
+			params = append(params, "*")
+		}
+		for _, fld := range u.decl.Type.TypeParams.List {
+			for _, n := range fld.Names {
+				f.names[p.info.Defs[n]] = n.Name
+				f.used[n.Name] = true
+				params = append(params, n.Name)
+			}
+		}
+	}
 	// variables of an enclosing loop iteration are bound when the closure is made
 	var bound []string
 	if u.lit != nil {
@@ -750,7 +764,7 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			f.flushPre()
 			elem := under(p.info.TypeOf(u.X)).(*types.Chan).Elem()
 			z, _ := f.m.zero(elem, u)
-			needZero := z != "None" && f.m.closed[types.TypeString(elem, nil)] && names[0] != "_"
+			needZero := z != "None" && f.m.mayBeClosed(elem) && names[0] != "_"
 			if len(names) == 1 {
 				if needZero {
 					ok := f.temp("ok")
@@ -1860,7 +1874,7 @@ func (f *fn) selectStmt(s *ast.SelectStmt) {
 			needV = needV || !isBlank(as.Lhs[0])
 			needOK = needOK || (len(as.Lhs) > 1 && !isBlank(as.Lhs[1]))
 			elem := under(p.info.TypeOf(ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr).X)).(*types.Chan).Elem()
-			if z, _ := f.m.zero(elem, as); !isBlank(as.Lhs[0]) && z != "None" && f.m.closed[types.TypeString(elem, nil)] {
+			if z, _ := f.m.zero(elem, as); !isBlank(as.Lhs[0]) && z != "None" && f.m.mayBeClosed(elem) {
 				needOK = true
 			}
 		}
@@ -1924,7 +1938,7 @@ func (f *fn) selectStmt(s *ast.SelectStmt) {
 			}
 			if names[0] != "_" {
 				z, _ := f.m.zero(elem, as)
-				if z != "None" && f.m.closed[types.TypeString(elem, nil)] {
+				if z != "None" && f.m.mayBeClosed(elem) {
 					assign = append(assign, fmt.Sprintf("%s = %s if %s else %s", names[0], v, f.okName(&ok), z))
 				} else {
 					assign = append(assign, fmt.Sprintf("%s = %s", names[0], v))
