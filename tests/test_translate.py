@@ -303,9 +303,16 @@ def test_an_atomic_simlab_does_not_model_is_refused(tmp_path, body, line, constr
     ("source", "line", "construct"),
     [
         (
-            "type Box[T any] struct{ v T }\n\nfunc main() {\n\t_ = Box[int]{}\n}\n",
+            "type Getter[T any] interface{ Get() T }\n\nfunc main() {\n\tvar g Getter[int]\n"
+            "\t_ = g\n}\n",
             3,
-            "a generic type",
+            "a generic interface type",
+        ),
+        (
+            "type Box[T any] struct{ v T }\n\nfunc main() {\n\tvar x any = &Box[int]{}\n"
+            "\t_, ok := x.(*Box[int])\n\t_ = ok\n}\n",
+            7,
+            "a type assertion to an instance of a generic type (*Box[int])",
         ),
         (
             "func id[T any](x T) T { return x }\n\nfunc main() {\n\tf := id[int]\n\t_ = f\n}\n",
@@ -313,9 +320,9 @@ def test_an_atomic_simlab_does_not_model_is_refused(tmp_path, body, line, constr
             "a generic function as a value",
         ),
     ],
-    ids=["type", "value"],
+    ids=["interface", "assertion", "value"],
 )
-def test_generics_beyond_calls_of_functions_are_refused(tmp_path, source, line, construct):
+def test_generics_beyond_functions_and_struct_types_are_refused(tmp_path, source, line, construct):
     path = tmp_path / "bad.go"
     path.write_text("package main\n\n" + source)
     result = CliRunner().invoke(translate_cmd, [str(path)])
@@ -1482,6 +1489,92 @@ func main() {
 )
 
 
+# generic struct types: each instance keeps its type arguments (SafeMap(K=str,
+# V=int)), a method binds them from its receiver (E = q.T, whatever the receiver
+# calls them), fmt does not print them
+CONSTRUCTS["generic_types"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type SafeMap[K comparable, V any] struct {
+\tmu sync.Mutex
+\tm  map[K]V
+}
+
+func NewSafeMap[K comparable, V any]() *SafeMap[K, V] {
+\treturn &SafeMap[K, V]{m: make(map[K]V)}
+}
+
+func (s *SafeMap[K, V]) Set(k K, v V) {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\ts.m[k] = v
+}
+
+func (s *SafeMap[K, V]) Get(k K) (V, bool) {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\tv, ok := s.m[k]
+\treturn v, ok
+}
+
+type Pair[A, B any] struct {
+\tFirst  A
+\tSecond B
+}
+
+type Queue[T any] struct {
+\titems []T
+\tready chan struct{}
+}
+
+func (q *Queue[T]) Push(v T) {
+\tq.items = append(q.items, v)
+}
+
+func (q *Queue[E]) Pop() (E, bool) {
+\tvar zero E
+\tif len(q.items) == 0 {
+\t\treturn zero, false
+\t}
+\tv := q.items[0]
+\tq.items = q.items[1:]
+\treturn v, true
+}
+
+func main() {
+\tm := NewSafeMap[string, int]()
+\tvar wg sync.WaitGroup
+\tfor i, k := range []string{"a", "b", "a"} {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tm.Set(k, i)
+\t\t}()
+\t}
+\twg.Wait()
+\t_, ok := m.Get("a")
+\tw, ok2 := m.Get("zz")
+\tfmt.Println(ok, w, ok2)
+\tp := Pair[string, int]{"x", 1}
+\tvar empty Pair[int, bool]
+\tfmt.Println(p, empty, p.First)
+\tvar q Queue[string]
+\tq.Push("one")
+\ta, _ := q.Pop()
+\tb, ok3 := q.Pop()
+\tfmt.Printf("%q %q %v\\n", a, b, ok3)
+}
+""",
+    'true 0 false\n{x 1} {0 false} x\n"one" "" false\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -1710,6 +1803,11 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "    zero = V()  # L38\n" in generic
     assert "go.println(Map([1, 2, 3], func1, T=int, U=str))  # L70\n" in generic
     assert 'First(go.NIL_MAP, "x", K=str, V=lambda: point())' in generic
+    types_ = constructs["generic_types"][1]
+    assert "    def __init__(self, mu=None, m=go.NIL_MAP, *, K, V):\n" in types_
+    assert "        E = q.T  # the type arguments of q  # L44\n" in types_
+    assert "    m = NewSafeMap(K=str, V=int)  # L55\n" in types_
+    assert "    empty = Pair(A=int, B=bool)  # L69\n" in types_
     places = constructs["atomic_places"][1]
     assert '                yield go.atomic_add(globals(), "served", "Int64", 2)  # L27\n' in places
     assert "    local = go.Ref(0)  # L20\n" in places

@@ -737,11 +737,11 @@ def v(x: Any) -> str:
 
 def _fields(x: Any) -> str:
     values = getattr(type(x), "go_values", ())
+    hidden = getattr(type(x), "go_type_params", ())  # a generic type's type arguments
+    shown = [s for s in type(x).__slots__ if s not in hidden]
     return (
         "{"
-        + " ".join(
-            _fields(getattr(x, s)) if s in values else v(getattr(x, s)) for s in type(x).__slots__
-        )
+        + " ".join(_fields(getattr(x, s)) if s in values else v(getattr(x, s)) for s in shown)
         + "}"
     )
 

@@ -89,9 +89,6 @@ func (p *program) analyze() *analysis {
 			if fd.Body == nil {
 				p.unsupported(fd, "a function without a body", "Go source for every function")
 			}
-			if fd.Recv != nil && hasTypeParams(fd.Recv) {
-				p.unsupported(fd, "a method of a generic type", "a generic function taking the value, or a type without type parameters")
-			}
 			a.byFunc[obj] = u
 			a.units = append(a.units, u)
 			if fd.Recv != nil {
@@ -133,13 +130,29 @@ func hasTypeParams(fl *ast.FieldList) bool {
 func goName(p *program, fd *ast.FuncDecl) string {
 	pkg := p.files[0].Name.Name
 	if fd.Recv == nil {
+		if fd.Type.TypeParams != nil {
+			return pkg + "." + fd.Name.Name + "[...]" // as Go names an instance: main.Map[...]
+		}
 		return pkg + "." + fd.Name.Name
 	}
 	t := fd.Recv.List[0].Type
+	star := ""
 	if s, ok := t.(*ast.StarExpr); ok {
-		return pkg + ".(*" + s.X.(*ast.Ident).Name + ")." + fd.Name.Name
+		t, star = s.X, "*"
 	}
-	return pkg + "." + t.(*ast.Ident).Name + "." + fd.Name.Name
+	name := ""
+	switch x := t.(type) {
+	case *ast.Ident:
+		name = x.Name
+	case *ast.IndexExpr: // a generic type's method: main.(*Box[...]).Get
+		name = x.X.(*ast.Ident).Name + "[...]"
+	case *ast.IndexListExpr:
+		name = x.X.(*ast.Ident).Name + "[...]"
+	}
+	if star != "" {
+		return pkg + ".(*" + name + ")." + fd.Name.Name
+	}
+	return pkg + "." + name + "." + fd.Name.Name
 }
 
 func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
@@ -148,6 +161,12 @@ func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
 	ptr := false
 	if s, ok := t.(*ast.StarExpr); ok {
 		t, ptr = s.X, true
+	}
+	switch x := t.(type) { // a generic type's receiver names its type parameters: Box[T]
+	case *ast.IndexExpr:
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
 	}
 	id, ok := t.(*ast.Ident)
 	if !ok {

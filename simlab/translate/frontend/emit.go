@@ -464,7 +464,7 @@ func (m *module) classes() {
 				for _, s := range gd.Specs {
 					ts := s.(*ast.TypeSpec)
 					tn := p.info.Defs[ts.Name].(*types.TypeName)
-					if _, ok := tn.Type().Underlying().(*types.Struct); ok && !ts.Assign.IsValid() && ts.TypeParams == nil && !m.basics[tn] {
+					if _, ok := tn.Type().Underlying().(*types.Struct); ok && !ts.Assign.IsValid() && !m.basics[tn] {
 						m.types[tn] = true
 					}
 				}
@@ -480,8 +480,8 @@ func (m *module) classes() {
 			for _, s := range gd.Specs {
 				ts := s.(*ast.TypeSpec)
 				tn := p.info.Defs[ts.Name].(*types.TypeName)
-				if ts.TypeParams != nil {
-					p.unsupported(ts, "a generic type", "a type without type parameters (generic functions are translated)")
+				if _, isStruct := tn.Type().Underlying().(*types.Struct); ts.TypeParams != nil && !isStruct {
+					p.unsupported(ts, "a generic "+kindName(tn.Type().Underlying())+" type", "a generic struct type, or a type without type parameters")
 				}
 				if ts.Assign.IsValid() {
 					continue // an alias
@@ -669,6 +669,14 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		fields = append(fields, fieldName(f.Name()))
 		decl = append(decl, f.Name()+" "+types.TypeString(f.Type(), types.RelativeTo(p.pkg)))
 	}
+	if tn != nil && tn.Type().(*types.Named).TypeParams().Len() > 0 { // type Box[T any] struct{ v T }
+		tps := tn.Type().(*types.Named).TypeParams()
+		var list []string
+		for i := 0; i < tps.Len(); i++ {
+			list = append(list, tps.At(i).Obj().Name()+" "+types.TypeString(tps.At(i).Constraint(), types.RelativeTo(p.pkg)))
+		}
+		goName += "[" + strings.Join(list, ", ") + "]"
+	}
 	doc := fmt.Sprintf("type %s struct{ %s }", goName, strings.Join(decl, "; "))
 	if len(decl) == 0 {
 		doc = fmt.Sprintf("type %s struct{}", goName)
@@ -681,16 +689,40 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	if tn != nil {
 		m.slotsAt[tn] = len(m.out)
 	}
-	if len(fields) == 1 {
-		m.emit("    __slots__ = (%q,)", fields[0])
+	var tparams []string // a generic type's: each instance keeps the makers of their zero values
+	if tn != nil {
+		for i := 0; i < tn.Type().(*types.Named).TypeParams().Len(); i++ {
+			tparams = append(tparams, tn.Type().(*types.Named).TypeParams().At(i).Obj().Name())
+		}
+	}
+	for _, t := range tparams {
+		for _, f := range fields {
+			if f == t {
+				p.unsupported(ts, "a field named as a type parameter ("+t+")", "another name for one of them")
+			}
+		}
+	}
+	if len(tparams) > 0 {
+		quoted := make([]string, len(tparams))
+		for i, t := range tparams {
+			quoted[i] = fmt.Sprintf("%q", t)
+		}
+		tuple := strings.Join(quoted, ", ")
+		if len(quoted) == 1 {
+			tuple += ","
+		}
+		m.emit("    go_type_params = (%s)  # the type arguments each instance keeps", tuple)
+	}
+	if slots := append(append([]string(nil), fields...), tparams...); len(slots) == 1 {
+		m.emit("    __slots__ = (%q,)", slots[0])
 	} else {
-		quoted := make([]string, len(fields))
-		for i, f := range fields {
+		quoted := make([]string, len(slots))
+		for i, f := range slots {
 			quoted[i] = fmt.Sprintf("%q", f)
 		}
 		m.emit("    __slots__ = (%s)", strings.Join(quoted, ", "))
 	}
-	if len(fields) > 0 {
+	if len(fields) > 0 || len(tparams) > 0 {
 		m.emit("")
 		var params []string
 		var body []string
@@ -706,6 +738,13 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 				}
 				params = append(params, fields[i]+"=None")
 				body = append(body, fmt.Sprintf("        self.%s = %s if %s is None else %s", fields[i], z, fields[i], fields[i]))
+			}
+		}
+		if len(tparams) > 0 {
+			params = append(params, "*")
+			for _, t := range tparams {
+				params = append(params, t)
+				body = append(body, fmt.Sprintf("        self.%s = %s", t, t))
 			}
 		}
 		m.emit("    def __init__(self, %s):", strings.Join(params, ", "))
@@ -834,7 +873,7 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 		}
 		if n.Obj().Pkg() == m.p.pkg {
 			if _, ok := n.Underlying().(*types.Struct); ok {
-				return m.globals[n.Obj()] + "()", false
+				return m.globals[n.Obj()] + "(" + strings.Join(m.typeArgs(n, at), ", ") + ")", false
 			}
 			if m.wrapped[n.Obj()] {
 				return m.globals[n.Obj()] + "(sl.nil_chan)", false

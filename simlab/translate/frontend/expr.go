@@ -557,6 +557,7 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 				args = append(args, f.elem(el, u.Field(i).Type()))
 			}
 		}
+		args = append(args, f.m.typeArgs(n, x)...)
 		return f.m.globals[n.Obj()] + "(" + strings.Join(args, ", ") + ")"
 	case *types.Slice:
 		var els []string
@@ -723,7 +724,19 @@ func (f *fn) instance(fun ast.Expr) (*ast.Ident, string) {
 
 // typeArg is the maker of t's zero value: int, str, bool or float for those, the
 // enclosing function's own type parameter, else a lambda.
-func (f *fn) typeArg(t types.Type, at ast.Node) string {
+func (f *fn) typeArg(t types.Type, at ast.Node) string { return f.m.typeArg(t, at) }
+
+// typeArgs: the keyword arguments a generic type's class takes, K=str, V=int, for
+// an instance of it (none for a type without type parameters).
+func (m *module) typeArgs(n *types.Named, at ast.Node) []string {
+	var kw []string
+	for i := 0; i < n.TypeArgs().Len(); i++ {
+		kw = append(kw, n.TypeParams().At(i).Obj().Name()+"="+m.typeArg(n.TypeArgs().At(i), at))
+	}
+	return kw
+}
+
+func (m *module) typeArg(t types.Type, at ast.Node) string {
 	if tp, ok := t.(*types.TypeParam); ok {
 		return tp.Obj().Name()
 	}
@@ -739,7 +752,7 @@ func (f *fn) typeArg(t types.Type, at ast.Node) string {
 			return "float"
 		}
 	}
-	z, _ := f.m.zero(t, at)
+	z, _ := m.zero(t, at)
 	return "lambda: " + z
 }
 
@@ -1409,6 +1422,14 @@ func (f *fn) assertedType(x *ast.TypeAssertExpr) string {
 func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	p := f.p
 	name := types.TypeString(t, types.RelativeTo(p.pkg))
+	elem := t
+	if ptr, ok := t.(*types.Pointer); ok {
+		elem = ptr.Elem()
+	}
+	if n, ok := elem.(*types.Named); ok && n.TypeArgs().Len() > 0 {
+		// one class for every instance: isinstance cannot tell Box[int] from Box[string]
+		p.unsupported(x, "a type assertion to an instance of a generic type ("+name+")", "an interface the instances implement")
+	}
 	if ptr, ok := t.(*types.Pointer); ok {
 		if n, ok := ptr.Elem().(*types.Named); ok && f.m.types[n.Obj()] {
 			return f.m.globals[n.Obj()]

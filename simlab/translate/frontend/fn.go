@@ -222,6 +222,28 @@ func (f *fn) function() {
 	if len(nonlocals) > 0 {
 		f.w("nonlocal %s", strings.Join(nonlocals, ", "))
 	}
+	if u.decl != nil && u.decl.Recv != nil {
+		// a method of a generic type: its type parameters are the receiver's type arguments
+		if sig := p.info.Defs[u.decl.Name].(*types.Func).Type().(*types.Signature); sig.RecvTypeParams().Len() > 0 {
+			named := sig.Recv().Type()
+			if ptr, ok := named.(*types.Pointer); ok {
+				named = ptr.Elem()
+			}
+			var names, args []string
+			for i := 0; i < sig.RecvTypeParams().Len(); i++ {
+				name := sig.RecvTypeParams().At(i).Obj().Name()
+				if name == "_" {
+					continue
+				}
+				f.used[name] = true
+				names = append(names, name)
+				args = append(args, params[0]+"."+named.(*types.Named).Origin().TypeParams().At(i).Obj().Name())
+			}
+			if len(names) > 0 {
+				f.wl(line, "%s = %s  # the type arguments of %s", strings.Join(names, ", "), strings.Join(args, ", "), params[0])
+			}
+		}
+	}
 	if ft.Results != nil {
 		var zs []string
 		for _, fld := range ft.Results.List {
