@@ -272,6 +272,11 @@ def test_go_run_reports_a_deadlock(tmp_path):
             "a channel converted implicitly to S, a type with methods",
         ),
         ("\ttype T struct{}\n\t_ = T{}\n", 4, "a type declared inside a function"),
+        (
+            "\tm := map[K]int{}\n\t_ = m\n}\n\ntype K struct{ a int }\n\nfunc f() {\n",
+            4,
+            "a map keyed by a struct value",
+        ),
     ],
 )
 def test_an_unsupported_construct_is_one_line_and_status_2(tmp_path, body, line, construct):

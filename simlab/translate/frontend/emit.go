@@ -42,6 +42,7 @@ func translate(p *program) string {
 		m.reserved[w] = true
 	}
 	m.scanCloses()
+	m.refuseStructKeys()
 	m.findBoxed()
 	// every package-level name keeps its Go name (a Python keyword gets a _)
 	scope := p.pkg.Scope()
@@ -240,6 +241,23 @@ func (m *module) emit(format string, args ...any) {
 func (m *module) mayBeClosed(elem types.Type) bool {
 	_, generic := elem.(*types.TypeParam)
 	return generic || m.closed["any element type"] || m.closed[types.TypeString(elem, nil)]
+}
+
+// refuseStructKeys: Go compares map keys by value, and a struct value of the program
+// is a Python object, equal only to itself: a map keyed by one would find nothing.
+func (m *module) refuseStructKeys() {
+	p := m.p
+	var first ast.Expr
+	for e, tv := range p.info.Types {
+		if mt, ok := under(tv.Type).(*types.Map); ok {
+			if _, isStruct := under(mt.Key()).(*types.Struct); isStruct && (first == nil || e.Pos() < first.Pos()) {
+				first = e
+			}
+		}
+	}
+	if first != nil {
+		p.unsupported(first, "a map keyed by a struct value", "a key of a basic type (a string made of the fields), or a pointer")
+	}
 }
 
 func (m *module) scanCloses() {
