@@ -741,15 +741,11 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 		return tp.Obj().Name()
 	}
 	if b, ok := t.(*types.Basic); ok {
-		switch {
-		case b.Info()&types.IsBoolean != 0:
+		if b.Info()&types.IsBoolean != 0 {
 			return "bool"
-		case b.Info()&types.IsString != 0:
-			return "str"
-		case b.Info()&types.IsInteger != 0:
-			return "int"
-		case b.Info()&types.IsFloat != 0:
-			return "float"
+		}
+		if base := pyBase(b); base != "" {
+			return base
 		}
 	}
 	z, _ := m.zero(t, at)
