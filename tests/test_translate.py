@@ -271,7 +271,11 @@ def test_go_run_reports_a_deadlock(tmp_path):
             5,
             "a channel converted implicitly to S, a type with methods",
         ),
-        ("\ttype T struct{}\n\t_ = T{}\n", 4, "a type declared inside a function"),
+        (
+            "\t_ = 1\n}\n\nfunc g[P any]() {\n\ttype U struct{ p P }\n\t_ = U{}\n",
+            8,
+            "a type declared inside a generic function that uses its type parameters",
+        ),
         (
             "\tm := map[K]int{}\n\t_ = m\n}\n\ntype K struct{ a int }\n\nfunc f() {\n",
             4,
@@ -1580,6 +1584,68 @@ func main() {
 )
 
 
+# types declared inside functions: each a class of the module, under its Go name,
+# or prefixed by its function's where another type has that name
+CONSTRUCTS["local_types"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+\t"sync"
+)
+
+type result struct{ n int }
+
+func fanIn() []int {
+\ttype result struct {
+\t\tworker int
+\t\tvalue  int
+\t}
+\tout := make(chan result)
+\tvar wg sync.WaitGroup
+\tfor w := 0; w < 3; w++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tout <- result{w, w * w}
+\t\t}()
+\t}
+\tgo func() {
+\t\twg.Wait()
+\t\tclose(out)
+\t}()
+\tgot := make([]int, 3)
+\tfor r := range out {
+\t\tgot[r.worker] = r.value
+\t}
+\treturn got
+}
+
+func keys() {
+\ttype ctxKey string
+\ttype counter int
+\tctx := context.WithValue(context.Background(), ctxKey("user"), "ann")
+\tvar c counter = 3
+\tfmt.Println(ctx.Value(ctxKey("user")), ctx.Value("user"), c+1)
+}
+
+func other() {
+\ttype ctxKey int
+\tfmt.Println(ctxKey(7), result{1})
+}
+
+func main() {
+\tfmt.Println(fanIn())
+\tkeys()
+\tother()
+}
+""",
+    "[0 1 4]\nann <nil> 4\n7 {1}\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -1813,6 +1879,9 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "        E = q.T  # the type arguments of q  # L44\n" in types_
     assert "    m = NewSafeMap(K=str, V=int)  # L55\n" in types_
     assert "    empty = Pair(A=int, B=bool)  # L69\n" in types_
+    local = constructs["local_types"][1]
+    assert "class fanIn_result:  # L12\n" in local
+    assert "class other_ctxKey(int):  # L45\n" in local
     places = constructs["atomic_places"][1]
     assert '                yield go.atomic_add(globals(), "served", "Int64", 2)  # L27\n' in places
     assert "    local = go.Ref(0)  # L20\n" in places

@@ -57,6 +57,7 @@ func translate(p *program) string {
 	for _, py := range m.globals {
 		m.reserved[py] = true
 	}
+	m.localTypeNames()
 	m.header()
 	m.findBasics()
 	m.basicClasses() // before the constants, which may be of these types
@@ -339,22 +340,96 @@ func (m *module) typedConst(c *types.Const) string {
 // Python subclasses of str, int and float, so that a value keeps its type
 // (context keys, panic values: main.code(7)).
 func (m *module) findBasics() {
-	p := m.p
-	for _, f := range p.files {
+	for _, ts := range m.typeSpecs() {
+		tn := m.p.info.Defs[ts.Name].(*types.TypeName)
+		if b, ok := tn.Type().Underlying().(*types.Basic); ok && !ts.Assign.IsValid() && pyBase(b) != "" {
+			m.basics[tn] = true
+		}
+	}
+}
+
+// typeSpecs: the program's type declarations, the package's first, then those
+// inside functions (each a class of the module too, named by localTypeNames).
+func (m *module) typeSpecs() []*ast.TypeSpec {
+	var specs, local []*ast.TypeSpec
+	for _, f := range m.p.files {
 		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.TYPE {
-				continue
-			}
-			for _, s := range gd.Specs {
-				ts := s.(*ast.TypeSpec)
-				tn := p.info.Defs[ts.Name].(*types.TypeName)
-				if b, ok := tn.Type().Underlying().(*types.Basic); ok && !ts.Assign.IsValid() && pyBase(b) != "" {
-					m.basics[tn] = true
+			switch d := d.(type) {
+			case *ast.GenDecl:
+				if d.Tok == token.TYPE {
+					for _, s := range d.Specs {
+						specs = append(specs, s.(*ast.TypeSpec))
+					}
 				}
+			case *ast.FuncDecl:
+				ast.Inspect(d, func(n ast.Node) bool {
+					if ds, ok := n.(*ast.DeclStmt); ok {
+						if gd := ds.Decl.(*ast.GenDecl); gd.Tok == token.TYPE {
+							for _, s := range gd.Specs {
+								local = append(local, s.(*ast.TypeSpec))
+							}
+						}
+					}
+					return true
+				})
 			}
 		}
 	}
+	return append(specs, local...)
+}
+
+// localTypeNames names each type declared inside a function: its Go name, or the
+// function's name and its own where two functions declare the same name, or the
+// package has it too.
+func (m *module) localTypeNames() {
+	p := m.p
+	for _, ts := range m.typeSpecs() {
+		tn := p.info.Defs[ts.Name].(*types.TypeName)
+		if tn.Parent() == p.pkg.Scope() {
+			continue
+		}
+		if hasTypeParamsIn(p, ts) {
+			p.unsupported(ts, "a type declared inside a generic function that uses its type parameters", "a package-level generic type")
+		}
+		py := tn.Name()
+		if m.reserved[py] {
+			fn := enclosingFunc(p, ts)
+			py = fn + "_" + tn.Name()
+			for i := 2; m.reserved[py]; i++ {
+				py = fmt.Sprintf("%s_%s_%d", fn, tn.Name(), i)
+			}
+		}
+		m.globals[tn] = py
+		m.reserved[py] = true
+	}
+}
+
+// hasTypeParamsIn: the declared type refers to a type parameter.
+func hasTypeParamsIn(p *program, ts *ast.TypeSpec) bool {
+	found := false
+	ast.Inspect(ts.Type, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if tn, ok := p.info.Uses[id].(*types.TypeName); ok {
+				if _, isParam := tn.Type().(*types.TypeParam); isParam {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// enclosingFunc: the name of the function declaring ts.
+func enclosingFunc(p *program, ts *ast.TypeSpec) string {
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= ts.Pos() && ts.End() <= fd.End() {
+				return fd.Name.Name
+			}
+		}
+	}
+	return "local"
 }
 
 // pyBase is the Python class a named basic type derives from ("" for bool,
@@ -476,49 +551,33 @@ func (m *module) classes() {
 			methods[tn] = append(methods[tn], u)
 		}
 	}
-	for _, f := range p.files { // every struct type has its class, whichever comes first
-		for _, d := range f.Decls {
-			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
-				for _, s := range gd.Specs {
-					ts := s.(*ast.TypeSpec)
-					tn := p.info.Defs[ts.Name].(*types.TypeName)
-					if _, ok := tn.Type().Underlying().(*types.Struct); ok && !ts.Assign.IsValid() && !m.basics[tn] {
-						m.types[tn] = true
-					}
-				}
-			}
+	for _, ts := range m.typeSpecs() { // every struct type has its class, whichever comes first
+		tn := p.info.Defs[ts.Name].(*types.TypeName)
+		if _, ok := tn.Type().Underlying().(*types.Struct); ok && !ts.Assign.IsValid() && !m.basics[tn] {
+			m.types[tn] = true
 		}
 	}
-	for _, f := range p.files {
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.TYPE {
-				continue
-			}
-			for _, s := range gd.Specs {
-				ts := s.(*ast.TypeSpec)
-				tn := p.info.Defs[ts.Name].(*types.TypeName)
-				if _, isStruct := tn.Type().Underlying().(*types.Struct); ts.TypeParams != nil && !isStruct {
-					p.unsupported(ts, "a generic "+kindName(tn.Type().Underlying())+" type", "a generic struct type, or a type without type parameters")
-				}
-				if ts.Assign.IsValid() {
-					continue // an alias
-				}
-				if m.basics[tn] {
-					continue // emitted by basicClasses
-				}
-				if ch, ok := tn.Type().Underlying().(*types.Chan); ok && len(methods[tn]) > 0 {
-					m.chanClass(ts, tn, ch, methods[tn])
-					continue
-				}
-				st, ok := tn.Type().Underlying().(*types.Struct)
-				if !ok {
-					continue // interfaces and other named types need no class
-				}
-				m.types[tn] = true
-				m.class(ts, tn, st, methods[tn])
-			}
+	for _, ts := range m.typeSpecs() {
+		tn := p.info.Defs[ts.Name].(*types.TypeName)
+		if _, isStruct := tn.Type().Underlying().(*types.Struct); ts.TypeParams != nil && !isStruct {
+			p.unsupported(ts, "a generic "+kindName(tn.Type().Underlying())+" type", "a generic struct type, or a type without type parameters")
 		}
+		if ts.Assign.IsValid() {
+			continue // an alias
+		}
+		if m.basics[tn] {
+			continue // emitted by basicClasses
+		}
+		if ch, ok := tn.Type().Underlying().(*types.Chan); ok && len(methods[tn]) > 0 {
+			m.chanClass(ts, tn, ch, methods[tn])
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue // interfaces and other named types need no class
+		}
+		m.types[tn] = true
+		m.class(ts, tn, st, methods[tn])
 	}
 }
 
@@ -625,17 +684,10 @@ func (m *module) checkNamedFlows(tn *types.TypeName) {
 
 // basicClasses: the named string and number types, as classes.
 func (m *module) basicClasses() {
-	for _, f := range m.p.files {
-		for _, d := range f.Decls {
-			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
-				for _, s := range gd.Specs {
-					ts := s.(*ast.TypeSpec)
-					tn := m.p.info.Defs[ts.Name].(*types.TypeName)
-					if m.basics[tn] && !ts.Assign.IsValid() && ts.TypeParams == nil {
-						m.basicClassDecl(ts, tn)
-					}
-				}
-			}
+	for _, ts := range m.typeSpecs() {
+		tn := m.p.info.Defs[ts.Name].(*types.TypeName)
+		if m.basics[tn] && !ts.Assign.IsValid() && ts.TypeParams == nil {
+			m.basicClassDecl(ts, tn)
 		}
 	}
 }

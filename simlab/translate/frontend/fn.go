@@ -607,8 +607,7 @@ func (f *fn) stmt1(s ast.Stmt) {
 					f.wl(p.line(n), "%s = %s", f.define(n), f.m.typedConst(c))
 				}
 			}
-		case token.TYPE:
-			p.unsupported(s, "a type declared inside a function", "a package-level type")
+		case token.TYPE: // a class of the module (localTypeNames)
 		}
 	case *ast.AssignStmt:
 		f.assign(s)
