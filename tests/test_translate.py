@@ -1646,6 +1646,54 @@ func main() {
 )
 
 
+# errors.Is, As and Unwrap through the program's own Unwrap methods (one error or a
+# slice) and an Is method, as the errors package walks an error's tree
+CONSTRUCTS["error_trees"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+var ErrNotFound = errors.New("not found")
+
+type QueryError struct {
+\tQuery string
+\tErr   error
+}
+
+func (e *QueryError) Error() string { return "query " + e.Query + ": " + e.Err.Error() }
+func (e *QueryError) Unwrap() error { return e.Err }
+
+type multi struct{ errs []error }
+
+func (m *multi) Error() string   { return "multi" }
+func (m *multi) Unwrap() []error { return m.errs }
+
+type temporary struct{}
+
+func (temporary) Error() string { return "temporary" }
+func (temporary) Is(target error) bool {
+\treturn target == ErrRetry
+}
+
+var ErrRetry = errors.New("retry")
+
+func main() {
+\terr := fmt.Errorf("lookup: %w", &QueryError{"users", ErrNotFound})
+\tvar qe *QueryError
+\tfmt.Println(errors.Is(err, ErrNotFound), errors.As(err, &qe), qe.Query)
+\tm := &multi{[]error{errors.New("a"), &QueryError{"x", ErrNotFound}}}
+\tfmt.Println(errors.Is(m, ErrNotFound), errors.Is(m, ErrRetry))
+\tfmt.Println(errors.Is(fmt.Errorf("op: %w", temporary{}), ErrRetry), errors.Unwrap(err) == err)
+}
+""",
+    "true true users\ntrue false\ntrue false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

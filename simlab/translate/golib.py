@@ -63,6 +63,7 @@ __all__ = [
     "errors_as",
     "errors_is",
     "errors_join",
+    "errors_unwrap",
     "exit",
     "fprint",
     "fprintf",
@@ -125,15 +126,22 @@ def errors_join(*errs: Any) -> JoinError | None:
 
 def _tree(err: Any) -> Iterator[Any]:
     """``err`` and the errors it wraps, depth first, as ``errors.Is`` and ``As`` walk
-    them: what ``%w`` wrapped, and each error ``errors.Join`` joined."""
+    them: what ``%w`` wrapped, each error ``errors.Join`` joined, and what an error
+    type of the program's ``Unwrap`` method returns (one error, or a slice)."""
     while err is not None:
         yield err
-        joined = getattr(err, "errs", None)
-        if joined is not None:
-            for e in joined:
+        unwrap = getattr(type(err), "Unwrap", None)
+        if callable(unwrap):
+            inner = err.Unwrap()
+        else:
+            inner = getattr(err, "errs", None)
+            if inner is None:
+                inner = getattr(err, "wrapped", None)
+        if isinstance(inner, list):
+            for e in inner:
                 yield from _tree(e)
             return
-        err = getattr(err, "wrapped", None)
+        err = inner
 
 
 def new_error(message: str) -> sl.GoError:
@@ -141,9 +149,25 @@ def new_error(message: str) -> sl.GoError:
     return sl.GoError("*errors.errorString", message)
 
 
+def errors_unwrap(err: Any) -> Any:
+    """``errors.Unwrap``: what ``err`` wraps, if it wraps one error (a joined error,
+    or an ``Unwrap`` that returns a slice, gives nil)."""
+    if callable(getattr(type(err), "Unwrap", None)):
+        inner = err.Unwrap()
+        return None if isinstance(inner, list) else inner
+    return getattr(err, "wrapped", None)
+
+
 def errors_is(err: Any, target: Any) -> bool:
-    """``errors.Is``: ``err`` is ``target`` or wraps it."""
-    return any(e is target for e in _tree(err))
+    """``errors.Is``: ``err`` is ``target`` or wraps it, or an error of its tree says
+    it is, by an ``Is(target) bool`` method of the program."""
+    for e in _tree(err):
+        if e is target:
+            return True
+        is_ = getattr(type(e), "Is", None)
+        if callable(is_) and e.Is(target):
+            return True
+    return False
 
 
 def errors_as(err: Any, target: Ref, matches: Callable[[Any], bool]) -> bool:

@@ -1034,6 +1034,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.new_error(" + arg(0) + ")", false
 	case "errors.Is":
 		return "go.errors_is(" + arg(0) + ", " + arg(1) + ")", false
+	case "errors.Unwrap":
+		return "go.errors_unwrap(" + arg(0) + ")", false
 	case "errors.Join":
 		return "go.errors_join(" + f.args(c) + ")", false
 	case "errors.As":
