@@ -1865,6 +1865,127 @@ def test_fprint_writes_what_go_writes_where_go_writes_it(tmp_path, capsys):
     assert err == "to stderr 2\n"
 
 
+CALC = """\
+package calc
+
+func div(a, b int) (int, bool) {
+\tif b == 0 {
+\t\treturn 0, false
+\t}
+\treturn a / b, true
+}
+"""
+
+CALC_TEST = """\
+package calc
+
+import (
+\t"testing"
+\t"time"
+)
+
+func check(t *testing.T, got, want int) {
+\tt.Helper()
+\tif got != want {
+\t\tt.Errorf("got %d, want %d", got, want)
+\t}
+}
+
+func TestDiv(t *testing.T) {
+\tq, ok := div(7, 2)
+\tcheck(t, q, 3)
+\tcheck(t, q, 4)
+\tif !ok {
+\t\tt.Fatal("not ok")
+\t}
+\tt.Log("checked", q, ok)
+}
+
+func TestFatal(t *testing.T) {
+\tt.Cleanup(func() { t.Log("cleanup 1") })
+\tt.Cleanup(func() { t.Log("cleanup 2") })
+\tdone := make(chan int)
+\tgo func() {
+\t\ttime.Sleep(2 * time.Second)
+\t\tdone <- 1
+\t}()
+\tselect {
+\tcase <-done:
+\tcase <-time.After(time.Second):
+\t\tt.Fatalf("no answer after %v\\nsecond line", time.Second)
+\t}
+\tt.Log("never printed")
+}
+
+func TestSkip(t *testing.T) {
+\tt.Skip("not on this platform")
+}
+"""
+
+# what `go test -v -run '^TestX$'` (go1.27.3) printed for each test of CALC_TEST
+GO_TEST_V = {
+    "TestDiv": (
+        "=== RUN   TestDiv\n"
+        "    calc_test.go:18: got 3, want 4\n"
+        "    calc_test.go:22: checked 3 true\n"
+        "--- FAIL: TestDiv (0.00s)\n"
+    ),
+    "TestFatal": (
+        "=== RUN   TestFatal\n"
+        "    calc_test.go:36: no answer after 1s\n"
+        "        second line\n"
+        "    calc_test.go:27: cleanup 2\n"
+        "    calc_test.go:26: cleanup 1\n"
+        "--- FAIL: TestFatal (1.00s)\n"
+    ),
+    "TestSkip": (
+        "=== RUN   TestSkip\n"
+        "    calc_test.go:42: not on this platform\n"
+        "--- SKIP: TestSkip (0.00s)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(("test", "status"), [("TestDiv", 1), ("TestFatal", 1), ("TestSkip", 0)])
+def test_go_run_runs_a_test_file_as_go_test_does(tmp_path, test, status):
+    """A _test.go file is translated with the package it tests, and --entry TestX runs
+    the test in a goroutine of its own with a *testing.T: Errorf at the caller of a
+    Helper, Fatalf ending the test, cleanups last-added first, Skip, and a failed test
+    exits with status 1, as the test binary does."""
+    (tmp_path / "calc.go").write_text(CALC)
+    (tmp_path / "calc_test.go").write_text(CALC_TEST)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "calc_test.go"), "--entry", test])
+    assert result.exit_code == status, result.output
+    printed = result.output[: result.output.index("\n", result.output.index("--- ")) + 1]
+    assert printed == GO_TEST_V[test]
+
+
+def test_a_goroutine_a_passing_test_leaves_blocked_is_flagged(tmp_path):
+    """The test passes; the worker it started waits on its jobs forever. Once the test
+    has ended and everything left is blocked, the three oracles flag the worker."""
+    (tmp_path / "work.go").write_text(
+        "package work\n\nfunc worker(jobs <-chan int, out chan<- int) {\n"
+        "\tfor j := range jobs {\n\t\tout <- j * 2\n\t}\n}\n"
+    )
+    (tmp_path / "work_test.go").write_text(
+        'package work\n\nimport "testing"\n\nfunc TestWorker(t *testing.T) {\n'
+        "\tjobs, out := make(chan int), make(chan int)\n\tgo worker(jobs, out)\n"
+        "\tjobs <- 1\n\tif r := <-out; r != 2 {\n\t\tt.Fatal(r)\n\t}\n}\n"
+    )
+    result = CliRunner().invoke(
+        go_run_cmd, [str(tmp_path / "work_test.go"), "--entry", "TestWorker"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "--- PASS: TestWorker (0.00s)\n" in result.output
+    assert "      1 x work.worker [chan receive] work.go:4\n" in result.output
+    for oracle in (
+        "end of run       flags all",
+        "durably blocked  flags all",
+        "unreachable      flags all",
+    ):
+        assert oracle in result.output
+
+
 @pytest.fixture(scope="module")
 def constructs(tmp_path_factory):
     """The translations of CONSTRUCTS, in one run of the front end."""

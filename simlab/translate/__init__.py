@@ -34,6 +34,7 @@ module runs one program at a time: :func:`load` returns a fresh module each call
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import linecache
 import subprocess
@@ -117,11 +118,22 @@ def entry(module: types.ModuleType, name: str = "main") -> Callable[..., Any]:
     """``module``'s Go function ``name`` as a main for ``rt.run(...)``.
 
     ``rt.run(entry(program), until=...)`` binds the program to ``rt``, initializes
-    its package variables and runs ``name()`` as goroutine 1.
+    its package variables and runs ``name()`` as goroutine 1. A test, ``TestX(t
+    *testing.T)``, runs as ``go test -v -run '^TestX$'`` runs it (``golib.run_test``).
     """
     fn = getattr(module, name, None)
     if fn is None or not callable(fn) or not hasattr(module, "bind"):
         raise TranslateError(f"no function {name} in the translated package")
+    if name.startswith("Test") and len(inspect.signature(fn).parameters) == 1:
+        from . import golib
+
+        fn = golib.run_test(fn, name)
+
+        def start_test(runtime):
+            module.bind(runtime)
+            return fn(runtime)
+
+        return start_test
 
     def start(runtime, *args):
         module.bind(runtime)

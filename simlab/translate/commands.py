@@ -62,7 +62,13 @@ def translate_cmd(path: Path, out: Path | None) -> None:
 
 @click.command("go-run")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--entry", default="main", show_default=True, help="The Go function run as main.")
+@click.option(
+    "--entry",
+    default="main",
+    show_default=True,
+    help="The Go function run as main; TestX(t *testing.T) of a _test.go file runs "
+    "as go test -v runs it.",
+)
 @click.option(
     "--schedules",
     type=click.IntRange(1, 1_000_000),

@@ -45,6 +45,7 @@ __all__ = [
     "Recoverable",
     "Ref",
     "StructValue",
+    "T",
     "abandon",
     "address",
     "assert_type",
@@ -83,6 +84,7 @@ __all__ = [
     "read_full",
     "recover",
     "rem",
+    "run_test",
     "slice_copy",
     "slices_index",
     "sort_slice",
@@ -1081,6 +1083,126 @@ def fatal(text: str) -> Op:
     """``log.Fatalf``: :func:`log`, then ``os.Exit(1)`` (yield it)."""
     log(text)
     return _Exit(1)
+
+
+# --- testing: a Go test run as a program ----------------------------------------
+
+
+class T:
+    """A ``*testing.T`` for a test ``simlab go-run`` runs (``--entry TestX``): what the
+    test logs is written as ``go test -v`` writes it, ``    file.go:12: message``,
+    at the Go line of the call (of its caller, for a function that called
+    ``t.Helper()``); ``Fatal`` and ``Skip`` end the test's goroutine (Goexit)."""
+
+    __slots__ = ("_cleanups", "_failed", "_helpers", "_name", "_skipped")
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._failed = False
+        self._skipped = False
+        self._cleanups: list[Callable[[], Any]] = []
+        self._helpers: set[Any] = set()
+
+    def name(self) -> str:
+        return self._name
+
+    def _report(self, text: str) -> None:
+        from simlab.go.frames import frame_of
+
+        frame = sys._getframe(2)
+        while frame.f_back is not None and frame.f_code in self._helpers:
+            frame = frame.f_back
+        at = frame_of(frame.f_code, frame.f_lineno)
+        lines = text.removesuffix("\n").split("\n")
+        rest = "".join("\n        " + line for line in lines[1:])
+        sys.stdout.write(f"    {at.file.rsplit('/', 1)[-1]}:{at.line}: {lines[0]}{rest}\n")
+
+    def log(self, *args: Any) -> None:
+        self._report(sprintln(*args))
+
+    def logf(self, format: str, *args: Any) -> None:
+        self._report(sprintf(format, *args))
+
+    def error(self, *args: Any) -> None:
+        self._report(sprintln(*args))
+        self._failed = True
+
+    def errorf(self, format: str, *args: Any) -> None:
+        self._report(sprintf(format, *args))
+        self._failed = True
+
+    def fail(self) -> None:
+        self._failed = True
+
+    def failed(self) -> bool:
+        return self._failed
+
+    def fatal(self, *args: Any) -> Op:
+        self._report(sprintln(*args))
+        return self.fail_now()
+
+    def fatalf(self, format: str, *args: Any) -> Op:
+        self._report(sprintf(format, *args))
+        return self.fail_now()
+
+    def fail_now(self) -> Op:
+        """Yield it: the test's goroutine ends, failed."""
+        self._failed = True
+        return goexit()
+
+    def skip(self, *args: Any) -> Op:
+        self._report(sprintln(*args))
+        return self.skip_now()
+
+    def skipf(self, format: str, *args: Any) -> Op:
+        self._report(sprintf(format, *args))
+        return self.skip_now()
+
+    def skip_now(self) -> Op:
+        self._skipped = True
+        return goexit()
+
+    def helper(self) -> None:
+        """``t.Helper()``: lines are reported at this function's caller."""
+        self._helpers.add(sys._getframe(1).f_code)
+
+    def cleanup(self, f: Callable[[], Any]) -> None:
+        self._cleanups.append(f)
+
+
+def run_test(test: Callable[[T], Any], name: str) -> Callable[[Any], Generator[Any, Any, None]]:
+    """A main that runs ``test`` as ``go test -v -run '^name$'`` would: in a goroutine
+    of its own (``t.Fatal`` ends it, not the program), its cleanups last-added first;
+    once every goroutine it left is blocked or asleep, ``--- PASS``, ``--- FAIL`` or
+    ``--- SKIP`` with the simulated time the test took; a failed test exits with
+    status 1, as the test binary does."""
+
+    @sl.gofunc("testing.tRunner")
+    def runner(t: T, done: sl.Chan) -> Generator[Any, Any, None]:
+        try:
+            ran = test(t)
+            if isinstance(ran, Generator):
+                yield from ran
+        finally:
+            while t._cleanups:
+                ran = t._cleanups.pop()()
+                if isinstance(ran, Generator):
+                    yield from ran
+            done.close()
+
+    def main(rt: Any) -> Generator[Any, Any, None]:
+        t, done = T(name), rt.chan()
+        _print(f"=== RUN   {name}")
+        start = rt.now
+        rt.go(runner, t, done, name="testing.tRunner")
+        yield done.recv()
+        yield rt.wait_idle()  # what the test left running settles, as synctest.Wait lets it
+        verdict = "FAIL" if t._failed else "SKIP" if t._skipped else "PASS"
+        _print(f"--- {verdict}: {name} ({(rt.now - start) / 1e9:.2f}s)")
+        if t._failed:
+            yield exit(1)  # as the test binary exits: a failed test fails the run
+
+    return main
 
 
 # --- sync/atomic on a field: atomic.LoadInt32(&s.draining) ----------------------

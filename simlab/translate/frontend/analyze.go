@@ -636,7 +636,10 @@ func isLocalInterface(p *program, t types.Type) bool {
 func blockingMethod(fn *types.Func) bool {
 	switch methodKey(fn) {
 	case "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.RWMutex.RLock", "sync.WaitGroup.Wait",
-		"sync.Cond.Wait", "sync.Once.Do", "sync.Locker.Lock":
+		"sync.Cond.Wait", "sync.Once.Do", "sync.Locker.Lock",
+		// a test's FailNow and SkipNow end its goroutine: runtime.Goexit, yielded
+		"testing.common.Fatal", "testing.common.Fatalf", "testing.common.FailNow",
+		"testing.common.Skip", "testing.common.Skipf", "testing.common.SkipNow":
 		return true
 	}
 	return atomicMethod(fn) || syncMapMethod(fn)

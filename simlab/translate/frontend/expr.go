@@ -1305,6 +1305,16 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "sync.Once.Do":
 		fv, _ := f.funcArg(c.Args[0])
 		return f.yieldExpr("yield from " + recv + ".do(" + fv + ")")
+	case "testing.common.Fatal", "testing.common.Fatalf", "testing.common.FailNow",
+		"testing.common.Skip", "testing.common.Skipf", "testing.common.SkipNow":
+		return f.yieldExpr("yield " + recv + "." + snake(fn.Name()) + "(" + f.fmtArgs(c, strings.HasSuffix(fn.Name(), "f")) + ")")
+	case "testing.common.Log", "testing.common.Logf", "testing.common.Error", "testing.common.Errorf":
+		return recv + "." + snake(fn.Name()) + "(" + f.fmtArgs(c, strings.HasSuffix(fn.Name(), "f")) + ")", false
+	case "testing.common.Fail", "testing.common.Failed", "testing.common.Helper", "testing.common.Name":
+		return recv + "." + snake(fn.Name()) + "()", false
+	case "testing.common.Cleanup":
+		fv, _ := f.funcArg(c.Args[0])
+		return recv + ".cleanup(" + fv + ")", false
 	case "sync.Map.Range":
 		fv, _ := f.funcArg(c.Args[0])
 		return f.yieldExpr("yield from " + recv + ".range(" + fv + ")")

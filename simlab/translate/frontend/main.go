@@ -105,6 +105,30 @@ func fail(format string, args ...any) {
 	panic(stop{fmt.Sprintf(format, args...)})
 }
 
+// packageFiles: the files of the package a _test.go file belongs to (same
+// directory, same package clause, not tests themselves).
+func packageFiles(test string) []string {
+	fset := token.NewFileSet()
+	clause := func(path string) string {
+		f, err := parser.ParseFile(fset, path, nil, parser.PackageClauseOnly)
+		if err != nil {
+			return ""
+		}
+		return f.Name.Name
+	}
+	pkg := clause(test)
+	dir := filepath.Dir(test)
+	entries, _ := os.ReadDir(dir)
+	var paths []string
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasSuffix(n, ".go") && !strings.HasSuffix(n, "_test.go") && !e.IsDir() && clause(filepath.Join(dir, n)) == pkg {
+			paths = append(paths, filepath.Join(dir, n))
+		}
+	}
+	return paths
+}
+
 func load(path string, fset *token.FileSet, imp types.Importer) *program {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -127,6 +151,9 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 		}
 	} else {
 		paths = []string{path}
+		if strings.HasSuffix(path, "_test.go") {
+			paths = append(paths, packageFiles(path)...) // a test, with the package it tests
+		}
 	}
 	sort.Strings(paths)
 	p := &program{fset: fset}
