@@ -1986,6 +1986,70 @@ def test_a_goroutine_a_passing_test_leaves_blocked_is_flagged(tmp_path):
         assert oracle in result.output
 
 
+TABLE_TEST = """\
+package sub
+
+import "testing"
+
+func TestTable(t *testing.T) {
+\tcases := []struct {
+\t\tname string
+\t\tin   int
+\t\twant int
+\t}{{"zero value", 0, 0}, {"one", 1, 2}, {"two", 2, 5}}
+\tfor _, c := range cases {
+\t\tt.Run(c.name, func(t *testing.T) {
+\t\t\tt.Logf("in=%d", c.in)
+\t\t\tif got := c.in * 2; got != c.want {
+\t\t\t\tt.Errorf("got %d, want %d", got, c.want)
+\t\t\t}
+\t\t\tt.Run("inner", func(t *testing.T) {
+\t\t\t\tif c.in == 1 {
+\t\t\t\t\tt.Skip("skipped")
+\t\t\t\t}
+\t\t\t})
+\t\t})
+\t}
+\tt.Log("after", t.Name())
+}
+"""
+
+# what `go test -v -run '^TestTable$'` (go1.27.3) printed for TABLE_TEST
+TABLE_TEST_V = (
+    "=== RUN   TestTable\n"
+    "=== RUN   TestTable/zero_value\n"
+    "    sub_test.go:13: in=0\n"
+    "=== RUN   TestTable/zero_value/inner\n"
+    "=== RUN   TestTable/one\n"
+    "    sub_test.go:13: in=1\n"
+    "=== RUN   TestTable/one/inner\n"
+    "    sub_test.go:19: skipped\n"
+    "=== RUN   TestTable/two\n"
+    "    sub_test.go:13: in=2\n"
+    "    sub_test.go:15: got 4, want 5\n"
+    "=== RUN   TestTable/two/inner\n"
+    "=== NAME  TestTable\n"
+    "    sub_test.go:24: after TestTable\n"
+    "--- FAIL: TestTable (0.00s)\n"
+    "    --- PASS: TestTable/zero_value (0.00s)\n"
+    "        --- PASS: TestTable/zero_value/inner (0.00s)\n"
+    "    --- PASS: TestTable/one (0.00s)\n"
+    "        --- SKIP: TestTable/one/inner (0.00s)\n"
+    "    --- FAIL: TestTable/two (0.00s)\n"
+    "        --- PASS: TestTable/two/inner (0.00s)\n"
+)
+
+
+def test_go_run_runs_table_driven_subtests_as_go_test_does(tmp_path):
+    """A table of anonymous structs, a subtest per row (t.Run, its name made Go's:
+    zero_value), a nested subtest, Skip in one, a failure in another: the same lines
+    as go test -v, === NAME where the parent logs again, and the verdicts nested."""
+    (tmp_path / "sub_test.go").write_text(TABLE_TEST)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "sub_test.go"), "--entry", "TestTable"])
+    assert result.exit_code == 1, result.output
+    assert result.output[: result.output.index("exit status")] == TABLE_TEST_V
+
+
 @pytest.fixture(scope="module")
 def constructs(tmp_path_factory):
     """The translations of CONSTRUCTS, in one run of the front end."""

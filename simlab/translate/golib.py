@@ -1092,16 +1092,36 @@ class T:
     """A ``*testing.T`` for a test ``simlab go-run`` runs (``--entry TestX``): what the
     test logs is written as ``go test -v`` writes it, ``    file.go:12: message``,
     at the Go line of the call (of its caller, for a function that called
-    ``t.Helper()``); ``Fatal`` and ``Skip`` end the test's goroutine (Goexit)."""
+    ``t.Helper()``), under a ``=== NAME`` line when another test printed last;
+    ``Fatal`` and ``Skip`` end the test's goroutine (Goexit); ``t.Run`` runs a
+    subtest in a goroutine of its own and waits for it."""
 
-    __slots__ = ("_cleanups", "_failed", "_helpers", "_name", "_skipped")
+    __slots__ = (
+        "_cleanups",
+        "_failed",
+        "_helpers",
+        "_name",
+        "_names",
+        "_results",
+        "_root",
+        "_rt",
+        "_shown",
+        "_skipped",
+        "_took",
+    )
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, rt: Any, name: str, root: T | None = None) -> None:
+        self._rt = rt
         self._name = name
+        self._root = root or self
+        self._shown = name  # the root's: the test whose line was printed last
         self._failed = False
         self._skipped = False
         self._cleanups: list[Callable[[], Any]] = []
         self._helpers: set[Any] = set()
+        self._names: dict[str, int] = {}  # subtest names given, for Go's #01 suffixes
+        self._results: list[str] = []  # the subtests' verdict lines, printed with ours
+        self._took = 0  # simulated nanoseconds, once the test has ended
 
     def name(self) -> str:
         return self._name
@@ -1113,6 +1133,9 @@ class T:
         while frame.f_back is not None and frame.f_code in self._helpers:
             frame = frame.f_back
         at = frame_of(frame.f_code, frame.f_lineno)
+        if self._root._shown != self._name:
+            _print(f"=== NAME  {self._name}")
+            self._root._shown = self._name
         lines = text.removesuffix("\n").split("\n")
         rest = "".join("\n        " + line for line in lines[1:])
         sys.stdout.write(f"    {at.file.rsplit('/', 1)[-1]}:{at.line}: {lines[0]}{rest}\n")
@@ -1169,36 +1192,66 @@ class T:
     def cleanup(self, f: Callable[[], Any]) -> None:
         self._cleanups.append(f)
 
+    def run(self, name: str, f: Callable[[T], Any]) -> Generator[Any, Any, bool]:
+        """``t.Run(name, f)``: ``yield from`` it for whether the subtest passed. Its name
+        is Go's: spaces made underscores, a repeated name numbered ``#01``, ``#02``."""
+        name = "".join("_" if c.isspace() else c for c in name)
+        seen = self._names.get(name)
+        self._names[name] = 0 if seen is None else seen + 1
+        if seen is not None:
+            name = f"{name}#{seen + 1:02d}"
+        sub = T(self._rt, f"{self._name}/{name}", self._root)
+        yield from _run(sub, f)
+        self._results += sub._verdict()
+        if sub._failed:
+            self._failed = True
+        return not sub._failed
+
+    def _verdict(self) -> list[str]:
+        """Go's verdict lines: ours, then each subtest's indented below it."""
+        word = "FAIL" if self._failed else "SKIP" if self._skipped else "PASS"
+        head = f"--- {word}: {self._name} ({self._took / 1e9:.2f}s)"
+        return [head, *("    " + line for line in self._results)]
+
+
+@sl.gofunc("testing.tRunner")
+def _t_runner(t: T, test: Callable[[T], Any], done: sl.Chan) -> Generator[Any, Any, None]:
+    try:
+        ran = test(t)
+        if isinstance(ran, Generator):
+            yield from ran
+    finally:
+        while t._cleanups:
+            ran = t._cleanups.pop()()
+            if isinstance(ran, Generator):
+                yield from ran
+        done.close()
+
+
+def _run(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
+    """Run ``test`` in a goroutine of its own, as ``testing.tRunner`` does, and wait."""
+    rt = t._rt
+    _print(f"=== RUN   {t._name}")
+    t._root._shown = t._name
+    start, done = rt.now, rt.chan()
+    rt.go(_t_runner, t, test, done, name="testing.tRunner")
+    yield done.recv()
+    t._took = rt.now - start
+
 
 def run_test(test: Callable[[T], Any], name: str) -> Callable[[Any], Generator[Any, Any, None]]:
     """A main that runs ``test`` as ``go test -v -run '^name$'`` would: in a goroutine
     of its own (``t.Fatal`` ends it, not the program), its cleanups last-added first;
     once every goroutine it left is blocked or asleep, ``--- PASS``, ``--- FAIL`` or
-    ``--- SKIP`` with the simulated time the test took; a failed test exits with
-    status 1, as the test binary does."""
-
-    @sl.gofunc("testing.tRunner")
-    def runner(t: T, done: sl.Chan) -> Generator[Any, Any, None]:
-        try:
-            ran = test(t)
-            if isinstance(ran, Generator):
-                yield from ran
-        finally:
-            while t._cleanups:
-                ran = t._cleanups.pop()()
-                if isinstance(ran, Generator):
-                    yield from ran
-            done.close()
+    ``--- SKIP`` with the simulated time the test took, its subtests' below; a failed
+    test exits with status 1, as the test binary does."""
 
     def main(rt: Any) -> Generator[Any, Any, None]:
-        t, done = T(name), rt.chan()
-        _print(f"=== RUN   {name}")
-        start = rt.now
-        rt.go(runner, t, done, name="testing.tRunner")
-        yield done.recv()
+        t = T(rt, name)
+        yield from _run(t, test)
         yield rt.wait_idle()  # what the test left running settles, as synctest.Wait lets it
-        verdict = "FAIL" if t._failed else "SKIP" if t._skipped else "PASS"
-        _print(f"--- {verdict}: {name} ({(rt.now - start) / 1e9:.2f}s)")
+        for line in t._verdict():
+            _print(line)
         if t._failed:
             yield exit(1)  # as the test binary exits: a failed test fails the run
 

@@ -639,7 +639,8 @@ func blockingMethod(fn *types.Func) bool {
 		"sync.Cond.Wait", "sync.Once.Do", "sync.Locker.Lock",
 		// a test's FailNow and SkipNow end its goroutine: runtime.Goexit, yielded
 		"testing.common.Fatal", "testing.common.Fatalf", "testing.common.FailNow",
-		"testing.common.Skip", "testing.common.Skipf", "testing.common.SkipNow":
+		"testing.common.Skip", "testing.common.Skipf", "testing.common.SkipNow",
+		"testing.T.Run": // waits for the subtest
 		return true
 	}
 	return atomicMethod(fn) || syncMapMethod(fn)

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 )
 
@@ -421,15 +422,18 @@ func hasTypeParamsIn(p *program, ts *ast.TypeSpec) bool {
 }
 
 // enclosingFunc: the name of the function declaring ts.
-func enclosingFunc(p *program, ts *ast.TypeSpec) string {
+func enclosingFunc(p *program, ts *ast.TypeSpec) string { return enclosingFuncAt(p, ts.Pos()) }
+
+// enclosingFuncAt: the name of the function declared around pos ("package" if none).
+func enclosingFuncAt(p *program, pos token.Pos) string {
 	for _, f := range p.files {
 		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= ts.Pos() && ts.End() <= fd.End() {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= pos && pos < fd.End() {
 				return fd.Name.Name
 			}
 		}
 	}
-	return "local"
+	return "package"
 }
 
 // pyBase is the Python class a named basic type derives from ("" for bool,
@@ -578,6 +582,41 @@ func (m *module) classes() {
 		}
 		m.types[tn] = true
 		m.class(ts, tn, st, methods[tn])
+	}
+	m.literalStructs()
+}
+
+// literalStructs: an anonymous struct type a composite literal makes (a test's
+// table, []struct{ name string; want int }{...}) is a class of the module too,
+// named after the function it is in: TestTable_struct.
+func (m *module) literalStructs() {
+	p := m.p
+	type use struct {
+		at ast.Expr
+		st *types.Struct
+	}
+	var uses []use
+	for e, tv := range p.info.Types {
+		if _, ok := e.(*ast.CompositeLit); !ok || tv.Type == nil {
+			continue
+		}
+		if st, ok := tv.Type.(*types.Struct); ok && st.NumFields() > 0 && m.anon[st] == "" {
+			uses = append(uses, use{e, st})
+		}
+	}
+	sort.Slice(uses, func(i, j int) bool { return uses[i].at.Pos() < uses[j].at.Pos() })
+	for _, u := range uses {
+		if m.anon[u.st] != "" {
+			continue // its first literal named it
+		}
+		base := enclosingFuncAt(p, u.at.Pos()) + "_struct"
+		name := base
+		for i := 2; m.reserved[name]; i++ {
+			name = fmt.Sprintf("%s_%d", base, i)
+		}
+		m.anon[u.st] = name
+		m.reserved[name] = true
+		m.structClass(name, "a literal's", u.at, p.line(u.at), nil, u.st, nil)
 	}
 }
 

@@ -38,6 +38,16 @@ func (m *module) isStructValue(t types.Type) bool {
 // a copied sync.Mutex is a second mutex in Go, go vet's copylocks).
 func (m *module) copyable(t types.Type, at ast.Node) {
 	p := m.p
+	if st, ok := t.(*types.Struct); ok && m.anon[st] != "" {
+		// a literal's anonymous struct (a test's table row): copied field by field,
+		// which is a copy as long as no field holds a struct value itself
+		for i := 0; i < st.NumFields(); i++ {
+			if _, isStruct := under(st.Field(i).Type()).(*types.Struct); isStruct && !isTime(st.Field(i).Type()) {
+				p.unsupported(at, "a copy of an anonymous struct value holding a struct value ("+st.Field(i).Name()+")", "a named struct type, or a pointer field")
+			}
+		}
+		return
+	}
 	n, ok := t.(*types.Named)
 	if !ok || !m.types[n.Obj()] {
 		p.unsupported(at, "a copy of a struct value of type "+types.TypeString(t, types.RelativeTo(p.pkg)), "a named struct type of the program, or a pointer")
@@ -543,10 +553,15 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 			z, _ := f.m.zero(t, x) // sync.Mutex{}, &sync.WaitGroup{}: a fresh primitive
 			return z
 		}
-		if !ok || !f.m.types[n.Obj()] {
-			if u.NumFields() == 0 {
-				return "None"
-			}
+		cls := ""
+		switch {
+		case ok && f.m.types[n.Obj()]:
+			cls = f.m.globals[n.Obj()]
+		case !ok && f.m.anon[u] != "":
+			cls = f.m.anon[u] // an anonymous struct type: literalStructs made its class
+		case u.NumFields() == 0:
+			return "None"
+		default:
 			p.unsupported(x, "an anonymous struct or a struct of another package", "a named struct type of the program")
 		}
 		var args []string
@@ -557,8 +572,10 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 				args = append(args, f.elem(el, u.Field(i).Type()))
 			}
 		}
-		args = append(args, f.m.typeArgs(n, x)...)
-		return f.m.globals[n.Obj()] + "(" + strings.Join(args, ", ") + ")"
+		if ok {
+			args = append(args, f.m.typeArgs(n, x)...)
+		}
+		return cls + "(" + strings.Join(args, ", ") + ")"
 	case *types.Slice:
 		var els []string
 		for _, el := range x.Elts {
@@ -1312,6 +1329,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + "." + snake(fn.Name()) + "(" + f.fmtArgs(c, strings.HasSuffix(fn.Name(), "f")) + ")", false
 	case "testing.common.Fail", "testing.common.Failed", "testing.common.Helper", "testing.common.Name":
 		return recv + "." + snake(fn.Name()) + "()", false
+	case "testing.T.Run":
+		fv, _ := f.funcArg(c.Args[1])
+		return f.yieldExpr("yield from " + recv + ".run(" + arg(0) + ", " + fv + ")")
 	case "testing.common.Cleanup":
 		fv, _ := f.funcArg(c.Args[0])
 		return recv + ".cleanup(" + fv + ")", false
