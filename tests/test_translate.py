@@ -2050,6 +2050,78 @@ def test_go_run_runs_table_driven_subtests_as_go_test_does(tmp_path):
     assert result.output[: result.output.index("exit status")] == TABLE_TEST_V
 
 
+SYNCTEST_TEST = """\
+package st
+
+import (
+\t"testing"
+\t"testing/synctest"
+\t"time"
+)
+
+func TestTimeout(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\tstart := time.Now()
+\t\tdone := make(chan bool)
+\t\tgo func() {
+\t\t\ttime.Sleep(3 * time.Second)
+\t\t\tdone <- true
+\t\t}()
+\t\tselect {
+\t\tcase <-done:
+\t\t\tt.Log("done after", time.Since(start))
+\t\tcase <-time.After(5 * time.Second):
+\t\t\tt.Fatal("timeout")
+\t\t}
+\t\tsynctest.Wait()
+\t\tt.Log("waited", time.Since(start))
+\t})
+}
+
+func TestLeak(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\tch := make(chan int)
+\t\tgo func() { ch <- 1 }()
+\t\tt.Log("returning")
+\t})
+}
+"""
+
+# what `go test -v` (go1.27.3) printed: TestTimeout whole, TestLeak up to its panic's line
+SYNCTEST_TIMEOUT_V = (
+    "=== RUN   TestTimeout\n"
+    "    st_test.go:19: done after 3s\n"
+    "    st_test.go:24: waited 3s\n"
+    "--- PASS: TestTimeout (0.00s)\n"
+)
+SYNCTEST_LEAK_V = (
+    "=== RUN   TestLeak\n"
+    "    st_test.go:32: returning\n"
+    "--- FAIL: TestLeak (0.00s)\n"
+    "panic: deadlock: main bubble goroutine has exited but blocked goroutines remain"
+    " [recovered, repanicked]\n"
+)
+
+
+def test_a_synctest_bubble_runs_on_the_fake_clock_and_panics_on_what_it_leaves_blocked(
+    tmp_path,
+):
+    """synctest.Test: time in the bubble is the fake clock's (3s passed, none on the
+    wall clock: 0.00s), synctest.Wait lets the bubble settle, and a bubble whose
+    goroutine is left blocked when f returns fails the test with Go's panic."""
+    (tmp_path / "st_test.go").write_text(SYNCTEST_TEST)
+    path = str(tmp_path / "st_test.go")
+    ok = CliRunner().invoke(go_run_cmd, [path, "--entry", "TestTimeout"])
+    assert ok.exit_code == 0, ok.output
+    assert ok.output[: ok.output.index("main returned")] == SYNCTEST_TIMEOUT_V
+    leak = CliRunner().invoke(go_run_cmd, [path, "--entry", "TestLeak"])
+    assert leak.exit_code == 1, leak.output
+    head, panic_line = SYNCTEST_LEAK_V.rsplit("panic: ", 1)
+    assert leak.output.startswith(head)
+    assert "\npanic: " + panic_line.removesuffix(" [recovered, repanicked]\n") + "\n" in leak.output
+    assert "      1 x st.TestLeak.func1.1 [chan send] st_test.go:31\n" in leak.output
+
+
 @pytest.fixture(scope="module")
 def constructs(tmp_path_factory):
     """The translations of CONSTRUCTS, in one run of the front end."""

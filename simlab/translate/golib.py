@@ -93,6 +93,7 @@ __all__ = [
     "sprintf",
     "sprintln",
     "struct_values",
+    "synctest_test",
     "tick",
     "v",
 ]
@@ -1097,6 +1098,7 @@ class T:
     subtest in a goroutine of its own and waits for it."""
 
     __slots__ = (
+        "_bubbled",
         "_cleanups",
         "_failed",
         "_helpers",
@@ -1107,6 +1109,7 @@ class T:
         "_rt",
         "_shown",
         "_skipped",
+        "_start",
         "_took",
     )
 
@@ -1122,6 +1125,8 @@ class T:
         self._names: dict[str, int] = {}  # subtest names given, for Go's #01 suffixes
         self._results: list[str] = []  # the subtests' verdict lines, printed with ours
         self._took = 0  # simulated nanoseconds, once the test has ended
+        self._start = rt.now if rt is not None else 0
+        self._bubbled = 0  # nanoseconds spent in synctest bubbles: none on a wall clock
 
     def name(self) -> str:
         return self._name
@@ -1220,6 +1225,12 @@ def _t_runner(t: T, test: Callable[[T], Any], done: sl.Chan) -> Generator[Any, A
         ran = test(t)
         if isinstance(ran, Generator):
             yield from ran
+    except GoPanic:
+        # as tRunner's deferred call does: the test and those above it fail, go test
+        # prints their verdicts, and the panic goes on to end the program
+        for name in _ancestry(t._name):
+            _print(f"{'    ' * name.count('/')}--- FAIL: {name} ({_took(t._rt, t._root)})")
+        raise
     finally:
         while t._cleanups:
             ran = t._cleanups.pop()()
@@ -1228,15 +1239,52 @@ def _t_runner(t: T, test: Callable[[T], Any], done: sl.Chan) -> Generator[Any, A
         done.close()
 
 
+def _ancestry(name: str) -> list[str]:
+    """TestA, TestA/b, TestA/b/c for TestA/b/c."""
+    parts = name.split("/")
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def _took(rt: Any, t: T) -> str:
+    """How long ``t`` has run, as go test -v prints it: what ran in a synctest bubble
+    took no time on the wall clock."""
+    return f"{(rt.now - t._start - t._bubbled) / 1e9:.2f}s"
+
+
+_BUBBLE_DEADLOCK = "deadlock: main bubble goroutine has exited but blocked goroutines remain"
+
+
+def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
+    """``synctest.Test(t, f)``: ``yield from`` it. ``f`` runs in a goroutine of its own,
+    the bubble (a run's clock is fake already); Test returns once every goroutine
+    started since has exited, the clock moving on while some sleep. If all that are
+    left are durably blocked, Go panics, as here. Time in the bubble is not the
+    test's wall time: ``go test -v`` prints it as none."""
+    rt = t._rt
+    start, before, done = rt.now, {g.id for g in rt.goroutines()}, rt.chan()
+    rt.go(_t_runner, t, f, done, name="testing/synctest.Test")
+    yield done.recv()
+    while True:
+        yield rt.wait_idle()
+        left = [g for g in rt.goroutines() if g.id not in before]
+        if not left:
+            break
+        if all(g.durable for g in left):
+            raise GoPanic(_BUBBLE_DEADLOCK)
+        yield rt.sleep(max(1, int(rt.env.peek()) - rt.now))  # to the next timer
+    t._bubbled += rt.now - start
+
+
+@sl.gofunc("testing.(*T).Run")
 def _run(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
     """Run ``test`` in a goroutine of its own, as ``testing.tRunner`` does, and wait."""
     rt = t._rt
     _print(f"=== RUN   {t._name}")
     t._root._shown = t._name
-    start, done = rt.now, rt.chan()
+    t._start, done = rt.now, rt.chan()
     rt.go(_t_runner, t, test, done, name="testing.tRunner")
     yield done.recv()
-    t._took = rt.now - start
+    t._took = rt.now - t._start - t._bubbled
 
 
 def run_test(test: Callable[[T], Any], name: str) -> Callable[[Any], Generator[Any, Any, None]]:

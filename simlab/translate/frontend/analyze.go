@@ -560,7 +560,8 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 		}
 		if obj, ok := p.info.Uses[f.Sel].(*types.Func); ok && obj.Pkg() != nil {
 			switch obj.Pkg().Path() + "." + obj.Name() {
-			case "time.Sleep", "runtime.Gosched", "runtime.Goexit", "os.Exit", "log.Fatalf", "log.Fatal", "log.Fatalln", "io.ReadFull":
+			case "time.Sleep", "runtime.Gosched", "runtime.Goexit", "os.Exit", "log.Fatalf", "log.Fatal", "log.Fatalln", "io.ReadFull",
+				"testing/synctest.Test", "testing/synctest.Wait":
 				u.direct = true // os.Exit and Goexit end the goroutine at a yield, not by unwinding
 			case "sync/atomic.LoadInt32", "sync/atomic.LoadInt64", "sync/atomic.LoadUint32", "sync/atomic.LoadUint64",
 				"sync/atomic.StoreInt32", "sync/atomic.StoreInt64", "sync/atomic.StoreUint32", "sync/atomic.StoreUint64",

@@ -1025,6 +1025,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "rt.now - " + paren(arg(0)), false
 	case "time.Until":
 		return paren(arg(0)) + " - rt.now", false
+	case "testing/synctest.Test":
+		fv, _ := f.funcArg(c.Args[1])
+		return f.yieldExpr("yield from go.synctest_test(" + arg(0) + ", " + fv + ")")
+	case "testing/synctest.Wait":
+		return f.yieldExpr("yield rt.wait_idle()")
 	case "runtime.Gosched":
 		return f.yieldExpr("yield rt.gosched()")
 	case "runtime.NumGoroutine":
