@@ -1095,7 +1095,8 @@ class T:
     at the Go line of the call (of its caller, for a function that called
     ``t.Helper()``), under a ``=== NAME`` line when another test printed last;
     ``Fatal`` and ``Skip`` end the test's goroutine (Goexit); ``t.Run`` runs a
-    subtest in a goroutine of its own and waits for it."""
+    subtest in a goroutine of its own and waits for it; ``synctest_test`` runs a
+    bubble."""
 
     __slots__ = (
         "_bubbled",
@@ -1124,9 +1125,9 @@ class T:
         self._helpers: set[Any] = set()
         self._names: dict[str, int] = {}  # subtest names given, for Go's #01 suffixes
         self._results: list[str] = []  # the subtests' verdict lines, printed with ours
-        self._took = 0  # simulated nanoseconds, once the test has ended
-        self._start = rt.now if rt is not None else 0
+        self._start = rt.now
         self._bubbled = 0  # nanoseconds spent in synctest bubbles: none on a wall clock
+        self._took = 0  # the test's nanoseconds but those, once it has ended
 
     def name(self) -> str:
         return self._name
