@@ -1694,6 +1694,67 @@ func main() {
 )
 
 
+# golang.org/x/sync/errgroup: simlab.x.errgroup, the first error cancelling the
+# group's context, a limited group's Go waiting for a slot, TryGo; the expected
+# output is what the program printed built against the x/sync Go 1.27.3 vendors
+# (src/cmd/vendor/golang.org/x/sync, through a replace directive)
+CONSTRUCTS["errgroup"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"errors"
+\t"fmt"
+\t"time"
+
+\t"golang.org/x/sync/errgroup"
+)
+
+var errBad = errors.New("bad input")
+
+func fetch(ctx context.Context, i int) (int, error) {
+\tselect {
+\tcase <-time.After(time.Duration(i) * 10 * time.Millisecond):
+\t\tif i == 3 {
+\t\t\treturn 0, fmt.Errorf("fetch %d: %w", i, errBad)
+\t\t}
+\t\treturn i * i, nil
+\tcase <-ctx.Done():
+\t\treturn 0, context.Cause(ctx)
+\t}
+}
+
+func main() {
+\tg, ctx := errgroup.WithContext(context.Background())
+\tresults := make([]int, 6)
+\tfor i := 1; i <= 5; i++ {
+\t\tg.Go(func() error {
+\t\t\tv, err := fetch(ctx, i)
+\t\t\tresults[i] = v
+\t\t\treturn err
+\t\t})
+\t}
+\terr := g.Wait()
+\tfmt.Println(err, errors.Is(err, errBad), results, ctx.Err())
+
+\tvar lim errgroup.Group
+\tlim.SetLimit(2)
+\tstarted := 0
+\tfor i := 0; i < 4; i++ {
+\t\tlim.Go(func() error {
+\t\t\tstarted++
+\t\t\ttime.Sleep(time.Second)
+\t\t\treturn nil
+\t\t})
+\t}
+\tfmt.Println(lim.TryGo(func() error { return nil }), lim.Wait(), started)
+}
+""",
+    "fetch 3: bad input true [0 1 4 0 0 0] context canceled\nfalse <nil> 4\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -2187,6 +2248,10 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     local = constructs["local_types"][1]
     assert "class fanIn_result:  # L12\n" in local
     assert "class other_ctxKey(int):  # L45\n" in local
+    group = constructs["errgroup"][1]
+    assert "from simlab.x import errgroup\n" in group
+    assert "    g, ctx = errgroup.with_context(rt.background())  # L27\n" in group
+    assert "    lim = errgroup.Group(rt)  # L39\n" in group
     places = constructs["atomic_places"][1]
     assert '                yield go.atomic_add(globals(), "served", "Int64", 2)  # L27\n' in places
     assert "    local = go.Ref(0)  # L20\n" in places

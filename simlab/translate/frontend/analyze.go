@@ -641,7 +641,9 @@ func blockingMethod(fn *types.Func) bool {
 		// a test's FailNow and SkipNow end its goroutine: runtime.Goexit, yielded
 		"testing.common.Fatal", "testing.common.Fatalf", "testing.common.FailNow",
 		"testing.common.Skip", "testing.common.Skipf", "testing.common.SkipNow",
-		"testing.T.Run": // waits for the subtest
+		"testing.T.Run", // waits for the subtest
+		// a limited Group's Go waits for a slot; Wait waits for the group
+		"golang.org/x/sync/errgroup.Group.Go", "golang.org/x/sync/errgroup.Group.Wait":
 		return true
 	}
 	return atomicMethod(fn) || syncMapMethod(fn)

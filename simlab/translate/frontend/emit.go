@@ -295,6 +295,11 @@ func (m *module) header() {
 	m.emit("")
 	m.emit("import simlab as sl")
 	m.emit("from simlab.translate import golib as go")
+	for _, imp := range p.pkg.Imports() {
+		if imp.Path() == "golang.org/x/sync/errgroup" {
+			m.emit("from simlab.x import errgroup")
+		}
+	}
 	m.emit("")
 	m.emit("rt: sl.Runtime  # the Go runtime the program runs on: bind() sets it")
 }
@@ -968,6 +973,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "rt.once()", false
 		case "sync.Map":
 			return "rt.sync_map()", false
+		case "golang.org/x/sync/errgroup.Group":
+			return "errgroup.Group(rt)", false
 		case "sync.Cond":
 			return "rt.cond(None)", false // its L is set before use
 		case "sync/atomic.Int32", "sync/atomic.Int64", "sync/atomic.Uint32", "sync/atomic.Uint64",

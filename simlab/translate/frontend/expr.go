@@ -549,8 +549,8 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 	switch u := under(t).(type) {
 	case *types.Struct:
 		n, ok := t.(*types.Named)
-		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && len(x.Elts) == 0 {
-			z, _ := f.m.zero(t, x) // sync.Mutex{}, &sync.WaitGroup{}: a fresh primitive
+		if ok && n.Obj().Pkg() != nil && len(x.Elts) == 0 && (n.Obj().Pkg().Path() == "sync" || n.Obj().Pkg().Path() == "golang.org/x/sync/errgroup") {
+			z, _ := f.m.zero(t, x) // sync.Mutex{}, &sync.WaitGroup{}, &errgroup.Group{}: a fresh primitive
 			return z
 		}
 		cls := ""
@@ -1056,6 +1056,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.new_error(" + arg(0) + ")", false
 	case "errors.Is":
 		return "go.errors_is(" + arg(0) + ", " + arg(1) + ")", false
+	case "golang.org/x/sync/errgroup.WithContext":
+		return "errgroup.with_context(" + arg(0) + ")", false
 	case "errors.Unwrap":
 		return "go.errors_unwrap(" + arg(0) + ")", false
 	case "errors.Join":
@@ -1334,6 +1336,16 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + "." + snake(fn.Name()) + "(" + f.fmtArgs(c, strings.HasSuffix(fn.Name(), "f")) + ")", false
 	case "testing.common.Fail", "testing.common.Failed", "testing.common.Helper", "testing.common.Name":
 		return recv + "." + snake(fn.Name()) + "()", false
+	case "golang.org/x/sync/errgroup.Group.Go":
+		fv, _ := f.funcArg(c.Args[0])
+		return f.yieldExpr("yield from " + recv + ".go(" + fv + ")")
+	case "golang.org/x/sync/errgroup.Group.Wait":
+		return f.yieldExpr("yield from " + recv + ".wait()")
+	case "golang.org/x/sync/errgroup.Group.TryGo":
+		fv, _ := f.funcArg(c.Args[0])
+		return recv + ".try_go(" + fv + ")", false
+	case "golang.org/x/sync/errgroup.Group.SetLimit":
+		return recv + ".set_limit(" + arg(0) + ")", false
 	case "testing.T.Run":
 		fv, _ := f.funcArg(c.Args[1])
 		return f.yieldExpr("yield from " + recv + ".run(" + arg(0) + ", " + fv + ")")

@@ -47,7 +47,7 @@ func main() {
 		}
 	}()
 	fset := token.NewFileSet()
-	prog := load(os.Args[1], fset, importer.ForCompiler(fset, "source", nil))
+	prog := load(os.Args[1], fset, newImporter(fset, importer.ForCompiler(fset, "source", nil)))
 	out := translate(prog)
 	os.Stdout.WriteString(out)
 }
@@ -63,7 +63,7 @@ type result struct {
 // parsed and type-checked once, and prints the results as JSON.
 func batch(paths []string) {
 	fset := token.NewFileSet()
-	imp := importer.ForCompiler(fset, "source", nil)
+	imp := newImporter(fset, importer.ForCompiler(fset, "source", nil))
 	results := make([]result, 0, len(paths))
 	for _, path := range paths {
 		results = append(results, translateOne(path, fset, imp))
