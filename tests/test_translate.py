@@ -1755,6 +1755,60 @@ func main() {
 )
 
 
+# golang.org/x/sync/semaphore: simlab.x.semaphore; the expected output is what the
+# program printed, in a synctest bubble, built against the x/sync Go 1.27.3 vendors
+CONSTRUCTS["semaphore"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+\t"sync"
+\t"time"
+
+\t"golang.org/x/sync/semaphore"
+)
+
+func main() {
+\tsem := semaphore.NewWeighted(2)
+\tvar wg sync.WaitGroup
+\tvar mu sync.Mutex
+\tactive, peak := 0, 0
+\tfor i := 0; i < 5; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tif err := sem.Acquire(context.Background(), 1); err != nil {
+\t\t\t\treturn
+\t\t\t}
+\t\t\tdefer sem.Release(1)
+\t\t\tmu.Lock()
+\t\t\tactive++
+\t\t\tpeak = max(peak, active)
+\t\t\tmu.Unlock()
+\t\t\ttime.Sleep(time.Second)
+\t\t\tmu.Lock()
+\t\t\tactive--
+\t\t\tmu.Unlock()
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println("peak", peak, sem.TryAcquire(2), sem.TryAcquire(1))
+\tctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+\tdefer cancel()
+\tfmt.Println(sem.Acquire(ctx, 1))
+\tsem.Release(2)
+\tctx2, cancel2 := context.WithTimeout(context.Background(), 5*time.Millisecond)
+\tdefer cancel2()
+\tstart := time.Now()
+\tfmt.Println(sem.Acquire(ctx2, 3), time.Since(start))
+}
+""",
+    "peak 2 true false\ncontext deadline exceeded\ncontext deadline exceeded 5ms\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

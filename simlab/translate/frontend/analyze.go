@@ -643,7 +643,8 @@ func blockingMethod(fn *types.Func) bool {
 		"testing.common.Skip", "testing.common.Skipf", "testing.common.SkipNow",
 		"testing.T.Run", // waits for the subtest
 		// a limited Group's Go waits for a slot; Wait waits for the group
-		"golang.org/x/sync/errgroup.Group.Go", "golang.org/x/sync/errgroup.Group.Wait":
+		"golang.org/x/sync/errgroup.Group.Go", "golang.org/x/sync/errgroup.Group.Wait",
+		"golang.org/x/sync/semaphore.Weighted.Acquire":
 		return true
 	}
 	return atomicMethod(fn) || syncMapMethod(fn)

@@ -296,8 +296,11 @@ func (m *module) header() {
 	m.emit("import simlab as sl")
 	m.emit("from simlab.translate import golib as go")
 	for _, imp := range p.pkg.Imports() {
-		if imp.Path() == "golang.org/x/sync/errgroup" {
+		switch imp.Path() {
+		case "golang.org/x/sync/errgroup":
 			m.emit("from simlab.x import errgroup")
+		case "golang.org/x/sync/semaphore":
+			m.emit("from simlab.x import semaphore")
 		}
 	}
 	m.emit("")

@@ -1056,6 +1056,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.new_error(" + arg(0) + ")", false
 	case "errors.Is":
 		return "go.errors_is(" + arg(0) + ", " + arg(1) + ")", false
+	case "golang.org/x/sync/semaphore.NewWeighted":
+		return "semaphore.Weighted(rt, " + arg(0) + ")", false
 	case "golang.org/x/sync/errgroup.WithContext":
 		return "errgroup.with_context(" + arg(0) + ")", false
 	case "errors.Unwrap":
@@ -1346,6 +1348,12 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + ".try_go(" + fv + ")", false
 	case "golang.org/x/sync/errgroup.Group.SetLimit":
 		return recv + ".set_limit(" + arg(0) + ")", false
+	case "golang.org/x/sync/semaphore.Weighted.Acquire":
+		return f.yieldExpr("yield from " + recv + ".acquire(" + arg(0) + ", " + arg(1) + ")")
+	case "golang.org/x/sync/semaphore.Weighted.TryAcquire":
+		return recv + ".try_acquire(" + arg(0) + ")", false
+	case "golang.org/x/sync/semaphore.Weighted.Release":
+		return recv + ".release(" + arg(0) + ")", false
 	case "testing.T.Run":
 		fv, _ := f.funcArg(c.Args[1])
 		return f.yieldExpr("yield from " + recv + ".run(" + arg(0) + ", " + fv + ")")

@@ -9,7 +9,7 @@ import (
 
 // xsyncAPI declares what simlab.x models of golang.org/x/sync, for the type
 // checker: signatures only, written for simlab (the bodies never run; the
-// translation calls simlab.x.errgroup).
+// translation calls simlab.x.errgroup and simlab.x.semaphore).
 var xsyncAPI = map[string]string{
 	"golang.org/x/sync/errgroup": `package errgroup
 
@@ -22,6 +22,17 @@ func (g *Group) Go(f func() error)                              {}
 func (g *Group) TryGo(f func() error) bool                      { return false }
 func (g *Group) Wait() error                                    { return nil }
 func (g *Group) SetLimit(n int)                                 {}
+`,
+	"golang.org/x/sync/semaphore": `package semaphore
+
+import "context"
+
+type Weighted struct{ n int64 }
+
+func NewWeighted(n int64) *Weighted                             { return nil }
+func (s *Weighted) Acquire(ctx context.Context, n int64) error { return nil }
+func (s *Weighted) TryAcquire(n int64) bool                    { return false }
+func (s *Weighted) Release(n int64)                            {}
 `,
 }
 
