@@ -2237,6 +2237,42 @@ def test_a_synctest_bubble_runs_on_the_fake_clock_and_panics_on_what_it_leaves_b
     assert "      1 x st.TestLeak.func1.1 [chan send] st_test.go:31\n" in leak.output
 
 
+CLEANUP_TEST = """\
+package c
+
+import (
+\t"testing"
+\t"testing/synctest"
+)
+
+func TestCleanups(t *testing.T) {
+\tt.Cleanup(func() { t.Log("outer cleanup") })
+\tsynctest.Test(t, func(t *testing.T) {
+\t\tt.Cleanup(func() { t.Log("bubble cleanup") })
+\t\tt.Log("in bubble")
+\t})
+\tt.Log("after bubble")
+}
+"""
+
+
+def test_a_bubbles_cleanups_run_as_it_ends_and_the_tests_as_the_test_ends(tmp_path):
+    """The order go test -v (go1.27.3) printed for CLEANUP_TEST."""
+    (tmp_path / "c_test.go").write_text(CLEANUP_TEST)
+    result = CliRunner().invoke(
+        go_run_cmd, [str(tmp_path / "c_test.go"), "--entry", "TestCleanups"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        "=== RUN   TestCleanups\n"
+        "    c_test.go:12: in bubble\n"
+        "    c_test.go:11: bubble cleanup\n"
+        "    c_test.go:14: after bubble\n"
+        "    c_test.go:9: outer cleanup\n"
+        "--- PASS: TestCleanups (0.00s)\n"
+    )
+
+
 @pytest.fixture(scope="module")
 def constructs(tmp_path_factory):
     """The translations of CONSTRUCTS, in one run of the front end."""

@@ -1263,8 +1263,10 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
     test's wall time: ``go test -v`` prints it as none."""
     rt = t._rt
     start, before, done = rt.now, {g.id for g in rt.goroutines()}, rt.chan()
+    outside, t._cleanups = t._cleanups, []  # f's cleanups run in the bubble, as it ends
     rt.go(_t_runner, t, f, done, name="testing/synctest.Test")
     yield done.recv()
+    t._cleanups = outside
     while True:
         yield rt.wait_idle()
         left = [g for g in rt.goroutines() if g.id not in before]
