@@ -2075,6 +2075,18 @@ def test_go_run_runs_a_test_file_as_go_test_does(tmp_path, test, status):
     assert printed == GO_TEST_V[test]
 
 
+def test_go_run_runs_every_test_of_a_test_file_without_an_entry(tmp_path):
+    """Without --entry, a test file (it has no main) runs its tests in the order they
+    are written, then FAIL, as `go test -v` (go1.27.3) printed for the whole file:
+    each test's lines as above, and the binary's last line."""
+    (tmp_path / "calc.go").write_text(CALC)
+    (tmp_path / "calc_test.go").write_text(CALC_TEST)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "calc_test.go")])
+    assert result.exit_code == 1, result.output
+    whole = GO_TEST_V["TestDiv"] + GO_TEST_V["TestFatal"] + GO_TEST_V["TestSkip"] + "FAIL\n"
+    assert result.output[: result.output.index("exit status")] == whole
+
+
 def test_a_goroutine_a_passing_test_leaves_blocked_is_flagged(tmp_path):
     """The test passes; the worker it started waits on its jobs forever. Once the test
     has ended and everything left is blocked, the three oracles flag the worker."""

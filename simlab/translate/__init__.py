@@ -114,29 +114,48 @@ def load(path: str | Path, source: str | None = None) -> types.ModuleType:
     return module
 
 
+def _is_test(name: str, fn: Any) -> bool:
+    """``TestX(t *testing.T)``: Go's name for a test, and one parameter."""
+    return (
+        name.startswith("Test")
+        and callable(fn)
+        and not isinstance(fn, type)
+        and len(inspect.signature(fn).parameters) == 1
+    )
+
+
 def entry(module: types.ModuleType, name: str = "main") -> Callable[..., Any]:
     """``module``'s Go function ``name`` as a main for ``rt.run(...)``.
 
     ``rt.run(entry(program), until=...)`` binds the program to ``rt``, initializes
     its package variables and runs ``name()`` as goroutine 1. A test, ``TestX(t
-    *testing.T)``, runs as ``go test -v -run '^TestX$'`` runs it (``golib.run_test``).
+    *testing.T)``, runs as ``go test -v -run '^TestX$'`` runs it (``golib.run_test``),
+    and a test file's ``main``, which it does not have, is its every test in turn.
     """
+    from . import golib
+
     fn = getattr(module, name, None)
+    tests = [(n, f) for n, f in vars(module).items() if _is_test(n, f)]
+    if fn is None and name == "main" and tests and hasattr(module, "bind"):
+        return _starting(module, golib.run_tests(tests))  # a test file: its tests, in turn
     if fn is None or not callable(fn) or not hasattr(module, "bind"):
         raise TranslateError(f"no function {name} in the translated package")
-    if name.startswith("Test") and len(inspect.signature(fn).parameters) == 1:
-        from . import golib
-
-        fn = golib.run_test(fn, name)
-
-        def start_test(runtime):
-            module.bind(runtime)
-            return fn(runtime)
-
-        return start_test
+    if _is_test(name, fn):
+        return _starting(module, golib.run_test(fn, name))
 
     def start(runtime, *args):
         module.bind(runtime)
         return fn(*args)  # a generator for a main that blocks: the runtime runs it
+
+    return start
+
+
+def _starting(module: types.ModuleType, main: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A main for ``rt.run`` that binds ``module``, then runs ``main(runtime)`` (a
+    test's main takes the runtime, to make its ``*testing.T``)."""
+
+    def start(runtime):
+        module.bind(runtime)
+        return main(runtime)
 
     return start

@@ -85,6 +85,7 @@ __all__ = [
     "recover",
     "rem",
     "run_test",
+    "run_tests",
     "slice_copy",
     "slices_index",
     "sort_slice",
@@ -1296,14 +1297,28 @@ def run_test(test: Callable[[T], Any], name: str) -> Callable[[Any], Generator[A
     once every goroutine it left is blocked or asleep, ``--- PASS``, ``--- FAIL`` or
     ``--- SKIP`` with the simulated time the test took, its subtests' below; a failed
     test exits with status 1, as the test binary does."""
+    return run_tests([(name, test)], summary=False)
+
+
+def run_tests(
+    tests: list[tuple[str, Callable[[T], Any]]], summary: bool = True
+) -> Callable[[Any], Generator[Any, Any, None]]:
+    """A main that runs ``tests`` one after another, as ``go test -v`` runs a file's
+    (each as :func:`run_test` does; what one leaves running stays for the next), then
+    ``PASS`` or ``FAIL`` as the test binary ends, exiting with status 1 on a failure."""
 
     def main(rt: Any) -> Generator[Any, Any, None]:
-        t = T(rt, name)
-        yield from _run(t, test)
-        yield rt.wait_idle()  # what the test left running settles, as synctest.Wait lets it
-        for line in t._verdict():
-            _print(line)
-        if t._failed:
+        failed = False
+        for name, test in tests:
+            t = T(rt, name)
+            yield from _run(t, test)
+            yield rt.wait_idle()  # what the test left running settles, as synctest.Wait lets it
+            for line in t._verdict():
+                _print(line)
+            failed = failed or t._failed
+        if summary:
+            _print("FAIL" if failed else "PASS")
+        if failed:
             yield exit(1)  # as the test binary exits: a failed test fails the run
 
     return main
