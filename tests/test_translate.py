@@ -1809,6 +1809,49 @@ func main() {
 )
 
 
+# more of strings and strconv (byte offsets, SplitN's n, Quote, FormatInt's bases,
+# ParseBool's spellings) and time.Duration's Minutes, Hours, Round and Truncate
+# (halfway away from zero, toward zero)
+CONSTRUCTS["strings_strconv_durations"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+\t"strings"
+\t"time"
+)
+
+func main() {
+\tfmt.Println(strings.LastIndex("go gopher", "go"), strings.SplitN("a,b,c,d", ",", 2),
+\t\tstrings.Trim("xxhixx", "x"), strings.TrimLeft("  hi ", " "), strings.TrimRight("hi!!", "!"))
+\tfmt.Println(strconv.Quote("tab\\there"), strconv.FormatInt(-255, 16), strconv.FormatBool(true))
+\tb, err := strconv.ParseBool("maybe")
+\tfmt.Println(b, err)
+\td := 90 * time.Second
+\tfmt.Println(d.Minutes(), d.Hours() < 1, d.Round(time.Minute), d.Truncate(time.Minute))
+\tfmt.Println(strings.ContainsAny("hello", "xyz"), strings.ContainsRune("abc", 'b'))
+\tfmt.Println(len(strings.SplitN("a,b", ",", 0)) == 0, strings.SplitN("a,b,c", ",", -1),
+\t\tstrings.SplitN("héllo", "", 3), strings.LastIndex("héhé", "é"))
+\tfmt.Println(strconv.FormatInt(5, 2), strconv.FormatInt(-35, 36))
+\tfmt.Println(strconv.ParseBool("T"))
+\tm := time.Minute
+\tfmt.Println((-d).Round(m), (-d).Truncate(m), (30 * time.Second).Round(m), d.Round(0))
+}
+""",
+    "3 [a b,c,d] hi hi  hi\n"
+    '"tab\\there" -ff true\n'
+    'false strconv.ParseBool: parsing "maybe": invalid syntax\n'
+    "1.5 true 2m0s 1m0s\n"
+    "false true\n"
+    "true [a b c] [h é llo] 4\n"
+    "101 -z\n"
+    "true <nil>\n"
+    "-2m0s -1m0s 1m0s 1m30s\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -16,6 +16,7 @@ Go's recover does only in the deferred function itself.
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from collections.abc import Callable, Generator, Iterator
@@ -59,6 +60,8 @@ __all__ = [
     "copy",
     "defer",
     "dial_udp",
+    "duration_round",
+    "duration_truncate",
     "equal",
     "errorf",
     "errors_as",
@@ -66,6 +69,7 @@ __all__ = [
     "errors_join",
     "errors_unwrap",
     "exit",
+    "format_int",
     "fprint",
     "fprintf",
     "fprintln",
@@ -73,14 +77,17 @@ __all__ = [
     "gomaxprocs",
     "index",
     "is_type",
+    "last_index",
     "log",
     "must_assert",
     "new_error",
     "panic",
+    "parse_bool",
     "print",
     "printf",
     "println",
     "quo",
+    "quote",
     "read_full",
     "recover",
     "rem",
@@ -90,6 +97,7 @@ __all__ = [
     "slices_index",
     "sort_slice",
     "split",
+    "split_n",
     "sprint",
     "sprintf",
     "sprintln",
@@ -217,6 +225,68 @@ def atoi(s: str) -> tuple[int, NumError | None]:
         message = f"strconv.Atoi: parsing {quote(s)}: value out of range"
         return clamped, NumError("*strconv.NumError", message)
     return n, None
+
+
+def last_index(s: str, sub: str) -> int:
+    """``strings.LastIndex``: the byte offset of the last ``sub`` in ``s``, or -1."""
+    i = s.rfind(sub)
+    return i if i <= 0 else len(s[:i].encode())
+
+
+def split_n(s: str, sep: str, n: int) -> list[str]:
+    """``strings.SplitN``: at most ``n`` parts, the last the unsplit rest (none for
+    ``n == 0``, all of them for ``n < 0``)."""
+    if n == 0:
+        return []
+    if n < 0:
+        return split(s, sep)
+    if sep == "":
+        return [*s[: n - 1], s[n - 1 :]] if len(s) > n else list(s)
+    return s.split(sep, n - 1)
+
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def format_int(i: int, base: int) -> str:
+    """``strconv.FormatInt``: ``i`` in ``base`` (2 to 36), lower-case digits."""
+    if not 2 <= base <= 36:
+        raise GoPanic("strconv: illegal AppendInt/FormatInt base")
+    n, out = abs(i), ""
+    while True:
+        n, d = divmod(n, base)
+        out = _DIGITS[d] + out
+        if not n:
+            return "-" + out if i < 0 else out
+
+
+_BOOLS = {"1": True, "t": True, "T": True, "TRUE": True, "true": True, "True": True}
+_BOOLS |= {"0": False, "f": False, "F": False, "FALSE": False, "false": False, "False": False}
+
+
+def parse_bool(s: str) -> tuple[bool, NumError | None]:
+    """``strconv.ParseBool``: the spellings Go accepts, else false and Go's error."""
+    if s in _BOOLS:
+        return _BOOLS[s], None
+    return False, NumError(
+        "*strconv.NumError", f"strconv.ParseBool: parsing {quote(s)}: invalid syntax"
+    )
+
+
+def duration_truncate(d: int, m: int) -> int:
+    """``d.Truncate(m)``: ``d`` rounded toward zero to a multiple of ``m`` (``m <= 0``:
+    ``d``)."""
+    return d if m <= 0 else d - int(math.fmod(d, m))
+
+
+def duration_round(d: int, m: int) -> int:
+    """``d.Round(m)``: ``d`` to the nearest multiple of ``m``, halfway away from zero."""
+    if m <= 0:
+        return d
+    r = abs(d) % m
+    down = abs(d) - r
+    nearest = down if r + r < m else down + m
+    return nearest if d >= 0 else -nearest
 
 
 def sort_slice(xs: list[Any], less: Callable[[int, int], bool]) -> None:

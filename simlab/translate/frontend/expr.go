@@ -1119,14 +1119,29 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + ".removeprefix(" + arg(1) + ")", false
 	case "strings.TrimSuffix":
 		return paren(arg(0)) + ".removesuffix(" + arg(1) + ")", false
+	case "strings.Trim":
+		return paren(arg(0)) + ".strip(" + arg(1) + ")", false
+	case "strings.TrimLeft":
+		return paren(arg(0)) + ".lstrip(" + arg(1) + ")", false
+	case "strings.TrimRight":
+		return paren(arg(0)) + ".rstrip(" + arg(1) + ")", false
+	case "strings.ContainsAny":
+		return "any(c in " + paren(arg(0)) + " for c in " + paren(arg(1)) + ")", false
+	case "strings.ContainsRune":
+		return "chr(" + arg(1) + ") in " + paren(arg(0)), false
+	case "strconv.FormatBool":
+		return "go.v(" + arg(0) + ")", false
 	case "strings.EqualFold":
 		return paren(arg(0)) + ".casefold() == " + paren(arg(1)) + ".casefold()", false
 	case "slices.Contains":
 		return paren(arg(1)) + " in " + paren(arg(0)), false
-	case "strings.Split", "strings.Index", "strconv.Atoi", "sort.Slice", "sort.SliceStable", "slices.Index":
+	case "strings.Split", "strings.Index", "strconv.Atoi", "sort.Slice", "sort.SliceStable", "slices.Index",
+		"strings.LastIndex", "strings.SplitN", "strconv.Quote", "strconv.FormatInt", "strconv.ParseBool":
 		helper := map[string]string{
 			"strings.Split": "split", "strings.Index": "index", "strconv.Atoi": "atoi",
 			"sort.Slice": "sort_slice", "sort.SliceStable": "sort_slice", "slices.Index": "slices_index",
+			"strings.LastIndex": "last_index", "strings.SplitN": "split_n", "strconv.Quote": "quote",
+			"strconv.FormatInt": "format_int", "strconv.ParseBool": "parse_bool",
 		}[name]
 		return "go." + helper + "(" + f.args(c) + ")", false
 	case "sync.NewCond":
@@ -1386,6 +1401,12 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return paren(recv) + " / 1e9", false
 	case "time.Duration.Milliseconds":
 		return paren(recv) + " // 1_000_000", false
+	case "time.Duration.Minutes":
+		return paren(recv) + " / 6e10", false
+	case "time.Duration.Hours":
+		return paren(recv) + " / 3.6e12", false
+	case "time.Duration.Round", "time.Duration.Truncate":
+		return "go.duration_" + strings.ToLower(fn.Name()) + "(" + recv + ", " + arg(0) + ")", false
 	case "time.Duration.String":
 		return "sl.format_duration(" + recv + ")", false
 	case "time.Time.Sub":
