@@ -1852,6 +1852,35 @@ func main() {
 )
 
 
+# bytes.Buffer (go.Buffer: its bytes, Write of a []byte, Fprintf into it, String as
+# UTF-8) and bytes.Equal
+CONSTRUCTS["bytes_buffer"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tvar buf bytes.Buffer
+\tbuf.WriteString("hello ")
+\tbuf.Write([]byte("world"))
+\tfmt.Fprintf(&buf, " %d", 42)
+\tfmt.Println(buf.String(), buf.Len())
+\tb := []byte("abc")
+\tfmt.Println(string(b), len(b), bytes.Equal(b, []byte("abc")))
+\tbuf.Reset()
+\tbuf.WriteByte('x')
+\tbuf.WriteRune('λ')
+\tfmt.Println(buf.Bytes(), buf.Len(), buf.String())
+}
+""",
+    "hello world 42 14\nabc 3 true\n[120 206 187] 3 xλ\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -32,6 +32,7 @@ from simlab.go.goroutine import Goroutine, Op
 
 __all__ = [
     "EOF",
+    "Buffer",
     "Builder",
     "ElemRef",
     "ErrUnexpectedEOF",
@@ -1029,6 +1030,42 @@ class Builder:
 
     def reset(self) -> None:
         self._parts = []
+
+
+class Buffer:
+    """A ``bytes.Buffer`` written to: its bytes, ``String()`` of them (as UTF-8)."""
+
+    __slots__ = ("_b",)
+
+    def __init__(self) -> None:
+        self._b = bytearray()
+
+    def write(self, data: str | list[int]) -> tuple[int, None]:
+        """``b.Write(p)``, and what ``fmt.Fprintf(&b, ...)`` writes."""
+        raw = data.encode() if isinstance(data, str) else bytes(data)
+        self._b += raw
+        return len(raw), None
+
+    def write_string(self, s: str) -> tuple[int, None]:
+        return self.write(s)
+
+    def write_byte(self, c: int) -> None:
+        self._b.append(c)
+
+    def write_rune(self, r: int) -> tuple[int, None]:
+        return self.write(chr(r))
+
+    def string(self) -> str:
+        return self._b.decode(errors="replace")
+
+    def bytes(self) -> list[int]:
+        return list(self._b)
+
+    def len(self) -> int:
+        return len(self._b)
+
+    def reset(self) -> None:
+        self._b.clear()
 
 
 def errorf(format: str, *args: Any) -> sl.GoError:

@@ -985,6 +985,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "rt.atomic_" + strings.ToLower(n.Obj().Name()) + "()", false
 		case "strings.Builder":
 			return "go.Builder()", false
+		case "bytes.Buffer":
+			return "go.Buffer()", false
 		case "time.Duration", "time.Time":
 			return "0", true
 		case "context.Context", "context.CancelFunc":

@@ -1107,6 +1107,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + ".lower()", false
 	case "sort.Ints", "sort.Strings", "slices.Sort":
 		return paren(arg(0)) + ".sort()", false
+	case "bytes.Equal":
+		return paren(arg(0)) + " == " + paren(arg(1)), false
 	case "strings.TrimSpace":
 		return paren(arg(0)) + ".strip()", false
 	case "strings.Fields":
@@ -1395,7 +1397,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "runtime/pprof.Profile.WriteTo":
 		return recv + ".write_to(" + arg(0) + ", " + arg(1) + ")", false
 	case "strings.Builder.WriteString", "strings.Builder.WriteByte", "strings.Builder.WriteRune",
-		"strings.Builder.String", "strings.Builder.Len", "strings.Builder.Reset":
+		"strings.Builder.String", "strings.Builder.Len", "strings.Builder.Reset",
+		"bytes.Buffer.Write", "bytes.Buffer.WriteString", "bytes.Buffer.WriteByte", "bytes.Buffer.WriteRune",
+		"bytes.Buffer.String", "bytes.Buffer.Bytes", "bytes.Buffer.Len", "bytes.Buffer.Reset":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "time.Duration.Seconds":
 		return paren(recv) + " / 1e9", false
