@@ -2357,6 +2357,46 @@ def test_a_bubbles_cleanups_run_as_it_ends_and_the_tests_as_the_test_ends(tmp_pa
     )
 
 
+WAITGROUP_BY_VALUE = """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func worker(id int, wg sync.WaitGroup) {
+\tdefer wg.Done()
+\tfmt.Println("worker", id)
+}
+
+func main() {
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 2; i++ {
+\t\twg.Add(1)
+\t\tgo worker(i, wg)
+\t}
+\twg.Wait()
+}
+"""
+
+
+def test_a_waitgroup_passed_by_value_deadlocks_as_in_go(tmp_path):
+    """go vet's copylocks bug: each worker's Done reaches its own copy of the
+    WaitGroup, so main's Wait never returns. What go1.27.3 printed at GOMAXPROCS=1:
+    worker 1, worker 0, then the fatal error with main in sync.WaitGroup.Wait."""
+    path = tmp_path / "main.go"
+    path.write_text(WAITGROUP_BY_VALUE)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("worker 1\nworker 0\n")
+    assert (
+        "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [sync.WaitGroup.Wait]:\n"
+        in result.output
+    )
+    assert "go.copy_sync(wg)" in translate.translate(path)
+
+
 @pytest.fixture(scope="module")
 def constructs(tmp_path_factory):
     """The translations of CONSTRUCTS, in one run of the front end."""

@@ -59,6 +59,7 @@ __all__ = [
     "atomic_swap",
     "call",
     "copy",
+    "copy_sync",
     "defer",
     "dial_udp",
     "duration_round",
@@ -686,6 +687,22 @@ def copy(x: Any) -> Any:
     for name in getattr(cls, "go_values", ()):
         setattr(c, name, copy(getattr(x, name)))
     return c
+
+
+def copy_sync(x: Any) -> Any:
+    """A copy of a ``sync.WaitGroup`` or ``sync.Mutex`` value, passed or stored as Go
+    copies it (go vet's copylocks warns; the program runs): it starts with the
+    value's state, a WaitGroup's counter, a Mutex's lock, and is its own after, with
+    none of the waiters."""
+    if isinstance(x, sl.WaitGroup):
+        c = x._rt.waitgroup()
+        c.count = x.count
+        return c
+    if isinstance(x, sl.Mutex):
+        m = x._rt.mutex()
+        m.locked = x.locked
+        return m
+    raise TypeError(f"copy_sync: {type(x).__name__} is not a sync.WaitGroup or sync.Mutex")
 
 
 def is_type(x: Any, t: type | str) -> bool:

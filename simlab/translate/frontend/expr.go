@@ -19,6 +19,11 @@ func (f *fn) value(e ast.Expr) string {
 		switch ast.Unparen(e).(type) {
 		case *ast.CompositeLit, *ast.CallExpr: // a fresh value
 		default:
+			if isNamed(t, "sync", "WaitGroup") || isNamed(t, "sync", "Mutex") {
+				// go vet's copylocks: the copy starts with the value's state, then is
+				// its own (a WaitGroup passed by value: its Done never reaches the caller's)
+				return "go.copy_sync(" + f.expr(e) + ")"
+			}
 			f.m.copyable(t, e)
 			return "go.copy(" + f.expr(e) + ")"
 		}
