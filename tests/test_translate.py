@@ -2397,6 +2397,65 @@ def test_a_waitgroup_passed_by_value_deadlocks_as_in_go(tmp_path):
     assert "go.copy_sync(wg)" in translate.translate(path)
 
 
+EXAMPLES_TEST = """\
+package ex
+
+import (
+\t"fmt"
+\t"testing"
+)
+
+func TestA(t *testing.T) {}
+
+func Example_hello() {
+\tfmt.Println("hello")
+\t// Output: hello
+}
+
+func Example_wrong() {
+\tfmt.Println("hi")
+\tfmt.Println("there")
+\t// Output:
+\t// hello
+\t// there
+}
+
+func Example_noOutput() {
+\tfmt.Println("not checked")
+}
+
+func Example_set() {
+\tfor _, s := range []string{"b", "a"} {
+\t\tfmt.Println(s)
+\t}
+\t// Unordered output:
+\t// a
+\t// b
+}
+"""
+
+
+def test_go_run_runs_a_test_files_examples_after_its_tests(tmp_path):
+    """go test -v (go1.27.3) printed this for EXAMPLES_TEST: the test, then each
+    example with an output comment (not the one without), its output compared with
+    the comment (in any order for Unordered output), got and want when they differ."""
+    (tmp_path / "ex_test.go").write_text(EXAMPLES_TEST)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "ex_test.go")])
+    assert result.exit_code == 1, result.output
+    assert result.output[: result.output.index("exit status")] == (
+        "=== RUN   TestA\n"
+        "--- PASS: TestA (0.00s)\n"
+        "=== RUN   Example_hello\n"
+        "--- PASS: Example_hello (0.00s)\n"
+        "=== RUN   Example_wrong\n"
+        "--- FAIL: Example_wrong (0.00s)\n"
+        "got:\nhi\nthere\nwant:\nhello\nthere\n"
+        "=== RUN   Example_set\n"
+        "--- PASS: Example_set (0.00s)\n"
+        "FAIL\n"
+    )
+
+
 @pytest.fixture(scope="module")
 def constructs(tmp_path_factory):
     """The translations of CONSTRUCTS, in one run of the front end."""

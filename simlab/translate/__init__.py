@@ -136,8 +136,10 @@ def entry(module: types.ModuleType, name: str = "main") -> Callable[..., Any]:
 
     fn = getattr(module, name, None)
     tests = [(n, f) for n, f in vars(module).items() if _is_test(n, f)]
-    if fn is None and name == "main" and tests and hasattr(module, "bind"):
-        return _starting(module, golib.run_tests(tests))  # a test file: its tests, in turn
+    examples = [(n, getattr(module, n), *o) for n, o in getattr(module, "go_examples", {}).items()]
+    if fn is None and name == "main" and (tests or examples) and hasattr(module, "bind"):
+        # a test file: its tests, then its examples, as go test -v runs them
+        return _starting(module, golib.run_tests(tests, examples=examples))
     if fn is None or not callable(fn) or not hasattr(module, "bind"):
         raise TranslateError(f"no function {name} in the translated package")
     if _is_test(name, fn):

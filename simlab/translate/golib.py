@@ -16,10 +16,11 @@ Go's recover does only in the deferred function itself.
 
 from __future__ import annotations
 
+import io
 import math
 import re
 import sys
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from inspect import isgenerator
 from types import TracebackType
@@ -1415,6 +1416,38 @@ def _run(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
     t._took = rt.now - t._start - t._bubbled
 
 
+@sl.gofunc("testing.runExample")
+def _run_example(
+    rt: Any, name: str, example: Callable[[], Any], want: str, unordered: bool
+) -> Generator[Any, Any, bool]:
+    """Run an Example as go test does: what it prints while it runs is captured and
+    compared with its output comment, both trimmed (sorted lines if unordered)."""
+    _print(f"=== RUN   {name}")
+    start, done, printed = rt.now, rt.chan(), io.StringIO()
+
+    @sl.gofunc("testing.runExample.func1")
+    def runner() -> Generator[Any, Any, None]:
+        try:
+            ran = example()
+            if isinstance(ran, Generator):
+                yield from ran
+        finally:
+            done.close()
+
+    shown, sys.stdout = sys.stdout, printed
+    try:
+        rt.go(runner, name="testing.runExample")
+        yield done.recv()
+    finally:
+        sys.stdout = shown
+    got = printed.getvalue().strip()
+    same = sorted(got.splitlines()) == sorted(want.splitlines()) if unordered else got == want
+    _print(f"--- {'PASS' if same else 'FAIL'}: {name} ({(rt.now - start) / 1e9:.2f}s)")
+    if not same:
+        _print(f"got:\n{got}\nwant:\n{want}")
+    return same
+
+
 def run_test(test: Callable[[T], Any], name: str) -> Callable[[Any], Generator[Any, Any, None]]:
     """A main that runs ``test`` as ``go test -v -run '^name$'`` would: in a goroutine
     of its own (``t.Fatal`` ends it, not the program), its cleanups last-added first;
@@ -1425,11 +1458,15 @@ def run_test(test: Callable[[T], Any], name: str) -> Callable[[Any], Generator[A
 
 
 def run_tests(
-    tests: list[tuple[str, Callable[[T], Any]]], summary: bool = True
+    tests: list[tuple[str, Callable[[T], Any]]],
+    summary: bool = True,
+    examples: Sequence[tuple[str, Callable[[], Any], str, bool]] = (),
 ) -> Callable[[Any], Generator[Any, Any, None]]:
     """A main that runs ``tests`` one after another, as ``go test -v`` runs a file's
     (each as :func:`run_test` does; what one leaves running stays for the next), then
-    ``PASS`` or ``FAIL`` as the test binary ends, exiting with status 1 on a failure."""
+    the ``examples`` (name, function, documented output, whether its lines may come
+    in any order), then ``PASS`` or ``FAIL`` as the test binary ends, exiting with
+    status 1 on a failure."""
 
     def main(rt: Any) -> Generator[Any, Any, None]:
         failed = False
@@ -1440,6 +1477,9 @@ def run_tests(
             for line in t._verdict():
                 _print(line)
             failed = failed or t._failed
+        for name, example, want, unordered in examples:
+            passed = yield from _run_example(rt, name, example, want, unordered)
+            failed = failed or not passed
         if summary:
             _print("FAIL" if failed else "PASS")
         if failed:

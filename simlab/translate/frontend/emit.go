@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -65,6 +66,7 @@ func translate(p *program) string {
 	m.consts()
 	m.classes()
 	m.functions()
+	m.examples()
 	m.bind()
 	m.valueFields()
 	return strings.Join(m.out, "\n") + "\n"
@@ -235,6 +237,51 @@ func isParam(u *unit, v *types.Var) bool {
 
 func (m *module) emit(format string, args ...any) {
 	m.out = append(m.out, fmt.Sprintf(format, args...))
+}
+
+// outputComment matches the comment that ends an example: // Output: or
+// // Unordered output:, as go test reads it.
+var outputComment = regexp.MustCompile(`(?is)^[[:space:]]*(unordered )?output:(.*)$`)
+
+// examples: each Example function with an output comment, and what it documents,
+// as go_examples; go-run runs them after a test file's tests, as go test -v does.
+func (m *module) examples() {
+	p := m.p
+	var rows []string
+	for i, f := range p.files {
+		if !strings.HasSuffix(p.names[i], "_test.go") {
+			continue
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv != nil || !strings.HasPrefix(fd.Name.Name, "Example") || fd.Type.Params.NumFields() > 0 {
+				continue
+			}
+			var last *ast.CommentGroup
+			for _, cg := range f.Comments {
+				if fd.Body.Pos() < cg.Pos() && cg.End() < fd.Body.End() {
+					last = cg
+				}
+			}
+			if last == nil {
+				continue
+			}
+			match := outputComment.FindStringSubmatch(last.Text())
+			if match == nil {
+				continue
+			}
+			want := strings.TrimSpace(match[2])
+			rows = append(rows, fmt.Sprintf("    %q: (%s, %s),", fd.Name.Name, pyString(want), map[bool]string{true: "True", false: "False"}[match[1] != ""]))
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	m.emit("")
+	m.emit("")
+	m.emit("go_examples = {  # each Example's documented output, and whether its lines may come in any order")
+	m.out = append(m.out, rows...)
+	m.emit("}")
 }
 
 // mayBeClosed: a channel of elem may be closed, so a receive must give the zero
