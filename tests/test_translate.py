@@ -1881,6 +1881,29 @@ func main() {
 )
 
 
+# a strings.Builder holds bytes: two WriteByte calls of one UTF-8 sequence make its
+# character, and Len counts bytes (what go1.27.3 printed)
+CONSTRUCTS["builder_bytes"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+func main() {
+\tvar b strings.Builder
+\tb.WriteByte(0xCE)
+\tb.WriteByte(0xBB)
+\tb.WriteString("!")
+\tfmt.Println(b.String(), b.Len())
+}
+""",
+    "λ! 3\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1018,38 +1018,6 @@ def _write(w: Any, text: str) -> tuple[int, None]:
     return len(text.encode()), None
 
 
-class Builder:
-    """A ``strings.Builder``: text written to it, and ``String()`` of it so far."""
-
-    __slots__ = ("_parts",)
-
-    def __init__(self) -> None:
-        self._parts: list[str] = []
-
-    def write(self, text: str) -> tuple[int, None]:
-        self._parts.append(text)
-        return len(text.encode()), None
-
-    write_string = write
-
-    def write_byte(self, b: int) -> None:
-        self._parts.append(chr(b))
-
-    def write_rune(self, r: int) -> tuple[int, None]:
-        return self.write(chr(r))
-
-    def string(self) -> str:
-        text = "".join(self._parts)
-        self._parts = [text]
-        return text
-
-    def len(self) -> int:
-        return len(self.string().encode())
-
-    def reset(self) -> None:
-        self._parts = []
-
-
 class Buffer:
     """A ``bytes.Buffer`` written to: its bytes, ``String()`` of them (as UTF-8)."""
 
@@ -1084,6 +1052,13 @@ class Buffer:
 
     def reset(self) -> None:
         self._b.clear()
+
+
+class Builder(Buffer):
+    """A ``strings.Builder``: the same bytes as a ``bytes.Buffer`` written to alike
+    (``WriteByte`` of a UTF-8 sequence's bytes makes its character)."""
+
+    __slots__ = ()
 
 
 def errorf(format: str, *args: Any) -> sl.GoError:
@@ -1339,6 +1314,11 @@ class T:
             self._failed = True
         return not sub._failed
 
+    def _elapsed(self) -> int:
+        """Nanoseconds since the test began, as go test -v counts them: what ran in a
+        synctest bubble took no time on the wall clock."""
+        return self._rt.now - self._start - self._bubbled
+
     def _verdict(self) -> list[str]:
         """Go's verdict lines: ours, then each subtest's indented below it."""
         word = "FAIL" if self._failed else "SKIP" if self._skipped else "PASS"
@@ -1350,18 +1330,19 @@ class T:
 def _t_runner(t: T, test: Callable[[T], Any], done: sl.Chan) -> Generator[Any, Any, None]:
     try:
         ran = test(t)
-        if isinstance(ran, Generator):
+        if isgenerator(ran):
             yield from ran
     except GoPanic:
         # as tRunner's deferred call does: the test and those above it fail, go test
         # prints their verdicts, and the panic goes on to end the program
+        took = t._root._elapsed() / 1e9
         for name in _ancestry(t._name):
-            _print(f"{'    ' * name.count('/')}--- FAIL: {name} ({_took(t._rt, t._root)})")
+            _print(f"{'    ' * name.count('/')}--- FAIL: {name} ({took:.2f}s)")
         raise
     finally:
         while t._cleanups:
             ran = t._cleanups.pop()()
-            if isinstance(ran, Generator):
+            if isgenerator(ran):
                 yield from ran
         done.close()
 
@@ -1370,12 +1351,6 @@ def _ancestry(name: str) -> list[str]:
     """TestA, TestA/b, TestA/b/c for TestA/b/c."""
     parts = name.split("/")
     return ["/".join(parts[: i + 1]) for i in range(len(parts))]
-
-
-def _took(rt: Any, t: T) -> str:
-    """How long ``t`` has run, as go test -v prints it: what ran in a synctest bubble
-    took no time on the wall clock."""
-    return f"{(rt.now - t._start - t._bubbled) / 1e9:.2f}s"
 
 
 _BUBBLE_DEADLOCK = "deadlock: main bubble goroutine has exited but blocked goroutines remain"
@@ -1413,7 +1388,7 @@ def _run(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
     t._start, done = rt.now, rt.chan()
     rt.go(_t_runner, t, test, done, name="testing.tRunner")
     yield done.recv()
-    t._took = rt.now - t._start - t._bubbled
+    t._took = t._elapsed()
 
 
 @sl.gofunc("testing.runExample")
@@ -1429,7 +1404,7 @@ def _run_example(
     def runner() -> Generator[Any, Any, None]:
         try:
             ran = example()
-            if isinstance(ran, Generator):
+            if isgenerator(ran):
                 yield from ran
         finally:
             done.close()

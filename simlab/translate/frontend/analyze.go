@@ -112,20 +112,6 @@ func (p *program) analyze() *analysis {
 	return a
 }
 
-func hasTypeParams(fl *ast.FieldList) bool {
-	for _, f := range fl.List {
-		t := f.Type
-		if s, ok := t.(*ast.StarExpr); ok {
-			t = s.X
-		}
-		switch t.(type) {
-		case *ast.IndexExpr, *ast.IndexListExpr:
-			return true
-		}
-	}
-	return false
-}
-
 // goName is the name Go gives a declared function in a stack trace.
 func goName(p *program, fd *ast.FuncDecl) string {
 	pkg := p.files[0].Name.Name
@@ -632,8 +618,8 @@ func isLocalInterface(p *program, t types.Type) bool {
 }
 
 // blockingMethod: methods of the standard library that block, in simlab a yield
-// (and an access to one of sync/atomic's types: a switch point, as Go may preempt
-// between two of them).
+// (and an access to one of sync/atomic's types or a sync.Map: a switch point, as
+// Go may preempt between two of them).
 func blockingMethod(fn *types.Func) bool {
 	switch methodKey(fn) {
 	case "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.RWMutex.RLock", "sync.WaitGroup.Wait",

@@ -13,20 +13,21 @@ import (
 
 // module writes the Python module of a package.
 type module struct {
-	p        *program
-	a        *analysis
-	out      []string
-	reserved map[string]bool          // module-level Python names
-	globals  map[types.Object]string  // package-level variables, constants, functions
-	closed   map[string]bool          // element types of channels the program closes
-	types    map[*types.TypeName]bool // struct types that have a class
-	copied   map[*types.TypeName]bool // struct types go.copy copies
-	slotsAt  map[*types.TypeName]int  // the line of each class's __slots__, in out
-	writes   map[string]bool          // types written through a pointer (see ptrWrites)
-	anon     map[*types.Struct]string // the classes of fields' anonymous struct types
-	boxed    map[types.Object]bool    // local variables that live in a go.Ref (see findBoxed)
-	wrapped  map[*types.TypeName]bool // named channel types with methods: go.Named classes
-	basics   map[*types.TypeName]bool // named string and number types, classes too
+	p         *program
+	a         *analysis
+	out       []string
+	reserved  map[string]bool          // module-level Python names
+	globals   map[types.Object]string  // package-level variables, constants, functions
+	closed    map[string]bool          // element types of channels the program closes
+	closedAny bool                     // and one of a type parameter's, which may be any
+	types     map[*types.TypeName]bool // struct types that have a class
+	copied    map[*types.TypeName]bool // struct types go.copy copies
+	slotsAt   map[*types.TypeName]int  // the line of each class's __slots__, in out
+	writes    map[string]bool          // types written through a pointer (see ptrWrites)
+	anon      map[*types.Struct]string // the classes of fields' anonymous struct types
+	boxed     map[types.Object]bool    // local variables that live in a go.Ref (see findBoxed)
+	wrapped   map[*types.TypeName]bool // named channel types with methods: go.Named classes
+	basics    map[*types.TypeName]bool // named string and number types, classes too
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue
@@ -171,14 +172,14 @@ func (m *module) findBoxed() {
 			if !ok || fn.Pkg() == nil {
 				return true
 			}
-			arg := -1
+			var target ast.Expr
 			switch {
 			case fn.Pkg().Path() == "sync/atomic":
-				arg = 0
+				target = c.Args[0]
 			case fn.Pkg().Path() == "errors" && fn.Name() == "As" && len(c.Args) == 2:
-				arg = 1
+				target = c.Args[1]
 			}
-			if x, ok := ast.Unparen(c.Args[max(arg, 0)]).(*ast.UnaryExpr); ok && arg >= 0 && x.Op == token.AND {
+			if x, ok := ast.Unparen(target).(*ast.UnaryExpr); ok && x.Op == token.AND {
 				writtenThrough[x] = true
 			}
 			return true
@@ -289,7 +290,7 @@ func (m *module) examples() {
 // function closes a channel of its type parameter (any type), or elem is one.
 func (m *module) mayBeClosed(elem types.Type) bool {
 	_, generic := elem.(*types.TypeParam)
-	return generic || m.closed["any element type"] || m.closed[types.TypeString(elem, nil)]
+	return generic || m.closedAny || m.closed[types.TypeString(elem, nil)]
 }
 
 // refuseStructKeys: Go compares map keys by value, and a struct value of the program
@@ -318,7 +319,7 @@ func (m *module) scanCloses() {
 					if _, ok := p.info.Uses[id].(*types.Builtin); ok {
 						if ch, ok := under(p.info.TypeOf(c.Args[0])).(*types.Chan); ok {
 							if _, generic := ch.Elem().(*types.TypeParam); generic {
-								m.closed["any element type"] = true // a generic function closes a chan T: any T
+								m.closedAny = true // a generic function closes a chan T: any T
 							}
 							m.closed[types.TypeString(ch.Elem(), nil)] = true
 						}
@@ -449,7 +450,7 @@ func (m *module) localTypeNames() {
 		}
 		py := tn.Name()
 		if m.reserved[py] {
-			fn := enclosingFunc(p, ts)
+			fn := enclosingFuncAt(p, ts.Pos())
 			py = fn + "_" + tn.Name()
 			for i := 2; m.reserved[py]; i++ {
 				py = fmt.Sprintf("%s_%s_%d", fn, tn.Name(), i)
@@ -475,9 +476,6 @@ func hasTypeParamsIn(p *program, ts *ast.TypeSpec) bool {
 	})
 	return found
 }
-
-// enclosingFunc: the name of the function declaring ts.
-func enclosingFunc(p *program, ts *ast.TypeSpec) string { return enclosingFuncAt(p, ts.Pos()) }
 
 // enclosingFuncAt: the name of the function declared around pos ("package" if none).
 func enclosingFuncAt(p *program, pos token.Pos) string {

@@ -736,28 +736,28 @@ func (f *fn) instance(fun ast.Expr) (*ast.Ident, string) {
 	if !ok || !isFunc || fn.Pkg() != f.p.pkg {
 		return nil, ""
 	}
-	tparams := fn.Type().(*types.Signature).TypeParams()
-	var kw []string
-	for i := 0; i < tparams.Len(); i++ {
-		kw = append(kw, tparams.At(i).Obj().Name()+"="+f.typeArg(inst.TypeArgs.At(i), id))
-	}
+	kw := f.m.typeKeywords(fn.Type().(*types.Signature).TypeParams(), inst.TypeArgs, id)
 	return id, strings.Join(kw, ", ")
 }
-
-// typeArg is the maker of t's zero value: int, str, bool or float for those, the
-// enclosing function's own type parameter, else a lambda.
-func (f *fn) typeArg(t types.Type, at ast.Node) string { return f.m.typeArg(t, at) }
 
 // typeArgs: the keyword arguments a generic type's class takes, K=str, V=int, for
 // an instance of it (none for a type without type parameters).
 func (m *module) typeArgs(n *types.Named, at ast.Node) []string {
+	return m.typeKeywords(n.TypeParams(), n.TypeArgs(), at)
+}
+
+// typeKeywords: each type parameter given its argument, T=int, as the generic's def
+// or class takes it.
+func (m *module) typeKeywords(params *types.TypeParamList, args *types.TypeList, at ast.Node) []string {
 	var kw []string
-	for i := 0; i < n.TypeArgs().Len(); i++ {
-		kw = append(kw, n.TypeParams().At(i).Obj().Name()+"="+m.typeArg(n.TypeArgs().At(i), at))
+	for i := 0; i < args.Len(); i++ {
+		kw = append(kw, params.At(i).Obj().Name()+"="+m.typeArg(args.At(i), at))
 	}
 	return kw
 }
 
+// typeArg is the maker of t's zero value: int, str, bool or float for those, the
+// enclosing function's own type parameter, else a lambda.
 func (m *module) typeArg(t types.Type, at ast.Node) string {
 	if tp, ok := t.(*types.TypeParam); ok {
 		return tp.Obj().Name()
@@ -1314,11 +1314,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	}
 	key := methodKey(fn)
 	if atomicMethod(fn) || syncMapMethod(fn) && key != "sync.Map.Range" {
-		args := make([]string, len(c.Args))
-		for i := range c.Args {
-			args[i] = arg(i)
-		}
-		return f.yieldExpr("yield " + recv + "." + snake(fn.Name()) + "(" + strings.Join(args, ", ") + ")")
+		return f.yieldExpr("yield " + recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")")
 	}
 	switch key {
 	case "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.Locker.Lock":
