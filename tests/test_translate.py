@@ -2479,6 +2479,339 @@ def test_go_run_runs_a_test_files_examples_after_its_tests(tmp_path):
     )
 
 
+PARALLEL_TEST = """\
+package par
+
+import (
+\t"sync"
+\t"testing"
+\t"time"
+)
+
+var mu sync.Mutex
+var order []string
+
+func record(s string) {
+\tmu.Lock()
+\torder = append(order, s)
+\tmu.Unlock()
+}
+
+func TestA(t *testing.T) {
+\tt.Parallel()
+\ttime.Sleep(20 * time.Millisecond)
+\trecord("A")
+\tt.Log("A done")
+}
+
+func TestB(t *testing.T) {
+\trecord("B")
+\tt.Log("B sequential")
+}
+
+func TestC(t *testing.T) {
+\tt.Parallel()
+\ttime.Sleep(10 * time.Millisecond)
+\trecord("C")
+\tt.Log("C done")
+}
+
+func TestSub(t *testing.T) {
+\tfor _, name := range []string{"x", "y"} {
+\t\tt.Run(name, func(t *testing.T) {
+\t\t\tt.Parallel()
+\t\t\tt.Log("sub", name)
+\t\t})
+\t}
+\tt.Log("after subs")
+}
+
+func TestZ(t *testing.T) {
+\tt.Log("order so far", order)
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -parallel N` (go1.27.3) printed for PARALLEL_TEST,
+# simlab's GOMAXPROCS: the paused tests go on once every top-level test has run
+PARALLEL_TEST_V = {
+    1: (
+        "=== RUN   TestA\n"
+        "=== PAUSE TestA\n"
+        "=== RUN   TestB\n"
+        "    par_test.go:27: B sequential\n"
+        "--- PASS: TestB (0.00s)\n"
+        "=== RUN   TestC\n"
+        "=== PAUSE TestC\n"
+        "=== RUN   TestSub\n"
+        "=== RUN   TestSub/x\n"
+        "=== PAUSE TestSub/x\n"
+        "=== RUN   TestSub/y\n"
+        "=== PAUSE TestSub/y\n"
+        "=== NAME  TestSub\n"
+        "    par_test.go:44: after subs\n"
+        "=== CONT  TestSub/x\n"
+        "    par_test.go:41: sub x\n"
+        "=== CONT  TestSub/y\n"
+        "    par_test.go:41: sub y\n"
+        "--- PASS: TestSub (0.00s)\n"
+        "    --- PASS: TestSub/x (0.00s)\n"
+        "    --- PASS: TestSub/y (0.00s)\n"
+        "=== RUN   TestZ\n"
+        "    par_test.go:48: order so far [B]\n"
+        "--- PASS: TestZ (0.00s)\n"
+        "=== CONT  TestA\n"
+        "    par_test.go:22: A done\n"
+        "--- PASS: TestA (0.02s)\n"
+        "=== CONT  TestC\n"
+        "    par_test.go:34: C done\n"
+        "--- PASS: TestC (0.01s)\n"
+        "PASS\n"
+    ),
+    2: (
+        "=== RUN   TestA\n"
+        "=== PAUSE TestA\n"
+        "=== RUN   TestB\n"
+        "    par_test.go:27: B sequential\n"
+        "--- PASS: TestB (0.00s)\n"
+        "=== RUN   TestC\n"
+        "=== PAUSE TestC\n"
+        "=== RUN   TestSub\n"
+        "=== RUN   TestSub/x\n"
+        "=== PAUSE TestSub/x\n"
+        "=== RUN   TestSub/y\n"
+        "=== PAUSE TestSub/y\n"
+        "=== NAME  TestSub\n"
+        "    par_test.go:44: after subs\n"
+        "=== CONT  TestSub/x\n"
+        "    par_test.go:41: sub x\n"
+        "=== CONT  TestSub/y\n"
+        "    par_test.go:41: sub y\n"
+        "--- PASS: TestSub (0.00s)\n"
+        "    --- PASS: TestSub/x (0.00s)\n"
+        "    --- PASS: TestSub/y (0.00s)\n"
+        "=== RUN   TestZ\n"
+        "    par_test.go:48: order so far [B]\n"
+        "--- PASS: TestZ (0.00s)\n"
+        "=== CONT  TestA\n"
+        "=== CONT  TestC\n"
+        "    par_test.go:34: C done\n"
+        "--- PASS: TestC (0.01s)\n"
+        "=== NAME  TestA\n"
+        "    par_test.go:22: A done\n"
+        "--- PASS: TestA (0.02s)\n"
+        "PASS\n"
+    ),
+}
+
+PARALLEL_TABLE_TEST = """\
+package par
+
+import (
+\t"testing"
+\t"time"
+)
+
+func TestTable(t *testing.T) {
+\tt.Cleanup(func() { t.Log("cleanup after the rows") })
+\tfor _, n := range []int{3, 1, 2} {
+\t\tt.Run(time.Duration(n*10*int(time.Millisecond)).String(), func(t *testing.T) {
+\t\t\tt.Parallel()
+\t\t\ttime.Sleep(time.Duration(n) * 10 * time.Millisecond)
+\t\t\tif n == 1 {
+\t\t\t\tt.Fatalf("row %d failed", n)
+\t\t\t}
+\t\t\tt.Log("row", n)
+\t\t})
+\t}
+\tt.Log("rows started")
+}
+
+func TestTwice(t *testing.T) {
+\tt.Parallel()
+\tdefer func() { t.Log("recovered:", recover()) }()
+\tt.Parallel()
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -parallel N` (go1.27.3) printed for PARALLEL_TABLE_TEST
+PARALLEL_TABLE_TEST_V = {
+    1: (
+        "=== RUN   TestTable\n"
+        "=== RUN   TestTable/30ms\n"
+        "=== PAUSE TestTable/30ms\n"
+        "=== RUN   TestTable/10ms\n"
+        "=== PAUSE TestTable/10ms\n"
+        "=== RUN   TestTable/20ms\n"
+        "=== PAUSE TestTable/20ms\n"
+        "=== NAME  TestTable\n"
+        "    tab_test.go:20: rows started\n"
+        "=== CONT  TestTable/30ms\n"
+        "    tab_test.go:17: row 3\n"
+        "=== CONT  TestTable/20ms\n"
+        "    tab_test.go:17: row 2\n"
+        "=== CONT  TestTable/10ms\n"
+        "    tab_test.go:15: row 1 failed\n"
+        "=== NAME  TestTable\n"
+        "    tab_test.go:9: cleanup after the rows\n"
+        "--- FAIL: TestTable (0.00s)\n"
+        "    --- PASS: TestTable/30ms (0.03s)\n"
+        "    --- PASS: TestTable/20ms (0.02s)\n"
+        "    --- FAIL: TestTable/10ms (0.01s)\n"
+        "=== RUN   TestTwice\n"
+        "=== PAUSE TestTwice\n"
+        "=== CONT  TestTwice\n"
+        "    tab_test.go:25: recovered: testing: t.Parallel called multiple times\n"
+        "--- PASS: TestTwice (0.00s)\n"
+        "FAIL\n"
+    ),
+    3: (
+        "=== RUN   TestTable\n"
+        "=== RUN   TestTable/30ms\n"
+        "=== PAUSE TestTable/30ms\n"
+        "=== RUN   TestTable/10ms\n"
+        "=== PAUSE TestTable/10ms\n"
+        "=== RUN   TestTable/20ms\n"
+        "=== PAUSE TestTable/20ms\n"
+        "=== NAME  TestTable\n"
+        "    tab_test.go:20: rows started\n"
+        "=== CONT  TestTable/30ms\n"
+        "=== CONT  TestTable/20ms\n"
+        "=== CONT  TestTable/10ms\n"
+        "    tab_test.go:15: row 1 failed\n"
+        "=== NAME  TestTable/20ms\n"
+        "    tab_test.go:17: row 2\n"
+        "=== NAME  TestTable/30ms\n"
+        "    tab_test.go:17: row 3\n"
+        "=== NAME  TestTable\n"
+        "    tab_test.go:9: cleanup after the rows\n"
+        "--- FAIL: TestTable (0.00s)\n"
+        "    --- FAIL: TestTable/10ms (0.01s)\n"
+        "    --- PASS: TestTable/20ms (0.02s)\n"
+        "    --- PASS: TestTable/30ms (0.03s)\n"
+        "=== RUN   TestTwice\n"
+        "=== PAUSE TestTwice\n"
+        "=== CONT  TestTwice\n"
+        "    tab_test.go:25: recovered: testing: t.Parallel called multiple times\n"
+        "--- PASS: TestTwice (0.00s)\n"
+        "FAIL\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("test", "parallel"),
+    [
+        ("PARALLEL_TEST", 1),
+        ("PARALLEL_TEST", 2),
+        ("PARALLEL_TABLE_TEST", 1),
+        ("PARALLEL_TABLE_TEST", 3),
+    ],
+)
+def test_parallel_tests_pause_until_their_parent_returns_as_go_test_runs_them(
+    tmp_path, test, parallel
+):
+    """t.Parallel: "signals that this test is to be run in parallel with (and only
+    with) other parallel tests" (package testing). The test pauses (=== PAUSE) and
+    its parent goes on; once the parent's function has returned, at most -parallel
+    of them go on at a time (=== CONT), each verdict below its parent's in the order
+    they ended; a pause is not the test's time; a second call panics. The lines are
+    what go test -v printed at GOMAXPROCS=1, the order in which Go's scheduler
+    woke the paused tests included."""
+    file, source, want = {
+        "PARALLEL_TEST": ("par_test.go", PARALLEL_TEST, PARALLEL_TEST_V),
+        "PARALLEL_TABLE_TEST": ("tab_test.go", PARALLEL_TABLE_TEST, PARALLEL_TABLE_TEST_V),
+    }[test]
+    (tmp_path / file).write_text(source)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / file), "--parallel", str(parallel)])
+    failed = "FAIL" in want[parallel]
+    assert result.exit_code == int(failed), result.output
+    end = result.output.index("exit status" if failed else "main returned")
+    assert result.output[:end] == want[parallel]
+
+
+CACHE = """\
+package cache
+
+import "sync"
+
+type Cache struct {
+\tmu       sync.Mutex
+\tvalues   map[string]int
+\tcomputed int
+}
+
+func New() *Cache { return &Cache{values: map[string]int{}} }
+
+func (c *Cache) Get(key string, compute func(string) int) int {
+\tc.mu.Lock()
+\tv, ok := c.values[key]
+\tc.mu.Unlock()
+\tif ok {
+\t\treturn v
+\t}
+\tv = compute(key) // the lock is not held here: two callers may both compute
+\tc.mu.Lock()
+\tc.values[key] = v
+\tc.computed++
+\tc.mu.Unlock()
+\treturn v
+}
+"""
+
+CACHE_TEST = """\
+package cache
+
+import "testing"
+
+func slowLen(key string) int {
+\tdone := make(chan int)
+\tgo func() { done <- len(key) }()
+\treturn <-done
+}
+
+func TestGetComputesOnce(t *testing.T) {
+\tc := New()
+\tt.Cleanup(func() {
+\t\tif c.computed != 1 {
+\t\t\tt.Errorf("computed %d times, want 1", c.computed)
+\t\t}
+\t})
+\tfor _, name := range []string{"first", "second"} {
+\t\tt.Run(name, func(t *testing.T) {
+\t\t\tt.Parallel()
+\t\t\tif got := c.Get("key", slowLen); got != 3 {
+\t\t\t\tt.Errorf("Get = %d, want 3", got)
+\t\t\t}
+\t\t})
+\t}
+}
+"""
+
+
+def test_a_search_finds_parallel_subtests_that_compute_twice_only_when_they_may_overlap(
+    tmp_path,
+):
+    """Get drops its lock while it computes, so two parallel subtests may both
+    compute. With -parallel 1 they never overlap, and no schedule fails; with
+    -parallel 2 a search finds one that does, prints that run's output (only
+    that one's), and the command it prints replays it, -parallel included."""
+    (tmp_path / "cache.go").write_text(CACHE)
+    (tmp_path / "cache_test.go").write_text(CACHE_TEST)
+    path = str(tmp_path / "cache_test.go")
+    one = CliRunner().invoke(go_run_cmd, [path, "--schedules", "40"])
+    assert (one.exit_code, one.output) == (0, "40 schedules (random, seeds 0 to 39): none failed\n")
+    two = CliRunner().invoke(go_run_cmd, [path, "--schedules", "40", "--parallel", "2"])
+    assert two.exit_code == 1, two.output
+    assert re.match(r"schedule \d+ of 40 fails \(seed \d+\): exit status 1\n", two.output)
+    assert two.output.count("=== RUN   TestGetComputesOnce\n") == 1
+    assert "cache_test.go:15: computed 2 times, want 1\n" in two.output
+    replay = two.output.splitlines()[-1]
+    assert replay.startswith(f"replay: simlab go-run {path} --entry main --parallel 2 --schedule ")
+    again = CliRunner().invoke(go_run_cmd, replay.split()[3:])
+    assert again.exit_code == 1
+    assert "cache_test.go:15: computed 2 times, want 1\n" in again.output
+
+
 @pytest.fixture(scope="module")
 def constructs(tmp_path_factory):
     """The translations of CONSTRUCTS, in one run of the front end."""

@@ -124,13 +124,15 @@ def _is_test(name: str, fn: Any) -> bool:
     )
 
 
-def entry(module: types.ModuleType, name: str = "main") -> Callable[..., Any]:
+def entry(module: types.ModuleType, name: str = "main", parallel: int = 1) -> Callable[..., Any]:
     """``module``'s Go function ``name`` as a main for ``rt.run(...)``.
 
     ``rt.run(entry(program), until=...)`` binds the program to ``rt``, initializes
     its package variables and runs ``name()`` as goroutine 1. A test, ``TestX(t
     *testing.T)``, runs as ``go test -v -run '^TestX$'`` runs it (``golib.run_test``),
-    and a test file's ``main``, which it does not have, is its every test in turn.
+    and a test file's ``main``, which it does not have, is its every test in turn;
+    ``parallel`` is go test's ``-parallel``: how many tests that called
+    ``t.Parallel`` may run at once.
     """
     from . import golib
 
@@ -139,11 +141,11 @@ def entry(module: types.ModuleType, name: str = "main") -> Callable[..., Any]:
     examples = [(n, getattr(module, n), *o) for n, o in getattr(module, "go_examples", {}).items()]
     if fn is None and name == "main" and (tests or examples) and hasattr(module, "bind"):
         # a test file: its tests, then its examples, as go test -v runs them
-        return _starting(module, golib.run_tests(tests, examples=examples))
+        return _starting(module, golib.run_tests(tests, examples=examples, parallel=parallel))
     if fn is None or not callable(fn) or not hasattr(module, "bind"):
         raise TranslateError(f"no function {name} in the translated package")
     if _is_test(name, fn):
-        return _starting(module, golib.run_test(fn, name))
+        return _starting(module, golib.run_test(fn, name, parallel))
 
     def start(runtime, *args):
         module.bind(runtime)

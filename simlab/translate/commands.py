@@ -11,7 +11,7 @@
   goroutines left and the verdicts of the three leak oracles on them. Exit status
   0 when main returned, 1 when the program deadlocked, panicked, called os.Exit or
   was still running, 2 on bad input (one line). ``--schedule S`` replays the
-  schedule ``S`` a run printed.
+  schedule ``S`` a run printed. ``--parallel N`` is go test's ``-parallel``.
 - ``simlab go-run PATH --schedules N [--strategy S] [--seed K]``: run schedules
   ``K, K+1, ...`` (``random`` by default) until one fails (a deadlock, a panic, a
   fatal error, a non-zero exit status, or goroutines the durably-blocked oracle
@@ -21,8 +21,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -88,6 +91,14 @@ def translate_cmd(path: Path, out: Path | None) -> None:
     "--schedule", "replay", default=None, help="Replay this schedule (as go-run prints it)."
 )
 @click.option("--until", default="1h", show_default=True, help="Stop at this simulated time.")
+@click.option(
+    "--parallel",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Of a test file: how many tests that called t.Parallel run at once "
+    "(go test -parallel; its default is GOMAXPROCS, 1 in simlab).",
+)
 def go_run_cmd(
     path: Path,
     entry: str,
@@ -96,6 +107,7 @@ def go_run_cmd(
     seed: int,
     replay: str | None,
     until: str,
+    parallel: int,
 ) -> None:
     """Translate the Go program at PATH and run its function ENTRY as main.
 
@@ -121,15 +133,20 @@ def go_run_cmd(
     except (SimlabError, sl.DurationError, ValueError) as err:
         _fail(err)
     if schedules is None:
-        run = _run(path, source, entry, seed, strategy, limit)
+        run = _run(path, source, entry, seed, strategy, limit, parallel)
         click.echo("\n".join(run.lines))
         raise SystemExit(0 if run.returned else 1)
     for k in range(schedules):
-        run = _run(path, source, entry, seed + k, strategy, limit)
+        run = _run(path, source, entry, seed + k, strategy, limit, parallel, capture=True)
         if run.failed:
             click.echo(f"schedule {k + 1} of {schedules} fails (seed {seed + k}): {run.failure}")
+            click.echo(run.stdout, nl=False)
+            click.echo(run.stderr, nl=False, err=True)
             click.echo("\n".join(run.lines))
-            click.echo(f"replay: simlab go-run {path} --entry {entry} --schedule {run.schedule}")
+            more = f" --parallel {parallel}" if parallel != 1 else ""
+            click.echo(
+                f"replay: simlab go-run {path} --entry {entry}{more} --schedule {run.schedule}"
+            )
             raise SystemExit(1)
     click.echo(
         f"{schedules} schedules ({strategy}, seeds {seed} to {seed + schedules - 1}): none failed"
@@ -144,13 +161,38 @@ class _Run:
         self.returned = False
         self.failure = ""  # how the run failed, "" if it did not
         self.schedule = ""
+        self.stdout = ""  # what the program printed, when the search kept it
+        self.stderr = ""
 
     @property
     def failed(self) -> bool:
         return bool(self.failure)
 
 
-def _run(path: Path, source: str, entry: str, seed: int, strategy: str, limit: int) -> _Run:
+@contextlib.contextmanager
+def _output(run: _Run, capture: bool) -> Iterator[None]:
+    """What the program prints: kept in ``run`` if ``capture``, else written as it goes."""
+    if not capture:
+        yield
+        return
+    stdout, stderr = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            yield
+    finally:
+        run.stdout, run.stderr = stdout.getvalue(), stderr.getvalue()
+
+
+def _run(
+    path: Path,
+    source: str,
+    entry: str,
+    seed: int,
+    strategy: str,
+    limit: int,
+    parallel: int,
+    capture: bool = False,
+) -> _Run:
     import simlab as sl
 
     from . import entry as entry_of
@@ -158,32 +200,35 @@ def _run(path: Path, source: str, entry: str, seed: int, strategy: str, limit: i
 
     out = _Run()
     try:
-        main = entry_of(load(path, source), entry)
+        main = entry_of(load(path, source), entry, parallel)
         rt = sl.Runtime(seed=seed, strategy=strategy)
     except (SimlabError, ValueError) as err:
         _fail(err)
-    now = sl.format_duration
-    try:
-        result = rt.run(main, until=limit)
-        if result.reason == "until":
-            out.lines.append(f"still running at {now(rt.now)}")
-        else:
-            out.lines.append(f"main returned at {now(rt.now)}")
-            out.returned = True
-    except Deadlock as err:
-        out.failure = "deadlock"
-        out.lines.append(f"deadlock at {now(rt.now)}\n{err}")
-    except GoPanic as err:
-        out.failure = "panic"
-        out.lines.append(f"panic in goroutine {err.goroutine} at {now(rt.now)}\n{err}")
-    except FatalError as err:
-        out.failure = "fatal error"
-        out.lines.append(f"fatal error at {now(rt.now)}\n{err}")
-    except golib.Exit as err:
-        out.failure = f"exit status {err.code}" if err.code else ""
-        out.lines.append(f"exit status {err.code} at {now(rt.now)}")
-    except SimlabError as err:  # a schedule that does not fit the program, a livelock
-        _fail(err)
+    now, misfit = sl.format_duration, None
+    with _output(out, capture):
+        try:
+            result = rt.run(main, until=limit)
+            if result.reason == "until":
+                out.lines.append(f"still running at {now(rt.now)}")
+            else:
+                out.lines.append(f"main returned at {now(rt.now)}")
+                out.returned = True
+        except Deadlock as err:
+            out.failure = "deadlock"
+            out.lines.append(f"deadlock at {now(rt.now)}\n{err}")
+        except GoPanic as err:
+            out.failure = "panic"
+            out.lines.append(f"panic in goroutine {err.goroutine} at {now(rt.now)}\n{err}")
+        except FatalError as err:
+            out.failure = "fatal error"
+            out.lines.append(f"fatal error at {now(rt.now)}\n{err}")
+        except golib.Exit as err:
+            out.failure = f"exit status {err.code}" if err.code else ""
+            out.lines.append(f"exit status {err.code} at {now(rt.now)}")
+        except SimlabError as err:  # a schedule that does not fit the program, a livelock
+            misfit = err
+    if misfit is not None:
+        _fail(misfit)
     out.schedule = str(rt.schedule())
     left = rt.goroutines()
     out.lines.append(f"goroutines left: {len(left)}, schedule {out.schedule}, seed {seed}")

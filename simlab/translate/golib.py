@@ -16,6 +16,7 @@ Go's recover does only in the deferred function itself.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import re
@@ -1190,45 +1191,93 @@ def fatal(text: str) -> Op:
 # --- testing: a Go test run as a program ----------------------------------------
 
 
+class _TestState:
+    """What the tests of one run share, as go test's ``testState`` and its chatty
+    printer: the test whose line was printed last (another's log line comes under
+    a ``=== NAME`` line), and the count of tests running against ``-parallel``. The
+    main test holds a place; a parallel test asks for one once its parent's function
+    has returned, and waits for a place a finished test hands over."""
+
+    __slots__ = ("max_parallel", "running", "shown", "start_parallel", "waiting")
+
+    def __init__(self, rt: Any, max_parallel: int) -> None:
+        self.max_parallel = max_parallel
+        self.running = 1  # the main test, which runs the top-level tests in turn
+        self.waiting = 0
+        self.start_parallel = rt.chan(name="testState.startParallel")
+        self.shown = ""
+
+    def update(self, name: str, line: str) -> None:
+        """A line of test ``name`` that needs no ``=== NAME`` line above it."""
+        _print(line)
+        self.shown = name
+
+    @sl.gofunc("testing.(*testState).waitParallel")
+    def wait_parallel(self) -> Generator[Any, Any, None]:
+        if self.running < self.max_parallel:
+            self.running += 1
+            return
+        self.waiting += 1
+        yield self.start_parallel.recv()
+
+    @sl.gofunc("testing.(*testState).release")
+    def release(self) -> Generator[Any, Any, None]:
+        if self.waiting == 0:
+            self.running -= 1
+            return
+        self.waiting -= 1
+        yield self.start_parallel.send(True)  # a waiting test takes the place
+
+
 class T:
     """A ``*testing.T`` for a test ``simlab go-run`` runs (``--entry TestX``): what the
     test logs is written as ``go test -v`` writes it, ``    file.go:12: message``,
     at the Go line of the call (of its caller, for a function that called
     ``t.Helper()``), under a ``=== NAME`` line when another test printed last;
     ``Fatal`` and ``Skip`` end the test's goroutine (Goexit); ``t.Run`` runs a
-    subtest in a goroutine of its own and waits for it; ``synctest_test`` runs a
-    bubble."""
+    subtest in a goroutine of its own and waits for it to end or to call
+    ``t.Parallel``; ``synctest_test`` runs a bubble."""
 
     __slots__ = (
+        "_barrier",
+        "_bubble",
         "_bubbled",
         "_cleanups",
         "_failed",
         "_helpers",
         "_name",
         "_names",
+        "_parallel",
+        "_parent",
         "_results",
-        "_root",
         "_rt",
-        "_shown",
+        "_signal",
         "_skipped",
         "_start",
+        "_state",
+        "_subs",
         "_took",
     )
 
-    def __init__(self, rt: Any, name: str, root: T | None = None) -> None:
+    def __init__(self, rt: Any, name: str, parent: T | None = None, max_parallel: int = 1) -> None:
         self._rt = rt
         self._name = name
-        self._root = root or self
-        self._shown = name  # the root's: the test whose line was printed last
+        self._parent = parent  # None for the main test, whose subtests are the top-level tests
+        self._state: _TestState = parent._state if parent else _TestState(rt, max_parallel)
         self._failed = False
         self._skipped = False
+        self._parallel = False
+        self._bubble = False  # inside synctest.Test
         self._cleanups: list[Callable[[], Any]] = []
         self._helpers: set[Any] = set()
         self._names: dict[str, int] = {}  # subtest names given, for Go's #01 suffixes
         self._results: list[str] = []  # the subtests' verdict lines, printed with ours
+        self._subs: list[T] = []  # the parallel subtests, run once our function returns
+        self._barrier = rt.chan(name="T.barrier")  # closed as our function returns
+        self._signal = rt.chan(1, name="T.signal")  # to the parent: ended, or paused
         self._start = rt.now
         self._bubbled = 0  # nanoseconds spent in synctest bubbles: none on a wall clock
-        self._took = 0  # the test's nanoseconds but those, once it has ended
+        self._took = 0  # the time it took: not that in bubbles, nor a parallel test's pause
 
     def name(self) -> str:
         return self._name
@@ -1240,9 +1289,8 @@ class T:
         while frame.f_back is not None and frame.f_code in self._helpers:
             frame = frame.f_back
         at = frame_of(frame.f_code, frame.f_lineno)
-        if self._root._shown != self._name:
-            _print(f"=== NAME  {self._name}")
-            self._root._shown = self._name
+        if self._state.shown != self._name:
+            self._state.update(self._name, f"=== NAME  {self._name}")
         lines = text.removesuffix("\n").split("\n")
         rest = "".join("\n        " + line for line in lines[1:])
         sys.stdout.write(f"    {at.file.rsplit('/', 1)[-1]}:{at.line}: {lines[0]}{rest}\n")
@@ -1300,51 +1348,121 @@ class T:
         self._cleanups.append(f)
 
     def run(self, name: str, f: Callable[[T], Any]) -> Generator[Any, Any, bool]:
-        """``t.Run(name, f)``: ``yield from`` it for whether the subtest passed. Its name
-        is Go's: spaces made underscores, a repeated name numbered ``#01``, ``#02``."""
+        """``t.Run(name, f)``: ``yield from`` it for whether the subtest passed (true
+        for one that paused in ``t.Parallel``). Its name is Go's: spaces made
+        underscores, a repeated name numbered ``#01``, ``#02``."""
         name = "".join("_" if c.isspace() else c for c in name)
         seen = self._names.get(name)
         self._names[name] = 0 if seen is None else seen + 1
         if seen is not None:
             name = f"{name}#{seen + 1:02d}"
-        sub = T(self._rt, f"{self._name}/{name}", self._root)
+        sub = T(self._rt, f"{self._name}/{name}", self)
         yield from _run(sub, f)
-        self._results += sub._verdict()
-        if sub._failed:
-            self._failed = True
         return not sub._failed
 
+    @sl.gofunc("testing.(*T).Parallel")
+    def parallel(self) -> Generator[Any, Any, None]:
+        """``t.Parallel()``: ``yield from`` it. The test pauses (``t.Run`` returns to its
+        parent) until the parent's function has returned (the main test's: every
+        top-level test has run or paused), then waits for a place among the
+        ``-parallel`` tests that may run at once, and goes on."""
+        if self._parallel:
+            raise GoPanic("testing: t.Parallel called multiple times")
+        if self._bubble:
+            raise GoPanic("testing: t.Parallel called inside synctest bubble")
+        parent, state = self._parent, self._state
+        assert parent is not None, "the main test is never parallel"
+        self._parallel = True
+        self._took += self._lap()  # a pause is not the test's time
+        parent._subs.append(self)
+        state.update(self._name, f"=== PAUSE {self._name}")
+        yield self._signal.send(True)
+        yield parent._barrier.recv()
+        yield from state.wait_parallel()
+        state.update(self._name, f"=== CONT  {self._name}")
+        self._lap()
+
+    def _lap(self) -> int:
+        """Nanoseconds since the test (re)started, as go test -v counts them: what ran in
+        a synctest bubble took no time on the wall clock. Starts the next lap."""
+        lap = self._rt.now - self._start - self._bubbled
+        self._start, self._bubbled = self._rt.now, 0
+        return lap
+
     def _elapsed(self) -> int:
-        """Nanoseconds since the test began, as go test -v counts them: what ran in a
-        synctest bubble took no time on the wall clock."""
-        return self._rt.now - self._start - self._bubbled
+        """The test's nanoseconds so far (for the verdicts printed as a panic ends it)."""
+        return self._took + self._rt.now - self._start - self._bubbled
+
+    def _cleanup(self) -> Generator[Any, Any, None]:
+        while self._cleanups:
+            ran = self._cleanups.pop()()
+            if isgenerator(ran):
+                yield from ran
+
+    def _run_parallel_subtests(self) -> Generator[Any, Any, None]:
+        """As tRunner does once a test's function has returned: give up our place,
+        let the parallel subtests go on, and wait for each to end."""
+        yield from self._state.release()
+        self._barrier.close()
+        for sub in self._subs:
+            yield sub._signal.recv()
 
     def _verdict(self) -> list[str]:
-        """Go's verdict lines: ours, then each subtest's indented below it."""
+        """Go's verdict lines: ours, then each subtest's indented below it, in the
+        order they ended."""
         word = "FAIL" if self._failed else "SKIP" if self._skipped else "PASS"
         head = f"--- {word}: {self._name} ({self._took / 1e9:.2f}s)"
         return [head, *("    " + line for line in self._results)]
 
 
-@sl.gofunc("testing.tRunner")
-def _t_runner(t: T, test: Callable[[T], Any], done: sl.Chan) -> Generator[Any, Any, None]:
+def _call(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
+    """``test(t)``. If it panics: as tRunner's deferred call does, the test and those
+    above it fail, go test prints their verdicts, the test's cleanups run, and the
+    panic goes on to end the program."""
     try:
         ran = test(t)
         if isgenerator(ran):
             yield from ran
     except GoPanic:
-        # as tRunner's deferred call does: the test and those above it fail, go test
-        # prints their verdicts, and the panic goes on to end the program
-        took = t._root._elapsed() / 1e9
+        top = t
+        while top._parent is not None and top._parent._parent is not None:
+            top = top._parent
+        took = top._elapsed() / 1e9
         for name in _ancestry(t._name):
             _print(f"{'    ' * name.count('/')}--- FAIL: {name} ({took:.2f}s)")
+        yield from t._cleanup()
         raise
-    finally:
-        while t._cleanups:
-            ran = t._cleanups.pop()()
-            if isgenerator(ran):
-                yield from ran
-        done.close()
+
+
+@sl.gofunc("testing.tRunner")
+def _t_runner(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
+    with contextlib.suppress(Goexit):  # t.FailNow, t.SkipNow: the rest is tRunner's
+        yield from _call(t, test)
+    state = t._state
+    if t._subs:  # the function's time, the subtests' not, the cleanups' again
+        t._took += t._lap()
+        yield from t._run_parallel_subtests()
+        t._lap()
+        yield from t._cleanup()
+        t._took += t._lap()
+        if not t._parallel:
+            yield from state.wait_parallel()
+    else:
+        yield from t._cleanup()
+        t._took += t._lap()
+        if t._parallel:
+            yield from state.release()
+    parent = t._parent
+    assert parent is not None, "the main test runs in run_tests"
+    parent._failed = parent._failed or t._failed
+    if parent._parent is not None:
+        parent._results += t._verdict()  # printed below the parent's, as it ends
+    elif t._parallel:
+        for line in t._verdict():
+            state.update(t._name, line)
+    # a sequential top-level test's verdict is printed by run_tests, once what the
+    # test left running has settled
+    yield t._signal.send(True)
 
 
 def _ancestry(name: str) -> list[str]:
@@ -1365,9 +1483,10 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
     rt = t._rt
     start, before, done = rt.now, {g.id for g in rt.goroutines()}, rt.chan()
     outside, t._cleanups = t._cleanups, []  # f's cleanups run in the bubble, as it ends
-    rt.go(_t_runner, t, f, done, name="testing/synctest.Test")
+    t._bubble = True
+    rt.go(_bubble, t, f, done, name="testing/synctest.Test")
     yield done.recv()
-    t._cleanups = outside
+    t._cleanups, t._bubble = outside, False
     while True:
         yield rt.wait_idle()
         left = [g for g in rt.goroutines() if g.id not in before]
@@ -1379,16 +1498,24 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
     t._bubbled += rt.now - start
 
 
+@sl.gofunc("testing.tRunner")
+def _bubble(t: T, f: Callable[[T], Any], done: sl.Chan) -> Generator[Any, Any, None]:
+    """The bubble's goroutine: ``f(t)``, then its cleanups, however it ends."""
+    try:
+        yield from _call(t, f)
+    finally:
+        yield from t._cleanup()
+        done.close()
+
+
 @sl.gofunc("testing.(*T).Run")
 def _run(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
-    """Run ``test`` in a goroutine of its own, as ``testing.tRunner`` does, and wait."""
-    rt = t._rt
-    _print(f"=== RUN   {t._name}")
-    t._root._shown = t._name
-    t._start, done = rt.now, rt.chan()
-    rt.go(_t_runner, t, test, done, name="testing.tRunner")
-    yield done.recv()
-    t._took = t._elapsed()
+    """Run ``test`` in a goroutine of its own, as ``testing.tRunner`` does, and wait
+    for it to end or to pause in ``t.Parallel``."""
+    t._state.update(t._name, f"=== RUN   {t._name}")
+    t._lap()
+    t._rt.go(_t_runner, t, test, name="testing.tRunner")
+    yield t._signal.recv()
 
 
 @sl.gofunc("testing.runExample")
@@ -1423,35 +1550,44 @@ def _run_example(
     return same
 
 
-def run_test(test: Callable[[T], Any], name: str) -> Callable[[Any], Generator[Any, Any, None]]:
+def run_test(
+    test: Callable[[T], Any], name: str, parallel: int = 1
+) -> Callable[[Any], Generator[Any, Any, None]]:
     """A main that runs ``test`` as ``go test -v -run '^name$'`` would: in a goroutine
     of its own (``t.Fatal`` ends it, not the program), its cleanups last-added first;
     once every goroutine it left is blocked or asleep, ``--- PASS``, ``--- FAIL`` or
     ``--- SKIP`` with the simulated time the test took, its subtests' below; a failed
     test exits with status 1, as the test binary does."""
-    return run_tests([(name, test)], summary=False)
+    return run_tests([(name, test)], summary=False, parallel=parallel)
 
 
 def run_tests(
     tests: list[tuple[str, Callable[[T], Any]]],
     summary: bool = True,
     examples: Sequence[tuple[str, Callable[[], Any], str, bool]] = (),
+    parallel: int = 1,
 ) -> Callable[[Any], Generator[Any, Any, None]]:
     """A main that runs ``tests`` one after another, as ``go test -v`` runs a file's
     (each as :func:`run_test` does; what one leaves running stays for the next), then
-    the ``examples`` (name, function, documented output, whether its lines may come
-    in any order), then ``PASS`` or ``FAIL`` as the test binary ends, exiting with
-    status 1 on a failure."""
+    those that paused in ``t.Parallel``, at most ``parallel`` at a time (``go test
+    -parallel``, whose default is GOMAXPROCS: 1 in simlab), then the ``examples``
+    (name, function, documented output, whether its lines may come in any order),
+    then ``PASS`` or ``FAIL`` as the test binary ends, exiting with status 1 on a
+    failure."""
 
     def main(rt: Any) -> Generator[Any, Any, None]:
-        failed = False
+        tested = T(rt, "", max_parallel=parallel)  # go test's main test
         for name, test in tests:
-            t = T(rt, name)
+            t = T(rt, name, tested)
             yield from _run(t, test)
-            yield rt.wait_idle()  # what the test left running settles, as synctest.Wait lets it
-            for line in t._verdict():
-                _print(line)
-            failed = failed or t._failed
+            if not t._parallel:
+                yield rt.wait_idle()  # what the test left running settles, as synctest.Wait lets it
+                for line in t._verdict():
+                    tested._state.update(name, line)
+        if tested._subs:
+            yield from tested._run_parallel_subtests()
+            yield rt.wait_idle()
+        failed = tested._failed
         for name, example, want, unordered in examples:
             passed = yield from _run_example(rt, name, example, want, unordered)
             failed = failed or not passed

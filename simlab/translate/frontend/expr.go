@@ -1372,6 +1372,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + ".try_acquire(" + arg(0) + ")", false
 	case "golang.org/x/sync/semaphore.Weighted.Release":
 		return recv + ".release(" + arg(0) + ")", false
+	case "testing.T.Parallel":
+		return f.yieldExpr("yield from " + recv + ".parallel()")
 	case "testing.T.Run":
 		fv, _ := f.funcArg(c.Args[1])
 		return f.yieldExpr("yield from " + recv + ".run(" + arg(0) + ", " + fv + ")")
