@@ -2340,7 +2340,7 @@ def test_a_synctest_bubble_runs_on_the_fake_clock_and_panics_on_what_it_leaves_b
     assert leak.exit_code == 1, leak.output
     head, panic_line = SYNCTEST_LEAK_V.rsplit("panic: ", 1)
     assert leak.output.startswith(head)
-    assert "\npanic: " + panic_line.removesuffix(" [recovered, repanicked]\n") + "\n" in leak.output
+    assert "\npanic: " + panic_line in leak.output
     assert "      1 x st.TestLeak.func1.1 [chan send] st_test.go:31\n" in leak.output
 
 
@@ -2727,6 +2727,40 @@ def test_parallel_tests_pause_until_their_parent_returns_as_go_test_runs_them(
     assert result.exit_code == int(failed), result.output
     end = result.output.index("exit status" if failed else "main returned")
     assert result.output[:end] == want[parallel]
+
+
+PANIC_TEST = """\
+package p
+
+import "testing"
+
+func TestPanics(t *testing.T) {
+\tt.Log("before")
+\tvar m map[string]int
+\tm["x"] = 1
+}
+"""
+
+# what `go test -v` (go1.27.3) printed for PANIC_TEST, up to the goroutine dump
+PANIC_TEST_V = (
+    "=== RUN   TestPanics\n"
+    "    p_test.go:6: before\n"
+    "--- FAIL: TestPanics (0.00s)\n"
+    "panic: assignment to entry in nil map [recovered, repanicked]\n"
+)
+
+
+def test_a_test_that_panics_fails_and_its_panic_ends_the_run_as_go_test_prints_it(tmp_path):
+    """tRunner recovers the test's panic, prints the verdict and panics again with
+    it; the goroutine that panicked is the crash, not a goroutine left behind."""
+    (tmp_path / "p_test.go").write_text(PANIC_TEST)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "p_test.go")])
+    assert result.exit_code == 1, result.output
+    head, panic_line = PANIC_TEST_V.rsplit("panic: ", 1)
+    assert result.output.startswith(head)
+    assert "\npanic: " + panic_line in result.output
+    assert "goroutines left: 2, schedule fifo, seed 0\n" in result.output
+    assert "leak oracles" not in result.output
 
 
 CACHE = """\

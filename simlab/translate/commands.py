@@ -195,6 +195,7 @@ def _run(
 ) -> _Run:
     import simlab as sl
 
+    from ..go.goroutine import RUNNING
     from . import entry as entry_of
     from . import golib, load
 
@@ -232,10 +233,15 @@ def _run(
     out.schedule = str(rt.schedule())
     left = rt.goroutines()
     out.lines.append(f"goroutines left: {len(left)}, schedule {out.schedule}, seed {seed}")
-    if [g for g in left if g.id != 1]:
+    # the goroutine a panic or a fatal error stopped is the crash, not a leak
+    crashed = {g.id for g in left if g.state == RUNNING} if out.failure else set()
+    if [g for g in left if g.id != 1 and g.id not in crashed]:
         from ..observe import leaks
 
         report = leaks.check(rt)
+        for gid in crashed:
+            for part in (report.verdicts, report.goroutines, report.keys):
+                part.pop(gid, None)
         blocked = len(report.flagged("durably blocked"))
         if blocked and not out.failure:
             out.failure = f"{blocked} goroutine{'s' if blocked > 1 else ''} durably blocked"

@@ -1418,12 +1418,13 @@ class T:
 def _call(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
     """``test(t)``. If it panics: as tRunner's deferred call does, the test and those
     above it fail, go test prints their verdicts, the test's cleanups run, and the
-    panic goes on to end the program."""
+    panic is raised again (``[recovered, repanicked]``) to end the program."""
     try:
         ran = test(t)
         if isgenerator(ran):
             yield from ran
-    except GoPanic:
+    except GoPanic as err:
+        err.repanicked = True  # tRunner recovers the panic and panics again with it
         top = t
         while top._parent is not None and top._parent._parent is not None:
             top = top._parent
