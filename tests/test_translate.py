@@ -2846,6 +2846,289 @@ def test_a_search_finds_parallel_subtests_that_compute_twice_only_when_they_may_
     assert "cache_test.go:15: computed 2 times, want 1\n" in again.output
 
 
+# A module of four packages: main imports worker and two packages named util (one
+# under another name); worker imports one of them, and has a var, an init, a
+# struct with a String method and a goroutine pool.
+SHOP = {
+    "go.mod": """\
+module example.com/shop
+
+go 1.27
+""",
+    "worker/worker.go": """\
+package worker
+
+import (
+\t"errors"
+\t"fmt"
+\t"sync"
+
+\t"example.com/shop/a/util"
+)
+
+var ErrClosed = errors.New("worker: pool closed")
+
+var started = util.Name("pool")
+
+func init() { fmt.Println("worker init:", started) }
+
+type Job struct {
+\tID   int
+\tCost int
+}
+
+func (j Job) String() string { return fmt.Sprintf("job#%d", j.ID) }
+
+type Pool struct {
+\tmu     sync.Mutex
+\tclosed bool
+\tjobs   chan Job
+\twg     sync.WaitGroup
+}
+
+func NewPool(workers int, done func(Job)) *Pool {
+\tp := &Pool{jobs: make(chan Job)}
+\tfor i := 0; i < workers; i++ {
+\t\tp.wg.Add(1)
+\t\tgo func() {
+\t\t\tdefer p.wg.Done()
+\t\t\tfor j := range p.jobs {
+\t\t\t\tdone(j)
+\t\t\t}
+\t\t}()
+\t}
+\treturn p
+}
+
+func (p *Pool) Submit(j Job) error {
+\tp.mu.Lock()
+\tclosed := p.closed
+\tp.mu.Unlock()
+\tif closed {
+\t\treturn ErrClosed
+\t}
+\tp.jobs <- j
+\treturn nil
+}
+
+func (p *Pool) Close() {
+\tp.mu.Lock()
+\tp.closed = true
+\tp.mu.Unlock()
+\tclose(p.jobs)
+\tp.wg.Wait()
+}
+""",
+    "a/util/util.go": """\
+package util
+
+func Name(s string) string { return "a/" + s }
+""",
+    "b/util/util.go": """\
+package util
+
+func Name(s string) string { return "b/" + s }
+""",
+    "cmd/main.go": """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+
+\t"example.com/shop/a/util"
+\tbutil "example.com/shop/b/util"
+\t"example.com/shop/worker"
+)
+
+func init() { fmt.Println("main init:", util.Name("x"), butil.Name("y")) }
+
+func main() {
+\ttotal := 0
+\tp := worker.NewPool(2, func(j worker.Job) { total += j.Cost })
+\tfor i := 1; i <= 3; i++ {
+\t\tif err := p.Submit(worker.Job{ID: i, Cost: i * 10}); err != nil {
+\t\t\tfmt.Println(err)
+\t\t}
+\t}
+\tp.Close()
+\terr := p.Submit(worker.Job{ID: 4})
+\tfmt.Println(errors.Is(err, worker.ErrClosed), err)
+\tj := worker.Job{ID: 7}
+\tvar any1 any = &j
+\tfmt.Printf("%v %v %T %T %T %d\\n", j, &j, j, &j, any1, total)
+}
+""",
+}
+
+# what `go run ./cmd` (go1.27.3) printed for SHOP
+SHOP_RUN = (
+    "worker init: a/pool\n"
+    "main init: a/x b/y\n"
+    "true worker: pool closed\n"
+    "job#7 job#7 worker.Job *worker.Job *worker.Job 60\n"
+)
+
+
+def _module(root, files):
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+
+
+def test_a_program_runs_with_the_packages_of_its_module_it_imports(tmp_path):
+    """The packages a program imports from its own module (found from its go.mod)
+    are translated with it: each package's names qualified by its own (util_Name,
+    util2_Name for the second util), its functions named by import path as Go's
+    stack traces name them, the imported packages' variables and init functions
+    first, %T and %v as Go prints a struct value and a pointer to it."""
+    _module(tmp_path, SHOP)
+    main = tmp_path / "cmd" / "main.go"
+    result = CliRunner().invoke(go_run_cmd, [str(main)])
+    assert result.exit_code == 0, result.output
+    assert result.output[: result.output.index("main returned")] == SHOP_RUN
+    source = translate.translate(main)
+    assert "def util_Name(s):" in source and "def util2_Name(s):" in source
+    assert '@sl.gofunc("example.com/shop/worker.(*Pool).Submit", file="worker.go")' in source
+    assert "- example.com/shop/worker (worker.go)" in source
+
+
+BOOM = {
+    "go.mod": "module example.com/shop\n\ngo 1.27\n",
+    "boom/boom.go": (
+        "package boom\n\nfunc Start(done chan<- bool) {\n\tgo func() {\n"
+        '\t\tvar m map[string]int\n\t\tm["x"] = 1\n\t\tdone <- true\n\t}()\n}\n'
+    ),
+    "cmd/main.go": (
+        'package main\n\nimport "example.com/shop/boom"\n\nfunc main() {\n'
+        "\tdone := make(chan bool)\n\tboom.Start(done)\n\t<-done\n}\n"
+    ),
+}
+
+
+def test_a_goroutine_of_an_imported_package_is_named_by_its_import_path(tmp_path):
+    """go run ./cmd (go1.27.3) printed "example.com/shop/boom.Start.func1()" and
+    "created by example.com/shop/boom.Start in goroutine 1" for this panic."""
+    _module(tmp_path, BOOM)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "cmd" / "main.go")])
+    assert result.exit_code == 1, result.output
+    assert "\nexample.com/shop/boom.Start.func1(" in result.output
+    assert "\ncreated by example.com/shop/boom.Start in goroutine 1\n" in result.output
+
+
+CACHE_MODULE = {
+    "go.mod": """\
+module example.com/mm
+
+go 1.27
+""",
+    "cache/cache.go": """\
+package cache
+
+import "sync"
+
+type Cache struct {
+\tmu       sync.Mutex
+\tvalues   map[string]int
+\tcomputed int
+}
+
+func New() *Cache { return &Cache{values: map[string]int{}} }
+
+func (c *Cache) Get(key string, compute func(string) int) int {
+\tc.mu.Lock()
+\tv, ok := c.values[key]
+\tc.mu.Unlock()
+\tif ok {
+\t\treturn v
+\t}
+\tv = compute(key) // the lock is not held here: two callers may both compute
+\tc.mu.Lock()
+\tc.values[key] = v
+\tc.computed++
+\tc.mu.Unlock()
+\treturn v
+}
+
+// Computed reports how many times Get computed a value.
+func (c *Cache) Computed() int {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\treturn c.computed
+}
+""",
+    "cache/cache_test.go": """\
+package cache_test
+
+import (
+\t"testing"
+
+\t"example.com/mm/cache"
+)
+
+func slowLen(key string) int {
+\tdone := make(chan int)
+\tgo func() { done <- len(key) }()
+\treturn <-done
+}
+
+func TestGetComputesOnce(t *testing.T) {
+\tc := cache.New()
+\tt.Cleanup(func() {
+\t\tif c.Computed() != 1 {
+\t\t\tt.Errorf("computed %d times, want 1", c.Computed())
+\t\t}
+\t})
+\tfor _, name := range []string{"first", "second"} {
+\t\tt.Run(name, func(t *testing.T) {
+\t\t\tt.Parallel()
+\t\t\tif got := c.Get("key", slowLen); got != 3 {
+\t\t\t\tt.Errorf("Get = %d, want 3", got)
+\t\t\t}
+\t\t})
+\t}
+}
+""",
+}
+
+# what `GOMAXPROCS=1 go test -v ./cache` (go1.27.3) printed
+CACHE_MODULE_V = (
+    "=== RUN   TestGetComputesOnce\n"
+    "=== RUN   TestGetComputesOnce/first\n"
+    "=== PAUSE TestGetComputesOnce/first\n"
+    "=== RUN   TestGetComputesOnce/second\n"
+    "=== PAUSE TestGetComputesOnce/second\n"
+    "=== CONT  TestGetComputesOnce/first\n"
+    "=== CONT  TestGetComputesOnce/second\n"
+    "--- PASS: TestGetComputesOnce (0.00s)\n"
+    "    --- PASS: TestGetComputesOnce/first (0.00s)\n"
+    "    --- PASS: TestGetComputesOnce/second (0.00s)\n"
+    "PASS\n"
+)
+
+
+def test_an_external_test_package_runs_with_the_package_it_tests(tmp_path):
+    """package cache_test imports the package it tests by its path in the module,
+    as go test builds it; and with -parallel 2 a search finds the schedule where
+    both subtests compute."""
+    _module(tmp_path, CACHE_MODULE)
+    path = str(tmp_path / "cache" / "cache_test.go")
+    result = CliRunner().invoke(go_run_cmd, [path])
+    assert result.exit_code == 0, result.output
+    assert result.output[: result.output.index("main returned")] == CACHE_MODULE_V
+    found = CliRunner().invoke(go_run_cmd, [path, "--parallel", "2", "--schedules", "20"])
+    assert found.exit_code == 1, found.output
+    assert "cache_test.go:19: computed 2 times, want 1\n" in found.output
+
+
+def test_a_missing_package_of_the_module_is_one_line(tmp_path):
+    _module(tmp_path, {k: v for k, v in BOOM.items() if not k.startswith("boom/")})
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "cmd" / "main.go")])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert "package example.com/shop/boom: no directory" in result.output
+
+
 @pytest.fixture(scope="module")
 def constructs(tmp_path_factory):
     """The translations of CONSTRUCTS, in one run of the front end."""

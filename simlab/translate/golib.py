@@ -48,6 +48,7 @@ __all__ = [
     "PanicNilError",
     "Recoverable",
     "Ref",
+    "StaticType",
     "StructValue",
     "T",
     "abandon",
@@ -721,7 +722,27 @@ def type_name(x: Any) -> str:
             return go
     if isinstance(x, sl.GoError):
         return x.name
-    return getattr(type(x), "go_name", None) or f"*main.{type(x).__name__}"
+    if isinstance(x, StaticType):
+        return x.go_type
+    return _class_name(type(x))
+
+
+def _class_name(cls: type) -> str:
+    """Go's name for the type a class of the translation stands for: a named string,
+    number or channel type's value is the value; an object of a struct class
+    stands for a pointer to the struct."""
+    name = getattr(cls, "go_name", None) or f"main.{cls.__name__}"
+    return name if issubclass(cls, int | float | str | Named) else "*" + name
+
+
+class StaticType:
+    """An operand of ``%T`` whose type the translator knew: a struct value and a
+    pointer to it are one object at run time, so it wrote the Go type down."""
+
+    __slots__ = ("go_type", "x")
+
+    def __init__(self, go_type: str, x: Any) -> None:
+        self.go_type, self.x = go_type, x
 
 
 def assert_type(x: Any, t: type | str) -> tuple[Any, bool]:
@@ -735,7 +756,7 @@ def must_assert(x: Any, t: type | str, iface: str) -> Any:
     """``x.(T)``: ``x``, or the panic ``interface conversion: ...``."""
     if _is(x, t):
         return x
-    want = t if isinstance(t, str) else getattr(t, "go_name", None) or f"*main.{t.__name__}"
+    want = t if isinstance(t, str) else _class_name(t)
     if x is None:
         raise GoPanic(f"interface conversion: interface is nil, not {want}")
     raise GoPanic(f"interface conversion: {iface} is {type_name(x)}, not {want}")
@@ -932,7 +953,7 @@ def sprintf(format: str, *args: Any) -> str:
             shortest = verb in "gG" and precision is None
             text = _float(float(x)) if shortest else f"{float(x):.{p}{verb}}"
         elif verb == "T":
-            text = type(x).__name__
+            text = type_name(x)
         else:
             text = v(x)
         if width and width != "*":

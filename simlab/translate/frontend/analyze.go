@@ -73,7 +73,7 @@ func (p *program) analyze() *analysis {
 		libArg:    map[*ast.FuncLit]bool{},
 	}
 	// units for the declared functions first, so calls can be resolved
-	inits := 0
+	inits := map[*types.Package]int{}
 	for _, f := range p.files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -83,8 +83,8 @@ func (p *program) analyze() *analysis {
 			obj := p.info.Defs[fd.Name].(*types.Func)
 			u := &unit{name: goName(p, fd), decl: fd, body: fd.Body, sig: obj.Type().(*types.Signature), file: p.file(fd)}
 			if fd.Recv == nil && fd.Name.Name == "init" {
-				u.name = fmt.Sprintf("%s.init.%d", p.files[0].Name.Name, inits)
-				inits++
+				u.name = fmt.Sprintf("%s.init.%d", p.goPkg(obj.Pkg()), inits[obj.Pkg()])
+				inits[obj.Pkg()]++
 			}
 			if fd.Body == nil {
 				p.unsupported(fd, "a function without a body", "Go source for every function")
@@ -100,11 +100,15 @@ func (p *program) analyze() *analysis {
 		a.walkUnit(u)
 	}
 	// package-level variable initializers may hold closures: main.init.func1...
-	initUnit := &unit{name: p.pkg.Name() + ".init", assigned: map[types.Object]bool{}, freeSet: map[types.Object]bool{}}
+	initUnits := map[*types.Package]*unit{}
 	for _, f := range p.files {
+		owner := p.pkgOf[f]
 		for _, d := range f.Decls {
 			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
-				a.walk(initUnit, gd, nil)
+				if initUnits[owner] == nil {
+					initUnits[owner] = &unit{name: p.goPkg(owner) + ".init", assigned: map[types.Object]bool{}, freeSet: map[types.Object]bool{}}
+				}
+				a.walk(initUnits[owner], gd, nil)
 			}
 		}
 	}
@@ -114,7 +118,7 @@ func (p *program) analyze() *analysis {
 
 // goName is the name Go gives a declared function in a stack trace.
 func goName(p *program, fd *ast.FuncDecl) string {
-	pkg := p.files[0].Name.Name
+	pkg := p.goPkg(p.info.Defs[fd.Name].Pkg())
 	if fd.Recv == nil {
 		if fd.Type.TypeParams != nil {
 			return pkg + "." + fd.Name.Name + "[...]" // as Go names an instance: main.Map[...]
@@ -364,7 +368,7 @@ func (a *analysis) walk(u *unit, n ast.Node, loop ast.Node) {
 		case *ast.Ident:
 			if obj := p.info.Defs[n]; obj != nil {
 				if _, isVar := obj.(*types.Var); isVar {
-					if _, known := a.declUnit[obj]; !known && obj.Parent() != p.pkg.Scope() {
+					if _, known := a.declUnit[obj]; !known && !p.packageLevel(obj) {
 						a.define(u, n, loop)
 					}
 				}
@@ -525,7 +529,7 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 					return
 				}
 				if types.IsInterface(sel.Recv()) {
-					if fn.Pkg() == p.pkg || isLocalInterface(p, sel.Recv()) {
+					if p.ours(fn.Pkg()) || isLocalInterface(p, sel.Recv()) {
 						u.dyn = append(u.dyn, methodFamily(fn))
 					}
 					return
@@ -536,7 +540,7 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				return
 			}
 			if sel.Kind() == types.FieldVal {
-				if n, ok := sel.Type().(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg() != p.pkg {
+				if n, ok := sel.Type().(*types.Named); ok && n.Obj().Pkg() != nil && !p.ours(n.Obj().Pkg()) {
 					return // a context.CancelFunc field: what the library returned, a plain function
 				}
 				u.dyn = append(u.dyn, familyOf(p, sel.Type()))
@@ -545,6 +549,10 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 			return
 		}
 		if obj, ok := p.info.Uses[f.Sel].(*types.Func); ok && obj.Pkg() != nil {
+			if cu := a.byFunc[obj]; cu != nil { // worker.Start: a function of the module
+				u.calls = append(u.calls, cu)
+				return
+			}
 			switch obj.Pkg().Path() + "." + obj.Name() {
 			case "time.Sleep", "runtime.Gosched", "runtime.Goexit", "os.Exit", "log.Fatalf", "log.Fatal", "log.Fatalln", "io.ReadFull",
 				"testing/synctest.Test", "testing/synctest.Wait":
@@ -578,7 +586,7 @@ func (a *analysis) toLibrary(c *ast.CallExpr) bool {
 		return false
 	}
 	fn, ok := a.p.info.Uses[sel.Sel].(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg() != a.p.pkg && a.byFunc[fn.Origin()] == nil
+	return ok && fn.Pkg() != nil && !a.p.ours(fn.Pkg()) && a.byFunc[fn.Origin()] == nil
 }
 
 // libraryCall: e calls a function of another package whose results are plain
@@ -593,7 +601,7 @@ func (a *analysis) libraryCall(e ast.Expr) bool {
 		return false
 	}
 	fn, ok := a.p.info.Uses[sel.Sel].(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg() == a.p.pkg {
+	if !ok || fn.Pkg() == nil || a.p.ours(fn.Pkg()) {
 		return false
 	}
 	switch fn.Pkg().Path() + "." + fn.Name() {
@@ -614,7 +622,7 @@ func (u *unit) pendingLit(a *analysis, lit *ast.FuncLit) {
 
 func isLocalInterface(p *program, t types.Type) bool {
 	n, ok := t.(*types.Named)
-	return ok && n.Obj().Pkg() == p.pkg
+	return ok && p.ours(n.Obj().Pkg())
 }
 
 // blockingMethod: methods of the standard library that block, in simlab a yield

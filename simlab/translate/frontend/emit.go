@@ -47,15 +47,26 @@ func translate(p *program) string {
 	m.scanCloses()
 	m.refuseStructKeys()
 	m.findBoxed()
-	// every package-level name keeps its Go name (a Python keyword gets a _)
-	scope := p.pkg.Scope()
-	for _, name := range scope.Names() {
-		obj := scope.Lookup(name)
-		py := name
-		if m.reserved[py] {
-			py += "_"
+	// every package-level name keeps its Go name (a Python keyword gets a _); an
+	// imported package's names are qualified by it, worker.Start as worker_Start
+	qualified := map[string]bool{}
+	for _, pkg := range p.packages() {
+		prefix := ""
+		if pkg != p.pkg {
+			prefix = pkg.Name() + "_"
+			for i := 2; qualified[prefix]; i++ {
+				prefix = fmt.Sprintf("%s%d_", pkg.Name(), i)
+			}
+			qualified[prefix] = true
 		}
-		m.globals[obj] = py
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			py := prefix + name
+			if m.reserved[py] {
+				py += "_"
+			}
+			m.globals[scope.Lookup(name)] = py
+		}
 	}
 	for _, py := range m.globals {
 		m.reserved[py] = true
@@ -206,7 +217,7 @@ func (m *module) findBoxed() {
 				return true
 			}
 			v, ok := p.info.Uses[id].(*types.Var)
-			if !ok || v.Parent() == p.pkg.Scope() || a.declUnit[v] == nil {
+			if !ok || p.packageLevel(v) || a.declUnit[v] == nil {
 				return true
 			}
 			if _, isStruct := under(v.Type()).(*types.Struct); isStruct {
@@ -333,8 +344,21 @@ func (m *module) scanCloses() {
 
 func (m *module) header() {
 	p := m.p
-	m.emit(`"""Package %s (%s), translated by `+"`simlab translate`"+`.`, p.pkg.Name(), strings.Join(p.names, ", "))
+	files := map[*types.Package][]string{}
+	for i, f := range p.files {
+		files[p.pkgOf[f]] = append(files[p.pkgOf[f]], p.names[i])
+	}
+	m.emit(`"""Package %s (%s), translated by `+"`simlab translate`"+`.`, p.pkg.Name(), strings.Join(files[p.pkg], ", "))
 	m.emit("")
+	if pkgs := p.packages()[1:]; len(pkgs) > 0 {
+		m.emit("With the packages of its module it imports, their names qualified by theirs")
+		m.emit("(``worker.Start`` is ``worker_Start``):")
+		m.emit("")
+		for _, pkg := range pkgs {
+			m.emit("- %s (%s)", pkg.Path(), strings.Join(files[pkg], ", "))
+		}
+		m.emit("")
+	}
 	m.emit("Every function keeps its Go name (``@sl.gofunc``) and every line ends with the")
 	m.emit("line of the Go statement it renders (``# L<n>``). The program's runtime is the")
 	m.emit("module's ``rt``: ``bind(runtime)`` sets it and initializes the package's variables")
@@ -343,7 +367,7 @@ func (m *module) header() {
 	m.emit("")
 	m.emit("import simlab as sl")
 	m.emit("from simlab.translate import golib as go")
-	for _, imp := range p.pkg.Imports() {
+	for _, imp := range p.imports() {
 		switch imp.Path() {
 		case "golang.org/x/sync/errgroup":
 			m.emit("from simlab.x import errgroup")
@@ -442,7 +466,7 @@ func (m *module) localTypeNames() {
 	p := m.p
 	for _, ts := range m.typeSpecs() {
 		tn := p.info.Defs[ts.Name].(*types.TypeName)
-		if tn.Parent() == p.pkg.Scope() {
+		if p.packageLevel(tn) {
 			continue
 		}
 		if hasTypeParamsIn(p, ts) {
@@ -685,7 +709,7 @@ func (m *module) chanClass(ts *ast.TypeSpec, tn *types.TypeName, ch *types.Chan,
 	m.emit("")
 	m.emit("")
 	m.emit("class %s(go.Named):  # L%d", m.globals[tn], p.line(ts))
-	m.emit(`    """type %s %s"""`, tn.Name(), types.TypeString(ch, types.RelativeTo(p.pkg)))
+	m.emit(`    """type %s %s"""`, tn.Name(), types.TypeString(ch, types.RelativeTo(tn.Pkg())))
 	m.emit("")
 	m.emit("    __slots__ = ()")
 	for _, u := range methods {
@@ -794,7 +818,7 @@ func (m *module) basicClassDecl(ts *ast.TypeSpec, tn *types.TypeName) {
 	m.emit(`    """type %s %s"""`, tn.Name(), b.Name())
 	m.emit("")
 	m.emit("    __slots__ = ()")
-	m.emit("    go_name = %s", pyString(p.pkg.Name()+"."+tn.Name()))
+	m.emit("    go_name = %s", pyString(tn.Pkg().Name()+"."+tn.Name()))
 }
 
 func (m *module) class(ts *ast.TypeSpec, tn *types.TypeName, st *types.Struct, methods []*unit) {
@@ -816,12 +840,16 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	m.emit("")
 	m.emit("")
 	m.emit("class %s:  # L%d", name, line)
+	qualifier := types.RelativeTo(p.pkg) // types of the struct's own package unqualified
+	if tn != nil {
+		qualifier = types.RelativeTo(tn.Pkg())
+	}
 	var fields, decl []string
 	var keep []int // the fields but blank ones (padding: nothing reads them)
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if f.Name() == "_" {
-			decl = append(decl, "_ "+types.TypeString(f.Type(), types.RelativeTo(p.pkg)))
+			decl = append(decl, "_ "+types.TypeString(f.Type(), qualifier))
 			continue
 		}
 		keep = append(keep, i)
@@ -829,13 +857,13 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex and the program's struct types")
 		}
 		fields = append(fields, fieldName(f.Name()))
-		decl = append(decl, f.Name()+" "+types.TypeString(f.Type(), types.RelativeTo(p.pkg)))
+		decl = append(decl, f.Name()+" "+types.TypeString(f.Type(), qualifier))
 	}
 	if tn != nil && tn.Type().(*types.Named).TypeParams().Len() > 0 { // type Box[T any] struct{ v T }
 		tps := tn.Type().(*types.Named).TypeParams()
 		var list []string
 		for i := 0; i < tps.Len(); i++ {
-			list = append(list, tps.At(i).Obj().Name()+" "+types.TypeString(tps.At(i).Constraint(), types.RelativeTo(p.pkg)))
+			list = append(list, tps.At(i).Obj().Name()+" "+types.TypeString(tps.At(i).Constraint(), qualifier))
 		}
 		goName += "[" + strings.Join(list, ", ") + "]"
 	}
@@ -883,6 +911,11 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 			quoted[i] = fmt.Sprintf("%q", f)
 		}
 		m.emit("    __slots__ = (%s)", strings.Join(quoted, ", "))
+	}
+	if tn != nil && len(tparams) == 0 && tn.Pkg().Name()+"."+tn.Name() != "main."+name {
+		// fmt's %T and a failed type assertion name the type as Go does; without
+		// go_name they take main.<the class's name>
+		m.emit("    go_name = %s", pyString(tn.Pkg().Name()+"."+tn.Name()))
 	}
 	if len(fields) > 0 || len(tparams) > 0 {
 		m.emit("")
@@ -942,7 +975,7 @@ func (m *module) embeddable(t types.Type) bool {
 	if n.Obj().Pkg() == nil {
 		return false
 	}
-	if n.Obj().Pkg() == m.p.pkg {
+	if m.p.ours(n.Obj().Pkg()) {
 		_, isStruct := n.Underlying().(*types.Struct)
 		return isStruct
 	}
@@ -964,7 +997,7 @@ func (m *module) promoted(t types.Type) {
 		}
 		fn := sel.Obj().(*types.Func)
 		name := fieldName(fn.Name())
-		if fn.Pkg() != m.p.pkg {
+		if !m.p.ours(fn.Pkg()) {
 			py, ok := syncMethods[fn.Name()]
 			if !ok {
 				continue
@@ -1037,7 +1070,7 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 		case "context.Context", "context.CancelFunc":
 			return "None", true
 		}
-		if n.Obj().Pkg() == m.p.pkg {
+		if m.p.ours(n.Obj().Pkg()) {
 			if _, ok := n.Underlying().(*types.Struct); ok {
 				return m.globals[n.Obj()] + "(" + strings.Join(m.typeArgs(n, at), ", ") + ")", false
 			}

@@ -61,7 +61,7 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 	st := n.Underlying().(*types.Struct)
 	for i := 0; i < st.NumFields(); i++ {
 		ft := st.Field(i).Type()
-		if fn, ok := ft.(*types.Named); ok && fn.Obj().Pkg() != nil && fn.Obj().Pkg() != p.pkg {
+		if fn, ok := ft.(*types.Named); ok && fn.Obj().Pkg() != nil && !p.ours(fn.Obj().Pkg()) {
 			if _, isStruct := fn.Underlying().(*types.Struct); isStruct && !isTime(fn) {
 				p.unsupported(at, "a copy of a struct value holding a "+fn.String()+" ("+st.Field(i).Name()+")", "a pointer: *"+types.TypeString(t, types.RelativeTo(p.pkg)))
 			}
@@ -264,7 +264,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			if key := fieldKey(sel); key == "sync.Cond.L" {
 				return recv + ".L"
 			}
-			if v, ok := sel.Obj().(*types.Var); ok && v.Pkg() != p.pkg {
+			if v, ok := sel.Obj().(*types.Var); ok && !p.ours(v.Pkg()) {
 				p.unsupported(x, "the field "+x.Sel.Name+" of a standard library type", "its methods")
 			}
 			return recv + embeddedPath(sel.Recv(), sel.Index()) + "." + fieldName(x.Sel.Name)
@@ -279,6 +279,9 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 	obj := p.info.Uses[x.Sel]
 	if obj == nil || obj.Pkg() == nil {
 		p.unsupported(x, "this selector", "")
+	}
+	if p.ours(obj.Pkg()) {
+		return f.ident(x.Sel) // worker.ErrClosed: a name of another package of the module
 	}
 	switch obj.Pkg().Path() + "." + obj.Name() {
 	case "context.Canceled":
@@ -376,7 +379,7 @@ func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 		if ok && f.m.boxed[v] {
 			return f.name(v) // the go.Ref the variable lives in
 		}
-		if ok && v.Parent() != p.pkg.Scope() && f.m.a.assigns[v] == 0 && !f.m.ptrWrites()[types.TypeString(v.Type(), nil)] {
+		if ok && !p.packageLevel(v) && f.m.a.assigns[v] == 0 && !f.m.ptrWrites()[types.TypeString(v.Type(), nil)] {
 			return "go.Ref(" + f.expr(in) + ")"
 		}
 		p.unsupported(x, "the address of a loop, select or switch variable that is assigned again or written through a pointer",
@@ -643,20 +646,26 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 	for i, a := range c.Args {
 		s := f.value(a)
 		t := f.p.info.TypeOf(a)
-		asNumber := false
+		asNumber, typeOf := false, false
 		if j := i - 1; formatted && j >= 0 && j < len(verbs) {
 			asNumber = verbs[j] != 'v' && verbs[j] != 's'
+			typeOf = verbs[j] == 'T'
 		}
 		_, multi := t.(*types.Tuple)
 		switch {
 		case c.Ellipsis.IsValid() && i == len(c.Args)-1, multi:
 			s = "*" + s // f(g()): g's results are f's arguments
+		case typeOf && !types.IsInterface(t):
+			// %T of a value whose type is known here: a struct value and a pointer to
+			// it are one object at run time, so the type is written down now
+			goType := types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
+			s = "go.StaticType(" + pyString(goType) + ", " + s + ")"
 		case asNumber:
 		case isDuration(t):
 			s = "sl.format_duration(" + s + ")"
 		case isTime(t):
 			f.p.unsupported(a, "printing a time.Time", "print a duration: t.Sub(start) or time.Since(start)")
-		case f.m.isStructValue(t):
+		case f.m.isStructValue(t) && !hasFmtMethod(t):
 			f.m.copyable(t, a) // prints its struct-valued fields as values: go_values
 			if strings.HasPrefix(s, "go.copy(") {
 				s = strings.TrimSuffix(strings.TrimPrefix(s, "go.copy("), ")") // read at once: no copy
@@ -675,6 +684,18 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// hasFmtMethod: t's values have an Error or a String method, which fmt prints
+// them by (a method with a pointer receiver is not one of a value's).
+func hasFmtMethod(t types.Type) bool {
+	ms := types.NewMethodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		if name := ms.At(i).Obj().Name(); name == "Error" || name == "String" {
+			return true
+		}
+	}
+	return false
 }
 
 // args renders a call's arguments, comma-separated.
@@ -711,6 +732,9 @@ func (f *fn) calleeUnit(fun ast.Expr) *unit {
 				return a.byFunc[fn.Origin()]
 			}
 		}
+		if fn, ok := p.info.Uses[x.Sel].(*types.Func); ok && p.info.Selections[x] == nil {
+			return a.byFunc[fn] // worker.Start
+		}
 	}
 	return nil
 }
@@ -721,19 +745,25 @@ func (f *fn) calleeUnit(fun ast.Expr) *unit {
 func (f *fn) instance(fun ast.Expr) (*ast.Ident, string) {
 	var id *ast.Ident
 	switch x := fun.(type) {
+	case *ast.IndexExpr:
+		fun = x.X
+	case *ast.IndexListExpr:
+		fun = x.X
+	}
+	switch x := fun.(type) {
 	case *ast.Ident:
 		id = x
-	case *ast.IndexExpr:
-		id, _ = x.X.(*ast.Ident)
-	case *ast.IndexListExpr:
-		id, _ = x.X.(*ast.Ident)
+	case *ast.SelectorExpr: // worker.Map(xs, f): a generic of another package of the module
+		if f.p.info.Selections[x] == nil {
+			id = x.Sel
+		}
 	}
 	if id == nil {
 		return nil, ""
 	}
 	inst, ok := f.p.info.Instances[id]
 	fn, isFunc := f.p.info.Uses[id].(*types.Func)
-	if !ok || !isFunc || fn.Pkg() != f.p.pkg {
+	if !ok || !isFunc || !f.p.ours(fn.Pkg()) {
 		return nil, ""
 	}
 	kw := f.m.typeKeywords(fn.Type().(*types.Signature).TypeParams(), inst.TypeArgs, id)
@@ -791,7 +821,7 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 	}
 	if sel, ok := fun.(*ast.SelectorExpr); ok {
 		if pk, ok := sel.X.(*ast.Ident); ok {
-			if pn, ok := p.info.Uses[pk].(*types.PkgName); ok {
+			if pn, ok := p.info.Uses[pk].(*types.PkgName); ok && !p.ours(pn.Imported()) {
 				return f.stdFunc(c, pn.Imported().Path()+"."+sel.Sel.Name)
 			}
 		}
@@ -826,7 +856,7 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 	} else {
 		gen = f.m.a.famGen[familyOf(p, p.info.TypeOf(fun))]
 	}
-	if n, ok := p.info.TypeOf(fun).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg() != p.pkg {
+	if n, ok := p.info.TypeOf(fun).(*types.Named); ok && n.Obj().Pkg() != nil && !p.ours(n.Obj().Pkg()) {
 		gen = false // context.CancelFunc and the like: what the library returned, a plain function
 	}
 	if gen {
@@ -1279,7 +1309,7 @@ func (f *fn) atomicPlace(e ast.Expr) (string, string, bool) {
 		v, ok := f.p.info.Uses[x].(*types.Var)
 		switch {
 		case !ok:
-		case v.Parent() == f.p.pkg.Scope():
+		case f.p.packageLevel(v):
 			return "globals()", strconv.Quote(f.name(v)), true
 		case f.m.boxed[v]:
 			return f.name(v), `"v"`, true

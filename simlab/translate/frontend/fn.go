@@ -120,7 +120,7 @@ func (f *fn) define(id *ast.Ident) string {
 	if n, ok := f.names[obj]; ok {
 		return n
 	}
-	if f.u.parent == nil && f.u.decl == nil && obj.Parent() == f.p.pkg.Scope() {
+	if f.u.parent == nil && f.u.decl == nil && f.p.packageLevel(obj) {
 		return f.m.globals[obj] // a package-level variable in bind()
 	}
 	return f.alloc(obj, obj.Name())
@@ -205,7 +205,7 @@ func (f *fn) function() {
 	// global and nonlocal declarations
 	var globals, nonlocals []string
 	for v := range u.assigned {
-		if v.Parent() == p.pkg.Scope() {
+		if p.packageLevel(v) {
 			globals = append(globals, f.name(v))
 		} else if f.m.a.declUnit[v] != u && f.m.a.declUnit[v] != nil {
 			if f.m.a.loopOf[v] != nil && u.lit != nil && f.m.a.declUnit[v] == u.parent {
@@ -1791,7 +1791,7 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 		if it.Empty() {
 			return x + " is not None"
 		}
-		if n, ok := t.(*types.Named); ok && n.Obj().Pkg() == p.pkg {
+		if n, ok := t.(*types.Named); ok && p.ours(n.Obj().Pkg()) {
 			// the program's types that implement it; no other value has methods
 			var classes []string
 			for tn := range f.m.types {

@@ -1,5 +1,6 @@
 // Command frontend reads one Go package (a .go file, or a directory holding
-// one package) and prints a simlab model of it: Python source on stdout.
+// one package), with the packages of its module it imports, and prints a simlab
+// model of them: Python source on stdout.
 //
 // On a construct it cannot translate faithfully it prints one line,
 // "FILE:LINE: unsupported: <construct> (<what to use instead>)", on stderr and
@@ -21,6 +22,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -91,14 +93,59 @@ func translateOne(path string, fset *token.FileSet, imp types.Importer) (r resul
 	return r
 }
 
-// program is the parsed and type-checked package.
+// program is the parsed and type-checked package, with the packages of its
+// module that it imports (their files first, each after those it imports).
 type program struct {
 	fset  *token.FileSet
 	files []*ast.File
 	names []string // base names of the files, in order
 	pkg   *types.Package
+	own   map[*types.Package]bool // pkg and the module's packages it imports
+	pkgOf map[*ast.File]*types.Package
 	info  *types.Info
 	nils  map[*ast.Ident]types.Type // the type each nil takes from its context
+}
+
+// ours: a package whose source is translated with the program.
+func (p *program) ours(pkg *types.Package) bool { return pkg != nil && p.own[pkg] }
+
+// packageLevel: a name declared at the top level of one of the program's packages.
+func (p *program) packageLevel(obj types.Object) bool {
+	return obj != nil && p.ours(obj.Pkg()) && obj.Parent() == obj.Pkg().Scope()
+}
+
+// packages: the program's packages, the translated one first, then the others
+// in the order their files come.
+func (p *program) packages() []*types.Package {
+	list := []*types.Package{p.pkg}
+	for _, f := range p.files {
+		if pkg := p.pkgOf[f]; !slices.Contains(list, pkg) {
+			list = append(list, pkg)
+		}
+	}
+	return list
+}
+
+// imports: the packages the program's packages import, but those of the module.
+func (p *program) imports() []*types.Package {
+	var list []*types.Package
+	for _, pkg := range p.packages() {
+		for _, imp := range pkg.Imports() {
+			if !p.ours(imp) && !slices.Contains(list, imp) {
+				list = append(list, imp)
+			}
+		}
+	}
+	return list
+}
+
+// goPkg: how Go's stack traces qualify a function of pkg: the translated package
+// by its name, as before, and an imported package of the module by its path.
+func (p *program) goPkg(pkg *types.Package) string {
+	if pkg == p.pkg {
+		return pkg.Name()
+	}
+	return pkg.Path()
 }
 
 func fail(format string, args ...any) {
@@ -155,26 +202,7 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 			paths = append(paths, packageFiles(path)...) // a test, with the package it tests
 		}
 	}
-	sort.Strings(paths)
-	p := &program{fset: fset}
-	for _, f := range paths {
-		file, err := parser.ParseFile(p.fset, f, nil, parser.ParseComments|parser.SkipObjectResolution)
-		if err != nil {
-			fail("%s", firstLine(err.Error()))
-		}
-		p.files = append(p.files, file)
-		p.names = append(p.names, filepath.Base(f))
-	}
-	for _, f := range p.files {
-		for _, imp := range f.Imports {
-			if imp.Path.Value == `"C"` {
-				p.unsupported(imp, "cgo", "pure Go")
-			}
-			if imp.Path.Value == `"reflect"` {
-				p.unsupported(imp, "package "+strings.Trim(imp.Path.Value, `"`), "ordinary typed Go")
-			}
-		}
-	}
+	p := &program{fset: fset, own: map[*types.Package]bool{}, pkgOf: map[*ast.File]*types.Package{}}
 	p.info = &types.Info{
 		Types:      map[ast.Expr]types.TypeAndValue{},
 		Defs:       map[*ast.Ident]types.Object{},
@@ -183,6 +211,45 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 		Implicits:  map[ast.Node]types.Object{},
 		Instances:  map[*ast.Ident]types.Instance{},
 	}
+	dir := path
+	if !st.IsDir() {
+		dir = filepath.Dir(path)
+	}
+	mod := &moduleImporter{p: p, std: imp, loading: map[string]bool{}, done: map[string]*types.Package{}}
+	mod.root, mod.path = findModule(dir)
+	files, names := p.parse(paths)
+	p.pkg = p.check(files[0].Name.Name, files, mod)
+	p.files, p.names = append(mod.files, files...), append(mod.names, names...)
+	p.typeNils()
+	return p
+}
+
+// parse reads the files of one package, sorted by name.
+func (p *program) parse(paths []string) ([]*ast.File, []string) {
+	sort.Strings(paths)
+	var files []*ast.File
+	var names []string
+	for _, f := range paths {
+		file, err := parser.ParseFile(p.fset, f, nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			fail("%s", firstLine(err.Error()))
+		}
+		for _, imp := range file.Imports {
+			if imp.Path.Value == `"C"` {
+				p.unsupported(imp, "cgo", "pure Go")
+			}
+			if imp.Path.Value == `"reflect"` {
+				p.unsupported(imp, "package "+strings.Trim(imp.Path.Value, `"`), "ordinary typed Go")
+			}
+		}
+		files = append(files, file)
+		names = append(names, filepath.Base(f))
+	}
+	return files, names
+}
+
+// check type-checks one package into the program's types.Info.
+func (p *program) check(path string, files []*ast.File, imp types.Importer) *types.Package {
 	var firstErr error
 	conf := types.Config{
 		Importer: imp,
@@ -192,13 +259,83 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 			}
 		},
 	}
-	pkg, _ := conf.Check(p.files[0].Name.Name, p.fset, p.files, p.info)
+	pkg, _ := conf.Check(path, p.fset, files, p.info)
 	if firstErr != nil {
 		fail("%s", firstLine(firstErr.Error()))
 	}
-	p.pkg = pkg
-	p.typeNils()
-	return p
+	p.own[pkg] = true
+	for _, f := range files {
+		p.pkgOf[f] = pkg
+	}
+	return pkg
+}
+
+// moduleImporter type-checks the packages of the program's module from their
+// source, into the program (their files are translated with it); any other
+// import is the standard library's (or x/sync's declarations).
+type moduleImporter struct {
+	p          *program
+	std        types.Importer
+	root, path string // the module's directory and path, from its go.mod; "" outside one
+	loading    map[string]bool
+	done       map[string]*types.Package
+	files      []*ast.File // of the packages done, each after those it imports
+	names      []string
+}
+
+func (m *moduleImporter) Import(path string) (*types.Package, error) {
+	rel, inModule := strings.CutPrefix(path, m.path)
+	if m.path == "" || !inModule || (rel != "" && rel[0] != '/') {
+		return m.std.Import(path)
+	}
+	if pkg := m.done[path]; pkg != nil {
+		return pkg, nil
+	}
+	if m.loading[path] {
+		fail("import cycle through %s", path)
+	}
+	m.loading[path] = true
+	dir := filepath.Join(m.root, filepath.FromSlash(rel))
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		fail("package %s: no directory %s in the module", path, dir)
+	}
+	var paths []string
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasSuffix(n, ".go") && !strings.HasSuffix(n, "_test.go") && !e.IsDir() {
+			paths = append(paths, filepath.Join(dir, n))
+		}
+	}
+	if len(paths) == 0 {
+		fail("package %s: no .go files in %s", path, dir)
+	}
+	files, names := m.p.parse(paths)
+	pkg := m.p.check(path, files, m)
+	m.done[path] = pkg
+	m.files, m.names = append(m.files, files...), append(m.names, names...)
+	return pkg, nil
+}
+
+// findModule: the directory and module path of the go.mod at or above dir.
+func findModule(dir string) (root, path string) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", ""
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if data, err := os.ReadFile(filepath.Join(d, "go.mod")); err == nil {
+			for _, line := range strings.Split(string(data), "\n") {
+				if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "module "); ok {
+					return d, strings.Trim(strings.TrimSpace(rest), `"`)
+				}
+			}
+			return "", ""
+		}
+		if filepath.Dir(d) == d {
+			return "", ""
+		}
+	}
 }
 
 func firstLine(s string) string {
