@@ -2870,7 +2870,13 @@ var ErrClosed = errors.New("worker: pool closed")
 
 var started = util.Name("pool")
 
-func init() { fmt.Println("worker init:", started) }
+// Ready is set by init, which runs before any package importing this one.
+var Ready bool
+
+func init() {
+\tfmt.Println("worker init:", started)
+\tReady = true
+}
 
 type Job struct {
 \tID   int
@@ -2941,7 +2947,9 @@ import (
 \t"example.com/shop/worker"
 )
 
-func init() { fmt.Println("main init:", util.Name("x"), butil.Name("y")) }
+var ready = worker.Ready
+
+func init() { fmt.Println("main init:", util.Name("x"), butil.Name("y"), ready) }
 
 func main() {
 \ttotal := 0
@@ -2964,7 +2972,7 @@ func main() {
 # what `go run ./cmd` (go1.27.3) printed for SHOP
 SHOP_RUN = (
     "worker init: a/pool\n"
-    "main init: a/x b/y\n"
+    "main init: a/x b/y true\n"
     "true worker: pool closed\n"
     "job#7 job#7 worker.Job *worker.Job *worker.Job 60\n"
 )
@@ -2980,8 +2988,9 @@ def test_a_program_runs_with_the_packages_of_its_module_it_imports(tmp_path):
     """The packages a program imports from its own module (found from its go.mod)
     are translated with it: each package's names qualified by its own (util_Name,
     util2_Name for the second util), its functions named by import path as Go's
-    stack traces name them, the imported packages' variables and init functions
-    first, %T and %v as Go prints a struct value and a pointer to it."""
+    stack traces name them, each package's variables then its init functions,
+    after those of the packages it imports (main's ready reads what worker's init
+    set), %T and %v as Go prints a struct value and a pointer to it."""
     _module(tmp_path, SHOP)
     main = tmp_path / "cmd" / "main.go"
     result = CliRunner().invoke(go_run_cmd, [str(main)])

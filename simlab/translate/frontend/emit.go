@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -1143,8 +1144,13 @@ func (m *module) bind() {
 	m.emit("def bind(runtime: sl.Runtime) -> None:")
 	m.emit(`    """Run the program on ` + "``runtime``" + `: set ` + "``rt``" + ` and the package's variables."""`)
 	var names []string
-	var specs []*ast.ValueSpec
+	specs := map[*types.Package][]*ast.ValueSpec{}
+	var order []*types.Package // each package after those it imports, as Go initializes them
 	for _, f := range p.files {
+		pkg := p.pkgOf[f]
+		if !slices.Contains(order, pkg) {
+			order = append(order, pkg)
+		}
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
 			if !ok || gd.Tok != token.VAR {
@@ -1152,7 +1158,7 @@ func (m *module) bind() {
 			}
 			for _, s := range gd.Specs {
 				vs := s.(*ast.ValueSpec)
-				specs = append(specs, vs)
+				specs[pkg] = append(specs[pkg], vs)
 				for _, n := range vs.Names {
 					if n.Name != "_" {
 						names = append(names, m.globals[p.info.Defs[n]])
@@ -1166,24 +1172,26 @@ func (m *module) bind() {
 	init := &unit{name: p.pkg.Name() + ".init", file: p.names[0]}
 	f := m.newFunc(init, nil)
 	f.indent = 1
-	for _, vs := range specs {
-		start := len(f.lines)
-		f.valueSpec(vs, true)
-		for _, l := range f.lines[start:] {
-			if strings.Contains(l, "yield") {
-				p.unsupported(vs, "a package variable initialized by a blocking call", "initialize it at the start of main")
+	for _, pkg := range order {
+		for _, vs := range specs[pkg] {
+			start := len(f.lines)
+			f.valueSpec(vs, true)
+			for _, l := range f.lines[start:] {
+				if strings.Contains(l, "yield") {
+					p.unsupported(vs, "a package variable initialized by a blocking call", "initialize it at the start of main")
+				}
+			}
+		}
+		for _, u := range m.a.units { // func init(), in source order, after the variables
+			if u.decl != nil && u.decl.Recv == nil && u.decl.Name.Name == "init" && p.info.Defs[u.decl.Name].Pkg() == pkg {
+				if u.gen {
+					p.unsupported(u.decl, "a func init that blocks", "do it at the start of main")
+				}
+				f.lines = append(f.lines, "    "+m.initName(u)+"()")
 			}
 		}
 	}
 	m.out = append(m.out, f.lines...)
-	for _, u := range m.a.units { // func init(), in source order, after the variables
-		if u.decl != nil && u.decl.Recv == nil && u.decl.Name.Name == "init" {
-			if u.gen {
-				p.unsupported(u.decl, "a func init that blocks", "do it at the start of main")
-			}
-			m.emit("    %s()", m.initName(u))
-		}
-	}
 }
 
 // initName: Go's init functions are main.init.0, main.init.1, ...; in Python init_0, ...
