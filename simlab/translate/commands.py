@@ -17,6 +17,10 @@
   fatal error, a non-zero exit status, or goroutines the durably-blocked oracle
   flags): print it, its schedule and the ``--schedule`` command that replays it,
   and exit 1; exit 0 when none of the N failed.
+- ``simlab go-run PATH --strategy dfs[:BOUND...] [--schedules N]``: every schedule
+  of the program under seed ``K``, depth first (at most N runs, 1000 by default),
+  until one fails, as above, or none is left: "all M schedules up to bound B
+  checked".
 """
 
 from __future__ import annotations
@@ -27,10 +31,15 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from ..errors import Deadlock, FatalError, GoPanic, SimlabError
+
+if TYPE_CHECKING:
+    from ..sched.dfs import DFS
+    from ..sched.strategies import Strategy
 
 
 def _fail(err: Exception) -> None:
@@ -76,13 +85,14 @@ def translate_cmd(path: Path, out: Path | None) -> None:
     "--schedules",
     type=click.IntRange(1, 1_000_000),
     default=None,
-    help="Search this many schedules (seed, seed+1, ...) for one that fails; "
-    "print the first with the command that replays it.",
+    help="Search this many schedules (seed, seed+1, ...; with dfs, runs of one seed) "
+    "for one that fails; print the first with the command that replays it.",
 )
 @click.option(
     "--strategy",
     default=None,
-    help="fifo, random, pct, pct:DEPTH, ... (default: fifo for one run, random for --schedules).",
+    help="fifo, random, pct, pct:DEPTH, ... (default: fifo for one run, random for "
+    "--schedules); dfs[:BOUND...]: every schedule, depth first, until one fails.",
 )
 @click.option(
     "--seed", type=click.IntRange(min=0), default=0, show_default=True, help="The (first) seed."
@@ -113,8 +123,9 @@ def go_run_cmd(
 
     With --schedules N, run N schedules and stop at the first that fails: one that
     deadlocks, panics, exits with a non-zero status, or leaves goroutines the
-    durably-blocked oracle flags. Exits 0 when main returned (or no schedule
-    failed), 1 otherwise, 2 on bad input.
+    durably-blocked oracle flags; with --strategy dfs, every schedule in turn.
+    Exits 0 when main returned (or no schedule failed), 1 otherwise, 2 on bad
+    input.
     """
     import simlab as sl
 
@@ -132,6 +143,11 @@ def go_run_cmd(
         sl.Runtime(seed=seed, strategy=strategy)  # a bad strategy is bad input, before any run
     except (SimlabError, sl.DurationError, ValueError) as err:
         _fail(err)
+    from ..sched.dfs import DFS
+
+    dfs = sl.make_strategy(strategy)
+    if isinstance(dfs, DFS):
+        _search_dfs(path, source, entry, seed, dfs, limit, parallel, schedules or 1000)
     if schedules is None:
         run = _run(path, source, entry, seed, strategy, limit, parallel)
         click.echo("\n".join(run.lines))
@@ -140,17 +156,57 @@ def go_run_cmd(
         run = _run(path, source, entry, seed + k, strategy, limit, parallel, capture=True)
         if run.failed:
             click.echo(f"schedule {k + 1} of {schedules} fails (seed {seed + k}): {run.failure}")
-            click.echo(run.stdout, nl=False)
-            click.echo(run.stderr, nl=False, err=True)
-            click.echo("\n".join(run.lines))
-            more = f" --parallel {parallel}" if parallel != 1 else ""
-            click.echo(
-                f"replay: simlab go-run {path} --entry {entry}{more} --schedule {run.schedule}"
-            )
-            raise SystemExit(1)
+            _show_failure(run, path, entry, seed + k, parallel)
     click.echo(
         f"{schedules} schedules ({strategy}, seeds {seed} to {seed + schedules - 1}): none failed"
     )
+
+
+def _show_failure(run: _Run, path: Path, entry: str, seed: int, parallel: int) -> NoReturn:
+    """A failing run of a search: what the program printed, how it ended, and the
+    command that runs it again; exit status 1."""
+    click.echo(run.stdout, nl=False)
+    click.echo(run.stderr, nl=False, err=True)
+    click.echo("\n".join(run.lines))
+    more = f" --seed {seed}" if seed else ""
+    more += f" --parallel {parallel}" if parallel != 1 else ""
+    click.echo(f"replay: simlab go-run {path} --entry {entry}{more} --schedule {run.schedule}")
+    raise SystemExit(1)
+
+
+def _search_dfs(
+    path: Path,
+    source: str,
+    entry: str,
+    seed: int,
+    dfs: DFS,
+    limit: int,
+    parallel: int,
+    runs: int,
+) -> NoReturn:
+    """``--strategy dfs[:BOUND...]``: every schedule of the program under ``seed``, depth
+    first, until one fails or none is left (or ``runs`` runs, pruned ones counted)."""
+    checked = 0
+    while dfs.runs < runs:
+        pruned = dfs.pruned
+        run = _run(path, source, entry, seed, dfs, limit, parallel, capture=True)
+        if dfs.pruned == pruned:
+            checked += 1
+            if run.failed:
+                click.echo(f"schedule {checked} of the search fails ({dfs}): {run.failure}")
+                _show_failure(run, path, entry, seed, parallel)
+        if not dfs.backtrack():
+            bound = "with no bound" if dfs.bound is None else f"up to bound {dfs.bound}"
+            reduced = f"{dfs.pruned:,} pruned by sleep sets" if dfs.reduction else "no reduction"
+            every = "the one schedule" if checked == 1 else f"all {checked:,} schedules"
+            click.echo(f"{every} {bound} checked ({reduced}): none failed")
+            raise SystemExit(0)
+    click.echo(
+        f"stopped after {runs:,} runs (--schedules): {checked:,} schedules checked, none "
+        f"failed; schedules {'' if dfs.bound is None else f'up to bound {dfs.bound} '}"
+        "remain unexplored"
+    )
+    raise SystemExit(0)
 
 
 class _Run:
@@ -188,7 +244,7 @@ def _run(
     source: str,
     entry: str,
     seed: int,
-    strategy: str,
+    strategy: str | Strategy,
     limit: int,
     parallel: int,
     capture: bool = False,
@@ -196,6 +252,7 @@ def _run(
     import simlab as sl
 
     from ..go.goroutine import RUNNING
+    from ..sched.dfs import Redundant
     from . import entry as entry_of
     from . import golib, load
 
@@ -226,6 +283,8 @@ def _run(
         except golib.Exit as err:
             out.failure = f"exit status {err.code}" if err.code else ""
             out.lines.append(f"exit status {err.code} at {now(rt.now)}")
+        except Redundant:  # dfs: the sleep sets prove this run's schedules checked
+            return out
         except SimlabError as err:  # a schedule that does not fit the program, a livelock
             misfit = err
     if misfit is not None:
