@@ -1950,6 +1950,36 @@ func main() {
 )
 
 
+# sync.Pool on one processor with no collection (GOMAXPROCS=1 GOGC=off go run, go1.27.3,
+# printed the same each time): the first Put in the private slot, then a stack; New
+# when both are empty, nil without a New
+CONSTRUCTS["sync_pool"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func main() {
+\tn := 0
+\tp := sync.Pool{New: func() any { n++; return fmt.Sprint("new", n) }}
+\tfmt.Println(p.Get())
+\tp.Put("a")
+\tp.Put("b")
+\tp.Put("c")
+\tfmt.Println(p.Get(), p.Get(), p.Get(), p.Get())
+\tvar q sync.Pool
+\tfmt.Println(q.Get())
+\tq.Put("x")
+\tfmt.Println(q.Get(), q.Get())
+}
+""",
+    "new1\na c b new2\n<nil>\nx <nil>\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1055,6 +1055,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "rt.once()", false
 		case "sync.Map":
 			return "rt.sync_map()", false
+		case "sync.Pool":
+			return "go.Pool()", false
 		case "golang.org/x/sync/errgroup.Group":
 			return "errgroup.Group(rt)", false
 		case "sync.Cond":
@@ -1082,7 +1084,7 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 				return m.globals[n.Obj()] + "()", true
 			}
 		} else if _, ok := n.Underlying().(*types.Struct); ok {
-			m.p.unsupported(at, "a value of type "+n.String(), "the simlab primitives: channels, sync.Mutex/RWMutex/WaitGroup/Once/Map, sync/atomic's types but Uintptr, contexts, timers by pointer")
+			m.p.unsupported(at, "a value of type "+n.String(), "the simlab primitives: channels, sync.Mutex/RWMutex/WaitGroup/Once/Map/Pool, sync/atomic's types but Uintptr, contexts, timers by pointer")
 		}
 	}
 	switch t := t.Underlying().(type) {

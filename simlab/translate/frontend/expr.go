@@ -264,6 +264,9 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			if key := fieldKey(sel); key == "sync.Cond.L" {
 				return recv + ".L"
 			}
+			if key := fieldKey(sel); key == "sync.Pool.New" {
+				return recv + ".New"
+			}
 			if v, ok := sel.Obj().(*types.Var); ok && !p.ours(v.Pkg()) {
 				p.unsupported(x, "the field "+x.Sel.Name+" of a standard library type", "its methods")
 			}
@@ -557,6 +560,14 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 	switch u := under(t).(type) {
 	case *types.Struct:
 		n, ok := t.(*types.Named)
+		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path()+"."+n.Obj().Name() == "sync.Pool" && len(x.Elts) == 1 {
+			if kv, isKV := x.Elts[0].(*ast.KeyValueExpr); isKV && kv.Key.(*ast.Ident).Name == "New" {
+				if lit, isLit := ast.Unparen(kv.Value).(*ast.FuncLit); isLit && f.m.a.byLit[lit] != nil && f.m.a.byLit[lit].gen {
+					p.unsupported(x, "a sync.Pool whose New blocks", "a New that only allocates")
+				}
+				return "go.Pool(New=" + f.value(kv.Value) + ")" // sync.Pool{New: func() any {...}}
+			}
+		}
 		if ok && n.Obj().Pkg() != nil && len(x.Elts) == 0 && (n.Obj().Pkg().Path() == "sync" || n.Obj().Pkg().Path() == "golang.org/x/sync/errgroup") {
 			z, _ := f.m.zero(t, x) // sync.Mutex{}, &sync.WaitGroup{}, &errgroup.Group{}: a fresh primitive
 			return z
@@ -1347,6 +1358,10 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return f.yieldExpr("yield " + recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")")
 	}
 	switch key {
+	case "sync.Pool.Get":
+		return recv + ".get()", false
+	case "sync.Pool.Put":
+		return recv + ".put(" + arg(0) + ")", false
 	case "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.Locker.Lock":
 		return f.yieldExpr("yield " + recv + ".lock()")
 	case "sync.RWMutex.RLock":
