@@ -227,10 +227,11 @@ def test_go_run_searches_schedules_and_prints_how_to_replay_the_failure(tmp_path
     head, *_, replay = found.output.splitlines()
     assert re.fullmatch(r"schedule \d+ of 50 fails \(seed \d+\): 1 goroutine durably blocked", head)
     assert "1 x main.main.func2 [chan receive] missed.go:21" in found.output
-    assert replay.startswith(f"replay: simlab go-run {path} --entry main --schedule ")
+    seed = re.search(r"\(seed (\d+)\)", head).group(1)
+    assert replay.startswith(f"replay: simlab go-run {path} --entry main --seed {seed} --schedule ")
     schedule = replay.split("--schedule ")[1]
-    again = CliRunner().invoke(go_run_cmd, [str(path), "--schedule", schedule])
-    assert f"goroutines left: 1, schedule {schedule}, seed 0" in again.output
+    again = CliRunner().invoke(go_run_cmd, replay.split()[3:])
+    assert f"goroutines left: 1, schedule {schedule}, seed {seed}" in again.output
     assert "1 x main.main.func2 [chan receive] missed.go:21" in again.output
     fixed = tmp_path / "fixed.go"
     # the senders wait, and the receiver takes both values
