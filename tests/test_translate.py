@@ -287,6 +287,67 @@ def test_go_run_dfs_finds_the_missed_send_and_checks_the_fix_whole(tmp_path):
     assert short.output.startswith("stopped after 3 runs (--schedules): ")
 
 
+# An iterator whose elements a goroutine produces: a loop that breaks early leaves
+# the producer blocked on its next send
+ITERATOR_LEAK = """\
+package main
+
+import (
+\t"fmt"
+\t"iter"
+\t"os"
+\t"runtime"
+\t"runtime/pprof"
+\t"time"
+)
+
+// Numbers yields 0..n-1, produced by a goroutine.
+func Numbers(n int) iter.Seq[int] {
+\treturn func(yield func(int) bool) {
+\t\tch := make(chan int)
+\t\tgo func() {
+\t\t\tfor i := 0; i < n; i++ {
+\t\t\t\tch <- i
+\t\t\t}
+\t\t\tclose(ch)
+\t\t}()
+\t\tfor v := range ch {
+\t\t\tif !yield(v) {
+\t\t\t\treturn // the producer is left blocked on its next send
+\t\t\t}
+\t\t}
+\t}
+}
+
+func main() {
+\tfor v := range Numbers(5) {
+\t\tif v == 2 {
+\t\t\tbreak
+\t\t}
+\t\tfmt.Println(v)
+\t}
+\ttime.Sleep(10 * time.Millisecond)
+\truntime.GC()
+\tpprof.Lookup("goroutineleak").WriteTo(os.Stdout, 1)
+}
+"""
+
+
+def test_a_loop_that_stops_an_iterator_early_leaks_its_producer_as_go_reports(tmp_path):
+    """go run (go1.27.3) printed "0", "1", then "goroutineleak profile: total 1" and
+    the leaked goroutine, main.Numbers.func1.1 at main.go:18; the oracles flag it."""
+    path = tmp_path / "main.go"
+    path.write_text(ITERATOR_LEAK)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("0\n1\ngoroutineleak profile: total 1\n")
+    assert re.search(
+        r"#\t0x[0-9a-f]+\tmain\.Numbers\.func1\.1\+0x[0-9a-f]+\tmain\.go:18\n", result.output
+    )
+    assert "      1 x main.Numbers.func1.1 [chan send] main.go:18\n" in result.output
+    assert "durably blocked  flags all" in result.output
+
+
 def test_go_run_reports_a_deadlock(tmp_path):
     path = tmp_path / "dead.go"
     path.write_text("package main\n\nfunc main() {\n\tch := make(chan int)\n\t<-ch\n}\n")
@@ -1978,6 +2039,146 @@ func main() {
 }
 """,
     "new1\na c b new2\n<nil>\nx <nil>\n",
+)
+
+
+# range over a function (Go 1.23 iterators): break and return stop the iterator, which
+# runs on to its deferred call; continue; two values; an iterator that sleeps and one
+# that receives from a goroutine (what go run, go1.27.3, printed)
+CONSTRUCTS["iterators"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func seq(n int) func(func(int) bool) {
+\treturn func(yield func(int) bool) {
+\t\tdefer fmt.Println("seq done")
+\t\tfor i := 0; i < n; i++ {
+\t\t\tif !yield(i) {
+\t\t\t\tfmt.Println("stopped at", i)
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func pairs(m []string) func(func(int, string) bool) {
+\treturn func(yield func(int, string) bool) {
+\t\tfor i, s := range m {
+\t\t\ttime.Sleep(time.Millisecond)
+\t\t\tif !yield(i, s) {
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func ticks(ch <-chan int) func(func(int) bool) {
+\treturn func(yield func(int) bool) {
+\t\tfor v := range ch {
+\t\t\tif !yield(v) {
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func first(n int) int {
+\tfor i := range seq(n) {
+\t\tif i == 2 {
+\t\t\treturn i * 10
+\t\t}
+\t}
+\treturn -1
+}
+
+func main() {
+\tfor i := range seq(3) {
+\t\tfmt.Println("i", i)
+\t}
+\tfor i := range seq(5) {
+\t\tif i == 1 {
+\t\t\tcontinue
+\t\t}
+\t\tif i == 3 {
+\t\t\tbreak
+\t\t}
+\t\tfmt.Println("j", i)
+\t}
+\tfmt.Println(first(5))
+\tfor i, s := range pairs([]string{"a", "b"}) {
+\t\tfmt.Println(i, s)
+\t}
+\tch := make(chan int)
+\tgo func() {
+\t\tfor i := 0; i < 3; i++ {
+\t\t\tch <- i
+\t\t}
+\t\tclose(ch)
+\t}()
+\tsum := 0
+\tfor v := range ticks(ch) {
+\t\tsum += v
+\t}
+\tfmt.Println("sum", sum)
+\tcount := 0
+\tfor range seq(2) {
+\t\tcount++
+\t}
+\tfmt.Println(count)
+}
+""",
+    "i 0\ni 1\ni 2\nseq done\nj 0\nj 2\nstopped at 3\nseq done\nstopped at 2\nseq done\n20\n"
+    "0 a\n1 b\nsum 3\nseq done\n2\n",
+)
+
+# the standard library's iterators: maps.Keys/Values/All, slices.All/Values/Backward,
+# slices.Collect/Sorted, maps.Collect (what go run, go1.27.3, printed)
+CONSTRUCTS["std_iterators"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+\t"slices"
+)
+
+func main() {
+\tm := map[string]int{"b": 2, "a": 1, "c": 3}
+\tfmt.Println(slices.Sorted(maps.Keys(m)))
+\tfmt.Println(slices.Sorted(maps.Values(m)))
+\tn := 0
+\tfor k, v := range maps.All(m) {
+\t\tn += len(k) + v
+\t}
+\tfmt.Println(n)
+\ts := []string{"x", "y", "z"}
+\tfor i, v := range slices.Backward(s) {
+\t\tfmt.Print(i, v, " ")
+\t}
+\tfmt.Println()
+\tfor i, v := range slices.All(s) {
+\t\tif i == 1 {
+\t\t\tbreak
+\t\t}
+\t\tfmt.Println(i, v)
+\t}
+\tfmt.Println(slices.Collect(slices.Values(s)))
+\tc := maps.Collect(maps.All(m))
+\tfmt.Println(len(c), c["c"])
+\ttotal := 0
+\tfor v := range slices.Values([]int{1, 2, 3}) {
+\t\ttotal += v
+\t}
+\tfmt.Println(total)
+}
+""",
+    "[a b c]\n[1 2 3]\n9\n2z 1y 0x \n0 x\n[x y z]\n3 3\n6\n",
 )
 
 

@@ -47,6 +47,7 @@ __all__ = [
     "Panic",
     "PanicNilError",
     "Pool",
+    "Range",
     "Recoverable",
     "Ref",
     "StaticType",
@@ -79,12 +80,17 @@ __all__ = [
     "fprint",
     "fprintf",
     "fprintln",
+    "gc",
     "goexit",
     "gomaxprocs",
     "index",
     "is_type",
     "last_index",
     "log",
+    "maps_all",
+    "maps_collect",
+    "maps_keys",
+    "maps_values",
     "must_assert",
     "new_error",
     "panic",
@@ -100,7 +106,12 @@ __all__ = [
     "run_test",
     "run_tests",
     "slice_copy",
+    "slices_all",
+    "slices_backward",
+    "slices_collect",
     "slices_index",
+    "slices_sorted",
+    "slices_values",
     "sort_slice",
     "split",
     "split_n",
@@ -815,6 +826,11 @@ def goexit() -> Op:
     return _GOEXIT
 
 
+def gc() -> None:
+    """``runtime.GC()``: simlab has no heap to collect; its leak oracles and the
+    goroutineleak profile read what is reachable when they are asked."""
+
+
 def gomaxprocs(n: int) -> int:
     """``runtime.GOMAXPROCS(n)``: simlab runs one processor."""
     return 1
@@ -1098,6 +1114,141 @@ def close(ch: Any) -> None:
     ch.close()
 
 
+# --- range over a function: iterators ------------------------------------------
+
+
+class _Element:
+    """What a yield function hands the loop that drives the iterator."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: Any) -> None:
+        self.v = v
+
+
+def _yield(*values: Any) -> Generator[Any, Any, bool]:
+    """The yield function a ranged iterator is given: ``yield from`` it (the
+    translation makes every function of its type a generator). The element goes up
+    to :class:`Range`, whose answer is whether the loop goes on."""
+    go_on = yield _Element(values[0] if len(values) == 1 else values)
+    return bool(go_on)
+
+
+class Range:
+    """``for x := range seq``: the iterator ``seq`` run as a generator, which the loop
+    resumes for each element (``while (yield from it.next()): x = it.v``); the
+    operations it blocks on pass through to the runtime. ``stop`` (in the loop's
+    ``finally``) answers false to the pending yield and runs the iterator to its
+    end, as Go does when the body breaks, returns or panics."""
+
+    __slots__ = ("_gen", "_send", "done", "v")
+
+    def __init__(self, seq: Callable[[Any], Any]) -> None:
+        gen = seq(_yield)
+        # a function that is no generator yields nothing: it has returned already
+        self._gen: Generator[Any, Any, Any] | None = gen if isgenerator(gen) else None
+        self._send: Any = None
+        self.done = self._gen is None
+        self.v: Any = None
+
+    def next(self) -> Generator[Any, Any, bool]:
+        """The next element in ``v``: True; False once the iterator has returned."""
+        if self.done:
+            return False
+        item = yield from self._resume(self._send)
+        if item is None:
+            return False
+        self.v, self._send = item.v, True
+        return True
+
+    def stop(self) -> Generator[Any, Any, None]:
+        if self.done:
+            return
+        if (yield from self._resume(False)) is not None:
+            raise GoPanic(
+                "runtime error: range function continued iteration after function for "
+                "loop body returned false"
+            )
+
+    def _resume(self, send: Any) -> Generator[Any, Any, _Element | None]:
+        """Run the iterator until it yields an element (returned) or returns (None)."""
+        gen, thrown = self._gen, None
+        assert gen is not None
+        while True:
+            try:
+                item = gen.send(send) if thrown is None else gen.throw(thrown)
+            except StopIteration:
+                self.done = True
+                return None
+            if type(item) is _Element:
+                return item
+            try:
+                send, thrown = (yield item), None  # an operation of the runtime's
+            except BaseException as exc:  # Goexit, a panic: thrown into the iterator
+                send, thrown = None, exc
+
+
+def _over(elements: Sequence[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """An iterator (a ``func(yield func(...) bool)``) over ``elements``: a tuple
+    element is handed to yield as its two values."""
+
+    def seq(yield_: Callable[..., Any]) -> Generator[Any, Any, None]:
+        for e in elements:
+            go_on = yield from (yield_(*e) if type(e) is tuple else yield_(e))
+            if not go_on:
+                return
+
+    return seq
+
+
+def maps_keys(rt: Any, m: dict[Any, Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``maps.Keys(m)``: in the order the strategy picks, as a range over ``m`` does."""
+    return _over(rt.shuffled(list(m)))
+
+
+def maps_values(rt: Any, m: dict[Any, Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``maps.Values(m)``."""
+    return _over([v for _, v in rt.shuffled(list(m.items()))])
+
+
+def maps_all(rt: Any, m: dict[Any, Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``maps.All(m)``: key and value."""
+    return _over(rt.shuffled(list(m.items())))
+
+
+def slices_all(s: list[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``slices.All(s)``: index and element."""
+    return _over(list(enumerate(s)))
+
+
+def slices_values(s: list[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``slices.Values(s)``."""
+    return _over(list(s))
+
+
+def slices_backward(s: list[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``slices.Backward(s)``: index and element, from the last."""
+    return _over(list(enumerate(s))[::-1])
+
+
+def slices_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
+    """``slices.Collect(seq)``: ``yield from`` it (the iterator may block)."""
+    out, it = [], Range(seq)
+    while (yield from it.next()):
+        out.append(it.v)
+    return out
+
+
+def slices_sorted(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
+    """``slices.Sorted(seq)``: ``yield from`` it."""
+    return sorted((yield from slices_collect(seq)))
+
+
+def maps_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, dict[Any, Any]]:
+    """``maps.Collect(seq)``: ``yield from`` it."""
+    return dict((yield from slices_collect(seq)))
+
+
 # --- sync.Pool -----------------------------------------------------------------
 
 
@@ -1204,7 +1355,7 @@ class Profile:
         if kept is not None:
             kept.append(ProfileWrite(self.name, debug, rt.now, text, leaked))
             return None
-        (w if hasattr(w, "write") else sys.stdout).write(text)
+        _writer(w if hasattr(w, "write") else stdout).write(text)
         return None
 
 

@@ -349,6 +349,13 @@ func (a *analysis) walk(u *unit, n ast.Node, loop ast.Node) {
 			if t, ok := under(p.info.TypeOf(n.X)).(*types.Chan); ok && t != nil {
 				u.direct = true
 			}
+			if t, ok := under(p.info.TypeOf(n.X)).(*types.Signature); ok && t.Params().Len() == 1 {
+				// range over an iterator: the loop drives it as a generator (go.Range), and
+				// every yield function of its type is one, which the iterator calls with
+				// yield from: so is the iterator
+				u.direct = true
+				a.stdGen[familyOf(p, t.Params().At(0).Type())] = true
+			}
 			if n.Tok == token.DEFINE {
 				for _, e := range []ast.Expr{n.Key, n.Value} {
 					if id, ok := e.(*ast.Ident); ok {
@@ -570,6 +577,17 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				fam := familyOf(p, p.info.TypeOf(c))
 				a.stdGen[fam] = true
 				a.famDyn[fam] = true
+			case "maps.Keys", "maps.Values", "maps.All", "slices.All", "slices.Values", "slices.Backward":
+				// an iterator, a generator function as the program's are: so is every
+				// function of its type, and of its yield function's
+				seq := under(p.info.TypeOf(c)).(*types.Signature)
+				a.stdGen[familyOf(p, seq)] = true
+				a.famDyn[familyOf(p, seq)] = true
+				a.stdGen[familyOf(p, seq.Params().At(0).Type())] = true
+			case "slices.Collect", "slices.Sorted", "maps.Collect":
+				u.direct = true // it runs the iterator to its end: a generator
+				seq := under(p.info.TypeOf(c.Args[0])).(*types.Signature)
+				a.stdGen[familyOf(p, seq.Params().At(0).Type())] = true
 			}
 		}
 		return
@@ -608,7 +626,14 @@ func (a *analysis) libraryCall(e ast.Expr) bool {
 	case "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
 		return false
 	}
-	return true
+	return !iteratorFunc[fn.Pkg().Path()+"."+fn.Name()]
+}
+
+// iteratorFunc: the standard library's functions that return an iterator, which
+// simlab writes as a generator function, as it writes the program's.
+var iteratorFunc = map[string]bool{
+	"maps.Keys": true, "maps.Values": true, "maps.All": true,
+	"slices.All": true, "slices.Values": true, "slices.Backward": true,
 }
 
 // pendingLit: a call to a variable holding one known closure calls that closure.

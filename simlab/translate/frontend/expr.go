@@ -1082,6 +1082,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "rt.num_goroutine()", false
 	case "runtime.Goexit":
 		return f.yieldExpr("yield go.goexit()")
+	case "runtime.GC":
+		return "go.gc()", false
 	case "runtime.GOMAXPROCS":
 		return "go.gomaxprocs(" + arg(0) + ")", false
 	case "os.Exit":
@@ -1151,6 +1153,13 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + ".upper()", false
 	case "strings.ToLower":
 		return paren(arg(0)) + ".lower()", false
+	case "maps.Keys", "maps.Values", "maps.All":
+		// an iterator over the map, in the order the strategy picks, as range picks it
+		return "go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(rt, " + arg(0) + ")", false
+	case "slices.All", "slices.Values", "slices.Backward":
+		return "go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(" + arg(0) + ")", false
+	case "slices.Collect", "slices.Sorted", "maps.Collect":
+		return f.yieldExpr("yield from go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(" + arg(0) + ")")
 	case "sort.Ints", "sort.Strings", "slices.Sort":
 		return paren(arg(0)) + ".sort()", false
 	case "bytes.Equal":

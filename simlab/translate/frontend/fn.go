@@ -1603,7 +1603,45 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 		done()
 		return
 	case *types.Signature:
-		p.unsupported(s, "range over a function (an iterator)", "a slice or a channel")
+		// range over an iterator: go.Range runs it as a generator until it yields an
+		// element (the loop's next), and sends it false and runs it to its end when the
+		// loop stops early (break, return, a panic)
+		yieldSig := under(t.Params().At(0).Type()).(*types.Signature)
+		it := f.temp("it")
+		f.wl(f.line, "%s = go.Range(%s)", it, x)
+		f.w("try:")
+		f.indent++
+		done := f.pushLoop(label, s)
+		f.wl(f.line, "while (yield from %s.next()):", it)
+		f.indent++
+		switch yieldSig.Params().Len() {
+		case 1:
+			if key = target(s.Key); key != "_" {
+				f.wl(f.line, "%s = %s.v", key, it)
+			}
+		case 2:
+			key, val = target(s.Key), target(s.Value)
+			if key != "_" || val != "_" {
+				f.wl(f.line, "%s, %s = %s.v", key, val, it)
+			}
+		}
+		f.indent--
+		var elem types.Type
+		if yieldSig.Params().Len() == 2 {
+			elem = yieldSig.Params().At(1).Type()
+		} else if yieldSig.Params().Len() == 1 {
+			elem = yieldSig.Params().At(0).Type()
+			val = key
+		}
+		if elem == nil {
+			elem = types.Typ[types.Int]
+		}
+		f.rangeBody(s, val, elem)
+		done()
+		f.indent--
+		f.w("finally:")
+		f.w("    yield from %s.stop()", it)
+		return
 	}
 	p.unsupported(s, "range over this type", "a channel, a slice, a map or an integer")
 }
