@@ -2810,34 +2810,38 @@ func TestZ(t *testing.T) {
 """
 
 # what `GOMAXPROCS=1 go test -v -parallel N` (go1.27.3) printed for PARALLEL_TEST,
-# simlab's GOMAXPROCS: the paused tests go on once every top-level test has run
+# simlab's GOMAXPROCS: the paused tests go on once every top-level test has run, A
+# first; up to there the lines are the same at -parallel 1 and 2
+PARALLEL_TEST_SEQUENTIAL = (
+    "=== RUN   TestA\n"
+    "=== PAUSE TestA\n"
+    "=== RUN   TestB\n"
+    "    par_test.go:27: B sequential\n"
+    "--- PASS: TestB (0.00s)\n"
+    "=== RUN   TestC\n"
+    "=== PAUSE TestC\n"
+    "=== RUN   TestSub\n"
+    "=== RUN   TestSub/x\n"
+    "=== PAUSE TestSub/x\n"
+    "=== RUN   TestSub/y\n"
+    "=== PAUSE TestSub/y\n"
+    "=== NAME  TestSub\n"
+    "    par_test.go:44: after subs\n"
+    "=== CONT  TestSub/x\n"
+    "    par_test.go:41: sub x\n"
+    "=== CONT  TestSub/y\n"
+    "    par_test.go:41: sub y\n"
+    "--- PASS: TestSub (0.00s)\n"
+    "    --- PASS: TestSub/x (0.00s)\n"
+    "    --- PASS: TestSub/y (0.00s)\n"
+    "=== RUN   TestZ\n"
+    "    par_test.go:48: order so far [B]\n"
+    "--- PASS: TestZ (0.00s)\n"
+    "=== CONT  TestA\n"
+)
 PARALLEL_TEST_V = {
-    1: (
-        "=== RUN   TestA\n"
-        "=== PAUSE TestA\n"
-        "=== RUN   TestB\n"
-        "    par_test.go:27: B sequential\n"
-        "--- PASS: TestB (0.00s)\n"
-        "=== RUN   TestC\n"
-        "=== PAUSE TestC\n"
-        "=== RUN   TestSub\n"
-        "=== RUN   TestSub/x\n"
-        "=== PAUSE TestSub/x\n"
-        "=== RUN   TestSub/y\n"
-        "=== PAUSE TestSub/y\n"
-        "=== NAME  TestSub\n"
-        "    par_test.go:44: after subs\n"
-        "=== CONT  TestSub/x\n"
-        "    par_test.go:41: sub x\n"
-        "=== CONT  TestSub/y\n"
-        "    par_test.go:41: sub y\n"
-        "--- PASS: TestSub (0.00s)\n"
-        "    --- PASS: TestSub/x (0.00s)\n"
-        "    --- PASS: TestSub/y (0.00s)\n"
-        "=== RUN   TestZ\n"
-        "    par_test.go:48: order so far [B]\n"
-        "--- PASS: TestZ (0.00s)\n"
-        "=== CONT  TestA\n"
+    1: PARALLEL_TEST_SEQUENTIAL
+    + (
         "    par_test.go:22: A done\n"
         "--- PASS: TestA (0.02s)\n"
         "=== CONT  TestC\n"
@@ -2845,32 +2849,8 @@ PARALLEL_TEST_V = {
         "--- PASS: TestC (0.01s)\n"
         "PASS\n"
     ),
-    2: (
-        "=== RUN   TestA\n"
-        "=== PAUSE TestA\n"
-        "=== RUN   TestB\n"
-        "    par_test.go:27: B sequential\n"
-        "--- PASS: TestB (0.00s)\n"
-        "=== RUN   TestC\n"
-        "=== PAUSE TestC\n"
-        "=== RUN   TestSub\n"
-        "=== RUN   TestSub/x\n"
-        "=== PAUSE TestSub/x\n"
-        "=== RUN   TestSub/y\n"
-        "=== PAUSE TestSub/y\n"
-        "=== NAME  TestSub\n"
-        "    par_test.go:44: after subs\n"
-        "=== CONT  TestSub/x\n"
-        "    par_test.go:41: sub x\n"
-        "=== CONT  TestSub/y\n"
-        "    par_test.go:41: sub y\n"
-        "--- PASS: TestSub (0.00s)\n"
-        "    --- PASS: TestSub/x (0.00s)\n"
-        "    --- PASS: TestSub/y (0.00s)\n"
-        "=== RUN   TestZ\n"
-        "    par_test.go:48: order so far [B]\n"
-        "--- PASS: TestZ (0.00s)\n"
-        "=== CONT  TestA\n"
+    2: PARALLEL_TEST_SEQUENTIAL
+    + (
         "=== CONT  TestC\n"
         "    par_test.go:34: C done\n"
         "--- PASS: TestC (0.01s)\n"
@@ -3303,40 +3283,12 @@ def test_a_goroutine_of_an_imported_package_is_named_by_its_import_path(tmp_path
     assert "\ncreated by example.com/shop/boom.Start in goroutine 1\n" in result.output
 
 
+# the same package, its test made an external test package (package cache_test,
+# which sees only what cache exports: Computed)
 CACHE_MODULE = {
-    "go.mod": """\
-module example.com/mm
-
-go 1.27
-""",
-    "cache/cache.go": """\
-package cache
-
-import "sync"
-
-type Cache struct {
-\tmu       sync.Mutex
-\tvalues   map[string]int
-\tcomputed int
-}
-
-func New() *Cache { return &Cache{values: map[string]int{}} }
-
-func (c *Cache) Get(key string, compute func(string) int) int {
-\tc.mu.Lock()
-\tv, ok := c.values[key]
-\tc.mu.Unlock()
-\tif ok {
-\t\treturn v
-\t}
-\tv = compute(key) // the lock is not held here: two callers may both compute
-\tc.mu.Lock()
-\tc.values[key] = v
-\tc.computed++
-\tc.mu.Unlock()
-\treturn v
-}
-
+    "go.mod": "module example.com/mm\n\ngo 1.27\n",
+    "cache/cache.go": CACHE
+    + """
 // Computed reports how many times Get computed a value.
 func (c *Cache) Computed() int {
 \tc.mu.Lock()
@@ -3344,38 +3296,10 @@ func (c *Cache) Computed() int {
 \treturn c.computed
 }
 """,
-    "cache/cache_test.go": """\
-package cache_test
-
-import (
-\t"testing"
-
-\t"example.com/mm/cache"
-)
-
-func slowLen(key string) int {
-\tdone := make(chan int)
-\tgo func() { done <- len(key) }()
-\treturn <-done
-}
-
-func TestGetComputesOnce(t *testing.T) {
-\tc := cache.New()
-\tt.Cleanup(func() {
-\t\tif c.Computed() != 1 {
-\t\t\tt.Errorf("computed %d times, want 1", c.Computed())
-\t\t}
-\t})
-\tfor _, name := range []string{"first", "second"} {
-\t\tt.Run(name, func(t *testing.T) {
-\t\t\tt.Parallel()
-\t\t\tif got := c.Get("key", slowLen); got != 3 {
-\t\t\t\tt.Errorf("Get = %d, want 3", got)
-\t\t\t}
-\t\t})
-\t}
-}
-""",
+    "cache/cache_test.go": CACHE_TEST.replace("package cache\n", "package cache_test\n")
+    .replace('import "testing"', 'import (\n\t"testing"\n\n\t"example.com/mm/cache"\n)')
+    .replace("c := New()", "c := cache.New()")
+    .replace("c.computed", "c.Computed()"),
 }
 
 # what `GOMAXPROCS=1 go test -v ./cache` (go1.27.3) printed
