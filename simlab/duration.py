@@ -161,7 +161,6 @@ def time_string(t: int) -> str:
     import datetime
 
     secs, ns = divmod(t, Second)
-    start = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-    stamp = (start + datetime.timedelta(seconds=secs)).strftime("%Y-%m-%d %H:%M:%S")
+    at = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(seconds=secs)
     frac = f".{ns:09d}".rstrip("0") if ns else ""
-    return f"{stamp}{frac} +0000 UTC"
+    return f"{at.year:04d}-{at:%m-%d %H:%M:%S}{frac} +0000 UTC"  # year 1 is 0001, as Go's

@@ -17,6 +17,7 @@ Go's recover does only in the deferred function itself.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import io
 import math
 import re
@@ -28,12 +29,14 @@ from types import TracebackType
 from typing import Any
 
 import simlab as sl
+from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
 from simlab.errors import Goexit, GoPanic, SimlabError
 from simlab.go.atomic import wrap
 from simlab.go.goroutine import Goroutine, Op
 
 __all__ = [
     "EOF",
+    "ZERO_TIME",
     "Buffer",
     "Builder",
     "ElemRef",
@@ -42,6 +45,7 @@ __all__ = [
     "FieldRef",
     "GoRuntimeError",
     "JoinError",
+    "Month",
     "Named",
     "NumError",
     "Panic",
@@ -53,6 +57,8 @@ __all__ = [
     "StaticType",
     "StructValue",
     "T",
+    "Time",
+    "Weekday",
     "abandon",
     "address",
     "assert_type",
@@ -63,6 +69,7 @@ __all__ = [
     "atomic_store",
     "atomic_swap",
     "call",
+    "compare",
     "copy",
     "copy_sync",
     "defer",
@@ -121,6 +128,13 @@ __all__ = [
     "struct_values",
     "synctest_test",
     "tick",
+    "time_date",
+    "time_field",
+    "time_format",
+    "time_round",
+    "time_string",
+    "time_truncate",
+    "time_unix",
     "v",
 ]
 
@@ -866,7 +880,7 @@ def v(x: Any) -> str:
         return "<nil>"
     if isinstance(x, bool):
         return "true" if x else "false"
-    if isinstance(x, int | str):
+    if type(x) is int or type(x) is str:
         return str(x)
     if isinstance(x, float):
         return _float(x)
@@ -883,6 +897,8 @@ def v(x: Any) -> str:
     for method in ("Error", "String"):  # fmt prints an error by Error(), a Stringer by String()
         if callable(getattr(type(x), method, None)):
             return str(getattr(x, method)())
+    if isinstance(x, int | str):  # a named string or number type's value
+        return str(x)
     if isinstance(x, Named):
         return v(x.v)
     slots = getattr(type(x), "__slots__", None)
@@ -1247,6 +1263,185 @@ def slices_sorted(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
 def maps_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, dict[Any, Any]]:
     """``maps.Collect(seq)``: ``yield from`` it."""
     return dict((yield from slices_collect(seq)))
+
+
+# --- time.Time: an int, the ns since the run began --------------------------------
+#
+# A run's clock is a testing/synctest bubble's: it starts at 2000-01-01 00:00:00 UTC,
+# in UTC (as TZ=UTC prints it), and a time carries no monotonic reading.
+
+_EPOCH_UNIX = 946_684_800  # 2000-01-01 00:00:00 UTC, in seconds since 1970
+_EPOCH_ABS = 63_082_281_600  # the same, in seconds since 0001-01-01, Go's zero Time
+ZERO_TIME = -_EPOCH_ABS * 1_000_000_000  # time.Time{}: 0001-01-01 00:00:00 UTC
+_NS = 1_000_000_000
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+
+
+def _civil(t: int) -> tuple[datetime.datetime, int]:
+    """The calendar time of ``t`` (whole seconds) and its nanoseconds."""
+    secs, ns = divmod(t, _NS)
+    return datetime.datetime(2000, 1, 1) + datetime.timedelta(seconds=secs), ns
+
+
+class Time:
+    """A ``time.Time`` handed to fmt, which prints it as ``Time.String`` does."""
+
+    __slots__ = ("t",)
+    go_name = "time.Time"
+
+    def __init__(self, t: int) -> None:
+        self.t = t
+
+    def String(self) -> str:
+        return time_string(self.t)
+
+
+class Month(int):
+    """A ``time.Month`` handed to fmt: ``January``."""
+
+    go_name = "time.Month"
+
+    def String(self) -> str:
+        return _MONTHS[self - 1] if 1 <= self <= 12 else f"%!Month({int(self)})"
+
+
+class Weekday(int):
+    """A ``time.Weekday`` handed to fmt: ``Sunday``."""
+
+    go_name = "time.Weekday"
+
+    def String(self) -> str:
+        return _DAYS[self] if 0 <= self <= 6 else f"%!Weekday({int(self)})"
+
+
+def time_date(
+    year: int, month: int, day: int, hour: int, minute: int, sec: int, nsec: int, loc: Any
+) -> int:
+    """``time.Date(...)`` in UTC (every location is UTC in a run); out-of-range values
+    carry over, as Go's do (month 13 is January of the next year)."""
+    y, m = divmod(year * 12 + month - 1, 12)
+    start = datetime.datetime(y, m + 1, 1) - datetime.datetime(2000, 1, 1)
+    days = start.days + day - 1
+    return (((days * 24 + hour) * 60 + minute) * 60 + sec) * _NS + nsec
+
+
+def time_unix(sec: int, nsec: int) -> int:
+    """``time.Unix(sec, nsec)``."""
+    return (sec - _EPOCH_UNIX) * _NS + nsec
+
+
+def time_field(t: int, name: str) -> Any:
+    """``t.Year()``, ``t.Month()``, ... ``t.Unix()``, ``t.UnixNano()``, by Go's name."""
+    if name.startswith("Unix"):
+        scale = {"Unix": _NS, "UnixMilli": 1_000_000, "UnixMicro": 1_000, "UnixNano": 1}[name]
+        return (t + _EPOCH_UNIX * _NS) // scale
+    dt, ns = _civil(t)
+    if name == "Nanosecond":
+        return ns
+    if name == "Weekday":
+        return Weekday((dt.weekday() + 1) % 7)
+    if name == "YearDay":
+        return dt.timetuple().tm_yday
+    if name == "Month":
+        return Month(dt.month)
+    return getattr(dt, name.lower())
+
+
+def compare(a: Any, b: Any) -> int:
+    """``a.Compare(b)`` of two times: -1, 0 or +1."""
+    return (a > b) - (a < b)
+
+
+def time_truncate(t: int, d: int) -> int:
+    """``t.Truncate(d)``: down to a multiple of ``d`` since Go's zero Time."""
+    if d <= 0:
+        return t
+    return t - (t - ZERO_TIME) % d
+
+
+def time_round(t: int, d: int) -> int:
+    """``t.Round(d)``: to the nearest multiple of ``d`` since Go's zero Time, halfway up."""
+    if d <= 0:
+        return t
+    r = (t - ZERO_TIME) % d
+    return t - r + d if r + r >= d else t - r
+
+
+def _layout_chunks() -> re.Pattern[str]:
+    # the elements of a Go layout, longest first where one begins another
+    names = [
+        "January", "Jan", "Monday", "Mon", "MST", "2006", "002", "__2", "_2", "01", "02",
+        "03", "04", "05", "06", "15", "1", "2", "3", "4", "5", "PM", "pm",
+        "Z07:00:00", "Z070000", "Z07:00", "Z0700", "Z07", "-07:00:00", "-070000", "-07:00",
+        "-0700", "-07",
+    ]  # fmt: skip
+    return re.compile(r"[.,](?:0+|9+)(?!\d)|" + "|".join(re.escape(n) for n in names))
+
+
+_LAYOUT = _layout_chunks()
+
+
+def time_format(t: int, layout: str) -> str:
+    """``t.Format(layout)``: Go's reference time ``Mon Jan 2 15:04:05 MST 2006`` in
+    ``layout`` stands for the parts of ``t``; the zone is UTC's."""
+    dt, ns = _civil(t)
+    hour12 = dt.hour % 12 or 12
+
+    def part(m: re.Match[str]) -> str:
+        chunk = m.group()
+        if chunk[0] in ".,":
+            digits = f"{ns:09d}"[: len(chunk) - 1]
+            if chunk[1] == "9":
+                digits = digits.rstrip("0")
+                return chunk[0] + digits if digits else ""
+            return chunk[0] + digits
+        if chunk.startswith("Z"):
+            return "Z"
+        if chunk.startswith("-07"):
+            return {"-07": "+00", "-0700": "+0000", "-07:00": "+00:00"}.get(
+                chunk, "+00:00:00" if ":" in chunk else "+000000"
+            )
+        return {
+            "January": _MONTHS[dt.month - 1],
+            "Jan": _MONTHS[dt.month - 1][:3],
+            "Monday": _DAYS[(dt.weekday() + 1) % 7],
+            "Mon": _DAYS[(dt.weekday() + 1) % 7][:3],
+            "MST": "UTC",
+            "2006": f"{dt.year:04d}",
+            "06": f"{dt.year % 100:02d}",
+            "002": f"{dt.timetuple().tm_yday:03d}",
+            "__2": f"{dt.timetuple().tm_yday:>3d}",
+            "_2": f"{dt.day:>2d}",
+            "01": f"{dt.month:02d}",
+            "02": f"{dt.day:02d}",
+            "03": f"{hour12:02d}",
+            "04": f"{dt.minute:02d}",
+            "05": f"{dt.second:02d}",
+            "15": f"{dt.hour:02d}",
+            "1": str(dt.month),
+            "2": str(dt.day),
+            "3": str(hour12),
+            "4": str(dt.minute),
+            "5": str(dt.second),
+            "PM": "PM" if dt.hour >= 12 else "AM",
+            "pm": "pm" if dt.hour >= 12 else "am",
+        }[chunk]
+
+    return _LAYOUT.sub(part, layout)
 
 
 # --- sync.Pool -----------------------------------------------------------------

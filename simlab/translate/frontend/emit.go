@@ -1068,8 +1068,10 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "go.Builder()", false
 		case "bytes.Buffer":
 			return "go.Buffer()", false
-		case "time.Duration", "time.Time":
+		case "time.Duration":
 			return "0", true
+		case "time.Time":
+			return "go.ZERO_TIME", true // 0001-01-01 00:00:00 UTC
 		case "context.Context", "context.CancelFunc":
 			return "None", true
 		}

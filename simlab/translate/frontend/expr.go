@@ -301,6 +301,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.ErrUnexpectedEOF"
 	case "os.Stderr":
 		return "go.stderr"
+	case "time.UTC", "time.Local":
+		return "None" // a run's only location: UTC
 	}
 	p.unsupported(x, obj.Pkg().Path()+"."+obj.Name(), "the standard library subset simlab models: see the translate docs")
 	return ""
@@ -675,7 +677,11 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case isDuration(t):
 			s = "sl.format_duration(" + s + ")"
 		case isTime(t):
-			f.p.unsupported(a, "printing a time.Time", "print a duration: t.Sub(start) or time.Since(start)")
+			s = "go.Time(" + s + ")" // printed as Time.String: the run's clock starts at 2000-01-01 UTC
+		case isNamed(t, "time", "Month") && !isPointer(t):
+			s = "go.Month(" + s + ")" // January
+		case isNamed(t, "time", "Weekday") && !isPointer(t):
+			s = "go.Weekday(" + s + ")" // Sunday
 		case f.m.isStructValue(t) && !hasFmtMethod(t):
 			f.m.copyable(t, a) // prints its struct-valued fields as values: go_values
 			if strings.HasPrefix(s, "go.copy(") {
@@ -1067,6 +1073,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return fmt.Sprintf("rt.after_func(%s, %s, name=%q)", arg(0), fnv, goName), false
 	case "time.Now":
 		return "rt.now", false
+	case "time.Date":
+		return "go.time_date(" + f.args(c) + ")", false
+	case "time.Unix":
+		return "go.time_unix(" + arg(0) + ", " + arg(1) + ")", false
 	case "time.Since":
 		return "rt.now - " + paren(arg(0)), false
 	case "time.Until":
@@ -1478,6 +1488,26 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return paren(recv) + " < " + paren(arg(0)), false
 	case "time.Time.After":
 		return paren(recv) + " > " + paren(arg(0)), false
+	case "time.Time.Equal":
+		return paren(recv) + " == " + paren(arg(0)), false
+	case "time.Time.Compare":
+		return "go.compare(" + recv + ", " + arg(0) + ")", false
+	case "time.Time.IsZero":
+		return paren(recv) + " == go.ZERO_TIME", false
+	case "time.Time.UTC", "time.Time.Local":
+		return recv, false // every time of a run is in UTC
+	case "time.Time.String":
+		return "go.time_string(" + recv + ")", false
+	case "time.Time.Format":
+		return "go.time_format(" + recv + ", " + arg(0) + ")", false
+	case "time.Time.Truncate", "time.Time.Round":
+		return "go.time_" + strings.ToLower(fn.Name()) + "(" + recv + ", " + arg(0) + ")", false
+	case "time.Time.Year", "time.Time.Month", "time.Time.Day", "time.Time.Hour", "time.Time.Minute",
+		"time.Time.Second", "time.Time.Nanosecond", "time.Time.Weekday", "time.Time.YearDay",
+		"time.Time.Unix", "time.Time.UnixMilli", "time.Time.UnixMicro", "time.Time.UnixNano":
+		return "go.time_field(" + recv + ", " + pyString(fn.Name()) + ")", false
+	case "time.Month.String", "time.Weekday.String":
+		return "go." + strings.TrimSuffix(strings.TrimPrefix(key, "time."), ".String") + "(" + recv + ").String()", false
 	}
 	p.unsupported(c, "the method "+strings.TrimPrefix(key, ""), "the standard library subset simlab models")
 	return "", false
