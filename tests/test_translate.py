@@ -3414,6 +3414,82 @@ def test_an_external_test_package_runs_with_the_package_it_tests(tmp_path):
     assert "cache_test.go:19: computed 2 times, want 1\n" in found.output
 
 
+# the cache package with tests of both kinds: its own (which read an unexported
+# field, and export Size for the others) and an external test package
+CACHE_TESTS = {
+    "go.mod": "module example.com/mm\n\ngo 1.27\n",
+    "cache/cache.go": CACHE_MODULE["cache/cache.go"],
+    "cache/export_test.go": """\
+package cache
+
+// Size is for the external tests: how many values the cache holds.
+func (c *Cache) Size() int {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\treturn len(c.values)
+}
+""",
+    "cache/internal_test.go": """\
+package cache
+
+import "testing"
+
+func TestComputedStartsAtZero(t *testing.T) {
+\tif c := New(); c.computed != 0 {
+\t\tt.Fatal(c.computed)
+\t}
+\tt.Log("internal")
+}
+""",
+    "cache/cache_test.go": """\
+package cache_test
+
+import (
+\t"testing"
+
+\t"example.com/mm/cache"
+)
+
+func TestGetStores(t *testing.T) {
+\tc := cache.New()
+\tc.Get("k", func(string) int { return 7 })
+\tt.Log("size", c.Size(), "computed", c.Computed())
+}
+
+func TestAgain(t *testing.T) {
+\tt.Log("external")
+}
+""",
+}
+
+# what `GOMAXPROCS=1 go test -v ./cache` (go1.27.3) printed for CACHE_TESTS
+CACHE_TESTS_V = (
+    "=== RUN   TestComputedStartsAtZero\n"
+    "    internal_test.go:9: internal\n"
+    "--- PASS: TestComputedStartsAtZero (0.00s)\n"
+    "=== RUN   TestGetStores\n"
+    "    cache_test.go:12: size 1 computed 1\n"
+    "--- PASS: TestGetStores (0.00s)\n"
+    "=== RUN   TestAgain\n"
+    "    cache_test.go:16: external\n"
+    "--- PASS: TestAgain (0.00s)\n"
+    "PASS\n"
+)
+
+
+def test_go_run_of_a_package_directory_runs_its_tests_as_go_test_does(tmp_path):
+    """A package directory (not package main) with tests: its own tests first, then
+    its external test package's, which imports the package made with its own test
+    files (export_test.go's Size), as go test builds them; --entry picks one."""
+    _module(tmp_path, CACHE_TESTS)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "cache")])
+    assert result.exit_code == 0, result.output
+    assert result.output[: result.output.index("main returned")] == CACHE_TESTS_V
+    one = CliRunner().invoke(go_run_cmd, [str(tmp_path / "cache"), "--entry", "TestAgain"])
+    again = CACHE_TESTS_V[CACHE_TESTS_V.index("=== RUN   TestAgain") :].removesuffix("PASS\n")
+    assert one.output.startswith(again + "main returned")
+
+
 def test_a_missing_package_of_the_module_is_one_line(tmp_path):
     _module(tmp_path, {k: v for k, v in BOOM.items() if not k.startswith("boom/")})
     result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "cmd" / "main.go")])

@@ -136,8 +136,10 @@ def entry(module: types.ModuleType, name: str = "main", parallel: int = 1) -> Ca
     """
     from . import golib
 
-    fn = getattr(module, name, None)
-    tests = [(n, f) for n, f in vars(module).items() if _is_test(n, f)]
+    tests = getattr(module, "go_tests", None)  # the translator lists them, in go test's order
+    if tests is None:
+        tests = [(n, f) for n, f in vars(module).items() if _is_test(n, f)]
+    fn = dict(tests).get(name, getattr(module, name, None))
     examples = [(n, getattr(module, n), *o) for n, o in getattr(module, "go_examples", {}).items()]
     if fn is None and name == "main" and (tests or examples) and hasattr(module, "bind"):
         # a test file: its tests, then its examples, as go test -v runs them

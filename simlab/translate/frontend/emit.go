@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // module writes the Python module of a package.
@@ -80,6 +81,7 @@ func translate(p *program) string {
 	m.classes()
 	m.functions()
 	m.examples()
+	m.tests()
 	m.bind()
 	m.valueFields()
 	return strings.Join(m.out, "\n") + "\n"
@@ -295,6 +297,43 @@ func (m *module) examples() {
 	m.emit("go_examples = {  # each Example's documented output, and whether its lines may come in any order")
 	m.out = append(m.out, rows...)
 	m.emit("}")
+}
+
+// tests: go_tests, the program's TestXxx(t *testing.T) functions in the order go
+// test runs them: those of the package's own test files, then of its external test
+// package, each in file order.
+func (m *module) tests() {
+	p := m.p
+	var rows []string
+	for i, f := range p.files {
+		if !strings.HasSuffix(p.names[i], "_test.go") {
+			continue
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv != nil || !isTestName(fd.Name.Name) || fd.Type.Params.NumFields() != 1 {
+				continue
+			}
+			if !isNamed(p.info.TypeOf(fd.Type.Params.List[0].Type), "testing", "T") {
+				continue
+			}
+			rows = append(rows, fmt.Sprintf("    (%q, %s),", fd.Name.Name, m.globals[p.info.Defs[fd.Name]]))
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	m.emit("")
+	m.emit("")
+	m.emit("go_tests = [  # each test's name and function, in the order go test runs them")
+	m.out = append(m.out, rows...)
+	m.emit("]")
+}
+
+// isTestName: TestXxx, Xxx not starting with a lower-case letter, as go test reads it.
+func isTestName(name string) bool {
+	rest, ok := strings.CutPrefix(name, "Test")
+	return ok && (rest == "" || !unicode.IsLower([]rune(rest)[0]))
 }
 
 // mayBeClosed: a channel of elem may be closed, so a receive must give the zero

@@ -181,27 +181,6 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 	if err != nil {
 		fail("%s: no such file or directory", path)
 	}
-	var paths []string
-	if st.IsDir() {
-		entries, err := os.ReadDir(path)
-		if err != nil {
-			fail("%s: %v", path, err)
-		}
-		for _, e := range entries {
-			n := e.Name()
-			if strings.HasSuffix(n, ".go") && !strings.HasSuffix(n, "_test.go") && !e.IsDir() {
-				paths = append(paths, filepath.Join(path, n))
-			}
-		}
-		if len(paths) == 0 {
-			fail("%s: no .go files", path)
-		}
-	} else {
-		paths = []string{path}
-		if strings.HasSuffix(path, "_test.go") {
-			paths = append(paths, packageFiles(path)...) // a test, with the package it tests
-		}
-	}
 	p := &program{fset: fset, own: map[*types.Package]bool{}, pkgOf: map[*ast.File]*types.Package{}}
 	p.info = &types.Info{
 		Types:      map[ast.Expr]types.TypeAndValue{},
@@ -217,11 +196,73 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 	}
 	mod := &moduleImporter{p: p, std: imp, loading: map[string]bool{}, done: map[string]*types.Package{}}
 	mod.root, mod.path = findModule(dir)
+	var paths []string
+	if st.IsDir() {
+		paths = mod.dirFiles(path)
+	} else {
+		paths = []string{path}
+		if strings.HasSuffix(path, "_test.go") {
+			paths = append(paths, packageFiles(path)...) // a test, with the package it tests
+		}
+	}
 	files, names := p.parse(paths)
 	p.pkg = p.check(files[0].Name.Name, files, mod)
 	p.files, p.names = append(mod.files, files...), append(mod.names, names...)
 	p.typeNils()
 	return p
+}
+
+// dirFiles: the files translated for a package directory, as go test takes them
+// when it has tests (but for package main, whose main runs): the package with its
+// own tests; or, if it has an external test package (package x_test), that
+// package, which imports the one it tests, made with its own tests.
+func (m *moduleImporter) dirFiles(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		fail("%s: %v", dir, err)
+	}
+	var pkg, internal, external []string
+	fset := token.NewFileSet()
+	for _, e := range entries {
+		n := e.Name()
+		if !strings.HasSuffix(n, ".go") || e.IsDir() {
+			continue
+		}
+		full := filepath.Join(dir, n)
+		switch f, _ := parser.ParseFile(fset, full, nil, parser.PackageClauseOnly); {
+		case !strings.HasSuffix(n, "_test.go"):
+			pkg = append(pkg, full)
+		case f != nil && strings.HasSuffix(f.Name.Name, "_test"):
+			external = append(external, full)
+		default:
+			internal = append(internal, full)
+		}
+	}
+	if len(pkg) == 0 && len(internal) == 0 {
+		fail("%s: no .go files", dir)
+	}
+	if len(pkg) > 0 {
+		if f, _ := parser.ParseFile(fset, pkg[0], nil, parser.PackageClauseOnly); f != nil && f.Name.Name == "main" {
+			return pkg // a command: its main runs
+		}
+	}
+	if len(external) == 0 {
+		return append(pkg, internal...)
+	}
+	abs, err := filepath.Abs(dir)
+	rel, relErr := filepath.Rel(m.root, abs)
+	if m.path == "" || err != nil || relErr != nil || strings.HasPrefix(rel, "..") {
+		fail("%s: an external test package (package x_test) imports the package it tests by its path: a go.mod above it gives the path", dir)
+	}
+	under := m.path
+	if rel != "." {
+		under += "/" + filepath.ToSlash(rel)
+	}
+	m.withTests = map[string][]string{under: internal}
+	if _, err := m.Import(under); err != nil {
+		fail("%s: %v", dir, err)
+	}
+	return external
 }
 
 // parse reads the files of one package, sorted by name.
@@ -279,7 +320,8 @@ type moduleImporter struct {
 	root, path string // the module's directory and path, from its go.mod; "" outside one
 	loading    map[string]bool
 	done       map[string]*types.Package
-	files      []*ast.File // of the packages done, each after those it imports
+	withTests  map[string][]string // a package's own test files, loaded with it
+	files      []*ast.File         // of the packages done, each after those it imports
 	names      []string
 }
 
@@ -310,6 +352,7 @@ func (m *moduleImporter) Import(path string) (*types.Package, error) {
 	if len(paths) == 0 {
 		fail("package %s: no .go files in %s", path, dir)
 	}
+	paths = append(paths, m.withTests[path]...)
 	files, names := m.p.parse(paths)
 	pkg := m.p.check(path, files, m)
 	m.done[path] = pkg
