@@ -348,6 +348,76 @@ def test_a_loop_that_stops_an_iterator_early_leaks_its_producer_as_go_reports(tm
     assert "durably blocked  flags all" in result.output
 
 
+# nil dereferences (a field, a method reading one, a nil func called, in a goroutine
+# too) recovered, an index out of range recovered, and a nil dereference that ends
+# the program
+NIL_DEREFERENCE = """\
+package main
+
+import (
+\t"fmt"
+\t"runtime"
+)
+
+type Job struct{ n int }
+
+func (j *Job) N() int { return j.n }
+
+func safe(name string, f func()) {
+\tdefer func() {
+\t\tr := recover()
+\t\terr, isRuntime := r.(runtime.Error)
+\t\tfmt.Println(name, isRuntime, err)
+\t}()
+\tf()
+}
+
+func main() {
+\tvar j *Job
+\tsafe("field", func() { fmt.Println(j.n) })
+\tsafe("method", func() { fmt.Println(j.N()) })
+\tvar f func()
+\tsafe("func", func() { f() })
+\tdone := make(chan string)
+\tgo func() {
+\t\tdefer func() { done <- fmt.Sprint("worker: ", recover()) }()
+\t\tvar m map[string]*Job
+\t\tfmt.Println(m["x"].n)
+\t}()
+\tfmt.Println(<-done)
+\txs := []int{1, 2}
+\ti := 5
+\tsafe("index", func() { fmt.Println(xs[i]) })
+\tfmt.Println(j.n)
+}
+"""
+
+# what go run (go1.27.3) printed for NIL_DEREFERENCE, to the panic's first line
+NIL_DEREFERENCE_RUN = (
+    "field true runtime error: invalid memory address or nil pointer dereference\n"
+    "method true runtime error: invalid memory address or nil pointer dereference\n"
+    "func true runtime error: invalid memory address or nil pointer dereference\n"
+    "worker: runtime error: invalid memory address or nil pointer dereference\n"
+    "index true runtime error: index out of range [5] with length 2\n"
+    "panic: runtime error: invalid memory address or nil pointer dereference\n"
+)
+
+
+def test_a_nil_dereference_is_gos_runtime_panic_recovered_or_not(tmp_path):
+    """A Python error on None is the Go runtime error it stands for: recover returns
+    a runtime.Error with Go's text, and one not recovered ends the run as Go's panic
+    does. An index out of range too, without Go's "[5] with length 2" (Python's
+    IndexError does not carry them)."""
+    path = tmp_path / "main.go"
+    path.write_text(NIL_DEREFERENCE)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1, result.output
+    want = NIL_DEREFERENCE_RUN.replace(" [5] with length 2", "").splitlines()
+    got = [line for line in result.output.splitlines() if not line.startswith("panic in ")]
+    assert got[: len(want)] == want
+    assert "Traceback" not in result.output
+
+
 def test_go_run_reports_a_deadlock(tmp_path):
     path = tmp_path / "dead.go"
     path.write_text("package main\n\nfunc main() {\n\tch := make(chan int)\n\t<-ch\n}\n")

@@ -400,6 +400,9 @@ class Runtime:
         if gotraceback not in ("single", "all"):
             raise SimlabError(f"gotraceback={gotraceback!r}: choose 'single' or 'all'")
         self.gotraceback = gotraceback
+        # how the program's own Python errors read as Go's runtime errors (a translation
+        # sets it: AttributeError on None is a nil dereference); None: as Python errors
+        self.runtime_errors: Callable[[BaseException], GoPanic | None] | None = None
         self._paused: Goroutine | None = None  # stopped mid-step while op_cost passes
         self._main_goexited = False
         self._muted: tuple[Any, Any] | None = None  # stdout, stderr while a fatal error unwinds
@@ -958,6 +961,10 @@ class Runtime:
             self._halt("main returned")
 
     def _crash(self, g: Goroutine, err: BaseException) -> None:
+        if self.runtime_errors is not None and not isinstance(err, GoPanic | FatalError):
+            panic = self.runtime_errors(err)  # a nil dereference of a translated program
+            if panic is not None:
+                err = panic.with_traceback(err.__traceback__)
         if isinstance(err, GoPanic):
             err.goroutine = f"{g.id} [{g.name}]"
             err.dump = panic_dump(g, self.env._now, err)

@@ -112,6 +112,7 @@ __all__ = [
     "rem",
     "run_test",
     "run_tests",
+    "runtime_error",
     "slice_copy",
     "slices_all",
     "slices_backward",
@@ -462,6 +463,32 @@ def panic(value: Any) -> None:
     raise Panic(value, text)
 
 
+_NIL_DEREFERENCE = "runtime error: invalid memory address or nil pointer dereference"
+
+
+def runtime_error(exc: BaseException) -> GoPanic | None:
+    """The Go runtime panic a Python error of the translation stands for, if any
+    (``rt.runtime_errors``): a field, a method or a call of nil (``None``) is a nil
+    pointer dereference; an index past a slice's end is Go's index out of range,
+    without the index and the length Go's message gives, which Python's does not
+    carry."""
+    if isinstance(exc, AttributeError) and getattr(exc, "obj", False) is None:
+        return GoPanic(_NIL_DEREFERENCE)
+    if isinstance(exc, TypeError) and str(exc).startswith("'NoneType' object"):
+        return GoPanic(_NIL_DEREFERENCE)
+    if isinstance(exc, IndexError) and str(exc).endswith("index out of range"):
+        return GoPanic("runtime error: index out of range")
+    return None
+
+
+def _as_panic(exc: BaseException | None) -> GoPanic | None:
+    """The Go panic unwinding through a deferred call: ``exc``, or the runtime error
+    it stands for."""
+    if exc is None or isinstance(exc, GoPanic):
+        return exc
+    return runtime_error(exc)
+
+
 def recover() -> Any:
     """``recover()``: the panic the calling deferred function runs during, now stopped.
 
@@ -504,9 +531,13 @@ class defer:  # reads as the statement it renders: with go.defer(f):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> bool:
-        self.panic = exc if isinstance(exc, GoPanic) else None
+        self.panic = p = _as_panic(exc)
         self._call()
-        return self.panic is not None and getattr(self.panic, "recovered", False)
+        if p is not None and getattr(p, "recovered", False):
+            return True
+        if p is not None and p is not exc:
+            raise p.with_traceback(tb)  # the runtime error unwinds on, as Go's panic
+        return False
 
     def _call(self) -> None:
         self.fn(*self.args)
@@ -537,8 +568,9 @@ class Recoverable:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> bool:
-        if isinstance(exc, GoPanic):
-            self.panic = exc
+        self.panic = _as_panic(exc)
+        if self.panic is not None:
+            self.panic.with_traceback(tb)
             return True
         return False
 
