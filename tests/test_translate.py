@@ -2252,6 +2252,44 @@ func main() {
 )
 
 
+# fmt's %+v (nested, and through a pointer), padding with zeros after the sign, the
+# sign flags, the integer bases, %c, %U, %q of a rune and of a slice, %d of a slice,
+# % x; and the zero value a failed comma-ok assertion gives (what go run, go1.27.3,
+# printed)
+CONSTRUCTS["fmt_verbs_and_comma_ok"] = (
+    """\
+package main
+
+import "fmt"
+
+type Point struct{ X, Y int }
+
+type Box struct {
+\tName string
+\tAt   Point
+}
+
+func main() {
+\tb := Box{Name: "b", At: Point{1, 2}}
+\tfmt.Printf("%+v %+v %v\\n", b, &b, b)
+\tfmt.Printf("[%05d] [%05d] [%+d] [% d] [%-5d] [%5s]\\n", 42, -42, 7, 7, 3, "ab")
+\tfmt.Printf("%x %X %o %b %c %U\\n", 255, 255, 8, 5, 'G', 'G')
+\tfmt.Printf("%q %q %q %d % x\\n", "hi\\n", 'x', []string{"a", "b"}, []int{1, 2}, "hi")
+\tm := map[string]any{"name": "x"}
+\tn, _ := m["count"].(int)
+\ts, ok := m["count"].(string)
+\tf, _ := m["name"].(float64)
+\tfmt.Println(n+1, s+"!", ok, f)
+}
+""",
+    "{Name:b At:{X:1 Y:2}} &{Name:b At:{X:1 Y:2}} {b {1 2}}\n"
+    "[00042] [-0042] [+7] [ 7] [3    ] [   ab]\n"
+    "ff FF 10 101 G U+0047\n"
+    '"hi\\n" \'x\' ["a" "b"] [1 2] 68 69\n'
+    "1 ! false 0\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -150,10 +150,19 @@ def entry(module: types.ModuleType, name: str = "main", parallel: int = 1) -> Ca
         return _starting(module, golib.run_test(fn, name, parallel))
 
     def start(runtime, *args):
-        module.bind(runtime)
+        _bind(module, runtime)
         return fn(*args)  # a generator for a main that blocks: the runtime runs it
 
     return start
+
+
+def _bind(module: types.ModuleType, runtime: Any) -> None:
+    """Bind the program to ``runtime``, whose Python errors on nil then read as Go's
+    runtime panics (``golib.runtime_error``)."""
+    from . import golib
+
+    runtime.runtime_errors = golib.runtime_error
+    module.bind(runtime)
 
 
 def _starting(module: types.ModuleType, main: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -161,7 +170,7 @@ def _starting(module: types.ModuleType, main: Callable[[Any], Any]) -> Callable[
     test's main takes the runtime, to make its ``*testing.T``)."""
 
     def start(runtime):
-        module.bind(runtime)
+        _bind(module, runtime)
         return main(runtime)
 
     return start

@@ -803,11 +803,12 @@ class StaticType:
         self.go_type, self.x = go_type, x
 
 
-def assert_type(x: Any, t: type | str) -> tuple[Any, bool]:
-    """``v, ok := x.(T)``: ``(x, True)`` if ``x`` holds a ``T``, else ``(None, False)``."""
+def assert_type(x: Any, t: type | str, zero: Any = None) -> tuple[Any, bool]:
+    """``v, ok := x.(T)``: ``(x, True)`` if ``x`` holds a ``T``, else ``(zero, False)``,
+    ``zero`` being T's zero value (nil, the default, for a pointer or an interface)."""
     if _is(x, t):
         return x, True
-    return None, False
+    return zero, False
 
 
 def must_assert(x: Any, t: type | str, iface: str) -> Any:
@@ -906,8 +907,8 @@ def _float(x: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def v(x: Any) -> str:
-    """``x`` as Go's ``%v`` prints it."""
+def v(x: Any, plus: bool = False) -> str:
+    """``x`` as Go's ``%v`` prints it (``%+v`` with ``plus``: struct fields named)."""
     if x is None:
         return "<nil>"
     if isinstance(x, bool):
@@ -919,35 +920,37 @@ def v(x: Any) -> str:
     if isinstance(x, sl.GoError | sl.Context):
         return str(x)
     if isinstance(x, list):
-        return "[" + " ".join(v(e) for e in x) + "]"
+        return "[" + " ".join(v(e, plus) for e in x) + "]"
     if isinstance(x, dict):
-        return "map[" + " ".join(f"{v(k)}:{v(e)}" for k, e in sorted(x.items())) + "]"
+        items = sorted(x.items())
+        return "map[" + " ".join(f"{v(k, plus)}:{v(e, plus)}" for k, e in items) + "]"
     if isinstance(x, sl.Chan):
         return f"0xc{x.id:09x}"
     if isinstance(x, StructValue):
-        return _fields(x.x)
+        return _fields(x.x, plus)
     for method in ("Error", "String"):  # fmt prints an error by Error(), a Stringer by String()
         if callable(getattr(type(x), method, None)):
             return str(getattr(x, method)())
     if isinstance(x, int | str):  # a named string or number type's value
         return str(x)
     if isinstance(x, Named):
-        return v(x.v)
+        return v(x.v, plus)
     slots = getattr(type(x), "__slots__", None)
     if slots is not None:
-        return "&" + _fields(x)
+        return "&" + _fields(x, plus)
     return str(x)
 
 
-def _fields(x: Any) -> str:
+def _fields(x: Any, plus: bool = False) -> str:
     values = getattr(type(x), "go_values", ())
     hidden = getattr(type(x), "go_type_params", ())  # a generic type's type arguments
     shown = [s for s in type(x).__slots__ if s not in hidden]
-    return (
-        "{"
-        + " ".join(_fields(getattr(x, s)) if s in values else v(getattr(x, s)) for s in shown)
-        + "}"
-    )
+    parts = []
+    for s in shown:
+        field = getattr(x, s)
+        text = _fields(field, plus) if s in values else v(field, plus)
+        parts.append(f"{s.removesuffix('_')}:{text}" if plus else text)
+    return "{" + " ".join(parts) + "}"
 
 
 class StructValue:
@@ -993,7 +996,8 @@ _VERB = re.compile(r"%([-+# 0]*)(\d+|\*)?(?:\.(\d+))?([a-zA-Z%])")
 
 
 def sprintf(format: str, *args: Any) -> str:
-    """``fmt.Sprintf`` for the common verbs: %v %d %s %q %t %x %f %g %e %T %w %%."""
+    """``fmt.Sprintf`` for the common verbs: %v %+v %d %b %o %x %X %c %U %s %q %t %f %g
+    %e %T %w %%, with a width, the ``-`` flag, and ``0``, ``+`` and space for numbers."""
     rest = list(args)
 
     def one(m: re.Match) -> str:
@@ -1004,15 +1008,19 @@ def sprintf(format: str, *args: Any) -> str:
             return f"%!{verb}(MISSING)"
         x = rest.pop(0)
         if verb in "vsw":
-            text = v(x)
-        elif verb == "d":
-            text = str(x)
+            text = v(x, plus="+" in flags and verb == "v")
+        elif verb in "dbo" or (verb in "xX" and isinstance(x, int | list)):
+            text = _integer(x, verb, flags)
         elif verb == "q":
-            text = quote(str(x))
+            text = _quoted(x)
+        elif verb == "c":
+            text = chr(x)
+        elif verb == "U":
+            text = f"U+{x:04X}"
         elif verb == "t":
             text = v(x)
         elif verb in "xX":
-            text = format_hex(x, verb)
+            text = format_hex(x, verb, " " in flags)
         elif verb in "feEgG":
             p = 6 if precision is None else int(precision)
             shortest = verb in "gG" and precision is None
@@ -1022,13 +1030,41 @@ def sprintf(format: str, *args: Any) -> str:
         else:
             text = v(x)
         if width and width != "*":
-            text = text.ljust(int(width)) if "-" in flags else text.rjust(int(width))
+            if "-" in flags:
+                text = text.ljust(int(width))
+            elif "0" in flags and verb in "dboxXeEfgG" and not isinstance(x, list):
+                sign = text[0] if text[:1] in "+- " else ""  # zeros go after the sign
+                text = sign + text[len(sign) :].rjust(int(width) - len(sign), "0")
+            else:
+                text = text.rjust(int(width))
         return text
 
     out = _VERB.sub(one, format)
     if rest:
         out += "%!(EXTRA " + ", ".join(v(a) for a in rest) + ")"
     return out
+
+
+def _integer(x: Any, verb: str, flags: str) -> str:
+    """``%d``, ``%b``, ``%o``, ``%x`` of an integer (``+`` and space flags for its sign),
+    or of a slice of them, element by element."""
+    if isinstance(x, list):
+        return "[" + " ".join(_integer(e, verb, flags) for e in x) + "]"
+    n = int(x)
+    digits = format(abs(n), {"d": "d", "b": "b", "o": "o", "x": "x", "X": "X"}[verb])
+    sign = "-" if n < 0 else "+" if "+" in flags else " " if " " in flags else ""
+    return sign + digits
+
+
+def _quoted(x: Any) -> str:
+    """``%q``: a string quoted, a rune (an integer) in single quotes, a slice element
+    by element."""
+    if isinstance(x, list):
+        return "[" + " ".join(_quoted(e) for e in x) + "]"
+    if isinstance(x, int) and not isinstance(x, bool):
+        ch = chr(x)
+        return "'" + (ch if ch.isprintable() and ch != "'" else quote(ch)[1:-1]) + "'"
+    return quote(str(x))
 
 
 _ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -1053,8 +1089,9 @@ def quote(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def format_hex(x: Any, verb: str) -> str:
-    text = x.encode().hex() if isinstance(x, str) else format(int(x), "x")
+def format_hex(x: Any, verb: str, spaced: bool = False) -> str:
+    """``%x`` of a string: its bytes in hex (``% x``: apart); of an integer: its digits."""
+    text = x.encode().hex(" " if spaced else "") if isinstance(x, str) else format(int(x), "x")
     return text.upper() if verb == "X" else text
 
 

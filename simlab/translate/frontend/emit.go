@@ -1212,7 +1212,6 @@ func (m *module) bind() {
 	}
 	m.emit("    global %s", strings.Join(append([]string{"rt"}, names...), ", "))
 	m.emit("    rt = runtime")
-	m.emit("    rt.runtime_errors = go.runtime_error  # None.x is Go's nil dereference, and so on")
 	init := &unit{name: p.pkg.Name() + ".init", file: p.names[0]}
 	f := m.newFunc(init, nil)
 	f.indent = 1

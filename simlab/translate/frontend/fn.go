@@ -755,6 +755,10 @@ func (f *fn) rhs(values []ast.Expr, n int) string {
 					return fmt.Sprintf("%s.get(%s, %s), %s in %s", m, k, z, k, m)
 				}
 			case *ast.TypeAssertExpr:
+				// the zero value of T when x holds no T: 0 for an int, "" for a string...
+				if z, _ := f.m.zero(f.p.info.TypeOf(x.Type), x); z != "None" {
+					return fmt.Sprintf("go.assert_type(%s, %s, %s)", f.expr(x.X), f.assertedType(x), z)
+				}
 				return fmt.Sprintf("go.assert_type(%s, %s)", f.expr(x.X), f.assertedType(x))
 			}
 		}
