@@ -2290,6 +2290,84 @@ func main() {
 )
 
 
+# method expressions, (*W).Run and W.Name: the method as a function of its
+# receiver, one that blocks run as a goroutine (what go run, go1.27.3, printed)
+CONSTRUCTS["method_expressions"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type W struct {
+\tid int
+\tch chan int
+}
+
+func (w *W) Run(wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\tfmt.Println("run", w.id, <-w.ch)
+}
+
+func (w W) Name() string { return fmt.Sprint("w", w.id) }
+
+func main() {
+\tvar wg sync.WaitGroup
+\trun := (*W).Run
+\tname := W.Name
+\tw := &W{id: 1, ch: make(chan int, 1)}
+\tw.ch <- 5
+\twg.Add(1)
+\tgo run(w, &wg)
+\twg.Wait()
+\tfmt.Println(name(*w))
+}
+""",
+    "run 1 5\nw1\n",
+)
+
+
+# a deferred call's function, receiver and arguments as the defer statement saw them,
+# though the variables are assigned again after it (what go run, go1.27.3, printed)
+CONSTRUCTS["defer_reassigned"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+\t"time"
+)
+
+type step struct{ name string }
+
+func (s *step) done() { fmt.Println("done", s.name) }
+
+func run() {
+\tctx, cancel := context.WithTimeout(context.Background(), time.Second)
+\tdefer cancel()
+\tctx, cancel = context.WithTimeout(ctx, time.Millisecond)
+\tdefer cancel()
+\tx := 1
+\tdefer fmt.Println("deferred x =", x)
+\ts := &step{"first"}
+\tdefer s.done()
+\ts = &step{"second"}
+\tx = 2
+\t<-ctx.Done()
+\tfmt.Println(ctx.Err(), x, s.name)
+}
+
+func main() {
+\trun()
+}
+""",
+    "context deadline exceeded 2 second\ndone first\ndeferred x = 1\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -810,6 +810,12 @@ func (a *analysis) solve() {
 	}
 	for sx, sel := range p.info.Selections {
 		fn, ok := sel.Obj().(*types.Func)
+		if ok && sel.Kind() == types.MethodExpr && a.byFunc[fn.Origin()] != nil {
+			// (*W).Run: a function of the receiver and the method's parameters
+			u := a.byFunc[fn.Origin()]
+			u.families = appendOnce(u.families, familyOf(p, sel.Type()))
+			continue
+		}
 		if !ok || sel.Kind() != types.MethodVal || a.byFunc[fn.Origin()] == nil || a.isCallee(sx.Sel) {
 			continue
 		}

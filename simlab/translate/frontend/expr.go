@@ -255,6 +255,15 @@ func (f *fn) ident(x *ast.Ident) string {
 
 func (f *fn) selector(x *ast.SelectorExpr) string {
 	p := f.p
+	if sel := p.info.Selections[x]; sel != nil && sel.Kind() == types.MethodExpr {
+		// (*W).Run, W.Run: the method as a function of its receiver, the class's
+		fn := sel.Obj().(*types.Func)
+		n, ok := derefNamed(sel.Recv())
+		if !ok || f.m.a.byFunc[fn.Origin()] == nil || !f.m.types[n.Obj()] {
+			p.unsupported(x, "a method expression of a type that is not the program's struct type", "a closure calling the method")
+		}
+		return f.m.globals[n.Obj()] + "." + fieldName(x.Sel.Name)
+	}
 	if sel := p.info.Selections[x]; sel != nil {
 		recv := f.expr(x.X)
 		if sel.Kind() == types.FieldVal {
@@ -1253,6 +1262,15 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	}
 	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, runtime, some of strings/strconv/sort/slices: docs/translate.md lists it)")
 	return "", false
+}
+
+// derefNamed: the named type t is, or points to.
+func derefNamed(t types.Type) (*types.Named, bool) {
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	n, ok := t.(*types.Named)
+	return n, ok
 }
 
 func isPointer(t types.Type) bool {

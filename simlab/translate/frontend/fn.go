@@ -390,13 +390,13 @@ func (f *fn) topStmts(stmts []ast.Stmt) {
 			continue
 		}
 		f.line = f.p.line(d)
-		f.checkDeferArgs(d)
+		copies := f.deferSnapshots(d)
 		var lit string
 		if fl, ok := d.Call.Fun.(*ast.FuncLit); ok {
 			lit = f.closure(fl)
 		}
 		if cu := f.calleeUnit(d.Call.Fun); cu != nil && cu.recovers {
-			f.deferRecovering(d, cu, lit, stmts[i+1:])
+			f.deferRecovering(d, cu, lit, stmts[i+1:], copies)
 			return
 		}
 		f.w("try:")
@@ -411,14 +411,16 @@ func (f *fn) topStmts(stmts []ast.Stmt) {
 		f.indent++
 		f.line = f.p.line(d)
 		var call string
-		if lit != "" {
-			call = lit + "(" + f.args(d.Call) + ")"
-			if f.m.a.byLit[d.Call.Fun.(*ast.FuncLit)].gen {
-				call = "yield from " + call
+		f.withNames(copies, func() {
+			if lit != "" {
+				call = lit + "(" + f.args(d.Call) + ")"
+				if f.m.a.byLit[d.Call.Fun.(*ast.FuncLit)].gen {
+					call = "yield from " + call
+				}
+			} else {
+				call = f.callStmt(d.Call)
 			}
-		} else {
-			call = f.callStmt(d.Call)
-		}
+		})
 		f.flushPre()
 		f.wl(f.line, "%s", call)
 		f.indent--
@@ -438,12 +440,14 @@ func (f *fn) topStmts(stmts []ast.Stmt) {
 //	                                        yield from recovering.defer(func1)  # L10
 //
 // The right-hand form is for a deferred function that blocks (a generator).
-func (f *fn) deferRecovering(d *ast.DeferStmt, cu *unit, lit string, rest []ast.Stmt) {
-	callee := lit
-	if callee == "" {
-		callee, _ = f.funcValue(d.Call.Fun, d)
-	}
-	args := f.args(d.Call)
+func (f *fn) deferRecovering(d *ast.DeferStmt, cu *unit, lit string, rest []ast.Stmt, copies map[types.Object]string) {
+	callee, args := lit, ""
+	f.withNames(copies, func() {
+		if callee == "" {
+			callee, _ = f.funcValue(d.Call.Fun, d)
+		}
+		args = f.args(d.Call)
+	})
 	if args != "" {
 		callee += ", " + args
 	}
@@ -487,24 +491,54 @@ func (f *fn) deferRecovering(d *ast.DeferStmt, cu *unit, lit string, rest []ast.
 	}
 }
 
-// checkDeferArgs: Go evaluates a deferred call's function and arguments at the
-// defer statement; the translation evaluates them when the call runs, which is
-// the same only if nothing they name is reassigned in between.
-func (f *fn) checkDeferArgs(d *ast.DeferStmt) {
+// deferSnapshots: Go evaluates a deferred call's function and arguments at the
+// defer statement; the translation calls it in a finally, later. A variable the
+// call names that is assigned again (defer cancel(), then ctx, cancel = ...) is
+// copied at the defer; the call, rendered withNames of the copies, reads the copy.
+func (f *fn) deferSnapshots(d *ast.DeferStmt) map[types.Object]string {
+	copies := map[types.Object]string{}
 	exprs := append([]ast.Expr{d.Call.Fun}, d.Call.Args...)
 	for _, e := range exprs {
 		ast.Inspect(e, func(n ast.Node) bool {
 			if _, ok := n.(*ast.FuncLit); ok {
 				return false
 			}
-			if id, ok := n.(*ast.Ident); ok {
-				if v, ok := f.p.info.Uses[id].(*types.Var); ok && !v.IsField() && f.m.a.assigns[v] > 0 {
-					f.p.unsupported(d, "a deferred call whose receiver or arguments ("+id.Name+") are reassigned after the defer",
-						"copy them into a variable assigned once, or defer a closure")
-				}
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
 			}
+			v, ok := f.p.info.Uses[id].(*types.Var)
+			if !ok || v.IsField() || f.m.a.assigns[v] == 0 || copies[v] != "" {
+				return true
+			}
+			if f.m.boxed[v] || f.p.packageLevel(v) {
+				f.p.unsupported(d, "a deferred call whose receiver or arguments ("+id.Name+") are reassigned after the defer",
+					"copy them into a variable assigned once, or defer a closure")
+			}
+			copies[v] = f.temp(v.Name())
+			f.wl(f.line, "%s = %s  # as the defer statement sees it", copies[v], f.name(v))
 			return true
 		})
+	}
+	return copies
+}
+
+// withNames renders with the given variables named as given (their copies).
+func (f *fn) withNames(names map[types.Object]string, render func()) {
+	saved := map[types.Object]string{}
+	for v, name := range names {
+		if old, ok := f.names[v]; ok {
+			saved[v] = old
+		}
+		f.names[v] = name
+	}
+	render()
+	for v := range names {
+		if old, ok := saved[v]; ok {
+			f.names[v] = old
+		} else {
+			delete(f.names, v)
+		}
 	}
 }
 
