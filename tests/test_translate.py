@@ -2368,6 +2368,63 @@ func main() {
 )
 
 
+# break L and continue L to an outer loop, from a range nest and from a select in a
+# loop in a loop (what go run, go1.27.3, printed)
+CONSTRUCTS["labels_of_outer_loops"] = (
+    """\
+package main
+
+import "fmt"
+
+func find(grid [][]int, want int) (int, int) {
+\tr, c := -1, -1
+search:
+\tfor i, row := range grid {
+\t\tfor j, v := range row {
+\t\t\tif v == want {
+\t\t\t\tr, c = i, j
+\t\t\t\tbreak search
+\t\t\t}
+\t\t}
+\t}
+\treturn r, c
+}
+
+func main() {
+\tfmt.Println(find([][]int{{1, 2}, {3, 4}}, 3))
+\tch := make(chan int, 10)
+\tfor i := 0; i < 10; i++ {
+\t\tch <- i
+\t}
+\tclose(ch)
+\tn := 0
+rows:
+\tfor k := 0; k < 4; k++ {
+\t\tfor {
+\t\t\tselect {
+\t\t\tcase v, ok := <-ch:
+\t\t\t\tif !ok {
+\t\t\t\t\tbreak rows
+\t\t\t\t}
+\t\t\t\tif v%3 == 2 {
+\t\t\t\t\tcontinue rows
+\t\t\t\t}
+\t\t\t\tfor d := 0; d < 2; d++ {
+\t\t\t\t\tif d == 1 && v == 4 {
+\t\t\t\t\t\tcontinue rows
+\t\t\t\t\t}
+\t\t\t\t\tn += v
+\t\t\t\t}
+\t\t\t}
+\t\t}
+\t}
+\tfmt.Println(n, len(ch))
+}
+""",
+    "1 0\n38 1\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -38,6 +39,10 @@ type loopInfo struct {
 	label  string
 	node   ast.Node
 	python bool // a Python loop of its own (always, for now)
+	// break L and continue L from a loop inside this one: flags set before a plain
+	// break out of the inner loops, each of which tests them as it ends
+	breakFlag, continueFlag string
+	checks                  []string // the flags this loop tests once it has ended
 }
 
 func (m *module) newFunc(u *unit, parent *fn) *fn {
@@ -704,7 +709,24 @@ func (f *fn) branch(s *ast.BranchStmt) {
 	}
 	if s.Label != nil {
 		if f.loops[len(f.loops)-1].label != s.Label.Name {
-			p.unsupported(s, word+" to an outer loop's label", word+" of the innermost loop, or return")
+			// to an outer loop: raise its flag, leave the innermost loop, and let each
+			// loop in between test the flag as it ends
+			t := len(f.loops) - 2
+			for t >= 0 && f.loops[t].label != s.Label.Name {
+				t--
+			}
+			flag := f.loops[t].breakFlag
+			if s.Tok == token.CONTINUE {
+				flag = f.loops[t].continueFlag
+			}
+			for i := t + 1; i < len(f.loops); i++ {
+				if !slices.Contains(f.loops[i].checks, flag) {
+					f.loops[i].checks = append(f.loops[i].checks, flag)
+				}
+			}
+			f.wl(f.line, "%s = True  # %s %s", flag, word, s.Label.Name)
+			f.w("break")
+			return
 		}
 		f.wl(f.line, "%s", word)
 		return
@@ -1275,12 +1297,71 @@ func (f *fn) cond(e ast.Expr) string {
 
 func (f *fn) pushLoop(label string, n ast.Node) (restore func()) {
 	saved := f.switches
-	f.loops = append(f.loops, loopInfo{label: label, node: n, python: true})
+	loop := loopInfo{label: label, node: n, python: true}
+	if label != "" {
+		// flags for the break L and continue L of loops inside this one, cleared as
+		// it starts: Python's break and continue reach the innermost loop only
+		brk, cont := outerBranches(n, label)
+		if brk {
+			loop.breakFlag = f.temp("break_" + label)
+			f.wl(f.line, "%s = False", loop.breakFlag)
+		}
+		if cont {
+			loop.continueFlag = f.temp("continue_" + label)
+			f.wl(f.line, "%s = False", loop.continueFlag)
+		}
+	}
+	f.loops = append(f.loops, loop)
 	f.switches = 0
 	return func() {
+		ended := f.loops[len(f.loops)-1]
 		f.loops = f.loops[:len(f.loops)-1]
 		f.switches = saved
+		for _, flag := range ended.checks {
+			outer := &f.loops[len(f.loops)-1]
+			if flag == outer.continueFlag {
+				f.w("if %s:", flag)
+				f.w("    %s = False", flag)
+				f.w("    continue")
+			} else {
+				f.w("if %s:", flag)
+				f.w("    break")
+			}
+		}
 	}
+}
+
+// outerBranches: whether a loop labelled label has a break label, a continue label,
+// inside a loop nested in it.
+func outerBranches(loop ast.Node, label string) (brk, cont bool) {
+	depth := 0
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			if n != loop {
+				depth++
+				ast.Inspect(n, func(m ast.Node) bool {
+					if m == n {
+						return true
+					}
+					return visit(m)
+				})
+				depth--
+				return false
+			}
+		case *ast.BranchStmt:
+			if depth > 0 && n.Label != nil && n.Label.Name == label {
+				brk = brk || n.Tok == token.BREAK
+				cont = cont || n.Tok == token.CONTINUE
+			}
+		}
+		return true
+	}
+	ast.Inspect(loop, visit)
+	return brk, cont
 }
 
 func (f *fn) forStmt(s *ast.ForStmt, label string) {
