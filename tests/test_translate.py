@@ -2425,6 +2425,78 @@ rows:
 )
 
 
+# methods on named number and string types: an enum's String (printed by fmt, called
+# directly and through a fmt.Stringer), a method returning the type, a named string
+# error with Error and Is, errors.As into it (what go run, go1.27.3, printed)
+CONSTRUCTS["named_number_methods"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type State int
+
+const (
+\tIdle State = iota
+\tRunning
+\tStopped
+)
+
+func (s State) String() string {
+\treturn []string{"idle", "running", "stopped"}[s]
+}
+
+func (s State) Next() State {
+\tif s == Stopped {
+\t\treturn Idle
+\t}
+\treturn s + 1
+}
+
+type Code string
+
+func (c Code) Error() string { return "code " + string(c) }
+
+func (c Code) Is(target error) bool { return target == ErrAny }
+
+var ErrAny = errors.New("any code")
+
+func check(n int) error {
+\tif n > 1 {
+\t\treturn Code(fmt.Sprint(n))
+\t}
+\treturn nil
+}
+
+func main() {
+\ts := Idle
+\tfor i := 0; i < 4; i++ {
+\t\tfmt.Println(i, s, s.String())
+\t\ts = s.Next()
+\t}
+\tvar str fmt.Stringer = Running
+\tfmt.Println(str.String(), str)
+\tfmt.Printf("%v %d %s\\n", Stopped, Stopped, Stopped)
+\terr := check(7)
+\tfmt.Println(err, errors.Is(err, ErrAny))
+\tvar c Code
+\tfmt.Println(errors.As(err, &c), c)
+}
+""",
+    "0 idle idle\n"
+    "1 running running\n"
+    "2 stopped stopped\n"
+    "3 idle idle\n"
+    "running running\n"
+    "stopped 2 stopped\n"
+    "code 7 true\n"
+    "true code 7\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

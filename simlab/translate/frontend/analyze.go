@@ -168,8 +168,10 @@ func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
 	}
 	_, isStruct := named.Underlying().(*types.Struct)
 	_, isChan := named.Underlying().(*types.Chan)
-	if !isStruct && !(isChan && !ptr) {
-		p.unsupported(fd, "a method on a named "+kindName(named.Underlying())+" type", "methods on a named struct type, or value methods on a named channel type")
+	b, isBasic := named.Underlying().(*types.Basic)
+	isBasic = isBasic && pyBase(b) != ""
+	if !isStruct && !((isChan || isBasic) && !ptr) {
+		p.unsupported(fd, "a method on a named "+kindName(named.Underlying())+" type", "methods on a named struct type, or value methods on a named channel, string or number type")
 	}
 	if !ptr && len(fd.Recv.List[0].Names) > 0 {
 		// a value receiver is a copy: translate it only if the method never writes it

@@ -840,16 +840,26 @@ func (m *module) checkNamedFlows(tn *types.TypeName) {
 
 // basicClasses: the named string and number types, as classes.
 func (m *module) basicClasses() {
+	methods := map[*types.TypeName][]*unit{}
+	for _, u := range m.a.units {
+		if u.decl != nil && u.decl.Recv != nil {
+			if n, ok := u.sig.Recv().Type().(*types.Named); ok && m.basics[n.Obj()] {
+				methods[n.Obj()] = append(methods[n.Obj()], u)
+			}
+		}
+	}
 	for _, ts := range m.typeSpecs() {
 		tn := m.p.info.Defs[ts.Name].(*types.TypeName)
 		if m.basics[tn] && !ts.Assign.IsValid() && ts.TypeParams == nil {
-			m.basicClassDecl(ts, tn)
+			m.basicClassDecl(ts, tn, methods[tn])
 		}
 	}
 }
 
-// basicClassDecl: type key string as class key(str), with its Go name.
-func (m *module) basicClassDecl(ts *ast.TypeSpec, tn *types.TypeName) {
+// basicClassDecl: type key string as class key(str), with its Go name and its
+// methods. A method is called on the class, Color.String(c), since arithmetic on
+// a value gives a plain number: only constants and conversions are instances.
+func (m *module) basicClassDecl(ts *ast.TypeSpec, tn *types.TypeName, methods []*unit) {
 	p := m.p
 	b := tn.Type().Underlying().(*types.Basic)
 	m.emit("")
@@ -859,6 +869,13 @@ func (m *module) basicClassDecl(ts *ast.TypeSpec, tn *types.TypeName) {
 	m.emit("")
 	m.emit("    __slots__ = ()")
 	m.emit("    go_name = %s", pyString(tn.Pkg().Name()+"."+tn.Name()))
+	for _, u := range methods {
+		m.emit("")
+		f := m.newFunc(u, nil)
+		f.indent = 1
+		f.function()
+		m.out = append(m.out, f.lines...)
+	}
 }
 
 func (m *module) class(ts *ast.TypeSpec, tn *types.TypeName, st *types.Struct, methods []*unit) {

@@ -285,6 +285,9 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		if f.m.a.byFunc[fn.Origin()] == nil && !isLocalInterface(p, sel.Recv()) {
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a standard library type", "a closure calling it")
 		}
+		if n, ok := sel.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {
+			p.unsupported(x, "the method value "+x.Sel.Name+" of a named string or number type", "a closure calling it")
+		}
 		return recv + "." + fieldName(x.Sel.Name) // a method value: the bound method
 	}
 	// a package-qualified name
@@ -687,6 +690,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "sl.format_duration(" + s + ")"
 		case isTime(t):
 			s = "go.Time(" + s + ")" // printed as Time.String: the run's clock starts at 2000-01-01 UTC
+		case f.m.basicClass(t) != "" && hasFmtMethod(t):
+			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method
 		case isNamed(t, "time", "Month") && !isPointer(t):
 			s = "go.Month(" + s + ")" // January
 		case isNamed(t, "time", "Weekday") && !isPointer(t):
@@ -855,6 +860,15 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 			fn := s.Obj().(*types.Func)
 			if f.m.a.byFunc[fn.Origin()] == nil && !isLocalInterface(p, s.Recv()) {
 				return f.stdMethod(c, sel, fn)
+			}
+			if n, ok := s.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {
+				// c.String() of a named number: Color.String(c), c may be a plain int
+				text := f.m.globals[n.Obj()] + "." + fieldName(sel.Sel.Name) + "(" + strings.TrimSuffix(f.expr(sel.X)+", "+f.args(c), ", ") + ")"
+				f.called = true
+				if u := f.m.a.byFunc[fn.Origin()]; u != nil && u.gen {
+					return f.yieldExpr("yield from " + text)
+				}
+				return text, false
 			}
 		}
 	}
@@ -1395,6 +1409,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return f.yieldExpr("yield " + recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")")
 	}
 	switch key {
+	case "fmt.Stringer.String":
+		return recv + ".String()", false // the value's own method
 	case "sync.Pool.Get":
 		return recv + ".get()", false
 	case "sync.Pool.Put":
