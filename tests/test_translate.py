@@ -418,6 +418,57 @@ def test_a_nil_dereference_is_gos_runtime_panic_recovered_or_not(tmp_path):
     assert "Traceback" not in result.output
 
 
+# each goroutine scales its part of the slice: Go prints [10 2 30 4], the parts
+# sharing data's backing array
+SHARED_PARTS = """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func main() {
+\tdata := []int{1, 2, 3, 4}
+\tvar wg sync.WaitGroup
+\tfor lo := 0; lo < len(data); lo += 2 {
+\t\tpart := data[lo : lo+2]
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tpart[0] *= 10
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(data)
+}
+"""
+
+
+def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
+    """A sub-slice is a copy in the translation, so a program that writes elements of
+    such a slice is refused in one line, where it ran and printed [1 2 3 4]; a
+    sub-slice that replaces its own operand (q.items = q.items[1:]) or is only read
+    (printed, converted, copied from) translates."""
+    path = tmp_path / "main.go"
+    path.write_text(SHARED_PARTS)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert "main.go:12: unsupported: a sub-slice of a slice whose elements are written" in (
+        result.output
+    )
+    fine = tmp_path / "fine.go"
+    fine.write_text(
+        'package main\n\nimport "fmt"\n\ntype queue struct{ items []int }\n\n'
+        "func main() {\n\tq := &queue{items: []int{1, 2, 3}}\n\tq.items[0] = 9\n"
+        "\tq.items = q.items[1:]\n\tbuf := []int{4, 5}\n\tcopy(buf, q.items[:1])\n"
+        "\tfmt.Println(q.items, buf[:1], len(buf[1:]))\n}\n"
+    )
+    ran = CliRunner().invoke(go_run_cmd, [str(fine)])
+    assert ran.output.startswith("[2 3] [2] 1\n"), ran.output
+
+
 def test_go_run_reports_a_deadlock(tmp_path):
     path = tmp_path / "dead.go"
     path.write_text("package main\n\nfunc main() {\n\tch := make(chan int)\n\t<-ch\n}\n")

@@ -48,6 +48,7 @@ func translate(p *program) string {
 	}
 	m.scanCloses()
 	m.refuseStructKeys()
+	m.refuseSharedSubslices()
 	m.findBoxed()
 	// every package-level name keeps its Go name (a Python keyword gets a _); an
 	// imported package's names are qualified by it, worker.Start as worker_Start
@@ -359,6 +360,141 @@ func (m *module) refuseStructKeys() {
 	if first != nil {
 		p.unsupported(first, "a map keyed by a struct value", "a key of a basic type (a string made of the fields), or a pointer")
 	}
+}
+
+// refuseSharedSubslices: in Go a sub-slice (data[lo:hi]) shares its backing
+// array with the slice, so a write through one shows through the other; in the
+// translation it is a copy. Refused where the program writes elements of a slice
+// of that element type (x[i] = v, x[i]++, copy into it, an in-place sort), unless
+// the sub-slice only replaces its own operand (s = s[1:], s = append(s[:i], ...)).
+func (m *module) refuseSharedSubslices() {
+	p := m.p
+	written := map[string]bool{}
+	elemOf := func(e ast.Expr) (string, bool) {
+		if sl, ok := under(p.info.TypeOf(e)).(*types.Slice); ok {
+			return types.TypeString(sl.Elem(), nil), true
+		}
+		return "", false
+	}
+	write := func(e ast.Expr) {
+		if ix, ok := ast.Unparen(e).(*ast.IndexExpr); ok {
+			if t, ok := elemOf(ix.X); ok {
+				written[t] = true
+			}
+		}
+	}
+	var subslices []*ast.SliceExpr
+	readOnly := map[ast.Expr]bool{} // a sub-slice only read where it stands: its copy reads the same
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.RangeStmt:
+				readOnly[ast.Unparen(n.X)] = true
+			case *ast.CallExpr:
+				name := calleeName(p, n)
+				tv := p.info.Types[n.Fun]
+				switch {
+				case tv.IsType(), name == "len", name == "cap", strings.HasPrefix(name, "fmt."),
+					strings.HasPrefix(name, "strings."), strings.HasPrefix(name, "bytes."):
+					for _, a := range n.Args {
+						readOnly[ast.Unparen(a)] = true
+					}
+				case name == "append" && n.Ellipsis.IsValid(), name == "copy":
+					readOnly[ast.Unparen(n.Args[len(n.Args)-1])] = true // the elements copied
+				}
+			}
+			return true
+		})
+	}
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					write(l)
+				}
+				if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+					if self := selfSlicing(p, n.Lhs[0], n.Rhs[0]); self != nil {
+						// s = s[a:b]: that sub-slice is s's own; any other in the statement counts
+						ast.Inspect(n.Rhs[0], func(x ast.Node) bool {
+							if se, ok := x.(*ast.SliceExpr); ok && se != self {
+								if _, ok := elemOf(se.X); ok {
+									subslices = append(subslices, se)
+								}
+							}
+							return true
+						})
+						return false
+					}
+				}
+			case *ast.IncDecStmt:
+				write(n.X)
+			case *ast.CallExpr:
+				if fn := calleeName(p, n); fn == "copy" || fn == "sort.Ints" || fn == "sort.Strings" ||
+					fn == "sort.Slice" || fn == "sort.SliceStable" || fn == "slices.Sort" {
+					if len(n.Args) > 0 {
+						if t, ok := elemOf(n.Args[0]); ok {
+							written[t] = true
+						}
+					}
+				}
+			case *ast.SliceExpr:
+				if _, ok := elemOf(n.X); ok {
+					subslices = append(subslices, n)
+				}
+			}
+			return true
+		})
+	}
+	for _, se := range subslices {
+		if t, _ := elemOf(se.X); written[t] && !readOnly[se] {
+			p.unsupported(se, "a sub-slice of a slice whose elements are written (in Go they share the backing array; here the sub-slice is a copy)",
+				"pass the slice with its bounds, or index the whole slice")
+		}
+	}
+}
+
+// selfSlicing: the slice expression of s = s[a:b] or s = append(s[:i], ...), which
+// replaces its own operand (nothing else holds the sub-slice), or nil.
+func selfSlicing(p *program, lhs, rhs ast.Expr) *ast.SliceExpr {
+	rhs = ast.Unparen(rhs)
+	if c, ok := rhs.(*ast.CallExpr); ok && calleeName(p, c) == "append" && len(c.Args) > 0 {
+		rhs = ast.Unparen(c.Args[0])
+	}
+	if se, ok := rhs.(*ast.SliceExpr); ok && sameVar(p, se.X, lhs) {
+		return se
+	}
+	return nil
+}
+
+// sameVar: a and b name the same variable, or the same field of the same one
+// (q.items = q.items[1:]).
+func sameVar(p *program, a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	switch a := a.(type) {
+	case *ast.Ident:
+		ib, ok := b.(*ast.Ident)
+		return ok && p.info.Uses[a] != nil && p.info.Uses[a] == p.info.Uses[ib]
+	case *ast.SelectorExpr:
+		sb, ok := b.(*ast.SelectorExpr)
+		return ok && a.Sel.Name == sb.Sel.Name && sameVar(p, a.X, sb.X)
+	}
+	return false
+}
+
+// calleeName: "append", "copy" for a builtin, "sort.Ints" for a package function.
+func calleeName(p *program, c *ast.CallExpr) string {
+	switch f := ast.Unparen(c.Fun).(type) {
+	case *ast.Ident:
+		if b, ok := p.info.Uses[f].(*types.Builtin); ok {
+			return b.Name()
+		}
+	case *ast.SelectorExpr:
+		if fn, ok := p.info.Uses[f.Sel].(*types.Func); ok && fn.Pkg() != nil {
+			return fn.Pkg().Path() + "." + fn.Name()
+		}
+	}
+	return ""
 }
 
 func (m *module) scanCloses() {
