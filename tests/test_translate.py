@@ -2548,6 +2548,31 @@ func main() {
 )
 
 
+# fmt.Errorf with two %w wraps both (what go run, go1.27.3, printed)
+CONSTRUCTS["errorf_wrapping_two"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+var A = errors.New("a")
+var B = errors.New("b")
+
+func main() {
+\terr := fmt.Errorf("both: %w and %w", A, B)
+\tfmt.Println(errors.Is(err, A), errors.Is(err, B), errors.Unwrap(err) == nil)
+\tfmt.Printf("%v|%T\\n", err, err)
+\tone := fmt.Errorf("one: %w", A)
+\tfmt.Printf("%v|%T|%v\\n", one, one, errors.Unwrap(one) == A)
+}
+""",
+    "true true true\nboth: a and b|*fmt.wrapErrors\none: a|*fmt.wrapError|true\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

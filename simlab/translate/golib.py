@@ -59,6 +59,7 @@ __all__ = [
     "T",
     "Time",
     "Weekday",
+    "WrapErrors",
     "abandon",
     "address",
     "assert_type",
@@ -150,6 +151,16 @@ class WrapError(sl.GoError):
     def __init__(self, message: str, wrapped: Any):
         super().__init__("*fmt.wrapError", message)
         self.wrapped = wrapped
+
+
+class WrapErrors(sl.GoError):
+    """``fmt.Errorf`` with several ``%w``: an error that wraps each of them."""
+
+    __slots__ = ("errs",)
+
+    def __init__(self, message: str, errs: list[Any]):
+        super().__init__("*fmt.wrapErrors", message)
+        self.errs = errs
 
 
 class JoinError(sl.GoError):
@@ -1186,11 +1197,16 @@ class Builder(Buffer):
 
 
 def errorf(format: str, *args: Any) -> sl.GoError:
-    """``fmt.Errorf``; with ``%w`` the error wraps its argument (``errors.Is`` sees it)."""
+    """``fmt.Errorf``; with ``%w`` the error wraps its argument (``errors.Is`` sees it),
+    with several ``%w`` each of theirs (``*fmt.wrapErrors``, which ``errors.Unwrap``
+    does not unwrap)."""
     message = sprintf(format, *args)
-    if "%w" in format:
-        i = [m.group(4) for m in _VERB.finditer(format) if m.group(4) != "%"].index("w")
-        return WrapError(message, args[i])
+    verbs = [m.group(4) for m in _VERB.finditer(format) if m.group(4) != "%"]
+    wrapped = [args[i] for i, verb in enumerate(verbs) if verb == "w" and i < len(args)]
+    if len(wrapped) == 1:
+        return WrapError(message, wrapped[0])
+    if wrapped:
+        return WrapErrors(message, [e for e in wrapped if e is not None])
     return sl.GoError("*errors.errorString", message)
 
 
