@@ -2573,6 +2573,64 @@ func main() {
 )
 
 
+# math's functions, with Go's NaN and infinities where Python's math raises, and
+# Round half away from zero (what go run, go1.27.3, printed)
+CONSTRUCTS["math"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+func main() {
+\tfmt.Println(math.Round(2.5), math.Round(-2.5), math.Round(0.49999999999999994))
+\tfmt.Println(math.Sqrt(16), math.Sqrt(-1), math.Floor(-1.5), math.Ceil(1.2))
+\tfmt.Println(math.Trunc(-1.7), math.Abs(-3), math.Pow(2, 10), math.Pow(0, -1))
+\tfmt.Println(math.Max(1, 2), math.Min(1, 2), math.Max(1, math.NaN()))
+\tfmt.Println(math.Inf(1), math.Inf(-1), math.IsInf(math.Inf(-1), -1))
+\tfmt.Println(math.Mod(7, 3), math.Mod(-7, 3), math.Mod(1, 0), math.Log(1), math.Log(0))
+\tfmt.Println(math.Exp(0), math.Exp(1000), math.IsNaN(math.NaN()))
+\tfmt.Println(math.MaxInt64, math.MinInt64, math.MaxInt32, math.Pi, math.MaxUint32)
+}
+""",
+    "3 -3 0\n"
+    "4 NaN -2 2\n"
+    "-1 3 1024 +Inf\n"
+    "2 1 NaN\n"
+    "+Inf -Inf true\n"
+    "1 -1 NaN 0 -Inf\n"
+    "1 +Inf true\n"
+    "9223372036854775807 -9223372036854775808 2147483647 3.141592653589793 4294967295\n",
+)
+
+# sync.Pool of *bytes.Buffer, asserted back; append([]int(nil), src...) (what go
+# run, go1.27.3, printed)
+CONSTRUCTS["buffer_pool_and_nil_conversion"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"sync"
+)
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func main() {
+\tb := bufPool.Get().(*bytes.Buffer)
+\tb.WriteString("hello")
+\tfmt.Println(b.String(), append([]int(nil), 1, 2))
+\tb.Reset()
+\tbufPool.Put(b)
+}
+""",
+    "hello [1 2]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

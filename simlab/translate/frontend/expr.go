@@ -909,6 +909,18 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 	p := f.p
 	arg := c.Args[0]
 	from := p.info.TypeOf(arg)
+	if isUntypedNil(from) {
+		// []int(nil), map[K]V(nil), (chan T)(nil), (*T)(nil): that type's nil
+		switch under(t).(type) {
+		case *types.Slice:
+			return "[]"
+		case *types.Map:
+			return "go.NIL_MAP"
+		case *types.Chan:
+			return "sl.nil_chan"
+		}
+		return "None"
+	}
 	x := f.value(arg)
 	if b, ok := ast.Unparen(arg).(*ast.BinaryExpr); ok && b != nil {
 		x = "(" + x + ")"
@@ -1115,6 +1127,15 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "rt.num_goroutine()", false
 	case "runtime.Goexit":
 		return f.yieldExpr("yield go.goexit()")
+	case "math.Round", "math.Max", "math.Min", "math.Inf", "math.IsInf", "math.IsNaN", "math.NaN",
+		"math.Sqrt", "math.Floor", "math.Ceil", "math.Trunc", "math.Abs", "math.Pow", "math.Mod",
+		"math.Log", "math.Exp":
+		// Go's NaN and infinities where Python's math raises
+		py := map[string]string{"math.IsInf": "is_inf", "math.IsNaN": "is_nan", "math.NaN": "nan"}[name]
+		if py == "" {
+			py = strings.ToLower(strings.TrimPrefix(name, "math."))
+		}
+		return "go.math_" + py + "(" + f.args(c) + ")", false
 	case "runtime.GC":
 		return "go.gc()", false
 	case "runtime.GOMAXPROCS":
@@ -1285,6 +1306,11 @@ func derefNamed(t types.Type) (*types.Named, bool) {
 	}
 	n, ok := t.(*types.Named)
 	return n, ok
+}
+
+func isUntypedNil(t types.Type) bool {
+	b, ok := t.(*types.Basic)
+	return ok && b.Kind() == types.UntypedNil
 }
 
 func isPointer(t types.Type) bool {
@@ -1646,8 +1672,12 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	switch name {
 	case "int", "string", "bool", "float64", "error", "runtime.Error", "*runtime.PanicNilError":
 		return pyString(name)
+	case "*bytes.Buffer":
+		return "go.Buffer"
+	case "*strings.Builder":
+		return "go.Builder"
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, error, runtime.Error or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, error, runtime.Error, *bytes.Buffer, *strings.Builder or a type of the program")
 	return ""
 }
 
