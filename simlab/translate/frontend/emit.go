@@ -262,73 +262,66 @@ var outputComment = regexp.MustCompile(`(?is)^[[:space:]]*(unordered )?output:(.
 // examples: each Example function with an output comment, and what it documents,
 // as go_examples; go-run runs them after a test file's tests, as go test -v does.
 func (m *module) examples() {
-	p := m.p
 	var rows []string
-	for i, f := range p.files {
-		if !strings.HasSuffix(p.names[i], "_test.go") {
-			continue
+	m.testFileFuncs(func(f *ast.File, fd *ast.FuncDecl) {
+		if !strings.HasPrefix(fd.Name.Name, "Example") || fd.Type.Params.NumFields() > 0 {
+			return
 		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Recv != nil || !strings.HasPrefix(fd.Name.Name, "Example") || fd.Type.Params.NumFields() > 0 {
-				continue
+		var last *ast.CommentGroup
+		for _, cg := range f.Comments {
+			if fd.Body.Pos() < cg.Pos() && cg.End() < fd.Body.End() {
+				last = cg
 			}
-			var last *ast.CommentGroup
-			for _, cg := range f.Comments {
-				if fd.Body.Pos() < cg.Pos() && cg.End() < fd.Body.End() {
-					last = cg
-				}
-			}
-			if last == nil {
-				continue
-			}
-			match := outputComment.FindStringSubmatch(last.Text())
-			if match == nil {
-				continue
-			}
+		}
+		if last == nil {
+			return
+		}
+		if match := outputComment.FindStringSubmatch(last.Text()); match != nil {
 			want := strings.TrimSpace(match[2])
 			rows = append(rows, fmt.Sprintf("    %q: (%s, %s),", fd.Name.Name, pyString(want), map[bool]string{true: "True", false: "False"}[match[1] != ""]))
 		}
-	}
-	if len(rows) == 0 {
-		return
-	}
-	m.emit("")
-	m.emit("")
-	m.emit("go_examples = {  # each Example's documented output, and whether its lines may come in any order")
-	m.out = append(m.out, rows...)
-	m.emit("}")
+	})
+	m.table("go_examples = {  # each Example's documented output, and whether its lines may come in any order", rows, "}")
 }
 
 // tests: go_tests, the program's TestXxx(t *testing.T) functions in the order go
 // test runs them: those of the package's own test files, then of its external test
 // package, each in file order.
 func (m *module) tests() {
-	p := m.p
 	var rows []string
-	for i, f := range p.files {
-		if !strings.HasSuffix(p.names[i], "_test.go") {
+	m.testFileFuncs(func(_ *ast.File, fd *ast.FuncDecl) {
+		if isTestName(fd.Name.Name) && fd.Type.Params.NumFields() == 1 &&
+			isNamed(m.p.info.TypeOf(fd.Type.Params.List[0].Type), "testing", "T") {
+			rows = append(rows, fmt.Sprintf("    (%q, %s),", fd.Name.Name, m.globals[m.p.info.Defs[fd.Name]]))
+		}
+	})
+	m.table("go_tests = [  # each test's name and function, in the order go test runs them", rows, "]")
+}
+
+// testFileFuncs calls visit for each function (not method) of the _test.go files.
+func (m *module) testFileFuncs(visit func(f *ast.File, fd *ast.FuncDecl)) {
+	for i, f := range m.p.files {
+		if !strings.HasSuffix(m.p.names[i], "_test.go") {
 			continue
 		}
 		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Recv != nil || !isTestName(fd.Name.Name) || fd.Type.Params.NumFields() != 1 {
-				continue
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+				visit(f, fd)
 			}
-			if !isNamed(p.info.TypeOf(fd.Type.Params.List[0].Type), "testing", "T") {
-				continue
-			}
-			rows = append(rows, fmt.Sprintf("    (%q, %s),", fd.Name.Name, m.globals[p.info.Defs[fd.Name]]))
 		}
 	}
+}
+
+// table writes a module-level table of rows (nothing without rows).
+func (m *module) table(head string, rows []string, end string) {
 	if len(rows) == 0 {
 		return
 	}
 	m.emit("")
 	m.emit("")
-	m.emit("go_tests = [  # each test's name and function, in the order go test runs them")
+	m.emit("%s", head)
 	m.out = append(m.out, rows...)
-	m.emit("]")
+	m.emit("%s", end)
 }
 
 // isTestName: TestXxx, Xxx not starting with a lower-case letter, as go test reads it.
@@ -888,13 +881,7 @@ func (m *module) chanClass(ts *ast.TypeSpec, tn *types.TypeName, ch *types.Chan,
 	m.emit(`    """type %s %s"""`, tn.Name(), types.TypeString(ch, types.RelativeTo(tn.Pkg())))
 	m.emit("")
 	m.emit("    __slots__ = ()")
-	for _, u := range methods {
-		m.emit("")
-		f := m.newFunc(u, nil)
-		f.indent = 1
-		f.function()
-		m.out = append(m.out, f.lines...)
-	}
+	m.methods(methods)
 	m.checkNamedFlows(tn)
 }
 
@@ -992,6 +979,17 @@ func (m *module) basicClasses() {
 	}
 }
 
+// methods writes a class's methods, in its body.
+func (m *module) methods(units []*unit) {
+	for _, u := range units {
+		m.emit("")
+		f := m.newFunc(u, nil)
+		f.indent = 1
+		f.function()
+		m.out = append(m.out, f.lines...)
+	}
+}
+
 // basicClassDecl: type key string as class key(str), with its Go name and its
 // methods. A method is called on the class, Color.String(c), since arithmetic on
 // a value gives a plain number: only constants and conversions are instances.
@@ -1005,13 +1003,7 @@ func (m *module) basicClassDecl(ts *ast.TypeSpec, tn *types.TypeName, methods []
 	m.emit("")
 	m.emit("    __slots__ = ()")
 	m.emit("    go_name = %s", pyString(tn.Pkg().Name()+"."+tn.Name()))
-	for _, u := range methods {
-		m.emit("")
-		f := m.newFunc(u, nil)
-		f.indent = 1
-		f.function()
-		m.out = append(m.out, f.lines...)
-	}
+	m.methods(methods)
 }
 
 func (m *module) class(ts *ast.TypeSpec, tn *types.TypeName, st *types.Struct, methods []*unit) {
@@ -1138,13 +1130,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		m.emit("    def __init__(self, %s):", strings.Join(params, ", "))
 		m.out = append(m.out, body...)
 	}
-	for _, u := range methods {
-		m.emit("")
-		f := m.newFunc(u, nil)
-		f.indent = 1
-		f.function()
-		m.out = append(m.out, f.lines...)
-	}
+	m.methods(methods)
 	if tn != nil {
 		m.promoted(tn.Type())
 	} else {

@@ -1334,34 +1334,38 @@ func (f *fn) pushLoop(label string, n ast.Node) (restore func()) {
 // outerBranches: whether a loop labelled label has a break label, a continue label,
 // inside a loop nested in it.
 func outerBranches(loop ast.Node, label string) (brk, cont bool) {
+	branches(loop, func(b *ast.BranchStmt, nested bool) {
+		if nested && b.Label != nil && b.Label.Name == label {
+			brk = brk || b.Tok == token.BREAK
+			cont = cont || b.Tok == token.CONTINUE
+		}
+	})
+	return brk, cont
+}
+
+// branches calls visit for each break and continue of a loop's body (not those of
+// the closures in it), nested telling one inside a loop within the loop.
+func branches(loop ast.Node, visit func(b *ast.BranchStmt, nested bool)) {
 	depth := 0
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
+	var walk func(n ast.Node) bool
+	walk = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ForStmt, *ast.RangeStmt:
-			if n != loop {
-				depth++
-				ast.Inspect(n, func(m ast.Node) bool {
-					if m == n {
-						return true
-					}
-					return visit(m)
-				})
-				depth--
-				return false
+			if n == loop {
+				return true
 			}
+			depth++
+			ast.Inspect(n, func(m ast.Node) bool { return m == n || walk(m) })
+			depth--
+			return false
 		case *ast.BranchStmt:
-			if depth > 0 && n.Label != nil && n.Label.Name == label {
-				brk = brk || n.Tok == token.BREAK
-				cont = cont || n.Tok == token.CONTINUE
-			}
+			visit(n, depth > 0)
 		}
 		return true
 	}
-	ast.Inspect(loop, visit)
-	return brk, cont
+	ast.Inspect(loop, walk)
 }
 
 func (f *fn) forStmt(s *ast.ForStmt, label string) {
@@ -1460,33 +1464,10 @@ func (f *fn) forLoop(s *ast.ForStmt, label string) {
 
 func hasContinue(body *ast.BlockStmt) bool {
 	found := false
-	depth := 0
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ForStmt, *ast.RangeStmt:
-			depth++
-			ast.Inspect(n, func(m ast.Node) bool {
-				if m == n {
-					return true
-				}
-				if b, ok := m.(*ast.BranchStmt); ok && b.Tok == token.CONTINUE && b.Label != nil {
-					found = true // a labeled continue may target the outer loop
-				}
-				return true
-			})
-			depth--
-			return false
-		case *ast.BranchStmt:
-			if n.Tok == token.CONTINUE {
-				found = true
-			}
-		}
-		return true
-	}
-	ast.Inspect(body, visit)
+	branches(body, func(b *ast.BranchStmt, nested bool) {
+		// its own continue, or a labeled one in a nested loop, which may target it
+		found = found || b.Tok == token.CONTINUE && (!nested || b.Label != nil)
+	})
 	return found
 }
 
