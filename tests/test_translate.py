@@ -2631,6 +2631,42 @@ func main() {
 )
 
 
+# a type assertion to a struct value (atomic.Value holding a Config): a copy, the
+# stored value unchanged; errors.As into a struct value (what go run, go1.27.3,
+# printed)
+CONSTRUCTS["struct_value_assertions"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"sync/atomic"
+)
+
+type Config struct{ Level int }
+
+type TempError struct{ Code int }
+
+func (t TempError) Error() string { return fmt.Sprint("temporary ", t.Code) }
+
+func main() {
+\tvar v atomic.Value
+\tv.Store(Config{Level: 1})
+\tc := v.Load().(Config)
+\tc.Level = 2
+\td, ok := v.Load().(Config)
+\t_, bad := v.Load().(string)
+\tfmt.Println(c.Level, d.Level, ok, bad)
+\terr := fmt.Errorf("wrap: %w", TempError{503})
+\tvar te TempError
+\tfmt.Println(errors.As(err, &te), te.Code, te)
+}
+""",
+    "2 1 true false\ntrue 503 temporary 503\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -241,12 +241,16 @@ def errors_is(err: Any, target: Any) -> bool:
     return False
 
 
-def errors_as(err: Any, target: Ref, matches: Callable[[Any], bool]) -> bool:
+def errors_as(err: Any, target: Any, matches: Callable[[Any], bool]) -> bool:
     """``errors.As(err, &target)``: the first error of ``err``'s chain (``err``, then
     what each wraps) that ``matches`` the target's type goes into ``target.v``."""
     for e in _tree(err):
         if matches(e):
-            target.v = e
+            if type(target) is Ref:
+                target.v = e
+            else:  # &v of a struct value v: the object itself, whose fields take e's
+                for name in type(target).__slots__:
+                    setattr(target, name, getattr(copy(e), name))
             return True
     return False
 
@@ -499,7 +503,7 @@ def runtime_error(exc: BaseException) -> GoPanic | None:
     pointer dereference; an index past a slice's end is Go's index out of range,
     without the index and the length Go's message gives, which Python's does not
     carry."""
-    if isinstance(exc, AttributeError) and getattr(exc, "obj", False) is None:
+    if isinstance(exc, AttributeError) and str(exc).startswith("'NoneType' object"):
         return GoPanic(_NIL_DEREFERENCE)
     if isinstance(exc, TypeError) and str(exc).startswith("'NoneType' object"):
         return GoPanic(_NIL_DEREFERENCE)
@@ -830,11 +834,14 @@ class StaticType:
         self.go_type, self.x = go_type, x
 
 
-def assert_type(x: Any, t: type | str, zero: Any = None) -> tuple[Any, bool]:
+def assert_type(
+    x: Any, t: type | str, zero: Any = None, copied: bool = False
+) -> tuple[Any, bool]:
     """``v, ok := x.(T)``: ``(x, True)`` if ``x`` holds a ``T``, else ``(zero, False)``,
-    ``zero`` being T's zero value (nil, the default, for a pointer or an interface)."""
+    ``zero`` being T's zero value (nil, the default, for a pointer or an interface);
+    ``copied`` for a struct value T: a copy of ``x``."""
     if _is(x, t):
-        return x, True
+        return (copy(x) if copied else x), True
     return zero, False
 
 

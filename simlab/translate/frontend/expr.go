@@ -147,7 +147,12 @@ func (f *fn) expr(e ast.Expr) string {
 		if it, ok := under(p.info.TypeOf(x.X)).(*types.Interface); ok && it.Empty() {
 			iface = "interface {}" // as Go's panic message spells any
 		}
-		return fmt.Sprintf("go.must_assert(%s, %s, %s)", f.expr(x.X), f.assertedType(x), pyString(iface))
+		text := fmt.Sprintf("go.must_assert(%s, %s, %s)", f.expr(x.X), f.assertedType(x), pyString(iface))
+		if t := p.info.TypeOf(x.Type); f.m.isStructValue(t) {
+			f.m.copyable(t, x)
+			return "go.copy(" + text + ")" // v.Load().(Config): a copy of the value
+		}
+		return text
 	case *ast.KeyValueExpr:
 		p.unsupported(x, "a key: value outside a composite literal", "")
 	}
@@ -1664,9 +1669,8 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return cls
 	}
 	if n, ok := t.(*types.Named); ok && (f.m.basics[n.Obj()] || f.m.types[n.Obj()]) {
-		if f.m.types[n.Obj()] {
-			p.unsupported(x, "a type assertion to a struct value", "an assertion to a pointer *"+n.Obj().Name())
-		}
+		// a struct value: the class too (a value and a pointer to it are one object at
+		// run time, so an interface holding *T passes for T), the result a copy
 		return f.m.globals[n.Obj()]
 	}
 	switch name {

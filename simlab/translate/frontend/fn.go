@@ -812,6 +812,11 @@ func (f *fn) rhs(values []ast.Expr, n int) string {
 				}
 			case *ast.TypeAssertExpr:
 				// the zero value of T when x holds no T: 0 for an int, "" for a string...
+				if t := f.p.info.TypeOf(x.Type); f.m.isStructValue(t) {
+					f.m.copyable(t, x)
+					z, _ := f.m.zero(t, x)
+					return fmt.Sprintf("go.assert_type(%s, %s, %s, copied=True)", f.expr(x.X), f.assertedType(x), z)
+				}
 				if z, _ := f.m.zero(f.p.info.TypeOf(x.Type), x); z != "None" {
 					return fmt.Sprintf("go.assert_type(%s, %s, %s)", f.expr(x.X), f.assertedType(x), z)
 				}
