@@ -2667,6 +2667,38 @@ func main() {
 )
 
 
+# == and != of struct values: field by field, a struct field in turn, a channel
+# field by identity; pointers by identity (what go run, go1.27.3, printed)
+CONSTRUCTS["struct_equality"] = (
+    """\
+package main
+
+import "fmt"
+
+type Version struct{ Major, Minor int }
+
+type Release struct {
+\tName string
+\tV    Version
+\tCh   chan int
+}
+
+func main() {
+\ta, b := Version{1, 2}, Version{1, 2}
+\tfmt.Println(a == b, a != b, a == Version{1, 3})
+\tch := make(chan int)
+\tr1 := Release{"x", Version{1, 2}, ch}
+\tr2 := Release{"x", Version{1, 2}, ch}
+\tr3 := Release{"x", Version{1, 2}, make(chan int)}
+\tfmt.Println(r1 == r2, r1 == r3, r1.V == b)
+\tpa, pb := &a, &b
+\tfmt.Println(pa == pb, *pa == *pb)
+}
+""",
+    "true false false\ntrue false true\nfalse true\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -143,6 +143,7 @@ __all__ = [
     "sprint",
     "sprintf",
     "sprintln",
+    "struct_equal",
     "struct_values",
     "synctest_test",
     "tick",
@@ -781,6 +782,20 @@ def copy(x: Any) -> Any:
     return c
 
 
+def struct_equal(a: Any, b: Any) -> bool:
+    """``a == b`` of two struct values: each field equal, one holding a struct value
+    (``go_values``) compared field by field in turn, a pointer or a channel by
+    identity (what ``==`` of an object without ``__eq__`` is)."""
+    cls = type(a)
+    values = getattr(cls, "go_values", ())
+    return all(
+        struct_equal(getattr(a, f), getattr(b, f))
+        if f in values
+        else getattr(a, f) == getattr(b, f)
+        for f in cls.__slots__
+    )
+
+
 def copy_sync(x: Any) -> Any:
     """A copy of a ``sync.WaitGroup`` or ``sync.Mutex`` value, passed or stored as Go
     copies it (go vet's copylocks warns; the program runs): it starts with the
@@ -834,9 +849,7 @@ class StaticType:
         self.go_type, self.x = go_type, x
 
 
-def assert_type(
-    x: Any, t: type | str, zero: Any = None, copied: bool = False
-) -> tuple[Any, bool]:
+def assert_type(x: Any, t: type | str, zero: Any = None, copied: bool = False) -> tuple[Any, bool]:
     """``v, ok := x.(T)``: ``(x, True)`` if ``x`` holds a ``T``, else ``(zero, False)``,
     ``zero`` being T's zero value (nil, the default, for a pointer or an interface);
     ``copied`` for a struct value T: a copy of ``x``."""

@@ -522,7 +522,12 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 			p.unsupported(le, "comparing a slice or a map with nil", "len(x) == 0")
 		}
 	case *types.Struct:
-		p.unsupported(le, "comparing struct values", "comparing pointers, or fields")
+		// field by field, as Go compares struct values (a struct field a struct in turn)
+		f.m.copyable(t, le) // its class names its struct-valued fields: go_values
+		if op == "==" {
+			return "go.struct_equal(" + l + ", " + r + ")"
+		}
+		return "not go.struct_equal(" + l + ", " + r + ")"
 	}
 	if f.m.wrappedType(lt) != "" || f.m.wrappedType(rt) != "" {
 		p.unsupported(le, "comparing a channel of a type with methods", "comparing the channels before the conversion")
