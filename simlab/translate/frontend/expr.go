@@ -1305,7 +1305,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			}
 		}
 	}
-	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, runtime, some of strings/strconv/sort/slices: docs/translate.md lists it)")
+	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, math, runtime, some of strings/strconv/sort/slices/maps: docs/translate.md lists it)")
 	return "", false
 }
 
