@@ -15,7 +15,7 @@ size, one SimPy environment per schedule, in this process.
 ``--decompose`` splits a schedule's cost, 1 worker, in alternating rounds: the
 configuration as above, and the same with streams of 1,000 s (none rotates
 within the 100 s), each beside the skeleton at that rotation. The difference is
-what the 9 rotations of a schedule cost (each the end of an HTTP stream and a
+what the 7 rotations of a schedule cost (each the end of an HTTP stream and a
 new one: contexts, a dial, transport goroutines, a reader); what is left is the
 log lines, the samples and the properties.
 """
@@ -63,7 +63,7 @@ def decompose(schedules: int, rounds: int = 3) -> None:
         print(f"{what:<8} streams of {rotation:>4} s: {row} ms a schedule")
     for what in ("simlab", "skeleton"):
         cost = [a - b for a, b in zip(ms[(what, 30)], ms[(what, 1000)], strict=True)]
-        print(f"{what:<8} 9 rotations: " + " ".join(f"{c:.2f}" for c in cost) + " ms a schedule")
+        print(f"{what:<8} 7 rotations: " + " ".join(f"{c:.2f}" for c in cost) + " ms a schedule")
 
 
 def main() -> None:
