@@ -221,6 +221,20 @@ func (f *fn) constExpr(e ast.Expr) (string, bool) {
 	return "", false
 }
 
+// nilOf: the nil of type t: an empty list for a slice, go.NIL_MAP, sl.nil_chan,
+// and None for a pointer, a function or an interface.
+func nilOf(t types.Type) string {
+	switch under(t).(type) {
+	case *types.Chan:
+		return "sl.nil_chan"
+	case *types.Map:
+		return "go.NIL_MAP"
+	case *types.Slice:
+		return "[]"
+	}
+	return "None"
+}
+
 func (f *fn) ident(x *ast.Ident) string {
 	p := f.p
 	switch obj := p.info.Uses[x].(type) {
@@ -230,15 +244,7 @@ func (f *fn) ident(x *ast.Ident) string {
 		if typed, ok := p.nils[x]; ok {
 			t = typed
 		}
-		switch under(t).(type) {
-		case *types.Chan:
-			return "sl.nil_chan"
-		case *types.Map:
-			return "go.NIL_MAP"
-		case *types.Slice:
-			return "[]"
-		}
-		return "None"
+		return nilOf(t)
 	case *types.Var:
 		if f.m.boxed[obj] {
 			return f.name(obj) + ".v" // the variable lives in a go.Ref
@@ -920,16 +926,7 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 	arg := c.Args[0]
 	from := p.info.TypeOf(arg)
 	if isUntypedNil(from) {
-		// []int(nil), map[K]V(nil), (chan T)(nil), (*T)(nil): that type's nil
-		switch under(t).(type) {
-		case *types.Slice:
-			return "[]"
-		case *types.Map:
-			return "go.NIL_MAP"
-		case *types.Chan:
-			return "sl.nil_chan"
-		}
-		return "None"
+		return nilOf(t) // []int(nil), map[K]V(nil), (chan T)(nil), (*T)(nil)
 	}
 	x := f.value(arg)
 	if b, ok := ast.Unparen(arg).(*ast.BinaryExpr); ok && b != nil {
