@@ -469,6 +469,58 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
     assert ran.output.startswith("[2 3] [2] 1\n"), ran.output
 
 
+# a goroutine blocked inside the iterator its range loop runs, when every goroutine
+# is asleep
+BLOCKED_IN_ITERATOR = """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func ticks(ch <-chan int) func(func(int) bool) {
+\treturn func(yield func(int) bool) {
+\t\tdefer fmt.Println("iterator done")
+\t\tfor v := range ch {
+\t\t\tif !yield(v) {
+\t\t\t\t<-ch // blocks again after the loop stopped
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func main() {
+\tch := make(chan int)
+\tgo func() {
+\t\tfor v := range ticks(ch) {
+\t\t\tfmt.Println("got", v)
+\t\t}
+\t}()
+\tch <- 1
+\ttime.Sleep(time.Millisecond)
+\tselect {}
+}
+"""
+
+
+def test_a_goroutine_blocked_in_an_iterator_shows_the_iterators_frame(tmp_path):
+    """go run (go1.27.3) printed goroutine 7's frames as the iterator's, at
+    dl.go:11, then the loop's, main.main.func1 at dl.go:23 (Go names the iterator
+    main.ticks.1): the dump goes on from the loop into the iterator it runs by
+    hand, as through a yield from, and the oracles place the goroutine there."""
+    path = tmp_path / "dl.go"
+    path.write_text(BLOCKED_IN_ITERATOR)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1, result.output
+    assert (
+        "[chan receive]:\nmain.ticks.func1(...)\n\tdl.go:11\nmain.main.func1(...)\n\tdl.go:23\n"
+        in result.output
+    )
+    assert "      1 x main.main.func1 [chan receive] dl.go:11\n" in result.output
+
+
 def test_go_run_reports_a_deadlock(tmp_path):
     path = tmp_path / "dead.go"
     path.write_text("package main\n\nfunc main() {\n\tch := make(chan int)\n\t<-ch\n}\n")

@@ -97,6 +97,16 @@ def _is_internal(code: CodeType) -> bool:
     return code.co_filename.startswith(_PACKAGE_DIR) and code not in _GO_NAMES
 
 
+def delegate(gen: Any) -> Any:
+    """The generator that the suspended generator ``gen`` runs: the one it yields from,
+    or one it drives by hand and names in its local ``delegate`` (the iterator a
+    translated range loop runs); None at the bottom of the chain."""
+    inner = gen.gi_yieldfrom
+    if inner is None:
+        inner = gen.gi_frame.f_locals.get("delegate")
+    return inner
+
+
 def python_stack(g: Goroutine) -> list[tuple[CodeType, int]]:
     """``(code, line)`` of the goroutine's frames, innermost first, simlab's own left out."""
     frames: list[tuple[CodeType, int]] = []
@@ -115,7 +125,7 @@ def python_stack(g: Goroutine) -> list[tuple[CodeType, int]]:
         chain = []
         while gen is not None and getattr(gen, "gi_frame", None) is not None:
             chain.append((gen.gi_frame.f_code, gen.gi_frame.f_lineno))
-            gen = gen.gi_yieldfrom
+            gen = delegate(gen)
         frames = chain[::-1]
     return [(c, n) for c, n in frames if not _is_internal(c)]
 

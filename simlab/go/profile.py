@@ -30,7 +30,7 @@ from ..duration import Minute, format_duration
 from . import goroutine as _g
 from ._tabwriter import tabwrite
 from .context import CancelCtx, Context
-from .frames import Frame, creator_frame, frame_of, goroutine_frames, traceback_stack
+from .frames import Frame, creator_frame, delegate, frame_of, goroutine_frames, traceback_stack
 
 if TYPE_CHECKING:
     from .goroutine import Goroutine
@@ -169,7 +169,7 @@ def _held_contexts(g: Goroutine) -> list[tuple[str, Context]]:
         for name, value in gen.gi_frame.f_locals.items():
             if isinstance(value, Context) and value.cancellable:
                 seen.setdefault(id(value), (f"holds {name}", value))
-        gen = gen.gi_yieldfrom
+        gen = delegate(gen)
     return list(seen.values())
 
 

@@ -1315,14 +1315,14 @@ def duration_arg(func: str, d: Any) -> int:
 
 
 def _unyielded(g: Goroutine, when: str) -> str:
-    from .frames import frame_of
+    from .frames import delegate, frame_of
 
     gen: Any = g.gen  # the innermost frame of the goroutine's suspended chain
     where = ""
     while gen is not None and getattr(gen, "gi_frame", None) is not None:
         f = frame_of(gen.gi_frame.f_code, gen.gi_frame.f_lineno)
         where = f" in {f.func} at {f.file}:{f.line}"
-        gen = gen.gi_yieldfrom
+        gen = delegate(gen)
     return (
         f"goroutine {g.id} [{g.name}] made an operation (ch.send, ch.recv, mu.lock, "
         f"wg.wait, rt.sleep, ...) and never yielded it{where}, {when}: write "

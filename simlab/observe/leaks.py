@@ -44,7 +44,7 @@ from ..errors import SimlabError
 from ..go import goroutine as _g
 from ..go.chan import Chan, Waiter
 from ..go.context import Context
-from ..go.frames import frame_of, python_stack
+from ..go.frames import delegate, frame_of, python_stack
 from ..go.goroutine import Goroutine
 from ..go.profile import count_profile, goroutineleak_traceback
 from ..go.runtime import Runtime
@@ -245,7 +245,7 @@ def _frame_locals(g: Goroutine) -> list[tuple[str, Any]]:
         frame = gen.gi_frame
         fn = frame.f_code.co_qualname.replace(".<locals>", "")
         out += [(f"{fn}() local {k}", v) for k, v in frame.f_locals.items()]
-        gen = gen.gi_yieldfrom
+        gen = delegate(gen)
     return out
 
 

@@ -1308,12 +1308,14 @@ class Range:
             )
 
     def _resume(self, send: Any) -> Generator[Any, Any, _Element | None]:
-        """Run the iterator until it yields an element (returned) or returns (None)."""
-        gen, thrown = self._gen, None
-        assert gen is not None
+        """Run the iterator until it yields an element (returned) or returns (None).
+        The iterator is this frame's ``delegate``: goroutine dumps and the leak
+        oracles go on into its frames, as through a ``yield from``."""
+        delegate, thrown = self._gen, None
+        assert delegate is not None
         while True:
             try:
-                item = gen.send(send) if thrown is None else gen.throw(thrown)
+                item = delegate.send(send) if thrown is None else delegate.throw(thrown)
             except StopIteration:
                 self.done = True
                 return None
