@@ -2751,6 +2751,73 @@ func main() {
 )
 
 
+# assertions and type switch cases to interfaces: the standard library's
+# (fmt.Stringer), the program's, an interface literal; errors.As into an interface;
+# the panic of a failed one (what go run, go1.27.3, printed)
+CONSTRUCTS["interface_assertions"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Shape interface{ Area() int }
+
+type Sq struct{ s int }
+
+func (q *Sq) Area() int { return q.s * q.s }
+
+type Named struct{ n string }
+
+func (n *Named) String() string { return "named " + n.n }
+
+type temporary interface{ Temporary() bool }
+
+type netErr struct{}
+
+func (netErr) Error() string   { return "net" }
+func (netErr) Temporary() bool { return true }
+
+func describe(v any) {
+\tif s, ok := v.(fmt.Stringer); ok {
+\t\tfmt.Println("stringer:", s.String())
+\t}
+\tif sh, ok := v.(Shape); ok {
+\t\tfmt.Println("shape:", sh.Area())
+\t}
+\tswitch x := v.(type) {
+\tcase interface{ Temporary() bool }:
+\t\tfmt.Println("temporary", x.Temporary())
+\tcase fmt.Stringer:
+\t\tfmt.Println("case stringer", x)
+\tdefault:
+\t\tfmt.Println("other")
+\t}
+}
+
+func main() {
+\tdescribe(&Sq{3})
+\tdescribe(&Named{"x"})
+\tdescribe(netErr{})
+\tvar err error = netErr{}
+\tvar t temporary
+\tfmt.Println(errors.As(err, &t), t.Temporary())
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\t_ = any(&Sq{1}).(fmt.Stringer)
+}
+""",
+    "shape: 9\n"
+    "other\n"
+    "stringer: named x\n"
+    "case stringer named x\n"
+    "temporary true\n"
+    "true true\n"
+    "recovered: interface conversion: *main.Sq is not fmt.Stringer: missing method String\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

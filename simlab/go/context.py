@@ -65,8 +65,21 @@ class GoError:
         return self.name
 
 
+class _DeadlineExceededError(GoError):
+    """Go's ``context.deadlineExceededError``: a timeout, as ``net.Error`` asks."""
+
+    __slots__ = ()
+
+    # Go's method names: a translated program calls them
+    def Timeout(self) -> bool:
+        return True
+
+    def Temporary(self) -> bool:
+        return True
+
+
 Canceled = GoError("context.Canceled", "context canceled")
-DeadlineExceeded = GoError("context.DeadlineExceeded", "context deadline exceeded")
+DeadlineExceeded = _DeadlineExceededError("context.DeadlineExceeded", "context deadline exceeded")
 
 
 def errors_new(message: str) -> GoError:

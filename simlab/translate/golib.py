@@ -45,6 +45,7 @@ __all__ = [
     "FieldRef",
     "GoRuntimeError",
     "JoinError",
+    "Methods",
     "Month",
     "Named",
     "NumError",
@@ -629,9 +630,26 @@ _GO_TYPES: dict[str, Callable[[Any], bool]] = {
 }
 
 
-def _is(x: Any, t: type | str) -> bool:
+class Methods:
+    """The T of ``x.(T)`` for a non-empty interface: a value whose type has its methods
+    (``go_name`` is the interface's Go name, for a failed assertion's panic)."""
+
+    __slots__ = ("go_name", "names")
+
+    def __init__(self, go_name: str, *names: str) -> None:
+        self.go_name, self.names = go_name, names
+
+    def missing(self, x: Any) -> str | None:
+        """The first method ``x`` lacks, or None."""
+        cls = type(x)
+        return next((n for n in self.names if not callable(getattr(cls, n, None))), None)
+
+
+def _is(x: Any, t: type | str | Methods) -> bool:
     if isinstance(t, str):
         return x is not None and _GO_TYPES[t](x)
+    if isinstance(t, Methods):
+        return x is not None and t.missing(x) is None
     return isinstance(x, t)
 
 
@@ -812,7 +830,7 @@ def copy_sync(x: Any) -> Any:
     raise TypeError(f"copy_sync: {type(x).__name__} is not a sync.WaitGroup or sync.Mutex")
 
 
-def is_type(x: Any, t: type | str) -> bool:
+def is_type(x: Any, t: type | str | Methods) -> bool:
     """A type switch's ``case T:``: ``x`` holds a value of the type ``T``."""
     return _is(x, t)
 
@@ -849,7 +867,9 @@ class StaticType:
         self.go_type, self.x = go_type, x
 
 
-def assert_type(x: Any, t: type | str, zero: Any = None, copied: bool = False) -> tuple[Any, bool]:
+def assert_type(
+    x: Any, t: type | str | Methods, zero: Any = None, copied: bool = False
+) -> tuple[Any, bool]:
     """``v, ok := x.(T)``: ``(x, True)`` if ``x`` holds a ``T``, else ``(zero, False)``,
     ``zero`` being T's zero value (nil, the default, for a pointer or an interface);
     ``copied`` for a struct value T: a copy of ``x``."""
@@ -858,10 +878,17 @@ def assert_type(x: Any, t: type | str, zero: Any = None, copied: bool = False) -
     return zero, False
 
 
-def must_assert(x: Any, t: type | str, iface: str) -> Any:
+def must_assert(x: Any, t: type | str | Methods, iface: str) -> Any:
     """``x.(T)``: ``x``, or the panic ``interface conversion: ...``."""
     if _is(x, t):
         return x
+    if isinstance(t, Methods):
+        if x is None:
+            raise GoPanic(f"interface conversion: interface is nil, not {t.go_name}")
+        raise GoPanic(
+            f"interface conversion: {type_name(x)} is not {t.go_name}: missing method "
+            f"{t.missing(x)}"
+        )
     want = t if isinstance(t, str) else _class_name(t)
     if x is None:
         raise GoPanic(f"interface conversion: interface is nil, not {want}")

@@ -648,6 +648,9 @@ func (u *unit) pendingLit(a *analysis, lit *ast.FuncLit) {
 }
 
 func isLocalInterface(p *program, t types.Type) bool {
+	if _, literal := t.(*types.Interface); literal {
+		return true // interface{ Timeout() bool }, written in the program
+	}
 	n, ok := t.(*types.Named)
 	return ok && p.ours(n.Obj().Pkg())
 }

@@ -1675,6 +1675,16 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		// run time, so an interface holding *T passes for T), the result a copy
 		return f.m.globals[n.Obj()]
 	}
+	if it, ok := under(t).(*types.Interface); ok && !it.Empty() && name != "error" && name != "runtime.Error" {
+		// Shape, fmt.Stringer, interface{ Timeout() bool }: a value whose type has the
+		// interface's methods
+		var methods []string
+		for i := 0; i < it.NumMethods(); i++ {
+			methods = append(methods, pyString(fieldName(it.Method(i).Name())))
+		}
+		goName := types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
+		return "go.Methods(" + pyString(goName) + ", " + strings.Join(methods, ", ") + ")"
+	}
 	switch name {
 	case "int", "string", "bool", "float64", "error", "runtime.Error", "*runtime.PanicNilError":
 		return pyString(name)

@@ -1942,6 +1942,11 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 					classes = append(classes, f.m.globals[tn])
 				}
 			}
+			for tn := range f.m.basics {
+				if types.Implements(tn.Type(), it) {
+					classes = append(classes, f.m.globals[tn])
+				}
+			}
 			sortStrings(classes)
 			switch len(classes) {
 			case 0:
@@ -1953,7 +1958,7 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 		}
 	}
 	cls := f.assertedTypeOf(e, t)
-	if strings.HasPrefix(cls, `"`) {
+	if strings.HasPrefix(cls, `"`) || strings.HasPrefix(cls, "go.Methods(") {
 		return "go.is_type(" + x + ", " + cls + ")"
 	}
 	return "isinstance(" + x + ", " + cls + ")"

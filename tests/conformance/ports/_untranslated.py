@@ -2,11 +2,6 @@
 """The conformance programs `simlab translate` refuses, with its one-line reason."""
 
 UNTRANSLATED = {
-    "context_error_strings": (
-        "main.go:14: unsupported: a type assertion to interface{Timeout() bool} (an "
-        "assertion to a basic type, error, runtime.Error, *bytes.Buffer, *strings.Builder"
-        " or a type of the program)"
-    ),
     "panic_runtime_error_messages": (
         "main.go:17: unsupported: an anonymous struct type (a named struct type)"
     ),
