@@ -558,9 +558,10 @@ def test_go_run_reports_a_deadlock(tmp_path):
             "a type declared inside a generic function that uses its type parameters",
         ),
         (
-            "\tm := map[K]int{}\n\t_ = m\n}\n\ntype K struct{ a int }\n\nfunc f() {\n",
-            4,
-            "a map keyed by a struct value",
+            "\tm := map[K]int{}\n\tp := map[*K]int{}\n\t_, _ = m, p\n}\n\n"
+            "type K struct{ a int }\n\nfunc f() {\n",
+            5,
+            "a map keyed by *K where another is keyed by K values",
         ),
     ],
 )
@@ -2815,6 +2816,69 @@ func main() {
     "temporary true\n"
     "true true\n"
     "recovered: interface conversion: *main.Sq is not fmt.Stringer: missing method String\n",
+)
+
+
+# maps keyed by struct values (a struct in a field too): by value, the key a copy made
+# as it is stored, printed and ranged over as values (what go run, go1.27.3, printed)
+CONSTRUCTS["struct_keys"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type shard struct{ region, zone string }
+
+type key struct {
+\tuser string
+\tat   shard
+}
+
+type counter struct {
+\tmu   sync.Mutex
+\thits map[key]int
+}
+
+func (c *counter) hit(k key) {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\tc.hits[k]++
+}
+
+func main() {
+\tc := &counter{hits: map[key]int{}}
+\tvar wg sync.WaitGroup
+\tfor _, u := range []string{"ann", "bob", "ann"} {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tc.hit(key{u, shard{"eu", "a"}})
+\t\t}()
+\t}
+\twg.Wait()
+\tk := key{"ann", shard{"eu", "a"}}
+\tfmt.Println(c.hits[k], len(c.hits))
+\tk.user = "bob"
+\tfmt.Println(c.hits[k])
+\tm := map[key]bool{k: true}
+\tk.at.zone = "b"
+\t_, found := m[k]
+\tfmt.Println(found, m[key{"bob", shard{"eu", "a"}}])
+\tdelete(c.hits, key{"bob", shard{"eu", "a"}})
+\tfmt.Println(c.hits)
+\tfor k, n := range c.hits {
+\t\tfmt.Println(k.user, k.at.zone, n)
+\t}
+\tset := map[shard]struct{}{}
+\tset[shard{"us", "x"}] = struct{}{}
+\tset[shard{"us", "x"}] = struct{}{}
+\tfmt.Println(len(set))
+}
+""",
+    "2 2\n1\nfalse true\nmap[{ann {eu a}}:2]\nann a 2\n1\n",
 )
 
 

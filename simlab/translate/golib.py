@@ -145,6 +145,7 @@ __all__ = [
     "sprintf",
     "sprintln",
     "struct_equal",
+    "struct_hash",
     "struct_values",
     "synctest_test",
     "tick",
@@ -814,6 +815,19 @@ def struct_equal(a: Any, b: Any) -> bool:
     )
 
 
+def _struct_key(x: Any) -> tuple[Any, ...]:
+    """A struct value's fields as a tuple, those holding struct values in turn."""
+    values = getattr(type(x), "go_values", ())
+    return tuple(
+        _struct_key(getattr(x, f)) if f in values else getattr(x, f) for f in type(x).__slots__
+    )
+
+
+def struct_hash(x: Any) -> int:
+    """The hash of a struct value a map is keyed by: of its fields (see struct_equal)."""
+    return hash(_struct_key(x))
+
+
 def copy_sync(x: Any) -> Any:
     """A copy of a ``sync.WaitGroup`` or ``sync.Mutex`` value, passed or stored as Go
     copies it (go vet's copylocks warns; the program runs): it starts with the
@@ -996,8 +1010,8 @@ def v(x: Any, plus: bool = False) -> str:
     if isinstance(x, list):
         return "[" + " ".join(v(e, plus) for e in x) + "]"
     if isinstance(x, dict):
-        items = sorted(x.items())
-        return "map[" + " ".join(f"{v(k, plus)}:{v(e, plus)}" for k, e in items) + "]"
+        items = sorted(x.items(), key=_map_order)
+        return "map[" + " ".join(f"{_key(k, plus)}:{v(e, plus)}" for k, e in items) + "]"
     if isinstance(x, sl.Chan):
         return f"0xc{x.id:09x}"
     if isinstance(x, StructValue):
@@ -1013,6 +1027,21 @@ def v(x: Any, plus: bool = False) -> str:
     if slots is not None:
         return "&" + _fields(x, plus)
     return str(x)
+
+
+def _key(k: Any, plus: bool) -> str:
+    """A map key as fmt prints it: a struct key (a class equal by value) as a value."""
+    if not isinstance(k, int | float | str) and type(k).__hash__ is not object.__hash__:
+        return _fields(k, plus) if hasattr(type(k), "__slots__") else v(k, plus)
+    return v(k, plus)
+
+
+def _map_order(item: tuple[Any, Any]) -> Any:
+    """The order fmt prints a map's entries in: by key, a struct key field by field."""
+    k = item[0]
+    if isinstance(k, int | float | str) or not hasattr(type(k), "__slots__"):
+        return k
+    return _struct_key(k)
 
 
 def _fields(x: Any, plus: bool = False) -> str:

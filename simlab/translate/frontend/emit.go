@@ -24,6 +24,7 @@ type module struct {
 	closedAny bool                     // and one of a type parameter's, which may be any
 	types     map[*types.TypeName]bool // struct types that have a class
 	copied    map[*types.TypeName]bool // struct types go.copy copies
+	keyed     map[*types.TypeName]bool // struct types a map is keyed by: equal by value
 	slotsAt   map[*types.TypeName]int  // the line of each class's __slots__, in out
 	writes    map[string]bool          // types written through a pointer (see ptrWrites)
 	anon      map[*types.Struct]string // the classes of fields' anonymous struct types
@@ -41,13 +42,13 @@ func translate(p *program) string {
 	a := p.analyze()
 	m := &module{p: p, a: a, reserved: map[string]bool{}, globals: map[types.Object]string{},
 		closed: map[string]bool{}, types: map[*types.TypeName]bool{}, basics: map[*types.TypeName]bool{},
-		copied: map[*types.TypeName]bool{}, slotsAt: map[*types.TypeName]int{}, anon: map[*types.Struct]string{},
+		copied: map[*types.TypeName]bool{}, keyed: map[*types.TypeName]bool{}, slotsAt: map[*types.TypeName]int{}, anon: map[*types.Struct]string{},
 		boxed: map[types.Object]bool{}, wrapped: map[*types.TypeName]bool{}}
 	for _, w := range pyReserved {
 		m.reserved[w] = true
 	}
 	m.scanCloses()
-	m.refuseStructKeys()
+	m.findStructKeys()
 	m.refuseSharedSubslices()
 	m.findBoxed()
 	// every package-level name keeps its Go name (a Python keyword gets a _); an
@@ -338,20 +339,50 @@ func (m *module) mayBeClosed(elem types.Type) bool {
 	return generic || m.closedAny || m.closed[types.TypeString(elem, nil)]
 }
 
-// refuseStructKeys: Go compares map keys by value, and a struct value of the program
-// is a Python object, equal only to itself: a map keyed by one would find nothing.
-func (m *module) refuseStructKeys() {
+// findStructKeys: Go compares map keys by value, and a struct value of the program
+// is a Python object, equal only to itself. The class of a struct type a map is
+// keyed by (and of the struct values in its fields) compares and hashes by value
+// (keyed); a map keyed by a pointer to such a type, which needs identity, is refused.
+func (m *module) findStructKeys() {
 	p := m.p
-	var first ast.Expr
-	for e, tv := range p.info.Types {
-		if mt, ok := under(tv.Type).(*types.Map); ok {
-			if _, isStruct := under(mt.Key()).(*types.Struct); isStruct && (first == nil || e.Pos() < first.Pos()) {
-				first = e
+	var mark func(t types.Type, at ast.Expr)
+	mark = func(t types.Type, at ast.Expr) {
+		n, ok := t.(*types.Named)
+		if !ok || !p.ours(n.Obj().Pkg()) || n.TypeArgs().Len() > 0 {
+			p.unsupported(at, "a map keyed by a struct value of an unnamed, generic or library type", "a named struct type of the program, or a key of a basic type")
+		}
+		if m.keyed[n.Obj()] {
+			return
+		}
+		m.keyed[n.Obj()] = true
+		m.copied[n.Obj()] = true // its class names its struct-valued fields: go_values
+		st := n.Underlying().(*types.Struct)
+		for i := 0; i < st.NumFields(); i++ {
+			if _, isStruct := under(st.Field(i).Type()).(*types.Struct); isStruct && !isTime(st.Field(i).Type()) {
+				mark(st.Field(i).Type(), at)
 			}
 		}
 	}
-	if first != nil {
-		p.unsupported(first, "a map keyed by a struct value", "a key of a basic type (a string made of the fields), or a pointer")
+	var pointerKeys []ast.Expr
+	for e, tv := range p.info.Types {
+		mt, ok := under(tv.Type).(*types.Map)
+		if !ok {
+			continue
+		}
+		if _, isStruct := under(mt.Key()).(*types.Struct); isStruct {
+			mark(mt.Key(), e)
+		}
+		if ptr, ok := mt.Key().(*types.Pointer); ok {
+			if _, isStruct := under(ptr.Elem()).(*types.Struct); isStruct {
+				pointerKeys = append(pointerKeys, e)
+			}
+		}
+	}
+	for _, e := range pointerKeys {
+		ptr := under(p.info.TypeOf(e)).(*types.Map).Key().(*types.Pointer)
+		if n, ok := ptr.Elem().(*types.Named); ok && m.keyed[n.Obj()] {
+			p.unsupported(e, "a map keyed by *"+n.Obj().Name()+" where another is keyed by "+n.Obj().Name()+" values", "one kind of key for the type")
+		}
 	}
 }
 
@@ -1096,6 +1127,14 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 			quoted[i] = fmt.Sprintf("%q", f)
 		}
 		m.emit("    __slots__ = (%s)", strings.Join(quoted, ", "))
+	}
+	if tn != nil && m.keyed[tn] {
+		m.emit("")
+		m.emit("    def __eq__(self, other):  # a map key: equal by value, as Go compares keys")
+		m.emit("        return type(other) is type(self) and go.struct_equal(self, other)")
+		m.emit("")
+		m.emit("    def __hash__(self):")
+		m.emit("        return go.struct_hash(self)")
 	}
 	if tn != nil && len(tparams) == 0 && tn.Pkg().Name()+"."+tn.Name() != "main."+name {
 		// fmt's %T and a failed type assertion name the type as Go does; without
