@@ -363,12 +363,16 @@ func (m *module) findStructKeys() {
 			}
 		}
 	}
-	var pointerKeys []ast.Expr
+	var maps []ast.Expr // in source order, so that a refusal names the first
 	for e, tv := range p.info.Types {
-		mt, ok := under(tv.Type).(*types.Map)
-		if !ok {
-			continue
+		if _, ok := under(tv.Type).(*types.Map); ok {
+			maps = append(maps, e)
 		}
+	}
+	sort.Slice(maps, func(i, j int) bool { return maps[i].Pos() < maps[j].Pos() })
+	var pointerKeys []ast.Expr
+	for _, e := range maps {
+		mt := under(p.info.TypeOf(e)).(*types.Map)
 		if _, isStruct := under(mt.Key()).(*types.Struct); isStruct {
 			mark(mt.Key(), e)
 		}
