@@ -2882,6 +2882,89 @@ func main() {
 )
 
 
+# arrays: zero values, literals ([...], keyed), copies where Go copies them (assigned,
+# passed, a field read, ranged over), ==, len, arrays of channels (what go run,
+# go1.27.3, printed)
+CONSTRUCTS["arrays"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type window struct {
+\tmu     sync.Mutex
+\tcounts [3]int
+\tnames  [2]string
+}
+
+func (w *window) add(i int) {
+\tw.mu.Lock()
+\tw.counts[i%3]++
+\tw.mu.Unlock()
+}
+
+func sum(a [3]int) int {
+\ta[0] = 100 // a copy: the caller's array is not changed
+\tt := 0
+\tfor _, v := range a {
+\t\tt += v
+\t}
+\treturn t
+}
+
+func main() {
+\tvar hist [4]int
+\tvar mu sync.Mutex
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 8; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tmu.Lock()
+\t\t\thist[i%4]++
+\t\t\tmu.Unlock()
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(hist, len(hist))
+\tw := &window{names: [2]string{"a", "b"}}
+\tfor i := 0; i < 7; i++ {
+\t\tw.add(i)
+\t}
+\tsnap := w.counts
+\tw.counts[0] = 0
+\tfmt.Println(snap, w.counts, sum(snap), snap, w.names)
+\tprimes := [...]int{2, 3, 5, 7}
+\tsparse := [5]string{1: "one", 3: "three"}
+\tfmt.Println(primes, len(primes), sparse, primes == [4]int{2, 3, 5, 7})
+\tchans := [2]chan int{make(chan int, 1), make(chan int, 1)}
+\tchans[1] <- 9
+\tfmt.Println(len(chans[0]), <-chans[1])
+}
+""",
+    "[2 2 2 2] 4\n[3 2 2] [0 2 2] 104 [3 2 2] [a b]\n[2 3 5 7] 4 [ one  three ] true\n0 9\n",
+)
+
+# %x of a string, and a verb the operand has not: Go's %!d(string=...) (what go run,
+# go1.27.3, printed)
+CONSTRUCTS["fmt_hex_and_bad_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tfmt.Printf("[%x] [%X] [% x]\\n", "hi", "hi", "hi")
+\tfmt.Printf("%d %d\\n", map[string]int{"z": 1, "a": 2}, "str")
+}
+""",
+    "[6869] [6869] [68 69]\nmap[%!d(string=a):2 %!d(string=z):1] %!d(string=str)\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

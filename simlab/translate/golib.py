@@ -73,6 +73,7 @@ __all__ = [
     "call",
     "compare",
     "copy",
+    "copy_array",
     "copy_sync",
     "defer",
     "dial_udp",
@@ -790,8 +791,10 @@ def dial_udp(network: str, laddr: Any, raddr: None) -> tuple[None, sl.GoError]:
 
 def copy(x: Any) -> Any:
     """A copy of the struct value ``x``, as Go copies a struct where it is stored or
-    passed: its fields are shared, but those holding struct values
+    passed: its fields are shared, but those holding struct values or arrays
     (``go_values``), which are copied in turn."""
+    if type(x) is list:
+        return copy_array(x)
     cls = type(x)
     c = object.__new__(cls)
     for name in cls.__slots__:
@@ -826,6 +829,12 @@ def _struct_key(x: Any) -> tuple[Any, ...]:
 def struct_hash(x: Any) -> int:
     """The hash of a struct value a map is keyed by: of its fields (see struct_equal)."""
     return hash(_struct_key(x))
+
+
+def copy_array(x: list[Any]) -> list[Any]:
+    """A copy of an array (a list), as Go copies one where it is assigned or passed;
+    its elements are numbers, strings, pointers or channels, shared as Go's are."""
+    return list(x)
 
 
 def copy_sync(x: Any) -> Any:
@@ -1153,6 +1162,15 @@ def _integer(x: Any, verb: str, flags: str) -> str:
     or of a slice of them, element by element."""
     if isinstance(x, list):
         return "[" + " ".join(_integer(e, verb, flags) for e in x) + "]"
+    if isinstance(x, dict):
+        items = sorted(x.items(), key=_map_order)
+        return (
+            "map["
+            + " ".join(f"{_integer(k, verb, flags)}:{_integer(e, verb, flags)}" for k, e in items)
+            + "]"
+        )
+    if isinstance(x, str) or not isinstance(x, int | float):
+        return f"%!{verb}({type_name(x)}={v(x)})"  # Go's mark of a verb the value has not
     n = int(x)
     digits = format(abs(n), {"d": "d", "b": "b", "o": "o", "x": "x", "X": "X"}[verb])
     sign = "-" if n < 0 else "+" if "+" in flags else " " if " " in flags else ""
@@ -1194,7 +1212,10 @@ def quote(text: str) -> str:
 
 def format_hex(x: Any, verb: str, spaced: bool = False) -> str:
     """``%x`` of a string: its bytes in hex (``% x``: apart); of an integer: its digits."""
-    text = x.encode().hex(" " if spaced else "") if isinstance(x, str) else format(int(x), "x")
+    if isinstance(x, str):
+        text = x.encode().hex(" ") if spaced else x.encode().hex()
+    else:
+        text = format(int(x), "x")
     return text.upper() if verb == "X" else text
 
 

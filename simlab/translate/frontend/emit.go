@@ -98,7 +98,8 @@ func (m *module) valueFields() {
 		st := tn.Type().Underlying().(*types.Struct)
 		var names []string
 		for i := 0; i < st.NumFields(); i++ {
-			if m.isStructValue(st.Field(i).Type()) {
+			_, isArray := under(st.Field(i).Type()).(*types.Array)
+			if m.isStructValue(st.Field(i).Type()) || isArray {
 				names = append(names, fmt.Sprintf("%q", fieldName(st.Field(i).Name())))
 			}
 		}
@@ -376,6 +377,9 @@ func (m *module) findStructKeys() {
 		if _, isStruct := under(mt.Key()).(*types.Struct); isStruct {
 			mark(mt.Key(), e)
 		}
+		if _, isArray := under(mt.Key()).(*types.Array); isArray {
+			p.unsupported(e, "a map keyed by an array", "a key of a basic type, or a struct of the elements")
+		}
 		if ptr, ok := mt.Key().(*types.Pointer); ok {
 			if _, isStruct := under(ptr.Elem()).(*types.Struct); isStruct {
 				pointerKeys = append(pointerKeys, e)
@@ -399,8 +403,11 @@ func (m *module) refuseSharedSubslices() {
 	p := m.p
 	written := map[string]bool{}
 	elemOf := func(e ast.Expr) (string, bool) {
-		if sl, ok := under(p.info.TypeOf(e)).(*types.Slice); ok {
-			return types.TypeString(sl.Elem(), nil), true
+		switch t := under(p.info.TypeOf(e)).(type) {
+		case *types.Slice:
+			return types.TypeString(t.Elem(), nil), true
+		case *types.Array: // arr[:] shares the array
+			return types.TypeString(t.Elem(), nil), true
 		}
 		return "", false
 	}
@@ -1014,6 +1021,17 @@ func (m *module) basicClasses() {
 	}
 }
 
+// arrayElem: the element type of an array the translation takes: a list copied
+// where Go copies the array (go.copy_array), which is a copy as long as no
+// element is a value copied in turn (a struct value or an array).
+func (m *module) arrayElem(t *types.Array, at ast.Node) types.Type {
+	switch under(t.Elem()).(type) {
+	case *types.Struct, *types.Array:
+		m.p.unsupported(at, "an array of struct values or of arrays", "an array of pointers, or a slice")
+	}
+	return t.Elem()
+}
+
 // methods writes a class's methods, in its body.
 func (m *module) methods(units []*unit) {
 	for _, u := range units {
@@ -1338,7 +1356,12 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 		}
 		m.p.unsupported(at, "an anonymous struct type", "a named struct type")
 	case *types.Array:
-		m.p.unsupported(at, "an array type", "a slice")
+		elem := m.arrayElem(t, at)
+		z, fixed := m.zero(elem, at)
+		if fixed {
+			return fmt.Sprintf("[%s] * %d", z, t.Len()), false
+		}
+		return fmt.Sprintf("[%s for _ in range(%d)]", z, t.Len()), false
 	case *types.Pointer:
 		if st, ok := t.Elem().(*types.Struct); ok && st.NumFields() > 0 {
 			m.p.unsupported(at, "an anonymous struct type", "a named struct type")

@@ -15,6 +15,14 @@ import (
 // would be copied there, which the translation refuses (objects are shared).
 func (f *fn) value(e ast.Expr) string {
 	t := f.p.info.TypeOf(e)
+	if at, ok := under(t).(*types.Array); ok {
+		switch ast.Unparen(e).(type) {
+		case *ast.CompositeLit, *ast.CallExpr: // a fresh value
+		default:
+			f.m.arrayElem(at, e)
+			return "go.copy_array(" + f.expr(e) + ")" // an array is a value: copied
+		}
+	}
 	if f.m.isStructValue(t) {
 		switch ast.Unparen(e).(type) {
 		case *ast.CompositeLit, *ast.CallExpr: // a fresh value
@@ -642,7 +650,25 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 		}
 		return "{" + strings.Join(els, ", ") + "}"
 	case *types.Array:
-		p.unsupported(x, "an array", "a slice")
+		// [3]int{1, 2}, [...]string{"a", "b"}, [5]int{2: 7}: every element, zero where
+		// the literal gives none
+		elem := f.m.arrayElem(u, x)
+		z, _ := f.m.zero(elem, x)
+		els := make([]string, u.Len())
+		for i := range els {
+			els[i] = z
+		}
+		next := int64(0)
+		for _, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				k, _ := constant.Int64Val(p.info.Types[kv.Key].Value)
+				next = k
+				el = kv.Value
+			}
+			els[next] = f.elem(el, elem)
+			next++
+		}
+		return "[" + strings.Join(els, ", ") + "]"
 	}
 	p.unsupported(x, "this composite literal", "")
 	return ""

@@ -1681,19 +1681,14 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 			return
 		}
 		p.unsupported(s, "range over a string", "range over a slice of strings or an integer")
-	case *types.Slice:
-		key, val = target(s.Key), target(s.Value)
-		done := f.pushLoop(label, s)
-		switch {
-		case val == "_":
-			f.wl(f.line, "for %s in range(len(%s)):", key, x)
-		case key == "_":
-			f.wl(f.line, "for %s in %s:", val, x)
-		default:
-			f.wl(f.line, "for %s, %s in enumerate(%s):", key, val, x)
+	case *types.Array:
+		if f.m.arrayElem(t, s); s.Value != nil {
+			x = "go.copy_array(" + x + ")" // Go ranges over a copy of the array
 		}
-		f.rangeBody(s, val, t.Elem())
-		done()
+		f.rangeList(s, label, x, t.Elem(), target)
+		return
+	case *types.Slice:
+		f.rangeList(s, label, x, t.Elem(), target)
 		return
 	case *types.Map:
 		key, val = target(s.Key), target(s.Value)
@@ -1749,6 +1744,22 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 		return
 	}
 	p.unsupported(s, "range over this type", "a channel, a slice, a map or an integer")
+}
+
+// rangeList writes a range over a slice, or an array, a list x of elem.
+func (f *fn) rangeList(s *ast.RangeStmt, label, x string, elem types.Type, target func(ast.Expr) string) {
+	key, val := target(s.Key), target(s.Value)
+	done := f.pushLoop(label, s)
+	switch {
+	case val == "_":
+		f.wl(f.line, "for %s in range(len(%s)):", key, x)
+	case key == "_":
+		f.wl(f.line, "for %s in %s:", val, x)
+	default:
+		f.wl(f.line, "for %s, %s in enumerate(%s):", key, val, x)
+	}
+	f.rangeBody(s, val, elem)
+	done()
 }
 
 // rangeBody writes a range loop's body; a struct value is copied into the
