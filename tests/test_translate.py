@@ -2965,6 +2965,42 @@ func main() {
 )
 
 
+# the standard library's sentinel errors, printed and found through a wrap (what go
+# run, go1.27.3, printed)
+CONSTRUCTS["library_errors"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"io"
+\t"net"
+\t"os"
+)
+
+func main() {
+\tfor _, err := range []error{os.ErrNotExist, os.ErrExist, os.ErrClosed, os.ErrDeadlineExceeded,
+\t\tio.ErrClosedPipe, io.ErrShortWrite, io.ErrNoProgress, net.ErrClosed, errors.ErrUnsupported} {
+\t\tfmt.Println(err)
+\t}
+\twrapped := fmt.Errorf("read: %w", os.ErrDeadlineExceeded)
+\tfmt.Println(errors.Is(wrapped, os.ErrDeadlineExceeded), errors.Is(wrapped, os.ErrClosed))
+}
+""",
+    "file does not exist\n"
+    "file already exists\n"
+    "file already closed\n"
+    "i/o timeout\n"
+    "io: read/write on closed pipe\n"
+    "short write\n"
+    "multiple Read calls return no data or error\n"
+    "use of closed network connection\n"
+    "unsupported operation\n"
+    "true false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -36,6 +36,7 @@ from simlab.go.goroutine import Goroutine, Op
 
 __all__ = [
     "EOF",
+    "LIBRARY_ERRORS",
     "ZERO_TIME",
     "Buffer",
     "Builder",
@@ -755,6 +756,20 @@ def address(rt: Any, obj: Any) -> int:
 
 EOF = new_error("EOF")  # io.EOF
 ErrUnexpectedEOF = new_error("unexpected EOF")  # io.ErrUnexpectedEOF
+
+# the standard library's other sentinel errors a program compares with errors.Is,
+# by their Go names: each is one value, as Go's are
+LIBRARY_ERRORS = {
+    "os.ErrNotExist": new_error("file does not exist"),
+    "os.ErrExist": new_error("file already exists"),
+    "os.ErrClosed": new_error("file already closed"),
+    "os.ErrDeadlineExceeded": new_error("i/o timeout"),
+    "io.ErrClosedPipe": new_error("io: read/write on closed pipe"),
+    "io.ErrShortWrite": new_error("short write"),
+    "io.ErrNoProgress": new_error("multiple Read calls return no data or error"),
+    "net.ErrClosed": new_error("use of closed network connection"),
+    "errors.ErrUnsupported": new_error("unsupported operation"),
+}
 
 
 def read_full(r: Any, buf: list[Any]) -> Generator[Any, Any, tuple[int, Any]]:

@@ -334,6 +334,9 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.stderr"
 	case "time.UTC", "time.Local":
 		return "None" // a run's only location: UTC
+	case "os.ErrNotExist", "os.ErrExist", "os.ErrClosed", "os.ErrDeadlineExceeded", "io.ErrClosedPipe",
+		"io.ErrShortWrite", "io.ErrNoProgress", "net.ErrClosed", "errors.ErrUnsupported":
+		return "go.LIBRARY_ERRORS[" + pyString(obj.Pkg().Path()+"."+obj.Name()) + "]"
 	}
 	p.unsupported(x, obj.Pkg().Path()+"."+obj.Name(), "the standard library subset simlab models: see the translate docs")
 	return ""
