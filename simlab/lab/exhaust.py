@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import SimlabError
-from ..sched.dfs import DFS, Redundant, bounded_sleep_sets_note
+from ..sched.dfs import DFS, Redundant, bound_words, bounded_sleep_sets_note, pruning_words
 from ..sched.schedule import Schedule
 from .experiment import Experiment
 from .explore import (
@@ -53,7 +53,7 @@ class Exhaustion(Exploration):
         return super().replay_command(seed, schedule)
 
     def bound_words(self) -> str:
-        return "with no bound" if self.bound is None else f"up to bound {self.bound}"
+        return bound_words(self.bound)
 
 
 def exhaust(
@@ -177,7 +177,7 @@ def format_exhaustion(result: Exhaustion) -> str:
         )
         lines.append(f"  {prop:<{width}}  {verdict}")
     lines.append("")
-    pruned = f"{result.pruned:,} pruned by sleep sets" if result.reduction else "no reduction"
+    pruned = pruning_words(result.pruned, result.reduction)
     if result.exhausted:
         searched = f"all {n:,} schedules {result.bound_words()} checked ({pruned})"
     else:

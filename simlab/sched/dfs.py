@@ -666,6 +666,16 @@ class DFS(Strategy):
         return name + ":preempt" if self.preemptive else name
 
 
+def bound_words(bound: int | None) -> str:
+    """How a search's report names its bound: "up to bound 2", "with no bound"."""
+    return "with no bound" if bound is None else f"up to bound {bound}"
+
+
+def pruning_words(pruned: int, reduction: bool) -> str:
+    """How a search's report names what the sleep sets saved."""
+    return f"{pruned:,} pruned by sleep sets" if reduction else "no reduction"
+
+
 def bounded_sleep_sets_note(spec: str, bound: int | None, reduction: bool) -> str | None:
     """What a search that ran out of schedules must add to "all N schedules up to bound
     B checked" when it had sleep sets and a bound (``spec``, such as ``dfs:2:preempt``,

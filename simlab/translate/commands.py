@@ -186,6 +186,8 @@ def _search_dfs(
 ) -> NoReturn:
     """``--strategy dfs[:BOUND...]``: every schedule of the program under ``seed``, depth
     first, until one fails or none is left (or ``runs`` runs, pruned ones counted)."""
+    from ..sched.dfs import bound_words, pruning_words
+
     checked = 0
     while dfs.runs < runs:
         pruned = dfs.pruned
@@ -196,15 +198,15 @@ def _search_dfs(
                 click.echo(f"schedule {checked} of the search fails ({dfs}): {run.failure}")
                 _show_failure(run, path, entry, seed, parallel)
         if not dfs.backtrack():
-            bound = "with no bound" if dfs.bound is None else f"up to bound {dfs.bound}"
-            reduced = f"{dfs.pruned:,} pruned by sleep sets" if dfs.reduction else "no reduction"
             every = "the one schedule" if checked == 1 else f"all {checked:,} schedules"
-            click.echo(f"{every} {bound} checked ({reduced}): none failed")
+            click.echo(
+                f"{every} {bound_words(dfs.bound)} checked "
+                f"({pruning_words(dfs.pruned, dfs.reduction)}): none failed"
+            )
             raise SystemExit(0)
     click.echo(
         f"stopped after {runs:,} runs (--schedules): {checked:,} schedules checked, none "
-        f"failed; schedules {'' if dfs.bound is None else f'up to bound {dfs.bound} '}"
-        "remain unexplored"
+        f"failed; schedules {bound_words(dfs.bound)} remain unexplored"
     )
     raise SystemExit(0)
 

@@ -254,8 +254,9 @@ def errors_as(err: Any, target: Any, matches: Callable[[Any], bool]) -> bool:
             if type(target) is Ref:
                 target.v = e
             else:  # &v of a struct value v: the object itself, whose fields take e's
+                value = copy(e)
                 for name in type(target).__slots__:
-                    setattr(target, name, getattr(copy(e), name))
+                    setattr(target, name, getattr(value, name))
             return True
     return False
 
