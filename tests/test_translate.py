@@ -3001,6 +3001,97 @@ func main() {
 )
 
 
+# s == nil of a slice (a nil one, an empty one from a literal and from make, one
+# appended to, a function's nil result, a map's missing entry) and m == nil of a
+# map, lazily made under a mutex; library functions as values; clear of a slice
+# (what go run, go1.27.3, printed)
+CONSTRUCTS["nil_slices_and_library_function_values"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+\t"strings"
+\t"sync"
+)
+
+type cache struct {
+\tmu sync.Mutex
+\tm  map[string][]int
+}
+
+func (c *cache) add(k string, v int) {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\tif c.m == nil {
+\t\tc.m = make(map[string][]int)
+\t}
+\tc.m[k] = append(c.m[k], v)
+}
+
+func collect(n int) []int {
+\tif n == 0 {
+\t\treturn nil
+\t}
+\tvar out []int
+\tfor i := range n {
+\t\tout = append(out, i)
+\t}
+\treturn out
+}
+
+func mapAll(xs []string, f func(string) string) []string {
+\tout := make([]string, 0, len(xs))
+\tfor _, x := range xs {
+\t\tout = append(out, f(x))
+\t}
+\treturn out
+}
+
+func main() {
+\tvar c cache
+\tvar wg sync.WaitGroup
+\tfor i := range 3 {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tc.add("k", i)
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(len(c.m["k"]), c.m["none"] == nil, c.m["k"] != nil)
+\tfmt.Println(collect(0) == nil, collect(2) == nil, len(collect(0)))
+\tempty := []int{}
+\tmade := make([]int, 0)
+\tvar zero []int
+\tfmt.Println(empty == nil, made == nil, zero == nil)
+\tzero = append(zero, 7)
+\tfmt.Println(zero == nil, zero)
+\tvar m map[string]int
+\tfmt.Println(m == nil, len(m), m["x"])
+\tm = map[string]int{}
+\tfmt.Println(m == nil)
+\tfmt.Println(mapAll([]string{"a", "b"}, strings.ToUpper), mapAll([]string{"x"}, strings.TrimSpace))
+\tconv := strconv.Itoa
+\tfmt.Println(conv(42) + "!")
+\txs := []int{1, 2, 3}
+\tclear(xs)
+\tfmt.Println(xs, len(xs))
+}
+""",
+    "3 true true\n"
+    "true false 0\n"
+    "false false true\n"
+    "false [7]\n"
+    "true 0 0\n"
+    "false\n"
+    "[A B] [x]\n"
+    "42!\n"
+    "[0 0 0] 3\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -4358,6 +4449,11 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "return n, err  # the named results, as the deferred calls left them" in defers
     assert "yield from go.call(call, *args)  # a deferred call may block" in defers
     assert "class lines(go.Named):  # L7" in constructs["named"][1]
+    nils = constructs["nil_slices_and_library_function_values"][1]
+    assert "    if c.m is go.NIL_MAP:  # L18" in nils
+    assert "    out = go.NilSlice()  # L28" in nils
+    assert "go.println(go.is_nil(collect(0)), go.is_nil(collect(2))" in nils
+    assert 'mapAll(["a", "b"], lambda s: s.upper())' in nils
     atomics = constructs["typed_atomics"][1]
     assert "        self.cur = rt.atomic_pointer() if cur is None else cur\n" in atomics
     assert "            yield s.inflight.add(1)  # L23\n" in atomics

@@ -434,6 +434,27 @@ class NilMap(dict[Any, Any]):
 NIL_MAP = NilMap()  # never holds an entry, so one value serves every nil map
 
 
+class NilSlice(list[Any]):
+    """A nil slice, in a program that compares a slice with nil: it reads as an empty
+    slice, and ``s == nil`` (:func:`is_nil`) holds of it until an element is appended
+    in place (``s = append(s, x)``), where an empty slice that ``make`` or a literal
+    made is never nil. A program that never compares a slice with nil cannot tell a
+    nil slice from an empty one: its nil slice is ``[]``."""
+
+    __slots__ = ()
+
+
+def clear_slice(s: list[Any], zero: Callable[[], Any]) -> None:
+    """``clear(s)`` of a slice: every element the zero value, the length kept."""
+    for i in range(len(s)):
+        s[i] = zero()
+
+
+def is_nil(s: list[Any]) -> bool:
+    """``s == nil`` of a slice."""
+    return type(s) is NilSlice and not s
+
+
 class Panic(GoPanic):
     """``panic(value)`` of the program: a :class:`~simlab.GoPanic` that keeps the value."""
 

@@ -31,6 +31,7 @@ type module struct {
 	boxed     map[types.Object]bool    // local variables that live in a go.Ref (see findBoxed)
 	wrapped   map[*types.TypeName]bool // named channel types with methods: go.Named classes
 	basics    map[*types.TypeName]bool // named string and number types, classes too
+	nilSlices bool                     // the program compares a slice with nil: see nilOf
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue
@@ -51,6 +52,7 @@ func translate(p *program) string {
 	m.findStructKeys()
 	m.refuseSharedSubslices()
 	m.findBoxed()
+	m.findNilSlices()
 	// every package-level name keeps its Go name (a Python keyword gets a _); an
 	// imported package's names are qualified by it, worker.Start as worker_Start
 	qualified := map[string]bool{}
@@ -399,6 +401,24 @@ func (m *module) findStructKeys() {
 // translation it is a copy. Refused where the program writes elements of a slice
 // of that element type (x[i] = v, x[i]++, copy into it, an in-place sort), unless
 // the sub-slice only replaces its own operand (s = s[1:], s = append(s[:i], ...)).
+// findNilSlices: does the program compare a slice with nil? Only then does a nil
+// slice need to be told from an empty one.
+func (m *module) findNilSlices() {
+	p := m.p
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+				for _, e := range []ast.Expr{b.X, b.Y} {
+					if _, ok := under(p.info.TypeOf(e)).(*types.Slice); ok {
+						m.nilSlices = true
+					}
+				}
+			}
+			return !m.nilSlices
+		})
+	}
+}
+
 func (m *module) refuseSharedSubslices() {
 	p := m.p
 	written := map[string]bool{}
@@ -1346,7 +1366,7 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 	case *types.Map:
 		return "go.NIL_MAP", true // reads as empty; an assignment to an entry panics
 	case *types.Slice:
-		return "[]", false
+		return m.nilOf(t), false
 	case *types.Struct:
 		if t.NumFields() == 0 {
 			return "None", true

@@ -229,15 +229,19 @@ func (f *fn) constExpr(e ast.Expr) (string, bool) {
 	return "", false
 }
 
-// nilOf: the nil of type t: an empty list for a slice, go.NIL_MAP, sl.nil_chan,
-// and None for a pointer, a function or an interface.
-func nilOf(t types.Type) string {
+// nilOf: the nil of type t: an empty list for a slice (a go.NilSlice if the
+// program compares a slice with nil), go.NIL_MAP, sl.nil_chan, and None for a
+// pointer, a function or an interface.
+func (m *module) nilOf(t types.Type) string {
 	switch under(t).(type) {
 	case *types.Chan:
 		return "sl.nil_chan"
 	case *types.Map:
 		return "go.NIL_MAP"
 	case *types.Slice:
+		if m.nilSlices {
+			return "go.NilSlice()"
+		}
 		return "[]"
 	}
 	return "None"
@@ -252,7 +256,7 @@ func (f *fn) ident(x *ast.Ident) string {
 		if typed, ok := p.nils[x]; ok {
 			t = typed
 		}
-		return nilOf(t)
+		return f.m.nilOf(t)
 	case *types.Var:
 		if f.m.boxed[obj] {
 			return f.name(obj) + ".v" // the variable lives in a go.Ref
@@ -338,8 +342,46 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		"io.ErrShortWrite", "io.ErrNoProgress", "net.ErrClosed", "errors.ErrUnsupported":
 		return "go.LIBRARY_ERRORS[" + pyString(obj.Pkg().Path()+"."+obj.Name()) + "]"
 	}
+	if fn, ok := obj.(*types.Func); ok {
+		if s, ok := f.stdFuncValue(x, fn); ok {
+			return s
+		}
+	}
 	p.unsupported(x, obj.Pkg().Path()+"."+obj.Name(), "the standard library subset simlab models: see the translate docs")
 	return ""
+}
+
+// stdFuncValue renders a function of the standard library used as a value
+// (apply(strings.ToUpper, s)): a lambda making the call, if simlab models the
+// function and the call never blocks.
+func (f *fn) stdFuncValue(x *ast.SelectorExpr, fn *types.Func) (string, bool) {
+	p := f.p
+	sig := fn.Type().(*types.Signature)
+	if sig.Variadic() {
+		return "", false
+	}
+	call := &ast.CallExpr{Fun: x, Lparen: x.End(), Rparen: x.End()}
+	var params []string
+	for i := 0; i < sig.Params().Len(); i++ {
+		param := sig.Params().At(i)
+		name := param.Name()
+		if name == "" || name == "_" || f.m.reserved[name] {
+			name = fmt.Sprintf("a%d", i)
+		}
+		id := &ast.Ident{NamePos: x.Pos(), Name: name}
+		p.info.Uses[id] = types.NewVar(x.Pos(), p.pkg, name, param.Type())
+		call.Args = append(call.Args, id)
+		params = append(params, name)
+	}
+	if sig.Results().Len() == 1 {
+		p.info.Types[call] = types.TypeAndValue{Type: sig.Results().At(0).Type()}
+	}
+	pre := len(f.pre)
+	s, yields := f.stdFunc(call, fn.Pkg().Path()+"."+fn.Name())
+	if yields || len(f.pre) != pre {
+		p.unsupported(x, fn.Pkg().Path()+"."+fn.Name()+" as a value (it blocks)", "a closure calling it")
+	}
+	return "lambda " + strings.Join(params, ", ") + ": " + s, true
 }
 
 func fieldKey(sel *types.Selection) string {
@@ -535,9 +577,17 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 	}
 	switch under(t).(type) {
 	case *types.Slice, *types.Map:
-		if isNil(le) || isNil(re) {
-			p.unsupported(le, "comparing a slice or a map with nil", "len(x) == 0")
+		if isNil(le) {
+			l, r = r, l
 		}
+		not := ""
+		if op == "!=" {
+			not = "not "
+		}
+		if _, ok := under(t).(*types.Slice); ok {
+			return not + "go.is_nil(" + l + ")" // a go.NilSlice nothing was appended to
+		}
+		return l + " is " + not + "go.NIL_MAP" // one value is every nil map
 	case *types.Struct:
 		// field by field, as Go compares struct values (a struct field a struct in turn)
 		f.m.copyable(t, le) // its class names its struct-valued fields: go_values
@@ -955,7 +1005,7 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 	arg := c.Args[0]
 	from := p.info.TypeOf(arg)
 	if isUntypedNil(from) {
-		return nilOf(t) // []int(nil), map[K]V(nil), (chan T)(nil), (*T)(nil)
+		return f.m.nilOf(t) // []int(nil), map[K]V(nil), (chan T)(nil), (*T)(nil)
 	}
 	x := f.value(arg)
 	if b, ok := ast.Unparen(arg).(*ast.BinaryExpr); ok && b != nil {
@@ -1111,6 +1161,11 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 	case "min", "max":
 		return name + "(" + f.args(c) + ")"
 	case "clear":
+		if sl, ok := under(p.info.TypeOf(c.Args[0])).(*types.Slice); ok {
+			// a slice keeps its length: each element becomes the zero value
+			z, _ := f.m.zero(sl.Elem(), c)
+			return "go.clear_slice(" + f.expr(c.Args[0]) + ", lambda: " + z + ")"
+		}
 		return f.expr(c.Args[0]) + ".clear()"
 	case "recover":
 		return "go.recover()" // nil unless called directly by a deferred call: see deferWith
