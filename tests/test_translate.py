@@ -3092,6 +3092,114 @@ func main() {
 )
 
 
+# struct values converted to interfaces where Go converts them (a declared
+# variable, a slice element, append, a result, a map[any] key, atomic.Value, an
+# error, an operand of ==, a channel send) print as values, are main.Rect to %T and
+# compare field by field; a pointer beside them prints &{...} (what go run,
+# go1.27.3, printed)
+CONSTRUCTS["struct_values_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"sync/atomic"
+)
+
+type Shape interface{ Area() float64 }
+
+type Rect struct{ W, H float64 }
+
+func (r Rect) Area() float64 { return r.W * r.H }
+
+type Circle struct{ R float64 }
+
+func (c *Circle) Area() float64 { return 3 * c.R * c.R }
+
+type Point struct{ X, Y int }
+
+type NotFound struct{ Key string }
+
+func (e NotFound) Error() string { return "not found: " + e.Key }
+
+func find(k string) error {
+\tif k == "" {
+\t\treturn nil
+\t}
+\treturn NotFound{k}
+}
+
+func biggest(shapes []Shape) Shape {
+\tvar best Shape
+\tfor _, s := range shapes {
+\t\tif best == nil || s.Area() > best.Area() {
+\t\t\tbest = s
+\t\t}
+\t}
+\treturn best
+}
+
+func newRect() Rect { return Rect{1, 1} }
+
+func asShape() Shape { return newRect() }
+
+func main() {
+\tvar s Shape = Rect{3, 4}
+\tfmt.Printf("%v %+v %T\\n", s, s, s)
+\tshapes := []Shape{Rect{1, 2}, &Circle{1}, s}
+\tshapes = append(shapes, Rect{5, 5})
+\tfor _, sh := range shapes {
+\t\tfmt.Printf("%v %T %.1f\\n", sh, sh, sh.Area())
+\t}
+\tfmt.Println(biggest(shapes), asShape())
+\tr := Rect{3, 4}
+\tvar t Shape = r
+\tr.W = 100
+\tfmt.Println(t, t == s, t == Shape(Rect{3, 5}))
+\tm := map[any]int{}
+\tm[Point{1, 2}] = 1
+\tm[Point{1, 2}]++
+\tm[&Point{1, 2}] = 7
+\tfmt.Println(len(m), m[Point{1, 2}])
+\tvar v atomic.Value
+\tv.Store(Point{1, 1})
+\tfmt.Println(v.CompareAndSwap(Point{1, 1}, Point{2, 2}), v.Load())
+\terr := find("x")
+\tvar nf NotFound
+\tfmt.Println(err, errors.As(err, &nf), nf.Key, err == NotFound{"x"}, find("") == nil)
+\tfmt.Printf("%T %v\\n", err, err)
+\tvar anything any = Point{3, 4}
+\tif p, ok := anything.(Point); ok {
+\t\tp.X = 9
+\t\tfmt.Println(p, anything)
+\t}
+\tswitch x := anything.(type) {
+\tcase Point:
+\t\tfmt.Println("point", x.X)
+\t}
+\tch := make(chan any, 1)
+\tch <- Point{5, 6}
+\tfmt.Println(<-ch)
+}
+""",
+    "{3 4} {W:3 H:4} main.Rect\n"
+    "{1 2} main.Rect 2.0\n"
+    "&{1} *main.Circle 3.0\n"
+    "{3 4} main.Rect 12.0\n"
+    "{5 5} main.Rect 25.0\n"
+    "{5 5} {1 1}\n"
+    "{3 4} true false\n"
+    "2 2\n"
+    "true {2 2}\n"
+    "not found: x true x true true\n"
+    "main.NotFound not found: x\n"
+    "{9 4} {3 4}\n"
+    "point 3\n"
+    "{5 6}\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -4454,6 +4562,9 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "    out = go.NilSlice()  # L28" in nils
     assert "go.println(go.is_nil(collect(0)), go.is_nil(collect(2))" in nils
     assert 'mapAll(["a", "b"], lambda s: s.upper())' in nils
+    values = constructs["struct_values_in_interfaces"][1]
+    assert "    shapes = [go.as_value(Rect(1.0, 2.0)), Circle(1.0), s]  # L49" in values
+    assert "    t = go.as_value(r)  # L56" in values
     atomics = constructs["typed_atomics"][1]
     assert "        self.cur = rt.atomic_pointer() if cur is None else cur\n" in atomics
     assert "            yield s.inflight.add(1)  # L23\n" in atomics

@@ -832,7 +832,42 @@ def copy(x: Any) -> Any:
     (``go_values``), which are copied in turn."""
     if type(x) is list:
         return copy_array(x)
-    cls = type(x)
+    return _copy_as(x, getattr(type(x), "go_struct", type(x)))
+
+
+def as_value(x: Any) -> Any:
+    """A struct value converted to an interface (``var s Shape = Rect{3, 4}``): the copy
+    the interface holds, of a class that says it is a value. A pointer to a struct and
+    the struct are one object at run time; held as a value, fmt prints it ``{3 4}``
+    (not ``&{3 4}``), ``%T`` names ``main.Rect`` (not ``*main.Rect``), and ``==``
+    compares it field by field, as a map key or in ``atomic.Value.CompareAndSwap``."""
+    return _copy_as(x, _value_class(getattr(type(x), "go_struct", type(x))))
+
+
+def _value_class(cls: Any) -> Any:
+    """The class of ``cls``'s values held in interfaces: a subclass, so that a type
+    switch or an assertion finds ``cls``, with the same fields; made once, and kept
+    on ``cls``."""
+    value: Any = cls.__dict__.get("go_value_class")
+    if value is None:
+        value = type(
+            cls.__name__,
+            (cls,),
+            {
+                "__slots__": (),
+                "__module__": cls.__module__,
+                "__qualname__": cls.__qualname__,
+                "__eq__": lambda a, b: type(a) is type(b) and struct_equal(a, b),
+                "__hash__": struct_hash,
+                "go_struct": cls,
+            },
+        )
+        value.__slots__ = cls.__slots__  # the fields, read by copy, fmt and ==
+        cls.go_value_class = value
+    return value
+
+
+def _copy_as(x: Any, cls: Any) -> Any:
     c = object.__new__(cls)
     for name in cls.__slots__:
         setattr(c, name, getattr(x, name))
@@ -914,7 +949,8 @@ def _class_name(cls: type) -> str:
     number or channel type's value is the value; an object of a struct class
     stands for a pointer to the struct."""
     name = getattr(cls, "go_name", None) or f"main.{cls.__name__}"
-    return name if issubclass(cls, int | float | str | Named) else "*" + name
+    held_as_value = issubclass(cls, int | float | str | Named) or hasattr(cls, "go_struct")
+    return name if held_as_value else "*" + name
 
 
 class StaticType:
@@ -1071,7 +1107,7 @@ def v(x: Any, plus: bool = False) -> str:
         return v(x.v, plus)
     slots = getattr(type(x), "__slots__", None)
     if slots is not None:
-        return "&" + _fields(x, plus)
+        return ("" if hasattr(type(x), "go_struct") else "&") + _fields(x, plus)
     return str(x)
 
 
@@ -1270,7 +1306,7 @@ def equal(a: Any, b: Any) -> bool:
     itself."""
     if type(a) is not type(b):
         return False
-    return a == b if isinstance(a, _BY_VALUE) else a is b
+    return a == b if isinstance(a, _BY_VALUE) or hasattr(type(a), "go_struct") else a is b
 
 
 def _writer(w: Any) -> Any:

@@ -11,9 +11,13 @@ import (
 	"strings"
 )
 
-// value renders an expression whose value is stored or passed: a struct value
-// would be copied there, which the translation refuses (objects are shared).
+// value renders an expression whose value is stored or passed: a struct value or
+// an array copied, as Go copies them; a struct value that goes into an interface
+// there, a copy go.as_value marks as a value (see findInterfaceValues).
 func (f *fn) value(e ast.Expr) string {
+	if f.p.ifaceValues[e] {
+		return f.expr(e) // go.as_value copies
+	}
 	t := f.p.info.TypeOf(e)
 	if at, ok := under(t).(*types.Array); ok {
 		switch ast.Unparen(e).(type) {
@@ -82,6 +86,16 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 
 // expr renders an expression; receives are hoisted into f.pre.
 func (f *fn) expr(e ast.Expr) string {
+	if f.p.ifaceValues[e] {
+		f.m.copyable(f.p.info.TypeOf(e), e)
+		return "go.as_value(" + f.exprOf(e) + ")" // a copy the interface holds
+	}
+	return f.exprOf(e)
+}
+
+// exprOf renders e (see expr) but for the mark of a struct value that goes into
+// an interface where it stands.
+func (f *fn) exprOf(e ast.Expr) string {
 	p := f.p
 	tv := p.info.Types[e]
 	if tv.Value != nil {
@@ -764,6 +778,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 	}
 	var parts []string
 	for i, a := range c.Args {
+		delete(f.p.ifaceValues, a) // fmt prints by the static type: no go.as_value
 		s := f.value(a)
 		t := f.p.info.TypeOf(a)
 		asNumber, typeOf := false, false

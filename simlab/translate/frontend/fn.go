@@ -1220,7 +1220,7 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 	}
 	var parts []string
 	if len(s.Results) == 1 {
-		if c, ok := ast.Unparen(s.Results[0]).(*ast.CallExpr); ok {
+		if c, ok := ast.Unparen(s.Results[0]).(*ast.CallExpr); ok && !f.p.ifaceValues[s.Results[0]] { // else go.as_value
 			text, yields := f.call(c)
 			_ = yields
 			parts = append(parts, text)

@@ -104,6 +104,8 @@ type program struct {
 	pkgOf map[*ast.File]*types.Package
 	info  *types.Info
 	nils  map[*ast.Ident]types.Type // the type each nil takes from its context
+
+	ifaceValues map[ast.Expr]bool // struct values converted to an interface where they stand
 }
 
 // ours: a package whose source is translated with the program.
@@ -209,6 +211,7 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 	p.pkg = p.check(files[0].Name.Name, files, mod)
 	p.files, p.names = append(mod.files, files...), append(mod.names, names...)
 	p.typeNils()
+	p.findInterfaceValues()
 	return p
 }
 

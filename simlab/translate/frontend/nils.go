@@ -7,12 +7,10 @@ import (
 )
 
 // typeNils records the type each untyped nil takes from where it stands, which
-// go/types leaves untyped: an argument takes its parameter's type, a returned nil
-// its result's, an element of a composite literal its field's or element's, an
-// assigned or sent nil its destination's. A nil map or slice is not None.
+// go/types leaves untyped. A nil map or slice is not None.
 func (p *program) typeNils() {
 	p.nils = map[*ast.Ident]types.Type{}
-	set := func(e ast.Expr, t types.Type) {
+	p.assignments(func(e ast.Expr, t types.Type) {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok || t == nil {
 			return
@@ -20,7 +18,30 @@ func (p *program) typeNils() {
 		if _, isNil := p.info.Uses[id].(*types.Nil); isNil {
 			p.nils[id] = t
 		}
-	}
+	})
+}
+
+// findInterfaceValues records the struct values converted to an interface where
+// they stand (var s Shape = Rect{3, 4}): go.as_value marks the copy the interface
+// holds as a value, which a pointer to a struct, the same object at run time, is not.
+func (p *program) findInterfaceValues() {
+	p.ifaceValues = map[ast.Expr]bool{}
+	p.assignments(func(e ast.Expr, t types.Type) {
+		if t == nil || !types.IsInterface(t) || p.info.Types[e].IsNil() {
+			return
+		}
+		if st, ok := under(p.info.TypeOf(e)).(*types.Struct); ok && st.NumFields() > 0 && !isTime(p.info.TypeOf(e)) {
+			p.ifaceValues[e] = true
+		}
+	})
+}
+
+// assignments calls set with each value the program assigns and the type of
+// where it goes, Go's assignability contexts: an argument and its parameter's
+// type, a returned value and its result's, an element of a composite literal and
+// its field's or element's, an assigned or sent value and its destination's, a
+// map key and the map's key type, an operand of == and the other's type.
+func (p *program) assignments(set func(e ast.Expr, t types.Type)) {
 	var sigs []*types.Signature // of the functions around the node
 	var visit func(n ast.Node) bool
 	inside := func(sig *types.Signature, body *ast.BlockStmt) {
@@ -47,9 +68,9 @@ func (p *program) typeNils() {
 				}
 			}
 		case *ast.CallExpr:
-			p.typeNilArgs(x, set)
+			p.assignedArgs(x, set)
 		case *ast.CompositeLit:
-			p.typeNilElements(x, set)
+			p.assignedElements(x, set)
 		case *ast.AssignStmt:
 			if x.Tok == token.ASSIGN && len(x.Lhs) == len(x.Rhs) {
 				for i, l := range x.Lhs {
@@ -66,6 +87,16 @@ func (p *program) typeNils() {
 			if ch, ok := under(p.info.TypeOf(x.Chan)).(*types.Chan); ok {
 				set(x.Value, ch.Elem())
 			}
+		case *ast.IndexExpr:
+			if m, ok := under(p.info.TypeOf(x.X)).(*types.Map); ok {
+				set(x.Index, m.Key())
+			}
+		case *ast.BinaryExpr:
+			// == and != convert an operand to the other's interface type
+			if x.Op == token.EQL || x.Op == token.NEQ {
+				set(x.X, p.info.TypeOf(x.Y))
+				set(x.Y, p.info.TypeOf(x.X))
+			}
 		}
 		return true
 	}
@@ -74,7 +105,7 @@ func (p *program) typeNils() {
 	}
 }
 
-func (p *program) typeNilArgs(c *ast.CallExpr, set func(ast.Expr, types.Type)) {
+func (p *program) assignedArgs(c *ast.CallExpr, set func(ast.Expr, types.Type)) {
 	if tv, ok := p.info.Types[c.Fun]; !ok || tv.IsType() {
 		return // a conversion: T(nil) says its type itself
 	}
@@ -98,7 +129,7 @@ func (p *program) typeNilArgs(c *ast.CallExpr, set func(ast.Expr, types.Type)) {
 	}
 }
 
-func (p *program) typeNilElements(lit *ast.CompositeLit, set func(ast.Expr, types.Type)) {
+func (p *program) assignedElements(lit *ast.CompositeLit, set func(ast.Expr, types.Type)) {
 	value := func(el ast.Expr) ast.Expr {
 		if kv, ok := el.(*ast.KeyValueExpr); ok {
 			return kv.Value
