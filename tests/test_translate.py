@@ -3200,6 +3200,87 @@ func main() {
 )
 
 
+# append to a slice another variable holds: a parameter, a copy, a field returned
+# whole, a field of a copied struct, a row of a slice of slices; none of the
+# others grows (what go run, go1.27.3, printed; each was [5 1 9]-wrong when
+# append grew every list in place)
+CONSTRUCTS["append_to_a_shared_slice"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Log struct {
+\tmu    sync.Mutex
+\tlines []string
+}
+
+func (l *Log) Add(s string) {
+\tl.mu.Lock()
+\tdefer l.mu.Unlock()
+\tl.lines = append(l.lines, s)
+}
+
+func (l *Log) Snapshot() []string {
+\tl.mu.Lock()
+\tdefer l.mu.Unlock()
+\treturn l.lines
+}
+
+type Batch struct{ items []int }
+
+func withOne(s []int) []int {
+\ts = append(s, 1)
+\treturn s
+}
+
+func squares(n int) []int {
+\tvar out []int
+\tfor i := range n {
+\t\tout = append(out, i*i)
+\t}
+\treturn out
+}
+
+func main() {
+\ta := []int{5}
+\tb := withOne(a)
+\tc := a
+\tc = append(c, 9)
+\tfmt.Println(a, b, c)
+
+\tvar l Log
+\tvar wg sync.WaitGroup
+\tfor _, s := range []string{"x", "y"} {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tl.Add(s)
+\t\t}()
+\t}
+\twg.Wait()
+\tsnap := l.Snapshot()
+\tl.Add("z")
+\tfmt.Println(len(snap), len(l.Snapshot()))
+
+\tb1 := Batch{items: []int{1}}
+\tb2 := b1
+\tb2.items = append(b2.items, 2)
+\tfmt.Println(b1.items, b2.items)
+
+\tgrid := [][]int{{1}, {2}}
+\trow := grid[0]
+\trow = append(row, 10)
+\tfmt.Println(grid, row, squares(4))
+}
+""",
+    "[5] [5 1] [5 9]\n2 3\n[1] [1 2]\n[[1] [2]] [1 10] [0 1 4 9]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -4562,6 +4643,9 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "    out = go.NilSlice()  # L28" in nils
     assert "go.println(go.is_nil(collect(0)), go.is_nil(collect(2))" in nils
     assert 'mapAll(["a", "b"], lambda s: s.upper())' in nils
+    shared = constructs["append_to_a_shared_slice"][1]
+    assert "        out.append(i * i)  # L35" in shared  # no other variable holds out's list
+    assert "    s = [*s, 1]  # L28" in shared and "    c = [*c, 9]  # L44" in shared
     values = constructs["struct_values_in_interfaces"][1]
     assert "    shapes = [go.as_value(Rect(1.0, 2.0)), Circle(1.0), s]  # L49" in values
     assert "    t = go.as_value(r)  # L56" in values

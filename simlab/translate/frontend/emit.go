@@ -32,6 +32,7 @@ type module struct {
 	wrapped   map[*types.TypeName]bool // named channel types with methods: go.Named classes
 	basics    map[*types.TypeName]bool // named string and number types, classes too
 	nilSlices bool                     // the program compares a slice with nil: see nilOf
+	owned     map[types.Object]bool    // slices x = append(x, v) may grow in place: see findOwnedSlices
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue
@@ -53,6 +54,7 @@ func translate(p *program) string {
 	m.refuseSharedSubslices()
 	m.findBoxed()
 	m.findNilSlices()
+	m.findOwnedSlices()
 	// every package-level name keeps its Go name (a Python keyword gets a _); an
 	// imported package's names are qualified by it, worker.Start as worker_Start
 	qualified := map[string]bool{}

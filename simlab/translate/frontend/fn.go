@@ -867,9 +867,9 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			}
 			return
 		}
-		// x = append(x, ...): x.append(...)
+		// x = append(x, ...): x.append(...), if no other variable holds x's list
 		if c, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); ok && len(s.Lhs) == 1 && f.isBuiltin(c, "append") && len(c.Args) >= 1 {
-			if sameExpr(p, s.Lhs[0], c.Args[0]) {
+			if sameExpr(p, s.Lhs[0], c.Args[0]) && f.m.owned[ownerOf(p, s.Lhs[0])] {
 				target := f.expr(s.Lhs[0])
 				if c.Ellipsis.IsValid() {
 					v := f.value(c.Args[1])
@@ -904,6 +904,19 @@ func (f *fn) assign(s *ast.AssignStmt) {
 	names := f.lhsList(s)
 	f.flushPre()
 	f.wl(f.line, "%s = %s", strings.Join(names, ", "), vals)
+}
+
+// ownerOf: the variable or field x or a.b.x names, or nil.
+func ownerOf(p *program, e ast.Expr) types.Object {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return p.info.ObjectOf(x)
+	case *ast.SelectorExpr:
+		if sel := p.info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal {
+			return sel.Obj()
+		}
+	}
+	return nil
 }
 
 func sameExpr(p *program, a, b ast.Expr) bool {

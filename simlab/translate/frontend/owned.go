@@ -1,0 +1,215 @@
+package main
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// findOwnedSlices finds the slice variables and fields whose list no other
+// variable can hold, which x = append(x, v) may grow in place (x.append(v)).
+// Anywhere else the append makes a new list, as Go's append gives a new slice
+// header: growing a shared list in place would grow every variable holding it
+// (a parameter grown in the callee, c := a grown after the copy).
+//
+// A slice is owned if every value assigned to it is fresh (a literal, make, nil,
+// an append, a sub-slice, which copies) and no read of it keeps the list: reads
+// are its length, its elements, a range over it, a comparison with nil, its
+// elements copied or printed, and a local's return. A parameter or receiver is
+// shared with its caller; a field is shared if a value of its struct is copied.
+func (m *module) findOwnedSlices() {
+	p := m.p
+	m.owned = map[types.Object]bool{}
+	shared := map[types.Object]bool{}
+	harmless := map[ast.Expr]bool{} // reads of a slice that keep no list
+	selOf := map[*ast.Ident]*ast.SelectorExpr{}
+	isSlice := func(obj types.Object) bool {
+		if obj == nil {
+			return false
+		}
+		_, ok := under(obj.Type()).(*types.Slice)
+		return ok
+	}
+	objOf := func(e ast.Expr) types.Object { return ownerOf(p, e) }
+	fresh := func(e ast.Expr) bool {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CompositeLit, *ast.SliceExpr:
+			return true
+		case *ast.Ident:
+			return p.info.Types[x].IsNil()
+		case *ast.CallExpr:
+			name := calleeName(p, x)
+			if p.info.Types[x.Fun].IsType() && len(x.Args) == 1 {
+				_, fromSlice := under(p.info.TypeOf(x.Args[0])).(*types.Slice)
+				return !fromSlice // []byte(s) is new; []int(xs) is xs
+			}
+			return name == "append" || name == "make"
+		}
+		return false
+	}
+	assign := func(lhs, rhs ast.Expr) {
+		harmless[ast.Unparen(lhs)] = true // written, not read
+		if obj := objOf(lhs); isSlice(obj) && (rhs == nil || !fresh(rhs)) {
+			shared[obj] = true
+		}
+	}
+	copiedStructs := map[*types.TypeName]bool{}
+	copied := func(t types.Type) {
+		if n, ok := t.(*types.Named); ok {
+			if _, isStruct := n.Underlying().(*types.Struct); isStruct {
+				copiedStructs[n.Obj()] = true
+			}
+		}
+	}
+	params := func(fields ...*ast.FieldList) {
+		for _, list := range fields {
+			if list == nil {
+				continue
+			}
+			for _, fld := range list.List {
+				for _, n := range fld.Names {
+					shared[p.info.Defs[n]] = true
+				}
+			}
+		}
+	}
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncDecl:
+			params(x.Recv, x.Type.Params)
+		case *ast.FuncLit:
+			params(x.Type.Params)
+		case *ast.SelectorExpr:
+			selOf[x.Sel] = x
+			if _, isField := p.info.Selections[x]; isField {
+				harmless[ast.Unparen(x.X)] = true // x.f, x.M(): no copy of x (a value method's receiver is never written)
+			}
+		case *ast.AssignStmt:
+			switch {
+			case len(x.Lhs) == len(x.Rhs):
+				for i := range x.Lhs {
+					assign(x.Lhs[i], x.Rhs[i])
+					if c, ok := ast.Unparen(x.Rhs[i]).(*ast.CallExpr); ok && calleeName(p, c) == "append" && len(c.Args) > 0 && sameExpr(p, x.Lhs[i], c.Args[0]) {
+						harmless[ast.Unparen(c.Args[0])] = true // x = append(x, ...)
+					}
+				}
+			default:
+				for _, l := range x.Lhs {
+					assign(l, nil)
+				}
+			}
+		case *ast.ValueSpec:
+			for i, n := range x.Names {
+				if i < len(x.Values) {
+					assign(n, x.Values[i])
+				} else if len(x.Values) > 0 {
+					assign(n, nil) // var a, b = f()
+				}
+			}
+		case *ast.CompositeLit:
+			if st, ok := under(p.info.TypeOf(x)).(*types.Struct); ok {
+				for i, el := range x.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						harmless[kv.Key] = true // the field's name
+						if key, ok := kv.Key.(*ast.Ident); ok && isSlice(p.info.Uses[key]) && !fresh(kv.Value) {
+							shared[p.info.Uses[key]] = true
+						}
+					} else if i < st.NumFields() && isSlice(st.Field(i)) && !fresh(el) {
+						shared[st.Field(i)] = true
+					}
+				}
+			}
+		case *ast.RangeStmt:
+			harmless[ast.Unparen(x.X)] = true
+			if x.Value != nil {
+				assign(x.Value, nil) // an element: a slice of slices shares them
+				copied(p.info.TypeOf(x.Value))
+			}
+		case *ast.IndexExpr:
+			harmless[ast.Unparen(x.X)] = true
+		case *ast.SliceExpr:
+			harmless[ast.Unparen(x.X)] = true
+		case *ast.BinaryExpr:
+			harmless[ast.Unparen(x.X)] = true // == nil: the only comparison of a slice
+			harmless[ast.Unparen(x.Y)] = true
+		case *ast.UnaryExpr:
+			if x.Op == token.AND {
+				if obj := objOf(x.X); obj != nil {
+					shared[obj] = true // a pointer to the variable: read and written through it
+				}
+			}
+		case *ast.ReturnStmt:
+			for _, r := range x.Results {
+				if id, ok := ast.Unparen(r).(*ast.Ident); ok {
+					if v, ok := p.info.Uses[id].(*types.Var); ok && !p.packageLevel(v) && !v.IsField() {
+						harmless[id] = true // the local's list goes to the caller as the function ends
+					}
+				}
+			}
+		case *ast.CallExpr:
+			name := calleeName(p, x)
+			switch {
+			case name == "len", name == "cap", name == "copy", name == "clear",
+				name == "append" && x.Ellipsis.IsValid(),
+				strings.HasPrefix(name, "fmt."), strings.HasPrefix(name, "log."), strings.HasPrefix(name, "sort."),
+				strings.HasPrefix(name, "slices."), strings.HasPrefix(name, "strings."), strings.HasPrefix(name, "bytes."):
+				for i, a := range x.Args {
+					if name != "append" || i == len(x.Args)-1 {
+						harmless[ast.Unparen(a)] = true
+					}
+				}
+			}
+		}
+		if e, ok := n.(ast.Expr); ok {
+			switch ast.Unparen(e).(type) {
+			case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
+				if !harmless[e] && p.info.Types[e].IsValue() {
+					copied(p.info.TypeOf(e)) // a struct value read whole: a copy, sharing its slices
+				}
+			}
+		}
+		return true
+	}
+	for _, f := range p.files {
+		ast.Inspect(f, visit)
+	}
+	// the reads: a use not marked harmless keeps the list
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			obj := p.info.Uses[id]
+			if !isSlice(obj) {
+				return true
+			}
+			var e ast.Expr = id
+			if sel := selOf[id]; sel != nil {
+				e = sel
+			}
+			if !harmless[e] {
+				shared[obj] = true
+			}
+			return true
+		})
+	}
+	for tn := range copiedStructs {
+		st := tn.Type().Underlying().(*types.Struct)
+		for i := 0; i < st.NumFields(); i++ {
+			shared[st.Field(i)] = true
+		}
+	}
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if obj := p.info.ObjectOf(id); isSlice(obj) && !shared[obj] {
+					m.owned[obj] = true
+				}
+			}
+			return true
+		})
+	}
+}
