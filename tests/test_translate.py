@@ -3281,6 +3281,111 @@ func main() {
 )
 
 
+# strconv.FormatFloat in each format and precision, 64 and 32 bits; ParseFloat of
+# Go's literals, infinities, NaN and bad input; ParseInt in base 10 and by prefix,
+# out of range; strings.Title (what go run, go1.27.3, printed)
+CONSTRUCTS["strconv_floats_and_ints"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+\t"strings"
+)
+
+func main() {
+\tfor _, x := range []float64{0, 1, -2.5, 3.14159, 1e21, 1e-7, 123456789.125, 0.1 + 0.2, 1000000} {
+\t\tfmt.Println(strconv.FormatFloat(x, 'f', -1, 64), strconv.FormatFloat(x, 'f', 2, 64),
+\t\t\tstrconv.FormatFloat(x, 'e', -1, 64), strconv.FormatFloat(x, 'e', 3, 64),
+\t\t\tstrconv.FormatFloat(x, 'g', -1, 64), strconv.FormatFloat(x, 'g', 4, 64),
+\t\t\tstrconv.FormatFloat(x, 'f', -1, 32))
+\t}
+\tfor _, s := range []string{"2.75", "-0.5", "1e3", ".5", "5.", "inf", "-Inf", "NaN",
+\t\t"1e400", "abc", "", " 1", "1_000", "0x1p-2", "+3"} {
+\t\tf, err := strconv.ParseFloat(s, 64)
+\t\tfmt.Println(f, err)
+\t}
+\tfor _, s := range []string{"42", "-17", "0x1f", "zz", "9223372036854775808"} {
+\t\tn, err := strconv.ParseInt(s, 10, 64)
+\t\tfmt.Println(n, err)
+\t\th, err := strconv.ParseInt(s, 0, 64)
+\t\tfmt.Println(h, err)
+\t}
+\tn8, err := strconv.ParseInt("300", 10, 8)
+\tfmt.Println(n8, err)
+\tfmt.Println(strings.Title("hello, world"), strings.Title("o'neil is_here-now ümlaut 3rd"))
+}
+""",
+    "0 0.00 0e+00 0.000e+00 0 0 0\n"
+    "1 1.00 1e+00 1.000e+00 1 1 1\n"
+    "-2.5 -2.50 -2.5e+00 -2.500e+00 -2.5 -2.5 -2.5\n"
+    "3.14159 3.14 3.14159e+00 3.142e+00 3.14159 3.142 3.14159\n"
+    "1000000000000000000000 1000000000000000000000.00 1e+21 1.000e+21 1e+21 1e+21 "
+    "1000000000000000000000\n"
+    "0.0000001 0.00 1e-07 1.000e-07 1e-07 1e-07 0.0000001\n"
+    "123456789.125 123456789.12 1.23456789125e+08 1.235e+08 1.23456789125e+08 1.235e+08 123456790\n"
+    "0.3 0.30 3e-01 3.000e-01 0.3 0.3 0.3\n"
+    "1000000 1000000.00 1e+06 1.000e+06 1e+06 1e+06 1000000\n"
+    "2.75 <nil>\n"
+    "-0.5 <nil>\n"
+    "1000 <nil>\n"
+    "0.5 <nil>\n"
+    "5 <nil>\n"
+    "+Inf <nil>\n"
+    "-Inf <nil>\n"
+    "NaN <nil>\n"
+    '+Inf strconv.ParseFloat: parsing "1e400": value out of range\n'
+    '0 strconv.ParseFloat: parsing "abc": invalid syntax\n'
+    '0 strconv.ParseFloat: parsing "": invalid syntax\n'
+    '0 strconv.ParseFloat: parsing " 1": invalid syntax\n'
+    "1000 <nil>\n"
+    "0.25 <nil>\n"
+    "3 <nil>\n"
+    "42 <nil>\n"
+    "42 <nil>\n"
+    "-17 <nil>\n"
+    "-17 <nil>\n"
+    '0 strconv.ParseInt: parsing "0x1f": invalid syntax\n'
+    "31 <nil>\n"
+    '0 strconv.ParseInt: parsing "zz": invalid syntax\n'
+    '0 strconv.ParseInt: parsing "zz": invalid syntax\n'
+    '9223372036854775807 strconv.ParseInt: parsing "9223372036854775808": value out of range\n'
+    '9223372036854775807 strconv.ParseInt: parsing "9223372036854775808": value out of range\n'
+    '127 strconv.ParseInt: parsing "300": value out of range\n'
+    "Hello, World O'Neil Is_here-Now Ümlaut 3rd\n",
+)
+
+
+# %v, %g, %e, %f and their upper cases of float64s, a float32 by its own fewest
+# digits (what go run, go1.27.3, printed; %v of 1234567.5 printed 1234567.5,
+# Go's 1.2345675e+06, before)
+CONSTRUCTS["fmt_floats"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tfor _, x := range []float64{0, 2.5, 1234567.5, 1e-5, 100, 3.14159265} {
+\t\tfmt.Printf("%v|%g|%e|%.3g|%.2e|%6.2f|%G|%E\\n", x, x, x, x, x, x, x, x)
+\t}
+\tvar f32 float32 = 0.1
+\tfmt.Printf("%g %.2f %v\\n", f32, f32, f32)
+\tfmt.Println(f32, float64(f32), []float64{1e6, 0.5}, map[string]float64{"a": 2e7})
+}
+""",
+    "0|0|0.000000e+00|0|0.00e+00|  0.00|0|0.000000E+00\n"
+    "2.5|2.5|2.500000e+00|2.5|2.50e+00|  2.50|2.5|2.500000E+00\n"
+    "1.2345675e+06|1.2345675e+06|1.234568e+06|1.23e+06|1.23e+06|1234567.50|1.2345675E+06|1.234568E+06\n"
+    "1e-05|1e-05|1.000000e-05|1e-05|1.00e-05|  0.00|1E-05|1.000000E-05\n"
+    "100|100|1.000000e+02|100|1.00e+02|100.00|100|1.000000E+02\n"
+    "3.14159265|3.14159265|3.141593e+00|3.14|3.14e+00|  3.14|3.14159265|3.141593E+00\n"
+    "0.1 0.10 0.1\n"
+    "0.1 0.10000000149011612 [1e+06 0.5] map[a:2e+07]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import decimal
 import io
 import math
 import re
@@ -27,6 +28,8 @@ from dataclasses import dataclass, field
 from inspect import isgenerator
 from types import TracebackType
 from typing import Any
+
+import numpy
 
 import simlab as sl
 from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
@@ -327,6 +330,85 @@ def format_int(i: int, base: int) -> str:
         out = _DIGITS[d] + out
         if not n:
             return "-" + out if i < 0 else out
+
+
+_DECIMAL_FLOAT = re.compile(r"(\d(_?\d)*)?(\.(\d(_?\d)*)?)?([eE][+-]?\d(_?\d)*)?")
+_HEX_FLOAT = re.compile(
+    r"0[xX](_?[0-9a-fA-F])*(\.([0-9a-fA-F](_?[0-9a-fA-F])*)?)?[pP][+-]?\d(_?\d)*"
+)
+
+
+def parse_float(s: str, bits: int) -> tuple[float, NumError | None]:
+    """``strconv.ParseFloat``: Go's float literals (``1_000.5``, ``.5``, ``0x1p-2``),
+    ``Inf``, ``Infinity`` and ``NaN`` in any case; else 0 and Go's error, or ±Inf
+    and Go's range error for a value too large."""
+    body = s[1:] if s[:1] in "+-" else s
+    if body.lower() in ("inf", "infinity") or (body == s and s.lower() == "nan"):
+        return float(s.lower().replace("infinity", "inf")), None
+    if _HEX_FLOAT.fullmatch(body):
+        x = float.fromhex(s.replace("_", ""))
+    elif _DECIMAL_FLOAT.fullmatch(body) and any(
+        c.isdigit() for c in body.split("e")[0].split("E")[0]
+    ):
+        x = float(s.replace("_", ""))
+    else:
+        return 0.0, NumError(
+            "*strconv.NumError", f"strconv.ParseFloat: parsing {quote(s)}: invalid syntax"
+        )
+    if bits == 32 and not math.isinf(x):
+        x = float(numpy.float32(x))
+    if math.isinf(x) or (bits == 32 and abs(x) > 3.4028234663852886e38):
+        inf = math.copysign(math.inf, x)
+        message = f"strconv.ParseFloat: parsing {quote(s)}: value out of range"
+        return inf, NumError("*strconv.NumError", message)
+    return x, None
+
+
+_INT_BASES = {"0x": 16, "0X": 16, "0o": 8, "0O": 8, "0b": 2, "0B": 2}
+
+
+def parse_int(s: str, base: int, bits: int) -> tuple[int, NumError | None]:
+    """``strconv.ParseInt``: ``s`` in ``base`` (0: by its prefix, ``0x1f``, ``0o17``,
+    ``0b101``, ``017``, with ``_`` between digits), as an int of ``bits`` bits (0 for
+    int's 64); out of range, the nearest and Go's range error."""
+    body = s[1:] if s[:1] in "+-" else s
+    digits, literal = body, base == 0
+    if literal:
+        base = _INT_BASES.get(body[:2], 8 if body[:1] == "0" and len(body) > 1 else 10)
+        digits = body[2:] if body[:2] in _INT_BASES else body
+        if "_" in digits and not re.fullmatch(r"_?[0-9a-zA-Z]+(_[0-9a-zA-Z]+)*", digits):
+            digits = "!"
+        digits = digits.replace("_", "")
+    try:
+        n = int(digits, base) if digits and digits.isalnum() and digits.isascii() else None
+    except ValueError:
+        n = None
+    if n is None:
+        return 0, NumError(
+            "*strconv.NumError", f"strconv.ParseInt: parsing {quote(s)}: invalid syntax"
+        )
+    n = -n if s[:1] == "-" else n
+    top = 1 << ((bits or 64) - 1)
+    if not -top <= n < top:
+        message = f"strconv.ParseInt: parsing {quote(s)}: value out of range"
+        return (top - 1 if n > 0 else -top), NumError("*strconv.NumError", message)
+    return n, None
+
+
+def title(s: str) -> str:
+    """``strings.Title``: each letter that begins a word in title case, a word
+    begun after a space, or an ASCII character but a letter, a digit or ``_``."""
+
+    def separator(c: str) -> bool:
+        if c.isascii():
+            return not (c.isalnum() or c == "_")
+        return c.isspace()
+
+    out, prev = [], " "
+    for c in s:
+        out.append(c.title() if separator(prev) else c)
+        prev = c
+    return "".join(out)
 
 
 _BOOLS = {"1": True, "t": True, "T": True, "TRUE": True, "true": True, "True": True}
@@ -1059,22 +1141,88 @@ def tick(rt: sl.Runtime, d: int) -> Any:
 
 
 def _float(x: float) -> str:
+    """A float as ``%v`` prints it: ``strconv.FormatFloat(x, 'g', -1, 64)``, or 32 for
+    a float32."""
+    return format_float(x, ord("g"), -1, 32 if type(x) is Float32 else 64)
+
+
+class Float32(float):
+    """A float32 handed to fmt, which prints the fewest digits that read back as the
+    float32 (0.1, where the float64 it is prints 0.10000000149011612)."""
+
+    __slots__ = ()
+
+
+def _shortest(x: float, bits: int) -> tuple[str, int]:
+    """The fewest decimal digits that read back as ``x`` (a float32 if ``bits`` is
+    32), without trailing zeros, and the position of the decimal point: 0.25 is
+    ``("25", 0)``, 120.0 ``("12", 3)``, zero ``("", 0)``."""
+    text = str(numpy.float32(x)) if bits == 32 else repr(x)
+    return _digits(decimal.Decimal(text))
+
+
+def _digits(d: decimal.Decimal) -> tuple[str, int]:
+    _, digits, exponent = d.as_tuple()
+    assert isinstance(exponent, int)  # a finite number
+    text = "".join(map(str, digits))
+    if not text.strip("0"):
+        return "", 0
+    return text.rstrip("0"), len(text) + exponent
+
+
+def _rounded(x: float, significant: int) -> tuple[str, int]:
+    """``x``'s digits rounded to ``significant`` digits, half to even on its exact
+    binary value, as strconv rounds them."""
+    context = decimal.Context(prec=significant, rounding=decimal.ROUND_HALF_EVEN)
+    return _digits(context.plus(decimal.Decimal(x)))
+
+
+def _format_e(digits: str, point: int, prec: int, e: str) -> str:
+    first, rest = (digits[:1] or "0"), digits[1:]
+    text = first + ("." + rest[:prec].ljust(prec, "0") if prec > 0 else "")
+    exp = point - 1 if digits else 0
+    return f"{text}{e}{'-' if exp < 0 else '+'}{abs(exp):02d}"
+
+
+def _format_f(digits: str, point: int, prec: int) -> str:
+    whole = (digits[:point].ljust(point, "0") if point > 0 else "") or "0"
+    frac = "".join(digits[point + i] if 0 <= point + i < len(digits) else "0" for i in range(prec))
+    return whole + ("." + frac if prec > 0 else "")
+
+
+def format_float(x: float, fmt: int, prec: int, bits: int) -> str:
+    """``strconv.FormatFloat``: ``fmt`` one of 'f', 'e', 'E', 'g', 'G'; ``prec`` -1
+    for the fewest digits that read back as ``x`` (as a float32 if ``bits`` is 32)."""
     if x != x:
         return "NaN"
-    if x in (float("inf"), float("-inf")):
+    if math.isinf(x):
         return "+Inf" if x > 0 else "-Inf"
-    r = repr(x)
-    mant, _, exp = r.partition("e")
-    digits = mant.replace("-", "").replace(".", "").lstrip("0") or "0"
-    e = int(exp) if exp else (len(mant.replace("-", "").split(".")[0]) - 1)
-    if not exp and abs(x) < 1 and x != 0:
-        e = -len(mant.split(".")[1]) + len(digits) - 1
-    if e < -4 or e >= 21:
-        text = f"{x:.{max(len(digits) - 1, 0)}e}"
-        m, ex = text.split("e")
-        return f"{m}e{ex[0]}{ex[1:].lstrip('0').rjust(2, '0')}"
-    text = mant if not exp else f"{x:f}".rstrip("0").rstrip(".")
-    return text[:-2] if text.endswith(".0") else text
+    verb = chr(fmt)
+    if verb not in "feEgG":
+        raise SimlabError(f"strconv.FormatFloat: the format {verb!r} (simlab has f, e, E, g and G)")
+    sign = "-" if math.copysign(1, x) < 0 else ""
+    x = abs(float(numpy.float32(x))) if bits == 32 else abs(x)
+    if prec < 0:
+        digits, point = _shortest(x, bits)
+    elif verb == "f":
+        digits, point = _digits(decimal.Decimal(f"{x:.{prec}f}"))
+    elif verb in "eE":
+        digits, point = _rounded(x, prec + 1)
+    else:
+        digits, point = _rounded(x, max(prec, 1))
+    if verb == "f":
+        return sign + _format_f(digits, point, prec if prec >= 0 else max(len(digits) - point, 0))
+    if verb in "eE":
+        return sign + _format_e(digits, point, prec if prec >= 0 else max(len(digits) - 1, 0), verb)
+    # %g: %e for an exponent below -4 or at least the precision (6 for the fewest digits)
+    eprec = 6 if prec < 0 else max(prec, 1)
+    if prec >= 0 and eprec > len(digits) >= point:
+        eprec = len(digits)
+    if point - 1 < -4 or point - 1 >= eprec:
+        shown = len(digits) if prec < 0 else min(max(prec, 1), len(digits))
+        return sign + _format_e(digits, point, max(shown - 1, 0), "e" if verb == "g" else "E")
+    shown = len(digits) if prec < 0 else max(prec, 1)
+    return sign + _format_f(digits, point, max(min(shown, len(digits)) - point, 0))
 
 
 def v(x: Any, plus: bool = False) -> str:
@@ -1208,8 +1356,9 @@ def sprintf(format: str, *args: Any) -> str:
             text = format_hex(x, verb, " " in flags)
         elif verb in "feEgG":
             p = 6 if precision is None else int(precision)
-            shortest = verb in "gG" and precision is None
-            text = _float(float(x)) if shortest else f"{float(x):.{p}{verb}}"
+            if verb in "gG" and precision is None:
+                p = -1  # the fewest digits
+            text = format_float(float(x), ord(verb), p, 32 if type(x) is Float32 else 64)
         elif verb == "T":
             text = type_name(x)
         else:

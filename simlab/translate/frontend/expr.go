@@ -795,6 +795,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			// it are one object at run time, so the type is written down now
 			goType := types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
 			s = "go.StaticType(" + pyString(goType) + ", " + s + ")"
+		case isBasicKind(t, types.Float32):
+			s = "go.Float32(" + s + ")" // 0.1: the float32's fewest digits
 		case asNumber:
 		case isDuration(t):
 			s = "sl.format_duration(" + s + ")"
@@ -1353,8 +1355,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "slices.Contains":
 		return paren(arg(1)) + " in " + paren(arg(0)), false
 	case "strings.Split", "strings.Index", "strconv.Atoi", "sort.Slice", "sort.SliceStable", "slices.Index",
-		"strings.LastIndex", "strings.SplitN", "strconv.Quote", "strconv.FormatInt", "strconv.ParseBool":
+		"strings.LastIndex", "strings.SplitN", "strconv.Quote", "strconv.FormatInt", "strconv.ParseBool",
+		"strconv.FormatFloat", "strconv.ParseFloat", "strconv.ParseInt", "strings.Title":
 		helper := map[string]string{
+			"strconv.FormatFloat": "format_float", "strconv.ParseFloat": "parse_float",
+			"strconv.ParseInt": "parse_int", "strings.Title": "title",
 			"strings.Split": "split", "strings.Index": "index", "strconv.Atoi": "atoi",
 			"sort.Slice": "sort_slice", "sort.SliceStable": "sort_slice", "slices.Index": "slices_index",
 			"strings.LastIndex": "last_index", "strings.SplitN": "split_n", "strconv.Quote": "quote",
