@@ -563,6 +563,16 @@ def test_go_run_reports_a_deadlock(tmp_path):
             5,
             "a map keyed by *K where another is keyed by K values",
         ),
+        (
+            "\tvar x any = L{1}\n\t_ = x.(L)\n}\n\ntype L []int\n\nfunc (l L) M() {\n",
+            5,
+            "a type assertion to L, a named slice, map or func type with methods",
+        ),
+        (
+            "\tf := L{1}.M\n\tf()\n}\n\ntype L []int\n\nfunc (l L) M() {\n",
+            4,
+            "the method value M of a named slice, map or func type",
+        ),
     ],
 )
 def test_an_unsupported_construct_is_one_line_and_status_2(tmp_path, body, line, construct):
@@ -3386,6 +3396,209 @@ func main() {
 )
 
 
+# methods on named slice, map and func types: sort.Sort, Stable, IsSorted and
+# Reverse of a sort.Interface; container/heap's Init, Push, Pop and Fix on an
+# IntHeap and on Go's priority queue (pointer methods, Pop's last sub-slice); a
+# HandlerFunc as an interface and a middleware; a Set with a String method (what go
+# run, go1.27.3, printed)
+CONSTRUCTS["named_slice_map_and_func_types"] = (
+    """\
+package main
+
+import (
+\t"container/heap"
+\t"fmt"
+\t"sort"
+\t"strings"
+\t"sync"
+)
+
+type person struct {
+\tname string
+\tage  int
+}
+
+type byAge []person
+
+func (a byAge) Len() int           { return len(a) }
+func (a byAge) Less(i, j int) bool { return a[i].age < a[j].age }
+func (a byAge) Swap(i, j int)      { a[i], a[j] = a[j], a[i] }
+
+type IntHeap []int
+
+func (h IntHeap) Len() int           { return len(h) }
+func (h IntHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h IntHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *IntHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *IntHeap) Pop() any {
+\told := *h
+\tn := len(old)
+\tx := old[n-1]
+\t*h = old[0 : n-1]
+\treturn x
+}
+
+type Item struct {
+\tvalue    string
+\tpriority int
+\tindex    int
+}
+
+type PriorityQueue []*Item
+
+func (pq PriorityQueue) Len() int { return len(pq) }
+func (pq PriorityQueue) Less(i, j int) bool {
+\treturn pq[i].priority > pq[j].priority
+}
+func (pq PriorityQueue) Swap(i, j int) {
+\tpq[i], pq[j] = pq[j], pq[i]
+\tpq[i].index = i
+\tpq[j].index = j
+}
+func (pq *PriorityQueue) Push(x any) {
+\titem := x.(*Item)
+\titem.index = len(*pq)
+\t*pq = append(*pq, item)
+}
+func (pq *PriorityQueue) Pop() any {
+\told := *pq
+\tn := len(old)
+\titem := old[n-1]
+\told[n-1] = nil
+\titem.index = -1
+\t*pq = old[0 : n-1]
+\treturn item
+}
+
+type Handler interface{ Serve(string) string }
+
+type HandlerFunc func(string) string
+
+func (f HandlerFunc) Serve(s string) string { return f(s) }
+
+func logging(next Handler) Handler {
+\treturn HandlerFunc(func(s string) string { return "log(" + next.Serve(s) + ")" })
+}
+
+type Set map[string]bool
+
+func (s Set) Add(k string)      { s[k] = true }
+func (s Set) Has(k string) bool { return s[k] }
+func (s Set) String() string {
+\tkeys := make([]string, 0, len(s))
+\tfor k := range s {
+\t\tkeys = append(keys, k)
+\t}
+\tsort.Strings(keys)
+\treturn "{" + strings.Join(keys, ",") + "}"
+}
+
+func main() {
+\tvar mu sync.Mutex
+\tvar wg sync.WaitGroup
+\tvar people []person
+\tfor i, n := range []string{"ann", "bob", "cy", "di"} {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tmu.Lock()
+\t\t\tpeople = append(people, person{n, 40 - 10*(i%2) - i})
+\t\t\tmu.Unlock()
+\t\t}()
+\t}
+\twg.Wait()
+\tsort.Sort(byAge(people))
+\tfmt.Println(people, sort.IsSorted(byAge(people)), byAge(people).Len())
+\tsort.Stable(sort.Reverse(byAge(people)))
+\tfmt.Println(people)
+
+\th := &IntHeap{5, 2, 8}
+\theap.Init(h)
+\theap.Push(h, 3)
+\tfmt.Printf("min %d len %d\\n", (*h)[0], h.Len())
+\tfor h.Len() > 0 {
+\t\tfmt.Print(heap.Pop(h), " ")
+\t}
+\tfmt.Println()
+
+\titems := map[string]int{"banana": 3, "apple": 2, "pear": 4}
+\tpq := make(PriorityQueue, 0)
+\theap.Init(&pq)
+\tfor _, name := range []string{"banana", "apple", "pear"} {
+\t\theap.Push(&pq, &Item{value: name, priority: items[name]})
+\t}
+\torange := &Item{value: "orange", priority: 1}
+\theap.Push(&pq, orange)
+\torange.priority = 5
+\theap.Fix(&pq, orange.index)
+\tfor pq.Len() > 0 {
+\t\titem := heap.Pop(&pq).(*Item)
+\t\tfmt.Printf("%d:%s ", item.priority, item.value)
+\t}
+\tfmt.Println()
+
+\tvar hd Handler = HandlerFunc(strings.ToUpper)
+\tfmt.Println(logging(hd).Serve("hi"), HandlerFunc(strings.ToLower).Serve("OK"))
+
+\ts := Set{}
+\ts.Add("b")
+\ts.Add("a")
+\tfmt.Println(s, s.Has("a"), s.Has("z"), len(s))
+\tfmt.Printf("%v %s %T\\n", s, s, s)
+}
+""",
+    "[{di 27} {bob 29} {cy 38} {ann 40}] true 4\n"
+    "[{ann 40} {cy 38} {bob 29} {di 27}]\n"
+    "min 2 len 4\n"
+    "2 3 5 8 \n"
+    "5:orange 4:pear 3:banana 2:apple \n"
+    "log(HI) ok\n"
+    "{a,b} true false 2\n"
+    "{a,b} {a,b} main.Set\n",
+)
+
+
+# a struct value and a named slice returned by a call go into interfaces by
+# assignment and declaration (what go run, go1.27.3, printed)
+CONSTRUCTS["interface_values_from_calls"] = (
+    """\
+package main
+
+import "fmt"
+
+type P struct{ X int }
+
+func mk() P { return P{1} }
+
+type L []int
+
+func (l L) Sum() (n int) {
+\tfor _, x := range l {
+\t\tn += x
+\t}
+\treturn
+}
+
+type Summer interface{ Sum() int }
+
+func get() L { return L{1, 2} }
+
+func main() {
+\tvar a any
+\ta = mk()
+\tvar b any = mk()
+\tvar s Summer
+\ts = get()
+\tvar t Summer = get()
+\tm := map[string]any{"k": mk()}
+\tfmt.Println(a, b, s.Sum(), t.Sum(), m["k"])
+\tfmt.Printf("%T %T %v\\n", a, s, s)
+}
+""",
+    "{1} {1} 3 3 {1}\nmain.P main.L [1 2]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -4751,6 +4964,11 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     shared = constructs["append_to_a_shared_slice"][1]
     assert "        out.append(i * i)  # L35" in shared  # no other variable holds out's list
     assert "    s = [*s, 1]  # L28" in shared and "    c = [*c, 9]  # L44" in shared
+    named = constructs["named_slice_map_and_func_types"][1]
+    assert "class byAge(go.NamedValue):  # L16" in named
+    assert '    @go.pointer_method\n    @sl.gofunc("main.(*IntHeap).Push"' in named
+    assert "go.sort_sort(byAge(people))" in named
+    assert "go.heap_push(PriorityQueue.pointer(pq), " in named
     values = constructs["struct_values_in_interfaces"][1]
     assert "    shapes = [go.as_value(Rect(1.0, 2.0)), Circle(1.0), s]  # L49" in values
     assert "    t = go.as_value(r)  # L56" in values

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import decimal
+import functools
 import io
 import math
 import re
@@ -451,6 +452,100 @@ def sort_slice(xs: list[Any], less: Callable[[int, int], bool]) -> None:
             j -= 1
 
 
+def sort_sort(data: Any) -> None:
+    """``sort.Sort(data)`` and ``sort.Stable``: insertion by ``data.Less`` and
+    ``data.Swap``. Stable (Go leaves the order of equal elements of ``sort.Sort``
+    unspecified)."""
+    for i in range(1, data.Len()):
+        j = i
+        while j > 0 and data.Less(j, j - 1):
+            data.Swap(j, j - 1)
+            j -= 1
+
+
+class SortReverse:
+    """``sort.Reverse(data)``: ``data`` with ``Less`` the other way round."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: Any):
+        self.data = data
+
+    def Len(self) -> int:
+        return int(self.data.Len())
+
+    def Less(self, i: int, j: int) -> bool:
+        return bool(self.data.Less(j, i))
+
+    def Swap(self, i: int, j: int) -> None:
+        self.data.Swap(i, j)
+
+
+def sort_is_sorted(data: Any) -> bool:
+    """``sort.IsSorted(data)``: no element less than the one before it."""
+    return not any(data.Less(i, i - 1) for i in range(data.Len() - 1, 0, -1))
+
+
+def _heap_up(h: Any, j: int) -> None:
+    while j > 0 and h.Less(j, (j - 1) // 2):  # a child less than its parent rises
+        h.Swap((j - 1) // 2, j)
+        j = (j - 1) // 2
+
+
+def _heap_down(h: Any, i0: int, n: int) -> bool:
+    """Sink the element at ``i0`` below its lesser child while that child is less;
+    whether it moved."""
+    i = i0
+    while 2 * i + 1 < n:
+        child = 2 * i + 1
+        if child + 1 < n and h.Less(child + 1, child):
+            child += 1
+        if not h.Less(child, i):
+            break
+        h.Swap(i, child)
+        i = child
+    return i > i0
+
+
+def heap_init(h: Any) -> None:
+    """``heap.Init(h)``: the heap order, each parent from the last down sunk in turn."""
+    n = h.Len()
+    for i in range(n // 2 - 1, -1, -1):
+        _heap_down(h, i, n)
+
+
+def heap_push(h: Any, x: Any) -> None:
+    """``heap.Push(h, x)``: ``h.Push(x)``, then the new last element risen."""
+    h.Push(x)
+    _heap_up(h, h.Len() - 1)
+
+
+def heap_pop(h: Any) -> Any:
+    """``heap.Pop(h)``: the least element swapped to the end, the new first sunk, then
+    ``h.Pop()``."""
+    n = h.Len() - 1
+    h.Swap(0, n)
+    _heap_down(h, 0, n)
+    return h.Pop()
+
+
+def heap_remove(h: Any, i: int) -> Any:
+    """``heap.Remove(h, i)``: the element at ``i`` swapped to the end and the heap
+    order restored at ``i``, then ``h.Pop()``."""
+    n = h.Len() - 1
+    if n != i:
+        h.Swap(i, n)
+        if not _heap_down(h, i, n):
+            _heap_up(h, i)
+    return h.Pop()
+
+
+def heap_fix(h: Any, i: int) -> None:
+    """``heap.Fix(h, i)``: the element at ``i`` sunk or risen to its place."""
+    if not _heap_down(h, i, h.Len()):
+        _heap_up(h, i)
+
+
 def slices_index(xs: list[Any], x: Any) -> int:
     """``slices.Index``: the first index of ``x``, or -1."""
     return next((i for i, e in enumerate(xs) if e == x), -1)
@@ -784,6 +879,57 @@ class Named:
         return len(self.v)
 
 
+class NamedValue:
+    """A value of a named slice, map or func type with methods (``type byAge
+    []person``) held in an interface: ``v`` is the slice, map or function, shared as
+    Go shares them. Elsewhere such a value is the plain list, dict or function, and a
+    method is called on the class (``byAge.Len(people)``). Held as a pointer
+    (``heap.Init(&pq)``), ``ref`` is the pointer (a :class:`Ref`) and ``v`` reads
+    through it."""
+
+    __slots__ = ("_v", "ref")
+
+    def __init__(self, v: Any):
+        self._v: Any = v
+        self.ref: Ref | None = None
+
+    @classmethod
+    def pointer(cls, ref: Ref) -> NamedValue:
+        """A ``*T`` held in an interface."""
+        value = cls(None)
+        value.ref = ref
+        return value
+
+    @property
+    def v(self) -> Any:
+        return self._v if self.ref is None else self.ref.v
+
+
+class method:  # a decorator, named as Python's staticmethod is
+    """A method of a named slice, map or func type: on the class, the function,
+    called with the receiver (``byAge.Len(people)``); on a :class:`NamedValue`, the
+    function bound to the value (``pointer=True``: to the pointer)."""
+
+    __slots__ = ("fn", "pointer")
+
+    def __init__(self, fn: Callable[..., Any], pointer: bool = False):
+        self.fn, self.pointer = fn, pointer
+
+    def __get__(self, obj: NamedValue | None, cls: type | None = None) -> Callable[..., Any]:
+        if obj is None:
+            return self.fn
+        if self.pointer:
+            if obj.ref is None:
+                raise SimlabError("a pointer method called on a value held in an interface")
+            return functools.partial(self.fn, obj.ref)
+        return functools.partial(self.fn, obj.v)
+
+
+def pointer_method(fn: Callable[..., Any]) -> method:
+    """A method with a pointer receiver of a named slice, map or func type."""
+    return method(fn, pointer=True)
+
+
 class Ref:
     """A pointer to a variable that is not a struct (``&x``, ``new(int)``): ``p.v``
     is ``*p``. Pointers to struct values are the objects themselves."""
@@ -1023,6 +1169,8 @@ def type_name(x: Any) -> str:
         return x.name
     if isinstance(x, StaticType):
         return x.go_type
+    if isinstance(x, NamedValue) and x.ref is not None:
+        return "*" + _class_name(type(x))
     return _class_name(type(x))
 
 
@@ -1031,7 +1179,9 @@ def _class_name(cls: type) -> str:
     number or channel type's value is the value; an object of a struct class
     stands for a pointer to the struct."""
     name = getattr(cls, "go_name", None) or f"main.{cls.__name__}"
-    held_as_value = issubclass(cls, int | float | str | Named) or hasattr(cls, "go_struct")
+    held_as_value = issubclass(cls, int | float | str | Named | NamedValue) or hasattr(
+        cls, "go_struct"
+    )
     return name if held_as_value else "*" + name
 
 
@@ -1253,6 +1403,8 @@ def v(x: Any, plus: bool = False) -> str:
         return str(x)
     if isinstance(x, Named):
         return v(x.v, plus)
+    if isinstance(x, NamedValue):
+        return ("" if x.ref is None else "&") + v(x.v, plus)
     slots = getattr(type(x), "__slots__", None)
     if slots is not None:
         return ("" if hasattr(type(x), "go_struct") else "&") + _fields(x, plus)

@@ -31,6 +31,7 @@ type module struct {
 	boxed     map[types.Object]bool    // local variables that live in a go.Ref (see findBoxed)
 	wrapped   map[*types.TypeName]bool // named channel types with methods: go.Named classes
 	basics    map[*types.TypeName]bool // named string and number types, classes too
+	values    map[*types.TypeName]bool // named slice, map and func types with methods: go.NamedValue classes
 	nilSlices bool                     // the program compares a slice with nil: see nilOf
 	owned     map[types.Object]bool    // slices x = append(x, v) may grow in place: see findOwnedSlices
 }
@@ -45,7 +46,7 @@ func translate(p *program) string {
 	m := &module{p: p, a: a, reserved: map[string]bool{}, globals: map[types.Object]string{},
 		closed: map[string]bool{}, types: map[*types.TypeName]bool{}, basics: map[*types.TypeName]bool{},
 		copied: map[*types.TypeName]bool{}, keyed: map[*types.TypeName]bool{}, slotsAt: map[*types.TypeName]int{}, anon: map[*types.Struct]string{},
-		boxed: map[types.Object]bool{}, wrapped: map[*types.TypeName]bool{}}
+		boxed: map[types.Object]bool{}, wrapped: map[*types.TypeName]bool{}, values: map[*types.TypeName]bool{}}
 	for _, w := range pyReserved {
 		m.reserved[w] = true
 	}
@@ -421,6 +422,66 @@ func (m *module) findNilSlices() {
 	}
 }
 
+// lastSlicings marks the sub-slices of a local variable that a statement of the
+// function's body takes and no later statement uses the variable again (*pq =
+// old[0 : n-1], then return): nothing can write through the variable after the
+// copy is taken.
+func lastSlicings(p *program, body *ast.BlockStmt, safe map[ast.Expr]bool) {
+	if body == nil {
+		return
+	}
+	uses := func(nodes []ast.Stmt, v types.Object) bool {
+		found := false
+		for _, n := range nodes {
+			ast.Inspect(n, func(x ast.Node) bool {
+				if id, ok := x.(*ast.Ident); ok && p.info.Uses[id] == v {
+					found = true
+				}
+				return !found
+			})
+		}
+		return found
+	}
+	for i, st := range body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok {
+			continue
+		}
+		for _, r := range as.Rhs {
+			se, ok := ast.Unparen(r).(*ast.SliceExpr)
+			if !ok {
+				continue
+			}
+			id, ok := ast.Unparen(se.X).(*ast.Ident)
+			if !ok {
+				continue
+			}
+			v, ok := p.info.Uses[id].(*types.Var)
+			local := ok && v.Pos() >= body.Pos() && v.Pos() < body.End()
+			if local && !uses(body.List[i+1:], v) && !capturedIn(body, v, p) {
+				safe[se] = true
+			}
+		}
+	}
+}
+
+// capturedIn: a closure in body uses v.
+func capturedIn(body *ast.BlockStmt, v types.Object, p *program) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok {
+			ast.Inspect(lit.Body, func(x ast.Node) bool {
+				if id, ok := x.(*ast.Ident); ok && p.info.Uses[id] == v {
+					found = true
+				}
+				return !found
+			})
+		}
+		return !found
+	})
+	return found
+}
+
 func (m *module) refuseSharedSubslices() {
 	p := m.p
 	written := map[string]bool{}
@@ -445,6 +506,10 @@ func (m *module) refuseSharedSubslices() {
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.FuncDecl:
+				lastSlicings(p, n.Body, readOnly)
+			case *ast.FuncLit:
+				lastSlicings(p, n.Body, readOnly)
 			case *ast.RangeStmt:
 				readOnly[ast.Unparen(n.X)] = true
 			case *ast.CallExpr:
@@ -659,7 +724,25 @@ func (m *module) findBasics() {
 		if b, ok := tn.Type().Underlying().(*types.Basic); ok && !ts.Assign.IsValid() && pyBase(b) != "" {
 			m.basics[tn] = true
 		}
+		if !ts.Assign.IsValid() && m.p.isNamedValue(tn.Type()) {
+			m.values[tn] = true
+		}
 	}
+}
+
+// isNamedValue: t is a named slice, map or func type of the program with
+// methods, whose values are plain lists, dicts and functions, held in an
+// interface as a go.NamedValue (see valueClass).
+func (p *program) isNamedValue(t types.Type) bool {
+	n, ok := t.(*types.Named)
+	if !ok || !p.ours(n.Obj().Pkg()) || n.TypeParams().Len() > 0 {
+		return false
+	}
+	switch n.Underlying().(type) {
+	case *types.Slice, *types.Map, *types.Signature:
+		return types.NewMethodSet(types.NewPointer(n)).Len() > 0
+	}
+	return false
 }
 
 // typeSpecs: the program's type declarations, the package's first, then those
@@ -886,6 +969,10 @@ func (m *module) classes() {
 			m.chanClass(ts, tn, ch, methods[tn])
 			continue
 		}
+		if m.values[tn] {
+			m.valueClass(ts, tn, methods[tn])
+			continue
+		}
 		st, ok := tn.Type().Underlying().(*types.Struct)
 		if !ok {
 			continue // interfaces and other named types need no class
@@ -1058,6 +1145,18 @@ func (m *module) arrayElem(t *types.Array, at ast.Node) types.Type {
 func (m *module) methods(units []*unit) {
 	for _, u := range units {
 		m.emit("")
+		recv := u.sig.Recv().Type()
+		ptr, isPtr := recv.(*types.Pointer)
+		if isPtr {
+			recv = ptr.Elem()
+		}
+		if n, ok := recv.(*types.Named); ok && m.values[n.Obj()] {
+			if isPtr {
+				m.emit("    @go.pointer_method")
+			} else {
+				m.emit("    @go.method")
+			}
+		}
 		f := m.newFunc(u, nil)
 		f.indent = 1
 		f.function()
@@ -1075,6 +1174,22 @@ func (m *module) basicClassDecl(ts *ast.TypeSpec, tn *types.TypeName, methods []
 	m.emit("")
 	m.emit("class %s(%s):  # L%d", m.globals[tn], pyBase(b), p.line(ts))
 	m.emit(`    """type %s %s"""`, tn.Name(), b.Name())
+	m.emit("")
+	m.emit("    __slots__ = ()")
+	m.emit("    go_name = %s", pyString(tn.Pkg().Name()+"."+tn.Name()))
+	m.methods(methods)
+}
+
+// valueClass: type byAge []person as class byAge(go.NamedValue), with its Go name
+// and its methods. A value is the plain list (a map a dict, a func a function),
+// and a method is called on the class, byAge.Len(people); where the value goes
+// into an interface (sort.Sort(byAge(people))), the class holds it.
+func (m *module) valueClass(ts *ast.TypeSpec, tn *types.TypeName, methods []*unit) {
+	p := m.p
+	m.emit("")
+	m.emit("")
+	m.emit("class %s(go.NamedValue):  # L%d", m.globals[tn], p.line(ts))
+	m.emit(`    """type %s %s"""`, tn.Name(), types.TypeString(tn.Type().Underlying(), types.RelativeTo(tn.Pkg())))
 	m.emit("")
 	m.emit("    __slots__ = ()")
 	m.emit("    go_name = %s", pyString(tn.Pkg().Name()+"."+tn.Name()))

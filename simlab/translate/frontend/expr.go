@@ -87,7 +87,14 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 // expr renders an expression; receives are hoisted into f.pre.
 func (f *fn) expr(e ast.Expr) string {
 	if f.p.ifaceValues[e] {
-		f.m.copyable(f.p.info.TypeOf(e), e)
+		t := f.p.info.TypeOf(e)
+		if ptr, ok := t.(*types.Pointer); ok && f.p.isNamedValue(ptr.Elem()) {
+			return f.m.globals[ptr.Elem().(*types.Named).Obj()] + ".pointer(" + f.exprOf(e) + ")" // heap.Init(&pq)
+		}
+		if f.p.isNamedValue(t) {
+			return f.m.globals[t.(*types.Named).Obj()] + "(" + f.exprOf(e) + ")" // sort.Sort(byAge(people))
+		}
+		f.m.copyable(t, e)
 		return "go.as_value(" + f.exprOf(e) + ")" // a copy the interface holds
 	}
 	return f.exprOf(e)
@@ -325,6 +332,13 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		if n, ok := sel.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a named string or number type", "a closure calling it")
 		}
+		recvType := sel.Recv()
+		if ptr, ok := recvType.(*types.Pointer); ok {
+			recvType = ptr.Elem()
+		}
+		if p.isNamedValue(recvType) {
+			p.unsupported(x, "the method value "+x.Sel.Name+" of a named slice, map or func type", "a closure calling it")
+		}
 		return recv + "." + fieldName(x.Sel.Name) // a method value: the bound method
 	}
 	// a package-qualified name
@@ -442,6 +456,9 @@ func (f *fn) unary(x *ast.UnaryExpr) string {
 	case token.AND:
 		inner := ast.Unparen(x.X)
 		if cl, ok := inner.(*ast.CompositeLit); ok {
+			if _, isStruct := under(p.info.TypeOf(cl)).(*types.Struct); !isStruct {
+				return "go.Ref(" + f.composite(cl, p.info.TypeOf(cl)) + ")" // &IntHeap{2, 1, 5}
+			}
 			return f.composite(cl, p.info.TypeOf(cl))
 		}
 		if _, ok := under(p.info.TypeOf(inner)).(*types.Struct); ok {
@@ -763,6 +780,45 @@ func (f *fn) elem(e ast.Expr, t types.Type) string {
 	return f.value(e)
 }
 
+// plainInterfaceMethods refuses a sort.Interface or heap.Interface whose methods
+// block: golib's sort and heap call them as plain functions.
+func (f *fn) plainInterfaceMethods(c *ast.CallExpr) {
+	if len(c.Args) == 0 || !strings.HasPrefix(calleeName(f.p, c), "sort.") && !strings.HasPrefix(calleeName(f.p, c), "container/heap.") {
+		return
+	}
+	ms := types.NewMethodSet(f.p.info.TypeOf(c.Args[0]))
+	for i := 0; i < ms.Len(); i++ {
+		if fn, ok := ms.At(i).Obj().(*types.Func); ok {
+			if u := f.m.a.byFunc[fn.Origin()]; u != nil && u.gen {
+				f.p.unsupported(c, "a "+calleeName(f.p, c)+" whose "+fn.Name()+" method blocks", "methods that only compare, swap, push and pop")
+			}
+		}
+	}
+}
+
+// namedValueReceiver: for x.M() of a named slice, map or func type's method, its
+// class and the receiver it is called with: x, or what x points to (a go.Ref's
+// v) for a value method, or the go.Ref of x for a pointer method.
+func (f *fn) namedValueReceiver(sel *ast.SelectorExpr, s *types.Selection, fn *types.Func) (string, string) {
+	t := s.Recv()
+	ptr, isPtr := t.(*types.Pointer)
+	if isPtr {
+		t = ptr.Elem()
+	}
+	n, ok := t.(*types.Named)
+	if !ok || !f.m.values[n.Obj()] {
+		return "", ""
+	}
+	_, ptrMethod := fn.Type().(*types.Signature).Recv().Type().(*types.Pointer)
+	switch {
+	case ptrMethod && !isPtr:
+		return f.m.globals[n.Obj()], f.expr(&ast.UnaryExpr{OpPos: sel.Pos(), Op: token.AND, X: sel.X})
+	case !ptrMethod && isPtr:
+		return f.m.globals[n.Obj()], f.operand(sel.X, 7) + ".v"
+	}
+	return f.m.globals[n.Obj()], f.expr(sel.X)
+}
+
 // fmtArgs renders the operands of a fmt function: a Duration prints as Go prints
 // it (under %v and %s; its number under %d). formatted: the first operand is a format.
 func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
@@ -778,7 +834,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 	}
 	var parts []string
 	for i, a := range c.Args {
-		delete(f.p.ifaceValues, a) // fmt prints by the static type: no go.as_value
+		if !f.p.isNamedValue(f.p.info.TypeOf(a)) {
+			delete(f.p.ifaceValues, a) // fmt prints by the static type: no go.as_value
+		}
 		s := f.value(a)
 		t := f.p.info.TypeOf(a)
 		asNumber, typeOf := false, false
@@ -972,6 +1030,15 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 			fn := s.Obj().(*types.Func)
 			if f.m.a.byFunc[fn.Origin()] == nil && !isLocalInterface(p, s.Recv()) {
 				return f.stdMethod(c, sel, fn)
+			}
+			if cls, recv := f.namedValueReceiver(sel, s, fn); cls != "" {
+				// people.Len() of a named slice: byAge.Len(people), people a plain list
+				text := cls + "." + fieldName(sel.Sel.Name) + "(" + strings.TrimSuffix(recv+", "+f.args(c), ", ") + ")"
+				f.called = true
+				if u := f.m.a.byFunc[fn.Origin()]; u != nil && u.gen {
+					return f.yieldExpr("yield from " + text)
+				}
+				return text, false
 			}
 			if n, ok := s.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {
 				// c.String() of a named number: Color.String(c), c may be a plain int
@@ -1356,8 +1423,14 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(1)) + " in " + paren(arg(0)), false
 	case "strings.Split", "strings.Index", "strconv.Atoi", "sort.Slice", "sort.SliceStable", "slices.Index",
 		"strings.LastIndex", "strings.SplitN", "strconv.Quote", "strconv.FormatInt", "strconv.ParseBool",
-		"strconv.FormatFloat", "strconv.ParseFloat", "strconv.ParseInt", "strings.Title":
+		"strconv.FormatFloat", "strconv.ParseFloat", "strconv.ParseInt", "strings.Title",
+		"sort.Sort", "sort.Stable", "sort.IsSorted", "sort.Reverse", "container/heap.Init", "container/heap.Push",
+		"container/heap.Pop", "container/heap.Fix", "container/heap.Remove":
+		f.plainInterfaceMethods(c)
 		helper := map[string]string{
+			"sort.Sort": "sort_sort", "sort.Stable": "sort_sort", "sort.IsSorted": "sort_is_sorted", "sort.Reverse": "SortReverse",
+			"container/heap.Init": "heap_init", "container/heap.Push": "heap_push", "container/heap.Pop": "heap_pop",
+			"container/heap.Fix": "heap_fix", "container/heap.Remove": "heap_remove",
 			"strconv.FormatFloat": "format_float", "strconv.ParseFloat": "parse_float",
 			"strconv.ParseInt": "parse_int", "strings.Title": "title",
 			"strings.Split": "split", "strings.Index": "index", "strconv.Atoi": "atoi",
@@ -1770,6 +1843,9 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		if n, ok := ptr.Elem().(*types.Named); ok && f.m.types[n.Obj()] {
 			return f.m.globals[n.Obj()]
 		}
+	}
+	if elem := t; p.isNamedValue(elem) || isPointer(elem) && p.isNamedValue(elem.(*types.Pointer).Elem()) {
+		p.unsupported(x, "a type assertion to "+name+", a named slice, map or func type with methods", "an assertion to an interface it implements")
 	}
 	if cls := f.m.wrappedType(t); cls != "" {
 		return cls

@@ -823,7 +823,7 @@ func (f *fn) rhs(values []ast.Expr, n int) string {
 				return fmt.Sprintf("go.assert_type(%s, %s)", f.expr(x.X), f.assertedType(x))
 			}
 		}
-		if c, ok := v.(*ast.CallExpr); ok {
+		if c, ok := v.(*ast.CallExpr); ok && !f.p.ifaceValues[values[0]] {
 			return f.callStmt(c)
 		}
 		return f.value(values[0])

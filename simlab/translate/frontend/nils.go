@@ -21,16 +21,25 @@ func (p *program) typeNils() {
 	})
 }
 
-// findInterfaceValues records the struct values converted to an interface where
-// they stand (var s Shape = Rect{3, 4}): go.as_value marks the copy the interface
-// holds as a value, which a pointer to a struct, the same object at run time, is not.
+// findInterfaceValues records the values converted to an interface where they
+// stand that need a mark the translation would not have: a struct value (var s
+// Shape = Rect{3, 4}), whose copy go.as_value marks as a value, which a pointer to
+// a struct, the same object at run time, is not; a value of a named slice, map or
+// func type with methods, or a pointer to one, which its class holds (byAge(x)).
 func (p *program) findInterfaceValues() {
 	p.ifaceValues = map[ast.Expr]bool{}
 	p.assignments(func(e ast.Expr, t types.Type) {
 		if t == nil || !types.IsInterface(t) || p.info.Types[e].IsNil() {
 			return
 		}
-		if st, ok := under(p.info.TypeOf(e)).(*types.Struct); ok && st.NumFields() > 0 && !isTime(p.info.TypeOf(e)) {
+		from := p.info.TypeOf(e)
+		if st, ok := under(from).(*types.Struct); ok && st.NumFields() > 0 && !isTime(from) {
+			p.ifaceValues[e] = true
+		}
+		if ptr, ok := from.(*types.Pointer); ok {
+			from = ptr.Elem()
+		}
+		if p.isNamedValue(from) {
 			p.ifaceValues[e] = true
 		}
 	})
