@@ -3599,6 +3599,82 @@ func main() {
 )
 
 
+# the dynamic types of the runtime's panics as recover returns them (%T):
+# runtime.errorString, runtime.plainError, *runtime.PanicNilError,
+# *runtime.TypeAssertionError; %T of nil (what go run, go1.27.3, printed)
+CONSTRUCTS["runtime_panic_types"] = (
+    """\
+package main
+
+import "fmt"
+
+type T struct{ x int }
+
+func try(name string, f func()) {
+\tdefer func() {
+\t\tr := recover()
+\t\t_, isErr := r.(error)
+\t\tfmt.Printf("%s: %T %v %v\\n", name, r, r, isErr)
+\t}()
+\tf()
+}
+
+func main() {
+\ttry("no panic", func() {
+\t\ts := []int{1, 2}
+\t\ts = append(s, 3)
+\t\tfmt.Println(len(s))
+\t})
+\ttry("divide", func() {
+\t\ta, b := 1, 0
+\t\t_ = a / b
+\t})
+\ttry("nil map", func() {
+\t\tvar m map[string]int
+\t\tm["x"] = 1
+\t})
+\ttry("nil pointer", func() {
+\t\tvar p *T
+\t\t_ = p.x
+\t})
+\ttry("closed send", func() {
+\t\tch := make(chan int, 1)
+\t\tclose(ch)
+\t\tch <- 1
+\t})
+\ttry("close closed", func() {
+\t\tch := make(chan int)
+\t\tclose(ch)
+\t\tclose(ch)
+\t})
+\ttry("close nil", func() {
+\t\tvar ch chan int
+\t\tclose(ch)
+\t})
+\ttry("panic nil", func() {
+\t\tpanic(nil)
+\t})
+\ttry("assertion", func() {
+\t\tvar x any = "s"
+\t\t_ = x.(int)
+\t})
+}
+""",
+    "3\n"
+    "no panic: <nil> <nil> false\n"
+    "divide: runtime.errorString runtime error: integer divide by zero true\n"
+    "nil map: runtime.plainError assignment to entry in nil map true\n"
+    "nil pointer: runtime.errorString "
+    "runtime error: invalid memory address or nil pointer dereference true\n"
+    "closed send: runtime.plainError send on closed channel true\n"
+    "close closed: runtime.plainError close of closed channel true\n"
+    "close nil: runtime.plainError close of nil channel true\n"
+    "panic nil: *runtime.PanicNilError runtime error: panic called with nil argument true\n"
+    "assertion: *runtime.TypeAssertionError "
+    "interface conversion: interface {} is string, not int true\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -565,12 +565,26 @@ def rem(a: int, b: int) -> int:
 
 
 class GoRuntimeError(sl.GoError):
-    """A ``runtime.Error``: what recover returns for a panic of the runtime itself."""
+    """A ``runtime.Error``: what recover returns for a panic of the runtime itself,
+    of the dynamic type Go gives it (``%T``): ``runtime.boundsError`` for an index out
+    of range, ``runtime.plainError`` for a channel's or a nil map's misuse,
+    ``*runtime.TypeAssertionError`` for a failed assertion, else
+    ``runtime.errorString``."""
 
     __slots__ = ()
 
     def __init__(self, message: str):
-        super().__init__("runtime.Error", message)
+        super().__init__(_runtime_type(message), message)
+
+
+def _runtime_type(message: str) -> str:
+    if message in _RUNTIME_ERRORS:
+        return "runtime.plainError"
+    if message.startswith(("runtime error: index out of range", "runtime error: slice bounds")):
+        return "runtime.boundsError"
+    if message.startswith("interface conversion: "):
+        return "*runtime.TypeAssertionError"
+    return "runtime.errorString"
 
 
 class PanicNilError(GoRuntimeError):
@@ -648,7 +662,9 @@ def panic_value(p: GoPanic) -> Any:
     value = getattr(p, "value", None)
     if value is None:
         msg = p.message
-        runtime = msg in _RUNTIME_ERRORS or msg.startswith("runtime error: ")
+        runtime = msg in _RUNTIME_ERRORS or msg.startswith(
+            ("runtime error: ", "interface conversion: ")
+        )
         value = GoRuntimeError(msg) if runtime else msg
         p.value = value  # type: ignore[attr-defined]  # the same value on a second look
     return value
@@ -1512,7 +1528,7 @@ def sprintf(format: str, *args: Any) -> str:
                 p = -1  # the fewest digits
             text = format_float(float(x), ord(verb), p, 32 if type(x) is Float32 else 64)
         elif verb == "T":
-            text = type_name(x)
+            text = "<nil>" if x is None else type_name(x)
         else:
             text = v(x)
         if width and width != "*":
