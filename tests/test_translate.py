@@ -469,6 +469,138 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
     assert ran.output.startswith("[2 3] [2] 1\n"), ran.output
 
 
+# a sub-slice shares its backing array with its operand through a parameter, a
+# result, a channel, a field, a closure and an interface: what go run, go1.27.3,
+# printed beside each; the translation's sub-slice is a copy, so each is refused
+SHARED_BY_ANOTHER_ROAD = {
+    "a parameter written": (
+        """\
+package main
+
+import "fmt"
+
+func f(p []int) { p[0] = 9 }
+
+func main() {
+\tdata := []int{1, 2, 3}
+\tf(data[0:2])
+\tfmt.Println(data)
+}
+""",
+        "[9 2 3]",
+    ),
+    "a result written": (
+        """\
+package main
+
+import "fmt"
+
+func head(s []int) []int { return s[:1] }
+
+func main() {
+\tdata := []int{1, 2, 3}
+\th := head(data)
+\th[0] = 7
+\tfmt.Println(data)
+}
+""",
+        "[7 2 3]",
+    ),
+    "a slice sent and written": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tdata := []int{1, 2, 3}
+\tch := make(chan []int, 1)
+\tch <- data[1:]
+\tx := <-ch
+\tx[0] = 5
+\tfmt.Println(data)
+}
+""",
+        "[1 5 3]",
+    ),
+    "a field written": (
+        """\
+package main
+
+import "fmt"
+
+type Buf struct{ data []int }
+
+func main() {
+\td := []int{1, 2, 3}
+\tb := Buf{data: d[:2]}
+\tb.data[0] = 4
+\tfmt.Println(d)
+}
+""",
+        "[4 2 3]",
+    ),
+    "a closure writing": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func main() {
+\tdata := []int{1, 2, 3}
+\tpart := data[:2]
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func() {
+\t\tdefer wg.Done()
+\t\tpart[0] = 6
+\t}()
+\twg.Wait()
+\tfmt.Println(data)
+}
+""",
+        "[6 2 3]",
+    ),
+    "a sort.Sort of a sub-slice": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type desc []int
+
+func (d desc) Len() int           { return len(d) }
+func (d desc) Less(i, j int) bool { return d[i] > d[j] }
+func (d desc) Swap(i, j int)      { d[i], d[j] = d[j], d[i] }
+
+func main() {
+\txs := []int{1, 2, 3}
+\tsort.Sort(desc(xs[:2]))
+\tfmt.Println(xs)
+}
+""",
+        "[2 1 3]",
+    ),
+}
+
+
+@pytest.mark.parametrize("road", list(SHARED_BY_ANOTHER_ROAD))
+def test_a_sub_slice_shared_by_another_road_is_refused(tmp_path, road):
+    source, go_printed = SHARED_BY_ANOTHER_ROAD[road]
+    path = tmp_path / "main.go"
+    path.write_text(source)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2, (result.output, go_printed)
+    assert result.output.count("\n") == 1
+    assert "unsupported: a sub-slice of a slice whose elements are written" in result.output
+
+
 # a goroutine blocked inside the iterator its range loop runs, when every goroutine
 # is asleep
 BLOCKED_IN_ITERATOR = """\
@@ -3672,6 +3804,49 @@ func main() {
     "panic nil: *runtime.PanicNilError runtime error: panic called with nil argument true\n"
     "assertion: *runtime.TypeAssertionError "
     "interface conversion: interface {} is string, not int true\n",
+)
+
+
+# sub-slices handed to workers translate beside other slices of the same element
+# type that the program sorts, which share no backing array with them (what go
+# run, go1.27.3, printed; it was refused)
+CONSTRUCTS["chunks_beside_sorted_slices"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"strings"
+\t"sync"
+)
+
+func main() {
+\tlines := strings.Split("b a\\nd c\\nf e\\nh g", "\\n")
+\tresults := make(chan string, len(lines))
+\tvar wg sync.WaitGroup
+\tfor start := 0; start < len(lines); start += 2 {
+\t\twg.Add(1)
+\t\tgo func(part []string) {
+\t\t\tdefer wg.Done()
+\t\t\tfor _, l := range part {
+\t\t\t\twords := strings.Fields(l)
+\t\t\t\tsort.Strings(words)
+\t\t\t\tresults <- strings.Join(words, "+")
+\t\t\t}
+\t\t}(lines[start:min(start+2, len(lines))])
+\t}
+\twg.Wait()
+\tclose(results)
+\tvar out []string
+\tfor r := range results {
+\t\tout = append(out, r)
+\t}
+\tsort.Strings(out)
+\tfmt.Println(out, lines[1:3])
+}
+""",
+    "[a+b c+d e+f g+h] [d c f e]\n",
 )
 
 

@@ -484,7 +484,15 @@ func capturedIn(body *ast.BlockStmt, v types.Object, p *program) bool {
 
 func (m *module) refuseSharedSubslices() {
 	p := m.p
-	written := map[string]bool{}
+	aliases := p.sliceAliases()
+	written := map[string]bool{} // element types written: an array's sub-slice goes by them
+	var writes []any             // the groups of the slices written
+	writeTo := func(x ast.Expr, elem string) {
+		written[elem] = true
+		if s := aliases.source(x); s != nil {
+			writes = append(writes, s)
+		}
+	}
 	elemOf := func(e ast.Expr) (string, bool) {
 		switch t := under(p.info.TypeOf(e)).(type) {
 		case *types.Slice:
@@ -497,7 +505,7 @@ func (m *module) refuseSharedSubslices() {
 	write := func(e ast.Expr) {
 		if ix, ok := ast.Unparen(e).(*ast.IndexExpr); ok {
 			if t, ok := elemOf(ix.X); ok {
-				written[t] = true
+				writeTo(ix.X, t)
 			}
 		}
 	}
@@ -516,7 +524,7 @@ func (m *module) refuseSharedSubslices() {
 				name := calleeName(p, n)
 				tv := p.info.Types[n.Fun]
 				switch {
-				case tv.IsType(), name == "len", name == "cap", strings.HasPrefix(name, "fmt."),
+				case tv.IsType() && !isSliceType(tv.Type), name == "len", name == "cap", strings.HasPrefix(name, "fmt."),
 					strings.HasPrefix(name, "strings."), strings.HasPrefix(name, "bytes."):
 					for _, a := range n.Args {
 						readOnly[ast.Unparen(a)] = true
@@ -556,7 +564,7 @@ func (m *module) refuseSharedSubslices() {
 					fn == "sort.Slice" || fn == "sort.SliceStable" || fn == "slices.Sort" {
 					if len(n.Args) > 0 {
 						if t, ok := elemOf(n.Args[0]); ok {
-							written[t] = true
+							writeTo(n.Args[0], t)
 						}
 					}
 				}
@@ -568,8 +576,18 @@ func (m *module) refuseSharedSubslices() {
 			return true
 		})
 	}
+	tainted := map[any]bool{}
+	for _, s := range writes {
+		tainted[aliases.find(s)] = true
+	}
 	for _, se := range subslices {
-		if t, _ := elemOf(se.X); written[t] && !readOnly[se] {
+		shared := false
+		if t, _ := elemOf(se.X); isSliceType(p.info.TypeOf(se.X)) {
+			shared = tainted[aliases.find(aliases.source(se.X))]
+		} else {
+			shared = written[t]
+		}
+		if shared && !readOnly[se] {
 			p.unsupported(se, "a sub-slice of a slice whose elements are written (in Go they share the backing array; here the sub-slice is a copy)",
 				"pass the slice with its bounds, or index the whole slice")
 		}

@@ -1,0 +1,321 @@
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// sliceAliases groups the program's slice variables, fields, parameters and
+// results by the backing arrays they may share in Go: x = y, x = y[a:b], x =
+// append(y, v), an argument and its parameter, a returned slice and the call's
+// value, a sent slice and a received one, a map or a slice of slices and its
+// elements. A slice that reaches an interface, a pointer, a function value or a
+// program's function through a value is put with every other such slice of its
+// element type ("unknown"). The translation's sub-slice is a copy, so a sub-slice
+// is refused where its group's elements are written (refuseSharedSubslices).
+type sliceAliases struct {
+	p      *program
+	parent map[any]any
+}
+
+func (p *program) sliceAliases() *sliceAliases {
+	a := &sliceAliases{p: p, parent: map[any]any{}}
+	a.build()
+	return a
+}
+
+func (a *sliceAliases) find(n any) any {
+	for {
+		up, ok := a.parent[n]
+		if !ok || up == n {
+			return n
+		}
+		if upper, ok := a.parent[up]; ok {
+			a.parent[n] = upper // halve the path
+		}
+		n = up
+	}
+}
+
+func (a *sliceAliases) union(x, y any) {
+	if x == nil || y == nil {
+		return
+	}
+	rx, ry := a.find(x), a.find(y)
+	if rx != ry {
+		a.parent[rx] = ry
+	}
+}
+
+func isSliceType(t types.Type) bool {
+	_, ok := under(t).(*types.Slice)
+	return ok
+}
+
+// unknown: the group of the slices of t's element type whose holders are not
+// followed.
+func unknown(t types.Type) any {
+	if s, ok := under(t).(*types.Slice); ok {
+		return "unknown " + types.TypeString(s.Elem(), nil)
+	}
+	return "unknown " + types.TypeString(t, nil)
+}
+
+// source: the group of the backing array e's value may share, or nil for a new
+// one (a literal of a flat slice, make, a conversion from a string, the result of
+// a standard-library function given no slice).
+func (a *sliceAliases) source(e ast.Expr) any {
+	p := a.p
+	e = ast.Unparen(e)
+	if !isSliceType(p.info.TypeOf(e)) {
+		return nil
+	}
+	switch x := e.(type) {
+	case *ast.Ident:
+		if p.info.Types[x].IsNil() {
+			return nil
+		}
+		return p.info.ObjectOf(x)
+	case *ast.SelectorExpr:
+		if obj := ownerOf(p, x); obj != nil {
+			return obj
+		}
+		return unknown(p.info.TypeOf(x))
+	case *ast.SliceExpr:
+		return a.source(x.X)
+	case *ast.IndexExpr:
+		return a.elements(x.X)
+	case *ast.CompositeLit:
+		lit := fmt.Sprintf("literal %p", x)
+		for _, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			a.union(lit, a.source(el))
+		}
+		return lit
+	case *ast.CallExpr:
+		if tv := p.info.Types[x.Fun]; tv.IsType() {
+			if len(x.Args) == 1 {
+				return a.source(x.Args[0]) // []T(y) is y; []byte(s) is new
+			}
+			return nil
+		}
+		switch name := calleeName(p, x); {
+		case name == "append":
+			return a.source(x.Args[0])
+		case name == "make":
+			return nil
+		case strings.Contains(name, "."):
+			// a library function: its result may be a sub-slice of a slice given
+			var group any
+			for _, arg := range x.Args {
+				if s := a.source(arg); s != nil {
+					if group == nil {
+						group = s
+					}
+					a.union(group, s)
+				}
+			}
+			return group
+		}
+		if fn := a.callee(x); fn != nil {
+			return "result " + fn.FullName()
+		}
+		return unknown(p.info.TypeOf(x))
+	case *ast.UnaryExpr:
+		if x.Op == token.ARROW {
+			return "received " + types.TypeString(p.info.TypeOf(x), nil)
+		}
+	}
+	return unknown(p.info.TypeOf(e))
+}
+
+// elements: the group of the slices held as elements of e (a map or a slice of
+// slices): e's own.
+func (a *sliceAliases) elements(e ast.Expr) any {
+	if obj := ownerOf(a.p, e); obj != nil {
+		return obj
+	}
+	if ix, ok := ast.Unparen(e).(*ast.IndexExpr); ok {
+		return a.elements(ix.X)
+	}
+	return unknown(a.p.info.TypeOf(e))
+}
+
+// callee: the function of the program a call runs, when it is known statically.
+func (a *sliceAliases) callee(c *ast.CallExpr) *types.Func {
+	p := a.p
+	var id *ast.Ident
+	switch f := ast.Unparen(c.Fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		if sel := p.info.Selections[f]; sel != nil && (sel.Kind() != types.MethodVal || types.IsInterface(sel.Recv())) {
+			return nil
+		}
+		id = f.Sel
+	case *ast.IndexExpr: // F[T](x)
+		id = identOf(f.X)
+	}
+	if id == nil {
+		return nil
+	}
+	if fn, ok := p.info.Uses[id].(*types.Func); ok && p.ours(fn.Pkg()) {
+		return fn.Origin()
+	}
+	return nil
+}
+
+func (a *sliceAliases) build() {
+	p := a.p
+	lits := map[*ast.FuncLit]bool{} // called where they stand: their parameters are followed
+	var results []any               // the result group of each enclosing function
+	var visit func(n ast.Node) bool
+	assign := func(lhs ast.Expr, rhs ast.Expr) {
+		if isSliceType(p.info.TypeOf(lhs)) {
+			var dest any
+			switch l := ast.Unparen(lhs).(type) {
+			case *ast.Ident, *ast.SelectorExpr:
+				dest = ownerOf(p, l)
+			case *ast.IndexExpr:
+				dest = a.elements(l.X)
+			}
+			if dest == nil {
+				dest = unknown(p.info.TypeOf(lhs))
+			}
+			a.union(dest, a.source(rhs))
+		}
+	}
+	params := func(sig *types.Signature, args []ast.Expr) {
+		for i, arg := range args {
+			if s := a.source(arg); s != nil {
+				switch {
+				case sig == nil:
+					a.union(s, unknown(p.info.TypeOf(arg)))
+				case sig.Variadic() && i >= sig.Params().Len()-1:
+					a.union(s, sig.Params().At(sig.Params().Len()-1))
+				case i < sig.Params().Len():
+					a.union(s, sig.Params().At(i))
+				}
+			}
+		}
+	}
+	visit = func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncDecl:
+			obj := p.info.Defs[x.Name].(*types.Func)
+			sig := obj.Type().(*types.Signature)
+			if sig.Recv() != nil && isSliceType(sig.Recv().Type()) {
+				a.union(sig.Recv(), unknown(sig.Recv().Type())) // called through interfaces too
+			}
+			if x.Body != nil {
+				results = append(results, "result "+obj.FullName())
+				ast.Inspect(x.Body, visit)
+				results = results[:len(results)-1]
+			}
+			return false
+		case *ast.FuncLit:
+			if !lits[x] {
+				sig := p.info.TypeOf(x).(*types.Signature)
+				for i := 0; i < sig.Params().Len(); i++ {
+					a.union(sig.Params().At(i), unknown(sig.Params().At(i).Type()))
+				}
+			}
+			results = append(results, fmt.Sprintf("result %p", x))
+			ast.Inspect(x.Body, visit)
+			results = results[:len(results)-1]
+			return false
+		case *ast.ReturnStmt:
+			for _, r := range x.Results {
+				if len(results) > 0 {
+					a.union(results[len(results)-1], a.source(r))
+				}
+			}
+		case *ast.AssignStmt:
+			if len(x.Lhs) == len(x.Rhs) {
+				for i := range x.Lhs {
+					assign(x.Lhs[i], x.Rhs[i])
+				}
+			} else {
+				for _, l := range x.Lhs {
+					a.union(ownerOf(p, l), unknown(p.info.TypeOf(l)))
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range x.Names {
+				if i < len(x.Values) && len(x.Names) == len(x.Values) {
+					assign(name, x.Values[i])
+				} else if len(x.Values) > 0 && isSliceType(p.info.TypeOf(name)) {
+					a.union(p.info.Defs[name], unknown(p.info.TypeOf(name)))
+				}
+			}
+		case *ast.RangeStmt:
+			if x.Value != nil && isSliceType(p.info.TypeOf(x.Value)) {
+				a.union(ownerOf(p, x.Value), a.elements(x.X))
+			}
+		case *ast.SendStmt:
+			if s := a.source(x.Value); s != nil {
+				a.union(s, "received "+types.TypeString(p.info.TypeOf(x.Value), nil))
+			}
+		case *ast.CompositeLit:
+			if st, ok := under(p.info.TypeOf(x)).(*types.Struct); ok {
+				for i, el := range x.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						if key, ok := kv.Key.(*ast.Ident); ok {
+							a.union(p.info.Uses[key], a.source(kv.Value))
+						}
+					} else if i < st.NumFields() {
+						a.union(st.Field(i), a.source(el))
+					}
+				}
+			}
+		case *ast.UnaryExpr:
+			if x.Op == token.AND {
+				a.union(a.source(x.X), unknown(p.info.TypeOf(x.X))) // written through the pointer
+			}
+		case *ast.CallExpr:
+			if lit, ok := ast.Unparen(x.Fun).(*ast.FuncLit); ok {
+				lits[lit] = true
+				params(p.info.TypeOf(lit).(*types.Signature), x.Args)
+			} else if fn := a.callee(x); fn != nil {
+				sig := fn.Type().(*types.Signature)
+				params(sig, x.Args)
+				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && sig.Recv() != nil {
+					a.union(sig.Recv(), a.source(sel.X))
+				}
+			} else if name := calleeName(p, x); !strings.Contains(name, ".") && name != "append" && name != "copy" && name != "len" && name != "cap" {
+				params(nil, x.Args) // a function value: its parameters are not followed
+			}
+		}
+		return true
+	}
+	for _, f := range p.files {
+		ast.Inspect(f, visit)
+	}
+	// a slice that goes into an interface is held where it is not followed, but
+	// for the printing of fmt and log
+	printed := map[ast.Expr]bool{}
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok {
+				if name := calleeName(p, c); strings.HasPrefix(name, "fmt.") || strings.HasPrefix(name, "log.") {
+					for _, arg := range c.Args {
+						printed[arg] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	p.assignments(func(e ast.Expr, t types.Type) {
+		if t != nil && types.IsInterface(t) && !printed[e] {
+			if s := a.source(e); s != nil {
+				a.union(s, unknown(p.info.TypeOf(e)))
+			}
+		}
+	})
+}
