@@ -3850,6 +3850,50 @@ func main() {
 )
 
 
+# fmt's marks of a wrong format (MISSING, EXTRA with the operand's type, a verb
+# the type has not, NOVERB), a string's precision, an integer's, %p of nil, * for
+# a width, explicit operand indexes (what go run, go1.27.3, printed; go vet
+# rejects the file, go run runs it)
+CONSTRUCTS["fmt_marks_widths_and_indexes"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tfmt.Printf("100%\\n")
+\tfmt.Printf("%+.2f %+d % d %.3d|%-6.2f|\\n", 2.5, 3, 4, 7, 1.5)
+\tfmt.Printf("%d %d\\n", 1)
+\tfmt.Printf("%d\\n", 1, 2)
+\tfmt.Printf("%z\\n", 3)
+\ts := fmt.Sprintf("%s%", "a")
+\tfmt.Println(s)
+\tfmt.Printf("%!\\n")
+\tfmt.Printf("%5.1f|%-5d|%05d|%x|%X|%o|%b|%c|%q|%U\\n",
+\t\t3.14159, 42, 42, 255, 255, 8, 5, 'A', 'B', 'C')
+\tfmt.Printf("%8s|%-8s|%.2s|%q|%v|%+d\\n", "ab", "cd", "xyz", "q\\"t", []string{"a", "b"}, 5)
+\tfmt.Printf("%t %v %p\\n", true, nil, nil)
+\tfmt.Printf("%6.2f%%\\n", 12.345)
+\tfmt.Printf("%*d|%-*d|\\n", 5, 1, 4, 2)
+\tfmt.Printf("%[2]d %[1]d\\n", 1, 2)
+}
+""",
+    "100%!\n"
+    "(MISSING)+2.50 +3  4 007|1.50  |\n"
+    "1 %!d(MISSING)\n"
+    "1\n"
+    "%!(EXTRA int=2)%!z(int=3)\n"
+    "a%!(NOVERB)\n"
+    "%!!(MISSING)\n"
+    "  3.1|42   |00042|ff|FF|10|101|A|'B'|U+0043\n"
+    '      ab|cd      |xy|"q\\"t"|[a b]|+5\n'
+    "true <nil> %!p(<nil>)\n"
+    " 12.35%\n"
+    "    1|2   |\n"
+    "2 1\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

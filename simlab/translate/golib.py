@@ -1493,58 +1493,173 @@ def print(*args: Any) -> None:  # Go's fmt.Print
     _print(sprint(*args), end="")
 
 
-_VERB = re.compile(r"%([-+# 0]*)(\d+|\*)?(?:\.(\d+))?([a-zA-Z%])")
-
-
 def sprintf(format: str, *args: Any) -> str:
-    """``fmt.Sprintf`` for the common verbs: %v %+v %d %b %o %x %X %c %U %s %q %t %f %g
-    %e %T %w %%, with a width, the ``-`` flag, and ``0``, ``+`` and space for numbers."""
-    rest = list(args)
+    """``fmt.Sprintf``: the verbs %v %+v %d %b %o %x %X %c %U %s %q %t %f %F %e %E %g %G
+    %T %p %w %%, the flags ``+ - # 0`` and space, a width and a precision (``*`` for
+    an operand's), explicit operand indexes (``%[2]d``), and Go's marks of a wrong
+    format: ``%!d(MISSING)``, ``%!z(int=3)``, ``%!(EXTRA int=2)``, ``%!(NOVERB)``,
+    ``%!d(BADINDEX)``, ``%!(BADWIDTH)``, ``%!(BADPREC)``."""
+    return _Printf(format, args).run()
 
-    def one(m: re.Match) -> str:
-        flags, width, precision, verb = m.groups()
-        if verb == "%":
-            return "%"
-        if not rest:
-            return f"%!{verb}(MISSING)"
-        x = rest.pop(0)
-        if verb in "vsw":
-            text = v(x, plus="+" in flags and verb == "v")
-        elif verb in "dbo" or (verb in "xX" and isinstance(x, int | list)):
-            text = _integer(x, verb, flags)
-        elif verb == "q":
-            text = _quoted(x)
-        elif verb == "c":
-            text = chr(x)
-        elif verb == "U":
-            text = f"U+{x:04X}"
-        elif verb == "t":
-            text = v(x)
-        elif verb in "xX":
-            text = format_hex(x, verb, " " in flags)
-        elif verb in "feEgG":
-            p = 6 if precision is None else int(precision)
-            if verb in "gG" and precision is None:
-                p = -1  # the fewest digits
-            text = format_float(float(x), ord(verb), p, 32 if type(x) is Float32 else 64)
-        elif verb == "T":
-            text = "<nil>" if x is None else type_name(x)
+
+class _Printf:
+    """One ``Sprintf``: the format read left to right, each verb taking the next
+    operand or the one its index names."""
+
+    def __init__(self, format: str, args: tuple[Any, ...]):
+        self.format, self.args = format, args
+        self.i = 0  # where in the format
+        self.arg = 0  # the next operand
+        self.reordered = False  # an explicit index was used: no EXTRA then
+        self.good_index = True
+        self.used: list[tuple[str, Any]] = []  # each verb and its operand, for %w
+
+    def run(self) -> str:
+        out, f, n = [], self.format, len(self.format)
+        while self.i < n:
+            j = f.find("%", self.i)
+            if j < 0:
+                out.append(f[self.i :])
+                break
+            out.append(f[self.i : j])
+            self.i = j + 1
+            out.append(self.directive())
+        if not self.reordered and self.arg < len(self.args):
+            extra = ", ".join(
+                "<nil>" if a is None else f"{type_name(a)}={v(a)}" for a in self.args[self.arg :]
+            )
+            out.append(f"%!(EXTRA {extra})")
+        return "".join(out)
+
+    def directive(self) -> str:
+        f, n = self.format, len(self.format)
+        flags = ""
+        while self.i < n and f[self.i] in "+-# 0":
+            flags += f[self.i]
+            self.i += 1
+        self.good_index = True
+        marks = ""
+        self.index()
+        width: int | None = None
+        if self.i < n and f[self.i] == "*":
+            self.i += 1
+            width = self.star()
+            if width is None:
+                marks += "%!(BADWIDTH)"
+            elif width < 0:
+                flags, width = flags + "-", -width
         else:
-            text = v(x)
-        if width and width != "*":
-            if "-" in flags:
-                text = text.ljust(int(width))
-            elif "0" in flags and verb in "dboxXeEfgG" and not isinstance(x, list):
-                sign = text[0] if text[:1] in "+- " else ""  # zeros go after the sign
-                text = sign + text[len(sign) :].rjust(int(width) - len(sign), "0")
+            width = self.number()
+        precision: int | None = None
+        if self.i < n and f[self.i] == ".":
+            self.i += 1
+            self.index()
+            if self.i < n and f[self.i] == "*":
+                self.i += 1
+                precision = self.star()
+                if precision is None:
+                    marks += "%!(BADPREC)"
+                elif precision < 0:
+                    precision = None
             else:
-                text = text.rjust(int(width))
-        return text
+                precision = self.number() or 0
+        self.index()
+        if self.i >= n:
+            return marks + "%!(NOVERB)"
+        verb = f[self.i]
+        self.i += 1
+        if verb == "%":
+            return marks + "%"
+        if not self.good_index:
+            return marks + f"%!{verb}(BADINDEX)"
+        if self.arg >= len(self.args):
+            return marks + f"%!{verb}(MISSING)"
+        x = self.args[self.arg]
+        self.arg += 1
+        self.used.append((verb, x))
+        return marks + _format_one(x, verb, flags, width, precision)
 
-    out = _VERB.sub(one, format)
-    if rest:
-        out += "%!(EXTRA " + ", ".join(v(a) for a in rest) + ")"
-    return out
+    def index(self) -> None:
+        """``[n]``: the next operand is the n-th."""
+        f = self.format
+        if self.i >= len(f) or f[self.i] != "[":
+            return
+        self.reordered = True
+        end = f.find("]", self.i)
+        text = f[self.i + 1 : end] if end > 0 else ""
+        if end < 0 or not text.isdigit() or not 1 <= int(text) <= len(self.args):
+            self.good_index = False
+            self.i = end + 1 if end > 0 else len(f)
+            return
+        self.arg, self.i = int(text) - 1, end + 1
+
+    def number(self) -> int | None:
+        f, start = self.format, self.i
+        while self.i < len(f) and f[self.i].isdigit():
+            self.i += 1
+        return int(f[start : self.i]) if self.i > start else None
+
+    def star(self) -> int | None:
+        """A width or precision from the operand: an int, else None."""
+        if self.arg >= len(self.args):
+            return None
+        x = self.args[self.arg]
+        self.arg += 1
+        if type(x) is not int or abs(x) > 1_000_000:
+            return None
+        return x
+
+
+_VERBS_OF = {bool: "tv", int: "bcdoOqxXUv", float: "beEfFgGxXv", str: "sqvxX"}
+
+
+def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
+    """One operand under one verb, padded to ``width``."""
+    kind = type(x)
+    if kind in _VERBS_OF and verb not in _VERBS_OF[kind] and verb not in "Tw":
+        return f"%!{verb}({type_name(x)}={v(x)})"  # a verb the value's type has not
+    if verb == "p" and x is None:
+        return "%!p(<nil>)"
+    if isinstance(x, str) and precision is not None and verb in "svq":
+        x = x[:precision]  # a string's precision cuts the operand
+    if verb in "vsw":
+        text = v(x, plus="+" in flags and verb == "v")
+    elif verb in "dbo" or (verb in "xX" and isinstance(x, int | list)):
+        text = _integer(x, verb, flags)
+        if precision is not None and text.lstrip("+- ").isdigit():
+            sign = text[: len(text) - len(text.lstrip("+- "))]
+            text = sign + text[len(sign) :].rjust(precision, "0")
+    elif verb == "q":
+        text = _quoted(x)
+    elif verb == "c":
+        text = chr(x)
+    elif verb == "U":
+        text = f"U+{x:04X}"
+    elif verb == "t":
+        text = v(x)
+    elif verb in "xX":
+        text = format_hex(x, verb, " " in flags)
+    elif verb in "feEfFgG":
+        p = 6 if precision is None else precision
+        if verb in "gG" and precision is None:
+            p = -1  # the fewest digits
+        form = ord("f" if verb == "F" else verb)
+        text = format_float(float(x), form, p, 32 if type(x) is Float32 else 64)
+        if "+" in flags and not text.startswith("-"):
+            text = "+" + text
+    elif verb == "T":
+        text = "<nil>" if x is None else type_name(x)
+    else:
+        text = v(x)
+    if width is not None:
+        if "-" in flags:
+            text = text.ljust(width)
+        elif "0" in flags and verb in "dboxXeEfFgG" and not isinstance(x, list):
+            sign = text[0] if text[:1] in "+- " else ""  # zeros go after the sign
+            text = sign + text[len(sign) :].rjust(width - len(sign), "0")
+        else:
+            text = text.rjust(width)
+    return text
 
 
 def _integer(x: Any, verb: str, flags: str) -> str:
@@ -1703,9 +1818,9 @@ def errorf(format: str, *args: Any) -> sl.GoError:
     """``fmt.Errorf``; with ``%w`` the error wraps its argument (``errors.Is`` sees it),
     with several ``%w`` each of theirs (``*fmt.wrapErrors``, which ``errors.Unwrap``
     does not unwrap)."""
-    message = sprintf(format, *args)
-    verbs = [m.group(4) for m in _VERB.finditer(format) if m.group(4) != "%"]
-    wrapped = [args[i] for i, verb in enumerate(verbs) if verb == "w" and i < len(args)]
+    printf = _Printf(format, args)
+    message = printf.run()
+    wrapped = [x for verb, x in printf.used if verb == "w"]
     if len(wrapped) == 1:
         return WrapError(message, wrapped[0])
     if wrapped:
