@@ -3894,6 +3894,81 @@ func main() {
 )
 
 
+# sized and unsigned integers wrap as Go's arithmetic and conversions wrap them:
+# an FNV-1a hash sharding a map, +=, ++, --, <<= past the top, unary - and ^ of
+# unsigned, conversions of negative and large values (what go run, go1.27.3,
+# printed)
+CONSTRUCTS["sized_integers_wrap"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func fnv32(key string) uint32 {
+\thash := uint32(2166136261)
+\tfor i := 0; i < len(key); i++ {
+\t\thash ^= uint32(key[i])
+\t\thash *= 16777619
+\t}
+\treturn hash
+}
+
+type shard struct {
+\tmu sync.Mutex
+\tm  map[string]int
+}
+
+func main() {
+\tshards := make([]*shard, 4)
+\tfor i := range shards {
+\t\tshards[i] = &shard{m: map[string]int{}}
+\t}
+\tvar wg sync.WaitGroup
+\tfor _, k := range []string{"alpha", "beta", "gamma", "delta", "epsilon"} {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\ts := shards[fnv32(k)%uint32(len(shards))]
+\t\t\ts.mu.Lock()
+\t\t\ts.m[k]++
+\t\t\ts.mu.Unlock()
+\t\t}()
+\t}
+\twg.Wait()
+\tfor i, s := range shards {
+\t\tfmt.Println(i, len(s.m))
+\t}
+\tfmt.Println(fnv32("alpha"), fnv32(""))
+\tvar b uint8 = 250
+\tb += 10
+\tvar c int8 = 127
+\tc++
+\tvar u uint = 0
+\tu--
+\tvar x uint16 = 1
+\tx <<= 15
+\tx <<= 1
+\tneg := -5
+\tfmt.Println(b, c, u, x, ^uint32(0), uint8(neg), int8(200+neg))
+\tvar h uint64 = 14695981039346656037
+\th *= 1099511628211
+\tone := uint32(1)
+\tfmt.Println(h, -one, ^int8(5), ^one)
+}
+""",
+    "0 0\n"
+    "1 2\n"
+    "2 1\n"
+    "3 2\n"
+    "1569418667 2166136261\n"
+    "4 -128 18446744073709551615 0 4294967295 251 -61\n"
+    "12638153115695167455 4294967295 -6 4294967294\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -5259,6 +5334,9 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     shared = constructs["append_to_a_shared_slice"][1]
     assert "        out.append(i * i)  # L35" in shared  # no other variable holds out's list
     assert "    s = [*s, 1]  # L28" in shared and "    c = [*c, 9]  # L44" in shared
+    assert (
+        "        hash = go.uint32(hash * 16777619)  # L12" in constructs["sized_integers_wrap"][1]
+    )
     named = constructs["named_slice_map_and_func_types"][1]
     assert "class byAge(go.NamedValue):  # L16" in named
     assert '    @go.pointer_method\n    @sl.gofunc("main.(*IntHeap).Push"' in named

@@ -559,6 +559,22 @@ def quo(a: int, b: int) -> int:
     return q if (a < 0) == (b < 0) else -q
 
 
+def _wrap(bits: int, signed: bool) -> Callable[[int], int]:
+    mask, half = (1 << bits) - 1, 1 << (bits - 1)
+
+    def wrap(x: int) -> int:
+        x &= mask
+        return x - (mask + 1) if signed and x >= half else x
+
+    wrap.__name__ = f"{'int' if signed else 'uint'}{bits}"
+    wrap.__doc__ = f"``x`` wrapped to a {wrap.__name__}, as Go's arithmetic and conversions do."
+    return wrap
+
+
+int8, int16, int32, int64 = (_wrap(b, True) for b in (8, 16, 32, 64))
+uint8, uint16, uint32, uint64 = (_wrap(b, False) for b in (8, 16, 32, 64))
+
+
 def rem(a: int, b: int) -> int:
     """Go's integer ``a % b``: the sign of ``a``."""
     return a - quo(a, b) * b

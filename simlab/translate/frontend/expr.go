@@ -448,10 +448,16 @@ func (f *fn) unary(x *ast.UnaryExpr) string {
 	case token.NOT:
 		return "not " + f.operand(x.X, 6)
 	case token.SUB:
+		if wrap := intWrap(p.info.TypeOf(x)); wrap != "" && isUnsigned(p.info.TypeOf(x)) {
+			return wrap + "(-" + f.operand(x.X, 6) + ")" // -x of an unsigned wraps
+		}
 		return "-" + f.operand(x.X, 6)
 	case token.ADD:
 		return f.expr(x.X)
 	case token.XOR:
+		if wrap := intWrap(p.info.TypeOf(x)); wrap != "" && isUnsigned(p.info.TypeOf(x)) {
+			return wrap + "(~" + f.operand(x.X, 6) + ")" // ^x of an unsigned: its bits flipped
+		}
 		return "~" + f.operand(x.X, 6)
 	case token.AND:
 		inner := ast.Unparen(x.X)
@@ -568,9 +574,27 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 	case token.EQL, token.NEQ:
 		return f.compare(f.operand(x.X, pr+1), x.X, x.Y, x.Op.String())
 	}
+	t := p.info.TypeOf(x)
+	wrap := ""
+	if x.Op == token.ADD || x.Op == token.SUB || x.Op == token.MUL || x.Op == token.SHL {
+		wrap = intWrap(t) // h * 16777619 of a uint32 wraps as Go's does
+		// an operand wrapping in the same ring needs no wrap of its own: the sum of
+		// the remainders has the remainder of the sum
+		for _, e := range []ast.Expr{x.X, x.Y} {
+			if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && wrap != "" && types.Identical(p.info.TypeOf(b), t) &&
+				(b.Op == token.ADD || b.Op == token.SUB || b.Op == token.MUL) && (e == x.X || x.Op != token.SHL) {
+				if f.unwrapped == nil {
+					f.unwrapped = map[*ast.BinaryExpr]bool{}
+				}
+				f.unwrapped[b] = true
+			}
+		}
+	}
 	l := f.operand(x.X, pr)
 	r := f.operand(x.Y, pr+1)
-	t := p.info.TypeOf(x)
+	if wrap != "" && !f.unwrapped[x] {
+		return wrap + "(" + l + " " + x.Op.String() + " " + r + ")"
+	}
 	if isInt(t) && (x.Op == token.QUO || x.Op == token.REM) {
 		if b := under(t).(*types.Basic); b.Info()&types.IsUnsigned != 0 {
 			if x.Op == token.QUO {
@@ -1092,6 +1116,7 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		return f.m.nilOf(t) // []int(nil), map[K]V(nil), (chan T)(nil), (*T)(nil)
 	}
 	x := f.value(arg)
+	raw := x
 	if b, ok := ast.Unparen(arg).(*ast.BinaryExpr); ok && b != nil {
 		x = "(" + x + ")"
 	}
@@ -1124,10 +1149,17 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		fu, _ := under(from).(*types.Basic)
 		switch {
 		case tu.Info()&types.IsInteger != 0:
+			wrap := intWrap(t)
 			if fu != nil && fu.Info()&types.IsFloat != 0 {
+				if wrap != "" {
+					return wrap + "(int(" + raw + "))"
+				}
 				return "int(" + x + ")"
 			}
 			if fu != nil && fu.Info()&types.IsInteger != 0 {
+				if wrap != "" && !fits(fu, tu) && p.info.Types[c.Args[0]].Value == nil {
+					return wrap + "(" + raw + ")" // uint32(n): n's low 32 bits
+				}
 				return x
 			}
 		case tu.Info()&types.IsFloat != 0:
@@ -1875,6 +1907,52 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	}
 	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, error, runtime.Error, *bytes.Buffer, *strings.Builder or a type of the program")
 	return ""
+}
+
+// intWrap: the golib function that wraps an integer result to t's size, as Go's
+// arithmetic does (go.uint32), or "" for int and int64 (time.Duration too), which
+// the translation lets grow: a program that overflows 64 bits is rare, and a
+// wrap around every sum of durations would hide what the model says.
+func intWrap(t types.Type) string {
+	b, ok := under(t).(*types.Basic)
+	if !ok {
+		return ""
+	}
+	switch b.Kind() {
+	case types.Int8, types.Int16, types.Int32, types.Uint8, types.Uint16, types.Uint32, types.Uint64:
+		return "go." + types.Typ[b.Kind()].Name()
+	case types.Uint, types.Uintptr:
+		return "go.uint64"
+	}
+	return ""
+}
+
+func isUnsigned(t types.Type) bool {
+	b, ok := under(t).(*types.Basic)
+	return ok && b.Info()&types.IsUnsigned != 0
+}
+
+// fits: every value of the integer type from is one of to.
+func fits(from, to *types.Basic) bool {
+	size := func(b *types.Basic) int {
+		switch b.Kind() {
+		case types.Int8, types.Uint8:
+			return 8
+		case types.Int16, types.Uint16:
+			return 16
+		case types.Int32, types.Uint32:
+			return 32
+		}
+		return 64
+	}
+	fromUnsigned, toUnsigned := from.Info()&types.IsUnsigned != 0, to.Info()&types.IsUnsigned != 0
+	switch {
+	case fromUnsigned == toUnsigned:
+		return size(from) <= size(to)
+	case fromUnsigned:
+		return size(from) < size(to)
+	}
+	return false // a signed value may be negative
 }
 
 func isBasicKind(t types.Type, k types.BasicKind) bool {

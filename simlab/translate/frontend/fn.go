@@ -29,10 +29,11 @@ type fn struct {
 	results     []string   // names of named results
 
 	// per statement
-	pre      []string // lines hoisted before the statement (receives in expressions)
-	line     int      // the Go line of the statement being written
-	called   bool     // a call was rendered in the statement so far
-	shortCkt int      // inside the right operand of && or ||
+	pre       []string                 // lines hoisted before the statement (receives in expressions)
+	line      int                      // the Go line of the statement being written
+	called    bool                     // a call was rendered in the statement so far
+	shortCkt  int                      // inside the right operand of && or ||
+	unwrapped map[*ast.BinaryExpr]bool // operands whose parent wraps them (see binary)
 }
 
 type loopInfo struct {
@@ -1005,12 +1006,20 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 			m, k := f.expr(ix.X), f.expr(ix.Index)
 			z, _ := f.m.zero(mt.Elem(), ix)
 			f.flushPre()
-			f.wl(f.line, "%s[%s] = %s.get(%s, %s) %s %s", m, k, m, k, z, strings.TrimSuffix(op, "="), rhs)
+			value := fmt.Sprintf("%s.get(%s, %s) %s %s", m, k, z, strings.TrimSuffix(op, "="), rhs)
+			if wrap := intWrap(t); wrap != "" && (op == "+=" || op == "-=" || op == "*=" || op == "<<=") {
+				value = wrap + "(" + value + ")"
+			}
+			f.wl(f.line, "%s[%s] = %s", m, k, value)
 			return
 		}
 	}
 	target := f.lvalue(x)
 	f.flushPre()
+	if wrap := intWrap(t); wrap != "" && (op == "+=" || op == "-=" || op == "*=" || op == "<<=") {
+		f.wl(f.line, "%s = %s(%s %s %s)", target, wrap, target, strings.TrimSuffix(op, "="), paren(rhs))
+		return
+	}
 	f.wl(f.line, "%s %s %s", target, op, rhs)
 }
 
