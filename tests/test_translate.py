@@ -662,6 +662,43 @@ def test_go_run_reports_a_deadlock(tmp_path):
     assert "main.main(...)\n\tdead.go:5" in result.output
 
 
+# a busy loop: GOMAXPROCS=1 go run printed "got 1" (its scheduler preempts main
+# after about 10ms, the sender sleeps its millisecond and sends); simlab neither
+# preempts nor lets time pass while a goroutine runs
+BUSY_LOOP = """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tch := make(chan int)
+\tgo func() { time.Sleep(time.Millisecond); ch <- 1 }()
+\tfor {
+\t\tselect {
+\t\tcase v := <-ch:
+\t\t\tfmt.Println("got", v)
+\t\t\treturn
+\t\tdefault:
+\t\t}
+\t}
+}
+"""
+
+
+def test_go_run_ends_a_busy_loop_as_a_livelock_with_the_goroutines_dump(tmp_path):
+    path = tmp_path / "busy.go"
+    path.write_text(BUSY_LOOP)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1
+    assert result.output.startswith("livelock at 0s: a busy loop?")
+    assert "goroutine 1 [running]:\nmain.main(...)\n\tbusy.go:12\n" in result.output
+    assert "goroutine 2 [runnable]:\nmain.main.func1(...)\n\tbusy.go:10\n" in result.output
+    assert "Traceback" not in result.output
+
+
 @pytest.mark.parametrize(
     ("body", "line", "construct"),
     [

@@ -84,9 +84,16 @@ def frame_of(code: CodeType, line: int) -> Frame:
     if named is not None:
         func, file = named
         if file is not None:
-            mark = _LINE_MARK.search(linecache.getline(code.co_filename, line))
-            if mark:
-                return Frame(func, file, int(mark.group(1)))
+            # a generator not started yet stands at its decorator: its def is marked
+            for at in range(line, line + 4):
+                text = linecache.getline(code.co_filename, at)
+                mark = _LINE_MARK.search(text)
+                if mark:
+                    return Frame(func, file, int(mark.group(1)))
+                if at > line and text.lstrip().startswith("def "):
+                    break
+                if not text.lstrip().startswith("@"):
+                    break
         return Frame(func, _display_path(code.co_filename), line)
     module = Path(code.co_filename).stem
     qualname = code.co_qualname.replace(".<locals>", "")
@@ -110,7 +117,7 @@ def delegate(gen: Any) -> Any:
 def python_stack(g: Goroutine) -> list[tuple[CodeType, int]]:
     """``(code, line)`` of the goroutine's frames, innermost first, simlab's own left out."""
     frames: list[tuple[CodeType, int]] = []
-    if g.state == "running":
+    if g.state == "running" and getattr(g.gen, "gi_running", False):
         root = cast(GeneratorType, g.gen).gi_frame  # type: ignore[type-arg]
         f: FrameType | None = sys._getframe(1)
         while f is not None:

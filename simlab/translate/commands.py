@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from ..errors import Deadlock, FatalError, GoPanic, SimlabError
+from ..errors import Deadlock, FatalError, GoPanic, Livelock, SimlabError
 
 if TYPE_CHECKING:
     from ..sched.dfs import DFS
@@ -282,6 +282,13 @@ def _run(
         except FatalError as err:
             out.failure = "fatal error"
             out.lines.append(f"fatal error at {now(rt.now)}\n{err}")
+        except Livelock as err:  # a goroutine that spins: Go would preempt it, time passing
+            out.failure = "livelock"
+            out.lines.append(
+                f"livelock at {now(rt.now)}: a busy loop? simlab's clock stands still while a "
+                "goroutine runs and it never preempts one (Go would after about 10ms, time "
+                f"passing): block in the loop instead\n{err}"
+            )
         except golib.Exit as err:
             out.failure = f"exit status {err.code}" if err.code else ""
             out.lines.append(f"exit status {err.code} at {now(rt.now)}")
