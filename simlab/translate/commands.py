@@ -160,6 +160,22 @@ def go_run_cmd(
     click.echo(
         f"{schedules} schedules ({strategy}, seeds {seed} to {seed + schedules - 1}): none failed"
     )
+    _preempt_hint(strategy, getattr(sl.make_strategy(strategy), "preemptive", False))
+
+
+def _preempt_hint(strategy: str, preemptive: bool) -> None:
+    """After a search that found nothing: a strategy that switches only where a
+    goroutine blocks misses what needs a switch between two operations that both
+    go through (two Locks taken in opposite orders)."""
+    if preemptive:
+        return
+    preempt = (
+        f"{strategy}:preempt" if strategy.startswith(("random", "pct", "dfs")) else "random:preempt"
+    )
+    click.echo(
+        f"(switching only where a goroutine blocks; --strategy {preempt} also "
+        "switches between operations that go through, as several cores do)"
+    )
 
 
 def _show_failure(run: _Run, path: Path, entry: str, seed: int, parallel: int) -> NoReturn:
@@ -203,6 +219,7 @@ def _search_dfs(
                 f"{every} {bound_words(dfs.bound)} checked "
                 f"({pruning_words(dfs.pruned, dfs.reduction)}): none failed"
             )
+            _preempt_hint(str(dfs), dfs.preemptive)
             raise SystemExit(0)
     click.echo(
         f"stopped after {runs:,} runs (--schedules): {checked:,} schedules checked, none "
