@@ -741,6 +741,19 @@ def test_go_run_ends_a_busy_loop_as_a_livelock_with_the_goroutines_dump(tmp_path
     assert "Traceback" not in result.output
 
 
+def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path):
+    """os.Exit before the scheduler ran them: the oracles name the goroutines at the
+    function they were to run (the func literal's line), where they printed ?."""
+    path = tmp_path / "exit.go"
+    path.write_text(
+        'package main\n\nimport "os"\n\nfunc main() {\n\tfor range 3 {\n'
+        "\t\tgo func() {\n\t\t\tos.Exit(0)\n\t\t}()\n\t}\n\tos.Exit(1)\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1
+    assert "      3 x main.main.func1 [runnable] exit.go:7\n" in result.output
+
+
 @pytest.mark.parametrize(
     ("body", "line", "construct"),
     [

@@ -146,6 +146,15 @@ def traceback_stack(tb: TracebackType | None) -> list[tuple[CodeType, int]]:
     return [(c, n) for c, n in reversed(frames) if not _is_internal(c)]
 
 
+def entry_frame(g: Goroutine) -> Frame | None:
+    """The line of a program function a goroutine was to run, for one whose stack is
+    gone (it never started, and the run's end closed it), or None."""
+    code = getattr(g.gen, "gi_code", None)
+    if code is None or code not in _GO_NAMES:
+        return None
+    return frame_of(code, code.co_firstlineno)
+
+
 def goroutine_frames(g: Goroutine) -> list[Frame]:
     """The goroutine's frames in Go's order (innermost first), program frames only."""
     return [frame_of(code, line) for code, line in python_stack(g)]

@@ -44,7 +44,7 @@ from ..errors import SimlabError
 from ..go import goroutine as _g
 from ..go.chan import Chan, Waiter
 from ..go.context import Context
-from ..go.frames import delegate, frame_of, python_stack
+from ..go.frames import delegate, entry_frame, frame_of, python_stack
 from ..go.goroutine import Goroutine
 from ..go.profile import count_profile, goroutineleak_traceback
 from ..go.runtime import Runtime
@@ -503,7 +503,7 @@ class Group:
 def group_key(g: Goroutine) -> str:
     """Name, wait and innermost program frame, without the minutes."""
     stack = python_stack(g)  # the innermost frame alone is named
-    top = frame_of(*stack[0]) if stack else None
+    top = frame_of(*stack[0]) if stack else entry_frame(g)
     where = f"{top.file}:{top.line}" if top is not None else "?"
     state = g.wait_reason if g.state == _g.WAITING else g.state
     return f"{g.name} [{state}] {where}"
