@@ -4061,6 +4061,84 @@ func main() {
 )
 
 
+# arrays of struct values, of sync.Mutex (striped locks) and of arrays: fields
+# written in place, copies that copy the elements, a range copy, == element by
+# element and of a struct holding an array (what go run, go1.27.3, printed)
+CONSTRUCTS["arrays_of_structs_and_arrays"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Striped struct {
+\tlocks [4]sync.Mutex
+\tvals  [4]int
+}
+
+func (s *Striped) Add(k, n int) {
+\ti := k % len(s.locks)
+\ts.locks[i].Lock()
+\tdefer s.locks[i].Unlock()
+\ts.vals[i] += n
+}
+
+type point struct{ x, y int }
+
+type rec struct{ a [2]int }
+
+type shard struct {
+\tmu sync.Mutex
+\tm  map[string]int
+}
+
+func main() {
+\tvar s Striped
+\tvar wg sync.WaitGroup
+\tfor k := range 10 {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\ts.Add(k, k)
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(s.vals)
+\tvar pts [3]point
+\tpts[1].x = 5
+\tcp := pts
+\tcp[0].y = 7
+\tfmt.Println(pts, cp, len(pts))
+\tvar shards [2]shard
+\tfor i := range shards {
+\t\tshards[i].m = map[string]int{}
+\t}
+\tshards[1].mu.Lock()
+\tshards[1].m["a"]++
+\tshards[1].mu.Unlock()
+\tfmt.Println(len(shards[1].m), shards[0].m)
+\tfor _, p := range pts {
+\t\tp.x++
+\t}
+\tgrid := [2][2]int{{1, 2}, {3, 4}}
+\tg2 := grid
+\tg2[0][0] = 9
+\tr1, r2 := rec{[2]int{1, 2}}, rec{[2]int{1, 2}}
+\tfmt.Println(r1 == r2, r1 != rec{})
+\tsame := pts
+\tfmt.Println(pts, grid, g2, pts == cp, pts == same, pts[1] == point{5, 0}, grid != g2)
+}
+""",
+    "[12 15 8 10]\n"
+    "[{0 0} {5 0} {0 0}] [{0 7} {5 0} {0 0}] 3\n"
+    "1 map[]\n"
+    "true true\n"
+    "[{0 0} {5 0} {0 0}] [[1 2] [3 4]] [[9 2] [3 4]] false true true true\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

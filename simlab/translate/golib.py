@@ -1143,11 +1143,24 @@ def struct_equal(a: Any, b: Any) -> bool:
     cls = type(a)
     values = getattr(cls, "go_values", ())
     return all(
-        struct_equal(getattr(a, f), getattr(b, f))
+        _value_equal(getattr(a, f), getattr(b, f))
         if f in values
         else getattr(a, f) == getattr(b, f)
         for f in cls.__slots__
     )
+
+
+def array_equal(a: list[Any], b: list[Any]) -> bool:
+    """``a == b`` of two arrays of struct values or of arrays: element by element."""
+    return all(_value_equal(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _value_equal(x: Any, y: Any) -> bool:
+    if type(x) is list:
+        return array_equal(x, y)
+    if hasattr(type(x), "__slots__") and not isinstance(x, int | float | str):
+        return struct_equal(x, y)
+    return bool(x == y)
 
 
 def _struct_key(x: Any) -> tuple[Any, ...]:
@@ -1163,10 +1176,11 @@ def struct_hash(x: Any) -> int:
     return hash(_struct_key(x))
 
 
-def copy_array(x: list[Any]) -> list[Any]:
-    """A copy of an array (a list), as Go copies one where it is assigned or passed;
-    its elements are numbers, strings, pointers or channels, shared as Go's are."""
-    return list(x)
+def copy_array(x: list[Any], copy_elem: Callable[[Any], Any] | None = None) -> list[Any]:
+    """A copy of an array (a list), as Go copies one where it is assigned or passed:
+    each element copied by ``copy_elem`` (struct values, arrays), or shared as it is
+    (numbers, strings, pointers, channels)."""
+    return [copy_elem(e) for e in x] if copy_elem is not None else list(x)
 
 
 def copy_sync(x: Any) -> Any:

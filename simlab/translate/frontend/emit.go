@@ -1148,15 +1148,38 @@ func (m *module) basicClasses() {
 	}
 }
 
-// arrayElem: the element type of an array the translation takes: a list copied
-// where Go copies the array (go.copy_array), which is a copy as long as no
-// element is a value copied in turn (a struct value or an array).
+// arrayElem: the element type of an array: a list, of fresh objects where the
+// elements are struct values or arrays.
 func (m *module) arrayElem(t *types.Array, at ast.Node) types.Type {
-	switch under(t.Elem()).(type) {
-	case *types.Struct, *types.Array:
-		m.p.unsupported(at, "an array of struct values or of arrays", "an array of pointers, or a slice")
-	}
 	return t.Elem()
+}
+
+// copyArray renders a copy of the array x of type t, where Go copies it (assigned,
+// passed, ranged over): go.copy_array, which copies each element too where the
+// elements are struct values or arrays.
+func (m *module) copyArray(x string, t *types.Array, at ast.Node) string {
+	if c := m.elemCopier(t.Elem(), at); c != "" {
+		return "go.copy_array(" + x + ", " + c + ")"
+	}
+	return "go.copy_array(" + x + ")"
+}
+
+// elemCopier: the function that copies an element of type t as Go copies it, or
+// "" for an element shared as it is (a number, a string, a pointer, a channel).
+func (m *module) elemCopier(t types.Type, at ast.Node) string {
+	switch u := under(t).(type) {
+	case *types.Array:
+		if c := m.elemCopier(u.Elem(), at); c != "" {
+			return "lambda a: go.copy_array(a, " + c + ")"
+		}
+		return "go.copy_array"
+	case *types.Struct:
+		if m.isStructValue(t) {
+			m.copyable(t, at)
+			return "go.copy"
+		}
+	}
+	return ""
 }
 
 // methods writes a class's methods, in its body.

@@ -23,8 +23,7 @@ func (f *fn) value(e ast.Expr) string {
 		switch ast.Unparen(e).(type) {
 		case *ast.CompositeLit, *ast.CallExpr: // a fresh value
 		default:
-			f.m.arrayElem(at, e)
-			return "go.copy_array(" + f.expr(e) + ")" // an array is a value: copied
+			return f.m.copyArray(f.expr(e), at, e) // an array is a value: copied
 		}
 	}
 	if f.m.isStructValue(t) {
@@ -80,6 +79,13 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 		}
 		if m.isStructValue(ft) {
 			m.copyable(ft, at)
+		}
+		if arr, ok := under(ft).(*types.Array); ok {
+			switch under(arr.Elem()).(type) {
+			case *types.Struct, *types.Array: // go.copy copies an array field's list, not its elements
+				p.unsupported(at, "a copy of a struct value holding an array of struct values or of arrays ("+st.Field(i).Name()+")",
+					"a slice, or an array of pointers")
+			}
 		}
 	}
 }
@@ -643,6 +649,14 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 			return not + "go.is_nil(" + l + ")" // a go.NilSlice nothing was appended to
 		}
 		return l + " is " + not + "go.NIL_MAP" // one value is every nil map
+	case *types.Array:
+		if f.m.elemCopier(under(t).(*types.Array).Elem(), le) != "" {
+			// element by element, a struct value field by field
+			if op == "==" {
+				return "go.array_equal(" + l + ", " + r + ")"
+			}
+			return "not go.array_equal(" + l + ", " + r + ")"
+		}
 	case *types.Struct:
 		// field by field, as Go compares struct values (a struct field a struct in turn)
 		f.m.copyable(t, le) // its class names its struct-valued fields: go_values
@@ -901,9 +915,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 				d := f.temp("d")
 				s = "[sl.format_duration(" + d + ") for " + d + " in " + s + "]"
 			}
-			if sl, ok := under(t).(*types.Slice); ok && f.m.isStructValue(sl.Elem()) {
-				f.m.copyable(sl.Elem(), a)
-				s = "go.struct_values(" + s + ")"
+			if elem := elemType(t); elem != nil && f.m.isStructValue(elem) {
+				f.m.copyable(elem, a)
+				s = "go.struct_values(" + strings.TrimSuffix(strings.TrimPrefix(s, "go.copy_array("), ", go.copy)") + ")"
 			}
 		}
 		parts = append(parts, s)
@@ -1925,6 +1939,17 @@ func intWrap(t types.Type) string {
 		return "go.uint64"
 	}
 	return ""
+}
+
+// elemType: the element type of a slice or an array, or nil.
+func elemType(t types.Type) types.Type {
+	switch u := under(t).(type) {
+	case *types.Slice:
+		return u.Elem()
+	case *types.Array:
+		return u.Elem()
+	}
+	return nil
 }
 
 func isUnsigned(t types.Type) bool {

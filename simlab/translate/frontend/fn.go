@@ -1704,8 +1704,8 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 		}
 		p.unsupported(s, "range over a string", "range over a slice of strings or an integer")
 	case *types.Array:
-		if f.m.arrayElem(t, s); s.Value != nil {
-			x = "go.copy_array(" + x + ")" // Go ranges over a copy of the array
+		if s.Value != nil {
+			x = f.m.copyArray(x, t, s) // Go ranges over a copy of the array
 		}
 		f.rangeList(s, label, x, t.Elem(), target)
 		return
