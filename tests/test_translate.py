@@ -4139,6 +4139,75 @@ func main() {
 )
 
 
+# range over a string (byte offsets and runes); continue in a for loop with a post
+# statement, and continue L to one, run the post first (what go run, go1.27.3,
+# printed; both were refused)
+CONSTRUCTS["strings_ranged_and_continue_with_a_post"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+func classify(n int) string {
+\tswitch {
+\tcase n < 0:
+\t\treturn "neg"
+\tcase n == 0:
+\t\treturn "zero"
+\t}
+\treturn "nonneg"
+}
+
+func main() {
+\ttotal := 0
+\tfor i := 0; i < 10; i++ {
+\t\tif i%3 == 0 {
+\t\t\tcontinue
+\t\t}
+\t\ttotal += i
+\t}
+\tfmt.Println(total)
+\tcount := map[rune]int{}
+\tfor i, r := range "héllo, wörld" {
+\t\tif i > 8 {
+\t\t\tbreak
+\t\t}
+\t\tcount[r]++
+\t}
+\tfmt.Println(len(count), count['l'], count['é'])
+\tvar b strings.Builder
+\tfor _, r := range "abc" {
+\t\tb.WriteRune(r - 32)
+\t}
+\tfmt.Println(b.String(), classify(0), classify(-1))
+\tn := 0
+\tfor j := 10; j > 0; j /= 2 {
+\t\tif j == 5 {
+\t\t\tcontinue
+\t\t}
+\t\tn += j
+\t}
+\tfmt.Println(n)
+\tm := 0
+outer:
+\tfor a := 1; a < 100; a *= 3 {
+\t\tfor b := 0; b < 3; b++ {
+\t\t\tif b == a%3+1 {
+\t\t\t\tcontinue outer
+\t\t\t}
+\t\t\tm += a * b
+\t\t}
+\t}
+\tfmt.Println(m)
+}
+""",
+    "27\n7 2 1\nABC zero neg\n13\n1\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -268,6 +268,15 @@ def errors_as(err: Any, target: Any, matches: Callable[[Any], bool]) -> bool:
 # --- strings, strconv, sort, slices: what Python's own methods do not say alike ---
 
 
+def runes(s: str) -> Iterator[tuple[int, int]]:
+    """``for i, r := range s``: each rune of ``s`` (its code point) and the byte offset
+    in ``s`` where it starts."""
+    offset = 0
+    for ch in s:
+        yield offset, ord(ch)
+        offset += len(ch.encode())
+
+
 def split(s: str, sep: str) -> list[str]:
     """``strings.Split``: an empty separator splits after each character."""
     return list(s) if sep == "" else s.split(sep)

@@ -44,6 +44,7 @@ type loopInfo struct {
 	// break out of the inner loops, each of which tests them as it ends
 	breakFlag, continueFlag string
 	checks                  []string // the flags this loop tests once it has ended
+	post                    ast.Stmt // a while loop's post statement, which a continue runs first
 }
 
 func (m *module) newFunc(u *unit, parent *fn) *fn {
@@ -729,12 +730,22 @@ func (f *fn) branch(s *ast.BranchStmt) {
 			f.w("break")
 			return
 		}
+		if post := f.loops[len(f.loops)-1].post; s.Tok == token.CONTINUE && post != nil {
+			line := f.line
+			f.stmt(post)
+			f.line = line
+		}
 		f.wl(f.line, "%s", word)
 		return
 	}
 	if s.Tok == token.BREAK && f.switches > 0 {
 		// breaks out of the switch or select: fine only as a case's last statement
 		p.unsupported(s, "break inside a switch or select case", "a labeled break of the loop, or return")
+	}
+	if post := f.loops[len(f.loops)-1].post; s.Tok == token.CONTINUE && post != nil {
+		line := f.line
+		f.stmt(post) // Go runs the post statement before the next condition
+		f.line = line
 	}
 	f.wl(f.line, "%s", word)
 }
@@ -1349,6 +1360,11 @@ func (f *fn) pushLoop(label string, n ast.Node) (restore func()) {
 			if flag == outer.continueFlag {
 				f.w("if %s:", flag)
 				f.w("    %s = False", flag)
+				if outer.post != nil {
+					f.indent++
+					f.stmt(outer.post)
+					f.indent--
+				}
 				f.w("    continue")
 			} else {
 				f.w("if %s:", flag)
@@ -1463,10 +1479,7 @@ func (f *fn) forLoop(s *ast.ForStmt, label string) {
 		done()
 		return
 	}
-	// the general form: init; while cond: body; post
-	if s.Post != nil && hasContinue(s.Body) {
-		p.unsupported(s, "continue in a for loop with a post statement", "a counting loop (for i := a; i < b; i++) or a loop without a post statement")
-	}
+	// the general form: init; while cond: body; post (and post before each continue)
 	if s.Init != nil {
 		f.stmt(s.Init)
 		f.line = p.line(s)
@@ -1479,6 +1492,7 @@ func (f *fn) forLoop(s *ast.ForStmt, label string) {
 		}
 	}
 	done := f.pushLoop(label, s)
+	f.loops[len(f.loops)-1].post = s.Post
 	f.wl(f.line, "while %s:", cond)
 	f.indent++
 	f.stmts(s.Body.List)
@@ -1487,15 +1501,6 @@ func (f *fn) forLoop(s *ast.ForStmt, label string) {
 	}
 	f.indent--
 	done()
-}
-
-func hasContinue(body *ast.BlockStmt) bool {
-	found := false
-	branches(body, func(b *ast.BranchStmt, nested bool) {
-		// its own continue, or a labeled one in a nested loop, which may target it
-		found = found || b.Tok == token.CONTINUE && (!nested || b.Label != nil)
-	})
-	return found
 }
 
 // countingLoop: for i := a; i < b; i++ as for i in range(a, b).
@@ -1702,7 +1707,16 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 			done()
 			return
 		}
-		p.unsupported(s, "range over a string", "range over a slice of strings or an integer")
+		if t.Info()&types.IsString != 0 {
+			// each rune and the byte offset it starts at, as Go ranges over a string
+			key, val = target(s.Key), target(s.Value)
+			done := f.pushLoop(label, s)
+			f.wl(f.line, "for %s, %s in go.runes(%s):", key, val, x)
+			f.rangeBody(s, "_", t)
+			done()
+			return
+		}
+		p.unsupported(s, "range over this type", "")
 	case *types.Array:
 		if s.Value != nil {
 			x = f.m.copyArray(x, t, s) // Go ranges over a copy of the array
