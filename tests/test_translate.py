@@ -4208,6 +4208,54 @@ outer:
 )
 
 
+# errors.Is with nil on either side, and of a struct value wrapped by %w;
+# strings.Cut, CutPrefix, CutSuffix; time.Since inside a larger expression and a
+# library call compared with == (what go run, go1.27.3, printed)
+CONSTRUCTS["errors_is_nil_cut_and_since_in_an_expression"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"strings"
+\t"time"
+)
+
+type codeErr struct{ code int }
+
+func (e codeErr) Error() string { return fmt.Sprint("code ", e.code) }
+
+func main() {
+\tvar none error
+\tfmt.Println(errors.Is(nil, nil), errors.Is(none, nil),
+\t\terrors.Is(errors.New("x"), nil), errors.Is(nil, errors.New("x")))
+\twrapped := fmt.Errorf("op: %w", codeErr{404})
+\tfmt.Println(errors.Is(wrapped, codeErr{404}), errors.Is(wrapped, codeErr{500}))
+\tk, v, ok := strings.Cut("key=value=x", "=")
+\tfmt.Println(k, v, ok)
+\tk, v, ok = strings.Cut("novalue", "=")
+\tfmt.Printf("%q %q %v\\n", k, v, ok)
+\trest, had := strings.CutPrefix("v1.2", "v")
+\tbase, had2 := strings.CutSuffix("main.go", ".txt")
+\tfmt.Println(rest, had, base, had2)
+\ttime.Sleep(time.Second)
+\tstart := time.Now()
+\ttime.Sleep(100 * time.Millisecond)
+\tleft := time.Second - time.Since(start)
+\tfmt.Println(left < time.Second, time.Second-time.Since(start) > 0,
+\t\tstrings.Contains("abc", "b") == true)
+}
+""",
+    "true true false false\n"
+    "true false\n"
+    "key value=x true\n"
+    '"novalue" "" false\n'
+    "1.2 true main.go false\n"
+    "true true true\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

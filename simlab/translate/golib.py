@@ -240,9 +240,12 @@ def errors_unwrap(err: Any) -> Any:
 
 def errors_is(err: Any, target: Any) -> bool:
     """``errors.Is``: ``err`` is ``target`` or wraps it, or an error of its tree says
-    it is, by an ``Is(target) bool`` method of the program."""
+    it is, by an ``Is(target) bool`` method of the program; with a nil on either
+    side, whether both are nil."""
+    if err is None or target is None:
+        return err is target
     for e in _tree(err):
-        if e is target:
+        if e is target or equal(e, target):
             return True
         is_ = getattr(type(e), "Is", None)
         if callable(is_) and e.Is(target):
@@ -266,6 +269,23 @@ def errors_as(err: Any, target: Any, matches: Callable[[Any], bool]) -> bool:
 
 
 # --- strings, strconv, sort, slices: what Python's own methods do not say alike ---
+
+
+def cut(s: str, sep: str) -> tuple[str, str, bool]:
+    """``strings.Cut``: the text before and after the first ``sep``, and whether
+    there was one (else ``s``, ``""``, false)."""
+    before, found, after = s.partition(sep)
+    return before, after, bool(found) or sep == ""
+
+
+def cut_prefix(s: str, prefix: str) -> tuple[str, bool]:
+    """``strings.CutPrefix``: ``s`` without ``prefix``, and whether it had it."""
+    return (s[len(prefix) :], True) if s.startswith(prefix) else (s, False)
+
+
+def cut_suffix(s: str, suffix: str) -> tuple[str, bool]:
+    """``strings.CutSuffix``: ``s`` without ``suffix``, and whether it had it."""
+    return (s[: len(s) - len(suffix)], True) if s.endswith(suffix) else (s, False)
 
 
 def runes(s: str) -> Iterator[tuple[int, int]]:

@@ -544,6 +544,9 @@ func prec(op token.Token) int { return op.Precedence() }
 
 func (f *fn) operand(e ast.Expr, parent int) string {
 	s := f.expr(e)
+	if _, isCall := ast.Unparen(e).(*ast.CallExpr); isCall && topLevelSpace(s) {
+		return "(" + s + ")" // time.Since(t) is rt.now - t: an operand in parentheses
+	}
 	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && (prec(b.Op) < parent || bitwise(b.Op)) {
 		if _, isParen := e.(*ast.ParenExpr); !isParen {
 			return "(" + s + ")"
@@ -872,7 +875,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 	}
 	var parts []string
 	for i, a := range c.Args {
-		if !f.p.isNamedValue(f.p.info.TypeOf(a)) {
+		if !f.p.isNamedValue(f.p.info.TypeOf(a)) && calleeName(f.p, c) != "fmt.Errorf" {
 			delete(f.p.ifaceValues, a) // fmt prints by the static type: no go.as_value
 		}
 		s := f.value(a)
@@ -1470,6 +1473,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "strings.Split", "strings.Index", "strconv.Atoi", "sort.Slice", "sort.SliceStable", "slices.Index",
 		"strings.LastIndex", "strings.SplitN", "strconv.Quote", "strconv.FormatInt", "strconv.ParseBool",
 		"strconv.FormatFloat", "strconv.ParseFloat", "strconv.ParseInt", "strings.Title",
+		"strings.Cut", "strings.CutPrefix", "strings.CutSuffix",
 		"sort.Sort", "sort.Stable", "sort.IsSorted", "sort.Reverse", "container/heap.Init", "container/heap.Push",
 		"container/heap.Pop", "container/heap.Fix", "container/heap.Remove":
 		f.plainInterfaceMethods(c)
@@ -1478,7 +1482,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			"container/heap.Init": "heap_init", "container/heap.Push": "heap_push", "container/heap.Pop": "heap_pop",
 			"container/heap.Fix": "heap_fix", "container/heap.Remove": "heap_remove",
 			"strconv.FormatFloat": "format_float", "strconv.ParseFloat": "parse_float",
-			"strconv.ParseInt": "parse_int", "strings.Title": "title",
+			"strconv.ParseInt": "parse_int", "strings.Title": "title", "strings.Cut": "cut",
+			"strings.CutPrefix": "cut_prefix", "strings.CutSuffix": "cut_suffix",
 			"strings.Split": "split", "strings.Index": "index", "strconv.Atoi": "atoi",
 			"sort.Slice": "sort_slice", "sort.SliceStable": "sort_slice", "slices.Index": "slices_index",
 			"strings.LastIndex": "last_index", "strings.SplitN": "split_n", "strconv.Quote": "quote",

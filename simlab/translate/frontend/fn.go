@@ -1041,6 +1041,35 @@ func paren(s string) string {
 	return "(" + s + ")"
 }
 
+// topLevelSpace: the Python expression s has a space outside brackets and
+// strings, an operator that binds less than a call would.
+func topLevelSpace(s string) bool {
+	depth := 0
+	var quote rune
+	escaped := false
+	for _, r := range s {
+		switch {
+		case quote != 0:
+			if escaped {
+				escaped = false
+			} else if r == '\\' {
+				escaped = true
+			} else if r == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'':
+			quote = r
+		case r == '(' || r == '[' || r == '{':
+			depth++
+		case r == ')' || r == ']' || r == '}':
+			depth--
+		case r == ' ' && depth == 0:
+			return true
+		}
+	}
+	return false
+}
+
 func isSimple(s string) bool {
 	for _, r := range s {
 		if !(r == '_' || r == '.' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
