@@ -4256,6 +4256,64 @@ func main() {
 )
 
 
+# function values typed with a type parameter (a func(T) field of a generic type,
+# a func() (T, error) argument, a func(T) U of a generic map) that hold functions
+# which block: called with yield from, as their targets are generators (what go
+# run, go1.27.3, printed; the first printed 0, the second crashed)
+CONSTRUCTS["generic_function_values_that_block"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"time"
+)
+
+type rec struct {
+\tmu sync.Mutex
+\tn  int
+}
+
+func (r *rec) add(v int) {
+\tr.mu.Lock()
+\tr.n += v
+\tr.mu.Unlock()
+}
+
+type box[T any] struct{ f func(T) }
+
+func (b *box[T]) call(v T) { b.f(v) }
+
+func call[T any](f func() (T, error)) T {
+\tv, _ := f()
+\treturn v
+}
+
+func mapAll[T, U any](xs []T, f func(T) U) []U {
+\tout := make([]U, 0, len(xs))
+\tfor _, x := range xs {
+\t\tout = append(out, f(x))
+\t}
+\treturn out
+}
+
+func main() {
+\tr := &rec{}
+\tb := &box[int]{f: r.add}
+\tb.call(1)
+\tb.call(2)
+\tfmt.Println(r.n)
+\tfmt.Println(call(func() (int, error) { time.Sleep(time.Second); return 1, nil }))
+\tfmt.Println(call(func() (string, error) { return "plain", nil }))
+\tslow := func(x int) string { time.Sleep(time.Millisecond); return fmt.Sprint(x * 2) }
+\tfmt.Println(mapAll([]int{1, 2, 3}, slow), mapAll([]string{"a"}, func(s string) int { return len(s) }))
+}
+""",
+    "3\n1\nplain\n[2 4 6] [1]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -746,22 +747,106 @@ func methodFamily(fn *types.Func) string {
 	return "method:" + fn.Name() + sigKey(fn.Type().(*types.Signature))
 }
 
+// sigKey: a signature as a family's key; a type that holds a type parameter is
+// "?", which stands for any type (a func(T) field of a generic type may hold any
+// func(int): see related).
 func sigKey(sig *types.Signature) string {
 	var b strings.Builder
 	b.WriteString("(")
 	for i := 0; i < sig.Params().Len(); i++ {
-		b.WriteString(types.TypeString(sig.Params().At(i).Type(), nil) + ",")
+		b.WriteString(familyType(sig.Params().At(i).Type()) + ",")
 	}
 	if sig.Variadic() {
 		b.WriteString("...")
 	}
 	b.WriteString(")(")
 	for i := 0; i < sig.Results().Len(); i++ {
-		b.WriteString(types.TypeString(sig.Results().At(i).Type(), nil) + ",")
+		b.WriteString(familyType(sig.Results().At(i).Type()) + ",")
 	}
 	b.WriteString(")")
 	return b.String()
 }
+
+func familyType(t types.Type) string {
+	s := types.TypeString(t, nil)
+	if hasTypeParam(t) {
+		return "?"
+	}
+	return s
+}
+
+// hasTypeParam: t is or holds a type parameter.
+func hasTypeParam(t types.Type) bool {
+	switch t := t.(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Pointer:
+		return hasTypeParam(t.Elem())
+	case *types.Slice:
+		return hasTypeParam(t.Elem())
+	case *types.Array:
+		return hasTypeParam(t.Elem())
+	case *types.Chan:
+		return hasTypeParam(t.Elem())
+	case *types.Map:
+		return hasTypeParam(t.Key()) || hasTypeParam(t.Elem())
+	case *types.Signature:
+		for _, tuple := range []*types.Tuple{t.Params(), t.Results()} {
+			for i := 0; i < tuple.Len(); i++ {
+				if hasTypeParam(tuple.At(i).Type()) {
+					return true
+				}
+			}
+		}
+	case *types.Named:
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			if hasTypeParam(t.TypeArgs().At(i)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var familyPatterns = map[string]*regexp.Regexp{}
+
+// related: two families may hold the same function: equal, or equal but where
+// one has "?", a type that holds a type parameter, which stands for any type.
+func related(x, y string) bool {
+	if x == y {
+		return true
+	}
+	for _, pair := range [2][2]string{{x, y}, {y, x}} {
+		if strings.Contains(pair[0], "?") {
+			re := familyPatterns[pair[0]]
+			if re == nil {
+				re = regexp.MustCompile("^" + strings.ReplaceAll(regexp.QuoteMeta(pair[0]), `\?`, ".*") + "$")
+				familyPatterns[pair[0]] = re
+			}
+			if re.MatchString(pair[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// relatedIn: some family of set is related to f.
+func relatedIn(set map[string]bool, f string) bool {
+	if set[f] {
+		return true
+	}
+	for g := range set {
+		if (strings.Contains(f, "?") || strings.Contains(g, "?")) && related(f, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// genFamily: a function value of family f may be a generator, so that a call
+// through it is a yield from.
+func (a *analysis) genFamily(f string) bool { return relatedIn(a.famGen, f) }
 
 // solve computes which units become generators: a unit blocks if it blocks
 // itself, calls a unit that does, or calls through a function value or an
@@ -846,6 +931,10 @@ func (a *analysis) solve() {
 				}
 			}
 		}
+		dynGen := map[string]bool{} // dynamic calls that may reach a generator
+		for d := range a.famDyn {
+			dynGen[d] = relatedIn(famGen, d)
+		}
 		for _, u := range a.units {
 			if u.gen {
 				continue
@@ -855,12 +944,16 @@ func (a *analysis) solve() {
 				g = g || c.gen
 			}
 			for _, d := range u.dyn {
-				g = g || famGen[d]
+				g = g || relatedIn(famGen, d)
 			}
 			forced := false
 			for _, f := range u.families {
-				if famGen[f] && a.famDyn[f] {
-					forced = true
+				// a dynamic call of a family related to f may reach a generator: every
+				// function it may call is one, so that it can be a yield from
+				for d := range a.famDyn {
+					if related(d, f) && dynGen[d] {
+						forced = true
+					}
 				}
 			}
 			if g || forced {

@@ -1112,9 +1112,9 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 	} else if id, ok := fun.(*ast.Ident); ok && f.m.a.stdVar[p.info.Uses[id]] && f.m.a.assigns[p.info.Uses[id]] == 0 {
 		gen = false // cancel(), stop(): what the library returned, a plain function
 	} else if sel, ok := fun.(*ast.SelectorExpr); ok && p.info.Selections[sel] != nil && p.info.Selections[sel].Kind() == types.MethodVal {
-		gen = f.m.a.famGen[methodFamily(p.info.Selections[sel].Obj().(*types.Func))]
+		gen = f.m.a.genFamily(methodFamily(p.info.Selections[sel].Obj().(*types.Func)))
 	} else {
-		gen = f.m.a.famGen[familyOf(p, p.info.TypeOf(fun))]
+		gen = f.m.a.genFamily(familyOf(p, p.info.TypeOf(fun)))
 	}
 	if n, ok := p.info.TypeOf(fun).(*types.Named); ok && n.Obj().Pkg() != nil && !p.ours(n.Obj().Pkg()) {
 		gen = false // context.CancelFunc and the like: what the library returned, a plain function

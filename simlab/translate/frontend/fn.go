@@ -1250,7 +1250,7 @@ func (f *fn) deferCallee(c *ast.CallExpr, s ast.Node) string {
 	callee, _ := f.funcValue(fun, s)
 	if u := f.calleeUnit(fun); u != nil && u.gen {
 		f.deferGen = true
-	} else if u == nil && f.m.a.famGen[familyOf(p, p.info.TypeOf(fun))] {
+	} else if u == nil && f.m.a.genFamily(familyOf(p, p.info.TypeOf(fun))) {
 		p.unsupported(s, "a deferred call of a function value that may block, inside a loop or a branch", "a defer at the top of the function")
 	}
 	return callee
