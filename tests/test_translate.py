@@ -4307,7 +4307,8 @@ func main() {
 \tfmt.Println(call(func() (int, error) { time.Sleep(time.Second); return 1, nil }))
 \tfmt.Println(call(func() (string, error) { return "plain", nil }))
 \tslow := func(x int) string { time.Sleep(time.Millisecond); return fmt.Sprint(x * 2) }
-\tfmt.Println(mapAll([]int{1, 2, 3}, slow), mapAll([]string{"a"}, func(s string) int { return len(s) }))
+\tfmt.Println(mapAll([]int{1, 2, 3}, slow),
+\t\tmapAll([]string{"a"}, func(s string) int { return len(s) }))
 }
 """,
     "3\n1\nplain\n[2 4 6] [1]\n",
