@@ -109,9 +109,27 @@ def load(path: str | Path, source: str | None = None) -> types.ModuleType:
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     module = types.ModuleType(name, f"The simlab translation of {path}.")
     module.__file__ = filename
+    module.go_package = _package(path)  # type: ignore[attr-defined]
     exec(compile(source, filename, "exec"), module.__dict__)  # our own output
     sys.modules[name] = module
     return module
+
+
+def _package(path: Path) -> str:
+    """What go test calls the package at ``path``: the import path of a directory
+    (its module's path and where it lies below it), ``command-line-arguments`` for a
+    file named alone."""
+    if path.is_dir():
+        here = path.resolve()
+        for root in (here, *here.parents):
+            mod = root / "go.mod"
+            if mod.is_file():
+                for line in mod.read_text().splitlines():
+                    if line.startswith("module "):
+                        module = line.split()[1].strip('"')
+                        below = here.relative_to(root).as_posix()
+                        return module if below == "." else f"{module}/{below}"
+    return "command-line-arguments"
 
 
 def _is_test(name: str, fn: Any) -> bool:
@@ -143,7 +161,9 @@ def entry(module: types.ModuleType, name: str = "main", parallel: int = 1) -> Ca
     examples = [(n, getattr(module, n), *o) for n, o in getattr(module, "go_examples", {}).items()]
     if fn is None and name == "main" and (tests or examples) and hasattr(module, "bind"):
         # a test file: its tests, then its examples, as go test -v runs them
-        return _starting(module, golib.run_tests(tests, examples=examples, parallel=parallel))
+        package = getattr(module, "go_package", "command-line-arguments")
+        main = golib.run_tests(tests, examples=examples, parallel=parallel, package=package)
+        return _starting(module, main)
     if fn is None or not callable(fn) or not hasattr(module, "bind"):
         raise TranslateError(f"no function {name} in the translated package")
     if _is_test(name, fn):

@@ -2841,14 +2841,16 @@ def run_tests(
     summary: bool = True,
     examples: Sequence[tuple[str, Callable[[], Any], str, bool]] = (),
     parallel: int = 1,
+    package: str = "command-line-arguments",
 ) -> Callable[[Any], Generator[Any, Any, None]]:
     """A main that runs ``tests`` one after another, as ``go test -v`` runs a file's
     (each as :func:`run_test` does; what one leaves running stays for the next), then
     those that paused in ``t.Parallel``, at most ``parallel`` at a time (``go test
     -parallel``, whose default is GOMAXPROCS: 1 in simlab), then the ``examples``
     (name, function, documented output, whether its lines may come in any order),
-    then ``PASS`` or ``FAIL`` as the test binary ends, exiting with status 1 on a
-    failure."""
+    then ``PASS`` or ``FAIL`` as the test binary ends and go test's line for the
+    ``package`` (``ok  \tprobe/cache\t0.150s``, the simulated time the tests took),
+    exiting with status 1 on a failure."""
 
     def main(rt: Any) -> Generator[Any, Any, None]:
         tested = T(rt, "", max_parallel=parallel)  # go test's main test
@@ -2867,7 +2869,12 @@ def run_tests(
             passed = yield from _run_example(rt, name, example, want, unordered)
             failed = failed or not passed
         if summary:
-            _print("FAIL" if failed else "PASS")
+            took = f"{rt.now / 1e9:.3f}s"
+            _print(
+                f"FAIL\nFAIL\t{package}\t{took}\nFAIL"
+                if failed
+                else f"PASS\nok  \t{package}\t{took}"
+            )
         if failed:
             yield exit(1)  # as the test binary exits: a failed test fails the run
 
