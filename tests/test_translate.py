@@ -5629,6 +5629,83 @@ CACHE_TESTS_V = (
 )
 
 
+# a TestMain around m.Run, t.Context canceled before the cleanups, testing.Short
+# and Verbose, a skipped subtest (what GOMAXPROCS=1 go test -v -count=1 printed,
+# go1.27.3, in the module's directory)
+TEST_MAIN = {
+    "go.mod": "module example.com/tm\n\ngo 1.27\n",
+    "tm.go": """\
+package tm
+
+func Double(x int) int { return 2 * x }
+""",
+    "tm_test.go": """\
+package tm
+
+import (
+\t"context"
+\t"fmt"
+\t"os"
+\t"testing"
+)
+
+func TestMain(m *testing.M) {
+\tfmt.Println("setup")
+\tcode := m.Run()
+\tfmt.Println("teardown", code)
+\tos.Exit(code)
+}
+
+func TestDouble(t *testing.T) {
+\tctx := t.Context()
+\tt.Cleanup(func() {
+\t\tfmt.Println("cleanup sees", ctx.Err() == context.Canceled)
+\t})
+\tif testing.Short() {
+\t\tt.Skip("short")
+\t}
+\tif Double(2) != 4 {
+\t\tt.Fatal("wrong")
+\t}
+\tt.Log("ctx err before the end:", ctx.Err())
+}
+
+func TestSkipped(t *testing.T) {
+\tt.Run("inner", func(t *testing.T) {
+\t\tt.Skip("not today")
+\t})
+\tt.Log("verbose", testing.Verbose())
+}
+""",
+}
+TEST_MAIN_V = (
+    "setup\n"
+    "=== RUN   TestDouble\n"
+    "    tm_test.go:28: ctx err before the end: <nil>\n"
+    "cleanup sees true\n"
+    "--- PASS: TestDouble (0.00s)\n"
+    "=== RUN   TestSkipped\n"
+    "=== RUN   TestSkipped/inner\n"
+    "    tm_test.go:33: not today\n"
+    "=== NAME  TestSkipped\n"
+    "    tm_test.go:35: verbose true\n"
+    "--- PASS: TestSkipped (0.00s)\n"
+    "    --- SKIP: TestSkipped/inner (0.00s)\n"
+    "PASS\n"
+    "teardown 0\n"
+    "ok  \texample.com/tm\t0.002s\n"
+)
+
+
+def test_a_test_main_runs_the_tests_through_m_run_as_go_test_calls_it(tmp_path):
+    _module(tmp_path, TEST_MAIN)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    printed = result.output[: result.output.index("exit status 0")]
+    time = re.compile(r"\t\d+\.\d{3}s$", re.M)  # the test binary's time, and simlab's
+    assert time.sub("\t<time>", printed) == time.sub("\t<time>", TEST_MAIN_V)
+
+
 def test_go_run_of_a_package_directory_runs_its_tests_as_go_test_does(tmp_path):
     """A package directory (not package main) with tests: its own tests first, then
     its external test package's, which imports the package made with its own test

@@ -159,9 +159,16 @@ def entry(module: types.ModuleType, name: str = "main", parallel: int = 1) -> Ca
         tests = [(n, f) for n, f in vars(module).items() if _is_test(n, f)]
     fn = dict(tests).get(name, getattr(module, name, None))
     examples = [(n, getattr(module, n), *o) for n, o in getattr(module, "go_examples", {}).items()]
+    test_main = getattr(module, "go_test_main", None)
     if fn is None and name == "main" and (tests or examples) and hasattr(module, "bind"):
         # a test file: its tests, then its examples, as go test -v runs them
         package = getattr(module, "go_package", "command-line-arguments")
+        if test_main is not None:  # func TestMain(m *testing.M): go test calls it instead
+
+            def run_main(runtime: Any) -> Any:
+                return test_main(golib.M(runtime, tests, examples, parallel, package))
+
+            return _starting(module, run_main)
         main = golib.run_tests(tests, examples=examples, parallel=parallel, package=package)
         return _starting(module, main)
     if fn is None or not callable(fn) or not hasattr(module, "bind"):

@@ -9,8 +9,9 @@
   returned``, the deadlock with its goroutine dump, the panic with its traceback,
   ``exit status N`` for ``os.Exit(N)``, or ``still running at <until>``), then the
   goroutines left and the verdicts of the three leak oracles on them. Exit status
-  0 when main returned, 1 when the program deadlocked, panicked, called os.Exit or
-  was still running, 2 on bad input (one line). ``--schedule S`` replays the
+  0 when main returned or the program called os.Exit(0) (a TestMain does), 1 when
+  it deadlocked, panicked, called os.Exit with another status or was still
+  running, 2 on bad input (one line). ``--schedule S`` replays the
   schedule ``S`` a run printed. ``--parallel N`` is go test's ``-parallel``.
 - ``simlab go-run PATH --schedules N [--strategy S] [--seed K]``: run schedules
   ``K, K+1, ...`` (``random`` by default) until one fails (a deadlock, a panic, a
@@ -124,8 +125,8 @@ def go_run_cmd(
     With --schedules N, run N schedules and stop at the first that fails: one that
     deadlocks, panics, exits with a non-zero status, or leaves goroutines the
     durably-blocked oracle flags; with --strategy dfs, every schedule in turn.
-    Exits 0 when main returned (or no schedule failed), 1 otherwise, 2 on bad
-    input.
+    Exits 0 when main returned or called os.Exit(0) (or no schedule failed), 1
+    otherwise, 2 on bad input.
     """
     import simlab as sl
 
@@ -308,6 +309,7 @@ def _run(
             )
         except golib.Exit as err:
             out.failure = f"exit status {err.code}" if err.code else ""
+            out.returned = not err.code  # os.Exit(0): the program ended well
             out.lines.append(f"exit status {err.code} at {now(rt.now)}")
         except Redundant:  # dfs: the sleep sets prove this run's schedules checked
             return out

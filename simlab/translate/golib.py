@@ -24,6 +24,7 @@ import io
 import math
 import re
 import sys
+import weakref
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from inspect import isgenerator
@@ -1313,8 +1314,16 @@ class _Exit(Op):
         self.code = code
 
     def start(self, rt: Any, g: Goroutine) -> Any:
+        at_exit = _AT_EXIT.pop(rt, None)
+        if at_exit is not None:
+            at_exit(self.code)
         abandon(rt)
         raise Exit(self.code)  # raised by the runtime, not in the goroutine: no finally runs
+
+
+# what a run prints as its program exits: go test's line for the package, after
+# a TestMain's os.Exit
+_AT_EXIT: weakref.WeakKeyDictionary[Any, Callable[[int], None]] = weakref.WeakKeyDictionary()
 
 
 def abandon(rt: sl.Runtime) -> None:
@@ -2517,6 +2526,7 @@ class T:
         "_bubble",
         "_bubbled",
         "_cleanups",
+        "_context",
         "_failed",
         "_helpers",
         "_name",
@@ -2543,6 +2553,7 @@ class T:
         self._parallel = False
         self._bubble = False  # inside synctest.Test
         self._cleanups: list[Callable[[], Any]] = []
+        self._context: tuple[Any, Any] | None = None  # t.Context() and its cancel
         self._helpers: set[Any] = set()
         self._names: dict[str, int] = {}  # subtest names given, for Go's #01 suffixes
         self._results: list[str] = []  # the subtests' verdict lines, printed with ours
@@ -2555,6 +2566,15 @@ class T:
 
     def name(self) -> str:
         return self._name
+
+    def skipped(self) -> bool:
+        return self._skipped
+
+    def context(self) -> Any:
+        """``t.Context()``: a context canceled just before the test's cleanups run."""
+        if self._context is None:
+            self._context = sl.with_cancel(self._rt.background())
+        return self._context[0]
 
     def _report(self, text: str) -> None:
         from simlab.go.frames import frame_of
@@ -2668,6 +2688,8 @@ class T:
         return self._took + self._rt.now - self._start - self._bubbled
 
     def _cleanup(self) -> Generator[Any, Any, None]:
+        if self._context is not None:
+            self._context[1]()  # canceled before the cleanups, as Go's
         while self._cleanups:
             ran = self._cleanups.pop()()
             if isgenerator(ran):
@@ -2853,32 +2875,91 @@ def run_tests(
     exiting with status 1 on a failure."""
 
     def main(rt: Any) -> Generator[Any, Any, None]:
-        tested = T(rt, "", max_parallel=parallel)  # go test's main test
-        for name, test in tests:
-            t = T(rt, name, tested)
-            yield from _run(t, test)
-            if not t._parallel:
-                yield rt.wait_idle()  # what the test left running settles, as synctest.Wait lets it
-                for line in t._verdict():
-                    tested._state.update(name, line)
-        if tested._subs:
-            yield from tested._run_parallel_subtests()
-            yield rt.wait_idle()
-        failed = tested._failed
-        for name, example, want, unordered in examples:
-            passed = yield from _run_example(rt, name, example, want, unordered)
-            failed = failed or not passed
-        if summary:
-            took = f"{rt.now / 1e9:.3f}s"
-            _print(
-                f"FAIL\nFAIL\t{package}\t{took}\nFAIL"
-                if failed
-                else f"PASS\nok  \t{package}\t{took}"
-            )
+        failed = yield from _test_binary(rt, tests, summary, examples, parallel, package)
         if failed:
             yield exit(1)  # as the test binary exits: a failed test fails the run
 
     return main
+
+
+class M:
+    """The ``*testing.M`` that go test hands a test file's ``TestMain``: ``m.Run()``
+    runs the tests as :func:`run_tests` does, prints ``PASS`` or ``FAIL`` and returns
+    the exit code, which ``TestMain`` gives ``os.Exit``; go test's line for the
+    package follows as the program exits (:func:`test_main`)."""
+
+    __slots__ = ("_examples", "_package", "_parallel", "_rt", "_tests", "code")
+
+    def __init__(
+        self,
+        rt: Any,
+        tests: list[tuple[str, Callable[[T], Any]]],
+        examples: Sequence[tuple[str, Callable[[], Any], str, bool]],
+        parallel: int,
+        package: str,
+    ) -> None:
+        self._rt, self._tests, self._examples = rt, tests, examples
+        self._parallel, self._package = parallel, package
+        self.code = 0
+
+    def run(self) -> Generator[Any, Any, int]:
+        _AT_EXIT[self._rt] = self._end
+        failed = yield from _test_binary(
+            self._rt, self._tests, True, self._examples, self._parallel, None
+        )
+        self.code = 1 if failed else 0
+        return self.code
+
+    def _end(self, code: int) -> None:
+        """go test's line for the package, as the test binary exits with ``code``."""
+        took = f"{self._rt.now / 1e9:.3f}s"
+        _print(
+            f"ok  \t{self._package}\t{took}"
+            if code == 0
+            else f"FAIL\t{self._package}\t{took}\nFAIL"
+        )
+
+
+def test_main(m: M, main: Callable[[M], Any]) -> Generator[Any, Any, None]:
+    """go test's call of a test file's ``TestMain(m)``; if it returns, the test binary
+    exits with the code of ``m.Run()``, as Go's does."""
+    ran = main(m)
+    if isgenerator(ran):
+        yield from ran
+    yield exit(m.code)
+
+
+def _test_binary(
+    rt: Any,
+    tests: list[tuple[str, Callable[[T], Any]]],
+    summary: bool,
+    examples: Sequence[tuple[str, Callable[[], Any], str, bool]],
+    parallel: int,
+    package: str | None,
+) -> Generator[Any, Any, bool]:
+    """The tests, then the examples, then ``PASS`` or ``FAIL`` and (given the
+    ``package``) go test's line for it; whether any failed."""
+    tested = T(rt, "", max_parallel=parallel)  # go test's main test
+    for name, test in tests:
+        t = T(rt, name, tested)
+        yield from _run(t, test)
+        if not t._parallel:
+            yield rt.wait_idle()  # what the test left running settles, as synctest.Wait lets it
+            for line in t._verdict():
+                tested._state.update(name, line)
+    if tested._subs:
+        yield from tested._run_parallel_subtests()
+        yield rt.wait_idle()
+    failed = tested._failed
+    for name, example, want, unordered in examples:
+        passed = yield from _run_example(rt, name, example, want, unordered)
+        failed = failed or not passed
+    if summary:
+        _print("FAIL" if failed else "PASS")
+    if summary and package is not None:
+        took = f"{rt.now / 1e9:.3f}s"
+        _print(f"FAIL\t{package}\t{took}\nFAIL" if failed else f"ok  \t{package}\t{took}")
+    return bool(failed)
 
 
 # --- sync/atomic on a field: atomic.LoadInt32(&s.draining) ----------------------

@@ -303,6 +303,12 @@ func (m *module) tests() {
 		}
 	})
 	m.table("go_tests = [  # each test's name and function, in the order go test runs them", rows, "]")
+	m.testFileFuncs(func(_ *ast.File, fd *ast.FuncDecl) {
+		if fd.Name.Name == "TestMain" && fd.Type.Params.NumFields() == 1 &&
+			isNamed(m.p.info.TypeOf(fd.Type.Params.List[0].Type), "testing", "M") {
+			m.emit("go_test_main = %s  # go test calls it, and its m.Run() runs the tests", m.globals[m.p.info.Defs[fd.Name]])
+		}
+	})
 }
 
 // testFileFuncs calls visit for each function (not method) of the _test.go files.

@@ -1368,6 +1368,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return f.yieldExpr("yield go.exit(" + arg(0) + ")") // no deferred call runs
 	case "context.Background":
 		return "rt.background()", false
+	case "testing.Short":
+		return "False", false // go test without -short
+	case "testing.Verbose":
+		return "True", false // go test -v
 	case "context.TODO":
 		return "rt.todo()", false
 	case "context.WithCancel":
@@ -1713,8 +1717,11 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return f.yieldExpr("yield " + recv + "." + snake(fn.Name()) + "(" + f.fmtArgs(c, strings.HasSuffix(fn.Name(), "f")) + ")")
 	case "testing.common.Log", "testing.common.Logf", "testing.common.Error", "testing.common.Errorf":
 		return recv + "." + snake(fn.Name()) + "(" + f.fmtArgs(c, strings.HasSuffix(fn.Name(), "f")) + ")", false
-	case "testing.common.Fail", "testing.common.Failed", "testing.common.Helper", "testing.common.Name":
+	case "testing.common.Fail", "testing.common.Failed", "testing.common.Helper", "testing.common.Name",
+		"testing.common.Skipped", "testing.common.Context":
 		return recv + "." + snake(fn.Name()) + "()", false
+	case "testing.M.Run":
+		return f.yieldExpr("yield from " + recv + ".run()")
 	case "golang.org/x/sync/errgroup.Group.Go":
 		fv, _ := f.funcArg(c.Args[0])
 		return f.yieldExpr("yield from " + recv + ".go(" + fv + ")")
