@@ -5706,6 +5706,39 @@ def test_a_test_main_runs_the_tests_through_m_run_as_go_test_calls_it(tmp_path):
     assert time.sub("\t<time>", printed) == time.sub("\t<time>", TEST_MAIN_V)
 
 
+# a bubble whose every goroutine is durably blocked, with no timer to wake them:
+# GOMAXPROCS=1 go test -v (go1.27.3) printed these lines first, then the stacks
+BUBBLE_DEADLOCK = """\
+package s
+
+import (
+\t"testing"
+\t"testing/synctest"
+)
+
+func TestBubbleDeadlock(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\t<-make(chan int)
+\t})
+}
+"""
+BUBBLE_DEADLOCK_V = [
+    "=== RUN   TestBubbleDeadlock",
+    "--- FAIL: TestBubbleDeadlock (0.00s)",
+    "panic: deadlock: all goroutines in bubble are blocked [recovered, repanicked]",
+]
+
+
+def test_a_bubble_whose_goroutines_are_all_blocked_panics_in_its_test(tmp_path):
+    """Where it was the whole program's deadlock (fatal error: all goroutines are
+    asleep), the bubble's deadlock fails its test, as synctest.Test panics."""
+    (tmp_path / "s_test.go").write_text(BUBBLE_DEADLOCK)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "s_test.go")])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if not line.startswith("panic in ")]
+    assert lines[:3] == BUBBLE_DEADLOCK_V
+
+
 def test_go_run_of_a_package_directory_runs_its_tests_as_go_test_does(tmp_path):
     """A package directory (not package main) with tests: its own tests first, then
     its external test package's, which imports the package made with its own test

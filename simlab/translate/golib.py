@@ -2769,6 +2769,7 @@ def _ancestry(name: str) -> list[str]:
 
 
 _BUBBLE_DEADLOCK = "deadlock: main bubble goroutine has exited but blocked goroutines remain"
+_BUBBLE_BLOCKED = "deadlock: all goroutines in bubble are blocked"
 
 
 def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
@@ -2782,7 +2783,14 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
     outside, t._cleanups = t._cleanups, []  # f's cleanups run in the bubble, as it ends
     t._bubble = True
     rt.go(_bubble, t, f, done, name="testing/synctest.Test")
-    yield done.recv()
+    while not done.closed:  # f still running: the bubble's main goroutine
+        yield rt.wait_idle()
+        left = [g for g in rt.goroutines() if g.id not in before]
+        stuck = left and all(g.durable for g in left) and not rt.pending_timers()
+        if not done.closed and stuck:  # no timer left to wake them
+            raise GoPanic(_BUBBLE_BLOCKED)
+        if not done.closed:
+            yield rt.sleep(max(1, int(rt.env.peek()) - rt.now))  # to the next timer
     t._cleanups, t._bubble = outside, False
     while True:
         yield rt.wait_idle()
