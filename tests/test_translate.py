@@ -5739,6 +5739,141 @@ def test_a_bubble_whose_goroutines_are_all_blocked_panics_in_its_test(tmp_path):
     assert lines[:3] == BUBBLE_DEADLOCK_V
 
 
+# a latch's tests: a bubble that calls synctest.Wait while its test waits for it,
+# then one whose workers sleep and call Done one time too few (GOMAXPROCS=1 go
+# test -v, go1.27.3, printed these lines, then the stacks)
+LATCH = {
+    "go.mod": "module example.com/latch\n\ngo 1.27\n",
+    "latch.go": """\
+// Package latch is a countdown latch: Wait blocks until Done was called n times.
+package latch
+
+import "sync"
+
+type Latch struct {
+\tmu    sync.Mutex
+\tcond  *sync.Cond
+\tcount int
+}
+
+func New(n int) *Latch {
+\tl := &Latch{count: n}
+\tl.cond = sync.NewCond(&l.mu)
+\treturn l
+}
+
+func (l *Latch) Done() {
+\tl.mu.Lock()
+\tdefer l.mu.Unlock()
+\tif l.count > 0 {
+\t\tl.count--
+\t}
+\tif l.count == 0 {
+\t\tl.cond.Broadcast()
+\t}
+}
+
+func (l *Latch) Wait() {
+\tl.mu.Lock()
+\tdefer l.mu.Unlock()
+\tfor l.count > 0 {
+\t\tl.cond.Wait()
+\t}
+}
+
+func (l *Latch) Count() int {
+\tl.mu.Lock()
+\tdefer l.mu.Unlock()
+\treturn l.count
+}
+""",
+    "latch_test.go": """\
+package latch
+
+import (
+\t"testing"
+\t"testing/synctest"
+\t"time"
+)
+
+func TestLatchReleasesWaiters(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\tl := New(3)
+\t\treleased := make(chan int, 2)
+\t\tfor i := 0; i < 2; i++ {
+\t\t\tgo func() {
+\t\t\t\tl.Wait()
+\t\t\t\treleased <- i
+\t\t\t}()
+\t\t}
+\t\tfor i := 0; i < 3; i++ {
+\t\t\ttime.Sleep(100 * time.Millisecond)
+\t\t\tsynctest.Wait()
+\t\t\tt.Logf("after Done #%d: count=%d released=%d", i, l.Count(), len(released))
+\t\t\tl.Done()
+\t\t}
+\t\t<-released
+\t\t<-released
+\t})
+}
+
+func TestExtraDoneIsHarmless(t *testing.T) {
+\tl := New(1)
+\tl.Done()
+\tl.Done()
+\tl.Wait()
+\tif l.Count() != 0 {
+\t\tt.Errorf("count = %d", l.Count())
+\t}
+}
+
+// The workers call Done one time too few: Wait never returns. The bubble
+// reports the deadlock and the test fails.
+func TestMissingDoneDeadlocks(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\tconst workers = 3
+\t\tl := New(workers)
+\t\tfor i := 0; i < workers-1; i++ {
+\t\t\tgo func() {
+\t\t\t\ttime.Sleep(time.Duration(i+1) * time.Second)
+\t\t\t\tl.Done()
+\t\t\t}()
+\t\t}
+\t\tl.Wait()
+\t\tt.Log("unreachable")
+\t})
+}
+
+func TestAfterTheDeadlock(t *testing.T) {
+\tt.Log("never runs: the panic ends the test binary")
+}
+""",
+}
+LATCH_V = [
+    "=== RUN   TestLatchReleasesWaiters",
+    "    latch_test.go:22: after Done #0: count=3 released=0",
+    "    latch_test.go:22: after Done #1: count=2 released=0",
+    "    latch_test.go:22: after Done #2: count=1 released=0",
+    "--- PASS: TestLatchReleasesWaiters (0.00s)",
+    "=== RUN   TestExtraDoneIsHarmless",
+    "--- PASS: TestExtraDoneIsHarmless (0.00s)",
+    "=== RUN   TestMissingDoneDeadlocks",
+    "--- FAIL: TestMissingDoneDeadlocks (0.00s)",
+    "panic: deadlock: all goroutines in bubble are blocked [recovered, repanicked]",
+]
+
+
+def test_a_bubble_deadlock_after_sleeps_is_found_when_the_last_sleeper_blocks(tmp_path):
+    """Its test goroutine, waiting for the bubble, neither stops the bubble's own
+    synctest.Wait nor sleeps past it (it slept to the run's end), and the bubble
+    whose goroutines end blocked fails its test with Go's panic."""
+    _module(tmp_path, LATCH)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if not line.startswith("panic in ")]
+    assert lines[: len(LATCH_V)] == LATCH_V
+
+
 def test_go_run_of_a_package_directory_runs_its_tests_as_go_test_does(tmp_path):
     """A package directory (not package main) with tests: its own tests first, then
     its external test package's, which imports the package made with its own test

@@ -37,7 +37,7 @@ import simlab as sl
 from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
 from simlab.errors import Goexit, GoPanic, SimlabError
 from simlab.go.atomic import wrap
-from simlab.go.goroutine import Goroutine, Op
+from simlab.go.goroutine import SYNCTEST_WAIT, WAITING, Goroutine, Op
 
 __all__ = [
     "EOF",
@@ -2786,10 +2786,14 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
     while not done.closed:  # f still running: the bubble's main goroutine
         yield rt.wait_idle()
         left = [g for g in rt.goroutines() if g.id not in before]
-        stuck = left and all(g.durable for g in left) and not rt.pending_timers()
-        if not done.closed and stuck:  # no timer left to wake them
+        if done.closed:
+            break
+        if left and all(_durably_blocked(g) for g in left):
+            t._bubbled += rt.now - start  # the bubble's time is none on the wall clock
             raise GoPanic(_BUBBLE_BLOCKED)
-        if not done.closed:
+        if any(g.state != WAITING or g.wait_reason == SYNCTEST_WAIT for g in left):
+            yield rt.gosched()  # a synctest.Wait of the bubble returns at this instant too
+        else:
             yield rt.sleep(max(1, int(rt.env.peek()) - rt.now))  # to the next timer
     t._cleanups, t._bubble = outside, False
     while True:
@@ -2797,10 +2801,16 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
         left = [g for g in rt.goroutines() if g.id not in before]
         if not left:
             break
-        if all(g.durable for g in left):
+        if all(_durably_blocked(g) for g in left):
+            t._bubbled += rt.now - start
             raise GoPanic(_BUBBLE_DEADLOCK)
         yield rt.sleep(max(1, int(rt.env.peek()) - rt.now))  # to the next timer
     t._bubbled += rt.now - start
+
+
+def _durably_blocked(g: Goroutine) -> bool:
+    """Parked where only another goroutine can wake it: no timer, nothing outside."""
+    return g.state == WAITING and not g.wake_sources()
 
 
 @sl.gofunc("testing.tRunner")
