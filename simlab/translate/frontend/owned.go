@@ -14,10 +14,12 @@ import (
 // (a parameter grown in the callee, c := a grown after the copy).
 //
 // A slice is owned if every value assigned to it is fresh (a literal, make, nil,
-// an append, a sub-slice, which copies) and no read of it keeps the list: reads
-// are its length, its elements, a range over it, a comparison with nil, its
-// elements copied or printed, and a local's return. A parameter or receiver is
+// an append, a sub-slice, which copies) and no read of it keeps the list (its
+// length, its elements, a range over it, a comparison with nil, its elements
+// copied or printed, and a local's return keep none). A parameter or receiver is
 // shared with its caller; a field is shared if a value of its struct is copied.
+// (alias.go groups slices by the backing arrays they may share, for sub-slices;
+// this asks the narrower question of a list no other variable holds.)
 func (m *module) findOwnedSlices() {
 	p := m.p
 	m.owned = map[types.Object]bool{}
