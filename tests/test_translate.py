@@ -4315,6 +4315,43 @@ func main() {
 )
 
 
+# for i := ... variables that a closure captures and the body assigns: each
+# iteration's own, a copy of the last's (Go 1.22), the closure seeing its
+# iteration's changes (what go run, go1.27.3, printed; it was refused)
+CONSTRUCTS["loop_variables_a_closure_captures_and_the_body_assigns"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tacc := 0
+\tadders := []func(){}
+\tfor j := 1; j <= 3; j++ {
+\t\tadders = append(adders, func() { acc += j })
+\t\tj++
+\t}
+\tfor _, a := range adders {
+\t\ta()
+\t}
+\tfmt.Println("acc:", acc)
+\tvar fs []func() int
+\tfor i := 0; i < 6; i++ {
+\t\tfs = append(fs, func() int { return i })
+\t\tif i%2 == 0 {
+\t\t\ti++
+\t\t}
+\t}
+\tfor _, f := range fs {
+\t\tfmt.Print(f(), " ")
+\t}
+\tfmt.Println()
+}
+""",
+    "acc: 6\n1 3 5 \n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -5948,6 +5985,8 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert (
         "        hash = go.uint32(hash * 16777619)  # L12" in constructs["sized_integers_wrap"][1]
     )
+    loops = constructs["loop_variables_a_closure_captures_and_the_body_assigns"][1]
+    assert "        j = go.Ref(j.v)  # the next iteration's j, a copy of this one's\n" in loops
     named = constructs["named_slice_map_and_func_types"][1]
     assert "class byAge(go.NamedValue):  # L16" in named
     assert '    @go.pointer_method\n    @sl.gofunc("main.(*IntHeap).Push"' in named

@@ -18,22 +18,23 @@ type module struct {
 	p         *program
 	a         *analysis
 	out       []string
-	reserved  map[string]bool          // module-level Python names
-	globals   map[types.Object]string  // package-level variables, constants, functions
-	closed    map[string]bool          // element types of channels the program closes
-	closedAny bool                     // and one of a type parameter's, which may be any
-	types     map[*types.TypeName]bool // struct types that have a class
-	copied    map[*types.TypeName]bool // struct types go.copy copies
-	keyed     map[*types.TypeName]bool // struct types a map is keyed by: equal by value
-	slotsAt   map[*types.TypeName]int  // the line of each class's __slots__, in out
-	writes    map[string]bool          // types written through a pointer (see ptrWrites)
-	anon      map[*types.Struct]string // the classes of fields' anonymous struct types
-	boxed     map[types.Object]bool    // local variables that live in a go.Ref (see findBoxed)
-	wrapped   map[*types.TypeName]bool // named channel types with methods: go.Named classes
-	basics    map[*types.TypeName]bool // named string and number types, classes too
-	values    map[*types.TypeName]bool // named slice, map and func types with methods: go.NamedValue classes
-	nilSlices bool                     // the program compares a slice with nil: see nilOf
-	owned     map[types.Object]bool    // slices x = append(x, v) may grow in place: see findOwnedSlices
+	reserved  map[string]bool                 // module-level Python names
+	globals   map[types.Object]string         // package-level variables, constants, functions
+	closed    map[string]bool                 // element types of channels the program closes
+	closedAny bool                            // and one of a type parameter's, which may be any
+	types     map[*types.TypeName]bool        // struct types that have a class
+	copied    map[*types.TypeName]bool        // struct types go.copy copies
+	keyed     map[*types.TypeName]bool        // struct types a map is keyed by: equal by value
+	slotsAt   map[*types.TypeName]int         // the line of each class's __slots__, in out
+	writes    map[string]bool                 // types written through a pointer (see ptrWrites)
+	anon      map[*types.Struct]string        // the classes of fields' anonymous struct types
+	boxed     map[types.Object]bool           // local variables that live in a go.Ref (see findBoxed)
+	wrapped   map[*types.TypeName]bool        // named channel types with methods: go.Named classes
+	basics    map[*types.TypeName]bool        // named string and number types, classes too
+	values    map[*types.TypeName]bool        // named slice, map and func types with methods: go.NamedValue classes
+	nilSlices bool                            // the program compares a slice with nil: see nilOf
+	owned     map[types.Object]bool           // slices x = append(x, v) may grow in place: see findOwnedSlices
+	iterVars  map[*ast.ForStmt][]types.Object // for i := ... variables boxed per iteration: see findBoxed
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue
@@ -46,7 +47,8 @@ func translate(p *program) string {
 	m := &module{p: p, a: a, reserved: map[string]bool{}, globals: map[types.Object]string{},
 		closed: map[string]bool{}, types: map[*types.TypeName]bool{}, basics: map[*types.TypeName]bool{},
 		copied: map[*types.TypeName]bool{}, keyed: map[*types.TypeName]bool{}, slotsAt: map[*types.TypeName]int{}, anon: map[*types.Struct]string{},
-		boxed: map[types.Object]bool{}, wrapped: map[*types.TypeName]bool{}, values: map[*types.TypeName]bool{}}
+		boxed: map[types.Object]bool{}, wrapped: map[*types.TypeName]bool{}, values: map[*types.TypeName]bool{},
+		iterVars: map[*ast.ForStmt][]types.Object{}}
 	for _, w := range pyReserved {
 		m.reserved[w] = true
 	}
@@ -207,6 +209,43 @@ func (m *module) findBoxed() {
 			return true
 		})
 	}
+	// a for i := ... variable a closure captures and the loop's body assigns: a
+	// go.Ref per iteration, each a copy of the last's (Go 1.22), so that the
+	// closure sees its iteration's changes
+	forOf := map[types.Object]*ast.ForStmt{}
+	assignedIn := func(body ast.Node, v types.Object) bool {
+		found := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					if id, ok := ast.Unparen(l).(*ast.Ident); ok && p.info.Uses[id] == v {
+						found = true
+					}
+				}
+			case *ast.IncDecStmt:
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && p.info.Uses[id] == v {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if fs, ok := n.(*ast.ForStmt); ok {
+				if as, ok := fs.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+					for _, l := range as.Lhs {
+						if obj := p.info.Defs[l.(*ast.Ident)]; obj != nil && assignedIn(fs.Body, obj) {
+							forOf[obj] = fs
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
 	for _, u := range a.units {
 		if u.lit == nil {
 			continue
@@ -214,6 +253,10 @@ func (m *module) findBoxed() {
 		for _, v := range u.free {
 			if a.declUnit[v] == u.parent && a.loopOf[v] != nil && a.assigns[v] > 0 && simple[v] {
 				m.boxed[v] = true
+			}
+			if fs := forOf[v]; fs != nil && a.declUnit[v] == u.parent && !m.boxed[v] {
+				m.boxed[v] = true
+				m.iterVars[fs] = append(m.iterVars[fs], v)
 			}
 		}
 	}

@@ -45,6 +45,9 @@ type loopInfo struct {
 	breakFlag, continueFlag string
 	checks                  []string // the flags this loop tests once it has ended
 	post                    ast.Stmt // a while loop's post statement, which a continue runs first
+	// the loop's variables that live in a go.Ref, which a closure of the body
+	// captures and the body assigns: each iteration's is a copy of the last's
+	iterVars []types.Object
 }
 
 func (m *module) newFunc(u *unit, parent *fn) *fn {
@@ -730,10 +733,8 @@ func (f *fn) branch(s *ast.BranchStmt) {
 			f.w("break")
 			return
 		}
-		if post := f.loops[len(f.loops)-1].post; s.Tok == token.CONTINUE && post != nil {
-			line := f.line
-			f.stmt(post)
-			f.line = line
+		if s.Tok == token.CONTINUE {
+			f.advance(f.loops[len(f.loops)-1])
 		}
 		f.wl(f.line, "%s", word)
 		return
@@ -742,10 +743,8 @@ func (f *fn) branch(s *ast.BranchStmt) {
 		// breaks out of the switch or select: fine only as a case's last statement
 		p.unsupported(s, "break inside a switch or select case", "a labeled break of the loop, or return")
 	}
-	if post := f.loops[len(f.loops)-1].post; s.Tok == token.CONTINUE && post != nil {
-		line := f.line
-		f.stmt(post) // Go runs the post statement before the next condition
-		f.line = line
+	if s.Tok == token.CONTINUE {
+		f.advance(f.loops[len(f.loops)-1]) // Go runs the post statement before the next condition
 	}
 	f.wl(f.line, "%s", word)
 }
@@ -1389,11 +1388,9 @@ func (f *fn) pushLoop(label string, n ast.Node) (restore func()) {
 			if flag == outer.continueFlag {
 				f.w("if %s:", flag)
 				f.w("    %s = False", flag)
-				if outer.post != nil {
-					f.indent++
-					f.stmt(outer.post)
-					f.indent--
-				}
+				f.indent++
+				f.advance(*outer)
+				f.indent--
 				f.w("    continue")
 			} else {
 				f.w("if %s:", flag)
@@ -1501,7 +1498,7 @@ func (f *fn) forLoop(s *ast.ForStmt, label string) {
 		done()
 		return
 	}
-	if r, ok := f.countingLoop(s); ok {
+	if r, ok := f.countingLoop(s); ok && len(f.m.iterVars[s]) == 0 {
 		done := f.pushLoop(label, s)
 		f.wl(f.line, "for %s in %s:", r[0], r[1])
 		f.block(s.Body.List)
@@ -1522,14 +1519,28 @@ func (f *fn) forLoop(s *ast.ForStmt, label string) {
 	}
 	done := f.pushLoop(label, s)
 	f.loops[len(f.loops)-1].post = s.Post
+	f.loops[len(f.loops)-1].iterVars = f.m.iterVars[s]
 	f.wl(f.line, "while %s:", cond)
 	f.indent++
 	f.stmts(s.Body.List)
-	if s.Post != nil {
-		f.stmt(s.Post)
-	}
+	f.advance(f.loops[len(f.loops)-1])
 	f.indent--
 	done()
+}
+
+// advance writes what ends an iteration of a while loop before its condition:
+// the next iteration's copy of each variable a closure of the body captured
+// (Go 1.22 gives every iteration its own), then the post statement.
+func (f *fn) advance(loop loopInfo) {
+	line := f.line
+	for _, v := range loop.iterVars {
+		name := f.name(v)
+		f.w("%s = go.Ref(%s.v)  # the next iteration's %s, a copy of this one's", name, name, v.Name())
+	}
+	if loop.post != nil {
+		f.stmt(loop.post)
+	}
+	f.line = line
 }
 
 // countingLoop: for i := a; i < b; i++ as for i in range(a, b).
