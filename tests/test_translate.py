@@ -4315,9 +4315,9 @@ func main() {
 )
 
 
-# for i := ... variables that a closure captures and the body assigns: each
-# iteration's own, a copy of the last's (Go 1.22), the closure seeing its
-# iteration's changes (what go run, go1.27.3, printed; it was refused)
+# loop variables (for i := ..., range over a slice and a map) that a closure
+# captures and the body assigns: each iteration's own, the closure seeing its
+# iteration's changes (what go run, go1.27.3, printed; they were refused)
 CONSTRUCTS["loop_variables_a_closure_captures_and_the_body_assigns"] = (
     """\
 package main
@@ -4346,9 +4346,22 @@ func main() {
 \t\tfmt.Print(f(), " ")
 \t}
 \tfmt.Println()
+\tvar gs []func() int
+\tfor _, x := range []int{1, 2} {
+\t\tgs = append(gs, func() int { return x })
+\t\tx *= 10
+\t}
+\tfor k, v := range map[string]int{"a": 1} {
+\t\tgs = append(gs, func() int { return len(k) + v })
+\t\tk, v = "abc", 100
+\t}
+\tfor _, g := range gs {
+\t\tfmt.Print(g(), " ")
+\t}
+\tfmt.Println()
 }
 """,
-    "acc: 6\n1 3 5 \n",
+    "acc: 6\n1 3 5 \n10 20 103 \n",
 )
 
 

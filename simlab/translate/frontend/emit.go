@@ -35,6 +35,7 @@ type module struct {
 	nilSlices bool                            // the program compares a slice with nil: see nilOf
 	owned     map[types.Object]bool           // slices x = append(x, v) may grow in place: see findOwnedSlices
 	iterVars  map[*ast.ForStmt][]types.Object // for i := ... variables boxed per iteration: see findBoxed
+	rangeRefs map[types.Object]bool           // range variables boxed per iteration: see findBoxed
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue
@@ -48,7 +49,7 @@ func translate(p *program) string {
 		closed: map[string]bool{}, types: map[*types.TypeName]bool{}, basics: map[*types.TypeName]bool{},
 		copied: map[*types.TypeName]bool{}, keyed: map[*types.TypeName]bool{}, slotsAt: map[*types.TypeName]int{}, anon: map[*types.Struct]string{},
 		boxed: map[types.Object]bool{}, wrapped: map[*types.TypeName]bool{}, values: map[*types.TypeName]bool{},
-		iterVars: map[*ast.ForStmt][]types.Object{}}
+		iterVars: map[*ast.ForStmt][]types.Object{}, rangeRefs: map[types.Object]bool{}}
 	for _, w := range pyReserved {
 		m.reserved[w] = true
 	}
@@ -213,6 +214,7 @@ func (m *module) findBoxed() {
 	// go.Ref per iteration, each a copy of the last's (Go 1.22), so that the
 	// closure sees its iteration's changes
 	forOf := map[types.Object]*ast.ForStmt{}
+	rangeOf := map[types.Object]bool{}
 	assignedIn := func(body ast.Node, v types.Object) bool {
 		found := false
 		ast.Inspect(body, func(n ast.Node) bool {
@@ -243,6 +245,16 @@ func (m *module) findBoxed() {
 					}
 				}
 			}
+			if rs, ok := n.(*ast.RangeStmt); ok && rs.Tok == token.DEFINE {
+				switch under(p.info.TypeOf(rs.X)).(type) {
+				case *types.Slice, *types.Array, *types.Map: // whose body rangeBody writes
+					for _, e := range []ast.Expr{rs.Key, rs.Value} {
+						if id, ok := e.(*ast.Ident); ok && p.info.Defs[id] != nil && assignedIn(rs.Body, p.info.Defs[id]) {
+							rangeOf[p.info.Defs[id]] = true
+						}
+					}
+				}
+			}
 			return true
 		})
 	}
@@ -257,6 +269,9 @@ func (m *module) findBoxed() {
 			if fs := forOf[v]; fs != nil && a.declUnit[v] == u.parent && !m.boxed[v] {
 				m.boxed[v] = true
 				m.iterVars[fs] = append(m.iterVars[fs], v)
+			}
+			if rangeOf[v] && a.declUnit[v] == u.parent {
+				m.boxed[v], m.rangeRefs[v] = true, true // a go.Ref made at each iteration's start
 			}
 		}
 	}

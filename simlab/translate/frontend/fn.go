@@ -1847,6 +1847,12 @@ func (f *fn) rangeBody(s *ast.RangeStmt, val string, elem types.Type) {
 		f.m.copyable(elem, s)
 		f.wl(f.p.line(s), "%s = go.copy(%s)", val, val)
 	}
+	for _, e := range []ast.Expr{s.Key, s.Value} {
+		if id, ok := e.(*ast.Ident); ok && f.m.rangeRefs[f.p.info.Defs[id]] {
+			name := f.name(f.p.info.Defs[id])
+			f.w("%s = go.Ref(%s)  # this iteration's %s, which a closure captures", name, name, id.Name)
+		}
+	}
 	f.stmts(s.Body.List)
 	if len(f.lines) == start {
 		f.w("pass")
