@@ -84,16 +84,16 @@ def frame_of(code: CodeType, line: int) -> Frame:
     if named is not None:
         func, file = named
         if file is not None:
-            # a generator not started yet stands at its decorator: its def is marked
-            for at in range(line, line + 4):
+            # a generator not started yet stands at its decorators: its def is marked
+            at = line
+            while True:
                 text = linecache.getline(code.co_filename, at)
                 mark = _LINE_MARK.search(text)
                 if mark:
                     return Frame(func, file, int(mark.group(1)))
-                if at > line and text.lstrip().startswith("def "):
-                    break
                 if not text.lstrip().startswith("@"):
                     break
+                at += 1
         return Frame(func, _display_path(code.co_filename), line)
     module = Path(code.co_filename).stem
     qualname = code.co_qualname.replace(".<locals>", "")

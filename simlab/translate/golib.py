@@ -38,6 +38,7 @@ from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +00
 from simlab.errors import Goexit, GoPanic, SimlabError
 from simlab.go.atomic import wrap
 from simlab.go.goroutine import SYNCTEST_WAIT, WAITING, Goroutine, Op
+from simlab.observe.leaks import durably_blocked
 
 __all__ = [
     "EOF",
@@ -475,21 +476,27 @@ def sort_slice(xs: list[Any], less: Callable[[int, int], bool]) -> None:
     """``sort.Slice(xs, less)`` and ``sort.SliceStable``: ``less`` compares the elements
     now at two indices, so the slice is sorted in place, by swaps. Stable (Go leaves
     the order of equal elements of ``sort.Slice`` unspecified)."""
-    for i in range(1, len(xs)):
-        j = i
-        while j > 0 and less(j, j - 1):
-            xs[j], xs[j - 1] = xs[j - 1], xs[j]
-            j -= 1
+
+    def swap(i: int, j: int) -> None:
+        xs[i], xs[j] = xs[j], xs[i]
+
+    _insertion_sort(len(xs), less, swap)
 
 
 def sort_sort(data: Any) -> None:
-    """``sort.Sort(data)`` and ``sort.Stable``: insertion by ``data.Less`` and
-    ``data.Swap``. Stable (Go leaves the order of equal elements of ``sort.Sort``
-    unspecified)."""
-    for i in range(1, data.Len()):
+    """``sort.Sort(data)`` and ``sort.Stable``: by ``data.Less`` and ``data.Swap``.
+    Stable (Go leaves the order of equal elements of ``sort.Sort`` unspecified)."""
+    _insertion_sort(data.Len(), data.Less, data.Swap)
+
+
+def _insertion_sort(
+    n: int, less: Callable[[int, int], bool], swap: Callable[[int, int], None]
+) -> None:
+    """Each element swapped down past the greater ones before it: stable."""
+    for i in range(1, n):
         j = i
-        while j > 0 and data.Less(j, j - 1):
-            data.Swap(j, j - 1)
+        while j > 0 and less(j, j - 1):
+            swap(j, j - 1)
             j -= 1
 
 
@@ -2788,7 +2795,7 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
         left = [g for g in rt.goroutines() if g.id not in before]
         if done.closed:
             break
-        if left and all(_durably_blocked(g) for g in left):
+        if left and all(durably_blocked(g).flagged for g in left):
             t._bubbled += rt.now - start  # the bubble's time is none on the wall clock
             raise GoPanic(_BUBBLE_BLOCKED)
         if any(g.state != WAITING or g.wait_reason == SYNCTEST_WAIT for g in left):
@@ -2801,16 +2808,11 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
         left = [g for g in rt.goroutines() if g.id not in before]
         if not left:
             break
-        if all(_durably_blocked(g) for g in left):
+        if all(durably_blocked(g).flagged for g in left):
             t._bubbled += rt.now - start
             raise GoPanic(_BUBBLE_DEADLOCK)
         yield rt.sleep(max(1, int(rt.env.peek()) - rt.now))  # to the next timer
     t._bubbled += rt.now - start
-
-
-def _durably_blocked(g: Goroutine) -> bool:
-    """Parked where only another goroutine can wake it: no timer, nothing outside."""
-    return g.state == WAITING and not g.wake_sources()
 
 
 @sl.gofunc("testing.tRunner")
