@@ -4365,6 +4365,91 @@ func main() {
 )
 
 
+# A break before a case's end leaves the switch or select, not the loop around it (Go spec:
+# "a break statement terminates execution of the innermost for, switch, or select statement");
+# a continue in that case still continues the loop, and a labeled break leaves the loop.
+CONSTRUCTS["break_in_case"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tch := make(chan int)
+\tdone := make(chan bool)
+\tgo func() {
+\t\tfor i := 0; i < 5; i++ {
+\t\t\tch <- i
+\t\t}
+\t\tclose(ch)
+\t}()
+\tgo func() {
+\t\tn := 0
+\tloop:
+\t\tfor i := 0; ; i++ {
+\t\t\tselect {
+\t\t\tcase v, ok := <-ch:
+\t\t\t\tif !ok {
+\t\t\t\t\tbreak loop
+\t\t\t\t}
+\t\t\t\tif v == 1 {
+\t\t\t\t\tfmt.Println("skip", v, i)
+\t\t\t\t\tcontinue
+\t\t\t\t}
+\t\t\t\tif v == 3 {
+\t\t\t\t\tfmt.Println("break at", v)
+\t\t\t\t\tbreak
+\t\t\t\t}
+\t\t\t\tn += v
+\t\t\t\tfmt.Println("got", v, n)
+\t\t\t}
+\t\t\tswitch {
+\t\t\tcase i%2 == 0:
+\t\t\t\tif i == 2 {
+\t\t\t\t\tbreak
+\t\t\t\t}
+\t\t\t\tfmt.Println("even", i)
+\t\t\tdefault:
+\t\t\t\tfmt.Println("odd", i)
+\t\t\t}
+\t\t}
+\t\tdone <- true
+\t}()
+\t<-done
+\tx := 3
+\tswitch x {
+\tcase 3:
+\t\tif x > 2 {
+\t\t\tfmt.Println("big")
+\t\t\tbreak
+\t\t}
+\t\tfmt.Println("small")
+\t}
+\tfor i := range 3 {
+\t\tswitch {
+\t\tdefault:
+\t\t\tif i == 1 {
+\t\t\t\tbreak
+\t\t\t}
+\t\t\tfmt.Println("default", i)
+\t\t}
+\t}
+}
+""",
+    "got 0 0\n"
+    "even 0\n"
+    "skip 1 1\n"
+    "got 2 2\n"
+    "break at 3\n"
+    "odd 3\n"
+    "got 4 6\n"
+    "even 4\n"
+    "big\n"
+    "default 0\n"
+    "default 2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

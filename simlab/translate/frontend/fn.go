@@ -40,6 +40,8 @@ type loopInfo struct {
 	label  string
 	node   ast.Node
 	python bool // a Python loop of its own (always, for now)
+	// the one-iteration loop of a switch or select case that a break leaves early
+	switchCase bool
 	// break L and continue L from a loop inside this one: flags set before a plain
 	// break out of the inner loops, each of which tests them as it ends
 	breakFlag, continueFlag string
@@ -740,11 +742,28 @@ func (f *fn) branch(s *ast.BranchStmt) {
 		return
 	}
 	if s.Tok == token.BREAK && f.switches > 0 {
-		// breaks out of the switch or select: fine only as a case's last statement
-		p.unsupported(s, "break inside a switch or select case", "a labeled break of the loop, or return")
+		// caseStmts put a case with a break before its end in a loop of its own
+		panic("a break inside a switch or select case that is not in its own loop")
+	}
+	innermost := f.loops[len(f.loops)-1]
+	if s.Tok == token.CONTINUE && innermost.switchCase {
+		// to the innermost loop, out of the cases' one-iteration loops in between
+		t := len(f.loops) - 2
+		for f.loops[t].switchCase {
+			t--
+		}
+		flag := f.loops[t].continueFlag
+		for i := t + 1; i < len(f.loops); i++ {
+			if !slices.Contains(f.loops[i].checks, flag) {
+				f.loops[i].checks = append(f.loops[i].checks, flag)
+			}
+		}
+		f.wl(f.line, "%s = True  # continue", flag)
+		f.w("break")
+		return
 	}
 	if s.Tok == token.CONTINUE {
-		f.advance(f.loops[len(f.loops)-1]) // Go runs the post statement before the next condition
+		f.advance(innermost) // Go runs the post statement before the next condition
 	}
 	f.wl(f.line, "%s", word)
 }
@@ -1364,16 +1383,25 @@ func (f *fn) cond(e ast.Expr) string {
 func (f *fn) pushLoop(label string, n ast.Node) (restore func()) {
 	saved := f.switches
 	loop := loopInfo{label: label, node: n, python: true}
-	if label != "" {
-		// flags for the break L and continue L of loops inside this one, cleared as
-		// it starts: Python's break and continue reach the innermost loop only
+	if _, isCase := n.(*ast.CaseClause); isCase {
+		loop.switchCase = true
+	} else if _, isCase := n.(*ast.CommClause); isCase {
+		loop.switchCase = true
+	} else {
+		// flags for the break L and continue L of loops inside this one, and for a
+		// continue inside a case's one-iteration loop, cleared as it starts:
+		// Python's break and continue reach the innermost loop only
 		brk, cont := outerBranches(n, label)
+		name := label
+		if name == "" {
+			name = "loop"
+		}
 		if brk {
-			loop.breakFlag = f.temp("break_" + label)
+			loop.breakFlag = f.temp("break_" + name)
 			f.wl(f.line, "%s = False", loop.breakFlag)
 		}
 		if cont {
-			loop.continueFlag = f.temp("continue_" + label)
+			loop.continueFlag = f.temp("continue_" + name)
 			f.wl(f.line, "%s = False", loop.continueFlag)
 		}
 	}
@@ -1403,19 +1431,23 @@ func (f *fn) pushLoop(label string, n ast.Node) (restore func()) {
 // outerBranches: whether a loop labelled label has a break label, a continue label,
 // inside a loop nested in it.
 func outerBranches(loop ast.Node, label string) (brk, cont bool) {
-	branches(loop, func(b *ast.BranchStmt, nested bool) {
-		if nested && b.Label != nil && b.Label.Name == label {
+	branches(loop, func(b *ast.BranchStmt, inLoop, inCase bool) {
+		switch {
+		case b.Label != nil && b.Label.Name == label && label != "" && (inLoop || inCase):
 			brk = brk || b.Tok == token.BREAK
 			cont = cont || b.Tok == token.CONTINUE
+		case b.Label == nil && b.Tok == token.CONTINUE && !inLoop && inCase:
+			cont = true
 		}
 	})
 	return brk, cont
 }
 
 // branches calls visit for each break and continue of a loop's body (not those of
-// the closures in it), nested telling one inside a loop within the loop.
-func branches(loop ast.Node, visit func(b *ast.BranchStmt, nested bool)) {
-	depth := 0
+// the closures in it), inLoop telling one inside a loop within the loop, inCase
+// one inside a switch or select case that is a loop of its own (breakingCase).
+func branches(loop ast.Node, visit func(b *ast.BranchStmt, inLoop, inCase bool)) {
+	loops, cases := 0, 0
 	var walk func(n ast.Node) bool
 	walk = func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -1425,12 +1457,20 @@ func branches(loop ast.Node, visit func(b *ast.BranchStmt, nested bool)) {
 			if n == loop {
 				return true
 			}
-			depth++
+			loops++
 			ast.Inspect(n, func(m ast.Node) bool { return m == n || walk(m) })
-			depth--
+			loops--
+			return false
+		case *ast.CaseClause, *ast.CommClause:
+			if !breakingCase(n) {
+				return true
+			}
+			cases++
+			ast.Inspect(n, func(m ast.Node) bool { return m == n || walk(m) })
+			cases--
 			return false
 		case *ast.BranchStmt:
-			visit(n, depth > 0)
+			visit(n, loops > 0, cases > 0)
 		}
 		return true
 	}
@@ -1912,15 +1952,15 @@ func (f *fn) switchStmt(s *ast.SwitchStmt) {
 			cond = strings.Join(conds, " or ")
 		}
 		f.wl(f.line, "%s %s:", kw, cond)
-		f.caseBody(cc.Body)
+		f.caseBody(cc, cc.Body)
 	}
 	if deflt != nil {
 		if first {
-			f.stmts(trimBreak(deflt.Body))
+			f.caseStmts(deflt, deflt.Body)
 			return
 		}
 		f.wl(p.line(deflt), "else:")
-		f.caseBody(deflt.Body)
+		f.caseBody(deflt, deflt.Body)
 	}
 }
 
@@ -1999,15 +2039,15 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 		}
 		first = false
 		f.wl(f.line, "%s %s:", kw, strings.Join(conds, " or "))
-		f.caseBody(cc.Body)
+		f.caseBody(cc, cc.Body)
 	}
 	if deflt != nil {
 		if first {
-			f.stmts(trimBreak(deflt.Body))
+			f.caseStmts(deflt, deflt.Body)
 			return
 		}
 		f.wl(p.line(deflt), "else:")
-		f.caseBody(deflt.Body)
+		f.caseBody(deflt, deflt.Body)
 	}
 }
 
@@ -2088,11 +2128,60 @@ func assignedIn(p *program, n ast.Node, v types.Object) bool {
 	return found
 }
 
-// caseBody writes a case's statements; a final break (leaving the switch) is dropped.
-func (f *fn) caseBody(body []ast.Stmt) {
-	f.switches++
-	f.block(trimBreak(body))
-	f.switches--
+// caseBody writes a case's statements as an indented block.
+func (f *fn) caseBody(clause ast.Stmt, body []ast.Stmt) {
+	f.indent++
+	start := len(f.lines)
+	f.caseStmts(clause, body)
+	if len(f.lines) == start {
+		f.w("pass")
+	}
+	f.indent--
+}
+
+// caseStmts writes a case's statements. A final break (leaving the switch) is
+// dropped; a break before the end puts them in a loop of one iteration, which
+// the break leaves as Go's leaves the switch or select.
+func (f *fn) caseStmts(clause ast.Stmt, body []ast.Stmt) {
+	body = trimBreak(body)
+	if !breakingCase(clause) {
+		f.switches++
+		f.stmts(body)
+		f.switches--
+		return
+	}
+	what := "switch"
+	if _, ok := clause.(*ast.CommClause); ok {
+		what = "select"
+	}
+	f.wl(f.p.line(clause), "for _ in range(1):  # the %s's case, which a break leaves", what)
+	restore := f.pushLoop("", clause)
+	f.block(body)
+	restore()
+}
+
+// breakingCase: a switch or select case with a break that leaves it before its end.
+func breakingCase(clause ast.Node) bool {
+	var body []ast.Stmt
+	switch c := clause.(type) {
+	case *ast.CaseClause:
+		body = c.Body
+	case *ast.CommClause:
+		body = c.Body
+	}
+	found := false
+	for _, s := range trimBreak(body) {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				return false // a break in these leaves them
+			case *ast.BranchStmt:
+				found = found || (n.Tok == token.BREAK && n.Label == nil)
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 func trimBreak(body []ast.Stmt) []ast.Stmt {
@@ -2214,9 +2303,7 @@ func (f *fn) selectStmt(s *ast.SelectStmt) {
 			for _, a := range assign {
 				f.wl(f.line, "%s", a)
 			}
-			f.switches++
-			f.stmts(body)
-			f.switches--
+			f.caseStmts(cc, cc.Body)
 			return
 		}
 		kw := "elif"
@@ -2234,13 +2321,13 @@ func (f *fn) selectStmt(s *ast.SelectStmt) {
 			n++
 			continue
 		}
-		f.caseBody(body)
+		f.caseBody(cc, cc.Body)
 		n++
 	}
 	if deflt != nil {
 		body := trimBreak(deflt.Body)
 		if len(clauses) == 0 {
-			f.stmts(body)
+			f.caseStmts(deflt, deflt.Body)
 			return
 		}
 		if len(body) > 0 {
@@ -2249,7 +2336,7 @@ func (f *fn) selectStmt(s *ast.SelectStmt) {
 			} else {
 				f.wl(p.line(deflt), "else:")
 			}
-			f.caseBody(body)
+			f.caseBody(deflt, deflt.Body)
 		}
 	}
 }
