@@ -4450,6 +4450,80 @@ func main() {
 )
 
 
+# fmt calls a String or Error method that locks a mutex in the printing goroutine, which
+# blocks in it until the lock is free (fmt's doc: "If an operand implements method String()
+# string, that method will be invoked to format the string"); %w still wraps the error.
+CONSTRUCTS["blocking_string_method"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"sync"
+\t"time"
+)
+
+type Stack struct {
+\tmu    sync.Mutex
+\titems []string
+}
+
+func (s *Stack) Push(v string) {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\ts.items = append(s.items, v)
+}
+
+func (s *Stack) String() string {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\treturn fmt.Sprintf("Stack%v", s.items)
+}
+
+type busyErr struct {
+\tmu   *sync.Mutex
+\tcode int
+}
+
+func (e busyErr) Error() string {
+\te.mu.Lock()
+\tdefer e.mu.Unlock()
+\treturn fmt.Sprint("busy ", e.code)
+}
+
+func main() {
+\ts := &Stack{}
+\ts.Push("a")
+\tfmt.Println(s)
+\tvar st fmt.Stringer = s
+\tfmt.Printf("%v %s %q %d\\n", s, st, s, len(s.items))
+\tvar mu sync.Mutex
+\tmu.Lock()
+\tgo func() {
+\t\ttime.Sleep(time.Second)
+\t\tfmt.Println("unlocking")
+\t\tmu.Unlock()
+\t}()
+\tvar err error = busyErr{&mu, 7}
+\tfmt.Println("before")
+\tfmt.Println(err) // blocks until the goroutine unlocks
+\twrapped := fmt.Errorf("wrap: %w", err)
+\tfmt.Println(errors.Is(wrapped, err), s.String())
+\tmsg := fmt.Sprint(s, " and ", st)
+\tfmt.Println(msg)
+}
+""",
+    "Stack[a]\n"
+    'Stack[a] Stack[a] "Stack[a]" 1\n'
+    "before\n"
+    "unlocking\n"
+    "busy 7\n"
+    "true Stack[a]\n"
+    "Stack[a] and Stack[a]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

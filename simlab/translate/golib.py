@@ -1489,7 +1489,7 @@ def v(x: Any, plus: bool = False) -> str:
         return _fields(x.x, plus)
     for method in ("Error", "String"):  # fmt prints an error by Error(), a Stringer by String()
         if callable(getattr(type(x), method, None)):
-            return str(getattr(x, method)())
+            return _fmt_method(x, method)
     if isinstance(x, int | str):  # a named string or number type's value
         return str(x)
     if isinstance(x, Named):
@@ -1536,6 +1536,47 @@ class StructValue:
 
     def __init__(self, x: Any):
         self.x = x
+
+
+class Stringed:
+    """What a String or Error method that blocks returned, kept for fmt: the
+    translation runs the method where the print is (``yield from go.stringed(x)``),
+    as the goroutine's own call, and fmt prints the text it gave."""
+
+    __slots__ = ("of", "text")
+
+    def __init__(self, text: str, of: Any):
+        self.text = text
+        self.of = of  # the value itself, which fmt.Errorf's %w wraps
+
+    def String(self) -> str:  # Go's name, which fmt looks for
+        return self.text
+
+
+def stringed(x: Any) -> Generator[Any, Any, Any]:
+    """``x`` for fmt, where its String or Error method may block (it locks a mutex):
+    the method run now, the goroutine blocking in it if it must, as fmt would run
+    it; any other value as it is."""
+    for method in ("Error", "String"):  # the order fmt tries them in
+        if callable(getattr(type(x), method, None)):
+            text = getattr(x, method)()
+            if isgenerator(text):
+                text = yield from text
+            return Stringed(text, x)
+    return x
+
+
+def _fmt_method(x: Any, method: str) -> str:
+    text = getattr(x, method)()
+    if isgenerator(text):
+        text.close()
+        name = getattr(type(x), "go_name", type(x).__name__)
+        raise SimlabError(
+            f"fmt called the {method} method of {name}, which blocks, on a value the "
+            "translation did not hand to fmt itself (an element or a field): print "
+            f"x.{method}() instead"
+        )
+    return str(text)
 
 
 def struct_values(xs: list[Any]) -> list[StructValue]:
@@ -1695,6 +1736,11 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         return f"%!{verb}({type_name(x)}={v(x)})"  # a verb the value's type has not
     if verb == "p" and x is None:
         return "%!p(<nil>)"
+    if verb in "qxX" and kind not in _VERBS_OF:  # an error or a Stringer: its text
+        for method in ("Error", "String"):
+            if callable(getattr(kind, method, None)):
+                x = _fmt_method(x, method)
+                break
     if isinstance(x, str) and precision is not None and verb in "svq":
         x = x[:precision]  # a string's precision cuts the operand
     if verb in "vsw":
@@ -1895,7 +1941,7 @@ def errorf(format: str, *args: Any) -> sl.GoError:
     does not unwrap)."""
     printf = _Printf(format, args)
     message = printf.run()
-    wrapped = [x for verb, x in printf.used if verb == "w"]
+    wrapped = [x.of if isinstance(x, Stringed) else x for verb, x in printf.used if verb == "w"]
     if len(wrapped) == 1:
         return WrapError(message, wrapped[0])
     if wrapped:

@@ -880,10 +880,11 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		}
 		s := f.value(a)
 		t := f.p.info.TypeOf(a)
-		asNumber, typeOf := false, false
+		asNumber, typeOf, asText := false, false, true
 		if j := i - 1; formatted && j >= 0 && j < len(verbs) {
 			asNumber = verbs[j] != 'v' && verbs[j] != 's'
 			typeOf = verbs[j] == 'T'
+			asText = strings.IndexByte("vsqxXw", verbs[j]) >= 0 // the verbs fmt calls String for
 		}
 		_, multi := t.(*types.Tuple)
 		switch {
@@ -894,6 +895,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			// it are one object at run time, so the type is written down now
 			goType := types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
 			s = "go.StaticType(" + pyString(goType) + ", " + s + ")"
+		case asText && !c.Ellipsis.IsValid() && !multi && f.m.blockingFmt(t):
+			// the method runs here, in the goroutine, which may block in it
+			s = "(yield from go.stringed(" + s + "))"
 		case isBasicKind(t, types.Float32):
 			s = "go.Float32(" + s + ")" // 0.1: the float32's fewest digits
 		case asNumber:
@@ -934,6 +938,32 @@ func hasFmtMethod(t types.Type) bool {
 	ms := types.NewMethodSet(t)
 	for i := 0; i < ms.Len(); i++ {
 		if name := ms.At(i).Obj().Name(); name == "Error" || name == "String" {
+			return true
+		}
+	}
+	return false
+}
+
+// blockingFmt: fmt may call a String or Error method of the program that blocks
+// (it locks a mutex) on an operand of type t: t's own, or, when t is an
+// interface, any of the program's that t's values may hold.
+func (m *module) blockingFmt(t types.Type) bool {
+	if !types.IsInterface(t) {
+		ms := types.NewMethodSet(t)
+		for i := 0; i < ms.Len(); i++ {
+			fn := ms.At(i).Obj().(*types.Func)
+			if name := fn.Name(); name == "Error" || name == "String" {
+				if u := m.a.byFunc[fn.Origin()]; u != nil && u.gen {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	iface := under(t).(*types.Interface)
+	for fn, u := range m.a.byFunc {
+		recv := fn.Type().(*types.Signature).Recv()
+		if u.gen && recv != nil && (fn.Name() == "Error" || fn.Name() == "String") && types.Implements(recv.Type(), iface) {
 			return true
 		}
 	}

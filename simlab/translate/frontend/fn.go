@@ -1127,9 +1127,20 @@ func (f *fn) goStmt(s *ast.GoStmt) {
 // those of a fmt function as fmt prints them (a Duration as a duration).
 func (f *fn) callArgs(c *ast.CallExpr, name string) string {
 	if strings.HasPrefix(name, "fmt.") {
-		return f.fmtArgs(c, strings.HasSuffix(name, "f"))
+		return f.deferredFmtArgs(c, strings.HasSuffix(name, "f"))
 	}
 	return f.args(c)
+}
+
+// deferredFmtArgs: fmtArgs for a print that runs later, which must not run a
+// String or Error method that blocks now.
+func (f *fn) deferredFmtArgs(c *ast.CallExpr, formatted bool) string {
+	args := f.fmtArgs(c, formatted)
+	if strings.Contains(args, "go.stringed(") {
+		f.p.unsupported(c, "a go or defer statement printing a value whose String or Error method blocks",
+			"a closure: defer func() { fmt.Println(x) }()")
+	}
+	return args
 }
 
 // funcValue renders a function used as a value, with its Go name.
@@ -1235,7 +1246,7 @@ func (f *fn) deferStmt(s *ast.DeferStmt) {
 	}
 	args := f.args(c)
 	if callee == "go.println" || callee == "go.print" || callee == "go.printf" {
-		args = f.fmtArgs(c, callee == "go.printf")
+		args = f.deferredFmtArgs(c, callee == "go.printf")
 	}
 	if args != "" {
 		args += ","
