@@ -4524,6 +4524,110 @@ func main() {
 )
 
 
+# err.Error() on an error interface calls the dynamic type's Error method (the program's own,
+# or the library's); errors.Join's message is each error's Error() on a line of its own.
+CONSTRUCTS["error_method_call"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"errors"
+\t"fmt"
+)
+
+type TaskError struct{ ID int }
+
+func (e *TaskError) Error() string { return fmt.Sprintf("task %d failed", e.ID) }
+
+type codeError int
+
+func (c codeError) Error() string { return fmt.Sprint("code ", int(c)) }
+
+func run(id int) error {
+\tif id%2 == 0 {
+\t\treturn &TaskError{id}
+\t}
+\treturn codeError(id)
+}
+
+func main() {
+\tvar all []error
+\tfor id := range 3 {
+\t\terrs := make(chan error)
+\t\tgo func() { errs <- run(id) }()
+\t\terr := <-errs
+\t\tfmt.Println("got:", err.Error(), len(err.Error()))
+\t\tall = append(all, err)
+\t}
+\tjoined := errors.Join(all...)
+\tfmt.Println(joined.Error())
+\tctx, cancel := context.WithCancel(context.Background())
+\tcancel()
+\tfmt.Println(ctx.Err().Error(), errors.New("plain").Error())
+\twrapped := fmt.Errorf("outer: %w", all[0])
+\tfmt.Println(wrapped.Error())
+}
+""",
+    "got: task 0 failed 13\n"
+    "got: code 1 6\n"
+    "got: task 2 failed 13\n"
+    "task 0 failed\n"
+    "code 1\n"
+    "task 2 failed\n"
+    "context canceled plain\n"
+    "outer: task 0 failed\n",
+)
+
+
+# Values of an empty struct type are equal (the spec: "Struct types are comparable if all
+# their field types are comparable"), so a context key of type struct{} finds its value,
+# and one held in an interface prints as {} and compares by value.
+CONSTRUCTS["empty_struct_keys"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+)
+
+type userKey struct{}
+type traceKey struct{}
+
+type token struct{}
+
+func handle(ctx context.Context, done chan<- struct{}) {
+\tuser, _ := ctx.Value(userKey{}).(string)
+\ttrace := ctx.Value(traceKey{})
+\tfmt.Println("user:", user, "trace:", trace)
+\tdone <- struct{}{}
+}
+
+func main() {
+\tctx := context.WithValue(context.Background(), userKey{}, "gopher")
+\tctx = context.WithValue(ctx, traceKey{}, 7)
+\tdone := make(chan struct{})
+\tgo handle(ctx, done)
+\t<-done
+\tvar a, b any = userKey{}, userKey{}
+\tvar c any = traceKey{}
+\tfmt.Println(a == b, a == c, userKey{} == userKey{})
+\tseen := map[any]int{userKey{}: 1, traceKey{}: 2}
+\tseen[userKey{}]++
+\tfmt.Println(seen[userKey{}], seen[traceKey{}], len(seen))
+\tfmt.Println(userKey{}, &token{})
+\tfmt.Printf("%v %+v %T %T\\n", a, c, a, &token{})
+\tsem := make(chan token, 1)
+\tsem <- token{}
+\tt := <-sem
+\tfmt.Println(t == token{})
+}
+""",
+    "user: gopher trace: 7\ntrue false true\n2 2 2\n{} &{}\n{} {} main.userKey *main.token\ntrue\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

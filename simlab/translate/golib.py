@@ -196,8 +196,26 @@ class JoinError(sl.GoError):
     __slots__ = ("errs",)
 
     def __init__(self, errs: list[Any]):
-        super().__init__("*errors.joinError", "\n".join(str(e) for e in errs))
+        super().__init__("*errors.joinError", "\n".join(error_text(e) for e in errs))
         self.errs = errs
+
+
+def error_text(err: Any) -> str:
+    """``err.Error()`` for an ``error``: the method of the program's error type, or
+    the message of the library's (nil is Go's nil pointer dereference)."""
+    if callable(getattr(type(err), "Error", None)):
+        return _fmt_method(err, "Error")
+    if err is None:
+        raise GoPanic(_NIL_DEREFERENCE)
+    return str(err)
+
+
+def error_of(err: Any) -> Generator[Any, Any, str]:
+    """:func:`error_text`, where the program has an Error method that blocks."""
+    if callable(getattr(type(err), "Error", None)):
+        text = err.Error()
+        return (yield from text) if isgenerator(text) else text
+    return error_text(err)
 
 
 def errors_join(*errs: Any) -> JoinError | None:

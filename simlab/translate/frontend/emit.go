@@ -1392,7 +1392,16 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		m.emit("    __slots__ = (%s)", strings.Join(quoted, ", "))
 	}
-	if tn != nil && m.keyed[tn] {
+	if tn != nil && len(fields) == 0 && len(tparams) == 0 {
+		// a context key's type: its values are all equal, and the spec lets
+		// pointers to them be equal too
+		m.emit("")
+		m.emit("    def __eq__(self, other):  # every value of an empty struct type is equal")
+		m.emit("        return type(other) is type(self)")
+		m.emit("")
+		m.emit("    def __hash__(self):")
+		m.emit("        return hash(type(self))")
+	} else if tn != nil && m.keyed[tn] {
 		m.emit("")
 		m.emit("    def __eq__(self, other):  # a map key: equal by value, as Go compares keys")
 		m.emit("        return type(other) is type(self) and go.struct_equal(self, other)")

@@ -44,9 +44,15 @@ func (f *fn) value(e ast.Expr) string {
 
 // isStructValue: t is a struct (not a pointer to one) with fields, which Go
 // copies wherever it is stored or passed; a time.Time is an int instant.
-func (m *module) isStructValue(t types.Type) bool {
+func (m *module) isStructValue(t types.Type) bool { return isStructValueType(t) }
+
+// isStructValueType: a struct type whose values the translation tells from
+// pointers to them (a named empty struct too, a context key's type; not
+// struct{}, a signal's).
+func isStructValueType(t types.Type) bool {
 	st, ok := under(t).(*types.Struct)
-	return ok && st.NumFields() > 0 && !isTime(t)
+	_, named := types.Unalias(t).(*types.Named)
+	return ok && (st.NumFields() > 0 || named) && !isTime(t)
 }
 
 // copyable checks that go.copy can copy a struct value of type t: a struct of the
@@ -970,6 +976,17 @@ func (m *module) blockingFmt(t types.Type) bool {
 	return false
 }
 
+// ownErrors: the program has error types of its own (an Error method), whose
+// text str() does not give.
+func (m *module) ownErrors() bool {
+	for fn := range m.a.byFunc {
+		if fn.Name() == "Error" && fn.Type().(*types.Signature).Recv() != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // args renders a call's arguments, comma-separated.
 func (f *fn) args(c *ast.CallExpr) string {
 	var parts []string
@@ -1697,6 +1714,12 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	recv := f.expr(sel.X)
 	arg := func(i int) string { return f.value(c.Args[i]) }
 	if fn.Pkg() == nil && fn.Name() == "Error" {
+		if f.m.blockingFmt(p.info.TypeOf(sel.X)) {
+			return f.yieldExpr("yield from go.error_of(" + recv + ")")
+		}
+		if f.m.ownErrors() {
+			return "go.error_text(" + recv + ")", false
+		}
 		return "str(" + recv + ")", false
 	}
 	key := methodKey(fn)

@@ -33,7 +33,7 @@ func (p *program) findInterfaceValues() {
 			return
 		}
 		from := p.info.TypeOf(e)
-		if st, ok := under(from).(*types.Struct); ok && st.NumFields() > 0 && !isTime(from) {
+		if isStructValueType(from) {
 			p.ifaceValues[e] = true
 		}
 		if ptr, ok := from.(*types.Pointer); ok {
@@ -173,6 +173,9 @@ func (p *program) assignedElements(lit *ast.CompositeLit, set func(ast.Expr, typ
 		}
 	case *types.Map:
 		for _, el := range lit.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				set(kv.Key, t.Key())
+			}
 			set(value(el), t.Elem())
 		}
 	}
