@@ -4628,6 +4628,82 @@ func main() {
 )
 
 
+# A type switch or assertion tells a struct value T from a pointer *T held in an interface (the
+# spec: "x.(T) asserts that the dynamic type of x is identical to the type T"); errors.As
+# finds an error value type and a pointer error type each only as what was wrapped.
+CONSTRUCTS["struct_value_or_pointer"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Point struct{ X, Y int }
+
+type NotFound struct{ Key string }
+
+func (e NotFound) Error() string { return "not found: " + e.Key }
+
+type Busy struct{ N int }
+
+func (e *Busy) Error() string { return fmt.Sprint("busy ", e.N) }
+
+func describe(v any) string {
+\tswitch x := v.(type) {
+\tcase Point:
+\t\treturn fmt.Sprintf("value %v", x)
+\tcase *Point:
+\t\tx.X++
+\t\treturn fmt.Sprintf("pointer %v", *x)
+\t}
+\treturn "other"
+}
+
+func mustValue(v any) (p Point, err error) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\terr = fmt.Errorf("%v", r)
+\t\t}
+\t}()
+\treturn v.(Point), nil
+}
+
+func main() {
+\tresults := make(chan any, 2)
+\tgo func() {
+\t\tresults <- Point{1, 2}
+\t\tresults <- &Point{3, 4}
+\t\tclose(results)
+\t}()
+\tfor v := range results {
+\t\tfmt.Println(describe(v))
+\t\t_, isVal := v.(Point)
+\t\t_, isPtr := v.(*Point)
+\t\tfmt.Println(isVal, isPtr)
+\t\tp, err := mustValue(v)
+\t\tfmt.Println(p, err)
+\t}
+\tvar err error = fmt.Errorf("lookup: %w", NotFound{"k"})
+\tvar nf NotFound
+\tvar bz *Busy
+\tfmt.Println(errors.As(err, &nf), nf.Key, errors.As(err, &bz))
+\terr = fmt.Errorf("op: %w", &Busy{2})
+\tfmt.Println(errors.As(err, &nf), errors.As(err, &bz), bz.N)
+}
+""",
+    "value {1 2}\n"
+    "true false\n"
+    "{1 2} <nil>\n"
+    "pointer {4 4}\n"
+    "false true\n"
+    "{0 0} interface conversion: interface {} is *main.Point, not main.Point\n"
+    "true k false\n"
+    "false true 2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -6281,7 +6357,7 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     pipeline = constructs["pipeline"][1]
     assert "        ch = stage(ctx, stage(ctx, src))  # L55\n" in pipeline
     assert "            v, ok = yield ch.recv()  # L55\n" in pipeline
-    assert "go.errors_as(err, te, lambda e: isinstance(e, TimeoutError))" in pipeline
+    assert "go.errors_as(err, te, lambda e: go.is_pointer(e, TimeoutError))" in pipeline
     generic = constructs["generic_functions"][1]
     assert "def First(m, *keys, K, V):  # L32\n" in generic
     assert "    zero = V()  # L38\n" in generic

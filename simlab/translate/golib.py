@@ -934,12 +934,24 @@ class Methods:
         return next((n for n in self.names if not callable(getattr(cls, n, None))), None)
 
 
-def _is(x: Any, t: type | str | Methods) -> bool:
+def _is(x: Any, t: type | str | Methods, value: bool = False) -> bool:
+    """``x`` holds a ``t``; for a class, a struct value (``go.as_value``'s copy) when
+    ``value``, else a pointer to a struct or a named number or string."""
     if isinstance(t, str):
         return x is not None and _GO_TYPES[t](x)
     if isinstance(t, Methods):
         return x is not None and t.missing(x) is None
-    return isinstance(x, t)
+    return isinstance(x, t) and hasattr(type(x), "go_struct") == value
+
+
+def is_value(x: Any, cls: type) -> bool:
+    """A type switch's ``case T`` for a struct type T: ``x`` holds a T value."""
+    return _is(x, cls, value=True)
+
+
+def is_pointer(x: Any, cls: type) -> bool:
+    """A type switch's ``case *T`` for a struct type T: ``x`` holds a pointer to one."""
+    return _is(x, cls)
 
 
 def call(fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, Any]:
@@ -1302,14 +1314,15 @@ def assert_type(
     """``v, ok := x.(T)``: ``(x, True)`` if ``x`` holds a ``T``, else ``(zero, False)``,
     ``zero`` being T's zero value (nil, the default, for a pointer or an interface);
     ``copied`` for a struct value T: a copy of ``x``."""
-    if _is(x, t):
+    if _is(x, t, value=copied):
         return (copy(x) if copied else x), True
     return zero, False
 
 
-def must_assert(x: Any, t: type | str | Methods, iface: str) -> Any:
-    """``x.(T)``: ``x``, or the panic ``interface conversion: ...``."""
-    if _is(x, t):
+def must_assert(x: Any, t: type | str | Methods, iface: str, value: bool = False) -> Any:
+    """``x.(T)``: ``x``, or the panic ``interface conversion: ...``; ``value`` for a
+    struct value T."""
+    if _is(x, t, value):
         return x
     if isinstance(t, Methods):
         if x is None:
@@ -1318,7 +1331,7 @@ def must_assert(x: Any, t: type | str | Methods, iface: str) -> Any:
             f"interface conversion: {type_name(x)} is not {t.go_name}: missing method "
             f"{t.missing(x)}"
         )
-    want = t if isinstance(t, str) else _class_name(t)
+    want = t if isinstance(t, str) else _class_name(_value_class(t) if value else t)
     if x is None:
         raise GoPanic(f"interface conversion: interface is nil, not {want}")
     raise GoPanic(f"interface conversion: {iface} is {type_name(x)}, not {want}")

@@ -191,6 +191,7 @@ func (f *fn) exprOf(e ast.Expr) string {
 		text := fmt.Sprintf("go.must_assert(%s, %s, %s)", f.expr(x.X), f.assertedType(x), pyString(iface))
 		if t := p.info.TypeOf(x.Type); f.m.isStructValue(t) {
 			f.m.copyable(t, x)
+			text = strings.TrimSuffix(text, ")") + ", value=True)"
 			return "go.copy(" + text + ")" // v.Load().(Config): a copy of the value
 		}
 		return text

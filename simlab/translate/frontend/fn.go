@@ -2105,6 +2105,13 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 	if strings.HasPrefix(cls, `"`) || strings.HasPrefix(cls, "go.Methods(") {
 		return "go.is_type(" + x + ", " + cls + ")"
 	}
+	// a struct value and a pointer to it are one class: go.as_value marks the value
+	if f.m.isStructValue(t) {
+		return "go.is_value(" + x + ", " + cls + ")"
+	}
+	if ptr, ok := t.(*types.Pointer); ok && f.m.isStructValue(ptr.Elem()) {
+		return "go.is_pointer(" + x + ", " + cls + ")"
+	}
 	return "isinstance(" + x + ", " + cls + ")"
 }
 
