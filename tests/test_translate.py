@@ -4704,6 +4704,106 @@ func main() {
 )
 
 
+# A method value, a go statement and a defer statement copy a value receiver where they are
+# evaluated (the spec: "the function value and parameters are evaluated as usual"), so later
+# writes to the variable do not reach the call.
+CONSTRUCTS["value_receiver_copies"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Counter struct{ n int }
+
+func (c Counter) Next() int { return c.n + 1 }
+
+func (c Counter) Show(label string) { fmt.Println(label, c.n) }
+
+func (c Counter) Report(wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\tfmt.Println("go statement:", c.n)
+}
+
+type Server struct{ name string }
+
+func (s Server) hello() string { return "hello from " + s.name }
+
+func (s *Server) rename(to string) { s.name = to }
+
+func main() {
+\tc := Counter{1}
+\tfmt.Println(c.Next(), c.n)
+\ta := &Server{"a"}
+\th := a.hello // the receiver *a is copied here
+\tr := a.rename
+\tr("changed")
+\tfmt.Println(h(), a.name)
+\tv := Server{"v"}
+\tg := v.hello
+\tv.name = "changed"
+\tfmt.Println(g())
+\tshow := c.Show
+\tc.n = 10
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func() {
+\t\tdefer wg.Done()
+\t\tshow("copied at evaluation:")
+\t}()
+\twg.Wait()
+\tc.n = 30
+\twg.Add(1)
+\tgo c.Report(&wg)
+\tc.n = 40
+\twg.Wait()
+\tc.n = 10
+\tdefer c.Show("deferred with the receiver of the defer:")
+\tc.n = 20
+}
+""",
+    "2 1\n"
+    "hello from a changed\n"
+    "hello from v\n"
+    "copied at evaluation: 1\n"
+    "go statement: 30\n"
+    "deferred with the receiver of the defer: 10\n",
+)
+
+
+# A go statement may start a method expression, T.M or (*T).M, whose first argument is the
+# receiver (the spec's "Method expressions").
+CONSTRUCTS["go_method_expression"] = (
+    """\
+package main
+
+import "fmt"
+
+type Server struct{ name string }
+
+func (s Server) hello(out chan<- string) { out <- "hello from " + s.name }
+
+func (s *Server) greet(out chan<- string) { out <- "greetings from " + s.name }
+
+func main() {
+\tout := make(chan string)
+\ts := Server{"value"}
+\tp := &Server{"pointer"}
+\tgo Server.hello(s, out)
+\tfmt.Println(<-out)
+\tgo (*Server).greet(p, out)
+\tfmt.Println(<-out)
+\tf := (*Server).hello
+\tgo f(p, out)
+\tfmt.Println(<-out)
+}
+""",
+    "hello from value\ngreetings from pointer\nhello from pointer\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

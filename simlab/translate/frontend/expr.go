@@ -352,6 +352,12 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		if p.isNamedValue(recvType) {
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a named slice, map or func type", "a closure calling it")
 		}
+		if x != f.callee && valueReceiver(fn) && f.m.isStructValue(recvType) {
+			// a method value copies a value receiver where it is evaluated, as a
+			// go or defer statement does
+			f.m.copyable(recvType, x)
+			recv = "go.copy(" + recv + ")"
+		}
 		return recv + "." + fieldName(x.Sel.Name) // a method value: the bound method
 	}
 	// a package-qualified name
@@ -390,6 +396,12 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 	}
 	p.unsupported(x, obj.Pkg().Path()+"."+obj.Name(), "the standard library subset simlab models: see the translate docs")
 	return ""
+}
+
+// valueReceiver: fn is a method with a value receiver, which Go copies.
+func valueReceiver(fn *types.Func) bool {
+	recv := fn.Type().(*types.Signature).Recv()
+	return recv != nil && !isPointer(recv.Type())
 }
 
 // stdFuncValue renders a function of the standard library used as a value
@@ -1150,7 +1162,9 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 	} else if lit, ok := fun.(*ast.FuncLit); ok {
 		callee = f.closure(lit)
 	} else {
+		f.callee = fun
 		callee = f.expr(fun)
+		f.callee = nil
 	}
 	text := callee + "(" + args + ")"
 	f.called = true

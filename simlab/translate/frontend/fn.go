@@ -32,6 +32,7 @@ type fn struct {
 	pre       []string                 // lines hoisted before the statement (receives in expressions)
 	line      int                      // the Go line of the statement being written
 	called    bool                     // a call was rendered in the statement so far
+	callee    ast.Expr                 // the function of the call being rendered
 	shortCkt  int                      // inside the right operand of && or ||
 	unwrapped map[*ast.BinaryExpr]bool // operands whose parent wraps them (see binary)
 }
@@ -509,6 +510,18 @@ func (f *fn) deferRecovering(d *ast.DeferStmt, cu *unit, lit string, rest []ast.
 // copied at the defer; the call, rendered withNames of the copies, reads the copy.
 func (f *fn) deferSnapshots(d *ast.DeferStmt) map[types.Object]string {
 	copies := map[types.Object]string{}
+	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok {
+		// defer v.M() with a value receiver: M gets a copy of v as it is now
+		s := f.p.info.Selections[sel]
+		id, isIdent := ast.Unparen(sel.X).(*ast.Ident)
+		if s != nil && s.Kind() == types.MethodVal && isIdent && valueReceiver(s.Obj().(*types.Func)) {
+			if v, ok := f.p.info.Uses[id].(*types.Var); ok && f.m.isStructValue(v.Type()) && !f.m.boxed[v] {
+				f.m.copyable(v.Type(), d)
+				copies[v] = f.temp(v.Name())
+				f.wl(f.line, "%s = go.copy(%s)  # the receiver as the defer statement sees it", copies[v], f.name(v))
+			}
+		}
+	}
 	exprs := append([]ast.Expr{d.Call.Fun}, d.Call.Args...)
 	for _, e := range exprs {
 		ast.Inspect(e, func(n ast.Node) bool {
@@ -1174,7 +1187,7 @@ func (f *fn) funcValue(e ast.Expr, at ast.Node) (string, string) {
 		if sel := p.info.Selections[x]; sel != nil {
 			if fn, ok := sel.Obj().(*types.Func); ok {
 				if u := f.m.a.byFunc[fn.Origin()]; u != nil {
-					return f.expr(x.X) + "." + fieldName(x.Sel.Name), u.name
+					return f.expr(x), u.name // a method value, or a method expression: (*T).M
 				}
 				if py, ok := stdMethodValues[methodKey(fn)]; ok && sel.Kind() == types.MethodVal {
 					return f.expr(x.X) + "." + py, goMethodName(fn)
