@@ -4804,6 +4804,48 @@ func main() {
 )
 
 
+# append(b, s...) appends a string's bytes to a []byte (the spec: "As a special case, append
+# also accepts a first argument assignable to type []byte with a second argument of string type
+# followed by ...").
+CONSTRUCTS["append_string_bytes"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+func frame(name string, payload []byte) []byte {
+\tvar b []byte
+\tb = append(b, name...)
+\tb = append(b, ':')
+\tb = append(b, payload...)
+\treturn append(b, "\\r\\n"...)
+}
+
+func main() {
+\tout := make(chan []byte)
+\tgo func() {
+\t\tdefer close(out)
+\t\tfor _, w := range []string{"héllo", "go"} {
+\t\t\tout <- frame(strings.ToUpper(w), []byte(w))
+\t\t}
+\t}()
+\ttotal := 0
+\tfor msg := range out {
+\t\ttotal += len(msg)
+\t\tfmt.Printf("%q %d %d\\n", string(msg), len(msg), msg[0])
+\t}
+\tbuf := []byte("ab")
+\tbuf = append(buf, "cd"+"ef"...)
+\tfmt.Println(total, string(buf), len(buf))
+}
+""",
+    '"HÉLLO:héllo\\r\\n" 15 72\n"GO:go\\r\\n" 7 71\n22 abcdef 6\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -398,6 +398,15 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 	return ""
 }
 
+// spread renders the elements of append(s, x...): a slice's, or a string's bytes
+// (append(b, "text"...) on a []byte).
+func (f *fn) spread(x ast.Expr) string {
+	if isBasicKind(f.p.info.TypeOf(x), types.String) {
+		return "list(" + paren(f.value(x)) + ".encode())"
+	}
+	return "list(" + f.value(x) + ")"
+}
+
 // valueReceiver: fn is a method with a value receiver, which Go copies.
 func valueReceiver(fn *types.Func) bool {
 	recv := fn.Type().(*types.Signature).Recv()
@@ -1340,7 +1349,7 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 	case "append":
 		s := f.value(c.Args[0])
 		if c.Ellipsis.IsValid() {
-			return s + " + list(" + f.value(c.Args[1]) + ")"
+			return s + " + " + f.spread(c.Args[1])
 		}
 		var vs []string
 		for _, a := range c.Args[1:] {

@@ -915,7 +915,7 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			if sameExpr(p, s.Lhs[0], c.Args[0]) && f.m.owned[ownerOf(p, s.Lhs[0])] {
 				target := f.expr(s.Lhs[0])
 				if c.Ellipsis.IsValid() {
-					v := f.value(c.Args[1])
+					v := f.spread(c.Args[1])
 					f.flushPre()
 					f.wl(f.line, "%s.extend(%s)", target, v)
 					return
