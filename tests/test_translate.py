@@ -758,6 +758,7 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
     ("body", "line", "construct"),
     [
         ("\tgoto end\nend:\n", 4, "goto"),
+        ("\ti := 0\nloop:\n\tif i < 3 {\n\t\ti++\n\t\tgoto loop\n\t}\n", 5, "goto"),
         (
             "\tfor _, x := range []int{1} {\n\t\tx++\n\t\t_ = &x\n\t}\n",
             6,
@@ -853,6 +854,21 @@ def test_generics_beyond_functions_and_struct_types_are_refused(tmp_path, source
     result = CliRunner().invoke(translate_cmd, [str(path)])
     assert result.exit_code == 2
     assert result.output.startswith(f"simlab: bad.go:{line}: unsupported: {construct} (")
+
+
+def test_fmt_go_syntax_is_refused_in_one_line(tmp_path):
+    """%#v, in a constant format at translation, in another at run time."""
+    path = tmp_path / "bad.go"
+    path.write_text('package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Printf("%#v\\n", 1)\n}\n')
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith("simlab: bad.go:6: unsupported: the verb %#v (Go syntax) (")
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\tf := "%#v\\n"\n\tfmt.Printf(f, 1)\n}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == "simlab: fmt: simlab does not print Go syntax, %#v: use %v or %+v\n"
 
 
 def test_translate_writes_the_model_atomically(tmp_path):
@@ -4843,6 +4859,23 @@ func main() {
 }
 """,
     '"HÉLLO:héllo\\r\\n" 15 72\n"GO:go\\r\\n" 7 71\n22 abcdef 6\n',
+)
+
+
+# fmt's # flag: "alternate format: add leading 0b for binary (%#b), 0 for octal (%#o), 0x
+# or 0X for hex (%#x or %#X)"; with 0 padding the digits fill the width and the prefix is extra.
+CONSTRUCTS["fmt_alternate_flag"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tfmt.Printf("%#x %#X %#o %#b %#x %#o %#x\\n", 255, 255, 8, 5, 0, 0, -255)
+\tfmt.Printf("[%#8x] [%-#8x] [%#08x] %#x\\n", 255, 255, 255, []int{10, 11})
+}
+""",
+    "0xff 0XFF 010 0b101 0x0 0 -0xff\n[    0xff] [0xff    ] [0x000000ff] [0xa 0xb]\n",
 )
 
 

@@ -1774,6 +1774,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
                 break
     if isinstance(x, str) and precision is not None and verb in "svq":
         x = x[:precision]  # a string's precision cuts the operand
+    if verb == "v" and "#" in flags:
+        raise SimlabError("fmt: simlab does not print Go syntax, %#v: use %v or %+v")
     if verb in "vsw":
         text = v(x, plus="+" in flags and verb == "v")
     elif verb in "dbo" or (verb in "xX" and isinstance(x, int | list)):
@@ -1808,7 +1810,12 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
             text = text.ljust(width)
         elif "0" in flags and verb in "dboxXeEfFgG" and not isinstance(x, list):
             sign = text[0] if text[:1] in "+- " else ""  # zeros go after the sign
-            text = sign + text[len(sign) :].rjust(width - len(sign), "0")
+            if "#" in flags and verb in "boxX" and isinstance(x, int):
+                # the digits take the width, as a precision would; the prefix is extra
+                digits = _integer(x, verb, flags.replace("#", "")).lstrip("+- ")
+                text = sign + _alternate(digits.rjust(width - len(sign), "0"), verb, flags)
+            else:
+                text = sign + text[len(sign) :].rjust(width - len(sign), "0")
         else:
             text = text.rjust(width)
     return text
@@ -1831,7 +1838,16 @@ def _integer(x: Any, verb: str, flags: str) -> str:
     n = int(x)
     digits = format(abs(n), {"d": "d", "b": "b", "o": "o", "x": "x", "X": "X"}[verb])
     sign = "-" if n < 0 else "+" if "+" in flags else " " if " " in flags else ""
-    return sign + digits
+    return sign + _alternate(digits, verb, flags)
+
+
+def _alternate(digits: str, verb: str, flags: str) -> str:
+    """The ``#`` flag's prefix of an integer's digits: 0x, 0X, 0b, or a leading 0."""
+    if "#" not in flags:
+        return digits
+    if verb == "o":
+        return digits if digits.startswith("0") else "0" + digits
+    return {"x": "0x", "X": "0X", "b": "0b"}.get(verb, "") + digits
 
 
 def _quoted(x: Any) -> str:

@@ -894,6 +894,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 	var verbs []byte // the verb of each operand after the format, when it is a constant
 	if formatted && len(c.Args) > 0 {
 		if v := f.p.info.Types[c.Args[0]].Value; v != nil && v.Kind() == constant.String {
+			if goSyntax.MatchString(constant.StringVal(v)) {
+				f.p.unsupported(c, "the verb %#v (Go syntax)", "%v, or %+v for field names")
+			}
 			for _, m := range fmtVerb.FindAllStringSubmatch(constant.StringVal(v), -1) {
 				if m[1] != "%" {
 					verbs = append(verbs, m[1][0])
@@ -1908,6 +1911,8 @@ func snake(name string) string {
 }
 
 // fmtVerb matches a verb of a fmt format, as golib's sprintf reads them.
+var goSyntax = regexp.MustCompile(`(^|[^%])(%%)*%[-+ 0]*#[-+# 0]*(?:\d+|\*)?(?:\.\d+)?v`)
+
 var fmtVerb = regexp.MustCompile(`%[-+# 0]*(?:\d+|\*)?(?:\.\d+)?([a-zA-Z%])`)
 
 // sameKind: both strings, or both numbers (a conversion Python's constructors do alike).

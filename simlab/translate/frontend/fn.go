@@ -706,6 +706,9 @@ func (f *fn) stmt1(s ast.Stmt) {
 		case *ast.RangeStmt:
 			f.rangeStmt(t, s.Label.Name)
 		default:
+			if gotoTarget(f.u.body, s.Label.Name) {
+				p.unsupported(s, "goto", "loops with break and continue")
+			}
 			p.unsupported(s, "a label on a statement other than a loop", "labels on for loops, for break and continue")
 		}
 	case *ast.BranchStmt:
@@ -713,6 +716,18 @@ func (f *fn) stmt1(s ast.Stmt) {
 	default:
 		p.unsupported(s, fmt.Sprintf("the statement %T", s), "the statements listed in docs")
 	}
+}
+
+// gotoTarget: a goto in body jumps to label.
+func gotoTarget(body ast.Node, label string) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO && b.Label.Name == label {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 func (f *fn) branch(s *ast.BranchStmt) {
