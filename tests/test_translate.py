@@ -4879,6 +4879,63 @@ func main() {
 )
 
 
+# errors.As into an interface finds the first error in the chain that implements it, the
+# library's too (errors.As's doc: "An error matches target if the error's concrete value is
+# assignable to the value pointed to by target").
+CONSTRUCTS["errors_as_interface"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"errors"
+\t"fmt"
+\t"time"
+)
+
+type unwrapper interface{ Unwrap() error }
+
+type temporary interface{ Temporary() bool }
+
+type retryable struct{ after time.Duration }
+
+func (r *retryable) Error() string   { return fmt.Sprint("retry after ", r.after) }
+func (r *retryable) Temporary() bool { return true }
+
+func fetch(ctx context.Context) error {
+\tselect {
+\tcase <-time.After(time.Second):
+\t\treturn &retryable{2 * time.Second}
+\tcase <-ctx.Done():
+\t\treturn fmt.Errorf("fetch: %w", ctx.Err())
+\t}
+}
+
+func main() {
+\tctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+\tdefer cancel()
+\terr := fetch(ctx)
+\tvar te interface{ Timeout() bool }
+\tfmt.Println(err, errors.As(err, &te), te != nil && te.Timeout())
+\tvar u unwrapper
+\tfmt.Println(errors.As(err, &u), u.Unwrap() == context.DeadlineExceeded)
+\tvar tmp temporary
+\tfmt.Println(errors.As(err, &tmp))
+\terr = fmt.Errorf("outer: %w", fetch(context.Background()))
+\tfmt.Println(err, errors.As(err, &tmp), tmp.Temporary())
+\tjoined := errors.Join(errors.New("a"), err)
+\tvar multi interface{ Unwrap() []error }
+\tfmt.Println(errors.As(joined, &multi), len(multi.Unwrap()))
+}
+""",
+    "fetch: context deadline exceeded true true\n"
+    "true true\n"
+    "true\n"
+    "outer: retry after 2s true true\n"
+    "true 2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

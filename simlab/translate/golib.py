@@ -179,6 +179,9 @@ class WrapError(sl.GoError):
         super().__init__("*fmt.wrapError", message)
         self.wrapped = wrapped
 
+    def Unwrap(self) -> Any:  # an interface{ Unwrap() error } sees it
+        return self.wrapped
+
 
 class WrapErrors(sl.GoError):
     """``fmt.Errorf`` with several ``%w``: an error that wraps each of them."""
@@ -189,6 +192,9 @@ class WrapErrors(sl.GoError):
         super().__init__("*fmt.wrapErrors", message)
         self.errs = errs
 
+    def Unwrap(self) -> list[Any]:
+        return self.errs
+
 
 class JoinError(sl.GoError):
     """``errors.Join(errs...)``: the non-nil errors, their messages one per line."""
@@ -198,6 +204,9 @@ class JoinError(sl.GoError):
     def __init__(self, errs: list[Any]):
         super().__init__("*errors.joinError", "\n".join(error_text(e) for e in errs))
         self.errs = errs
+
+    def Unwrap(self) -> list[Any]:
+        return self.errs
 
 
 def error_text(err: Any) -> str:

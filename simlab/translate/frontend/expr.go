@@ -1475,7 +1475,13 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		if !ok {
 			p.unsupported(c, "errors.As with this target", "a pointer to a variable: errors.As(err, &target)")
 		}
-		return "go.errors_as(" + arg(0) + ", " + arg(1) + ", lambda e: " + f.typeTestOf("e", ptr.Elem(), c.Args[1]) + ")", false
+		test := f.typeTestOf("e", ptr.Elem(), c.Args[1])
+		if it, ok := under(ptr.Elem()).(*types.Interface); ok && !it.Empty() {
+			// an interface of the program, which the library's errors may implement
+			// too (fmt's wrapping errors have Unwrap, context's deadline Timeout)
+			test = "go.is_type(e, " + f.assertedTypeOf(c.Args[1], ptr.Elem()) + ")"
+		}
+		return "go.errors_as(" + arg(0) + ", " + arg(1) + ", lambda e: " + test + ")", false
 	case "fmt.Println":
 		plain := true
 		for _, a := range c.Args {
