@@ -5317,6 +5317,56 @@ def test_go_run_runs_table_driven_subtests_as_go_test_does(tmp_path):
     assert result.output[: result.output.index("exit status")] == TABLE_TEST_V
 
 
+SUBTEST_NAMES = """\
+package names
+
+import "testing"
+
+func TestNames(t *testing.T) {
+\tt.Run("", func(t *testing.T) {})
+\tt.Run("", func(t *testing.T) {})
+\tt.Run("x", func(t *testing.T) {})
+\tt.Run("x", func(t *testing.T) {})
+\tt.Run("x#01", func(t *testing.T) {})
+\tt.Run("a b", func(t *testing.T) {
+\t\tt.Run("", func(t *testing.T) { t.Log(t.Name()) })
+\t})
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` (go1.27.3) printed for SUBTEST_NAMES
+SUBTEST_NAMES_V = (
+    "=== RUN   TestNames\n"
+    "=== RUN   TestNames/#00\n"
+    "=== RUN   TestNames/#01\n"
+    "=== RUN   TestNames/x\n"
+    "=== RUN   TestNames/x#01\n"
+    "=== RUN   TestNames/x#01#01\n"
+    "=== RUN   TestNames/a_b\n"
+    "=== RUN   TestNames/a_b/#00\n"
+    "    names_test.go:12: TestNames/a_b/#00\n"
+    "--- PASS: TestNames (0.00s)\n"
+    "    --- PASS: TestNames/#00 (0.00s)\n"
+    "    --- PASS: TestNames/#01 (0.00s)\n"
+    "    --- PASS: TestNames/x (0.00s)\n"
+    "    --- PASS: TestNames/x#01 (0.00s)\n"
+    "    --- PASS: TestNames/x#01#01 (0.00s)\n"
+    "    --- PASS: TestNames/a_b (0.00s)\n"
+    "        --- PASS: TestNames/a_b/#00 (0.00s)\n"
+    "PASS\n"
+)
+
+
+def test_subtests_are_named_as_go_names_them(tmp_path):
+    """An empty name is #00, a repeated one gets #01, and a name given that a
+    repeat already took is numbered again."""
+    (tmp_path / "names_test.go").write_text(SUBTEST_NAMES)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "names_test.go")])
+    assert result.exit_code == 0, result.output
+    printed = result.output[: result.output.index("main returned")]
+    assert without_package_line(printed, "command-line-arguments") == SUBTEST_NAMES_V
+
+
 SYNCTEST_TEST = """\
 package st
 

@@ -2664,7 +2664,7 @@ class T:
         self._cleanups: list[Callable[[], Any]] = []
         self._context: tuple[Any, Any] | None = None  # t.Context() and its cancel
         self._helpers: set[Any] = set()
-        self._names: dict[str, int] = {}  # subtest names given, for Go's #01 suffixes
+        self._names: dict[str, int] = {}  # subtest names taken: the next #NN suffix
         self._results: list[str] = []  # the subtests' verdict lines, printed with ours
         self._subs: list[T] = []  # the parallel subtests, run once our function returns
         self._barrier = rt.chan(name="T.barrier")  # closed as our function returns
@@ -2753,12 +2753,17 @@ class T:
     def run(self, name: str, f: Callable[[T], Any]) -> Generator[Any, Any, bool]:
         """``t.Run(name, f)``: ``yield from`` it for whether the subtest passed (true
         for one that paused in ``t.Parallel``). Its name is Go's: spaces made
-        underscores, a repeated name numbered ``#01``, ``#02``."""
+        underscores, an empty name ``#00``, a repeated name numbered ``#01``,
+        ``#02`` (and numbered again if that name was given too)."""
         name = "".join("_" if c.isspace() else c for c in name)
-        seen = self._names.get(name)
-        self._names[name] = 0 if seen is None else seen + 1
-        if seen is not None:
-            name = f"{name}#{seen + 1:02d}"
+        numbered = name == ""
+        while True:
+            count = self._names.get(name)
+            if count is None and not numbered:
+                self._names[name] = 1
+                break
+            self._names[name] = (count or 0) + 1
+            name, numbered = f"{name}#{count or 0:02d}", False
         sub = T(self._rt, f"{self._name}/{name}", self)
         yield from _run(sub, f)
         return not sub._failed
