@@ -6559,6 +6559,80 @@ def test_go_run_of_a_package_directory_runs_its_tests_as_go_test_does(tmp_path):
     assert one.output.startswith(again + "main returned")
 
 
+# init functions and package variables in four files, two of them tests: Go
+# initializes the variables first, each after those its initializer uses, then runs
+# the init functions, the package's files before its test files, each sorted by name
+INIT_ORDER = {
+    "go.mod": "module example.com/initorder\n\ngo 1.27\n",
+    "z.go": """\
+package initorder
+
+var Order []string
+
+func note(s string) string {
+\tOrder = append(Order, s)
+\treturn s
+}
+
+var Z = note("var in z.go")
+
+func init() { note("init in z.go") }
+
+var Late = note("Late in z.go")
+""",
+    "b.go": """\
+package initorder
+
+var B = note("var in b.go, after " + Late)
+
+func init() { note("init in b.go") }
+""",
+    "a_test.go": """\
+package initorder
+
+import "testing"
+
+var A = note("var in a_test.go")
+
+func init() { note("init in a_test.go") }
+
+func TestOrder(t *testing.T) {
+\tfor _, s := range Order {
+\t\tt.Log(s)
+\t}
+}
+""",
+    "c_test.go": """\
+package initorder
+
+func init() { note("init in c_test.go") }
+""",
+}
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` (go1.27.3) printed for INIT_ORDER
+INIT_ORDER_V = (
+    "=== RUN   TestOrder\n"
+    "    a_test.go:11: var in z.go\n"
+    "    a_test.go:11: Late in z.go\n"
+    "    a_test.go:11: var in b.go, after Late in z.go\n"
+    "    a_test.go:11: var in a_test.go\n"
+    "    a_test.go:11: init in b.go\n"
+    "    a_test.go:11: init in z.go\n"
+    "    a_test.go:11: init in a_test.go\n"
+    "    a_test.go:11: init in c_test.go\n"
+    "--- PASS: TestOrder (0.00s)\n"
+    "PASS\n"
+)
+
+
+def test_a_packages_variables_and_init_functions_run_in_gos_order(tmp_path):
+    _module(tmp_path, INIT_ORDER)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    printed = result.output[: result.output.index("main returned")]
+    assert without_package_line(printed, "example.com/initorder") == INIT_ORDER_V
+
+
 def test_a_missing_package_of_the_module_is_one_line(tmp_path):
     _module(tmp_path, {k: v for k, v in BOOM.items() if not k.startswith("boom/")})
     result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "cmd" / "main.go")])

@@ -1672,7 +1672,7 @@ func (m *module) bind() {
 	f := m.newFunc(init, nil)
 	f.indent = 1
 	for _, pkg := range order {
-		for _, vs := range specs[pkg] {
+		for _, vs := range m.initOrdered(pkg, specs[pkg]) {
 			start := len(f.lines)
 			f.valueSpec(vs, true)
 			for _, l := range f.lines[start:] {
@@ -1691,6 +1691,34 @@ func (m *module) bind() {
 		}
 	}
 	m.out = append(m.out, f.lines...)
+}
+
+// initOrdered: a package's variable declarations in the order Go initializes
+// them: those without an initializer hold their zero values from the start, the
+// others follow their initializers' dependencies, then their declaration order
+// (files in the order the go command gives them).
+func (m *module) initOrdered(pkg *types.Package, specs []*ast.ValueSpec) []*ast.ValueSpec {
+	rank := map[types.Object]int{}
+	for i, init := range m.p.initOrder[pkg] {
+		for _, v := range init.Lhs {
+			rank[v] = i + 1
+		}
+	}
+	key := func(vs *ast.ValueSpec) int {
+		if len(vs.Values) == 0 {
+			return 0
+		}
+		k := len(rank) + 1 // not found: after the others, in declaration order
+		for _, n := range vs.Names {
+			if r, ok := rank[m.p.info.Defs[n]]; ok && r < k {
+				k = r
+			}
+		}
+		return k
+	}
+	out := slices.Clone(specs)
+	slices.SortStableFunc(out, func(a, b *ast.ValueSpec) int { return key(a) - key(b) })
+	return out
 }
 
 // initName: Go's init functions are main.init.0, main.init.1, ...; in Python init_0, ...

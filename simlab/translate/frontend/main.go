@@ -105,6 +105,8 @@ type program struct {
 	info  *types.Info
 	nils  map[*ast.Ident]types.Type // the type each nil takes from its context
 
+	initOrder map[*types.Package][]*types.Initializer // each package's, as go/types orders it
+
 	ifaceValues map[ast.Expr]bool // struct values converted to an interface where they stand
 }
 
@@ -183,7 +185,8 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 	if err != nil {
 		fail("%s: no such file or directory", path)
 	}
-	p := &program{fset: fset, own: map[*types.Package]bool{}, pkgOf: map[*ast.File]*types.Package{}}
+	p := &program{fset: fset, own: map[*types.Package]bool{}, pkgOf: map[*ast.File]*types.Package{},
+		initOrder: map[*types.Package][]*types.Initializer{}}
 	p.info = &types.Info{
 		Types:      map[ast.Expr]types.TypeAndValue{},
 		Defs:       map[*ast.Ident]types.Object{},
@@ -268,9 +271,17 @@ func (m *moduleImporter) dirFiles(dir string) []string {
 	return external
 }
 
-// parse reads the files of one package, sorted by name.
+// parse reads the files of one package in the order the go command gives them to
+// the compiler, which orders its variables' and init functions' initialization:
+// the package's files, then its _test.go files, each sorted by name.
 func (p *program) parse(paths []string) ([]*ast.File, []string) {
-	sort.Strings(paths)
+	sort.Slice(paths, func(i, j int) bool {
+		ti, tj := strings.HasSuffix(paths[i], "_test.go"), strings.HasSuffix(paths[j], "_test.go")
+		if ti != tj {
+			return tj
+		}
+		return paths[i] < paths[j]
+	})
 	var files []*ast.File
 	var names []string
 	for _, f := range paths {
@@ -308,6 +319,7 @@ func (p *program) check(path string, files []*ast.File, imp types.Importer) *typ
 		fail("%s", firstLine(firstErr.Error()))
 	}
 	p.own[pkg] = true
+	p.initOrder[pkg] = slices.Clone(p.info.InitOrder) // the next package's check resets it
 	for _, f := range files {
 		p.pkgOf[f] = pkg
 	}
