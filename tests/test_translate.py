@@ -5922,6 +5922,71 @@ def test_a_test_that_panics_fails_and_its_panic_ends_the_run_as_go_test_prints_i
     assert "leak oracles" not in result.output
 
 
+# a subtest that panics, cleanups at both levels
+PANIC_CLEANUP = {
+    "go.mod": "module example.com/panicc\n\ngo 1.27\n",
+    "p_test.go": """\
+package panicc
+
+import "testing"
+
+func TestFirst(t *testing.T) {
+\tt.Log("first")
+}
+
+func TestPanics(t *testing.T) {
+\tt.Cleanup(func() { t.Log("outer cleanup") })
+\tt.Run("inner", func(t *testing.T) {
+\t\tt.Cleanup(func() { t.Log("inner cleanup 1") })
+\t\tt.Cleanup(func() { t.Log("inner cleanup 2") })
+\t\tt.Log("about to panic")
+\t\tpanic("boom")
+\t})
+}
+
+func TestNever(t *testing.T) {
+\tt.Log("never")
+}
+""",
+}
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` (go1.27.3) printed for PANIC_CLEANUP up to
+# the goroutine dump, whose last lines (go test's) are FAIL<tab>pkg<tab>time and FAIL
+PANIC_CLEANUP_V = (
+    "=== RUN   TestFirst\n"
+    "    p_test.go:6: first\n"
+    "--- PASS: TestFirst (0.00s)\n"
+    "=== RUN   TestPanics\n"
+    "=== RUN   TestPanics/inner\n"
+    "    p_test.go:14: about to panic\n"
+    "    p_test.go:13: inner cleanup 2\n"
+    "    p_test.go:12: inner cleanup 1\n"
+    "=== NAME  TestPanics\n"
+    "    p_test.go:10: outer cleanup\n"
+    "--- FAIL: TestPanics (0.00s)\n"
+    "    --- FAIL: TestPanics/inner (0.00s)\n"
+    "panic: boom [recovered, repanicked]\n"
+    "\n"
+)
+
+
+def test_a_panicking_tests_cleanups_run_before_its_verdict_and_go_test_says_fail(tmp_path):
+    """tRunner runs the cleanups of the test that panicked, then, up to the top-level
+    test, passes each one's FAIL to its parent and runs the parent's cleanups; after
+    the dump go test prints the package's FAIL line and FAIL, and exits 1."""
+    _module(tmp_path, PANIC_CLEANUP)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    head, dump = PANIC_CLEANUP_V.rsplit("panic: ", 1)
+    assert result.output.startswith(head + "panic in goroutine ")
+    assert "\npanic: " + dump in result.output
+    ending = re.search(
+        r"\n\tsimlab/\S+\n(FAIL\texample.com/panicc\t\d+\.\d{3}s\nFAIL\n)\n", result.output
+    )
+    assert ending is not None, result.output
+    assert result.output.index("goroutines left") == ending.end()
+
+
 CACHE = """\
 package cache
 

@@ -297,9 +297,11 @@ def _run(
         except GoPanic as err:
             out.failure = "panic"
             out.lines.append(f"panic in goroutine {err.goroutine} at {now(rt.now)}\n{err}")
+            _test_binary_crashed(out, rt)
         except FatalError as err:
             out.failure = "fatal error"
             out.lines.append(f"fatal error at {now(rt.now)}\n{err}")
+            _test_binary_crashed(out, rt)
         except Livelock as err:  # a goroutine that spins: Go would preempt it, time passing
             out.failure = "livelock"
             out.lines.append(
@@ -337,6 +339,15 @@ def _run(
     if rt.halted is not None:
         golib.abandon(rt)  # the program has ended: its goroutines' deferred calls never run
     return out
+
+
+def _test_binary_crashed(out: _Run, rt: object) -> None:
+    """After the dump of a test binary that crashed, go test's ``FAIL`` lines."""
+    from . import golib
+
+    ending = golib.crashed_test_binary(rt)
+    if ending is not None:
+        out.lines[-1] = out.lines[-1].removesuffix("\n") + "\n" + ending + "\n"
 
 
 @click.command("goker")

@@ -2826,22 +2826,30 @@ class T:
 
 
 def _call(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
-    """``test(t)``. If it panics: as tRunner's deferred call does, the test and those
-    above it fail, go test prints their verdicts, the test's cleanups run, and the
-    panic is raised again (``[recovered, repanicked]``) to end the program."""
+    """``test(t)``. If it panics: as tRunner's deferred call does, the test fails and
+    its cleanups run; then, from it up to its top-level test, each one's ``--- FAIL``
+    goes to its parent (printed, for a top-level test, with its subtests' below) and
+    the parent's cleanups run; and the panic is raised again (``[recovered,
+    repanicked]``) to end the program."""
     try:
         ran = test(t)
         if isgenerator(ran):
             yield from ran
     except GoPanic as err:
         err.repanicked = True  # tRunner recovers the panic and panics again with it
-        top = t
-        while top._parent is not None and top._parent._parent is not None:
-            top = top._parent
-        took = top._elapsed() / 1e9
-        for name in _ancestry(t._name):
-            _print(f"{'    ' * name.count('/')}--- FAIL: {name} ({took:.2f}s)")
+        t._failed = True
         yield from t._cleanup()
+        node = t
+        while node._parent is not None:
+            parent = node._parent
+            node._failed, node._took = True, node._elapsed()
+            if parent._parent is None:
+                for line in node._verdict():
+                    node._state.update(node._name, line)
+                break
+            parent._results += node._verdict()
+            yield from parent._cleanup()
+            node = parent
         raise
 
 
@@ -3002,6 +3010,8 @@ def run_tests(
     exiting with status 1 on a failure."""
 
     def main(rt: Any) -> Generator[Any, Any, None]:
+        if summary:
+            _TEST_PACKAGE[rt] = package
         failed = yield from _test_binary(rt, tests, summary, examples, parallel, package)
         if failed:
             yield exit(1)  # as the test binary exits: a failed test fails the run
@@ -3031,6 +3041,7 @@ class M:
 
     def run(self) -> Generator[Any, Any, int]:
         _AT_EXIT[self._rt] = self._end
+        _TEST_PACKAGE[self._rt] = self._package
         failed = yield from _test_binary(
             self._rt, self._tests, True, self._examples, self._parallel, None
         )
@@ -3039,12 +3050,26 @@ class M:
 
     def _end(self, code: int) -> None:
         """go test's line for the package, as the test binary exits with ``code``."""
-        took = f"{self._rt.now / 1e9:.3f}s"
-        _print(
-            f"ok  \t{self._package}\t{took}"
-            if code == 0
-            else f"FAIL\t{self._package}\t{took}\nFAIL"
-        )
+        _print(_package_line(self._rt, self._package, code != 0))
+
+
+# the package of a run's test binary, whose line go test prints as the binary ends
+_TEST_PACKAGE: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+
+
+def _package_line(rt: Any, package: str, failed: bool) -> str:
+    """go test's line for the package as its test binary ends, the time the run's
+    simulated time: ``ok  \tpkg\t0.150s``, or ``FAIL\tpkg\t0.150s`` and ``FAIL``."""
+    took = f"{rt.now / 1e9:.3f}s"
+    return f"FAIL\t{package}\t{took}\nFAIL" if failed else f"ok  \t{package}\t{took}"
+
+
+def crashed_test_binary(rt: Any) -> str | None:
+    """What go test prints after the dump of a test binary that a panic or a fatal
+    error ended: its ``FAIL`` line for the package, then ``FAIL``; None if the run
+    was no test binary's (a program's main, or one test run by ``--entry``)."""
+    package = _TEST_PACKAGE.get(rt)
+    return None if package is None else _package_line(rt, package, True)
 
 
 def test_main(m: M, main: Callable[[M], Any]) -> Generator[Any, Any, None]:
@@ -3084,8 +3109,7 @@ def _test_binary(
     if summary:
         _print("FAIL" if failed else "PASS")
     if summary and package is not None:
-        took = f"{rt.now / 1e9:.3f}s"
-        _print(f"FAIL\t{package}\t{took}\nFAIL" if failed else f"ok  \t{package}\t{took}")
+        _print(_package_line(rt, package, bool(failed)))
     return bool(failed)
 
 
