@@ -5658,6 +5658,70 @@ def test_go_run_runs_a_test_files_examples_after_its_tests(tmp_path):
     )
 
 
+UNORDERED_EXAMPLES = """\
+package unord
+
+import "fmt"
+
+func Example_sets() {
+\tfmt.Println("  a")
+\tfmt.Println("c")
+\tfmt.Println()
+\t// Unordered output:
+\t// b
+\t//  c
+}
+
+func Example_passes() {
+\tfmt.Println("y")
+\tfmt.Println("x")
+\t// Unordered output:
+\t// x
+\t// y
+}
+
+func Example_single() {
+\tfmt.Print("a")
+\t// Unordered output: b
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` (go1.27.3) printed for UNORDERED_EXAMPLES:
+# a failing unordered example prints what it printed and the comment's text, untrimmed
+UNORDERED_EXAMPLES_V = (
+    "=== RUN   Example_sets\n"
+    "--- FAIL: Example_sets (0.00s)\n"
+    "got:\n"
+    "  a\n"
+    "c\n"
+    "\n"
+    "\n"
+    "want (unordered):\n"
+    "b\n"
+    " c\n"
+    "\n"
+    "=== RUN   Example_passes\n"
+    "--- PASS: Example_passes (0.00s)\n"
+    "=== RUN   Example_single\n"
+    "--- FAIL: Example_single (0.00s)\n"
+    "got:\n"
+    "a\n"
+    "want (unordered):\n"
+    "b\n"
+    "\n"
+    "FAIL\n"
+)
+
+
+def test_a_failing_unordered_example_prints_got_and_want_as_go_test_does(tmp_path):
+    _module(tmp_path, {"go.mod": "module example.com/unord\n\ngo 1.27\n"})
+    (tmp_path / "x_test.go").write_text(UNORDERED_EXAMPLES)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    printed = result.output[: result.output.index("exit status")]
+    assert without_package_line(printed, "example.com/unord") == UNORDERED_EXAMPLES_V
+
+
 PARALLEL_TEST = """\
 package par
 

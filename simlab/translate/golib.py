@@ -2955,7 +2955,8 @@ def _run_example(
     rt: Any, name: str, example: Callable[[], Any], want: str, unordered: bool
 ) -> Generator[Any, Any, bool]:
     """Run an Example as go test does: what it prints while it runs is captured and
-    compared with its output comment, both trimmed (sorted lines if unordered)."""
+    compared with its output comment (``want``, the comment's text after ``Output:``),
+    both trimmed (their lines sorted if unordered)."""
     _print(f"=== RUN   {name}")
     start, done, printed = rt.now, rt.chan(), io.StringIO()
 
@@ -2974,11 +2975,15 @@ def _run_example(
         yield done.recv()
     finally:
         sys.stdout = shown
-    got = printed.getvalue().strip()
-    same = sorted(got.splitlines()) == sorted(want.splitlines()) if unordered else got == want
+    raw = printed.getvalue()
+    got, trimmed = raw.strip(), want.strip()
+    lines = sorted if unordered else list
+    same = lines(got.split("\n")) == lines(trimmed.split("\n"))
     _print(f"--- {'PASS' if same else 'FAIL'}: {name} ({(rt.now - start) / 1e9:.2f}s)")
-    if not same:
-        _print(f"got:\n{got}\nwant:\n{want}")
+    if not same and unordered:  # what was printed and the comment's text, untrimmed
+        _print(f"got:\n{raw}\nwant (unordered):\n{want}")
+    elif not same:
+        _print(f"got:\n{got}\nwant:\n{trimmed}")
     return same
 
 

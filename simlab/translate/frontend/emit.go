@@ -342,7 +342,9 @@ func (m *module) examples() {
 			return
 		}
 		if match := outputComment.FindStringSubmatch(last.Text()); match != nil {
-			want := strings.TrimSpace(match[2])
+			// as go test reads it: spaces and then one newline dropped, the rest kept
+			want := strings.TrimLeft(match[2], " ")
+			want = strings.TrimPrefix(want, "\n")
 			rows = append(rows, fmt.Sprintf("    %q: (%s, %s),", fd.Name.Name, pyString(want), map[bool]string{true: "True", false: "False"}[match[1] != ""]))
 		}
 	})
