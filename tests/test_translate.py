@@ -6762,6 +6762,137 @@ def test_a_packages_variables_and_init_functions_run_in_gos_order(tmp_path):
     assert without_package_line(printed, "example.com/initorder") == INIT_ORDER_V
 
 
+# tests, fuzz targets with their seed corpus, and benchmarks (with a helper) that
+# go test -v never runs without -bench
+FUZZ_AND_BENCH = {
+    "go.mod": "module example.com/fuzz\n\ngo 1.27\n",
+    "fuzz_test.go": """\
+package fuzz
+
+import (
+\t"strings"
+\t"testing"
+)
+
+func TestFirst(t *testing.T) {
+\tt.Run("sub", func(t *testing.T) {
+\t\tt.Parallel()
+\t\tt.Log("parallel subtest")
+\t})
+}
+
+func FuzzSplit(f *testing.F) {
+\tf.Log("adding seeds")
+\tf.Add("a,b", 2)
+\tf.Add("a", 2)
+\tf.Add("", 1)
+\tf.Cleanup(func() { f.Log("fuzz cleanup") })
+\tf.Fuzz(func(t *testing.T, s string, n int) {
+\t\tparts := strings.Split(s, ",")
+\t\tif len(parts) != n {
+\t\t\tt.Errorf("%q: %d parts, want %d", s, len(parts), n)
+\t\t}
+\t\tt.Log(t.Name(), parts)
+\t})
+}
+
+func FuzzBytes(f *testing.F) {
+\tf.Add([]byte("hi"), uint8(3), true)
+\tf.Fuzz(func(t *testing.T, b []byte, k uint8, ok bool) {
+\t\tt.Log(string(b), k, ok)
+\t})
+}
+
+func TestLast(t *testing.T) {
+\tt.Log("last")
+}
+
+func BenchmarkNever(b *testing.B) {
+\tfor b.Loop() {
+\t\tstrings.Split("a,b", ",")
+\t}
+}
+
+func benchSplit(b *testing.B, s string) {
+\tb.ReportAllocs()
+\tb.ResetTimer()
+\tfor i := 0; i < b.N; i++ {
+\t\tstrings.Split(s, ",")
+\t}
+}
+
+func BenchmarkHelper(b *testing.B) { benchSplit(b, "a,b,c") }
+
+func BenchmarkParallel(b *testing.B) {
+\tb.RunParallel(func(pb *testing.PB) {
+\t\tfor pb.Next() {
+\t\t}
+\t})
+}
+""",
+}
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` (go1.27.3) printed for FUZZ_AND_BENCH
+FUZZ_AND_BENCH_V = (
+    "=== RUN   TestFirst\n"
+    "=== RUN   TestFirst/sub\n"
+    "=== PAUSE TestFirst/sub\n"
+    "=== CONT  TestFirst/sub\n"
+    "    fuzz_test.go:11: parallel subtest\n"
+    "--- PASS: TestFirst (0.00s)\n"
+    "    --- PASS: TestFirst/sub (0.00s)\n"
+    "=== RUN   TestLast\n"
+    "    fuzz_test.go:38: last\n"
+    "--- PASS: TestLast (0.00s)\n"
+    "=== RUN   FuzzSplit\n"
+    "    fuzz_test.go:16: adding seeds\n"
+    "=== RUN   FuzzSplit/seed#0\n"
+    "    fuzz_test.go:26: FuzzSplit/seed#0 [a b]\n"
+    "=== RUN   FuzzSplit/seed#1\n"
+    '    fuzz_test.go:24: "a": 1 parts, want 2\n'
+    "    fuzz_test.go:26: FuzzSplit/seed#1 [a]\n"
+    "=== RUN   FuzzSplit/seed#2\n"
+    "    fuzz_test.go:26: FuzzSplit/seed#2 []\n"
+    "=== NAME  FuzzSplit\n"
+    "    fuzz_test.go:20: fuzz cleanup\n"
+    "--- FAIL: FuzzSplit (0.00s)\n"
+    "    --- PASS: FuzzSplit/seed#0 (0.00s)\n"
+    "    --- FAIL: FuzzSplit/seed#1 (0.00s)\n"
+    "    --- PASS: FuzzSplit/seed#2 (0.00s)\n"
+    "=== RUN   FuzzBytes\n"
+    "=== RUN   FuzzBytes/seed#0\n"
+    "    fuzz_test.go:33: hi 3 true\n"
+    "--- PASS: FuzzBytes (0.00s)\n"
+    "    --- PASS: FuzzBytes/seed#0 (0.00s)\n"
+    "FAIL\n"
+)
+
+
+def test_fuzz_targets_run_their_seeds_after_the_tests_and_benchmarks_never_run(tmp_path):
+    """Each f.Add input is a subtest seed#N of its fuzz target, run after every test;
+    the benchmarks, and the helper only they call, are left out of the translation."""
+    _module(tmp_path, FUZZ_AND_BENCH)
+    assert "Benchmark" not in translate.translate(tmp_path)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    printed = result.output[: result.output.index("exit status")]
+    assert without_package_line(printed, "example.com/fuzz") == FUZZ_AND_BENCH_V
+    one = CliRunner().invoke(go_run_cmd, [str(tmp_path), "--entry", "FuzzBytes"])
+    seeds = FUZZ_AND_BENCH_V[FUZZ_AND_BENCH_V.index("=== RUN   FuzzBytes") :]
+    assert one.output.startswith(seeds.removesuffix("FAIL\n") + "main returned"), one.output
+
+
+def test_a_fuzz_targets_corpus_in_testdata_is_refused(tmp_path):
+    _module(tmp_path, FUZZ_AND_BENCH)
+    (tmp_path / "testdata" / "fuzz" / "FuzzSplit").mkdir(parents=True)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: fuzz_test.go:15: unsupported: a fuzz target's corpus in testdata/fuzz "
+        "(its f.Add inputs)\n"
+    )
+
+
 def test_a_missing_package_of_the_module_is_one_line(tmp_path):
     _module(tmp_path, {k: v for k, v in BOOM.items() if not k.startswith("boom/")})
     result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "cmd" / "main.go")])

@@ -157,22 +157,29 @@ def entry(module: types.ModuleType, name: str = "main", parallel: int = 1) -> Ca
     tests = getattr(module, "go_tests", None)  # the translator lists them, in go test's order
     if tests is None:
         tests = [(n, f) for n, f in vars(module).items() if _is_test(n, f)]
+    fuzz = getattr(module, "go_fuzz_targets", [])
     fn = dict(tests).get(name, getattr(module, name, None))
     examples = [(n, getattr(module, n), *o) for n, o in getattr(module, "go_examples", {}).items()]
     test_main = getattr(module, "go_test_main", None)
-    if fn is None and name == "main" and (tests or examples) and hasattr(module, "bind"):
-        # a test file: its tests, then its examples, as go test -v runs them
+    if fn is None and name == "main" and (tests or fuzz or examples) and hasattr(module, "bind"):
+        # a test file: its tests, fuzz targets and examples, as go test -v runs them
         package = getattr(module, "go_package", "command-line-arguments")
         if test_main is not None:  # func TestMain(m *testing.M): go test calls it instead
 
             def run_main(runtime: Any) -> Any:
-                return test_main(golib.M(runtime, tests, examples, parallel, package))
+                return test_main(golib.M(runtime, tests, examples, parallel, package, fuzz))
 
             return _starting(module, run_main)
-        main = golib.run_tests(tests, examples=examples, parallel=parallel, package=package)
+        main = golib.run_tests(
+            tests, examples=examples, parallel=parallel, package=package, fuzz_targets=fuzz
+        )
         return _starting(module, main)
     if fn is None or not callable(fn) or not hasattr(module, "bind"):
         raise TranslateError(f"no function {name} in the translated package")
+    if name in dict(fuzz):  # FuzzX on its seed corpus, as go test -v -run '^FuzzX$'
+        return _starting(
+            module, golib.run_tests([], summary=False, parallel=parallel, fuzz_targets=[(name, fn)])
+        )
     if _is_test(name, fn):
         return _starting(module, golib.run_test(fn, name, parallel))
 

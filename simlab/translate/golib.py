@@ -2825,6 +2825,41 @@ class T:
         return [head, *("    " + line for line in self._results)]
 
 
+class F(T):
+    """A ``*testing.F`` for a fuzz target as ``go test -v`` runs it without ``-fuzz``:
+    ``f.Fuzz`` runs the fuzz function on each input ``f.Add`` gave (the seed corpus),
+    each a subtest named ``seed#0``, ``seed#1``, ... in a goroutine of its own, as
+    ``t.Run`` runs one; the target is otherwise a test, with ``f.Log``,
+    ``f.Cleanup``..."""
+
+    __slots__ = ("_corpus", "_fuzzed")
+
+    def __init__(self, rt: Any, name: str, parent: T | None = None) -> None:
+        super().__init__(rt, name, parent)
+        self._corpus: list[tuple[Any, ...]] = []
+        self._fuzzed = False
+
+    def add(self, *args: Any) -> None:
+        """``f.Add(args...)``: one input of the seed corpus."""
+        self._corpus.append(args)
+
+    @sl.gofunc("testing.(*F).Fuzz")
+    def fuzz(self, ff: Callable[..., Any]) -> Generator[Any, Any, None]:
+        """``f.Fuzz(ff)``: ``yield from`` it. ``ff(t, args...)`` on each seed input, in
+        the order added, each a subtest that must end before the next starts."""
+        if self._fuzzed:
+            raise GoPanic("testing: F.Fuzz called more than once")
+        self._fuzzed = True
+        if self._failed:
+            return
+        for i, values in enumerate(self._corpus):
+
+            def seed(t: T, values: tuple[Any, ...] = values) -> Any:
+                return ff(t, *values)
+
+            yield from _run(T(self._rt, f"{self._name}/seed#{i}", self), seed)
+
+
 def _call(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
     """``test(t)``. If it panics: as tRunner's deferred call does, the test fails and
     its cleanups run; then, from it up to its top-level test, each one's ``--- FAIL``
@@ -3004,11 +3039,13 @@ def run_tests(
     examples: Sequence[tuple[str, Callable[[], Any], str, bool]] = (),
     parallel: int = 1,
     package: str = "command-line-arguments",
+    fuzz_targets: Sequence[tuple[str, Callable[[F], Any]]] = (),
 ) -> Callable[[Any], Generator[Any, Any, None]]:
     """A main that runs ``tests`` one after another, as ``go test -v`` runs a file's
     (each as :func:`run_test` does; what one leaves running stays for the next), then
     those that paused in ``t.Parallel``, at most ``parallel`` at a time (``go test
-    -parallel``, whose default is GOMAXPROCS: 1 in simlab), then the ``examples``
+    -parallel``, whose default is GOMAXPROCS: 1 in simlab), then the
+    ``fuzz_targets`` on their seed corpus (:class:`F`), then the ``examples``
     (name, function, documented output, whether its lines may come in any order),
     then ``PASS`` or ``FAIL`` as the test binary ends and go test's line for the
     ``package`` (``ok  \tprobe/cache\t0.150s``, the simulated time the tests took),
@@ -3017,7 +3054,9 @@ def run_tests(
     def main(rt: Any) -> Generator[Any, Any, None]:
         if summary:
             _TEST_PACKAGE[rt] = package
-        failed = yield from _test_binary(rt, tests, summary, examples, parallel, package)
+        failed = yield from _test_binary(
+            rt, tests, summary, examples, parallel, package, fuzz_targets
+        )
         if failed:
             yield exit(1)  # as the test binary exits: a failed test fails the run
 
@@ -3030,7 +3069,7 @@ class M:
     the exit code, which ``TestMain`` gives ``os.Exit``; go test's line for the
     package follows as the program exits (:func:`test_main`)."""
 
-    __slots__ = ("_examples", "_package", "_parallel", "_rt", "_tests", "code")
+    __slots__ = ("_examples", "_fuzz", "_package", "_parallel", "_rt", "_tests", "code")
 
     def __init__(
         self,
@@ -3039,16 +3078,17 @@ class M:
         examples: Sequence[tuple[str, Callable[[], Any], str, bool]],
         parallel: int,
         package: str,
+        fuzz_targets: Sequence[tuple[str, Callable[[F], Any]]] = (),
     ) -> None:
         self._rt, self._tests, self._examples = rt, tests, examples
-        self._parallel, self._package = parallel, package
+        self._parallel, self._package, self._fuzz = parallel, package, fuzz_targets
         self.code = 0
 
     def run(self) -> Generator[Any, Any, int]:
         _AT_EXIT[self._rt] = self._end
         _TEST_PACKAGE[self._rt] = self._package
         failed = yield from _test_binary(
-            self._rt, self._tests, True, self._examples, self._parallel, None
+            self._rt, self._tests, True, self._examples, self._parallel, None, self._fuzz
         )
         self.code = 1 if failed else 0
         return self.code
@@ -3093,21 +3133,29 @@ def _test_binary(
     examples: Sequence[tuple[str, Callable[[], Any], str, bool]],
     parallel: int,
     package: str | None,
+    fuzz_targets: Sequence[tuple[str, Callable[[F], Any]]] = (),
 ) -> Generator[Any, Any, bool]:
-    """The tests, then the examples, then ``PASS`` or ``FAIL`` and (given the
-    ``package``) go test's line for it; whether any failed."""
-    tested = T(rt, "", max_parallel=parallel)  # go test's main test
-    for name, test in tests:
-        t = T(rt, name, tested)
-        yield from _run(t, test)
-        if not t._parallel:
-            yield rt.wait_idle()  # what the test left running settles, as synctest.Wait lets it
-            for line in t._verdict():
-                tested._state.update(name, line)
-    if tested._subs:
-        yield from tested._run_parallel_subtests()
-        yield rt.wait_idle()
-    failed = tested._failed
+    """The tests, then the fuzz targets, then the examples, then ``PASS`` or ``FAIL``
+    and (given the ``package``) go test's line for it; whether any failed."""
+    failed = False
+    # go test's main test for the tests, and another for the fuzz targets
+    runs: list[tuple[Sequence[tuple[str, Callable[[Any], Any]]], type[T]]]
+    runs = [(tests, T), (fuzz_targets, F)]
+    for targets, kind in runs:
+        if not targets:
+            continue
+        root = T(rt, "", max_parallel=parallel)
+        for name, test in targets:
+            t = kind(rt, name, root)
+            yield from _run(t, test)
+            if not t._parallel:
+                yield rt.wait_idle()  # what the test left running settles, as synctest.Wait lets it
+                for line in t._verdict():
+                    root._state.update(name, line)
+        if root._subs:
+            yield from root._run_parallel_subtests()
+            yield rt.wait_idle()
+        failed = failed or root._failed
     for name, example, want, unordered in examples:
         passed = yield from _run_example(rt, name, example, want, unordered)
         failed = failed or not passed

@@ -6,6 +6,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -363,6 +365,18 @@ func (m *module) tests() {
 		}
 	})
 	m.table("go_tests = [  # each test's name and function, in the order go test runs them", rows, "]")
+	rows = nil
+	m.testFileFuncs(func(_ *ast.File, fd *ast.FuncDecl) {
+		if hasTestPrefix(fd.Name.Name, "Fuzz") && fd.Type.Params.NumFields() == 1 &&
+			isNamed(m.p.info.TypeOf(fd.Type.Params.List[0].Type), "testing", "F") {
+			dir := filepath.Dir(m.p.fset.Position(fd.Pos()).Filename)
+			if _, err := os.Stat(filepath.Join(dir, "testdata", "fuzz", fd.Name.Name)); err == nil {
+				m.p.unsupported(fd, "a fuzz target's corpus in testdata/fuzz", "its f.Add inputs")
+			}
+			rows = append(rows, fmt.Sprintf("    (%q, %s),", fd.Name.Name, m.globals[m.p.info.Defs[fd.Name]]))
+		}
+	})
+	m.table("go_fuzz_targets = [  # run with their seed corpus after the tests, as go test runs them", rows, "]")
 	m.testFileFuncs(func(_ *ast.File, fd *ast.FuncDecl) {
 		if fd.Name.Name == "TestMain" && fd.Type.Params.NumFields() == 1 &&
 			isNamed(m.p.info.TypeOf(fd.Type.Params.List[0].Type), "testing", "M") {
@@ -398,8 +412,12 @@ func (m *module) table(head string, rows []string, end string) {
 }
 
 // isTestName: TestXxx, Xxx not starting with a lower-case letter, as go test reads it.
-func isTestName(name string) bool {
-	rest, ok := strings.CutPrefix(name, "Test")
+func isTestName(name string) bool { return hasTestPrefix(name, "Test") }
+
+// hasTestPrefix: name is prefix followed by nothing or by a character that is not
+// a lower-case letter, as go test finds its tests, benchmarks and fuzz targets.
+func hasTestPrefix(name, prefix string) bool {
+	rest, ok := strings.CutPrefix(name, prefix)
 	return ok && (rest == "" || !unicode.IsLower([]rune(rest)[0]))
 }
 

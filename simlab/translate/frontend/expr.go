@@ -1826,6 +1826,11 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + ".release(" + arg(0) + ")", false
 	case "testing.T.Parallel":
 		return f.yieldExpr("yield from " + recv + ".parallel()")
+	case "testing.F.Add":
+		return recv + ".add(" + f.args(c) + ")", false
+	case "testing.F.Fuzz":
+		fv, _ := f.funcArg(c.Args[0])
+		return f.yieldExpr("yield from " + recv + ".fuzz(" + fv + ")")
 	case "testing.T.Run":
 		fv, _ := f.funcArg(c.Args[1])
 		return f.yieldExpr("yield from " + recv + ".run(" + arg(0) + ", " + fv + ")")

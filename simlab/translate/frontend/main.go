@@ -213,9 +213,59 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 	files, names := p.parse(paths)
 	p.pkg = p.check(files[0].Name.Name, files, mod)
 	p.files, p.names = append(mod.files, files...), append(mod.names, names...)
+	p.dropBenchmarks()
 	p.typeNils()
 	p.findInterfaceValues()
 	return p
+}
+
+// dropBenchmarks leaves out of the translation the functions of the _test.go files
+// that take a *testing.B (BenchmarkXxx and their helpers) and that nothing else
+// calls: go test -v runs no benchmark without -bench, so they never run.
+func (p *program) dropBenchmarks() {
+	takesB := func(fd *ast.FuncDecl) bool {
+		for _, field := range fd.Type.Params.List {
+			if t, ok := p.info.TypeOf(field.Type).(*types.Pointer); ok && isNamed(t, "testing", "B") {
+				return true
+			}
+		}
+		return false
+	}
+	dropped := map[*ast.FuncDecl]bool{}
+	for changed := true; changed; {
+		changed = false
+		used := map[types.Object]bool{}
+		for _, f := range p.files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && dropped[fd] {
+					continue
+				}
+				ast.Inspect(d, func(n ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok {
+						used[p.info.Uses[id]] = true
+					}
+					return true
+				})
+			}
+		}
+		for i, f := range p.files {
+			if !strings.HasSuffix(p.names[i], "_test.go") {
+				continue
+			}
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if ok && fd.Recv == nil && !dropped[fd] && takesB(fd) && !used[p.info.Defs[fd.Name]] {
+					dropped[fd], changed = true, true
+				}
+			}
+		}
+	}
+	for _, f := range p.files {
+		f.Decls = slices.DeleteFunc(f.Decls, func(d ast.Decl) bool {
+			fd, ok := d.(*ast.FuncDecl)
+			return ok && dropped[fd]
+		})
+	}
 }
 
 // dirFiles: the files translated for a package directory, as go test takes them
