@@ -6893,6 +6893,78 @@ def test_a_fuzz_targets_corpus_in_testdata_is_refused(tmp_path):
     )
 
 
+# t.Deadline, t.Setenv undone as the subtest ends, os's environment functions, and
+# t.Setenv refused in a parallel test
+SETENV = {
+    "go.mod": "module example.com/env\n\ngo 1.27\n",
+    "env_test.go": """\
+package env
+
+import (
+\t"os"
+\t"testing"
+\t"time"
+)
+
+func TestDeadline(t *testing.T) {
+\tdl, ok := t.Deadline()
+\tleft := dl.Sub(time.Now())
+\tt.Log(ok, left > 9*time.Minute, left <= 10*time.Minute)
+}
+
+func TestSetenv(t *testing.T) {
+\tos.Setenv("SIMLAB_PROBE_A", "outer")
+\tt.Run("sub", func(t *testing.T) {
+\t\tt.Setenv("SIMLAB_PROBE_A", "inner")
+\t\tt.Setenv("SIMLAB_PROBE_B", "new")
+\t\tt.Log(os.Getenv("SIMLAB_PROBE_A"), os.Getenv("SIMLAB_PROBE_B"))
+\t})
+\t_, ok := os.LookupEnv("SIMLAB_PROBE_B")
+\tt.Log(os.Getenv("SIMLAB_PROBE_A"), ok)
+\tos.Unsetenv("SIMLAB_PROBE_A")
+\tv, ok := os.LookupEnv("SIMLAB_PROBE_A")
+\tt.Logf("%q %v", v, ok)
+}
+
+func TestParallelSetenv(t *testing.T) {
+\tt.Parallel()
+\tdefer func() { t.Log(recover()) }()
+\tt.Setenv("SIMLAB_PROBE_C", "x")
+}
+""",
+}
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` (go1.27.3) printed for SETENV
+SETENV_V = (
+    "=== RUN   TestDeadline\n"
+    "    env_test.go:12: true true true\n"
+    "--- PASS: TestDeadline (0.00s)\n"
+    "=== RUN   TestSetenv\n"
+    "=== RUN   TestSetenv/sub\n"
+    "    env_test.go:20: inner new\n"
+    "=== NAME  TestSetenv\n"
+    "    env_test.go:23: outer false\n"
+    '    env_test.go:26: "" false\n'
+    "--- PASS: TestSetenv (0.00s)\n"
+    "    --- PASS: TestSetenv/sub (0.00s)\n"
+    "=== RUN   TestParallelSetenv\n"
+    "=== PAUSE TestParallelSetenv\n"
+    "=== CONT  TestParallelSetenv\n"
+    "    env_test.go:31: testing: test using t.Setenv, t.Chdir, or cryptotest.SetGlobalRandom "
+    "can not use t.Parallel\n"
+    "--- PASS: TestParallelSetenv (0.00s)\n"
+    "PASS\n"
+)
+
+
+def test_a_tests_deadline_and_setenv_are_gos(tmp_path):
+    _module(tmp_path, SETENV)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    printed = result.output[: result.output.index("main returned")]
+    assert without_package_line(printed, "example.com/env") == SETENV_V
+
+
 def test_a_missing_package_of_the_module_is_one_line(tmp_path):
     _module(tmp_path, {k: v for k, v in BOOM.items() if not k.startswith("boom/")})
     result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "cmd" / "main.go")])

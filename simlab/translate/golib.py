@@ -22,6 +22,7 @@ import decimal
 import functools
 import io
 import math
+import os
 import re
 import sys
 import weakref
@@ -1093,6 +1094,7 @@ class _RunState:
     # made later at its address takes the identity (the allocator's choice, not the same
     # in every run of a schedule)
     atomic_ids: dict[tuple[int, Any], tuple[Any, int]] = field(default_factory=dict)
+    env: dict[str, str] | None = None  # the process's environment, copied at first use
 
 
 def _state(rt: Any) -> _RunState:
@@ -1100,6 +1102,38 @@ def _state(rt: Any) -> _RunState:
     if state is None:
         state = rt.library_state[__name__] = _RunState()
     return state
+
+
+def _env(rt: Any) -> dict[str, str]:
+    state = _state(rt)
+    if state.env is None:
+        state.env = dict(os.environ)
+    return state.env
+
+
+def getenv(rt: Any, key: str) -> str:
+    """``os.Getenv``: of the run's environment, which starts as simlab's own."""
+    return _env(rt).get(key, "")
+
+
+def lookup_env(rt: Any, key: str) -> tuple[str, bool]:
+    """``os.LookupEnv``."""
+    env = _env(rt)
+    return env.get(key, ""), key in env
+
+
+def setenv(rt: Any, key: str, value: str) -> sl.GoError | None:
+    """``os.Setenv``, in the run's environment only: Go's error for an empty key or
+    one holding ``=`` or NUL."""
+    if key == "" or "=" in key or "\0" in key or "\0" in value:
+        return sl.GoError("*os.SyscallError", "setenv: invalid argument")
+    _env(rt)[key] = value
+    return None
+
+
+def unsetenv(rt: Any, key: str) -> None:
+    """``os.Unsetenv``."""
+    _env(rt).pop(key, None)
 
 
 def address(rt: Any, obj: Any) -> int:
@@ -2583,6 +2617,12 @@ def fatal(text: str) -> Op:
 # --- testing: a Go test run as a program ----------------------------------------
 
 
+_TIMEOUT = 10 * sl.Minute  # go test's default -timeout
+_PARALLEL_CONFLICT = (
+    "testing: test using t.Setenv, t.Chdir, or cryptotest.SetGlobalRandom can not use t.Parallel"
+)
+
+
 class _TestState:
     """What the tests of one run share, as go test's ``testState`` and its chatty
     printer: the test whose line was printed last (another's log line comes under
@@ -2590,9 +2630,10 @@ class _TestState:
     main test holds a place; a parallel test asks for one once its parent's function
     has returned, and waits for a place a finished test hands over."""
 
-    __slots__ = ("max_parallel", "running", "shown", "start_parallel", "waiting")
+    __slots__ = ("deadline", "max_parallel", "running", "shown", "start_parallel", "waiting")
 
     def __init__(self, rt: Any, max_parallel: int) -> None:
+        self.deadline = rt.now + _TIMEOUT  # go test's default -timeout, from the start
         self.max_parallel = max_parallel
         self.running = 1  # the main test, which runs the top-level tests in turn
         self.waiting = 0
@@ -2636,6 +2677,7 @@ class T:
         "_bubbled",
         "_cleanups",
         "_context",
+        "_deny_parallel",
         "_failed",
         "_helpers",
         "_name",
@@ -2660,6 +2702,7 @@ class T:
         self._failed = False
         self._skipped = False
         self._parallel = False
+        self._deny_parallel = False  # it called t.Setenv
         self._bubble = False  # inside synctest.Test
         self._cleanups: list[Callable[[], Any]] = []
         self._context: tuple[Any, Any] | None = None  # t.Context() and its cancel
@@ -2750,6 +2793,31 @@ class T:
     def cleanup(self, f: Callable[[], Any]) -> None:
         self._cleanups.append(f)
 
+    def deadline(self) -> tuple[int, bool]:
+        """``t.Deadline()``: when go test's default ``-timeout`` of 10m, counted from
+        the test binary's start, runs out, and true."""
+        return self._state.deadline, True
+
+    @sl.gofunc("testing.(*T).Setenv")
+    def setenv(self, key: str, value: str) -> Generator[Any, Any, None]:
+        """``t.Setenv(key, value)``: ``yield from`` it. ``os.Setenv``, the old value (or
+        its absence) put back by a cleanup; a panic in a parallel test or below one,
+        and the test's end (Fatal) for a key ``os.Setenv`` refuses."""
+        node: T | None = self
+        while node is not None:
+            if node._parallel:
+                raise GoPanic(_PARALLEL_CONFLICT)
+            node = node._parent
+        self._deny_parallel = True
+        old, had = lookup_env(self._rt, key)
+        err = setenv(self._rt, key, value)
+        if err is not None:
+            yield self.fatalf("cannot set environment variable: %v", err)
+        if had:
+            self._cleanups.append(lambda: setenv(self._rt, key, old))
+        else:
+            self._cleanups.append(lambda: unsetenv(self._rt, key))
+
     def run(self, name: str, f: Callable[[T], Any]) -> Generator[Any, Any, bool]:
         """``t.Run(name, f)``: ``yield from`` it for whether the subtest passed (true
         for one that paused in ``t.Parallel``). Its name is Go's: spaces made
@@ -2778,6 +2846,8 @@ class T:
             raise GoPanic("testing: t.Parallel called multiple times")
         if self._bubble:
             raise GoPanic("testing: t.Parallel called inside synctest bubble")
+        if self._deny_parallel:
+            raise GoPanic(_PARALLEL_CONFLICT)
         parent, state = self._parent, self._state
         assert parent is not None, "the main test is never parallel"
         self._parallel = True

@@ -670,9 +670,10 @@ func blockingMethod(fn *types.Func) bool {
 		// a test's FailNow and SkipNow end its goroutine: runtime.Goexit, yielded
 		"testing.common.Fatal", "testing.common.Fatalf", "testing.common.FailNow",
 		"testing.common.Skip", "testing.common.Skipf", "testing.common.SkipNow",
-		"testing.T.Run",  // waits for the subtest
-		"testing.F.Fuzz", // runs the seed corpus, each input a subtest
-		"testing.M.Run",  // runs the tests
+		"testing.T.Run",    // waits for the subtest
+		"testing.F.Fuzz",   // runs the seed corpus, each input a subtest
+		"testing.T.Setenv", // a key os.Setenv refuses: t.Fatalf
+		"testing.M.Run",    // runs the tests
 		// a limited Group's Go waits for a slot; Wait waits for the group
 		"golang.org/x/sync/errgroup.Group.Go", "golang.org/x/sync/errgroup.Group.Wait",
 		"golang.org/x/sync/semaphore.Weighted.Acquire":

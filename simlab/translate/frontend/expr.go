@@ -1440,6 +1440,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.gomaxprocs(" + arg(0) + ")", false
 	case "os.Exit":
 		return f.yieldExpr("yield go.exit(" + arg(0) + ")") // no deferred call runs
+	case "os.Getenv", "os.LookupEnv", "os.Setenv", "os.Unsetenv":
+		return "go." + snake(strings.TrimPrefix(name, "os.")) + "(rt, " + f.args(c) + ")", false
 	case "context.Background":
 		return "rt.background()", false
 	case "testing.Short":
@@ -1826,6 +1828,10 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + ".release(" + arg(0) + ")", false
 	case "testing.T.Parallel":
 		return f.yieldExpr("yield from " + recv + ".parallel()")
+	case "testing.T.Setenv":
+		return f.yieldExpr("yield from " + recv + ".setenv(" + arg(0) + ", " + arg(1) + ")")
+	case "testing.T.Deadline":
+		return recv + ".deadline()", false
 	case "testing.F.Add":
 		return recv + ".add(" + f.args(c) + ")", false
 	case "testing.F.Fuzz":
