@@ -4936,6 +4936,36 @@ func main() {
 )
 
 
+# []rune(s), the code points, and string(rs) back (U+FFFD for one that is not a code point)
+CONSTRUCTS["rune_slices"] = (
+    """\
+package main
+
+import "fmt"
+
+func reverse(s string) string {
+\tr := []rune(s)
+\tfor i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
+\t\tr[i], r[j] = r[j], r[i]
+\t}
+\treturn string(r)
+}
+
+func main() {
+\trs := []rune("héllo, 世界")
+\tfmt.Println(len(rs), len("héllo, 世界"), rs[1], string(rs[7:]))
+\tfmt.Println(reverse("héllo"), reverse(""))
+\trs = append(rs, 'x', 0xD800, -1)
+\tfmt.Println(string(rs))
+\tfor i, r := range []rune("aé") {
+\t\tfmt.Println(i, r, string(r))
+\t}
+\tfmt.Println([]rune("ab"))
+}
+""",
+    "9 14 233 世界\nolléh \nhéllo, 世界x��\n0 97 a\n1 233 é\n[97 98]\n",
+)
+
 LOST_UPDATE = """\
 package main
 

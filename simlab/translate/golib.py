@@ -327,6 +327,14 @@ def runes(s: str) -> Iterator[tuple[int, int]]:
         offset += len(ch.encode())
 
 
+def runes_string(rs: list[int]) -> str:
+    """``string(rs)`` of a ``[]rune``: each code point's character, U+FFFD for one
+    that is not a valid code point (a surrogate half, or out of range), as Go's."""
+    return "".join(
+        chr(r) if 0 <= r <= 0x10FFFF and not 0xD800 <= r <= 0xDFFF else "\ufffd" for r in rs
+    )
+
+
 def split(s: str, sep: str) -> list[str]:
     """``strings.Split``: an empty separator splits after each character."""
     return list(s) if sep == "" else s.split(sep)

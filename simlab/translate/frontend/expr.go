@@ -1293,6 +1293,12 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 	if sl, ok := under(from).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Byte) && isBasicKind(t, types.String) {
 		return "bytes(" + x + ").decode()" // string(b): the text of the bytes
 	}
+	if sl, ok := under(t).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Rune) && isBasicKind(from, types.String) {
+		return "[ord(c) for c in " + x + "]" // []rune(s): the code points, a fresh slice
+	}
+	if sl, ok := under(from).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Rune) && isBasicKind(t, types.String) {
+		return "go.runes_string(" + x + ")" // string(rs): the text of the code points
+	}
 	p.unsupported(c, "the conversion "+types.TypeString(from, types.RelativeTo(p.pkg))+" to "+types.TypeString(t, types.RelativeTo(p.pkg)),
 		"numeric conversions and conversions between named and underlying types")
 	return ""
