@@ -4966,6 +4966,36 @@ func main() {
     "9 14 233 世界\nolléh \nhéllo, 世界x��\n0 97 a\n1 233 é\n[97 98]\n",
 )
 
+# utf8.RuneCountInString counts a string's runes where len counts its bytes; utf8.RuneLen
+# gives a rune's bytes in UTF-8, -1 for a value that is no rune (the package's doc).
+CONSTRUCTS["utf8_counts"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"unicode/utf8"
+)
+
+func main() {
+\twords := make(chan string)
+\tgo func() {
+\t\tdefer close(words)
+\t\tfor _, w := range []string{"go", "héllo", "世界", ""} {
+\t\t\twords <- w
+\t\t}
+\t}()
+\tfor w := range words {
+\t\tfmt.Println(w, len(w), utf8.RuneCountInString(w))
+\t}
+\tfmt.Println(utf8.RuneLen('a'), utf8.RuneLen('é'), utf8.RuneLen('世'))
+\tfmt.Println(utf8.RuneLen(-1), utf8.RuneLen(0xD800))
+}
+""",
+    "go 2 2\nhéllo 6 5\n世界 6 2\n 0 0\n1 2 3\n-1 -1\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -210,6 +210,13 @@ class JoinError(sl.GoError):
         return self.errs
 
 
+def rune_len(r: int) -> int:
+    """``utf8.RuneLen``: the bytes of ``r`` in UTF-8, -1 for no valid rune."""
+    if not 0 <= r <= 0x10FFFF or 0xD800 <= r <= 0xDFFF:
+        return -1
+    return len(chr(r).encode())
+
+
 def error_text(err: Any) -> str:
     """``err.Error()`` for an ``error``: the method of the program's error type, or
     the message of the library's (nil is Go's nil pointer dereference)."""

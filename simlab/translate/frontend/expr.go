@@ -1519,6 +1519,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + ".startswith(" + arg(1) + ")", false
 	case "strings.HasSuffix":
 		return paren(arg(0)) + ".endswith(" + arg(1) + ")", false
+	case "unicode/utf8.RuneCountInString":
+		return "len(" + arg(0) + ")", false // a Python str holds the code points
+	case "unicode/utf8.RuneLen":
+		return "go.rune_len(" + arg(0) + ")", false
 	case "strings.ToUpper":
 		return paren(arg(0)) + ".upper()", false
 	case "strings.ToLower":
