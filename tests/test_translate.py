@@ -741,6 +741,43 @@ def test_go_run_ends_a_busy_loop_as_a_livelock_with_the_goroutines_dump(tmp_path
     assert "Traceback" not in result.output
 
 
+INIT_DEADLOCK = """\
+package main
+
+import "fmt"
+
+var config = load()
+
+func load() string {
+\tch := make(chan string, 1)
+\tgo func() { ch <- "loaded" }()
+\treturn <-ch
+}
+
+var ready = make(chan bool)
+
+func init() {
+\tfmt.Println("config:", config)
+\t<-ready
+}
+
+func main() {
+\tfmt.Println("never")
+}
+"""
+
+
+def test_an_init_that_blocks_forever_is_goroutine_1s_deadlock_in_init(tmp_path):
+    """go1.27.3 printed "goroutine 1 [chan receive, locked to thread]:\nmain.init.0()\n\t
+    .../main.go:17": the frames below the init function are the runtime's, not shown."""
+    path = tmp_path / "init.go"
+    path.write_text(INIT_DEADLOCK)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1
+    assert result.output.startswith("config: loaded\n")
+    assert "goroutine 1 [chan receive]:\nmain.init.0(...)\n\tinit.go:17\n\n" in result.output
+
+
 def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path):
     """os.Exit before the scheduler ran them: the oracles name the goroutines at the
     function they were to run (the func literal's line), where they printed ?."""
@@ -4993,6 +5030,54 @@ func main() {
 }
 """,
     "go 2 2\nhéllo 6 5\n世界 6 2\n 0 0\n1 2 3\n-1 -1\n",
+)
+
+
+# An init function or a package variable's initializer that blocks runs in goroutine 1 before
+# main, as Go's runtime runs a package's initialization (the spec: "Package initialization ...
+# happens in a single goroutine"); variables then init functions, each in Go's order.
+CONSTRUCTS["blocking_init"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+var (
+\tmu       sync.Mutex
+\tregistry = map[string]int{}
+\torder    []string
+)
+
+func Register(name string, v int) {
+\tmu.Lock()
+\tdefer mu.Unlock()
+\tregistry[name] = v
+\torder = append(order, name)
+}
+
+func init() { order = append(order, "first init, before any lock") }
+
+func init() { Register("ping", 1) }
+
+var late = compute()
+
+func compute() int { return len(order) }
+
+func init() {
+\tRegister("pong", 2)
+\tready := make(chan int)
+\tgo func() { ready <- len(registry) }()
+\tfmt.Println("init saw", <-ready, "entries")
+}
+
+func main() {
+\tfmt.Println(order, registry, late)
+}
+""",
+    "init saw 2 entries\n[first init, before any lock ping pong] map[ping:1 pong:2] 0\n",
 )
 
 

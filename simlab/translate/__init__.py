@@ -185,9 +185,21 @@ def entry(module: types.ModuleType, name: str = "main", parallel: int = 1) -> Ca
 
     def start(runtime, *args):
         _bind(module, runtime)
+        if hasattr(module, "go_init"):
+            return _initialized(module, fn, *args)
         return fn(*args)  # a generator for a main that blocks: the runtime runs it
 
     return start
+
+
+def _initialized(module: types.ModuleType, fn: Callable[..., Any], *args: Any) -> Any:
+    """Goroutine 1: the package's initialization that blocks (``go_init``), then
+    ``fn(*args)``."""
+    from . import golib
+
+    for step in module.go_init:
+        yield from golib.call(step)
+    return (yield from golib.call(fn, *args))
 
 
 def _bind(module: types.ModuleType, runtime: Any) -> None:
@@ -205,6 +217,8 @@ def _starting(module: types.ModuleType, main: Callable[[Any], Any]) -> Callable[
 
     def start(runtime):
         _bind(module, runtime)
+        if hasattr(module, "go_init"):
+            return _initialized(module, main, runtime)
         return main(runtime)
 
     return start

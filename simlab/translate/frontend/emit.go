@@ -1691,26 +1691,77 @@ func (m *module) bind() {
 	init := &unit{name: p.pkg.Name() + ".init", file: p.names[0]}
 	f := m.newFunc(init, nil)
 	f.indent = 1
+	// From the first initialization that blocks on, the rest is go_init: steps
+	// that goroutine 1 runs before main, as Go's runtime runs a package's
+	// initialization in the main goroutine. A package's variables initialized
+	// there are a function of their own, which Go's stack traces name pkg.init.
+	type step struct {
+		name  string   // an init function, or the variables' function
+		goPkg string   // the package whose variables the lines initialize
+		lines []string // the variables' lines
+	}
+	var steps []step
+	blocked := false
 	for _, pkg := range order {
 		for _, vs := range m.initOrdered(pkg, specs[pkg]) {
 			start := len(f.lines)
 			f.valueSpec(vs, true)
 			for _, l := range f.lines[start:] {
-				if strings.Contains(l, "yield") {
-					p.unsupported(vs, "a package variable initialized by a blocking call", "initialize it at the start of main")
+				blocked = blocked || strings.Contains(l, "yield")
+			}
+			if blocked {
+				if n := len(steps); n == 0 || steps[n-1].goPkg != pkg.Name() {
+					steps = append(steps, step{name: m.pyName("init_vars"), goPkg: pkg.Name()})
 				}
+				last := &steps[len(steps)-1]
+				last.lines = append(last.lines, f.lines[start:]...)
+				f.lines = f.lines[:start]
 			}
 		}
 		for _, u := range m.a.units { // func init(), in source order, after the variables
 			if u.decl != nil && u.decl.Recv == nil && u.decl.Name.Name == "init" && p.info.Defs[u.decl.Name].Pkg() == pkg {
-				if u.gen {
-					p.unsupported(u.decl, "a func init that blocks", "do it at the start of main")
+				blocked = blocked || u.gen
+				if blocked {
+					steps = append(steps, step{name: m.initName(u)})
+				} else {
+					f.lines = append(f.lines, "    "+m.initName(u)+"()")
 				}
-				f.lines = append(f.lines, "    "+m.initName(u)+"()")
 			}
 		}
 	}
 	m.out = append(m.out, f.lines...)
+	if !blocked {
+		return
+	}
+	var names2 []string
+	for _, st := range steps {
+		names2 = append(names2, st.name)
+		if st.goPkg == "" {
+			continue
+		}
+		m.emit("")
+		m.emit("")
+		m.emit("@sl.gofunc(%q, file=%q)", st.goPkg+".init", p.names[0])
+		m.emit("def %s():", st.name)
+		m.emit(`    """The package's variables whose initialization waits, or follows one that does."""`)
+		m.emit("    global %s", strings.Join(names, ", "))
+		m.out = append(m.out, st.lines...)
+	}
+	m.emit("")
+	m.emit("")
+	m.emit("# the package's initialization from the first step that blocks on, which goroutine 1")
+	m.emit("# runs before main (simlab.translate.entry), as Go's runtime does")
+	m.emit("go_init = [%s]", strings.Join(names2, ", "))
+}
+
+// pyName reserves a module-level Python name: base, or base_2, base_3...
+func (m *module) pyName(base string) string {
+	name := base
+	for i := 2; m.reserved[name]; i++ {
+		name = fmt.Sprintf("%s_%d", base, i)
+	}
+	m.reserved[name] = true
+	return name
 }
 
 // initOrdered: a package's variable declarations in the order Go initializes
