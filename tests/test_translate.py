@@ -5081,6 +5081,82 @@ func main() {
 )
 
 
+# A String or Error method that locks runs wherever fmt reaches it: through an Error method
+# that prints a field, an interface parameter, a recovered panic value and a deferred closure;
+# each function that prints such a value blocks as the method may.
+CONSTRUCTS["blocking_string_reached"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"sync"
+)
+
+type Inventory struct {
+\tmu    sync.Mutex
+\titems map[string]int
+}
+
+func (inv *Inventory) String() string {
+\tinv.mu.Lock()
+\tdefer inv.mu.Unlock()
+\treturn fmt.Sprintf("inventory%v", inv.items)
+}
+
+type ShortageError struct {
+\tItem string
+\tInv  *Inventory
+}
+
+func (e *ShortageError) Error() string {
+\treturn fmt.Sprintf("shortage of %s in %v", e.Item, e.Inv)
+}
+
+func report(label string, v any) {
+\tfmt.Printf("%s: %v\\n", label, v)
+}
+
+func take(inv *Inventory, item string) (err error) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\terr = fmt.Errorf("recovered: %v", r)
+\t\t}
+\t}()
+\tinv.mu.Lock()
+\tdefer inv.mu.Unlock()
+\tif inv.items[item] == 0 {
+\t\tpanic(&ShortageError{item, inv})
+\t}
+\tinv.items[item]--
+\treturn nil
+}
+
+func main() {
+\tinv := &Inventory{items: map[string]int{"bolt": 1}}
+\treport("start", inv)
+\tfmt.Println(take(inv, "bolt"), take(inv, "bolt"))
+\terr := &ShortageError{"nut", inv}
+\tvar target *ShortageError
+\tfmt.Println(errors.As(fmt.Errorf("wrapped: %w", err), &target), target.Item)
+\tdone := make(chan bool)
+\tgo func() {
+\t\tdefer close(done)
+\t\tdefer func() { fmt.Println("deferred:", any(inv)) }()
+\t\treport("goroutine", err)
+\t}()
+\t<-done
+}
+""",
+    "start: inventorymap[bolt:1]\n"
+    "<nil> recovered: shortage of bolt in inventorymap[bolt:0]\n"
+    "true nut\n"
+    "goroutine: shortage of nut in inventorymap[bolt:0]\n"
+    "deferred: inventorymap[bolt:0]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

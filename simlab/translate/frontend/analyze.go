@@ -3,9 +3,11 @@ package main
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -501,6 +503,7 @@ func (a *analysis) noteAssign(u *unit, l ast.Expr) {
 // a call through a function value or an interface.
 func (a *analysis) call(u *unit, c *ast.CallExpr) {
 	p := a.p
+	a.fmtCall(u, c)
 	fun := ast.Unparen(c.Fun)
 	if tv, ok := p.info.Types[fun]; ok && tv.IsType() {
 		return // a conversion
@@ -602,6 +605,112 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 	if t, ok := p.info.TypeOf(fun).(*types.Signature); ok {
 		u.dyn = append(u.dyn, familyOf(p, t))
 	}
+}
+
+// fmtCall records the String and Error methods of the program that a print
+// (fmt's, log's, a test's Log) may call on its operands as calls of u: u blocks
+// where one of them does, and prints with yield from go.stringed.
+func (a *analysis) fmtCall(u *unit, c *ast.CallExpr) {
+	ops, text := fmtOperands(a.p, c)
+	for i, op := range ops {
+		if !text[i] {
+			continue
+		}
+		t := a.p.info.TypeOf(op)
+		for _, fn := range a.fmtMethods(t) {
+			u.calls = append(u.calls, a.byFunc[fn])
+		}
+	}
+}
+
+// fmtMethods: the String and Error methods of the program that fmt may call on
+// an operand of type t: t's own, or, for an interface, those of every type of
+// the program that implements it.
+func (a *analysis) fmtMethods(t types.Type) []*types.Func {
+	var out []*types.Func
+	if t == nil {
+		return nil
+	}
+	if !types.IsInterface(t) {
+		ms := types.NewMethodSet(t)
+		for i := 0; i < ms.Len(); i++ {
+			fn := ms.At(i).Obj().(*types.Func).Origin()
+			if (fn.Name() == "Error" || fn.Name() == "String") && a.byFunc[fn] != nil {
+				out = append(out, fn)
+			}
+		}
+		return out
+	}
+	iface := under(t).(*types.Interface)
+	for fn := range a.byFunc {
+		recv := fn.Type().(*types.Signature).Recv()
+		if recv != nil && (fn.Name() == "Error" || fn.Name() == "String") && types.Implements(recv.Type(), iface) {
+			out = append(out, fn)
+		}
+	}
+	slices.SortFunc(out, func(x, y *types.Func) int { return int(x.Pos() - y.Pos()) })
+	return out
+}
+
+// fmtOperands: the operands of a print whose verbs may call String or Error
+// (after the format, if any), and for each whether its verb does (%v, %s, %q,
+// %x, %X, %w, or a format not known until run time).
+func fmtOperands(p *program, c *ast.CallExpr) ([]ast.Expr, []bool) {
+	name := ""
+	switch f := ast.Unparen(c.Fun).(type) {
+	case *ast.SelectorExpr:
+		fn, ok := p.info.Uses[f.Sel].(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			return nil, nil
+		}
+		name = fn.Pkg().Path() + "." + fn.Name()
+		if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
+			name = methodKey(fn)
+		}
+	default:
+		return nil, nil
+	}
+	args := c.Args
+	formatted := strings.HasSuffix(name, "f")
+	switch name {
+	case "fmt.Println", "fmt.Print", "fmt.Printf", "fmt.Sprint", "fmt.Sprintln", "fmt.Sprintf", "fmt.Errorf",
+		"log.Print", "log.Println", "log.Printf", "log.Fatal", "log.Fatalln", "log.Fatalf",
+		"testing.common.Log", "testing.common.Logf", "testing.common.Error", "testing.common.Errorf",
+		"testing.common.Fatal", "testing.common.Fatalf", "testing.common.Skip", "testing.common.Skipf":
+	case "fmt.Fprint", "fmt.Fprintln", "fmt.Fprintf":
+		if len(args) == 0 {
+			return nil, nil
+		}
+		args = args[1:]
+	default:
+		return nil, nil
+	}
+	return args, textVerbs(p, args, formatted)
+}
+
+// textVerbs: for each of a print's operands, whether fmt may print it by its
+// String or Error method; with a format (args[0]) known now, by its verb.
+func textVerbs(p *program, args []ast.Expr, formatted bool) []bool {
+	text := make([]bool, len(args))
+	var verbs []byte
+	if formatted && len(args) > 0 {
+		if v := p.info.Types[args[0]].Value; v != nil && v.Kind() == constant.String {
+			for _, m := range fmtVerb.FindAllStringSubmatch(constant.StringVal(v), -1) {
+				if m[1] != "%" {
+					verbs = append(verbs, m[1][0])
+				}
+			}
+		}
+	}
+	for i := range args {
+		text[i] = true
+		if formatted && i == 0 {
+			text[i] = false // the format
+		} else if j := i - 1; formatted && j < len(verbs) {
+			text[i] = strings.IndexByte("vsqxXw", verbs[j]) >= 0
+		}
+	}
+	return text
 }
 
 // toLibrary: c calls a function or a method of the standard library.

@@ -891,6 +891,7 @@ func (f *fn) namedValueReceiver(sel *ast.SelectorExpr, s *types.Selection, fn *t
 // fmtArgs renders the operands of a fmt function: a Duration prints as Go prints
 // it (under %v and %s; its number under %d). formatted: the first operand is a format.
 func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
+	text := textVerbs(f.p, c.Args, formatted)
 	var verbs []byte // the verb of each operand after the format, when it is a constant
 	if formatted && len(c.Args) > 0 {
 		if v := f.p.info.Types[c.Args[0]].Value; v != nil && v.Kind() == constant.String {
@@ -911,11 +912,10 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		}
 		s := f.value(a)
 		t := f.p.info.TypeOf(a)
-		asNumber, typeOf, asText := false, false, true
+		asNumber, typeOf := false, false
 		if j := i - 1; formatted && j >= 0 && j < len(verbs) {
 			asNumber = verbs[j] != 'v' && verbs[j] != 's'
 			typeOf = verbs[j] == 'T'
-			asText = strings.IndexByte("vsqxXw", verbs[j]) >= 0 // the verbs fmt calls String for
 		}
 		_, multi := t.(*types.Tuple)
 		switch {
@@ -926,7 +926,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			// it are one object at run time, so the type is written down now
 			goType := types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
 			s = "go.StaticType(" + pyString(goType) + ", " + s + ")"
-		case asText && !c.Ellipsis.IsValid() && !multi && f.m.blockingFmt(t):
+		case text[i] && !c.Ellipsis.IsValid() && !multi && f.m.blockingFmt(t):
 			// the method runs here, in the goroutine, which may block in it
 			s = "(yield from go.stringed(" + s + "))"
 		case isBasicKind(t, types.Float32):
@@ -976,25 +976,10 @@ func hasFmtMethod(t types.Type) bool {
 }
 
 // blockingFmt: fmt may call a String or Error method of the program that blocks
-// (it locks a mutex) on an operand of type t: t's own, or, when t is an
-// interface, any of the program's that t's values may hold.
+// (it locks a mutex) on an operand of type t (analysis.fmtMethods).
 func (m *module) blockingFmt(t types.Type) bool {
-	if !types.IsInterface(t) {
-		ms := types.NewMethodSet(t)
-		for i := 0; i < ms.Len(); i++ {
-			fn := ms.At(i).Obj().(*types.Func)
-			if name := fn.Name(); name == "Error" || name == "String" {
-				if u := m.a.byFunc[fn.Origin()]; u != nil && u.gen {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	iface := under(t).(*types.Interface)
-	for fn, u := range m.a.byFunc {
-		recv := fn.Type().(*types.Signature).Recv()
-		if u.gen && recv != nil && (fn.Name() == "Error" || fn.Name() == "String") && types.Implements(recv.Type(), iface) {
+	for _, fn := range m.a.fmtMethods(t) {
+		if m.a.byFunc[fn].gen {
 			return true
 		}
 	}
