@@ -5157,6 +5157,74 @@ func main() {
 )
 
 
+# A return statement sets the named results before the deferred calls run (the spec: "any
+# result parameters are set ... before the function returns to its caller"), so a deferred call
+# that reads them, or a pointer to one, sees the returned values.
+CONSTRUCTS["return_sets_named_results"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"sync"
+)
+
+func five() int { return 5 }
+
+func count() (n int) {
+\tdefer func() { fmt.Println("count's defer sees", n) }()
+\tif n > 10 {
+\t\treturn 0
+\t}
+\treturn five()
+}
+
+func report(err *error) {
+\tif *err != nil {
+\t\tfmt.Println("report:", *err)
+\t}
+}
+
+var errBusy = errors.New("busy")
+
+func work(mu *sync.Mutex, fail bool) (err error) {
+\tdefer report(&err)
+\tmu.Lock()
+\tdefer mu.Unlock()
+\tif fail {
+\t\treturn fmt.Errorf("work: %w", errBusy)
+\t}
+\treturn nil
+}
+
+type tx struct{ status string }
+
+func (t *tx) close(err error) { fmt.Println("close", t.status, "err:", err) }
+
+func run(t *tx) (result string, err error) {
+\tdefer func() { t.close(err) }()
+\tt.status = "running"
+\treturn "partial", errors.New("failed")
+}
+
+func main() {
+\tfmt.Println(count())
+\tvar mu sync.Mutex
+\terr := work(&mu, true)
+\tfmt.Println(errors.Is(err, errBusy), work(&mu, false))
+\tfmt.Println(run(&tx{status: "open"}))
+}
+""",
+    "count's defer sees 5\n"
+    "5\n"
+    "report: work: busy\n"
+    "true <nil>\n"
+    "close running err: failed\n"
+    "partial failed\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -27,6 +27,7 @@ type fn struct {
 	deferGen    bool       // a call in the defer list may block
 	resultsLast bool       // a deferred closure sets a named result: return them after the defers
 	results     []string   // names of named results
+	resultVars  []types.Object
 
 	// per statement
 	pre       []string                 // lines hoisted before the statement (receives in expressions)
@@ -266,6 +267,7 @@ func (f *fn) function() {
 					name = f.temp("result")
 				}
 				f.results = append(f.results, name)
+				f.resultVars = append(f.resultVars, p.info.Defs[n])
 				z, _ := f.m.zero(p.info.TypeOf(fld.Type), fld)
 				zs = append(zs, z)
 			}
@@ -1331,10 +1333,28 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 	if len(s.Results) == 0 {
 		f.flushPre()
 		if len(f.results) > 0 {
-			f.wl(f.line, "return %s", strings.Join(f.results, ", "))
+			f.wl(f.line, "return %s", strings.Join(f.resultValues(), ", "))
 		} else {
 			f.wl(f.line, "return")
 		}
+		return
+	}
+	if len(f.results) > 0 && hasDefer(f.u.body) {
+		// Go sets the named results, then runs the deferred calls, which may read them
+		var parts, lhs []string
+		for _, r := range s.Results {
+			parts = append(parts, f.value(r))
+		}
+		values := f.resultValues()
+		for i, v := range f.resultVars {
+			lhs = append(lhs, f.results[i])
+			if v != nil && f.m.boxed[v] {
+				lhs[i] = values[i]
+			}
+		}
+		f.flushPre()
+		f.wl(f.line, "%s = %s", strings.Join(lhs, ", "), strings.Join(parts, ", "))
+		f.wl(f.line, "return %s", strings.Join(values, ", "))
 		return
 	}
 	var parts []string
@@ -1353,6 +1373,32 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 	}
 	f.flushPre()
 	f.wl(f.line, "return %s", strings.Join(parts, ", "))
+}
+
+// resultValues: the named results' values (a boxed one's through its go.Ref).
+func (f *fn) resultValues() []string {
+	values := slices.Clone(f.results)
+	for i, v := range f.resultVars {
+		if v != nil && f.m.boxed[v] {
+			values[i] += ".v"
+		}
+	}
+	return values
+}
+
+// hasDefer: the function body has a defer statement (not one of a closure's).
+func hasDefer(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // parentOf: s is a statement of f's own function body (not of a closure's).
