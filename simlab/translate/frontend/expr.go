@@ -407,6 +407,21 @@ func (f *fn) spread(x ast.Expr) string {
 	return "list(" + f.value(x) + ")"
 }
 
+// isSignatureVar: v is one of sig's parameters or named results.
+func isSignatureVar(sig *types.Signature, v *types.Var) bool {
+	if sig == nil {
+		return false
+	}
+	for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
+		for i := 0; i < tuple.Len(); i++ {
+			if tuple.At(i) == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // valueReceiver: fn is a method with a value receiver, which Go copies.
 func valueReceiver(fn *types.Func) bool {
 	recv := fn.Type().(*types.Signature).Recv()
@@ -533,6 +548,10 @@ func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 		}
 		if ok && !p.packageLevel(v) && f.m.a.assigns[v] == 0 && !f.m.ptrWrites()[types.TypeString(v.Type(), nil)] {
 			return "go.Ref(" + f.expr(in) + ")"
+		}
+		if ok && isSignatureVar(f.u.sig, v) {
+			p.unsupported(x, "the address of a parameter or named result that is assigned again or written through a pointer",
+				"copy it into a variable declared with var or :=")
 		}
 		p.unsupported(x, "the address of a loop, select or switch variable that is assigned again or written through a pointer",
 			"copy it into a variable declared with var or :=")
