@@ -5231,6 +5231,42 @@ func main() {
 )
 
 
+# %T of a function prints its type without the parameters' names (func(string, ...int) (int,
+# error)), as the reflect package names a function type.
+CONSTRUCTS["func_type_names"] = (
+    """\
+package main
+
+import "fmt"
+
+type Server struct{ name string }
+
+func (s *Server) handle(req string, opts ...int) (code int, err error) { return 200, nil }
+
+func apply(pred func(x int) bool, xs []int) (n int) {
+\tfor _, x := range xs {
+\t\tif pred(x) {
+\t\t\tn++
+\t\t}
+\t}
+\treturn n
+}
+
+func main() {
+\ts := &Server{"a"}
+\thandlers := make(chan func(string, ...int) (int, error), 1)
+\thandlers <- s.handle
+\th := <-handlers
+\tfmt.Printf("%T\\n", h)
+\tfmt.Printf("%T\\n", apply)
+\tn := apply(func(v int) bool { return v > 1 }, []int{1, 2, 3})
+\tfmt.Printf("%T %d\\n", func(a, b int) {}, n)
+}
+""",
+    "func(string, ...int) (int, error)\nfunc(func(int) bool, []int) int\nfunc(int, int) 2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

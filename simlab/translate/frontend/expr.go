@@ -407,6 +407,23 @@ func (f *fn) spread(x ast.Expr) string {
 	return "list(" + f.value(x) + ")"
 }
 
+// unnamedParams: t, a function type without its parameters' and results' names,
+// as %T prints one (func(string) error).
+func unnamedParams(t types.Type) types.Type {
+	sig, ok := t.(*types.Signature)
+	if !ok {
+		return t
+	}
+	strip := func(tuple *types.Tuple) *types.Tuple {
+		vars := make([]*types.Var, tuple.Len())
+		for i := range vars {
+			vars[i] = types.NewParam(token.NoPos, nil, "", unnamedParams(tuple.At(i).Type()))
+		}
+		return types.NewTuple(vars...)
+	}
+	return types.NewSignatureType(nil, nil, nil, strip(sig.Params()), strip(sig.Results()), sig.Variadic())
+}
+
 // isSignatureVar: v is one of sig's parameters or named results.
 func isSignatureVar(sig *types.Signature, v *types.Var) bool {
 	if sig == nil {
@@ -943,7 +960,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case typeOf && !types.IsInterface(t):
 			// %T of a value whose type is known here: a struct value and a pointer to
 			// it are one object at run time, so the type is written down now
-			goType := types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
+			goType := types.TypeString(unnamedParams(t), func(pkg *types.Package) string { return pkg.Name() })
 			s = "go.StaticType(" + pyString(goType) + ", " + s + ")"
 		case text[i] && !c.Ellipsis.IsValid() && !multi && f.m.blockingFmt(t):
 			// the method runs here, in the goroutine, which may block in it
