@@ -5267,6 +5267,87 @@ func main() {
 )
 
 
+# A nil pointer converted to an error is an interface holding (*T)(nil), which is not nil (the
+# FAQ: "Why is my nil error value not equal to nil?"); a type switch or an assertion to *T gives
+# back the nil pointer, and fmt prints <nil> where Error would dereference it.
+CONSTRUCTS["typed_nil_error"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type ValidationError struct{ Field string }
+
+func (e *ValidationError) Error() string { return "invalid " + e.Field }
+
+type TimeoutError struct{}
+
+func (e *TimeoutError) Error() string { return "timeout" }
+
+// validate returns a typed nil on success: the classic bug.
+func validate(name string) error {
+\tvar verr *ValidationError
+\tif name == "" {
+\t\tverr = &ValidationError{"name"}
+\t}
+\treturn verr
+}
+
+func check(name string) *ValidationError {
+\tif name == "" {
+\t\treturn &ValidationError{"name"}
+\t}
+\treturn nil
+}
+
+func classify(err error) string {
+\tswitch e := err.(type) {
+\tcase nil:
+\t\treturn "nil"
+\tcase *ValidationError:
+\t\treturn fmt.Sprint("validation, nil pointer: ", e == nil)
+\t}
+\treturn "other"
+}
+
+func main() {
+\tresults := make(chan error, 2)
+\tgo func() {
+\t\tresults <- validate("gopher")
+\t\tresults <- validate("")
+\t}()
+\tfor range 2 {
+\t\terr := <-results
+\t\tfmt.Println(err != nil, classify(err))
+\t\tfmt.Printf("%v %T\\n", err, err)
+\t}
+\tvar err error = check("ok")
+\tfmt.Println(err == nil, err)
+\tvar verr *ValidationError
+\tfmt.Println(errors.As(err, &verr), verr == nil)
+\tp, ok := err.(*ValidationError)
+\tfmt.Println(p == nil, ok)
+\tvar t error = (*TimeoutError)(nil)
+\tfmt.Println(t != nil, t.Error(), t)
+\terr = nil
+\tfmt.Println(err == nil, classify(err))
+}
+""",
+    "true validation, nil pointer: true\n"
+    "<nil> *main.ValidationError\n"
+    "true validation, nil pointer: false\n"
+    "invalid name *main.ValidationError\n"
+    "false <nil>\n"
+    "true true\n"
+    "true true\n"
+    "true timeout timeout\n"
+    "true nil\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

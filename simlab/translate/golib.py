@@ -221,6 +221,8 @@ def error_text(err: Any) -> str:
     """``err.Error()`` for an ``error``: the method of the program's error type, or
     the message of the library's (nil is Go's nil pointer dereference)."""
     if callable(getattr(type(err), "Error", None)):
+        if getattr(type(err), "go_nil", False):
+            return str(err.Error())  # (*T)(nil): Go's panic if Error dereferences it
         return _fmt_method(err, "Error")
     if err is None:
         raise GoPanic(_NIL_DEREFERENCE)
@@ -296,7 +298,7 @@ def errors_as(err: Any, target: Any, matches: Callable[[Any], bool]) -> bool:
     for e in _tree(err):
         if matches(e):
             if type(target) is Ref:
-                target.v = e
+                target.v = concrete(e)
             else:  # &v of a struct value v: the object itself, whose fields take e's
                 value = copy(e)
                 for name in type(target).__slots__:
@@ -821,6 +823,8 @@ def runtime_error(exc: BaseException) -> GoPanic | None:
     carry."""
     if isinstance(exc, AttributeError) and str(exc).startswith("'NoneType' object"):
         return GoPanic(_NIL_DEREFERENCE)
+    if isinstance(exc, AttributeError) and getattr(type(exc.obj), "go_nil", False):
+        return GoPanic(_NIL_DEREFERENCE)  # a field of (*T)(nil) held in an interface
     if isinstance(exc, TypeError) and str(exc).startswith("'NoneType' object"):
         return GoPanic(_NIL_DEREFERENCE)
     if isinstance(exc, IndexError) and str(exc).endswith("index out of range"):
@@ -1220,6 +1224,41 @@ def copy(x: Any) -> Any:
     return _copy_as(x, getattr(type(x), "go_struct", type(x)))
 
 
+def as_iface(x: Any, cls: type) -> Any:
+    """A pointer to a struct of class ``cls`` converted to an error (``var err error
+    = p``): ``x``, or for nil the interface holding ``(*T)(nil)``, which is not nil
+    (``err != nil``), prints ``<nil>`` where its Error method dereferences it, and
+    is ``*T`` to ``%T``, a type switch and an assertion, which gives back nil."""
+    return x if x is not None else _typed_nil(cls)
+
+
+def _typed_nil(cls: type) -> Any:
+    """The one ``(*T)(nil)`` of the class, held in an interface: an object of a
+    subclass marked ``go_nil``, whose fields are never set (reading one is Go's nil
+    pointer dereference: :func:`runtime_error`)."""
+    nil = cls.__dict__.get("go_typed_nil")
+    if nil is None:
+        sub = type(
+            cls.__name__,
+            (cls,),
+            {
+                "__slots__": (),
+                "__module__": cls.__module__,
+                "__qualname__": cls.__qualname__,
+                "go_nil": True,
+            },
+        )
+        nil = object.__new__(sub)
+        type.__setattr__(cls, "go_typed_nil", nil)
+    return nil
+
+
+def concrete(x: Any) -> Any:
+    """What an interface holds, as the pointer a type assertion gives: nil for
+    ``(*T)(nil)``."""
+    return None if getattr(type(x), "go_nil", False) else x
+
+
 def as_value(x: Any) -> Any:
     """A struct value converted to an interface (``var s Shape = Rect{3, 4}``): the copy
     the interface holds, of a class that says it is a value. A pointer to a struct and
@@ -1373,7 +1412,7 @@ def assert_type(
     ``zero`` being T's zero value (nil, the default, for a pointer or an interface);
     ``copied`` for a struct value T: a copy of ``x``."""
     if _is(x, t, value=copied):
-        return (copy(x) if copied else x), True
+        return (copy(x) if copied else concrete(x)), True
     return zero, False
 
 
@@ -1381,7 +1420,7 @@ def must_assert(x: Any, t: type | str | Methods, iface: str, value: bool = False
     """``x.(T)``: ``x``, or the panic ``interface conversion: ...``; ``value`` for a
     struct value T."""
     if _is(x, t, value):
-        return x
+        return x if isinstance(t, Methods) else concrete(x)
     if isinstance(t, Methods):
         if x is None:
             raise GoPanic(f"interface conversion: interface is nil, not {t.go_name}")
@@ -1656,6 +1695,15 @@ def stringed(x: Any) -> Generator[Any, Any, Any]:
 
 
 def _fmt_method(x: Any, method: str) -> str:
+    if getattr(type(x), "go_nil", False):
+        try:  # fmt prints <nil> for a nil pointer whose method panics
+            text = getattr(x, method)()
+        except AttributeError:
+            return "<nil>"
+        if isgenerator(text):
+            text.close()
+            return "<nil>"
+        return str(text)
     text = getattr(x, method)()
     if isgenerator(text):
         text.close()

@@ -98,6 +98,10 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 
 // expr renders an expression; receives are hoisted into f.pre.
 func (f *fn) expr(e ast.Expr) string {
+	if f.p.ifaceNils[e] {
+		n := f.p.info.TypeOf(e).(*types.Pointer).Elem().(*types.Named)
+		return "go.as_iface(" + f.exprOf(e) + ", " + f.m.globals[n.Obj()] + ")" // nil: (*T)(nil)
+	}
 	if f.p.ifaceValues[e] {
 		t := f.p.info.TypeOf(e)
 		if ptr, ok := t.(*types.Pointer); ok && f.p.isNamedValue(ptr.Elem()) {

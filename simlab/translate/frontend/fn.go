@@ -2124,6 +2124,14 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 		}
 		first = false
 		f.wl(f.line, "%s %s:", kw, strings.Join(conds, " or "))
+		if bind != nil && !reuse && len(cc.List) == 1 && len(p.ifaceNils) > 0 {
+			if ptr, ok := p.info.TypeOf(cc.List[0]).(*types.Pointer); ok && f.m.isStructValue(ptr.Elem()) {
+				// case *T: the pointer, nil where the interface holds (*T)(nil)
+				f.indent++
+				f.wl(f.line, "%s = go.concrete(%s)", subject, subject)
+				f.indent--
+			}
+		}
 		f.caseBody(cc, cc.Body)
 	}
 	if deflt != nil {

@@ -108,6 +108,7 @@ type program struct {
 	initOrder map[*types.Package][]*types.Initializer // each package's, as go/types orders it
 
 	ifaceValues map[ast.Expr]bool // struct values converted to an interface where they stand
+	ifaceNils   map[ast.Expr]bool // pointers that may be nil converted to an error
 }
 
 // ours: a package whose source is translated with the program.

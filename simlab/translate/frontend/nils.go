@@ -28,6 +28,7 @@ func (p *program) typeNils() {
 // func type with methods, or a pointer to one, which its class holds (byAge(x)).
 func (p *program) findInterfaceValues() {
 	p.ifaceValues = map[ast.Expr]bool{}
+	p.ifaceNils = map[ast.Expr]bool{}
 	p.assignments(func(e ast.Expr, t types.Type) {
 		if t == nil || !types.IsInterface(t) || p.info.Types[e].IsNil() {
 			return
@@ -42,7 +43,35 @@ func (p *program) findInterfaceValues() {
 		if p.isNamedValue(from) {
 			p.ifaceValues[e] = true
 		}
+		if p.mayBeTypedNil(e, t) {
+			p.ifaceValues[e], p.ifaceNils[e] = true, true
+		}
 	})
+}
+
+// mayBeTypedNil: e, a pointer to a struct of the program that may be nil, becomes
+// an error (an interface with Error), which then holds (*T)(nil) and is not nil:
+// the "nil error that is not nil".
+func (p *program) mayBeTypedNil(e ast.Expr, to types.Type) bool {
+	ptr, ok := p.info.TypeOf(e).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := ptr.Elem().(*types.Named)
+	if !ok || !p.ours(n.Obj().Pkg()) || n.TypeArgs().Len() > 0 {
+		return false
+	}
+	if _, isStruct := n.Underlying().(*types.Struct); !isStruct {
+		return false
+	}
+	errorType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+	if it, ok := to.Underlying().(*types.Interface); !ok || it.Empty() || !types.Implements(to, errorType) {
+		return false
+	}
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return false // &T{...}: never nil
+	}
+	return true
 }
 
 // assignments calls set with each value the program assigns and the type of
