@@ -5348,6 +5348,50 @@ func main() {
 )
 
 
+# fmt prints a slice's elements and a map's values by their String methods, which may lock
+# (fmt's doc: "the rules apply recursively to the elements of compound operands").
+CONSTRUCTS["blocking_string_elements"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Counter struct {
+\tmu sync.Mutex
+\tn  int
+}
+
+func (c *Counter) String() string {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\treturn fmt.Sprintf("Counter(%d)", c.n)
+}
+
+func main() {
+\ta, b := &Counter{n: 1}, &Counter{n: 2}
+\tvar wg sync.WaitGroup
+\tfor _, c := range []*Counter{a, b} {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tc.mu.Lock()
+\t\t\tc.n *= 10
+\t\t\tc.mu.Unlock()
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println([]*Counter{a, b}, map[string]*Counter{"b": b, "a": a})
+\tfmt.Printf("%v %s\\n", [][]*Counter{{a}, {b}}, []fmt.Stringer{b})
+}
+""",
+    "[Counter(10) Counter(20)] map[a:Counter(10) b:Counter(20)]\n"
+    "[[Counter(10)] [Counter(20)]] [Counter(20)]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1691,6 +1691,16 @@ def stringed(x: Any) -> Generator[Any, Any, Any]:
             if isgenerator(text):
                 text = yield from text
             return Stringed(text, x)
+    if type(x) is list:  # a slice's elements, a map's values: fmt prints each so
+        elements = []
+        for e in x:
+            elements.append((yield from stringed(e)))
+        return elements
+    if type(x) is dict:
+        values = {}
+        for k, e in x.items():
+            values[k] = yield from stringed(e)
+        return values
     return x
 
 

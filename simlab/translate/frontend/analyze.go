@@ -631,6 +631,14 @@ func (a *analysis) fmtMethods(t types.Type) []*types.Func {
 	if t == nil {
 		return nil
 	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return a.fmtMethods(u.Elem()) // fmt prints each element so
+	case *types.Array:
+		return a.fmtMethods(u.Elem())
+	case *types.Map:
+		return a.fmtMethods(u.Elem())
+	}
 	if !types.IsInterface(t) {
 		ms := types.NewMethodSet(t)
 		for i := 0; i < ms.Len(); i++ {
