@@ -796,6 +796,11 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
     [
         ("\tgoto end\nend:\n", 4, "goto"),
         (
+            "\t_ = 1\n}\n\ntype C struct{ n [2]int }\n\nfunc (c C) Inc() {\n\tc.n[0]++\n",
+            10,
+            "a value receiver written by its method",
+        ),
+        (
             "}\n\nfunc bump(p *int) { *p++ }\n\nfunc f() (n int) {\n\tbump(&n)\n\tn++\n\treturn\n",
             9,
             "the address of a parameter or named result that is assigned again or written "
@@ -5389,6 +5394,54 @@ func main() {
 """,
     "[Counter(10) Counter(20)] map[a:Counter(10) b:Counter(20)]\n"
     "[[Counter(10)] [Counter(20)]] [Counter(20)]\n",
+)
+
+
+# A value receiver's method may write what its fields point to, which the copy shares: a
+# map's entries, a slice's elements, a pointer's target (the spec: "a method call x.m() is
+# valid if the method set of (the type of) x contains m"; the receiver is a copy).
+CONSTRUCTS["value_receiver_shared_fields"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Stats struct {
+\tname   string
+\thits   map[string]int
+\trecent []string
+\ttotal  *int
+\tmu     *sync.Mutex
+}
+
+// Record has a value receiver: the struct is copied, what its fields point to is shared.
+func (s Stats) Record(path string) {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\ts.hits[path]++
+\ts.recent[0] = path[:1]
+\t*s.total = *s.total + 1
+}
+
+func main() {
+\ttotal := 0
+\ts := Stats{"api", map[string]int{}, make([]string, 2), &total, &sync.Mutex{}}
+\tvar wg sync.WaitGroup
+\tfor _, p := range []string{"/a", "/b", "/a"} {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\ts.Record(p)
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(s.hits, s.recent, total)
+}
+""",
+    "map[/a:2 /b:1] [/ ] 3\n",
 )
 
 

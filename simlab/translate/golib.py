@@ -1720,7 +1720,7 @@ def _fmt_method(x: Any, method: str) -> str:
         name = getattr(type(x), "go_name", type(x).__name__)
         raise SimlabError(
             f"fmt called the {method} method of {name}, which blocks, on a value the "
-            "translation did not hand to fmt itself (an element or a field): print "
+            "translation did not hand to fmt itself (a struct's field, say): print "
             f"x.{method}() instead"
         )
     return str(text)

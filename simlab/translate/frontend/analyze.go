@@ -187,16 +187,16 @@ func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for _, l := range n.Lhs {
-					if rootObj(p, l) == recv && recv != nil {
+					if inValue(p, l, recv) && n.Tok != token.DEFINE {
 						p.unsupported(n, "a value receiver written by its method", "a pointer receiver (*"+id.Name+")")
 					}
 				}
 			case *ast.IncDecStmt:
-				if rootObj(p, n.X) == recv && recv != nil {
+				if inValue(p, n.X, recv) {
 					p.unsupported(n, "a value receiver written by its method", "a pointer receiver (*"+id.Name+")")
 				}
 			case *ast.UnaryExpr:
-				if n.Op == token.AND && rootObj(p, n.X) == recv && recv != nil {
+				if n.Op == token.AND && inValue(p, n.X, recv) {
 					p.unsupported(n, "the address of a value receiver", "a pointer receiver (*"+id.Name+")")
 				}
 			}
@@ -228,6 +228,34 @@ func kindName(t types.Type) string {
 }
 
 // rootObj is the variable at the root of x.f.g / x[i] / *x, or nil.
+// inValue: e is a part of v's own value (v, a field, an array element), not
+// something v reaches through a pointer, a slice or a map, which a copy of v
+// shares.
+func inValue(p *program, e ast.Expr, v types.Object) bool {
+	for v != nil {
+		switch x := e.(type) {
+		case *ast.Ident:
+			return p.info.ObjectOf(x) == v
+		case *ast.SelectorExpr:
+			sel, ok := p.info.Selections[x]
+			if !ok || sel.Indirect() || isPointer(p.info.TypeOf(x.X)) {
+				return false
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			if _, isArray := under(p.info.TypeOf(x.X)).(*types.Array); !isArray {
+				return false
+			}
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 func rootObj(p *program, e ast.Expr) types.Object {
 	for {
 		switch x := e.(type) {
