@@ -5445,6 +5445,28 @@ func main() {
 )
 
 
+# fmt prints a []byte as text under %s and %q and as hex under %x and %X (fmt's doc: "Slice of
+# bytes ... %s the uninterpreted bytes of the string or slice"), a string's hex with # and space.
+CONSTRUCTS["fmt_byte_slices"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tb := []byte("hi!")
+\tfmt.Printf("%s|%q|%x|%X|% x|%v|%d\\n", b, b, b, b, b, b, b)
+\tfmt.Printf("%x|%X|%#x|% x\\n", "hi", "hi", "hi", "hi")
+\ts := fmt.Sprintf("%s", []byte{})
+\tfmt.Println(len(s), fmt.Sprint(b), string(b))
+}
+""",
+    'hi!|"hi!"|686921|686921|68 69 21|[104 105 33]|[104 105 33]\n'
+    "6869|6869|0x6869|68 69\n"
+    "0 [104 105 33] hi!\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

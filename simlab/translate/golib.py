@@ -1883,6 +1883,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         return f"%!{verb}({type_name(x)}={v(x)})"  # a verb the value's type has not
     if verb == "p" and x is None:
         return "%!p(<nil>)"
+    if type(x) is Bytes and verb in "sq":
+        x, kind = x.data.decode(errors="replace"), str  # the bytes' text
     if verb in "qxX" and kind not in _VERBS_OF:  # an error or a Stringer: its text
         for method in ("Error", "String"):
             if callable(getattr(kind, method, None)):
@@ -1908,7 +1910,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     elif verb == "t":
         text = v(x)
     elif verb in "xX":
-        text = format_hex(x, verb, " " in flags)
+        text = format_hex(x, verb, flags)
     elif verb in "feEfFgG":
         p = 6 if precision is None else precision
         if verb in "gG" and precision is None:
@@ -1999,13 +2001,29 @@ def quote(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def format_hex(x: Any, verb: str, spaced: bool = False) -> str:
-    """``%x`` of a string: its bytes in hex (``% x``: apart); of an integer: its digits."""
-    if isinstance(x, str):
-        text = x.encode().hex(" ") if spaced else x.encode().hex()
+def format_hex(x: Any, verb: str, flags: str = "") -> str:
+    """``%x`` of a string or a []byte (:class:`Bytes`): its bytes in hex (``% x``:
+    apart; ``%#x``: each 0x-prefixed); of an integer: its digits."""
+    if isinstance(x, str | Bytes):
+        data = x.data if isinstance(x, Bytes) else x.encode()
+        pairs = [format(b, "02x") for b in data]
+        if "#" in flags:
+            pairs = ["0x" + p for p in pairs] if " " in flags else ["0x" + "".join(pairs)]
+        text = (" " if " " in flags else "").join(pairs)
     else:
         text = format(int(x), "x")
     return text.upper() if verb == "X" else text
+
+
+class Bytes:
+    """A []byte that fmt prints as text (``%s``, ``%q``) or as hex (``%x``, ``%X``),
+    where the translator knows the operand's type: elsewhere a []byte is a list of
+    numbers, as ``%v`` and ``%d`` print it."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: list[int]):
+        self.data = bytes(data)
 
 
 def printf(format: str, *args: Any) -> None:

@@ -411,6 +411,12 @@ func (f *fn) spread(x ast.Expr) string {
 	return "list(" + f.value(x) + ")"
 }
 
+// isByteSlice: t is []byte (or a named type of it).
+func isByteSlice(t types.Type) bool {
+	sl, ok := under(t).(*types.Slice)
+	return ok && isBasicKind(sl.Elem(), types.Byte)
+}
+
 // unnamedParams: t, a function type without its parameters' and results' names,
 // as %T prints one (func(string) error).
 func unnamedParams(t types.Type) types.Type {
@@ -953,7 +959,11 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		s := f.value(a)
 		t := f.p.info.TypeOf(a)
 		asNumber, typeOf := false, false
-		if j := i - 1; formatted && j >= 0 && j < len(verbs) {
+		j := -1 // the operand's verb in verbs, if the format is known
+		if formatted {
+			j = i - 1
+		}
+		if formatted && j >= 0 && j < len(verbs) {
 			asNumber = verbs[j] != 'v' && verbs[j] != 's'
 			typeOf = verbs[j] == 'T'
 		}
@@ -969,6 +979,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case text[i] && !c.Ellipsis.IsValid() && !multi && f.m.blockingFmt(t):
 			// the method runs here, in the goroutine, which may block in it
 			s = "(yield from go.stringed(" + s + "))"
+		case isByteSlice(t) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0:
+			s = "go.Bytes(" + s + ")" // %s of a []byte: its text; %x: its hex
 		case isBasicKind(t, types.Float32):
 			s = "go.Float32(" + s + ")" // 0.1: the float32's fewest digits
 		case asNumber:
