@@ -5467,6 +5467,44 @@ func main() {
 )
 
 
+# io/fs's ErrNotExist, ErrExist, ErrClosed and ErrPermission are os's (the os package's doc:
+# "ErrNotExist = fs.ErrNotExist"), one value each for errors.Is.
+CONSTRUCTS["fs_errors"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"io/fs"
+\t"os"
+)
+
+type store struct{ files map[string]string }
+
+func (s *store) open(name string) (string, error) {
+\tdata, ok := s.files[name]
+\tif !ok {
+\t\treturn "", fmt.Errorf("open %s: %w", name, fs.ErrNotExist)
+\t}
+\treturn data, nil
+}
+
+func main() {
+\ts := &store{files: map[string]string{"a.txt": "hello"}}
+\tfor _, name := range []string{"a.txt", "b.txt"} {
+\t\tdata, err := s.open(name)
+\t\tfmt.Println(data, err, errors.Is(err, os.ErrNotExist), errors.Is(err, fs.ErrExist))
+\t}
+\tfmt.Println(fs.ErrPermission, os.ErrPermission == fs.ErrPermission, fs.ErrClosed)
+}
+""",
+    "hello <nil> false false\n"
+    " open b.txt: file does not exist true false\n"
+    "permission denied true file already closed\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1180,7 +1180,10 @@ LIBRARY_ERRORS = {
     "io.ErrNoProgress": new_error("multiple Read calls return no data or error"),
     "net.ErrClosed": new_error("use of closed network connection"),
     "errors.ErrUnsupported": new_error("unsupported operation"),
+    "os.ErrPermission": new_error("permission denied"),
 }
+for _name in ("ErrNotExist", "ErrExist", "ErrClosed", "ErrPermission"):
+    LIBRARY_ERRORS["io/fs." + _name] = LIBRARY_ERRORS["os." + _name]  # one error, two names
 
 
 def read_full(r: Any, buf: list[Any]) -> Generator[Any, Any, tuple[int, Any]]:

@@ -389,7 +389,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.stderr"
 	case "time.UTC", "time.Local":
 		return "None" // a run's only location: UTC
-	case "os.ErrNotExist", "os.ErrExist", "os.ErrClosed", "os.ErrDeadlineExceeded", "io.ErrClosedPipe",
+	case "os.ErrNotExist", "os.ErrExist", "os.ErrClosed", "os.ErrPermission", "os.ErrDeadlineExceeded", "io.ErrClosedPipe",
+		"io/fs.ErrNotExist", "io/fs.ErrExist", "io/fs.ErrClosed", "io/fs.ErrPermission",
 		"io.ErrShortWrite", "io.ErrNoProgress", "net.ErrClosed", "errors.ErrUnsupported":
 		return "go.LIBRARY_ERRORS[" + pyString(obj.Pkg().Path()+"."+obj.Name()) + "]"
 	}
