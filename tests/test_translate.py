@@ -5505,6 +5505,45 @@ func main() {
 )
 
 
+# A go statement may start the function a map or a slice holds (the spec: "The function value
+# and parameters are evaluated as usual in the calling goroutine").
+CONSTRUCTS["go_indexed_function"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type handler func(req string, out chan<- string)
+
+func main() {
+\tout := make(chan string)
+\thandlers := map[string]handler{
+\t\t"echo":  func(req string, out chan<- string) { out <- "echo " + req },
+\t\t"upper": func(req string, out chan<- string) { out <- "UPPER " + req },
+\t}
+\tfor _, name := range []string{"echo", "upper"} {
+\t\tgo handlers[name](name+"-req", out)
+\t\tfmt.Println(<-out)
+\t}
+\tvar wg sync.WaitGroup
+\tsteps := []func(){
+\t\tfunc() { defer wg.Done(); fmt.Println("step 0") },
+\t\tfunc() { defer wg.Done(); fmt.Println("step 1") },
+\t}
+\tfor i := range steps {
+\t\twg.Add(1)
+\t\tgo steps[i]()
+\t\twg.Wait()
+\t}
+}
+""",
+    "echo echo-req\nUPPER upper-req\nstep 0\nstep 1\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

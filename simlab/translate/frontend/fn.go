@@ -1218,6 +1218,11 @@ func (f *fn) funcValue(e ast.Expr, at ast.Node) (string, string) {
 			}
 		}
 	}
+	if ix, ok := e.(*ast.IndexExpr); ok {
+		if _, isFunc := under(p.info.TypeOf(ix)).(*types.Signature); isFunc {
+			return f.expr(ix), types.ExprString(ix) // go handlers[name](req): the function there now
+		}
+	}
 	p.unsupported(at, "go or defer of this call", "a function of the program, a method, or a closure: go func() { ... }()")
 	return "", ""
 }
