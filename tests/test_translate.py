@@ -818,7 +818,6 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
             6,
             "a type assertion to []int",
         ),
-        ("\tswitch {\n\tcase true:\n\t\tfallthrough\n\tdefault:\n\t}\n", 6, "fallthrough"),
         (
             "\tch := make(chan int)\n\tvar s S = ch\n\t_ = s\n}\n\ntype S chan int\n\n"
             "func (s S) M() {\n",
@@ -5541,6 +5540,76 @@ func main() {
 }
 """,
     "echo echo-req\nUPPER upper-req\nstep 0\nstep 1\n",
+)
+
+
+# fallthrough runs the next clause's statements, the default's too, wherever it stands (the
+# spec: "a fallthrough statement transfers control to the first statement of the next case
+# clause"); a break before it leaves the switch.
+CONSTRUCTS["switch_fallthrough"] = (
+    """\
+package main
+
+import "fmt"
+
+type level int
+
+func describe(n int, out chan<- string) {
+\ts := ""
+\tswitch {
+\tcase n > 100:
+\t\ts += "huge "
+\t\tfallthrough
+\tcase n > 10:
+\t\ts += "big "
+\t\tif n == 50 {
+\t\t\tbreak
+\t\t}
+\t\tfallthrough
+\tcase n > 0:
+\t\ts += "positive"
+\tdefault:
+\t\ts += "non-positive"
+\t}
+\tout <- fmt.Sprint(n, ": ", s)
+}
+
+func grant(l level) []string {
+\tvar perms []string
+\tswitch l {
+\tcase 3:
+\t\tperms = append(perms, "admin")
+\t\tfallthrough
+\tdefault:
+\t\tperms = append(perms, "write")
+\t\tfallthrough
+\tcase 1:
+\t\tperms = append(perms, "read")
+\tcase 0:
+\t}
+\treturn perms
+}
+
+func main() {
+\tout := make(chan string)
+\tfor _, n := range []int{500, 50, 20, 5, -1} {
+\t\tgo describe(n, out)
+\t\tfmt.Println(<-out)
+\t}
+\tfor l := level(0); l <= 3; l++ {
+\t\tfmt.Println(l, grant(l))
+\t}
+}
+""",
+    "500: huge big positive\n"
+    "50: big \n"
+    "20: big positive\n"
+    "5: positive\n"
+    "-1: non-positive\n"
+    "0 []\n"
+    "1 [read]\n"
+    "2 [write read]\n"
+    "3 [admin write read]\n",
 )
 
 

@@ -34,6 +34,7 @@ type fn struct {
 	line      int                      // the Go line of the statement being written
 	called    bool                     // a call was rendered in the statement so far
 	callee    ast.Expr                 // the function of the call being rendered
+	fallTo    string                   // what a fallthrough in the case being rendered does
 	shortCkt  int                      // inside the right operand of && or ||
 	unwrapped map[*ast.BinaryExpr]bool // operands whose parent wraps them (see binary)
 }
@@ -738,7 +739,11 @@ func (f *fn) branch(s *ast.BranchStmt) {
 	case token.GOTO:
 		p.unsupported(s, "goto", "loops with break and continue")
 	case token.FALLTHROUGH:
-		p.unsupported(s, "fallthrough", "a case listing several values")
+		if f.fallTo == "" {
+			p.unsupported(s, "fallthrough", "a case listing several values")
+		}
+		f.wl(f.line, "%s  # fallthrough", f.fallTo)
+		return
 	}
 	word := strings.ToLower(s.Tok.String())
 	if len(f.loops) == 0 {
@@ -2009,6 +2014,17 @@ func (f *fn) switchStmt(s *ast.SwitchStmt) {
 	f.flushPre()
 	var deflt *ast.CaseClause
 	first := true
+	caseVar := ""
+	index := map[*ast.CaseClause]int{}
+	if fallsThrough(s) {
+		caseVar = f.temp("case")
+		for i, c := range s.Body.List {
+			index[c.(*ast.CaseClause)] = i
+		}
+	}
+	saved := f.fallTo
+	f.fallTo = "" // a fallthrough of an enclosing switch's case is not this one's
+	defer func() { f.fallTo = saved }()
 	for _, c := range s.Body.List {
 		cc := c.(*ast.CaseClause)
 		if cc.List == nil {
@@ -2042,7 +2058,34 @@ func (f *fn) switchStmt(s *ast.SwitchStmt) {
 			cond = strings.Join(conds, " or ")
 		}
 		f.wl(f.line, "%s %s:", kw, cond)
+		if caseVar != "" {
+			f.wl(f.line, "    %s = %d", caseVar, index[cc])
+			continue
+		}
 		f.caseBody(cc, cc.Body)
+	}
+	if caseVar != "" {
+		// a fallthrough: the case is chosen first, then each body runs if it is the
+		// chosen one's or the one before fell through to it
+		none, at := -1, f.line // the case when none matches: default's, or none
+		if deflt != nil {
+			none, at = index[deflt], p.line(deflt)
+		}
+		if first {
+			f.wl(at, "%s = %d", caseVar, none)
+		} else {
+			f.wl(at, "else:")
+			f.wl(at, "    %s = %d", caseVar, none)
+		}
+		saved := f.fallTo
+		for i, c := range s.Body.List {
+			cc := c.(*ast.CaseClause)
+			f.fallTo = fmt.Sprintf("%s = %d", caseVar, i+1)
+			f.wl(p.line(cc), "if %s == %d:", caseVar, i)
+			f.caseBody(cc, cc.Body)
+		}
+		f.fallTo = saved
+		return
 	}
 	if deflt != nil {
 		if first {
@@ -2052,6 +2095,19 @@ func (f *fn) switchStmt(s *ast.SwitchStmt) {
 		f.wl(p.line(deflt), "else:")
 		f.caseBody(deflt, deflt.Body)
 	}
+}
+
+// fallsThrough: a clause of the switch ends in fallthrough.
+func fallsThrough(s *ast.SwitchStmt) bool {
+	for _, c := range s.Body.List {
+		body := c.(*ast.CaseClause).Body
+		if n := len(body); n > 0 {
+			if b, ok := body[n-1].(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // typeSwitch: switch v := x.(type) as an if/elif chain over the dynamic type of
