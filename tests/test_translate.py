@@ -5613,6 +5613,33 @@ func main() {
 )
 
 
+# %+q quotes with ASCII only (\u escapes, as strconv.QuoteToASCII) and %#U adds the character
+# to its code point (fmt's doc: "%#U ... U+0078 'x'").
+CONSTRUCTS["fmt_plus_q_sharp_u"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tnames := make(chan string, 3)
+\tfor _, n := range []string{"日本", "café", "plain\\n"} {
+\t\tnames <- n
+\t}
+\tclose(names)
+\tfor n := range names {
+\t\tfmt.Printf("%q %+q\\n", n, n)
+\t}
+\tfmt.Printf("%U %#U %#U %+q\\n", 'G', '⌘', 'x', '⌘')
+}
+""",
+    '"日本" "\\u65e5\\u672c"\n'
+    '"café" "caf\\u00e9"\n'
+    '"plain\\n" "plain\\n"\n'
+    "U+0047 U+2318 '⌘' U+0078 'x' '\\u2318'\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

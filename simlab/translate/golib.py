@@ -1906,10 +1906,21 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
             text = sign + text[len(sign) :].rjust(precision, "0")
     elif verb == "q":
         text = _quoted(x)
+        if "+" in flags:  # %+q: ASCII only, as strconv.QuoteToASCII
+            text = "".join(
+                c
+                if ord(c) < 128
+                else f"\\u{ord(c):04x}"
+                if ord(c) <= 0xFFFF
+                else f"\\U{ord(c):08x}"
+                for c in text
+            )
     elif verb == "c":
         text = chr(x)
     elif verb == "U":
         text = f"U+{x:04X}"
+        if "#" in flags and chr(x).isprintable():
+            text += f" '{chr(x)}'"  # %#U: the character too
     elif verb == "t":
         text = v(x)
     elif verb in "xX":
