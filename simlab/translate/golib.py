@@ -1241,19 +1241,17 @@ def _typed_nil(cls: type) -> Any:
     pointer dereference: :func:`runtime_error`)."""
     nil = cls.__dict__.get("go_typed_nil")
     if nil is None:
-        sub = type(
-            cls.__name__,
-            (cls,),
-            {
-                "__slots__": (),
-                "__module__": cls.__module__,
-                "__qualname__": cls.__qualname__,
-                "go_nil": True,
-            },
-        )
-        nil = object.__new__(sub)
+        nil = object.__new__(_subclass(cls, go_nil=True))
         type.__setattr__(cls, "go_typed_nil", nil)
     return nil
+
+
+def _subclass(cls: Any, **marks: Any) -> Any:
+    """A subclass of ``cls`` with its name and no fields of its own, marked with
+    ``marks`` (class attributes): what ``cls``'s values or nil pointers are when an
+    interface holds them."""
+    namespace = {"__slots__": (), "__module__": cls.__module__, "__qualname__": cls.__qualname__}
+    return type(cls.__name__, (cls,), {**namespace, **marks})
 
 
 def concrete(x: Any) -> Any:
@@ -1277,17 +1275,11 @@ def _value_class(cls: Any) -> Any:
     on ``cls``."""
     value: Any = cls.__dict__.get("go_value_class")
     if value is None:
-        value = type(
-            cls.__name__,
-            (cls,),
-            {
-                "__slots__": (),
-                "__module__": cls.__module__,
-                "__qualname__": cls.__qualname__,
-                "__eq__": lambda a, b: type(a) is type(b) and struct_equal(a, b),
-                "__hash__": struct_hash,
-                "go_struct": cls,
-            },
+        value = _subclass(
+            cls,
+            __eq__=lambda a, b: type(a) is type(b) and struct_equal(a, b),
+            __hash__=struct_hash,
+            go_struct=cls,
         )
         value.__slots__ = cls.__slots__  # the fields, read by copy, fmt and ==
         cls.go_value_class = value
