@@ -803,8 +803,7 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
         (
             "}\n\nfunc bump(p *int) { *p++ }\n\nfunc f() (n int) {\n\tbump(&n)\n\tn++\n\treturn\n",
             9,
-            "the address of a parameter or named result that is assigned again or written "
-            "through a pointer",
+            "the address of a named result that is assigned again or written through a pointer",
         ),
         ("\ti := 0\nloop:\n\tif i < 3 {\n\t\ti++\n\t\tgoto loop\n\t}\n", 5, "goto"),
         (

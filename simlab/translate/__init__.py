@@ -185,16 +185,21 @@ def entry(module: types.ModuleType, name: str = "main", parallel: int = 1) -> Ca
 
     def start(runtime, *args):
         _bind(module, runtime)
-        if hasattr(module, "go_init"):
-            return _initialized(module, fn, *args)
-        return fn(*args)  # a generator for a main that blocks: the runtime runs it
+        return _goroutine1(module, fn, *args)
 
     return start
 
 
+def _goroutine1(module: types.ModuleType, fn: Callable[..., Any], *args: Any) -> Any:
+    """What goroutine 1 runs: ``fn(*args)`` (a generator for a main that blocks: the
+    runtime runs it), after the package's initialization that blocks, if any."""
+    if not hasattr(module, "go_init"):
+        return fn(*args)
+    return _initialized(module, fn, *args)
+
+
 def _initialized(module: types.ModuleType, fn: Callable[..., Any], *args: Any) -> Any:
-    """Goroutine 1: the package's initialization that blocks (``go_init``), then
-    ``fn(*args)``."""
+    """The package's initialization that blocks (``go_init``), then ``fn(*args)``."""
     from . import golib
 
     for step in module.go_init:
@@ -217,8 +222,6 @@ def _starting(module: types.ModuleType, main: Callable[[Any], Any]) -> Callable[
 
     def start(runtime):
         _bind(module, runtime)
-        if hasattr(module, "go_init"):
-            return _initialized(module, main, runtime)
-        return main(runtime)
+        return _goroutine1(module, main, runtime)
 
     return start

@@ -227,7 +227,6 @@ func kindName(t types.Type) string {
 	return "non-struct"
 }
 
-// rootObj is the variable at the root of x.f.g / x[i] / *x, or nil.
 // inValue: e is a part of v's own value (v, a field, an array element), not
 // something v reaches through a pointer, a slice or a map, which a copy of v
 // shares.
@@ -256,6 +255,7 @@ func inValue(p *program, e ast.Expr, v types.Object) bool {
 	return false
 }
 
+// rootObj is the variable at the root of x.f.g / x[i] / *x, or nil.
 func rootObj(p *program, e ast.Expr) types.Object {
 	for {
 		switch x := e.(type) {
@@ -655,7 +655,6 @@ func (a *analysis) fmtCall(u *unit, c *ast.CallExpr) {
 // an operand of type t: t's own, or, for an interface, those of every type of
 // the program that implements it.
 func (a *analysis) fmtMethods(t types.Type) []*types.Func {
-	var out []*types.Func
 	if t == nil {
 		return nil
 	}
@@ -667,6 +666,7 @@ func (a *analysis) fmtMethods(t types.Type) []*types.Func {
 	case *types.Map:
 		return a.fmtMethods(u.Elem())
 	}
+	var out []*types.Func
 	if !types.IsInterface(t) {
 		ms := types.NewMethodSet(t)
 		for i := 0; i < ms.Len(); i++ {
@@ -730,13 +730,7 @@ func textVerbs(p *program, args []ast.Expr, formatted bool) []bool {
 	text := make([]bool, len(args))
 	var verbs []byte
 	if formatted && len(args) > 0 {
-		if v := p.info.Types[args[0]].Value; v != nil && v.Kind() == constant.String {
-			for _, m := range fmtVerb.FindAllStringSubmatch(constant.StringVal(v), -1) {
-				if m[1] != "%" {
-					verbs = append(verbs, m[1][0])
-				}
-			}
-		}
+		verbs = formatVerbs(p, args[0])
 	}
 	for i := range args {
 		text[i] = true
@@ -747,6 +741,22 @@ func textVerbs(p *program, args []ast.Expr, formatted bool) []bool {
 		}
 	}
 	return text
+}
+
+// formatVerbs: the verb of each operand of a print whose format is a constant,
+// in order (%% takes none); nil for a format known only at run time.
+func formatVerbs(p *program, format ast.Expr) []byte {
+	v := p.info.Types[format].Value
+	if v == nil || v.Kind() != constant.String {
+		return nil
+	}
+	var verbs []byte
+	for _, m := range fmtVerb.FindAllStringSubmatch(constant.StringVal(v), -1) {
+		if m[1] != "%" {
+			verbs = append(verbs, m[1][0])
+		}
+	}
+	return verbs
 }
 
 // toLibrary: c calls a function or a method of the standard library.

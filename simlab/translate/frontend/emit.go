@@ -1108,13 +1108,8 @@ func (m *module) literalStructs() {
 		if m.anon[u.st] != "" {
 			continue // its first literal named it
 		}
-		base := enclosingFuncAt(p, u.at.Pos()) + "_struct"
-		name := base
-		for i := 2; m.reserved[name]; i++ {
-			name = fmt.Sprintf("%s_%d", base, i)
-		}
+		name := m.pyName(enclosingFuncAt(p, u.at.Pos()) + "_struct")
 		m.anon[u.st] = name
-		m.reserved[name] = true
 		m.structClass(name, "a literal's", u.at, p.line(u.at), nil, u.st, nil)
 	}
 }
@@ -1733,9 +1728,9 @@ func (m *module) bind() {
 	if !blocked {
 		return
 	}
-	var names2 []string
+	var stepNames []string
 	for _, st := range steps {
-		names2 = append(names2, st.name)
+		stepNames = append(stepNames, st.name)
 		if st.goPkg == "" {
 			continue
 		}
@@ -1751,7 +1746,7 @@ func (m *module) bind() {
 	m.emit("")
 	m.emit("# the package's initialization from the first step that blocks on, which goroutine 1")
 	m.emit("# runs before main (simlab.translate.entry), as Go's runtime does")
-	m.emit("go_init = [%s]", strings.Join(names2, ", "))
+	m.emit("go_init = [%s]", strings.Join(stepNames, ", "))
 }
 
 // pyName reserves a module-level Python name: base, or base_2, base_3...

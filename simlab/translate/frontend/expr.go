@@ -435,16 +435,14 @@ func unnamedParams(t types.Type) types.Type {
 	return types.NewSignatureType(nil, nil, nil, strip(sig.Params()), strip(sig.Results()), sig.Variadic())
 }
 
-// isSignatureVar: v is one of sig's parameters or named results.
-func isSignatureVar(sig *types.Signature, v *types.Var) bool {
+// isResult: v is one of sig's named results.
+func isResult(sig *types.Signature, v *types.Var) bool {
 	if sig == nil {
 		return false
 	}
-	for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
-		for i := 0; i < tuple.Len(); i++ {
-			if tuple.At(i) == v {
-				return true
-			}
+	for i := 0; i < sig.Results().Len(); i++ {
+		if sig.Results().At(i) == v {
+			return true
 		}
 	}
 	return false
@@ -577,8 +575,8 @@ func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 		if ok && !p.packageLevel(v) && f.m.a.assigns[v] == 0 && !f.m.ptrWrites()[types.TypeString(v.Type(), nil)] {
 			return "go.Ref(" + f.expr(in) + ")"
 		}
-		if ok && isSignatureVar(f.u.sig, v) {
-			p.unsupported(x, "the address of a parameter or named result that is assigned again or written through a pointer",
+		if ok && isResult(f.u.sig, v) { // a parameter assigned again lives in a go.Ref: see findBoxed
+			p.unsupported(x, "the address of a named result that is assigned again or written through a pointer",
 				"copy it into a variable declared with var or :=")
 		}
 		p.unsupported(x, "the address of a loop, select or switch variable that is assigned again or written through a pointer",
@@ -941,16 +939,10 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 	text := textVerbs(f.p, c.Args, formatted)
 	var verbs []byte // the verb of each operand after the format, when it is a constant
 	if formatted && len(c.Args) > 0 {
-		if v := f.p.info.Types[c.Args[0]].Value; v != nil && v.Kind() == constant.String {
-			if goSyntax.MatchString(constant.StringVal(v)) {
-				f.p.unsupported(c, "the verb %#v (Go syntax)", "%v, or %+v for field names")
-			}
-			for _, m := range fmtVerb.FindAllStringSubmatch(constant.StringVal(v), -1) {
-				if m[1] != "%" {
-					verbs = append(verbs, m[1][0])
-				}
-			}
+		if v := f.p.info.Types[c.Args[0]].Value; v != nil && v.Kind() == constant.String && goSyntax.MatchString(constant.StringVal(v)) {
+			f.p.unsupported(c, "the verb %#v (Go syntax)", "%v, or %+v for field names")
 		}
+		verbs = formatVerbs(f.p, c.Args[0])
 	}
 	var parts []string
 	for i, a := range c.Args {
@@ -1521,11 +1513,13 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		if !ok {
 			p.unsupported(c, "errors.As with this target", "a pointer to a variable: errors.As(err, &target)")
 		}
-		test := f.typeTestOf("e", ptr.Elem(), c.Args[1])
+		var test string
 		if it, ok := under(ptr.Elem()).(*types.Interface); ok && !it.Empty() {
 			// an interface of the program, which the library's errors may implement
 			// too (fmt's wrapping errors have Unwrap, context's deadline Timeout)
 			test = "go.is_type(e, " + f.assertedTypeOf(c.Args[1], ptr.Elem()) + ")"
+		} else {
+			test = f.typeTestOf("e", ptr.Elem(), c.Args[1])
 		}
 		return "go.errors_as(" + arg(0) + ", " + arg(1) + ", lambda e: " + test + ")", false
 	case "fmt.Println":

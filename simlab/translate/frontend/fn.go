@@ -27,7 +27,6 @@ type fn struct {
 	deferGen    bool       // a call in the defer list may block
 	resultsLast bool       // a deferred closure sets a named result: return them after the defers
 	results     []string   // names of named results
-	resultVars  []types.Object
 
 	// per statement
 	pre       []string                 // lines hoisted before the statement (receives in expressions)
@@ -268,7 +267,6 @@ func (f *fn) function() {
 					name = f.temp("result")
 				}
 				f.results = append(f.results, name)
-				f.resultVars = append(f.resultVars, p.info.Defs[n])
 				z, _ := f.m.zero(p.info.TypeOf(fld.Type), fld)
 				zs = append(zs, z)
 			}
@@ -751,8 +749,7 @@ func (f *fn) branch(s *ast.BranchStmt) {
 	}
 	if s.Label != nil {
 		if f.loops[len(f.loops)-1].label != s.Label.Name {
-			// to an outer loop: raise its flag, leave the innermost loop, and let each
-			// loop in between test the flag as it ends
+			// to an outer loop
 			t := len(f.loops) - 2
 			for t >= 0 && f.loops[t].label != s.Label.Name {
 				t--
@@ -761,13 +758,7 @@ func (f *fn) branch(s *ast.BranchStmt) {
 			if s.Tok == token.CONTINUE {
 				flag = f.loops[t].continueFlag
 			}
-			for i := t + 1; i < len(f.loops); i++ {
-				if !slices.Contains(f.loops[i].checks, flag) {
-					f.loops[i].checks = append(f.loops[i].checks, flag)
-				}
-			}
-			f.wl(f.line, "%s = True  # %s %s", flag, word, s.Label.Name)
-			f.w("break")
+			f.leaveTo(t, flag, word+" "+s.Label.Name)
 			return
 		}
 		if s.Tok == token.CONTINUE {
@@ -787,20 +778,25 @@ func (f *fn) branch(s *ast.BranchStmt) {
 		for f.loops[t].switchCase {
 			t--
 		}
-		flag := f.loops[t].continueFlag
-		for i := t + 1; i < len(f.loops); i++ {
-			if !slices.Contains(f.loops[i].checks, flag) {
-				f.loops[i].checks = append(f.loops[i].checks, flag)
-			}
-		}
-		f.wl(f.line, "%s = True  # continue", flag)
-		f.w("break")
+		f.leaveTo(t, f.loops[t].continueFlag, word)
 		return
 	}
 	if s.Tok == token.CONTINUE {
 		f.advance(innermost) // Go runs the post statement before the next condition
 	}
 	f.wl(f.line, "%s", word)
+}
+
+// leaveTo leaves the Python loops inside f.loops[t] for it: raise its flag, break
+// the innermost loop, and let each loop in between test the flag as it ends.
+func (f *fn) leaveTo(t int, flag, what string) {
+	for i := t + 1; i < len(f.loops); i++ {
+		if !slices.Contains(f.loops[i].checks, flag) {
+			f.loops[i].checks = append(f.loops[i].checks, flag)
+		}
+	}
+	f.wl(f.line, "%s = True  # %s", flag, what)
+	f.w("break")
 }
 
 func (f *fn) exprStmt(s *ast.ExprStmt) {
@@ -1343,7 +1339,7 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 	if len(s.Results) == 0 {
 		f.flushPre()
 		if len(f.results) > 0 {
-			f.wl(f.line, "return %s", strings.Join(f.resultValues(), ", "))
+			f.wl(f.line, "return %s", strings.Join(f.results, ", "))
 		} else {
 			f.wl(f.line, "return")
 		}
@@ -1351,20 +1347,13 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 	}
 	if len(f.results) > 0 && hasDefer(f.u.body) {
 		// Go sets the named results, then runs the deferred calls, which may read them
-		var parts, lhs []string
+		var parts []string
 		for _, r := range s.Results {
 			parts = append(parts, f.value(r))
 		}
-		values := f.resultValues()
-		for i, v := range f.resultVars {
-			lhs = append(lhs, f.results[i])
-			if v != nil && f.m.boxed[v] {
-				lhs[i] = values[i]
-			}
-		}
 		f.flushPre()
-		f.wl(f.line, "%s = %s", strings.Join(lhs, ", "), strings.Join(parts, ", "))
-		f.wl(f.line, "return %s", strings.Join(values, ", "))
+		f.wl(f.line, "%s = %s", strings.Join(f.results, ", "), strings.Join(parts, ", "))
+		f.wl(f.line, "return %s", strings.Join(f.results, ", "))
 		return
 	}
 	var parts []string
@@ -1383,17 +1372,6 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 	}
 	f.flushPre()
 	f.wl(f.line, "return %s", strings.Join(parts, ", "))
-}
-
-// resultValues: the named results' values (a boxed one's through its go.Ref).
-func (f *fn) resultValues() []string {
-	values := slices.Clone(f.results)
-	for i, v := range f.resultVars {
-		if v != nil && f.m.boxed[v] {
-			values[i] += ".v"
-		}
-	}
-	return values
 }
 
 // hasDefer: the function body has a defer statement (not one of a closure's).
@@ -2062,7 +2040,7 @@ func (f *fn) switchStmt(s *ast.SwitchStmt) {
 			f.wl(f.line, "    %s = %d", caseVar, index[cc])
 			continue
 		}
-		f.caseBody(cc, cc.Body)
+		f.caseBody(cc)
 	}
 	if caseVar != "" {
 		// a fallthrough: the case is chosen first, then each body runs if it is the
@@ -2077,23 +2055,21 @@ func (f *fn) switchStmt(s *ast.SwitchStmt) {
 			f.wl(at, "else:")
 			f.wl(at, "    %s = %d", caseVar, none)
 		}
-		saved := f.fallTo
 		for i, c := range s.Body.List {
 			cc := c.(*ast.CaseClause)
-			f.fallTo = fmt.Sprintf("%s = %d", caseVar, i+1)
+			f.fallTo = fmt.Sprintf("%s = %d", caseVar, i+1) // the deferred call restores it
 			f.wl(p.line(cc), "if %s == %d:", caseVar, i)
-			f.caseBody(cc, cc.Body)
+			f.caseBody(cc)
 		}
-		f.fallTo = saved
 		return
 	}
 	if deflt != nil {
 		if first {
-			f.caseStmts(deflt, deflt.Body)
+			f.caseStmts(deflt)
 			return
 		}
 		f.wl(p.line(deflt), "else:")
-		f.caseBody(deflt, deflt.Body)
+		f.caseBody(deflt)
 	}
 }
 
@@ -2193,15 +2169,15 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 				f.indent--
 			}
 		}
-		f.caseBody(cc, cc.Body)
+		f.caseBody(cc)
 	}
 	if deflt != nil {
 		if first {
-			f.caseStmts(deflt, deflt.Body)
+			f.caseStmts(deflt)
 			return
 		}
 		f.wl(p.line(deflt), "else:")
-		f.caseBody(deflt, deflt.Body)
+		f.caseBody(deflt)
 	}
 }
 
@@ -2290,10 +2266,10 @@ func assignedIn(p *program, n ast.Node, v types.Object) bool {
 }
 
 // caseBody writes a case's statements as an indented block.
-func (f *fn) caseBody(clause ast.Stmt, body []ast.Stmt) {
+func (f *fn) caseBody(clause ast.Stmt) {
 	f.indent++
 	start := len(f.lines)
-	f.caseStmts(clause, body)
+	f.caseStmts(clause)
 	if len(f.lines) == start {
 		f.w("pass")
 	}
@@ -2303,8 +2279,8 @@ func (f *fn) caseBody(clause ast.Stmt, body []ast.Stmt) {
 // caseStmts writes a case's statements. A final break (leaving the switch) is
 // dropped; a break before the end puts them in a loop of one iteration, which
 // the break leaves as Go's leaves the switch or select.
-func (f *fn) caseStmts(clause ast.Stmt, body []ast.Stmt) {
-	body = trimBreak(body)
+func (f *fn) caseStmts(clause ast.Stmt) {
+	body := trimBreak(clauseBody(clause))
 	if !breakingCase(clause) {
 		f.switches++
 		f.stmts(body)
@@ -2321,17 +2297,21 @@ func (f *fn) caseStmts(clause ast.Stmt, body []ast.Stmt) {
 	restore()
 }
 
-// breakingCase: a switch or select case with a break that leaves it before its end.
-func breakingCase(clause ast.Node) bool {
-	var body []ast.Stmt
+// clauseBody: a switch or select case's statements.
+func clauseBody(clause ast.Node) []ast.Stmt {
 	switch c := clause.(type) {
 	case *ast.CaseClause:
-		body = c.Body
+		return c.Body
 	case *ast.CommClause:
-		body = c.Body
+		return c.Body
 	}
+	return nil
+}
+
+// breakingCase: a switch or select case with a break that leaves it before its end.
+func breakingCase(clause ast.Node) bool {
 	found := false
-	for _, s := range trimBreak(body) {
+	for _, s := range trimBreak(clauseBody(clause)) {
 		ast.Inspect(s, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
@@ -2464,7 +2444,7 @@ func (f *fn) selectStmt(s *ast.SelectStmt) {
 			for _, a := range assign {
 				f.wl(f.line, "%s", a)
 			}
-			f.caseStmts(cc, cc.Body)
+			f.caseStmts(cc)
 			return
 		}
 		kw := "elif"
@@ -2482,13 +2462,13 @@ func (f *fn) selectStmt(s *ast.SelectStmt) {
 			n++
 			continue
 		}
-		f.caseBody(cc, cc.Body)
+		f.caseBody(cc)
 		n++
 	}
 	if deflt != nil {
 		body := trimBreak(deflt.Body)
 		if len(clauses) == 0 {
-			f.caseStmts(deflt, deflt.Body)
+			f.caseStmts(deflt)
 			return
 		}
 		if len(body) > 0 {
@@ -2497,7 +2477,7 @@ func (f *fn) selectStmt(s *ast.SelectStmt) {
 			} else {
 				f.wl(p.line(deflt), "else:")
 			}
-			f.caseBody(deflt, deflt.Body)
+			f.caseBody(deflt)
 		}
 	}
 }
