@@ -596,10 +596,13 @@ func (f *fn) stmts(stmts []ast.Stmt) {
 }
 
 // block writes an indented block (pass if empty).
-func (f *fn) block(stmts []ast.Stmt) {
+func (f *fn) block(stmts []ast.Stmt) { f.indented(func() { f.stmts(stmts) }) }
+
+// indented writes what write writes one level in, or pass if it writes nothing.
+func (f *fn) indented(write func()) {
 	f.indent++
 	start := len(f.lines)
-	f.stmts(stmts)
+	write()
 	if len(f.lines) == start {
 		f.w("pass")
 	}
@@ -2266,15 +2269,7 @@ func assignedIn(p *program, n ast.Node, v types.Object) bool {
 }
 
 // caseBody writes a case's statements as an indented block.
-func (f *fn) caseBody(clause ast.Stmt) {
-	f.indent++
-	start := len(f.lines)
-	f.caseStmts(clause)
-	if len(f.lines) == start {
-		f.w("pass")
-	}
-	f.indent--
-}
+func (f *fn) caseBody(clause ast.Stmt) { f.indented(func() { f.caseStmts(clause) }) }
 
 // caseStmts writes a case's statements. A final break (leaving the switch) is
 // dropped; a break before the end puts them in a loop of one iteration, which
