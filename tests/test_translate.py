@@ -917,6 +917,22 @@ def test_fmt_go_syntax_is_refused_in_one_line(tmp_path):
     assert result.output == "simlab: fmt: simlab does not print Go syntax, %#v: use %v or %+v\n"
 
 
+def test_fmt_type_of_a_slice_in_an_interface_is_refused_in_one_line(tmp_path):
+    """%T of a []int held in an `any` would be *main.list: refused, not misnamed."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\tvar x any = []int{1}\n'
+        '\tfmt.Printf("%T\\n", []int{1})\n\tfmt.Printf("%T\\n", x)\n}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert sorted(result.output.splitlines()) == [
+        "[]int",  # the program's output before it: its own stream
+        "simlab: fmt: simlab does not keep the type of a slice or a map held in an "
+        "interface, %T: give %T a variable of the slice's or the map's own type",
+    ]
+
+
 def test_translate_writes_the_model_atomically(tmp_path):
     out = tmp_path / "models" / "leak.py"
     path = tmp_path / "leak.go"
@@ -5636,6 +5652,102 @@ func main() {
     '"café" "caf\\u00e9"\n'
     '"plain\\n" "plain\\n"\n'
     "U+0047 U+2318 '⌘' U+0078 'x' '\\u2318'\n",
+)
+
+
+# fmt prints a nil channel <nil>, alone and as a struct's field (go1.27.3).
+CONSTRUCTS["nil_chan_prints_nil"] = (
+    """\
+package main
+
+import "fmt"
+
+type pipe struct {
+\tin  chan int
+\tout chan int
+}
+
+func main() {
+\tvar c chan string
+\tp := pipe{}
+\tfmt.Println(c, c == nil)
+\tfmt.Printf("%v %+v\\n", p.in, p)
+}
+""",
+    "<nil> true\n<nil> {in:<nil> out:<nil>}\n",
+)
+
+
+# struct{}{} is {} to fmt: a value, a set's values, one held in an interface, compared (go1.27.3).
+CONSTRUCTS["empty_struct_prints_braces"] = (
+    """\
+package main
+
+import "fmt"
+
+type event struct {
+\tname string
+}
+
+func main() {
+\tseen := map[string]struct{}{}
+\tfor _, w := range []string{"b", "a", "b"} {
+\t\tseen[w] = struct{}{}
+\t}
+\tfmt.Println(seen, len(seen))
+
+\tdone := make(chan struct{}, 1)
+\tdone <- struct{}{}
+\tv := <-done
+\tfmt.Println(v)
+\tfmt.Printf("%v %+v %T\\n", v, struct{}{}, v)
+
+\tvar x any = struct{}{}
+\tfmt.Println(x, x == struct{}{}, x != nil)
+\tif _, ok := x.(event); !ok {
+\t\tfmt.Println("not an event")
+\t}
+\titems := []any{1, struct{}{}, "s"}
+\tfmt.Println(items)
+}
+""",
+    "map[a:{} b:{}] 2\n{}\n{} {} struct {}\n{} true true\nnot an event\n[1 {} s]\n",
+)
+
+
+# %T spells types as reflect does: interface {}, struct {}, uint8, chan (<-chan T) (go1.27.3).
+CONSTRUCTS["type_names_as_reflect_spells_them"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Point struct{ X, Y int }
+
+func main() {
+\tvar c chan<- int
+\tvar r <-chan string
+\tvar f func(int, string) (bool, error)
+\tvar p *int
+\tvar a [3]int
+\tfmt.Printf("%T|%T|%T|%T\\n", []any{}, map[string]any{}, struct{}{}, []struct{}{})
+\tfmt.Printf("%T|%T|%T|%T|%T\\n", c, r, f, p, a)
+\tfmt.Printf("%T|%T|%T|%T\\n", Point{}, &Point{}, []*Point{}, map[Point][]string{})
+\tfmt.Printf("%T|%T|%T\\n", time.Second, time.Now(), []error{})
+\tfmt.Printf("%T|%T\\n", func() {}, make(chan struct{}))
+\tvar cc chan (<-chan int)
+\tfmt.Printf("%T|%T|%T|%T\\n", []byte("x"), 'r', cc, func(...string) {})
+}
+""",
+    "[]interface {}|map[string]interface {}|struct {}|[]struct {}\n"
+    "chan<- int|<-chan string|func(int, string) (bool, error)|*int|[3]int\n"
+    "main.Point|*main.Point|[]*main.Point|map[main.Point][]string\n"
+    "time.Duration|time.Time|[]error\n"
+    "func()|chan struct {}\n"
+    "[]uint8|int32|chan (<-chan int)|func(...string)\n",
 )
 
 

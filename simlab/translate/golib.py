@@ -42,6 +42,7 @@ from simlab.go.goroutine import SYNCTEST_WAIT, WAITING, Goroutine, Op
 from simlab.observe.leaks import durably_blocked
 
 __all__ = [
+    "EMPTY",
     "EOF",
     "LIBRARY_ERRORS",
     "ZERO_TIME",
@@ -87,6 +88,7 @@ __all__ = [
     "dial_udp",
     "duration_round",
     "duration_truncate",
+    "empties",
     "equal",
     "errorf",
     "errors_as",
@@ -1591,8 +1593,10 @@ def format_float(x: float, fmt: int, prec: int, bits: int) -> str:
 
 def v(x: Any, plus: bool = False) -> str:
     """``x`` as Go's ``%v`` prints it (``%+v`` with ``plus``: struct fields named)."""
-    if x is None:
+    if x is None or x is sl.nil_chan:
         return "<nil>"
+    if x is EMPTY:
+        return "{}"
     if isinstance(x, bool):
         return "true" if x else "false"
     if type(x) is int or type(x) is str:
@@ -1650,6 +1654,27 @@ def _fields(x: Any, plus: bool = False) -> str:
         text = _fields(field, plus) if s in values else v(field, plus)
         parts.append(f"{s.removesuffix('_')}:{text}" if plus else text)
     return "{" + " ".join(parts) + "}"
+
+
+class _EmptyStruct:
+    """``struct{}{}`` where Go shows it: held in an interface, or printed, where it
+    is ``{}``. Elsewhere the translation keeps the empty struct as None, a signal's
+    value (``done <- struct{}{}``)."""
+
+    __slots__ = ()
+    go_name = "struct {}"
+    go_struct = True  # a value, not a pointer to one
+
+    def __repr__(self) -> str:
+        return "{}"
+
+
+EMPTY = _EmptyStruct()
+
+
+def empties(m: dict[Any, Any]) -> dict[Any, _EmptyStruct]:
+    """A set (``map[K]struct{}``) handed to fmt, which prints ``map[a:{} b:{}]``."""
+    return dict.fromkeys(m, EMPTY)
 
 
 class StructValue:
@@ -1926,6 +1951,11 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         if "+" in flags and not text.startswith("-"):
             text = "+" + text
     elif verb == "T":
+        if type(x) is list or type(x) is dict:
+            raise SimlabError(
+                "fmt: simlab does not keep the type of a slice or a map held in an "
+                "interface, %T: give %T a variable of the slice's or the map's own type"
+            )
         text = "<nil>" if x is None else type_name(x)
     else:
         text = v(x)

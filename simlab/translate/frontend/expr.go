@@ -42,6 +42,24 @@ func (f *fn) value(e ast.Expr) string {
 	return f.expr(e)
 }
 
+// isEmptyStruct: t is struct{}, whose value the translation keeps as None (a
+// signal's) but for where Go shows it: in an interface, or printed.
+func isEmptyStruct(t types.Type) bool {
+	st, ok := types.Unalias(t).(*types.Struct)
+	return ok && st.NumFields() == 0
+}
+
+// emptyStruct renders a struct{} value s where Go shows it: go.EMPTY, which
+// prints {}, in place of None. A call's value stays as it is, since s must run.
+func (f *fn) emptyStruct(s string) string {
+	if s == "None" || pyIdent.MatchString(s) {
+		return "go.EMPTY"
+	}
+	return s
+}
+
+var pyIdent = regexp.MustCompile(`^[A-Za-z_][A-Za-z_0-9]*$`)
+
 // isStructValue: t is a struct (not a pointer to one) with fields, which Go
 // copies wherever it is stored or passed; a time.Time is an int instant.
 func (m *module) isStructValue(t types.Type) bool { return isStructValueType(t) }
@@ -104,6 +122,9 @@ func (f *fn) expr(e ast.Expr) string {
 	}
 	if f.p.ifaceValues[e] {
 		t := f.p.info.TypeOf(e)
+		if isEmptyStruct(t) {
+			return f.emptyStruct(f.exprOf(e))
+		}
 		if ptr, ok := t.(*types.Pointer); ok && f.p.isNamedValue(ptr.Elem()) {
 			return f.m.globals[ptr.Elem().(*types.Named).Obj()] + ".pointer(" + f.exprOf(e) + ")" // heap.Init(&pq)
 		}
@@ -413,26 +434,97 @@ func (f *fn) spread(x ast.Expr) string {
 }
 
 // isByteSlice: t is []byte (or a named type of it).
+// isEmptySet: t is a map whose values are struct{} (a set), which fmt prints
+// map[a:{} b:{}].
+func isEmptySet(t types.Type) bool {
+	m, ok := under(t).(*types.Map)
+	return ok && isEmptyStruct(m.Elem())
+}
+
 func isByteSlice(t types.Type) bool {
 	sl, ok := under(t).(*types.Slice)
 	return ok && isBasicKind(sl.Elem(), types.Byte)
 }
 
-// unnamedParams: t, a function type without its parameters' and results' names,
-// as %T prints one (func(string) error).
-func unnamedParams(t types.Type) types.Type {
-	sig, ok := t.(*types.Signature)
-	if !ok {
-		return t
-	}
-	strip := func(tuple *types.Tuple) *types.Tuple {
-		vars := make([]*types.Var, tuple.Len())
-		for i := range vars {
-			vars[i] = types.NewParam(token.NoPos, nil, "", unnamedParams(tuple.At(i).Type()))
+// reflectType is t as %T prints it, reflect's spelling: package names for
+// qualifiers, interface {} for any, struct { A int } with its spaces, uint8 for
+// byte, and a function type without its parameters' names.
+func reflectType(t types.Type) string {
+	switch t := t.(type) {
+	case *types.Alias:
+		return reflectType(types.Unalias(t))
+	case *types.Named:
+		return types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
+	case *types.Basic:
+		if t.Info()&types.IsUntyped == 0 {
+			return types.Typ[t.Kind()].Name() // byte is uint8, rune int32
 		}
-		return types.NewTuple(vars...)
+	case *types.Pointer:
+		return "*" + reflectType(t.Elem())
+	case *types.Slice:
+		return "[]" + reflectType(t.Elem())
+	case *types.Array:
+		return fmt.Sprintf("[%d]%s", t.Len(), reflectType(t.Elem()))
+	case *types.Map:
+		return "map[" + reflectType(t.Key()) + "]" + reflectType(t.Elem())
+	case *types.Chan:
+		elem := reflectType(t.Elem())
+		switch t.Dir() {
+		case types.SendOnly:
+			return "chan<- " + elem
+		case types.RecvOnly:
+			return "<-chan " + elem
+		}
+		if inner, ok := t.Elem().(*types.Chan); ok && inner.Dir() == types.RecvOnly {
+			elem = "(" + elem + ")" // chan (<-chan int)
+		}
+		return "chan " + elem
+	case *types.Signature:
+		list := func(tuple *types.Tuple, variadic bool) []string {
+			var parts []string
+			for i := 0; i < tuple.Len(); i++ {
+				if variadic && i == tuple.Len()-1 {
+					parts = append(parts, "..."+reflectType(tuple.At(i).Type().(*types.Slice).Elem()))
+				} else {
+					parts = append(parts, reflectType(tuple.At(i).Type()))
+				}
+			}
+			return parts
+		}
+		s := "func(" + strings.Join(list(t.Params(), t.Variadic()), ", ") + ")"
+		switch results := list(t.Results(), false); len(results) {
+		case 0:
+		case 1:
+			s += " " + results[0]
+		default:
+			s += " (" + strings.Join(results, ", ") + ")"
+		}
+		return s
+	case *types.Struct:
+		if t.NumFields() == 0 {
+			return "struct {}"
+		}
+		var fields []string
+		for i := 0; i < t.NumFields(); i++ {
+			if fd := t.Field(i); fd.Embedded() {
+				fields = append(fields, reflectType(fd.Type()))
+			} else {
+				fields = append(fields, fd.Name()+" "+reflectType(fd.Type()))
+			}
+		}
+		return "struct { " + strings.Join(fields, "; ") + " }"
+	case *types.Interface:
+		if t.NumMethods() == 0 && t.NumEmbeddeds() == 0 {
+			return "interface {}"
+		}
+		var methods []string
+		for i := 0; i < t.NumMethods(); i++ {
+			m := t.Method(i)
+			methods = append(methods, m.Name()+strings.TrimPrefix(reflectType(m.Type()), "func"))
+		}
+		return "interface { " + strings.Join(methods, "; ") + " }"
 	}
-	return types.NewSignatureType(nil, nil, nil, strip(sig.Params()), strip(sig.Results()), sig.Variadic())
+	return types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
 }
 
 // isResult: v is one of sig's named results.
@@ -967,11 +1059,14 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case typeOf && !types.IsInterface(t):
 			// %T of a value whose type is known here: a struct value and a pointer to
 			// it are one object at run time, so the type is written down now
-			goType := types.TypeString(unnamedParams(t), func(pkg *types.Package) string { return pkg.Name() })
-			s = "go.StaticType(" + pyString(goType) + ", " + s + ")"
+			s = "go.StaticType(" + pyString(reflectType(t)) + ", " + s + ")"
 		case text[i] && !c.Ellipsis.IsValid() && !multi && f.m.blockingFmt(t):
 			// the method runs here, in the goroutine, which may block in it
 			s = "(yield from go.stringed(" + s + "))"
+		case isEmptyStruct(t):
+			s = f.emptyStruct(s) // {}
+		case isEmptySet(t):
+			s = "go.empties(" + s + ")" // map[a:{} b:{}]
 		case isByteSlice(t) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0:
 			s = "go.Bytes(" + s + ")" // %s of a []byte: its text; %x: its hex
 		case isBasicKind(t, types.Float32):

@@ -34,7 +34,7 @@ func (p *program) findInterfaceValues() {
 			return
 		}
 		from := p.info.TypeOf(e)
-		if isStructValueType(from) {
+		if isStructValueType(from) || isEmptyStruct(from) {
 			p.ifaceValues[e] = true
 		}
 		if ptr, ok := from.(*types.Pointer); ok {
