@@ -7697,6 +7697,27 @@ def test_fuzz_targets_run_their_seeds_after_the_tests_and_benchmarks_never_run(t
     assert one.output.startswith(seeds.removesuffix("FAIL\n") + "main returned"), one.output
 
 
+def test_a_test_binary_with_only_benchmarks_warns_and_passes(tmp_path):
+    """go1.27.3's `go test -v` of a package whose _test.go has only a benchmark:
+    "testing: warning: no tests to run", PASS, and the package's line says so."""
+    _module(
+        tmp_path,
+        {
+            "go.mod": "module example.com/bench\n\ngo 1.27\n",
+            "sum.go": "package bench\n\nfunc Sum(a, b int) int { return a + b }\n",
+            "sum_test.go": 'package bench\n\nimport "testing"\n\n'
+            "func BenchmarkSum(b *testing.B) {\n\tfor b.Loop() {\n\t\tSum(1, 2)\n\t}\n}\n",
+        },
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert re.match(
+        r"testing: warning: no tests to run\nPASS\n"
+        r"ok  \texample\.com/bench\t\d+\.\d{3}s \[no tests to run\]\nmain returned",
+        result.output,
+    ), result.output
+
+
 def test_a_fuzz_targets_corpus_in_testdata_is_refused(tmp_path):
     _module(tmp_path, FUZZ_AND_BENCH)
     (tmp_path / "testdata" / "fuzz" / "FuzzSplit").mkdir(parents=True)

@@ -155,13 +155,15 @@ def entry(module: types.ModuleType, name: str = "main", parallel: int = 1) -> Ca
     from . import golib
 
     tests = getattr(module, "go_tests", None)  # the translator lists them, in go test's order
+    listed = tests is not None  # a test binary, even with no tests
     if tests is None:
         tests = [(n, f) for n, f in vars(module).items() if _is_test(n, f)]
     fuzz = getattr(module, "go_fuzz_targets", [])
     fn = dict(tests).get(name, getattr(module, name, None))
     examples = [(n, getattr(module, n), *o) for n, o in getattr(module, "go_examples", {}).items()]
     test_main = getattr(module, "go_test_main", None)
-    if fn is None and name == "main" and (tests or fuzz or examples) and hasattr(module, "bind"):
+    test_binary = listed or tests or fuzz or examples
+    if fn is None and name == "main" and test_binary and hasattr(module, "bind"):
         # a test file: its tests, fuzz targets and examples, as go test -v runs them
         package = getattr(module, "go_package", "command-line-arguments")
         if test_main is not None:  # func TestMain(m *testing.M): go test calls it instead

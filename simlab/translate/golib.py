@@ -3335,6 +3335,8 @@ def _test_binary(
     """The tests, then the fuzz targets, then the examples, then ``PASS`` or ``FAIL``
     and (given the ``package``) go test's line for it; whether any failed."""
     failed = False
+    if summary and not (tests or fuzz_targets or examples):
+        _print("testing: warning: no tests to run")
     # go test's main test for the tests, and another for the fuzz targets
     runs: list[tuple[Sequence[tuple[str, Callable[[Any], Any]]], type[T]]]
     runs = [(tests, T), (fuzz_targets, F)]
@@ -3359,7 +3361,8 @@ def _test_binary(
     if summary:
         _print("FAIL" if failed else "PASS")
     if summary and package is not None:
-        _print(_package_line(rt, package, bool(failed)))
+        none = "" if tests or fuzz_targets or examples else " [no tests to run]"
+        _print(_package_line(rt, package, bool(failed)) + none)
     return bool(failed)
 
 

@@ -364,6 +364,11 @@ func (m *module) tests() {
 			rows = append(rows, fmt.Sprintf("    (%q, %s),", fd.Name.Name, m.globals[m.p.info.Defs[fd.Name]]))
 		}
 	})
+	if len(rows) == 0 && m.hasTestFiles() {
+		m.emit("")
+		m.emit("")
+		m.emit("go_tests: list = []  # a test binary with no TestXxx: go test warns there are none")
+	}
 	m.table("go_tests = [  # each test's name and function, in the order go test runs them", rows, "]")
 	rows = nil
 	m.testFileFuncs(func(_ *ast.File, fd *ast.FuncDecl) {
@@ -383,6 +388,17 @@ func (m *module) tests() {
 			m.emit("go_test_main = %s  # go test calls it, and its m.Run() runs the tests", m.globals[m.p.info.Defs[fd.Name]])
 		}
 	})
+}
+
+// hasTestFiles: the package has _test.go files, so that go test builds a test
+// binary of it, tests or none.
+func (m *module) hasTestFiles() bool {
+	for _, name := range m.p.names {
+		if strings.HasSuffix(name, "_test.go") {
+			return true
+		}
+	}
+	return false
 }
 
 // testFileFuncs calls visit for each function (not method) of the _test.go files.
