@@ -5751,6 +5751,214 @@ func main() {
 )
 
 
+# sort.Slice and sort.SliceStable whose less locks a mutex: each comparison runs in the
+# sorting goroutine (go1.27.3).
+CONSTRUCTS["sort_slice_whose_less_blocks"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"sync"
+)
+
+type Counts struct {
+\tmu sync.Mutex
+\tm  map[string]int
+}
+
+func (c *Counts) Get(k string) int {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\treturn c.m[k]
+}
+
+func main() {
+\tc := &Counts{m: map[string]int{"a": 1, "b": 3, "c": 2}}
+\tkeys := []string{"a", "b", "c"}
+\tsort.Slice(keys, func(i, j int) bool { return c.Get(keys[i]) > c.Get(keys[j]) })
+\tfmt.Println(keys)
+\tkeys = []string{"a", "b", "c"}
+\tsort.SliceStable(keys, func(i, j int) bool { return c.Get(keys[i]) > c.Get(keys[j]) })
+\tfmt.Println(keys)
+}
+""",
+    "[b c a]\n[b c a]\n",
+)
+
+
+# unicode's Is functions by Go's categories (IsSpace its own set), ToUpper and ToLower
+# by simple case mapping (go1.27.3).
+CONSTRUCTS["unicode_classes_and_case"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"unicode"
+)
+
+func classify(r rune) string {
+\tvar b strings.Builder
+\tfor _, is := range []struct {
+\t\tname string
+\t\tf    func(rune) bool
+\t}{
+\t\t{"L", unicode.IsLetter}, {"D", unicode.IsDigit}, {"N", unicode.IsNumber},
+\t\t{"U", unicode.IsUpper}, {"l", unicode.IsLower}, {"P", unicode.IsPunct},
+\t\t{"S", unicode.IsSpace}, {"C", unicode.IsControl}, {"M", unicode.IsMark},
+\t\t{"Y", unicode.IsSymbol},
+\t} {
+\t\tif is.f(r) {
+\t\t\tb.WriteString(is.name)
+\t\t}
+\t}
+\treturn b.String()
+}
+
+func main() {
+\tfor _, r := range "aZ9 \\t\\u00a0\\u0085\\x1c!+é½٣ß\\u2028€\\u0301\\u3000ǅ" {
+\t\tup, low := unicode.ToUpper(r), unicode.ToLower(r)
+\t\tfmt.Printf("%U %q %q %q %q\\n", r, classify(r), string(up), low, up)
+\t}
+\twords := 0
+\tinWord := false
+\tfor _, r := range "Hello,  wörld! 42 times" {
+\t\tif unicode.IsLetter(r) || unicode.IsDigit(r) {
+\t\t\tif !inWord {
+\t\t\t\twords++
+\t\t\t}
+\t\t\tinWord = true
+\t\t} else {
+\t\t\tinWord = false
+\t\t}
+\t}
+\tfmt.Println("words:", words, unicode.IsUpper('A'), unicode.IsPunct('-'))
+}
+""",
+    "U+0061 \"Ll\" \"A\" 'a' 'A'\n"
+    "U+005A \"LU\" \"Z\" 'z' 'Z'\n"
+    "U+0039 \"DN\" \"9\" '9' '9'\n"
+    "U+0020 \"S\" \" \" ' ' ' '\n"
+    "U+0009 \"SC\" \"\\t\" '\\t' '\\t'\n"
+    "U+00A0 \"S\" \"\\u00a0\" '\\u00a0' '\\u00a0'\n"
+    "U+0085 \"SC\" \"\\u0085\" '\\u0085' '\\u0085'\n"
+    "U+001C \"C\" \"\\x1c\" '\\x1c' '\\x1c'\n"
+    "U+0021 \"P\" \"!\" '!' '!'\n"
+    "U+002B \"Y\" \"+\" '+' '+'\n"
+    "U+00E9 \"Ll\" \"É\" 'é' 'É'\n"
+    "U+00BD \"N\" \"½\" '½' '½'\n"
+    "U+0663 \"DN\" \"٣\" '٣' '٣'\n"
+    "U+00DF \"Ll\" \"ß\" 'ß' 'ß'\n"
+    "U+2028 \"S\" \"\\u2028\" '\\u2028' '\\u2028'\n"
+    "U+20AC \"Y\" \"€\" '€' '€'\n"
+    "U+0301 \"M\" \"́\" '́' '́'\n"
+    "U+3000 \"S\" \"\\u3000\" '\\u3000' '\\u3000'\n"
+    "U+01C5 \"L\" \"Ǆ\" 'ǆ' 'Ǆ'\n"
+    "words: 4 true true\n",
+)
+
+
+# strconv's errors: *strconv.NumError by errors.As and assertion, its Func, Num and Err,
+# ErrSyntax and ErrRange by errors.Is (go1.27.3).
+CONSTRUCTS["strconv_num_error"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"strconv"
+)
+
+func parsePort(s string) (int, error) {
+\tn, err := strconv.Atoi(s)
+\tif err != nil {
+\t\treturn 0, fmt.Errorf("port: %w", err)
+\t}
+\treturn n, nil
+}
+
+func main() {
+\tfor _, in := range []string{"8080", "http", "9223372036854775808", ""} {
+\t\t_, err := parsePort(in)
+\t\tvar ne *strconv.NumError
+\t\tswitch {
+\t\tcase err == nil:
+\t\t\tfmt.Println(in, "ok")
+\t\tcase errors.As(err, &ne):
+\t\t\tfmt.Printf("%s: func=%s num=%q err=%v\\n", in, ne.Func, ne.Num, ne.Err)
+\t\t\tfmt.Println(errors.Is(err, strconv.ErrSyntax), errors.Is(err, strconv.ErrRange))
+\t\t\tfmt.Println(err)
+\t\t}
+\t}
+\t_, err := strconv.ParseFloat("1e999", 64)
+\tif ne, ok := err.(*strconv.NumError); ok {
+\t\tfmt.Println(ne.Func, ne.Err == strconv.ErrRange, ne)
+\t}
+\t_, err = strconv.ParseBool("yes")
+\tfmt.Printf("%T %v\\n", err, errors.Unwrap(err))
+}
+""",
+    "8080 ok\n"
+    'http: func=Atoi num="http" err=invalid syntax\n'
+    "true false\n"
+    'port: strconv.Atoi: parsing "http": invalid syntax\n'
+    '9223372036854775808: func=Atoi num="9223372036854775808" err=value out of range\n'
+    "false true\n"
+    'port: strconv.Atoi: parsing "9223372036854775808": value out of range\n'
+    ': func=Atoi num="" err=invalid syntax\n'
+    "true false\n"
+    'port: strconv.Atoi: parsing "": invalid syntax\n'
+    'ParseFloat true strconv.ParseFloat: parsing "1e999": value out of range\n'
+    "*strconv.NumError invalid syntax\n",
+)
+
+
+# The library's errors satisfy the program's interfaces by their methods (Error, and a
+# runtime panic's RuntimeError); %T of context's errors names their types (go1.27.3).
+CONSTRUCTS["library_errors_satisfy_program_interfaces"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"errors"
+\t"fmt"
+\t"runtime"
+)
+
+type rtErr interface {
+\terror
+\tRuntimeError()
+}
+
+type errorer interface{ Error() string }
+
+func main() {
+\tvar e any = errors.New("plain")
+\tee, ok := e.(errorer)
+\tfmt.Println("errors.New as errorer:", ok, ee.Error())
+\tfmt.Printf("%T %T\\n", context.Canceled, context.DeadlineExceeded)
+\tdefer func() {
+\t\tr := recover()
+\t\t_, isLocal := r.(rtErr)
+\t\t_, isErrorer := r.(errorer)
+\t\t_, isLib := r.(runtime.Error)
+\t\tfmt.Printf("%T local=%v errorer=%v lib=%v\\n", r, isLocal, isErrorer, isLib)
+\t}()
+\tvar ch chan int
+\tclose(ch)
+}
+""",
+    "errors.New as errorer: true plain\n"
+    "*errors.errorString context.deadlineExceededError\n"
+    "runtime.plainError local=true errorer=true lib=true\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -64,6 +64,9 @@ class GoError:
     def __repr__(self) -> str:
         return self.name
 
+    def Error(self) -> str:  # Go's method name: a translated program calls it
+        return self.message
+
 
 class _DeadlineExceededError(GoError):
     """Go's ``context.deadlineExceededError``: a timeout, as ``net.Error`` asks."""

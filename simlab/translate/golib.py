@@ -25,6 +25,7 @@ import math
 import os
 import re
 import sys
+import unicodedata
 import weakref
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +50,8 @@ __all__ = [
     "Buffer",
     "Builder",
     "ElemRef",
+    "ErrRange",
+    "ErrSyntax",
     "ErrUnexpectedEOF",
     "Exit",
     "FieldRef",
@@ -150,6 +153,7 @@ __all__ = [
     "slices_sorted",
     "slices_values",
     "sort_slice",
+    "sort_slice_yielding",
     "split",
     "split_n",
     "sprint",
@@ -167,6 +171,9 @@ __all__ = [
     "time_string",
     "time_truncate",
     "time_unix",
+    "unicode_is",
+    "unicode_is_space",
+    "unicode_to",
     "v",
 ]
 
@@ -217,6 +224,31 @@ def rune_len(r: int) -> int:
     if not 0 <= r <= 0x10FFFF or 0xD800 <= r <= 0xDFFF:
         return -1
     return len(chr(r).encode())
+
+
+def unicode_is(category: str, r: int) -> bool:
+    """``unicode.IsLetter`` and kin: ``r`` is in the Unicode general ``category``
+    (``"L"``: any letter, ``"Lu"``: an upper case letter), as Go's tables put it."""
+    return 0 <= r <= 0x10FFFF and unicodedata.category(chr(r)).startswith(category)
+
+
+# unicode.IsSpace: Latin-1's spaces, then the White_Space property's others
+_SPACES = frozenset((*b"\t\n\v\f\r ", 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B)))
+_SPACES |= {0x2028, 0x2029, 0x202F, 0x205F, 0x3000}
+
+
+def unicode_is_space(r: int) -> bool:
+    """``unicode.IsSpace``."""
+    return r in _SPACES
+
+
+def unicode_to(case: str, r: int) -> int:
+    """``unicode.ToUpper`` (``case`` ``"upper"``) and ``ToLower``: a rune with no
+    single-rune mapping (``ß``) stays itself, as Go's simple case mapping keeps it."""
+    if not 0 <= r <= 0x10FFFF:
+        return r
+    mapped = getattr(chr(r), case)()
+    return ord(mapped) if len(mapped) == 1 else r
 
 
 def error_text(err: Any) -> str:
@@ -360,21 +392,33 @@ def index(s: str, sub: str) -> int:
 _ATOI = re.compile(r"[+-]?[0-9]+")
 
 
-class NumError(sl.GoError):
-    """``*strconv.NumError``: ``strconv.Atoi: parsing "x": invalid syntax``."""
+ErrSyntax = new_error("invalid syntax")  # strconv.ErrSyntax
+ErrRange = new_error("value out of range")  # strconv.ErrRange
 
-    __slots__ = ()
+
+class NumError(sl.GoError):
+    """``*strconv.NumError``: the function that failed (``Func``), its input
+    (``Num``) and why (``Err``: ``ErrSyntax`` or ``ErrRange``, what ``Unwrap``
+    gives); ``strconv.Atoi: parsing "x": invalid syntax``."""
+
+    __slots__ = ("Err", "Func", "Num")
+
+    def __init__(self, func: str, num: str, err: sl.GoError) -> None:
+        super().__init__("*strconv.NumError", f"strconv.{func}: parsing {quote(num)}: {err}")
+        self.Func, self.Num, self.Err = func, num, err
+
+    def Unwrap(self) -> sl.GoError:  # Go's name: errors.Is and As call it
+        return self.Err
 
 
 def atoi(s: str) -> tuple[int, NumError | None]:
     """``strconv.Atoi``: the int, or 0 and Go's error (a 64-bit int, as on amd64)."""
     if not _ATOI.fullmatch(s):
-        return 0, NumError("*strconv.NumError", f"strconv.Atoi: parsing {quote(s)}: invalid syntax")
+        return 0, NumError("Atoi", s, ErrSyntax)
     n = int(s)
     if not -(1 << 63) <= n < 1 << 63:
         clamped = (1 << 63) - 1 if n > 0 else -(1 << 63)
-        message = f"strconv.Atoi: parsing {quote(s)}: value out of range"
-        return clamped, NumError("*strconv.NumError", message)
+        return clamped, NumError("Atoi", s, ErrRange)
     return n, None
 
 
@@ -431,15 +475,12 @@ def parse_float(s: str, bits: int) -> tuple[float, NumError | None]:
     ):
         x = float(s.replace("_", ""))
     else:
-        return 0.0, NumError(
-            "*strconv.NumError", f"strconv.ParseFloat: parsing {quote(s)}: invalid syntax"
-        )
+        return 0.0, NumError("ParseFloat", s, ErrSyntax)
     if bits == 32 and not math.isinf(x):
         x = float(numpy.float32(x))
     if math.isinf(x) or (bits == 32 and abs(x) > 3.4028234663852886e38):
         inf = math.copysign(math.inf, x)
-        message = f"strconv.ParseFloat: parsing {quote(s)}: value out of range"
-        return inf, NumError("*strconv.NumError", message)
+        return inf, NumError("ParseFloat", s, ErrRange)
     return x, None
 
 
@@ -463,14 +504,11 @@ def parse_int(s: str, base: int, bits: int) -> tuple[int, NumError | None]:
     except ValueError:
         n = None
     if n is None:
-        return 0, NumError(
-            "*strconv.NumError", f"strconv.ParseInt: parsing {quote(s)}: invalid syntax"
-        )
+        return 0, NumError("ParseInt", s, ErrSyntax)
     n = -n if s[:1] == "-" else n
     top = 1 << ((bits or 64) - 1)
     if not -top <= n < top:
-        message = f"strconv.ParseInt: parsing {quote(s)}: value out of range"
-        return (top - 1 if n > 0 else -top), NumError("*strconv.NumError", message)
+        return (top - 1 if n > 0 else -top), NumError("ParseInt", s, ErrRange)
     return n, None
 
 
@@ -498,9 +536,7 @@ def parse_bool(s: str) -> tuple[bool, NumError | None]:
     """``strconv.ParseBool``: the spellings Go accepts, else false and Go's error."""
     if s in _BOOLS:
         return _BOOLS[s], None
-    return False, NumError(
-        "*strconv.NumError", f"strconv.ParseBool: parsing {quote(s)}: invalid syntax"
-    )
+    return False, NumError("ParseBool", s, ErrSyntax)
 
 
 def duration_truncate(d: int, m: int) -> int:
@@ -519,30 +555,46 @@ def duration_round(d: int, m: int) -> int:
     return nearest if d >= 0 else -nearest
 
 
-def sort_slice(xs: list[Any], less: Callable[[int, int], bool]) -> None:
+def sort_slice(xs: list[Any], less: Callable[[int, int], Any]) -> None:
     """``sort.Slice(xs, less)`` and ``sort.SliceStable``: ``less`` compares the elements
     now at two indices, so the slice is sorted in place, by swaps. Stable (Go leaves
     the order of equal elements of ``sort.Slice`` unspecified)."""
+    for _ in sort_slice_yielding(xs, less):
+        raise SimlabError("sort.Slice: its less function blocked, which the translation missed")
+
+
+def sort_slice_yielding(
+    xs: list[Any], less: Callable[[int, int], Any]
+) -> Generator[Any, Any, None]:
+    """``sort.Slice`` whose ``less`` may block (it locks a mutex): ``yield from`` it,
+    and each comparison runs in the sorting goroutine, as Go's does."""
 
     def swap(i: int, j: int) -> None:
         xs[i], xs[j] = xs[j], xs[i]
 
-    _insertion_sort(len(xs), less, swap)
+    yield from _insertion_sort(len(xs), less, swap)
 
 
 def sort_sort(data: Any) -> None:
     """``sort.Sort(data)`` and ``sort.Stable``: by ``data.Less`` and ``data.Swap``.
     Stable (Go leaves the order of equal elements of ``sort.Sort`` unspecified)."""
-    _insertion_sort(data.Len(), data.Less, data.Swap)
+    for _ in _insertion_sort(data.Len(), data.Less, data.Swap):
+        raise SimlabError("sort.Sort: its Less method blocked, which the translation missed")
 
 
 def _insertion_sort(
-    n: int, less: Callable[[int, int], bool], swap: Callable[[int, int], None]
-) -> None:
-    """Each element swapped down past the greater ones before it: stable."""
+    n: int, less: Callable[[int, int], Any], swap: Callable[[int, int], None]
+) -> Generator[Any, Any, None]:
+    """Each element swapped down past the greater ones before it: stable, as Go's
+    sort is below 13 elements. ``less`` may be a generator function."""
     for i in range(1, n):
         j = i
-        while j > 0 and less(j, j - 1):
+        while j > 0:
+            smaller = less(j, j - 1)
+            if isgenerator(smaller):
+                smaller = yield from smaller
+            if not smaller:
+                break
             swap(j, j - 1)
             j -= 1
 
@@ -675,6 +727,9 @@ class GoRuntimeError(sl.GoError):
 
     def __init__(self, message: str):
         super().__init__(_runtime_type(message), message)
+
+    def RuntimeError(self) -> None:  # Go's marker method of runtime.Error
+        pass
 
 
 def _runtime_type(message: str) -> str:
@@ -1365,6 +1420,13 @@ def is_type(x: Any, t: type | str | Methods) -> bool:
     return _is(x, t)
 
 
+# context's two errors, named by their variables, and their dynamic types
+_CONTEXT_ERROR_TYPES = {
+    "context.Canceled": "*errors.errorString",
+    "context.DeadlineExceeded": "context.deadlineExceededError",
+}
+
+
 def type_name(x: Any) -> str:
     """Go's name for the dynamic type of ``x``."""
     if x is None:
@@ -1373,7 +1435,7 @@ def type_name(x: Any) -> str:
         if type(x) is py:
             return go
     if isinstance(x, sl.GoError):
-        return x.name
+        return _CONTEXT_ERROR_TYPES.get(x.name, x.name)
     if isinstance(x, StaticType):
         return x.go_type
     if isinstance(x, NamedValue) and x.ref is not None:
@@ -1705,6 +1767,8 @@ def stringed(x: Any) -> Generator[Any, Any, Any]:
     """``x`` for fmt, where its String or Error method may block (it locks a mutex):
     the method run now, the goroutine blocking in it if it must, as fmt would run
     it; any other value as it is."""
+    if isinstance(x, sl.GoError):  # the library's error: its message
+        return x
     for method in ("Error", "String"):  # the order fmt tries them in
         if callable(getattr(type(x), method, None)):
             text = getattr(x, method)()

@@ -622,6 +622,15 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				a.stdGen[familyOf(p, seq)] = true
 				a.famDyn[familyOf(p, seq)] = true
 				a.stdGen[familyOf(p, seq.Params().At(0).Type())] = true
+			case "sort.Slice", "sort.SliceStable":
+				// it calls less in the goroutine: the sort blocks where less may
+				if len(c.Args) == 2 {
+					if lit, ok := ast.Unparen(c.Args[1]).(*ast.FuncLit); ok {
+						u.pendingLit(a, lit)
+					} else {
+						u.dyn = append(u.dyn, familyOf(p, p.info.TypeOf(c.Args[1])))
+					}
+				}
 			case "slices.Collect", "slices.Sorted", "maps.Collect":
 				u.direct = true // it runs the iterator to its end: a generator
 				seq := under(p.info.TypeOf(c.Args[0])).(*types.Signature)

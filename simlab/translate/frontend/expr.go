@@ -355,8 +355,9 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			if key := fieldKey(sel); key == "sync.Cond.L" {
 				return recv + ".L"
 			}
-			if key := fieldKey(sel); key == "sync.Pool.New" {
-				return recv + ".New"
+			switch fieldKey(sel) {
+			case "sync.Pool.New", "strconv.NumError.Func", "strconv.NumError.Num", "strconv.NumError.Err":
+				return recv + "." + x.Sel.Name
 			}
 			if v, ok := sel.Obj().(*types.Var); ok && !p.ours(v.Pkg()) {
 				p.unsupported(x, "the field "+x.Sel.Name+" of a standard library type", "its methods")
@@ -406,6 +407,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.EOF"
 	case "io.ErrUnexpectedEOF":
 		return "go.ErrUnexpectedEOF"
+	case "strconv.ErrSyntax", "strconv.ErrRange":
+		return "go." + obj.Name()
 	case "os.Stderr":
 		return "go.stderr"
 	case "time.UTC", "time.Local":
@@ -984,6 +987,21 @@ func (f *fn) elem(e ast.Expr, t types.Type) string {
 		}
 	}
 	return f.value(e)
+}
+
+// mayBlock: calling the function value e may block (a generator in simlab): a
+// closure or a function of the program that blocks, or any of e's family.
+func (f *fn) mayBlock(e ast.Expr) bool {
+	a := f.m.a
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return a.byLit[e] != nil && a.byLit[e].gen
+	case *ast.Ident:
+		if fn, ok := f.p.info.Uses[e].(*types.Func); ok {
+			return a.byFunc[fn] != nil && a.byFunc[fn].gen
+		}
+	}
+	return a.genFamily(familyOf(f.p, f.p.info.TypeOf(e)))
 }
 
 // plainInterfaceMethods refuses a sort.Interface or heap.Interface whose methods
@@ -1650,6 +1668,15 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "len(" + arg(0) + ")", false // a Python str holds the code points
 	case "unicode/utf8.RuneLen":
 		return "go.rune_len(" + arg(0) + ")", false
+	case "unicode.IsLetter", "unicode.IsDigit", "unicode.IsNumber", "unicode.IsUpper", "unicode.IsLower",
+		"unicode.IsPunct", "unicode.IsControl", "unicode.IsMark", "unicode.IsSymbol":
+		category := map[string]string{"IsLetter": "L", "IsDigit": "Nd", "IsNumber": "N", "IsUpper": "Lu",
+			"IsLower": "Ll", "IsPunct": "P", "IsControl": "Cc", "IsMark": "M", "IsSymbol": "S"}[strings.TrimPrefix(name, "unicode.")]
+		return "go.unicode_is(" + pyString(category) + ", " + arg(0) + ")", false
+	case "unicode.IsSpace":
+		return "go.unicode_is_space(" + arg(0) + ")", false
+	case "unicode.ToUpper", "unicode.ToLower":
+		return "go.unicode_to(" + pyString(strings.ToLower(strings.TrimPrefix(name, "unicode.To"))) + ", " + arg(0) + ")", false
 	case "strings.ToUpper":
 		return paren(arg(0)) + ".upper()", false
 	case "strings.ToLower":
@@ -1700,6 +1727,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		"sort.Sort", "sort.Stable", "sort.IsSorted", "sort.Reverse", "container/heap.Init", "container/heap.Push",
 		"container/heap.Pop", "container/heap.Fix", "container/heap.Remove":
 		f.plainInterfaceMethods(c)
+		if (name == "sort.Slice" || name == "sort.SliceStable") && f.mayBlock(c.Args[1]) {
+			return f.yieldExpr("yield from go.sort_slice_yielding(" + f.args(c) + ")") // less blocks
+		}
 		helper := map[string]string{
 			"sort.Sort": "sort_sort", "sort.Stable": "sort_sort", "sort.IsSorted": "sort_is_sorted", "sort.Reverse": "SortReverse",
 			"container/heap.Init": "heap_init", "container/heap.Push": "heap_push", "container/heap.Pop": "heap_pop",
@@ -2166,8 +2196,10 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.Buffer"
 	case "*strings.Builder":
 		return "go.Builder"
+	case "*strconv.NumError":
+		return "go.NumError"
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, error, runtime.Error, *bytes.Buffer, *strings.Builder or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError or a type of the program")
 	return ""
 }
 
