@@ -813,9 +813,9 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
             "through a pointer",
         ),
         (
-            "\tvar x any = 1\n\tswitch x.(type) {\n\tcase []int:\n\t}\n",
+            "\tvar x any = 1\n\tswitch x.(type) {\n\tcase int64:\n\t}\n",
             6,
-            "a type assertion to []int",
+            "a type assertion to int64",
         ),
         (
             "\tch := make(chan int)\n\tvar s S = ch\n\t_ = s\n}\n\ntype S chan int\n\n"
@@ -5956,6 +5956,74 @@ func main() {
     "errors.New as errorer: true plain\n"
     "*errors.errorString context.deadlineExceededError\n"
     "runtime.plainError local=true errorer=true lib=true\n",
+)
+
+
+# Assertions and type switches to slice and map types: elements checked against their
+# types, a failed one Go's panic (go1.27.3).
+CONSTRUCTS["assertions_to_slice_and_map_types"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync/atomic"
+)
+
+type Point struct{ X, Y int }
+
+func describe(v any) string {
+\tswitch x := v.(type) {
+\tcase []string:
+\t\treturn fmt.Sprintf("strings %d %v", len(x), x)
+\tcase []int:
+\t\treturn fmt.Sprintf("ints sum=%d", x[0]+x[len(x)-1])
+\tcase map[string]int:
+\t\treturn fmt.Sprintf("counts a=%d", x["a"])
+\tcase map[string]any:
+\t\treturn fmt.Sprintf("doc %v", x["k"])
+\tcase []*Point:
+\t\treturn fmt.Sprintf("points %d", x[1].Y)
+\tcase nil:
+\t\treturn "nil"
+\t}
+\treturn "other"
+}
+
+func main() {
+\tvar v atomic.Value
+\tv.Store([]string{"x", "y"})
+\tnames := v.Load().([]string)
+\tfmt.Println(names, len(names))
+
+\tvar cfg any = map[string]int{"a": 1}
+\tif m, ok := cfg.(map[string]int); ok {
+\t\tm["b"] = 2
+\t\tfmt.Println(len(m), cfg)
+\t}
+\tif _, ok := cfg.([]int); !ok {
+\t\tfmt.Println("not a slice")
+\t}
+\tfor _, x := range []any{[]string{"a"}, []int{3, 4}, map[string]int{"a": 7},
+\t\tmap[string]any{"k": true}, []*Point{{1, 2}, {3, 4}}, 5, nil} {
+\t\tfmt.Println(describe(x))
+\t}
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tvar s any = "text"
+\t_ = s.([]string)
+}
+""",
+    "[x y] 2\n"
+    "2 map[a:1 b:2]\n"
+    "not a slice\n"
+    "strings 1 [a]\n"
+    "ints sum=7\n"
+    "counts a=7\n"
+    "doc true\n"
+    "points 4\n"
+    "other\n"
+    "nil\n"
+    "recovered: interface conversion: interface {} is string, not []string\n",
 )
 
 

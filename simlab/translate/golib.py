@@ -61,6 +61,7 @@ __all__ = [
     "Month",
     "Named",
     "NumError",
+    "Of",
     "Panic",
     "PanicNilError",
     "Pool",
@@ -1020,13 +1021,45 @@ class Methods:
         return next((n for n in self.names if not callable(getattr(cls, n, None))), None)
 
 
-def _is(x: Any, t: type | str | Methods, value: bool = False) -> bool:
+class Of:
+    """The T of ``x.(T)`` for a slice or a map type, ``[]string`` or
+    ``map[string]int``: a slice or a map whose elements (and keys) hold their types,
+    ``elem`` and ``key`` (None for ``any``). A run does not keep a slice's static
+    type, so an empty one passes for every slice type, and a value of a named slice
+    type without methods (``type list []int``) for ``[]int``."""
+
+    __slots__ = ("elem", "go_name", "key")
+
+    def __init__(self, go_name: str, elem: Any, key: Any = None) -> None:
+        self.go_name, self.elem, self.key = go_name, elem, key
+
+    def holds(self, x: Any) -> bool:
+        if self.go_name.startswith("[]"):
+            return isinstance(x, list) and all(_holds(e, self.elem) for e in x)
+        return isinstance(x, dict) and all(
+            _holds(k, self.key) and _holds(e, self.elem) for k, e in x.items()
+        )
+
+
+def _holds(e: Any, t: Any) -> bool:
+    """An element ``e`` of a slice or map is of the type ``t`` (see :class:`Of`): a
+    nil pointer, interface or slice element is None, which passes."""
+    if t is None or e is None:
+        return True
+    if isinstance(t, type):
+        return isinstance(e, t)  # a struct element: a value or a pointer alike
+    return _is(e, t)
+
+
+def _is(x: Any, t: type | str | Methods | Of, value: bool = False) -> bool:
     """``x`` holds a ``t``; for a class, a struct value (``go.as_value``'s copy) when
     ``value``, else a pointer to a struct or a named number or string."""
     if isinstance(t, str):
         return x is not None and _GO_TYPES[t](x)
     if isinstance(t, Methods):
         return x is not None and t.missing(x) is None
+    if isinstance(t, Of):
+        return t.holds(x)
     return isinstance(x, t) and hasattr(type(x), "go_struct") == value
 
 
@@ -1415,7 +1448,7 @@ def copy_sync(x: Any) -> Any:
     raise TypeError(f"copy_sync: {type(x).__name__} is not a sync.WaitGroup or sync.Mutex")
 
 
-def is_type(x: Any, t: type | str | Methods) -> bool:
+def is_type(x: Any, t: type | str | Methods | Of) -> bool:
     """A type switch's ``case T:``: ``x`` holds a value of the type ``T``."""
     return _is(x, t)
 
@@ -1465,7 +1498,7 @@ class StaticType:
 
 
 def assert_type(
-    x: Any, t: type | str | Methods, zero: Any = None, copied: bool = False
+    x: Any, t: type | str | Methods | Of, zero: Any = None, copied: bool = False
 ) -> tuple[Any, bool]:
     """``v, ok := x.(T)``: ``(x, True)`` if ``x`` holds a ``T``, else ``(zero, False)``,
     ``zero`` being T's zero value (nil, the default, for a pointer or an interface);
@@ -1475,7 +1508,7 @@ def assert_type(
     return zero, False
 
 
-def must_assert(x: Any, t: type | str | Methods, iface: str, value: bool = False) -> Any:
+def must_assert(x: Any, t: type | str | Methods | Of, iface: str, value: bool = False) -> Any:
     """``x.(T)``: ``x``, or the panic ``interface conversion: ...``; ``value`` for a
     struct value T."""
     if _is(x, t, value):
@@ -1487,7 +1520,10 @@ def must_assert(x: Any, t: type | str | Methods, iface: str, value: bool = False
             f"interface conversion: {type_name(x)} is not {t.go_name}: missing method "
             f"{t.missing(x)}"
         )
-    want = t if isinstance(t, str) else _class_name(_value_class(t) if value else t)
+    if isinstance(t, Of):
+        want = t.go_name
+    else:
+        want = t if isinstance(t, str) else _class_name(_value_class(t) if value else t)
     if x is None:
         raise GoPanic(f"interface conversion: interface is nil, not {want}")
     raise GoPanic(f"interface conversion: {iface} is {type_name(x)}, not {want}")

@@ -2189,6 +2189,21 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		goName := types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
 		return "go.Methods(" + pyString(goName) + ", " + strings.Join(methods, ", ") + ")"
 	}
+	if _, named := t.(*types.Named); !named {
+		// []string, map[string]int: a list or dict whose elements hold their types
+		elemOf := func(e types.Type) string {
+			if it, ok := under(e).(*types.Interface); ok && it.Empty() {
+				return "None" // any element
+			}
+			return f.assertedTypeOf(x, e)
+		}
+		switch u := t.(type) {
+		case *types.Slice:
+			return "go.Of(" + pyString(reflectType(t)) + ", " + elemOf(u.Elem()) + ")"
+		case *types.Map:
+			return "go.Of(" + pyString(reflectType(t)) + ", " + elemOf(u.Elem()) + ", " + elemOf(u.Key()) + ")"
+		}
+	}
 	switch name {
 	case "int", "string", "bool", "float64", "error", "runtime.Error", "*runtime.PanicNilError":
 		return pyString(name)
@@ -2199,7 +2214,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	case "*strconv.NumError":
 		return "go.NumError"
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, a slice or map type or a type of the program")
 	return ""
 }
 
