@@ -6027,6 +6027,66 @@ func main() {
 )
 
 
+# type task = struct{...}: the alias names the struct's class; a value, a copy, a zero
+# value, a type argument, %T the struct's own spelling (go1.27.3).
+CONSTRUCTS["alias_of_an_anonymous_struct"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type task = struct {
+\tID    int
+\tOwner string
+}
+
+type Queue[T any] struct {
+\tmu    sync.Mutex
+\titems []T
+}
+
+func (q *Queue[T]) Push(x T) {
+\tq.mu.Lock()
+\tdefer q.mu.Unlock()
+\tq.items = append(q.items, x)
+}
+
+func (q *Queue[T]) Pop() (T, bool) {
+\tq.mu.Lock()
+\tdefer q.mu.Unlock()
+\tvar zero T
+\tif len(q.items) == 0 {
+\t\treturn zero, false
+\t}
+\tx := q.items[0]
+\tq.items = q.items[1:]
+\treturn x, true
+}
+
+func main() {
+\tq := &Queue[task]{}
+\tq.Push(task{1, "ann"})
+\tq.Push(task{ID: 2, Owner: "bob"})
+\ta, _ := q.Pop()
+\tb := a
+\tb.Owner = "changed"
+\tfmt.Printf("%v %+v %v\\n", a, b, a == task{1, "ann"})
+\tvar empty task
+\tfmt.Printf("%+v %T\\n", empty, empty)
+\t_, _ = q.Pop()
+\tz, ok := q.Pop()
+\tfmt.Println(z, ok)
+}
+""",
+    "{1 ann} {ID:1 Owner:changed} true\n"
+    "{ID:0 Owner:} struct { ID int; Owner string }\n"
+    "{0 } false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

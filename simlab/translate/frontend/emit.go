@@ -1110,12 +1110,27 @@ func (m *module) literalStructs() {
 		at ast.Expr
 		st *types.Struct
 	}
+	// type task = struct{...}: an alias names its struct's class
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+				for _, spec := range gd.Specs {
+					ts := spec.(*ast.TypeSpec)
+					st, ok := types.Unalias(p.info.TypeOf(ts.Type)).(*types.Struct)
+					if ts.Assign.IsValid() && ok && st.NumFields() > 0 && m.anon[st] == "" {
+						m.anon[st] = m.pyName(ts.Name.Name)
+						m.structClass(m.anon[st], "an alias's", ts, p.line(ts), nil, st, nil)
+					}
+				}
+			}
+		}
+	}
 	var uses []use
 	for e, tv := range p.info.Types {
 		if _, ok := e.(*ast.CompositeLit); !ok || tv.Type == nil {
 			continue
 		}
-		if st, ok := tv.Type.(*types.Struct); ok && st.NumFields() > 0 && m.anon[st] == "" {
+		if st, ok := types.Unalias(tv.Type).(*types.Struct); ok && st.NumFields() > 0 && m.anon[st] == "" {
 			uses = append(uses, use{e, st})
 		}
 	}

@@ -78,7 +78,7 @@ func isStructValueType(t types.Type) bool {
 // a copied sync.Mutex is a second mutex in Go, go vet's copylocks).
 func (m *module) copyable(t types.Type, at ast.Node) {
 	p := m.p
-	if st, ok := t.(*types.Struct); ok && m.anon[st] != "" {
+	if st, ok := types.Unalias(t).(*types.Struct); ok && m.anon[st] != "" {
 		// a literal's anonymous struct (a test's table row): copied field by field,
 		// which is a copy as long as no field holds a struct value itself
 		for i := 0; i < st.NumFields(); i++ {
