@@ -6553,6 +6553,12 @@ func TestLeak(t *testing.T) {
 \t\tt.Log("returning")
 \t})
 }
+
+func TestSleeper(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\tgo func() { time.Sleep(time.Second) }()
+\t})
+}
 """
 
 # what `go test -v` (go1.27.3) printed: TestTimeout whole, TestLeak up to its panic's line
@@ -6576,7 +6582,8 @@ def test_a_synctest_bubble_runs_on_the_fake_clock_and_panics_on_what_it_leaves_b
 ):
     """synctest.Test: time in the bubble is the fake clock's (3s passed, none on the
     wall clock: 0.00s), synctest.Wait lets the bubble settle, and a bubble whose
-    goroutine is left blocked when f returns fails the test with Go's panic."""
+    goroutine is left blocked when f returns fails the test with Go's panic, and so
+    does one left asleep (go1.27.3 prints the same panic for TestSleeper)."""
     (tmp_path / "st_test.go").write_text(SYNCTEST_TEST)
     path = str(tmp_path / "st_test.go")
     ok = CliRunner().invoke(go_run_cmd, [path, "--entry", "TestTimeout"])
@@ -6588,6 +6595,13 @@ def test_a_synctest_bubble_runs_on_the_fake_clock_and_panics_on_what_it_leaves_b
     assert leak.output.startswith(head)
     assert "\npanic: " + panic_line in leak.output
     assert "      1 x st.TestLeak.func1.1 [chan send] st_test.go:31\n" in leak.output
+    # the bubble's time stops once f returns: a goroutine still asleep is blocked for good
+    sleeper = CliRunner().invoke(go_run_cmd, [path, "--entry", "TestSleeper"])
+    assert sleeper.exit_code == 1, sleeper.output
+    assert sleeper.output.startswith("=== RUN   TestSleeper\n--- FAIL: TestSleeper (0.00s)\n"), (
+        sleeper.output
+    )
+    assert "\npanic: " + panic_line in sleeper.output
 
 
 # time.Time in a synctest bubble, whose clock starts where a run's does

@@ -3230,8 +3230,10 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
     """``synctest.Test(t, f)``: ``yield from`` it. ``f`` runs in a goroutine of its own,
     the bubble (a run's clock is fake already); Test returns once every goroutine
     started since has exited, the clock moving on while some sleep. If all that are
-    left are durably blocked, Go panics, as here. Time in the bubble is not the
-    test's wall time: ``go test -v`` prints it as none."""
+    left are durably blocked, Go panics, as here; and once ``f`` has returned the
+    bubble's time stops, so that one still asleep then is blocked for good too.
+    Time in the bubble is not the test's wall time: ``go test -v`` prints it as
+    none."""
     rt = t._rt
     start, before, done = rt.now, {g.id for g in rt.goroutines()}, rt.chan()
     outside, t._cleanups = t._cleanups, []  # f's cleanups run in the bubble, as it ends
@@ -3250,15 +3252,15 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
         else:
             yield rt.sleep(max(1, int(rt.env.peek()) - rt.now))  # to the next timer
     t._cleanups, t._bubble = outside, False
-    while True:
+    while True:  # the bubble's time stops once f has returned: no timer fires
         yield rt.wait_idle()
         left = [g for g in rt.goroutines() if g.id not in before]
         if not left:
             break
-        if all(durably_blocked(g).flagged for g in left):
+        if all(g.state == WAITING for g in left):
             t._bubbled += rt.now - start
             raise GoPanic(_BUBBLE_DEADLOCK)
-        yield rt.sleep(max(1, int(rt.env.peek()) - rt.now))  # to the next timer
+        yield rt.gosched()
     t._bubbled += rt.now - start
 
 
