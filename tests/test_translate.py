@@ -7671,6 +7671,25 @@ def test_a_test_main_runs_the_tests_through_m_run_as_go_test_calls_it(tmp_path):
     assert time.sub("\t<time>", printed) == time.sub("\t<time>", TEST_MAIN_V)
 
 
+def test_a_test_main_that_returns_exits_with_the_code_of_m_run(tmp_path):
+    """A TestMain without os.Exit: go1.27.3's go test -v printed PASS, then the
+    package's ok line, and exited 0, as with os.Exit(m.Run())."""
+    _module(
+        tmp_path,
+        {
+            "go.mod": "module example.com/tmr\n\ngo 1.27\n",
+            "x_test.go": 'package x\n\nimport "testing"\n\n'
+            "func TestMain(m *testing.M) { m.Run() }\n\nfunc TestT(t *testing.T) {}\n",
+        },
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    printed = result.output[: result.output.index("exit status 0")]
+    assert without_package_line(printed, "example.com/tmr") == (
+        "=== RUN   TestT\n--- PASS: TestT (0.00s)\nPASS\n"
+    )
+
+
 # a bubble whose every goroutine is durably blocked, with no timer to wake them:
 # GOMAXPROCS=1 go test -v (go1.27.3) printed these lines first, then the stacks
 BUBBLE_DEADLOCK = """\

@@ -169,7 +169,8 @@ def entry(module: types.ModuleType, name: str = "main", parallel: int = 1) -> Ca
         if test_main is not None:  # func TestMain(m *testing.M): go test calls it instead
 
             def run_main(runtime: Any) -> Any:
-                return test_main(golib.M(runtime, tests, examples, parallel, package, fuzz))
+                m = golib.M(runtime, tests, examples, parallel, package, fuzz)
+                return golib.test_main(m, test_main)
 
             return _starting(module, run_main)
         main = golib.run_tests(
