@@ -7690,6 +7690,22 @@ def test_a_test_main_that_returns_exits_with_the_code_of_m_run(tmp_path):
     )
 
 
+def test_a_subtests_bubble_takes_no_time_from_its_parent(tmp_path):
+    """A subtest whose synctest bubble sleeps 3s: go1.27.3's go test -v printed
+    (0.00s) for the subtest and for its parent."""
+    (tmp_path / "x_test.go").write_text(
+        'package x\n\nimport (\n\t"testing"\n\t"testing/synctest"\n\t"time"\n)\n\n'
+        'func TestT(t *testing.T) {\n\tt.Run("sub", func(t *testing.T) {\n'
+        "\t\tsynctest.Test(t, func(t *testing.T) { time.Sleep(3 * time.Second) })\n\t})\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "x_test.go")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        "=== RUN   TestT\n=== RUN   TestT/sub\n--- PASS: TestT (0.00s)\n"
+        "    --- PASS: TestT/sub (0.00s)\nPASS\n"
+    ), result.output
+
+
 # a bubble whose every goroutine is durably blocked, with no timer to wake them:
 # GOMAXPROCS=1 go test -v (go1.27.3) printed these lines first, then the stacks
 BUBBLE_DEADLOCK = """\

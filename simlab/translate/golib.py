@@ -3087,16 +3087,24 @@ class T:
         state.update(self._name, f"=== CONT  {self._name}")
         self._lap()
 
+    def _in_bubble(self, ns: int) -> None:
+        """The test, or a subtest of it, spent ``ns`` in a synctest bubble: none of it
+        on the wall clock, the test's nor its parents'."""
+        t: T | None = self
+        while t is not None:
+            t._bubbled += ns
+            t = t._parent
+
     def _lap(self) -> int:
         """Nanoseconds since the test (re)started, as go test -v counts them: what ran in
         a synctest bubble took no time on the wall clock. Starts the next lap."""
-        lap = self._rt.now - self._start - self._bubbled
+        lap = max(0, self._rt.now - self._start - self._bubbled)
         self._start, self._bubbled = self._rt.now, 0
         return lap
 
     def _elapsed(self) -> int:
         """The test's nanoseconds so far (for the verdicts printed as a panic ends it)."""
-        return self._took + self._rt.now - self._start - self._bubbled
+        return self._took + max(0, self._rt.now - self._start - self._bubbled)
 
     def _cleanup(self) -> Generator[Any, Any, None]:
         if self._context is not None:
@@ -3245,7 +3253,7 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
         if done.closed:
             break
         if left and all(durably_blocked(g).flagged for g in left):
-            t._bubbled += rt.now - start  # the bubble's time is none on the wall clock
+            t._in_bubble(rt.now - start)  # the bubble's time is none on the wall clock
             raise GoPanic(_BUBBLE_BLOCKED)
         if any(g.state != WAITING or g.wait_reason == SYNCTEST_WAIT for g in left):
             yield rt.gosched()  # a synctest.Wait of the bubble returns at this instant too
@@ -3258,10 +3266,10 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
         if not left:
             break
         if all(g.state == WAITING for g in left):
-            t._bubbled += rt.now - start
+            t._in_bubble(rt.now - start)
             raise GoPanic(_BUBBLE_DEADLOCK)
         yield rt.gosched()
-    t._bubbled += rt.now - start
+    t._in_bubble(rt.now - start)
 
 
 @sl.gofunc("testing.tRunner")
