@@ -1126,6 +1126,23 @@ def test_recover_panic_values_and_os_exit_print_what_go_prints(tmp_path, capsys)
     assert capsys.readouterr().out == RECOVER_GO
 
 
+def test_a_panic_value_prints_each_new_line_followed_by_a_tab(tmp_path):
+    """printpanicval indents every line after the first: go1.27.3 printed
+    "panic: first\n\tsecond\n\tthird" for this errors.Join, and recover gives the
+    value itself."""
+    path = tmp_path / "multiline.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"errors"\n\t"fmt"\n)\n\nfunc main() {\n'
+        '\tfunc() {\n\t\tdefer func() { fmt.Printf("%q\\n", recover()) }()\n'
+        '\t\tpanic("one\\ntwo")\n\t}()\n'
+        '\tpanic(errors.Join(errors.New("first"), errors.New("second\\nthird")))\n}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1, result.output  # go run's, after "exit status 2"
+    assert result.output.startswith('"one\\ntwo"\n'), result.output
+    assert "\npanic: first\n\tsecond\n\tthird\n\ngoroutine 1 [running]:\n" in result.output
+
+
 BLOCKING_RECOVER = """\
 package main
 

@@ -827,7 +827,12 @@ def panic_value(p: GoPanic) -> Any:
 
 
 def _panic_text(value: Any) -> str:
-    """What Go prints after ``panic: `` for ``value`` (runtime's printpanicval)."""
+    """What Go prints after ``panic: `` for ``value`` (runtime's printpanicval), each
+    newline followed by a tab."""
+    return _panic_value(value).replace("\n", "\n\t")
+
+
+def _panic_value(value: Any) -> str:
     if isinstance(value, sl.GoError):
         return str(value)
     error = getattr(value, "Error", None) or getattr(value, "String", None)
