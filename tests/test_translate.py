@@ -7723,6 +7723,59 @@ def test_a_subtests_bubble_takes_no_time_from_its_parent(tmp_path):
     ), result.output
 
 
+# go test's -timeout alarm (10m): a test that blocks forever, and one that sleeps
+# past it, each timed out as go1.27.3 printed it (its stacks after these lines)
+TIMEOUT_TEST = """\
+package dl
+
+import (
+\t"testing"
+\t"time"
+)
+
+func TestOK(t *testing.T) { t.Log("fine") }
+
+func TestStuck(t *testing.T) {
+\tch := make(chan int)
+\tt.Log("waiting")
+\tt.Log(<-ch)
+}
+
+func TestSlow(t *testing.T) {
+\tt.Log("sleeping 20m")
+\ttime.Sleep(20 * time.Minute)
+\tt.Log("woke")
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("entry", "printed"),
+    [
+        (
+            [],
+            "=== RUN   TestOK\n    dl_test.go:8: fine\n--- PASS: TestOK (0.00s)\n"
+            "=== RUN   TestStuck\n    dl_test.go:12: waiting\n",
+        ),
+        (["--entry", "TestSlow"], "=== RUN   TestSlow\n    dl_test.go:17: sleeping 20m\n"),
+    ],
+)
+def test_a_test_that_blocks_or_sleeps_past_go_tests_timeout_panics_at_10m(tmp_path, entry, printed):
+    """go test's alarm: where every goroutine blocks, Go's pending alarm keeps the
+    runtime from calling it a deadlock, and at 10m the binary panics naming the tests
+    running; a test asleep for 20m ends the same way rather than passing."""
+    (tmp_path / "dl_test.go").write_text(TIMEOUT_TEST)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "dl_test.go"), *entry])
+    assert result.exit_code == 1, result.output
+    name = "TestSlow" if entry else "TestStuck"
+    timed_out = f"panic: test timed out after 10m0s\n\trunning tests:\n\t\t{name} (10m0s)\n\n"
+    assert result.output.startswith(printed), result.output
+    after = result.output[len(printed) :]
+    assert after.split("\n", 1)[1].startswith(timed_out + "goroutine "), result.output
+    if not entry:  # the whole binary's run: go test's lines for the package too
+        assert "\nFAIL\tcommand-line-arguments\t600.000s\nFAIL\n" in result.output
+
+
 # a bubble whose every goroutine is durably blocked, with no timer to wake them:
 # GOMAXPROCS=1 go test -v (go1.27.3) printed these lines first, then the stacks
 BUBBLE_DEADLOCK = """\

@@ -1209,6 +1209,7 @@ class _RunState:
     # in every run of a schedule)
     atomic_ids: dict[tuple[int, Any], tuple[Any, int]] = field(default_factory=dict)
     env: dict[str, str] | None = None  # the process's environment, copied at first use
+    binary: TestBinary | None = None  # the test binary's, while one runs
 
 
 def _state(rt: Any) -> _RunState:
@@ -3086,19 +3087,36 @@ class T:
         self._took += self._lap()  # a pause is not the test's time
         parent._subs.append(self)
         state.update(self._name, f"=== PAUSE {self._name}")
+        self._running(False)
         yield self._signal.send(True)
         yield parent._barrier.recv()
         yield from state.wait_parallel()
         state.update(self._name, f"=== CONT  {self._name}")
+        self._running(True)
         self._lap()
+
+    def _running(self, running: bool) -> None:
+        """The test starts or goes on (``running``), or pauses or ends: the tests the
+        alarm of go test's binary names as it fires."""
+        binary = _binary(self._rt)
+        if binary is None:
+            return
+        if running:
+            binary.running[self._name] = self
+        else:
+            binary.running.pop(self._name, None)
 
     def _in_bubble(self, ns: int) -> None:
         """The test, or a subtest of it, spent ``ns`` in a synctest bubble: none of it
-        on the wall clock, the test's nor its parents'."""
+        on the wall clock, the test's nor its parents' nor the test binary's."""
         t: T | None = self
         while t is not None:
             t._bubbled += ns
             t = t._parent
+        binary = _binary(self._rt)
+        if binary is not None:
+            binary.bubbled += ns
+            binary.bubbles.pop(self._name, None)
 
     def _lap(self) -> int:
         """Nanoseconds since the test (re)started, as go test -v counts them: what ran in
@@ -3226,6 +3244,7 @@ def _t_runner(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
             state.update(t._name, line)
     # a sequential top-level test's verdict is printed by run_tests, once what the
     # test left running has settled
+    t._running(False)
     yield t._signal.send(True)
 
 
@@ -3251,6 +3270,9 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
     start, before, done = rt.now, {g.id for g in rt.goroutines()}, rt.chan()
     outside, t._cleanups = t._cleanups, []  # f's cleanups run in the bubble, as it ends
     t._bubble = True
+    binary = _binary(rt)
+    if binary is not None:
+        binary.bubbles[t._name] = start  # the alarm does not count it
     rt.go(_bubble, t, f, done, name="testing/synctest.Test")
     while not done.closed:  # f still running: the bubble's main goroutine
         yield rt.wait_idle()
@@ -3293,6 +3315,7 @@ def _run(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
     for it to end or to pause in ``t.Parallel``."""
     t._state.update(t._name, f"=== RUN   {t._name}")
     t._lap()
+    t._running(True)
     t._rt.go(_t_runner, t, test, name="testing.tRunner")
     yield t._signal.recv()
 
@@ -3438,6 +3461,55 @@ def test_main(m: M, main: Callable[[M], Any]) -> Generator[Any, Any, None]:
     yield exit(m.code)
 
 
+TEST_TIMEOUT = 10 * 60 * 1_000_000_000  # go test's default -timeout, 10m
+
+
+@dataclass
+class TestBinary:
+    """What go test's binary keeps while its tests run: the ``-timeout`` alarm,
+    the tests running (by name), and the time spent in synctest bubbles, which is
+    none on the wall clock the alarm counts (``bubbles``: the start of each that
+    is running, by its test's name)."""
+
+    rt: Any
+    start: int
+    alarm: Any = None
+    running: dict[str, T] = field(default_factory=dict)
+    bubbled: int = 0
+    bubbles: dict[str, int] = field(default_factory=dict)
+
+    def wall(self) -> int:
+        """The nanoseconds the binary has run on the wall clock."""
+        now = self.rt.now
+        return now - self.start - self.bubbled - sum(now - s for s in self.bubbles.values())
+
+    def arm(self, d: int) -> None:
+        self.alarm = self.rt.after_func(d, _alarm, self, name="testing.(*M).startAlarm.func1")
+
+
+def _binary(rt: Any) -> TestBinary | None:
+    return _state(rt).binary
+
+
+@sl.gofunc("testing.(*M).startAlarm.func1")
+def _alarm(binary: TestBinary) -> None:
+    """go test's alarm: the test binary panics once it has run ``-timeout`` on the
+    wall clock, naming the tests running; time in a bubble puts it off."""
+    wall = binary.wall()
+    if wall < TEST_TIMEOUT:
+        binary.arm(TEST_TIMEOUT - wall)
+        return
+    running = sorted(
+        f"{name} ({sl.format_duration(duration_round(t._elapsed(), 1_000_000_000))})"
+        for name, t in binary.running.items()
+    )
+    listed = "".join("\n\t" + r for r in running)
+    panic(
+        f"test timed out after {sl.format_duration(TEST_TIMEOUT)}"
+        + ("\nrunning tests:" + listed if running else "")
+    )
+
+
 def _test_binary(
     rt: Any,
     tests: list[tuple[str, Callable[[T], Any]]],
@@ -3450,6 +3522,8 @@ def _test_binary(
     """The tests, then the fuzz targets, then the examples, then ``PASS`` or ``FAIL``
     and (given the ``package``) go test's line for it; whether any failed."""
     failed = False
+    binary = _state(rt).binary = TestBinary(rt, rt.now)
+    binary.arm(TEST_TIMEOUT)
     if summary and not (tests or fuzz_targets or examples):
         _print("testing: warning: no tests to run")
     # go test's main test for the tests, and another for the fuzz targets
@@ -3473,6 +3547,8 @@ def _test_binary(
     for name, example, want, unordered in examples:
         passed = yield from _run_example(rt, name, example, want, unordered)
         failed = failed or not passed
+    binary.alarm.stop()
+    _state(rt).binary = None
     if summary:
         _print("FAIL" if failed else "PASS")
     if summary and package is not None:
