@@ -6104,6 +6104,71 @@ func main() {
 )
 
 
+# fmt's verb, width and flags reach each element and field; String of fields and keys, not
+# of unexported fields; Durations in fields and maps; %v's precision (go1.27.3).
+CONSTRUCTS["fmt_verbs_reach_elements_and_fields"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Point struct{ X, Y int }
+
+func (p Point) String() string { return fmt.Sprintf("(%d,%d)", p.X, p.Y) }
+
+type Color int
+
+func (c Color) String() string { return [...]string{"Red", "Green"}[c] }
+
+type Temp float64
+
+func (t Temp) String() string { return fmt.Sprintf("%.1f°C", float64(t)) }
+
+type Probe struct {
+\tName    string
+\tTimeout time.Duration
+\tevery   time.Duration
+\tAt      Point
+\tC       Color
+\thidden  Color
+}
+
+type Row struct {
+\tN    int
+\tWord string
+}
+
+func main() {
+\tp := Probe{"db", 1500 * time.Millisecond, time.Second, Point{1, 2}, 1, 1}
+\tfmt.Println(p)
+\tfmt.Printf("%+v\\n", p)
+\tfmt.Printf("%d\\n", Row{3, "y"})
+\tfmt.Println(map[Point]int{{3, 4}: 1}, map[string]time.Duration{"a": time.Second})
+\tfmt.Printf("%4d|%5v|%03d|%-4v|\\n", []int{1, -2}, []int{1, 22}, []int{7, 8}, []string{"a", "b"})
+\tfmt.Printf("%-6v|%X|%6.2f\\n", map[string]int{"a": 1}, []string{"hi", "j"}, []float64{1, 2.345})
+\tfmt.Printf("%q %s\\n", []Row{{1, "yes"}, {3, "go"}}, Row{2, "x"})
+\tfmt.Printf("%.3v|%10.3v|%6.2v|%.2v\\n", 3.14159, 3.14159, 123.456, 0.00012345)
+\tfmt.Println(Temp(21.5), []Temp{-3.25})
+\tms := []time.Duration{time.Millisecond}
+\tfmt.Printf("%q %x %d %v\\n", time.Minute, time.Microsecond, time.Second, ms)
+}
+""",
+    "{db 1.5s 1000000000 (1,2) Green 1}\n"
+    "{Name:db Timeout:1.5s every:1000000000 At:(1,2) C:Green hidden:1}\n"
+    "{3 %!d(string=y)}\n"
+    "map[(3,4):1] map[a:1s]\n"
+    "[   1   -2]|[    1    22]|[007 008]|[a    b   ]|\n"
+    "map[a     :1     ]|[6869 6A]|[  1.00   2.35]\n"
+    "[{'\\x01' \"yes\"} {'\\x03' \"go\"}] {%!s(int=2) x}\n"
+    "3.14|      3.14|1.2e+02|0.00012\n"
+    "21.5°C [-3.2°C]\n"
+    '"1m0s" 31c2b573 1000000000 [1ms]\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

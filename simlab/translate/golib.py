@@ -1695,8 +1695,10 @@ def format_float(x: float, fmt: int, prec: int, bits: int) -> str:
     return sign + _format_f(digits, point, max(min(shown, len(digits)) - point, 0))
 
 
-def v(x: Any, plus: bool = False) -> str:
-    """``x`` as Go's ``%v`` prints it (``%+v`` with ``plus``: struct fields named)."""
+def v(x: Any, plus: bool = False, raw: bool = False) -> str:
+    """``x`` as Go's ``%v`` prints it (``%+v`` with ``plus``: struct fields named;
+    ``raw``: an unexported field's value, whose String and Error methods fmt cannot
+    call)."""
     if x is None or x is sl.nil_chan:
         return "<nil>"
     if x is EMPTY:
@@ -1705,39 +1707,50 @@ def v(x: Any, plus: bool = False) -> str:
         return "true" if x else "false"
     if type(x) is int or type(x) is str:
         return str(x)
-    if isinstance(x, float):
+    if type(x) is float:
         return _float(x)
     if isinstance(x, sl.GoError | sl.Context):
         return str(x)
     if isinstance(x, list):
-        return "[" + " ".join(v(e, plus) for e in x) + "]"
+        return "[" + " ".join(v(e, plus, raw) for e in x) + "]"
     if isinstance(x, dict):
         items = sorted(x.items(), key=_map_order)
-        return "map[" + " ".join(f"{_key(k, plus)}:{v(e, plus)}" for k, e in items) + "]"
+        return "map[" + " ".join(f"{_key(k, plus, raw)}:{v(e, plus, raw)}" for k, e in items) + "]"
     if isinstance(x, sl.Chan):
         return f"0xc{x.id:09x}"
     if isinstance(x, StructValue):
-        return _fields(x.x, plus)
-    for method in ("Error", "String"):  # fmt prints an error by Error(), a Stringer by String()
-        if callable(getattr(type(x), method, None)):
+        return _fields(x.x, plus, raw)
+    if not raw:
+        method = _fmt_method_of(x)
+        if method is not None:
             return _fmt_method(x, method)
+    if isinstance(x, float):  # a float32, a named float type's value
+        return _float(x)
     if isinstance(x, int | str):  # a named string or number type's value
         return str(x)
     if isinstance(x, Named):
-        return v(x.v, plus)
+        return v(x.v, plus, raw)
     if isinstance(x, NamedValue):
-        return ("" if x.ref is None else "&") + v(x.v, plus)
+        return ("" if x.ref is None else "&") + v(x.v, plus, raw)
     slots = getattr(type(x), "__slots__", None)
     if slots is not None:
-        return ("" if hasattr(type(x), "go_struct") else "&") + _fields(x, plus)
+        return ("" if hasattr(type(x), "go_struct") else "&") + _fields(x, plus, raw)
     return str(x)
 
 
-def _key(k: Any, plus: bool) -> str:
+def _fmt_method_of(x: Any) -> str | None:
+    """The method fmt prints ``x`` by: Error for an error, String for a Stringer."""
+    for method in ("Error", "String"):
+        if callable(getattr(type(x), method, None)):
+            return method
+    return None
+
+
+def _key(k: Any, plus: bool, raw: bool = False) -> str:
     """A map key as fmt prints it: a struct key (a class equal by value) as a value."""
     if not isinstance(k, int | float | str) and type(k).__hash__ is not object.__hash__:
-        return _fields(k, plus) if hasattr(type(k), "__slots__") else v(k, plus)
-    return v(k, plus)
+        return _value_text(k, plus, raw) if hasattr(type(k), "__slots__") else v(k, plus, raw)
+    return v(k, plus, raw)
 
 
 def _map_order(item: tuple[Any, Any]) -> Any:
@@ -1748,15 +1761,30 @@ def _map_order(item: tuple[Any, Any]) -> Any:
     return _struct_key(k)
 
 
-def _fields(x: Any, plus: bool = False) -> str:
+def _value_text(x: Any, plus: bool, raw: bool) -> str:
+    """A struct value inside another value (a field, a map key): by its String or
+    Error method where fmt may call it, else field by field."""
+    method = None if raw else _fmt_method_of(x)
+    return _fmt_method(x, method) if method is not None else _fields(x, plus, raw)
+
+
+def _fields(x: Any, plus: bool = False, raw: bool = False) -> str:
     values = getattr(type(x), "go_values", ())
+    durations = getattr(type(x), "go_durations", ())
     hidden = getattr(type(x), "go_type_params", ())  # a generic type's type arguments
     shown = [s for s in type(x).__slots__ if s not in hidden]
     parts = []
     for s in shown:
         field = getattr(x, s)
-        text = _fields(field, plus) if s in values else v(field, plus)
-        parts.append(f"{s.removesuffix('_')}:{text}" if plus else text)
+        name = s.removesuffix("_")
+        inner = raw or not name[:1].isupper()  # fmt calls no method of an unexported field
+        if s in durations:
+            text = str(field) if inner else sl.format_duration(field)
+        elif s in values:
+            text = _value_text(field, plus, inner)
+        else:
+            text = v(field, plus, inner)
+        parts.append(f"{name}:{text}" if plus else text)
     return "{" + " ".join(parts) + "}"
 
 
@@ -2004,6 +2032,17 @@ _VERBS_OF = {bool: "tv", int: "bcdoOqxXUv", float: "beEfFgGxXv", str: "sqvxX"}
 
 def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
     """One operand under one verb, padded to ``width``."""
+    if verb not in "Tpc" and (width, precision, flags.replace("+", ""), verb) != (
+        None,
+        None,
+        "",
+        "v",
+    ):
+        elements = _format_elements(x, verb, flags, width, precision)
+        if elements is not None:
+            return elements
+    if verb == "v" and isinstance(x, float) and precision is not None:
+        verb = "g"  # %v of a float is %g, its precision too
     kind = type(x)
     if kind in _VERBS_OF and verb not in _VERBS_OF[kind] and verb not in "Tw":
         return f"%!{verb}({type_name(x)}={v(x)})"  # a verb the value's type has not
@@ -2079,6 +2118,47 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         else:
             text = text.rjust(width)
     return text
+
+
+def _format_elements(
+    x: Any, verb: str, flags: str, width: int | None, precision: int | None
+) -> str | None:
+    """A slice's, a map's or a struct's elements each under the verb, the width
+    and flags applying to each, as fmt formats them; None for any other value."""
+
+    def one(e: Any) -> str:
+        return _format_one(e, verb, flags, width, precision)
+
+    if isinstance(x, list):
+        return "[" + " ".join(one(e) for e in x) + "]"
+    if isinstance(x, dict):
+        items = sorted(x.items(), key=_map_order)
+        return "map[" + " ".join(f"{one(k)}:{one(e)}" for k, e in items) + "]"
+    value = isinstance(x, StructValue)
+    obj = x.x if value else x
+    if not value and (_fmt_method_of(obj) is not None or x is EMPTY):
+        return None
+    if not hasattr(type(obj), "__slots__") or isinstance(
+        obj,
+        int | str | float | sl.GoError | sl.Context | sl.Chan | Named | NamedValue | Bytes,
+    ):
+        return None
+    values = getattr(type(obj), "go_values", ())
+    durations = getattr(type(obj), "go_durations", ())
+    hidden = getattr(type(obj), "go_type_params", ())
+    parts = []
+    for s in type(obj).__slots__:
+        if s in hidden:
+            continue
+        field = getattr(obj, s)
+        if s in values and _fmt_method_of(field) is None:
+            field = StructValue(field)  # a struct-valued field: {...}, not &{...}
+        if s in durations and verb in "vsqxX" and s[:1].isupper():
+            field = sl.format_duration(field)  # its String method, but under %d
+        named = "+" in flags and verb == "v"
+        parts.append((f"{s.removesuffix('_')}:" if named else "") + one(field))
+    pointer = not value and not hasattr(type(obj), "go_struct")
+    return ("&" if pointer else "") + "{" + " ".join(parts) + "}"
 
 
 def _integer(x: Any, verb: str, flags: str) -> str:

@@ -1438,6 +1438,19 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		m.emit("    __slots__ = (%s)", strings.Join(quoted, ", "))
 	}
+	var durations []string // fmt prints them as Durations: 1.5s
+	for _, i := range keep {
+		if isDuration(st.Field(i).Type()) {
+			durations = append(durations, fmt.Sprintf("%q", fieldName(st.Field(i).Name())))
+		}
+	}
+	if len(durations) > 0 {
+		tuple := strings.Join(durations, ", ")
+		if len(durations) == 1 {
+			tuple += ","
+		}
+		m.emit("    go_durations = (%s)  # time.Duration fields, printed as 1.5s", tuple)
+	}
 	if tn != nil && len(fields) == 0 && len(tparams) == 0 {
 		// a context key's type: its values are all equal, and the spec lets
 		// pointers to them be equal too

@@ -1087,11 +1087,20 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.empties(" + s + ")" // map[a:{} b:{}]
 		case isByteSlice(t) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0:
 			s = "go.Bytes(" + s + ")" // %s of a []byte: its text; %x: its hex
-		case isBasicKind(t, types.Float32):
+		case isBasicKind(t, types.Float32) && !hasFmtMethod(t):
 			s = "go.Float32(" + s + ")" // 0.1: the float32's fewest digits
+		case f.m.isStructValue(t) && !hasFmtMethod(t):
+			f.m.copyable(t, a) // prints its struct-valued fields as values: go_values
+			if strings.HasPrefix(s, "go.copy(") {
+				s = strings.TrimSuffix(strings.TrimPrefix(s, "go.copy("), ")") // read at once: no copy
+			}
+			s = "go.StructValue(" + s + ")"
+		case elemType(t) != nil && f.m.isStructValue(elemType(t)) && !hasFmtMethod(elemType(t)):
+			f.m.copyable(elemType(t), a)
+			s = "go.struct_values(" + strings.TrimSuffix(strings.TrimPrefix(s, "go.copy_array("), ", go.copy)") + ")"
+		case isDuration(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
+			s = "sl.format_duration(" + s + ")" // fmt calls its String method, but under %d
 		case asNumber:
-		case isDuration(t):
-			s = "sl.format_duration(" + s + ")"
 		case isTime(t):
 			s = "go.Time(" + s + ")" // printed as Time.String: the run's clock starts at 2000-01-01 UTC
 		case f.m.basicClass(t) != "" && hasFmtMethod(t):
@@ -1100,20 +1109,14 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.Month(" + s + ")" // January
 		case isNamed(t, "time", "Weekday") && !isPointer(t):
 			s = "go.Weekday(" + s + ")" // Sunday
-		case f.m.isStructValue(t) && !hasFmtMethod(t):
-			f.m.copyable(t, a) // prints its struct-valued fields as values: go_values
-			if strings.HasPrefix(s, "go.copy(") {
-				s = strings.TrimSuffix(strings.TrimPrefix(s, "go.copy("), ")") // read at once: no copy
-			}
-			s = "go.StructValue(" + s + ")"
 		default:
 			if sl, ok := under(t).(*types.Slice); ok && isDuration(sl.Elem()) {
 				d := f.temp("d")
 				s = "[sl.format_duration(" + d + ") for " + d + " in " + s + "]"
 			}
-			if elem := elemType(t); elem != nil && f.m.isStructValue(elem) {
-				f.m.copyable(elem, a)
-				s = "go.struct_values(" + strings.TrimSuffix(strings.TrimPrefix(s, "go.copy_array("), ", go.copy)") + ")"
+			if m, ok := under(t).(*types.Map); ok && isDuration(m.Elem()) {
+				k, d := f.temp("k"), f.temp("d")
+				s = "{" + k + ": sl.format_duration(" + d + ") for " + k + ", " + d + " in " + s + ".items()}"
 			}
 		}
 		parts = append(parts, s)
