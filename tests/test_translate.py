@@ -6169,6 +6169,51 @@ func main() {
 )
 
 
+# Slice expressions: a string's bounds are byte offsets; a bound out of range is Go's
+# runtime panic, with its message (go1.27.3).
+CONSTRUCTS["slice_expressions_by_bytes_and_bounds"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+func try(name string, f func() any) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println(name, "panics:", r)
+\t\t}
+\t}()
+\tfmt.Println(name, f())
+}
+
+func main() {
+\ts := "héllo, 世界"
+\ti := strings.Index(s, "世")
+\tfmt.Println(len(s), s[1:3], len(s[:3]), i, s[i:], s[:i])
+\tq := []int{1, 2}
+\tlo, hi, big := 1, 0, 5
+\ttry("pop", func() any { return q[1:] })
+\ttry("past", func() any { return q[big:] })
+\ttry("high", func() any { return q[:big] })
+\ttry("crossed", func() any { return q[lo:hi] })
+\ttry("text", func() any { return s[:big*10] })
+\tvar empty []string
+\ttry("empty", func() any { return empty[1:] })
+}
+""",
+    "14 é 3 8 世界 héllo, \n"
+    "pop [2]\n"
+    "past panics: runtime error: slice bounds out of range [5:2]\n"
+    "high panics: runtime error: slice bounds out of range [:5] with capacity 2\n"
+    "crossed panics: runtime error: slice bounds out of range [1:0]\n"
+    "text panics: runtime error: slice bounds out of range [:50] with length 14\n"
+    "empty panics: runtime error: slice bounds out of range [1:0]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -147,6 +147,7 @@ __all__ = [
     "run_tests",
     "runtime_error",
     "slice_copy",
+    "sliced",
     "slices_all",
     "slices_backward",
     "slices_collect",
@@ -1298,6 +1299,28 @@ def read_full(r: Any, buf: list[Any]) -> Generator[Any, Any, tuple[int, Any]]:
     elif n > 0 and err is EOF:
         err = ErrUnexpectedEOF
     return n, err
+
+
+def sliced(s: Any, low: int = 0, high: int | None = None) -> Any:
+    """The slice expression ``s[low:high]`` of a slice or a string (a string's bounds
+    are byte offsets, as Go's: a rune cut in two becomes U+FFFD), or Go's runtime
+    panic where a bound is out of range (a slice's capacity is its length here)."""
+    text = isinstance(s, str) and not s.isascii()
+    data = s.encode() if text else s
+    n = len(data)
+    hi = n if high is None else high
+    if not 0 <= low <= hi <= n:
+        what = "length" if isinstance(s, str) else "capacity"
+        if not 0 <= hi <= n:
+            bounds = f"[:{hi}] with {what} {n}"
+        elif low < 0:
+            bounds = f"[{low}:]"
+        else:
+            bounds = f"[{low}:{hi}]"
+        raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
+    if text:
+        return data[low:hi].decode(errors="replace")
+    return s[low:hi]
 
 
 def slice_copy(dst: list[Any], src: list[Any]) -> int:

@@ -205,7 +205,18 @@ func (f *fn) exprOf(e ast.Expr) string {
 		if x.High != nil {
 			hi = f.expr(x.High)
 		}
-		return fmt.Sprintf("%s[%s:%s]", f.expr(x.X), lo, hi)
+		if lo == "" && hi == "" {
+			return f.expr(x.X) + "[:]"
+		}
+		// Go panics where a bound is out of range, and a string's are byte offsets
+		args := []string{f.expr(x.X), lo}
+		if lo == "" {
+			args[1] = "0"
+		}
+		if hi != "" {
+			args = append(args, hi)
+		}
+		return "go.sliced(" + strings.Join(args, ", ") + ")"
 	case *ast.FuncLit:
 		return f.closure(x)
 	case *ast.TypeAssertExpr:
