@@ -933,6 +933,21 @@ def test_fmt_type_of_a_slice_in_an_interface_is_refused_in_one_line(tmp_path):
     ]
 
 
+def test_a_string_of_bytes_that_are_not_utf8_ends_the_run_in_one_line(tmp_path):
+    """Go's string may hold any bytes (this prints 2 in Go); simlab's are text."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\tb := []byte("\u00e9")\n'
+        "\tb[0], b[1] = b[1], b[0]\n\tfmt.Println(len(string(b)))\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: string(b) of bytes that are not UTF-8 (b'\\xa9\\xc3'): simlab's strings "
+        "are text; keep such bytes in a []byte\n"
+    )
+
+
 def test_translate_writes_the_model_atomically(tmp_path):
     out = tmp_path / "models" / "leak.py"
     path = tmp_path / "leak.go"

@@ -161,6 +161,7 @@ __all__ = [
     "sprint",
     "sprintf",
     "sprintln",
+    "string_of",
     "struct_equal",
     "struct_hash",
     "struct_values",
@@ -1299,6 +1300,18 @@ def read_full(r: Any, buf: list[Any]) -> Generator[Any, Any, tuple[int, Any]]:
     elif n > 0 and err is EOF:
         err = ErrUnexpectedEOF
     return n, err
+
+
+def string_of(b: list[int]) -> str:
+    """``string(b)`` of a ``[]byte``: its text. A run's strings are text, so bytes
+    that are not UTF-8, which a Go string may hold, end the run in one line."""
+    try:
+        return bytes(b).decode()
+    except UnicodeDecodeError:
+        raise SimlabError(
+            f"string(b) of bytes that are not UTF-8 ({bytes(b)!r}): simlab's strings "
+            "are text; keep such bytes in a []byte"
+        ) from None
 
 
 def sliced(s: Any, low: int = 0, high: int | None = None) -> Any:

@@ -1448,7 +1448,7 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		return "list(" + x + ".encode())" // []byte(s): the bytes, a fresh slice
 	}
 	if sl, ok := under(from).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Byte) && isBasicKind(t, types.String) {
-		return "bytes(" + x + ").decode()" // string(b): the text of the bytes
+		return "go.string_of(" + x + ")" // string(b): the text of the bytes
 	}
 	if sl, ok := under(t).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Rune) && isBasicKind(from, types.String) {
 		return "[ord(c) for c in " + x + "]" // []rune(s): the code points, a fresh slice
