@@ -6229,6 +6229,50 @@ func main() {
 )
 
 
+# sync and sync/atomic primitives asserted out of a sync.Map by pointer; slices.Reverse and
+# slices.Equal (go1.27.3).
+CONSTRUCTS["sync_primitives_held_by_pointer_and_slices"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sync"
+\t"sync/atomic"
+)
+
+func main() {
+\tvar counters sync.Map
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 4; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tc, _ := counters.LoadOrStore("hits", new(atomic.Int64))
+\t\t\tc.(*atomic.Int64).Add(int64(i + 1))
+\t\t}()
+\t}
+\twg.Wait()
+\tc, _ := counters.Load("hits")
+\tfmt.Println(c.(*atomic.Int64).Load())
+\tvar locks sync.Map
+\tmu, loaded := locks.LoadOrStore("a", &sync.Mutex{})
+\tmu.(*sync.Mutex).Lock()
+\t_, isRW := mu.(*sync.RWMutex)
+\tmu.(*sync.Mutex).Unlock()
+\tfmt.Println(loaded, isRW)
+\txs := []int{1, 2, 3}
+\tslices.Reverse(xs)
+\tvar none []int
+\tfmt.Println(xs, slices.Equal(xs, []int{3, 2, 1}))
+\tfmt.Println(slices.Equal(none, []int{}), slices.Equal(xs, none))
+}
+""",
+    "10\nfalse false\n[3 2 1] true\ntrue false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -38,6 +38,7 @@ import numpy
 import simlab as sl
 from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
 from simlab.errors import Goexit, GoPanic, SimlabError
+from simlab.go import atomic
 from simlab.go.atomic import wrap
 from simlab.go.goroutine import SYNCTEST_WAIT, WAITING, Goroutine, Op
 from simlab.observe.leaks import durably_blocked
@@ -1010,6 +1011,15 @@ _GO_TYPES: dict[str, Callable[[Any], bool]] = {
     "error": lambda x: isinstance(x, sl.GoError) or callable(getattr(x, "Error", None)),
     "runtime.Error": lambda x: isinstance(x, GoRuntimeError),
     "*runtime.PanicNilError": lambda x: isinstance(x, PanicNilError),
+    # the primitives a sync.Map or an interface may hold by pointer
+    "*sync.Mutex": lambda x: isinstance(x, sl.Mutex),
+    "*sync.RWMutex": lambda x: isinstance(x, sl.RWMutex),
+    "*sync.WaitGroup": lambda x: isinstance(x, sl.WaitGroup),
+    "*sync/atomic.Int32": lambda x: isinstance(x, atomic.Int32),
+    "*sync/atomic.Int64": lambda x: isinstance(x, atomic.Int64),
+    "*sync/atomic.Uint32": lambda x: isinstance(x, atomic.Uint32),
+    "*sync/atomic.Uint64": lambda x: isinstance(x, atomic.Uint64),
+    "*sync/atomic.Bool": lambda x: isinstance(x, atomic.Bool),
 }
 
 

@@ -1734,6 +1734,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + ".casefold() == " + paren(arg(1)) + ".casefold()", false
 	case "slices.Contains":
 		return paren(arg(1)) + " in " + paren(arg(0)), false
+	case "slices.Equal":
+		return paren(arg(0)) + " == " + paren(arg(1)), false // nil and empty alike, as Go's
+	case "slices.Reverse":
+		return paren(arg(0)) + ".reverse()", false
 	case "strings.Split", "strings.Index", "strconv.Atoi", "sort.Slice", "sort.SliceStable", "slices.Index",
 		"strings.LastIndex", "strings.SplitN", "strconv.Quote", "strconv.FormatInt", "strconv.ParseBool",
 		"strconv.FormatFloat", "strconv.ParseFloat", "strconv.ParseInt", "strings.Title",
@@ -2219,7 +2223,9 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		}
 	}
 	switch name {
-	case "int", "string", "bool", "float64", "error", "runtime.Error", "*runtime.PanicNilError":
+	case "int", "string", "bool", "float64", "error", "runtime.Error", "*runtime.PanicNilError",
+		"*sync.Mutex", "*sync.RWMutex", "*sync.WaitGroup", "*sync/atomic.Int32", "*sync/atomic.Int64",
+		"*sync/atomic.Uint32", "*sync/atomic.Uint64", "*sync/atomic.Bool":
 		return pyString(name)
 	case "*bytes.Buffer":
 		return "go.Buffer"
@@ -2228,7 +2234,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	case "*strconv.NumError":
 		return "go.NumError"
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, a slice or map type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
 	return ""
 }
 
