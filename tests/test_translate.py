@@ -6273,6 +6273,68 @@ func main() {
 )
 
 
+# A field that is an array or a slice of an anonymous struct type (striped locks): its
+# elements' class is named after the field (go1.27.3).
+CONSTRUCTS["anonymous_struct_elements_of_fields"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Counter struct {
+\tshards [4]struct {
+\t\tmu sync.Mutex
+\t\tm  map[string]int
+\t}
+\tlog []struct {
+\t\tkey string
+\t\tn   int
+\t}
+}
+
+func NewCounter() *Counter {
+\tc := &Counter{}
+\tfor i := range c.shards {
+\t\tc.shards[i].m = map[string]int{}
+\t}
+\treturn c
+}
+
+func (c *Counter) Inc(key string) {
+\ts := &c.shards[len(key)%len(c.shards)]
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\ts.m[key]++
+}
+
+func main() {
+\tc := NewCounter()
+\tvar wg sync.WaitGroup
+\tfor _, k := range []string{"a", "bb", "a", "ccc", "bb", "a"} {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tc.Inc(k)
+\t\t}()
+\t}
+\twg.Wait()
+\tfor i := range c.shards {
+\t\tc.log = append(c.log, struct {
+\t\t\tkey string
+\t\t\tn   int
+\t\t}{fmt.Sprint("shard", i), len(c.shards[i].m)})
+\t}
+\tfmt.Println(c.shards[1].m, c.shards[2].m, c.shards[3].m)
+\tfmt.Printf("%v %+v\\n", c.log[1], c.log[3])
+}
+""",
+    "map[a:3] map[bb:2] map[ccc:1]\n{shard1 1} {key:shard3 n:1}\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1358,7 +1358,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	var anon []*types.Var
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
-		if fst, ok := f.Type().(*types.Struct); ok && fst.NumFields() > 0 && f.Name() != "_" {
+		if fst, ok := anonElem(f.Type()); ok && fst.NumFields() > 0 && f.Name() != "_" {
 			m.anon[fst] = name + "_" + f.Name()
 			anon = append(anon, f)
 		}
@@ -1508,9 +1508,22 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		m.promoted(st)
 	}
 	for _, f := range anon {
-		fst := f.Type().(*types.Struct)
+		fst, _ := anonElem(f.Type())
 		m.structClass(m.anon[fst], "field "+goName+"."+f.Name(), ts, p.fset.Position(f.Pos()).Line, nil, fst, nil)
 	}
+}
+
+// anonElem: the anonymous struct type of a field, or of its array's or slice's
+// elements (parts [4]struct{ mu sync.Mutex; m map[string]int }: striped locks).
+func anonElem(t types.Type) (*types.Struct, bool) {
+	switch u := t.(type) {
+	case *types.Array:
+		t = u.Elem()
+	case *types.Slice:
+		t = u.Elem()
+	}
+	st, ok := t.(*types.Struct)
+	return st, ok
 }
 
 // embeddable: the embedded fields the translation supports.
