@@ -6335,6 +6335,57 @@ func main() {
 )
 
 
+# hash/fnv's four hashes, 32 and 64 bits, FNV-1 and FNV-1a, sharding keys (go1.27.3).
+CONSTRUCTS["hash_fnv"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"hash/fnv"
+\t"sync"
+)
+
+type Sharded struct {
+\tshards [8]struct {
+\t\tmu sync.Mutex
+\t\tm  map[string]int
+\t}
+}
+
+func (s *Sharded) shard(key string) int {
+\th := fnv.New32a()
+\th.Write([]byte(key))
+\treturn int(h.Sum32() % uint32(len(s.shards)))
+}
+
+func main() {
+\tfor _, k := range []string{"", "a", "hello", "世界"} {
+\t\th32, h64, h1 := fnv.New32a(), fnv.New64a(), fnv.New32()
+\t\th32.Write([]byte(k))
+\t\th64.Write([]byte(k))
+\t\th1.Write([]byte(k))
+\t\th64b := fnv.New64()
+\t\th64b.Write([]byte(k))
+\t\tfmt.Printf("%q %08x %016x", k, h32.Sum32(), h64.Sum64())
+\t\tfmt.Printf(" %08x %016x\\n", h1.Sum32(), h64b.Sum64())
+\t}
+\ts := &Sharded{}
+\tcounts := map[int]int{}
+\tfor _, k := range []string{"alpha", "beta", "gamma", "delta", "alpha"} {
+\t\tcounts[s.shard(k)]++
+\t}
+\tfmt.Println(counts)
+}
+""",
+    '"" 811c9dc5 cbf29ce484222325 811c9dc5 cbf29ce484222325\n'
+    '"a" e40c292c af63dc4c8601ec8c 050c5d7e af63bd4c8601b7be\n'
+    '"hello" 4f9f2cab a430d84680aabd0b b6fa7167 7b495389bdbdd4c7\n'
+    '"世界" 40d651bf 7d9e1cf7fc964bbf 147b30f3 8efbccc2083c6533\n'
+    "map[1:1 2:1 3:2 7:1]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

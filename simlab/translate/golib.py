@@ -46,6 +46,7 @@ from simlab.observe.leaks import durably_blocked
 __all__ = [
     "EMPTY",
     "EOF",
+    "FNV",
     "LIBRARY_ERRORS",
     "ZERO_TIME",
     "Buffer",
@@ -1322,6 +1323,37 @@ def string_of(b: list[int]) -> str:
             f"string(b) of bytes that are not UTF-8 ({bytes(b)!r}): simlab's strings "
             "are text; keep such bytes in a []byte"
         ) from None
+
+
+class FNV:
+    """``hash/fnv``'s hashes: ``fnv.New32a()`` is ``FNV(32, a=True)``. Each byte
+    written is mixed in by the FNV-1 rule (multiply by the prime, then xor the
+    byte) or, for FNV-1a, the other way round; ``sum32``/``sum64`` read the sum."""
+
+    __slots__ = ("_h", "a", "bits")
+
+    def __init__(self, bits: int, a: bool = False) -> None:
+        self.bits, self.a = bits, a
+        self._h = _FNV_BASIS[bits]
+
+    def write(self, data: list[int]) -> tuple[int, None]:
+        h, prime, mask = self._h, _FNV_PRIME[self.bits], (1 << self.bits) - 1
+        for b in data:
+            h = ((h ^ b) * prime) & mask if self.a else ((h * prime) & mask) ^ b
+        self._h = h
+        return len(data), None
+
+    def sum32(self) -> int:
+        return self._h
+
+    sum64 = sum32
+
+    def reset(self) -> None:
+        self._h = _FNV_BASIS[self.bits]
+
+
+_FNV_BASIS = {32: 0x811C9DC5, 64: 0xCBF29CE484222325}  # the offset bases, by bits
+_FNV_PRIME = {32: 0x01000193, 64: 0x00000100000001B3}
 
 
 def sliced(s: Any, low: int = 0, high: int | None = None) -> Any:

@@ -1734,6 +1734,12 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + ".casefold() == " + paren(arg(1)) + ".casefold()", false
 	case "slices.Contains":
 		return paren(arg(1)) + " in " + paren(arg(0)), false
+	case "hash/fnv.New32", "hash/fnv.New32a", "hash/fnv.New64", "hash/fnv.New64a":
+		kind := strings.TrimPrefix(name, "hash/fnv.New")
+		if strings.HasSuffix(kind, "a") {
+			return "go.FNV(" + strings.TrimSuffix(kind, "a") + ", a=True)", false
+		}
+		return "go.FNV(" + kind + ")", false
 	case "slices.Equal":
 		return paren(arg(0)) + " == " + paren(arg(1)), false // nil and empty alike, as Go's
 	case "slices.Reverse":
@@ -2045,6 +2051,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + ".value(" + arg(0) + ")", false
 	case "io.Writer.Write":
 		return recv + ".write(" + arg(0) + ")", false
+	case "hash.Hash32.Sum32", "hash.Hash64.Sum64", "hash.Hash.Reset":
+		return recv + "." + strings.ToLower(fn.Name()) + "()", false
 	case "runtime/pprof.Profile.WriteTo":
 		return recv + ".write_to(" + arg(0) + ", " + arg(1) + ")", false
 	case "strings.Builder.WriteString", "strings.Builder.WriteByte", "strings.Builder.WriteRune",
