@@ -6386,6 +6386,33 @@ func main() {
 )
 
 
+# a float divided by zero (a variable's) is an infinity of the quotient's sign, 0/0 NaN,
+# as with /=; an integer's still panics (go1.27.3).
+CONSTRUCTS["float_division_by_zero"] = (
+    """\
+package main
+
+import "fmt"
+
+func intDiv(a, b int) (q int, err any) {
+\tdefer func() { err = recover() }()
+\treturn a / b, nil
+}
+
+func main() {
+\tzero := 0.0
+\tnegZero := -zero
+\tx := 3.0
+\tx /= zero
+\tvar f32, z32 float32 = 2, 0
+\tfmt.Println(1/zero, -1/zero, zero/zero, x, 1/negZero, f32/z32, 7.0/2, x/2)
+\tfmt.Println(intDiv(7, 0))
+}
+""",
+    "+Inf -Inf NaN +Inf -Inf +Inf 3.5 +Inf\n0 runtime error: integer divide by zero\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -141,6 +141,7 @@ __all__ = [
     "printf",
     "println",
     "quo",
+    "quo_float",
     "quote",
     "read_full",
     "recover",
@@ -698,6 +699,16 @@ def quo(a: int, b: int) -> int:
         raise GoPanic("runtime error: integer divide by zero")
     q = abs(a) // abs(b)
     return q if (a < 0) == (b < 0) else -q
+
+
+def quo_float(a: float, b: float) -> float:
+    """Go's floating-point ``a / b``: a zero divisor gives an infinity of the
+    quotient's sign, or NaN for ``0 / 0`` (Python's ``/`` raises)."""
+    if b != 0:
+        return a / b
+    if a == 0 or math.isnan(a):
+        return math.nan
+    return math.copysign(math.inf, a) * math.copysign(1.0, b)
 
 
 def _wrap(bits: int, signed: bool) -> Callable[[int], int]:

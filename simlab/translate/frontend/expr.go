@@ -795,6 +795,9 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 		}
 		return fmt.Sprintf("go.rem(%s, %s)", l, r)
 	}
+	if x.Op == token.QUO && isFloat(t) && p.info.Types[x.Y].Value == nil {
+		return fmt.Sprintf("go.quo_float(%s, %s)", l, r) // x / 0.0 is an infinity or NaN
+	}
 	if x.Op == token.AND_NOT {
 		return l + " & ~" + r
 	}

@@ -1058,6 +1058,12 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 		f.wl(f.line, "%s = go.quo(%s, %s)", target, target, rhs)
 		return
 	}
+	if op == "/=" && isFloat(t) && p.info.Types[s.(*ast.AssignStmt).Rhs[0]].Value == nil {
+		target := f.lvalue(x)
+		f.flushPre()
+		f.wl(f.line, "%s = go.quo_float(%s, %s)", target, target, rhs)
+		return
+	}
 	if op == "%=" && isInt(t) {
 		target := f.lvalue(x)
 		f.flushPre()
@@ -1134,6 +1140,11 @@ func isSimple(s string) bool {
 func isInt(t types.Type) bool {
 	b, ok := under(t).(*types.Basic)
 	return ok && b.Info()&types.IsInteger != 0
+}
+
+func isFloat(t types.Type) bool {
+	b, ok := under(t).(*types.Basic)
+	return ok && b.Info()&types.IsFloat != 0
 }
 
 func (f *fn) goStmt(s *ast.GoStmt) {
