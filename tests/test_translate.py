@@ -6413,6 +6413,30 @@ func main() {
 )
 
 
+# an unsigned integer divided by a zero variable, or its remainder, panics as a signed
+# one does (go1.27.3).
+CONSTRUCTS["unsigned_division_by_zero"] = (
+    """\
+package main
+
+import "fmt"
+
+func divide(a, b uint) (q, r uint, err any) {
+\tdefer func() { err = recover() }()
+\treturn a / b, a % b, nil
+}
+
+func main() {
+\tfmt.Println(divide(7, 2))
+\tfmt.Println(divide(7, 0))
+\tvar n uint8 = 200
+\tfmt.Println(n/3, n%7)
+}
+""",
+    "3 1 <nil>\n0 0 runtime error: integer divide by zero\n66 4\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -784,7 +784,8 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 		return wrap + "(" + l + " " + x.Op.String() + " " + r + ")"
 	}
 	if isInt(t) && (x.Op == token.QUO || x.Op == token.REM) {
-		if b := under(t).(*types.Basic); b.Info()&types.IsUnsigned != 0 {
+		if b := under(t).(*types.Basic); b.Info()&types.IsUnsigned != 0 && p.info.Types[x.Y].Value != nil {
+			// a constant divisor is not zero; a variable one may be, Go's panic
 			if x.Op == token.QUO {
 				return l + " // " + r
 			}
