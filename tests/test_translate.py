@@ -6437,6 +6437,59 @@ func main() {
 )
 
 
+# sort.IntSlice, StringSlice and Float64Slice (NaN first) sort the caller's slice in
+# place, through sort.Sort, Stable, Reverse and their methods; sort.Float64s;
+# sort.Search and SearchInts, SearchStrings, SearchFloat64s (go1.27.3).
+CONSTRUCTS["sort_int_string_float64_slices"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"sort"
+)
+
+func main() {
+\txs := []int{3, 1, 2}
+\tsort.Sort(sort.IntSlice(xs))
+\twords := []string{"b", "c", "a"}
+\tsort.Sort(sort.Reverse(sort.StringSlice(words)))
+\tfs := []float64{2.5, math.NaN(), -1, 0.5}
+\tsort.Stable(sort.Float64Slice(fs))
+\tfmt.Println(xs, words, fs)
+
+\ts := sort.IntSlice{5, 4, 6}
+\ts.Sort()
+\tvar si sort.Interface = s
+\tfmt.Println(s, s.Len(), s.Less(0, 1), s.Search(5), sort.IsSorted(si))
+\ts.Swap(0, 2)
+\tfmt.Println(s, sort.IsSorted(sort.Reverse(si)))
+
+\tgs := []float64{3, math.Inf(-1), math.NaN(), 1}
+\tsort.Float64s(gs)
+\tfmt.Println(gs)
+
+\tcalls := 0
+\ti := sort.Search(100, func(i int) bool { calls++; return i*i >= 50 })
+\tfmt.Println(i, calls, sort.Search(0, func(int) bool { return true }))
+\tfmt.Println(sort.SearchInts([]int{1, 3, 5}, 3), sort.SearchInts([]int{1, 3, 5}, 6))
+\tstrs, floats := []string{"a", "c"}, []float64{1.5, 2.5}
+\tfmt.Println(sort.SearchStrings(strs, "b"), sort.SearchFloat64s(floats, 0))
+\tfmt.Printf("%v %T\\n", si, si)
+}
+""",
+    "[1 2 3] [c b a] [NaN -1 0.5 2.5]\n"
+    "[4 5 6] 3 true 1 true\n"
+    "[6 5 4] true\n"
+    "[NaN -Inf 1 3]\n"
+    "8 7 0\n"
+    "1 3\n"
+    "1 0\n"
+    "[6 5 4] sort.IntSlice\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -57,7 +57,9 @@ __all__ = [
     "ErrUnexpectedEOF",
     "Exit",
     "FieldRef",
+    "Float64Slice",
     "GoRuntimeError",
+    "IntSlice",
     "JoinError",
     "Methods",
     "Month",
@@ -71,6 +73,7 @@ __all__ = [
     "Recoverable",
     "Ref",
     "StaticType",
+    "StringSlice",
     "StructValue",
     "T",
     "Time",
@@ -149,6 +152,7 @@ __all__ = [
     "run_test",
     "run_tests",
     "runtime_error",
+    "search_sorted",
     "slice_copy",
     "sliced",
     "slices_all",
@@ -157,6 +161,8 @@ __all__ = [
     "slices_index",
     "slices_sorted",
     "slices_values",
+    "sort_float64s",
+    "sort_search",
     "sort_slice",
     "sort_slice_yielding",
     "split",
@@ -603,6 +609,32 @@ def _insertion_sort(
                 break
             swap(j, j - 1)
             j -= 1
+
+
+def sort_float64s(xs: list[float]) -> None:
+    """``sort.Float64s(xs)``: increasing, the NaNs first, as Go orders them (Python's
+    sort leaves a list holding NaN unsorted)."""
+    xs.sort(key=lambda x: (False, 0.0) if math.isnan(x) else (True, x))
+
+
+def sort_search(n: int, f: Callable[[int], Any]) -> int:
+    """``sort.Search(n, f)``: the least ``i`` in ``[0, n)`` for which ``f(i)`` is
+    true, ``n`` if none is, by halving the range, so ``f`` is called at the indices
+    Go's calls it at."""
+    lo, hi = 0, n  # f is false below lo and true from hi on
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if f(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def search_sorted(xs: Sequence[Any], x: Any) -> int:
+    """``sort.SearchInts(xs, x)``, ``SearchStrings`` and ``SearchFloat64s``: where
+    ``x`` is, or would be inserted, in the sorted ``xs``: the first element ``>= x``."""
+    return sort_search(len(xs), lambda i: xs[i] >= x)
 
 
 class SortReverse:
@@ -1175,6 +1207,45 @@ class method:  # a decorator, named as Python's staticmethod is
 def pointer_method(fn: Callable[..., Any]) -> method:
     """A method with a pointer receiver of a named slice, map or func type."""
     return method(fn, pointer=True)
+
+
+class IntSlice(NamedValue):
+    """``sort.IntSlice(xs)`` held in an interface (``sort.Sort(sort.IntSlice(xs))``):
+    ``Len``, ``Less`` and ``Swap`` on the list itself, which the sort reorders in
+    place, as Go's shares the slice's elements."""
+
+    __slots__ = ()
+    go_name = "sort.IntSlice"
+
+    @method
+    def Len(xs: list[Any]) -> int:
+        return len(xs)
+
+    @method
+    def Less(xs: list[Any], i: int, j: int) -> bool:
+        return bool(xs[i] < xs[j])
+
+    @method
+    def Swap(xs: list[Any], i: int, j: int) -> None:
+        xs[i], xs[j] = xs[j], xs[i]
+
+
+class StringSlice(IntSlice):
+    """``sort.StringSlice(xs)`` held in an interface."""
+
+    __slots__ = ()
+    go_name = "sort.StringSlice"
+
+
+class Float64Slice(IntSlice):
+    """``sort.Float64Slice(xs)`` held in an interface: a NaN is less than any number."""
+
+    __slots__ = ()
+    go_name = "sort.Float64Slice"
+
+    @method
+    def Less(xs: list[Any], i: int, j: int) -> bool:
+        return bool(xs[i] < xs[j] or (math.isnan(xs[i]) and not math.isnan(xs[j])))
 
 
 class Ref:

@@ -660,12 +660,19 @@ func (m *module) refuseSharedSubslices() {
 			case *ast.IncDecStmt:
 				write(n.X)
 			case *ast.CallExpr:
+				tv := p.info.Types[n.Fun] // sort.IntSlice(xs): sort.Sort may sort xs through it
 				if fn := calleeName(p, n); fn == "copy" || fn == "sort.Ints" || fn == "sort.Strings" ||
-					fn == "sort.Slice" || fn == "sort.SliceStable" || fn == "slices.Sort" {
+					fn == "sort.Float64s" || fn == "sort.Slice" || fn == "sort.SliceStable" || fn == "slices.Sort" ||
+					tv.IsType() && sortSlice(tv.Type) != "" {
 					if len(n.Args) > 0 {
 						if t, ok := elemOf(n.Args[0]); ok {
 							writeTo(n.Args[0], t)
 						}
+					}
+				}
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Sort" || sel.Sel.Name == "Swap") {
+					if t, ok := elemOf(sel.X); ok && sortSlice(p.info.TypeOf(sel.X)) != "" {
+						writeTo(sel.X, t) // s.Sort() of a sort.IntSlice
 					}
 				}
 			case *ast.SliceExpr:

@@ -131,6 +131,12 @@ func (f *fn) expr(e ast.Expr) string {
 		if f.p.isNamedValue(t) {
 			return f.m.globals[t.(*types.Named).Obj()] + "(" + f.exprOf(e) + ")" // sort.Sort(byAge(people))
 		}
+		if cls := sortSlice(t); cls != "" {
+			return "go." + cls + "(" + f.exprOf(e) + ")" // sort.Sort(sort.IntSlice(xs))
+		}
+		if ptr, ok := t.(*types.Pointer); ok && sortSlice(ptr.Elem()) != "" {
+			f.p.unsupported(e, "a pointer to a sort."+sortSlice(ptr.Elem())+" in an interface", "the value: sort.Sort(sort."+sortSlice(ptr.Elem())+"(xs))")
+		}
 		f.m.copyable(t, e)
 		return "go.as_value(" + f.exprOf(e) + ")" // a copy the interface holds
 	}
@@ -1708,6 +1714,15 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return f.yieldExpr("yield from go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(" + arg(0) + ")")
 	case "sort.Ints", "sort.Strings", "slices.Sort":
 		return paren(arg(0)) + ".sort()", false
+	case "sort.Float64s":
+		return "go.sort_float64s(" + arg(0) + ")", false
+	case "sort.SearchInts", "sort.SearchStrings", "sort.SearchFloat64s":
+		return "go.search_sorted(" + arg(0) + ", " + arg(1) + ")", false
+	case "sort.Search":
+		if f.mayBlock(c.Args[1]) {
+			p.unsupported(c, "a sort.Search whose function blocks", "a function that only compares")
+		}
+		return "go.sort_search(" + arg(0) + ", " + arg(1) + ")", false
 	case "bytes.Equal":
 		return paren(arg(0)) + " == " + paren(arg(1)), false
 	case "strings.TrimSpace":
@@ -1956,6 +1971,22 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	if atomicMethod(fn) || syncMapMethod(fn) && key != "sync.Map.Range" {
 		return f.yieldExpr("yield " + recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")")
 	}
+	if cls := sortSlice(fn.Type().(*types.Signature).Recv().Type()); cls != "" {
+		if isPointer(p.info.TypeOf(sel.X)) {
+			recv = paren(recv) + ".v" // a go.Ref of the slice
+		}
+		switch fn.Name() {
+		case "Sort":
+			return "go.sort_sort(go." + cls + "(" + recv + "))", false
+		case "Search":
+			return "go.search_sorted(" + recv + ", " + arg(0) + ")", false
+		}
+		args := f.args(c)
+		if args != "" {
+			args = ", " + args
+		}
+		return "go." + cls + "." + fn.Name() + "(" + recv + args + ")", false // go.IntSlice.Len(xs)
+	}
 	switch key {
 	case "fmt.Stringer.String":
 		return recv + ".String()", false // the value's own method
@@ -2143,6 +2174,18 @@ func isNamed(t types.Type, path, name string) bool {
 	}
 	n, ok := t.(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
+}
+
+// sortSlice: "IntSlice" for sort.IntSlice, and so for sort.StringSlice and
+// sort.Float64Slice (golib's classes of them held in an interface), or "".
+func sortSlice(t types.Type) string {
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sort" {
+		switch n.Obj().Name() {
+		case "IntSlice", "StringSlice", "Float64Slice":
+			return n.Obj().Name()
+		}
+	}
+	return ""
 }
 
 // isTime: a time.Time, which the translation keeps as an int instant (ns).

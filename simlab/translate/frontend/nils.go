@@ -40,7 +40,7 @@ func (p *program) findInterfaceValues() {
 		if ptr, ok := from.(*types.Pointer); ok {
 			from = ptr.Elem()
 		}
-		if p.isNamedValue(from) {
+		if p.isNamedValue(from) || sortSlice(from) != "" {
 			p.ifaceValues[e] = true
 		}
 		if p.mayBeTypedNil(e, t) {
