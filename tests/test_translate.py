@@ -6490,6 +6490,30 @@ func main() {
 )
 
 
+# fmt.Errorf's %w of nil prints %!w(<nil>), unpadded, and wraps nothing; %v of nil still
+# prints <nil> (go1.27.3).
+CONSTRUCTS["errorf_wraps_nil"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+func main() {
+\terr := fmt.Errorf("ctx: %w", nil)
+\tfmt.Println(err, errors.Unwrap(err) == nil)
+\tfmt.Printf("%T\\n", err)
+\tbase := errors.New("base")
+\tboth := fmt.Errorf("%w and %w|%6w|%v", nil, base, nil, nil)
+\tfmt.Println(both, errors.Is(both, base))
+}
+""",
+    "ctx: %!w(<nil>) true\n*fmt.wrapError\n%!w(<nil>) and base|%!w(<nil>)|<nil> true\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2498,11 +2498,23 @@ class Builder(Buffer):
     __slots__ = ()
 
 
+class _Errorf(_Printf):
+    """``fmt.Errorf``'s printing: a nil operand of ``%w`` is marked as Go marks a nil
+    under any verb but ``%v`` and ``%T``, ``%!w(<nil>)``, without padding."""
+
+    def directive(self) -> str:
+        used = len(self.used)
+        text = super().directive()
+        if len(self.used) > used and self.used[-1][0] == "w" and self.used[-1][1] is None:
+            text = re.sub(r"[ 0]*<nil>[ 0]*\Z", "%!w(<nil>)", text)  # after any %!(BADWIDTH)
+        return text
+
+
 def errorf(format: str, *args: Any) -> sl.GoError:
     """``fmt.Errorf``; with ``%w`` the error wraps its argument (``errors.Is`` sees it),
     with several ``%w`` each of theirs (``*fmt.wrapErrors``, which ``errors.Unwrap``
     does not unwrap)."""
-    printf = _Printf(format, args)
+    printf = _Errorf(format, args)
     message = printf.run()
     wrapped = [x.of if isinstance(x, Stringed) else x for verb, x in printf.used if verb == "w"]
     if len(wrapped) == 1:
