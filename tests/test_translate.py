@@ -6514,6 +6514,36 @@ func main() {
 )
 
 
+# time.Duration's Milliseconds and Microseconds truncate toward zero; Round and Truncate
+# are exact at the largest and smallest Durations, and Round saturates there (go1.27.3).
+CONSTRUCTS["duration_methods_at_the_edges"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\td := -1500 * time.Microsecond
+\tlo, hi := time.Duration(-1<<63), time.Duration(1<<63-1)
+\tfmt.Println(d.Milliseconds(), d.Microseconds(), lo.Milliseconds(), lo.Microseconds())
+\tfmt.Println(hi.Round(time.Second), hi.Round(time.Hour), hi.Truncate(time.Millisecond))
+\tfmt.Println(lo.Round(time.Second), lo.Round(time.Hour), lo.Truncate(time.Millisecond))
+\tfmt.Println(d.Round(time.Millisecond), d.Truncate(time.Millisecond), d.Round(0))
+\te := 2500 * time.Microsecond
+\tfmt.Println(e.Round(time.Millisecond), e.Truncate(-time.Second), (-e).Round(time.Millisecond))
+}
+""",
+    "-1 -1500 -9223372036854 -9223372036854775\n"
+    "2562047h47m16.854775807s 2562047h47m16.854775807s 2562047h47m16.854s\n"
+    "-2562047h47m16.854775808s -2562047h47m16.854775808s -2562047h47m16.854s\n"
+    "-2ms -1ms -1.5ms\n"
+    "3ms 2.5ms -3ms\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -553,18 +553,23 @@ def parse_bool(s: str) -> tuple[bool, NumError | None]:
 
 def duration_truncate(d: int, m: int) -> int:
     """``d.Truncate(m)``: ``d`` rounded toward zero to a multiple of ``m`` (``m <= 0``:
-    ``d``)."""
-    return d if m <= 0 else d - int(math.fmod(d, m))
+    ``d``), in integers, exact however large ``d`` is."""
+    return d if m <= 0 else d - rem(d, m)
+
+
+_MIN_DURATION, _MAX_DURATION = -(1 << 63), (1 << 63) - 1
 
 
 def duration_round(d: int, m: int) -> int:
-    """``d.Round(m)``: ``d`` to the nearest multiple of ``m``, halfway away from zero."""
+    """``d.Round(m)``: ``d`` to the nearest multiple of ``m``, halfway away from zero
+    (``m <= 0``: ``d``); a multiple beyond a Duration's range gives the largest or
+    the smallest Duration, as Go's does."""
     if m <= 0:
         return d
     r = abs(d) % m
     down = abs(d) - r
     nearest = down if r + r < m else down + m
-    return nearest if d >= 0 else -nearest
+    return max(-nearest, _MIN_DURATION) if d < 0 else min(nearest, _MAX_DURATION)
 
 
 def sort_slice(xs: list[Any], less: Callable[[int, int], Any]) -> None:

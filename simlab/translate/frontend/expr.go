@@ -2098,7 +2098,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "time.Duration.Seconds":
 		return paren(recv) + " / 1e9", false
 	case "time.Duration.Milliseconds":
-		return paren(recv) + " // 1_000_000", false
+		return "go.quo(" + recv + ", 1_000_000)", false // toward zero, as Go's int64 division
+	case "time.Duration.Microseconds":
+		return "go.quo(" + recv + ", 1_000)", false
 	case "time.Duration.Minutes":
 		return paren(recv) + " / 6e10", false
 	case "time.Duration.Hours":
