@@ -6544,6 +6544,34 @@ func main() {
 )
 
 
+# an int8, int16 or int32 wraps on negation and division as on multiplication: -x and x
+# / -1 of the smallest is itself; x % -1 is 0 (go1.27.3).
+CONSTRUCTS["sized_integers_wrap_on_negation_and_division"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tx := int8(-128)
+\tm1 := int8(-1)
+\tfmt.Println(-x, x/m1, x*m1, x%m1, x/-1, x/2)
+\ty, n := int32(-2147483648), int32(-1)
+\tfmt.Println(-y, y/n, y*n, -(y + 1))
+\tz := int16(-32768)
+\tz /= -1
+\tw := int16(-32768)
+\tw /= int16(n)
+\tu := uint8(3)
+\tfmt.Println(z, w, -u, u/2)
+}
+""",
+    "-128 -128 -128 0 -128 -64\n"
+    "-2147483648 -2147483648 -2147483648 2147483647\n"
+    "-32768 -32768 253 1\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -635,8 +635,8 @@ func (f *fn) unary(x *ast.UnaryExpr) string {
 	case token.NOT:
 		return "not " + f.operand(x.X, 6)
 	case token.SUB:
-		if wrap := intWrap(p.info.TypeOf(x)); wrap != "" && isUnsigned(p.info.TypeOf(x)) {
-			return wrap + "(-" + f.operand(x.X, 6) + ")" // -x of an unsigned wraps
+		if wrap := intWrap(p.info.TypeOf(x)); wrap != "" {
+			return wrap + "(-" + f.operand(x.X, 6) + ")" // -x of an unsigned wraps, and -x of an int8 -128
 		}
 		return "-" + f.operand(x.X, 6)
 	case token.ADD:
@@ -798,6 +798,9 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 			return l + " % " + r
 		}
 		if x.Op == token.QUO {
+			if wrap := intWrap(t); wrap != "" && mayBeMinusOne(p, x.Y) {
+				return fmt.Sprintf("%s(go.quo(%s, %s))", wrap, l, r) // an int8's -128 / -1 wraps to -128
+			}
 			return fmt.Sprintf("go.quo(%s, %s)", l, r)
 		}
 		return fmt.Sprintf("go.rem(%s, %s)", l, r)
@@ -2311,6 +2314,16 @@ func intWrap(t types.Type) string {
 		return "go.uint64"
 	}
 	return ""
+}
+
+// mayBeMinusOne: e, a divisor, is a signed integer's that is not a constant, or
+// is the constant -1: the one that makes a quotient overflow (-128 / -1 of an int8).
+func mayBeMinusOne(p *program, e ast.Expr) bool {
+	if isUnsigned(p.info.TypeOf(e)) {
+		return false
+	}
+	v := p.info.Types[e].Value
+	return v == nil || constant.Compare(v, token.EQL, constant.MakeInt64(-1))
 }
 
 // elemType: the element type of a slice or an array, or nil.

@@ -1055,6 +1055,10 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 	if op == "/=" && isInt(t) {
 		target := f.lvalue(x)
 		f.flushPre()
+		if wrap := intWrap(t); wrap != "" && mayBeMinusOne(p, s.(*ast.AssignStmt).Rhs[0]) {
+			f.wl(f.line, "%s = %s(go.quo(%s, %s))", target, wrap, target, rhs) // x /= -1 of an int8's -128
+			return
+		}
 		f.wl(f.line, "%s = go.quo(%s, %s)", target, target, rhs)
 		return
 	}
