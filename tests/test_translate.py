@@ -6572,6 +6572,55 @@ func main() {
 )
 
 
+# i, xs[i] = 1, 9: Go evaluates the targets' index operands, pointers and calls before
+# it assigns any (a temporary holds each that an earlier target may change; a swap needs
+# none) (go1.27.3).
+CONSTRUCTS["assignment_evaluates_target_operands_first"] = (
+    """\
+package main
+
+import "fmt"
+
+type node struct {
+\tval  int
+\tnext *node
+}
+
+func main() {
+\txs := []int{1, 2, 3}
+\ti := 0
+\ti, xs[i] = 1, 9
+\tfmt.Println(i, xs)
+\ta, b := &node{val: 1}, &node{val: 2}
+\ta.next = b
+\tc := &node{val: 3}
+\ta.next, a.next.val = c, 20
+\tfmt.Println(a.next.val, b.val, c.val)
+\tm := map[string]int{}
+\tk := "a"
+\tk, m[k] = "b", 1
+\tfmt.Println(k, m)
+\tvar arr [3]int
+\tj := 0
+\tj, arr[j] = 2, 7
+\tfmt.Println(j, arr)
+\tx, y := 1, 2
+\tp := &x
+\tp, *p = &y, 30
+\tfmt.Println(x, y, *p)
+\txs[0], xs[2] = xs[2], xs[0]
+\tidx := []int{0, 1}
+\tidx[0], xs[idx[0]] = 1, 40
+\tfmt.Println(xs, idx)
+\tget := func() int { return i }
+\ti, xs[get()] = 2, 50
+\tfmt.Println(i, xs)
+}
+""",
+    "1 [9 2 3]\n3 20 3\nb map[a:1]\n2 [7 0 0]\n30 2 2\n[40 2 9] [1 1]\n2 [40 50 9]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -116,6 +116,9 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 
 // expr renders an expression; receives are hoisted into f.pre.
 func (f *fn) expr(e ast.Expr) string {
+	if t, ok := f.hoisted[e]; ok {
+		return t // an assignment's target operand, read before the assignment
+	}
 	if f.p.ifaceNils[e] {
 		n := f.p.info.TypeOf(e).(*types.Pointer).Elem().(*types.Named)
 		return "go.as_iface(" + f.exprOf(e) + ", " + f.m.globals[n.Obj()] + ")" // nil: (*T)(nil)

@@ -36,6 +36,7 @@ type fn struct {
 	fallTo    string                   // what a fallthrough in the case being rendered does
 	shortCkt  int                      // inside the right operand of && or ||
 	unwrapped map[*ast.BinaryExpr]bool // operands whose parent wraps them (see binary)
+	hoisted   map[ast.Expr]string      // target operands read into temporaries first (see lhsList)
 }
 
 type loopInfo struct {
@@ -1007,16 +1008,106 @@ func printExpr(b *strings.Builder, e ast.Expr) {
 	}
 }
 
+// lhsList renders the targets of an assignment. Go evaluates the index operands
+// and the pointers of the targets before it assigns any, where Python assigns
+// the targets one by one: in i, xs[i] = 1, 9 the index i that an earlier target
+// assigns is read into a temporary first (i_1 = i; i, xs[i_1] = 1, 9).
 func (f *fn) lhsList(s *ast.AssignStmt) []string {
 	var names []string
-	for _, l := range s.Lhs {
+	for k, l := range s.Lhs {
 		if id, ok := l.(*ast.Ident); ok && s.Tok == token.DEFINE {
 			names = append(names, f.define(id))
 			continue
 		}
+		if s.Tok == token.ASSIGN {
+			for _, e := range f.p.targetOperands(l) {
+				if f.p.assignsBefore(s.Lhs[:k], e) {
+					base := "operand"
+					switch x := ast.Unparen(e).(type) {
+					case *ast.Ident:
+						base = x.Name
+					case *ast.SelectorExpr:
+						base = x.Sel.Name
+					}
+					t := f.temp(base)
+					f.pre = append(f.pre, t+" = "+f.expr(e))
+					if f.hoisted == nil {
+						f.hoisted = map[ast.Expr]string{}
+					}
+					f.hoisted[e] = t
+				}
+			}
+		}
 		names = append(names, f.lvalue(l))
 	}
 	return names
+}
+
+// targetOperands: the operands of an assignment's target that Go evaluates before
+// it assigns: an index (xs[i]'s i), and a slice, a map or a pointer the target goes
+// through (xs, p in p.next.val), but not an array or a struct variable, which is the
+// target itself.
+func (p *program) targetOperands(target ast.Expr) []ast.Expr {
+	switch x := ast.Unparen(target).(type) {
+	case *ast.IndexExpr:
+		if _, isArray := under(p.info.TypeOf(x.X)).(*types.Array); isArray {
+			return append(p.targetOperands(x.X), x.Index)
+		}
+		return []ast.Expr{x.X, x.Index}
+	case *ast.SelectorExpr:
+		if sel := p.info.Selections[x]; sel == nil || sel.Kind() != types.FieldVal {
+			return nil
+		}
+		if isPointer(p.info.TypeOf(x.X)) {
+			return []ast.Expr{x.X}
+		}
+		return p.targetOperands(x.X)
+	case *ast.StarExpr:
+		return []ast.Expr{x.X}
+	}
+	return nil
+}
+
+// assignsBefore: one of the earlier targets of an assignment may change what the
+// operand e reads: a variable e names, a field e selects, an element of a slice,
+// array or map of the type e indexes, what a pointer of the type e dereferences;
+// anything, if e calls a function (xs[next()]), which Go calls before it assigns.
+func (p *program) assignsBefore(earlier []ast.Expr, e ast.Expr) bool {
+	calls := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && !p.info.Types[c.Fun].IsType() && !p.info.Types[c.Fun].IsBuiltin() {
+			calls = true
+		}
+		return !calls
+	})
+	if calls && len(earlier) > 0 {
+		return true
+	}
+	for _, t := range earlier {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			switch t := ast.Unparen(t).(type) {
+			case *ast.Ident:
+				id, ok := n.(*ast.Ident)
+				found = found || ok && t.Name != "_" && p.info.Uses[id] != nil && p.info.Uses[id] == p.info.ObjectOf(t)
+			case *ast.SelectorExpr:
+				sel, ok := n.(*ast.SelectorExpr)
+				found = found || ok && p.info.Selections[sel] != nil && p.info.Selections[t] != nil &&
+					p.info.Selections[sel].Obj() == p.info.Selections[t].Obj()
+			case *ast.IndexExpr:
+				ix, ok := n.(*ast.IndexExpr)
+				found = found || ok && types.Identical(p.info.TypeOf(ix.X), p.info.TypeOf(t.X))
+			case *ast.StarExpr:
+				st, ok := n.(*ast.StarExpr)
+				found = found || ok && types.Identical(p.info.TypeOf(st.X), p.info.TypeOf(t.X))
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // lvalue renders an assignment target.
