@@ -6621,6 +6621,46 @@ func main() {
 )
 
 
+# defer p.M() of a value method through a pointer copies *p at the defer, as defer v.M()
+# copies v; a pointer method sees later writes; a nil p panics at the defer (go1.27.3).
+CONSTRUCTS["defer_value_method_through_pointer"] = (
+    """\
+package main
+
+import "fmt"
+
+type resource struct{ name string }
+
+func (r resource) Close() { fmt.Println("close", r.name) }
+
+func (r *resource) Release() { fmt.Println("release", r.name) }
+
+func nilClose() (err any) {
+\tdefer func() { err = recover() }()
+\tvar r *resource
+\tdefer r.Close()
+\tfmt.Println("not reached")
+\treturn nil
+}
+
+func main() {
+\tr := &resource{"r2"}
+\tdefer r.Close()
+\tdefer r.Release()
+\tv := resource{"v1"}
+\tdefer v.Close()
+\tr.name = "r2-renamed"
+\tv.name = "v1-renamed"
+\tfmt.Println(nilClose())
+}
+""",
+    "runtime error: invalid memory address or nil pointer dereference\n"
+    "close v1\n"
+    "release r2-renamed\n"
+    "close r2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

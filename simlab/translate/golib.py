@@ -1482,9 +1482,12 @@ def dial_udp(network: str, laddr: Any, raddr: None) -> tuple[None, sl.GoError]:
 def copy(x: Any) -> Any:
     """A copy of the struct value ``x``, as Go copies a struct where it is stored or
     passed: its fields are shared, but those holding struct values or arrays
-    (``go_values``), which are copied in turn."""
+    (``go_values``), which are copied in turn. A nil pointer's (``*p``) is Go's nil
+    pointer dereference."""
     if type(x) is list:
         return copy_array(x)
+    if x is None:
+        raise GoPanic(_NIL_DEREFERENCE)
     return _copy_as(x, getattr(type(x), "go_struct", type(x)))
 
 

@@ -513,12 +513,21 @@ func (f *fn) deferRecovering(d *ast.DeferStmt, cu *unit, lit string, rest []ast.
 func (f *fn) deferSnapshots(d *ast.DeferStmt) map[types.Object]string {
 	copies := map[types.Object]string{}
 	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok {
-		// defer v.M() with a value receiver: M gets a copy of v as it is now
+		// defer v.M() with a value receiver: M gets a copy of v as it is now, and
+		// of *v for a pointer v (a pointer to a struct is the struct's object)
 		s := f.p.info.Selections[sel]
 		id, isIdent := ast.Unparen(sel.X).(*ast.Ident)
 		if s != nil && s.Kind() == types.MethodVal && isIdent && valueReceiver(s.Obj().(*types.Func)) {
-			if v, ok := f.p.info.Uses[id].(*types.Var); ok && f.m.isStructValue(v.Type()) && !f.m.boxed[v] {
-				f.m.copyable(v.Type(), d)
+			v, ok := f.p.info.Uses[id].(*types.Var)
+			t := types.Type(nil)
+			if ok {
+				t = v.Type()
+				if ptr, isPtr := t.(*types.Pointer); isPtr {
+					t = ptr.Elem()
+				}
+			}
+			if ok && f.m.isStructValue(t) && !f.m.boxed[v] {
+				f.m.copyable(t, d)
 				copies[v] = f.temp(v.Name())
 				f.wl(f.line, "%s = go.copy(%s)  # the receiver as the defer statement sees it", copies[v], f.name(v))
 			}
