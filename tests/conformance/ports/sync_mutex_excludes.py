@@ -42,7 +42,7 @@ def main():  # L11
     yield wg.wait()  # L28
     ok = True  # L29
     for i in range(0, len(log), 2):  # L30
-        if log[i].encode()[0] != log[i + 1].encode()[0] or log[i][2:] != "in":  # L31
+        if log[i].encode()[0] != log[i + 1].encode()[0] or go.sliced(log[i], 2) != "in":  # L31
             ok = False  # L32
     go.println("entries:", len(log), "never interleaved:", ok)  # L35
 
