@@ -6661,6 +6661,31 @@ func main() {
 )
 
 
+# A nil operand under any verb but %v and %T is fmt's %!verb(<nil>), without padding;
+# Errorf's %w of nil too (go1.27.3).
+CONSTRUCTS["nil_operand_under_a_verb"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+func main() {
+\tvar err error
+\tfmt.Printf("%s|%v|%d|%x|%q|%5s|%T\\n", err, err, err, err, err, err, err)
+\twrapped := fmt.Errorf("ctx: %w", err)
+\tfmt.Println(wrapped, errors.Unwrap(wrapped) == nil)
+\tfmt.Println(fmt.Sprintf("%s and %v", nil, nil))
+}
+""",
+    "%!s(<nil>)|<nil>|%!d(<nil>)|%!x(<nil>)|%!q(<nil>)|%!s(<nil>)|<nil>\n"
+    "ctx: %!w(<nil>) true\n"
+    "%!s(<nil>) and <nil>\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2214,8 +2214,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     kind = type(x)
     if kind in _VERBS_OF and verb not in _VERBS_OF[kind] and verb not in "Tw":
         return f"%!{verb}({type_name(x)}={v(x)})"  # a verb the value's type has not
-    if verb == "p" and x is None:
-        return "%!p(<nil>)"
+    if x is None and verb not in "vT":
+        return f"%!{verb}(<nil>)"  # fmt's mark of a nil operand under any other verb
     if type(x) is Bytes and verb in "sq":
         x, kind = x.data.decode(errors="replace"), str  # the bytes' text
     if verb in "qxX" and kind not in _VERBS_OF:  # an error or a Stringer: its text
@@ -2506,23 +2506,11 @@ class Builder(Buffer):
     __slots__ = ()
 
 
-class _Errorf(_Printf):
-    """``fmt.Errorf``'s printing: a nil operand of ``%w`` is marked as Go marks a nil
-    under any verb but ``%v`` and ``%T``, ``%!w(<nil>)``, without padding."""
-
-    def directive(self) -> str:
-        used = len(self.used)
-        text = super().directive()
-        if len(self.used) > used and self.used[-1][0] == "w" and self.used[-1][1] is None:
-            text = re.sub(r"[ 0]*<nil>[ 0]*\Z", "%!w(<nil>)", text)  # after any %!(BADWIDTH)
-        return text
-
-
 def errorf(format: str, *args: Any) -> sl.GoError:
     """``fmt.Errorf``; with ``%w`` the error wraps its argument (``errors.Is`` sees it),
     with several ``%w`` each of theirs (``*fmt.wrapErrors``, which ``errors.Unwrap``
     does not unwrap)."""
-    printf = _Errorf(format, args)
+    printf = _Printf(format, args)
     message = printf.run()
     wrapped = [x.of if isinstance(x, Stringed) else x for verb, x in printf.used if verb == "w"]
     if len(wrapped) == 1:
