@@ -6686,6 +6686,21 @@ func main() {
 )
 
 
+# %O: octal with Go's 0o prefix, its sign before it (go1.27.3).
+CONSTRUCTS["fmt_verb_O"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tfmt.Printf("%O %O %o %#o %6O|\\n", 8, -64, 8, 8, 8)
+}
+""",
+    "0o10 -0o100 10 010   0o10|\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

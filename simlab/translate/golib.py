@@ -2229,7 +2229,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         raise SimlabError("fmt: simlab does not print Go syntax, %#v: use %v or %+v")
     if verb in "vsw":
         text = v(x, plus="+" in flags and verb == "v")
-    elif verb in "dbo" or (verb in "xX" and isinstance(x, int | list)):
+    elif verb in "dboO" or (verb in "xX" and isinstance(x, int | list)):
         text = _integer(x, verb, flags)
         if precision is not None and text.lstrip("+- ").isdigit():
             sign = text[: len(text) - len(text.lstrip("+- "))]
@@ -2344,7 +2344,9 @@ def _integer(x: Any, verb: str, flags: str) -> str:
     if isinstance(x, str) or not isinstance(x, int | float):
         return f"%!{verb}({type_name(x)}={v(x)})"  # Go's mark of a verb the value has not
     n = int(x)
-    digits = format(abs(n), {"d": "d", "b": "b", "o": "o", "x": "x", "X": "X"}[verb])
+    digits = format(abs(n), {"d": "d", "b": "b", "o": "o", "O": "o", "x": "x", "X": "X"}[verb])
+    if verb == "O":
+        digits = "0o" + digits  # %O: always with Go's 0o prefix
     sign = "-" if n < 0 else "+" if "+" in flags else " " if " " in flags else ""
     return sign + _alternate(digits, verb, flags)
 
