@@ -6701,6 +6701,24 @@ func main() {
 )
 
 
+# %x and %X of a float: hex digits and a binary exponent of two digits or more, a
+# subnormal's normalized (go1.27.3).
+CONSTRUCTS["fmt_hex_float"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tfmt.Printf("%x %X %x %x %x\\n", 1.5, -0.25, 0.0, 1e300, 3.0)
+\tfmt.Printf("%x %x %x\\n", 0.1, 5e-324, []float64{2, 0.5})
+}
+""",
+    "0x1.8p+00 -0X1P-02 0x0p+00 0x1.7e43c8800759cp+996 0x1.8p+01\n"
+    "0x1.999999999999ap-04 0x1p-1074 [0x1p+01 0x1p-01]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2402,9 +2402,24 @@ def format_hex(x: Any, verb: str, flags: str = "") -> str:
         if "#" in flags:
             pairs = ["0x" + p for p in pairs] if " " in flags else ["0x" + "".join(pairs)]
         text = (" " if " " in flags else "").join(pairs)
+    elif isinstance(x, float):
+        text = _hex_float(x)
     else:
         text = format(int(x), "x")
     return text.upper() if verb == "X" else text
+
+
+def _hex_float(x: float) -> str:
+    """``%x`` of a float: its binary digits in hex with the fewest digits after the
+    point and a two-digit exponent, as ``strconv.FormatFloat(x, 'x', -1, 64)``."""
+    if math.isinf(x) or math.isnan(x):
+        return _float(x)
+    sign = "-" if math.copysign(1, x) < 0 else ""
+    if x == 0:
+        return sign + "0x0p+00"
+    m, e = math.frexp(abs(x))  # abs(x) = m * 2**e, 0.5 <= m < 1: a subnormal's too
+    fraction = format(int((2 * m - 1) * (1 << 52)), "013x").rstrip("0")
+    return f"{sign}0x1{'.' + fraction if fraction else ''}p{e - 1:+03d}"
 
 
 class Bytes:
