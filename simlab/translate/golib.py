@@ -1936,22 +1936,30 @@ def _value_text(x: Any, plus: bool, raw: bool) -> str:
     return _fmt_method(x, method) if method is not None else _fields(x, plus, raw)
 
 
+def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
+    """The fields of the struct ``x`` that fmt prints, each with its Go name and
+    its kind: ``"value"`` for a struct value (``go_values``), ``"duration"`` for a
+    time.Duration (``go_durations``), else ``""``. A generic type's type arguments
+    are no fields."""
+    cls = type(x)
+    values, durations = getattr(cls, "go_values", ()), getattr(cls, "go_durations", ())
+    hidden = getattr(cls, "go_type_params", ())
+    for s in cls.__slots__:
+        if s not in hidden:
+            kind = "value" if s in values else "duration" if s in durations else ""
+            yield s.removesuffix("_"), getattr(x, s), kind
+
+
 def _fields(x: Any, plus: bool = False, raw: bool = False) -> str:
-    values = getattr(type(x), "go_values", ())
-    durations = getattr(type(x), "go_durations", ())
-    hidden = getattr(type(x), "go_type_params", ())  # a generic type's type arguments
-    shown = [s for s in type(x).__slots__ if s not in hidden]
     parts = []
-    for s in shown:
-        field = getattr(x, s)
-        name = s.removesuffix("_")
+    for name, value, kind in _struct_fields(x):
         inner = raw or not name[:1].isupper()  # fmt calls no method of an unexported field
-        if s in durations:
-            text = str(field) if inner else sl.format_duration(field)
-        elif s in values:
-            text = _value_text(field, plus, inner)
+        if kind == "duration":
+            text = str(value) if inner else sl.format_duration(value)
+        elif kind == "value":
+            text = _value_text(value, plus, inner)
         else:
-            text = v(field, plus, inner)
+            text = v(value, plus, inner)
         parts.append(f"{name}:{text}" if plus else text)
     return "{" + " ".join(parts) + "}"
 
@@ -2007,12 +2015,12 @@ def stringed(x: Any) -> Generator[Any, Any, Any]:
     it; any other value as it is."""
     if isinstance(x, sl.GoError):  # the library's error: its message
         return x
-    for method in ("Error", "String"):  # the order fmt tries them in
-        if callable(getattr(type(x), method, None)):
-            text = getattr(x, method)()
-            if isgenerator(text):
-                text = yield from text
-            return Stringed(text, x)
+    method = _fmt_method_of(x)
+    if method is not None:
+        text = getattr(x, method)()
+        if isgenerator(text):
+            text = yield from text
+        return Stringed(text, x)
     if type(x) is list:  # a slice's elements, a map's values: fmt prints each so
         elements = []
         for e in x:
@@ -2200,12 +2208,8 @@ _VERBS_OF = {bool: "tv", int: "bcdoOqxXUv", float: "beEfFgGxXv", str: "sqvxX"}
 
 def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
     """One operand under one verb, padded to ``width``."""
-    if verb not in "Tpc" and (width, precision, flags.replace("+", ""), verb) != (
-        None,
-        None,
-        "",
-        "v",
-    ):
+    plain = verb == "v" and width is None and precision is None and not flags.strip("+")
+    if verb not in "Tpc" and not plain:  # v() prints a plain %v, element by element too
         elements = _format_elements(x, verb, flags, width, precision)
         if elements is not None:
             return elements
@@ -2219,10 +2223,9 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     if type(x) is Bytes and verb in "sq":
         x, kind = x.data.decode(errors="replace"), str  # the bytes' text
     if verb in "qxX" and kind not in _VERBS_OF:  # an error or a Stringer: its text
-        for method in ("Error", "String"):
-            if callable(getattr(kind, method, None)):
-                x = _fmt_method(x, method)
-                break
+        method = _fmt_method_of(x)
+        if method is not None:
+            x = _fmt_method(x, method)
     if isinstance(x, str) and precision is not None and verb in "svq":
         x = x[:precision]  # a string's precision cuts the operand
     if verb == "v" and "#" in flags:
@@ -2302,30 +2305,24 @@ def _format_elements(
     if isinstance(x, dict):
         items = sorted(x.items(), key=_map_order)
         return "map[" + " ".join(f"{one(k)}:{one(e)}" for k, e in items) + "]"
-    value = isinstance(x, StructValue)
-    obj = x.x if value else x
-    if not value and (_fmt_method_of(obj) is not None or x is EMPTY):
+    by_value = isinstance(x, StructValue)
+    obj = x.x if by_value else x
+    if not by_value and (_fmt_method_of(obj) is not None or x is EMPTY):
         return None
     if not hasattr(type(obj), "__slots__") or isinstance(
         obj,
         int | str | float | sl.GoError | sl.Context | sl.Chan | Named | NamedValue | Bytes,
     ):
         return None
-    values = getattr(type(obj), "go_values", ())
-    durations = getattr(type(obj), "go_durations", ())
-    hidden = getattr(type(obj), "go_type_params", ())
+    named = "+" in flags and verb == "v"
     parts = []
-    for s in type(obj).__slots__:
-        if s in hidden:
-            continue
-        field = getattr(obj, s)
-        if s in values and _fmt_method_of(field) is None:
-            field = StructValue(field)  # a struct-valued field: {...}, not &{...}
-        if s in durations and verb in "vsqxX" and s[:1].isupper():
-            field = sl.format_duration(field)  # its String method, but under %d
-        named = "+" in flags and verb == "v"
-        parts.append((f"{s.removesuffix('_')}:" if named else "") + one(field))
-    pointer = not value and not hasattr(type(obj), "go_struct")
+    for name, value, kind in _struct_fields(obj):
+        if kind == "value" and _fmt_method_of(value) is None:
+            value = StructValue(value)  # a struct-valued field: {...}, not &{...}
+        if kind == "duration" and verb in "vsqxX" and name[:1].isupper():
+            value = sl.format_duration(value)  # its String method, but under %d
+        parts.append((f"{name}:" if named else "") + one(value))
+    pointer = not by_value and not hasattr(type(obj), "go_struct")
     return ("&" if pointer else "") + "{" + " ".join(parts) + "}"
 
 
@@ -3726,7 +3723,7 @@ def test_main(m: M, main: Callable[[M], Any]) -> Generator[Any, Any, None]:
     yield exit(m.code)
 
 
-TEST_TIMEOUT = 10 * 60 * 1_000_000_000  # go test's default -timeout, 10m
+TEST_TIMEOUT = 10 * sl.Minute  # go test's default -timeout
 
 
 @dataclass

@@ -52,13 +52,11 @@ func isEmptyStruct(t types.Type) bool {
 // emptyStruct renders a struct{} value s where Go shows it: go.EMPTY, which
 // prints {}, in place of None. A call's value stays as it is, since s must run.
 func (f *fn) emptyStruct(s string) string {
-	if s == "None" || pyIdent.MatchString(s) {
+	if s == "None" || token.IsIdentifier(s) {
 		return "go.EMPTY"
 	}
 	return s
 }
-
-var pyIdent = regexp.MustCompile(`^[A-Za-z_][A-Za-z_0-9]*$`)
 
 // isStructValue: t is a struct (not a pointer to one) with fields, which Go
 // copies wherever it is stored or passed; a time.Time is an int instant.
