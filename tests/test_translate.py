@@ -448,13 +448,12 @@ NIL_DEREFERENCE_RUN = (
 def test_a_nil_dereference_is_gos_runtime_panic_recovered_or_not(tmp_path):
     """A Python error on None is the Go runtime error it stands for: recover returns
     a runtime.Error with Go's text, and one not recovered ends the run as Go's panic
-    does. An index out of range too, without Go's "[5] with length 2" (Python's
-    IndexError does not carry them)."""
+    does. An index out of range too, with Go's whole text."""
     path = tmp_path / "main.go"
     path.write_text(NIL_DEREFERENCE)
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 1, result.output
-    want = NIL_DEREFERENCE_RUN.replace(" [5] with length 2", "").splitlines()
+    want = NIL_DEREFERENCE_RUN.splitlines()
     got = [line for line in result.output.splitlines() if not line.startswith("panic in ")]
     assert got[: len(want)] == want
     assert "Traceback" not in result.output
@@ -6716,6 +6715,69 @@ func main() {
 """,
     "0x1.8p+00 -0X1P-02 0x0p+00 0x1.7e43c8800759cp+996 0x1.8p+01\n"
     "0x1.999999999999ap-04 0x1p-1074 [0x1p+01 0x1p-01]\n",
+)
+
+
+# Go's spec: "if x is out of range at run time, a run-time panic occurs": a negative
+# index too (Python would count it from the end), with the index and length in the text.
+CONSTRUCTS["index_out_of_range"] = (
+    """\
+package main
+
+import "fmt"
+
+type grid struct{ cells [3]int }
+
+func try(name string, f func()) {
+\tdefer func() {
+\t\tr := recover()
+\t\tfmt.Printf("%s: %v (%T)\\n", name, r, r)
+\t}()
+\tf()
+}
+
+func main() {
+\txs := []int{10, 20, 30}
+\ts := "héllo"
+\tvar g grid
+\ti, j := -1, 5
+\ttry("slice neg", func() { fmt.Println(xs[i]) })
+\ttry("slice big", func() { fmt.Println(xs[j]) })
+\ttry("slice write", func() { xs[i] = 1 })
+\ttry("slice inc", func() { xs[j]++ })
+\ttry("string", func() { fmt.Println(s[j+1]) })
+\ttry("string neg", func() { fmt.Println(s[i]) })
+\ttry("array", func() { g.cells[j] = 2 })
+\ttry("prev", func() {
+\t\tfor k := range xs {
+\t\t\tfmt.Println(xs[k-1])
+\t\t}
+\t})
+\ttry("down", func() {
+\t\tfor k := len(xs) - 1; k >= 0; k-- {
+\t\t\tfmt.Print(xs[k], ",")
+\t\t}
+\t\tfmt.Println()
+\t})
+\tvar empty []int
+\ttry("last", func() { fmt.Println(empty[len(empty)-1]) })
+\tfmt.Println(xs, g.cells)
+\tfmt.Println(xs[i+3])
+}
+""",
+    "slice neg: runtime error: index out of range [-1] (runtime.boundsError)\n"
+    "slice big: runtime error: index out of range [5] with length 3 (runtime.boundsError)\n"
+    "slice write: runtime error: index out of range [-1] (runtime.boundsError)\n"
+    "slice inc: runtime error: index out of range [5] with length 3 (runtime.boundsError)\n"
+    "string: runtime error: index out of range [6] with length 6 (runtime.boundsError)\n"
+    "string neg: runtime error: index out of range [-1] (runtime.boundsError)\n"
+    "array: runtime error: index out of range [5] with length 3 (runtime.boundsError)\n"
+    "prev: runtime error: index out of range [-1] (runtime.boundsError)\n"
+    "30,20,10,\n"
+    "down: <nil> (<nil>)\n"
+    "last: runtime error: index out of range [-1] (runtime.boundsError)\n"
+    "[10 20 30] [0 0 0]\n"
+    "30\n",
 )
 
 

@@ -82,12 +82,14 @@ __all__ = [
     "abandon",
     "address",
     "assert_type",
+    "at",
     "atoi",
     "atomic_add",
     "atomic_compare_and_swap",
     "atomic_load",
     "atomic_store",
     "atomic_swap",
+    "bound",
     "call",
     "compare",
     "copy",
@@ -1441,6 +1443,24 @@ class FNV:
 
 _FNV_BASIS = {32: 0x811C9DC5, 64: 0xCBF29CE484222325}  # the offset bases, by bits
 _FNV_PRIME = {32: 0x01000193, 64: 0x00000100000001B3}
+
+
+def at(s: Any, i: int) -> Any:
+    """``s[i]`` of a slice, an array or a string's bytes where ``i`` may be negative
+    (Python would count it from the end): Go's runtime panic where it is out of
+    range."""
+    return s[bound(s, i)]
+
+
+def bound(s: Any, i: int) -> int:
+    """The index ``i`` of ``s``, checked as Go checks it: a target ``s[go.bound(s,
+    i)] = v``, or Go's runtime panic, ``index out of range [5] with length 3`` (a
+    negative index, ``[-1]``)."""
+    if 0 <= i < len(s):
+        return i
+    if i < 0:
+        raise GoPanic(f"runtime error: index out of range [{i}]")
+    raise GoPanic(f"runtime error: index out of range [{i}] with length {len(s)}")
 
 
 def sliced(s: Any, low: int = 0, high: int | None = None) -> Any:

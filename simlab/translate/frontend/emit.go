@@ -38,6 +38,7 @@ type module struct {
 	owned     map[types.Object]bool           // slices x = append(x, v) may grow in place: see findOwnedSlices
 	iterVars  map[*ast.ForStmt][]types.Object // for i := ... variables boxed per iteration: see findBoxed
 	rangeRefs map[types.Object]bool           // range variables boxed per iteration: see findBoxed
+	nonNeg    map[types.Object]bool           // variables that cannot be negative: see counters
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue

@@ -194,11 +194,11 @@ func (f *fn) exprOf(e ast.Expr) string {
 			z, _ := f.m.zero(t.Elem(), x)
 			return fmt.Sprintf("%s.get(%s, %s)", f.expr(x.X), f.expr(x.Index), z)
 		case *types.Basic:
-			return f.operand(x.X, 6) + ".encode()[" + f.expr(x.Index) + "]" // a byte, as in Go
+			return f.element(f.operand(x.X, 6)+".encode()", x.Index) // a byte, as in Go
 		case *types.Pointer:
 			p.unsupported(x, "indexing through a pointer to an array", "a slice")
 		}
-		return f.expr(x.X) + "[" + f.expr(x.Index) + "]"
+		return f.element(f.expr(x.X), x.Index)
 	case *ast.IndexListExpr:
 		p.unsupported(x, "a generic function as a value", "a call: F[T, U](x), F(x)")
 	case *ast.SliceExpr:

@@ -1138,7 +1138,10 @@ func (f *fn) lvalue(e ast.Expr) string {
 		return f.operand(st.X, 6) + ".v" // a go.Ref's variable
 	}
 	if ix, ok := e.(*ast.IndexExpr); ok {
-		return f.expr(ix.X) + "[" + f.expr(ix.Index) + "]"
+		if _, isMap := under(f.p.info.TypeOf(ix.X)).(*types.Map); isMap {
+			return f.expr(ix.X) + "[" + f.expr(ix.Index) + "]"
+		}
+		return f.target(ix)
 	}
 	return f.expr(e)
 }
