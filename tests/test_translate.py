@@ -6781,6 +6781,140 @@ func main() {
 )
 
 
+# fmt prints a struct held by value in a map, a field or an array as {...}, an array of
+# Durations by their String method, and a nil interface inside a slice or map as <nil>
+# under any verb (printValue's depth > 0), as go1.27.3 printed.
+CONSTRUCTS["fmt_values_held_inside"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Stats struct{ Count, Sum int }
+
+type Point struct{ X, Y int }
+
+type Ring struct {
+\tbuf  [4]int
+\thead int
+}
+
+type Level int
+
+type Snapshot struct {
+\tLevels [2]Level
+\tRing   Ring
+}
+
+func main() {
+\tm := map[string]Stats{"k": {1, 2}}
+\tfmt.Println(m, map[int]Stats{1: {5, 6}})
+\tfmt.Printf("%+v %v\\n", m, map[string]*Stats{})
+\tfmt.Println([]Stats{{1, 2}}, map[Stats]int{{7, 8}: 1}, map[string]any{"x": Stats{1, 0}})
+\tr := Ring{head: 1}
+\tfmt.Println(r)
+\tfmt.Printf("%+v|%3d\\n", r, r)
+\tfmt.Printf("%v\\n", Snapshot{Levels: [2]Level{1, 2}, Ring: r})
+\tbounds := [3]time.Duration{time.Millisecond, time.Second, time.Minute}
+\tfmt.Println(bounds, bounds[:])
+\tfmt.Printf("%d|%s|%x\\n", []any{1, nil}, []any{"a", nil}, []any{nil})
+\tfmt.Printf("%d\\n", map[string]any{"a": nil, "b": 2})
+\tfmt.Printf("%5d|\\n", []any{nil, 7})
+\tfmt.Printf("%d\\n", nil)
+}
+""",
+    "map[k:{1 2}] map[1:{5 6}]\n"
+    "map[k:{Count:1 Sum:2}] map[]\n"
+    "[{1 2}] map[{7 8}:1] map[x:{1 0}]\n"
+    "{[0 0 0 0] 1}\n"
+    "{buf:[0 0 0 0] head:1}|{[  0   0   0   0]   1}\n"
+    "{[1 2] {[0 0 0 0] 1}}\n"
+    "[1ms 1s 1m0s] [1ms 1s 1m0s]\n"
+    "[1 <nil>]|[a <nil>]|[<nil>]\n"
+    "map[%!d(string=a):<nil> %!d(string=b):2]\n"
+    "[<nil>     7]|\n"
+    "%!d(<nil>)\n",
+)
+
+
+# A struct holding sync and sync/atomic values printed whole (through a pointer, as go
+# vet allows): Go's own fields of each, with the state words a lock, a waiter, a
+# WaitGroup's counter give them, as go1.27.3 printed.
+CONSTRUCTS["fmt_sync_values_inside_a_struct"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+\t"time"
+)
+
+type S struct {
+\tmu   sync.Mutex
+\trw   sync.RWMutex
+\twg   sync.WaitGroup
+\tonce sync.Once
+\tn    atomic.Int64
+\ti32  atomic.Int32
+\tu64  atomic.Uint64
+\tok   atomic.Bool
+\tN    int
+}
+
+type Guarded struct {
+\tsync.Mutex
+\thits int
+}
+
+func main() {
+\tvar s S
+\tfmt.Printf("%+v\\n", &s)
+\ts.mu.Lock()
+\ts.rw.RLock()
+\ts.wg.Add(2)
+\ts.once.Do(func() {})
+\ts.n.Add(5)
+\ts.i32.Store(-3)
+\ts.u64.Store(7)
+\ts.ok.Store(true)
+\tfmt.Printf("%v\\n", &s)
+\ts.rw.RUnlock()
+\ts.rw.Lock()
+\tfmt.Println(&s)
+\ts.rw.Unlock()
+\ts.mu.Unlock()
+\tg := &Guarded{hits: 1}
+\tg.Lock()
+\tgo func() {
+\t\tg.Lock()
+\t\tg.hits++
+\t\tg.Unlock()
+\t}()
+\ttime.Sleep(time.Millisecond)
+\tfmt.Println(g)
+\tg.Unlock()
+\ttime.Sleep(time.Millisecond)
+\tfmt.Printf("%+v\\n", g)
+}
+""",
+    "&{mu:{_:{} mu:{state:0 sema:0}} rw:{w:{_:{} mu:{state:0 sema:0}} writerSem:0 readerSem:0 "
+    "readerCount:{_:{} v:0} readerWait:{_:{} v:0}} wg:{noCopy:{} state:{_:{} _:{} v:0} sema:0} "
+    "once:{_:{} done:{_:{} v:0} m:{_:{} mu:{state:0 sema:0}}} n:{_:{} _:{} v:0} i32:{_:{} v:0} "
+    "u64:{_:{} _:{} v:0} ok:{_:{} v:0} N:0}\n"
+    "&{{{} {1 0}} {{{} {0 0}} 0 0 {{} 1} {{} 0}} {{} {{} {} 8589934592} 0} {{} {{} 1} {{} {0 "
+    "0}}} {{} {} 5} {{} -3} {{} {} 7} {{} 1} 0}\n"
+    "&{{{} {1 0}} {{{} {1 0}} 0 0 {{} -1073741824} {{} 0}} {{} {{} {} 8589934592} 0} {{} {{} 1} "
+    "{{} {0 0}}} {{} {} 5} {{} -3} {{} {} 7} {{} 1} 0}\n"
+    "&{{{} {9 0}} 1}\n"
+    "&{Mutex:{_:{} mu:{state:0 sema:0}} hits:2}\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -38,7 +38,7 @@ import numpy
 import simlab as sl
 from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
 from simlab.errors import Goexit, GoPanic, SimlabError
-from simlab.go import atomic
+from simlab.go import atomic, syncmap
 from simlab.go.atomic import wrap
 from simlab.go.goroutine import SYNCTEST_WAIT, WAITING, Goroutine, Op
 from simlab.observe.leaks import durably_blocked
@@ -175,6 +175,7 @@ __all__ = [
     "string_of",
     "struct_equal",
     "struct_hash",
+    "struct_map",
     "struct_values",
     "synctest_test",
     "tick",
@@ -1920,10 +1921,54 @@ def v(x: Any, plus: bool = False, raw: bool = False) -> str:
         return v(x.v, plus, raw)
     if isinstance(x, NamedValue):
         return ("" if x.ref is None else "&") + v(x.v, plus, raw)
+    if (fields := _sync_fields(x)) is not None:
+        return _layout(fields, plus)
     slots = getattr(type(x), "__slots__", None)
     if slots is not None:
         return ("" if hasattr(type(x), "go_struct") else "&") + _fields(x, plus, raw)
     return str(x)
+
+
+def _layout(fields: list[tuple[str, Any]], plus: bool) -> str:
+    """A struct of the standard library as fmt prints it, from its fields' names and
+    values (a nested list is a struct field)."""
+    parts = []
+    for name, x in fields:
+        text = _layout(x, plus) if isinstance(x, list) else str(x)
+        parts.append(f"{name}:{text}" if plus else text)
+    return "{" + " ".join(parts) + "}"
+
+
+def _sync_fields(x: Any) -> list[tuple[str, Any]] | None:
+    """The fields of Go's own struct for a sync or sync/atomic value, which fmt prints
+    (a struct holding a mutex, printed whole): the words of its state as Go keeps
+    them, read from simlab's primitive, which mirrors them. None for another value."""
+    if isinstance(x, sl.Mutex):
+        # the state word: locked, woken, starving, and the waiters above them
+        state = x.locked | x._woken << 1 | x.starving << 2 | len(x._waiters) << 3
+        return [("_", []), ("mu", [("state", state), ("sema", 0)])]
+    if isinstance(x, sl.RWMutex):
+        return [
+            ("w", _sync_fields(x.w)),
+            ("writerSem", x._writer_sem),
+            ("readerSem", x._reader_sem),
+            ("readerCount", [("_", []), ("v", x._reader_count)]),
+            ("readerWait", [("_", []), ("v", x._reader_wait)]),
+        ]
+    if isinstance(x, sl.WaitGroup):
+        state = x.count << 32 | len(x._waiters)  # the counter above the waiters
+        return [("noCopy", []), ("state", [("_", []), ("_", []), ("v", state)]), ("sema", 0)]
+    if isinstance(x, sl.Once):
+        done = [("_", []), ("v", int(x.done))]
+        return [("_", []), ("done", done), ("m", _sync_fields(x.m))]
+    if isinstance(x, atomic.Int64 | atomic.Uint64):
+        return [("_", []), ("_", []), ("v", x._v)]  # noCopy, align64
+    if isinstance(x, atomic.Int32 | atomic.Uint32 | atomic.Bool):
+        return [("_", []), ("v", int(x._v))]
+    if isinstance(x, atomic.Value | atomic.Pointer | sl.Cond | syncmap.Map | Pool):
+        pkg = "atomic" if isinstance(x, atomic.Pointer) else "sync"
+        raise SimlabError(f"fmt: simlab does not print the inside of a {pkg}.{type(x).__name__}")
+    return None
 
 
 def _fmt_method_of(x: Any) -> str | None:
@@ -1952,8 +1997,18 @@ def _map_order(item: tuple[Any, Any]) -> Any:
 def _value_text(x: Any, plus: bool, raw: bool) -> str:
     """A struct value inside another value (a field, a map key): by its String or
     Error method where fmt may call it, else field by field."""
-    method = None if raw else _fmt_method_of(x)
-    return _fmt_method(x, method) if method is not None else _fields(x, plus, raw)
+    return v(_by_value(x, raw), plus, raw)
+
+
+def _by_value(x: Any, raw: bool) -> Any:
+    """A struct value, or an array of them, held inside another value, for fmt: a
+    struct that fmt prints field by field is a :class:`StructValue`, ``{...}``, not
+    ``&{...}`` (``raw``: fmt calls no method of it)."""
+    if isinstance(x, list):
+        return [_by_value(e, raw) for e in x]
+    if isinstance(x, _NOT_STRUCTS) or not hasattr(type(x), "__slots__"):
+        return x
+    return StructValue(x) if raw or _fmt_method_of(x) is None else x
 
 
 def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
@@ -2079,6 +2134,11 @@ def _fmt_method(x: Any, method: str) -> str:
 def struct_values(xs: list[Any]) -> list[StructValue]:
     """A slice of struct values handed to fmt: ``[{...} {...}]``."""
     return [StructValue(x) for x in xs]
+
+
+def struct_map(m: dict[Any, Any]) -> dict[Any, StructValue]:
+    """A map of struct values handed to fmt: ``map[k:{...}]``."""
+    return {k: StructValue(x) for k, x in m.items()}
 
 
 def sprint(*args: Any) -> str:
@@ -2318,6 +2378,8 @@ def _format_elements(
     and flags applying to each, as fmt formats them; None for any other value."""
 
     def one(e: Any) -> str:
+        if e is None:  # a nil interface inside: fmt marks no verb, pads nothing
+            return "<nil>"
         return _format_one(e, verb, flags, width, precision)
 
     if isinstance(x, list):
@@ -2329,16 +2391,13 @@ def _format_elements(
     obj = x.x if by_value else x
     if not by_value and (_fmt_method_of(obj) is not None or x is EMPTY):
         return None
-    if not hasattr(type(obj), "__slots__") or isinstance(
-        obj,
-        int | str | float | sl.GoError | sl.Context | sl.Chan | Named | NamedValue | Bytes,
-    ):
+    if not hasattr(type(obj), "__slots__") or isinstance(obj, _NOT_STRUCTS):
         return None
     named = "+" in flags and verb == "v"
     parts = []
     for name, value, kind in _struct_fields(obj):
-        if kind == "value" and _fmt_method_of(value) is None:
-            value = StructValue(value)  # a struct-valued field: {...}, not &{...}
+        if kind == "value":
+            value = _by_value(value, False)  # a struct-valued field: {...}, not &{...}
         if kind == "duration" and verb in "vsqxX" and name[:1].isupper():
             value = sl.format_duration(value)  # its String method, but under %d
         parts.append((f"{name}:" if named else "") + one(value))
@@ -2448,6 +2507,30 @@ class Bytes:
 
     def __init__(self, data: list[int]):
         self.data = bytes(data)
+
+
+# values of classes with __slots__ that fmt does not print field by field
+_NOT_STRUCTS = (
+    int,
+    str,
+    float,
+    sl.GoError,
+    sl.Context,
+    sl.Chan,
+    sl.Mutex,
+    sl.RWMutex,
+    sl.WaitGroup,
+    sl.Once,
+    atomic.Pointer,
+    atomic.Int32,
+    atomic.Int64,
+    atomic.Uint32,
+    atomic.Uint64,
+    atomic.Bool,
+    Named,
+    NamedValue,
+    Bytes,
+)
 
 
 def printf(format: str, *args: Any) -> None:

@@ -1123,6 +1123,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case elemType(t) != nil && f.m.isStructValue(elemType(t)) && !hasFmtMethod(elemType(t)):
 			f.m.copyable(elemType(t), a)
 			s = "go.struct_values(" + strings.TrimSuffix(strings.TrimPrefix(s, "go.copy_array("), ", go.copy)") + ")"
+		case mapElem(t) != nil && f.m.isStructValue(mapElem(t)) && !hasFmtMethod(mapElem(t)):
+			f.m.copyable(mapElem(t), a)
+			s = "go.struct_map(" + s + ")" // map[k:{1 2}]
 		case isDuration(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = "sl.format_duration(" + s + ")" // fmt calls its String method, but under %d
 		case asNumber:
@@ -1135,7 +1138,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case isNamed(t, "time", "Weekday") && !isPointer(t):
 			s = "go.Weekday(" + s + ")" // Sunday
 		default:
-			if sl, ok := under(t).(*types.Slice); ok && isDuration(sl.Elem()) {
+			if e := elemType(t); e != nil && isDuration(e) { // a slice or an array
 				d := f.temp("d")
 				s = "[sl.format_duration(" + d + ") for " + d + " in " + s + "]"
 			}
@@ -2334,6 +2337,14 @@ func elemType(t types.Type) types.Type {
 		return u.Elem()
 	case *types.Array:
 		return u.Elem()
+	}
+	return nil
+}
+
+// mapElem: the type of a map's values, or nil for any other type.
+func mapElem(t types.Type) types.Type {
+	if m, ok := under(t).(*types.Map); ok {
+		return m.Elem()
 	}
 	return nil
 }
