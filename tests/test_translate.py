@@ -6915,6 +6915,81 @@ func main() {
 )
 
 
+# Go's spec: "the function value and parameters to the call are evaluated as usual and
+# saved anew but the actual function is not invoked": defer trace(name)() enters at
+# the defer, and an argument that is a call or a field is read there too.
+CONSTRUCTS["defer_evaluates_function_and_arguments"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"time"
+)
+
+var mu sync.Mutex
+
+type stats struct{ count int }
+
+func trace(name string) func() {
+\tfmt.Println("enter", name)
+\treturn func() {
+\t\tmu.Lock()
+\t\tfmt.Println("leave", name)
+\t\tmu.Unlock()
+\t}
+}
+
+func timed(s *stats) {
+\tstart := time.Now()
+\tdefer fmt.Println("timed took under 1ms:", time.Since(start) < time.Millisecond, "count", s.count)
+\tdefer trace("timed")()
+\ttime.Sleep(time.Second)
+\ts.count++
+\tfmt.Println("timed body", s.count)
+}
+
+func looped(n int) {
+\tleave := trace("looped")
+\tdefer leave()
+\tdefer trace("looped again")()
+\tfor i := range n {
+\t\tdefer fmt.Println("loop", i, i*i)
+\t}
+\tfmt.Println("looped body")
+}
+
+func main() {
+\ts := &stats{count: 1}
+\ttimed(s)
+\tlooped(2)
+\tdone := make(chan bool)
+\tgo func() {
+\t\tdefer close(done)
+\t\tdefer trace("worker")()
+\t\tfmt.Println("worker body")
+\t}()
+\t<-done
+}
+""",
+    "enter timed\n"
+    "timed body 2\n"
+    "leave timed\n"
+    "timed took under 1ms: true count 1\n"
+    "enter looped\n"
+    "enter looped again\n"
+    "looped body\n"
+    "loop 1 1\n"
+    "loop 0 0\n"
+    "leave looped again\n"
+    "leave looped\n"
+    "enter worker\n"
+    "worker body\n"
+    "leave worker\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -406,6 +406,7 @@ func (f *fn) topStmts(stmts []ast.Stmt) {
 		}
 		f.line = f.p.line(d)
 		copies := f.deferSnapshots(d)
+		values := f.deferValues(d)
 		var lit string
 		if fl, ok := d.Call.Fun.(*ast.FuncLit); ok {
 			lit = f.closure(fl)
@@ -436,11 +437,51 @@ func (f *fn) topStmts(stmts []ast.Stmt) {
 				call = f.callStmt(d.Call)
 			}
 		})
+		for _, e := range values {
+			delete(f.hoisted, e)
+		}
 		f.flushPre()
 		f.wl(f.line, "%s", call)
 		f.indent--
 		return
 	}
+}
+
+// deferValues: Go evaluates a deferred call's function value and arguments at the
+// defer statement, where the translation writes them into variables that the call
+// in the finally reads (defer trace("work")(), defer fmt.Println(time.Since(t0))):
+// each argument but a constant, a variable (see deferSnapshots), a closure or an
+// address, and a function value that a call or an index gives.
+func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
+	var values []ast.Expr
+	hoist := func(e ast.Expr, name string) {
+		t := f.temp(name)
+		f.wl(f.line, "%s = %s  # as the defer statement sees it", t, f.value(e))
+		if f.hoisted == nil {
+			f.hoisted = map[ast.Expr]string{}
+		}
+		f.hoisted[e] = t
+		values = append(values, e)
+	}
+	switch fun := ast.Unparen(d.Call.Fun).(type) {
+	case *ast.CallExpr, *ast.IndexExpr:
+		hoist(fun, "deferred")
+	}
+	for _, a := range d.Call.Args {
+		if f.p.info.Types[a].Value != nil {
+			continue
+		}
+		switch x := ast.Unparen(a).(type) {
+		case *ast.Ident, *ast.FuncLit:
+			continue
+		case *ast.UnaryExpr:
+			if _, isIdent := ast.Unparen(x.X).(*ast.Ident); isIdent && x.Op == token.AND {
+				continue
+			}
+		}
+		hoist(a, "arg")
+	}
+	return values
 }
 
 // deferRecovering writes a defer whose function calls recover(): Python's with
@@ -1345,6 +1386,9 @@ func (f *fn) funcValue(e ast.Expr, at ast.Node) (string, string) {
 			return f.expr(ix), types.ExprString(ix) // go handlers[name](req): the function there now
 		}
 	}
+	if c, ok := e.(*ast.CallExpr); ok {
+		return f.expr(c), types.ExprString(c) // defer trace("work")(): the function trace returns now
+	}
 	p.unsupported(at, "go or defer of this call", "a function of the program, a method, or a closure: go func() { ... }()")
 	return "", ""
 }
@@ -1437,7 +1481,11 @@ func (f *fn) deferCallee(c *ast.CallExpr, s ast.Node) string {
 	if u := f.calleeUnit(fun); u != nil && u.gen {
 		f.deferGen = true
 	} else if u == nil && f.m.a.genFamily(familyOf(p, p.info.TypeOf(fun))) {
-		p.unsupported(s, "a deferred call of a function value that may block, inside a loop or a branch", "a defer at the top of the function")
+		if !f.u.gen {
+			p.unsupported(s, "a deferred call of a function value that may block, in a function that defers inside a loop or a branch",
+				"a defer at the top of a function whose other defers are at the top too")
+		}
+		f.deferGen = true
 	}
 	return callee
 }
