@@ -6990,6 +6990,196 @@ func main() {
 )
 
 
+# Go's spec: "the method set of a defined type T consists of all methods declared with
+# receiver type T": a Rect value held in an interface is no Scaler (Scale has a pointer
+# receiver), and T(x), any(x), error(x) convert a struct value as an assignment does.
+CONSTRUCTS["method_sets_of_values_held_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Shape interface{ Area() int }
+
+type Scaler interface{ Scale(k int) }
+
+type Rect struct{ W, H int }
+
+func (r Rect) Area() int    { return r.W * r.H }
+func (r *Rect) Scale(k int) { r.W *= k }
+
+type E struct{ Code int }
+
+func (e E) Error() string { return fmt.Sprint("E", e.Code) }
+
+type PtrErr struct{ Op string }
+
+func (e *PtrErr) Error() string { return e.Op + " failed" }
+
+func kind(x any) string {
+\tswitch x.(type) {
+\tcase Scaler:
+\t\treturn "scaler"
+\tcase Shape:
+\t\treturn "shape"
+\t}
+\treturn "neither"
+}
+
+func main() {
+\tvar a any = Rect{2, 3}
+\t_, ok := a.(Scaler)
+\tvar b any = &Rect{2, 3}
+\t_, ok2 := b.(Scaler)
+\tfmt.Println(ok, ok2, kind(Rect{1, 1}), kind(&Rect{1, 1}), kind(3))
+
+\tr := Rect{2, 3}
+\tvar s Shape = r
+\tvar t Shape = Rect{2, 3}
+\tfmt.Println(s == t, s == Shape(Rect{2, 3}), s == Shape(r), Shape(r))
+\tvar err error = E{3}
+\tfmt.Println(err == E{3}, err == error(E{3}), any(r) == any(r), any(r))
+
+\tvar pe any = PtrErr{"dial"}
+\t_, isErr := pe.(error)
+\tvar pp any = &PtrErr{"dial"}
+\te2, isErr2 := pp.(error)
+\tfmt.Println(isErr, isErr2, e2, errors.Is(e2, e2))
+}
+""",
+    "false true shape scaler neither\n"
+    "true true true {2 3}\n"
+    "true true true {2 3}\n"
+    "false true dial failed true\n",
+)
+
+
+# Go's spec: struct and array values are comparable field by field and element by
+# element, and so they are through a comparable type parameter: == and a map[T] key.
+CONSTRUCTS["comparable_type_parameter_compares_by_value"] = (
+    """\
+package main
+
+import "fmt"
+
+type pt struct{ x, y int }
+
+func Eq[T comparable](a, b T) bool { return a == b }
+
+func Uniq[T comparable](xs []T) []T {
+\tseen := map[T]bool{}
+\tvar out []T
+\tfor _, x := range xs {
+\t\tif !seen[x] {
+\t\t\tseen[x] = true
+\t\t\tout = append(out, x)
+\t\t}
+\t}
+\treturn out
+}
+
+func main() {
+\tfmt.Println(Eq(pt{1, 2}, pt{1, 2}), Eq([2]int{1, 2}, [2]int{1, 2}), Eq("a", "a"))
+\tfmt.Println(Uniq([]pt{{1, 1}, {1, 1}, {2, 2}}))
+}
+""",
+    "true true true\n[{1 1} {2 2}]\n",
+)
+
+
+# Go's spec: "promoted fields act like ordinary fields of a struct": an embedded interface
+# promotes its methods, which the value it holds runs (nil: a nil dereference).
+CONSTRUCTS["embedded_interface_promotes_its_methods"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Store interface {
+\tGet(k string) (string, bool)
+\tPut(k, v string) error
+}
+
+type memStore struct {
+\tmu sync.Mutex
+\tm  map[string]string
+}
+
+func (s *memStore) Get(k string) (string, bool) {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\tv, ok := s.m[k]
+\treturn v, ok
+}
+
+func (s *memStore) Put(k, v string) error {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\ts.m[k] = v
+\treturn nil
+}
+
+// readOnly refuses writes and passes reads to the Store it embeds.
+type readOnly struct {
+\tStore
+}
+
+func (r readOnly) Put(k, v string) error { return fmt.Errorf("read-only: put %s", k) }
+
+type counting struct {
+\tStore
+\tgets int
+}
+
+func (c *counting) Get(k string) (string, bool) {
+\tc.gets++
+\treturn c.Store.Get(k)
+}
+
+func main() {
+\tbase := &memStore{m: map[string]string{}}
+\tvar s Store = base
+\tfmt.Println(s.Put("a", "1"))
+\tvar ro Store = readOnly{s}
+\tfmt.Println(ro.Put("b", "2"))
+\tfmt.Println(ro.Get("a"))
+\tc := &counting{Store: ro}
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 3; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tv, ok := c.Get("a")
+\t\t\tfmt.Println("got", v, ok)
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println("gets", c.gets, c.Put("c", "3"))
+\t_, isStore := any(c).(Store)
+\tfmt.Println(isStore)
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tvar empty readOnly
+\tempty.Get("x")
+}
+""",
+    "<nil>\n"
+    "read-only: put b\n"
+    "1 true\n"
+    "got 1 true\n"
+    "got 1 true\n"
+    "got 1 true\n"
+    "gets 3 read-only: put c\n"
+    "true\n"
+    "recovered: runtime error: invalid memory address or nil pointer dereference\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -9178,7 +9368,7 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     values = constructs["values"][1]
     assert "    x = v  # L24\n    if x is None:  # L25\n" in values
     assert 'elif go.is_type(x, "int") or isinstance(x, label):  # L27' in values
-    assert "elif isinstance(x, Square):  # L33" in values  # case Shape: its implementations
+    assert "elif go.is_pointer(x, Square):  # L33" in values  # case Shape: *Square implements it
     assert "    b = go.copy(a)  # L53\n" in values
     assert "        bx = go.copy(bx)  # L57\n" in values
     assert 'go_values = ("At",)  # struct values, copied with it' in values

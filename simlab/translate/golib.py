@@ -1060,7 +1060,7 @@ _GO_TYPES: dict[str, Callable[[Any], bool]] = {
     "string": lambda x: type(x) is str,
     "bool": lambda x: type(x) is bool,
     "float64": lambda x: type(x) is float,
-    "error": lambda x: isinstance(x, sl.GoError) or callable(getattr(x, "Error", None)),
+    "error": lambda x: isinstance(x, sl.GoError) or _ERROR.missing(x) is None,
     "runtime.Error": lambda x: isinstance(x, GoRuntimeError),
     "*runtime.PanicNilError": lambda x: isinstance(x, PanicNilError),
     # the primitives a sync.Map or an interface may hold by pointer
@@ -1085,9 +1085,16 @@ class Methods:
         self.go_name, self.names = go_name, names
 
     def missing(self, x: Any) -> str | None:
-        """The first method ``x`` lacks, or None."""
+        """The first method ``x`` lacks, or None: a struct value held in an interface
+        lacks its type's pointer methods (``go_pointer_methods``)."""
         cls = type(x)
-        return next((n for n in self.names if not callable(getattr(cls, n, None))), None)
+        held = getattr(cls, "go_pointer_methods", ()) if hasattr(cls, "go_struct") else ()
+        return next(
+            (n for n in self.names if n in held or not callable(getattr(cls, n, None))), None
+        )
+
+
+_ERROR: Methods = Methods("error", "Error")  # the error interface, for an assertion
 
 
 class Of:
@@ -2542,12 +2549,13 @@ _BY_VALUE = (int, float, complex, str, bool)
 
 
 def equal(a: Any, b: Any) -> bool:
-    """Go's ``==`` on interface values: the same dynamic type and equal values, numbers,
-    strings and booleans by value, anything else (a pointer, an error, a channel) only
-    itself."""
+    """Go's ``==`` on interface values and type parameters: the same dynamic type and
+    equal values, numbers, strings, booleans, arrays and struct values by value,
+    anything else (a pointer, an error, a channel) only itself."""
     if type(a) is not type(b):
         return False
-    return a == b if isinstance(a, _BY_VALUE) or hasattr(type(a), "go_struct") else a is b
+    by_value = isinstance(a, (*_BY_VALUE, list)) or hasattr(type(a), "go_struct")
+    return a == b if by_value or type(a).__hash__ is not object.__hash__ else a is b
 
 
 def _writer(w: Any) -> Any:

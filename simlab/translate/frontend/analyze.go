@@ -573,7 +573,7 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 					u.direct = true
 					return
 				}
-				if types.IsInterface(sel.Recv()) {
+				if types.IsInterface(sel.Recv()) || promotedFromInterface(p, sel) {
 					if p.ours(fn.Pkg()) || isLocalInterface(p, sel.Recv()) {
 						u.dyn = append(u.dyn, methodFamily(fn))
 					}
@@ -814,6 +814,16 @@ func (u *unit) pendingLit(a *analysis, lit *ast.FuncLit) {
 	} else {
 		u.dyn = append(u.dyn, "lit:"+a.p.where(lit))
 	}
+}
+
+// promotedFromInterface: sel is a method that a struct's embedded interface of the
+// program promotes (readOnly{Store}.Get): the value the field holds has it.
+func promotedFromInterface(p *program, sel *types.Selection) bool {
+	if len(sel.Index()) < 2 || types.IsInterface(sel.Recv()) {
+		return false
+	}
+	recv := sel.Obj().Type().(*types.Signature).Recv()
+	return recv != nil && types.IsInterface(recv.Type()) && isLocalInterface(p, recv.Type())
 }
 
 func isLocalInterface(p *program, t types.Type) bool {

@@ -449,7 +449,8 @@ func (m *module) mayBeClosed(elem types.Type) bool {
 // findStructKeys: Go compares map keys by value, and a struct value of the program
 // is a Python object, equal only to itself. The class of a struct type a map is
 // keyed by (and of the struct values in its fields) compares and hashes by value
-// (keyed); a map keyed by a pointer to such a type, which needs identity, is refused.
+// (keyed), and so does one passed to a comparable type parameter; a map keyed by a
+// pointer to such a type, which needs identity, is refused.
 func (m *module) findStructKeys() {
 	p := m.p
 	var mark func(t types.Type, at ast.Expr)
@@ -467,6 +468,31 @@ func (m *module) findStructKeys() {
 		for i := 0; i < st.NumFields(); i++ {
 			if _, isStruct := under(st.Field(i).Type()).(*types.Struct); isStruct && !isTime(st.Field(i).Type()) {
 				mark(st.Field(i).Type(), at)
+			}
+		}
+	}
+	// a struct type argument of a comparable type parameter: the generic may
+	// compare its values with == or key a map by them (Uniq[T comparable])
+	var ids []*ast.Ident
+	for id := range p.info.Instances {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i].Pos() < ids[j].Pos() })
+	for _, id := range ids {
+		var params *types.TypeParamList
+		switch obj := p.info.Uses[id].(type) {
+		case *types.Func:
+			params = obj.Type().(*types.Signature).TypeParams()
+		case *types.TypeName:
+			if n, ok := obj.Type().(*types.Named); ok {
+				params = n.TypeParams()
+			}
+		}
+		args := p.info.Instances[id].TypeArgs
+		for i := 0; params != nil && i < params.Len() && i < args.Len(); i++ {
+			_, isStruct := under(args.At(i)).(*types.Struct)
+			if iface, ok := params.At(i).Constraint().Underlying().(*types.Interface); ok && isStruct && iface.IsComparable() {
+				mark(args.At(i), id)
 			}
 		}
 	}
@@ -500,11 +526,6 @@ func (m *module) findStructKeys() {
 	}
 }
 
-// refuseSharedSubslices: in Go a sub-slice (data[lo:hi]) shares its backing
-// array with the slice, so a write through one shows through the other; in the
-// translation it is a copy. Refused where the program writes elements of a slice
-// of that element type (x[i] = v, x[i]++, copy into it, an in-place sort), unless
-// the sub-slice only replaces its own operand (s = s[1:], s = append(s[:i], ...)).
 // findNilSlices: does the program compare a slice with nil? Only then does a nil
 // slice need to be told from an empty one.
 func (m *module) findNilSlices() {
@@ -583,6 +604,15 @@ func capturedIn(body *ast.BlockStmt, v types.Object, p *program) bool {
 	return found
 }
 
+// inPlace: the calls that write the elements of their first argument.
+var inPlace = []string{"copy", "clear", "sort.Ints", "sort.Strings", "sort.Float64s", "sort.Slice", "sort.SliceStable",
+	"slices.Sort", "slices.SortFunc", "slices.SortStableFunc", "slices.Reverse"}
+
+// refuseSharedSubslices: in Go a sub-slice (data[lo:hi]) shares its backing
+// array with the slice, so a write through one shows through the other; in the
+// translation it is a copy. Refused where the program writes elements of a slice
+// of that element type (x[i] = v, x[i]++, copy into it, clear, an in-place sort), unless
+// the sub-slice only replaces its own operand (s = s[1:], s = append(s[:i], ...)).
 func (m *module) refuseSharedSubslices() {
 	p := m.p
 	aliases := p.sliceAliases()
@@ -662,9 +692,7 @@ func (m *module) refuseSharedSubslices() {
 				write(n.X)
 			case *ast.CallExpr:
 				tv := p.info.Types[n.Fun] // sort.IntSlice(xs): sort.Sort may sort xs through it
-				if fn := calleeName(p, n); fn == "copy" || fn == "sort.Ints" || fn == "sort.Strings" ||
-					fn == "sort.Float64s" || fn == "sort.Slice" || fn == "sort.SliceStable" || fn == "slices.Sort" ||
-					tv.IsType() && sortSlice(tv.Type) != "" {
+				if fn := calleeName(p, n); slices.Contains(inPlace, fn) || tv.IsType() && sortSlice(tv.Type) != "" {
 					if len(n.Args) > 0 {
 						if t, ok := elemOf(n.Args[0]); ok {
 							writeTo(n.Args[0], t)
@@ -1388,10 +1416,14 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex and the program's struct types")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex and the program's struct and interface types")
 		}
 		fields = append(fields, fieldName(f.Name()))
-		decl = append(decl, f.Name()+" "+types.TypeString(f.Type(), qualifier))
+		if f.Embedded() {
+			decl = append(decl, types.TypeString(f.Type(), qualifier))
+		} else {
+			decl = append(decl, f.Name()+" "+types.TypeString(f.Type(), qualifier))
+		}
 	}
 	if tn != nil && tn.Type().(*types.Named).TypeParams().Len() > 0 { // type Box[T any] struct{ v T }
 		tps := tn.Type().(*types.Named).TypeParams()
@@ -1458,6 +1490,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 			tuple += ","
 		}
 		m.emit("    go_durations = (%s)  # time.Duration fields, printed as 1.5s", tuple)
+	}
+	if pm := m.pointerMethods(tn); len(pm) > 0 {
+		m.emit("    go_pointer_methods = (%s,)  # which a value held in an interface lacks", strings.Join(pm, ", "))
 	}
 	if tn != nil && len(fields) == 0 && len(tparams) == 0 {
 		// a context key's type: its values are all equal, and the spec lets
@@ -1547,8 +1582,13 @@ func (m *module) embeddable(t types.Type) bool {
 		return false
 	}
 	if m.p.ours(n.Obj().Pkg()) {
-		_, isStruct := n.Underlying().(*types.Struct)
-		return isStruct
+		switch n.Underlying().(type) {
+		case *types.Struct:
+			return true
+		case *types.Interface: // type readOnly struct{ Store }: the value it holds has the methods
+			return t == types.Type(n)
+		}
+		return false
 	}
 	key := n.Obj().Pkg().Path() + "." + n.Obj().Name()
 	return key == "sync.Mutex" || key == "sync.RWMutex"
@@ -1864,4 +1904,28 @@ func (m *module) initName(u *unit) string {
 		}
 	}
 	return fmt.Sprintf("init_%d", k)
+}
+
+// pointerMethods: the methods of tn with a pointer receiver, quoted, where the
+// program holds a value of tn in an interface, whose method set lacks them.
+func (m *module) pointerMethods(tn *types.TypeName) []string {
+	if tn == nil {
+		return nil
+	}
+	held := false
+	for e := range m.p.ifaceValues {
+		held = held || types.Identical(m.p.info.TypeOf(e), tn.Type())
+	}
+	if !held {
+		return nil
+	}
+	var names []string
+	values := types.NewMethodSet(tn.Type())
+	pointers := types.NewMethodSet(types.NewPointer(tn.Type()))
+	for i := 0; i < pointers.Len(); i++ {
+		if fn := pointers.At(i).Obj(); values.Lookup(fn.Pkg(), fn.Name()) == nil {
+			names = append(names, fmt.Sprintf("%q", fieldName(fn.Name())))
+		}
+	}
+	return names
 }

@@ -383,7 +383,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			return recv + embeddedPath(sel.Recv(), sel.Index()) + "." + fieldName(x.Sel.Name)
 		}
 		fn := sel.Obj().(*types.Func)
-		if f.m.a.byFunc[fn.Origin()] == nil && !isLocalInterface(p, sel.Recv()) {
+		if f.m.a.byFunc[fn.Origin()] == nil && !isLocalInterface(p, sel.Recv()) && !promotedFromInterface(p, sel) {
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a standard library type", "a closure calling it")
 		}
 		if n, ok := sel.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {
@@ -1315,7 +1315,7 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 		}
 		if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
 			fn := s.Obj().(*types.Func)
-			if f.m.a.byFunc[fn.Origin()] == nil && !isLocalInterface(p, s.Recv()) {
+			if f.m.a.byFunc[fn.Origin()] == nil && !isLocalInterface(p, s.Recv()) && !promotedFromInterface(p, s) {
 				return f.stdMethod(c, sel, fn)
 			}
 			if cls, recv := f.namedValueReceiver(sel, s, fn); cls != "" {

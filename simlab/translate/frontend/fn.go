@@ -1372,7 +1372,7 @@ func (f *fn) funcValue(e ast.Expr, at ast.Node) (string, string) {
 				if py, ok := stdMethodValues[methodKey(fn)]; ok && sel.Kind() == types.MethodVal {
 					return f.expr(x.X) + "." + py, goMethodName(fn)
 				}
-				if types.IsInterface(sel.Recv()) && isLocalInterface(p, sel.Recv()) {
+				if types.IsInterface(sel.Recv()) && isLocalInterface(p, sel.Recv()) || promotedFromInterface(p, sel) {
 					return f.expr(x.X) + "." + fieldName(x.Sel.Name), x.Sel.Name
 				}
 			}
@@ -2368,10 +2368,13 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 		}
 		if n, ok := t.(*types.Named); ok && p.ours(n.Obj().Pkg()) {
 			// the program's types that implement it; no other value has methods
-			var classes []string
+			var classes, pointers []string // the types, and those whose pointers only, implement it
 			for tn := range f.m.types {
-				if types.Implements(types.NewPointer(tn.Type()), it) {
+				switch {
+				case types.Implements(tn.Type(), it):
 					classes = append(classes, f.m.globals[tn])
+				case types.Implements(types.NewPointer(tn.Type()), it):
+					pointers = append(pointers, f.m.globals[tn])
 				}
 			}
 			for tn := range f.m.basics {
@@ -2380,13 +2383,25 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 				}
 			}
 			sortStrings(classes)
+			sortStrings(pointers)
+			var tests []string
 			switch len(classes) {
+			case 0:
+			case 1:
+				tests = append(tests, "isinstance("+x+", "+classes[0]+")")
+			default:
+				tests = append(tests, "isinstance("+x+", ("+strings.Join(classes, ", ")+"))")
+			}
+			for _, cls := range pointers {
+				tests = append(tests, "go.is_pointer("+x+", "+cls+")") // a value held lacks its pointer methods
+			}
+			switch len(tests) {
 			case 0:
 				return "False"
 			case 1:
-				return "isinstance(" + x + ", " + classes[0] + ")"
+				return tests[0]
 			}
-			return "isinstance(" + x + ", (" + strings.Join(classes, ", ") + "))"
+			return "(" + strings.Join(tests, " or ") + ")"
 		}
 	}
 	cls := f.assertedTypeOf(e, t)

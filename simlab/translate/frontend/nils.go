@@ -145,6 +145,9 @@ func (p *program) assignments(set func(e ast.Expr, t types.Type)) {
 
 func (p *program) assignedArgs(c *ast.CallExpr, set func(ast.Expr, types.Type)) {
 	if tv, ok := p.info.Types[c.Fun]; !ok || tv.IsType() {
+		if ok && types.IsInterface(tv.Type) && len(c.Args) == 1 && !p.info.Types[c.Args[0]].IsNil() {
+			set(c.Args[0], tv.Type) // Shape(r): converted as an assignment converts it
+		}
 		return // a conversion: T(nil) says its type itself
 	}
 	sig, ok := under(p.info.TypeOf(c.Fun)).(*types.Signature)
