@@ -7180,6 +7180,108 @@ func main() {
 )
 
 
+# Go's spec: "if the deferred function ... sets the function's named results, ... the
+# function returns them" whichever return statement it leaves by (an early return too).
+CONSTRUCTS["deferred_closure_sets_named_results_after_any_return"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"sync"
+)
+
+var errNotFound = errors.New("not found")
+
+type store struct {
+\tmu sync.Mutex
+\tm  map[string]int
+}
+
+// get wraps its error on the way out, whichever return it leaves by.
+func (s *store) get(k string) (v int, err error) {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\tdefer func() {
+\t\tif err != nil {
+\t\t\terr = fmt.Errorf("get %q: %w", k, err)
+\t\t}
+\t}()
+\tif k == "" {
+\t\treturn 0, errors.New("empty key")
+\t}
+\tv, ok := s.m[k]
+\tif !ok {
+\t\treturn 0, errNotFound
+\t}
+\treturn v, nil
+}
+
+// safeDiv turns a panic into an error and counts attempts.
+func safeDiv(a, b int) (q int, err error) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\terr = fmt.Errorf("recovered: %v", r)
+\t\t\tq = -1
+\t\t}
+\t}()
+\tif a == 0 {
+\t\treturn 0, nil
+\t}
+\treturn a / b, nil
+}
+
+// first returns the first even number, doubling it on the way out.
+func first(xs []int) (n int) {
+\tdefer func() { n *= 2 }()
+\tfor _, x := range xs {
+\t\tif x%2 == 0 {
+\t\t\treturn x
+\t\t}
+\t}
+\tfor i := range 3 {
+\t\tdefer fmt.Println("unreached defer", i)
+\t}
+\treturn -1
+}
+
+func main() {
+\ts := &store{m: map[string]int{"a": 1}}
+\tvar wg sync.WaitGroup
+\tkeys := []string{"a", "b", ""}
+\tlines := make([]string, len(keys))
+\tfor i, k := range keys {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tv, err := s.get(k)
+\t\t\tlines[i] = fmt.Sprint(k, v, err, errors.Is(err, errNotFound))
+\t\t}()
+\t}
+\twg.Wait()
+\tfor _, line := range lines {
+\t\tfmt.Println(line)
+\t}
+\tfmt.Println(safeDiv(6, 3))
+\tfmt.Println(safeDiv(0, 0))
+\tfmt.Println(safeDiv(1, 0))
+\tfmt.Println(first([]int{1, 4, 6}), first([]int{1, 3}))
+}
+""",
+    "a1 <nil> false\n"
+    'b0 get "b": not found true\n'
+    '0 get "": empty key false\n'
+    "2 <nil>\n"
+    "0 <nil>\n"
+    "-1 recovered: runtime error: integer divide by zero\n"
+    "unreached defer 2\n"
+    "unreached defer 1\n"
+    "unreached defer 0\n"
+    "8 -2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

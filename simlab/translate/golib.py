@@ -72,6 +72,7 @@ __all__ = [
     "Range",
     "Recoverable",
     "Ref",
+    "Return",
     "StaticType",
     "StringSlice",
     "StructValue",
@@ -1147,6 +1148,13 @@ def is_value(x: Any, cls: type) -> bool:
 def is_pointer(x: Any, cls: type) -> bool:
     """A type switch's ``case *T`` for a struct type T: ``x`` holds a pointer to one."""
     return _is(x, cls)
+
+
+class Return(BaseException):
+    """``raise go.Return``: a return statement of a function whose deferred closure
+    sets its named results, before its end. The function catches it around its
+    body, after the deferred calls ran, and returns the results as they left them
+    (Python's return would give the values it had before the deferred calls)."""
 
 
 def call(fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, Any]:

@@ -21,12 +21,13 @@ type fn struct {
 	names  map[types.Object]string
 	used   map[string]bool
 
-	loops       []loopInfo // enclosing Go loops, innermost last
-	switches    int        // enclosing switch/select cases inside the innermost loop
-	deferLst    string     // the defer list's name, in list mode
-	deferGen    bool       // a call in the defer list may block
-	resultsLast bool       // a deferred closure sets a named result: return them after the defers
-	results     []string   // names of named results
+	loops        []loopInfo // enclosing Go loops, innermost last
+	switches     int        // enclosing switch/select cases inside the innermost loop
+	deferLst     string     // the defer list's name, in list mode
+	deferGen     bool       // a call in the defer list may block
+	resultsLast  bool       // a deferred closure sets a named result: return them after the defers
+	earlyReturns bool       // and the function returns before its end: see returnStmt
+	results      []string   // names of named results
 
 	// per statement
 	pre       []string                 // lines hoisted before the statement (receives in expressions)
@@ -280,12 +281,10 @@ func (f *fn) function() {
 		for v := range f.m.a.byLit[lit].assigned {
 			if f.m.a.resultVar[v] && f.m.a.declUnit[v] == u {
 				// the function returns its named results once the deferred calls ran:
-				// its one return, last, sets them, and the Python return comes after
-				if !returnsLastOnly(u.body) {
-					p.unsupported(lit, "a deferred closure that sets a named result ("+v.Name()+") of a function that returns before its end",
-						"one return statement, at the end of the function")
-				}
+				// a return sets them (an early one raises go.Return to leave the body),
+				// and the Python return comes after
 				f.resultsLast = true
+				f.earlyReturns = !returnsLastOnly(u.body)
 			}
 		}
 	}
@@ -300,10 +299,19 @@ func (f *fn) function() {
 	if u.forced {
 		f.w("yield from ()  # never blocks; a generator like the functions it may stand for")
 	}
+	if f.earlyReturns {
+		f.w("try:")
+		f.indent++
+	}
 	start := len(f.lines)
 	f.body(u.body.List)
 	if len(f.lines) == start {
 		f.w("pass")
+	}
+	if f.earlyReturns {
+		f.indent--
+		f.w("except go.Return:  # a return statement, and the deferred calls ran")
+		f.w("    pass")
 	}
 	if f.resultsLast && !strings.HasPrefix(f.lines[len(f.lines)-1], strings.Repeat("    ", f.indent)+"return ") {
 		f.w("return %s  # the named results, as the deferred calls left them", strings.Join(f.results, ", "))
@@ -1493,8 +1501,9 @@ func (f *fn) deferCallee(c *ast.CallExpr, s ast.Node) string {
 func s2n(_ *types.Selection, c *ast.CallExpr) ast.Node { return c }
 
 func (f *fn) returnStmt(s *ast.ReturnStmt) {
-	if f.resultsLast && f.parentOf(s) {
-		// the function's last statement: set the results, return them after the defers
+	if f.resultsLast {
+		// set the results, return them after the defers: from the function's last
+		// statement, by going on; from any other, by raising go.Return
 		if len(s.Results) > 0 {
 			var parts []string
 			for _, r := range s.Results {
@@ -1502,6 +1511,10 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 			}
 			f.flushPre()
 			f.wl(f.line, "%s = %s", strings.Join(f.results, ", "), strings.Join(parts, ", "))
+		}
+		if body := f.u.body.List; s != body[len(body)-1] {
+			f.flushPre()
+			f.wl(f.line, "raise go.Return")
 		}
 		return
 	}
