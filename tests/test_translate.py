@@ -812,9 +812,9 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
             "through a pointer",
         ),
         (
-            "\tvar x any = 1\n\tswitch x.(type) {\n\tcase int64:\n\t}\n",
+            "\tvar x any = 1\n\tswitch x.(type) {\n\tcase func():\n\t}\n",
             6,
-            "a type assertion to int64",
+            "a type assertion to func()",
         ),
         (
             "\tch := make(chan int)\n\tvar s S = ch\n\t_ = s\n}\n\ntype S chan int\n\n"
@@ -7279,6 +7279,88 @@ func main() {
     "unreached defer 1\n"
     "unreached defer 0\n"
     "8 -2\n",
+)
+
+
+# Go's spec: an interface holds its value's dynamic type: int64(2), byte('x'), 'y' (an
+# int32) and float32(0.1) are no int or float64 to a type switch, an assertion, %T and ==.
+CONSTRUCTS["sized_numbers_held_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+func describe(v any) string {
+\tswitch x := v.(type) {
+\tcase int:
+\t\treturn fmt.Sprint("int ", x)
+\tcase int64:
+\t\treturn fmt.Sprint("int64 ", x+1)
+\tcase uint8:
+\t\treturn fmt.Sprintf("byte %c", x)
+\tcase int32:
+\t\treturn fmt.Sprintf("rune %q", x)
+\tcase float32:
+\t\treturn fmt.Sprint("float32 ", x)
+\tcase float64:
+\t\treturn fmt.Sprint("float64 ", x)
+\tcase uint64, uint32:
+\t\treturn fmt.Sprintf("unsigned %T %v", x, x)
+\t}
+\treturn fmt.Sprintf("other %T", v)
+}
+
+type metric struct {
+\tname string
+\tval  any
+}
+
+func main() {
+\tms := []metric{{"a", 1}, {"b", int64(2)}, {"c", byte('x')}, {"d", 'y'}, {"e", float32(0.1)},
+\t\t{"f", 0.5}, {"g", uint64(7)}, {"h", uint32(8)}, {"i", int16(-3)}}
+\tfor _, m := range ms {
+\t\tfmt.Printf("%s %T %v %s\\n", m.name, m.val, m.val, describe(m.val))
+\t}
+\tvar a, b any = int64(3), 3
+\tfmt.Println(a == b, a == any(int64(3)), a)
+\tn, ok := a.(int)
+\tfmt.Println(n, ok)
+\tvar v atomic.Value
+\tv.Store(int64(1))
+\tfmt.Println(v.Load().(int64) + 1)
+\tch := make(chan any, 2)
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func() {
+\t\tdefer wg.Done()
+\t\tch <- uint8(200)
+\t\tch <- int8(-1)
+\t}()
+\twg.Wait()
+\tfirst, second := <-ch, <-ch
+\tfmt.Println(describe(first), describe(second))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tv.Store(1)
+}
+""",
+    "a int 1 int 1\n"
+    "b int64 2 int64 3\n"
+    "c uint8 120 byte x\n"
+    "d int32 121 rune 'y'\n"
+    "e float32 0.1 float32 0.1\n"
+    "f float64 0.5 float64 0.5\n"
+    "g uint64 7 unsigned uint64 7\n"
+    "h uint32 8 unsigned uint32 8\n"
+    "i int16 -3 other int16\n"
+    "false true 3\n"
+    "0 false\n"
+    "2\n"
+    "byte È other int8\n"
+    "recovered: sync/atomic: store of inconsistently typed value into Value\n",
 )
 
 

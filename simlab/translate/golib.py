@@ -1061,6 +1061,17 @@ _GO_TYPES: dict[str, Callable[[Any], bool]] = {
     "string": lambda x: type(x) is str,
     "bool": lambda x: type(x) is bool,
     "float64": lambda x: type(x) is float,
+    "float32": lambda x: type(x) is Float32,
+    "int8": lambda x: type(x) is Int8,
+    "int16": lambda x: type(x) is Int16,
+    "int32": lambda x: type(x) is Int32,
+    "int64": lambda x: type(x) is Int64,
+    "uint": lambda x: type(x) is Uint,
+    "uint8": lambda x: type(x) is Uint8,
+    "uint16": lambda x: type(x) is Uint16,
+    "uint32": lambda x: type(x) is Uint32,
+    "uint64": lambda x: type(x) is Uint64,
+    "uintptr": lambda x: type(x) is Uintptr,
     "error": lambda x: isinstance(x, sl.GoError) or _ERROR.missing(x) is None,
     "runtime.Error": lambda x: isinstance(x, GoRuntimeError),
     "*runtime.PanicNilError": lambda x: isinstance(x, PanicNilError),
@@ -1822,9 +1833,71 @@ def _float(x: float) -> str:
 
 class Float32(float):
     """A float32 handed to fmt, which prints the fewest digits that read back as the
-    float32 (0.1, where the float64 it is prints 0.10000000149011612)."""
+    float32 (0.1, where the float64 it is prints 0.10000000149011612), or held in an
+    interface, where a type switch, an assertion and ``%T`` tell it from a float64."""
 
     __slots__ = ()
+    go_name = "float32"
+
+
+class Sized(int):
+    """A value of a sized or unsigned integer type held in an interface (``var x any
+    = int64(5)``): a type switch, an assertion and ``%T`` tell it from an ``int``, and
+    ``==`` from another type's. Arithmetic on it gives a plain int, as the rest of
+    the translation keeps every integer type."""
+
+    __slots__ = ()
+    go_name = "int"
+
+
+class Int8(Sized):
+    __slots__ = ()
+    go_name = "int8"
+
+
+class Int16(Sized):
+    __slots__ = ()
+    go_name = "int16"
+
+
+class Int32(Sized):
+    __slots__ = ()
+    go_name = "int32"
+
+
+class Int64(Sized):
+    __slots__ = ()
+    go_name = "int64"
+
+
+class Uint(Sized):
+    __slots__ = ()
+    go_name = "uint"
+
+
+class Uint8(Sized):
+    __slots__ = ()
+    go_name = "uint8"
+
+
+class Uint16(Sized):
+    __slots__ = ()
+    go_name = "uint16"
+
+
+class Uint32(Sized):
+    __slots__ = ()
+    go_name = "uint32"
+
+
+class Uint64(Sized):
+    __slots__ = ()
+    go_name = "uint64"
+
+
+class Uintptr(Sized):
+    __slots__ = ()
+    go_name = "uintptr"
 
 
 def _shortest(x: float, bits: int) -> tuple[str, int]:

@@ -126,6 +126,9 @@ func (f *fn) expr(e ast.Expr) string {
 		if isEmptyStruct(t) {
 			return f.emptyStruct(f.exprOf(e))
 		}
+		if cls := sizedClass(t); cls != "" {
+			return cls + "(" + f.exprOf(e) + ")" // var x any = int64(5): not an int
+		}
 		if ptr, ok := t.(*types.Pointer); ok && f.p.isNamedValue(ptr.Elem()) {
 			return f.m.globals[ptr.Elem().(*types.Named).Obj()] + ".pointer(" + f.exprOf(e) + ")" // heap.Init(&pq)
 		}
@@ -2288,6 +2291,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	}
 	switch name {
 	case "int", "string", "bool", "float64", "error", "runtime.Error", "*runtime.PanicNilError",
+		"int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "float32",
 		"*sync.Mutex", "*sync.RWMutex", "*sync.WaitGroup", "*sync/atomic.Int32", "*sync/atomic.Int64",
 		"*sync/atomic.Uint32", "*sync/atomic.Uint64", "*sync/atomic.Bool":
 		return pyString(name)

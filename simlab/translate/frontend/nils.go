@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // typeNils records the type each untyped nil takes from where it stands, which
@@ -25,7 +26,8 @@ func (p *program) typeNils() {
 // stand that need a mark the translation would not have: a struct value (var s
 // Shape = Rect{3, 4}), whose copy go.as_value marks as a value, which a pointer to
 // a struct, the same object at run time, is not; a value of a named slice, map or
-// func type with methods, or a pointer to one, which its class holds (byAge(x)).
+// func type with methods, or a pointer to one, which its class holds (byAge(x)); a
+// sized integer or a float32, which go.Int64(x) marks as not an int.
 func (p *program) findInterfaceValues() {
 	p.ifaceValues = map[ast.Expr]bool{}
 	p.ifaceNils = map[ast.Expr]bool{}
@@ -34,7 +36,7 @@ func (p *program) findInterfaceValues() {
 			return
 		}
 		from := p.info.TypeOf(e)
-		if isStructValueType(from) || isEmptyStruct(from) {
+		if isStructValueType(from) || isEmptyStruct(from) || sizedClass(from) != "" {
 			p.ifaceValues[e] = true
 		}
 		if ptr, ok := from.(*types.Pointer); ok {
@@ -211,4 +213,21 @@ func (p *program) assignedElements(lit *ast.CompositeLit, set func(ast.Expr, typ
 			set(value(el), t.Elem())
 		}
 	}
+}
+
+// sizedClass: golib's class of the values of t, a sized or unsigned integer type or
+// float32 (not a named one, which has its own class), held in an interface; "" for
+// any other type.
+func sizedClass(t types.Type) string {
+	b, ok := t.(*types.Basic)
+	if !ok || b.Info()&types.IsUntyped != 0 {
+		return ""
+	}
+	switch b.Kind() {
+	case types.Int8, types.Int16, types.Int32, types.Int64, types.Uint, types.Uint8, types.Uint16,
+		types.Uint32, types.Uint64, types.Uintptr, types.Float32:
+		name := types.Typ[b.Kind()].Name() // uint8 for byte, int32 for rune
+		return "go." + strings.ToUpper(name[:1]) + name[1:]
+	}
+	return ""
 }
