@@ -445,6 +445,39 @@ NIL_DEREFERENCE_RUN = (
 )
 
 
+# panic(v) not recovered: the line go run (go1.27.3) printed after "start" for each v;
+# a struct or a pointer to one is its type and an address, which a run does not have
+PANIC_VALUES = {
+    'Fault{"write", 503}': "panic: (main.Fault) 0x4a3df8",
+    '&Fault{"read", 1}': "panic: (*main.Fault) 0x12e8d274c048",
+    "Level(3)": "panic: main.Level(3)",
+    "uint8(7)": "panic: 7",
+    "float32(1.5)": "panic: 1.5",
+    "'x'": "panic: 120",
+    'fmt.Errorf("wrapped: %w", errNotFound)': "panic: wrapped: not found",
+}
+
+
+@pytest.mark.parametrize("value", list(PANIC_VALUES))
+def test_a_panic_prints_its_value_as_gos_runtime_does(tmp_path, value):
+    """Go's spec leaves the text to the runtime, whose printpanicval prints an error's
+    Error, a named basic type as Level(3), an unnamed one as its value, and anything
+    else as its type and address (the address differs from run to run in Go too)."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"errors"\n\t"fmt"\n)\n\n'
+        'var errNotFound = errors.New("not found")\n\n'
+        "type Fault struct {\n\tOp   string\n\tCode int\n}\n\ntype Level int\n\n"
+        f'func main() {{\n\tfmt.Println("start")\n\tpanic({value})\n}}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1, result.output  # as go run's, for a program's exit status 2
+    lines = [line for line in result.output.splitlines() if not line.startswith("panic in ")]
+    address = re.compile(r"0x[0-9a-f]+")
+    got = [address.sub("0x...", line) for line in lines[:2]]
+    assert got == ["start", address.sub("0x...", PANIC_VALUES[value])]
+
+
 def test_a_nil_dereference_is_gos_runtime_panic_recovered_or_not(tmp_path):
     """A Python error on None is the Go runtime error it stands for: recover returns
     a runtime.Error with Go's text, and one not recovered ends the run as Go's panic

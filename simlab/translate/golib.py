@@ -895,11 +895,20 @@ def _panic_value(value: Any) -> str:
     if callable(error):
         return str(error())
     name = getattr(type(value), "go_name", None)
+    if isinstance(value, Sized | Float32):  # an unnamed type: the value alone
+        return v(value)
     if name is not None and isinstance(value, str):
         return f'{name}("{value}")'
     if name is not None and isinstance(value, int | float):
         return f"{name}({v(type(value).__mro__[1](value))})"
+    if hasattr(type(value), "__slots__") and not isinstance(value, _NOT_STRUCTS):
+        # a struct or a pointer to one: Go prints its type and an address, which a
+        # run does not have; this one stands for it
+        return f"({type_name(value)}) {_AN_ADDRESS}"
     return v(value)
+
+
+_AN_ADDRESS = "0xc000012000"
 
 
 def _same(a: Any, b: Any) -> bool:
