@@ -7397,6 +7397,67 @@ func main() {
 )
 
 
+# Go's spec: a method value x.M of an interface value "is a function value that
+# calls the method with the same arguments": st.Get, and the same through an embedded
+# interface, call a Get that locks a mutex.
+CONSTRUCTS["interface_method_values_that_block"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Store interface{ Get(k string) string }
+
+type mem struct {
+\tmu   sync.Mutex
+\thits int
+}
+
+func (m *mem) Get(k string) string {
+\tm.mu.Lock()
+\tdefer m.mu.Unlock()
+\tm.hits++
+\treturn "v" + k
+}
+
+type wrap struct{ Store }
+
+func each(keys []string, get func(string) string) []string {
+\tvar out []string
+\tfor _, k := range keys {
+\t\tout = append(out, get(k))
+\t}
+\treturn out
+}
+
+func main() {
+\tm := &mem{}
+\tvar st Store = m
+\tget := st.Get
+\tfmt.Println(get("a"))
+\tw := wrap{st}
+\tget2 := w.Get
+\tfmt.Println(get2("b"), each([]string{"c", "d"}, w.Get))
+\tvar wg sync.WaitGroup
+\tresults := make([]string, 3)
+\tfor i := range 3 {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tresults[i] = get(fmt.Sprint(i))
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(results, m.hits)
+}
+""",
+    "va\nvb [vc vd]\n[v0 v1 v2] 7\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

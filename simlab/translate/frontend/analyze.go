@@ -1087,6 +1087,18 @@ func (a *analysis) solve() {
 			u.families = appendOnce(u.families, familyOf(p, sel.Type()))
 			continue
 		}
+		if ok && sel.Kind() == types.MethodVal && !a.isCallee(sx.Sel) && types.IsInterface(fn.Type().(*types.Signature).Recv().Type()) {
+			// st.Get as a value: the function it gives is one of the interface's
+			// implementations, each then a member of the value's family too
+			sig := fn.Type().(*types.Signature)
+			key := "func:" + sigKey(types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()))
+			for _, u := range a.units {
+				if slices.Contains(u.families, methodFamily(fn)) {
+					u.families = appendOnce(u.families, key)
+				}
+			}
+			continue
+		}
 		if !ok || sel.Kind() != types.MethodVal || a.byFunc[fn.Origin()] == nil || a.isCallee(sx.Sel) {
 			continue
 		}

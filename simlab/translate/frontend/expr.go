@@ -392,6 +392,9 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		if n, ok := sel.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a named string or number type", "a closure calling it")
 		}
+		if promotedFromInterface(p, sel) {
+			return recv + embeddedPath(sel.Recv(), sel.Index()) + "." + fieldName(x.Sel.Name) // the value the field holds, bound
+		}
 		recvType := sel.Recv()
 		if ptr, ok := recvType.(*types.Pointer); ok {
 			recvType = ptr.Elem()
