@@ -934,6 +934,33 @@ def test_generics_beyond_functions_and_struct_types_are_refused(tmp_path, source
     assert result.output.startswith(f"simlab: bad.go:{line}: unsupported: {construct} (")
 
 
+@pytest.mark.parametrize(
+    ("call", "construct"),
+    [
+        (
+            "slices.IndexFunc(xs, func(x int) bool { mu.Lock(); defer mu.Unlock(); return x > 1 })",
+            "a slices.IndexFunc whose function blocks",
+        ),
+        ("cmp.Or(1.5, 2.5)", "this cmp.Or"),
+    ],
+    ids=["blocking", "or_of_floats"],
+)
+def test_a_library_call_simlab_cannot_make_as_go_does_is_refused(tmp_path, call, construct):
+    """slices' and strings' functions that take a function call it as a plain one: one
+    that blocks is refused, as sort.Search's; cmp.Or is Python's or, for integers,
+    strings and bools only."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"cmp"\n\t"fmt"\n\t"slices"\n\t"sync"\n)\n\n'
+        f"func main() {{\n\tvar mu sync.Mutex\n\txs := []int{{1, 2}}\n\tfmt.Println({call})\n"
+        "\t_, _, _ = cmp.Less(1, 2), slices.Max(xs), &mu\n}\n"
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1, result.output
+    assert result.output.startswith(f"simlab: bad.go:13: unsupported: {construct} (")
+
+
 def test_fmt_go_syntax_is_refused_in_one_line(tmp_path):
     """%#v, in a constant format at translation, in another at run time."""
     path = tmp_path / "bad.go"
@@ -7458,6 +7485,245 @@ func main() {
 )
 
 
+# time.ParseDuration: Go's grammar (a sign, numbers with fractions, each with its
+# unit, µs in both spellings, a bare 0), the largest and smallest Durations, a
+# fraction through a float64, and Go's errors, word for word, time's own quoting of
+# bytes outside printable ASCII (go1.27.3)
+CONSTRUCTS["parse_duration"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tfor _, s := range []string{"1h2m3.5s", "-1.5h", "300ms", "2us", "2µs", "2μs", "0", "+5s", "-0",
+\t\t"1.h", ".5s", "100ns", "1.0000000005s", "3m0.0000000019s", "9223372036854775807ns",
+\t\t"2562047h47m16.854775808s", "-9223372036854775808ns"} {
+\t\td, err := time.ParseDuration(s)
+\t\tfmt.Println(d, int64(d), err)
+\t}
+\tfor _, s := range []string{"1.5", "1d", "1", "x", "", "-", ".s", "1h-2m", "1e3s", "1H", "0x10s",
+\t\t"9223372036854775808ns", "1é", "1\\"s", "2\\\\s", "1\\ts", ".5.5s"} {
+\t\t_, err := time.ParseDuration(s)
+\t\tfmt.Println(err)
+\t}
+}
+""",
+    "1h2m3.5s 3723500000000 <nil>\n"
+    "-1h30m0s -5400000000000 <nil>\n"
+    "300ms 300000000 <nil>\n"
+    "2µs 2000 <nil>\n"
+    "2µs 2000 <nil>\n"
+    "2µs 2000 <nil>\n"
+    "0s 0 <nil>\n"
+    "5s 5000000000 <nil>\n"
+    "0s 0 <nil>\n"
+    "1h0m0s 3600000000000 <nil>\n"
+    "500ms 500000000 <nil>\n"
+    "100ns 100 <nil>\n"
+    "1s 1000000000 <nil>\n"
+    "3m0.000000001s 180000000001 <nil>\n"
+    "2562047h47m16.854775807s 9223372036854775807 <nil>\n"
+    '0s 0 time: invalid duration "2562047h47m16.854775808s"\n'
+    "-2562047h47m16.854775808s -9223372036854775808 <nil>\n"
+    'time: missing unit in duration "1.5"\n'
+    'time: unknown unit "d" in duration "1d"\n'
+    'time: missing unit in duration "1"\n'
+    'time: invalid duration "x"\n'
+    'time: invalid duration ""\n'
+    'time: invalid duration "-"\n'
+    'time: invalid duration ".s"\n'
+    'time: unknown unit "h-" in duration "1h-2m"\n'
+    'time: unknown unit "e" in duration "1e3s"\n'
+    'time: unknown unit "H" in duration "1H"\n'
+    'time: unknown unit "x" in duration "0x10s"\n'
+    'time: invalid duration "9223372036854775808ns"\n'
+    'time: unknown unit "\\xc3\\xa9" in duration "1\\xc3\\xa9"\n'
+    'time: unknown unit "\\"s" in duration "1\\"s"\n'
+    'time: unknown unit "\\\\s" in duration "2\\\\s"\n'
+    'time: unknown unit "\\x09s" in duration "1\\x09s"\n'
+    'time: missing unit in duration ".5.5s"\n',
+)
+
+
+# strings.Map (a negative rune dropped, an invalid one written as U+FFFD), math.Copysign
+# and math.Signbit (negative zero; the constant -0.0 is zero, as Go's) (go1.27.3)
+CONSTRUCTS["strings_map_copysign_signbit"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"strings"
+\t"unicode"
+)
+
+func main() {
+\trot := func(r rune) rune {
+\t\tif r >= 'a' && r <= 'z' {
+\t\t\treturn 'a' + (r-'a'+13)%26
+\t\t}
+\t\treturn r
+\t}
+\tfmt.Println(strings.Map(rot, "hello, world"))
+\tdrop := func(r rune) rune {
+\t\tif unicode.IsSpace(r) {
+\t\t\treturn -1
+\t\t}
+\t\treturn unicode.ToUpper(r)
+\t}
+\tfmt.Println(strings.Map(drop, " a b\\tcé λ "))
+\tfmt.Printf("%q\\n", strings.Map(func(r rune) rune { return 0x110000 }, "ab"))
+\tfmt.Println(math.Copysign(3, -1), math.Copysign(-2.5, 1), math.Copysign(0, -1),
+\t\tmath.Copysign(math.Inf(1), -0.0))
+\tfmt.Println(math.Signbit(-0.0), math.Signbit(math.Copysign(0, -1)), math.Signbit(2),
+\t\tmath.Signbit(math.Inf(-1)), math.Signbit(math.NaN()))
+\tx := math.Copysign(0, -1)
+\tfmt.Println(x, 1/x)
+}
+""",
+    'uryyb, jbeyq\nABCÉΛ\n"��"\n-3 2.5 -0 +Inf\nfalse true false true false\n-0 -Inf\n',
+)
+
+
+# slices' SortFunc, SortStableFunc, BinarySearch(Func), Max, Min (NaN wins; empty
+# panics), MaxFunc, MinFunc (the first of equals), IndexFunc, ContainsFunc; cmp.Compare
+# and Less (NaN least), cmp.Or of ints, cmp.Compare[float64] and strings.Compare as
+# values (go1.27.3)
+CONSTRUCTS["slices_and_cmp_with_functions"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+\t"math"
+\t"slices"
+\t"strings"
+)
+
+type person struct {
+\tname string
+\tage  int
+}
+
+func main() {
+\tpeople := []person{{"Cy", 30}, {"al", 25}, {"Bo", 30}, {"di", 25}, {"Ed", 40}}
+\tslices.SortFunc(people, func(a, b person) int { return cmp.Compare(a.age, b.age) })
+\tfmt.Println(people)
+\tslices.SortStableFunc(people, func(a, b person) int {
+\t\treturn strings.Compare(strings.ToLower(a.name), strings.ToLower(b.name))
+\t})
+\tfmt.Println(people)
+\tslices.SortFunc(people, func(a, b person) int {
+\t\treturn cmp.Or(-cmp.Compare(a.age, b.age), cmp.Compare(a.name, b.name))
+\t})
+\tfmt.Println(people)
+\txs := []int{1, 3, 5, 7}
+\tfor _, t := range []int{0, 1, 4, 7, 8} {
+\t\ti, found := slices.BinarySearch(xs, t)
+\t\tfmt.Print(i, found, " ")
+\t}
+\tfmt.Println()
+\tbyAge := func(p person, age int) int { return cmp.Compare(age, p.age) }
+\ti, found := slices.BinarySearchFunc(people, 30, byAge)
+\tfmt.Println(i, found)
+\ti, found = slices.BinarySearchFunc(people, 26, byAge)
+\tfmt.Println(i, found)
+\tfmt.Println(slices.Max(xs), slices.Min(xs), slices.Max([]string{"b", "c", "a"}),
+\t\tslices.Min([]float64{2, -1, 3}))
+\tnan := math.NaN()
+\tfmt.Println(slices.Max([]float64{1, nan, 3}), slices.Min([]float64{math.Inf(1), nan}))
+\toldest := slices.MaxFunc(people, func(a, b person) int { return cmp.Compare(a.age, b.age) })
+\tyoungest := slices.MinFunc(people, func(a, b person) int { return cmp.Compare(a.age, b.age) })
+\tfmt.Println(oldest, youngest)
+\tthirty := func(p person) bool { return p.age == 30 }
+\tfmt.Println(slices.IndexFunc(people, thirty), slices.ContainsFunc(people, thirty),
+\t\tslices.IndexFunc(people, func(p person) bool { return p.age > 99 }),
+\t\tslices.ContainsFunc(xs, func(x int) bool { return x%2 == 0 }))
+\tfmt.Println(slices.Index([]string{"a", "b"}, "b"), cmp.Compare(2, 1), cmp.Compare("a", "b"),
+\t\tcmp.Compare(1.5, 1.5), cmp.Compare(nan, 1), cmp.Compare(1, nan), cmp.Compare(nan, nan),
+\t\tcmp.Less(nan, math.Inf(-1)))
+\tfs := []float64{3, nan, 1, math.Inf(-1)}
+\tslices.SortFunc(fs, cmp.Compare[float64])
+\tfmt.Println(fs)
+\tnames := []string{"b", "C", "a"}
+\tslices.SortFunc(names, strings.Compare)
+\tfmt.Println(names)
+\tns := []float64{1, 2, nan}
+\tfmt.Println(slices.BinarySearch([]float64{nan, 1, 2}, nan))
+\tfmt.Println(slices.BinarySearch(ns, 2))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tfmt.Println(slices.Min([]int{}))
+}
+""",
+    "[{al 25} {di 25} {Cy 30} {Bo 30} {Ed 40}]\n"
+    "[{al 25} {Bo 30} {Cy 30} {di 25} {Ed 40}]\n"
+    "[{Ed 40} {Bo 30} {Cy 30} {al 25} {di 25}]\n"
+    "0 false 0 true 2 false 3 true 4 false \n"
+    "1 true\n"
+    "3 false\n"
+    "7 1 c -1\n"
+    "NaN NaN\n"
+    "{Ed 40} {al 25}\n"
+    "1 true -1 false\n"
+    "1 1 -1 0 -1 1 0 true\n"
+    "[NaN -Inf 1 3]\n"
+    "[C a b]\n"
+    "0 true\n"
+    "1 true\n"
+    "recovered: slices.Min: empty list\n",
+)
+
+
+# a slices.SortFunc whose cmp locks a mutex another goroutine may hold: the sort blocks
+# in the goroutine, as sort.Slice's (go1.27.3)
+CONSTRUCTS["slices_sort_func_whose_cmp_locks"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+\t"slices"
+\t"sync"
+)
+
+type ranks struct {
+\tmu sync.Mutex
+\tof map[string]int
+}
+
+func (r *ranks) rank(s string) int {
+\tr.mu.Lock()
+\tdefer r.mu.Unlock()
+\treturn r.of[s]
+}
+
+func main() {
+\tr := &ranks{of: map[string]int{"a": 3, "b": 1, "c": 2}}
+\txs := []string{"a", "b", "c"}
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func() {
+\t\tdefer wg.Done()
+\t\tr.mu.Lock()
+\t\tr.of["d"] = 0
+\t\tr.mu.Unlock()
+\t}()
+\tslices.SortFunc(xs, func(x, y string) int { return cmp.Compare(r.rank(x), r.rank(y)) })
+\twg.Wait()
+\tfmt.Println(xs, cmp.Or(0, 0, 3, 1), cmp.Or("", "x"))
+}
+""",
+    "[b c a] 3 x\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -9713,6 +9979,16 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "    local = go.Ref(0)  # L20\n" in places
     assert '                yield go.atomic_add(counters, 1, "Int64", 5)  # L30\n' in places
     assert '        yield go.atomic_add(p, "v", "Int32", 1)  # L15\n' in places
+    assert "        d, err = go.parse_duration(s)  # L12\n" in constructs["parse_duration"][1]
+    assert (
+        'print(go.strings_map(rot, "hello, world"))  # L17'
+        in (constructs["strings_map_copysign_signbit"][1])
+    )
+    funcs = constructs["slices_and_cmp_with_functions"][1]
+    assert "        return -go.cmp_compare(a.age, b.age) or go.cmp_compare(a.name, b.name)" in funcs
+    assert "    go.slices_sort_func(fs, lambda x, y: go.cmp_compare(x, y))  # L" in funcs
+    locks = constructs["slices_sort_func_whose_cmp_locks"][1]
+    assert "    yield from go.slices_sort_func_yielding(xs, func2)  # L32\n" in locks
     cells = constructs["cells"][1]
     assert '        name = go.Ref("")  # L11\n' in cells
     assert "        def func1(s, name=name):  # L13\n            name.v = s  # L13\n" in cells

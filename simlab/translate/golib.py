@@ -92,6 +92,8 @@ __all__ = [
     "atomic_swap",
     "bound",
     "call",
+    "cmp_compare",
+    "cmp_less",
     "compare",
     "copy",
     "copy_array",
@@ -125,6 +127,7 @@ __all__ = [
     "maps_values",
     "math_abs",
     "math_ceil",
+    "math_copysign",
     "math_exp",
     "math_floor",
     "math_inf",
@@ -137,12 +140,14 @@ __all__ = [
     "math_nan",
     "math_pow",
     "math_round",
+    "math_signbit",
     "math_sqrt",
     "math_trunc",
     "must_assert",
     "new_error",
     "panic",
     "parse_bool",
+    "parse_duration",
     "print",
     "printf",
     "println",
@@ -160,8 +165,17 @@ __all__ = [
     "sliced",
     "slices_all",
     "slices_backward",
+    "slices_binary_search",
+    "slices_binary_search_func",
     "slices_collect",
     "slices_index",
+    "slices_index_func",
+    "slices_max",
+    "slices_max_func",
+    "slices_min",
+    "slices_min_func",
+    "slices_sort_func",
+    "slices_sort_func_yielding",
     "slices_sorted",
     "slices_values",
     "sort_float64s",
@@ -174,6 +188,7 @@ __all__ = [
     "sprintf",
     "sprintln",
     "string_of",
+    "strings_map",
     "struct_equal",
     "struct_hash",
     "struct_map",
@@ -544,6 +559,18 @@ def title(s: str) -> str:
     return "".join(out)
 
 
+def strings_map(mapping: Callable[[int], int], s: str) -> str:
+    """``strings.Map(mapping, s)``: each rune of ``s`` replaced by ``mapping``'s, dropped
+    where it is negative; a rune that is not valid Unicode is written as U+FFFD, as
+    Go's ``utf8.AppendRune`` writes it."""
+    out = []
+    for c in s:
+        r = mapping(ord(c))
+        if r >= 0:
+            out.append(chr(r) if rune_len(r) > 0 else "\ufffd")
+    return "".join(out)
+
+
 _BOOLS = {"1": True, "t": True, "T": True, "TRUE": True, "true": True, "True": True}
 _BOOLS |= {"0": False, "f": False, "F": False, "FALSE": False, "false": False, "False": False}
 
@@ -574,6 +601,89 @@ def duration_round(d: int, m: int) -> int:
     down = abs(d) - r
     nearest = down if r + r < m else down + m
     return max(-nearest, _MIN_DURATION) if d < 0 else min(nearest, _MAX_DURATION)
+
+
+_UNITS = {
+    b"ns": 1,
+    b"us": 1_000,
+    "µs".encode(): 1_000,  # U+00B5, the micro sign
+    "μs".encode(): 1_000,  # U+03BC, the Greek letter mu
+    b"ms": 1_000_000,
+    b"s": 1_000_000_000,
+    b"m": 60_000_000_000,
+    b"h": 3_600_000_000_000,
+}
+_DURATION_PART = re.compile(rb"([0-9]*)(?:\.([0-9]*))?([^0-9.]*)")
+
+
+def _duration_quote(b: bytes) -> str:
+    """time's own quoting: a byte outside printable ASCII as ``\\xNN``."""
+    out = "".join(
+        f"\\x{c:02x}" if c < 0x20 or c >= 0x80 else "\\" * (c in b'"\\') + chr(c) for c in b
+    )
+    return f'"{out}"'
+
+
+def parse_duration(s: str) -> tuple[int, sl.GoError | None]:
+    """``time.ParseDuration(s)``: a sequence of decimal numbers, each with an optional
+    fraction and a unit (``ns``, ``us``/``µs``, ``ms``, ``s``, ``m``, ``h``), with an
+    optional sign: ``"1h2m3.5s"``, ``"-1.5h"``, ``"0"``; Go's errors, word for word,
+    and Go's arithmetic (a fraction through a float64, as Go's)."""
+    orig = s.encode()
+    rest = orig[1:] if orig[:1] in (b"-", b"+") else orig
+
+    def invalid() -> tuple[int, sl.GoError]:
+        return 0, new_error("time: invalid duration " + _duration_quote(orig))
+
+    if rest == b"0":
+        return 0, None
+    if not rest:
+        return invalid()
+    d = 0
+    while rest:
+        m = _DURATION_PART.match(rest)
+        assert m is not None  # every part of the pattern may be empty
+        whole, fraction, unit = m.group(1), m.group(2), m.group(3)
+        if not whole and not fraction:
+            return invalid()  # no digits: "x", ".s"
+        v = int(whole or b"0")
+        if v > 1 << 63:
+            return invalid()
+        if not unit:
+            return 0, new_error("time: missing unit in duration " + _duration_quote(orig))
+        if unit not in _UNITS:
+            text = _duration_quote(unit)
+            return 0, new_error(f"time: unknown unit {text} in duration {_duration_quote(orig)}")
+        rest = rest[m.end() :]
+        scale = _UNITS[unit]
+        if v > (1 << 63) // scale:
+            return invalid()
+        v *= scale
+        f, digits = _leading_fraction(fraction or b"")
+        if f > 0:
+            v += int(float(f) * (float(scale) / 10.0**digits))
+            if v > 1 << 63:
+                return invalid()
+        d += v
+        if d > 1 << 63:
+            return invalid()
+    if orig[:1] == b"-":
+        return -d, None
+    if d > _MAX_DURATION:
+        return invalid()
+    return d, None
+
+
+def _leading_fraction(digits: bytes) -> tuple[int, int]:
+    """The fraction's digits as an integer and how many of them it holds: those that
+    fit below 1<<63, as Go's leadingFraction keeps them."""
+    x = 0
+    for i, c in enumerate(digits):
+        y = x * 10 + c - ord("0")
+        if x > ((1 << 63) - 1) // 10 or y > 1 << 63:
+            return x, i
+        x = y
+    return x, len(digits)
 
 
 def sort_slice(xs: list[Any], less: Callable[[int, int], Any]) -> None:
@@ -732,6 +842,111 @@ def heap_fix(h: Any, i: int) -> None:
 def slices_index(xs: list[Any], x: Any) -> int:
     """``slices.Index``: the first index of ``x``, or -1."""
     return next((i for i, e in enumerate(xs) if e == x), -1)
+
+
+def slices_index_func(xs: list[Any], f: Callable[[Any], Any]) -> int:
+    """``slices.IndexFunc``: the first index whose element ``f`` holds for, or -1."""
+    return next((i for i, e in enumerate(xs) if f(e)), -1)
+
+
+def _is_nan(x: Any) -> bool:
+    return isinstance(x, float) and math.isnan(x)
+
+
+def cmp_compare(x: Any, y: Any) -> int:
+    """``cmp.Compare(x, y)``: -1, 0 or +1; a NaN is less than any other float and
+    equal to a NaN."""
+    if _is_nan(x) or _is_nan(y):
+        return _is_nan(y) - _is_nan(x)
+    return (x > y) - (x < y)
+
+
+def cmp_less(x: Any, y: Any) -> bool:
+    """``cmp.Less(x, y)``: ``cmp.Compare(x, y) < 0``."""
+    return cmp_compare(x, y) < 0
+
+
+def slices_sort_func(xs: list[Any], cmp: Callable[[Any, Any], Any]) -> None:
+    """``slices.SortFunc(xs, cmp)`` and ``SortStableFunc``: in place, by ``cmp``'s
+    sign. Stable (Go leaves the order of equal elements of ``SortFunc`` unspecified)."""
+    for _ in slices_sort_func_yielding(xs, cmp):
+        raise SimlabError("slices.SortFunc: its cmp function blocked, which the translation missed")
+
+
+def slices_sort_func_yielding(
+    xs: list[Any], cmp: Callable[[Any, Any], Any]
+) -> Generator[Any, Any, None]:
+    """``slices.SortFunc`` whose ``cmp`` may block (it locks a mutex): ``yield from``
+    it, and each comparison runs in the sorting goroutine, as Go's does."""
+
+    def less(i: int, j: int) -> Any:
+        order = cmp(xs[i], xs[j])
+        return _negative(order) if isgenerator(order) else order < 0
+
+    def swap(i: int, j: int) -> None:
+        xs[i], xs[j] = xs[j], xs[i]
+
+    yield from _insertion_sort(len(xs), less, swap)
+
+
+def _negative(order: Generator[Any, Any, Any]) -> Generator[Any, Any, bool]:
+    return (yield from order) < 0
+
+
+def slices_binary_search(xs: list[Any], x: Any) -> tuple[int, bool]:
+    """``slices.BinarySearch(xs, x)``: where ``x`` is, or would be inserted, in the
+    sorted ``xs``, and whether it is there (NaNs first, as cmp.Compare orders them)."""
+    i = sort_search(len(xs), lambda h: cmp_compare(xs[h], x) >= 0)
+    return i, i < len(xs) and cmp_compare(xs[i], x) == 0
+
+
+def slices_binary_search_func(
+    xs: list[Any], target: Any, cmp: Callable[[Any, Any], int]
+) -> tuple[int, bool]:
+    """``slices.BinarySearchFunc(xs, target, cmp)``: as ``BinarySearch``, by ``cmp``,
+    called at the indices Go's calls it at."""
+    i = sort_search(len(xs), lambda h: cmp(xs[h], target) >= 0)
+    return i, i < len(xs) and cmp(xs[i], target) == 0
+
+
+def slices_max(xs: list[Any]) -> Any:
+    """``slices.Max(xs)``: as the builtin ``max`` of its elements (NaN if one is);
+    an empty slice panics, as Go's."""
+    if not xs:
+        panic("slices.Max: empty list")
+    return functools.reduce(math_max, xs) if isinstance(xs[0], float) else max(xs)
+
+
+def slices_min(xs: list[Any]) -> Any:
+    """``slices.Min(xs)``: as the builtin ``min`` of its elements (NaN if one is);
+    an empty slice panics, as Go's."""
+    if not xs:
+        panic("slices.Min: empty list")
+    return functools.reduce(math_min, xs) if isinstance(xs[0], float) else min(xs)
+
+
+def slices_max_func(xs: list[Any], cmp: Callable[[Any, Any], int]) -> Any:
+    """``slices.MaxFunc(xs, cmp)``: the first of the greatest elements by ``cmp``; an
+    empty slice panics, as Go's."""
+    if not xs:
+        panic("slices.MaxFunc: empty list")
+    m = xs[0]
+    for x in xs[1:]:
+        if cmp(x, m) > 0:
+            m = x
+    return m
+
+
+def slices_min_func(xs: list[Any], cmp: Callable[[Any, Any], int]) -> Any:
+    """``slices.MinFunc(xs, cmp)``: the first of the least elements by ``cmp``; an
+    empty slice panics, as Go's."""
+    if not xs:
+        panic("slices.MinFunc: empty list")
+    m = xs[0]
+    for x in xs[1:]:
+        if cmp(x, m) < 0:
+            m = x
+    return m
 
 
 def quo(a: int, b: int) -> int:
@@ -3152,6 +3367,16 @@ def math_exp(x: float) -> float:
         return math.exp(x)
     except OverflowError:
         return math.inf
+
+
+def math_copysign(f: float, sign: float) -> float:
+    """``math.Copysign(f, sign)``: ``f``'s magnitude with ``sign``'s sign (-0 too)."""
+    return math.copysign(f, sign)
+
+
+def math_signbit(x: float) -> bool:
+    """``math.Signbit(x)``: ``x`` is negative or negative zero."""
+    return math.copysign(1.0, x) < 0
 
 
 def math_inf(sign: int) -> float:

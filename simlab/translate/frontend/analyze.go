@@ -622,8 +622,8 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				a.stdGen[familyOf(p, seq)] = true
 				a.famDyn[familyOf(p, seq)] = true
 				a.stdGen[familyOf(p, seq.Params().At(0).Type())] = true
-			case "sort.Slice", "sort.SliceStable":
-				// it calls less in the goroutine: the sort blocks where less may
+			case "sort.Slice", "sort.SliceStable", "slices.SortFunc", "slices.SortStableFunc":
+				// it calls less (cmp) in the goroutine: the sort blocks where it may
 				if len(c.Args) == 2 {
 					if lit, ok := ast.Unparen(c.Args[1]).(*ast.FuncLit); ok {
 						u.pendingLit(a, lit)

@@ -190,6 +190,9 @@ func (f *fn) exprOf(e ast.Expr) string {
 		return f.composite(x, p.info.TypeOf(x))
 	case *ast.IndexExpr:
 		if _, ok := p.info.Instances[identOf(x.X)]; ok {
+			if f.libraryFunc(x.X) {
+				return f.expr(x.X) // cmp.Compare[float64]: a lambda making the call
+			}
 			p.unsupported(x, "a generic function as a value", "a call: F[T](x), F(x)")
 		}
 		switch t := under(p.info.TypeOf(x.X)).(type) {
@@ -203,6 +206,9 @@ func (f *fn) exprOf(e ast.Expr) string {
 		}
 		return f.element(f.expr(x.X), x.Index)
 	case *ast.IndexListExpr:
+		if f.libraryFunc(x.X) {
+			return f.expr(x.X)
+		}
 		p.unsupported(x, "a generic function as a value", "a call: F[T, U](x), F(x)")
 	case *ast.SliceExpr:
 		if x.Slice3 {
@@ -579,6 +585,9 @@ func valueReceiver(fn *types.Func) bool {
 func (f *fn) stdFuncValue(x *ast.SelectorExpr, fn *types.Func) (string, bool) {
 	p := f.p
 	sig := fn.Type().(*types.Signature)
+	if inst, ok := p.info.Instances[x.Sel]; ok {
+		sig = inst.Type.(*types.Signature) // cmp.Compare[int], or with its type inferred
+	}
 	if sig.Variadic() {
 		return "", false
 	}
@@ -604,6 +613,16 @@ func (f *fn) stdFuncValue(x *ast.SelectorExpr, fn *types.Func) (string, bool) {
 		p.unsupported(x, fn.Pkg().Path()+"."+fn.Name()+" as a value (it blocks)", "a closure calling it")
 	}
 	return "lambda " + strings.Join(params, ", ") + ": " + s, true
+}
+
+// libraryFunc: e names a function of the standard library (slices.Max).
+func (f *fn) libraryFunc(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := f.p.info.Uses[sel.Sel].(*types.Func)
+	return ok && fn.Pkg() != nil && !f.p.ours(fn.Pkg()) && f.p.info.Selections[sel] == nil
 }
 
 func fieldKey(sel *types.Selection) string {
@@ -1613,7 +1632,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return f.yieldExpr("yield go.goexit()")
 	case "math.Round", "math.Max", "math.Min", "math.Inf", "math.IsInf", "math.IsNaN", "math.NaN",
 		"math.Sqrt", "math.Floor", "math.Ceil", "math.Trunc", "math.Abs", "math.Pow", "math.Mod",
-		"math.Log", "math.Exp":
+		"math.Log", "math.Exp", "math.Copysign", "math.Signbit":
 		// Go's NaN and infinities where Python's math raises
 		py := map[string]string{"math.IsInf": "is_inf", "math.IsNaN": "is_nan", "math.NaN": "nan"}[name]
 		if py == "" {
@@ -1776,6 +1795,40 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + " == " + paren(arg(1)), false // nil and empty alike, as Go's
 	case "slices.Reverse":
 		return paren(arg(0)) + ".reverse()", false
+	case "slices.SortFunc", "slices.SortStableFunc":
+		if f.mayBlock(c.Args[1]) {
+			return f.yieldExpr("yield from go.slices_sort_func_yielding(" + f.args(c) + ")") // cmp blocks
+		}
+		return "go.slices_sort_func(" + f.args(c) + ")", false
+	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map":
+		fnArg := c.Args[len(c.Args)-1]
+		if name == "strings.Map" {
+			fnArg = c.Args[0]
+		}
+		if f.mayBlock(fnArg) {
+			p.unsupported(c, "a "+name+" whose function blocks", "a function that only compares or maps")
+		}
+		if name == "slices.ContainsFunc" {
+			return "go.slices_index_func(" + f.args(c) + ") >= 0", false
+		}
+		return libraryHelper(name) + "(" + f.args(c) + ")", false
+	case "slices.BinarySearch", "slices.Max", "slices.Min", "cmp.Compare", "cmp.Less":
+		return libraryHelper(name) + "(" + f.args(c) + ")", false
+	case "strings.Compare":
+		return "go.cmp_compare(" + f.args(c) + ")", false // UTF-8's byte order is its code points' order
+	case "cmp.Or":
+		// the first operand that is not zero: Python's or, for integers, strings and bools
+		b, ok := under(p.info.TypeOf(c)).(*types.Basic)
+		if !ok || b.Info()&(types.IsInteger|types.IsString|types.IsBoolean) == 0 || c.Ellipsis.IsValid() || len(c.Args) == 0 {
+			p.unsupported(c, "this cmp.Or", "cmp.Or of integers, strings or bools, each operand written out")
+		}
+		var ops []string
+		for _, a := range c.Args {
+			ops = append(ops, f.operand(a, 2))
+		}
+		return strings.Join(ops, " or "), false
+	case "time.ParseDuration":
+		return "go.parse_duration(" + arg(0) + ")", false
 	case "strings.Split", "strings.Index", "strconv.Atoi", "sort.Slice", "sort.SliceStable", "slices.Index",
 		"strings.LastIndex", "strings.SplitN", "strconv.Quote", "strconv.FormatInt", "strconv.ParseBool",
 		"strconv.FormatFloat", "strconv.ParseFloat", "strconv.ParseInt", "strings.Title",
@@ -1839,7 +1892,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			}
 		}
 	}
-	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, math, runtime, some of strings/strconv/sort/slices/maps: docs/translate.md lists it)")
+	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, math, runtime, some of strings/strconv/sort/slices/maps/cmp: docs/translate.md lists it)")
 	return "", false
 }
 
@@ -2156,6 +2209,13 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 }
 
 // snake: WithCancelCause -> with_cancel_cause, the simlab spelling of a Go name.
+// libraryHelper: golib's function for the library's pkg.Func, go.pkg_func
+// (go.slices_binary_search for slices.BinarySearch).
+func libraryHelper(name string) string {
+	pkg, fn, _ := strings.Cut(name, ".")
+	return "go." + pkg + "_" + snake(fn)
+}
+
 func snake(name string) string {
 	var b strings.Builder
 	for i, r := range name {
