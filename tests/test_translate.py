@@ -7835,6 +7835,107 @@ def test_log_writes_what_go_writes_but_the_date(tmp_path, capsys):
     assert err == re.sub(r"(?m)^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d ", "", LOGS_STDERR)
 
 
+LOG_FLAGS = """\
+package main
+
+import (
+\t"fmt"
+\t"log"
+\t"time"
+)
+
+type code int
+
+func (c code) String() string { return fmt.Sprintf("code-%d", int(c)) }
+
+func helper(n int) {
+\tlog.Printf("helper %d", n)
+}
+
+func try(f func()) {
+\tdefer func() { fmt.Printf("recovered %q\\n", recover()) }()
+\tf()
+}
+
+func main() {
+\tfmt.Println(log.Flags(), log.LstdFlags, log.Prefix() == "")
+\tlog.Print("default")
+\tlog.SetFlags(0)
+\tlog.Print("no flags")
+\tlog.SetPrefix("app: ")
+\tfmt.Println(log.Flags(), log.Prefix())
+\tlog.Println("prefixed", code(1))
+\tlog.SetFlags(log.Lmsgprefix)
+\tlog.Print("msgprefix")
+\tlog.SetFlags(log.Lshortfile)
+\tlog.Printf("short %d",
+\t\t2)
+\thelper(3)
+\tlog.SetFlags(log.Lshortfile | log.Lmsgprefix)
+\tlog.Print("short and msgprefix")
+\tlog.SetFlags(log.Llongfile)
+\tlog.Print("long")
+\ttime.Sleep(1500 * time.Millisecond)
+\tlog.SetFlags(log.LstdFlags | log.Lmicroseconds | log.LUTC | log.Lshortfile)
+\tlog.Print("all")
+\tlog.SetFlags(log.Ltime)
+\tlog.Print("time")
+\tlog.SetFlags(log.Lmicroseconds)
+\tlog.Print("micro")
+\tlog.SetFlags(log.Ldate)
+\tlog.Print("date")
+\tfmt.Println(log.Flags())
+\tlog.SetFlags(0)
+\tlog.SetPrefix("")
+\ttry(func() { log.Panicf("bad %v", code(7)) })
+\ttry(func() { log.Panic("x", 1, 2, "y") })
+\ttry(func() { log.Panicln("x", 1) })
+}
+"""
+
+# what go1.27.3 wrote for LOG_FLAGS, run in /tmp/stdw/log3
+LOG_FLAGS_STDOUT = (
+    '3 3 true\n0 app: \n1\nrecovered "bad code-7"\nrecovered "x1 2y"\nrecovered "x 1\\n"\n'
+)
+LOG_FLAGS_STDERR = (
+    "2026/12/02 00:58:11 default\n"
+    "no flags\n"
+    "app: prefixed code-1\n"
+    "app: msgprefix\n"
+    "app: main.go:33: short 2\n"
+    "app: main.go:14: helper 3\n"
+    "main.go:37: app: short and msgprefix\n"
+    "app: /tmp/stdw/log3/main.go:39: long\n"
+    "app: 2026/12/02 00:58:13.481154 main.go:42: all\n"
+    "app: 00:58:13 time\n"
+    "app: 00:58:13.481282 micro\n"
+    "app: 2026/12/02 date\n"
+    "bad code-7\n"
+    "x1 2y\n"
+    "x 1\n"
+)
+
+
+def test_log_flags_and_prefix_write_what_go_writes(tmp_path, capsys):
+    """log.SetFlags, SetPrefix, Flags and Prefix: the prefix, before the message with
+    Lmsgprefix; Lshortfile and Llongfile the Go file and line of the call (the first
+    line of a call over two, as Go's); the date and time flags the run's clock, which
+    starts at 2000/01/01 00:00:00 where Go's is the wall clock; until SetFlags, Go's
+    LstdFlags, no date and time (as test_log_writes_what_go_writes_but_the_date).
+    log.Panicf, Panic and Panicln write the line, then panic with it."""
+    path = tmp_path / "main.go"
+    path.write_text(LOG_FLAGS)
+    sl.Runtime(seed=1).run(translate.entry(translate.load(path)))
+    out, err = capsys.readouterr()
+    assert out == LOG_FLAGS_STDOUT
+    wall = r"\d{4}/\d\d/\d\d \d\d:\d\d:\d\d"
+    expected = re.sub(rf"(?m)^{wall} ", "", LOG_FLAGS_STDERR, count=1)  # never set
+    expected = re.sub(r"\d{4}/\d\d/\d\d ", "2000/01/01 ", expected)  # the run's clock
+    expected = re.sub(r"\d\d:\d\d:\d\d\.\d{6}", "00:00:01.500000", expected)
+    expected = re.sub(r"\d\d:\d\d:\d\d ", "00:00:01 ", expected)
+    assert err == expected.replace("/tmp/stdw/log3/", f"{tmp_path}/")
+
+
 WRITERS = """\
 package main
 

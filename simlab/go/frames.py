@@ -100,6 +100,15 @@ def frame_of(code: CodeType, line: int) -> Frame:
     return Frame(f"{module}.{qualname}", _display_path(code.co_filename), line)
 
 
+def go_frame(code: CodeType, line: int) -> Frame | None:
+    """The frame of a function of a Go program (``gofunc`` with a file) stopped at
+    ``line``, or None for any other function."""
+    named = _GO_NAMES.get(code)
+    if named is None or named[1] is None:
+        return None
+    return frame_of(code, line)
+
+
 def _is_internal(code: CodeType) -> bool:
     return code.co_filename.startswith(_PACKAGE_DIR) and code not in _GO_NAMES
 

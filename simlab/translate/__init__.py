@@ -110,6 +110,8 @@ def load(path: str | Path, source: str | None = None) -> types.ModuleType:
     module = types.ModuleType(name, f"The simlab translation of {path}.")
     module.__file__ = filename
     module.go_package = _package(path)  # type: ignore[attr-defined]
+    # where the Go files are: log's Llongfile prints a file's absolute path
+    module.go_dir = str(path.resolve() if path.is_dir() else path.resolve().parent)  # type: ignore[attr-defined]
     exec(compile(source, filename, "exec"), module.__dict__)  # our own output
     sys.modules[name] = module
     return module

@@ -40,6 +40,7 @@ from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +00
 from simlab.errors import Goexit, GoPanic, SimlabError
 from simlab.go import atomic, syncmap
 from simlab.go.atomic import wrap
+from simlab.go.frames import go_frame
 from simlab.go.goroutine import SYNCTEST_WAIT, WAITING, Goroutine, Op
 from simlab.observe.leaks import durably_blocked
 
@@ -121,6 +122,11 @@ __all__ = [
     "is_type",
     "last_index",
     "log",
+    "log_flags",
+    "log_panic",
+    "log_prefix",
+    "log_set_flags",
+    "log_set_prefix",
     "maps_all",
     "maps_collect",
     "maps_keys",
@@ -1563,6 +1569,8 @@ class _RunState:
     atomic_ids: dict[tuple[int, Any], tuple[Any, int]] = field(default_factory=dict)
     env: dict[str, str] | None = None  # the process's environment, copied at first use
     binary: TestBinary | None = None  # the test binary's, while one runs
+    log_flags: int | None = None  # the standard logger's, None until log.SetFlags
+    log_prefix: str = ""
 
 
 def _state(rt: Any) -> _RunState:
@@ -3522,16 +3530,84 @@ class _Discard:
 discard = _Discard()
 
 
-def log(text: str) -> None:
-    """``log.Printf``, ``Print``, ``Println``: the line on stderr, ended by a newline as
-    Go's logger ends it, without the date and time Go's standard logger writes first
-    (a run's clock is simulated)."""
+# log's flags: Ldate, Ltime, Lmicroseconds, Llongfile, Lshortfile, LUTC, Lmsgprefix
+_LDATE, _LTIME, _LMICROSECONDS, _LLONGFILE, _LSHORTFILE, _LMSGPREFIX = 1, 2, 4, 8, 16, 64
+_LSTD_FLAGS = _LDATE | _LTIME
+
+
+def log_set_flags(rt: Any, flags: int) -> None:
+    """``log.SetFlags(flags)``: from now on the standard logger's lines carry what
+    ``flags`` asks for (LUTC changes nothing: a run's clock is in UTC)."""
+    _state(rt).log_flags = flags
+
+
+def log_flags(rt: Any) -> int:
+    """``log.Flags()``: ``LstdFlags`` until ``log.SetFlags``, as Go's."""
+    flags = _state(rt).log_flags
+    return _LSTD_FLAGS if flags is None else flags
+
+
+def log_set_prefix(rt: Any, prefix: str) -> None:
+    """``log.SetPrefix(prefix)``."""
+    _state(rt).log_prefix = prefix
+
+
+def log_prefix(rt: Any) -> str:
+    """``log.Prefix()``."""
+    return _state(rt).log_prefix
+
+
+def log(rt: Any, text: str) -> None:
+    """``log.Printf``, ``Print``, ``Println``: the line on stderr as Go's standard
+    logger writes it, ended by a newline: its prefix, then as its flags ask the date
+    and time of the run's clock (2000/01/01 00:00:00 at its start) and the Go file
+    and line of the call, the prefix after them with ``Lmsgprefix``. Until
+    ``log.SetFlags`` no date and time: Go's default, ``LstdFlags``, would write the
+    wall clock's, which no run can match."""
+    state = _state(rt)
+    flags, prefix = state.log_flags or 0, state.log_prefix
+    head = "" if flags & _LMSGPREFIX else prefix
+    if flags & (_LDATE | _LTIME | _LMICROSECONDS):
+        dt, ns = _civil(rt.now)
+        if flags & _LDATE:
+            head += f"{dt.year:04d}/{dt.month:02d}/{dt.day:02d} "
+        if flags & (_LTIME | _LMICROSECONDS):
+            head += f"{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}"
+            head += f".{ns // 1000:06d} " if flags & _LMICROSECONDS else " "
+    if flags & (_LSHORTFILE | _LLONGFILE):
+        file, line = _log_caller()
+        if flags & _LSHORTFILE:
+            file = file.rsplit("/", 1)[-1]
+        head += f"{file}:{line}: "
+    if flags & _LMSGPREFIX:
+        head += prefix
+    text = head + text
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
-def fatal(text: str) -> Op:
-    """``log.Fatalf``: :func:`log`, then ``os.Exit(1)`` (yield it)."""
-    log(text)
+def _log_caller() -> tuple[str, int]:
+    """The Go file and line of the program's call to log (runtime.Caller's): the
+    innermost frame of a Go function; ``???``, 0 for none, as Go's."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        at = go_frame(frame.f_code, frame.f_lineno)
+        if at is not None:
+            where = frame.f_globals.get("go_dir")
+            return (f"{where}/{at.file}" if where else at.file), at.line
+        frame = frame.f_back  # type: ignore[assignment]
+    return "???", 0
+
+
+def log_panic(rt: Any, text: str) -> None:
+    """``log.Panicf``, ``Panic``, ``Panicln``: :func:`log`, then ``panic(text)``."""
+    log(rt, text)
+    panic(text)
+
+
+def fatal(rt: Any, text: str) -> Op:
+    """``log.Fatalf``, ``Fatal``, ``Fatalln``: :func:`log`, then ``os.Exit(1)`` (yield
+    it)."""
+    log(rt, text)
     return _Exit(1)
 
 

@@ -720,6 +720,7 @@ func fmtOperands(p *program, c *ast.CallExpr) ([]ast.Expr, []bool) {
 	switch name {
 	case "fmt.Println", "fmt.Print", "fmt.Printf", "fmt.Sprint", "fmt.Sprintln", "fmt.Sprintf", "fmt.Errorf",
 		"log.Print", "log.Println", "log.Printf", "log.Fatal", "log.Fatalln", "log.Fatalf",
+		"log.Panic", "log.Panicln", "log.Panicf",
 		"testing.common.Log", "testing.common.Logf", "testing.common.Error", "testing.common.Errorf",
 		"testing.common.Fatal", "testing.common.Fatalf", "testing.common.Skip", "testing.common.Skipf":
 	case "fmt.Fprint", "fmt.Fprintln", "fmt.Fprintf":

@@ -1867,12 +1867,19 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			p.unsupported(c, "net.DialUDP with a remote address (a network)", "a model of the peer: a channel")
 		}
 		return "go.dial_udp(" + arg(0) + ", " + arg(1) + ", None)", false
-	case "log.Printf", "log.Print", "log.Println":
-		format := map[string]string{"log.Printf": "sprintf", "log.Print": "sprint", "log.Println": "sprintln"}[name]
-		return "go.log(go." + format + "(" + f.fmtArgs(c, name == "log.Printf") + "))", false
+	case "log.Printf", "log.Print", "log.Println", "log.Panicf", "log.Panic", "log.Panicln":
+		text := logText(name) + "(" + f.fmtArgs(c, strings.HasSuffix(name, "f")) + ")"
+		if strings.HasPrefix(name, "log.Panic") {
+			return "go.log_panic(rt, " + text + ")", false
+		}
+		return "go.log(rt, " + text + ")", false
 	case "log.Fatalf", "log.Fatal", "log.Fatalln":
-		format := map[string]string{"log.Fatalf": "sprintf", "log.Fatal": "sprint", "log.Fatalln": "sprintln"}[name]
-		return f.yieldExpr("yield go.fatal(go." + format + "(" + f.fmtArgs(c, name == "log.Fatalf") + "))")
+		return f.yieldExpr("yield go.fatal(rt, " + logText(name) + "(" + f.fmtArgs(c, name == "log.Fatalf") + "))")
+	case "log.SetFlags", "log.Flags", "log.SetPrefix", "log.Prefix":
+		if len(c.Args) == 0 {
+			return libraryHelper(name) + "(rt)", false
+		}
+		return libraryHelper(name) + "(rt, " + f.args(c) + ")", false
 	}
 	if strings.HasPrefix(name, "sync/atomic.") {
 		// an atomic access is an operation the goroutine yields: where a preemptive
@@ -2209,6 +2216,17 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 }
 
 // snake: WithCancelCause -> with_cancel_cause, the simlab spelling of a Go name.
+// logText: fmt's function that makes the line of log's pkg.Printf (Print, Println).
+func logText(name string) string {
+	switch {
+	case strings.HasSuffix(name, "f"):
+		return "go.sprintf"
+	case strings.HasSuffix(name, "ln"):
+		return "go.sprintln"
+	}
+	return "go.sprint"
+}
+
 // libraryHelper: golib's function for the library's pkg.Func, go.pkg_func
 // (go.slices_binary_search for slices.BinarySearch).
 func libraryHelper(name string) string {
