@@ -2215,7 +2215,6 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	return "", false
 }
 
-// snake: WithCancelCause -> with_cancel_cause, the simlab spelling of a Go name.
 // logText: fmt's function that makes the line of log's pkg.Printf (Print, Println).
 func logText(name string) string {
 	switch {
@@ -2234,6 +2233,7 @@ func libraryHelper(name string) string {
 	return "go." + pkg + "_" + snake(fn)
 }
 
+// snake: WithCancelCause -> with_cancel_cause, the simlab spelling of a Go name.
 func snake(name string) string {
 	var b strings.Builder
 	for i, r := range name {
