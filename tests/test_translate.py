@@ -7724,6 +7724,69 @@ func main() {
 )
 
 
+# Go's log package: SetOutput sends the standard logger's lines to any io.Writer (a
+# buffer, a builder, stdout, a writer of the program), and log.New makes a Logger of its own.
+CONSTRUCTS["log_output_and_loggers"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"log"
+\t"os"
+\t"strings"
+)
+
+type lineCounter struct{ lines int }
+
+func (c *lineCounter) Write(p []byte) (int, error) {
+\tfor _, b := range p {
+\t\tif b == '\\n' {
+\t\t\tc.lines++
+\t\t}
+\t}
+\treturn len(p), nil
+}
+
+func main() {
+\tvar buf bytes.Buffer
+\tlog.SetFlags(0)
+\tlog.SetOutput(&buf)
+\tlog.Printf("to the buffer %d", 1)
+\tlog.Println("again")
+\tfmt.Print(buf.String())
+\tfmt.Println(log.Writer() == &buf)
+\tlog.SetOutput(os.Stdout)
+\tlog.SetPrefix("[svc] ")
+\tlog.Print("to stdout")
+\tvar sb strings.Builder
+\tlog.SetOutput(&sb)
+\tlog.Print("built")
+\tfmt.Printf("%q\\n", sb.String())
+\tc := &lineCounter{}
+\tlog.SetOutput(c)
+\tlog.Print("one")
+\tlog.Print("two\\nthree")
+\tfmt.Fprintf(c, "four\\n")
+\tfmt.Println("lines:", c.lines)
+\tl := log.New(os.Stdout, "child: ", log.Lmsgprefix)
+\tl.Printf("from a logger %v", true)
+\tl.SetPrefix("renamed: ")
+\tl.Println("x")
+}
+""",
+    "to the buffer 1\n"
+    "again\n"
+    "true\n"
+    "[svc] to stdout\n"
+    '"[svc] built\\n"\n'
+    "lines: 4\n"
+    "child: from a logger true\n"
+    "renamed: x\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -62,6 +62,7 @@ __all__ = [
     "GoRuntimeError",
     "IntSlice",
     "JoinError",
+    "Logger",
     "Methods",
     "Month",
     "Named",
@@ -126,7 +127,9 @@ __all__ = [
     "log_panic",
     "log_prefix",
     "log_set_flags",
+    "log_set_output",
     "log_set_prefix",
+    "log_writer",
     "maps_all",
     "maps_collect",
     "maps_keys",
@@ -193,6 +196,7 @@ __all__ = [
     "sprint",
     "sprintf",
     "sprintln",
+    "std_logger",
     "string_of",
     "strings_map",
     "struct_equal",
@@ -1569,8 +1573,7 @@ class _RunState:
     atomic_ids: dict[tuple[int, Any], tuple[Any, int]] = field(default_factory=dict)
     env: dict[str, str] | None = None  # the process's environment, copied at first use
     binary: TestBinary | None = None  # the test binary's, while one runs
-    log_flags: int | None = None  # the standard logger's, None until log.SetFlags
-    log_prefix: str = ""
+    logger: Logger | None = None  # the standard logger, made at its first use
 
 
 def _state(rt: Any) -> _RunState:
@@ -2897,7 +2900,14 @@ def fprintf(w: Any, format: str, *args: Any) -> tuple[int, None]:
 
 
 def _write(w: Any, text: str) -> tuple[int, None]:
-    _writer(w).write(text)
+    out = _writer(w)
+    if hasattr(out, "write"):  # a stream, a Buffer, a Builder, io.Discard
+        out.write(text)
+    elif isgenerator(out.Write(list(text.encode()))):  # an io.Writer of the program
+        raise SimlabError(
+            f"{type(out).__name__}.Write blocks where fmt or log calls it, which simlab"
+            " does not model: write to a bytes.Buffer, or lock in the caller"
+        )
     return len(text.encode()), None
 
 
@@ -3535,54 +3545,129 @@ _LDATE, _LTIME, _LMICROSECONDS, _LLONGFILE, _LSHORTFILE, _LMSGPREFIX = 1, 2, 4, 
 _LSTD_FLAGS = _LDATE | _LTIME
 
 
+class Logger:
+    """A ``*log.Logger``, ``log.New(out, prefix, flags)``, and each run's standard
+    logger, which ``log.Printf`` and the package's other functions write with. A line
+    is the prefix, then what the flags ask for: the date and time of the run's clock
+    (2000/01/01 00:00:00 at its start), the Go file and line of the call, the prefix
+    after them with ``Lmsgprefix``; then the text, ended by a newline. The standard
+    logger writes no date and time until ``log.SetFlags``: Go's default,
+    ``LstdFlags``, would write the wall clock's, which no run can match."""
+
+    __slots__ = ("_flags", "_out", "_prefix", "rt")
+
+    def __init__(self, rt: Any, out: Any, prefix: str = "", flags: int | None = _LSTD_FLAGS):
+        self.rt, self._out, self._prefix, self._flags = rt, out, prefix, flags
+
+    def output(self, text: str) -> None:
+        """``l.Printf``, ``Print``, ``Println``: the line, written to the output."""
+        flags, prefix = self._flags or 0, self._prefix
+        head = "" if flags & _LMSGPREFIX else prefix
+        if flags & (_LDATE | _LTIME | _LMICROSECONDS):
+            dt, ns = _civil(self.rt.now)
+            if flags & _LDATE:
+                head += f"{dt.year:04d}/{dt.month:02d}/{dt.day:02d} "
+            if flags & (_LTIME | _LMICROSECONDS):
+                head += f"{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}"
+                head += f".{ns // 1000:06d} " if flags & _LMICROSECONDS else " "
+        if flags & (_LSHORTFILE | _LLONGFILE):
+            file, line = _log_caller()
+            if flags & _LSHORTFILE:
+                file = file.rsplit("/", 1)[-1]
+            head += f"{file}:{line}: "
+        if flags & _LMSGPREFIX:
+            head += prefix
+        text = head + text
+        _write(self._out, text if text.endswith("\n") else text + "\n")
+
+    def panic(self, text: str) -> None:
+        """``l.Panicf``, ``Panic``, ``Panicln``: the line, then ``panic(text)``."""
+        self.output(text)
+        panic(text)
+
+    def fatal(self, text: str) -> Op:
+        """``l.Fatalf``, ``Fatal``, ``Fatalln``: the line, then ``os.Exit(1)`` (yield
+        it)."""
+        self.output(text)
+        return _Exit(1)
+
+    def set_flags(self, flags: int) -> None:
+        """``l.SetFlags(flags)`` (LUTC changes nothing: a run's clock is in UTC)."""
+        self._flags = flags
+
+    def flags(self) -> int:
+        """``l.Flags()``: the standard logger's is ``LstdFlags`` until SetFlags."""
+        return _LSTD_FLAGS if self._flags is None else self._flags
+
+    def set_prefix(self, prefix: str) -> None:
+        """``l.SetPrefix(prefix)``."""
+        self._prefix = prefix
+
+    def prefix(self) -> str:
+        """``l.Prefix()``."""
+        return self._prefix
+
+    def set_output(self, w: Any) -> None:
+        """``l.SetOutput(w)``: os.Stdout, os.Stderr, io.Discard, a bytes.Buffer, a
+        strings.Builder or a writer of the program."""
+        self._out = w
+
+    def writer(self) -> Any:
+        """``l.Writer()``."""
+        return self._out
+
+
+def std_logger(rt: Any) -> Logger:
+    """The run's standard logger, ``log``'s package functions': on os.Stderr."""
+    state = _state(rt)
+    if state.logger is None:
+        state.logger = Logger(rt, stderr, "", None)
+    return state.logger
+
+
+def log(rt: Any, text: str) -> None:
+    """``log.Printf``, ``Print``, ``Println``: the standard logger's line."""
+    std_logger(rt).output(text)
+
+
+def log_panic(rt: Any, text: str) -> None:
+    """``log.Panicf``, ``Panic``, ``Panicln``."""
+    std_logger(rt).panic(text)
+
+
+def fatal(rt: Any, text: str) -> Op:
+    """``log.Fatalf``, ``Fatal``, ``Fatalln``: the line, then ``os.Exit(1)`` (yield it)."""
+    return std_logger(rt).fatal(text)
+
+
 def log_set_flags(rt: Any, flags: int) -> None:
-    """``log.SetFlags(flags)``: from now on the standard logger's lines carry what
-    ``flags`` asks for (LUTC changes nothing: a run's clock is in UTC)."""
-    _state(rt).log_flags = flags
+    """``log.SetFlags(flags)``."""
+    std_logger(rt).set_flags(flags)
 
 
 def log_flags(rt: Any) -> int:
     """``log.Flags()``: ``LstdFlags`` until ``log.SetFlags``, as Go's."""
-    flags = _state(rt).log_flags
-    return _LSTD_FLAGS if flags is None else flags
+    return std_logger(rt).flags()
 
 
 def log_set_prefix(rt: Any, prefix: str) -> None:
     """``log.SetPrefix(prefix)``."""
-    _state(rt).log_prefix = prefix
+    std_logger(rt).set_prefix(prefix)
 
 
 def log_prefix(rt: Any) -> str:
     """``log.Prefix()``."""
-    return _state(rt).log_prefix
+    return std_logger(rt).prefix()
 
 
-def log(rt: Any, text: str) -> None:
-    """``log.Printf``, ``Print``, ``Println``: the line on stderr as Go's standard
-    logger writes it, ended by a newline: its prefix, then as its flags ask the date
-    and time of the run's clock (2000/01/01 00:00:00 at its start) and the Go file
-    and line of the call, the prefix after them with ``Lmsgprefix``. Until
-    ``log.SetFlags`` no date and time: Go's default, ``LstdFlags``, would write the
-    wall clock's, which no run can match."""
-    state = _state(rt)
-    flags, prefix = state.log_flags or 0, state.log_prefix
-    head = "" if flags & _LMSGPREFIX else prefix
-    if flags & (_LDATE | _LTIME | _LMICROSECONDS):
-        dt, ns = _civil(rt.now)
-        if flags & _LDATE:
-            head += f"{dt.year:04d}/{dt.month:02d}/{dt.day:02d} "
-        if flags & (_LTIME | _LMICROSECONDS):
-            head += f"{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}"
-            head += f".{ns // 1000:06d} " if flags & _LMICROSECONDS else " "
-    if flags & (_LSHORTFILE | _LLONGFILE):
-        file, line = _log_caller()
-        if flags & _LSHORTFILE:
-            file = file.rsplit("/", 1)[-1]
-        head += f"{file}:{line}: "
-    if flags & _LMSGPREFIX:
-        head += prefix
-    text = head + text
-    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+def log_set_output(rt: Any, w: Any) -> None:
+    """``log.SetOutput(w)``."""
+    std_logger(rt).set_output(w)
+
+
+def log_writer(rt: Any) -> Any:
+    """``log.Writer()``."""
+    return std_logger(rt).writer()
 
 
 def _log_caller() -> tuple[str, int]:
@@ -3596,19 +3681,6 @@ def _log_caller() -> tuple[str, int]:
             return (f"{where}/{at.file}" if where else at.file), at.line
         frame = frame.f_back  # type: ignore[assignment]
     return "???", 0
-
-
-def log_panic(rt: Any, text: str) -> None:
-    """``log.Panicf``, ``Panic``, ``Panicln``: :func:`log`, then ``panic(text)``."""
-    log(rt, text)
-    panic(text)
-
-
-def fatal(rt: Any, text: str) -> Op:
-    """``log.Fatalf``, ``Fatal``, ``Fatalln``: :func:`log`, then ``os.Exit(1)`` (yield
-    it)."""
-    log(rt, text)
-    return _Exit(1)
 
 
 # --- testing: a Go test run as a program ----------------------------------------

@@ -720,7 +720,9 @@ func fmtOperands(p *program, c *ast.CallExpr) ([]ast.Expr, []bool) {
 	switch name {
 	case "fmt.Println", "fmt.Print", "fmt.Printf", "fmt.Sprint", "fmt.Sprintln", "fmt.Sprintf", "fmt.Errorf",
 		"log.Print", "log.Println", "log.Printf", "log.Fatal", "log.Fatalln", "log.Fatalf",
-		"log.Panic", "log.Panicln", "log.Panicf",
+		"log.Panic", "log.Panicln", "log.Panicf", "log.Logger.Print", "log.Logger.Println", "log.Logger.Printf",
+		"log.Logger.Fatal", "log.Logger.Fatalln", "log.Logger.Fatalf", "log.Logger.Panic", "log.Logger.Panicln",
+		"log.Logger.Panicf",
 		"testing.common.Log", "testing.common.Logf", "testing.common.Error", "testing.common.Errorf",
 		"testing.common.Fatal", "testing.common.Fatalf", "testing.common.Skip", "testing.common.Skipf":
 	case "fmt.Fprint", "fmt.Fprintln", "fmt.Fprintf":
@@ -845,10 +847,11 @@ func blockingMethod(fn *types.Func) bool {
 		// a test's FailNow and SkipNow end its goroutine: runtime.Goexit, yielded
 		"testing.common.Fatal", "testing.common.Fatalf", "testing.common.FailNow",
 		"testing.common.Skip", "testing.common.Skipf", "testing.common.SkipNow",
-		"testing.T.Run",    // waits for the subtest
-		"testing.F.Fuzz",   // runs the seed corpus, each input a subtest
-		"testing.T.Setenv", // a key os.Setenv refuses: t.Fatalf
-		"testing.M.Run",    // runs the tests
+		"testing.T.Run",                                               // waits for the subtest
+		"testing.F.Fuzz",                                              // runs the seed corpus, each input a subtest
+		"testing.T.Setenv",                                            // a key os.Setenv refuses: t.Fatalf
+		"testing.M.Run",                                               // runs the tests
+		"log.Logger.Fatal", "log.Logger.Fatalf", "log.Logger.Fatalln", // os.Exit(1), yielded
 		// a limited Group's Go waits for a slot; Wait waits for the group
 		"golang.org/x/sync/errgroup.Group.Go", "golang.org/x/sync/errgroup.Group.Wait",
 		"golang.org/x/sync/semaphore.Weighted.Acquire":

@@ -1875,7 +1875,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.log(rt, " + text + ")", false
 	case "log.Fatalf", "log.Fatal", "log.Fatalln":
 		return f.yieldExpr("yield go.fatal(rt, " + logText(name) + "(" + f.fmtArgs(c, name == "log.Fatalf") + "))")
-	case "log.SetFlags", "log.Flags", "log.SetPrefix", "log.Prefix":
+	case "log.New":
+		return "go.Logger(rt, " + f.args(c) + ")", false
+	case "log.SetFlags", "log.Flags", "log.SetPrefix", "log.Prefix", "log.SetOutput", "log.Writer":
 		if len(c.Args) == 0 {
 			return libraryHelper(name) + "(rt)", false
 		}
@@ -2157,6 +2159,15 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + ".deadline()", false
 	case "context.Context.Value":
 		return recv + ".value(" + arg(0) + ")", false
+	case "log.Logger.Printf", "log.Logger.Print", "log.Logger.Println":
+		return recv + ".output(" + logText(key) + "(" + f.fmtArgs(c, strings.HasSuffix(key, "f")) + "))", false
+	case "log.Logger.Panicf", "log.Logger.Panic", "log.Logger.Panicln":
+		return recv + ".panic(" + logText(key) + "(" + f.fmtArgs(c, strings.HasSuffix(key, "f")) + "))", false
+	case "log.Logger.Fatalf", "log.Logger.Fatal", "log.Logger.Fatalln":
+		return f.yieldExpr("yield " + recv + ".fatal(" + logText(key) + "(" + f.fmtArgs(c, strings.HasSuffix(key, "f")) + "))")
+	case "log.Logger.SetFlags", "log.Logger.Flags", "log.Logger.SetPrefix", "log.Logger.Prefix",
+		"log.Logger.SetOutput", "log.Logger.Writer":
+		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "io.Writer.Write":
 		return recv + ".write(" + arg(0) + ")", false
 	case "hash.Hash32.Sum32", "hash.Hash64.Sum64", "hash.Hash.Reset":
