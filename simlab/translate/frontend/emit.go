@@ -39,6 +39,7 @@ type module struct {
 	iterVars  map[*ast.ForStmt][]types.Object // for i := ... variables boxed per iteration: see findBoxed
 	rangeRefs map[types.Object]bool           // range variables boxed per iteration: see findBoxed
 	nonNeg    map[types.Object]bool           // variables that cannot be negative: see counters
+	loopVars  map[types.Object]bool           // for loops' own variables: see sharedLoopVar
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue
@@ -146,6 +147,40 @@ func (m *module) valueFields() {
 // its value would not do (it is assigned again, or written through a pointer).
 // Only variables declared by var or := (and parameters, for &x) are boxed; the
 // others stay refused.
+// sharedLoopVar: v is a for loop's own variable (for i := ..., for k, v := range)
+// in a program whose language version is before Go 1.22, where the loop has one
+// for all its iterations, which a closure shares: Python's own closures.
+func (m *module) sharedLoopVar(v types.Object) bool {
+	if !m.p.sharedLoopVars() {
+		return false
+	}
+	if m.loopVars == nil {
+		m.loopVars = map[types.Object]bool{}
+		for _, file := range m.p.files {
+			ast.Inspect(file, func(n ast.Node) bool {
+				var ids []ast.Expr
+				switch n := n.(type) {
+				case *ast.ForStmt:
+					if as, ok := n.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+						ids = as.Lhs
+					}
+				case *ast.RangeStmt:
+					if n.Tok == token.DEFINE {
+						ids = []ast.Expr{n.Key, n.Value}
+					}
+				}
+				for _, e := range ids {
+					if id, ok := e.(*ast.Ident); ok && m.p.info.Defs[id] != nil {
+						m.loopVars[m.p.info.Defs[id]] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	return m.loopVars[v]
+}
+
 func (m *module) findBoxed() {
 	p, a := m.p, m.a
 	simple := map[types.Object]bool{} // declared by var x / x := ..., or a parameter
@@ -268,6 +303,9 @@ func (m *module) findBoxed() {
 		for _, v := range u.free {
 			if a.declUnit[v] == u.parent && a.loopOf[v] != nil && a.assigns[v] > 0 && simple[v] {
 				m.boxed[v] = true
+			}
+			if m.sharedLoopVar(v) {
+				continue // one variable for the whole loop (before Go 1.22), the closure's too
 			}
 			if fs := forOf[v]; fs != nil && a.declUnit[v] == u.parent && !m.boxed[v] {
 				m.boxed[v] = true

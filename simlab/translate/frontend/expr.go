@@ -707,6 +707,10 @@ func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 		}
 	case *ast.Ident:
 		v, ok := p.info.Uses[in].(*types.Var)
+		if ok && f.m.sharedLoopVar(v) {
+			p.unsupported(x, "the address of a for loop's variable before Go 1.22, one variable for the whole loop",
+				"go 1.22 or later in go.mod, or a copy made in the loop's body: v := v")
+		}
 		if ok && f.m.boxed[v] {
 			return f.name(v) // the go.Ref the variable lives in
 		}

@@ -194,7 +194,7 @@ func (f *fn) function() {
 	var bound []string
 	if u.lit != nil {
 		for _, v := range u.free {
-			if f.m.a.declUnit[v] == u.parent && f.m.a.loopOf[v] != nil {
+			if f.m.a.declUnit[v] == u.parent && f.m.a.loopOf[v] != nil && !f.m.sharedLoopVar(v) {
 				outer := f.parent.name(v)
 				if f.m.a.assigns[v] > 0 && !f.m.boxed[v] {
 					p.unsupported(u.lit, "a closure capturing a loop iteration's variable "+v.Name()+" that is reassigned",
@@ -224,7 +224,7 @@ func (f *fn) function() {
 		if p.packageLevel(v) {
 			globals = append(globals, f.name(v))
 		} else if f.m.a.declUnit[v] != u && f.m.a.declUnit[v] != nil {
-			if f.m.a.loopOf[v] != nil && u.lit != nil && f.m.a.declUnit[v] == u.parent {
+			if f.m.a.loopOf[v] != nil && u.lit != nil && f.m.a.declUnit[v] == u.parent && !f.m.sharedLoopVar(v) {
 				continue // reported above
 			}
 			nonlocals = append(nonlocals, f.name(v))
@@ -1849,6 +1849,9 @@ func (f *fn) countingLoop(s *ast.ForStmt) ([2]string, bool) {
 	obj := p.info.Defs[id]
 	if obj == nil || !isInt(obj.Type()) || f.m.a.assigns[obj] > 0 {
 		return [2]string{}, false
+	}
+	if f.m.sharedLoopVar(obj) && capturedIn(s.Body, obj, p) {
+		return [2]string{}, false // a closure sees the variable after the loop: n, not range's n-1
 	}
 	cond, ok := s.Cond.(*ast.BinaryExpr)
 	if !ok {

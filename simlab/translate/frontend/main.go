@@ -20,6 +20,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"go/version"
 	"os"
 	"path/filepath"
 	"slices"
@@ -109,6 +110,15 @@ type program struct {
 
 	ifaceValues map[ast.Expr]bool // struct values converted to an interface where they stand
 	ifaceNils   map[ast.Expr]bool // pointers that may be nil converted to an error
+
+	goVersion string // the module's language version (go1.21) for a package; "" for the toolchain's
+}
+
+// sharedLoopVars: the program's language version is before Go 1.22, where a for
+// loop's variables are one for the whole loop, which every closure shares, not
+// one per iteration.
+func (p *program) sharedLoopVars() bool {
+	return p.goVersion != "" && version.Compare(p.goVersion, "go1.22") < 0
 }
 
 // ours: a package whose source is translated with the program.
@@ -201,9 +211,13 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 		dir = filepath.Dir(path)
 	}
 	mod := &moduleImporter{p: p, std: imp, loading: map[string]bool{}, done: map[string]*types.Package{}}
-	mod.root, mod.path = findModule(dir)
+	var goVersion string
+	mod.root, mod.path, goVersion = findModule(dir)
 	var paths []string
 	if st.IsDir() {
+		// a package is compiled with its module's language version; files named on
+		// the command line (go run main.go) with the toolchain's
+		p.goVersion = goVersion
 		paths = mod.dirFiles(path)
 	} else {
 		paths = []string{path}
@@ -358,7 +372,8 @@ func (p *program) parse(paths []string) ([]*ast.File, []string) {
 func (p *program) check(path string, files []*ast.File, imp types.Importer) *types.Package {
 	var firstErr error
 	conf := types.Config{
-		Importer: imp,
+		GoVersion: p.goVersion,
+		Importer:  imp,
 		Error: func(err error) {
 			if firstErr == nil {
 				firstErr = err
@@ -426,23 +441,31 @@ func (m *moduleImporter) Import(path string) (*types.Package, error) {
 	return pkg, nil
 }
 
-// findModule: the directory and module path of the go.mod at or above dir.
-func findModule(dir string) (root, path string) {
+// findModule: the directory, module path and Go version (go1.21; "" if it has no
+// go line) of the go.mod at or above dir.
+func findModule(dir string) (root, path, goVersion string) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return "", ""
+		return "", "", ""
 	}
 	for d := abs; ; d = filepath.Dir(d) {
 		if data, err := os.ReadFile(filepath.Join(d, "go.mod")); err == nil {
 			for _, line := range strings.Split(string(data), "\n") {
-				if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "module "); ok {
-					return d, strings.Trim(strings.TrimSpace(rest), `"`)
+				line = strings.TrimSpace(line)
+				if rest, ok := strings.CutPrefix(line, "module "); ok {
+					root, path = d, strings.Trim(strings.TrimSpace(rest), `"`)
+				}
+				if rest, ok := strings.CutPrefix(line, "go "); ok && version.IsValid("go"+strings.TrimSpace(rest)) {
+					goVersion = "go" + strings.TrimSpace(rest)
 				}
 			}
-			return "", ""
+			if root == "" {
+				return "", "", ""
+			}
+			return root, path, goVersion
 		}
 		if filepath.Dir(d) == d {
-			return "", ""
+			return "", "", ""
 		}
 	}
 }
