@@ -7787,6 +7787,65 @@ func main() {
 )
 
 
+# Go's spec: "two struct types are identical if they have the same sequence of fields":
+# struct{ a, b int } written in several places is one type, copied in a method, sent,
+# received, returned and compared.
+CONSTRUCTS["anonymous_struct_types_are_one_type"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+var servers = map[string]struct {
+\tlatency int
+\tanswers []string
+}{
+\t"a": {10, []string{"200 OK", "404"}},
+}
+
+type poller struct {
+\tmu   sync.Mutex
+\tseen int
+}
+
+func (p *poller) poll(url string) []string {
+\tp.mu.Lock()
+\tdefer p.mu.Unlock()
+\tsrv := servers[url]
+\tsrv.latency *= 10
+\tp.seen += srv.latency
+\treturn srv.answers
+}
+
+func pair() struct{ a, b int } { return struct{ a, b int }{3, 4} }
+
+func main() {
+\tp := &poller{}
+\tfmt.Println(p.poll("a"), p.poll("a"), p.seen, servers["a"].latency)
+\tq := struct{ a, b int }{1, 2}
+\tch := make(chan struct{ a, b int }, 2)
+\tch <- q
+\tq.a = 10
+\tch <- pair()
+\tclose(ch)
+\tfor v := range ch {
+\t\tv.b *= 100
+\t\tfmt.Println(v, q, v == q)
+\t}
+\tvar zero struct{ a, b int }
+\tfmt.Println(<-ch, zero, q == struct{ a, b int }{10, 2})
+}
+""",
+    "[200 OK 404] [200 OK 404] 200 10\n"
+    "{1 200} {10 2} false\n"
+    "{3 400} {10 2} false\n"
+    "{0 0} {0 0} true\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1129,6 +1129,7 @@ func pyString(s string) string {
 // classes: one Python class per struct type, with its methods.
 func (m *module) classes() {
 	p := m.p
+	literals := m.nameLiteralStructs() // named first: a method may copy one (see copyable)
 	methods := map[*types.TypeName][]*unit{}
 	for _, u := range m.a.units {
 		if u.decl != nil && u.decl.Recv != nil {
@@ -1172,18 +1173,47 @@ func (m *module) classes() {
 		m.types[tn] = true
 		m.class(ts, tn, st, methods[tn])
 	}
-	m.literalStructs()
+	m.literalStructs(literals)
 }
 
 // literalStructs: an anonymous struct type a composite literal makes (a test's
 // table, []struct{ name string; want int }{...}) is a class of the module too,
 // named after the function it is in: TestTable_struct.
-func (m *module) literalStructs() {
-	p := m.p
-	type use struct {
-		at ast.Expr
-		st *types.Struct
+func (m *module) literalStructs(literals []literalStruct) {
+	for _, l := range literals {
+		m.structClass(m.anon[l.st], l.kind, l.at, m.p.line(l.at), nil, l.st, nil)
 	}
+}
+
+// anonClass: the class of the anonymous struct type st, or of one identical to it
+// (Go's struct{ a, b int } written twice is one type), or "".
+func (m *module) anonClass(st *types.Struct) string {
+	if name := m.anon[st]; name != "" {
+		return name
+	}
+	name := ""
+	for other, n := range m.anon {
+		if types.Identical(other, st) && (name == "" || n < name) {
+			name = n // the first by name where fields of identical types have each their own
+		}
+	}
+	if name != "" {
+		m.anon[st] = name
+	}
+	return name
+}
+
+// literalStruct: an anonymous struct type that has a class, and where it is written.
+type literalStruct struct {
+	at   ast.Node
+	st   *types.Struct
+	kind string // "an alias's", "a literal's"
+}
+
+// nameLiteralStructs names the classes of literalStructs, in source order.
+func (m *module) nameLiteralStructs() []literalStruct {
+	p := m.p
+	var named []literalStruct
 	// type task = struct{...}: an alias names its struct's class
 	for _, f := range p.files {
 		for _, d := range f.Decls {
@@ -1191,32 +1221,32 @@ func (m *module) literalStructs() {
 				for _, spec := range gd.Specs {
 					ts := spec.(*ast.TypeSpec)
 					st, ok := types.Unalias(p.info.TypeOf(ts.Type)).(*types.Struct)
-					if ts.Assign.IsValid() && ok && st.NumFields() > 0 && m.anon[st] == "" {
+					if ts.Assign.IsValid() && ok && st.NumFields() > 0 && m.anonClass(st) == "" {
 						m.anon[st] = m.pyName(ts.Name.Name)
-						m.structClass(m.anon[st], "an alias's", ts, p.line(ts), nil, st, nil)
+						named = append(named, literalStruct{ts, st, "an alias's"})
 					}
 				}
 			}
 		}
 	}
-	var uses []use
+	var uses []literalStruct
 	for e, tv := range p.info.Types {
 		if _, ok := e.(*ast.CompositeLit); !ok || tv.Type == nil {
 			continue
 		}
-		if st, ok := types.Unalias(tv.Type).(*types.Struct); ok && st.NumFields() > 0 && m.anon[st] == "" {
-			uses = append(uses, use{e, st})
+		if st, ok := types.Unalias(tv.Type).(*types.Struct); ok && st.NumFields() > 0 && m.anonClass(st) == "" {
+			uses = append(uses, literalStruct{e, st, "a literal's"})
 		}
 	}
 	sort.Slice(uses, func(i, j int) bool { return uses[i].at.Pos() < uses[j].at.Pos() })
 	for _, u := range uses {
-		if m.anon[u.st] != "" {
-			continue // its first literal named it
+		if m.anonClass(u.st) != "" {
+			continue // its first literal named it, or one of an identical type
 		}
-		name := m.pyName(enclosingFuncAt(p, u.at.Pos()) + "_struct")
-		m.anon[u.st] = name
-		m.structClass(name, "a literal's", u.at, p.line(u.at), nil, u.st, nil)
+		m.anon[u.st] = m.pyName(enclosingFuncAt(p, u.at.Pos()) + "_struct")
+		named = append(named, u)
 	}
+	return named
 }
 
 // chanClass: a named channel type with methods is a class whose value holds the
@@ -1760,8 +1790,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 		if t.NumFields() == 0 {
 			return "None", true
 		}
-		if name, ok := m.anon[t]; ok {
-			return name + "()", false // a field's anonymous struct type
+		if name := m.anonClass(t); name != "" {
+			return name + "()", false // a field's or a literal's anonymous struct type
 		}
 		m.p.unsupported(at, "an anonymous struct type", "a named struct type")
 	case *types.Array:

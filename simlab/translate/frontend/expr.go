@@ -76,7 +76,7 @@ func isStructValueType(t types.Type) bool {
 // a copied sync.Mutex is a second mutex in Go, go vet's copylocks).
 func (m *module) copyable(t types.Type, at ast.Node) {
 	p := m.p
-	if st, ok := types.Unalias(t).(*types.Struct); ok && m.anon[st] != "" {
+	if st, ok := types.Unalias(t).(*types.Struct); ok && m.anonClass(st) != "" {
 		// a literal's anonymous struct (a test's table row): copied field by field,
 		// which is a copy as long as no field holds a struct value itself
 		for i := 0; i < st.NumFields(); i++ {
@@ -961,8 +961,8 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 		switch {
 		case ok && f.m.types[n.Obj()]:
 			cls = f.m.globals[n.Obj()]
-		case !ok && f.m.anon[u] != "":
-			cls = f.m.anon[u] // an anonymous struct type: literalStructs made its class
+		case !ok && f.m.anonClass(u) != "":
+			cls = f.m.anonClass(u) // an anonymous struct type: literalStructs made its class
 		case u.NumFields() == 0:
 			return "None"
 		default:
