@@ -7846,6 +7846,61 @@ func main() {
 )
 
 
+# Go's runtime panics with "index out of range [i] with length n" for an index past the
+# end: a constant, a field's sum, a loop counter, a nested or a map's element.
+CONSTRUCTS["index_past_the_end_names_index_and_length"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type ring struct {
+\tbuf  []int
+\thead int
+}
+
+func try(name string, f func()) {
+\tdefer func() { fmt.Println(name+":", recover()) }()
+\tf()
+}
+
+func main() {
+\tparts := strings.Split("key", "=")
+\ttry("split", func() { fmt.Println(parts[1]) })
+\tr := &ring{buf: make([]int, 4)}
+\ttry("field", func() { r.buf[r.head+4] = 1 })
+\tvar arr [3]int
+\tn := 5
+\tfor i := 0; i <= len(arr); i++ {
+\t\ttry(fmt.Sprint("loop ", i), func() { arr[i] = i })
+\t}
+\ttry("const", func() { fmt.Println(parts[2]) })
+\tgrid := [][]int{{1, 2}, {3}}
+\ttry("nested", func() { fmt.Println(grid[1][1]) })
+\ts := "héllo"
+\ttry("string", func() { fmt.Println(s[n+1]) })
+\tm := map[string][]int{"a": {1}}
+\ttry("map", func() { fmt.Println(m["a"][1]) })
+\tfmt.Println(arr)
+}
+""",
+    "split: runtime error: index out of range [1] with length 1\n"
+    "field: runtime error: index out of range [4] with length 4\n"
+    "loop 0: <nil>\n"
+    "loop 1: <nil>\n"
+    "loop 2: <nil>\n"
+    "loop 3: runtime error: index out of range [3] with length 3\n"
+    "const: runtime error: index out of range [2] with length 1\n"
+    "nested: runtime error: index out of range [1] with length 1\n"
+    "string: runtime error: index out of range [6] with length 6\n"
+    "map: runtime error: index out of range [1] with length 1\n"
+    "[0 1 2]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

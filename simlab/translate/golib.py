@@ -16,11 +16,13 @@ Go's recover does only in the deferred function itself.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import datetime
 import decimal
 import functools
 import io
+import linecache
 import math
 import os
 import re
@@ -1181,8 +1183,63 @@ def runtime_error(exc: BaseException) -> GoPanic | None:
     if isinstance(exc, TypeError) and str(exc).startswith("'NoneType' object"):
         return GoPanic(_NIL_DEREFERENCE)
     if isinstance(exc, IndexError) and str(exc).endswith("index out of range"):
-        return GoPanic("runtime error: index out of range")
+        return GoPanic(f"runtime error: {_index_text(exc)}")
     return None
+
+
+def _index_text(exc: IndexError) -> str:
+    """Go's text of an index out of range (``index out of range [5] with length 3``)
+    for a subscript of the translation that raised ``exc``: read back from the
+    model's line, where its operands are variables, fields and constants, else
+    without the index and the length, which Python's error does not carry."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return "index out of range"
+    code = tb.tb_frame.f_code
+    positions = list(code.co_positions())
+    at = tb.tb_lasti // 2
+    line, _, start, end = positions[at] if at < len(positions) else (None, None, None, None)
+    text = linecache.getline(code.co_filename, line or 0).encode()
+    try:
+        node = ast.parse(text[start:end].decode(), mode="eval").body
+        names = {**tb.tb_frame.f_globals, **tb.tb_frame.f_locals}
+        if isinstance(node, ast.Subscript):
+            seq, i = _operand(node.value, names), _operand(node.slice, names)
+            if isinstance(i, int) and isinstance(seq, list | bytes):
+                return f"index out of range [{i}] with length {len(seq)}"
+    except (SyntaxError, ValueError, TypeError, LookupError, AttributeError):
+        pass
+    return "index out of range"
+
+
+def _operand(node: ast.expr, names: dict[str, Any]) -> Any:
+    """The value of a subscript's operand that only reads: a variable, a field, a
+    constant, an element of a slice or a map, or a sum, difference or product of
+    such; ValueError for any other."""
+    if isinstance(node, ast.Name):
+        return names[node.id]
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Attribute):
+        return getattr(_operand(node.value, names), node.attr)
+    if isinstance(node, ast.Subscript):  # grid[1][1]: an element read on the way
+        return _operand(node.value, names)[_operand(node.slice, names)]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        m = _operand(node.func.value, names)
+        if node.func.attr == "get" and isinstance(m, dict):  # m.get(k, zero): a map's element
+            return m[_operand(node.args[0], names)]
+    if isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
+        return _ARITHMETIC[type(node.op)](_operand(node.left, names), _operand(node.right, names))
+    raise ValueError(node)
+
+
+_ARITHMETIC: dict[type, Callable[[Any, Any], Any]] = {
+    ast.Add: lambda x, y: x + y,
+    ast.Sub: lambda x, y: x - y,
+    ast.Mult: lambda x, y: x * y,
+}
 
 
 def _as_panic(exc: BaseException | None) -> GoPanic | None:
