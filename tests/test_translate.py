@@ -7901,6 +7901,35 @@ func main() {
 )
 
 
+# Go's spec: converting between integer types of the same size keeps the bits: int64(u)
+# of a uint64 at or above 1<<63 is negative (a hash's Sum64 as a signed number, say).
+CONSTRUCTS["int64_of_a_large_unsigned_wraps"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"hash/fnv"
+\t"math"
+\t"time"
+)
+
+func main() {
+\tvar u uint64 = math.MaxUint64
+\tvar big uint = 1 << 63
+\th := fnv.New64a()
+\th.Write([]byte("shard-key"))
+\tsum := h.Sum64()
+\tfmt.Println(int64(u), int(big), int64(big-1), int64(sum) < 0, int64(sum))
+\tvar w uint32 = 4000000000
+\tfmt.Println(int64(w), int(w), int32(w), time.Duration(u>>1), time.Duration(u))
+}
+""",
+    "-1 -9223372036854775808 9223372036854775807 true -1265637500520434887\n"
+    "4000000000 4000000000 -294967296 2562047h47m16.854775807s -1ns\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

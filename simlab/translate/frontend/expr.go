@@ -1451,6 +1451,9 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 				return "int(" + x + ")"
 			}
 			if fu != nil && fu.Info()&types.IsInteger != 0 {
+				if wrap == "" && !fits(fu, tu) {
+					wrap = "go.int64" // int64(u) of a uint64 at or above 1<<63 is negative
+				}
 				if wrap != "" && !fits(fu, tu) && p.info.Types[c.Args[0]].Value == nil {
 					return wrap + "(" + raw + ")" // uint32(n): n's low 32 bits
 				}
