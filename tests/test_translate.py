@@ -7930,6 +7930,89 @@ func main() {
 )
 
 
+# Go's FAQ, "why is my nil error value not equal to nil": a nil *Data in a Msg
+# interface is not nil, a type switch finds *Data holding nil, and its methods run
+# with a nil receiver.
+CONSTRUCTS["nil_pointer_in_an_interface_with_methods"] = (
+    """\
+package main
+
+import "fmt"
+
+type Msg interface{ Kind() string }
+
+type sealed interface{ isMsg() }
+
+type Data struct{ Payload string }
+
+func (d *Data) Kind() string {
+\tif d == nil {
+\t\treturn "data(nil)"
+\t}
+\treturn "data"
+}
+
+type Ping struct{ Seq int }
+
+func (Ping) Kind() string { return "ping" }
+
+func lookup(found bool) *Data {
+\tif found {
+\t\treturn &Data{"x"}
+\t}
+\treturn nil
+}
+
+func handle(m Msg) string {
+\tif m == nil {
+\t\treturn "no message"
+\t}
+\tswitch v := m.(type) {
+\tcase *Data:
+\t\tif v == nil {
+\t\t\treturn "nil data, kind " + m.Kind()
+\t\t}
+\t\treturn "data " + v.Payload
+\tcase Ping:
+\t\treturn fmt.Sprint("ping ", v.Seq)
+\t}
+\treturn "other"
+}
+
+func main() {
+\tinbox := make(chan Msg, 4)
+\tinbox <- lookup(true)
+\tinbox <- lookup(false)
+\tinbox <- Ping{7}
+\tinbox <- nil
+\tclose(inbox)
+\tfor m := range inbox {
+\t\tfmt.Printf("%-28s %T %v\\n", handle(m), m, m == nil)
+\t}
+\tvar m Msg = lookup(false)
+\td, ok := m.(*Data)
+\tfmt.Println(d == nil, ok, m != nil)
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tfmt.Println(m.(*Data).Payload)
+}
+
+func (d *Data) isMsg() { fmt.Println("isMsg on nil:", d == nil) }
+
+func init() {
+\tvar s sealed = lookup(false)
+\ts.isMsg()
+}
+""",
+    "isMsg on nil: true\n"
+    "data x                       *main.Data false\n"
+    "nil data, kind data(nil)     *main.Data false\n"
+    "ping 7                       main.Ping false\n"
+    "no message                   <nil> true\n"
+    "true true true\n"
+    "recovered: runtime error: invalid memory address or nil pointer dereference\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1844,9 +1844,25 @@ def _typed_nil(cls: type) -> Any:
     pointer dereference: :func:`runtime_error`)."""
     nil = cls.__dict__.get("go_typed_nil")
     if nil is None:
-        nil = object.__new__(_subclass(cls, go_nil=True))
+        methods = {
+            name: _nil_receiver(f)
+            for klass in reversed(cls.__mro__)
+            for name, f in vars(klass).items()
+            if callable(f) and not name.startswith(("_", "go_"))
+        }
+        nil = object.__new__(_subclass(cls, go_nil=True, **methods))
         type.__setattr__(cls, "go_typed_nil", nil)
     return nil
+
+
+def _nil_receiver(method: Callable[..., Any]) -> Callable[..., Any]:
+    """``method`` called on ``(*T)(nil)`` held in an interface: with a nil receiver,
+    as Go calls it (``if d == nil`` in the method holds; a field read panics)."""
+
+    def call(self: Any, *args: Any) -> Any:
+        return method(None, *args)
+
+    return call
 
 
 def _subclass(cls: Any, **marks: Any) -> Any:

@@ -52,8 +52,8 @@ func (p *program) findInterfaceValues() {
 }
 
 // mayBeTypedNil: e, a pointer to a struct of the program that may be nil, becomes
-// an error (an interface with Error), which then holds (*T)(nil) and is not nil:
-// the "nil error that is not nil".
+// a non-empty interface (an error, a Msg), which then holds (*T)(nil) and is not
+// nil: the "nil error that is not nil".
 func (p *program) mayBeTypedNil(e ast.Expr, to types.Type) bool {
 	ptr, ok := p.info.TypeOf(e).(*types.Pointer)
 	if !ok {
@@ -66,9 +66,8 @@ func (p *program) mayBeTypedNil(e ast.Expr, to types.Type) bool {
 	if _, isStruct := n.Underlying().(*types.Struct); !isStruct {
 		return false
 	}
-	errorType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
-	if it, ok := to.Underlying().(*types.Interface); !ok || it.Empty() || !types.Implements(to, errorType) {
-		return false
+	if it, ok := to.Underlying().(*types.Interface); !ok || it.Empty() {
+		return false // any: a nil pointer passes for a nil interface there (see docs)
 	}
 	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
 		return false // &T{...}: never nil
