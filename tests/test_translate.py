@@ -8013,6 +8013,61 @@ func init() {
 )
 
 
+# Go's spec: "for a of pointer to array type: a[x] is shorthand for (*a)[x]", and a range
+# over a pointer to an array ranges over the array.
+CONSTRUCTS["pointer_to_array_indexes_its_array"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type stripes struct {
+\tlocks  *[4]sync.Mutex
+\tcounts *[4]int
+}
+
+func (s stripes) add(key int) {
+\ti := key % len(s.locks)
+\ts.locks[i].Lock()
+\ts.counts[i]++
+\ts.locks[i].Unlock()
+}
+
+func main() {
+\tp := &[2]int{1, 2}
+\tp[0] = 100
+\tp[1] += 5
+\tfmt.Println(p[0], *p, len(p))
+\ts := stripes{new([4]sync.Mutex), new([4]int)}
+\tvar wg sync.WaitGroup
+\tfor k := range 10 {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\ts.add(k)
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(*s.counts, s.counts[2])
+\tfor i, v := range p {
+\t\tfmt.Print(i, "=", v, " ")
+\t}
+\tfmt.Println()
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tj := 2
+\tfmt.Println(p[j])
+}
+""",
+    "100 [100 7] 2\n"
+    "[3 3 2 2] 2\n"
+    "0=100 1=7 \n"
+    "recovered: runtime error: index out of range [2] with length 2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -20,10 +20,19 @@ func (f *fn) element(seq string, index ast.Expr) string {
 	return "go.at(" + seq + ", " + f.expr(index) + ")"
 }
 
+// sequence renders the operand of an index: a slice, an array, or the array a
+// pointer points to (p[i] of a *[4]int is (*p)[i], the go.Ref's list).
+func (f *fn) sequence(x ast.Expr) string {
+	if isPointer(f.p.info.TypeOf(x)) {
+		return f.operand(x, 6) + ".v"
+	}
+	return f.expr(x)
+}
+
 // target renders ix as an assignment's target: xs[i], or xs[go.bound(xs, i)], which
 // evaluates xs twice and so is kept for operands without calls.
 func (f *fn) target(ix *ast.IndexExpr) string {
-	seq := f.expr(ix.X)
+	seq := f.sequence(ix.X)
 	if f.m.nonNegative(ix.Index) || !pure(ix.X) {
 		return seq + "[" + f.expr(ix.Index) + "]"
 	}
@@ -160,4 +169,9 @@ func (m *module) counter(s *ast.ForStmt) types.Object {
 		}
 	}
 	return nil
+}
+
+func isArrayType(t types.Type) bool {
+	_, ok := under(t).(*types.Array)
+	return ok
 }

@@ -201,10 +201,8 @@ func (f *fn) exprOf(e ast.Expr) string {
 			return fmt.Sprintf("%s.get(%s, %s)", f.expr(x.X), f.expr(x.Index), z)
 		case *types.Basic:
 			return f.element(f.operand(x.X, 6)+".encode()", x.Index) // a byte, as in Go
-		case *types.Pointer:
-			p.unsupported(x, "indexing through a pointer to an array", "a slice")
 		}
-		return f.element(f.expr(x.X), x.Index)
+		return f.element(f.sequence(x.X), x.Index)
 	case *ast.IndexListExpr:
 		if f.libraryFunc(x.X) {
 			return f.expr(x.X)

@@ -2011,6 +2011,9 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 		return f.lvalue(e)
 	}
 	x := f.expr(s.X)
+	if ptr, ok := t.(*types.Pointer); ok && isArrayType(ptr.Elem()) {
+		x, t = f.operand(s.X, 6)+".v", under(ptr.Elem()) // range p of a *[4]int: the array
+	}
 	f.flushPre()
 	switch t := t.(type) {
 	case *types.Chan:
