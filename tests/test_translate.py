@@ -9623,6 +9623,143 @@ def test_the_address_of_a_shared_loop_variable_is_refused(tmp_path):
     assert "the address of a for loop's variable before Go 1.22" in result.output
 
 
+# A package's tests as go test -v (go1.27.3) ran them: t.Logf handed to the code
+# under test as its logger, t.Log of a sub-slice, slices.Clone, the goroutines a
+# synctest bubble adds to runtime.NumGoroutine, and a goroutine's t.Log after its test
+# ended, which goes to the main test and is never printed.
+TEST_HOOKS = {
+    "go.mod": "module example.com/tpkg\n\ngo 1.25\n",
+    "resize.go": """\
+package tpkg
+
+import "sort"
+
+// Resize reports each step through logf, the caller's logger.
+func Resize(sizes []int, logf func(string, ...any)) []int {
+\tout := append([]int(nil), sizes...)
+\tsort.Ints(out)
+\tfor _, n := range out {
+\t\tlogf("size %d", n)
+\t}
+\treturn out
+}
+""",
+    "x_test.go": """\
+package tpkg
+
+import (
+\t"runtime"
+\t"slices"
+\t"testing"
+\t"testing/synctest"
+\t"time"
+)
+
+func TestLoggerHook(t *testing.T) {
+\tgot := Resize([]int{3, 1, 2}, t.Logf)
+\tt.Log("smallest two:", got[:2])
+\tt.Log("clone:", slices.Clone(got))
+}
+
+func TestGoroutinesInBubble(t *testing.T) {
+\toutside := runtime.NumGoroutine()
+\tsynctest.Test(t, func(t *testing.T) {
+\t\tdone := make(chan bool)
+\t\tgo func() { time.Sleep(time.Second); done <- true }()
+\t\tt.Log("extra in a bubble:", runtime.NumGoroutine()-outside)
+\t\t<-done
+\t})
+}
+
+func TestLateLog(t *testing.T) {
+\trelease := make(chan bool)
+\tt.Cleanup(func() { close(release) })
+\tgo func() {
+\t\t<-release
+\t\tt.Log("logged after the test ended")
+\t}()
+}
+
+func TestAfter(t *testing.T) {
+\truntime.Gosched()
+\tt.Log("next test")
+}
+""",
+}
+TEST_HOOKS_RUN = (
+    "=== RUN   TestLoggerHook\n"
+    "    resize.go:10: size 1\n"
+    "    resize.go:10: size 2\n"
+    "    resize.go:10: size 3\n"
+    "    x_test.go:13: smallest two: [1 2]\n"
+    "    x_test.go:14: clone: [1 2 3]\n"
+    "--- PASS: TestLoggerHook (0.00s)\n"
+    "=== RUN   TestGoroutinesInBubble\n"
+    "    x_test.go:22: extra in a bubble: 3\n"
+    "--- PASS: TestGoroutinesInBubble (0.00s)\n"
+    "=== RUN   TestLateLog\n"
+    "--- PASS: TestLateLog (0.00s)\n"
+    "=== RUN   TestAfter\n"
+    "    x_test.go:38: next test\n"
+    "--- PASS: TestAfter (0.00s)\n"
+    "PASS\n"
+    "ok  \texample.com/tpkg\t0.004s\n"
+)
+
+
+def test_a_package_s_tests_hand_t_logf_along_and_log_after_they_end_as_go_test(tmp_path):
+    _module(tmp_path, TEST_HOOKS)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    got = result.output[: result.output.index("main returned")]
+    seconds = re.compile(r"\t[0-9.]+s$", re.M)  # the ok line's time: Go's wall clock
+    assert seconds.sub("", got) == seconds.sub("", TEST_HOOKS_RUN)
+
+
+# A panic in a synctest bubble's function: go test (go1.27.3) prints the test's lines
+# and the panic, and no --- FAIL line for the test (the bubble's own test reports it)
+BUBBLE_PANIC = """\
+package x
+
+import (
+\t"testing"
+\t"testing/synctest"
+)
+
+func TestT(t *testing.T) {
+\tt.Log("before")
+\tsynctest.Test(t, func(t *testing.T) {
+\t\tt.Log("in bubble")
+\t\tpanic("boom")
+\t})
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "panic"),
+    [
+        ('\t\tpanic("boom")\n', "panic: boom [recovered, repanicked]"),
+        (
+            '\t\tt.Run("inner", func(t *testing.T) {})\n',
+            "panic: testing: t.Run called inside synctest bubble [recovered, repanicked]",
+        ),
+    ],
+)
+def test_a_panic_in_a_bubble_prints_no_fail_line_as_go_test(tmp_path, body, panic):
+    source = BUBBLE_PANIC.replace('\t\tpanic("boom")\n', body)
+    _module(tmp_path, {"go.mod": "module x\n\ngo 1.25\n", "x_test.go": source})
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if not line.startswith("panic in ")]
+    assert lines[:4] == [
+        "=== RUN   TestT",
+        "    x_test.go:9: before",
+        "    x_test.go:11: in bubble",
+        panic,
+    ]
+
+
 def test_a_program_runs_with_the_packages_of_its_module_it_imports(tmp_path):
     """The packages a program imports from its own module (found from its go.mod)
     are translated with it: each package's names qualified by its own (util_Name,

@@ -156,6 +156,7 @@ __all__ = [
     "math_trunc",
     "must_assert",
     "new_error",
+    "num_goroutine",
     "panic",
     "parse_bool",
     "parse_duration",
@@ -1630,6 +1631,7 @@ class _RunState:
     atomic_ids: dict[tuple[int, Any], tuple[Any, int]] = field(default_factory=dict)
     env: dict[str, str] | None = None  # the process's environment, copied at first use
     binary: TestBinary | None = None  # the test binary's, while one runs
+    bubbled: int = 0  # the time its synctest bubbles took, once it has ended
     logger: Logger | None = None  # the standard logger, made at its first use
 
 
@@ -3820,6 +3822,7 @@ class T:
         "_cleanups",
         "_context",
         "_deny_parallel",
+        "_done",
         "_failed",
         "_helpers",
         "_name",
@@ -3842,6 +3845,7 @@ class T:
         self._parent = parent  # None for the main test, whose subtests are the top-level tests
         self._state: _TestState = parent._state if parent else _TestState(rt, max_parallel)
         self._failed = False
+        self._done = False  # its function and its subtests have ended
         self._skipped = False
         self._parallel = False
         self._deny_parallel = False  # it called t.Setenv
@@ -3877,8 +3881,15 @@ class T:
         while frame.f_back is not None and frame.f_code in self._helpers:
             frame = frame.f_back
         at = frame_of(frame.f_code, frame.f_lineno)
-        if self._state.shown != self._name:
-            self._state.update(self._name, f"=== NAME  {self._name}")
+        test = self  # where the line goes: the test, or its nearest parent still running
+        while test._done and test._parent is not None:
+            test = test._parent
+        if test._done:
+            raise GoPanic(f"Log in goroutine after {self._name} has completed: {text}")
+        if test._parent is None and test is not self:
+            return  # the main test's output, which go test -v never prints
+        if self._state.shown != test._name:
+            self._state.update(test._name, f"=== NAME  {test._name}")
         lines = text.removesuffix("\n").split("\n")
         rest = "".join("\n        " + line for line in lines[1:])
         sys.stdout.write(f"    {at.file.rsplit('/', 1)[-1]}:{at.line}: {lines[0]}{rest}\n")
@@ -3965,6 +3976,8 @@ class T:
         for one that paused in ``t.Parallel``). Its name is Go's: spaces made
         underscores, an empty name ``#00``, a repeated name numbered ``#01``,
         ``#02`` (and numbered again if that name was given too)."""
+        if self._bubble:
+            raise GoPanic("testing: t.Run called inside synctest bubble")
         name = "".join("_" if c.isspace() else c for c in name)
         numbered = name == ""
         while True:
@@ -4097,12 +4110,14 @@ class F(T):
             yield from _run(T(self._rt, f"{self._name}/seed#{i}", self), seed)
 
 
-def _call(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
+def _call(t: T, test: Callable[[T], Any], bubble: bool = False) -> Generator[Any, Any, None]:
     """``test(t)``. If it panics: as tRunner's deferred call does, the test fails and
     its cleanups run; then, from it up to its top-level test, each one's ``--- FAIL``
     goes to its parent (printed, for a top-level test, with its subtests' below) and
     the parent's cleanups run; and the panic is raised again (``[recovered,
-    repanicked]``) to end the program."""
+    repanicked]``) to end the program. In a synctest ``bubble``'s goroutine, whose
+    test is Go's bubble's own, no ``--- FAIL`` line is printed, as go test prints
+    none there."""
     try:
         ran = test(t)
         if isgenerator(ran):
@@ -4110,6 +4125,8 @@ def _call(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
     except GoPanic as err:
         err.repanicked = True  # tRunner recovers the panic and panics again with it
         t._failed = True
+        if bubble:
+            raise  # the bubble's cleanups run as its goroutine ends
         yield from t._cleanup()
         node = t
         while node._parent is not None:
@@ -4154,6 +4171,7 @@ def _t_runner(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
     # a sequential top-level test's verdict is printed by run_tests, once what the
     # test left running has settled
     t._running(False)
+    t._done = True
     yield t._signal.send(True)
 
 
@@ -4165,6 +4183,14 @@ def _ancestry(name: str) -> list[str]:
 
 _BUBBLE_DEADLOCK = "deadlock: main bubble goroutine has exited but blocked goroutines remain"
 _BUBBLE_BLOCKED = "deadlock: all goroutines in bubble are blocked"
+
+
+def num_goroutine(rt: Any) -> int:
+    """``runtime.NumGoroutine()``: the run's goroutines, and in a test binary one more
+    for each synctest bubble running, whose function Go runs in a tRunner goroutine
+    of its own besides the one synctest.Test starts."""
+    binary = _binary(rt)
+    return int(rt.num_goroutine()) + (len(binary.bubbles) if binary is not None else 0)
 
 
 def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
@@ -4212,7 +4238,7 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
 def _bubble(t: T, f: Callable[[T], Any], done: sl.Chan) -> Generator[Any, Any, None]:
     """The bubble's goroutine: ``f(t)``, then its cleanups, however it ends."""
     try:
-        yield from _call(t, f)
+        yield from _call(t, f, bubble=True)
     finally:
         yield from t._cleanup()
         done.close()
@@ -4348,8 +4374,9 @@ _TEST_PACKAGE: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 
 def _package_line(rt: Any, package: str, failed: bool) -> str:
     """go test's line for the package as its test binary ends, the time the run's
-    simulated time: ``ok  \tpkg\t0.150s``, or ``FAIL\tpkg\t0.150s`` and ``FAIL``."""
-    took = f"{rt.now / 1e9:.3f}s"
+    simulated time but what synctest bubbles took, which is none on the wall clock:
+    ``ok  \tpkg\t0.150s``, or ``FAIL\tpkg\t0.150s`` and ``FAIL``."""
+    took = f"{(rt.now - _state(rt).bubbled) / 1e9:.3f}s"
     return f"FAIL\t{package}\t{took}\nFAIL" if failed else f"ok  \t{package}\t{took}"
 
 
@@ -4457,7 +4484,7 @@ def _test_binary(
         passed = yield from _run_example(rt, name, example, want, unordered)
         failed = failed or not passed
     binary.alarm.stop()
-    _state(rt).binary = None
+    _state(rt).binary, _state(rt).bubbled = None, binary.bubbled
     if summary:
         _print("FAIL" if failed else "PASS")
     if summary and package is not None:

@@ -390,6 +390,10 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			return recv + embeddedPath(sel.Recv(), sel.Index()) + "." + fieldName(x.Sel.Name)
 		}
 		fn := sel.Obj().(*types.Func)
+		switch methodKey(fn) {
+		case "testing.common.Log", "testing.common.Logf", "testing.common.Error", "testing.common.Errorf":
+			return recv + "." + snake(fn.Name()) // t.Logf handed to the code under test as its logger
+		}
 		if f.m.a.byFunc[fn.Origin()] == nil && !isLocalInterface(p, sel.Recv()) && !promotedFromInterface(p, sel) {
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a standard library type", "a closure calling it")
 		}
@@ -1632,7 +1636,12 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "runtime.Gosched":
 		return f.yieldExpr("yield rt.gosched()")
 	case "runtime.NumGoroutine":
+		if f.p.testBinary() {
+			return "go.num_goroutine(rt)", false // with the goroutines of running synctest bubbles
+		}
 		return "rt.num_goroutine()", false
+	case "slices.Clone":
+		return "list(" + arg(0) + ")", false
 	case "runtime.Goexit":
 		return f.yieldExpr("yield go.goexit()")
 	case "math.Round", "math.Max", "math.Min", "math.Inf", "math.IsInf", "math.IsNaN", "math.NaN",

@@ -491,3 +491,14 @@ func (p *program) file(n ast.Node) string { return filepath.Base(p.fset.Position
 func (p *program) unsupported(n ast.Node, construct, instead string) {
 	fail("%s: unsupported: %s (%s)", p.where(n), construct, instead)
 }
+
+// testBinary: the program is a package's tests (a _test.go file), which go-run runs
+// as go test runs its test binary.
+func (p *program) testBinary() bool {
+	for _, name := range p.names {
+		if strings.HasSuffix(name, "_test.go") {
+			return true
+		}
+	}
+	return false
+}
