@@ -941,23 +941,22 @@ def slices_min(xs: list[Any]) -> Any:
 def slices_max_func(xs: list[Any], cmp: Callable[[Any, Any], int]) -> Any:
     """``slices.MaxFunc(xs, cmp)``: the first of the greatest elements by ``cmp``; an
     empty slice panics, as Go's."""
-    if not xs:
-        panic("slices.MaxFunc: empty list")
-    m = xs[0]
-    for x in xs[1:]:
-        if cmp(x, m) > 0:
-            m = x
-    return m
+    return _first_by(xs, lambda x, m: cmp(x, m) > 0, "slices.MaxFunc")
 
 
 def slices_min_func(xs: list[Any], cmp: Callable[[Any, Any], int]) -> Any:
     """``slices.MinFunc(xs, cmp)``: the first of the least elements by ``cmp``; an
     empty slice panics, as Go's."""
+    return _first_by(xs, lambda x, m: cmp(x, m) < 0, "slices.MinFunc")
+
+
+def _first_by(xs: list[Any], better: Callable[[Any, Any], bool], name: str) -> Any:
+    """The first element of ``xs`` no later one is ``better`` than."""
     if not xs:
-        panic("slices.MinFunc: empty list")
+        panic(f"{name}: empty list")
     m = xs[0]
     for x in xs[1:]:
-        if cmp(x, m) < 0:
+        if better(x, m):
             m = x
     return m
 

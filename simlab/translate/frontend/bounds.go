@@ -7,10 +7,11 @@ import (
 	"go/types"
 )
 
-// An index of a slice, an array or a string is a Python subscript only where it
-// cannot be negative: Python counts a negative index from the end where Go panics
-// (xs[i-1] with i == 0 is "index out of range [-1]"). Any other index goes through
-// go.at (a read) or go.bound (a target), which panic with Go's whole text.
+// An index of a slice, an array or a string (or of the array a pointer points to)
+// is a Python subscript only where it cannot be negative: Python counts a negative
+// index from the end where Go panics (xs[i-1] with i == 0 is "index out of range
+// [-1]"). Any other index goes through go.at (a read) or go.bound (a target), which
+// panic with Go's whole text.
 
 // element renders seq[index] read from a slice, an array or a string's bytes.
 func (f *fn) element(seq string, index ast.Expr) string {
@@ -147,7 +148,10 @@ func (m *module) counter(s *ast.ForStmt) types.Object {
 	switch post := s.Post.(type) {
 	case *ast.IncDecStmt:
 		if pid, ok := post.X.(*ast.Ident); ok && p.info.Uses[pid] == v {
-			step = map[token.Token]int{token.INC: 1, token.DEC: -1}[post.Tok]
+			step = 1
+			if post.Tok == token.DEC {
+				step = -1
+			}
 		}
 	case *ast.AssignStmt:
 		if pid, ok := post.Lhs[0].(*ast.Ident); ok && p.info.Uses[pid] == v && len(post.Rhs) == 1 {
