@@ -9760,6 +9760,73 @@ def test_a_panic_in_a_bubble_prints_no_fail_line_as_go_test(tmp_path, body, pani
     ]
 
 
+# Each synctest bubble's clock starts at 2000-01-01 00:00:00 UTC in Go: a time the
+# second and third bubbles print, format, truncate or take from a context's deadline
+# is on their own clock, as go test -v (go1.27.3) printed them.
+BUBBLE_CLOCKS = """\
+package bclock
+
+import (
+\t"context"
+\t"testing"
+\t"testing/synctest"
+\t"time"
+)
+
+func TestFirst(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\ttime.Sleep(1500 * time.Millisecond)
+\t\tt.Log("first at", time.Now().Format("15:04:05.000"))
+\t})
+}
+
+func TestSecond(t *testing.T) {
+\tfor _, d := range []time.Duration{time.Second, 2 * time.Second} {
+\t\tt.Run(d.String(), func(t *testing.T) {
+\t\t\tsynctest.Test(t, func(t *testing.T) {
+\t\t\t\tstart := time.Now()
+\t\t\t\tctx, cancel := context.WithTimeout(context.Background(), d)
+\t\t\t\tdefer cancel()
+\t\t\t\tdeadline, _ := ctx.Deadline()
+\t\t\t\t<-ctx.Done()
+\t\t\t\tt.Log("start", start, "deadline", deadline.Format(time.TimeOnly))
+\t\t\t\taligned := time.Now().Truncate(time.Second).Equal(deadline)
+\t\t\t\tt.Log("now", time.Now().Second(), aligned, time.Since(start))
+\t\t\t})
+\t\t})
+\t}
+}
+"""
+BUBBLE_CLOCKS_RUN = (
+    "=== RUN   TestFirst\n"
+    "    x_test.go:13: first at 00:00:01.500\n"
+    "--- PASS: TestFirst (0.00s)\n"
+    "=== RUN   TestSecond\n"
+    "=== RUN   TestSecond/1s\n"
+    "    x_test.go:26: start 2000-01-01 00:00:00 +0000 UTC deadline 00:00:01\n"
+    "    x_test.go:28: now 1 true 1s\n"
+    "=== RUN   TestSecond/2s\n"
+    "    x_test.go:26: start 2000-01-01 00:00:00 +0000 UTC deadline 00:00:02\n"
+    "    x_test.go:28: now 2 true 2s\n"
+    "--- PASS: TestSecond (0.00s)\n"
+    "    --- PASS: TestSecond/1s (0.00s)\n"
+    "    --- PASS: TestSecond/2s (0.00s)\n"
+    "PASS\n"
+    "ok  \texample.com/bclock\t0.005s\n"
+)
+
+
+def test_each_synctest_bubble_shows_a_clock_of_its_own(tmp_path):
+    _module(
+        tmp_path, {"go.mod": "module example.com/bclock\n\ngo 1.25\n", "x_test.go": BUBBLE_CLOCKS}
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    got = result.output[: result.output.index("main returned")]
+    seconds = re.compile(r"\t[0-9.]+s$", re.M)  # the ok line's time: Go's wall clock
+    assert seconds.sub("", got) == seconds.sub("", BUBBLE_CLOCKS_RUN)
+
+
 def test_a_program_runs_with_the_packages_of_its_module_it_imports(tmp_path):
     """The packages a program imports from its own module (found from its go.mod)
     are translated with it: each package's names qualified by its own (util_Name,

@@ -213,6 +213,7 @@ __all__ = [
     "time_format",
     "time_round",
     "time_string",
+    "time_text",
     "time_truncate",
     "time_unix",
     "unicode_is",
@@ -3216,17 +3217,33 @@ def _civil(t: int) -> tuple[datetime.datetime, int]:
     return datetime.datetime(2000, 1, 1) + datetime.timedelta(seconds=secs), ns
 
 
+def _bubble_start(rt: Any) -> int:
+    """When the synctest bubble running in ``rt``'s test binary began, or 0: Go starts
+    each bubble's clock at 2000-01-01 00:00:00 UTC, where the run's clock started. A
+    time is kept on the run's clock and shown on the bubble's (of two bubbles of
+    parallel tests running at once, the later one's)."""
+    binary = _binary(rt) if rt is not None else None
+    return max(binary.bubbles.values(), default=0) if binary is not None else 0
+
+
 class Time:
-    """A ``time.Time`` handed to fmt, which prints it as ``Time.String`` does."""
+    """A ``time.Time`` handed to fmt, which prints it as ``Time.String`` does, on the
+    clock of the synctest bubble running, if any (``rt``)."""
 
     __slots__ = ("t",)
     go_name = "time.Time"
 
-    def __init__(self, t: int) -> None:
-        self.t = t
+    def __init__(self, t: int, rt: Any = None) -> None:
+        self.t = t - _bubble_start(rt)
 
     def String(self) -> str:
         return time_string(self.t)
+
+
+def time_text(t: int, rt: Any = None) -> str:
+    """``t.String()``: ``2000-01-01 00:00:01.5 +0000 UTC``, on the clock of the
+    synctest bubble running, if any (``rt``)."""
+    return time_string(t - _bubble_start(rt))
 
 
 class Month(int):
@@ -3263,8 +3280,10 @@ def time_unix(sec: int, nsec: int) -> int:
     return (sec - _EPOCH_UNIX) * _NS + nsec
 
 
-def time_field(t: int, name: str) -> Any:
-    """``t.Year()``, ``t.Month()``, ... ``t.Unix()``, ``t.UnixNano()``, by Go's name."""
+def time_field(t: int, name: str, rt: Any = None) -> Any:
+    """``t.Year()``, ``t.Month()``, ... ``t.Unix()``, ``t.UnixNano()``, by Go's name (on
+    the clock of the synctest bubble running, if any: ``rt``)."""
+    t -= _bubble_start(rt)
     if name.startswith("Unix"):
         scale = {"Unix": _NS, "UnixMilli": 1_000_000, "UnixMicro": 1_000, "UnixNano": 1}[name]
         return (t + _EPOCH_UNIX * _NS) // scale
@@ -3285,18 +3304,20 @@ def compare(a: Any, b: Any) -> int:
     return (a > b) - (a < b)
 
 
-def time_truncate(t: int, d: int) -> int:
-    """``t.Truncate(d)``: down to a multiple of ``d`` since Go's zero Time."""
+def time_truncate(t: int, d: int, rt: Any = None) -> int:
+    """``t.Truncate(d)``: down to a multiple of ``d`` since Go's zero Time (on the
+    clock of the synctest bubble running, if any: ``rt``)."""
     if d <= 0:
         return t
-    return t - (t - ZERO_TIME) % d
+    return t - (t - _bubble_start(rt) - ZERO_TIME) % d
 
 
-def time_round(t: int, d: int) -> int:
-    """``t.Round(d)``: to the nearest multiple of ``d`` since Go's zero Time, halfway up."""
+def time_round(t: int, d: int, rt: Any = None) -> int:
+    """``t.Round(d)``: to the nearest multiple of ``d`` since Go's zero Time, halfway
+    up (on the clock of the synctest bubble running, if any: ``rt``)."""
     if d <= 0:
         return t
-    r = (t - ZERO_TIME) % d
+    r = (t - _bubble_start(rt) - ZERO_TIME) % d
     return t - r + d if r + r >= d else t - r
 
 
@@ -3314,10 +3335,11 @@ def _layout_chunks() -> re.Pattern[str]:
 _LAYOUT = _layout_chunks()
 
 
-def time_format(t: int, layout: str) -> str:
+def time_format(t: int, layout: str, rt: Any = None) -> str:
     """``t.Format(layout)``: Go's reference time ``Mon Jan 2 15:04:05 MST 2006`` in
-    ``layout`` stands for the parts of ``t``; the zone is UTC's."""
-    dt, ns = _civil(t)
+    ``layout`` stands for the parts of ``t``; the zone is UTC's (the clock, the
+    synctest bubble's running, if any: ``rt``)."""
+    dt, ns = _civil(t - _bubble_start(rt))
     hour12 = dt.hour % 12 or 12
 
     def part(m: re.Match[str]) -> str:
@@ -3638,7 +3660,7 @@ class Logger:
         flags, prefix = self._flags or 0, self._prefix
         head = "" if flags & _LMSGPREFIX else prefix
         if flags & (_LDATE | _LTIME | _LMICROSECONDS):
-            dt, ns = _civil(self.rt.now)
+            dt, ns = _civil(self.rt.now - _bubble_start(self.rt))
             if flags & _LDATE:
                 head += f"{dt.year:04d}/{dt.month:02d}/{dt.day:02d} "
             if flags & (_LTIME | _LMICROSECONDS):

@@ -1161,7 +1161,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "sl.format_duration(" + s + ")" // fmt calls its String method, but under %d
 		case asNumber:
 		case isTime(t):
-			s = "go.Time(" + s + ")" // printed as Time.String: the run's clock starts at 2000-01-01 UTC
+			s = "go.Time(" + s + ", rt)" // printed as Time.String: the run's clock starts at 2000-01-01 UTC
 		case f.m.basicClass(t) != "" && hasFmtMethod(t):
 			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method
 		case isNamed(t, "time", "Month") && !isPointer(t):
@@ -2224,15 +2224,15 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "time.Time.UTC", "time.Time.Local":
 		return recv, false // every time of a run is in UTC
 	case "time.Time.String":
-		return "go.time_string(" + recv + ")", false
+		return "go.time_text(" + recv + ", rt)", false
 	case "time.Time.Format":
-		return "go.time_format(" + recv + ", " + arg(0) + ")", false
+		return "go.time_format(" + recv + ", " + arg(0) + ", rt)", false
 	case "time.Time.Truncate", "time.Time.Round":
-		return "go.time_" + strings.ToLower(fn.Name()) + "(" + recv + ", " + arg(0) + ")", false
+		return "go.time_" + strings.ToLower(fn.Name()) + "(" + recv + ", " + arg(0) + ", rt)", false
 	case "time.Time.Year", "time.Time.Month", "time.Time.Day", "time.Time.Hour", "time.Time.Minute",
 		"time.Time.Second", "time.Time.Nanosecond", "time.Time.Weekday", "time.Time.YearDay",
 		"time.Time.Unix", "time.Time.UnixMilli", "time.Time.UnixMicro", "time.Time.UnixNano":
-		return "go.time_field(" + recv + ", " + pyString(fn.Name()) + ")", false
+		return "go.time_field(" + recv + ", " + pyString(fn.Name()) + ", rt)", false
 	case "time.Month.String", "time.Weekday.String":
 		return "go." + strings.TrimSuffix(strings.TrimPrefix(key, "time."), ".String") + "(" + recv + ").String()", false
 	}
