@@ -8068,6 +8068,30 @@ func main() {
 )
 
 
+# Go's spec: for floats, min and max return NaN if any argument is a NaN, and negative
+# zero is less than positive zero.
+CONSTRUCTS["min_max_of_floats"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+func main() {
+\tnan, zero := math.NaN(), 0.0
+\tnegZero := math.Copysign(0, -1)
+\txs := []float64{3, 1, 2}
+\tfmt.Println(max(1.5, nan), min(nan, 2.0), max(xs[0], xs[1], xs[2]), min(xs[0], xs[1], xs[2]))
+\tfmt.Println(math.Signbit(min(zero, negZero)), math.Signbit(max(negZero, zero)))
+\tfmt.Println(max(3, 7, 5), min("b", "a"))
+}
+""",
+    "NaN NaN 3 1\ntrue false\n7 a\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1580,6 +1580,14 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 	case "panic":
 		return "go.panic(" + f.value(c.Args[0]) + ")"
 	case "min", "max":
+		if isFloat(p.info.TypeOf(c)) && len(c.Args) > 1 {
+			// Go's for floats: a NaN wins, and -0 is below +0 (Python's keeps the first)
+			s := f.value(c.Args[len(c.Args)-1])
+			for i := len(c.Args) - 2; i >= 0; i-- {
+				s = "go.math_" + name + "(" + f.value(c.Args[i]) + ", " + s + ")"
+			}
+			return s
+		}
 		return name + "(" + f.args(c) + ")"
 	case "clear":
 		if sl, ok := under(p.info.TypeOf(c.Args[0])).(*types.Slice); ok {
