@@ -8013,8 +8013,32 @@ func init() {
 )
 
 
-# Go's spec: "for a of pointer to array type: a[x] is shorthand for (*a)[x]", and a range
-# over a pointer to an array ranges over the array.
+# Go's spec: for floats, min and max return NaN if any argument is a NaN, and negative
+# zero is less than positive zero.
+CONSTRUCTS["min_max_of_floats"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+func main() {
+\tnan, zero := math.NaN(), 0.0
+\tnegZero := math.Copysign(0, -1)
+\txs := []float64{3, 1, 2}
+\tfmt.Println(max(1.5, nan), min(nan, 2.0), max(xs[0], xs[1], xs[2]), min(xs[0], xs[1], xs[2]))
+\tfmt.Println(math.Signbit(min(zero, negZero)), math.Signbit(max(negZero, zero)))
+\tfmt.Println(max(3, 7, 5), min("b", "a"))
+}
+""",
+    "NaN NaN 3 1\ntrue false\n7 a\n",
+)
+
+
+# Go's spec: "for a of pointer to array type: a[x] is shorthand for (*a)[x]", a range
+# over a pointer to an array ranges over the array, and {1, 2} in a [2]*[2]int is &[2]int{1, 2}.
 CONSTRUCTS["pointer_to_array_indexes_its_array"] = (
     """\
 package main
@@ -8056,6 +8080,10 @@ func main() {
 \t\tfmt.Print(i, "=", v, " ")
 \t}
 \tfmt.Println()
+\tps := [2]*[2]int{{1, 2}, {3, 4}}
+\tqs := ps
+\tqs[0][0] = 100
+\tfmt.Println(ps[0][0], *qs[1], len(ps[1]))
 \tdefer func() { fmt.Println("recovered:", recover()) }()
 \tj := 2
 \tfmt.Println(p[j])
@@ -8064,31 +8092,8 @@ func main() {
     "100 [100 7] 2\n"
     "[3 3 2 2] 2\n"
     "0=100 1=7 \n"
+    "100 [3 4] 2\n"
     "recovered: runtime error: index out of range [2] with length 2\n",
-)
-
-
-# Go's spec: for floats, min and max return NaN if any argument is a NaN, and negative
-# zero is less than positive zero.
-CONSTRUCTS["min_max_of_floats"] = (
-    """\
-package main
-
-import (
-\t"fmt"
-\t"math"
-)
-
-func main() {
-\tnan, zero := math.NaN(), 0.0
-\tnegZero := math.Copysign(0, -1)
-\txs := []float64{3, 1, 2}
-\tfmt.Println(max(1.5, nan), min(nan, 2.0), max(xs[0], xs[1], xs[2]), min(xs[0], xs[1], xs[2]))
-\tfmt.Println(math.Signbit(min(zero, negZero)), math.Signbit(max(negZero, zero)))
-\tfmt.Println(max(3, 7, 5), min("b", "a"))
-}
-""",
-    "NaN NaN 3 1\ntrue false\n7 a\n",
 )
 
 

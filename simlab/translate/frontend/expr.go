@@ -942,6 +942,9 @@ func identityType(t types.Type) bool {
 func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 	p := f.p
 	if ptr, ok := t.(*types.Pointer); ok {
+		if _, isStruct := under(ptr.Elem()).(*types.Struct); !isStruct {
+			return "go.Ref(" + f.composite(x, ptr.Elem()) + ")" // {1, 2} of a []*[2]int: &[2]int{1, 2}
+		}
 		t = ptr.Elem()
 	}
 	switch u := under(t).(type) {
