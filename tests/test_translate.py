@@ -992,6 +992,22 @@ def test_fmt_type_of_a_slice_in_an_interface_is_refused_in_one_line(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("verb", ["%v", "%3d"])
+def test_fmt_of_a_struct_holding_a_sync_cond_ends_the_run_in_one_line(tmp_path, verb):
+    """Go prints a Cond's own fields, which simlab's Cond does not mirror: refused at
+    run time in one line, under a plain verb and one fmt applies field by field."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\n'
+        "type Q struct {\n\tmu   sync.Mutex\n\tcond *sync.Cond\n}\n\n"
+        "func main() {\n\tq := &Q{}\n\tq.cond = sync.NewCond(&q.mu)\n"
+        f'\tfmt.Printf("{verb}\\n", q)\n}}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.output == "simlab: fmt: simlab does not print the inside of a sync.Cond\n"
+
+
 def test_a_string_of_bytes_that_are_not_utf8_ends_the_run_in_one_line(tmp_path):
     """Go's string may hold any bytes (this prints 2 in Go); simlab's are text."""
     path = tmp_path / "bad.go"

@@ -1209,7 +1209,7 @@ def _index_text(exc: IndexError) -> str:
         if isinstance(node, ast.Subscript):
             seq, i = _operand(node.value, names), _operand(node.slice, names)
             if isinstance(i, int) and isinstance(seq, list | bytes):
-                return f"index out of range [{i}] with length {len(seq)}"
+                return _out_of_range(i, len(seq))
     except (SyntaxError, ValueError, TypeError, LookupError, AttributeError):
         pass
     return "index out of range"
@@ -1779,9 +1779,12 @@ def bound(s: Any, i: int) -> int:
     negative index, ``[-1]``)."""
     if 0 <= i < len(s):
         return i
-    if i < 0:
-        raise GoPanic(f"runtime error: index out of range [{i}]")
-    raise GoPanic(f"runtime error: index out of range [{i}] with length {len(s)}")
+    raise GoPanic(f"runtime error: {_out_of_range(i, len(s))}")
+
+
+def _out_of_range(i: int, n: int) -> str:
+    """Go's text of index ``i`` out of the range of a length ``n``."""
+    return f"index out of range [{i}]" + ("" if i < 0 else f" with length {n}")
 
 
 def sliced(s: Any, low: int = 0, high: int | None = None) -> Any:
@@ -2907,30 +2910,6 @@ class Bytes:
         self.data = bytes(data)
 
 
-# values of classes with __slots__ that fmt does not print field by field
-_NOT_STRUCTS = (
-    int,
-    str,
-    float,
-    sl.GoError,
-    sl.Context,
-    sl.Chan,
-    sl.Mutex,
-    sl.RWMutex,
-    sl.WaitGroup,
-    sl.Once,
-    atomic.Pointer,
-    atomic.Int32,
-    atomic.Int64,
-    atomic.Uint32,
-    atomic.Uint64,
-    atomic.Bool,
-    Named,
-    NamedValue,
-    Bytes,
-)
-
-
 def printf(format: str, *args: Any) -> None:
     """``fmt.Printf``."""
     _print(sprintf(format, *args), end="")
@@ -3537,6 +3516,39 @@ class Pool:
             self._shared.append(x)
 
 
+# the standard library's sync and sync/atomic values: fmt prints them as Go's own
+# structs (_sync_fields) or ends the run, never field by field as the program's
+_SYNC_VALUES = (
+    sl.Mutex,
+    sl.RWMutex,
+    sl.WaitGroup,
+    sl.Once,
+    sl.Cond,
+    syncmap.Map,
+    Pool,
+    atomic.Int32,
+    atomic.Int64,
+    atomic.Uint32,
+    atomic.Uint64,
+    atomic.Bool,
+    atomic.Pointer,
+)
+
+# values of classes with __slots__ that fmt does not print field by field
+_NOT_STRUCTS: tuple[type, ...] = (
+    int,
+    str,
+    float,
+    sl.GoError,
+    sl.Context,
+    sl.Chan,
+    Named,
+    NamedValue,
+    Bytes,
+    *_SYNC_VALUES,
+)
+
+
 # --- runtime/pprof, os.Stdout, math/rand ------------------------------------------------
 
 stdout = sys.stdout  # os.Stdout: a profile written here is printed (or captured: capture_profiles)
@@ -3659,13 +3671,11 @@ class Logger:
         """``l.Printf``, ``Print``, ``Println``: the line, written to the output."""
         flags, prefix = self._flags or 0, self._prefix
         head = "" if flags & _LMSGPREFIX else prefix
-        if flags & (_LDATE | _LTIME | _LMICROSECONDS):
-            dt, ns = _civil(self.rt.now - _bubble_start(self.rt))
-            if flags & _LDATE:
-                head += f"{dt.year:04d}/{dt.month:02d}/{dt.day:02d} "
-            if flags & (_LTIME | _LMICROSECONDS):
-                head += f"{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}"
-                head += f".{ns // 1000:06d} " if flags & _LMICROSECONDS else " "
+        layout = "2006/01/02 " if flags & _LDATE else ""
+        if flags & (_LTIME | _LMICROSECONDS):
+            layout += "15:04:05.000000 " if flags & _LMICROSECONDS else "15:04:05 "
+        if layout:
+            head += time_format(self.rt.now, layout, self.rt)
         if flags & (_LSHORTFILE | _LLONGFILE):
             file, line = _log_caller()
             if flags & _LSHORTFILE:

@@ -1893,13 +1893,13 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go.dial_udp(" + arg(0) + ", " + arg(1) + ", None)", false
 	case "log.Printf", "log.Print", "log.Println", "log.Panicf", "log.Panic", "log.Panicln":
-		text := logText(name) + "(" + f.fmtArgs(c, strings.HasSuffix(name, "f")) + ")"
+		text := f.logLine(c, name)
 		if strings.HasPrefix(name, "log.Panic") {
 			return "go.log_panic(rt, " + text + ")", false
 		}
 		return "go.log(rt, " + text + ")", false
 	case "log.Fatalf", "log.Fatal", "log.Fatalln":
-		return f.yieldExpr("yield go.fatal(rt, " + logText(name) + "(" + f.fmtArgs(c, name == "log.Fatalf") + "))")
+		return f.yieldExpr("yield go.fatal(rt, " + f.logLine(c, name) + ")")
 	case "log.New":
 		return "go.Logger(rt, " + f.args(c) + ")", false
 	case "log.SetFlags", "log.Flags", "log.SetPrefix", "log.Prefix", "log.SetOutput", "log.Writer":
@@ -2185,11 +2185,11 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "context.Context.Value":
 		return recv + ".value(" + arg(0) + ")", false
 	case "log.Logger.Printf", "log.Logger.Print", "log.Logger.Println":
-		return recv + ".output(" + logText(key) + "(" + f.fmtArgs(c, strings.HasSuffix(key, "f")) + "))", false
+		return recv + ".output(" + f.logLine(c, key) + ")", false
 	case "log.Logger.Panicf", "log.Logger.Panic", "log.Logger.Panicln":
-		return recv + ".panic(" + logText(key) + "(" + f.fmtArgs(c, strings.HasSuffix(key, "f")) + "))", false
+		return recv + ".panic(" + f.logLine(c, key) + ")", false
 	case "log.Logger.Fatalf", "log.Logger.Fatal", "log.Logger.Fatalln":
-		return f.yieldExpr("yield " + recv + ".fatal(" + logText(key) + "(" + f.fmtArgs(c, strings.HasSuffix(key, "f")) + "))")
+		return f.yieldExpr("yield " + recv + ".fatal(" + f.logLine(c, key) + ")")
 	case "log.Logger.SetFlags", "log.Logger.Flags", "log.Logger.SetPrefix", "log.Logger.Prefix",
 		"log.Logger.SetOutput", "log.Logger.Writer":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
@@ -2251,15 +2251,16 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	return "", false
 }
 
-// logText: fmt's function that makes the line of log's pkg.Printf (Print, Println).
-func logText(name string) string {
+// logLine renders the line a call of log's Printf, Print or Println (Fatal...,
+// Panic..., a Logger's) writes: fmt's Sprintf, Sprint or Sprintln of its operands.
+func (f *fn) logLine(c *ast.CallExpr, name string) string {
 	switch {
 	case strings.HasSuffix(name, "f"):
-		return "go.sprintf"
+		return "go.sprintf(" + f.fmtArgs(c, true) + ")"
 	case strings.HasSuffix(name, "ln"):
-		return "go.sprintln"
+		return "go.sprintln(" + f.fmtArgs(c, false) + ")"
 	}
-	return "go.sprint"
+	return "go.sprint(" + f.fmtArgs(c, false) + ")"
 }
 
 // libraryHelper: golib's function for the library's pkg.Func, go.pkg_func

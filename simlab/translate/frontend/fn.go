@@ -37,7 +37,7 @@ type fn struct {
 	fallTo    string                   // what a fallthrough in the case being rendered does
 	shortCkt  int                      // inside the right operand of && or ||
 	unwrapped map[*ast.BinaryExpr]bool // operands whose parent wraps them (see binary)
-	hoisted   map[ast.Expr]string      // target operands read into temporaries first (see lhsList)
+	hoisted   map[ast.Expr]string      // operands read into temporaries first (see lhsList, deferValues)
 }
 
 type loopInfo struct {
@@ -465,10 +465,7 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 	hoist := func(e ast.Expr, name string) {
 		t := f.temp(name)
 		f.wl(f.line, "%s = %s  # as the defer statement sees it", t, f.value(e))
-		if f.hoisted == nil {
-			f.hoisted = map[ast.Expr]string{}
-		}
-		f.hoisted[e] = t
+		f.hoist(e, t)
 		values = append(values, e)
 	}
 	switch fun := ast.Unparen(d.Call.Fun).(type) {
@@ -1089,16 +1086,21 @@ func (f *fn) lhsList(s *ast.AssignStmt) []string {
 					}
 					t := f.temp(base)
 					f.pre = append(f.pre, t+" = "+f.expr(e))
-					if f.hoisted == nil {
-						f.hoisted = map[ast.Expr]string{}
-					}
-					f.hoisted[e] = t
+					f.hoist(e, t)
 				}
 			}
 		}
 		names = append(names, f.lvalue(l))
 	}
 	return names
+}
+
+// hoist: e reads the temporary t, which holds e's value from before (see expr).
+func (f *fn) hoist(e ast.Expr, t string) {
+	if f.hoisted == nil {
+		f.hoisted = map[ast.Expr]string{}
+	}
+	f.hoisted[e] = t
 }
 
 // targetOperands: the operands of an assignment's target that Go evaluates before
@@ -1569,16 +1571,6 @@ func hasDefer(body *ast.BlockStmt) bool {
 		return !found
 	})
 	return found
-}
-
-// parentOf: s is a statement of f's own function body (not of a closure's).
-func (f *fn) parentOf(s ast.Stmt) bool {
-	for _, t := range f.u.body.List {
-		if t == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (f *fn) ifStmt(s *ast.IfStmt, elif bool) {
