@@ -992,6 +992,77 @@ def test_fmt_type_of_a_slice_in_an_interface_is_refused_in_one_line(tmp_path):
     ]
 
 
+# Go prints a pointer inside another value, and under %p, as its address, which changes
+# from run to run of go1.27.3: recorded here with each address masked (and %20p's
+# padding, which depends on the address's length). A run of simlab
+# takes its addresses from a heap of its own, the same in every run.
+POINTER_ADDRESSES = """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type P struct{ X, Y int }
+
+type E struct{ msg string }
+
+func (e *E) Error() string { return e.msg }
+
+type Node struct {
+\tVal  int
+\tNext *Node
+\terr  error
+\te    *E
+\tErr  *E
+}
+
+func main() {
+\ta := &Node{Val: 1}
+\tb := &Node{Val: 2, Next: a, err: errors.New("x"), e: &E{"hid"}, Err: &E{"shown"}}
+\tn := 7
+\tfmt.Println(b)
+\tfmt.Printf("%+v\\n", b)
+\tfmt.Println([]*P{{1, 2}}, map[string]*P{"k": {3, 4}}, &n)
+\tfmt.Printf("%p %v\\n", a, b.Next == a)
+\tfmt.Printf("[%20p]\\n", a)
+\tfmt.Printf("%d\\n", []*P{{5, 6}})
+\tch := make(chan int)
+\tfmt.Printf("%v\\n", []chan int{ch})
+}
+"""
+POINTER_ADDRESSES_GO = """\
+&{2 0xADDR 0xADDR 0xADDR shown}
+&{Val:2 Next:0xADDR err:0xADDR e:0xADDR Err:shown}
+[0xADDR] map[k:0xADDR] 0xADDR
+0xADDR true
+[0xADDR]
+[DECIMAL]
+[0xADDR]
+"""
+
+
+def test_fmt_prints_a_pointer_inside_a_value_as_its_address(tmp_path):
+    """fmt's doc: a pointer to a struct, an array, a slice or a map prints as &{}, &[],
+    &map[] at the top level; inside another value, a pointer, an error whose Error
+    method fmt may not call (an unexported field) and a channel print as addresses,
+    %p's base 16 with a leading 0x, %d's in decimal. One object, one address."""
+    path = tmp_path / "main.go"
+    path.write_text(POINTER_ADDRESSES)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    lines = result.output.splitlines()[:7]
+    masked = [re.sub(r"0x[0-9a-f]+", "0xADDR", line) for line in lines]
+    masked[4] = masked[4].replace(" ", "")  # %20p: the width checked below
+    masked[5] = re.sub(r"^\[\d+\]$", "[DECIMAL]", masked[5])
+    assert masked == POINTER_ADDRESSES_GO.splitlines()
+    fields = re.findall(r"0x[0-9a-f]+", lines[0])
+    assert len(set(fields)) == 3  # b.Next, b.err, b.e: three objects
+    assert lines[3].split()[0] == fields[0]  # %p of a is b.Next
+    assert lines[4].strip("[ ]") == fields[0] and len(lines[4]) == 1 + 20 + 1  # %20p
+    assert result.output == CliRunner().invoke(go_run_cmd, [str(path)]).output  # every run
+
+
 @pytest.mark.parametrize("verb", ["%v", "%3d"])
 def test_fmt_of_a_struct_holding_a_sync_cond_ends_the_run_in_one_line(tmp_path, verb):
     """Go prints a Cond's own fields, which simlab's Cond does not mirror: refused at
@@ -8110,6 +8181,58 @@ func main() {
     "0=100 1=7 \n"
     "100 [3 4] 2\n"
     "recovered: runtime error: index out of range [2] with length 2\n",
+)
+
+
+# fmt prints a pointer's target only at the top: &[3 4] for a pointer to an array; a slice
+# or a map of struct values, nested or in a field, holds values: [{5 6}], not [&{5 6}]
+CONSTRUCTS["pointers_inside_values"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type P struct{ X, Y int }
+
+type E struct{ msg string }
+
+func (e *E) Error() string { return e.msg }
+
+type W struct {
+\tInner P
+\tPs    []P
+\tM     map[string][]P
+\tAt    *P
+\tErr   error
+\terr   error
+\te     *E
+}
+
+func main() {
+\tp := &P{1, 2}
+\tn := 5
+\tarr := &[2]int{3, 4}
+\tfmt.Println(p, arr, &[]int{1}, &map[string]int{"a": 1})
+\tfmt.Println(&n == nil, []*P{nil}, map[string][]P{"a": {{1, 1}}}, [][]P{{{2, 2}}})
+\tw := &W{P{7, 8}, []P{{5, 6}}, map[string][]P{"k": {{9, 9}}}, nil, &E{"boom"}, nil, nil}
+\tfmt.Println(w)
+\tfmt.Printf("%+v\\n", w)
+\tfmt.Printf("%v %d\\n", *w, []P{{1, 2}})
+\tvar e error
+\tfmt.Printf("%p %v\\n", e, e)
+\tfmt.Println(errors.Is(w.Err, w.Err))
+}
+""",
+    "&{1 2} &[3 4] &[1] &map[a:1]\n"
+    "false [<nil>] map[a:[{1 1}]] [[{2 2}]]\n"
+    "&{{7 8} [{5 6}] map[k:[{9 9}]] <nil> boom <nil> <nil>}\n"
+    "&{Inner:{X:7 Y:8} Ps:[{X:5 Y:6}] M:map[k:[{X:9 Y:9}]] At:<nil> Err:boom err:<nil> e:<nil>}\n"
+    "{{7 8} [{5 6}] map[k:[{9 9}]] <nil> boom <nil> <nil>} [{1 2}]\n"
+    "%!p(<nil>) <nil>\n"
+    "true\n",
 )
 
 

@@ -32,7 +32,7 @@ import weakref
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from inspect import isgenerator
-from types import TracebackType
+from types import FrameType, TracebackType
 from typing import Any
 
 import numpy
@@ -204,7 +204,6 @@ __all__ = [
     "strings_map",
     "struct_equal",
     "struct_hash",
-    "struct_map",
     "struct_values",
     "synctest_test",
     "tick",
@@ -2302,10 +2301,11 @@ def v(x: Any, plus: bool = False, raw: bool = False) -> str:
     if isinstance(x, sl.GoError | sl.Context):
         return str(x)
     if isinstance(x, list):
-        return "[" + " ".join(v(e, plus, raw) for e in x) + "]"
+        return "[" + " ".join(_inner(e, plus, raw) for e in x) + "]"
     if isinstance(x, dict):
         items = sorted(x.items(), key=_map_order)
-        return "map[" + " ".join(f"{_key(k, plus, raw)}:{v(e, plus, raw)}" for k, e in items) + "]"
+        pairs = (f"{_key(k, plus, raw)}:{_inner(e, plus, raw)}" for k, e in items)
+        return "map[" + " ".join(pairs) + "]"
     if isinstance(x, sl.Chan):
         return f"0xc{x.id:09x}"
     if isinstance(x, StructValue):
@@ -2322,12 +2322,54 @@ def v(x: Any, plus: bool = False, raw: bool = False) -> str:
         return v(x.v, plus, raw)
     if isinstance(x, NamedValue):
         return ("" if x.ref is None else "&") + v(x.v, plus, raw)
+    if isinstance(x, Ref):  # &[1 2] for a pointer to a slice, an array or a map
+        return "&" + v(x.v, plus, raw) if isinstance(x.v, list | dict) else _address_text(x)
     if (fields := _sync_fields(x)) is not None:
         return _layout(fields, plus)
     slots = getattr(type(x), "__slots__", None)
     if slots is not None:
         return ("" if hasattr(type(x), "go_struct") else "&") + _fields(x, plus, raw)
     return str(x)
+
+
+def _inner(x: Any, plus: bool, raw: bool) -> str:
+    """``x`` inside another value (an element, a field): a pointer is its address
+    there, unless fmt calls its String or Error method (``raw``: it calls none)."""
+    return _address_text(x) if _is_pointer(x, raw) else v(x, plus, raw)
+
+
+def _is_pointer(x: Any, raw: bool) -> bool:
+    """Whether fmt prints ``x``, inside another value, as an address: a pointer to a
+    struct of the program (the object itself; a value is a :class:`StructValue` or
+    of a class marked ``go_struct``), to another variable (a :class:`Ref`) or to a
+    library's error, unless fmt calls its String or Error method. The library's
+    other objects print as before."""
+    cls = type(x)
+    if isinstance(x, NamedValue):
+        pointer = x.ref is not None
+    elif isinstance(x, sl.GoError):  # errors.New's, fmt.Errorf's: a pointer in Go
+        pointer = True
+    else:
+        pointer = isinstance(x, Ref) or (
+            hasattr(cls, "__slots__")
+            and not hasattr(cls, "go_struct")
+            and not isinstance(x, _NOT_STRUCTS)
+            and not (cls.__module__.startswith("simlab.") and "translated" not in cls.__module__)
+        )
+    return pointer and (raw or _fmt_method_of(x) is None)
+
+
+def _address_text(x: Any) -> str:
+    """A pointer as fmt prints it inside another value and under ``%p``: the address
+    of its object in the run's heap (:func:`address`), the run being the one whose
+    program called fmt: the model module's ``rt``."""
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        rt = frame.f_globals.get("rt")
+        if isinstance(rt, sl.Runtime):
+            return hex(address(rt, x))
+        frame = frame.f_back
+    return _AN_ADDRESS  # fmt called outside a run
 
 
 def _layout(fields: list[tuple[str, Any]], plus: bool) -> str:
@@ -2407,6 +2449,8 @@ def _by_value(x: Any, raw: bool) -> Any:
     ``&{...}`` (``raw``: fmt calls no method of it)."""
     if isinstance(x, list):
         return [_by_value(e, raw) for e in x]
+    if isinstance(x, dict):
+        return {k: _by_value(e, raw) for k, e in x.items()}
     if isinstance(x, _NOT_STRUCTS) or not hasattr(type(x), "__slots__"):
         return x
     return StructValue(x) if raw or _fmt_method_of(x) is None else x
@@ -2414,11 +2458,12 @@ def _by_value(x: Any, raw: bool) -> Any:
 
 def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
     """The fields of the struct ``x`` that fmt prints, each with its Go name and
-    its kind: ``"value"`` for a struct value (``go_values``), ``"duration"`` for a
+    its kind: ``"value"`` for a struct value, or a slice, an array or a map of them
+    (``go_fmt_values``), ``"duration"`` for a
     time.Duration (``go_durations``), else ``""``. A generic type's type arguments
     are no fields."""
     cls = type(x)
-    values, durations = getattr(cls, "go_values", ()), getattr(cls, "go_durations", ())
+    values, durations = getattr(cls, "go_fmt_values", ()), getattr(cls, "go_durations", ())
     hidden = getattr(cls, "go_type_params", ())
     for s in cls.__slots__:
         if s not in hidden:
@@ -2435,7 +2480,7 @@ def _fields(x: Any, plus: bool = False, raw: bool = False) -> str:
         elif kind == "value":
             text = _value_text(value, plus, inner)
         else:
-            text = v(value, plus, inner)
+            text = _inner(value, plus, inner)
         parts.append(f"{name}:{text}" if plus else text)
     return "{" + " ".join(parts) + "}"
 
@@ -2532,14 +2577,10 @@ def _fmt_method(x: Any, method: str) -> str:
     return str(text)
 
 
-def struct_values(xs: list[Any]) -> list[StructValue]:
-    """A slice of struct values handed to fmt: ``[{...} {...}]``."""
-    return [StructValue(x) for x in xs]
-
-
-def struct_map(m: dict[Any, Any]) -> dict[Any, StructValue]:
-    """A map of struct values handed to fmt: ``map[k:{...}]``."""
-    return {k: StructValue(x) for k, x in m.items()}
+def struct_values(x: Any) -> Any:
+    """A slice, an array or a map of struct values (or of slices and maps of them)
+    handed to fmt: ``[{1 2} {3 4}]``, ``map[k:[{1 2}]]``."""
+    return _by_value(x, False)
 
 
 def sprint(*args: Any) -> str:
@@ -2694,6 +2735,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         elements = _format_elements(x, verb, flags, width, precision)
         if elements is not None:
             return elements
+    if verb == "p":
+        return _pointer(x, verb, flags, width)
     if verb == "v" and isinstance(x, float) and precision is not None:
         verb = "g"  # %v of a float is %g, its precision too
     kind = type(x)
@@ -2772,6 +2815,26 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     return text
 
 
+def _pointer(x: Any, verb: str, flags: str, width: int | None) -> str:
+    """A pointer under ``%p``, or inside another value: ``0x`` and its address in hex
+    (``%#p``: without the ``0x``), under ``%d``, ``%x``... the address as an integer.
+    A slice, a map, a channel has an address too; anything else is Go's bad verb."""
+    if x is None:
+        return f"%!{verb}(<nil>)"
+    if isinstance(x, sl.Chan):
+        text = v(x)
+    elif _is_pointer(x, True) or isinstance(x, list | dict):
+        text = _address_text(x)
+    else:
+        return f"%!{verb}({type_name(x)}={v(x)})"
+    if verb in "dboOxX":
+        return _format_one(int(text, 16), verb, flags, width, None)
+    if verb not in "vp":
+        return f"%!{verb}({type_name(x)}={text})"
+    text = text[2:] if "#" in flags else text
+    return text.rjust(width or 0) if "-" not in flags else text.ljust(width or 0)
+
+
 def _format_elements(
     x: Any, verb: str, flags: str, width: int | None, precision: int | None
 ) -> str | None:
@@ -2781,6 +2844,8 @@ def _format_elements(
     def one(e: Any) -> str:
         if e is None:  # a nil interface inside: fmt marks no verb, pads nothing
             return "<nil>"
+        if _is_pointer(e, False):
+            return _pointer(e, verb, flags, width)
         return _format_one(e, verb, flags, width, precision)
 
     if isinstance(x, list):

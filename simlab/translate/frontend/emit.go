@@ -1561,6 +1561,19 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		m.emit("    go_durations = (%s)  # time.Duration fields, printed as 1.5s", tuple)
 	}
+	var values []string // fmt prints them {1 2}, not as pointers
+	for _, i := range keep {
+		if ft := st.Field(i).Type(); m.programStruct(ft) || holdsStructValues(ft) {
+			values = append(values, fmt.Sprintf("%q", fieldName(st.Field(i).Name())))
+		}
+	}
+	if len(values) > 0 {
+		tuple := strings.Join(values, ", ")
+		if len(values) == 1 {
+			tuple += ","
+		}
+		m.emit("    go_fmt_values = (%s)  # struct values, and slices and maps of them", tuple)
+	}
 	if pm := m.pointerMethods(tn); len(pm) > 0 {
 		m.emit("    go_pointer_methods = (%s,)  # which a value held in an interface lacks", strings.Join(pm, ", "))
 	}

@@ -71,6 +71,16 @@ func isStructValueType(t types.Type) bool {
 	return ok && (st.NumFields() > 0 || named) && !isTime(t)
 }
 
+// programStruct: a struct value of one of the program's types, named or not, which
+// the translation keeps as an instance of the type's class.
+func (m *module) programStruct(t types.Type) bool {
+	if !isStructValueType(t) {
+		return false
+	}
+	n, named := types.Unalias(t).(*types.Named)
+	return !named || m.types[n.Obj()]
+}
+
 // copyable checks that go.copy can copy a struct value of type t: a struct of the
 // program whose fields are values go.copy copies right (not simlab's primitives:
 // a copied sync.Mutex is a second mutex in Go, go vet's copylocks).
@@ -1154,12 +1164,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 				s = strings.TrimSuffix(strings.TrimPrefix(s, "go.copy("), ")") // read at once: no copy
 			}
 			s = "go.StructValue(" + s + ")"
-		case elemType(t) != nil && f.m.isStructValue(elemType(t)) && !hasFmtMethod(elemType(t)):
-			f.m.copyable(elemType(t), a)
-			s = "go.struct_values(" + strings.TrimSuffix(strings.TrimPrefix(s, "go.copy_array("), ", go.copy)") + ")"
-		case mapElem(t) != nil && f.m.isStructValue(mapElem(t)) && !hasFmtMethod(mapElem(t)):
-			f.m.copyable(mapElem(t), a)
-			s = "go.struct_map(" + s + ")" // map[k:{1 2}]
+		case holdsStructValues(t):
+			s = "go.struct_values(" + strings.TrimSuffix(strings.TrimPrefix(s, "go.copy_array("), ", go.copy)") + ")" // [{1 2}], map[k:[{1 2}]]
 		case isDuration(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = "sl.format_duration(" + s + ")" // fmt calls its String method, but under %d
 		case asNumber:
@@ -2453,6 +2459,19 @@ func mayBeMinusOne(p *program, e ast.Expr) bool {
 }
 
 // elemType: the element type of a slice or an array, or nil.
+// holdsStructValues: a slice, an array or a map whose elements are struct values
+// without a String or Error method, or hold them in turn ([][]P, map[string][]P),
+// which fmt prints {1 2}, not as pointers.
+func holdsStructValues(t types.Type) bool {
+	e := elemType(t)
+	if e == nil {
+		if e = mapElem(t); e == nil {
+			return false
+		}
+	}
+	return isStructValueType(e) && !hasFmtMethod(e) || holdsStructValues(e)
+}
+
 func elemType(t types.Type) types.Type {
 	switch u := under(t).(type) {
 	case *types.Slice:
