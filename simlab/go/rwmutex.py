@@ -13,9 +13,11 @@ and a reader that takes the read lock twice while a writer waits deadlocks.
 holds are fatal errors, as in Go (``sync: RUnlock of unlocked RWMutex``,
 ``sync: Unlock of unlocked RWMutex``); no ``recover`` catches them.
 
-Go's runtime semaphores (``readerSem``, ``writerSem``) are counting semaphores;
-here a goroutine parks on them in the same step as it finds it must wait, so
-their counts only matter if a release ever comes first, and they are kept anyway.
+Go's runtime semaphores (``readerSem``, ``writerSem``) are counting semaphores,
+and so are these: ``unlock`` releases a count of ``readerSem`` for each reader it
+lets in and wakes a waiting reader, which takes a count when it runs. A reader
+that blocks in ``RLock`` before then (behind the next writer) takes one first,
+and the woken reader it was meant for waits again, for that writer's ``Unlock``.
 """
 
 from __future__ import annotations
@@ -147,10 +149,29 @@ class _RLock(Op):
         rw._reader_count = n
         if n >= 0:
             return None
-        if rw._reader_sem:  # a writer is pending: wait for its Unlock
+        if rw._reader_sem:  # a count released for a reader that has not run yet
             rw._reader_sem -= 1
             return None
-        return rw._readers.park(g)
+        return rw._readers.park(g)  # a writer is pending: wait for its Unlock
+
+
+class _ReaderWoken(Op):
+    """A reader woken by ``Unlock``, as itself: take its count of ``readerSem``, or
+    wait again if another reader took it (Go's runtime ``semacquire`` retrying)."""
+
+    __slots__ = ("rw",)
+
+    def __init__(self, rw: RWMutex):
+        self.rw = rw
+
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
+        rw = self.rw
+        if (fp := rt.footprint) is not None:
+            fp.add(rw.id)
+        if not rw._reader_sem:
+            return rw._readers.park(g)
+        rw._reader_sem -= 1
+        return None
 
 
 class RWMutex:
@@ -163,6 +184,7 @@ class RWMutex:
         "_reader_count",
         "_reader_sem",
         "_reader_wait",
+        "_reader_woken",
         "_readers",
         "_rlock",
         "_rlocker",
@@ -190,6 +212,7 @@ class RWMutex:
         rt.ops_made = made
         self._lock = _Lock(self)
         self._rlock = _RLock(self)
+        self._reader_woken = _ReaderWoken(self)
         self._rlocker = RLocker(self)
 
     def lock(self) -> Op:
@@ -205,11 +228,10 @@ class RWMutex:
         self._reader_count = r
         if r >= MAX_READERS:
             self._rt.fatal("sync: Unlock of unlocked RWMutex")
-        if r:
-            readers = self._readers
-            for _ in range(r):
-                if readers.wake() is None:
-                    self._reader_sem += 1
+        readers = self._readers
+        for _ in range(r):
+            self._reader_sem += 1
+            readers.wake(then=self._reader_woken)
         self.w.unlock()
 
     def rlock(self) -> Op:

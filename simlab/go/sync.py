@@ -5,9 +5,9 @@ returns at once if it already is; a negative counter panics with
 ``sync: negative WaitGroup counter`` and stays negative (a later ``wait`` blocks
 for good, as Go's does).
 
-Mutex: ``lock`` takes it or queues; ``unlock`` hands it directly to the longest
-waiter (FIFO hand-off: Go's starvation mode, the fair case); unlocking an
-unlocked mutex is a fatal error, which no ``recover`` can catch.
+Mutex: ``lock`` takes it or queues; ``unlock`` frees it and wakes the longest
+waiter to compete for it (Go's normal mode), or hands it over (starvation mode);
+unlocking an unlocked mutex is a fatal error, which no ``recover`` can catch.
 """
 
 from __future__ import annotations
@@ -119,14 +119,17 @@ class _Lock(Op):
             mu.locked = True
             return None
         mu._wait_start[g.id] = rt.now
+        if mu._sema:  # the count Unlock released for a waiter that has not run yet
+            mu._sema -= 1
+            return mu._awoke(g)
         return mu._waiters.park(g)
 
 
-class _Relock(Op):
+class _Semacquired(Op):
     """What a waiter woken by ``Unlock`` does when it runs again, as itself: take the
-    mutex if it is still free, or, if somebody took it in between (barging), queue
-    again at the head, and switch the mutex to starvation mode once it has waited
-    more than 1 ms (``lockSlow`` in Go's sync/mutex.go)."""
+    semaphore count released for it, then compete for the mutex; if a goroutine
+    that blocked in ``Lock`` meanwhile took the count, wait again, where it waited
+    (Go's runtime ``semacquire`` retrying)."""
 
     __slots__ = ("mu",)
 
@@ -137,32 +140,32 @@ class _Relock(Op):
         mu = self.mu
         if (fp := rt.footprint) is not None:
             fp.add(mu.id)
-        mu._woken = False
-        if not mu.locked:
-            mu.locked = True
-            mu._wait_start.pop(g.id, None)
-            return None
-        if rt.now - mu._wait_start.get(g.id, rt.now) > STARVATION_THRESHOLD:
-            mu.starving = True
-        return mu._waiters.park(g, front=True)
+        if not mu._sema:
+            return mu._waiters.park(g, front=g.id in mu._lifo)
+        mu._sema -= 1
+        return mu._awoke(g)
 
 
 class Mutex:
     """A ``sync.Mutex``: ``yield mu.lock()``, ``mu.unlock()``.
 
-    As Go's, in normal mode: ``unlock`` frees the mutex and wakes the longest
-    waiter, which must compete for it when it runs; a goroutine that locks in
-    between takes it first (under ``fifo``, the unlocker locking again does, as in
-    Go at GOMAXPROCS=1), and the waiter queues again at the head. A waiter that
-    has waited more than 1 ms puts the mutex in starvation mode: ``unlock`` then
-    hands it straight to the longest waiter, until a waiter that waited less than
-    1 ms, or the last one, takes it.
+    As Go's, in normal mode: ``unlock`` frees the mutex, releases a count of its
+    semaphore and wakes the longest waiter, which must take the count and then
+    compete for the mutex when it runs. A goroutine that locks in between takes
+    the mutex first (under ``fifo``, the unlocker locking again does, as in Go at
+    GOMAXPROCS=1), and the waiter queues again at the head; one that blocks in
+    ``Lock`` in between takes the count, so the woken waiter waits again where it
+    was. A waiter that has waited more than 1 ms puts the mutex in starvation
+    mode: ``unlock`` then hands it straight to the longest waiter, until a waiter
+    that waited less than 1 ms, or the last one, takes it.
     """
 
     __slots__ = (
+        "_lifo",
         "_lock",
-        "_relock",
         "_rt",
+        "_sema",
+        "_semacquired",
         "_wait_start",
         "_waiters",
         "_woken",
@@ -176,16 +179,35 @@ class Mutex:
         self.locked = False
         self.starving = False
         self._woken = False  # a waiter was woken and has not run yet (Go's mutexWoken)
+        self._sema = 0  # the counts of Go's m.sema released and not taken yet
         self._waiters = WaitQueue(rt, self, _g.MUTEX_LOCK)
         self._wait_start: dict[int, int] = {}
+        self._lifo: set[int] = set()  # waiters queued at the head: they had waited before
         self._lock = _Lock(self)
-        self._relock = _Relock(self)
+        self._semacquired = _Semacquired(self)
         self.id = rt.new_id()
 
     def lock(self) -> Op:
         """``mu.Lock()``: yield it."""
         self._rt.ops_made += 1
         return self._lock
+
+    def _awoke(self, g: Goroutine) -> Any:
+        """``g`` has taken a count of the semaphore in ``Lock``: take the mutex if it
+        is free; if not, switch it to starvation mode once ``g`` has waited more than
+        1 ms, and queue at the head (``lockSlow`` in Go's sync/mutex.go)."""
+        self._woken = False
+        while self.locked:
+            if self._rt.now - self._wait_start.get(g.id, self._rt.now) > STARVATION_THRESHOLD:
+                self.starving = True
+            if not self._sema:
+                self._lifo.add(g.id)
+                return self._waiters.park(g, front=True)
+            self._sema -= 1
+        self.locked = True
+        self._wait_start.pop(g.id, None)
+        self._lifo.discard(g.id)
+        return None
 
     def try_lock(self) -> bool:
         """``mu.TryLock()``."""
@@ -207,6 +229,7 @@ class Mutex:
         if self.starving and waiters:
             g = waiters.wake()
             assert g is not None
+            self._lifo.discard(g.id)
             waited = self._rt.now - self._wait_start.pop(g.id, self._rt.now)
             if waited <= STARVATION_THRESHOLD or not waiters:
                 self.starving = False
@@ -214,7 +237,8 @@ class Mutex:
         self.locked = False
         if waiters and not self._woken:
             self._woken = True
-            waiters.wake(then=self._relock)
+            self._sema += 1
+            waiters.wake(then=self._semacquired)
 
     def label(self) -> str:
         return f"Mutex#{self.id}"

@@ -2389,7 +2389,7 @@ def _sync_fields(x: Any) -> list[tuple[str, Any]] | None:
     if isinstance(x, sl.Mutex):
         # the state word: locked, woken, starving, and the waiters above them
         state = x.locked | x._woken << 1 | x.starving << 2 | len(x._waiters) << 3
-        return [("_", []), ("mu", [("state", state), ("sema", 0)])]
+        return [("_", []), ("mu", [("state", state), ("sema", x._sema)])]
     if isinstance(x, sl.RWMutex):
         return [
             ("w", _sync_fields(x.w)),
