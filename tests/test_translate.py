@@ -9928,6 +9928,58 @@ def test_a_panic_in_a_bubble_prints_no_fail_line_as_go_test(tmp_path, body, pani
     ]
 
 
+# A bubble whose goroutines are all blocked on what only an AfterFunc of the bubble
+# will release is not deadlocked: synctest's doc, "the fake clock advances to the
+# next time at which a goroutine would unblock"; go test -v (go1.27.3) printed it.
+BUBBLE_AFTERFUNC = """\
+package x
+
+import (
+\t"testing"
+\t"testing/synctest"
+\t"time"
+)
+
+func TestAfterFuncWakes(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\tch := make(chan int)
+\t\ttime.AfterFunc(700*time.Millisecond, func() { close(ch) })
+\t\t<-ch
+\t\tt.Log("woken by AfterFunc")
+\t})
+}
+"""
+
+
+def test_a_bubble_waiting_for_its_afterfunc_is_not_deadlocked(tmp_path):
+    _module(tmp_path, {"go.mod": "module x\n\ngo 1.25\n", "x_test.go": BUBBLE_AFTERFUNC})
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:4] == [
+        "=== RUN   TestAfterFuncWakes",
+        "    x_test.go:14: woken by AfterFunc",
+        "--- PASS: TestAfterFuncWakes (0.00s)",
+        "PASS",
+    ]
+
+
+def test_a_wait_group_go_repanics_a_runtime_error_as_go_does(tmp_path):
+    """WaitGroup.Go recovers f's panic and panics again with it: Go (go1.27.3) prints
+    the index out of range of a plain subscript with [recovered, repanicked] too."""
+    source = (
+        'package main\n\nimport "sync"\n\nfunc main() {\n\tb := []int{1}\n'
+        "\tvar wg sync.WaitGroup\n\twg.Go(func() {\n\t\tfor j := range 2 {\n"
+        "\t\t\t_ = b[j]\n\t\t}\n\t})\n\twg.Wait()\n}\n"
+    )
+    (tmp_path / "main.go").write_text(source)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "main.go")])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if not line.startswith("panic in ")]
+    assert lines[0] == (
+        "panic: runtime error: index out of range [1] with length 1 [recovered, repanicked]"
+    )
+
+
 # Each synctest bubble's clock starts at 2000-01-01 00:00:00 UTC in Go: a time the
 # second and third bubbles print, format, truncate or take from a context's deadline
 # is on their own clock, as go test -v (go1.27.3) printed them.

@@ -85,12 +85,11 @@ class WaitGroup:
                 result = fn(*args)
                 if isgenerator(result):
                     yield from result
-            except GoPanic as panic:
-                panic.repanicked = True
-                raise
             except Goexit:
                 self.done()  # Go's deferred Done runs when f calls runtime.Goexit
                 raise
+            except Exception as err:
+                raise repanicked(self._rt, err) from None
             self.done()
 
         return self._rt.spawn(tracked, (), name or getattr(fn, "__name__", "func"), depth=1)
@@ -100,6 +99,20 @@ class WaitGroup:
 
     def __repr__(self) -> str:
         return f"<WaitGroup #{self.id} count={self.count} waiters={len(self._waiters)}>"
+
+
+def repanicked(rt: Runtime, err: Exception) -> Exception:
+    """``err``, a panic that the library recovered and raised again with the same
+    value, which Go prints ``panic: X [recovered, repanicked]``: a panic of the
+    program, or a Python error a translated program's runtime makes one of
+    (``rt.runtime_errors``: an index out of range). Any other error is returned
+    as it is: simlab's own bug."""
+    panic = err
+    if not isinstance(err, GoPanic) and rt.runtime_errors is not None:
+        panic = rt.runtime_errors(err) or err
+    if isinstance(panic, GoPanic):
+        panic.repanicked = True
+    return panic.with_traceback(err.__traceback__)
 
 
 STARVATION_THRESHOLD = 1_000_000  # Go's starvationThresholdNs: 1 ms

@@ -4304,13 +4304,20 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
     binary = _binary(rt)
     if binary is not None:
         binary.bubbles[t._name] = start  # the alarm does not count it
+    made_before = rt.new_id()  # the bubble's timers are those made after it
     rt.go(_bubble, t, f, done, name="testing/synctest.Test")
     while not done.closed:  # f still running: the bubble's main goroutine
         yield rt.wait_idle()
         left = [g for g in rt.goroutines() if g.id not in before]
         if done.closed:
             break
-        if left and all(durably_blocked(g).flagged for g in left):
+        if (
+            left
+            and all(durably_blocked(g).flagged for g in left)
+            and not any(  # an AfterFunc's f runs in a new goroutine, which may wake them
+                t.always_wakes and t.id > made_before for t in rt.timer_table.armed()
+            )
+        ):
             t._in_bubble(rt.now - start)  # the bubble's time is none on the wall clock
             raise GoPanic(_BUBBLE_BLOCKED)
         if any(g.state != WAITING or g.wait_reason == SYNCTEST_WAIT for g in left):
