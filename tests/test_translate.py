@@ -8236,6 +8236,102 @@ func main() {
 )
 
 
+# %T spells a generic type's instance as reflect does, type arguments after commas
+# without spaces, and a context by the context package's own type; slices.Collect and
+# Sorted of an empty iterator give the nil slice
+CONSTRUCTS["type_names_of_generics_and_contexts"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+\t"maps"
+\t"slices"
+\t"time"
+)
+
+type Pair[K comparable, V any] struct {
+\tKey K
+\tVal V
+}
+
+type key struct{}
+
+func main() {
+\tfmt.Printf("%T\\n", Pair[string, int]{})
+\tfmt.Printf("%T\\n", []Pair[int, []string]{})
+\tfmt.Printf("%T\\n", &Pair[string, Pair[int, bool]]{})
+\tctx, cancel := context.WithCancel(context.Background())
+\tdefer cancel()
+\ttctx, stop := context.WithTimeout(ctx, time.Second)
+\tdefer stop()
+\tvctx := context.WithValue(tctx, key{}, 1)
+\tfmt.Printf("%T %T %T\\n", context.Background(), context.TODO(), ctx)
+\tfmt.Printf("%T %T %T\\n", tctx, vctx, context.WithoutCancel(vctx))
+\tempty := func(yield func(int) bool) {}
+\tgot := slices.Collect(empty)
+\tfmt.Println(got == nil, len(got), slices.Collect(slices.Values([]int{3})) == nil)
+\tfmt.Println(slices.Sorted(maps.Keys(map[string]int{})) == nil)
+\tfmt.Println(slices.Sorted(maps.Keys(map[string]int{"b": 1, "a": 2})))
+}
+""",
+    "main.Pair[string,int]\n"
+    "[]main.Pair[int,[]string]\n"
+    "*main.Pair[string,main.Pair[int,bool]]\n"
+    "context.backgroundCtx context.todoCtx *context.cancelCtx\n"
+    "*context.timerCtx *context.valueCtx context.withoutCancelCtx\n"
+    "true 0 false\n"
+    "true\n"
+    "[a b]\n",
+)
+
+
+# A time.Duration held in an interface keeps its type: fmt prints it by its String
+# method, %T names time.Duration, a type switch and fmt.Stringer find it
+CONSTRUCTS["duration_in_an_interface"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type job struct{ Weight time.Duration }
+
+func describe(v any) string {
+\tswitch v := v.(type) {
+\tcase time.Duration:
+\t\treturn "duration " + (v * 2).String()
+\tcase fmt.Stringer:
+\t\treturn "stringer " + v.String()
+\tcase int64:
+\t\treturn fmt.Sprint("int64 ", v)
+\tdefault:
+\t\treturn fmt.Sprint("other ", v)
+\t}
+}
+
+func main() {
+\tj := job{Weight: 100 * time.Millisecond}
+\tvar x any = time.Second
+\t_, ok := x.(fmt.Stringer)
+\tfmt.Println(x, ok, describe(j.Weight), describe(int64(5)), describe(7))
+\tfmt.Printf("%v %T %d %s\\n", x, x, x, x)
+\tfields := map[string]any{"timeout": 1500 * time.Millisecond, "n": 3}
+\tfmt.Println(fields, []any{time.Minute, 2})
+\td := x.(time.Duration)
+\tfmt.Println(d+time.Second, x == any(time.Second), x == any(int64(time.Second)))
+}
+""",
+    "1s true duration 200ms int64 5 other 7\n"
+    "1s time.Duration 1000000000 1s\n"
+    "map[n:3 timeout:1.5s] [1m0s 2]\n"
+    "2s true false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -41,6 +41,7 @@ import simlab as sl
 from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
 from simlab.errors import Goexit, GoPanic, SimlabError
 from simlab.go import atomic, syncmap
+from simlab.go import context as contexts
 from simlab.go.atomic import wrap
 from simlab.go.frames import go_frame
 from simlab.go.goroutine import SYNCTEST_WAIT, WAITING, Goroutine, Op
@@ -54,6 +55,7 @@ __all__ = [
     "ZERO_TIME",
     "Buffer",
     "Builder",
+    "Duration",
     "ElemRef",
     "ErrRange",
     "ErrSyntax",
@@ -1363,6 +1365,7 @@ _GO_TYPES: dict[str, Callable[[Any], bool]] = {
     "uint32": lambda x: type(x) is Uint32,
     "uint64": lambda x: type(x) is Uint64,
     "uintptr": lambda x: type(x) is Uintptr,
+    "time.Duration": lambda x: type(x) is Duration,
     "error": lambda x: isinstance(x, sl.GoError) or _ERROR.missing(x) is None,
     "runtime.Error": lambda x: isinstance(x, GoRuntimeError),
     "*runtime.PanicNilError": lambda x: isinstance(x, PanicNilError),
@@ -2004,9 +2007,24 @@ def type_name(x: Any) -> str:
         return _CONTEXT_ERROR_TYPES.get(x.name, x.name)
     if isinstance(x, StaticType):
         return x.go_type
+    if isinstance(x, sl.Context):
+        return _context_type(x)
     if isinstance(x, NamedValue) and x.ref is not None:
         return "*" + _class_name(type(x))
     return _class_name(type(x))
+
+
+def _context_type(ctx: Any) -> str:
+    """The dynamic type of a context, as the context package names its own."""
+    if isinstance(ctx, contexts.Background):
+        return "context.todoCtx" if ctx.name == "context.TODO" else "context.backgroundCtx"
+    if isinstance(ctx, contexts.TimerCtx):
+        return "*context.timerCtx"
+    if isinstance(ctx, contexts.CancelCtx):
+        return "*context.cancelCtx"
+    if isinstance(ctx, contexts.ValueCtx):
+        return "*context.valueCtx"
+    return "context.withoutCancelCtx"
 
 
 def _class_name(cls: type) -> str:
@@ -2210,6 +2228,16 @@ class Uint64(Sized):
 class Uintptr(Sized):
     __slots__ = ()
     go_name = "uintptr"
+
+
+class Duration(Sized):
+    """A ``time.Duration`` held in an interface: its String method prints ``1.5s``."""
+
+    __slots__ = ()
+    go_name = "time.Duration"
+
+    def String(self) -> str:
+        return sl.format_duration(self)
 
 
 def _shortest(x: float, bits: int) -> tuple[str, int]:
@@ -3212,16 +3240,19 @@ def slices_backward(s: list[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
 
 
 def slices_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
-    """``slices.Collect(seq)``: ``yield from`` it (the iterator may block)."""
+    """``slices.Collect(seq)``: ``yield from`` it (the iterator may block). Nothing
+    collected is the nil slice, as Go's, which appends to nil."""
     out, it = [], Range(seq)
     while (yield from it.next()):
         out.append(it.v)
-    return out
+    return out if out else NilSlice()
 
 
 def slices_sorted(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
     """``slices.Sorted(seq)``: ``yield from`` it."""
-    return sorted((yield from slices_collect(seq)))
+    out = yield from slices_collect(seq)
+    out.sort()
+    return out
 
 
 def maps_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, dict[Any, Any]]:

@@ -499,6 +499,13 @@ func reflectType(t types.Type) string {
 	case *types.Alias:
 		return reflectType(types.Unalias(t))
 	case *types.Named:
+		if args := t.TypeArgs(); args.Len() > 0 && t.Obj().Pkg() != nil { // main.Pair[string,int]
+			parts := make([]string, args.Len())
+			for i := range parts {
+				parts[i] = reflectType(args.At(i))
+			}
+			return t.Obj().Pkg().Name() + "." + t.Obj().Name() + "[" + strings.Join(parts, ",") + "]"
+		}
 		return types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
 	case *types.Basic:
 		if t.Info()&types.IsUntyped == 0 {
@@ -2417,7 +2424,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	case "int", "string", "bool", "float64", "error", "runtime.Error", "*runtime.PanicNilError",
 		"int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "float32",
 		"*sync.Mutex", "*sync.RWMutex", "*sync.WaitGroup", "*sync/atomic.Int32", "*sync/atomic.Int64",
-		"*sync/atomic.Uint32", "*sync/atomic.Uint64", "*sync/atomic.Bool":
+		"*sync/atomic.Uint32", "*sync/atomic.Uint64", "*sync/atomic.Bool", "time.Duration":
 		return pyString(name)
 	case "*bytes.Buffer":
 		return "go.Buffer"
@@ -2426,7 +2433,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	case "*strconv.NumError":
 		return "go.NumError"
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, time.Duration, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
 	return ""
 }
 

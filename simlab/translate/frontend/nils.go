@@ -214,10 +214,13 @@ func (p *program) assignedElements(lit *ast.CompositeLit, set func(ast.Expr, typ
 	}
 }
 
-// sizedClass: golib's class of the values of t, a sized or unsigned integer type or
-// float32 (not a named one, which has its own class), held in an interface; "" for
-// any other type.
+// sizedClass: golib's class of the values of t, a sized or unsigned integer type,
+// float32 (not a named one, which has its own class) or time.Duration, held in an
+// interface; "" for any other type.
 func sizedClass(t types.Type) string {
+	if isDuration(t) {
+		return "go.Duration" // prints 1.5s, by its String method
+	}
 	b, ok := t.(*types.Basic)
 	if !ok || b.Info()&types.IsUntyped != 0 {
 		return ""
