@@ -8332,6 +8332,114 @@ func main() {
 )
 
 
+# float64(total) and int(x) of a type parameter whose type set holds only numbers:
+# an int or a float at run time, converted as Go converts each
+CONSTRUCTS["conversion_of_a_type_parameter"] = (
+    """\
+package main
+
+import "fmt"
+
+type Number interface{ ~int | ~int64 | ~float64 }
+
+type Celsius float64
+
+func Mean[T Number](xs []T) float64 {
+\tvar total T
+\tfor _, x := range xs {
+\t\ttotal += x
+\t}
+\treturn float64(total) / float64(len(xs))
+}
+
+func Floor[T Number](x T) int { return int(x) }
+
+func Low[T ~int | ~int64](x T) uint8 { return uint8(x) }
+
+func main() {
+\tfmt.Println(Mean([]int{1, 2, 4}), Mean([]float64{1.5, 2}), Mean([]Celsius{3, 4}))
+\tfmt.Println(Floor(2.75), Floor(-2.75), Floor(int64(9)), Low(300), Low(int64(-1)))
+}
+""",
+    "2.3333333333333335 1.75 3.5\n2 -2 9 44 255\n",
+)
+
+
+# atomic.Bool{} and &atomic.Bool{}, a composite literal of a sync/atomic type, are fresh
+# primitives as var b atomic.Bool is
+CONSTRUCTS["atomic_composite_literals"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+type stats struct {
+\thits atomic.Int64
+\tup   *atomic.Bool
+}
+
+func main() {
+\thealthy := atomic.Bool{}
+\thealthy.Store(true)
+\ts := &stats{up: &atomic.Bool{}}
+\tvar wg sync.WaitGroup
+\tfor range 3 {
+\t\twg.Go(func() { s.hits.Add(2) })
+\t}
+\twg.Wait()
+\ts.up.Store(healthy.Load())
+\tn := atomic.Int32{}
+\tn.Add(5)
+\tfmt.Println(healthy.Load(), s.hits.Load(), s.up.Load(), n.Load())
+}
+""",
+    "true 6 true 5\n",
+)
+
+
+# x.(T) in a generic method: container/heap's Push(x any) of a generic queue takes the
+# value (unchecked: the type argument is not kept at run time)
+CONSTRUCTS["assertion_to_a_type_parameter"] = (
+    """\
+package main
+
+import (
+\t"container/heap"
+\t"fmt"
+)
+
+type PQ[T any] struct {
+\titems []T
+\tless  func(a, b T) bool
+}
+
+func (q *PQ[T]) Len() int           { return len(q.items) }
+func (q *PQ[T]) Less(i, j int) bool { return q.less(q.items[i], q.items[j]) }
+func (q *PQ[T]) Swap(i, j int)      { q.items[i], q.items[j] = q.items[j], q.items[i] }
+func (q *PQ[T]) Push(x any)         { q.items = append(q.items, x.(T)) }
+func (q *PQ[T]) Pop() any {
+\tn := len(q.items)
+\tx := q.items[n-1]
+\tq.items = q.items[:n-1]
+\treturn x
+}
+
+func main() {
+\tq := &PQ[int]{less: func(a, b int) bool { return a > b }}
+\tfor _, v := range []int{5, 1, 9} {
+\t\theap.Push(q, v)
+\t}
+\tfmt.Println(heap.Pop(q), heap.Pop(q), heap.Pop(q))
+}
+""",
+    "9 5 1\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

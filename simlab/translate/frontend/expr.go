@@ -244,6 +244,11 @@ func (f *fn) exprOf(e ast.Expr) string {
 	case *ast.FuncLit:
 		return f.closure(x)
 	case *ast.TypeAssertExpr:
+		if _, ok := p.info.TypeOf(x.Type).(*types.TypeParam); ok {
+			// x.(T) in a generic function: the value, unchecked (its type argument is
+			// not kept at run time): heap.Interface's Push(x any) of a generic queue
+			return f.expr(x.X)
+		}
 		iface := types.TypeString(p.info.TypeOf(x.X), types.RelativeTo(p.pkg))
 		if it, ok := under(p.info.TypeOf(x.X)).(*types.Interface); ok && it.Empty() {
 			iface = "interface {}" // as Go's panic message spells any
@@ -975,9 +980,12 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 				return "go.Pool(New=" + f.value(kv.Value) + ")" // sync.Pool{New: func() any {...}}
 			}
 		}
-		if ok && n.Obj().Pkg() != nil && len(x.Elts) == 0 && (n.Obj().Pkg().Path() == "sync" || n.Obj().Pkg().Path() == "golang.org/x/sync/errgroup") {
-			z, _ := f.m.zero(t, x) // sync.Mutex{}, &sync.WaitGroup{}, &errgroup.Group{}: a fresh primitive
-			return z
+		if ok && n.Obj().Pkg() != nil && len(x.Elts) == 0 {
+			switch n.Obj().Pkg().Path() {
+			case "sync", "sync/atomic", "golang.org/x/sync/errgroup":
+				z, _ := f.m.zero(t, x) // sync.Mutex{}, atomic.Bool{}, &errgroup.Group{}: a fresh primitive
+				return z
+			}
 		}
 		cls := ""
 		switch {
@@ -1459,6 +1467,17 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 	switch tu := under(t).(type) {
 	case *types.Basic:
 		fu, _ := under(from).(*types.Basic)
+		if tp, ok := from.(*types.TypeParam); ok && numericTypeSet(tp) {
+			// float64(total) of a T ~int | ~float64: an int or a float at run time
+			switch {
+			case tu.Info()&types.IsFloat != 0:
+				return "float(" + x + ")"
+			case tu.Info()&types.IsInteger != 0 && intWrap(t) != "":
+				return intWrap(t) + "(int(" + raw + "))"
+			case tu.Info()&types.IsInteger != 0:
+				return "int(" + x + ")"
+			}
+		}
 		switch {
 		case tu.Info()&types.IsInteger != 0:
 			wrap := intWrap(t)
@@ -2466,6 +2485,34 @@ func mayBeMinusOne(p *program, e ast.Expr) bool {
 }
 
 // elemType: the element type of a slice or an array, or nil.
+// numericTypeSet: a type parameter whose type set holds only integer and float
+// types.
+func numericTypeSet(tp *types.TypeParam) bool {
+	ok := true
+	var visit func(t types.Type)
+	visit = func(t types.Type) {
+		switch u := t.Underlying().(type) {
+		case *types.Interface:
+			if u.NumEmbeddeds() == 0 {
+				ok = false // any, comparable, or methods only
+			}
+			for i := 0; i < u.NumEmbeddeds(); i++ {
+				visit(u.EmbeddedType(i))
+			}
+		case *types.Union:
+			for i := 0; i < u.Len(); i++ {
+				visit(u.Term(i).Type())
+			}
+		case *types.Basic:
+			ok = ok && u.Info()&(types.IsInteger|types.IsFloat) != 0
+		default:
+			ok = false
+		}
+	}
+	visit(tp.Constraint())
+	return ok
+}
+
 // holdsStructValues: a slice, an array or a map whose elements are struct values
 // without a String or Error method, or hold them in turn ([][]P, map[string][]P),
 // which fmt prints {1 2}, not as pointers.
