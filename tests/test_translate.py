@@ -661,6 +661,56 @@ func main() {
 """,
         "[2 1 3]",
     ),
+    "a function writing its parameter": (
+        """\
+package main
+
+import "fmt"
+
+func zero(xs []int) {
+\tfor i := range xs {
+\t\txs[i] = 0
+\t}
+}
+
+func main() {
+\tdata := []int{1, 2, 3}
+\tzero(data[1:])
+\tfmt.Println(data)
+}
+""",
+        "[1 0 0]",
+    ),
+    "a function reading its parameter after it blocks": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func sum(xs []int, ready <-chan bool) int {
+\t<-ready
+\ts := 0
+\tfor _, x := range xs {
+\t\ts += x
+\t}
+\treturn s
+}
+
+func main() {
+\tdata := []int{1, 2, 3}
+\tready, res := make(chan bool), make(chan int)
+\tgo func() { res <- sum(data[:2], ready) }()
+\ttime.Sleep(time.Millisecond)
+\tdata[0] = 10
+\tready <- true
+\tfmt.Println(<-res)
+}
+""",
+        "12",
+    ),
 }
 
 
@@ -8437,6 +8487,49 @@ func main() {
 }
 """,
     "9 5 1\n",
+)
+
+
+# A sub-slice passed to a function of the program that only reads its parameter and
+# never blocks reads the same from the copy the translation passes
+CONSTRUCTS["subslice_read_by_a_function"] = (
+    """\
+package main
+
+import "fmt"
+
+func Sum[T int | float64](xs []T) T {
+\tvar s T
+\tfor _, x := range xs {
+\t\ts += x
+\t}
+\treturn s
+}
+
+func Max(xs []int) int {
+\tm := xs[0]
+\tfor i := 1; i < len(xs); i++ {
+\t\tif xs[i] > m {
+\t\t\tm = xs[i]
+\t\t}
+\t}
+\treturn m
+}
+
+func Halves(xs []int) []int {
+\tpartial := make([]int, 2)
+\tpartial[0] = Sum(xs[:len(xs)/2])
+\tpartial[1] = Sum(xs[len(xs)/2:])
+\tpartial[0] += Max(xs[1:3])
+\treturn partial
+}
+
+func main() {
+\tdata := []int{1, 2, 3, 4, 5}
+\tfmt.Println(Halves(data), Sum(Halves(data)), Max(data[3:]))
+}
+""",
+    "[6 12] 18 5\n",
 )
 
 

@@ -690,6 +690,9 @@ func (m *module) refuseSharedSubslices() {
 			case *ast.RangeStmt:
 				readOnly[ast.Unparen(n.X)] = true
 			case *ast.CallExpr:
+				for _, i := range m.readArgs(n) {
+					readOnly[ast.Unparen(n.Args[i])] = true // Sum(xs[:n]): read in the call
+				}
 				name := calleeName(p, n)
 				tv := p.info.Types[n.Fun]
 				switch {
@@ -768,6 +771,124 @@ func (m *module) refuseSharedSubslices() {
 				"pass the slice with its bounds, or index the whole slice")
 		}
 	}
+}
+
+// readArgs: the arguments of a call of one of the program's functions that never
+// blocks whose parameter it only reads (readsOnly): a copy of a sub-slice passed
+// there reads what the sub-slice would, in the one step the call takes.
+func (m *module) readArgs(call *ast.CallExpr) []int {
+	var id *ast.Ident
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		id = fun
+	case *ast.SelectorExpr:
+		id = fun.Sel
+	case *ast.IndexExpr: // Sum[int](xs[:n])
+		if x, ok := ast.Unparen(fun.X).(*ast.Ident); ok {
+			id = x
+		}
+	}
+	if id == nil {
+		return nil
+	}
+	fn, ok := m.p.info.Uses[id].(*types.Func)
+	if !ok {
+		return nil
+	}
+	u := m.a.byFunc[fn.Origin()]
+	if u == nil || u.gen || u.decl == nil || call.Ellipsis.IsValid() {
+		return nil
+	}
+	params := u.sig.Params()
+	var read []int
+	for i := range call.Args {
+		if i >= params.Len() || u.sig.Variadic() && i >= params.Len()-1 {
+			break
+		}
+		if isSliceType(params.At(i).Type()) && readsOnly(m.p, u.body, params.At(i)) {
+			read = append(read, i)
+		}
+	}
+	return read
+}
+
+// readsOnly: body uses the slice v only to read it where it stands: ranges over
+// it, reads its elements (not a field or a method of one), takes its len or cap;
+// no closure of body uses it.
+func readsOnly(p *program, body *ast.BlockStmt, v types.Object) bool {
+	writes := map[*ast.IndexExpr]bool{} // xs[i] = v, xs[i]++, &xs[i], xs[i].f
+	target := func(e ast.Expr) {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.IndexExpr:
+				writes[x] = true
+				e = x.X
+			case *ast.SelectorExpr:
+				e = x.X
+			case *ast.StarExpr:
+				e = x.X
+			default:
+				return
+			}
+		}
+	}
+	allowed := map[*ast.Ident]bool{}
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			ast.Inspect(n.Body, func(x ast.Node) bool {
+				if id, isID := x.(*ast.Ident); isID && p.info.Uses[id] == v {
+					ok = false
+				}
+				return ok
+			})
+			return false
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				target(l)
+			}
+		case *ast.IncDecStmt:
+			target(n.X)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				target(n.X)
+			}
+		case *ast.SelectorExpr:
+			target(n.X) // a field or a method of an element: perhaps written
+		case *ast.RangeStmt:
+			if id, isID := ast.Unparen(n.X).(*ast.Ident); isID {
+				allowed[id] = true
+			}
+		case *ast.IndexExpr:
+			if id, isID := ast.Unparen(n.X).(*ast.Ident); isID && !writes[n] {
+				allowed[id] = true
+			}
+		case *ast.CallExpr:
+			if name := calleeName(p, n); (name == "len" || name == "cap") && len(n.Args) == 1 {
+				if id, isID := ast.Unparen(n.Args[0]).(*ast.Ident); isID {
+					allowed[id] = true
+				}
+			}
+		}
+		return ok
+	})
+	if !ok {
+		return false
+	}
+	// a second pass: the writes are known once every statement has been seen
+	ast.Inspect(body, func(n ast.Node) bool {
+		if ix, isIx := n.(*ast.IndexExpr); isIx && writes[ix] {
+			if id, isID := ast.Unparen(ix.X).(*ast.Ident); isID {
+				delete(allowed, id)
+			}
+		}
+		if id, isID := n.(*ast.Ident); isID && p.info.Uses[id] == v && !allowed[id] {
+			ok = false
+		}
+		return ok
+	})
+	return ok
 }
 
 // selfSlicing: the slice expression of s = s[a:b] or s = append(s[:i], ...), which
