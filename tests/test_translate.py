@@ -7861,6 +7861,35 @@ func main() {
 )
 
 
+# strings.FieldsFunc (its function called once for each rune, in order; a result that
+# is never nil) and strings.Fields at Go's white space: U+001C is none (go1.27.3)
+CONSTRUCTS["strings_fields_func"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"unicode"
+)
+
+func main() {
+\tcalls := 0
+\twords := strings.FieldsFunc("  Quick! the fox's  den. ", func(r rune) bool {
+\t\tcalls++
+\t\treturn !unicode.IsLetter(r) && r != '\\''
+\t})
+\tfmt.Printf("%q %d\\n", words, calls)
+\tfmt.Printf("%q %q\\n", strings.FieldsFunc(" ", unicode.IsSpace),
+\t\tstrings.FieldsFunc("a,é;b", func(r rune) bool { return r == ',' || r == ';' }))
+\tfmt.Println(strings.FieldsFunc("", unicode.IsSpace) == nil, len(strings.Fields(" ")))
+\tfmt.Printf("%q\\n", strings.Fields("\\x1c a\\u00a0b\\u2028c\\t\\n\\u3000"))
+}
+""",
+    '["Quick" "the" "fox\'s" "den"] 25\n[] ["a" "é" "b"]\nfalse 0\n["\\x1c" "a" "b" "c"]\n',
+)
+
+
 # Go's log package: SetOutput sends the standard logger's lines to any io.Writer (a
 # buffer, a builder, stdout, a writer of the program), and log.New makes a Logger of its own.
 CONSTRUCTS["log_output_and_loggers"] = (

@@ -116,6 +116,7 @@ __all__ = [
     "errors_join",
     "errors_unwrap",
     "exit",
+    "fields",
     "format_int",
     "fprint",
     "fprintf",
@@ -203,6 +204,7 @@ __all__ = [
     "sprintln",
     "std_logger",
     "string_of",
+    "strings_fields_func",
     "strings_map",
     "struct_equal",
     "struct_hash",
@@ -427,6 +429,28 @@ def runes_string(rs: list[int]) -> str:
 def split(s: str, sep: str) -> list[str]:
     """``strings.Split``: an empty separator splits after each character."""
     return list(s) if sep == "" else s.split(sep)
+
+
+def fields(s: str) -> list[str]:
+    """``strings.Fields``: the runs of ``s`` between white space, as Go's
+    ``unicode.IsSpace`` tells it (Python's ``split`` takes U+001C to U+001F too)."""
+    return strings_fields_func(s, unicode_is_space)
+
+
+def strings_fields_func(s: str, sep: Callable[[int], Any]) -> list[str]:
+    """``strings.FieldsFunc``: the runs of ``s`` whose runes ``sep`` is false of,
+    ``sep`` called once for each rune, in order."""
+    out, start = [], -1
+    for i, c in enumerate(s):
+        if sep(ord(c)):
+            if start >= 0:
+                out.append(s[start:i])
+                start = -1
+        elif start < 0:
+            start = i
+    if start >= 0:
+        out.append(s[start:])
+    return out
 
 
 def index(s: str, sub: str) -> int:

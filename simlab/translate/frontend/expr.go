@@ -1817,7 +1817,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "strings.TrimSpace":
 		return paren(arg(0)) + ".strip()", false
 	case "strings.Fields":
-		return paren(arg(0)) + ".split()", false
+		return "go.fields(" + arg(0) + ")", false // at Go's white space, not Python's
 	case "strings.Count":
 		return paren(arg(0)) + ".count(" + arg(1) + ")", false
 	case "strings.ReplaceAll":
@@ -1857,7 +1857,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return f.yieldExpr("yield from go.slices_sort_func_yielding(" + f.args(c) + ")") // cmp blocks
 		}
 		return "go.slices_sort_func(" + f.args(c) + ")", false
-	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map":
+	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map",
+		"strings.FieldsFunc":
 		fnArg := c.Args[len(c.Args)-1]
 		if name == "strings.Map" {
 			fnArg = c.Args[0]
