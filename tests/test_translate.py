@@ -7890,6 +7890,91 @@ func main() {
 )
 
 
+# strings.SplitAfter; the iterators strings.FieldsSeq, SplitSeq, SplitAfterSeq and
+# Lines, stopped early, and run again: all but FieldsSeq are single-use, a second range
+# going on from where the first stopped (go1.27.3)
+CONSTRUCTS["strings_split_after_and_iterators"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"iter"
+\t"slices"
+\t"strings"
+)
+
+// ranges over seq to stop (included), then twice to the end
+func thrice(seq iter.Seq[string], stop string) {
+\tfor p := range seq {
+\t\tfmt.Printf("%q ", p)
+\t\tif p == stop {
+\t\t\tbreak
+\t\t}
+\t}
+\tfor range 2 {
+\t\tfmt.Print("| ")
+\t\tfor p := range seq {
+\t\t\tfmt.Printf("%q ", p)
+\t\t}
+\t}
+\tfmt.Println()
+}
+
+func main() {
+\tfmt.Printf("%q %q %q %q\\n", strings.SplitAfter("a,b,,c,", ","), strings.SplitAfter("hé", ""),
+\t\tstrings.SplitAfter("", ","), strings.SplitAfter("", ""))
+\tfor w := range strings.FieldsSeq(" a bb\\u3000c\\x1c ") {
+\t\tfmt.Printf("%q ", w)
+\t}
+\tfmt.Println()
+\tfor part := range strings.SplitSeq("x,y,,z,w", ",") {
+\t\tif part == "" {
+\t\t\tfmt.Print("(empty) ")
+\t\t\tcontinue
+\t\t}
+\t\tif part == "z" {
+\t\t\tbreak
+\t\t}
+\t\tfmt.Print(part, " ")
+\t}
+\tfmt.Println()
+\tn := 0
+\tfor range strings.SplitSeq("", "") {
+\t\tn++
+\t}
+\tfor range strings.Lines("") {
+\t\tn++
+\t}
+\tfor range strings.FieldsSeq(" \\t ") {
+\t\tn++
+\t}
+\tfmt.Println(n, slices.Collect(strings.SplitSeq("", ",")) == nil)
+\tfor line := range strings.Lines("one\\ntwo\\r\\n\\nlast") {
+\t\tfmt.Printf("%q ", line)
+\t}
+\tfmt.Println()
+\t// SplitSeq, SplitAfterSeq and Lines are single-use iterators; FieldsSeq is not
+\tthrice(strings.SplitSeq("a,b,c,d", ","), "b")
+\tthrice(strings.SplitSeq("abcd", ""), "b")
+\tthrice(strings.SplitAfterSeq("a,b,c", ","), "")
+\tthrice(strings.Lines("a\\nb\\nc"), "a\\n")
+\tthrice(strings.FieldsSeq(" a b c "), "b")
+}
+""",
+    '["a," "b," "," "c," ""] ["h" "é"] [""] []\n'
+    '"a" "bb" "c\\x1c" \n'
+    "x y (empty) \n"
+    "0 false\n"
+    '"one\\n" "two\\r\\n" "\\n" "last" \n'
+    '"a" "b" | "b" "c" "d" | "d" \n'
+    '"a" "b" | "b" "c" "d" | \n'
+    '"a," "b," "c" | "c" | "c" \n'
+    '"a\\n" | "b\\n" "c" | \n'
+    '"a" "b" | "a" "b" "c" | "a" "b" "c" \n',
+)
+
+
 # Go's log package: SetOutput sends the standard logger's lines to any io.Writer (a
 # buffer, a builder, stdout, a writer of the program), and log.New makes a Logger of its own.
 CONSTRUCTS["log_output_and_loggers"] = (

@@ -198,6 +198,7 @@ __all__ = [
     "sort_slice",
     "sort_slice_yielding",
     "split",
+    "split_after",
     "split_n",
     "sprint",
     "sprintf",
@@ -205,7 +206,11 @@ __all__ = [
     "std_logger",
     "string_of",
     "strings_fields_func",
+    "strings_fields_seq",
+    "strings_lines",
     "strings_map",
+    "strings_split_after_seq",
+    "strings_split_seq",
     "struct_equal",
     "struct_hash",
     "struct_values",
@@ -429,6 +434,15 @@ def runes_string(rs: list[int]) -> str:
 def split(s: str, sep: str) -> list[str]:
     """``strings.Split``: an empty separator splits after each character."""
     return list(s) if sep == "" else s.split(sep)
+
+
+def split_after(s: str, sep: str) -> list[str]:
+    """``strings.SplitAfter``: as ``Split``, each part but the last keeping the
+    ``sep`` that ends it; an empty separator splits after each character."""
+    if sep == "":
+        return list(s)
+    parts = s.split(sep)
+    return [part + sep for part in parts[:-1]] + parts[-1:]
 
 
 def fields(s: str) -> list[str]:
@@ -3282,6 +3296,62 @@ def slices_sorted(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
 def maps_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, dict[Any, Any]]:
     """``maps.Collect(seq)``: ``yield from`` it."""
     return dict((yield from slices_collect(seq)))
+
+
+def strings_fields_seq(s: str) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``strings.FieldsSeq(s)``: the fields ``strings.Fields`` gives."""
+    return _over(fields(s))
+
+
+def strings_split_seq(s: str, sep: str) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``strings.SplitSeq(s, sep)``: the parts ``strings.Split`` gives, by a
+    single-use iterator, as Go's (see ``_single_use_split``)."""
+    return _single_use_split(s, sep, 0)
+
+
+def strings_split_after_seq(s: str, sep: str) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``strings.SplitAfterSeq(s, sep)``: the parts ``strings.SplitAfter`` gives,
+    by a single-use iterator."""
+    return _single_use_split(s, sep, len(sep))
+
+
+def _single_use_split(s: str, sep: str, keep: int) -> Callable[[Any], Generator[Any, Any, None]]:
+    """Go's split iterators keep the text not split yet from one range to the next:
+    a second range over the same iterator starts at the part the first stopped at
+    (the last part alone, after a range to the end; nothing, for an empty ``sep``)."""
+    rest = s
+
+    def seq(yield_: Callable[..., Any]) -> Generator[Any, Any, None]:
+        nonlocal rest
+        if sep == "":
+            while rest:
+                if not (yield from yield_(rest[0])):
+                    return
+                rest = rest[1:]
+            return
+        while (i := rest.find(sep)) >= 0:
+            if not (yield from yield_(rest[: i + keep])):
+                return
+            rest = rest[i + len(sep) :]
+        yield from yield_(rest)
+
+    return seq
+
+
+def strings_lines(s: str) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``strings.Lines(s)``: each line with its newline (the last one may lack it),
+    by a single-use iterator, as Go's: a second range starts after the line the
+    first stopped at."""
+    rest = s
+
+    def seq(yield_: Callable[..., Any]) -> Generator[Any, Any, None]:
+        nonlocal rest
+        while rest:
+            line, newline, rest = rest.partition("\n")
+            if not (yield from yield_(line + newline)):
+                return
+
+    return seq
 
 
 # --- time.Time: an int, the ns since the run began --------------------------------

@@ -1870,6 +1870,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return "go.slices_index_func(" + f.args(c) + ") >= 0", false
 		}
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
+	case "strings.FieldsSeq", "strings.SplitSeq", "strings.SplitAfterSeq", "strings.Lines":
+		return libraryHelper(name) + "(" + f.args(c) + ")", false // an iterator, as slices.Values
 	case "slices.BinarySearch", "slices.Max", "slices.Min", "cmp.Compare", "cmp.Less":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "strings.Compare":
@@ -1887,7 +1889,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return strings.Join(ops, " or "), false
 	case "time.ParseDuration":
 		return "go.parse_duration(" + arg(0) + ")", false
-	case "strings.Split", "strings.Index", "strconv.Atoi", "sort.Slice", "sort.SliceStable", "slices.Index",
+	case "strings.Split", "strings.SplitAfter", "strings.Index", "strconv.Atoi", "sort.Slice", "sort.SliceStable", "slices.Index",
 		"strings.LastIndex", "strings.SplitN", "strconv.Quote", "strconv.FormatInt", "strconv.ParseBool",
 		"strconv.FormatFloat", "strconv.ParseFloat", "strconv.ParseInt", "strings.Title",
 		"strings.Cut", "strings.CutPrefix", "strings.CutSuffix",
@@ -1904,7 +1906,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			"strconv.FormatFloat": "format_float", "strconv.ParseFloat": "parse_float",
 			"strconv.ParseInt": "parse_int", "strings.Title": "title", "strings.Cut": "cut",
 			"strings.CutPrefix": "cut_prefix", "strings.CutSuffix": "cut_suffix",
-			"strings.Split": "split", "strings.Index": "index", "strconv.Atoi": "atoi",
+			"strings.Split": "split", "strings.SplitAfter": "split_after", "strings.Index": "index", "strconv.Atoi": "atoi",
 			"sort.Slice": "sort_slice", "sort.SliceStable": "sort_slice", "slices.Index": "slices_index",
 			"strings.LastIndex": "last_index", "strings.SplitN": "split_n", "strconv.Quote": "quote",
 			"strconv.FormatInt": "format_int", "strconv.ParseBool": "parse_bool",
