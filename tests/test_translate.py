@@ -711,6 +711,24 @@ func main() {
 """,
         "12",
     ),
+    "a sub-slice taken before slices.Compact": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func main() {
+\tdata := []int{1, 1, 2, 3}
+\ttail := data[2:]
+\tdata = slices.Compact(data)
+\tfmt.Println(tail)
+}
+""",
+        "[3 0]",
+    ),
 }
 
 
@@ -723,6 +741,67 @@ def test_a_sub_slice_shared_by_another_road_is_refused(tmp_path, road):
     assert result.exit_code == 2, (result.output, go_printed)
     assert result.output.count("\n") == 1
     assert "unsupported: a sub-slice of a slice whose elements are written" in result.output
+
+
+# the result of slices.DeleteFunc or Compact shares the backing array of the slice it
+# was given, which the call writes: kept beside that slice (not assigned back to it, not
+# only read), it is refused; what go run, go1.27.3, printed beside each
+RESULT_BESIDE_ITS_OPERAND = {
+    "slices.DeleteFunc": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func main() {
+\tdata := []int{1, 2, 3}
+\todd := slices.DeleteFunc(data, func(x int) bool { return x == 2 })
+\todd[0] = 9
+\tfmt.Println(data)
+}
+""",
+        10,
+        "[9 3 0]",
+    ),
+    "slices.Compact": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func dedup(s []int) []int { return slices.Compact(s) }
+
+func main() {
+\tdata := []int{1, 1, 2}
+\td := dedup(data)
+\td[1] = 5
+\tfmt.Println(data)
+}
+""",
+        8,
+        "[1 5 0]",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(RESULT_BESIDE_ITS_OPERAND))
+def test_a_compacted_slice_kept_beside_its_operand_is_refused(tmp_path, name):
+    source, line, go_printed = RESULT_BESIDE_ITS_OPERAND[name]
+    path = tmp_path / "main.go"
+    path.write_text(source)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2, (result.output, go_printed)
+    assert result.output.startswith(
+        f"simlab: main.go:{line}: unsupported: the result of {name} kept beside the slice it "
+        "was given ("
+    ), result.output
+    assert result.output.count("\n") == 1
 
 
 # a goroutine blocked inside the iterator its range loop runs, when every goroutine
@@ -991,9 +1070,19 @@ def test_generics_beyond_functions_and_struct_types_are_refused(tmp_path, source
             "slices.IndexFunc(xs, func(x int) bool { mu.Lock(); defer mu.Unlock(); return x > 1 })",
             "a slices.IndexFunc whose function blocks",
         ),
+        (
+            "slices.DeleteFunc(xs, func(x int) bool { mu.Lock(); defer mu.Unlock(); "
+            "return x > 1 })",
+            "a slices.DeleteFunc whose function blocks",
+        ),
+        (
+            "slices.CompactFunc(xs, func(x, y int) bool { mu.Lock(); defer mu.Unlock(); "
+            "return false })",
+            "a slices.CompactFunc whose function blocks",
+        ),
         ("cmp.Or(1.5, 2.5)", "this cmp.Or"),
     ],
-    ids=["blocking", "or_of_floats"],
+    ids=["blocking", "blocking_delete", "blocking_compact", "or_of_floats"],
 )
 def test_a_library_call_simlab_cannot_make_as_go_does_is_refused(tmp_path, call, construct):
     """slices' and strings' functions that take a function call it as a plain one: one
@@ -7972,6 +8061,85 @@ func main() {
     '"a," "b," "c" | "c" | "c" \n'
     '"a\\n" | "b\\n" "c" | \n'
     '"a" "b" | "a" "b" "c" | "a" "b" "c" \n',
+)
+
+
+# slices.DeleteFunc, Compact and CompactFunc: in place, the rest of the slice zeroed;
+# the result kept beside its operand where nothing else holds it; struct values, NaN and
+# interface values compared as == compares them; CompactFunc's calls (go1.27.3)
+CONSTRUCTS["slices_delete_func_and_compact"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"slices"
+)
+
+type point struct{ x, y int }
+
+type task struct {
+\tname string
+\tat   point
+}
+
+func main() {
+\ts := []string{"a", "b", "c", "b"}
+\tslices.DeleteFunc(s, func(k string) bool { return k == "b" })
+\tfmt.Printf("%q\\n", s) // the kept moved to the front, the rest zeroed
+\ts = []string{"a", "b", "c", "b"}
+\ts = slices.DeleteFunc(s, func(k string) bool { return k == "b" })
+\ts[0] = "z"
+\tfmt.Println(s, len(s))
+\tall := []int{1, 2, 3, 4, 5}
+\todd := slices.DeleteFunc(all, func(x int) bool { return x%2 == 0 })
+\todd[0] = 7
+\tfmt.Println(odd)
+\tfor _, x := range slices.Compact([]int{1, 1, 2, 2, 1}) {
+\t\tfmt.Print(x, " ")
+\t}
+\tfmt.Println()
+\txs := []int{1, 1, 2, 3, 3, 3, 4}
+\tfmt.Println(slices.Compact(xs), xs)
+\tpts := []point{{1, 2}, {1, 2}, {2, 1}, {1, 2}}
+\tpts = slices.Compact(pts)
+\tfmt.Println(pts)
+\tfs := []float64{math.NaN(), math.NaN(), 1, 1}
+\tfs = slices.Compact(fs)
+\tfmt.Println(fs)
+\tanys := []any{1, 1, "1", int64(1), int64(1), nil, nil}
+\tanys = slices.Compact(anys)
+\tfmt.Println(anys, len(anys))
+\tvar calls []string
+\tnear := []int{1, 2, 3, 10, 11, 20}
+\tnear = slices.CompactFunc(near, func(a, b int) bool {
+\t\tcalls = append(calls, fmt.Sprint(a, "~", b))
+\t\treturn a-b == 1
+\t})
+\tfmt.Println(near, calls)
+\ttasks := []task{{"a", point{1, 1}}, {"b", point{1, 1}}, {"c", point{2, 1}}}
+\ttasks = slices.CompactFunc(tasks, func(a, b task) bool { return a.at == b.at })
+\tfmt.Println(tasks)
+\tvar none []int
+\tnone = slices.Compact(none)
+\tnone = slices.DeleteFunc(none, func(int) bool { return true })
+\tgone := []int{1, 1}
+\tgone = slices.DeleteFunc(gone, func(int) bool { return true })
+\tfmt.Println(none == nil, gone == nil, len(gone))
+}
+""",
+    '["a" "c" "" ""]\n'
+    "[z c] 2\n"
+    "[7 3 5]\n"
+    "1 2 1 \n"
+    "[1 2 3 4] [1 2 3 4 0 0 0]\n"
+    "[{1 2} {2 1} {1 2}]\n"
+    "[NaN NaN 1]\n"
+    "[1 1 1 <nil>] 4\n"
+    "[1 10 20] [2~1 3~2 10~3 11~10 20~11]\n"
+    "[{a {1 1}} {c {2 1}}]\n"
+    "true false 0\n",
 )
 
 

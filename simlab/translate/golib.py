@@ -183,6 +183,9 @@ __all__ = [
     "slices_binary_search",
     "slices_binary_search_func",
     "slices_collect",
+    "slices_compact",
+    "slices_compact_func",
+    "slices_delete_func",
     "slices_index",
     "slices_index_func",
     "slices_max",
@@ -900,6 +903,61 @@ def slices_index(xs: list[Any], x: Any) -> int:
 def slices_index_func(xs: list[Any], f: Callable[[Any], Any]) -> int:
     """``slices.IndexFunc``: the first index whose element ``f`` holds for, or -1."""
     return next((i for i, e in enumerate(xs) if f(e)), -1)
+
+
+def slices_delete_func(
+    s: list[Any], delete: Callable[[Any], Any], zero: Callable[[], Any]
+) -> list[Any]:
+    """``slices.DeleteFunc(s, delete)``: the elements ``delete`` is false of, in
+    order, moved to the front of ``s`` in place (``delete`` called once for each,
+    in order); the elements after them set to the zero value, as Go 1.22's. What
+    it returns is ``s`` itself when nothing went, else the kept prefix, a copy (a
+    sub-slice is one in the translation)."""
+    kept = 0
+    for x in s:
+        if not delete(x):
+            s[kept] = x
+            kept += 1
+    return _shortened(s, kept, zero)
+
+
+def slices_compact(
+    s: list[Any], zero: Callable[[], Any], equal: Callable[[Any, Any], Any] | None = None
+) -> list[Any]:
+    """``slices.Compact(s)``: the first of each run of equal elements (``==``, else
+    ``equal``: struct values field by field), as ``slices_compact_func``."""
+    return slices_compact_func(s, equal or _plain_equal, zero)
+
+
+def _plain_equal(a: Any, b: Any) -> bool:
+    return bool(a == b)
+
+
+def slices_compact_func(
+    s: list[Any], equal: Callable[[Any, Any], Any], zero: Callable[[], Any]
+) -> list[Any]:
+    """``slices.CompactFunc(s, equal)``: the first element of each run whose
+    neighbours ``equal`` holds of, moved to the front of ``s`` in place; ``equal``
+    is called once for each pair of neighbours, in order, the later one first, as
+    Go's; the rest as ``slices_delete_func``."""
+    if len(s) < 2:
+        return s
+    kept, previous = 1, s[0]
+    for x in s[1:]:
+        if not equal(x, previous):
+            s[kept] = x
+            kept += 1
+        previous = x
+    return _shortened(s, kept, zero)
+
+
+def _shortened(s: list[Any], n: int, zero: Callable[[], Any]) -> list[Any]:
+    """``s[:n]`` after ``clear(s[n:])``: ``s`` itself for its own length."""
+    if n == len(s):
+        return s
+    for i in range(n, len(s)):
+        s[i] = zero()
+    return s[:n]
 
 
 def _is_nan(x: Any) -> bool:

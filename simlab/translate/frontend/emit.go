@@ -608,18 +608,22 @@ func lastSlicings(p *program, body *ast.BlockStmt, safe map[ast.Expr]bool) {
 			continue
 		}
 		for _, r := range as.Rhs {
-			se, ok := ast.Unparen(r).(*ast.SliceExpr)
-			if !ok {
+			var operand ast.Expr
+			if se, ok := ast.Unparen(r).(*ast.SliceExpr); ok {
+				operand = se.X
+			} else if c, ok := ast.Unparen(r).(*ast.CallExpr); ok && subslicing(p, c) {
+				operand = c.Args[0] // kept := slices.DeleteFunc(all, f)
+			} else {
 				continue
 			}
-			id, ok := ast.Unparen(se.X).(*ast.Ident)
+			id, ok := ast.Unparen(operand).(*ast.Ident)
 			if !ok {
 				continue
 			}
 			v, ok := p.info.Uses[id].(*types.Var)
 			local := ok && v.Pos() >= body.Pos() && v.Pos() < body.End()
 			if local && !uses(body.List[i+1:], v) && !capturedIn(body, v, p) {
-				safe[se] = true
+				safe[ast.Unparen(r)] = true
 			}
 		}
 	}
@@ -642,9 +646,32 @@ func capturedIn(body *ast.BlockStmt, v types.Object, p *program) bool {
 	return found
 }
 
+// subslicing: c calls a function of the library that returns a sub-slice of its
+// first argument (after writing its elements: they are in inPlace too).
+func subslicing(p *program, c *ast.CallExpr) bool {
+	switch calleeName(p, c) {
+	case "slices.DeleteFunc", "slices.Compact", "slices.CompactFunc":
+		return len(c.Args) > 0
+	}
+	return false
+}
+
+// fresh: e makes a slice no one else holds (a literal, make, slices.Clone).
+func fresh(p *program, e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		name := calleeName(p, x)
+		return name == "make" || name == "slices.Clone"
+	}
+	return false
+}
+
 // inPlace: the calls that write the elements of their first argument.
 var inPlace = []string{"copy", "clear", "sort.Ints", "sort.Strings", "sort.Float64s", "sort.Slice", "sort.SliceStable",
-	"slices.Sort", "slices.SortFunc", "slices.SortStableFunc", "slices.Reverse"}
+	"slices.Sort", "slices.SortFunc", "slices.SortStableFunc", "slices.Reverse",
+	"slices.DeleteFunc", "slices.Compact", "slices.CompactFunc"}
 
 // refuseSharedSubslices: in Go a sub-slice (data[lo:hi]) shares its backing
 // array with the slice, so a write through one shows through the other; in the
@@ -679,6 +706,7 @@ func (m *module) refuseSharedSubslices() {
 		}
 	}
 	var subslices []*ast.SliceExpr
+	var results []*ast.CallExpr     // slices.DeleteFunc(s, f) and kin: s[:n] after writing s
 	readOnly := map[ast.Expr]bool{} // a sub-slice only read where it stands: its copy reads the same
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -689,6 +717,14 @@ func (m *module) refuseSharedSubslices() {
 				lastSlicings(p, n.Body, readOnly)
 			case *ast.RangeStmt:
 				readOnly[ast.Unparen(n.X)] = true
+			case *ast.ExprStmt:
+				readOnly[ast.Unparen(n.X)] = true // a result no one holds
+			case *ast.AssignStmt:
+				if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+					if c, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && subslicing(p, c) && sameVar(p, c.Args[0], n.Lhs[0]) {
+						readOnly[c] = true // s = slices.DeleteFunc(s, f): the result replaces its operand
+					}
+				}
 			case *ast.CallExpr:
 				for _, i := range m.readArgs(n) {
 					readOnly[ast.Unparen(n.Args[i])] = true // Sum(xs[:n]): read in the call
@@ -742,6 +778,9 @@ func (m *module) refuseSharedSubslices() {
 						}
 					}
 				}
+				if subslicing(p, n) && !readOnly[n] {
+					results = append(results, n)
+				}
 				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Sort" || sel.Sel.Name == "Swap") {
 					if t, ok := elemOf(sel.X); ok && sortSlice(p.info.TypeOf(sel.X)) != "" {
 						writeTo(sel.X, t) // s.Sort() of a sort.IntSlice
@@ -769,6 +808,18 @@ func (m *module) refuseSharedSubslices() {
 		if shared && !readOnly[se] {
 			p.unsupported(se, "a sub-slice of a slice whose elements are written (in Go they share the backing array; here the sub-slice is a copy)",
 				"pass the slice with its bounds, or index the whole slice")
+		}
+	}
+	for _, c := range results {
+		// the call writes the elements of its operand itself (again, when it runs
+		// again): unless nothing else holds them, the copy it returns may show
+		if aliases.source(c.Args[0]) != nil && !fresh(p, c.Args[0]) {
+			name, rest := calleeName(p, c), ", ...)"
+			if len(c.Args) == 1 {
+				rest = ")"
+			}
+			p.unsupported(c, "the result of "+name+" kept beside the slice it was given (in Go they share the backing array, which the call writes; here the result is a copy)",
+				"assign it to that slice: s = "+name+"(s"+rest)
 		}
 	}
 }

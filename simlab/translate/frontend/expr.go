@@ -952,6 +952,36 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 	return l + " " + op + " " + r
 }
 
+// elemZero: a function making the zero value of an element of the slice s.
+func (f *fn) elemZero(s ast.Expr, at ast.Node) string {
+	z, _ := f.m.zero(under(f.p.info.TypeOf(s)).(*types.Slice).Elem(), at)
+	return "lambda: " + z
+}
+
+// equality: the function that tells two values of the comparable type t equal
+// as compare renders their ==, or "" for Python's ==.
+func (f *fn) equality(t types.Type, at ast.Node) string {
+	switch u := under(t).(type) {
+	case *types.Array:
+		if f.m.elemCopier(u.Elem(), at) != "" {
+			return "go.array_equal"
+		}
+	case *types.Struct:
+		f.m.copyable(t, at) // its class names its struct-valued fields: go_values
+		return "go.struct_equal"
+	case *types.Interface:
+		return "go.equal"
+	case *types.Pointer:
+		if _, isStruct := under(u.Elem()).(*types.Struct); !isStruct {
+			f.p.unsupported(at, "comparing pointers to non-struct values", "comparing the values")
+		}
+		return "lambda a, b: a is b"
+	case *types.Chan:
+		return "lambda a, b: a is b"
+	}
+	return ""
+}
+
 // identityType: values of t are equal only to themselves (pointers, channels, functions).
 func identityType(t types.Type) bool {
 	switch under(t).(type) {
@@ -1858,7 +1888,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go.slices_sort_func(" + f.args(c) + ")", false
 	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map",
-		"strings.FieldsFunc":
+		"strings.FieldsFunc", "slices.DeleteFunc", "slices.CompactFunc":
 		fnArg := c.Args[len(c.Args)-1]
 		if name == "strings.Map" {
 			fnArg = c.Args[0]
@@ -1866,10 +1896,20 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		if f.mayBlock(fnArg) {
 			p.unsupported(c, "a "+name+" whose function blocks", "a function that only compares or maps")
 		}
-		if name == "slices.ContainsFunc" {
+		switch name {
+		case "slices.ContainsFunc":
 			return "go.slices_index_func(" + f.args(c) + ") >= 0", false
+		case "slices.DeleteFunc", "slices.CompactFunc":
+			// in place, as Go's: the elements kept move to the front, the rest become zero
+			return libraryHelper(name) + "(" + f.args(c) + ", " + f.elemZero(c.Args[0], c) + ")", false
 		}
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
+	case "slices.Compact":
+		elem := under(p.info.TypeOf(c.Args[0])).(*types.Slice).Elem()
+		if eq := f.equality(elem, c); eq != "" {
+			return "go.slices_compact(" + arg(0) + ", " + f.elemZero(c.Args[0], c) + ", " + eq + ")", false
+		}
+		return "go.slices_compact(" + arg(0) + ", " + f.elemZero(c.Args[0], c) + ")", false
 	case "strings.FieldsSeq", "strings.SplitSeq", "strings.SplitAfterSeq", "strings.Lines":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false // an iterator, as slices.Values
 	case "slices.BinarySearch", "slices.Max", "slices.Min", "cmp.Compare", "cmp.Less":
