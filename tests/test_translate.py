@@ -8143,6 +8143,48 @@ func main() {
 )
 
 
+# slices.SortedFunc over maps.Keys and slices.Values (its cmp may block: it runs in the
+# goroutine), maps.Clone (a nil map's is nil) (go1.27.3)
+CONSTRUCTS["slices_sorted_func_and_maps_clone"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+\t"slices"
+\t"strings"
+\t"sync"
+)
+
+func main() {
+\tm := map[string]int{"bb": 1, "a": 2, "ccc": 3, "dd": 4}
+\tfmt.Println(slices.SortedFunc(maps.Keys(m), strings.Compare))
+\tvar mu sync.Mutex
+\tbyLen := slices.SortedFunc(maps.Keys(m), func(a, b string) int {
+\t\tmu.Lock() // a cmp that may block: it runs in this goroutine
+\t\tdefer mu.Unlock()
+\t\tif len(a) != len(b) {
+\t\t\treturn len(b) - len(a)
+\t\t}
+\t\treturn strings.Compare(a, b)
+\t})
+\tfmt.Println(byLen)
+\tdesc := func(a, b int) int { return b - a }
+\tfmt.Println(slices.SortedFunc(slices.Values([]int{3, 1, 2}), desc))
+\tc := maps.Clone(m)
+\tc["a"] = 100
+\tdelete(c, "bb")
+\tfmt.Println(m["a"], len(m), c["a"], len(c))
+\tvar nilMap map[string]int
+\tfmt.Println(maps.Clone(nilMap) == nil, maps.Clone(map[int]bool{}) == nil,
+\t\tlen(maps.Clone(nilMap)))
+}
+""",
+    "[a bb ccc dd]\n[ccc bb dd a]\n[3 2 1]\n2 4 100 3\ntrue false 0\n",
+)
+
+
 # Go's log package: SetOutput sends the standard logger's lines to any io.Writer (a
 # buffer, a builder, stdout, a writer of the program), and log.New makes a Logger of its own.
 CONSTRUCTS["log_output_and_loggers"] = (

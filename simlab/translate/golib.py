@@ -136,6 +136,7 @@ __all__ = [
     "log_set_prefix",
     "log_writer",
     "maps_all",
+    "maps_clone",
     "maps_collect",
     "maps_keys",
     "maps_values",
@@ -195,6 +196,7 @@ __all__ = [
     "slices_sort_func",
     "slices_sort_func_yielding",
     "slices_sorted",
+    "slices_sorted_func",
     "slices_values",
     "sort_float64s",
     "sort_search",
@@ -3354,6 +3356,21 @@ def slices_sorted(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
 def maps_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, dict[Any, Any]]:
     """``maps.Collect(seq)``: ``yield from`` it."""
     return dict((yield from slices_collect(seq)))
+
+
+def slices_sorted_func(
+    seq: Callable[[Any], Any], cmp: Callable[[Any, Any], Any]
+) -> Generator[Any, Any, list[Any]]:
+    """``slices.SortedFunc(seq, cmp)``: ``yield from`` it; the elements sorted as
+    ``slices.SortFunc`` sorts them (a ``cmp`` that blocks runs in this goroutine)."""
+    out = yield from slices_collect(seq)
+    yield from slices_sort_func_yielding(out, cmp)
+    return out
+
+
+def maps_clone(m: dict[Any, Any]) -> dict[Any, Any]:
+    """``maps.Clone(m)``: a new map of the same entries; nil for a nil map."""
+    return m if m is NIL_MAP else dict(m)
 
 
 def strings_fields_seq(s: str) -> Callable[[Any], Generator[Any, Any, None]]:

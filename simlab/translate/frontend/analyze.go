@@ -632,10 +632,17 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 						u.dyn = append(u.dyn, familyOf(p, p.info.TypeOf(c.Args[1])))
 					}
 				}
-			case "slices.Collect", "slices.Sorted", "maps.Collect":
+			case "slices.Collect", "slices.Sorted", "maps.Collect", "slices.SortedFunc":
 				u.direct = true // it runs the iterator to its end: a generator
 				seq := under(p.info.TypeOf(c.Args[0])).(*types.Signature)
 				a.stdGen[familyOf(p, seq.Params().At(0).Type())] = true
+				if len(c.Args) == 2 { // SortedFunc's cmp, called in the goroutine
+					if lit, ok := ast.Unparen(c.Args[1]).(*ast.FuncLit); ok {
+						u.pendingLit(a, lit)
+					} else {
+						u.dyn = append(u.dyn, familyOf(p, p.info.TypeOf(c.Args[1])))
+					}
+				}
 			}
 		}
 		return

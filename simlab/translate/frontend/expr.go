@@ -1910,6 +1910,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return "go.slices_compact(" + arg(0) + ", " + f.elemZero(c.Args[0], c) + ", " + eq + ")", false
 		}
 		return "go.slices_compact(" + arg(0) + ", " + f.elemZero(c.Args[0], c) + ")", false
+	case "slices.SortedFunc":
+		// it runs the iterator, and cmp, which may block, in this goroutine
+		return f.yieldExpr("yield from go.slices_sorted_func(" + f.args(c) + ")")
+	case "maps.Clone":
+		return "go.maps_clone(" + arg(0) + ")", false
 	case "strings.FieldsSeq", "strings.SplitSeq", "strings.SplitAfterSeq", "strings.Lines":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false // an iterator, as slices.Values
 	case "slices.BinarySearch", "slices.Max", "slices.Min", "cmp.Compare", "cmp.Less":
