@@ -1100,6 +1100,32 @@ def test_a_library_call_simlab_cannot_make_as_go_does_is_refused(tmp_path, call,
     assert result.output.startswith(f"simlab: bad.go:13: unsupported: {construct} (")
 
 
+@pytest.mark.parametrize(
+    ("call", "construct"),
+    [
+        ('fmt.Sscan("1", &xs)', "fmt.Sscan into a *[]int"),
+        ('fmt.Sscanf("1", "%v", &lv)', "fmt.Sscanf into a *level"),
+        ('fmt.Sscan("1", ops...)', "fmt.Sscan of a slice of operands"),
+    ],
+    ids=["slice", "scanner", "spread"],
+)
+def test_a_scan_simlab_cannot_store_is_refused(tmp_path, call, construct):
+    """fmt.Sscan and Sscanf store through pointers to basic types, whose kind the
+    front end passes along; another pointer, a type with its own Scan method, or
+    operands only known at run time are refused in one line."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\ntype level int\n\n'
+        "func (l level) Scan(st fmt.ScanState, verb rune) error { return nil }\n\n"
+        "func main() {\n\tvar xs []int\n\tvar lv level\n\tops := []any{&lv}\n"
+        f"\t_, _ = {call}\n\t_, _, _ = xs, lv, ops\n}}\n"
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1, result.output
+    assert result.output.startswith(f"simlab: bad.go:13: unsupported: {construct} ("), result.output
+
+
 def test_fmt_go_syntax_is_refused_in_one_line(tmp_path):
     """%#v, in a constant format at translation, in another at run time."""
     path = tmp_path / "bad.go"
@@ -8182,6 +8208,98 @@ func main() {
 }
 """,
     "[a bb ccc dd]\n[ccc bb dd a]\n[3 2 1]\n2 4 100 3\ntrue false 0\n",
+)
+
+
+# fmt.Sscanf and fmt.Sscan into locals, a field, slice elements, a named float type: the
+# verbs %d %s %v %q %x %c %f, widths, base prefixes under %v, newlines, and the errors
+# Go returns for the usual failures (go1.27.3)
+CONSTRUCTS["fmt_sscan_and_sscanf"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"io"
+\t"strconv"
+\t"strings"
+)
+
+type config struct {
+\thost string
+\tport int
+}
+
+type celsius float64
+
+func main() {
+\tvar ms int
+\tvar arg string
+\tn, err := fmt.Sscanf("30 b", "%d %s", &ms, &arg)
+\tfmt.Println(n, err, ms, arg)
+\tvar cfg config
+\tn, err = fmt.Sscanf("host=db.local port=5432", "host=%s port=%d", &cfg.host, &cfg.port)
+\tfmt.Println(n, err, cfg.host, cfg.port)
+\txs := []float64{0, 0}
+\tvar temp celsius
+\tvar ok bool
+\tn, err = fmt.Sscan("1.5\\n-2e3  21.5 true", &xs[0], &xs[1], &temp, &ok)
+\tfmt.Println(n, err, xs, temp, ok)
+\tvar name, hex string
+\tvar r rune
+\tn, err = fmt.Sscanf(`"a b\\t" 686921 é`, "%q %x %c", &name, &hex, &r)
+\tfmt.Printf("%d %v %q %q %c\\n", n, err, name, hex, r)
+\tvar day, month, year int
+\tn, err = fmt.Sscanf("20240131", "%4d%2d%2d", &year, &month, &day)
+\tfmt.Println(n, err, year, month, day)
+\tvar v, w int
+\tn, err = fmt.Sscanf("0x1f 017 0b11", "%v %v", &v, &w)
+\tfmt.Println(n, err, v, w)
+\tvar small int8
+\tvar u uint8
+\tinputs := []string{"", "7", "x", "7,8", "7\\n8", "7 300", "7 -1", "300 1",
+\t\t"1" + strings.Repeat("0", 19)}
+\tfor i, in := range inputs {
+\t\tsmall, u = 0, 0
+\t\tn, err := fmt.Sscanf(in, "%d %d", &small, &u)
+\t\tvar num *strconv.NumError
+\t\tfmt.Printf("%d: %d %v %v %v %v %d %d\\n", i, n, err, err == io.EOF,
+\t\t\terrors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &num), small, u)
+\t}
+\tn, err = fmt.Sscanf("7,", "%d,%d", &v, &w)
+\tfmt.Println(n, err, errors.Is(err, io.ErrUnexpectedEOF))
+\tn, err = fmt.Sscanf("7", "%s", &v)
+\tfmt.Println(n, err)
+\tn, err = fmt.Sscanf("7 8", "%d", &v, &w)
+\tfmt.Println(n, err)
+\tn, err = fmt.Sscanf("1.5", "%f", &temp)
+\tfmt.Println(n, err, temp)
+\tn, err = fmt.Sscan("yes 1e999", &ok, &xs[0])
+\tfmt.Println(n, err, ok, xs[0])
+}
+""",
+    "2 <nil> 30 b\n"
+    "2 <nil> db.local 5432\n"
+    "4 <nil> [1.5 -2000] 21.5 true\n"
+    '3 <nil> "a b\\t" "hi!" é\n'
+    "3 <nil> 2024 1 31\n"
+    "2 <nil> 31 15\n"
+    "0: 0 EOF true false false 0 0\n"
+    "1: 1 EOF true false false 7 0\n"
+    "2: 0 expected integer false false false 0 0\n"
+    "3: 1 expected space in input to match format false false false 7 0\n"
+    "4: 1 newline in input does not match format false false false 7 0\n"
+    "5: 1 unsigned integer overflow on token 300 false false false 7 0\n"
+    "6: 1 expected integer false false false 7 0\n"
+    "7: 0 integer overflow on token 300 false false false 0 0\n"
+    '8: 0 strconv.ParseInt: parsing "10000000000000000000": value out of range '
+    "false false true 0 0\n"
+    "1 EOF false\n"
+    "0 bad verb '%s' for integer\n"
+    "1 too many operands\n"
+    "1 <nil> 1.5\n"
+    '1 strconv.ParseFloat: parsing "e": invalid syntax false 1.5\n',
 )
 
 

@@ -219,7 +219,7 @@ func (m *module) findBoxed() {
 		})
 	}
 	// &x given to a library function that writes x through it: the first argument of
-	// sync/atomic's functions, the target of errors.As
+	// sync/atomic's functions, the target of errors.As, the operands of fmt.Sscan
 	writtenThrough := map[*ast.UnaryExpr]bool{}
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
@@ -235,15 +235,21 @@ func (m *module) findBoxed() {
 			if !ok || fn.Pkg() == nil {
 				return true
 			}
-			var target ast.Expr
+			var targets []ast.Expr
 			switch {
 			case fn.Pkg().Path() == "sync/atomic":
-				target = c.Args[0]
+				targets = c.Args[:1]
 			case fn.Pkg().Path() == "errors" && fn.Name() == "As" && len(c.Args) == 2:
-				target = c.Args[1]
+				targets = c.Args[1:]
+			case fn.Pkg().Path() == "fmt" && fn.Name() == "Sscan":
+				targets = c.Args[1:]
+			case fn.Pkg().Path() == "fmt" && fn.Name() == "Sscanf" && len(c.Args) > 1:
+				targets = c.Args[2:]
 			}
-			if x, ok := ast.Unparen(target).(*ast.UnaryExpr); ok && x.Op == token.AND {
-				writtenThrough[x] = true
+			for _, target := range targets {
+				if x, ok := ast.Unparen(target).(*ast.UnaryExpr); ok && x.Op == token.AND {
+					writtenThrough[x] = true
+				}
 			}
 			return true
 		})

@@ -1795,6 +1795,28 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		rest.Args = c.Args[1:]
 		format := strings.ToLower(strings.TrimPrefix(name, "fmt."))
 		return "go." + format + "(" + arg(0) + ", " + f.fmtArgs(&rest, name == "fmt.Fprintf") + ")", false
+	case "fmt.Sscan", "fmt.Sscanf":
+		// each operand a pointer, given with the name of the basic type it points to
+		first := 1
+		if name == "fmt.Sscanf" {
+			first = 2
+		}
+		if c.Ellipsis.IsValid() {
+			p.unsupported(c, name+" of a slice of operands", "the operands written out")
+		}
+		ops := []string{}
+		for i := 0; i < first; i++ {
+			ops = append(ops, arg(i))
+		}
+		for _, a := range c.Args[first:] {
+			kind := scanKind(p.info.TypeOf(a))
+			if kind == "" {
+				p.unsupported(a, name+" into a "+types.TypeString(p.info.TypeOf(a), types.RelativeTo(p.pkg)),
+					"a pointer to an integer, a float, a string or a bool")
+			}
+			ops = append(ops, "("+f.value(a)+", "+pyString(kind)+")")
+		}
+		return "go." + strings.ToLower(strings.TrimPrefix(name, "fmt.")) + "(" + strings.Join(ops, ", ") + ")", false
 	case "strconv.Itoa":
 		return "str(" + arg(0) + ")", false
 	case "strings.Repeat":
@@ -2008,6 +2030,26 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	}
 	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, math, runtime, some of strings/strconv/sort/slices/maps/cmp: docs/translate.md lists it)")
 	return "", false
+}
+
+// scanKind: the basic type a pointer of type t given to fmt.Sscan points to
+// (int8, uint, float32, string, bool: fmt reads its kind), or "" for another
+// pointer, one to a type with a Scan method of its own among them.
+func scanKind(t types.Type) string {
+	ptr, ok := under(t).(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	b, ok := under(ptr.Elem()).(*types.Basic)
+	if !ok || b.Info()&(types.IsInteger|types.IsFloat|types.IsString|types.IsBoolean) == 0 {
+		return ""
+	}
+	for _, m := range []types.Type{ptr.Elem(), t} {
+		if sel := types.NewMethodSet(m).Lookup(nil, "Scan"); sel != nil {
+			return "" // a fmt.Scanner, which reads itself
+		}
+	}
+	return types.Typ[b.Kind()].Name()
 }
 
 // derefNamed: the named type t is, or points to.
