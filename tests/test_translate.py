@@ -8975,6 +8975,72 @@ func main() {
 )
 
 
+# iter.Pull and Pull2: next runs the iterator to its next element, gives zero values and
+# false once it is done or stopped; stop ends it (its defers run), and may be called again
+CONSTRUCTS["iter_pull"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"iter"
+\t"maps"
+\t"slices"
+)
+
+func fromChan(ch <-chan int) iter.Seq[int] {
+\treturn func(yield func(int) bool) {
+\t\tdefer fmt.Println("producer done")
+\t\tfor v := range ch {
+\t\t\tif !yield(v) {
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func zip(a, b iter.Seq[int]) []int {
+\tna, sa := iter.Pull(a)
+\tdefer sa()
+\tnb, sb := iter.Pull(b)
+\tdefer sb()
+\tvar out []int
+\tfor {
+\t\tx, ok1 := na()
+\t\ty, ok2 := nb()
+\t\tif !ok1 || !ok2 {
+\t\t\treturn out
+\t\t}
+\t\tout = append(out, x*y)
+\t}
+}
+
+func main() {
+\tch := make(chan int)
+\tgo func() {
+\t\tfor i := 1; i <= 5; i++ {
+\t\t\tch <- i
+\t\t}
+\t\tclose(ch)
+\t}()
+\tfmt.Println(zip(fromChan(ch), slices.Values([]int{10, 20, 30})))
+\tnext, stop := iter.Pull2(maps.All(map[string]int{"only": 1}))
+\tk, v, ok := next()
+\tfmt.Println(k, v, ok)
+\tk, v, ok = next()
+\tfmt.Printf("%q %d %v\\n", k, v, ok)
+\tstop()
+\tstop()
+\tn, s := iter.Pull(slices.Values([]string{"x"}))
+\ts()
+\tw, ok := n()
+\tfmt.Printf("%q %v\\n", w, ok)
+}
+""",
+    'producer done\n[10 40 90]\nonly 1 true\n"" 0 false\n"" false\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

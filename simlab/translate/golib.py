@@ -3718,6 +3718,34 @@ class Range:
                 send, thrown = None, exc
 
 
+def iter_pull(
+    seq: Callable[[Any], Any], *zeros: Callable[[], Any]
+) -> tuple[Callable[[], Generator[Any, Any, Any]], Callable[[], Generator[Any, Any, None]]]:
+    """``next, stop := iter.Pull(seq)`` (``iter.Pull2``: two zeros): ``yield from
+    next()`` runs the iterator to its next element and gives it with true, or the
+    zero values and false once it has returned or been stopped; ``yield from
+    stop()`` answers false to the pending yield and runs the iterator to its end.
+    The iterator starts at the first ``next``; a ``stop`` before it never runs it."""
+    it = Range(seq)
+    started = False
+
+    def next_() -> Generator[Any, Any, Any]:
+        nonlocal started
+        started = True
+        if (yield from it.next()):
+            return (*it.v, True) if len(zeros) == 2 else (it.v, True)
+        return (*(z() for z in zeros), False)
+
+    def stop() -> Generator[Any, Any, None]:
+        if not started and not it.done:
+            it.done = True
+            if it._gen is not None:
+                it._gen.close()
+        yield from it.stop()
+
+    return next_, stop
+
+
 def _over(elements: Sequence[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
     """An iterator (a ``func(yield func(...) bool)``) over ``elements``: a tuple
     element is handed to yield as its two values."""

@@ -632,6 +632,18 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 						u.dyn = append(u.dyn, familyOf(p, p.info.TypeOf(c.Args[1])))
 					}
 				}
+			case "iter.Pull", "iter.Pull2":
+				// next and stop resume the iterator, which may block: simlab's are
+				// generator functions, and so is every function value of their types
+				results := p.info.TypeOf(c).(*types.Tuple)
+				for i := 0; i < results.Len(); i++ {
+					fam := familyOf(p, results.At(i).Type())
+					a.stdGen[fam] = true
+					a.famDyn[fam] = true
+				}
+				seq := under(p.info.TypeOf(c.Args[0])).(*types.Signature)
+				a.stdGen[familyOf(p, seq)] = true
+				a.stdGen[familyOf(p, seq.Params().At(0).Type())] = true
 			case "slices.Collect", "slices.Sorted", "maps.Collect", "slices.SortedFunc":
 				u.direct = true // it runs the iterator to its end: a generator
 				seq := under(p.info.TypeOf(c.Args[0])).(*types.Signature)
@@ -805,8 +817,8 @@ func (a *analysis) libraryCall(e ast.Expr) bool {
 		return false
 	}
 	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
-		return false
+	case "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues", "iter.Pull", "iter.Pull2":
+		return false // generator functions, as the program's that may block
 	}
 	return !iteratorFunc[fn.Pkg().Path()+"."+fn.Name()]
 }

@@ -1851,6 +1851,15 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(rt, " + arg(0) + ")", false
 	case "slices.All", "slices.Values", "slices.Backward":
 		return "go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(" + arg(0) + ")", false
+	case "iter.Pull", "iter.Pull2":
+		// next() gives the zero values of the iterator's elements once it is done
+		yield := under(p.info.TypeOf(c.Args[0])).(*types.Signature).Params().At(0).Type().(*types.Signature)
+		var zeros []string
+		for i := 0; i < yield.Params().Len(); i++ {
+			z, _ := f.m.zero(yield.Params().At(i).Type(), c)
+			zeros = append(zeros, "lambda: "+z)
+		}
+		return "go.iter_pull(" + arg(0) + ", " + strings.Join(zeros, ", ") + ")", false
 	case "slices.Collect", "slices.Sorted", "maps.Collect":
 		return f.yieldExpr("yield from go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(" + arg(0) + ")")
 	case "sort.Ints", "sort.Strings", "slices.Sort":
