@@ -985,11 +985,6 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
             "a channel converted implicitly to S, a type with methods",
         ),
         (
-            "\t_ = 1\n}\n\nfunc g[P any]() {\n\ttype U struct{ p P }\n\t_ = U{}\n",
-            8,
-            "a type declared inside a generic function that uses its type parameters",
-        ),
-        (
             "\tm := map[K]int{}\n\tp := map[*K]int{}\n\t_, _ = m, p\n}\n\n"
             "type K struct{ a int }\n\nfunc f() {\n",
             5,
@@ -9038,6 +9033,61 @@ func main() {
 }
 """,
     'producer done\n[10 40 90]\nonly 1 true\n"" 0 false\n"" false\n',
+)
+
+
+# A struct type declared inside a generic function, using its type parameters: its
+# class is generic in them, and each use inside passes the function's own (T=T)
+CONSTRUCTS["type_declared_in_a_generic_function"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func First[T any](vals ...T) T {
+\ttype res struct {
+\t\ti int
+\t\tv T
+\t}
+\tch := make(chan res, len(vals))
+\tfor i, v := range vals {
+\t\tgo func() { ch <- res{i, v} }()
+\t}
+\tr := <-ch
+\treturn r.v
+}
+
+func Gather[K comparable, V any](keys []K, get func(K) V) map[K]V {
+\ttype pair struct {
+\t\tKey K
+\t\tVal V
+\t}
+\tvar wg sync.WaitGroup
+\tout := make(chan pair, len(keys))
+\tfor _, k := range keys {
+\t\twg.Go(func() { out <- pair{k, get(k)} })
+\t}
+\twg.Wait()
+\tclose(out)
+\tm := map[K]V{}
+\tfor p := range out {
+\t\tm[p.Key] = p.Val
+
+\t}
+\tvar zero pair
+\tfmt.Printf("%v %+v\\n", zero, zero)
+\treturn m
+}
+
+func main() {
+\tfmt.Println(First("only"), First(7))
+\tfmt.Println(Gather([]string{"a", "bb", "ccc"}, func(s string) int { return len(s) }))
+}
+""",
+    "only 7\n{ 0} {Key: Val:0}\nmap[a:1 bb:2 ccc:3]\n",
 )
 
 

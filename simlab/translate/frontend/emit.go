@@ -17,29 +17,30 @@ import (
 
 // module writes the Python module of a package.
 type module struct {
-	p         *program
-	a         *analysis
-	out       []string
-	reserved  map[string]bool                 // module-level Python names
-	globals   map[types.Object]string         // package-level variables, constants, functions
-	closed    map[string]bool                 // element types of channels the program closes
-	closedAny bool                            // and one of a type parameter's, which may be any
-	types     map[*types.TypeName]bool        // struct types that have a class
-	copied    map[*types.TypeName]bool        // struct types go.copy copies
-	keyed     map[*types.TypeName]bool        // struct types a map is keyed by: equal by value
-	slotsAt   map[*types.TypeName]int         // the line of each class's __slots__, in out
-	writes    map[string]bool                 // types written through a pointer (see ptrWrites)
-	anon      map[*types.Struct]string        // the classes of fields' anonymous struct types
-	boxed     map[types.Object]bool           // local variables that live in a go.Ref (see findBoxed)
-	wrapped   map[*types.TypeName]bool        // named channel types with methods: go.Named classes
-	basics    map[*types.TypeName]bool        // named string and number types, classes too
-	values    map[*types.TypeName]bool        // named slice, map and func types with methods: go.NamedValue classes
-	nilSlices bool                            // the program compares a slice with nil: see nilOf
-	owned     map[types.Object]bool           // slices x = append(x, v) may grow in place: see findOwnedSlices
-	iterVars  map[*ast.ForStmt][]types.Object // for i := ... variables boxed per iteration: see findBoxed
-	rangeRefs map[types.Object]bool           // range variables boxed per iteration: see findBoxed
-	nonNeg    map[types.Object]bool           // variables that cannot be negative: see counters
-	loopVars  map[types.Object]bool           // for loops' own variables: see sharedLoopVar
+	p            *program
+	a            *analysis
+	out          []string
+	reserved     map[string]bool                          // module-level Python names
+	globals      map[types.Object]string                  // package-level variables, constants, functions
+	closed       map[string]bool                          // element types of channels the program closes
+	closedAny    bool                                     // and one of a type parameter's, which may be any
+	types        map[*types.TypeName]bool                 // struct types that have a class
+	copied       map[*types.TypeName]bool                 // struct types go.copy copies
+	keyed        map[*types.TypeName]bool                 // struct types a map is keyed by: equal by value
+	slotsAt      map[*types.TypeName]int                  // the line of each class's __slots__, in out
+	writes       map[string]bool                          // types written through a pointer (see ptrWrites)
+	anon         map[*types.Struct]string                 // the classes of fields' anonymous struct types
+	boxed        map[types.Object]bool                    // local variables that live in a go.Ref (see findBoxed)
+	wrapped      map[*types.TypeName]bool                 // named channel types with methods: go.Named classes
+	basics       map[*types.TypeName]bool                 // named string and number types, classes too
+	values       map[*types.TypeName]bool                 // named slice, map and func types with methods: go.NamedValue classes
+	nilSlices    bool                                     // the program compares a slice with nil: see nilOf
+	owned        map[types.Object]bool                    // slices x = append(x, v) may grow in place: see findOwnedSlices
+	iterVars     map[*ast.ForStmt][]types.Object          // for i := ... variables boxed per iteration: see findBoxed
+	rangeRefs    map[types.Object]bool                    // range variables boxed per iteration: see findBoxed
+	localGeneric map[*types.TypeName]*types.TypeParamList // types declared in generic functions, using their parameters
+	nonNeg       map[types.Object]bool                    // variables that cannot be negative: see counters
+	loopVars     map[types.Object]bool                    // for loops' own variables: see sharedLoopVar
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue
@@ -53,7 +54,8 @@ func translate(p *program) string {
 		closed: map[string]bool{}, types: map[*types.TypeName]bool{}, basics: map[*types.TypeName]bool{},
 		copied: map[*types.TypeName]bool{}, keyed: map[*types.TypeName]bool{}, slotsAt: map[*types.TypeName]int{}, anon: map[*types.Struct]string{},
 		boxed: map[types.Object]bool{}, wrapped: map[*types.TypeName]bool{}, values: map[*types.TypeName]bool{},
-		iterVars: map[*ast.ForStmt][]types.Object{}, rangeRefs: map[types.Object]bool{}}
+		iterVars: map[*ast.ForStmt][]types.Object{}, rangeRefs: map[types.Object]bool{},
+		localGeneric: map[*types.TypeName]*types.TypeParamList{}}
 	for _, w := range pyReserved {
 		m.reserved[w] = true
 	}
@@ -1158,7 +1160,8 @@ func (m *module) localTypeNames() {
 			continue
 		}
 		if hasTypeParamsIn(p, ts) {
-			p.unsupported(ts, "a type declared inside a generic function that uses its type parameters", "a package-level generic type")
+			// its class is generic in the function's type parameters, given as T=T
+			m.localGeneric[tn] = enclosingTypeParams(p, ts.Pos())
 		}
 		py := tn.Name()
 		if m.reserved[py] {
@@ -1187,6 +1190,32 @@ func hasTypeParamsIn(p *program, ts *ast.TypeSpec) bool {
 		return !found
 	})
 	return found
+}
+
+// enclosingTypeParams: the type parameters of the function declared around pos,
+// or of its receiver's type.
+func enclosingTypeParams(p *program, pos token.Pos) *types.TypeParamList {
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= pos && pos < fd.End() {
+				sig := p.info.Defs[fd.Name].Type().(*types.Signature)
+				if sig.RecvTypeParams().Len() > 0 {
+					return sig.RecvTypeParams()
+				}
+				return sig.TypeParams()
+			}
+		}
+	}
+	return nil
+}
+
+// typeParamsOf: the type parameters tn's class takes: its own, or those of the
+// generic function it is declared in and whose parameters it uses.
+func (m *module) typeParamsOf(tn *types.TypeName) *types.TypeParamList {
+	if own := tn.Type().(*types.Named).TypeParams(); own.Len() > 0 {
+		return own
+	}
+	return m.localGeneric[tn]
 }
 
 // enclosingFuncAt: the name of the function declared around pos ("package" if none).
@@ -1695,8 +1724,8 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	}
 	var tparams []string // a generic type's: each instance keeps the makers of their zero values
 	if tn != nil {
-		for i := 0; i < tn.Type().(*types.Named).TypeParams().Len(); i++ {
-			tparams = append(tparams, tn.Type().(*types.Named).TypeParams().At(i).Obj().Name())
+		for i := 0; i < m.typeParamsOf(tn).Len(); i++ {
+			tparams = append(tparams, m.typeParamsOf(tn).At(i).Obj().Name())
 		}
 	}
 	for _, t := range tparams {

@@ -1346,6 +1346,13 @@ func (f *fn) instance(fun ast.Expr) (*ast.Ident, string) {
 // typeArgs: the keyword arguments a generic type's class takes, K=str, V=int, for
 // an instance of it (none for a type without type parameters).
 func (m *module) typeArgs(n *types.Named, at ast.Node) []string {
+	if params := m.localGeneric[n.Obj()]; params != nil {
+		var kw []string // declared in a generic function, used in it: its own T, T=T
+		for i := 0; i < params.Len(); i++ {
+			kw = append(kw, params.At(i).Obj().Name()+"="+params.At(i).Obj().Name())
+		}
+		return kw
+	}
 	return m.typeKeywords(n.TypeParams(), n.TypeArgs(), at)
 }
 
