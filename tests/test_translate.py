@@ -1223,6 +1223,22 @@ def test_fmt_prints_a_pointer_inside_a_value_as_its_address(tmp_path):
     assert result.output == CliRunner().invoke(go_run_cmd, [str(path)]).output  # every run
 
 
+def test_a_library_callback_that_blocks_at_run_time_ends_the_run_in_one_line(tmp_path):
+    """slices.IndexFunc's function, held in a variable that may hold any func(int)
+    bool, locks a mutex: simlab's IndexFunc cannot wait for it, so the run ends in
+    one line where Go's would have printed 1."""
+    (tmp_path / "main.go").write_text(
+        'package main\n\nimport (\n\t"fmt"\n\t"slices"\n\t"sync"\n)\n\nfunc main() {\n'
+        "\tvar mu sync.Mutex\n\tvar pred func(int) bool\n\tpred = func(x int) bool {\n"
+        "\t\tmu.Lock()\n\t\tdefer mu.Unlock()\n\t\treturn x > 2\n\t}\n"
+        "\tfmt.Println(slices.IndexFunc([]int{1, 5}, pred))\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "main.go")])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert result.output.startswith("simlab: a function the standard library calls blocked")
+
+
 @pytest.mark.parametrize("verb", ["%v", "%3d"])
 def test_fmt_of_a_struct_holding_a_sync_cond_ends_the_run_in_one_line(tmp_path, verb):
     """Go prints a Cond's own fields, which simlab's Cond does not mirror: refused at
@@ -9088,6 +9104,47 @@ func main() {
 }
 """,
     "only 7\n{ 0} {Key: Val:0}\nmap[a:1 bb:2 ccc:3]\n",
+)
+
+
+# A predicate held in a variable, of the type of an iterator's yield function (which
+# makes every func(int) bool a generator): slices.IndexFunc and DeleteFunc run it at once
+CONSTRUCTS["predicate_of_a_blocking_family"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"strings"
+)
+
+func evens(n int) func(func(int) bool) {
+\treturn func(yield func(int) bool) {
+\t\tfor i := 0; i < n; i += 2 {
+\t\t\tif !yield(i) {
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func main() {
+\tfor v := range evens(5) {
+\t\tfmt.Print(v, " ")
+\t}
+\tfmt.Println()
+\tbig := func(x int) bool { return x > 2 }
+\txs := []int{1, 2, 3, 4}
+\tfmt.Println(slices.IndexFunc(xs, big), slices.ContainsFunc(xs, big))
+\txs = slices.DeleteFunc(xs, big)
+\tfmt.Println(xs)
+\tupper := func(r rune) rune { return r - 32 }
+\t_ = upper
+\tfmt.Println(strings.Map(func(r rune) rune { return r + 1 }, "abc"))
+}
+""",
+    "0 2 4 \n2 true\n[1 2]\nbcd\n",
 )
 
 

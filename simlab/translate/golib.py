@@ -904,6 +904,29 @@ def slices_index(xs: list[Any], x: Any) -> int:
     return next((i for i, e in enumerate(xs) if e == x), -1)
 
 
+def plain(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``f``, a function value of the program that the library calls as a plain
+    function (``slices.IndexFunc``'s): a generator function only because another
+    function of its type blocks, it runs to its end at once. One that does block
+    ends the run in one line: the library cannot wait."""
+
+    def call(*args: Any) -> Any:
+        result = f(*args)
+        if not isgenerator(result):
+            return result
+        try:
+            next(result)
+        except StopIteration as done:
+            return done.value
+        result.close()
+        raise SimlabError(
+            "a function the standard library calls blocked (simlab runs slices.IndexFunc's, "
+            "DeleteFunc's, strings.Map's... functions at once): give it one that does not block"
+        )
+
+    return call
+
+
 def slices_index_func(xs: list[Any], f: Callable[[Any], Any]) -> int:
     """``slices.IndexFunc``: the first index whose element ``f`` holds for, or -1."""
     return next((i for i, e in enumerate(xs) if f(e)), -1)

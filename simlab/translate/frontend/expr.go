@@ -1118,6 +1118,21 @@ func (f *fn) mayBlock(e ast.Expr) bool {
 	return a.genFamily(familyOf(f.p, f.p.info.TypeOf(e)))
 }
 
+// blocksItself: e is a function literal or a function of the program that blocks,
+// not one that is a generator only because another function of its type blocks.
+func (f *fn) blocksItself(e ast.Expr) bool {
+	a := f.m.a
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return a.byLit[e] != nil && a.byLit[e].gen && !a.byLit[e].forced
+	case *ast.Ident:
+		if fn, ok := f.p.info.Uses[e].(*types.Func); ok {
+			return a.byFunc[fn] != nil && a.byFunc[fn].gen && !a.byFunc[fn].forced
+		}
+	}
+	return false
+}
+
 // plainInterfaceMethods refuses a sort.Interface or heap.Interface whose methods
 // block: golib's sort and heap call them as plain functions.
 func (f *fn) plainInterfaceMethods(c *ast.CallExpr) {
@@ -1931,17 +1946,30 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		if name == "strings.Map" {
 			fnArg = c.Args[0]
 		}
-		if f.mayBlock(fnArg) {
+		if f.blocksItself(fnArg) {
 			p.unsupported(c, "a "+name+" whose function blocks", "a function that only compares or maps")
+		}
+		args := f.args(c)
+		if f.mayBlock(fnArg) {
+			// a generator only because a function of its type blocks: run at once
+			var parts []string
+			for _, a := range c.Args {
+				if a == fnArg {
+					parts = append(parts, "go.plain("+f.value(a)+")")
+				} else {
+					parts = append(parts, f.value(a))
+				}
+			}
+			args = strings.Join(parts, ", ")
 		}
 		switch name {
 		case "slices.ContainsFunc":
-			return "go.slices_index_func(" + f.args(c) + ") >= 0", false
+			return "go.slices_index_func(" + args + ") >= 0", false
 		case "slices.DeleteFunc", "slices.CompactFunc":
 			// in place, as Go's: the elements kept move to the front, the rest become zero
-			return libraryHelper(name) + "(" + f.args(c) + ", " + f.elemZero(c.Args[0], c) + ")", false
+			return libraryHelper(name) + "(" + args + ", " + f.elemZero(c.Args[0], c) + ")", false
 		}
-		return libraryHelper(name) + "(" + f.args(c) + ")", false
+		return libraryHelper(name) + "(" + args + ")", false
 	case "slices.Compact":
 		elem := under(p.info.TypeOf(c.Args[0])).(*types.Slice).Elem()
 		if eq := f.equality(elem, c); eq != "" {
