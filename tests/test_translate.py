@@ -1096,6 +1096,55 @@ def test_a_library_call_simlab_cannot_make_as_go_does_is_refused(tmp_path, call,
 
 
 @pytest.mark.parametrize(
+    ("line", "construct"),
+    [
+        (
+            "h := slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{AddSource: true})",
+            "slog's AddSource",
+        ),
+        (
+            "h := slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: "
+            "func(g []string, a slog.Attr) slog.Attr { mu.Lock(); mu.Unlock(); return a }})",
+            "a ReplaceAttr that blocks",
+        ),
+        ("h := mine{}", "a slog.Logger of a handler of the program"),
+        (
+            'h := slog.NewTextHandler(os.Stdout, nil); slog.Info("x", "v", slow{&mu})',
+            "a value given to log/slog whose String or Error method blocks",
+        ),
+        (
+            'h := slog.NewTextHandler(os.Stdout, nil); slog.Info("x", "v", tagged{})',
+            "a struct with field tags given to log/slog",
+        ),
+    ],
+    ids=["add_source", "blocking_replace_attr", "own_handler", "blocking_string", "tags"],
+)
+def test_a_slog_use_simlab_does_not_model_is_refused(tmp_path, line, construct):
+    """log/slog's handlers are the text and JSON ones, without source locations; a
+    function or a method slog calls back is called as a plain one, so one that blocks is
+    refused; a struct with tags would be written by encoding/json's names."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"context"\n\t"log/slog"\n\t"os"\n\t"sync"\n)\n\n'
+        "type mine struct{}\n\n"
+        "func (mine) Enabled(context.Context, slog.Level) bool { return true }\n\n"
+        "func (mine) Handle(context.Context, slog.Record) error { return nil }\n\n"
+        "func (m mine) WithAttrs([]slog.Attr) slog.Handler { return m }\n\n"
+        "func (m mine) WithGroup(string) slog.Handler { return m }\n\n"
+        "type slow struct{ mu *sync.Mutex }\n\n"
+        'func (s slow) String() string { s.mu.Lock(); defer s.mu.Unlock(); return "s" }\n\n'
+        'type tagged struct {\n\tA int `json:"a"`\n}\n\n'
+        f"func main() {{\n\tvar mu sync.Mutex\n\t{line}\n"
+        '\tslog.New(h).Log(context.Background(), slog.LevelInfo, "m")\n\t_, _ = &mu, os.Stdout\n}\n'
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1, result.output
+    assert result.output.startswith("simlab: bad.go:"), result.output
+    assert f": unsupported: {construct}" in result.output, result.output
+
+
+@pytest.mark.parametrize(
     ("call", "construct"),
     [
         ('fmt.Sscan("1", &xs)', "fmt.Sscan into a *[]int"),
@@ -9145,6 +9194,331 @@ func main() {
 }
 """,
     "0 2 4 \n2 true\n[1 2]\nbcd\n",
+)
+
+
+# log/slog's text handler: levels, a LevelVar, ReplaceAttr dropping the time, quoting,
+# key-value pairs and attributes, groups, With, Log and LogAttrs; the default logger
+# writing through log (its prefix; no date and time after SetFlags(0)), and SetDefault
+# sending log's lines through the new logger's handler
+CONSTRUCTS["slog_text_handler"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"errors"
+\t"fmt"
+\t"log"
+\t"log/slog"
+\t"os"
+\t"time"
+)
+
+type ID int
+
+func (i ID) String() string { return fmt.Sprintf("id-%d", int(i)) }
+
+type P struct {
+\tX, Y int
+}
+
+func noTime(groups []string, a slog.Attr) slog.Attr {
+\tif a.Key == slog.TimeKey && len(groups) == 0 {
+\t\treturn slog.Attr{}
+\t}
+\treturn a
+}
+
+func main() {
+\topts := &slog.HandlerOptions{Level: slog.LevelDebug, ReplaceAttr: noTime}
+\tl := slog.New(slog.NewTextHandler(os.Stdout, opts))
+\tl.Info("hello world", "n", 1, "s", "a b", "e", "", "q", `x"y`, "eq", "a=b", "nl",
+\t\t"a\\nb")
+\tl.Debug("dbg", "f", 1.5, "f2", 1e21, "f3", 0.1, "b", true, "d", 1500*time.Millisecond)
+\tl.Warn("warn", "id", ID(7), "err", errors.New("boom"), "p", P{1, 2}, "pp", &P{3, 4})
+\tl.Error("err", "lone")
+\tl.Info("attrs", slog.String("k", "v"), slog.Int("i", -3), slog.Group("g", slog.Int("a",
+\t\t1), "b", 2))
+\tl2 := l.With("req", 42).WithGroup("sub")
+\tl2.Info("grouped", "x", 1, slog.Group("inner", "y", 2))
+\tl.Log(context.Background(), slog.LevelWarn+1, "custom", "k", nil)
+\tl.LogAttrs(context.Background(), slog.LevelInfo, "la", slog.Bool("ok", false))
+\tfmt.Println(l.Enabled(context.Background(), slog.LevelDebug), slog.LevelDebug-1,
+\t\tslog.LevelError+2)
+\tvar lv slog.LevelVar
+\tlv.Set(slog.LevelWarn)
+\tl3 := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{Level: &lv,
+\t\tReplaceAttr: noTime}))
+\tl3.Info("hidden")
+\tl3.Warn("shown")
+\tlv.Set(slog.LevelInfo)
+\tl3.Info("now shown", "key with space", 1, "", 2, "k=v", 3, "ü", "ü", "tab", "a\\tb",
+\t\t"uni", "é x")
+\tl3.Info("empty")
+\tl3.Info("ctl", "c", "\\x01", "bs", `a\\b`, "u", "\\u00a0", "dur", time.Duration(0),
+\t\t"neg", -2*time.Hour)
+\tlog.SetOutput(os.Stdout)
+\tlog.SetFlags(0)
+\tslog.Info("default", "k", 1, "s", "a b")
+\tslog.Debug("not shown")
+\tlog.SetPrefix("app: ")
+\tslog.Warn("to stdout", slog.Group("g", "a", 1))
+\tslog.With("w", 1).WithGroup("g").Log(context.Background(), slog.LevelError+1,
+\t\t"msg with space", "x", 2)
+\tlog.SetPrefix("")
+\tslog.SetDefault(l)
+\tslog.Info("via default", "x", 1)
+\tlog.Print("log print after SetDefault")
+\tslog.Default().Info("default()")
+}
+""",
+    (
+        'level=INFO msg="hello world" n=1 s="a b" e="" q="x\\"y" eq="a=b" nl="a\\nb'
+        '"\n'
+        "level=DEBUG msg=dbg f=1.5 f2=1e+21 f3=0.1 b=true d=1.5s\n"
+        'level=WARN msg=warn id=id-7 err=boom p="{X:1 Y:2}" pp="&{X:3 Y:4}"\n'
+        "level=ERROR msg=err !BADKEY=lone\n"
+        "level=INFO msg=attrs k=v i=-3 g.a=1 g.b=2\n"
+        "level=INFO msg=grouped req=42 sub.x=1 sub.inner.y=2\n"
+        "level=WARN+1 msg=custom k=<nil>\n"
+        "level=INFO msg=la ok=false\n"
+        "true DEBUG-1 ERROR+2\n"
+        "level=WARN msg=shown\n"
+        'level=INFO msg="now shown" "key with space"=1 ""=2 "k=v"=3 ü=ü tab="a\\tb" uni'
+        '="é x"\n'
+        "level=INFO msg=empty\n"
+        'level=INFO msg=ctl c="\\x01" bs=a\\b u="\\u00a0" dur=0s neg=-2h0m0s\n'
+        'INFO default k=1 s="a b"\n'
+        "app: WARN to stdout g.a=1\n"
+        "app: ERROR+1 msg with space w=1 g.x=2\n"
+        'level=INFO msg="via default" x=1\n'
+        'level=INFO msg="log print after SetDefault"\n'
+        "level=INFO msg=default()\n"
+    ),
+)
+
+# log/slog's JSON handler: escapes, numbers, durations in nanoseconds, errors, structs,
+# slices and maps as json.Marshal writes them, nested groups; the text handler's %+v of
+# the same values
+CONSTRUCTS["slog_json_handler"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"log"
+\t"log/slog"
+\t"math"
+\t"os"
+\t"time"
+)
+
+type ID int
+
+func (i ID) String() string { return fmt.Sprintf("id-%d", int(i)) }
+
+type P struct {
+\tX, Y int
+}
+
+func noTime(groups []string, a slog.Attr) slog.Attr {
+\tif a.Key == slog.TimeKey && len(groups) == 0 {
+\t\treturn slog.Attr{}
+\t}
+\treturn a
+}
+
+func main() {
+\tj := slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noTime}))
+\tj.Info("hello \\"world\\"\\n<>&\\u2028", "n", 1, "s", "a b", "f", 1.5, "f2", 1e21,
+\t\t"f3", 0.1, "b", true, "d", 1500*time.Millisecond)
+\tj.Warn("w", "id", ID(7), "err", errors.New("boom"), "p", P{1, 2}, "pp", &P{3, 4},
+\t\t"nil", nil, "lone")
+\tj.With("a", 1).WithGroup("g").With("b", 2).Info("grp", "c", 3, slog.Group("h", "d", 4),
+\t\tslog.Group("empty"))
+\tj.Info("ctl", "c", "\\x01\\x7f\\t", "u", "é", "big", uint64(math.MaxUint64), "i64",
+\t\tint64(-5), "f32", float32(0.1))
+\tj.Info("inf", "x", math.Inf(1))
+\tj.Info("slice", "xs", []int{1, 2}, "m", map[string]int{"a": 1}, "strs", []string{"a"})
+\tj.Info("dur", slog.Duration("d", 2*time.Second), slog.Any("a", 3), slog.Int64("i", 4),
+\t\tslog.Float64("f", 2))
+\ttx := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noTime}))
+\ttx.Info("t", "xs", []int{1, 2}, "m", map[string]int{"a": 1}, "strs", []string{"a b"},
+\t\t"big", uint64(math.MaxUint64), "f32", float32(0.1), "inf", math.Inf(-1))
+\ttx.With("a", 1).WithGroup("g").With("b", 2).Info("grp", "c", 3, slog.Group("h", "d",
+\t\t4), slog.Group("empty"))
+\ttx.WithGroup("g").Info("nothing")
+\ttx.Info("bytes", "b", []byte("hi there"), "e", error(nil))
+\tvar l *slog.Logger = tx
+\tfmt.Println(l.Handler() != nil)
+\tfmt.Println(slog.LevelInfo, slog.LevelWarn.String(), slog.Level(-6), slog.Level(3),
+\t\tslog.Level(10))
+\tlog.SetOutput(os.Stdout)
+\tlog.SetFlags(0)
+\tslog.Info("x", "t", time.Date(2000, 1, 1, 0, 0, 1, 500_000_000, time.UTC))
+}
+""",
+    (
+        '{"level":"INFO","msg":"hello \\"world\\"\\n<>&\\u2028","n":1,"s":"a b'
+        '","f":1.5,"f2":1e+21,"f3":0.1,"b":true,"d":1500000000}\n'
+        '{"level":"WARN","msg":"w","id":7,"err":"boom","p":{"X":1,"Y":2},'
+        '"pp":{"X":3,"Y":4},"nil":null,"!BADKEY":"lone"}\n'
+        '{"level":"INFO","msg":"grp","a":1,"g":{"b":2,"c":3,"h":{"d":4}}}\n'
+        '{"level":"INFO","msg":"ctl","c":"\\u0001\x7f\\t","u":"é","big":1844674'
+        '4073709551615,"i64":-5,"f32":0.10000000149011612}\n'
+        '{"level":"INFO","msg":"inf","x":"!ERROR:json: unsupported value: +Inf"}\n'
+        '{"level":"INFO","msg":"slice","xs":[1,2],"m":{"a":1},"strs":["a"]}\n'
+        '{"level":"INFO","msg":"dur","d":2000000000,"a":3,"i":4,"f":2}\n'
+        'level=INFO msg=t xs="[1 2]" m=map[a:1] strs="[a b]" big=18446744073709551615 f32=0.1'
+        "0000000149011612 inf=-Inf\n"
+        "level=INFO msg=grp a=1 g.b=2 g.c=3 g.h.d=4\n"
+        "level=INFO msg=nothing\n"
+        'level=INFO msg=bytes b="hi there" e=<nil>\n'
+        "true\n"
+        "INFO WARN DEBUG-2 INFO+3 ERROR+2\n"
+        "INFO x t=2000-01-01T00:00:01.500Z\n"
+    ),
+)
+
+# encoding/json's floats (1e-7, 100000000000000000000) where the text handler writes
+# strconv's %g, a LogValuer, a struct's unexported and nil fields; the default logger's
+# line with a prefix
+CONSTRUCTS["slog_json_floats_and_log_valuer"] = (
+    """\
+package main
+
+import (
+\t"log"
+\t"log/slog"
+\t"os"
+)
+
+type Tok string
+
+func (t Tok) LogValue() slog.Value { return slog.StringValue("REDACTED") }
+
+type T struct {
+\tA  float64
+\tb  int
+\tS  []float64
+\tM  map[int]bool
+\tPP *T
+}
+
+func main() {
+\tnoT := func(groups []string, a slog.Attr) slog.Attr {
+\t\tif a.Key == slog.TimeKey && len(groups) == 0 {
+\t\t\treturn slog.Attr{}
+\t\t}
+\t\treturn a
+\t}
+\tj := slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noT}))
+\ttx := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noT}))
+\tfor _, l := range []*slog.Logger{j, tx} {
+\t\tl.Info("f", "a", 1e-7, "b", 123456789.0, "c", 1e20, "d", 1e21, "e", -0.0, "f",
+\t\t\t100.0, "tok", Tok("secret"), "t", T{A: 1e-7, S: []float64{1e21, 1},
+\t\t\t\tM: map[int]bool{2: true, 1: false}})
+\t}
+\tlog.SetOutput(os.Stdout)
+\tlog.SetFlags(0)
+\tlog.SetPrefix("pre: ")
+\tslog.Info("msg with space", "a", 1)
+\tslog.Log(nil, slog.LevelInfo+2, "lvl")
+\tslog.With("w", 1).Info("with")
+\tslog.Default().WithGroup("g").Info("grp", "x", 1)
+}
+""",
+    (
+        '{"level":"INFO","msg":"f","a":1e-7,"b":123456789,"c":100000000000000000000'
+        ',"d":1e+21,"e":0,"f":100,"tok":"REDACTED","t":{"A":1e-7,"S":[1e+21,1],'
+        '"M":{"1":false,"2":true},"PP":null}}\n'
+        "level=INFO msg=f a=1e-07 b=1.23456789e+08 c=1e+20 d=1e+21 e=0 f=100 tok=REDACTED t="
+        '"{A:1e-07 b:0 S:[1e+21 1] M:map[1:false 2:true] PP:<nil>}"\n'
+        "pre: INFO msg with space a=1\n"
+        "pre: INFO+2 lvl\n"
+        "pre: INFO with w=1\n"
+        "pre: INFO grp g.x=1\n"
+    ),
+)
+
+# slog's JSON escapes (\u0008 where json.Marshal writes \b), empty and inlined groups,
+# an empty Attr, and a group's key quoted whole in text
+CONSTRUCTS["slog_escapes_and_empty_groups"] = (
+    """\
+package main
+
+import (
+\t"log/slog"
+\t"os"
+)
+
+type Name string
+
+func main() {
+\tnoT := func(groups []string, a slog.Attr) slog.Attr {
+\t\tif a.Key == slog.TimeKey && len(groups) == 0 {
+\t\t\treturn slog.Attr{}
+\t\t}
+\t\treturn a
+\t}
+\tj := slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noT}))
+\tj.Info("esc\\b\\f\\\\\\x7f", "n", Name("<a&b>\\b"), "s", "<a&b>", "k\\"ey", 1)
+\tj.WithGroup("g").Info("empty group")
+\tj.WithGroup("g").With("a", 1).WithGroup("h").Info("inner empty")
+\tj.Info("g", slog.Group("", "inl", 1), slog.Group("e"), "", 2, slog.Attr{})
+\tt := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noT}))
+\tt.Info("g", slog.Group("", "inl", 1), slog.Group("e"), "", 2, slog.Attr{}, "sp ace",
+\t\tslog.Group("x y", "z", 1))
+\tt.WithGroup("a b").Info("m", "k", 1)
+}
+""",
+    (
+        '{"level":"INFO","msg":"esc\\u0008\\u000c\\\\\x7f","n":"<a&b>\\b","s":'
+        '"<a&b>","k\\"ey":1}\n'
+        '{"level":"INFO","msg":"empty group"}\n'
+        '{"level":"INFO","msg":"inner empty","g":{"a":1}}\n'
+        '{"level":"INFO","msg":"g","inl":1,"":2}\n'
+        'level=INFO msg=g inl=1 ""=2 "sp ace"="x y=[z=1]"\n'
+        'level=INFO msg=m "a b.k"=1\n'
+    ),
+)
+
+# a record's time is the run's clock, which starts at 2000-01-01 00:00:00 UTC, in Go's
+# formats: RFC 3339 to the millisecond (truncated) in text, RFC3339Nano in JSON (go run
+# prints the wall clock's here: this expectation is derived from those formats, which
+# slog.NewRecord at fixed times confirmed)
+CONSTRUCTS["slog_record_time"] = (
+    """\
+package main
+
+import (
+\t"log/slog"
+\t"os"
+\t"time"
+)
+
+func main() {
+\tt := slog.New(slog.NewTextHandler(os.Stdout, nil))
+\tj := slog.New(slog.NewJSONHandler(os.Stdout, nil))
+\tt.Info("start")
+\tj.Info("start")
+\ttime.Sleep(1500 * time.Millisecond)
+\tt.Info("later", "at", time.Now().Add(time.Second))
+\tj.Info("later", "at", time.Now().Add(time.Second))
+\ttime.Sleep(123456789 * time.Nanosecond)
+\tt.Info("odd")
+\tj.Info("odd")
+}
+""",
+    "time=2000-01-01T00:00:00.000Z level=INFO msg=start\n"
+    '{"time":"2000-01-01T00:00:00Z","level":"INFO","msg":"start"}\n'
+    "time=2000-01-01T00:00:01.500Z level=INFO msg=later at=2000-01-01T00:00:02.500Z\n"
+    '{"time":"2000-01-01T00:00:01.5Z","level":"INFO","msg":"later",'
+    '"at":"2000-01-01T00:00:02.5Z"}\n'
+    "time=2000-01-01T00:00:01.623Z level=INFO msg=odd\n"
+    '{"time":"2000-01-01T00:00:01.623456789Z","level":"INFO","msg":"odd"}\n',
 )
 
 

@@ -198,6 +198,7 @@ __all__ = [
     "slices_sorted",
     "slices_sorted_func",
     "slices_values",
+    "slog",
     "sort_float64s",
     "sort_search",
     "sort_slice",
@@ -1758,6 +1759,7 @@ class _RunState:
     binary: TestBinary | None = None  # the test binary's, while one runs
     bubbled: int = 0  # the time its synctest bubbles took, once it has ended
     logger: Logger | None = None  # the standard logger, made at its first use
+    slog_default: Any = None  # log/slog's default logger, made at its first use
 
 
 def _state(rt: Any) -> _RunState:
@@ -5348,3 +5350,7 @@ def atomic_swap(obj: Any, field: Any, kind: str, new: int) -> Op:
 def atomic_compare_and_swap(obj: Any, field: Any, kind: str, old: int, new: int) -> Op:
     """``atomic.CompareAndSwapT(&obj.field, old, new)``: yield it for whether it swapped."""
     return _FieldAtomic("compare_and_swap", obj, field, kind, (old, new))
+
+
+# log/slog, which uses the above: go.slog
+from simlab.translate import _slog as slog  # noqa: E402

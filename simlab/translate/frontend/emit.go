@@ -1974,6 +1974,14 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "go.ZERO_TIME", true // 0001-01-01 00:00:00 UTC
 		case "context.Context", "context.CancelFunc":
 			return "None", true
+		case "log/slog.LevelVar":
+			return "go.slog.LevelVar()", false
+		case "log/slog.Attr":
+			return "go.slog.Attr()", false
+		case "log/slog.HandlerOptions":
+			return "go.slog.HandlerOptions()", false
+		case "log/slog.Value":
+			return "go.slog.Value()", false
 		}
 		if m.p.ours(n.Obj().Pkg()) {
 			if _, ok := n.Underlying().(*types.Struct); ok {

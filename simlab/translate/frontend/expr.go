@@ -86,6 +86,11 @@ func (m *module) programStruct(t types.Type) bool {
 // a copied sync.Mutex is a second mutex in Go, go vet's copylocks).
 func (m *module) copyable(t types.Type, at ast.Node) {
 	p := m.p
+	for _, name := range []string{"Attr", "Value", "HandlerOptions"} {
+		if isNamed(t, "log/slog", name) {
+			return // go.copy copies its fields, as a struct of the program's
+		}
+	}
 	if st, ok := types.Unalias(t).(*types.Struct); ok && m.anonClass(st) != "" {
 		// a literal's anonymous struct (a test's table row): copied field by field,
 		// which is a copy as long as no field holds a struct value itself
@@ -396,7 +401,9 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				return recv + ".L"
 			}
 			switch fieldKey(sel) {
-			case "sync.Pool.New", "strconv.NumError.Func", "strconv.NumError.Num", "strconv.NumError.Err":
+			case "sync.Pool.New", "strconv.NumError.Func", "strconv.NumError.Num", "strconv.NumError.Err",
+				"log/slog.Attr.Key", "log/slog.Attr.Value", "log/slog.HandlerOptions.Level",
+				"log/slog.HandlerOptions.ReplaceAttr", "log/slog.HandlerOptions.AddSource":
 				return recv + "." + x.Sel.Name
 			}
 			if v, ok := sel.Obj().(*types.Var); ok && !p.ours(v.Pkg()) {
@@ -1010,6 +1017,18 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 				return "go.Pool(New=" + f.value(kv.Value) + ")" // sync.Pool{New: func() any {...}}
 			}
 		}
+		cls := ""
+		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "log/slog" {
+			switch n.Obj().Name() {
+			case "HandlerOptions":
+				f.slogOptions(x)
+				cls = "go.slog.HandlerOptions"
+			case "Attr":
+				cls = "go.slog.Attr"
+			default:
+				p.unsupported(x, "a "+n.String()+" literal", "slog's functions")
+			}
+		}
 		if ok && n.Obj().Pkg() != nil && len(x.Elts) == 0 {
 			switch n.Obj().Pkg().Path() {
 			case "sync", "sync/atomic", "golang.org/x/sync/errgroup":
@@ -1017,8 +1036,8 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 				return z
 			}
 		}
-		cls := ""
 		switch {
+		case cls != "":
 		case ok && f.m.types[n.Obj()]:
 			cls = f.m.globals[n.Obj()]
 		case !ok && f.m.anonClass(u) != "":
@@ -1233,6 +1252,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.Time(" + s + ", rt)" // printed as Time.String: the run's clock starts at 2000-01-01 UTC
 		case f.m.basicClass(t) != "" && hasFmtMethod(t):
 			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method
+		case isNamed(t, "log/slog", "Level") && !isPointer(t):
+			s = "go.slog.Level(" + s + ")" // INFO, WARN+1
 		case isNamed(t, "time", "Month") && !isPointer(t):
 			s = "go.Month(" + s + ")" // January
 		case isNamed(t, "time", "Weekday") && !isPointer(t):
@@ -2054,6 +2075,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return libraryHelper(name) + "(rt, " + f.args(c) + ")", false
 	}
+	if strings.HasPrefix(name, "log/slog.") {
+		if out, ok := f.slogCall(c, name); ok {
+			return out, false
+		}
+	}
 	if strings.HasPrefix(name, "sync/atomic.") {
 		// an atomic access is an operation the goroutine yields: where a preemptive
 		// strategy may switch goroutines, as Go may between two of them
@@ -2072,7 +2098,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			}
 		}
 	}
-	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, math, runtime, some of strings/strconv/sort/slices/maps/cmp: docs/translate.md lists it)")
+	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, log/slog, math, runtime, some of strings/strconv/sort/slices/maps/cmp: docs/translate.md lists it)")
 	return "", false
 }
 
@@ -2412,6 +2438,11 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return "go.time_field(" + recv + ", " + pyString(fn.Name()) + ", rt)", false
 	case "time.Month.String", "time.Weekday.String":
 		return "go." + strings.TrimSuffix(strings.TrimPrefix(key, "time."), ".String") + "(" + recv + ").String()", false
+	}
+	if strings.HasPrefix(key, "log/slog.") {
+		if out, ok := f.slogMethod(c, key, recv); ok {
+			return out, false
+		}
 	}
 	p.unsupported(c, "the method "+strings.TrimPrefix(key, ""), "the standard library subset simlab models")
 	return "", false

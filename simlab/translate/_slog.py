@@ -1,0 +1,592 @@
+"""``log/slog`` for a translated program: loggers, the text and JSON handlers, and
+the default logger, which writes through ``log``'s standard logger.
+
+golib imports this module as ``go.slog`` (at its end: this module uses golib's
+printing, its clock and its standard logger). A record's time is the run's clock,
+which starts at 2000-01-01 00:00:00 UTC: ``time=2000-01-01T00:00:00.000Z``, where
+Go prints the wall clock's. The default logger's line is ``log``'s, which carries
+no date and time until ``log.SetFlags`` (golib's :class:`~golib.Logger` says why).
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+from collections.abc import Callable, Iterable
+from inspect import isgenerator
+from typing import Any
+
+import simlab as sl
+from simlab.errors import SimlabError
+from simlab.translate import golib as go
+
+__all__ = [
+    "Attr",
+    "DefaultHandler",
+    "Handler",
+    "HandlerOptions",
+    "Level",
+    "LevelVar",
+    "Logger",
+    "Value",
+    "any_value",
+    "attr",
+    "default",
+    "group",
+    "set_default",
+]
+
+# Go's Kind constants, in the order of their declaration (a program compares them)
+ANY, BOOL, DURATION, FLOAT64, INT64, STRING, TIME, UINT64, GROUP, LOGVALUER = range(10)
+DEBUG, INFO, WARN, ERROR = -4, 0, 4, 8
+
+
+class Level(int):
+    """A ``slog.Level``: ``INFO``, ``WARN+1``, ``DEBUG-2``."""
+
+    __slots__ = ()
+    go_name = "slog.Level"
+
+    def String(self) -> str:
+        name, base = "ERROR", ERROR
+        for below, at in (("DEBUG", DEBUG), ("INFO", INFO), ("WARN", WARN)):
+            if self < at + 4:
+                name, base = below, at
+                break
+        delta = int(self) - base
+        return name if delta == 0 else f"{name}{delta:+d}"
+
+    def Level(self) -> int:
+        return int(self)
+
+
+class LevelVar:
+    """A ``slog.LevelVar``: a level a program may change while handlers use it."""
+
+    __slots__ = ("_level",)
+    go_name = "slog.LevelVar"
+
+    def __init__(self) -> None:
+        self._level = INFO
+
+    def Level(self) -> Level:
+        return Level(self._level)
+
+    def Set(self, level: int) -> None:
+        self._level = int(level)
+
+    def String(self) -> str:
+        return f"LevelVar({Level(self._level).String()})"
+
+
+def _level_of(leveler: Any) -> int:
+    """The level a ``Leveler`` stands for: a Level, a LevelVar; INFO for nil."""
+    if leveler is None:
+        return INFO
+    if isinstance(leveler, int):
+        return int(leveler)
+    level = leveler.Level()
+    if isinstance(level, int):
+        return int(level)
+    raise SimlabError("a slog.Leveler whose Level method blocks is not modelled")
+
+
+class Value:
+    """A ``slog.Value``: its Kind and what it holds."""
+
+    __slots__ = ("kind", "v")
+    go_name = "slog.Value"
+
+    def __init__(self, kind: int = ANY, v: Any = None) -> None:
+        self.kind, self.v = kind, v
+
+    def Kind(self) -> int:
+        return self.kind
+
+    def Any(self) -> Any:
+        return self.v
+
+    def String(self) -> str:
+        if self.kind == STRING:
+            return str(self.v)
+        if self.kind == GROUP:
+            return "[" + " ".join(a.String() for a in self.v) + "]"
+        if self.kind == ANY:
+            return go.sprint(self.v)
+        return _text_value(self)
+
+    def is_empty(self) -> bool:
+        return self.kind == ANY and self.v is None
+
+
+def _nil_value() -> Value:
+    return Value()
+
+
+def any_value(x: Any) -> Value:
+    """``slog.AnyValue(x)``: the kind of ``x``, as the translation hands it (a
+    ``go.Duration``, a ``go.Time``, a value of the program's own type, ...)."""
+    if isinstance(x, Value):
+        return x
+    if isinstance(x, bool):
+        return Value(BOOL, x)
+    if isinstance(x, go.Duration):
+        return Value(DURATION, int(x))
+    if type(x) is int or (isinstance(x, go.Sized) and not isinstance(x, Level)):
+        return Value(UINT64 if isinstance(x, go.Uint64 | go.Uint | go.Uintptr) else INT64, int(x))
+    if type(x) is float or isinstance(x, go.Float32):
+        return Value(FLOAT64, float(x))
+    if type(x) is str:
+        return Value(STRING, x)
+    if isinstance(x, go.Time):
+        return Value(TIME, x.t)
+    if callable(getattr(type(x), "LogValue", None)):
+        return Value(LOGVALUER, x)
+    return Value(ANY, x)
+
+
+class Attr:
+    """A ``slog.Attr``: a key and a value."""
+
+    __slots__ = ("Key", "Value")
+    go_name = "slog.Attr"
+
+    def __init__(self, Key: str = "", Value: Value | None = None) -> None:
+        self.Key = Key
+        self.Value = Value if Value is not None else _nil_value()
+
+    def String(self) -> str:
+        return f"{self.Key}={self.Value.String()}"
+
+    def Equal(self, other: Attr) -> bool:
+        return (
+            self.Key == other.Key
+            and self.Value.kind == other.Value.kind
+            and (self.Value.v == other.Value.v)
+        )
+
+    def is_empty(self) -> bool:
+        return self.Key == "" and self.Value.is_empty()
+
+
+def attr(key: str, x: Any) -> Attr:
+    """``slog.String(key, v)``, ``Int``, ``Bool``, ``Duration``, ``Time``, ``Any``..."""
+    return Attr(key, any_value(x))
+
+
+def group(key: str, *args: Any) -> Attr:
+    """``slog.Group(key, args...)``: a group of the attributes the arguments make."""
+    return Attr(key, Value(GROUP, _attrs(args)))
+
+
+def _attrs(args: tuple[Any, ...] | list[Any]) -> list[Attr]:
+    """The attributes of a call's arguments: an Attr, or a key (a string) and the
+    value after it; anything else, or a key with no value, is a ``!BADKEY``."""
+    out, i = [], 0
+    while i < len(args):
+        a = args[i]
+        if isinstance(a, Attr):
+            out.append(a)
+            i += 1
+        elif type(a) is str and i + 1 < len(args):
+            out.append(attr(a, args[i + 1]))
+            i += 2
+        else:
+            out.append(attr("!BADKEY", a))
+            i += 1
+    return out
+
+
+def _resolve(v: Value) -> Value:
+    """A LogValuer's value, followed (as Go, at most 100 times)."""
+    for _ in range(100):
+        if v.kind != LOGVALUER:
+            return v
+        got = v.v.LogValue()
+        if isgenerator(got):
+            raise SimlabError("a LogValue method that blocks is not modelled")
+        v = any_value(got)
+    return v
+
+
+class HandlerOptions:
+    """A ``slog.HandlerOptions``: the least level, and ReplaceAttr."""
+
+    __slots__ = ("AddSource", "Level", "ReplaceAttr")
+    go_name = "slog.HandlerOptions"
+
+    def __init__(
+        self,
+        AddSource: bool = False,
+        Level: Any = None,
+        ReplaceAttr: Callable[[list[str], Attr], Attr] | None = None,
+    ) -> None:
+        self.AddSource, self.Level, self.ReplaceAttr = AddSource, Level, ReplaceAttr
+
+
+# --- writing -----------------------------------------------------------------------
+
+
+def _text_string(s: str) -> str:
+    """A key or a string value as the text handler writes it: quoted (strconv.Quote)
+    if empty, or holding a space, ``=``, ``"``, a control or non-printing character."""
+    if s == "":
+        return '""'
+    for ch in s:
+        o = ord(ch)
+        if o < 0x80:
+            if ch != "\\" and (ch in ' ="' or not 0x20 < o < 0x7F):
+                return go.quote(s)
+        elif ch == "\ufffd" or go.unicode_is_space(o) or not ch.isprintable():
+            return go.quote(s)
+    return s
+
+
+def _time(t: int, layout: str) -> str:
+    return go.time_format(t, layout)
+
+
+_TEXT_TIME = "2006-01-02T15:04:05.000Z07:00"  # RFC 3339 to the millisecond
+_JSON_TIME = "2006-01-02T15:04:05.999999999Z07:00"  # time.RFC3339Nano
+
+
+def _text_value(v: Value) -> str:
+    kind, x = v.kind, v.v
+    if kind == STRING:
+        return _text_string(x)
+    if kind == TIME:
+        return _time(x, _TEXT_TIME)
+    if kind == BOOL:
+        return "true" if x else "false"
+    if kind in (INT64, UINT64):
+        return str(x)
+    if kind == FLOAT64:
+        return go.format_float(x, ord("g"), -1, 64)
+    if kind == DURATION:
+        return sl.format_duration(x)
+    if kind == GROUP:
+        return _text_string(v.String())
+    if isinstance(x, Level):
+        return x.String()  # its MarshalText
+    if isinstance(x, go.Bytes):
+        return go.quote(x.data.decode(errors="replace"))  # a []byte: its text, quoted
+    return _text_string(go.v(x, plus=True))
+
+
+_JSON_SHORT = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _json_string(s: str, marshal: bool = False) -> str:
+    """``s`` quoted for JSON as slog writes it (``marshal``: as encoding/json does,
+    without HTML escapes, which also spells backspace and form feed short)."""
+    out = []
+    for ch in s:
+        if ch in _JSON_SHORT:
+            out.append(_JSON_SHORT[ch])
+        elif marshal and ch in "\b\f":
+            out.append("\\b" if ch == "\b" else "\\f")
+        elif ord(ch) < 0x20 or ch in "\u2028\u2029":
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _json_float(x: float) -> str:
+    """A float64 as encoding/json writes it: ``1e-7``, ``100000000000000000000``."""
+    if math.isinf(x) or math.isnan(x):
+        raise ValueError(f"json: unsupported value: {go.format_float(x, ord('g'), -1, 64)}")
+    a = abs(x)
+    if a != 0 and (a < 1e-6 or a >= 1e21):
+        text = go.format_float(x, ord("e"), -1, 64)
+        mantissa, exp = text.split("e")
+        return f"{mantissa}e{exp[0]}{exp[1:].lstrip('0') or '0'}".replace("e+", "e+")
+    return go.format_float(x, ord("f"), -1, 64)
+
+
+def _json_object(pairs: Iterable[tuple[str, str]]) -> str:
+    return "{" + ",".join(k + ":" + e for k, e in pairs) + "}"
+
+
+def _program_struct(x: Any) -> bool:
+    """``x`` is a struct of the program (a value, or a pointer: one object here)."""
+    cls = type(x)
+    return hasattr(cls, "__slots__") and cls.__module__.startswith("simlab.translated.")
+
+
+def _json_marshal(x: Any) -> str:
+    """``json.Marshal(x)`` of a value of the program: numbers, strings, bools, nil,
+    slices, maps and the exported fields of structs."""
+    if isinstance(x, go.StructValue):
+        x = x.x
+    if x is None or isinstance(x, go.NilSlice) or x is go.NIL_MAP:
+        return "null"
+    if isinstance(x, bool):
+        return "true" if x else "false"
+    if isinstance(x, Level):
+        return _json_string(x.String())  # its MarshalJSON
+    if isinstance(x, go.Bytes):
+        return '"' + base64.b64encode(x.data).decode() + '"'  # a []byte
+    if isinstance(x, int):
+        return str(int(x))
+    if isinstance(x, float):
+        return _json_float(x)
+    if isinstance(x, str):
+        return _json_string(x, marshal=True)
+    if isinstance(x, list):
+        return "[" + ",".join(_json_marshal(e) for e in x) + "]"
+    if isinstance(x, dict):
+        items = sorted((go.v(k), e) for k, e in x.items())
+        return (
+            "{" + ",".join(_json_string(k, True) + ":" + _json_marshal(e) for k, e in items) + "}"
+        )
+    if _program_struct(x):
+        fields = [(n, e) for n, e, _ in go._struct_fields(x) if n[:1].isupper()]
+        return (
+            "{" + ",".join(_json_string(n, True) + ":" + _json_marshal(e) for n, e in fields) + "}"
+        )
+    raise SimlabError(f"the JSON of a {type(x).__name__} in a slog record is not modelled")
+
+
+def _json_value(v: Value) -> str:
+    kind, x = v.kind, v.v
+    try:
+        if kind == STRING:
+            return _json_string(x)
+        if kind == TIME:
+            return _json_string(_time(x, _JSON_TIME))
+        if kind == BOOL:
+            return "true" if x else "false"
+        if kind in (INT64, UINT64, DURATION):
+            return str(x)  # a Duration in nanoseconds
+        if kind == FLOAT64:
+            return _json_float(x)
+        if callable(getattr(type(x), "Error", None)):
+            return _json_string(go.error_text(x))
+        return _json_marshal(x)
+    except ValueError as err:
+        return _json_string(f"!ERROR:{err}")
+
+
+# --- handlers ------------------------------------------------------------------------
+
+
+Node = list[tuple[str, Any]]  # a record's attributes: a key and a Value or a Node
+
+
+class Handler:
+    """``slog.NewTextHandler(w, opts)``, ``slog.NewJSONHandler(w, opts)``: a line of
+    ``key=value`` pairs, or a JSON object, for each record at or above the level."""
+
+    __slots__ = ("_chain", "json", "opts", "out")
+    go_name = "*slog.TextHandler"
+
+    def __init__(self, out: Any, opts: HandlerOptions | None, json: bool = False) -> None:
+        self.out, self.json = out, json
+        self.opts = opts if opts is not None else HandlerOptions()
+        if self.opts.AddSource:
+            raise SimlabError("slog's AddSource is not modelled")
+        self._chain: list[tuple[str, Any]] = []  # ("group", name) or ("attrs", [Attr])
+
+    def Enabled(self, ctx: Any, level: int) -> bool:
+        return level >= _level_of(self.opts.Level)
+
+    def with_attrs(self, attrs: list[Attr]) -> Handler:
+        h = self._copy()
+        h._chain.append(("attrs", attrs))
+        return h
+
+    def with_group(self, name: str) -> Handler:
+        h = self._copy()
+        h._chain.append(("group", name))
+        return h
+
+    def _copy(self) -> Any:
+        h = object.__new__(type(self))
+        for s in ("_chain", "json", "opts", "out"):
+            setattr(h, s, getattr(self, s))
+        h._chain = list(self._chain)
+        return h
+
+    def _add(self, node: Node, a: Attr, groups: list[str]) -> None:
+        v = _resolve(a.Value)
+        replace = self.opts.ReplaceAttr
+        if v.kind != GROUP and replace is not None:
+            a = replace(list(groups), Attr(a.Key, v))
+            if isgenerator(a):
+                raise SimlabError("a ReplaceAttr that blocks is not modelled")
+            v = _resolve(a.Value)
+        if v.kind == GROUP:
+            if a.Key == "":
+                for m in v.v:
+                    self._add(node, m, groups)
+                return
+            inner: Node = []
+            for m in v.v:
+                self._add(inner, m, [*groups, a.Key])
+            if inner:
+                node.append((a.Key, inner))
+        elif not (a.Key == "" and v.is_empty()):
+            node.append((a.Key, v))
+
+    def attrs_of(self, attrs: list[Attr], builtin: list[Attr]) -> Node:
+        """What a record writes: the built-in attributes, then the handler's and the
+        record's, in their groups (a group with nothing in it is left out)."""
+        root: Node = []
+        for a in builtin:
+            self._add(root, a, [])
+        node, groups = root, list[str]()
+        for kind, x in self._chain:
+            if kind == "group":
+                inner: Node = []
+                node.append((x, inner))
+                node, groups = inner, [*groups, x]
+            else:
+                for a in x:
+                    self._add(node, a, groups)
+        for a in attrs:
+            self._add(node, a, groups)
+        return _pruned(root)
+
+    def handle(self, t: int, level: int, msg: str, attrs: list[Attr]) -> None:
+        builtin = [
+            Attr("time", Value(TIME, t)),
+            Attr("level", Value(ANY, Level(level))),
+            Attr("msg", Value(STRING, msg)),
+        ]
+        node = self.attrs_of(attrs, builtin)
+        line = _json_node(node) if self.json else " ".join(_text_node(node, ""))
+        go._write(self.out, line + "\n")
+
+
+def _pruned(node: Node) -> Node:
+    out: Node = []
+    for key, x in node:
+        if isinstance(x, list):
+            x = _pruned(x)
+            if not x:
+                continue
+        out.append((key, x))
+    return out
+
+
+def _text_node(node: Node, prefix: str) -> list[str]:
+    out = []
+    for key, x in node:
+        if isinstance(x, list):
+            out += _text_node(x, prefix + key + ".")
+        else:
+            out.append(_text_string(prefix + key) + "=" + _text_value(x))
+    return out
+
+
+def _json_node(node: Node) -> str:
+    parts = []
+    for key, x in node:
+        text = _json_node(x) if isinstance(x, list) else _json_value(x)
+        parts.append(_json_string(key) + ":" + text)
+    return "{" + ",".join(parts) + "}"
+
+
+class DefaultHandler(Handler):
+    """The default logger's handler: ``INFO msg k=v``, written by ``log``'s standard
+    logger (with its prefix and flags), for records at INFO and above."""
+
+    __slots__ = ("rt",)
+    go_name = "*slog.defaultHandler"
+
+    def __init__(self, rt: Any) -> None:
+        super().__init__(None, None)
+        self.rt = rt
+
+    def _copy(self) -> Any:
+        h = super()._copy()
+        h.rt = self.rt
+        return h
+
+    def handle(self, t: int, level: int, msg: str, attrs: list[Attr]) -> None:
+        parts = [Level(level).String(), msg, *_text_node(self.attrs_of(attrs, []), "")]
+        go.std_logger(self.rt).output(" ".join(parts))
+
+
+class _HandlerWriter:
+    """Where ``log``'s standard logger writes once ``slog.SetDefault`` was given a
+    logger of another handler: each line is a record at INFO of that handler."""
+
+    __slots__ = ("handler", "rt")
+
+    def __init__(self, rt: Any, handler: Handler) -> None:
+        self.rt, self.handler = rt, handler
+
+    def write(self, text: str) -> tuple[int, None]:
+        if self.handler.Enabled(None, INFO):
+            self.handler.handle(_now(self.rt), INFO, text.removesuffix("\n"), [])
+        return len(text.encode()), None
+
+
+# --- loggers -----------------------------------------------------------------------
+
+
+def _now(rt: Any) -> int:
+    """A record's time: the run's clock (a synctest bubble's, in one)."""
+    return go.Time(rt.now, rt).t
+
+
+class Logger:
+    """A ``*slog.Logger``: ``slog.New(h)``."""
+
+    __slots__ = ("_handler", "rt")
+    go_name = "*slog.Logger"
+
+    def __init__(self, rt: Any, handler: Any) -> None:
+        if handler is None:
+            go.panic("nil Handler")
+        if not isinstance(handler, Handler):
+            raise SimlabError("a slog.Handler of the program is not modelled")
+        self.rt, self._handler = rt, handler
+
+    def Handler(self) -> Handler:
+        return self._handler
+
+    def Enabled(self, ctx: Any, level: int) -> bool:
+        return self._handler.Enabled(ctx, level)
+
+    def log(self, level: int, msg: str, *args: Any) -> None:
+        """``l.Info(msg, args...)``, ``Debug``, ``Warn``, ``Error``, ``Log``."""
+        if self._handler.Enabled(None, level):
+            self._handler.handle(_now(self.rt), level, msg, _attrs(args))
+
+    def log_attrs(self, level: int, msg: str, *attrs: Attr) -> None:
+        """``l.LogAttrs(ctx, level, msg, attrs...)``."""
+        if self._handler.Enabled(None, level):
+            self._handler.handle(_now(self.rt), level, msg, list(attrs))
+
+    def With(self, *args: Any) -> Logger:
+        if not args:
+            return self
+        return Logger(self.rt, self._handler.with_attrs(_attrs(args)))
+
+    def WithGroup(self, name: str) -> Logger:
+        if name == "":
+            return self
+        return Logger(self.rt, self._handler.with_group(name))
+
+
+def default(rt: Any) -> Logger:
+    """``slog.Default()``: the run's default logger, writing through ``log``."""
+    state = go._state(rt)
+    if state.slog_default is None:
+        state.slog_default = Logger(rt, DefaultHandler(rt))
+    logger: Logger = state.slog_default
+    return logger
+
+
+def set_default(rt: Any, logger: Logger) -> None:
+    """``slog.SetDefault(l)``: and unless ``l`` writes through ``log`` itself, ``log``'s
+    standard logger now writes each line as a record of ``l``'s handler, at INFO, with
+    no flags (as Go's)."""
+    go._state(rt).slog_default = logger
+    if not isinstance(logger.Handler(), DefaultHandler):
+        std = go.std_logger(rt)
+        std.set_output(_HandlerWriter(rt, logger.Handler()))
+        std.set_flags(0)
