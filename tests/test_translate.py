@@ -11249,13 +11249,25 @@ def test_a_bubble_waiting_for_its_afterfunc_is_not_deadlocked(tmp_path):
     ]
 
 
-def test_a_wait_group_go_repanics_a_runtime_error_as_go_does(tmp_path):
-    """WaitGroup.Go recovers f's panic and panics again with it: Go (go1.27.3) prints
-    the index out of range of a plain subscript with [recovered, repanicked] too."""
+@pytest.mark.parametrize(
+    ("call", "wait"),
+    [
+        ("\tvar wg sync.WaitGroup\n\twg.Go(func() {\n", "\twg.Wait()\n"),
+        ("\tget := sync.OnceValue(func() int {\n", "\t\treturn 0\n\t})\n\t_ = get()\n"),
+    ],
+)
+def test_a_library_that_repanics_repanics_a_runtime_error_as_go_does(tmp_path, call, wait):
+    """WaitGroup.Go and OnceValue recover f's panic and panic again with it: Go
+    (go1.27.3) prints the index out of range of a plain subscript with [recovered,
+    repanicked] too."""
+    body = "\t\tfor j := range 2 {\n\t\t\t_ = b[j]\n\t\t}\n"
+    end = "\t})\n" + wait if "wg" in call else wait
     source = (
         'package main\n\nimport "sync"\n\nfunc main() {\n\tb := []int{1}\n'
-        "\tvar wg sync.WaitGroup\n\twg.Go(func() {\n\t\tfor j := range 2 {\n"
-        "\t\t\t_ = b[j]\n\t\t}\n\t})\n\twg.Wait()\n}\n"
+        + call
+        + body
+        + end
+        + "}\n"
     )
     (tmp_path / "main.go").write_text(source)
     result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "main.go")])

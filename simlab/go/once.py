@@ -31,7 +31,7 @@ from ..errors import GoPanic
 from .frames import gofunc
 from .goroutine import Goroutine, Op
 from .profile import _GOROOT
-from .sync import Mutex
+from .sync import Mutex, repanicked
 
 if TYPE_CHECKING:
     from .runtime import Runtime
@@ -134,10 +134,11 @@ def _call(d: _Memo) -> Generator[Any, Any, None]:
             result = yield from result
         d.result = result
         d.valid = True
-    except GoPanic as panic:
-        d.p = panic.message
-        panic.repanicked = True  # recovered, then panicked again with the same value
-        raise
+    except Exception as err:  # recovered, then panicked again with the same value
+        panic = err if d.once is None else repanicked(d.once.m._rt, err)
+        if isinstance(panic, GoPanic):
+            d.p = panic.message
+        raise panic from None
     finally:
         d.f = None  # do not keep f alive after invoking it
 
