@@ -9522,6 +9522,32 @@ func main() {
 )
 
 
+# strings.Replace: the first n, every one for n < 0, none for 0; an empty old string
+# matches at each rune boundary
+CONSTRUCTS["strings_replace"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+func main() {
+\ts := "oink oink oink"
+\tfmt.Println(strings.Replace(s, "k", "ky", 2))
+\tfmt.Println(strings.Replace(s, "oink", "moo", -1))
+\tfmt.Println(strings.Replace(s, "", "-", 3), strings.Replace("héllo", "", "|", -1))
+\tfmt.Println(strings.Replace(s, "o", "0", 0))
+}
+""",
+    "oinky oinky oink\n"
+    "moo moo moo\n"
+    "-o-i-nk oink oink |h|é|l|l|o|\n"
+    "oink oink oink\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1926,6 +1926,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + ".count(" + arg(1) + ")", false
 	case "strings.ReplaceAll":
 		return paren(arg(0)) + ".replace(" + arg(1) + ", " + arg(2) + ")", false
+	case "strings.Replace": // n < 0: every one, as Python's count -1
+		return paren(arg(0)) + ".replace(" + arg(1) + ", " + arg(2) + ", " + arg(3) + ")", false
 	case "strings.TrimPrefix":
 		return paren(arg(0)) + ".removeprefix(" + arg(1) + ")", false
 	case "strings.TrimSuffix":
