@@ -9541,10 +9541,7 @@ func main() {
 \tfmt.Println(strings.Replace(s, "o", "0", 0))
 }
 """,
-    "oinky oinky oink\n"
-    "moo moo moo\n"
-    "-o-i-nk oink oink |h|é|l|l|o|\n"
-    "oink oink oink\n",
+    "oinky oinky oink\nmoo moo moo\n-o-i-nk oink oink |h|é|l|l|o|\noink oink oink\n",
 )
 
 
@@ -11302,6 +11299,68 @@ def test_a_library_that_repanics_repanics_a_runtime_error_as_go_does(tmp_path, c
     assert lines[0] == (
         "panic: runtime error: index out of range [1] with length 1 [recovered, repanicked]"
     )
+
+
+# A deferred call runs where its function returns, and Go's frames show that line: a
+# directly deferred t.Log logs at it, a fatal error in a deferred Unlock is dumped
+# at it (go1.27.3: go test -v printed x_test.go:8 and :13; go run, main.go:13).
+DEFERRED_LOGS = """\
+package dlog
+
+import "testing"
+
+func TestFallsOff(t *testing.T) {
+\tdefer t.Log("deferred")
+\tt.Log("body")
+}
+
+func TestReturnsAtEnd(t *testing.T) {
+\tdefer t.Logf("deferred %d", 2)
+\tt.Log("body")
+\treturn
+}
+"""
+
+DEFERRED_UNLOCK = """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func release(mu *sync.Mutex) {
+\tmu.Lock()
+\tdefer mu.Unlock()
+\tmu.Unlock()
+\tfmt.Println("unlocked once")
+}
+
+func main() {
+\tvar mu sync.Mutex
+\trelease(&mu)
+}
+"""
+
+
+def test_a_deferred_call_runs_at_the_line_its_function_returns_at(tmp_path):
+    _module(tmp_path, {"go.mod": "module dlog\n\ngo 1.25\n", "x_test.go": DEFERRED_LOGS})
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:8] == [
+        "=== RUN   TestFallsOff",
+        "    x_test.go:7: body",
+        "    x_test.go:8: deferred",
+        "--- PASS: TestFallsOff (0.00s)",
+        "=== RUN   TestReturnsAtEnd",
+        "    x_test.go:12: body",
+        "    x_test.go:13: deferred 2",
+        "--- PASS: TestReturnsAtEnd (0.00s)",
+    ]
+    (tmp_path / "main.go").write_text(DEFERRED_UNLOCK)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "main.go")])
+    assert "fatal error: sync: unlock of unlocked mutex" in result.output
+    assert "main.release(...)\n\tmain.go:13\nmain.main(...)\n\tmain.go:17\n" in result.output
 
 
 # Each synctest bubble's clock starts at 2000-01-01 00:00:00 UTC in Go: a time the

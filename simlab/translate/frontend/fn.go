@@ -405,6 +405,33 @@ func (f *fn) body(stmts []ast.Stmt) {
 	f.topStmts(stmts)
 }
 
+// exitLine: the one line the function returns at, where its deferred calls run
+// and a goroutine dump shows it while they do: its closing brace, or its last
+// statement if that is its only return; 0 if it returns at several.
+func (f *fn) exitLine() int {
+	if f.u == nil || f.u.body == nil {
+		return 0
+	}
+	var returns []*ast.ReturnStmt
+	ast.Inspect(f.u.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			returns = append(returns, n)
+		}
+		return true
+	})
+	list := f.u.body.List
+	switch {
+	case len(returns) == 0:
+		return f.p.fset.Position(f.u.body.Rbrace).Line
+	case len(returns) == 1 && len(list) > 0 && list[len(list)-1] == ast.Stmt(returns[0]):
+		return f.p.line(returns[0])
+	}
+	return 0
+}
+
 func (f *fn) topStmts(stmts []ast.Stmt) {
 	for i, s := range stmts {
 		d, ok := s.(*ast.DeferStmt)
@@ -434,6 +461,9 @@ func (f *fn) topStmts(stmts []ast.Stmt) {
 		f.w("finally:")
 		f.indent++
 		f.line = f.p.line(d)
+		if exit := f.exitLine(); exit > 0 {
+			f.line = exit // Go's frame shows where the function returns
+		}
 		var call string
 		f.withNames(copies, func() {
 			if lit != "" {

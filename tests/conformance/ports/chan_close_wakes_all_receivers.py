@@ -34,7 +34,7 @@ def main():  # L12
                     "receiver ", i, " got ", v, " ", ok, " at ", sl.format_duration(rt.now - start)
                 )  # L22
             finally:
-                wg.done()  # L20
+                wg.done()  # L23
 
         rt.go(func1, name="main.main.func1")  # L19
     yield rt.sleep(3 * sl.Second)  # L25

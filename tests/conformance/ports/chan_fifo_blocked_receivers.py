@@ -28,7 +28,7 @@ def main():  # L12
             try:
                 got[i], _ = yield ch.recv()  # L20
             finally:
-                wg.done()  # L19
+                wg.done()  # L21
 
         rt.go(func1, name="main.main.func1")  # L18
         yield rt.sleep(sl.Millisecond)  # L22

@@ -32,7 +32,7 @@ def main():  # L11
         else:  # L23
             print("timer value not ready")  # L24
     finally:
-        tk.stop()  # L14
+        tk.stop()  # L26
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -34,7 +34,7 @@ def main():  # L12
         v, _ = yield out.recv()  # L18
         print(v)  # L18
     finally:
-        cancel()  # L15
+        cancel()  # L19
 
 
 def bind(runtime: sl.Runtime) -> None:

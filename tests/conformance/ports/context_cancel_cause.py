@@ -37,7 +37,7 @@ def main():  # L11
     try:
         go.println("child of cancelled parent err:", child.err(), "cause:", sl.cause(child))  # L24
     finally:
-        cancelChild()  # L23
+        cancelChild()  # L25
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -37,11 +37,11 @@ def main():  # L12
                 yield later.done().recv()  # L26
                 go.println("later done at", sl.format_duration(rt.now - start), later.err())  # L27
             finally:
-                cancelSooner()  # L19
+                cancelSooner()  # L28
         finally:
-            cancelLater()  # L17
+            cancelLater()  # L28
     finally:
-        cancel()  # L15
+        cancel()  # L28
 
 
 def bind(runtime: sl.Runtime) -> None:

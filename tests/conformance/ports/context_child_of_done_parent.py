@@ -30,7 +30,7 @@ def main():  # L11
             print("child not done")  # L20
         go.println("err:", child.err(), "cause:", sl.cause(child))  # L22
     finally:
-        cancelChild()  # L15
+        cancelChild()  # L23
 
 
 def bind(runtime: sl.Runtime) -> None:

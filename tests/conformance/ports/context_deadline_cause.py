@@ -31,9 +31,9 @@ def main():  # L13
         try:
             go.println("past deadline err:", past.err(), "cause:", sl.cause(past))  # L23
         finally:
-            cancelPast()  # L22
+            cancelPast()  # L24
     finally:
-        cancel()  # L17
+        cancel()  # L24
 
 
 def bind(runtime: sl.Runtime) -> None:

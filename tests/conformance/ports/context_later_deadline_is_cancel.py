@@ -28,9 +28,9 @@ def main():  # L12
             go.println(child)  # L19
             go.println("child deadline", sl.format_duration(d - start))  # L20
         finally:
-            cancelChild()  # L17
+            cancelChild()  # L21
     finally:
-        cancel()  # L15
+        cancel()  # L21
 
 
 def bind(runtime: sl.Runtime) -> None:

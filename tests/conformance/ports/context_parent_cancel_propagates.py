@@ -35,9 +35,9 @@ def main():  # L10
                 "after cancel root: root", root.err(), "b", b.err(), "value child", val.err()
             )  # L21
         finally:
-            cancelGrand()  # L16
+            cancelGrand()  # L22
     finally:
-        cancelB()  # L14
+        cancelB()  # L22
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -29,9 +29,9 @@ def main():  # L12
             yield child.done().recv()  # L20
             go.println("child done at", sl.format_duration(rt.now - start), child.err())  # L21
         finally:
-            cancelChild()  # L17
+            cancelChild()  # L22
     finally:
-        cancel()  # L15
+        cancel()  # L22
 
 
 def bind(runtime: sl.Runtime) -> None:

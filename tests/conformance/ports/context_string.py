@@ -37,9 +37,9 @@ def main():  # L12
         try:
             go.println(c2)  # L22
         finally:
-            cancel2(None)  # L21
+            cancel2(None)  # L23
     finally:
-        cancel()  # L14
+        cancel()  # L23
 
 
 def bind(runtime: sl.Runtime) -> None:

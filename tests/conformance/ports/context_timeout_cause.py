@@ -33,7 +33,7 @@ def main():  # L13
         yield rt.sleep(2 * sl.Second)  # L24
         go.println("after its deadline err:", ctx2.err(), "cause:", sl.cause(ctx2))  # L25
     finally:
-        cancel()  # L17
+        cancel()  # L26
 
 
 def bind(runtime: sl.Runtime) -> None:

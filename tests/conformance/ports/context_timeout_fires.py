@@ -30,7 +30,7 @@ def main():  # L12
         go.println("done at", sl.format_duration(rt.now - start), "err", ctx.err())  # L21
         go.println("cause", sl.cause(ctx))  # L22
     finally:
-        cancel()  # L15
+        cancel()  # L23
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -25,7 +25,7 @@ def main():  # L12
         yield rt.sleep(2 * sl.Second)  # L16
         go.println(ctx)  # L17
     finally:
-        cancel()  # L14
+        cancel()  # L18
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -37,7 +37,7 @@ def main():  # L12
         go.println("missing:", inner.value(key("team")))  # L21
         go.println("other key type:", inner.value("user"))  # L22
     finally:
-        cancel()  # L16
+        cancel()  # L23
 
 
 def bind(runtime: sl.Runtime) -> None:

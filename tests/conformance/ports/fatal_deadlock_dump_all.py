@@ -60,7 +60,7 @@ def main():  # L11
             try:
                 yield from f()  # L36
             finally:
-                wg.done()  # L35
+                wg.done()  # L37
 
         rt.go(func7, name="main.main.func7")  # L34
         yield rt.sleep(sl.Millisecond)  # L38

@@ -23,7 +23,7 @@ def main():  # L7
         print("blocking")  # L10
         yield ch.recv()  # L11
     finally:
-        print("main's defer")  # L8
+        print("main's defer")  # L12
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -28,7 +28,7 @@ def main():  # L10
                 yield ready.send(True)  # L16
                 yield sl.select()  # L17
             finally:
-                print("blocked goroutine's defer")  # L15
+                print("blocked goroutine's defer")  # L18
 
         rt.go(func1, name="main.main.func1")  # L14
         yield ready.recv()  # L19
@@ -41,12 +41,12 @@ def main():  # L10
                 mu.unlock()  # L24
                 done.close()  # L25
             finally:
-                print("failing goroutine's defer")  # L22
+                print("failing goroutine's defer")  # L26
 
         rt.go(func2, name="main.main.func2")  # L21
         yield done.recv()  # L27
     finally:
-        print("main's defer")  # L11
+        print("main's defer")  # L28
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -22,7 +22,7 @@ def main():  # L10
         print("exiting with 3")  # L12
         yield go.exit(3)  # L13
     finally:
-        print("deferred, never printed")  # L11
+        print("deferred, never printed")  # L14
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -29,7 +29,7 @@ def main():  # L11
         rt.go(func1, name="main.main.func1")  # L13
         yield go.goexit()  # L17
     finally:
-        print("main's defer runs")  # L12
+        print("main's defer runs")  # L18
 
 
 def bind(runtime: sl.Runtime) -> None:

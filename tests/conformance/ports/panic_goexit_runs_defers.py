@@ -33,7 +33,7 @@ def main():  # L10
                 yield go.goexit()  # L15
                 print("not reached")  # L16
         finally:
-            done.close()  # L13
+            done.close()  # L17
 
     rt.go(func1, name="main.main.func1")  # L12
     yield done.recv()  # L18

@@ -27,12 +27,12 @@ def main():  # L7
             try:
                 go.panic("worker failed")  # L12
             finally:
-                print("goroutine's defer")  # L11
+                print("goroutine's defer")  # L13
 
         rt.go(func1, name="main.main.func1")  # L10
         yield done.recv()  # L14
     finally:
-        print("main's defer")  # L8
+        print("main's defer")  # L15
 
 
 def bind(runtime: sl.Runtime) -> None:

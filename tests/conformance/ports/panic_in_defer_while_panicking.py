@@ -26,7 +26,7 @@ def main():  # L5
     try:
         go.panic("first")  # L9
     finally:
-        func1()  # L6
+        func1()  # L10
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -24,9 +24,9 @@ def main():  # L7
             print("about to panic")  # L10
             go.panic("boom")  # L11
         finally:
-            print("deferred second, runs first")  # L9
+            print("deferred second, runs first")  # L12
     finally:
-        print("deferred first, runs last")  # L8
+        print("deferred first, runs last")  # L12
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -37,7 +37,7 @@ def main():  # L11
         try:
             go.panic("oops")  # L14
         finally:
-            func2()  # L13
+            func2()  # L15
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -29,7 +29,7 @@ def main():  # L11
                 yield ch.recv()  # L18
                 print("receiver", i)  # L19
             finally:
-                wg.done()  # L17
+                wg.done()  # L20
 
         rt.go(func1, name="main.main.func1")  # L16
         yield rt.sleep(sl.Millisecond)  # L21

@@ -31,12 +31,12 @@ def main():  # L10
                 try:
                     print("child of parent")  # L18
                 finally:
-                    wg.done()  # L17
+                    wg.done()  # L19
 
             rt.go(func1_1, name="main.main.func1.1")  # L16
             print("parent exits")  # L20
         finally:
-            wg.done()  # L14
+            wg.done()  # L21
 
     rt.go(func1, name="main.main.func1")  # L13
 
@@ -45,7 +45,7 @@ def main():  # L10
         try:
             print("second")  # L24
         finally:
-            wg.done()  # L23
+            wg.done()  # L25
 
     rt.go(func2, name="main.main.func2")  # L22
     yield wg.wait()  # L26

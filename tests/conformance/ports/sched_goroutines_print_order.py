@@ -27,7 +27,7 @@ def main():  # L10
             try:
                 print(name)  # L16
             finally:
-                wg.done()  # L15
+                wg.done()  # L17
 
         rt.go(func1, name="main.main.func1")  # L14
     yield wg.wait()  # L19

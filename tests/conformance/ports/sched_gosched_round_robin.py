@@ -28,7 +28,7 @@ def main():  # L11
                     print(name, i)  # L18
                     yield rt.gosched()  # L19
             finally:
-                wg.done()  # L16
+                wg.done()  # L21
 
         rt.go(func1, name="main.main.func1")  # L15
     yield wg.wait()  # L23

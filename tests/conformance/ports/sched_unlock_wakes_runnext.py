@@ -30,7 +30,7 @@ def main():  # L11
             print("woken locker")  # L19
             mu.unlock()  # L20
         finally:
-            wg.done()  # L17
+            wg.done()  # L21
 
     rt.go(func1, name="main.main.func1")  # L16
     yield rt.sleep(sl.Millisecond)  # L22
@@ -40,7 +40,7 @@ def main():  # L11
         try:
             print("runnable goroutine")  # L25
         finally:
-            wg.done()  # L24
+            wg.done()  # L26
 
     rt.go(func2, name="main.main.func2")  # L23
     mu.unlock()  # L27

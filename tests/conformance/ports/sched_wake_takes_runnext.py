@@ -28,7 +28,7 @@ def main():  # L11
             yield ch.recv()  # L17
             print("woken receiver")  # L18
         finally:
-            wg.done()  # L16
+            wg.done()  # L19
 
     rt.go(func1, name="main.main.func1")  # L15
     yield rt.sleep(sl.Millisecond)  # L20
@@ -38,7 +38,7 @@ def main():  # L11
         try:
             print("new goroutine")  # L23
         finally:
-            wg.done()  # L22
+            wg.done()  # L24
 
     rt.go(func2, name="main.main.func2")  # L21
     yield ch.send(1)  # L25

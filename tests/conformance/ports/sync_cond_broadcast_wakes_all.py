@@ -34,7 +34,7 @@ def main():  # L12
                 woke[i] = rt.now - start  # L24
                 mu.unlock()  # L25
             finally:
-                wg.done()  # L21
+                wg.done()  # L26
 
         rt.go(func1, name="main.main.func1")  # L20
     yield rt.sleep(2 * sl.Second)  # L28

@@ -33,7 +33,7 @@ def main():  # L10
             yield c.wait()  # L21
             mu.unlock()  # L22
         finally:
-            wg.done()  # L19
+            wg.done()  # L23
 
     rt.go(func1, name="main.main.func1")  # L18
     yield wg.wait()  # L24

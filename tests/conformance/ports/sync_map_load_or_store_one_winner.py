@@ -33,7 +33,7 @@ def main():  # L10
                 got[i] = go.must_assert(v, "int", "interface {}")  # L20
                 stored[i] = not loaded  # L21
             finally:
-                wg.done()  # L18
+                wg.done()  # L22
 
         rt.go(func1, name="main.main.func1")  # L17
     yield wg.wait()  # L24

@@ -36,7 +36,7 @@ def main():  # L11
                     log.append(name + " out")  # L23
                     mu.unlock()  # L24
             finally:
-                wg.done()  # L18
+                wg.done()  # L26
 
         rt.go(func1, name="main.main.func1")  # L17
     yield wg.wait()  # L28

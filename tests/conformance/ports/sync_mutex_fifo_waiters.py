@@ -34,7 +34,7 @@ def main():  # L11
                 order.append(i)  # L21
                 mu.unlock()  # L22
             finally:
-                wg.done()  # L19
+                wg.done()  # L23
 
         rt.go(func1, name="main.main.func1")  # L18
         yield rt.sleep(5 * sl.Millisecond)  # L24

@@ -35,7 +35,7 @@ def main():  # L11
             got.append("waiter")  # L21
             mu.unlock()  # L22
         finally:
-            wg.done()  # L19
+            wg.done()  # L23
 
     rt.go(func1, name="main.main.func1")  # L18
 
@@ -48,7 +48,7 @@ def main():  # L11
             got.append("latecomer")  # L28
             mu.unlock()  # L29
         finally:
-            wg.done()  # L25
+            wg.done()  # L30
 
     rt.go(func2, name="main.main.func2")  # L24
     yield rt.sleep(10 * sl.Millisecond)  # L31

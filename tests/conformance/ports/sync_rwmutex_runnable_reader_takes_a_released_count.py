@@ -44,7 +44,7 @@ def main():  # L11
                 yield from note(name)  # L23
                 rw.runlock()  # L24
             finally:
-                wg.done()  # L21
+                wg.done()  # L25
 
         rt.go(func2, name="main.main.func2")  # L20
     wg.add(1)  # L27
@@ -56,7 +56,7 @@ def main():  # L11
             yield from note("writer")  # L31
             rw.unlock()  # L32
         finally:
-            wg.done()  # L29
+            wg.done()  # L33
 
     rt.go(func3, name="main.main.func3")  # L28
     start = rt.chan()  # L34
@@ -70,7 +70,7 @@ def main():  # L11
             yield from note("late reader")  # L40
             rw.runlock()  # L41
         finally:
-            wg.done()  # L37
+            wg.done()  # L42
 
     rt.go(func4, name="main.main.func4")  # L36
     yield rt.sleep(10 * sl.Millisecond)  # L43

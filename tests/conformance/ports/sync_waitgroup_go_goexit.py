@@ -26,7 +26,7 @@ def main():  # L11
         try:
             yield go.goexit()  # L15
         finally:
-            print("f's defer runs")  # L14
+            print("f's defer runs")  # L16
 
     wg.go(func1, name="main.main.func1")  # L13
     yield wg.wait()  # L17

@@ -35,7 +35,7 @@ def main():  # L10
                 wg.done()  # L17
                 wg.done()  # L18
         finally:
-            done.close()  # L15
+            done.close()  # L19
 
     rt.go(func1, name="main.main.func1")  # L14
     yield done.recv()  # L20

@@ -29,7 +29,7 @@ def main():  # L12
                 try:
                     yield rt.sleep(i * sl.Second)  # L20
                 finally:
-                    wg.done()  # L19
+                    wg.done()  # L21
 
             rt.go(func1, name="main.main.func1")  # L18
         yield wg.wait()  # L23

@@ -32,7 +32,7 @@ def main():  # L11
                 sl.format_duration(rt.now - start),
             )  # L18
     finally:
-        tk.stop()  # L14
+        tk.stop()  # L20
 
 
 def bind(runtime: sl.Runtime) -> None:

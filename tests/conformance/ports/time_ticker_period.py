@@ -25,7 +25,7 @@ def main():  # L11
             v, _ = yield tk.c.recv()  # L16
             go.println("tick", sl.format_duration(v - start))  # L17
     finally:
-        tk.stop()  # L14
+        tk.stop()  # L19
 
 
 def bind(runtime: sl.Runtime) -> None:

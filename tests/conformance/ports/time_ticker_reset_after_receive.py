@@ -34,7 +34,7 @@ def main():  # L11
                 sl.format_duration(rt.now - start),
             )  # L20
     finally:
-        tk.stop()  # L14
+        tk.stop()  # L22
 
 
 def bind(runtime: sl.Runtime) -> None:

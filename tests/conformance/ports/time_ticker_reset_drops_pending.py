@@ -28,7 +28,7 @@ def main():  # L11
             "tick", sl.format_duration(v - start), "received at", sl.format_duration(rt.now - start)
         )  # L18
     finally:
-        tk.stop()  # L14
+        tk.stop()  # L19
 
 
 def bind(runtime: sl.Runtime) -> None:
