@@ -2507,9 +2507,15 @@ def _is_pointer(x: Any, raw: bool) -> bool:
             hasattr(cls, "__slots__")
             and not hasattr(cls, "go_struct")
             and not isinstance(x, _NOT_STRUCTS)
-            and not (cls.__module__.startswith("simlab.") and "translated" not in cls.__module__)
+            and not _library_class(cls)
         )
     return pointer and (raw or _fmt_method_of(x) is None)
+
+
+def _library_class(cls: type) -> bool:
+    """A class of simlab's own (a timer, a logger), not of a translated program."""
+    module = cls.__module__
+    return module.startswith("simlab.") and not module.startswith("simlab.translated.")
 
 
 def _address_text(x: Any) -> str:

@@ -114,7 +114,7 @@ func (m *module) valueFields() {
 		for i := 0; i < st.NumFields(); i++ {
 			_, isArray := under(st.Field(i).Type()).(*types.Array)
 			if m.isStructValue(st.Field(i).Type()) || isArray {
-				names = append(names, fmt.Sprintf("%q", fieldName(st.Field(i).Name())))
+				names = append(names, fieldName(st.Field(i).Name()))
 			}
 		}
 		if len(names) == 0 {
@@ -124,11 +124,7 @@ func (m *module) valueFields() {
 		if !ok {
 			continue
 		}
-		tuple := strings.Join(names, ", ")
-		if len(names) == 1 {
-			tuple += ","
-		}
-		lines[i] = fmt.Sprintf("    go_values = (%s)  # struct values, copied with it", tuple)
+		lines[i] = fmt.Sprintf("    go_values = %s  # struct values, copied with it", pyTuple(names))
 		at = append(at, i)
 	}
 	// splice from the last line up, so that the earlier indexes stay right
@@ -1309,6 +1305,18 @@ func isDuration(t types.Type) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration"
 }
 
+// pyTuple: a Python tuple of the strings names, ("a",) for one.
+func pyTuple(names []string) string {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = pyString(n)
+	}
+	if len(quoted) == 1 {
+		return "(" + quoted[0] + ",)"
+	}
+	return "(" + strings.Join(quoted, ", ") + ")"
+}
+
 // pyString quotes s for Python (Go's escapes are Python's).
 func pyString(s string) string {
 	var b strings.Builder
@@ -1736,15 +1744,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 	}
 	if len(tparams) > 0 {
-		quoted := make([]string, len(tparams))
-		for i, t := range tparams {
-			quoted[i] = fmt.Sprintf("%q", t)
-		}
-		tuple := strings.Join(quoted, ", ")
-		if len(quoted) == 1 {
-			tuple += ","
-		}
-		m.emit("    go_type_params = (%s)  # the type arguments each instance keeps", tuple)
+		m.emit("    go_type_params = %s  # the type arguments each instance keeps", pyTuple(tparams))
 	}
 	if slots := append(append([]string(nil), fields...), tparams...); len(slots) == 1 {
 		m.emit("    __slots__ = (%q,)", slots[0])
@@ -1755,31 +1755,21 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		m.emit("    __slots__ = (%s)", strings.Join(quoted, ", "))
 	}
-	var durations []string // fmt prints them as Durations: 1.5s
+	var durations, values []string // fmt prints them as Durations, 1.5s; as values, {1 2}
 	for _, i := range keep {
-		if isDuration(st.Field(i).Type()) {
-			durations = append(durations, fmt.Sprintf("%q", fieldName(st.Field(i).Name())))
+		name, ft := fieldName(st.Field(i).Name()), st.Field(i).Type()
+		if isDuration(ft) {
+			durations = append(durations, name)
+		}
+		if m.programStruct(ft) || holdsStructValues(ft) {
+			values = append(values, name)
 		}
 	}
 	if len(durations) > 0 {
-		tuple := strings.Join(durations, ", ")
-		if len(durations) == 1 {
-			tuple += ","
-		}
-		m.emit("    go_durations = (%s)  # time.Duration fields, printed as 1.5s", tuple)
-	}
-	var values []string // fmt prints them {1 2}, not as pointers
-	for _, i := range keep {
-		if ft := st.Field(i).Type(); m.programStruct(ft) || holdsStructValues(ft) {
-			values = append(values, fmt.Sprintf("%q", fieldName(st.Field(i).Name())))
-		}
+		m.emit("    go_durations = %s  # time.Duration fields, printed as 1.5s", pyTuple(durations))
 	}
 	if len(values) > 0 {
-		tuple := strings.Join(values, ", ")
-		if len(values) == 1 {
-			tuple += ","
-		}
-		m.emit("    go_fmt_values = (%s)  # struct values, and slices and maps of them", tuple)
+		m.emit("    go_fmt_values = %s  # struct values, and slices and maps of them", pyTuple(values))
 	}
 	if pm := m.pointerMethods(tn); len(pm) > 0 {
 		m.emit("    go_pointer_methods = (%s,)  # which a value held in an interface lacks", strings.Join(pm, ", "))
