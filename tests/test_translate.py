@@ -9545,6 +9545,34 @@ func main() {
 )
 
 
+# A slice of struct values whose String method has a pointer receiver prints {a 1}:
+# fmt cannot call it on an element, nested, or in a field; a pointer to one calls it
+CONSTRUCTS["struct_values_whose_pointer_has_string"] = (
+    """\
+package main
+
+import "fmt"
+
+type Node struct {
+\tName string
+\tKids int
+}
+
+func (n *Node) String() string { return "Node<" + n.Name + ">" }
+
+type Tree struct{ Levels [][]Node }
+
+func main() {
+\tnodes := []Node{{"a", 1}, {"b", 2}}
+\tfmt.Println(nodes, []*Node{&nodes[0]}, nodes[0], &nodes[1])
+\tfmt.Println(map[string][]Node{"k": nodes[:1]}, Tree{[][]Node{nodes}})
+}
+""",
+    "[{a 1} {b 2}] [Node<a>] {a 1} Node<b>\n"
+    "map[k:[{a 1}]] {[[{a 1} {b 2}]]}\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2602,6 +2602,13 @@ def _value_text(x: Any, plus: bool, raw: bool) -> str:
     return v(_by_value(x, raw), plus, raw)
 
 
+def _field_value(x: Any, raw: bool) -> Any:
+    """A field of ``go_fmt_values``, for fmt: a struct value, printed by its String
+    or Error method where fmt may call it; or a slice, an array or a map of struct
+    values, whose type has no such method (the translation looked)."""
+    return _by_value(x, raw or isinstance(x, list | dict))
+
+
 def _by_value(x: Any, raw: bool) -> Any:
     """A struct value, or an array of them, held inside another value, for fmt: a
     struct that fmt prints field by field is a :class:`StructValue`, ``{...}``, not
@@ -2637,7 +2644,7 @@ def _fields(x: Any, plus: bool = False, raw: bool = False) -> str:
         if kind == "duration":
             text = str(value) if inner else sl.format_duration(value)
         elif kind == "value":
-            text = _value_text(value, plus, inner)
+            text = v(_field_value(value, inner), plus, inner)
         else:
             text = _inner(value, plus, inner)
         parts.append(f"{name}:{text}" if plus else text)
@@ -2738,8 +2745,10 @@ def _fmt_method(x: Any, method: str) -> str:
 
 def struct_values(x: Any) -> Any:
     """A slice, an array or a map of struct values (or of slices and maps of them)
-    handed to fmt: ``[{1 2} {3 4}]``, ``map[k:[{1 2}]]``."""
-    return _by_value(x, False)
+    handed to fmt: ``[{1 2} {3 4}]``, ``map[k:[{1 2}]]``. Their type has no String
+    or Error method (the translation looked): one of its pointer's, which the class
+    has too, fmt cannot call on an element."""
+    return _by_value(x, True)
 
 
 def sprint(*args: Any) -> str:
@@ -3022,7 +3031,7 @@ def _format_elements(
     parts = []
     for name, value, kind in _struct_fields(obj):
         if kind == "value":
-            value = _by_value(value, False)  # a struct-valued field: {...}, not &{...}
+            value = _field_value(value, False)  # a struct-valued field: {...}, not &{...}
         if kind == "duration" and verb in "vsqxX" and name[:1].isupper():
             value = sl.format_duration(value)  # its String method, but under %d
         parts.append((f"{name}:" if named else "") + one(value))
