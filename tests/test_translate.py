@@ -9568,8 +9568,7 @@ func main() {
 \tfmt.Println(map[string][]Node{"k": nodes[:1]}, Tree{[][]Node{nodes}})
 }
 """,
-    "[{a 1} {b 2}] [Node<a>] {a 1} Node<b>\n"
-    "map[k:[{a 1}]] {[[{a 1} {b 2}]]}\n",
+    "[{a 1} {b 2}] [Node<a>] {a 1} Node<b>\nmap[k:[{a 1}]] {[[{a 1} {b 2}]]}\n",
 )
 
 
