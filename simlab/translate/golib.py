@@ -1255,9 +1255,8 @@ def _panic_value(value: Any) -> str:
     if name is not None and isinstance(value, int | float):
         return f"{name}({v(type(value).__mro__[1](value))})"
     if hasattr(type(value), "__slots__") and not isinstance(value, _NOT_STRUCTS):
-        # a struct or a pointer to one: Go prints its type and an address, which a
-        # run does not have; this one stands for it
-        return f"({type_name(value)}) {_AN_ADDRESS}"
+        # a struct or a pointer to one: its type and its address, as fmt's %p
+        return f"({type_name(value)}) {_address_text(value)}"
     return v(value)
 
 
@@ -2528,7 +2527,7 @@ def _address_text(x: Any) -> str:
         if isinstance(rt, sl.Runtime):
             return hex(address(rt, x))
         frame = frame.f_back
-    return _AN_ADDRESS  # fmt called outside a run
+    return _AN_ADDRESS  # called outside a run
 
 
 def _layout(fields: list[tuple[str, Any]], plus: bool) -> str:

@@ -931,13 +931,9 @@ func readsOnly(p *program, body *ast.BlockStmt, v types.Object) bool {
 	if !ok {
 		return false
 	}
-	// a second pass: the writes are known once every statement has been seen
+	// every use of v must be one of those (a statement marks its targets as writes
+	// before the walk reaches them, so no write is allowed)
 	ast.Inspect(body, func(n ast.Node) bool {
-		if ix, isIx := n.(*ast.IndexExpr); isIx && writes[ix] {
-			if id, isID := ast.Unparen(ix.X).(*ast.Ident); isID {
-				delete(allowed, id)
-			}
-		}
 		if id, isID := n.(*ast.Ident); isID && p.info.Uses[id] == v && !allowed[id] {
 			ok = false
 		}
