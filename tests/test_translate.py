@@ -711,6 +711,70 @@ func main() {
 """,
         "12",
     ),
+    "a write after the sub-slice is taken": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+func main() {
+\txs := []int{3, 1, 2}
+\tsort.Ints(xs)
+\thead := xs[:2]
+\txs[0] = 9
+\tfmt.Println(head)
+}
+""",
+        "[9 2]",
+    ),
+    "a write by a goroutine started before it": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\txs := []int{3, 1, 2}
+\tdone := make(chan bool)
+\tgo func() {
+\t\t<-done
+\t\txs[0] = 7
+\t\tdone <- true
+\t}()
+\thead := xs[:2]
+\tdone <- true
+\t<-done
+\tfmt.Println(head)
+}
+""",
+        "[7 1]",
+    ),
+    "a sub-slice of a parameter sorted in its function": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+func firstTwo(xs []int) []int {
+\tsort.Ints(xs)
+\treturn xs[:2]
+}
+
+func main() {
+\txs := []int{3, 1, 2}
+\th := firstTwo(xs)
+\txs[0] = 9
+\tfmt.Println(h)
+}
+""",
+        "[9 2]",
+    ),
     "a sub-slice taken before slices.Compact": (
         """\
 package main
@@ -9569,6 +9633,45 @@ func main() {
 }
 """,
     "[{a 1} {b 2}] [Node<a>] {a 1} Node<b>\nmap[k:[{a 1}]] {[[{a 1} {b 2}]]}\n",
+)
+
+
+# sort.Ints(scores) and sort.Slice(names, ...) write the slices before the sub-slices are
+# taken, in statements of the function that takes them, and nothing writes them after: the
+# copies hold what Go's shared arrays hold (go1.27.3 printed this)
+CONSTRUCTS["a sub-slice taken after its slice's last write"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type Team struct {
+\tLead    string
+\tMembers []string
+}
+
+var board = []int{5, 1, 4}
+
+func main() {
+\tscores := []int{70, 95, 82, 64, 91}
+\tsort.Ints(scores)
+\tscores[0]++
+\ttop := scores[len(scores)-3:]
+\tfmt.Println(top, scores)
+\tnames := []string{"cy", "ann", "bob"}
+\tsort.Slice(names, func(i, j int) bool { return names[i] < names[j] })
+\tt := Team{names[0], names[1:]}
+\tfmt.Printf("%+v %v\\n", t, names)
+\tboard[0] = 2
+\tsort.Ints(board)
+\thead := board[:2]
+\tfmt.Println(head, board)
+}
+""",
+    "[82 91 95] [65 70 82 91 95]\n{Lead:ann Members:[bob cy]} [ann bob cy]\n[1 2] [1 2 4]\n",
 )
 
 

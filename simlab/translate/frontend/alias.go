@@ -297,15 +297,19 @@ func (a *sliceAliases) build() {
 		ast.Inspect(f, visit)
 	}
 	// a slice that goes into an interface is held where it is not followed, but
-	// for the printing of fmt and log
+	// for the printing of fmt and log and the sorting of sort.Slice, which keep
+	// nothing they are given
 	printed := map[ast.Expr]bool{}
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if c, ok := n.(*ast.CallExpr); ok {
-				if name := calleeName(p, c); strings.HasPrefix(name, "fmt.") || strings.HasPrefix(name, "log.") {
+				switch name := calleeName(p, c); {
+				case strings.HasPrefix(name, "fmt."), strings.HasPrefix(name, "log."):
 					for _, arg := range c.Args {
 						printed[arg] = true
 					}
+				case name == "sort.Slice", name == "sort.SliceStable", name == "sort.SliceIsSorted":
+					printed[c.Args[0]] = true
 				}
 			}
 			return true
@@ -318,4 +322,89 @@ func (a *sliceAliases) build() {
 			}
 		}
 	})
+}
+
+// settledSlices: a sub-slice taken after every write to its group's elements, and
+// before none, may be a copy (top := scores[:3] after sort.Ints(scores)): for as
+// long as either lives, the copy and the slice hold the same elements. settled
+// says so where each write is in the function that takes the sub-slice, in a
+// statement before the one that takes it and outside a closure, a go or a defer
+// statement (which may run later), and each slice of the group is made by that
+// function: its local variables, struct fields and literals (the program's globals
+// too when it is main.main, which runs once); a parameter's array, or a global's,
+// may be written by another call after this one took its sub-slice.
+func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root any, writes []ast.Node) bool {
+	var bodies []*ast.BlockStmt
+	var later []ast.Node // go and defer statements
+	var mainBody *ast.BlockStmt
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Body != nil {
+					bodies = append(bodies, n.Body)
+					if n.Recv == nil && n.Name.Name == "main" && p.pkgOf[f].Name() == "main" {
+						mainBody = n.Body
+					}
+				}
+			case *ast.FuncLit:
+				bodies = append(bodies, n.Body)
+			case *ast.GoStmt, *ast.DeferStmt:
+				later = append(later, n)
+			}
+			return true
+		})
+	}
+	innermost := func(pos token.Pos) *ast.BlockStmt {
+		var in *ast.BlockStmt
+		for _, b := range bodies {
+			if b.Pos() <= pos && pos < b.End() && (in == nil || b.Pos() > in.Pos()) {
+				in = b
+			}
+		}
+		return in
+	}
+	statement := func(b *ast.BlockStmt, pos token.Pos) int {
+		for i, s := range b.List {
+			if s.Pos() <= pos && pos < s.End() {
+				return i
+			}
+		}
+		return -1
+	}
+	madeIn := func(b *ast.BlockStmt, member any) bool {
+		switch m := member.(type) {
+		case string:
+			return strings.HasPrefix(m, "literal ")
+		case *types.Var:
+			return m.IsField() || b.Pos() <= m.Pos() && m.Pos() < b.End() || b == mainBody && p.packageLevel(m)
+		}
+		return false
+	}
+	return func(se *ast.SliceExpr, root any, writes []ast.Node) bool {
+		b := innermost(se.Pos())
+		if b == nil {
+			return false
+		}
+		at := statement(b, se.Pos())
+		for k := range a.parent {
+			if a.find(k) == root && !madeIn(b, k) {
+				return false
+			}
+		}
+		if !madeIn(b, root) {
+			return false
+		}
+		for _, w := range writes {
+			if innermost(w.Pos()) != b || statement(b, w.Pos()) >= at {
+				return false
+			}
+			for _, l := range later {
+				if l.Pos() <= w.Pos() && w.Pos() < l.End() {
+					return false
+				}
+			}
+		}
+		return true
+	}
 }

@@ -687,10 +687,12 @@ func (m *module) refuseSharedSubslices() {
 	aliases := p.sliceAliases()
 	written := map[string]bool{} // element types written: an array's sub-slice goes by them
 	var writes []any             // the groups of the slices written
+	var writeAt []ast.Node       // and where each write is
 	writeTo := func(x ast.Expr, elem string) {
 		written[elem] = true
 		if s := aliases.source(x); s != nil {
 			writes = append(writes, s)
+			writeAt = append(writeAt, x)
 		}
 	}
 	elemOf := func(e ast.Expr) (string, bool) {
@@ -798,14 +800,17 @@ func (m *module) refuseSharedSubslices() {
 			return true
 		})
 	}
-	tainted := map[any]bool{}
-	for _, s := range writes {
-		tainted[aliases.find(s)] = true
+	tainted := map[any][]ast.Node{}
+	for i, s := range writes {
+		root := aliases.find(s)
+		tainted[root] = append(tainted[root], writeAt[i])
 	}
+	settled := p.settledSlices(aliases)
 	for _, se := range subslices {
 		shared := false
 		if t, _ := elemOf(se.X); isSliceType(p.info.TypeOf(se.X)) {
-			shared = tainted[aliases.find(aliases.source(se.X))]
+			root := aliases.find(aliases.source(se.X))
+			shared = len(tainted[root]) > 0 && !settled(se, root, tainted[root])
 		} else {
 			shared = written[t]
 		}
