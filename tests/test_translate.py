@@ -1111,10 +1111,17 @@ def test_an_atomic_simlab_does_not_model_is_refused(tmp_path, body, line, constr
             6,
             "a generic function as a value",
         ),
+        (
+            "type Set[T comparable] map[T]struct{}\nfunc (s Set[T]) Len() int { return len(s) }\n"
+            "type Lener interface{ Len() int }\n"
+            "func main() {\n\tvar l Lener = Set[int]{}\n\t_ = l\n}\n",
+            7,
+            "a value of a generic slice, map or func type with methods in an interface",
+        ),
     ],
-    ids=["interface", "assertion", "value"],
+    ids=["interface", "assertion", "value", "generic map in an interface"],
 )
-def test_generics_beyond_functions_and_struct_types_are_refused(tmp_path, source, line, construct):
+def test_generics_simlab_does_not_model_are_refused(tmp_path, source, line, construct):
     path = tmp_path / "bad.go"
     path.write_text("package main\n\n" + source)
     result = CliRunner().invoke(translate_cmd, [str(path)])
@@ -9672,6 +9679,149 @@ func main() {
 }
 """,
     "[82 91 95] [65 70 82 91 95]\n{Lead:ann Members:[bob cy]} [ann bob cy]\n[1 2] [1 2 4]\n",
+)
+
+
+# type Set[T comparable] map[T]struct{}, type Stack[T any] []T with pointer methods on a
+# local variable, type Handler[T any] func(T) error: a method takes its receiver's type
+# arguments as a generic function does (go1.27.3 printed this)
+CONSTRUCTS["generic slice, map and func types with methods"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"slices"
+\t"sync"
+)
+
+// Set is a set of comparable values.
+type Set[T comparable] map[T]struct{}
+
+func (s Set[T]) Add(vs ...T) {
+\tfor _, v := range vs {
+\t\ts[v] = struct{}{}
+\t}
+}
+
+func (s Set[E]) Has(v E) bool {
+\t_, ok := s[v]
+\treturn ok
+}
+
+func (s Set[T]) Sorted(less func(a, b T) int) []T {
+\tout := make([]T, 0, len(s))
+\tfor v := range s {
+\t\tout = append(out, v)
+\t}
+\tslices.SortFunc(out, less)
+\treturn out
+}
+
+// Stack is a LIFO of values.
+type Stack[T any] []T
+
+func (s *Stack[T]) Push(v T) { *s = append(*s, v) }
+
+func (s *Stack[T]) Pop() (T, bool) {
+\tvar zero T
+\tif len(*s) == 0 {
+\t\treturn zero, false
+\t}
+\told := *s
+\tv := old[len(old)-1]
+\t*s = old[:len(old)-1]
+\treturn v, true
+}
+
+// Handler handles one value.
+type Handler[T any] func(T) error
+
+func (h Handler[T]) Call(v T) error {
+\tif err := h(v); err != nil {
+\t\treturn fmt.Errorf("handler: %w", err)
+\t}
+\treturn nil
+}
+
+var errOdd = errors.New("odd")
+
+func main() {
+\tseen := Set[int]{}
+\tvar mu sync.Mutex
+\tvar wg sync.WaitGroup
+\tfor i := range 6 {
+\t\twg.Go(func() {
+\t\t\tmu.Lock()
+\t\t\tdefer mu.Unlock()
+\t\t\tseen.Add(i%4, i%3)
+\t\t})
+\t}
+\twg.Wait()
+\tfmt.Println(len(seen), seen.Has(3), seen.Has(5), seen.Sorted(func(a, b int) int { return b - a }))
+\tdelete(seen, 0)
+\tfmt.Println(seen)
+
+\tvar st Stack[string]
+\tst.Push("a")
+\tst.Push("b")
+\tv, ok := st.Pop()
+\tfmt.Println(v, ok, len(st), st)
+\tst.Pop()
+\tv, ok = st.Pop()
+\tfmt.Printf("%q %v %T\\n", v, ok, st)
+
+\th := Handler[int](func(n int) error {
+\t\tif n%2 == 1 {
+\t\t\treturn errOdd
+\t\t}
+\t\treturn nil
+\t})
+\tfor _, n := range []int{2, 3} {
+\t\terr := h.Call(n)
+\t\tfmt.Println(n, err, errors.Is(err, errOdd))
+\t}
+}
+""",
+    "4 true false [3 2 1 0]\n"
+    "map[1:{} 2:{} 3:{}]\n"
+    "b true 1 [a]\n"
+    '"" false main.Stack[string]\n'
+    "2 <nil> false\n"
+    "3 handler: odd true\n",
+)
+
+
+# var st stack; st.push(1) takes &st: the variable lives in a go.Ref (it was refused as a
+# loop variable's address); a named set of struct{} values prints (it raised a TypeError)
+# (go1.27.3 printed this)
+CONSTRUCTS["a pointer method of a named slice on a local variable"] = (
+    """\
+package main
+
+import "fmt"
+
+type set map[string]struct{}
+
+func (s set) add(v string)      { s[v] = struct{}{} }
+func (s set) has(v string) bool { _, ok := s[v]; return ok }
+
+type stack []int
+
+func (s *stack) push(v int) { *s = append(*s, v) }
+func (s stack) Len() int    { return len(s) }
+
+func main() {
+\tnames := make(set)
+\tnames.add("x")
+\tfmt.Println(len(names), names.has("x"), names)
+\tvar st stack
+\tst.push(1)
+\tfmt.Println(st.Len(), st)
+}
+""",
+    "1 true map[x:{}]\n1 [1]\n",
 )
 
 

@@ -322,6 +322,19 @@ func (m *module) findBoxed() {
 	}
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				// st.push(1) of a pointer method on a named slice: &st, implicitly
+				if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal && p.isNamedValue(s.Recv()) {
+					if _, ptrMethod := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrMethod {
+						if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+							if v, ok := p.info.Uses[id].(*types.Var); ok && !p.packageLevel(v) && a.declUnit[v] != nil && (simple[v] || isParam(a.declUnit[v], v)) {
+								m.boxed[v] = true
+							}
+						}
+					}
+				}
+				return true
+			}
 			x, ok := n.(*ast.UnaryExpr)
 			if !ok || x.Op != token.AND {
 				return true
@@ -337,7 +350,7 @@ func (m *module) findBoxed() {
 			if _, isStruct := under(v.Type()).(*types.Struct); isStruct {
 				return true
 			}
-			if a.assigns[v] > 0 || writtenThrough[x] || m.ptrWrites()[types.TypeString(v.Type(), nil)] {
+			if a.assigns[v] > 0 || writtenThrough[x] || m.ptrWrites()[ptrKey(v.Type())] {
 				if simple[v] || isParam(a.declUnit[v], v) {
 					m.boxed[v] = true
 				}
@@ -1106,7 +1119,7 @@ func (m *module) findBasics() {
 // interface as a go.NamedValue (see valueClass).
 func (p *program) isNamedValue(t types.Type) bool {
 	n, ok := t.(*types.Named)
-	if !ok || !p.ours(n.Obj().Pkg()) || n.TypeParams().Len() > 0 {
+	if !ok || !p.ours(n.Obj().Pkg()) {
 		return false
 	}
 	switch n.Underlying().(type) {
@@ -1367,8 +1380,12 @@ func (m *module) classes() {
 	}
 	for _, ts := range m.typeSpecs() {
 		tn := p.info.Defs[ts.Name].(*types.TypeName)
-		if _, isStruct := tn.Type().Underlying().(*types.Struct); ts.TypeParams != nil && !isStruct {
-			p.unsupported(ts, "a generic "+kindName(tn.Type().Underlying())+" type", "a generic struct type, or a type without type parameters")
+		switch tn.Type().Underlying().(type) {
+		case *types.Struct, *types.Slice, *types.Map, *types.Signature:
+		default:
+			if ts.TypeParams != nil {
+				p.unsupported(ts, "a generic "+kindName(tn.Type().Underlying())+" type", "a generic struct, slice, map or func type, or a type without type parameters")
+			}
 		}
 		if ts.Assign.IsValid() {
 			continue // an alias
@@ -1653,6 +1670,20 @@ func (m *module) basicClassDecl(ts *ast.TypeSpec, tn *types.TypeName, methods []
 	m.methods(methods)
 }
 
+// typeParamList: a generic type's parameters as its declaration writes them,
+// [T any], or "".
+func typeParamList(tn *types.TypeName, qualifier types.Qualifier) string {
+	tps := tn.Type().(*types.Named).TypeParams()
+	if tps.Len() == 0 {
+		return ""
+	}
+	var list []string
+	for i := 0; i < tps.Len(); i++ {
+		list = append(list, tps.At(i).Obj().Name()+" "+types.TypeString(tps.At(i).Constraint(), qualifier))
+	}
+	return "[" + strings.Join(list, ", ") + "]"
+}
+
 // valueClass: type byAge []person as class byAge(go.NamedValue), with its Go name
 // and its methods. A value is the plain list (a map a dict, a func a function),
 // and a method is called on the class, byAge.Len(people); where the value goes
@@ -1662,7 +1693,7 @@ func (m *module) valueClass(ts *ast.TypeSpec, tn *types.TypeName, methods []*uni
 	m.emit("")
 	m.emit("")
 	m.emit("class %s(go.NamedValue):  # L%d", m.globals[tn], p.line(ts))
-	m.emit(`    """type %s %s"""`, tn.Name(), types.TypeString(tn.Type().Underlying(), types.RelativeTo(tn.Pkg())))
+	m.emit(`    """type %s%s %s"""`, tn.Name(), typeParamList(tn, types.RelativeTo(tn.Pkg())), types.TypeString(tn.Type().Underlying(), types.RelativeTo(tn.Pkg())))
 	m.emit("")
 	m.emit("    __slots__ = ()")
 	m.emit("    go_name = %s", pyString(tn.Pkg().Name()+"."+tn.Name()))
@@ -1711,13 +1742,8 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 			decl = append(decl, f.Name()+" "+types.TypeString(f.Type(), qualifier))
 		}
 	}
-	if tn != nil && tn.Type().(*types.Named).TypeParams().Len() > 0 { // type Box[T any] struct{ v T }
-		tps := tn.Type().(*types.Named).TypeParams()
-		var list []string
-		for i := 0; i < tps.Len(); i++ {
-			list = append(list, tps.At(i).Obj().Name()+" "+types.TypeString(tps.At(i).Constraint(), qualifier))
-		}
-		goName += "[" + strings.Join(list, ", ") + "]"
+	if tn != nil {
+		goName += typeParamList(tn, qualifier) // type Box[T any] struct{ v T }
 	}
 	doc := fmt.Sprintf("type %s struct{ %s }", goName, strings.Join(decl, "; "))
 	if len(decl) == 0 {

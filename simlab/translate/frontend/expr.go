@@ -144,6 +144,9 @@ func (f *fn) expr(e ast.Expr) string {
 		if cls := sizedClass(t); cls != "" {
 			return cls + "(" + f.exprOf(e) + ")" // var x any = int64(5): not an int
 		}
+		if n := namedOf(t); n != nil && n.TypeArgs().Len() > 0 && f.p.isNamedValue(n) {
+			f.p.unsupported(e, "a value of a generic slice, map or func type with methods in an interface", "call its methods on the value")
+		}
 		if ptr, ok := t.(*types.Pointer); ok && f.p.isNamedValue(ptr.Elem()) {
 			return f.m.globals[ptr.Elem().(*types.Named).Obj()] + ".pointer(" + f.exprOf(e) + ")" // heap.Init(&pq)
 		}
@@ -745,7 +748,7 @@ func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 		if ok && f.m.boxed[v] {
 			return f.name(v) // the go.Ref the variable lives in
 		}
-		if ok && !p.packageLevel(v) && f.m.a.assigns[v] == 0 && !f.m.ptrWrites()[types.TypeString(v.Type(), nil)] {
+		if ok && !p.packageLevel(v) && f.m.a.assigns[v] == 0 && !f.m.ptrWrites()[ptrKey(v.Type())] {
 			return "go.Ref(" + f.expr(in) + ")"
 		}
 		if ok && isResult(f.u.sig, v) { // a parameter assigned again lives in a go.Ref: see findBoxed
@@ -757,6 +760,15 @@ func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 	}
 	p.unsupported(x, "a pointer to this value", "a pointer to a struct, a field or a slice element")
 	return ""
+}
+
+// ptrKey: t's name, as ptrWrites knows it: a generic type's for each of its
+// instances (a method of stack[T] writes *s for every stack[int]).
+func ptrKey(t types.Type) string {
+	if n, ok := t.(*types.Named); ok && n.TypeArgs().Len() > 0 {
+		return types.TypeString(n.Origin(), nil)
+	}
+	return types.TypeString(t, nil)
 }
 
 // ptrWrites: the types (by name) that some statement writes through a pointer: *p = v.
@@ -776,7 +788,7 @@ func (m *module) ptrWrites() map[string]bool {
 			}
 			for _, l := range lhs {
 				if st, ok := ast.Unparen(l).(*ast.StarExpr); ok {
-					m.writes[types.TypeString(m.p.info.TypeOf(st), nil)] = true
+					m.writes[ptrKey(m.p.info.TypeOf(st))] = true
 				}
 			}
 			return true
@@ -1204,7 +1216,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 	}
 	var parts []string
 	for i, a := range c.Args {
-		if !f.p.isNamedValue(f.p.info.TypeOf(a)) && calleeName(f.p, c) != "fmt.Errorf" {
+		if t := f.p.info.TypeOf(a); (!f.p.isNamedValue(t) || !hasFmtMethod(t) && (isEmptySet(t) || namedOf(t).TypeArgs().Len() > 0)) && calleeName(f.p, c) != "fmt.Errorf" {
 			delete(f.p.ifaceValues, a) // fmt prints by the static type: no go.as_value
 		}
 		s := f.value(a)
@@ -1231,7 +1243,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "(yield from go.stringed(" + s + "))"
 		case isEmptyStruct(t):
 			s = f.emptyStruct(s) // {}
-		case isEmptySet(t):
+		case isEmptySet(t) && !hasFmtMethod(t):
 			s = "go.empties(" + s + ")" // map[a:{} b:{}]
 		case isByteSlice(t) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0:
 			s = "go.Bytes(" + s + ")" // %s of a []byte: its text; %x: its hex
@@ -1448,7 +1460,14 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 			}
 			if cls, recv := f.namedValueReceiver(sel, s, fn); cls != "" {
 				// people.Len() of a named slice: byAge.Len(people), people a plain list
-				text := cls + "." + fieldName(sel.Sel.Name) + "(" + strings.TrimSuffix(recv+", "+f.args(c), ", ") + ")"
+				args := []string{recv}
+				if a := f.args(c); a != "" {
+					args = append(args, a)
+				}
+				if n := namedOf(s.Recv()); n.TypeArgs().Len() > 0 {
+					args = append(args, f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), c)...) // set.add(s, v, T=str)
+				}
+				text := cls + "." + fieldName(sel.Sel.Name) + "(" + strings.Join(args, ", ") + ")"
 				f.called = true
 				if u := f.m.a.byFunc[fn.Origin()]; u != nil && u.gen {
 					return f.yieldExpr("yield from " + text)

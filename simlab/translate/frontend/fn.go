@@ -190,6 +190,24 @@ func (f *fn) function() {
 			}
 		}
 	}
+	var renamed []string // func (s set[E]) add(v E): E = T
+	if names := f.valueTypeParams(u); len(names) > 0 {
+		// a method of a generic slice or map type: a plain list or dict keeps no
+		// type arguments, so the caller passes the receiver's, as a generic
+		// function's (set.add(s, v, T=str))
+		if len(params) == 0 || !strings.HasPrefix(params[len(params)-1], "*") {
+			params = append(params, "*")
+		}
+		for i, name := range names {
+			origin := f.valueOrigin(u).TypeParams().At(i).Obj().Name()
+			f.used[origin] = true
+			params = append(params, origin)
+			if name != origin && name != "_" {
+				f.used[name] = true
+				renamed = append(renamed, name+" = "+origin)
+			}
+		}
+	}
 	// variables of an enclosing loop iteration are bound when the closure is made
 	var bound []string
 	if u.lit != nil {
@@ -238,9 +256,12 @@ func (f *fn) function() {
 	if len(nonlocals) > 0 {
 		f.w("nonlocal %s", strings.Join(nonlocals, ", "))
 	}
+	for _, r := range renamed {
+		f.wl(line, "%s  # the receiver's type parameter", r)
+	}
 	if u.decl != nil && u.decl.Recv != nil {
 		// a method of a generic type: its type parameters are the receiver's type arguments
-		if sig := p.info.Defs[u.decl.Name].(*types.Func).Type().(*types.Signature); sig.RecvTypeParams().Len() > 0 {
+		if sig := p.info.Defs[u.decl.Name].(*types.Func).Type().(*types.Signature); sig.RecvTypeParams().Len() > 0 && len(f.valueTypeParams(u)) == 0 {
 			named := sig.Recv().Type()
 			if ptr, ok := named.(*types.Pointer); ok {
 				named = ptr.Elem()
@@ -403,6 +424,42 @@ func (f *fn) body(stmts []ast.Stmt) {
 		return
 	}
 	f.topStmts(stmts)
+}
+
+// valueTypeParams: the type parameters of u's receiver, by the names u's receiver
+// gives them, when u is a method of a generic named slice, map or func type.
+func (f *fn) valueTypeParams(u *unit) []string {
+	if u.decl == nil || u.decl.Recv == nil {
+		return nil
+	}
+	sig := f.p.info.Defs[u.decl.Name].(*types.Func).Type().(*types.Signature)
+	recv := sig.Recv().Type()
+	if ptr, ok := recv.(*types.Pointer); ok {
+		recv = ptr.Elem()
+	}
+	if n := namedOf(recv); n == nil || !f.m.values[n.Origin().Obj()] {
+		return nil
+	}
+	var names []string
+	for i := 0; i < sig.RecvTypeParams().Len(); i++ {
+		names = append(names, sig.RecvTypeParams().At(i).Obj().Name())
+	}
+	return names
+}
+
+// valueOrigin: the generic type of the method u.
+func (f *fn) valueOrigin(u *unit) *types.Named {
+	sig := f.p.info.Defs[u.decl.Name].(*types.Func).Type().(*types.Signature)
+	return namedOf(sig.Recv().Type()).Origin()
+}
+
+// namedOf: the named type t is or points to, or nil.
+func namedOf(t types.Type) *types.Named {
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	n, _ := t.(*types.Named)
+	return n
 }
 
 // exitLine: the one line the function returns at, where its deferred calls run
