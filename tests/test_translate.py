@@ -9825,6 +9825,38 @@ func main() {
 )
 
 
+# defer cur.Close() evaluates cur at the defer: the global is copied there, and Close
+# runs on the connection the function replaced (go1.27.3 printed this)
+CONSTRUCTS["a deferred method on a package variable assigned again"] = (
+    """\
+package main
+
+import "fmt"
+
+type Conn struct{ id int }
+
+func (c *Conn) Close() { fmt.Println("close", c.id) }
+
+var cur *Conn
+
+func rotate(id int) {
+\tdefer cur.Close()
+\tcur = &Conn{id: id}
+\tfmt.Println("now", cur.id)
+}
+
+func main() {
+\tcur = &Conn{id: 1}
+\trotate(2)
+\trotate(3)
+\tdefer fmt.Println("last", cur.id)
+\tcur = nil
+}
+""",
+    "now 2\nclose 1\nnow 3\nclose 2\nlast 3\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

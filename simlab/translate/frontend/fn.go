@@ -680,7 +680,7 @@ func (f *fn) deferSnapshots(d *ast.DeferStmt) map[types.Object]string {
 			if !ok || v.IsField() || f.m.a.assigns[v] == 0 || copies[v] != "" {
 				return true
 			}
-			if f.m.boxed[v] || f.p.packageLevel(v) {
+			if f.m.boxed[v] {
 				f.p.unsupported(d, "a deferred call whose receiver or arguments ("+id.Name+") are reassigned after the defer",
 					"copy them into a variable assigned once, or defer a closure")
 			}
