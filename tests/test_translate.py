@@ -9857,6 +9857,82 @@ func main() {
 )
 
 
+# func Keys[T Keyed](xs []T) calls x.Key(), a method of the program's own constraint (one
+# implementation locks a mutex, so the call may block), and a union constraint's String
+# (go1.27.3 printed this)
+CONSTRUCTS["a method of a type parameter's constraint"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+\t"sync"
+)
+
+type Keyed interface{ Key() string }
+
+type Event struct{ ID, Kind string }
+
+func (e Event) Key() string { return e.Kind + "/" + e.ID }
+
+type Counter struct {
+\tmu sync.Mutex
+\tn  int
+}
+
+func (c *Counter) Key() string {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\tc.n++
+\treturn "c" + strconv.Itoa(c.n)
+}
+
+type Level int
+
+func (l Level) String() string { return "L" + strconv.Itoa(int(l)) }
+
+func Keys[T Keyed](xs []T) []string {
+\tvar out []string
+\tfor _, x := range xs {
+\t\tout = append(out, x.Key())
+\t}
+\treturn out
+}
+
+func Names[T interface {
+\t~int
+\tString() string
+}](xs ...T) (out []string) {
+\tfor _, x := range xs {
+\t\tout = append(out, x.String())
+\t}
+\treturn out
+}
+
+func main() {
+\tfmt.Println(Keys([]Event{{"1", "a"}, {"2", "b"}}))
+\tc := &Counter{}
+\tvar wg sync.WaitGroup
+\tvar mu sync.Mutex
+\tvar got []string
+\tfor range 3 {
+\t\twg.Go(func() {
+\t\t\tk := Keys([]*Counter{c})
+\t\t\tmu.Lock()
+\t\t\tgot = append(got, k...)
+\t\t\tmu.Unlock()
+\t\t})
+\t}
+\twg.Wait()
+\tfmt.Println(len(got), c.n)
+\tfmt.Println(Names(Level(1), Level(7)))
+}
+""",
+    "[a/1 b/2]\n3 3\n[L1 L7]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -851,6 +851,9 @@ func promotedFromInterface(p *program, sel *types.Selection) bool {
 }
 
 func isLocalInterface(p *program, t types.Type) bool {
+	if tp, ok := t.(*types.TypeParam); ok {
+		return isLocalInterface(p, tp.Constraint()) // func Keys[T Keyed](xs []T): x.Key()
+	}
 	if _, literal := t.(*types.Interface); literal {
 		return true // interface{ Timeout() bool }, written in the program
 	}
