@@ -47,29 +47,42 @@ from simlab.go.frames import go_frame
 from simlab.go.goroutine import SYNCTEST_WAIT, WAITING, Goroutine, Op
 from simlab.observe.leaks import durably_blocked
 
+from ._runstate import _binary, _state
+
 __all__ = [
     "EMPTY",
     "EOF",
     "FNV",
     "LIBRARY_ERRORS",
+    "NIL_MAP",
     "ZERO_TIME",
     "Buffer",
     "Builder",
+    "Bytes",
     "Duration",
     "ElemRef",
     "ErrRange",
     "ErrSyntax",
     "ErrUnexpectedEOF",
     "Exit",
+    "F",
     "FieldRef",
+    "Float32",
     "Float64Slice",
     "GoRuntimeError",
+    "Int8",
+    "Int16",
+    "Int32",
+    "Int64",
     "IntSlice",
     "JoinError",
     "Logger",
+    "M",
     "Methods",
     "Month",
     "Named",
+    "NamedValue",
+    "NilSlice",
     "NumError",
     "Of",
     "Panic",
@@ -79,15 +92,26 @@ __all__ = [
     "Recoverable",
     "Ref",
     "Return",
+    "Sized",
+    "SortReverse",
     "StaticType",
     "StringSlice",
     "StructValue",
     "T",
     "Time",
+    "Uint",
+    "Uint8",
+    "Uint16",
+    "Uint32",
+    "Uint64",
+    "Uintptr",
     "Weekday",
     "WrapErrors",
     "abandon",
     "address",
+    "array_equal",
+    "as_iface",
+    "as_value",
     "assert_type",
     "at",
     "atoi",
@@ -98,34 +122,61 @@ __all__ = [
     "atomic_swap",
     "bound",
     "call",
+    "capture_profiles",
+    "clear_slice",
+    "close",
     "cmp_compare",
     "cmp_less",
     "compare",
+    "concrete",
     "copy",
     "copy_array",
     "copy_sync",
+    "crashed_test_binary",
+    "cut",
+    "cut_prefix",
+    "cut_suffix",
     "defer",
     "dial_udp",
+    "discard",
     "duration_round",
     "duration_truncate",
     "empties",
     "equal",
+    "error_of",
+    "error_text",
     "errorf",
     "errors_as",
     "errors_is",
     "errors_join",
     "errors_unwrap",
     "exit",
+    "fatal",
     "fields",
+    "format_float",
     "format_int",
     "fprint",
     "fprintf",
     "fprintln",
     "gc",
+    "getenv",
     "goexit",
     "gomaxprocs",
+    "heap_fix",
+    "heap_init",
+    "heap_pop",
+    "heap_push",
+    "heap_remove",
     "index",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "is_nil",
+    "is_pointer",
     "is_type",
+    "is_value",
+    "iter_pull",
     "last_index",
     "log",
     "log_flags",
@@ -135,6 +186,7 @@ __all__ = [
     "log_set_output",
     "log_set_prefix",
     "log_writer",
+    "lookup_env",
     "maps_all",
     "maps_clone",
     "maps_collect",
@@ -158,25 +210,36 @@ __all__ = [
     "math_signbit",
     "math_sqrt",
     "math_trunc",
+    "method",
     "must_assert",
     "new_error",
     "num_goroutine",
     "panic",
     "parse_bool",
     "parse_duration",
+    "parse_float",
+    "parse_int",
+    "plain",
+    "pointer_method",
+    "pprof_lookup",
     "print",
     "printf",
     "println",
     "quo",
     "quo_float",
     "quote",
+    "rand_intn",
     "read_full",
     "recover",
     "rem",
     "run_test",
     "run_tests",
+    "rune_len",
+    "runes",
+    "runes_string",
     "runtime_error",
     "search_sorted",
+    "setenv",
     "slice_copy",
     "sliced",
     "slices_all",
@@ -200,9 +263,11 @@ __all__ = [
     "slices_values",
     "slog",
     "sort_float64s",
+    "sort_is_sorted",
     "sort_search",
     "sort_slice",
     "sort_slice_yielding",
+    "sort_sort",
     "split",
     "split_after",
     "split_n",
@@ -212,7 +277,10 @@ __all__ = [
     "sscan",
     "sscanf",
     "std_logger",
+    "stderr",
+    "stdout",
     "string_of",
+    "stringed",
     "strings_fields_func",
     "strings_fields_seq",
     "strings_lines",
@@ -223,6 +291,7 @@ __all__ = [
     "struct_hash",
     "struct_values",
     "synctest_test",
+    "test_main",
     "tick",
     "time_date",
     "time_field",
@@ -232,11 +301,18 @@ __all__ = [
     "time_text",
     "time_truncate",
     "time_unix",
+    "title",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
     "unicode_is",
     "unicode_is_space",
     "unicode_to",
+    "unsetenv",
     "v",
 ]
+
 
 _print: Callable[..., None] = print  # the builtin, before fmt.Print below hides it
 
@@ -400,9 +476,6 @@ def errors_as(err: Any, target: Any, matches: Callable[[Any], bool]) -> bool:
                     setattr(target, name, getattr(value, name))
             return True
     return False
-
-
-# --- strings, strconv, sort, slices: what Python's own methods do not say alike ---
 
 
 def cut(s: str, sep: str) -> tuple[str, str, bool]:
@@ -1741,31 +1814,6 @@ class ElemRef(Ref):
     @v.setter
     def v(self, value: Any) -> None:
         self.s[self.i] = value
-
-
-@dataclass
-class _RunState:
-    """What this library keeps for one run of a program, in ``rt.library_state``."""
-
-    addresses: dict[int, tuple[Any, int]] = field(default_factory=dict)  # id -> (obj, addr)
-    captured: list[ProfileWrite] | None = None  # profiles kept instead of printed
-    rand: Any = None  # math/rand's source: the run's workload stream 7
-    # (id(obj), field) -> (obj, the field's identity): obj is kept, so that no object
-    # made later at its address takes the identity (the allocator's choice, not the same
-    # in every run of a schedule)
-    atomic_ids: dict[tuple[int, Any], tuple[Any, int]] = field(default_factory=dict)
-    env: dict[str, str] | None = None  # the process's environment, copied at first use
-    binary: TestBinary | None = None  # the test binary's, while one runs
-    bubbled: int = 0  # the time its synctest bubbles took, once it has ended
-    logger: Logger | None = None  # the standard logger, made at its first use
-    slog_default: Any = None  # log/slog's default logger, made at its first use
-
-
-def _state(rt: Any) -> _RunState:
-    state = rt.library_state.get(__name__)
-    if state is None:
-        state = rt.library_state[__name__] = _RunState()
-    return state
 
 
 def _env(rt: Any) -> dict[str, str]:
@@ -3259,16 +3307,6 @@ def close(ch: Any) -> None:
     ch.close()
 
 
-# --- fmt.Sscan and fmt.Sscanf: values read back from text ---------------------------
-#
-# Each operand is a pointer (a Ref: ``p.v`` is ``*p``) with the name of the basic type
-# it points to, ``(x, "int8")``: the front end knows it, golib could not tell an int8's
-# Ref from an int's. Reading follows fmt's rules: every verb but %c skips the spaces
-# before its text; a width caps the characters the verb reads; Sscan takes newlines
-# for spaces, Sscanf wants them where its format has them. A failure is the error Go
-# returns (io.EOF, io.ErrUnexpectedEOF, a *strconv.NumError, or fmt's own text) and
-# the count of operands stored before it.
-
 _SCAN_INTS = {  # an integer type: its bits, and whether it is signed
     "int": (64, True),
     "int8": (8, True),
@@ -3681,9 +3719,6 @@ def sscanf(text: str, format: str, *targets: tuple[Any, str]) -> tuple[int, Any]
     return n, None
 
 
-# --- range over a function: iterators ------------------------------------------
-
-
 class _Element:
     """What a yield function hands the loop that drives the iterator."""
 
@@ -3920,11 +3955,6 @@ def strings_lines(s: str) -> Callable[[Any], Generator[Any, Any, None]]:
     return seq
 
 
-# --- time.Time: an int, the ns since the run began --------------------------------
-#
-# A run's clock is a testing/synctest bubble's: it starts at 2000-01-01 00:00:00 UTC,
-# in UTC (as TZ=UTC prints it), and a time carries no monotonic reading.
-
 _EPOCH_UNIX = 946_684_800  # 2000-01-01 00:00:00 UTC, in seconds since 1970
 _EPOCH_ABS = 63_082_281_600  # the same, in seconds since 0001-01-01, Go's zero Time
 ZERO_TIME = -_EPOCH_ABS * 1_000_000_000  # time.Time{}: 0001-01-01 00:00:00 UTC
@@ -4120,9 +4150,6 @@ def time_format(t: int, layout: str, rt: Any = None) -> str:
     return _LAYOUT.sub(part, layout)
 
 
-# --- math ------------------------------------------------------------------------
-
-
 def math_round(x: float) -> float:
     """``math.Round``: half away from zero (Python's round takes the even one)."""
     if math.isinf(x) or math.isnan(x):
@@ -4238,9 +4265,6 @@ def math_is_inf(x: float, sign: int) -> bool:
     return math.isinf(x) and (sign == 0 or (x > 0) == (sign > 0))
 
 
-# --- sync.Pool -----------------------------------------------------------------
-
-
 class Pool:
     """``sync.Pool`` as Go 1.27 keeps it on one processor: the first value Put waits
     in the processor's private slot, later ones on a stack; ``Get`` takes the
@@ -4304,8 +4328,6 @@ _NOT_STRUCTS: tuple[type, ...] = (
     *_SYNC_VALUES,
 )
 
-
-# --- runtime/pprof, os.Stdout, math/rand ------------------------------------------------
 
 stdout = sys.stdout  # os.Stdout: a profile written here is printed (or captured: capture_profiles)
 stderr = sys.stderr
@@ -4543,9 +4565,6 @@ def _log_caller() -> tuple[str, int]:
             return (f"{where}/{at.file}" if where else at.file), at.line
         frame = frame.f_back  # type: ignore[assignment]
     return "???", 0
-
-
-# --- testing: a Go test run as a program ----------------------------------------
 
 
 _TIMEOUT = 10 * sl.Minute  # go test's default -timeout
@@ -5217,10 +5236,6 @@ class TestBinary:
         self.alarm = self.rt.after_func(d, _alarm, self, name="testing.(*M).startAlarm.func1")
 
 
-def _binary(rt: Any) -> TestBinary | None:
-    return _state(rt).binary
-
-
 @sl.gofunc("testing.(*M).startAlarm.func1")
 def _alarm(binary: TestBinary) -> None:
     """go test's alarm: the test binary panics once it has run ``-timeout`` on the
@@ -5286,8 +5301,6 @@ def _test_binary(
         _print(_package_line(rt, package, bool(failed)) + none)
     return bool(failed)
 
-
-# --- sync/atomic on a field: atomic.LoadInt32(&s.draining) ----------------------
 
 _ATOMIC_BITS = {"Int32": (32, True), "Int64": (64, True), "Uint32": (32, False)}
 _ATOMIC_BITS |= {"Uint64": (64, False), "Uintptr": (64, False)}
