@@ -47,6 +47,52 @@ from simlab.go.frames import go_frame
 from simlab.go.goroutine import SYNCTEST_WAIT, WAITING, Goroutine, Op
 from simlab.observe.leaks import durably_blocked
 
+from ._math import (
+    math_abs,
+    math_ceil,
+    math_copysign,
+    math_exp,
+    math_floor,
+    math_inf,
+    math_is_inf,
+    math_is_nan,
+    math_log,
+    math_max,
+    math_min,
+    math_mod,
+    math_nan,
+    math_pow,
+    math_round,
+    math_signbit,
+    math_sqrt,
+    math_trunc,
+)
+from ._numbers import (
+    Duration,
+    Float32,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Sized,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+    int8,
+    int16,
+    int32,
+    int64,
+    quo,
+    quo_float,
+    rem,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+)
 from ._runstate import _binary, _state
 
 __all__ = [
@@ -1158,45 +1204,6 @@ def _first_by(xs: list[Any], better: Callable[[Any, Any], bool], name: str) -> A
         if better(x, m):
             m = x
     return m
-
-
-def quo(a: int, b: int) -> int:
-    """Go's integer ``a / b``: truncated toward zero; a zero divisor panics."""
-    if b == 0:
-        raise GoPanic("runtime error: integer divide by zero")
-    q = abs(a) // abs(b)
-    return q if (a < 0) == (b < 0) else -q
-
-
-def quo_float(a: float, b: float) -> float:
-    """Go's floating-point ``a / b``: a zero divisor gives an infinity of the
-    quotient's sign, or NaN for ``0 / 0`` (Python's ``/`` raises)."""
-    if b != 0:
-        return a / b
-    if a == 0 or math.isnan(a):
-        return math.nan
-    return math.copysign(math.inf, a) * math.copysign(1.0, b)
-
-
-def _wrap(bits: int, signed: bool) -> Callable[[int], int]:
-    mask, half = (1 << bits) - 1, 1 << (bits - 1)
-
-    def wrap(x: int) -> int:
-        x &= mask
-        return x - (mask + 1) if signed and x >= half else x
-
-    wrap.__name__ = f"{'int' if signed else 'uint'}{bits}"
-    wrap.__doc__ = f"``x`` wrapped to a {wrap.__name__}, as Go's arithmetic and conversions do."
-    return wrap
-
-
-int8, int16, int32, int64 = (_wrap(b, True) for b in (8, 16, 32, 64))
-uint8, uint16, uint32, uint64 = (_wrap(b, False) for b in (8, 16, 32, 64))
-
-
-def rem(a: int, b: int) -> int:
-    """Go's integer ``a % b``: the sign of ``a``."""
-    return a - quo(a, b) * b
 
 
 class GoRuntimeError(sl.GoError):
@@ -2331,85 +2338,6 @@ def _float(x: float) -> str:
     """A float as ``%v`` prints it: ``strconv.FormatFloat(x, 'g', -1, 64)``, or 32 for
     a float32."""
     return format_float(x, ord("g"), -1, 32 if type(x) is Float32 else 64)
-
-
-class Float32(float):
-    """A float32 handed to fmt, which prints the fewest digits that read back as the
-    float32 (0.1, where the float64 it is prints 0.10000000149011612), or held in an
-    interface, where a type switch, an assertion and ``%T`` tell it from a float64."""
-
-    __slots__ = ()
-    go_name = "float32"
-
-
-class Sized(int):
-    """A value of a sized or unsigned integer type held in an interface (``var x any
-    = int64(5)``): a type switch, an assertion and ``%T`` tell it from an ``int``, and
-    ``==`` from another type's. Arithmetic on it gives a plain int, as the rest of
-    the translation keeps every integer type."""
-
-    __slots__ = ()
-    go_name = "int"
-
-
-class Int8(Sized):
-    __slots__ = ()
-    go_name = "int8"
-
-
-class Int16(Sized):
-    __slots__ = ()
-    go_name = "int16"
-
-
-class Int32(Sized):
-    __slots__ = ()
-    go_name = "int32"
-
-
-class Int64(Sized):
-    __slots__ = ()
-    go_name = "int64"
-
-
-class Uint(Sized):
-    __slots__ = ()
-    go_name = "uint"
-
-
-class Uint8(Sized):
-    __slots__ = ()
-    go_name = "uint8"
-
-
-class Uint16(Sized):
-    __slots__ = ()
-    go_name = "uint16"
-
-
-class Uint32(Sized):
-    __slots__ = ()
-    go_name = "uint32"
-
-
-class Uint64(Sized):
-    __slots__ = ()
-    go_name = "uint64"
-
-
-class Uintptr(Sized):
-    __slots__ = ()
-    go_name = "uintptr"
-
-
-class Duration(Sized):
-    """A ``time.Duration`` held in an interface: its String method prints ``1.5s``."""
-
-    __slots__ = ()
-    go_name = "time.Duration"
-
-    def String(self) -> str:
-        return sl.format_duration(self)
 
 
 def _shortest(x: float, bits: int) -> tuple[str, int]:
@@ -4148,121 +4076,6 @@ def time_format(t: int, layout: str, rt: Any = None) -> str:
         }[chunk]
 
     return _LAYOUT.sub(part, layout)
-
-
-def math_round(x: float) -> float:
-    """``math.Round``: half away from zero (Python's round takes the even one)."""
-    if math.isinf(x) or math.isnan(x):
-        return x
-    t = float(math.trunc(x))
-    if abs(x - t) >= 0.5:
-        t += math.copysign(1.0, x)
-    return math.copysign(t, x)
-
-
-def math_max(x: float, y: float) -> float:
-    """``math.Max``: NaN if either is, +0 over -0."""
-    if math.isnan(x) or math.isnan(y):
-        return math.nan
-    if x == y == 0:
-        return x if math.copysign(1, x) > 0 else y
-    return float(max(x, y))
-
-
-def math_min(x: float, y: float) -> float:
-    """``math.Min``: NaN if either is, -0 under +0."""
-    if math.isnan(x) or math.isnan(y):
-        return math.nan
-    if x == y == 0:
-        return x if math.copysign(1, x) < 0 else y
-    return float(min(x, y))
-
-
-def math_nan() -> float:
-    """``math.NaN()``."""
-    return math.nan
-
-
-def math_is_nan(x: float) -> bool:
-    """``math.IsNaN(x)``."""
-    return math.isnan(x)
-
-
-def math_sqrt(x: float) -> float:
-    """``math.Sqrt``: NaN below zero."""
-    return math.sqrt(x) if x >= 0 else math.nan
-
-
-def math_floor(x: float) -> float:
-    """``math.Floor`` (an infinity or NaN as it is)."""
-    return float(math.floor(x)) if math.isfinite(x) else float(x)
-
-
-def math_ceil(x: float) -> float:
-    """``math.Ceil``."""
-    return float(math.ceil(x)) if math.isfinite(x) else float(x)
-
-
-def math_trunc(x: float) -> float:
-    """``math.Trunc``."""
-    return float(math.trunc(x)) if math.isfinite(x) else float(x)
-
-
-def math_abs(x: float) -> float:
-    """``math.Abs``."""
-    return abs(float(x))
-
-
-def math_pow(x: float, y: float) -> float:
-    """``math.Pow``: an infinity where the result overflows, NaN where it is not real."""
-    try:
-        return math.pow(x, y)
-    except OverflowError:
-        return math.inf
-    except ValueError:
-        return math.inf if x == 0 else math.nan  # Pow(±0, y<0) is +Inf
-
-
-def math_mod(x: float, y: float) -> float:
-    """``math.Mod``: the remainder with x's sign; NaN for y 0, x infinite or a NaN."""
-    if y == 0 or math.isinf(x) or math.isnan(x) or math.isnan(y):
-        return math.nan
-    return math.fmod(x, y)
-
-
-def math_log(x: float) -> float:
-    """``math.Log``: -Inf at 0, NaN below."""
-    if x == 0:
-        return -math.inf
-    return math.log(x) if x > 0 else math.nan
-
-
-def math_exp(x: float) -> float:
-    """``math.Exp``: +Inf where it overflows."""
-    try:
-        return math.exp(x)
-    except OverflowError:
-        return math.inf
-
-
-def math_copysign(f: float, sign: float) -> float:
-    """``math.Copysign(f, sign)``: ``f``'s magnitude with ``sign``'s sign (-0 too)."""
-    return math.copysign(f, sign)
-
-
-def math_signbit(x: float) -> bool:
-    """``math.Signbit(x)``: ``x`` is negative or negative zero."""
-    return math.copysign(1.0, x) < 0
-
-
-def math_inf(sign: int) -> float:
-    """``math.Inf(sign)``."""
-    return math.inf if sign >= 0 else -math.inf
-
-
-def math_is_inf(x: float, sign: int) -> bool:
-    """``math.IsInf(x, sign)``."""
-    return math.isinf(x) and (sign == 0 or (x > 0) == (sign > 0))
 
 
 class Pool:

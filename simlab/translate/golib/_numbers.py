@@ -1,0 +1,132 @@
+"""Go's numbers where Python's differ: integer ``/`` and ``%`` (truncated toward
+zero; a zero divisor panics), a float's division by zero, a result wrapped to a
+sized integer type (``go.uint32(x)``), and the values of the sized integer types,
+``float32`` and ``time.Duration`` held in an interface (``go.Int64``,
+``go.Float32``, ``go.Duration``), which a type switch tells from an ``int``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import simlab as sl
+from simlab.errors import GoPanic
+
+
+def quo(a: int, b: int) -> int:
+    """Go's integer ``a / b``: truncated toward zero; a zero divisor panics."""
+    if b == 0:
+        raise GoPanic("runtime error: integer divide by zero")
+    q = abs(a) // abs(b)
+    return q if (a < 0) == (b < 0) else -q
+
+
+def quo_float(a: float, b: float) -> float:
+    """Go's floating-point ``a / b``: a zero divisor gives an infinity of the
+    quotient's sign, or NaN for ``0 / 0`` (Python's ``/`` raises)."""
+    if b != 0:
+        return a / b
+    if a == 0 or math.isnan(a):
+        return math.nan
+    return math.copysign(math.inf, a) * math.copysign(1.0, b)
+
+
+def _wrap(bits: int, signed: bool) -> Callable[[int], int]:
+    mask, half = (1 << bits) - 1, 1 << (bits - 1)
+
+    def wrap(x: int) -> int:
+        x &= mask
+        return x - (mask + 1) if signed and x >= half else x
+
+    wrap.__name__ = f"{'int' if signed else 'uint'}{bits}"
+    wrap.__doc__ = f"``x`` wrapped to a {wrap.__name__}, as Go's arithmetic and conversions do."
+    return wrap
+
+
+int8, int16, int32, int64 = (_wrap(b, True) for b in (8, 16, 32, 64))
+uint8, uint16, uint32, uint64 = (_wrap(b, False) for b in (8, 16, 32, 64))
+
+
+def rem(a: int, b: int) -> int:
+    """Go's integer ``a % b``: the sign of ``a``."""
+    return a - quo(a, b) * b
+
+
+class Float32(float):
+    """A float32 handed to fmt, which prints the fewest digits that read back as the
+    float32 (0.1, where the float64 it is prints 0.10000000149011612), or held in an
+    interface, where a type switch, an assertion and ``%T`` tell it from a float64."""
+
+    __slots__ = ()
+    go_name = "float32"
+
+
+class Sized(int):
+    """A value of a sized or unsigned integer type held in an interface (``var x any
+    = int64(5)``): a type switch, an assertion and ``%T`` tell it from an ``int``, and
+    ``==`` from another type's. Arithmetic on it gives a plain int, as the rest of
+    the translation keeps every integer type."""
+
+    __slots__ = ()
+    go_name = "int"
+
+
+class Int8(Sized):
+    __slots__ = ()
+    go_name = "int8"
+
+
+class Int16(Sized):
+    __slots__ = ()
+    go_name = "int16"
+
+
+class Int32(Sized):
+    __slots__ = ()
+    go_name = "int32"
+
+
+class Int64(Sized):
+    __slots__ = ()
+    go_name = "int64"
+
+
+class Uint(Sized):
+    __slots__ = ()
+    go_name = "uint"
+
+
+class Uint8(Sized):
+    __slots__ = ()
+    go_name = "uint8"
+
+
+class Uint16(Sized):
+    __slots__ = ()
+    go_name = "uint16"
+
+
+class Uint32(Sized):
+    __slots__ = ()
+    go_name = "uint32"
+
+
+class Uint64(Sized):
+    __slots__ = ()
+    go_name = "uint64"
+
+
+class Uintptr(Sized):
+    __slots__ = ()
+    go_name = "uintptr"
+
+
+class Duration(Sized):
+    """A ``time.Duration`` held in an interface: its String method prints ``1.5s``."""
+
+    __slots__ = ()
+    go_name = "time.Duration"
+
+    def String(self) -> str:
+        return sl.format_duration(self)
