@@ -93,6 +93,7 @@ from ._numbers import (
     uint32,
     uint64,
 )
+from ._pool import Pool
 from ._runstate import _binary, _state
 
 __all__ = [
@@ -4076,37 +4077,6 @@ def time_format(t: int, layout: str, rt: Any = None) -> str:
         }[chunk]
 
     return _LAYOUT.sub(part, layout)
-
-
-class Pool:
-    """``sync.Pool`` as Go 1.27 keeps it on one processor: the first value Put waits
-    in the processor's private slot, later ones on a stack; ``Get`` takes the
-    private one, then the newest on the stack, else calls ``New`` (nil without
-    one). Go may also drop pooled values at any garbage collection; simlab never
-    does, which is the pool of a program that ran no collection."""
-
-    __slots__ = ("New", "_private", "_shared")
-
-    def __init__(self, New: Callable[[], Any] | None = None) -> None:
-        self.New = New
-        self._private: Any = None
-        self._shared: list[Any] = []
-
-    def get(self) -> Any:
-        x, self._private = self._private, None
-        if x is None and self._shared:
-            x = self._shared.pop()
-        if x is None and self.New is not None:
-            x = self.New()
-        return x
-
-    def put(self, x: Any) -> None:
-        if x is None:
-            return  # Put(nil) does nothing
-        if self._private is None:
-            self._private = x
-        else:
-            self._shared.append(x)
 
 
 # the standard library's sync and sync/atomic values: fmt prints them as Go's own
