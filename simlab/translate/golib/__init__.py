@@ -27,7 +27,6 @@ import math
 import os
 import re
 import sys
-import unicodedata
 import weakref
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -95,6 +94,28 @@ from ._numbers import (
 )
 from ._pool import Pool
 from ._runstate import _binary, _state
+from ._strings import (
+    _SPACES,
+    cut,
+    cut_prefix,
+    cut_suffix,
+    fields,
+    index,
+    last_index,
+    rune_len,
+    runes,
+    runes_string,
+    split,
+    split_after,
+    split_n,
+    string_of,
+    strings_fields_func,
+    strings_map,
+    title,
+    unicode_is,
+    unicode_is_space,
+    unicode_to,
+)
 
 __all__ = [
     "EMPTY",
@@ -403,38 +424,6 @@ class JoinError(sl.GoError):
         return self.errs
 
 
-def rune_len(r: int) -> int:
-    """``utf8.RuneLen``: the bytes of ``r`` in UTF-8, -1 for no valid rune."""
-    if not 0 <= r <= 0x10FFFF or 0xD800 <= r <= 0xDFFF:
-        return -1
-    return len(chr(r).encode())
-
-
-def unicode_is(category: str, r: int) -> bool:
-    """``unicode.IsLetter`` and kin: ``r`` is in the Unicode general ``category``
-    (``"L"``: any letter, ``"Lu"``: an upper case letter), as Go's tables put it."""
-    return 0 <= r <= 0x10FFFF and unicodedata.category(chr(r)).startswith(category)
-
-
-# unicode.IsSpace: Latin-1's spaces, then the White_Space property's others
-_SPACES = frozenset((*b"\t\n\v\f\r ", 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B)))
-_SPACES |= {0x2028, 0x2029, 0x202F, 0x205F, 0x3000}
-
-
-def unicode_is_space(r: int) -> bool:
-    """``unicode.IsSpace``."""
-    return r in _SPACES
-
-
-def unicode_to(case: str, r: int) -> int:
-    """``unicode.ToUpper`` (``case`` ``"upper"``) and ``ToLower``: a rune with no
-    single-rune mapping (``ß``) stays itself, as Go's simple case mapping keeps it."""
-    if not 0 <= r <= 0x10FFFF:
-        return r
-    mapped = getattr(chr(r), case)()
-    return ord(mapped) if len(mapped) == 1 else r
-
-
 def error_text(err: Any) -> str:
     """``err.Error()`` for an ``error``: the method of the program's error type, or
     the message of the library's (nil is Go's nil pointer dereference)."""
@@ -525,82 +514,6 @@ def errors_as(err: Any, target: Any, matches: Callable[[Any], bool]) -> bool:
     return False
 
 
-def cut(s: str, sep: str) -> tuple[str, str, bool]:
-    """``strings.Cut``: the text before and after the first ``sep``, and whether
-    there was one (else ``s``, ``""``, false)."""
-    before, found, after = s.partition(sep)
-    return before, after, bool(found) or sep == ""
-
-
-def cut_prefix(s: str, prefix: str) -> tuple[str, bool]:
-    """``strings.CutPrefix``: ``s`` without ``prefix``, and whether it had it."""
-    return (s[len(prefix) :], True) if s.startswith(prefix) else (s, False)
-
-
-def cut_suffix(s: str, suffix: str) -> tuple[str, bool]:
-    """``strings.CutSuffix``: ``s`` without ``suffix``, and whether it had it."""
-    return (s[: len(s) - len(suffix)], True) if s.endswith(suffix) else (s, False)
-
-
-def runes(s: str) -> Iterator[tuple[int, int]]:
-    """``for i, r := range s``: each rune of ``s`` (its code point) and the byte offset
-    in ``s`` where it starts."""
-    offset = 0
-    for ch in s:
-        yield offset, ord(ch)
-        offset += len(ch.encode())
-
-
-def runes_string(rs: list[int]) -> str:
-    """``string(rs)`` of a ``[]rune``: each code point's character, U+FFFD for one
-    that is not a valid code point (a surrogate half, or out of range), as Go's."""
-    return "".join(
-        chr(r) if 0 <= r <= 0x10FFFF and not 0xD800 <= r <= 0xDFFF else "\ufffd" for r in rs
-    )
-
-
-def split(s: str, sep: str) -> list[str]:
-    """``strings.Split``: an empty separator splits after each character."""
-    return list(s) if sep == "" else s.split(sep)
-
-
-def split_after(s: str, sep: str) -> list[str]:
-    """``strings.SplitAfter``: as ``Split``, each part but the last keeping the
-    ``sep`` that ends it; an empty separator splits after each character."""
-    if sep == "":
-        return list(s)
-    parts = s.split(sep)
-    return [part + sep for part in parts[:-1]] + parts[-1:]
-
-
-def fields(s: str) -> list[str]:
-    """``strings.Fields``: the runs of ``s`` between white space, as Go's
-    ``unicode.IsSpace`` tells it (Python's ``split`` takes U+001C to U+001F too)."""
-    return strings_fields_func(s, unicode_is_space)
-
-
-def strings_fields_func(s: str, sep: Callable[[int], Any]) -> list[str]:
-    """``strings.FieldsFunc``: the runs of ``s`` whose runes ``sep`` is false of,
-    ``sep`` called once for each rune, in order."""
-    out, start = [], -1
-    for i, c in enumerate(s):
-        if sep(ord(c)):
-            if start >= 0:
-                out.append(s[start:i])
-                start = -1
-        elif start < 0:
-            start = i
-    if start >= 0:
-        out.append(s[start:])
-    return out
-
-
-def index(s: str, sub: str) -> int:
-    """``strings.Index``: the byte offset of the first ``sub`` in ``s``, or -1."""
-    i = s.find(sub)
-    return i if i <= 0 else len(s[:i].encode())
-
-
 _ATOI = re.compile(r"[+-]?[0-9]+")
 
 
@@ -632,24 +545,6 @@ def atoi(s: str) -> tuple[int, NumError | None]:
         clamped = (1 << 63) - 1 if n > 0 else -(1 << 63)
         return clamped, NumError("Atoi", s, ErrRange)
     return n, None
-
-
-def last_index(s: str, sub: str) -> int:
-    """``strings.LastIndex``: the byte offset of the last ``sub`` in ``s``, or -1."""
-    i = s.rfind(sub)
-    return i if i <= 0 else len(s[:i].encode())
-
-
-def split_n(s: str, sep: str, n: int) -> list[str]:
-    """``strings.SplitN``: at most ``n`` parts, the last the unsplit rest (none for
-    ``n == 0``, all of them for ``n < 0``)."""
-    if n == 0:
-        return []
-    if n < 0:
-        return split(s, sep)
-    if sep == "":
-        return [*s[: n - 1], s[n - 1 :]] if len(s) > n else list(s)
-    return s.split(sep, n - 1)
 
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -722,34 +617,6 @@ def parse_int(s: str, base: int, bits: int) -> tuple[int, NumError | None]:
     if not -top <= n < top:
         return (top - 1 if n > 0 else -top), NumError("ParseInt", s, ErrRange)
     return n, None
-
-
-def title(s: str) -> str:
-    """``strings.Title``: each letter that begins a word in title case, a word
-    begun after a space, or an ASCII character but a letter, a digit or ``_``."""
-
-    def separator(c: str) -> bool:
-        if c.isascii():
-            return not (c.isalnum() or c == "_")
-        return c.isspace()
-
-    out, prev = [], " "
-    for c in s:
-        out.append(c.title() if separator(prev) else c)
-        prev = c
-    return "".join(out)
-
-
-def strings_map(mapping: Callable[[int], int], s: str) -> str:
-    """``strings.Map(mapping, s)``: each rune of ``s`` replaced by ``mapping``'s, dropped
-    where it is negative; a rune that is not valid Unicode is written as U+FFFD, as
-    Go's ``utf8.AppendRune`` writes it."""
-    out = []
-    for c in s:
-        r = mapping(ord(c))
-        if r >= 0:
-            out.append(chr(r) if rune_len(r) > 0 else "\ufffd")
-    return "".join(out)
 
 
 _BOOLS = {"1": True, "t": True, "T": True, "TRUE": True, "true": True, "True": True}
@@ -1903,18 +1770,6 @@ def read_full(r: Any, buf: list[Any]) -> Generator[Any, Any, tuple[int, Any]]:
     elif n > 0 and err is EOF:
         err = ErrUnexpectedEOF
     return n, err
-
-
-def string_of(b: list[int]) -> str:
-    """``string(b)`` of a ``[]byte``: its text. A run's strings are text, so bytes
-    that are not UTF-8, which a Go string may hold, end the run in one line."""
-    try:
-        return bytes(b).decode()
-    except UnicodeDecodeError:
-        raise SimlabError(
-            f"string(b) of bytes that are not UTF-8 ({bytes(b)!r}): simlab's strings "
-            "are text; keep such bytes in a []byte"
-        ) from None
 
 
 class FNV:
