@@ -16,13 +16,11 @@ Go's recover does only in the deferred function itself.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import datetime
 import decimal
 import functools
 import io
-import linecache
 import math
 import os
 import re
@@ -46,6 +44,7 @@ from simlab.go.frames import go_frame
 from simlab.go.goroutine import SYNCTEST_WAIT, WAITING, Goroutine, Op
 from simlab.observe.leaks import durably_blocked
 
+from ._builtins import at, bound, clear_slice, close, slice_copy, sliced
 from ._math import (
     math_abs,
     math_ceil,
@@ -94,6 +93,13 @@ from ._numbers import (
 )
 from ._pool import Pool
 from ._runstate import _binary, _state
+from ._runtime_errors import (
+    _NIL_DEREFERENCE,
+    _RUNTIME_ERRORS,
+    GoRuntimeError,
+    PanicNilError,
+    runtime_error,
+)
 from ._strings import (
     _SPACES,
     cut,
@@ -1074,52 +1080,6 @@ def _first_by(xs: list[Any], better: Callable[[Any, Any], bool], name: str) -> A
     return m
 
 
-class GoRuntimeError(sl.GoError):
-    """A ``runtime.Error``: what recover returns for a panic of the runtime itself,
-    of the dynamic type Go gives it (``%T``): ``runtime.boundsError`` for an index out
-    of range, ``runtime.plainError`` for a channel's or a nil map's misuse,
-    ``*runtime.TypeAssertionError`` for a failed assertion, else
-    ``runtime.errorString``."""
-
-    __slots__ = ()
-
-    def __init__(self, message: str):
-        super().__init__(_runtime_type(message), message)
-
-    def RuntimeError(self) -> None:  # Go's marker method of runtime.Error
-        pass
-
-
-def _runtime_type(message: str) -> str:
-    if message in _RUNTIME_ERRORS:
-        return "runtime.plainError"
-    if message.startswith(("runtime error: index out of range", "runtime error: slice bounds")):
-        return "runtime.boundsError"
-    if message.startswith("interface conversion: "):
-        return "*runtime.TypeAssertionError"
-    return "runtime.errorString"
-
-
-class PanicNilError(GoRuntimeError):
-    """``*runtime.PanicNilError``: ``panic(nil)`` panics with this (Go 1.21+)."""
-
-    __slots__ = ()
-
-    def __init__(self) -> None:
-        super().__init__("runtime error: panic called with nil argument")
-        self.name = "*runtime.PanicNilError"
-
-
-# the panics of Go's runtime that are runtime.Error values (the others, from the
-# standard library, are strings: "sync: negative WaitGroup counter")
-_RUNTIME_ERRORS = (
-    "send on closed channel",
-    "close of closed channel",
-    "close of nil channel",
-    "assignment to entry in nil map",
-)
-
-
 class NilMap(dict[Any, Any]):
     """A nil map: it reads as an empty map (``len`` 0, a lookup gives the zero value,
     ``range`` and ``delete`` do nothing), and an assignment to an entry panics."""
@@ -1146,12 +1106,6 @@ class NilSlice(list[Any]):
     nil slice from an empty one: its nil slice is ``[]``."""
 
     __slots__ = ()
-
-
-def clear_slice(s: list[Any], zero: Callable[[], Any]) -> None:
-    """``clear(s)`` of a slice: every element the zero value, the length kept."""
-    for i in range(len(s)):
-        s[i] = zero()
 
 
 def is_nil(s: list[Any]) -> bool:
@@ -1238,81 +1192,6 @@ def panic(value: Any) -> None:
         mark = " [recovered]" if recovered else ""
         text = f"{earlier.message}{mark}\n\tpanic: {text}"
     raise Panic(value, text)
-
-
-_NIL_DEREFERENCE = "runtime error: invalid memory address or nil pointer dereference"
-
-
-def runtime_error(exc: BaseException) -> GoPanic | None:
-    """The Go runtime panic a Python error of the translation stands for, if any
-    (``rt.runtime_errors``): a field, a method or a call of nil (``None``) is a nil
-    pointer dereference; an index past a slice's end is Go's index out of range,
-    without the index and the length Go's message gives, which Python's does not
-    carry."""
-    if isinstance(exc, AttributeError) and str(exc).startswith("'NoneType' object"):
-        return GoPanic(_NIL_DEREFERENCE)
-    if isinstance(exc, AttributeError) and getattr(type(exc.obj), "go_nil", False):
-        return GoPanic(_NIL_DEREFERENCE)  # a field of (*T)(nil) held in an interface
-    if isinstance(exc, TypeError) and str(exc).startswith("'NoneType' object"):
-        return GoPanic(_NIL_DEREFERENCE)
-    if isinstance(exc, IndexError) and str(exc).endswith("index out of range"):
-        return GoPanic(f"runtime error: {_index_text(exc)}")
-    return None
-
-
-def _index_text(exc: IndexError) -> str:
-    """Go's text of an index out of range (``index out of range [5] with length 3``)
-    for a subscript of the translation that raised ``exc``: read back from the
-    model's line, where its operands are variables, fields and constants, else
-    without the index and the length, which Python's error does not carry."""
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    if tb is None:
-        return "index out of range"
-    code = tb.tb_frame.f_code
-    positions = list(code.co_positions())
-    at = tb.tb_lasti // 2
-    line, _, start, end = positions[at] if at < len(positions) else (None, None, None, None)
-    text = linecache.getline(code.co_filename, line or 0).encode()
-    try:
-        node = ast.parse(text[start:end].decode(), mode="eval").body
-        names = {**tb.tb_frame.f_globals, **tb.tb_frame.f_locals}
-        if isinstance(node, ast.Subscript):
-            seq, i = _operand(node.value, names), _operand(node.slice, names)
-            if isinstance(i, int) and isinstance(seq, list | bytes):
-                return _out_of_range(i, len(seq))
-    except (SyntaxError, ValueError, TypeError, LookupError, AttributeError):
-        pass
-    return "index out of range"
-
-
-def _operand(node: ast.expr, names: dict[str, Any]) -> Any:
-    """The value of a subscript's operand that only reads: a variable, a field, a
-    constant, an element of a slice or a map, or a sum, difference or product of
-    such; ValueError for any other."""
-    if isinstance(node, ast.Name):
-        return names[node.id]
-    if isinstance(node, ast.Constant):
-        return node.value
-    if isinstance(node, ast.Attribute):
-        return getattr(_operand(node.value, names), node.attr)
-    if isinstance(node, ast.Subscript):  # grid[1][1]: an element read on the way
-        return _operand(node.value, names)[_operand(node.slice, names)]
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-        m = _operand(node.func.value, names)
-        if node.func.attr == "get" and isinstance(m, dict):  # m.get(k, zero): a map's element
-            return m[_operand(node.args[0], names)]
-    if isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
-        return _ARITHMETIC[type(node.op)](_operand(node.left, names), _operand(node.right, names))
-    raise ValueError(node)
-
-
-_ARITHMETIC: dict[type, Callable[[Any, Any], Any]] = {
-    ast.Add: lambda x, y: x + y,
-    ast.Sub: lambda x, y: x - y,
-    ast.Mult: lambda x, y: x * y,
-}
 
 
 def _as_panic(exc: BaseException | None) -> GoPanic | None:
@@ -1801,56 +1680,6 @@ class FNV:
 
 _FNV_BASIS = {32: 0x811C9DC5, 64: 0xCBF29CE484222325}  # the offset bases, by bits
 _FNV_PRIME = {32: 0x01000193, 64: 0x00000100000001B3}
-
-
-def at(s: Any, i: int) -> Any:
-    """``s[i]`` of a slice, an array or a string's bytes where ``i`` may be negative
-    (Python would count it from the end): Go's runtime panic where it is out of
-    range."""
-    return s[bound(s, i)]
-
-
-def bound(s: Any, i: int) -> int:
-    """The index ``i`` of ``s``, checked as Go checks it: a target ``s[go.bound(s,
-    i)] = v``, or Go's runtime panic, ``index out of range [5] with length 3`` (a
-    negative index, ``[-1]``)."""
-    if 0 <= i < len(s):
-        return i
-    raise GoPanic(f"runtime error: {_out_of_range(i, len(s))}")
-
-
-def _out_of_range(i: int, n: int) -> str:
-    """Go's text of index ``i`` out of the range of a length ``n``."""
-    return f"index out of range [{i}]" + ("" if i < 0 else f" with length {n}")
-
-
-def sliced(s: Any, low: int = 0, high: int | None = None) -> Any:
-    """The slice expression ``s[low:high]`` of a slice or a string (a string's bounds
-    are byte offsets, as Go's: a rune cut in two becomes U+FFFD), or Go's runtime
-    panic where a bound is out of range (a slice's capacity is its length here)."""
-    text = isinstance(s, str) and not s.isascii()
-    data = s.encode() if text else s
-    n = len(data)
-    hi = n if high is None else high
-    if not 0 <= low <= hi <= n:
-        what = "length" if isinstance(s, str) else "capacity"
-        if not 0 <= hi <= n:
-            bounds = f"[:{hi}] with {what} {n}"
-        elif low < 0:
-            bounds = f"[{low}:]"
-        else:
-            bounds = f"[{low}:{hi}]"
-        raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
-    if text:
-        return data[low:hi].decode(errors="replace")
-    return s[low:hi]
-
-
-def slice_copy(dst: list[Any], src: list[Any]) -> int:
-    """Go's ``copy(dst, src)``: as many elements as both have; how many."""
-    n = min(len(dst), len(src))
-    dst[:n] = src[:n]
-    return n
 
 
 def dial_udp(network: str, laddr: Any, raddr: None) -> tuple[None, sl.GoError]:
@@ -3084,11 +2913,6 @@ def errorf(format: str, *args: Any) -> sl.GoError:
     if wrapped:
         return WrapErrors(message, [e for e in wrapped if e is not None])
     return sl.GoError("*errors.errorString", message)
-
-
-def close(ch: Any) -> None:
-    """``close(ch)`` as a function value (``defer close(ch)`` in a loop)."""
-    ch.close()
 
 
 _SCAN_INTS = {  # an integer type: its bits, and whether it is signed

@@ -1,0 +1,72 @@
+"""Go's built-in operations that the translation writes as calls: ``s[i]`` and
+``s[low:high]`` with Go's bounds checks, ``copy(dst, src)``, ``clear(s)``, and
+``close`` as a function value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from simlab.errors import GoPanic
+
+
+def clear_slice(s: list[Any], zero: Callable[[], Any]) -> None:
+    """``clear(s)`` of a slice: every element the zero value, the length kept."""
+    for i in range(len(s)):
+        s[i] = zero()
+
+
+def at(s: Any, i: int) -> Any:
+    """``s[i]`` of a slice, an array or a string's bytes where ``i`` may be negative
+    (Python would count it from the end): Go's runtime panic where it is out of
+    range."""
+    return s[bound(s, i)]
+
+
+def bound(s: Any, i: int) -> int:
+    """The index ``i`` of ``s``, checked as Go checks it: a target ``s[go.bound(s,
+    i)] = v``, or Go's runtime panic, ``index out of range [5] with length 3`` (a
+    negative index, ``[-1]``)."""
+    if 0 <= i < len(s):
+        return i
+    raise GoPanic(f"runtime error: {_out_of_range(i, len(s))}")
+
+
+def _out_of_range(i: int, n: int) -> str:
+    """Go's text of index ``i`` out of the range of a length ``n``."""
+    return f"index out of range [{i}]" + ("" if i < 0 else f" with length {n}")
+
+
+def sliced(s: Any, low: int = 0, high: int | None = None) -> Any:
+    """The slice expression ``s[low:high]`` of a slice or a string (a string's bounds
+    are byte offsets, as Go's: a rune cut in two becomes U+FFFD), or Go's runtime
+    panic where a bound is out of range (a slice's capacity is its length here)."""
+    text = isinstance(s, str) and not s.isascii()
+    data = s.encode() if text else s
+    n = len(data)
+    hi = n if high is None else high
+    if not 0 <= low <= hi <= n:
+        what = "length" if isinstance(s, str) else "capacity"
+        if not 0 <= hi <= n:
+            bounds = f"[:{hi}] with {what} {n}"
+        elif low < 0:
+            bounds = f"[{low}:]"
+        else:
+            bounds = f"[{low}:{hi}]"
+        raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
+    if text:
+        return data[low:hi].decode(errors="replace")
+    return s[low:hi]
+
+
+def slice_copy(dst: list[Any], src: list[Any]) -> int:
+    """Go's ``copy(dst, src)``: as many elements as both have; how many."""
+    n = min(len(dst), len(src))
+    dst[:n] = src[:n]
+    return n
+
+
+def close(ch: Any) -> None:
+    """``close(ch)`` as a function value (``defer close(ch)`` in a loop)."""
+    ch.close()

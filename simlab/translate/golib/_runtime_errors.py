@@ -1,0 +1,138 @@
+"""``runtime.Error``: the panics of Go's runtime itself (a nil map's assignment,
+a closed channel's misuse, a nil pointer dereference, an index out of range), of
+the dynamic type Go gives each, and the Python errors of a translation that stand
+for them (:func:`runtime_error`, ``rt.runtime_errors``).
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+from collections.abc import Callable
+from typing import Any
+
+import simlab as sl
+from simlab.errors import GoPanic
+
+from ._builtins import _out_of_range
+
+
+class GoRuntimeError(sl.GoError):
+    """A ``runtime.Error``: what recover returns for a panic of the runtime itself,
+    of the dynamic type Go gives it (``%T``): ``runtime.boundsError`` for an index out
+    of range, ``runtime.plainError`` for a channel's or a nil map's misuse,
+    ``*runtime.TypeAssertionError`` for a failed assertion, else
+    ``runtime.errorString``."""
+
+    __slots__ = ()
+
+    def __init__(self, message: str):
+        super().__init__(_runtime_type(message), message)
+
+    def RuntimeError(self) -> None:  # Go's marker method of runtime.Error
+        pass
+
+
+def _runtime_type(message: str) -> str:
+    if message in _RUNTIME_ERRORS:
+        return "runtime.plainError"
+    if message.startswith(("runtime error: index out of range", "runtime error: slice bounds")):
+        return "runtime.boundsError"
+    if message.startswith("interface conversion: "):
+        return "*runtime.TypeAssertionError"
+    return "runtime.errorString"
+
+
+class PanicNilError(GoRuntimeError):
+    """``*runtime.PanicNilError``: ``panic(nil)`` panics with this (Go 1.21+)."""
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        super().__init__("runtime error: panic called with nil argument")
+        self.name = "*runtime.PanicNilError"
+
+
+# the panics of Go's runtime that are runtime.Error values (the others, from the
+# standard library, are strings: "sync: negative WaitGroup counter")
+_RUNTIME_ERRORS = (
+    "send on closed channel",
+    "close of closed channel",
+    "close of nil channel",
+    "assignment to entry in nil map",
+)
+
+
+_NIL_DEREFERENCE = "runtime error: invalid memory address or nil pointer dereference"
+
+
+def runtime_error(exc: BaseException) -> GoPanic | None:
+    """The Go runtime panic a Python error of the translation stands for, if any
+    (``rt.runtime_errors``): a field, a method or a call of nil (``None``) is a nil
+    pointer dereference; an index past a slice's end is Go's index out of range,
+    without the index and the length Go's message gives, which Python's does not
+    carry."""
+    if isinstance(exc, AttributeError) and str(exc).startswith("'NoneType' object"):
+        return GoPanic(_NIL_DEREFERENCE)
+    if isinstance(exc, AttributeError) and getattr(type(exc.obj), "go_nil", False):
+        return GoPanic(_NIL_DEREFERENCE)  # a field of (*T)(nil) held in an interface
+    if isinstance(exc, TypeError) and str(exc).startswith("'NoneType' object"):
+        return GoPanic(_NIL_DEREFERENCE)
+    if isinstance(exc, IndexError) and str(exc).endswith("index out of range"):
+        return GoPanic(f"runtime error: {_index_text(exc)}")
+    return None
+
+
+def _index_text(exc: IndexError) -> str:
+    """Go's text of an index out of range (``index out of range [5] with length 3``)
+    for a subscript of the translation that raised ``exc``: read back from the
+    model's line, where its operands are variables, fields and constants, else
+    without the index and the length, which Python's error does not carry."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return "index out of range"
+    code = tb.tb_frame.f_code
+    positions = list(code.co_positions())
+    at = tb.tb_lasti // 2
+    line, _, start, end = positions[at] if at < len(positions) else (None, None, None, None)
+    text = linecache.getline(code.co_filename, line or 0).encode()
+    try:
+        node = ast.parse(text[start:end].decode(), mode="eval").body
+        names = {**tb.tb_frame.f_globals, **tb.tb_frame.f_locals}
+        if isinstance(node, ast.Subscript):
+            seq, i = _operand(node.value, names), _operand(node.slice, names)
+            if isinstance(i, int) and isinstance(seq, list | bytes):
+                return _out_of_range(i, len(seq))
+    except (SyntaxError, ValueError, TypeError, LookupError, AttributeError):
+        pass
+    return "index out of range"
+
+
+def _operand(node: ast.expr, names: dict[str, Any]) -> Any:
+    """The value of a subscript's operand that only reads: a variable, a field, a
+    constant, an element of a slice or a map, or a sum, difference or product of
+    such; ValueError for any other."""
+    if isinstance(node, ast.Name):
+        return names[node.id]
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Attribute):
+        return getattr(_operand(node.value, names), node.attr)
+    if isinstance(node, ast.Subscript):  # grid[1][1]: an element read on the way
+        return _operand(node.value, names)[_operand(node.slice, names)]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        m = _operand(node.func.value, names)
+        if node.func.attr == "get" and isinstance(m, dict):  # m.get(k, zero): a map's element
+            return m[_operand(node.args[0], names)]
+    if isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
+        return _ARITHMETIC[type(node.op)](_operand(node.left, names), _operand(node.right, names))
+    raise ValueError(node)
+
+
+_ARITHMETIC: dict[type, Callable[[Any, Any], Any]] = {
+    ast.Add: lambda x, y: x + y,
+    ast.Sub: lambda x, y: x - y,
+    ast.Mult: lambda x, y: x * y,
+}
