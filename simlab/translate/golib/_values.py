@@ -1,0 +1,424 @@
+"""Go's values as the translation keeps them: pointers (:class:`Ref`,
+:class:`FieldRef`, :class:`ElemRef`, and an address in the run's heap), named
+types with methods (:class:`Named`, :class:`NamedValue`), nil maps and slices,
+struct values (copied, compared and hashed field by field; the copy an interface
+holds, and its typed nil), ``==`` of interface values, ``struct{}{}``, the String
+or Error method fmt and ``err.Error()`` call, and the program's function values
+that the library calls (:func:`call`, :func:`plain`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Generator
+from inspect import isgenerator
+from typing import Any
+
+import simlab as sl
+from simlab.errors import GoPanic, SimlabError
+
+from ._runstate import _state
+from ._runtime_errors import _NIL_DEREFERENCE
+
+
+def plain(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``f``, a function value of the program that the library calls as a plain
+    function (``slices.IndexFunc``'s): a generator function only because another
+    function of its type blocks, it runs to its end at once. One that does block
+    ends the run in one line: the library cannot wait."""
+
+    def call(*args: Any) -> Any:
+        result = f(*args)
+        if not isgenerator(result):
+            return result
+        try:
+            next(result)
+        except StopIteration as done:
+            return done.value
+        result.close()
+        raise SimlabError(
+            "a function the standard library calls blocked (simlab runs slices.IndexFunc's, "
+            "DeleteFunc's, strings.Map's... functions at once): give it one that does not block"
+        )
+
+    return call
+
+
+class NilMap(dict[Any, Any]):
+    """A nil map: it reads as an empty map (``len`` 0, a lookup gives the zero value,
+    ``range`` and ``delete`` do nothing), and an assignment to an entry panics."""
+
+    __slots__ = ()
+
+    def _assign(self, *_args: Any, **_kwargs: Any) -> Any:
+        raise GoPanic("assignment to entry in nil map")
+
+    __setitem__ = setdefault = update = __ior__ = _assign
+
+    def __repr__(self) -> str:
+        return "go.NIL_MAP"
+
+
+NIL_MAP = NilMap()  # never holds an entry, so one value serves every nil map
+
+
+class NilSlice(list[Any]):
+    """A nil slice, in a program that compares a slice with nil: it reads as an empty
+    slice, and ``s == nil`` (:func:`is_nil`) holds of it until an element is appended
+    in place (``s = append(s, x)``), where an empty slice that ``make`` or a literal
+    made is never nil. A program that never compares a slice with nil cannot tell a
+    nil slice from an empty one: its nil slice is ``[]``."""
+
+    __slots__ = ()
+
+
+def is_nil(s: list[Any]) -> bool:
+    """``s == nil`` of a slice."""
+    return type(s) is NilSlice and not s
+
+
+def call(fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, Any]:
+    """``yield from go.call(f, *args)``: call ``f``, a generator function or not."""
+    result = fn(*args)
+    if isgenerator(result):
+        return (yield from result)
+    return result
+
+
+class Named:
+    """A value of a named channel type with methods (``type out chan<- T``): the
+    class holds the channel, ``v``, and its channel operations are the channel's."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: Any):
+        self.v = v
+
+    def __getattr__(self, name: str) -> Any:  # send, recv, close, the select cases
+        return getattr(self.v, name)
+
+    def __len__(self) -> int:
+        return len(self.v)
+
+
+class NamedValue:
+    """A value of a named slice, map or func type with methods (``type byAge
+    []person``) held in an interface: ``v`` is the slice, map or function, shared as
+    Go shares them. Elsewhere such a value is the plain list, dict or function, and a
+    method is called on the class (``byAge.Len(people)``). Held as a pointer
+    (``heap.Init(&pq)``), ``ref`` is the pointer (a :class:`Ref`) and ``v`` reads
+    through it."""
+
+    __slots__ = ("_v", "ref")
+
+    def __init__(self, v: Any):
+        self._v: Any = v
+        self.ref: Ref | None = None
+
+    @classmethod
+    def pointer(cls, ref: Ref) -> NamedValue:
+        """A ``*T`` held in an interface."""
+        value = cls(None)
+        value.ref = ref
+        return value
+
+    @property
+    def v(self) -> Any:
+        return self._v if self.ref is None else self.ref.v
+
+
+class method:  # a decorator, named as Python's staticmethod is
+    """A method of a named slice, map or func type: on the class, the function,
+    called with the receiver (``byAge.Len(people)``); on a :class:`NamedValue`, the
+    function bound to the value (``pointer=True``: to the pointer)."""
+
+    __slots__ = ("fn", "pointer")
+
+    def __init__(self, fn: Callable[..., Any], pointer: bool = False):
+        self.fn, self.pointer = fn, pointer
+
+    def __get__(self, obj: NamedValue | None, cls: type | None = None) -> Callable[..., Any]:
+        if obj is None:
+            return self.fn
+        if self.pointer:
+            if obj.ref is None:
+                raise SimlabError("a pointer method called on a value held in an interface")
+            return functools.partial(self.fn, obj.ref)
+        return functools.partial(self.fn, obj.v)
+
+
+def pointer_method(fn: Callable[..., Any]) -> method:
+    """A method with a pointer receiver of a named slice, map or func type."""
+    return method(fn, pointer=True)
+
+
+class Ref:
+    """A pointer to a variable that is not a struct (``&x``, ``new(int)``): ``p.v``
+    is ``*p``. Pointers to struct values are the objects themselves."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: Any):
+        self.v = v
+
+
+class FieldRef(Ref):
+    """``&s.f``: ``p.v`` reads and writes the field ``f`` of ``s``."""
+
+    __slots__ = ("name", "obj")
+
+    def __init__(self, obj: Any, name: str):
+        self.obj, self.name = obj, name
+
+    @property
+    def v(self) -> Any:
+        return getattr(self.obj, self.name)
+
+    @v.setter
+    def v(self, value: Any) -> None:
+        setattr(self.obj, self.name, value)
+
+
+class ElemRef(Ref):
+    """``&s[i]``: ``p.v`` reads and writes the element ``i`` of the slice ``s``."""
+
+    __slots__ = ("i", "s")
+
+    def __init__(self, s: list[Any], i: int):
+        self.s, self.i = s, i
+
+    @property
+    def v(self) -> Any:
+        return self.s[self.i]
+
+    @v.setter
+    def v(self, value: Any) -> None:
+        self.s[self.i] = value
+
+
+def address(rt: Any, obj: Any) -> int:
+    """``uintptr(unsafe.Pointer(p))``: the address of the object ``p``, from a heap
+    of the run's own (the first object whose address is taken is at 0xc000010000,
+    the next 16 bytes on), the same in every run of a program and schedule."""
+    heap = _state(rt).addresses
+    if id(obj) not in heap:
+        heap[id(obj)] = (obj, 0xC000010000 + 16 * len(heap))  # keeps obj, and its id, alive
+    return heap[id(obj)][1]
+
+
+def copy(x: Any) -> Any:
+    """A copy of the struct value ``x``, as Go copies a struct where it is stored or
+    passed: its fields are shared, but those holding struct values or arrays
+    (``go_values``), which are copied in turn. A nil pointer's (``*p``) is Go's nil
+    pointer dereference."""
+    if type(x) is list:
+        return copy_array(x)
+    if x is None:
+        raise GoPanic(_NIL_DEREFERENCE)
+    return _copy_as(x, getattr(type(x), "go_struct", type(x)))
+
+
+def as_iface(x: Any, cls: type) -> Any:
+    """A pointer to a struct of class ``cls`` converted to an error (``var err error
+    = p``): ``x``, or for nil the interface holding ``(*T)(nil)``, which is not nil
+    (``err != nil``), prints ``<nil>`` where its Error method dereferences it, and
+    is ``*T`` to ``%T``, a type switch and an assertion, which gives back nil."""
+    return x if x is not None else _typed_nil(cls)
+
+
+def _typed_nil(cls: type) -> Any:
+    """The one ``(*T)(nil)`` of the class, held in an interface: an object of a
+    subclass marked ``go_nil``, whose fields are never set (reading one is Go's nil
+    pointer dereference: :func:`runtime_error`)."""
+    nil = cls.__dict__.get("go_typed_nil")
+    if nil is None:
+        methods = {
+            name: _nil_receiver(f)
+            for klass in reversed(cls.__mro__)
+            for name, f in vars(klass).items()
+            if callable(f) and not name.startswith(("_", "go_"))
+        }
+        nil = object.__new__(_subclass(cls, go_nil=True, **methods))
+        type.__setattr__(cls, "go_typed_nil", nil)
+    return nil
+
+
+def _nil_receiver(method: Callable[..., Any]) -> Callable[..., Any]:
+    """``method`` called on ``(*T)(nil)`` held in an interface: with a nil receiver,
+    as Go calls it (``if d == nil`` in the method holds; a field read panics)."""
+
+    def call(self: Any, *args: Any) -> Any:
+        return method(None, *args)
+
+    return call
+
+
+def _subclass(cls: Any, **marks: Any) -> Any:
+    """A subclass of ``cls`` with its name and no fields of its own, marked with
+    ``marks`` (class attributes): what ``cls``'s values or nil pointers are when an
+    interface holds them."""
+    namespace = {"__slots__": (), "__module__": cls.__module__, "__qualname__": cls.__qualname__}
+    return type(cls.__name__, (cls,), {**namespace, **marks})
+
+
+def concrete(x: Any) -> Any:
+    """What an interface holds, as the pointer a type assertion gives: nil for
+    ``(*T)(nil)``."""
+    return None if getattr(type(x), "go_nil", False) else x
+
+
+def as_value(x: Any) -> Any:
+    """A struct value converted to an interface (``var s Shape = Rect{3, 4}``): the copy
+    the interface holds, of a class that says it is a value. A pointer to a struct and
+    the struct are one object at run time; held as a value, fmt prints it ``{3 4}``
+    (not ``&{3 4}``), ``%T`` names ``main.Rect`` (not ``*main.Rect``), and ``==``
+    compares it field by field, as a map key or in ``atomic.Value.CompareAndSwap``."""
+    return _copy_as(x, _value_class(getattr(type(x), "go_struct", type(x))))
+
+
+def _value_class(cls: Any) -> Any:
+    """The class of ``cls``'s values held in interfaces: a subclass, so that a type
+    switch or an assertion finds ``cls``, with the same fields; made once, and kept
+    on ``cls``."""
+    value: Any = cls.__dict__.get("go_value_class")
+    if value is None:
+        value = _subclass(
+            cls,
+            __eq__=lambda a, b: type(a) is type(b) and struct_equal(a, b),
+            __hash__=struct_hash,
+            go_struct=cls,
+        )
+        value.__slots__ = cls.__slots__  # the fields, read by copy, fmt and ==
+        cls.go_value_class = value
+    return value
+
+
+def _copy_as(x: Any, cls: Any) -> Any:
+    c = object.__new__(cls)
+    for name in cls.__slots__:
+        setattr(c, name, getattr(x, name))
+    for name in getattr(cls, "go_values", ()):
+        setattr(c, name, copy(getattr(x, name)))
+    return c
+
+
+def struct_equal(a: Any, b: Any) -> bool:
+    """``a == b`` of two struct values: each field equal, one holding a struct value
+    (``go_values``) compared field by field in turn, a pointer or a channel by
+    identity (what ``==`` of an object without ``__eq__`` is)."""
+    cls = type(a)
+    values = getattr(cls, "go_values", ())
+    return all(
+        _value_equal(getattr(a, f), getattr(b, f))
+        if f in values
+        else getattr(a, f) == getattr(b, f)
+        for f in cls.__slots__
+    )
+
+
+def array_equal(a: list[Any], b: list[Any]) -> bool:
+    """``a == b`` of two arrays of struct values or of arrays: element by element."""
+    return all(_value_equal(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _value_equal(x: Any, y: Any) -> bool:
+    if type(x) is list:
+        return array_equal(x, y)
+    if hasattr(type(x), "__slots__") and not isinstance(x, int | float | str):
+        return struct_equal(x, y)
+    return bool(x == y)
+
+
+def _struct_key(x: Any) -> tuple[Any, ...]:
+    """A struct value's fields as a tuple, those holding struct values in turn."""
+    values = getattr(type(x), "go_values", ())
+    return tuple(
+        _struct_key(getattr(x, f)) if f in values else getattr(x, f) for f in type(x).__slots__
+    )
+
+
+def struct_hash(x: Any) -> int:
+    """The hash of a struct value a map is keyed by: of its fields (see struct_equal)."""
+    return hash(_struct_key(x))
+
+
+def copy_array(x: list[Any], copy_elem: Callable[[Any], Any] | None = None) -> list[Any]:
+    """A copy of an array (a list), as Go copies one where it is assigned or passed:
+    each element copied by ``copy_elem`` (struct values, arrays), or shared as it is
+    (numbers, strings, pointers, channels)."""
+    return [copy_elem(e) for e in x] if copy_elem is not None else list(x)
+
+
+def copy_sync(x: Any) -> Any:
+    """A copy of a ``sync.WaitGroup`` or ``sync.Mutex`` value, passed or stored as Go
+    copies it (go vet's copylocks warns; the program runs): it starts with the
+    value's state, a WaitGroup's counter, a Mutex's lock, and is its own after, with
+    none of the waiters."""
+    if isinstance(x, sl.WaitGroup):
+        c = x._rt.waitgroup()
+        c.count = x.count
+        return c
+    if isinstance(x, sl.Mutex):
+        m = x._rt.mutex()
+        m.locked = x.locked
+        return m
+    raise TypeError(f"copy_sync: {type(x).__name__} is not a sync.WaitGroup or sync.Mutex")
+
+
+def _fmt_method_of(x: Any) -> str | None:
+    """The method fmt prints ``x`` by: Error for an error, String for a Stringer."""
+    for method in ("Error", "String"):
+        if callable(getattr(type(x), method, None)):
+            return method
+    return None
+
+
+class _EmptyStruct:
+    """``struct{}{}`` where Go shows it: held in an interface, or printed, where it
+    is ``{}``. Elsewhere the translation keeps the empty struct as None, a signal's
+    value (``done <- struct{}{}``)."""
+
+    __slots__ = ()
+    go_name = "struct {}"
+    go_struct = True  # a value, not a pointer to one
+
+    def __repr__(self) -> str:
+        return "{}"
+
+
+EMPTY = _EmptyStruct()
+
+
+def _fmt_method(x: Any, method: str) -> str:
+    if getattr(type(x), "go_nil", False):
+        try:  # fmt prints <nil> for a nil pointer whose method panics
+            text = getattr(x, method)()
+        except AttributeError:
+            return "<nil>"
+        if isgenerator(text):
+            text.close()
+            return "<nil>"
+        return str(text)
+    text = getattr(x, method)()
+    if isgenerator(text):
+        text.close()
+        name = getattr(type(x), "go_name", type(x).__name__)
+        raise SimlabError(
+            f"fmt called the {method} method of {name}, which blocks, on a value the "
+            "translation did not hand to fmt itself (a struct's field, say): print "
+            f"x.{method}() instead"
+        )
+    return str(text)
+
+
+_BY_VALUE = (int, float, complex, str, bool)
+
+
+def equal(a: Any, b: Any) -> bool:
+    """Go's ``==`` on interface values and type parameters: the same dynamic type and
+    equal values, numbers, strings, booleans, arrays and struct values by value,
+    anything else (a pointer, an error, a channel) only itself."""
+    if type(a) is not type(b):
+        return False
+    by_value = isinstance(a, (*_BY_VALUE, list)) or hasattr(type(a), "go_struct")
+    return a == b if by_value or type(a).__hash__ is not object.__hash__ else a is b
