@@ -45,6 +45,30 @@ from simlab.go.goroutine import SYNCTEST_WAIT, WAITING, Goroutine, Op
 from simlab.observe.leaks import durably_blocked
 
 from ._builtins import at, bound, clear_slice, close, slice_copy, sliced
+from ._errors import (
+    LIBRARY_ERRORS,
+    JoinError,
+    error_of,
+    error_text,
+    errors_as,
+    errors_is,
+    errors_join,
+    errors_unwrap,
+    new_error,
+)
+from ._io import (
+    EOF,
+    FNV,
+    Buffer,
+    Builder,
+    ErrUnexpectedEOF,
+    _write,
+    _writer,
+    discard,
+    read_full,
+    stderr,
+    stdout,
+)
 from ._math import (
     math_abs,
     math_ceil,
@@ -93,13 +117,7 @@ from ._numbers import (
 )
 from ._pool import Pool
 from ._runstate import _binary, _state
-from ._runtime_errors import (
-    _NIL_DEREFERENCE,
-    _RUNTIME_ERRORS,
-    GoRuntimeError,
-    PanicNilError,
-    runtime_error,
-)
+from ._runtime_errors import _RUNTIME_ERRORS, GoRuntimeError, PanicNilError, runtime_error
 from ._strings import (
     _SPACES,
     cut,
@@ -446,109 +464,6 @@ class WrapErrors(sl.GoError):
 
     def Unwrap(self) -> list[Any]:
         return self.errs
-
-
-class JoinError(sl.GoError):
-    """``errors.Join(errs...)``: the non-nil errors, their messages one per line."""
-
-    __slots__ = ("errs",)
-
-    def __init__(self, errs: list[Any]):
-        super().__init__("*errors.joinError", "\n".join(error_text(e) for e in errs))
-        self.errs = errs
-
-    def Unwrap(self) -> list[Any]:
-        return self.errs
-
-
-def error_text(err: Any) -> str:
-    """``err.Error()`` for an ``error``: the method of the program's error type, or
-    the message of the library's (nil is Go's nil pointer dereference)."""
-    if callable(getattr(type(err), "Error", None)):
-        if getattr(type(err), "go_nil", False):
-            return str(err.Error())  # (*T)(nil): Go's panic if Error dereferences it
-        return _fmt_method(err, "Error")
-    if err is None:
-        raise GoPanic(_NIL_DEREFERENCE)
-    return str(err)
-
-
-def error_of(err: Any) -> Generator[Any, Any, str]:
-    """:func:`error_text`, where the program has an Error method that blocks."""
-    if callable(getattr(type(err), "Error", None)):
-        text = err.Error()
-        return (yield from text) if isgenerator(text) else text
-    return error_text(err)
-
-
-def errors_join(*errs: Any) -> JoinError | None:
-    """``errors.Join``: nil when every error is nil."""
-    kept = [e for e in errs if e is not None]
-    return JoinError(kept) if kept else None
-
-
-def _tree(err: Any) -> Iterator[Any]:
-    """``err`` and the errors it wraps, depth first, as ``errors.Is`` and ``As`` walk
-    them: what ``%w`` wrapped, each error ``errors.Join`` joined, and what an error
-    type of the program's ``Unwrap`` method returns (one error, or a slice)."""
-    while err is not None:
-        yield err
-        unwrap = getattr(type(err), "Unwrap", None)
-        if callable(unwrap):
-            inner = err.Unwrap()
-        else:
-            inner = getattr(err, "errs", None)
-            if inner is None:
-                inner = getattr(err, "wrapped", None)
-        if isinstance(inner, list):
-            for e in inner:
-                yield from _tree(e)
-            return
-        err = inner
-
-
-def new_error(message: str) -> sl.GoError:
-    """``errors.New(message)``: a distinct error value."""
-    return sl.GoError("*errors.errorString", message)
-
-
-def errors_unwrap(err: Any) -> Any:
-    """``errors.Unwrap``: what ``err`` wraps, if it wraps one error (a joined error,
-    or an ``Unwrap`` that returns a slice, gives nil)."""
-    if callable(getattr(type(err), "Unwrap", None)):
-        inner = err.Unwrap()
-        return None if isinstance(inner, list) else inner
-    return getattr(err, "wrapped", None)
-
-
-def errors_is(err: Any, target: Any) -> bool:
-    """``errors.Is``: ``err`` is ``target`` or wraps it, or an error of its tree says
-    it is, by an ``Is(target) bool`` method of the program; with a nil on either
-    side, whether both are nil."""
-    if err is None or target is None:
-        return err is target
-    for e in _tree(err):
-        if e is target or equal(e, target):
-            return True
-        is_ = getattr(type(e), "Is", None)
-        if callable(is_) and e.Is(target):
-            return True
-    return False
-
-
-def errors_as(err: Any, target: Any, matches: Callable[[Any], bool]) -> bool:
-    """``errors.As(err, &target)``: the first error of ``err``'s chain (``err``, then
-    what each wraps) that ``matches`` the target's type goes into ``target.v``."""
-    for e in _tree(err):
-        if matches(e):
-            if type(target) is Ref:
-                target.v = concrete(e)
-            else:  # &v of a struct value v: the object itself, whose fields take e's
-                value = copy(e)
-                for name in type(target).__slots__:
-                    setattr(target, name, getattr(value, name))
-            return True
-    return False
 
 
 _ATOI = re.compile(r"[+-]?[0-9]+")
@@ -1456,76 +1371,6 @@ def setenv(rt: Any, key: str, value: str) -> sl.GoError | None:
 def unsetenv(rt: Any, key: str) -> None:
     """``os.Unsetenv``."""
     _env(rt).pop(key, None)
-
-
-EOF = new_error("EOF")  # io.EOF
-ErrUnexpectedEOF = new_error("unexpected EOF")  # io.ErrUnexpectedEOF
-
-# the standard library's other sentinel errors a program compares with errors.Is,
-# by their Go names: each is one value, as Go's are
-LIBRARY_ERRORS = {
-    "os.ErrNotExist": new_error("file does not exist"),
-    "os.ErrExist": new_error("file already exists"),
-    "os.ErrClosed": new_error("file already closed"),
-    "os.ErrDeadlineExceeded": new_error("i/o timeout"),
-    "io.ErrClosedPipe": new_error("io: read/write on closed pipe"),
-    "io.ErrShortWrite": new_error("short write"),
-    "io.ErrNoProgress": new_error("multiple Read calls return no data or error"),
-    "net.ErrClosed": new_error("use of closed network connection"),
-    "errors.ErrUnsupported": new_error("unsupported operation"),
-    "os.ErrPermission": new_error("permission denied"),
-}
-for _name in ("ErrNotExist", "ErrExist", "ErrClosed", "ErrPermission"):
-    LIBRARY_ERRORS["io/fs." + _name] = LIBRARY_ERRORS["os." + _name]  # one error, two names
-
-
-def read_full(r: Any, buf: list[Any]) -> Generator[Any, Any, tuple[int, Any]]:
-    """``io.ReadFull(r, buf)``: ``r.Read`` until ``buf`` is full or it fails, as Go's
-    ``io.ReadAtLeast``: the error is nil once full, ``io.ErrUnexpectedEOF`` for
-    ``io.EOF`` after some bytes. ``r.Read`` may block (a generator)."""
-    n, err = 0, None
-    while n < len(buf) and err is None:
-        part = buf if n == 0 else buf[n:]  # a slice is a copy here: copied back below
-        nn, err = yield from call(r.Read, part)
-        if part is not buf:
-            buf[n : n + nn] = part[:nn]
-        n += nn
-    if n >= len(buf):
-        err = None
-    elif n > 0 and err is EOF:
-        err = ErrUnexpectedEOF
-    return n, err
-
-
-class FNV:
-    """``hash/fnv``'s hashes: ``fnv.New32a()`` is ``FNV(32, a=True)``. Each byte
-    written is mixed in by the FNV-1 rule (multiply by the prime, then xor the
-    byte) or, for FNV-1a, the other way round; ``sum32``/``sum64`` read the sum."""
-
-    __slots__ = ("_h", "a", "bits")
-
-    def __init__(self, bits: int, a: bool = False) -> None:
-        self.bits, self.a = bits, a
-        self._h = _FNV_BASIS[bits]
-
-    def write(self, data: list[int]) -> tuple[int, None]:
-        h, prime, mask = self._h, _FNV_PRIME[self.bits], (1 << self.bits) - 1
-        for b in data:
-            h = ((h ^ b) * prime) & mask if self.a else ((h * prime) & mask) ^ b
-        self._h = h
-        return len(data), None
-
-    def sum32(self) -> int:
-        return self._h
-
-    sum64 = sum32
-
-    def reset(self) -> None:
-        self._h = _FNV_BASIS[self.bits]
-
-
-_FNV_BASIS = {32: 0x811C9DC5, 64: 0xCBF29CE484222325}  # the offset bases, by bits
-_FNV_PRIME = {32: 0x01000193, 64: 0x00000100000001B3}
 
 
 def dial_udp(network: str, laddr: Any, raddr: None) -> tuple[None, sl.GoError]:
@@ -2449,16 +2294,6 @@ def printf(format: str, *args: Any) -> None:
     _print(sprintf(format, *args), end="")
 
 
-def _writer(w: Any) -> Any:
-    """Where text written to ``w`` goes: os.Stdout and os.Stderr are the process's
-    streams as they are now (a test may have replaced them since golib was imported)."""
-    if w is stdout:
-        return sys.stdout
-    if w is stderr:
-        return sys.stderr
-    return w
-
-
 def fprint(w: Any, *args: Any) -> tuple[int, None]:
     """``fmt.Fprint``: what ``fmt.Sprint`` gives, written to ``w``; the bytes written."""
     return _write(w, sprint(*args))
@@ -2472,61 +2307,6 @@ def fprintln(w: Any, *args: Any) -> tuple[int, None]:
 def fprintf(w: Any, format: str, *args: Any) -> tuple[int, None]:
     """``fmt.Fprintf``."""
     return _write(w, sprintf(format, *args))
-
-
-def _write(w: Any, text: str) -> tuple[int, None]:
-    out = _writer(w)
-    if hasattr(out, "write"):  # a stream, a Buffer, a Builder, io.Discard
-        out.write(text)
-    elif isgenerator(out.Write(list(text.encode()))):  # an io.Writer of the program
-        raise SimlabError(
-            f"{type(out).__name__}.Write blocks where fmt or log calls it, which simlab"
-            " does not model: write to a bytes.Buffer, or lock in the caller"
-        )
-    return len(text.encode()), None
-
-
-class Buffer:
-    """A ``bytes.Buffer`` written to: its bytes, ``String()`` of them (as UTF-8)."""
-
-    __slots__ = ("_b",)
-
-    def __init__(self) -> None:
-        self._b = bytearray()
-
-    def write(self, data: str | list[int]) -> tuple[int, None]:
-        """``b.Write(p)``, and what ``fmt.Fprintf(&b, ...)`` writes."""
-        raw = data.encode() if isinstance(data, str) else bytes(data)
-        self._b += raw
-        return len(raw), None
-
-    def write_string(self, s: str) -> tuple[int, None]:
-        return self.write(s)
-
-    def write_byte(self, c: int) -> None:
-        self._b.append(c)
-
-    def write_rune(self, r: int) -> tuple[int, None]:
-        return self.write(chr(r))
-
-    def string(self) -> str:
-        return self._b.decode(errors="replace")
-
-    def bytes(self) -> list[int]:
-        return list(self._b)
-
-    def len(self) -> int:
-        return len(self._b)
-
-    def reset(self) -> None:
-        self._b.clear()
-
-
-class Builder(Buffer):
-    """A ``strings.Builder``: the same bytes as a ``bytes.Buffer`` written to alike
-    (``WriteByte`` of a UTF-8 sequence's bytes makes its character)."""
-
-    __slots__ = ()
 
 
 def errorf(format: str, *args: Any) -> sl.GoError:
@@ -3419,10 +3199,6 @@ _NOT_STRUCTS: tuple[type, ...] = (
 )
 
 
-stdout = sys.stdout  # os.Stdout: a profile written here is printed (or captured: capture_profiles)
-stderr = sys.stderr
-
-
 @dataclass
 class ProfileWrite:
     """One ``prof.WriteTo(w, debug)`` of a translated program, as it happened."""
@@ -3504,16 +3280,6 @@ def rand_intn(rt: Any, n: int) -> int:
     if gen is None:
         gen = state.rand = rt.rng("workload", 7)
     return int(gen.integers(n))
-
-
-class _Discard:
-    """``io.Discard``: every write succeeds and goes nowhere."""
-
-    def write(self, data: Any) -> tuple[int, None]:
-        return len(data), None
-
-
-discard = _Discard()
 
 
 # log's flags: Ldate, Ltime, Lmicroseconds, Llongfile, Lshortfile, LUTC, Lmsgprefix

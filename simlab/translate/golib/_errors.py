@@ -1,0 +1,136 @@
+"""``errors``: ``errors.New``, ``Join``, ``Unwrap``, ``Is`` and ``As``, ``err.Error()``,
+and the standard library's sentinel errors (``os.ErrNotExist``...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator, Iterator
+from inspect import isgenerator
+from typing import Any
+
+import simlab as sl
+from simlab.errors import GoPanic
+
+from ._runtime_errors import _NIL_DEREFERENCE
+from ._values import Ref, _fmt_method, concrete, copy, equal
+
+
+class JoinError(sl.GoError):
+    """``errors.Join(errs...)``: the non-nil errors, their messages one per line."""
+
+    __slots__ = ("errs",)
+
+    def __init__(self, errs: list[Any]):
+        super().__init__("*errors.joinError", "\n".join(error_text(e) for e in errs))
+        self.errs = errs
+
+    def Unwrap(self) -> list[Any]:
+        return self.errs
+
+
+def error_text(err: Any) -> str:
+    """``err.Error()`` for an ``error``: the method of the program's error type, or
+    the message of the library's (nil is Go's nil pointer dereference)."""
+    if callable(getattr(type(err), "Error", None)):
+        if getattr(type(err), "go_nil", False):
+            return str(err.Error())  # (*T)(nil): Go's panic if Error dereferences it
+        return _fmt_method(err, "Error")
+    if err is None:
+        raise GoPanic(_NIL_DEREFERENCE)
+    return str(err)
+
+
+def error_of(err: Any) -> Generator[Any, Any, str]:
+    """:func:`error_text`, where the program has an Error method that blocks."""
+    if callable(getattr(type(err), "Error", None)):
+        text = err.Error()
+        return (yield from text) if isgenerator(text) else text
+    return error_text(err)
+
+
+def errors_join(*errs: Any) -> JoinError | None:
+    """``errors.Join``: nil when every error is nil."""
+    kept = [e for e in errs if e is not None]
+    return JoinError(kept) if kept else None
+
+
+def _tree(err: Any) -> Iterator[Any]:
+    """``err`` and the errors it wraps, depth first, as ``errors.Is`` and ``As`` walk
+    them: what ``%w`` wrapped, each error ``errors.Join`` joined, and what an error
+    type of the program's ``Unwrap`` method returns (one error, or a slice)."""
+    while err is not None:
+        yield err
+        unwrap = getattr(type(err), "Unwrap", None)
+        if callable(unwrap):
+            inner = err.Unwrap()
+        else:
+            inner = getattr(err, "errs", None)
+            if inner is None:
+                inner = getattr(err, "wrapped", None)
+        if isinstance(inner, list):
+            for e in inner:
+                yield from _tree(e)
+            return
+        err = inner
+
+
+def new_error(message: str) -> sl.GoError:
+    """``errors.New(message)``: a distinct error value."""
+    return sl.GoError("*errors.errorString", message)
+
+
+def errors_unwrap(err: Any) -> Any:
+    """``errors.Unwrap``: what ``err`` wraps, if it wraps one error (a joined error,
+    or an ``Unwrap`` that returns a slice, gives nil)."""
+    if callable(getattr(type(err), "Unwrap", None)):
+        inner = err.Unwrap()
+        return None if isinstance(inner, list) else inner
+    return getattr(err, "wrapped", None)
+
+
+def errors_is(err: Any, target: Any) -> bool:
+    """``errors.Is``: ``err`` is ``target`` or wraps it, or an error of its tree says
+    it is, by an ``Is(target) bool`` method of the program; with a nil on either
+    side, whether both are nil."""
+    if err is None or target is None:
+        return err is target
+    for e in _tree(err):
+        if e is target or equal(e, target):
+            return True
+        is_ = getattr(type(e), "Is", None)
+        if callable(is_) and e.Is(target):
+            return True
+    return False
+
+
+def errors_as(err: Any, target: Any, matches: Callable[[Any], bool]) -> bool:
+    """``errors.As(err, &target)``: the first error of ``err``'s chain (``err``, then
+    what each wraps) that ``matches`` the target's type goes into ``target.v``."""
+    for e in _tree(err):
+        if matches(e):
+            if type(target) is Ref:
+                target.v = concrete(e)
+            else:  # &v of a struct value v: the object itself, whose fields take e's
+                value = copy(e)
+                for name in type(target).__slots__:
+                    setattr(target, name, getattr(value, name))
+            return True
+    return False
+
+
+# the standard library's other sentinel errors a program compares with errors.Is,
+# by their Go names: each is one value, as Go's are
+LIBRARY_ERRORS = {
+    "os.ErrNotExist": new_error("file does not exist"),
+    "os.ErrExist": new_error("file already exists"),
+    "os.ErrClosed": new_error("file already closed"),
+    "os.ErrDeadlineExceeded": new_error("i/o timeout"),
+    "io.ErrClosedPipe": new_error("io: read/write on closed pipe"),
+    "io.ErrShortWrite": new_error("short write"),
+    "io.ErrNoProgress": new_error("multiple Read calls return no data or error"),
+    "net.ErrClosed": new_error("use of closed network connection"),
+    "errors.ErrUnsupported": new_error("unsupported operation"),
+    "os.ErrPermission": new_error("permission denied"),
+}
+for _name in ("ErrNotExist", "ErrExist", "ErrClosed", "ErrPermission"):
+    LIBRARY_ERRORS["io/fs." + _name] = LIBRARY_ERRORS["os." + _name]  # one error, two names

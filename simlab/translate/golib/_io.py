@@ -1,0 +1,147 @@
+"""``io``, ``os.Stdout`` and the writers fmt and log write to: ``io.EOF``,
+``io.ReadFull``, ``io.Discard``, ``bytes.Buffer``, ``strings.Builder`` and
+``hash/fnv``'s hashes.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Generator
+from inspect import isgenerator
+from typing import Any
+
+from simlab.errors import SimlabError
+
+from ._errors import new_error
+from ._values import call
+
+EOF = new_error("EOF")  # io.EOF
+ErrUnexpectedEOF = new_error("unexpected EOF")  # io.ErrUnexpectedEOF
+
+
+def read_full(r: Any, buf: list[Any]) -> Generator[Any, Any, tuple[int, Any]]:
+    """``io.ReadFull(r, buf)``: ``r.Read`` until ``buf`` is full or it fails, as Go's
+    ``io.ReadAtLeast``: the error is nil once full, ``io.ErrUnexpectedEOF`` for
+    ``io.EOF`` after some bytes. ``r.Read`` may block (a generator)."""
+    n, err = 0, None
+    while n < len(buf) and err is None:
+        part = buf if n == 0 else buf[n:]  # a slice is a copy here: copied back below
+        nn, err = yield from call(r.Read, part)
+        if part is not buf:
+            buf[n : n + nn] = part[:nn]
+        n += nn
+    if n >= len(buf):
+        err = None
+    elif n > 0 and err is EOF:
+        err = ErrUnexpectedEOF
+    return n, err
+
+
+class FNV:
+    """``hash/fnv``'s hashes: ``fnv.New32a()`` is ``FNV(32, a=True)``. Each byte
+    written is mixed in by the FNV-1 rule (multiply by the prime, then xor the
+    byte) or, for FNV-1a, the other way round; ``sum32``/``sum64`` read the sum."""
+
+    __slots__ = ("_h", "a", "bits")
+
+    def __init__(self, bits: int, a: bool = False) -> None:
+        self.bits, self.a = bits, a
+        self._h = _FNV_BASIS[bits]
+
+    def write(self, data: list[int]) -> tuple[int, None]:
+        h, prime, mask = self._h, _FNV_PRIME[self.bits], (1 << self.bits) - 1
+        for b in data:
+            h = ((h ^ b) * prime) & mask if self.a else ((h * prime) & mask) ^ b
+        self._h = h
+        return len(data), None
+
+    def sum32(self) -> int:
+        return self._h
+
+    sum64 = sum32
+
+    def reset(self) -> None:
+        self._h = _FNV_BASIS[self.bits]
+
+
+_FNV_BASIS = {32: 0x811C9DC5, 64: 0xCBF29CE484222325}  # the offset bases, by bits
+_FNV_PRIME = {32: 0x01000193, 64: 0x00000100000001B3}
+
+
+def _writer(w: Any) -> Any:
+    """Where text written to ``w`` goes: os.Stdout and os.Stderr are the process's
+    streams as they are now (a test may have replaced them since golib was imported)."""
+    if w is stdout:
+        return sys.stdout
+    if w is stderr:
+        return sys.stderr
+    return w
+
+
+def _write(w: Any, text: str) -> tuple[int, None]:
+    out = _writer(w)
+    if hasattr(out, "write"):  # a stream, a Buffer, a Builder, io.Discard
+        out.write(text)
+    elif isgenerator(out.Write(list(text.encode()))):  # an io.Writer of the program
+        raise SimlabError(
+            f"{type(out).__name__}.Write blocks where fmt or log calls it, which simlab"
+            " does not model: write to a bytes.Buffer, or lock in the caller"
+        )
+    return len(text.encode()), None
+
+
+class Buffer:
+    """A ``bytes.Buffer`` written to: its bytes, ``String()`` of them (as UTF-8)."""
+
+    __slots__ = ("_b",)
+
+    def __init__(self) -> None:
+        self._b = bytearray()
+
+    def write(self, data: str | list[int]) -> tuple[int, None]:
+        """``b.Write(p)``, and what ``fmt.Fprintf(&b, ...)`` writes."""
+        raw = data.encode() if isinstance(data, str) else bytes(data)
+        self._b += raw
+        return len(raw), None
+
+    def write_string(self, s: str) -> tuple[int, None]:
+        return self.write(s)
+
+    def write_byte(self, c: int) -> None:
+        self._b.append(c)
+
+    def write_rune(self, r: int) -> tuple[int, None]:
+        return self.write(chr(r))
+
+    def string(self) -> str:
+        return self._b.decode(errors="replace")
+
+    def bytes(self) -> list[int]:
+        return list(self._b)
+
+    def len(self) -> int:
+        return len(self._b)
+
+    def reset(self) -> None:
+        self._b.clear()
+
+
+class Builder(Buffer):
+    """A ``strings.Builder``: the same bytes as a ``bytes.Buffer`` written to alike
+    (``WriteByte`` of a UTF-8 sequence's bytes makes its character)."""
+
+    __slots__ = ()
+
+
+stdout = sys.stdout  # os.Stdout: a profile written here is printed (or captured: capture_profiles)
+stderr = sys.stderr
+
+
+class _Discard:
+    """``io.Discard``: every write succeeds and goes nowhere."""
+
+    def write(self, data: Any) -> tuple[int, None]:
+        return len(data), None
+
+
+discard = _Discard()
