@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import decimal
 import functools
 import io
 import math
@@ -118,6 +117,18 @@ from ._numbers import (
 from ._pool import Pool
 from ._runstate import _binary, _state
 from ._runtime_errors import _RUNTIME_ERRORS, GoRuntimeError, PanicNilError, runtime_error
+from ._strconv import (
+    ErrRange,
+    ErrSyntax,
+    NumError,
+    atoi,
+    format_float,
+    format_int,
+    parse_bool,
+    parse_float,
+    parse_int,
+    quote,
+)
 from ._strings import (
     _SPACES,
     cut,
@@ -464,122 +475,6 @@ class WrapErrors(sl.GoError):
 
     def Unwrap(self) -> list[Any]:
         return self.errs
-
-
-_ATOI = re.compile(r"[+-]?[0-9]+")
-
-
-ErrSyntax = new_error("invalid syntax")  # strconv.ErrSyntax
-ErrRange = new_error("value out of range")  # strconv.ErrRange
-
-
-class NumError(sl.GoError):
-    """``*strconv.NumError``: the function that failed (``Func``), its input
-    (``Num``) and why (``Err``: ``ErrSyntax`` or ``ErrRange``, what ``Unwrap``
-    gives); ``strconv.Atoi: parsing "x": invalid syntax``."""
-
-    __slots__ = ("Err", "Func", "Num")
-
-    def __init__(self, func: str, num: str, err: sl.GoError) -> None:
-        super().__init__("*strconv.NumError", f"strconv.{func}: parsing {quote(num)}: {err}")
-        self.Func, self.Num, self.Err = func, num, err
-
-    def Unwrap(self) -> sl.GoError:  # Go's name: errors.Is and As call it
-        return self.Err
-
-
-def atoi(s: str) -> tuple[int, NumError | None]:
-    """``strconv.Atoi``: the int, or 0 and Go's error (a 64-bit int, as on amd64)."""
-    if not _ATOI.fullmatch(s):
-        return 0, NumError("Atoi", s, ErrSyntax)
-    n = int(s)
-    if not -(1 << 63) <= n < 1 << 63:
-        clamped = (1 << 63) - 1 if n > 0 else -(1 << 63)
-        return clamped, NumError("Atoi", s, ErrRange)
-    return n, None
-
-
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-
-
-def format_int(i: int, base: int) -> str:
-    """``strconv.FormatInt``: ``i`` in ``base`` (2 to 36), lower-case digits."""
-    if not 2 <= base <= 36:
-        raise GoPanic("strconv: illegal AppendInt/FormatInt base")
-    n, out = abs(i), ""
-    while True:
-        n, d = divmod(n, base)
-        out = _DIGITS[d] + out
-        if not n:
-            return "-" + out if i < 0 else out
-
-
-_DECIMAL_FLOAT = re.compile(r"(\d(_?\d)*)?(\.(\d(_?\d)*)?)?([eE][+-]?\d(_?\d)*)?")
-_HEX_FLOAT = re.compile(
-    r"0[xX](_?[0-9a-fA-F])*(\.([0-9a-fA-F](_?[0-9a-fA-F])*)?)?[pP][+-]?\d(_?\d)*"
-)
-
-
-def parse_float(s: str, bits: int) -> tuple[float, NumError | None]:
-    """``strconv.ParseFloat``: Go's float literals (``1_000.5``, ``.5``, ``0x1p-2``),
-    ``Inf``, ``Infinity`` and ``NaN`` in any case; else 0 and Go's error, or ±Inf
-    and Go's range error for a value too large."""
-    body = s[1:] if s[:1] in "+-" else s
-    if body.lower() in ("inf", "infinity") or (body == s and s.lower() == "nan"):
-        return float(s.lower().replace("infinity", "inf")), None
-    if _HEX_FLOAT.fullmatch(body):
-        x = float.fromhex(s.replace("_", ""))
-    elif _DECIMAL_FLOAT.fullmatch(body) and any(
-        c.isdigit() for c in body.split("e")[0].split("E")[0]
-    ):
-        x = float(s.replace("_", ""))
-    else:
-        return 0.0, NumError("ParseFloat", s, ErrSyntax)
-    if bits == 32 and not math.isinf(x):
-        x = float(numpy.float32(x))
-    if math.isinf(x) or (bits == 32 and abs(x) > 3.4028234663852886e38):
-        inf = math.copysign(math.inf, x)
-        return inf, NumError("ParseFloat", s, ErrRange)
-    return x, None
-
-
-_INT_BASES = {"0x": 16, "0X": 16, "0o": 8, "0O": 8, "0b": 2, "0B": 2}
-
-
-def parse_int(s: str, base: int, bits: int) -> tuple[int, NumError | None]:
-    """``strconv.ParseInt``: ``s`` in ``base`` (0: by its prefix, ``0x1f``, ``0o17``,
-    ``0b101``, ``017``, with ``_`` between digits), as an int of ``bits`` bits (0 for
-    int's 64); out of range, the nearest and Go's range error."""
-    body = s[1:] if s[:1] in "+-" else s
-    digits, literal = body, base == 0
-    if literal:
-        base = _INT_BASES.get(body[:2], 8 if body[:1] == "0" and len(body) > 1 else 10)
-        digits = body[2:] if body[:2] in _INT_BASES else body
-        if "_" in digits and not re.fullmatch(r"_?[0-9a-zA-Z]+(_[0-9a-zA-Z]+)*", digits):
-            digits = "!"
-        digits = digits.replace("_", "")
-    try:
-        n = int(digits, base) if digits and digits.isalnum() and digits.isascii() else None
-    except ValueError:
-        n = None
-    if n is None:
-        return 0, NumError("ParseInt", s, ErrSyntax)
-    n = -n if s[:1] == "-" else n
-    top = 1 << ((bits or 64) - 1)
-    if not -top <= n < top:
-        return (top - 1 if n > 0 else -top), NumError("ParseInt", s, ErrRange)
-    return n, None
-
-
-_BOOLS = {"1": True, "t": True, "T": True, "TRUE": True, "true": True, "True": True}
-_BOOLS |= {"0": False, "f": False, "F": False, "FALSE": False, "false": False, "False": False}
-
-
-def parse_bool(s: str) -> tuple[bool, NumError | None]:
-    """``strconv.ParseBool``: the spellings Go accepts, else false and Go's error."""
-    if s in _BOOLS:
-        return _BOOLS[s], None
-    return False, NumError("ParseBool", s, ErrSyntax)
 
 
 def duration_truncate(d: int, m: int) -> int:
@@ -1557,78 +1452,6 @@ def _float(x: float) -> str:
     return format_float(x, ord("g"), -1, 32 if type(x) is Float32 else 64)
 
 
-def _shortest(x: float, bits: int) -> tuple[str, int]:
-    """The fewest decimal digits that read back as ``x`` (a float32 if ``bits`` is
-    32), without trailing zeros, and the position of the decimal point: 0.25 is
-    ``("25", 0)``, 120.0 ``("12", 3)``, zero ``("", 0)``."""
-    text = str(numpy.float32(x)) if bits == 32 else repr(x)
-    return _digits(decimal.Decimal(text))
-
-
-def _digits(d: decimal.Decimal) -> tuple[str, int]:
-    _, digits, exponent = d.as_tuple()
-    assert isinstance(exponent, int)  # a finite number
-    text = "".join(map(str, digits))
-    if not text.strip("0"):
-        return "", 0
-    return text.rstrip("0"), len(text) + exponent
-
-
-def _rounded(x: float, significant: int) -> tuple[str, int]:
-    """``x``'s digits rounded to ``significant`` digits, half to even on its exact
-    binary value, as strconv rounds them."""
-    context = decimal.Context(prec=significant, rounding=decimal.ROUND_HALF_EVEN)
-    return _digits(context.plus(decimal.Decimal(x)))
-
-
-def _format_e(digits: str, point: int, prec: int, e: str) -> str:
-    first, rest = (digits[:1] or "0"), digits[1:]
-    text = first + ("." + rest[:prec].ljust(prec, "0") if prec > 0 else "")
-    exp = point - 1 if digits else 0
-    return f"{text}{e}{'-' if exp < 0 else '+'}{abs(exp):02d}"
-
-
-def _format_f(digits: str, point: int, prec: int) -> str:
-    whole = (digits[:point].ljust(point, "0") if point > 0 else "") or "0"
-    frac = "".join(digits[point + i] if 0 <= point + i < len(digits) else "0" for i in range(prec))
-    return whole + ("." + frac if prec > 0 else "")
-
-
-def format_float(x: float, fmt: int, prec: int, bits: int) -> str:
-    """``strconv.FormatFloat``: ``fmt`` one of 'f', 'e', 'E', 'g', 'G'; ``prec`` -1
-    for the fewest digits that read back as ``x`` (as a float32 if ``bits`` is 32)."""
-    if x != x:
-        return "NaN"
-    if math.isinf(x):
-        return "+Inf" if x > 0 else "-Inf"
-    verb = chr(fmt)
-    if verb not in "feEgG":
-        raise SimlabError(f"strconv.FormatFloat: the format {verb!r} (simlab has f, e, E, g and G)")
-    sign = "-" if math.copysign(1, x) < 0 else ""
-    x = abs(float(numpy.float32(x))) if bits == 32 else abs(x)
-    if prec < 0:
-        digits, point = _shortest(x, bits)
-    elif verb == "f":
-        digits, point = _digits(decimal.Decimal(f"{x:.{prec}f}"))
-    elif verb in "eE":
-        digits, point = _rounded(x, prec + 1)
-    else:
-        digits, point = _rounded(x, max(prec, 1))
-    if verb == "f":
-        return sign + _format_f(digits, point, prec if prec >= 0 else max(len(digits) - point, 0))
-    if verb in "eE":
-        return sign + _format_e(digits, point, prec if prec >= 0 else max(len(digits) - 1, 0), verb)
-    # %g: %e for an exponent below -4 or at least the precision (6 for the fewest digits)
-    eprec = 6 if prec < 0 else max(prec, 1)
-    if prec >= 0 and eprec > len(digits) >= point:
-        eprec = len(digits)
-    if point - 1 < -4 or point - 1 >= eprec:
-        shown = len(digits) if prec < 0 else min(max(prec, 1), len(digits))
-        return sign + _format_e(digits, point, max(shown - 1, 0), "e" if verb == "g" else "E")
-    shown = len(digits) if prec < 0 else max(prec, 1)
-    return sign + _format_f(digits, point, max(min(shown, len(digits)) - point, 0))
-
-
 def v(x: Any, plus: bool = False, raw: bool = False) -> str:
     """``x`` as Go's ``%v`` prints it (``%+v`` with ``plus``: struct fields named;
     ``raw``: an unexported field's value, whose String and Error methods fmt cannot
@@ -2225,28 +2048,6 @@ def _quoted(x: Any) -> str:
         ch = chr(x)
         return "'" + (ch if ch.isprintable() and ch != "'" else quote(ch)[1:-1]) + "'"
     return quote(str(x))
-
-
-_ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_ESCAPES |= {"\v": "\\v", "\\": "\\\\", '"': '\\"'}
-
-
-def quote(text: str) -> str:
-    """``strconv.Quote`` (and ``%q``): Go's escapes for quotes, backslashes and control
-    characters, a printable character as it is."""
-    out = []
-    for ch in text:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ch.isprintable():
-            out.append(ch)
-        elif ord(ch) < 0x80:
-            out.append(f"\\x{ord(ch):02x}")
-        elif ord(ch) < 0x10000:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(f"\\U{ord(ch):08x}")
-    return '"' + "".join(out) + '"'
 
 
 def format_hex(x: Any, verb: str, flags: str = "") -> str:
