@@ -1,0 +1,233 @@
+"""The dynamic type of an interface value: a type switch's cases
+(:func:`is_type`, :func:`is_value`, :func:`is_pointer`), a type assertion
+(``x.(T)``: :func:`must_assert`, :func:`assert_type`), and Go's name of the type
+(:func:`type_name`, what ``%T`` prints).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import simlab as sl
+from simlab.errors import GoPanic
+from simlab.go import atomic
+from simlab.go import context as contexts
+
+from ._numbers import (
+    Duration,
+    Float32,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+)
+from ._runtime_errors import GoRuntimeError, PanicNilError
+from ._values import Named, NamedValue, _value_class, concrete, copy
+
+_GO_TYPES: dict[str, Callable[[Any], bool]] = {
+    "int": lambda x: type(x) is int,
+    "string": lambda x: type(x) is str,
+    "bool": lambda x: type(x) is bool,
+    "float64": lambda x: type(x) is float,
+    "float32": lambda x: type(x) is Float32,
+    "int8": lambda x: type(x) is Int8,
+    "int16": lambda x: type(x) is Int16,
+    "int32": lambda x: type(x) is Int32,
+    "int64": lambda x: type(x) is Int64,
+    "uint": lambda x: type(x) is Uint,
+    "uint8": lambda x: type(x) is Uint8,
+    "uint16": lambda x: type(x) is Uint16,
+    "uint32": lambda x: type(x) is Uint32,
+    "uint64": lambda x: type(x) is Uint64,
+    "uintptr": lambda x: type(x) is Uintptr,
+    "time.Duration": lambda x: type(x) is Duration,
+    "error": lambda x: isinstance(x, sl.GoError) or _ERROR.missing(x) is None,
+    "runtime.Error": lambda x: isinstance(x, GoRuntimeError),
+    "*runtime.PanicNilError": lambda x: isinstance(x, PanicNilError),
+    # the primitives a sync.Map or an interface may hold by pointer
+    "*sync.Mutex": lambda x: isinstance(x, sl.Mutex),
+    "*sync.RWMutex": lambda x: isinstance(x, sl.RWMutex),
+    "*sync.WaitGroup": lambda x: isinstance(x, sl.WaitGroup),
+    "*sync/atomic.Int32": lambda x: isinstance(x, atomic.Int32),
+    "*sync/atomic.Int64": lambda x: isinstance(x, atomic.Int64),
+    "*sync/atomic.Uint32": lambda x: isinstance(x, atomic.Uint32),
+    "*sync/atomic.Uint64": lambda x: isinstance(x, atomic.Uint64),
+    "*sync/atomic.Bool": lambda x: isinstance(x, atomic.Bool),
+}
+
+
+class Methods:
+    """The T of ``x.(T)`` for a non-empty interface: a value whose type has its methods
+    (``go_name`` is the interface's Go name, for a failed assertion's panic)."""
+
+    __slots__ = ("go_name", "names")
+
+    def __init__(self, go_name: str, *names: str) -> None:
+        self.go_name, self.names = go_name, names
+
+    def missing(self, x: Any) -> str | None:
+        """The first method ``x`` lacks, or None: a struct value held in an interface
+        lacks its type's pointer methods (``go_pointer_methods``)."""
+        cls = type(x)
+        held = getattr(cls, "go_pointer_methods", ()) if hasattr(cls, "go_struct") else ()
+        return next(
+            (n for n in self.names if n in held or not callable(getattr(cls, n, None))), None
+        )
+
+
+_ERROR: Methods = Methods("error", "Error")  # the error interface, for an assertion
+
+
+class Of:
+    """The T of ``x.(T)`` for a slice or a map type, ``[]string`` or
+    ``map[string]int``: a slice or a map whose elements (and keys) hold their types,
+    ``elem`` and ``key`` (None for ``any``). A run does not keep a slice's static
+    type, so an empty one passes for every slice type, and a value of a named slice
+    type without methods (``type list []int``) for ``[]int``."""
+
+    __slots__ = ("elem", "go_name", "key")
+
+    def __init__(self, go_name: str, elem: Any, key: Any = None) -> None:
+        self.go_name, self.elem, self.key = go_name, elem, key
+
+    def holds(self, x: Any) -> bool:
+        if self.go_name.startswith("[]"):
+            return isinstance(x, list) and all(_holds(e, self.elem) for e in x)
+        return isinstance(x, dict) and all(
+            _holds(k, self.key) and _holds(e, self.elem) for k, e in x.items()
+        )
+
+
+def _holds(e: Any, t: Any) -> bool:
+    """An element ``e`` of a slice or map is of the type ``t`` (see :class:`Of`): a
+    nil pointer, interface or slice element is None, which passes."""
+    if t is None or e is None:
+        return True
+    if isinstance(t, type):
+        return isinstance(e, t)  # a struct element: a value or a pointer alike
+    return _is(e, t)
+
+
+def _is(x: Any, t: type | str | Methods | Of, value: bool = False) -> bool:
+    """``x`` holds a ``t``; for a class, a struct value (``go.as_value``'s copy) when
+    ``value``, else a pointer to a struct or a named number or string."""
+    if isinstance(t, str):
+        return x is not None and _GO_TYPES[t](x)
+    if isinstance(t, Methods):
+        return x is not None and t.missing(x) is None
+    if isinstance(t, Of):
+        return t.holds(x)
+    return isinstance(x, t) and hasattr(type(x), "go_struct") == value
+
+
+def is_value(x: Any, cls: type) -> bool:
+    """A type switch's ``case T`` for a struct type T: ``x`` holds a T value."""
+    return _is(x, cls, value=True)
+
+
+def is_pointer(x: Any, cls: type) -> bool:
+    """A type switch's ``case *T`` for a struct type T: ``x`` holds a pointer to one."""
+    return _is(x, cls)
+
+
+def is_type(x: Any, t: type | str | Methods | Of) -> bool:
+    """A type switch's ``case T:``: ``x`` holds a value of the type ``T``."""
+    return _is(x, t)
+
+
+# context's two errors, named by their variables, and their dynamic types
+_CONTEXT_ERROR_TYPES = {
+    "context.Canceled": "*errors.errorString",
+    "context.DeadlineExceeded": "context.deadlineExceededError",
+}
+
+
+def type_name(x: Any) -> str:
+    """Go's name for the dynamic type of ``x``."""
+    if x is None:
+        return "nil"
+    for py, go in ((bool, "bool"), (int, "int"), (str, "string"), (float, "float64")):
+        if type(x) is py:
+            return go
+    if isinstance(x, sl.GoError):
+        return _CONTEXT_ERROR_TYPES.get(x.name, x.name)
+    if isinstance(x, StaticType):
+        return x.go_type
+    if isinstance(x, sl.Context):
+        return _context_type(x)
+    if isinstance(x, NamedValue) and x.ref is not None:
+        return "*" + _class_name(type(x))
+    return _class_name(type(x))
+
+
+def _context_type(ctx: Any) -> str:
+    """The dynamic type of a context, as the context package names its own."""
+    if isinstance(ctx, contexts.Background):
+        return "context.todoCtx" if ctx.name == "context.TODO" else "context.backgroundCtx"
+    if isinstance(ctx, contexts.TimerCtx):
+        return "*context.timerCtx"
+    if isinstance(ctx, contexts.CancelCtx):
+        return "*context.cancelCtx"
+    if isinstance(ctx, contexts.ValueCtx):
+        return "*context.valueCtx"
+    return "context.withoutCancelCtx"
+
+
+def _class_name(cls: type) -> str:
+    """Go's name for the type a class of the translation stands for: a named string,
+    number or channel type's value is the value; an object of a struct class
+    stands for a pointer to the struct."""
+    name = getattr(cls, "go_name", None) or f"main.{cls.__name__}"
+    held_as_value = issubclass(cls, int | float | str | Named | NamedValue) or hasattr(
+        cls, "go_struct"
+    )
+    return name if held_as_value else "*" + name
+
+
+class StaticType:
+    """An operand of ``%T`` whose type the translator knew: a struct value and a
+    pointer to it are one object at run time, so it wrote the Go type down."""
+
+    __slots__ = ("go_type", "x")
+
+    def __init__(self, go_type: str, x: Any) -> None:
+        self.go_type, self.x = go_type, x
+
+
+def assert_type(
+    x: Any, t: type | str | Methods | Of, zero: Any = None, copied: bool = False
+) -> tuple[Any, bool]:
+    """``v, ok := x.(T)``: ``(x, True)`` if ``x`` holds a ``T``, else ``(zero, False)``,
+    ``zero`` being T's zero value (nil, the default, for a pointer or an interface);
+    ``copied`` for a struct value T: a copy of ``x``."""
+    if _is(x, t, value=copied):
+        return (copy(x) if copied else concrete(x)), True
+    return zero, False
+
+
+def must_assert(x: Any, t: type | str | Methods | Of, iface: str, value: bool = False) -> Any:
+    """``x.(T)``: ``x``, or the panic ``interface conversion: ...``; ``value`` for a
+    struct value T."""
+    if _is(x, t, value):
+        return x if isinstance(t, Methods) else concrete(x)
+    if isinstance(t, Methods):
+        if x is None:
+            raise GoPanic(f"interface conversion: interface is nil, not {t.go_name}")
+        raise GoPanic(
+            f"interface conversion: {type_name(x)} is not {t.go_name}: missing method "
+            f"{t.missing(x)}"
+        )
+    if isinstance(t, Of):
+        want = t.go_name
+    else:
+        want = t if isinstance(t, str) else _class_name(_value_class(t) if value else t)
+    if x is None:
+        raise GoPanic(f"interface conversion: interface is nil, not {want}")
+    raise GoPanic(f"interface conversion: {iface} is {type_name(x)}, not {want}")
