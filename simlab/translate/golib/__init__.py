@@ -17,12 +17,10 @@ Go's recover does only in the deferred function itself.
 from __future__ import annotations
 
 import contextlib
-import datetime
 import functools
 import io
 import math
 import os
-import re
 import sys
 import weakref
 from collections.abc import Callable, Generator, Iterator, Sequence
@@ -149,6 +147,24 @@ from ._strings import (
     unicode_is,
     unicode_is_space,
     unicode_to,
+)
+from ._time import (
+    ZERO_TIME,
+    Month,
+    Time,
+    Weekday,
+    compare,
+    duration_round,
+    duration_truncate,
+    parse_duration,
+    tick,
+    time_date,
+    time_field,
+    time_format,
+    time_round,
+    time_text,
+    time_truncate,
+    time_unix,
 )
 from ._types import (
     Methods,
@@ -484,110 +500,6 @@ class WrapErrors(sl.GoError):
 
     def Unwrap(self) -> list[Any]:
         return self.errs
-
-
-def duration_truncate(d: int, m: int) -> int:
-    """``d.Truncate(m)``: ``d`` rounded toward zero to a multiple of ``m`` (``m <= 0``:
-    ``d``), in integers, exact however large ``d`` is."""
-    return d if m <= 0 else d - rem(d, m)
-
-
-_MIN_DURATION, _MAX_DURATION = -(1 << 63), (1 << 63) - 1
-
-
-def duration_round(d: int, m: int) -> int:
-    """``d.Round(m)``: ``d`` to the nearest multiple of ``m``, halfway away from zero
-    (``m <= 0``: ``d``); a multiple beyond a Duration's range gives the largest or
-    the smallest Duration, as Go's does."""
-    if m <= 0:
-        return d
-    r = abs(d) % m
-    down = abs(d) - r
-    nearest = down if r + r < m else down + m
-    return max(-nearest, _MIN_DURATION) if d < 0 else min(nearest, _MAX_DURATION)
-
-
-_UNITS = {
-    b"ns": 1,
-    b"us": 1_000,
-    "µs".encode(): 1_000,  # U+00B5, the micro sign
-    "μs".encode(): 1_000,  # U+03BC, the Greek letter mu
-    b"ms": 1_000_000,
-    b"s": 1_000_000_000,
-    b"m": 60_000_000_000,
-    b"h": 3_600_000_000_000,
-}
-_DURATION_PART = re.compile(rb"([0-9]*)(?:\.([0-9]*))?([^0-9.]*)")
-
-
-def _duration_quote(b: bytes) -> str:
-    """time's own quoting: a byte outside printable ASCII as ``\\xNN``."""
-    out = "".join(
-        f"\\x{c:02x}" if c < 0x20 or c >= 0x80 else "\\" * (c in b'"\\') + chr(c) for c in b
-    )
-    return f'"{out}"'
-
-
-def parse_duration(s: str) -> tuple[int, sl.GoError | None]:
-    """``time.ParseDuration(s)``: a sequence of decimal numbers, each with an optional
-    fraction and a unit (``ns``, ``us``/``µs``, ``ms``, ``s``, ``m``, ``h``), with an
-    optional sign: ``"1h2m3.5s"``, ``"-1.5h"``, ``"0"``; Go's errors, word for word,
-    and Go's arithmetic (a fraction through a float64, as Go's)."""
-    orig = s.encode()
-    rest = orig[1:] if orig[:1] in (b"-", b"+") else orig
-
-    def invalid() -> tuple[int, sl.GoError]:
-        return 0, new_error("time: invalid duration " + _duration_quote(orig))
-
-    if rest == b"0":
-        return 0, None
-    if not rest:
-        return invalid()
-    d = 0
-    while rest:
-        m = _DURATION_PART.match(rest)
-        assert m is not None  # every part of the pattern may be empty
-        whole, fraction, unit = m.group(1), m.group(2), m.group(3)
-        if not whole and not fraction:
-            return invalid()  # no digits: "x", ".s"
-        v = int(whole or b"0")
-        if v > 1 << 63:
-            return invalid()
-        if not unit:
-            return 0, new_error("time: missing unit in duration " + _duration_quote(orig))
-        if unit not in _UNITS:
-            text = _duration_quote(unit)
-            return 0, new_error(f"time: unknown unit {text} in duration {_duration_quote(orig)}")
-        rest = rest[m.end() :]
-        scale = _UNITS[unit]
-        if v > (1 << 63) // scale:
-            return invalid()
-        v *= scale
-        f, digits = _leading_fraction(fraction or b"")
-        if f > 0:
-            v += int(float(f) * (float(scale) / 10.0**digits))
-            if v > 1 << 63:
-                return invalid()
-        d += v
-        if d > 1 << 63:
-            return invalid()
-    if orig[:1] == b"-":
-        return -d, None
-    if d > _MAX_DURATION:
-        return invalid()
-    return d, None
-
-
-def _leading_fraction(digits: bytes) -> tuple[int, int]:
-    """The fraction's digits as an integer and how many of them it holds: those that
-    fit below 1<<63, as Go's leadingFraction keeps them."""
-    x = 0
-    for i, c in enumerate(digits):
-        y = x * 10 + c - ord("0")
-        if x > ((1 << 63) - 1) // 10 or y > 1 << 63:
-            return x, i
-        x = y
-    return x, len(digits)
 
 
 def sort_slice(xs: list[Any], less: Callable[[int, int], Any]) -> None:
@@ -1246,11 +1158,6 @@ def gc() -> None:
 def gomaxprocs(n: int) -> int:
     """``runtime.GOMAXPROCS(n)``: simlab runs one processor."""
     return 1
-
-
-def tick(rt: sl.Runtime, d: int) -> Any:
-    """``time.Tick(d)``: a ticker's channel, or nil for ``d <= 0``."""
-    return rt.ticker(d).c if d > 0 else sl.nil_chan
 
 
 def _float(x: float) -> str:
@@ -2577,201 +2484,6 @@ def strings_lines(s: str) -> Callable[[Any], Generator[Any, Any, None]]:
                 return
 
     return seq
-
-
-_EPOCH_UNIX = 946_684_800  # 2000-01-01 00:00:00 UTC, in seconds since 1970
-_EPOCH_ABS = 63_082_281_600  # the same, in seconds since 0001-01-01, Go's zero Time
-ZERO_TIME = -_EPOCH_ABS * 1_000_000_000  # time.Time{}: 0001-01-01 00:00:00 UTC
-_NS = 1_000_000_000
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-
-
-def _civil(t: int) -> tuple[datetime.datetime, int]:
-    """The calendar time of ``t`` (whole seconds) and its nanoseconds."""
-    secs, ns = divmod(t, _NS)
-    return datetime.datetime(2000, 1, 1) + datetime.timedelta(seconds=secs), ns
-
-
-def _bubble_start(rt: Any) -> int:
-    """When the synctest bubble running in ``rt``'s test binary began, or 0: Go starts
-    each bubble's clock at 2000-01-01 00:00:00 UTC, where the run's clock started. A
-    time is kept on the run's clock and shown on the bubble's (of two bubbles of
-    parallel tests running at once, the later one's)."""
-    binary = _binary(rt) if rt is not None else None
-    return max(binary.bubbles.values(), default=0) if binary is not None else 0
-
-
-class Time:
-    """A ``time.Time`` handed to fmt, which prints it as ``Time.String`` does, on the
-    clock of the synctest bubble running, if any (``rt``)."""
-
-    __slots__ = ("t",)
-    go_name = "time.Time"
-
-    def __init__(self, t: int, rt: Any = None) -> None:
-        self.t = t - _bubble_start(rt)
-
-    def String(self) -> str:
-        return time_string(self.t)
-
-
-def time_text(t: int, rt: Any = None) -> str:
-    """``t.String()``: ``2000-01-01 00:00:01.5 +0000 UTC``, on the clock of the
-    synctest bubble running, if any (``rt``)."""
-    return time_string(t - _bubble_start(rt))
-
-
-class Month(int):
-    """A ``time.Month`` handed to fmt: ``January``."""
-
-    go_name = "time.Month"
-
-    def String(self) -> str:
-        return _MONTHS[self - 1] if 1 <= self <= 12 else f"%!Month({int(self)})"
-
-
-class Weekday(int):
-    """A ``time.Weekday`` handed to fmt: ``Sunday``."""
-
-    go_name = "time.Weekday"
-
-    def String(self) -> str:
-        return _DAYS[self] if 0 <= self <= 6 else f"%!Weekday({int(self)})"
-
-
-def time_date(
-    year: int, month: int, day: int, hour: int, minute: int, sec: int, nsec: int, loc: Any
-) -> int:
-    """``time.Date(...)`` in UTC (every location is UTC in a run); out-of-range values
-    carry over, as Go's do (month 13 is January of the next year)."""
-    y, m = divmod(year * 12 + month - 1, 12)
-    start = datetime.datetime(y, m + 1, 1) - datetime.datetime(2000, 1, 1)
-    days = start.days + day - 1
-    return (((days * 24 + hour) * 60 + minute) * 60 + sec) * _NS + nsec
-
-
-def time_unix(sec: int, nsec: int) -> int:
-    """``time.Unix(sec, nsec)``."""
-    return (sec - _EPOCH_UNIX) * _NS + nsec
-
-
-def time_field(t: int, name: str, rt: Any = None) -> Any:
-    """``t.Year()``, ``t.Month()``, ... ``t.Unix()``, ``t.UnixNano()``, by Go's name (on
-    the clock of the synctest bubble running, if any: ``rt``)."""
-    t -= _bubble_start(rt)
-    if name.startswith("Unix"):
-        scale = {"Unix": _NS, "UnixMilli": 1_000_000, "UnixMicro": 1_000, "UnixNano": 1}[name]
-        return (t + _EPOCH_UNIX * _NS) // scale
-    dt, ns = _civil(t)
-    if name == "Nanosecond":
-        return ns
-    if name == "Weekday":
-        return Weekday((dt.weekday() + 1) % 7)
-    if name == "YearDay":
-        return dt.timetuple().tm_yday
-    if name == "Month":
-        return Month(dt.month)
-    return getattr(dt, name.lower())
-
-
-def compare(a: Any, b: Any) -> int:
-    """``a.Compare(b)`` of two times: -1, 0 or +1."""
-    return (a > b) - (a < b)
-
-
-def time_truncate(t: int, d: int, rt: Any = None) -> int:
-    """``t.Truncate(d)``: down to a multiple of ``d`` since Go's zero Time (on the
-    clock of the synctest bubble running, if any: ``rt``)."""
-    if d <= 0:
-        return t
-    return t - (t - _bubble_start(rt) - ZERO_TIME) % d
-
-
-def time_round(t: int, d: int, rt: Any = None) -> int:
-    """``t.Round(d)``: to the nearest multiple of ``d`` since Go's zero Time, halfway
-    up (on the clock of the synctest bubble running, if any: ``rt``)."""
-    if d <= 0:
-        return t
-    r = (t - _bubble_start(rt) - ZERO_TIME) % d
-    return t - r + d if r + r >= d else t - r
-
-
-def _layout_chunks() -> re.Pattern[str]:
-    # the elements of a Go layout, longest first where one begins another
-    names = [
-        "January", "Jan", "Monday", "Mon", "MST", "2006", "002", "__2", "_2", "01", "02",
-        "03", "04", "05", "06", "15", "1", "2", "3", "4", "5", "PM", "pm",
-        "Z07:00:00", "Z070000", "Z07:00", "Z0700", "Z07", "-07:00:00", "-070000", "-07:00",
-        "-0700", "-07",
-    ]  # fmt: skip
-    return re.compile(r"[.,](?:0+|9+)(?!\d)|" + "|".join(re.escape(n) for n in names))
-
-
-_LAYOUT = _layout_chunks()
-
-
-def time_format(t: int, layout: str, rt: Any = None) -> str:
-    """``t.Format(layout)``: Go's reference time ``Mon Jan 2 15:04:05 MST 2006`` in
-    ``layout`` stands for the parts of ``t``; the zone is UTC's (the clock, the
-    synctest bubble's running, if any: ``rt``)."""
-    dt, ns = _civil(t - _bubble_start(rt))
-    hour12 = dt.hour % 12 or 12
-
-    def part(m: re.Match[str]) -> str:
-        chunk = m.group()
-        if chunk[0] in ".,":
-            digits = f"{ns:09d}"[: len(chunk) - 1]
-            if chunk[1] == "9":
-                digits = digits.rstrip("0")
-                return chunk[0] + digits if digits else ""
-            return chunk[0] + digits
-        if chunk.startswith("Z"):
-            return "Z"
-        if chunk.startswith("-07"):
-            return {"-07": "+00", "-0700": "+0000", "-07:00": "+00:00"}.get(
-                chunk, "+00:00:00" if ":" in chunk else "+000000"
-            )
-        return {
-            "January": _MONTHS[dt.month - 1],
-            "Jan": _MONTHS[dt.month - 1][:3],
-            "Monday": _DAYS[(dt.weekday() + 1) % 7],
-            "Mon": _DAYS[(dt.weekday() + 1) % 7][:3],
-            "MST": "UTC",
-            "2006": f"{dt.year:04d}",
-            "06": f"{dt.year % 100:02d}",
-            "002": f"{dt.timetuple().tm_yday:03d}",
-            "__2": f"{dt.timetuple().tm_yday:>3d}",
-            "_2": f"{dt.day:>2d}",
-            "01": f"{dt.month:02d}",
-            "02": f"{dt.day:02d}",
-            "03": f"{hour12:02d}",
-            "04": f"{dt.minute:02d}",
-            "05": f"{dt.second:02d}",
-            "15": f"{dt.hour:02d}",
-            "1": str(dt.month),
-            "2": str(dt.day),
-            "3": str(hour12),
-            "4": str(dt.minute),
-            "5": str(dt.second),
-            "PM": "PM" if dt.hour >= 12 else "AM",
-            "pm": "pm" if dt.hour >= 12 else "am",
-        }[chunk]
-
-    return _LAYOUT.sub(part, layout)
 
 
 # the standard library's sync and sync/atomic values: fmt prints them as Go's own
