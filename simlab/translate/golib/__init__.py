@@ -20,7 +20,6 @@ import contextlib
 import functools
 import io
 import math
-import os
 import sys
 import weakref
 from collections.abc import Callable, Generator, Iterator, Sequence
@@ -59,7 +58,6 @@ from ._io import (
     Builder,
     ErrUnexpectedEOF,
     _write,
-    _writer,
     discard,
     read_full,
     stderr,
@@ -113,6 +111,25 @@ from ._numbers import (
 )
 from ._pool import Pool
 from ._runstate import _binary, _state
+from ._runtime import (
+    _AT_EXIT,
+    Exit,
+    _Exit,
+    abandon,
+    capture_profiles,
+    dial_udp,
+    exit,
+    gc,
+    getenv,
+    goexit,
+    gomaxprocs,
+    lookup_env,
+    num_goroutine,
+    pprof_lookup,
+    rand_intn,
+    setenv,
+    unsetenv,
+)
 from ._runtime_errors import _RUNTIME_ERRORS, GoRuntimeError, PanicNilError, runtime_error
 from ._strconv import (
     ErrRange,
@@ -1049,115 +1066,6 @@ class Float64Slice(IntSlice):
     @method
     def Less(xs: list[Any], i: int, j: int) -> bool:
         return bool(xs[i] < xs[j] or (math.isnan(xs[i]) and not math.isnan(xs[j])))
-
-
-def _env(rt: Any) -> dict[str, str]:
-    state = _state(rt)
-    if state.env is None:
-        state.env = dict(os.environ)
-    return state.env
-
-
-def getenv(rt: Any, key: str) -> str:
-    """``os.Getenv``: of the run's environment, which starts as simlab's own."""
-    return _env(rt).get(key, "")
-
-
-def lookup_env(rt: Any, key: str) -> tuple[str, bool]:
-    """``os.LookupEnv``."""
-    env = _env(rt)
-    return env.get(key, ""), key in env
-
-
-def setenv(rt: Any, key: str, value: str) -> sl.GoError | None:
-    """``os.Setenv``, in the run's environment only: Go's error for an empty key or
-    one holding ``=`` or NUL."""
-    if key == "" or "=" in key or "\0" in key or "\0" in value:
-        return sl.GoError("*os.SyscallError", "setenv: invalid argument")
-    _env(rt)[key] = value
-    return None
-
-
-def unsetenv(rt: Any, key: str) -> None:
-    """``os.Unsetenv``."""
-    _env(rt).pop(key, None)
-
-
-def dial_udp(network: str, laddr: Any, raddr: None) -> tuple[None, sl.GoError]:
-    """``net.DialUDP(network, laddr, nil)``: Go's error, without touching a network."""
-    if network not in ("udp", "udp4", "udp6"):
-        return None, new_error(f"dial {network}: unknown network {network}")
-    return None, new_error(f"dial {network}: missing address")
-
-
-class Exit(Exception):
-    """``os.Exit(code)``: the program ends at once with this status; no deferred call runs."""
-
-    def __init__(self, code: int):
-        super().__init__(f"exit status {code}")
-        self.code = code
-
-
-class _Exit(Op):
-    __slots__ = ("code",)
-
-    def __init__(self, code: int):
-        self.code = code
-
-    def start(self, rt: Any, g: Goroutine) -> Any:
-        at_exit = _AT_EXIT.pop(rt, None)
-        if at_exit is not None:
-            at_exit(self.code)
-        abandon(rt)
-        raise Exit(self.code)  # raised by the runtime, not in the goroutine: no finally runs
-
-
-# what a run prints as its program exits: go test's line for the package, after
-# a TestMain's os.Exit
-_AT_EXIT: weakref.WeakKeyDictionary[Any, Callable[[int], None]] = weakref.WeakKeyDictionary()
-
-
-def abandon(rt: sl.Runtime) -> None:
-    """Drop the goroutines of a program that has ended (os.Exit, a panic, a fatal
-    error, a deadlock), as Go's exit drops them: no deferred call of theirs prints.
-
-    A suspended generator runs its ``finally`` blocks when it is closed or
-    collected, whenever that is; this closes them now, their output discarded,
-    while the translated module still reaches this runtime through its ``rt``
-    (collected later, they would run with ``rt`` bound to another run).
-    """
-    rt.drop_goroutines()
-
-
-def exit(code: int) -> Op:
-    """``os.Exit(code)``: yield it (the goroutine never resumes, so no defer runs)."""
-    return _Exit(code)
-
-
-class _Goexit(Op):
-    __slots__ = ()
-
-    def start(self, rt: Any, g: Goroutine) -> Any:
-        raise Goexit()  # the runtime throws it into the goroutine: its defers run
-
-
-_GOEXIT = _Goexit()
-
-
-def goexit() -> Op:
-    """``runtime.Goexit()``: yield it. The goroutine's deferred calls run (recover
-    returns nil in them) and it ends; other goroutines go on."""
-    return _GOEXIT
-
-
-def gc() -> None:
-    """``runtime.GC()``: simlab has no heap to collect; its leak oracles and the
-    goroutineleak profile read what is reachable when they are asked."""
-
-
-def gomaxprocs(n: int) -> int:
-    """``runtime.GOMAXPROCS(n)``: simlab runs one processor."""
-    return 1
 
 
 def _float(x: float) -> str:
@@ -2519,89 +2427,6 @@ _NOT_STRUCTS: tuple[type, ...] = (
 )
 
 
-@dataclass
-class ProfileWrite:
-    """One ``prof.WriteTo(w, debug)`` of a translated program, as it happened."""
-
-    name: str
-    debug: int
-    at: int
-    text: str
-    leaked: list[Any]  # the goroutines the goroutineleak profile reported (its name only)
-
-
-def capture_profiles(rt: Any) -> list[ProfileWrite]:
-    """From now on, profiles the program running on ``rt`` writes are kept in the returned
-    list instead of printed."""
-    state = _state(rt)
-    if state.captured is None:
-        state.captured = []
-    return state.captured
-
-
-def _live_locals(frame: Any) -> list[tuple[str, Any]]:
-    """What the function writing a profile still holds: its own locals and captures."""
-    fn = frame.f_code.co_qualname.replace(".<locals>", "")
-    return [(f"{fn}() local {k}", v) for k, v in frame.f_locals.items()]
-
-
-def goroutineleak(rt: Any, writer: Any = None) -> list[Any]:
-    """The goroutines Go 1.27's goroutineleak collection marks leaked, right now.
-
-    The unreachable oracle's rule, with Go's liveness for the goroutine that asks:
-    of its stack only the frame writing the profile (``writer``) is scanned, since
-    nothing its callers hold is used again. Without ``writer``, every frame is.
-    """
-    from simlab.observe import leaks
-
-    roots = _live_locals(writer) if writer is not None else None
-    return leaks.leaked_goroutines(rt, roots=roots)
-
-
-class Profile:
-    """``*pprof.Profile`` of ``pprof.Lookup(name)``: ``goroutine`` or ``goroutineleak``."""
-
-    def __init__(self, rt: Any, name: str):
-        self.rt = rt
-        self.name = name
-
-    def write_to(self, w: Any, debug: int) -> None:
-        from simlab.go.profile import count_profile, goroutine_profile, goroutineleak_traceback
-
-        rt = self.rt
-        writer = sys._getframe(1)
-        if self.name == "goroutineleak":
-            leaked = goroutineleak(rt, writer)
-            if debug >= 2:
-                text = goroutineleak_traceback(rt, leaked)
-            else:
-                text = count_profile(self.name, leaked)
-        elif self.name == "goroutine":
-            leaked = []
-            text = goroutine_profile(rt, debug=2 if debug >= 2 else 1)
-        else:
-            raise SimlabError(f"pprof.Lookup({self.name!r}): simlab has goroutine, goroutineleak")
-        kept = _state(rt).captured
-        if kept is not None:
-            kept.append(ProfileWrite(self.name, debug, rt.now, text, leaked))
-            return None
-        _writer(w if hasattr(w, "write") else stdout).write(text)
-        return None
-
-
-def pprof_lookup(rt: Any, name: str) -> Profile:
-    return Profile(rt, name)
-
-
-def rand_intn(rt: Any, n: int) -> int:
-    """``math/rand.Intn``: from the run's workload stream, the same for the same seed."""
-    state = _state(rt)
-    gen = state.rand
-    if gen is None:
-        gen = state.rand = rt.rng("workload", 7)
-    return int(gen.integers(n))
-
-
 # log's flags: Ldate, Ltime, Lmicroseconds, Llongfile, Lshortfile, LUTC, Lmsgprefix
 _LDATE, _LTIME, _LMICROSECONDS, _LLONGFILE, _LSHORTFILE, _LMSGPREFIX = 1, 2, 4, 8, 16, 64
 _LSTD_FLAGS = _LDATE | _LTIME
@@ -3165,14 +2990,6 @@ def _ancestry(name: str) -> list[str]:
 
 _BUBBLE_DEADLOCK = "deadlock: main bubble goroutine has exited but blocked goroutines remain"
 _BUBBLE_BLOCKED = "deadlock: all goroutines in bubble are blocked"
-
-
-def num_goroutine(rt: Any) -> int:
-    """``runtime.NumGoroutine()``: the run's goroutines, and in a test binary one more
-    for each synctest bubble running, whose function Go runs in a tRunner goroutine
-    of its own besides the one synctest.Test starts."""
-    binary = _binary(rt)
-    return int(rt.num_goroutine()) + (len(binary.bubbles) if binary is not None else 0)
 
 
 def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from . import Logger, ProfileWrite, TestBinary
+    from . import Logger, TestBinary
+    from ._runtime import ProfileWrite
 
 
 @dataclass
