@@ -1,0 +1,775 @@
+"""``fmt``: ``%v`` and the other verbs, ``Print``, ``Sprint``, ``Fprint`` and their
+kin, and ``fmt.Errorf`` with the errors its ``%w`` wraps.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Callable, Generator, Iterator
+from inspect import isgenerator
+from types import FrameType
+from typing import Any
+
+import simlab as sl
+from simlab.errors import SimlabError
+from simlab.go import atomic, syncmap
+
+from ._io import _write
+from ._numbers import Float32
+from ._pool import Pool
+from ._strconv import format_float, quote
+from ._types import type_name
+from ._values import (
+    EMPTY,
+    Named,
+    NamedValue,
+    Ref,
+    _EmptyStruct,
+    _fmt_method,
+    _fmt_method_of,
+    _struct_key,
+    address,
+)
+
+_print: Callable[..., None] = print  # the builtin, before fmt.Print below hides it
+
+
+class WrapError(sl.GoError):
+    """``fmt.Errorf("...%w...", err)``: an error that wraps another."""
+
+    __slots__ = ("wrapped",)
+
+    def __init__(self, message: str, wrapped: Any):
+        super().__init__("*fmt.wrapError", message)
+        self.wrapped = wrapped
+
+    def Unwrap(self) -> Any:  # an interface{ Unwrap() error } sees it
+        return self.wrapped
+
+
+class WrapErrors(sl.GoError):
+    """``fmt.Errorf`` with several ``%w``: an error that wraps each of them."""
+
+    __slots__ = ("errs",)
+
+    def __init__(self, message: str, errs: list[Any]):
+        super().__init__("*fmt.wrapErrors", message)
+        self.errs = errs
+
+    def Unwrap(self) -> list[Any]:
+        return self.errs
+
+
+_AN_ADDRESS = "0xc000012000"
+
+
+def _float(x: float) -> str:
+    """A float as ``%v`` prints it: ``strconv.FormatFloat(x, 'g', -1, 64)``, or 32 for
+    a float32."""
+    return format_float(x, ord("g"), -1, 32 if type(x) is Float32 else 64)
+
+
+def v(x: Any, plus: bool = False, raw: bool = False) -> str:
+    """``x`` as Go's ``%v`` prints it (``%+v`` with ``plus``: struct fields named;
+    ``raw``: an unexported field's value, whose String and Error methods fmt cannot
+    call)."""
+    if x is None or x is sl.nil_chan:
+        return "<nil>"
+    if x is EMPTY:
+        return "{}"
+    if isinstance(x, bool):
+        return "true" if x else "false"
+    if type(x) is int or type(x) is str:
+        return str(x)
+    if type(x) is float:
+        return _float(x)
+    if isinstance(x, sl.GoError | sl.Context):
+        return str(x)
+    if isinstance(x, list):
+        return "[" + " ".join(_inner(e, plus, raw) for e in x) + "]"
+    if isinstance(x, dict):
+        items = sorted(x.items(), key=_map_order)
+        pairs = (f"{_key(k, plus, raw)}:{_inner(e, plus, raw)}" for k, e in items)
+        return "map[" + " ".join(pairs) + "]"
+    if isinstance(x, sl.Chan):
+        return f"0xc{x.id:09x}"
+    if isinstance(x, StructValue):
+        return _fields(x.x, plus, raw)
+    if not raw:
+        method = _fmt_method_of(x)
+        if method is not None:
+            return _fmt_method(x, method)
+    if isinstance(x, float):  # a float32, a named float type's value
+        return _float(x)
+    if isinstance(x, int | str):  # a named string or number type's value
+        return str(x)
+    if isinstance(x, Named):
+        return v(x.v, plus, raw)
+    if isinstance(x, NamedValue):
+        return ("" if x.ref is None else "&") + v(x.v, plus, raw)
+    if isinstance(x, Ref):  # &[1 2] for a pointer to a slice, an array or a map
+        return "&" + v(x.v, plus, raw) if isinstance(x.v, list | dict) else _address_text(x)
+    if (fields := _sync_fields(x)) is not None:
+        return _layout(fields, plus)
+    slots = getattr(type(x), "__slots__", None)
+    if slots is not None:
+        return ("" if hasattr(type(x), "go_struct") else "&") + _fields(x, plus, raw)
+    return str(x)
+
+
+def _inner(x: Any, plus: bool, raw: bool) -> str:
+    """``x`` inside another value (an element, a field): a pointer is its address
+    there, unless fmt calls its String or Error method (``raw``: it calls none)."""
+    return _address_text(x) if _is_pointer(x, raw) else v(x, plus, raw)
+
+
+def _is_pointer(x: Any, raw: bool) -> bool:
+    """Whether fmt prints ``x``, inside another value, as an address: a pointer to a
+    struct of the program (the object itself; a value is a :class:`StructValue` or
+    of a class marked ``go_struct``), to another variable (a :class:`Ref`) or to a
+    library's error, unless fmt calls its String or Error method. The library's
+    other objects print as before."""
+    cls = type(x)
+    if isinstance(x, NamedValue):
+        pointer = x.ref is not None
+    elif isinstance(x, sl.GoError):  # errors.New's, fmt.Errorf's: a pointer in Go
+        pointer = True
+    else:
+        pointer = isinstance(x, Ref) or (
+            hasattr(cls, "__slots__")
+            and not hasattr(cls, "go_struct")
+            and not isinstance(x, _NOT_STRUCTS)
+            and not _library_class(cls)
+        )
+    return pointer and (raw or _fmt_method_of(x) is None)
+
+
+def _library_class(cls: type) -> bool:
+    """A class of simlab's own (a timer, a logger), not of a translated program."""
+    module = cls.__module__
+    return module.startswith("simlab.") and not module.startswith("simlab.translated.")
+
+
+def _address_text(x: Any) -> str:
+    """A pointer as fmt prints it inside another value and under ``%p``: the address
+    of its object in the run's heap (:func:`address`), the run being the one whose
+    program called fmt: the model module's ``rt``."""
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        rt = frame.f_globals.get("rt")
+        if isinstance(rt, sl.Runtime):
+            return hex(address(rt, x))
+        frame = frame.f_back
+    return _AN_ADDRESS  # called outside a run
+
+
+def _layout(fields: list[tuple[str, Any]], plus: bool) -> str:
+    """A struct of the standard library as fmt prints it, from its fields' names and
+    values (a nested list is a struct field)."""
+    parts = []
+    for name, x in fields:
+        text = _layout(x, plus) if isinstance(x, list) else str(x)
+        parts.append(f"{name}:{text}" if plus else text)
+    return "{" + " ".join(parts) + "}"
+
+
+def _sync_fields(x: Any) -> list[tuple[str, Any]] | None:
+    """The fields of Go's own struct for a sync or sync/atomic value, which fmt prints
+    (a struct holding a mutex, printed whole): the words of its state as Go keeps
+    them, read from simlab's primitive, which mirrors them. None for another value."""
+    if isinstance(x, sl.Mutex):
+        # the state word: locked, woken, starving, and the waiters above them
+        state = x.locked | x._woken << 1 | x.starving << 2 | len(x._waiters) << 3
+        return [("_", []), ("mu", [("state", state), ("sema", x._sema)])]
+    if isinstance(x, sl.RWMutex):
+        return [
+            ("w", _sync_fields(x.w)),
+            ("writerSem", x._writer_sem),
+            ("readerSem", x._reader_sem),
+            ("readerCount", [("_", []), ("v", x._reader_count)]),
+            ("readerWait", [("_", []), ("v", x._reader_wait)]),
+        ]
+    if isinstance(x, sl.WaitGroup):
+        state = x.count << 32 | len(x._waiters)  # the counter above the waiters
+        return [("noCopy", []), ("state", [("_", []), ("_", []), ("v", state)]), ("sema", 0)]
+    if isinstance(x, sl.Once):
+        done = [("_", []), ("v", int(x.done))]
+        return [("_", []), ("done", done), ("m", _sync_fields(x.m))]
+    if isinstance(x, atomic.Int64 | atomic.Uint64):
+        return [("_", []), ("_", []), ("v", x._v)]  # noCopy, align64
+    if isinstance(x, atomic.Int32 | atomic.Uint32 | atomic.Bool):
+        return [("_", []), ("v", int(x._v))]
+    if isinstance(x, atomic.Value | atomic.Pointer | sl.Cond | syncmap.Map | Pool):
+        pkg = "atomic" if isinstance(x, atomic.Pointer) else "sync"
+        raise SimlabError(f"fmt: simlab does not print the inside of a {pkg}.{type(x).__name__}")
+    return None
+
+
+def _key(k: Any, plus: bool, raw: bool = False) -> str:
+    """A map key as fmt prints it: a struct key (a class equal by value) as a value."""
+    if not isinstance(k, int | float | str) and type(k).__hash__ is not object.__hash__:
+        return _value_text(k, plus, raw) if hasattr(type(k), "__slots__") else v(k, plus, raw)
+    return v(k, plus, raw)
+
+
+def _map_order(item: tuple[Any, Any]) -> Any:
+    """The order fmt prints a map's entries in: by key, a struct key field by field."""
+    k = item[0]
+    if isinstance(k, int | float | str) or not hasattr(type(k), "__slots__"):
+        return k
+    return _struct_key(k)
+
+
+def _value_text(x: Any, plus: bool, raw: bool) -> str:
+    """A struct value inside another value (a field, a map key): by its String or
+    Error method where fmt may call it, else field by field."""
+    return v(_by_value(x, raw), plus, raw)
+
+
+def _field_value(x: Any, raw: bool) -> Any:
+    """A field of ``go_fmt_values``, for fmt: a struct value, printed by its String
+    or Error method where fmt may call it; or a slice, an array or a map of struct
+    values, whose type has no such method (the translation looked)."""
+    return _by_value(x, raw or isinstance(x, list | dict))
+
+
+def _by_value(x: Any, raw: bool) -> Any:
+    """A struct value, or an array of them, held inside another value, for fmt: a
+    struct that fmt prints field by field is a :class:`StructValue`, ``{...}``, not
+    ``&{...}`` (``raw``: fmt calls no method of it)."""
+    if isinstance(x, list):
+        return [_by_value(e, raw) for e in x]
+    if isinstance(x, dict):
+        return {k: _by_value(e, raw) for k, e in x.items()}
+    if isinstance(x, _NOT_STRUCTS) or not hasattr(type(x), "__slots__"):
+        return x
+    return StructValue(x) if raw or _fmt_method_of(x) is None else x
+
+
+def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
+    """The fields of the struct ``x`` that fmt prints, each with its Go name and
+    its kind: ``"value"`` for a struct value, or a slice, an array or a map of them
+    (``go_fmt_values``), ``"duration"`` for a
+    time.Duration (``go_durations``), else ``""``. A generic type's type arguments
+    are no fields."""
+    cls = type(x)
+    values, durations = getattr(cls, "go_fmt_values", ()), getattr(cls, "go_durations", ())
+    hidden = getattr(cls, "go_type_params", ())
+    for s in cls.__slots__:
+        if s not in hidden:
+            kind = "value" if s in values else "duration" if s in durations else ""
+            yield s.removesuffix("_"), getattr(x, s), kind
+
+
+def _fields(x: Any, plus: bool = False, raw: bool = False) -> str:
+    parts = []
+    for name, value, kind in _struct_fields(x):
+        inner = raw or not name[:1].isupper()  # fmt calls no method of an unexported field
+        if kind == "duration":
+            text = str(value) if inner else sl.format_duration(value)
+        elif kind == "value":
+            text = v(_field_value(value, inner), plus, inner)
+        else:
+            text = _inner(value, plus, inner)
+        parts.append(f"{name}:{text}" if plus else text)
+    return "{" + " ".join(parts) + "}"
+
+
+def empties(m: dict[Any, Any]) -> dict[Any, _EmptyStruct]:
+    """A set (``map[K]struct{}``) handed to fmt, which prints ``map[a:{} b:{}]``."""
+    return dict.fromkeys(m, EMPTY)
+
+
+class StructValue:
+    """A struct value handed to fmt, which prints it ``{...}``, not ``&{...}``."""
+
+    __slots__ = ("x",)
+
+    def __init__(self, x: Any):
+        self.x = x
+
+
+class Stringed:
+    """What a String or Error method that blocks returned, kept for fmt: the
+    translation runs the method where the print is (``yield from go.stringed(x)``),
+    as the goroutine's own call, and fmt prints the text it gave."""
+
+    __slots__ = ("of", "text")
+
+    def __init__(self, text: str, of: Any):
+        self.text = text
+        self.of = of  # the value itself, which fmt.Errorf's %w wraps
+
+    def String(self) -> str:  # Go's name, which fmt looks for
+        return self.text
+
+
+def stringed(x: Any) -> Generator[Any, Any, Any]:
+    """``x`` for fmt, where its String or Error method may block (it locks a mutex):
+    the method run now, the goroutine blocking in it if it must, as fmt would run
+    it; any other value as it is."""
+    if isinstance(x, sl.GoError):  # the library's error: its message
+        return x
+    method = _fmt_method_of(x)
+    if method is not None:
+        text = getattr(x, method)()
+        if isgenerator(text):
+            text = yield from text
+        return Stringed(text, x)
+    if type(x) is list:  # a slice's elements, a map's values: fmt prints each so
+        elements = []
+        for e in x:
+            elements.append((yield from stringed(e)))
+        return elements
+    if type(x) is dict:
+        values = {}
+        for k, e in x.items():
+            values[k] = yield from stringed(e)
+        return values
+    return x
+
+
+def struct_values(x: Any) -> Any:
+    """A slice, an array or a map of struct values (or of slices and maps of them)
+    handed to fmt: ``[{1 2} {3 4}]``, ``map[k:[{1 2}]]``. Their type has no String
+    or Error method (the translation looked): one of its pointer's, which the class
+    has too, fmt cannot call on an element."""
+    return _by_value(x, True)
+
+
+def sprint(*args: Any) -> str:
+    """``fmt.Sprint``: a space between operands when neither is a string."""
+    out = ""
+    for i, a in enumerate(args):
+        if i and not isinstance(a, str) and not isinstance(args[i - 1], str):
+            out += " "
+        out += v(a)
+    return out
+
+
+def sprintln(*args: Any) -> str:
+    """``fmt.Sprintln``."""
+    return " ".join(v(a) for a in args) + "\n"
+
+
+def println(*args: Any) -> None:
+    """``fmt.Println``."""
+    _print(" ".join(v(a) for a in args))
+
+
+def print(*args: Any) -> None:  # Go's fmt.Print
+    """``fmt.Print``."""
+    _print(sprint(*args), end="")
+
+
+def sprintf(format: str, *args: Any) -> str:
+    """``fmt.Sprintf``: the verbs %v %+v %d %b %o %x %X %c %U %s %q %t %f %F %e %E %g %G
+    %T %p %w %%, the flags ``+ - # 0`` and space, a width and a precision (``*`` for
+    an operand's), explicit operand indexes (``%[2]d``), and Go's marks of a wrong
+    format: ``%!d(MISSING)``, ``%!z(int=3)``, ``%!(EXTRA int=2)``, ``%!(NOVERB)``,
+    ``%!d(BADINDEX)``, ``%!(BADWIDTH)``, ``%!(BADPREC)``."""
+    return _Printf(format, args).run()
+
+
+class _Printf:
+    """One ``Sprintf``: the format read left to right, each verb taking the next
+    operand or the one its index names."""
+
+    def __init__(self, format: str, args: tuple[Any, ...]):
+        self.format, self.args = format, args
+        self.i = 0  # where in the format
+        self.arg = 0  # the next operand
+        self.reordered = False  # an explicit index was used: no EXTRA then
+        self.good_index = True
+        self.used: list[tuple[str, Any]] = []  # each verb and its operand, for %w
+
+    def run(self) -> str:
+        out, f, n = [], self.format, len(self.format)
+        while self.i < n:
+            j = f.find("%", self.i)
+            if j < 0:
+                out.append(f[self.i :])
+                break
+            out.append(f[self.i : j])
+            self.i = j + 1
+            out.append(self.directive())
+        if not self.reordered and self.arg < len(self.args):
+            extra = ", ".join(
+                "<nil>" if a is None else f"{type_name(a)}={v(a)}" for a in self.args[self.arg :]
+            )
+            out.append(f"%!(EXTRA {extra})")
+        return "".join(out)
+
+    def directive(self) -> str:
+        f, n = self.format, len(self.format)
+        flags = ""
+        while self.i < n and f[self.i] in "+-# 0":
+            flags += f[self.i]
+            self.i += 1
+        self.good_index = True
+        marks = ""
+        self.index()
+        width: int | None = None
+        if self.i < n and f[self.i] == "*":
+            self.i += 1
+            width = self.star()
+            if width is None:
+                marks += "%!(BADWIDTH)"
+            elif width < 0:
+                flags, width = flags + "-", -width
+        else:
+            width = self.number()
+        precision: int | None = None
+        if self.i < n and f[self.i] == ".":
+            self.i += 1
+            self.index()
+            if self.i < n and f[self.i] == "*":
+                self.i += 1
+                precision = self.star()
+                if precision is None:
+                    marks += "%!(BADPREC)"
+                elif precision < 0:
+                    precision = None
+            else:
+                precision = self.number() or 0
+        self.index()
+        if self.i >= n:
+            return marks + "%!(NOVERB)"
+        verb = f[self.i]
+        self.i += 1
+        if verb == "%":
+            return marks + "%"
+        if not self.good_index:
+            return marks + f"%!{verb}(BADINDEX)"
+        if self.arg >= len(self.args):
+            return marks + f"%!{verb}(MISSING)"
+        x = self.args[self.arg]
+        self.arg += 1
+        self.used.append((verb, x))
+        return marks + _format_one(x, verb, flags, width, precision)
+
+    def index(self) -> None:
+        """``[n]``: the next operand is the n-th."""
+        f = self.format
+        if self.i >= len(f) or f[self.i] != "[":
+            return
+        self.reordered = True
+        end = f.find("]", self.i)
+        text = f[self.i + 1 : end] if end > 0 else ""
+        if end < 0 or not text.isdigit() or not 1 <= int(text) <= len(self.args):
+            self.good_index = False
+            self.i = end + 1 if end > 0 else len(f)
+            return
+        self.arg, self.i = int(text) - 1, end + 1
+
+    def number(self) -> int | None:
+        f, start = self.format, self.i
+        while self.i < len(f) and f[self.i].isdigit():
+            self.i += 1
+        return int(f[start : self.i]) if self.i > start else None
+
+    def star(self) -> int | None:
+        """A width or precision from the operand: an int, else None."""
+        if self.arg >= len(self.args):
+            return None
+        x = self.args[self.arg]
+        self.arg += 1
+        if type(x) is not int or abs(x) > 1_000_000:
+            return None
+        return x
+
+
+_VERBS_OF = {bool: "tv", int: "bcdoOqxXUv", float: "beEfFgGxXv", str: "sqvxX"}
+
+
+def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
+    """One operand under one verb, padded to ``width``."""
+    plain = verb == "v" and width is None and precision is None and not flags.strip("+")
+    if verb not in "Tpc" and not plain:  # v() prints a plain %v, element by element too
+        elements = _format_elements(x, verb, flags, width, precision)
+        if elements is not None:
+            return elements
+    if verb == "p":
+        return _pointer(x, verb, flags, width)
+    if verb == "v" and isinstance(x, float) and precision is not None:
+        verb = "g"  # %v of a float is %g, its precision too
+    kind = type(x)
+    if kind in _VERBS_OF and verb not in _VERBS_OF[kind] and verb not in "Tw":
+        return f"%!{verb}({type_name(x)}={v(x)})"  # a verb the value's type has not
+    if x is None and verb not in "vT":
+        return f"%!{verb}(<nil>)"  # fmt's mark of a nil operand under any other verb
+    if type(x) is Bytes and verb in "sq":
+        x, kind = x.data.decode(errors="replace"), str  # the bytes' text
+    if verb in "qxX" and kind not in _VERBS_OF:  # an error or a Stringer: its text
+        method = _fmt_method_of(x)
+        if method is not None:
+            x = _fmt_method(x, method)
+    if isinstance(x, str) and precision is not None and verb in "svq":
+        x = x[:precision]  # a string's precision cuts the operand
+    if verb == "v" and "#" in flags:
+        raise SimlabError("fmt: simlab does not print Go syntax, %#v: use %v or %+v")
+    if verb in "vsw":
+        text = v(x, plus="+" in flags and verb == "v")
+    elif verb in "dboO" or (verb in "xX" and isinstance(x, int | list)):
+        text = _integer(x, verb, flags)
+        if precision is not None and text.lstrip("+- ").isdigit():
+            sign = text[: len(text) - len(text.lstrip("+- "))]
+            text = sign + text[len(sign) :].rjust(precision, "0")
+    elif verb == "q":
+        text = _quoted(x)
+        if "+" in flags:  # %+q: ASCII only, as strconv.QuoteToASCII
+            text = "".join(
+                c
+                if ord(c) < 128
+                else f"\\u{ord(c):04x}"
+                if ord(c) <= 0xFFFF
+                else f"\\U{ord(c):08x}"
+                for c in text
+            )
+    elif verb == "c":
+        text = chr(x)
+    elif verb == "U":
+        text = f"U+{x:04X}"
+        if "#" in flags and chr(x).isprintable():
+            text += f" '{chr(x)}'"  # %#U: the character too
+    elif verb == "t":
+        text = v(x)
+    elif verb in "xX":
+        text = format_hex(x, verb, flags)
+    elif verb in "feEfFgG":
+        p = 6 if precision is None else precision
+        if verb in "gG" and precision is None:
+            p = -1  # the fewest digits
+        form = ord("f" if verb == "F" else verb)
+        text = format_float(float(x), form, p, 32 if type(x) is Float32 else 64)
+        if "+" in flags and not text.startswith("-"):
+            text = "+" + text
+    elif verb == "T":
+        if type(x) is list or type(x) is dict:
+            raise SimlabError(
+                "fmt: simlab does not keep the type of a slice or a map held in an "
+                "interface, %T: give %T a variable of the slice's or the map's own type"
+            )
+        text = "<nil>" if x is None else type_name(x)
+    else:
+        text = v(x)
+    if width is not None:
+        if "-" in flags:
+            text = text.ljust(width)
+        elif "0" in flags and verb in "dboxXeEfFgG" and not isinstance(x, list):
+            sign = text[0] if text[:1] in "+- " else ""  # zeros go after the sign
+            if "#" in flags and verb in "boxX" and isinstance(x, int):
+                # the digits take the width, as a precision would; the prefix is extra
+                digits = _integer(x, verb, flags.replace("#", "")).lstrip("+- ")
+                text = sign + _alternate(digits.rjust(width - len(sign), "0"), verb, flags)
+            else:
+                text = sign + text[len(sign) :].rjust(width - len(sign), "0")
+        else:
+            text = text.rjust(width)
+    return text
+
+
+def _pointer(x: Any, verb: str, flags: str, width: int | None) -> str:
+    """A pointer under ``%p``, or inside another value: ``0x`` and its address in hex
+    (``%#p``: without the ``0x``), under ``%d``, ``%x``... the address as an integer.
+    A slice, a map, a channel has an address too; anything else is Go's bad verb."""
+    if x is None:
+        return f"%!{verb}(<nil>)"
+    if isinstance(x, sl.Chan):
+        text = v(x)
+    elif _is_pointer(x, True) or isinstance(x, list | dict):
+        text = _address_text(x)
+    else:
+        return f"%!{verb}({type_name(x)}={v(x)})"
+    if verb in "dboOxX":
+        return _format_one(int(text, 16), verb, flags, width, None)
+    if verb not in "vp":
+        return f"%!{verb}({type_name(x)}={text})"
+    text = text[2:] if "#" in flags else text
+    return text.rjust(width or 0) if "-" not in flags else text.ljust(width or 0)
+
+
+def _format_elements(
+    x: Any, verb: str, flags: str, width: int | None, precision: int | None
+) -> str | None:
+    """A slice's, a map's or a struct's elements each under the verb, the width
+    and flags applying to each, as fmt formats them; None for any other value."""
+
+    def one(e: Any) -> str:
+        if e is None:  # a nil interface inside: fmt marks no verb, pads nothing
+            return "<nil>"
+        if _is_pointer(e, False):
+            return _pointer(e, verb, flags, width)
+        return _format_one(e, verb, flags, width, precision)
+
+    if isinstance(x, list):
+        return "[" + " ".join(one(e) for e in x) + "]"
+    if isinstance(x, dict):
+        items = sorted(x.items(), key=_map_order)
+        return "map[" + " ".join(f"{one(k)}:{one(e)}" for k, e in items) + "]"
+    by_value = isinstance(x, StructValue)
+    obj = x.x if by_value else x
+    if not by_value and (_fmt_method_of(obj) is not None or x is EMPTY):
+        return None
+    if not hasattr(type(obj), "__slots__") or isinstance(obj, _NOT_STRUCTS):
+        return None
+    named = "+" in flags and verb == "v"
+    parts = []
+    for name, value, kind in _struct_fields(obj):
+        if kind == "value":
+            value = _field_value(value, False)  # a struct-valued field: {...}, not &{...}
+        if kind == "duration" and verb in "vsqxX" and name[:1].isupper():
+            value = sl.format_duration(value)  # its String method, but under %d
+        parts.append((f"{name}:" if named else "") + one(value))
+    pointer = not by_value and not hasattr(type(obj), "go_struct")
+    return ("&" if pointer else "") + "{" + " ".join(parts) + "}"
+
+
+def _integer(x: Any, verb: str, flags: str) -> str:
+    """``%d``, ``%b``, ``%o``, ``%x`` of an integer (``+`` and space flags for its sign),
+    or of a slice of them, element by element."""
+    if isinstance(x, list):
+        return "[" + " ".join(_integer(e, verb, flags) for e in x) + "]"
+    if isinstance(x, dict):
+        items = sorted(x.items(), key=_map_order)
+        return (
+            "map["
+            + " ".join(f"{_integer(k, verb, flags)}:{_integer(e, verb, flags)}" for k, e in items)
+            + "]"
+        )
+    if isinstance(x, str) or not isinstance(x, int | float):
+        return f"%!{verb}({type_name(x)}={v(x)})"  # Go's mark of a verb the value has not
+    n = int(x)
+    digits = format(abs(n), {"d": "d", "b": "b", "o": "o", "O": "o", "x": "x", "X": "X"}[verb])
+    if verb == "O":
+        digits = "0o" + digits  # %O: always with Go's 0o prefix
+    sign = "-" if n < 0 else "+" if "+" in flags else " " if " " in flags else ""
+    return sign + _alternate(digits, verb, flags)
+
+
+def _alternate(digits: str, verb: str, flags: str) -> str:
+    """The ``#`` flag's prefix of an integer's digits: 0x, 0X, 0b, or a leading 0."""
+    if "#" not in flags:
+        return digits
+    if verb == "o":
+        return digits if digits.startswith("0") else "0" + digits
+    return {"x": "0x", "X": "0X", "b": "0b"}.get(verb, "") + digits
+
+
+def _quoted(x: Any) -> str:
+    """``%q``: a string quoted, a rune (an integer) in single quotes, a slice element
+    by element."""
+    if isinstance(x, list):
+        return "[" + " ".join(_quoted(e) for e in x) + "]"
+    if isinstance(x, int) and not isinstance(x, bool):
+        ch = chr(x)
+        return "'" + (ch if ch.isprintable() and ch != "'" else quote(ch)[1:-1]) + "'"
+    return quote(str(x))
+
+
+def format_hex(x: Any, verb: str, flags: str = "") -> str:
+    """``%x`` of a string or a []byte (:class:`Bytes`): its bytes in hex (``% x``:
+    apart; ``%#x``: each 0x-prefixed); of an integer: its digits."""
+    if isinstance(x, str | Bytes):
+        data = x.data if isinstance(x, Bytes) else x.encode()
+        pairs = [format(b, "02x") for b in data]
+        if "#" in flags:
+            pairs = ["0x" + p for p in pairs] if " " in flags else ["0x" + "".join(pairs)]
+        text = (" " if " " in flags else "").join(pairs)
+    elif isinstance(x, float):
+        text = _hex_float(x)
+    else:
+        text = format(int(x), "x")
+    return text.upper() if verb == "X" else text
+
+
+def _hex_float(x: float) -> str:
+    """``%x`` of a float: its binary digits in hex with the fewest digits after the
+    point and a two-digit exponent, as ``strconv.FormatFloat(x, 'x', -1, 64)``."""
+    if math.isinf(x) or math.isnan(x):
+        return _float(x)
+    sign = "-" if math.copysign(1, x) < 0 else ""
+    if x == 0:
+        return sign + "0x0p+00"
+    m, e = math.frexp(abs(x))  # abs(x) = m * 2**e, 0.5 <= m < 1: a subnormal's too
+    fraction = format(int((2 * m - 1) * (1 << 52)), "013x").rstrip("0")
+    return f"{sign}0x1{'.' + fraction if fraction else ''}p{e - 1:+03d}"
+
+
+class Bytes:
+    """A []byte that fmt prints as text (``%s``, ``%q``) or as hex (``%x``, ``%X``),
+    where the translator knows the operand's type: elsewhere a []byte is a list of
+    numbers, as ``%v`` and ``%d`` print it."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: list[int]):
+        self.data = bytes(data)
+
+
+def printf(format: str, *args: Any) -> None:
+    """``fmt.Printf``."""
+    _print(sprintf(format, *args), end="")
+
+
+def fprint(w: Any, *args: Any) -> tuple[int, None]:
+    """``fmt.Fprint``: what ``fmt.Sprint`` gives, written to ``w``; the bytes written."""
+    return _write(w, sprint(*args))
+
+
+def fprintln(w: Any, *args: Any) -> tuple[int, None]:
+    """``fmt.Fprintln``."""
+    return _write(w, sprintln(*args))
+
+
+def fprintf(w: Any, format: str, *args: Any) -> tuple[int, None]:
+    """``fmt.Fprintf``."""
+    return _write(w, sprintf(format, *args))
+
+
+def errorf(format: str, *args: Any) -> sl.GoError:
+    """``fmt.Errorf``; with ``%w`` the error wraps its argument (``errors.Is`` sees it),
+    with several ``%w`` each of theirs (``*fmt.wrapErrors``, which ``errors.Unwrap``
+    does not unwrap)."""
+    printf = _Printf(format, args)
+    message = printf.run()
+    wrapped = [x.of if isinstance(x, Stringed) else x for verb, x in printf.used if verb == "w"]
+    if len(wrapped) == 1:
+        return WrapError(message, wrapped[0])
+    if wrapped:
+        return WrapErrors(message, [e for e in wrapped if e is not None])
+    return sl.GoError("*errors.errorString", message)
+
+
+# the standard library's sync and sync/atomic values: fmt prints them as Go's own
+# structs (_sync_fields) or ends the run, never field by field as the program's
+_SYNC_VALUES = (
+    sl.Mutex,
+    sl.RWMutex,
+    sl.WaitGroup,
+    sl.Once,
+    sl.Cond,
+    syncmap.Map,
+    Pool,
+    atomic.Int32,
+    atomic.Int64,
+    atomic.Uint32,
+    atomic.Uint64,
+    atomic.Bool,
+    atomic.Pointer,
+)
+
+# values of classes with __slots__ that fmt does not print field by field
+_NOT_STRUCTS: tuple[type, ...] = (
+    int,
+    str,
+    float,
+    sl.GoError,
+    sl.Context,
+    sl.Chan,
+    Named,
+    NamedValue,
+    Bytes,
+    *_SYNC_VALUES,
+)
