@@ -1,0 +1,216 @@
+"""``panic``, ``recover`` and ``defer``.
+
+``go.panic(value)`` raises a :class:`Panic`, a :class:`~simlab.GoPanic` that keeps
+Go's value, so that ``recover()`` returns it and the message Go prints
+(``panic: main.code(7)``, ``panic: first [recovered]`` then ``\tpanic: second``) is
+the exception's. A deferred call that may recover runs from ``with go.defer(f):``
+(or :class:`Recoverable` when ``f`` blocks): ``go.recover()`` returns the panic only
+when called directly by that ``f``, as Go's recover does only in the deferred
+function itself.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Generator
+from inspect import isgenerator
+from types import TracebackType
+from typing import Any
+
+import simlab as sl
+from simlab.errors import GoPanic
+
+from ._fmt import _NOT_STRUCTS, _address_text, v
+from ._numbers import Float32, Sized
+from ._runtime_errors import _RUNTIME_ERRORS, GoRuntimeError, PanicNilError, runtime_error
+from ._types import type_name
+
+
+class Panic(GoPanic):
+    """``panic(value)`` of the program: a :class:`~simlab.GoPanic` that keeps the value."""
+
+    def __init__(self, value: Any, message: str):
+        super().__init__(message)
+        self.value = value
+        self.recovered = False
+
+
+def panic_value(p: GoPanic) -> Any:
+    """The Go value of a panic: what ``recover()`` returns."""
+    if isinstance(p, Panic):
+        return p.value
+    value = getattr(p, "value", None)
+    if value is None:
+        msg = p.message
+        runtime = msg in _RUNTIME_ERRORS or msg.startswith(
+            ("runtime error: ", "interface conversion: ")
+        )
+        value = GoRuntimeError(msg) if runtime else msg
+        p.value = value  # type: ignore[attr-defined]  # the same value on a second look
+    return value
+
+
+def _panic_text(value: Any) -> str:
+    """What Go prints after ``panic: `` for ``value`` (runtime's printpanicval), each
+    newline followed by a tab."""
+    return _panic_value(value).replace("\n", "\n\t")
+
+
+def _panic_value(value: Any) -> str:
+    if isinstance(value, sl.GoError):
+        return str(value)
+    error = getattr(value, "Error", None) or getattr(value, "String", None)
+    if callable(error):
+        return str(error())
+    name = getattr(type(value), "go_name", None)
+    if isinstance(value, Sized | Float32):  # an unnamed type: the value alone
+        return v(value)
+    if name is not None and isinstance(value, str):
+        return f'{name}("{value}")'
+    if name is not None and isinstance(value, int | float):
+        return f"{name}({v(type(value).__mro__[1](value))})"
+    if hasattr(type(value), "__slots__") and not isinstance(value, _NOT_STRUCTS):
+        # a struct or a pointer to one: its type and its address, as fmt's %p
+        return f"({type_name(value)}) {_address_text(value)}"
+    return v(value)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if type(a) is not type(b):
+        return False
+    return a == b if isinstance(a, int | float | str) else a is b
+
+
+def panic(value: Any) -> None:
+    """``panic(value)``: raises a :class:`Panic`.
+
+    Called while another panic unwinds (in a deferred call), the message is
+    Go's chain: the earlier panic, ``[recovered]`` if it was, then this one on
+    a line of its own; re-panicking with the value just recovered is one line,
+    ``[recovered, repanicked]``.
+    """
+    if value is None:
+        value = PanicNilError()
+    text = _panic_text(value)
+    earlier = sys.exc_info()[1]
+    if isinstance(earlier, GoPanic):
+        recovered = getattr(earlier, "recovered", False)
+        if recovered and _same(panic_value(earlier), value):
+            again = Panic(value, earlier.message)
+            again.repanicked = True  # GoPanic prints it: [recovered, repanicked]
+            raise again
+        mark = " [recovered]" if recovered else ""
+        text = f"{earlier.message}{mark}\n\tpanic: {text}"
+    raise Panic(value, text)
+
+
+def _as_panic(exc: BaseException | None) -> GoPanic | None:
+    """The Go panic unwinding through a deferred call: ``exc``, or the runtime error
+    it stands for."""
+    if exc is None or isinstance(exc, GoPanic):
+        return exc
+    return runtime_error(exc)
+
+
+def recover() -> Any:
+    """``recover()``: the panic the calling deferred function runs during, now stopped.
+
+    None unless the caller is a deferred call run by :func:`defer` or
+    :meth:`Recoverable.defer` while a panic unwinds (a function that the
+    deferred call calls in turn gets None, as in Go).
+    """
+    caller = sys._getframe(1)
+    runner = caller.f_back
+    if runner is None or runner.f_code not in _RUNNERS:
+        return None
+    deferred = runner.f_locals.get("self")
+    p = getattr(deferred, "panic", None)
+    if p is None or getattr(p, "recovered", False):
+        return None
+    p.recovered = True
+    return panic_value(p)
+
+
+class defer:  # reads as the statement it renders: with go.defer(f):
+    """``defer f(args)`` for an ``f`` that calls recover: ``with go.defer(f, *args):``.
+
+    On the way out of the block, normally or by a panic, calls ``f(*args)``; if
+    ``f`` recovered the panic, the panic stops there, as in Go.
+    """
+
+    __slots__ = ("args", "fn", "panic")
+
+    def __init__(self, fn: Callable[..., Any], *args: Any):
+        self.fn = fn
+        self.args = args
+        self.panic: GoPanic | None = None
+
+    def __enter__(self) -> defer:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        self.panic = p = _as_panic(exc)
+        self._call()
+        if p is not None and getattr(p, "recovered", False):
+            return True
+        if p is not None and p is not exc:
+            raise p.with_traceback(tb)  # the runtime error unwinds on, as Go's panic
+        return False
+
+    def _call(self) -> None:
+        self.fn(*self.args)
+
+
+class Recoverable:
+    """``defer f(args)`` for an ``f`` that blocks and calls recover::
+
+    recovering = go.Recoverable()
+    try:
+        with recovering:  # keeps the panic, if any
+            ...
+    finally:
+        yield from recovering.defer(f, *args)  # re-raises it unless f recovered it
+    """
+
+    __slots__ = ("panic",)
+
+    def __init__(self) -> None:
+        self.panic: GoPanic | None = None
+
+    def __enter__(self) -> Recoverable:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        self.panic = _as_panic(exc)
+        if self.panic is not None:
+            self.panic.with_traceback(tb)
+            return True
+        return False
+
+    def defer(self, fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, None]:
+        result = fn(*args)
+        if isgenerator(result):
+            yield from result
+        p = self.panic
+        if p is not None and not getattr(p, "recovered", False):
+            raise p
+
+
+_RUNNERS = (defer._call.__code__, Recoverable.defer.__code__)
+
+
+class Return(BaseException):
+    """``raise go.Return``: a return statement of a function whose deferred closure
+    sets its named results, before its end. The function catches it around its
+    body, after the deferred calls ran, and returns the results as they left them
+    (Python's return would give the values it had before the deferred calls)."""
