@@ -17,7 +17,6 @@ Go's recover does only in the deferred function itself.
 from __future__ import annotations
 
 import contextlib
-import functools
 import io
 import math
 import sys
@@ -31,7 +30,7 @@ import numpy
 
 import simlab as sl
 from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
-from simlab.errors import Goexit, GoPanic, SimlabError
+from simlab.errors import Goexit, GoPanic
 from simlab.go.atomic import wrap
 from simlab.go.frames import go_frame
 from simlab.go.goroutine import SYNCTEST_WAIT, WAITING, Goroutine, Op
@@ -81,6 +80,24 @@ from ._io import (
     read_full,
     stderr,
     stdout,
+)
+from ._iter import (
+    Range,
+    iter_pull,
+    maps_all,
+    maps_collect,
+    maps_keys,
+    maps_values,
+    slices_all,
+    slices_backward,
+    slices_collect,
+    slices_sorted,
+    slices_sorted_func,
+    slices_values,
+    strings_fields_seq,
+    strings_lines,
+    strings_split_after_seq,
+    strings_split_seq,
 )
 from ._math import (
     math_abs,
@@ -151,6 +168,40 @@ from ._runtime import (
     unsetenv,
 )
 from ._runtime_errors import GoRuntimeError, PanicNilError, runtime_error
+from ._sort import (
+    Float64Slice,
+    IntSlice,
+    SortReverse,
+    StringSlice,
+    cmp_compare,
+    cmp_less,
+    heap_fix,
+    heap_init,
+    heap_pop,
+    heap_push,
+    heap_remove,
+    maps_clone,
+    search_sorted,
+    slices_binary_search,
+    slices_binary_search_func,
+    slices_compact,
+    slices_compact_func,
+    slices_delete_func,
+    slices_index,
+    slices_index_func,
+    slices_max,
+    slices_max_func,
+    slices_min,
+    slices_min_func,
+    slices_sort_func,
+    slices_sort_func_yielding,
+    sort_float64s,
+    sort_is_sorted,
+    sort_search,
+    sort_slice,
+    sort_slice_yielding,
+    sort_sort,
+)
 from ._strconv import (
     ErrRange,
     ErrSyntax,
@@ -494,362 +545,6 @@ __all__ = [
     "unsetenv",
     "v",
 ]
-
-
-def sort_slice(xs: list[Any], less: Callable[[int, int], Any]) -> None:
-    """``sort.Slice(xs, less)`` and ``sort.SliceStable``: ``less`` compares the elements
-    now at two indices, so the slice is sorted in place, by swaps. Stable (Go leaves
-    the order of equal elements of ``sort.Slice`` unspecified)."""
-    for _ in sort_slice_yielding(xs, less):
-        raise SimlabError("sort.Slice: its less function blocked, which the translation missed")
-
-
-def sort_slice_yielding(
-    xs: list[Any], less: Callable[[int, int], Any]
-) -> Generator[Any, Any, None]:
-    """``sort.Slice`` whose ``less`` may block (it locks a mutex): ``yield from`` it,
-    and each comparison runs in the sorting goroutine, as Go's does."""
-
-    def swap(i: int, j: int) -> None:
-        xs[i], xs[j] = xs[j], xs[i]
-
-    yield from _insertion_sort(len(xs), less, swap)
-
-
-def sort_sort(data: Any) -> None:
-    """``sort.Sort(data)`` and ``sort.Stable``: by ``data.Less`` and ``data.Swap``.
-    Stable (Go leaves the order of equal elements of ``sort.Sort`` unspecified)."""
-    for _ in _insertion_sort(data.Len(), data.Less, data.Swap):
-        raise SimlabError("sort.Sort: its Less method blocked, which the translation missed")
-
-
-def _insertion_sort(
-    n: int, less: Callable[[int, int], Any], swap: Callable[[int, int], None]
-) -> Generator[Any, Any, None]:
-    """Each element swapped down past the greater ones before it: stable, as Go's
-    sort is below 13 elements. ``less`` may be a generator function."""
-    for i in range(1, n):
-        j = i
-        while j > 0:
-            smaller = less(j, j - 1)
-            if isgenerator(smaller):
-                smaller = yield from smaller
-            if not smaller:
-                break
-            swap(j, j - 1)
-            j -= 1
-
-
-def sort_float64s(xs: list[float]) -> None:
-    """``sort.Float64s(xs)``: increasing, the NaNs first, as Go orders them (Python's
-    sort leaves a list holding NaN unsorted)."""
-    xs.sort(key=lambda x: (False, 0.0) if math.isnan(x) else (True, x))
-
-
-def sort_search(n: int, f: Callable[[int], Any]) -> int:
-    """``sort.Search(n, f)``: the least ``i`` in ``[0, n)`` for which ``f(i)`` is
-    true, ``n`` if none is, by halving the range, so ``f`` is called at the indices
-    Go's calls it at."""
-    lo, hi = 0, n  # f is false below lo and true from hi on
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if f(mid):
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
-
-
-def search_sorted(xs: Sequence[Any], x: Any) -> int:
-    """``sort.SearchInts(xs, x)``, ``SearchStrings`` and ``SearchFloat64s``: where
-    ``x`` is, or would be inserted, in the sorted ``xs``: the first element ``>= x``."""
-    return sort_search(len(xs), lambda i: xs[i] >= x)
-
-
-class SortReverse:
-    """``sort.Reverse(data)``: ``data`` with ``Less`` the other way round."""
-
-    __slots__ = ("data",)
-
-    def __init__(self, data: Any):
-        self.data = data
-
-    def Len(self) -> int:
-        return int(self.data.Len())
-
-    def Less(self, i: int, j: int) -> bool:
-        return bool(self.data.Less(j, i))
-
-    def Swap(self, i: int, j: int) -> None:
-        self.data.Swap(i, j)
-
-
-def sort_is_sorted(data: Any) -> bool:
-    """``sort.IsSorted(data)``: no element less than the one before it."""
-    return not any(data.Less(i, i - 1) for i in range(data.Len() - 1, 0, -1))
-
-
-def _heap_up(h: Any, j: int) -> None:
-    while j > 0 and h.Less(j, (j - 1) // 2):  # a child less than its parent rises
-        h.Swap((j - 1) // 2, j)
-        j = (j - 1) // 2
-
-
-def _heap_down(h: Any, i0: int, n: int) -> bool:
-    """Sink the element at ``i0`` below its lesser child while that child is less;
-    whether it moved."""
-    i = i0
-    while 2 * i + 1 < n:
-        child = 2 * i + 1
-        if child + 1 < n and h.Less(child + 1, child):
-            child += 1
-        if not h.Less(child, i):
-            break
-        h.Swap(i, child)
-        i = child
-    return i > i0
-
-
-def heap_init(h: Any) -> None:
-    """``heap.Init(h)``: the heap order, each parent from the last down sunk in turn."""
-    n = h.Len()
-    for i in range(n // 2 - 1, -1, -1):
-        _heap_down(h, i, n)
-
-
-def heap_push(h: Any, x: Any) -> None:
-    """``heap.Push(h, x)``: ``h.Push(x)``, then the new last element risen."""
-    h.Push(x)
-    _heap_up(h, h.Len() - 1)
-
-
-def heap_pop(h: Any) -> Any:
-    """``heap.Pop(h)``: the least element swapped to the end, the new first sunk, then
-    ``h.Pop()``."""
-    n = h.Len() - 1
-    h.Swap(0, n)
-    _heap_down(h, 0, n)
-    return h.Pop()
-
-
-def heap_remove(h: Any, i: int) -> Any:
-    """``heap.Remove(h, i)``: the element at ``i`` swapped to the end and the heap
-    order restored at ``i``, then ``h.Pop()``."""
-    n = h.Len() - 1
-    if n != i:
-        h.Swap(i, n)
-        if not _heap_down(h, i, n):
-            _heap_up(h, i)
-    return h.Pop()
-
-
-def heap_fix(h: Any, i: int) -> None:
-    """``heap.Fix(h, i)``: the element at ``i`` sunk or risen to its place."""
-    if not _heap_down(h, i, h.Len()):
-        _heap_up(h, i)
-
-
-def slices_index(xs: list[Any], x: Any) -> int:
-    """``slices.Index``: the first index of ``x``, or -1."""
-    return next((i for i, e in enumerate(xs) if e == x), -1)
-
-
-def slices_index_func(xs: list[Any], f: Callable[[Any], Any]) -> int:
-    """``slices.IndexFunc``: the first index whose element ``f`` holds for, or -1."""
-    return next((i for i, e in enumerate(xs) if f(e)), -1)
-
-
-def slices_delete_func(
-    s: list[Any], delete: Callable[[Any], Any], zero: Callable[[], Any]
-) -> list[Any]:
-    """``slices.DeleteFunc(s, delete)``: the elements ``delete`` is false of, in
-    order, moved to the front of ``s`` in place (``delete`` called once for each,
-    in order); the elements after them set to the zero value, as Go 1.22's. What
-    it returns is ``s`` itself when nothing went, else the kept prefix, a copy (a
-    sub-slice is one in the translation)."""
-    kept = 0
-    for x in s:
-        if not delete(x):
-            s[kept] = x
-            kept += 1
-    return _shortened(s, kept, zero)
-
-
-def slices_compact(
-    s: list[Any], zero: Callable[[], Any], equal: Callable[[Any, Any], Any] | None = None
-) -> list[Any]:
-    """``slices.Compact(s)``: the first of each run of equal elements (``==``, else
-    ``equal``: struct values field by field), as ``slices_compact_func``."""
-    return slices_compact_func(s, equal or _plain_equal, zero)
-
-
-def _plain_equal(a: Any, b: Any) -> bool:
-    return bool(a == b)
-
-
-def slices_compact_func(
-    s: list[Any], equal: Callable[[Any, Any], Any], zero: Callable[[], Any]
-) -> list[Any]:
-    """``slices.CompactFunc(s, equal)``: the first element of each run whose
-    neighbours ``equal`` holds of, moved to the front of ``s`` in place; ``equal``
-    is called once for each pair of neighbours, in order, the later one first, as
-    Go's; the rest as ``slices_delete_func``."""
-    if len(s) < 2:
-        return s
-    kept, previous = 1, s[0]
-    for x in s[1:]:
-        if not equal(x, previous):
-            s[kept] = x
-            kept += 1
-        previous = x
-    return _shortened(s, kept, zero)
-
-
-def _shortened(s: list[Any], n: int, zero: Callable[[], Any]) -> list[Any]:
-    """``s[:n]`` after ``clear(s[n:])``: ``s`` itself for its own length."""
-    if n == len(s):
-        return s
-    for i in range(n, len(s)):
-        s[i] = zero()
-    return s[:n]
-
-
-def _is_nan(x: Any) -> bool:
-    return isinstance(x, float) and math.isnan(x)
-
-
-def cmp_compare(x: Any, y: Any) -> int:
-    """``cmp.Compare(x, y)``: -1, 0 or +1; a NaN is less than any other float and
-    equal to a NaN."""
-    if _is_nan(x) or _is_nan(y):
-        return _is_nan(y) - _is_nan(x)
-    return (x > y) - (x < y)
-
-
-def cmp_less(x: Any, y: Any) -> bool:
-    """``cmp.Less(x, y)``: ``cmp.Compare(x, y) < 0``."""
-    return cmp_compare(x, y) < 0
-
-
-def slices_sort_func(xs: list[Any], cmp: Callable[[Any, Any], Any]) -> None:
-    """``slices.SortFunc(xs, cmp)`` and ``SortStableFunc``: in place, by ``cmp``'s
-    sign. Stable (Go leaves the order of equal elements of ``SortFunc`` unspecified)."""
-    for _ in slices_sort_func_yielding(xs, cmp):
-        raise SimlabError("slices.SortFunc: its cmp function blocked, which the translation missed")
-
-
-def slices_sort_func_yielding(
-    xs: list[Any], cmp: Callable[[Any, Any], Any]
-) -> Generator[Any, Any, None]:
-    """``slices.SortFunc`` whose ``cmp`` may block (it locks a mutex): ``yield from``
-    it, and each comparison runs in the sorting goroutine, as Go's does."""
-
-    def less(i: int, j: int) -> Any:
-        order = cmp(xs[i], xs[j])
-        return _negative(order) if isgenerator(order) else order < 0
-
-    def swap(i: int, j: int) -> None:
-        xs[i], xs[j] = xs[j], xs[i]
-
-    yield from _insertion_sort(len(xs), less, swap)
-
-
-def _negative(order: Generator[Any, Any, Any]) -> Generator[Any, Any, bool]:
-    return (yield from order) < 0
-
-
-def slices_binary_search(xs: list[Any], x: Any) -> tuple[int, bool]:
-    """``slices.BinarySearch(xs, x)``: where ``x`` is, or would be inserted, in the
-    sorted ``xs``, and whether it is there (NaNs first, as cmp.Compare orders them)."""
-    i = sort_search(len(xs), lambda h: cmp_compare(xs[h], x) >= 0)
-    return i, i < len(xs) and cmp_compare(xs[i], x) == 0
-
-
-def slices_binary_search_func(
-    xs: list[Any], target: Any, cmp: Callable[[Any, Any], int]
-) -> tuple[int, bool]:
-    """``slices.BinarySearchFunc(xs, target, cmp)``: as ``BinarySearch``, by ``cmp``,
-    called at the indices Go's calls it at."""
-    i = sort_search(len(xs), lambda h: cmp(xs[h], target) >= 0)
-    return i, i < len(xs) and cmp(xs[i], target) == 0
-
-
-def slices_max(xs: list[Any]) -> Any:
-    """``slices.Max(xs)``: as the builtin ``max`` of its elements (NaN if one is);
-    an empty slice panics, as Go's."""
-    if not xs:
-        panic("slices.Max: empty list")
-    return functools.reduce(math_max, xs) if isinstance(xs[0], float) else max(xs)
-
-
-def slices_min(xs: list[Any]) -> Any:
-    """``slices.Min(xs)``: as the builtin ``min`` of its elements (NaN if one is);
-    an empty slice panics, as Go's."""
-    if not xs:
-        panic("slices.Min: empty list")
-    return functools.reduce(math_min, xs) if isinstance(xs[0], float) else min(xs)
-
-
-def slices_max_func(xs: list[Any], cmp: Callable[[Any, Any], int]) -> Any:
-    """``slices.MaxFunc(xs, cmp)``: the first of the greatest elements by ``cmp``; an
-    empty slice panics, as Go's."""
-    return _first_by(xs, lambda x, m: cmp(x, m) > 0, "slices.MaxFunc")
-
-
-def slices_min_func(xs: list[Any], cmp: Callable[[Any, Any], int]) -> Any:
-    """``slices.MinFunc(xs, cmp)``: the first of the least elements by ``cmp``; an
-    empty slice panics, as Go's."""
-    return _first_by(xs, lambda x, m: cmp(x, m) < 0, "slices.MinFunc")
-
-
-def _first_by(xs: list[Any], better: Callable[[Any, Any], bool], name: str) -> Any:
-    """The first element of ``xs`` no later one is ``better`` than."""
-    if not xs:
-        panic(f"{name}: empty list")
-    m = xs[0]
-    for x in xs[1:]:
-        if better(x, m):
-            m = x
-    return m
-
-
-class IntSlice(NamedValue):
-    """``sort.IntSlice(xs)`` held in an interface (``sort.Sort(sort.IntSlice(xs))``):
-    ``Len``, ``Less`` and ``Swap`` on the list itself, which the sort reorders in
-    place, as Go's shares the slice's elements."""
-
-    __slots__ = ()
-    go_name = "sort.IntSlice"
-
-    @method
-    def Len(xs: list[Any]) -> int:
-        return len(xs)
-
-    @method
-    def Less(xs: list[Any], i: int, j: int) -> bool:
-        return bool(xs[i] < xs[j])
-
-    @method
-    def Swap(xs: list[Any], i: int, j: int) -> None:
-        xs[i], xs[j] = xs[j], xs[i]
-
-
-class StringSlice(IntSlice):
-    """``sort.StringSlice(xs)`` held in an interface."""
-
-    __slots__ = ()
-    go_name = "sort.StringSlice"
-
-
-class Float64Slice(IntSlice):
-    """``sort.Float64Slice(xs)`` held in an interface: a NaN is less than any number."""
-
-    __slots__ = ()
-    go_name = "sort.Float64Slice"
-
-    @method
-    def Less(xs: list[Any], i: int, j: int) -> bool:
-        return bool(xs[i] < xs[j] or (math.isnan(xs[i]) and not math.isnan(xs[j])))
 
 
 _SCAN_INTS = {  # an integer type: its bits, and whether it is signed
@@ -1262,242 +957,6 @@ def sscanf(text: str, format: str, *targets: tuple[Any, str]) -> tuple[int, Any]
     except _ScanFailed as failed:
         return n, failed.err
     return n, None
-
-
-class _Element:
-    """What a yield function hands the loop that drives the iterator."""
-
-    __slots__ = ("v",)
-
-    def __init__(self, v: Any) -> None:
-        self.v = v
-
-
-def _yield(*values: Any) -> Generator[Any, Any, bool]:
-    """The yield function a ranged iterator is given: ``yield from`` it (the
-    translation makes every function of its type a generator). The element goes up
-    to :class:`Range`, whose answer is whether the loop goes on."""
-    go_on = yield _Element(values[0] if len(values) == 1 else values)
-    return bool(go_on)
-
-
-class Range:
-    """``for x := range seq``: the iterator ``seq`` run as a generator, which the loop
-    resumes for each element (``while (yield from it.next()): x = it.v``); the
-    operations it blocks on pass through to the runtime. ``stop`` (in the loop's
-    ``finally``) answers false to the pending yield and runs the iterator to its
-    end, as Go does when the body breaks, returns or panics."""
-
-    __slots__ = ("_gen", "_send", "done", "v")
-
-    def __init__(self, seq: Callable[[Any], Any]) -> None:
-        gen = seq(_yield)
-        # a function that is no generator yields nothing: it has returned already
-        self._gen: Generator[Any, Any, Any] | None = gen if isgenerator(gen) else None
-        self._send: Any = None
-        self.done = self._gen is None
-        self.v: Any = None
-
-    def next(self) -> Generator[Any, Any, bool]:
-        """The next element in ``v``: True; False once the iterator has returned."""
-        if self.done:
-            return False
-        item = yield from self._resume(self._send)
-        if item is None:
-            return False
-        self.v, self._send = item.v, True
-        return True
-
-    def stop(self) -> Generator[Any, Any, None]:
-        if self.done:
-            return
-        if (yield from self._resume(False)) is not None:
-            raise GoPanic(
-                "runtime error: range function continued iteration after function for "
-                "loop body returned false"
-            )
-
-    def _resume(self, send: Any) -> Generator[Any, Any, _Element | None]:
-        """Run the iterator until it yields an element (returned) or returns (None).
-        The iterator is this frame's ``delegate``: goroutine dumps and the leak
-        oracles go on into its frames, as through a ``yield from``."""
-        delegate, thrown = self._gen, None
-        assert delegate is not None
-        while True:
-            try:
-                item = delegate.send(send) if thrown is None else delegate.throw(thrown)
-            except StopIteration:
-                self.done = True
-                return None
-            if type(item) is _Element:
-                return item
-            try:
-                send, thrown = (yield item), None  # an operation of the runtime's
-            except BaseException as exc:  # Goexit, a panic: thrown into the iterator
-                send, thrown = None, exc
-
-
-def iter_pull(
-    seq: Callable[[Any], Any], *zeros: Callable[[], Any]
-) -> tuple[Callable[[], Generator[Any, Any, Any]], Callable[[], Generator[Any, Any, None]]]:
-    """``next, stop := iter.Pull(seq)`` (``iter.Pull2``: two zeros): ``yield from
-    next()`` runs the iterator to its next element and gives it with true, or the
-    zero values and false once it has returned or been stopped; ``yield from
-    stop()`` answers false to the pending yield and runs the iterator to its end.
-    The iterator starts at the first ``next``; a ``stop`` before it never runs it."""
-    it = Range(seq)
-    started = False
-
-    def next_() -> Generator[Any, Any, Any]:
-        nonlocal started
-        started = True
-        if (yield from it.next()):
-            return (*it.v, True) if len(zeros) == 2 else (it.v, True)
-        return (*(z() for z in zeros), False)
-
-    def stop() -> Generator[Any, Any, None]:
-        if not started and not it.done:
-            it.done = True
-            if it._gen is not None:
-                it._gen.close()
-        yield from it.stop()
-
-    return next_, stop
-
-
-def _over(elements: Sequence[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
-    """An iterator (a ``func(yield func(...) bool)``) over ``elements``: a tuple
-    element is handed to yield as its two values."""
-
-    def seq(yield_: Callable[..., Any]) -> Generator[Any, Any, None]:
-        for e in elements:
-            go_on = yield from (yield_(*e) if type(e) is tuple else yield_(e))
-            if not go_on:
-                return
-
-    return seq
-
-
-def maps_keys(rt: Any, m: dict[Any, Any]) -> Callable[[Any], Generator[Any, Any, None]]:
-    """``maps.Keys(m)``: in the order the strategy picks, as a range over ``m`` does."""
-    return _over(rt.shuffled(list(m)))
-
-
-def maps_values(rt: Any, m: dict[Any, Any]) -> Callable[[Any], Generator[Any, Any, None]]:
-    """``maps.Values(m)``."""
-    return _over([v for _, v in rt.shuffled(list(m.items()))])
-
-
-def maps_all(rt: Any, m: dict[Any, Any]) -> Callable[[Any], Generator[Any, Any, None]]:
-    """``maps.All(m)``: key and value."""
-    return _over(rt.shuffled(list(m.items())))
-
-
-def slices_all(s: list[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
-    """``slices.All(s)``: index and element."""
-    return _over(list(enumerate(s)))
-
-
-def slices_values(s: list[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
-    """``slices.Values(s)``."""
-    return _over(list(s))
-
-
-def slices_backward(s: list[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
-    """``slices.Backward(s)``: index and element, from the last."""
-    return _over(list(enumerate(s))[::-1])
-
-
-def slices_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
-    """``slices.Collect(seq)``: ``yield from`` it (the iterator may block). Nothing
-    collected is the nil slice, as Go's, which appends to nil."""
-    out, it = [], Range(seq)
-    while (yield from it.next()):
-        out.append(it.v)
-    return out if out else NilSlice()
-
-
-def slices_sorted(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
-    """``slices.Sorted(seq)``: ``yield from`` it."""
-    out = yield from slices_collect(seq)
-    out.sort()
-    return out
-
-
-def maps_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, dict[Any, Any]]:
-    """``maps.Collect(seq)``: ``yield from`` it."""
-    return dict((yield from slices_collect(seq)))
-
-
-def slices_sorted_func(
-    seq: Callable[[Any], Any], cmp: Callable[[Any, Any], Any]
-) -> Generator[Any, Any, list[Any]]:
-    """``slices.SortedFunc(seq, cmp)``: ``yield from`` it; the elements sorted as
-    ``slices.SortFunc`` sorts them (a ``cmp`` that blocks runs in this goroutine)."""
-    out = yield from slices_collect(seq)
-    yield from slices_sort_func_yielding(out, cmp)
-    return out
-
-
-def maps_clone(m: dict[Any, Any]) -> dict[Any, Any]:
-    """``maps.Clone(m)``: a new map of the same entries; nil for a nil map."""
-    return m if m is NIL_MAP else dict(m)
-
-
-def strings_fields_seq(s: str) -> Callable[[Any], Generator[Any, Any, None]]:
-    """``strings.FieldsSeq(s)``: the fields ``strings.Fields`` gives."""
-    return _over(fields(s))
-
-
-def strings_split_seq(s: str, sep: str) -> Callable[[Any], Generator[Any, Any, None]]:
-    """``strings.SplitSeq(s, sep)``: the parts ``strings.Split`` gives, by a
-    single-use iterator, as Go's (see ``_single_use_split``)."""
-    return _single_use_split(s, sep, 0)
-
-
-def strings_split_after_seq(s: str, sep: str) -> Callable[[Any], Generator[Any, Any, None]]:
-    """``strings.SplitAfterSeq(s, sep)``: the parts ``strings.SplitAfter`` gives,
-    by a single-use iterator."""
-    return _single_use_split(s, sep, len(sep))
-
-
-def _single_use_split(s: str, sep: str, keep: int) -> Callable[[Any], Generator[Any, Any, None]]:
-    """Go's split iterators keep the text not split yet from one range to the next:
-    a second range over the same iterator starts at the part the first stopped at
-    (the last part alone, after a range to the end; nothing, for an empty ``sep``)."""
-    rest = s
-
-    def seq(yield_: Callable[..., Any]) -> Generator[Any, Any, None]:
-        nonlocal rest
-        if sep == "":
-            while rest:
-                if not (yield from yield_(rest[0])):
-                    return
-                rest = rest[1:]
-            return
-        while (i := rest.find(sep)) >= 0:
-            if not (yield from yield_(rest[: i + keep])):
-                return
-            rest = rest[i + len(sep) :]
-        yield from yield_(rest)
-
-    return seq
-
-
-def strings_lines(s: str) -> Callable[[Any], Generator[Any, Any, None]]:
-    """``strings.Lines(s)``: each line with its newline (the last one may lack it),
-    by a single-use iterator, as Go's: a second range starts after the line the
-    first stopped at."""
-    rest = s
-
-    def seq(yield_: Callable[..., Any]) -> Generator[Any, Any, None]:
-        nonlocal rest
-        while rest:
-            line, newline, rest = rest.partition("\n")
-            if not (yield from yield_(line + newline)):
-                return
-
-    return seq
 
 
 # log's flags: Ldate, Ltime, Lmicroseconds, Llongfile, Lshortfile, LUTC, Lmsgprefix

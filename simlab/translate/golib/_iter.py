@@ -1,0 +1,247 @@
+"""Range over a function: the iterators a ``for ... range seq`` loop drives,
+``iter.Pull``, and the library's iterators (``maps.Keys``, ``slices.All``,
+``strings.SplitSeq``...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator, Sequence
+from inspect import isgenerator
+from typing import Any
+
+from simlab.errors import GoPanic
+
+from ._sort import slices_sort_func_yielding
+from ._strings import fields
+from ._values import NilSlice
+
+
+class _Element:
+    """What a yield function hands the loop that drives the iterator."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: Any) -> None:
+        self.v = v
+
+
+def _yield(*values: Any) -> Generator[Any, Any, bool]:
+    """The yield function a ranged iterator is given: ``yield from`` it (the
+    translation makes every function of its type a generator). The element goes up
+    to :class:`Range`, whose answer is whether the loop goes on."""
+    go_on = yield _Element(values[0] if len(values) == 1 else values)
+    return bool(go_on)
+
+
+class Range:
+    """``for x := range seq``: the iterator ``seq`` run as a generator, which the loop
+    resumes for each element (``while (yield from it.next()): x = it.v``); the
+    operations it blocks on pass through to the runtime. ``stop`` (in the loop's
+    ``finally``) answers false to the pending yield and runs the iterator to its
+    end, as Go does when the body breaks, returns or panics."""
+
+    __slots__ = ("_gen", "_send", "done", "v")
+
+    def __init__(self, seq: Callable[[Any], Any]) -> None:
+        gen = seq(_yield)
+        # a function that is no generator yields nothing: it has returned already
+        self._gen: Generator[Any, Any, Any] | None = gen if isgenerator(gen) else None
+        self._send: Any = None
+        self.done = self._gen is None
+        self.v: Any = None
+
+    def next(self) -> Generator[Any, Any, bool]:
+        """The next element in ``v``: True; False once the iterator has returned."""
+        if self.done:
+            return False
+        item = yield from self._resume(self._send)
+        if item is None:
+            return False
+        self.v, self._send = item.v, True
+        return True
+
+    def stop(self) -> Generator[Any, Any, None]:
+        if self.done:
+            return
+        if (yield from self._resume(False)) is not None:
+            raise GoPanic(
+                "runtime error: range function continued iteration after function for "
+                "loop body returned false"
+            )
+
+    def _resume(self, send: Any) -> Generator[Any, Any, _Element | None]:
+        """Run the iterator until it yields an element (returned) or returns (None).
+        The iterator is this frame's ``delegate``: goroutine dumps and the leak
+        oracles go on into its frames, as through a ``yield from``."""
+        delegate, thrown = self._gen, None
+        assert delegate is not None
+        while True:
+            try:
+                item = delegate.send(send) if thrown is None else delegate.throw(thrown)
+            except StopIteration:
+                self.done = True
+                return None
+            if type(item) is _Element:
+                return item
+            try:
+                send, thrown = (yield item), None  # an operation of the runtime's
+            except BaseException as exc:  # Goexit, a panic: thrown into the iterator
+                send, thrown = None, exc
+
+
+def iter_pull(
+    seq: Callable[[Any], Any], *zeros: Callable[[], Any]
+) -> tuple[Callable[[], Generator[Any, Any, Any]], Callable[[], Generator[Any, Any, None]]]:
+    """``next, stop := iter.Pull(seq)`` (``iter.Pull2``: two zeros): ``yield from
+    next()`` runs the iterator to its next element and gives it with true, or the
+    zero values and false once it has returned or been stopped; ``yield from
+    stop()`` answers false to the pending yield and runs the iterator to its end.
+    The iterator starts at the first ``next``; a ``stop`` before it never runs it."""
+    it = Range(seq)
+    started = False
+
+    def next_() -> Generator[Any, Any, Any]:
+        nonlocal started
+        started = True
+        if (yield from it.next()):
+            return (*it.v, True) if len(zeros) == 2 else (it.v, True)
+        return (*(z() for z in zeros), False)
+
+    def stop() -> Generator[Any, Any, None]:
+        if not started and not it.done:
+            it.done = True
+            if it._gen is not None:
+                it._gen.close()
+        yield from it.stop()
+
+    return next_, stop
+
+
+def _over(elements: Sequence[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """An iterator (a ``func(yield func(...) bool)``) over ``elements``: a tuple
+    element is handed to yield as its two values."""
+
+    def seq(yield_: Callable[..., Any]) -> Generator[Any, Any, None]:
+        for e in elements:
+            go_on = yield from (yield_(*e) if type(e) is tuple else yield_(e))
+            if not go_on:
+                return
+
+    return seq
+
+
+def maps_keys(rt: Any, m: dict[Any, Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``maps.Keys(m)``: in the order the strategy picks, as a range over ``m`` does."""
+    return _over(rt.shuffled(list(m)))
+
+
+def maps_values(rt: Any, m: dict[Any, Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``maps.Values(m)``."""
+    return _over([v for _, v in rt.shuffled(list(m.items()))])
+
+
+def maps_all(rt: Any, m: dict[Any, Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``maps.All(m)``: key and value."""
+    return _over(rt.shuffled(list(m.items())))
+
+
+def slices_all(s: list[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``slices.All(s)``: index and element."""
+    return _over(list(enumerate(s)))
+
+
+def slices_values(s: list[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``slices.Values(s)``."""
+    return _over(list(s))
+
+
+def slices_backward(s: list[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``slices.Backward(s)``: index and element, from the last."""
+    return _over(list(enumerate(s))[::-1])
+
+
+def slices_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
+    """``slices.Collect(seq)``: ``yield from`` it (the iterator may block). Nothing
+    collected is the nil slice, as Go's, which appends to nil."""
+    out, it = [], Range(seq)
+    while (yield from it.next()):
+        out.append(it.v)
+    return out if out else NilSlice()
+
+
+def slices_sorted(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
+    """``slices.Sorted(seq)``: ``yield from`` it."""
+    out = yield from slices_collect(seq)
+    out.sort()
+    return out
+
+
+def maps_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, dict[Any, Any]]:
+    """``maps.Collect(seq)``: ``yield from`` it."""
+    return dict((yield from slices_collect(seq)))
+
+
+def slices_sorted_func(
+    seq: Callable[[Any], Any], cmp: Callable[[Any, Any], Any]
+) -> Generator[Any, Any, list[Any]]:
+    """``slices.SortedFunc(seq, cmp)``: ``yield from`` it; the elements sorted as
+    ``slices.SortFunc`` sorts them (a ``cmp`` that blocks runs in this goroutine)."""
+    out = yield from slices_collect(seq)
+    yield from slices_sort_func_yielding(out, cmp)
+    return out
+
+
+def strings_fields_seq(s: str) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``strings.FieldsSeq(s)``: the fields ``strings.Fields`` gives."""
+    return _over(fields(s))
+
+
+def strings_split_seq(s: str, sep: str) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``strings.SplitSeq(s, sep)``: the parts ``strings.Split`` gives, by a
+    single-use iterator, as Go's (see ``_single_use_split``)."""
+    return _single_use_split(s, sep, 0)
+
+
+def strings_split_after_seq(s: str, sep: str) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``strings.SplitAfterSeq(s, sep)``: the parts ``strings.SplitAfter`` gives,
+    by a single-use iterator."""
+    return _single_use_split(s, sep, len(sep))
+
+
+def _single_use_split(s: str, sep: str, keep: int) -> Callable[[Any], Generator[Any, Any, None]]:
+    """Go's split iterators keep the text not split yet from one range to the next:
+    a second range over the same iterator starts at the part the first stopped at
+    (the last part alone, after a range to the end; nothing, for an empty ``sep``)."""
+    rest = s
+
+    def seq(yield_: Callable[..., Any]) -> Generator[Any, Any, None]:
+        nonlocal rest
+        if sep == "":
+            while rest:
+                if not (yield from yield_(rest[0])):
+                    return
+                rest = rest[1:]
+            return
+        while (i := rest.find(sep)) >= 0:
+            if not (yield from yield_(rest[: i + keep])):
+                return
+            rest = rest[i + len(sep) :]
+        yield from yield_(rest)
+
+    return seq
+
+
+def strings_lines(s: str) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``strings.Lines(s)``: each line with its newline (the last one may lack it),
+    by a single-use iterator, as Go's: a second range starts after the line the
+    first stopped at."""
+    rest = s
+
+    def seq(yield_: Callable[..., Any]) -> Generator[Any, Any, None]:
+        nonlocal rest
+        while rest:
+            line, newline, rest = rest.partition("\n")
+            if not (yield from yield_(line + newline)):
+                return
+
+    return seq
