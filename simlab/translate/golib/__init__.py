@@ -29,7 +29,6 @@ import simlab as sl
 from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
 from simlab.errors import Goexit, GoPanic
 from simlab.go.atomic import wrap
-from simlab.go.frames import go_frame
 from simlab.go.goroutine import SYNCTEST_WAIT, WAITING, Goroutine, Op
 from simlab.observe.leaks import durably_blocked
 
@@ -66,18 +65,8 @@ from ._fmt import (
     v,
 )
 from ._fmt import _struct_fields as _struct_fields
-from ._io import (
-    EOF,
-    FNV,
-    Buffer,
-    Builder,
-    ErrUnexpectedEOF,
-    _write,
-    discard,
-    read_full,
-    stderr,
-    stdout,
-)
+from ._io import EOF, FNV, Buffer, Builder, ErrUnexpectedEOF, discard, read_full, stderr, stdout
+from ._io import _write as _write
 from ._iter import (
     Range,
     iter_pull,
@@ -95,6 +84,19 @@ from ._iter import (
     strings_lines,
     strings_split_after_seq,
     strings_split_seq,
+)
+from ._log import (
+    Logger,
+    fatal,
+    log,
+    log_flags,
+    log_panic,
+    log_prefix,
+    log_set_flags,
+    log_set_output,
+    log_set_prefix,
+    log_writer,
+    std_logger,
 )
 from ._math import (
     math_abs,
@@ -148,7 +150,6 @@ from ._runstate import _binary, _state
 from ._runtime import (
     _AT_EXIT,
     Exit,
-    _Exit,
     abandon,
     capture_profiles,
     dial_udp,
@@ -542,147 +543,6 @@ __all__ = [
     "unsetenv",
     "v",
 ]
-
-
-# log's flags: Ldate, Ltime, Lmicroseconds, Llongfile, Lshortfile, LUTC, Lmsgprefix
-_LDATE, _LTIME, _LMICROSECONDS, _LLONGFILE, _LSHORTFILE, _LMSGPREFIX = 1, 2, 4, 8, 16, 64
-_LSTD_FLAGS = _LDATE | _LTIME
-
-
-class Logger:
-    """A ``*log.Logger``, ``log.New(out, prefix, flags)``, and each run's standard
-    logger, which ``log.Printf`` and the package's other functions write with. A line
-    is the prefix, then what the flags ask for: the date and time of the run's clock
-    (2000/01/01 00:00:00 at its start), the Go file and line of the call, the prefix
-    after them with ``Lmsgprefix``; then the text, ended by a newline. The standard
-    logger writes no date and time until ``log.SetFlags``: Go's default,
-    ``LstdFlags``, would write the wall clock's, which no run can match."""
-
-    __slots__ = ("_flags", "_out", "_prefix", "rt")
-
-    def __init__(self, rt: Any, out: Any, prefix: str = "", flags: int | None = _LSTD_FLAGS):
-        self.rt, self._out, self._prefix, self._flags = rt, out, prefix, flags
-
-    def output(self, text: str) -> None:
-        """``l.Printf``, ``Print``, ``Println``: the line, written to the output."""
-        flags, prefix = self._flags or 0, self._prefix
-        head = "" if flags & _LMSGPREFIX else prefix
-        layout = "2006/01/02 " if flags & _LDATE else ""
-        if flags & (_LTIME | _LMICROSECONDS):
-            layout += "15:04:05.000000 " if flags & _LMICROSECONDS else "15:04:05 "
-        if layout:
-            head += time_format(self.rt.now, layout, self.rt)
-        if flags & (_LSHORTFILE | _LLONGFILE):
-            file, line = _log_caller()
-            if flags & _LSHORTFILE:
-                file = file.rsplit("/", 1)[-1]
-            head += f"{file}:{line}: "
-        if flags & _LMSGPREFIX:
-            head += prefix
-        text = head + text
-        _write(self._out, text if text.endswith("\n") else text + "\n")
-
-    def panic(self, text: str) -> None:
-        """``l.Panicf``, ``Panic``, ``Panicln``: the line, then ``panic(text)``."""
-        self.output(text)
-        panic(text)
-
-    def fatal(self, text: str) -> Op:
-        """``l.Fatalf``, ``Fatal``, ``Fatalln``: the line, then ``os.Exit(1)`` (yield
-        it)."""
-        self.output(text)
-        return _Exit(1)
-
-    def set_flags(self, flags: int) -> None:
-        """``l.SetFlags(flags)`` (LUTC changes nothing: a run's clock is in UTC)."""
-        self._flags = flags
-
-    def flags(self) -> int:
-        """``l.Flags()``: the standard logger's is ``LstdFlags`` until SetFlags."""
-        return _LSTD_FLAGS if self._flags is None else self._flags
-
-    def set_prefix(self, prefix: str) -> None:
-        """``l.SetPrefix(prefix)``."""
-        self._prefix = prefix
-
-    def prefix(self) -> str:
-        """``l.Prefix()``."""
-        return self._prefix
-
-    def set_output(self, w: Any) -> None:
-        """``l.SetOutput(w)``: os.Stdout, os.Stderr, io.Discard, a bytes.Buffer, a
-        strings.Builder or a writer of the program."""
-        self._out = w
-
-    def writer(self) -> Any:
-        """``l.Writer()``."""
-        return self._out
-
-
-def std_logger(rt: Any) -> Logger:
-    """The run's standard logger, ``log``'s package functions': on os.Stderr."""
-    state = _state(rt)
-    if state.logger is None:
-        state.logger = Logger(rt, stderr, "", None)
-    return state.logger
-
-
-def log(rt: Any, text: str) -> None:
-    """``log.Printf``, ``Print``, ``Println``: the standard logger's line."""
-    std_logger(rt).output(text)
-
-
-def log_panic(rt: Any, text: str) -> None:
-    """``log.Panicf``, ``Panic``, ``Panicln``."""
-    std_logger(rt).panic(text)
-
-
-def fatal(rt: Any, text: str) -> Op:
-    """``log.Fatalf``, ``Fatal``, ``Fatalln``: the line, then ``os.Exit(1)`` (yield it)."""
-    return std_logger(rt).fatal(text)
-
-
-def log_set_flags(rt: Any, flags: int) -> None:
-    """``log.SetFlags(flags)``."""
-    std_logger(rt).set_flags(flags)
-
-
-def log_flags(rt: Any) -> int:
-    """``log.Flags()``: ``LstdFlags`` until ``log.SetFlags``, as Go's."""
-    return std_logger(rt).flags()
-
-
-def log_set_prefix(rt: Any, prefix: str) -> None:
-    """``log.SetPrefix(prefix)``."""
-    std_logger(rt).set_prefix(prefix)
-
-
-def log_prefix(rt: Any) -> str:
-    """``log.Prefix()``."""
-    return std_logger(rt).prefix()
-
-
-def log_set_output(rt: Any, w: Any) -> None:
-    """``log.SetOutput(w)``."""
-    std_logger(rt).set_output(w)
-
-
-def log_writer(rt: Any) -> Any:
-    """``log.Writer()``."""
-    return std_logger(rt).writer()
-
-
-def _log_caller() -> tuple[str, int]:
-    """The Go file and line of the program's call to log (runtime.Caller's): the
-    innermost frame of a Go function; ``???``, 0 for none, as Go's."""
-    frame = sys._getframe(1)
-    while frame is not None:
-        at = go_frame(frame.f_code, frame.f_lineno)
-        if at is not None:
-            where = frame.f_globals.get("go_dir")
-            return (f"{where}/{at.file}" if where else at.file), at.line
-        frame = frame.f_back  # type: ignore[assignment]
-    return "???", 0
 
 
 _TIMEOUT = 10 * sl.Minute  # go test's default -timeout

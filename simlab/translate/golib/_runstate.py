@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from . import Logger, TestBinary
+    from . import TestBinary
+    from ._log import Logger
     from ._runtime import ProfileWrite
 
 
