@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from . import TestBinary
     from ._log import Logger
     from ._runtime import ProfileWrite
+    from ._testing import TestBinary
 
 
 @dataclass
