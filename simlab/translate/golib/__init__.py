@@ -16,12 +16,9 @@ Go's recover does only in the deferred function itself.
 
 from __future__ import annotations
 
-from typing import Any
-
 from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
-from simlab.go.atomic import wrap
-from simlab.go.goroutine import Goroutine, Op
 
+from ._atomic import atomic_add, atomic_compare_and_swap, atomic_load, atomic_store, atomic_swap
 from ._builtins import at, bound, clear_slice, close, slice_copy, sliced
 from ._errors import (
     LIBRARY_ERRORS,
@@ -135,7 +132,7 @@ from ._numbers import (
 )
 from ._panics import Panic, Recoverable, Return, defer, panic, recover
 from ._pool import Pool
-from ._runstate import _state
+from ._runstate import _state as _state
 from ._runtime import (
     Exit,
     abandon,
@@ -534,82 +531,5 @@ __all__ = [
 ]
 
 
-_ATOMIC_BITS = {"Int32": (32, True), "Int64": (64, True), "Uint32": (32, False)}
-_ATOMIC_BITS |= {"Uint64": (64, False), "Uintptr": (64, False)}
-
-
-class _FieldAtomic(Op):
-    """One atomic access to ``obj.field``: an operation the goroutine yields, so that
-    a preemptive strategy may switch goroutines between two of them, as Go may.
-
-    ``obj`` may also be a package's ``globals()`` (``field`` a variable's name), or a
-    pointer: a ``Ref``'s ``v``, and the field or slice element a ``FieldRef`` or
-    ``ElemRef`` points at."""
-
-    __slots__ = ("args", "field", "kind", "obj", "verb")
-
-    def __init__(self, verb: str, obj: Any, field: Any, kind: str, args: tuple[Any, ...]):
-        self.verb, self.obj, self.field, self.kind, self.args = verb, obj, field, kind, args
-
-    def start(self, rt: Any, g: Goroutine) -> Any:
-        obj, field, ref = self.obj, self.field, self.obj
-        if type(ref) is FieldRef:
-            obj, field = ref.obj, ref.name
-        elif type(ref) is ElemRef:
-            obj, field = ref.s, ref.i
-        ids = _state(rt).atomic_ids
-        key = (id(obj), field)
-        if key not in ids:  # the place's identity in this run, for dfs's footprints
-            ids[key] = (obj, rt.new_id())
-        rt.touch(ids[key][1])
-        item = type(obj) is dict or type(obj) is list  # globals(), a slice
-        old = obj[field] if item else getattr(obj, field)
-        verb, args = self.verb, self.args
-        if verb == "load":
-            return old
-        if verb == "compare_and_swap":
-            if old != args[0]:
-                return False
-            new = args[1]
-        elif verb == "add":
-            new = wrap(old + args[0], *_ATOMIC_BITS[self.kind])
-        else:  # store, swap
-            new = args[0]
-        if item:
-            obj[field] = new
-        else:
-            setattr(obj, field, new)
-        if verb == "add":
-            return new
-        if verb == "swap":
-            return old
-        return None if verb == "store" else True
-
-
-def atomic_load(obj: Any, field: Any, kind: str) -> Op:
-    """``atomic.LoadT(&obj.field)``: yield it for the value."""
-    return _FieldAtomic("load", obj, field, kind, ())
-
-
-def atomic_store(obj: Any, field: Any, kind: str, v: int) -> Op:
-    """``atomic.StoreT(&obj.field, v)``."""
-    return _FieldAtomic("store", obj, field, kind, (v,))
-
-
-def atomic_add(obj: Any, field: Any, kind: str, delta: int) -> Op:
-    """``atomic.AddT(&obj.field, delta)``: yield it for the new value, wrapped as T."""
-    return _FieldAtomic("add", obj, field, kind, (delta,))
-
-
-def atomic_swap(obj: Any, field: Any, kind: str, new: int) -> Op:
-    """``atomic.SwapT(&obj.field, new)``: yield it for the old value."""
-    return _FieldAtomic("swap", obj, field, kind, (new,))
-
-
-def atomic_compare_and_swap(obj: Any, field: Any, kind: str, old: int, new: int) -> Op:
-    """``atomic.CompareAndSwapT(&obj.field, old, new)``: yield it for whether it swapped."""
-    return _FieldAtomic("compare_and_swap", obj, field, kind, (old, new))
-
-
 # log/slog, which uses the above: go.slog
-from simlab.translate import _slog as slog  # noqa: E402
+from simlab.translate import _slog as slog
