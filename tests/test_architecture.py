@@ -8,6 +8,7 @@ point anywhere). The framework never imports the models built on it.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,40 @@ def test_the_layer_rule_would_catch_an_upward_import(tmp_path: Path) -> None:
     assert layer_of("simlab.lowlevel") == "go"
     assert layer_of("simlab.errors") == "leaves"
     assert layer_of("simlab.cli") == "top"
+
+
+# --- golib: one module per Go package, in layers of its own --------------------------
+
+GOLIB = PACKAGE / "translate" / "golib"
+
+
+def golib_layers() -> list[str]:
+    """golib's modules as its facade's docstring lists them, lowest first."""
+    doc = ast.get_docstring(ast.parse((GOLIB / "__init__.py").read_text())) or ""
+    return re.findall(r"^- ``(_\w+)``", doc, re.M)
+
+
+def test_golib_modules_import_only_those_below_them() -> None:
+    """The facade lists every module of golib; each imports only modules listed
+    before it (a type hint under ``if TYPE_CHECKING:`` aside), never the facade."""
+    layers = golib_layers()
+    modules = [p.stem for p in GOLIB.glob("_*.py") if p.name != "__init__.py"]
+    assert sorted(layers) == sorted(modules), layers
+    for i, name in enumerate(layers):
+        path = GOLIB / f"{name}.py"
+        facade = [
+            node.lineno
+            for node in ast.walk(ast.parse(path.read_text()))
+            if isinstance(node, ast.ImportFrom)
+            and node.module == "simlab.translate"
+            and any(a.name == "golib" for a in node.names)
+        ]
+        assert not facade, f"golib/{name}.py:{facade[0]} imports the facade"
+        for line, target in runtime_imports(path):
+            if not target.startswith("simlab.translate.golib"):
+                continue
+            module = target.removeprefix("simlab.translate.golib").lstrip(".").split(".")[0]
+            assert module in layers[:i], (
+                f"golib/{name}.py:{line} imports {target}: "
+                f"{'the facade' if not module else 'a module listed after it'}"
+            )

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// log/slog: golib's go.slog (simlab/translate/_slog.py) models its loggers, its
+// log/slog: golib's go.slog (simlab/translate/golib/_slog.py) models its loggers, its
 // text and JSON handlers and its default logger. An operand slog takes as a value
 // (an ...any argument, slog.Any's) is handed over as fmt's are, a time.Duration as
 // a go.Duration and a time.Time as a go.Time, so that the handler knows its kind.

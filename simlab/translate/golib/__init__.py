@@ -12,12 +12,46 @@ then ``\tpanic: second``) is the exception's. A deferred call that may recover
 runs from ``with go.defer(f):`` (or :class:`Recoverable` when ``f`` blocks):
 ``go.recover()`` returns the panic only when called directly by that ``f``, as
 Go's recover does only in the deferred function itself.
+
+A model imports this package as ``go`` and calls ``go.NAME``; this facade
+re-exports each name from the private module that holds it, one per Go package
+or concept:
+
+- ``_runstate``: what golib keeps for one run, in ``rt.library_state``
+- ``_numbers``: integer ``/`` and ``%``, sized integers, float32 and Duration values
+- ``_math``: ``math``
+- ``_pool``: ``sync.Pool``
+- ``_strings``: ``strings``, ``unicode``, ``unicode/utf8``
+- ``_builtins``: ``s[i]``, ``s[low:high]``, ``copy``, ``clear``, ``close``
+- ``_runtime_errors``: ``runtime.Error``, the runtime's own panics
+- ``_values``: pointers, named types, nil maps and slices, struct values, ``==``
+- ``_errors``: ``errors``, the library's sentinel errors
+- ``_io``: ``io``, os.Stdout and os.Stderr, ``bytes.Buffer``, ``strings.Builder``,
+  ``hash/fnv``
+- ``_strconv``: ``strconv``
+- ``_types``: type switches, type assertions, ``%T``
+- ``_time``: ``time.Duration`` and ``time.Time``
+- ``_runtime``: ``runtime``, ``os.Exit``, the environment, ``runtime/pprof``,
+  ``math/rand``, ``net``
+- ``_fmt``: ``fmt``'s printing and ``fmt.Errorf``
+- ``_panics``: ``panic``, ``recover``, ``defer``
+- ``_sort``: ``sort``, ``slices``, ``maps``, ``cmp``, ``container/heap``
+- ``_iter``: range over a function, ``iter.Pull``, the library's iterators
+- ``_scan``: ``fmt.Sscan`` and ``fmt.Sscanf``
+- ``_log``: ``log``
+- ``_testing``: ``testing`` and ``testing/synctest``
+- ``_atomic``: ``sync/atomic`` on a field
+- ``_slog``: ``log/slog`` (``go.slog``)
+
+Each module imports only modules before it in this list (an annotation aside,
+under ``TYPE_CHECKING``), and none imports this facade.
 """
 
 from __future__ import annotations
 
 from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
 
+from . import _slog as slog
 from ._atomic import atomic_add, atomic_compare_and_swap, atomic_load, atomic_store, atomic_swap
 from ._builtins import at, bound, clear_slice, close, slice_copy, sliced
 from ._errors import (
@@ -50,9 +84,7 @@ from ._fmt import (
     struct_values,
     v,
 )
-from ._fmt import _struct_fields as _struct_fields
 from ._io import EOF, FNV, Buffer, Builder, ErrUnexpectedEOF, discard, read_full, stderr, stdout
-from ._io import _write as _write
 from ._iter import (
     Range,
     iter_pull,
@@ -132,7 +164,6 @@ from ._numbers import (
 )
 from ._panics import Panic, Recoverable, Return, defer, panic, recover
 from ._pool import Pool
-from ._runstate import _state as _state
 from ._runtime import (
     Exit,
     abandon,
@@ -529,7 +560,3 @@ __all__ = [
     "unsetenv",
     "v",
 ]
-
-
-# log/slog, which uses the above: go.slog
-from simlab.translate import _slog as slog

@@ -1,8 +1,9 @@
 """``log/slog`` for a translated program: loggers, the text and JSON handlers, and
 the default logger, which writes through ``log``'s standard logger.
 
-golib imports this module as ``go.slog`` (at its end: this module uses golib's
-printing, its clock and its standard logger). A record's time is the run's clock,
+golib's facade re-exports this module as ``go.slog``; it uses golib's printing
+(``_fmt``), its clock (``_time``) and its standard logger (``_log``), importing
+those modules, never the facade. A record's time is the run's clock,
 which starts at 2000-01-01 00:00:00 UTC: ``time=2000-01-01T00:00:00.000Z``, where
 Go prints the wall clock's. The default logger's line is ``log``'s, which carries
 no date and time until ``log.SetFlags`` (golib's :class:`~golib.Logger` says why).
@@ -18,7 +19,18 @@ from typing import Any
 
 import simlab as sl
 from simlab.errors import SimlabError
-from simlab.translate import golib as go
+
+from . import _fmt
+from ._errors import error_text
+from ._io import _write
+from ._log import std_logger
+from ._numbers import Duration, Float32, Sized, Uint, Uint64, Uintptr
+from ._panics import panic
+from ._runstate import _state
+from ._strconv import format_float, quote
+from ._strings import unicode_is_space
+from ._time import Time, time_format
+from ._values import NIL_MAP, NilSlice
 
 __all__ = [
     "Attr",
@@ -112,7 +124,7 @@ class Value:
         if self.kind == GROUP:
             return "[" + " ".join(a.String() for a in self.v) + "]"
         if self.kind == ANY:
-            return go.sprint(self.v)
+            return _fmt.sprint(self.v)
         return _text_value(self)
 
     def is_empty(self) -> bool:
@@ -130,15 +142,15 @@ def any_value(x: Any) -> Value:
         return x
     if isinstance(x, bool):
         return Value(BOOL, x)
-    if isinstance(x, go.Duration):
+    if isinstance(x, Duration):
         return Value(DURATION, int(x))
-    if type(x) is int or (isinstance(x, go.Sized) and not isinstance(x, Level)):
-        return Value(UINT64 if isinstance(x, go.Uint64 | go.Uint | go.Uintptr) else INT64, int(x))
-    if type(x) is float or isinstance(x, go.Float32):
+    if type(x) is int or (isinstance(x, Sized) and not isinstance(x, Level)):
+        return Value(UINT64 if isinstance(x, Uint64 | Uint | Uintptr) else INT64, int(x))
+    if type(x) is float or isinstance(x, Float32):
         return Value(FLOAT64, float(x))
     if type(x) is str:
         return Value(STRING, x)
-    if isinstance(x, go.Time):
+    if isinstance(x, Time):
         return Value(TIME, x.t)
     if callable(getattr(type(x), "LogValue", None)):
         return Value(LOGVALUER, x)
@@ -236,14 +248,14 @@ def _text_string(s: str) -> str:
         o = ord(ch)
         if o < 0x80:
             if ch != "\\" and (ch in ' ="' or not 0x20 < o < 0x7F):
-                return go.quote(s)
-        elif ch == "\ufffd" or go.unicode_is_space(o) or not ch.isprintable():
-            return go.quote(s)
+                return quote(s)
+        elif ch == "\ufffd" or unicode_is_space(o) or not ch.isprintable():
+            return quote(s)
     return s
 
 
 def _time(t: int, layout: str) -> str:
-    return go.time_format(t, layout)
+    return time_format(t, layout)
 
 
 _TEXT_TIME = "2006-01-02T15:04:05.000Z07:00"  # RFC 3339 to the millisecond
@@ -261,16 +273,16 @@ def _text_value(v: Value) -> str:
     if kind in (INT64, UINT64):
         return str(x)
     if kind == FLOAT64:
-        return go.format_float(x, ord("g"), -1, 64)
+        return format_float(x, ord("g"), -1, 64)
     if kind == DURATION:
         return sl.format_duration(x)
     if kind == GROUP:
         return _text_string(v.String())
     if isinstance(x, Level):
         return x.String()  # its MarshalText
-    if isinstance(x, go.Bytes):
-        return go.quote(x.data.decode(errors="replace"))  # a []byte: its text, quoted
-    return _text_string(go.v(x, plus=True))
+    if isinstance(x, _fmt.Bytes):
+        return quote(x.data.decode(errors="replace"))  # a []byte: its text, quoted
+    return _text_string(_fmt.v(x, plus=True))
 
 
 _JSON_SHORT = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -295,13 +307,13 @@ def _json_string(s: str, marshal: bool = False) -> str:
 def _json_float(x: float) -> str:
     """A float64 as encoding/json writes it: ``1e-7``, ``100000000000000000000``."""
     if math.isinf(x) or math.isnan(x):
-        raise ValueError(f"json: unsupported value: {go.format_float(x, ord('g'), -1, 64)}")
+        raise ValueError(f"json: unsupported value: {format_float(x, ord('g'), -1, 64)}")
     a = abs(x)
     if a != 0 and (a < 1e-6 or a >= 1e21):
-        text = go.format_float(x, ord("e"), -1, 64)
+        text = format_float(x, ord("e"), -1, 64)
         mantissa, exp = text.split("e")
         return f"{mantissa}e{exp[0]}{exp[1:].lstrip('0') or '0'}".replace("e+", "e+")
-    return go.format_float(x, ord("f"), -1, 64)
+    return format_float(x, ord("f"), -1, 64)
 
 
 def _json_object(pairs: Iterable[tuple[str, str]]) -> str:
@@ -317,15 +329,15 @@ def _program_struct(x: Any) -> bool:
 def _json_marshal(x: Any) -> str:
     """``json.Marshal(x)`` of a value of the program: numbers, strings, bools, nil,
     slices, maps and the exported fields of structs."""
-    if isinstance(x, go.StructValue):
+    if isinstance(x, _fmt.StructValue):
         x = x.x
-    if x is None or isinstance(x, go.NilSlice) or x is go.NIL_MAP:
+    if x is None or isinstance(x, NilSlice) or x is NIL_MAP:
         return "null"
     if isinstance(x, bool):
         return "true" if x else "false"
     if isinstance(x, Level):
         return _json_string(x.String())  # its MarshalJSON
-    if isinstance(x, go.Bytes):
+    if isinstance(x, _fmt.Bytes):
         return '"' + base64.b64encode(x.data).decode() + '"'  # a []byte
     if isinstance(x, int):
         return str(int(x))
@@ -336,12 +348,12 @@ def _json_marshal(x: Any) -> str:
     if isinstance(x, list):
         return "[" + ",".join(_json_marshal(e) for e in x) + "]"
     if isinstance(x, dict):
-        items = sorted((go.v(k), e) for k, e in x.items())
+        items = sorted((_fmt.v(k), e) for k, e in x.items())
         return (
             "{" + ",".join(_json_string(k, True) + ":" + _json_marshal(e) for k, e in items) + "}"
         )
     if _program_struct(x):
-        fields = [(n, e) for n, e, _ in go._struct_fields(x) if n[:1].isupper()]
+        fields = [(n, e) for n, e, _ in _fmt._struct_fields(x) if n[:1].isupper()]
         return (
             "{" + ",".join(_json_string(n, True) + ":" + _json_marshal(e) for n, e in fields) + "}"
         )
@@ -362,7 +374,7 @@ def _json_value(v: Value) -> str:
         if kind == FLOAT64:
             return _json_float(x)
         if callable(getattr(type(x), "Error", None)):
-            return _json_string(go.error_text(x))
+            return _json_string(error_text(x))
         return _json_marshal(x)
     except ValueError as err:
         return _json_string(f"!ERROR:{err}")
@@ -456,7 +468,7 @@ class Handler:
         ]
         node = self.attrs_of(attrs, builtin)
         line = _json_node(node) if self.json else " ".join(_text_node(node, ""))
-        go._write(self.out, line + "\n")
+        _write(self.out, line + "\n")
 
 
 def _pruned(node: Node) -> Node:
@@ -506,7 +518,7 @@ class DefaultHandler(Handler):
 
     def handle(self, t: int, level: int, msg: str, attrs: list[Attr]) -> None:
         parts = [Level(level).String(), msg, *_text_node(self.attrs_of(attrs, []), "")]
-        go.std_logger(self.rt).output(" ".join(parts))
+        std_logger(self.rt).output(" ".join(parts))
 
 
 class _HandlerWriter:
@@ -529,7 +541,7 @@ class _HandlerWriter:
 
 def _now(rt: Any) -> int:
     """A record's time: the run's clock (a synctest bubble's, in one)."""
-    return go.Time(rt.now, rt).t
+    return Time(rt.now, rt).t
 
 
 class Logger:
@@ -540,7 +552,7 @@ class Logger:
 
     def __init__(self, rt: Any, handler: Any) -> None:
         if handler is None:
-            go.panic("nil Handler")
+            panic("nil Handler")
         if not isinstance(handler, Handler):
             raise SimlabError("a slog.Handler of the program is not modelled")
         self.rt, self._handler = rt, handler
@@ -574,7 +586,7 @@ class Logger:
 
 def default(rt: Any) -> Logger:
     """``slog.Default()``: the run's default logger, writing through ``log``."""
-    state = go._state(rt)
+    state = _state(rt)
     if state.slog_default is None:
         state.slog_default = Logger(rt, DefaultHandler(rt))
     logger: Logger = state.slog_default
@@ -585,8 +597,8 @@ def set_default(rt: Any, logger: Logger) -> None:
     """``slog.SetDefault(l)``: and unless ``l`` writes through ``log`` itself, ``log``'s
     standard logger now writes each line as a record of ``l``'s handler, at INFO, with
     no flags (as Go's)."""
-    go._state(rt).slog_default = logger
+    _state(rt).slog_default = logger
     if not isinstance(logger.Handler(), DefaultHandler):
-        std = go.std_logger(rt)
+        std = std_logger(rt)
         std.set_output(_HandlerWriter(rt, logger.Handler()))
         std.set_flags(0)
