@@ -9933,6 +9933,73 @@ func main() {
 )
 
 
+# a time.Time, a time.Month and a time.Weekday in a struct's field, a slice, a map or an
+# interface print by their String methods (an unexported field by its number), and a type
+# switch tells them apart (go1.27.3 printed this)
+CONSTRUCTS["time values inside other values"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Shift struct {
+\tWho   string
+\tStart time.Time
+\tDay   time.Weekday
+\tLen   time.Duration
+\tmonth time.Month
+}
+
+func describe(x any) string {
+\tswitch v := x.(type) {
+\tcase time.Time:
+\t\treturn "time " + v.Add(time.Hour).Format(time.Kitchen)
+\tcase time.Month:
+\t\treturn "month " + v.String()
+\tcase time.Weekday:
+\t\treturn fmt.Sprint("weekday ", v)
+\tcase time.Duration:
+\t\treturn "duration " + v.String()
+\t}
+\treturn "other"
+}
+
+func main() {
+\tstart := time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC)
+\ts := Shift{"ann", start, start.Weekday(), 8 * time.Hour, start.Month()}
+\tfmt.Println(s)
+\tfmt.Printf("%v\\n%+v\\n", s, []Shift{s, {}})
+\tdays := []time.Weekday{time.Monday, time.Friday}
+\tbyMonth := map[string]time.Month{"q1": time.March, "q4": time.December}
+\tfmt.Println(days, byMonth, []time.Time{start})
+\tfor _, x := range []any{start, time.May, time.Sunday, 90 * time.Minute, 3} {
+\t\tfmt.Println(describe(x))
+\t}
+\tvar at any = start
+\tif t, ok := at.(time.Time); ok {
+\t\tfmt.Println(t.Sub(start), t.Equal(start), t.Year())
+\t}
+\tfmt.Printf("%v|%s|%d\\n", time.April, time.April, time.April)
+}
+""",
+    "{ann 2025-03-14 09:30:00 +0000 UTC Friday 8h0m0s 3}\n"
+    "{ann 2025-03-14 09:30:00 +0000 UTC Friday 8h0m0s 3}\n"
+    "[{Who:ann Start:2025-03-14 09:30:00 +0000 UTC Day:Friday Len:8h0m0s month:3} {Who: "
+    "Start:0001-01-01 00:00:00 +0000 UTC Day:Sunday Len:0s month:0}]\n"
+    "[Monday Friday] map[q1:March q4:December] [2025-03-14 09:30:00 +0000 UTC]\n"
+    "time 10:30AM\n"
+    "month May\n"
+    "weekday Sunday\n"
+    "duration 1h30m0s\n"
+    "other\n"
+    "0s true 2025\n"
+    "April|April|4\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -12733,3 +12800,78 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     cells = constructs["cells"][1]
     assert '        name = go.Ref("")  # L11\n' in cells
     assert "        def func1(s, name=name):  # L13\n            name.v = s  # L13\n" in cells
+
+
+# time.Date and time.Unix in a synctest bubble after another: Go starts each bubble's clock
+# at 2000-01-01, so a date is the same instant of the clock in each, a deadline at it
+# fires there, and the zero Time is year 1 in every bubble
+LATER_BUBBLE = {
+    "go.mod": """\
+module example.com/lb
+
+go 1.25
+""",
+    "lb_test.go": """\
+package lb
+
+import (
+\t"context"
+\t"fmt"
+\t"testing"
+\t"testing/synctest"
+\t"time"
+)
+
+type Lease struct {
+\tHolder  string
+\tExpires time.Time
+}
+
+func TestFirst(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) { time.Sleep(5 * time.Second) })
+}
+
+func TestSecond(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\ttime.Sleep(time.Second)
+\t\tat := time.Date(2000, 1, 1, 0, 0, 3, 0, time.UTC)
+\t\tt.Log(time.Now(), time.Now().Before(at), time.Until(at), at.Sub(time.Unix(946684800, 0)))
+\t\tctx, cancel := context.WithDeadline(context.Background(), at)
+\t\tdefer cancel()
+\t\t<-ctx.Done()
+\t\tt.Log("deadline passed at", time.Now())
+\t\tvar zero time.Time
+\t\tl := Lease{"ann", at.Add(time.Minute)}
+\t\tfmt.Println(zero, zero.IsZero(), l, []time.Time{at})
+\t\tt.Logf("%v %+v", l, Lease{})
+\t})
+}
+""",
+}
+LATER_BUBBLE_V = (  # what go test -v (go1.27.3) printed
+    "=== RUN   TestFirst\n"
+    "--- PASS: TestFirst (0.00s)\n"
+    "=== RUN   TestSecond\n"
+    "    lb_test.go:24: 2000-01-01 00:00:01 +0000 UTC true 2s 3s\n"
+    "    lb_test.go:28: deadline passed at 2000-01-01 00:00:03 +0000 UTC\n"
+    "0001-01-01 00:00:00 +0000 UTC true {ann 2000-01-01 00:01:03 +0000 UTC} [2000-01-01 00:00:03 "
+    "+0000 UTC]\n"
+    "    lb_test.go:32: {ann 2000-01-01 00:01:03 +0000 UTC} {Holder: Expires:0001-01-01 00:00:00 "
+    "+0000 UTC}\n"
+    "--- PASS: TestSecond (0.00s)\n"
+    "PASS\n"
+    "ok  \texample.com/lb\t0.004s\n"
+)
+
+
+def test_a_date_in_a_later_synctest_bubble_is_on_that_bubbles_clock(tmp_path):
+    """The run keeps one clock, on which the second bubble began 5s in: a date made in it
+    is on that bubble's clock (it was 5s early: Before said false, the deadline fired
+    at once), and a time in a struct, a slice or printed is shown on it."""
+    _module(tmp_path, LATER_BUBBLE)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    printed = result.output[: result.output.index("main returned")]
+    assert without_package_line(printed, "example.com/lb") == without_package_line(
+        LATER_BUBBLE_V, "example.com/lb"
+    )

@@ -1782,11 +1782,14 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		m.emit("    __slots__ = (%s)", strings.Join(quoted, ", "))
 	}
-	var durations, values []string // fmt prints them as Durations, 1.5s; as values, {1 2}
+	var durations, values, times []string // fmt prints them as Durations, 1.5s; as values, {1 2}
 	for _, i := range keep {
 		name, ft := fieldName(st.Field(i).Name()), st.Field(i).Type()
 		if isDuration(ft) {
 			durations = append(durations, name)
+		}
+		if cls := timeClass(ft); cls != "" {
+			times = append(times, fmt.Sprintf("%q: %s", name, cls))
 		}
 		if m.programStruct(ft) || holdsStructValues(ft) {
 			values = append(values, name)
@@ -1794,6 +1797,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	}
 	if len(durations) > 0 {
 		m.emit("    go_durations = %s  # time.Duration fields, printed as 1.5s", pyTuple(durations))
+	}
+	if len(times) > 0 {
+		m.emit("    go_times = {%s}  # fmt prints them by their String methods", strings.Join(times, ", "))
 	}
 	if len(values) > 0 {
 		m.emit("    go_fmt_values = %s  # struct values, and slices and maps of them", pyTuple(values))

@@ -1274,10 +1274,16 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			if e := elemType(t); e != nil && isDuration(e) { // a slice or an array
 				d := f.temp("d")
 				s = "[sl.format_duration(" + d + ") for " + d + " in " + s + "]"
+			} else if e != nil && timeClass(e) != "" { // [2000-01-01 00:00:00 +0000 UTC]
+				d := f.temp("d")
+				s = "[" + timeClass(e) + "(" + d + ") for " + d + " in " + s + "]"
 			}
 			if m, ok := under(t).(*types.Map); ok && isDuration(m.Elem()) {
 				k, d := f.temp("k"), f.temp("d")
 				s = "{" + k + ": sl.format_duration(" + d + ") for " + k + ", " + d + " in " + s + ".items()}"
+			} else if ok && timeClass(m.Elem()) != "" { // map[m:March]
+				k, d := f.temp("k"), f.temp("d")
+				s = "{" + k + ": " + timeClass(m.Elem()) + "(" + d + ") for " + k + ", " + d + " in " + s + ".items()}"
 			}
 		}
 		parts = append(parts, s)
@@ -1756,9 +1762,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "time.Now":
 		return "rt.now", false
 	case "time.Date":
-		return "go.time_date(" + f.args(c) + ")", false
+		return "go.time_date(" + f.args(c) + ", rt)", false
 	case "time.Unix":
-		return "go.time_unix(" + arg(0) + ", " + arg(1) + ")", false
+		return "go.time_unix(" + arg(0) + ", " + arg(1) + ", rt)", false
 	case "time.Since":
 		return "rt.now - " + paren(arg(0)), false
 	case "time.Until":
@@ -2629,7 +2635,8 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	case "int", "string", "bool", "float64", "error", "runtime.Error", "*runtime.PanicNilError",
 		"int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "float32",
 		"*sync.Mutex", "*sync.RWMutex", "*sync.WaitGroup", "*sync/atomic.Int32", "*sync/atomic.Int64",
-		"*sync/atomic.Uint32", "*sync/atomic.Uint64", "*sync/atomic.Bool", "time.Duration":
+		"*sync/atomic.Uint32", "*sync/atomic.Uint64", "*sync/atomic.Bool", "time.Duration",
+		"time.Time", "time.Month", "time.Weekday":
 		return pyString(name)
 	case "*bytes.Buffer":
 		return "go.Buffer"
@@ -2638,7 +2645,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	case "*strconv.NumError":
 		return "go.NumError"
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, time.Duration, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
 	return ""
 }
 

@@ -221,6 +221,9 @@ func sizedClass(t types.Type) string {
 	if isDuration(t) {
 		return "go.Duration" // prints 1.5s, by its String method
 	}
+	if cls := timeClass(t); cls != "" {
+		return cls // var x any = t: prints 2000-01-01 00:00:00 +0000 UTC
+	}
 	b, ok := t.(*types.Basic)
 	if !ok || b.Info()&types.IsUntyped != 0 {
 		return ""
@@ -230,6 +233,21 @@ func sizedClass(t types.Type) string {
 		types.Uint32, types.Uint64, types.Uintptr, types.Float32:
 		name := types.Typ[b.Kind()].Name() // uint8 for byte, int32 for rune
 		return "go." + strings.ToUpper(name[:1]) + name[1:]
+	}
+	return ""
+}
+
+// timeClass: the golib class of a time.Time, time.Month or time.Weekday value,
+// an int whose String method fmt calls where the value's type is not written
+// beside it (a struct's field, an interface), or "".
+func timeClass(t types.Type) string {
+	switch {
+	case isTime(t):
+		return "go.Time"
+	case isNamed(t, "time", "Month"):
+		return "go.Month"
+	case isNamed(t, "time", "Weekday"):
+		return "go.Weekday"
 	}
 	return ""
 }

@@ -26,11 +26,11 @@ or concept:
 - ``_runtime_errors``: ``runtime.Error``, the runtime's own panics
 - ``_values``: pointers, named types, nil maps and slices, struct values, ``==``
 - ``_errors``: ``errors``, the library's sentinel errors
+- ``_time``: ``time.Duration`` and ``time.Time``
 - ``_io``: ``io``, os.Stdout and os.Stderr, ``bytes.Buffer``, ``strings.Builder``,
   ``hash/fnv``
 - ``_strconv``: ``strconv``
 - ``_types``: type switches, type assertions, ``%T``
-- ``_time``: ``time.Duration`` and ``time.Time``
 - ``_runtime``: ``runtime``, ``os.Exit``, the environment, ``runtime/pprof``,
   ``math/rand``, ``net``
 - ``_fmt``: ``fmt``'s printing and ``fmt.Errorf``

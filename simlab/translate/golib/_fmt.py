@@ -5,10 +5,8 @@ kin, and ``fmt.Errorf`` with the errors its ``%w`` wraps.
 from __future__ import annotations
 
 import math
-import sys
 from collections.abc import Callable, Generator, Iterator
 from inspect import isgenerator
-from types import FrameType
 from typing import Any
 
 import simlab as sl
@@ -18,6 +16,7 @@ from simlab.go import atomic, syncmap
 from ._io import _write
 from ._numbers import Float32
 from ._pool import Pool
+from ._runstate import _calling_runtime
 from ._strconv import format_float, quote
 from ._types import type_name
 from ._values import (
@@ -155,13 +154,8 @@ def _address_text(x: Any) -> str:
     """A pointer as fmt prints it inside another value and under ``%p``: the address
     of its object in the run's heap (:func:`address`), the run being the one whose
     program called fmt: the model module's ``rt``."""
-    frame: FrameType | None = sys._getframe(1)
-    while frame is not None:
-        rt = frame.f_globals.get("rt")
-        if isinstance(rt, sl.Runtime):
-            return hex(address(rt, x))
-        frame = frame.f_back
-    return _AN_ADDRESS  # called outside a run
+    rt = _calling_runtime()
+    return _AN_ADDRESS if rt is None else hex(address(rt, x))  # outside a run: a fixed one
 
 
 def _layout(fields: list[tuple[str, Any]], plus: bool) -> str:
@@ -251,15 +245,20 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
     """The fields of the struct ``x`` that fmt prints, each with its Go name and
     its kind: ``"value"`` for a struct value, or a slice, an array or a map of them
     (``go_fmt_values``), ``"duration"`` for a
-    time.Duration (``go_durations``), else ``""``. A generic type's type arguments
-    are no fields."""
+    time.Duration (``go_durations``), else ``""``. An exported field of a type of
+    package time (``go_times``) comes as the value whose String method fmt calls,
+    ``go.Month(2)``. A generic type's type arguments are no fields."""
     cls = type(x)
     values, durations = getattr(cls, "go_fmt_values", ()), getattr(cls, "go_durations", ())
+    times: dict[str, type] = getattr(cls, "go_times", {})
     hidden = getattr(cls, "go_type_params", ())
     for s in cls.__slots__:
         if s not in hidden:
             kind = "value" if s in values else "duration" if s in durations else ""
-            yield s.removesuffix("_"), getattr(x, s), kind
+            name, value = s.removesuffix("_"), getattr(x, s)
+            if s in times and name[:1].isupper():
+                value = times[s](value)  # fmt calls no method of an unexported field
+            yield name, value, kind
 
 
 def _fields(x: Any, plus: bool = False, raw: bool = False) -> str:

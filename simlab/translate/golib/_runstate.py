@@ -5,8 +5,12 @@ heap addresses, environment, standard logger, test binary and the rest
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
+from types import FrameType
 from typing import TYPE_CHECKING, Any
+
+import simlab as sl
 
 if TYPE_CHECKING:
     from ._log import Logger
@@ -44,3 +48,16 @@ def _state(rt: Any) -> _RunState:
 
 def _binary(rt: Any) -> TestBinary | None:
     return _state(rt).binary
+
+
+def _calling_runtime() -> sl.Runtime | None:
+    """The run whose program called: the ``rt`` of the nearest model module on the
+    stack, or None outside a run (fmt finds a pointer's address or a time's bubble
+    by it, so that a model's ``go.println(p)`` needs no runtime argument)."""
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        rt = frame.f_globals.get("rt")
+        if isinstance(rt, sl.Runtime):
+            return rt
+        frame = frame.f_back
+    return None

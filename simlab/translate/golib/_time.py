@@ -16,7 +16,7 @@ from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +00
 
 from ._errors import new_error
 from ._numbers import rem
-from ._runstate import _binary
+from ._runstate import _binary, _calling_runtime
 
 
 def duration_truncate(d: int, m: int) -> int:
@@ -164,15 +164,29 @@ def _bubble_start(rt: Any) -> int:
     return max(binary.bubbles.values(), default=0) if binary is not None else 0
 
 
-class Time:
-    """A ``time.Time`` handed to fmt, which prints it as ``Time.String`` does, on the
-    clock of the synctest bubble running, if any (``rt``)."""
+def _shown(t: int, rt: Any) -> int:
+    """``t``, kept on the run's clock, on the clock of the synctest bubble running: ns
+    since 2000-01-01 00:00:00 UTC there. The zero Time is year 1 on every clock."""
+    return t if t == ZERO_TIME else t - _bubble_start(rt)
 
-    __slots__ = ("t",)
+
+class Time(int):
+    """A ``time.Time`` where fmt or an interface sees it (``var x any = t``, a struct's
+    field): the instant on the run's clock, an int, whose String method prints it on
+    the clock of the synctest bubble running (``rt``'s, else the calling model's)."""
+
     go_name = "time.Time"
+    rt: Any
 
-    def __init__(self, t: int, rt: Any = None) -> None:
-        self.t = t - _bubble_start(rt)
+    def __new__(cls, t: int, rt: Any = None) -> Time:
+        self = super().__new__(cls, t)
+        self.rt = rt
+        return self
+
+    @property
+    def t(self) -> int:
+        """The instant on the bubble's clock: ns since 2000-01-01 00:00:00 UTC."""
+        return _shown(self, self.rt if self.rt is not None else _calling_runtime())
 
     def String(self) -> str:
         return time_string(self.t)
@@ -181,7 +195,7 @@ class Time:
 def time_text(t: int, rt: Any = None) -> str:
     """``t.String()``: ``2000-01-01 00:00:01.5 +0000 UTC``, on the clock of the
     synctest bubble running, if any (``rt``)."""
-    return time_string(t - _bubble_start(rt))
+    return time_string(_shown(t, rt))
 
 
 class Month(int):
@@ -203,25 +217,34 @@ class Weekday(int):
 
 
 def time_date(
-    year: int, month: int, day: int, hour: int, minute: int, sec: int, nsec: int, loc: Any
+    year: int,
+    month: int,
+    day: int,
+    hour: int,
+    minute: int,
+    sec: int,
+    nsec: int,
+    loc: Any,
+    rt: Any = None,
 ) -> int:
     """``time.Date(...)`` in UTC (every location is UTC in a run); out-of-range values
-    carry over, as Go's do (month 13 is January of the next year)."""
+    carry over, as Go's do (month 13 is January of the next year). On the run's clock:
+    in a synctest bubble (``rt``'s), ``time.Date(2000, 1, 1, ...)`` is when it began."""
     y, m = divmod(year * 12 + month - 1, 12)
     start = datetime.datetime(y, m + 1, 1) - datetime.datetime(2000, 1, 1)
     days = start.days + day - 1
-    return (((days * 24 + hour) * 60 + minute) * 60 + sec) * _NS + nsec
+    return (((days * 24 + hour) * 60 + minute) * 60 + sec) * _NS + nsec + _bubble_start(rt)
 
 
-def time_unix(sec: int, nsec: int) -> int:
-    """``time.Unix(sec, nsec)``."""
-    return (sec - _EPOCH_UNIX) * _NS + nsec
+def time_unix(sec: int, nsec: int, rt: Any = None) -> int:
+    """``time.Unix(sec, nsec)``, on the run's clock (see :func:`time_date`)."""
+    return (sec - _EPOCH_UNIX) * _NS + nsec + _bubble_start(rt)
 
 
 def time_field(t: int, name: str, rt: Any = None) -> Any:
     """``t.Year()``, ``t.Month()``, ... ``t.Unix()``, ``t.UnixNano()``, by Go's name (on
     the clock of the synctest bubble running, if any: ``rt``)."""
-    t -= _bubble_start(rt)
+    t = _shown(t, rt)
     if name.startswith("Unix"):
         scale = {"Unix": _NS, "UnixMilli": 1_000_000, "UnixMicro": 1_000, "UnixNano": 1}[name]
         return (t + _EPOCH_UNIX * _NS) // scale
@@ -247,7 +270,7 @@ def time_truncate(t: int, d: int, rt: Any = None) -> int:
     clock of the synctest bubble running, if any: ``rt``)."""
     if d <= 0:
         return t
-    return t - (t - _bubble_start(rt) - ZERO_TIME) % d
+    return t - (_shown(t, rt) - ZERO_TIME) % d
 
 
 def time_round(t: int, d: int, rt: Any = None) -> int:
@@ -255,7 +278,7 @@ def time_round(t: int, d: int, rt: Any = None) -> int:
     up (on the clock of the synctest bubble running, if any: ``rt``)."""
     if d <= 0:
         return t
-    r = (t - _bubble_start(rt) - ZERO_TIME) % d
+    r = (_shown(t, rt) - ZERO_TIME) % d
     return t - r + d if r + r >= d else t - r
 
 
@@ -277,7 +300,7 @@ def time_format(t: int, layout: str, rt: Any = None) -> str:
     """``t.Format(layout)``: Go's reference time ``Mon Jan 2 15:04:05 MST 2006`` in
     ``layout`` stands for the parts of ``t``; the zone is UTC's (the clock, the
     synctest bubble's running, if any: ``rt``)."""
-    dt, ns = _civil(t - _bubble_start(rt))
+    dt, ns = _civil(_shown(t, rt))
     hour12 = dt.hour % 12 or 12
 
     def part(m: re.Match[str]) -> str:

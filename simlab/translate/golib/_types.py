@@ -29,6 +29,7 @@ from ._numbers import (
     Uintptr,
 )
 from ._runtime_errors import GoRuntimeError, PanicNilError
+from ._time import Month, Time, Weekday
 from ._values import Named, NamedValue, _value_class, concrete, copy
 
 _GO_TYPES: dict[str, Callable[[Any], bool]] = {
@@ -48,6 +49,9 @@ _GO_TYPES: dict[str, Callable[[Any], bool]] = {
     "uint64": lambda x: type(x) is Uint64,
     "uintptr": lambda x: type(x) is Uintptr,
     "time.Duration": lambda x: type(x) is Duration,
+    "time.Time": lambda x: type(x) is Time,
+    "time.Month": lambda x: type(x) is Month,
+    "time.Weekday": lambda x: type(x) is Weekday,
     "error": lambda x: isinstance(x, sl.GoError) or _ERROR.missing(x) is None,
     "runtime.Error": lambda x: isinstance(x, GoRuntimeError),
     "*runtime.PanicNilError": lambda x: isinstance(x, PanicNilError),
