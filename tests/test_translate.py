@@ -12875,3 +12875,237 @@ def test_a_date_in_a_later_synctest_bubble_is_on_that_bubbles_clock(tmp_path):
     assert without_package_line(printed, "example.com/lb") == without_package_line(
         LATER_BUBBLE_V, "example.com/lb"
     )
+
+
+# synctest.Test gives f a T of its own, of the same name: a Skip in it ends only f, and a
+# failure in it ends the outer test at once, as FailNow
+BUBBLE_T = {
+    "go.mod": """\
+module example.com/sk
+
+go 1.25
+""",
+    "x_test.go": """\
+package sk
+
+import (
+\t"testing"
+\t"testing/synctest"
+)
+
+func TestSkipInner(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\tt.Log("inner name", t.Name())
+\t\tt.Skip("inner skip")
+\t\tt.Log("not reached")
+\t})
+\tt.Log("outer skipped:", t.Skipped(), "failed:", t.Failed())
+}
+
+func TestErrorInner(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\tt.Error("inner error")
+\t\tt.Log("inner failed:", t.Failed())
+\t})
+\tt.Log("outer failed:", t.Failed())
+}
+
+func TestFatalInner(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\tt.Fatal("inner fatal")
+\t\tt.Log("not reached")
+\t})
+\tt.Log("outer goes on, failed:", t.Failed())
+}
+
+func TestSkipAfterError(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\tt.Error("e")
+\t\tt.SkipNow()
+\t})
+\tt.Log("outer skipped:", t.Skipped(), "failed:", t.Failed())
+}
+""",
+}
+BUBBLE_T_V = (  # what go test -v (go1.27.3) printed
+    "=== RUN   TestSkipInner\n"
+    "    x_test.go:10: inner name TestSkipInner\n"
+    "    x_test.go:11: inner skip\n"
+    "    x_test.go:14: outer skipped: false failed: false\n"
+    "--- PASS: TestSkipInner (0.00s)\n"
+    "=== RUN   TestErrorInner\n"
+    "    x_test.go:19: inner error\n"
+    "    x_test.go:20: inner failed: true\n"
+    "--- FAIL: TestErrorInner (0.00s)\n"
+    "=== RUN   TestFatalInner\n"
+    "    x_test.go:27: inner fatal\n"
+    "--- FAIL: TestFatalInner (0.00s)\n"
+    "=== RUN   TestSkipAfterError\n"
+    "    x_test.go:35: e\n"
+    "--- FAIL: TestSkipAfterError (0.00s)\n"
+    "FAIL\n"
+    "FAIL\texample.com/sk\t0.003s\n"
+    "FAIL\n"
+)
+
+
+def test_a_synctest_bubbles_t_skips_alone_and_fails_its_test(tmp_path):
+    """f's T is not the test's: t.Skipped() stays false after f skipped (the test passes),
+    and after an Error or a Fatal in f the test logs nothing more."""
+    _module(tmp_path, BUBBLE_T)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    printed = re.split(r"^(?:main returned|exit status \d+) at ", result.output, flags=re.M)[0]
+    assert without_package_line(printed, "example.com/sk") == without_package_line(
+        BUBBLE_T_V, "example.com/sk"
+    )
+
+
+# a cleanup that calls t.Helper() logs at the line that registered it (t.Cleanup), or at
+# the call of the helper that did, its helpers passed over
+HELPER_CLEANUPS = {
+    "ch_test.go": """\
+package ch
+
+import "testing"
+
+func track(t *testing.T, what string) {
+\tt.Helper()
+\tt.Cleanup(func() {
+\t\tt.Helper()
+\t\tt.Logf("cleanup of %s", what)
+\t})
+}
+
+func register(t *testing.T) {
+\tt.Cleanup(func() {
+\t\tt.Helper()
+\t\tt.Log("cleanup registered by a non-helper")
+\t})
+}
+
+func outer(t *testing.T) {
+\tt.Helper()
+\ttrack(t, "a nested helper")
+}
+
+func TestCleanups(t *testing.T) {
+\ttrack(t, "a helper")
+\tt.Cleanup(func() {
+\t\tt.Helper()
+\t\tt.Error("a helper cleanup written in the test")
+\t})
+\tregister(t)
+\touter(t)
+\tt.Cleanup(func() { t.Log("a plain cleanup") })
+}
+""",
+    "go.mod": """\
+module example.com/ch
+
+go 1.25
+""",
+}
+HELPER_CLEANUPS_V = (  # what go test -v (go1.27.3) printed
+    "=== RUN   TestCleanups\n"
+    "    ch_test.go:33: a plain cleanup\n"
+    "    ch_test.go:32: cleanup of a nested helper\n"
+    "    ch_test.go:14: cleanup registered by a non-helper\n"
+    "    ch_test.go:27: a helper cleanup written in the test\n"
+    "    ch_test.go:26: cleanup of a helper\n"
+    "--- FAIL: TestCleanups (0.00s)\n"
+    "FAIL\n"
+    "FAIL\texample.com/ch\t0.003s\n"
+    "FAIL\n"
+)
+
+
+def test_a_helper_cleanup_reports_where_it_was_registered(tmp_path):
+    """The cleanups run after the test's function, so the lines their t.Log reports come
+    from where each was registered; a simlab line (golib's) was printed there before."""
+    _module(tmp_path, HELPER_CLEANUPS)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    printed = re.split(r"^(?:main returned|exit status \d+) at ", result.output, flags=re.M)[0]
+    assert without_package_line(printed, "example.com/ch") == without_package_line(
+        HELPER_CLEANUPS_V, "example.com/ch"
+    )
+
+
+# a synctest bubble that ticks for three days and one that sleeps two hours: go test's
+# alarm counts none of their fake time, and go-run's --until (1h) none either
+LONG_BUBBLES = {
+    "go.mod": """\
+module example.com/ls
+
+go 1.25
+""",
+    "ls_test.go": """\
+package ls
+
+import (
+\t"testing"
+\t"testing/synctest"
+\t"time"
+)
+
+func TestDailyJob(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\truns := 0
+\t\ttick := time.NewTicker(24 * time.Hour)
+\t\tdefer tick.Stop()
+\t\tfor range 3 {
+\t\t\t<-tick.C
+\t\t\truns++
+\t\t}
+\t\tt.Log("ran", runs, "times, at", time.Now().Format(time.DateTime))
+\t})
+}
+
+func TestSleepTwoHours(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\ttime.Sleep(2 * time.Hour)
+\t\tt.Log("woke at", time.Now().Format(time.TimeOnly))
+\t})
+}
+""",
+}
+LONG_BUBBLES_V = (  # what go test -v (go1.27.3) printed
+    "=== RUN   TestDailyJob\n"
+    "    ls_test.go:18: ran 3 times, at 2000-01-04 00:00:00\n"
+    "--- PASS: TestDailyJob (0.00s)\n"
+    "=== RUN   TestSleepTwoHours\n"
+    "    ls_test.go:25: woke at 02:00:00\n"
+    "--- PASS: TestSleepTwoHours (0.00s)\n"
+    "PASS\n"
+    "ok  \texample.com/ls\t0.003s\n"
+)
+
+
+def test_a_synctest_bubbles_fake_time_is_not_counted_by_until(tmp_path):
+    """Both tests pass, where the run stopped at 1h: still running."""
+    _module(tmp_path, LONG_BUBBLES)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    printed = re.split(r"^(?:main returned|exit status \d+) at ", result.output, flags=re.M)[0]
+    assert without_package_line(printed, "example.com/ls") == without_package_line(
+        LONG_BUBBLES_V, "example.com/ls"
+    )
+
+
+def test_a_synctest_bubble_that_never_ends_stops_at_a_thousand_times_until(tmp_path):
+    """A bubble whose time runs on forever (go test's alarm would end it after 10m on
+    the wall clock) stops once the bubbles took 1000 times --until."""
+    _module(
+        tmp_path,
+        {
+            "go.mod": "module example.com/ever\n\ngo 1.25\n",
+            "ever_test.go": 'package ever\n\nimport (\n\t"testing"\n\t"testing/synctest"\n'
+            '\t"time"\n)\n\nfunc TestForever(t *testing.T) {\n\tsynctest.Test(t, func(t '
+            "*testing.T) {\n\t\tfor {\n\t\t\ttime.Sleep(time.Second)\n\t\t}\n\t})\n}\n",
+        },
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path), "--until", "10ms"])
+    assert result.exit_code == 1, result.output
+    # every instant of the run is the bubble's: it stops as they reach 1000 x 10ms
+    assert "\nstill running at 10s\n" in result.output

@@ -5,12 +5,13 @@
 - ``simlab go-run PATH --entry NAME [--seed N] [--strategy S] [--until DURATION]``:
   translate, bind the program to ``sl.Runtime(seed, strategy)`` and run the Go
   function ``NAME`` as main until it returns, the program deadlocks or panics, or
-  simulated time reaches ``--until`` (default 1h). Prints how it ended (``main
-  returned``, the deadlock with its goroutine dump, the panic with its traceback,
-  ``exit status N`` for ``os.Exit(N)``, or ``still running at <until>``), then the
-  goroutines left and the verdicts of the three leak oracles on them. Exit status
-  0 when main returned or the program called os.Exit(0) (a TestMain does), 1 when
-  it deadlocked, panicked, called os.Exit with another status or was still
+  simulated time reaches ``--until`` (default 1h; the time of a test's synctest
+  bubbles, fake in Go too, is not counted, up to 1000 times ``--until``). Prints
+  how it ended (``main returned``, the deadlock with its goroutine dump, the panic
+  with its traceback, ``exit status N`` for ``os.Exit(N)``, or ``still running at
+  <until>``), then the goroutines left and the verdicts of the three leak oracles
+  on them. Exit status 0 when main returned or the program called os.Exit(0) (a
+  TestMain does), 1 when it deadlocked, panicked, called os.Exit with another status or was still
   running, 2 on bad input (one line). ``--schedule S`` replays the
   schedule ``S`` a run printed. ``--parallel N`` is go test's ``-parallel``.
 - ``simlab go-run PATH --schedules N [--strategy S] [--seed K]``: run schedules
@@ -41,6 +42,10 @@ from ..errors import Deadlock, FatalError, GoPanic, Livelock, SimlabError
 if TYPE_CHECKING:
     from ..sched.dfs import DFS
     from ..sched.strategies import Strategy
+
+# --until counts no time a synctest bubble took (fake time, which go test's alarm
+# does not count either) until the bubbles have taken this many times --until
+_BUBBLE_BOUND = 1000
 
 
 def _fail(err: Exception) -> None:
@@ -101,7 +106,13 @@ def translate_cmd(path: Path, out: Path | None) -> None:
 @click.option(
     "--schedule", "replay", default=None, help="Replay this schedule (as go-run prints it)."
 )
-@click.option("--until", default="1h", show_default=True, help="Stop at this simulated time.")
+@click.option(
+    "--until",
+    default="1h",
+    show_default=True,
+    help="Stop at this simulated time; the time a test's synctest bubbles take is fake, as "
+    "in Go, and not counted until they have taken 1000 times this.",
+)
 @click.option(
     "--parallel",
     type=click.IntRange(min=1),
@@ -286,6 +297,13 @@ def _run(
     with _output(out, capture):
         try:
             result = rt.run(main, until=limit)
+            while result.reason == "until" and limit is not None:
+                # a synctest bubble's time is fake: go test's alarm does not count it,
+                # nor --until, up to a thousand times --until
+                bubbles = golib.bubble_time(rt)
+                if limit + bubbles <= rt.now or bubbles >= _BUBBLE_BOUND * limit:
+                    break
+                result = rt.run(until=limit + bubbles)
             if result.reason == "until":
                 out.lines.append(f"still running at {now(rt.now)}")
             else:

@@ -250,7 +250,17 @@ from ._strings import (
     unicode_is_space,
     unicode_to,
 )
-from ._testing import F, M, T, crashed_test_binary, run_test, run_tests, synctest_test, test_main
+from ._testing import (
+    F,
+    M,
+    T,
+    bubble_time,
+    crashed_test_binary,
+    run_test,
+    run_tests,
+    synctest_test,
+    test_main,
+)
 from ._time import (
     ZERO_TIME,
     Month,
@@ -369,6 +379,7 @@ __all__ = [
     "atomic_store",
     "atomic_swap",
     "bound",
+    "bubble_time",
     "call",
     "capture_profiles",
     "clear_slice",

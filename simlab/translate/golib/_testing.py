@@ -11,6 +11,7 @@ import weakref
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from inspect import isgenerator
+from types import FrameType
 from typing import Any
 
 import simlab as sl
@@ -82,6 +83,7 @@ class T:
         "_barrier",
         "_bubble",
         "_bubbled",
+        "_cleanup_site",
         "_cleanups",
         "_context",
         "_deny_parallel",
@@ -113,7 +115,9 @@ class T:
         self._parallel = False
         self._deny_parallel = False  # it called t.Setenv
         self._bubble = False  # inside synctest.Test
-        self._cleanups: list[Callable[[], Any]] = []
+        # each cleanup, with where it was registered: the code and line of each caller
+        self._cleanups: list[tuple[Callable[[], Any], list[tuple[Any, int]]]] = []
+        self._cleanup_site: list[tuple[Any, int]] = []  # the running cleanup's
         self._context: tuple[Any, Any] | None = None  # t.Context() and its cancel
         self._helpers: set[Any] = set()
         self._names: dict[str, int] = {}  # subtest names taken: the next #NN suffix
@@ -143,7 +147,13 @@ class T:
         frame = sys._getframe(2)
         while frame.f_back is not None and frame.f_code in self._helpers:
             frame = frame.f_back
-        at = frame_of(frame.f_code, frame.f_lineno)
+        code, line = frame.f_code, frame.f_lineno
+        if code is T._cleanup.__code__:
+            # a cleanup that called t.Helper(): Go reports where it was registered,
+            # its helpers passed over
+            site = frame.f_locals["self"]._cleanup_site
+            code, line = next(((c, n) for c, n in site if c not in self._helpers), site[-1])
+        at = frame_of(code, line)
         test = self  # where the line goes: the test, or its nearest parent still running
         while test._done and test._parent is not None:
             test = test._parent
@@ -207,7 +217,7 @@ class T:
         self._helpers.add(sys._getframe(1).f_code)
 
     def cleanup(self, f: Callable[[], Any]) -> None:
-        self._cleanups.append(f)
+        self._cleanups.append((f, _callers(sys._getframe(1))))
 
     def deadline(self) -> tuple[int, bool]:
         """``t.Deadline()``: when go test's default ``-timeout`` of 10m, counted from
@@ -230,9 +240,9 @@ class T:
         if err is not None:
             yield self.fatalf("cannot set environment variable: %v", err)
         if had:
-            self._cleanups.append(lambda: setenv(self._rt, key, old))
+            self._cleanups.append((lambda: setenv(self._rt, key, old), []))
         else:
-            self._cleanups.append(lambda: unsetenv(self._rt, key))
+            self._cleanups.append((lambda: unsetenv(self._rt, key), []))
 
     def run(self, name: str, f: Callable[[T], Any]) -> Generator[Any, Any, bool]:
         """``t.Run(name, f)``: ``yield from`` it for whether the subtest passed (true
@@ -318,7 +328,8 @@ class T:
         if self._context is not None:
             self._context[1]()  # canceled before the cleanups, as Go's
         while self._cleanups:
-            ran = self._cleanups.pop()()
+            f, self._cleanup_site = self._cleanups.pop()
+            ran = f()
             if isgenerator(ran):
                 yield from ran
 
@@ -371,6 +382,15 @@ class F(T):
                 return ff(t, *values)
 
             yield from _run(T(self._rt, f"{self._name}/seed#{i}", self), seed)
+
+
+def _callers(frame: FrameType | None) -> list[tuple[Any, int]]:
+    """The code and line of ``frame`` and of each frame that called it."""
+    site = []
+    while frame is not None:
+        site.append((frame.f_code, frame.f_lineno))
+        frame = frame.f_back
+    return site
 
 
 def _call(t: T, test: Callable[[T], Any], bubble: bool = False) -> Generator[Any, Any, None]:
@@ -455,8 +475,12 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
     left are durably blocked, Go panics, as here; and once ``f`` has returned the
     bubble's time stops, so that one still asleep then is blocked for good too.
     Time in the bubble is not the test's wall time: ``go test -v`` prints it as
-    none."""
+    none. ``f``'s T is Go's new one, of the same name: its own ``Failed`` and
+    ``Skipped`` (a Skip ends only ``f``), and a failure in it fails ``t`` at once,
+    as ``t.FailNow`` would."""
     rt = t._rt
+    failed, skipped = t._failed, t._skipped
+    t._failed = t._skipped = False  # f's T's
     start, before, done = rt.now, {g.id for g in rt.goroutines()}, rt.chan()
     outside, t._cleanups = t._cleanups, []  # f's cleanups run in the bubble, as it ends
     t._bubble = True
@@ -494,6 +518,10 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
             raise GoPanic(_BUBBLE_DEADLOCK)
         yield rt.gosched()
     t._in_bubble(rt.now - start)
+    failed_in_bubble = t._failed
+    t._failed, t._skipped = failed or failed_in_bubble, skipped
+    if failed_in_bubble:
+        yield t.fail_now()
 
 
 @sl.gofunc("testing.tRunner")
@@ -678,11 +706,22 @@ class TestBinary:
 
     def wall(self) -> int:
         """The nanoseconds the binary has run on the wall clock."""
+        return self.rt.now - self.start - self.in_bubbles()
+
+    def in_bubbles(self) -> int:
+        """The nanoseconds its synctest bubbles have taken, those running too."""
         now = self.rt.now
-        return now - self.start - self.bubbled - sum(now - s for s in self.bubbles.values())
+        return self.bubbled + sum(now - s for s in self.bubbles.values())
 
     def arm(self, d: int) -> None:
         self.alarm = self.rt.after_func(d, _alarm, self, name="testing.(*M).startAlarm.func1")
+
+
+def bubble_time(rt: Any) -> int:
+    """The nanoseconds of ``rt``'s run spent in synctest bubbles: fake time, which go
+    test's alarm does not count, nor ``go-run``'s ``--until``."""
+    binary = _binary(rt)
+    return _state(rt).bubbled if binary is None else binary.in_bubbles()
 
 
 @sl.gofunc("testing.(*M).startAlarm.func1")
