@@ -2452,7 +2452,7 @@ func main() {
 
 
 # generic functions: each type parameter a keyword argument holding the maker of
-# its zero value (T=int, V=lambda: point()), inferred or written at the call;
+# its zero value (T=int, V=go.ValueType(lambda: point())), inferred or written at the call;
 # zero values of a type parameter, from a map, a variable and a closed channel
 CONSTRUCTS["generic_functions"] = (
     """\
@@ -10000,6 +10000,58 @@ func main() {
 )
 
 
+# a value of T handed to fmt, and a field of type T, print {...} where T's argument is a
+# struct type whose values fmt prints field by field (go.ValueType), by their String method
+# where it is theirs, &{...} where T is a pointer (go1.27.3 printed this)
+CONSTRUCTS["a struct value of a type parameter, printed"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type Pair struct{ K, V string }
+
+type Named struct{ N string }
+
+func (n Named) String() string { return "<" + n.N + ">" }
+
+type Loud struct{ S string }
+
+func (l *Loud) String() string { return strings.ToUpper(l.S) }
+
+type Result[T any] struct {
+\tIndex int
+\tValue T
+}
+
+func (r Result[T]) String() string { return fmt.Sprintf("#%d=%v", r.Index, r.Value) }
+
+type Box[T any] struct{ Val T }
+
+func show[T any](v T) string { return fmt.Sprintf("%v|%+v", v, v) }
+
+func main() {
+\tfmt.Println(Result[Pair]{1, Pair{"b", "c"}}, Result[*Pair]{2, &Pair{"d", "e"}})
+\tfmt.Println(show(Pair{"c", "d"}), show(&Pair{"x", "y"}), show(7), show("s"))
+\tfmt.Println(show(Named{"n"}), show(Loud{"quiet"}), show(&Loud{"p"}))
+\tfmt.Println(show(Box[Pair]{Pair{"g", "h"}}), show(Box[int]{3}))
+\tb := Box[Named]{Named{"m"}}
+\tfmt.Printf("%v %+v\\n", b, b)
+\tfmt.Println(show([]Pair{{"a", "b"}}))
+}
+""",
+    "#1={b c} #2=&{d e}\n"
+    "{c d}|{K:c V:d} &{x y}|&{K:x V:y} 7|7 s|s\n"
+    "<n>|<n> {quiet}|{S:quiet} P|P\n"
+    "{{g h}}|{Val:{K:g V:h}} {3}|{Val:3}\n"
+    "{<m>} {Val:<m>}\n"
+    "[{a b}]|[{K:a V:b}]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -12769,7 +12821,7 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "def First(m, *keys, K, V):  # L32\n" in generic
     assert "    zero = V()  # L38\n" in generic
     assert "go.println(Map([1, 2, 3], func1, T=int, U=str))  # L70\n" in generic
-    assert 'First(go.NIL_MAP, "x", K=str, V=lambda: point())' in generic
+    assert 'First(go.NIL_MAP, "x", K=str, V=go.ValueType(lambda: point()))' in generic
     types_ = constructs["generic_types"][1]
     assert "    def __init__(self, mu=None, m=go.NIL_MAP, *, K, V):\n" in types_
     assert "        E = q.T  # the type arguments of q  # L44\n" in types_
@@ -13109,3 +13161,107 @@ def test_a_synctest_bubble_that_never_ends_stops_at_a_thousand_times_until(tmp_p
     assert result.exit_code == 1, result.output
     # every instant of the run is the bubble's: it stops as they reach 1000 x 10ms
     assert "\nstill running at 10s\n" in result.output
+
+
+# a panic in a deferred call while a runtime error unwinds: Go prints the chain, the
+# first panic marked [recovered] if the deferred call recovered it; what go run
+# (go1.27.3) printed first
+REPANICS = {
+    "a nil dereference recovered and repanicked": (
+        """\
+package main
+
+import "fmt"
+
+type node struct{ next *node }
+
+func main() {
+\tdefer func() {
+\t\tr := recover()
+\t\tpanic(r)
+\t}()
+\tvar n *node
+\tfmt.Println(n.next)
+}
+""",
+        "panic: runtime error: invalid memory address or nil pointer dereference [recovered, "
+        "repanicked]\n",
+    ),
+    "a deferred call that panics during an index error": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tdefer func() {
+\t\tpanic("cleanup failed")
+\t}()
+\txs := []int{1}
+\ti := 3
+\tfmt.Println(xs[i])
+}
+""",
+        "panic: runtime error: index out of range [3] with length 1\n\tpanic: cleanup failed\n",
+    ),
+    "a blocking deferred call that wraps a nil map's panic": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func main() {
+\tvar mu sync.Mutex
+\tdefer func() {
+\t\tmu.Lock()
+\t\tdefer mu.Unlock()
+\t\tif r := recover(); r != nil {
+\t\t\tpanic(fmt.Sprintf("wrapped: %v", r))
+\t\t}
+\t}()
+\tm := map[string]int(nil)
+\tm["a"] = 1
+}
+""",
+        "panic: assignment to entry in nil map [recovered]\n\tpanic: wrapped: assignment to entry "
+        "in nil map\n",
+    ),
+    "a blocking deferred call that wraps an error": (
+        """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"sync"
+)
+
+func main() {
+\tvar mu sync.Mutex
+\tdefer func() {
+\t\tmu.Lock()
+\t\tdefer mu.Unlock()
+\t\tif r := recover(); r != nil {
+\t\t\tpanic(fmt.Errorf("wrapped: %v", r))
+\t\t}
+\t}()
+\tpanic(errors.New("first"))
+}
+""",
+        "panic: first [recovered]\n\tpanic: wrapped: first\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(REPANICS))
+def test_a_panic_in_a_deferred_call_chains_the_runtime_error_it_follows(tmp_path, case):
+    """A runtime error (a Python IndexError, AttributeError or KeyError in the model)
+    was left out of the chain: only the deferred call's own panic was printed."""
+    source, go_printed = REPANICS[case]
+    (tmp_path / "main.go").write_text(source)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "main.go")])
+    assert result.exit_code == 1, result.output
+    assert "\n" + go_printed + "\n" in result.output

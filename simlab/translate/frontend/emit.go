@@ -1782,9 +1782,12 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		m.emit("    __slots__ = (%s)", strings.Join(quoted, ", "))
 	}
-	var durations, values, times []string // fmt prints them as Durations, 1.5s; as values, {1 2}
+	var durations, values, times, generic []string // fmt prints them as Durations, 1.5s; as values, {1 2}
 	for _, i := range keep {
 		name, ft := fieldName(st.Field(i).Name()), st.Field(i).Type()
+		if tp, ok := ft.(*types.TypeParam); ok {
+			generic = append(generic, fmt.Sprintf("%q: %q", name, tp.Obj().Name()))
+		}
 		if isDuration(ft) {
 			durations = append(durations, name)
 		}
@@ -1800,6 +1803,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	}
 	if len(times) > 0 {
 		m.emit("    go_times = {%s}  # fmt prints them by their String methods", strings.Join(times, ", "))
+	}
+	if len(generic) > 0 {
+		m.emit("    go_generic_fields = {%s}  # struct values where their type argument is a struct type", strings.Join(generic, ", "))
 	}
 	if len(values) > 0 {
 		m.emit("    go_fmt_values = %s  # struct values, and slices and maps of them", pyTuple(values))

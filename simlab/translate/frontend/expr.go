@@ -65,6 +65,11 @@ func (m *module) isStructValue(t types.Type) bool { return isStructValueType(t) 
 // isStructValueType: a struct type whose values the translation tells from
 // pointers to them (a named empty struct too, a context key's type; not
 // struct{}, a signal's).
+func isTypeParam(t types.Type) bool {
+	_, ok := t.(*types.TypeParam)
+	return ok
+}
+
 func isStructValueType(t types.Type) bool {
 	st, ok := under(t).(*types.Struct)
 	_, named := types.Unalias(t).(*types.Named)
@@ -1234,6 +1239,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		switch {
 		case c.Ellipsis.IsValid() && i == len(c.Args)-1, multi:
 			s = "*" + s // f(g()): g's results are f's arguments
+		case isTypeParam(t) && !typeOf:
+			s = "go.as_type(" + t.(*types.TypeParam).Obj().Name() + ", " + s + ")" // {1 2} if T is a struct type
 		case typeOf && !types.IsInterface(t):
 			// %T of a value whose type is known here: a struct value and a pointer to
 			// it are one object at run time, so the type is written down now
@@ -1435,6 +1442,9 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 		}
 	}
 	z, _ := m.zero(t, at)
+	if isStructValueType(t) && !hasFmtMethod(t) || holdsStructValues(t) {
+		return "go.ValueType(lambda: " + z + ")" // fmt prints a value of T {...}
+	}
 	return "lambda: " + z
 }
 

@@ -251,6 +251,9 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
     cls = type(x)
     values, durations = getattr(cls, "go_fmt_values", ()), getattr(cls, "go_durations", ())
     times: dict[str, type] = getattr(cls, "go_times", {})
+    for s, param in getattr(cls, "go_generic_fields", {}).items():
+        if isinstance(getattr(x, param), ValueType):  # a field of type T, T a struct type
+            values = (*values, s)
     hidden = getattr(cls, "go_type_params", ())
     for s in cls.__slots__:
         if s not in hidden:
@@ -327,6 +330,28 @@ def stringed(x: Any) -> Generator[Any, Any, Any]:
             values[k] = yield from stringed(e)
         return values
     return x
+
+
+class ValueType:
+    """A type argument that is a struct type whose values fmt prints field by field (no
+    String or Error method of theirs), or a slice, an array or a map of such values:
+    ``show(Pair{...})`` passes ``T=go.ValueType(lambda: Pair())``. Called, it makes
+    the zero value, as any type argument does; and it tells fmt that a value of
+    ``T``, the same object as a pointer to it here, prints ``{...}``, not ``&{...}``."""
+
+    __slots__ = ("zero",)
+
+    def __init__(self, zero: Callable[[], Any]) -> None:
+        self.zero = zero
+
+    def __call__(self) -> Any:
+        return self.zero()
+
+
+def as_type(t: Any, x: Any) -> Any:
+    """A value of a type parameter handed to fmt, ``t`` its type argument: a struct
+    value prints ``{...}``, and so does each in a slice or a map."""
+    return _by_value(x, True) if isinstance(t, ValueType) else x
 
 
 def struct_values(x: Any) -> Any:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Generator
 from inspect import isgenerator
-from types import TracebackType
+from types import FrameType, TracebackType
 from typing import Any
 
 import simlab as sl
@@ -93,7 +93,9 @@ def panic(value: Any) -> None:
         value = PanicNilError()
     text = _panic_text(value)
     earlier = sys.exc_info()[1]
-    if isinstance(earlier, GoPanic):
+    if not isinstance(earlier, GoPanic):  # a runtime error, or a panic a blocking f caught
+        earlier = _deferred_panic(sys._getframe(1)) or _as_panic(earlier)
+    if earlier is not None:
         recovered = getattr(earlier, "recovered", False)
         if recovered and _same(panic_value(earlier), value):
             again = Panic(value, earlier.message)
@@ -110,6 +112,18 @@ def _as_panic(exc: BaseException | None) -> GoPanic | None:
     if exc is None or isinstance(exc, GoPanic):
         return exc
     return runtime_error(exc)
+
+
+def _deferred_panic(frame: FrameType | None) -> GoPanic | None:
+    """The panic during which the deferred call running on ``frame``'s stack was
+    called, if any: the runtime error a Python exception stands for, made when
+    the deferred call began."""
+    while frame is not None:
+        if frame.f_code in _RUNNERS:
+            panic: GoPanic | None = frame.f_locals["self"].panic
+            return panic
+        frame = frame.f_back
+    return None
 
 
 def recover() -> Any:
