@@ -10052,6 +10052,43 @@ func main() {
 )
 
 
+# &total of a package-level int, written through the pointer by a function and by *p, and
+# &name given to fmt.Sscan: go.GlobalRef(globals(), "total") reads and writes the global
+# (it was refused as a loop variable's address) (go1.27.3 printed this)
+CONSTRUCTS["the address of a package variable"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+var hits int64
+var total int
+var name string
+
+func add(p *int, n int) { *p += n }
+
+func main() {
+\tvar wg sync.WaitGroup
+\tfor range 10 {
+\t\twg.Go(func() { atomic.AddInt64(&hits, 1) })
+\t}
+\twg.Wait()
+\tadd(&total, 5)
+\tp := &total
+\tadd(p, 2)
+\t*p *= 10
+\tfmt.Sscan("gopher", &name)
+\tfmt.Println(atomic.LoadInt64(&hits), total, *p, name)
+}
+""",
+    "10 70 70 gopher\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

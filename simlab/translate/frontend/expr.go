@@ -729,8 +729,8 @@ func (f *fn) unary(x *ast.UnaryExpr) string {
 }
 
 // ref renders &x for an x that is not a struct: a go.Ref whose v is the variable.
-// A field or an element is the Ref of its place, so that both see every write;
-// a local variable is copied into a Ref of its own, which is the same only if
+// A field, an element or a package's variable is the Ref of its place, so that
+// both see every write; a local variable is copied into a Ref of its own, which is the same only if
 // the variable is never assigned again and nothing writes through a pointer of
 // its type.
 func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
@@ -752,6 +752,9 @@ func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 		}
 		if ok && f.m.boxed[v] {
 			return f.name(v) // the go.Ref the variable lives in
+		}
+		if ok && p.packageLevel(v) {
+			return "go.GlobalRef(globals(), " + pyString(f.name(v)) + ")" // reads and writes the global
 		}
 		if ok && !p.packageLevel(v) && f.m.a.assigns[v] == 0 && !f.m.ptrWrites()[ptrKey(v.Type())] {
 			return "go.Ref(" + f.expr(in) + ")"

@@ -196,6 +196,24 @@ class ElemRef(Ref):
         self.s[self.i] = value
 
 
+class GlobalRef(Ref):
+    """``&x`` of a package's variable: ``p.v`` reads and writes the model's global
+    ``x`` (``go.GlobalRef(globals(), "x")``)."""
+
+    __slots__ = ("module", "name")
+
+    def __init__(self, module: dict[str, Any], name: str):
+        self.module, self.name = module, name
+
+    @property
+    def v(self) -> Any:
+        return self.module[self.name]
+
+    @v.setter
+    def v(self, value: Any) -> None:
+        self.module[self.name] = value
+
+
 def address(rt: Any, obj: Any) -> int:
     """``uintptr(unsafe.Pointer(p))``: the address of the object ``p``, from a heap
     of the run's own (the first object whose address is taken is at 0xc000010000,
