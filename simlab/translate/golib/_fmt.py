@@ -560,7 +560,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     elif verb == "t":
         text = v(x)
     elif verb in "xX":
-        text = format_hex(x, verb, flags)
+        text = format_hex(x, verb, flags, precision)
     elif verb in "feEfFgG":
         p = 6 if precision is None else precision
         if verb in "gG" and precision is None:
@@ -692,7 +692,7 @@ def _quoted(x: Any) -> str:
     return quote(str(x))
 
 
-def format_hex(x: Any, verb: str, flags: str = "") -> str:
+def format_hex(x: Any, verb: str, flags: str = "", precision: int | None = None) -> str:
     """``%x`` of a string or a []byte (:class:`Bytes`): its bytes in hex (``% x``:
     apart; ``%#x``: each 0x-prefixed); of an integer: its digits."""
     if isinstance(x, str | Bytes):
@@ -702,23 +702,36 @@ def format_hex(x: Any, verb: str, flags: str = "") -> str:
             pairs = ["0x" + p for p in pairs] if " " in flags else ["0x" + "".join(pairs)]
         text = (" " if " " in flags else "").join(pairs)
     elif isinstance(x, float):
-        text = _hex_float(x)
+        text = _hex_float(x, precision)
     else:
         text = format(int(x), "x")
     return text.upper() if verb == "X" else text
 
 
-def _hex_float(x: float) -> str:
-    """``%x`` of a float: its binary digits in hex with the fewest digits after the
-    point and a two-digit exponent, as ``strconv.FormatFloat(x, 'x', -1, 64)``."""
+def _hex_float(x: float, precision: int | None = None) -> str:
+    """``%x`` of a float: its binary digits in hex with a two-digit exponent, as
+    ``strconv.FormatFloat(x, 'x', precision, 64)``: the fewest digits after the
+    point, or ``precision`` of them (rounded half to even, or padded with zeros)."""
     if math.isinf(x) or math.isnan(x):
         return _float(x)
     sign = "-" if math.copysign(1, x) < 0 else ""
     if x == 0:
-        return sign + "0x0p+00"
+        return sign + "0x0" + ("." + "0" * precision if precision else "") + "p+00"
     m, e = math.frexp(abs(x))  # abs(x) = m * 2**e, 0.5 <= m < 1: a subnormal's too
-    fraction = format(int((2 * m - 1) * (1 << 52)), "013x").rstrip("0")
-    return f"{sign}0x1{'.' + fraction if fraction else ''}p{e - 1:+03d}"
+    bits, e = int(m * (1 << 53)), e - 1  # 1.fraction: 53 bits, the 13 hex digits after it
+    if precision is not None and precision < 13:
+        drop = 4 * (13 - precision)
+        half, rest = 1 << (drop - 1), bits & ((1 << drop) - 1)
+        bits >>= drop
+        if rest > half or (rest == half and bits & 1):
+            bits += 1
+        if bits >> (4 * precision + 1):  # rounded up to 2.0: 1.0 of the next power
+            bits, e = bits >> 1, e + 1
+        digits = format(bits - (1 << (4 * precision)), f"0{precision}x") if precision else ""
+    else:
+        digits = format(bits - (1 << 52), "013x")
+        digits = digits.rstrip("0") if precision is None else digits.ljust(precision, "0")
+    return f"{sign}0x1{'.' + digits if digits else ''}p{e:+03d}"
 
 
 class Bytes:
