@@ -10131,6 +10131,54 @@ func main() {
 )
 
 
+# utf8.Valid, RuneCount and DecodeRune over bytes that are not all UTF-8 (each byte of no
+# valid encoding a RuneError of width 1), the InString forms, AppendRune, EncodeRune and
+# ValidRune (go1.27.3 printed this)
+CONSTRUCTS["utf8 on bytes"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"unicode/utf8"
+)
+
+func main() {
+\tgood := []byte("héllo, 世界")
+\tbad := []byte{'a', 0xe2, 0x82, 'b', 0xff, 0xed, 0xa0, 0x80}
+\tfmt.Println(utf8.Valid(good), utf8.Valid(bad), utf8.ValidString("ok"))
+\tfmt.Println(utf8.RuneCount(good), utf8.RuneCount(bad), len(good))
+\tfor i := 0; i < len(bad); {
+\t\tr, size := utf8.DecodeRune(bad[i:])
+\t\tfmt.Printf("%d:%U/%d ", i, r, size)
+\t\ti += size
+\t}
+\tfmt.Println()
+\tr, size := utf8.DecodeRuneInString("世界")
+\tlr, lsize := utf8.DecodeLastRuneInString("abc界")
+\ter, esize := utf8.DecodeRuneInString("")
+\tfmt.Println(string(r), size, string(lr), lsize, er == utf8.RuneError, esize)
+\tlast, n := utf8.DecodeLastRune(good)
+\tfmt.Printf("%c %d\\n", last, n)
+\tenc := utf8.AppendRune(nil, 'é')
+\tenc = utf8.AppendRune(enc, '€')
+\tenc = utf8.AppendRune(enc, -1)
+\tfmt.Println(enc, utf8.ValidRune('€'), utf8.ValidRune(0xD800), utf8.ValidRune(0x110000))
+\tbuf := make([]byte, 4)
+\tw := utf8.EncodeRune(buf, '界')
+\tfmt.Println(buf[:w], w)
+}
+""",
+    "true false true\n"
+    "9 8 14\n"
+    "0:U+0061/1 1:U+FFFD/1 2:U+FFFD/1 3:U+0062/1 4:U+FFFD/1 5:U+FFFD/1 6:U+FFFD/1 7:U+FFFD/1 \n"
+    "世 3 界 3 true 0\n"
+    "界 3\n"
+    "[195 169 226 130 172 239 191 189] true false false\n"
+    "[231 149 140] 3\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

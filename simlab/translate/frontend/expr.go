@@ -1914,6 +1914,15 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "len(" + arg(0) + ")", false // a Python str holds the code points
 	case "unicode/utf8.RuneLen":
 		return "go.rune_len(" + arg(0) + ")", false
+	case "unicode/utf8.ValidString":
+		return "True", false // a run's strings are text: see string(b)
+	case "unicode/utf8.DecodeRuneInString", "unicode/utf8.DecodeLastRuneInString":
+		// the bytes of a run's string are its text's UTF-8
+		fn := strings.TrimSuffix(strings.TrimPrefix(name, "unicode/utf8."), "InString")
+		return "go.utf8_" + snake(fn) + "(list(" + arg(0) + ".encode()))", false
+	case "unicode/utf8.Valid", "unicode/utf8.ValidRune", "unicode/utf8.RuneCount", "unicode/utf8.DecodeRune",
+		"unicode/utf8.DecodeLastRune", "unicode/utf8.AppendRune", "unicode/utf8.EncodeRune":
+		return "go.utf8_" + snake(strings.TrimPrefix(name, "unicode/utf8.")) + "(" + f.args(c) + ")", false
 	case "unicode.IsLetter", "unicode.IsDigit", "unicode.IsNumber", "unicode.IsUpper", "unicode.IsLower",
 		"unicode.IsPunct", "unicode.IsControl", "unicode.IsMark", "unicode.IsSymbol":
 		category := map[string]string{"IsLetter": "L", "IsDigit": "Nd", "IsNumber": "N", "IsUpper": "Lu",

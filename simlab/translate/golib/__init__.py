@@ -251,6 +251,13 @@ from ._strings import (
     unicode_is,
     unicode_is_space,
     unicode_to,
+    utf8_append_rune,
+    utf8_decode_last_rune,
+    utf8_decode_rune,
+    utf8_encode_rune,
+    utf8_rune_count,
+    utf8_valid,
+    utf8_valid_rune,
 )
 from ._testing import (
     F,
@@ -575,5 +582,12 @@ __all__ = [
     "unicode_is_space",
     "unicode_to",
     "unsetenv",
+    "utf8_append_rune",
+    "utf8_decode_last_rune",
+    "utf8_decode_rune",
+    "utf8_encode_rune",
+    "utf8_rune_count",
+    "utf8_valid",
+    "utf8_valid_rune",
     "v",
 ]

@@ -19,6 +19,73 @@ def rune_len(r: int) -> int:
     return len(chr(r).encode())
 
 
+_RUNE_ERROR = 0xFFFD  # utf8.RuneError, U+FFFD
+
+
+def utf8_valid_rune(r: int) -> bool:
+    """``utf8.ValidRune``: ``r`` is a code point UTF-8 can encode (no surrogate)."""
+    return rune_len(r) > 0
+
+
+def utf8_valid(b: list[int]) -> bool:
+    """``utf8.Valid``: the bytes are UTF-8 (Python's strict decoder refuses what Go's
+    does: overlong forms, surrogates, code points past U+10FFFF)."""
+    try:
+        bytes(b).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def utf8_decode_rune(b: list[int]) -> tuple[int, int]:
+    """``utf8.DecodeRune``: the first rune of the bytes and its width; a byte that
+    starts no valid encoding is ``RuneError`` of width 1, and no bytes ``(RuneError,
+    0)``."""
+    if not b:
+        return _RUNE_ERROR, 0
+    for n in range(1, min(4, len(b)) + 1):
+        try:
+            return ord(bytes(b[:n]).decode("utf-8")), n
+        except UnicodeDecodeError:
+            continue
+    return _RUNE_ERROR, 1
+
+
+def utf8_decode_last_rune(b: list[int]) -> tuple[int, int]:
+    """``utf8.DecodeLastRune``: the last rune of the bytes and its width."""
+    if not b:
+        return _RUNE_ERROR, 0
+    for n in range(1, min(4, len(b)) + 1):
+        r, width = utf8_decode_rune(b[-n:])
+        if width == n and (r != _RUNE_ERROR or b[-n:] == [0xEF, 0xBF, 0xBD]):
+            return r, n
+    return _RUNE_ERROR, 1
+
+
+def utf8_rune_count(b: list[int]) -> int:
+    """``utf8.RuneCount``: the runes in the bytes, each byte of no valid encoding one."""
+    count = i = 0
+    while i < len(b):
+        i += utf8_decode_rune(b[i : i + 4])[1]
+        count += 1
+    return count
+
+
+def utf8_append_rune(b: list[int], r: int) -> list[int]:
+    """``utf8.AppendRune``: the bytes with ``r``'s UTF-8 after them (an invalid rune's
+    is ``RuneError``'s)."""
+    return [*b, *chr(r if rune_len(r) > 0 else _RUNE_ERROR).encode()]
+
+
+def utf8_encode_rune(p: list[int], r: int) -> int:
+    """``utf8.EncodeRune``: writes ``r``'s UTF-8 into ``p`` and returns its width; past
+    ``p``'s end, Go's index out of range."""
+    data = chr(r if rune_len(r) > 0 else _RUNE_ERROR).encode()
+    for i, byte in enumerate(data):
+        p[i] = byte
+    return len(data)
+
+
 def unicode_is(category: str, r: int) -> bool:
     """``unicode.IsLetter`` and kin: ``r`` is in the Unicode general ``category``
     (``"L"``: any letter, ``"Lu"``: an upper case letter), as Go's tables put it."""
