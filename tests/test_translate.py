@@ -1257,10 +1257,11 @@ def test_fmt_go_syntax_is_refused_in_one_line(tmp_path):
 
 
 def test_fmt_type_of_a_slice_in_an_interface_is_refused_in_one_line(tmp_path):
-    """%T of a []int held in an `any` would be *main.list: refused, not misnamed."""
+    """%T of a []int held in an `any` would be *main.list: refused, not misnamed (a
+    literal put in the interface where it stands keeps its type: go.typed)."""
     path = tmp_path / "bad.go"
     path.write_text(
-        'package main\n\nimport "fmt"\n\nfunc main() {\n\tvar x any = []int{1}\n'
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\txs := []int{1}\n\tvar x any = xs\n'
         '\tfmt.Printf("%T\\n", []int{1})\n\tfmt.Printf("%T\\n", x)\n}\n'
     )
     result = CliRunner().invoke(go_run_cmd, [str(path)])
@@ -10176,6 +10177,50 @@ func main() {
     "界 3\n"
     "[195 169 226 130 172 239 191 189] true false false\n"
     "[231 149 140] 3\n",
+)
+
+
+# []any{[]int{4}, map[string]int{...}, []string{}}: each literal is go.typed(..., "[]int"),
+# so %T names it and a type switch or an assertion tells an empty []int from an empty
+# []string (go1.27.3 printed this)
+CONSTRUCTS["a slice or map literal in an interface keeps its type"] = (
+    """\
+package main
+
+import "fmt"
+
+func kind(x any) string {
+\tswitch v := x.(type) {
+\tcase []int:
+\t\treturn fmt.Sprintf("ints %d", len(v))
+\tcase []string:
+\t\treturn fmt.Sprintf("strings %q", v)
+\tcase map[string]int:
+\t\treturn fmt.Sprintf("counts %v", v)
+\t}
+\treturn fmt.Sprintf("other %T", x)
+}
+
+func main() {
+\targs := []any{1, "two", []int{4}, map[string]int{"five": 5}}
+\targs = append(args, []string{}, []int{}, map[int]bool{1: true})
+\tfor _, a := range args {
+\t\tfmt.Printf("%T=%v %s\\n", a, a, kind(a))
+\t}
+\tvar x any = []int{}
+\t_, isStrings := x.([]string)
+\tints, isInts := x.([]int)
+\tfmt.Println(isStrings, isInts, len(ints), fmt.Sprintf("%T", []any{[]float64{1.5}}[0]))
+}
+""",
+    "int=1 other int\n"
+    "string=two other string\n"
+    "[]int=[4] ints 1\n"
+    "map[string]int=map[five:5] counts map[five:5]\n"
+    "[]string=[] strings []\n"
+    "[]int=[] ints 0\n"
+    "map[int]bool=map[1:true] other map[int]bool\n"
+    "false true 0 []float64\n",
 )
 
 

@@ -149,6 +149,9 @@ func (f *fn) expr(e ast.Expr) string {
 		if cls := sizedClass(t); cls != "" {
 			return cls + "(" + f.exprOf(e) + ")" // var x any = int64(5): not an int
 		}
+		if typedLiteral(f.p, e) {
+			return "go.typed(" + f.exprOf(e) + ", " + pyString(reflectType(t)) + ")" // []any{[]int{4}}: %T is []int
+		}
 		if n := namedOf(t); n != nil && n.TypeArgs().Len() > 0 && f.p.isNamedValue(n) {
 			f.p.unsupported(e, "a value of a generic slice, map or func type with methods in an interface", "call its methods on the value")
 		}

@@ -36,7 +36,7 @@ func (p *program) findInterfaceValues() {
 			return
 		}
 		from := p.info.TypeOf(e)
-		if isStructValueType(from) || isEmptyStruct(from) || sizedClass(from) != "" {
+		if isStructValueType(from) || isEmptyStruct(from) || sizedClass(from) != "" || typedLiteral(p, e) {
 			p.ifaceValues[e] = true
 		}
 		if ptr, ok := from.(*types.Pointer); ok {
@@ -250,4 +250,17 @@ func timeClass(t types.Type) string {
 		return "go.Weekday"
 	}
 	return ""
+}
+
+// typedLiteral: e is a slice or map literal, which keeps its Go type in an
+// interface (go.typed) since no variable holds it.
+func typedLiteral(p *program, e ast.Expr) bool {
+	if _, ok := ast.Unparen(e).(*ast.CompositeLit); !ok || p.isNamedValue(p.info.TypeOf(e)) {
+		return false
+	}
+	switch under(p.info.TypeOf(e)).(type) {
+	case *types.Slice, *types.Map:
+		return true
+	}
+	return false
 }

@@ -288,7 +288,17 @@ from ._time import (
     time_truncate,
     time_unix,
 )
-from ._types import Methods, Of, StaticType, assert_type, is_pointer, is_type, is_value, must_assert
+from ._types import (
+    Methods,
+    Of,
+    StaticType,
+    assert_type,
+    is_pointer,
+    is_type,
+    is_value,
+    must_assert,
+    typed,
+)
 from ._values import (
     EMPTY,
     NIL_MAP,
@@ -574,6 +584,7 @@ __all__ = [
     "time_truncate",
     "time_unix",
     "title",
+    "typed",
     "uint8",
     "uint16",
     "uint32",

@@ -89,6 +89,30 @@ class Methods:
 _ERROR: Methods = Methods("error", "Error")  # the error interface, for an assertion
 
 
+class TypedList(list[Any]):
+    """A slice literal that goes into an interface where it stands (``[]any{[]int{4}}``,
+    ``var x any = []string{"a"}``): the list, keeping its Go type for ``%T``, a type
+    switch and an assertion. No variable holds it, so nothing else sees a plain list."""
+
+    __slots__ = ("go_type",)
+    go_type: str
+
+
+class TypedDict(dict[Any, Any]):
+    """A map literal that goes into an interface where it stands: see
+    :class:`TypedList`."""
+
+    __slots__ = ("go_type",)
+    go_type: str
+
+
+def typed(x: list[Any] | dict[Any, Any], go_type: str) -> TypedList | TypedDict:
+    """A slice or map literal ``x`` of the Go type ``go_type`` going into an interface."""
+    kept: TypedList | TypedDict = TypedList(x) if isinstance(x, list) else TypedDict(x)
+    kept.go_type = go_type
+    return kept
+
+
 class Of:
     """The T of ``x.(T)`` for a slice or a map type, ``[]string`` or
     ``map[string]int``: a slice or a map whose elements (and keys) hold their types,
@@ -102,6 +126,8 @@ class Of:
         self.go_name, self.elem, self.key = go_name, elem, key
 
     def holds(self, x: Any) -> bool:
+        if isinstance(x, TypedList | TypedDict):
+            return x.go_type == self.go_name
         if self.go_name.startswith("[]"):
             return isinstance(x, list) and all(_holds(e, self.elem) for e in x)
         return isinstance(x, dict) and all(
@@ -162,7 +188,7 @@ def type_name(x: Any) -> str:
             return go
     if isinstance(x, sl.GoError):
         return _CONTEXT_ERROR_TYPES.get(x.name, x.name)
-    if isinstance(x, StaticType):
+    if isinstance(x, StaticType | TypedList | TypedDict):
         return x.go_type
     if isinstance(x, sl.Context):
         return _context_type(x)

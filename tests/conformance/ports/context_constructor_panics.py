@@ -43,7 +43,7 @@ def main():  # L15
 
     @sl.gofunc("main.main.func3", file="main.go")
     def func3():  # L18
-        sl.with_value(rt.background(), [1], 1)  # L18
+        sl.with_value(rt.background(), go.typed([1], "[]int"), 1)  # L18
 
     try_("slice key", func3)  # L18
 
