@@ -16,7 +16,6 @@ from simlab.go import atomic, syncmap
 from ._io import _write
 from ._numbers import Float32
 from ._pool import Pool
-from ._runstate import _calling_runtime
 from ._strconv import format_float, quote
 from ._types import type_name
 from ._values import (
@@ -24,11 +23,11 @@ from ._values import (
     Named,
     NamedValue,
     Ref,
+    _address_text,
     _EmptyStruct,
     _fmt_method,
     _fmt_method_of,
     _struct_key,
-    address,
 )
 
 _print: Callable[..., None] = print  # the builtin, before fmt.Print below hides it
@@ -58,9 +57,6 @@ class WrapErrors(sl.GoError):
 
     def Unwrap(self) -> list[Any]:
         return self.errs
-
-
-_AN_ADDRESS = "0xc000012000"
 
 
 def _float(x: float) -> str:
@@ -148,14 +144,6 @@ def _library_class(cls: type) -> bool:
     """A class of simlab's own (a timer, a logger), not of a translated program."""
     module = cls.__module__
     return module.startswith("simlab.") and not module.startswith("simlab.translated.")
-
-
-def _address_text(x: Any) -> str:
-    """A pointer as fmt prints it inside another value and under ``%p``: the address
-    of its object in the run's heap (:func:`address`), the run being the one whose
-    program called fmt: the model module's ``rt``."""
-    rt = _calling_runtime()
-    return _AN_ADDRESS if rt is None else hex(address(rt, x))  # outside a run: a fixed one
 
 
 def _layout(fields: list[tuple[str, Any]], plus: bool) -> str:

@@ -20,10 +20,11 @@ from typing import Any
 import simlab as sl
 from simlab.errors import GoPanic
 
-from ._fmt import _NOT_STRUCTS, _address_text, v
+from ._fmt import _NOT_STRUCTS, v
 from ._numbers import Float32, Sized
 from ._runtime_errors import _RUNTIME_ERRORS, GoRuntimeError, PanicNilError, runtime_error
 from ._types import type_name
+from ._values import _address_text
 
 
 class Panic(GoPanic):

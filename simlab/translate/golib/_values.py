@@ -17,7 +17,7 @@ from typing import Any
 import simlab as sl
 from simlab.errors import GoPanic, SimlabError
 
-from ._runstate import _state
+from ._runstate import _calling_runtime, _state
 from ._runtime_errors import _NIL_DEREFERENCE
 
 
@@ -214,6 +214,9 @@ class GlobalRef(Ref):
         self.module[self.name] = value
 
 
+_AN_ADDRESS = "0xc000012000"
+
+
 def address(rt: Any, obj: Any) -> int:
     """``uintptr(unsafe.Pointer(p))``: the address of the object ``p``, from a heap
     of the run's own (the first object whose address is taken is at 0xc000010000,
@@ -222,6 +225,14 @@ def address(rt: Any, obj: Any) -> int:
     if id(obj) not in heap:
         heap[id(obj)] = (obj, 0xC000010000 + 16 * len(heap))  # keeps obj, and its id, alive
     return heap[id(obj)][1]
+
+
+def _address_text(x: Any) -> str:
+    """A pointer as fmt prints it inside another value and under ``%p``: the address
+    of its object in the run's heap (:func:`address`), the run being the one whose
+    program called fmt: the model module's ``rt``."""
+    rt = _calling_runtime()
+    return _AN_ADDRESS if rt is None else hex(address(rt, x))  # outside a run: a fixed one
 
 
 def copy(x: Any) -> Any:
