@@ -10224,6 +10224,54 @@ func main() {
 )
 
 
+# a value of a named number or string type (not a constant) converted to an interface
+# keeps its type: %T names it, a type switch finds it, fmt calls its String method, ==
+# tells it from an int (go1.27.3 printed this)
+CONSTRUCTS["a named number or string held in an interface"] = (
+    """\
+package main
+
+import "fmt"
+
+type Flags uint8
+
+type Level int
+
+func (l Level) String() string { return fmt.Sprintf("L%d", int(l)) }
+
+type key string
+
+func kind(v any) string {
+\tswitch v.(type) {
+\tcase Level:
+\t\treturn "Level"
+\tcase Flags:
+\t\treturn "Flags"
+\tcase key:
+\t\treturn "key"
+\tcase int:
+\t\treturn "int"
+\t}
+\treturn "other"
+}
+
+func main() {
+\tf := Flags(3)
+\tlv := Level(2)
+\tk := key("a")
+\theld := []any{f + 1, lv * 2, k + "b", 5}
+\tfor _, v := range held {
+\t\tfmt.Printf("%T %v %s|", v, v, kind(v))
+\t}
+\tfmt.Println()
+\tvar x any = lv + 1
+\tfmt.Println(x == any(Level(3)), x == any(3), x)
+}
+""",
+    "main.Flags 4 Flags|main.Level L4 Level|main.key ab key|int 5 int|\ntrue false L3\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

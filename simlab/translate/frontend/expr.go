@@ -152,6 +152,13 @@ func (f *fn) expr(e ast.Expr) string {
 		if typedLiteral(f.p, e) {
 			return "go.typed(" + f.exprOf(e) + ", " + pyString(reflectType(t)) + ")" // []any{[]int{4}}: %T is []int
 		}
+		if cls := f.m.basicClass(t); cls != "" {
+			c, isCall := ast.Unparen(e).(*ast.CallExpr)
+			if f.p.info.Types[e].Value != nil || isCall && f.p.info.Types[c.Fun].IsType() {
+				return f.exprOf(e) // a constant or a conversion: an instance already
+			}
+			return cls + "(" + f.exprOf(e) + ")" // var x any = level + 1: a Level, not an int
+		}
 		if n := namedOf(t); n != nil && n.TypeArgs().Len() > 0 && f.p.isNamedValue(n) {
 			f.p.unsupported(e, "a value of a generic slice, map or func type with methods in an interface", "call its methods on the value")
 		}

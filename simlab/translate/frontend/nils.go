@@ -27,7 +27,8 @@ func (p *program) typeNils() {
 // Shape = Rect{3, 4}), whose copy go.as_value marks as a value, which a pointer to
 // a struct, the same object at run time, is not; a value of a named slice, map or
 // func type with methods, or a pointer to one, which its class holds (byAge(x)); a
-// sized integer or a float32, which go.Int64(x) marks as not an int.
+// sized integer or a float32, which go.Int64(x) marks as not an int; a value of a
+// named number or string type, which its class marks (see namedBasic).
 func (p *program) findInterfaceValues() {
 	p.ifaceValues = map[ast.Expr]bool{}
 	p.ifaceNils = map[ast.Expr]bool{}
@@ -36,7 +37,7 @@ func (p *program) findInterfaceValues() {
 			return
 		}
 		from := p.info.TypeOf(e)
-		if isStructValueType(from) || isEmptyStruct(from) || sizedClass(from) != "" || typedLiteral(p, e) {
+		if isStructValueType(from) || isEmptyStruct(from) || sizedClass(from) != "" || typedLiteral(p, e) || p.namedBasic(from) {
 			p.ifaceValues[e] = true
 		}
 		if ptr, ok := from.(*types.Pointer); ok {
@@ -49,6 +50,19 @@ func (p *program) findInterfaceValues() {
 			p.ifaceValues[e], p.ifaceNils[e] = true, true
 		}
 	})
+}
+
+// namedBasic: t is a named number or string type of the program, whose values
+// are instances of its class where Go converts them to an interface (var x any =
+// level + 1: Level(level + 1)), so that what the interface holds keeps its type:
+// for %T, a type switch, its String method, and %#v (0x4 for an unsigned one).
+func (p *program) namedBasic(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || !p.ours(n.Obj().Pkg()) {
+		return false
+	}
+	b, ok := n.Underlying().(*types.Basic)
+	return ok && pyBase(b) != ""
 }
 
 // mayBeTypedNil: e, a pointer to a struct of the program that may be nil, becomes
