@@ -10272,6 +10272,37 @@ func main() {
 )
 
 
+# a nil slice sliced, appended nothing to, cloned; strings.SplitN(s, sep, 0), an
+# unwritten bytes.Buffer's Bytes: nil, as Go's (go1.27.3 printed this)
+CONSTRUCTS["a nil slice stays nil where Go's does"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"slices"
+\t"strings"
+)
+
+func none() []int { return nil }
+
+func main() {
+\tvar s []int
+\tvar b bytes.Buffer
+\tfmt.Println(s[:0] == nil, append(s) == nil, append(s, none()...) == nil, slices.Clone(s) == nil)
+\tfmt.Println(strings.SplitN("a,b", ",", 0) == nil, b.Bytes() == nil)
+\tb.WriteString("x")
+\tb.Reset()
+\tgrown := append(none(), 1)
+\tfmt.Println(b.Bytes() == nil, grown[:0] == nil)
+\tfmt.Println(slices.Clone([]int{}) == nil, append([]int{}) == nil)
+}
+""",
+    "true true true true\ntrue true\nfalse false\nfalse false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

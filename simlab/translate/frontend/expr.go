@@ -1728,6 +1728,9 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		for _, a := range c.Args[1:] {
 			vs = append(vs, f.value(a))
 		}
+		if len(vs) == 0 {
+			return s + " + []" // nil for nil (a go.NilSlice), as Go's
+		}
 		return "[*" + s + ", " + strings.Join(vs, ", ") + "]"
 	case "delete":
 		return fmt.Sprintf("%s.pop(%s, None)", f.expr(c.Args[0]), f.expr(c.Args[1]))
@@ -1805,6 +1808,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "rt.num_goroutine()", false
 	case "slices.Clone":
+		if f.m.nilSlices {
+			return "go.slices_clone(" + arg(0) + ")", false // nil for nil
+		}
 		return "list(" + arg(0) + ")", false
 	case "runtime.Goexit":
 		return f.yieldExpr("yield go.goexit()")

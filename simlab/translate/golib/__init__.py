@@ -21,10 +21,10 @@ or concept:
 - ``_numbers``: integer ``/`` and ``%``, sized integers, float32 and Duration values
 - ``_math``: ``math``
 - ``_pool``: ``sync.Pool``
-- ``_strings``: ``strings``, ``unicode``, ``unicode/utf8``
 - ``_builtins``: ``s[i]``, ``s[low:high]``, ``copy``, ``clear``, ``close``
 - ``_runtime_errors``: ``runtime.Error``, the runtime's own panics
 - ``_values``: pointers, named types, nil maps and slices, struct values, ``==``
+- ``_strings``: ``strings``, ``unicode``, ``unicode/utf8``
 - ``_errors``: ``errors``, the library's sentinel errors
 - ``_time``: ``time.Duration`` and ``time.Time``
 - ``_io``: ``io``, os.Stdout and os.Stderr, ``bytes.Buffer``, ``strings.Builder``,
@@ -201,6 +201,7 @@ from ._sort import (
     search_sorted,
     slices_binary_search,
     slices_binary_search_func,
+    slices_clone,
     slices_compact,
     slices_compact_func,
     slices_delete_func,
@@ -528,6 +529,7 @@ __all__ = [
     "slices_backward",
     "slices_binary_search",
     "slices_binary_search_func",
+    "slices_clone",
     "slices_collect",
     "slices_compact",
     "slices_compact_func",

@@ -57,6 +57,8 @@ def sliced(s: Any, low: int = 0, high: int | None = None) -> Any:
         raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
     if text:
         return data[low:hi].decode(errors="replace")
+    if not s and type(s) is not list and isinstance(s, list):
+        return type(s)()  # a nil slice's s[0:0] is nil (a go.NilSlice), as Go's
     return s[low:hi]
 
 

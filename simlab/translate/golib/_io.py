@@ -13,7 +13,7 @@ from typing import Any
 from simlab.errors import SimlabError
 
 from ._errors import new_error
-from ._values import call
+from ._values import NilSlice, call
 
 EOF = new_error("EOF")  # io.EOF
 ErrUnexpectedEOF = new_error("unexpected EOF")  # io.ErrUnexpectedEOF
@@ -91,17 +91,20 @@ def _write(w: Any, text: str) -> tuple[int, None]:
 
 
 class Buffer:
-    """A ``bytes.Buffer`` written to: its bytes, ``String()`` of them (as UTF-8)."""
+    """A ``bytes.Buffer`` written to: its bytes, ``String()`` of them (as UTF-8);
+    ``Bytes()`` is nil until a byte is written, as Go's."""
 
-    __slots__ = ("_b",)
+    __slots__ = ("_b", "_grown")
 
     def __init__(self) -> None:
         self._b = bytearray()
+        self._grown = False
 
     def write(self, data: str | list[int]) -> tuple[int, None]:
         """``b.Write(p)``, and what ``fmt.Fprintf(&b, ...)`` writes."""
         raw = data.encode() if isinstance(data, str) else bytes(data)
         self._b += raw
+        self._grown = self._grown or bool(raw)
         return len(raw), None
 
     def write_string(self, s: str) -> tuple[int, None]:
@@ -109,6 +112,7 @@ class Buffer:
 
     def write_byte(self, c: int) -> None:
         self._b.append(c)
+        self._grown = True
 
     def write_rune(self, r: int) -> tuple[int, None]:
         return self.write(chr(r))
@@ -117,7 +121,7 @@ class Buffer:
         return self._b.decode(errors="replace")
 
     def bytes(self) -> list[int]:
-        return list(self._b)
+        return list(self._b) if self._grown else NilSlice()
 
     def len(self) -> int:
         return len(self._b)

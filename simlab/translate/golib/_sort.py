@@ -15,7 +15,7 @@ from simlab.errors import SimlabError
 
 from ._math import math_max, math_min
 from ._panics import panic
-from ._values import NIL_MAP, NamedValue, method
+from ._values import NIL_MAP, NamedValue, NilSlice, is_nil, method
 
 
 def sort_slice(xs: list[Any], less: Callable[[int, int], Any]) -> None:
@@ -179,6 +179,12 @@ def slices_index(xs: list[Any], x: Any) -> int:
 def slices_index_func(xs: list[Any], f: Callable[[Any], Any]) -> int:
     """``slices.IndexFunc``: the first index whose element ``f`` holds for, or -1."""
     return next((i for i, e in enumerate(xs) if f(e)), -1)
+
+
+def slices_clone(s: list[Any]) -> list[Any]:
+    """``slices.Clone(s)`` in a program that tells a nil slice from an empty one: a
+    new list, or nil for nil (a :class:`NilSlice`)."""
+    return NilSlice() if is_nil(s) else list(s)
 
 
 def slices_delete_func(

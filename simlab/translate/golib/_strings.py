@@ -11,6 +11,8 @@ from typing import Any
 
 from simlab.errors import SimlabError
 
+from ._values import NilSlice
+
 
 def rune_len(r: int) -> int:
     """``utf8.RuneLen``: the bytes of ``r`` in UTF-8, -1 for no valid rune."""
@@ -194,10 +196,10 @@ def last_index(s: str, sub: str) -> int:
 
 
 def split_n(s: str, sep: str, n: int) -> list[str]:
-    """``strings.SplitN``: at most ``n`` parts, the last the unsplit rest (none for
-    ``n == 0``, all of them for ``n < 0``)."""
+    """``strings.SplitN``: at most ``n`` parts, the last the unsplit rest (none, nil,
+    for ``n == 0``; all of them for ``n < 0``)."""
     if n == 0:
-        return []
+        return NilSlice()
     if n < 0:
         return split(s, sep)
     if sep == "":

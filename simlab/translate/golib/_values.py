@@ -71,6 +71,10 @@ class NilSlice(list[Any]):
 
     __slots__ = ()
 
+    def __add__(self, other: Any) -> list[Any]:
+        """``append(s, xs...)``: nil still, if ``xs`` is empty, as Go's."""
+        return NilSlice() if not self and not other else [*self, *other]
+
 
 def is_nil(s: list[Any]) -> bool:
     """``s == nil`` of a slice."""
