@@ -1241,19 +1241,117 @@ def test_a_scan_simlab_cannot_store_is_refused(tmp_path, call, construct):
     assert result.output.startswith(f"simlab: bad.go:13: unsupported: {construct} ("), result.output
 
 
-def test_fmt_go_syntax_is_refused_in_one_line(tmp_path):
-    """%#v, in a constant format at translation, in another at run time."""
+GO_SYNTAX_HEADER = (
+    'package main\n\nimport (\n\t"fmt"\n\t"sync"\n\t"time"\n)\n\n'
+    "var _ sync.Mutex\nvar _ = time.Now\n\nfunc main() {\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "construct"),
+    [
+        ('\tfmt.Printf("%#8v\\n", 1)\n', 13, "%#v with a width, a precision or the flags"),
+        ('\tfmt.Printf("%[1]d %#v\\n", 1)\n', 13, "%#v in a format with explicit operand indexes"),
+        ('\txs := []any{1}\n\tfmt.Printf("%#v\\n", xs...)\n', 14, "%#v of operands spread"),
+        ('\tfmt.Printf("%#v\\n", make(chan int))\n', 13, "%#v of a channel"),
+        ('\tfmt.Printf("%#v\\n", time.Now())\n', 13, "%#v of a time.Time"),
+        (
+            '\tfmt.Printf("%#v\\n", S{})\n}\n\ntype S struct {\n\tmu sync.Mutex\n\tn  int\n}\n\n'
+            "func f() {\n",
+            13,
+            "%#v of a main.S, whose field mu is a sync.Mutex, a struct of the standard library",
+        ),
+        (
+            '\tshow(1)\n}\n\nfunc show[T any](v T) {\n\tfmt.Printf("%#v\\n", v)\n',
+            17,
+            "%#v of a value of the type parameter T (a run does not keep its type argument)",
+        ),
+        (
+            '\tvar p *int\n\tvar x any = p\n\tfmt.Printf("%#v\\n", x)\n',
+            15,
+            "%#v of an interface value, in a program that converts a pointer or a func that "
+            "may be nil to an interface (line 14): simlab's interface holds nil there, Go's "
+            "the typed nil",
+        ),
+    ],
+    ids=["width", "index", "spread", "chan", "time", "mutex", "type_param", "typed_nil"],
+)
+def test_fmt_go_syntax_simlab_cannot_print_is_refused_in_one_line(tmp_path, body, line, construct):
+    """%#v of what a run does not keep the type of, or prints otherwise than Go: a
+    channel's or a function's address, a time.Time's time.Date(...), the inside of a
+    sync.Mutex, a type argument; a nil pointer an interface holds is nil there."""
     path = tmp_path / "bad.go"
-    path.write_text('package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Printf("%#v\\n", 1)\n}\n')
+    path.write_text(GO_SYNTAX_HEADER + body + "}\n")
     result = CliRunner().invoke(translate_cmd, [str(path)])
     assert result.exit_code == 2
-    assert result.output.startswith("simlab: bad.go:6: unsupported: the verb %#v (Go syntax) (")
-    path.write_text(
-        'package main\n\nimport "fmt"\n\nfunc main() {\n\tf := "%#v\\n"\n\tfmt.Printf(f, 1)\n}\n'
+    assert result.output.count("\n") == 1, result.output
+    assert result.output.startswith(f"simlab: bad.go:{line}: unsupported: {construct}"), (
+        result.output
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            '\tf := "%#v\\n"\n\tfmt.Printf(f, 1)\n',
+            "fmt: simlab prints %#v (Go syntax) only in a constant format, where the "
+            "translation gives fmt the operand's type: use %v or %+v",
+        ),
+        (
+            '\tfmt.Printf("%#v\\n", map[string]any{"k": []int{1}})\n',
+            "fmt: simlab does not keep the type of a slice or a map held in an interface, "
+            "%#v: print a variable of the slice's or the map's own type",
+        ),
+        (
+            '\tn := 1\n\tfmt.Printf("%#v\\n", []any{&n})\n',
+            "fmt: simlab does not keep the type a pointer held in an interface points to, "
+            "%#v: print a variable of the pointer's own type",
+        ),
+        (
+            '\tfmt.Printf("%#v\\n", map[any]int{1: 1, "a": 2})\n',
+            "fmt: simlab does not order the keys of a map keyed by an interface holding "
+            "values of several types as Go's %#v does (by the types' addresses)",
+        ),
+        (
+            '\tfmt.Printf("%#v\\n", []any{S{}})\n}\n\ntype S struct{ ch chan int }\n\nfunc f() {\n',
+            "fmt: simlab does not print a main.S, whose field ch is a channel, under %#v",
+        ),
+        (
+            '\tfmt.Printf("%#v\\n", []any{B[int]{1}})\n}\n\ntype B[T any] struct{ V T }\n\n'
+            "func f() {\n",
+            "fmt: simlab does not print a main.B held in an interface under %#v: a run does "
+            "not keep a generic type's type arguments",
+        ),
+        (
+            '\tdefer func() {\n\t\tfmt.Printf("%#v\\n", recover())\n\t}()\n'
+            "\tvar xs []int\n\t_ = xs[5]\n",
+            "fmt: simlab does not print the inside of a runtime.boundsError under %#v",
+        ),
+    ],
+    ids=[
+        "format",
+        "slice_in_any",
+        "pointer_in_any",
+        "mixed_keys",
+        "chan_field",
+        "generic",
+        "panic",
+    ],
+)
+def test_fmt_go_syntax_of_what_a_run_does_not_keep_ends_the_run_in_one_line(
+    tmp_path, body, message
+):
+    """What go1.27.3 printed: 1, map[string]interface {}{"k":[]int{1}},
+    []interface {}{(*int)(0xc000012345)}, map[interface {}]int{"a":2, 1:1} (its keys
+    by their types' addresses), []interface {}{main.S{ch:(chan int)(nil)}},
+    []interface {}{main.B[int]{V:1}}, runtime.boundsError{x:5, y:0, signed:false,
+    code:0x0}: what an interface holds there a run does not keep, or does not model."""
+    path = tmp_path / "main.go"
+    path.write_text(f'package main\n\nimport "fmt"\n\nfunc main() {{\n{body}}}\n')
     result = CliRunner().invoke(go_run_cmd, [str(path)])
-    assert result.exit_code == 2
-    assert result.output == "simlab: fmt: simlab does not print Go syntax, %#v: use %v or %+v\n"
+    assert result.exit_code == 2, result.output
+    assert result.output == f"simlab: {message}\n"
 
 
 def test_fmt_type_of_a_slice_in_an_interface_is_refused_in_one_line(tmp_path):
@@ -1342,6 +1440,65 @@ def test_fmt_prints_a_pointer_inside_a_value_as_its_address(tmp_path):
     assert lines[3].split()[0] == fields[0]  # %p of a is b.Next
     assert lines[4].strip("[ ]") == fields[0] and len(lines[4]) == 1 + 20 + 1  # %20p
     assert result.output == CliRunner().invoke(go_run_cmd, [str(path)]).output  # every run
+
+
+# %#v prints a pointer inside another value as (*T)(0xc000010000), an address Go's runs
+# do not repeat: go1.27.3 printed this, each address masked
+GO_SYNTAX_ADDRESSES = """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"strconv"
+)
+
+type Node struct {
+\tVal  int
+\tNext *Node
+\terr  error
+}
+
+func main() {
+\ttail := &Node{Val: 2}
+\thead := &Node{Val: 1, Next: tail, err: errors.New("x")}
+\tfmt.Printf("%#v\\n", head)
+\tfmt.Printf("%#v\\n", []*Node{tail, nil, tail})
+\tfmt.Printf("%#v\\n", []any{tail, errors.New("y")})
+\tn := 7
+\tfmt.Printf("%#v\\n", &n)
+\t_, err := strconv.Atoi("x")
+\tfmt.Printf("%#v\\n", err)
+\tfmt.Printf("%#v\\n", fmt.Errorf("%w", err))
+\tfmt.Printf("%#v\\n", errors.Join(err, errors.New("z")))
+}
+"""
+GO_SYNTAX_ADDRESSES_GO = """\
+&main.Node{Val:1, Next:(*main.Node)(0xADDR), err:(*errors.errorString)(0xADDR)}
+[]*main.Node{(*main.Node)(0xADDR), (*main.Node)(nil), (*main.Node)(0xADDR)}
+[]interface {}{(*main.Node)(0xADDR), (*errors.errorString)(0xADDR)}
+(*int)(0xADDR)
+&strconv.NumError{Func:"Atoi", Num:"x", Err:(*errors.errorString)(0xADDR)}
+&fmt.wrapError{msg:"strconv.Atoi: parsing \\"x\\": invalid syntax", err:(*strconv.NumError)(0xADDR)}
+&errors.joinError{errs:[]error{(*strconv.NumError)(0xADDR), (*errors.errorString)(0xADDR)}}
+"""
+
+
+def test_fmt_go_syntax_prints_a_pointer_inside_a_value_as_its_type_and_address(tmp_path):
+    """A pointer field, a slice's pointers, what []any holds, a pointer to an int,
+    and the library's errors inside one another print as (*T)(0x...), the run-heap
+    address %p prints: one object, one address; nil as (*T)(nil)."""
+    path = tmp_path / "main.go"
+    path.write_text(GO_SYNTAX_ADDRESSES)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()[:7]
+    masked = [re.sub(r"0x[0-9a-f]{6,}", "0xADDR", line) for line in lines]
+    assert masked == GO_SYNTAX_ADDRESSES_GO.splitlines()
+    tail = re.findall(r"\(\*main\.Node\)\((0x[0-9a-f]+)\)", "\n".join(lines[:3]))
+    assert len(tail) == 4 and len(set(tail)) == 1  # head.Next, twice in the slice, in []any
+    numerr = re.findall(r"\(\*strconv\.NumError\)\((0x[0-9a-f]+)\)", "\n".join(lines))
+    assert len(numerr) == 2 and len(set(numerr)) == 1  # what Errorf wrapped, what Join joined
 
 
 def test_a_library_callback_that_blocks_at_run_time_ends_the_run_in_one_line(tmp_path):
@@ -10303,6 +10460,260 @@ func main() {
 )
 
 
+# fmt's %#v, Go syntax: basic values as literals (unsigned integers in hex), slices,
+# arrays, maps (keys sorted), structs with nested, slice, map, pointer, interface, error,
+# []byte and unexported fields, a pointer to a struct, []any and map[string]any, nil
+# values, errors.New, a GoString method, a named number an interface holds (go1.27.3
+# printed this)
+CONSTRUCTS["go syntax of values"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"math"
+\t"time"
+)
+
+type Point struct {
+\tX, Y int
+}
+
+type Level int
+
+type Flags uint16
+
+type Item struct {
+\tName   string
+\tPrice  float64
+\tTags   []string
+\tAttrs  map[string]int
+\tAt     Point
+\tNext   *Item
+\tAny    any
+\tErr    error
+\tRaw    []byte
+\tGrid   [2]bool
+\tWait   time.Duration
+\tLvl    Level
+\tFl     Flags
+\tweight float32
+\tsmall  int8
+}
+
+type Celsius float64
+
+func (c Celsius) GoString() string { return fmt.Sprintf("Celsius(%g)", float64(c)) }
+
+type Empty struct{}
+
+func main() {
+\tfmt.Printf("%#v %#v %#v %#v %#v\\n", 42, -7, "q\\"uote\\n", true, 'x')
+\tfmt.Printf("%#v %#v %#v %#v %#v\\n", 1.0, 2.5, 1e6, 1e-7, math.Inf(-1))
+\tfmt.Printf("%#v %#v %#v %#v\\n", uint(5), uint8(255), int64(-3), uintptr(16))
+\tfmt.Printf("%#v %#v %#v %#v\\n", Level(2), Flags(10), time.Second, float32(0.1))
+\tfmt.Printf("%#v %#v %#v %#v\\n", []int{1, 2}, []int(nil), []int{}, []string{"a", "b"})
+\tfmt.Printf("%#v %#v %#v\\n", []byte("hi"), [2]int{3, 4}, [][]int{{1}, nil})
+\tfmt.Printf("%#v %#v\\n", map[string]int{"b": 2, "a": 1}, map[string]int(nil))
+\tfmt.Printf("%#v\\n", map[Point]string{{2, 1}: "c", {1, 2}: "b", {1, 1}: "a"})
+\tfmt.Printf("%#v %#v\\n", Point{1, 2}, &Point{3, 4})
+\tvar nowhere *Point
+\tfmt.Printf("%#v %#v %#v\\n", nowhere, struct{}{}, Empty{})
+\titem := Item{
+\t\tName:   "pen",
+\t\tPrice:  1.5,
+\t\tTags:   []string{"blue"},
+\t\tAttrs:  map[string]int{"len": 14},
+\t\tAt:     Point{5, 6},
+\t\tAny:    Point{7, 8},
+\t\tErr:    nil,
+\t\tRaw:    []byte{0, 255},
+\t\tWait:   time.Millisecond,
+\t\tLvl:    3,
+\t\tFl:     4,
+\t\tweight: 2.5,
+\t\tsmall:  -1,
+\t}
+\tfmt.Printf("%#v\\n", item)
+\tfmt.Printf("%+#v\\n", []*Item{{Name: "cap", Tags: []string{}}}[0])
+\tfmt.Printf("%#v\\n", []any{1, "a", nil, 2.5, true, Point{}, uint8(9), Level(1)})
+\tfmt.Printf("%#v\\n", map[string]any{"n": 1, "s": "x", "none": nil, "e": Empty{}})
+\tfmt.Printf("%#v %#v\\n", errors.New("boom"), fmt.Errorf("plain %d", 1))
+\tvar err error
+\tvar anything any
+\tfmt.Printf("%#v %#v %#v\\n", err, anything, []error{nil})
+\tfmt.Printf("%#v %#v\\n", Celsius(21.5), []Celsius{1, 2})
+\tfmt.Println(fmt.Sprintf("got %#v, want %#v", []string{"a"}, []string(nil)))
+\tf := Flags(3)
+\tvar held any = f + 1
+\tfmt.Printf("%#v %T\\n", held, held)
+}
+""",
+    '42 -7 "q\\"uote\\n" true 120\n'
+    "1 2.5 1e+06 1e-07 -Inf\n"
+    "0x5 0xff -3 0x10\n"
+    "2 0xa 1000000000 0.1\n"
+    '[]int{1, 2} []int(nil) []int{} []string{"a", "b"}\n'
+    "[]byte{0x68, 0x69} [2]int{3, 4} [][]int{[]int{1}, []int(nil)}\n"
+    'map[string]int{"a":1, "b":2} map[string]int(nil)\n'
+    'map[main.Point]string{main.Point{X:1, Y:1}:"a", main.Point{X:1, Y:2}:"b", '
+    'main.Point{X:2, Y:1}:"c"}\n'
+    "main.Point{X:1, Y:2} &main.Point{X:3, Y:4}\n"
+    "(*main.Point)(nil) struct {}{} main.Empty{}\n"
+    'main.Item{Name:"pen", Price:1.5, Tags:[]string{"blue"}, '
+    'Attrs:map[string]int{"len":14}, At:main.Point{X:5, Y:6}, Next:(*main.Item)(nil), '
+    "Any:main.Point{X:7, Y:8}, Err:error(nil), Raw:[]uint8{0x0, 0xff}, "
+    "Grid:[2]bool{false, false}, Wait:1000000, Lvl:3, Fl:0x4, weight:2.5, small:-1}\n"
+    '&main.Item{Name:"cap", Price:0, Tags:[]string{}, Attrs:map[string]int(nil), '
+    "At:main.Point{X:0, Y:0}, Next:(*main.Item)(nil), Any:interface {}(nil), "
+    "Err:error(nil), Raw:[]uint8(nil), Grid:[2]bool{false, false}, Wait:0, Lvl:0, "
+    "Fl:0x0, weight:0, small:0}\n"
+    '[]interface {}{1, "a", interface {}(nil), 2.5, true, main.Point{X:0, Y:0}, 0x9, 1}\n'
+    'map[string]interface {}{"e":main.Empty{}, "n":1, "none":interface {}(nil), "s":"x"}\n'
+    '&errors.errorString{s:"boom"} &errors.errorString{s:"plain 1"}\n'
+    "<nil> <nil> []error{error(nil)}\n"
+    "Celsius(21.5) []main.Celsius{Celsius(1), Celsius(2)}\n"
+    'got []string{"a"}, want []string(nil)\n'
+    "0x4 main.Flags\n",
+)
+
+
+# %#v shows a nil slice, []int(nil), as Go keeps it: the zero value, s[:0] and append
+# of nothing to it, slices.Clone of it, strings.SplitN(s, sep, 0), an empty
+# bytes.Buffer's Bytes (go1.27.3 printed this)
+CONSTRUCTS["go syntax of nil and empty slices"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"maps"
+\t"slices"
+\t"strings"
+)
+
+type Batch struct {
+\tIDs  []int
+\tSeen map[string]bool
+\tSubs []Batch
+}
+
+func none() []int { return nil }
+
+func main() {
+\tvar s []int
+\tfmt.Printf("%#v %#v %#v %#v\\n", s, s[:0], append(s), append(s, []int{}...))
+\tfmt.Printf("%#v %#v %#v\\n", none(), make([]int, 0), []int{1}[:0])
+\tfmt.Printf("%#v %#v\\n", slices.Clone(s), slices.Clone([]int{}))
+\tfmt.Printf("%#v %#v\\n", strings.Fields(""), strings.SplitN("a,b", ",", 0))
+\tvar b bytes.Buffer
+\tfmt.Printf("%#v ", b.Bytes())
+\tb.WriteString("x")
+\tb.Reset()
+\tfmt.Printf("%#v\\n", b.Bytes())
+\tfmt.Printf("%#v\\n", slices.Sorted(maps.Keys(map[string]int{})))
+\tgrown := none()
+\tgrown = append(grown, 1)
+\tfmt.Printf("%#v %#v\\n", grown, grown[:0])
+\tfmt.Printf("%#v\\n", Batch{Subs: []Batch{{IDs: []int{}}}})
+\tvar m map[string]int
+\tfmt.Printf("%#v %#v %#v\\n", m, maps.Clone(m), map[string]int{})
+}
+""",
+    "[]int(nil) []int(nil) []int(nil) []int(nil)\n"
+    "[]int(nil) []int{} []int{}\n"
+    "[]int(nil) []int{}\n"
+    "[]string{} []string(nil)\n"
+    "[]byte(nil) []byte{}\n"
+    "[]string(nil)\n"
+    "[]int{1} []int{}\n"
+    "main.Batch{IDs:[]int(nil), Seen:map[string]bool(nil), "
+    "Subs:[]main.Batch{main.Batch{IDs:[]int{}, Seen:map[string]bool(nil), "
+    "Subs:[]main.Batch(nil)}}}\n"
+    "map[string]int(nil) map[string]int(nil) map[string]int{}\n",
+)
+
+
+# %#v calls a GoString method (of a value, a pointer, a nil pointer, a named slice;
+# not inside an unexported field) and never String or Error: an error type prints as
+# its struct, a nil *T in an error as (*main.T)(nil) (go1.27.3 printed this)
+CONSTRUCTS["go syntax by GoString, not String or Error"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type Color int
+
+func (c Color) String() string   { return "color" }
+func (c Color) GoString() string { return fmt.Sprintf("Color(%d)", int(c)) }
+
+type Opt struct{ on bool }
+
+func (o *Opt) GoString() string {
+\tif o == nil {
+\t\treturn "Opt(nil)"
+\t}
+\treturn fmt.Sprintf("Opt(%t)", o.on)
+}
+
+type Tags []string
+
+func (t Tags) GoString() string { return "Tags(" + strings.Join(t, "|") + ")" }
+
+type Box struct {
+\tMain   Color
+\thidden Color
+\tOpt    *Opt
+\tTags   Tags
+}
+
+type NotFound struct{ Key string }
+
+func (e *NotFound) Error() string { return "not found: " + e.Key }
+
+type Timeout struct{ Op string }
+
+func (e Timeout) Error() string { return e.Op + " timed out" }
+
+func find(key string) error {
+\tif key == "" {
+\t\tvar missing *NotFound
+\t\treturn missing
+\t}
+\treturn &NotFound{key}
+}
+
+func main() {
+\tfmt.Printf("%#v %#v %v\\n", Color(2), []Color{1, 2}, Color(3))
+\tvar none *Opt
+\tfmt.Printf("%#v %#v %#v\\n", &Opt{true}, Opt{true}, none)
+\tfmt.Printf("%#v\\n", Box{Main: 1, hidden: 2, Tags: Tags{"a", "b"}})
+\tfmt.Printf("%#v\\n", []any{Color(4), Opt{}, Tags{"c"}})
+\tfmt.Printf("%#v %#v\\n", find("k"), find(""))
+\tvar err error = Timeout{"read"}
+\tfmt.Printf("%#v %v\\n", err, err)
+\tfmt.Printf("%#v\\n", []error{Timeout{"dial"}, nil})
+\terr = fmt.Errorf("fetch %#v: %w", "k", Timeout{"write"})
+\tfmt.Println(err)
+}
+""",
+    "Color(2) []main.Color{Color(1), Color(2)} color\n"
+    "Opt(true) main.Opt{on:true} Opt(nil)\n"
+    "main.Box{Main:Color(1), hidden:2, Opt:Opt(nil), Tags:Tags(a|b)}\n"
+    "[]interface {}{Color(4), main.Opt{on:false}, Tags(c)}\n"
+    '&main.NotFound{Key:"k"} (*main.NotFound)(nil)\n'
+    'main.Timeout{Op:"read"} read timed out\n'
+    '[]error{main.Timeout{Op:"dial"}, error(nil)}\n'
+    'fetch "k": write timed out\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -10693,6 +11104,89 @@ def test_go_run_runs_every_test_of_a_test_file_without_an_entry(tmp_path):
     whole = GO_TEST_V["TestDiv"] + GO_TEST_V["TestFatal"] + GO_TEST_V["TestSkip"] + "FAIL\n"
     printed = result.output[: result.output.index("exit status")]
     assert without_package_line(printed, "command-line-arguments") == whole
+
+
+# a table-driven test that prints what it got and wanted under %#v, as test failures do
+CART = """\
+package cart
+
+type Line struct {
+\tSKU string
+\tQty int
+}
+
+type Cart struct {
+\tLines  []Line
+\tCoupon *string
+\tTotals map[string]int
+}
+
+func Add(c Cart, sku string, qty int) Cart {
+\tfor i, l := range c.Lines {
+\t\tif l.SKU == sku {
+\t\t\tc.Lines[i].Qty += qty
+\t\t\treturn c
+\t\t}
+\t}
+\tc.Lines = append(c.Lines, Line{sku, qty})
+\treturn c
+}
+"""
+CART_TEST = """\
+package cart
+
+import (
+\t"testing"
+)
+
+func TestAdd(t *testing.T) {
+\ttests := []struct {
+\t\tname string
+\t\tsku  string
+\t\tqty  int
+\t\twant []Line
+\t}{
+\t\t{"new", "a", 1, []Line{{"a", 1}}},
+\t\t{"empty", "", 0, nil},
+\t}
+\tfor _, tt := range tests {
+\t\tt.Run(tt.name, func(t *testing.T) {
+\t\t\tgot := Add(Cart{}, tt.sku, tt.qty)
+\t\t\tif len(got.Lines) != len(tt.want) {
+\t\t\t\tt.Errorf("Add(%q) = %#v, want %#v", tt.sku, got.Lines, tt.want)
+\t\t\t}
+\t\t\tt.Logf("cart %#v", got)
+\t\t})
+\t}
+}
+"""
+# what `go test -v` (go1.27.3) printed
+CART_TEST_V = (
+    "=== RUN   TestAdd\n"
+    "=== RUN   TestAdd/new\n"
+    '    cart_test.go:23: cart cart.Cart{Lines:[]cart.Line{cart.Line{SKU:"a", Qty:1}}, '
+    "Coupon:(*string)(nil), Totals:map[string]int(nil)}\n"
+    "=== RUN   TestAdd/empty\n"
+    '    cart_test.go:21: Add("") = []cart.Line{cart.Line{SKU:"", Qty:0}}, '
+    "want []cart.Line(nil)\n"
+    '    cart_test.go:23: cart cart.Cart{Lines:[]cart.Line{cart.Line{SKU:"", Qty:0}}, '
+    "Coupon:(*string)(nil), Totals:map[string]int(nil)}\n"
+    "--- FAIL: TestAdd (0.00s)\n"
+    "    --- PASS: TestAdd/new (0.00s)\n"
+    "    --- FAIL: TestAdd/empty (0.00s)\n"
+    "FAIL\n"
+)
+
+
+def test_a_test_prints_got_and_want_in_go_syntax_as_go_test_does(tmp_path):
+    """t.Errorf and t.Logf with %#v: a slice of the package's structs, nil and not,
+    a struct with a nil pointer and a nil map, named by the package (cart.Line)."""
+    (tmp_path / "cart.go").write_text(CART)
+    (tmp_path / "cart_test.go").write_text(CART_TEST)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "cart_test.go")])
+    assert result.exit_code == 1, result.output
+    printed = result.output[: result.output.index("exit status")]
+    assert without_package_line(printed, "command-line-arguments") == CART_TEST_V
 
 
 def test_a_goroutine_a_passing_test_leaves_blocked_is_flagged(tmp_path):

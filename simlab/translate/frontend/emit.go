@@ -41,6 +41,9 @@ type module struct {
 	localGeneric map[*types.TypeName]*types.TypeParamList // types declared in generic functions, using their parameters
 	nonNeg       map[types.Object]bool                    // variables that cannot be negative: see counters
 	loopVars     map[types.Object]bool                    // for loops' own variables: see sharedLoopVar
+	goSyntax     int                                      // the program uses %#v: 1, or not: -1 (0: not yet known; see usesGoSyntax)
+	syntaxFields map[*types.TypeName][2]string            // the fields %#v prints of a struct type, or why not: see goSyntaxFields
+	nilConv      []ast.Node                               // where a nil pointer may become a nil interface: see nilToInterface
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue
@@ -95,6 +98,7 @@ func translate(p *program) string {
 	m.basicClasses() // before the constants, which may be of these types
 	m.consts()
 	m.classes()
+	m.goSyntaxClasses()
 	m.functions()
 	m.examples()
 	m.tests()
@@ -581,10 +585,14 @@ func (m *module) findStructKeys() {
 	}
 }
 
-// findNilSlices: does the program compare a slice with nil? Only then does a nil
-// slice need to be told from an empty one.
+// findNilSlices: does the program compare a slice with nil, or print one under %#v?
+// Only then does a nil slice need to be told from an empty one.
 func (m *module) findNilSlices() {
 	p := m.p
+	if m.usesGoSyntax() {
+		m.nilSlices = true // %#v prints []int(nil), not []int{}
+		return
+	}
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {

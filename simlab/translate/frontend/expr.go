@@ -1225,15 +1225,18 @@ func (f *fn) namedValueReceiver(sel *ast.SelectorExpr, s *types.Selection, fn *t
 // it (under %v and %s; its number under %d). formatted: the first operand is a format.
 func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 	text := textVerbs(f.p, c.Args, formatted)
-	var verbs []byte // the verb of each operand after the format, when it is a constant
+	var verbs []byte       // the verb of each operand after the format, when it is a constant
+	var sharp map[int]bool // the operands after the format printed under %#v
 	if formatted && len(c.Args) > 0 {
-		if v := f.p.info.Types[c.Args[0]].Value; v != nil && v.Kind() == constant.String && goSyntax.MatchString(constant.StringVal(v)) {
-			f.p.unsupported(c, "the verb %#v (Go syntax)", "%v, or %+v for field names")
-		}
+		sharp = f.goSyntaxArgs(c)
 		verbs = formatVerbs(f.p, c.Args[0])
 	}
 	var parts []string
 	for i, a := range c.Args {
+		if formatted && sharp[i-1] {
+			parts = append(parts, f.goSyntaxArg(a)) // Go syntax, by the operand's type
+			continue
+		}
 		if t := f.p.info.TypeOf(a); (!f.p.isNamedValue(t) || !hasFmtMethod(t) && (isEmptySet(t) || namedOf(t).TypeArgs().Len() > 0)) && calleeName(f.p, c) != "fmt.Errorf" {
 			delete(f.p.ifaceValues, a) // fmt prints by the static type: no go.as_value
 		}
@@ -2547,9 +2550,10 @@ func snake(name string) string {
 	return b.String()
 }
 
-// fmtVerb matches a verb of a fmt format, as golib's sprintf reads them.
+// goSyntax matches %#v in a fmt format (see gosyntax.go).
 var goSyntax = regexp.MustCompile(`(^|[^%])(%%)*%[-+ 0]*#[-+# 0]*(?:\d+|\*)?(?:\.\d+)?v`)
 
+// fmtVerb matches a verb of a fmt format, as golib's sprintf reads them.
 var fmtVerb = regexp.MustCompile(`%[-+# 0]*(?:\d+|\*)?(?:\.\d+)?([a-zA-Z%])`)
 
 // sameKind: both strings, or both numbers (a conversion Python's constructors do alike).

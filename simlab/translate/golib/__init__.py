@@ -33,6 +33,7 @@ or concept:
 - ``_types``: type switches, type assertions, ``%T``
 - ``_runtime``: ``runtime``, ``os.Exit``, the environment, ``runtime/pprof``,
   ``math/rand``, ``net``
+- ``_gosyntax``: ``fmt``'s ``%#v``, Go syntax
 - ``_fmt``: ``fmt``'s printing and ``fmt.Errorf``
 - ``_panics``: ``panic``, ``recover``, ``defer``
 - ``_sort``: ``sort``, ``slices``, ``maps``, ``cmp``, ``container/heap``
@@ -86,6 +87,7 @@ from ._fmt import (
     struct_values,
     v,
 )
+from ._gosyntax import GoSyntax
 from ._io import EOF, FNV, Buffer, Builder, ErrUnexpectedEOF, discard, read_full, stderr, stdout
 from ._iter import (
     Range,
@@ -350,6 +352,7 @@ __all__ = [
     "Float64Slice",
     "GlobalRef",
     "GoRuntimeError",
+    "GoSyntax",
     "Int8",
     "Int16",
     "Int32",

@@ -13,6 +13,7 @@ import simlab as sl
 from simlab.errors import SimlabError
 from simlab.go import atomic, syncmap
 
+from ._gosyntax import GoSyntax, go_syntax
 from ._io import _write
 from ._numbers import Float32
 from ._pool import Pool
@@ -497,6 +498,8 @@ _VERBS_OF = {bool: "tv", int: "bcdoOqxXUv", float: "beEfFgGxXv", str: "sqvxX"}
 
 def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
     """One operand under one verb, padded to ``width``."""
+    if (verb == "v" and "#" in flags) or isinstance(x, GoSyntax):
+        return go_syntax(x, verb, flags, width, precision)  # %#v: Go syntax
     plain = verb == "v" and width is None and precision is None and not flags.strip("+")
     if verb not in "Tpc" and not plain:  # v() prints a plain %v, element by element too
         elements = _format_elements(x, verb, flags, width, precision)
@@ -519,8 +522,6 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
             x = _fmt_method(x, method)
     if isinstance(x, str) and precision is not None and verb in "svq":
         x = x[:precision]  # a string's precision cuts the operand
-    if verb == "v" and "#" in flags:
-        raise SimlabError("fmt: simlab does not print Go syntax, %#v: use %v or %+v")
     if verb in "vsw":
         text = v(x, plus="+" in flags and verb == "v")
     elif verb in "dboO" or (verb in "xX" and isinstance(x, int | list)):
