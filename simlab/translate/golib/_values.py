@@ -188,7 +188,7 @@ class ElemRef(Ref):
 
     __slots__ = ("i", "s")
 
-    def __init__(self, s: list[Any], i: int):
+    def __init__(self, s: list[Any] | dict[str, Any], i: Any):
         self.s, self.i = s, i
 
     @property
@@ -200,22 +200,11 @@ class ElemRef(Ref):
         self.s[self.i] = value
 
 
-class GlobalRef(Ref):
+class GlobalRef(ElemRef):
     """``&x`` of a package's variable: ``p.v`` reads and writes the model's global
-    ``x`` (``go.GlobalRef(globals(), "x")``)."""
+    ``x``, the item of its ``globals()`` (``go.GlobalRef(globals(), "x")``)."""
 
-    __slots__ = ("module", "name")
-
-    def __init__(self, module: dict[str, Any], name: str):
-        self.module, self.name = module, name
-
-    @property
-    def v(self) -> Any:
-        return self.module[self.name]
-
-    @v.setter
-    def v(self, value: Any) -> None:
-        self.module[self.name] = value
+    __slots__ = ()
 
 
 _AN_ADDRESS = "0xc000012000"
