@@ -10714,6 +10714,38 @@ func main() {
 )
 
 
+# Outer embeds Inner and has a field Backup of type Inner too: the constructor's parameter
+# Inner hides the class, so each zero value names it through globals() (Backup's raised a
+# TypeError) (go1.27.3 printed this)
+CONSTRUCTS["a field of an embedded struct's type"] = (
+    """\
+package main
+
+import "fmt"
+
+type Inner struct{ N int }
+
+func (i Inner) Show() string { return fmt.Sprint("inner ", i.N) }
+
+type Outer struct {
+\tInner
+\tBackup Inner
+\tName   string
+}
+
+func main() {
+\to := Outer{Name: "o"}
+\to.N = 3
+\to.Backup.N = 4
+\tfmt.Println(o.Show(), o.Backup.Show(), o)
+\tvar z Outer
+\tfmt.Printf("%+v\\n", z)
+}
+""",
+    "inner 3 inner 4 {{3} {4} o}\n{Inner:{N:0} Backup:{N:0} Name:}\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

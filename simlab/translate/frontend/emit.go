@@ -1854,8 +1854,10 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 				params = append(params, fmt.Sprintf("%s=%s", fields[i], z))
 				body = append(body, fmt.Sprintf("        self.%s = %s", fields[i], fields[i]))
 			} else {
-				if strings.HasPrefix(z, fields[i]+"(") { // an embedded T: the parameter T hides the class
-					z = fmt.Sprintf("globals()[%q]", fields[i]) + strings.TrimPrefix(z, fields[i])
+				for _, name := range fields { // an embedded T: the parameter T hides the class
+					if strings.HasPrefix(z, name+"(") {
+						z = fmt.Sprintf("globals()[%q]", name) + strings.TrimPrefix(z, name)
+					}
 				}
 				params = append(params, fields[i]+"=None")
 				body = append(body, fmt.Sprintf("        self.%s = %s if %s is None else %s", fields[i], z, fields[i], fields[i]))
