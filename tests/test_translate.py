@@ -10746,6 +10746,32 @@ func main() {
 )
 
 
+# defer fmt.Println(p), defer show(p): the struct value is copied at the defer, so the
+# deferred calls see it before p.X = 10 (they printed the changed value) (go1.27.3 printed this)
+CONSTRUCTS["a deferred call's struct argument"] = (
+    """\
+package main
+
+import "fmt"
+
+type P struct{ X, Y int }
+
+func show(p P) { fmt.Println("show", p) }
+
+func main() {
+\tp := P{1, 2}
+\tdefer fmt.Println("deferred", p)
+\tdefer fmt.Printf("%v %+v\\n", p, p)
+\tdefer show(p)
+\tp.X = 10
+\tp.Y++
+\tfmt.Println("now", p)
+}
+""",
+    "now {10 3}\nshow {1 2}\n{1 2} {X:1 Y:2}\ndeferred {1 2}\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -545,8 +545,9 @@ func (f *fn) topStmts(stmts []ast.Stmt) {
 // deferValues: Go evaluates a deferred call's function value and arguments at the
 // defer statement, where the translation writes them into variables that the call
 // in the finally reads (defer trace("work")(), defer fmt.Println(time.Since(t0))):
-// each argument but a constant, a variable (see deferSnapshots), a closure or an
-// address, and a function value that a call or an index gives.
+// each argument but a constant, a variable (see deferSnapshots; a struct value's
+// is copied here), a closure or an address, and a function value that a call or
+// an index gives.
 func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 	var values []ast.Expr
 	hoist := func(e ast.Expr, name string) {
@@ -564,7 +565,19 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 			continue
 		}
 		switch x := ast.Unparen(a).(type) {
-		case *ast.Ident, *ast.FuncLit:
+		case *ast.Ident:
+			if t := f.p.info.TypeOf(x); f.m.isStructValue(t) {
+				f.m.copyable(t, a)
+				c, v := f.temp("arg"), f.expr(x)
+				if !strings.HasPrefix(v, "go.as_value(") { // the interface's copy already
+					v = "go.copy(" + v + ")"
+				}
+				f.wl(f.line, "%s = %s  # as the defer statement sees it", c, v)
+				f.hoist(a, c)
+				values = append(values, a)
+			}
+			continue
+		case *ast.FuncLit:
 			continue
 		case *ast.UnaryExpr:
 			if _, isIdent := ast.Unparen(x.X).(*ast.Ident); isIdent && x.Op == token.AND {
