@@ -10772,6 +10772,26 @@ func main() {
 )
 
 
+# %#q prints a string in backquotes where strconv.CanBackquote allows (no backquote, no
+# control character but a tab, no byte order mark), before %+q's ASCII (go1.27.3 printed this)
+CONSTRUCTS["a string's %#q"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tfmt.Printf("%#q %#q %#q %#q\\n", "bq", "a`b", "tab\\there", "line\\n")
+\tfmt.Printf("%#q %+#q %+q %#q\\n", []string{"x", "y z"}, "héllo", "héllo", "\\ufeffbom")
+\tfmt.Printf("%#q|%8q|%-#8q|\\n", 'x', "ab", "cd")
+}
+""",
+    '`bq` "a`b" `tab\there` "line\\n"\n'
+    '[`x` `y z`] `héllo` "h\\u00e9llo" "\\ufeffbom"\n'
+    "'x'|    \"ab\"|`cd`    |\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

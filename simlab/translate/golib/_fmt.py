@@ -530,8 +530,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
             sign = text[: len(text) - len(text.lstrip("+- "))]
             text = sign + text[len(sign) :].rjust(precision, "0")
     elif verb == "q":
-        text = _quoted(x)
-        if "+" in flags:  # %+q: ASCII only, as strconv.QuoteToASCII
+        text = _quoted(x, "#" in flags)
+        if "+" in flags and not text.startswith("`"):  # %+q: ASCII only, as QuoteToASCII
             text = "".join(
                 c
                 if ord(c) < 128
@@ -670,15 +670,23 @@ def _alternate(digits: str, verb: str, flags: str) -> str:
     return {"x": "0x", "X": "0X", "b": "0b"}.get(verb, "") + digits
 
 
-def _quoted(x: Any) -> str:
+def _quoted(x: Any, raw: bool = False) -> str:
     """``%q``: a string quoted, a rune (an integer) in single quotes, a slice element
-    by element."""
+    by element; ``%#q`` (``raw``): a string in backquotes where it can be one."""
     if isinstance(x, list):
-        return "[" + " ".join(_quoted(e) for e in x) + "]"
+        return "[" + " ".join(_quoted(e, raw) for e in x) + "]"
     if isinstance(x, int) and not isinstance(x, bool):
         ch = chr(x)
         return "'" + (ch if ch.isprintable() and ch != "'" else quote(ch)[1:-1]) + "'"
+    if raw and _backquotable(str(x)):
+        return f"`{x}`"
     return quote(str(x))
+
+
+def _backquotable(s: str) -> bool:
+    """``strconv.CanBackquote``: ``s`` can be a raw string literal: no backquote, no
+    control character but a tab, no byte order mark."""
+    return all(c == "\t" or (c >= " " and c not in "`\x7f\ufeff") for c in s)
 
 
 def format_hex(x: Any, verb: str, flags: str = "", precision: int | None = None) -> str:
