@@ -297,7 +297,7 @@ def _run(
     with _output(out, capture):
         try:
             result = rt.run(main, until=limit)
-            while result.reason == "until" and limit is not None:
+            while result.reason == "until":
                 # a synctest bubble's time is fake: go test's alarm does not count it,
                 # nor --until, up to a thousand times --until
                 bubbles = golib.bubble_time(rt)

@@ -1255,8 +1255,6 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		switch {
 		case c.Ellipsis.IsValid() && i == len(c.Args)-1, multi:
 			s = "*" + s // f(g()): g's results are f's arguments
-		case isTypeParam(t) && !typeOf:
-			s = "go.as_type(" + t.(*types.TypeParam).Obj().Name() + ", " + s + ")" // {1 2} if T is a struct type
 		case typeOf && !types.IsInterface(t):
 			// %T of a value whose type is known here: a struct value and a pointer to
 			// it are one object at run time, so the type is written down now
@@ -1264,6 +1262,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case text[i] && !c.Ellipsis.IsValid() && !multi && f.m.blockingFmt(t):
 			// the method runs here, in the goroutine, which may block in it
 			s = "(yield from go.stringed(" + s + "))"
+		case isTypeParam(t) && !typeOf:
+			s = "go.as_type(" + t.(*types.TypeParam).Obj().Name() + ", " + s + ")" // {1 2} if T is a struct type
 		case isEmptyStruct(t):
 			s = f.emptyStruct(s) // {}
 		case isEmptySet(t) && !hasFmtMethod(t):

@@ -191,15 +191,15 @@ func (f *fn) function() {
 		}
 	}
 	var renamed []string // func (s set[E]) add(v E): E = T
-	if names := f.valueTypeParams(u); len(names) > 0 {
+	if generic, tps := f.valueGeneric(u); generic != nil {
 		// a method of a generic slice or map type: a plain list or dict keeps no
 		// type arguments, so the caller passes the receiver's, as a generic
 		// function's (set.add(s, v, T=str))
 		if len(params) == 0 || !strings.HasPrefix(params[len(params)-1], "*") {
 			params = append(params, "*")
 		}
-		for i, name := range names {
-			origin := f.valueOrigin(u).TypeParams().At(i).Obj().Name()
+		for i := 0; i < tps.Len(); i++ {
+			name, origin := tps.At(i).Obj().Name(), generic.TypeParams().At(i).Obj().Name()
 			f.used[origin] = true
 			params = append(params, origin)
 			if name != origin && name != "_" {
@@ -259,9 +259,9 @@ func (f *fn) function() {
 	for _, r := range renamed {
 		f.wl(line, "%s  # the receiver's type parameter", r)
 	}
-	if u.decl != nil && u.decl.Recv != nil {
-		// a method of a generic type: its type parameters are the receiver's type arguments
-		if sig := p.info.Defs[u.decl.Name].(*types.Func).Type().(*types.Signature); sig.RecvTypeParams().Len() > 0 && len(f.valueTypeParams(u)) == 0 {
+	if generic, _ := f.valueGeneric(u); u.decl != nil && u.decl.Recv != nil && generic == nil {
+		// a method of a generic struct type: its type parameters are the receiver's type arguments
+		if sig := p.info.Defs[u.decl.Name].(*types.Func).Type().(*types.Signature); sig.RecvTypeParams().Len() > 0 {
 			named := sig.Recv().Type()
 			if ptr, ok := named.(*types.Pointer); ok {
 				named = ptr.Elem()
@@ -426,31 +426,19 @@ func (f *fn) body(stmts []ast.Stmt) {
 	f.topStmts(stmts)
 }
 
-// valueTypeParams: the type parameters of u's receiver, by the names u's receiver
-// gives them, when u is a method of a generic named slice, map or func type.
-func (f *fn) valueTypeParams(u *unit) []string {
+// valueGeneric: for a method u of a generic named slice, map or func type (a
+// value class), that type and its receiver's type parameters as u names them
+// (func (s Set[E]) Has: E); else nil.
+func (f *fn) valueGeneric(u *unit) (*types.Named, *types.TypeParamList) {
 	if u.decl == nil || u.decl.Recv == nil {
-		return nil
+		return nil, nil
 	}
 	sig := f.p.info.Defs[u.decl.Name].(*types.Func).Type().(*types.Signature)
-	recv := sig.Recv().Type()
-	if ptr, ok := recv.(*types.Pointer); ok {
-		recv = ptr.Elem()
+	n := namedOf(sig.Recv().Type())
+	if n == nil || sig.RecvTypeParams().Len() == 0 || !f.m.values[n.Origin().Obj()] {
+		return nil, nil
 	}
-	if n := namedOf(recv); n == nil || !f.m.values[n.Origin().Obj()] {
-		return nil
-	}
-	var names []string
-	for i := 0; i < sig.RecvTypeParams().Len(); i++ {
-		names = append(names, sig.RecvTypeParams().At(i).Obj().Name())
-	}
-	return names
-}
-
-// valueOrigin: the generic type of the method u.
-func (f *fn) valueOrigin(u *unit) *types.Named {
-	sig := f.p.info.Defs[u.decl.Name].(*types.Func).Type().(*types.Signature)
-	return namedOf(sig.Recv().Type()).Origin()
+	return n.Origin(), sig.RecvTypeParams()
 }
 
 // namedOf: the named type t is or points to, or nil.
