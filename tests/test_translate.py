@@ -10792,6 +10792,44 @@ func main() {
 )
 
 
+# The 0 flag pads with zeros under every verb, after a number's sign (not a string's),
+# and an infinity with spaces; each []byte of a [][]byte prints as text or hex.
+CONSTRUCTS["fmt_zero_flag_pads_every_verb"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+type level int
+
+func (l level) String() string { return fmt.Sprintf("L%d", int(l)) }
+
+type point struct {
+\tX, Y int
+}
+
+func main() {
+\tfmt.Printf("[%05v] [%05s] [%05q] [%05t] [%06v]\\n", 42, "-ab", "q", false, -2.5)
+\tfmt.Printf("[%07.2f] [%07v] [%07v] [%05v]\\n", -1.5, math.Inf(1), math.NaN(), level(3))
+\tfmt.Printf("[%06v] [%-06v] [%04v]\\n", point{1, -2}, point{3, 4}, []string{"a", "bc"})
+\tfmt.Printf("[%05x] [%05X] [%+05d] [% 05d]\\n", "ab", []byte("z"), 7, 7)
+\tlines := [][]byte{[]byte("go"), []byte("sim")}
+\tfmt.Printf("%s %q %x %X\\n", lines, lines, lines, lines)
+\tfmt.Println(fmt.Sprintf("%05v|%5v", map[string]int{"a": 1}, map[string]int{"b": -2}))
+}
+""",
+    '[00042] [00-ab] [00"q"] [false] [-002.5]\n'
+    "[-001.50] [   +Inf] [    NaN] [000L3]\n"
+    "[{000001 -00002}] [{3      4     }] [[000a 00bc]]\n"
+    "[06162] [0007A] [+0007] [ 0007]\n"
+    '[go sim] ["go" "sim"] [676f 73696d] [676F 73696D]\n'
+    "map[0000a:00001]|map[    b:   -2]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1270,6 +1270,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.empties(" + s + ")" // map[a:{} b:{}]
 		case isByteSlice(t) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0:
 			s = "go.Bytes(" + s + ")" // %s of a []byte: its text; %x: its hex
+		case j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 && elemType(t) != nil && isByteSlice(elemType(t)):
+			b := f.temp("b")
+			s = "[go.Bytes(" + b + ") for " + b + " in " + s + "]" // [6162 63]: each []byte's hex
 		case isBasicKind(t, types.Float32) && !hasFmtMethod(t):
 			s = "go.Float32(" + s + ")" // 0.1: the float32's fewest digits
 		case f.m.isStructValue(t) && !hasFmtMethod(t):

@@ -570,8 +570,11 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     if width is not None:
         if "-" in flags:
             text = text.ljust(width)
-        elif "0" in flags and verb in "dboxXeEfFgG" and not isinstance(x, list):
-            sign = text[0] if text[:1] in "+- " else ""  # zeros go after the sign
+        elif "0" in flags and isinstance(x, float) and not math.isfinite(x):
+            text = text.rjust(width)  # an infinity or NaN is padded with spaces
+        elif "0" in flags and not isinstance(x, list):
+            number = isinstance(x, int | float) and type(x) is not bool
+            sign = text[0] if number and text[:1] in "+- " else ""  # zeros go after it
             if "#" in flags and verb in "boxX" and isinstance(x, int):
                 # the digits take the width, as a precision would; the prefix is extra
                 digits = _integer(x, verb, flags.replace("#", "")).lstrip("+- ")
