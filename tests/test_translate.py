@@ -10830,6 +10830,104 @@ func main() {
 )
 
 
+# A nil *T converted to any is an interface holding (*T)(nil), not nil: in a slice, a
+# channel, a sync.Map and a context value too; fmt prints it <nil>, %d 0, %p 0x0.
+CONSTRUCTS["nil_pointer_in_any_is_not_nil"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+\t"sync"
+)
+
+type conn struct {
+\tid int
+}
+
+type slot struct {
+\tv any
+}
+
+func lookup(ok bool) *conn {
+\tif ok {
+\t\treturn &conn{id: 7}
+\t}
+\treturn nil
+}
+
+func boxed(ok bool) any {
+\treturn lookup(ok)
+}
+
+type key struct{}
+
+func main() {
+\tvar c *conn
+\tvar x any = c
+\tfmt.Println(x == nil, x != nil, c == nil)
+\tfmt.Printf("%v %T %#v\\n", x, x, x)
+\tif p, ok := x.(*conn); ok {
+\t\tfmt.Println("holds *conn, nil pointer:", p == nil)
+\t}
+\tswitch v := boxed(false).(type) {
+\tcase nil:
+\t\tfmt.Println("nil interface")
+\tcase *conn:
+\t\tfmt.Println("a *conn", v == nil)
+\t}
+\tfmt.Println(boxed(true) == nil, boxed(false) == nil)
+
+\tvals := []any{nil, c, lookup(true)}
+\tfor i, v := range vals {
+\t\tfmt.Println(i, v == nil)
+\t}
+\tfmt.Printf("%v %#v\\n", vals[:2], vals[:2])
+
+\tch := make(chan any, 1)
+\tch <- lookup(false)
+\tgot := <-ch
+\tfmt.Println("received nil?", got == nil)
+
+\tvar m sync.Map
+\tm.Store("a", lookup(false))
+\tv, loaded := m.Load("a")
+\tfmt.Println("loaded", loaded, v == nil)
+
+\tctx := context.WithValue(context.Background(), key{}, lookup(false))
+\tfmt.Println("ctx value nil?", ctx.Value(key{}) == nil)
+
+\ts := slot{v: c}
+\tfmt.Printf("%v %+v\\n", s, s)
+\tfmt.Println(s.v == nil)
+\tshow(c)
+\tfmt.Printf("[%6v] [%-6v] [%+v] [%d] [%s] [%p] [%x]\\n", x, x, x, x, x, x, x)
+}
+
+func show(v any) {
+\tfmt.Println("show:", v, v == nil)
+}
+""",
+    "false true true\n"
+    "<nil> *main.conn (*main.conn)(nil)\n"
+    "holds *conn, nil pointer: true\n"
+    "a *conn true\n"
+    "false false\n"
+    "0 true\n"
+    "1 false\n"
+    "2 false\n"
+    "[<nil> <nil>] []interface {}{interface {}(nil), (*main.conn)(nil)}\n"
+    "received nil? false\n"
+    "loaded true false\n"
+    "ctx value nil? false\n"
+    "{<nil>} {v:<nil>}\n"
+    "false\n"
+    "show: <nil> false\n"
+    "[ <nil>] [<nil> ] [<nil>] [0] [%!s(*main.conn=<nil>)] [0x0] [0]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -436,20 +436,10 @@ func (m *module) nilToInterface(empty bool) ast.Node {
 // interface and to another.
 func (m *module) nilConversions() []ast.Node {
 	p := m.p
-	printed := map[ast.Expr]bool{}
 	assigned := map[types.Object][]ast.Expr{} // each value a variable is given (nil: unknown)
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch x := n.(type) {
-			case *ast.CallExpr:
-				name := calleeName(p, x)
-				for _, pkg := range []string{"fmt.", "log.", "log/slog.", "testing."} {
-					if strings.HasPrefix(name, pkg) {
-						for _, a := range x.Args {
-							printed[a] = true
-						}
-					}
-				}
 			case *ast.AssignStmt:
 				for i, l := range x.Lhs {
 					if id, ok := l.(*ast.Ident); ok {
@@ -512,7 +502,7 @@ func (m *module) nilConversions() []ast.Node {
 	}
 	found := []ast.Node{nil, nil}
 	p.assignments(func(e ast.Expr, t types.Type) {
-		if t == nil || !types.IsInterface(t) || printed[e] || p.info.Types[e].IsNil() || p.mayBeTypedNil(e, t) {
+		if t == nil || !types.IsInterface(t) || p.printed[e] || p.info.Types[e].IsNil() || p.mayBeTypedNil(e, t) {
 			return
 		}
 		switch under(p.info.TypeOf(e)).(type) {

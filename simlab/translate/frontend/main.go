@@ -109,7 +109,8 @@ type program struct {
 	initOrder map[*types.Package][]*types.Initializer // each package's, as go/types orders it
 
 	ifaceValues map[ast.Expr]bool // struct values converted to an interface where they stand
-	ifaceNils   map[ast.Expr]bool // pointers that may be nil converted to an error
+	ifaceNils   map[ast.Expr]bool // pointers that may be nil converted to an interface
+	printed     map[ast.Expr]bool // the operands of fmt, log, log/slog and testing calls
 
 	goVersion string // the module's language version (go1.21) for a package; "" for the toolchain's
 }

@@ -32,6 +32,22 @@ func (p *program) typeNils() {
 func (p *program) findInterfaceValues() {
 	p.ifaceValues = map[ast.Expr]bool{}
 	p.ifaceNils = map[ast.Expr]bool{}
+	p.printed = map[ast.Expr]bool{}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok {
+				name := calleeName(p, c)
+				for _, pkg := range []string{"fmt.", "log.", "log/slog.", "testing."} {
+					if strings.HasPrefix(name, pkg) {
+						for _, a := range c.Args {
+							p.printed[a] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
 	p.assignments(func(e ast.Expr, t types.Type) {
 		if t == nil || !types.IsInterface(t) || p.info.Types[e].IsNil() {
 			return
@@ -66,8 +82,9 @@ func (p *program) namedBasic(t types.Type) bool {
 }
 
 // mayBeTypedNil: e, a pointer to a struct of the program that may be nil, becomes
-// a non-empty interface (an error, a Msg), which then holds (*T)(nil) and is not
-// nil: the "nil error that is not nil".
+// an interface (an error, a Msg, any), which then holds (*T)(nil) and is not nil:
+// the "nil error that is not nil". An operand of fmt, log or testing is left as
+// it is: they print a nil pointer and a nil interface alike, <nil>.
 func (p *program) mayBeTypedNil(e ast.Expr, to types.Type) bool {
 	ptr, ok := p.info.TypeOf(e).(*types.Pointer)
 	if !ok {
@@ -80,8 +97,8 @@ func (p *program) mayBeTypedNil(e ast.Expr, to types.Type) bool {
 	if _, isStruct := n.Underlying().(*types.Struct); !isStruct {
 		return false
 	}
-	if it, ok := to.Underlying().(*types.Interface); !ok || it.Empty() {
-		return false // any: a nil pointer passes for a nil interface there (see docs)
+	if it, ok := to.Underlying().(*types.Interface); !ok || it.Empty() && p.printed[e] {
+		return false
 	}
 	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
 		return false // &T{...}: never nil

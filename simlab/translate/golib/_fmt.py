@@ -96,6 +96,8 @@ def v(x: Any, plus: bool = False, raw: bool = False) -> str:
         method = _fmt_method_of(x)
         if method is not None:
             return _fmt_method(x, method)
+    if getattr(type(x), "go_nil", False):  # (*T)(nil) held in an interface
+        return "<nil>"
     if isinstance(x, float):  # a float32, a named float type's value
         return _float(x)
     if isinstance(x, int | str):  # a named string or number type's value
@@ -117,7 +119,9 @@ def v(x: Any, plus: bool = False, raw: bool = False) -> str:
 def _inner(x: Any, plus: bool, raw: bool) -> str:
     """``x`` inside another value (an element, a field): a pointer is its address
     there, unless fmt calls its String or Error method (``raw``: it calls none)."""
-    return _address_text(x) if _is_pointer(x, raw) else v(x, plus, raw)
+    if _is_pointer(x, raw):
+        return "<nil>" if getattr(type(x), "go_nil", False) else _address_text(x)
+    return v(x, plus, raw)
 
 
 def _is_pointer(x: Any, raw: bool) -> bool:
@@ -500,6 +504,15 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     """One operand under one verb, padded to ``width``."""
     if (verb == "v" and "#" in flags) or isinstance(x, GoSyntax):
         return go_syntax(x, verb, flags, width, precision)  # %#v: Go syntax
+    if getattr(type(x), "go_nil", False) and verb not in "vT":
+        if verb in "sqxX" and _fmt_method_of(x) is not None:
+            pass  # its Error or String method, called with a nil receiver
+        elif verb in "bdoxX":
+            return _format_one(0, verb, flags, width, None)  # a nil pointer's address
+        elif verb == "p":
+            return _format_one("0x0", "s", flags.replace("0", ""), width, None)
+        else:
+            return f"%!{verb}({type_name(x)}=<nil>)"
     plain = verb == "v" and width is None and precision is None and not flags.strip("+")
     if verb not in "Tpc" and not plain:  # v() prints a plain %v, element by element too
         elements = _format_elements(x, verb, flags, width, precision)
@@ -630,6 +643,8 @@ def _format_elements(
         return None
     if not hasattr(type(obj), "__slots__") or isinstance(obj, _NOT_STRUCTS):
         return None
+    if getattr(type(obj), "go_nil", False):
+        return None  # (*T)(nil): <nil>
     named = "+" in flags and verb == "v"
     parts = []
     for name, value, kind in _struct_fields(obj):
