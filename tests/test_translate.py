@@ -11200,6 +11200,63 @@ def test_fprint_writes_what_go_writes_where_go_writes_it(tmp_path, capsys):
     assert err == "to stderr 2\n"
 
 
+BUILTIN_PRINT = """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+type level int
+
+func (l level) String() string { return "L" + fmt.Sprint(int(l)) }
+
+func main() {
+\tfmt.Println("to stdout")
+\tprintln("hello", 42, -7, true, 3.5, 0.1, 1e21, -2.0)
+\tprint("a", "b", 1, 2, "\\n")
+\tvar f32 float32 = 0.1
+\tvar u8 uint8 = 200
+\tvar r rune = 'x'
+\tprintln(f32, u8, r, int64(-1)<<40, uint64(1)<<63, level(3))
+\tprintln()
+\tprintln(math.Inf(1), math.NaN(), math.Copysign(0, -1), 123456789.0, 1e-5)
+\tfmt.Println(level(3))
+}
+"""
+
+
+def test_the_builtins_print_and_println_write_to_stderr_as_gos_runtime_does(tmp_path, capsys):
+    """println separates its operands with spaces and ends the line, print does
+    neither; a float is written as %v writes it, a named type's value as its
+    number (the runtime calls no String method). The expected streams are what
+    go1.27.3 wrote."""
+    path = tmp_path / "main.go"
+    path.write_text(BUILTIN_PRINT)
+    sl.Runtime(seed=1, strategy="random").run(translate.entry(translate.load(path)))
+    out, err = capsys.readouterr()
+    assert out == "to stdout\nL3\n"
+    assert err == (
+        "hello 42 -7 true 3.5 0.1 1e+21 -2\n"
+        "ab12\n"
+        "0.1 200 120 -1099511627776 9223372036854775808 3\n"
+        "\n"
+        "+Inf NaN -0 1.23456789e+08 1e-05\n"
+    )
+
+
+def test_println_of_a_pointer_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "main.go"
+    path.write_text("package main\n\nfunc main() {\n\tx := 1\n\tprintln(&x)\n}\n")
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert "main.go:5: unsupported: println of a *int (Go's runtime writes its address)" in (
+        result.output
+    )
+
+
 CALC = """\
 package calc
 

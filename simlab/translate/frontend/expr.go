@@ -1768,8 +1768,27 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 			return "go.slice_copy(" + f.expr(c.Args[0]) + ", list(" + f.expr(c.Args[1]) + ".encode()))"
 		}
 		return "go.slice_copy(" + f.expr(c.Args[0]) + ", " + f.expr(c.Args[1]) + ")"
+	case "print", "println":
+		var vs []string
+		for _, a := range c.Args {
+			t := p.info.TypeOf(a)
+			b, ok := under(t).(*types.Basic)
+			if !ok || b.Info()&(types.IsBoolean|types.IsInteger|types.IsFloat|types.IsString) == 0 {
+				p.unsupported(a, name+" of a "+types.TypeString(t, types.RelativeTo(p.pkg))+" (Go's runtime writes its address)",
+					"print and println of booleans, numbers and strings; fmt.Println prints values")
+			}
+			s := f.value(a)
+			if b.Kind() == types.Float32 {
+				s = "go.Float32(" + s + ")"
+			}
+			vs = append(vs, s)
+		}
+		if name == "println" {
+			vs = append(vs, "newline=True")
+		}
+		return "go.builtin_print(" + strings.Join(vs, ", ") + ")"
 	}
-	p.unsupported(c, "the builtin "+name, "len, cap, make, new, append, copy, delete, close, panic, min, max, clear")
+	p.unsupported(c, "the builtin "+name, "len, cap, make, new, append, copy, delete, close, panic, min, max, clear, print, println")
 	return ""
 }
 

@@ -14,7 +14,7 @@ from simlab.errors import SimlabError
 from simlab.go import atomic, syncmap
 
 from ._gosyntax import GoSyntax, go_syntax
-from ._io import _write
+from ._io import _write, stderr
 from ._numbers import Float32
 from ._pool import Pool
 from ._strconv import format_float, quote
@@ -378,6 +378,25 @@ def println(*args: Any) -> None:
 def print(*args: Any) -> None:  # Go's fmt.Print
     """``fmt.Print``."""
     _print(sprint(*args), end="")
+
+
+def builtin_print(*args: Any, newline: bool = False) -> None:
+    """The builtins ``print`` and, with ``newline``, ``println``: each operand as the
+    runtime writes it to standard error (a number as ``%v`` prints it, a named
+    type's value without its methods), spaces between them and a newline after
+    them for ``println``."""
+    text = (" " if newline else "").join(_runtime_text(a) for a in args)
+    _write(stderr, text + "\n" if newline else text)
+
+
+def _runtime_text(x: Any) -> str:
+    if isinstance(x, bool):
+        return "true" if x else "false"
+    if isinstance(x, int):
+        return int.__repr__(x)
+    if isinstance(x, float):
+        return _float(x if type(x) is Float32 else float(x))
+    return str.__str__(x)
 
 
 def sprintf(format: str, *args: Any) -> str:
