@@ -14281,3 +14281,115 @@ def test_a_panic_in_a_deferred_call_chains_the_runtime_error_it_follows(tmp_path
     result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "main.go")])
     assert result.exit_code == 1, result.output
     assert "\n" + go_printed + "\n" in result.output
+
+
+# A call of t.Log deferred as it stands, made by the runtime as its function unwinds.
+DEFERRED_LOG = {
+    "deferlog_test.go": """\
+package deferlog
+
+import (
+\t"runtime"
+\t"testing"
+)
+
+func TestNormal(t *testing.T) {
+\tdefer t.Log("deferred at the end")
+\tt.Log("body")
+}
+
+func TestFatal(t *testing.T) {
+\tdefer t.Log("deferred after Fatal")
+\tdefer func() {
+\t\tt.Log("a closure after Fatal")
+\t}()
+\tt.Fatal("stop")
+}
+
+func TestSkip(t *testing.T) {
+\tdefer t.Logf("deferred after %s", "Skip")
+\tt.Skip("skipping")
+}
+
+func stop(t *testing.T) {
+\tt.Helper()
+\tt.Fatal("a helper stops")
+}
+
+func TestHelperFatal(t *testing.T) {
+\tdefer t.Log("deferred after the helper's Fatal")
+\tstop(t)
+}
+
+func TestGoexit(t *testing.T) {
+\tdone := make(chan bool)
+\tgo func() {
+\t\tdefer close(done)
+\t\tdefer t.Log("deferred in a goroutine that calls Goexit")
+\t\truntime.Goexit()
+\t}()
+\t<-done
+}
+
+func explode() {
+\tpanic("boom")
+}
+
+func TestRecovered(t *testing.T) {
+\tdefer func() {
+\t\tt.Log("recovered", recover())
+\t}()
+\tdefer t.Log("deferred while the panic passes through")
+\tt.Log("about to panic")
+\texplode()
+}
+""",
+    "go.mod": """\
+module example.com/deferlog
+
+go 1.27
+""",
+}
+DEFERRED_LOG_V = (  # what go test -v (go1.27.3) printed
+    "=== RUN   TestNormal\n"
+    "    deferlog_test.go:10: body\n"
+    "    deferlog_test.go:11: deferred at the end\n"
+    "--- PASS: TestNormal (0.00s)\n"
+    "=== RUN   TestFatal\n"
+    "    deferlog_test.go:18: stop\n"
+    "    deferlog_test.go:16: a closure after Fatal\n"
+    "    panic.go:694: deferred after Fatal\n"
+    "--- FAIL: TestFatal (0.00s)\n"
+    "=== RUN   TestSkip\n"
+    "    deferlog_test.go:23: skipping\n"
+    "    panic.go:694: deferred after Skip\n"
+    "--- SKIP: TestSkip (0.00s)\n"
+    "=== RUN   TestHelperFatal\n"
+    "    deferlog_test.go:33: a helper stops\n"
+    "    panic.go:694: deferred after the helper's Fatal\n"
+    "--- FAIL: TestHelperFatal (0.00s)\n"
+    "=== RUN   TestGoexit\n"
+    "    panic.go:694: deferred in a goroutine that calls Goexit\n"
+    "--- PASS: TestGoexit (0.00s)\n"
+    "=== RUN   TestRecovered\n"
+    "    deferlog_test.go:55: about to panic\n"
+    "    deferlog_test.go:47: deferred while the panic passes through\n"
+    "    deferlog_test.go:52: recovered boom\n"
+    "--- PASS: TestRecovered (0.00s)\n"
+    "FAIL\n"
+    "FAIL\texample.com/deferlog\t0.013s\n"
+    "FAIL\n"
+)
+
+
+def test_a_log_deferred_as_it_stands_reports_the_line_go_reports(tmp_path):
+    """defer t.Log(x): at the end of the function, the closing brace's line; after
+    Goexit (t.Fatal, t.Skip, runtime.Goexit), Go 1.27's panic.go:694; while a panic
+    passes through, the line that panicked; a deferred closure's, its own line."""
+    _module(tmp_path, DEFERRED_LOG)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    printed = re.split(r"^(?:main returned|exit status \d+) at ", result.output, flags=re.M)[0]
+    assert without_package_line(printed, "example.com/deferlog") == without_package_line(
+        DEFERRED_LOG_V, "example.com/deferlog"
+    )

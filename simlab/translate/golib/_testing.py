@@ -142,8 +142,6 @@ class T:
         return self._context[0]
 
     def _report(self, text: str) -> None:
-        from simlab.go.frames import frame_of
-
         frame = sys._getframe(2)
         while frame.f_back is not None and frame.f_code in self._helpers:
             frame = frame.f_back
@@ -153,7 +151,7 @@ class T:
             # its helpers passed over
             site = frame.f_locals["self"]._cleanup_site
             code, line = next(((c, n) for c, n in site if c not in self._helpers), site[-1])
-        at = frame_of(code, line)
+        file, line = _deferred_site(frame, code, line)
         test = self  # where the line goes: the test, or its nearest parent still running
         while test._done and test._parent is not None:
             test = test._parent
@@ -165,7 +163,7 @@ class T:
             self._state.update(test._name, f"=== NAME  {test._name}")
         lines = text.removesuffix("\n").split("\n")
         rest = "".join("\n        " + line for line in lines[1:])
-        sys.stdout.write(f"    {at.file.rsplit('/', 1)[-1]}:{at.line}: {lines[0]}{rest}\n")
+        sys.stdout.write(f"    {file}:{line}: {lines[0]}{rest}\n")
 
     def log(self, *args: Any) -> None:
         self._report(sprintln(*args))
@@ -382,6 +380,27 @@ class F(T):
                 return ff(t, *values)
 
             yield from _run(T(self._rt, f"{self._name}/seed#{i}", self), seed)
+
+
+def _deferred_site(frame: FrameType, code: Any, line: int) -> tuple[str, int]:
+    """The file and line a Log reports for its caller ``frame`` at ``line``. A call
+    deferred as it stands (``defer t.Log(x)``) while its function unwinds is made
+    by the runtime: after ``runtime.Goexit`` (``t.Fatal``, ``t.Skip``) it is Go
+    1.27's ``panic.go:694``, where Goexit runs the deferred calls; during a panic,
+    the line that panicked (testing passes over ``runtime.gopanic``)."""
+    from simlab.go.frames import frame_of, go_frame
+
+    at = frame_of(code, line)
+    exc = sys.exception()
+    tb = exc.__traceback__ if exc is not None else None
+    while tb is not None and tb.tb_frame is not frame:
+        tb = tb.tb_next
+    if tb is not None and isinstance(exc, Goexit):
+        return "panic.go", 694
+    while tb is not None:  # the innermost function of the program the panic left
+        at = go_frame(tb.tb_frame.f_code, tb.tb_lineno) or at
+        tb = tb.tb_next
+    return at.file.rsplit("/", 1)[-1], at.line
 
 
 def _callers(frame: FrameType | None) -> list[tuple[Any, int]]:
