@@ -10928,6 +10928,40 @@ func show(v any) {
 )
 
 
+# strings.FieldsFuncSeq calls its function on each rune as the range reaches it:
+# after a field, calls counts the runes up to the separator that ended it.
+CONSTRUCTS["strings_fields_func_seq"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"unicode"
+)
+
+func main() {
+\tcalls := 0
+\tisSep := func(r rune) bool {
+\t\tcalls++
+\t\treturn r == ',' || unicode.IsSpace(r)
+\t}
+\tfor f := range strings.FieldsFuncSeq(" a,bb  ,ccc,", isSep) {
+\t\tfmt.Println(f, calls)
+\t}
+\tfor f := range strings.FieldsFuncSeq("x y z", unicode.IsSpace) {
+\t\tif f == "y" {
+\t\t\tbreak
+\t\t}
+\t\tfmt.Println("field", f)
+\t}
+\tfmt.Println(calls)
+}
+""",
+    "a 3\nbb 6\nccc 12\nfield x\n12\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -616,7 +616,7 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				a.stdGen[fam] = true
 				a.famDyn[fam] = true
 			case "maps.Keys", "maps.Values", "maps.All", "slices.All", "slices.Values", "slices.Backward",
-				"strings.FieldsSeq", "strings.SplitSeq", "strings.SplitAfterSeq", "strings.Lines":
+				"strings.FieldsSeq", "strings.FieldsFuncSeq", "strings.SplitSeq", "strings.SplitAfterSeq", "strings.Lines":
 				// an iterator, a generator function as the program's are: so is every
 				// function of its type, and of its yield function's
 				seq := under(p.info.TypeOf(c)).(*types.Signature)
@@ -828,7 +828,7 @@ func (a *analysis) libraryCall(e ast.Expr) bool {
 var iteratorFunc = map[string]bool{
 	"maps.Keys": true, "maps.Values": true, "maps.All": true,
 	"slices.All": true, "slices.Values": true, "slices.Backward": true,
-	"strings.FieldsSeq": true, "strings.SplitSeq": true, "strings.SplitAfterSeq": true, "strings.Lines": true,
+	"strings.FieldsSeq": true, "strings.FieldsFuncSeq": true, "strings.SplitSeq": true, "strings.SplitAfterSeq": true, "strings.Lines": true,
 }
 
 // pendingLit: a call to a variable holding one known closure calls that closure.

@@ -2052,7 +2052,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go.slices_sort_func(" + f.args(c) + ")", false
 	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map",
-		"strings.FieldsFunc", "slices.DeleteFunc", "slices.CompactFunc":
+		"strings.FieldsFunc", "strings.FieldsFuncSeq", "slices.DeleteFunc", "slices.CompactFunc":
 		fnArg := c.Args[len(c.Args)-1]
 		if name == "strings.Map" {
 			fnArg = c.Args[0]

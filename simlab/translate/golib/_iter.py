@@ -196,6 +196,27 @@ def strings_fields_seq(s: str) -> Callable[[Any], Generator[Any, Any, None]]:
     return _over(fields(s))
 
 
+def strings_fields_func_seq(
+    s: str, sep: Callable[[int], Any]
+) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``strings.FieldsFuncSeq(s, f)``: the fields ``strings.FieldsFunc`` gives, ``f``
+    called on each rune as the range reaches it, as Go's."""
+
+    def seq(yield_: Callable[..., Any]) -> Generator[Any, Any, None]:
+        start = -1
+        for i, c in enumerate(s):
+            if sep(ord(c)):
+                if start >= 0 and not (yield from yield_(s[start:i])):
+                    return
+                start = -1
+            elif start < 0:
+                start = i
+        if start >= 0:
+            yield from yield_(s[start:])
+
+    return seq
+
+
 def strings_split_seq(s: str, sep: str) -> Callable[[Any], Generator[Any, Any, None]]:
     """``strings.SplitSeq(s, sep)``: the parts ``strings.Split`` gives, by a
     single-use iterator, as Go's (see ``_single_use_split``)."""
