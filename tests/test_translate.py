@@ -10962,6 +10962,86 @@ func main() {
 )
 
 
+# A method that compares its pointer receiver with nil runs on a nil pointer, as Go's:
+# a recursive list's Len, a nil logger's Logf (in goroutines, and deferred), and a
+# nil *node's String method, which fmt calls.
+CONSTRUCTS["methods_made_for_a_nil_receiver"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type node struct {
+\tval  int
+\tnext *node
+}
+
+func (n *node) Len() int {
+\tif n == nil {
+\t\treturn 0
+\t}
+\treturn 1 + n.next.Len()
+}
+
+func (n *node) String() string {
+\tif n == nil {
+\t\treturn "nil"
+\t}
+\treturn fmt.Sprintf("%d -> %s", n.val, n.next.String())
+}
+
+type logger struct {
+\tmu    sync.Mutex
+\tlines []string
+}
+
+func (l *logger) Logf(format string, args ...any) {
+\tif l == nil {
+\t\treturn
+\t}
+\tl.mu.Lock()
+\tdefer l.mu.Unlock()
+\tl.lines = append(l.lines, fmt.Sprintf(format, args...))
+}
+
+type server struct {
+\tlog *logger
+}
+
+func (s *server) handle(id int, wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\ts.log.Logf("request %d", id)
+}
+
+func main() {
+\tvar empty *node
+\tlist := &node{1, &node{2, &node{3, nil}}}
+\tfmt.Println(empty.Len(), list.Len(), list.next.next.next.Len())
+\tfmt.Println(list.String(), "|", empty.String())
+\tfmt.Println(list, empty)
+
+\tvar wg sync.WaitGroup
+\tquiet := &server{}
+\tloud := &server{log: &logger{}}
+\tfor i := range 3 {
+\t\twg.Add(2)
+\t\tgo quiet.handle(i, &wg)
+\t\tgo loud.handle(i, &wg)
+\t}
+\twg.Wait()
+\tfmt.Println(len(loud.log.lines), quiet.log == nil)
+\tvar none *logger
+\tdefer none.Logf("deferred on nil")
+\tfmt.Println("done")
+}
+""",
+    "0 3 0\n1 -> 2 -> 3 -> nil | nil\n1 -> 2 -> 3 -> nil nil\n3 true\ndone\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1509,6 +1509,17 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 				}
 				return text, false
 			}
+			if ptr, ok := s.Recv().(*types.Pointer); ok && len(s.Index()) == 1 && p.nilSafe[fn.Origin()] {
+				if n, ok := ptr.Elem().(*types.Named); ok && n.TypeArgs().Len() == 0 && f.m.globals[n.Obj()] != "" {
+					// t.Left.Sum() of a method made for a nil receiver: Tree.Sum(t.Left)
+					text := f.m.globals[n.Obj()] + "." + fieldName(sel.Sel.Name) + "(" + strings.TrimSuffix(f.expr(sel.X)+", "+f.args(c), ", ") + ")"
+					f.called = true
+					if u := f.m.a.byFunc[fn.Origin()]; u != nil && u.gen {
+						return f.yieldExpr("yield from " + text)
+					}
+					return text, false
+				}
+			}
 			if n, ok := s.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {
 				// c.String() of a named number: Color.String(c), c may be a plain int
 				text := f.m.globals[n.Obj()] + "." + fieldName(sel.Sel.Name) + "(" + strings.TrimSuffix(f.expr(sel.X)+", "+f.args(c), ", ") + ")"

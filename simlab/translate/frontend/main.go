@@ -111,6 +111,7 @@ type program struct {
 	ifaceValues map[ast.Expr]bool // struct values converted to an interface where they stand
 	ifaceNils   map[ast.Expr]bool // pointers that may be nil converted to an interface
 	printed     map[ast.Expr]bool // the operands of fmt, log, log/slog and testing calls
+	nilSafe     map[*types.Func]bool // methods with a pointer receiver that compare it with nil
 
 	goVersion string // the module's language version (go1.21) for a package; "" for the toolchain's
 }
@@ -232,6 +233,7 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 	p.dropBenchmarks()
 	p.typeNils()
 	p.findInterfaceValues()
+	p.findNilSafeMethods()
 	return p
 }
 

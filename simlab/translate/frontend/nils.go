@@ -68,6 +68,37 @@ func (p *program) findInterfaceValues() {
 	})
 }
 
+// findNilSafeMethods records the methods whose pointer receiver the body
+// compares with nil (if t == nil { return 0 }), made to be called on a nil
+// pointer: a call of one is Tree.Sum(t.Left), which a nil receiver reaches,
+// where t.Left.Sum() would be an attribute of None.
+func (p *program) findNilSafeMethods() {
+	p.nilSafe = map[*types.Func]bool{}
+	for _, file := range p.files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil || fd.Body == nil || len(fd.Recv.List[0].Names) == 0 {
+				continue
+			}
+			recv := p.info.Defs[fd.Recv.List[0].Names[0]]
+			if recv == nil || !isPointer(recv.Type()) {
+				continue
+			}
+			isRecv := func(e ast.Expr) bool {
+				id, ok := ast.Unparen(e).(*ast.Ident)
+				return ok && p.info.Uses[id] == recv
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) &&
+					(isRecv(b.X) && p.info.Types[b.Y].IsNil() || isRecv(b.Y) && p.info.Types[b.X].IsNil()) {
+					p.nilSafe[p.info.Defs[fd.Name].(*types.Func)] = true
+				}
+				return true
+			})
+		}
+	}
+}
+
 // namedBasic: t is a named number or string type of the program, whose values
 // are instances of its class where Go converts them to an interface (var x any =
 // level + 1: Level(level + 1)), so that what the interface holds keeps its type:
@@ -84,7 +115,8 @@ func (p *program) namedBasic(t types.Type) bool {
 // mayBeTypedNil: e, a pointer to a struct of the program that may be nil, becomes
 // an interface (an error, a Msg, any), which then holds (*T)(nil) and is not nil:
 // the "nil error that is not nil". An operand of fmt, log or testing is left as
-// it is: they print a nil pointer and a nil interface alike, <nil>.
+// it is, as they print a nil pointer and a nil interface alike, <nil>, unless
+// fmt calls its String or Error method.
 func (p *program) mayBeTypedNil(e ast.Expr, to types.Type) bool {
 	ptr, ok := p.info.TypeOf(e).(*types.Pointer)
 	if !ok {
@@ -97,7 +129,7 @@ func (p *program) mayBeTypedNil(e ast.Expr, to types.Type) bool {
 	if _, isStruct := n.Underlying().(*types.Struct); !isStruct {
 		return false
 	}
-	if it, ok := to.Underlying().(*types.Interface); !ok || it.Empty() && p.printed[e] {
+	if it, ok := to.Underlying().(*types.Interface); !ok || it.Empty() && p.printed[e] && !hasFmtMethod(ptr) {
 		return false
 	}
 	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
