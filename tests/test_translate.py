@@ -11042,6 +11042,75 @@ func main() {
 )
 
 
+# A deferred atomic, sync.Map or sync.Once method in a loop or a branch runs at the
+# function's end, last deferred first, as Go's.
+CONSTRUCTS["deferred_library_methods_in_loops_and_branches"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log"
+\t"os"
+\t"sync"
+\t"sync/atomic"
+)
+
+var (
+\tinflight atomic.Int64
+\tdegraded atomic.Bool
+\tsessions sync.Map
+\tonce     sync.Once
+)
+
+func handle(id int, batch []string) {
+\tfor range batch {
+\t\tinflight.Add(1)
+\t\tdefer inflight.Add(-1)
+\t}
+\tif id%2 == 0 {
+\t\tsessions.Store(id, "open")
+\t\tdefer sessions.Delete(id)
+\t}
+\tif id > 2 {
+\t\tdegraded.Store(true)
+\t\tdefer degraded.Store(false)
+\t\tdefer once.Do(func() { fmt.Println("first slow request:", id) })
+\t}
+\tif id == 4 {
+\t\tdefer func() { log.Println("request", id, "done") }()
+\t}
+\t_, open := sessions.Load(id)
+\tfmt.Println(id, inflight.Load(), degraded.Load(), open)
+}
+
+func main() {
+\tlog.SetFlags(0)
+\tlog.SetOutput(os.Stdout)
+\tvar wg sync.WaitGroup
+\tfor i := 1; i <= 4; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\thandle(i, make([]string, i))
+\t\t}()
+\t\twg.Wait()
+\t}
+\tn := 0
+\tsessions.Range(func(k, v any) bool { n++; return true })
+\tfmt.Println("after:", inflight.Load(), degraded.Load(), n)
+}
+""",
+    "1 1 false false\n"
+    "2 2 false true\n"
+    "3 3 true false\n"
+    "first slow request: 3\n"
+    "4 4 true true\n"
+    "request 4 done\n"
+    "after: 0 false 0\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

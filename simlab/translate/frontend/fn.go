@@ -1569,6 +1569,10 @@ func (f *fn) deferCallee(c *ast.CallExpr, s ast.Node) string {
 				if py, ok := stdMethodValues[methodKey(fn)]; ok && py != "do" {
 					return f.expr(sel.X) + "." + py
 				}
+				if atomicMethod(fn) || syncMapMethod(fn) || methodKey(fn) == "sync.Once.Do" {
+					f.deferGen = true // its operation yielded, or Do's function run, by go.call
+					return f.expr(sel.X) + "." + snake(fn.Name())
+				}
 				if blockingMethod(fn) {
 					p.unsupported(s2n(s, c), "a deferred "+methodKey(fn)+" inside a loop or a branch", "a defer at the top of the function, or a deferred closure calling it")
 				}

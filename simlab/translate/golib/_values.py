@@ -16,6 +16,7 @@ from typing import Any
 
 import simlab as sl
 from simlab.errors import GoPanic, SimlabError
+from simlab.go.goroutine import Op
 
 from ._runstate import _calling_runtime, _state
 from ._runtime_errors import _NIL_DEREFERENCE
@@ -82,10 +83,13 @@ def is_nil(s: list[Any]) -> bool:
 
 
 def call(fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, Any]:
-    """``yield from go.call(f, *args)``: call ``f``, a generator function or not."""
+    """``yield from go.call(f, *args)``: call ``f``, a generator function or not, or
+    a library method whose operation is yielded (a deferred ``flag.Store(false)``)."""
     result = fn(*args)
     if isgenerator(result):
         return (yield from result)
+    if isinstance(result, Op):
+        return (yield result)
     return result
 
 
