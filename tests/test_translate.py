@@ -11111,6 +11111,46 @@ func main() {
 )
 
 
+# strings.ToUpper, ToLower and EqualFold map rune for rune by Go's simple case mapping
+# and folding: ß stays ß, İ lowers to i, and only the Turkish i's fold to nothing else.
+CONSTRUCTS["simple_case_mapping_and_folding"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"unicode"
+)
+
+func main() {
+\tfmt.Println(strings.ToUpper("größe"), strings.ToUpper("ﬁx"), string(unicode.ToUpper('ß')))
+\tfmt.Println(strings.ToLower("İstanbul"), len(strings.ToLower("İ")), strings.ToLower("ΟΔΟΣ"))
+\tfmt.Println(strings.ToUpper("ᾳ ǅ ŉ ǰ"), strings.ToLower("ǅ Ǆ"), strings.ToUpper("hello, world"))
+\tfmt.Println(fold("Straße", "STRASSE"), fold("ﬁ", "FI"))
+\tfmt.Println(fold("Go", "GO"), fold("σς", "ΣΣ"), fold("K", "\\u212a"))
+\tfmt.Println(fold("İ", "i"), fold("ı", "I"), fold("ſ", "S"))
+\tfmt.Println(fold("ǅ", "ǆ"), fold("straße", "STRAẞE"), fold("a", "ab"))
+\tdone := make(chan string)
+\tgo func() { done <- strings.ToUpper("straße") }()
+\tfmt.Println(<-done)
+}
+
+func fold(a, b string) bool {
+\treturn strings.EqualFold(a, b)
+}
+""",
+    "GRÖßE ﬁX ß\n"
+    "istanbul 1 οδοσ\n"
+    "ᾼ Ǆ ŉ ǰ ǆ ǆ HELLO, WORLD\n"
+    "false false\n"
+    "true true true\n"
+    "false false true\n"
+    "true true false\n"
+    "STRAßE\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -13988,7 +14028,7 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "    if c.m is go.NIL_MAP:  # L18" in nils
     assert "    out = go.NilSlice()  # L28" in nils
     assert "go.println(go.is_nil(collect(0)), go.is_nil(collect(2))" in nils
-    assert 'mapAll(["a", "b"], lambda s: s.upper())' in nils
+    assert 'mapAll(["a", "b"], lambda s: go.to_upper(s))' in nils
     shared = constructs["append_to_a_shared_slice"][1]
     assert "        out.append(i * i)  # L35" in shared  # no other variable holds out's list
     assert "    s = [*s, 1]  # L28" in shared and "    c = [*c, 9]  # L44" in shared

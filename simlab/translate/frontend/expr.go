@@ -1984,10 +1984,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.unicode_is_space(" + arg(0) + ")", false
 	case "unicode.ToUpper", "unicode.ToLower":
 		return "go.unicode_to(" + pyString(strings.ToLower(strings.TrimPrefix(name, "unicode.To"))) + ", " + arg(0) + ")", false
-	case "strings.ToUpper":
-		return paren(arg(0)) + ".upper()", false
-	case "strings.ToLower":
-		return paren(arg(0)) + ".lower()", false
+	case "strings.ToUpper", "strings.ToLower":
+		return "go." + snake(strings.TrimPrefix(name, "strings.")) + "(" + arg(0) + ")", false // Go's simple case mapping
 	case "maps.Keys", "maps.Values", "maps.All":
 		// an iterator over the map, in the order the strategy picks, as range picks it
 		return "go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(rt, " + arg(0) + ")", false
@@ -2044,7 +2042,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "strconv.FormatBool":
 		return "go.v(" + arg(0) + ")", false
 	case "strings.EqualFold":
-		return paren(arg(0)) + ".casefold() == " + paren(arg(1)) + ".casefold()", false
+		return "go.equal_fold(" + arg(0) + ", " + arg(1) + ")", false
 	case "slices.Contains":
 		return paren(arg(1)) + " in " + paren(arg(0)), false
 	case "hash/fnv.New32", "hash/fnv.New32a", "hash/fnv.New64", "hash/fnv.New64a":

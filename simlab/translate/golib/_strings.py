@@ -105,12 +105,55 @@ def unicode_is_space(r: int) -> bool:
 
 
 def unicode_to(case: str, r: int) -> int:
-    """``unicode.ToUpper`` (``case`` ``"upper"``) and ``ToLower``: a rune with no
-    single-rune mapping (``ß``) stays itself, as Go's simple case mapping keeps it."""
+    """``unicode.ToUpper`` (``case`` ``"upper"``) and ``ToLower``: Go's simple case
+    mapping, one rune for one (``ß`` stays itself; Python's full mapping gives
+    ``SS``)."""
     if not 0 <= r <= 0x10FFFF:
         return r
-    mapped = getattr(chr(r), case)()
-    return ord(mapped) if len(mapped) == 1 else r
+    return ord(_simple_case(case, chr(r)))
+
+
+def _simple_case(case: str, c: str) -> str:
+    mapped = c.upper() if case == "upper" else c.lower()
+    if len(mapped) == 1:
+        return mapped
+    if case == "lower":
+        return mapped[0]  # İ: i and a combining dot; its simple mapping is i
+    title = c.title()  # ᾳ: the simple mapping is the one-rune titlecase ᾼ
+    return title if len(title) == 1 else c
+
+
+def to_upper(s: str) -> str:
+    """``strings.ToUpper``: each rune by Go's simple case mapping (``unicode.ToUpper``)."""
+    if s.isascii():
+        return s.upper()
+    return "".join(_simple_case("upper", c) for c in s)
+
+
+def to_lower(s: str) -> str:
+    """``strings.ToLower``: each rune by ``unicode.ToLower``, with no final sigma."""
+    if s.isascii():
+        return s.lower()
+    return "".join(_simple_case("lower", c) for c in s)
+
+
+def equal_fold(s: str, t: str) -> bool:
+    """``strings.EqualFold``: the same runes under Go's simple case folding: rune for
+    rune (``ß`` is not ``ss``), and the Turkish ``İ`` and ``ı`` fold to no other."""
+    if s.isascii() and t.isascii():
+        return s.lower() == t.lower()
+    if len(s) != len(t):
+        return False
+    for a, b in zip(s, t, strict=True):
+        if a == b:
+            continue
+        if a in "İı" or b in "İı":
+            return False
+        if _simple_case("upper", a) != _simple_case("upper", b) and _simple_case(
+            "lower", a
+        ) != _simple_case("lower", b):
+            return False
+    return True
 
 
 def cut(s: str, sep: str) -> tuple[str, str, bool]:
