@@ -11151,6 +11151,57 @@ func fold(a, b string) bool {
 )
 
 
+# %T of an anonymous struct held in an interface spells the struct type, as reflect
+# does; a [N]byte prints as text under %s and %q, as hex under %x, as numbers under %v.
+CONSTRUCTS["anonymous_struct_type_names_and_byte_arrays"] = (
+    """\
+package main
+
+import "fmt"
+
+type ID [4]byte
+
+type pair = struct {
+\tK string
+\tV int
+}
+
+type config struct {
+\tLimits struct{ Max int }
+}
+
+func main() {
+\tvar x any = struct{ A int }{1}
+\tfmt.Printf("%T %v\\n", x, x)
+\tmsgs := []any{struct {
+\t\tName string
+\t\tN    int
+\t}{"a", 1}, pair{"k", 2}}
+\tfor _, m := range msgs {
+\t\tfmt.Printf("%T %+v\\n", m, m)
+\t}
+\tvar c config
+\tvar y any = c.Limits
+\tfmt.Printf("%T %v\\n", y, y)
+
+\ta := [3]byte{'O', '#', 'O'}
+\tfmt.Printf("%s|%q|%x|% x|%X\\n", a, a, a, a, a)
+\tid := ID{0xde, 0xad, 0xbe, 0xef}
+\tfmt.Printf("%x %X %v %d\\n", id, id, id, id)
+\tids := []ID{{1, 2, 3, 4}, {0xff, 0, 0, 1}}
+\tfmt.Printf("%x %v\\n", ids, ids)
+}
+""",
+    "struct { A int } {1}\n"
+    "struct { Name string; N int } {Name:a N:1}\n"
+    "struct { K string; V int } {K:k V:2}\n"
+    "struct { Max int } {0}\n"
+    'O#O|"O#O"|4f234f|4f 23 4f|4F234F\n'
+    "deadbeef DEADBEEF [222 173 190 239] [222 173 190 239]\n"
+    "[01020304 ff000001] [[1 2 3 4] [255 0 0 1]]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1843,6 +1843,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		// go_name they take main.<the class's name>
 		m.emit("    go_name = %s", pyString(tn.Pkg().Name()+"."+tn.Name()))
 	}
+	if tn == nil {
+		m.emit("    go_name = %s  # %%T of a value held in an interface", pyString(reflectType(st)))
+	}
 	if len(fields) > 0 || len(tparams) > 0 {
 		m.emit("")
 		var params []string

@@ -521,6 +521,11 @@ func isByteSlice(t types.Type) bool {
 	return ok && isBasicKind(sl.Elem(), types.Byte)
 }
 
+func isByteArray(t types.Type) bool {
+	a, ok := under(t).(*types.Array)
+	return ok && isBasicKind(a.Elem(), types.Byte)
+}
+
 // reflectType is t as %T prints it, reflect's spelling: package names for
 // qualifiers, interface {} for any, struct { A int } with its spaces, uint8 for
 // byte, and a function type without its parameters' names.
@@ -1268,9 +1273,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = f.emptyStruct(s) // {}
 		case isEmptySet(t) && !hasFmtMethod(t):
 			s = "go.empties(" + s + ")" // map[a:{} b:{}]
-		case isByteSlice(t) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0:
+		case (isByteSlice(t) || isByteArray(t)) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0:
 			s = "go.Bytes(" + s + ")" // %s of a []byte: its text; %x: its hex
-		case j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 && elemType(t) != nil && isByteSlice(elemType(t)):
+		case j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 && elemType(t) != nil && (isByteSlice(elemType(t)) || isByteArray(elemType(t))):
 			b := f.temp("b")
 			s = "[go.Bytes(" + b + ") for " + b + " in " + s + "]" // [6162 63]: each []byte's hex
 		case isBasicKind(t, types.Float32) && !hasFmtMethod(t):
