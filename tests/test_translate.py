@@ -11202,6 +11202,229 @@ func main() {
 )
 
 
+# container/list: pushes, moves, inserts and removals, from the front and from the back;
+# an element of another list leaves a list as it is, PushBackList of the list itself
+# copies its elements once, and Init leaves the elements as they were.
+CONSTRUCTS["container_list"] = (
+    """\
+package main
+
+import (
+\t"container/list"
+\t"fmt"
+)
+
+func show(l *list.List) {
+\tfor e := l.Front(); e != nil; e = e.Next() {
+\t\tfmt.Print(e.Value, " ")
+\t}
+\tfmt.Print("| ")
+\tfor e := l.Back(); e != nil; e = e.Prev() {
+\t\tfmt.Print(e.Value, " ")
+\t}
+\tfmt.Println(l.Len())
+}
+
+func main() {
+\tl := list.New()
+\ta := l.PushBack(1)
+\tb := l.PushBack(2)
+\tc := l.PushFront(0)
+\tshow(l)
+\tl.MoveToFront(b)
+\tshow(l)
+\tl.MoveToBack(c)
+\tl.MoveBefore(a, b)
+\tshow(l)
+\tl.MoveAfter(b, c)
+\tshow(l)
+\td := l.InsertBefore(5, a)
+\tl.InsertAfter(6, d)
+\tshow(l)
+\tfmt.Println(l.Remove(d), d.Next() == nil, d.Prev() == nil, l.Len())
+\tfmt.Println(l.Remove(d), l.Len())
+\tvar other list.List
+\tother.PushBack("x")
+\tfmt.Println(l.InsertBefore(7, other.Front()) == nil)
+\tl.MoveToFront(other.Front())
+\tl.PushBackList(l)
+\tshow(l)
+\tl.PushBackList(&other)
+\tl.PushFrontList(&other)
+\tshow(l)
+\ta.Value = "A"
+\tfmt.Println(l.Front().Next().Next().Value, a.Value)
+\tl.Init()
+\tshow(l)
+\tfmt.Println(l.Front() == nil, l.Back() == nil, a.Next() == nil)
+\tshow(&other)
+}
+""",
+    "0 1 2 | 2 1 0 3\n"
+    "2 0 1 | 1 0 2 3\n"
+    "1 2 0 | 0 2 1 3\n"
+    "1 0 2 | 2 0 1 3\n"
+    "5 6 1 0 2 | 2 0 1 6 5 5\n"
+    "5 true true 4\n"
+    "5 4\n"
+    "true\n"
+    "6 1 0 2 6 1 0 2 | 2 0 1 6 2 0 1 6 8\n"
+    "x 6 1 0 2 6 1 0 2 x | x 2 0 1 6 2 0 1 6 x 10\n"
+    "A A\n"
+    "| 0\n"
+    "true true false\n"
+    "x | x 1\n",
+)
+
+
+# container/ring: New, Move both ways (modulo the length), Unlink, Link of another ring,
+# Len and Do of a nil ring, and the zero Ring (a ring of one element).
+CONSTRUCTS["container_ring"] = (
+    """\
+package main
+
+import (
+\t"container/ring"
+\t"fmt"
+)
+
+func show(r *ring.Ring) {
+\tr.Do(func(v any) { fmt.Print(v, " ") })
+\tfmt.Println("len", r.Len())
+}
+
+func main() {
+\tr := ring.New(5)
+\tfor i := 0; i < r.Len(); i++ {
+\t\tr.Value = i
+\t\tr = r.Next()
+\t}
+\tshow(r)
+\tshow(r.Move(2))
+\tshow(r.Move(-7))
+\tfmt.Println(r.Prev().Value, r.Next().Value)
+\tcut := r.Unlink(2)
+\tshow(r)
+\tshow(cut)
+\ts := ring.New(2)
+\ts.Value, s.Next().Value = "a", "b"
+\tn := r.Link(s)
+\tshow(r)
+\tfmt.Println(n.Value)
+\tvar none *ring.Ring
+\tfmt.Println(none.Len(), ring.New(0) == nil, r.Unlink(0) == nil)
+\tnone.Do(func(v any) { fmt.Println("never") })
+\tvar z ring.Ring
+\tfmt.Println(z.Len(), z.Next() == &z, z.Value)
+\tsum := 0
+\tr.Do(func(v any) {
+\t\tif x, ok := v.(int); ok {
+\t\t\tsum += x
+\t\t}
+\t})
+\tfmt.Println(sum)
+}
+""",
+    "0 1 2 3 4 len 5\n"
+    "2 3 4 0 1 len 5\n"
+    "3 4 0 1 2 len 5\n"
+    "4 1\n"
+    "0 3 4 len 3\n"
+    "1 2 len 2\n"
+    "0 a b 3 4 len 5\n"
+    "3\n"
+    "0 true true\n"
+    "1 true <nil>\n"
+    "7\n",
+)
+
+
+# The LRU cache with a mutex: a map of *list.Element and a list of *entry, asserted back
+# from Element.Value.
+CONSTRUCTS["container_list_lru"] = (
+    """\
+package main
+
+import (
+\t"container/list"
+\t"fmt"
+\t"sync"
+)
+
+type entry struct {
+\tkey   string
+\tvalue int
+}
+
+type LRU struct {
+\tmu    sync.Mutex
+\tcap   int
+\tll    *list.List
+\titems map[string]*list.Element
+}
+
+func NewLRU(n int) *LRU {
+\treturn &LRU{cap: n, ll: list.New(), items: map[string]*list.Element{}}
+}
+
+func (c *LRU) Get(k string) (int, bool) {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\tif e, ok := c.items[k]; ok {
+\t\tc.ll.MoveToFront(e)
+\t\treturn e.Value.(*entry).value, true
+\t}
+\treturn 0, false
+}
+
+func (c *LRU) Put(k string, v int) {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\tif e, ok := c.items[k]; ok {
+\t\te.Value.(*entry).value = v
+\t\tc.ll.MoveToFront(e)
+\t\treturn
+\t}
+\tc.items[k] = c.ll.PushFront(&entry{k, v})
+\tif c.ll.Len() > c.cap {
+\t\tlast := c.ll.Back()
+\t\tc.ll.Remove(last)
+\t\tdelete(c.items, last.Value.(*entry).key)
+\t}
+}
+
+func main() {
+\tc := NewLRU(2)
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 3; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tc.Put(fmt.Sprint("k", i), i)
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(c.ll.Len(), len(c.items))
+\tc.Put("a", 1)
+\tc.Put("b", 2)
+\tc.Get("a")
+\tc.Put("c", 3)
+\t_, okB := c.Get("b")
+\tva, okA := c.Get("a")
+\tc.Put("a", 10)
+\tva2, _ := c.Get("a")
+\tfmt.Println(okB, va, okA, va2)
+\tfor e := c.ll.Front(); e != nil; e = e.Next() {
+\t\ten := e.Value.(*entry)
+\t\tfmt.Printf("%s=%d ", en.key, en.value)
+\t}
+\tfmt.Println()
+}
+""",
+    "2 2\nfalse 1 true 10\na=10 c=3 \n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

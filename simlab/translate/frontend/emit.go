@@ -2010,6 +2010,10 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "go.Builder()", false
 		case "bytes.Buffer":
 			return "go.Buffer()", false
+		case "container/list.List":
+			return "go.List()", false
+		case "container/ring.Ring":
+			return "go.Ring()", false // a ring of one element
 		case "time.Duration":
 			return "0", true
 		case "time.Time":

@@ -420,6 +420,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			}
 			switch fieldKey(sel) {
 			case "sync.Pool.New", "strconv.NumError.Func", "strconv.NumError.Num", "strconv.NumError.Err",
+				"container/list.Element.Value", "container/ring.Ring.Value",
 				"log/slog.Attr.Key", "log/slog.Attr.Value", "log/slog.HandlerOptions.Level",
 				"log/slog.HandlerOptions.ReplaceAttr", "log/slog.HandlerOptions.AddSource":
 				return recv + "." + x.Sel.Name
@@ -2148,6 +2149,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			"strconv.FormatInt": "format_int", "strconv.ParseBool": "parse_bool",
 		}[name]
 		return "go." + helper + "(" + f.args(c) + ")", false
+	case "container/list.New":
+		return "go.list_new()", false
+	case "container/ring.New":
+		return "go.ring_new(" + arg(0) + ")", false
 	case "sync.NewCond":
 		return "rt.cond(" + arg(0) + ")", false
 	case "runtime/pprof.Lookup":
@@ -2500,6 +2505,27 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"bytes.Buffer.Write", "bytes.Buffer.WriteString", "bytes.Buffer.WriteByte", "bytes.Buffer.WriteRune",
 		"bytes.Buffer.String", "bytes.Buffer.Bytes", "bytes.Buffer.Len", "bytes.Buffer.Reset":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
+	case "container/list.List.Init", "container/list.List.Len", "container/list.List.Front", "container/list.List.Back",
+		"container/list.List.PushFront", "container/list.List.PushBack", "container/list.List.InsertBefore",
+		"container/list.List.InsertAfter", "container/list.List.Remove", "container/list.List.MoveToFront",
+		"container/list.List.MoveToBack", "container/list.List.MoveBefore", "container/list.List.MoveAfter",
+		"container/list.List.PushBackList", "container/list.List.PushFrontList",
+		"container/list.Element.Next", "container/list.Element.Prev",
+		"container/ring.Ring.Next", "container/ring.Ring.Prev", "container/ring.Ring.Move",
+		"container/ring.Ring.Link", "container/ring.Ring.Unlink":
+		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
+	case "container/ring.Ring.Len":
+		return "go.Ring.len(" + recv + ")", false // 0 for a nil ring, as Go's
+	case "container/ring.Ring.Do":
+		fnArg := c.Args[0]
+		if f.blocksItself(fnArg) {
+			p.unsupported(c, "a ring.Do whose function blocks", "a range over the ring by Next")
+		}
+		fv := arg(0)
+		if f.mayBlock(fnArg) {
+			fv = "go.plain(" + fv + ")" // a generator only because a function of its type blocks
+		}
+		return "go.Ring.do(" + recv + ", " + fv + ")", false
 	case "time.Duration.Seconds":
 		return paren(recv) + " / 1e9", false
 	case "time.Duration.Milliseconds":

@@ -21,6 +21,7 @@ or concept:
 - ``_numbers``: integer ``/`` and ``%``, sized integers, float32 and Duration values
 - ``_math``: ``math``
 - ``_pool``: ``sync.Pool``
+- ``_container``: ``container/list``, ``container/ring``
 - ``_builtins``: ``s[i]``, ``s[low:high]``, ``copy``, ``clear``, ``close``
 - ``_runtime_errors``: ``runtime.Error``, the runtime's own panics
 - ``_values``: pointers, named types, nil maps and slices, struct values, ``==``
@@ -55,6 +56,7 @@ from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +00
 from . import _slog as slog
 from ._atomic import atomic_add, atomic_compare_and_swap, atomic_load, atomic_store, atomic_swap
 from ._builtins import at, bound, clear_slice, close, slice_copy, sliced
+from ._container import Element, List, Ring, list_new, ring_new
 from ._errors import (
     LIBRARY_ERRORS,
     JoinError,
@@ -347,6 +349,7 @@ __all__ = [
     "Bytes",
     "Duration",
     "ElemRef",
+    "Element",
     "ErrRange",
     "ErrSyntax",
     "ErrUnexpectedEOF",
@@ -364,6 +367,7 @@ __all__ = [
     "Int64",
     "IntSlice",
     "JoinError",
+    "List",
     "Logger",
     "M",
     "Methods",
@@ -380,6 +384,7 @@ __all__ = [
     "Recoverable",
     "Ref",
     "Return",
+    "Ring",
     "Sized",
     "SortReverse",
     "StaticType",
@@ -471,6 +476,7 @@ __all__ = [
     "is_value",
     "iter_pull",
     "last_index",
+    "list_new",
     "log",
     "log_flags",
     "log_panic",
@@ -525,6 +531,7 @@ __all__ = [
     "read_full",
     "recover",
     "rem",
+    "ring_new",
     "run_test",
     "run_tests",
     "rune_len",

@@ -13,6 +13,7 @@ import simlab as sl
 from simlab.errors import SimlabError
 from simlab.go import atomic, syncmap
 
+from ._container import Element, List, Ring
 from ._gosyntax import GoSyntax, go_syntax
 from ._io import _write, stderr
 from ._numbers import Float32
@@ -110,6 +111,11 @@ def v(x: Any, plus: bool = False, raw: bool = False) -> str:
         return "&" + v(x.v, plus, raw) if isinstance(x.v, list | dict) else _address_text(x)
     if (fields := _sync_fields(x)) is not None:
         return _layout(fields, plus)
+    if isinstance(x, List | Element | Ring):
+        raise SimlabError(
+            f"fmt of a container/{'ring' if isinstance(x, Ring) else 'list'} value, which Go"
+            " prints with the addresses of its elements: print the values it holds"
+        )
     slots = getattr(type(x), "__slots__", None)
     if slots is not None:
         return ("" if hasattr(type(x), "go_struct") else "&") + _fields(x, plus, raw)
