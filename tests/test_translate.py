@@ -11425,6 +11425,209 @@ func main() {
 )
 
 
+# strings.NewReplacer: at each byte the first pair (in argument order) whose old string
+# starts there wins, not the longest; an empty old string matches everywhere but right
+# after its own match.
+CONSTRUCTS["strings_replacer"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+func main() {
+\tshow := func(r *strings.Replacer, s string) { fmt.Printf("%q\\n", r.Replace(s)) }
+\tshow(strings.NewReplacer("<", "&lt;", ">", "&gt;", "&", "&amp;"), "a <b> & c")
+\tshow(strings.NewReplacer("a", "1", "", "X"), "ab")
+\tshow(strings.NewReplacer("", "X", "a", "1"), "ab")
+\tshow(strings.NewReplacer("a", "1", "aa", "2"), "aaa")
+\tshow(strings.NewReplacer("aa", "2", "a", "1"), "aaa")
+\tshow(strings.NewReplacer("ab", "x", "bc", "y"), "abcbc")
+\tshow(strings.NewReplacer("a", "b", "b", "a"), "abba")
+\tshow(strings.NewReplacer("a", "1", "a", "2"), "aa")
+\tshow(strings.NewReplacer("abc", "X"), "ababcabc")
+\tshow(strings.NewReplacer("", "-"), "")
+\tshow(strings.NewReplacer("", "-"), "go")
+\tshow(strings.NewReplacer("é", "e", "ü", "u"), "éüx")
+\tshow(strings.NewReplacer("x", "", "", "_"), "axb")
+\tshow(strings.NewReplacer("é", "E", "", "_"), "éa")
+\tpairs := []string{"hello", "bye", "world", "moon"}
+\tshow(strings.NewReplacer(pairs...), "hello, world")
+\tshow(strings.NewReplacer(), "same")
+}
+""",
+    '"a &lt;b&gt; &amp; c"\n'
+    '"1XbX"\n'
+    '"X1XbX"\n'
+    '"111"\n'
+    '"21"\n'
+    '"xcy"\n'
+    '"baab"\n'
+    '"11"\n'
+    '"abXX"\n'
+    '"-"\n'
+    '"-g-o-"\n'
+    '"eux"\n'
+    '"_a_b_"\n'
+    '"E_a_"\n'
+    '"bye, moon"\n'
+    '"same"\n',
+)
+
+
+# bufio.Scanner over a strings.Reader: lines (a CR before the newline dropped), words,
+# runes and bytes; a token longer than the buffer (64 KiB, or Buffer's) ends the scan
+# with bufio.ErrTooLong; the Reader's Len, Size, ReadByte, ReadRune and Read.
+CONSTRUCTS["bufio_scanner_strings_reader"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"errors"
+\t"fmt"
+\t"strings"
+)
+
+func main() {
+\tsc := bufio.NewScanner(strings.NewReader("one\\r\\ntwo\\n\\nthree"))
+\tfor sc.Scan() {
+\t\tfmt.Printf("%q %v\\n", sc.Text(), sc.Bytes())
+\t}
+\tfmt.Println(sc.Err(), sc.Scan(), sc.Text() == "")
+\twords := bufio.NewScanner(strings.NewReader("  the quick\\tbrown\\u00a0fox\\n jumps  "))
+\twords.Split(bufio.ScanWords)
+\tn := 0
+\tfor words.Scan() {
+\t\tn++
+\t\tfmt.Print(words.Text(), "|")
+\t}
+\tfmt.Println(n)
+\trunes := bufio.NewScanner(strings.NewReader("héllo, 世界"))
+\trunes.Split(bufio.ScanRunes)
+\tfor runes.Scan() {
+\t\tfmt.Print(runes.Text(), " ")
+\t}
+\tfmt.Println()
+\tbs := bufio.NewScanner(strings.NewReader("ab"))
+\tbs.Split(bufio.ScanBytes)
+\tfor bs.Scan() {
+\t\tfmt.Print(bs.Bytes())
+\t}
+\tfmt.Println()
+\tlong := strings.Repeat("x", 70000)
+\tbig := bufio.NewScanner(strings.NewReader("short\\n" + long + "\\nafter"))
+\tfor big.Scan() {
+\t\tfmt.Println(len(big.Text()))
+\t}
+\tfmt.Println(big.Err(), errors.Is(big.Err(), bufio.ErrTooLong))
+\tsmall := bufio.NewScanner(strings.NewReader("abcd\\nabcdefgh\\nabc"))
+\tsmall.Buffer(make([]byte, 0, 2), 8)
+\tfor small.Scan() {
+\t\tfmt.Println(small.Text())
+\t}
+\tfmt.Println(small.Err())
+\tedge := strings.Repeat("y", 65535) + "\\n" + strings.Repeat("z", 65535)
+\tfits := bufio.NewScanner(strings.NewReader(edge))
+\tfor fits.Scan() {
+\t\tfmt.Println(len(fits.Text()))
+\t}
+\tfmt.Println(fits.Err())
+\tr := strings.NewReader("añb")
+\tfmt.Println(r.Len(), r.Size())
+\tc, err := r.ReadByte()
+\tfmt.Println(c, err)
+\tru, size, err := r.ReadRune()
+\tfmt.Println(string(ru), size, err, r.Len())
+\tbuf := make([]byte, 4)
+\tk, err := r.Read(buf)
+\tfmt.Println(k, err, buf)
+\tk, err = r.Read(buf)
+\tfmt.Println(k, err)
+\t_, _, err = r.ReadRune()
+\tfmt.Println(err)
+}
+""",
+    '"one" [111 110 101]\n'
+    '"two" [116 119 111]\n'
+    '"" []\n'
+    '"three" [116 104 114 101 101]\n'
+    "<nil> false true\n"
+    "the|quick|brown|fox|jumps|5\n"
+    "h é l l o ,   世 界 \n"
+    "[97][98]\n"
+    "5\n"
+    "bufio.Scanner: token too long true\n"
+    "abcd\n"
+    "bufio.Scanner: token too long\n"
+    "65535\n"
+    "65535\n"
+    "<nil>\n"
+    "4 4\n"
+    "97 <nil>\n"
+    "ñ 2 <nil> 1\n"
+    "1 <nil> [98 0 0 0]\n"
+    "0 EOF\n"
+    "EOF\n",
+)
+
+
+# strings.ToTitle, IndexRune, IndexByte and LastIndexByte (byte offsets), ContainsFunc
+# (its function called until it is true); bytes.Contains, Index, HasPrefix and
+# HasSuffix.
+CONSTRUCTS["strings_bytes_index_functions"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"strings"
+\t"unicode"
+)
+
+func main() {
+\tfmt.Println(strings.ToTitle("ǆemal ßtraße hello"), string(unicode.ToTitle('ǉ')))
+\tfmt.Println(strings.IndexRune("chicken", 'k'), strings.IndexRune("héllo", 'l'))
+\tfmt.Println(strings.IndexRune("chicken", 'z'), strings.IndexRune("a", -1))
+\tfmt.Println(strings.IndexByte("golang", 'l'), strings.IndexByte("héllo", 'l'))
+\tfmt.Println(strings.IndexByte("héllo", 0xa9), strings.LastIndexByte("héllo", 'l'))
+\tfmt.Println(strings.LastIndexByte("abc", 'z'))
+\tcalls := 0
+\tisDigit := func(r rune) bool {
+\t\tcalls++
+\t\treturn unicode.IsDigit(r)
+\t}
+\tfmt.Println(strings.ContainsFunc("ab3cd", isDigit), calls)
+\tfmt.Println(strings.ContainsFunc("", isDigit), strings.ContainsFunc("xyz", isDigit), calls)
+\tvar b bytes.Buffer
+\tb.WriteString("disk-io")
+\tfmt.Println(bytes.Equal(b.Bytes()[:4], []byte("disk")))
+\tgolang := []byte("golang")
+\tfmt.Println(bytes.Contains(b.Bytes(), []byte("io")), bytes.Contains(b.Bytes(), nil))
+\tfmt.Println(bytes.Index([]byte("chicken"), []byte("ken")), bytes.Index(golang, []byte("y")))
+\tfmt.Println(bytes.HasPrefix(golang, []byte("go")), bytes.HasSuffix(golang, []byte("ng")))
+\tfmt.Println(bytes.HasPrefix(nil, []byte("a")), bytes.HasSuffix([]byte("a"), []byte("")))
+}
+""",
+    "ǅEMAL ßTRAßE HELLO ǈ\n"
+    "4 3\n"
+    "-1 -1\n"
+    "2 3\n"
+    "2 4\n"
+    "-1\n"
+    "true 3\n"
+    "false false 6\n"
+    "true\n"
+    "true true\n"
+    "4 -1\n"
+    "true true\n"
+    "false true\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2010,6 +2010,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "go.Builder()", false
 		case "bytes.Buffer":
 			return "go.Buffer()", false
+		case "strings.Reader":
+			return "go.StringsReader()", false
 		case "container/list.List":
 			return "go.List()", false
 		case "container/ring.Ring":

@@ -480,6 +480,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.EOF"
 	case "io.ErrUnexpectedEOF":
 		return "go.ErrUnexpectedEOF"
+	case "bufio.ErrTooLong":
+		return "go.ErrTooLong"
 	case "strconv.ErrSyntax", "strconv.ErrRange":
 		return "go." + obj.Name()
 	case "os.Stderr":
@@ -2067,7 +2069,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go.slices_sort_func(" + f.args(c) + ")", false
 	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map",
-		"strings.FieldsFunc", "strings.FieldsFuncSeq", "slices.DeleteFunc", "slices.CompactFunc":
+		"strings.FieldsFunc", "strings.FieldsFuncSeq", "strings.ContainsFunc", "slices.DeleteFunc", "slices.CompactFunc":
 		fnArg := c.Args[len(c.Args)-1]
 		if name == "strings.Map" {
 			fnArg = c.Args[0]
@@ -2149,6 +2151,17 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			"strconv.FormatInt": "format_int", "strconv.ParseBool": "parse_bool",
 		}[name]
 		return "go." + helper + "(" + f.args(c) + ")", false
+	case "strings.NewReader":
+		return "go.StringsReader(" + arg(0) + ")", false
+	case "bufio.NewScanner":
+		return "go.Scanner(" + arg(0) + ")", false // of a *strings.Reader
+	case "strings.NewReplacer":
+		return "go.Replacer(" + f.args(c) + ")", false
+	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte",
+		"bytes.Contains", "bytes.Index", "bytes.HasPrefix", "bytes.HasSuffix":
+		return libraryHelper(name) + "(" + f.args(c) + ")", false
+	case "unicode.ToTitle":
+		return "go.unicode_to(\"title\", " + arg(0) + ")", false
 	case "container/list.New":
 		return "go.list_new()", false
 	case "container/ring.New":
@@ -2514,6 +2527,27 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"container/ring.Ring.Next", "container/ring.Ring.Prev", "container/ring.Ring.Move",
 		"container/ring.Ring.Link", "container/ring.Ring.Unlink":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
+	case "strings.Reader.Len", "strings.Reader.Size", "strings.Reader.Read", "strings.Reader.ReadByte",
+		"strings.Reader.ReadRune", "strings.Reader.Reset", "strings.Replacer.Replace",
+		"bufio.Scanner.Scan", "bufio.Scanner.Text", "bufio.Scanner.Bytes", "bufio.Scanner.Err":
+		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
+	case "bufio.Scanner.Split":
+		kind := ""
+		if x, ok := ast.Unparen(c.Args[0]).(*ast.SelectorExpr); ok {
+			if fn, ok := p.info.Uses[x.Sel].(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "bufio" {
+				kind = map[string]string{"ScanLines": "lines", "ScanWords": "words", "ScanRunes": "runes", "ScanBytes": "bytes"}[fn.Name()]
+			}
+		}
+		if kind == "" {
+			p.unsupported(c, "a Scanner's split function of the program", "bufio.ScanLines, ScanWords, ScanRunes or ScanBytes")
+		}
+		return recv + ".split(" + pyString(kind) + ")", false
+	case "bufio.Scanner.Buffer":
+		size, ok := f.constCap(c.Args[0])
+		if !ok {
+			p.unsupported(c, "Scanner.Buffer of this buffer", "nil or make([]byte, n) or make([]byte, 0, n), n a constant")
+		}
+		return recv + ".buffer(" + strconv.Itoa(size) + ", " + arg(1) + ")", false
 	case "container/ring.Ring.Len":
 		return "go.Ring.len(" + recv + ")", false // 0 for a nil ring, as Go's
 	case "container/ring.Ring.Do":
@@ -2872,4 +2906,22 @@ func fits(from, to *types.Basic) bool {
 func isBasicKind(t types.Type, k types.BasicKind) bool {
 	b, ok := under(t).(*types.Basic)
 	return ok && (b.Kind() == k || (k == types.Byte && b.Kind() == types.Uint8) || (k == types.String && b.Kind() == types.UntypedString))
+}
+
+// constCap: the capacity of e when it is nil or a make of a slice with constant
+// sizes (the capacity Go's bufio.Scanner.Buffer starts with).
+func (f *fn) constCap(e ast.Expr) (int, bool) {
+	if f.isNil(e) {
+		return 0, true
+	}
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || calleeName(f.p, c) != "make" || len(c.Args) < 2 {
+		return 0, false
+	}
+	v := f.p.info.Types[c.Args[len(c.Args)-1]].Value
+	if v == nil {
+		return 0, false
+	}
+	n, exact := constant.Int64Val(constant.ToInt(v))
+	return int(n), exact
 }

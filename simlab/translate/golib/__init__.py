@@ -37,6 +37,7 @@ or concept:
 - ``_gosyntax``: ``fmt``'s ``%#v``, Go syntax
 - ``_fmt``: ``fmt``'s printing and ``fmt.Errorf``
 - ``_panics``: ``panic``, ``recover``, ``defer``
+- ``_text``: ``strings.Reader``, ``strings.Replacer``, ``bufio.Scanner``
 - ``_sort``: ``sort``, ``slices``, ``maps``, ``cmp``, ``container/heap``
 - ``_iter``: range over a function, ``iter.Pull``, the library's iterators
 - ``_scan``: ``fmt.Sscan`` and ``fmt.Sscanf``
@@ -239,6 +240,10 @@ from ._strconv import (
     quote,
 )
 from ._strings import (
+    bytes_contains,
+    bytes_has_prefix,
+    bytes_has_suffix,
+    bytes_index,
     cut,
     cut_prefix,
     cut_suffix,
@@ -253,8 +258,13 @@ from ._strings import (
     split_after,
     split_n,
     string_of,
+    strings_contains_func,
     strings_fields_func,
+    strings_index_byte,
+    strings_index_rune,
+    strings_last_index_byte,
     strings_map,
+    strings_to_title,
     title,
     to_lower,
     to_upper,
@@ -280,6 +290,7 @@ from ._testing import (
     synctest_test,
     test_main,
 )
+from ._text import ErrTooLong, Replacer, Scanner, StringsReader
 from ._time import (
     ZERO_TIME,
     Month,
@@ -352,6 +363,7 @@ __all__ = [
     "Element",
     "ErrRange",
     "ErrSyntax",
+    "ErrTooLong",
     "ErrUnexpectedEOF",
     "Exit",
     "F",
@@ -383,12 +395,15 @@ __all__ = [
     "Range",
     "Recoverable",
     "Ref",
+    "Replacer",
     "Return",
     "Ring",
+    "Scanner",
     "Sized",
     "SortReverse",
     "StaticType",
     "StringSlice",
+    "StringsReader",
     "StructValue",
     "T",
     "Time",
@@ -418,6 +433,10 @@ __all__ = [
     "bound",
     "bubble_time",
     "builtin_print",
+    "bytes_contains",
+    "bytes_has_prefix",
+    "bytes_has_suffix",
+    "bytes_index",
     "call",
     "capture_profiles",
     "clear_slice",
@@ -582,13 +601,18 @@ __all__ = [
     "stdout",
     "string_of",
     "stringed",
+    "strings_contains_func",
     "strings_fields_func",
     "strings_fields_func_seq",
     "strings_fields_seq",
+    "strings_index_byte",
+    "strings_index_rune",
+    "strings_last_index_byte",
     "strings_lines",
     "strings_map",
     "strings_split_after_seq",
     "strings_split_seq",
+    "strings_to_title",
     "struct_equal",
     "struct_hash",
     "struct_values",

@@ -105,15 +105,18 @@ def unicode_is_space(r: int) -> bool:
 
 
 def unicode_to(case: str, r: int) -> int:
-    """``unicode.ToUpper`` (``case`` ``"upper"``) and ``ToLower``: Go's simple case
-    mapping, one rune for one (``ß`` stays itself; Python's full mapping gives
-    ``SS``)."""
+    """``unicode.ToUpper`` (``case`` ``"upper"``), ``ToLower`` and ``ToTitle``: Go's
+    simple case mapping, one rune for one (``ß`` stays itself; Python's full
+    mapping gives ``SS``)."""
     if not 0 <= r <= 0x10FFFF:
         return r
     return ord(_simple_case(case, chr(r)))
 
 
 def _simple_case(case: str, c: str) -> str:
+    if case == "title":
+        title = c.title()
+        return title if len(title) == 1 else c
     mapped = c.upper() if case == "upper" else c.lower()
     if len(mapped) == 1:
         return mapped
@@ -288,3 +291,51 @@ def string_of(b: list[int]) -> str:
             f"string(b) of bytes that are not UTF-8 ({bytes(b)!r}): simlab's strings "
             "are text; keep such bytes in a []byte"
         ) from None
+
+
+def strings_to_title(s: str) -> str:
+    """``strings.ToTitle``: each rune mapped to its title case, one rune for one
+    (``ǆ`` to ``ǅ``; ``ß``, with no single-rune title case, stays itself)."""
+    return "".join(chr(unicode_to("title", ord(c))) for c in s)
+
+
+def strings_index_rune(s: str, r: int) -> int:
+    """``strings.IndexRune``: the byte offset of the first ``r`` in ``s``, or -1 (and
+    -1 for a rune that is not valid)."""
+    return index(s, chr(r)) if utf8_valid_rune(r) else -1
+
+
+def strings_index_byte(s: str, c: int) -> int:
+    """``strings.IndexByte``: the offset of the first byte ``c`` of ``s``'s UTF-8."""
+    return s.encode().find(bytes((c,)))
+
+
+def strings_last_index_byte(s: str, c: int) -> int:
+    """``strings.LastIndexByte``: the offset of the last byte ``c`` of ``s``'s UTF-8."""
+    return s.encode().rfind(bytes((c,)))
+
+
+def strings_contains_func(s: str, f: Callable[[int], Any]) -> bool:
+    """``strings.ContainsFunc``: ``f`` true of a rune of ``s``, called on each rune in
+    turn until it is."""
+    return any(f(ord(c)) for c in s)
+
+
+def bytes_contains(b: list[int], sub: list[int]) -> bool:
+    """``bytes.Contains``."""
+    return bytes(sub) in bytes(b)
+
+
+def bytes_index(b: list[int], sub: list[int]) -> int:
+    """``bytes.Index``: the offset of the first ``sub`` in ``b``, or -1."""
+    return bytes(b).find(bytes(sub))
+
+
+def bytes_has_prefix(b: list[int], prefix: list[int]) -> bool:
+    """``bytes.HasPrefix``."""
+    return bytes(b).startswith(bytes(prefix))
+
+
+def bytes_has_suffix(b: list[int], suffix: list[int]) -> bool:
+    """``bytes.HasSuffix``."""
+    return bytes(b).endswith(bytes(suffix))
