@@ -11628,6 +11628,69 @@ func main() {
 )
 
 
+# slices.IsSorted (a NaN first), IsSortedFunc (compared from the back, up to the first
+# pair out of order), Concat (nil when empty), Repeat (never nil), EqualFunc; maps.Copy,
+# Equal (a NaN value unequal to itself) and EqualFunc.
+CONSTRUCTS["slices_maps_sorted_concat_equal"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+\t"math"
+\t"slices"
+\t"strings"
+)
+
+func main() {
+\txs := []int{1, 2, 3, 4, 5}
+\tvar noParts [][]int
+\tfmt.Println(slices.IsSorted(xs), slices.IsSorted([]string{"b", "a"}), slices.IsSorted([]int{}))
+\tnanFirst, nanLast := []float64{math.NaN(), 1, 2}, []float64{1, math.NaN()}
+\tfmt.Println(slices.IsSorted(nanFirst), slices.IsSorted(nanLast))
+\tcalls := 0
+\tbyLen := func(a, b string) int {
+\t\tcalls++
+\t\treturn len(a) - len(b)
+\t}
+\tfmt.Println(slices.IsSortedFunc([]string{"a", "bb", "cc", "d"}, byLen), calls)
+\tfmt.Println(slices.IsSortedFunc([]string{"a", "bb", "ccc"}, byLen), calls)
+\tfmt.Println(slices.Concat(xs, []int{6}), slices.Concat(noParts...) == nil, len(slices.Concat(xs)))
+\tfmt.Println(slices.Concat([]int{}, nil) == nil, slices.Repeat([]string{"ab", "c"}, 3))
+\tfmt.Println(slices.Repeat([]int{}, 3) == nil, slices.Repeat([]int{1}, 0) == nil)
+\teq := func(a int, b string) bool { return strings.Repeat("x", a) == b }
+\tfmt.Println(slices.EqualFunc([]int{1, 2}, []string{"x", "xx"}, eq))
+\tfmt.Println(slices.EqualFunc([]int{1, 2}, []string{"x"}, eq), slices.Equal(xs, xs[:4]))
+\tm := map[string]int{"a": 1}
+\tmaps.Copy(m, map[string]int{"b": 2, "a": 3})
+\tfmt.Println(m, maps.Equal(m, map[string]int{"a": 3, "b": 2}), maps.Equal(m, map[string]int(nil)))
+\tvar none map[string]int
+\tfmt.Println(maps.Equal(none, map[string]int{}), maps.Equal(m, map[string]int{"a": 3, "c": 2}))
+\tnan := map[int]float64{1: math.NaN()}
+\tfmt.Println(maps.Equal(nan, nan))
+\tfold := func(a, b string) bool { return strings.EqualFold(a, b) }
+\tfmt.Println(maps.EqualFunc(map[int]string{1: "Go"}, map[int]string{1: "GO"}, fold))
+\tfmt.Println(maps.EqualFunc(map[int]string{1: "Go"}, map[int]string{2: "GO"}, fold))
+}
+""",
+    "true false true\n"
+    "true false\n"
+    "false 1\n"
+    "true 3\n"
+    "[1 2 3 4 5 6] true 5\n"
+    "true [ab c ab c ab c]\n"
+    "false false\n"
+    "true\n"
+    "false false\n"
+    "map[a:3 b:2] true false\n"
+    "true false\n"
+    "false\n"
+    "true\n"
+    "false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

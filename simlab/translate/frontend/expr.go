@@ -2069,7 +2069,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go.slices_sort_func(" + f.args(c) + ")", false
 	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map",
-		"strings.FieldsFunc", "strings.FieldsFuncSeq", "strings.ContainsFunc", "slices.DeleteFunc", "slices.CompactFunc":
+		"strings.FieldsFunc", "strings.FieldsFuncSeq", "strings.ContainsFunc", "slices.DeleteFunc", "slices.CompactFunc",
+		"slices.IsSortedFunc", "slices.EqualFunc", "maps.EqualFunc":
 		fnArg := c.Args[len(c.Args)-1]
 		if name == "strings.Map" {
 			fnArg = c.Args[0]
@@ -2104,6 +2105,14 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return "go.slices_compact(" + arg(0) + ", " + f.elemZero(c.Args[0], c) + ", " + eq + ")", false
 		}
 		return "go.slices_compact(" + arg(0) + ", " + f.elemZero(c.Args[0], c) + ")", false
+	case "slices.IsSorted", "slices.Concat", "slices.Repeat", "maps.Copy":
+		return libraryHelper(name) + "(" + f.args(c) + ")", false
+	case "maps.Equal":
+		elem := under(p.info.TypeOf(c.Args[0])).(*types.Map).Elem()
+		if eq := f.equality(elem, c); eq != "" {
+			return "go.maps_equal(" + f.args(c) + ", " + eq + ")", false
+		}
+		return "go.maps_equal(" + f.args(c) + ")", false
 	case "slices.SortedFunc":
 		// it runs the iterator, and cmp, which may block, in this goroutine
 		return f.yieldExpr("yield from go.slices_sorted_func(" + f.args(c) + ")")

@@ -383,3 +383,57 @@ class Float64Slice(IntSlice):
 def maps_clone(m: dict[Any, Any]) -> dict[Any, Any]:
     """``maps.Clone(m)``: a new map of the same entries; nil for a nil map."""
     return m if m is NIL_MAP else dict(m)
+
+
+def slices_is_sorted(xs: list[Any]) -> bool:
+    """``slices.IsSorted``: no element is less than the one before it (``cmp.Less``:
+    a NaN is less than any other float)."""
+    return not any(cmp_less(xs[i], xs[i - 1]) for i in range(len(xs) - 1, 0, -1))
+
+
+def slices_is_sorted_func(xs: list[Any], cmp: Callable[[Any, Any], Any]) -> bool:
+    """``slices.IsSortedFunc``: ``cmp`` of each element and the one before it never
+    negative, compared from the back, as Go's, up to the first that is."""
+    return not any(cmp(xs[i], xs[i - 1]) < 0 for i in range(len(xs) - 1, 0, -1))
+
+
+def slices_concat(*parts: list[Any]) -> list[Any]:
+    """``slices.Concat``: a new slice of the elements of each; nil when none has any."""
+    joined = [x for part in parts for x in part]
+    return joined if joined else NilSlice()
+
+
+def slices_repeat(xs: list[Any], count: int) -> list[Any]:
+    """``slices.Repeat``: a new slice of ``xs`` ``count`` times (never nil); a
+    negative count panics, as Go's."""
+    if count < 0:
+        panic("cannot be negative")
+    return list(xs) * count
+
+
+def slices_equal_func(a: list[Any], b: list[Any], eq: Callable[[Any, Any], Any]) -> bool:
+    """``slices.EqualFunc``: as long, and ``eq`` true of each pair, in order, up to the
+    first it is false of."""
+    return len(a) == len(b) and all(eq(x, y) for x, y in zip(a, b, strict=True))
+
+
+def maps_copy(dst: dict[Any, Any], src: dict[Any, Any]) -> None:
+    """``maps.Copy(dst, src)``: each entry of ``src`` set in ``dst`` (a nil ``dst``
+    panics when ``src`` has one, as an assignment to a nil map does)."""
+    for k, x in src.items():
+        dst[k] = x
+
+
+def maps_equal(
+    a: dict[Any, Any], b: dict[Any, Any], equal: Callable[[Any, Any], Any] | None = None
+) -> bool:
+    """``maps.Equal``: the same keys, the values of each ``==`` (``equal``: struct
+    values field by field; a NaN is equal to nothing)."""
+    return maps_equal_func(a, b, equal or _plain_equal)
+
+
+def maps_equal_func(a: dict[Any, Any], b: dict[Any, Any], eq: Callable[[Any, Any], Any]) -> bool:
+    """``maps.EqualFunc``: the same keys, and ``eq`` true of the values of each."""
+    if len(a) != len(b):
+        return False
+    return all(k in b and eq(x, b[k]) for k, x in a.items())
