@@ -11691,6 +11691,53 @@ func main() {
 )
 
 
+# math.Pow with a whole exponent is Go's repeated squaring, whose last digit differs
+# from the C library's pow (1.1**3 is 1.3310000000000004), and Go's special cases.
+CONSTRUCTS["math_pow_by_gos_method"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"time"
+)
+
+func backoff(attempt int) time.Duration {
+\treturn time.Duration(float64(100*time.Millisecond) * math.Pow(1.5, float64(attempt)))
+}
+
+func main() {
+\tfor a := range 8 {
+\t\tfmt.Print(backoff(a), " ")
+\t}
+\tfmt.Println()
+\tfor _, x := range []float64{0.37, 1.1, 7.77, 123.456, -2, 0.999} {
+\t\tfmt.Println(x, math.Pow(x, 3), math.Pow(x, 17), math.Pow(x, -7), math.Pow(x, 64))
+\t}
+\tfmt.Println(math.Pow(2, 0.5), math.Pow(2, -0.5), math.Pow(-2, 3), math.Pow(-8, 1.0/3))
+\tnegZero := math.Copysign(0, -1)
+\tfmt.Println(math.Pow(negZero, -3), math.Pow(0, -2), math.Pow(negZero, 3), math.Pow(2, 1024))
+\tinf, nan := math.Inf(1), math.NaN()
+\tfmt.Println(math.Pow(2, -1074), math.Pow(2, -1075), math.Pow(-1, inf), math.Pow(0.5, inf))
+\tfmt.Println(math.Pow(inf, -1), math.Pow(-inf, 3), math.Pow(nan, 0), math.Pow(1, nan))
+}
+""",
+    "100ms 150ms 225ms 337.5ms 506.25ms 759.375ms 1.1390625s 1.70859375s \n"
+    "0.37 0.050653 4.56487940826035e-08 1053.386944618187 2.3169162752708947e-28\n"
+    "1.1 1.3310000000000004 5.054470284992943 0.5131581182307065 445.7915684525922\n"
+    "7.77 469.0974329999999 1.371378446799399e+15 5.84861277299186e-07 9.703875216904025e+56\n"
+    "123.456 1.8816402952028161e+06 3.595070634717812e+35 2.2877817361500416e-15 "
+    "7.190861170459222e+133\n"
+    "-2 -8 -131072 -0.0078125 1.8446744073709552e+19\n"
+    "0.999 0.997002999 0.9831353223738245 1.0070280842104629 0.937974963825846\n"
+    "1.4142135623730951 0.7071067811865475 -8 NaN\n"
+    "-Inf +Inf -0 +Inf\n"
+    "5e-324 0 1 0\n"
+    "0 -Inf 1 1\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

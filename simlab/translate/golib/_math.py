@@ -71,13 +71,79 @@ def math_abs(x: float) -> float:
 
 
 def math_pow(x: float, y: float) -> float:
-    """``math.Pow``: an infinity where the result overflows, NaN where it is not real."""
+    """``math.Pow``, by Go's own method, whose last digit often differs from the C
+    library's: ``x`` to the whole part of ``|y|`` by repeated squaring of its
+    mantissa, the powers of two kept apart, times ``exp(f * log(x))`` for the
+    fraction ``f`` of ``y`` (taken in ``[-0.5, 0.5]``), and Go's special cases."""
+    if y == 0 or x == 1:
+        return 1.0
+    if y == 1:
+        return x
+    if math.isnan(x) or math.isnan(y):
+        return math.nan
+    if x == 0:
+        odd = math.copysign(1, x) < 0 and _is_odd_int(y)
+        if y < 0:
+            return -math.inf if odd else math.inf
+        return x if odd else 0.0
+    if math.isinf(y):
+        if x == -1:
+            return 1.0
+        return 0.0 if (abs(x) < 1) == (y > 0) else math.inf
+    if math.isinf(x):
+        if x < 0:
+            return math_pow(1 / x, -y)  # (-0)**-y
+        return 0.0 if y < 0 else math.inf
+    if y == 0.5:
+        return math.sqrt(x) if x >= 0 else math.nan
+    if y == -0.5:
+        return 1 / math.sqrt(x) if x >= 0 else math.nan
+    fraction, whole = math.modf(abs(y))
+    if fraction != 0 and x < 0:
+        return math.nan
+    if whole >= 1 << 63:  # an even power so large that only x == -1 escapes 0 or Inf
+        if x == -1:
+            return 1.0
+        return 0.0 if (abs(x) < 1) == (y > 0) else math.inf
+    mantissa, exponent = 1.0, 0  # the result: mantissa * 2**exponent
+    if fraction != 0:
+        if fraction > 0.5:
+            fraction -= 1
+            whole += 1
+        mantissa = math_exp(fraction * math.log(x))
+    base, base_exp = math.frexp(x)
+    n = int(whole)
+    while n:
+        if not -(1 << 12) <= base_exp <= 1 << 12:
+            exponent += base_exp  # far past a float's range: 0 or Inf below
+            break
+        if n & 1:
+            mantissa *= base
+            exponent += base_exp
+        base *= base
+        base_exp <<= 1
+        if base < 0.5:
+            base += base
+            base_exp -= 1
+        n >>= 1
+    if y < 0:
+        mantissa, exponent = 1 / mantissa, -exponent
+    return _ldexp(mantissa, exponent)
+
+
+def _is_odd_int(y: float) -> bool:
+    if abs(y) >= 1 << 53:
+        return False
+    fraction, whole = math.modf(y)
+    return fraction == 0 and int(whole) & 1 == 1
+
+
+def _ldexp(m: float, e: int) -> float:
+    """``m * 2**e``: ±Inf past the largest float, ±0 below the smallest."""
     try:
-        return math.pow(x, y)
+        return math.ldexp(m, max(min(e, 1 << 20), -(1 << 20)))
     except OverflowError:
-        return math.inf
-    except ValueError:
-        return math.inf if x == 0 else math.nan  # Pow(±0, y<0) is +Inf
+        return math.copysign(math.inf, m)
 
 
 def math_mod(x: float, y: float) -> float:
