@@ -12067,6 +12067,30 @@ def test_println_of_a_pointer_is_refused_in_one_line(tmp_path):
     )
 
 
+AFTER_FUNC_PANIC = """\
+package main
+
+import "time"
+
+func main() {
+\tvar m map[string]int
+\ttime.AfterFunc(time.Millisecond, func() { m["x"]++ })
+\ttime.Sleep(10 * time.Millisecond)
+}
+"""
+
+
+def test_an_after_func_goroutine_is_created_by_time_go_func_where_go_says(tmp_path):
+    """go1.27.3 printed, for this program's panic, its goroutine's creator as
+    "created by time.goFunc" at "$GOROOT/src/time/sleep.go:182 +0x2d"."""
+    path = tmp_path / "main.go"
+    path.write_text(AFTER_FUNC_PANIC)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1
+    assert "panic: assignment to entry in nil map\n" in result.output
+    assert "created by time.goFunc\n\t$GOROOT/src/time/sleep.go:182\n" in result.output
+
+
 CALC = """\
 package calc
 

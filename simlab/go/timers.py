@@ -325,4 +325,4 @@ class FuncTimer:
 
 
 # Where Go says an AfterFunc goroutine comes from.
-_GOFUNC = ("time.goFunc", "$GOROOT/src/time/sleep.go", 215)
+_GOFUNC = ("time.goFunc", "$GOROOT/src/time/sleep.go", 182)  # go1.27.3
