@@ -11738,6 +11738,26 @@ func main() {
 )
 
 
+# An array literal converted to an interface where it stands keeps its type for %T.
+CONSTRUCTS["array_literal_in_an_interface_keeps_its_type"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tvar y any = [2]bool{true}
+\tfmt.Println(y)
+\tfmt.Printf("%T\\n", y)
+\tfor _, m := range []any{[3]int{1, 2, 3}} {
+\t\tfmt.Printf("%T\\n", m)
+\t}
+}
+""",
+    "[true false]\n[2]bool\n[3]int\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

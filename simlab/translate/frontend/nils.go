@@ -322,7 +322,7 @@ func typedLiteral(p *program, e ast.Expr) bool {
 		return false
 	}
 	switch under(p.info.TypeOf(e)).(type) {
-	case *types.Slice, *types.Map:
+	case *types.Slice, *types.Map, *types.Array:
 		return true
 	}
 	return false
