@@ -11758,6 +11758,38 @@ func main() {
 )
 
 
+# A sub-slice of a local slice taken after it is sorted, returned to the caller (a
+# top-N helper): the copy holds what Go's shared array holds, as nothing writes it after.
+CONSTRUCTS["a_sorted_local_sub_slice_returned"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+func topN(in []int, n int) []int {
+\tscores := append([]int{}, in...)
+\tsort.Ints(scores)
+\treturn scores[:n]
+}
+
+func topM(in []int, n int) []int {
+\tscores := make([]int, len(in))
+\tcopy(scores, in)
+\tsort.Sort(sort.Reverse(sort.IntSlice(scores)))
+\treturn scores[:n]
+}
+
+func main() {
+\tfmt.Println(topN([]int{5, 9, 1, 7}, 2), topM([]int{5, 9, 1, 7}, 2))
+}
+""",
+    "[1 5] [9 7]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

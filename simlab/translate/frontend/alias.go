@@ -287,7 +287,7 @@ func (a *sliceAliases) build() {
 				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && sig.Recv() != nil {
 					a.union(sig.Recv(), a.source(sel.X))
 				}
-			} else if name := calleeName(p, x); !strings.Contains(name, ".") && name != "append" && name != "copy" && name != "len" && name != "cap" {
+			} else if name := calleeName(p, x); !p.info.Types[x.Fun].IsType() && !strings.Contains(name, ".") && name != "append" && name != "copy" && name != "len" && name != "cap" {
 				params(nil, x.Args) // a function value: its parameters are not followed
 			}
 		}
@@ -297,8 +297,8 @@ func (a *sliceAliases) build() {
 		ast.Inspect(f, visit)
 	}
 	// a slice that goes into an interface is held where it is not followed, but
-	// for the printing of fmt and log and the sorting of sort.Slice, which keep
-	// nothing they are given
+	// for the printing of fmt and log and the sorting of sort.Slice and sort.Sort,
+	// which keep nothing they are given
 	printed := map[ast.Expr]bool{}
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -310,6 +310,16 @@ func (a *sliceAliases) build() {
 					}
 				case name == "sort.Slice", name == "sort.SliceStable", name == "sort.SliceIsSorted":
 					printed[c.Args[0]] = true
+				case (name == "sort.Sort" || name == "sort.Stable" || name == "sort.IsSorted") && len(c.Args) == 1: // not IntSlice.Sort()
+					// of sort.IntSlice(xs), sort.Reverse(sort.IntSlice(xs)) too; not of the
+					// program's type, whose methods write the slice as its receiver
+					data := c.Args[0]
+					if r, ok := ast.Unparen(data).(*ast.CallExpr); ok && calleeName(p, r) == "sort.Reverse" && len(r.Args) == 1 {
+						data = r.Args[0]
+					}
+					if sortSlice(p.info.TypeOf(data)) != "" {
+						printed[c.Args[0]], printed[data] = true, true
+					}
 				}
 			}
 			return true
@@ -329,10 +339,12 @@ func (a *sliceAliases) build() {
 // long as either lives, the copy and the slice hold the same elements. settled
 // says so where each write is in the function that takes the sub-slice, in a
 // statement before the one that takes it and outside a closure, a go or a defer
-// statement (which may run later), and each slice of the group is made by that
-// function: its local variables, struct fields and literals (the program's globals
-// too when it is main.main, which runs once); a parameter's array, or a global's,
-// may be written by another call after this one took its sub-slice.
+// statement (which may run later), and each slice of the group is made anew by
+// each call: local variables (this function's, or its callers' that hold what it
+// returns), results, struct fields and literals (the program's globals too when
+// it is main.main, which runs once); a parameter's array, a global's, or one a
+// closure captures may be written by another call after this one took its
+// sub-slice.
 func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root any, writes []ast.Node) bool {
 	var bodies []*ast.BlockStmt
 	var later []ast.Node // go and defer statements
@@ -375,9 +387,13 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 	madeIn := func(b *ast.BlockStmt, member any) bool {
 		switch m := member.(type) {
 		case string:
-			return strings.HasPrefix(m, "literal ")
+			return strings.HasPrefix(m, "literal ") || strings.HasPrefix(m, "result ")
 		case *types.Var:
-			return m.IsField() || b.Pos() <= m.Pos() && m.Pos() < b.End() || b == mainBody && p.packageLevel(m)
+			// a local of b, or of a function b is not inside (a caller holding what b
+			// returns): not one a closure b captures, which each call of b shares
+			in := innermost(m.Pos())
+			local := in != nil && (in == b || !(in.Pos() <= b.Pos() && b.End() <= in.End()))
+			return m.IsField() || local || b == mainBody && p.packageLevel(m)
 		}
 		return false
 	}

@@ -108,9 +108,9 @@ type program struct {
 
 	initOrder map[*types.Package][]*types.Initializer // each package's, as go/types orders it
 
-	ifaceValues map[ast.Expr]bool // struct values converted to an interface where they stand
-	ifaceNils   map[ast.Expr]bool // pointers that may be nil converted to an interface
-	printed     map[ast.Expr]bool // the operands of fmt, log, log/slog and testing calls
+	ifaceValues map[ast.Expr]bool    // struct values converted to an interface where they stand
+	ifaceNils   map[ast.Expr]bool    // pointers that may be nil converted to an interface
+	printed     map[ast.Expr]bool    // the operands of fmt, log, log/slog and testing calls
 	nilSafe     map[*types.Func]bool // methods with a pointer receiver that compare it with nil
 
 	goVersion string // the module's language version (go1.21) for a package; "" for the toolchain's
