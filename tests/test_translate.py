@@ -11790,6 +11790,36 @@ func main() {
 )
 
 
+# slices.Sort of floats puts the NaNs first, as sort.Float64s does (Python's sort
+# leaves a list holding NaN unsorted).
+CONSTRUCTS["slices_sort_of_floats_puts_nan_first"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"slices"
+\t"sort"
+)
+
+func main() {
+\tnan := math.NaN()
+\txs := []float64{3, nan, 1, 2, nan, 0, math.Inf(-1)}
+\tslices.Sort(xs)
+\tfmt.Println(xs, slices.IsSorted(xs))
+\tys := []float64{2.5, nan, -1}
+\tsort.Float64s(ys)
+\tfmt.Println(ys)
+\tzs := []float32{1.5, -2, 0.25}
+\tslices.Sort(zs)
+\tfmt.Println(zs)
+}
+""",
+    "[NaN NaN -Inf 0 1 2 3] true\n[NaN -1 2.5]\n[-2 0.25 1.5]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

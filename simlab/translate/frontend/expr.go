@@ -2011,6 +2011,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "slices.Collect", "slices.Sorted", "maps.Collect":
 		return f.yieldExpr("yield from go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(" + arg(0) + ")")
 	case "sort.Ints", "sort.Strings", "slices.Sort":
+		if e := elemType(p.info.TypeOf(c.Args[0])); e != nil && isFloat(e) {
+			return "go.sort_float64s(" + arg(0) + ")", false // the NaNs first, as Go's
+		}
 		return paren(arg(0)) + ".sort()", false
 	case "sort.Float64s":
 		return "go.sort_float64s(" + arg(0) + ")", false
