@@ -11820,6 +11820,403 @@ func main() {
 )
 
 
+# sort.Slice, sort.Sort and slices.SortFunc of 13, 50 and 300 records with five keys: Go's
+# pdqsort, not stable from 13 elements on, leaves equal keys in its own order, which
+# simlab's port of it repeats (go1.27.3).
+CONSTRUCTS["sort_orders_equal_keys_as_go"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sort"
+\t"strings"
+)
+
+type rec struct{ key, id int }
+
+type byKey []rec
+
+func (s byKey) Len() int           { return len(s) }
+func (s byKey) Less(i, j int) bool { return s[i].key < s[j].key }
+func (s byKey) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
+
+func records(n int) []rec {
+\tout := make([]rec, n)
+\tfor i := range out {
+\t\tout[i] = rec{(i * 7) % 5, i}
+\t}
+\treturn out
+}
+
+func show(name string, xs []rec) {
+\tsum := 0
+\tvar ids []string
+\tfor _, r := range xs {
+\t\tsum = (sum*31 + r.id) % 1000003
+\t\tids = append(ids, fmt.Sprint(r.id))
+\t}
+\tfmt.Println(name, len(xs), sum)
+\tfor len(xs) <= 50 && len(ids) > 0 {
+\t\tk := min(len(ids), 25)
+\t\tfmt.Println(" ", strings.Join(ids[:k], " "))
+\t\tids = ids[k:]
+\t}
+}
+
+func main() {
+\tfor _, n := range []int{13, 50, 300} {
+\t\txs := records(n)
+\t\tsort.Slice(xs, func(i, j int) bool { return xs[i].key < xs[j].key })
+\t\tshow("sort.Slice", xs)
+\t\txs = records(n)
+\t\tsort.Sort(byKey(xs))
+\t\tshow("sort.Sort", xs)
+\t\txs = records(n)
+\t\tslices.SortFunc(xs, func(a, b rec) int { return b.key - a.key })
+\t\tshow("slices.SortFunc", xs)
+\t}
+}
+""",
+    "sort.Slice 13 216704\n"
+    "  5 10 0 8 3 6 1 11 4 9 7 2 12\n"
+    "sort.Sort 13 216704\n"
+    "  5 10 0 8 3 6 1 11 4 9 7 2 12\n"
+    "slices.SortFunc 13 952696\n"
+    "  7 12 2 9 4 6 11 1 8 3 0 5 10\n"
+    "sort.Slice 50 529085\n"
+    "  10 0 45 25 15 5 40 30 35 20 48 33 8 13 38 43 28 3 18 23 11 31 1 46 41\n"
+    "  6 26 36 16 21 9 39 49 19 34 29 44 4 24 14 17 7 42 37 27 2 12 47 22 32\n"
+    "sort.Sort 50 529085\n"
+    "  10 0 45 25 15 5 40 30 35 20 48 33 8 13 38 43 28 3 18 23 11 31 1 46 41\n"
+    "  6 26 36 16 21 9 39 49 19 34 29 44 4 24 14 17 7 42 37 27 2 12 47 22 32\n"
+    "slices.SortFunc 50 553014\n"
+    "  37 17 2 47 27 22 42 7 32 12 44 34 9 39 14 29 4 49 24 19 36 31 1 46 6\n"
+    "  41 26 16 21 11 28 43 13 33 48 3 23 18 38 8 40 25 10 30 5 45 0 35 15 20\n"
+    "sort.Slice 300 154407\n"
+    "sort.Sort 300 154407\n"
+    "slices.SortFunc 300 927069\n",
+)
+
+
+# the calls of less (cmp) the six sorts make, counted, for 13, 100 and 1000 elements: the
+# same pairs as Go's (go1.27.3).
+CONSTRUCTS["sort_less_calls_counted_as_go"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sort"
+)
+
+type counted struct {
+\tkeys  []int
+\tcalls *int
+}
+
+func (s counted) Len() int { return len(s.keys) }
+func (s counted) Less(i, j int) bool {
+\t*s.calls++
+\treturn s.keys[i] < s.keys[j]
+}
+func (s counted) Swap(i, j int) { s.keys[i], s.keys[j] = s.keys[j], s.keys[i] }
+
+func keys(n int) []int {
+\tout := make([]int, n)
+\tseed := 42
+\tfor i := range out {
+\t\tseed = (seed*1103515245 + 12345) % 2147483648
+\t\tout[i] = seed % (n / 3)
+\t}
+\treturn out
+}
+
+func main() {
+\tfor _, n := range []int{13, 100, 1000} {
+\t\tcalls := 0
+\t\txs := keys(n)
+\t\tsort.Slice(xs, func(i, j int) bool {
+\t\t\tcalls++
+\t\t\treturn xs[i] < xs[j]
+\t\t})
+\t\tfmt.Print(n, " Slice ", calls)
+\t\tcalls = 0
+\t\tsort.Sort(counted{keys(n), &calls})
+\t\tfmt.Print(" Sort ", calls)
+\t\tcalls = 0
+\t\tslices.SortFunc(keys(n), func(a, b int) int {
+\t\t\tcalls++
+\t\t\treturn a - b
+\t\t})
+\t\tfmt.Print(" SortFunc ", calls)
+\t\tcalls = 0
+\t\txs = keys(n)
+\t\tsort.SliceStable(xs, func(i, j int) bool {
+\t\t\tcalls++
+\t\t\treturn xs[i] < xs[j]
+\t\t})
+\t\tfmt.Print(" SliceStable ", calls)
+\t\tcalls = 0
+\t\tsort.Stable(counted{keys(n), &calls})
+\t\tfmt.Print(" Stable ", calls)
+\t\tcalls = 0
+\t\tslices.SortStableFunc(keys(n), func(a, b int) int {
+\t\t\tcalls++
+\t\t\treturn a - b
+\t\t})
+\t\tfmt.Println(" SortStableFunc", calls)
+\t}
+}
+""",
+    "13 Slice 40 Sort 40 SortFunc 40 SliceStable 38 Stable 38 SortStableFunc 38\n"
+    "100 Slice 601 Sort 601 SortFunc 601 SliceStable 746 Stable 746 SortStableFunc 746\n"
+    "1000 Slice 9956 Sort 9956 SortFunc 9956 SliceStable 12469 Stable 12469 SortStableFunc 12469\n",
+)
+
+
+# inputs that take pdqsort's other paths: sorted and all equal (its partial insertion
+# sort), reversed (reversed first), sawtooth, organ pipe and squares (its scattering of
+# patterns, its partition of equal elements), and a less that gives each element a key
+# when first compared, the least yet, which makes each pivot the least of its range
+# until Go falls back to heapsort; each the checksum of the order and the calls of less
+# (go1.27.3).
+CONSTRUCTS["sort_pdqsort_special_paths_as_go"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type item struct{ key, id int }
+
+// the key an item gets when first compared with another that has none:
+// an adversary that makes each pivot the least of its range
+const unset = 1 << 30
+
+var next int
+
+type adversary []*item
+
+func (s adversary) Len() int { return len(s) }
+func (s adversary) Less(i, j int) bool {
+\tif s[i].key == unset && s[j].key == unset {
+\t\ts[i].key = next
+\t\tnext++
+\t}
+\treturn s[i].key < s[j].key
+}
+func (s adversary) Swap(i, j int) { s[i], s[j] = s[j], s[i] }
+
+func digest(name string, xs []*item, calls int) {
+\tsum := 0
+\tfor i, it := range xs {
+\t\tsum = (sum*31 + it.id) % 1000003
+\t\tif i > 0 && xs[i-1].key > it.key {
+\t\t\tname += " UNSORTED"
+\t\t}
+\t}
+\tfmt.Println(name, len(xs), sum, calls)
+}
+
+func main() {
+\tpatterns := []struct {
+\t\tname string
+\t\tkey  func(i, n int) int
+\t}{
+\t\t{"sorted", func(i, n int) int { return i }},
+\t\t{"reversed", func(i, n int) int { return n - i }},
+\t\t{"equal", func(i, n int) int { return 7 }},
+\t\t{"sawtooth", func(i, n int) int { return i % 17 }},
+\t\t{"organ-pipe", func(i, n int) int { return min(i, n-i) }},
+\t\t{"valley", func(i, n int) int { return max(i, n-i) }},
+\t\t{"nearly-sorted", func(i, n int) int { return i + i%40/39*(n/2) }},
+\t\t{"squares", func(i, n int) int { return i * i % 97 }},
+\t}
+\tfor _, n := range []int{100, 1000} {
+\t\tfor _, p := range patterns {
+\t\t\txs := make([]*item, n)
+\t\t\tfor i := range xs {
+\t\t\t\txs[i] = &item{p.key(i, n), i}
+\t\t\t}
+\t\t\tcalls := 0
+\t\t\tsort.Slice(xs, func(i, j int) bool {
+\t\t\t\tcalls++
+\t\t\t\treturn xs[i].key < xs[j].key
+\t\t\t})
+\t\t\tdigest(p.name, xs, calls)
+\t\t}
+\t\txs := make(adversary, n)
+\t\tfor i := range xs {
+\t\t\txs[i] = &item{unset, i}
+\t\t}
+\t\tnext = 0
+\t\tcalls := 0
+\t\tsort.Slice(xs, func(i, j int) bool {
+\t\t\tcalls++
+\t\t\treturn xs.Less(i, j)
+\t\t})
+\t\tdigest("adversary", xs, calls)
+\t}
+}
+""",
+    "sorted 100 653622 111\n"
+    "reversed 100 607798 111\n"
+    "equal 100 653622 111\n"
+    "sawtooth 100 809048 605\n"
+    "organ-pipe 100 646414 630\n"
+    "valley 100 929896 613\n"
+    "nearly-sorted 100 888180 184\n"
+    "squares 100 91209 673\n"
+    "adversary 100 648802 1324\n"
+    "sorted 1000 729977 1011\n"
+    "reversed 1000 614082 1011\n"
+    "equal 1000 729977 1011\n"
+    "sawtooth 1000 682494 5763\n"
+    "organ-pipe 1000 638280 9690\n"
+    "valley 1000 872221 9524\n"
+    "nearly-sorted 1000 588752 13613\n"
+    "squares 1000 286453 7149\n"
+    "adversary 1000 643698 26404\n",
+)
+
+
+# sort.Slice, SliceStable and slices.SortFunc whose less (cmp) locks a mutex the four
+# goroutines share: each comparison may block, and each sort still ends in Go's order,
+# whatever the schedule (go1.27.3).
+CONSTRUCTS["sort_less_locking_a_mutex_in_goroutines"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sort"
+\t"sync"
+)
+
+type rec struct{ key, id int }
+
+type ranks struct {
+\tmu    sync.Mutex
+\tcalls int
+}
+
+// key locks the mutex, so each comparison may block its goroutine
+func (r *ranks) key(x rec) int {
+\tr.mu.Lock()
+\tdefer r.mu.Unlock()
+\tr.calls++
+\treturn x.key
+}
+
+func main() {
+\tr := &ranks{}
+\torders := make([][]rec, 4)
+\tvar wg sync.WaitGroup
+\tfor g := range orders {
+\t\txs := make([]rec, 14+4*g)
+\t\tfor i := range xs {
+\t\t\txs[i] = rec{(i * (g + 2)) % 6, i}
+\t\t}
+\t\torders[g] = xs
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tswitch g {
+\t\t\tcase 3:
+\t\t\t\tslices.SortFunc(xs, func(a, b rec) int { return r.key(a) - r.key(b) })
+\t\t\tcase 2:
+\t\t\t\tsort.SliceStable(xs, func(i, j int) bool { return r.key(xs[i]) < r.key(xs[j]) })
+\t\t\tdefault:
+\t\t\t\tsort.Slice(xs, func(i, j int) bool { return r.key(xs[i]) < r.key(xs[j]) })
+\t\t\t}
+\t\t}()
+\t}
+\twg.Wait()
+\tfor _, xs := range orders {
+\t\tvar ids []int
+\t\tfor _, x := range xs {
+\t\t\tids = append(ids, x.id)
+\t\t}
+\t\tfmt.Println(ids)
+\t}
+\tfmt.Println(r.calls)
+}
+""",
+    "[6 12 9 3 0 4 1 10 7 13 8 5 2 11]\n"
+    "[8 10 2 16 4 0 6 14 12 5 9 11 1 13 7 15 3 17]\n"
+    "[0 3 6 9 12 15 18 21 2 5 8 11 14 17 20 1 4 7 10 13 16 19]\n"
+    "[12 6 18 24 0 11 23 17 5 22 4 10 16 3 15 21 9 2 14 8 20 7 13 19 1 25]\n"
+    "678\n",
+)
+
+
+# sort.SliceStable, sort.Stable (also of a sort.Reverse) and slices.SortStableFunc of 50
+# records with five keys keep each key's records in their order (go1.27.3).
+CONSTRUCTS["stable_sorts_keep_equal_keys_in_order"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sort"
+)
+
+type rec struct{ key, id int }
+
+type byKey []rec
+
+func (s byKey) Len() int           { return len(s) }
+func (s byKey) Less(i, j int) bool { return s[i].key < s[j].key }
+func (s byKey) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
+
+func records() []rec {
+\tout := make([]rec, 50)
+\tfor i := range out {
+\t\tout[i] = rec{(i * 7) % 5, i}
+\t}
+\treturn out
+}
+
+// stable: each key's ids in increasing order, the keys in increasing order
+func stable(xs []rec) bool {
+\tfor i := 1; i < len(xs); i++ {
+\t\ta, b := xs[i-1], xs[i]
+\t\tif a.key > b.key || a.key == b.key && a.id > b.id {
+\t\t\treturn false
+\t\t}
+\t}
+\treturn true
+}
+
+func main() {
+\txs := records()
+\tsort.SliceStable(xs, func(i, j int) bool { return xs[i].key < xs[j].key })
+\tfmt.Println(stable(xs), xs[:12])
+\txs = records()
+\tsort.Stable(byKey(xs))
+\tfmt.Println(stable(xs), xs[12:24])
+\txs = records()
+\tslices.SortStableFunc(xs, func(a, b rec) int { return a.key - b.key })
+\tfmt.Println(stable(xs), xs[24:36])
+\txs = records()
+\tsort.Stable(sort.Reverse(byKey(xs)))
+\tfmt.Println(xs[:12])
+}
+""",
+    "true [{0 0} {0 5} {0 10} {0 15} {0 20} {0 25} {0 30} {0 35} {0 40} {0 45} {1 3} {1 8}]\n"
+    "true [{1 13} {1 18} {1 23} {1 28} {1 33} {1 38} {1 43} {1 48} {2 1} {2 6} {2 11} {2 16}]\n"
+    "true [{2 21} {2 26} {2 31} {2 36} {2 41} {2 46} {3 4} {3 9} {3 14} {3 19} {3 24} {3 29}]\n"
+    "[{4 2} {4 7} {4 12} {4 17} {4 22} {4 27} {4 32} {4 37} {4 42} {4 47} {3 4} {3 9}]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2067,10 +2067,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "slices.Reverse":
 		return paren(arg(0)) + ".reverse()", false
 	case "slices.SortFunc", "slices.SortStableFunc":
+		helper := map[string]string{"slices.SortFunc": "slices_sort_func", "slices.SortStableFunc": "slices_sort_stable_func"}[name]
 		if f.mayBlock(c.Args[1]) {
-			return f.yieldExpr("yield from go.slices_sort_func_yielding(" + f.args(c) + ")") // cmp blocks
+			return f.yieldExpr("yield from go." + helper + "_yielding(" + f.args(c) + ")") // cmp blocks
 		}
-		return "go.slices_sort_func(" + f.args(c) + ")", false
+		return "go." + helper + "(" + f.args(c) + ")", false
 	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map",
 		"strings.FieldsFunc", "strings.FieldsFuncSeq", "strings.ContainsFunc", "slices.DeleteFunc", "slices.CompactFunc",
 		"slices.IsSortedFunc", "slices.EqualFunc", "maps.EqualFunc":
@@ -2147,18 +2148,21 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		"sort.Sort", "sort.Stable", "sort.IsSorted", "sort.Reverse", "container/heap.Init", "container/heap.Push",
 		"container/heap.Pop", "container/heap.Fix", "container/heap.Remove":
 		f.plainInterfaceMethods(c)
-		if (name == "sort.Slice" || name == "sort.SliceStable") && f.mayBlock(c.Args[1]) {
+		if name == "sort.Slice" && f.mayBlock(c.Args[1]) {
 			return f.yieldExpr("yield from go.sort_slice_yielding(" + f.args(c) + ")") // less blocks
 		}
+		if name == "sort.SliceStable" && f.mayBlock(c.Args[1]) {
+			return f.yieldExpr("yield from go.sort_slice_stable_yielding(" + f.args(c) + ")")
+		}
 		helper := map[string]string{
-			"sort.Sort": "sort_sort", "sort.Stable": "sort_sort", "sort.IsSorted": "sort_is_sorted", "sort.Reverse": "SortReverse",
+			"sort.Sort": "sort_sort", "sort.Stable": "sort_stable", "sort.IsSorted": "sort_is_sorted", "sort.Reverse": "SortReverse",
 			"container/heap.Init": "heap_init", "container/heap.Push": "heap_push", "container/heap.Pop": "heap_pop",
 			"container/heap.Fix": "heap_fix", "container/heap.Remove": "heap_remove",
 			"strconv.FormatFloat": "format_float", "strconv.ParseFloat": "parse_float",
 			"strconv.ParseInt": "parse_int", "strings.Title": "title", "strings.Cut": "cut",
 			"strings.CutPrefix": "cut_prefix", "strings.CutSuffix": "cut_suffix",
 			"strings.Split": "split", "strings.SplitAfter": "split_after", "strings.Index": "index", "strconv.Atoi": "atoi",
-			"sort.Slice": "sort_slice", "sort.SliceStable": "sort_slice", "slices.Index": "slices_index",
+			"sort.Slice": "sort_slice", "sort.SliceStable": "sort_slice_stable", "slices.Index": "slices_index",
 			"strings.LastIndex": "last_index", "strings.SplitN": "split_n", "strconv.Quote": "quote",
 			"strconv.FormatInt": "format_int", "strconv.ParseBool": "parse_bool",
 		}[name]

@@ -1,6 +1,18 @@
-"""``sort``, ``slices``, ``maps``, ``cmp`` and ``container/heap``: Go's sorts (stable,
-by swaps, with a less function that may block), searches, minima and maxima,
+"""``sort``, ``slices``, ``maps``, ``cmp`` and ``container/heap``: Go's sorts (by
+swaps, with a less function that may block), searches, minima and maxima,
 compactions and heaps.
+
+``sort.Slice``, ``sort.Sort`` and ``slices.SortFunc`` follow Go's pattern-defeating
+quicksort (pdqsort) step by step, and ``sort.SliceStable``, ``sort.Stable`` and
+``slices.SortStableFunc`` Go's insertion sort of blocks then symmetric merges: each
+asks ``less`` about the same pairs of indices, in the same order, and swaps the same
+elements as Go's, so that equal elements end where Go's leave them (neither of Go's
+unstable sorts keeps their order from 13 elements on) and a ``less`` that counts or
+prints its calls sees the calls Go's sees.
+
+Each algorithm is written once, as a generator of the pairs ``(i, j)`` it wants
+``less(i, j)`` of, sent each answer back; :func:`_ask` answers them by calling
+``less``, and ``yield from`` the answer when ``less`` blocks (is a generator).
 """
 
 from __future__ import annotations
@@ -17,49 +29,384 @@ from ._math import math_max, math_min
 from ._panics import panic
 from ._values import NIL_MAP, NamedValue, NilSlice, is_nil, method
 
+Less = Callable[[int, int], Any]
+"""``less(i, j)``: whether the element at ``i`` goes before the one at ``j``; a
+bool, or a generator that returns one when it blocks."""
 
-def sort_slice(xs: list[Any], less: Callable[[int, int], Any]) -> None:
-    """``sort.Slice(xs, less)`` and ``sort.SliceStable``: ``less`` compares the elements
-    now at two indices, so the slice is sorted in place, by swaps. Stable (Go leaves
-    the order of equal elements of ``sort.Slice`` unspecified)."""
-    for _ in sort_slice_yielding(xs, less):
-        raise SimlabError("sort.Slice: its less function blocked, which the translation missed")
+Swap = Callable[[int, int], None]
+
+Steps = Generator[tuple[int, int], Any, Any]
+"""A sort's steps: each pair yielded asks ``less`` of it, the truth sent back."""
 
 
-def sort_slice_yielding(
-    xs: list[Any], less: Callable[[int, int], Any]
-) -> Generator[Any, Any, None]:
+def sort_slice(xs: list[Any], less: Less) -> None:
+    """``sort.Slice(xs, less)``: ``less`` compares the elements now at two indices,
+    so the slice is sorted in place, by swaps, as Go's pdqsort sorts it."""
+    _never_blocking(sort_slice_yielding(xs, less), "sort.Slice: its less function")
+
+
+def sort_slice_yielding(xs: list[Any], less: Less) -> Generator[Any, Any, None]:
     """``sort.Slice`` whose ``less`` may block (it locks a mutex): ``yield from`` it,
     and each comparison runs in the sorting goroutine, as Go's does."""
+    xs = _plain(xs)
+    yield from _ask(_pdqsort(len(xs), _swapper(xs)), less)
 
-    def swap(i: int, j: int) -> None:
-        xs[i], xs[j] = xs[j], xs[i]
 
-    yield from _insertion_sort(len(xs), less, swap)
+def sort_slice_stable(xs: list[Any], less: Less) -> None:
+    """``sort.SliceStable(xs, less)``: as ``sort_slice``, equal elements kept in
+    their order, by Go's steps."""
+    _never_blocking(sort_slice_stable_yielding(xs, less), "sort.SliceStable: its less function")
+
+
+def sort_slice_stable_yielding(xs: list[Any], less: Less) -> Generator[Any, Any, None]:
+    """``sort.SliceStable`` whose ``less`` may block: ``yield from`` it."""
+    xs = _plain(xs)
+    yield from _ask(_stable(len(xs), _swapper(xs)), less)
 
 
 def sort_sort(data: Any) -> None:
-    """``sort.Sort(data)`` and ``sort.Stable``: by ``data.Less`` and ``data.Swap``.
-    Stable (Go leaves the order of equal elements of ``sort.Sort`` unspecified)."""
-    for _ in _insertion_sort(data.Len(), data.Less, data.Swap):
-        raise SimlabError("sort.Sort: its Less method blocked, which the translation missed")
+    """``sort.Sort(data)``: by ``data.Less`` and ``data.Swap``, as Go's pdqsort."""
+    _never_blocking(_ask(_pdqsort(data.Len(), data.Swap), data.Less), "sort.Sort: its Less method")
 
 
-def _insertion_sort(
-    n: int, less: Callable[[int, int], Any], swap: Callable[[int, int], None]
-) -> Generator[Any, Any, None]:
-    """Each element swapped down past the greater ones before it: stable, as Go's
-    sort is below 13 elements. ``less`` may be a generator function."""
-    for i in range(1, n):
-        j = i
-        while j > 0:
-            smaller = less(j, j - 1)
-            if isgenerator(smaller):
-                smaller = yield from smaller
-            if not smaller:
+def sort_stable(data: Any) -> None:
+    """``sort.Stable(data)``: as ``sort_sort``, equal elements kept in their order."""
+    steps = _stable(data.Len(), data.Swap)
+    _never_blocking(_ask(steps, data.Less), "sort.Stable: its Less method")
+
+
+def _plain(xs: Any) -> list[Any]:
+    """The list ``sort.Slice`` sorts: a slice of a named type with methods comes
+    as the value held in its ``any`` parameter."""
+    return xs.v if isinstance(xs, NamedValue) else xs
+
+
+def _swapper(xs: list[Any]) -> Swap:
+    def swap(i: int, j: int) -> None:
+        xs[i], xs[j] = xs[j], xs[i]
+
+    return swap
+
+
+def _never_blocking(sorting: Generator[Any, Any, None], what: str) -> None:
+    for _ in sorting:
+        raise SimlabError(f"{what} blocked, which the translation missed")
+
+
+def _ask(steps: Steps, less: Less) -> Generator[Any, Any, None]:
+    """Run a sort's ``steps``, answering each pair it asks about with ``less``."""
+    pair = next(steps, None)
+    while pair is not None:
+        answer = less(*pair)
+        if isgenerator(answer):
+            answer = yield from answer
+        try:
+            pair = steps.send(answer)
+        except StopIteration:
+            return
+
+
+# --- pdqsort: sort.Slice, sort.Sort, slices.SortFunc ------------------------------
+
+_SMALL = 12  # a range this long or shorter is insertion sorted
+_UNKNOWN, _ASCENDING, _DESCENDING = range(3)  # what the pivot's choice saw
+_MASK64 = (1 << 64) - 1
+
+
+def _pdqsort(n: int, swap: Swap) -> Steps:
+    """Go's pdqsort of ``[0, n)``. Go recurses into the shorter side of each
+    partition and loops on the longer; here the longer side waits on a stack,
+    with what Go's loop keeps (its bad pivots left, whether its last partition was
+    balanced, whether it found the range already partitioned), so the steps are
+    the same, in the same order."""
+    waiting = [(0, n, n.bit_length(), True, True)]
+    while waiting:
+        lo, hi, bad_left, balanced, partitioned = waiting.pop()
+        while True:
+            size = hi - lo
+            if size <= _SMALL:
+                yield from _insertion_sort(lo, hi, swap)
                 break
+            if bad_left == 0:  # too many lopsided partitions
+                yield from _heapsort(lo, hi, swap)
+                break
+            if not balanced:
+                _scatter(lo, hi, swap)
+                bad_left -= 1
+            pivot, seen = yield from _choose_pivot(lo, hi)
+            if seen == _DESCENDING:
+                _reverse(lo, hi, swap)
+                pivot = hi - 1 - (pivot - lo)
+                seen = _ASCENDING
+            likely_sorted = balanced and partitioned and seen == _ASCENDING
+            if likely_sorted and (yield from _nearly_sorted(lo, hi, swap)):
+                break
+            # the element before the range (an earlier pivot) is not less than this
+            # pivot: none in the range is less than it, so many equal it
+            if lo > 0 and not (yield lo - 1, pivot):
+                lo = yield from _partition_equal(lo, hi, pivot, swap)
+                continue
+            mid, partitioned = yield from _partition(lo, hi, pivot, swap)
+            if mid - lo < hi - mid:
+                balanced = mid - lo >= size // 8
+                waiting.append((mid + 1, hi, bad_left, balanced, partitioned))
+                hi = mid
+            else:
+                balanced = hi - mid >= size // 8
+                waiting.append((lo, mid, bad_left, balanced, partitioned))
+                lo = mid + 1
+            balanced = partitioned = True  # the shorter side starts afresh
+
+
+def _insertion_sort(lo: int, hi: int, swap: Swap) -> Steps:
+    """Each element of ``[lo, hi)`` swapped down past the greater ones before it."""
+    for i in range(lo + 1, hi):
+        j = i
+        while j > lo and (yield j, j - 1):
             swap(j, j - 1)
             j -= 1
+
+
+def _heapsort(lo: int, hi: int, swap: Swap) -> Steps:
+    """``[lo, hi)`` made a heap with the greatest element first, then the first
+    swapped to the end of the heap, which shrinks, again and again."""
+    size = hi - lo
+    for top in range((size - 1) // 2, -1, -1):
+        yield from _sift_down(lo, top, size, swap)
+    for end in range(size - 1, -1, -1):
+        swap(lo, lo + end)
+        yield from _sift_down(lo, 0, end, swap)
+
+
+def _sift_down(base: int, node: int, size: int, swap: Swap) -> Steps:
+    """Sink heap node ``node`` (index ``base + node``) of a heap of ``size`` below
+    its greater child while that child is greater."""
+    while (child := 2 * node + 1) < size:
+        if child + 1 < size and (yield base + child, base + child + 1):
+            child += 1
+        if not (yield base + node, base + child):
+            return
+        swap(base + node, base + child)
+        node = child
+
+
+def _scatter(lo: int, hi: int, swap: Swap) -> None:
+    """Three elements about the middle of ``[lo, hi)`` swapped with others picked by
+    a xorshift generator seeded with the length, as Go breaks patterns that keep
+    making lopsided partitions."""
+    size = hi - lo
+    if size < 8:
+        return
+    state = size
+    span = 1 << size.bit_length()
+    middle = lo + size // 4 * 2
+    for i in range(middle - 1, middle + 2):
+        state ^= (state << 13) & _MASK64
+        state ^= state >> 7
+        state ^= (state << 17) & _MASK64
+        other = state & (span - 1)
+        if other >= size:
+            other -= size
+        swap(i, lo + other)
+
+
+def _choose_pivot(lo: int, hi: int) -> Generator[tuple[int, int], Any, tuple[int, int]]:
+    """The pivot's index and what its choice saw of the order: the median of three
+    elements at the quarters of ``[lo, hi)`` (each the median of it and its
+    neighbours from 50 elements on); ascending when no comparison found a pair
+    out of order, descending when all twelve did."""
+    size = hi - lo
+    a, b, c = lo + size // 4, lo + size // 4 * 2, lo + size // 4 * 3
+    turned = 0
+    if size >= 8:
+        if size >= 50:
+            a, t1 = yield from _median(a - 1, a, a + 1)
+            b, t2 = yield from _median(b - 1, b, b + 1)
+            c, t3 = yield from _median(c - 1, c, c + 1)
+            turned = t1 + t2 + t3
+        b, t = yield from _median(a, b, c)
+        turned += t
+    if turned == 0:
+        return b, _ASCENDING
+    return b, _DESCENDING if turned == 12 else _UNKNOWN
+
+
+def _median(a: int, b: int, c: int) -> Generator[tuple[int, int], Any, tuple[int, int]]:
+    """The index of the median of the elements at ``a``, ``b`` and ``c`` (by three
+    comparisons, no swap), and how many of them found the later one less."""
+    turned = 0
+    if (yield b, a):
+        a, b, turned = b, a, turned + 1
+    if (yield c, b):
+        b, c, turned = c, b, turned + 1
+    if (yield b, a):
+        a, b, turned = b, a, turned + 1
+    return b, turned
+
+
+def _reverse(lo: int, hi: int, swap: Swap) -> None:
+    i, j = lo, hi - 1
+    while i < j:
+        swap(i, j)
+        i, j = i + 1, j - 1
+
+
+def _nearly_sorted(lo: int, hi: int, swap: Swap) -> Generator[tuple[int, int], Any, bool]:
+    """Whether ``[lo, hi)`` is sorted, after mending up to five neighbours out of
+    order (none in a range shorter than 50): each pair swapped, then the less one
+    moved down and the greater up as far as they go."""
+    i = lo + 1
+    for _ in range(5):
+        while i < hi and not (yield i, i - 1):
+            i += 1
+        if i == hi:
+            return True
+        if hi - lo < 50:
+            return False
+        swap(i, i - 1)
+        if i - lo >= 2:
+            j = i - 1
+            while j >= 1:  # Go's bound: not lo + 1
+                if not (yield j, j - 1):
+                    break
+                swap(j, j - 1)
+                j -= 1
+        if hi - i >= 2:
+            j = i + 1
+            while j < hi:
+                if not (yield j, j - 1):
+                    break
+                swap(j, j - 1)
+                j += 1
+    return False
+
+
+def _partition(
+    lo: int, hi: int, pivot: int, swap: Swap
+) -> Generator[tuple[int, int], Any, tuple[int, bool]]:
+    """The pivot moved to ``lo``, then the elements less than it gathered before
+    the others, by pairs swapped from both ends, and the pivot swapped in
+    between; where it ends, and whether no pair needed swapping."""
+    swap(lo, pivot)
+    i, j = lo + 1, hi - 1
+    already = True
+    while True:
+        while i <= j and (yield i, lo):
+            i += 1
+        while i <= j and not (yield j, lo):
+            j -= 1
+        if i > j:
+            break
+        already = False
+        swap(i, j)
+        i, j = i + 1, j - 1
+    swap(j, lo)
+    return j, already
+
+
+def _partition_equal(
+    lo: int, hi: int, pivot: int, swap: Swap
+) -> Generator[tuple[int, int], Any, int]:
+    """``[lo, hi)``, none of it less than the pivot: the pivot moved to ``lo``, then
+    the elements equal to it gathered before the greater ones; where the greater
+    ones start."""
+    swap(lo, pivot)
+    i, j = lo + 1, hi - 1
+    while True:
+        while i <= j and not (yield lo, i):
+            i += 1
+        while i <= j and (yield lo, j):
+            j -= 1
+        if i > j:
+            return i
+        swap(i, j)
+        i, j = i + 1, j - 1
+
+
+# --- stable: sort.SliceStable, sort.Stable, slices.SortStableFunc -----------------
+
+
+def _stable(n: int, swap: Swap) -> Steps:
+    """Go's stable sort of ``[0, n)``: blocks of 20 insertion sorted, then
+    neighbouring runs merged, twice as long each round."""
+    run = 20
+    start = 0
+    while start + run <= n:
+        yield from _insertion_sort(start, start + run, swap)
+        start += run
+    yield from _insertion_sort(start, n, swap)
+    while run < n:
+        start = 0
+        while start + 2 * run <= n:
+            yield from _merge(start, start + run, start + 2 * run, swap)
+            start += 2 * run
+        if start + run < n:
+            yield from _merge(start, start + run, n, swap)
+        run *= 2
+
+
+def _merge(lo: int, mid: int, hi: int, swap: Swap) -> Steps:
+    """The sorted runs ``[lo, mid)`` and ``[mid, hi)`` merged in place, by Kim and
+    Kutzner's symmetric merge (SymMerge), as Go's: a lone element is moved in by a
+    binary search; otherwise the two middle stretches swapped by a rotation and
+    the two halves left merged in turn."""
+    if mid - lo == 1:  # the first before the first of the second run not less
+        i, j = mid, hi
+        while i < j:
+            h = (i + j) >> 1
+            if (yield h, lo):
+                i = h + 1
+            else:
+                j = h
+        for k in range(lo, i - 1):
+            swap(k, k + 1)
+        return
+    if hi - mid == 1:  # the last before the first of the first run greater
+        i, j = lo, mid
+        while i < j:
+            h = (i + j) >> 1
+            if not (yield mid, h):
+                i = h + 1
+            else:
+                j = h
+        for k in range(mid, i, -1):
+            swap(k, k - 1)
+        return
+    half = (lo + hi) >> 1
+    total = half + mid
+    start, end = (total - hi, half) if mid > half else (lo, mid)
+    last = total - 1
+    while start < end:
+        c = (start + end) >> 1
+        if not (yield last - c, c):
+            start = c + 1
+        else:
+            end = c
+    end = total - start
+    if start < mid < end:
+        _rotate(start, mid, end, swap)
+    if lo < start < half:
+        yield from _merge(lo, start, half, swap)
+    if half < end < hi:
+        yield from _merge(half, end, hi, swap)
+
+
+def _rotate(lo: int, mid: int, hi: int, swap: Swap) -> None:
+    """``[lo, mid)`` and ``[mid, hi)`` exchanged, by swaps of equal stretches."""
+    left, right = mid - lo, hi - mid
+    while left != right:
+        if left > right:
+            _swap_stretch(mid - left, mid, right, swap)
+            left -= right
+        else:
+            _swap_stretch(mid - left, mid + right - left, left, swap)
+            right -= left
+    _swap_stretch(mid - left, mid, left, swap)
+
+
+def _swap_stretch(a: int, b: int, count: int, swap: Swap) -> None:
+    for k in range(count):
+        swap(a + k, b + k)
 
 
 def sort_float64s(xs: list[float]) -> None:
@@ -260,10 +607,8 @@ def cmp_less(x: Any, y: Any) -> bool:
 
 
 def slices_sort_func(xs: list[Any], cmp: Callable[[Any, Any], Any]) -> None:
-    """``slices.SortFunc(xs, cmp)`` and ``SortStableFunc``: in place, by ``cmp``'s
-    sign. Stable (Go leaves the order of equal elements of ``SortFunc`` unspecified)."""
-    for _ in slices_sort_func_yielding(xs, cmp):
-        raise SimlabError("slices.SortFunc: its cmp function blocked, which the translation missed")
+    """``slices.SortFunc(xs, cmp)``: in place, by ``cmp``'s sign, as Go's pdqsort."""
+    _never_blocking(slices_sort_func_yielding(xs, cmp), "slices.SortFunc: its cmp function")
 
 
 def slices_sort_func_yielding(
@@ -271,15 +616,31 @@ def slices_sort_func_yielding(
 ) -> Generator[Any, Any, None]:
     """``slices.SortFunc`` whose ``cmp`` may block (it locks a mutex): ``yield from``
     it, and each comparison runs in the sorting goroutine, as Go's does."""
+    yield from _ask(_pdqsort(len(xs), _swapper(xs)), _less_by(xs, cmp))
+
+
+def slices_sort_stable_func(xs: list[Any], cmp: Callable[[Any, Any], Any]) -> None:
+    """``slices.SortStableFunc(xs, cmp)``: as ``slices_sort_func``, equal elements
+    kept in their order, by Go's steps."""
+    steps = slices_sort_stable_func_yielding(xs, cmp)
+    _never_blocking(steps, "slices.SortStableFunc: its cmp function")
+
+
+def slices_sort_stable_func_yielding(
+    xs: list[Any], cmp: Callable[[Any, Any], Any]
+) -> Generator[Any, Any, None]:
+    """``slices.SortStableFunc`` whose ``cmp`` may block: ``yield from`` it."""
+    yield from _ask(_stable(len(xs), _swapper(xs)), _less_by(xs, cmp))
+
+
+def _less_by(xs: list[Any], cmp: Callable[[Any, Any], Any]) -> Less:
+    """``cmp(xs[i], xs[j]) < 0``, as Go's generic sorts ask it."""
 
     def less(i: int, j: int) -> Any:
         order = cmp(xs[i], xs[j])
         return _negative(order) if isgenerator(order) else order < 0
 
-    def swap(i: int, j: int) -> None:
-        xs[i], xs[j] = xs[j], xs[i]
-
-    yield from _insertion_sort(len(xs), less, swap)
+    return less
 
 
 def _negative(order: Generator[Any, Any, Any]) -> Generator[Any, Any, bool]:
