@@ -12217,6 +12217,28 @@ func main() {
 )
 
 
+# strings.TrimSpace trims Go's white space: U+001C to U+001F, which Python's strip
+# takes, stay; U+00A0 and U+3000 go.
+CONSTRUCTS["trim_space_at_gos_white_space"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+func main() {
+\tfor _, s := range []string{"\\x1c a \\x1f", "\\u00a0 b\\u3000\\n", " \\t"} {
+\t\tfmt.Printf("%q ", strings.TrimSpace(s))
+\t}
+\tfmt.Println()
+}
+""",
+    '"\\x1c a \\x1f" "b" "" \n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2027,7 +2027,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "bytes.Equal":
 		return paren(arg(0)) + " == " + paren(arg(1)), false
 	case "strings.TrimSpace":
-		return paren(arg(0)) + ".strip()", false
+		return paren(arg(0)) + ".strip(go.SPACE)", false // Go's white space, not Python's
 	case "strings.Fields":
 		return "go.fields(" + arg(0) + ")", false // at Go's white space, not Python's
 	case "strings.Count":

@@ -253,6 +253,7 @@ from ._strconv import (
     quote,
 )
 from ._strings import (
+    SPACE,
     bytes_contains,
     bytes_has_prefix,
     bytes_has_suffix,
@@ -367,6 +368,7 @@ __all__ = [
     "FNV",
     "LIBRARY_ERRORS",
     "NIL_MAP",
+    "SPACE",
     "ZERO_TIME",
     "Buffer",
     "Builder",

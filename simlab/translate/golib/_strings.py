@@ -97,6 +97,9 @@ def unicode_is(category: str, r: int) -> bool:
 # unicode.IsSpace: Latin-1's spaces, then the White_Space property's others
 _SPACES = frozenset((*b"\t\n\v\f\r ", 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B)))
 _SPACES |= {0x2028, 0x2029, 0x202F, 0x205F, 0x3000}
+SPACE = "".join(map(chr, sorted(_SPACES)))
+"""Go's white space (``unicode.IsSpace``), for ``s.strip(go.SPACE)``: Python's ``strip``
+also takes U+001C to U+001F."""
 
 
 def unicode_is_space(r: int) -> bool:
