@@ -1095,10 +1095,10 @@ def test_an_atomic_simlab_does_not_model_is_refused(tmp_path, body, line, constr
     ("source", "line", "construct"),
     [
         (
-            "type Getter[T any] interface{ Get() T }\n\nfunc main() {\n\tvar g Getter[int]\n"
-            "\t_ = g\n}\n",
-            3,
-            "a generic interface type",
+            "type Getter[T any] interface{ Get() T }\n\nfunc main() {\n\tvar x any = 1\n"
+            "\t_, ok := x.(Getter[int])\n\t_ = ok\n}\n",
+            7,
+            "a type assertion to an instance of a generic type (Getter[int])",
         ),
         (
             "type Box[T any] struct{ v T }\n\nfunc main() {\n\tvar x any = &Box[int]{}\n"
@@ -12236,6 +12236,105 @@ func main() {
 }
 """,
     '"\\x1c a \\x1f" "b" "" \n',
+)
+
+
+# Generic interfaces: Source[T] and Sink[T], implemented by generic and plain types,
+# used by a generic function and across goroutines.
+CONSTRUCTS["generic_interfaces"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"strings"
+\t"sync"
+)
+
+type Source[T any] interface {
+\tNext() (T, bool)
+}
+
+type Sink[T any] interface {
+\tPut(v T) error
+\tClose() error
+}
+
+type sliceSource[T any] struct {
+\txs []T
+\ti  int
+}
+
+func (s *sliceSource[T]) Next() (T, bool) {
+\tvar zero T
+\tif s.i == len(s.xs) {
+\t\treturn zero, false
+\t}
+\ts.i++
+\treturn s.xs[s.i-1], true
+}
+
+type chanSink[T any] struct {
+\tch chan T
+}
+
+func (c *chanSink[T]) Put(v T) error { c.ch <- v; return nil }
+func (c *chanSink[T]) Close() error  { close(c.ch); return nil }
+
+type sum struct {
+\tn      int
+\tclosed bool
+}
+
+var errClosed = errors.New("sink closed")
+
+func (s *sum) Put(v int) error {
+\tif s.closed {
+\t\treturn errClosed
+\t}
+\ts.n += v
+\treturn nil
+}
+
+func (s *sum) Close() error { s.closed = true; return nil }
+
+func drain[T any](src Source[T], dst Sink[T]) (int, error) {
+\tn := 0
+\tfor v, ok := src.Next(); ok; v, ok = src.Next() {
+\t\tif err := dst.Put(v); err != nil {
+\t\t\treturn n, fmt.Errorf("put %v: %w", v, err)
+\t\t}
+\t\tn++
+\t}
+\treturn n, dst.Close()
+}
+
+func main() {
+\twords := &chanSink[string]{ch: make(chan string)}
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func() {
+\t\tdefer wg.Done()
+\t\tvar got []string
+\t\tfor w := range words.ch {
+\t\t\tgot = append(got, strings.ToUpper(w))
+\t\t}
+\t\tfmt.Println(strings.Join(got, " "))
+\t}()
+\tn, err := drain[string](&sliceSource[string]{xs: []string{"go", "sim", "lab"}}, words)
+\twg.Wait()
+\tfmt.Println(n, err)
+
+\ttotal := &sum{}
+\tvar dst Sink[int] = total
+\tn, err = drain(&sliceSource[int]{xs: []int{1, 2, 3}}, dst)
+\tfmt.Println(n, err, total.n)
+\t_, err = drain(&sliceSource[int]{xs: []int{4}}, dst)
+\tfmt.Println(err, errors.Is(err, errClosed))
+}
+""",
+    "GO SIM LAB\n3 <nil>\n3 <nil> 6\nput 4: sink closed true\n",
 )
 
 

@@ -1389,10 +1389,10 @@ func (m *module) classes() {
 	for _, ts := range m.typeSpecs() {
 		tn := p.info.Defs[ts.Name].(*types.TypeName)
 		switch tn.Type().Underlying().(type) {
-		case *types.Struct, *types.Slice, *types.Map, *types.Signature:
+		case *types.Struct, *types.Slice, *types.Map, *types.Signature, *types.Interface:
 		default:
 			if ts.TypeParams != nil {
-				p.unsupported(ts, "a generic "+kindName(tn.Type().Underlying())+" type", "a generic struct, slice, map or func type, or a type without type parameters")
+				p.unsupported(ts, "a generic "+kindName(tn.Type().Underlying())+" type", "a generic struct, slice, map, func or interface type, or a type without type parameters")
 			}
 		}
 		if ts.Assign.IsValid() {

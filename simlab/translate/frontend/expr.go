@@ -2741,7 +2741,8 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		elem = ptr.Elem()
 	}
 	if n, ok := elem.(*types.Named); ok && n.TypeArgs().Len() > 0 {
-		// one class for every instance: isinstance cannot tell Box[int] from Box[string]
+		// one class for every instance: isinstance cannot tell Box[int] from Box[string],
+		// nor a method set Sink[int]'s from Sink[string]'s
 		p.unsupported(x, "a type assertion to an instance of a generic type ("+name+")", "an interface the instances implement")
 	}
 	if ptr, ok := t.(*types.Pointer); ok {
