@@ -12338,6 +12338,62 @@ func main() {
 )
 
 
+# An alias of a named struct type of the package is that type: in a channel's and a
+# map's type, a literal, a method call, a type switch and %T (main.Temp).
+CONSTRUCTS["an_alias_of_a_named_struct_type"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Temp struct {
+\tRoom string
+\tC    float64
+}
+
+func (t *Temp) Warm(d float64) { t.C += d }
+
+func (t Temp) String() string { return fmt.Sprintf("%s:%.1f", t.Room, t.C) }
+
+type Reading = Temp
+
+type sensor = chan Reading
+
+func collect(in sensor, wg *sync.WaitGroup, out map[string]Reading) {
+\tdefer wg.Done()
+\tfor r := range in {
+\t\tr.Warm(0.5)
+\t\tout[r.Room] = r
+\t}
+}
+
+func main() {
+\tin := make(sensor, 2)
+\tout := map[string]Reading{}
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo collect(in, &wg, out)
+\tin <- Reading{"hall", 19.5}
+\tin <- Temp{Room: "attic", C: 12}
+\tclose(in)
+\twg.Wait()
+\tvar x any = out["hall"]
+\tswitch v := x.(type) {
+\tcase Reading:
+\t\tfmt.Printf("%T %v %+v\\n", v, v, out["attic"])
+\t}
+\trs := []*Reading{{"cellar", 9}}
+\trs[0].Warm(1)
+\tfmt.Println(rs[0], len(out))
+}
+""",
+    "main.Temp hall:20.0 attic:12.5\ncellar:10.0 2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -384,6 +384,9 @@ func (p *program) check(path string, files []*ast.File, imp types.Importer) *typ
 		},
 	}
 	pkg, _ := conf.Check(path, p.fset, files, p.info)
+	if firstErr == nil && p.dropAliasesOfNamedTypes(files, pkg) {
+		pkg, _ = conf.Check(path, p.fset, files, p.info)
+	}
 	if firstErr != nil {
 		fail("%s", firstLine(firstErr.Error()))
 	}
@@ -393,6 +396,68 @@ func (p *program) check(path string, files []*ast.File, imp types.Importer) *typ
 		p.pkgOf[f] = pkg
 	}
 	return pkg
+}
+
+// dropAliasesOfNamedTypes rewrites each use of an alias of a named type of the
+// package (type Reading = Temp) as the type it names, which it is, and drops the
+// alias, so that the translation sees one type: whether it reports a changed
+// package, which is then checked again. An alias other packages may use (an
+// exported one outside package main), or whose target a use's scope shadows, stays.
+func (p *program) dropAliasesOfNamedTypes(files []*ast.File, pkg *types.Package) bool {
+	changed := false
+	for _, f := range files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			kept := gd.Specs[:0:0]
+			for _, spec := range gd.Specs {
+				ts := spec.(*ast.TypeSpec)
+				if p.dropAlias(ts, pkg) {
+					changed = true
+					continue
+				}
+				kept = append(kept, spec)
+			}
+			gd.Specs = kept
+		}
+	}
+	return changed
+}
+
+func (p *program) dropAlias(ts *ast.TypeSpec, pkg *types.Package) bool {
+	target, ok := ast.Unparen(ts.Type).(*ast.Ident)
+	if !ts.Assign.IsValid() || ts.TypeParams != nil || !ok || pkg.Name() != "main" && ast.IsExported(ts.Name.Name) {
+		return false
+	}
+	alias, ok := p.info.Defs[ts.Name].(*types.TypeName)
+	to, named := p.info.Uses[target].(*types.TypeName)
+	if !ok || !named || to.Pkg() != pkg || to.Parent() != pkg.Scope() {
+		return false
+	}
+	if _, isNamed := to.Type().(*types.Named); !isNamed {
+		return false
+	}
+	var uses []*ast.Ident
+	for id, obj := range p.info.Uses {
+		if obj != alias {
+			continue
+		}
+		if scope := pkg.Scope().Innermost(id.Pos()); scope != nil {
+			if _, found := scope.LookupParent(to.Name(), id.Pos()); found != to {
+				return false // a local name hides the target where the alias is used
+			}
+		}
+		uses = append(uses, id)
+	}
+	for _, id := range uses {
+		id.Name = to.Name()
+	}
+	delete(p.info.Defs, ts.Name) // what the first check recorded of the spec dropped
+	delete(p.info.Uses, target)
+	delete(p.info.Types, ts.Type)
+	return true
 }
 
 // moduleImporter type-checks the packages of the program's module from their
