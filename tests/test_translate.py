@@ -12394,6 +12394,109 @@ func main() {
 )
 
 
+# slices.Delete moves the elements after j down in place and zeroes the tail (a slice
+# still holding the old elements sees it), slices.Insert makes a new list; under a mutex.
+CONSTRUCTS["slices_delete_and_insert"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sync"
+)
+
+type queue struct {
+\tmu    sync.Mutex
+\titems []int
+}
+
+func (q *queue) add(v int) {
+\tq.mu.Lock()
+\tdefer q.mu.Unlock()
+\ti, found := slices.BinarySearch(q.items, v)
+\tif !found {
+\t\tq.items = slices.Insert(q.items, i, v)
+\t}
+}
+
+func (q *queue) remove(v int) bool {
+\tq.mu.Lock()
+\tdefer q.mu.Unlock()
+\ti := slices.Index(q.items, v)
+\tif i < 0 {
+\t\treturn false
+\t}
+\tq.items = slices.Delete(q.items, i, i+1)
+\treturn true
+}
+
+func main() {
+\tq := &queue{}
+\tvar wg sync.WaitGroup
+\tfor _, v := range []int{5, 1, 9, 3, 5, 7} {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tq.add(v)
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(q.items)
+\tfmt.Println(q.remove(3), q.remove(4), q.items)
+
+\ts := []string{"a", "b", "c", "d", "e"}
+\torig := s
+\ts = slices.Delete(s, 1, 3)
+\tfmt.Printf("%q %q\\n", s, orig)
+\ts = slices.Insert(s, 1, "x", "y")
+\ts = slices.Insert(s, len(s), []string{"z"}...)
+\tfmt.Println(s, len(s), slices.Delete(s, 2, 2))
+}
+""",
+    "[1 3 5 7 9]\n"
+    "true false [1 5 7 9]\n"
+    '["a" "d" "e"] ["a" "d" "e" "" ""]\n'
+    "[a x y d e z] 6 [a x y d e z]\n",
+)
+
+
+# slices.Delete and Insert out of range panic as Go's bounds checks of s[i:j:len(s)]
+# and s[i:] do.
+CONSTRUCTS["slices_delete_and_insert_out_of_range"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func try(f func()) {
+\tdefer func() { fmt.Println("panic:", recover()) }()
+\tf()
+}
+
+func main() {
+\ts := []int{1, 2, 3}
+\tn, m := 5, -1
+\ttry(func() { slices.Delete(s, 2, n) })
+\ttry(func() { slices.Delete(s, 2, 1) })
+\ttry(func() { slices.Delete(s, m, 1) })
+\ttry(func() { slices.Insert(s, n, 9) })
+\ttry(func() { slices.Insert(s, m, 9) })
+\ttry(func() { slices.Insert(s, 3) })
+}
+""",
+    "panic: runtime error: slice bounds out of range [:5:3]\n"
+    "panic: runtime error: slice bounds out of range [2:1:]\n"
+    "panic: runtime error: slice bounds out of range [-1::]\n"
+    "panic: runtime error: slice bounds out of range [5:3]\n"
+    "panic: runtime error: slice bounds out of range [-1:]\n"
+    "panic: <nil>\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

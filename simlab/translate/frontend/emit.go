@@ -675,7 +675,7 @@ func capturedIn(body *ast.BlockStmt, v types.Object, p *program) bool {
 // first argument (after writing its elements: they are in inPlace too).
 func subslicing(p *program, c *ast.CallExpr) bool {
 	switch calleeName(p, c) {
-	case "slices.DeleteFunc", "slices.Compact", "slices.CompactFunc":
+	case "slices.Delete", "slices.DeleteFunc", "slices.Compact", "slices.CompactFunc":
 		return len(c.Args) > 0
 	}
 	return false
@@ -696,7 +696,7 @@ func fresh(p *program, e ast.Expr) bool {
 // inPlace: the calls that write the elements of their first argument.
 var inPlace = []string{"copy", "clear", "sort.Ints", "sort.Strings", "sort.Float64s", "sort.Slice", "sort.SliceStable",
 	"slices.Sort", "slices.SortFunc", "slices.SortStableFunc", "slices.Reverse",
-	"slices.DeleteFunc", "slices.Compact", "slices.CompactFunc"}
+	"slices.Delete", "slices.DeleteFunc", "slices.Compact", "slices.CompactFunc"}
 
 // refuseSharedSubslices: in Go a sub-slice (data[lo:hi]) shares its backing
 // array with the slice, so a write through one shows through the other; in the

@@ -2103,6 +2103,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return libraryHelper(name) + "(" + args + ", " + f.elemZero(c.Args[0], c) + ")", false
 		}
 		return libraryHelper(name) + "(" + args + ")", false
+	case "slices.Delete":
+		// in place, as Go's: the elements after j move down, the tail becomes zero
+		return "go.slices_delete(" + f.args(c) + ", " + f.elemZero(c.Args[0], c) + ")", false
+	case "slices.Insert":
+		return "go.slices_insert(" + f.args(c) + ")", false // a new list, as append to a full slice
 	case "slices.Compact":
 		elem := under(p.info.TypeOf(c.Args[0])).(*types.Slice).Elem()
 		if eq := f.equality(elem, c); eq != "" {

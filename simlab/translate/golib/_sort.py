@@ -23,7 +23,7 @@ from collections.abc import Callable, Generator, Sequence
 from inspect import isgenerator
 from typing import Any
 
-from simlab.errors import SimlabError
+from simlab.errors import GoPanic, SimlabError
 
 from ._math import math_max, math_min
 from ._panics import panic
@@ -548,6 +548,31 @@ def slices_delete_func(
             s[kept] = x
             kept += 1
     return _shortened(s, kept, zero)
+
+
+def slices_delete(s: list[Any], i: int, j: int, zero: Callable[[], Any]) -> list[Any]:
+    """``slices.Delete(s, i, j)``: ``s`` without ``s[i:j]``, the elements after it moved
+    down in place and the ones left behind set to the zero value, as Go 1.22's;
+    Go's bounds panic where ``s[i:j:len(s)]`` is out of range. What it returns is
+    ``s`` itself when ``i == j``, else the shortened prefix, a copy (as
+    ``slices_delete_func``'s)."""
+    n = len(s)
+    if not (0 <= j <= n and 0 <= i <= j):
+        bounds = f"[:{j}:{n}]" if not 0 <= j <= n else f"[{i}::]" if i < 0 else f"[{i}:{j}:]"
+        raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
+    if i == j:
+        return s
+    s[i : n - (j - i)] = s[j:]
+    return _shortened(s, n - (j - i), zero)
+
+
+def slices_insert(s: list[Any], i: int, *vs: Any) -> list[Any]:
+    """``slices.Insert(s, i, vs...)``: a new list, ``vs`` before ``s[i]`` (``s`` itself
+    when ``vs`` is empty); Go's bounds panic where ``s[i:]`` is out of range."""
+    if not 0 <= i <= len(s):
+        bounds = f"[{i}:]" if i < 0 else f"[{i}:{len(s)}]"
+        raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
+    return [*s[:i], *vs, *s[i:]] if vs else s
 
 
 def slices_compact(
