@@ -12497,6 +12497,54 @@ func main() {
 )
 
 
+# math/bits: counts, lengths, rotations and reversals of 8- to 64-bit unsigned integers,
+# and a bit set walked by TrailingZeros64.
+CONSTRUCTS["math_bits"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/bits"
+)
+
+func main() {
+\tfmt.Println(bits.OnesCount64(255), bits.LeadingZeros32(1))
+\tfmt.Println(bits.OnesCount(0), bits.OnesCount8(0xf0))
+\tfmt.Println(bits.Len(0), bits.Len(1), bits.Len64(1<<40), bits.Len8(200), bits.UintSize)
+\tfmt.Println(bits.TrailingZeros(0), bits.TrailingZeros16(8), bits.TrailingZeros64(1<<63))
+\tfmt.Println(bits.LeadingZeros(0), bits.LeadingZeros8(1), bits.LeadingZeros64(1<<63))
+\tfmt.Println(bits.Reverse8(1), bits.Reverse16(1), bits.Reverse32(6), bits.Reverse(1) == 1<<63)
+\ta, b := bits.ReverseBytes16(0x1234), bits.ReverseBytes32(0x12345678)
+\tfmt.Printf("%#x %#x %#x\\n", a, b, bits.ReverseBytes64(0x0102))
+\tvar x uint32 = 0x80000001
+\tfmt.Println(bits.RotateLeft32(x, 1), bits.RotateLeft32(x, -1))
+\tfmt.Println(bits.RotateLeft8(0x81, 4), bits.RotateLeft(1, -1) == 1<<63)
+\tvar set uint64
+\tfor _, i := range []int{3, 9, 63} {
+\t\tset |= 1 << i
+\t}
+\tfor set != 0 {
+\t\ti := bits.TrailingZeros64(set)
+\t\tfmt.Print(i, " ")
+\t\tset &= set - 1
+\t}
+\tfmt.Println()
+}
+""",
+    "8 31\n"
+    "0 4\n"
+    "0 1 41 8 64\n"
+    "64 3 63\n"
+    "64 7 0\n"
+    "128 32768 1610612736 true\n"
+    "0x3412 0x78563412 0x201000000000000\n"
+    "3 3221225472\n"
+    "24 true\n"
+    "3 9 63 \n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2103,6 +2103,21 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return libraryHelper(name) + "(" + args + ", " + f.elemZero(c.Args[0], c) + ")", false
 		}
 		return libraryHelper(name) + "(" + args + ")", false
+	case "math/bits.OnesCount", "math/bits.OnesCount8", "math/bits.OnesCount16", "math/bits.OnesCount32", "math/bits.OnesCount64",
+		"math/bits.Len", "math/bits.Len8", "math/bits.Len16", "math/bits.Len32", "math/bits.Len64":
+		return "go.bits_" + snake(strings.TrimRight(strings.TrimPrefix(name, "math/bits."), "0123456789")) + "(" + arg(0) + ")", false
+	case "math/bits.LeadingZeros", "math/bits.LeadingZeros8", "math/bits.LeadingZeros16", "math/bits.LeadingZeros32", "math/bits.LeadingZeros64",
+		"math/bits.TrailingZeros", "math/bits.TrailingZeros8", "math/bits.TrailingZeros16", "math/bits.TrailingZeros32", "math/bits.TrailingZeros64",
+		"math/bits.Reverse", "math/bits.Reverse8", "math/bits.Reverse16", "math/bits.Reverse32", "math/bits.Reverse64",
+		"math/bits.ReverseBytes", "math/bits.ReverseBytes16", "math/bits.ReverseBytes32", "math/bits.ReverseBytes64",
+		"math/bits.RotateLeft", "math/bits.RotateLeft8", "math/bits.RotateLeft16", "math/bits.RotateLeft32", "math/bits.RotateLeft64":
+		fn := strings.TrimPrefix(name, "math/bits.")
+		base := strings.TrimRight(fn, "0123456789")
+		size := strings.TrimPrefix(fn, base)
+		if size == "" {
+			size = "64" // uint
+		}
+		return "go.bits_" + snake(base) + "(" + f.args(c) + ", " + size + ")", false
 	case "slices.Delete":
 		// in place, as Go's: the elements after j move down, the tail becomes zero
 		return "go.slices_delete(" + f.args(c) + ", " + f.elemZero(c.Args[0], c) + ")", false

@@ -20,6 +20,7 @@ or concept:
 - ``_runstate``: what golib keeps for one run, in ``rt.library_state``
 - ``_numbers``: integer ``/`` and ``%``, sized integers, float32 and Duration values
 - ``_math``: ``math``
+- ``_bits``: ``math/bits``
 - ``_pool``: ``sync.Pool``
 - ``_container``: ``container/list``, ``container/ring``
 - ``_builtins``: ``s[i]``, ``s[low:high]``, ``copy``, ``clear``, ``close``
@@ -56,6 +57,15 @@ from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +00
 
 from . import _slog as slog
 from ._atomic import atomic_add, atomic_compare_and_swap, atomic_load, atomic_store, atomic_swap
+from ._bits import (
+    bits_leading_zeros,
+    bits_len,
+    bits_ones_count,
+    bits_reverse,
+    bits_reverse_bytes,
+    bits_rotate_left,
+    bits_trailing_zeros,
+)
 from ._builtins import at, bound, clear_slice, close, slice_copy, sliced
 from ._container import Element, List, Ring, list_new, ring_new
 from ._errors import (
@@ -447,6 +457,13 @@ __all__ = [
     "atomic_load",
     "atomic_store",
     "atomic_swap",
+    "bits_leading_zeros",
+    "bits_len",
+    "bits_ones_count",
+    "bits_reverse",
+    "bits_reverse_bytes",
+    "bits_rotate_left",
+    "bits_trailing_zeros",
     "bound",
     "bubble_time",
     "builtin_print",
