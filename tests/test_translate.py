@@ -12863,6 +12863,19 @@ def test_the_builtins_print_and_println_write_to_stderr_as_gos_runtime_does(tmp_
     )
 
 
+def test_num_cpu_is_refused_with_what_to_use_instead(tmp_path):
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"fmt"\n\t"runtime"\n)\n\n'
+        "func main() {\n\tfmt.Println(runtime.NumCPU())\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert "main.go:9: unsupported: runtime.NumCPU, the host's count of CPUs" in result.output
+    assert "runtime.GOMAXPROCS(0)" in result.output
+
+
 def test_println_of_a_pointer_is_refused_in_one_line(tmp_path):
     path = tmp_path / "main.go"
     path.write_text("package main\n\nfunc main() {\n\tx := 1\n\tprintln(&x)\n}\n")

@@ -1871,6 +1871,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.gc()", false
 	case "runtime.GOMAXPROCS":
 		return "go.gomaxprocs(" + arg(0) + ")", false
+	case "runtime.NumCPU":
+		p.unsupported(c, "runtime.NumCPU, the host's count of CPUs, on which a deterministic run cannot depend",
+			"runtime.GOMAXPROCS(0), 1 in a run as in go run under GOMAXPROCS=1, or a constant")
 	case "os.Exit":
 		return f.yieldExpr("yield go.exit(" + arg(0) + ")") // no deferred call runs
 	case "os.Getenv", "os.LookupEnv", "os.Setenv", "os.Unsetenv":
