@@ -1,6 +1,6 @@
-"""``math/bits``: counts, lengths, rotations and reversals of the bits of unsigned
-integers of 8, 16, 32 or 64 bits (``uint`` is 64 bits, as on the machines Go's
-tests run on), exact, as Python's integers are.
+"""``math/bits``: the bits of an unsigned integer of 8, 16, 32 or 64 bits (``uint``
+is 64 bits, as on the machines Go's tests run on) counted, measured, rotated and
+reversed, exactly, as Python's integers allow.
 """
 
 from __future__ import annotations
