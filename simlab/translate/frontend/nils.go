@@ -32,22 +32,7 @@ func (p *program) typeNils() {
 func (p *program) findInterfaceValues() {
 	p.ifaceValues = map[ast.Expr]bool{}
 	p.ifaceNils = map[ast.Expr]bool{}
-	p.printed = map[ast.Expr]bool{}
-	for _, file := range p.files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			if c, ok := n.(*ast.CallExpr); ok {
-				name := calleeName(p, c)
-				for _, pkg := range []string{"fmt.", "log.", "log/slog.", "testing."} {
-					if strings.HasPrefix(name, pkg) {
-						for _, a := range c.Args {
-							p.printed[a] = true
-						}
-					}
-				}
-			}
-			return true
-		})
-	}
+	p.findPrintedOperands()
 	p.assignments(func(e ast.Expr, t types.Type) {
 		if t == nil || !types.IsInterface(t) || p.info.Types[e].IsNil() {
 			return
@@ -96,6 +81,27 @@ func (p *program) findNilSafeMethods() {
 				return true
 			})
 		}
+	}
+}
+
+// findPrintedOperands records the operands of the calls of fmt, log, log/slog
+// and testing, which print what they are given and keep nothing.
+func (p *program) findPrintedOperands() {
+	p.printed = map[ast.Expr]bool{}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok {
+				name := calleeName(p, c)
+				for _, pkg := range []string{"fmt.", "log.", "log/slog.", "testing."} {
+					if strings.HasPrefix(name, pkg) {
+						for _, a := range c.Args {
+							p.printed[a] = true
+						}
+					}
+				}
+			}
+			return true
+		})
 	}
 }
 
@@ -315,8 +321,8 @@ func timeClass(t types.Type) string {
 	return ""
 }
 
-// typedLiteral: e is a slice or map literal, which keeps its Go type in an
-// interface (go.typed) since no variable holds it.
+// typedLiteral: e is a slice, array or map literal, which keeps its Go type in
+// an interface (go.typed) since no variable holds it.
 func typedLiteral(p *program, e ast.Expr) bool {
 	if _, ok := ast.Unparen(e).(*ast.CompositeLit); !ok || p.isNamedValue(p.info.TypeOf(e)) {
 		return false
