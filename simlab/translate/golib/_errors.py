@@ -12,7 +12,7 @@ import simlab as sl
 from simlab.errors import GoPanic
 
 from ._runtime_errors import _NIL_DEREFERENCE
-from ._values import Ref, _fmt_method, concrete, copy, equal
+from ._values import Ref, _fmt_method, concrete, copy, equal, is_typed_nil
 
 
 class JoinError(sl.GoError):
@@ -32,7 +32,7 @@ def error_text(err: Any) -> str:
     """``err.Error()`` for an ``error``: the method of the program's error type, or
     the message of the library's (nil is Go's nil pointer dereference)."""
     if callable(getattr(type(err), "Error", None)):
-        if getattr(type(err), "go_nil", False):
+        if is_typed_nil(err):
             return str(err.Error())  # (*T)(nil): Go's panic if Error dereferences it
         return _fmt_method(err, "Error")
     if err is None:

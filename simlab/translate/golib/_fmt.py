@@ -30,6 +30,7 @@ from ._values import (
     _fmt_method,
     _fmt_method_of,
     _struct_key,
+    is_typed_nil,
 )
 
 _print: Callable[..., None] = print  # the builtin, before fmt.Print below hides it
@@ -97,7 +98,7 @@ def v(x: Any, plus: bool = False, raw: bool = False) -> str:
         method = _fmt_method_of(x)
         if method is not None:
             return _fmt_method(x, method)
-    if getattr(type(x), "go_nil", False):  # (*T)(nil) held in an interface
+    if is_typed_nil(x):
         return "<nil>"
     if isinstance(x, float):  # a float32, a named float type's value
         return _float(x)
@@ -126,7 +127,7 @@ def _inner(x: Any, plus: bool, raw: bool) -> str:
     """``x`` inside another value (an element, a field): a pointer is its address
     there, unless fmt calls its String or Error method (``raw``: it calls none)."""
     if _is_pointer(x, raw):
-        return "<nil>" if getattr(type(x), "go_nil", False) else _address_text(x)
+        return "<nil>" if is_typed_nil(x) else _address_text(x)
     return v(x, plus, raw)
 
 
@@ -529,15 +530,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     """One operand under one verb, padded to ``width``."""
     if (verb == "v" and "#" in flags) or isinstance(x, GoSyntax):
         return go_syntax(x, verb, flags, width, precision)  # %#v: Go syntax
-    if getattr(type(x), "go_nil", False) and verb not in "vT":
-        if verb in "sqxX" and _fmt_method_of(x) is not None:
-            pass  # its Error or String method, called with a nil receiver
-        elif verb in "bdoxX":
-            return _format_one(0, verb, flags, width, None)  # a nil pointer's address
-        elif verb == "p":
-            return _format_one("0x0", "s", flags.replace("0", ""), width, None)
-        else:
-            return f"%!{verb}({type_name(x)}=<nil>)"
+    if is_typed_nil(x) and verb not in "vT" and (verb not in "sqxX" or not _fmt_method_of(x)):
+        return _nil_pointer(x, verb, flags, width)  # not its Error or String method
     plain = verb == "v" and width is None and precision is None and not flags.strip("+")
     if verb not in "Tpc" and not plain:  # v() prints a plain %v, element by element too
         elements = _format_elements(x, verb, flags, width, precision)
@@ -624,6 +618,16 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     return text
 
 
+def _nil_pointer(x: Any, verb: str, flags: str, width: int | None) -> str:
+    """``(*T)(nil)`` under a verb but ``%v`` and ``%T``: its address, 0, as a number
+    or under ``%p``, else Go's mark of a bad verb."""
+    if verb in "bdoxX":
+        return _format_one(0, verb, flags, width, None)
+    if verb == "p":
+        return _format_one("0x0", "s", flags.replace("0", ""), width, None)
+    return f"%!{verb}({type_name(x)}=<nil>)"
+
+
 def _pointer(x: Any, verb: str, flags: str, width: int | None) -> str:
     """A pointer under ``%p``, or inside another value: ``0x`` and its address in hex
     (``%#p``: without the ``0x``), under ``%d``, ``%x``... the address as an integer.
@@ -668,7 +672,7 @@ def _format_elements(
         return None
     if not hasattr(type(obj), "__slots__") or isinstance(obj, _NOT_STRUCTS):
         return None
-    if getattr(type(obj), "go_nil", False):
+    if is_typed_nil(obj):
         return None  # (*T)(nil): <nil>
     named = "+" in flags and verb == "v"
     parts = []

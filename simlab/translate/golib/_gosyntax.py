@@ -39,7 +39,7 @@ from ._errors import LIBRARY_ERRORS
 from ._numbers import Duration, Float32, Sized
 from ._strconv import format_float, quote
 from ._types import type_name
-from ._values import EMPTY, NIL_MAP, NamedValue, Ref, _address_text, is_nil
+from ._values import EMPTY, NIL_MAP, NamedValue, Ref, _address_text, is_nil, is_typed_nil
 
 _UNSIGNED = frozenset({"uint", "uint8", "uint16", "uint32", "uint64", "uintptr"})
 _BASIC = _UNSIGNED | {"int", "int8", "int16", "int32", "int64", "float64", "float32"}
@@ -172,7 +172,7 @@ def _go_string(x: Any, cls: Any = None) -> str:
     try:
         text = x.GoString() if cls is None else cls.GoString(x)
     except AttributeError:
-        if x is None or getattr(type(x), "go_nil", False):
+        if x is None or is_typed_nil(x):
             return "<nil>"
         raise
     if isgenerator(text):

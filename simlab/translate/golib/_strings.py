@@ -117,30 +117,32 @@ def unicode_to(case: str, r: int) -> int:
 
 
 def _simple_case(case: str, c: str) -> str:
-    if case == "title":
-        title = c.title()
-        return title if len(title) == 1 else c
-    mapped = c.upper() if case == "upper" else c.lower()
-    if len(mapped) == 1:
-        return mapped
-    if case == "lower":
-        return mapped[0]  # İ: i and a combining dot; its simple mapping is i
-    title = c.title()  # ᾳ: the simple mapping is the one-rune titlecase ᾼ
+    if case != "title":
+        mapped = c.upper() if case == "upper" else c.lower()
+        if len(mapped) == 1:
+            return mapped
+        if case == "lower":
+            return mapped[0]  # İ: i and a combining dot; its simple mapping is i
+    title = c.title()  # ᾳ: its simple upper case is its one-rune title case ᾼ
     return title if len(title) == 1 else c
+
+
+def _mapped(case: str, s: str) -> str:
+    """Each rune of ``s`` by Go's simple case mapping; ASCII at once (an ASCII
+    letter's title case is its upper case)."""
+    if s.isascii():
+        return s.lower() if case == "lower" else s.upper()
+    return "".join(_simple_case(case, c) for c in s)
 
 
 def to_upper(s: str) -> str:
     """``strings.ToUpper``: each rune by Go's simple case mapping (``unicode.ToUpper``)."""
-    if s.isascii():
-        return s.upper()
-    return "".join(_simple_case("upper", c) for c in s)
+    return _mapped("upper", s)
 
 
 def to_lower(s: str) -> str:
     """``strings.ToLower``: each rune by ``unicode.ToLower``, with no final sigma."""
-    if s.isascii():
-        return s.lower()
-    return "".join(_simple_case("lower", c) for c in s)
+    return _mapped("lower", s)
 
 
 def equal_fold(s: str, t: str) -> bool:
@@ -299,7 +301,7 @@ def string_of(b: list[int]) -> str:
 def strings_to_title(s: str) -> str:
     """``strings.ToTitle``: each rune mapped to its title case, one rune for one
     (``ǆ`` to ``ǅ``; ``ß``, with no single-rune title case, stays itself)."""
-    return "".join(chr(unicode_to("title", ord(c))) for c in s)
+    return _mapped("title", s)
 
 
 def strings_index_rune(s: str, r: int) -> int:

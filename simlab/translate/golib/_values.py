@@ -287,10 +287,15 @@ def _subclass(cls: Any, **marks: Any) -> Any:
     return type(cls.__name__, (cls,), {**namespace, **marks})
 
 
+def is_typed_nil(x: Any) -> bool:
+    """``x`` is ``(*T)(nil)`` held in an interface (:func:`as_iface`'s)."""
+    return getattr(type(x), "go_nil", False)
+
+
 def concrete(x: Any) -> Any:
     """What an interface holds, as the pointer a type assertion gives: nil for
     ``(*T)(nil)``."""
-    return None if getattr(type(x), "go_nil", False) else x
+    return None if is_typed_nil(x) else x
 
 
 def as_value(x: Any) -> Any:
@@ -416,7 +421,7 @@ EMPTY = _EmptyStruct()
 
 
 def _fmt_method(x: Any, method: str) -> str:
-    if getattr(type(x), "go_nil", False):
+    if is_typed_nil(x):
         try:  # fmt prints <nil> for a nil pointer whose method panics
             text = getattr(x, method)()
         except AttributeError:
