@@ -1101,10 +1101,10 @@ def test_an_atomic_simlab_does_not_model_is_refused(tmp_path, body, line, constr
             "a type assertion to an instance of a generic type (Getter[int])",
         ),
         (
-            "type Box[T any] struct{ v T }\n\nfunc main() {\n\tvar x any = &Box[int]{}\n"
-            "\t_, ok := x.(*Box[int])\n\t_ = ok\n}\n",
+            "type Set[T comparable] map[T]bool\n\nfunc main() {\n\tvar x any = 1\n"
+            "\t_, ok := x.(Set[int])\n\t_ = ok\n}\n",
             7,
-            "a type assertion to an instance of a generic type (*Box[int])",
+            "a type assertion to an instance of a generic type (Set[int])",
         ),
         (
             "func id[T any](x T) T { return x }\n\nfunc main() {\n\tf := id[int]\n\t_ = f\n}\n",
@@ -1114,12 +1114,13 @@ def test_an_atomic_simlab_does_not_model_is_refused(tmp_path, body, line, constr
         (
             "type Set[T comparable] map[T]struct{}\nfunc (s Set[T]) Len() int { return len(s) }\n"
             "type Lener interface{ Len() int }\n"
-            "func main() {\n\tvar l Lener = Set[int]{}\n\t_ = l\n}\n",
-            7,
-            "a value of a generic slice, map or func type with methods in an interface",
+            "func main() {\n\ts := Set[int]{}\n\tvar l Lener = &s\n\t_ = l\n}\n",
+            8,
+            "a pointer to a value of a generic slice, map or func type with methods in an "
+            "interface",
         ),
     ],
-    ids=["interface", "assertion", "value", "generic map in an interface"],
+    ids=["interface", "assertion", "value", "pointer to a generic map in an interface"],
 )
 def test_generics_simlab_does_not_model_are_refused(tmp_path, source, line, construct):
     path = tmp_path / "bad.go"
@@ -1320,8 +1321,8 @@ def test_fmt_go_syntax_simlab_cannot_print_is_refused_in_one_line(tmp_path, body
         (
             '\tfmt.Printf("%#v\\n", []any{B[int]{1}})\n}\n\ntype B[T any] struct{ V T }\n\n'
             "func f() {\n",
-            "fmt: simlab does not print a main.B held in an interface under %#v: a run does "
-            "not keep a generic type's type arguments",
+            "fmt: simlab does not print an instance of the generic main.B held in an "
+            "interface under %#v: print a variable of the instance's own type",
         ),
         (
             '\tdefer func() {\n\t\tfmt.Printf("%#v\\n", recover())\n\t}()\n'
@@ -2610,8 +2611,8 @@ func main() {
 
 
 # generic functions: each type parameter a keyword argument holding the maker of
-# its zero value (T=int, V=go.ValueType(lambda: point())), inferred or written at the call;
-# zero values of a type parameter, from a map, a variable and a closed channel
+# its zero value (T=int, V=go.ValueType("main.point", lambda: point())), inferred or
+# written at the call; zero values of a type parameter, from a map, a variable and a closed channel
 CONSTRUCTS["generic_functions"] = (
     """\
 package main
@@ -4321,7 +4322,8 @@ func main() {
 """,
     "0|0|0.000000e+00|0|0.00e+00|  0.00|0|0.000000E+00\n"
     "2.5|2.5|2.500000e+00|2.5|2.50e+00|  2.50|2.5|2.500000E+00\n"
-    "1.2345675e+06|1.2345675e+06|1.234568e+06|1.23e+06|1.23e+06|1234567.50|1.2345675E+06|1.234568E+06\n"
+    "1.2345675e+06|1.2345675e+06|1.234568e+06|1.23e+06|1.23e+06|1234567.50|1.2345675E+06|1.234568E"
+    "+06\n"
     "1e-05|1e-05|1.000000e-05|1e-05|1.00e-05|  0.00|1E-05|1.000000E-05\n"
     "100|100|1.000000e+02|100|1.00e+02|100.00|100|1.000000E+02\n"
     "3.14159265|3.14159265|3.141593e+00|3.14|3.14e+00|  3.14|3.14159265|3.141593E+00\n"
@@ -12545,6 +12547,334 @@ func main() {
 )
 
 
+# an instance of a generic struct type keeps its type arguments: %T names them, and an
+# assertion or a type switch's case tells Box[int] from Box[string] (a generic LRU
+# cache's element values asserted to *entry[K, V])
+CONSTRUCTS["generic_instances_asserted"] = (
+    """\
+package main
+
+import (
+\t"container/list"
+\t"fmt"
+)
+
+type entry[K comparable, V any] struct {
+\tkey K
+\tval V
+}
+
+type LRU[K comparable, V any] struct {
+\tsize  int
+\tll    *list.List
+\titems map[K]*list.Element
+}
+
+func NewLRU[K comparable, V any](size int) *LRU[K, V] {
+\treturn &LRU[K, V]{size: size, ll: list.New(), items: map[K]*list.Element{}}
+}
+
+func (c *LRU[K, V]) Get(k K) (V, bool) {
+\tif el, ok := c.items[k]; ok {
+\t\tc.ll.MoveToFront(el)
+\t\treturn el.Value.(*entry[K, V]).val, true
+\t}
+\tvar zero V
+\treturn zero, false
+}
+
+func (c *LRU[K, V]) Put(k K, v V) {
+\tif el, ok := c.items[k]; ok {
+\t\tel.Value.(*entry[K, V]).val = v
+\t\tc.ll.MoveToFront(el)
+\t\treturn
+\t}
+\tc.items[k] = c.ll.PushFront(&entry[K, V]{k, v})
+\tif c.ll.Len() > c.size {
+\t\tlast := c.ll.Back()
+\t\tc.ll.Remove(last)
+\t\tdelete(c.items, last.Value.(*entry[K, V]).key)
+\t}
+}
+
+type Pair struct{ A, B int }
+
+type Box[T any] struct{ V T }
+
+func wrap[T any](v T) any { return &Box[T]{v} }
+
+func main() {
+\tc := NewLRU[string, int](2)
+\tc.Put("a", 1)
+\tc.Put("b", 2)
+\tc.Get("a")
+\tc.Put("c", 3)
+\t_, okb := c.Get("b")
+\tva, oka := c.Get("a")
+\tfmt.Println(okb, va, oka)
+
+\txs := []any{&Box[int]{1}, &Box[string]{"s"}, Box[Pair]{Pair{1, 2}}, &Box[*Pair]{&Pair{3, 4}},
+\t\t&Box[int8]{2}, &Box[[]int]{[]int{1}}, wrap(2.5), wrap(Box[uint]{7})}
+\tfor _, x := range xs {
+\t\tfmt.Printf("%T: ", x)
+\t\tswitch b := x.(type) {
+\t\tcase *Box[int]:
+\t\t\tfmt.Println("box of int", b.V+1)
+\t\tcase *Box[string]:
+\t\t\tfmt.Println("box of string", b.V+"!")
+\t\tcase Box[Pair]:
+\t\t\tfmt.Println("box of pair value", b.V.A)
+\t\tcase *Box[*Pair]:
+\t\t\tfmt.Println("box of pair pointer", b.V.B)
+\t\tcase *Box[float64]:
+\t\t\tfmt.Println("box of float", b.V)
+\t\tdefault:
+\t\t\tfmt.Println("other", x)
+\t\t}
+\t}
+\t_, ok := xs[0].(*Box[int8])
+\tfmt.Println(ok)
+\tdefer func() { fmt.Println(recover()) }()
+\t_ = xs[1].(*Box[int])
+}
+""",
+    "false 1 true\n"
+    "*main.Box[int]: box of int 2\n"
+    "*main.Box[string]: box of string s!\n"
+    "main.Box[main.Pair]: box of pair value 1\n"
+    "*main.Box[*main.Pair]: box of pair pointer 4\n"
+    "*main.Box[int8]: other &{2}\n"
+    "*main.Box[[]int]: other &{[1]}\n"
+    "*main.Box[float64]: box of float 2.5\n"
+    "*main.Box[main.Box[uint]]: other &{{7}}\n"
+    "false\n"
+    "interface conversion: interface {} is *main.Box[string], not *main.Box[int]\n",
+)
+
+
+# a struct value held in an interface lacks its type's pointer methods: fmt prints it
+# field by field, not by the String method of *T
+CONSTRUCTS["pointer_method_string_of_value"] = (
+    """\
+package main
+
+import "fmt"
+
+type entry struct {
+\tkey string
+\tval int
+}
+
+func (e *entry) String() string { return fmt.Sprint(e.key) }
+
+func main() {
+\tvar y any = entry{}
+\tfmt.Printf("%T %v\\n", y, y)
+\tz := entry{"a", 2}
+\tfmt.Println(z, &z)
+}
+""",
+    "main.entry { 0}\n{a 2} a\n",
+)
+
+
+# a generic struct type's field named as its type parameter, struct{ K K; V V }: the
+# instance keeps the type argument as K_
+CONSTRUCTS["generic_field_named_as_type_parameter"] = (
+    """\
+package main
+
+import "fmt"
+
+type KV[K comparable, V comparable] struct {
+\tK K
+\tV V
+}
+
+func main() {
+\tkv := KV[string, int]{"a", 1}
+\tfmt.Println(kv, kv.K, kv.V)
+\tfmt.Printf("%+v\\n", kv)
+}
+
+func (kv *KV[K, V]) Swap() KV[V, K] { return KV[V, K]{kv.V, kv.K} }
+
+func init() {
+\tx := &KV[int, bool]{2, true}
+\tvar y any = x.Swap()
+\tfmt.Printf("%v %T\\n", y, y)
+}
+""",
+    "{true 2} main.KV[bool,int]\n{a 1} a 1\n{K:a V:1}\n",
+)
+
+
+# text/tabwriter: Go's elastic tabstops, padded with spaces or tabs, aligned right, with
+# the Debug bars and TabIndent, a block written out at a line without a tab; a Writer by
+# value set up by Init, and one deferred Flush
+CONSTRUCTS["text_tabwriter"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"os"
+\t"strings"
+\t"text/tabwriter"
+)
+
+type stat struct {
+\tname  string
+\tcount int
+\tmean  float64
+}
+
+func report(stats []stat) {
+\tw := tabwriter.NewWriter(os.Stdout, 0, 8, 2, ' ', 0)
+\tdefer w.Flush()
+\tfmt.Fprintln(w, "NAME\\tCOUNT\\tMEAN\\t")
+\tfor _, s := range stats {
+\t\tfmt.Fprintf(w, "%s\\t%d\\t%.2f\\t\\n", s.name, s.count, s.mean)
+\t}
+}
+
+func main() {
+\treport([]stat{{"worker-1", 12, 3.5}, {"w2", 1234, 10.25}, {"a-much-longer-name", 0, 0}})
+\tfmt.Println("--")
+\tvar b strings.Builder
+\ttw := tabwriter.NewWriter(&b, 5, 0, 1, '.', tabwriter.AlignRight|tabwriter.Debug)
+\tfmt.Fprintln(tw, "a\\tb\\tc")
+\tfmt.Fprintln(tw, "aaa\\tbbbbbbb\\tc")
+\tfmt.Fprintln(tw, "no tabs here")
+\tfmt.Fprintln(tw, "x\\ty")
+\ttw.Write([]byte("αβγ\\tδ\\n"))
+\ttw.Flush()
+\tfmt.Print(b.String())
+\tfmt.Println("--")
+\tvar t tabwriter.Writer
+\tt.Init(os.Stdout, 0, 8, 0, '\\t', tabwriter.TabIndent|tabwriter.DiscardEmptyColumns)
+\tfmt.Fprintf(&t, "\\tindented\\tx\\n\\t\\tdeeper\\ty\\nplain\\t\\v\\tz\\n")
+\tfmt.Fprintf(&t, "tail without newline\\tq")
+\tt.Flush()
+\tfmt.Println()
+}
+""",
+    "NAME                COUNT  MEAN   \n"
+    "worker-1            12     3.50   \n"
+    "w2                  1234   10.25  \n"
+    "a-much-longer-name  0      0.00   \n"
+    "--\n"
+    "....a|.......b|c\n"
+    "..aaa|.bbbbbbb|c\n"
+    "no tabs here\n"
+    "....x|y\n"
+    "..αβγ|δ\n"
+    "--\n"
+    "\t\t\tindentedx\n"
+    "\t\t\t\tdeeper\ty\n"
+    "plain\t\t\t\t\tz\n"
+    "tail without newline\tq\n",
+)
+
+
+# a variadic parameter used as a slice (printed, written, sorted, compared) is a list,
+# not the tuple of Python's *args; one only ranged over, indexed or measured stays the tuple
+CONSTRUCTS["variadic_parameter_as_slice"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sort"
+)
+
+type P struct{ X int }
+
+func show(xs ...int) { fmt.Println(xs, len(xs)) }
+
+func sum(xs ...int) int {
+\tt := 0
+\tfor _, x := range xs {
+\t\tt += x
+\t}
+\treturn t + len(xs) + xs[0]
+}
+
+func points(ps ...P) { fmt.Printf("%v %d\\n", ps, len(ps)) }
+
+func double(xs ...int) []int {
+\tfor i := range xs {
+\t\txs[i] *= 2
+\t}
+\tsort.Sort(sort.Reverse(sort.IntSlice(xs)))
+\treturn xs
+}
+
+func same(got []string, want ...string) bool { return slices.Equal(got, want) }
+
+func main() {
+\tshow(1, 2)
+\tshow()
+\tfmt.Println(sum(1, 2, 3))
+\tpoints(P{1}, P{2})
+\tfmt.Println(double(5, 7, 6))
+\tfmt.Println(same([]string{"a", "b"}, "a", "b"), same(nil, "x"))
+\tfmt.Printf("%q %d\\n", []string{"a"}, []int{1})
+}
+""",
+    '[1 2] 2\n[] 0\n10\n[{1} {2}] 2\n[14 12 10]\ntrue false\n["a"] [1]\n',
+)
+
+
+# a value of a generic map or slice type with methods held in an interface keeps its type
+# arguments: fmt calls its String method, an interface's method call binds them, %T names
+# them
+CONSTRUCTS["generic_named_values_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"strings"
+)
+
+type Set[T comparable] map[T]struct{}
+
+func (s Set[T]) Add(v T) { s[v] = struct{}{} }
+
+func (s Set[T]) String() string {
+\tvar parts []string
+\tfor v := range s {
+\t\tparts = append(parts, fmt.Sprint(v))
+\t}
+\tsort.Strings(parts)
+\treturn "{" + strings.Join(parts, " ") + "}"
+}
+
+type Stack[T any] []T
+
+func (s Stack[T]) Len() int { return len(s) }
+
+type Lener interface{ Len() int }
+
+func main() {
+\ts := Set[int]{}
+\ts.Add(3)
+\ts.Add(1)
+\tfmt.Println(s, len(s))
+\tvar x fmt.Stringer = Set[string]{"b": {}, "a": {}}
+\tfmt.Println(x.String(), x)
+\tvar l Lener = Stack[float64]{1, 2}
+\tfmt.Println(l.Len())
+\tfmt.Printf("%v %T %T\\n", l, l, x)
+}
+""",
+    "{1 3} 2\n{a b} {a b}\n2\n[1 2] main.Stack[float64] main.Set[string]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -15491,7 +15821,8 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "def First(m, *keys, K, V):  # L32\n" in generic
     assert "    zero = V()  # L38\n" in generic
     assert "go.println(Map([1, 2, 3], func1, T=int, U=str))  # L70\n" in generic
-    assert 'First(go.NIL_MAP, "x", K=str, V=go.ValueType(lambda: point()))' in generic
+    made = 'First(go.NIL_MAP, "x", K=str, V=go.ValueType("main.point", lambda: point()))'
+    assert made in generic
     types_ = constructs["generic_types"][1]
     assert "    def __init__(self, mu=None, m=go.NIL_MAP, *, K, V):\n" in types_
     assert "        E = q.T  # the type arguments of q  # L44\n" in types_

@@ -1,70 +1,152 @@
-"""Go's ``text/tabwriter``, as ``runtime/pprof`` configures it for ``debug=1``.
+"""Go's ``text/tabwriter``: the elastic tabstops ``runtime/pprof`` lines a ``debug=1``
+profile up with, and a translated program's ``tabwriter.Writer``.
 
-``tabwriter.NewWriter(w, 1, 8, 1, '\\t', 0)``: cells end at tabs; a column is
-as wide as its widest cell plus one, padded with tabs to the next multiple of
-eight; a line without tabs ends a block of aligned lines. Ported so that a
-``debug=1`` profile lines up byte for byte as Go's does.
+Text comes in cells, each ended by a tab (or a vertical tab, a cell that may be
+dropped with ``DiscardEmptyColumns``); a line's last cell is not part of any
+column. A column is a run of adjacent lines that all have a cell in that
+position; it is as wide as its widest cell plus ``padding`` (``minwidth`` at
+least), and a line with no tab ends a block of columns, which is then written
+out. Ported so that output lines up byte for byte as Go's does; the escape and
+HTML filtering flags are not.
 """
 
 from __future__ import annotations
 
-_MINWIDTH, _TABWIDTH, _PADDING = 1, 8, 1
+from dataclasses import dataclass
+
+# text/tabwriter's flags, Go's values
+FILTER_HTML, STRIP_ESCAPE, ALIGN_RIGHT, DISCARD_EMPTY_COLUMNS, TAB_INDENT, DEBUG = (
+    1 << i for i in range(6)
+)
 
 
-def _padding(textw: int, cellw: int) -> str:
-    cellw = (cellw + _TABWIDTH - 1) // _TABWIDTH * _TABWIDTH
-    return "\t" * ((cellw - textw + _TABWIDTH - 1) // _TABWIDTH)
+@dataclass(slots=True)
+class _Cell:
+    text: str
+    htab: bool  # ended by a tab, not a vertical tab: never discarded
 
 
-class _Block:
-    def __init__(self, lines: list[list[str]], out: list[str]):
-        self.lines = lines
-        self.out = out
-        self.widths: list[int] = []
+class Tabwriter:
+    """The state of one ``tabwriter.Writer``: :meth:`write` takes text and gives
+    back what Go's writer would pass on to its output by then (a block of lines
+    is written when a line without a tab, or a form feed, ends it);
+    :meth:`flush` gives the rest."""
 
-    def write_lines(self, line0: int, line1: int) -> None:
-        for line in self.lines[line0:line1]:
-            for j, cell in enumerate(line):
-                self.out.append(cell)
-                if j < len(self.widths):
-                    self.out.append(_padding(len(cell), self.widths[j]))
-            self.out.append("\n")
+    def __init__(
+        self,
+        minwidth: int = 1,
+        tabwidth: int = 8,
+        padding: int = 1,
+        padchar: str = "\t",
+        flags: int = 0,
+    ) -> None:
+        if minwidth < 0 or tabwidth < 0 or padding < 0:
+            raise ValueError("negative minwidth, tabwidth, or padding")
+        self.minwidth, self.tabwidth, self.padding = minwidth, tabwidth, padding
+        self.padchar = padchar
+        self.flags = flags & ~ALIGN_RIGHT if padchar == "\t" else flags
+        self._lines: list[list[_Cell]] = [[]]
+        self._cell: list[str] = []  # the text of the cell being written
+        self._widths: list[int] = []  # of the enclosing columns, while formatting
 
-    def format(self, line0: int, line1: int) -> None:
-        column = len(self.widths)
+    def write(self, text: str) -> str:
+        out: list[str] = []
+        for ch in text:
+            if ch == "\t" or ch == "\v":
+                self._end_cell(ch == "\t")
+            elif ch == "\n" or ch == "\f":
+                cells = self._end_cell(False)
+                self._lines.append([])
+                if ch == "\f" or cells == 1:  # a line without a tab ends the block
+                    self._format(out)
+                    if ch == "\f" and self.flags & DEBUG:
+                        out.append("---\n")
+            else:
+                self._cell.append(ch)
+        return "".join(out)
+
+    def flush(self) -> str:
+        out: list[str] = []
+        if self._cell:
+            self._end_cell(False)
+        self._format(out)
+        return "".join(out)
+
+    def _end_cell(self, htab: bool) -> int:
+        line = self._lines[-1]
+        line.append(_Cell("".join(self._cell), htab))
+        self._cell = []
+        return len(line)
+
+    def _format(self, out: list[str]) -> None:
+        self._column(out, 0, len(self._lines))
+        self._lines = [[]]
+
+    def _column(self, out: list[str], line0: int, line1: int) -> None:
+        """Lay out lines ``line0``..``line1`` from the column ``len(self._widths)`` on."""
+        column = len(self._widths)
         this = line0
         while this < line1:
-            if column >= len(self.lines[this]) - 1:
+            if column >= len(self._lines[this]) - 1:
                 this += 1
                 continue
-            self.write_lines(line0, this)
+            # the column starts at this line: write the lines above it, then find
+            # how far down it goes and how wide it is
+            self._write_lines(out, line0, this)
             line0 = this
-            width = _MINWIDTH
+            width, discardable = self.minwidth, True
             while this < line1:
-                line = self.lines[this]
+                line = self._lines[this]
                 if column >= len(line) - 1:
                     break
-                width = max(width, len(line[column]) + _PADDING)
+                cell = line[column]
+                width = max(width, len(cell.text) + self.padding)
+                discardable = discardable and not cell.text and not cell.htab
                 this += 1
-            self.widths.append(width)
-            self.format(line0, this)
-            self.widths.pop()
+            if discardable and self.flags & DISCARD_EMPTY_COLUMNS:
+                width = 0
+            self._widths.append(width)
+            self._column(out, line0, this)
+            self._widths.pop()
             line0 = this
-            this += 1
-        self.write_lines(line0, line1)
+        self._write_lines(out, line0, line1)
+
+    def _write_lines(self, out: list[str], line0: int, line1: int) -> None:
+        widths = self._widths
+        for i in range(line0, line1):
+            tabs = bool(self.flags & TAB_INDENT)  # leading empty cells indent with tabs
+            for j, cell in enumerate(self._lines[i]):
+                if j > 0 and self.flags & DEBUG:
+                    out.append("|")
+                if not cell.text:
+                    if j < len(widths):
+                        out.append(self._padding(0, widths[j], tabs))
+                    continue
+                tabs = False
+                if self.flags & ALIGN_RIGHT:
+                    if j < len(widths):
+                        out.append(self._padding(len(cell.text), widths[j], False))
+                    out.append(cell.text)
+                else:
+                    out.append(cell.text)
+                    if j < len(widths):
+                        out.append(self._padding(len(cell.text), widths[j], False))
+            if i + 1 < len(self._lines):
+                out.append("\n")
+            else:  # the line being written: its cell so far
+                out.append("".join(self._cell))
+
+    def _padding(self, textw: int, cellw: int, tabs: bool) -> str:
+        if self.padchar == "\t" or tabs:
+            if self.tabwidth == 0:
+                return ""  # tabs have no width: no padding is possible
+            cellw = (cellw + self.tabwidth - 1) // self.tabwidth * self.tabwidth
+            return "\t" * ((cellw - textw + self.tabwidth - 1) // self.tabwidth)
+        return self.padchar * (cellw - textw)
 
 
 def tabwrite(text: str) -> str:
-    """Align ``text`` (lines of tab-terminated cells) as Go's tabwriter would."""
-    out: list[str] = []
-    block: list[list[str]] = []
-    *lines, tail = text.split("\n")
-    for raw in lines:
-        cells = raw.split("\t")
-        block.append(cells)
-        if len(cells) == 1:
-            _Block(block, out).format(0, len(block))
-            block = []
-    if block:
-        _Block(block, out).format(0, len(block))
-    return "".join(out) + tail
+    """Align ``text`` (lines of tab-terminated cells) as ``runtime/pprof``'s
+    ``tabwriter.NewWriter(w, 1, 8, 1, '\\t', 0)`` would."""
+    tw = Tabwriter()
+    return tw.write(text) + tw.flush()

@@ -1229,6 +1229,23 @@ func enclosingTypeParams(p *program, pos token.Pos) *types.TypeParamList {
 
 // typeParamsOf: the type parameters tn's class takes: its own, or those of the
 // generic function it is declared in and whose parameters it uses.
+// typeParamSlot: the attribute, and the constructor's keyword, by which an instance
+// of the generic struct type tn keeps its type parameter name: the name, or name_
+// where a field has it (type KV[K comparable, V any] struct{ K K; V V }).
+func (m *module) typeParamSlot(tn *types.TypeName, name string) string {
+	if tn == nil {
+		return name
+	}
+	if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+		for i := 0; i < st.NumFields(); i++ {
+			if fieldName(st.Field(i).Name()) == name {
+				return name + "_"
+			}
+		}
+	}
+	return name
+}
+
 func (m *module) typeParamsOf(tn *types.TypeName) *types.TypeParamList {
 	if own := tn.Type().(*types.Named).TypeParams(); own.Len() > 0 {
 		return own
@@ -1768,13 +1785,13 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	var tparams []string // a generic type's: each instance keeps the makers of their zero values
 	if tn != nil {
 		for i := 0; i < m.typeParamsOf(tn).Len(); i++ {
-			tparams = append(tparams, m.typeParamsOf(tn).At(i).Obj().Name())
+			tparams = append(tparams, m.typeParamSlot(tn, m.typeParamsOf(tn).At(i).Obj().Name()))
 		}
 	}
 	for _, t := range tparams {
 		for _, f := range fields {
 			if f == t {
-				p.unsupported(ts, "a field named as a type parameter ("+t+")", "another name for one of them")
+				p.unsupported(ts, "a field named as a type parameter with an underscore ("+t+")", "another name for one of them")
 			}
 		}
 	}
@@ -1794,7 +1811,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	for _, i := range keep {
 		name, ft := fieldName(st.Field(i).Name()), st.Field(i).Type()
 		if tp, ok := ft.(*types.TypeParam); ok {
-			generic = append(generic, fmt.Sprintf("%q: %q", name, tp.Obj().Name()))
+			generic = append(generic, fmt.Sprintf("%q: %q", name, m.typeParamSlot(tn, tp.Obj().Name())))
 		}
 		if isDuration(ft) {
 			durations = append(durations, name)
@@ -1853,6 +1870,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		for i, k := range keep {
 			f := st.Field(k)
 			z, fixed := m.zero(f.Type(), ts)
+			if tp, ok := f.Type().(*types.TypeParam); ok {
+				z = m.typeParamSlot(tn, tp.Obj().Name()) + "()" // the maker the instance keeps
+			}
 			if fixed {
 				params = append(params, fmt.Sprintf("%s=%s", fields[i], z))
 				body = append(body, fmt.Sprintf("        self.%s = %s", fields[i], fields[i]))
@@ -2012,6 +2032,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "go.Buffer()", false
 		case "strings.Reader":
 			return "go.StringsReader()", false
+		case "text/tabwriter.Writer":
+			return "go.TabWriter()", false // its output is set by Init
 		case "container/list.List":
 			return "go.List()", false
 		case "container/ring.Ring":
@@ -2260,7 +2282,11 @@ func (m *module) pointerMethods(tn *types.TypeName) []string {
 	}
 	held := false
 	for e := range m.p.ifaceValues {
-		held = held || types.Identical(m.p.info.TypeOf(e), tn.Type())
+		t := m.p.info.TypeOf(e)
+		if n, ok := t.(*types.Named); ok {
+			t = n.Origin() // a generic type's instance
+		}
+		held = held || types.Identical(t, tn.Type())
 	}
 	if !held {
 		return nil

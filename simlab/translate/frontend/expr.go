@@ -159,8 +159,13 @@ func (f *fn) expr(e ast.Expr) string {
 			}
 			return cls + "(" + f.exprOf(e) + ")" // var x any = level + 1: a Level, not an int
 		}
-		if n := namedOf(t); n != nil && n.TypeArgs().Len() > 0 && f.p.isNamedValue(n) {
-			f.p.unsupported(e, "a value of a generic slice, map or func type with methods in an interface", "call its methods on the value")
+		if n, ok := t.(*types.Named); ok && n.TypeArgs().Len() > 0 && f.p.isNamedValue(n) {
+			// the value keeps its type arguments, which its methods take
+			kw := f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), e)
+			return f.m.globals[n.Obj()] + ".instance(" + f.exprOf(e) + ", " + strings.Join(kw, ", ") + ")"
+		}
+		if ptr, ok := t.(*types.Pointer); ok && f.p.isNamedValue(ptr.Elem()) && namedOf(ptr.Elem()).TypeArgs().Len() > 0 {
+			f.p.unsupported(e, "a pointer to a value of a generic slice, map or func type with methods in an interface", "the value, or call its methods on the pointer")
 		}
 		if ptr, ok := t.(*types.Pointer); ok && f.p.isNamedValue(ptr.Elem()) {
 			return f.m.globals[ptr.Elem().(*types.Named).Obj()] + ".pointer(" + f.exprOf(e) + ")" // heap.Init(&pq)
@@ -1437,11 +1442,16 @@ func (m *module) typeArgs(n *types.Named, at ast.Node) []string {
 	if params := m.localGeneric[n.Obj()]; params != nil {
 		var kw []string // declared in a generic function, used in it: its own T, T=T
 		for i := 0; i < params.Len(); i++ {
-			kw = append(kw, params.At(i).Obj().Name()+"="+params.At(i).Obj().Name())
+			kw = append(kw, m.typeParamSlot(n.Obj(), params.At(i).Obj().Name())+"="+params.At(i).Obj().Name())
 		}
 		return kw
 	}
-	return m.typeKeywords(n.TypeParams(), n.TypeArgs(), at)
+	var kw []string
+	for i, arg := range m.typeKeywords(n.TypeParams(), n.TypeArgs(), at) {
+		name := n.TypeParams().At(i).Obj().Name()
+		kw = append(kw, m.typeParamSlot(n.Origin().Obj(), name)+strings.TrimPrefix(arg, name))
+	}
+	return kw
 }
 
 // typeKeywords: each type parameter given its argument, T=int, as the generic's def
@@ -1460,19 +1470,27 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 	if tp, ok := t.(*types.TypeParam); ok {
 		return tp.Obj().Name()
 	}
+	goName := pyString(types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() }))
 	if b, ok := t.(*types.Basic); ok {
-		if b.Info()&types.IsBoolean != 0 {
+		switch b.Kind() {
+		case types.Bool, types.UntypedBool:
 			return "bool"
+		case types.Int, types.UntypedInt, types.UntypedRune:
+			return "int"
+		case types.String, types.UntypedString:
+			return "str"
+		case types.Float64, types.UntypedFloat:
+			return "float"
 		}
 		if base := pyBase(b); base != "" {
-			return base
+			return "go.TypeArg(" + goName + ", " + base + ")" // int8: an int, but not int to %T
 		}
 	}
 	z, _ := m.zero(t, at)
 	if isStructValueType(t) && !hasFmtMethod(t) || holdsStructValues(t) {
-		return "go.ValueType(lambda: " + z + ")" // fmt prints a value of T {...}
+		return "go.ValueType(" + goName + ", lambda: " + z + ")" // fmt prints a value of T {...}
 	}
-	return "lambda: " + z
+	return "go.TypeArg(" + goName + ", lambda: " + z + ")"
 }
 
 // yields wraps a blocking expression: (yield op) or (yield from gen).
@@ -2196,6 +2214,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.Scanner(" + arg(0) + ")", false // of a *strings.Reader
 	case "strings.NewReplacer":
 		return "go.Replacer(" + f.args(c) + ")", false
+	case "text/tabwriter.NewWriter":
+		return "go.TabWriter(" + f.args(c) + ")", false
 	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte",
 		"bytes.Contains", "bytes.Index", "bytes.HasPrefix", "bytes.HasSuffix":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
@@ -2568,7 +2588,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "strings.Reader.Len", "strings.Reader.Size", "strings.Reader.Read", "strings.Reader.ReadByte",
 		"strings.Reader.ReadRune", "strings.Reader.Reset", "strings.Replacer.Replace",
-		"bufio.Scanner.Scan", "bufio.Scanner.Text", "bufio.Scanner.Bytes", "bufio.Scanner.Err":
+		"bufio.Scanner.Scan", "bufio.Scanner.Text", "bufio.Scanner.Bytes", "bufio.Scanner.Err",
+		"text/tabwriter.Writer.Init", "text/tabwriter.Writer.Write", "text/tabwriter.Writer.Flush":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "bufio.Scanner.Split":
 		kind := ""
@@ -2764,8 +2785,17 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		elem = ptr.Elem()
 	}
 	if n, ok := elem.(*types.Named); ok && n.TypeArgs().Len() > 0 {
-		// one class for every instance: isinstance cannot tell Box[int] from Box[string],
-		// nor a method set Sink[int]'s from Sink[string]'s
+		if f.m.types[n.Origin().Obj()] {
+			// one class for every instance of a generic struct type, whose objects keep
+			// their type arguments: go.Instance compares them
+			args := []string{f.m.globals[n.Origin().Obj()]}
+			for i := 0; i < n.TypeArgs().Len(); i++ {
+				args = append(args, f.m.typeArg(n.TypeArgs().At(i), x))
+			}
+			return "go.Instance(" + strings.Join(args, ", ") + ")"
+		}
+		// a generic interface, slice or map type: isinstance cannot tell Sink[int]'s
+		// method set from Sink[string]'s, nor a Set[int] from a Set[string]
 		p.unsupported(x, "a type assertion to an instance of a generic type ("+name+")", "an interface the instances implement")
 	}
 	if ptr, ok := t.(*types.Pointer); ok {

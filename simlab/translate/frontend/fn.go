@@ -274,7 +274,8 @@ func (f *fn) function() {
 				}
 				f.used[name] = true
 				names = append(names, name)
-				args = append(args, params[0]+"."+named.(*types.Named).Origin().TypeParams().At(i).Obj().Name())
+				origin := named.(*types.Named).Origin()
+				args = append(args, params[0]+"."+f.m.typeParamSlot(origin.Obj(), origin.TypeParams().At(i).Obj().Name()))
 			}
 			if len(names) > 0 {
 				f.wl(line, "%s = %s  # the type arguments of %s", strings.Join(names, ", "), strings.Join(args, ", "), params[0])
@@ -306,6 +307,15 @@ func (f *fn) function() {
 				// and the Python return comes after
 				f.resultsLast = true
 				f.earlyReturns = !returnsLastOnly(u.body)
+			}
+		}
+	}
+	if last := ft.Params.List; len(last) > 0 {
+		fld := last[len(last)-1]
+		if _, ok := fld.Type.(*ast.Ellipsis); ok && len(fld.Names) == 1 && fld.Names[0].Name != "_" {
+			if obj := p.info.Defs[fld.Names[0]]; obj != nil && variadicAsSlice(p, u.body, obj) {
+				name := f.name(obj)
+				f.wl(line, "%s = list(%s)  # a slice, as Go's ...T parameter is", name, name)
 			}
 		}
 	}
@@ -2826,4 +2836,62 @@ func (f *fn) recvCase(e ast.Expr) string {
 		f.p.unsupported(e, "this select case", "case v := <-ch, case v, ok := <-ch, case ch <- v")
 	}
 	return f.expr(u.X) + ".recv_case()"
+}
+
+// variadicAsSlice: does the body use the variadic parameter v (a Python tuple, the
+// *args of its def) as more than a tuple serves for: ranged over, its length, an
+// element read, or spread into another call's ...?
+func variadicAsSlice(p *program, body *ast.BlockStmt, v types.Object) bool {
+	if body == nil {
+		return false
+	}
+	ok := map[*ast.Ident]bool{}   // uses a tuple serves
+	target := map[ast.Expr]bool{} // element writes: xs[i] = x, xs[i]++, &xs[i]
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range x.Lhs {
+				target[ast.Unparen(l)] = true
+			}
+		case *ast.IncDecStmt:
+			target[ast.Unparen(x.X)] = true
+		case *ast.UnaryExpr:
+			if x.Op == token.AND {
+				target[ast.Unparen(x.X)] = true
+			}
+		}
+		return true
+	})
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.RangeStmt:
+			if id, isId := ast.Unparen(x.X).(*ast.Ident); isId {
+				ok[id] = true
+			}
+		case *ast.IndexExpr:
+			if id, isId := ast.Unparen(x.X).(*ast.Ident); isId && !target[x] {
+				ok[id] = true
+			}
+		case *ast.CallExpr:
+			if b, isB := p.info.Uses[identOf(ast.Unparen(x.Fun))].(*types.Builtin); isB && b.Name() == "len" && len(x.Args) == 1 {
+				if id, isId := ast.Unparen(x.Args[0]).(*ast.Ident); isId {
+					ok[id] = true
+				}
+			}
+			if x.Ellipsis.IsValid() && len(x.Args) > 0 {
+				if id, isId := ast.Unparen(x.Args[len(x.Args)-1]).(*ast.Ident); isId {
+					ok[id] = true
+				}
+			}
+		}
+		return true
+	})
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, isId := n.(*ast.Ident); isId && p.info.Uses[id] == v && !ok[id] {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

@@ -38,7 +38,8 @@ or concept:
 - ``_gosyntax``: ``fmt``'s ``%#v``, Go syntax
 - ``_fmt``: ``fmt``'s printing and ``fmt.Errorf``
 - ``_panics``: ``panic``, ``recover``, ``defer``
-- ``_text``: ``strings.Reader``, ``strings.Replacer``, ``bufio.Scanner``
+- ``_text``: ``strings.Reader``, ``strings.Replacer``, ``bufio.Scanner``,
+  ``text/tabwriter``
 - ``_sort``: ``sort``, ``slices``, ``maps``, ``cmp``, ``container/heap``
 - ``_iter``: range over a function, ``iter.Pull``, the library's iterators
 - ``_scan``: ``fmt.Sscan`` and ``fmt.Sscanf``
@@ -316,7 +317,7 @@ from ._testing import (
     synctest_test,
     test_main,
 )
-from ._text import ErrTooLong, Replacer, Scanner, StringsReader
+from ._text import ErrTooLong, Replacer, Scanner, StringsReader, TabWriter
 from ._time import (
     ZERO_TIME,
     Month,
@@ -336,9 +337,11 @@ from ._time import (
     time_unix,
 )
 from ._types import (
+    Instance,
     Methods,
     Of,
     StaticType,
+    TypeArg,
     assert_type,
     is_pointer,
     is_type,
@@ -400,6 +403,7 @@ __all__ = [
     "GlobalRef",
     "GoRuntimeError",
     "GoSyntax",
+    "Instance",
     "Int8",
     "Int16",
     "Int32",
@@ -433,7 +437,9 @@ __all__ = [
     "StringsReader",
     "StructValue",
     "T",
+    "TabWriter",
     "Time",
+    "TypeArg",
     "Uint",
     "Uint8",
     "Uint16",

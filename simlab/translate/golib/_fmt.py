@@ -19,7 +19,7 @@ from ._io import _write, stderr
 from ._numbers import Float32
 from ._pool import Pool
 from ._strconv import format_float, quote
-from ._types import type_name
+from ._types import TypeArg, type_name
 from ._values import (
     EMPTY,
     Named,
@@ -332,20 +332,14 @@ def stringed(x: Any) -> Generator[Any, Any, Any]:
     return x
 
 
-class ValueType:
+class ValueType(TypeArg):
     """A type argument that is a struct type whose values fmt prints field by field (no
     String or Error method of theirs), or a slice, an array or a map of such values:
-    ``show(Pair{...})`` passes ``T=go.ValueType(lambda: Pair())``. Called, it makes
-    the zero value, as any type argument does; and it tells fmt that a value of
-    ``T``, the same object as a pointer to it here, prints ``{...}``, not ``&{...}``."""
+    ``show(Pair{...})`` passes ``T=go.ValueType("main.Pair", lambda: Pair())``. It
+    tells fmt that a value of ``T``, the same object as a pointer to it here, prints
+    ``{...}``, not ``&{...}``."""
 
-    __slots__ = ("zero",)
-
-    def __init__(self, zero: Callable[[], Any]) -> None:
-        self.zero = zero
-
-    def __call__(self) -> Any:
-        return self.zero()
+    __slots__ = ()
 
 
 def as_type(t: Any, x: Any) -> Any:

@@ -136,8 +136,8 @@ def _syntax(cls: type) -> tuple[str, dict[str, Any]]:
     name = getattr(cls, "go_name", None) or f"main.{cls.__name__}"
     if hasattr(cls, "go_type_params"):
         raise SimlabError(
-            f"fmt: simlab does not print a {name} held in an interface under %#v: "
-            "a run does not keep a generic type's type arguments"
+            f"fmt: simlab does not print an instance of the generic {name} held in an "
+            "interface under %#v: print a variable of the instance's own type"
         )
     raise SimlabError(f"fmt: simlab does not print a {name} under %#v")
 

@@ -1,7 +1,8 @@
-"""``strings.Reader``, ``bufio.Scanner`` over one, and ``strings.Replacer``: a
-string read as its UTF-8 bytes, split into lines, words, runes or bytes with Go's
-buffer (so that a token too long for it ends the scan with ``bufio.ErrTooLong``
-where Go's does), or rewritten as Go's replacer does, byte by byte.
+"""``strings.Reader``, ``bufio.Scanner`` over one, ``strings.Replacer`` and
+``text/tabwriter``: a string read as its UTF-8 bytes, split into lines, words, runes
+or bytes with Go's buffer (so that a token too long for it ends the scan with
+``bufio.ErrTooLong`` where Go's does), rewritten as Go's replacer does, byte by
+byte, or aligned in columns.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from simlab.errors import SimlabError
+from simlab.go._tabwriter import FILTER_HTML, STRIP_ESCAPE, Tabwriter
 
 from ._errors import new_error
-from ._io import EOF
+from ._io import EOF, _write
 from ._panics import panic
 from ._strings import unicode_is_space
 from ._values import NilSlice
@@ -297,3 +299,44 @@ class Replacer:
                 "strings.Replacer with an empty old string cuts the UTF-8 of a rune, a"
                 " string simlab cannot hold"
             ) from None
+
+
+class TabWriter:
+    """A ``*tabwriter.Writer``: what is written to it (by ``fmt.Fprintf(w, ...)`` or
+    ``w.Write``) is aligned in columns and passed on to its output a block at a time,
+    when Go's writer would pass it on; ``Flush`` passes on the rest."""
+
+    __slots__ = ("_out", "_tw")
+
+    def __init__(self, output: Any = None, *config: int) -> None:
+        self._out: Any = None
+        self._tw = Tabwriter()
+        if output is not None:
+            self.init(output, *config)
+
+    def init(
+        self, output: Any, minwidth: int, tabwidth: int, padding: int, padchar: int, flags: int
+    ) -> TabWriter:
+        """``w.Init(output, minwidth, tabwidth, padding, padchar, flags)``."""
+        if flags & (FILTER_HTML | STRIP_ESCAPE):
+            raise SimlabError(
+                "text/tabwriter: simlab does not model FilterHTML or StripEscape: "
+                "write the text as it should be aligned"
+            )
+        if minwidth < 0 or tabwidth < 0 or padding < 0:
+            panic("negative minwidth, tabwidth, or padding")
+        self._out = output
+        self._tw = Tabwriter(minwidth, tabwidth, padding, chr(padchar), flags)
+        return self
+
+    def write(self, data: str | list[int]) -> tuple[int, None]:
+        """``w.Write(p)``, and what ``fmt.Fprintf(w, ...)`` writes."""
+        text = data if isinstance(data, str) else bytes(data).decode(errors="replace")
+        if out := self._tw.write(text):
+            _write(self._out, out)
+        return len(text.encode()), None
+
+    def flush(self) -> None:
+        """``w.Flush()``: the lines written so far, aligned, to the output."""
+        if out := self._tw.flush():
+            _write(self._out, out)

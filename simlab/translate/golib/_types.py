@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import simlab as sl
-from simlab.errors import GoPanic
+from simlab.errors import GoPanic, SimlabError
 from simlab.go import atomic
 from simlab.go import context as contexts
 
@@ -113,6 +113,63 @@ def typed(x: list[Any] | dict[Any, Any], go_type: str) -> TypedList | TypedDict:
     return kept
 
 
+class TypeArg:
+    """A generic's type argument other than int, string, float64 and bool (which are
+    Python's own types): called as a type is (``T()``), it makes the zero value; its
+    Go name is what ``%T`` of an instance shows (``main.entry[string,main.Pair]``) and
+    what an assertion to one compares (``x.(*entry[K, V])``)."""
+
+    __slots__ = ("go_name", "zero")
+
+    def __init__(self, go_name: str, zero: Callable[[], Any]) -> None:
+        self.go_name, self.zero = go_name, zero
+
+    def __call__(self) -> Any:
+        return self.zero()
+
+
+_BASIC_ARGS: dict[Any, str] = {int: "int", str: "string", float: "float64", bool: "bool"}
+
+
+def _type_arg_name(t: Any) -> str:
+    name = _BASIC_ARGS.get(t) or getattr(t, "go_name", None)
+    if not isinstance(name, str):
+        raise SimlabError(f"simlab does not know the Go name of the type argument {t!r}")
+    return name
+
+
+def _instance_name(cls: type, args: tuple[Any, ...]) -> str:
+    """The Go name of the instance of the generic class ``cls`` with the type
+    arguments ``args``: ``main.entry[string,int]``."""
+    name = getattr(cls, "go_name", None) or f"main.{cls.__name__}"
+    return name + "[" + ",".join(_type_arg_name(a) for a in args) + "]"
+
+
+class Instance:
+    """The T of ``x.(T)`` for an instance of a generic struct type, ``*entry[K, V]``
+    (``args`` the type arguments, in the order of the class's ``go_type_params``): an
+    object of the class whose own type arguments have the same Go names."""
+
+    __slots__ = ("args", "cls")
+
+    def __init__(self, cls: type, *args: Any) -> None:
+        self.cls, self.args = cls, args
+
+    def holds(self, x: Any, value: bool) -> bool:
+        return (
+            isinstance(x, self.cls)
+            and hasattr(type(x), "go_struct") == value
+            and all(
+                _type_arg_name(getattr(x, p)) == _type_arg_name(a)
+                for p, a in zip(self.cls.go_type_params, self.args, strict=True)  # type: ignore[attr-defined]
+            )
+        )
+
+    def go_name(self, value: bool) -> str:
+        name = _instance_name(self.cls, self.args)
+        return name if value else "*" + name
+
+
 class Of:
     """The T of ``x.(T)`` for a slice or a map type, ``[]string`` or
     ``map[string]int``: a slice or a map whose elements (and keys) hold their types,
@@ -135,6 +192,9 @@ class Of:
         )
 
 
+AssertedType = type | str | Methods | Of | Instance  # the T of x.(T) golib checks
+
+
 def _holds(e: Any, t: Any) -> bool:
     """An element ``e`` of a slice or map is of the type ``t`` (see :class:`Of`): a
     nil pointer, interface or slice element is None, which passes."""
@@ -145,7 +205,7 @@ def _holds(e: Any, t: Any) -> bool:
     return _is(e, t)
 
 
-def _is(x: Any, t: type | str | Methods | Of, value: bool = False) -> bool:
+def _is(x: Any, t: AssertedType, value: bool = False) -> bool:
     """``x`` holds a ``t``; for a class, a struct value (``go.as_value``'s copy) when
     ``value``, else a pointer to a struct or a named number or string."""
     if isinstance(t, str):
@@ -154,6 +214,8 @@ def _is(x: Any, t: type | str | Methods | Of, value: bool = False) -> bool:
         return x is not None and t.missing(x) is None
     if isinstance(t, Of):
         return t.holds(x)
+    if isinstance(t, Instance):
+        return t.holds(x, value)
     return isinstance(x, t) and hasattr(type(x), "go_struct") == value
 
 
@@ -167,7 +229,7 @@ def is_pointer(x: Any, cls: type) -> bool:
     return _is(x, cls)
 
 
-def is_type(x: Any, t: type | str | Methods | Of) -> bool:
+def is_type(x: Any, t: AssertedType) -> bool:
     """A type switch's ``case T:``: ``x`` holds a value of the type ``T``."""
     return _is(x, t)
 
@@ -193,8 +255,8 @@ def type_name(x: Any) -> str:
     if isinstance(x, sl.Context):
         return _context_type(x)
     if isinstance(x, NamedValue) and x.ref is not None:
-        return "*" + _class_name(type(x))
-    return _class_name(type(x))
+        return "*" + _class_name(type(x), x)
+    return _class_name(type(x), x)
 
 
 def _context_type(ctx: Any) -> str:
@@ -210,11 +272,16 @@ def _context_type(ctx: Any) -> str:
     return "context.withoutCancelCtx"
 
 
-def _class_name(cls: type) -> str:
+def _class_name(cls: type, x: Any = None) -> str:
     """Go's name for the type a class of the translation stands for: a named string,
     number or channel type's value is the value; an object of a struct class
-    stands for a pointer to the struct."""
+    stands for a pointer to the struct; ``x``, an object of a generic class, gives
+    its type arguments."""
     name = getattr(cls, "go_name", None) or f"main.{cls.__name__}"
+    if isinstance(x, NamedValue) and x.type_args:
+        name = _instance_name(cls, tuple(x.type_args.values()))
+    elif x is not None and (params := getattr(cls, "go_type_params", ())):
+        name = _instance_name(cls, tuple(getattr(x, p) for p in params))
     held_as_value = issubclass(cls, int | float | str | Named | NamedValue) or hasattr(
         cls, "go_struct"
     )
@@ -232,7 +299,7 @@ class StaticType:
 
 
 def assert_type(
-    x: Any, t: type | str | Methods | Of, zero: Any = None, copied: bool = False
+    x: Any, t: AssertedType, zero: Any = None, copied: bool = False
 ) -> tuple[Any, bool]:
     """``v, ok := x.(T)``: ``(x, True)`` if ``x`` holds a ``T``, else ``(zero, False)``,
     ``zero`` being T's zero value (nil, the default, for a pointer or an interface);
@@ -242,7 +309,7 @@ def assert_type(
     return zero, False
 
 
-def must_assert(x: Any, t: type | str | Methods | Of, iface: str, value: bool = False) -> Any:
+def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any:
     """``x.(T)``: ``x``, or the panic ``interface conversion: ...``; ``value`` for a
     struct value T."""
     if _is(x, t, value):
@@ -256,6 +323,8 @@ def must_assert(x: Any, t: type | str | Methods | Of, iface: str, value: bool = 
         )
     if isinstance(t, Of):
         want = t.go_name
+    elif isinstance(t, Instance):
+        want = t.go_name(value)
     else:
         want = t if isinstance(t, str) else _class_name(_value_class(t) if value else t)
     if x is None:

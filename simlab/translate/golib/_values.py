@@ -115,19 +115,29 @@ class NamedValue:
     Go shares them. Elsewhere such a value is the plain list, dict or function, and a
     method is called on the class (``byAge.Len(people)``). Held as a pointer
     (``heap.Init(&pq)``), ``ref`` is the pointer (a :class:`Ref`) and ``v`` reads
-    through it."""
+    through it. A generic type's value keeps its type arguments, ``type_args``,
+    which its methods take as keywords (``Set.Add(s, v, T=int)``)."""
 
-    __slots__ = ("_v", "ref")
+    __slots__ = ("_v", "ref", "type_args")
 
     def __init__(self, v: Any):
         self._v: Any = v
         self.ref: Ref | None = None
+        self.type_args: dict[str, Any] | None = None
 
     @classmethod
     def pointer(cls, ref: Ref) -> NamedValue:
         """A ``*T`` held in an interface."""
         value = cls(None)
         value.ref = ref
+        return value
+
+    @classmethod
+    def instance(cls, v: Any, **type_args: Any) -> NamedValue:
+        """A value of an instance of a generic type held in an interface,
+        ``Set.instance(s, T=int)``."""
+        value = cls(v)
+        value.type_args = type_args
         return value
 
     @property
@@ -152,6 +162,8 @@ class method:  # a decorator, named as Python's staticmethod is
             if obj.ref is None:
                 raise SimlabError("a pointer method called on a value held in an interface")
             return functools.partial(self.fn, obj.ref)
+        if obj.type_args:
+            return functools.partial(self.fn, obj.v, **obj.type_args)
         return functools.partial(self.fn, obj.v)
 
 
@@ -397,9 +409,12 @@ def copy_sync(x: Any) -> Any:
 
 
 def _fmt_method_of(x: Any) -> str | None:
-    """The method fmt prints ``x`` by: Error for an error, String for a Stringer."""
+    """The method fmt prints ``x`` by: Error for an error, String for a Stringer. A
+    struct value held in an interface has only its type's value methods."""
+    cls = type(x)
+    lacks = getattr(cls, "go_pointer_methods", ()) if hasattr(cls, "go_struct") else ()
     for method in ("Error", "String"):
-        if callable(getattr(type(x), method, None)):
+        if method not in lacks and callable(getattr(cls, method, None)):
             return method
     return None
 
