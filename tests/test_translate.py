@@ -12875,6 +12875,45 @@ func main() {
 )
 
 
+# the String method of a named slice or map type that blocks (locks a mutex, ranges over
+# an iterator) runs where fmt prints the value, as a struct's does; fmt prints the elements
+# by theirs only where the type has none
+CONSTRUCTS["blocking_string_of_named_slice_and_map"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+\t"slices"
+\t"sync"
+)
+
+var mu sync.Mutex
+
+type Tags []string
+
+func (t Tags) String() string {
+\tmu.Lock()
+\tdefer mu.Unlock()
+\treturn fmt.Sprintf("%d tags", len(t))
+}
+
+type Set[T int | string] map[T]struct{}
+
+func (s Set[T]) String() string { return fmt.Sprint("Set", slices.Sorted(maps.Keys(s))) }
+
+func main() {
+\tfmt.Println(Tags{"a", "b"})
+\tfmt.Printf("%v|%s\\n", Set[int]{3: {}, 1: {}}, Set[string]{"x": {}})
+\tvar x fmt.Stringer = Tags{"c"}
+\tfmt.Println(x)
+}
+""",
+    "2 tags\nSet[1 3]|Set[x]\n1 tags\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

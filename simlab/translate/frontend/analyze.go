@@ -687,14 +687,6 @@ func (a *analysis) fmtMethods(t types.Type) []*types.Func {
 	if t == nil {
 		return nil
 	}
-	switch u := t.Underlying().(type) {
-	case *types.Slice:
-		return a.fmtMethods(u.Elem()) // fmt prints each element so
-	case *types.Array:
-		return a.fmtMethods(u.Elem())
-	case *types.Map:
-		return a.fmtMethods(u.Elem())
-	}
 	var out []*types.Func
 	if !types.IsInterface(t) {
 		ms := types.NewMethodSet(t)
@@ -704,7 +696,18 @@ func (a *analysis) fmtMethods(t types.Type) []*types.Func {
 				out = append(out, fn)
 			}
 		}
-		return out
+		if len(out) > 0 {
+			return out // a named slice or map type's own: fmt prints its elements by none
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Slice:
+			return a.fmtMethods(u.Elem()) // fmt prints each element so
+		case *types.Array:
+			return a.fmtMethods(u.Elem())
+		case *types.Map:
+			return a.fmtMethods(u.Elem())
+		}
+		return nil
 	}
 	iface := under(t).(*types.Interface)
 	for fn := range a.byFunc {
