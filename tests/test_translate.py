@@ -9185,7 +9185,7 @@ func main() {
 
 
 # x.(T) in a generic method: container/heap's Push(x any) of a generic queue takes the
-# value (unchecked: the type argument is not kept at run time)
+# value, checked against the queue's type argument
 CONSTRUCTS["assertion_to_a_type_parameter"] = (
     """\
 package main
@@ -12911,6 +12911,105 @@ func main() {
 }
 """,
     "2 tags\nSet[1 3]|Set[x]\n1 tags\n",
+)
+
+
+# x.(T) in a generic function checks x against T's type argument (its Go name, or an
+# interface's methods): a generic cache's v, ok := c.m[k].(T) tells an int from a string,
+# Pair from *Pair, an error from an int, and panics as Go's does
+CONSTRUCTS["type_parameter_assertions"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"sync"
+)
+
+type Pair struct{ A int }
+
+type Cache struct {
+\tmu sync.Mutex
+\tm  map[string]any
+}
+
+func Get[T any](c *Cache, k string) (T, bool) {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\tv, ok := c.m[k].(T)
+\treturn v, ok
+}
+
+func Must[T any](x any) T { return x.(T) }
+
+func main() {
+\tc := &Cache{m: map[string]any{"n": 1, "s": "str", "p": Pair{2}, "pp": &Pair{3}}}
+\tc.m["e"], c.m["i8"] = errors.New("boom"), int8(4)
+\tn, ok := Get[int](c, "n")
+\tfmt.Println(n, ok)
+\ts, ok := Get[int](c, "s")
+\tfmt.Println(s, ok)
+\tstr, ok := Get[string](c, "s")
+\tfmt.Println(str, ok)
+\tp, ok := Get[Pair](c, "p")
+\tfmt.Println(p, ok)
+\tpp, ok := Get[*Pair](c, "p")
+\tfmt.Println(pp, ok)
+\tpp, ok = Get[*Pair](c, "pp")
+\tfmt.Println(pp.A, ok)
+\te, ok := Get[error](c, "e")
+\tfmt.Println(e, ok)
+\t_, ok = Get[error](c, "n")
+\tfmt.Println(ok)
+\ti8, ok := Get[int8](c, "i8")
+\tfmt.Println(i8, ok)
+\t_, ok = Get[int](c, "i8")
+\tfmt.Println(ok)
+\ta, ok := Get[any](c, "missing")
+\tfmt.Println(a, ok)
+\tfmt.Println(Must[string]("x"))
+\tdefer func() { fmt.Println(recover()) }()
+\tfmt.Println(Must[int]("y"))
+}
+""",
+    "1 true\n"
+    "0 false\n"
+    "str true\n"
+    "{2} true\n"
+    "<nil> false\n"
+    "3 true\n"
+    "boom true\n"
+    "false\n"
+    "4 true\n"
+    "false\n"
+    "<nil> false\n"
+    "x\n"
+    "interface conversion: interface {} is string, not int\n",
+)
+
+
+# a value of a type parameter converted to an interface keeps its sized type (go.boxed):
+# box[int8](3) is an int8 to %T, an assertion and x.(T)
+CONSTRUCTS["sized_numbers_of_a_generic_keep_their_type"] = (
+    """\
+package main
+
+import "fmt"
+
+func box[T any](v T) any { return v }
+
+func unbox[T any](a any) T { return a.(T) }
+
+func main() {
+\tvar a any = box[int8](3)
+\tfmt.Printf("%T\\n", a)
+\t_, ok := a.(int8)
+\tfmt.Println(ok, unbox[int8](a))
+\tfmt.Println(unbox[uint](box[uint](7)))
+}
+""",
+    "int8\ntrue 3\n7\n",
 )
 
 

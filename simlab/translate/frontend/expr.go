@@ -149,6 +149,9 @@ func (f *fn) expr(e ast.Expr) string {
 		if cls := sizedClass(t); cls != "" {
 			return cls + "(" + f.exprOf(e) + ")" // var x any = int64(5): not an int
 		}
+		if tp, ok := t.(*types.TypeParam); ok {
+			return "go.boxed(" + tp.Obj().Name() + ", " + f.exprOf(e) + ")" // an int8 keeps its type
+		}
 		if typedLiteral(f.p, e) {
 			return "go.typed(" + f.exprOf(e) + ", " + pyString(reflectType(t)) + ")" // []any{[]int{4}}: %T is []int
 		}
@@ -272,11 +275,6 @@ func (f *fn) exprOf(e ast.Expr) string {
 	case *ast.FuncLit:
 		return f.closure(x)
 	case *ast.TypeAssertExpr:
-		if _, ok := p.info.TypeOf(x.Type).(*types.TypeParam); ok {
-			// x.(T) in a generic function: the value, unchecked (its type argument is
-			// not kept at run time): heap.Interface's Push(x any) of a generic queue
-			return f.expr(x.X)
-		}
 		iface := types.TypeString(p.info.TypeOf(x.X), types.RelativeTo(p.pkg))
 		if it, ok := under(p.info.TypeOf(x.X)).(*types.Interface); ok && it.Empty() {
 			iface = "interface {}" // as Go's panic message spells any
@@ -1471,6 +1469,17 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 		return tp.Obj().Name()
 	}
 	goName := pyString(types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() }))
+	if it, ok := under(t).(*types.Interface); ok && !it.Empty() && goName != `"error"` {
+		var methods []string // x.(T) checks a value's methods
+		for i := 0; i < it.NumMethods(); i++ {
+			methods = append(methods, pyString(fieldName(it.Method(i).Name())))
+		}
+		return "go.TypeArg(" + goName + ", lambda: None, methods=(" + strings.Join(methods, ", ") + ",))"
+	}
+	if cls := sizedClass(t); cls != "" {
+		z, _ := m.zero(t, at)
+		return "go.TypeArg(" + goName + ", lambda: " + z + ", box=" + cls + ")" // int8: an int, but not to %T
+	}
 	if b, ok := t.(*types.Basic); ok {
 		switch b.Kind() {
 		case types.Bool, types.UntypedBool:
@@ -1481,9 +1490,6 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 			return "str"
 		case types.Float64, types.UntypedFloat:
 			return "float"
-		}
-		if base := pyBase(b); base != "" {
-			return "go.TypeArg(" + goName + ", " + base + ")" // int8: an int, but not int to %T
 		}
 	}
 	z, _ := m.zero(t, at)
@@ -2783,6 +2789,9 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	elem := t
 	if ptr, ok := t.(*types.Pointer); ok {
 		elem = ptr.Elem()
+	}
+	if tp, ok := t.(*types.TypeParam); ok {
+		return tp.Obj().Name() // its type argument, which knows its Go name
 	}
 	if n, ok := elem.(*types.Named); ok && n.TypeArgs().Len() > 0 {
 		if f.m.types[n.Origin().Obj()] {

@@ -2518,7 +2518,7 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 		}
 	}
 	cls := f.assertedTypeOf(e, t)
-	if strings.HasPrefix(cls, `"`) || strings.HasPrefix(cls, "go.Methods(") || strings.HasPrefix(cls, "go.Of(") {
+	if _, ok := t.(*types.TypeParam); ok || strings.HasPrefix(cls, `"`) || strings.HasPrefix(cls, "go.Methods(") || strings.HasPrefix(cls, "go.Of(") {
 		return "go.is_type(" + x + ", " + cls + ")"
 	}
 	// a struct value and a pointer to it are one class: go.as_value marks the value

@@ -28,7 +28,8 @@ func (p *program) typeNils() {
 // a struct, the same object at run time, is not; a value of a named slice, map or
 // func type with methods, or a pointer to one, which its class holds (byAge(x)); a
 // sized integer or a float32, which go.Int64(x) marks as not an int; a value of a
-// named number or string type, which its class marks (see namedBasic).
+// named number or string type, which its class marks (see namedBasic); a value of
+// a type parameter, which go.boxed marks where its type argument is a sized number.
 func (p *program) findInterfaceValues() {
 	p.ifaceValues = map[ast.Expr]bool{}
 	p.ifaceNils = map[ast.Expr]bool{}
@@ -46,6 +47,9 @@ func (p *program) findInterfaceValues() {
 		}
 		if p.isNamedValue(from) || sortSlice(from) != "" {
 			p.ifaceValues[e] = true
+		}
+		if _, ok := p.info.TypeOf(e).(*types.TypeParam); ok && !p.printed[e] && !isTypeParam(t) {
+			p.ifaceValues[e] = true // go.boxed: an int8 that a generic holds keeps its type
 		}
 		if p.mayBeTypedNil(e, t) {
 			p.ifaceValues[e], p.ifaceNils[e] = true, true

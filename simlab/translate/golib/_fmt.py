@@ -19,7 +19,7 @@ from ._io import _write, stderr
 from ._numbers import Float32
 from ._pool import Pool
 from ._strconv import format_float, quote
-from ._types import TypeArg, type_name
+from ._types import TypeArg, boxed, type_name
 from ._values import (
     EMPTY,
     Named,
@@ -344,8 +344,9 @@ class ValueType(TypeArg):
 
 def as_type(t: Any, x: Any) -> Any:
     """A value of a type parameter handed to fmt, ``t`` its type argument: a struct
-    value prints ``{...}``, and so does each in a slice or a map."""
-    return _by_value(x, True) if isinstance(t, ValueType) else x
+    value prints ``{...}``, and so does each in a slice or a map; a sized number
+    keeps its type (:func:`boxed`)."""
+    return _by_value(x, True) if isinstance(t, ValueType) else boxed(t, x)
 
 
 def struct_values(x: Any) -> Any:

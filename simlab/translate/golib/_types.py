@@ -117,18 +117,53 @@ class TypeArg:
     """A generic's type argument other than int, string, float64 and bool (which are
     Python's own types): called as a type is (``T()``), it makes the zero value; its
     Go name is what ``%T`` of an instance shows (``main.entry[string,main.Pair]``) and
-    what an assertion to one compares (``x.(*entry[K, V])``)."""
+    what an assertion to one compares (``x.(*entry[K, V])``, and ``x.(T)`` in the
+    generic). An interface type other than ``any`` and ``error`` comes with the
+    names of its methods, ``methods``, which a value it holds has; a sized number,
+    a time.Duration, with ``box``, the class of such a value held in an interface
+    (``go.Int8``), where the generic's own values are Python's numbers."""
 
-    __slots__ = ("go_name", "zero")
+    __slots__ = ("box", "go_name", "methods", "zero")
 
-    def __init__(self, go_name: str, zero: Callable[[], Any]) -> None:
-        self.go_name, self.zero = go_name, zero
+    def __init__(
+        self,
+        go_name: str,
+        zero: Callable[[], Any],
+        methods: tuple[str, ...] = (),
+        box: type | None = None,
+    ) -> None:
+        self.go_name, self.zero, self.methods, self.box = go_name, zero, methods, box
 
     def __call__(self) -> Any:
         return self.zero()
 
+    def holds(self, x: Any) -> bool:
+        """``x``, an interface's value, is of this type: ``x.(T)`` in a generic."""
+        if x is None:
+            return False
+        name = self.go_name
+        if self.methods:
+            return Methods(name, *self.methods).missing(x) is None
+        if name in ("any", "interface {}"):
+            return True
+        if name in _GO_TYPES:
+            return _GO_TYPES[name](x)
+        if isinstance(x, TypedList | TypedDict):
+            return x.go_type == name
+        if type(x) is list or type(x) is dict:  # a run does not keep a slice's type
+            return name.startswith("[]" if type(x) is list else "map[")
+        return type_name(x) == name
+
 
 _BASIC_ARGS: dict[Any, str] = {int: "int", str: "string", float: "float64", bool: "bool"}
+
+
+def boxed(t: Any, x: Any) -> Any:
+    """A value of a type parameter converted to an interface, ``t`` its type
+    argument: a sized number becomes the value of its class, which keeps its type
+    (``int8``, not ``int``, to ``%T``, a type switch and an assertion)."""
+    box = t.box if isinstance(t, TypeArg) else None
+    return box(x) if box is not None and type(x) is not box else x
 
 
 def _type_arg_name(t: Any) -> str:
@@ -192,7 +227,7 @@ class Of:
         )
 
 
-AssertedType = type | str | Methods | Of | Instance  # the T of x.(T) golib checks
+AssertedType = type | str | Methods | Of | Instance | TypeArg  # the T of x.(T) golib checks
 
 
 def _holds(e: Any, t: Any) -> bool:
@@ -216,6 +251,10 @@ def _is(x: Any, t: AssertedType, value: bool = False) -> bool:
         return t.holds(x)
     if isinstance(t, Instance):
         return t.holds(x, value)
+    if isinstance(t, TypeArg):
+        return t.holds(x)
+    if t in _BASIC_ARGS:  # x.(T) in a generic, T int, string, float64 or bool
+        return type(x) is t
     return isinstance(x, t) and hasattr(type(x), "go_struct") == value
 
 
@@ -312,6 +351,8 @@ def assert_type(
 def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any:
     """``x.(T)``: ``x``, or the panic ``interface conversion: ...``; ``value`` for a
     struct value T."""
+    if isinstance(t, TypeArg) and t.methods:  # x.(T) in a generic, T an interface
+        t = Methods(t.go_name, *t.methods)
     if _is(x, t, value):
         return x if isinstance(t, Methods) else concrete(x)
     if isinstance(t, Methods):
@@ -325,6 +366,8 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
         want = t.go_name
     elif isinstance(t, Instance):
         want = t.go_name(value)
+    elif isinstance(t, TypeArg) or t in _BASIC_ARGS:
+        want = _type_arg_name(t)
     else:
         want = t if isinstance(t, str) else _class_name(_value_class(t) if value else t)
     if x is None:
