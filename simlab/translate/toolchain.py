@@ -43,6 +43,19 @@ def go_binary() -> tuple[Path, dict[str, str]]:
     raise TranslateError(NEEDS_GO)
 
 
+def goroot() -> Path:
+    """The toolchain's GOROOT, which holds Go's own sources."""
+    binary, extra = go_binary()
+    if "GOROOT" in extra:
+        return Path(extra["GOROOT"])
+    out = subprocess.run(
+        [str(binary), "env", "GOROOT"], env=go_env(extra), capture_output=True, text=True
+    )
+    if out.returncode != 0 or not out.stdout.strip():
+        raise TranslateError(f"go env GOROOT failed: {out.stderr.strip()}")
+    return Path(out.stdout.strip())
+
+
 def go_env(extra: dict[str, str]) -> dict[str, str]:
     """The environment of every go command: offline, no toolchain switch, no flags."""
     env = dict(os.environ)

@@ -167,11 +167,13 @@ func (f *fn) expr(e ast.Expr) string {
 			kw := f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), e)
 			return f.m.globals[n.Obj()] + ".instance(" + f.exprOf(e) + ", " + strings.Join(kw, ", ") + ")"
 		}
-		if ptr, ok := t.(*types.Pointer); ok && f.p.isNamedValue(ptr.Elem()) && namedOf(ptr.Elem()).TypeArgs().Len() > 0 {
-			f.p.unsupported(e, "a pointer to a value of a generic slice, map or func type with methods in an interface", "the value, or call its methods on the pointer")
-		}
 		if ptr, ok := t.(*types.Pointer); ok && f.p.isNamedValue(ptr.Elem()) {
-			return f.m.globals[ptr.Elem().(*types.Named).Obj()] + ".pointer(" + f.exprOf(e) + ")" // heap.Init(&pq)
+			n := ptr.Elem().(*types.Named)
+			args := []string{f.exprOf(e)} // heap.Init(&pq)
+			if n.TypeArgs().Len() > 0 {
+				args = append(args, f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), e)...)
+			}
+			return f.m.globals[n.Obj()] + ".pointer(" + strings.Join(args, ", ") + ")"
 		}
 		if f.p.isNamedValue(t) {
 			return f.m.globals[t.(*types.Named).Obj()] + "(" + f.exprOf(e) + ")" // sort.Sort(byAge(people))
@@ -509,7 +511,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 // (append(b, "text"...) on a []byte).
 func (f *fn) spread(x ast.Expr) string {
 	if isBasicKind(f.p.info.TypeOf(x), types.String) {
-		return "list(" + paren(f.value(x)) + ".encode())"
+		return "list(" + encoded(f.value(x)) + ")"
 	}
 	return "list(" + f.value(x) + ")"
 }
@@ -955,6 +957,9 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 			return "not go.array_equal(" + l + ", " + r + ")"
 		}
 	case *types.Struct:
+		if isTime(t) {
+			break // an int, the instant
+		}
 		// field by field, as Go compares struct values (a struct field a struct in turn)
 		f.m.copyable(t, le) // its class names its struct-valued fields: go_values
 		if op == "==" {
@@ -1015,6 +1020,9 @@ func (f *fn) equality(t types.Type, at ast.Node) string {
 			return "go.array_equal"
 		}
 	case *types.Struct:
+		if isTime(t) {
+			return "" // an int, the instant
+		}
 		f.m.copyable(t, at) // its class names its struct-valued fields: go_values
 		return "go.struct_equal"
 	case *types.Interface:
@@ -1070,12 +1078,10 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 				p.unsupported(x, "a "+n.String()+" literal", "slog's functions")
 			}
 		}
-		if ok && n.Obj().Pkg() != nil && len(x.Elts) == 0 {
-			switch n.Obj().Pkg().Path() {
-			case "sync", "sync/atomic", "golang.org/x/sync/errgroup":
-				z, _ := f.m.zero(t, x) // sync.Mutex{}, atomic.Bool{}, &errgroup.Group{}: a fresh primitive
-				return z
-			}
+		if ok && n.Obj().Pkg() != nil && len(x.Elts) == 0 && cls == "" && !p.ours(n.Obj().Pkg()) {
+			// sync.Mutex{}, &errgroup.Group{}: a fresh primitive; time.Time{}: the zero time
+			z, _ := f.m.zero(t, x)
+			return z
 		}
 		switch {
 		case cls != "":
@@ -1701,7 +1707,7 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		}
 	}
 	if sl, ok := under(t).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Byte) && isBasicKind(from, types.String) {
-		return "list(" + x + ".encode())" // []byte(s): the bytes, a fresh slice
+		return "list(" + encoded(x) + ")" // []byte(s): the bytes, a fresh slice
 	}
 	if sl, ok := under(from).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Byte) && isBasicKind(t, types.String) {
 		return "go.string_of(" + x + ")" // string(b): the text of the bytes
@@ -1723,7 +1729,7 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 	case "len":
 		t := under(p.info.TypeOf(c.Args[0]))
 		if b, ok := t.(*types.Basic); ok && b.Info()&types.IsString != 0 {
-			return "len(" + f.expr(c.Args[0]) + ".encode())"
+			return "len(" + encoded(f.expr(c.Args[0])) + ")"
 		}
 		return "len(" + f.expr(c.Args[0]) + ")"
 	case "cap":
@@ -1808,7 +1814,7 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		return "go.recover()" // nil unless called directly by a deferred call: see deferWith
 	case "copy":
 		if isBasicKind(p.info.TypeOf(c.Args[1]), types.String) {
-			return "go.slice_copy(" + f.expr(c.Args[0]) + ", list(" + f.expr(c.Args[1]) + ".encode()))"
+			return "go.slice_copy(" + f.expr(c.Args[0]) + ", list(" + encoded(f.expr(c.Args[1])) + "))"
 		}
 		return "go.slice_copy(" + f.expr(c.Args[0]) + ", " + f.expr(c.Args[1]) + ")"
 	case "print", "println":
@@ -1884,7 +1890,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return f.yieldExpr("yield go.goexit()")
 	case "math.Round", "math.Max", "math.Min", "math.Inf", "math.IsInf", "math.IsNaN", "math.NaN",
 		"math.Sqrt", "math.Floor", "math.Ceil", "math.Trunc", "math.Abs", "math.Pow", "math.Mod",
-		"math.Log", "math.Exp", "math.Copysign", "math.Signbit":
+		"math.Log", "math.Exp", "math.Copysign", "math.Signbit",
+		"math.Float64bits", "math.Float64frombits", "math.Float32bits", "math.Float32frombits":
 		// Go's NaN and infinities where Python's math raises
 		py := map[string]string{"math.IsInf": "is_inf", "math.IsNaN": "is_nan", "math.NaN": "nan"}[name]
 		if py == "" {
@@ -2006,7 +2013,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "unicode/utf8.DecodeRuneInString", "unicode/utf8.DecodeLastRuneInString":
 		// the bytes of a run's string are its text's UTF-8
 		fn := strings.TrimSuffix(strings.TrimPrefix(name, "unicode/utf8."), "InString")
-		return "go.utf8_" + snake(fn) + "(list(" + arg(0) + ".encode()))", false
+		return "go.utf8_" + snake(fn) + "(list(" + encoded(arg(0)) + "))", false
 	case "unicode/utf8.Valid", "unicode/utf8.ValidRune", "unicode/utf8.RuneCount", "unicode/utf8.DecodeRune",
 		"unicode/utf8.DecodeLastRune", "unicode/utf8.AppendRune", "unicode/utf8.EncodeRune":
 		return "go.utf8_" + snake(strings.TrimPrefix(name, "unicode/utf8.")) + "(" + f.args(c) + ")", false
@@ -2019,6 +2026,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.unicode_is_space(" + arg(0) + ")", false
 	case "unicode.ToUpper", "unicode.ToLower":
 		return "go.unicode_to(" + pyString(strings.ToLower(strings.TrimPrefix(name, "unicode.To"))) + ", " + arg(0) + ")", false
+	case "bytes.ToUpper", "bytes.ToLower":
+		return libraryHelper(name) + "(" + arg(0) + ")", false // Go's simple case mapping, a new slice
 	case "strings.ToUpper", "strings.ToLower":
 		return "go." + snake(strings.TrimPrefix(name, "strings.")) + "(" + arg(0) + ")", false // Go's simple case mapping
 	case "maps.Keys", "maps.Values", "maps.All":
@@ -2101,6 +2110,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go." + helper + "(" + f.args(c) + ")", false
 	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map",
 		"strings.FieldsFunc", "strings.FieldsFuncSeq", "strings.ContainsFunc", "slices.DeleteFunc", "slices.CompactFunc",
+		"strings.TrimFunc", "strings.TrimLeftFunc", "strings.TrimRightFunc", "strings.IndexFunc", "strings.LastIndexFunc",
 		"slices.IsSortedFunc", "slices.EqualFunc", "maps.EqualFunc":
 		fnArg := c.Args[len(c.Args)-1]
 		if name == "strings.Map" {
@@ -2235,8 +2245,37 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "rt.cond(" + arg(0) + ")", false
 	case "runtime/pprof.Lookup":
 		return "go.pprof_lookup(rt, " + arg(0) + ")", false
-	case "math/rand.Intn", "math/rand.Int31n", "math/rand.Int63n":
-		return "go.rand_intn(rt, " + arg(0) + ")", false
+	case "math/rand.Intn", "math/rand/v2.IntN":
+		return "go.rand_intn(rt, " + arg(0) + ")", false // from the run's seed
+	case "math/rand.Int31n", "math/rand.Int63n", "math/rand/v2.Int32N", "math/rand/v2.Int64N",
+		"math/rand/v2.UintN", "math/rand/v2.Uint32N", "math/rand/v2.Uint64N", "math/rand/v2.N":
+		fnName := name[strings.LastIndex(name, ".")+1:] // which Go's panic names
+		return "go.rand_intn(rt, " + arg(0) + ", " + pyString(fnName) + ")", false
+	case "math/rand.Int63", "math/rand.Int", "math/rand/v2.Int64", "math/rand/v2.Int":
+		return "go.rand_int63(rt)", false
+	case "math/rand.Int31", "math/rand/v2.Int32":
+		return "go.rand_bits(rt, 31)", false
+	case "math/rand.Uint32", "math/rand/v2.Uint32":
+		return "go.rand_bits(rt, 32)", false
+	case "math/rand.Uint64", "math/rand/v2.Uint64":
+		return "go.rand_bits(rt, 64)", false
+	case "math/rand.Float64", "math/rand/v2.Float64":
+		return "go.rand_float64(rt)", false
+	case "math/rand.Perm", "math/rand/v2.Perm":
+		return "go.rand_perm(rt, " + arg(0) + ")", false
+	case "math/rand.Shuffle", "math/rand/v2.Shuffle":
+		if f.blocksItself(c.Args[1]) {
+			p.unsupported(c, "a rand.Shuffle whose swap function blocks", "a function that only swaps")
+		}
+		swap := f.value(c.Args[1])
+		if f.mayBlock(c.Args[1]) {
+			swap = "go.plain(" + swap + ")" // a generator only because another of its type blocks
+		}
+		return "go.rand_shuffle(rt, " + arg(0) + ", " + swap + ")", false
+	case "math/rand.NewSource":
+		return "go.rand_new_source(" + arg(0) + ")", false // Go's generator, seeded as Go's
+	case "math/rand.New":
+		return "go.rand_new(" + arg(0) + ")", false
 	case "io.ReadFull":
 		// the reader is the program's: its Read may block
 		return f.yieldExpr("yield from go.read_full(" + arg(0) + ", " + arg(1) + ")")
@@ -2469,6 +2508,28 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	switch key {
 	case "fmt.Stringer.String":
 		return recv + ".String()", false // the value's own method
+	case "math/rand.Rand.Int63", "math/rand.Rand.Uint32", "math/rand.Rand.Uint64", "math/rand.Rand.Int31",
+		"math/rand.Rand.Int", "math/rand.Rand.Int63n", "math/rand.Rand.Int31n", "math/rand.Rand.Intn",
+		"math/rand.Rand.Float64", "math/rand.Rand.Float32", "math/rand.Rand.Perm", "math/rand.Rand.Seed",
+		"math/rand.Source.Int63", "math/rand.Source.Seed", "math/rand.Source64.Uint64":
+		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false // go.Rand's methods have Go's names
+	case "math/rand.Rand.Shuffle":
+		if f.blocksItself(c.Args[1]) {
+			p.unsupported(c, "a rand.Shuffle whose swap function blocks", "a function that only swaps")
+		}
+		swap := f.value(c.Args[1])
+		if f.mayBlock(c.Args[1]) {
+			swap = "go.plain(" + swap + ")" // a generator only because another of its type blocks
+		}
+		return recv + ".Shuffle(" + arg(0) + ", " + swap + ")", false
+	case "sort.Interface.Len", "sort.Interface.Less", "sort.Interface.Swap",
+		"container/heap.Interface.Push", "container/heap.Interface.Pop":
+		for fn, u := range f.m.a.byFunc {
+			if fn.Name() == sel.Sel.Name && u.gen && fn.Type().(*types.Signature).Recv() != nil {
+				p.unsupported(c, "a call of "+key+" where a "+fn.Name()+" method of the program blocks", "methods that only compare, swap, push and pop")
+			}
+		}
+		return recv + "." + sel.Sel.Name + "(" + f.args(c) + ")", false // the value's own method
 	case "sync.Pool.Get":
 		return recv + ".get()", false
 	case "sync.Pool.Put":
@@ -3003,4 +3064,13 @@ func (f *fn) constCap(e ast.Expr) (int, bool) {
 	}
 	n, exact := constant.Int64Val(constant.ToInt(v))
 	return int(n), exact
+}
+
+// encoded: the UTF-8 bytes of the Python string expression s, s.encode(), s in
+// parentheses where an operator binds it less than the call does ((a + b).encode()).
+func encoded(s string) string {
+	if topLevelSpace(s) || strings.HasPrefix(s, "-") {
+		s = "(" + s + ")"
+	}
+	return s + ".encode()"
 }

@@ -1109,6 +1109,16 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			}
 		}
 	}
+	if st, ok := ast.Unparen(s.Lhs[0]).(*ast.StarExpr); ok && len(s.Lhs) == 1 && s.Tok == token.ASSIGN {
+		if _, isStruct := under(p.info.TypeOf(st)).(*types.Struct); isStruct {
+			// *c = Counts{}: the struct c points to takes the value's fields, seen
+			// through every pointer to it
+			vals, target := f.rhs(s.Rhs, 1), f.expr(st.X)
+			f.flushPre()
+			f.wl(f.line, "go.store(%s, %s)", target, vals)
+			return
+		}
+	}
 	var vals string
 	if len(s.Lhs) == len(s.Rhs) && len(s.Rhs) > 1 {
 		var parts []string

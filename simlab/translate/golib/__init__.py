@@ -34,10 +34,11 @@ or concept:
 - ``_strconv``: ``strconv``
 - ``_types``: type switches, type assertions, ``%T``
 - ``_runtime``: ``runtime``, ``os.Exit``, the environment, ``runtime/pprof``,
-  ``math/rand``, ``net``
+  ``math/rand``'s top-level functions, ``net``
 - ``_gosyntax``: ``fmt``'s ``%#v``, Go syntax
 - ``_fmt``: ``fmt``'s printing and ``fmt.Errorf``
 - ``_panics``: ``panic``, ``recover``, ``defer``
+- ``_rand``: ``math/rand``'s seeded ``rand.New(rand.NewSource(seed))``
 - ``_text``: ``strings.Reader``, ``strings.Replacer``, ``bufio.Scanner``,
   ``text/tabwriter``
 - ``_sort``: ``sort``, ``slices``, ``maps``, ``cmp``, ``container/heap``
@@ -141,6 +142,10 @@ from ._math import (
     math_ceil,
     math_copysign,
     math_exp,
+    math_float32bits,
+    math_float32frombits,
+    math_float64bits,
+    math_float64frombits,
     math_floor,
     math_inf,
     math_is_inf,
@@ -184,6 +189,7 @@ from ._numbers import (
 )
 from ._panics import Panic, Recoverable, Return, defer, panic, recover
 from ._pool import Pool
+from ._rand import Rand, Source, rand_new, rand_new_source
 from ._runtime import (
     Exit,
     abandon,
@@ -197,7 +203,12 @@ from ._runtime import (
     lookup_env,
     num_goroutine,
     pprof_lookup,
+    rand_bits,
+    rand_float64,
+    rand_int63,
     rand_intn,
+    rand_perm,
+    rand_shuffle,
     setenv,
     unsetenv,
 )
@@ -271,6 +282,8 @@ from ._strings import (
     bytes_has_prefix,
     bytes_has_suffix,
     bytes_index,
+    bytes_to_lower,
+    bytes_to_upper,
     cut,
     cut_prefix,
     cut_suffix,
@@ -288,10 +301,15 @@ from ._strings import (
     strings_contains_func,
     strings_fields_func,
     strings_index_byte,
+    strings_index_func,
     strings_index_rune,
     strings_last_index_byte,
+    strings_last_index_func,
     strings_map,
     strings_to_title,
+    strings_trim_func,
+    strings_trim_left_func,
+    strings_trim_right_func,
     title,
     to_lower,
     to_upper,
@@ -374,6 +392,7 @@ from ._values import (
     method,
     plain,
     pointer_method,
+    store,
     struct_equal,
     struct_hash,
 )
@@ -424,6 +443,7 @@ __all__ = [
     "Panic",
     "PanicNilError",
     "Pool",
+    "Rand",
     "Range",
     "Recoverable",
     "Ref",
@@ -433,6 +453,7 @@ __all__ = [
     "Scanner",
     "Sized",
     "SortReverse",
+    "Source",
     "StaticType",
     "StringSlice",
     "StringsReader",
@@ -479,6 +500,8 @@ __all__ = [
     "bytes_has_prefix",
     "bytes_has_suffix",
     "bytes_index",
+    "bytes_to_lower",
+    "bytes_to_upper",
     "call",
     "capture_profiles",
     "clear_slice",
@@ -559,6 +582,10 @@ __all__ = [
     "math_ceil",
     "math_copysign",
     "math_exp",
+    "math_float32bits",
+    "math_float32frombits",
+    "math_float64bits",
+    "math_float64frombits",
     "math_floor",
     "math_inf",
     "math_is_inf",
@@ -591,7 +618,14 @@ __all__ = [
     "quo",
     "quo_float",
     "quote",
+    "rand_bits",
+    "rand_float64",
+    "rand_int63",
     "rand_intn",
+    "rand_new",
+    "rand_new_source",
+    "rand_perm",
+    "rand_shuffle",
     "read_full",
     "recover",
     "rem",
@@ -656,6 +690,7 @@ __all__ = [
     "std_logger",
     "stderr",
     "stdout",
+    "store",
     "string_of",
     "stringed",
     "strings_contains_func",
@@ -663,13 +698,18 @@ __all__ = [
     "strings_fields_func_seq",
     "strings_fields_seq",
     "strings_index_byte",
+    "strings_index_func",
     "strings_index_rune",
     "strings_last_index_byte",
+    "strings_last_index_func",
     "strings_lines",
     "strings_map",
     "strings_split_after_seq",
     "strings_split_seq",
     "strings_to_title",
+    "strings_trim_func",
+    "strings_trim_left_func",
+    "strings_trim_right_func",
     "struct_equal",
     "struct_hash",
     "struct_values",

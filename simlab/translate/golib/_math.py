@@ -5,6 +5,9 @@
 from __future__ import annotations
 
 import math
+import struct
+
+from ._numbers import Float32
 
 
 def math_round(x: float) -> float:
@@ -186,3 +189,23 @@ def math_inf(sign: int) -> float:
 def math_is_inf(x: float, sign: int) -> bool:
     """``math.IsInf(x, sign)``."""
     return math.isinf(x) and (sign == 0 or (x > 0) == (sign > 0))
+
+
+def math_float64bits(f: float) -> int:
+    """``math.Float64bits``: the IEEE 754 binary64 bits of ``f``."""
+    return int.from_bytes(struct.pack(">d", f))
+
+
+def math_float64frombits(b: int) -> float:
+    """``math.Float64frombits``."""
+    return float(struct.unpack(">d", (b & (1 << 64) - 1).to_bytes(8))[0])
+
+
+def math_float32bits(f: float) -> int:
+    """``math.Float32bits``: the IEEE 754 binary32 bits of ``f``."""
+    return int.from_bytes(struct.pack(">f", f))
+
+
+def math_float32frombits(b: int) -> Float32:
+    """``math.Float32frombits``: a float32."""
+    return Float32(struct.unpack(">f", (b & (1 << 32) - 1).to_bytes(4))[0])

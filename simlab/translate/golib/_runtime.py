@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import simlab as sl
-from simlab.errors import Goexit, SimlabError
+from simlab.errors import Goexit, GoPanic, SimlabError
 from simlab.go.goroutine import Goroutine, Op
 
 from ._errors import new_error
@@ -204,13 +204,52 @@ def pprof_lookup(rt: Any, name: str) -> Profile:
     return Profile(rt, name)
 
 
-def rand_intn(rt: Any, n: int) -> int:
-    """``math/rand.Intn``: from the run's workload stream, the same for the same seed."""
+def _workload(rt: Any) -> Any:
+    """The run's stream for the top-level functions of ``math/rand`` and
+    ``math/rand/v2``, which Go seeds at random: the same draws for the same seed."""
     state = _state(rt)
-    gen = state.rand
-    if gen is None:
-        gen = state.rand = rt.rng("workload", 7)
-    return int(gen.integers(n))
+    if state.rand is None:
+        state.rand = rt.rng("workload", 7)
+    return state.rand
+
+
+def rand_intn(rt: Any, n: int, name: str = "Intn") -> Any:
+    """``rand.Intn(n)`` (``Int31n``, ``Int63n``, v2's ``IntN``, ``N``...): below ``n``,
+    of ``n``'s type (``rand.N(time.Second)`` is a Duration); Go's panic for ``n <= 0``,
+    naming the function ``name``."""
+    if n <= 0:
+        raise GoPanic(f"invalid argument to {name}")
+    drawn = int(_workload(rt).integers(n))
+    return drawn if type(n) is int else type(n)(drawn)
+
+
+def rand_int63(rt: Any) -> int:
+    """``rand.Int63()``, ``rand.Int()``, v2's ``Int64()``: 63 random bits."""
+    return int(_workload(rt).integers(1 << 63))
+
+
+def rand_bits(rt: Any, bits: int) -> int:
+    """``rand.Uint32()``, ``rand.Uint64()``, ``rand.Int31()``: ``bits`` random bits."""
+    return int(_workload(rt).integers(1 << bits, dtype="uint64" if bits > 63 else "int64"))
+
+
+def rand_float64(rt: Any) -> float:
+    """``rand.Float64()``: in [0, 1)."""
+    return float(_workload(rt).random())
+
+
+def rand_perm(rt: Any, n: int) -> list[int]:
+    """``rand.Perm(n)``: a permutation of ``0..n-1``."""
+    return [int(x) for x in _workload(rt).permutation(n)]
+
+
+def rand_shuffle(rt: Any, n: int, swap: Callable[[int, int], Any]) -> None:
+    """``rand.Shuffle(n, swap)``: Fisher and Yates's, from the last element."""
+    if n < 0:
+        raise GoPanic("invalid argument to Shuffle")
+    gen = _workload(rt)
+    for i in range(n - 1, 0, -1):
+        swap(i, int(gen.integers(i + 1)))
 
 
 def num_goroutine(rt: Any) -> int:

@@ -344,3 +344,56 @@ def bytes_has_prefix(b: list[int], prefix: list[int]) -> bool:
 def bytes_has_suffix(b: list[int], suffix: list[int]) -> bool:
     """``bytes.HasSuffix``."""
     return bytes(b).endswith(bytes(suffix))
+
+
+def strings_index_func(s: str, f: Callable[[int], Any]) -> int:
+    """``strings.IndexFunc``: the byte offset of the first rune ``f`` is true of, or -1."""
+    at = 0
+    for c in s:
+        if f(ord(c)):
+            return at
+        at += len(c.encode())
+    return -1
+
+
+def strings_last_index_func(s: str, f: Callable[[int], Any]) -> int:
+    """``strings.LastIndexFunc``: the byte offset of the last rune ``f`` is true of, or
+    -1 (the runes tried from the end)."""
+    at = len(s.encode())
+    for c in reversed(s):
+        at -= len(c.encode())
+        if f(ord(c)):
+            return at
+    return -1
+
+
+def strings_trim_left_func(s: str, f: Callable[[int], Any]) -> str:
+    """``strings.TrimLeftFunc``: ``s`` without its leading runes ``f`` is true of."""
+    i = 0
+    while i < len(s) and f(ord(s[i])):
+        i += 1
+    return s[i:]
+
+
+def strings_trim_right_func(s: str, f: Callable[[int], Any]) -> str:
+    """``strings.TrimRightFunc``: ``s`` without its trailing runes ``f`` is true of,
+    tried from the end."""
+    j = len(s)
+    while j > 0 and f(ord(s[j - 1])):
+        j -= 1
+    return s[:j]
+
+
+def strings_trim_func(s: str, f: Callable[[int], Any]) -> str:
+    """``strings.TrimFunc``: both ends, the left first, as Go's."""
+    return strings_trim_right_func(strings_trim_left_func(s, f), f)
+
+
+def bytes_to_upper(b: list[int]) -> list[int]:
+    """``bytes.ToUpper``: a new slice, each rune by Go's simple case mapping."""
+    return list(to_upper(bytes(b).decode(errors="replace")).encode())
+
+
+def bytes_to_lower(b: list[int]) -> list[int]:
+    """``bytes.ToLower``."""
+    return list(to_lower(bytes(b).decode(errors="replace")).encode())

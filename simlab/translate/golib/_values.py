@@ -126,10 +126,12 @@ class NamedValue:
         self.type_args: dict[str, Any] | None = None
 
     @classmethod
-    def pointer(cls, ref: Ref) -> NamedValue:
-        """A ``*T`` held in an interface."""
+    def pointer(cls, ref: Ref, **type_args: Any) -> NamedValue:
+        """A ``*T`` held in an interface (of a generic type's instance, with its type
+        arguments)."""
         value = cls(None)
         value.ref = ref
+        value.type_args = type_args or None
         return value
 
     @classmethod
@@ -161,10 +163,12 @@ class method:  # a decorator, named as Python's staticmethod is
         if self.pointer:
             if obj.ref is None:
                 raise SimlabError("a pointer method called on a value held in an interface")
-            return functools.partial(self.fn, obj.ref)
+            receiver = obj.ref
+        else:
+            receiver = obj.v
         if obj.type_args:
-            return functools.partial(self.fn, obj.v, **obj.type_args)
-        return functools.partial(self.fn, obj.v)
+            return functools.partial(self.fn, receiver, **obj.type_args)
+        return functools.partial(self.fn, receiver)
 
 
 def pointer_method(fn: Callable[..., Any]) -> method:
@@ -254,6 +258,16 @@ def copy(x: Any) -> Any:
     if x is None:
         raise GoPanic(_NIL_DEREFERENCE)
     return _copy_as(x, getattr(type(x), "go_struct", type(x)))
+
+
+def store(p: Any, v: Any) -> None:
+    """``*p = v`` for a pointer to a struct: the struct ``p`` points to, the same
+    object wherever another pointer reaches it, takes the fields of ``v`` (a copy
+    already, as the right side of an assignment is)."""
+    if p is None:
+        raise GoPanic(_NIL_DEREFERENCE)
+    for name in getattr(type(p), "go_struct", type(p)).__slots__:
+        setattr(p, name, getattr(v, name))
 
 
 def as_iface(x: Any, cls: type) -> Any:
