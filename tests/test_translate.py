@@ -13297,6 +13297,143 @@ func main() {
 )
 
 
+# a sub-slice of a slice whose elements are written, where its copy reads what it would:
+# passed to a recursion that only reads it (sum(xs[:mid]) + sum(xs[mid:])), or to
+# slices.Clone, Equal, Max and Index
+CONSTRUCTS["subslices_read_where_they_stand"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+// sum only reads xs; its recursion passes it halves.
+func sum(xs []int) int {
+\tif len(xs) <= 1 {
+\t\tif len(xs) == 0 {
+\t\t\treturn 0
+\t\t}
+\t\treturn xs[0]
+\t}
+\tmid := len(xs) / 2
+\treturn sum(xs[:mid]) + sum(xs[mid:])
+}
+
+func main() {
+\txs := make([]int, 5)
+\tfor i := range xs {
+\t\txs[i] = i * i
+\t}
+\tfmt.Println(sum(xs), sum(xs[1:4]))
+\tys := slices.Clone(xs[:2])
+\tys[1] = 5
+\txs[2] = 1
+\tfmt.Println(xs, ys, slices.Equal(xs[:2], ys), slices.Max(xs[2:]), slices.Index(xs[1:], 9))
+}
+""",
+    "30 14\n[0 1 1 9 16] [0 5] false 16 2\n",
+)
+
+
+# a test table's anonymous struct rows holding struct values: a row copied by range or by
+# assignment copies them too (go_values of the row's class)
+CONSTRUCTS["anonymous_table_rows_holding_struct_values"] = (
+    """\
+package main
+
+import "fmt"
+
+type want struct{ a, b int }
+
+type inner struct{ w want }
+
+func main() {
+\ttests := []struct {
+\t\tname string
+\t\twant want
+\t\tin   inner
+\t}{
+\t\t{"one", want{1, 2}, inner{want{3, 4}}},
+\t\t{"two", want{5, 6}, inner{want{7, 8}}},
+\t}
+\tfor _, tc := range tests {
+\t\ttc.want.a = 100
+\t\ttc.in.w.b = 200
+\t\tfmt.Printf("%s %+v %+v\\n", tc.name, tc.want, tc.in)
+\t}
+\tfirst := tests[0]
+\tfirst.in.w.a = -1
+\tfmt.Println(tests, first)
+}
+""",
+    "one {a:100 b:2} {w:{a:3 b:200}}\n"
+    "two {a:100 b:6} {w:{a:7 b:200}}\n"
+    "[{one {1 2} {{3 4}}} {two {5 6} {{7 8}}}] {one {1 2} {{-1 4}}}\n",
+)
+
+
+# a *sync.Mutex or *sync.RWMutex held in an interface of the program (type Locker
+# interface{ Lock(); Unlock() }, or one embedding sync.Locker) beside a type of the
+# program's: l.Lock() is the mutex's, which blocks
+CONSTRUCTS["mutexes_in_interfaces_of_the_program"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Locker interface {
+\tLock()
+\tUnlock()
+}
+
+type RW interface {
+\tsync.Locker
+\tRLock()
+\tRUnlock()
+}
+
+type spin struct{ n int }
+
+func (s *spin) Lock()   { s.n++ }
+func (s *spin) Unlock() {}
+
+func count(l Locker, n *int, wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\tfor i := 0; i < 3; i++ {
+\t\tl.Lock()
+\t\t*n++
+\t\tl.Unlock()
+\t}
+}
+
+func main() {
+\tvar wg sync.WaitGroup
+\tn := 0
+\tfor _, l := range []Locker{new(sync.Mutex), &spin{}, &sync.RWMutex{}} {
+\t\twg.Add(2)
+\t\tgo count(l, &n, &wg)
+\t\tgo count(l, &n, &wg)
+\t}
+\twg.Wait()
+\tvar rw RW = new(sync.RWMutex)
+\trw.RLock()
+\trw.RLock()
+\trw.RUnlock()
+\trw.RUnlock()
+\trw.Lock()
+\tfmt.Println(n, "locked")
+\trw.Unlock()
+}
+""",
+    "18 locked\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

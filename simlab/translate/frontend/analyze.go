@@ -75,6 +75,18 @@ func (p *program) analyze() *analysis {
 		stdVar:    map[types.Object]bool{},
 		libArg:    map[*ast.FuncLit]bool{},
 	}
+	p.assignments(func(e ast.Expr, t types.Type) {
+		if p.lockerInInterface(e, t) {
+			// l.Lock() of an interface of the program that holds a *sync.Mutex: the
+			// mutex's Lock blocks, so every Lock of the interface's family may
+			iface := under(t).(*types.Interface)
+			for i := 0; i < iface.NumMethods(); i++ {
+				if m := iface.Method(i); m.Name() == "Lock" || m.Name() == "RLock" {
+					a.stdGen[methodFamily(m)] = true
+				}
+			}
+		}
+	})
 	// units for the declared functions first, so calls can be resolved
 	inits := map[*types.Package]int{}
 	for _, f := range p.files {

@@ -28,6 +28,8 @@ type module struct {
 	copied       map[*types.TypeName]bool                 // struct types go.copy copies
 	keyed        map[*types.TypeName]bool                 // struct types a map is keyed by: equal by value
 	slotsAt      map[*types.TypeName]int                  // the line of each class's __slots__, in out
+	anonCopied   map[*types.Struct]bool                   // anonymous struct types go.copy copies
+	anonSlotsAt  map[*types.Struct]int                    // the line of their classes' __slots__
 	writes       map[string]bool                          // types written through a pointer (see ptrWrites)
 	anon         map[*types.Struct]string                 // the classes of fields' anonymous struct types
 	boxed        map[types.Object]bool                    // local variables that live in a go.Ref (see findBoxed)
@@ -56,6 +58,7 @@ func translate(p *program) string {
 	m := &module{p: p, a: a, reserved: map[string]bool{}, globals: map[types.Object]string{},
 		closed: map[string]bool{}, types: map[*types.TypeName]bool{}, basics: map[*types.TypeName]bool{},
 		copied: map[*types.TypeName]bool{}, keyed: map[*types.TypeName]bool{}, slotsAt: map[*types.TypeName]int{}, anon: map[*types.Struct]string{},
+		anonCopied: map[*types.Struct]bool{}, anonSlotsAt: map[*types.Struct]int{},
 		boxed: map[types.Object]bool{}, wrapped: map[*types.TypeName]bool{}, values: map[*types.TypeName]bool{},
 		iterVars: map[*ast.ForStmt][]types.Object{}, rangeRefs: map[types.Object]bool{},
 		localGeneric: map[*types.TypeName]*types.TypeParamList{}}
@@ -112,8 +115,18 @@ func translate(p *program) string {
 func (m *module) valueFields() {
 	var at []int
 	lines := map[int]string{}
+	structs := map[*types.Struct]int{} // each copied struct type, and its __slots__ line
 	for tn := range m.copied {
-		st := tn.Type().Underlying().(*types.Struct)
+		if i, ok := m.slotsAt[tn]; ok {
+			structs[tn.Type().Underlying().(*types.Struct)] = i
+		}
+	}
+	for st := range m.anonCopied {
+		if i, ok := m.anonSlotsAt[st]; ok {
+			structs[st] = i
+		}
+	}
+	for st, i := range structs {
 		var names []string
 		for i := 0; i < st.NumFields(); i++ {
 			_, isArray := under(st.Field(i).Type()).(*types.Array)
@@ -122,10 +135,6 @@ func (m *module) valueFields() {
 			}
 		}
 		if len(names) == 0 {
-			continue
-		}
-		i, ok := m.slotsAt[tn]
-		if !ok {
 			continue
 		}
 		lines[i] = fmt.Sprintf("    go_values = %s  # struct values, copied with it", pyTuple(names))
@@ -768,6 +777,12 @@ func (m *module) refuseSharedSubslices() {
 					}
 				case name == "append" && n.Ellipsis.IsValid(), name == "copy":
 					readOnly[ast.Unparen(n.Args[len(n.Args)-1])] = true // the elements copied
+				case slices.Contains([]string{"slices.Clone", "slices.Equal", "slices.Compare", "slices.Index",
+					"slices.Contains", "slices.Max", "slices.Min", "slices.IndexFunc", "slices.ContainsFunc",
+					"slices.BinarySearch", "slices.IsSorted"}, name):
+					for _, a := range n.Args {
+						readOnly[ast.Unparen(a)] = true // read, in the one step the call takes
+					}
 				}
 			}
 			return true
@@ -886,17 +901,19 @@ func (m *module) readArgs(call *ast.CallExpr) []int {
 		if i >= params.Len() || u.sig.Variadic() && i >= params.Len()-1 {
 			break
 		}
-		if isSliceType(params.At(i).Type()) && readsOnly(m.p, u.body, params.At(i)) {
+		if isSliceType(params.At(i).Type()) && readsOnly(m.p, u.body, params.At(i), fn.Origin(), i) {
 			read = append(read, i)
 		}
 	}
 	return read
 }
 
-// readsOnly: body uses the slice v only to read it where it stands: ranges over
-// it, reads its elements (not a field or a method of one), takes its len or cap;
-// no closure of body uses it.
-func readsOnly(p *program, body *ast.BlockStmt, v types.Object) bool {
+// readsOnly: body, of the function fn whose parameter at is v, uses the slice v only
+// to read it where it stands: ranges over it, reads its elements (not a field or a
+// method of one), takes its len or cap, or passes it or a sub-slice of it back to
+// fn as the same parameter (count(xs[:mid]) + count(xs[mid:])); no closure of body
+// uses it.
+func readsOnly(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func, at int) bool {
 	writes := map[*ast.IndexExpr]bool{} // xs[i] = v, xs[i]++, &xs[i], xs[i].f
 	target := func(e ast.Expr) {
 		for {
@@ -949,6 +966,15 @@ func readsOnly(p *program, body *ast.BlockStmt, v types.Object) bool {
 			if name := calleeName(p, n); (name == "len" || name == "cap") && len(n.Args) == 1 {
 				if id, isID := ast.Unparen(n.Args[0]).(*ast.Ident); isID {
 					allowed[id] = true
+				}
+			}
+			if callee, isFn := p.info.Uses[identOf(ast.Unparen(n.Fun))].(*types.Func); isFn && callee.Origin() == fn && at < len(n.Args) && !n.Ellipsis.IsValid() {
+				arg := ast.Unparen(n.Args[at])
+				if se, isSlice := arg.(*ast.SliceExpr); isSlice && se.Max == nil {
+					arg = ast.Unparen(se.X)
+				}
+				if id, isID := arg.(*ast.Ident); isID {
+					allowed[id] = true // the recursion reads it as this call does
 				}
 			}
 		}
@@ -1781,6 +1807,8 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	m.emit("")
 	if tn != nil {
 		m.slotsAt[tn] = len(m.out)
+	} else {
+		m.anonSlotsAt[st] = len(m.out)
 	}
 	var tparams []string // a generic type's: each instance keeps the makers of their zero values
 	if tn != nil {

@@ -98,10 +98,15 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 	}
 	if st, ok := types.Unalias(t).(*types.Struct); ok && m.anonClass(st) != "" {
 		// a literal's anonymous struct (a test's table row): copied field by field,
-		// which is a copy as long as no field holds a struct value itself
+		// a field holding a struct value copied in turn (its class's go_values)
+		m.anonCopied[st] = true
 		for i := 0; i < st.NumFields(); i++ {
-			if _, isStruct := under(st.Field(i).Type()).(*types.Struct); isStruct && !isTime(st.Field(i).Type()) {
-				p.unsupported(at, "a copy of an anonymous struct value holding a struct value ("+st.Field(i).Name()+")", "a named struct type, or a pointer field")
+			ft := st.Field(i).Type()
+			if _, isStruct := under(ft).(*types.Struct); isStruct && !isTime(ft) {
+				if !m.isStructValue(ft) {
+					p.unsupported(at, "a copy of an anonymous struct value holding a struct value ("+st.Field(i).Name()+")", "a named struct type, or a pointer field")
+				}
+				m.copyable(ft, at)
 			}
 		}
 		return
@@ -151,6 +156,9 @@ func (f *fn) expr(e ast.Expr) string {
 		}
 		if tp, ok := t.(*types.TypeParam); ok {
 			return "go.boxed(" + tp.Obj().Name() + ", " + f.exprOf(e) + ")" // an int8 keeps its type
+		}
+		if ptr, ok := t.(*types.Pointer); ok && (isNamed(ptr.Elem(), "sync", "Mutex") || isNamed(ptr.Elem(), "sync", "RWMutex")) {
+			return "go.Locker(" + f.exprOf(e) + ")" // in an interface of the program: l.Lock()
 		}
 		if typedLiteral(f.p, e) {
 			return "go.typed(" + f.exprOf(e) + ", " + pyString(reflectType(t)) + ")" // []any{[]int{4}}: %T is []int

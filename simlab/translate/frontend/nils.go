@@ -48,6 +48,9 @@ func (p *program) findInterfaceValues() {
 		if p.isNamedValue(from) || sortSlice(from) != "" {
 			p.ifaceValues[e] = true
 		}
+		if p.lockerInInterface(e, t) {
+			p.ifaceValues[e] = true // go.Locker: the mutex's methods by their Go names
+		}
 		if _, ok := p.info.TypeOf(e).(*types.TypeParam); ok && !p.printed[e] && !isTypeParam(t) {
 			p.ifaceValues[e] = true // go.boxed: an int8 that a generic holds keeps its type
 		}
@@ -336,4 +339,19 @@ func typedLiteral(p *program, e ast.Expr) bool {
 		return true
 	}
 	return false
+}
+
+// lockerInInterface: e, a *sync.Mutex or a *sync.RWMutex, goes into t, an interface
+// of the program with methods (type Locker interface{ Lock(); Unlock() }), whose
+// calls are the methods' by their Go names: go.Locker holds it.
+func (p *program) lockerInInterface(e ast.Expr, t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || !p.ours(n.Obj().Pkg()) {
+		return false
+	}
+	if it, isIface := n.Underlying().(*types.Interface); !isIface || it.Empty() {
+		return false
+	}
+	ptr, ok := p.info.TypeOf(e).(*types.Pointer)
+	return ok && (isNamed(ptr.Elem(), "sync", "Mutex") || isNamed(ptr.Elem(), "sync", "RWMutex"))
 }

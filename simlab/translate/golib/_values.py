@@ -176,6 +176,41 @@ def pointer_method(fn: Callable[..., Any]) -> method:
     return method(fn, pointer=True)
 
 
+class Locker:
+    """A ``*sync.Mutex`` or ``*sync.RWMutex`` held in an interface of the program
+    (``type Locker interface{ Lock(); Unlock() }``): the interface's calls are the
+    mutex's methods by their Go names, ``yield from l.Lock()``."""
+
+    __slots__ = ("m",)
+
+    def __init__(self, m: Any):
+        self.m = m
+
+    def Lock(self) -> Generator[Any, Any, None]:
+        yield self.m.lock()
+
+    def RLock(self) -> Generator[Any, Any, None]:
+        yield self.m.rlock()
+
+    def Unlock(self) -> None:
+        self.m.unlock()
+
+    def RUnlock(self) -> None:
+        self.m.runlock()
+
+    def TryLock(self) -> bool:
+        return bool(self.m.try_lock())
+
+    def TryRLock(self) -> bool:
+        return bool(self.m.try_rlock())
+
+    def lock(self) -> Any:  # sync.Locker's, where the interface embeds it
+        return self.m.lock()
+
+    def unlock(self) -> None:
+        self.m.unlock()
+
+
 class Ref:
     """A pointer to a variable that is not a struct (``&x``, ``new(int)``): ``p.v``
     is ``*p``. Pointers to struct values are the objects themselves."""
