@@ -19,10 +19,13 @@ import (
 type sliceAliases struct {
 	p      *program
 	parent map[any]any
+	// parameters their function only reads, in the one step it takes (it never
+	// blocks): an argument shares nothing through one
+	readOnly map[*types.Var]bool
 }
 
-func (p *program) sliceAliases() *sliceAliases {
-	a := &sliceAliases{p: p, parent: map[any]any{}}
+func (p *program) sliceAliases(readOnly map[*types.Var]bool) *sliceAliases {
+	a := &sliceAliases{p: p, parent: map[any]any{}, readOnly: readOnly}
 	a.build()
 	return a
 }
@@ -198,6 +201,8 @@ func (a *sliceAliases) build() {
 					a.union(s, unknown(p.info.TypeOf(arg)))
 				case sig.Variadic() && i >= sig.Params().Len()-1:
 					a.union(s, sig.Params().At(sig.Params().Len()-1))
+				case i < sig.Params().Len() && a.readOnly[sig.Params().At(i)]:
+					// Sum(part) and Sum(parts): read where they stand, they share nothing
 				case i < sig.Params().Len():
 					a.union(s, sig.Params().At(i))
 				}

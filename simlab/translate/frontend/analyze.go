@@ -1052,6 +1052,17 @@ func related(x, y string) bool {
 }
 
 // relatedIn: some family of set is related to f.
+// calledAsGenerator: a dynamic call that may reach a function value of the family
+// fam is a yield from, because another function it may call is a generator.
+func (a *analysis) calledAsGenerator(fam string) bool {
+	for d := range a.famDyn {
+		if related(d, fam) && relatedIn(a.famGen, d) {
+			return true
+		}
+	}
+	return false
+}
+
 func relatedIn(set map[string]bool, f string) bool {
 	if set[f] {
 		return true

@@ -714,7 +714,18 @@ var inPlace = []string{"copy", "clear", "sort.Ints", "sort.Strings", "sort.Float
 // the sub-slice only replaces its own operand (s = s[1:], s = append(s[:i], ...)).
 func (m *module) refuseSharedSubslices() {
 	p := m.p
-	aliases := p.sliceAliases()
+	readParams := map[*types.Var]bool{}
+	for fn, u := range m.a.byFunc {
+		if u.gen || u.decl == nil || u.decl.Body == nil || u.sig.Variadic() {
+			continue
+		}
+		for i := 0; i < u.sig.Params().Len(); i++ {
+			if v := u.sig.Params().At(i); isSliceType(v.Type()) && readsOnly(p, u.body, v, fn, i) {
+				readParams[v] = true
+			}
+		}
+	}
+	aliases := p.sliceAliases(readParams)
 	written := map[string]bool{} // element types written: an array's sub-slice goes by them
 	var writes []any             // the groups of the slices written
 	var writeAt []ast.Node       // and where each write is
@@ -770,6 +781,7 @@ func (m *module) refuseSharedSubslices() {
 				switch {
 				case tv.IsType() && !isSliceType(tv.Type), name == "len", name == "cap", strings.HasPrefix(name, "fmt."),
 					strings.HasPrefix(name, "strings."), strings.HasPrefix(name, "bytes."), strings.HasPrefix(name, "log."),
+					strings.HasPrefix(name, "errors."), // errors.Join(errs[:]...)
 					slices.Contains([]string{"testing.Log", "testing.Logf", "testing.Error", "testing.Errorf", "testing.Fatal",
 						"testing.Fatalf", "testing.Skip", "testing.Skipf"}, name): // t.Log(got[:1])
 					for _, a := range n.Args {
@@ -1846,6 +1858,8 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		if cls := timeClass(ft); cls != "" {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls))
+		} else if cls := m.basicClass(ft); cls != "" && hasFmtMethod(ft) {
+			times = append(times, fmt.Sprintf("%q: %s", name, cls)) // a Celsius that arithmetic left a float
 		}
 		if m.programStruct(ft) || holdsStructValues(ft) {
 			values = append(values, name)
@@ -1855,7 +1869,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		m.emit("    go_durations = %s  # time.Duration fields, printed as 1.5s", pyTuple(durations))
 	}
 	if len(times) > 0 {
-		m.emit("    go_times = {%s}  # fmt prints them by their String methods", strings.Join(times, ", "))
+		m.emit("    go_stringers = {%s}  # fmt prints them by their String methods", strings.Join(times, ", "))
 	}
 	if len(generic) > 0 {
 		m.emit("    go_generic_fields = {%s}  # struct values where their type argument is a struct type", strings.Join(generic, ", "))

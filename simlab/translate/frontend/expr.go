@@ -682,7 +682,11 @@ func (f *fn) stdFuncValue(x *ast.SelectorExpr, fn *types.Func) (string, bool) {
 	if yields || len(f.pre) != pre {
 		p.unsupported(x, fn.Pkg().Path()+"."+fn.Name()+" as a value (it blocks)", "a closure calling it")
 	}
-	return "lambda " + strings.Join(params, ", ") + ": " + s, true
+	value := "lambda " + strings.Join(params, ", ") + ": " + s
+	if f.m.a.calledAsGenerator(familyOf(p, sig)) {
+		value = "go.generator(" + value + ")" // called with yield from, as its family's generators are
+	}
+	return value, true
 }
 
 // libraryFunc: e names a function of the standard library (slices.Max).
@@ -1507,10 +1511,14 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 		}
 	}
 	z, _ := m.zero(t, at)
-	if isStructValueType(t) && !hasFmtMethod(t) || holdsStructValues(t) {
-		return "go.ValueType(" + goName + ", lambda: " + z + ")" // fmt prints a value of T {...}
+	box := ""
+	if isStructValueType(t) {
+		box = ", box=go.as_value" // in an interface, a struct value: x.(S), %T and fmt see one
 	}
-	return "go.TypeArg(" + goName + ", lambda: " + z + ")"
+	if isStructValueType(t) && !hasFmtMethod(t) || holdsStructValues(t) {
+		return "go.ValueType(" + goName + ", lambda: " + z + box + ")" // fmt prints a value of T {...}
+	}
+	return "go.TypeArg(" + goName + ", lambda: " + z + box + ")"
 }
 
 // yields wraps a blocking expression: (yield op) or (yield from gen).
@@ -2119,6 +2127,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map",
 		"strings.FieldsFunc", "strings.FieldsFuncSeq", "strings.ContainsFunc", "slices.DeleteFunc", "slices.CompactFunc",
 		"strings.TrimFunc", "strings.TrimLeftFunc", "strings.TrimRightFunc", "strings.IndexFunc", "strings.LastIndexFunc",
+		"maps.DeleteFunc",
 		"slices.IsSortedFunc", "slices.EqualFunc", "maps.EqualFunc":
 		fnArg := c.Args[len(c.Args)-1]
 		if name == "strings.Map" {
@@ -2240,6 +2249,16 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.Replacer(" + f.args(c) + ")", false
 	case "text/tabwriter.NewWriter":
 		return "go.TabWriter(" + f.args(c) + ")", false
+	case "bufio.NewWriter", "bufio.NewWriterSize":
+		return "go.BufWriter(" + f.args(c) + ")", false // flushed by Flush, or when full
+	case "io.WriteString":
+		return "go.fprint(" + arg(0) + ", " + arg(1) + ")", false
+	case "io.ReadAll":
+		return "go.io_read_all(" + arg(0) + ")", false
+	case "strconv.ParseUint":
+		return "go.parse_uint(" + f.args(c) + ")", false
+	case "strconv.QuoteRune":
+		return "go.quote_rune(" + arg(0) + ")", false
 	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte",
 		"bytes.Contains", "bytes.Index", "bytes.HasPrefix", "bytes.HasSuffix":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
@@ -2664,7 +2683,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "strings.Reader.Len", "strings.Reader.Size", "strings.Reader.Read", "strings.Reader.ReadByte",
 		"strings.Reader.ReadRune", "strings.Reader.Reset", "strings.Replacer.Replace",
 		"bufio.Scanner.Scan", "bufio.Scanner.Text", "bufio.Scanner.Bytes", "bufio.Scanner.Err",
-		"text/tabwriter.Writer.Init", "text/tabwriter.Writer.Write", "text/tabwriter.Writer.Flush":
+		"text/tabwriter.Writer.Init", "text/tabwriter.Writer.Write", "text/tabwriter.Writer.Flush",
+		"bufio.Writer.Write", "bufio.Writer.WriteString", "bufio.Writer.WriteByte", "bufio.Writer.WriteRune",
+		"bufio.Writer.Flush", "bufio.Writer.Buffered", "bufio.Writer.Available", "bufio.Writer.Size":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "bufio.Scanner.Split":
 		kind := ""

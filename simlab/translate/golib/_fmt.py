@@ -18,7 +18,7 @@ from ._gosyntax import GoSyntax, go_syntax
 from ._io import _write, stderr
 from ._numbers import Float32
 from ._pool import Pool
-from ._strconv import format_float, quote
+from ._strconv import format_float, quote, quote_rune
 from ._types import TypeArg, boxed, type_name
 from ._values import (
     EMPTY,
@@ -246,11 +246,12 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
     its kind: ``"value"`` for a struct value, or a slice, an array or a map of them
     (``go_fmt_values``), ``"duration"`` for a
     time.Duration (``go_durations``), else ``""``. An exported field of a type of
-    package time (``go_times``) comes as the value whose String method fmt calls,
+    package time or of a named number type of the program with a String or Error
+    method (``go_stringers``) comes as the value whose method fmt calls,
     ``go.Month(2)``. A generic type's type arguments are no fields."""
     cls = type(x)
     values, durations = getattr(cls, "go_fmt_values", ()), getattr(cls, "go_durations", ())
-    times: dict[str, type] = getattr(cls, "go_times", {})
+    times: dict[str, type] = getattr(cls, "go_stringers", {})
     for s, param in getattr(cls, "go_generic_fields", {}).items():
         if isinstance(getattr(x, param), ValueType):  # a field of type T, T a struct type
             values = (*values, s)
@@ -335,7 +336,7 @@ def stringed(x: Any) -> Generator[Any, Any, Any]:
 class ValueType(TypeArg):
     """A type argument that is a struct type whose values fmt prints field by field (no
     String or Error method of theirs), or a slice, an array or a map of such values:
-    ``show(Pair{...})`` passes ``T=go.ValueType("main.Pair", lambda: Pair())``. It
+    ``show(Pair{...})`` passes ``T=go.ValueType("main.Pair", lambda: Pair(), ...)``. It
     tells fmt that a value of ``T``, the same object as a pointer to it here, prints
     ``{...}``, not ``&{...}``."""
 
@@ -718,8 +719,7 @@ def _quoted(x: Any, raw: bool = False) -> str:
     if isinstance(x, list):
         return "[" + " ".join(_quoted(e, raw) for e in x) + "]"
     if isinstance(x, int) and not isinstance(x, bool):
-        ch = chr(x)
-        return "'" + (ch if ch.isprintable() and ch != "'" else quote(ch)[1:-1]) + "'"
+        return quote_rune(x)
     if raw and _backquotable(str(x)):
         return f"`{x}`"
     return quote(str(x))

@@ -160,6 +160,14 @@ def slices_backward(s: list[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
     return _over(list(enumerate(s))[::-1])
 
 
+def slices_chunk(s: list[Any], n: int) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``slices.Chunk(s, n)``: ``s`` in sub-slices of ``n`` elements, the last shorter.
+    Each is a copy here (the translation refuses one where a write could show it)."""
+    if n < 1:
+        raise GoPanic("cannot be less than 1")
+    return _over([s[i : i + n] for i in range(0, len(s), n)])
+
+
 def slices_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
     """``slices.Collect(seq)``: ``yield from`` it (the iterator may block). Nothing
     collected is the nil slice, as Go's, which appends to nil."""

@@ -823,3 +823,10 @@ def maps_equal_func(a: dict[Any, Any], b: dict[Any, Any], eq: Callable[[Any, Any
     if len(a) != len(b):
         return False
     return all(k in b and eq(x, b[k]) for k, x in a.items())
+
+
+def maps_delete_func(m: dict[Any, Any], delete: Callable[[Any, Any], Any]) -> None:
+    """``maps.DeleteFunc(m, del)``: every pair ``del`` is true of removed (``del`` is
+    called on each pair in turn, which Go does in its map's own order)."""
+    for k in [k for k, v in m.items() if delete(k, v)]:
+        del m[k]

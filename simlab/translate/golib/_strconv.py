@@ -99,7 +99,31 @@ def parse_int(s: str, base: int, bits: int) -> tuple[int, NumError | None]:
     """``strconv.ParseInt``: ``s`` in ``base`` (0: by its prefix, ``0x1f``, ``0o17``,
     ``0b101``, ``017``, with ``_`` between digits), as an int of ``bits`` bits (0 for
     int's 64); out of range, the nearest and Go's range error."""
-    body = s[1:] if s[:1] in "+-" else s
+    n = _unsigned(s[1:] if s[:1] in "+-" else s, base)
+    if n is None:
+        return 0, NumError("ParseInt", s, ErrSyntax)
+    n = -n if s[:1] == "-" else n
+    top = 1 << ((bits or 64) - 1)
+    if not -top <= n < top:
+        return (top - 1 if n > 0 else -top), NumError("ParseInt", s, ErrRange)
+    return n, None
+
+
+def parse_uint(s: str, base: int, bits: int) -> tuple[int, NumError | None]:
+    """``strconv.ParseUint``: as :func:`parse_int`, without a sign; out of range, the
+    largest value and Go's range error."""
+    n = None if s[:1] in "+-" else _unsigned(s, base)
+    if n is None:
+        return 0, NumError("ParseUint", s, ErrSyntax)
+    top = (1 << (bits or 64)) - 1
+    if n > top:
+        return top, NumError("ParseUint", s, ErrRange)
+    return n, None
+
+
+def _unsigned(body: str, base: int) -> int | None:
+    """The number the unsigned ``body`` spells in ``base`` (0: by its prefix), or
+    None where Go's parser finds a syntax error."""
     digits, literal = body, base == 0
     if literal:
         base = _INT_BASES.get(body[:2], 8 if body[:1] == "0" and len(body) > 1 else 10)
@@ -108,16 +132,9 @@ def parse_int(s: str, base: int, bits: int) -> tuple[int, NumError | None]:
             digits = "!"
         digits = digits.replace("_", "")
     try:
-        n = int(digits, base) if digits and digits.isalnum() and digits.isascii() else None
+        return int(digits, base) if digits and digits.isalnum() and digits.isascii() else None
     except ValueError:
-        n = None
-    if n is None:
-        return 0, NumError("ParseInt", s, ErrSyntax)
-    n = -n if s[:1] == "-" else n
-    top = 1 << ((bits or 64) - 1)
-    if not -top <= n < top:
-        return (top - 1 if n > 0 else -top), NumError("ParseInt", s, ErrRange)
-    return n, None
+        return None
 
 
 _BOOLS = {"1": True, "t": True, "T": True, "TRUE": True, "true": True, "True": True}
@@ -205,6 +222,15 @@ def format_float(x: float, fmt: int, prec: int, bits: int) -> str:
 
 _ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _ESCAPES |= {"\v": "\\v", "\\": "\\\\", '"': '\\"'}
+
+
+def quote_rune(r: int) -> str:
+    """``strconv.QuoteRune`` (and ``%q`` of a rune): in single quotes, with Go's
+    escapes, a single quote's too and a double quote's not."""
+    ch = chr(r)
+    if ch in "'\"":
+        return "'\\''" if ch == "'" else "'\"'"
+    return "'" + quote(ch)[1:-1] + "'"
 
 
 def quote(text: str) -> str:

@@ -16,7 +16,14 @@ from typing import Any
 
 import simlab as sl
 from simlab.errors import Goexit, GoPanic
-from simlab.go.goroutine import SYNCTEST_WAIT, WAITING, Op
+from simlab.go.goroutine import (
+    MUTEX_LOCK,
+    RWMUTEX_LOCK,
+    RWMUTEX_RLOCK,
+    SYNCTEST_WAIT,
+    WAITING,
+    Op,
+)
 from simlab.observe.leaks import durably_blocked
 
 from ._fmt import _print, sprintf, sprintln
@@ -519,11 +526,15 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
             and not any(  # an AfterFunc's f runs in a new goroutine, which may wake them
                 t.always_wakes and t.id > made_before for t in rt.timer_table.armed()
             )
-        ):
+        ) and not _hangs(binary, left):
             t._in_bubble(rt.now - start)  # the bubble's time is none on the wall clock
             raise GoPanic(_BUBBLE_BLOCKED)
         if any(g.state != WAITING or g.wait_reason == SYNCTEST_WAIT for g in left):
             yield rt.gosched()  # a synctest.Wait of the bubble returns at this instant too
+        elif binary is not None and _hangs(binary, left):
+            binary.hang()
+            while True:
+                yield rt.gosched()  # the alarm fires at this instant
         else:
             yield rt.sleep(max(1, int(rt.env.peek()) - rt.now))  # to the next timer
     t._cleanups, t._bubble = outside, False
@@ -541,6 +552,14 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
     t._failed, t._skipped = failed or failed_in_bubble, skipped
     if failed_in_bubble:
         yield t.fail_now()
+
+
+def _hangs(binary: TestBinary | None, left: list[Any]) -> bool:
+    """Go moves a bubble's clock on, or finds its goroutines deadlocked, only once
+    every one of them is durably blocked, and one waiting to lock a sync.Mutex or
+    RWMutex is not: with nothing else to run, the bubble is stuck, and the test
+    binary hangs until go test's ``-timeout``."""
+    return binary is not None and any(g.wait_reason in _NOT_DURABLE for g in left)
 
 
 @sl.gofunc("testing.tRunner")
@@ -685,7 +704,9 @@ def _package_line(rt: Any, package: str, failed: bool) -> str:
     """go test's line for the package as its test binary ends, the time the run's
     simulated time but what synctest bubbles took, which is none on the wall clock:
     ``ok  \tpkg\t0.150s``, or ``FAIL\tpkg\t0.150s`` and ``FAIL``."""
-    took = f"{(rt.now - _state(rt).bubbled) / 1e9:.3f}s"
+    state = _state(rt)
+    hung = state.binary.hung if state.binary is not None else 0  # a stuck bubble's wait
+    took = f"{(rt.now - state.bubbled + hung) / 1e9:.3f}s"
     return f"FAIL\t{package}\t{took}\nFAIL" if failed else f"ok  \t{package}\t{took}"
 
 
@@ -708,6 +729,9 @@ def test_main(m: M, main: Callable[[M], Any]) -> Generator[Any, Any, None]:
 
 TEST_TIMEOUT = 10 * sl.Minute  # go test's default -timeout
 
+# waits that do not block a goroutine durably in a synctest bubble, by Go's rule
+_NOT_DURABLE = frozenset({MUTEX_LOCK, RWMUTEX_LOCK, RWMUTEX_RLOCK})
+
 
 @dataclass
 class TestBinary:
@@ -722,10 +746,11 @@ class TestBinary:
     running: dict[str, T] = field(default_factory=dict)
     bubbled: int = 0
     bubbles: dict[str, int] = field(default_factory=dict)
+    hung: int = 0
 
     def wall(self) -> int:
         """The nanoseconds the binary has run on the wall clock."""
-        return self.rt.now - self.start - self.in_bubbles()
+        return self.rt.now - self.start - self.in_bubbles() + self.hung
 
     def in_bubbles(self) -> int:
         """The nanoseconds its synctest bubbles have taken, those running too."""
@@ -734,6 +759,15 @@ class TestBinary:
 
     def arm(self, d: int) -> None:
         self.alarm = self.rt.after_func(d, _alarm, self, name="testing.(*M).startAlarm.func1")
+
+    def hang(self) -> None:
+        """A test hangs for good (a synctest bubble whose clock cannot move on): the
+        alarm fires now, as it would once the rest of ``-timeout`` had gone by on
+        the wall clock (``hung``, added to every test's time)."""
+        self.hung = max(0, TEST_TIMEOUT - self.wall())
+        if self.alarm is not None:
+            self.alarm.stop()
+        self.arm(0)
 
 
 def bubble_time(rt: Any) -> int:
@@ -752,7 +786,7 @@ def _alarm(binary: TestBinary) -> None:
         binary.arm(TEST_TIMEOUT - wall)
         return
     running = sorted(
-        f"{name} ({sl.format_duration(duration_round(t._elapsed(), 1_000_000_000))})"
+        f"{name} ({sl.format_duration(duration_round(t._elapsed() + binary.hung, 1_000_000_000))})"
         for name, t in binary.running.items()
     )
     listed = "".join("\n\t" + r for r in running)

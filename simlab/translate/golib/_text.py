@@ -340,3 +340,65 @@ class TabWriter:
         """``w.Flush()``: the lines written so far, aligned, to the output."""
         if out := self._tw.flush():
             _write(self._out, out)
+
+
+def io_read_all(r: Any) -> tuple[list[int], Any]:
+    """``io.ReadAll(r)`` of a ``*strings.Reader``: the bytes not read yet."""
+    if not isinstance(r, StringsReader):
+        raise SimlabError(
+            f"io.ReadAll: simlab reads a *strings.Reader only, not a {type(r).__name__}"
+        )
+    rest = list(r._b[r._i :])
+    r._i = len(r._b)
+    return rest, None
+
+
+class BufWriter:
+    """A ``*bufio.Writer``: what is written waits in its buffer (4096 bytes unless
+    ``NewWriterSize`` says) until ``Flush``, or until it would overflow, as Go's: a
+    write that does not fit fills the buffer and flushes it, and one larger than an
+    empty buffer goes straight through. What is never flushed is never written."""
+
+    __slots__ = ("_buf", "_out", "_size")
+
+    def __init__(self, out: Any, size: int = 4096) -> None:
+        self._out, self._size, self._buf = out, size if size > 0 else 4096, bytearray()
+
+    def write(self, data: str | list[int]) -> tuple[int, None]:
+        """``w.Write(p)``, ``w.WriteString(s)``, and what ``fmt.Fprintf(w, ...)`` writes."""
+        raw = data.encode() if isinstance(data, str) else bytes(data)
+        n = len(raw)
+        while len(raw) > self._size - len(self._buf):
+            if not self._buf:  # a large write with nothing buffered: straight through
+                _write(self._out, raw.decode(errors="replace"))
+                return n, None
+            room = self._size - len(self._buf)
+            self._buf += raw[:room]
+            raw = raw[room:]
+            self.flush()
+        self._buf += raw
+        return n, None
+
+    def write_string(self, s: str) -> tuple[int, None]:
+        return self.write(s)
+
+    def write_byte(self, b: int) -> None:
+        self.write([b])
+
+    def write_rune(self, r: int) -> tuple[int, None]:
+        return self.write(chr(r))
+
+    def flush(self) -> None:
+        """``w.Flush()``: the buffered bytes to the output."""
+        if self._buf:
+            text, self._buf = bytes(self._buf).decode(errors="replace"), bytearray()
+            _write(self._out, text)
+
+    def buffered(self) -> int:
+        return len(self._buf)
+
+    def available(self) -> int:
+        return self._size - len(self._buf)
+
+    def size(self) -> int:
+        return self._size

@@ -30,7 +30,7 @@ from ._numbers import (
 )
 from ._runtime_errors import GoRuntimeError, PanicNilError
 from ._time import Month, Time, Weekday
-from ._values import Named, NamedValue, _value_class, concrete, copy
+from ._values import Named, NamedValue, Ref, _value_class, concrete, copy
 
 _GO_TYPES: dict[str, Callable[[Any], bool]] = {
     "int": lambda x: type(x) is int,
@@ -130,7 +130,7 @@ class TypeArg:
         go_name: str,
         zero: Callable[[], Any],
         methods: tuple[str, ...] = (),
-        box: type | None = None,
+        box: Callable[[Any], Any] | None = None,
     ) -> None:
         self.go_name, self.zero, self.methods, self.box = go_name, zero, methods, box
 
@@ -150,6 +150,8 @@ class TypeArg:
             return _GO_TYPES[name](x)
         if isinstance(x, TypedList | TypedDict):
             return x.go_type == name
+        if isinstance(x, Ref):  # a pointer to a number, a string...: its target's type is not kept
+            return name.startswith("*")
         if type(x) is list or type(x) is dict:  # a run does not keep a slice's type
             return name.startswith("[]" if type(x) is list else "map[")
         return type_name(x) == name
@@ -161,7 +163,8 @@ _BASIC_ARGS: dict[Any, str] = {int: "int", str: "string", float: "float64", bool
 def boxed(t: Any, x: Any) -> Any:
     """A value of a type parameter converted to an interface, ``t`` its type
     argument: a sized number becomes the value of its class, which keeps its type
-    (``int8``, not ``int``, to ``%T``, a type switch and an assertion)."""
+    (``int8``, not ``int``, to ``%T``, a type switch and an assertion), and a struct
+    the copy an interface holds (``go.as_value``)."""
     box = t.box if isinstance(t, TypeArg) else None
     return box(x) if box is not None and type(x) is not box else x
 

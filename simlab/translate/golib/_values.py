@@ -82,6 +82,18 @@ def is_nil(s: list[Any]) -> bool:
     return type(s) is NilSlice and not s
 
 
+def generator(fn: Callable[..., Any]) -> Callable[..., Generator[Any, Any, Any]]:
+    """A function of the library that never blocks, used as a value where its
+    family's calls are ``yield from`` (another of its type blocks): ``fn`` as a
+    generator function that returns its result without yielding."""
+
+    def called(*args: Any) -> Generator[Any, Any, Any]:
+        return fn(*args)
+        yield  # never reached: it makes this a generator
+
+    return called
+
+
 def call(fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, Any]:
     """``yield from go.call(f, *args)``: call ``f``, a generator function or not, or
     a library method whose operation is yielded (a deferred ``flag.Store(false)``)."""
