@@ -13619,6 +13619,25 @@ func main() {
 )
 
 
+# ctx.Deadline() of a context without a deadline is the zero Time and false
+CONSTRUCTS["deadline_of_a_context_without_one"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+)
+
+func main() {
+\td, ok := context.Background().Deadline()
+\tfmt.Println(d.IsZero(), ok)
+}
+""",
+    "true false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -13948,6 +13967,43 @@ def test_num_cpu_is_refused_with_what_to_use_instead(tmp_path):
     assert result.output.count("\n") == 1
     assert "main.go:9: unsupported: runtime.NumCPU, the host's count of CPUs" in result.output
     assert "runtime.GOMAXPROCS(0)" in result.output
+
+
+CUSTOM_CONTEXT = """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+\t"time"
+)
+
+type myCtx struct{ inner context.Context }
+
+func (m *myCtx) Deadline() (time.Time, bool) { return m.inner.Deadline() }
+func (m *myCtx) Done() <-chan struct{}        { return m.inner.Done() }
+func (m *myCtx) Err() error                   { return m.inner.Err() }
+func (m *myCtx) Value(k any) any              { return m.inner.Value(k) }
+
+func main() {
+\tctx, cancel := context.WithCancel(&myCtx{context.Background()})
+\tcancel()
+\tfmt.Println(ctx.Err())
+}
+"""
+
+
+def test_a_context_of_the_programs_own_type_is_refused_in_one_line(tmp_path):
+    """simlab's contexts are the context package's: a type of the program that
+    implements context.Context, given as a parent, once ended the run in a Python
+    traceback."""
+    (tmp_path / "main.go").write_text(CUSTOM_CONTEXT)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "main.go")])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert "main.go:17: unsupported: a context.Context of the program's own type (myCtx)" in (
+        result.output
+    )
 
 
 def test_println_of_a_pointer_is_refused_in_one_line(tmp_path):

@@ -2648,7 +2648,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "context.Context.Err":
 		return recv + ".err()", false
 	case "context.Context.Deadline":
-		return recv + ".deadline()", false
+		return "go.context_deadline(" + recv + ")", false // the zero Time where there is none
 	case "context.Context.Value":
 		return recv + ".value(" + arg(0) + ")", false
 	case "log.Logger.Printf", "log.Logger.Print", "log.Logger.Println":

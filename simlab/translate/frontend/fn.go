@@ -2703,10 +2703,14 @@ func (f *fn) selectStmt(s *ast.SelectStmt) {
 			return
 		}
 	}
+	line := f.line
+	if len(clauses) == 1 && deflt == nil {
+		line = p.line(clauses[0]) // Go compiles a select of one case to its operation, at the case
+	}
 	if i == "_" && v == "_" && ok == "_" {
-		f.wl(f.line, "%s", sel)
+		f.wl(line, "%s", sel)
 	} else {
-		f.wl(f.line, "%s, %s, %s = %s", i, v, ok, sel)
+		f.wl(line, "%s, %s, %s = %s", i, v, ok, sel)
 	}
 	n := 0
 	emitted := 0

@@ -48,6 +48,12 @@ func (p *program) findInterfaceValues() {
 		if p.isNamedValue(from) || sortSlice(from) != "" {
 			p.ifaceValues[e] = true
 		}
+		if isNamed(t, "context", "Context") && !types.IsInterface(p.info.TypeOf(e)) {
+			if n := namedOf(p.info.TypeOf(e)); n != nil && p.ours(n.Obj().Pkg()) {
+				p.unsupported(e, "a context.Context of the program's own type ("+n.Obj().Name()+")",
+					"the context package's contexts: WithValue, WithCancel, WithDeadline, WithoutCancel")
+			}
+		}
 		if p.lockerInInterface(e, t) {
 			p.ifaceValues[e] = true // go.Locker: the mutex's methods by their Go names
 		}

@@ -344,3 +344,10 @@ def time_format(t: int, layout: str, rt: Any = None) -> str:
         }[chunk]
 
     return _LAYOUT.sub(part, layout)
+
+
+def context_deadline(ctx: Any) -> tuple[int, bool]:
+    """``ctx.Deadline()``: the deadline and true, or the zero Time and false where
+    no deadline is set (Go's ``time.Time{}``, not the run's first instant)."""
+    deadline, ok = ctx.deadline()
+    return (deadline if ok else ZERO_TIME), ok

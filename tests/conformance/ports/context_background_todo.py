@@ -20,7 +20,7 @@ rt: sl.Runtime  # the Go runtime the program runs on: bind() sets it
 @sl.gofunc("main.main", file="main.go")
 def main():  # L10
     for ctx in [rt.background(), rt.todo()]:  # L11
-        _, has = ctx.deadline()  # L12
+        _, has = go.context_deadline(ctx)  # L12
         go.println(
             ctx,
             "done is nil:",

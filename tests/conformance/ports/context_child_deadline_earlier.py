@@ -26,8 +26,8 @@ def main():  # L12
         try:
             sooner, cancelSooner = sl.with_timeout(parent, 2 * sl.Second)  # L18
             try:
-                dl, _ = later.deadline()  # L20
-                ds, _ = sooner.deadline()  # L21
+                dl, _ = go.context_deadline(later)  # L20
+                ds, _ = go.context_deadline(sooner)  # L21
                 go.println("later child deadline", sl.format_duration(dl - start))  # L22
                 go.println("sooner child deadline", sl.format_duration(ds - start))  # L23
                 yield sooner.done().recv()  # L24

@@ -24,7 +24,7 @@ def main():  # L12
     try:
         child, cancelChild = sl.with_timeout(parent, sl.Hour)  # L16
         try:
-            d, _ = child.deadline()  # L18
+            d, _ = go.context_deadline(child)  # L18
             go.println(child)  # L19
             go.println("child deadline", sl.format_duration(d - start))  # L20
         finally:

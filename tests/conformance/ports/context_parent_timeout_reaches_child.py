@@ -24,7 +24,7 @@ def main():  # L12
     try:
         child, cancelChild = sl.with_cancel(parent)  # L16
         try:
-            _, has = child.deadline()  # L18
+            _, has = go.context_deadline(child)  # L18
             go.println("child has deadline:", has)  # L19
             yield child.done().recv()  # L20
             go.println("child done at", sl.format_duration(rt.now - start), child.err())  # L21

@@ -22,7 +22,7 @@ def main():  # L12
     start = rt.now  # L13
     ctx, cancel = sl.with_timeout(rt.background(), 2 * sl.Second)  # L14
     try:
-        d, ok = ctx.deadline()  # L16
+        d, ok = go.context_deadline(ctx)  # L16
         go.println("deadline", sl.format_duration(d - start), ok)  # L17
         yield rt.sleep(sl.Second)  # L18
         go.println("at", sl.format_duration(rt.now - start), "err", ctx.err())  # L19

@@ -31,7 +31,7 @@ def main():  # L14
     )  # L15
     detached = sl.without_cancel(parent)  # L16
     cancel()  # L17
-    _, has = detached.deadline()  # L18
+    _, has = go.context_deadline(detached)  # L18
     go.println("parent err:", parent.err())  # L19
     go.println("detached err:", detached.err(), "cause:", sl.cause(detached))  # L20
     go.println("detached done is nil:", detached.done() is sl.nil_chan, "deadline:", has)  # L21

@@ -20,7 +20,7 @@ rt: sl.Runtime  # the Go runtime the program runs on: bind() sets it
 def main():  # L7
     a = rt.chan()  # L8
     print("selecting on one case")  # L9
-    yield sl.select(a.recv_case())  # L10
+    yield sl.select(a.recv_case())  # L11
 
 
 def bind(runtime: sl.Runtime) -> None:
