@@ -787,11 +787,30 @@ import (
 func main() {
 \tdata := []int{1, 1, 2, 3}
 \ttail := data[2:]
-\tdata = slices.Compact(data)
-\tfmt.Println(tail)
+	data = slices.Compact(data)
+	fmt.Println(tail)
 }
 """,
         "[3 0]",
+    ),
+    "a chunk of slices.Chunk written": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func main() {
+\txs := []int{1, 2, 3}
+\tfor c := range slices.Chunk(xs, 2) {
+\t\tc[0] = 9
+\t}
+\tfmt.Println(xs)
+}
+""",
+        "[9 2 9]",
     ),
 }
 
@@ -13635,6 +13654,93 @@ func main() {
 }
 """,
     "true false\n",
+)
+
+
+# slices.Chunk's batches handed to goroutines (copies, where no write could show it), a
+# batch size below 1 panics as Go's; os.Stdout.WriteString and Write
+CONSTRUCTS["slices_chunk_and_file_writes"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"os"
+\t"slices"
+\t"sync"
+)
+
+func main() {
+\tjobs := make([]int, 7)
+\tfor i := range jobs {
+\t\tjobs[i] = i * 10
+\t}
+\tvar wg sync.WaitGroup
+\tsums := make([]int, 4)
+\ti := 0
+\tfor batch := range slices.Chunk(jobs, 2) {
+\t\twg.Add(1)
+\t\tgo func(k int, b []int) {
+\t\t\tdefer wg.Done()
+\t\t\tfor _, j := range b {
+\t\t\t\tsums[k] += j
+\t\t\t}
+\t\t}(i, batch)
+\t\ti++
+\t}
+\twg.Wait()
+\tfmt.Println(sums, slices.Collect(slices.Chunk([]string{"a", "b", "c"}, 2)))
+\tos.Stdout.WriteString("written\\n")
+\tos.Stdout.Write([]byte("bytes\\n"))
+\tdefer func() { fmt.Println(recover()) }()
+\tslices.Chunk(jobs, 0)
+}
+""",
+    "[10 50 90 60] [[a b] [c]]\nwritten\nbytes\ncannot be less than 1\n",
+)
+
+
+# a *sync.Mutex in an interface of the program beside a type whose Unlock blocks (a
+# channel of one slot): the interface's Unlock is a yield from, which the mutex's serves
+CONSTRUCTS["mutexes_beside_a_lock_whose_unlock_blocks"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Locker interface {
+\tLock()
+\tUnlock()
+}
+
+// a lock made of a channel of one slot: its Unlock blocks too, in principle
+type chanLock struct{ ch chan struct{} }
+
+func (c chanLock) Lock()   { c.ch <- struct{}{} }
+func (c chanLock) Unlock() { <-c.ch }
+
+func main() {
+\tvar wg sync.WaitGroup
+\ttotal := 0
+\tfor _, l := range []Locker{chanLock{make(chan struct{}, 1)}, &sync.Mutex{}, &sync.RWMutex{}} {
+\t\tfor range 3 {
+\t\t\twg.Add(1)
+\t\t\tgo func() {
+\t\t\t\tdefer wg.Done()
+\t\t\t\tl.Lock()
+\t\t\t\tdefer l.Unlock()
+\t\t\t\ttotal++
+\t\t\t}()
+\t\t}
+\t}
+\twg.Wait()
+\tfmt.Println(total)
+}
+""",
+    "9\n",
 )
 
 

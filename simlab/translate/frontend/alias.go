@@ -262,6 +262,9 @@ func (a *sliceAliases) build() {
 			if x.Value != nil && isSliceType(p.info.TypeOf(x.Value)) {
 				a.union(ownerOf(p, x.Value), a.elements(x.X))
 			}
+			if c, ok := ast.Unparen(x.X).(*ast.CallExpr); ok && calleeName(p, c) == "slices.Chunk" && x.Key != nil && len(c.Args) == 2 {
+				a.union(ownerOf(p, x.Key), a.source(c.Args[0])) // each chunk is a sub-slice of it
+			}
 		case *ast.SendStmt:
 			if s := a.source(x.Value); s != nil {
 				a.union(s, "received "+types.TypeString(p.info.TypeOf(x.Value), nil))

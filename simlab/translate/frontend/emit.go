@@ -835,6 +835,10 @@ func (m *module) refuseSharedSubslices() {
 				if subslicing(p, n) && !readOnly[n] {
 					results = append(results, n)
 				}
+				if calleeName(p, n) == "slices.Chunk" && len(n.Args) == 2 {
+					// its chunks are sub-slices of its operand: checked as one
+					subslices = append(subslices, &ast.SliceExpr{X: n.Args[0], Lbrack: n.Pos(), Rbrack: n.End() - 1})
+				}
 				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Sort" || sel.Sel.Name == "Swap") {
 					if t, ok := elemOf(sel.X); ok && sortSlice(p.info.TypeOf(sel.X)) != "" {
 						writeTo(sel.X, t) // s.Sort() of a sort.IntSlice

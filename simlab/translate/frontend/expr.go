@@ -2049,6 +2049,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "maps.Keys", "maps.Values", "maps.All":
 		// an iterator over the map, in the order the strategy picks, as range picks it
 		return "go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(rt, " + arg(0) + ")", false
+	case "slices.Chunk":
+		return "go.slices_chunk(" + f.args(c) + ")", false // copies: refuseSharedSubslices checks them
 	case "slices.All", "slices.Values", "slices.Backward":
 		return "go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(" + arg(0) + ")", false
 	case "iter.Pull", "iter.Pull2":
@@ -2535,6 +2537,10 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	switch key {
 	case "fmt.Stringer.String":
 		return recv + ".String()", false // the value's own method
+	case "os.File.WriteString":
+		return "go.fprint(" + recv + ", " + arg(0) + ")", false // os.Stdout, os.Stderr
+	case "os.File.Write":
+		return "go.fprint(" + recv + ", go.string_of(" + arg(0) + "))", false
 	case "math/rand.Rand.Int63", "math/rand.Rand.Uint32", "math/rand.Rand.Uint64", "math/rand.Rand.Int31",
 		"math/rand.Rand.Int", "math/rand.Rand.Int63n", "math/rand.Rand.Int31n", "math/rand.Rand.Intn",
 		"math/rand.Rand.Float64", "math/rand.Rand.Float32", "math/rand.Rand.Perm", "math/rand.Rand.Seed",

@@ -204,11 +204,15 @@ class Locker:
     def RLock(self) -> Generator[Any, Any, None]:
         yield self.m.rlock()
 
-    def Unlock(self) -> None:
+    # Unlock never blocks, but where another Unlock of the interface's types does, a
+    # call is ``yield from l.Unlock()``: the empty tuple it returns serves both calls
+    def Unlock(self) -> tuple[()]:
         self.m.unlock()
+        return ()
 
-    def RUnlock(self) -> None:
+    def RUnlock(self) -> tuple[()]:
         self.m.runlock()
+        return ()
 
     def TryLock(self) -> bool:
         return bool(self.m.try_lock())
