@@ -927,8 +927,8 @@ func (m *module) readArgs(call *ast.CallExpr) []int {
 // readsOnly: body, of the function fn whose parameter at is v, uses the slice v only
 // to read it where it stands: ranges over it, reads its elements (not a field or a
 // method of one), takes its len or cap, or passes it or a sub-slice of it back to
-// fn as the same parameter (count(xs[:mid]) + count(xs[mid:])); no closure of body
-// uses it.
+// fn as the same parameter (count(xs[:mid]) + count(xs[mid:]); none if fn is nil);
+// no closure of body uses it.
 func readsOnly(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func, at int) bool {
 	writes := map[*ast.IndexExpr]bool{} // xs[i] = v, xs[i]++, &xs[i], xs[i].f
 	target := func(e ast.Expr) {
@@ -984,7 +984,7 @@ func readsOnly(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func, 
 					allowed[id] = true
 				}
 			}
-			if callee, isFn := p.info.Uses[identOf(ast.Unparen(n.Fun))].(*types.Func); isFn && callee.Origin() == fn && at < len(n.Args) && !n.Ellipsis.IsValid() {
+			if callee, isFn := p.info.Uses[identOf(ast.Unparen(n.Fun))].(*types.Func); isFn && fn != nil && callee.Origin() == fn && at < len(n.Args) && !n.Ellipsis.IsValid() {
 				arg := ast.Unparen(n.Args[at])
 				if se, isSlice := arg.(*ast.SliceExpr); isSlice && se.Max == nil {
 					arg = ast.Unparen(se.X)

@@ -2853,59 +2853,8 @@ func (f *fn) recvCase(e ast.Expr) string {
 }
 
 // variadicAsSlice: does the body use the variadic parameter v (a Python tuple, the
-// *args of its def) as more than a tuple serves for: ranged over, its length, an
-// element read, or spread into another call's ...?
+// *args of its def) as more than a tuple serves for, which is to be ranged over,
+// measured or read an element of (readsOnly)?
 func variadicAsSlice(p *program, body *ast.BlockStmt, v types.Object) bool {
-	if body == nil {
-		return false
-	}
-	ok := map[*ast.Ident]bool{}   // uses a tuple serves
-	target := map[ast.Expr]bool{} // element writes: xs[i] = x, xs[i]++, &xs[i]
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.AssignStmt:
-			for _, l := range x.Lhs {
-				target[ast.Unparen(l)] = true
-			}
-		case *ast.IncDecStmt:
-			target[ast.Unparen(x.X)] = true
-		case *ast.UnaryExpr:
-			if x.Op == token.AND {
-				target[ast.Unparen(x.X)] = true
-			}
-		}
-		return true
-	})
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.RangeStmt:
-			if id, isId := ast.Unparen(x.X).(*ast.Ident); isId {
-				ok[id] = true
-			}
-		case *ast.IndexExpr:
-			if id, isId := ast.Unparen(x.X).(*ast.Ident); isId && !target[x] {
-				ok[id] = true
-			}
-		case *ast.CallExpr:
-			if b, isB := p.info.Uses[identOf(ast.Unparen(x.Fun))].(*types.Builtin); isB && b.Name() == "len" && len(x.Args) == 1 {
-				if id, isId := ast.Unparen(x.Args[0]).(*ast.Ident); isId {
-					ok[id] = true
-				}
-			}
-			if x.Ellipsis.IsValid() && len(x.Args) > 0 {
-				if id, isId := ast.Unparen(x.Args[len(x.Args)-1]).(*ast.Ident); isId {
-					ok[id] = true
-				}
-			}
-		}
-		return true
-	})
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if id, isId := n.(*ast.Ident); isId && p.info.Uses[id] == v && !ok[id] {
-			found = true
-		}
-		return !found
-	})
-	return found
+	return body != nil && !readsOnly(p, body, v, nil, 0)
 }

@@ -117,25 +117,23 @@ class Rand:
         return self.src.Int63()
 
     def Int63n(self, n: int) -> int:
-        if n <= 0:
-            panic("invalid argument to Int63n")
-        if n & (n - 1) == 0:
-            return self.Int63() & (n - 1)
-        top = _MASK63 - (1 << 63) % n  # the largest draw that keeps every value as likely
-        v = self.Int63()
-        while v > top:
-            v = self.Int63()
-        return v % n
+        return self._below(n, self.Int63, 63, "Int63n")
 
     def Int31n(self, n: int) -> int:
+        return self._below(n, self.Int31, 31, "Int31n")
+
+    def _below(self, n: int, draw: Callable[[], int], bits: int, name: str) -> int:
+        """A draw below ``n`` of ``bits`` random bits as Int63n and Int31n make it: a
+        mask for a power of two, else draws above the largest multiple of ``n`` that
+        fits rejected, so that every value is as likely."""
         if n <= 0:
-            panic("invalid argument to Int31n")
+            panic(f"invalid argument to {name}")
         if n & (n - 1) == 0:
-            return self.Int31() & (n - 1)
-        top = (1 << 31) - 1 - (1 << 31) % n
-        v = self.Int31()
+            return draw() & (n - 1)
+        top = (1 << bits) - 1 - (1 << bits) % n
+        v = draw()
         while v > top:
-            v = self.Int31()
+            v = draw()
         return v % n
 
     def Intn(self, n: int) -> int:
