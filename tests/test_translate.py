@@ -13744,6 +13744,50 @@ func main() {
 )
 
 
+# a generic struct's field of type T, T a named number type with a String method, prints
+# by it though generic arithmetic left a float; converted to any it is one (box=Celsius)
+CONSTRUCTS["named_number_type_arguments_print_by_their_string"] = (
+    """\
+package main
+
+import "fmt"
+
+type Number interface{ ~int | ~float64 }
+
+type Celsius float64
+
+func (c Celsius) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
+
+type Stat[T Number] struct {
+\tMin, Max T
+\tMean     float64
+}
+
+func stats[T Number](xs []T) Stat[T] {
+\ts := Stat[T]{Min: xs[0], Max: xs[0]}
+\tvar sum T
+\tfor _, x := range xs {
+\t\ts.Min, s.Max = min(s.Min, x), max(s.Max, x)
+\t\tsum += x
+\t}
+\ts.Mean = float64(sum) / float64(len(xs))
+\treturn s
+}
+
+func first[T Number](xs []T) any { return xs[0] + xs[0] - xs[0] }
+
+func main() {
+\ttemps := []Celsius{18.75, 23.25, 19.5}
+\tfmt.Println(stats(temps), stats([]int{3, 1, 2}))
+\tfmt.Printf("%+v\\n", stats(temps))
+\tv := first(temps)
+\tfmt.Printf("%v %T\\n", v, v)
+}
+""",
+    "{18.8°C 23.2°C 20.5} {1 3 2}\n{Min:18.8°C Max:23.2°C Mean:20.5}\n18.8°C main.Celsius\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1514,6 +1514,8 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 	box := ""
 	if isStructValueType(t) {
 		box = ", box=go.as_value" // in an interface, a struct value: x.(S), %T and fmt see one
+	} else if cls := m.basicClass(t); cls != "" {
+		box = ", box=" + cls // a Celsius that arithmetic left a float, in an interface or printed
 	}
 	if isStructValueType(t) && !hasFmtMethod(t) || holdsStructValues(t) {
 		return "go.ValueType(" + goName + ", lambda: " + z + box + ")" // fmt prints a value of T {...}

@@ -253,8 +253,11 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
     values, durations = getattr(cls, "go_fmt_values", ()), getattr(cls, "go_durations", ())
     times: dict[str, type] = getattr(cls, "go_stringers", {})
     for s, param in getattr(cls, "go_generic_fields", {}).items():
-        if isinstance(getattr(x, param), ValueType):  # a field of type T, T a struct type
+        arg = getattr(x, param)
+        if isinstance(arg, ValueType):  # a field of type T, T a struct type
             values = (*values, s)
+        elif isinstance(arg, TypeArg) and isinstance(arg.box, type):  # T a named number type
+            times = {**times, s: arg.box}
     hidden = getattr(cls, "go_type_params", ())
     for s in cls.__slots__:
         if s not in hidden:
