@@ -157,7 +157,7 @@ func (f *fn) expr(e ast.Expr) string {
 		if tp, ok := t.(*types.TypeParam); ok {
 			return "go.boxed(" + tp.Obj().Name() + ", " + f.exprOf(e) + ")" // an int8 keeps its type
 		}
-		if ptr, ok := t.(*types.Pointer); ok && (isNamed(ptr.Elem(), "sync", "Mutex") || isNamed(ptr.Elem(), "sync", "RWMutex")) {
+		if f.p.ifaceLocks[e] {
 			return "go.Locker(" + f.exprOf(e) + ")" // in an interface of the program: l.Lock()
 		}
 		if typedLiteral(f.p, e) {
@@ -2137,22 +2137,15 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		if name == "strings.Map" {
 			fnArg = c.Args[0]
 		}
-		if f.blocksItself(fnArg) {
-			p.unsupported(c, "a "+name+" whose function blocks", "a function that only compares or maps")
-		}
-		args := f.args(c)
-		if f.mayBlock(fnArg) {
-			// a generator only because a function of its type blocks: run at once
-			var parts []string
-			for _, a := range c.Args {
-				if a == fnArg {
-					parts = append(parts, "go.plain("+f.value(a)+")")
-				} else {
-					parts = append(parts, f.value(a))
-				}
+		var parts []string
+		for _, a := range c.Args {
+			if a == fnArg {
+				parts = append(parts, f.calledAtOnce(c, a, "a "+name+" whose function blocks", "a function that only compares or maps"))
+			} else {
+				parts = append(parts, f.value(a))
 			}
-			args = strings.Join(parts, ", ")
 		}
+		args := strings.Join(parts, ", ")
 		switch name {
 		case "slices.ContainsFunc":
 			return "go.slices_index_func(" + args + ") >= 0", false
@@ -2295,13 +2288,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "math/rand.Perm", "math/rand/v2.Perm":
 		return "go.rand_perm(rt, " + arg(0) + ")", false
 	case "math/rand.Shuffle", "math/rand/v2.Shuffle":
-		if f.blocksItself(c.Args[1]) {
-			p.unsupported(c, "a rand.Shuffle whose swap function blocks", "a function that only swaps")
-		}
-		swap := f.value(c.Args[1])
-		if f.mayBlock(c.Args[1]) {
-			swap = "go.plain(" + swap + ")" // a generator only because another of its type blocks
-		}
+		swap := f.calledAtOnce(c, c.Args[1], "a rand.Shuffle whose swap function blocks", "a function that only swaps")
 		return "go.rand_shuffle(rt, " + arg(0) + ", " + swap + ")", false
 	case "math/rand.NewSource":
 		return "go.rand_new_source(" + arg(0) + ")", false // Go's generator, seeded as Go's
@@ -2549,13 +2536,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"math/rand.Source.Int63", "math/rand.Source.Seed", "math/rand.Source64.Uint64":
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false // go.Rand's methods have Go's names
 	case "math/rand.Rand.Shuffle":
-		if f.blocksItself(c.Args[1]) {
-			p.unsupported(c, "a rand.Shuffle whose swap function blocks", "a function that only swaps")
-		}
-		swap := f.value(c.Args[1])
-		if f.mayBlock(c.Args[1]) {
-			swap = "go.plain(" + swap + ")" // a generator only because another of its type blocks
-		}
+		swap := f.calledAtOnce(c, c.Args[1], "a rand.Shuffle whose swap function blocks", "a function that only swaps")
 		return recv + ".Shuffle(" + arg(0) + ", " + swap + ")", false
 	case "sort.Interface.Len", "sort.Interface.Less", "sort.Interface.Swap",
 		"container/heap.Interface.Push", "container/heap.Interface.Pop":
@@ -2715,14 +2696,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "container/ring.Ring.Len":
 		return "go.Ring.len(" + recv + ")", false // 0 for a nil ring, as Go's
 	case "container/ring.Ring.Do":
-		fnArg := c.Args[0]
-		if f.blocksItself(fnArg) {
-			p.unsupported(c, "a ring.Do whose function blocks", "a range over the ring by Next")
-		}
-		fv := arg(0)
-		if f.mayBlock(fnArg) {
-			fv = "go.plain(" + fv + ")" // a generator only because a function of its type blocks
-		}
+		fv := f.calledAtOnce(c, c.Args[0], "a ring.Do whose function blocks", "a range over the ring by Next")
 		return "go.Ring.do(" + recv + ", " + fv + ")", false
 	case "time.Duration.Seconds":
 		return paren(recv) + " / 1e9", false
@@ -3110,4 +3084,18 @@ func encoded(s string) string {
 		s = "(" + s + ")"
 	}
 	return s + ".encode()"
+}
+
+// calledAtOnce renders fnArg, a function the library call c calls as a plain
+// function, in one step: refused (construct, instead) where it blocks itself, and
+// run at once, go.plain(f), where it is a generator only because a function of its
+// type blocks.
+func (f *fn) calledAtOnce(c *ast.CallExpr, fnArg ast.Expr, construct, instead string) string {
+	if f.blocksItself(fnArg) {
+		f.p.unsupported(c, construct, instead)
+	}
+	if f.mayBlock(fnArg) {
+		return "go.plain(" + f.value(fnArg) + ")"
+	}
+	return f.value(fnArg)
 }

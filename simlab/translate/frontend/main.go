@@ -110,6 +110,7 @@ type program struct {
 
 	ifaceValues map[ast.Expr]bool    // struct values converted to an interface where they stand
 	ifaceNils   map[ast.Expr]bool    // pointers that may be nil converted to an interface
+	ifaceLocks  map[ast.Expr]bool    // mutexes converted to an interface of the program (go.Locker)
 	printed     map[ast.Expr]bool    // the operands of fmt, log, log/slog and testing calls
 	nilSafe     map[*types.Func]bool // methods with a pointer receiver that compare it with nil
 

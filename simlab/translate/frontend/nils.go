@@ -33,6 +33,7 @@ func (p *program) typeNils() {
 func (p *program) findInterfaceValues() {
 	p.ifaceValues = map[ast.Expr]bool{}
 	p.ifaceNils = map[ast.Expr]bool{}
+	p.ifaceLocks = map[ast.Expr]bool{}
 	p.findPrintedOperands()
 	p.assignments(func(e ast.Expr, t types.Type) {
 		if t == nil || !types.IsInterface(t) || p.info.Types[e].IsNil() {
@@ -55,7 +56,7 @@ func (p *program) findInterfaceValues() {
 			}
 		}
 		if p.lockerInInterface(e, t) {
-			p.ifaceValues[e] = true // go.Locker: the mutex's methods by their Go names
+			p.ifaceValues[e], p.ifaceLocks[e] = true, true // go.Locker: the mutex's methods by their Go names
 		}
 		if _, ok := p.info.TypeOf(e).(*types.TypeParam); ok && !p.printed[e] && !isTypeParam(t) {
 			p.ifaceValues[e] = true // go.boxed: an int8 that a generic holds keeps its type

@@ -526,12 +526,12 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
             and not any(  # an AfterFunc's f runs in a new goroutine, which may wake them
                 t.always_wakes and t.id > made_before for t in rt.timer_table.armed()
             )
-        ) and not _hangs(binary, left):
+        ) and not (binary is not None and _hangs(left)):
             t._in_bubble(rt.now - start)  # the bubble's time is none on the wall clock
             raise GoPanic(_BUBBLE_BLOCKED)
         if any(g.state != WAITING or g.wait_reason == SYNCTEST_WAIT for g in left):
             yield rt.gosched()  # a synctest.Wait of the bubble returns at this instant too
-        elif binary is not None and _hangs(binary, left):
+        elif binary is not None and _hangs(left):
             binary.hang()
             while True:
                 yield rt.gosched()  # the alarm fires at this instant
@@ -554,12 +554,12 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
         yield t.fail_now()
 
 
-def _hangs(binary: TestBinary | None, left: list[Any]) -> bool:
+def _hangs(left: list[Any]) -> bool:
     """Go moves a bubble's clock on, or finds its goroutines deadlocked, only once
     every one of them is durably blocked, and one waiting to lock a sync.Mutex or
     RWMutex is not: with nothing else to run, the bubble is stuck, and the test
     binary hangs until go test's ``-timeout``."""
-    return binary is not None and any(g.wait_reason in _NOT_DURABLE for g in left)
+    return any(g.wait_reason in _NOT_DURABLE for g in left)
 
 
 @sl.gofunc("testing.tRunner")

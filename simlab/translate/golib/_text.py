@@ -1,8 +1,8 @@
-"""``strings.Reader``, ``bufio.Scanner`` over one, ``strings.Replacer`` and
-``text/tabwriter``: a string read as its UTF-8 bytes, split into lines, words, runes
-or bytes with Go's buffer (so that a token too long for it ends the scan with
-``bufio.ErrTooLong`` where Go's does), rewritten as Go's replacer does, byte by
-byte, or aligned in columns.
+"""``strings.Reader``, ``bufio.Scanner`` over one, ``strings.Replacer``,
+``text/tabwriter`` and ``bufio.Writer``: a string read as its UTF-8 bytes, split into
+lines, words, runes or bytes with Go's buffer (so that a token too long for it ends
+the scan with ``bufio.ErrTooLong`` where Go's does), rewritten as Go's replacer
+does, byte by byte, aligned in columns, or held in a buffer until it is flushed.
 """
 
 from __future__ import annotations
