@@ -557,3 +557,193 @@ def test_the_cancellable_contexts_behave_as_before(strategy):
         (8, "WithDeadline", "context canceled", 1500 * MS, line + 2),
         (10, "WithCancel", "context deadline exceeded", sl.Second, line + 3),
     ]
+
+
+# --- a context of one's own ----------------------------------------------------------
+#
+# A Context subclass of the model's own, as a translated program's type with Go's four
+# methods is (go.CustomContext). The figures are what Go 1.27.3 printed for the
+# programs of tests/test_translate.py's CONSTRUCTS custom_context,
+# custom_context_own_done, custom_context_never_done and custom_context_after_func.
+
+
+class Gate(sl.Context):
+    """Go: a *gate whose Done is a channel of its own, and whose Err is set when it
+    is closed."""
+
+    __slots__ = ("ch", "error")
+
+    def __init__(self, rt):
+        super().__init__(rt)
+        self.ch = rt.chan()
+        self.error = None
+
+    def done(self):
+        return self.ch
+
+    def err(self):
+        return self.error
+
+    def close(self, err):
+        self.error = err
+        self.ch.close()
+
+    def __str__(self):
+        return "*main.gate"
+
+
+class Wrap(sl.Context):
+    """Go: a type whose four methods call the same methods of the context it wraps."""
+
+    __slots__ = ("inner",)
+
+    def __init__(self, inner):
+        super().__init__(inner.runtime)
+        self.inner = inner
+
+    def done(self):
+        return self.inner.done()
+
+    def err(self):
+        return self.inner.err()
+
+    def deadline(self):
+        return self.inner.deadline()
+
+    def value(self, key):
+        return self.inner.value(key)
+
+
+def test_a_parent_of_ones_own_with_its_own_done_channel_is_watched_by_a_goroutine():
+    """WithCancel: "The returned context's Done channel is closed [...] when the
+    parent context's Done channel is closed". Go starts one goroutine to watch a parent
+    it does not know (custom_context_own_done: goroutines added 1, after 0), and the
+    child takes the parent's Err and, there being no cancellable context behind it,
+    its Err as the cause."""
+
+    def main(rt):
+        gate = Gate(rt)
+        before = rt.num_goroutine()
+        ctx, cancel = sl.with_timeout(gate, sl.Hour)
+        added = rt.num_goroutine() - before
+        full = sl.errors_new("gate closed")
+        gate.close(full)
+        yield ctx.done().recv()
+        yield rt.sleep(MS)
+        after = rt.num_goroutine() - before
+        born, _ = sl.with_cancel(gate)
+        cancel()
+        return added, ctx.err() is full, sl.cause(ctx) is full, after, born.err() is full
+
+    assert sl.Runtime().run(main).value == (1, True, True, 0, True)
+
+
+def test_the_watching_goroutine_is_the_context_packages():
+    """Go 1.27 printed, for a child of a *gate never done:
+
+    goroutine 6 [select]:
+    context.(*cancelCtx).propagateCancel.func2()
+        $GOROOT/src/context/context.go:524 +0x9a
+    created by context.(*cancelCtx).propagateCancel in goroutine 1
+        $GOROOT/src/context/context.go:523 +0x425
+    """
+
+    def main(rt):
+        sl.with_cancel(Gate(rt))
+        yield rt.sleep(1)
+        return rt.goroutine_profile(debug=2)
+
+    f = sl.Runtime().run(main).value.split("\n\n")[1].splitlines()
+    assert f[0] == "goroutine 2 [select]:"
+    assert f[1] == "context.(*cancelCtx).propagateCancel.func2(...)"
+    assert f[2] == "\t$GOROOT/src/context/context.go:524"
+    assert f[3:5] == [
+        "created by context.(*cancelCtx).propagateCancel in goroutine 1",
+        "\t$GOROOT/src/context/context.go:523",
+    ]
+
+
+def test_a_parent_of_ones_own_that_leads_to_a_cancellable_context_registers_there():
+    """Go's parentCancelCtx: a parent whose Value(&cancelCtxKey) is a *cancelCtx with
+    the same Done channel as the parent's is "a *cancelCtx, or derives from one": the
+    child is that context's child, and no goroutine is started (custom_context:
+    goroutines added 0). Cancelling it cancels the child."""
+
+    def main(rt):
+        root, stop = sl.with_cancel(rt.background())
+        before = rt.num_goroutine()
+        ctx, cancel = sl.with_cancel(Wrap(root))
+        added = rt.num_goroutine() - before
+        registered = root.children() == [ctx]
+        stop()
+        cancel()
+        return added, registered, ctx.err() is sl.Canceled, root.children()
+
+    assert sl.Runtime().run(main).value == (0, True, True, [])
+
+
+def test_a_parent_of_ones_own_whose_done_is_nil_is_never_cancelled():
+    """propagateCancel: "if done == nil { return } // parent is never canceled" — no
+    goroutine, nowhere registered (custom_context_never_done: the child outlives the
+    context whose values it reads)."""
+
+    class Detached(Wrap):
+        __slots__ = ()
+
+        def done(self):
+            return sl.nil_chan
+
+        def err(self):
+            return None
+
+    def main(rt):
+        parent, cancel = sl.with_cancel(sl.with_value(rt.background(), key("k"), "one"))
+        before = rt.num_goroutine()
+        ctx, stop = sl.with_cancel(Detached(parent))
+        added = rt.num_goroutine() - before
+        cancel()
+        yield rt.sleep(MS)
+        seen = ctx.err(), ctx.value(key("k")), parent.children()
+        stop()
+        return added, seen
+
+    assert sl.Runtime().run(main).value == (0, (None, "one", []))
+
+
+def test_after_func_on_a_parent_of_ones_own_ends_its_goroutine_either_way():
+    """AfterFunc watches a parent it does not know with the same goroutine
+    (custom_context_after_func: waiting 1; stopped true, then 0 goroutines; fired,
+    then 0)."""
+
+    def main(rt):
+        ran = []
+        base = rt.num_goroutine()
+        first = Gate(rt)
+        stop = sl.after_func(first, lambda: ran.append("first"))
+        waiting = rt.num_goroutine() - base
+        stopped = stop()
+        yield rt.sleep(MS)
+        after_stop = rt.num_goroutine() - base
+        second = Gate(rt)
+        sl.after_func(second, lambda: ran.append("second"))
+        second.close(sl.Canceled)
+        yield rt.sleep(MS)
+        return waiting, stopped, after_stop, rt.num_goroutine() - base, ran
+
+    assert sl.Runtime().run(main).value == (1, True, 0, 0, ["second"])
+
+
+def test_cause_of_a_context_of_ones_own_is_found_through_its_value():
+    """Cause: a context of one's own answers it through Value(&cancelCtxKey), which
+    a wrapper passes on to the cancellable context it wraps (custom_context_cause:
+    ``<nil>``, then ``disk full``); WithoutCancel of it has no cause."""
+
+    def main(rt):
+        inner, cancel = sl.with_cancel_cause(rt.background())
+        w = Wrap(inner)
+        before = sl.cause(w)
+        full = sl.errors_new("disk full")
+        cancel(full)
+        return before, sl.cause(w) is full, sl.cause(sl.without_cancel(w))
+
+    assert sl.Runtime().run(main).value == (None, True, None)

@@ -151,11 +151,11 @@ class Chan:
         self._rt.ops_made += 1
         return self._recv
 
-    def send_case(self, value: Any = None) -> Op:
+    def send_case(self, value: Any = None) -> Case:
         """``case ch <- value:`` in a :func:`~simlab.select`."""
         return Send(self, value)
 
-    def recv_case(self) -> Op:
+    def recv_case(self) -> Case:
         """``case v, ok := <-ch:`` in a :func:`~simlab.select`."""
         return self._recv
 
@@ -384,7 +384,7 @@ class NilChan:
 
     send_case = send
 
-    def recv_case(self) -> Op:
+    def recv_case(self) -> Case:
         return self._recv
 
     def close(self) -> None:

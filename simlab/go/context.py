@@ -22,6 +22,13 @@ done (``done()`` is the nil channel), no deadline, no error, no cause.
 ``afterFuncCtx`` is, and starts it in a goroutine of its own when ``ctx`` is
 cancelled (at once if it already is).
 
+A context of one's own (a :class:`Context` subclass made outside this module,
+such as a translated program's type with Go's four methods) is a parent as Go's
+``propagateCancel`` sees one: a child registers with the cancellable context
+that its ``value(CANCEL_CTX_KEY)`` leads to when that context's ``done()`` is
+the parent's, and otherwise a goroutine of the context package waits for either
+to be done; a parent whose ``done()`` is the nil channel is never cancelled.
+
 Errors are :class:`GoError` values, compared by identity as Go compares error
 values: ``sl.errors_new("disk full")`` is Go's ``errors.New``.
 """
@@ -35,6 +42,8 @@ from typing import TYPE_CHECKING, Any
 from ..duration import format_duration, time_string
 from ..errors import GoPanic
 from .chan import Chan, NilChan, nil_chan
+from .frames import gofunc
+from .select import select
 
 if TYPE_CHECKING:
     from types import CodeType
@@ -133,6 +142,17 @@ class Context:
     created_at: tuple[CodeType, int] | None
     created_in: int | None
 
+    def __init__(self, rt: Runtime) -> None:
+        """A context of one's own, with no parent the package knows of: a subclass
+        gives ``done()`` and ``err()``, and ``deadline()`` and ``value(key)`` where
+        it has them (none and None, else)."""
+        self._rt = rt
+        self.parent = None
+        self.id = 0
+        self.name = None
+        self.created_at = None
+        self.created_in = None
+
     def done(self) -> Any:
         raise NotImplementedError
 
@@ -141,7 +161,12 @@ class Context:
 
     def cause(self) -> GoError | None:
         """``context.Cause(ctx)``: None until the context is done; then the cause its
-        cancellation (or its nearest cancelled ancestor's) was given, else ``err()``."""
+        cancellation (or its nearest cancelled ancestor's) was given, else ``err()``.
+        Asked of a context of one's own, its ``value(CANCEL_CTX_KEY)`` leads to the
+        cancellable context whose cause it is, as in Go."""
+        found = self.value(CANCEL_CTX_KEY)
+        if isinstance(found, CancelCtx):
+            return found.cause()
         return self.err()
 
     def deadline(self) -> tuple[int, bool]:
@@ -252,13 +277,7 @@ class CancelCtx(Context):
         self.cancel_called = False
         self.cancelled_at: int | None = None
         rt.context_table.add(self)
-        err = parent.err()
-        if err is not None:
-            self._cancel(False, err, parent.cause())
-        else:
-            p = _cancel_parent(parent)
-            if p is not None:
-                p._children[self.id] = self
+        _propagate(parent, self)
 
     def done(self) -> Chan:
         if (fp := self._rt.footprint) is not None:
@@ -279,6 +298,11 @@ class CancelCtx(Context):
         if (fp := self._rt.footprint) is not None:
             fp.add(self.id)
         return self._cause
+
+    def value(self, key: Any) -> Any:
+        if key is CANCEL_CTX_KEY:
+            return self
+        return self.parent.value(key) if self.parent is not None else None
 
     def children(self) -> list[CancelCtx]:
         """The cancellable contexts registered to be cancelled with this one."""
@@ -462,6 +486,11 @@ class WithoutCancelCtx(Context):
     def deadline(self) -> tuple[int, bool]:
         return 0, False
 
+    def value(self, key: Any) -> Any:
+        if key is CANCEL_CTX_KEY:
+            return None  # Cause(ctx) is nil: nothing above is this one's cancellation
+        return self.parent.value(key) if self.parent is not None else None
+
     def pending_deadline(self) -> Context | None:
         return None
 
@@ -472,25 +501,102 @@ class WithoutCancelCtx(Context):
         return f"<WithoutCancel of {self.parent!r}>"
 
 
+class _CancelCtxKey:
+    """The key whose value a cancellable context is itself (Go's ``&cancelCtxKey``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "&cancelCtxKey"
+
+
+CANCEL_CTX_KEY = _CancelCtxKey()
+
+
 def _cancel_parent(ctx: Context | None) -> CancelCtx | None:
     """The context a child of ``ctx`` registers with to be cancelled along with it:
     the nearest cancellable context up through ``with_value`` layers (Go's
     ``parentCancelCtx``), or None if ``ctx`` is never cancelled (Background,
-    ``without_cancel``)."""
+    ``without_cancel``). Through a context of one's own, the one its
+    ``value(CANCEL_CTX_KEY)`` gives, if its ``done()`` is that context's."""
     while ctx is not None:
         if isinstance(ctx, CancelCtx):
             return ctx
         if not isinstance(ctx, ValueCtx):
+            if isinstance(ctx, Background | WithoutCancelCtx):
+                return None
+            done = ctx.done()
+            if done is nil_chan:
+                return None
+            found = ctx.value(CANCEL_CTX_KEY)
+            if isinstance(found, CancelCtx) and found.done() is done:
+                return found
             return None
         ctx = ctx.parent
     return None
+
+
+def _propagate(parent: Context, child: CancelCtx | _AfterFunc) -> None:
+    """Arrange for ``child`` to be cancelled with ``parent`` (Go's ``propagateCancel``):
+    at once if the parent is done, else among the children of the cancellable context
+    above it; above a context of one's own that leads to none, a goroutine waits."""
+    ctx: Context | None = parent
+    while type(ctx) is ValueCtx:
+        ctx = ctx.parent
+    if ctx is None or isinstance(ctx, CancelCtx | Background | WithoutCancelCtx):
+        err = parent.err()
+        if err is not None:
+            child._cancel(False, err, parent.cause())
+            return
+        p = _cancel_parent(parent)
+        if p is not None:
+            p._children[child.id] = child
+        return
+    done = parent.done()
+    if done is nil_chan:
+        return  # never cancelled
+    if done.closed:
+        child._cancel(False, _cancel_error(parent), parent.cause())
+        return
+    p = _cancel_parent(parent)
+    if p is not None:
+        if p._err is not None:
+            child._cancel(False, p._err, p._cause)
+        else:
+            p._children[child.id] = child
+        return
+    parent._rt.spawn(
+        _wait_parent, (parent, child), _WAIT_PARENT_NAME, system=False, created_at=_PROPAGATE
+    )
+
+
+@gofunc("context.(*cancelCtx).propagateCancel.func2", file="$GOROOT/src/context/context.go")
+def _wait_parent(parent: Context, child: CancelCtx | _AfterFunc) -> Any:
+    """The goroutine that cancels ``child`` when a context of one's own is done."""
+    i, _, _ = yield select(parent.done().recv_case(), child.done().recv_case())  # L524
+    if i == 0:
+        child._cancel(False, _cancel_error(parent), parent.cause())  # L526
+
+
+def _cancel_error(parent: Context) -> GoError:
+    """The error a child takes from a done parent of one's own: a parent done with no
+    error is a broken Context, and Go's cancel panics."""
+    err = parent.err()
+    if err is None:
+        raise GoPanic("context: internal error: missing cancel error")
+    return err
+
+
+# Where Go starts the goroutine that waits on a parent of one's own (Go 1.27).
+_WAIT_PARENT_NAME = "context.(*cancelCtx).propagateCancel.func2"
+_PROPAGATE = ("context.(*cancelCtx).propagateCancel", "$GOROOT/src/context/context.go", 523)
 
 
 class _AfterFunc:
     """What ``after_func(ctx, f)`` registers among ``ctx``'s children (Go's
     ``afterFuncCtx``): cancelling it starts ``f`` in a goroutine of its own, once."""
 
-    __slots__ = ("_rt", "f", "id", "parent", "started")
+    __slots__ = ("_done", "_rt", "cancelled", "f", "id", "parent", "started")
 
     def __init__(self, ctx: Context, f: Callable[[], Any]):
         self._rt = ctx._rt
@@ -498,10 +604,25 @@ class _AfterFunc:
         self.parent = ctx
         self.id = self._rt.new_id()
         self.started = False  # Go's once: f was started, or stop() won
+        self.cancelled = False
+        self._done: Chan | None = None
+
+    def done(self) -> Chan:
+        """Closed once cancelled or stopped: what a goroutine waiting on a parent of
+        one's own waits on besides the parent."""
+        if self._done is None:
+            self._done = Chan(self._rt, 0, f"{self.label()}.Done()")
+            if self.cancelled:
+                self._done.close()
+        return self._done
 
     def _cancel(self, remove_from_parent: bool, err: GoError, cause: GoError | None) -> None:
         if (fp := self._rt.footprint) is not None:
             fp.add(self.id)
+        if not self.cancelled:
+            self.cancelled = True
+            if self._done is not None:
+                self._done.close()
         if remove_from_parent:
             p = _cancel_parent(self.parent)
             if p is not None:
@@ -633,11 +754,5 @@ def after_func(ctx: Context, f: Callable[[], Any]) -> Callable[[], bool]:
     On a context that is never cancelled (Background, ``without_cancel``) ``f``
     never runs."""
     a = _AfterFunc(ctx, f)
-    err = ctx.err()
-    if err is not None:
-        a._cancel(False, err, ctx.cause())
-    else:
-        p = _cancel_parent(ctx)
-        if p is not None:
-            p._children[a.id] = a
+    _propagate(ctx, a)
     return a.stop

@@ -1800,7 +1800,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex and the program's struct and interface types")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context and the program's struct and interface types")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -1989,7 +1989,7 @@ func (m *module) embeddable(t types.Type) bool {
 		return false
 	}
 	key := n.Obj().Pkg().Path() + "." + n.Obj().Name()
-	return key == "sync.Mutex" || key == "sync.RWMutex"
+	return key == "sync.Mutex" || key == "sync.RWMutex" || key == "context.Context" && t == types.Type(n)
 }
 
 // syncMethods: the simlab spelling of the methods a sync type embedded in a struct promotes.
@@ -2008,6 +2008,9 @@ func (m *module) promoted(t types.Type) {
 		name := fieldName(fn.Name())
 		if !m.p.ours(fn.Pkg()) {
 			py, ok := syncMethods[fn.Name()]
+			if fn.Pkg().Path() == "context" {
+				py, ok = strings.ToLower(fn.Name()), true // ctx.done(), ctx.deadline()
+			}
 			if !ok {
 				continue
 			}

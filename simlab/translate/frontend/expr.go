@@ -160,6 +160,14 @@ func (f *fn) expr(e ast.Expr) string {
 		if f.p.ifaceLocks[e] {
 			return "go.Locker(" + f.exprOf(e) + ")" // in an interface of the program: l.Lock()
 		}
+		if f.p.ifaceContexts[e] {
+			held := f.exprOf(e)
+			if f.m.isStructValue(t) {
+				f.m.copyable(t, e)
+				held = "go.as_value(" + held + ")" // the copy the interface holds
+			}
+			return "go.CustomContext(rt, " + held + ", " + pyString(reflectType(t)) + ")"
+		}
 		if typedLiteral(f.p, e) {
 			return "go.typed(" + f.exprOf(e) + ", " + pyString(reflectType(t)) + ")" // []any{[]int{4}}: %T is []int
 		}
@@ -1546,7 +1554,8 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 		}
 		if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
 			fn := s.Obj().(*types.Func)
-			if f.m.a.byFunc[fn.Origin()] == nil && !isLocalInterface(p, s.Recv()) && !promotedFromInterface(p, s) {
+			fromContext := fn.Pkg() != nil && fn.Pkg().Path() == "context" // promoted by an embedded context.Context
+			if f.m.a.byFunc[fn.Origin()] == nil && (!isLocalInterface(p, s.Recv()) || fromContext) && !promotedFromInterface(p, s) {
 				return f.stdMethod(c, sel, fn)
 			}
 			if cls, recv := f.namedValueReceiver(sel, s, fn); cls != "" {

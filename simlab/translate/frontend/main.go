@@ -108,11 +108,12 @@ type program struct {
 
 	initOrder map[*types.Package][]*types.Initializer // each package's, as go/types orders it
 
-	ifaceValues map[ast.Expr]bool    // struct values converted to an interface where they stand
-	ifaceNils   map[ast.Expr]bool    // pointers that may be nil converted to an interface
-	ifaceLocks  map[ast.Expr]bool    // mutexes converted to an interface of the program (go.Locker)
-	printed     map[ast.Expr]bool    // the operands of fmt, log, log/slog and testing calls
-	nilSafe     map[*types.Func]bool // methods with a pointer receiver that compare it with nil
+	ifaceValues   map[ast.Expr]bool    // struct values converted to an interface where they stand
+	ifaceNils     map[ast.Expr]bool    // pointers that may be nil converted to an interface
+	ifaceLocks    map[ast.Expr]bool    // mutexes converted to an interface of the program (go.Locker)
+	ifaceContexts map[ast.Expr]bool    // values of the program's own types converted to context.Context
+	printed       map[ast.Expr]bool    // the operands of fmt, log, log/slog and testing calls
+	nilSafe       map[*types.Func]bool // methods with a pointer receiver that compare it with nil
 
 	goVersion string // the module's language version (go1.21) for a package; "" for the toolchain's
 }

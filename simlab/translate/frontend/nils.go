@@ -29,11 +29,14 @@ func (p *program) typeNils() {
 // func type with methods, or a pointer to one, which its class holds (byAge(x)); a
 // sized integer or a float32, which go.Int64(x) marks as not an int; a value of a
 // named number or string type, which its class marks (see namedBasic); a value of
-// a type parameter, which go.boxed marks where its type argument is a sized number.
+// a type parameter, which go.boxed marks where its type argument is a sized number;
+// a value of the program's own type converted to context.Context, which
+// go.CustomContext holds for the context package.
 func (p *program) findInterfaceValues() {
 	p.ifaceValues = map[ast.Expr]bool{}
 	p.ifaceNils = map[ast.Expr]bool{}
 	p.ifaceLocks = map[ast.Expr]bool{}
+	p.ifaceContexts = map[ast.Expr]bool{}
 	p.findPrintedOperands()
 	p.assignments(func(e ast.Expr, t types.Type) {
 		if t == nil || !types.IsInterface(t) || p.info.Types[e].IsNil() {
@@ -51,8 +54,7 @@ func (p *program) findInterfaceValues() {
 		}
 		if isNamed(t, "context", "Context") && !types.IsInterface(p.info.TypeOf(e)) {
 			if n := namedOf(p.info.TypeOf(e)); n != nil && p.ours(n.Obj().Pkg()) {
-				p.unsupported(e, "a context.Context of the program's own type ("+n.Obj().Name()+")",
-					"the context package's contexts: WithValue, WithCancel, WithDeadline, WithoutCancel")
+				p.ifaceValues[e], p.ifaceContexts[e] = true, true // go.CustomContext
 			}
 		}
 		if p.lockerInInterface(e, t) {
@@ -61,7 +63,7 @@ func (p *program) findInterfaceValues() {
 		if _, ok := p.info.TypeOf(e).(*types.TypeParam); ok && !p.printed[e] && !isTypeParam(t) {
 			p.ifaceValues[e] = true // go.boxed: an int8 that a generic holds keeps its type
 		}
-		if p.mayBeTypedNil(e, t) {
+		if p.mayBeTypedNil(e, t) && !p.ifaceContexts[e] { // go.CustomContext of nil: a nil dereference
 			p.ifaceValues[e], p.ifaceNils[e] = true, true
 		}
 	})

@@ -25,6 +25,7 @@ or concept:
 - ``_container``: ``container/list``, ``container/ring``
 - ``_builtins``: ``s[i]``, ``s[low:high]``, ``copy``, ``clear``, ``close``
 - ``_runtime_errors``: ``runtime.Error``, the runtime's own panics
+- ``_context``: a ``context.Context`` of the program's own type
 - ``_values``: pointers, named types, nil maps and slices, struct values, ``==``
 - ``_strings``: ``strings``, ``unicode``, ``unicode/utf8``
 - ``_errors``: ``errors``, the library's sentinel errors
@@ -70,6 +71,7 @@ from ._bits import (
 )
 from ._builtins import at, bound, clear_slice, close, slice_copy, sliced
 from ._container import Element, List, Ring, list_new, ring_new
+from ._context import CustomContext
 from ._errors import (
     LIBRARY_ERRORS,
     JoinError,
@@ -416,6 +418,7 @@ __all__ = [
     "Buffer",
     "Builder",
     "Bytes",
+    "CustomContext",
     "Duration",
     "ElemRef",
     "Element",

@@ -14,6 +14,7 @@ from simlab.errors import SimlabError
 from simlab.go import atomic, syncmap
 
 from ._container import Element, List, Ring
+from ._context import CustomContext
 from ._gosyntax import GoSyntax, go_syntax
 from ._io import _write, stderr
 from ._numbers import Float32
@@ -83,6 +84,8 @@ def v(x: Any, plus: bool = False, raw: bool = False) -> str:
     if type(x) is float:
         return _float(x)
     if isinstance(x, sl.GoError | sl.Context):
+        if type(x) is CustomContext:
+            return v(x.held, plus, raw)  # the program's value
         return str(x)
     if isinstance(x, list):
         return "[" + " ".join(_inner(e, plus, raw) for e in x) + "]"
@@ -527,6 +530,8 @@ _VERBS_OF = {bool: "tv", int: "bcdoOqxXUv", float: "beEfFgGxXv", str: "sqvxX"}
 
 def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
     """One operand under one verb, padded to ``width``."""
+    if type(x) is CustomContext:
+        x = x.held
     if (verb == "v" and "#" in flags) or isinstance(x, GoSyntax):
         return go_syntax(x, verb, flags, width, precision)  # %#v: Go syntax
     if is_typed_nil(x) and verb not in "vT" and (verb not in "sqxX" or not _fmt_method_of(x)):

@@ -14,6 +14,7 @@ from simlab.errors import GoPanic, SimlabError
 from simlab.go import atomic
 from simlab.go import context as contexts
 
+from ._context import CustomContext
 from ._numbers import (
     Duration,
     Float32,
@@ -246,6 +247,8 @@ def _holds(e: Any, t: Any) -> bool:
 def _is(x: Any, t: AssertedType, value: bool = False) -> bool:
     """``x`` holds a ``t``; for a class, a struct value (``go.as_value``'s copy) when
     ``value``, else a pointer to a struct or a named number or string."""
+    if type(x) is CustomContext:
+        x = x.held
     if isinstance(t, str):
         return x is not None and _GO_TYPES[t](x)
     if isinstance(t, Methods):
@@ -293,6 +296,8 @@ def type_name(x: Any) -> str:
     if isinstance(x, sl.GoError):
         return _CONTEXT_ERROR_TYPES.get(x.name, x.name)
     if isinstance(x, StaticType | TypedList | TypedDict):
+        return x.go_type
+    if type(x) is CustomContext:
         return x.go_type
     if isinstance(x, sl.Context):
         return _context_type(x)
@@ -346,6 +351,8 @@ def assert_type(
     """``v, ok := x.(T)``: ``(x, True)`` if ``x`` holds a ``T``, else ``(zero, False)``,
     ``zero`` being T's zero value (nil, the default, for a pointer or an interface);
     ``copied`` for a struct value T: a copy of ``x``."""
+    if type(x) is CustomContext:
+        x = x.held
     if _is(x, t, value=copied):
         return (copy(x) if copied else concrete(x)), True
     return zero, False
@@ -357,7 +364,7 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
     if isinstance(t, TypeArg) and t.methods:  # x.(T) in a generic, T an interface
         t = Methods(t.go_name, *t.methods)
     if _is(x, t, value):
-        return x if isinstance(t, Methods) else concrete(x)
+        return x if isinstance(t, Methods) and type(x) is not CustomContext else concrete(x)
     if isinstance(t, Methods):
         if x is None:
             raise GoPanic(f"interface conversion: interface is nil, not {t.go_name}")

@@ -18,6 +18,7 @@ import simlab as sl
 from simlab.errors import GoPanic, SimlabError
 from simlab.go.goroutine import Op
 
+from ._context import CustomContext
 from ._runstate import _calling_runtime, _state
 from ._runtime_errors import _NIL_DEREFERENCE
 
@@ -371,7 +372,9 @@ def is_typed_nil(x: Any) -> bool:
 
 def concrete(x: Any) -> Any:
     """What an interface holds, as the pointer a type assertion gives: nil for
-    ``(*T)(nil)``."""
+    ``(*T)(nil)``, the program's value for a context of its own type."""
+    if type(x) is CustomContext:
+        return x.held
     return None if is_typed_nil(x) else x
 
 
