@@ -44,6 +44,7 @@ type module struct {
 	nonNeg       map[types.Object]bool                    // variables that cannot be negative: see counters
 	loopVars     map[types.Object]bool                    // for loops' own variables: see sharedLoopVar
 	goSyntax     int                                      // the program uses %#v: 1, or not: -1 (0: not yet known; see usesGoSyntax)
+	through      map[*ast.SliceExpr]bool                  // sub-slices a call writes through: see findThroughArgs
 	syntaxFields map[*types.TypeName][2]string            // the fields %#v prints of a struct type, or why not: see goSyntaxFields
 	nilConv      []ast.Node                               // where a nil pointer may become a nil interface: see nilToInterface
 }
@@ -726,6 +727,7 @@ func (m *module) refuseSharedSubslices() {
 		}
 	}
 	aliases := p.sliceAliases(readParams)
+	readIn := m.findThroughArgs(readParams, aliases)
 	written := map[string]bool{} // element types written: an array's sub-slice goes by them
 	var writes []any             // the groups of the slices written
 	var writeAt []ast.Node       // and where each write is
@@ -753,8 +755,8 @@ func (m *module) refuseSharedSubslices() {
 		}
 	}
 	var subslices []*ast.SliceExpr
-	var results []*ast.CallExpr     // slices.DeleteFunc(s, f) and kin: s[:n] after writing s
-	readOnly := map[ast.Expr]bool{} // a sub-slice only read where it stands: its copy reads the same
+	var results []*ast.CallExpr // slices.DeleteFunc(s, f) and kin: s[:n] after writing s
+	readOnly := readIn          // a sub-slice only read where it stands: its copy reads the same
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -845,7 +847,7 @@ func (m *module) refuseSharedSubslices() {
 					}
 				}
 			case *ast.SliceExpr:
-				if _, ok := elemOf(n.X); ok {
+				if _, ok := elemOf(n.X); ok && !m.through[n] {
 					subslices = append(subslices, n)
 				}
 			}

@@ -1537,6 +1537,9 @@ func (f *fn) yieldExpr(s string) (string, bool) { return "(" + s + ")", true }
 // call renders a call; the bool says it yields (a blocking operation).
 func (f *fn) call(c *ast.CallExpr) (string, bool) {
 	p := f.p
+	if subs := f.throughArgs(c); subs != nil {
+		return f.throughCall(c, subs), false
+	}
 	fun := ast.Unparen(c.Fun)
 	if tv, ok := p.info.Types[fun]; ok && tv.IsType() {
 		return f.conversion(c, tv.Type), false

@@ -69,7 +69,7 @@ from ._bits import (
     bits_rotate_left,
     bits_trailing_zeros,
 )
-from ._builtins import at, bound, clear_slice, close, slice_copy, sliced
+from ._builtins import at, bound, clear_slice, close, slice_copy, sliced, through
 from ._container import Element, List, Ring, list_new, ring_new
 from ._context import CustomContext
 from ._errors import (
@@ -734,6 +734,7 @@ __all__ = [
     "struct_values",
     "synctest_test",
     "test_main",
+    "through",
     "tick",
     "time_date",
     "time_field",

@@ -72,3 +72,14 @@ def slice_copy(dst: list[Any], src: list[Any]) -> int:
 def close(ch: Any) -> None:
     """``close(ch)`` as a function value (``defer close(ch)`` in a loop)."""
     ch.close()
+
+
+def through(s: list[Any], low: int, high: int | None, call: Callable[[list[Any]], Any]) -> Any:
+    """A call given the sub-slice ``s[low:high]`` that writes its elements and keeps
+    nothing of it (``mergeSort(s[:mid])``, ``copy(s[i+1:], s[i:])``): ``call`` is
+    given a copy, whose elements are written back into ``s`` when it returns, as
+    the sub-slice, which shares ``s``'s backing array, would have left them there."""
+    sub = sliced(s, low, high)
+    result = call(sub)
+    s[low : low + len(sub)] = sub
+    return result

@@ -1,0 +1,375 @@
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// A sub-slice passed to a call that writes its elements and keeps nothing of it
+// (mergeSort(s[:mid]), copy(s[i+1:], s[i:]), sort.Ints(s[1:]), r.Read(buf[n:]))
+// shares its backing array with s in Go, where the translation's sub-slice is a
+// copy. Such a call is rendered go.through(s, lo, hi, lambda _sub: call(_sub)):
+// the call is given the copy, whose elements are written back into s when it
+// returns. That is exact where nothing else can see s while the call runs: the
+// callee never blocks (no other goroutine runs before it returns), and no other
+// operand of the call reaches s's backing array (a sort.Slice whose less function
+// reads s would read the elements unsorted).
+
+// throughLibrary: the library's calls that write the elements of one argument and
+// keep nothing of it, and which argument. copy's source may be of the same backing
+// array: the copy it is given is read as Go's copy reads, as if first moved aside.
+var throughLibrary = map[string]int{
+	"copy": 0, "clear": 0,
+	"sort.Ints": 0, "sort.Strings": 0, "sort.Float64s": 0, "sort.Slice": 0, "sort.SliceStable": 0,
+	"slices.Sort": 0, "slices.SortFunc": 0, "slices.SortStableFunc": 0, "slices.Reverse": 0,
+}
+
+// findThroughArgs records the sub-slices rendered through go.through, in
+// m.through, and returns the sub-slices given to a parameter its function reads
+// where it stands without writing it (inPlaceParams), whose copy reads the same.
+func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceAliases) map[ast.Expr]bool {
+	p := m.p
+	m.through = map[*ast.SliceExpr]bool{}
+	readIn := map[ast.Expr]bool{}
+	inPlace, written := m.inPlaceParams(readParams)
+	deferred := map[*ast.CallExpr]bool{} // go f(s[:k]), defer f(s[:k]): the call runs later
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.GoStmt:
+				deferred[n.Call] = true
+			case *ast.DeferStmt:
+				deferred[n.Call] = true
+			}
+			return true
+		})
+	}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if !ok || deferred[c] || c.Ellipsis.IsValid() {
+				return true
+			}
+			writes, reads := m.argsInPlace(c, inPlace, written)
+			for _, at := range reads {
+				readIn[ast.Unparen(c.Args[at])] = true
+			}
+			for _, at := range writes {
+				se, ok := ast.Unparen(c.Args[at]).(*ast.SliceExpr)
+				if !ok || se.Slice3 {
+					continue
+				}
+				switch under(p.info.TypeOf(se.X)).(type) {
+				case *types.Slice, *types.Array:
+				default:
+					continue // a string's sub-slice is a string
+				}
+				root := aliases.find(aliases.source(se.X))
+				if root == nil {
+					root = p.info.ObjectOf(identOf(ast.Unparen(se.X))) // an array
+				}
+				copySource := calleeName(p, c) == "copy"
+				shared := false
+				for j, arg := range c.Args {
+					if j != at && !(copySource && j == 1) && reaches(p, aliases, arg, root) {
+						shared = true
+					}
+				}
+				if !shared {
+					m.through[se] = true
+				}
+			}
+			return true
+		})
+	}
+	return readIn
+}
+
+// argsInPlace: the arguments of c that a call writing the elements of one and
+// keeping nothing of it writes, the library's (throughLibrary) or a written slice
+// parameter's of a function of the program that never blocks (inPlaceParams); and
+// those it only reads where they stand.
+func (m *module) argsInPlace(c *ast.CallExpr, inPlace, written map[*types.Var]bool) (writes, reads []int) {
+	p := m.p
+	if at, ok := throughLibrary[calleeName(p, c)]; ok && at < len(c.Args) {
+		return []int{at}, nil
+	}
+	if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
+		if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+			if methodKey(s.Obj().(*types.Func)) == "strings.Reader.Read" && len(c.Args) == 1 {
+				return []int{0}, nil
+			}
+		}
+	}
+	fn, ok := p.info.Uses[identOf(ast.Unparen(c.Fun))].(*types.Func)
+	if !ok {
+		return nil, nil
+	}
+	u := m.a.byFunc[fn.Origin()]
+	if u == nil || u.gen {
+		return nil, nil
+	}
+	params := u.sig.Params()
+	for i := range c.Args {
+		if i >= params.Len() || u.sig.Variadic() && i == params.Len()-1 || !inPlace[params.At(i)] {
+			continue
+		}
+		if written[params.At(i)] {
+			writes = append(writes, i)
+		} else {
+			reads = append(reads, i)
+		}
+	}
+	return writes, reads
+}
+
+// reaches: e names a variable of the backing array group root (an operand, or one
+// a function literal in it reads).
+func reaches(p *program, aliases *sliceAliases, e ast.Expr, root any) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if obj := p.info.Uses[id]; obj != nil && (obj == root || aliases.find(obj) == root) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// inPlaceParams: the slice parameters of the program's functions that never block
+// whose function reads and writes their elements where they stand and keeps nothing
+// of them (writesInPlace), found together, as a parameter may be passed on to
+// another; and of those, the ones it writes (an element, a copy into it, a sort, or
+// passed on to one written).
+func (m *module) inPlaceParams(readParams map[*types.Var]bool) (inPlace, written map[*types.Var]bool) {
+	type param struct {
+		u  *unit
+		fn *types.Func
+		at int
+	}
+	candidates := map[*types.Var]param{}
+	for fn, u := range m.a.byFunc {
+		if u.gen || u.decl == nil || u.decl.Body == nil {
+			continue
+		}
+		for i := 0; i < u.sig.Params().Len(); i++ {
+			v := u.sig.Params().At(i)
+			if isSliceType(v.Type()) && !(u.sig.Variadic() && i == u.sig.Params().Len()-1) {
+				candidates[v] = param{u, fn, i}
+			}
+		}
+	}
+	inPlace = map[*types.Var]bool{}
+	for v := range candidates {
+		inPlace[v] = true
+	}
+	for changed := true; changed; {
+		changed = false
+		for v, c := range candidates {
+			if inPlace[v] && !m.writesInPlace(c.u.body, v, readParams, inPlace, nil) {
+				delete(inPlace, v)
+				changed = true
+			}
+		}
+	}
+	written = map[*types.Var]bool{}
+	for changed := true; changed; {
+		changed = false
+		for v := range inPlace {
+			if !written[v] && m.writesInPlace(candidates[v].u.body, v, readParams, inPlace, written) {
+				written[v] = true
+				changed = true
+			}
+		}
+	}
+	return inPlace, written
+}
+
+// writesInPlace: body uses its parameter v only where it stands: reads and writes
+// its elements (not their address), takes its len, ranges over it, copies into or
+// out of it (or a sub-slice of it), sorts or reverses it, appends its elements to
+// another slice, passes it or a sub-slice of it to a parameter that only reads or
+// also writes in place; no function literal uses it and nothing assigns it. With
+// written (the parameters known to be written), whether body writes v: an element,
+// a copy into it, a library call that writes it, or passed to one written.
+func (m *module) writesInPlace(body *ast.BlockStmt, v *types.Var, readParams, inPlace, written map[*types.Var]bool) bool {
+	p := m.p
+	if written != nil {
+		return writesParam(p, m, body, v, written)
+	}
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && p.info.Uses[id] == v
+	}
+	// v itself or v[a:b], where an operand is allowed
+	operand := func(e ast.Expr) *ast.Ident {
+		e = ast.Unparen(e)
+		if se, ok := e.(*ast.SliceExpr); ok && !se.Slice3 {
+			e = ast.Unparen(se.X)
+		}
+		if id, ok := e.(*ast.Ident); ok && p.info.Uses[id] == v {
+			return id
+		}
+		return nil
+	}
+	allowed := map[*ast.Ident]bool{}
+	allow := func(e ast.Expr) {
+		if id := operand(e); id != nil {
+			allowed[id] = true
+		}
+	}
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			ast.Inspect(n.Body, func(x ast.Node) bool {
+				if id, isID := x.(*ast.Ident); isID && p.info.Uses[id] == v {
+					ok = false
+				}
+				return ok
+			})
+			return false
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				ast.Inspect(n.X, func(x ast.Node) bool {
+					if id, isID := x.(*ast.Ident); isID && p.info.Uses[id] == v {
+						ok = false // &v[i]: a pointer into it outlives the call
+					}
+					return ok
+				})
+			}
+		case *ast.IndexExpr:
+			if isV(n.X) {
+				allowed[ast.Unparen(n.X).(*ast.Ident)] = true // v[i], read or written
+			}
+		case *ast.RangeStmt:
+			allow(n.X)
+		case *ast.CallExpr:
+			name := calleeName(p, n)
+			switch {
+			case name == "len" && len(n.Args) == 1 && isV(n.Args[0]):
+				allow(n.Args[0])
+			case name == "append" && n.Ellipsis.IsValid():
+				allow(n.Args[len(n.Args)-1]) // its elements, read
+			case name == "copy" && len(n.Args) == 2:
+				allow(n.Args[0])
+				allow(n.Args[1])
+			default:
+				if at, isLib := throughLibrary[name]; isLib && at < len(n.Args) {
+					allow(n.Args[at])
+				} else if fn, isFn := p.info.Uses[identOf(ast.Unparen(n.Fun))].(*types.Func); isFn && !n.Ellipsis.IsValid() {
+					if u := m.a.byFunc[fn.Origin()]; u != nil && !u.gen {
+						params := u.sig.Params()
+						for i, a := range n.Args {
+							if i < params.Len() && (readParams[params.At(i)] || inPlace[params.At(i)]) {
+								allow(a)
+							}
+						}
+					}
+				}
+			}
+		}
+		return ok
+	})
+	if !ok {
+		return false
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, isID := n.(*ast.Ident); isID && p.info.Uses[id] == v && !allowed[id] {
+			ok = false
+		}
+		return ok
+	})
+	return ok
+}
+
+// throughCall renders c, whose arguments subs are sub-slices rendered through
+// go.through (see findThroughArgs), one within another.
+func (f *fn) throughCall(c *ast.CallExpr, subs []*ast.SliceExpr) string {
+	if f.hoisted == nil {
+		f.hoisted = map[ast.Expr]string{}
+	}
+	names := make([]string, len(subs))
+	for i, se := range subs {
+		names[i] = "_sub"
+		if i > 0 {
+			names[i] = fmt.Sprintf("_sub%d", i+1)
+		}
+		f.hoisted[se] = names[i]
+	}
+	text, yields := f.call(c)
+	for _, se := range subs {
+		delete(f.hoisted, se)
+	}
+	if yields {
+		f.p.unsupported(c, "a sub-slice given to a call that blocks", "pass the slice with its bounds")
+	}
+	for i := len(subs) - 1; i >= 0; i-- {
+		se := subs[i]
+		lo, hi := "0", "None"
+		if se.Low != nil {
+			lo = f.expr(se.Low)
+		}
+		if se.High != nil {
+			hi = f.expr(se.High)
+		}
+		text = "go.through(" + f.expr(se.X) + ", " + lo + ", " + hi + ", lambda " + names[i] + ": " + text + ")"
+	}
+	return text
+}
+
+// throughArgs: c's arguments rendered through go.through.
+func (f *fn) throughArgs(c *ast.CallExpr) []*ast.SliceExpr {
+	var subs []*ast.SliceExpr
+	for _, a := range c.Args {
+		if se, ok := ast.Unparen(a).(*ast.SliceExpr); ok && f.m.through[se] && f.hoisted[se] == "" {
+			subs = append(subs, se)
+		}
+	}
+	return subs
+}
+
+// writesParam: body writes the elements of its parameter v (see writesInPlace).
+func writesParam(p *program, m *module, body *ast.BlockStmt, v *types.Var, written map[*types.Var]bool) bool {
+	isV := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if se, ok := e.(*ast.SliceExpr); ok {
+			e = ast.Unparen(se.X)
+		}
+		id, ok := e.(*ast.Ident)
+		return ok && p.info.Uses[id] == v
+	}
+	target := func(e ast.Expr) bool {
+		ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+		return ok && isV(ix.X)
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				found = found || target(l)
+			}
+		case *ast.IncDecStmt:
+			found = found || target(n.X)
+		case *ast.CallExpr:
+			if at, ok := throughLibrary[calleeName(p, n)]; ok && at < len(n.Args) && isV(n.Args[at]) {
+				found = true
+			} else if fn, ok := p.info.Uses[identOf(ast.Unparen(n.Fun))].(*types.Func); ok {
+				if u := m.a.byFunc[fn.Origin()]; u != nil {
+					for i, a := range n.Args {
+						if i < u.sig.Params().Len() && written[u.sig.Params().At(i)] && isV(a) {
+							found = true
+						}
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
