@@ -14242,6 +14242,129 @@ func main() {
 )
 
 
+# A type parameter whose constraint is one slice or map type (S ~[]E, M ~map[K]V) is
+# that type where it is ranged over, indexed, made, appended to; %T keeps the named type.
+CONSTRUCTS["generic_core_types"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sort"
+)
+
+func Filter[S ~[]E, E any](s S, keep func(E) bool) S {
+\tvar out S
+\tfor _, e := range s {
+\t\tif keep(e) {
+\t\t\tout = append(out, e)
+\t\t}
+\t}
+\treturn out
+}
+
+func Reversed[S ~[]E, E any](s S) S {
+\tout := make(S, len(s))
+\tfor i := range s {
+\t\tout[len(s)-1-i] = s[i]
+\t}
+\treturn out
+}
+
+func Keys[M ~map[K]V, K comparable, V any](m M) []K {
+\tkeys := make([]K, 0, len(m))
+\tfor k := range m {
+\t\tkeys = append(keys, k)
+\t}
+\treturn keys
+}
+
+type Temps []float64
+
+type Stock map[string]int
+
+func main() {
+\ttemps := Temps{21.5, 19, 23.25}
+\twarm := Filter(temps, func(c float64) bool { return c > 20 })
+\tfmt.Printf("%v %T %d\\n", warm, warm, len(warm))
+\tfmt.Println(Reversed(temps), Reversed([]string{"a", "b", "c"}))
+\tnames := Keys(Stock{"bolts": 4, "nuts": 9})
+\tsort.Strings(names)
+\tfmt.Println(names, slices.Max(temps))
+}
+""",
+    "[21.5 23.25] main.Temps 2\n[23.25 19 21.5] [c b a]\n[bolts nuts] 23.25\n",
+)
+
+
+# range copies each element into its variable: an array element written there leaves
+# the slice's, a map's array of arrays too (a variable only read is not copied).
+CONSTRUCTS["range_copies_array_elements"] = (
+    """\
+package main
+
+import "fmt"
+
+type cell [2]string
+
+func main() {
+\tpairs := [][2]string{{"a", "b"}, {"c", "d"}}
+\tfor _, pair := range pairs {
+\t\tpair[0] = "z" // the iteration's copy
+\t\tfmt.Print(pair, " ")
+\t}
+\tfmt.Println(pairs)
+
+\tgrid := map[string][2][2]int{"g": {{1, 2}, {3, 4}}}
+\tfor _, g := range grid {
+\t\tg[1][0] = 9
+\t\tfmt.Println(g)
+\t}
+\tfmt.Println(grid)
+
+\tcells := []cell{{"x", "y"}}
+\tfor i, c := range cells {
+\t\tcells[i][1] = c[0] + "!"
+\t}
+\tfmt.Println(cells)
+}
+""",
+    "[z b] [z d] [[a b] [c d]]\n[[1 2] [9 4]]\nmap[g:[[1 2] [3 4]]]\n[[x x!]]\n",
+)
+
+
+# A call's results passed on as the arguments of one taking interfaces (fmt.Println of
+# a function returning a Duration and an error): each keeps its type's String method.
+CONSTRUCTS["results_into_interfaces"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Level int
+
+func (l Level) String() string { return [...]string{"low", "high"}[l] }
+
+func timeout() (time.Duration, error) { return 1500 * time.Millisecond, nil }
+
+func probe() (Level, int8, string) { return 1, -3, "ok" }
+
+func main() {
+\tfmt.Println(time.ParseDuration("1h2m"))
+\tfmt.Println(timeout())
+\tfmt.Println(probe())
+\ts := fmt.Sprint(timeout())
+\tfmt.Println(s)
+}
+""",
+    "1h2m0s <nil>\n1.5s <nil>\nhigh -3 ok\n1.5s <nil>\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -947,9 +947,24 @@ func methodKey(fn *types.Func) string {
 	return fn.Pkg().Path() + "." + n.Obj().Name() + "." + fn.Name()
 }
 
+// under: t's underlying type; for a type parameter whose constraint has one slice
+// or map type as its core (S ~[]E), that type, as Go's ranging, indexing, len and
+// append take it.
 func under(t types.Type) types.Type {
 	if t == nil {
 		return nil
+	}
+	if tp, ok := t.(*types.TypeParam); ok {
+		if iface, ok := tp.Constraint().Underlying().(*types.Interface); ok && iface.NumEmbeddeds() == 1 {
+			core := iface.EmbeddedType(0)
+			if u, ok := core.(*types.Union); ok && u.Len() == 1 {
+				core = u.Term(0).Type()
+			}
+			switch c := core.Underlying().(type) {
+			case *types.Slice, *types.Map:
+				return c
+			}
+		}
 	}
 	return t.Underlying()
 }

@@ -1288,10 +1288,12 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			asNumber = verbs[j] != 'v' && verbs[j] != 's'
 			typeOf = verbs[j] == 'T'
 		}
-		_, multi := t.(*types.Tuple)
+		tuple, multi := t.(*types.Tuple)
 		switch {
-		case c.Ellipsis.IsValid() && i == len(c.Args)-1, multi:
-			s = "*" + s // f(g()): g's results are f's arguments
+		case multi:
+			s = "*" + f.resultsInInterfaces(c, tuple, s) // f(g()): g's results are f's arguments
+		case c.Ellipsis.IsValid() && i == len(c.Args)-1:
+			s = "*" + s
 		case typeOf && !types.IsInterface(t):
 			// %T of a value whose type is known here: a struct value and a pointer to
 			// it are one object at run time, so the type is written down now
@@ -1393,12 +1395,50 @@ func (f *fn) args(c *ast.CallExpr) string {
 	var parts []string
 	for i, a := range c.Args {
 		s := f.value(a)
-		if _, multi := f.p.info.TypeOf(a).(*types.Tuple); multi || c.Ellipsis.IsValid() && i == len(c.Args)-1 {
-			s = "*" + s // f(g()): g's results are f's arguments
+		if tuple, multi := f.p.info.TypeOf(a).(*types.Tuple); multi {
+			s = "*" + f.resultsInInterfaces(c, tuple, s) // f(g()): g's results are f's arguments
+		} else if c.Ellipsis.IsValid() && i == len(c.Args)-1 {
+			s = "*" + s
 		}
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// resultsInInterfaces: the results of a call, text, passed on as the arguments of
+// c, each marked with its class where c's parameter is an interface and the
+// result's type has one (fmt.Println(time.ParseDuration(s)) prints 1h2m0s).
+func (f *fn) resultsInInterfaces(c *ast.CallExpr, tuple *types.Tuple, text string) string {
+	sig, ok := under(f.p.info.TypeOf(c.Fun)).(*types.Signature)
+	if !ok {
+		return text
+	}
+	classes := make([]string, tuple.Len())
+	marked := false
+	for k := range classes {
+		classes[k] = "None"
+		params := sig.Params()
+		if params.Len() == 0 {
+			break
+		}
+		pt := params.At(min(k, params.Len()-1)).Type()
+		if sig.Variadic() && k >= params.Len()-1 {
+			pt = pt.(*types.Slice).Elem()
+		}
+		if !types.IsInterface(pt) {
+			continue
+		}
+		rt := tuple.At(k).Type()
+		if cls := sizedClass(rt); cls != "" {
+			classes[k], marked = cls, true
+		} else if cls := f.m.basicClass(rt); cls != "" {
+			classes[k], marked = cls, true
+		}
+	}
+	if !marked {
+		return text
+	}
+	return "go.results_as(" + text + ", " + strings.Join(classes, ", ") + ")"
 }
 
 // calleeUnit: the unit a call runs, when it is known statically.

@@ -2252,6 +2252,12 @@ func (f *fn) rangeBody(s *ast.RangeStmt, val string, elem types.Type) {
 		f.m.copyable(elem, s)
 		f.wl(f.p.line(s), "%s = go.copy(%s)", val, val)
 	}
+	if at, ok := under(elem).(*types.Array); ok && val != "_" {
+		if id, ok := s.Value.(*ast.Ident); !ok || !readsOnly(f.p, s.Body, f.p.info.ObjectOf(id), nil, 0) {
+			// an array element, copied: the iteration's array is its own
+			f.wl(f.p.line(s), "%s = %s", val, f.m.copyArray(val, at, s))
+		}
+	}
 	for _, e := range []ast.Expr{s.Key, s.Value} {
 		if id, ok := e.(*ast.Ident); ok && f.m.rangeRefs[f.p.info.Defs[id]] {
 			name := f.name(f.p.info.Defs[id])

@@ -387,6 +387,13 @@ def as_value(x: Any) -> Any:
     return _copy_as(x, _value_class(getattr(type(x), "go_struct", type(x))))
 
 
+def results_as(results: tuple[Any, ...], *classes: Any) -> tuple[Any, ...]:
+    """A call's results passed on as another's arguments where that one takes
+    interfaces (``fmt.Println(time.ParseDuration(s))``): each of the class its type
+    has (``go.Duration``, a named number type's), None for one left as it is."""
+    return tuple(x if cls is None else cls(x) for x, cls in zip(results, classes, strict=True))
+
+
 def _value_class(cls: Any) -> Any:
     """The class of ``cls``'s values held in interfaces: a subclass, so that a type
     switch or an assertion finds ``cls``, with the same fields; made once, and kept
