@@ -14365,6 +14365,48 @@ func main() {
 )
 
 
+# x.(*int64) of a sync.Map of counters made with new(int64), and x.(*string): a go.Ref
+# passes for a pointer to any number, string or bool.
+CONSTRUCTS["assert_pointer_to_number"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"sync"
+\t"sync/atomic"
+)
+
+func main() {
+\tvar counts sync.Map
+\tvar wg sync.WaitGroup
+\tfor _, w := range []string{"go", "sim", "go", "lab", "go"} {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tv, _ := counts.LoadOrStore(w, new(int64))
+\t\t\tatomic.AddInt64(v.(*int64), 1)
+\t\t}()
+\t}
+\twg.Wait()
+\tvar words []string
+\tcounts.Range(func(k, v any) bool {
+\t\twords = append(words, fmt.Sprintf("%s=%d", k, *v.(*int64)))
+\t\treturn true
+\t})
+\tsort.Strings(words)
+\tfmt.Println(words)
+\tif p, ok := any(new(string)).(*string); ok {
+\t\t*p = "set"
+\t\tfmt.Println(*p)
+\t}
+}
+""",
+    "[go=3 lab=1 sim=1]\nset\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2979,6 +2979,9 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		"*sync/atomic.Uint32", "*sync/atomic.Uint64", "*sync/atomic.Bool", "time.Duration",
 		"time.Time", "time.Month", "time.Weekday":
 		return pyString(name)
+	case "*int", "*string", "*bool", "*float64", "*float32", "*int8", "*int16", "*int32", "*int64",
+		"*uint", "*uint8", "*uint16", "*uint32", "*uint64":
+		return pyString(name) // a go.Ref, whatever its target's type
 	case "*bytes.Buffer":
 		return "go.Buffer"
 	case "*strings.Builder":
@@ -2986,7 +2989,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	case "*strconv.NumError":
 		return "go.NumError"
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
 	return ""
 }
 

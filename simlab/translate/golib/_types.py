@@ -66,6 +66,10 @@ _GO_TYPES: dict[str, Callable[[Any], bool]] = {
     "*sync/atomic.Uint64": lambda x: isinstance(x, atomic.Uint64),
     "*sync/atomic.Bool": lambda x: isinstance(x, atomic.Bool),
 }
+# a pointer to a number, a string or a bool is a go.Ref, which does not keep its
+# target's type: any passes for each of these
+_POINTED = "int string bool float64 float32 int8 int16 int32 int64 uint uint8 uint16 uint32 uint64"
+_GO_TYPES.update({f"*{name}": (lambda x: isinstance(x, Ref)) for name in _POINTED.split()})
 
 
 class Methods:
