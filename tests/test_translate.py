@@ -645,6 +645,37 @@ func main() {
 """,
         "[2 1 3]",
     ),
+    "a parameter a goroutine it starts writes": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func mark(a []int, wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\ta[0] = 7
+}
+
+// spread writes a in a goroutine of its own, after it has returned.
+func spread(a []int, wg *sync.WaitGroup) {
+\twg.Add(1)
+\tgo mark(a, wg)
+\ta[len(a)-1] = 9
+}
+
+func main() {
+\tvar wg sync.WaitGroup
+\tdata := make([]int, 4)
+\tspread(data[1:], &wg)
+\twg.Wait()
+\tfmt.Println(data)
+}
+""",
+        "[0 7 0 9]",
+    ),
     "a function reading its parameter after it blocks": (
         """\
 package main

@@ -225,6 +225,12 @@ func (m *module) writesInPlace(body *ast.BlockStmt, v *types.Var, readParams, in
 	ok := true
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.GoStmt:
+			for _, a := range n.Call.Args {
+				if operand(a) != nil {
+					ok = false // a goroutine may write it after the call returns
+				}
+			}
 		case *ast.FuncLit:
 			ast.Inspect(n.Body, func(x ast.Node) bool {
 				if id, isID := x.(*ast.Ident); isID && p.info.Uses[id] == v {
