@@ -14438,6 +14438,36 @@ func main() {
 )
 
 
+# A method of time.Duration or time.Month called through a pointer (a go.Ref): on the
+# value it points to.
+CONSTRUCTS["pointer_to_library_number"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type settings struct{ timeout *time.Duration }
+
+func main() {
+\td := 90 * time.Second
+\tp := &d
+\tfmt.Println(p.String(), p.Minutes())
+\t*p += 31 * time.Second
+\tfmt.Println(p.Round(time.Minute), d.Truncate(time.Minute))
+\tm := time.March
+\tmp := &m
+\tfmt.Println(mp.String())
+\ts := settings{timeout: p}
+\tfmt.Println(s.timeout.Seconds())
+}
+""",
+    "1m30s 1.5\n2m0s 2m0s\nMarch\n121\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -18018,4 +18048,19 @@ def test_a_log_deferred_as_it_stands_reports_the_line_go_reports(tmp_path):
     printed = re.split(r"^(?:main returned|exit status \d+) at ", result.output, flags=re.M)[0]
     assert without_package_line(printed, "example.com/deferlog") == without_package_line(
         DEFERRED_LOG_V, "example.com/deferlog"
+    )
+
+
+def test_a_complex_number_is_refused_in_one_line(tmp_path):
+    """A complex constant in a literal once reached the model as Python's text
+    (1 + 2i), a SyntaxError; go run, go1.27.3, printed complex128."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n'
+        '\tdoc := map[string]any{"c": complex(1, 2)}\n\tfmt.Printf("%T\\n", doc["c"])\n}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: main.go:6: unsupported: a complex number (a pair of float64s)\n"
     )

@@ -67,6 +67,7 @@ func translate(p *program) string {
 		m.reserved[w] = true
 	}
 	m.scanCloses()
+	m.refuseComplex()
 	m.findStructKeys()
 	m.refuseSharedSubslices()
 	m.findBoxed()
@@ -592,6 +593,23 @@ func (m *module) findStructKeys() {
 		if n, ok := ptr.Elem().(*types.Named); ok && m.keyed[n.Obj()] {
 			p.unsupported(e, "a map keyed by *"+n.Obj().Name()+" where another is keyed by "+n.Obj().Name()+" values", "one kind of key for the type")
 		}
+	}
+}
+
+// refuseComplex: a complex number, which golib does not have, is refused where
+// the program first makes one (a constant too: complex(1, 2) is one).
+func (m *module) refuseComplex() {
+	p := m.p
+	var first ast.Expr
+	for e, tv := range p.info.Types {
+		if b, ok := under(tv.Type).(*types.Basic); ok && b.Info()&types.IsComplex != 0 {
+			if first == nil || e.Pos() < first.Pos() {
+				first = e
+			}
+		}
+	}
+	if first != nil {
+		p.unsupported(first, "a complex number", "a pair of float64s")
 	}
 }
 

@@ -2555,6 +2555,11 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		}
 		return "str(" + recv + ")", false
 	}
+	if ptr, ok := p.info.TypeOf(sel.X).(*types.Pointer); ok {
+		if _, basic := under(ptr.Elem()).(*types.Basic); basic {
+			recv = paren(recv) + ".v" // p.String() of a *time.Duration: the go.Ref's value
+		}
+	}
 	key := methodKey(fn)
 	if atomicMethod(fn) || syncMapMethod(fn) && key != "sync.Map.Range" {
 		return f.yieldExpr("yield " + recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")")
