@@ -14468,6 +14468,67 @@ func main() {
 )
 
 
+# A map keyed by an array (a grid's visited points, a pair of unit names, an array of
+# arrays): go.array_key, a list that hashes; ranging gives the key, a copy where written.
+CONSTRUCTS["array_keys"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"sync"
+)
+
+type point [2]int
+
+func neighbours(p point) []point {
+\treturn []point{{p[0] + 1, p[1]}, {p[0], p[1] + 1}}
+}
+
+func main() {
+\tvar mu sync.Mutex
+\tvisited := map[point]bool{{0, 0}: true}
+\tqueue := []point{{0, 0}}
+\tfor len(queue) > 0 {
+\t\tp := queue[0]
+\t\tqueue = queue[1:]
+\t\tfor _, n := range neighbours(p) {
+\t\t\tmu.Lock()
+\t\t\tif n[0] <= 2 && n[1] <= 1 && !visited[n] {
+\t\t\t\tvisited[n] = true
+\t\t\t\tqueue = append(queue, n)
+\t\t\t}
+\t\t\tmu.Unlock()
+\t\t}
+\t}
+\tdelete(visited, point{0, 0})
+\tfmt.Println(len(visited), visited)
+
+\tvar keys []point
+\tfor k := range visited {
+\t\tk[1] *= 10 // a copy of the key
+\t\tkeys = append(keys, k)
+\t}
+\tsort.Slice(keys, func(i, j int) bool {
+\t\treturn keys[i][0]*100+keys[i][1] < keys[j][0]*100+keys[j][1]
+\t})
+\tfmt.Println(keys, visited[point{2, 1}])
+
+\trates := map[[2]string]float64{{"km", "mi"}: 0.621371}
+\tr, ok := rates[[2]string{"mi", "km"}]
+\tfmt.Println(r, ok, rates)
+\tboards := map[[2][2]int]string{{{1, 0}, {0, 1}}: "identity"}
+\tfmt.Println(boards[[2][2]int{{1, 0}, {0, 1}}])
+}
+""",
+    "5 map[[0 1]:true [1 0]:true [1 1]:true [2 0]:true [2 1]:true]\n"
+    "[[0 10] [1 0] [1 10] [2 0] [2 10]] true\n"
+    "0 false map[[km mi]:0.621371]\n"
+    "identity\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -579,20 +579,57 @@ func (m *module) findStructKeys() {
 		if _, isStruct := under(mt.Key()).(*types.Struct); isStruct {
 			mark(mt.Key(), e)
 		}
-		if _, isArray := under(mt.Key()).(*types.Array); isArray {
-			p.unsupported(e, "a map keyed by an array", "a key of a basic type, or a struct of the elements")
-		}
 		if ptr, ok := mt.Key().(*types.Pointer); ok {
 			if _, isStruct := under(ptr.Elem()).(*types.Struct); isStruct {
 				pointerKeys = append(pointerKeys, e)
 			}
 		}
 	}
+	m.findArrayKeys()
 	for _, e := range pointerKeys {
 		ptr := under(p.info.TypeOf(e)).(*types.Map).Key().(*types.Pointer)
 		if n, ok := ptr.Elem().(*types.Named); ok && m.keyed[n.Obj()] {
 			p.unsupported(e, "a map keyed by *"+n.Obj().Name()+" where another is keyed by "+n.Obj().Name()+" values", "one kind of key for the type")
 		}
+	}
+}
+
+// findArrayKeys records the keys of maps keyed by an array (an index, delete's, a
+// literal's), which go.array_key makes a list that hashes: the map's key, which
+// ranging over the map gives back.
+func (m *module) findArrayKeys() {
+	p := m.p
+	p.arrayKeys = map[ast.Expr]bool{}
+	arrayKeyed := func(e ast.Expr) bool {
+		mt, ok := under(p.info.TypeOf(e)).(*types.Map)
+		if !ok {
+			return false
+		}
+		_, isArray := under(mt.Key()).(*types.Array)
+		return isArray
+	}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.IndexExpr:
+				if arrayKeyed(n.X) {
+					p.arrayKeys[n.Index] = true
+				}
+			case *ast.CallExpr:
+				if calleeName(p, n) == "delete" && len(n.Args) == 2 && arrayKeyed(n.Args[0]) {
+					p.arrayKeys[n.Args[1]] = true
+				}
+			case *ast.CompositeLit:
+				if arrayKeyed(n) {
+					for _, el := range n.Elts {
+						if kv, ok := el.(*ast.KeyValueExpr); ok {
+							p.arrayKeys[kv.Key] = true
+						}
+					}
+				}
+			}
+			return true
+		})
 	}
 }
 

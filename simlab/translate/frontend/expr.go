@@ -15,7 +15,7 @@ import (
 // an array copied, as Go copies them; a struct value that goes into an interface
 // there, a copy go.as_value marks as a value (see findInterfaceValues).
 func (f *fn) value(e ast.Expr) string {
-	if f.p.ifaceValues[e] {
+	if f.p.ifaceValues[e] || f.p.arrayKeys[e] {
 		return f.expr(e) // go.as_value copies
 	}
 	t := f.p.info.TypeOf(e)
@@ -141,6 +141,12 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 func (f *fn) expr(e ast.Expr) string {
 	if t, ok := f.hoisted[e]; ok {
 		return t // an assignment's target operand, read before the assignment
+	}
+	if f.p.arrayKeys[e] {
+		delete(f.p.arrayKeys, e)
+		text := "go.array_key(" + f.expr(e) + ")" // a list that hashes
+		f.p.arrayKeys[e] = true
+		return text
 	}
 	if f.p.ifaceNils[e] {
 		n := f.p.info.TypeOf(e).(*types.Pointer).Elem().(*types.Named)
@@ -1139,7 +1145,11 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 		var els []string
 		for _, el := range x.Elts {
 			kv := el.(*ast.KeyValueExpr)
-			els = append(els, f.elem(kv.Key, u.Key())+": "+f.elem(kv.Value, u.Elem()))
+			key := f.elem(kv.Key, u.Key())
+			if f.p.arrayKeys[kv.Key] && !strings.HasPrefix(key, "go.array_key(") {
+				key = "go.array_key(" + key + ")" // {{0, 0}: true}, the array's type elided
+			}
+			els = append(els, key+": "+f.elem(kv.Value, u.Elem()))
 		}
 		return "{" + strings.Join(els, ", ") + "}"
 	case *types.Array:

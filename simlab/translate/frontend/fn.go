@@ -2252,10 +2252,16 @@ func (f *fn) rangeBody(s *ast.RangeStmt, val string, elem types.Type) {
 		f.m.copyable(elem, s)
 		f.wl(f.p.line(s), "%s = go.copy(%s)", val, val)
 	}
-	if at, ok := under(elem).(*types.Array); ok && val != "_" {
-		if id, ok := s.Value.(*ast.Ident); !ok || !readsOnly(f.p, s.Body, f.p.info.ObjectOf(id), nil, 0) {
-			// an array element, copied: the iteration's array is its own
-			f.wl(f.p.line(s), "%s = %s", val, f.m.copyArray(val, at, s))
+	for _, e := range []ast.Expr{s.Key, s.Value} {
+		id, ok := e.(*ast.Ident)
+		if !ok || id.Name == "_" {
+			continue
+		}
+		obj := f.p.info.ObjectOf(id)
+		if at, ok := under(obj.Type()).(*types.Array); ok && !readsOnly(f.p, s.Body, obj, nil, 0) {
+			// an array element or map key, copied: the iteration's array is its own
+			name := f.lvalue(id)
+			f.wl(f.p.line(s), "%s = %s", name, f.m.copyArray(name, at, s))
 		}
 	}
 	for _, e := range []ast.Expr{s.Key, s.Value} {

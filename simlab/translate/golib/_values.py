@@ -460,6 +460,20 @@ def struct_hash(x: Any) -> int:
     return hash(_struct_key(x))
 
 
+class ArrayKey(list[Any]):
+    """An array that keys a map (``map[[2]int]bool``): a list that hashes by its
+    elements, as Go compares arrays; ranging over the map gives it back."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(self))
+
+
+def array_key(x: list[Any]) -> ArrayKey:
+    """The key of a map keyed by an array: a copy that hashes (an array of arrays
+    too), as Go's map keeps a copy of the key."""
+    return ArrayKey(array_key(e) if isinstance(e, list) else e for e in x)
+
+
 def copy_array(x: list[Any], copy_elem: Callable[[Any], Any] | None = None) -> list[Any]:
     """A copy of an array (a list), as Go copies one where it is assigned or passed:
     each element copied by ``copy_elem`` (struct values, arrays), or shared as it is
