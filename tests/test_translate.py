@@ -676,6 +676,25 @@ func main() {
 """,
         "[0 7 0 9]",
     ),
+    "a sub-slice with room, appended to": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\ths := []int{5, 1, 7, 1, 9}
+\tkept := hs[:0]
+\tfor _, h := range hs {
+\t\tif h != 1 {
+\t\t\tkept = append(kept, h)
+\t\t}
+\t}
+\tfmt.Println(kept, hs)
+}
+""",
+        "[5 7 9] [5 7 9 1 9]",
+    ),
     "a function reading its parameter after it blocks": (
         """\
 package main

@@ -857,12 +857,40 @@ func (m *module) refuseSharedSubslices() {
 			return true
 		})
 	}
+	// kept := hs[:0]: a sub-slice with a bound below its operand's end has room to
+	// grow in the operand's array, which an append to it writes (the filter idiom)
+	bounded := map[types.Object]bool{}
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if a, ok := n.(*ast.AssignStmt); ok && len(a.Lhs) == len(a.Rhs) {
+				for i, r := range a.Rhs {
+					id, isID := ast.Unparen(a.Lhs[i]).(*ast.Ident)
+					se, isSlice := ast.Unparen(r).(*ast.SliceExpr)
+					if isID && isSlice && se.High != nil && !sameVar(p, se.X, id) {
+						if obj := p.info.ObjectOf(id); obj != nil && isSliceType(obj.Type()) {
+							bounded[obj] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for _, l := range n.Lhs {
 					write(l)
+				}
+				for _, r := range n.Rhs {
+					if c, ok := ast.Unparen(r).(*ast.CallExpr); ok && calleeName(p, c) == "append" && len(c.Args) > 1 {
+						if id, ok := ast.Unparen(c.Args[0]).(*ast.Ident); ok && bounded[p.info.Uses[id]] {
+							if t, ok := elemOf(id); ok {
+								writeTo(id, t) // kept = append(kept, h): into hs's array
+							}
+						}
+					}
 				}
 				if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
 					if self := selfSlicing(p, n.Lhs[0], n.Rhs[0]); self != nil {
