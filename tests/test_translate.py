@@ -676,25 +676,6 @@ func main() {
 """,
         "[0 7 0 9]",
     ),
-    "a sub-slice with room, appended to": (
-        """\
-package main
-
-import "fmt"
-
-func main() {
-\ths := []int{5, 1, 7, 1, 9}
-\tkept := hs[:0]
-\tfor _, h := range hs {
-\t\tif h != 1 {
-\t\t\tkept = append(kept, h)
-\t\t}
-\t}
-\tfmt.Println(kept, hs)
-}
-""",
-        "[5 7 9] [5 7 9 1 9]",
-    ),
     "a function reading its parameter after it blocks": (
         """\
 package main
@@ -830,7 +811,8 @@ func main() {
 
 
 # a parameter written through the sub-slice it was given, once refused with the roads
-# below, is rendered go.through: what go run, go1.27.3, printed beside each
+# below, is rendered go.through, and a sub-slice with room appended to, once printed
+# unwritten, writes its operand through go.Backing: what go run, go1.27.3, printed
 WRITTEN_THROUGH = {
     "a parameter written": (
         """\
@@ -867,6 +849,25 @@ func main() {
 }
 """,
         "[1 0 0]",
+    ),
+    "a sub-slice with room, appended to": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\ths := []int{5, 1, 7, 1, 9}
+\tkept := hs[:0]
+\tfor _, h := range hs {
+\t\tif h != 1 {
+\t\t\tkept = append(kept, h)
+\t\t}
+\t}
+\tfmt.Println(kept, hs)
+}
+""",
+        "[5 7 9] [5 7 9 1 9]",
     ),
 }
 
@@ -14545,6 +14546,82 @@ func main() {
     "[[0 10] [1 0] [1 10] [2 0] [2 10]] true\n"
     "0 false map[[km mi]:0.621371]\n"
     "identity\n",
+)
+
+
+# The filter-in-place idiom, kept := s[:0] then kept = append(kept, v): each append
+# writes the operand's array where Go's does, while all its values fit (go.Backing).
+CONSTRUCTS["filter_in_place"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"sync"
+)
+
+type Set struct {
+\tmu sync.Mutex
+\txs []int
+}
+
+// Remove drops every x, filtering in place.
+func (s *Set) Remove(x int) {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\tkept := s.xs[:0]
+\tfor _, v := range s.xs {
+\t\tif v != x {
+\t\t\tkept = append(kept, v)
+\t\t}
+\t}
+\ts.xs = kept
+}
+
+func nonEmpty(words []string) []string {
+\tout := words[:0]
+\tfor _, w := range words {
+\t\tif strings.TrimSpace(w) != "" {
+\t\t\tout = append(out, w)
+\t\t}
+\t}
+\treturn out
+}
+
+func main() {
+\ts := &Set{xs: []int{5, 1, 7, 1, 9}}
+\ts.Remove(1)
+\tfmt.Println(s.xs, len(s.xs))
+
+\ths := []int{5, 1, 7, 1, 9}
+\tkept := hs[:0]
+\tfor _, h := range hs {
+\t\tif h != 1 {
+\t\t\tkept = append(kept, h)
+\t\t}
+\t}
+\tfmt.Println(kept, hs)
+
+\twords := []string{"a", " ", "b", "", "c"}
+\tfmt.Println(nonEmpty(words), words)
+\tgrow()
+}
+
+func grow() {
+\tbase := []int{1, 2, 3, 4, 5}
+\tmid := base[1:3]
+\tmid = append(mid, 8) // room left: base's array
+\tfmt.Println(mid, base)
+\tmid = append(mid, 6, 7) // no room: a new array
+\tfmt.Println(mid, base)
+}
+""",
+    "[5 7 9] 3\n"
+    "[5 7 9] [5 7 9 1 9]\n"
+    "[a b c] [a b c  c]\n"
+    "[2 3 8] [1 2 3 8 5]\n"
+    "[2 3 8 6 7] [1 2 3 8 5]\n",
 )
 
 

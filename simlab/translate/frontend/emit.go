@@ -45,6 +45,7 @@ type module struct {
 	loopVars     map[types.Object]bool                    // for loops' own variables: see sharedLoopVar
 	goSyntax     int                                      // the program uses %#v: 1, or not: -1 (0: not yet known; see usesGoSyntax)
 	through      map[*ast.SliceExpr]bool                  // sub-slices a call writes through: see findThroughArgs
+	backings     map[types.Object]*ast.SliceExpr          // kept := hs[:0], appended to in hs's array: see findBackings
 	syntaxFields map[*types.TypeName][2]string            // the fields %#v prints of a struct type, or why not: see goSyntaxFields
 	nilConv      []ast.Node                               // where a nil pointer may become a nil interface: see nilToInterface
 }
@@ -860,6 +861,7 @@ func (m *module) refuseSharedSubslices() {
 	// kept := hs[:0]: a sub-slice with a bound below its operand's end has room to
 	// grow in the operand's array, which an append to it writes (the filter idiom)
 	bounded := map[types.Object]bool{}
+	appendedTo := map[ast.Node]types.Object{} // the writes those appends are, and whose
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if a, ok := n.(*ast.AssignStmt); ok && len(a.Lhs) == len(a.Rhs) {
@@ -888,6 +890,7 @@ func (m *module) refuseSharedSubslices() {
 						if id, ok := ast.Unparen(c.Args[0]).(*ast.Ident); ok && bounded[p.info.Uses[id]] {
 							if t, ok := elemOf(id); ok {
 								writeTo(id, t) // kept = append(kept, h): into hs's array
+								appendedTo[id] = p.info.Uses[id]
 							}
 						}
 					}
@@ -943,11 +946,23 @@ func (m *module) refuseSharedSubslices() {
 		tainted[root] = append(tainted[root], writeAt[i])
 	}
 	settled := p.settledSlices(aliases)
+	m.backings = m.findBackings(bounded)
 	for _, se := range subslices {
 		shared := false
 		if t, _ := elemOf(se.X); isSliceType(p.info.TypeOf(se.X)) {
 			root := aliases.find(aliases.source(se.X))
-			shared = len(tainted[root]) > 0 && !settled(se, root, tainted[root])
+			writes := tainted[root]
+			if v := m.backingOf(se); v != nil {
+				// kept := hs[:0] whose appends write hs as Go's do (go.Backing): only
+				// the other writes could make it and hs differ
+				writes = nil
+				for _, w := range tainted[root] {
+					if appendedTo[w] != v {
+						writes = append(writes, w)
+					}
+				}
+			}
+			shared = len(writes) > 0 && !settled(se, root, writes)
 		} else {
 			shared = written[t]
 		}

@@ -21,6 +21,8 @@ type fn struct {
 	names  map[types.Object]string
 	used   map[string]bool
 
+	backingArrays map[types.Object]string // the go.Backing of each of m.backings declared here
+
 	loops        []loopInfo // enclosing Go loops, innermost last
 	switches     int        // enclosing switch/select cases inside the innermost loop
 	deferLst     string     // the defer list's name, in list mode
@@ -1083,6 +1085,9 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			if needZero {
 				f.wl(f.line, "%s = %s if %s else %s  # a closed channel gives the zero value", names[0], names[0], names[1], z)
 			}
+			return
+		}
+		if len(s.Lhs) == 1 && f.backingAssign(s) {
 			return
 		}
 		// x = append(x, ...): x.append(...), if no other variable holds x's list

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // A sub-slice passed to a call that writes its elements and keeps nothing of it
@@ -378,4 +379,145 @@ func writesParam(p *program, m *module, body *ast.BlockStmt, v *types.Var, writt
 		return !found
 	})
 	return found
+}
+
+// findBackings: the local variables of a bounded sub-slice (kept := hs[:0], which
+// has room to grow in hs's array) that are only appended to (kept = append(kept,
+// h)), in the function that declares them: each append writes hs's array as Go's
+// does while it has room, through go.Backing. The sub-slice's copy is exact where
+// nothing else writes hs meanwhile (refuseSharedSubslices).
+func (m *module) findBackings(bounded map[types.Object]bool) map[types.Object]*ast.SliceExpr {
+	p := m.p
+	backings := map[types.Object]*ast.SliceExpr{}
+	refused := map[types.Object]bool{}
+	var funcs []ast.Node // the function each use is in, innermost first
+	home := map[types.Object]ast.Node{}
+	use := func(obj types.Object) {
+		if fn := funcs[len(funcs)-1]; home[obj] == nil {
+			home[obj] = fn
+		} else if home[obj] != fn {
+			refused[obj] = true // used in a closure
+		}
+	}
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			funcs = append(funcs, n)
+			var body *ast.BlockStmt
+			if d, ok := n.(*ast.FuncDecl); ok {
+				body = d.Body
+			} else {
+				body = n.(*ast.FuncLit).Body
+			}
+			if body != nil {
+				for _, st := range body.List {
+					ast.Inspect(st, visit)
+				}
+			}
+			funcs = funcs[:len(funcs)-1]
+			return false
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				id, ok := ast.Unparen(l).(*ast.Ident)
+				obj := p.info.ObjectOf(id)
+				if !ok || !bounded[obj] {
+					continue
+				}
+				var r ast.Expr
+				if len(n.Rhs) == len(n.Lhs) {
+					r = ast.Unparen(n.Rhs[i])
+				}
+				se, isSlice := r.(*ast.SliceExpr)
+				c, isCall := r.(*ast.CallExpr)
+				switch {
+				case n.Tok == token.DEFINE && isSlice && len(n.Lhs) == 1 && backings[obj] == nil:
+					switch ast.Unparen(se.X).(type) {
+					case *ast.Ident, *ast.SelectorExpr:
+						backings[obj] = se
+					default:
+						refused[obj] = true
+					}
+				case n.Tok == token.ASSIGN && isCall && len(n.Lhs) == 1 && calleeName(p, c) == "append" &&
+					len(c.Args) > 1 && identOf(ast.Unparen(c.Args[0])) != nil && p.info.Uses[identOf(ast.Unparen(c.Args[0]))] == obj:
+				default:
+					refused[obj] = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && bounded[p.info.Uses[id]] {
+				refused[p.info.Uses[id]] = true
+			}
+		case *ast.Ident:
+			if obj := p.info.ObjectOf(n); bounded[obj] && len(funcs) > 0 {
+				use(obj)
+			}
+		}
+		return true
+	}
+	for _, file := range p.files {
+		for _, d := range file.Decls {
+			ast.Inspect(d, visit)
+		}
+	}
+	for obj := range refused {
+		delete(backings, obj)
+	}
+	return backings
+}
+
+// backingOf: the variable se is the sub-slice of, if findBackings found it.
+func (m *module) backingOf(se *ast.SliceExpr) types.Object {
+	for obj, def := range m.backings {
+		if def == se {
+			return obj
+		}
+	}
+	return nil
+}
+
+// backingAssign renders kept := hs[lo:hi] and kept = append(kept, ...) of a variable
+// findBackings found: kept, kept_array = go.sliced(hs, lo, hi), go.Backing(hs, lo),
+// and kept = kept_array.append(kept, ...), which writes hs's array as Go's append
+// does; false for any other assignment.
+func (f *fn) backingAssign(s *ast.AssignStmt) bool {
+	p := f.p
+	id, ok := ast.Unparen(s.Lhs[0]).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := p.info.ObjectOf(id)
+	se := f.m.backings[obj]
+	if se == nil {
+		return false
+	}
+	if ast.Unparen(s.Rhs[0]) == se {
+		val, base, lo := f.expr(se), f.expr(se.X), "0"
+		if se.Low != nil {
+			lo = f.expr(se.Low)
+		}
+		names := f.lhsList(s)
+		arr := f.temp(names[0] + "_array")
+		if f.backingArrays == nil {
+			f.backingArrays = map[types.Object]string{}
+		}
+		f.backingArrays[obj] = arr
+		f.flushPre()
+		f.wl(f.line, "%s, %s = %s, go.Backing(%s, %s)", names[0], arr, val, base, lo)
+		return true
+	}
+	c := ast.Unparen(s.Rhs[0]).(*ast.CallExpr) // kept = append(kept, ...): findBackings
+	arr := f.backingArrays[obj]
+	var vals []string
+	if c.Ellipsis.IsValid() {
+		vals = append(vals, "*"+f.spread(c.Args[1]))
+	} else {
+		for _, a := range c.Args[1:] {
+			vals = append(vals, f.value(a))
+		}
+	}
+	target := f.expr(s.Lhs[0])
+	f.flushPre()
+	f.wl(f.line, "%s = %s.append(%s, %s)", target, arr, target, strings.Join(vals, ", "))
+	return true
 }

@@ -69,7 +69,7 @@ from ._bits import (
     bits_rotate_left,
     bits_trailing_zeros,
 )
-from ._builtins import at, bound, clear_slice, close, slice_copy, sliced, through
+from ._builtins import Backing, at, bound, clear_slice, close, slice_copy, sliced, through
 from ._container import Element, List, Ring, list_new, ring_new
 from ._context import CustomContext
 from ._errors import (
@@ -418,6 +418,7 @@ __all__ = [
     "SPACE",
     "ZERO_TIME",
     "ArrayKey",
+    "Backing",
     "BufWriter",
     "Buffer",
     "Builder",

@@ -83,3 +83,24 @@ def through(s: list[Any], low: int, high: int | None, call: Callable[[list[Any]]
     result = call(sub)
     s[low : low + len(sub)] = sub
     return result
+
+
+class Backing:
+    """The array a sub-slice with room to grow shares with its operand (``kept :=
+    hs[:0]``): an append to the sub-slice writes there, as Go's does while the
+    array has room, so that ``hs`` holds what the filter kept."""
+
+    __slots__ = ("array", "offset")
+
+    def __init__(self, array: list[Any], offset: int) -> None:
+        self.array, self.offset = array, offset
+
+    def append(self, s: list[Any], *values: Any) -> list[Any]:
+        """``s = append(s, values...)`` of the sub-slice ``s``: a new list, and the
+        values written into the array where Go's append puts them if they all fit
+        (the array's capacity is its length here); else Go's append moves ``s`` to
+        a new array, and writes nothing here again."""
+        at, array = self.offset + len(s), self.array
+        if at + len(values) <= len(array):
+            array[at : at + len(values)] = values
+        return [*s, *values]
