@@ -14625,6 +14625,54 @@ func grow() {
 )
 
 
+# go f(data[lo:hi]) of a function, or a function literal, that writes its part in place
+# and never blocks: its goroutine takes the copy and writes it back in the step it runs.
+CONSTRUCTS["goroutines_write_their_part"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+// scale multiplies a part of the data in place.
+func scale(part []int, by int, wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\tfor i := range part {
+\t\tpart[i] *= by
+\t}
+}
+
+func main() {
+\tdata := []int{1, 2, 3, 4, 5, 6, 7, 8}
+\tvar wg sync.WaitGroup
+\tfor lo := 0; lo < len(data); lo += 3 {
+\t\thi := min(lo+3, len(data))
+\t\twg.Add(1)
+\t\tgo scale(data[lo:hi], 10, &wg)
+\t}
+\twg.Wait()
+\tfmt.Println(data)
+
+\tsquares := make([]int, 6)
+\tfor lo := 0; lo < len(squares); lo += 2 {
+\t\twg.Add(1)
+\t\tgo func(part []int, base int) {
+\t\t\tdefer wg.Done()
+\t\t\tfor i := range part {
+\t\t\t\tpart[i] = (base + i) * (base + i)
+\t\t\t}
+\t\t}(squares[lo:lo+2], lo)
+\t}
+\twg.Wait()
+\tfmt.Println(squares)
+}
+""",
+    "[10 20 30 40 50 60 70 80]\n[0 1 4 9 16 25]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

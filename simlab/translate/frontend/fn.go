@@ -1431,6 +1431,10 @@ func (f *fn) goStmt(s *ast.GoStmt) {
 	default:
 		callee, name = f.funcValue(fun, s)
 	}
+	if subs := f.throughArgs(c); len(subs) == 1 {
+		f.goThrough(c, subs[0], callee, name)
+		return
+	}
 	args := f.callArgs(c, name)
 	if args != "" {
 		args += ", "

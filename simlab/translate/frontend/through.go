@@ -35,12 +35,13 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 	m.through = map[*ast.SliceExpr]bool{}
 	readIn := map[ast.Expr]bool{}
 	inPlace, written := m.inPlaceParams(readParams)
-	deferred := map[*ast.CallExpr]bool{} // go f(s[:k]), defer f(s[:k]): the call runs later
+	deferred := map[*ast.CallExpr]bool{} // defer f(s[:k]): the call runs later
+	started := map[*ast.CallExpr]bool{}  // go f(s[:k]): in a goroutine of its own
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.GoStmt:
-				deferred[n.Call] = true
+				started[n.Call] = true
 			case *ast.DeferStmt:
 				deferred[n.Call] = true
 			}
@@ -54,6 +55,14 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 				return true
 			}
 			writes, reads := m.argsInPlace(c, inPlace, written)
+			if started[c] {
+				// go f(s[lo:hi]) of a function of the program: its goroutine takes the
+				// copy and writes it back in the one step it runs (go.through_call)
+				if _, isLib := throughLibrary[calleeName(p, c)]; isLib || len(writes) != 1 {
+					return true
+				}
+				reads = nil
+			}
 			for _, at := range reads {
 				readIn[ast.Unparen(c.Args[at])] = true
 			}
@@ -104,11 +113,12 @@ func (m *module) argsInPlace(c *ast.CallExpr, inPlace, written map[*types.Var]bo
 			}
 		}
 	}
-	fn, ok := p.info.Uses[identOf(ast.Unparen(c.Fun))].(*types.Func)
-	if !ok {
-		return nil, nil
+	var u *unit
+	if lit, ok := ast.Unparen(c.Fun).(*ast.FuncLit); ok {
+		u = m.a.byLit[lit] // go func(part []int) { ... }(data[lo:hi])
+	} else if fn, ok := p.info.Uses[identOf(ast.Unparen(c.Fun))].(*types.Func); ok {
+		u = m.a.byFunc[fn.Origin()]
 	}
-	u := m.a.byFunc[fn.Origin()]
 	if u == nil || u.gen {
 		return nil, nil
 	}
@@ -153,8 +163,15 @@ func (m *module) inPlaceParams(readParams map[*types.Var]bool) (inPlace, written
 		at int
 	}
 	candidates := map[*types.Var]param{}
+	units := map[*unit]*types.Func{} // the program's functions and function literals
 	for fn, u := range m.a.byFunc {
-		if u.gen || u.decl == nil || u.decl.Body == nil {
+		units[u] = fn
+	}
+	for _, u := range m.a.byLit {
+		units[u] = nil
+	}
+	for u, fn := range units {
+		if u.gen || u.body == nil || u.sig == nil {
 			continue
 		}
 		for i := 0; i < u.sig.Params().Len(); i++ {
@@ -520,4 +537,29 @@ func (f *fn) backingAssign(s *ast.AssignStmt) bool {
 	f.flushPre()
 	f.wl(f.line, "%s = %s.append(%s, %s)", target, arr, target, strings.Join(vals, ", "))
 	return true
+}
+
+// goThrough renders go f(s[lo:hi]) of a function of the program that writes its
+// parameter in place (findThroughArgs): rt.go(go.through_call, f, at, s, lo, hi,
+// the other arguments), the copy taken and written back in the goroutine.
+func (f *fn) goThrough(c *ast.CallExpr, se *ast.SliceExpr, callee, name string) {
+	at := 0
+	var rest []string
+	for i, a := range c.Args {
+		if ast.Unparen(a) == ast.Expr(se) {
+			at = i
+			continue
+		}
+		rest = append(rest, f.value(a))
+	}
+	lo, hi := "0", "None"
+	if se.Low != nil {
+		lo = f.expr(se.Low)
+	}
+	if se.High != nil {
+		hi = f.expr(se.High)
+	}
+	args := append([]string{callee, fmt.Sprint(at), f.expr(se.X), lo, hi}, rest...)
+	f.flushPre()
+	f.wl(f.line, "rt.go(go.through_call, %s, name=%q)", strings.Join(args, ", "), name)
 }

@@ -69,7 +69,17 @@ from ._bits import (
     bits_rotate_left,
     bits_trailing_zeros,
 )
-from ._builtins import Backing, at, bound, clear_slice, close, slice_copy, sliced, through
+from ._builtins import (
+    Backing,
+    at,
+    bound,
+    clear_slice,
+    close,
+    slice_copy,
+    sliced,
+    through,
+    through_call,
+)
 from ._container import Element, List, Ring, list_new, ring_new
 from ._context import CustomContext
 from ._errors import (
@@ -742,6 +752,7 @@ __all__ = [
     "synctest_test",
     "test_main",
     "through",
+    "through_call",
     "tick",
     "time_date",
     "time_field",

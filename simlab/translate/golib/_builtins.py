@@ -104,3 +104,13 @@ class Backing:
         if at + len(values) <= len(array):
             array[at : at + len(values)] = values
         return [*s, *values]
+
+
+def through_call(
+    fn: Callable[..., Any], at: int, s: list[Any], low: int, high: int | None, *args: Any
+) -> Any:
+    """``go fn(..., s[low:high], ...)`` of a function that writes that parameter's
+    elements in place and never blocks: the goroutine gives ``fn`` a copy of the
+    sub-slice, its argument ``at``, and writes it back into ``s`` when ``fn``
+    returns, in the one step it runs (see :func:`through`)."""
+    return through(s, low, high, lambda sub: fn(*args[:at], sub, *args[at:]))
