@@ -14673,6 +14673,50 @@ func main() {
 )
 
 
+# A type switch's case []byte and case []rune: a []byte or []rune made of a string keeps
+# its type in an interface (go.typed), as a literal does.
+CONSTRUCTS["switch_on_byte_slices"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+func describe(v any) string {
+\tswitch x := v.(type) {
+\tcase string:
+\t\treturn "text " + strings.ToUpper(x)
+\tcase []byte:
+\t\treturn fmt.Sprintf("%d bytes %s", len(x), x)
+\tcase []rune:
+\t\treturn fmt.Sprintf("%d runes %c", len(x), x[0])
+\tcase []int:
+\t\treturn fmt.Sprint("ints ", x)
+\t}
+\treturn "other"
+}
+
+func main() {
+\tpayloads := make(chan any, 4)
+\tpayloads <- "hi"
+\tpayloads <- []byte("raw")
+\tpayloads <- []rune("héllo")
+\tpayloads <- []int{1, 2}
+\tclose(payloads)
+\tfor p := range payloads {
+\t\tfmt.Println(describe(p))
+\t}
+\tif b, ok := any([]byte("x")).([]byte); ok {
+\t\tfmt.Printf("%T %v\\n", b, b)
+\t}
+}
+""",
+    "text HI\n3 bytes raw\n5 runes h\nints [1 2]\n[]uint8 [120]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2925,6 +2925,9 @@ func (f *fn) assertedType(x *ast.TypeAssertExpr) string {
 func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	p := f.p
 	name := types.TypeString(t, types.RelativeTo(p.pkg))
+	if b, ok := t.(*types.Basic); ok {
+		name = types.Typ[b.Kind()].Name() // byte is uint8, rune int32
+	}
 	elem := t
 	if ptr, ok := t.(*types.Pointer); ok {
 		elem = ptr.Elem()

@@ -337,9 +337,15 @@ func timeClass(t types.Type) string {
 	return ""
 }
 
-// typedLiteral: e is a slice, array or map literal, which keeps its Go type in
-// an interface (go.typed) since no variable holds it.
+// typedLiteral: e is a slice, array or map literal, or a []byte or []rune made of a
+// string, which keeps its Go type in an interface (go.typed) since no variable
+// holds it.
 func typedLiteral(p *program, e ast.Expr) bool {
+	if c, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(c.Args) == 1 && p.info.Types[c.Fun].IsType() {
+		// []byte(s), []rune(s): a new slice of a type a switch may ask for
+		_, isSlice := p.info.TypeOf(e).(*types.Slice)
+		return isSlice && isBasicKind(p.info.TypeOf(c.Args[0]), types.String)
+	}
 	if _, ok := ast.Unparen(e).(*ast.CompositeLit); !ok || p.isNamedValue(p.info.TypeOf(e)) {
 		return false
 	}
