@@ -14717,6 +14717,43 @@ func main() {
 )
 
 
+# math/bits' Mul, Add and Sub with their carries (64 and 32 bits), and sort.Find.
+CONSTRUCTS["bits_carry_and_find"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/bits"
+\t"sort"
+\t"strings"
+)
+
+func main() {
+\thi, lo := bits.Mul64(1<<63, 6)
+\tfmt.Println(hi, lo)
+\tsum, carry := bits.Add64(1<<63, 1<<63, 1)
+\tfmt.Println(sum, carry)
+\tdiff, borrow := bits.Sub64(1, 2, 0)
+\tfmt.Println(diff, borrow)
+\th32, l32 := bits.Mul32(1<<31, 4)
+\tfmt.Println(h32, l32)
+
+\tnames := []string{"ada", "bob", "cy", "dee"}
+\ti, found := sort.Find(len(names), func(i int) int {
+\t\treturn strings.Compare("cy", names[i])
+\t})
+\tfmt.Println(i, found)
+\ti, found = sort.Find(len(names), func(i int) int {
+\t\treturn strings.Compare("zed", names[i])
+\t})
+\tfmt.Println(i, found)
+}
+""",
+    "3 0\n1 1\n18446744073709551615 1\n2 0\n2 true\n4 false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2142,6 +2142,20 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			p.unsupported(c, "a sort.Search whose function blocks", "a function that only compares")
 		}
 		return "go.sort_search(" + arg(0) + ", " + arg(1) + ")", false
+	case "sort.Find":
+		if f.mayBlock(c.Args[1]) {
+			p.unsupported(c, "a sort.Find whose function blocks", "a function that only compares")
+		}
+		return "go.sort_find(" + arg(0) + ", " + arg(1) + ")", false
+	case "math/bits.Mul", "math/bits.Mul32", "math/bits.Mul64", "math/bits.Add", "math/bits.Add32",
+		"math/bits.Add64", "math/bits.Sub", "math/bits.Sub32", "math/bits.Sub64":
+		fn := strings.TrimPrefix(name, "math/bits.")
+		base := strings.TrimRight(fn, "0123456789")
+		size := strings.TrimPrefix(fn, base)
+		if size == "" {
+			size = "64" // uint
+		}
+		return "go.bits_" + strings.ToLower(base) + "(" + f.args(c) + ", " + size + ")", false
 	case "bytes.Equal":
 		return paren(arg(0)) + " == " + paren(arg(1)), false
 	case "strings.TrimSpace":

@@ -61,12 +61,15 @@ from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +00
 from . import _slog as slog
 from ._atomic import atomic_add, atomic_compare_and_swap, atomic_load, atomic_store, atomic_swap
 from ._bits import (
+    bits_add,
     bits_leading_zeros,
     bits_len,
+    bits_mul,
     bits_ones_count,
     bits_reverse,
     bits_reverse_bytes,
     bits_rotate_left,
+    bits_sub,
     bits_trailing_zeros,
 )
 from ._builtins import (
@@ -268,6 +271,7 @@ from ._sort import (
     slices_sort_func_yielding,
     slices_sort_stable_func,
     slices_sort_stable_func_yielding,
+    sort_find,
     sort_float64s,
     sort_is_sorted,
     sort_search,
@@ -513,12 +517,15 @@ __all__ = [
     "atomic_load",
     "atomic_store",
     "atomic_swap",
+    "bits_add",
     "bits_leading_zeros",
     "bits_len",
+    "bits_mul",
     "bits_ones_count",
     "bits_reverse",
     "bits_reverse_bytes",
     "bits_rotate_left",
+    "bits_sub",
     "bits_trailing_zeros",
     "bound",
     "boxed",
@@ -706,6 +713,7 @@ __all__ = [
     "slices_sorted_func",
     "slices_values",
     "slog",
+    "sort_find",
     "sort_float64s",
     "sort_is_sorted",
     "sort_search",

@@ -40,3 +40,22 @@ def bits_reverse(x: int, size: int) -> int:
 def bits_reverse_bytes(x: int, size: int) -> int:
     """``bits.ReverseBytes``: the bytes of ``x`` in the other order."""
     return int.from_bytes(x.to_bytes(size // 8, "big"), "little")
+
+
+def bits_mul(x: int, y: int, size: int) -> tuple[int, int]:
+    """``bits.Mul64`` (and ``Mul32``, ``Mul``): the product's high and low halves."""
+    product = x * y
+    return product >> size, product & ((1 << size) - 1)
+
+
+def bits_add(x: int, y: int, carry: int, size: int) -> tuple[int, int]:
+    """``bits.Add64`` (and its kin): the sum with the carry in, and the carry out."""
+    total = x + y + carry
+    return total & ((1 << size) - 1), total >> size
+
+
+def bits_sub(x: int, y: int, borrow: int, size: int) -> tuple[int, int]:
+    """``bits.Sub64`` (and its kin): the difference with the borrow in, and the
+    borrow out."""
+    diff = x - y - borrow
+    return diff & ((1 << size) - 1), 1 if diff < 0 else 0

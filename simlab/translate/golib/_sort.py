@@ -830,3 +830,11 @@ def maps_delete_func(m: dict[Any, Any], delete: Callable[[Any, Any], Any]) -> No
     called on each pair in turn, which Go does in its map's own order)."""
     for k in [k for k, v in m.items() if delete(k, v)]:
         del m[k]
+
+
+def sort_find(n: int, cmp: Callable[[int], int]) -> tuple[int, bool]:
+    """``sort.Find(n, cmp)``: the least ``i`` in ``[0, n)`` at which ``cmp(i) <= 0``
+    (``n`` if none), and whether ``cmp(i) == 0`` there, halving the range as
+    :func:`sort_search` does."""
+    i = sort_search(n, lambda j: cmp(j) <= 0)
+    return i, i < n and cmp(i) == 0
