@@ -14105,6 +14105,127 @@ func main() {
 )
 
 
+# fmt.Printf, Println, Print and the F forms return the bytes written and the error
+# (an io.Writer of the program: what its Write returned), for n, err := ... (go1.27.3)
+CONSTRUCTS["fmt_print_results"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"errors"
+\t"fmt"
+\t"os"
+)
+
+// failing writes all but one byte of each write and says why
+type failing struct{ n int }
+
+func (f *failing) Write(p []byte) (int, error) {
+\tf.n += len(p)
+\treturn len(p) - 1, errors.New("disk full")
+}
+
+func main() {
+\tn, err := fmt.Printf("%s=%d\\n", "héllo", 42)
+\tfmt.Println(n, err)
+\tn, err = fmt.Println("a", 1, true)
+\tfmt.Println(n, err)
+\tn, _ = fmt.Print("x", 2, "\\n")
+\tfmt.Println(n)
+\tvar buf bytes.Buffer
+\tn, err = fmt.Fprintf(&buf, "%05.1f|", 3.14159)
+\tfmt.Println(n, err, buf.String())
+\tn, err = fmt.Fprintln(os.Stdout, "λ", []int{1, 2})
+\tfmt.Println(n, err)
+\tw := &failing{}
+\tn, err = fmt.Fprint(w, "abc", 7)
+\tfmt.Println(n, err, w.n)
+\tif _, err := fmt.Fprintf(w, "%d", 12345); err != nil {
+\t\tfmt.Println("write failed:", err, w.n)
+\t}
+\ttotal := 0
+\tfor _, s := range []string{"one", "three"} {
+\t\tk, _ := fmt.Println(s)
+\t\ttotal += k
+\t}
+\tfmt.Println(total)
+}
+""",
+    "héllo=42\n"
+    "10 <nil>\n"
+    "a 1 true\n"
+    "9 <nil>\n"
+    "x2\n"
+    "3\n"
+    "6 <nil> 003.1|\n"
+    "λ [1 2]\n"
+    "9 <nil>\n"
+    "3 disk full 4\n"
+    "write failed: disk full 9\n"
+    "one\n"
+    "three\n"
+    "10\n",
+)
+
+
+# time.Duration's Hours, Minutes and Seconds as Go works them out (whole units and the
+# rest made floats apart), Abs (of the smallest Duration too), and Time.AddDate, its
+# date normalized as time.Date's (January 31 and a month is March 2) (go1.27.3)
+CONSTRUCTS["duration_float_units_abs_and_add_date"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"time"
+)
+
+func main() {
+\tds := []time.Duration{
+\t\t2*time.Hour + 45*time.Minute + 30*time.Second + 250*time.Millisecond,
+\t\t-(90*time.Minute + 1),
+\t\t1500 * time.Millisecond,
+\t\ttime.Duration(math.MaxInt64),
+\t\ttime.Duration(math.MinInt64),
+\t\t7 * time.Nanosecond,
+\t\t-time.Hour - 7,
+\t}
+\tfor _, d := range ds {
+\t\tfmt.Println(d.Hours(), d.Minutes(), d.Seconds())
+\t\tfmt.Println(d.Abs())
+\t}
+\tt := time.Date(2024, 1, 31, 23, 30, 15, 500, time.UTC)
+\tfmt.Println(t.AddDate(0, 1, 0))
+\tfmt.Println(t.AddDate(1, 1, 0).Format("2006-01-02 Mon"))
+\tfmt.Println(t.AddDate(0, 0, -31).Weekday(), t.AddDate(-1, 13, 1).YearDay())
+\tfmt.Println(t.AddDate(0, -14, 0).Format(time.RFC3339Nano))
+\tfmt.Println(t.AddDate(0, 0, 366).Sub(t).Hours())
+}
+""",
+    "2.7584027777777775 165.50416666666666 9930.25\n"
+    "2h45m30.25s\n"
+    "-1.5000000000002778 -90.00000000001667 -5400.000000001\n"
+    "1h30m0.000000001s\n"
+    "0.0004166666666666667 0.025 1.5\n"
+    "1.5s\n"
+    "2.5620477880152157e+06 1.5372286728091294e+08 9.223372036854776e+09\n"
+    "2562047h47m16.854775807s\n"
+    "-2.5620477880152157e+06 -1.5372286728091294e+08 -9.223372036854776e+09\n"
+    "2562047h47m16.854775807s\n"
+    "1.9444444444444445e-12 1.1666666666666668e-10 7e-09\n"
+    "7ns\n"
+    "-1.0000000000019444 -60.000000000116664 -3600.000000007\n"
+    "1h0m0.000000007s\n"
+    "2024-03-02 23:30:15.0000005 +0000 UTC\n"
+    "2025-03-03 Mon\n"
+    "Sunday 63\n"
+    "2022-12-01T23:30:15.0000005Z\n"
+    "8784\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1985,8 +1985,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		for _, a := range c.Args {
 			plain = plain && plainPrint(p.info.TypeOf(a))
 		}
-		if plain && !c.Ellipsis.IsValid() {
-			return "print(" + f.args(c) + ")", false
+		if plain && !c.Ellipsis.IsValid() && c == f.stmtCall {
+			return "print(" + f.args(c) + ")", false // Python's print: no results to read
 		}
 		return "go.println(" + f.fmtArgs(c, false) + ")", false
 	case "fmt.Printf", "fmt.Sprintf", "fmt.Errorf", "fmt.Sprint", "fmt.Sprintln", "fmt.Print":
@@ -2707,16 +2707,16 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "container/ring.Ring.Do":
 		fv := f.calledAtOnce(c, c.Args[0], "a ring.Do whose function blocks", "a range over the ring by Next")
 		return "go.Ring.do(" + recv + ", " + fv + ")", false
-	case "time.Duration.Seconds":
-		return paren(recv) + " / 1e9", false
+	case "time.Duration.Seconds", "time.Duration.Minutes", "time.Duration.Hours":
+		// the whole units and the rest made floats apart, as Go's arithmetic does
+		unit := map[string]string{"Seconds": "1_000_000_000", "Minutes": "60_000_000_000", "Hours": "3_600_000_000_000"}[fn.Name()]
+		return "go.duration_in(" + recv + ", " + unit + ")", false
 	case "time.Duration.Milliseconds":
 		return "go.quo(" + recv + ", 1_000_000)", false // toward zero, as Go's int64 division
 	case "time.Duration.Microseconds":
 		return "go.quo(" + recv + ", 1_000)", false
-	case "time.Duration.Minutes":
-		return paren(recv) + " / 6e10", false
-	case "time.Duration.Hours":
-		return paren(recv) + " / 3.6e12", false
+	case "time.Duration.Abs":
+		return "go.duration_abs(" + recv + ")", false
 	case "time.Duration.Round", "time.Duration.Truncate":
 		return "go.duration_" + strings.ToLower(fn.Name()) + "(" + recv + ", " + arg(0) + ")", false
 	case "time.Duration.String":
@@ -2725,6 +2725,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return paren(recv) + " - " + paren(arg(0)), false
 	case "time.Time.Add":
 		return paren(recv) + " + " + paren(arg(0)), false
+	case "time.Time.AddDate":
+		return "go.time_add_date(" + recv + ", " + f.args(c) + ", rt)", false
 	case "time.Time.Before":
 		return paren(recv) + " < " + paren(arg(0)), false
 	case "time.Time.After":

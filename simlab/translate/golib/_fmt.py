@@ -379,14 +379,20 @@ def sprintln(*args: Any) -> str:
     return " ".join(v(a) for a in args) + "\n"
 
 
-def println(*args: Any) -> None:
+def _print_out(text: str) -> tuple[int, None]:
+    """``text`` to standard output; the bytes written and a nil error, fmt's results."""
+    _print(text, end="")
+    return len(text.encode()), None
+
+
+def println(*args: Any) -> tuple[int, None]:
     """``fmt.Println``."""
-    _print(" ".join(v(a) for a in args))
+    return _print_out(" ".join(v(a) for a in args) + "\n")
 
 
-def print(*args: Any) -> None:  # Go's fmt.Print
+def print(*args: Any) -> tuple[int, None]:  # Go's fmt.Print
     """``fmt.Print``."""
-    _print(sprint(*args), end="")
+    return _print_out(sprint(*args))
 
 
 def builtin_print(*args: Any, newline: bool = False) -> None:
@@ -792,9 +798,9 @@ class Bytes:
         self.data = bytes(data)
 
 
-def printf(format: str, *args: Any) -> None:
+def printf(format: str, *args: Any) -> tuple[int, None]:
     """``fmt.Printf``."""
-    _print(sprintf(format, *args), end="")
+    return _print_out(sprintf(format, *args))
 
 
 def fprint(w: Any, *args: Any) -> tuple[int, None]:

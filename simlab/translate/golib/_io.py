@@ -78,16 +78,20 @@ def _writer(w: Any) -> Any:
     return w
 
 
-def _write(w: Any, text: str) -> tuple[int, None]:
+def _write(w: Any, text: str) -> tuple[int, Any]:
+    """``text`` written to ``w``: the bytes written and the error, what ``fmt.Fprint``
+    returns (an io.Writer of the program's: what its ``Write`` returned)."""
     out = _writer(w)
     if hasattr(out, "write"):  # a stream, a Buffer, a Builder, io.Discard
         out.write(text)
-    elif isgenerator(out.Write(list(text.encode()))):  # an io.Writer of the program
+        return len(text.encode()), None
+    result = out.Write(list(text.encode()))  # an io.Writer of the program
+    if isgenerator(result):
         raise SimlabError(
             f"{type(out).__name__}.Write blocks where fmt or log calls it, which simlab"
             " does not model: write to a bytes.Buffer, or lock in the caller"
         )
-    return len(text.encode()), None
+    return result
 
 
 class Buffer:
