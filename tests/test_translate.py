@@ -14226,6 +14226,130 @@ func main() {
 )
 
 
+# strings.IndexAny (byte offsets), Builder.Grow (Go's panic for a negative count),
+# ToValidUTF8, and utf8.FullRune of whole, partial and invalid encodings (go1.27.3)
+CONSTRUCTS["strings_index_any_builder_grow_utf8_full_rune"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"unicode/utf8"
+)
+
+func main() {
+\tfmt.Println(strings.IndexAny("golang", "ny"), strings.IndexAny("héllo wörld", "öw"),
+\t\tstrings.IndexAny("abc", ""), strings.IndexAny("", "a"),
+\t\tstrings.IndexAny("chicken", "xz"))
+\tvar b strings.Builder
+\tb.Grow(64)
+\tb.WriteString("grown")
+\tfmt.Println(b.String(), b.Len(), strings.ToValidUTF8("héllo", "?"))
+\t// a whole rune, or bytes no further byte could make one of
+\tpartial := [][]byte{{}, {65}, {0xC3}, {0xC3, 0xA9}, {0xE2, 0x82}, {0xE0, 0x80},
+\t\t{0xED, 0xA0}, {0xF0, 0x9F, 0x98}, {0xF0, 0x8F}, {0xF4, 0x90}, {0xFF}, {0x80}}
+\tfor _, p := range partial {
+\t\tfmt.Print(utf8.FullRune(p), " ")
+\t}
+\tfmt.Println(utf8.FullRuneInString("é"), utf8.FullRuneInString(""))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tb.Grow(-1)
+}
+""",
+    "4 7 -1 -1 -1\n"
+    "grown 5 héllo\n"
+    "false true false true false true true false true true true true true false\n"
+    "recovered: strings.Builder.Grow: negative count\n",
+)
+
+
+# sort.IntsAreSorted, StringsAreSorted and Float64sAreSorted (a NaN first) (go1.27.3)
+CONSTRUCTS["sort_ints_strings_float64s_are_sorted"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"sort"
+)
+
+func main() {
+\tfmt.Println(sort.IntsAreSorted([]int{1, 2, 2, 3}), sort.IntsAreSorted([]int{2, 1}),
+\t\tsort.IntsAreSorted(nil))
+\tfmt.Println(sort.StringsAreSorted([]string{"a", "b", "é"}),
+\t\tsort.StringsAreSorted([]string{"b", "a"}))
+\t// NaNs first, as sort.Float64s puts them
+\tfmt.Println(sort.Float64sAreSorted([]float64{math.NaN(), -1, 2.5}),
+\t\tsort.Float64sAreSorted([]float64{1, math.NaN()}))
+}
+""",
+    "true false true\ntrue false\ntrue false\n",
+)
+
+
+# strconv.Unquote of string, raw string and rune literals and of what is none, with Go's
+# ErrSyntax; FormatUint, QuoteToASCII, AppendInt, AppendQuote and IsPrint (go1.27.3)
+CONSTRUCTS["strconv_unquote_quote_to_ascii_append"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+)
+
+func main() {
+\tquoted := []string{`"a\\tb"`, "`raw\\\\n`", `'x'`, `'\\''`, `"\\u00e9\\x41\\101"`, `''`,
+\t\t`"unterminated`, `"a"b"`, `'ab'`, `"\\q"`, `"\\'"`, "\\"line\\nbreak\\"", `'é'`,
+\t\t`"\\U0001F600"`, "`a\\rb`", `"\\ud800"`, `x`, `"\\"a"`, `'\\"'`, `"\\400"`, "`a`b`"}
+\tfor _, s := range quoted {
+\t\tu, err := strconv.Unquote(s)
+\t\tfmt.Printf("%q %v\\n", u, err)
+\t}
+\tfmt.Println(strconv.FormatUint(7, 2), strconv.FormatUint(1<<64-1, 16),
+\t\tstrconv.FormatUint(35, 36))
+\tfmt.Println(strconv.QuoteToASCII("héllo\\n☺ \\U0001F600"),
+\t\tstrconv.QuoteToASCII("tab\\t"))
+\tb := strconv.AppendInt(nil, -42, 10)
+\tb = append(b, ' ')
+\tb = strconv.AppendInt(b, 255, 16)
+\tb = strconv.AppendQuote(b, "q\\"é")
+\tfmt.Println(string(b), len(b))
+\tfmt.Println(strconv.IsPrint('a'), strconv.IsPrint('\\n'), strconv.IsPrint(0xAD),
+\t\tstrconv.IsPrint('é'), strconv.IsPrint(' '), strconv.IsPrint('\\u00a0'),
+\t\tstrconv.IsPrint(-1), strconv.IsPrint('☺'))
+}
+""",
+    '"a\\tb" <nil>\n'
+    '"raw\\\\n" <nil>\n'
+    '"x" <nil>\n'
+    '"\'" <nil>\n'
+    '"éAA" <nil>\n'
+    '"" <nil>\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    '"é" <nil>\n'
+    '"😀" <nil>\n'
+    '"ab" <nil>\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    '"\\"a" <nil>\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    "111 ffffffffffffffff z\n"
+    '"h\\u00e9llo\\n\\u263a \\U0001f600" "tab\\t"\n'
+    '-42 ff"q\\"é" 13\n'
+    "true false false true true false false true\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

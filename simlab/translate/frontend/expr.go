@@ -2037,12 +2037,12 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.rune_len(" + arg(0) + ")", false
 	case "unicode/utf8.ValidString":
 		return "True", false // a run's strings are text: see string(b)
-	case "unicode/utf8.DecodeRuneInString", "unicode/utf8.DecodeLastRuneInString":
+	case "unicode/utf8.DecodeRuneInString", "unicode/utf8.DecodeLastRuneInString", "unicode/utf8.FullRuneInString":
 		// the bytes of a run's string are its text's UTF-8
 		fn := strings.TrimSuffix(strings.TrimPrefix(name, "unicode/utf8."), "InString")
 		return "go.utf8_" + snake(fn) + "(list(" + encoded(arg(0)) + "))", false
 	case "unicode/utf8.Valid", "unicode/utf8.ValidRune", "unicode/utf8.RuneCount", "unicode/utf8.DecodeRune",
-		"unicode/utf8.DecodeLastRune", "unicode/utf8.AppendRune", "unicode/utf8.EncodeRune":
+		"unicode/utf8.DecodeLastRune", "unicode/utf8.AppendRune", "unicode/utf8.EncodeRune", "unicode/utf8.FullRune":
 		return "go.utf8_" + snake(strings.TrimPrefix(name, "unicode/utf8.")) + "(" + f.args(c) + ")", false
 	case "unicode.IsLetter", "unicode.IsDigit", "unicode.IsNumber", "unicode.IsUpper", "unicode.IsLower",
 		"unicode.IsPunct", "unicode.IsControl", "unicode.IsMark", "unicode.IsSymbol":
@@ -2082,6 +2082,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + ".sort()", false
 	case "sort.Float64s":
 		return "go.sort_float64s(" + arg(0) + ")", false
+	case "sort.IntsAreSorted", "sort.Float64sAreSorted", "sort.StringsAreSorted":
+		return "go.slices_is_sorted(" + arg(0) + ")", false // as Go's: the NaNs first
 	case "sort.SearchInts", "sort.SearchStrings", "sort.SearchFloat64s":
 		return "go.search_sorted(" + arg(0) + ", " + arg(1) + ")", false
 	case "sort.Search":
@@ -2093,6 +2095,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + " == " + paren(arg(1)), false
 	case "strings.TrimSpace":
 		return paren(arg(0)) + ".strip(go.SPACE)", false // Go's white space, not Python's
+	case "strings.ToValidUTF8":
+		return arg(0), false // a run's strings are text: see string(b)
 	case "strings.Fields":
 		return "go.fields(" + arg(0) + ")", false // at Go's white space, not Python's
 	case "strings.Count":
@@ -2265,7 +2269,13 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.parse_uint(" + f.args(c) + ")", false
 	case "strconv.QuoteRune":
 		return "go.quote_rune(" + arg(0) + ")", false
-	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte",
+	case "strconv.FormatUint":
+		return "go.format_int(" + f.args(c) + ")", false
+	case "strconv.Unquote", "strconv.QuoteToASCII", "strconv.AppendInt", "strconv.AppendQuote", "strconv.IsPrint":
+		helper := map[string]string{"strconv.Unquote": "unquote", "strconv.QuoteToASCII": "quote_to_ascii",
+			"strconv.AppendInt": "append_int", "strconv.AppendQuote": "append_quote", "strconv.IsPrint": "is_print"}[name]
+		return "go." + helper + "(" + f.args(c) + ")", false
+	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte", "strings.IndexAny",
 		"bytes.Contains", "bytes.Index", "bytes.HasPrefix", "bytes.HasSuffix":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "unicode.ToTitle":
@@ -2667,7 +2677,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "strings.Builder.WriteString", "strings.Builder.WriteByte", "strings.Builder.WriteRune",
 		"strings.Builder.String", "strings.Builder.Len", "strings.Builder.Reset",
 		"bytes.Buffer.Write", "bytes.Buffer.WriteString", "bytes.Buffer.WriteByte", "bytes.Buffer.WriteRune",
-		"bytes.Buffer.String", "bytes.Buffer.Bytes", "bytes.Buffer.Len", "bytes.Buffer.Reset":
+		"bytes.Buffer.String", "bytes.Buffer.Bytes", "bytes.Buffer.Len", "bytes.Buffer.Reset",
+		"strings.Builder.Grow":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "container/list.List.Init", "container/list.List.Len", "container/list.List.Front", "container/list.List.Back",
 		"container/list.List.PushFront", "container/list.List.PushBack", "container/list.List.InsertBefore",

@@ -19,7 +19,7 @@ from ._gosyntax import GoSyntax, go_syntax
 from ._io import _write, stderr
 from ._numbers import Float32
 from ._pool import Pool
-from ._strconv import format_float, quote, quote_rune
+from ._strconv import _ascii_only, format_float, quote, quote_rune
 from ._types import TypeArg, boxed, type_name
 from ._values import (
     EMPTY,
@@ -574,14 +574,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     elif verb == "q":
         text = _quoted(x, "#" in flags)
         if "+" in flags and not text.startswith("`"):  # %+q: ASCII only, as QuoteToASCII
-            text = "".join(
-                c
-                if ord(c) < 128
-                else f"\\u{ord(c):04x}"
-                if ord(c) <= 0xFFFF
-                else f"\\U{ord(c):08x}"
-                for c in text
-            )
+            text = _ascii_only(text)
     elif verb == "c":
         text = chr(x)
     elif verb == "U":

@@ -10,7 +10,7 @@ from collections.abc import Generator
 from inspect import isgenerator
 from typing import Any
 
-from simlab.errors import SimlabError
+from simlab.errors import GoPanic, SimlabError
 
 from ._errors import new_error
 from ._values import NilSlice, call
@@ -139,6 +139,11 @@ class Builder(Buffer):
     (``WriteByte`` of a UTF-8 sequence's bytes makes its character)."""
 
     __slots__ = ()
+
+    def grow(self, n: int) -> None:
+        """``b.Grow(n)``: Go's panic for a negative ``n``, else nothing to do here."""
+        if n < 0:
+            raise GoPanic("strings.Builder.Grow: negative count")
 
 
 stdout = sys.stdout  # os.Stdout: a profile written here is printed (or captured: capture_profiles)

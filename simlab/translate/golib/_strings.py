@@ -64,6 +64,27 @@ def utf8_decode_last_rune(b: list[int]) -> tuple[int, int]:
     return _RUNE_ERROR, 1
 
 
+# the second byte a lead byte allows, where it is narrower than 0x80 to 0xBF: what
+# keeps out overlong forms, surrogates and code points past U+10FFFF
+_SECOND_BYTE = {0xE0: (0xA0, 0xBF), 0xED: (0x80, 0x9F), 0xF0: (0x90, 0xBF), 0xF4: (0x80, 0x8F)}
+
+
+def utf8_full_rune(b: bytes | bytearray | list[int]) -> bool:
+    """``utf8.FullRune``: ``b`` begins with a whole encoding of a rune, or with bytes
+    that no further bytes could make one of (a whole ``RuneError``); false for no
+    bytes."""
+    if not b:
+        return False
+    lead = b[0]
+    need = 1 if lead < 0xC2 or lead > 0xF4 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+    if len(b) >= need:
+        return True
+    lo, hi = _SECOND_BYTE.get(lead, (0x80, 0xBF))
+    if len(b) > 1 and not lo <= b[1] <= hi:
+        return True
+    return len(b) > 2 and not 0x80 <= b[2] <= 0xBF
+
+
 def utf8_rune_count(b: list[int]) -> int:
     """``utf8.RuneCount``: the runes in the bytes, each byte of no valid encoding one."""
     count = i = 0
@@ -397,3 +418,14 @@ def bytes_to_upper(b: list[int]) -> list[int]:
 def bytes_to_lower(b: list[int]) -> list[int]:
     """``bytes.ToLower``."""
     return list(to_lower(bytes(b).decode(errors="replace")).encode())
+
+
+def strings_index_any(s: str, chars: str) -> int:
+    """``strings.IndexAny``: the byte offset of the first rune of ``s`` that is one of
+    ``chars``'s, or -1."""
+    at = 0
+    for c in s:
+        if c in chars:
+            return at
+        at += len(c.encode())
+    return -1

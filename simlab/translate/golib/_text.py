@@ -15,7 +15,7 @@ from simlab.go._tabwriter import FILTER_HTML, STRIP_ESCAPE, Tabwriter
 from ._errors import new_error
 from ._io import EOF, _write
 from ._panics import panic
-from ._strings import unicode_is_space
+from ._strings import unicode_is_space, utf8_full_rune
 from ._values import NilSlice
 
 ErrTooLong = new_error("bufio.Scanner: token too long")  # bufio.ErrTooLong
@@ -85,17 +85,6 @@ def _decode(b: bytes | bytearray, i: int) -> tuple[int, int]:
     return 0xFFFD, 1
 
 
-def _full_rune(b: bytes | bytearray) -> bool:
-    """``utf8.FullRune``: ``b`` starts with a complete encoding, or with bytes no
-    further ones could complete."""
-    lead = b[0]
-    need = 1 if lead < 0xC2 or lead > 0xF4 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
-    if len(b) >= need:
-        return True
-    # a byte that cannot continue it ends it early
-    return any(not 0x80 <= b[k] <= 0xBF for k in range(1, len(b)))
-
-
 def _scan_lines(data: bytearray, at_eof: bool) -> tuple[int, bytes | None]:
     """``bufio.ScanLines``: up to a newline, without it or a carriage return before
     it; the last line may have none."""
@@ -135,7 +124,7 @@ def _scan_runes(data: bytearray, at_eof: bool) -> tuple[int, bytes | None]:
     width = _decode(data, 0)[1]
     if width > 1:
         return width, bytes(data[:width])
-    if not at_eof and not _full_rune(data):
+    if not at_eof and not utf8_full_rune(data):
         return 0, None
     return 1, "\ufffd".encode()
 
