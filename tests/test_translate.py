@@ -812,6 +812,61 @@ func main() {
 """,
         "[9 2 9]",
     ),
+    "a field of bytes.Fields written": (
+        """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tb := []byte("a b")
+\tfs := bytes.Fields(b)
+\tfs[0][0] = 'X'
+\tfmt.Println(string(b))
+}
+""",
+        "X b",
+    ),
+    "a bytes.Reader of a sub-slice written": (
+        """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tb := []byte("abc")
+\tr := bytes.NewReader(b[1:])
+\tb[1] = 'z'
+\tc, _ := r.ReadByte()
+\tfmt.Println(string(c))
+}
+""",
+        "z",
+    ),
+    "a slice written after bytes.NewBuffer took it": (
+        """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tb := []byte("hello")
+\tbuf := bytes.NewBuffer(b)
+\tb[0] = 'J'
+\tfmt.Println(buf.String())
+}
+""",
+        "Jello",
+    ),
 }
 
 
@@ -14347,6 +14402,185 @@ func main() {
     '"h\\u00e9llo\\n\\u263a \\U0001f600" "tab\\t"\n'
     '-42 ff"q\\"é" 13\n'
     "true false false true true false false true\n",
+)
+
+
+# bytes.Repeat, Compare, Fields, Split, TrimSpace (nil for all space); a bytes.Buffer
+# made by NewBuffer or NewBufferString and read by ReadString, ReadBytes, ReadByte,
+# Next, Read, io.ReadFull and io.ReadAll, Truncate's panic; bytes.NewReader (go1.27.3)
+CONSTRUCTS["bytes_functions_and_buffer_reads"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"io"
+)
+
+func main() {
+\tfmt.Println(bytes.Repeat([]byte("ab"), 3), len(bytes.Repeat([]byte("-"), 0)))
+\tfmt.Println(bytes.Compare([]byte("a"), []byte("b")),
+\t\tbytes.Compare([]byte("ab"), []byte("a")), bytes.Compare(nil, []byte{}),
+\t\tbytes.Compare([]byte{0xff}, []byte{0x7f}))
+\tfmt.Printf("%q\\n", bytes.Fields([]byte("  one two\\u00a0three\\tfour\\n ")))
+\tfmt.Printf("%q %d\\n", bytes.Split([]byte("a,b,,c"), []byte(",")),
+\t\tlen(bytes.Split(nil, []byte(","))))
+\tfmt.Printf("%q\\n", bytes.Split([]byte("héllo"), nil))
+\tfmt.Printf("%q %v\\n", bytes.TrimSpace([]byte("\\t hi there \\n")),
+\t\tbytes.TrimSpace([]byte("   ")) == nil)
+
+\tbuf := bytes.NewBufferString("line one\\nline two\\nrest")
+\ts, err := buf.ReadString('\\n')
+\tfmt.Printf("%q %v\\n", s, err)
+\tline, err := buf.ReadBytes('\\n')
+\tfmt.Printf("%q %v %d\\n", line, err, buf.Len())
+\tc, _ := buf.ReadByte()
+\tfmt.Println(c, string(buf.Next(2)), buf.String())
+\ts, err = buf.ReadString('\\n')
+\tfmt.Printf("%q %v\\n", s, err)
+\tline, err = buf.ReadBytes('\\n')
+\tfmt.Println(line == nil, err)
+\tc, err = buf.ReadByte()
+\tfmt.Println(c, err)
+
+\tb2 := bytes.NewBuffer([]byte("hello, world"))
+\tb2.Truncate(5)
+\tb2.WriteString("!")
+\tfmt.Println(b2.String(), b2.Len())
+\tp := make([]byte, 4)
+\tn, err := b2.Read(p)
+\tfmt.Println(n, err, string(p[:n]))
+\tn, err = io.ReadFull(b2, p)
+\tfmt.Println(n, err, string(p[:n]))
+\tn, err = b2.Read(p)
+\tfmt.Println(n, err)
+\tb2.WriteString("again")
+\tall, err := io.ReadAll(b2)
+\tfmt.Println(string(all), err)
+\tvar empty bytes.Buffer
+\tfmt.Println(empty.Next(3) == nil, b2.Next(3) == nil)
+
+\tr := bytes.NewReader([]byte("héllo"))
+\tfmt.Println(r.Len(), r.Size())
+\tch, size, _ := r.ReadRune()
+\tch2, size2, _ := r.ReadRune()
+\tfmt.Println(string(ch), size, string(ch2), size2, r.Len())
+\trest, _ := io.ReadAll(r)
+\tfmt.Println(string(rest))
+
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tb2.Truncate(100)
+}
+""",
+    "[97 98 97 98 97 98] 0\n"
+    "-1 1 0 1\n"
+    '["one" "two" "three" "four"]\n'
+    '["a" "b" "" "c"] 1\n'
+    '["h" "é" "l" "l" "o"]\n'
+    '"hi there" true\n'
+    '"line one\\n" <nil>\n'
+    '"line two\\n" <nil> 4\n'
+    "114 es t\n"
+    '"t" EOF\n'
+    "true EOF\n"
+    "0 EOF\n"
+    "hello! 6\n"
+    "4 <nil> hell\n"
+    "2 unexpected EOF o!\n"
+    "0 EOF\n"
+    "again <nil>\n"
+    "true false\n"
+    "6 6\n"
+    "h 1 é 2 3\n"
+    "llo\n"
+    "recovered: bytes.Buffer: truncation out of range\n",
+)
+
+
+# bufio.NewReader over a strings.Reader, a bytes.Buffer and a bytes.Reader: ReadString,
+# ReadLine (a line longer than a 16-byte buffer in parts, a CR LF the buffer cuts),
+# ReadByte, ReadRune, ReadBytes, io.ReadFull and io.ReadAll; a Scanner of a
+# bytes.Reader (go1.27.3)
+CONSTRUCTS["bufio_reader_over_library_readers"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"bytes"
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+func main() {
+\trd := bufio.NewReader(strings.NewReader("first line\\nsecond\\r\\nthird"))
+\ts, err := rd.ReadString('\\n')
+\tfmt.Printf("%q %v\\n", s, err)
+\tline, prefix, err := rd.ReadLine()
+\tfmt.Printf("%q %v %v\\n", line, prefix, err)
+\tc, _ := rd.ReadByte()
+\tr, size, _ := rd.ReadRune()
+\tfmt.Println(string(c), string(r), size, rd.Buffered())
+\tb, err := rd.ReadBytes('\\n')
+\tfmt.Printf("%q %v\\n", b, err)
+\tline, prefix, err = rd.ReadLine()
+\tfmt.Println(line == nil, prefix, err)
+
+\tlong := strings.Repeat("x", 20) + "\\n" + strings.Repeat("y", 15) + "\\r\\nend"
+\tsmall := bufio.NewReaderSize(strings.NewReader(long), 16)
+\tfor {
+\t\tline, prefix, err := small.ReadLine()
+\t\tif err != nil {
+\t\t\tfmt.Println(err)
+\t\t\tbreak
+\t\t}
+\t\tfmt.Printf("%q %v\\n", line, prefix)
+\t}
+\tfmt.Println(small.Size(), bufio.NewReaderSize(small, 8) == small)
+
+\tvar buf bytes.Buffer
+\tbuf.WriteString("héllo wörld")
+\tbr := bufio.NewReader(&buf)
+\tfor {
+\t\tr, size, err := br.ReadRune()
+\t\tif err == io.EOF {
+\t\t\tbreak
+\t\t}
+\t\tfmt.Print(string(r), size, " ")
+\t}
+\tfmt.Println()
+\tp := make([]byte, 3)
+\tdata := bufio.NewReader(bytes.NewReader([]byte("abcdefg")))
+\tn, err := io.ReadFull(data, p)
+\tfmt.Println(n, err, string(p))
+\trest, err := io.ReadAll(data)
+\tfmt.Println(string(rest), err)
+\tsc := bufio.NewScanner(bytes.NewReader([]byte("one two\\nthree")))
+\tsc.Split(bufio.ScanWords)
+\tfor sc.Scan() {
+\t\tfmt.Print(sc.Text(), ",")
+\t}
+\tfmt.Println()
+}
+""",
+    '"first line\\n" <nil>\n'
+    '"second" false <nil>\n'
+    "t h 1 3\n"
+    '"ird" EOF\n'
+    "true false EOF\n"
+    '"xxxxxxxxxxxxxxxx" true\n'
+    '"xxxx" false\n'
+    '"yyyyyyyyyyyyyyy" true\n'
+    '"" false\n'
+    '"end" false\n'
+    "EOF\n"
+    "16 true\n"
+    "h1 é2 l1 l1 o1  1 w1 ö2 r1 l1 d1 \n"
+    "3 <nil> abc\n"
+    "defg <nil>\n"
+    "one,two,three,\n",
 )
 
 

@@ -503,6 +503,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.ErrUnexpectedEOF"
 	case "bufio.ErrTooLong":
 		return "go.ErrTooLong"
+	case "bufio.ErrBufferFull":
+		return "go.ErrBufferFull"
 	case "strconv.ErrSyntax", "strconv.ErrRange":
 		return "go." + obj.Name()
 	case "os.Stderr":
@@ -2253,8 +2255,14 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go." + helper + "(" + f.args(c) + ")", false
 	case "strings.NewReader":
 		return "go.StringsReader(" + arg(0) + ")", false
+	case "bytes.NewReader":
+		return "go.BytesReader(" + arg(0) + ")", false // of the list itself, as Go's of the array
+	case "bytes.NewBuffer", "bytes.NewBufferString":
+		return "go.Buffer(" + arg(0) + ")", false
 	case "bufio.NewScanner":
-		return "go.Scanner(" + arg(0) + ")", false // of a *strings.Reader
+		return "go.Scanner(" + arg(0) + ")", false // of a reader of the library's
+	case "bufio.NewReader", "bufio.NewReaderSize":
+		return "go.bufio_new_reader(" + f.args(c) + ")", false
 	case "strings.NewReplacer":
 		return "go.Replacer(" + f.args(c) + ")", false
 	case "text/tabwriter.NewWriter":
@@ -2276,7 +2284,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			"strconv.AppendInt": "append_int", "strconv.AppendQuote": "append_quote", "strconv.IsPrint": "is_print"}[name]
 		return "go." + helper + "(" + f.args(c) + ")", false
 	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte", "strings.IndexAny",
-		"bytes.Contains", "bytes.Index", "bytes.HasPrefix", "bytes.HasSuffix":
+		"bytes.Contains", "bytes.Index", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",
+		"bytes.Fields", "bytes.Split", "bytes.TrimSpace":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "unicode.ToTitle":
 		return "go.unicode_to(\"title\", " + arg(0) + ")", false
@@ -2361,7 +2370,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			}
 		}
 	}
-	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, log/slog, math, runtime, some of strings/strconv/sort/slices/maps/cmp: docs/translate.md lists it)")
+	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, log/slog, math, runtime, some of strings/bytes/bufio/strconv/sort/slices/maps/cmp: docs/translate.md lists it)")
 	return "", false
 }
 
@@ -2678,7 +2687,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"strings.Builder.String", "strings.Builder.Len", "strings.Builder.Reset",
 		"bytes.Buffer.Write", "bytes.Buffer.WriteString", "bytes.Buffer.WriteByte", "bytes.Buffer.WriteRune",
 		"bytes.Buffer.String", "bytes.Buffer.Bytes", "bytes.Buffer.Len", "bytes.Buffer.Reset",
-		"strings.Builder.Grow":
+		"strings.Builder.Grow", "bytes.Buffer.Grow", "bytes.Buffer.Truncate", "bytes.Buffer.Read", "bytes.Buffer.ReadByte",
+		"bytes.Buffer.ReadBytes", "bytes.Buffer.ReadString", "bytes.Buffer.Next":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "container/list.List.Init", "container/list.List.Len", "container/list.List.Front", "container/list.List.Back",
 		"container/list.List.PushFront", "container/list.List.PushBack", "container/list.List.InsertBefore",
@@ -2691,6 +2701,10 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "strings.Reader.Len", "strings.Reader.Size", "strings.Reader.Read", "strings.Reader.ReadByte",
 		"strings.Reader.ReadRune", "strings.Reader.Reset", "strings.Replacer.Replace",
+		"bytes.Reader.Len", "bytes.Reader.Size", "bytes.Reader.Read", "bytes.Reader.ReadByte",
+		"bytes.Reader.ReadRune", "bytes.Reader.Reset",
+		"bufio.Reader.Read", "bufio.Reader.ReadByte", "bufio.Reader.ReadRune", "bufio.Reader.ReadBytes",
+		"bufio.Reader.ReadString", "bufio.Reader.ReadLine", "bufio.Reader.Buffered", "bufio.Reader.Size",
 		"bufio.Scanner.Scan", "bufio.Scanner.Text", "bufio.Scanner.Bytes", "bufio.Scanner.Err",
 		"text/tabwriter.Writer.Init", "text/tabwriter.Writer.Write", "text/tabwriter.Writer.Flush",
 		"bufio.Writer.Write", "bufio.Writer.WriteString", "bufio.Writer.WriteByte", "bufio.Writer.WriteRune",

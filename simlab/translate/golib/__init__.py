@@ -40,8 +40,8 @@ or concept:
 - ``_fmt``: ``fmt``'s printing and ``fmt.Errorf``
 - ``_panics``: ``panic``, ``recover``, ``defer``
 - ``_rand``: ``math/rand``'s seeded ``rand.New(rand.NewSource(seed))``
-- ``_text``: ``strings.Reader``, ``strings.Replacer``, ``bufio.Scanner``,
-  ``text/tabwriter``
+- ``_text``: ``strings.Reader``, ``bytes.Reader``, ``strings.Replacer``,
+  ``bufio.Scanner``, ``bufio.Reader``, ``text/tabwriter``
 - ``_sort``: ``sort``, ``slices``, ``maps``, ``cmp``, ``container/heap``
 - ``_iter``: range over a function, ``iter.Pull``, the library's iterators
 - ``_scan``: ``fmt.Sscan`` and ``fmt.Sscanf``
@@ -289,12 +289,17 @@ from ._strconv import (
 )
 from ._strings import (
     SPACE,
+    bytes_compare,
     bytes_contains,
+    bytes_fields,
     bytes_has_prefix,
     bytes_has_suffix,
     bytes_index,
+    bytes_repeat,
+    bytes_split,
     bytes_to_lower,
     bytes_to_upper,
+    bytes_trim_space,
     cut,
     cut_prefix,
     cut_suffix,
@@ -348,7 +353,19 @@ from ._testing import (
     synctest_test,
     test_main,
 )
-from ._text import BufWriter, ErrTooLong, Replacer, Scanner, StringsReader, TabWriter, io_read_all
+from ._text import (
+    BufReader,
+    BufWriter,
+    BytesReader,
+    ErrBufferFull,
+    ErrTooLong,
+    Replacer,
+    Scanner,
+    StringsReader,
+    TabWriter,
+    bufio_new_reader,
+    io_read_all,
+)
 from ._time import (
     ZERO_TIME,
     Month,
@@ -424,14 +441,17 @@ __all__ = [
     "NIL_MAP",
     "SPACE",
     "ZERO_TIME",
+    "BufReader",
     "BufWriter",
     "Buffer",
     "Builder",
     "Bytes",
+    "BytesReader",
     "CustomContext",
     "Duration",
     "ElemRef",
     "Element",
+    "ErrBufferFull",
     "ErrRange",
     "ErrSyntax",
     "ErrTooLong",
@@ -519,13 +539,19 @@ __all__ = [
     "bound",
     "boxed",
     "bubble_time",
+    "bufio_new_reader",
     "builtin_print",
+    "bytes_compare",
     "bytes_contains",
+    "bytes_fields",
     "bytes_has_prefix",
     "bytes_has_suffix",
     "bytes_index",
+    "bytes_repeat",
+    "bytes_split",
     "bytes_to_lower",
     "bytes_to_upper",
+    "bytes_trim_space",
     "call",
     "capture_profiles",
     "clear_slice",

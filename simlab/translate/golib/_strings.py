@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from simlab.errors import SimlabError
+from simlab.errors import GoPanic, SimlabError
 
 from ._values import NilSlice
 
@@ -429,3 +429,70 @@ def strings_index_any(s: str, chars: str) -> int:
             return at
         at += len(c.encode())
     return -1
+
+
+def _runes_of(b: list[int]) -> Iterator[tuple[int, int, int]]:
+    """Each rune of the bytes: its offset, the rune and its width (a byte that starts
+    no valid encoding a ``RuneError`` of width 1)."""
+    i = 0
+    while i < len(b):
+        r, width = utf8_decode_rune(b[i : i + 4])
+        yield i, r, width
+        i += width
+
+
+def bytes_compare(a: list[int], b: list[int]) -> int:
+    """``bytes.Compare``: -1, 0 or +1, byte by byte, a prefix first."""
+    return (a > b) - (a < b)
+
+
+_MAX_INT = (1 << 63) - 1
+
+
+def bytes_repeat(b: list[int], count: int) -> list[int]:
+    """``bytes.Repeat``: a new slice of ``count`` copies of ``b``; Go's panic for a
+    negative count or a length past an int's."""
+    if count < 0:
+        raise GoPanic("bytes: negative Repeat count")
+    if len(b) * count > _MAX_INT:
+        raise GoPanic("bytes: Repeat output length overflow")
+    return list(b) * count
+
+
+def bytes_fields(b: list[int]) -> list[list[int]]:
+    """``bytes.Fields``: the runs of ``b`` between white space (``unicode.IsSpace`` of
+    its runes, a byte of no valid encoding none)."""
+    out, start = [], -1
+    for i, r, _ in _runes_of(b):
+        if unicode_is_space(r):
+            if start >= 0:
+                out.append(b[start:i])
+                start = -1
+        elif start < 0:
+            start = i
+    if start >= 0:
+        out.append(b[start:])
+    return out
+
+
+def bytes_split(b: list[int], sep: list[int]) -> list[list[int]]:
+    """``bytes.Split``: the parts of ``b`` between each ``sep``; an empty separator
+    splits after each rune's UTF-8 (a byte of no valid encoding alone)."""
+    if not sep:
+        return [b[i : i + width] for i, _, width in _runes_of(b)]
+    return [list(part) for part in bytes(b).split(bytes(sep))]
+
+
+def bytes_trim_space(b: list[int]) -> list[int]:
+    """``bytes.TrimSpace``: ``b`` without its leading and trailing white space; nil
+    where nothing is left, as Go's."""
+    spans = list(_runes_of(b))
+    lo, hi = 0, len(spans)
+    while lo < hi and unicode_is_space(spans[lo][1]):
+        lo += 1
+    while hi > lo and unicode_is_space(spans[hi - 1][1]):
+        hi -= 1
+    if lo == hi:
+        return NilSlice()
+    last = spans[hi - 1]
+    return b[spans[lo][0] : last[0] + last[2]]
