@@ -807,6 +807,61 @@ func main() {
 """,
         "[9 2 9]",
     ),
+    "a field of bytes.Fields written": (
+        """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tb := []byte("a b")
+\tfs := bytes.Fields(b)
+\tfs[0][0] = 'X'
+\tfmt.Println(string(b))
+}
+""",
+        "X b",
+    ),
+    "a bytes.Reader of a sub-slice written": (
+        """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tb := []byte("abc")
+\tr := bytes.NewReader(b[1:])
+\tb[1] = 'z'
+\tc, _ := r.ReadByte()
+\tfmt.Println(string(c))
+}
+""",
+        "z",
+    ),
+    "a slice written after bytes.NewBuffer took it": (
+        """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tb := []byte("hello")
+\tbuf := bytes.NewBuffer(b)
+\tb[0] = 'J'
+\tfmt.Println(buf.String())
+}
+""",
+        "Jello",
+    ),
 }
 
 
@@ -14751,6 +14806,430 @@ func main() {
 }
 """,
     "3 0\n1 1\n18446744073709551615 1\n2 0\n2 true\n4 false\n",
+)
+
+
+# fmt.Printf, Println, Print and the F forms return the bytes written and the error
+# (an io.Writer of the program: what its Write returned), for n, err := ... (go1.27.3)
+CONSTRUCTS["fmt_print_results"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"errors"
+\t"fmt"
+\t"os"
+)
+
+// failing writes all but one byte of each write and says why
+type failing struct{ n int }
+
+func (f *failing) Write(p []byte) (int, error) {
+\tf.n += len(p)
+\treturn len(p) - 1, errors.New("disk full")
+}
+
+func main() {
+\tn, err := fmt.Printf("%s=%d\\n", "héllo", 42)
+\tfmt.Println(n, err)
+\tn, err = fmt.Println("a", 1, true)
+\tfmt.Println(n, err)
+\tn, _ = fmt.Print("x", 2, "\\n")
+\tfmt.Println(n)
+\tvar buf bytes.Buffer
+\tn, err = fmt.Fprintf(&buf, "%05.1f|", 3.14159)
+\tfmt.Println(n, err, buf.String())
+\tn, err = fmt.Fprintln(os.Stdout, "λ", []int{1, 2})
+\tfmt.Println(n, err)
+\tw := &failing{}
+\tn, err = fmt.Fprint(w, "abc", 7)
+\tfmt.Println(n, err, w.n)
+\tif _, err := fmt.Fprintf(w, "%d", 12345); err != nil {
+\t\tfmt.Println("write failed:", err, w.n)
+\t}
+\ttotal := 0
+\tfor _, s := range []string{"one", "three"} {
+\t\tk, _ := fmt.Println(s)
+\t\ttotal += k
+\t}
+\tfmt.Println(total)
+}
+""",
+    "héllo=42\n"
+    "10 <nil>\n"
+    "a 1 true\n"
+    "9 <nil>\n"
+    "x2\n"
+    "3\n"
+    "6 <nil> 003.1|\n"
+    "λ [1 2]\n"
+    "9 <nil>\n"
+    "3 disk full 4\n"
+    "write failed: disk full 9\n"
+    "one\n"
+    "three\n"
+    "10\n",
+)
+
+
+# time.Duration's Hours, Minutes and Seconds as Go works them out (whole units and the
+# rest made floats apart), Abs (of the smallest Duration too), and Time.AddDate, its
+# date normalized as time.Date's (January 31 and a month is March 2) (go1.27.3)
+CONSTRUCTS["duration_float_units_abs_and_add_date"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"time"
+)
+
+func main() {
+\tds := []time.Duration{
+\t\t2*time.Hour + 45*time.Minute + 30*time.Second + 250*time.Millisecond,
+\t\t-(90*time.Minute + 1),
+\t\t1500 * time.Millisecond,
+\t\ttime.Duration(math.MaxInt64),
+\t\ttime.Duration(math.MinInt64),
+\t\t7 * time.Nanosecond,
+\t\t-time.Hour - 7,
+\t}
+\tfor _, d := range ds {
+\t\tfmt.Println(d.Hours(), d.Minutes(), d.Seconds())
+\t\tfmt.Println(d.Abs())
+\t}
+\tt := time.Date(2024, 1, 31, 23, 30, 15, 500, time.UTC)
+\tfmt.Println(t.AddDate(0, 1, 0))
+\tfmt.Println(t.AddDate(1, 1, 0).Format("2006-01-02 Mon"))
+\tfmt.Println(t.AddDate(0, 0, -31).Weekday(), t.AddDate(-1, 13, 1).YearDay())
+\tfmt.Println(t.AddDate(0, -14, 0).Format(time.RFC3339Nano))
+\tfmt.Println(t.AddDate(0, 0, 366).Sub(t).Hours())
+}
+""",
+    "2.7584027777777775 165.50416666666666 9930.25\n"
+    "2h45m30.25s\n"
+    "-1.5000000000002778 -90.00000000001667 -5400.000000001\n"
+    "1h30m0.000000001s\n"
+    "0.0004166666666666667 0.025 1.5\n"
+    "1.5s\n"
+    "2.5620477880152157e+06 1.5372286728091294e+08 9.223372036854776e+09\n"
+    "2562047h47m16.854775807s\n"
+    "-2.5620477880152157e+06 -1.5372286728091294e+08 -9.223372036854776e+09\n"
+    "2562047h47m16.854775807s\n"
+    "1.9444444444444445e-12 1.1666666666666668e-10 7e-09\n"
+    "7ns\n"
+    "-1.0000000000019444 -60.000000000116664 -3600.000000007\n"
+    "1h0m0.000000007s\n"
+    "2024-03-02 23:30:15.0000005 +0000 UTC\n"
+    "2025-03-03 Mon\n"
+    "Sunday 63\n"
+    "2022-12-01T23:30:15.0000005Z\n"
+    "8784\n",
+)
+
+
+# strings.IndexAny (byte offsets), Builder.Grow (Go's panic for a negative count),
+# ToValidUTF8, and utf8.FullRune of whole, partial and invalid encodings (go1.27.3)
+CONSTRUCTS["strings_index_any_builder_grow_utf8_full_rune"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"unicode/utf8"
+)
+
+func main() {
+\tfmt.Println(strings.IndexAny("golang", "ny"), strings.IndexAny("héllo wörld", "öw"),
+\t\tstrings.IndexAny("abc", ""), strings.IndexAny("", "a"),
+\t\tstrings.IndexAny("chicken", "xz"))
+\tvar b strings.Builder
+\tb.Grow(64)
+\tb.WriteString("grown")
+\tfmt.Println(b.String(), b.Len(), strings.ToValidUTF8("héllo", "?"))
+\t// a whole rune, or bytes no further byte could make one of
+\tpartial := [][]byte{{}, {65}, {0xC3}, {0xC3, 0xA9}, {0xE2, 0x82}, {0xE0, 0x80},
+\t\t{0xED, 0xA0}, {0xF0, 0x9F, 0x98}, {0xF0, 0x8F}, {0xF4, 0x90}, {0xFF}, {0x80}}
+\tfor _, p := range partial {
+\t\tfmt.Print(utf8.FullRune(p), " ")
+\t}
+\tfmt.Println(utf8.FullRuneInString("é"), utf8.FullRuneInString(""))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tb.Grow(-1)
+}
+""",
+    "4 7 -1 -1 -1\n"
+    "grown 5 héllo\n"
+    "false true false true false true true false true true true true true false\n"
+    "recovered: strings.Builder.Grow: negative count\n",
+)
+
+
+# sort.IntsAreSorted, StringsAreSorted and Float64sAreSorted (a NaN first) (go1.27.3)
+CONSTRUCTS["sort_ints_strings_float64s_are_sorted"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"sort"
+)
+
+func main() {
+\tfmt.Println(sort.IntsAreSorted([]int{1, 2, 2, 3}), sort.IntsAreSorted([]int{2, 1}),
+\t\tsort.IntsAreSorted(nil))
+\tfmt.Println(sort.StringsAreSorted([]string{"a", "b", "é"}),
+\t\tsort.StringsAreSorted([]string{"b", "a"}))
+\t// NaNs first, as sort.Float64s puts them
+\tfmt.Println(sort.Float64sAreSorted([]float64{math.NaN(), -1, 2.5}),
+\t\tsort.Float64sAreSorted([]float64{1, math.NaN()}))
+}
+""",
+    "true false true\ntrue false\ntrue false\n",
+)
+
+
+# strconv.Unquote of string, raw string and rune literals and of what is none, with Go's
+# ErrSyntax; FormatUint, QuoteToASCII, AppendInt, AppendQuote and IsPrint (go1.27.3)
+CONSTRUCTS["strconv_unquote_quote_to_ascii_append"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+)
+
+func main() {
+\tquoted := []string{`"a\\tb"`, "`raw\\\\n`", `'x'`, `'\\''`, `"\\u00e9\\x41\\101"`, `''`,
+\t\t`"unterminated`, `"a"b"`, `'ab'`, `"\\q"`, `"\\'"`, "\\"line\\nbreak\\"", `'é'`,
+\t\t`"\\U0001F600"`, "`a\\rb`", `"\\ud800"`, `x`, `"\\"a"`, `'\\"'`, `"\\400"`, "`a`b`"}
+\tfor _, s := range quoted {
+\t\tu, err := strconv.Unquote(s)
+\t\tfmt.Printf("%q %v\\n", u, err)
+\t}
+\tfmt.Println(strconv.FormatUint(7, 2), strconv.FormatUint(1<<64-1, 16),
+\t\tstrconv.FormatUint(35, 36))
+\tfmt.Println(strconv.QuoteToASCII("héllo\\n☺ \\U0001F600"),
+\t\tstrconv.QuoteToASCII("tab\\t"))
+\tb := strconv.AppendInt(nil, -42, 10)
+\tb = append(b, ' ')
+\tb = strconv.AppendInt(b, 255, 16)
+\tb = strconv.AppendQuote(b, "q\\"é")
+\tfmt.Println(string(b), len(b))
+\tfmt.Println(strconv.IsPrint('a'), strconv.IsPrint('\\n'), strconv.IsPrint(0xAD),
+\t\tstrconv.IsPrint('é'), strconv.IsPrint(' '), strconv.IsPrint('\\u00a0'),
+\t\tstrconv.IsPrint(-1), strconv.IsPrint('☺'))
+}
+""",
+    '"a\\tb" <nil>\n'
+    '"raw\\\\n" <nil>\n'
+    '"x" <nil>\n'
+    '"\'" <nil>\n'
+    '"éAA" <nil>\n'
+    '"" <nil>\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    '"é" <nil>\n'
+    '"😀" <nil>\n'
+    '"ab" <nil>\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    '"\\"a" <nil>\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    '"" invalid syntax\n'
+    "111 ffffffffffffffff z\n"
+    '"h\\u00e9llo\\n\\u263a \\U0001f600" "tab\\t"\n'
+    '-42 ff"q\\"é" 13\n'
+    "true false false true true false false true\n",
+)
+
+
+# bytes.Repeat, Compare, Fields, Split, TrimSpace (nil for all space); a bytes.Buffer
+# made by NewBuffer or NewBufferString and read by ReadString, ReadBytes, ReadByte,
+# Next, Read, io.ReadFull and io.ReadAll, Truncate's panic; bytes.NewReader (go1.27.3)
+CONSTRUCTS["bytes_functions_and_buffer_reads"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"io"
+)
+
+func main() {
+\tfmt.Println(bytes.Repeat([]byte("ab"), 3), len(bytes.Repeat([]byte("-"), 0)))
+\tfmt.Println(bytes.Compare([]byte("a"), []byte("b")),
+\t\tbytes.Compare([]byte("ab"), []byte("a")), bytes.Compare(nil, []byte{}),
+\t\tbytes.Compare([]byte{0xff}, []byte{0x7f}))
+\tfmt.Printf("%q\\n", bytes.Fields([]byte("  one two\\u00a0three\\tfour\\n ")))
+\tfmt.Printf("%q %d\\n", bytes.Split([]byte("a,b,,c"), []byte(",")),
+\t\tlen(bytes.Split(nil, []byte(","))))
+\tfmt.Printf("%q\\n", bytes.Split([]byte("héllo"), nil))
+\tfmt.Printf("%q %v\\n", bytes.TrimSpace([]byte("\\t hi there \\n")),
+\t\tbytes.TrimSpace([]byte("   ")) == nil)
+
+\tbuf := bytes.NewBufferString("line one\\nline two\\nrest")
+\ts, err := buf.ReadString('\\n')
+\tfmt.Printf("%q %v\\n", s, err)
+\tline, err := buf.ReadBytes('\\n')
+\tfmt.Printf("%q %v %d\\n", line, err, buf.Len())
+\tc, _ := buf.ReadByte()
+\tfmt.Println(c, string(buf.Next(2)), buf.String())
+\ts, err = buf.ReadString('\\n')
+\tfmt.Printf("%q %v\\n", s, err)
+\tline, err = buf.ReadBytes('\\n')
+\tfmt.Println(line == nil, err)
+\tc, err = buf.ReadByte()
+\tfmt.Println(c, err)
+
+\tb2 := bytes.NewBuffer([]byte("hello, world"))
+\tb2.Truncate(5)
+\tb2.WriteString("!")
+\tfmt.Println(b2.String(), b2.Len())
+\tp := make([]byte, 4)
+\tn, err := b2.Read(p)
+\tfmt.Println(n, err, string(p[:n]))
+\tn, err = io.ReadFull(b2, p)
+\tfmt.Println(n, err, string(p[:n]))
+\tn, err = b2.Read(p)
+\tfmt.Println(n, err)
+\tb2.WriteString("again")
+\tall, err := io.ReadAll(b2)
+\tfmt.Println(string(all), err)
+\tvar empty bytes.Buffer
+\tfmt.Println(empty.Next(3) == nil, b2.Next(3) == nil)
+
+\tr := bytes.NewReader([]byte("héllo"))
+\tfmt.Println(r.Len(), r.Size())
+\tch, size, _ := r.ReadRune()
+\tch2, size2, _ := r.ReadRune()
+\tfmt.Println(string(ch), size, string(ch2), size2, r.Len())
+\trest, _ := io.ReadAll(r)
+\tfmt.Println(string(rest))
+
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tb2.Truncate(100)
+}
+""",
+    "[97 98 97 98 97 98] 0\n"
+    "-1 1 0 1\n"
+    '["one" "two" "three" "four"]\n'
+    '["a" "b" "" "c"] 1\n'
+    '["h" "é" "l" "l" "o"]\n'
+    '"hi there" true\n'
+    '"line one\\n" <nil>\n'
+    '"line two\\n" <nil> 4\n'
+    "114 es t\n"
+    '"t" EOF\n'
+    "true EOF\n"
+    "0 EOF\n"
+    "hello! 6\n"
+    "4 <nil> hell\n"
+    "2 unexpected EOF o!\n"
+    "0 EOF\n"
+    "again <nil>\n"
+    "true false\n"
+    "6 6\n"
+    "h 1 é 2 3\n"
+    "llo\n"
+    "recovered: bytes.Buffer: truncation out of range\n",
+)
+
+
+# bufio.NewReader over a strings.Reader, a bytes.Buffer and a bytes.Reader: ReadString,
+# ReadLine (a line longer than a 16-byte buffer in parts, a CR LF the buffer cuts),
+# ReadByte, ReadRune, ReadBytes, io.ReadFull and io.ReadAll; a Scanner of a
+# bytes.Reader (go1.27.3)
+CONSTRUCTS["bufio_reader_over_library_readers"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"bytes"
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+func main() {
+\trd := bufio.NewReader(strings.NewReader("first line\\nsecond\\r\\nthird"))
+\ts, err := rd.ReadString('\\n')
+\tfmt.Printf("%q %v\\n", s, err)
+\tline, prefix, err := rd.ReadLine()
+\tfmt.Printf("%q %v %v\\n", line, prefix, err)
+\tc, _ := rd.ReadByte()
+\tr, size, _ := rd.ReadRune()
+\tfmt.Println(string(c), string(r), size, rd.Buffered())
+\tb, err := rd.ReadBytes('\\n')
+\tfmt.Printf("%q %v\\n", b, err)
+\tline, prefix, err = rd.ReadLine()
+\tfmt.Println(line == nil, prefix, err)
+
+\tlong := strings.Repeat("x", 20) + "\\n" + strings.Repeat("y", 15) + "\\r\\nend"
+\tsmall := bufio.NewReaderSize(strings.NewReader(long), 16)
+\tfor {
+\t\tline, prefix, err := small.ReadLine()
+\t\tif err != nil {
+\t\t\tfmt.Println(err)
+\t\t\tbreak
+\t\t}
+\t\tfmt.Printf("%q %v\\n", line, prefix)
+\t}
+\tfmt.Println(small.Size(), bufio.NewReaderSize(small, 8) == small)
+
+\tvar buf bytes.Buffer
+\tbuf.WriteString("héllo wörld")
+\tbr := bufio.NewReader(&buf)
+\tfor {
+\t\tr, size, err := br.ReadRune()
+\t\tif err == io.EOF {
+\t\t\tbreak
+\t\t}
+\t\tfmt.Print(string(r), size, " ")
+\t}
+\tfmt.Println()
+\tp := make([]byte, 3)
+\tdata := bufio.NewReader(bytes.NewReader([]byte("abcdefg")))
+\tn, err := io.ReadFull(data, p)
+\tfmt.Println(n, err, string(p))
+\trest, err := io.ReadAll(data)
+\tfmt.Println(string(rest), err)
+\tsc := bufio.NewScanner(bytes.NewReader([]byte("one two\\nthree")))
+\tsc.Split(bufio.ScanWords)
+\tfor sc.Scan() {
+\t\tfmt.Print(sc.Text(), ",")
+\t}
+\tfmt.Println()
+}
+""",
+    '"first line\\n" <nil>\n'
+    '"second" false <nil>\n'
+    "t h 1 3\n"
+    '"ird" EOF\n'
+    "true false EOF\n"
+    '"xxxxxxxxxxxxxxxx" true\n'
+    '"xxxx" false\n'
+    '"yyyyyyyyyyyyyyy" true\n'
+    '"" false\n'
+    '"end" false\n'
+    "EOF\n"
+    "16 true\n"
+    "h1 é2 l1 l1 o1  1 w1 ö2 r1 l1 d1 \n"
+    "3 <nil> abc\n"
+    "defg <nil>\n"
+    "one,two,three,\n",
 )
 
 

@@ -759,6 +759,18 @@ func fresh(p *program, e ast.Expr) bool {
 	return false
 }
 
+// keepsItsOperand: the library's calls whose result holds the array of their first
+// argument in Go: sub-slices of it (bytes.Fields), or a buffer over it
+// (bytes.NewBuffer), where the translation's is a copy. bytes.NewReader's is the
+// list itself, which the reader reads as Go's reads the array.
+func keepsItsOperand(name string) bool {
+	switch name {
+	case "bytes.Fields", "bytes.Split", "bytes.TrimSpace", "bytes.NewBuffer":
+		return true
+	}
+	return false
+}
+
 // inPlace: the calls that write the elements of their first argument.
 var inPlace = []string{"copy", "clear", "sort.Ints", "sort.Strings", "sort.Float64s", "sort.Slice", "sort.SliceStable",
 	"slices.Sort", "slices.SortFunc", "slices.SortStableFunc", "slices.Reverse",
@@ -838,7 +850,8 @@ func (m *module) refuseSharedSubslices() {
 				tv := p.info.Types[n.Fun]
 				switch {
 				case tv.IsType() && !isSliceType(tv.Type), name == "len", name == "cap", strings.HasPrefix(name, "fmt."),
-					strings.HasPrefix(name, "strings."), strings.HasPrefix(name, "bytes."), strings.HasPrefix(name, "log."),
+					strings.HasPrefix(name, "strings."), strings.HasPrefix(name, "bytes.") && name != "bytes.NewReader",
+					strings.HasPrefix(name, "log."),
 					strings.HasPrefix(name, "errors."), // errors.Join(errs[:]...)
 					slices.Contains([]string{"testing.Log", "testing.Logf", "testing.Error", "testing.Errorf", "testing.Fatal",
 						"testing.Fatalf", "testing.Skip", "testing.Skipf"}, name): // t.Log(got[:1])
@@ -925,6 +938,10 @@ func (m *module) refuseSharedSubslices() {
 				}
 				if calleeName(p, n) == "slices.Chunk" && len(n.Args) == 2 {
 					// its chunks are sub-slices of its operand: checked as one
+					subslices = append(subslices, &ast.SliceExpr{X: n.Args[0], Lbrack: n.Pos(), Rbrack: n.End() - 1})
+				}
+				if keepsItsOperand(calleeName(p, n)) && len(n.Args) > 0 && !readOnly[n] {
+					// sub-slices of its operand, or a buffer over its array: checked as one
 					subslices = append(subslices, &ast.SliceExpr{X: n.Args[0], Lbrack: n.Pos(), Rbrack: n.End() - 1})
 				}
 				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Sort" || sel.Sel.Name == "Swap") {
@@ -2181,6 +2198,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "go.Buffer()", false
 		case "strings.Reader":
 			return "go.StringsReader()", false
+		case "bytes.Reader":
+			return "go.BytesReader()", false
 		case "text/tabwriter.Writer":
 			return "go.TabWriter()", false // its output is set by Init
 		case "container/list.List":

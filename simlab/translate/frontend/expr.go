@@ -509,6 +509,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.ErrUnexpectedEOF"
 	case "bufio.ErrTooLong":
 		return "go.ErrTooLong"
+	case "bufio.ErrBufferFull":
+		return "go.ErrBufferFull"
 	case "strconv.ErrSyntax", "strconv.ErrRange":
 		return "go." + obj.Name()
 	case "os.Stderr":
@@ -2038,8 +2040,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		for _, a := range c.Args {
 			plain = plain && plainPrint(p.info.TypeOf(a))
 		}
-		if plain && !c.Ellipsis.IsValid() {
-			return "print(" + f.args(c) + ")", false
+		if plain && !c.Ellipsis.IsValid() && c == f.stmtCall {
+			return "print(" + f.args(c) + ")", false // Python's print: no results to read
 		}
 		return "go.println(" + f.fmtArgs(c, false) + ")", false
 	case "fmt.Printf", "fmt.Sprintf", "fmt.Errorf", "fmt.Sprint", "fmt.Sprintln", "fmt.Print":
@@ -2090,12 +2092,12 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.rune_len(" + arg(0) + ")", false
 	case "unicode/utf8.ValidString":
 		return "True", false // a run's strings are text: see string(b)
-	case "unicode/utf8.DecodeRuneInString", "unicode/utf8.DecodeLastRuneInString":
+	case "unicode/utf8.DecodeRuneInString", "unicode/utf8.DecodeLastRuneInString", "unicode/utf8.FullRuneInString":
 		// the bytes of a run's string are its text's UTF-8
 		fn := strings.TrimSuffix(strings.TrimPrefix(name, "unicode/utf8."), "InString")
 		return "go.utf8_" + snake(fn) + "(list(" + encoded(arg(0)) + "))", false
 	case "unicode/utf8.Valid", "unicode/utf8.ValidRune", "unicode/utf8.RuneCount", "unicode/utf8.DecodeRune",
-		"unicode/utf8.DecodeLastRune", "unicode/utf8.AppendRune", "unicode/utf8.EncodeRune":
+		"unicode/utf8.DecodeLastRune", "unicode/utf8.AppendRune", "unicode/utf8.EncodeRune", "unicode/utf8.FullRune":
 		return "go.utf8_" + snake(strings.TrimPrefix(name, "unicode/utf8.")) + "(" + f.args(c) + ")", false
 	case "unicode.IsLetter", "unicode.IsDigit", "unicode.IsNumber", "unicode.IsUpper", "unicode.IsLower",
 		"unicode.IsPunct", "unicode.IsControl", "unicode.IsMark", "unicode.IsSymbol":
@@ -2135,6 +2137,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + ".sort()", false
 	case "sort.Float64s":
 		return "go.sort_float64s(" + arg(0) + ")", false
+	case "sort.IntsAreSorted", "sort.Float64sAreSorted", "sort.StringsAreSorted":
+		return "go.slices_is_sorted(" + arg(0) + ")", false // as Go's: the NaNs first
 	case "sort.SearchInts", "sort.SearchStrings", "sort.SearchFloat64s":
 		return "go.search_sorted(" + arg(0) + ", " + arg(1) + ")", false
 	case "sort.Search":
@@ -2160,6 +2164,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + " == " + paren(arg(1)), false
 	case "strings.TrimSpace":
 		return paren(arg(0)) + ".strip(go.SPACE)", false // Go's white space, not Python's
+	case "strings.ToValidUTF8":
+		return arg(0), false // a run's strings are text: see string(b)
 	case "strings.Fields":
 		return "go.fields(" + arg(0) + ")", false // at Go's white space, not Python's
 	case "strings.Count":
@@ -2316,8 +2322,14 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go." + helper + "(" + f.args(c) + ")", false
 	case "strings.NewReader":
 		return "go.StringsReader(" + arg(0) + ")", false
+	case "bytes.NewReader":
+		return "go.BytesReader(" + arg(0) + ")", false // of the list itself, as Go's of the array
+	case "bytes.NewBuffer", "bytes.NewBufferString":
+		return "go.Buffer(" + arg(0) + ")", false
 	case "bufio.NewScanner":
-		return "go.Scanner(" + arg(0) + ")", false // of a *strings.Reader
+		return "go.Scanner(" + arg(0) + ")", false // of a reader of the library's
+	case "bufio.NewReader", "bufio.NewReaderSize":
+		return "go.bufio_new_reader(" + f.args(c) + ")", false
 	case "strings.NewReplacer":
 		return "go.Replacer(" + f.args(c) + ")", false
 	case "text/tabwriter.NewWriter":
@@ -2332,8 +2344,15 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.parse_uint(" + f.args(c) + ")", false
 	case "strconv.QuoteRune":
 		return "go.quote_rune(" + arg(0) + ")", false
-	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte",
-		"bytes.Contains", "bytes.Index", "bytes.HasPrefix", "bytes.HasSuffix":
+	case "strconv.FormatUint":
+		return "go.format_int(" + f.args(c) + ")", false
+	case "strconv.Unquote", "strconv.QuoteToASCII", "strconv.AppendInt", "strconv.AppendQuote", "strconv.IsPrint":
+		helper := map[string]string{"strconv.Unquote": "unquote", "strconv.QuoteToASCII": "quote_to_ascii",
+			"strconv.AppendInt": "append_int", "strconv.AppendQuote": "append_quote", "strconv.IsPrint": "is_print"}[name]
+		return "go." + helper + "(" + f.args(c) + ")", false
+	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte", "strings.IndexAny",
+		"bytes.Contains", "bytes.Index", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",
+		"bytes.Fields", "bytes.Split", "bytes.TrimSpace":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "unicode.ToTitle":
 		return "go.unicode_to(\"title\", " + arg(0) + ")", false
@@ -2418,7 +2437,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			}
 		}
 	}
-	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, log/slog, math, runtime, some of strings/strconv/sort/slices/maps/cmp: docs/translate.md lists it)")
+	p.unsupported(c, "a call to "+name, "the standard library subset simlab models (time, context, sync, sync/atomic, errors, fmt, log, log/slog, math, runtime, some of strings/bytes/bufio/strconv/sort/slices/maps/cmp: docs/translate.md lists it)")
 	return "", false
 }
 
@@ -2739,7 +2758,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "strings.Builder.WriteString", "strings.Builder.WriteByte", "strings.Builder.WriteRune",
 		"strings.Builder.String", "strings.Builder.Len", "strings.Builder.Reset",
 		"bytes.Buffer.Write", "bytes.Buffer.WriteString", "bytes.Buffer.WriteByte", "bytes.Buffer.WriteRune",
-		"bytes.Buffer.String", "bytes.Buffer.Bytes", "bytes.Buffer.Len", "bytes.Buffer.Reset":
+		"bytes.Buffer.String", "bytes.Buffer.Bytes", "bytes.Buffer.Len", "bytes.Buffer.Reset",
+		"strings.Builder.Grow", "bytes.Buffer.Grow", "bytes.Buffer.Truncate", "bytes.Buffer.Read", "bytes.Buffer.ReadByte",
+		"bytes.Buffer.ReadBytes", "bytes.Buffer.ReadString", "bytes.Buffer.Next":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "container/list.List.Init", "container/list.List.Len", "container/list.List.Front", "container/list.List.Back",
 		"container/list.List.PushFront", "container/list.List.PushBack", "container/list.List.InsertBefore",
@@ -2752,6 +2773,10 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "strings.Reader.Len", "strings.Reader.Size", "strings.Reader.Read", "strings.Reader.ReadByte",
 		"strings.Reader.ReadRune", "strings.Reader.Reset", "strings.Replacer.Replace",
+		"bytes.Reader.Len", "bytes.Reader.Size", "bytes.Reader.Read", "bytes.Reader.ReadByte",
+		"bytes.Reader.ReadRune", "bytes.Reader.Reset",
+		"bufio.Reader.Read", "bufio.Reader.ReadByte", "bufio.Reader.ReadRune", "bufio.Reader.ReadBytes",
+		"bufio.Reader.ReadString", "bufio.Reader.ReadLine", "bufio.Reader.Buffered", "bufio.Reader.Size",
 		"bufio.Scanner.Scan", "bufio.Scanner.Text", "bufio.Scanner.Bytes", "bufio.Scanner.Err",
 		"text/tabwriter.Writer.Init", "text/tabwriter.Writer.Write", "text/tabwriter.Writer.Flush",
 		"bufio.Writer.Write", "bufio.Writer.WriteString", "bufio.Writer.WriteByte", "bufio.Writer.WriteRune",
@@ -2779,16 +2804,16 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "container/ring.Ring.Do":
 		fv := f.calledAtOnce(c, c.Args[0], "a ring.Do whose function blocks", "a range over the ring by Next")
 		return "go.Ring.do(" + recv + ", " + fv + ")", false
-	case "time.Duration.Seconds":
-		return paren(recv) + " / 1e9", false
+	case "time.Duration.Seconds", "time.Duration.Minutes", "time.Duration.Hours":
+		// the whole units and the rest made floats apart, as Go's arithmetic does
+		unit := map[string]string{"Seconds": "1_000_000_000", "Minutes": "60_000_000_000", "Hours": "3_600_000_000_000"}[fn.Name()]
+		return "go.duration_in(" + recv + ", " + unit + ")", false
 	case "time.Duration.Milliseconds":
 		return "go.quo(" + recv + ", 1_000_000)", false // toward zero, as Go's int64 division
 	case "time.Duration.Microseconds":
 		return "go.quo(" + recv + ", 1_000)", false
-	case "time.Duration.Minutes":
-		return paren(recv) + " / 6e10", false
-	case "time.Duration.Hours":
-		return paren(recv) + " / 3.6e12", false
+	case "time.Duration.Abs":
+		return "go.duration_abs(" + recv + ")", false
 	case "time.Duration.Round", "time.Duration.Truncate":
 		return "go.duration_" + strings.ToLower(fn.Name()) + "(" + recv + ", " + arg(0) + ")", false
 	case "time.Duration.String":
@@ -2797,6 +2822,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return paren(recv) + " - " + paren(arg(0)), false
 	case "time.Time.Add":
 		return paren(recv) + " + " + paren(arg(0)), false
+	case "time.Time.AddDate":
+		return "go.time_add_date(" + recv + ", " + f.args(c) + ", rt)", false
 	case "time.Time.Before":
 		return paren(recv) + " < " + paren(arg(0)), false
 	case "time.Time.After":

@@ -36,6 +36,7 @@ type fn struct {
 	line      int                      // the Go line of the statement being written
 	called    bool                     // a call was rendered in the statement so far
 	callee    ast.Expr                 // the function of the call being rendered
+	stmtCall  *ast.CallExpr            // the call of a statement, whose results no one reads
 	fallTo    string                   // what a fallthrough in the case being rendered does
 	shortCkt  int                      // inside the right operand of && or ||
 	unwrapped map[*ast.BinaryExpr]bool // operands whose parent wraps them (see binary)
@@ -529,7 +530,7 @@ func (f *fn) topStmts(stmts []ast.Stmt) {
 					call = "yield from " + call
 				}
 			} else {
-				call = f.callStmt(d.Call)
+				call = f.unreadCall(d.Call)
 			}
 		})
 		for _, e := range values {
@@ -970,9 +971,18 @@ func (f *fn) exprStmt(s *ast.ExprStmt) {
 	if !ok {
 		f.p.unsupported(s, "an expression statement", "a call or a receive")
 	}
-	text := f.callStmt(call)
+	text := f.unreadCall(call)
 	f.flushPre()
 	f.wl(f.line, "%s", text)
+}
+
+// unreadCall renders a call as a statement whose results no one reads (a deferred
+// call's too), where fmt.Println may be Python's print.
+func (f *fn) unreadCall(c *ast.CallExpr) string {
+	outer := f.stmtCall
+	f.stmtCall = c
+	defer func() { f.stmtCall = outer }()
+	return f.callStmt(c)
 }
 
 // callStmt renders a call as a statement: yield from for a generator.

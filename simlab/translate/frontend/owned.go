@@ -156,7 +156,8 @@ func (m *module) findOwnedSlices() {
 			case name == "len", name == "cap", name == "copy", name == "clear",
 				name == "append" && x.Ellipsis.IsValid(),
 				strings.HasPrefix(name, "fmt."), strings.HasPrefix(name, "log."), strings.HasPrefix(name, "sort."),
-				strings.HasPrefix(name, "slices."), strings.HasPrefix(name, "strings."), strings.HasPrefix(name, "bytes."):
+				strings.HasPrefix(name, "slices."), strings.HasPrefix(name, "strings."),
+				strings.HasPrefix(name, "bytes.") && name != "bytes.NewReader": // the reader keeps the list
 				for i, a := range x.Args {
 					if name != "append" || i == len(x.Args)-1 {
 						harmless[ast.Unparen(a)] = true

@@ -19,7 +19,7 @@ from ._gosyntax import GoSyntax, go_syntax
 from ._io import _write, stderr
 from ._numbers import Float32
 from ._pool import Pool
-from ._strconv import format_float, quote, quote_rune
+from ._strconv import _ascii_only, format_float, quote, quote_rune
 from ._types import TypeArg, boxed, type_name
 from ._values import (
     EMPTY,
@@ -379,14 +379,20 @@ def sprintln(*args: Any) -> str:
     return " ".join(v(a) for a in args) + "\n"
 
 
-def println(*args: Any) -> None:
+def _print_out(text: str) -> tuple[int, None]:
+    """``text`` to standard output; the bytes written and a nil error, fmt's results."""
+    _print(text, end="")
+    return len(text.encode()), None
+
+
+def println(*args: Any) -> tuple[int, None]:
     """``fmt.Println``."""
-    _print(" ".join(v(a) for a in args))
+    return _print_out(" ".join(v(a) for a in args) + "\n")
 
 
-def print(*args: Any) -> None:  # Go's fmt.Print
+def print(*args: Any) -> tuple[int, None]:  # Go's fmt.Print
     """``fmt.Print``."""
-    _print(sprint(*args), end="")
+    return _print_out(sprint(*args))
 
 
 def builtin_print(*args: Any, newline: bool = False) -> None:
@@ -568,14 +574,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     elif verb == "q":
         text = _quoted(x, "#" in flags)
         if "+" in flags and not text.startswith("`"):  # %+q: ASCII only, as QuoteToASCII
-            text = "".join(
-                c
-                if ord(c) < 128
-                else f"\\u{ord(c):04x}"
-                if ord(c) <= 0xFFFF
-                else f"\\U{ord(c):08x}"
-                for c in text
-            )
+            text = _ascii_only(text)
     elif verb == "c":
         text = chr(x)
     elif verb == "U":
@@ -792,9 +791,9 @@ class Bytes:
         self.data = bytes(data)
 
 
-def printf(format: str, *args: Any) -> None:
+def printf(format: str, *args: Any) -> tuple[int, None]:
     """``fmt.Printf``."""
-    _print(sprintf(format, *args), end="")
+    return _print_out(sprintf(format, *args))
 
 
 def fprint(w: Any, *args: Any) -> tuple[int, None]:

@@ -1,6 +1,6 @@
 """``io``, ``os.Stdout`` and the writers fmt and log write to: ``io.EOF``,
-``io.ReadFull``, ``io.Discard``, ``bytes.Buffer``, ``strings.Builder`` and
-``hash/fnv``'s hashes.
+``io.ReadFull``, ``io.Discard``, ``bytes.Buffer`` (read from too),
+``strings.Builder`` and ``hash/fnv``'s hashes.
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from collections.abc import Generator
 from inspect import isgenerator
 from typing import Any
 
-from simlab.errors import SimlabError
+from simlab.errors import GoPanic, SimlabError
 
 from ._errors import new_error
-from ._values import NilSlice, call
+from ._strings import string_of
+from ._values import NilSlice, call, is_nil
 
 EOF = new_error("EOF")  # io.EOF
 ErrUnexpectedEOF = new_error("unexpected EOF")  # io.ErrUnexpectedEOF
@@ -78,27 +79,35 @@ def _writer(w: Any) -> Any:
     return w
 
 
-def _write(w: Any, text: str) -> tuple[int, None]:
+def _write(w: Any, text: str) -> tuple[int, Any]:
+    """``text`` written to ``w``: the bytes written and the error, what ``fmt.Fprint``
+    returns (an io.Writer of the program's: what its ``Write`` returned)."""
     out = _writer(w)
     if hasattr(out, "write"):  # a stream, a Buffer, a Builder, io.Discard
         out.write(text)
-    elif isgenerator(out.Write(list(text.encode()))):  # an io.Writer of the program
+        return len(text.encode()), None
+    result = out.Write(list(text.encode()))  # an io.Writer of the program
+    if isgenerator(result):
         raise SimlabError(
             f"{type(out).__name__}.Write blocks where fmt or log calls it, which simlab"
             " does not model: write to a bytes.Buffer, or lock in the caller"
         )
-    return len(text.encode()), None
+    return result
 
 
 class Buffer:
-    """A ``bytes.Buffer`` written to: its bytes, ``String()`` of them (as UTF-8);
-    ``Bytes()`` is nil until a byte is written, as Go's."""
+    """A ``bytes.Buffer``: the bytes written and not read yet, ``String()`` of them (as
+    UTF-8), read from the front; ``Bytes()`` is nil until a byte is written, as Go's.
+    ``Buffer(data)`` is ``bytes.NewBuffer(data)`` or ``NewBufferString``."""
 
     __slots__ = ("_b", "_grown")
 
-    def __init__(self) -> None:
+    def __init__(self, data: str | list[int] | None = None) -> None:
         self._b = bytearray()
-        self._grown = False
+        self._grown = False  # Go's buf is not nil
+        if data is not None:
+            self._b += data.encode() if isinstance(data, str) else bytes(data)
+            self._grown = isinstance(data, str) or not is_nil(data)
 
     def write(self, data: str | list[int]) -> tuple[int, None]:
         """``b.Write(p)``, and what ``fmt.Fprintf(&b, ...)`` writes."""
@@ -129,12 +138,74 @@ class Buffer:
     def reset(self) -> None:
         self._b.clear()
 
+    def grow(self, n: int) -> None:
+        """``b.Grow(n)``: room for ``n`` more bytes, which nothing here needs; Go's
+        panic for a negative ``n``."""
+        if n < 0:
+            raise GoPanic("bytes.Buffer.Grow: negative count")
+        self._grown = self._grown or n > 0
+
+    def truncate(self, n: int) -> None:
+        """``b.Truncate(n)``: only the first ``n`` unread bytes kept."""
+        if n != 0 and not 0 <= n <= len(self._b):
+            raise GoPanic("bytes.Buffer: truncation out of range")
+        del self._b[n:]
+
+    def read(self, p: list[int]) -> tuple[int, Any]:
+        """``b.Read(p)``: the next bytes, as many as fit in ``p``; ``0, io.EOF`` once
+        none is left (``0, nil`` for an empty ``p``)."""
+        if not self._b:
+            return 0, EOF if p else None
+        n = min(len(p), len(self._b))
+        p[:n] = self._b[:n]
+        del self._b[:n]
+        return n, None
+
+    Read = read  # the io.Reader io.ReadFull and a program's code call
+
+    def read_byte(self) -> tuple[int, Any]:
+        """``b.ReadByte()``: the next byte; ``0, io.EOF`` once none is left."""
+        if not self._b:
+            return 0, EOF
+        c = self._b.pop(0)
+        return c, None
+
+    def next(self, n: int) -> list[int]:
+        """``b.Next(n)``: the next ``n`` bytes (all there are, if fewer), read."""
+        if n < 0:
+            raise SimlabError(
+                f"bytes.Buffer.Next({n}): Go's panic for a negative count names its read"
+                " offset, which simlab does not keep"
+            )
+        data = list(self._b[:n])
+        del self._b[:n]
+        return data if self._grown else NilSlice()
+
+    def read_bytes(self, delim: int) -> tuple[list[int], Any]:
+        """``b.ReadBytes(delim)``: the bytes up to and with the first ``delim``, read;
+        all of them and ``io.EOF`` where there is none (nil, if none is left)."""
+        i = self._b.find(delim)
+        end, err = (i + 1, None) if i >= 0 else (len(self._b), EOF)
+        line = list(self._b[:end])
+        del self._b[:end]
+        return line or NilSlice(), err
+
+    def read_string(self, delim: int) -> tuple[str, Any]:
+        """``b.ReadString(delim)``: ``ReadBytes``'s bytes, as a string."""
+        line, err = self.read_bytes(delim)
+        return string_of(line), err
+
 
 class Builder(Buffer):
     """A ``strings.Builder``: the same bytes as a ``bytes.Buffer`` written to alike
     (``WriteByte`` of a UTF-8 sequence's bytes makes its character)."""
 
     __slots__ = ()
+
+    def grow(self, n: int) -> None:
+        """``b.Grow(n)``: Go's panic for a negative ``n``, else nothing to do here."""
+        if n < 0:
+            raise GoPanic("strings.Builder.Grow: negative count")
 
 
 stdout = sys.stdout  # os.Stdout: a profile written here is printed (or captured: capture_profiles)

@@ -1,5 +1,5 @@
 """``strconv``: ``Atoi``, ``ParseInt``, ``ParseFloat``, ``ParseBool``, ``FormatInt``,
-``FormatFloat``, ``Quote``, and their ``*strconv.NumError``.
+``FormatFloat``, ``Quote``, ``Unquote``, and their ``*strconv.NumError``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import simlab as sl
 from simlab.errors import GoPanic, SimlabError
 
 from ._errors import new_error
+from ._strings import utf8_valid_rune
 
 _ATOI = re.compile(r"[+-]?[0-9]+")
 
@@ -61,6 +62,12 @@ def format_int(i: int, base: int) -> str:
         out = _DIGITS[d] + out
         if not n:
             return "-" + out if i < 0 else out
+
+
+def append_int(dst: list[int], i: int, base: int) -> list[int]:
+    """``strconv.AppendInt``: ``dst`` with ``FormatInt``'s digits after it, as
+    ``append`` makes it."""
+    return dst + list(format_int(i, base).encode())
 
 
 _DECIMAL_FLOAT = re.compile(r"(\d(_?\d)*)?(\.(\d(_?\d)*)?)?([eE][+-]?\d(_?\d)*)?")
@@ -249,3 +256,96 @@ def quote(text: str) -> str:
         else:
             out.append(f"\\U{ord(ch):08x}")
     return '"' + "".join(out) + '"'
+
+
+def _ascii_only(quoted: str) -> str:
+    """A quoted string or rune with each character past ASCII escaped, ``\\u00e9``
+    (``\\U`` and eight digits past U+FFFF), as ``QuoteToASCII`` and ``%+q`` write it."""
+    return "".join(
+        c if ord(c) < 0x80 else f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}"
+        for c in quoted
+    )
+
+
+def quote_to_ascii(text: str) -> str:
+    """``strconv.QuoteToASCII``: as ``Quote``, with only ASCII characters."""
+    return _ascii_only(quote(text))
+
+
+def append_quote(dst: list[int], text: str) -> list[int]:
+    """``strconv.AppendQuote``: ``dst`` with ``Quote(text)``'s bytes after it."""
+    return dst + list(quote(text).encode())
+
+
+def is_print(r: int) -> bool:
+    """``strconv.IsPrint``: a letter, a mark, a number, a punctuation mark, a symbol or
+    the ASCII space, what ``Quote`` leaves as it is (by Python's Unicode database)."""
+    return 0 <= r <= 0x10FFFF and chr(r).isprintable()
+
+
+_SIMPLE_ESCAPES = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11, "\\": 92}
+_ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}  # how many hex digits follow each
+_HEX_DIGITS = "0123456789abcdefABCDEF"
+
+
+def _unquote_char(s: str, i: int, q: str) -> tuple[int, bool, int] | None:
+    """The character of a quoted literal at ``s[i]``, an escape sequence or not: its
+    value, whether it is a rune to write as UTF-8 (not a byte), and where the next
+    one starts; None for a malformed escape."""
+    c = s[i]
+    if c != "\\":
+        return ord(c), ord(c) >= 0x80, i + 1
+    if i + 1 >= len(s):
+        return None
+    c, i = s[i + 1], i + 2
+    if c in _SIMPLE_ESCAPES:
+        return _SIMPLE_ESCAPES[c], False, i
+    if c in _ESCAPE_DIGITS:
+        digits = s[i : i + _ESCAPE_DIGITS[c]]
+        if len(digits) < _ESCAPE_DIGITS[c] or any(d not in _HEX_DIGITS for d in digits):
+            return None
+        value, after = int(digits, 16), i + len(digits)
+        if c == "x":
+            return value, False, after  # a byte, which may be no UTF-8 on its own
+        return (value, True, after) if utf8_valid_rune(value) else None
+    if c in "01234567":
+        digits = s[i - 1 : i + 2]
+        if len(digits) < 3 or any(d not in "01234567" for d in digits) or int(digits, 8) > 255:
+            return None
+        return int(digits, 8), False, i + 2
+    if c in "'\"" and c == q:
+        return ord(c), False, i
+    return None
+
+
+def unquote(s: str) -> tuple[str, sl.GoError | None]:
+    """``strconv.Unquote``: the value of the Go string literal ``s`` (in double quotes,
+    or a raw one in backquotes, its carriage returns dropped) or rune literal (in
+    single quotes); ``"", strconv.ErrSyntax`` where ``s`` is not exactly one."""
+    q = s[:1]
+    end = s.find(q, 1) + 1  # just past the first closing quote (0: none)
+    if len(s) < 2 or q not in "\"'`" or end == 0:
+        return "", ErrSyntax
+    if q == "`":
+        return (s[1:-1].replace("\r", ""), None) if end == len(s) else ("", ErrSyntax)
+    body = s[1 : end - 1]
+    if "\\" not in body and "\n" not in body and (q == '"' or len(body) <= 1):
+        return (body, None) if end == len(s) else ("", ErrSyntax)
+    out, i = bytearray(), 1
+    while i < len(s) and s[i] != q:
+        char = _unquote_char(s, i, q) if s[i] != "\n" else None
+        if char is None:
+            return "", ErrSyntax
+        value, rune, i = char
+        out += chr(value).encode() if rune else bytes((value,))
+        if q == "'":
+            break  # one character
+    if i != len(s) - 1 or s[i] != q:
+        return "", ErrSyntax
+    try:
+        return out.decode(), None
+    except UnicodeDecodeError:
+        raise SimlabError(
+            f"strconv.Unquote({quote(s)}) gives bytes that are not UTF-8 ({bytes(out)!r}):"
+            " simlab's strings are text"
+        ) from None

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from simlab.errors import SimlabError
+from simlab.errors import GoPanic, SimlabError
 
 from ._values import NilSlice
 
@@ -62,6 +62,27 @@ def utf8_decode_last_rune(b: list[int]) -> tuple[int, int]:
         if width == n and (r != _RUNE_ERROR or b[-n:] == [0xEF, 0xBF, 0xBD]):
             return r, n
     return _RUNE_ERROR, 1
+
+
+# the second byte a lead byte allows, where it is narrower than 0x80 to 0xBF: what
+# keeps out overlong forms, surrogates and code points past U+10FFFF
+_SECOND_BYTE = {0xE0: (0xA0, 0xBF), 0xED: (0x80, 0x9F), 0xF0: (0x90, 0xBF), 0xF4: (0x80, 0x8F)}
+
+
+def utf8_full_rune(b: bytes | bytearray | list[int]) -> bool:
+    """``utf8.FullRune``: ``b`` begins with a whole encoding of a rune, or with bytes
+    that no further bytes could make one of (a whole ``RuneError``); false for no
+    bytes."""
+    if not b:
+        return False
+    lead = b[0]
+    need = 1 if lead < 0xC2 or lead > 0xF4 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+    if len(b) >= need:
+        return True
+    lo, hi = _SECOND_BYTE.get(lead, (0x80, 0xBF))
+    if len(b) > 1 and not lo <= b[1] <= hi:
+        return True
+    return len(b) > 2 and not 0x80 <= b[2] <= 0xBF
 
 
 def utf8_rune_count(b: list[int]) -> int:
@@ -397,3 +418,81 @@ def bytes_to_upper(b: list[int]) -> list[int]:
 def bytes_to_lower(b: list[int]) -> list[int]:
     """``bytes.ToLower``."""
     return list(to_lower(bytes(b).decode(errors="replace")).encode())
+
+
+def strings_index_any(s: str, chars: str) -> int:
+    """``strings.IndexAny``: the byte offset of the first rune of ``s`` that is one of
+    ``chars``'s, or -1."""
+    at = 0
+    for c in s:
+        if c in chars:
+            return at
+        at += len(c.encode())
+    return -1
+
+
+def _runes_of(b: list[int]) -> Iterator[tuple[int, int, int]]:
+    """Each rune of the bytes: its offset, the rune and its width (a byte that starts
+    no valid encoding a ``RuneError`` of width 1)."""
+    i = 0
+    while i < len(b):
+        r, width = utf8_decode_rune(b[i : i + 4])
+        yield i, r, width
+        i += width
+
+
+def bytes_compare(a: list[int], b: list[int]) -> int:
+    """``bytes.Compare``: -1, 0 or +1, byte by byte, a prefix first."""
+    return (a > b) - (a < b)
+
+
+_MAX_INT = (1 << 63) - 1
+
+
+def bytes_repeat(b: list[int], count: int) -> list[int]:
+    """``bytes.Repeat``: a new slice of ``count`` copies of ``b``; Go's panic for a
+    negative count or a length past an int's."""
+    if count < 0:
+        raise GoPanic("bytes: negative Repeat count")
+    if len(b) * count > _MAX_INT:
+        raise GoPanic("bytes: Repeat output length overflow")
+    return list(b) * count
+
+
+def bytes_fields(b: list[int]) -> list[list[int]]:
+    """``bytes.Fields``: the runs of ``b`` between white space (``unicode.IsSpace`` of
+    its runes, a byte of no valid encoding none)."""
+    out, start = [], -1
+    for i, r, _ in _runes_of(b):
+        if unicode_is_space(r):
+            if start >= 0:
+                out.append(b[start:i])
+                start = -1
+        elif start < 0:
+            start = i
+    if start >= 0:
+        out.append(b[start:])
+    return out
+
+
+def bytes_split(b: list[int], sep: list[int]) -> list[list[int]]:
+    """``bytes.Split``: the parts of ``b`` between each ``sep``; an empty separator
+    splits after each rune's UTF-8 (a byte of no valid encoding alone)."""
+    if not sep:
+        return [b[i : i + width] for i, _, width in _runes_of(b)]
+    return [list(part) for part in bytes(b).split(bytes(sep))]
+
+
+def bytes_trim_space(b: list[int]) -> list[int]:
+    """``bytes.TrimSpace``: ``b`` without its leading and trailing white space; nil
+    where nothing is left, as Go's."""
+    spans = list(_runes_of(b))
+    lo, hi = 0, len(spans)
+    while lo < hi and unicode_is_space(spans[lo][1]):
+        lo += 1
+    while hi > lo and unicode_is_space(spans[hi - 1][1]):
+        hi -= 1
+    if lo == hi:
+        return NilSlice()
+    last = spans[hi - 1]
+    return b[spans[lo][0] : last[0] + last[2]]

@@ -1,8 +1,10 @@
-"""``strings.Reader``, ``bufio.Scanner`` over one, ``strings.Replacer``,
-``text/tabwriter`` and ``bufio.Writer``: a string read as its UTF-8 bytes, split into
-lines, words, runes or bytes with Go's buffer (so that a token too long for it ends
-the scan with ``bufio.ErrTooLong`` where Go's does), rewritten as Go's replacer
-does, byte by byte, aligned in columns, or held in a buffer until it is flushed.
+"""``strings.Reader``, ``bytes.Reader``, ``bufio.Scanner`` and ``bufio.Reader`` over
+one (or over a ``bytes.Buffer``), ``strings.Replacer``, ``text/tabwriter`` and
+``bufio.Writer``: a string read as its UTF-8 bytes, split into lines, words, runes or
+bytes with Go's buffer (so that a token too long for it ends the scan with
+``bufio.ErrTooLong`` where Go's does), read through Go's buffer, rewritten as Go's
+replacer does, byte by byte, aligned in columns, or held in a buffer until it is
+flushed.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from simlab.errors import SimlabError
 from simlab.go._tabwriter import FILTER_HTML, STRIP_ESCAPE, Tabwriter
 
 from ._errors import new_error
-from ._io import EOF, _write
+from ._io import EOF, Buffer, _write
 from ._panics import panic
-from ._strings import unicode_is_space
+from ._strings import string_of, unicode_is_space, utf8_full_rune
 from ._values import NilSlice
 
 ErrTooLong = new_error("bufio.Scanner: token too long")  # bufio.ErrTooLong
+ErrBufferFull = new_error("bufio: buffer full")  # bufio.ErrBufferFull
 
 _MAX_TOKEN = 64 * 1024  # bufio.MaxScanTokenSize
 _FIRST_BUFFER = 4096  # the size of a Scanner's first buffer
@@ -30,7 +33,7 @@ class StringsReader:
     __slots__ = ("_b", "_i")
 
     def __init__(self, s: str = "") -> None:
-        self._b = s.encode()
+        self._b: bytes | list[int] = s.encode()
         self._i = 0
 
     def len(self) -> int:
@@ -74,7 +77,34 @@ class StringsReader:
         return r, width, None
 
 
-def _decode(b: bytes | bytearray, i: int) -> tuple[int, int]:
+class BytesReader(StringsReader):
+    """A ``*bytes.Reader``: a ``*strings.Reader`` of a ``[]byte``'s elements, the list
+    itself, so that a write to one not read yet is read, as from Go's."""
+
+    __slots__ = ()
+
+    def __init__(self, b: list[int] | None = None) -> None:
+        self._b = [] if b is None else b
+        self._i = 0
+
+    def reset(self, b: list[int]) -> None:  # type: ignore[override]
+        """``r.Reset(b)``: reading ``b`` from its start."""
+        self._b, self._i = b, 0
+
+
+def _library_reader(r: Any, what: str) -> Any:
+    """``r``, a reader of the library's that ``what`` reads: a ``*strings.Reader``, a
+    ``*bytes.Reader``, a ``*bytes.Buffer`` or a ``*bufio.Reader``; any other ends the
+    run in one line."""
+    if not isinstance(r, StringsReader | Buffer | BufReader):
+        raise SimlabError(
+            f"{what} of a {type(r).__name__}, which simlab does not model: read a"
+            " *strings.Reader, a *bytes.Reader, a *bytes.Buffer or a *bufio.Reader"
+        )
+    return r
+
+
+def _decode(b: bytes | bytearray | list[int], i: int) -> tuple[int, int]:
     """The rune of UTF-8 starting at ``b[i]`` and its width; ``RuneError`` of width
     1 where no complete, valid encoding starts."""
     for width in range(1, 5):
@@ -83,17 +113,6 @@ def _decode(b: bytes | bytearray, i: int) -> tuple[int, int]:
         except UnicodeDecodeError:
             continue
     return 0xFFFD, 1
-
-
-def _full_rune(b: bytes | bytearray) -> bool:
-    """``utf8.FullRune``: ``b`` starts with a complete encoding, or with bytes no
-    further ones could complete."""
-    lead = b[0]
-    need = 1 if lead < 0xC2 or lead > 0xF4 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
-    if len(b) >= need:
-        return True
-    # a byte that cannot continue it ends it early
-    return any(not 0x80 <= b[k] <= 0xBF for k in range(1, len(b)))
 
 
 def _scan_lines(data: bytearray, at_eof: bool) -> tuple[int, bytes | None]:
@@ -135,7 +154,7 @@ def _scan_runes(data: bytearray, at_eof: bool) -> tuple[int, bytes | None]:
     width = _decode(data, 0)[1]
     if width > 1:
         return width, bytes(data[:width])
-    if not at_eof and not _full_rune(data):
+    if not at_eof and not utf8_full_rune(data):
         return 0, None
     return 1, "\ufffd".encode()
 
@@ -149,19 +168,15 @@ _SPLITS = {"lines": _scan_lines, "words": _scan_words, "runes": _scan_runes, "by
 
 
 class Scanner:
-    """A ``*bufio.Scanner`` over a ``*strings.Reader``: Go's buffer (4096 bytes, then
-    doubled up to the longest token, 64 KiB or ``Buffer``'s), refilled by ``Read``
-    as Go's is, so each ``Scan`` gives Go's token, or stops with Go's error."""
+    """A ``*bufio.Scanner`` over a reader of the library's (a ``*strings.Reader``, a
+    ``*bytes.Reader``, a ``*bytes.Buffer``, a ``*bufio.Reader``): Go's buffer (4096
+    bytes, then doubled up to the longest token, 64 KiB or ``Buffer``'s), refilled by
+    ``Read`` as Go's is, so each ``Scan`` gives Go's token, or stops with Go's error."""
 
     __slots__ = ("_buf", "_end", "_err", "_max", "_r", "_scanned", "_split", "_start", "_token")
 
     def __init__(self, r: Any) -> None:
-        if not isinstance(r, StringsReader):
-            raise SimlabError(
-                "bufio.NewScanner of a reader other than a *strings.Reader, which simlab"
-                " does not model: scan strings.NewReader(text)"
-            )
-        self._r = r
+        self._r = _library_reader(r, "bufio.NewScanner")
         self._split = _scan_lines
         self._max = _MAX_TOKEN
         self._buf = bytearray()
@@ -343,14 +358,168 @@ class TabWriter:
 
 
 def io_read_all(r: Any) -> tuple[list[int], Any]:
-    """``io.ReadAll(r)`` of a ``*strings.Reader``: the bytes not read yet."""
-    if not isinstance(r, StringsReader):
-        raise SimlabError(
-            f"io.ReadAll: simlab reads a *strings.Reader only, not a {type(r).__name__}"
-        )
-    rest = list(r._b[r._i :])
-    r._i = len(r._b)
-    return rest, None
+    """``io.ReadAll(r)`` of a reader of the library's: the bytes not read yet (an
+    empty slice, not nil, where there are none), and nil at ``io.EOF``."""
+    _library_reader(r, "io.ReadAll")
+    out: list[int] = []
+    while True:
+        chunk = [0] * 512
+        n, err = r.read(chunk)
+        out += chunk[:n]
+        if err is not None:
+            return out, None if err is EOF else err
+
+
+_DEFAULT_BUF_SIZE = 4096  # a bufio.Reader's or Writer's, unless its maker says
+
+
+class BufReader:
+    """A ``*bufio.Reader`` over a reader of the library's: Go's buffer (4096 bytes
+    unless ``NewReaderSize`` says, 16 at least) filled by the reader's ``Read`` as Go's
+    is, so that ``ReadLine`` gives a line longer than it in parts, as Go's does.
+    ``bufio_new_reader`` makes one."""
+
+    __slots__ = ("_buf", "_err", "_r", "_rd", "_w")
+
+    def __init__(self, rd: Any, size: int = _DEFAULT_BUF_SIZE) -> None:
+        self._rd = _library_reader(rd, "bufio.NewReader")
+        self._buf = bytearray(max(size, 16))
+        self._r = self._w = 0  # where the bytes buffered and not read begin and end
+        self._err: Any = None  # what the reader's last Read returned, not given yet
+
+    def _read_err(self) -> Any:
+        err, self._err = self._err, None
+        return err
+
+    def _fill(self) -> None:
+        """The buffered bytes moved to its front, then one ``Read`` after them."""
+        if self._r > 0:
+            self._buf[: self._w - self._r] = self._buf[self._r : self._w]
+            self._w -= self._r
+            self._r = 0
+        room = [0] * (len(self._buf) - self._w)
+        n, err = self._rd.read(room)
+        self._buf[self._w : self._w + n] = bytes(room[:n])
+        self._w += n
+        self._err = err
+
+    def size(self) -> int:
+        """``b.Size()``: the buffer's size."""
+        return len(self._buf)
+
+    def buffered(self) -> int:
+        """``b.Buffered()``: the bytes read into the buffer and not from it yet."""
+        return self._w - self._r
+
+    def read(self, p: list[int]) -> tuple[int, Any]:
+        """``b.Read(p)``: the buffered bytes that fit in ``p``; with none buffered, one
+        ``Read`` of the reader, into ``p`` itself if it is as large as the buffer."""
+        if not p:
+            return 0, None if self.buffered() > 0 else self._read_err()
+        if self._r == self._w:
+            if self._err is not None:
+                return 0, self._read_err()
+            if len(p) >= len(self._buf):
+                n, self._err = self._rd.read(p)
+                return n, self._read_err()
+            self._r = self._w = 0
+            self._fill()
+            if self._w == 0:
+                return 0, self._read_err()
+        n = min(len(p), self._w - self._r)
+        p[:n] = self._buf[self._r : self._r + n]
+        self._r += n
+        return n, None
+
+    Read = read  # the io.Reader io.ReadFull and a program's code call
+
+    def read_byte(self) -> tuple[int, Any]:
+        """``b.ReadByte()``: the next byte; ``0`` and the reader's error at its end."""
+        while self._r == self._w:
+            if self._err is not None:
+                return 0, self._read_err()
+            self._fill()
+        self._r += 1
+        return self._buf[self._r - 1], None
+
+    def read_rune(self) -> tuple[int, int, Any]:
+        """``b.ReadRune()``: the next rune and its width (a byte that starts no valid
+        encoding a ``RuneError`` of width 1); ``0, 0`` and the error at the end."""
+        while (
+            self._w - self._r < 4
+            and not utf8_full_rune(self._buf[self._r : self._w])
+            and self._err is None
+            and self._w - self._r < len(self._buf)
+        ):
+            self._fill()
+        if self._r == self._w:
+            return 0, 0, self._read_err()
+        r, width = _decode(self._buf[: self._w], self._r)
+        self._r += width
+        return r, width, None
+
+    def _read_slice(self, delim: int) -> tuple[bytes, Any]:
+        """Go's ``ReadSlice``: the bytes up to and with ``delim``; the rest and the
+        reader's error at its end; a full buffer and ``ErrBufferFull`` where the
+        buffer holds no ``delim``."""
+        searched = 0
+        while True:
+            i = self._buf.find(delim, self._r + searched, self._w)
+            if i >= 0:
+                line = bytes(self._buf[self._r : i + 1])
+                self._r = i + 1
+                return line, None
+            if self._err is not None:
+                line = bytes(self._buf[self._r : self._w])
+                self._r = self._w
+                return line, self._read_err()
+            if self.buffered() >= len(self._buf):
+                self._r = self._w
+                return bytes(self._buf), ErrBufferFull
+            searched = self._w - self._r
+            self._fill()
+
+    def _collect(self, delim: int) -> tuple[bytes, Any]:
+        out = b""
+        while True:
+            part, err = self._read_slice(delim)
+            out += part
+            if err is not ErrBufferFull:
+                return out, err
+
+    def read_bytes(self, delim: int) -> tuple[list[int], Any]:
+        """``b.ReadBytes(delim)``: the bytes up to and with the first ``delim``; all
+        there are, and the reader's error (``io.EOF``), where there is none."""
+        line, err = self._collect(delim)
+        return list(line), err
+
+    def read_string(self, delim: int) -> tuple[str, Any]:
+        """``b.ReadString(delim)``: ``ReadBytes``'s bytes, as a string."""
+        line, err = self._collect(delim)
+        return string_of(list(line)), err
+
+    def read_line(self) -> tuple[list[int], bool, Any]:
+        """``b.ReadLine()``: the next line without its ``\\n`` or ``\\r\\n``, and whether
+        it is only its first part, the buffer full; at the end, nil and ``io.EOF``."""
+        line, err = self._read_slice(0x0A)
+        if err is ErrBufferFull:
+            if line.endswith(b"\r"):  # the \r of a \r\n the buffer cut, read again
+                self._r -= 1
+                line = line[:-1]
+            return list(line), True, None
+        if not line:
+            return NilSlice() if err is not None else [], False, err
+        if line.endswith(b"\n"):
+            line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
+        return list(line), False, None
+
+
+def bufio_new_reader(rd: Any, size: int = _DEFAULT_BUF_SIZE) -> BufReader:
+    """``bufio.NewReader(rd)`` and ``NewReaderSize``: ``rd`` itself where it is a
+    ``*bufio.Reader`` with a buffer as large, as Go's."""
+    if isinstance(rd, BufReader) and len(rd._buf) >= size:
+        return rd
+    return BufReader(rd, size)
 
 
 class BufWriter:

@@ -15,7 +15,7 @@ import simlab as sl
 from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
 
 from ._errors import new_error
-from ._numbers import rem
+from ._numbers import quo, rem
 from ._runstate import _binary, _calling_runtime
 
 
@@ -38,6 +38,20 @@ def duration_round(d: int, m: int) -> int:
     down = abs(d) - r
     nearest = down if r + r < m else down + m
     return max(-nearest, _MIN_DURATION) if d < 0 else min(nearest, _MAX_DURATION)
+
+
+def duration_abs(d: int) -> int:
+    """``d.Abs()``: the absolute value of ``d``; the smallest Duration's is the largest."""
+    return _MAX_DURATION if d == _MIN_DURATION else abs(d)
+
+
+def duration_in(d: int, unit: int) -> float:
+    """``d.Seconds()``, ``Minutes()`` and ``Hours()``: ``d`` in units of ``unit``
+    nanoseconds, worked out as Go does: the whole units and the nanoseconds left over
+    each made a float apart, then added (one division of ``d`` may differ in its last
+    digit)."""
+    whole = quo(d, unit)
+    return float(whole) + float(d - whole * unit) / float(unit)
 
 
 _UNITS = {
@@ -258,6 +272,15 @@ def time_field(t: int, name: str, rt: Any = None) -> Any:
     if name == "Month":
         return Month(dt.month)
     return getattr(dt, name.lower())
+
+
+def time_add_date(t: int, years: int, months: int, days: int, rt: Any = None) -> int:
+    """``t.AddDate(years, months, days)``: ``time.Date`` of ``t``'s date moved by them
+    and its clock, so that October 31 and a month is December 1, as in Go (on the
+    clock of the synctest bubble running, if any: ``rt``)."""
+    dt, ns = _civil(_shown(t, rt))
+    year, month, day = dt.year + years, dt.month + months, dt.day + days
+    return time_date(year, month, day, dt.hour, dt.minute, dt.second, ns, None, rt)
 
 
 def compare(a: Any, b: Any) -> int:
