@@ -1113,11 +1113,14 @@ func readsOnly(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func, 
 		}
 		return ok
 	})
-	if !ok {
-		return false
-	}
 	// every use of v must be one of those (a statement marks its targets as writes
 	// before the walk reaches them, so no write is allowed)
+	return ok && onlyAllowed(p, body, v, allowed)
+}
+
+// onlyAllowed: every use of v in body is one of the identifiers allowed.
+func onlyAllowed(p *program, body *ast.BlockStmt, v types.Object, allowed map[*ast.Ident]bool) bool {
+	ok := true
 	ast.Inspect(body, func(n ast.Node) bool {
 		if id, isID := n.(*ast.Ident); isID && p.info.Uses[id] == v && !allowed[id] {
 			ok = false

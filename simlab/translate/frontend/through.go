@@ -299,16 +299,7 @@ func (m *module) writesInPlace(body *ast.BlockStmt, v *types.Var, readParams, in
 		}
 		return ok
 	})
-	if !ok {
-		return false
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		if id, isID := n.(*ast.Ident); isID && p.info.Uses[id] == v && !allowed[id] {
-			ok = false
-		}
-		return ok
-	})
-	return ok
+	return ok && onlyAllowed(p, body, v, allowed)
 }
 
 // throughCall renders c, whose arguments subs are sub-slices rendered through
