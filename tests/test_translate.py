@@ -676,6 +676,31 @@ func main() {
 """,
         "[0 7 0 9]",
     ),
+    "a filtered slice whose operand is written after": (
+        """\
+package main
+
+import "fmt"
+
+func evens(xs []int) []int {
+\tkept := xs[:0]
+\tfor _, x := range xs {
+\t\tif x%2 == 0 {
+\t\t\tkept = append(kept, x)
+\t\t}
+\t}
+\treturn kept
+}
+
+func main() {
+\tnums := []int{2, 3, 4, 5}
+\teven := evens(nums)
+\tnums[0] = 99
+\tfmt.Println(even, nums)
+}
+""",
+        "[99 4] [99 4 4 5]",
+    ),
     "a function reading its parameter after it blocks": (
         """\
 package main
@@ -15230,6 +15255,64 @@ func main() {
     "3 <nil> abc\n"
     "defg <nil>\n"
     "one,two,three,\n",
+)
+
+
+# The filter idiom in a method of a type whose slice another method sorts: the sub-slice
+# holds nothing when made, only the field holds the array, and Remove neither blocks nor
+# calls the program's functions after making it, so nothing else writes it meanwhile.
+CONSTRUCTS["filter_in_place_in_a_method"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"sync"
+)
+
+// Ring keeps its members sorted; Remove filters them in place.
+type Ring struct {
+\tmu      sync.Mutex
+\tmembers []int
+}
+
+func (r *Ring) Add(ms ...int) {
+\tr.mu.Lock()
+\tdefer r.mu.Unlock()
+\tr.members = append(r.members, ms...)
+\tsort.Slice(r.members, func(i, j int) bool { return r.members[i] < r.members[j] })
+}
+
+func (r *Ring) Remove(m int) {
+\tr.mu.Lock()
+\tdefer r.mu.Unlock()
+\tkept := r.members[:0]
+\tfor _, x := range r.members {
+\t\tif x != m {
+\t\t\tkept = append(kept, x)
+\t\t}
+\t}
+\tr.members = kept
+}
+
+func main() {
+\tr := &Ring{}
+\tvar wg sync.WaitGroup
+\tfor _, batch := range [][]int{{30, 10}, {20, 50}, {40}} {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tr.Add(batch...)
+\t\t}()
+\t}
+\twg.Wait()
+\tr.Remove(20)
+\tr.Remove(50)
+\tfmt.Println(r.members, len(r.members))
+}
+""",
+    "[10 30 40] 3\n",
 )
 
 

@@ -978,6 +978,9 @@ func (m *module) refuseSharedSubslices() {
 						writes = append(writes, w)
 					}
 				}
+				if len(writes) > 0 && m.backingAlone(se, v, root, aliases) {
+					writes = nil
+				}
 			}
 			shared = len(writes) > 0 && !settled(se, root, writes)
 		} else {

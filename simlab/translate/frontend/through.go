@@ -554,3 +554,75 @@ func (f *fn) goThrough(c *ast.CallExpr, se *ast.SliceExpr, callee, name string) 
 	f.flushPre()
 	f.wl(f.line, "rt.go(go.through_call, %s, name=%q)", strings.Join(args, ", "), name)
 }
+
+// backingAlone: kept := x[:0] (se) holds no element of x's array when it is made,
+// nothing but x itself (a variable or a field) may hold that array besides kept
+// (the slices of its group), and kept's function neither blocks nor calls one of
+// the program's after making it: no write to x's elements can happen while kept
+// lives but through kept's appends, which go.Backing makes as Go's do; writes
+// elsewhere (a sort of x in another method) see x's list as Go's array.
+func (m *module) backingAlone(se *ast.SliceExpr, v types.Object, root any, aliases *sliceAliases) bool {
+	p := m.p
+	if se.Low != nil || se.High == nil {
+		return false
+	}
+	if tv := p.info.Types[se.High]; tv.Value == nil || tv.Value.ExactString() != "0" {
+		return false
+	}
+	x := ownerOf(p, se.X)
+	for member := range aliases.parent {
+		if aliases.find(member) == root && member != v && member != types.Object(x) {
+			if param, ok := member.(*types.Var); !ok || !aliases.readOnly[param] {
+				return false
+			}
+		}
+	}
+	home := m.homeOf(se)
+	if home == nil {
+		return false
+	}
+	quiet := true
+	ast.Inspect(home, func(n ast.Node) bool {
+		if n == nil || n.Pos() < se.End() {
+			return quiet
+		}
+		switch n := n.(type) {
+		case *ast.DeferStmt:
+			return false // runs as the function returns
+		case *ast.FuncLit, *ast.GoStmt, *ast.SendStmt, *ast.SelectStmt:
+			quiet = false
+		case *ast.UnaryExpr:
+			quiet = quiet && n.Op != token.ARROW
+		case *ast.CallExpr:
+			if fn, ok := p.info.Uses[identOf(ast.Unparen(n.Fun))].(*types.Func); ok {
+				if m.a.byFunc[fn.Origin()] != nil || blockingMethod(fn) {
+					quiet = false
+				}
+			} else if _, isBuiltin := p.info.Uses[identOf(ast.Unparen(n.Fun))].(*types.Builtin); !isBuiltin && !p.info.Types[n.Fun].IsType() {
+				quiet = false // a function value
+			}
+		}
+		return quiet
+	})
+	return quiet
+}
+
+// homeOf: the body of the innermost function declaration or literal around n.
+func (m *module) homeOf(n ast.Node) *ast.BlockStmt {
+	var home *ast.BlockStmt
+	for _, file := range m.p.files {
+		ast.Inspect(file, func(x ast.Node) bool {
+			if x == nil || x.Pos() > n.Pos() || x.End() < n.End() {
+				return false
+			}
+			switch x := x.(type) {
+			case *ast.FuncDecl:
+				home = x.Body
+			case *ast.FuncLit:
+				home = x.Body
+			}
+			return true
+		})
+	}
+	return home
+}
