@@ -15316,6 +15316,25 @@ func main() {
 )
 
 
+# hash/crc32.ChecksumIEEE: zlib's CRC-32, of the same polynomial.
+CONSTRUCTS["crc32_checksum"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"hash/crc32"
+)
+
+func main() {
+\tfmt.Println(crc32.ChecksumIEEE([]byte("hello")), crc32.ChecksumIEEE(nil))
+\tfmt.Printf("%08x\\n", crc32.ChecksumIEEE([]byte("The quick brown fox")))
+}
+""",
+    "907060870 0\nb74574de\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

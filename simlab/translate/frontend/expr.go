@@ -2194,6 +2194,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.equal_fold(" + arg(0) + ", " + arg(1) + ")", false
 	case "slices.Contains":
 		return paren(arg(1)) + " in " + paren(arg(0)), false
+	case "hash/crc32.ChecksumIEEE":
+		return "go.crc32_ieee(" + arg(0) + ")", false
 	case "hash/fnv.New32", "hash/fnv.New32a", "hash/fnv.New64", "hash/fnv.New64a":
 		kind := strings.TrimPrefix(name, "hash/fnv.New")
 		if strings.HasSuffix(kind, "a") {

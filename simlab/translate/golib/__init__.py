@@ -119,7 +119,18 @@ from ._fmt import (
     v,
 )
 from ._gosyntax import GoSyntax
-from ._io import EOF, FNV, Buffer, Builder, ErrUnexpectedEOF, discard, read_full, stderr, stdout
+from ._io import (
+    EOF,
+    FNV,
+    Buffer,
+    Builder,
+    ErrUnexpectedEOF,
+    crc32_ieee,
+    discard,
+    read_full,
+    stderr,
+    stdout,
+)
 from ._iter import (
     Range,
     iter_pull,
@@ -588,6 +599,7 @@ __all__ = [
     "copy_array",
     "copy_sync",
     "crashed_test_binary",
+    "crc32_ieee",
     "cut",
     "cut_prefix",
     "cut_suffix",

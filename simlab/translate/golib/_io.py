@@ -1,11 +1,12 @@
 """``io``, ``os.Stdout`` and the writers fmt and log write to: ``io.EOF``,
 ``io.ReadFull``, ``io.Discard``, ``bytes.Buffer`` (read from too),
-``strings.Builder`` and ``hash/fnv``'s hashes.
+``strings.Builder``, ``hash/fnv``'s hashes and ``hash/crc32``'s checksum.
 """
 
 from __future__ import annotations
 
 import sys
+import zlib
 from collections.abc import Generator
 from inspect import isgenerator
 from typing import Any
@@ -36,6 +37,11 @@ def read_full(r: Any, buf: list[Any]) -> Generator[Any, Any, tuple[int, Any]]:
     elif n > 0 and err is EOF:
         err = ErrUnexpectedEOF
     return n, err
+
+
+def crc32_ieee(data: Any) -> int:
+    """``crc32.ChecksumIEEE(data)``: the CRC-32 of the IEEE polynomial, zlib's."""
+    return zlib.crc32(bytes(data))
 
 
 class FNV:
