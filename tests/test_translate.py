@@ -15335,6 +15335,29 @@ func main() {
 )
 
 
+# strconv.AppendBool and AppendFloat beside AppendInt and AppendQuote, into one []byte.
+CONSTRUCTS["strconv_append_bool_and_float"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+)
+
+func main() {
+\tbuf := []byte("vals:")
+\tbuf = strconv.AppendInt(buf, -42, 10)
+\tbuf = strconv.AppendQuote(buf, "tab\\there")
+\tbuf = strconv.AppendBool(buf, true)
+\tbuf = strconv.AppendFloat(buf, 1.0/3, 'e', 3, 64)
+\tfmt.Println(string(buf))
+}
+""",
+    'vals:-42"tab\\there"true3.333e-01\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2348,9 +2348,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.quote_rune(" + arg(0) + ")", false
 	case "strconv.FormatUint":
 		return "go.format_int(" + f.args(c) + ")", false
-	case "strconv.Unquote", "strconv.QuoteToASCII", "strconv.AppendInt", "strconv.AppendQuote", "strconv.IsPrint":
+	case "strconv.Unquote", "strconv.QuoteToASCII", "strconv.AppendInt", "strconv.AppendQuote", "strconv.IsPrint",
+		"strconv.AppendBool", "strconv.AppendFloat":
 		helper := map[string]string{"strconv.Unquote": "unquote", "strconv.QuoteToASCII": "quote_to_ascii",
-			"strconv.AppendInt": "append_int", "strconv.AppendQuote": "append_quote", "strconv.IsPrint": "is_print"}[name]
+			"strconv.AppendInt": "append_int", "strconv.AppendQuote": "append_quote", "strconv.IsPrint": "is_print",
+			"strconv.AppendBool": "append_bool", "strconv.AppendFloat": "append_float"}[name]
 		return "go." + helper + "(" + f.args(c) + ")", false
 	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte", "strings.IndexAny",
 		"bytes.Contains", "bytes.Index", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",

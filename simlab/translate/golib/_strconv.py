@@ -70,6 +70,11 @@ def append_int(dst: list[int], i: int, base: int) -> list[int]:
     return dst + list(format_int(i, base).encode())
 
 
+def append_bool(dst: list[int], b: bool) -> list[int]:
+    """``strconv.AppendBool``: ``dst`` with ``true`` or ``false`` after it."""
+    return dst + list(b"true" if b else b"false")
+
+
 _DECIMAL_FLOAT = re.compile(r"(\d(_?\d)*)?(\.(\d(_?\d)*)?)?([eE][+-]?\d(_?\d)*)?")
 _HEX_FLOAT = re.compile(
     r"0[xX](_?[0-9a-fA-F])*(\.([0-9a-fA-F](_?[0-9a-fA-F])*)?)?[pP][+-]?\d(_?\d)*"
@@ -349,3 +354,8 @@ def unquote(s: str) -> tuple[str, sl.GoError | None]:
             f"strconv.Unquote({quote(s)}) gives bytes that are not UTF-8 ({bytes(out)!r}):"
             " simlab's strings are text"
         ) from None
+
+
+def append_float(dst: list[int], x: float, fmt: int, prec: int, bits: int) -> list[int]:
+    """``strconv.AppendFloat``: ``dst`` with ``FormatFloat``'s text after it."""
+    return dst + list(format_float(x, fmt, prec, bits).encode())
