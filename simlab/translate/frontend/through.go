@@ -250,21 +250,11 @@ func (m *module) writesInPlace(body *ast.BlockStmt, v *types.Var, readParams, in
 				}
 			}
 		case *ast.FuncLit:
-			ast.Inspect(n.Body, func(x ast.Node) bool {
-				if id, isID := x.(*ast.Ident); isID && p.info.Uses[id] == v {
-					ok = false
-				}
-				return ok
-			})
+			ok = ok && !usesVar(p, n.Body, v)
 			return false
 		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				ast.Inspect(n.X, func(x ast.Node) bool {
-					if id, isID := x.(*ast.Ident); isID && p.info.Uses[id] == v {
-						ok = false // &v[i]: a pointer into it outlives the call
-					}
-					return ok
-				})
+			if n.Op == token.AND && usesVar(p, n.X, v) {
+				ok = false // &v[i]: a pointer into it outlives the call
 			}
 		case *ast.IndexExpr:
 			if isV(n.X) {
