@@ -6,7 +6,7 @@ say alike (byte offsets, Go's white space, runes), and ``string(b)`` of a
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from simlab.errors import GoPanic, SimlabError
@@ -242,9 +242,15 @@ def fields(s: str) -> list[str]:
 def strings_fields_func(s: str, sep: Callable[[int], Any]) -> list[str]:
     """``strings.FieldsFunc``: the runs of ``s`` whose runes ``sep`` is false of,
     ``sep`` called once for each rune, in order."""
+    return _runs(s, ((i, ord(c)) for i, c in enumerate(s)), sep)
+
+
+def _runs(s: Any, runes: Iterable[tuple[int, int]], sep: Callable[[int], Any]) -> list[Any]:
+    """The runs of ``s`` (a string or bytes) between the runes ``sep`` is true of,
+    ``runes`` its runes with their offsets, in order."""
     out, start = [], -1
-    for i, c in enumerate(s):
-        if sep(ord(c)):
+    for i, r in runes:
+        if sep(r):
             if start >= 0:
                 out.append(s[start:i])
                 start = -1
@@ -462,17 +468,7 @@ def bytes_repeat(b: list[int], count: int) -> list[int]:
 def bytes_fields(b: list[int]) -> list[list[int]]:
     """``bytes.Fields``: the runs of ``b`` between white space (``unicode.IsSpace`` of
     its runes, a byte of no valid encoding none)."""
-    out, start = [], -1
-    for i, r, _ in _runes_of(b):
-        if unicode_is_space(r):
-            if start >= 0:
-                out.append(b[start:i])
-                start = -1
-        elif start < 0:
-            start = i
-    if start >= 0:
-        out.append(b[start:])
-    return out
+    return _runs(b, ((i, r) for i, r, _ in _runes_of(b)), unicode_is_space)
 
 
 def bytes_split(b: list[int], sep: list[int]) -> list[list[int]]:
