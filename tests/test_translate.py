@@ -701,6 +701,64 @@ func main() {
 """,
         "[99 4] [99 4 4 5]",
     ),
+    "a callee reading the package's slice it is given part of": (
+        """\
+package main
+
+import "fmt"
+
+var data = []int{1, 2, 3, 4}
+
+func bump(part []int) {
+\tpart[0] = 100
+\tpart[1] = data[1] + 1
+}
+
+func main() {
+\tbump(data[1:3])
+\tfmt.Println(data)
+}
+""",
+        "[1 100 101 4]",
+    ),
+    "a method reading its receiver's slice it is given part of": (
+        """\
+package main
+
+import "fmt"
+
+type grid struct{ cells []int }
+
+func (g *grid) shift(row []int) {
+\trow[0] = 7
+\trow[1] = g.cells[0] * 2
+}
+
+func main() {
+\tg := &grid{cells: []int{1, 2, 3}}
+\tg.shift(g.cells[0:2])
+\tfmt.Println(g.cells)
+}
+""",
+        "[7 14 3]",
+    ),
+    "a function literal reading the slice it captured": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tlocal := []int{5, 6, 7}
+\tfunc(part []int) {
+\t\tpart[0] = 0
+\t\tpart[1] = local[0] + 1
+\t}(local[0:2])
+\tfmt.Println(local)
+}
+""",
+        "[0 1 7]",
+    ),
     "a function reading its parameter after it blocks": (
         """\
 package main

@@ -512,6 +512,9 @@ class _CancelCtxKey:
 
 CANCEL_CTX_KEY = _CancelCtxKey()
 
+# The package's contexts that nothing above them cancels.
+_NEVER_CANCELLED = (Background, WithoutCancelCtx)
+
 
 def _cancel_parent(ctx: Context | None) -> CancelCtx | None:
     """The context a child of ``ctx`` registers with to be cancelled along with it:
@@ -523,7 +526,7 @@ def _cancel_parent(ctx: Context | None) -> CancelCtx | None:
         if isinstance(ctx, CancelCtx):
             return ctx
         if not isinstance(ctx, ValueCtx):
-            if isinstance(ctx, Background | WithoutCancelCtx):
+            if isinstance(ctx, _NEVER_CANCELLED):
                 return None
             done = ctx.done()
             if done is nil_chan:
@@ -543,14 +546,12 @@ def _propagate(parent: Context, child: CancelCtx | _AfterFunc) -> None:
     ctx: Context | None = parent
     while type(ctx) is ValueCtx:
         ctx = ctx.parent
-    if ctx is None or isinstance(ctx, CancelCtx | Background | WithoutCancelCtx):
+    if ctx is None or isinstance(ctx, (CancelCtx, *_NEVER_CANCELLED)):
         err = parent.err()
         if err is not None:
             child._cancel(False, err, parent.cause())
-            return
-        p = _cancel_parent(parent)
-        if p is not None:
-            p._children[child.id] = child
+        elif isinstance(ctx, CancelCtx):  # the nearest cancellable one: _cancel_parent
+            ctx._children[child.id] = child
         return
     done = parent.done()
     if done is nil_chan:
@@ -565,12 +566,16 @@ def _propagate(parent: Context, child: CancelCtx | _AfterFunc) -> None:
         else:
             p._children[child.id] = child
         return
-    parent._rt.spawn(
-        _wait_parent, (parent, child), _WAIT_PARENT_NAME, system=False, created_at=_PROPAGATE
-    )
+    parent._rt.spawn(_wait_parent, (parent, child), _WAIT_PARENT_NAME, created_at=_PROPAGATE)
 
 
-@gofunc("context.(*cancelCtx).propagateCancel.func2", file="$GOROOT/src/context/context.go")
+# Where Go starts the goroutine that waits on a parent of one's own (Go 1.27).
+_CONTEXT_GO = "$GOROOT/src/context/context.go"
+_WAIT_PARENT_NAME = "context.(*cancelCtx).propagateCancel.func2"
+_PROPAGATE = ("context.(*cancelCtx).propagateCancel", _CONTEXT_GO, 523)
+
+
+@gofunc(_WAIT_PARENT_NAME, file=_CONTEXT_GO)
 def _wait_parent(parent: Context, child: CancelCtx | _AfterFunc) -> Any:
     """The goroutine that cancels ``child`` when a context of one's own is done."""
     i, _, _ = yield select(parent.done().recv_case(), child.done().recv_case())  # L524
@@ -585,11 +590,6 @@ def _cancel_error(parent: Context) -> GoError:
     if err is None:
         raise GoPanic("context: internal error: missing cancel error")
     return err
-
-
-# Where Go starts the goroutine that waits on a parent of one's own (Go 1.27).
-_WAIT_PARENT_NAME = "context.(*cancelCtx).propagateCancel.func2"
-_PROPAGATE = ("context.(*cancelCtx).propagateCancel", "$GOROOT/src/context/context.go", 523)
 
 
 class _AfterFunc:
@@ -646,7 +646,7 @@ class _AfterFunc:
 
 
 # Where Go says a context.AfterFunc goroutine comes from (Go 1.27's context.go).
-_AFTERFUNC = ("context.(*afterFuncCtx).cancel.func1", "$GOROOT/src/context/context.go", 359)
+_AFTERFUNC = ("context.(*afterFuncCtx).cancel.func1", _CONTEXT_GO, 359)
 
 
 def _check_parent(parent: Context | None) -> Context:

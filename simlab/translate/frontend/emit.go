@@ -1071,7 +1071,7 @@ func readsOnly(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func, 
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			ok = ok && !usesVar(p, n.Body, v)
+			ok = ok && !usesObj(p, n.Body, v)
 			return false
 		case *ast.AssignStmt:
 			for _, l := range n.Lhs {
@@ -1114,18 +1114,6 @@ func readsOnly(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func, 
 	// every use of v must be one of those (a statement marks its targets as writes
 	// before the walk reaches them, so no write is allowed)
 	return ok && onlyAllowed(p, body, v, allowed)
-}
-
-// usesVar: n names the variable v somewhere.
-func usesVar(p *program, n ast.Node, v types.Object) bool {
-	found := false
-	ast.Inspect(n, func(x ast.Node) bool {
-		if id, isID := x.(*ast.Ident); isID && p.info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // onlyAllowed: every use of v in body is one of the identifiers allowed.

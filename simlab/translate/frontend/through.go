@@ -14,9 +14,10 @@ import (
 // copy. Such a call is rendered go.through(s, lo, hi, lambda _sub: call(_sub)):
 // the call is given the copy, whose elements are written back into s when it
 // returns. That is exact where nothing else can see s while the call runs: the
-// callee never blocks (no other goroutine runs before it returns), and no other
-// operand of the call reaches s's backing array (a sort.Slice whose less function
-// reads s would read the elements unsorted).
+// callee never blocks (no other goroutine runs before it returns), and nothing but
+// the copy reaches s's backing array meanwhile: no other operand of the call (a
+// sort.Slice whose less function reads s would read the elements unsorted), and
+// no variable the callee uses but did not declare (see reachedIn).
 
 // throughLibrary: the library's calls that write the elements of one argument and
 // keep nothing of it, and which argument. copy's source may be of the same backing
@@ -54,7 +55,7 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 			if !ok || deferred[c] || c.Ellipsis.IsValid() {
 				return true
 			}
-			writes, reads := m.argsInPlace(c, inPlace, written)
+			writes, reads, callee := m.argsInPlace(c, inPlace, written)
 			if started[c] {
 				// go f(s[lo:hi]) of a function of the program: its goroutine takes the
 				// copy and writes it back in the one step it runs (go.through_call)
@@ -87,6 +88,12 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 						shared = true
 					}
 				}
+				if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && reaches(p, aliases, sel.X, root) {
+					shared = true // g.shift(g.cells[0:2]): the receiver reaches it
+				}
+				if callee != nil && m.reachedIn(callee, root, aliases, map[*unit]bool{}) {
+					shared = true // the callee reads data[1] while it writes data[1:3]'s copy
+				}
 				if !shared {
 					m.through[se] = true
 				}
@@ -100,16 +107,16 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 // argsInPlace: the arguments of c that a call writing the elements of one and
 // keeping nothing of it writes, the library's (throughLibrary) or a written slice
 // parameter's of a function of the program that never blocks (inPlaceParams); and
-// those it only reads where they stand.
-func (m *module) argsInPlace(c *ast.CallExpr, inPlace, written map[*types.Var]bool) (writes, reads []int) {
+// those it only reads where they stand; and the function of the program called.
+func (m *module) argsInPlace(c *ast.CallExpr, inPlace, written map[*types.Var]bool) (writes, reads []int, callee *unit) {
 	p := m.p
 	if at, ok := throughLibrary[calleeName(p, c)]; ok && at < len(c.Args) {
-		return []int{at}, nil
+		return []int{at}, nil, nil
 	}
 	if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
 		if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
 			if methodKey(s.Obj().(*types.Func)) == "strings.Reader.Read" && len(c.Args) == 1 {
-				return []int{0}, nil
+				return []int{0}, nil, nil
 			}
 		}
 	}
@@ -120,7 +127,7 @@ func (m *module) argsInPlace(c *ast.CallExpr, inPlace, written map[*types.Var]bo
 		u = m.a.byFunc[fn.Origin()]
 	}
 	if u == nil || u.gen {
-		return nil, nil
+		return nil, nil, nil
 	}
 	params := u.sig.Params()
 	for i := range c.Args {
@@ -133,7 +140,36 @@ func (m *module) argsInPlace(c *ast.CallExpr, inPlace, written map[*types.Var]bo
 			reads = append(reads, i)
 		}
 	}
-	return writes, reads
+	return writes, reads, u
+}
+
+// reachedIn: the function u, or one it calls, uses a variable of the backing array
+// group root that it did not declare (a package-level slice, a captured one, a
+// field of its receiver): it could read or write the array while a copy stands for
+// the sub-slice it was given.
+func (m *module) reachedIn(u *unit, root any, aliases *sliceAliases, seen map[*unit]bool) bool {
+	if u == nil || seen[u] || u.body == nil {
+		return false
+	}
+	seen[u] = true
+	var own ast.Node = u.lit
+	if u.decl != nil {
+		own = u.decl
+	}
+	found := false
+	ast.Inspect(u.body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if obj := m.p.info.Uses[id]; obj != nil && aliases.find(obj) == root &&
+				(own == nil || obj.Pos() < own.Pos() || obj.Pos() >= own.End()) {
+				found = true
+			}
+		}
+		return !found
+	})
+	for _, callee := range u.calls {
+		found = found || m.reachedIn(callee, root, aliases, seen)
+	}
+	return found
 }
 
 // reaches: e names a variable of the backing array group root (an operand, or one
@@ -157,27 +193,15 @@ func reaches(p *program, aliases *sliceAliases, e ast.Expr, root any) bool {
 // another; and of those, the ones it writes (an element, a copy into it, a sort, or
 // passed on to one written).
 func (m *module) inPlaceParams(readParams map[*types.Var]bool) (inPlace, written map[*types.Var]bool) {
-	type param struct {
-		u  *unit
-		fn *types.Func
-		at int
-	}
-	candidates := map[*types.Var]param{}
-	units := map[*unit]*types.Func{} // the program's functions and function literals
-	for fn, u := range m.a.byFunc {
-		units[u] = fn
-	}
-	for _, u := range m.a.byLit {
-		units[u] = nil
-	}
-	for u, fn := range units {
+	candidates := map[*types.Var]*unit{} // each parameter's function
+	for _, u := range m.a.units {        // the program's functions and function literals
 		if u.gen || u.body == nil || u.sig == nil {
 			continue
 		}
 		for i := 0; i < u.sig.Params().Len(); i++ {
 			v := u.sig.Params().At(i)
 			if isSliceType(v.Type()) && !(u.sig.Variadic() && i == u.sig.Params().Len()-1) {
-				candidates[v] = param{u, fn, i}
+				candidates[v] = u
 			}
 		}
 	}
@@ -187,8 +211,8 @@ func (m *module) inPlaceParams(readParams map[*types.Var]bool) (inPlace, written
 	}
 	for changed := true; changed; {
 		changed = false
-		for v, c := range candidates {
-			if inPlace[v] && !m.writesInPlace(c.u.body, v, readParams, inPlace, nil) {
+		for v, u := range candidates {
+			if inPlace[v] && !m.writesInPlace(u.body, v, readParams, inPlace, nil) {
 				delete(inPlace, v)
 				changed = true
 			}
@@ -198,7 +222,7 @@ func (m *module) inPlaceParams(readParams map[*types.Var]bool) (inPlace, written
 	for changed := true; changed; {
 		changed = false
 		for v := range inPlace {
-			if !written[v] && m.writesInPlace(candidates[v].u.body, v, readParams, inPlace, written) {
+			if !written[v] && m.writesInPlace(candidates[v].body, v, readParams, inPlace, written) {
 				written[v] = true
 				changed = true
 			}
@@ -250,10 +274,10 @@ func (m *module) writesInPlace(body *ast.BlockStmt, v *types.Var, readParams, in
 				}
 			}
 		case *ast.FuncLit:
-			ok = ok && !usesVar(p, n.Body, v)
+			ok = ok && !usesObj(p, n.Body, v)
 			return false
 		case *ast.UnaryExpr:
-			if n.Op == token.AND && usesVar(p, n.X, v) {
+			if n.Op == token.AND && usesObj(p, n.X, v) {
 				ok = false // &v[i]: a pointer into it outlives the call
 			}
 		case *ast.IndexExpr:
