@@ -759,6 +759,78 @@ func main() {
 """,
         "[0 1 7]",
     ),
+    "a reader's Read into the slice": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+func main() {
+\tbuf := make([]byte, 4)
+\thead := buf[:2]
+\tstrings.NewReader("abcdef").Read(buf)
+\tfmt.Println(head)
+}
+""",
+        "[97 98]",
+    ),
+    "a goroutine reading the local array a blocking reader fills": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+)
+
+type chanReader struct {
+\tch     chan byte
+\tfilled chan bool
+}
+
+func (c chanReader) Read(p []byte) (int, error) {
+\tp[0] = <-c.ch
+\tc.filled <- true
+\treturn 1, nil
+}
+
+func main() {
+\tvar hdr [2]byte
+\tr := chanReader{make(chan byte), make(chan bool)}
+\tgo func() {
+\t\tr.ch <- 'a'
+\t\t<-r.filled
+\t\tfmt.Println(hdr[0])
+\t\tr.ch <- 'b'
+\t\t<-r.filled
+\t}()
+\tio.ReadFull(r, hdr[:])
+\tfmt.Println(hdr)
+}
+""",
+        "97 [97 98]",
+    ),
+    "a byte order putting a number into the slice": (
+        """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+)
+
+func main() {
+\tb := make([]byte, 4)
+\ttail := b[2:]
+\tbinary.BigEndian.PutUint32(b, 0x01020304)
+\tfmt.Println(tail)
+}
+""",
+        "[3 4]",
+    ),
     "a function reading its parameter after it blocks": (
         """\
 package main
@@ -1318,9 +1390,8 @@ def test_an_unsupported_construct_is_one_line_and_status_2(tmp_path, body, line,
     ("body", "line", "construct"),
     [
         ("\tvar p atomic.Uintptr\n\t_ = p.Load()\n", 6, "a value of type sync/atomic.Uintptr"),
-        ("\tvar n atomic.Int32\n\tn.And(1)\n", 7, "the method sync/atomic.Int32.And"),
     ],
-    ids=["Uintptr", "And"],
+    ids=["Uintptr"],
 )
 def test_an_atomic_simlab_does_not_model_is_refused(tmp_path, body, line, construct):
     path = tmp_path / "bad.go"
@@ -15413,6 +15484,296 @@ func main() {
 }
 """,
     'vals:-42"tab\\there"true3.333e-01\n',
+)
+
+
+# append(s[i:], v) of a slice whose elements are written: Go's append moves the
+# sub-slice to a new array (its capacity is its length), so the two never share
+CONSTRUCTS["append_to_tail_subslice"] = (
+    """\
+package main
+
+import "fmt"
+
+func rotate(xs ...int) []int {
+\treturn append(xs[1:], xs[0])
+}
+
+func main() {
+\ts := []int{1, 2, 3, 4}
+\ts[0] = 10
+\tt := append(s[2:], 5)
+\tt[0] = 30
+\ts[3] = 40
+\tfmt.Println(s, t)
+\tr := rotate(s...)
+\tr[0] = 7
+\tfmt.Println(s, r)
+}
+""",
+    "[10 2 3 40] [30 4 5]\n[10 2 3 40] [7 3 40 10]\n",
+)
+
+
+# crypto's digests (hashlib's algorithms), encoding/hex and encoding/binary's byte
+# orders; PutUint16 into a sub-slice is written back (go.through); a short slice panics
+CONSTRUCTS["digests_hex_byte_orders"] = (
+    """\
+package main
+
+import (
+\t"crypto/md5"
+\t"crypto/sha1"
+\t"crypto/sha256"
+\t"crypto/sha512"
+\t"encoding/binary"
+\t"encoding/hex"
+\t"fmt"
+)
+
+func main() {
+\tdata := []byte("hello, world")
+\tfmt.Printf("%x\\n", md5.Sum(data))
+\tfmt.Printf("%x\\n", sha1.Sum(data))
+\tsum := sha256.Sum256(data)
+\tfmt.Println(hex.EncodeToString(sum[:4]), len(sum), sha256.Size)
+\tfmt.Printf("%X\\n", sha256.Sum224(data))
+\tfmt.Printf("%x\\n", sha512.Sum512(nil))
+\th := sha256.New()
+\th.Write([]byte("hello, "))
+\tfmt.Fprintf(h, "%s", "world")
+\tfmt.Printf("%x %d %d\\n", h.Sum(nil), h.Size(), h.BlockSize())
+\tfmt.Println(h.Sum([]byte{1, 2})[:3])
+\th.Reset()
+\tfmt.Printf("%x\\n", h.Sum(nil))
+\tfor _, s := range []string{"cafe", "CAFE01", "caf", "zz", "ab0g", "abc"} {
+\t\tb, err := hex.DecodeString(s)
+\t\tfmt.Println(b, err)
+\t}
+\tvar hdr [6]byte
+\tbinary.BigEndian.PutUint16(hdr[1:], 0x0102)
+\tbinary.LittleEndian.PutUint16(hdr[3:], 0x0304)
+\tfmt.Println(hdr, binary.BigEndian.Uint16(hdr[1:]), binary.LittleEndian.Uint32(hdr[:]))
+\tb := binary.BigEndian.AppendUint32(nil, 7)
+\tb = binary.LittleEndian.AppendUint64(b, 1<<40)
+\tfmt.Println(b, binary.BigEndian, binary.LittleEndian.Uint64(b[4:]))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tfmt.Println(binary.BigEndian.Uint32(hdr[4:]))
+}
+""",
+    "e4d7f1b4ed2e42d15898f4b27b019da4\n"
+    "b7e23ec29af22b0b4e41da31e868d57226121c84\n"
+    "09ca7e4e 32 32\n"
+    "6E1A93E32FB44081A401F3DB3EF2E6E108B7BBEEB5705AFDAF01FB27\n"
+    "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e\n"
+    "09ca7e4eaa6e8ae9c7d261167129184883644d07dfba7cbfbc4c8a2e08360d5b 32 64\n"
+    "[1 2 9]\n"
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n"
+    "[202 254] <nil>\n"
+    "[202 254 1] <nil>\n"
+    "[202] encoding/hex: odd length hex string\n"
+    "[] encoding/hex: invalid byte: U+007A 'z'\n"
+    "[171] encoding/hex: invalid byte: U+0067 'g'\n"
+    "[171] encoding/hex: odd length hex string\n"
+    "[0 1 2 4 3 0] 258 67240192\n"
+    "[0 0 0 7 0 0 0 0 0 1 0 0] BigEndian 1099511627776\n"
+    "recovered: runtime error: index out of range [3] with length 2\n",
+)
+
+
+# io.ReadFull(r, hdr[:]) of a local array no other goroutine reaches: written back
+# when the reader returns (go.through_reader); %q of bytes not UTF-8; UnreadByte
+CONSTRUCTS["frame_header_read_into_local_array"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/binary"
+\t"fmt"
+\t"io"
+)
+
+type frame struct {
+\tkind    byte
+\tpayload []byte
+}
+
+func encode(w io.Writer, f frame) error {
+\tvar hdr [3]byte
+\thdr[0] = f.kind
+\tbinary.BigEndian.PutUint16(hdr[1:], uint16(len(f.payload)))
+\tif _, err := w.Write(hdr[:]); err != nil {
+\t\treturn err
+\t}
+\t_, err := w.Write(f.payload)
+\treturn err
+}
+
+func decode(r io.Reader) (frame, error) {
+\tvar hdr [3]byte
+\tif _, err := io.ReadFull(r, hdr[:]); err != nil {
+\t\treturn frame{}, err
+\t}
+\tp := make([]byte, binary.BigEndian.Uint16(hdr[1:]))
+\tif _, err := io.ReadFull(r, p); err != nil {
+\t\treturn frame{}, fmt.Errorf("payload: %w", err)
+\t}
+\treturn frame{hdr[0], p}, nil
+}
+
+func main() {
+\tvar buf bytes.Buffer
+\tencode(&buf, frame{'A', []byte("hi")})
+\tencode(&buf, frame{'B', []byte{0xab, 'x', 0xff}})
+\tfmt.Printf("% x\\n", buf.Bytes())
+\tfor {
+\t\tf, err := decode(&buf)
+\t\tif err != nil {
+\t\t\tfmt.Println(err)
+\t\t\tbreak
+\t\t}
+\t\tfmt.Printf("%c %q %#q\\n", f.kind, f.payload, f.payload)
+\t}
+\t_, err := decode(bytes.NewReader([]byte{'C', 0, 5, 'a'}))
+\tfmt.Println(err)
+
+\tvar b bytes.Buffer
+\tfmt.Println(b.UnreadByte())
+\tb.WriteString("abc")
+\tc, _ := b.ReadByte()
+\tfmt.Println(string(c), b.UnreadByte(), b.String(), b.UnreadByte())
+\tb.Next(2)
+\tfmt.Println(b.UnreadByte(), b.String())
+}
+""",
+    "41 00 02 68 69 42 00 03 ab 78 ff\n"
+    'A "hi" `hi`\n'
+    'B "\\xabx\\xff" "\\xabx\\xff"\n'
+    "EOF\n"
+    "payload: unexpected EOF\n"
+    "bytes.Buffer: UnreadByte: previous operation was not a successful read\n"
+    "a <nil> abc bytes.Buffer: UnreadByte: previous operation was not a successful read\n"
+    "<nil> bc\n",
+)
+
+
+# syscall's signals as values (go.Signal): fmt prints Linux's names, as Go's String
+# method does (an unexported field's value is its number: fmt cannot call its method);
+# %q and %x of a time.Month print its String text
+CONSTRUCTS["signals_and_month_verbs"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"os"
+\t"syscall"
+\t"time"
+)
+
+type event struct {
+\tsig  os.Signal
+\tnote string
+}
+
+func main() {
+\tsigs := make(chan os.Signal, 1)
+\tsigs <- syscall.SIGTERM
+\tsig := <-sigs
+\tfmt.Println("received signal:", sig)
+\tfmt.Printf("%v %s %d %q\\n", syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
+\tfmt.Println(os.Interrupt, os.Kill, sig == syscall.SIGTERM, sig.String())
+\tfmt.Printf("%+v\\n", event{syscall.SIGUSR1, "reload"})
+\tfor s := syscall.Signal(1); s <= 32; s++ {
+\t\tfmt.Printf("%d=%v;", int(s), s)
+\t\tif s%3 == 0 {
+\t\t\tfmt.Println()
+\t\t}
+\t}
+\terr := fmt.Errorf("shutdown requested: %v", sig)
+\tfmt.Println(err)
+\tfmt.Printf("%q %x %d %s\\n", time.March, time.March, time.March, time.Friday)
+}
+""",
+    "received signal: terminated\n"
+    'interrupt terminated 1 "quit"\n'
+    "interrupt killed true terminated\n"
+    "{sig:10 note:reload}\n"
+    "1=hangup;2=interrupt;3=quit;\n"
+    "4=illegal instruction;5=trace/breakpoint trap;6=aborted;\n"
+    "7=bus error;8=floating point exception;9=killed;\n"
+    "10=user defined signal 1;11=segmentation fault;12=user defined signal 2;\n"
+    "13=broken pipe;14=alarm clock;15=terminated;\n"
+    "16=stack fault;17=child exited;18=continued;\n"
+    "19=stopped (signal);20=stopped;21=stopped (tty input);\n"
+    "22=stopped (tty output);23=urgent I/O condition;24=CPU time limit exceeded;\n"
+    "25=file size limit exceeded;26=virtual timer expired;27=profiling timer expired;\n"
+    "28=window changed;29=I/O possible;30=power failure;\n"
+    "31=bad system call;32=signal 32;shutdown requested: terminated\n"
+    '"March" 4d61726368 3 Friday\n',
+)
+
+
+# sync/atomic's And and Or (Go 1.23), functions and methods: each returns the old
+# value, and is an access the goroutine yields
+CONSTRUCTS["atomic_and_or"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+const (
+\tflagReady uint32 = 1 << iota
+\tflagDraining
+\tflagClosed
+)
+
+type conn struct {
+\tstate uint32
+\trefs  atomic.Int32
+\tseen  atomic.Uint64
+}
+
+func main() {
+\tvar flags uint32
+\told := atomic.OrUint32(&flags, 0x5)
+\told2 := atomic.AndUint32(&flags, 0x4)
+\tfmt.Printf("%#x %#x %#x\\n", old, old2, flags)
+
+\tc := &conn{}
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 3; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tatomic.OrUint32(&c.state, flagReady<<i)
+\t\t\tc.seen.Or(1 << (8 * i))
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Printf("%03b %#x\\n", atomic.LoadUint32(&c.state), c.seen.Load())
+\twas := atomic.AndUint32(&c.state, ^flagDraining)
+\tfmt.Printf("%03b -> %03b\\n", was, c.state)
+\tc.refs.Store(-1)
+\tfmt.Println(c.refs.And(6), c.refs.Or(-8), c.refs.Load())
+\tvar n int64 = -1
+\ta := atomic.AndInt64(&n, 1<<40)
+\tfmt.Println(a, n)
+\to := atomic.OrInt64(&n, -1<<63)
+\tfmt.Println(o, n)
+}
+""",
+    "0x0 0x5 0x4\n"
+    "111 0x10101\n"
+    "111 -> 101\n"
+    "-1 6 -2\n"
+    "-1 1099511627776\n"
+    "1099511627776 -9223370937343148032\n",
 )
 
 

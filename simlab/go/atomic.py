@@ -120,9 +120,22 @@ class _Integer(_Atomic):
         """``x.CompareAndSwap(old, new)``: yield it for whether it swapped."""
         return self._op(self._cas, self._wrap(old), self._wrap(new))
 
+    def and_(self, mask: int) -> Op:
+        """``x.And(mask)``: yield it for the old value; the bits of ``mask`` kept."""
+        return self._op(self._bits, self._wrap(mask), True)
+
+    def or_(self, mask: int) -> Op:
+        """``x.Or(mask)``: yield it for the old value; the bits of ``mask`` set."""
+        return self._op(self._bits, self._wrap(mask), False)
+
     def _add(self, delta: int) -> int:
         new = self._v = self._wrap(self._v + delta)
         return new
+
+    def _bits(self, mask: int, keep: bool) -> int:
+        old: int = self._v
+        self._v = self._wrap(old & mask if keep else old | mask)
+        return old
 
 
 class Int32(_Integer):

@@ -619,7 +619,9 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				"sync/atomic.AddInt32", "sync/atomic.AddInt64", "sync/atomic.AddUint32", "sync/atomic.AddUint64",
 				"sync/atomic.SwapInt32", "sync/atomic.SwapInt64", "sync/atomic.SwapUint32", "sync/atomic.SwapUint64",
 				"sync/atomic.CompareAndSwapInt32", "sync/atomic.CompareAndSwapInt64",
-				"sync/atomic.CompareAndSwapUint32", "sync/atomic.CompareAndSwapUint64":
+				"sync/atomic.CompareAndSwapUint32", "sync/atomic.CompareAndSwapUint64",
+				"sync/atomic.AndInt32", "sync/atomic.AndInt64", "sync/atomic.AndUint32", "sync/atomic.AndUint64",
+				"sync/atomic.OrInt32", "sync/atomic.OrInt64", "sync/atomic.OrUint32", "sync/atomic.OrUint64":
 				u.direct = true // an atomic access is a yielded operation (a switch point)
 			case "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
 				// simlab's are generator functions (their callers may wait for the first
@@ -921,7 +923,7 @@ func atomicMethod(fn *types.Func) bool {
 	switch method {
 	case "Load", "Store", "Swap", "CompareAndSwap":
 		return kind != "Uintptr"
-	case "Add":
+	case "Add", "And", "Or":
 		return strings.HasPrefix(kind, "Int") || kind == "Uint32" || kind == "Uint64"
 	}
 	return false

@@ -776,6 +776,27 @@ var inPlace = []string{"copy", "clear", "sort.Ints", "sort.Strings", "sort.Float
 	"slices.Sort", "slices.SortFunc", "slices.SortStableFunc", "slices.Reverse",
 	"slices.Delete", "slices.DeleteFunc", "slices.Compact", "slices.CompactFunc"}
 
+// readInto: which argument of c a library call reads or puts bytes into, or -1:
+// a reader's Read, io.ReadFull, a byte order's PutUint16 and kin.
+func readInto(p *program, c *ast.CallExpr) int {
+	switch calleeName(p, c) {
+	case "io.ReadFull", "io.ReadAtLeast":
+		return 1
+	}
+	if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && len(c.Args) > 0 {
+		if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+			key := methodKey(s.Obj().(*types.Func))
+			if at, ok := throughMethods[key]; ok {
+				return at
+			}
+			if s.Obj().Name() == "Read" && (key == "io.Reader.Read" || strings.HasPrefix(key, "bufio.")) {
+				return 0
+			}
+		}
+	}
+	return -1
+}
+
 // refuseSharedSubslices: in Go a sub-slice (data[lo:hi]) shares its backing
 // array with the slice, so a write through one shows through the other; in the
 // translation it is a copy. Refused where the program writes elements of a slice
@@ -853,6 +874,8 @@ func (m *module) refuseSharedSubslices() {
 					strings.HasPrefix(name, "strings."), strings.HasPrefix(name, "bytes.") && name != "bytes.NewReader",
 					strings.HasPrefix(name, "log."),
 					strings.HasPrefix(name, "errors."), // errors.Join(errs[:]...)
+					strings.HasPrefix(name, "crypto/"), strings.HasPrefix(name, "encoding/hex."),
+					strings.HasPrefix(name, "hash/crc32."), strings.HasPrefix(name, "encoding/binary.Uint"),
 					slices.Contains([]string{"testing.Log", "testing.Logf", "testing.Error", "testing.Errorf", "testing.Fatal",
 						"testing.Fatalf", "testing.Skip", "testing.Skipf"}, name): // t.Log(got[:1])
 					for _, a := range n.Args {
@@ -865,6 +888,11 @@ func (m *module) refuseSharedSubslices() {
 					"slices.BinarySearch", "slices.IsSorted"}, name):
 					for _, a := range n.Args {
 						readOnly[ast.Unparen(a)] = true // read, in the one step the call takes
+					}
+				}
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Write" && len(n.Args) == 1 {
+					if fn, ok := p.info.Uses[sel.Sel].(*types.Func); ok && fn.Pkg() != nil && !p.ours(fn.Pkg()) {
+						readOnly[ast.Unparen(n.Args[0])] = true // w.Write(hdr[:]): io.Writer's contract, read and not kept
 					}
 				}
 			}
@@ -885,6 +913,20 @@ func (m *module) refuseSharedSubslices() {
 						if obj := p.info.ObjectOf(id); obj != nil && isSliceType(obj.Type()) {
 							bounded[obj] = true
 						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok && len(c.Args) > 1 && calleeName(p, c) == "append" {
+				if se, ok := ast.Unparen(c.Args[0]).(*ast.SliceExpr); ok && se.High == nil {
+					if id, ok := ast.Unparen(se.X).(*ast.Ident); !ok || !bounded[p.info.Uses[id]] {
+						// append(s[i:], v): the sub-slice ends where s does, and with its
+						// capacity its length (as everywhere here) Go's append moves it
+						readOnly[se] = true
 					}
 				}
 			}
@@ -931,6 +973,11 @@ func (m *module) refuseSharedSubslices() {
 						if t, ok := elemOf(n.Args[0]); ok {
 							writeTo(n.Args[0], t)
 						}
+					}
+				}
+				if at := readInto(p, n); at >= 0 {
+					if t, ok := elemOf(n.Args[at]); ok {
+						writeTo(n.Args[at], t) // r.Read(buf), binary.BigEndian.PutUint16(b, v)
 					}
 				}
 				if subslicing(p, n) && !readOnly[n] {

@@ -73,7 +73,13 @@ func isTypeParam(t types.Type) bool {
 func isStructValueType(t types.Type) bool {
 	st, ok := under(t).(*types.Struct)
 	_, named := types.Unalias(t).(*types.Named)
-	return ok && (st.NumFields() > 0 || named) && !isTime(t)
+	return ok && (st.NumFields() > 0 || named) && !isTime(t) && !isByteOrder(t)
+}
+
+// isByteOrder: encoding/binary's BigEndian or LittleEndian, stateless, one
+// object each.
+func isByteOrder(t types.Type) bool {
+	return isNamed(t, "encoding/binary", "bigEndian") || isNamed(t, "encoding/binary", "littleEndian")
 }
 
 // programStruct: a struct value of one of the program's types, named or not, which
@@ -507,6 +513,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.EOF"
 	case "io.ErrUnexpectedEOF":
 		return "go.ErrUnexpectedEOF"
+	case "encoding/binary.BigEndian", "encoding/binary.LittleEndian", "encoding/hex.ErrLength":
+		return "go." + obj.Name()
 	case "bufio.ErrTooLong":
 		return "go.ErrTooLong"
 	case "bufio.ErrBufferFull":
@@ -515,6 +523,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go." + obj.Name()
 	case "os.Stderr":
 		return "go.stderr"
+	case "os.Interrupt", "os.Kill":
+		return map[string]string{"Interrupt": "go.Signal(2)", "Kill": "go.Signal(9)"}[obj.Name()]
 	case "time.UTC", "time.Local":
 		return "None" // a run's only location: UTC
 	case "os.ErrNotExist", "os.ErrExist", "os.ErrClosed", "os.ErrPermission", "os.ErrDeadlineExceeded", "io.ErrClosedPipe",
@@ -1336,6 +1346,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.struct_values(" + strings.TrimSuffix(strings.TrimPrefix(s, "go.copy_array("), ", go.copy)") + ")" // [{1 2}], map[k:[{1 2}]]
 		case isDuration(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = "sl.format_duration(" + s + ")" // fmt calls its String method, but under %d
+		case timeClass(t) != "" && !isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
+			s = timeClass(t) + "(" + s + ")" // January, Sunday, terminated: by its String method
 		case asNumber:
 		case isTime(t):
 			s = "go.Time(" + s + ", rt)" // printed as Time.String: the run's clock starts at 2000-01-01 UTC
@@ -1343,10 +1355,6 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method
 		case isNamed(t, "log/slog", "Level") && !isPointer(t):
 			s = "go.slog.Level(" + s + ")" // INFO, WARN+1
-		case isNamed(t, "time", "Month") && !isPointer(t):
-			s = "go.Month(" + s + ")" // January
-		case isNamed(t, "time", "Weekday") && !isPointer(t):
-			s = "go.Weekday(" + s + ")" // Sunday
 		default:
 			if e := elemType(t); e != nil && isDuration(e) { // a slice or an array
 				d := f.temp("d")
@@ -1590,7 +1598,8 @@ func (f *fn) yieldExpr(s string) (string, bool) { return "(" + s + ")", true }
 func (f *fn) call(c *ast.CallExpr) (string, bool) {
 	p := f.p
 	if subs := f.throughArgs(c); subs != nil {
-		return f.throughCall(c, subs), false
+		text := f.throughCall(c, subs)
+		return text, strings.HasPrefix(text, "(yield from ")
 	}
 	fun := ast.Unparen(c.Fun)
 	if tv, ok := p.info.Types[fun]; ok && tv.IsType() {
@@ -2194,6 +2203,20 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.equal_fold(" + arg(0) + ", " + arg(1) + ")", false
 	case "slices.Contains":
 		return paren(arg(1)) + " in " + paren(arg(0)), false
+	case "crypto/md5.Sum", "crypto/sha1.Sum", "crypto/sha256.Sum256", "crypto/sha256.Sum224",
+		"crypto/sha512.Sum512", "crypto/sha512.Sum384":
+		return "go.digest_sum(" + pyString(digestName(name)) + ", " + arg(0) + ")", false
+	case "crypto/md5.New", "crypto/sha1.New", "crypto/sha256.New", "crypto/sha256.New224",
+		"crypto/sha512.New", "crypto/sha512.New384":
+		return "go.Digest(" + pyString(digestName(name)) + ")", false
+	case "encoding/hex.EncodeToString":
+		return "bytes(" + arg(0) + ").hex()", false
+	case "encoding/hex.DecodeString":
+		return "go.hex_decode(" + arg(0) + ")", false
+	case "encoding/hex.EncodedLen":
+		return "2 * " + paren(arg(0)), false
+	case "encoding/hex.DecodedLen":
+		return paren(arg(0)) + " // 2", false
 	case "hash/crc32.ChecksumIEEE":
 		return "go.crc32_ieee(" + arg(0) + ")", false
 	case "hash/fnv.New32", "hash/fnv.New32a", "hash/fnv.New64", "hash/fnv.New64a":
@@ -2428,7 +2451,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		// strategy may switch goroutines, as Go may between two of them
 		op := strings.TrimPrefix(name, "sync/atomic.")
 		if obj, field, ok := f.atomicPlace(c.Args[0]); ok {
-			for _, verb := range []string{"CompareAndSwap", "Store", "Load", "Swap", "Add"} {
+			for _, verb := range []string{"CompareAndSwap", "Store", "Load", "Swap", "Add", "And", "Or"} {
 				kind, found := strings.CutPrefix(op, verb)
 				if !found {
 					continue
@@ -2609,7 +2632,11 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	}
 	key := methodKey(fn)
 	if atomicMethod(fn) || syncMapMethod(fn) && key != "sync.Map.Range" {
-		return f.yieldExpr("yield " + recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")")
+		name := snake(fn.Name())
+		if name == "and" || name == "or" {
+			name += "_" // x.And(mask): Python's keyword
+		}
+		return f.yieldExpr("yield " + recv + "." + name + "(" + f.args(c) + ")")
 	}
 	if cls := sortSlice(fn.Type().(*types.Signature).Recv().Type()); cls != "" {
 		if isPointer(p.info.TypeOf(sel.X)) {
@@ -2755,6 +2782,16 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "io.Writer.Write":
 		return recv + ".write(" + arg(0) + ")", false
+	case "hash.Hash.Sum", "hash.Hash.Size", "hash.Hash.BlockSize",
+		"encoding/binary.bigEndian.Uint16", "encoding/binary.bigEndian.Uint32", "encoding/binary.bigEndian.Uint64",
+		"encoding/binary.bigEndian.PutUint16", "encoding/binary.bigEndian.PutUint32", "encoding/binary.bigEndian.PutUint64",
+		"encoding/binary.bigEndian.AppendUint16", "encoding/binary.bigEndian.AppendUint32",
+		"encoding/binary.bigEndian.AppendUint64", "encoding/binary.littleEndian.Uint16",
+		"encoding/binary.littleEndian.Uint32", "encoding/binary.littleEndian.Uint64",
+		"encoding/binary.littleEndian.PutUint16", "encoding/binary.littleEndian.PutUint32",
+		"encoding/binary.littleEndian.PutUint64", "encoding/binary.littleEndian.AppendUint16",
+		"encoding/binary.littleEndian.AppendUint32", "encoding/binary.littleEndian.AppendUint64":
+		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "hash.Hash32.Sum32", "hash.Hash64.Sum64", "hash.Hash.Reset":
 		return recv + "." + strings.ToLower(fn.Name()) + "()", false
 	case "runtime/pprof.Profile.WriteTo":
@@ -2764,7 +2801,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"bytes.Buffer.Write", "bytes.Buffer.WriteString", "bytes.Buffer.WriteByte", "bytes.Buffer.WriteRune",
 		"bytes.Buffer.String", "bytes.Buffer.Bytes", "bytes.Buffer.Len", "bytes.Buffer.Reset",
 		"strings.Builder.Grow", "bytes.Buffer.Grow", "bytes.Buffer.Truncate", "bytes.Buffer.Read", "bytes.Buffer.ReadByte",
-		"bytes.Buffer.ReadBytes", "bytes.Buffer.ReadString", "bytes.Buffer.Next":
+		"bytes.Buffer.ReadBytes", "bytes.Buffer.ReadString", "bytes.Buffer.Next", "bytes.Buffer.UnreadByte":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "container/list.List.Init", "container/list.List.Len", "container/list.List.Front", "container/list.List.Back",
 		"container/list.List.PushFront", "container/list.List.PushBack", "container/list.List.InsertBefore",
@@ -2852,6 +2889,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return "go.time_field(" + recv + ", " + pyString(fn.Name()) + ", rt)", false
 	case "time.Month.String", "time.Weekday.String":
 		return "go." + strings.TrimSuffix(strings.TrimPrefix(key, "time."), ".String") + "(" + recv + ").String()", false
+	case "syscall.Signal.String", "os.Signal.String":
+		return "go.Signal(" + recv + ").String()", false
 	}
 	if strings.HasPrefix(key, "log/slog.") {
 		if out, ok := f.slogMethod(c, key, recv); ok {
@@ -3216,4 +3255,14 @@ func (f *fn) calledAtOnce(c *ast.CallExpr, fnArg ast.Expr, construct, instead st
 		return "go.plain(" + f.value(fnArg) + ")"
 	}
 	return f.value(fnArg)
+}
+
+// digestName: hashlib's name of the digest a crypto package's function makes
+// (sha256.Sum224 and sha256.New224: "sha224").
+func digestName(name string) string {
+	pkg, fn, _ := strings.Cut(strings.TrimPrefix(name, "crypto/"), ".")
+	if n := strings.TrimLeft(fn, "SumNew"); n != "" {
+		return "sha" + n
+	}
+	return pkg
 }

@@ -322,7 +322,8 @@ func sizedClass(t types.Type) string {
 	return ""
 }
 
-// timeClass: the golib class of a time.Time, time.Month or time.Weekday value,
+// timeClass: the golib class of a time.Time, time.Month, time.Weekday or
+// syscall.Signal value,
 // an int whose String method fmt calls where the value's type is not written
 // beside it (a struct's field, an interface), or "".
 func timeClass(t types.Type) string {
@@ -333,6 +334,8 @@ func timeClass(t types.Type) string {
 		return "go.Month"
 	case isNamed(t, "time", "Weekday"):
 		return "go.Weekday"
+	case isNamed(t, "syscall", "Signal"):
+		return "go.Signal" // terminated
 	}
 	return ""
 }

@@ -28,6 +28,65 @@ var throughLibrary = map[string]int{
 	"slices.Sort": 0, "slices.SortFunc": 0, "slices.SortStableFunc": 0, "slices.Reverse": 0,
 }
 
+// throughMethods: the library's methods that write the elements of one argument
+// and keep nothing of it, and which argument.
+var throughMethods = map[string]int{
+	"strings.Reader.Read": 0, "bytes.Reader.Read": 0, "bytes.Buffer.Read": 0,
+	"encoding/binary.bigEndian.PutUint16": 0, "encoding/binary.bigEndian.PutUint32": 0,
+	"encoding/binary.bigEndian.PutUint64": 0, "encoding/binary.littleEndian.PutUint16": 0,
+	"encoding/binary.littleEndian.PutUint32": 0, "encoding/binary.littleEndian.PutUint64": 0,
+}
+
+// throughReaders: the library's calls that read into one argument, and which, and
+// may block meanwhile in the program's reader; a sub-slice of a local array goes
+// through them (see quietArray).
+var throughReaders = map[string]int{"io.ReadFull": 1, "io.ReadAtLeast": 1, "io.Reader.Read": 0}
+
+// quietArray: v is an array variable of a function that no function literal but
+// its own uses and whose address, or an element's, is never taken: while one of
+// its goroutines blocks, no other goroutine can reach its elements.
+func (m *module) quietArray(v types.Object) bool {
+	if _, ok := v.(*types.Var); !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	if _, ok := under(v.Type()).(*types.Array); !ok {
+		return false
+	}
+	quiet := true
+	for _, file := range m.p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				if usesObj(m.p, n.Body, v) && (v.Pos() < n.Pos() || v.Pos() >= n.End()) {
+					quiet = false
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND && rootIdent(m.p, n.X) == v {
+					quiet = false
+				}
+			}
+			return quiet
+		})
+	}
+	return quiet
+}
+
+// rootIdent: the variable x names, or whose element or field it is.
+func rootIdent(p *program, x ast.Expr) types.Object {
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.Ident:
+			return p.info.Uses[e]
+		case *ast.IndexExpr:
+			x = e.X
+		case *ast.SelectorExpr:
+			x = e.X
+		default:
+			return nil
+		}
+	}
+}
+
 // findThroughArgs records the sub-slices rendered through go.through, in
 // m.through, and returns the sub-slices given to a parameter its function reads
 // where it stands without writing it (inPlaceParams), whose copy reads the same.
@@ -94,7 +153,7 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 				if callee != nil && m.reachedIn(callee, root, aliases, map[*unit]bool{}) {
 					shared = true // the callee reads data[1] while it writes data[1:3]'s copy
 				}
-				if !shared {
+				if !shared && (!m.readerCall(c) || m.quietArray(p.info.Uses[identOf(ast.Unparen(se.X))])) {
 					m.through[se] = true
 				}
 			}
@@ -113,10 +172,13 @@ func (m *module) argsInPlace(c *ast.CallExpr, inPlace, written map[*types.Var]bo
 	if at, ok := throughLibrary[calleeName(p, c)]; ok && at < len(c.Args) {
 		return []int{at}, nil, nil
 	}
+	if m.readerCall(c) {
+		return []int{throughReaders[m.readerKey(c)]}, nil, nil
+	}
 	if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
 		if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-			if methodKey(s.Obj().(*types.Func)) == "strings.Reader.Read" && len(c.Args) == 1 {
-				return []int{0}, nil, nil
+			if at, ok := throughMethods[methodKey(s.Obj().(*types.Func))]; ok && at < len(c.Args) {
+				return []int{at}, nil, nil
 			}
 		}
 	}
@@ -141,6 +203,22 @@ func (m *module) argsInPlace(c *ast.CallExpr, inPlace, written map[*types.Var]bo
 		}
 	}
 	return writes, reads, u
+}
+
+// readerKey: the name throughReaders knows c's callee by, or "".
+func (m *module) readerKey(c *ast.CallExpr) string {
+	if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
+		if s := m.p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+			return methodKey(s.Obj().(*types.Func))
+		}
+	}
+	return calleeName(m.p, c)
+}
+
+// readerCall: c is one of throughReaders', with the argument it reads into.
+func (m *module) readerCall(c *ast.CallExpr) bool {
+	at, ok := throughReaders[m.readerKey(c)]
+	return ok && at < len(c.Args)
 }
 
 // reachedIn: the function u, or one it calls, uses a variable of the backing array
@@ -335,7 +413,20 @@ func (f *fn) throughCall(c *ast.CallExpr, subs []*ast.SliceExpr) string {
 		delete(f.hoisted, se)
 	}
 	if yields {
-		f.p.unsupported(c, "a sub-slice given to a call that blocks", "pass the slice with its bounds")
+		// io.ReadFull(r, hdr[:]) of a local array no other goroutine reaches: its
+		// copy is written back when the reader returns (go.through_reader)
+		inner, ok := strings.CutPrefix(text, "(yield from ")
+		if !ok || len(subs) != 1 || !f.m.readerCall(c) {
+			f.p.unsupported(c, "a sub-slice given to a call that blocks", "pass the slice with its bounds")
+		}
+		se, lo, hi := subs[0], "0", "None"
+		if se.Low != nil {
+			lo = f.expr(se.Low)
+		}
+		if se.High != nil {
+			hi = f.expr(se.High)
+		}
+		return "(yield from go.through_reader(" + f.expr(se.X) + ", " + lo + ", " + hi + ", lambda " + names[0] + ": " + strings.TrimSuffix(inner, ")") + "))"
 	}
 	for i := len(subs) - 1; i >= 0; i-- {
 		se := subs[i]

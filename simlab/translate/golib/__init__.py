@@ -32,10 +32,12 @@ or concept:
 - ``_time``: ``time.Duration`` and ``time.Time``
 - ``_io``: ``io``, os.Stdout and os.Stderr, ``bytes.Buffer``, ``strings.Builder``,
   ``hash/fnv``
+- ``_encoding``: ``crypto/md5``, ``crypto/sha1``, ``crypto/sha256``, ``crypto/sha512``,
+  ``encoding/hex``, ``encoding/binary``
 - ``_strconv``: ``strconv``
 - ``_types``: type switches, type assertions, ``%T``
 - ``_runtime``: ``runtime``, ``os.Exit``, the environment, ``runtime/pprof``,
-  ``math/rand``'s top-level functions, ``net``
+  ``math/rand``'s top-level functions, ``net``, ``syscall``'s signals
 - ``_gosyntax``: ``fmt``'s ``%#v``, Go syntax
 - ``_fmt``: ``fmt``'s printing and ``fmt.Errorf``
 - ``_panics``: ``panic``, ``recover``, ``defer``
@@ -59,7 +61,15 @@ from __future__ import annotations
 from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
 
 from . import _slog as slog
-from ._atomic import atomic_add, atomic_compare_and_swap, atomic_load, atomic_store, atomic_swap
+from ._atomic import (
+    atomic_add,
+    atomic_and,
+    atomic_compare_and_swap,
+    atomic_load,
+    atomic_or,
+    atomic_store,
+    atomic_swap,
+)
 from ._bits import (
     bits_add,
     bits_leading_zeros,
@@ -82,9 +92,19 @@ from ._builtins import (
     sliced,
     through,
     through_call,
+    through_reader,
 )
 from ._container import Element, List, Ring, list_new, ring_new
 from ._context import CustomContext
+from ._encoding import (
+    BigEndian,
+    ByteOrder,
+    Digest,
+    ErrLength,
+    LittleEndian,
+    digest_sum,
+    hex_decode,
+)
 from ._errors import (
     LIBRARY_ERRORS,
     JoinError,
@@ -219,6 +239,7 @@ from ._pool import Pool
 from ._rand import Rand, Source, rand_new, rand_new_source
 from ._runtime import (
     Exit,
+    Signal,
     abandon,
     capture_profiles,
     dial_udp,
@@ -473,17 +494,21 @@ __all__ = [
     "ZERO_TIME",
     "ArrayKey",
     "Backing",
+    "BigEndian",
     "BufReader",
     "BufWriter",
     "Buffer",
     "Builder",
+    "ByteOrder",
     "Bytes",
     "BytesReader",
     "CustomContext",
+    "Digest",
     "Duration",
     "ElemRef",
     "Element",
     "ErrBufferFull",
+    "ErrLength",
     "ErrRange",
     "ErrSyntax",
     "ErrTooLong",
@@ -504,6 +529,7 @@ __all__ = [
     "IntSlice",
     "JoinError",
     "List",
+    "LittleEndian",
     "Locker",
     "Logger",
     "M",
@@ -525,6 +551,7 @@ __all__ = [
     "Return",
     "Ring",
     "Scanner",
+    "Signal",
     "Sized",
     "SortReverse",
     "Source",
@@ -560,8 +587,10 @@ __all__ = [
     "at",
     "atoi",
     "atomic_add",
+    "atomic_and",
     "atomic_compare_and_swap",
     "atomic_load",
+    "atomic_or",
     "atomic_store",
     "atomic_swap",
     "bits_add",
@@ -609,6 +638,7 @@ __all__ = [
     "cut_suffix",
     "defer",
     "dial_udp",
+    "digest_sum",
     "discard",
     "duration_abs",
     "duration_in",
@@ -642,6 +672,7 @@ __all__ = [
     "heap_pop",
     "heap_push",
     "heap_remove",
+    "hex_decode",
     "index",
     "int8",
     "int16",
@@ -820,6 +851,7 @@ __all__ = [
     "test_main",
     "through",
     "through_call",
+    "through_reader",
     "tick",
     "time_add_date",
     "time_date",

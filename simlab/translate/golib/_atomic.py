@@ -49,6 +49,8 @@ class _FieldAtomic(Op):
             new = args[1]
         elif verb == "add":
             new = wrap(old + args[0], *_ATOMIC_BITS[self.kind])
+        elif verb in ("and", "or"):
+            new = wrap(old & args[0] if verb == "and" else old | args[0], *_ATOMIC_BITS[self.kind])
         else:  # store, swap
             new = args[0]
         if item:
@@ -57,7 +59,7 @@ class _FieldAtomic(Op):
             setattr(obj, field, new)
         if verb == "add":
             return new
-        if verb == "swap":
+        if verb in ("swap", "and", "or"):
             return old
         return None if verb == "store" else True
 
@@ -80,6 +82,16 @@ def atomic_add(obj: Any, field: Any, kind: str, delta: int) -> Op:
 def atomic_swap(obj: Any, field: Any, kind: str, new: int) -> Op:
     """``atomic.SwapT(&obj.field, new)``: yield it for the old value."""
     return _FieldAtomic("swap", obj, field, kind, (new,))
+
+
+def atomic_and(obj: Any, field: Any, kind: str, mask: int) -> Op:
+    """``atomic.AndT(&obj.field, mask)``: yield it for the old value."""
+    return _FieldAtomic("and", obj, field, kind, (mask,))
+
+
+def atomic_or(obj: Any, field: Any, kind: str, mask: int) -> Op:
+    """``atomic.OrT(&obj.field, mask)``: yield it for the old value."""
+    return _FieldAtomic("or", obj, field, kind, (mask,))
 
 
 def atomic_compare_and_swap(obj: Any, field: Any, kind: str, old: int, new: int) -> Op:

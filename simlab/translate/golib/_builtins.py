@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Any
 
 from simlab.errors import GoPanic
@@ -81,6 +81,18 @@ def through(s: list[Any], low: int, high: int | None, call: Callable[[list[Any]]
     the sub-slice, which shares ``s``'s backing array, would have left them there."""
     sub = sliced(s, low, high)
     result = call(sub)
+    s[low : low + len(sub)] = sub
+    return result
+
+
+def through_reader(
+    s: list[Any], low: int, high: int | None, read: Callable[[list[Any]], Generator[Any, Any, Any]]
+) -> Generator[Any, Any, Any]:
+    """``io.ReadFull(r, hdr[low:high])`` into a local array no other goroutine can
+    reach: :func:`through` for a reader that may block, the copy written back when
+    it returns."""
+    sub = sliced(s, low, high)
+    result = yield from read(sub)
     s[low : low + len(sub)] = sub
     return result
 

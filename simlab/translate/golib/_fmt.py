@@ -557,7 +557,9 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     if x is None and verb not in "vT":
         return f"%!{verb}(<nil>)"  # fmt's mark of a nil operand under any other verb
     if type(x) is Bytes and verb in "sq":
-        x, kind = x.data.decode(errors="replace"), str  # the bytes' text
+        # the bytes' text; %q escapes a byte that is not UTF-8's (\xab), which
+        # surrogateescape keeps as U+DCAB for quote
+        x, kind = x.data.decode(errors="surrogateescape" if verb == "q" else "replace"), str
     if verb in "qxX" and kind not in _VERBS_OF:  # an error or a Stringer: its text
         method = _fmt_method_of(x)
         if method is not None:
@@ -735,7 +737,10 @@ def _quoted(x: Any, raw: bool = False) -> str:
 def _backquotable(s: str) -> bool:
     """``strconv.CanBackquote``: ``s`` can be a raw string literal: no backquote, no
     control character but a tab, no byte order mark."""
-    return all(c == "\t" or (c >= " " and c not in "`\x7f\ufeff") for c in s)
+    return all(
+        c == "\t" or (c >= " " and c not in "`\x7f\ufeff" and not 0xDC80 <= ord(c) <= 0xDCFF)
+        for c in s
+    )
 
 
 def format_hex(x: Any, verb: str, flags: str = "", precision: int | None = None) -> str:

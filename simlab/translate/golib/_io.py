@@ -106,11 +106,12 @@ class Buffer:
     UTF-8), read from the front; ``Bytes()`` is nil until a byte is written, as Go's.
     ``Buffer(data)`` is ``bytes.NewBuffer(data)`` or ``NewBufferString``."""
 
-    __slots__ = ("_b", "_grown")
+    __slots__ = ("_b", "_grown", "_unread")
 
     def __init__(self, data: str | list[int] | None = None) -> None:
         self._b = bytearray()
         self._grown = False  # Go's buf is not nil
+        self._unread: int | None = None  # the last byte a read took, for UnreadByte
         if data is not None:
             self._b += data.encode() if isinstance(data, str) else bytes(data)
             self._grown = isinstance(data, str) or not is_nil(data)
@@ -119,6 +120,7 @@ class Buffer:
         """``b.Write(p)``, and what ``fmt.Fprintf(&b, ...)`` writes."""
         raw = data.encode() if isinstance(data, str) else bytes(data)
         self._b += raw
+        self._unread = None
         self._grown = self._grown or bool(raw)
         return len(raw), None
 
@@ -127,6 +129,7 @@ class Buffer:
 
     def write_byte(self, c: int) -> None:
         self._b.append(c)
+        self._unread = None
         self._grown = True
 
     def write_rune(self, r: int) -> tuple[int, None]:
@@ -143,6 +146,7 @@ class Buffer:
 
     def reset(self) -> None:
         self._b.clear()
+        self._unread = None
 
     def grow(self, n: int) -> None:
         """``b.Grow(n)``: room for ``n`` more bytes, which nothing here needs; Go's
@@ -156,6 +160,7 @@ class Buffer:
         if n != 0 and not 0 <= n <= len(self._b):
             raise GoPanic("bytes.Buffer: truncation out of range")
         del self._b[n:]
+        self._unread = None
 
     def read(self, p: list[int]) -> tuple[int, Any]:
         """``b.Read(p)``: the next bytes, as many as fit in ``p``; ``0, io.EOF`` once
@@ -165,6 +170,7 @@ class Buffer:
         n = min(len(p), len(self._b))
         p[:n] = self._b[:n]
         del self._b[:n]
+        self._unread = p[n - 1] if n else None
         return n, None
 
     Read = read  # the io.Reader io.ReadFull and a program's code call
@@ -173,8 +179,19 @@ class Buffer:
         """``b.ReadByte()``: the next byte; ``0, io.EOF`` once none is left."""
         if not self._b:
             return 0, EOF
-        c = self._b.pop(0)
+        c = self._unread = self._b.pop(0)
         return c, None
+
+    def unread_byte(self) -> Any:
+        """``b.UnreadByte()``: the last byte the last read took put back, or Go's
+        error where the last operation was not a read that took one."""
+        if self._unread is None:
+            return new_error(
+                "bytes.Buffer: UnreadByte: previous operation was not a successful read"
+            )
+        self._b.insert(0, self._unread)
+        self._unread = None
+        return None
 
     def next(self, n: int) -> list[int]:
         """``b.Next(n)``: the next ``n`` bytes (all there are, if fewer), read."""
@@ -185,6 +202,7 @@ class Buffer:
             )
         data = list(self._b[:n])
         del self._b[:n]
+        self._unread = data[-1] if data else None
         return data if self._grown else NilSlice()
 
     def read_bytes(self, delim: int) -> tuple[list[int], Any]:
@@ -194,6 +212,7 @@ class Buffer:
         end, err = (i + 1, None) if i >= 0 else (len(self._b), EOF)
         line = list(self._b[:end])
         del self._b[:end]
+        self._unread = line[-1] if line else None
         return line or NilSlice(), err
 
     def read_string(self, delim: int) -> tuple[str, Any]:

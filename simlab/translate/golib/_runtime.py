@@ -1,6 +1,7 @@
 """``runtime``, ``os`` and the world outside: ``runtime.Goexit``, ``GC``,
 ``GOMAXPROCS`` and ``NumGoroutine``, ``os.Exit``, the environment (``os.Getenv``...),
-``runtime/pprof``'s profiles, ``math/rand`` and ``net.DialUDP``.
+``runtime/pprof``'s profiles, ``math/rand``, ``net.DialUDP`` and ``syscall``'s
+signals as values.
 """
 
 from __future__ import annotations
@@ -19,6 +20,33 @@ from simlab.go.goroutine import Goroutine, Op
 from ._errors import new_error
 from ._io import _writer, stdout
 from ._runstate import _binary, _state
+
+
+class Signal(int):
+    """A ``syscall.Signal`` (``os.Interrupt`` is ``Signal(2)``), an ``os.Signal``
+    that fmt prints by its ``String`` method: ``terminated``, as Linux names it."""
+
+    go_name = "syscall.Signal"
+
+    def String(self) -> str:
+        if 0 < self <= len(_SIGNALS):
+            return _SIGNALS[self - 1]
+        return f"signal {int(self)}"
+
+    def Signal(self) -> None:
+        """The ``os.Signal`` interface's marker method."""
+
+
+_SIGNALS = (
+    "hangup", "interrupt", "quit", "illegal instruction", "trace/breakpoint trap", "aborted",
+    "bus error", "floating point exception", "killed", "user defined signal 1",
+    "segmentation fault", "user defined signal 2", "broken pipe", "alarm clock", "terminated",
+    "stack fault", "child exited", "continued", "stopped (signal)", "stopped",
+    "stopped (tty input)", "stopped (tty output)", "urgent I/O condition",
+    "CPU time limit exceeded", "file size limit exceeded", "virtual timer expired",
+    "profiling timer expired", "window changed", "I/O possible", "power failure",
+    "bad system call",
+)  # fmt: skip
 
 
 def _env(rt: Any) -> dict[str, str]:

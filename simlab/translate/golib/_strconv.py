@@ -254,8 +254,8 @@ def quote(text: str) -> str:
             out.append(_ESCAPES[ch])
         elif ch.isprintable():
             out.append(ch)
-        elif ord(ch) < 0x80:
-            out.append(f"\\x{ord(ch):02x}")
+        elif ord(ch) < 0x80 or 0xDC80 <= ord(ch) <= 0xDCFF:  # a byte not UTF-8's: see Bytes
+            out.append(f"\\x{ord(ch) & 0xFF:02x}")
         elif ord(ch) < 0x10000:
             out.append(f"\\u{ord(ch):04x}")
         else:
