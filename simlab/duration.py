@@ -8,6 +8,8 @@ and :func:`format_duration` prints what Go's ``Duration.String`` prints, so that
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 Nanosecond = 1
 Microsecond = 1000 * Nanosecond
 Millisecond = 1000 * Microsecond
@@ -154,13 +156,47 @@ def format_duration(d: int) -> str:
     return "-" + body if neg else body
 
 
+class CivilTime(NamedTuple):
+    """The calendar parts of an instant in UTC, in Go's terms: ``weekday`` 0 is
+    Sunday, ``yday`` 1 is January 1; any year, Go's year 0 and before too."""
+
+    year: int
+    month: int
+    day: int
+    hour: int
+    minute: int
+    second: int
+    ns: int
+    weekday: int
+    yday: int
+
+
+_CYCLE_DAYS = 146_097  # 400 Gregorian years, whose calendar and weekdays repeat
+_YEAR_1 = -730_119  # 0001-01-01, in days from 2000-01-01
+
+
+def civil_time(t: int) -> CivilTime:
+    """The calendar parts of the instant ``t`` ns from 2000-01-01 00:00:00 UTC (a
+    year Python's ``datetime`` does not hold is counted from 400-year cycles
+    later)."""
+    import datetime
+
+    secs, ns = divmod(t, Second)
+    days, secs = divmod(secs, 86_400)
+    cycles = -((days - _YEAR_1) // _CYCLE_DAYS) if days < _YEAR_1 else 0
+    d = datetime.date(2000, 1, 1) + datetime.timedelta(days=days + cycles * _CYCLE_DAYS)
+    hour, rest = divmod(secs, 3600)
+    weekday, yday = (d.weekday() + 1) % 7, d.timetuple().tm_yday
+    return CivilTime(
+        d.year - 400 * cycles, d.month, d.day, hour, rest // 60, rest % 60, ns, weekday, yday
+    )
+
+
 def time_string(t: int) -> str:
     """The instant ``t`` ns into a run as Go's ``Time.String`` prints it, a run
     starting, as a ``testing/synctest`` bubble does, at 2000-01-01 00:00:00 UTC:
     ``2000-01-01 00:00:05.5 +0000 UTC``."""
-    import datetime
-
-    secs, ns = divmod(t, Second)
-    at = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(seconds=secs)
-    frac = f".{ns:09d}".rstrip("0") if ns else ""
-    return f"{at.year:04d}-{at:%m-%d %H:%M:%S}{frac} +0000 UTC"  # year 1 is 0001, as Go's
+    c = civil_time(t)
+    frac = f".{c.ns:09d}".rstrip("0") if c.ns else ""
+    clock = f"{c.month:02d}-{c.day:02d} {c.hour:02d}:{c.minute:02d}:{c.second:02d}"
+    return f"{c.year:04d}-{clock}{frac} +0000 UTC"  # year 1 is 0001, as Go's

@@ -1,12 +1,18 @@
-"""Durations: Go's ``time.ParseDuration`` and ``Duration.String``.
+"""Durations: Go's ``time.ParseDuration`` and ``Duration.String``; instants as
+Go's calendar reads them.
 
 Every expected value below was printed by Go 1.27 for the same input
 (``time.ParseDuration(s)`` and ``d.String()``).
 """
 
+import datetime
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import simlab as sl
+from simlab.duration import civil_time, time_string
 
 GO_PARSE = {
     "5m": 300_000_000_000,
@@ -76,3 +82,27 @@ def test_units_are_nanosecond_multiples():
     assert sl.Hour == 60 * sl.Minute
     assert sl.Millisecond * 1000 == sl.Second
     assert sl.Microsecond * 1000 == sl.Millisecond
+
+
+# the instants 10,000 years either side of 2000, each second of them: Go's
+# calendar is the proleptic Gregorian one, which Python's date counts for years
+# 1 to 9999, and which repeats every 400 years (146,097 days, a whole number of
+# weeks), so a year before 1 is the year 400 years later, less 400
+@given(st.integers(-(10**4) * 366 * 86_400, 7_900 * 365 * 86_400), st.integers(0, 10**9 - 1))
+def test_civil_time_is_the_gregorian_calendar_of_any_year(secs, ns):
+    c = civil_time(secs * 10**9 + ns)
+    shift = 0
+    while c.year + 400 * shift < 1:
+        shift += 1
+    later = civil_time((secs + 146_097 * 86_400 * shift) * 10**9 + ns)
+    assert later[1:] == c[1:] and later.year == c.year + 400 * shift
+    d = datetime.datetime(2000, 1, 1) + datetime.timedelta(seconds=secs + 146_097 * 86_400 * shift)
+    assert (later.year, later.month, later.day) == (d.year, d.month, d.day)
+    assert (later.hour, later.minute, later.second, later.ns) == (d.hour, d.minute, d.second, ns)
+    assert later.weekday == d.isoweekday() % 7 and later.yday == d.timetuple().tm_yday
+
+
+def test_time_string_of_year_zero_is_gos():
+    """Go 1.27.3: time.Parse("15:04", "09:30") prints 0000-01-01 09:30:00 +0000 UTC."""
+    year_zero = -(730_119 + 366) * 86_400 * 10**9  # 366 days before 0001-01-01: year 0 is leap
+    assert time_string(year_zero + (9 * 60 + 30) * 60 * 10**9) == "0000-01-01 09:30:00 +0000 UTC"

@@ -1851,6 +1851,27 @@ def test_a_string_of_bytes_that_are_not_utf8_ends_the_run_in_one_line(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("value", "layout", "what"),
+    [
+        ("2024-02-28T22:00:00-05:00", "time.RFC3339", "a zone offset other than UTC's"),
+        ("Tue, 05 Mar 2024 10:11:12 PST", "time.RFC1123", "a zone other than UTC"),
+    ],
+)
+def test_a_time_parsed_in_another_zone_ends_the_run_in_one_line(tmp_path, value, layout, what):
+    """Go keeps the zone (2024-02-28 22:00:00 -0500 -0500); simlab's times are UTC."""
+    path = tmp_path / "zone.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n'
+        f'\tt, err := time.Parse({layout}, "{value}")\n\tfmt.Println(t, err)\n}}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"simlab: time.Parse of {value!r}: {what} (simlab's times are UTC only)\n"
+    )
+
+
 def test_translate_writes_the_model_atomically(tmp_path):
     out = tmp_path / "models" / "leak.py"
     path = tmp_path / "leak.go"
@@ -15774,6 +15795,119 @@ func main() {
     "-1 6 -2\n"
     "-1 1099511627776\n"
     "1099511627776 -9223370937343148032\n",
+)
+
+
+# time.Parse as Go reads a layout: spaces, one- or two-digit fields, a fraction
+# after the seconds, day-of-year, AM/PM, Z or +00:00, year 0 without a year;
+# Go's *time.ParseError and its range errors; ParseInLocation and In of UTC or Local
+CONSTRUCTS["time_parse"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"time"
+)
+
+func show(layout, value string) {
+\tt, err := time.Parse(layout, value)
+\tif err != nil {
+\t\tfmt.Println("error:", err)
+\t\treturn
+\t}
+\tfmt.Println(t)
+}
+
+func main() {
+\tshow(time.RFC3339, "2024-02-28T22:00:00Z")
+\tshow(time.RFC3339Nano, "2024-02-28T22:00:00.123456789Z")
+\tshow(time.RFC3339, "2024-02-28T22:00:00+00:00")
+\tshow("2006-01-02 15:04:05", "2024-13-01 00:00:00")
+\tshow("2006-01-02", "2024-02-30")
+\tshow("2006-01-02", "2024-02-29")
+\tshow("2006-01-02", "2023-02-29")
+\tshow("2006-01-02", "24-02-01")
+\tshow("2006-01-02", "2024-02-01 extra")
+\tshow("Jan _2 15:04:05", "Feb  3 04:05:06")
+\tshow("Jan 2 2006 3:04PM", "mar 7 2021 11:45pm")
+\tshow("Jan 2 2006 3:04PM", "Mar 7 2021 11:45PM")
+\tshow("Jan 2 2006 3:04PM", "Mar 7 2021 12:05AM")
+\tshow("Monday, 02-Jan-06 15:04:05 MST", "Tuesday, 05-Mar-24 10:11:12 UTC")
+\tshow("15:04", "09:30")
+\tshow("15:04:05", "09:30:15.25")
+\tshow("15:04:05.000", "09:30:15.2")
+\tshow("15:04:05.999", "09:30:15")
+\tshow("15:04:05.999", "09:30:15.1234")
+\tshow("2006-002", "2024-060")
+\tshow("2006-002", "2023-366")
+\tshow("02/01/2006", "1/2/2024")
+\tshow("1/2/2006", "1/2/2024")
+\tshow("2006-01-02T15:04:05Z07:00", "2024-01-02T03:04:05+25:00")
+\tshow("2006-01-02 15:04", "2024-01-02 25:04")
+\tshow("2006-01-02 15:04", "2024-01-02 23:61")
+\tshow("Jan 2, 2006", "Jan  2,   2006")
+\tshow("Jan 2, 2006", "Jab 2, 2006")
+\tshow(time.DateTime, "2024-05-06 07:08:09")
+\tshow(time.DateOnly, "2024-05-06")
+\tshow(time.Kitchen, "3:04PM")
+\tshow(time.RFC1123, "Mon, 02 Jan 2006 15:04:05 UTC")
+\t_, err := time.Parse(time.DateOnly, "2024-1-1")
+\tvar pe *time.ParseError
+\tfmt.Println(errors.As(err, &pe), pe.Layout, pe.Value, pe.LayoutElem, pe.ValueElem)
+\tt, _ := time.Parse(time.DateTime, "2024-05-06 07:08:09")
+\tfmt.Println(t.Year(), t.Month(), t.Day(), t.Weekday(), t.YearDay(), t.Unix())
+\tfmt.Println(t.Format(time.RFC1123), t.Sub(time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC)))
+\tz, _ := time.Parse("15:04", "09:30")
+\tfmt.Println(z.Year(), z.Format(time.RFC3339), z.IsZero())
+\tfmt.Println(t.Format("Month Jan _2006 Monday _2"), t.In(time.UTC).Equal(t))
+\ty, m, d := t.Date()
+\th, mi, sec := t.Clock()
+\tfmt.Println(y, m, d, h, mi, sec, time.UnixMilli(1714979289123).UTC())
+\tl, err := time.ParseInLocation(time.DateTime, "2024-05-06 07:08:09", time.Local)
+\tfmt.Println(l, err, l.Equal(t))
+}
+""",
+    "2024-02-28 22:00:00 +0000 UTC\n"
+    "2024-02-28 22:00:00.123456789 +0000 UTC\n"
+    "2024-02-28 22:00:00 +0000 UTC\n"
+    'error: parsing time "2024-13-01 00:00:00": month out of range\n'
+    'error: parsing time "2024-02-30": day out of range\n'
+    "2024-02-29 00:00:00 +0000 UTC\n"
+    'error: parsing time "2023-02-29": day out of range\n'
+    'error: parsing time "24-02-01" as "2006-01-02": cannot parse "24-02-01" as "2006"\n'
+    'error: parsing time "2024-02-01 extra": extra text: " extra"\n'
+    "0000-02-03 04:05:06 +0000 UTC\n"
+    'error: parsing time "mar 7 2021 11:45pm" as "Jan 2 2006 3:04PM": cannot parse "pm" as "PM"\n'
+    "2021-03-07 23:45:00 +0000 UTC\n"
+    "2021-03-07 00:05:00 +0000 UTC\n"
+    "2024-03-05 10:11:12 +0000 UTC\n"
+    "0000-01-01 09:30:00 +0000 UTC\n"
+    "0000-01-01 09:30:15.25 +0000 UTC\n"
+    'error: parsing time "09:30:15.2" as "15:04:05.000": cannot parse ".2" as ".000"\n'
+    "0000-01-01 09:30:15 +0000 UTC\n"
+    "0000-01-01 09:30:15.1234 +0000 UTC\n"
+    "2024-02-29 00:00:00 +0000 UTC\n"
+    'error: parsing time "2023-366": day-of-year out of range\n'
+    'error: parsing time "1/2/2024" as "02/01/2006": cannot parse "1/2/2024" as "02"\n'
+    "2024-01-02 00:00:00 +0000 UTC\n"
+    'error: parsing time "2024-01-02T03:04:05+25:00": time zone offset hour out of range\n'
+    'error: parsing time "2024-01-02 25:04": hour out of range\n'
+    'error: parsing time "2024-01-02 23:61": minute out of range\n'
+    "2006-01-02 00:00:00 +0000 UTC\n"
+    'error: parsing time "Jab 2, 2006" as "Jan 2, 2006": cannot parse "Jab 2, 2006" as "Jan"\n'
+    "2024-05-06 07:08:09 +0000 UTC\n"
+    "2024-05-06 00:00:00 +0000 UTC\n"
+    "0000-01-01 15:04:00 +0000 UTC\n"
+    "2006-01-02 15:04:05 +0000 UTC\n"
+    "true 2006-01-02 2024-1-1 01 1-1\n"
+    "2024 May 6 Monday 127 1714979289\n"
+    "Mon, 06 May 2024 07:08:09 UTC 7h8m9s\n"
+    "0 0000-01-01T09:30:00Z false\n"
+    "Month May _2024 Monday  6 true\n"
+    "2024 May 6 7 8 9 2024-05-06 07:08:09.123 +0000 UTC\n"
+    "2024-05-06 07:08:09 +0000 UTC <nil> true\n",
 )
 
 

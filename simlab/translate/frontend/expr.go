@@ -453,6 +453,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			}
 			switch fieldKey(sel) {
 			case "sync.Pool.New", "strconv.NumError.Func", "strconv.NumError.Num", "strconv.NumError.Err",
+				"time.ParseError.Layout", "time.ParseError.Value", "time.ParseError.LayoutElem",
+				"time.ParseError.ValueElem", "time.ParseError.Message",
 				"container/list.Element.Value", "container/ring.Ring.Value",
 				"log/slog.Attr.Key", "log/slog.Attr.Value", "log/slog.HandlerOptions.Level",
 				"log/slog.HandlerOptions.ReplaceAttr", "log/slog.HandlerOptions.AddSource":
@@ -1956,6 +1958,14 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.time_date(" + f.args(c) + ", rt)", false
 	case "time.Unix":
 		return "go.time_unix(" + arg(0) + ", " + arg(1) + ", rt)", false
+	case "time.UnixMilli", "time.UnixMicro":
+		scale := map[string]string{"time.UnixMilli": "1_000_000", "time.UnixMicro": "1_000"}[name]
+		return "go.time_unix(0, " + paren(arg(0)) + " * " + scale + ", rt)", false
+	case "time.Parse":
+		return "go.time_parse(" + arg(0) + ", " + arg(1) + ", rt)", false
+	case "time.ParseInLocation":
+		f.utcOnly(c.Args[2])
+		return "go.time_parse(" + arg(0) + ", " + arg(1) + ", rt)", false
 	case "time.Since":
 		return "rt.now - " + paren(arg(0)), false
 	case "time.Until":
@@ -2877,6 +2887,11 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return paren(recv) + " == go.ZERO_TIME", false
 	case "time.Time.UTC", "time.Time.Local":
 		return recv, false // every time of a run is in UTC
+	case "time.Time.In":
+		f.utcOnly(c.Args[0])
+		return recv, false
+	case "time.Time.Date", "time.Time.Clock":
+		return "go.time_field(" + recv + ", " + pyString(fn.Name()) + ", rt)", false
 	case "time.Time.String":
 		return "go.time_text(" + recv + ", rt)", false
 	case "time.Time.Format":
@@ -3090,8 +3105,10 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.Builder"
 	case "*strconv.NumError":
 		return "go.NumError"
+	case "*time.ParseError":
+		return "go.ParseError"
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
 	return ""
 }
 
@@ -3265,4 +3282,16 @@ func digestName(name string) string {
 		return "sha" + n
 	}
 	return pkg
+}
+
+// utcOnly refuses a location other than time.UTC or time.Local, which is UTC in a
+// run: simlab's times carry no zone.
+func (f *fn) utcOnly(loc ast.Expr) {
+	if sel, ok := ast.Unparen(loc).(*ast.SelectorExpr); ok {
+		if v, ok := f.p.info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "time" &&
+			(v.Name() == "UTC" || v.Name() == "Local") {
+			return
+		}
+	}
+	f.p.unsupported(loc, "a time.Location other than time.UTC or time.Local", "times in UTC, the only zone of a run")
 }

@@ -12,7 +12,8 @@ import re
 from typing import Any
 
 import simlab as sl
-from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
+from simlab.duration import civil_time, time_string
+from simlab.errors import SimlabError
 
 from ._errors import new_error
 from ._numbers import quo, rem
@@ -67,7 +68,7 @@ _UNITS = {
 _DURATION_PART = re.compile(rb"([0-9]*)(?:\.([0-9]*))?([^0-9.]*)")
 
 
-def _duration_quote(b: bytes) -> str:
+def _quote(b: bytes) -> str:
     """time's own quoting: a byte outside printable ASCII as ``\\xNN``."""
     out = "".join(
         f"\\x{c:02x}" if c < 0x20 or c >= 0x80 else "\\" * (c in b'"\\') + chr(c) for c in b
@@ -84,7 +85,7 @@ def parse_duration(s: str) -> tuple[int, sl.GoError | None]:
     rest = orig[1:] if orig[:1] in (b"-", b"+") else orig
 
     def invalid() -> tuple[int, sl.GoError]:
-        return 0, new_error("time: invalid duration " + _duration_quote(orig))
+        return 0, new_error("time: invalid duration " + _quote(orig))
 
     if rest == b"0":
         return 0, None
@@ -101,10 +102,10 @@ def parse_duration(s: str) -> tuple[int, sl.GoError | None]:
         if v > 1 << 63:
             return invalid()
         if not unit:
-            return 0, new_error("time: missing unit in duration " + _duration_quote(orig))
+            return 0, new_error("time: missing unit in duration " + _quote(orig))
         if unit not in _UNITS:
-            text = _duration_quote(unit)
-            return 0, new_error(f"time: unknown unit {text} in duration {_duration_quote(orig)}")
+            text = _quote(unit)
+            return 0, new_error(f"time: unknown unit {text} in duration {_quote(orig)}")
         rest = rest[m.end() :]
         scale = _UNITS[unit]
         if v > (1 << 63) // scale:
@@ -146,6 +147,7 @@ _EPOCH_UNIX = 946_684_800  # 2000-01-01 00:00:00 UTC, in seconds since 1970
 _EPOCH_ABS = 63_082_281_600  # the same, in seconds since 0001-01-01, Go's zero Time
 ZERO_TIME = -_EPOCH_ABS * 1_000_000_000  # time.Time{}: 0001-01-01 00:00:00 UTC
 _NS = 1_000_000_000
+_CYCLE_DAYS = 146_097  # the days of 400 Gregorian years
 _MONTHS = [
     "January",
     "February",
@@ -161,12 +163,6 @@ _MONTHS = [
     "December",
 ]
 _DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-
-
-def _civil(t: int) -> tuple[datetime.datetime, int]:
-    """The calendar time of ``t`` (whole seconds) and its nanoseconds."""
-    secs, ns = divmod(t, _NS)
-    return datetime.datetime(2000, 1, 1) + datetime.timedelta(seconds=secs), ns
 
 
 def _bubble_start(rt: Any) -> int:
@@ -245,8 +241,9 @@ def time_date(
     carry over, as Go's do (month 13 is January of the next year). On the run's clock:
     in a synctest bubble (``rt``'s), ``time.Date(2000, 1, 1, ...)`` is when it began."""
     y, m = divmod(year * 12 + month - 1, 12)
-    start = datetime.datetime(y, m + 1, 1) - datetime.datetime(2000, 1, 1)
-    days = start.days + day - 1
+    cycles = (400 - y) // 400 if y < 1 else 0  # year 0 and before: 400-year cycles later
+    start = datetime.date(y + 400 * cycles, m + 1, 1) - datetime.date(2000, 1, 1)
+    days = start.days - _CYCLE_DAYS * cycles + day - 1
     return (((days * 24 + hour) * 60 + minute) * 60 + sec) * _NS + nsec + _bubble_start(rt)
 
 
@@ -262,25 +259,29 @@ def time_field(t: int, name: str, rt: Any = None) -> Any:
     if name.startswith("Unix"):
         scale = {"Unix": _NS, "UnixMilli": 1_000_000, "UnixMicro": 1_000, "UnixNano": 1}[name]
         return (t + _EPOCH_UNIX * _NS) // scale
-    dt, ns = _civil(t)
+    c = civil_time(t)
     if name == "Nanosecond":
-        return ns
+        return c.ns
     if name == "Weekday":
-        return Weekday((dt.weekday() + 1) % 7)
+        return Weekday(c.weekday)
     if name == "YearDay":
-        return dt.timetuple().tm_yday
+        return c.yday
     if name == "Month":
-        return Month(dt.month)
-    return getattr(dt, name.lower())
+        return Month(c.month)
+    if name == "Date":
+        return c.year, Month(c.month), c.day
+    if name == "Clock":
+        return c.hour, c.minute, c.second
+    return getattr(c, name.lower())
 
 
 def time_add_date(t: int, years: int, months: int, days: int, rt: Any = None) -> int:
     """``t.AddDate(years, months, days)``: ``time.Date`` of ``t``'s date moved by them
     and its clock, so that October 31 and a month is December 1, as in Go (on the
     clock of the synctest bubble running, if any: ``rt``)."""
-    dt, ns = _civil(_shown(t, rt))
-    year, month, day = dt.year + years, dt.month + months, dt.day + days
-    return time_date(year, month, day, dt.hour, dt.minute, dt.second, ns, None, rt)
+    c = civil_time(_shown(t, rt))
+    year, month, day = c.year + years, c.month + months, c.day + days
+    return time_date(year, month, day, c.hour, c.minute, c.second, c.ns, None, rt)
 
 
 def compare(a: Any, b: Any) -> int:
@@ -308,12 +309,12 @@ def time_round(t: int, d: int, rt: Any = None) -> int:
 def _layout_chunks() -> re.Pattern[str]:
     # the elements of a Go layout, longest first where one begins another
     names = [
-        "January", "Jan", "Monday", "Mon", "MST", "2006", "002", "__2", "_2", "01", "02",
-        "03", "04", "05", "06", "15", "1", "2", "3", "4", "5", "PM", "pm",
+        "January", "Jan(?![a-z])", "Monday", "Mon(?![a-z])", "MST", "2006", "002", "__2",
+        "_2(?!006)", "01", "02", "03", "04", "05", "06", "15", "1", "2", "3", "4", "5", "PM", "pm",
         "Z07:00:00", "Z070000", "Z07:00", "Z0700", "Z07", "-07:00:00", "-070000", "-07:00",
         "-0700", "-07",
     ]  # fmt: skip
-    return re.compile(r"[.,](?:0+|9+)(?!\d)|" + "|".join(re.escape(n) for n in names))
+    return re.compile(r"[.,](?:0+|9+)(?!\d)|" + "|".join(names))  # Month, _2006: no chunk
 
 
 _LAYOUT = _layout_chunks()
@@ -323,8 +324,8 @@ def time_format(t: int, layout: str, rt: Any = None) -> str:
     """``t.Format(layout)``: Go's reference time ``Mon Jan 2 15:04:05 MST 2006`` in
     ``layout`` stands for the parts of ``t``; the zone is UTC's (the clock, the
     synctest bubble's running, if any: ``rt``)."""
-    dt, ns = _civil(_shown(t, rt))
-    hour12 = dt.hour % 12 or 12
+    c = civil_time(_shown(t, rt))
+    ns, hour12 = c.ns, c.hour % 12 or 12
 
     def part(m: re.Match[str]) -> str:
         chunk = m.group()
@@ -341,32 +342,282 @@ def time_format(t: int, layout: str, rt: Any = None) -> str:
                 chunk, "+00:00:00" if ":" in chunk else "+000000"
             )
         return {
-            "January": _MONTHS[dt.month - 1],
-            "Jan": _MONTHS[dt.month - 1][:3],
-            "Monday": _DAYS[(dt.weekday() + 1) % 7],
-            "Mon": _DAYS[(dt.weekday() + 1) % 7][:3],
+            "January": _MONTHS[c.month - 1],
+            "Jan": _MONTHS[c.month - 1][:3],
+            "Monday": _DAYS[c.weekday],
+            "Mon": _DAYS[c.weekday][:3],
             "MST": "UTC",
-            "2006": f"{dt.year:04d}",
-            "06": f"{dt.year % 100:02d}",
-            "002": f"{dt.timetuple().tm_yday:03d}",
-            "__2": f"{dt.timetuple().tm_yday:>3d}",
-            "_2": f"{dt.day:>2d}",
-            "01": f"{dt.month:02d}",
-            "02": f"{dt.day:02d}",
+            "2006": f"{c.year:04d}",
+            "06": f"{c.year % 100:02d}",
+            "002": f"{c.yday:03d}",
+            "__2": f"{c.yday:>3d}",
+            "_2": f"{c.day:>2d}",
+            "01": f"{c.month:02d}",
+            "02": f"{c.day:02d}",
             "03": f"{hour12:02d}",
-            "04": f"{dt.minute:02d}",
-            "05": f"{dt.second:02d}",
-            "15": f"{dt.hour:02d}",
-            "1": str(dt.month),
-            "2": str(dt.day),
+            "04": f"{c.minute:02d}",
+            "05": f"{c.second:02d}",
+            "15": f"{c.hour:02d}",
+            "1": str(c.month),
+            "2": str(c.day),
             "3": str(hour12),
-            "4": str(dt.minute),
-            "5": str(dt.second),
-            "PM": "PM" if dt.hour >= 12 else "AM",
-            "pm": "pm" if dt.hour >= 12 else "am",
+            "4": str(c.minute),
+            "5": str(c.second),
+            "PM": "PM" if c.hour >= 12 else "AM",
+            "pm": "pm" if c.hour >= 12 else "am",
         }[chunk]
 
     return _LAYOUT.sub(part, layout)
+
+
+class ParseError(sl.GoError):
+    """``*time.ParseError``: ``parsing time "2024-13-01" as "2006-01-02": cannot
+    parse ...``, or its message after the value (``: month out of range``)."""
+
+    __slots__ = ("Layout", "LayoutElem", "Message", "Value", "ValueElem")
+
+    def __init__(self, layout: str, value: str, layout_elem: str, value_elem: str, message: str):
+        if message:
+            text = f"parsing time {_quote(value.encode())}{message}"
+        else:
+            text = (
+                f"parsing time {_quote(value.encode())} as {_quote(layout.encode())}: cannot"
+                f" parse {_quote(value_elem.encode())} as {_quote(layout_elem.encode())}"
+            )
+        super().__init__("*time.ParseError", text)
+        self.Layout, self.Value, self.LayoutElem, self.ValueElem = (
+            layout,
+            value,
+            layout_elem,
+            value_elem,
+        )
+        self.Message = message
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _days_in(month: int, year: int) -> int:
+    if month == 2:
+        return 29 if _leap(year) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _num(s: str, fixed: bool, most: int = 2) -> tuple[int, str] | None:
+    """Go's reading of a number of one to ``most`` digits at the start of ``s`` (all
+    ``most`` of them if ``fixed``), and what follows it; None where there is none."""
+    n = 0
+    while n < most and n < len(s) and s[n] in "0123456789":
+        n += 1
+    if n == 0 or (fixed and n < most) or (most == 3 and fixed and n < 3):
+        return None
+    return int(s[:n]), s[n:]
+
+
+def _name(names: list[str], s: str) -> tuple[int, str] | None:
+    """The index of the name ``s`` begins with, ASCII letters in either case."""
+    for i, name in enumerate(names):
+        if s[: len(name)].lower() == name.lower() and len(s) >= len(name):
+            return i, s[len(name) :]
+    return None
+
+
+def _skip(value: str, prefix: str) -> str | None:
+    """``value`` after the layout's literal ``prefix``: a space in the layout matches
+    any run of spaces."""
+    while prefix:
+        if prefix[0] == " ":
+            if value and value[0] != " ":
+                return None
+            prefix, value = prefix.lstrip(" "), value.lstrip(" ")
+            continue
+        if not value or value[0] != prefix[0]:
+            return None
+        prefix, value = prefix[1:], value[1:]
+    return value
+
+
+def _fraction(value: str, n: int) -> tuple[int, str, str]:
+    """The nanoseconds of ``value[:n]``, a period or comma and digits, with the range
+    error's name if they are not a number, and what follows."""
+    digits = value[1 : min(n, 10)]
+    if value[0] not in ".," or not digits.isdigit() or not digits.isascii():
+        raise _Bad
+    return int(digits) * 10 ** (9 - len(digits)), "", value[n:]
+
+
+def _fraction_next(value: str) -> bool:
+    return value[:1] in (".", ",") and value[1:2].isdigit()
+
+
+def _fraction_end(value: str) -> int:
+    """Where the digits after ``value``'s period or comma end."""
+    n = 2
+    while n < len(value) and value[n].isdigit():
+        n += 1
+    return n
+
+
+class _Bad(Exception):
+    """A value element that does not read as its layout element."""
+
+
+def time_parse(layout: str, value: str, rt: Any = None) -> tuple[int, Any]:
+    """``time.Parse(layout, value)``: the time ``value`` writes in ``layout``, read as
+    Go reads it (a space matching spaces, one or two digits where the layout has
+    ``1`` or ``2``, a fraction after the seconds taken whether the layout has one
+    or not, a year-less layout in year 0), in UTC, on the run's clock (see
+    :func:`time_date`); or the zero Time and Go's ``*time.ParseError``."""
+    whole_layout, whole_value = layout, value
+
+    def failed(layout_elem: str, value_elem: str, message: str = "") -> tuple[int, ParseError]:
+        return ZERO_TIME, ParseError(whole_layout, whole_value, layout_elem, value_elem, message)
+
+    year, month, day, yday, hour, minute, sec, nsec = 0, -1, -1, -1, 0, 0, 0, 0
+    am = pm = False
+    offset = -1
+    while True:
+        m = _LAYOUT.search(layout)
+        prefix = layout[: m.start()] if m else layout
+        rest = _skip(value, prefix)
+        if rest is None:
+            return failed(prefix, value)
+        value = rest
+        if m is None:
+            if value:
+                return failed("", value, f": extra text: {_quote(value.encode())}")
+            break
+        chunk, layout, hold, out_of_range = m.group(), layout[m.end() :], value, ""
+        try:
+            if chunk == "06":
+                if len(value) < 2 or not value[:2].isdigit():
+                    raise _Bad
+                year, value = int(value[:2]), value[2:]
+                year += 1900 if year >= 69 else 2000
+            elif chunk == "2006":
+                if len(value) < 4 or not value[:4].isdigit():
+                    raise _Bad
+                year, value = int(value[:4]), value[4:]
+            elif chunk in ("Jan", "January", "Mon", "Monday"):
+                names = _MONTHS if chunk.startswith("J") else _DAYS
+                found = _name([n[:3] for n in names] if len(chunk) == 3 else names, value)
+                if found is None:
+                    raise _Bad
+                if chunk.startswith("J"):
+                    month = found[0] + 1
+                value = found[1]
+            elif chunk in ("1", "01", "2", "02", "_2", "15", "3", "03", "4", "04", "5", "05"):
+                if chunk == "_2" and value[:1] == " ":
+                    value = value[1:]
+                got = _num(value, fixed=len(chunk) == 2 and chunk[0] == "0")
+                if got is None:
+                    raise _Bad
+                n, value = got
+                if chunk in ("1", "01"):
+                    month = n
+                    out_of_range = "month" if not 1 <= n <= 12 else ""
+                elif chunk in ("2", "02", "_2"):
+                    day = n
+                elif chunk == "15":
+                    hour = n
+                    out_of_range = "hour" if n >= 24 else ""
+                elif chunk in ("3", "03"):
+                    hour = n
+                    out_of_range = "hour" if n > 12 else ""
+                elif chunk in ("4", "04"):
+                    minute = n
+                    out_of_range = "minute" if n >= 60 else ""
+                else:
+                    sec = n
+                    out_of_range = "second" if n >= 60 else ""
+                    after = _LAYOUT.search(layout)
+                    fraction_next = after is not None and after.group()[0] in ".,"
+                    if not out_of_range and not fraction_next and _fraction_next(value):
+                        nsec, out_of_range, value = _fraction(value, _fraction_end(value))
+            elif chunk in ("002", "__2"):
+                for _ in range(2):
+                    if chunk == "__2" and value[:1] == " ":
+                        value = value[1:]
+                got = _num(value, fixed=chunk == "002", most=3)
+                if got is None:
+                    raise _Bad
+                yday, value = got
+            elif chunk in ("PM", "pm"):
+                word = value[:2]
+                if word not in (("PM", "AM") if chunk == "PM" else ("pm", "am")):
+                    raise _Bad
+                pm, am, value = word in ("PM", "pm"), word in ("AM", "am"), value[2:]
+            elif chunk.startswith(("Z", "-")):
+                if chunk[0] == "Z" and value[:1] == "Z":
+                    value, offset = value[1:], 0
+                else:
+                    offset, out_of_range, value = _zone_offset(chunk.lstrip("Z-"), value)
+            elif chunk == "MST":
+                if value[:3] != "UTC":
+                    raise SimlabError(
+                        f"time.Parse of {whole_value!r}: a zone other than UTC (simlab's"
+                        " times are UTC only)"
+                    )
+                value, offset = value[3:], 0
+            elif chunk[1] == "0":  # .000: exactly that many digits
+                if len(value) < len(chunk):
+                    raise _Bad
+                nsec, out_of_range, value = _fraction(value, len(chunk))
+            elif _fraction_next(value):  # .999: any digits, or none
+                nsec, out_of_range, value = _fraction(value, _fraction_end(value))
+        except _Bad:
+            return failed(chunk, hold)
+        if out_of_range:
+            return failed(chunk, value, f": {out_of_range} out of range")
+    if pm and hour < 12:
+        hour += 12
+    elif am and hour == 12:
+        hour = 0
+    if yday >= 0:
+        lengths = [_days_in(i, year) for i in range(1, 13)]
+        if not 1 <= yday <= sum(lengths):
+            return failed("", value, ": day-of-year out of range")
+        in_month, of_day = 1, yday
+        while of_day > lengths[in_month - 1]:
+            of_day, in_month = of_day - lengths[in_month - 1], in_month + 1
+        for seen, read, what in ((month, in_month, "month"), (day, of_day, "day")):
+            if seen >= 0 and seen != read:
+                return failed("", value, f": day-of-year does not match {what}")
+        month, day = in_month, of_day
+    month, day = (1 if month < 0 else month), (1 if day < 0 else day)
+    if not 1 <= day <= _days_in(month, year):
+        return failed("", value, ": day out of range")
+    if offset not in (-1, 0):
+        raise SimlabError(
+            f"time.Parse of {whole_value!r}: a zone offset other than UTC's (simlab's times"
+            " are UTC only)"
+        )
+    return time_date(year, month, day, hour, minute, sec, nsec, None, rt), None
+
+
+def _zone_offset(form: str, value: str) -> tuple[int, str, str]:
+    """The offset in seconds of ``value`` in the zone layout ``form`` (``07:00``,
+    ``0700``, ``07``, ``07:00:00``, ``070000``), the range error's name, what
+    follows."""
+    colon = ":" in form
+    size = {2: 3, 4: 5, 5: 6, 6: 7, 8: 9}[len(form)]
+    if len(value) < size or (len(form) > 2 and (value[3] == ":") != colon):
+        raise _Bad
+    digits = value[1:size].replace(":", "") if colon else value[1:size]
+    parts = [digits[i : i + 2] for i in range(0, len(digits), 2)] + ["00", "00"]
+    if not all(len(p) == 2 and p.isdigit() for p in parts[:3]) or value[0] not in "+-":
+        raise _Bad
+    hh, mm, ss = (int(p) for p in parts[:3])
+    out_of_range = ""
+    if hh > 24:
+        out_of_range = "time zone offset hour"
+    if mm > 60:
+        out_of_range = "time zone offset minute"
+    if ss > 60:
+        out_of_range = "time zone offset second"
+    offset = (hh * 60 + mm) * 60 + ss
+    return (-offset if value[0] == "-" else offset), out_of_range, value[size:]
 
 
 def context_deadline(ctx: Any) -> tuple[int, bool]:
