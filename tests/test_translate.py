@@ -15911,6 +15911,143 @@ func main() {
 )
 
 
+# methods on named array types: a value receiver is the caller's copy where the method
+# writes it (through an interface too: go_copy), a pointer receiver writes the array;
+# fmt calls the String method of a byte array type
+CONSTRUCTS["named_array_methods"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type Board [3][3]byte
+
+func (b Board) String() string {
+\tvar sb strings.Builder
+\tfor _, row := range b {
+\t\tfor _, c := range row {
+\t\t\tif c == 0 {
+\t\t\t\tc = '.'
+\t\t\t}
+\t\t\tsb.WriteByte(c)
+\t\t}
+\t\tsb.WriteByte('\\n')
+\t}
+\treturn sb.String()
+}
+
+func (b Board) With(r, c int, mark byte) Board {
+\tb[r][c] = mark
+\treturn b
+}
+
+func (b *Board) Set(r, c int, mark byte) { b[r][c] = mark }
+
+func (b *Board) Reset() { *b = Board{} }
+
+type Vec [3]float64
+
+func (v Vec) Add(o Vec) Vec {
+\tfor i := range v {
+\t\tv[i] += o[i]
+\t}
+\treturn v
+}
+
+func (v Vec) Dot(o Vec) float64 { return v[0]*o[0] + v[1]*o[1] + v[2]*o[2] }
+
+func (v *Vec) Scale(k float64) {
+\tfor i := range v {
+\t\tv[i] *= k
+\t}
+}
+
+type game struct {
+\tboard Board
+\tmoves int
+}
+
+func (g *game) play(r, c int, mark byte) {
+\tg.board.Set(r, c, mark)
+\tg.moves++
+}
+
+func main() {
+\tvar b Board
+\tnext := b.With(1, 1, 'X')
+\tfmt.Print(b, next)
+\tb.Set(2, 2, 'O')
+\tfmt.Println(b[2][2] == 'O', next[2][2] == 0)
+\tvar s fmt.Stringer = next
+\tnext.Set(0, 0, 'X')
+\tfmt.Print(s, next.String())
+\tb.Reset()
+\tfmt.Printf("%v|%s", b, b)
+
+\tu, w := Vec{1, 2, 3}, Vec{4, 5, 6}
+\tsum := u.Add(w)
+\tu.Scale(2)
+\tfmt.Println(u, w, sum, u.Dot(w), len(u))
+\tvs := []Vec{{1, 0, 0}, {0, 1, 0}}
+\tvs[1].Scale(3)
+\tfmt.Println(vs, vs[0].Add(vs[1]))
+
+\tg := &game{}
+\tg.play(0, 1, 'X')
+\tg.play(1, 1, 'O')
+\tfmt.Print(g.board, g.moves, "\\n")
+\tboards := map[string]Board{"empty": {}}
+\tfmt.Println(boards["empty"].With(0, 0, 'Z')[0][0])
+}
+
+type counter [2]int
+
+func (c counter) Bump() counter {
+\tc[0]++
+\treturn c
+}
+
+type bumper interface{ Bump() counter }
+
+func init() {
+\tvar b bumper = counter{5, 0}
+\tb.Bump()
+\tfmt.Println(b.Bump(), b)
+}
+""",
+    "[6 0] [5 0]\n"
+    "...\n"
+    "...\n"
+    "...\n"
+    " ...\n"
+    ".X.\n"
+    "...\n"
+    "true true\n"
+    "...\n"
+    ".X.\n"
+    "...\n"
+    "X..\n"
+    ".X.\n"
+    "...\n"
+    "...\n"
+    "...\n"
+    "...\n"
+    "|...\n"
+    "...\n"
+    "...\n"
+    "[2 4 6] [4 5 6] [5 7 9] 64 3\n"
+    "[[1 0 0] [0 3 0]] [1 3 0]\n"
+    ".X.\n"
+    ".O.\n"
+    "...\n"
+    " 2\n"
+    "90\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -184,13 +184,15 @@ func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
 	switch named.Underlying().(type) {
 	case *types.Slice, *types.Map, *types.Signature:
 		return // its elements are shared, as Go shares them; the receiver itself is the method's own
+	case *types.Array:
+		return // a value receiver is the caller's copy, as an array argument is
 	}
 	_, isStruct := named.Underlying().(*types.Struct)
 	_, isChan := named.Underlying().(*types.Chan)
 	b, isBasic := named.Underlying().(*types.Basic)
 	isBasic = isBasic && pyBase(b) != ""
 	if !isStruct && !((isChan || isBasic) && !ptr) {
-		p.unsupported(fd, "a method on a named "+kindName(named.Underlying())+" type", "methods on a named struct, slice, map or func type, or value methods on a named channel, string or number type")
+		p.unsupported(fd, "a method on a named "+kindName(named.Underlying())+" type", "methods on a named struct, slice, map, array or func type, or value methods on a named channel, string or number type")
 	}
 	if !ptr && len(fd.Recv.List[0].Names) > 0 {
 		// a value receiver is a copy: translate it only if the method never writes it

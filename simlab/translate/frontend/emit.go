@@ -1338,7 +1338,7 @@ func (p *program) isNamedValue(t types.Type) bool {
 		return false
 	}
 	switch n.Underlying().(type) {
-	case *types.Slice, *types.Map, *types.Signature:
+	case *types.Slice, *types.Map, *types.Signature, *types.Array:
 		return types.NewMethodSet(types.NewPointer(n)).Len() > 0
 	}
 	return false
@@ -1929,6 +1929,12 @@ func (m *module) valueClass(ts *ast.TypeSpec, tn *types.TypeName, methods []*uni
 	m.emit("")
 	m.emit("    __slots__ = ()")
 	m.emit("    go_name = %s", pyString(tn.Pkg().Name()+"."+tn.Name()))
+	if at, ok := tn.Type().Underlying().(*types.Array); ok && slices.ContainsFunc(methods, func(u *unit) bool {
+		return !isPointer(u.sig.Recv().Type()) && writesReceiver(p, u)
+	}) {
+		// a value method called through an interface writes a copy of the array held
+		m.emit("    go_copy = staticmethod(lambda a: %s)", m.copyArray("a", at, ts))
+	}
 	m.methods(methods)
 }
 

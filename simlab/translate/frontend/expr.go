@@ -204,7 +204,15 @@ func (f *fn) expr(e ast.Expr) string {
 			return f.m.globals[n.Obj()] + ".pointer(" + strings.Join(args, ", ") + ")"
 		}
 		if f.p.isNamedValue(t) {
-			return f.m.globals[t.(*types.Named).Obj()] + "(" + f.exprOf(e) + ")" // sort.Sort(byAge(people))
+			held := f.exprOf(e)
+			if at, ok := under(t).(*types.Array); ok {
+				switch ast.Unparen(e).(type) {
+				case *ast.CompositeLit, *ast.CallExpr:
+				default:
+					held = f.m.copyArray(held, at, e) // var s fmt.Stringer = board: a copy
+				}
+			}
+			return f.m.globals[t.(*types.Named).Obj()] + "(" + held + ")" // sort.Sort(byAge(people))
 		}
 		if cls := sortSlice(t); cls != "" {
 			return "go." + cls + "(" + f.exprOf(e) + ")" // sort.Sort(sort.IntSlice(xs))
@@ -1278,8 +1286,61 @@ func (f *fn) namedValueReceiver(sel *ast.SelectorExpr, s *types.Selection, fn *t
 		return f.m.globals[n.Obj()], f.expr(&ast.UnaryExpr{OpPos: sel.Pos(), Op: token.AND, X: sel.X})
 	case !ptrMethod && isPtr:
 		return f.m.globals[n.Obj()], f.operand(sel.X, 7) + ".v"
+	case !ptrMethod && isArray(n) && writesReceiver(f.p, f.m.a.byFunc[fn.Origin()]):
+		return f.m.globals[n.Obj()], f.value(sel.X) // b.With(1, 1, 'X') writes its copy of b
 	}
 	return f.m.globals[n.Obj()], f.expr(sel.X)
+}
+
+func isArray(t types.Type) bool {
+	_, ok := under(t).(*types.Array)
+	return ok
+}
+
+// writesReceiver: the method u writes its receiver's elements or fields, or calls
+// a pointer method of it, so that a value receiver must be the caller's copy.
+func writesReceiver(p *program, u *unit) bool {
+	if u == nil || u.decl == nil || u.decl.Body == nil || len(u.decl.Recv.List[0].Names) == 0 {
+		return u != nil
+	}
+	recv := p.info.Defs[u.decl.Recv.List[0].Names[0]]
+	writes := false
+	target := func(e ast.Expr) {
+		if rootIdent(p, e) == recv {
+			writes = true
+		}
+	}
+	ast.Inspect(u.decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				target(l)
+			}
+		case *ast.IncDecStmt:
+			target(n.X)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				target(n.X)
+			}
+		case *ast.SliceExpr:
+			target(n.X)
+		case *ast.RangeStmt:
+			if n.Key != nil {
+				target(n.Key)
+			}
+			if n.Value != nil {
+				target(n.Value)
+			}
+		case *ast.SelectorExpr:
+			if s := p.info.Selections[n]; s != nil && s.Kind() == types.MethodVal {
+				if _, ptr := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptr {
+					target(n.X)
+				}
+			}
+		}
+		return !writes
+	})
+	return writes
 }
 
 // fmtArgs renders the operands of a fmt function: a Duration prints as Go prints
@@ -1331,9 +1392,10 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = f.emptyStruct(s) // {}
 		case isEmptySet(t) && !hasFmtMethod(t):
 			s = "go.empties(" + s + ")" // map[a:{} b:{}]
-		case (isByteSlice(t) || isByteArray(t)) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0:
+		case (isByteSlice(t) || isByteArray(t)) && !hasFmtMethod(t) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0:
 			s = "go.Bytes(" + s + ")" // %s of a []byte: its text; %x: its hex
-		case j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 && elemType(t) != nil && (isByteSlice(elemType(t)) || isByteArray(elemType(t))):
+		case j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 && elemType(t) != nil && !hasFmtMethod(t) && !hasFmtMethod(elemType(t)) &&
+			(isByteSlice(elemType(t)) || isByteArray(elemType(t))):
 			b := f.temp("b")
 			s = "[go.Bytes(" + b + ") for " + b + " in " + s + "]" // [6162 63]: each []byte's hex
 		case isBasicKind(t, types.Float32) && !hasFmtMethod(t):

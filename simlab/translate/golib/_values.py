@@ -123,13 +123,15 @@ class Named:
 
 
 class NamedValue:
-    """A value of a named slice, map or func type with methods (``type byAge
+    """A value of a named slice, map, func or array type with methods (``type byAge
     []person``) held in an interface: ``v`` is the slice, map or function, shared as
-    Go shares them. Elsewhere such a value is the plain list, dict or function, and a
-    method is called on the class (``byAge.Len(people)``). Held as a pointer
-    (``heap.Init(&pq)``), ``ref`` is the pointer (a :class:`Ref`) and ``v`` reads
-    through it. A generic type's value keeps its type arguments, ``type_args``,
-    which its methods take as keywords (``Set.Add(s, v, T=int)``)."""
+    Go shares them (an array's class whose value methods write their receiver has
+    ``go_copy``, which gives each such call its own copy, as Go's). Elsewhere such
+    a value is the plain list, dict or function, and a method is called on the
+    class (``byAge.Len(people)``). Held as a pointer (``heap.Init(&pq)``), ``ref``
+    is the pointer (a :class:`Ref`) and ``v`` reads through it. A generic type's
+    value keeps its type arguments, ``type_args``, which its methods take as
+    keywords (``Set.Add(s, v, T=int)``)."""
 
     __slots__ = ("_v", "ref", "type_args")
 
@@ -179,6 +181,8 @@ class method:  # a decorator, named as Python's staticmethod is
             receiver = obj.ref
         else:
             receiver = obj.v
+            if hasattr(obj, "go_copy"):  # an array, which a value method is given a copy of
+                receiver = obj.go_copy(receiver)
         if obj.type_args:
             return functools.partial(self.fn, receiver, **obj.type_args)
         return functools.partial(self.fn, receiver)
