@@ -16048,6 +16048,84 @@ func init() {
 )
 
 
+# fmt.Formatter: fmt calls a Format(fmt.State, rune) method for every verb but %T
+# and %p, at any depth (not an unexported field's value), and pads none of its text
+CONSTRUCTS["fmt_formatter"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"strings"
+)
+
+type Money int64
+
+func (m Money) Format(f fmt.State, verb rune) {
+\tswitch verb {
+\tcase 'v', 's':
+\t\ts := fmt.Sprintf("$%d.%02d", int64(m)/100, int64(m)%100)
+\t\tif w, ok := f.Width(); ok && len(s) < w {
+\t\t\ts = strings.Repeat(" ", w-len(s)) + s
+\t\t}
+\t\tf.Write([]byte(s))
+\tcase 'd':
+\t\tfmt.Fprintf(f, "%d", int64(m))
+\tdefault:
+\t\tfmt.Fprintf(f, "%%!%c(Money)", verb)
+\t}
+}
+
+type stackErr struct {
+\tmsg   string
+\tframe string
+}
+
+func (e *stackErr) Error() string { return e.msg }
+
+func (e *stackErr) Format(s fmt.State, verb rune) {
+\tif verb == 'v' && s.Flag('+') {
+\t\tfmt.Fprintf(s, "%s\\n\\tat %s", e.msg, e.frame)
+\t\treturn
+\t}
+\tp, hasP := s.Precision()
+\tif hasP && p < len(e.msg) {
+\t\tfmt.Fprint(s, e.msg[:p])
+\t\treturn
+\t}
+\tfmt.Fprint(s, e.msg)
+}
+
+type line struct {
+\titem  string
+\tprice Money
+\tTotal Money
+}
+
+func main() {
+\tfmt.Printf("%v|%s|%d|%x|%8v|\\n", Money(12345), Money(7), Money(1), Money(2), Money(99))
+\tfmt.Println(Money(250), []Money{1, 20})
+\tvar err error = &stackErr{"disk full", "store.go:42"}
+\tfmt.Printf("%v\\n%+v\\n%.4v|%s\\n", err, err, err, err)
+\twrapped := fmt.Errorf("save: %w", err)
+\tfmt.Println(wrapped, errors.Unwrap(wrapped) == err)
+\tfmt.Printf("%v %+v\\n", line{"tea", 350, 700}, line{"cake", 99, 99})
+\tfmt.Printf("%T %T\\n", Money(1), err)
+}
+""",
+    "$123.45|$0.07|1|%!x(Money)|   $0.99|\n"
+    "$2.50 [$0.01 $0.20]\n"
+    "disk full\n"
+    "disk full\n"
+    "\tat store.go:42\n"
+    "disk|disk full\n"
+    "save: disk full true\n"
+    "{tea 350 $7.00} {item:cake price:99 Total:$0.99}\n"
+    "main.Money *main.stackErr\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

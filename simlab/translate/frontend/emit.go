@@ -1899,7 +1899,16 @@ func (m *module) basicClassDecl(ts *ast.TypeSpec, tn *types.TypeName, methods []
 	m.emit("")
 	m.emit("    __slots__ = ()")
 	m.emit("    go_name = %s", pyString(tn.Pkg().Name()+"."+tn.Name()))
+	m.formatter(tn)
 	m.methods(methods)
+}
+
+// formatter marks the class of a fmt.Formatter, whose Format method fmt calls
+// (golib's fmt tells it from a method of another signature by the mark).
+func (m *module) formatter(tn *types.TypeName) {
+	if tn != nil && isFormatter(types.NewPointer(tn.Type())) {
+		m.emit("    go_formatter = True")
+	}
 }
 
 // typeParamList: a generic type's parameters as its declaration writes them,
@@ -1935,6 +1944,7 @@ func (m *module) valueClass(ts *ast.TypeSpec, tn *types.TypeName, methods []*uni
 		// a value method called through an interface writes a copy of the array held
 		m.emit("    go_copy = staticmethod(lambda a: %s)", m.copyArray("a", at, ts))
 	}
+	m.formatter(tn)
 	m.methods(methods)
 }
 
@@ -2080,6 +2090,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	if tn == nil {
 		m.emit("    go_name = %s  # %%T of a value held in an interface", pyString(reflectType(st)))
 	}
+	m.formatter(tn)
 	if len(fields) > 0 || len(tparams) > 0 {
 		m.emit("")
 		var params []string

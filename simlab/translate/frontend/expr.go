@@ -1449,7 +1449,19 @@ func hasFmtMethod(t types.Type) bool {
 			return true
 		}
 	}
-	return false
+	return isFormatter(t)
+}
+
+// isFormatter: t's method set has fmt.Formatter's Format(fmt.State, rune), which
+// fmt calls for every verb but %T and %p.
+func isFormatter(t types.Type) bool {
+	sel := types.NewMethodSet(t).Lookup(nil, "Format")
+	if sel == nil {
+		return false
+	}
+	sig := sel.Obj().Type().(*types.Signature)
+	return sig.Params().Len() == 2 && sig.Results().Len() == 0 &&
+		isNamed(sig.Params().At(0).Type(), "fmt", "State") && isBasicKind(sig.Params().At(1).Type(), types.Int32)
 }
 
 // blockingFmt: fmt may call a String or Error method of the program that blocks
@@ -2854,6 +2866,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "io.Writer.Write":
 		return recv + ".write(" + arg(0) + ")", false
+	case "fmt.State.Write", "fmt.State.Width", "fmt.State.Precision", "fmt.State.Flag":
+		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "hash.Hash.Sum", "hash.Hash.Size", "hash.Hash.BlockSize",
 		"encoding/binary.bigEndian.Uint16", "encoding/binary.bigEndian.Uint32", "encoding/binary.bigEndian.Uint64",
 		"encoding/binary.bigEndian.PutUint16", "encoding/binary.bigEndian.PutUint32", "encoding/binary.bigEndian.PutUint64",

@@ -98,6 +98,8 @@ def v(x: Any, plus: bool = False, raw: bool = False) -> str:
     if isinstance(x, StructValue):
         return _fields(x.x, plus, raw)
     if not raw:
+        if _formatter_of(x):
+            return _formatted(x, "v", "+" if plus else "", None, None)
         method = _fmt_method_of(x)
         if method is not None:
             return _fmt_method(x, method)
@@ -538,6 +540,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     """One operand under one verb, padded to ``width``."""
     if type(x) is CustomContext:
         x = x.held
+    if verb not in "Tp" and _formatter_of(x):
+        return _formatted(x, verb, flags, width, precision)
     if (verb == "v" and "#" in flags) or isinstance(x, GoSyntax):
         return go_syntax(x, verb, flags, width, precision)  # %#v: Go syntax
     if is_typed_nil(x) and verb not in "vT" and (verb not in "sqxX" or not _fmt_method_of(x)):
@@ -783,6 +787,52 @@ def _hex_float(x: float, precision: int | None = None) -> str:
         digits = format(bits - (1 << 52), "013x")
         digits = digits.rstrip("0") if precision is None else digits.ljust(precision, "0")
     return f"{sign}0x1{'.' + digits if digits else ''}p{e:+03d}"
+
+
+class State:
+    """The ``fmt.State`` a ``Format`` method of the program (a ``fmt.Formatter``)
+    writes its operand's text to, with the flags, width and precision of the verb
+    it was given."""
+
+    __slots__ = ("_flags", "_precision", "_width", "parts")
+
+    def __init__(self, flags: str, width: int | None, precision: int | None) -> None:
+        self._flags, self._width, self._precision = flags, width, precision
+        self.parts: list[str] = []
+
+    def write(self, data: str | list[int]) -> tuple[int, None]:
+        text = data if isinstance(data, str) else bytes(data).decode(errors="replace")
+        self.parts.append(text)
+        return len(text.encode()), None
+
+    def width(self) -> tuple[int, bool]:
+        return (self._width or 0), self._width is not None
+
+    def precision(self) -> tuple[int, bool]:
+        return (self._precision or 0), self._precision is not None
+
+    def flag(self, c: int) -> bool:
+        return chr(c) in self._flags
+
+
+def _formatter_of(x: Any) -> bool:
+    """``x`` is a ``fmt.Formatter`` (a struct value held in an interface has only
+    its type's value methods)."""
+    cls = type(x)
+    if not getattr(cls, "go_formatter", False):
+        return False
+    return "Format" not in getattr(cls, "go_pointer_methods", ()) or not hasattr(cls, "go_struct")
+
+
+def _formatted(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
+    """What the Formatter ``x`` writes for ``verb``: fmt pads none of it."""
+    state = State(flags, width, precision)
+    if isgenerator(x.Format(state, ord(verb))):
+        raise SimlabError(
+            f"fmt called the Format method of {type_name(x)}, which blocks: simlab runs"
+            " fmt's methods in one step"
+        )
+    return "".join(state.parts)
 
 
 class Bytes:
