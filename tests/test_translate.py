@@ -813,6 +813,83 @@ func main() {
 """,
         "97 [97 98]",
     ),
+    "a function whose goroutine signals on a channel while it writes its part": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func double(s []int) {
+\tfor i := range s {
+\t\ts[i] *= 2
+\t}
+}
+
+func halves(s []int) {
+\tdone := make(chan bool)
+\tgo func() {
+\t\tdouble(s[:1])
+\t\tdone <- true
+\t}()
+\tdouble(s[1:])
+\t<-done
+}
+
+func main() {
+\tdata := []int{1, 2, 3, 4}
+\thalves(data[1:])
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func() {
+\t\tdefer wg.Done()
+\t\tdouble(data[:2])
+\t}()
+\twg.Wait()
+\tfmt.Println(data)
+}
+""",
+        "[2 8 6 8]",
+    ),
+    "a function that starts goroutines on its parts and returns before they end": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func double(s []int) {
+\tfor i := range s {
+\t\ts[i] *= 2
+\t}
+}
+
+func spread(s []int, wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\tif len(s) < 2 {
+\t\tdouble(s)
+\t\treturn
+\t}
+\twg.Add(2)
+\tgo spread(s[:1], wg)
+\tgo spread(s[1:], wg)
+}
+
+func main() {
+\tdata := []int{1, 2, 3, 4}
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tspread(data[1:], &wg)
+\twg.Wait()
+\tfmt.Println(data)
+}
+""",
+        "[1 4 6 8]",
+    ),
     "a byte order putting a number into the slice": (
         """\
 package main
@@ -15603,7 +15680,7 @@ func main() {
 
 
 # io.ReadFull(r, hdr[:]) of a local array no other goroutine reaches: written back
-# when the reader returns (go.through_reader); %q of bytes not UTF-8; UnreadByte
+# when the reader returns (go.through_blocking); %q of bytes not UTF-8; UnreadByte
 CONSTRUCTS["frame_header_read_into_local_array"] = (
     """\
 package main
@@ -16123,6 +16200,99 @@ func main() {
     "save: disk full true\n"
     "{tea 350 $7.00} {item:cake price:99 Total:$0.99}\n"
     "main.Money *main.stackErr\n",
+)
+
+
+# a parallel merge sort and quicksort that wait for the goroutines they start on
+# parts of their slice (a WaitGroup of their own): each part goes through a copy
+# written back when the call returns (go.through_blocking), as Go's shared array
+CONSTRUCTS["fork_join_sorts"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func merge(dst, a, b []int) {
+\ti, j, k := 0, 0, 0
+\tfor i < len(a) && j < len(b) {
+\t\tif a[i] <= b[j] {
+\t\t\tdst[k] = a[i]
+\t\t\ti++
+\t\t} else {
+\t\t\tdst[k] = b[j]
+\t\t\tj++
+\t\t}
+\t\tk++
+\t}
+\tk += copy(dst[k:], a[i:])
+\tcopy(dst[k:], b[j:])
+}
+
+func sortInto(s, buf []int) {
+\tif len(s) <= 2 {
+\t\tif len(s) == 2 && s[1] < s[0] {
+\t\t\ts[0], s[1] = s[1], s[0]
+\t\t}
+\t\treturn
+\t}
+\tmid := len(s) / 2
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func() {
+\t\tdefer wg.Done()
+\t\tsortInto(s[:mid], buf[:mid])
+\t}()
+\tsortInto(s[mid:], buf[mid:])
+\twg.Wait()
+\tmerge(buf, s[:mid], s[mid:])
+\tcopy(s, buf)
+}
+
+func partition(a []int) int {
+\tpivot, i := a[len(a)-1], 0
+\tfor j := 0; j < len(a)-1; j++ {
+\t\tif a[j] < pivot {
+\t\t\ta[i], a[j] = a[j], a[i]
+\t\t\ti++
+\t\t}
+\t}
+\ta[i], a[len(a)-1] = a[len(a)-1], a[i]
+\treturn i
+}
+
+func quicksort(a []int) {
+\tif len(a) < 2 {
+\t\treturn
+\t}
+\tp := partition(a)
+\tvar wg sync.WaitGroup
+\twg.Add(2)
+\tgo func() {
+\t\tdefer wg.Done()
+\t\tquicksort(a[:p])
+\t}()
+\tgo func() {
+\t\tdefer wg.Done()
+\t\tquicksort(a[p+1:])
+\t}()
+\twg.Wait()
+}
+
+func main() {
+\tdata := []int{9, 4, 7, 1, 8, 2, 6, 3, 5, 0, 11, 10}
+\tsortInto(data[2:], make([]int, len(data)-2))
+\tfmt.Println(data)
+\tmore := []int{5, 3, 9, 1, 5, 0, -2, 8, 7, 7}
+\tquicksort(more[1:9])
+\tfmt.Println(more)
+\tquicksort(more)
+\tfmt.Println(more)
+}
+""",
+    "[9 4 0 1 2 3 5 6 7 8 10 11]\n[5 -2 0 1 3 5 7 8 9 7]\n[-2 0 1 3 5 5 7 7 8 9]\n",
 )
 
 

@@ -45,6 +45,7 @@ type module struct {
 	loopVars     map[types.Object]bool                    // for loops' own variables: see sharedLoopVar
 	goSyntax     int                                      // the program uses %#v: 1, or not: -1 (0: not yet known; see usesGoSyntax)
 	through      map[*ast.SliceExpr]bool                  // sub-slices a call writes through: see findThroughArgs
+	forkJoin     map[*unit]bool                           // functions that wait for goroutines of their own: see forkJoins
 	backings     map[types.Object]*ast.SliceExpr          // kept := hs[:0], appended to in hs's array: see findBackings
 	syntaxFields map[*types.TypeName][2]string            // the fields %#v prints of a struct type, or why not: see goSyntaxFields
 	nilConv      []ast.Node                               // where a nil pointer may become a nil interface: see nilToInterface

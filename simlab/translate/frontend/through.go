@@ -188,7 +188,7 @@ func (m *module) argsInPlace(c *ast.CallExpr, inPlace, written map[*types.Var]bo
 	} else if fn, ok := p.info.Uses[identOf(ast.Unparen(c.Fun))].(*types.Func); ok {
 		u = m.a.byFunc[fn.Origin()]
 	}
-	if u == nil || u.gen {
+	if u == nil || u.gen && !m.forkJoin[u] {
 		return nil, nil, nil
 	}
 	params := u.sig.Params()
@@ -221,6 +221,132 @@ func (m *module) readerCall(c *ast.CallExpr) bool {
 	return ok && at < len(c.Args)
 }
 
+// A function that waits for goroutines it starts on parts of its slice parameter
+// (a parallel merge sort: go func() { defer wg.Done(); sortInto(s[:mid]) }(),
+// sortInto(s[mid:]), wg.Wait(), then merge) blocks, but goes through as one that
+// does not: its goroutines and it synchronize only with one another, through a
+// WaitGroup of its own that it waits on before it returns, so in a program
+// without data races no other goroutine reads or writes its part of the array
+// while its copy stands in, and its goroutines write their copies back into its
+// copy before it returns. forkJoins finds such functions: each blocks only in
+// its WaitGroup's Wait and in calls of such functions, starts goroutines only as
+// function literals that do no more than call such functions and non-blocking
+// ones and mark their WaitGroup done, and waits after the last of them.
+func (m *module) forkJoins() map[*unit]bool {
+	set := map[*unit]bool{}
+	for _, u := range m.a.units {
+		if u.gen && u.decl != nil && u.body != nil && len(u.dyn) == 0 && len(u.stdCalls) == 0 {
+			set[u] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for u := range set {
+			if !m.joinsItsOwn(u, set) {
+				delete(set, u)
+				changed = true
+			}
+		}
+	}
+	return set
+}
+
+// joinsItsOwn: u waits only for goroutines of its own (see forkJoins), given the
+// other functions of set.
+func (m *module) joinsItsOwn(u *unit, set map[*unit]bool) bool {
+	p := m.p
+	own := func(x ast.Expr) bool { // a WaitGroup variable u declares
+		obj := rootIdent(p, x)
+		_, isIdent := ast.Unparen(x).(*ast.Ident)
+		return isIdent && obj != nil && isNamed(obj.Type(), "sync", "WaitGroup") &&
+			obj.Pos() >= u.body.Pos() && obj.Pos() < u.body.End()
+	}
+	// calm: n synchronizes with nothing but u's WaitGroups (waits, too, if wait)
+	calm := func(n ast.Node, wait bool) bool {
+		ok := true
+		ast.Inspect(n, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.SendStmt, *ast.SelectStmt, *ast.GoStmt:
+				ok = false
+			case *ast.UnaryExpr:
+				ok = ok && x.Op != token.ARROW
+			case *ast.RangeStmt:
+				_, overChan := under(p.info.TypeOf(x.X)).(*types.Chan)
+				ok = ok && !overChan
+			case *ast.FuncLit:
+				if lu := m.a.byLit[x]; lu == nil || lu.gen {
+					ok = false
+				}
+				return false
+			case *ast.CallExpr:
+				if sel, isSel := ast.Unparen(x.Fun).(*ast.SelectorExpr); isSel {
+					if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+						fn := s.Obj().(*types.Func)
+						if fn.Pkg() != nil && (fn.Pkg().Path() == "sync" || fn.Pkg().Path() == "sync/atomic") {
+							name := fn.Name()
+							ok = ok && own(sel.X) && (name == "Done" && !wait || name == "Add" || name == "Wait" && wait)
+							return ok
+						}
+					}
+				}
+				if fn, isFn := p.info.Uses[identOf(ast.Unparen(x.Fun))].(*types.Func); isFn && fn.Pkg() != nil {
+					if cu := m.a.byFunc[fn.Origin()]; cu != nil {
+						ok = ok && (!cu.gen || set[cu])
+					} else if !p.ours(fn.Pkg()) {
+						switch strings.SplitN(fn.Pkg().Path(), "/", 2)[0] {
+						case "sync", "time", "context", "runtime", "os", "io", "net", "testing", "golang.org":
+							ok = false // may block, or synchronize
+						}
+					}
+				} else if b, isBuiltin := p.info.Uses[identOf(ast.Unparen(x.Fun))].(*types.Builtin); isBuiltin {
+					ok = ok && b.Name() != "close"
+				} else if tv := p.info.Types[x.Fun]; !tv.IsType() {
+					ok = false // a function value: it may block
+				}
+			}
+			return ok
+		})
+		return ok
+	}
+	lastGo, waited := -1, false
+	for i, st := range u.body.List {
+		var starts []*ast.GoStmt
+		ast.Inspect(st, func(n ast.Node) bool {
+			if g, ok := n.(*ast.GoStmt); ok {
+				starts = append(starts, g)
+			}
+			_, lit := n.(*ast.FuncLit)
+			return !lit
+		})
+		for _, g := range starts {
+			lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+			if !ok || len(g.Call.Args) > 0 {
+				return false
+			}
+			for _, cs := range lit.Body.List {
+				if d, isDefer := cs.(*ast.DeferStmt); isDefer {
+					cs = &ast.ExprStmt{X: d.Call} // defer wg.Done()
+				}
+				if !calm(cs, false) {
+					return false
+				}
+			}
+			lastGo, waited = i, false
+		}
+		if len(starts) == 0 && !calm(st, true) {
+			return false
+		}
+		if es, ok := st.(*ast.ExprStmt); ok {
+			if c, ok := ast.Unparen(es.X).(*ast.CallExpr); ok {
+				if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" && own(sel.X) {
+					waited = true
+				}
+			}
+		}
+	}
+	return lastGo < 0 || waited
+}
+
 // reachedIn: the function u, or one it calls, uses a variable of the backing array
 // group root that it did not declare (a package-level slice, a captured one, a
 // field of its receiver): it could read or write the array while a copy stands for
@@ -245,16 +371,30 @@ func (m *module) reachedIn(u *unit, root any, aliases *sliceAliases, seen map[*u
 		return !found
 	})
 	for _, callee := range u.calls {
+		if callee.lit != nil && own != nil && callee.lit.Pos() >= own.Pos() && callee.lit.End() <= own.End() && !seen[callee] {
+			// a function literal of u's (a goroutine's, go func() { f(s[:mid]) }()):
+			// u's variables are its own, its body read with u's; what it calls counts
+			seen[callee] = true
+			for _, c := range callee.calls {
+				found = found || m.reachedIn(c, root, aliases, seen)
+			}
+			continue
+		}
 		found = found || m.reachedIn(callee, root, aliases, seen)
 	}
 	return found
 }
 
 // reaches: e names a variable of the backing array group root (an operand, or one
-// a function literal in it reads).
+// a function literal in it reads), not only for its length.
 func reaches(p *program, aliases *sliceAliases, e ast.Expr, root any) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if name := calleeName(p, c); name == "len" || name == "cap" {
+				return false // make([]int, len(data)): its length only
+			}
+		}
 		if id, ok := n.(*ast.Ident); ok {
 			if obj := p.info.Uses[id]; obj != nil && (obj == root || aliases.find(obj) == root) {
 				found = true
@@ -272,8 +412,9 @@ func reaches(p *program, aliases *sliceAliases, e ast.Expr, root any) bool {
 // passed on to one written).
 func (m *module) inPlaceParams(readParams map[*types.Var]bool) (inPlace, written map[*types.Var]bool) {
 	candidates := map[*types.Var]*unit{} // each parameter's function
-	for _, u := range m.a.units {        // the program's functions and function literals
-		if u.gen || u.body == nil || u.sig == nil {
+	m.forkJoin = m.forkJoins()
+	for _, u := range m.a.units { // the program's functions and function literals
+		if u.gen && !m.forkJoin[u] || u.body == nil || u.sig == nil {
 			continue
 		}
 		for i := 0; i < u.sig.Params().Len(); i++ {
@@ -291,6 +432,7 @@ func (m *module) inPlaceParams(readParams map[*types.Var]bool) (inPlace, written
 		changed = false
 		for v, u := range candidates {
 			if inPlace[v] && !m.writesInPlace(u.body, v, readParams, inPlace, nil) {
+
 				delete(inPlace, v)
 				changed = true
 			}
@@ -352,6 +494,10 @@ func (m *module) writesInPlace(body *ast.BlockStmt, v *types.Var, readParams, in
 				}
 			}
 		case *ast.FuncLit:
+			if lu := m.a.byLit[n]; lu != nil && lu.parent != nil && m.forkJoin[lu.parent] && lu.parent.sig.Params().Len() > 0 &&
+				v.Parent() == lu.parent.sig.Params().At(0).Parent() {
+				return true // go func() { sortInto(s[:mid]) }() of a fork-join function: its part of v
+			}
 			ok = ok && !usesObj(p, n.Body, v)
 			return false
 		case *ast.UnaryExpr:
@@ -378,7 +524,7 @@ func (m *module) writesInPlace(body *ast.BlockStmt, v *types.Var, readParams, in
 				if at, isLib := throughLibrary[name]; isLib && at < len(n.Args) {
 					allow(n.Args[at])
 				} else if fn, isFn := p.info.Uses[identOf(ast.Unparen(n.Fun))].(*types.Func); isFn && !n.Ellipsis.IsValid() {
-					if u := m.a.byFunc[fn.Origin()]; u != nil && !u.gen {
+					if u := m.a.byFunc[fn.Origin()]; u != nil && (!u.gen || m.forkJoin[u]) {
 						params := u.sig.Params()
 						for i, a := range n.Args {
 							if i < params.Len() && (readParams[params.At(i)] || inPlace[params.At(i)]) {
@@ -413,33 +559,42 @@ func (f *fn) throughCall(c *ast.CallExpr, subs []*ast.SliceExpr) string {
 		delete(f.hoisted, se)
 	}
 	if yields {
-		// io.ReadFull(r, hdr[:]) of a local array no other goroutine reaches: its
-		// copy is written back when the reader returns (go.through_reader)
+		// io.ReadFull(r, hdr[:]) of a local array no other goroutine reaches, or a
+		// fork-join function: the copy is written back when it returns
 		inner, ok := strings.CutPrefix(text, "(yield from ")
-		if !ok || len(subs) != 1 || !f.m.readerCall(c) {
+		if !ok || !f.m.readerCall(c) && !f.m.forkJoinCall(c) {
 			f.p.unsupported(c, "a sub-slice given to a call that blocks", "pass the slice with its bounds")
 		}
-		se, lo, hi := subs[0], "0", "None"
-		if se.Low != nil {
-			lo = f.expr(se.Low)
+		text = strings.TrimSuffix(inner, ")")
+		for i := len(subs) - 1; i >= 0; i-- {
+			lo, hi := f.bounds(subs[i])
+			text = "go.through_blocking(" + f.expr(subs[i].X) + ", " + lo + ", " + hi + ", lambda " + names[i] + ": " + text + ")"
 		}
-		if se.High != nil {
-			hi = f.expr(se.High)
-		}
-		return "(yield from go.through_reader(" + f.expr(se.X) + ", " + lo + ", " + hi + ", lambda " + names[0] + ": " + strings.TrimSuffix(inner, ")") + "))"
+		return "(yield from " + text + ")"
 	}
 	for i := len(subs) - 1; i >= 0; i-- {
-		se := subs[i]
-		lo, hi := "0", "None"
-		if se.Low != nil {
-			lo = f.expr(se.Low)
-		}
-		if se.High != nil {
-			hi = f.expr(se.High)
-		}
-		text = "go.through(" + f.expr(se.X) + ", " + lo + ", " + hi + ", lambda " + names[i] + ": " + text + ")"
+		lo, hi := f.bounds(subs[i])
+		text = "go.through(" + f.expr(subs[i].X) + ", " + lo + ", " + hi + ", lambda " + names[i] + ": " + text + ")"
 	}
 	return text
+}
+
+// bounds: the low and high bounds of se, as go.through takes them.
+func (f *fn) bounds(se *ast.SliceExpr) (string, string) {
+	lo, hi := "0", "None"
+	if se.Low != nil {
+		lo = f.expr(se.Low)
+	}
+	if se.High != nil {
+		hi = f.expr(se.High)
+	}
+	return lo, hi
+}
+
+// forkJoinCall: c calls a function that waits for goroutines of its own (forkJoins).
+func (m *module) forkJoinCall(c *ast.CallExpr) bool {
+	fn, ok := m.p.info.Uses[identOf(ast.Unparen(c.Fun))].(*types.Func)
+	return ok && m.forkJoin[m.a.byFunc[fn.Origin()]]
 }
 
 // throughArgs: c's arguments rendered through go.through.

@@ -91,8 +91,8 @@ from ._builtins import (
     slice_copy,
     sliced,
     through,
+    through_blocking,
     through_call,
-    through_reader,
 )
 from ._container import Element, List, Ring, list_new, ring_new
 from ._context import CustomContext
@@ -853,8 +853,8 @@ __all__ = [
     "synctest_test",
     "test_main",
     "through",
+    "through_blocking",
     "through_call",
-    "through_reader",
     "tick",
     "time_add_date",
     "time_date",

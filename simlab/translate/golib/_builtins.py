@@ -85,14 +85,15 @@ def through(s: list[Any], low: int, high: int | None, call: Callable[[list[Any]]
     return result
 
 
-def through_reader(
-    s: list[Any], low: int, high: int | None, read: Callable[[list[Any]], Generator[Any, Any, Any]]
+def through_blocking(
+    s: list[Any], low: int, high: int | None, call: Callable[[list[Any]], Generator[Any, Any, Any]]
 ) -> Generator[Any, Any, Any]:
-    """``io.ReadFull(r, hdr[low:high])`` into a local array no other goroutine can
-    reach: :func:`through` for a reader that may block, the copy written back when
-    it returns."""
+    """:func:`through` for a call that may block: ``io.ReadFull(r, hdr[low:high])``
+    into a local array no other goroutine can reach, or a function that waits only
+    for goroutines of its own (a parallel merge sort's half); the copy is written
+    back when it returns."""
     sub = sliced(s, low, high)
-    result = yield from read(sub)
+    result = yield from call(sub)
     s[low : low + len(sub)] = sub
     return result
 
