@@ -16296,6 +16296,73 @@ func main() {
 )
 
 
+# the Go Tour's IPAddr: a named array's String method in a map, a slice and a
+# struct's field; %.4x of bytes formats the first four; a value receiver of a number
+# or a string type written by its method (m = -m) is the method's own copy
+CONSTRUCTS["stringer_arrays_hex_precision"] = (
+    """\
+package main
+
+import (
+\t"crypto/sha256"
+\t"fmt"
+)
+
+type IPAddr [4]byte
+
+func (ip IPAddr) String() string {
+\treturn fmt.Sprintf("%d.%d.%d.%d", ip[0], ip[1], ip[2], ip[3])
+}
+
+type host struct {
+\tName string
+\tAddr IPAddr
+}
+
+type Money int64
+
+func (m Money) String() string {
+\tsign := ""
+\tif m < 0 {
+\t\tsign = "-"
+\t\tm = -m
+\t}
+\treturn fmt.Sprintf("%s$%d.%02d", sign, m/100, m%100)
+}
+
+type Level string
+
+func (l Level) Upper() Level {
+\tfor len(l) > 0 && l[0] == ' ' {
+\t\tl = l[1:]
+\t}
+\treturn l
+}
+
+func main() {
+\thosts := map[string]IPAddr{"loopback": {127, 0, 0, 1}, "googleDNS": {8, 8, 8, 8}}
+\tfor _, name := range []string{"googleDNS", "loopback"} {
+\t\tfmt.Printf("%v: %v\\n", name, hosts[name])
+\t}
+\tfmt.Println(hosts, []IPAddr{{10, 0, 0, 1}}, host{"gw", IPAddr{192, 168, 0, 1}})
+\tfmt.Printf("%+v\\n", []host{{"a", IPAddr{1, 2, 3, 4}}})
+
+\tsum := sha256.Sum256([]byte("LICENSE"))
+\tfmt.Printf("%.4x %.4x %.2x %.3X %x\\n", sum, sum[:], "abcdef", [5]byte{1, 2, 3, 4, 5}, sum[:2])
+
+\tm := Money(-250)
+\tfmt.Println(m, Money(1234), int64(m), Level("  warn").Upper())
+}
+""",
+    "googleDNS: 8.8.8.8\n"
+    "loopback: 127.0.0.1\n"
+    "map[googleDNS:8.8.8.8 loopback:127.0.0.1] [10.0.0.1] {gw 192.168.0.1}\n"
+    "[{Name:a Addr:1.2.3.4}]\n"
+    "c6932796 c6932796 6162 010203 c693\n"
+    "-$2.50 $12.34 -250 warn\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -194,8 +194,9 @@ func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
 	if !isStruct && !((isChan || isBasic) && !ptr) {
 		p.unsupported(fd, "a method on a named "+kindName(named.Underlying())+" type", "methods on a named struct, slice, map, array or func type, or value methods on a named channel, string or number type")
 	}
-	if !ptr && len(fd.Recv.List[0].Names) > 0 {
+	if !ptr && len(fd.Recv.List[0].Names) > 0 && !isBasic && !isChan {
 		// a value receiver is a copy: translate it only if the method never writes it
+		// (a number's, a string's or a channel's is a Python value: m = -m rebinds it)
 		recv := p.info.Defs[fd.Recv.List[0].Names[0]]
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
 			switch n := n.(type) {

@@ -2046,6 +2046,8 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 			times = append(times, fmt.Sprintf("%q: %s", name, cls))
 		} else if cls := m.basicClass(ft); cls != "" && hasFmtMethod(ft) {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls)) // a Celsius that arithmetic left a float
+		} else if cls := m.arrayStringer(ft); cls != "" {
+			times = append(times, fmt.Sprintf("%q: %s", name, cls)) // an IPAddr, a plain list
 		}
 		if m.programStruct(ft) || holdsStructValues(ft) {
 			values = append(values, name)
@@ -2534,4 +2536,13 @@ func (m *module) pointerMethods(tn *types.TypeName) []string {
 		}
 	}
 	return names
+}
+
+// arrayStringer: the class of t, a named array type of the program that fmt
+// prints by its String or Error method, whose values are plain lists; or "".
+func (m *module) arrayStringer(t types.Type) string {
+	if n, ok := t.(*types.Named); ok && isArray(t) && m.p.isNamedValue(t) && hasFmtMethod(t) {
+		return m.globals[n.Obj()]
+	}
+	return ""
 }

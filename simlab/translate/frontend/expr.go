@@ -1426,6 +1426,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			} else if e != nil && timeClass(e) != "" { // [2000-01-01 00:00:00 +0000 UTC]
 				d := f.temp("d")
 				s = "[" + timeClass(e) + "(" + d + ") for " + d + " in " + s + "]"
+			} else if e != nil && f.m.arrayStringer(e) != "" { // [127.0.0.1]
+				d := f.temp("d")
+				s = "[" + f.m.arrayStringer(e) + "(" + d + ") for " + d + " in " + s + "]"
 			}
 			if m, ok := under(t).(*types.Map); ok && isDuration(m.Elem()) {
 				k, d := f.temp("k"), f.temp("d")
@@ -1433,6 +1436,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			} else if ok && timeClass(m.Elem()) != "" { // map[m:March]
 				k, d := f.temp("k"), f.temp("d")
 				s = "{" + k + ": " + timeClass(m.Elem()) + "(" + d + ") for " + k + ", " + d + " in " + s + ".items()}"
+			} else if ok && f.m.arrayStringer(m.Elem()) != "" { // map[lo:127.0.0.1]
+				k, d := f.temp("k"), f.temp("d")
+				s = "{" + k + ": " + f.m.arrayStringer(m.Elem()) + "(" + d + ") for " + k + ", " + d + " in " + s + ".items()}"
 			}
 		}
 		parts = append(parts, s)

@@ -749,9 +749,12 @@ def _backquotable(s: str) -> bool:
 
 def format_hex(x: Any, verb: str, flags: str = "", precision: int | None = None) -> str:
     """``%x`` of a string or a []byte (:class:`Bytes`): its bytes in hex (``% x``:
-    apart; ``%#x``: each 0x-prefixed); of an integer: its digits."""
+    apart; ``%#x``: each 0x-prefixed; ``%.4x``: the first four); of an integer: its
+    digits."""
     if isinstance(x, str | Bytes):
         data = x.data if isinstance(x, Bytes) else x.encode()
+        if precision is not None:
+            data = data[:precision]  # %.4x: the first four bytes
         pairs = [format(b, "02x") for b in data]
         if "#" in flags:
             pairs = ["0x" + p for p in pairs] if " " in flags else ["0x" + "".join(pairs)]
