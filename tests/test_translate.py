@@ -16363,6 +16363,153 @@ func main() {
 )
 
 
+# w.Write(p) through an io.Writer holding os.Stdout, a strings.Builder, a
+# bytes.Buffer, io.Discard or a writer of the program's (go.write); it crashed before
+CONSTRUCTS["io_writer_write"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"io"
+\t"os"
+\t"strings"
+\t"sync"
+)
+
+type counter struct {
+\tmu sync.Mutex
+\tn  int
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+\tc.n += len(p)
+\treturn len(p), nil
+}
+
+type tee struct{ a, b io.Writer }
+
+func (t tee) Write(p []byte) (int, error) {
+\tt.a.Write(p)
+\treturn t.b.Write(p)
+}
+
+func main() {
+\tvar sb strings.Builder
+\tvar buf bytes.Buffer
+\tc := &counter{}
+\twriters := []io.Writer{os.Stdout, &sb, &buf, c, io.Discard, tee{&sb, c}}
+\tfor _, w := range writers {
+\t\tn, err := w.Write([]byte("hi\\n"))
+\t\tfmt.Println(n, err)
+\t}
+\tfmt.Printf("%q %q %d\\n", sb.String(), buf.String(), c.n)
+}
+""",
+    'hi\n3 <nil>\n3 <nil>\n3 <nil>\n3 <nil>\n3 <nil>\n3 <nil>\n"hi\\nhi\\n" "hi\\n" 6\n',
+)
+
+
+# embedded io.Writer, *strings.Builder, bytes.Buffer, *strings.Reader and
+# *bufio.Scanner: the program calls their methods through the field; fmt and io
+# call Go's names on the struct, which the class delegates (promoted)
+CONSTRUCTS["embedded_library_types"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"bytes"
+\t"fmt"
+\t"io"
+\t"strings"
+\t"sync"
+)
+
+type countingWriter struct {
+\tio.Writer
+\tn int
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+\tn, err := c.Writer.Write(p)
+\tc.n += n
+\treturn n, err
+}
+
+type report struct {
+\t*strings.Builder
+\tlines int
+}
+
+func (r *report) line(format string, args ...any) {
+\tfmt.Fprintf(r, format+"\\n", args...)
+\tr.lines++
+}
+
+type safeBuffer struct {
+\tmu sync.Mutex
+\tbytes.Buffer
+}
+
+func (s *safeBuffer) add(text string) {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\ts.WriteString(text)
+}
+
+type source struct {
+\t*strings.Reader
+\tname string
+}
+
+type lines struct {
+\t*bufio.Scanner
+\tn int
+}
+
+func main() {
+\tvar sb strings.Builder
+\tcw := &countingWriter{Writer: &sb}
+\tfmt.Fprintf(cw, "hello %s", "world")
+\tcw.Write([]byte("!"))
+\tfmt.Println(cw.n, sb.String())
+
+\tr := &report{Builder: &strings.Builder{}}
+\tr.line("a=%d", 1)
+\tr.line("b=%q", "x")
+\tfmt.Print(r, r.Len(), " ", r.lines, "\\n")
+
+\tvar sbuf safeBuffer
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 3; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tsbuf.add("x")
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(sbuf.String(), sbuf.Len())
+
+\tsrc := source{strings.NewReader("header:body"), "mem"}
+\thead := make([]byte, 7)
+\tn, err := io.ReadFull(src, head)
+\tfmt.Println(n, err, string(head), src.Len(), src.name)
+
+\tls := lines{Scanner: bufio.NewScanner(strings.NewReader("one\\ntwo\\nthree"))}
+\tfor ls.Scan() {
+\t\tls.n++
+\t\tfmt.Print(ls.Text(), ";")
+\t}
+\tfmt.Println(ls.n, ls.Err())
+}
+""",
+    '12 hello world!\na=1\nb="x"\n 10 2\nxxx 3\n7 <nil> header: 4 mem\none;two;three;3 <nil>\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1982,7 +1982,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context and the program's struct and interface types")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, io.Reader, io.Writer and io.ReadWriter, and the program's struct and interface types")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -2174,7 +2174,18 @@ func (m *module) embeddable(t types.Type) bool {
 		return false
 	}
 	key := n.Obj().Pkg().Path() + "." + n.Obj().Name()
+	if embeddedLibrary[key] {
+		return true // its methods are golib's, called through the field (see promoted)
+	}
 	return key == "sync.Mutex" || key == "sync.RWMutex" || key == "context.Context" && t == types.Type(n)
+}
+
+// embeddedLibrary: the library's types a struct of the program may embed, by value
+// or pointer (an interface by value), besides sync's mutexes and context.Context.
+var embeddedLibrary = map[string]bool{
+	"strings.Builder": true, "strings.Reader": true, "bytes.Buffer": true, "bytes.Reader": true,
+	"bufio.Reader": true, "bufio.Writer": true, "bufio.Scanner": true,
+	"io.Writer": true, "io.Reader": true, "io.ReadWriter": true,
 }
 
 // syncMethods: the simlab spelling of the methods a sync type embedded in a struct promotes.
@@ -2191,6 +2202,22 @@ func (m *module) promoted(t types.Type) {
 		}
 		fn := sel.Obj().(*types.Func)
 		name := fieldName(fn.Name())
+		path := embeddedPath(t, sel.Index())
+		if key := methodKey(fn); !m.p.ours(fn.Pkg()) && embeddedLibrary[strings.TrimSuffix(key, "."+fn.Name())] {
+			// for the library, which calls Go's names (fmt a String, io.ReadFull a
+			// Read); the program's calls go through the field itself
+			call := "self" + path + "." + snake(fn.Name()) + "(*args)"
+			switch {
+			case key == "io.Writer.Write":
+				call = "go.write(self" + path + ", *args)"
+			case fn.Name() == "Read":
+				call = "self" + path + ".Read(*args)"
+			}
+			m.emit("")
+			m.emit("    def %s(self, *args):  # promoted from %s", fn.Name(), strings.TrimPrefix(path, "."))
+			m.emit("        return %s", call)
+			continue
+		}
 		if !m.p.ours(fn.Pkg()) {
 			py, ok := syncMethods[fn.Name()]
 			if fn.Pkg().Path() == "context" {
@@ -2201,7 +2228,6 @@ func (m *module) promoted(t types.Type) {
 			}
 			name = py
 		}
-		path := embeddedPath(t, sel.Index())
 		m.emit("")
 		m.emit("    def %s(self, *args):  # promoted from %s", name, strings.TrimPrefix(path, "."))
 		m.emit("        return self%s.%s(*args)", path, name)

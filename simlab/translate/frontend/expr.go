@@ -2720,6 +2720,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 			recv = paren(recv) + ".v" // p.String() of a *time.Duration: the go.Ref's value
 		}
 	}
+	if s := p.info.Selections[sel]; s != nil && len(s.Index()) > 1 && (namedOf(s.Recv()) == nil || p.ours(namedOf(s.Recv()).Obj().Pkg())) {
+		recv = paren(recv) + embeddedPath(s.Recv(), s.Index()) // p.Read(buf) of an embedded *strings.Reader
+	}
 	key := methodKey(fn)
 	if atomicMethod(fn) || syncMapMethod(fn) && key != "sync.Map.Range" {
 		name := snake(fn.Name())
@@ -2871,7 +2874,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"log.Logger.SetOutput", "log.Logger.Writer":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "io.Writer.Write":
-		return recv + ".write(" + arg(0) + ")", false
+		return "go.write(" + recv + ", " + arg(0) + ")", false // a library writer, or the program's
 	case "fmt.State.Write", "fmt.State.Width", "fmt.State.Precision", "fmt.State.Flag":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "hash.Hash.Sum", "hash.Hash.Size", "hash.Hash.BlockSize",

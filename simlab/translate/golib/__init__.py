@@ -150,6 +150,7 @@ from ._io import (
     read_full,
     stderr,
     stdout,
+    write,
 )
 from ._iter import (
     Range,
@@ -888,4 +889,5 @@ __all__ = [
     "utf8_valid",
     "utf8_valid_rune",
     "v",
+    "write",
 ]

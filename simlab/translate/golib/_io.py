@@ -101,6 +101,25 @@ def _write(w: Any, text: str) -> tuple[int, Any]:
     return result
 
 
+def write(w: Any, data: Any) -> tuple[int, Any]:
+    """``w.Write(p)`` of an ``io.Writer``: the library's writers' ``write``, or the
+    program's own ``Write`` (one that blocks ends the run in one line, as under
+    fmt); os.Stdout and os.Stderr get the bytes as text."""
+    out = _writer(w)
+    if out is sys.stdout or out is sys.stderr:
+        out.write(bytes(data).decode(errors="replace"))
+        return len(data), None
+    if hasattr(out, "write"):
+        return out.write(data)
+    result = out.Write(data)
+    if isgenerator(result):
+        raise SimlabError(
+            f"{type(out).__name__}.Write blocks where it is called through an io.Writer,"
+            " which simlab does not model: call it on its own type, or lock in the caller"
+        )
+    return result
+
+
 class Buffer:
     """A ``bytes.Buffer``: the bytes written and not read yet, ``String()`` of them (as
     UTF-8), read from the front; ``Bytes()`` is nil until a byte is written, as Go's.
