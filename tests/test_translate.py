@@ -16510,6 +16510,86 @@ func main() {
 )
 
 
+# bytes.Map: each rune of the bytes' UTF-8 text mapped, a negative one dropped
+CONSTRUCTS["bytes_map"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"unicode"
+)
+
+func main() {
+\traw := []byte("Héllo, wörld! 123")
+\tascii := bytes.Map(func(r rune) rune {
+\t\tif r > unicode.MaxASCII {
+\t\t\treturn '?'
+\t\t}
+\t\tif unicode.IsDigit(r) {
+\t\t\treturn -1
+\t\t}
+\t\treturn unicode.ToUpper(r)
+\t}, raw)
+\tfmt.Printf("%s %d %d\\n", ascii, len(ascii), len(raw))
+\tfmt.Println(bytes.Map(unicode.ToLower, []byte("ABC")), len(bytes.Map(unicode.ToLower, nil)))
+}
+""",
+    "H?LLO, W?RLD!  14 19\n[97 98 99] 0\n",
+)
+
+
+# a struct value holding a sync.Mutex copied (go vet's copylocks warns; the
+# program runs): the copy's mutex starts with the lock's state, then is its own
+CONSTRUCTS["struct_copy_with_mutex"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type counter struct {
+\tmu   sync.Mutex
+\tn    int
+\ttags []string
+}
+
+type Namer interface{ Name() string }
+
+type service struct {
+\tsync.Mutex
+\tname string
+}
+
+func (s service) Name() string { return s.name }
+
+func main() {
+\tc := &counter{tags: []string{"a"}}
+\tc.mu.Lock()
+\tc.n = 5
+\tlocked := *c
+\tc.mu.Unlock()
+\tfree := *c
+\tfmt.Println(locked.mu.TryLock(), free.mu.TryLock(), c.mu.TryLock(), locked.n, free.n)
+\tc.n = 6
+\tc.tags[0] = "b"
+\tfmt.Println(locked.n, free.tags, c.n)
+
+\tsvc := &service{name: "gateway"}
+\tvar n Namer = *svc
+\tsvc.Lock()
+\tsvc.name = "renamed"
+\tfmt.Println(n.Name(), svc.Name(), svc.TryLock())
+\tsvc.Unlock()
+}
+""",
+    "false true true 5 5\n5 [b] 6\ngateway renamed false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -131,17 +131,26 @@ func (m *module) valueFields() {
 		}
 	}
 	for st, i := range structs {
-		var names []string
+		var names, locks []string
 		for i := 0; i < st.NumFields(); i++ {
 			_, isArray := under(st.Field(i).Type()).(*types.Array)
-			if m.isStructValue(st.Field(i).Type()) || isArray {
+			if copiedLock(st.Field(i).Type()) {
+				locks = append(locks, fieldName(st.Field(i).Name()))
+			} else if m.isStructValue(st.Field(i).Type()) || isArray {
 				names = append(names, fieldName(st.Field(i).Name()))
 			}
 		}
-		if len(names) == 0 {
+		var text []string
+		if len(names) > 0 {
+			text = append(text, fmt.Sprintf("    go_values = %s  # struct values, copied with it", pyTuple(names)))
+		}
+		if len(locks) > 0 {
+			text = append(text, fmt.Sprintf("    go_locks = %s  # copied with their state, as Go copies them", pyTuple(locks)))
+		}
+		if len(text) == 0 {
 			continue
 		}
-		lines[i] = fmt.Sprintf("    go_values = %s  # struct values, copied with it", pyTuple(names))
+		lines[i] = strings.Join(text, "\n")
 		at = append(at, i)
 	}
 	// splice from the last line up, so that the earlier indexes stay right

@@ -126,11 +126,11 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 	for i := 0; i < st.NumFields(); i++ {
 		ft := st.Field(i).Type()
 		if fn, ok := ft.(*types.Named); ok && fn.Obj().Pkg() != nil && !p.ours(fn.Obj().Pkg()) {
-			if _, isStruct := fn.Underlying().(*types.Struct); isStruct && !isTime(fn) {
+			if _, isStruct := fn.Underlying().(*types.Struct); isStruct && !isTime(fn) && !copiedLock(fn) {
 				p.unsupported(at, "a copy of a struct value holding a "+fn.String()+" ("+st.Field(i).Name()+")", "a pointer: *"+types.TypeString(t, types.RelativeTo(p.pkg)))
 			}
 		}
-		if m.isStructValue(ft) {
+		if m.isStructValue(ft) && !copiedLock(ft) {
 			m.copyable(ft, at)
 		}
 		if arr, ok := under(ft).(*types.Array); ok {
@@ -2325,13 +2325,13 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return f.yieldExpr("yield from go." + helper + "_yielding(" + f.args(c) + ")") // cmp blocks
 		}
 		return "go." + helper + "(" + f.args(c) + ")", false
-	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map",
+	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map", "bytes.Map",
 		"strings.FieldsFunc", "strings.FieldsFuncSeq", "strings.ContainsFunc", "slices.DeleteFunc", "slices.CompactFunc",
 		"strings.TrimFunc", "strings.TrimLeftFunc", "strings.TrimRightFunc", "strings.IndexFunc", "strings.LastIndexFunc",
 		"maps.DeleteFunc",
 		"slices.IsSortedFunc", "slices.EqualFunc", "maps.EqualFunc":
 		fnArg := c.Args[len(c.Args)-1]
-		if name == "strings.Map" {
+		if name == "strings.Map" || name == "bytes.Map" {
 			fnArg = c.Args[0]
 		}
 		var parts []string
@@ -3379,4 +3379,10 @@ func (f *fn) utcOnly(loc ast.Expr) {
 		}
 	}
 	f.p.unsupported(loc, "a time.Location other than time.UTC or time.Local", "times in UTC, the only zone of a run")
+}
+
+// copiedLock: a sync.Mutex or sync.WaitGroup field of a struct value that is
+// copied: go.copy_sync copies its state, as Go copies it (go vet's copylocks).
+func copiedLock(t types.Type) bool {
+	return !isPointer(t) && (isNamed(t, "sync", "Mutex") || isNamed(t, "sync", "WaitGroup"))
 }

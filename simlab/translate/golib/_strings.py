@@ -313,6 +313,12 @@ def strings_map(mapping: Callable[[int], int], s: str) -> str:
     return "".join(out)
 
 
+def bytes_map(mapping: Callable[[int], int], b: list[int]) -> list[int]:
+    """``bytes.Map(mapping, b)``: :func:`strings_map` of ``b``'s UTF-8 text, a new
+    slice."""
+    return list(strings_map(mapping, bytes(b).decode(errors="replace")).encode())
+
+
 def string_of(b: list[int]) -> str:
     """``string(b)`` of a ``[]byte``: its text. A run's strings are text, so bytes
     that are not UTF-8, which a Go string may hold, end the run in one line."""

@@ -421,6 +421,8 @@ def _copy_as(x: Any, cls: Any) -> Any:
         setattr(c, name, getattr(x, name))
     for name in getattr(cls, "go_values", ()):
         setattr(c, name, copy(getattr(x, name)))
+    for name in getattr(cls, "go_locks", ()):
+        setattr(c, name, copy_sync(getattr(x, name)))
     return c
 
 
