@@ -16590,6 +16590,34 @@ func main() {
 )
 
 
+# bytes.Trim, TrimLeft, TrimRight (nil where nothing is left), TrimPrefix and TrimSuffix
+CONSTRUCTS["bytes_trim"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tb := []byte("[a][b][c]")
+\tparts := bytes.Split(bytes.Trim(b, "[]"), []byte("]["))
+\tfmt.Printf("%q\\n", parts)
+\txs := []byte("xxhixx")
+\tfmt.Printf("%q %q %q\\n", bytes.TrimLeft(xs, "x"), bytes.TrimRight(xs, "x"),
+\t\tbytes.Trim([]byte("¡¡hola!!"), "!¡"))
+\tfmt.Println(bytes.Trim([]byte("xx"), "x") == nil, bytes.Trim(nil, "x") == nil,
+\t\tlen(bytes.Trim([]byte("ab"), "")))
+\tfmt.Printf("%s %s %s\\n", bytes.TrimPrefix([]byte("prefix-body"), []byte("prefix-")),
+\t\tbytes.TrimSuffix([]byte("body.go"), []byte(".go")),
+\t\tbytes.TrimPrefix([]byte("x"), []byte("y")))
+}
+""",
+    '["a" "b" "c"]\n"hixx" "xxhi" "hola"\ntrue true 2\nbody body x\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

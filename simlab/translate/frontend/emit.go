@@ -775,7 +775,8 @@ func fresh(p *program, e ast.Expr) bool {
 // list itself, which the reader reads as Go's reads the array.
 func keepsItsOperand(name string) bool {
 	switch name {
-	case "bytes.Fields", "bytes.Split", "bytes.TrimSpace", "bytes.NewBuffer":
+	case "bytes.Fields", "bytes.Split", "bytes.TrimSpace", "bytes.NewBuffer", "bytes.Trim", "bytes.TrimLeft",
+		"bytes.TrimRight", "bytes.TrimPrefix", "bytes.TrimSuffix":
 		return true
 	}
 	return false

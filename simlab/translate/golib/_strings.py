@@ -485,6 +485,32 @@ def bytes_split(b: list[int], sep: list[int]) -> list[list[int]]:
     return [list(part) for part in bytes(b).split(bytes(sep))]
 
 
+def bytes_trim(b: list[int], cutset: str, left: bool = True, right: bool = True) -> list[int]:
+    """``bytes.Trim(b, cutset)`` (``TrimLeft``: ``right=False``; ``TrimRight``:
+    ``left=False``): ``b`` without the runes of ``cutset`` at its ends; nil where
+    nothing is left, as Go's."""
+    spans = list(_runes_of(b))
+    lo, hi = 0, len(spans)
+    while left and lo < hi and chr(spans[lo][1]) in cutset:
+        lo += 1
+    while right and hi > lo and chr(spans[hi - 1][1]) in cutset:
+        hi -= 1
+    if lo == hi:
+        return NilSlice()
+    last = spans[hi - 1]
+    return b[spans[lo][0] : last[0] + last[2]]
+
+
+def bytes_trim_prefix(b: list[int], prefix: list[int]) -> list[int]:
+    """``bytes.TrimPrefix``: ``b`` without ``prefix`` at its start, if it is there."""
+    return b[len(prefix) :] if prefix and b[: len(prefix)] == list(prefix) else b
+
+
+def bytes_trim_suffix(b: list[int], suffix: list[int]) -> list[int]:
+    """``bytes.TrimSuffix``: ``b`` without ``suffix`` at its end, if it is there."""
+    return b[: len(b) - len(suffix)] if suffix and b[len(b) - len(suffix) :] == list(suffix) else b
+
+
 def bytes_trim_space(b: list[int]) -> list[int]:
     """``bytes.TrimSpace``: ``b`` without its leading and trailing white space; nil
     where nothing is left, as Go's."""
