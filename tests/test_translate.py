@@ -16618,6 +16618,28 @@ func main() {
 )
 
 
+# bytes.EqualFold (Go's simple folding) and bytes.Count (an empty separator: the
+# runes plus one)
+CONSTRUCTS["bytes_equal_fold_count"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tfmt.Println(bytes.EqualFold([]byte("GoLang"), []byte("golang")),
+\t\tbytes.EqualFold([]byte("a"), []byte("b")))
+\tfmt.Println(bytes.Count([]byte("cheese"), []byte("e")), bytes.Count([]byte("five"), nil),
+\t\tbytes.Count([]byte("héllo"), []byte("")), bytes.Count([]byte("aaaa"), []byte("aa")))
+}
+""",
+    "true false\n3 5 6 2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

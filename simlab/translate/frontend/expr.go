@@ -2471,13 +2471,15 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		"bytes.Contains", "bytes.Index", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",
 		"bytes.Fields", "bytes.Split", "bytes.TrimSpace":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
+	case "bytes.EqualFold":
+		return "go.equal_fold(go.string_of(" + arg(0) + "), go.string_of(" + arg(1) + "))", false
 	case "bytes.Trim":
 		return "go.bytes_trim(" + arg(0) + ", " + arg(1) + ")", false
 	case "bytes.TrimLeft":
 		return "go.bytes_trim(" + arg(0) + ", " + arg(1) + ", right=False)", false
 	case "bytes.TrimRight":
 		return "go.bytes_trim(" + arg(0) + ", " + arg(1) + ", left=False)", false
-	case "bytes.TrimPrefix", "bytes.TrimSuffix":
+	case "bytes.TrimPrefix", "bytes.TrimSuffix", "bytes.Count":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "unicode.ToTitle":
 		return "go.unicode_to(\"title\", " + arg(0) + ")", false

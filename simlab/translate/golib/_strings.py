@@ -501,6 +501,14 @@ def bytes_trim(b: list[int], cutset: str, left: bool = True, right: bool = True)
     return b[spans[lo][0] : last[0] + last[2]]
 
 
+def bytes_count(b: list[int], sep: list[int]) -> int:
+    """``bytes.Count``: the non-overlapping ``sep`` in ``b``; for an empty ``sep``,
+    one more than ``b``'s runes, as Go's."""
+    if not sep:
+        return len(list(_runes_of(b))) + 1
+    return bytes(b).count(bytes(sep))
+
+
 def bytes_trim_prefix(b: list[int], prefix: list[int]) -> list[int]:
     """``bytes.TrimPrefix``: ``b`` without ``prefix`` at its start, if it is there."""
     return b[len(prefix) :] if prefix and b[: len(prefix)] == list(prefix) else b
