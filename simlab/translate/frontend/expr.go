@@ -1306,7 +1306,7 @@ func writesReceiver(p *program, u *unit) bool {
 	recv := p.info.Defs[u.decl.Recv.List[0].Names[0]]
 	writes := false
 	target := func(e ast.Expr) {
-		if rootIdent(p, e) == recv {
+		if rootObj(p, e) == recv {
 			writes = true
 		}
 	}

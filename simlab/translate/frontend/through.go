@@ -61,7 +61,7 @@ func (m *module) quietArray(v types.Object) bool {
 					quiet = false
 				}
 			case *ast.UnaryExpr:
-				if n.Op == token.AND && rootIdent(m.p, n.X) == v {
+				if n.Op == token.AND && rootObj(m.p, n.X) == v {
 					quiet = false
 				}
 			}
@@ -69,22 +69,6 @@ func (m *module) quietArray(v types.Object) bool {
 		})
 	}
 	return quiet
-}
-
-// rootIdent: the variable x names, or whose element or field it is.
-func rootIdent(p *program, x ast.Expr) types.Object {
-	for {
-		switch e := ast.Unparen(x).(type) {
-		case *ast.Ident:
-			return p.info.Uses[e]
-		case *ast.IndexExpr:
-			x = e.X
-		case *ast.SelectorExpr:
-			x = e.X
-		default:
-			return nil
-		}
-	}
 }
 
 // findThroughArgs records the sub-slices rendered through go.through, in
@@ -256,7 +240,7 @@ func (m *module) forkJoins() map[*unit]bool {
 func (m *module) joinsItsOwn(u *unit, set map[*unit]bool) bool {
 	p := m.p
 	own := func(x ast.Expr) bool { // a WaitGroup variable u declares
-		obj := rootIdent(p, x)
+		obj := rootObj(p, x)
 		_, isIdent := ast.Unparen(x).(*ast.Ident)
 		return isIdent && obj != nil && isNamed(obj.Type(), "sync", "WaitGroup") &&
 			obj.Pos() >= u.body.Pos() && obj.Pos() < u.body.End()
