@@ -1448,9 +1448,9 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
             "a type assertion to L, a named slice, map or func type with methods",
         ),
         (
-            "\tf := L{1}.M\n\tf()\n}\n\ntype L []int\n\nfunc (l L) M() {\n",
+            "\tf := L[int]{1}.M\n\tf()\n}\n\ntype L[T any] []T\n\nfunc (l L[T]) M() {\n",
             4,
-            "the method value M of a named slice, map or func type",
+            "the method value M of a generic named slice, map or func type",
         ),
     ],
 )
@@ -16637,6 +16637,71 @@ func main() {
 }
 """,
     "true false\n3 5 6 2\n",
+)
+
+
+# method values and method expressions of named func, slice, array and number types:
+# the method bound to the value the class holds (to the pointer, for a pointer method)
+CONSTRUCTS["method_values_of_named_types"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"strings"
+)
+
+type Op func(a, b int) int
+
+func (o Op) Apply(a, b int) int { return o(a, b) }
+
+type Names []string
+
+func (n Names) Joined() string { return strings.Join(n, ",") }
+
+func (n *Names) Add(s string) { *n = append(*n, s) }
+
+type Color int
+
+func (c Color) String() string { return [...]string{"red", "green"}[c] }
+
+type Grid [2]int
+
+func (g Grid) Sum() int { return g[0] + g[1] }
+
+func main() {
+\tops := map[string]Op{
+\t\t"add": func(a, b int) int { return a + b },
+\t\t"mul": func(a, b int) int { return a * b },
+\t}
+\tapply := ops["mul"].Apply
+\tfmt.Println(apply(6, 7), Op.Apply(ops["add"], 1, 2))
+
+\tvar names Names
+\tadd := names.Add
+\tadd("b")
+\tadd("a")
+\tjoined := names.Joined
+\tsort.Strings(names)
+\tfmt.Println(names, joined())
+
+\tc := Color(1)
+\tstr := c.String
+\tc = 0
+\tfmt.Println(str(), c)
+
+\tg := Grid{1, 2}
+\tsum := g.Sum
+\tg[0] = 10
+\tfmt.Println(sum(), g.Sum())
+
+\tresults := make(chan int, 1)
+\tgo func(f func(int, int) int) { results <- f(3, 4) }(ops["add"].Apply)
+\tfmt.Println(<-results)
+}
+""",
+    "42 3\n[a b] a,b\ngreen red\n3 12\n7\n",
 )
 
 

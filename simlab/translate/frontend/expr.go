@@ -445,8 +445,11 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		// (*W).Run, W.Run: the method as a function of its receiver, the class's
 		fn := sel.Obj().(*types.Func)
 		n, ok := derefNamed(sel.Recv())
-		if !ok || f.m.a.byFunc[fn.Origin()] == nil || !f.m.types[n.Obj()] {
-			p.unsupported(x, "a method expression of a type that is not the program's struct type", "a closure calling the method")
+		// (a named slice, map, func, array, number or string type's too: the
+		// function on its class takes the plain value, as its calls do)
+		if !ok || f.m.a.byFunc[fn.Origin()] == nil || !f.m.types[n.Obj()] && !f.m.values[n.Obj()] && !f.m.basics[n.Obj()] ||
+			n.TypeArgs().Len() > 0 && !f.m.types[n.Obj()] {
+			p.unsupported(x, "a method expression of a type that is not the program's named type with methods", "a closure calling the method")
 		}
 		return f.m.globals[n.Obj()] + "." + fieldName(x.Sel.Name)
 	}
@@ -482,7 +485,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a standard library type", "a closure calling it")
 		}
 		if n, ok := sel.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {
-			p.unsupported(x, "the method value "+x.Sel.Name+" of a named string or number type", "a closure calling it")
+			return f.m.globals[n.Obj()] + "(" + recv + ")." + fieldName(x.Sel.Name) // c.String: bound to an instance
 		}
 		if promotedFromInterface(p, sel) {
 			return recv + embeddedPath(sel.Recv(), sel.Index()) + "." + fieldName(x.Sel.Name) // the value the field holds, bound
@@ -492,7 +495,19 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			recvType = ptr.Elem()
 		}
 		if p.isNamedValue(recvType) {
-			p.unsupported(x, "the method value "+x.Sel.Name+" of a named slice, map or func type", "a closure calling it")
+			if namedOf(recvType).TypeArgs().Len() > 0 {
+				p.unsupported(x, "the method value "+x.Sel.Name+" of a generic named slice, map or func type", "a closure calling it")
+			}
+			// ops["mul"].Apply: the method bound to the value, or to the pointer, that
+			// the class holds (go.NamedValue binds it, a copy of an array's)
+			cls, held := f.namedValueReceiver(x, sel, fn)
+			if _, ptrMethod := fn.Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrMethod {
+				return cls + ".pointer(" + held + ")." + fieldName(x.Sel.Name)
+			}
+			if isArray(recvType) && !strings.HasPrefix(held, "go.copy_array(") {
+				held = f.value(x.X)
+			}
+			return cls + "(" + held + ")." + fieldName(x.Sel.Name)
 		}
 		if x != f.callee && valueReceiver(fn) && f.m.isStructValue(recvType) {
 			// a method value copies a value receiver where it is evaluated, as a
