@@ -192,6 +192,18 @@ def civil_time(t: int) -> CivilTime:
     )
 
 
+def civil_days(year: int, month: int, day: int) -> int:
+    """The days from 2000-01-01 to ``year-month-day`` (what :func:`civil_time`
+    reads back), for any year; a month or a day out of its range carries over, as
+    Go's ``time.Date`` does (month 13 is January of the next year)."""
+    import datetime
+
+    y, m = divmod(year * 12 + month - 1, 12)
+    cycles = (400 - y) // 400 if y < 1 else 0  # year 0 and before: 400-year cycles later
+    start = datetime.date(y + 400 * cycles, m + 1, 1) - datetime.date(2000, 1, 1)
+    return start.days - _CYCLE_DAYS * cycles + day - 1
+
+
 def time_string(t: int) -> str:
     """The instant ``t`` ns into a run as Go's ``Time.String`` prints it, a run
     starting, as a ``testing/synctest`` bubble does, at 2000-01-01 00:00:00 UTC:

@@ -788,21 +788,13 @@ var inPlace = []string{"copy", "clear", "sort.Ints", "sort.Strings", "sort.Float
 	"slices.Delete", "slices.DeleteFunc", "slices.Compact", "slices.CompactFunc"}
 
 // readInto: which argument of c a library call reads or puts bytes into, or -1:
-// a reader's Read, io.ReadFull, a byte order's PutUint16 and kin.
-func readInto(p *program, c *ast.CallExpr) int {
-	switch calleeName(p, c) {
-	case "io.ReadFull", "io.ReadAtLeast":
-		return 1
-	}
-	if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && len(c.Args) > 0 {
-		if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-			key := methodKey(s.Obj().(*types.Func))
-			if at, ok := throughMethods[key]; ok {
-				return at
-			}
-			if s.Obj().Name() == "Read" && (key == "io.Reader.Read" || strings.HasPrefix(key, "bufio.")) {
-				return 0
-			}
+// a reader's Read, io.ReadFull, a byte order's PutUint16 and kin (the calls that
+// go through a sub-slice, throughMethods and throughReaders, and bufio's Read).
+func (m *module) readInto(c *ast.CallExpr) int {
+	key := m.readerKey(c)
+	for _, calls := range []map[string]int{throughMethods, throughReaders, {"bufio.Reader.Read": 0}} {
+		if at, ok := calls[key]; ok && at < len(c.Args) {
+			return at
 		}
 	}
 	return -1
@@ -986,7 +978,7 @@ func (m *module) refuseSharedSubslices() {
 						}
 					}
 				}
-				if at := readInto(p, n); at >= 0 {
+				if at := m.readInto(n); at >= 0 {
 					if t, ok := elemOf(n.Args[at]); ok {
 						writeTo(n.Args[at], t) // r.Read(buf), binary.BigEndian.PutUint16(b, v)
 					}

@@ -1312,50 +1312,17 @@ func isArray(t types.Type) bool {
 	return ok
 }
 
-// writesReceiver: the method u writes its receiver's elements or fields, or calls
-// a pointer method of it, so that a value receiver must be the caller's copy.
+// writesReceiver: the method u may write its receiver (anything but reading it
+// where it stands: see readsOnly), so that a value receiver must be the caller's copy.
 func writesReceiver(p *program, u *unit) bool {
-	if u == nil || u.decl == nil || u.decl.Body == nil || len(u.decl.Recv.List[0].Names) == 0 {
-		return u != nil
+	if u == nil || u.decl == nil || u.decl.Body == nil {
+		return false
 	}
-	recv := p.info.Defs[u.decl.Recv.List[0].Names[0]]
-	writes := false
-	target := func(e ast.Expr) {
-		if rootObj(p, e) == recv {
-			writes = true
-		}
+	names := u.decl.Recv.List[0].Names
+	if len(names) == 0 || names[0].Name == "_" {
+		return false
 	}
-	ast.Inspect(u.decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for _, l := range n.Lhs {
-				target(l)
-			}
-		case *ast.IncDecStmt:
-			target(n.X)
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				target(n.X)
-			}
-		case *ast.SliceExpr:
-			target(n.X)
-		case *ast.RangeStmt:
-			if n.Key != nil {
-				target(n.Key)
-			}
-			if n.Value != nil {
-				target(n.Value)
-			}
-		case *ast.SelectorExpr:
-			if s := p.info.Selections[n]; s != nil && s.Kind() == types.MethodVal {
-				if _, ptr := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptr {
-					target(n.X)
-				}
-			}
-		}
-		return !writes
-	})
-	return writes
+	return !readsOnly(p, u.decl.Body, p.info.Defs[names[0]], nil, 0)
 }
 
 // fmtArgs renders the operands of a fmt function: a Duration prints as Go prints
@@ -3388,8 +3355,12 @@ func (f *fn) calledAtOnce(c *ast.CallExpr, fnArg ast.Expr, construct, instead st
 // (sha256.Sum224 and sha256.New224: "sha224").
 func digestName(name string) string {
 	pkg, fn, _ := strings.Cut(strings.TrimPrefix(name, "crypto/"), ".")
-	if n := strings.TrimLeft(fn, "SumNew"); n != "" {
-		return "sha" + n
+	size, found := strings.CutPrefix(fn, "Sum")
+	if !found {
+		size = strings.TrimPrefix(fn, "New")
+	}
+	if size != "" {
+		return "sha" + size
 	}
 	return pkg
 }

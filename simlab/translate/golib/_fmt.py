@@ -31,6 +31,7 @@ from ._values import (
     _fmt_method,
     _fmt_method_of,
     _struct_key,
+    has_method,
     is_typed_nil,
 )
 
@@ -819,12 +820,8 @@ class State:
 
 
 def _formatter_of(x: Any) -> bool:
-    """``x`` is a ``fmt.Formatter`` (a struct value held in an interface has only
-    its type's value methods)."""
-    cls = type(x)
-    if not getattr(cls, "go_formatter", False):
-        return False
-    return "Format" not in getattr(cls, "go_pointer_methods", ()) or not hasattr(cls, "go_struct")
+    """``x`` is a ``fmt.Formatter``: its class is marked, and ``x`` has the method."""
+    return getattr(type(x), "go_formatter", False) and has_method(x, "Format")
 
 
 def _formatted(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:

@@ -86,36 +86,30 @@ def _writer(w: Any) -> Any:
 
 
 def _write(w: Any, text: str) -> tuple[int, Any]:
-    """``text`` written to ``w``: the bytes written and the error, what ``fmt.Fprint``
-    returns (an io.Writer of the program's: what its ``Write`` returned)."""
-    out = _writer(w)
-    if hasattr(out, "write"):  # a stream, a Buffer, a Builder, io.Discard
-        out.write(text)
-        return len(text.encode()), None
-    result = out.Write(list(text.encode()))  # an io.Writer of the program
-    if isgenerator(result):
-        raise SimlabError(
-            f"{type(out).__name__}.Write blocks where fmt or log calls it, which simlab"
-            " does not model: write to a bytes.Buffer, or lock in the caller"
-        )
-    return result
+    """``text`` written to ``w`` by fmt or log: the bytes written and the error, what
+    ``fmt.Fprint`` returns (an io.Writer of the program's: what its ``Write``
+    returned)."""
+    return write(w, text, "where fmt or log calls it")
 
 
-def write(w: Any, data: Any) -> tuple[int, Any]:
-    """``w.Write(p)`` of an ``io.Writer``: the library's writers' ``write``, or the
-    program's own ``Write`` (one that blocks ends the run in one line, as under
-    fmt); os.Stdout and os.Stderr get the bytes as text."""
+def write(w: Any, data: str | list[int], where: str = "through an io.Writer") -> Any:
+    """``w.Write(p)`` of an ``io.Writer`` (``data`` the bytes, or fmt's text): the
+    library's writers' ``write``, or the program's own ``Write`` (one that blocks
+    ends the run in one line, naming ``where`` it was called)."""
     out = _writer(w)
-    if out is sys.stdout or out is sys.stderr:
-        out.write(bytes(data).decode(errors="replace"))
-        return len(data), None
-    if hasattr(out, "write"):
+    if hasattr(out, "write"):  # a stream, a Buffer, a Builder, io.Discard, a hash
+        if isinstance(data, str):
+            out.write(data)
+            return len(data.encode()), None
+        if out is sys.stdout or out is sys.stderr:
+            out.write(bytes(data).decode(errors="replace"))
+            return len(data), None
         return out.write(data)
-    result = out.Write(data)
+    result = out.Write(list(data.encode()) if isinstance(data, str) else data)  # the program's
     if isgenerator(result):
         raise SimlabError(
-            f"{type(out).__name__}.Write blocks where it is called through an io.Writer,"
-            " which simlab does not model: call it on its own type, or lock in the caller"
+            f"{type(out).__name__}.Write blocks {where}, which simlab does not model:"
+            " write to a bytes.Buffer, or lock in the caller"
         )
     return result
 

@@ -7,12 +7,11 @@ in UTC (as TZ=UTC prints it), and a time carries no monotonic reading.
 
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Any
 
 import simlab as sl
-from simlab.duration import civil_time, time_string
+from simlab.duration import civil_days, civil_time, time_string
 from simlab.errors import SimlabError
 
 from ._errors import new_error
@@ -147,7 +146,6 @@ _EPOCH_UNIX = 946_684_800  # 2000-01-01 00:00:00 UTC, in seconds since 1970
 _EPOCH_ABS = 63_082_281_600  # the same, in seconds since 0001-01-01, Go's zero Time
 ZERO_TIME = -_EPOCH_ABS * 1_000_000_000  # time.Time{}: 0001-01-01 00:00:00 UTC
 _NS = 1_000_000_000
-_CYCLE_DAYS = 146_097  # the days of 400 Gregorian years
 _MONTHS = [
     "January",
     "February",
@@ -240,10 +238,7 @@ def time_date(
     """``time.Date(...)`` in UTC (every location is UTC in a run); out-of-range values
     carry over, as Go's do (month 13 is January of the next year). On the run's clock:
     in a synctest bubble (``rt``'s), ``time.Date(2000, 1, 1, ...)`` is when it began."""
-    y, m = divmod(year * 12 + month - 1, 12)
-    cycles = (400 - y) // 400 if y < 1 else 0  # year 0 and before: 400-year cycles later
-    start = datetime.date(y + 400 * cycles, m + 1, 1) - datetime.date(2000, 1, 1)
-    days = start.days - _CYCLE_DAYS * cycles + day - 1
+    days = civil_days(year, month, day)
     return (((days * 24 + hour) * 60 + minute) * 60 + sec) * _NS + nsec + _bubble_start(rt)
 
 
@@ -394,14 +389,8 @@ class ParseError(sl.GoError):
         self.Message = message
 
 
-def _leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
 def _days_in(month: int, year: int) -> int:
-    if month == 2:
-        return 29 if _leap(year) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
+    return civil_days(year, month + 1, 1) - civil_days(year, month, 1)
 
 
 def _num(s: str, fixed: bool, most: int = 2) -> tuple[int, str] | None:
@@ -410,7 +399,7 @@ def _num(s: str, fixed: bool, most: int = 2) -> tuple[int, str] | None:
     n = 0
     while n < most and n < len(s) and s[n] in "0123456789":
         n += 1
-    if n == 0 or (fixed and n < most) or (most == 3 and fixed and n < 3):
+    if n == 0 or (fixed and n < most):
         return None
     return int(s[:n]), s[n:]
 
@@ -438,13 +427,13 @@ def _skip(value: str, prefix: str) -> str | None:
     return value
 
 
-def _fraction(value: str, n: int) -> tuple[int, str, str]:
-    """The nanoseconds of ``value[:n]``, a period or comma and digits, with the range
-    error's name if they are not a number, and what follows."""
+def _fraction(value: str, n: int) -> tuple[int, str]:
+    """The nanoseconds of ``value[:n]``, a period or comma and digits (beyond nine
+    of them, the rest ignored), and what follows."""
     digits = value[1 : min(n, 10)]
     if value[0] not in ".," or not digits.isdigit() or not digits.isascii():
         raise _Bad
-    return int(digits) * 10 ** (9 - len(digits)), "", value[n:]
+    return int(digits) * 10 ** (9 - len(digits)), value[n:]
 
 
 def _fraction_next(value: str) -> bool:
@@ -534,7 +523,7 @@ def time_parse(layout: str, value: str, rt: Any = None) -> tuple[int, Any]:
                     after = _LAYOUT.search(layout)
                     fraction_next = after is not None and after.group()[0] in ".,"
                     if not out_of_range and not fraction_next and _fraction_next(value):
-                        nsec, out_of_range, value = _fraction(value, _fraction_end(value))
+                        nsec, value = _fraction(value, _fraction_end(value))
             elif chunk in ("002", "__2"):
                 for _ in range(2):
                     if chunk == "__2" and value[:1] == " ":
@@ -563,9 +552,9 @@ def time_parse(layout: str, value: str, rt: Any = None) -> tuple[int, Any]:
             elif chunk[1] == "0":  # .000: exactly that many digits
                 if len(value) < len(chunk):
                     raise _Bad
-                nsec, out_of_range, value = _fraction(value, len(chunk))
+                nsec, value = _fraction(value, len(chunk))
             elif _fraction_next(value):  # .999: any digits, or none
-                nsec, out_of_range, value = _fraction(value, _fraction_end(value))
+                nsec, value = _fraction(value, _fraction_end(value))
         except _Bad:
             return failed(chunk, hold)
         if out_of_range:

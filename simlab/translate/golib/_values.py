@@ -504,14 +504,19 @@ def copy_sync(x: Any) -> Any:
 
 
 def _fmt_method_of(x: Any) -> str | None:
-    """The method fmt prints ``x`` by: Error for an error, String for a Stringer. A
-    struct value held in an interface has only its type's value methods."""
-    cls = type(x)
-    lacks = getattr(cls, "go_pointer_methods", ()) if hasattr(cls, "go_struct") else ()
+    """The method fmt prints ``x`` by: Error for an error, String for a Stringer."""
     for method in ("Error", "String"):
-        if method not in lacks and callable(getattr(cls, method, None)):
+        if has_method(x, method):
             return method
     return None
+
+
+def has_method(x: Any, name: str) -> bool:
+    """``x``'s method set has the method ``name``: a struct value held in an
+    interface has only its type's value methods."""
+    cls = type(x)
+    lacks = getattr(cls, "go_pointer_methods", ()) if hasattr(cls, "go_struct") else ()
+    return name not in lacks and callable(getattr(cls, name, None))
 
 
 class _EmptyStruct:
