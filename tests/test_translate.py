@@ -1452,6 +1452,7 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
             4,
             "the method value M of a generic named slice, map or func type",
         ),
+        ('\ts := "x\\xffy"\n\t_ = s\n', 4, "a string constant that is not valid UTF-8"),
     ],
 )
 def test_an_unsupported_construct_is_one_line_and_status_2(tmp_path, body, line, construct):
@@ -16705,6 +16706,277 @@ func main() {
 )
 
 
+# []byte of a string constant that is not UTF-8, and append(b, s...) of one, keep its
+# bytes (simlab's strings are text). Go printed this.
+CONSTRUCTS["bytes that are not UTF-8"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tb := []byte("ab\\x00\\xff\\xfe\\"\\\\")
+\tb = append(b, "\\xc0"...)
+\tfmt.Println(b)
+}
+""",
+    "[97 98 0 255 254 34 92 192]\n",
+)
+
+
+# fmt.Fprintf, io.WriteString and w.Write into a writer whose Write locks a mutex: the
+# goroutine blocks in it, as Go's does, until main unlocks. Go printed this.
+CONSTRUCTS["a Write that locks, called by fmt and io"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+\t"strings"
+\t"sync"
+)
+
+type lockedLog struct {
+\tmu    sync.Mutex
+\tlines strings.Builder
+}
+
+func (l *lockedLog) Write(p []byte) (int, error) {
+\tl.mu.Lock()
+\tdefer l.mu.Unlock()
+\treturn l.lines.Write(p)
+}
+
+func emit(w io.Writer, done chan<- bool) {
+\tfmt.Fprintf(w, "fprintf %d\\n", 1)
+\tio.WriteString(w, "write string\\n")
+\tn, err := w.Write([]byte("write\\n"))
+\tfmt.Fprintln(w, "wrote", n, err)
+\tdone <- true
+}
+
+func main() {
+\tvar log lockedLog
+\tdone := make(chan bool)
+\tlog.mu.Lock()
+\tgo emit(&log, done)
+\tfor i := 0; i < 3; i++ {
+\t\tfmt.Println("held, written so far:", log.lines.Len())
+\t}
+\tlog.mu.Unlock()
+\t<-done
+\tfmt.Print(log.lines.String())
+}
+""",
+    "held, written so far: 0\n"
+    "held, written so far: 0\n"
+    "held, written so far: 0\n"
+    "fprintf 1\n"
+    "write string\n"
+    "write\n"
+    "wrote 6 <nil>\n",
+)
+
+
+# go F(x) and go F[T, U](x) of a generic function: the goroutine runs F given its type
+# arguments (go.instantiate). Go printed this.
+CONSTRUCTS["go of a generic function"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type ID int
+
+func (i ID) String() string { return fmt.Sprintf("id-%d", int(i)) }
+
+func consume[T fmt.Stringer](name string, ch <-chan T, wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\tfor v := range ch {
+\t\tfmt.Println(name, v.String())
+\t}
+}
+
+func pair[K comparable, V any](k K, v V, out chan<- string) {
+\tout <- fmt.Sprintf("%v=%v %T", k, v, v)
+}
+
+func main() {
+\tch := make(chan ID, 2)
+\tch <- 1
+\tch <- 2
+\tclose(ch)
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo consume("worker", ch, &wg)
+\twg.Wait()
+\tout := make(chan string)
+\tgo pair[string, float64]("pi", 3.14, out)
+\tfmt.Println(<-out)
+\tgo pair(7, "seven", out)
+\tfmt.Println(<-out)
+}
+""",
+    "worker id-1\nworker id-2\npi=3.14 float64\n7=seven string\n",
+)
+
+
+# s[a:b:c]: a sub-slice whose third index Go checks, and q[:1:1], which an append moves to
+# a new array. Go printed this.
+CONSTRUCTS["three-index slices"] = (
+    """\
+package main
+
+import "fmt"
+
+func try(f func()) {
+\tdefer func() { fmt.Println(recover()) }()
+\tf()
+}
+
+func main() {
+\tq := []string{"build", "vet", "test", "lint"}
+\thead := q[:1:1]
+\thead = append(head, "static-analysis")
+\tfmt.Println(head, q, len(q[1:2:3]))
+\tarr := [5]int{1, 2, 3, 4, 5}
+\tmid := arr[1:3:4]
+\tfmt.Println(mid, len(mid))
+\tn, m, k := 2, 5, 1
+\ttry(func() { _ = q[:1:m] })
+\ttry(func() { _ = q[:n:k] })
+\ttry(func() { _ = q[n:k:3] })
+\ttry(func() { _ = q[k:n:n] })
+}
+""",
+    "[build static-analysis] [build vet test lint] 1\n"
+    "[2 3] 2\n"
+    "runtime error: slice bounds out of range [::5] with capacity 4\n"
+    "runtime error: slice bounds out of range [:2:1]\n"
+    "runtime error: slice bounds out of range [2:1:]\n"
+    "<nil>\n",
+)
+
+
+# slog calls a struct value's LogValue (and a pointer's), GroupValue drops an empty group,
+# DiscardHandler is enabled at no level, and %T of a handler held in a slog.Handler. Go
+# printed this.
+CONSTRUCTS["slog LogValuer GroupValue DiscardHandler"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log/slog"
+\t"os"
+)
+
+type User struct {
+\tID    int
+\tName  string
+\tToken string
+}
+
+// LogValue hides the token.
+func (u User) LogValue() slog.Value {
+\treturn slog.GroupValue(slog.Int("id", u.ID), slog.String("name", u.Name), slog.Group("none"))
+}
+
+type Secret struct{ pw string }
+
+func (s *Secret) LogValue() slog.Value { return slog.StringValue("****") }
+
+func main() {
+\tvar h slog.Handler = slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+\t\tReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+\t\t\tif a.Key == slog.TimeKey && len(groups) == 0 {
+\t\t\t\treturn slog.Attr{}
+\t\t\t}
+\t\t\treturn a
+\t\t},
+\t})
+\tlog := slog.New(h)
+\tu := User{7, "Ada", "secret"}
+\tlog.Info("login", "user", u, "ptr", &u)
+\ts := Secret{"pw"}
+\tlog.Info("auth", "secret", &s, "value", s)
+\tquiet := slog.New(slog.DiscardHandler)
+\tquiet.Info("never shown")
+\tfmt.Println("enabled:", quiet.Enabled(nil, slog.LevelError))
+\tfmt.Printf("%T %T\\n", h, slog.DiscardHandler)
+}
+""",
+    "level=INFO msg=login user.id=7 user.name=Ada ptr.id=7 ptr.name=Ada\n"
+    "level=INFO msg=auth secret=**** value={pw:pw}\n"
+    "enabled: false\n"
+    "*slog.TextHandler slog.discardHandler\n",
+)
+
+
+# slices.Replace in place and into a new list, Grow, Clip and Compare, sort.SliceIsSorted
+# (less asked from the back), bytes.SplitSeq and Lines, strconv's ASCII quotes of runes,
+# and Replace's bounds panic. Go printed this.
+CONSTRUCTS["slices Replace Grow Clip Compare, bytes iterators, strconv ASCII quotes"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"slices"
+\t"sort"
+\t"strconv"
+)
+
+func main() {
+\ts := []string{"a", "b", "c", "d", "e"}
+\ts = slices.Replace(s, 1, 3, "X")
+\tfmt.Printf("%q %d\\n", s, len(s))
+\tt := []int{1, 2, 3}
+\tu := []int{4, 5}
+\tu = slices.Replace(u, 1, 2, 7, 8, 9)
+\tfmt.Println(u, t)
+\tg := slices.Grow(t, 4)
+\tg[0] = -1
+\tfmt.Println(g, t, len(slices.Clip(t)))
+\tfmt.Println(slices.Compare([]int{1, 2}, []int{1, 3}), slices.Compare([]int{1, 2, 0}, []int{1, 2}),
+\t\tslices.Compare([]string{}, nil))
+\tnames := []string{"ann", "bob", "cy"}
+\tasked := 0
+\tok := sort.SliceIsSorted(names, func(i, j int) bool { asked++; return names[i] < names[j] })
+\tfmt.Println(ok, asked)
+\tfor part := range bytes.SplitSeq([]byte("k=v;x=y;;z"), []byte(";")) {
+\t\tfmt.Printf("%q ", part)
+\t}
+\tfmt.Println()
+\tfor line := range bytes.Lines([]byte("one\\ntwo\\n")) {
+\t\tfmt.Printf("%q ", line)
+\t}
+\tfmt.Println()
+\tfmt.Println(strconv.QuoteRuneToASCII('→'), string(strconv.AppendQuoteRuneToASCII(nil, 'é')))
+\tq := strconv.AppendQuoteRune(nil, '☺')
+\tfmt.Println(string(q), string(strconv.AppendQuoteToASCII(nil, "ï")))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tslices.Replace(t, 2, 5)
+}
+""",
+    '["a" "X" "d" "e"] 4\n'
+    "[4 7 8 9] [1 2 3]\n"
+    "[-1 2 3] [1 2 3] 3\n"
+    "-1 1 0\n"
+    "true 2\n"
+    '"k=v" "x=y" "" "z" \n'
+    '"one\\n" "two\\n" \n'
+    "'\\u2192' '\\u00e9'\n"
+    "'☺' \"\\u00ef\"\n"
+    "recovered: runtime error: slice bounds out of range [:5] with capacity 3\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -17078,6 +17350,84 @@ def test_println_of_a_pointer_is_refused_in_one_line(tmp_path):
     assert result.output.count("\n") == 1
     assert "main.go:5: unsupported: println of a *int (Go's runtime writes its address)" in (
         result.output
+    )
+
+
+PRINTED_BY_A_TEST = """\
+package main
+
+import (
+\t"slices"
+\t"sync"
+\t"testing"
+)
+
+func merge(dst, a, b []int) {
+\ti, j := 0, 0
+\tfor k := range dst {
+\t\tif j >= len(b) || i < len(a) && a[i] <= b[j] {
+\t\t\tdst[k], i = a[i], i+1
+\t\t} else {
+\t\t\tdst[k], j = b[j], j+1
+\t\t}
+\t}
+}
+
+func sortInto(s, buf []int) {
+\tif len(s) < 2 {
+\t\treturn
+\t}
+\tmid := len(s) / 2
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func() {
+\t\tdefer wg.Done()
+\t\tsortInto(s[:mid], buf[:mid])
+\t}()
+\tsortInto(s[mid:], buf[mid:])
+\twg.Wait()
+\tmerge(buf, s[:mid], s[mid:])
+\tcopy(s, buf)
+}
+
+func TestSort(t *testing.T) {
+\tgot := []int{5, 2, 8, 1, 9, 3}
+\tsortInto(got, make([]int, len(got)))
+\tt.Logf("sorted %v", got)
+}
+
+func TestMerge(t *testing.T) {
+\tcases := []struct{ a, b, want []int }{
+\t\t{[]int{1, 3}, []int{2}, []int{1, 2, 3}},
+\t\t{nil, []int{1}, []int{2}},
+\t}
+\tfor _, c := range cases {
+\t\tdst := make([]int, len(c.a)+len(c.b))
+\t\tmerge(dst, c.a, c.b)
+\t\tif !slices.Equal(dst, c.want) {
+\t\t\tt.Errorf("merge(%v, %v) = %v, want %v", c.a, c.b, dst, c.want)
+\t\t}
+\t}
+}
+"""
+
+
+def test_a_slice_a_test_prints_is_not_held_where_a_sub_slice_could_see_it(tmp_path):
+    """t.Errorf prints its operands and keeps none, as fmt's prints: before, the
+    slices it printed were taken as held anywhere, so the fork-join sort's two
+    slices looked shared and the file was refused. go1.27.3 printed the lines
+    asserted."""
+    (tmp_path / "sort_test.go").write_text(PRINTED_BY_A_TEST)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "sort_test.go")])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(
+        "=== RUN   TestSort\n"
+        "    sort_test.go:40: sorted [1 2 3 5 8 9]\n"
+        "--- PASS: TestSort (0.00s)\n"
+        "=== RUN   TestMerge\n"
+        "    sort_test.go:52: merge([], [1]) = [1], want [2]\n"
+        "--- FAIL: TestMerge (0.00s)\n"
+        "FAIL\n"
     )
 
 

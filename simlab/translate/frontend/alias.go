@@ -305,14 +305,15 @@ func (a *sliceAliases) build() {
 		ast.Inspect(f, visit)
 	}
 	// a slice that goes into an interface is held where it is not followed, but
-	// for the printing of fmt and log and the sorting of sort.Slice and sort.Sort,
-	// which keep nothing they are given
+	// for the printing of fmt, log and a test's Log and Error, and the sorting of
+	// sort.Slice and sort.Sort, which keep nothing they are given
 	printed := map[ast.Expr]bool{}
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if c, ok := n.(*ast.CallExpr); ok {
 				switch name := calleeName(p, c); {
-				case strings.HasPrefix(name, "fmt."), strings.HasPrefix(name, "log."):
+				case strings.HasPrefix(name, "fmt."), strings.HasPrefix(name, "log."),
+					testPrints[strings.TrimPrefix(name, "testing.")] && strings.HasPrefix(name, "testing."):
 					for _, arg := range c.Args {
 						printed[arg] = true
 					}
@@ -340,6 +341,12 @@ func (a *sliceAliases) build() {
 			}
 		}
 	})
+}
+
+// testPrints: the methods of a test's T (B, F) that print their operands as
+// fmt.Sprint does and keep none of them.
+var testPrints = map[string]bool{
+	"Log": true, "Logf": true, "Error": true, "Errorf": true, "Fatal": true, "Fatalf": true, "Skip": true, "Skipf": true,
 }
 
 // settledSlices: a sub-slice taken after every write to its group's elements, and

@@ -547,6 +547,11 @@ func (a *analysis) noteAssign(u *unit, l ast.Expr) {
 func (a *analysis) call(u *unit, c *ast.CallExpr) {
 	p := a.p
 	a.fmtCall(u, c)
+	if w := writerOperand(p, c); w != nil {
+		for _, fn := range a.programMethods(p.info.TypeOf(w), "Write") {
+			u.calls = append(u.calls, a.byFunc[fn]) // fmt or io calls the program's Write
+		}
+	}
 	fun := ast.Unparen(c.Fun)
 	if tv, ok := p.info.Types[fun]; ok && tv.IsType() {
 		return // a conversion
@@ -633,7 +638,8 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				a.stdGen[fam] = true
 				a.famDyn[fam] = true
 			case "maps.Keys", "maps.Values", "maps.All", "slices.All", "slices.Values", "slices.Backward",
-				"strings.FieldsSeq", "strings.FieldsFuncSeq", "strings.SplitSeq", "strings.SplitAfterSeq", "strings.Lines":
+				"strings.FieldsSeq", "strings.FieldsFuncSeq", "strings.SplitSeq", "strings.SplitAfterSeq", "strings.Lines",
+				"bytes.FieldsSeq", "bytes.SplitSeq", "bytes.SplitAfterSeq", "bytes.Lines":
 				// an iterator, a generator function as the program's are: so is every
 				// function of its type, and of its yield function's
 				seq := under(p.info.TypeOf(c)).(*types.Signature)
@@ -704,37 +710,69 @@ func (a *analysis) fmtMethods(t types.Type) []*types.Func {
 	if t == nil {
 		return nil
 	}
+	out := a.programMethods(t, "Error", "String")
+	if len(out) > 0 || types.IsInterface(t) {
+		return out // a named slice or map type's own: fmt prints its elements by none
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return a.fmtMethods(u.Elem()) // fmt prints each element so
+	case *types.Array:
+		return a.fmtMethods(u.Elem())
+	case *types.Map:
+		return a.fmtMethods(u.Elem())
+	}
+	return nil
+}
+
+// programMethods: the methods of the program with one of names that a call on a
+// value of type t may run: t's own, or, for an interface, those of every type of
+// the program that implements it (in the order of the source).
+func (a *analysis) programMethods(t types.Type, names ...string) []*types.Func {
+	if t == nil {
+		return nil
+	}
 	var out []*types.Func
 	if !types.IsInterface(t) {
 		ms := types.NewMethodSet(t)
 		for i := 0; i < ms.Len(); i++ {
 			fn := ms.At(i).Obj().(*types.Func).Origin()
-			if (fn.Name() == "Error" || fn.Name() == "String") && a.byFunc[fn] != nil {
+			if slices.Contains(names, fn.Name()) && a.byFunc[fn] != nil {
 				out = append(out, fn)
 			}
 		}
-		if len(out) > 0 {
-			return out // a named slice or map type's own: fmt prints its elements by none
-		}
-		switch u := t.Underlying().(type) {
-		case *types.Slice:
-			return a.fmtMethods(u.Elem()) // fmt prints each element so
-		case *types.Array:
-			return a.fmtMethods(u.Elem())
-		case *types.Map:
-			return a.fmtMethods(u.Elem())
-		}
-		return nil
+		return out
 	}
 	iface := under(t).(*types.Interface)
 	for fn := range a.byFunc {
 		recv := fn.Type().(*types.Signature).Recv()
-		if recv != nil && (fn.Name() == "Error" || fn.Name() == "String") && types.Implements(recv.Type(), iface) {
+		if recv != nil && slices.Contains(names, fn.Name()) && types.Implements(recv.Type(), iface) {
 			out = append(out, fn)
 		}
 	}
 	slices.SortFunc(out, func(x, y *types.Func) int { return int(x.Pos() - y.Pos()) })
 	return out
+}
+
+// writerOperand: the io.Writer that a call of the library writes to through its
+// Write method (fmt.Fprintf's w, io.WriteString's, w.Write of an io.Writer), or
+// nil.
+func writerOperand(p *program, c *ast.CallExpr) ast.Expr {
+	switch f := ast.Unparen(c.Fun).(type) {
+	case *ast.SelectorExpr:
+		fn, ok := p.info.Uses[f.Sel].(*types.Func)
+		if !ok || fn.Pkg() == nil || len(c.Args) == 0 {
+			return nil
+		}
+		switch fn.Pkg().Path() + "." + fn.Name() {
+		case "fmt.Fprint", "fmt.Fprintln", "fmt.Fprintf", "io.WriteString":
+			return c.Args[0]
+		}
+		if methodKey(fn) == "io.Writer.Write" {
+			return f.X
+		}
+	}
+	return nil
 }
 
 // fmtOperands: the operands of a print whose verbs may call String or Error
@@ -849,6 +887,7 @@ var iteratorFunc = map[string]bool{
 	"maps.Keys": true, "maps.Values": true, "maps.All": true,
 	"slices.All": true, "slices.Values": true, "slices.Backward": true,
 	"strings.FieldsSeq": true, "strings.FieldsFuncSeq": true, "strings.SplitSeq": true, "strings.SplitAfterSeq": true, "strings.Lines": true,
+	"bytes.FieldsSeq": true, "bytes.SplitSeq": true, "bytes.SplitAfterSeq": true, "bytes.Lines": true,
 }
 
 // pendingLit: a call to a variable holding one known closure calls that closure.

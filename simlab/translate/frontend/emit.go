@@ -751,7 +751,7 @@ func capturedIn(body *ast.BlockStmt, v types.Object, p *program) bool {
 // first argument (after writing its elements: they are in inPlace too).
 func subslicing(p *program, c *ast.CallExpr) bool {
 	switch calleeName(p, c) {
-	case "slices.Delete", "slices.DeleteFunc", "slices.Compact", "slices.CompactFunc":
+	case "slices.Delete", "slices.DeleteFunc", "slices.Compact", "slices.CompactFunc", "slices.Replace":
 		return len(c.Args) > 0
 	}
 	return false
@@ -785,7 +785,7 @@ func keepsItsOperand(name string) bool {
 // inPlace: the calls that write the elements of their first argument.
 var inPlace = []string{"copy", "clear", "sort.Ints", "sort.Strings", "sort.Float64s", "sort.Slice", "sort.SliceStable",
 	"slices.Sort", "slices.SortFunc", "slices.SortStableFunc", "slices.Reverse",
-	"slices.Delete", "slices.DeleteFunc", "slices.Compact", "slices.CompactFunc"}
+	"slices.Delete", "slices.DeleteFunc", "slices.Compact", "slices.CompactFunc", "slices.Replace"}
 
 // readInto: which argument of c a library call reads or puts bytes into, or -1:
 // a reader's Read, io.ReadFull, a byte order's PutUint16 and kin (the calls that
@@ -798,6 +798,12 @@ func (m *module) readInto(c *ast.CallExpr) int {
 		}
 	}
 	return -1
+}
+
+// fullSlice: s[a:b:b], a sub-slice whose capacity is its length, so that an append
+// to it moves it to a new array.
+func fullSlice(se *ast.SliceExpr) bool {
+	return se.Slice3 && types.ExprString(se.High) == types.ExprString(se.Max)
 }
 
 // refuseSharedSubslices: in Go a sub-slice (data[lo:hi]) shares its backing
@@ -903,7 +909,8 @@ func (m *module) refuseSharedSubslices() {
 		})
 	}
 	// kept := hs[:0]: a sub-slice with a bound below its operand's end has room to
-	// grow in the operand's array, which an append to it writes (the filter idiom)
+	// grow in the operand's array, which an append to it writes (the filter idiom);
+	// one whose capacity is its length (head := q[:1:1]) has none
 	bounded := map[types.Object]bool{}
 	appendedTo := map[ast.Node]types.Object{} // the writes those appends are, and whose
 	for _, f := range p.files {
@@ -912,7 +919,7 @@ func (m *module) refuseSharedSubslices() {
 				for i, r := range a.Rhs {
 					id, isID := ast.Unparen(a.Lhs[i]).(*ast.Ident)
 					se, isSlice := ast.Unparen(r).(*ast.SliceExpr)
-					if isID && isSlice && se.High != nil && !sameVar(p, se.X, id) {
+					if isID && isSlice && se.High != nil && !fullSlice(se) && !sameVar(p, se.X, id) {
 						if obj := p.info.ObjectOf(id); obj != nil && isSliceType(obj.Type()) {
 							bounded[obj] = true
 						}

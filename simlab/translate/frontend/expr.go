@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // value renders an expression whose value is stored or passed: a struct value or
@@ -232,6 +233,10 @@ func (f *fn) exprOf(e ast.Expr) string {
 	p := f.p
 	tv := p.info.Types[e]
 	if tv.Value != nil {
+		if tv.Value.Kind() == constant.String && !utf8.ValidString(constant.StringVal(tv.Value)) {
+			p.unsupported(e, "a string constant that is not valid UTF-8",
+				"simlab's strings are text; []byte(\"...\") of it keeps the bytes")
+		}
 		s, ok := f.constExpr(e)
 		if !ok {
 			s = constValue(tv.Value, tv.Type)
@@ -288,9 +293,6 @@ func (f *fn) exprOf(e ast.Expr) string {
 		}
 		p.unsupported(x, "a generic function as a value", "a call: F[T, U](x), F(x)")
 	case *ast.SliceExpr:
-		if x.Slice3 {
-			p.unsupported(x, "a three-index slice", "s[a:b]")
-		}
 		lo, hi := "", ""
 		if x.Low != nil {
 			lo = f.expr(x.Low)
@@ -298,7 +300,7 @@ func (f *fn) exprOf(e ast.Expr) string {
 		if x.High != nil {
 			hi = f.expr(x.High)
 		}
-		if lo == "" && hi == "" {
+		if lo == "" && hi == "" && !x.Slice3 {
 			return f.expr(x.X) + "[:]"
 		}
 		// Go panics where a bound is out of range, and a string's are byte offsets
@@ -308,6 +310,9 @@ func (f *fn) exprOf(e ast.Expr) string {
 		}
 		if hi != "" {
 			args = append(args, hi)
+		}
+		if x.Slice3 { // s[a:b:c]: c bounds the capacity, which a slice here does not have
+			args = append(args, "most="+f.expr(x.Max))
 		}
 		return "go.sliced(" + strings.Join(args, ", ") + ")"
 	case *ast.FuncLit:
@@ -534,6 +539,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.stdout"
 	case "io.Discard":
 		return "go.discard"
+	case "log/slog.DiscardHandler":
+		return "go.slog.discard_handler"
 	case "io.EOF":
 		return "go.EOF"
 	case "io.ErrUnexpectedEOF":
@@ -569,6 +576,9 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 // spread renders the elements of append(s, x...): a slice's, or a string's bytes
 // (append(b, "text"...) on a []byte).
 func (f *fn) spread(x ast.Expr) string {
+	if b, ok := rawBytes(f.p, x); ok {
+		return b
+	}
 	if isBasicKind(f.p.info.TypeOf(x), types.String) {
 		return "list(" + encoded(f.value(x)) + ")"
 	}
@@ -1463,6 +1473,17 @@ func (m *module) blockingFmt(t types.Type) bool {
 	return false
 }
 
+// blockingWrite: a Write method of the program that a write to a writer of type
+// t may run blocks (it locks a mutex), so the write is yield from go.blocking_write.
+func (m *module) blockingWrite(t types.Type) bool {
+	for _, fn := range m.a.programMethods(t, "Write") {
+		if m.a.byFunc[fn].gen {
+			return true
+		}
+	}
+	return false
+}
+
 // ownErrors: the program has error types of its own (an Error method), whose
 // text str() does not give.
 func (m *module) ownErrors() bool {
@@ -1765,6 +1786,11 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 	from := p.info.TypeOf(arg)
 	if isUntypedNil(from) {
 		return f.m.nilOf(t) // []int(nil), map[K]V(nil), (chan T)(nil), (*T)(nil)
+	}
+	if sl, ok := under(t).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Byte) {
+		if b, ok := rawBytes(p, arg); ok {
+			return b // []byte("\x00\xff"): bytes that are not UTF-8 text
+		}
 	}
 	x := f.value(arg)
 	raw := x
@@ -2132,6 +2158,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		rest := *c // the operands after the writer, as fmt.Printf's
 		rest.Args = c.Args[1:]
 		format := strings.ToLower(strings.TrimPrefix(name, "fmt."))
+		if f.m.blockingWrite(p.info.TypeOf(c.Args[0])) { // the text formatted, then written
+			return f.yieldExpr("yield from go.blocking_write(" + arg(0) + ", go.s" + format[1:] + "(" + f.fmtArgs(&rest, name == "fmt.Fprintf") + "))")
+		}
 		return "go." + format + "(" + arg(0) + ", " + f.fmtArgs(&rest, name == "fmt.Fprintf") + ")", false
 	case "fmt.Sscan", "fmt.Sscanf":
 		// each operand a pointer, given with the name of the basic type it points to
@@ -2353,13 +2382,23 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.slices_delete(" + f.args(c) + ", " + f.elemZero(c.Args[0], c) + ")", false
 	case "slices.Insert":
 		return "go.slices_insert(" + f.args(c) + ")", false // a new list, as append to a full slice
+	case "slices.Replace":
+		// in place where it fits, as Go's, else a new list
+		return "go.slices_replace(" + f.args(c) + ", zero=" + f.elemZero(c.Args[0], c) + ")", false
+	case "slices.Grow":
+		return "go.slices_grow(" + f.args(c) + ")", false
+	case "slices.Clip":
+		return arg(0), false // its capacity is its length already
+	case "sort.SliceIsSorted":
+		less := f.calledAtOnce(c, c.Args[1], "a sort.SliceIsSorted whose less blocks", "a less that only compares")
+		return "go.sort_slice_is_sorted(" + arg(0) + ", " + less + ")", false
 	case "slices.Compact":
 		elem := under(p.info.TypeOf(c.Args[0])).(*types.Slice).Elem()
 		if eq := f.equality(elem, c); eq != "" {
 			return "go.slices_compact(" + arg(0) + ", " + f.elemZero(c.Args[0], c) + ", " + eq + ")", false
 		}
 		return "go.slices_compact(" + arg(0) + ", " + f.elemZero(c.Args[0], c) + ")", false
-	case "slices.IsSorted", "slices.Concat", "slices.Repeat", "maps.Copy":
+	case "slices.IsSorted", "slices.Concat", "slices.Repeat", "maps.Copy", "slices.Compare":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "maps.Equal":
 		elem := under(p.info.TypeOf(c.Args[0])).(*types.Map).Elem()
@@ -2372,7 +2411,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return f.yieldExpr("yield from go.slices_sorted_func(" + f.args(c) + ")")
 	case "maps.Clone":
 		return "go.maps_clone(" + arg(0) + ")", false
-	case "strings.FieldsSeq", "strings.SplitSeq", "strings.SplitAfterSeq", "strings.Lines":
+	case "strings.FieldsSeq", "strings.SplitSeq", "strings.SplitAfterSeq", "strings.Lines",
+		"bytes.FieldsSeq", "bytes.SplitSeq", "bytes.SplitAfterSeq", "bytes.Lines":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false // an iterator, as slices.Values
 	case "slices.BinarySearch", "slices.Max", "slices.Min", "cmp.Compare", "cmp.Less":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
@@ -2434,6 +2474,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "bufio.NewWriter", "bufio.NewWriterSize":
 		return "go.BufWriter(" + f.args(c) + ")", false // flushed by Flush, or when full
 	case "io.WriteString":
+		if f.m.blockingWrite(p.info.TypeOf(c.Args[0])) {
+			return f.yieldExpr("yield from go.blocking_write(" + arg(0) + ", " + arg(1) + ")")
+		}
 		return "go.fprint(" + arg(0) + ", " + arg(1) + ")", false
 	case "io.ReadAll":
 		return "go.io_read_all(" + arg(0) + ")", false
@@ -2444,10 +2487,14 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "strconv.FormatUint":
 		return "go.format_int(" + f.args(c) + ")", false
 	case "strconv.Unquote", "strconv.QuoteToASCII", "strconv.AppendInt", "strconv.AppendQuote", "strconv.IsPrint",
-		"strconv.AppendBool", "strconv.AppendFloat":
+		"strconv.AppendBool", "strconv.AppendFloat", "strconv.QuoteRuneToASCII", "strconv.AppendQuoteRune",
+		"strconv.AppendQuoteRuneToASCII", "strconv.AppendQuoteToASCII":
 		helper := map[string]string{"strconv.Unquote": "unquote", "strconv.QuoteToASCII": "quote_to_ascii",
 			"strconv.AppendInt": "append_int", "strconv.AppendQuote": "append_quote", "strconv.IsPrint": "is_print",
-			"strconv.AppendBool": "append_bool", "strconv.AppendFloat": "append_float"}[name]
+			"strconv.AppendBool": "append_bool", "strconv.AppendFloat": "append_float",
+			"strconv.QuoteRuneToASCII": "quote_rune_to_ascii", "strconv.AppendQuoteRune": "append_quote_rune",
+			"strconv.AppendQuoteRuneToASCII": "append_quote_rune_to_ascii",
+			"strconv.AppendQuoteToASCII":     "append_quote_to_ascii"}[name]
 		return "go." + helper + "(" + f.args(c) + ")", false
 	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte", "strings.IndexAny",
 		"bytes.Contains", "bytes.Index", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",
@@ -2866,6 +2913,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"log.Logger.SetOutput", "log.Logger.Writer":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "io.Writer.Write":
+		if f.m.blockingWrite(f.p.info.TypeOf(sel.X)) {
+			return f.yieldExpr("yield from go.blocking_write(" + recv + ", " + arg(0) + ")")
+		}
 		return "go.write(" + recv + ", " + arg(0) + ")", false // a library writer, or the program's
 	case "fmt.State.Write", "fmt.State.Width", "fmt.State.Precision", "fmt.State.Flag":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
@@ -2883,7 +2933,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + "." + strings.ToLower(fn.Name()) + "()", false
 	case "runtime/pprof.Profile.WriteTo":
 		return recv + ".write_to(" + arg(0) + ", " + arg(1) + ")", false
-	case "strings.Builder.WriteString", "strings.Builder.WriteByte", "strings.Builder.WriteRune",
+	case "strings.Builder.Write", "strings.Builder.WriteString", "strings.Builder.WriteByte", "strings.Builder.WriteRune",
 		"strings.Builder.String", "strings.Builder.Len", "strings.Builder.Reset",
 		"bytes.Buffer.Write", "bytes.Buffer.WriteString", "bytes.Buffer.WriteByte", "bytes.Buffer.WriteRune",
 		"bytes.Buffer.String", "bytes.Buffer.Bytes", "bytes.Buffer.Len", "bytes.Buffer.Reset",
@@ -3326,6 +3376,31 @@ func (f *fn) constCap(e ast.Expr) (int, bool) {
 	}
 	n, exact := constant.Int64Val(constant.ToInt(v))
 	return int(n), exact
+}
+
+// rawBytes renders the bytes of e, a string constant that is not valid UTF-8, as
+// a Python bytes literal: list(b"ab\xff"). ok is false for any other e, whose
+// bytes are its text's, s.encode().
+func rawBytes(p *program, e ast.Expr) (string, bool) {
+	v := p.info.Types[e].Value
+	if v == nil || v.Kind() != constant.String || utf8.ValidString(constant.StringVal(v)) {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString(`list(b"`)
+	for _, c := range []byte(constant.StringVal(v)) {
+		switch {
+		case c == '"' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c >= 0x20 && c < 0x7f:
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, `\x%02x`, c)
+		}
+	}
+	b.WriteString(`")`)
+	return b.String(), true
 }
 
 // encoded: the UTF-8 bytes of the Python string expression s, s.encode(), s in

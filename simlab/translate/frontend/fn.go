@@ -1439,7 +1439,19 @@ func (f *fn) goStmt(s *ast.GoStmt) {
 		f.line = p.line(s)
 		name = f.m.a.byLit[x].name
 	default:
-		callee, name = f.funcValue(fun, s)
+		if id, kw := f.instance(fun); id != nil && kw != "" {
+			generic := fun // go F(x) or go F[T](x): the function given its type arguments
+			switch x := fun.(type) {
+			case *ast.IndexExpr:
+				generic = x.X
+			case *ast.IndexListExpr:
+				generic = x.X
+			}
+			callee, name = f.funcValue(generic, s)
+			callee = "go.instantiate(" + callee + ", " + kw + ")"
+		} else {
+			callee, name = f.funcValue(fun, s)
+		}
 	}
 	if subs := f.throughArgs(c); len(subs) == 1 {
 		f.goThrough(c, subs[0], callee, name)

@@ -43,6 +43,8 @@ func (f *fn) slogCall(c *ast.CallExpr, name string) (string, bool) {
 		return "go.slog.any_value(" + f.slogOperand(c, c.Args[0]) + ")", true
 	case "Group":
 		return "go.slog.group(" + arg(0) + f.slogArgs(c, 1) + ")", true
+	case "GroupValue":
+		return "go.slog.group_value(" + f.args(c) + ")", true
 	}
 	if out, ok := f.slogLog(c, fn, "go.slog.default(rt)"); ok {
 		return out, true

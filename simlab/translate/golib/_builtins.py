@@ -38,10 +38,14 @@ def _out_of_range(i: int, n: int) -> str:
     return f"index out of range [{i}]" + ("" if i < 0 else f" with length {n}")
 
 
-def sliced(s: Any, low: int = 0, high: int | None = None) -> Any:
+def sliced(s: Any, low: int = 0, high: int | None = None, most: int | None = None) -> Any:
     """The slice expression ``s[low:high]`` of a slice or a string (a string's bounds
     are byte offsets, as Go's: a rune cut in two becomes U+FFFD), or Go's runtime
-    panic where a bound is out of range (a slice's capacity is its length here)."""
+    panic where a bound is out of range (a slice's capacity is its length here).
+    ``most`` is the third index of ``s[low:high:most]``, which bounds the result's
+    capacity in Go; here it is only checked."""
+    if most is not None:
+        _check_slice3(len(s), low, len(s) if high is None else high, most)
     text = isinstance(s, str) and not s.isascii()
     data = s.encode() if text else s
     n = len(data)
@@ -60,6 +64,25 @@ def sliced(s: Any, low: int = 0, high: int | None = None) -> Any:
     if not s and type(s) is not list and isinstance(s, list):
         return type(s)()  # a nil slice's s[0:0] is nil (a go.NilSlice), as Go's
     return s[low:hi]
+
+
+def _check_slice3(n: int, low: int, high: int, most: int) -> None:
+    """Go's runtime panic where a bound of ``s[low:high:most]`` is out of range."""
+    bounds = ""
+    if most < 0:
+        bounds = f"[::{most}]"
+    elif most > n:
+        bounds = f"[::{most}] with capacity {n}"
+    elif high < 0:
+        bounds = f"[:{high}:]"
+    elif high > most:
+        bounds = f"[:{high}:{most}]"
+    elif low < 0:
+        bounds = f"[{low}::]"
+    elif low > high:
+        bounds = f"[{low}:{high}:]"
+    if bounds:
+        raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
 
 
 def slice_copy(dst: list[Any], src: list[Any]) -> int:

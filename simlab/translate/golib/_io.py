@@ -114,6 +114,17 @@ def write(w: Any, data: str | list[int], where: str = "through an io.Writer") ->
     return result
 
 
+def blocking_write(w: Any, data: str | list[int]) -> Generator[Any, Any, Any]:
+    """:func:`write` where ``w`` may be a writer of the program's whose ``Write``
+    blocks (it locks a mutex): the goroutine runs it, blocking in it if it must, as
+    ``fmt.Fprintf(w, ...)`` and ``w.Write(p)`` do in Go."""
+    out = _writer(w)
+    if hasattr(out, "write"):
+        return write(out, data)
+    result = out.Write(list(data.encode()) if isinstance(data, str) else data)
+    return (yield from result) if isgenerator(result) else result
+
+
 class Buffer:
     """A ``bytes.Buffer``: the bytes written and not read yet, ``String()`` of them (as
     UTF-8), read from the front; ``Bytes()`` is nil until a byte is written, as Go's.

@@ -260,6 +260,45 @@ def _single_use_split(s: str, sep: str, keep: int) -> Callable[[Any], Generator[
     return seq
 
 
+def _bytes_seq(
+    seq: Callable[[Any], Generator[Any, Any, None]],
+) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``bytes``' iterators: the iterator ``strings``' gives over the text of the
+    bytes (a byte that is not UTF-8's kept, surrogate-escaped), each part as bytes."""
+
+    def over(yield_: Callable[..., Any]) -> Generator[Any, Any, None]:
+        return (yield from seq(lambda part: yield_(list(part.encode(errors="surrogateescape")))))
+
+    return over
+
+
+def _text(b: list[int]) -> str:
+    return bytes(b).decode(errors="surrogateescape")
+
+
+def bytes_split_seq(s: list[int], sep: list[int]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``bytes.SplitSeq(s, sep)``: the parts ``bytes.Split`` gives, as
+    ``strings.SplitSeq``."""
+    return _bytes_seq(strings_split_seq(_text(s), _text(sep)))
+
+
+def bytes_split_after_seq(
+    s: list[int], sep: list[int]
+) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``bytes.SplitAfterSeq(s, sep)``."""
+    return _bytes_seq(strings_split_after_seq(_text(s), _text(sep)))
+
+
+def bytes_fields_seq(s: list[int]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``bytes.FieldsSeq(s)``."""
+    return _bytes_seq(strings_fields_seq(_text(s)))
+
+
+def bytes_lines(s: list[int]) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``bytes.Lines(s)``."""
+    return _bytes_seq(strings_lines(_text(s)))
+
+
 def strings_lines(s: str) -> Callable[[Any], Generator[Any, Any, None]]:
     """``strings.Lines(s)``: each line with its newline (the last one may lack it),
     by a single-use iterator, as Go's: a second range starts after the line the

@@ -30,7 +30,7 @@ from ._runstate import _state
 from ._strconv import format_float, quote
 from ._strings import unicode_is_space
 from ._time import Time, time_format
-from ._values import NIL_MAP, NilSlice
+from ._values import NIL_MAP, NilSlice, as_value, has_method
 
 __all__ = [
     "Attr",
@@ -44,7 +44,9 @@ __all__ = [
     "any_value",
     "attr",
     "default",
+    "discard_handler",
     "group",
+    "group_value",
     "set_default",
 ]
 
@@ -152,8 +154,10 @@ def any_value(x: Any) -> Value:
         return Value(STRING, x)
     if isinstance(x, Time):
         return Value(TIME, x.t)
-    if callable(getattr(type(x), "LogValue", None)):
+    if has_method(x, "LogValue"):
         return Value(LOGVALUER, x)
+    if isinstance(x, _fmt.StructValue) and has_method(as_value(x.x), "LogValue"):
+        return Value(LOGVALUER, x.x)  # a struct value: its value methods
     return Value(ANY, x)
 
 
@@ -188,7 +192,13 @@ def attr(key: str, x: Any) -> Attr:
 
 def group(key: str, *args: Any) -> Attr:
     """``slog.Group(key, args...)``: a group of the attributes the arguments make."""
-    return Attr(key, Value(GROUP, _attrs(args)))
+    return Attr(key, group_value(*_attrs(args)))
+
+
+def group_value(*attrs: Attr) -> Value:
+    """``slog.GroupValue(as...)``: a group of the attributes, without those that are
+    empty groups, as Go's."""
+    return Value(GROUP, [a for a in attrs if not (a.Value.kind == GROUP and not a.Value.v)])
 
 
 def _attrs(args: tuple[Any, ...] | list[Any]) -> list[Attr]:
@@ -519,6 +529,23 @@ class DefaultHandler(Handler):
     def handle(self, t: int, level: int, msg: str, attrs: list[Attr]) -> None:
         parts = [Level(level).String(), msg, *_text_node(self.attrs_of(attrs, []), "")]
         std_logger(self.rt).output(" ".join(parts))
+
+
+class _DiscardHandler(Handler):
+    """``slog.DiscardHandler``: enabled at no level, so it handles no record."""
+
+    __slots__ = ()
+    go_name = "slog.discardHandler"
+    go_struct = True  # a value, not a pointer to one
+
+    def __init__(self) -> None:
+        super().__init__(None, None)
+
+    def Enabled(self, ctx: Any, level: int) -> bool:
+        return False
+
+
+discard_handler = _DiscardHandler()
 
 
 class _HandlerWriter:

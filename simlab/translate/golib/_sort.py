@@ -575,6 +575,49 @@ def slices_insert(s: list[Any], i: int, *vs: Any) -> list[Any]:
     return [*s[:i], *vs, *s[i:]] if vs else s
 
 
+def slices_replace(s: list[Any], i: int, j: int, *vs: Any, zero: Callable[[], Any]) -> list[Any]:
+    """``slices.Replace(s, i, j, vs...)``: ``s`` with ``vs`` in place of ``s[i:j]``,
+    written in ``s`` where it fits (the elements past the new length set to the zero
+    value, as Go 1.22's), else a new list, as Go's append past the capacity (which
+    is the length here); Go's bounds panic where ``s[i:j]`` is out of range."""
+    n = len(s)
+    if not (0 <= j <= n and 0 <= i <= j):
+        bounds = f"[:{j}] with capacity {n}" if not 0 <= j <= n else f"[{i}:{j}]"
+        raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
+    if i == j:
+        return slices_insert(s, i, *vs)
+    total = n - (j - i) + len(vs)
+    if total > n:
+        return [*s[:i], *vs, *s[j:]]
+    s[:total] = [*s[:i], *vs, *s[j:]]
+    return _shortened(s, total, zero)
+
+
+def slices_grow(s: list[Any], n: int) -> list[Any]:
+    """``slices.Grow(s, n)``: ``s`` with room for ``n`` more, which Go makes by moving
+    it to a new array when its capacity is short, as it always is here (a slice's
+    capacity is its length): a copy, so that writes to it leave ``s`` alone as in
+    Go; ``s`` itself for ``n == 0``; Go's panic for a negative ``n``."""
+    if n < 0:
+        panic("cannot be negative")
+    return s if n == 0 else list(s)
+
+
+def slices_compare(a: list[Any], b: list[Any]) -> int:
+    """``slices.Compare(a, b)``: the first pair of elements that differ, by
+    ``cmp.Compare``; else the shorter slice is the lesser."""
+    for x, y in zip(a, b, strict=False):
+        if c := cmp_compare(x, y):
+            return c
+    return (len(a) > len(b)) - (len(a) < len(b))
+
+
+def sort_slice_is_sorted(xs: list[Any], less: Callable[[int, int], Any]) -> bool:
+    """``sort.SliceIsSorted(xs, less)``: ``less(i, i-1)`` false for every ``i``,
+    asked from the back, as Go's, up to the first that is true."""
+    return not any(less(i, i - 1) for i in range(len(xs) - 1, 0, -1))
+
+
 def slices_compact(
     s: list[Any], zero: Callable[[], Any], equal: Callable[[Any, Any], Any] | None = None
 ) -> list[Any]:

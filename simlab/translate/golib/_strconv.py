@@ -97,7 +97,8 @@ def parse_float(s: str, bits: int) -> tuple[float, NumError | None]:
     else:
         return 0.0, NumError("ParseFloat", s, ErrSyntax)
     if bits == 32 and not math.isinf(x):
-        x = float(numpy.float32(x))
+        with numpy.errstate(over="ignore"):  # past float32's range: +Inf, and ErrRange below
+            x = float(numpy.float32(x))
     if math.isinf(x) or (bits == 32 and abs(x) > 3.4028234663852886e38):
         inf = math.copysign(math.inf, x)
         return inf, NumError("ParseFloat", s, ErrRange)
@@ -275,6 +276,26 @@ def _ascii_only(quoted: str) -> str:
 def quote_to_ascii(text: str) -> str:
     """``strconv.QuoteToASCII``: as ``Quote``, with only ASCII characters."""
     return _ascii_only(quote(text))
+
+
+def quote_rune_to_ascii(r: int) -> str:
+    """``strconv.QuoteRuneToASCII``: as ``QuoteRune``, with only ASCII characters."""
+    return _ascii_only(quote_rune(r))
+
+
+def append_quote_rune(dst: list[int], r: int) -> list[int]:
+    """``strconv.AppendQuoteRune``: ``dst`` with ``QuoteRune(r)``'s bytes after it."""
+    return dst + list(quote_rune(r).encode())
+
+
+def append_quote_rune_to_ascii(dst: list[int], r: int) -> list[int]:
+    """``strconv.AppendQuoteRuneToASCII``."""
+    return dst + list(quote_rune_to_ascii(r).encode())
+
+
+def append_quote_to_ascii(dst: list[int], text: str) -> list[int]:
+    """``strconv.AppendQuoteToASCII``."""
+    return dst + list(quote_to_ascii(text).encode())
 
 
 def append_quote(dst: list[int], text: str) -> list[int]:

@@ -336,7 +336,7 @@ def _class_name(cls: type, x: Any = None) -> str:
     held_as_value = issubclass(cls, int | float | str | Named | NamedValue) or hasattr(
         cls, "go_struct"
     )
-    return name if held_as_value else "*" + name
+    return name if held_as_value or name.startswith("*") else "*" + name
 
 
 class StaticType:

@@ -95,6 +95,12 @@ def generator(fn: Callable[..., Any]) -> Callable[..., Generator[Any, Any, Any]]
     return called
 
 
+def instantiate(fn: Callable[..., Any], **type_args: Any) -> Callable[..., Any]:
+    """``F[int]`` of a generic function of the program, ``go F(x)`` starting one:
+    ``fn`` given its type arguments (``T=int``), a function of the rest."""
+    return functools.partial(fn, **type_args)
+
+
 def call(fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, Any]:
     """``yield from go.call(f, *args)``: call ``f``, a generator function or not, or
     a library method whose operation is yielded (a deferred ``flag.Store(false)``)."""
