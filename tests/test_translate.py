@@ -20651,3 +20651,18 @@ def test_a_complex_number_is_refused_in_one_line(tmp_path):
     assert result.output == (
         "simlab: main.go:6: unsupported: a complex number (a pair of float64s)\n"
     )
+
+
+def test_parse_float_past_float32s_range_is_inf_and_err_range_without_a_warning():
+    """strconv's docs: a value more than half a ULP past the largest float32 gives
+    ±Inf and err.Err = ErrRange. numpy's overflow warning once reached stderr."""
+    import math
+    import warnings
+
+    from simlab.translate import golib
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        x, err = golib.parse_float("-1e40", 32)
+    assert x == -math.inf
+    assert err.Error() == 'strconv.ParseFloat: parsing "-1e40": value out of range'
