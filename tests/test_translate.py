@@ -547,6 +547,93 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "a goroutine reading a sub-slice while its starter writes the slice": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func fill(n int) []int { return make([]int, n) }
+
+func main() {
+\tnums := fill(4)
+\tnums[0] = 1
+\tvar mu sync.Mutex
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func(part []int) {
+\t\tdefer wg.Done()
+\t\tmu.Lock()
+\t\tfmt.Println(part[0])
+\t\tmu.Unlock()
+\t}(nums[:2])
+\tmu.Lock()
+\tnums[0] = 5
+\tmu.Unlock()
+\twg.Wait()
+}
+""",
+        "5",
+    ),
+    "a goroutine reading a sub-slice after a goroutine that writes it signals": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+var ready = make(chan bool)
+
+func fill(n int) []int { return make([]int, n) }
+
+func main() {
+\tnums := fill(4)
+\tnums[0] = 1
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func(part []int) {
+\t\tdefer wg.Done()
+\t\t<-ready
+\t\tfmt.Println(part[0])
+\t}(nums[:2])
+\tgo func() {
+\t\tnums[0] = 9
+\t\tready <- true
+\t}()
+\twg.Wait()
+}
+""",
+        "9",
+    ),
+    "a goroutine reading a sub-slice that no one waits for": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func fill(n int) []int { return make([]int, n) }
+
+func main() {
+\tnums := fill(4)
+\tnums[0] = 1
+\tgo func(part []int) {
+\t\ttime.Sleep(time.Millisecond)
+\t\tfmt.Println(part[0])
+\t}(nums[:2])
+\tnums[0] = 7
+\ttime.Sleep(time.Second)
+}
+""",
+        "7",
+    ),
     "a result written": (
         """\
 package main
@@ -16974,6 +17061,151 @@ func main() {
     "'\\u2192' '\\u00e9'\n"
     "'☺' \"\\u00ef\"\n"
     "recovered: runtime error: slice bounds out of range [:5] with capacity 3\n",
+)
+
+
+# A sub-slice given to a closure held in a variable that only reads it, and to a function
+# that only prints it, is read where it stands: its copy reads the same. Go printed this.
+CONSTRUCTS["sub-slices read by a closure and printed by a function"] = (
+    """\
+package main
+
+import "fmt"
+
+func show(label string, part []int) {
+\tfmt.Println(label, part, len(part))
+\tfmt.Printf("%s first=%d\\n", label, part[0])
+}
+
+func main() {
+\tnums := make([]int, 5)
+\tfor i := range nums {
+\t\tnums[i] = i * i
+\t}
+\tsum := func(part []int) int {
+\t\tt := 0
+\t\tfor _, v := range part {
+\t\t\tt += v
+\t\t}
+\t\treturn t
+\t}
+\tfmt.Println(sum(nums[:2]), sum(nums[2:]))
+\tshow("head", nums[:3])
+\tnums[0] = 100
+\tshow("again", nums[:1])
+}
+""",
+    "1 29\nhead [0 1 4] 3\nhead first=0\nagain [100] 1\nagain first=100\n",
+)
+
+
+# go func(part []T) { defer wg.Done(); ... }(s[lo:hi]) then wg.Wait(): each goroutine only
+# reads its part and synchronizes only through the function's own mutex, atomic or
+# channel, so its copy reads what Go's shared array holds. Go printed this.
+CONSTRUCTS["goroutines reading the sub-slices they are started on, waited for"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+type Sale struct {
+\tRegion string
+\tAmount int
+}
+
+func generate(n int) []Sale {
+\tsales := make([]Sale, n)
+\tfor i := range sales {
+\t\tsales[i] = Sale{[]string{"north", "south"}[i%2], i * 10}
+\t}
+\treturn sales
+}
+
+func total(part []Sale) int {
+\tt := 0
+\tfor _, s := range part {
+\t\tt += s.Amount
+\t}
+\treturn t
+}
+
+// byMutex sums each chunk in a goroutine that adds under a mutex.
+func byMutex(sales []Sale, size int) int {
+\tvar mu sync.Mutex
+\tvar wg sync.WaitGroup
+\tsum := 0
+\tfor lo := 0; lo < len(sales); lo += size {
+\t\thi := min(lo+size, len(sales))
+\t\twg.Add(1)
+\t\tgo func(part []Sale) {
+\t\t\tdefer wg.Done()
+\t\t\tt := total(part)
+\t\t\tmu.Lock()
+\t\t\tsum += t
+\t\t\tmu.Unlock()
+\t\t}(sales[lo:hi])
+\t}
+\twg.Wait()
+\treturn sum
+}
+
+// byAtomic counts the north sales of each chunk with an atomic counter.
+func byAtomic(sales []Sale, size int) int64 {
+\tvar north int64
+\tvar wg sync.WaitGroup
+\tfor lo := 0; lo < len(sales); lo += size {
+\t\twg.Add(1)
+\t\tgo func(part []Sale) {
+\t\t\tdefer wg.Done()
+\t\t\tfor _, s := range part {
+\t\t\t\tif s.Region == "north" {
+\t\t\t\t\tatomic.AddInt64(&north, 1)
+\t\t\t\t}
+\t\t\t}
+\t\t}(sales[lo:min(lo+size, len(sales))])
+\t}
+\twg.Wait()
+\treturn north
+}
+
+// byChannel sends each chunk's largest sale on a channel of its own.
+func byChannel(sales []Sale, size int) []int {
+\tresults := make(chan int, len(sales)/size+1)
+\tvar wg sync.WaitGroup
+\tfor lo := 0; lo < len(sales); lo += size {
+\t\twg.Add(1)
+\t\tgo func(part []Sale, first int) {
+\t\t\tdefer wg.Done()
+\t\t\tbest := part[0].Amount
+\t\t\tfor _, s := range part[1:] {
+\t\t\t\tbest = max(best, s.Amount)
+\t\t\t}
+\t\t\tresults <- best - first
+\t\t}(sales[lo:min(lo+size, len(sales))], lo)
+\t}
+\twg.Wait()
+\tclose(results)
+\tvar out []int
+\tfor r := range results {
+\t\tout = append(out, r)
+\t}
+\treturn out
+}
+
+func main() {
+\tsales := generate(10)
+\tsales[9].Amount = 1000
+\tfmt.Println(byMutex(sales, 3), byAtomic(sales, 4))
+\tfmt.Println(len(byChannel(sales, 5)))
+\tsales[0] = Sale{"north", 7}
+\tfmt.Println(byMutex(sales, 2), total(sales))
+}
+""",
+    "1360 5\n2\n1367 1367\n",
 )
 
 

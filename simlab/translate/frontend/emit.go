@@ -19,6 +19,7 @@ import (
 type module struct {
 	p            *program
 	a            *analysis
+	reading      map[*unit]bool // the functions readArgs is asking of now (it recurses)
 	out          []string
 	reserved     map[string]bool                          // module-level Python names
 	globals      map[types.Object]string                  // package-level variables, constants, functions
@@ -819,7 +820,7 @@ func (m *module) refuseSharedSubslices() {
 			continue
 		}
 		for i := 0; i < u.sig.Params().Len(); i++ {
-			if v := u.sig.Params().At(i); isSliceType(v.Type()) && readsOnly(p, u.body, v, fn, i) {
+			if v := u.sig.Params().At(i); isSliceType(v.Type()) && m.readsOrPrints(u.body, v, fn, i) {
 				readParams[v] = true
 			}
 		}
@@ -855,6 +856,9 @@ func (m *module) refuseSharedSubslices() {
 	var subslices []*ast.SliceExpr
 	var results []*ast.CallExpr // slices.DeleteFunc(s, f) and kin: s[:n] after writing s
 	readOnly := readIn          // a sub-slice only read where it stands: its copy reads the same
+	for se := range m.joinedReaders(aliases) {
+		readOnly[se] = true // go func(part []int) { ... }(nums[lo:hi]), read and waited for
+	}
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -1080,21 +1084,34 @@ func (m *module) readArgs(call *ast.CallExpr) []int {
 	if id == nil {
 		return nil
 	}
-	fn, ok := m.p.info.Uses[id].(*types.Func)
-	if !ok {
-		return nil
+	var u *unit
+	var fn *types.Func // nil for a closure: sum := func(part []int) int {...}; sum(xs[:2])
+	switch obj := m.p.info.Uses[id].(type) {
+	case *types.Func:
+		fn = obj.Origin()
+		if u = m.a.byFunc[fn]; u != nil && u.decl == nil {
+			u = nil
+		}
+	case *types.Var:
+		if lit := m.a.litVar[obj]; lit != nil && m.a.assigns[obj] == 0 {
+			u = m.a.byLit[lit]
+		}
 	}
-	u := m.a.byFunc[fn.Origin()]
-	if u == nil || u.gen || u.decl == nil || call.Ellipsis.IsValid() {
-		return nil
+	if u == nil || u.gen || call.Ellipsis.IsValid() || m.reading[u] {
+		return nil // a call back into a function being asked of reads nothing for sure
 	}
+	if m.reading == nil {
+		m.reading = map[*unit]bool{}
+	}
+	m.reading[u] = true
+	defer delete(m.reading, u)
 	params := u.sig.Params()
 	var read []int
 	for i := range call.Args {
 		if i >= params.Len() || u.sig.Variadic() && i >= params.Len()-1 {
 			break
 		}
-		if isSliceType(params.At(i).Type()) && readsOnly(m.p, u.body, params.At(i), fn.Origin(), i) {
+		if isSliceType(params.At(i).Type()) && m.readsOrPrints(u.body, params.At(i), fn, i) {
 			read = append(read, i)
 		}
 	}
@@ -1102,11 +1119,22 @@ func (m *module) readArgs(call *ast.CallExpr) []int {
 }
 
 // readsOnly: body, of the function fn whose parameter at is v, uses the slice v only
-// to read it where it stands: ranges over it, reads its elements (not a field or a
-// method of one), takes its len or cap, or passes it or a sub-slice of it back to
-// fn as the same parameter (count(xs[:mid]) + count(xs[mid:]); none if fn is nil);
-// no closure of body uses it.
+// to read it where it stands: ranges over it or a sub-slice of it, reads its
+// elements and their fields (not a method of one), takes its len or cap, or
+// passes it or a sub-slice of it back to fn as the same parameter (count(xs[:mid])
+// + count(xs[mid:]); none if fn is nil); no closure of body uses it.
 func readsOnly(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func, at int) bool {
+	return readsOnlyBy(p, body, v, fn, at, nil, false)
+}
+
+// readsOrPrints is readsOnly where v may also be printed (fmt's and log's prints
+// keep nothing) or given, or a sub-slice of it, to the arguments a call only reads
+// (module.readArgs): the slice is read as it stands, as its copy would be.
+func (m *module) readsOrPrints(body *ast.BlockStmt, v types.Object, fn *types.Func, at int) bool {
+	return readsOnlyBy(m.p, body, v, fn, at, m.readArgs, true)
+}
+
+func readsOnlyBy(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func, at int, reads func(*ast.CallExpr) []int, prints bool) bool {
 	writes := map[*ast.IndexExpr]bool{} // xs[i] = v, xs[i]++, &xs[i], xs[i].f
 	target := func(e ast.Expr) {
 		for {
@@ -1141,9 +1169,15 @@ func readsOnly(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func, 
 				target(n.X)
 			}
 		case *ast.SelectorExpr:
-			target(n.X) // a field or a method of an element: perhaps written
+			if s := p.info.Selections[n]; s == nil || s.Kind() != types.FieldVal {
+				target(n.X) // a method of an element: perhaps it writes it
+			}
 		case *ast.RangeStmt:
-			if id, isID := ast.Unparen(n.X).(*ast.Ident); isID {
+			x := ast.Unparen(n.X)
+			if se, isSlice := x.(*ast.SliceExpr); isSlice {
+				x = ast.Unparen(se.X) // for _, s := range part[1:]
+			}
+			if id, isID := x.(*ast.Ident); isID {
 				allowed[id] = true
 			}
 		case *ast.IndexExpr:
@@ -1154,6 +1188,24 @@ func readsOnly(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func, 
 			if name := calleeName(p, n); (name == "len" || name == "cap") && len(n.Args) == 1 {
 				if id, isID := ast.Unparen(n.Args[0]).(*ast.Ident); isID {
 					allowed[id] = true
+				}
+			}
+			if reads != nil {
+				for _, i := range reads(n) {
+					arg := ast.Unparen(n.Args[i])
+					if se, isSlice := arg.(*ast.SliceExpr); isSlice {
+						arg = ast.Unparen(se.X)
+					}
+					if id, isID := arg.(*ast.Ident); isID {
+						allowed[id] = true // Sum(part): read in the call
+					}
+				}
+			}
+			if ops, _ := fmtOperands(p, n); prints && ops != nil && !n.Ellipsis.IsValid() {
+				for _, op := range ops {
+					if id, isID := ast.Unparen(op).(*ast.Ident); isID {
+						allowed[id] = true // fmt.Println(part): printed as it stands
+					}
 				}
 			}
 			if callee, isFn := p.info.Uses[identOf(ast.Unparen(n.Fun))].(*types.Func); isFn && fn != nil && callee.Origin() == fn && at < len(n.Args) && !n.Ellipsis.IsValid() {

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -869,4 +870,290 @@ func (m *module) homeOf(n ast.Node) *ast.BlockStmt {
 		})
 	}
 	return home
+}
+
+// A goroutine started on a sub-slice that it only reads, by a function that waits
+// for it (for each part: wg.Add(1); go func(part []int) { defer wg.Done(); ...
+// }(nums[lo:hi]); then wg.Wait()), reads its copy as it would read nums, in a
+// program without data races: the copy is made where Go evaluates the argument,
+// and a write to nums could only show in the goroutine's read if it came between
+// the two and were ordered before the read. It cannot be the starting function's
+// own (it writes nothing of nums until it has waited for the goroutine), nor its
+// goroutines' (they write nothing of nums), nor any other goroutine's: the
+// goroutine and the function synchronize only through mutexes, WaitGroups and
+// channels the function declares and never hands out, so nothing outside can be
+// ordered between them, and a write not ordered with the read is a data race.
+// joinedReaders finds such sub-slices.
+func (m *module) joinedReaders(aliases *sliceAliases) map[ast.Expr]bool {
+	p := m.p
+	out := map[ast.Expr]bool{}
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			for i, st := range fd.Body.List {
+				ast.Inspect(st, func(n ast.Node) bool {
+					if _, lit := n.(*ast.FuncLit); lit {
+						return false
+					}
+					g, isGo := n.(*ast.GoStmt)
+					if !isGo {
+						return true
+					}
+					lit, isLit := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+					if !isLit || g.Call.Ellipsis.IsValid() {
+						return false
+					}
+					for k, arg := range g.Call.Args {
+						if se, isSlice := ast.Unparen(arg).(*ast.SliceExpr); isSlice && isSliceType(p.info.TypeOf(se.X)) &&
+							m.joinedReader(fd.Body, i, lit, k, aliases.find(aliases.source(se.X)), aliases) {
+							out[se] = true
+						}
+					}
+					return false
+				})
+			}
+		}
+	}
+	return out
+}
+
+// joinedReader: the goroutine lit, started in the statement at of body with a
+// sub-slice of the backing array group root as its argument k, only reads that
+// parameter and is waited for as joinedReaders says.
+func (m *module) joinedReader(body *ast.BlockStmt, at int, lit *ast.FuncLit, k int, root any, aliases *sliceAliases) bool {
+	p := m.p
+	sig := p.info.TypeOf(lit).(*types.Signature)
+	if k >= sig.Params().Len() || sig.Variadic() && k == sig.Params().Len()-1 {
+		return false
+	}
+	if !m.readsOrPrints(lit.Body, sig.Params().At(k), nil, k) {
+		return false
+	}
+	wait := -1 // the statement that waits for it: wg.Wait() of a WaitGroup lit marks done
+	for j := at + 1; j < len(body.List) && wait < 0; j++ {
+		if es, isExpr := body.List[j].(*ast.ExprStmt); isExpr {
+			if c, isCall := ast.Unparen(es.X).(*ast.CallExpr); isCall {
+				if sel, isSel := ast.Unparen(c.Fun).(*ast.SelectorExpr); isSel && sel.Sel.Name == "Wait" && len(c.Args) == 0 {
+					if wg := rootObj(p, sel.X); wg != nil && isNamed(wg.Type(), "sync", "WaitGroup") && m.confined(body, wg) && marksDone(p, lit, wg) {
+						wait = j
+					}
+				}
+			}
+		}
+	}
+	if wait < 0 {
+		return false
+	}
+	quiet := true
+	for _, st := range body.List[at:wait] {
+		quiet = quiet && m.keepsOff(st, body, root, aliases, true)
+	}
+	return quiet
+}
+
+// marksDone: the goroutine lit calls wg.Done().
+func marksDone(p *program, lit *ast.FuncLit, wg types.Object) bool {
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if c, isCall := n.(*ast.CallExpr); isCall {
+			if sel, isSel := ast.Unparen(c.Fun).(*ast.SelectorExpr); isSel && sel.Sel.Name == "Done" && rootObj(p, sel.X) == wg {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// keepsOff: n, code of the function whose body is body that runs while goroutines
+// it started read copies of sub-slices of root, writes nothing of root, returns
+// nowhere (outer: the function's own statements), and synchronizes only through
+// the function's confined variables; so does every goroutine it starts.
+func (m *module) keepsOff(n ast.Node, body *ast.BlockStmt, root any, aliases *sliceAliases, outer bool) bool {
+	p := m.p
+	ok := true
+	ofRoot := func(e ast.Expr) bool {
+		s := aliases.source(e)
+		return s != nil && aliases.find(s) == root
+	}
+	written := func(e ast.Expr) {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.IndexExpr:
+				if isSliceType(p.info.TypeOf(x.X)) && ofRoot(x.X) {
+					ok = false
+				}
+				e = x.X
+			case *ast.SelectorExpr:
+				e = x.X
+			case *ast.StarExpr:
+				e = x.X
+			default:
+				return
+			}
+		}
+	}
+	local := func(e ast.Expr) bool {
+		obj := rootObj(p, ast.Unparen(e))
+		return obj != nil && m.confined(body, obj)
+	}
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			ok = ok && m.keepsOff(x.Body, body, root, aliases, false)
+			return false
+		case *ast.ReturnStmt:
+			ok = ok && !outer
+		case *ast.AssignStmt:
+			for _, l := range x.Lhs {
+				written(l)
+			}
+		case *ast.IncDecStmt:
+			written(x.X)
+		case *ast.UnaryExpr:
+			switch x.Op {
+			case token.AND:
+				written(x.X)
+			case token.ARROW:
+				ok = ok && local(x.X)
+			}
+		case *ast.SendStmt:
+			ok = ok && local(x.Chan)
+		case *ast.RangeStmt:
+			if _, overChan := under(p.info.TypeOf(x.X)).(*types.Chan); overChan {
+				ok = ok && local(x.X)
+			}
+		case *ast.GoStmt:
+			if _, isLit := ast.Unparen(x.Call.Fun).(*ast.FuncLit); !isLit {
+				ok = false
+			}
+		case *ast.CallExpr:
+			ok = ok && m.callKeepsOff(x, root, aliases, local, ofRoot)
+		}
+		return ok
+	})
+	return ok
+}
+
+// callKeepsOff: the call c, in code keepsOff checks, writes nothing of root and
+// synchronizes only through confined (local) variables.
+func (m *module) callKeepsOff(c *ast.CallExpr, root any, aliases *sliceAliases, local func(ast.Expr) bool, ofRoot func(ast.Expr) bool) bool {
+	p := m.p
+	fun := ast.Unparen(c.Fun)
+	if tv := p.info.Types[fun]; tv.IsType() {
+		return true
+	}
+	name := calleeName(p, c)
+	if slices.Contains(inPlace, name) || keepsItsOperand(name) || m.readInto(c) >= 0 {
+		return len(c.Args) == 0 || !ofRoot(c.Args[0]) && (m.readInto(c) < 0 || !ofRoot(c.Args[m.readInto(c)]))
+	}
+	if b, isBuiltin := p.info.Uses[identOf(fun)].(*types.Builtin); isBuiltin {
+		return b.Name() != "close" || local(c.Args[0])
+	}
+	if _, isLit := fun.(*ast.FuncLit); isLit {
+		return true // its body is checked where the walk reaches it
+	}
+	if sel, isSel := fun.(*ast.SelectorExpr); isSel {
+		if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+			fn := s.Obj().(*types.Func)
+			if fn.Pkg() != nil && (fn.Pkg().Path() == "sync" || fn.Pkg().Path() == "sync/atomic") {
+				return local(sel.X) // mu.Lock(), wg.Done(), n.Add(1)
+			}
+			if types.IsInterface(s.Recv()) {
+				return false // a method of the program's, perhaps, that may write root
+			}
+		}
+	}
+	fn, isFn := p.info.Uses[identOf(fun)].(*types.Func)
+	if !isFn || fn.Pkg() == nil {
+		return false // a function value
+	}
+	if u := m.a.byFunc[fn.Origin()]; u != nil {
+		if u.gen || m.reachedIn(u, root, aliases, map[*unit]bool{}) {
+			return false
+		}
+		reads := m.readArgs(c)
+		for i, a := range c.Args {
+			if ofRoot(a) && !slices.Contains(reads, i) {
+				return false
+			}
+		}
+		return true
+	}
+	if fn.Pkg().Path() == "sync/atomic" {
+		if len(c.Args) > 0 {
+			if u, isAddr := ast.Unparen(c.Args[0]).(*ast.UnaryExpr); isAddr && u.Op == token.AND {
+				return local(u.X) // atomic.AddInt64(&total, n)
+			}
+		}
+		return false
+	}
+	switch strings.SplitN(fn.Pkg().Path(), "/", 2)[0] {
+	case "sync", "context", "runtime", "os", "io", "net", "testing", "golang.org":
+		return false // may block, or synchronize
+	}
+	ops, _ := fmtOperands(p, c)
+	for _, op := range ops {
+		if m.blockingFmt(p.info.TypeOf(op)) {
+			return false // a String method that locks: it synchronizes with others
+		}
+	}
+	w := writerOperand(p, c)
+	return w == nil || !m.blockingWrite(p.info.TypeOf(w))
+}
+
+// confined: obj is a mutex, a WaitGroup, an atomic or a channel (or a number an
+// atomic function updates) that the function whose body is body declares, and
+// every use of it is an operation on it: no other function can synchronize
+// through it.
+func (m *module) confined(body *ast.BlockStmt, obj types.Object) bool {
+	p := m.p
+	if _, isVar := obj.(*types.Var); !isVar || obj.Pos() < body.Pos() || obj.Pos() >= body.End() {
+		return false
+	}
+	ok := true
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if id, isID := n.(*ast.Ident); isID && p.info.Uses[id] == obj && len(stack) > 0 {
+			switch parent := stack[len(stack)-1].(type) {
+			case *ast.SelectorExpr: // mu.Lock(), wg.Done(), n.Add(1)
+				ok = ok && parent.X == id
+			case *ast.SendStmt:
+				ok = ok && parent.Chan == id
+			case *ast.UnaryExpr: // <-ch, &total for an atomic function
+				ok = ok && (parent.Op == token.ARROW || parent.Op == token.AND && len(stack) > 1 && atomicArg(p, stack[len(stack)-2]))
+			case *ast.RangeStmt:
+				ok = ok && parent.X == id
+			case *ast.CallExpr: // close(ch), len(ch)
+				_, isBuiltin := p.info.Uses[identOf(ast.Unparen(parent.Fun))].(*types.Builtin)
+				_, isNumber := under(obj.Type()).(*types.Basic)
+				ok = ok && (isBuiltin || isNumber)
+			default:
+				// a number an atomic function updates is otherwise a plain variable,
+				// read and written (total += s); a synchronizing variable is not
+				_, isNumber := under(obj.Type()).(*types.Basic)
+				ok = ok && isNumber
+			}
+		}
+		stack = append(stack, n)
+		return ok
+	})
+	return ok
+}
+
+// atomicArg: n is a call of a sync/atomic function.
+func atomicArg(p *program, n ast.Node) bool {
+	c, isCall := n.(*ast.CallExpr)
+	if !isCall {
+		return false
+	}
+	fn, isFn := p.info.Uses[identOf(ast.Unparen(c.Fun))].(*types.Func)
+	return isFn && fn.Pkg() != nil && fn.Pkg().Path() == "sync/atomic"
 }
