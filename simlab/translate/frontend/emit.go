@@ -2107,7 +2107,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 			times = append(times, fmt.Sprintf("%q: %s", name, cls))
 		} else if cls := m.basicClass(ft); cls != "" && hasFmtMethod(ft) {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls)) // a Celsius that arithmetic left a float
-		} else if cls := m.arrayStringer(ft); cls != "" {
+		} else if cls := m.listStringer(ft); cls != "" {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls)) // an IPAddr, a plain list
 		}
 		if m.programStruct(ft) || holdsStructValues(ft) {
@@ -2625,10 +2625,16 @@ func (m *module) pointerMethods(tn *types.TypeName) []string {
 	return names
 }
 
-// arrayStringer: the class of t, a named array type of the program that fmt
-// prints by its String or Error method, whose values are plain lists; or "".
-func (m *module) arrayStringer(t types.Type) string {
-	if n, ok := t.(*types.Named); ok && isArray(t) && m.p.isNamedValue(t) && hasFmtMethod(t) {
+// listStringer: the class of t, a named array, slice or map type of the program
+// that fmt prints by its String or Error method, whose values are plain lists and
+// dicts; or "".
+func (m *module) listStringer(t types.Type) string {
+	n, ok := t.(*types.Named)
+	if !ok || !m.p.isNamedValue(t) || !hasFmtMethod(t) {
+		return ""
+	}
+	switch under(t).(type) {
+	case *types.Array, *types.Slice, *types.Map:
 		return m.globals[n.Obj()]
 	}
 	return ""

@@ -1371,6 +1371,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "*" + f.resultsInInterfaces(c, tuple, s) // f(g()): g's results are f's arguments
 		case c.Ellipsis.IsValid() && i == len(c.Args)-1:
 			s = "*" + s
+		case typeOf && isTypeParam(t):
+			s = "go.type_of(" + t.(*types.TypeParam).Obj().Name() + ", " + s + ")" // %T of var zero T: T's name
 		case typeOf && !types.IsInterface(t):
 			// %T of a value whose type is known here: a struct value and a pointer to
 			// it are one object at run time, so the type is written down now
@@ -1418,9 +1420,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			} else if e != nil && timeClass(e) != "" { // [2000-01-01 00:00:00 +0000 UTC]
 				d := f.temp("d")
 				s = "[" + timeClass(e) + "(" + d + ") for " + d + " in " + s + "]"
-			} else if e != nil && f.m.arrayStringer(e) != "" { // [127.0.0.1]
+			} else if e != nil && f.m.listStringer(e) != "" { // [127.0.0.1]
 				d := f.temp("d")
-				s = "[" + f.m.arrayStringer(e) + "(" + d + ") for " + d + " in " + s + "]"
+				s = "[" + f.m.listStringer(e) + "(" + d + ") for " + d + " in " + s + "]"
 			}
 			if m, ok := under(t).(*types.Map); ok && isDuration(m.Elem()) {
 				k, d := f.temp("k"), f.temp("d")
@@ -1428,9 +1430,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			} else if ok && timeClass(m.Elem()) != "" { // map[m:March]
 				k, d := f.temp("k"), f.temp("d")
 				s = "{" + k + ": " + timeClass(m.Elem()) + "(" + d + ") for " + k + ", " + d + " in " + s + ".items()}"
-			} else if ok && f.m.arrayStringer(m.Elem()) != "" { // map[lo:127.0.0.1]
+			} else if ok && f.m.listStringer(m.Elem()) != "" { // map[lo:127.0.0.1]
 				k, d := f.temp("k"), f.temp("d")
-				s = "{" + k + ": " + f.m.arrayStringer(m.Elem()) + "(" + d + ") for " + k + ", " + d + " in " + s + ".items()}"
+				s = "{" + k + ": " + f.m.listStringer(m.Elem()) + "(" + d + ") for " + k + ", " + d + " in " + s + ".items()}"
 			}
 		}
 		parts = append(parts, s)
@@ -1698,14 +1700,23 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 	if sel, ok := fun.(*ast.SelectorExpr); ok {
 		if pk, ok := sel.X.(*ast.Ident); ok {
 			if pn, ok := p.info.Uses[pk].(*types.PkgName); ok && !p.ours(pn.Imported()) {
-				return f.stdFunc(c, pn.Imported().Path()+"."+sel.Sel.Name)
+				text, yields := f.stdFunc(c, pn.Imported().Path()+"."+sel.Sel.Name)
+				switch pn.Imported().Path() {
+				case "time", "sync/atomic", "runtime", "math/rand", "math/rand/v2", "os":
+					f.called = true // time.Since(start): what it gives depends on when it runs
+				}
+				return text, yields
 			}
 		}
 		if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
 			fn := s.Obj().(*types.Func)
 			fromContext := fn.Pkg() != nil && fn.Pkg().Path() == "context" // promoted by an embedded context.Context
 			if f.m.a.byFunc[fn.Origin()] == nil && (!isLocalInterface(p, s.Recv()) || fromContext) && !promotedFromInterface(p, s) {
-				return f.stdMethod(c, sel, fn)
+				text, yields := f.stdMethod(c, sel, fn)
+				if !isNamed(s.Recv(), "time", "Time") && !isNamed(s.Recv(), "time", "Duration") {
+					f.called = true // n.Load(): what it gives depends on when it runs
+				}
+				return text, yields
 			}
 			if cls, recv := f.namedValueReceiver(sel, s, fn); cls != "" {
 				// people.Len() of a named slice: byAge.Len(people), people a plain list

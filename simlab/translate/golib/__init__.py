@@ -469,6 +469,7 @@ from ._types import (
     is_type,
     is_value,
     must_assert,
+    type_of,
     typed,
 )
 from ._values import (
@@ -908,6 +909,7 @@ __all__ = [
     "title",
     "to_lower",
     "to_upper",
+    "type_of",
     "typed",
     "uint8",
     "uint16",

@@ -244,7 +244,7 @@ def _by_value(x: Any, raw: bool) -> Any:
         return {k: _by_value(e, raw) for k, e in x.items()}
     if isinstance(x, _NOT_STRUCTS) or not hasattr(type(x), "__slots__"):
         return x
-    return StructValue(x) if raw or _fmt_method_of(x) is None else x
+    return StructValue(x) if raw or _fmt_method_of(x, value=True) is None else x
 
 
 def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
@@ -605,6 +605,11 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
             raise SimlabError(
                 "fmt: simlab does not keep the type of a slice or a map held in an "
                 "interface, %T: give %T a variable of the slice's or the map's own type"
+            )
+        if callable(x) and not hasattr(type(x), "__slots__"):
+            raise SimlabError(
+                "fmt: simlab does not keep the type of a function held in an interface, "
+                "%T: give %T a variable of the function's own type"
             )
         text = "<nil>" if x is None else type_name(x)
     else:

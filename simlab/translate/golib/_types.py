@@ -174,6 +174,19 @@ def boxed(t: Any, x: Any) -> Any:
     return box(x) if box is not None and type(x) is not box else x
 
 
+def type_of(t: Any, x: Any) -> Any:
+    """``x``, a value of a type parameter whose type argument is ``t``, for ``%T``:
+    the argument's name, which a value's own type cannot tell (a struct value and a
+    pointer to it are one object, a nil pointer is None), but the value's dynamic
+    type where the argument is an interface type, as Go's."""
+    name = _BASIC_ARGS.get(t) or getattr(t, "go_name", None)
+    if not isinstance(name, str) or (
+        isinstance(t, TypeArg) and (t.methods or name in ("any", "interface {}", "error"))
+    ):
+        return x
+    return StaticType(name, x)
+
+
 def _type_arg_name(t: Any) -> str:
     name = _BASIC_ARGS.get(t) or getattr(t, "go_name", None)
     if not isinstance(name, str):

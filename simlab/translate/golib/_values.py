@@ -509,19 +509,21 @@ def copy_sync(x: Any) -> Any:
     raise TypeError(f"copy_sync: {type(x).__name__} is not a sync.WaitGroup or sync.Mutex")
 
 
-def _fmt_method_of(x: Any) -> str | None:
-    """The method fmt prints ``x`` by: Error for an error, String for a Stringer."""
+def _fmt_method_of(x: Any, value: bool = False) -> str | None:
+    """The method fmt prints ``x`` by: Error for an error, String for a Stringer
+    (``value``: of ``x`` a struct value, see :func:`has_method`)."""
     for method in ("Error", "String"):
-        if has_method(x, method):
+        if has_method(x, method, value):
             return method
     return None
 
 
-def has_method(x: Any, name: str) -> bool:
+def has_method(x: Any, name: str, value: bool = False) -> bool:
     """``x``'s method set has the method ``name``: a struct value held in an
-    interface has only its type's value methods."""
+    interface, or a struct value fmt finds in a field or an element (``value``), has
+    only its type's value methods."""
     cls = type(x)
-    lacks = getattr(cls, "go_pointer_methods", ()) if hasattr(cls, "go_struct") else ()
+    lacks = getattr(cls, "go_pointer_methods", ()) if value or hasattr(cls, "go_struct") else ()
     return name not in lacks and callable(getattr(cls, name, None))
 
 
