@@ -17320,6 +17320,219 @@ func main() {
 )
 
 
+# A Scanner reads the program's own io.Reader as Go's does: short reads, its error,
+# io.ErrNoProgress after the 101st empty read, ErrBadReadCount. Go printed this.
+CONSTRUCTS["bufio.Scanner over a reader of the program's"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+)
+
+// chunks hands out its text a few bytes at a time.
+type chunks struct {
+\ttext string
+\tsize int
+}
+
+func (c *chunks) Read(p []byte) (int, error) {
+\tif c.text == "" {
+\t\treturn 0, fmt.Errorf("source drained")
+\t}
+\tn := copy(p, c.text[:min(c.size, len(c.text))])
+\tc.text = c.text[n:]
+\treturn n, nil
+}
+
+type stuck struct{ reads int }
+
+func (s *stuck) Read(p []byte) (int, error) {
+\ts.reads++
+\treturn 0, nil
+}
+
+type liar struct{}
+
+func (liar) Read(p []byte) (int, error) { return len(p) + 1, nil }
+
+func main() {
+\tsc := bufio.NewScanner(&chunks{"alpha\\nbeta gamma\\nlast", 4})
+\tfor sc.Scan() {
+\t\tfmt.Printf("%q\\n", sc.Text())
+\t}
+\tfmt.Println("err:", sc.Err())
+\ts := &stuck{}
+\tsc = bufio.NewScanner(s)
+\tfmt.Println(sc.Scan(), sc.Err(), s.reads)
+\tsc = bufio.NewScanner(liar{})
+\tfmt.Println(sc.Scan(), sc.Err())
+}
+""",
+    '"alpha"\n'
+    '"beta gamma"\n'
+    '"last"\n'
+    "err: source drained\n"
+    "false multiple Read calls return no data or error 101\n"
+    "false bufio.Scanner: Read returned impossible count\n",
+)
+
+
+# Close through io.WriteCloser and io.Closer calls the program's method, one that locks
+# with yield from. Go printed this.
+CONSTRUCTS["io.Closer's Close of the program's types"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"io"
+\t"strings"
+\t"sync"
+)
+
+type upperWriter struct {
+\tsb     strings.Builder
+\tclosed bool
+}
+
+func (u *upperWriter) Write(p []byte) (int, error) {
+\tu.sb.WriteString(strings.ToUpper(string(p)))
+\treturn len(p), nil
+}
+
+func (u *upperWriter) Close() error {
+\tif u.closed {
+\t\treturn errors.New("already closed")
+\t}
+\tu.closed = true
+\treturn nil
+}
+
+type guarded struct {
+\tmu     sync.Mutex
+\tcloses int
+}
+
+func (g *guarded) Close() error {
+\tg.mu.Lock()
+\tdefer g.mu.Unlock()
+\tg.closes++
+\treturn nil
+}
+
+func send(w io.WriteCloser, msg string) error {
+\tfmt.Fprint(w, msg)
+\treturn w.Close()
+}
+
+func closeAll(cs ...io.Closer) {
+\tfor _, c := range cs {
+\t\tfmt.Println(c.Close())
+\t}
+}
+
+func main() {
+\tu := &upperWriter{}
+\tfmt.Println(send(u, "hello"), send(u, " again"), u.sb.String())
+\tg := &guarded{}
+\tvar wg sync.WaitGroup
+\tfor range 3 {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tcloseAll(g)
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(g.closes)
+}
+""",
+    "<nil> already closed HELLO AGAIN\n<nil>\n<nil>\n<nil>\n3\n",
+)
+
+
+# debug.Stack in a deferred recover and in a goroutine: headed goroutine N [running]:, with
+# the function that panicked in it. Go printed this.
+CONSTRUCTS["debug.Stack"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"runtime/debug"
+\t"strings"
+)
+
+func safe() (err error) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tstack := string(debug.Stack())
+\t\t\tfirst, _, _ := strings.Cut(stack, "\\n")
+\t\t\tinSafe := strings.Contains(stack, "main.safe")
+\t\t\terr = fmt.Errorf("panic: %v (%s, main.safe in it: %t)", r, first, inSafe)
+\t\t}
+\t}()
+\tpanic("boom")
+}
+
+func main() {
+\tfmt.Println(safe())
+\tdone := make(chan string)
+\tgo func() {
+\t\tfirst, _, _ := strings.Cut(string(debug.Stack()), "\\n")
+\t\thead := strings.HasPrefix(first, "goroutine ")
+\t\tdone <- fmt.Sprint(head, strings.HasSuffix(first, " [running]:"))
+\t}()
+\tfmt.Println(<-done)
+}
+""",
+    "panic: boom (goroutine 1 [running]:, main.safe in it: true)\ntrue true\n",
+)
+
+
+# path's and filepath's Clean, Join, Split, Base, Dir, Ext and IsAbs on edge cases (Linux,
+# where the two agree). Go printed this.
+CONSTRUCTS["path and filepath, lexically"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"path"
+\t"path/filepath"
+)
+
+func main() {
+\tpaths := []string{"", "/", "//a//b/./c/..", "a/../..", "/..", "a//", "./x", "x.tar.gz", "/a.b/c"}
+\tfor _, p := range paths {
+\t\tdir, file := path.Split(p)
+\t\tfmt.Printf("%q: %q %q %q %q %q,%q %v\\n",
+\t\t\tp, path.Clean(p), path.Base(p), path.Dir(p), path.Ext(p), dir, file, path.IsAbs(p))
+\t}
+\tparts := []string{"usr", "", "lib/../share", "go"}
+\tfmt.Println(path.Join(), path.Join("", ""), path.Join(parts...), path.Join("/", "..", "x"))
+\tfmt.Println(filepath.Join("/tmp", "c", "4.jpg"), filepath.Ext("a.jpg"), filepath.Base("/a/b/"))
+\tfmt.Println(filepath.Dir("/a/b/"), filepath.Clean("a/./b/"), filepath.IsAbs("rel"))
+}
+""",
+    '"": "." "." "." "" "","" false\n'
+    '"/": "/" "/" "/" "" "/","" true\n'
+    '"//a//b/./c/..": "/a/b" ".." "/a/b/c" "." "//a//b/./c/",".." true\n'
+    '"a/../..": ".." ".." "." "." "a/../",".." false\n'
+    '"/..": "/" ".." "/" "." "/",".." true\n'
+    '"a//": "a" "a" "a" "" "a//","" false\n'
+    '"./x": "x" "x" "." "" "./","x" false\n'
+    '"x.tar.gz": "x.tar.gz" "x.tar.gz" "." ".gz" "","x.tar.gz" false\n'
+    '"/a.b/c": "/a.b/c" "c" "/a.b" "" "/a.b/","c" true\n'
+    "  usr/share/go /x\n"
+    "/tmp/c/4.jpg .jpg b\n"
+    "/a/b a/b false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -547,8 +547,8 @@ func (a *analysis) noteAssign(u *unit, l ast.Expr) {
 func (a *analysis) call(u *unit, c *ast.CallExpr) {
 	p := a.p
 	a.fmtCall(u, c)
-	if w := writerOperand(p, c); w != nil {
-		for _, fn := range a.programMethods(p.info.TypeOf(w), "Write") {
+	if x, method := libraryCallsProgram(p, c); x != nil {
+		for _, fn := range a.programMethods(p.info.TypeOf(x), method) {
 			u.calls = append(u.calls, a.byFunc[fn]) // fmt or io calls the program's Write
 		}
 	}
@@ -754,23 +754,38 @@ func (a *analysis) programMethods(t types.Type, names ...string) []*types.Func {
 	return out
 }
 
-// writerOperand: the io.Writer that a call of the library writes to through its
-// Write method (fmt.Fprintf's w, io.WriteString's, w.Write of an io.Writer), or
-// nil.
+// libraryCallsProgram: the operand whose method a call of the library calls, and
+// that method's name: the io.Writer fmt.Fprintf and io.WriteString write to, and
+// the receiver of a Write or a Close called through io's interfaces; or nil.
+func libraryCallsProgram(p *program, c *ast.CallExpr) (ast.Expr, string) {
+	f, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, ""
+	}
+	fn, ok := p.info.Uses[f.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return nil, ""
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "fmt.Fprint", "fmt.Fprintln", "fmt.Fprintf", "io.WriteString":
+		if len(c.Args) > 0 {
+			return c.Args[0], "Write"
+		}
+	}
+	switch methodKey(fn) {
+	case "io.Writer.Write":
+		return f.X, "Write"
+	case "io.Closer.Close":
+		return f.X, "Close"
+	}
+	return nil, ""
+}
+
+// writerOperand: the io.Writer a call of the library writes to through its Write
+// method (see libraryCallsProgram), or nil.
 func writerOperand(p *program, c *ast.CallExpr) ast.Expr {
-	switch f := ast.Unparen(c.Fun).(type) {
-	case *ast.SelectorExpr:
-		fn, ok := p.info.Uses[f.Sel].(*types.Func)
-		if !ok || fn.Pkg() == nil || len(c.Args) == 0 {
-			return nil
-		}
-		switch fn.Pkg().Path() + "." + fn.Name() {
-		case "fmt.Fprint", "fmt.Fprintln", "fmt.Fprintf", "io.WriteString":
-			return c.Args[0]
-		}
-		if methodKey(fn) == "io.Writer.Write" {
-			return f.X
-		}
+	if x, method := libraryCallsProgram(p, c); method == "Write" {
+		return x
 	}
 	return nil
 }

@@ -2076,6 +2076,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return f.yieldExpr("yield rt.wait_idle()")
 	case "runtime.Gosched":
 		return f.yieldExpr("yield rt.gosched()")
+	case "runtime/debug.Stack":
+		return "go.debug_stack(rt)", false
+	case "runtime/debug.PrintStack":
+		return "go.debug_print_stack(rt)", false
 	case "runtime.NumGoroutine":
 		if f.p.testBinary() {
 			return "go.num_goroutine(rt)", false // with the goroutines of running synctest bubbles
@@ -2393,6 +2397,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.slices_delete(" + f.args(c) + ", " + f.elemZero(c.Args[0], c) + ")", false
 	case "slices.Insert":
 		return "go.slices_insert(" + f.args(c) + ")", false // a new list, as append to a full slice
+	case "path.Join", "path.Base", "path.Dir", "path.Ext", "path.Clean", "path.Split", "path.IsAbs",
+		"path/filepath.Join", "path/filepath.Base", "path/filepath.Dir", "path/filepath.Ext",
+		"path/filepath.Clean", "path/filepath.Split", "path/filepath.IsAbs":
+		// Linux's filepath is path: slashes, lexically
+		return "go.path_" + snake(name[strings.LastIndexByte(name, '.')+1:]) + "(" + f.args(c) + ")", false
 	case "slices.Replace":
 		// in place where it fits, as Go's, else a new list
 		return "go.slices_replace(" + f.args(c) + ", zero=" + f.elemZero(c.Args[0], c) + ")", false
@@ -2923,6 +2932,13 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "log.Logger.SetFlags", "log.Logger.Flags", "log.Logger.SetPrefix", "log.Logger.Prefix",
 		"log.Logger.SetOutput", "log.Logger.Writer":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
+	case "io.Closer.Close":
+		for _, m := range f.m.a.programMethods(f.p.info.TypeOf(sel.X), "Close") {
+			if f.m.a.byFunc[m].gen {
+				return f.yieldExpr("yield from go.call(" + recv + ".Close)") // it may lock
+			}
+		}
+		return recv + ".Close()", false // the program's own Close
 	case "io.Writer.Write":
 		if f.m.blockingWrite(f.p.info.TypeOf(sel.X)) {
 			return f.yieldExpr("yield from go.blocking_write(" + recv + ", " + arg(0) + ")")

@@ -35,6 +35,7 @@ or concept:
 - ``_encoding``: ``crypto/md5``, ``crypto/sha1``, ``crypto/sha256``, ``crypto/sha512``,
   ``encoding/hex``, ``encoding/binary``
 - ``_strconv``: ``strconv``
+- ``_path``: ``path``, ``path/filepath``
 - ``_types``: type switches, type assertions, ``%T``
 - ``_runtime``: ``runtime``, ``os.Exit``, the environment, ``runtime/pprof``,
   ``math/rand``'s top-level functions, ``net``, ``syscall``'s signals
@@ -241,6 +242,15 @@ from ._numbers import (
     uint64,
 )
 from ._panics import Panic, Recoverable, Return, defer, panic, recover
+from ._path import (
+    path_base,
+    path_clean,
+    path_dir,
+    path_ext,
+    path_is_abs,
+    path_join,
+    path_split,
+)
 from ._pool import Pool
 from ._rand import Rand, Source, rand_new, rand_new_source
 from ._runtime import (
@@ -248,6 +258,8 @@ from ._runtime import (
     Signal,
     abandon,
     capture_profiles,
+    debug_print_stack,
+    debug_stack,
     dial_udp,
     exit,
     gc,
@@ -673,6 +685,8 @@ __all__ = [
     "cut",
     "cut_prefix",
     "cut_suffix",
+    "debug_print_stack",
+    "debug_stack",
     "defer",
     "dial_udp",
     "digest_sum",
@@ -775,6 +789,13 @@ __all__ = [
     "parse_float",
     "parse_int",
     "parse_uint",
+    "path_base",
+    "path_clean",
+    "path_dir",
+    "path_ext",
+    "path_is_abs",
+    "path_join",
+    "path_split",
     "plain",
     "pointer_method",
     "pprof_lookup",

@@ -197,6 +197,21 @@ def goroutineleak(rt: Any, writer: Any = None) -> list[Any]:
     return leaks.leaked_goroutines(rt, roots=roots)
 
 
+def debug_stack(rt: Any) -> list[int]:
+    """``runtime/debug.Stack()``: the calling goroutine's stack, headed as Go's
+    (``goroutine 1 [running]:``), its frames the model's as simlab's goroutine dumps
+    write them (Go's would start at ``runtime/debug.Stack`` and give addresses)."""
+    from simlab.go.profile import format_goroutine
+
+    g = rt.current
+    return list(format_goroutine(g, rt.now, running=True, contexts=False).encode())
+
+
+def debug_print_stack(rt: Any) -> None:
+    """``runtime/debug.PrintStack()``: :func:`debug_stack` written to os.Stderr."""
+    sys.stderr.write(bytes(debug_stack(rt)).decode())
+
+
 class Profile:
     """``*pprof.Profile`` of ``pprof.Lookup(name)``: ``goroutine`` or ``goroutineleak``."""
 

@@ -9,18 +9,20 @@ flushed.
 
 from __future__ import annotations
 
+from inspect import isgenerator
 from typing import Any
 
 from simlab.errors import SimlabError
 from simlab.go._tabwriter import FILTER_HTML, STRIP_ESCAPE, Tabwriter
 
-from ._errors import new_error
+from ._errors import LIBRARY_ERRORS, new_error
 from ._io import EOF, Buffer, _write
 from ._panics import panic
 from ._strings import string_of, unicode_is_space, utf8_full_rune
 from ._values import NilSlice
 
 ErrTooLong = new_error("bufio.Scanner: token too long")  # bufio.ErrTooLong
+ErrBadReadCount = new_error("bufio.Scanner: Read returned impossible count")
 ErrBufferFull = new_error("bufio: buffer full")  # bufio.ErrBufferFull
 
 _MAX_TOKEN = 64 * 1024  # bufio.MaxScanTokenSize
@@ -169,14 +171,19 @@ _SPLITS = {"lines": _scan_lines, "words": _scan_words, "runes": _scan_runes, "by
 
 class Scanner:
     """A ``*bufio.Scanner`` over a reader of the library's (a ``*strings.Reader``, a
-    ``*bytes.Reader``, a ``*bytes.Buffer``, a ``*bufio.Reader``): Go's buffer (4096
-    bytes, then doubled up to the longest token, 64 KiB or ``Buffer``'s), refilled by
-    ``Read`` as Go's is, so each ``Scan`` gives Go's token, or stops with Go's error."""
+    ``*bytes.Reader``, a ``*bytes.Buffer``, a ``*bufio.Reader``) or of the program's
+    whose ``Read`` does not block: Go's buffer (4096 bytes, then doubled up to the
+    longest token, 64 KiB or ``Buffer``'s), refilled by ``Read`` as Go's is, so each
+    ``Scan`` gives Go's token, or stops with Go's error."""
 
     __slots__ = ("_buf", "_end", "_err", "_max", "_r", "_scanned", "_split", "_start", "_token")
 
     def __init__(self, r: Any) -> None:
-        self._r = _library_reader(r, "bufio.NewScanner")
+        self._r = (
+            r
+            if callable(getattr(type(r), "Read", None))
+            else _library_reader(r, "bufio.NewScanner")
+        )
         self._split = _scan_lines
         self._max = _MAX_TOKEN
         self._buf = bytearray()
@@ -242,13 +249,36 @@ class Scanner:
             self._buf = grown
 
     def _fill(self) -> None:
-        """One ``Read`` into the free end of the buffer."""
-        room = [0] * (len(self._buf) - self._end)
-        n, err = self._r.read(room)
-        self._buf[self._end : self._end + n] = bytes(room[:n])
-        self._end += n
-        if err is not None:
-            self._set_err(err)
+        """``Read`` into the free end of the buffer until it gives bytes or an error,
+        as Go's: a count out of range is ``ErrBadReadCount``, and a 101st read of
+        nothing in a row ``io.ErrNoProgress``."""
+        for _ in range(101):
+            room = [0] * (len(self._buf) - self._end)
+            n, err = self._read(room)
+            if not 0 <= n <= len(room):
+                self._set_err(ErrBadReadCount)
+                return
+            self._buf[self._end : self._end + n] = bytes(room[:n])
+            self._end += n
+            if err is not None:
+                self._set_err(err)
+                return
+            if n > 0:
+                return
+        self._set_err(LIBRARY_ERRORS["io.ErrNoProgress"])
+
+    def _read(self, room: list[int]) -> tuple[int, Any]:
+        """One ``Read``: the library's reader's, or the program's ``Read`` method."""
+        if isinstance(self._r, StringsReader | Buffer | BufReader):
+            return self._r.read(room)
+        result = self._r.Read(room)
+        if isgenerator(result):
+            raise SimlabError(
+                f"{type(self._r).__name__}.Read blocks where bufio.Scanner calls it, which"
+                " simlab does not model: read in the goroutine, or scan a *strings.Reader"
+            )
+        n, err = result
+        return int(n), err
 
     def text(self) -> str:
         """``s.Text()``: the token as a string."""
