@@ -17533,6 +17533,123 @@ func main() {
 )
 
 
+# &fs.PathError{...} and &os.PathError{...} (one type): its text from its fields as they
+# are, errors.Is through Unwrap, errors.As, its fields, %T and a type switch. Go printed this.
+CONSTRUCTS["fs.PathError and os.PathError"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"io/fs"
+\t"os"
+)
+
+type cache struct{ files map[string]string }
+
+func (c *cache) open(name string) (string, error) {
+\tbody, ok := c.files[name]
+\tif !ok {
+\t\treturn "", &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+\t}
+\treturn body, nil
+}
+
+func remove(name string) error {
+\treturn &os.PathError{Op: "remove", Path: name, Err: os.ErrPermission}
+}
+
+func main() {
+\tc := &cache{files: map[string]string{"/a": "alpha"}}
+\t_, err := c.open("/cache/4")
+\terr = fmt.Errorf("load: %w", err)
+\tvar pe *fs.PathError
+\tfmt.Println(err, errors.Is(err, fs.ErrNotExist), errors.Is(err, os.ErrNotExist))
+\tif errors.As(err, &pe) {
+\t\tfmt.Printf("%T op=%s path=%s err=%v\\n", pe, pe.Op, pe.Path, pe.Err)
+\t\tpe.Path = "/cache/5"
+\t\tfmt.Println(pe, err)
+\t}
+\tvar ope *os.PathError
+\terr = remove("/etc")
+\tfmt.Println(errors.As(err, &ope), ope.Op, errors.Is(err, fs.ErrPermission))
+\tswitch e := err.(type) {
+\tcase *fs.PathError:
+\t\tfmt.Println("path error:", e.Path)
+\tdefault:
+\t\tfmt.Println("other")
+\t}
+}
+""",
+    "load: open /cache/4: file does not exist true true\n"
+    "*fs.PathError op=open path=/cache/4 err=file does not exist\n"
+    "open /cache/5: file does not exist load: open /cache/4: file does not exist\n"
+    "true remove true\n"
+    "path error: /etc\n",
+)
+
+
+# reflect.DeepEqual: nil and empty slices and maps differ, structs field by field
+# (unexported too) through pointers and cycles, a value is no pointer, int is no int64, a
+# NaN equals nothing, two errors.New of one text are equal. Go printed this.
+CONSTRUCTS["reflect.DeepEqual"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"math"
+\t"reflect"
+)
+
+type Point struct{ X, Y int }
+
+type Node struct {
+\tName  string
+\tTags  []string
+\tAttrs map[string]int
+\tNext  *Node
+\thits  int
+}
+
+type Celsius float64
+
+func main() {
+\tvar nilSlice []int
+\tfmt.Println(reflect.DeepEqual([]int{1, 2}, []int{1, 2}), reflect.DeepEqual(nilSlice, []int{}))
+\tfmt.Println(reflect.DeepEqual(nilSlice, []int(nil)), reflect.DeepEqual([]int{1}, []int{1, 2}))
+\tvar nilMap map[string]int
+\tfmt.Println(reflect.DeepEqual(map[string]int{"a": 1}, map[string]int{"a": 1}),
+\t\treflect.DeepEqual(nilMap, map[string]int{}))
+\ta := Node{"a", []string{"x"}, map[string]int{"k": 1}, &Node{Name: "b"}, 1}
+\tb := Node{"a", []string{"x"}, map[string]int{"k": 1}, &Node{Name: "b"}, 1}
+\tfmt.Println(reflect.DeepEqual(a, b), reflect.DeepEqual(&a, &b), reflect.DeepEqual(a, &b))
+\tb.hits = 2
+\tfmt.Println(reflect.DeepEqual(a, b))
+\ta.Next.Next, b.Next.Next = a.Next, b.Next // cycles
+\tb.hits = 1
+\tfmt.Println(reflect.DeepEqual(a, b))
+\tfmt.Println(reflect.DeepEqual(Point{1, 2}, Point{1, 2}), reflect.DeepEqual(1, int64(1)),
+\t\treflect.DeepEqual(Celsius(1), 1.0), reflect.DeepEqual(math.NaN(), math.NaN()))
+\tfmt.Println(reflect.DeepEqual(errors.New("x"), errors.New("x")), reflect.DeepEqual(nil, nil),
+\t\treflect.DeepEqual([]any{1, "a"}, []any{1, "a"}), reflect.DeepEqual([2]int{1, 2}, [2]int{1, 2}))
+\tfmt.Println(reflect.DeepEqual([]Point{{1, 2}}, []Point{{1, 2}}))
+}
+""",
+    "true false\n"
+    "true false\n"
+    "true false\n"
+    "true true false\n"
+    "false\n"
+    "true\n"
+    "true false false false\n"
+    "true true true true\n"
+    "true\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -21255,4 +21372,20 @@ def test_a_receive_after_a_library_call_in_one_statement_is_refused(tmp_path):
     assert result.output == (
         "simlab: main.go:15: unsupported: a receive after a call in the same statement"
         " (receive into a variable first: v := <-ch)\n"
+    )
+
+
+def test_reflect_but_deep_equal_is_refused_in_one_line(tmp_path):
+    """Of package reflect simlab has DeepEqual; reflect.TypeOf is refused where it
+    stands, with what to use."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"fmt"\n\t"reflect"\n)\n\nfunc main() {\n'
+        "\tfmt.Println(reflect.DeepEqual(1, 1), reflect.TypeOf(1))\n}\n"
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: bad.go:9: unsupported: reflect.TypeOf (ordinary typed Go; of package"
+        " reflect simlab has DeepEqual)\n"
     )

@@ -312,7 +312,7 @@ func (a *sliceAliases) build() {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if c, ok := n.(*ast.CallExpr); ok {
 				switch name := calleeName(p, c); {
-				case strings.HasPrefix(name, "fmt."), strings.HasPrefix(name, "log."),
+				case strings.HasPrefix(name, "fmt."), strings.HasPrefix(name, "log."), name == "reflect.DeepEqual",
 					testPrints[strings.TrimPrefix(name, "testing.")] && strings.HasPrefix(name, "testing."):
 					for _, arg := range c.Args {
 						printed[arg] = true

@@ -672,6 +672,9 @@ func (m *module) findNilSlices() {
 	}
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok && calleeName(p, c) == "reflect.DeepEqual" {
+				m.nilSlices = true // a nil slice is deeply equal to no empty one
+			}
 			if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
 				for _, e := range []ast.Expr{b.X, b.Y} {
 					if _, ok := under(p.info.TypeOf(e)).(*types.Slice); ok {
@@ -885,7 +888,7 @@ func (m *module) refuseSharedSubslices() {
 				switch {
 				case tv.IsType() && !isSliceType(tv.Type), name == "len", name == "cap", strings.HasPrefix(name, "fmt."),
 					strings.HasPrefix(name, "strings."), strings.HasPrefix(name, "bytes.") && name != "bytes.NewReader",
-					strings.HasPrefix(name, "log."),
+					strings.HasPrefix(name, "log."), name == "reflect.DeepEqual",
 					strings.HasPrefix(name, "errors."), // errors.Join(errs[:]...)
 					strings.HasPrefix(name, "crypto/"), strings.HasPrefix(name, "encoding/hex."),
 					strings.HasPrefix(name, "hash/crc32."), strings.HasPrefix(name, "encoding/binary.Uint"),
@@ -2375,6 +2378,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "go.slog.HandlerOptions()", false
 		case "log/slog.Value":
 			return "go.slog.Value()", false
+		case "io/fs.PathError":
+			return "go.PathError()", false
 		}
 		if m.p.ours(n.Obj().Pkg()) {
 			if _, ok := n.Underlying().(*types.Struct); ok {

@@ -469,6 +469,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			}
 			switch fieldKey(sel) {
 			case "sync.Pool.New", "strconv.NumError.Func", "strconv.NumError.Num", "strconv.NumError.Err",
+				"io/fs.PathError.Op", "io/fs.PathError.Path", "io/fs.PathError.Err",
 				"time.ParseError.Layout", "time.ParseError.Value", "time.ParseError.LayoutElem",
 				"time.ParseError.ValueElem", "time.ParseError.Message",
 				"container/list.Element.Value", "container/ring.Ring.Value",
@@ -765,8 +766,8 @@ func fieldKey(sel *types.Selection) string {
 	if ptr, ok := t.(*types.Pointer); ok {
 		t = ptr.Elem()
 	}
-	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil {
-		return n.Obj().Pkg().Path() + "." + n.Obj().Name() + "." + sel.Obj().Name()
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		return n.Obj().Pkg().Path() + "." + n.Obj().Name() + "." + sel.Obj().Name() // os.PathError is fs's
 	}
 	return ""
 }
@@ -1130,7 +1131,7 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 	}
 	switch u := under(t).(type) {
 	case *types.Struct:
-		n, ok := t.(*types.Named)
+		n, ok := types.Unalias(t).(*types.Named) // os.PathError is fs.PathError
 		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path()+"."+n.Obj().Name() == "sync.Pool" && len(x.Elts) == 1 {
 			if kv, isKV := x.Elts[0].(*ast.KeyValueExpr); isKV && kv.Key.(*ast.Ident).Name == "New" {
 				if lit, isLit := ast.Unparen(kv.Value).(*ast.FuncLit); isLit && f.m.a.byLit[lit] != nil && f.m.a.byLit[lit].gen {
@@ -1140,6 +1141,9 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 			}
 		}
 		cls := ""
+		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "io/fs" && n.Obj().Name() == "PathError" {
+			cls = "go.PathError" // &fs.PathError{Op: "open", Path: p, Err: fs.ErrNotExist}, os's too
+		}
 		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "log/slog" {
 			switch n.Obj().Name() {
 			case "HandlerOptions":
@@ -2076,6 +2080,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return f.yieldExpr("yield rt.wait_idle()")
 	case "runtime.Gosched":
 		return f.yieldExpr("yield rt.gosched()")
+	case "reflect.DeepEqual":
+		return "go.deep_equal(" + f.args(c) + ")", false
 	case "runtime/debug.Stack":
 		return "go.debug_stack(rt)", false
 	case "runtime/debug.PrintStack":
@@ -3259,10 +3265,12 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.Builder"
 	case "*strconv.NumError":
 		return "go.NumError"
+	case "*io/fs.PathError", "*fs.PathError", "*os.PathError":
+		return "go.PathError"
 	case "*time.ParseError":
 		return "go.ParseError"
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
 	return ""
 }
 

@@ -365,13 +365,37 @@ func (p *program) parse(paths []string) ([]*ast.File, []string) {
 				p.unsupported(imp, "cgo", "pure Go")
 			}
 			if imp.Path.Value == `"reflect"` {
-				p.unsupported(imp, "package "+strings.Trim(imp.Path.Value, `"`), "ordinary typed Go")
+				refuseReflect(p, file, imp)
 			}
 		}
 		files = append(files, file)
 		names = append(names, filepath.Base(f))
 	}
 	return files, names
+}
+
+// refuseReflect: a use of package reflect but reflect.DeepEqual, which golib has
+// (go.deep_equal), is refused.
+func refuseReflect(p *program, file *ast.File, imp *ast.ImportSpec) {
+	name := "reflect"
+	if imp.Name != nil {
+		name = imp.Name.Name
+	}
+	used := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == name {
+				if sel.Sel.Name != "DeepEqual" {
+					p.unsupported(sel, "reflect."+sel.Sel.Name, "ordinary typed Go; of package reflect simlab has DeepEqual")
+				}
+				used = true
+			}
+		}
+		return true
+	})
+	if !used {
+		p.unsupported(imp, "package reflect", "ordinary typed Go; of package reflect simlab has DeepEqual")
+	}
 }
 
 // check type-checks one package into the program's types.Info.

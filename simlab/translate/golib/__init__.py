@@ -52,6 +52,7 @@ or concept:
 - ``_testing``: ``testing`` and ``testing/synctest``
 - ``_atomic``: ``sync/atomic`` on a field
 - ``_slog``: ``log/slog`` (``go.slog``)
+- ``_reflect``: ``reflect.DeepEqual``
 
 Each module imports only modules before it in this list (an annotation aside,
 under ``TYPE_CHECKING``), and none imports this facade.
@@ -109,6 +110,7 @@ from ._encoding import (
 from ._errors import (
     LIBRARY_ERRORS,
     JoinError,
+    PathError,
     error_of,
     error_text,
     errors_as,
@@ -253,6 +255,7 @@ from ._path import (
 )
 from ._pool import Pool
 from ._rand import Rand, Source, rand_new, rand_new_source
+from ._reflect import deep_equal
 from ._runtime import (
     Exit,
     Signal,
@@ -578,6 +581,7 @@ __all__ = [
     "Panic",
     "PanicNilError",
     "ParseError",
+    "PathError",
     "Pool",
     "Rand",
     "Range",
@@ -687,6 +691,7 @@ __all__ = [
     "cut_suffix",
     "debug_print_stack",
     "debug_stack",
+    "deep_equal",
     "defer",
     "dial_udp",
     "digest_sum",

@@ -118,6 +118,31 @@ def errors_as(err: Any, target: Any, matches: Callable[[Any], bool]) -> bool:
     return False
 
 
+class PathError(sl.GoError):
+    """``*fs.PathError`` (``*os.PathError``, the same type): the operation (``Op``), the
+    path (``Path``) and the error it met (``Err``, what ``Unwrap`` gives); its text,
+    ``open /missing: file does not exist``, is made of the fields as they are now."""
+
+    __slots__ = ("Err", "Op", "Path")
+
+    def __init__(self, Op: str = "", Path: str = "", Err: Any = None) -> None:
+        super().__init__("*fs.PathError", "")
+        self.Op, self.Path, self.Err = Op, Path, Err
+
+    def Error(self) -> str:
+        return f"{self.Op} {self.Path}: {error_text(self.Err)}"
+
+    def __str__(self) -> str:
+        return self.Error()
+
+    def Unwrap(self) -> Any:  # Go's name: errors.Is and As call it
+        return self.Err
+
+    def Timeout(self) -> bool:
+        """Whether ``Err`` says it is a timeout, as Go's asks it."""
+        return callable(getattr(type(self.Err), "Timeout", None)) and bool(self.Err.Timeout())
+
+
 # the standard library's other sentinel errors a program compares with errors.Is,
 # by their Go names: each is one value, as Go's are
 LIBRARY_ERRORS = {
