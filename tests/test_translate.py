@@ -17650,6 +17650,66 @@ func main() {
 )
 
 
+# Component.Start as a function of the value it is given: each implementation's method,
+# one that locks with yield from, and Go's nil dereference for a nil one. Go printed this.
+CONSTRUCTS["method expressions of an interface type"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Component interface {
+\tStart() error
+\tName() string
+}
+
+type db struct{ name string }
+
+func (d *db) Start() error  { fmt.Println("start", d.name); return nil }
+func (d *db) Name() string { return d.name }
+
+type queue struct {
+\tmu      sync.Mutex
+\tstarted int
+}
+
+func (q *queue) Start() error {
+\tq.mu.Lock()
+\tdefer q.mu.Unlock()
+\tq.started++
+\treturn fmt.Errorf("queue started %d times", q.started)
+}
+
+func (q *queue) Name() string { return "queue" }
+
+func forAll(cs []Component, fn func(Component) error) {
+\tfor _, c := range cs {
+\t\tfmt.Println(c.Name(), fn(c))
+\t}
+}
+
+func main() {
+\tq := &queue{}
+\tforAll([]Component{&db{"a"}, q, q}, Component.Start)
+\tname := Component.Name
+\tfmt.Println(name(&db{"b"}))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tvar none Component
+\tname(none)
+}
+""",
+    "start a\n"
+    "a <nil>\n"
+    "queue queue started 1 times\n"
+    "queue queue started 2 times\n"
+    "b\n"
+    "recovered: runtime error: invalid memory address or nil pointer dereference\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

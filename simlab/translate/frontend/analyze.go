@@ -1215,6 +1215,16 @@ func (a *analysis) solve() {
 			u.families = appendOnce(u.families, familyOf(p, sel.Type()))
 			continue
 		}
+		if ok && sel.Kind() == types.MethodExpr && types.IsInterface(sel.Recv()) {
+			// Component.Start: a function that runs the method of the value it is
+			// given, one of the interface's implementations
+			for _, u := range a.units {
+				if slices.Contains(u.families, methodFamily(fn)) {
+					u.families = appendOnce(u.families, familyOf(p, sel.Type()))
+				}
+			}
+			continue
+		}
 		if ok && sel.Kind() == types.MethodVal && !a.isCallee(sx.Sel) && types.IsInterface(fn.Type().(*types.Signature).Recv().Type()) {
 			// st.Get as a value: the function it gives is one of the interface's
 			// implementations, each then a member of the value's family too

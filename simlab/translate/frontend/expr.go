@@ -449,6 +449,9 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 	if sel := p.info.Selections[x]; sel != nil && sel.Kind() == types.MethodExpr {
 		// (*W).Run, W.Run: the method as a function of its receiver, the class's
 		fn := sel.Obj().(*types.Func)
+		if types.IsInterface(sel.Recv()) && isLocalInterface(p, sel.Recv()) {
+			return "go.method_expr(" + pyString(fieldName(x.Sel.Name)) + ")" // Component.Start
+		}
 		n, ok := derefNamed(sel.Recv())
 		// (a named slice, map, func, array, number or string type's too: the
 		// function on its class takes the plain value, as its calls do)

@@ -101,6 +101,18 @@ def instantiate(fn: Callable[..., Any], **type_args: Any) -> Callable[..., Any]:
     return functools.partial(fn, **type_args)
 
 
+def method_expr(name: str) -> Callable[..., Any]:
+    """``I.M`` of an interface type ``I`` of the program: a function that runs the
+    method ``M`` of the value it is given (Go's nil dereference for a nil one)."""
+
+    def run(recv: Any, *args: Any) -> Any:
+        if recv is None:
+            raise GoPanic(_NIL_DEREFERENCE)
+        return getattr(recv, name)(*args)
+
+    return run
+
+
 def call(fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, Any]:
     """``yield from go.call(f, *args)``: call ``f``, a generator function or not, or
     a library method whose operation is yielded (a deferred ``flag.Store(false)``)."""
