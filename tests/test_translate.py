@@ -25,6 +25,8 @@ from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 import simlab as sl
 from simlab import translate
@@ -17710,6 +17712,107 @@ func main() {
 )
 
 
+# cfg = load() where p := &cfg: Go writes the variable p reaches, so p sees the new value
+# (go.store), a local's and a package variable's. Go printed this.
+CONSTRUCTS["a struct variable whose address is taken, assigned whole"] = (
+    """\
+package main
+
+import "fmt"
+
+type Inner struct{ N int }
+
+type Config struct {
+\tName  string
+\tIn    Inner
+\tPorts []int
+}
+
+var current Config
+
+func load(name string) Config { return Config{Name: name, In: Inner{len(name)}, Ports: []int{80}} }
+
+func watch(c *Config, out chan<- string) {
+\tout <- fmt.Sprintf("%s %d", c.Name, c.In.N)
+}
+
+func main() {
+\tcfg := load("alpha")
+\tp := &cfg
+\tother := load("beta")
+\tcfg = other
+\tother.In.N = 99
+\tfmt.Println(*p, other)
+\tcfg = Config{Name: p.Name + "!", In: Inner{p.In.N + 1}}
+\tfmt.Println(*p)
+\tg := &current
+\tcurrent = load("global")
+\tout := make(chan string)
+\tgo watch(g, out)
+\tfmt.Println(<-out)
+\tfor _, name := range []string{"x", "yy"} {
+\t\tcfg = load(name)
+\t\tfmt.Println(p.Name, p.In)
+\t}
+}
+""",
+    "{beta {4} [80]} {beta {99} [80]}\n{beta! {5} []}\nglobal 6\nx {1}\nyy {2}\n",
+)
+
+
+# A map keyed by time.Time (printed as times, in order), Time.ISOWeek at year ends, and
+# bits.Div64 and Div32 with Go's overflow panic. Go printed this.
+CONSTRUCTS["time keys, ISOWeek and bits.Div"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/bits"
+\t"sort"
+\t"time"
+)
+
+func main() {
+\tt := time.Date(2024, 5, 1, 9, 14, 0, 0, time.UTC)
+\tbuckets := map[time.Time]int{}
+\tfor _, m := range []int{0, 1, 20, 45} {
+\t\tbuckets[t.Add(time.Duration(m)*time.Minute).Truncate(30*time.Minute)]++
+\t}
+\tfmt.Println(len(buckets), buckets[time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)])
+\tfmt.Println(buckets)
+\tvar keys []time.Time
+\tfor k := range buckets {
+\t\tkeys = append(keys, k)
+\t}
+\tsort.Slice(keys, func(i, j int) bool { return keys[i].Before(keys[j]) })
+\tfmt.Println(keys[0].Format(time.Kitchen), keys[len(keys)-1].Format(time.Kitchen))
+\tfor _, d := range []time.Time{t, time.Date(2021, 1, 3, 0, 0, 0, 0, time.UTC),
+\t\ttime.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 28, 0, 0, 0, 0, time.UTC)} {
+\t\ty, w := d.ISOWeek()
+\t\tfmt.Println(d.Format(time.DateOnly), y, w)
+\t}
+\tq, r := bits.Div64(1, 5, 10)
+\tfmt.Println(q, r)
+\tq32, r32 := bits.Div32(3, 7, 16)
+\tfmt.Println(q32, r32)
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tbits.Div64(5, 0, 5)
+}
+""",
+    "2 2\n"
+    "map[2024-05-01 09:00:00 +0000 UTC:2 2024-05-01 09:30:00 +0000 UTC:2]\n"
+    "9:00AM 9:30AM\n"
+    "2024-05-01 2024 18\n"
+    "2021-01-03 2020 53\n"
+    "2020-12-31 2020 53\n"
+    "2026-12-28 2026 53\n"
+    "1844674407370955162 1\n"
+    "805306368 7\n"
+    "recovered: runtime error: integer overflow\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -21449,3 +21552,32 @@ def test_reflect_but_deep_equal_is_refused_in_one_line(tmp_path):
         "simlab: bad.go:9: unsupported: reflect.TypeOf (ordinary typed Go; of package"
         " reflect simlab has DeepEqual)\n"
     )
+
+
+def test_the_address_of_a_time_variable_assigned_again_is_refused(tmp_path):
+    """Go 1.27 printed ``1s 1s``: p sees now move. A run's times are numbers, so
+    the pointer would keep the first time and print ``0s``: refused instead."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n'
+        "\tnow := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)\n\tstart := now\n"
+        "\tp := &now\n\tnow = now.Add(time.Second)\n"
+        "\tfmt.Println(p.Sub(start), now.Sub(start))\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "simlab: main.go:11: unsupported: the address of a time.Time variable"
+        " that is assigned again ("
+    )
+
+
+@given(st.dates())
+def test_iso_week_is_the_iso_8601_week_pythons_calendar_gives(day):
+    """time.Time.ISOWeek: the year and week of ISO 8601, whose weeks run Monday to
+    Sunday and belong to the year their Thursday is in, as date.isocalendar counts."""
+    from simlab.translate.golib._time import _iso_week
+
+    sunday_first = day.isoweekday() % 7
+    got = _iso_week(day.year, day.timetuple().tm_yday, sunday_first)
+    assert got == tuple(day.isocalendar())[:2]

@@ -19,7 +19,8 @@ import (
 type module struct {
 	p            *program
 	a            *analysis
-	reading      map[*unit]bool // the functions readArgs is asking of now (it recurses)
+	reading      map[*unit]bool        // the functions readArgs is asking of now (it recurses)
+	addressed    map[types.Object]bool // struct variables whose address the program takes
 	out          []string
 	reserved     map[string]bool                          // module-level Python names
 	globals      map[types.Object]string                  // package-level variables, constants, functions
@@ -75,6 +76,7 @@ func translate(p *program) string {
 	m.refuseSharedSubslices()
 	m.findBoxed()
 	m.findNilSlices()
+	m.findAddressed()
 	m.findOwnedSlices()
 	// every package-level name keeps its Go name (a Python keyword gets a _); an
 	// imported package's names are qualified by it, worker.Start as worker_Start
@@ -588,8 +590,8 @@ func (m *module) findStructKeys() {
 	var pointerKeys []ast.Expr
 	for _, e := range maps {
 		mt := under(p.info.TypeOf(e)).(*types.Map)
-		if _, isStruct := under(mt.Key()).(*types.Struct); isStruct {
-			mark(mt.Key(), e)
+		if _, isStruct := under(mt.Key()).(*types.Struct); isStruct && !isTime(mt.Key()) {
+			mark(mt.Key(), e) // a time is a number here, which hashes by value
 		}
 		if ptr, ok := mt.Key().(*types.Pointer); ok {
 			if _, isStruct := under(ptr.Elem()).(*types.Struct); isStruct {
@@ -664,6 +666,28 @@ func (m *module) refuseComplex() {
 
 // findNilSlices: does the program compare a slice with nil, or print one under %#v?
 // Only then does a nil slice need to be told from an empty one.
+// findAddressed: the struct variables whose address the program takes (p := &cfg),
+// which an assignment of a whole value (cfg = load()) must write in place, as Go's
+// does, so that the pointer sees it: go.store(cfg, load()).
+func (m *module) findAddressed() {
+	p := m.p
+	m.addressed = map[types.Object]bool{}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				if id, ok := ast.Unparen(u.X).(*ast.Ident); ok {
+					if v, ok := p.info.Uses[id].(*types.Var); ok && isStructValueType(v.Type()) {
+						if n, named := types.Unalias(v.Type()).(*types.Named); named && p.ours(n.Obj().Pkg()) {
+							m.addressed[v] = true // a struct type of the program's (m.types is not made yet)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
 func (m *module) findNilSlices() {
 	p := m.p
 	if m.usesGoSyntax() {

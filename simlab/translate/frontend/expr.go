@@ -820,6 +820,11 @@ func (f *fn) unary(x *ast.UnaryExpr) string {
 			return f.composite(cl, p.info.TypeOf(cl))
 		}
 		if _, ok := under(p.info.TypeOf(inner)).(*types.Struct); ok {
+			if id, isID := inner.(*ast.Ident); isID && isTime(p.info.TypeOf(inner)) && f.m.a.assigns[p.info.Uses[id]] > 0 {
+				// a time is a number here: the pointer would keep the time it was given
+				p.unsupported(x, "the address of a time.Time variable that is assigned again",
+					"a pointer to a struct that holds the time, or a func() time.Time")
+			}
 			return f.expr(inner) // the struct variable is the object the pointer points to
 		}
 		return f.ref(x, inner)
@@ -1430,6 +1435,10 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			} else if e != nil && f.m.listStringer(e) != "" { // [127.0.0.1]
 				d := f.temp("d")
 				s = "[" + f.m.listStringer(e) + "(" + d + ") for " + d + " in " + s + "]"
+			}
+			if m, ok := under(t).(*types.Map); ok && isTime(m.Key()) && !hasFmtMethod(t) {
+				k, d := f.temp("k"), f.temp("d")
+				s = "{go.Time(" + k + ", rt): " + d + " for " + k + ", " + d + " in " + s + ".items()}" // map[2024-...:1]
 			}
 			if m, ok := under(t).(*types.Map); ok && isDuration(m.Elem()) {
 				k, d := f.temp("k"), f.temp("d")
@@ -2286,7 +2295,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go.sort_find(" + arg(0) + ", " + arg(1) + ")", false
 	case "math/bits.Mul", "math/bits.Mul32", "math/bits.Mul64", "math/bits.Add", "math/bits.Add32",
-		"math/bits.Add64", "math/bits.Sub", "math/bits.Sub32", "math/bits.Sub64":
+		"math/bits.Add64", "math/bits.Sub", "math/bits.Sub32", "math/bits.Sub64",
+		"math/bits.Div", "math/bits.Div32", "math/bits.Div64":
 		fn := strings.TrimPrefix(name, "math/bits.")
 		base := strings.TrimRight(fn, "0123456789")
 		size := strings.TrimPrefix(fn, base)
@@ -3062,7 +3072,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "time.Time.Truncate", "time.Time.Round":
 		return "go.time_" + strings.ToLower(fn.Name()) + "(" + recv + ", " + arg(0) + ", rt)", false
 	case "time.Time.Year", "time.Time.Month", "time.Time.Day", "time.Time.Hour", "time.Time.Minute",
-		"time.Time.Second", "time.Time.Nanosecond", "time.Time.Weekday", "time.Time.YearDay",
+		"time.Time.Second", "time.Time.Nanosecond", "time.Time.Weekday", "time.Time.YearDay", "time.Time.ISOWeek",
 		"time.Time.Unix", "time.Time.UnixMilli", "time.Time.UnixMicro", "time.Time.UnixNano":
 		return "go.time_field(" + recv + ", " + pyString(fn.Name()) + ", rt)", false
 	case "time.Month.String", "time.Weekday.String":

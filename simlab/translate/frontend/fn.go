@@ -1124,6 +1124,14 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			}
 		}
 	}
+	if id, ok := ast.Unparen(s.Lhs[0]).(*ast.Ident); ok && len(s.Lhs) == 1 && s.Tok == token.ASSIGN && f.m.addressed[p.info.Uses[id]] {
+		// cfg = load() of a struct variable whose address is taken: in place, as
+		// Go's assignment writes the variable every pointer to it reaches
+		vals, target := f.rhs(s.Rhs, 1), f.expr(id)
+		f.flushPre()
+		f.wl(f.line, "go.store(%s, %s)", target, vals)
+		return
+	}
 	if st, ok := ast.Unparen(s.Lhs[0]).(*ast.StarExpr); ok && len(s.Lhs) == 1 && s.Tok == token.ASSIGN {
 		if _, isStruct := under(p.info.TypeOf(st)).(*types.Struct); isStruct {
 			// *c = Counts{}: the struct c points to takes the value's fields, seen

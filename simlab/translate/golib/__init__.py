@@ -74,6 +74,7 @@ from ._atomic import (
 )
 from ._bits import (
     bits_add,
+    bits_div,
     bits_leading_zeros,
     bits_len,
     bits_mul,
@@ -638,6 +639,7 @@ __all__ = [
     "atomic_store",
     "atomic_swap",
     "bits_add",
+    "bits_div",
     "bits_leading_zeros",
     "bits_len",
     "bits_mul",

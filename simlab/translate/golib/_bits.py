@@ -5,6 +5,8 @@ reversed, exactly, as Python's integers allow.
 
 from __future__ import annotations
 
+from simlab.errors import GoPanic
+
 
 def bits_ones_count(x: int) -> int:
     """``bits.OnesCount`` and its sized forms: the bits set."""
@@ -52,6 +54,17 @@ def bits_add(x: int, y: int, carry: int, size: int) -> tuple[int, int]:
     """``bits.Add64`` (and its kin): the sum with the carry in, and the carry out."""
     total = x + y + carry
     return total & ((1 << size) - 1), total >> size
+
+
+def bits_div(hi: int, lo: int, y: int, size: int) -> tuple[int, int]:
+    """``bits.Div64`` (and ``Div32``, ``Div``): the quotient and remainder of the
+    double-width ``hi, lo`` by ``y``; Go's panics for ``y`` zero, or not above
+    ``hi`` (a quotient that would not fit)."""
+    if y == 0:
+        raise GoPanic("runtime error: integer divide by zero")
+    if y <= hi:
+        raise GoPanic("runtime error: integer overflow")
+    return divmod(hi << size | lo, y)
 
 
 def bits_sub(x: int, y: int, borrow: int, size: int) -> tuple[int, int]:

@@ -261,6 +261,8 @@ def time_field(t: int, name: str, rt: Any = None) -> Any:
         return Weekday(c.weekday)
     if name == "YearDay":
         return c.yday
+    if name == "ISOWeek":
+        return _iso_week(c.year, c.yday, c.weekday)
     if name == "Month":
         return Month(c.month)
     if name == "Date":
@@ -268,6 +270,19 @@ def time_field(t: int, name: str, rt: Any = None) -> Any:
     if name == "Clock":
         return c.hour, c.minute, c.second
     return getattr(c, name.lower())
+
+
+def _iso_week(year: int, yday: int, weekday: int) -> tuple[int, int]:
+    """The ISO 8601 year and week of a day (``yday`` from 1, ``weekday`` 0 for
+    Sunday): the week, Monday to Sunday, whose Thursday falls in that year."""
+    thursday = yday - (weekday + 6) % 7 + 3
+    days = 365 + (_days_in(2, year) == 29)
+    if thursday < 1:
+        year -= 1
+        thursday += 365 + (_days_in(2, year) == 29)
+    elif thursday > days:
+        year, thursday = year + 1, thursday - days
+    return year, (thursday - 1) // 7 + 1
 
 
 def time_add_date(t: int, years: int, months: int, days: int, rt: Any = None) -> int:
