@@ -17813,6 +17813,108 @@ func main() {
 )
 
 
+# unicode.Is and In of scripts, categories and properties, by name or by a constant key
+# of unicode.Scripts: the front end writes Go's own tables into the model. Go printed this.
+CONSTRUCTS["unicode.Is and In of Go's range tables"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"unicode"
+)
+
+func script(r rune) string {
+\tswitch {
+\tcase unicode.Is(unicode.Han, r):
+\t\treturn "Han"
+\tcase unicode.Is(unicode.Scripts["Hiragana"], r):
+\t\treturn "Hiragana"
+\tcase unicode.In(r, unicode.Greek, unicode.Cyrillic):
+\t\treturn "Greek or Cyrillic"
+\tcase unicode.Is(unicode.Latin, r):
+\t\treturn "Latin"
+\t}
+\treturn "other"
+}
+
+func main() {
+\tfor _, r := range "aλжあ語々1 " {
+\t\tfmt.Printf("%q %s\\n", r, script(r))
+\t}
+\tfmt.Println(unicode.Is(unicode.Letter, 'é'), unicode.Is(unicode.Lu, 'é'))
+\tfmt.Println(unicode.In('٣', unicode.Nd))
+\tfmt.Println(unicode.Is(unicode.White_Space, '\\u00a0'), unicode.Is(unicode.Categories["Zs"], ' '))
+}
+""",
+    "'a' Latin\n"
+    "'λ' Greek or Cyrillic\n"
+    "'ж' Greek or Cyrillic\n"
+    "'あ' Hiragana\n"
+    "'語' Han\n"
+    "'々' Han\n"
+    "'1' other\n"
+    "' ' other\n"
+    "true false\n"
+    "true\n"
+    "true true\n",
+)
+
+
+# h = h*31 + c, h = (h << 5) + h + c and h *= p over int and int64 wrap at 64 bits, as
+# Go's ints do, and so pick Go's shard. Go printed this.
+CONSTRUCTS["hashes that overflow int"] = (
+    """\
+package main
+
+import "fmt"
+
+func polynomial(s string) int {
+\th := 7
+\tfor _, c := range s {
+\t\th = h*31 + int(c)
+\t}
+\treturn h
+}
+
+func djb2(s string) int64 {
+\tvar h int64 = 5381
+\tfor i := 0; i < len(s); i++ {
+\t\th = (h << 5) + h + int64(s[i])
+\t}
+\treturn h
+}
+
+func fnvLike(s string) int {
+\th := 2166136261
+\tfor i := 0; i < len(s); i++ {
+\t\th ^= int(s[i])
+\t\th *= 16777619
+\t}
+\treturn h
+}
+
+func shard(key string, n int) int {
+\th := polynomial(key)
+\tif h < 0 {
+\t\th = -h
+\t}
+\treturn h % n
+}
+
+func main() {
+\tfor _, k := range []string{"a", "overflowing hash input", "user:4242", "session-token-abcdef"} {
+\t\tfmt.Println(polynomial(k), djb2(k), fnvLike(k), shard(k, 7))
+\t}
+}
+""",
+    "314 177670 36342608335481132 6\n"
+    "3847430671705752191 -336833712247250517 2168717090370722267 4\n"
+    "288122513886116 249909783466593674 -2636331062498246128 0\n"
+    "-5068483270481835243 -8684838036726209671 1206796353664732685 4\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -21581,3 +21683,18 @@ def test_iso_week_is_the_iso_8601_week_pythons_calendar_gives(day):
     sunday_first = day.isoweekday() % 7
     got = _iso_week(day.year, day.timetuple().tm_yday, sunday_first)
     assert got == tuple(day.isocalendar())[:2]
+
+
+def test_a_unicode_table_known_only_at_run_time_is_refused(tmp_path):
+    """The front end writes the tables a program names into the model; one picked
+    at run time, unicode.Scripts[name], is refused in one line."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport "unicode"\n\nfunc main() {\n\tname := "Han"\n'
+        "\t_ = unicode.Is(unicode.Scripts[name], 'a')\n}\n"
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "simlab: bad.go:7: unsupported: a unicode range table known only at run time ("
+    )

@@ -51,6 +51,7 @@ type module struct {
 	backings     map[types.Object]*ast.SliceExpr          // kept := hs[:0], appended to in hs's array: see findBackings
 	syntaxFields map[*types.TypeName][2]string            // the fields %#v prints of a struct type, or why not: see goSyntaxFields
 	nilConv      []ast.Node                               // where a nil pointer may become a nil interface: see nilToInterface
+	unicode      map[string]bool                          // the unicode range tables the program names: see unicodeTables
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue
@@ -112,6 +113,7 @@ func translate(p *program) string {
 	m.functions()
 	m.examples()
 	m.tests()
+	m.unicodeTables()
 	m.bind()
 	m.valueFields()
 	return strings.Join(m.out, "\n") + "\n"

@@ -2092,6 +2092,17 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return f.yieldExpr("yield rt.wait_idle()")
 	case "runtime.Gosched":
 		return f.yieldExpr("yield rt.gosched()")
+	case "unicode.Is":
+		return "go.unicode_in(" + arg(1) + ", " + f.unicodeTableRef(c.Args[0], c) + ")", false
+	case "unicode.In":
+		if c.Ellipsis.IsValid() {
+			p.unsupported(c, "unicode.In of a slice of tables", "the tables written out")
+		}
+		tables := []string{arg(0)}
+		for _, t := range c.Args[1:] {
+			tables = append(tables, f.unicodeTableRef(t, c))
+		}
+		return "go.unicode_in(" + strings.Join(tables, ", ") + ")", false
 	case "reflect.DeepEqual":
 		return "go.deep_equal(" + f.args(c) + ")", false
 	case "runtime/debug.Stack":

@@ -1151,10 +1151,42 @@ func (f *fn) assign(s *ast.AssignStmt) {
 		vals = strings.Join(parts, ", ")
 	} else {
 		vals = f.rhs(s.Rhs, len(s.Lhs))
+		if len(s.Lhs) == 1 && s.Tok == token.ASSIGN && accumulates(p, s.Lhs[0], s.Rhs[0]) {
+			vals = "go.int64(" + vals + ")" // h = h*31 + c: Go's int wraps at 64 bits
+		}
 	}
 	names := f.lhsList(s)
 	f.flushPre()
 	f.wl(f.line, "%s = %s", strings.Join(names, ", "), vals)
+}
+
+// accumulates: x = e, of an int or int64 x, multiplies or shifts x itself (a hash,
+// h = h*31 + c), which is where a program's int overflows 64 bits and Go's wraps;
+// the translation wraps such a sum (go.int64), where it lets other ints grow.
+func accumulates(p *program, x, e ast.Expr) bool {
+	if !isPlainInt64(p.info.TypeOf(x)) {
+		return false
+	}
+	obj, grows, uses := rootObj(p, x), false, false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BinaryExpr:
+			grows = grows || (n.Op == token.MUL || n.Op == token.SHL) && isPlainInt64(p.info.TypeOf(n))
+		case *ast.Ident:
+			uses = uses || obj != nil && p.info.Uses[n] == obj
+		}
+		return true
+	})
+	return grows && uses
+}
+
+// isPlainInt64: t is int or int64, 64 bits that the translation lets grow (a
+// time.Duration, also int64, is left as it is).
+func isPlainInt64(t types.Type) bool {
+	b, ok := under(t).(*types.Basic)
+	return ok && (b.Kind() == types.Int || b.Kind() == types.Int64) && !isDuration(t)
 }
 
 // ownerOf: the variable or field x or a.b.x names, or nil.
@@ -1374,6 +1406,10 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 	}
 	target := f.lvalue(x)
 	f.flushPre()
+	if isPlainInt64(t) && (op == "*=" || op == "<<=") {
+		f.wl(f.line, "%s = go.int64(%s %s %s)", target, target, strings.TrimSuffix(op, "="), paren(rhs)) // h *= 31 wraps
+		return
+	}
 	if wrap := intWrap(t); wrap != "" && (op == "+=" || op == "-=" || op == "*=" || op == "<<=") {
 		f.wl(f.line, "%s = %s(%s %s %s)", target, wrap, target, strings.TrimSuffix(op, "="), paren(rhs))
 		return

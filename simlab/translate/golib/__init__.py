@@ -367,6 +367,7 @@ from ._strconv import (
 )
 from ._strings import (
     SPACE,
+    RangeTable,
     bytes_compare,
     bytes_contains,
     bytes_count,
@@ -413,6 +414,7 @@ from ._strings import (
     title,
     to_lower,
     to_upper,
+    unicode_in,
     unicode_is,
     unicode_is_space,
     unicode_to,
@@ -587,6 +589,7 @@ __all__ = [
     "Pool",
     "Rand",
     "Range",
+    "RangeTable",
     "Recoverable",
     "Ref",
     "Replacer",
@@ -945,6 +948,7 @@ __all__ = [
     "uint16",
     "uint32",
     "uint64",
+    "unicode_in",
     "unicode_is",
     "unicode_is_space",
     "unicode_to",

@@ -5,6 +5,7 @@ say alike (byte offsets, Go's white space, runes), and ``string(b)`` of a
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -532,3 +533,28 @@ def bytes_trim_space(b: list[int]) -> list[int]:
         return NilSlice()
     last = spans[hi - 1]
     return b[spans[lo][0] : last[0] + last[2]]
+
+
+class RangeTable:
+    """A ``*unicode.RangeTable``: the runes of a script, a category or a property, as
+    ranges ``(low, high, stride)`` in increasing order, which the translation copies
+    from Go's ``unicode`` package (``unicode_Han = go.RangeTable(...)``)."""
+
+    __slots__ = ("_lows", "_ranges")
+
+    def __init__(self, *ranges: tuple[int, int, int]) -> None:
+        self._ranges = ranges
+        self._lows = [r[0] for r in ranges]
+
+    def __contains__(self, r: int) -> bool:
+        i = bisect.bisect_right(self._lows, r) - 1
+        if i < 0:
+            return False
+        low, high, stride = self._ranges[i]
+        return r <= high and (r - low) % stride == 0
+
+
+def unicode_in(r: int, *tables: RangeTable) -> bool:
+    """``unicode.In(r, tables...)``, and ``unicode.Is(table, r)``: ``r`` is in one of
+    the tables."""
+    return any(r in t for t in tables)
