@@ -17862,7 +17862,7 @@ func main() {
 
 
 # h = h*31 + c, h = (h << 5) + h + c and h *= p over int and int64 wrap at 64 bits, as
-# Go's ints do, and so pick Go's shard. Go printed this.
+# Go's ints do, and so pick Go's shard; so does a shift of an int64. Go printed this.
 CONSTRUCTS["hashes that overflow int"] = (
     """\
 package main
@@ -17906,12 +17906,15 @@ func main() {
 \tfor _, k := range []string{"a", "overflowing hash input", "user:4242", "session-token-abcdef"} {
 \t\tfmt.Println(polynomial(k), djb2(k), fnvLike(k), shard(k, 7))
 \t}
+\tn := uint64(1)<<40 - 1
+\tfmt.Println(int64(n)<<24, int(n)<<30>>30)
 }
 """,
     "314 177670 36342608335481132 6\n"
     "3847430671705752191 -336833712247250517 2168717090370722267 4\n"
     "288122513886116 249909783466593674 -2636331062498246128 0\n"
-    "-5068483270481835243 -8684838036726209671 1206796353664732685 4\n",
+    "-5068483270481835243 -8684838036726209671 1206796353664732685 4\n"
+    "-16777216 -1\n",
 )
 
 

@@ -1166,19 +1166,7 @@ func (m *module) readsOrPrints(body *ast.BlockStmt, v types.Object, fn *types.Fu
 func readsOnlyBy(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func, at int, reads func(*ast.CallExpr) []int, prints bool) bool {
 	writes := map[*ast.IndexExpr]bool{} // xs[i] = v, xs[i]++, &xs[i], xs[i].f
 	target := func(e ast.Expr) {
-		for {
-			switch x := ast.Unparen(e).(type) {
-			case *ast.IndexExpr:
-				writes[x] = true
-				e = x.X
-			case *ast.SelectorExpr:
-				e = x.X
-			case *ast.StarExpr:
-				e = x.X
-			default:
-				return
-			}
-		}
+		eachIndex(e, func(x *ast.IndexExpr) { writes[x] = true })
 	}
 	allowed := map[*ast.Ident]bool{}
 	ok := true
@@ -1252,6 +1240,24 @@ func readsOnlyBy(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func
 	// every use of v must be one of those (a statement marks its targets as writes
 	// before the walk reaches them, so no write is allowed)
 	return ok && onlyAllowed(p, body, v, allowed)
+}
+
+// eachIndex calls visit with each index expression of the assignment target e, the
+// outermost first: xs[i] of xs[i].f = v, then m[k] of m[k][i] = v.
+func eachIndex(e ast.Expr, visit func(*ast.IndexExpr)) {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.IndexExpr:
+			visit(x)
+			e = x.X
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return
+		}
+	}
 }
 
 // onlyAllowed: every use of v in body is one of the identifiers allowed.

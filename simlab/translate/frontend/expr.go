@@ -956,7 +956,10 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 	}
 	t := p.info.TypeOf(x)
 	wrap := ""
-	if x.Op == token.ADD || x.Op == token.SUB || x.Op == token.MUL || x.Op == token.SHL {
+	if x.Op == token.SHL && isPlainInt64(t) && p.info.Types[x].Value == nil {
+		wrap = "go.int64" // a shift pushes bits out of an int64 as Go's does: x << 24
+	}
+	if x.Op == token.ADD || x.Op == token.SUB || x.Op == token.MUL || x.Op == token.SHL && wrap == "" {
 		wrap = intWrap(t) // h * 16777619 of a uint32 wraps as Go's does
 		// an operand wrapping in the same ring needs no wrap of its own: the sum of
 		// the remainders has the remainder of the sum

@@ -980,21 +980,9 @@ func (m *module) keepsOff(n ast.Node, body *ast.BlockStmt, root any, aliases *sl
 		return s != nil && aliases.find(s) == root
 	}
 	written := func(e ast.Expr) {
-		for {
-			switch x := ast.Unparen(e).(type) {
-			case *ast.IndexExpr:
-				if isSliceType(p.info.TypeOf(x.X)) && ofRoot(x.X) {
-					ok = false
-				}
-				e = x.X
-			case *ast.SelectorExpr:
-				e = x.X
-			case *ast.StarExpr:
-				e = x.X
-			default:
-				return
-			}
-		}
+		eachIndex(e, func(x *ast.IndexExpr) {
+			ok = ok && !(isSliceType(p.info.TypeOf(x.X)) && ofRoot(x.X))
+		})
 	}
 	local := func(e ast.Expr) bool {
 		obj := rootObj(p, ast.Unparen(e))
