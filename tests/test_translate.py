@@ -17918,6 +17918,31 @@ func main() {
 )
 
 
+# slices.Replace checks s[i:j] as Go's does: a negative i panics [-1:], as a slice
+# expression's. Go printed this.
+CONSTRUCTS["slices.Replace's bounds panics"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func try(i, j int) {
+\tdefer func() { fmt.Println(recover()) }()
+\ts := []int{1, 2, 3}
+\tslices.Replace(s, i, j, 9)
+}
+
+func main() { try(-1, 1); try(2, 1); try(1, 5) }
+""",
+    "runtime error: slice bounds out of range [-1:]\n"
+    "runtime error: slice bounds out of range [2:1]\n"
+    "runtime error: slice bounds out of range [:5] with capacity 3\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

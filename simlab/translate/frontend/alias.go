@@ -313,7 +313,7 @@ func (a *sliceAliases) build() {
 			if c, ok := n.(*ast.CallExpr); ok {
 				switch name := calleeName(p, c); {
 				case strings.HasPrefix(name, "fmt."), strings.HasPrefix(name, "log."), name == "reflect.DeepEqual",
-					testPrints[strings.TrimPrefix(name, "testing.")] && strings.HasPrefix(name, "testing."):
+					isTestPrint(name):
 					for _, arg := range c.Args {
 						printed[arg] = true
 					}
@@ -343,10 +343,15 @@ func (a *sliceAliases) build() {
 	})
 }
 
-// testPrints: the methods of a test's T (B, F) that print their operands as
-// fmt.Sprint does and keep none of them.
-var testPrints = map[string]bool{
-	"Log": true, "Logf": true, "Error": true, "Errorf": true, "Fatal": true, "Fatalf": true, "Skip": true, "Skipf": true,
+// isTestPrint: name (calleeName's) is a method of a test's T (B, F) that prints
+// its operands as fmt.Sprint does and keeps none of them: t.Log, t.Errorf...
+func isTestPrint(name string) bool {
+	switch name {
+	case "testing.Log", "testing.Logf", "testing.Error", "testing.Errorf", "testing.Fatal", "testing.Fatalf",
+		"testing.Skip", "testing.Skipf":
+		return true
+	}
+	return false
 }
 
 // settledSlices: a sub-slice taken after every write to its group's elements, and

@@ -549,7 +549,7 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 	a.fmtCall(u, c)
 	if x, method := libraryCallsProgram(p, c); x != nil {
 		for _, fn := range a.programMethods(p.info.TypeOf(x), method) {
-			u.calls = append(u.calls, a.byFunc[fn]) // fmt or io calls the program's Write
+			u.calls = append(u.calls, a.byFunc[fn]) // fmt or io calls the program's Write or Close
 		}
 	}
 	fun := ast.Unparen(c.Fun)

@@ -1497,7 +1497,13 @@ func (m *module) blockingFmt(t types.Type) bool {
 // blockingWrite: a Write method of the program that a write to a writer of type
 // t may run blocks (it locks a mutex), so the write is yield from go.blocking_write.
 func (m *module) blockingWrite(t types.Type) bool {
-	for _, fn := range m.a.programMethods(t, "Write") {
+	return m.blockingMethod(t, "Write")
+}
+
+// blockingMethod: a method name of the program that a call on a value of type t
+// may run blocks.
+func (m *module) blockingMethod(t types.Type, name string) bool {
+	for _, fn := range m.a.programMethods(t, name) {
 		if m.a.byFunc[fn].gen {
 			return true
 		}
@@ -2966,10 +2972,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"log.Logger.SetOutput", "log.Logger.Writer":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "io.Closer.Close":
-		for _, m := range f.m.a.programMethods(f.p.info.TypeOf(sel.X), "Close") {
-			if f.m.a.byFunc[m].gen {
-				return f.yieldExpr("yield from go.call(" + recv + ".Close)") // it may lock
-			}
+		if f.m.blockingMethod(f.p.info.TypeOf(sel.X), "Close") {
+			return f.yieldExpr("yield from go.call(" + recv + ".Close)") // it may lock
 		}
 		return recv + ".Close()", false // the program's own Close
 	case "io.Writer.Write":

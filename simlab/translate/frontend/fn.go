@@ -1406,11 +1406,11 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 	}
 	target := f.lvalue(x)
 	f.flushPre()
+	wrap := intWrap(t)
 	if isPlainInt64(t) && (op == "*=" || op == "<<=") {
-		f.wl(f.line, "%s = go.int64(%s %s %s)", target, target, strings.TrimSuffix(op, "="), paren(rhs)) // h *= 31 wraps
-		return
+		wrap = "go.int64" // h *= 31 of an int wraps as Go's does: see accumulates
 	}
-	if wrap := intWrap(t); wrap != "" && (op == "+=" || op == "-=" || op == "*=" || op == "<<=") {
+	if wrap != "" && (op == "+=" || op == "-=" || op == "*=" || op == "<<=") {
 		f.wl(f.line, "%s = %s(%s %s %s)", target, wrap, target, strings.TrimSuffix(op, "="), paren(rhs))
 		return
 	}

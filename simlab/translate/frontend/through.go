@@ -1035,8 +1035,8 @@ func (m *module) callKeepsOff(c *ast.CallExpr, root any, aliases *sliceAliases, 
 		return true
 	}
 	name := calleeName(p, c)
-	if slices.Contains(inPlace, name) || keepsItsOperand(name) || m.readInto(c) >= 0 {
-		return len(c.Args) == 0 || !ofRoot(c.Args[0]) && (m.readInto(c) < 0 || !ofRoot(c.Args[m.readInto(c)]))
+	if at := m.readInto(c); slices.Contains(inPlace, name) || keepsItsOperand(name) || at >= 0 {
+		return len(c.Args) == 0 || !ofRoot(c.Args[0]) && (at < 0 || !ofRoot(c.Args[at]))
 	}
 	if b, isBuiltin := p.info.Uses[identOf(fun)].(*types.Builtin); isBuiltin {
 		return b.Name() != "close" || local(c.Args[0])

@@ -28,9 +28,7 @@ def _deep(x: Any, y: Any, seen: set[tuple[int, int]]) -> bool:
     if x is None or y is None:
         return x is y
     if isinstance(x, list) and isinstance(y, list):
-        if getattr(x, "go_type", None) != getattr(y, "go_type", None) and (
-            isinstance(x, TypedList) and isinstance(y, TypedList)
-        ):
+        if isinstance(x, TypedList) and isinstance(y, TypedList) and x.go_type != y.go_type:
             return False
         if _nil_slice(x) != _nil_slice(y) or len(x) != len(y):
             return False

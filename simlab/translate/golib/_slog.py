@@ -30,7 +30,7 @@ from ._runstate import _state
 from ._strconv import format_float, quote
 from ._strings import unicode_is_space
 from ._time import Time, time_format
-from ._values import NIL_MAP, NilSlice, as_value, has_method
+from ._values import NIL_MAP, NilSlice, has_method
 
 __all__ = [
     "Attr",
@@ -156,7 +156,7 @@ def any_value(x: Any) -> Value:
         return Value(TIME, x.t)
     if has_method(x, "LogValue"):
         return Value(LOGVALUER, x)
-    if isinstance(x, _fmt.StructValue) and has_method(as_value(x.x), "LogValue"):
+    if isinstance(x, _fmt.StructValue) and has_method(x.x, "LogValue", value=True):
         return Value(LOGVALUER, x.x)  # a struct value: its value methods
     return Value(ANY, x)
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from simlab.errors import GoPanic, SimlabError
 
+from ._builtins import sliced
 from ._math import math_max, math_min
 from ._panics import panic
 from ._values import NIL_MAP, NamedValue, NilSlice, is_nil, method
@@ -582,8 +583,7 @@ def slices_replace(s: list[Any], i: int, j: int, *vs: Any, zero: Callable[[], An
     is the length here); Go's bounds panic where ``s[i:j]`` is out of range."""
     n = len(s)
     if not (0 <= j <= n and 0 <= i <= j):
-        bounds = f"[:{j}] with capacity {n}" if not 0 <= j <= n else f"[{i}:{j}]"
-        raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
+        sliced(s, i, j)  # Go's own check, _ = s[i:j], and its panic
     if i == j:
         return slices_insert(s, i, *vs)
     total = n - (j - i) + len(vs)

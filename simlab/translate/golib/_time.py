@@ -276,13 +276,16 @@ def _iso_week(year: int, yday: int, weekday: int) -> tuple[int, int]:
     """The ISO 8601 year and week of a day (``yday`` from 1, ``weekday`` 0 for
     Sunday): the week, Monday to Sunday, whose Thursday falls in that year."""
     thursday = yday - (weekday + 6) % 7 + 3
-    days = 365 + (_days_in(2, year) == 29)
     if thursday < 1:
         year -= 1
-        thursday += 365 + (_days_in(2, year) == 29)
-    elif thursday > days:
-        year, thursday = year + 1, thursday - days
+        thursday += _days_of(year)
+    elif thursday > _days_of(year):
+        year, thursday = year + 1, thursday - _days_of(year)
     return year, (thursday - 1) // 7 + 1
+
+
+def _days_of(year: int) -> int:
+    return civil_days(year + 1, 1, 1) - civil_days(year, 1, 1)
 
 
 def time_add_date(t: int, years: int, months: int, days: int, rt: Any = None) -> int:
