@@ -392,6 +392,100 @@ def test_a_loop_that_stops_an_iterator_early_leaks_its_producer_as_go_reports(tm
     assert "durably blocked  flags all" in result.output
 
 
+# a pipe whose reader stops after one line: nobody closes it, and the writer is left
+# blocked in its second Write
+PIPE_LEAK = """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"io"
+\t"os"
+\t"runtime"
+\t"runtime/pprof"
+\t"time"
+)
+
+// firstLine reads one record and returns: nobody reads the rest, and nobody
+// closes the pipe, so the writer blocks in its second Write for ever.
+func firstLine() string {
+\tpr, pw := io.Pipe()
+\tgo func() {
+\t\tfor i := 0; i < 3; i++ {
+\t\t\tfmt.Fprintf(pw, "record %d\\n", i)
+\t\t}
+\t\tpw.Close()
+\t}()
+\tline, _ := bufio.NewReader(pr).ReadString('\\n')
+\treturn line
+}
+
+func main() {
+\tfmt.Print(firstLine())
+\ttime.Sleep(10 * time.Millisecond)
+\truntime.GC()
+\tpprof.Lookup("goroutineleak").WriteTo(os.Stdout, 1)
+}
+"""
+
+
+def test_a_writer_left_on_a_pipe_nobody_reads_leaks_as_go_reports(tmp_path):
+    """go run (go1.27.3) printed "record 0", then "goroutineleak profile: total 1" and
+    the leaked writer: io.(*pipe).write at pipe.go:86, io.(*PipeWriter).Write at
+    pipe.go:161, fmt.Fprintf (a frame of the library simlab does not show), then
+    main.firstLine.func1 at main.go:19; the oracles flag it."""
+    path = tmp_path / "main.go"
+    path.write_text(PIPE_LEAK)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("record 0\ngoroutineleak profile: total 1\n")
+    frames = re.findall(r"#\t0x[0-9a-f]+\t(\S+)\+0x[0-9a-f]+\t+(\S+)\n", result.output)
+    assert frames == [
+        ("io.(*pipe).write", "/usr/local/go/src/io/pipe.go:86"),
+        ("io.(*PipeWriter).Write", "/usr/local/go/src/io/pipe.go:161"),
+        ("main.firstLine.func1", "main.go:19"),
+    ]
+    assert "      1 x main.firstLine.func1 [select] /usr/local/go/src/io/pipe.go:86\n" in (
+        result.output
+    )
+    assert "durably blocked  flags all" in result.output
+    assert "unreachable      flags all" in result.output
+
+
+# a bufio.Writer over a pipe's writer: its Flush would block inside the library
+PIPE_UNDER_BUFIO = """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"io"
+)
+
+func main() {
+\tpr, pw := io.Pipe()
+\tgo func() {
+\t\tbw := bufio.NewWriter(pw)
+\t\tfmt.Fprintln(bw, "x")
+\t\tbw.Flush()
+\t\tpw.Close()
+\t}()
+\tdata, _ := io.ReadAll(pr)
+\tfmt.Print(string(data))
+}
+"""
+
+
+def test_a_library_writer_over_a_pipe_ends_the_run_in_one_line(tmp_path):
+    path = tmp_path / "main.go"
+    path.write_text(PIPE_UNDER_BUFIO)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1, result.output
+    assert result.output.startswith("simlab: PipeWriter.Write blocks where fmt, log or a writer")
+
+
 # nil dereferences (a field, a method reading one, a nil func called, in a goroutine
 # too) recovered, an index out of range recovered, and a nil dereference that ends
 # the program
@@ -17940,6 +18034,242 @@ func main() { try(-1, 1); try(2, 1); try(1, 5) }
     "runtime error: slice bounds out of range [-1:]\n"
     "runtime error: slice bounds out of range [2:1]\n"
     "runtime error: slice bounds out of range [:5] with capacity 3\n",
+)
+
+
+# io.Pipe: a Read takes at most its buffer's worth of a Write, which returns once its
+# bytes were all read; io.ReadAll to the writer's error; each end's Close and
+# CloseWithError as the other end sees them (the first error kept)
+CONSTRUCTS["pipe"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"io"
+)
+
+func main() {
+\t// a Read takes at most its buffer's worth of a Write; the Write returns once
+\t// every byte was read
+\tpr, pw := io.Pipe()
+\twrote := make(chan string)
+\tgo func() {
+\t\tn, err := pw.Write([]byte("hello world"))
+\t\tpw.Close()
+\t\twrote <- fmt.Sprint("wrote ", n, " ", err)
+\t}()
+\tbuf := make([]byte, 4)
+\tfor {
+\t\tn, err := pr.Read(buf)
+\t\tfmt.Printf("read %d %q %v\\n", n, buf[:n], err)
+\t\tif err != nil {
+\t\t\tbreak
+\t\t}
+\t}
+\tfmt.Println(<-wrote)
+
+\t// io.ReadAll gives what was written before the writer's error
+\tpr, pw = io.Pipe()
+\tgo func() {
+\t\tio.WriteString(pw, "partial data")
+\t\tpw.CloseWithError(errors.New("upstream failed"))
+\t}()
+\tdata, err := io.ReadAll(pr)
+\tfmt.Printf("%q %v\\n", data, err)
+
+\t// each end's close, as the other end sees it
+\tpr, pw = io.Pipe()
+\tpr.Close()
+\tn, err := pw.Write([]byte("x"))
+\tfmt.Println(n, err, err == io.ErrClosedPipe)
+
+\tpr, pw = io.Pipe()
+\tpw.Close()
+\tn, err = pr.Read(make([]byte, 1))
+\tfmt.Println(n, err, err == io.EOF)
+
+\tpr, pw = io.Pipe()
+\tpw.CloseWithError(nil)
+\t_, err = pr.Read(make([]byte, 1))
+\tfmt.Println(err)
+
+\tpr, pw = io.Pipe()
+\tboom := errors.New("reader gave up")
+\tpr.CloseWithError(boom)
+\tpr.CloseWithError(errors.New("second"))
+\t_, err = pw.Write([]byte("y"))
+\tfmt.Println(err, errors.Is(err, boom))
+\t_, err = pr.Read(make([]byte, 1))
+\tfmt.Println(err)
+
+\tpr, pw = io.Pipe()
+\tpw.CloseWithError(errors.New("w"))
+\tpr.CloseWithError(errors.New("r"))
+\t_, rerr := pr.Read(make([]byte, 1))
+\t_, werr := pw.Write([]byte("z"))
+\tfmt.Println(rerr, werr)
+}
+""",
+    'read 4 "hell" <nil>\n'
+    'read 4 "o wo" <nil>\n'
+    'read 3 "rld" <nil>\n'
+    'read 0 "" EOF\n'
+    "wrote 11 <nil>\n"
+    '"partial data" upstream failed\n'
+    "0 io: read/write on closed pipe true\n"
+    "0 EOF true\n"
+    "EOF\n"
+    "reader gave up true\n"
+    "io: read/write on closed pipe\n"
+    "io: read/write on closed pipe io: read/write on closed pipe\n",
+)
+
+
+# a pipeline of two pipes: fmt.Fprintln and io.WriteString through io.Writer, a Scanner
+# and Read through io.Reader, io.Copy to os.Stdout, io.WriteCloser's Close
+CONSTRUCTS["pipe_pipeline"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"io"
+\t"os"
+\t"strings"
+)
+
+type stage struct {
+\tin  *io.PipeReader
+\tout *io.PipeWriter
+}
+
+func produce(w io.Writer, words []string) {
+\tfor _, word := range words {
+\t\tfmt.Fprintln(w, word)
+\t}
+}
+
+func upper(r io.Reader, w io.WriteCloser) {
+\tsc := bufio.NewScanner(r)
+\tfor sc.Scan() {
+\t\tio.WriteString(w, strings.ToUpper(sc.Text())+"\\n")
+\t}
+\tw.Close()
+}
+
+func count(r io.Reader) int {
+\tbuf := make([]byte, 3)
+\ttotal := 0
+\tfor {
+\t\tn, err := r.Read(buf)
+\t\ttotal += n
+\t\tif err == io.EOF {
+\t\t\treturn total
+\t\t}
+\t}
+}
+
+func main() {
+\tpr1, pw1 := io.Pipe()
+\tpr2, pw2 := io.Pipe()
+\ts := stage{in: pr1, out: pw2}
+\tgo func() {
+\t\tproduce(pw1, []string{"alpha", "beta", "gamma"})
+\t\tpw1.Close()
+\t}()
+\tgo upper(s.in, s.out)
+\tn, err := io.Copy(os.Stdout, pr2)
+\tfmt.Println("copied", n, err)
+
+\tpr3, pw3 := io.Pipe()
+\tgo func() {
+\t\tio.WriteString(pw3, "0123456789")
+\t\tpw3.Close()
+\t}()
+\tfmt.Println("counted", count(pr3))
+}
+""",
+    "ALPHA\nBETA\nGAMMA\ncopied 17 <nil>\ncounted 10\n",
+)
+
+
+# bufio over a pipe's reader: a Scanner, a Reader's ReadString while three writers
+# take turns on the pipe's mutex, the error the pipe was closed with; a Read into
+# part of an array
+CONSTRUCTS["pipe_readers"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"io"
+\t"sync"
+)
+
+func main() {
+\t// a Scanner over a pipe's reader
+\tpr, pw := io.Pipe()
+\tgo func() {
+\t\tfor i := 1; i <= 3; i++ {
+\t\t\tfmt.Fprintf(pw, "line %d\\n", i)
+\t\t}
+\t\tpw.Close()
+\t}()
+\tsc := bufio.NewScanner(pr)
+\tfor sc.Scan() {
+\t\tfmt.Println("got", sc.Text())
+\t}
+\tfmt.Println("err", sc.Err())
+
+\t// writers take turns; the reader sees each line whole, then the error the
+\t// last one closed the pipe with
+\tpr, pw = io.Pipe()
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 3; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tfmt.Fprintf(pw, "worker %d done\\n", i)
+\t\t}()
+\t}
+\tgo func() {
+\t\twg.Wait()
+\t\tpw.CloseWithError(fmt.Errorf("all %d workers finished", 3))
+\t}()
+\tbr := bufio.NewReader(pr)
+\tlines := 0
+\tfor {
+\t\tline, err := br.ReadString('\\n')
+\t\tif err != nil {
+\t\t\tfmt.Println("end:", err)
+\t\t\tbreak
+\t\t}
+\t\tlines += len(line) / len("worker 0 done\\n")
+\t}
+\tfmt.Println("lines", lines)
+
+\t// a Read into part of an array
+\tvar arr [4]byte
+\tpr, pw = io.Pipe()
+\tgo func() {
+\t\tdefer pw.Close()
+\t\tpw.Write([]byte("xyz"))
+\t}()
+\tk, _ := pr.Read(arr[1:])
+\tfmt.Println(k, arr)
+}
+""",
+    "got line 1\n"
+    "got line 2\n"
+    "got line 3\n"
+    "err <nil>\n"
+    "end: all 3 workers finished\n"
+    "lines 3\n"
+    "3 [0 120 121 122]\n",
 )
 
 

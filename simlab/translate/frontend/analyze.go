@@ -57,6 +57,7 @@ type analysis struct {
 	famGen    map[string]bool               // families with a generator among their members
 	stdGen    map[string]bool               // families of the generator functions simlab's library returns
 	inPost    bool                          // walking a for statement's post statement
+	pipes     bool                          // the program calls io.Pipe: see pipeRead
 }
 
 func (p *program) analyze() *analysis {
@@ -74,6 +75,11 @@ func (p *program) analyze() *analysis {
 		stdGen:    map[string]bool{},
 		stdVar:    map[types.Object]bool{},
 		libArg:    map[*ast.FuncLit]bool{},
+	}
+	for _, obj := range p.info.Uses {
+		if fn, ok := obj.(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "io" && fn.Name() == "Pipe" {
+			a.pipes = true
+		}
 	}
 	p.assignments(func(e ast.Expr, t types.Type) {
 		if p.lockerInInterface(e, t) {
@@ -548,6 +554,9 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 	p := a.p
 	a.fmtCall(u, c)
 	if x, method := libraryCallsProgram(p, c); x != nil {
+		if method == "Write" && a.pipeWrite(p.info.TypeOf(x)) {
+			u.direct = true
+		}
 		for _, fn := range a.programMethods(p.info.TypeOf(x), method) {
 			u.calls = append(u.calls, a.byFunc[fn]) // fmt or io calls the program's Write or Close
 		}
@@ -589,7 +598,7 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 		if sel := p.info.Selections[f]; sel != nil {
 			fn, isFunc := sel.Obj().(*types.Func)
 			if sel.Kind() == types.MethodVal && isFunc {
-				if blockingMethod(fn) {
+				if blockingMethod(fn) || a.pipeRead(methodKey(fn), sel.Recv()) {
 					u.direct = true
 					return
 				}
@@ -622,6 +631,8 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 			case "time.Sleep", "runtime.Gosched", "runtime.Goexit", "os.Exit", "log.Fatalf", "log.Fatal", "log.Fatalln", "io.ReadFull",
 				"testing/synctest.Test", "testing/synctest.Wait":
 				u.direct = true // os.Exit and Goexit end the goroutine at a yield, not by unwinding
+			case "io.ReadAll", "io.Copy":
+				u.direct = a.pipes || u.direct
 			case "sync/atomic.LoadInt32", "sync/atomic.LoadInt64", "sync/atomic.LoadUint32", "sync/atomic.LoadUint64",
 				"sync/atomic.StoreInt32", "sync/atomic.StoreInt64", "sync/atomic.StoreUint32", "sync/atomic.StoreUint64",
 				"sync/atomic.AddInt32", "sync/atomic.AddInt64", "sync/atomic.AddUint32", "sync/atomic.AddUint64",
@@ -756,7 +767,7 @@ func (a *analysis) programMethods(t types.Type, names ...string) []*types.Func {
 
 // libraryCallsProgram: the operand whose method a call of the library calls, and
 // that method's name: the io.Writer fmt.Fprintf and io.WriteString write to, and
-// the receiver of a Write or a Close called through io's interfaces; or nil.
+// the receiver of a Write, a Read or a Close called through io's interfaces; or nil.
 func libraryCallsProgram(p *program, c *ast.CallExpr) (ast.Expr, string) {
 	f, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
 	if !ok {
@@ -777,6 +788,8 @@ func libraryCallsProgram(p *program, c *ast.CallExpr) (ast.Expr, string) {
 		return f.X, "Write"
 	case "io.Closer.Close":
 		return f.X, "Close"
+	case "io.Reader.Read":
+		return f.X, "Read"
 	}
 	return nil, ""
 }
@@ -952,10 +965,40 @@ func blockingMethod(fn *types.Func) bool {
 		"log.Logger.Fatal", "log.Logger.Fatalf", "log.Logger.Fatalln", // os.Exit(1), yielded
 		// a limited Group's Go waits for a slot; Wait waits for the group
 		"golang.org/x/sync/errgroup.Group.Go", "golang.org/x/sync/errgroup.Group.Wait",
-		"golang.org/x/sync/semaphore.Weighted.Acquire":
+		"golang.org/x/sync/semaphore.Weighted.Acquire",
+		"io.PipeReader.Read", "io.PipeWriter.Write": // a pipe's ends wait for each other
 		return true
 	}
 	return atomicMethod(fn) || syncMapMethod(fn)
+}
+
+// pipeRead: a method of the library (by methodKey, on a receiver of type recv)
+// that reads from a reader that may be an io.Pipe's, which blocks until a write:
+// in a program that calls io.Pipe, a bufio.Scanner's Scan, a bufio.Reader's
+// reads, and Read through an interface.
+func (a *analysis) pipeRead(key string, recv types.Type) bool {
+	if !a.pipes {
+		return false
+	}
+	switch key {
+	case "bufio.Scanner.Scan", "bufio.Reader.Read", "bufio.Reader.ReadByte", "bufio.Reader.ReadRune",
+		"bufio.Reader.ReadBytes", "bufio.Reader.ReadString", "bufio.Reader.ReadLine":
+		return true
+	case "io.Reader.Read":
+		return types.IsInterface(recv)
+	}
+	return false
+}
+
+// pipeWrite: a write to a writer of type t may be to an io.Pipe's, which blocks
+// until a read takes it.
+func (a *analysis) pipeWrite(t types.Type) bool {
+	if ptr, ok := t.(*types.Pointer); ok {
+		if n, ok := ptr.Elem().(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "io" && n.Obj().Name() == "PipeWriter" {
+			return true
+		}
+	}
+	return a.pipes && types.IsInterface(t)
 }
 
 // syncMapMethod: a method of sync.Map, each an access simlab's Map has a goroutine

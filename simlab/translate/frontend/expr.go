@@ -1497,7 +1497,7 @@ func (m *module) blockingFmt(t types.Type) bool {
 // blockingWrite: a Write method of the program that a write to a writer of type
 // t may run blocks (it locks a mutex), so the write is yield from go.blocking_write.
 func (m *module) blockingWrite(t types.Type) bool {
-	return m.blockingMethod(t, "Write")
+	return m.a.pipeWrite(t) || m.blockingMethod(t, "Write")
 }
 
 // blockingMethod: a method name of the program that a call on a value of type t
@@ -2538,7 +2538,17 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go.fprint(" + arg(0) + ", " + arg(1) + ")", false
 	case "io.ReadAll":
+		if f.m.a.pipes { // the reader may be a pipe's, whose Read waits for a write
+			return f.yieldExpr("yield from go.blocking_read_all(" + arg(0) + ")")
+		}
 		return "go.io_read_all(" + arg(0) + ")", false
+	case "io.Copy":
+		if f.m.a.pipes {
+			return f.yieldExpr("yield from go.blocking_copy(" + arg(0) + ", " + arg(1) + ")")
+		}
+		return "go.io_copy(" + arg(0) + ", " + arg(1) + ")", false
+	case "io.Pipe":
+		return "go.pipe(rt)", false
 	case "strconv.ParseUint":
 		return "go.parse_uint(" + f.args(c) + ")", false
 	case "strconv.QuoteRune":
@@ -2971,6 +2981,15 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "log.Logger.SetFlags", "log.Logger.Flags", "log.Logger.SetPrefix", "log.Logger.Prefix",
 		"log.Logger.SetOutput", "log.Logger.Writer":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
+	case "io.Reader.Read":
+		if f.m.a.pipes || f.m.blockingMethod(p.info.TypeOf(sel.X), "Read") { // a pipe's, or one that locks
+			return f.yieldExpr("yield from go.call(" + recv + ".Read, " + arg(0) + ")")
+		}
+		return recv + ".Read(" + arg(0) + ")", false
+	case "io.PipeReader.Read", "io.PipeWriter.Write":
+		return f.yieldExpr("yield from " + recv + "." + fn.Name() + "(" + arg(0) + ")")
+	case "io.PipeReader.Close", "io.PipeWriter.Close", "io.PipeReader.CloseWithError", "io.PipeWriter.CloseWithError":
+		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
 	case "io.Closer.Close":
 		if f.m.blockingMethod(f.p.info.TypeOf(sel.X), "Close") {
 			return f.yieldExpr("yield from go.call(" + recv + ".Close)") // it may lock
@@ -3023,6 +3042,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"text/tabwriter.Writer.Init", "text/tabwriter.Writer.Write", "text/tabwriter.Writer.Flush",
 		"bufio.Writer.Write", "bufio.Writer.WriteString", "bufio.Writer.WriteByte", "bufio.Writer.WriteRune",
 		"bufio.Writer.Flush", "bufio.Writer.Buffered", "bufio.Writer.Available", "bufio.Writer.Size":
+		if f.m.a.pipeRead(key, p.info.TypeOf(sel.X)) { // its reader may be a pipe's
+			return f.yieldExpr("yield from " + recv + ".blocking_" + snake(fn.Name()) + "(" + f.args(c) + ")")
+		}
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "bufio.Scanner.Split":
 		kind := ""

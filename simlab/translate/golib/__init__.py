@@ -32,6 +32,7 @@ or concept:
 - ``_time``: ``time.Duration`` and ``time.Time``
 - ``_io``: ``io``, os.Stdout and os.Stderr, ``bytes.Buffer``, ``strings.Builder``,
   ``hash/fnv``
+- ``_pipe``: ``io.Pipe``
 - ``_encoding``: ``crypto/md5``, ``crypto/sha1``, ``crypto/sha256``, ``crypto/sha512``,
   ``encoding/hex``, ``encoding/binary``
 - ``_strconv``: ``strconv``
@@ -254,6 +255,7 @@ from ._path import (
     path_join,
     path_split,
 )
+from ._pipe import PipeReader, PipeWriter, pipe
 from ._pool import Pool
 from ._rand import Rand, Source, rand_new, rand_new_source
 from ._reflect import deep_equal
@@ -448,7 +450,10 @@ from ._text import (
     Scanner,
     StringsReader,
     TabWriter,
+    blocking_copy,
+    blocking_read_all,
     bufio_new_reader,
+    io_copy,
     io_read_all,
 )
 from ._time import (
@@ -586,6 +591,8 @@ __all__ = [
     "PanicNilError",
     "ParseError",
     "PathError",
+    "PipeReader",
+    "PipeWriter",
     "Pool",
     "Rand",
     "Range",
@@ -652,6 +659,8 @@ __all__ = [
     "bits_rotate_left",
     "bits_sub",
     "bits_trailing_zeros",
+    "blocking_copy",
+    "blocking_read_all",
     "blocking_write",
     "bound",
     "boxed",
@@ -741,6 +750,7 @@ __all__ = [
     "int16",
     "int32",
     "int64",
+    "io_copy",
     "io_read_all",
     "is_nil",
     "is_pointer",
@@ -808,6 +818,7 @@ __all__ = [
     "path_is_abs",
     "path_join",
     "path_split",
+    "pipe",
     "plain",
     "pointer_method",
     "pprof_lookup",

@@ -89,7 +89,9 @@ def _write(w: Any, text: str) -> tuple[int, Any]:
     """``text`` written to ``w`` by fmt or log: the bytes written and the error, what
     ``fmt.Fprint`` returns (an io.Writer of the program's: what its ``Write``
     returned)."""
-    return write(w, text, "where fmt or log calls it")
+    return write(
+        w, text, "where fmt, log or a writer of the library (bufio's, tabwriter's) calls it"
+    )
 
 
 def write(w: Any, data: str | list[int], where: str = "through an io.Writer") -> Any:
@@ -109,7 +111,7 @@ def write(w: Any, data: str | list[int], where: str = "through an io.Writer") ->
     if isgenerator(result):
         raise SimlabError(
             f"{type(out).__name__}.Write blocks {where}, which simlab does not model:"
-            " write to a bytes.Buffer, or lock in the caller"
+            " write to it from the goroutine itself (fmt.Fprintf to it), or to a bytes.Buffer"
         )
     return result
 

@@ -9,6 +9,7 @@ flushed.
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from inspect import isgenerator
 from typing import Any
 
@@ -16,8 +17,9 @@ from simlab.errors import SimlabError
 from simlab.go._tabwriter import FILTER_HTML, STRIP_ESCAPE, Tabwriter
 
 from ._errors import LIBRARY_ERRORS, new_error
-from ._io import EOF, Buffer, _write
+from ._io import EOF, Buffer, _write, blocking_write
 from ._panics import panic
+from ._pipe import PipeReader
 from ._strings import string_of, unicode_is_space, utf8_full_rune
 from ._values import NilSlice
 
@@ -96,14 +98,43 @@ class BytesReader(StringsReader):
 
 def _library_reader(r: Any, what: str) -> Any:
     """``r``, a reader of the library's that ``what`` reads: a ``*strings.Reader``, a
-    ``*bytes.Reader``, a ``*bytes.Buffer`` or a ``*bufio.Reader``; any other ends the
-    run in one line."""
-    if not isinstance(r, StringsReader | Buffer | BufReader):
+    ``*bytes.Reader``, a ``*bytes.Buffer``, a ``*bufio.Reader`` or an ``io.Pipe``'s
+    reader; any other ends the run in one line."""
+    if not isinstance(r, StringsReader | Buffer | BufReader | PipeReader):
         raise SimlabError(
             f"{what} of a {type(r).__name__}, which simlab does not model: read a"
-            " *strings.Reader, a *bytes.Reader, a *bytes.Buffer or a *bufio.Reader"
+            " *strings.Reader, a *bytes.Reader, a *bytes.Buffer, a *bufio.Reader or an"
+            " *io.PipeReader"
         )
     return r
+
+
+def _one_read(r: Any, p: list[int]) -> Generator[Any, Any, tuple[int, Any]]:
+    """One ``r.Read(p)``: a library reader's, or a ``Read`` method that may block
+    (an ``io.Pipe``'s, the program's)."""
+    if isinstance(r, BufReader):
+        return (yield from r.blocking_read(p))
+    if isinstance(r, StringsReader | Buffer):
+        return r.read(p)
+    result = r.Read(p)
+    if isgenerator(result):
+        result = yield from result
+    n, err = result
+    return int(n), err
+
+
+def _at_once(reading: Generator[Any, Any, Any], what: str) -> Any:
+    """What ``reading`` returns, where it must not block: ``what``'s call in a
+    program that makes no ``io.Pipe`` (whose translation does not yield from it)."""
+    try:
+        reading.send(None)
+    except StopIteration as stop:
+        return stop.value
+    reading.close()
+    raise SimlabError(
+        f"a reader's Read blocks where {what} calls it, which simlab models only for"
+        " an io.Pipe's reader: read in the goroutine, or read a *strings.Reader"
+    )
 
 
 def _decode(b: bytes | bytearray | list[int], i: int) -> tuple[int, int]:
@@ -213,6 +244,11 @@ class Scanner:
 
     def scan(self) -> bool:
         """``s.Scan()``: the next token, false at the end of the input or on an error."""
+        return bool(_at_once(self.blocking_scan(), "bufio.Scanner"))
+
+    def blocking_scan(self) -> Generator[Any, Any, bool]:
+        """``s.Scan()`` over a reader whose ``Read`` may block (an ``io.Pipe``'s):
+        ``ok = yield from s.blocking_scan()``."""
         self._scanned = True
         while True:
             if self._end > self._start or self._err is not None:
@@ -228,7 +264,7 @@ class Scanner:
             self._make_room()
             if self._err is ErrTooLong:
                 return False
-            self._fill()
+            yield from self._fill()
 
     def _make_room(self) -> None:
         """The unread bytes moved to the front of the buffer when it is full or half
@@ -248,13 +284,13 @@ class Scanner:
             self._start = 0
             self._buf = grown
 
-    def _fill(self) -> None:
+    def _fill(self) -> Generator[Any, Any, None]:
         """``Read`` into the free end of the buffer until it gives bytes or an error,
         as Go's: a count out of range is ``ErrBadReadCount``, and a 101st read of
         nothing in a row ``io.ErrNoProgress``."""
         for _ in range(101):
             room = [0] * (len(self._buf) - self._end)
-            n, err = self._read(room)
+            n, err = yield from _one_read(self._r, room)
             if not 0 <= n <= len(room):
                 self._set_err(ErrBadReadCount)
                 return
@@ -266,19 +302,6 @@ class Scanner:
             if n > 0:
                 return
         self._set_err(LIBRARY_ERRORS["io.ErrNoProgress"])
-
-    def _read(self, room: list[int]) -> tuple[int, Any]:
-        """One ``Read``: the library's reader's, or the program's ``Read`` method."""
-        if isinstance(self._r, StringsReader | Buffer | BufReader):
-            return self._r.read(room)
-        result = self._r.Read(room)
-        if isgenerator(result):
-            raise SimlabError(
-                f"{type(self._r).__name__}.Read blocks where bufio.Scanner calls it, which"
-                " simlab does not model: read in the goroutine, or scan a *strings.Reader"
-            )
-        n, err = result
-        return int(n), err
 
     def text(self) -> str:
         """``s.Text()``: the token as a string."""
@@ -388,16 +411,56 @@ class TabWriter:
 
 
 def io_read_all(r: Any) -> tuple[list[int], Any]:
-    """``io.ReadAll(r)`` of a reader of the library's: the bytes not read yet (an
-    empty slice, not nil, where there are none), and nil at ``io.EOF``."""
+    """``io.ReadAll(r)`` of a reader of the library's."""
+    return _at_once(blocking_read_all(r), "io.ReadAll")
+
+
+def blocking_read_all(r: Any) -> Generator[Any, Any, tuple[list[int], Any]]:
+    """``io.ReadAll(r)``: the bytes not read yet (an empty slice, not nil, where
+    there are none), and nil at ``io.EOF``; ``r`` is a reader of the library's or
+    an ``io.Pipe``'s, whose reads may block."""
     _library_reader(r, "io.ReadAll")
     out: list[int] = []
     while True:
         chunk = [0] * 512
-        n, err = r.read(chunk)
+        n, err = yield from _one_read(r, chunk)
         out += chunk[:n]
         if err is not None:
             return out, None if err is EOF else err
+
+
+_COPY_BUFFER = 32 * 1024  # io.Copy's, for a reader and writer that do not copy themselves
+
+
+def io_copy(dst: Any, src: Any) -> tuple[int, Any]:
+    """``io.Copy(dst, src)`` where neither end blocks."""
+    return _at_once(blocking_copy(dst, src), "io.Copy")
+
+
+def blocking_copy(dst: Any, src: Any) -> Generator[Any, Any, tuple[int, Any]]:
+    """``io.Copy(dst, src)``: ``src``'s bytes written to ``dst`` until ``src``'s
+    ``io.EOF`` (nil then) or another error, a read of up to 32 KiB at a time, each
+    written at once; the bytes written, and the first error, with Go's
+    ``io.ErrShortWrite`` for a write that took fewer bytes than it was given.
+    Either end may block (an ``io.Pipe``'s, a writer of the program's)."""
+    written = 0
+    while True:
+        buf = [0] * _COPY_BUFFER
+        nr, rerr = yield from _one_read(src, buf)
+        if nr > 0:
+            nw, werr = yield from blocking_write(dst, buf[:nr])
+            if not 0 <= nw <= nr:
+                nw, werr = 0, werr or _INVALID_WRITE
+            written += nw
+            if werr is not None:
+                return written, werr
+            if nw != nr:
+                return written, LIBRARY_ERRORS["io.ErrShortWrite"]
+        if rerr is not None:
+            return written, None if rerr is EOF else rerr
+
+
+_INVALID_WRITE = new_error("invalid write result")  # io's errInvalidWrite
 
 
 _DEFAULT_BUF_SIZE = 4096  # a bufio.Reader's or Writer's, unless its maker says
@@ -421,14 +484,14 @@ class BufReader:
         err, self._err = self._err, None
         return err
 
-    def _fill(self) -> None:
+    def _fill(self) -> Generator[Any, Any, None]:
         """The buffered bytes moved to its front, then one ``Read`` after them."""
         if self._r > 0:
             self._buf[: self._w - self._r] = self._buf[self._r : self._w]
             self._w -= self._r
             self._r = 0
         room = [0] * (len(self._buf) - self._w)
-        n, err = self._rd.read(room)
+        n, err = yield from _one_read(self._rd, room)
         self._buf[self._w : self._w + n] = bytes(room[:n])
         self._w += n
         self._err = err
@@ -441,7 +504,15 @@ class BufReader:
         """``b.Buffered()``: the bytes read into the buffer and not from it yet."""
         return self._w - self._r
 
+    # Each read has two forms: ``read_string`` and the others, and ``blocking_...``,
+    # the generator that a program calling io.Pipe yields from (its reader may be
+    # a pipe's, whose Read waits for a write).
+
     def read(self, p: list[int]) -> tuple[int, Any]:
+        """``b.Read(p)``."""
+        return _at_once(self.blocking_read(p), "bufio.Reader")
+
+    def blocking_read(self, p: list[int]) -> Generator[Any, Any, tuple[int, Any]]:
         """``b.Read(p)``: the buffered bytes that fit in ``p``; with none buffered, one
         ``Read`` of the reader, into ``p`` itself if it is as large as the buffer."""
         if not p:
@@ -450,10 +521,10 @@ class BufReader:
             if self._err is not None:
                 return 0, self._read_err()
             if len(p) >= len(self._buf):
-                n, self._err = self._rd.read(p)
+                n, self._err = yield from _one_read(self._rd, p)
                 return n, self._read_err()
             self._r = self._w = 0
-            self._fill()
+            yield from self._fill()
             if self._w == 0:
                 return 0, self._read_err()
         n = min(len(p), self._w - self._r)
@@ -461,18 +532,32 @@ class BufReader:
         self._r += n
         return n, None
 
-    Read = read  # the io.Reader io.ReadFull and a program's code call
+    def Read(self, p: list[int]) -> Any:
+        """The io.Reader io.ReadFull and a program's code call: a generator where a
+        pipe's reader is under it."""
+        rd = self._rd
+        while isinstance(rd, BufReader):
+            rd = rd._rd
+        return self.blocking_read(p) if isinstance(rd, PipeReader) else self.read(p)
 
     def read_byte(self) -> tuple[int, Any]:
+        """``b.ReadByte()``."""
+        return _at_once(self.blocking_read_byte(), "bufio.Reader")
+
+    def blocking_read_byte(self) -> Generator[Any, Any, tuple[int, Any]]:
         """``b.ReadByte()``: the next byte; ``0`` and the reader's error at its end."""
         while self._r == self._w:
             if self._err is not None:
                 return 0, self._read_err()
-            self._fill()
+            yield from self._fill()
         self._r += 1
         return self._buf[self._r - 1], None
 
     def read_rune(self) -> tuple[int, int, Any]:
+        """``b.ReadRune()``."""
+        return _at_once(self.blocking_read_rune(), "bufio.Reader")
+
+    def blocking_read_rune(self) -> Generator[Any, Any, tuple[int, int, Any]]:
         """``b.ReadRune()``: the next rune and its width (a byte that starts no valid
         encoding a ``RuneError`` of width 1); ``0, 0`` and the error at the end."""
         while (
@@ -481,14 +566,14 @@ class BufReader:
             and self._err is None
             and self._w - self._r < len(self._buf)
         ):
-            self._fill()
+            yield from self._fill()
         if self._r == self._w:
             return 0, 0, self._read_err()
         r, width = _decode(self._buf[: self._w], self._r)
         self._r += width
         return r, width, None
 
-    def _read_slice(self, delim: int) -> tuple[bytes, Any]:
+    def _read_slice(self, delim: int) -> Generator[Any, Any, tuple[bytes, Any]]:
         """Go's ``ReadSlice``: the bytes up to and with ``delim``; the rest and the
         reader's error at its end; a full buffer and ``ErrBufferFull`` where the
         buffer holds no ``delim``."""
@@ -507,31 +592,43 @@ class BufReader:
                 self._r = self._w
                 return bytes(self._buf), ErrBufferFull
             searched = self._w - self._r
-            self._fill()
+            yield from self._fill()
 
-    def _collect(self, delim: int) -> tuple[bytes, Any]:
+    def _collect(self, delim: int) -> Generator[Any, Any, tuple[bytes, Any]]:
         out = b""
         while True:
-            part, err = self._read_slice(delim)
+            part, err = yield from self._read_slice(delim)
             out += part
             if err is not ErrBufferFull:
                 return out, err
 
     def read_bytes(self, delim: int) -> tuple[list[int], Any]:
+        """``b.ReadBytes(delim)``."""
+        return _at_once(self.blocking_read_bytes(delim), "bufio.Reader")
+
+    def blocking_read_bytes(self, delim: int) -> Generator[Any, Any, tuple[list[int], Any]]:
         """``b.ReadBytes(delim)``: the bytes up to and with the first ``delim``; all
         there are, and the reader's error (``io.EOF``), where there is none."""
-        line, err = self._collect(delim)
+        line, err = yield from self._collect(delim)
         return list(line), err
 
     def read_string(self, delim: int) -> tuple[str, Any]:
+        """``b.ReadString(delim)``."""
+        return _at_once(self.blocking_read_string(delim), "bufio.Reader")
+
+    def blocking_read_string(self, delim: int) -> Generator[Any, Any, tuple[str, Any]]:
         """``b.ReadString(delim)``: ``ReadBytes``'s bytes, as a string."""
-        line, err = self._collect(delim)
+        line, err = yield from self._collect(delim)
         return string_of(list(line)), err
 
     def read_line(self) -> tuple[list[int], bool, Any]:
+        """``b.ReadLine()``."""
+        return _at_once(self.blocking_read_line(), "bufio.Reader")
+
+    def blocking_read_line(self) -> Generator[Any, Any, tuple[list[int], bool, Any]]:
         """``b.ReadLine()``: the next line without its ``\\n`` or ``\\r\\n``, and whether
         it is only its first part, the buffer full; at the end, nil and ``io.EOF``."""
-        line, err = self._read_slice(0x0A)
+        line, err = yield from self._read_slice(0x0A)
         if err is ErrBufferFull:
             if line.endswith(b"\r"):  # the \r of a \r\n the buffer cut, read again
                 self._r -= 1
