@@ -453,6 +453,60 @@ def test_a_writer_left_on_a_pipe_nobody_reads_leaks_as_go_reports(tmp_path):
     assert "unreachable      flags all" in result.output
 
 
+# a request on a net.Pipe whose reply nobody reads: the handler is left blocked
+NET_PIPE_LEAK = """\
+package main
+
+import (
+\t"fmt"
+\t"net"
+\t"os"
+\t"runtime"
+\t"runtime/pprof"
+\t"time"
+)
+
+// ask sends a request and gives up on the reply: it never closes the
+// connection, so the handler is left blocked writing its reply.
+func ask() {
+\tclient, server := net.Pipe()
+\tgo func() {
+\t\tbuf := make([]byte, 16)
+\t\tn, _ := server.Read(buf)
+\t\tserver.Write([]byte("reply to " + string(buf[:n])))
+\t}()
+\tclient.Write([]byte("req"))
+}
+
+func main() {
+\task()
+\ttime.Sleep(10 * time.Millisecond)
+\truntime.GC()
+\tpprof.Lookup("goroutineleak").WriteTo(os.Stdout, 1)
+\tfmt.Println("done")
+}
+"""
+
+
+def test_a_handler_left_writing_to_a_net_pipe_leaks_as_go_reports(tmp_path):
+    """go run (go1.27.3) printed "goroutineleak profile: total 1" and the leaked
+    handler, net.(*pipe).write at pipe.go:194, net.(*pipe).Write at pipe.go:174,
+    main.ask.func1 at main.go:19, then "done"."""
+    path = tmp_path / "main.go"
+    path.write_text(NET_PIPE_LEAK)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("goroutineleak profile: total 1\n")
+    frames = re.findall(r"#\t0x[0-9a-f]+\t(\S+)\+0x[0-9a-f]+\t+(\S+)\n", result.output)
+    assert frames == [
+        ("net.(*pipe).write", "/usr/local/go/src/net/pipe.go:194"),
+        ("net.(*pipe).Write", "/usr/local/go/src/net/pipe.go:174"),
+        ("main.ask.func1", "main.go:19"),
+    ]
+    assert "\ndone\n" in result.output
+    assert "unreachable      flags all" in result.output
+
+
 # a bufio.Writer over a pipe's writer: its Flush would block inside the library
 PIPE_UNDER_BUFIO = """\
 package main
@@ -18270,6 +18324,172 @@ func main() {
     "end: all 3 workers finished\n"
     "lines 3\n"
     "3 [0 120 121 122]\n",
+)
+
+
+# net.Pipe: a server over bufio and fmt.Fprint on its end, the client's Close seen as
+# io.EOF; each end's reads and writes after a Close, SetDeadline on a closed pipe
+CONSTRUCTS["net_pipe"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"errors"
+\t"fmt"
+\t"io"
+\t"net"
+\t"strings"
+\t"time"
+)
+
+func serve(conn net.Conn) {
+\tdefer conn.Close()
+\tr := bufio.NewReader(conn)
+\tfor {
+\t\tline, err := r.ReadString('\\n')
+\t\tif err != nil {
+\t\t\tfmt.Println("server:", err)
+\t\t\treturn
+\t\t}
+\t\tfmt.Fprint(conn, strings.ToUpper(line))
+\t}
+}
+
+func main() {
+\tclient, server := net.Pipe()
+\tdone := make(chan struct{})
+\tgo func() {
+\t\tserve(server)
+\t\tclose(done)
+\t}()
+\tr := bufio.NewReader(client)
+\tfor _, word := range []string{"ping", "hello"} {
+\t\tfmt.Fprintln(client, word)
+\t\treply, _ := r.ReadString('\\n')
+\t\tfmt.Print("client: ", reply)
+\t}
+\tclient.Close()
+\t<-done
+\tfmt.Println(client.LocalAddr(), client.RemoteAddr().Network())
+
+\t_, err := client.Write([]byte("x"))
+\tfmt.Println(err, errors.Is(err, io.ErrClosedPipe))
+\t_, err = client.Read(make([]byte, 1))
+\tfmt.Println(err)
+\t_, err = server.Read(make([]byte, 1))
+\tfmt.Println(err)
+\t_, err = server.Write([]byte("x"))
+\tfmt.Println(err)
+\tfmt.Println(server.SetDeadline(time.Time{}))
+}
+""",
+    "client: PING\n"
+    "client: HELLO\n"
+    "server: EOF\n"
+    "pipe pipe\n"
+    "io: read/write on closed pipe true\n"
+    "io: read/write on closed pipe\n"
+    "io: read/write on closed pipe\n"
+    "io: read/write on closed pipe\n"
+    "io: read/write on closed pipe\n",
+)
+
+
+# a net.Pipe's deadlines: a read that times out after 50ms (a *net.OpError holding
+# os.ErrDeadlineExceeded, a net.Error whose Timeout is true), every read after it until
+# the deadline is cleared, a deadline already past, SetDeadline of both directions
+CONSTRUCTS["net_pipe_deadlines"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"net"
+\t"os"
+\t"time"
+)
+
+func main() {
+\ta, b := net.Pipe()
+\ta.SetReadDeadline(time.Now().Add(50 * time.Millisecond))
+\tbuf := make([]byte, 8)
+\tn, err := a.Read(buf)
+\tfmt.Println(n, err)
+\tfmt.Println(errors.Is(err, os.ErrDeadlineExceeded))
+\tvar ne net.Error
+\tif errors.As(err, &ne) {
+\t\tfmt.Println("timeout:", ne.Timeout())
+\t}
+\tvar op *net.OpError
+\tif errors.As(err, &op) {
+\t\tfmt.Println(op.Op, op.Net, op.Err)
+\t}
+
+\t// the deadline has passed: every read fails until it is moved
+\t_, err = a.Read(buf)
+\tfmt.Println(err)
+\ta.SetReadDeadline(time.Time{})
+\tgo b.Write([]byte("late"))
+\tn, err = a.Read(buf)
+\tfmt.Println(n, err, string(buf[:n]))
+
+\t// a deadline in the past fails at once; writes have their own
+\ta.SetWriteDeadline(time.Now().Add(-time.Second))
+\t_, err = a.Write([]byte("x"))
+\tfmt.Println(err)
+\tb.SetDeadline(time.Now().Add(20 * time.Millisecond))
+\t_, err = b.Write([]byte("nobody reads"))
+\tfmt.Println(err)
+\t_, err = b.Read(buf)
+\tfmt.Println(err)
+\ta.Close()
+\tfmt.Println(b.SetReadDeadline(time.Now()))
+}
+""",
+    "0 read pipe: i/o timeout\n"
+    "true\n"
+    "timeout: true\n"
+    "read pipe i/o timeout\n"
+    "read pipe: i/o timeout\n"
+    "4 <nil> late\n"
+    "write pipe: i/o timeout\n"
+    "write pipe: i/o timeout\n"
+    "read pipe: i/o timeout\n"
+    "io: read/write on closed pipe\n",
+)
+
+
+# the dynamic types of net's errors and ends: %T of os.ErrDeadlineExceeded and
+# net.ErrClosed, errors.As into a net.Error, a *net.OpError literal and its methods
+CONSTRUCTS["net_errors"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"net"
+\t"os"
+)
+
+func main() {
+\tfmt.Printf("%T %T\\n", os.ErrDeadlineExceeded, net.ErrClosed)
+\tvar ne net.Error
+\tfmt.Println(errors.As(os.ErrDeadlineExceeded, &ne), ne.Timeout())
+\top := &net.OpError{Op: "read", Net: "pipe", Err: os.ErrDeadlineExceeded}
+\tfmt.Println(op, op.Timeout(), op.Temporary(), errors.Is(op, os.ErrDeadlineExceeded))
+\tfmt.Printf("%T %v\\n", op, op.Unwrap())
+\ta, b := net.Pipe()
+\tfmt.Printf("%T %v %T\\n", a, a.LocalAddr(), b.RemoteAddr())
+}
+""",
+    "*poll.DeadlineExceededError poll.errNetClosing\n"
+    "true true\n"
+    "read pipe: i/o timeout true true true\n"
+    "*net.OpError i/o timeout\n"
+    "*net.pipe pipe net.pipeAddr\n",
 )
 
 

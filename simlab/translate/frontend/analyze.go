@@ -57,7 +57,7 @@ type analysis struct {
 	famGen    map[string]bool               // families with a generator among their members
 	stdGen    map[string]bool               // families of the generator functions simlab's library returns
 	inPost    bool                          // walking a for statement's post statement
-	pipes     bool                          // the program calls io.Pipe: see pipeRead
+	pipes     bool                          // the program calls io.Pipe or net.Pipe: see pipeRead
 }
 
 func (p *program) analyze() *analysis {
@@ -77,7 +77,7 @@ func (p *program) analyze() *analysis {
 		libArg:    map[*ast.FuncLit]bool{},
 	}
 	for _, obj := range p.info.Uses {
-		if fn, ok := obj.(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "io" && fn.Name() == "Pipe" {
+		if fn, ok := obj.(*types.Func); ok && fn.Pkg() != nil && fn.Name() == "Pipe" && (fn.Pkg().Path() == "io" || fn.Pkg().Path() == "net") {
 			a.pipes = true
 		}
 	}
@@ -966,15 +966,17 @@ func blockingMethod(fn *types.Func) bool {
 		// a limited Group's Go waits for a slot; Wait waits for the group
 		"golang.org/x/sync/errgroup.Group.Go", "golang.org/x/sync/errgroup.Group.Wait",
 		"golang.org/x/sync/semaphore.Weighted.Acquire",
-		"io.PipeReader.Read", "io.PipeWriter.Write": // a pipe's ends wait for each other
+		"io.PipeReader.Read", "io.PipeWriter.Write", // a pipe's ends wait for each other
+		"net.Conn.Read", "net.Conn.Write", // a net.Pipe's too, and a deadline's set waits for its timer
+		"net.Conn.SetDeadline", "net.Conn.SetReadDeadline", "net.Conn.SetWriteDeadline":
 		return true
 	}
 	return atomicMethod(fn) || syncMapMethod(fn)
 }
 
 // pipeRead: a method of the library (by methodKey, on a receiver of type recv)
-// that reads from a reader that may be an io.Pipe's, which blocks until a write:
-// in a program that calls io.Pipe, a bufio.Scanner's Scan, a bufio.Reader's
+// that reads from a reader that may be a pipe's, which blocks until a write: in a
+// program that calls io.Pipe or net.Pipe, a bufio.Scanner's Scan, a bufio.Reader's
 // reads, and Read through an interface.
 func (a *analysis) pipeRead(key string, recv types.Type) bool {
 	if !a.pipes {

@@ -2411,6 +2411,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "go.slog.Value()", false
 		case "io/fs.PathError":
 			return "go.PathError()", false
+		case "net.OpError":
+			return "go.OpError()", false
 		}
 		if m.p.ours(n.Obj().Pkg()) {
 			if _, ok := n.Underlying().(*types.Struct); ok {

@@ -473,6 +473,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			switch fieldKey(sel) {
 			case "sync.Pool.New", "strconv.NumError.Func", "strconv.NumError.Num", "strconv.NumError.Err",
 				"io/fs.PathError.Op", "io/fs.PathError.Path", "io/fs.PathError.Err",
+				"net.OpError.Op", "net.OpError.Net", "net.OpError.Source", "net.OpError.Addr", "net.OpError.Err",
 				"time.ParseError.Layout", "time.ParseError.Value", "time.ParseError.LayoutElem",
 				"time.ParseError.ValueElem", "time.ParseError.Message",
 				"container/list.Element.Value", "container/ring.Ring.Value",
@@ -1154,6 +1155,9 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 		cls := ""
 		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "io/fs" && n.Obj().Name() == "PathError" {
 			cls = "go.PathError" // &fs.PathError{Op: "open", Path: p, Err: fs.ErrNotExist}, os's too
+		}
+		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net" && n.Obj().Name() == "OpError" {
+			cls = "go.OpError"
 		}
 		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "log/slog" {
 			switch n.Obj().Name() {
@@ -2549,6 +2553,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.io_copy(" + arg(0) + ", " + arg(1) + ")", false
 	case "io.Pipe":
 		return "go.pipe(rt)", false
+	case "net.Pipe":
+		return "go.net_pipe(rt)", false
 	case "strconv.ParseUint":
 		return "go.parse_uint(" + f.args(c) + ")", false
 	case "strconv.QuoteRune":
@@ -2988,6 +2994,18 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + ".Read(" + arg(0) + ")", false
 	case "io.PipeReader.Read", "io.PipeWriter.Write":
 		return f.yieldExpr("yield from " + recv + "." + fn.Name() + "(" + arg(0) + ")")
+	case "net.Conn.Read", "net.Conn.Write", "net.Conn.SetDeadline", "net.Conn.SetReadDeadline", "net.Conn.SetWriteDeadline":
+		// a net.Pipe's end, or a net.Conn of the program's
+		return f.yieldExpr("yield from go.call(" + recv + "." + fn.Name() + ", " + arg(0) + ")")
+	case "net.Conn.Close":
+		if f.m.blockingMethod(f.p.info.TypeOf(sel.X), "Close") {
+			return f.yieldExpr("yield from go.call(" + recv + ".Close)")
+		}
+		return recv + ".Close()", false
+	case "net.Conn.LocalAddr", "net.Conn.RemoteAddr", "net.Addr.String", "net.Addr.Network",
+		"net.Error.Timeout", "net.Error.Temporary", "net.OpError.Timeout", "net.OpError.Temporary",
+		"net.OpError.Unwrap":
+		return recv + "." + fn.Name() + "()", false
 	case "io.PipeReader.Close", "io.PipeWriter.Close", "io.PipeReader.CloseWithError", "io.PipeWriter.CloseWithError":
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
 	case "io.Closer.Close":
@@ -3320,10 +3338,12 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.NumError"
 	case "*io/fs.PathError", "*fs.PathError", "*os.PathError":
 		return "go.PathError"
+	case "*net.OpError":
+		return "go.OpError"
 	case "*time.ParseError":
 		return "go.ParseError"
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, *net.OpError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
 	return ""
 }
 

@@ -1591,11 +1591,12 @@ var stdFuncValues = map[string]string{
 	"fmt.Println": "go.println",
 	"fmt.Print":   "go.print",
 	"fmt.Printf":  "go.printf",
+	"io.Copy":     "go.blocking_copy", // go io.Copy(dst, src): a goroutine that may block in either
 }
 
 // stdMethodValues: methods of the standard library a go or defer statement may
 // name, by their simlab spelling; none of them blocks (those would need a yield),
-// but Once.Do, which simlab writes as a generator.
+// but Once.Do and a pipe's Read and Write, which simlab writes as generators.
 var stdMethodValues = map[string]string{
 	"sync.WaitGroup.Done":  "done",
 	"sync.Mutex.Unlock":    "unlock",
@@ -1606,6 +1607,10 @@ var stdMethodValues = map[string]string{
 	"sync.Once.Do":         "do",
 	"time.Timer.Stop":      "stop",
 	"time.Ticker.Stop":     "stop",
+	"io.PipeReader.Read":   "Read", // go pw.Write(data): a goroutine that waits for the read
+	"io.PipeWriter.Write":  "Write",
+	"net.Conn.Read":        "Read",
+	"net.Conn.Write":       "Write",
 }
 
 // goMethodName is Go's name for a method in a stack trace: sync.(*WaitGroup).Done.

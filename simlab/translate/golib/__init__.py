@@ -32,7 +32,7 @@ or concept:
 - ``_time``: ``time.Duration`` and ``time.Time``
 - ``_io``: ``io``, os.Stdout and os.Stderr, ``bytes.Buffer``, ``strings.Builder``,
   ``hash/fnv``
-- ``_pipe``: ``io.Pipe``
+- ``_pipe``: ``io.Pipe``, ``net.Pipe``
 - ``_encoding``: ``crypto/md5``, ``crypto/sha1``, ``crypto/sha256``, ``crypto/sha512``,
   ``encoding/hex``, ``encoding/binary``
 - ``_strconv``: ``strconv``
@@ -112,6 +112,7 @@ from ._encoding import (
 from ._errors import (
     LIBRARY_ERRORS,
     JoinError,
+    OpError,
     PathError,
     error_of,
     error_text,
@@ -255,7 +256,7 @@ from ._path import (
     path_join,
     path_split,
 )
-from ._pipe import PipeReader, PipeWriter, pipe
+from ._pipe import Conn, PipeReader, PipeWriter, net_pipe, pipe
 from ._pool import Pool
 from ._rand import Rand, Source, rand_new, rand_new_source
 from ._reflect import deep_equal
@@ -549,6 +550,7 @@ __all__ = [
     "ByteOrder",
     "Bytes",
     "BytesReader",
+    "Conn",
     "CustomContext",
     "Digest",
     "Duration",
@@ -587,6 +589,7 @@ __all__ = [
     "NilSlice",
     "NumError",
     "Of",
+    "OpError",
     "Panic",
     "PanicNilError",
     "ParseError",
@@ -803,6 +806,7 @@ __all__ = [
     "method",
     "method_expr",
     "must_assert",
+    "net_pipe",
     "new_error",
     "num_goroutine",
     "panic",

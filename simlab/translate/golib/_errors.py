@@ -143,17 +143,72 @@ class PathError(sl.GoError):
         return callable(getattr(type(self.Err), "Timeout", None)) and bool(self.Err.Timeout())
 
 
+class DeadlineExceeded(sl.GoError):
+    """``os.ErrDeadlineExceeded``: a timeout (``Timeout`` and ``Temporary`` true), so
+    that a ``net.Error`` holds it."""
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        super().__init__("*poll.DeadlineExceededError", "i/o timeout")
+
+    def Timeout(self) -> bool:
+        return True
+
+    def Temporary(self) -> bool:
+        return True
+
+
+class OpError(sl.GoError):
+    """``*net.OpError``: the operation (``Op``), the network (``Net``), the addresses
+    (``Source``, ``Addr``: nil here, or what the program set) and the error met
+    (``Err``, what ``Unwrap`` gives); its text, ``read pipe: i/o timeout``, is made
+    of the fields as they are now, as Go's."""
+
+    __slots__ = ("Addr", "Err", "Net", "Op", "Source")
+
+    def __init__(
+        self, Op: str = "", Net: str = "", Source: Any = None, Addr: Any = None, Err: Any = None
+    ) -> None:
+        super().__init__("*net.OpError", "")
+        self.Op, self.Net, self.Source, self.Addr, self.Err = Op, Net, Source, Addr, Err
+
+    def Error(self) -> str:
+        s = self.Op
+        if self.Net:
+            s += " " + self.Net
+        if self.Source is not None:
+            s += " " + str(self.Source)
+        if self.Addr is not None:
+            s += ("->" if self.Source is not None else " ") + str(self.Addr)
+        return s + ": " + error_text(self.Err)
+
+    def __str__(self) -> str:
+        return self.Error()
+
+    def Unwrap(self) -> Any:
+        return self.Err
+
+    def Timeout(self) -> bool:
+        """Whether ``Err`` says it is a timeout, as Go's asks it."""
+        return callable(getattr(type(self.Err), "Timeout", None)) and bool(self.Err.Timeout())
+
+    def Temporary(self) -> bool:
+        """Whether ``Err`` says it is temporary, as Go's asks it."""
+        return callable(getattr(type(self.Err), "Temporary", None)) and bool(self.Err.Temporary())
+
+
 # the standard library's other sentinel errors a program compares with errors.Is,
 # by their Go names: each is one value, as Go's are
 LIBRARY_ERRORS = {
     "os.ErrNotExist": new_error("file does not exist"),
     "os.ErrExist": new_error("file already exists"),
     "os.ErrClosed": new_error("file already closed"),
-    "os.ErrDeadlineExceeded": new_error("i/o timeout"),
+    "os.ErrDeadlineExceeded": DeadlineExceeded(),
     "io.ErrClosedPipe": new_error("io: read/write on closed pipe"),
     "io.ErrShortWrite": new_error("short write"),
     "io.ErrNoProgress": new_error("multiple Read calls return no data or error"),
-    "net.ErrClosed": new_error("use of closed network connection"),
+    "net.ErrClosed": sl.GoError("poll.errNetClosing", "use of closed network connection"),
     "errors.ErrUnsupported": new_error("unsupported operation"),
     "os.ErrPermission": new_error("permission denied"),
 }

@@ -19,7 +19,7 @@ from simlab.go._tabwriter import FILTER_HTML, STRIP_ESCAPE, Tabwriter
 from ._errors import LIBRARY_ERRORS, new_error
 from ._io import EOF, Buffer, _write, blocking_write
 from ._panics import panic
-from ._pipe import PipeReader
+from ._pipe import WAITING_READERS
 from ._strings import string_of, unicode_is_space, utf8_full_rune
 from ._values import NilSlice
 
@@ -98,13 +98,13 @@ class BytesReader(StringsReader):
 
 def _library_reader(r: Any, what: str) -> Any:
     """``r``, a reader of the library's that ``what`` reads: a ``*strings.Reader``, a
-    ``*bytes.Reader``, a ``*bytes.Buffer``, a ``*bufio.Reader`` or an ``io.Pipe``'s
-    reader; any other ends the run in one line."""
-    if not isinstance(r, StringsReader | Buffer | BufReader | PipeReader):
+    ``*bytes.Reader``, a ``*bytes.Buffer``, a ``*bufio.Reader`` or a pipe's end (of
+    ``io.Pipe`` or ``net.Pipe``); any other ends the run in one line."""
+    if not isinstance(r, StringsReader | Buffer | BufReader | WAITING_READERS):
         raise SimlabError(
             f"{what} of a {type(r).__name__}, which simlab does not model: read a"
-            " *strings.Reader, a *bytes.Reader, a *bytes.Buffer, a *bufio.Reader or an"
-            " *io.PipeReader"
+            " *strings.Reader, a *bytes.Reader, a *bytes.Buffer, a *bufio.Reader or a"
+            " pipe's end (io.Pipe's, net.Pipe's)"
         )
     return r
 
@@ -538,7 +538,7 @@ class BufReader:
         rd = self._rd
         while isinstance(rd, BufReader):
             rd = rd._rd
-        return self.blocking_read(p) if isinstance(rd, PipeReader) else self.read(p)
+        return self.blocking_read(p) if isinstance(rd, WAITING_READERS) else self.read(p)
 
     def read_byte(self) -> tuple[int, Any]:
         """``b.ReadByte()``."""
