@@ -507,22 +507,21 @@ def test_a_handler_left_writing_to_a_net_pipe_leaks_as_go_reports(tmp_path):
     assert "unreachable      flags all" in result.output
 
 
-# a bufio.Writer over a pipe's writer: its Flush would block inside the library
-PIPE_UNDER_BUFIO = """\
+# a log.Logger over a pipe's writer: its Println would block inside the library
+PIPE_UNDER_LOG = """\
 package main
 
 import (
-\t"bufio"
 \t"fmt"
 \t"io"
+\t"log"
 )
 
 func main() {
 \tpr, pw := io.Pipe()
 \tgo func() {
-\t\tbw := bufio.NewWriter(pw)
-\t\tfmt.Fprintln(bw, "x")
-\t\tbw.Flush()
+\t\tlogger := log.New(pw, "", 0)
+\t\tlogger.Println("x")
 \t\tpw.Close()
 \t}()
 \tdata, _ := io.ReadAll(pr)
@@ -533,11 +532,13 @@ func main() {
 
 def test_a_library_writer_over_a_pipe_ends_the_run_in_one_line(tmp_path):
     path = tmp_path / "main.go"
-    path.write_text(PIPE_UNDER_BUFIO)
+    path.write_text(PIPE_UNDER_LOG)
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 2
     assert result.output.count("\n") == 1, result.output
-    assert result.output.startswith("simlab: PipeWriter.Write blocks where fmt, log or a writer")
+    assert result.output.startswith(
+        "simlab: PipeWriter.Write blocks where the library calls it (log, a tabwriter.Writer)"
+    )
 
 
 # nil dereferences (a field, a method reading one, a nil func called, in a goroutine
@@ -18490,6 +18491,127 @@ func main() {
     "read pipe: i/o timeout true true true\n"
     "*net.OpError i/o timeout\n"
     "*net.pipe pipe net.pipeAddr\n",
+)
+
+
+# a bufio.Writer over a pipe's writer: Flush waits for the reads; the reader's
+# CloseWithError fails a Flush, and every write after it keeps the error, as Go's
+CONSTRUCTS["pipe_bufio_writer"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"errors"
+\t"fmt"
+\t"io"
+)
+
+func main() {
+\t// a bufio.Writer over a pipe's writer: Flush waits for the reads
+\tpr, pw := io.Pipe()
+\tgo func() {
+\t\tbw := bufio.NewWriter(pw)
+\t\tfmt.Fprintln(bw, "first")
+\t\tbw.WriteString("second\\n")
+\t\tbw.WriteByte('3')
+\t\tbw.WriteRune('\\n')
+\t\tfmt.Println("buffered", bw.Buffered())
+\t\tfmt.Println("flush:", bw.Flush())
+\t\tpw.Close()
+\t}()
+\tdata, err := io.ReadAll(pr)
+\tfmt.Printf("%q %v\\n", data, err)
+
+\t// the reader gives up: Flush fails, and the writer keeps the error
+\tpr, pw = io.Pipe()
+\tpr.CloseWithError(errors.New("reader gone"))
+\tbw := bufio.NewWriterSize(pw, 16)
+\tn, err := bw.WriteString("fits")
+\tfmt.Println(n, err)
+\tfmt.Println("flush:", bw.Flush())
+\tn, err = bw.WriteString("more")
+\tfmt.Println(n, err)
+\tfmt.Println("byte:", bw.WriteByte('x'))
+\tn, err = bw.Write(make([]byte, 40))
+\tfmt.Println(n, err, bw.Buffered())
+}
+""",
+    "buffered 15\n"
+    "flush: <nil>\n"
+    '"first\\nsecond\\n3\\n" <nil>\n'
+    "4 <nil>\n"
+    "flush: reader gone\n"
+    "0 reader gone\n"
+    "byte: reader gone\n"
+    "0 reader gone 4\n",
+)
+
+
+# a server on a net.Pipe: a Scanner and a bufio.Writer on its end, Flush's error
+# checked; a context's timeout closes the connection, the client's read sees io.EOF
+CONSTRUCTS["net_pipe_server"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"context"
+\t"errors"
+\t"fmt"
+\t"io"
+\t"net"
+\t"strings"
+\t"time"
+)
+
+type Server struct {
+\thandled int
+}
+
+func (s *Server) handle(ctx context.Context, conn net.Conn) error {
+\tdefer conn.Close()
+\tgo func() {
+\t\t<-ctx.Done()
+\t\tconn.Close()
+\t}()
+\tw := bufio.NewWriter(conn)
+\tsc := bufio.NewScanner(conn)
+\tfor sc.Scan() {
+\t\ts.handled++
+\t\tfmt.Fprintf(w, "echo: %s\\n", strings.TrimSpace(sc.Text()))
+\t\tif err := w.Flush(); err != nil {
+\t\t\treturn err
+\t\t}
+\t}
+\treturn sc.Err()
+}
+
+func main() {
+\tctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+\tdefer cancel()
+\tsrv := &Server{}
+\tclient, server := net.Pipe()
+\terrc := make(chan error, 1)
+\tgo func() { errc <- srv.handle(ctx, server) }()
+\tr := bufio.NewReader(client)
+\tfor i := 0; i < 2; i++ {
+\t\tfmt.Fprintf(client, "msg %d\\n", i)
+\t\tline, err := r.ReadString('\\n')
+\t\tfmt.Print(line, err, "\\n")
+\t}
+\tclient.SetReadDeadline(time.Now().Add(time.Second))
+\t_, err := r.ReadString('\\n')
+\tfmt.Println("after cancel:", err, errors.Is(err, io.EOF))
+\tfmt.Println("handler:", <-errc, srv.handled)
+}
+""",
+    "echo: msg 0\n"
+    "<nil>\n"
+    "echo: msg 1\n"
+    "<nil>\n"
+    "after cancel: EOF true\n"
+    "handler: io: read/write on closed pipe 2\n",
 )
 
 

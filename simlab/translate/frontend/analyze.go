@@ -975,16 +975,20 @@ func blockingMethod(fn *types.Func) bool {
 }
 
 // pipeRead: a method of the library (by methodKey, on a receiver of type recv)
-// that reads from a reader that may be a pipe's, which blocks until a write: in a
-// program that calls io.Pipe or net.Pipe, a bufio.Scanner's Scan, a bufio.Reader's
-// reads, and Read through an interface.
+// that reads from a reader that may be a pipe's, which blocks until a write, or
+// writes to a pipe's writer: in a program that calls io.Pipe or net.Pipe, a
+// bufio.Scanner's Scan, a bufio.Reader's reads, a bufio.Writer's writes and
+// Flush, and Read through an interface.
 func (a *analysis) pipeRead(key string, recv types.Type) bool {
 	if !a.pipes {
 		return false
 	}
 	switch key {
 	case "bufio.Scanner.Scan", "bufio.Reader.Read", "bufio.Reader.ReadByte", "bufio.Reader.ReadRune",
-		"bufio.Reader.ReadBytes", "bufio.Reader.ReadString", "bufio.Reader.ReadLine":
+		"bufio.Reader.ReadBytes", "bufio.Reader.ReadString", "bufio.Reader.ReadLine",
+		// and a bufio.Writer's writes and Flush, whose output may be a pipe's
+		"bufio.Writer.Write", "bufio.Writer.WriteString", "bufio.Writer.WriteByte", "bufio.Writer.WriteRune",
+		"bufio.Writer.Flush":
 		return true
 	case "io.Reader.Read":
 		return types.IsInterface(recv)
@@ -992,12 +996,18 @@ func (a *analysis) pipeRead(key string, recv types.Type) bool {
 	return false
 }
 
-// pipeWrite: a write to a writer of type t may be to an io.Pipe's, which blocks
-// until a read takes it.
+// pipeWrite: a write to a writer of type t may be to a pipe's, which blocks
+// until a read takes it: an *io.PipeWriter, or in a program that calls io.Pipe or
+// net.Pipe, an interface or a *bufio.Writer.
 func (a *analysis) pipeWrite(t types.Type) bool {
 	if ptr, ok := t.(*types.Pointer); ok {
-		if n, ok := ptr.Elem().(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "io" && n.Obj().Name() == "PipeWriter" {
-			return true
+		if n, ok := ptr.Elem().(*types.Named); ok && n.Obj().Pkg() != nil {
+			switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
+			case "io.PipeWriter":
+				return true
+			case "bufio.Writer":
+				return a.pipes
+			}
 		}
 	}
 	return a.pipes && types.IsInterface(t)

@@ -89,9 +89,7 @@ def _write(w: Any, text: str) -> tuple[int, Any]:
     """``text`` written to ``w`` by fmt or log: the bytes written and the error, what
     ``fmt.Fprint`` returns (an io.Writer of the program's: what its ``Write``
     returned)."""
-    return write(
-        w, text, "where fmt, log or a writer of the library (bufio's, tabwriter's) calls it"
-    )
+    return write(w, text, "where the library calls it (log, a tabwriter.Writer)")
 
 
 def write(w: Any, data: str | list[int], where: str = "through an io.Writer") -> Any:
@@ -101,8 +99,8 @@ def write(w: Any, data: str | list[int], where: str = "through an io.Writer") ->
     out = _writer(w)
     if hasattr(out, "write"):  # a stream, a Buffer, a Builder, io.Discard, a hash
         if isinstance(data, str):
-            out.write(data)
-            return len(data.encode()), None
+            result = out.write(data)  # a stream's count of characters, or Go's results
+            return result if isinstance(result, tuple) else (len(data.encode()), None)
         if out is sys.stdout or out is sys.stderr:
             out.write(bytes(data).decode(errors="replace"))
             return len(data), None
@@ -121,6 +119,8 @@ def blocking_write(w: Any, data: str | list[int]) -> Generator[Any, Any, Any]:
     blocks (it locks a mutex): the goroutine runs it, blocking in it if it must, as
     ``fmt.Fprintf(w, ...)`` and ``w.Write(p)`` do in Go."""
     out = _writer(w)
+    if waiting := getattr(out, "blocking_write", None):  # a bufio.Writer, over a pipe maybe
+        return (yield from waiting(data))
     if hasattr(out, "write"):
         return write(out, data)
     result = out.Write(list(data.encode()) if isinstance(data, str) else data)

@@ -124,16 +124,17 @@ def _one_read(r: Any, p: list[int]) -> Generator[Any, Any, tuple[int, Any]]:
 
 
 def _at_once(reading: Generator[Any, Any, Any], what: str) -> Any:
-    """What ``reading`` returns, where it must not block: ``what``'s call in a
-    program that makes no ``io.Pipe`` (whose translation does not yield from it)."""
+    """What ``reading`` (or writing) returns, where it must not block: ``what``'s
+    call in a program that makes no pipe (whose translation does not yield from it)."""
     try:
         reading.send(None)
     except StopIteration as stop:
         return stop.value
     reading.close()
     raise SimlabError(
-        f"a reader's Read blocks where {what} calls it, which simlab models only for"
-        " an io.Pipe's reader: read in the goroutine, or read a *strings.Reader"
+        f"{what} calls a Read or a Write that blocks, which simlab models only in a"
+        " program that calls io.Pipe or net.Pipe: read and write in the goroutine"
+        " itself, or through a *strings.Reader and a bytes.Buffer"
     )
 
 
@@ -653,42 +654,75 @@ class BufWriter:
     """A ``*bufio.Writer``: what is written waits in its buffer (4096 bytes unless
     ``NewWriterSize`` says) until ``Flush``, or until it would overflow, as Go's: a
     write that does not fit fills the buffer and flushes it, and one larger than an
-    empty buffer goes straight through. What is never flushed is never written."""
+    empty buffer goes straight through. What is never flushed is never written.
+    The first error the output gives is kept: every write and flush after it
+    returns it, as Go's. Each write and ``Flush`` has a generator form,
+    ``blocking_...``, that a program calling io.Pipe or net.Pipe yields from (the
+    output may be a pipe's, whose Write waits for a read)."""
 
-    __slots__ = ("_buf", "_out", "_size")
+    __slots__ = ("_buf", "_err", "_out", "_size")
 
     def __init__(self, out: Any, size: int = 4096) -> None:
         self._out, self._size, self._buf = out, size if size > 0 else 4096, bytearray()
+        self._err: Any = None
 
-    def write(self, data: str | list[int]) -> tuple[int, None]:
+    def write(self, data: str | list[int]) -> tuple[int, Any]:
         """``w.Write(p)``, ``w.WriteString(s)``, and what ``fmt.Fprintf(w, ...)`` writes."""
-        raw = data.encode() if isinstance(data, str) else bytes(data)
-        n = len(raw)
-        while len(raw) > self._size - len(self._buf):
-            if not self._buf:  # a large write with nothing buffered: straight through
-                _write(self._out, raw.decode(errors="replace"))
-                return n, None
-            room = self._size - len(self._buf)
-            self._buf += raw[:room]
-            raw = raw[room:]
-            self.flush()
-        self._buf += raw
-        return n, None
+        return _at_once(self.blocking_write(data), "bufio.Writer")
 
-    def write_string(self, s: str) -> tuple[int, None]:
+    def write_string(self, s: str) -> tuple[int, Any]:
         return self.write(s)
 
-    def write_byte(self, b: int) -> None:
-        self.write([b])
+    def write_byte(self, b: int) -> Any:
+        return _at_once(self.blocking_write_byte(b), "bufio.Writer")
 
-    def write_rune(self, r: int) -> tuple[int, None]:
+    def write_rune(self, r: int) -> tuple[int, Any]:
         return self.write(chr(r))
 
-    def flush(self) -> None:
-        """``w.Flush()``: the buffered bytes to the output."""
-        if self._buf:
-            text, self._buf = bytes(self._buf).decode(errors="replace"), bytearray()
-            _write(self._out, text)
+    def flush(self) -> Any:
+        """``w.Flush()``: the buffered bytes to the output; the error kept, if any."""
+        return _at_once(self.blocking_flush(), "bufio.Writer")
+
+    def blocking_write(self, data: str | list[int]) -> Generator[Any, Any, tuple[int, Any]]:
+        raw = data.encode() if isinstance(data, str) else bytes(data)
+        written = 0
+        while len(raw) > self._size - len(self._buf) and self._err is None:
+            if not self._buf:  # a large write with nothing buffered: straight through
+                n, self._err = yield from blocking_write(self._out, list(raw))
+            else:
+                n = self._size - len(self._buf)
+                self._buf += raw[:n]
+                yield from self.blocking_flush()
+            written += n
+            raw = raw[n:]
+        if self._err is not None:
+            return written, self._err
+        self._buf += raw
+        return written + len(raw), None
+
+    blocking_write_string = blocking_write
+
+    def blocking_write_byte(self, b: int) -> Generator[Any, Any, Any]:
+        if self._err is not None:
+            return self._err
+        if len(self._buf) >= self._size and (yield from self.blocking_flush()) is not None:
+            return self._err
+        self._buf.append(b)
+        return None
+
+    def blocking_write_rune(self, r: int) -> Generator[Any, Any, tuple[int, Any]]:
+        return (yield from self.blocking_write(chr(r)))
+
+    def blocking_flush(self) -> Generator[Any, Any, Any]:
+        if self._err is not None or not self._buf:
+            return self._err
+        n, err = yield from blocking_write(self._out, list(self._buf))
+        n = max(0, min(n, len(self._buf)))
+        if n < len(self._buf) and err is None:
+            err = LIBRARY_ERRORS["io.ErrShortWrite"]
+        del self._buf[:n]
+        self._err = err
+        return err
 
     def buffered(self) -> int:
         return len(self._buf)
