@@ -18615,6 +18615,141 @@ func main() {
 )
 
 
+# io's readers and writers made of others, over the library's and the program's: a
+# MultiWriter to os.Stdout and a Buffer, its short write and its first error; a
+# TeeReader, a LimitReader and a LimitedReader literal, a MultiReader, a NopCloser
+CONSTRUCTS["io_wrappers"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"errors"
+\t"fmt"
+\t"io"
+\t"os"
+\t"strings"
+)
+
+type short struct{}
+
+func (short) Write(p []byte) (int, error) { return len(p) / 2, nil }
+
+type broken struct{ writes int }
+
+func (b *broken) Write(p []byte) (int, error) {
+\tb.writes++
+\treturn 0, errors.New("disk full")
+}
+
+func readAll(r io.Reader) string {
+\tvar out []byte
+\tbuf := make([]byte, 3)
+\tfor {
+\t\tn, err := r.Read(buf)
+\t\tout = append(out, buf[:n]...)
+\t\tif err != nil {
+\t\t\treturn fmt.Sprintf("%q %v", out, err)
+\t\t}
+\t}
+}
+
+func main() {
+\tvar copyBuf bytes.Buffer
+\tw := io.MultiWriter(os.Stdout, &copyBuf)
+\tfmt.Fprintln(w, "to both")
+\tfmt.Print("copy: ", copyBuf.String())
+
+\tn, err := io.MultiWriter(&copyBuf, short{}).Write([]byte("abcd"))
+\tfmt.Println(n, err)
+\tb := &broken{}
+\tn, err = io.MultiWriter(b, &copyBuf).Write([]byte("xyz"))
+\tfmt.Println(n, err, b.writes)
+
+\tvar seen strings.Builder
+\ttee := io.TeeReader(strings.NewReader("teed text"), &seen)
+\tfmt.Println(readAll(tee), seen.String())
+
+\tlr := io.LimitReader(strings.NewReader("0123456789"), 4)
+\tfmt.Println(readAll(lr))
+
+\tlim := &io.LimitedReader{R: strings.NewReader("abcdef"), N: 5}
+\tp := make([]byte, 8)
+\tk, _ := lim.Read(p)
+\tfmt.Println(k, string(p[:k]), lim.N)
+
+\tmr := io.MultiReader(strings.NewReader("ab"), strings.NewReader(""), strings.NewReader("cde"))
+\tfmt.Println(readAll(mr))
+
+\trc := io.NopCloser(strings.NewReader("closer"))
+\tdata, _ := io.ReadAll(rc)
+\tfmt.Println(string(data), rc.Close())
+}
+""",
+    "to both\n"
+    "copy: to both\n"
+    "2 short write\n"
+    "0 disk full 1\n"
+    '"teed text" EOF teed text\n'
+    '"0123" EOF\n'
+    "5 abcde 0\n"
+    '"abcde" EOF\n'
+    "closer <nil>\n",
+)
+
+
+# io's readers and writers made of others over a pipe: a MultiWriter to a pipe, a
+# TeeReader and a LimitReader over one, a Scanner over a MultiReader ending in one
+CONSTRUCTS["pipe_wrappers"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+func main() {
+\tpr, pw := io.Pipe()
+\tvar sent strings.Builder
+\tgo func() {
+\t\tw := io.MultiWriter(pw, &sent)
+\t\tfor i := 0; i < 3; i++ {
+\t\t\tfmt.Fprintf(w, "chunk-%d;", i)
+\t\t}
+\t\tpw.Close()
+\t}()
+\tvar seen strings.Builder
+\tr := io.TeeReader(pr, &seen)
+\tdata, err := io.ReadAll(io.LimitReader(r, 12))
+\tfmt.Printf("%q %v\\n", data, err)
+\trest, _ := io.ReadAll(pr)
+\tfmt.Printf("%q\\n%q\\n%q\\n", rest, seen.String(), sent.String())
+
+\tpr, pw = io.Pipe()
+\tgo func() {
+\t\tfmt.Fprintln(pw, "body line 1")
+\t\tfmt.Fprintln(pw, "body line 2")
+\t\tpw.Close()
+\t}()
+\tsc := bufio.NewScanner(io.MultiReader(strings.NewReader("header\\n"), pr))
+\tfor sc.Scan() {
+\t\tfmt.Println(">", sc.Text())
+\t}
+}
+""",
+    '"chunk-0;chun" <nil>\n'
+    '"k-1;chunk-2;"\n'
+    '"chunk-0;chun"\n'
+    '"chunk-0;chunk-1;chunk-2;"\n'
+    "> header\n"
+    "> body line 1\n"
+    "> body line 2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -992,6 +992,8 @@ func (a *analysis) pipeRead(key string, recv types.Type) bool {
 		return true
 	case "io.Reader.Read":
 		return types.IsInterface(recv)
+	case "io.LimitedReader.Read":
+		return true
 	}
 	return false
 }

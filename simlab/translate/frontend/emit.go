@@ -2413,6 +2413,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "go.PathError()", false
 		case "net.OpError":
 			return "go.OpError()", false
+		case "io.LimitedReader":
+			return "go.LimitedReader()", false
 		}
 		if m.p.ours(n.Obj().Pkg()) {
 			if _, ok := n.Underlying().(*types.Struct); ok {

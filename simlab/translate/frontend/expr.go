@@ -473,6 +473,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			switch fieldKey(sel) {
 			case "sync.Pool.New", "strconv.NumError.Func", "strconv.NumError.Num", "strconv.NumError.Err",
 				"io/fs.PathError.Op", "io/fs.PathError.Path", "io/fs.PathError.Err",
+				"io.LimitedReader.R", "io.LimitedReader.N",
 				"net.OpError.Op", "net.OpError.Net", "net.OpError.Source", "net.OpError.Addr", "net.OpError.Err",
 				"time.ParseError.Layout", "time.ParseError.Value", "time.ParseError.LayoutElem",
 				"time.ParseError.ValueElem", "time.ParseError.Message",
@@ -1153,11 +1154,9 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 			}
 		}
 		cls := ""
-		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "io/fs" && n.Obj().Name() == "PathError" {
-			cls = "go.PathError" // &fs.PathError{Op: "open", Path: p, Err: fs.ErrNotExist}, os's too
-		}
-		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net" && n.Obj().Name() == "OpError" {
-			cls = "go.OpError"
+		if ok && n.Obj().Pkg() != nil {
+			// &fs.PathError{Op: "open", Path: p, Err: fs.ErrNotExist} (os's too), and kin
+			cls = libraryStructs[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
 		}
 		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "log/slog" {
 			switch n.Obj().Name() {
@@ -2555,6 +2554,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.pipe(rt)", false
 	case "net.Pipe":
 		return "go.net_pipe(rt)", false
+	case "io.MultiWriter", "io.MultiReader", "io.TeeReader", "io.NopCloser":
+		return "go." + strings.TrimPrefix(name, "io.") + "(" + f.args(c) + ")", false
+	case "io.LimitReader":
+		return "go.LimitedReader(" + arg(0) + ", " + arg(1) + ")", false
 	case "strconv.ParseUint":
 		return "go.parse_uint(" + f.args(c) + ")", false
 	case "strconv.QuoteRune":
@@ -2987,6 +2990,11 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "log.Logger.SetFlags", "log.Logger.Flags", "log.Logger.SetPrefix", "log.Logger.Prefix",
 		"log.Logger.SetOutput", "log.Logger.Writer":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
+	case "io.LimitedReader.Read":
+		if f.m.a.pipes {
+			return f.yieldExpr("yield from go.call(" + recv + ".Read, " + arg(0) + ")")
+		}
+		return recv + ".read(" + arg(0) + ")", false
 	case "io.Reader.Read":
 		if f.m.a.pipes || f.m.blockingMethod(p.info.TypeOf(sel.X), "Read") { // a pipe's, or one that locks
 			return f.yieldExpr("yield from go.call(" + recv + ".Read, " + arg(0) + ")")
@@ -3345,6 +3353,12 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	}
 	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, *net.OpError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
 	return ""
+}
+
+// libraryStructs: the library's struct types a composite literal may make, by
+// golib's class.
+var libraryStructs = map[string]string{
+	"io/fs.PathError": "go.PathError", "net.OpError": "go.OpError", "io.LimitedReader": "go.LimitedReader",
 }
 
 // intWrap: the golib function that wraps an integer result to t's size, as Go's

@@ -41,7 +41,8 @@ var throughMethods = map[string]int{
 // throughReaders: the library's calls that read into one argument, and which, and
 // may block meanwhile in the program's reader; a sub-slice of a local array goes
 // through them (see quietArray).
-var throughReaders = map[string]int{"io.ReadFull": 1, "io.ReadAtLeast": 1, "io.Reader.Read": 0, "io.PipeReader.Read": 0, "net.Conn.Read": 0}
+var throughReaders = map[string]int{"io.ReadFull": 1, "io.ReadAtLeast": 1, "io.Reader.Read": 0, "io.PipeReader.Read": 0, "net.Conn.Read": 0,
+	"io.LimitedReader.Read": 0}
 
 // quietArray: v is an array variable of a function that no function literal but
 // its own uses and whose address, or an element's, is never taken: while one of

@@ -46,6 +46,8 @@ or concept:
 - ``_rand``: ``math/rand``'s seeded ``rand.New(rand.NewSource(seed))``
 - ``_text``: ``strings.Reader``, ``bytes.Reader``, ``strings.Replacer``,
   ``bufio.Scanner``, ``bufio.Reader``, ``text/tabwriter``
+- ``_ioutil``: ``io.MultiWriter``, ``MultiReader``, ``TeeReader``, ``LimitReader``,
+  ``NopCloser``
 - ``_sort``: ``sort``, ``slices``, ``maps``, ``cmp``, ``container/heap``
 - ``_iter``: range over a function, ``iter.Pull``, the library's iterators
 - ``_scan``: ``fmt.Sscan`` and ``fmt.Sscanf``
@@ -159,6 +161,7 @@ from ._io import (
     stdout,
     write,
 )
+from ._ioutil import LimitedReader, MultiReader, MultiWriter, NopCloser, TeeReader
 from ._iter import (
     Range,
     bytes_fields_seq,
@@ -577,6 +580,7 @@ __all__ = [
     "Int64",
     "IntSlice",
     "JoinError",
+    "LimitedReader",
     "List",
     "LittleEndian",
     "Locker",
@@ -584,9 +588,12 @@ __all__ = [
     "M",
     "Methods",
     "Month",
+    "MultiReader",
+    "MultiWriter",
     "Named",
     "NamedValue",
     "NilSlice",
+    "NopCloser",
     "NumError",
     "Of",
     "OpError",
@@ -616,6 +623,7 @@ __all__ = [
     "StructValue",
     "T",
     "TabWriter",
+    "TeeReader",
     "Time",
     "TypeArg",
     "Uint",

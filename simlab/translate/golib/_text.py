@@ -98,15 +98,26 @@ class BytesReader(StringsReader):
 
 def _library_reader(r: Any, what: str) -> Any:
     """``r``, a reader of the library's that ``what`` reads: a ``*strings.Reader``, a
-    ``*bytes.Reader``, a ``*bytes.Buffer``, a ``*bufio.Reader`` or a pipe's end (of
-    ``io.Pipe`` or ``net.Pipe``); any other ends the run in one line."""
-    if not isinstance(r, StringsReader | Buffer | BufReader | WAITING_READERS):
+    ``*bytes.Reader``, a ``*bytes.Buffer``, a ``*bufio.Reader``, a pipe's end (of
+    ``io.Pipe`` or ``net.Pipe``) or one of io's readers over others; any other ends
+    the run in one line."""
+    if not isinstance(r, StringsReader | Buffer | BufReader | WAITING_READERS) and not callable(
+        getattr(type(r), "blocking_read", None)
+    ):
         raise SimlabError(
             f"{what} of a {type(r).__name__}, which simlab does not model: read a"
             " *strings.Reader, a *bytes.Reader, a *bytes.Buffer, a *bufio.Reader or a"
             " pipe's end (io.Pipe's, net.Pipe's)"
         )
     return r
+
+
+def waits(r: Any) -> bool:
+    """Whether a ``Read`` of ``r`` may wait for a write: a pipe's end, or a reader of
+    the library's over one."""
+    while isinstance(r, BufReader):
+        r = r._rd
+    return isinstance(r, WAITING_READERS) or getattr(r, "waits", False) is True
 
 
 def _one_read(r: Any, p: list[int]) -> Generator[Any, Any, tuple[int, Any]]:
@@ -536,10 +547,7 @@ class BufReader:
     def Read(self, p: list[int]) -> Any:
         """The io.Reader io.ReadFull and a program's code call: a generator where a
         pipe's reader is under it."""
-        rd = self._rd
-        while isinstance(rd, BufReader):
-            rd = rd._rd
-        return self.blocking_read(p) if isinstance(rd, WAITING_READERS) else self.read(p)
+        return self.blocking_read(p) if waits(self._rd) else self.read(p)
 
     def read_byte(self) -> tuple[int, Any]:
         """``b.ReadByte()``."""
