@@ -541,6 +541,22 @@ def test_a_library_writer_over_a_pipe_ends_the_run_in_one_line(tmp_path):
     )
 
 
+def test_encoding_binary_of_a_named_number_with_methods_is_refused(tmp_path):
+    """Its values are objects of a class of the translation's, which a decoded
+    number is not: refused where Go would decode it."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"bytes"\n\t"encoding/binary"\n)\n\n'
+        'type Kind uint8\n\nfunc (k Kind) String() string { return "k" }\n\n'
+        "func main() {\n\tvar k Kind\n\tbinary.Read(&bytes.Buffer{}, binary.BigEndian, &k)\n}\n"
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "simlab: bad.go:14: unsupported: encoding/binary of a value of type Kind ("
+    )
+
+
 # nil dereferences (a field, a method reading one, a nil func called, in a goroutine
 # too) recovered, an index out of range recovered, and a nil dereference that ends
 # the program
@@ -18747,6 +18763,161 @@ func main() {
     "> header\n"
     "> body line 1\n"
     "> body line 2\n",
+)
+
+
+# encoding/binary's Read, Write and Size of a struct with an array, a bool, signed and
+# float fields, of an int64, a []uint16 and a float64, in both byte orders; Read at the
+# end of the input (io.EOF) and in the middle of a value (io.ErrUnexpectedEOF)
+CONSTRUCTS["binary"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/binary"
+\t"fmt"
+\t"io"
+\t"math"
+)
+
+type Header struct {
+\tMagic   [4]byte
+\tVersion uint16
+\tFlags   int8
+\tOk      bool
+\tLength  uint32
+\tScale   float32
+}
+
+func main() {
+\tvar buf bytes.Buffer
+\th := Header{Magic: [4]byte{'S', 'L', 'A', 'B'}, Version: 2, Flags: -3, Ok: true,
+\t\tLength: 70000, Scale: 1.5}
+\tfmt.Println(binary.Write(&buf, binary.BigEndian, h), buf.Len(), binary.Size(h))
+\tfmt.Printf("% x\\n", buf.Bytes())
+\tbinary.Write(&buf, binary.LittleEndian, int64(-2))
+\tbinary.Write(&buf, binary.LittleEndian, []uint16{1, 0x203})
+\tbinary.Write(&buf, binary.BigEndian, math.Pi)
+
+\tvar got Header
+\terr := binary.Read(&buf, binary.BigEndian, &got)
+\tfmt.Println(err, string(got.Magic[:]), got.Version, got.Flags, got.Ok, got.Length, got.Scale)
+\tvar n int64
+\tfmt.Println(binary.Read(&buf, binary.LittleEndian, &n), n)
+\tpair := make([]uint16, 2)
+\tfmt.Println(binary.Read(&buf, binary.LittleEndian, pair), pair)
+\tvar pi float64
+\tfmt.Println(binary.Read(&buf, binary.BigEndian, &pi), pi == math.Pi)
+
+\tvar x uint32
+\tfmt.Println(binary.Read(&buf, binary.BigEndian, &x), x)
+\tbuf.Write([]byte{1, 2})
+\terr = binary.Read(&buf, binary.BigEndian, &x)
+\tfmt.Println(err, err == io.ErrUnexpectedEOF, x)
+}
+""",
+    "<nil> 16 16\n"
+    "53 4c 41 42 00 02 fd 01 00 01 11 70 3f c0 00 00\n"
+    "<nil> SLAB 2 -3 true 70000 1.5\n"
+    "<nil> -2\n"
+    "<nil> [1 515]\n"
+    "<nil> true\n"
+    "EOF 0\n"
+    "unexpected EOF true 0\n",
+)
+
+
+# encoding/binary of types of no fixed size: Go's errors, and a Size of -1
+CONSTRUCTS["binary_not_fixed"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/binary"
+\t"fmt"
+)
+
+func main() {
+\tvar b bytes.Buffer
+\tfmt.Println(binary.Write(&b, binary.BigEndian, 7))
+\tvar n int
+\tfmt.Println(binary.Read(&b, binary.BigEndian, &n))
+\tfmt.Println(binary.Size(7), binary.Size("s"))
+}
+""",
+    "binary.Write: some values are not fixed-sized in type int\n"
+    "binary.Read: invalid type *int\n"
+    "-1 -1\n",
+)
+
+
+# length-prefixed frames over a net.Pipe: binary.Write of a header struct, then
+# io.WriteString of the body; binary.Read and io.ReadFull on the other end
+CONSTRUCTS["net_pipe_frames"] = (
+    """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+\t"io"
+\t"net"
+)
+
+type frame struct {
+\tKind uint8
+\tSize uint32
+}
+
+func send(conn net.Conn, kind uint8, body string) error {
+\tif err := binary.Write(conn, binary.BigEndian, frame{kind, uint32(len(body))}); err != nil {
+\t\treturn err
+\t}
+\t_, err := io.WriteString(conn, body)
+\treturn err
+}
+
+func recv(conn net.Conn) (uint8, string, error) {
+\tvar f frame
+\tif err := binary.Read(conn, binary.BigEndian, &f); err != nil {
+\t\treturn 0, "", err
+\t}
+\tbody := make([]byte, f.Size)
+\tif _, err := io.ReadFull(conn, body); err != nil {
+\t\treturn 0, "", err
+\t}
+\treturn f.Kind, string(body), nil
+}
+
+func main() {
+\tclient, server := net.Pipe()
+\tgo func() {
+\t\tdefer server.Close()
+\t\tfor {
+\t\t\tkind, body, err := recv(server)
+\t\t\tif err != nil {
+\t\t\t\tfmt.Println("server:", err)
+\t\t\t\treturn
+\t\t\t}
+\t\t\tsend(server, kind+1, "ack "+body)
+\t\t}
+\t}()
+\tfor i, msg := range []string{"hello", "framed", "world"} {
+\t\tsend(client, uint8(i*2), msg)
+\t\tkind, body, err := recv(client)
+\t\tfmt.Println(kind, body, err)
+\t}
+\tclient.Close()
+\t_, _, err := recv(client)
+\tfmt.Println("client:", err)
+}
+""",
+    "1 ack hello <nil>\n"
+    "3 ack framed <nil>\n"
+    "5 ack world <nil>\n"
+    "client: io: read/write on closed pipe\n",
 )
 
 

@@ -633,6 +633,8 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				u.direct = true // os.Exit and Goexit end the goroutine at a yield, not by unwinding
 			case "io.ReadAll", "io.Copy":
 				u.direct = a.pipes || u.direct
+			case "encoding/binary.Read", "encoding/binary.Write": // through io.ReadFull, or a Write
+				u.direct = true
 			case "sync/atomic.LoadInt32", "sync/atomic.LoadInt64", "sync/atomic.LoadUint32", "sync/atomic.LoadUint64",
 				"sync/atomic.StoreInt32", "sync/atomic.StoreInt64", "sync/atomic.StoreUint32", "sync/atomic.StoreUint64",
 				"sync/atomic.AddInt32", "sync/atomic.AddInt64", "sync/atomic.AddUint32", "sync/atomic.AddUint64",

@@ -248,7 +248,8 @@ func (m *module) findBoxed() {
 		})
 	}
 	// &x given to a library function that writes x through it: the first argument of
-	// sync/atomic's functions, the target of errors.As, the operands of fmt.Sscan
+	// sync/atomic's functions, the target of errors.As and binary.Read, the operands
+	// of fmt.Sscan
 	writtenThrough := map[*ast.UnaryExpr]bool{}
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
@@ -270,6 +271,8 @@ func (m *module) findBoxed() {
 				targets = c.Args[:1]
 			case fn.Pkg().Path() == "errors" && fn.Name() == "As" && len(c.Args) == 2:
 				targets = c.Args[1:]
+			case fn.Pkg().Path() == "encoding/binary" && fn.Name() == "Read" && len(c.Args) == 3:
+				targets = c.Args[2:]
 			case fn.Pkg().Path() == "fmt" && fn.Name() == "Sscan":
 				targets = c.Args[1:]
 			case fn.Pkg().Path() == "fmt" && fn.Name() == "Sscanf" && len(c.Args) > 1:

@@ -2554,6 +2554,14 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.pipe(rt)", false
 	case "net.Pipe":
 		return "go.net_pipe(rt)", false
+	case "encoding/binary.Read":
+		layout := f.binaryArg(c, c.Args[2])
+		return f.yieldExpr("yield from go.binary_read(" + arg(0) + ", " + arg(1) + ", " + arg(2) + ", " + layout + ")")
+	case "encoding/binary.Write":
+		layout := f.binaryArg(c, c.Args[2])
+		return f.yieldExpr("yield from go.binary_write(" + arg(0) + ", " + arg(1) + ", " + arg(2) + ", " + layout + ")")
+	case "encoding/binary.Size":
+		return "go.binary_size(" + arg(0) + ", " + f.binaryArg(c, c.Args[0]) + ")", false
 	case "io.MultiWriter", "io.MultiReader", "io.TeeReader", "io.NopCloser":
 		return "go." + strings.TrimPrefix(name, "io.") + "(" + f.args(c) + ")", false
 	case "io.LimitReader":
@@ -3352,6 +3360,73 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.ParseError"
 	}
 	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, *net.OpError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
+	return ""
+}
+
+// binaryArg: the layout of the value x that encoding/binary reads into or writes
+// (see binaryLayout), or, for a type that is not of a fixed size, None and the
+// type's name, which Go's error names.
+func (f *fn) binaryArg(at ast.Node, x ast.Expr) string {
+	t := f.p.info.TypeOf(x)
+	if layout := f.binaryLayout(at, t, true); layout != "" {
+		return layout
+	}
+	return "None, " + pyString(reflectType(t))
+}
+
+// binaryLayout: how encoding/binary lays out a value of type t, for golib's
+// binary_read, binary_write and binary_size: a fixed-size number's or bool's
+// name, (n, layout) for an array, a dict of a struct's fields, [layout] for a
+// slice (at the top only, as a pointer is); "" for a type of no fixed size.
+func (f *fn) binaryLayout(at ast.Node, t types.Type, top bool) string {
+	refuse := func() string {
+		f.p.unsupported(at, "encoding/binary of a value of type "+types.TypeString(t, types.RelativeTo(f.p.pkg)),
+			"a fixed-size number, a bool, an array or a struct of them (of no named type with methods, no blank or embedded field), a pointer to one, or a slice of them")
+		return ""
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.NumMethods() > 0 {
+		if _, basic := n.Underlying().(*types.Basic); basic {
+			return refuse() // its values are objects of a class of the translation's
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch u.Kind() {
+		case types.Bool, types.Int8, types.Int16, types.Int32, types.Int64, types.Uint8, types.Uint16,
+			types.Uint32, types.Uint64, types.Float32, types.Float64:
+			return pyString(types.Typ[u.Kind()].Name())
+		}
+	case *types.Array:
+		if elem := f.binaryLayout(at, u.Elem(), false); elem != "" {
+			return fmt.Sprintf("(%d, %s)", u.Len(), elem)
+		}
+		return ""
+	case *types.Struct:
+		parts := make([]string, u.NumFields())
+		for i := range parts {
+			fld := u.Field(i)
+			if fld.Name() == "_" || fld.Embedded() {
+				return refuse()
+			}
+			part := f.binaryLayout(at, fld.Type(), false)
+			if part == "" {
+				return ""
+			}
+			parts[i] = pyString(fieldName(fld.Name())) + ": " + part
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	case *types.Slice:
+		if elem := f.binaryLayout(at, u.Elem(), false); top && elem != "" {
+			return "[" + elem + "]"
+		}
+		return ""
+	case *types.Pointer:
+		if top {
+			if _, isSlice := u.Elem().Underlying().(*types.Slice); !isSlice {
+				return f.binaryLayout(at, u.Elem(), false)
+			}
+		}
+	}
 	return ""
 }
 

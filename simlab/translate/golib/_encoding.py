@@ -1,16 +1,21 @@
 """Bytes as numbers and as text: ``crypto/md5``, ``crypto/sha1``, ``crypto/sha256``
 and ``crypto/sha512``'s digests (hashlib's, the same algorithms),
-``encoding/hex`` and ``encoding/binary``'s byte orders. A []byte is a list of
-numbers 0 to 255 here, an array of bytes too."""
+``encoding/hex`` and ``encoding/binary``'s byte orders, ``Read``, ``Write`` and
+``Size``. A []byte is a list of numbers 0 to 255 here, an array of bytes too."""
 
 from __future__ import annotations
 
 import hashlib
+import struct
+from collections.abc import Generator
 from typing import Any
 
 import simlab as sl
 
 from ._builtins import bound
+from ._errors import new_error
+from ._io import blocking_write, read_full
+from ._values import Ref
 
 __all__ = [
     "BigEndian",
@@ -18,6 +23,9 @@ __all__ = [
     "Digest",
     "ErrLength",
     "LittleEndian",
+    "binary_read",
+    "binary_size",
+    "binary_write",
     "digest_sum",
     "hex_decode",
 ]
@@ -142,3 +150,105 @@ class ByteOrder:
 
 BigEndian = ByteOrder("big", "BigEndian")
 LittleEndian = ByteOrder("little", "LittleEndian")
+
+
+# encoding/binary's Read, Write and Size: the translation gives each value's layout,
+# from its Go type: a basic type's name ("uint32"), (n, layout) for an array of n,
+# a dict of field name to layout for a struct, [layout] for a slice; None and the
+# type's name for a type of no fixed size, which Go's errors name.
+_SIZES = {"int8": 1, "uint8": 1, "bool": 1, "int16": 2, "uint16": 2, "int32": 4, "uint32": 4}
+_SIZES |= {"int64": 8, "uint64": 8, "float32": 4, "float64": 8}
+
+
+def binary_size(value: Any, layout: Any, go_type: str = "") -> int:
+    """``binary.Size(v)``: the bytes ``value`` takes in encoding/binary's encoding;
+    -1 for a type of no fixed size."""
+    if layout is None:
+        return -1
+    if isinstance(layout, str):
+        return _SIZES[layout]
+    if isinstance(layout, tuple):
+        return layout[0] * binary_size(None, layout[1])
+    if isinstance(layout, dict):
+        return sum(binary_size(None, part) for part in layout.values())
+    return len(value) * binary_size(None, layout[0])
+
+
+def _decode(order: ByteOrder, layout: Any, data: bytes, at: int) -> tuple[Any, int]:
+    """The value of ``layout`` at ``data[at:]``, and where the next one starts."""
+    if isinstance(layout, str):
+        size = _SIZES[layout]
+        raw = data[at : at + size]
+        if layout == "bool":
+            return raw[0] != 0, at + 1
+        if layout.startswith("float"):
+            fmt = (">" if order.order == "big" else "<") + ("f" if size == 4 else "d")
+            return struct.unpack(fmt, raw)[0], at + size
+        signed = layout.startswith("int")
+        return int.from_bytes(raw, order.order, signed=signed), at + size  # type: ignore[arg-type]
+    if isinstance(layout, tuple):
+        out = []
+        for _ in range(layout[0]):
+            v, at = _decode(order, layout[1], data, at)
+            out.append(v)
+        return out, at
+    raise AssertionError(layout)  # structs and slices are filled in place
+
+
+def _encode(order: ByteOrder, layout: Any, value: Any) -> bytes:
+    if isinstance(layout, str):
+        size = _SIZES[layout]
+        if layout == "bool":
+            return b"\x01" if value else b"\x00"
+        if layout.startswith("float"):
+            fmt = (">" if order.order == "big" else "<") + ("f" if size == 4 else "d")
+            return struct.pack(fmt, value)
+        return (int(value) & ((1 << 8 * size) - 1)).to_bytes(size, order.order)  # type: ignore[arg-type]
+    if isinstance(layout, tuple):
+        return b"".join(_encode(order, layout[1], v) for v in value)
+    if isinstance(layout, dict):
+        return b"".join(_encode(order, part, getattr(value, f)) for f, part in layout.items())
+    return b"".join(_encode(order, layout[0], v) for v in value)
+
+
+def binary_read(
+    r: Any, order: ByteOrder, target: Any, layout: Any, go_type: str = ""
+) -> Generator[Any, Any, Any]:
+    """``binary.Read(r, order, target)``: as many bytes as the target takes, read
+    with ``io.ReadFull`` (its error, ``io.EOF`` or ``io.ErrUnexpectedEOF``, is
+    Read's), decoded into it: ``target`` is a ``go.Ref`` of a number, a struct
+    object, or a slice filled in place. A type of no fixed size reads nothing:
+    Go's error."""
+    if layout is None:
+        return new_error("binary.Read: invalid type " + go_type)
+    data = [0] * binary_size(target, layout)
+    _, err = yield from read_full(r, data)
+    if err is not None:
+        return err
+    raw = bytes(data)
+    if isinstance(layout, dict):
+        at = 0
+        for field, part in layout.items():
+            v, at = _decode(order, part, raw, at)
+            setattr(target, field, v)
+    elif isinstance(layout, list):
+        at = 0
+        for i in range(len(target)):
+            target[i], at = _decode(order, layout[0], raw, at)
+    else:
+        target.v, _ = _decode(order, layout, raw, 0)
+    return None
+
+
+def binary_write(
+    w: Any, order: ByteOrder, value: Any, layout: Any, go_type: str = ""
+) -> Generator[Any, Any, Any]:
+    """``binary.Write(w, order, value)``: ``value`` encoded (``*p`` of a pointer),
+    then one write of it to ``w``; that write's error. A type of no fixed size
+    writes nothing: Go's error."""
+    if layout is None:
+        return new_error("binary.Write: some values are not fixed-sized in type " + go_type)
+    if isinstance(value, Ref):
+        value = value.v
+    _, err = yield from blocking_write(w, list(_encode(order, layout, value)))
+    return err
