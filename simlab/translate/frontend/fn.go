@@ -1598,19 +1598,24 @@ var stdFuncValues = map[string]string{
 // name, by their simlab spelling; none of them blocks (those would need a yield),
 // but Once.Do and a pipe's Read and Write, which simlab writes as generators.
 var stdMethodValues = map[string]string{
-	"sync.WaitGroup.Done":  "done",
-	"sync.Mutex.Unlock":    "unlock",
-	"sync.RWMutex.Unlock":  "unlock",
-	"sync.RWMutex.RUnlock": "runlock",
-	"sync.Cond.Signal":     "signal",
-	"sync.Cond.Broadcast":  "broadcast",
-	"sync.Once.Do":         "do",
-	"time.Timer.Stop":      "stop",
-	"time.Ticker.Stop":     "stop",
-	"io.PipeReader.Read":   "Read", // go pw.Write(data): a goroutine that waits for the read
-	"io.PipeWriter.Write":  "Write",
-	"net.Conn.Read":        "Read",
-	"net.Conn.Write":       "Write",
+	"sync.WaitGroup.Done":          "done",
+	"sync.Mutex.Unlock":            "unlock",
+	"sync.RWMutex.Unlock":          "unlock",
+	"sync.RWMutex.RUnlock":         "runlock",
+	"sync.Cond.Signal":             "signal",
+	"sync.Cond.Broadcast":          "broadcast",
+	"sync.Once.Do":                 "do",
+	"time.Timer.Stop":              "stop",
+	"time.Ticker.Stop":             "stop",
+	"io.PipeReader.Read":           "Read", // go pw.Write(data): a goroutine that waits for the read
+	"io.PipeWriter.Write":          "Write",
+	"net.Conn.Read":                "Read",
+	"net.Conn.Write":               "Write",
+	"io.PipeReader.Close":          "Close", // defer pr.Close() in a branch
+	"io.PipeWriter.Close":          "Close",
+	"io.PipeReader.CloseWithError": "CloseWithError",
+	"io.PipeWriter.CloseWithError": "CloseWithError",
+	"net.Conn.Close":               "Close",
 }
 
 // goMethodName is Go's name for a method in a stack trace: sync.(*WaitGroup).Done.
