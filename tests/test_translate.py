@@ -1449,6 +1449,51 @@ def test_a_sub_slice_shared_by_another_road_is_refused(tmp_path, road):
     assert "unsupported: a sub-slice of a slice whose elements are written" in result.output
 
 
+# a Read that re-slices its parameter to its limit, then reads into it: the
+# LimitReader idiom
+RESLICED_PARAMETER = """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+type limited struct {
+\tr io.Reader
+\tn int
+}
+
+func (l *limited) Read(p []byte) (int, error) {
+\tif len(p) > l.n {
+\t\tp = p[:l.n]
+\t}
+\tn, err := l.r.Read(p)
+\tl.n -= n
+\treturn n, err
+}
+
+func main() {
+\tbuf := make([]byte, 8)
+\tn, err := (&limited{strings.NewReader("hello world"), 5}).Read(buf)
+\tfmt.Printf("%d %v %q\\n", n, err, buf[:n])
+}
+"""
+
+
+def test_a_slice_parameter_re_sliced_then_written_is_refused(tmp_path):
+    """go run (go1.27.3) printed 5 <nil> "hello": the read went into the caller's
+    array through the re-slice, which here would be a copy the caller never sees."""
+    path = tmp_path / "main.go"
+    path.write_text(RESLICED_PARAMETER)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "simlab: main.go:16: unsupported: a slice parameter re-sliced, then written ("
+    )
+
+
 # the result of slices.DeleteFunc or Compact shares the backing array of the slice it
 # was given, which the call writes: kept beside that slice (not assigned back to it, not
 # only read), it is refused; what go run, go1.27.3, printed beside each
@@ -18918,6 +18963,147 @@ func main() {
     "3 ack framed <nil>\n"
     "5 ack world <nil>\n"
     "client: io: read/write on closed pipe\n",
+)
+
+
+# hash/crc32's NewIEEE and fnv's hashes as hash.Hash: written through io.WriteString
+# and Write, Sum appending the sum big-endian, Size, BlockSize, Reset
+CONSTRUCTS["hashes"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"hash/crc32"
+\t"hash/fnv"
+\t"io"
+)
+
+func main() {
+\th := crc32.NewIEEE()
+\tio.WriteString(h, "hel")
+\th.Write([]byte("lo"))
+\tfmt.Printf("%08x %08x\\n", h.Sum32(), crc32.ChecksumIEEE([]byte("hello")))
+\tfmt.Printf("% x %d %d\\n", h.Sum([]byte{0xff}), h.Size(), h.BlockSize())
+\th.Reset()
+\tfmt.Println(h.Sum32())
+
+\tf := fnv.New64a()
+\tf.Write([]byte("key"))
+\tfmt.Printf("% x %d %d\\n", f.Sum(nil), f.Size(), f.BlockSize())
+\tg := fnv.New32()
+\tg.Write([]byte("key"))
+\tfmt.Printf("% x %d\\n", g.Sum(nil), g.Size())
+}
+""",
+    "3610a686 3610a686\nff 36 10 a6 86 4 1\n0\n3d c9 4a 19 36 5b 10 ec 8 1\n46 84 2e 82 4\n",
+)
+
+
+# io.ReadAll and a bufio.Reader over a reader of the program's, its Read called as Go's
+CONSTRUCTS["readers_of_the_program"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+type upper struct{ r io.Reader }
+
+func (u *upper) Read(p []byte) (int, error) {
+\tn, err := u.r.Read(p)
+\tcopy(p[:n], strings.ToUpper(string(p[:n])))
+\treturn n, err
+}
+
+func main() {
+\tb, err := io.ReadAll(&upper{strings.NewReader("hello")})
+\tfmt.Printf("%q %v\\n", b, err)
+\tbr := bufio.NewReader(&upper{strings.NewReader("hello\\nworld\\n")})
+\tline, err := br.ReadString('\\n')
+\tfmt.Printf("%q %v\\n", line, err)
+\trest, err := io.ReadAll(br)
+\tfmt.Printf("%q %v\\n", rest, err)
+}
+""",
+    '"HELLO" <nil>\n"HELLO\\n" <nil>\n"WORLD\\n" <nil>\n',
+)
+
+
+# a struct embedding net.Conn that wraps its Write, over a net.Pipe, and one embedding
+# io.ReadWriteCloser that wraps its Read: fmt, bufio and io.ReadAll call the wrappers,
+# the program calls the promoted Close and LocalAddr
+CONSTRUCTS["embedded_conns"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"io"
+\t"net"
+)
+
+// meteredConn counts what its connection writes; every other method is the
+// embedded net.Conn's.
+type meteredConn struct {
+\tnet.Conn
+\twritten int
+}
+
+func (m *meteredConn) Write(p []byte) (int, error) {
+\tn, err := m.Conn.Write(p)
+\tm.written += n
+\treturn n, err
+}
+
+type metered struct {
+\tio.ReadWriteCloser
+\treads int
+}
+
+func (m *metered) Read(p []byte) (int, error) {
+\tm.reads++
+\treturn m.ReadWriteCloser.Read(p)
+}
+
+func main() {
+\ta, b := net.Pipe()
+\tclient := &meteredConn{Conn: a}
+\tgo func() {
+\t\tr := bufio.NewReader(b)
+\t\tfor {
+\t\t\tline, err := r.ReadString('\\n')
+\t\t\tif err != nil {
+\t\t\t\tb.Close()
+\t\t\t\treturn
+\t\t\t}
+\t\t\tfmt.Fprint(b, "ok "+line)
+\t\t}
+\t}()
+\tr := bufio.NewReader(client)
+\tfor _, cmd := range []string{"get", "put"} {
+\t\tfmt.Fprintln(client, cmd)
+\t\treply, _ := r.ReadString('\\n')
+\t\tfmt.Print(reply)
+\t}
+\tfmt.Println(client.written, client.LocalAddr(), client.Close())
+
+\tc, d := net.Pipe()
+\tm := &metered{ReadWriteCloser: c}
+\tgo func() {
+\t\tio.WriteString(d, "streamed")
+\t\td.Close()
+\t}()
+\tdata, err := io.ReadAll(m)
+\tfmt.Println(string(data), err, m.reads > 0, m.Close())
+}
+""",
+    "ok get\nok put\n8 pipe <nil>\nstreamed <nil> true <nil>\n",
 )
 
 

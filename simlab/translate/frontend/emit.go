@@ -846,6 +846,26 @@ func fullSlice(se *ast.SliceExpr) bool {
 // the sub-slice only replaces its own operand (s = s[1:], s = append(s[:i], ...)).
 func (m *module) refuseSharedSubslices() {
 	p := m.p
+	params := map[types.Object]bool{} // every function's parameters, closures' too
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			var ft *ast.FuncType
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				ft = n.Type
+			case *ast.FuncLit:
+				ft = n.Type
+			}
+			if ft != nil {
+				for _, fld := range ft.Params.List {
+					for _, name := range fld.Names {
+						params[p.info.Defs[name]] = true
+					}
+				}
+			}
+			return true
+		})
+	}
 	readParams := map[*types.Var]bool{}
 	for fn, u := range m.a.byFunc {
 		if u.gen || u.decl == nil || u.decl.Body == nil || u.sig.Variadic() {
@@ -886,8 +906,9 @@ func (m *module) refuseSharedSubslices() {
 		}
 	}
 	var subslices []*ast.SliceExpr
-	var results []*ast.CallExpr // slices.DeleteFunc(s, f) and kin: s[:n] after writing s
-	readOnly := readIn          // a sub-slice only read where it stands: its copy reads the same
+	var reslicedParams []*ast.SliceExpr // p = p[:n] of a slice parameter p: see below
+	var results []*ast.CallExpr         // slices.DeleteFunc(s, f) and kin: s[:n] after writing s
+	readOnly := readIn                  // a sub-slice only read where it stands: its copy reads the same
 	for se := range m.joinedReaders(aliases) {
 		readOnly[se] = true // go func(part []int) { ... }(nums[lo:hi]), read and waited for
 	}
@@ -997,6 +1018,9 @@ func (m *module) refuseSharedSubslices() {
 				}
 				if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
 					if self := selfSlicing(p, n.Lhs[0], n.Rhs[0]); self != nil {
+						if id, ok := ast.Unparen(n.Lhs[0]).(*ast.Ident); ok && params[p.info.Uses[id]] {
+							reslicedParams = append(reslicedParams, self)
+						}
 						// s = s[a:b]: that sub-slice is s's own; any other in the statement counts
 						ast.Inspect(n.Rhs[0], func(x ast.Node) bool {
 							if se, ok := x.(*ast.SliceExpr); ok && se != self {
@@ -1048,6 +1072,16 @@ func (m *module) refuseSharedSubslices() {
 			}
 			return true
 		})
+	}
+	// p = p[:n] of a parameter, then a write of p's elements: in Go the caller's
+	// array takes it, here the re-slice is a copy the caller never sees
+	for _, se := range reslicedParams {
+		for _, w := range writeAt {
+			if x, ok := w.(ast.Expr); ok && sameVar(p, x, se.X) && w.Pos() > se.Pos() {
+				p.unsupported(se, "a slice parameter re-sliced, then written (in Go the caller's array takes the writes; here the re-slice is a copy)",
+					"write through the parameter itself, or into a new slice the function returns")
+			}
+		}
 	}
 	tainted := map[any][]ast.Node{}
 	for i, s := range writes {
@@ -2080,7 +2114,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, io.Reader, io.Writer and io.ReadWriter, and the program's struct and interface types")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, io's Reader, Writer and their Closer forms, net.Conn, and the program's struct and interface types")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -2284,6 +2318,7 @@ var embeddedLibrary = map[string]bool{
 	"strings.Builder": true, "strings.Reader": true, "bytes.Buffer": true, "bytes.Reader": true,
 	"bufio.Reader": true, "bufio.Writer": true, "bufio.Scanner": true,
 	"io.Writer": true, "io.Reader": true, "io.ReadWriter": true,
+	"io.ReadCloser": true, "io.WriteCloser": true, "io.ReadWriteCloser": true, "net.Conn": true,
 }
 
 // syncMethods: the simlab spelling of the methods a sync type embedded in a struct promotes.
@@ -2306,10 +2341,10 @@ func (m *module) promoted(t types.Type) {
 			// Read); the program's calls go through the field itself
 			call := "self" + path + "." + snake(fn.Name()) + "(*args)"
 			switch {
-			case key == "io.Writer.Write":
-				call = "go.write(self" + path + ", *args)"
-			case fn.Name() == "Read":
-				call = "self" + path + ".Read(*args)"
+			case key == "io.Writer.Write" || key == "net.Conn.Write":
+				call = "go.promoted_write(self" + path + ", *args)" // a pipe's may block
+			case fn.Name() == "Read" || key == "io.Closer.Close" || fn.Pkg().Path() == "net":
+				call = "self" + path + "." + fn.Name() + "(*args)" // Go's name, the program's or a pipe's
 			}
 			m.emit("")
 			m.emit("    def %s(self, *args):  # promoted from %s", fn.Name(), strings.TrimPrefix(path, "."))

@@ -2377,6 +2377,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + " // 2", false
 	case "hash/crc32.ChecksumIEEE":
 		return "go.crc32_ieee(" + arg(0) + ")", false
+	case "hash/crc32.NewIEEE":
+		return "go.CRC32()", false
 	case "hash/fnv.New32", "hash/fnv.New32a", "hash/fnv.New64", "hash/fnv.New64a":
 		kind := strings.TrimPrefix(name, "hash/fnv.New")
 		if strings.HasSuffix(kind, "a") {

@@ -151,6 +151,7 @@ from ._fmt import (
 )
 from ._gosyntax import GoSyntax
 from ._io import (
+    CRC32,
     EOF,
     FNV,
     Buffer,
@@ -159,6 +160,7 @@ from ._io import (
     blocking_write,
     crc32_ieee,
     discard,
+    promoted_write,
     read_full,
     stderr,
     stdout,
@@ -539,6 +541,7 @@ from ._values import (
 )
 
 __all__ = [
+    "CRC32",
     "EMPTY",
     "EOF",
     "FNV",
@@ -843,6 +846,7 @@ __all__ = [
     "print",
     "printf",
     "println",
+    "promoted_write",
     "quo",
     "quo_float",
     "quote",

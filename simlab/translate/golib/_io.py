@@ -1,6 +1,6 @@
 """``io``, ``os.Stdout`` and the writers fmt and log write to: ``io.EOF``,
 ``io.ReadFull``, ``io.Discard``, ``bytes.Buffer`` (read from too),
-``strings.Builder``, ``hash/fnv``'s hashes and ``hash/crc32``'s checksum.
+``strings.Builder``, ``hash/fnv``'s hashes and ``hash/crc32``'s checksum and hash.
 """
 
 from __future__ import annotations
@@ -44,6 +44,37 @@ def crc32_ieee(data: Any) -> int:
     return zlib.crc32(bytes(data))
 
 
+class CRC32:
+    """``crc32.NewIEEE()``: a ``hash.Hash32`` of the bytes written so far, the
+    checksum ``crc32.ChecksumIEEE`` gives of them all."""
+
+    __slots__ = ("_c",)
+
+    def __init__(self) -> None:
+        self._c = 0
+
+    def write(self, data: str | list[int]) -> tuple[int, None]:
+        raw = data.encode() if isinstance(data, str) else bytes(data)  # fmt's text too
+        self._c = zlib.crc32(raw, self._c)
+        return len(raw), None
+
+    def sum32(self) -> int:
+        return self._c
+
+    def sum(self, b: list[int] | None) -> list[int]:
+        """``h.Sum(b)``: ``b`` with the checksum appended, big-endian."""
+        return [*(b or ()), *self._c.to_bytes(4, "big")]
+
+    def reset(self) -> None:
+        self._c = 0
+
+    def size(self) -> int:
+        return 4
+
+    def block_size(self) -> int:
+        return 1
+
+
 class FNV:
     """``hash/fnv``'s hashes: ``fnv.New32a()`` is ``FNV(32, a=True)``. Each byte
     written is mixed in by the FNV-1 rule (multiply by the prime, then xor the
@@ -55,20 +86,31 @@ class FNV:
         self.bits, self.a = bits, a
         self._h = _FNV_BASIS[bits]
 
-    def write(self, data: list[int]) -> tuple[int, None]:
+    def write(self, data: str | list[int]) -> tuple[int, None]:
+        raw = data.encode() if isinstance(data, str) else bytes(data)  # fmt's text too
         h, prime, mask = self._h, _FNV_PRIME[self.bits], (1 << self.bits) - 1
-        for b in data:
+        for b in raw:
             h = ((h ^ b) * prime) & mask if self.a else ((h * prime) & mask) ^ b
         self._h = h
-        return len(data), None
+        return len(raw), None
 
     def sum32(self) -> int:
         return self._h
 
     sum64 = sum32
 
+    def sum(self, b: list[int] | None) -> list[int]:
+        """``h.Sum(b)``: ``b`` with the hash appended, big-endian."""
+        return [*(b or ()), *self._h.to_bytes(self.bits // 8, "big")]
+
     def reset(self) -> None:
         self._h = _FNV_BASIS[self.bits]
+
+    def size(self) -> int:
+        return self.bits // 8
+
+    def block_size(self) -> int:
+        return 1
 
 
 _FNV_BASIS = {32: 0x811C9DC5, 64: 0xCBF29CE484222325}  # the offset bases, by bits
@@ -112,6 +154,16 @@ def write(w: Any, data: str | list[int], where: str = "through an io.Writer") ->
             " write to it from the goroutine itself (fmt.Fprintf to it), or to a bytes.Buffer"
         )
     return result
+
+
+def promoted_write(w: Any, data: list[int]) -> Any:
+    """The ``Write`` a struct promotes from an embedded ``io.Writer`` or ``net.Conn``:
+    the writer's own ``Write`` (the program's, or a pipe end's, which blocks: a
+    generator), or a library writer's ``write``."""
+    out = _writer(w)
+    if callable(getattr(type(out), "Write", None)):
+        return out.Write(data)
+    return write(out, data)
 
 
 def blocking_write(w: Any, data: str | list[int]) -> Generator[Any, Any, Any]:

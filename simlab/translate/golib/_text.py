@@ -97,17 +97,17 @@ class BytesReader(StringsReader):
 
 
 def _library_reader(r: Any, what: str) -> Any:
-    """``r``, a reader of the library's that ``what`` reads: a ``*strings.Reader``, a
-    ``*bytes.Reader``, a ``*bytes.Buffer``, a ``*bufio.Reader``, a pipe's end (of
-    ``io.Pipe`` or ``net.Pipe``) or one of io's readers over others; any other ends
-    the run in one line."""
-    if not isinstance(r, StringsReader | Buffer | BufReader | WAITING_READERS) and not callable(
-        getattr(type(r), "blocking_read", None)
+    """``r``, a reader that ``what`` reads: a ``*strings.Reader``, a
+    ``*bytes.Reader``, a ``*bytes.Buffer``, a ``*bufio.Reader``, a pipe's end, one
+    of io's readers over others, or a reader of the program's (its ``Read``); any
+    other value ends the run in one line."""
+    if not isinstance(r, StringsReader | Buffer | BufReader) and not callable(
+        getattr(type(r), "Read", None)
     ):
         raise SimlabError(
-            f"{what} of a {type(r).__name__}, which simlab does not model: read a"
-            " *strings.Reader, a *bytes.Reader, a *bytes.Buffer, a *bufio.Reader or a"
-            " pipe's end (io.Pipe's, net.Pipe's)"
+            f"{what} of a {type(r).__name__}, which is no io.Reader simlab models: read a"
+            " *strings.Reader, a *bytes.Reader, a *bytes.Buffer, a *bufio.Reader, a"
+            " pipe's end or a reader of the program's"
         )
     return r
 
