@@ -507,37 +507,37 @@ def test_a_handler_left_writing_to_a_net_pipe_leaks_as_go_reports(tmp_path):
     assert "unreachable      flags all" in result.output
 
 
-# a log.Logger over a pipe's writer: its Println would block inside the library
-PIPE_UNDER_LOG = """\
+# a slog handler over a pipe's writer: its line would block inside the library
+PIPE_UNDER_SLOG = """\
 package main
 
 import (
 \t"fmt"
 \t"io"
-\t"log"
+\t"log/slog"
 )
 
 func main() {
 \tpr, pw := io.Pipe()
 \tgo func() {
-\t\tlogger := log.New(pw, "", 0)
-\t\tlogger.Println("x")
+\t\tlogger := slog.New(slog.NewTextHandler(pw, nil))
+\t\tlogger.Info("x")
 \t\tpw.Close()
 \t}()
 \tdata, _ := io.ReadAll(pr)
-\tfmt.Print(string(data))
+\tfmt.Print(len(data) > 0)
 }
 """
 
 
 def test_a_library_writer_over_a_pipe_ends_the_run_in_one_line(tmp_path):
     path = tmp_path / "main.go"
-    path.write_text(PIPE_UNDER_LOG)
+    path.write_text(PIPE_UNDER_SLOG)
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 2
     assert result.output.count("\n") == 1, result.output
     assert result.output.startswith(
-        "simlab: PipeWriter.Write blocks where the library calls it (log, a tabwriter.Writer)"
+        "simlab: PipeWriter.Write blocks where the library calls it (a slog handler)"
     )
 
 
@@ -19104,6 +19104,84 @@ func main() {
 }
 """,
     "ok get\nok put\n8 pipe <nil>\nstreamed <nil> true <nil>\n",
+)
+
+
+# log over a pipe: a Logger's lines from three goroutines, each whole under its
+# mutex, and the standard logger's after log.SetOutput
+CONSTRUCTS["pipe_loggers"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"io"
+\t"log"
+\t"sort"
+\t"sync"
+)
+
+func main() {
+\tpr, pw := io.Pipe()
+\tlogger := log.New(pw, "svc: ", log.Lmsgprefix)
+\tlogger.SetFlags(log.Lmsgprefix)
+\tlog.SetOutput(pw)
+\tlog.SetFlags(0)
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 3; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tlogger.Printf("worker %d up", i)
+\t\t}()
+\t}
+\tgo func() {
+\t\twg.Wait()
+\t\tlog.Println("all up")
+\t\tpw.Close()
+\t}()
+\tvar lines []string
+\tsc := bufio.NewScanner(pr)
+\tfor sc.Scan() {
+\t\tlines = append(lines, sc.Text())
+\t}
+\tlast := lines[len(lines)-1]
+\tsort.Strings(lines[:len(lines)-1])
+\tfor _, l := range lines[:len(lines)-1] {
+\t\tfmt.Println(l)
+\t}
+\tfmt.Println(last)
+}
+""",
+    "svc: worker 0 up\nsvc: worker 1 up\nsvc: worker 2 up\nall up\n",
+)
+
+
+# a tabwriter.Writer over a pipe's writer: Flush waits for the reader
+CONSTRUCTS["pipe_tabwriter"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+\t"text/tabwriter"
+)
+
+func main() {
+\tpr, pw := io.Pipe()
+\tgo func() {
+\t\ttw := tabwriter.NewWriter(pw, 0, 8, 1, ' ', 0)
+\t\tfmt.Fprintln(tw, "a\\tb")
+\t\ttw.Flush()
+\t\tpw.Close()
+\t}()
+\tdata, _ := io.ReadAll(pr)
+\tfmt.Print(string(data))
+}
+""",
+    "a b\n",
 )
 
 

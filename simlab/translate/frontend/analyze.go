@@ -635,6 +635,8 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				u.direct = a.pipes || u.direct
 			case "encoding/binary.Read", "encoding/binary.Write": // through io.ReadFull, or a Write
 				u.direct = true
+			case "log.Printf", "log.Print", "log.Println", "log.Panicf", "log.Panic", "log.Panicln":
+				u.direct = a.pipes || u.direct // the output may be a pipe's
 			case "sync/atomic.LoadInt32", "sync/atomic.LoadInt64", "sync/atomic.LoadUint32", "sync/atomic.LoadUint64",
 				"sync/atomic.StoreInt32", "sync/atomic.StoreInt64", "sync/atomic.StoreUint32", "sync/atomic.StoreUint64",
 				"sync/atomic.AddInt32", "sync/atomic.AddInt64", "sync/atomic.AddUint32", "sync/atomic.AddUint64",
@@ -990,7 +992,10 @@ func (a *analysis) pipeRead(key string, recv types.Type) bool {
 		"bufio.Reader.ReadBytes", "bufio.Reader.ReadString", "bufio.Reader.ReadLine",
 		// and a bufio.Writer's writes and Flush, whose output may be a pipe's
 		"bufio.Writer.Write", "bufio.Writer.WriteString", "bufio.Writer.WriteByte", "bufio.Writer.WriteRune",
-		"bufio.Writer.Flush":
+		"bufio.Writer.Flush",
+		// and a tabwriter.Writer's and a log.Logger's lines
+		"text/tabwriter.Writer.Write", "text/tabwriter.Writer.Flush", "log.Logger.Printf", "log.Logger.Print", "log.Logger.Println", "log.Logger.Panicf",
+		"log.Logger.Panic", "log.Logger.Panicln":
 		return true
 	case "io.Reader.Read":
 		return types.IsInterface(recv)
@@ -1002,14 +1007,14 @@ func (a *analysis) pipeRead(key string, recv types.Type) bool {
 
 // pipeWrite: a write to a writer of type t may be to a pipe's, which blocks
 // until a read takes it: an *io.PipeWriter, or in a program that calls io.Pipe or
-// net.Pipe, an interface or a *bufio.Writer.
+// net.Pipe, an interface, a *bufio.Writer or a *tabwriter.Writer.
 func (a *analysis) pipeWrite(t types.Type) bool {
 	if ptr, ok := t.(*types.Pointer); ok {
 		if n, ok := ptr.Elem().(*types.Named); ok && n.Obj().Pkg() != nil {
 			switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
 			case "io.PipeWriter":
 				return true
-			case "bufio.Writer":
+			case "bufio.Writer", "text/tabwriter.Writer":
 				return a.pipes
 			}
 		}

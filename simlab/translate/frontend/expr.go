@@ -2644,11 +2644,18 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.dial_udp(" + arg(0) + ", " + arg(1) + ", None)", false
 	case "log.Printf", "log.Print", "log.Println", "log.Panicf", "log.Panic", "log.Panicln":
 		text := f.logLine(c, name)
+		call := "log"
 		if strings.HasPrefix(name, "log.Panic") {
-			return "go.log_panic(rt, " + text + ")", false
+			call = "log_panic"
 		}
-		return "go.log(rt, " + text + ")", false
+		if f.m.a.pipes { // the output may be a pipe's
+			return f.yieldExpr("yield from go.blocking_" + call + "(rt, " + text + ")")
+		}
+		return "go." + call + "(rt, " + text + ")", false
 	case "log.Fatalf", "log.Fatal", "log.Fatalln":
+		if f.m.a.pipes {
+			return f.yieldExpr("yield from go.blocking_fatal(rt, " + f.logLine(c, name) + ")")
+		}
 		return f.yieldExpr("yield go.fatal(rt, " + f.logLine(c, name) + ")")
 	case "log.New":
 		return "go.Logger(rt, " + f.args(c) + ")", false
@@ -2992,10 +2999,19 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "context.Context.Value":
 		return recv + ".value(" + arg(0) + ")", false
 	case "log.Logger.Printf", "log.Logger.Print", "log.Logger.Println":
+		if f.m.a.pipes { // the output may be a pipe's
+			return f.yieldExpr("yield from " + recv + ".blocking_output(" + f.logLine(c, key) + ")")
+		}
 		return recv + ".output(" + f.logLine(c, key) + ")", false
 	case "log.Logger.Panicf", "log.Logger.Panic", "log.Logger.Panicln":
+		if f.m.a.pipes {
+			return f.yieldExpr("yield from " + recv + ".blocking_panic(" + f.logLine(c, key) + ")")
+		}
 		return recv + ".panic(" + f.logLine(c, key) + ")", false
 	case "log.Logger.Fatalf", "log.Logger.Fatal", "log.Logger.Fatalln":
+		if f.m.a.pipes {
+			return f.yieldExpr("yield from " + recv + ".blocking_fatal(" + f.logLine(c, key) + ")")
+		}
 		return f.yieldExpr("yield " + recv + ".fatal(" + f.logLine(c, key) + ")")
 	case "log.Logger.SetFlags", "log.Logger.Flags", "log.Logger.SetPrefix", "log.Logger.Prefix",
 		"log.Logger.SetOutput", "log.Logger.Writer":

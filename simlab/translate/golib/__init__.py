@@ -193,6 +193,9 @@ from ._iter import (
 )
 from ._log import (
     Logger,
+    blocking_fatal,
+    blocking_log,
+    blocking_log_panic,
     fatal,
     log,
     log_flags,
@@ -680,6 +683,9 @@ __all__ = [
     "bits_sub",
     "bits_trailing_zeros",
     "blocking_copy",
+    "blocking_fatal",
+    "blocking_log",
+    "blocking_log_panic",
     "blocking_read_all",
     "blocking_write",
     "bound",

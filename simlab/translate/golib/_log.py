@@ -5,12 +5,13 @@ functions (``log.Printf``...) write with.
 from __future__ import annotations
 
 import sys
+from collections.abc import Generator
 from typing import Any
 
 from simlab.go.frames import go_frame
 from simlab.go.goroutine import Op
 
-from ._io import _write, stderr
+from ._io import _write, blocking_write, stderr
 from ._panics import panic
 from ._runstate import _state
 from ._runtime import _Exit
@@ -30,13 +31,37 @@ class Logger:
     logger writes no date and time until ``log.SetFlags``: Go's default,
     ``LstdFlags``, would write the wall clock's, which no run can match."""
 
-    __slots__ = ("_flags", "_out", "_prefix", "rt")
+    __slots__ = ("_flags", "_mu", "_out", "_prefix", "rt")
 
     def __init__(self, rt: Any, out: Any, prefix: str = "", flags: int | None = _LSTD_FLAGS):
         self.rt, self._out, self._prefix, self._flags = rt, out, prefix, flags
+        self._mu: Any = None  # Go's lock around a write: made by the first that may block
 
     def output(self, text: str) -> None:
         """``l.Printf``, ``Print``, ``Println``: the line, written to the output."""
+        _write(self._out, self._line(text))
+
+    def blocking_output(self, text: str) -> Generator[Any, Any, None]:
+        """``l.Printf`` in a program that calls io.Pipe or net.Pipe, whose output may
+        be a pipe's: ``yield from l.blocking_output(text)``. The logger's mutex is
+        held while the line is written, so a second goroutine logging meanwhile
+        waits for it (``sync.Mutex.Lock``), as Go's."""
+        line = self._line(text)
+        if self._mu is None:
+            self._mu = self.rt.mutex()
+        yield self._mu.lock()
+        yield from blocking_write(self._out, line)
+        self._mu.unlock()
+
+    def blocking_panic(self, text: str) -> Generator[Any, Any, None]:
+        yield from self.blocking_output(text)
+        panic(text)
+
+    def blocking_fatal(self, text: str) -> Generator[Any, Any, None]:
+        yield from self.blocking_output(text)
+        yield _Exit(1)
+
+    def _line(self, text: str) -> str:
         flags, prefix = self._flags or 0, self._prefix
         head = "" if flags & _LMSGPREFIX else prefix
         layout = "2006/01/02 " if flags & _LDATE else ""
@@ -52,7 +77,7 @@ class Logger:
         if flags & _LMSGPREFIX:
             head += prefix
         text = head + text
-        _write(self._out, text if text.endswith("\n") else text + "\n")
+        return text if text.endswith("\n") else text + "\n"
 
     def panic(self, text: str) -> None:
         """``l.Panicf``, ``Panic``, ``Panicln``: the line, then ``panic(text)``."""
@@ -112,6 +137,19 @@ def log_panic(rt: Any, text: str) -> None:
 def fatal(rt: Any, text: str) -> Op:
     """``log.Fatalf``, ``Fatal``, ``Fatalln``: the line, then ``os.Exit(1)`` (yield it)."""
     return std_logger(rt).fatal(text)
+
+
+def blocking_log(rt: Any, text: str) -> Generator[Any, Any, None]:
+    """``log.Printf`` and kin in a program that calls io.Pipe or net.Pipe."""
+    yield from std_logger(rt).blocking_output(text)
+
+
+def blocking_log_panic(rt: Any, text: str) -> Generator[Any, Any, None]:
+    yield from std_logger(rt).blocking_panic(text)
+
+
+def blocking_fatal(rt: Any, text: str) -> Generator[Any, Any, None]:
+    yield from std_logger(rt).blocking_fatal(text)
 
 
 def log_set_flags(rt: Any, flags: int) -> None:

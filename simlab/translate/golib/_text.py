@@ -17,7 +17,7 @@ from simlab.errors import SimlabError
 from simlab.go._tabwriter import FILTER_HTML, STRIP_ESCAPE, Tabwriter
 
 from ._errors import LIBRARY_ERRORS, new_error
-from ._io import EOF, Buffer, _write, blocking_write
+from ._io import EOF, Buffer, blocking_write
 from ._panics import panic
 from ._pipe import WAITING_READERS
 from ._strings import string_of, unicode_is_space, utf8_full_rune
@@ -411,15 +411,23 @@ class TabWriter:
 
     def write(self, data: str | list[int]) -> tuple[int, None]:
         """``w.Write(p)``, and what ``fmt.Fprintf(w, ...)`` writes."""
-        text = data if isinstance(data, str) else bytes(data).decode(errors="replace")
-        if out := self._tw.write(text):
-            _write(self._out, out)
-        return len(text.encode()), None
+        return _at_once(self.blocking_write(data), "tabwriter.Writer")
 
     def flush(self) -> None:
         """``w.Flush()``: the lines written so far, aligned, to the output."""
+        _at_once(self.blocking_flush(), "tabwriter.Writer")
+
+    def blocking_write(self, data: str | list[int]) -> Generator[Any, Any, tuple[int, None]]:
+        """``w.Write(p)`` in a program that calls io.Pipe or net.Pipe, whose output
+        may be a pipe's."""
+        text = data if isinstance(data, str) else bytes(data).decode(errors="replace")
+        if out := self._tw.write(text):
+            yield from blocking_write(self._out, out)
+        return len(text.encode()), None
+
+    def blocking_flush(self) -> Generator[Any, Any, None]:
         if out := self._tw.flush():
-            _write(self._out, out)
+            yield from blocking_write(self._out, out)
 
 
 def io_read_all(r: Any) -> tuple[list[int], Any]:
