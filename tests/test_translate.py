@@ -507,38 +507,77 @@ def test_a_handler_left_writing_to_a_net_pipe_leaks_as_go_reports(tmp_path):
     assert "unreachable      flags all" in result.output
 
 
-# a slog handler over a pipe's writer: its line would block inside the library
-PIPE_UNDER_SLOG = """\
+# a logger whose writer locks the mutex its caller holds: a deadlock inside log
+LOG_UNDER_ITS_OWN_LOCK = """\
 package main
 
 import (
 \t"fmt"
 \t"io"
-\t"log/slog"
+\t"log"
+\t"os"
+\t"sync"
 )
 
+// lockedWriter guards its output with the mutex that also guards the state.
+type lockedWriter struct {
+\tmu *sync.Mutex
+\tw  io.Writer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+\tl.mu.Lock()
+\tdefer l.mu.Unlock()
+\treturn l.w.Write(p)
+}
+
+type counter struct {
+\tmu  sync.Mutex
+\tn   int
+\tlog *log.Logger
+}
+
+func (c *counter) inc() {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\tc.n++
+\tif c.n == 2 {
+\t\tc.log.Printf("n reached %d", c.n) // the writer locks c.mu again
+\t}
+}
+
 func main() {
-\tpr, pw := io.Pipe()
-\tgo func() {
-\t\tlogger := slog.New(slog.NewTextHandler(pw, nil))
-\t\tlogger.Info("x")
-\t\tpw.Close()
-\t}()
-\tdata, _ := io.ReadAll(pr)
-\tfmt.Print(len(data) > 0)
+\tc := &counter{}
+\tc.log = log.New(lockedWriter{&c.mu, os.Stdout}, "", 0)
+\tc.log.Print("start")
+\tc.inc()
+\tfmt.Println("n =", c.n)
+\tc.inc()
+\tfmt.Println("never printed")
 }
 """
 
 
-def test_a_library_writer_over_a_pipe_ends_the_run_in_one_line(tmp_path):
+def test_a_write_of_the_programs_that_blocks_inside_log_deadlocks_as_in_go(tmp_path):
+    """The Write log calls locks the mutex inc holds. What go1.27.3 printed at
+    GOMAXPROCS=1: start, n = 1, then the fatal error with goroutine 1 in
+    sync.Mutex.Lock, under main.lockedWriter.Write at main.go:18, under
+    log.(*Logger).output and Printf (frames of the library simlab leaves out), under
+    main.(*counter).inc at main.go:34."""
     path = tmp_path / "main.go"
-    path.write_text(PIPE_UNDER_SLOG)
+    path.write_text(LOG_UNDER_ITS_OWN_LOCK)
     result = CliRunner().invoke(go_run_cmd, [str(path)])
-    assert result.exit_code == 2
-    assert result.output.count("\n") == 1, result.output
-    assert result.output.startswith(
-        "simlab: PipeWriter.Write blocks where the library calls it (a slog handler)"
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("start\nn = 1\n")
+    assert (
+        "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [sync.Mutex.Lock]:\n"
+        in result.output
     )
+    assert (
+        "main.lockedWriter.Write(...)\n\tmain.go:18\nmain.(*counter).inc(...)\n\tmain.go:34\n"
+        in (result.output)
+    )
+    assert "never printed" not in result.output
 
 
 def test_encoding_binary_of_a_named_number_with_methods_is_refused(tmp_path):
@@ -19182,6 +19221,237 @@ func main() {
 }
 """,
     "a b\n",
+)
+
+
+# log/slog's handlers over a pipe: a record is one write, made holding the lock a handler
+# shares with its With copies, so a goroutine logging to a pipe nobody reads waits in the
+# write; slog's default logger over log's output, and log's lines through a new default
+CONSTRUCTS["pipe_slog"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"context"
+\t"fmt"
+\t"io"
+\t"log"
+\t"log/slog"
+\t"sort"
+\t"sync"
+\t"time"
+)
+
+func noTime(groups []string, a slog.Attr) slog.Attr {
+\tif a.Key == slog.TimeKey && len(groups) == 0 {
+\t\treturn slog.Attr{}
+\t}
+\treturn a
+}
+
+func lines(r io.Reader) []string {
+\tvar out []string
+\tsc := bufio.NewScanner(r)
+\tfor sc.Scan() {
+\t\tout = append(out, sc.Text())
+\t}
+\treturn out
+}
+
+func main() {
+\topts := &slog.HandlerOptions{ReplaceAttr: noTime}
+
+\t// three workers log through one JSON handler; each record is one write
+\tpr, pw := io.Pipe()
+\tlogger := slog.New(slog.NewJSONHandler(pw, opts))
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 3; i++ {
+\t\twg.Add(1)
+\t\tgo func(i int) {
+\t\t\tdefer wg.Done()
+\t\t\tlogger.With("worker", i).Info("started", "square", i*i)
+\t\t}(i)
+\t}
+\tgo func() {
+\t\twg.Wait()
+\t\tpw.Close()
+\t}()
+\tgot := lines(pr)
+\tsort.Strings(got)
+\tfor _, l := range got {
+\t\tfmt.Println(l)
+\t}
+
+\t// a record nobody reads yet: the logging goroutine waits in the write
+\tpr2, pw2 := io.Pipe()
+\tquiet := slog.New(slog.NewTextHandler(pw2, opts))
+\tdone := make(chan bool)
+\tgo func() {
+\t\tquiet.Warn("disk low", "free", "3%")
+\t\tquiet.Error("disk full")
+\t\tdone <- true
+\t}()
+\tselect {
+\tcase <-done:
+\t\tfmt.Println("written")
+\tcase <-time.After(20 * time.Millisecond):
+\t\tfmt.Println("blocked in the write")
+\t}
+\tr := bufio.NewReader(pr2)
+\tfirst, _ := r.ReadString('\\n')
+\tfmt.Print("read: ", first)
+\tsecond, _ := r.ReadString('\\n')
+\tfmt.Print("read: ", second)
+\t<-done
+
+\t// the default logger over log's output, and log's lines through a new default
+\tpr3, pw3 := io.Pipe()
+\tlog.SetOutput(pw3)
+\tlog.SetFlags(0)
+\tgo func() {
+\t\tslog.Info("through log", "k", 1)
+\t\tslog.SetDefault(slog.New(slog.NewTextHandler(pw3, opts)))
+\t\tlog.Printf("through slog %d", 2)
+\t\tslog.Default().LogAttrs(context.Background(), slog.LevelWarn, "attrs", slog.Int("n", 3))
+\t\tpw3.Close()
+\t}()
+\tfor _, l := range lines(pr3) {
+\t\tfmt.Println(l)
+\t}
+}
+""",
+    '{"level":"INFO","msg":"started","worker":0,"square":0}\n'
+    '{"level":"INFO","msg":"started","worker":1,"square":1}\n'
+    '{"level":"INFO","msg":"started","worker":2,"square":4}\n'
+    "blocked in the write\n"
+    'read: level=WARN msg="disk low" free=3%\n'
+    'read: level=ERROR msg="disk full"\n'
+    "INFO through log k=1\n"
+    'level=INFO msg="through slog 2"\n'
+    "level=WARN msg=attrs n=3\n",
+)
+
+
+# a Write of the program's that locks a mutex under log, slog, fmt and bufio, and a Read that
+# receives from a channel under bufio.Scanner, io.ReadAll and io.Copy of an io.MultiReader:
+# the library's I/O blocks in them as in a program with pipes
+CONSTRUCTS["blocking_readers_and_writers_of_the_program"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"io"
+\t"log"
+\t"log/slog"
+\t"os"
+\t"strings"
+\t"sync"
+)
+
+// syncWriter serializes the writes of several goroutines to one output.
+type syncWriter struct {
+\tmu     sync.Mutex
+\tw      io.Writer
+\twrites int
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\ts.writes++
+\treturn s.w.Write(p)
+}
+
+// chanReader reads what a goroutine sends it, a chunk at a time.
+type chanReader struct {
+\tch   chan string
+\trest []byte
+}
+
+func (r *chanReader) Read(p []byte) (int, error) {
+\tif len(r.rest) == 0 {
+\t\ts, ok := <-r.ch
+\t\tif !ok {
+\t\t\treturn 0, io.EOF
+\t\t}
+\t\tr.rest = []byte(s)
+\t}
+\tn := copy(p, r.rest)
+\tr.rest = r.rest[n:]
+\treturn n, nil
+}
+
+func noTime(groups []string, a slog.Attr) slog.Attr {
+\tif a.Key == slog.TimeKey && len(groups) == 0 {
+\t\treturn slog.Attr{}
+\t}
+\treturn a
+}
+
+func main() {
+\tvar out strings.Builder
+\tsw := &syncWriter{w: &out}
+\tlogger := log.New(sw, "[log] ", 0)
+\tslogger := slog.New(slog.NewTextHandler(sw, &slog.HandlerOptions{ReplaceAttr: noTime}))
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 3; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tlogger.Printf("worker %d", i)
+\t\t\tslogger.Info("worker", "id", i)
+\t\t\tfmt.Fprintf(sw, "[fmt] worker %d\\n", i)
+\t\t\tbw := bufio.NewWriter(sw)
+\t\t\tfmt.Fprintf(bw, "[bufio] worker %d\\n", i)
+\t\t\tbw.Flush()
+\t\t}()
+\t}
+\twg.Wait()
+\tlines := strings.Split(strings.TrimSuffix(out.String(), "\\n"), "\\n")
+\tfmt.Println(len(lines), "lines in", sw.writes, "writes")
+\tcounts := map[string]int{}
+\tfor _, l := range lines {
+\t\tcounts[strings.Fields(l)[0]]++
+\t}
+\tfmt.Println(counts)
+
+\tch := make(chan string)
+\tgo func() {
+\t\tfor _, chunk := range []string{"hel", "lo\\nwor", "ld\\n", "last line"} {
+\t\t\tch <- chunk
+\t\t}
+\t\tclose(ch)
+\t}()
+\tsc := bufio.NewScanner(&chanReader{ch: ch})
+\tfor sc.Scan() {
+\t\tfmt.Printf("%q\\n", sc.Text())
+\t}
+
+\tch2 := make(chan string, 2)
+\tch2 <- "all at "
+\tch2 <- "once"
+\tclose(ch2)
+\tdata, err := io.ReadAll(&chanReader{ch: ch2})
+\tfmt.Println(string(data), err)
+\tch3 := make(chan string, 1)
+\tch3 <- "from a chanReader, "
+\tclose(ch3)
+\tr := io.MultiReader(&chanReader{ch: ch3}, strings.NewReader("then a strings.Reader\\n"))
+\tn, err := io.Copy(os.Stdout, r)
+\tfmt.Println(n, err)
+}
+""",
+    "12 lines in 12 writes\n"
+    "map[[bufio]:3 [fmt]:3 [log]:3 level=INFO:3]\n"
+    '"hello"\n'
+    '"world"\n'
+    '"last line"\n'
+    "all at once <nil>\n"
+    "from a chanReader, then a strings.Reader\n"
+    "41 <nil>\n",
 )
 
 

@@ -57,10 +57,42 @@ type analysis struct {
 	famGen    map[string]bool               // families with a generator among their members
 	stdGen    map[string]bool               // families of the generator functions simlab's library returns
 	inPost    bool                          // walking a for statement's post statement
-	pipes     bool                          // the program calls io.Pipe or net.Pipe: see pipeRead
+	pipes     bool                          // the library's I/O may block (io.Pipe, net.Pipe, a blocking Write): see pipeRead
 }
 
 func (p *program) analyze() *analysis {
+	pipes := false
+	for _, obj := range p.info.Uses {
+		if fn, ok := obj.(*types.Func); ok && fn.Pkg() != nil && fn.Name() == "Pipe" && (fn.Pkg().Path() == "io" || fn.Pkg().Path() == "net") {
+			pipes = true
+		}
+	}
+	a := p.analyzeWith(pipes)
+	if !pipes && a.blockingIO() {
+		// the library (fmt, log, slog, bufio) may call that Read or Write as it
+		// would a pipe's: the library's I/O blocks here as in a program with pipes
+		a = p.analyzeWith(true)
+	}
+	return a
+}
+
+// blockingIO: a Read or a Write method of the program's (an io.Reader's or an
+// io.Writer's) blocks, as one that locks a mutex does.
+func (a *analysis) blockingIO() bool {
+	for obj, u := range a.byFunc {
+		sig := u.sig
+		if sig.Recv() == nil || (obj.Name() != "Read" && obj.Name() != "Write") || !u.gen {
+			continue
+		}
+		if sig.Params().Len() == 1 && sig.Results().Len() == 2 && types.Identical(sig.Params().At(0).Type(), types.NewSlice(types.Typ[types.Byte])) {
+			return true
+		}
+	}
+	return false
+}
+
+// analyzeWith analyzes the package; pipes: see analysis.pipes.
+func (p *program) analyzeWith(pipes bool) *analysis {
 	a := &analysis{
 		p:         p,
 		byFunc:    map[*types.Func]*unit{},
@@ -75,11 +107,7 @@ func (p *program) analyze() *analysis {
 		stdGen:    map[string]bool{},
 		stdVar:    map[types.Object]bool{},
 		libArg:    map[*ast.FuncLit]bool{},
-	}
-	for _, obj := range p.info.Uses {
-		if fn, ok := obj.(*types.Func); ok && fn.Pkg() != nil && fn.Name() == "Pipe" && (fn.Pkg().Path() == "io" || fn.Pkg().Path() == "net") {
-			a.pipes = true
-		}
+		pipes:     pipes,
 	}
 	p.assignments(func(e ast.Expr, t types.Type) {
 		if p.lockerInInterface(e, t) {
@@ -635,7 +663,10 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				u.direct = a.pipes || u.direct
 			case "encoding/binary.Read", "encoding/binary.Write": // through io.ReadFull, or a Write
 				u.direct = true
-			case "log.Printf", "log.Print", "log.Println", "log.Panicf", "log.Panic", "log.Panicln":
+			case "log.Printf", "log.Print", "log.Println", "log.Panicf", "log.Panic", "log.Panicln",
+				"log/slog.Debug", "log/slog.Info", "log/slog.Warn", "log/slog.Error",
+				"log/slog.DebugContext", "log/slog.InfoContext", "log/slog.WarnContext", "log/slog.ErrorContext",
+				"log/slog.Log", "log/slog.LogAttrs":
 				u.direct = a.pipes || u.direct // the output may be a pipe's
 			case "sync/atomic.LoadInt32", "sync/atomic.LoadInt64", "sync/atomic.LoadUint32", "sync/atomic.LoadUint64",
 				"sync/atomic.StoreInt32", "sync/atomic.StoreInt64", "sync/atomic.StoreUint32", "sync/atomic.StoreUint64",
@@ -982,7 +1013,7 @@ func blockingMethod(fn *types.Func) bool {
 // that reads from a reader that may be a pipe's, which blocks until a write, or
 // writes to a pipe's writer: in a program that calls io.Pipe or net.Pipe, a
 // bufio.Scanner's Scan, a bufio.Reader's reads, a bufio.Writer's writes and
-// Flush, and Read through an interface.
+// Flush, tabwriter's, log's and slog's lines, and Read through an interface.
 func (a *analysis) pipeRead(key string, recv types.Type) bool {
 	if !a.pipes {
 		return false
@@ -995,7 +1026,11 @@ func (a *analysis) pipeRead(key string, recv types.Type) bool {
 		"bufio.Writer.Flush",
 		// and a tabwriter.Writer's and a log.Logger's lines
 		"text/tabwriter.Writer.Write", "text/tabwriter.Writer.Flush", "log.Logger.Printf", "log.Logger.Print", "log.Logger.Println", "log.Logger.Panicf",
-		"log.Logger.Panic", "log.Logger.Panicln":
+		"log.Logger.Panic", "log.Logger.Panicln",
+		// and a slog.Logger's records
+		"log/slog.Logger.Debug", "log/slog.Logger.Info", "log/slog.Logger.Warn", "log/slog.Logger.Error",
+		"log/slog.Logger.DebugContext", "log/slog.Logger.InfoContext", "log/slog.Logger.WarnContext",
+		"log/slog.Logger.ErrorContext", "log/slog.Logger.Log", "log/slog.Logger.LogAttrs":
 		return true
 	case "io.Reader.Read":
 		return types.IsInterface(recv)

@@ -2667,7 +2667,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	}
 	if strings.HasPrefix(name, "log/slog.") {
 		if out, ok := f.slogCall(c, name); ok {
-			return out, false
+			return out, strings.HasPrefix(out, "(yield from ")
 		}
 	}
 	if strings.HasPrefix(name, "sync/atomic.") {
@@ -3174,7 +3174,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	}
 	if strings.HasPrefix(key, "log/slog.") {
 		if out, ok := f.slogMethod(c, key, recv); ok {
-			return out, false
+			return out, strings.HasPrefix(out, "(yield from ")
 		}
 	}
 	p.unsupported(c, "the method "+strings.TrimPrefix(key, ""), "the standard library subset simlab models")

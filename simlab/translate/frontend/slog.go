@@ -54,21 +54,29 @@ func (f *fn) slogCall(c *ast.CallExpr, name string) (string, bool) {
 
 // slogLog renders a call of a Logger's logging methods, or of the package's
 // functions that log with the default logger (recv).
+// In a program that calls io.Pipe or net.Pipe the handler's output may be a
+// pipe's, and a record is written by "yield from" the logger's blocking form.
 func (f *fn) slogLog(c *ast.CallExpr, method, recv string) (string, bool) {
 	arg := func(i int) string { return f.value(c.Args[i]) }
+	log := func(form, operands string) string {
+		if f.m.a.pipes {
+			return "(yield from " + recv + ".blocking_" + form + "(" + operands + "))"
+		}
+		return recv + "." + form + "(" + operands + ")"
+	}
 	base, ctx := strings.CutSuffix(method, "Context")
 	if level, ok := slogLevels[base]; ok {
 		first := 1 // the message
 		if ctx {
 			first = 2 // the context, then the message
 		}
-		return recv + ".log(" + level + ", " + arg(first-1) + f.slogArgs(c, first) + ")", true
+		return log("log", level+", "+arg(first-1)+f.slogArgs(c, first)), true
 	}
 	switch method {
 	case "Log":
-		return recv + ".log(" + arg(1) + ", " + arg(2) + f.slogArgs(c, 3) + ")", true
+		return log("log", arg(1)+", "+arg(2)+f.slogArgs(c, 3)), true
 	case "LogAttrs":
-		return recv + ".log_attrs(" + arg(1) + ", " + arg(2) + f.slogArgs(c, 3) + ")", true
+		return log("log_attrs", arg(1)+", "+arg(2)+f.slogArgs(c, 3)), true
 	case "With":
 		return recv + ".With(" + strings.TrimPrefix(f.slogArgs(c, 0), ", ") + ")", true
 	}

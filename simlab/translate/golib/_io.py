@@ -131,7 +131,7 @@ def _write(w: Any, text: str) -> tuple[int, Any]:
     """``text`` written to ``w`` by fmt or log: the bytes written and the error, what
     ``fmt.Fprint`` returns (an io.Writer of the program's: what its ``Write``
     returned)."""
-    return write(w, text, "where the library calls it (a slog handler)")
+    return write(w, text, "where the library calls it (fmt, log, slog)")
 
 
 def write(w: Any, data: str | list[int], where: str = "through an io.Writer") -> Any:

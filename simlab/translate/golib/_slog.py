@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import base64
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from inspect import isgenerator
 from typing import Any
 
@@ -22,7 +22,7 @@ from simlab.errors import SimlabError
 
 from . import _fmt
 from ._errors import error_text
-from ._io import _write
+from ._io import _write, blocking_write
 from ._log import std_logger
 from ._numbers import Duration, Float32, Sized, Uint, Uint64, Uintptr
 from ._panics import panic
@@ -400,7 +400,7 @@ class Handler:
     """``slog.NewTextHandler(w, opts)``, ``slog.NewJSONHandler(w, opts)``: a line of
     ``key=value`` pairs, or a JSON object, for each record at or above the level."""
 
-    __slots__ = ("_chain", "json", "opts", "out")
+    __slots__ = ("_chain", "_mu", "json", "opts", "out")
     go_name = "*slog.TextHandler"
 
     def __init__(self, out: Any, opts: HandlerOptions | None, json: bool = False) -> None:
@@ -409,6 +409,7 @@ class Handler:
         if self.opts.AddSource:
             raise SimlabError("slog's AddSource is not modelled")
         self._chain: list[tuple[str, Any]] = []  # ("group", name) or ("attrs", [Attr])
+        self._mu: list[Any] = [None]  # the lock its copies share, made by a blocking write
 
     def Enabled(self, ctx: Any, level: int) -> bool:
         return level >= _level_of(self.opts.Level)
@@ -425,7 +426,7 @@ class Handler:
 
     def _copy(self) -> Any:
         h = object.__new__(type(self))
-        for s in ("_chain", "json", "opts", "out"):
+        for s in ("_chain", "_mu", "json", "opts", "out"):
             setattr(h, s, getattr(self, s))
         h._chain = list(self._chain)
         return h
@@ -471,14 +472,30 @@ class Handler:
         return _pruned(root)
 
     def handle(self, t: int, level: int, msg: str, attrs: list[Attr]) -> None:
+        _write(self.out, self._line(t, level, msg, attrs))
+
+    def blocking_handle(
+        self, rt: Any, t: int, level: int, msg: str, attrs: list[Attr]
+    ) -> Generator[Any, Any, None]:
+        """:meth:`handle` where the output may be a pipe's: the record's line is
+        written holding the lock this handler shares with its ``With`` and
+        ``WithGroup`` copies, so a second record waits for it (``sync.Mutex.Lock``),
+        as Go's."""
+        line = self._line(t, level, msg, attrs)
+        if self._mu[0] is None:
+            self._mu[0] = rt.mutex()
+        yield self._mu[0].lock()
+        yield from blocking_write(self.out, line)
+        self._mu[0].unlock()
+
+    def _line(self, t: int, level: int, msg: str, attrs: list[Attr]) -> str:
         builtin = [
             Attr("time", Value(TIME, t)),
             Attr("level", Value(ANY, Level(level))),
             Attr("msg", Value(STRING, msg)),
         ]
         node = self.attrs_of(attrs, builtin)
-        line = _json_node(node) if self.json else " ".join(_text_node(node, ""))
-        _write(self.out, line + "\n")
+        return (_json_node(node) if self.json else " ".join(_text_node(node, ""))) + "\n"
 
 
 def _pruned(node: Node) -> Node:
@@ -527,8 +544,15 @@ class DefaultHandler(Handler):
         return h
 
     def handle(self, t: int, level: int, msg: str, attrs: list[Attr]) -> None:
-        parts = [Level(level).String(), msg, *_text_node(self.attrs_of(attrs, []), "")]
-        std_logger(self.rt).output(" ".join(parts))
+        std_logger(self.rt).output(self._text(level, msg, attrs))
+
+    def blocking_handle(
+        self, rt: Any, t: int, level: int, msg: str, attrs: list[Attr]
+    ) -> Generator[Any, Any, None]:
+        yield from std_logger(self.rt).blocking_output(self._text(level, msg, attrs))
+
+    def _text(self, level: int, msg: str, attrs: list[Attr]) -> str:
+        return " ".join([Level(level).String(), msg, *_text_node(self.attrs_of(attrs, []), "")])
 
 
 class _DiscardHandler(Handler):
@@ -560,6 +584,13 @@ class _HandlerWriter:
     def write(self, text: str) -> tuple[int, None]:
         if self.handler.Enabled(None, INFO):
             self.handler.handle(_now(self.rt), INFO, text.removesuffix("\n"), [])
+        return len(text.encode()), None
+
+    def blocking_write(self, text: str) -> Generator[Any, Any, tuple[int, None]]:
+        """:meth:`write` in a program that calls io.Pipe or net.Pipe."""
+        if self.handler.Enabled(None, INFO):
+            msg = text.removesuffix("\n")
+            yield from self.handler.blocking_handle(self.rt, _now(self.rt), INFO, msg, [])
         return len(text.encode()), None
 
 
@@ -599,6 +630,21 @@ class Logger:
         """``l.LogAttrs(ctx, level, msg, attrs...)``."""
         if self._handler.Enabled(None, level):
             self._handler.handle(_now(self.rt), level, msg, list(attrs))
+
+    def blocking_log(self, level: int, msg: str, *args: Any) -> Generator[Any, Any, None]:
+        """:meth:`log` in a program that calls io.Pipe or net.Pipe, where the
+        handler's output may be a pipe's: ``yield from l.blocking_log(...)``."""
+        if self._handler.Enabled(None, level):
+            yield from self._handler.blocking_handle(
+                self.rt, _now(self.rt), level, msg, _attrs(args)
+            )
+
+    def blocking_log_attrs(self, level: int, msg: str, *attrs: Attr) -> Generator[Any, Any, None]:
+        """:meth:`log_attrs` in a program that calls io.Pipe or net.Pipe."""
+        if self._handler.Enabled(None, level):
+            yield from self._handler.blocking_handle(
+                self.rt, _now(self.rt), level, msg, list(attrs)
+            )
 
     def With(self, *args: Any) -> Logger:
         if not args:

@@ -123,7 +123,7 @@ def waits(r: Any) -> bool:
 def _one_read(r: Any, p: list[int]) -> Generator[Any, Any, tuple[int, Any]]:
     """One ``r.Read(p)``: a library reader's, or a ``Read`` method that may block
     (an ``io.Pipe``'s, the program's)."""
-    if isinstance(r, BufReader):
+    if isinstance(r, BufReader) or hasattr(r, "blocking_read"):  # io's wrappers too
         return (yield from r.blocking_read(p))
     if isinstance(r, StringsReader | Buffer):
         return r.read(p)
@@ -144,8 +144,9 @@ def _at_once(reading: Generator[Any, Any, Any], what: str) -> Any:
     reading.close()
     raise SimlabError(
         f"{what} calls a Read or a Write that blocks, which simlab models only in a"
-        " program that calls io.Pipe or net.Pipe: read and write in the goroutine"
-        " itself, or through a *strings.Reader and a bytes.Buffer"
+        " program that calls io.Pipe or net.Pipe or declares a Read or Write method"
+        " that blocks: read and write in the goroutine itself, or through a"
+        " *strings.Reader and a bytes.Buffer"
     )
 
 
