@@ -580,6 +580,47 @@ def test_a_write_of_the_programs_that_blocks_inside_log_deadlocks_as_in_go(tmp_p
     assert "never printed" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("source", "line", "construct"),
+    [
+        (
+            'import (\n\t"encoding/json"\n\t"time"\n)\n\ntype Event struct{ At time.Time }\n\n'
+            "func main() { json.Marshal(Event{}) }\n",
+            10,
+            "encoding/json of a value of the library's type time.Time",
+        ),
+        (
+            'import "encoding/json"\n\ntype C float64\n\n'
+            "func (c C) MarshalJSON() ([]byte, error) { return nil, nil }\n\n"
+            "func main() { json.Marshal(C(1)) }\n",
+            9,
+            "encoding/json of a type with a MarshalJSON method (main.C)",
+        ),
+        (
+            'import "encoding/json"\n\ntype Base struct{ ID int }\n\n'
+            "type User struct {\n\t*Base\n\tName string\n}\n\n"
+            "func main() { json.Marshal(User{}) }\n",
+            12,
+            "encoding/json of a struct embedding a pointer to a struct (User)",
+        ),
+        (
+            'import "encoding/json"\n\nfunc main() { json.Marshal(map[bool]int{}) }\n',
+            5,
+            "encoding/json of a map keyed by bool",
+        ),
+    ],
+    ids=["time.Time", "MarshalJSON", "embedded pointer", "bool keys"],
+)
+def test_encoding_json_simlab_does_not_model_is_refused(tmp_path, source, line, construct):
+    """Each is a type whose JSON Go makes by a method or a rule simlab leaves out."""
+    path = tmp_path / "bad.go"
+    path.write_text("package main\n\n" + source)
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1, result.output
+    assert result.output.startswith(f"simlab: bad.go:{line}: unsupported: {construct} (")
+
+
 def test_encoding_binary_of_a_named_number_with_methods_is_refused(tmp_path):
     """Its values are objects of a class of the translation's, which a decoded
     number is not: refused where Go would decode it."""
@@ -19452,6 +19493,658 @@ func main() {
     "all at once <nil>\n"
     "from a chanReader, then a strings.Reader\n"
     "41 <nil>\n",
+)
+
+
+# encoding/json's Marshal: tags (a key, omitempty, "-", "-,", ,string), an embedded struct's
+# fields promoted, unexported fields left out, nil slices and maps as null, []byte as base64,
+# maps by sorted key, floats as Go writes them, HTML escaped, unsupported types' errors;
+# MarshalIndent, an Encoder's SetEscapeHTML and SetIndent, Valid
+CONSTRUCTS["json_marshal"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"os"
+)
+
+type Address struct {
+\tStreet string `json:"street"`
+\tCity   string `json:"city,omitempty"`
+}
+
+type Base struct {
+\tID      int    `json:"id"`
+\tVersion string `json:"version,omitempty"`
+}
+
+type User struct {
+\tBase
+\tName     string            `json:"name"`
+\tEmail    string            `json:"email,omitempty"`
+\tAge      int               `json:"age,omitempty"`
+\tAdmin    bool              `json:"admin"`
+\tScore    float64           `json:"score"`
+\tRatio    float32           `json:"ratio"`
+\tCount    int64             `json:"count,string"`
+\tTags     []string          `json:"tags"`
+\tExtra    []string          `json:"extra,omitempty"`
+\tHome     *Address          `json:"home"`
+\tWork     *Address          `json:"work,omitempty"`
+\tPrev     Address           `json:"prev"`
+\tAttrs    map[string]int    `json:"attrs"`
+\tByID     map[int]string    `json:"by_id,omitempty"`
+\tRaw      []byte            `json:"raw"`
+\tAny      any               `json:"any"`
+\tSecret   string            `json:"-"`
+\tDash     string            `json:"-,"`
+\tUntagged uint8
+\thidden   int
+\tNotes    map[string]any    `json:"notes,omitempty"`
+\tLabels   map[string]string `json:",omitempty"`
+}
+
+type Bad struct {
+\tCh chan int
+}
+
+func show(v any) {
+\tb, err := json.Marshal(v)
+\tfmt.Println(string(b), err)
+}
+
+func main() {
+\tu := User{
+\t\tBase:  Base{ID: 7},
+\t\tName:  "Ann <admin> & co",
+\t\tAdmin: true,
+\t\tScore: 3.0,
+\t\tRatio: 0.1,
+\t\tCount: 42,
+\t\tTags:  []string{"a", "b"},
+\t\tHome:  &Address{Street: "Main 1", City: "Oslo"},
+\t\tPrev:  Address{Street: "Old 2"},
+\t\tAttrs: map[string]int{"z": 1, "a": 2, "m": 3},
+\t\tByID:  map[int]string{10: "ten", 2: "two", 33: "x"},
+\t\tRaw:   []byte("hi\\x00"),
+\t\tAny:   []any{1, "two", 3.5, nil, true, map[string]any{"k": []int{1}}},
+\t\tDash:  "d",
+\t\tUntagged: 200,
+\t\thidden: 1,
+\t\tNotes: map[string]any{"b": 1.5e-7, "a": 1e21, "c": 123456789.0},
+\t}
+\tshow(u)
+\tshow(&u.Prev)
+\tshow(User{})
+\tshow([]int(nil))
+\tshow([]int{})
+\tshow(map[string]bool(nil))
+\tshow("quote \\" backslash \\\\ tab \\t newline \\n bell \\a \\u2028 é")
+\tshow(3.14)
+\tshow(float32(3.14))
+\tshow(1e20)
+\tshow(-0.000001)
+\tshow(int8(-5))
+\tshow(nil)
+\tshow(Bad{})
+\t_, err := json.Marshal(map[string]func(){"f": nil})
+\tfmt.Println(err)
+
+\tm := map[string]any{"list": []int{1, 2}, "empty": []int{}, "obj": map[string]int{}, "s": "x"}
+\tb, _ := json.MarshalIndent(m, ">", "  ")
+\tfmt.Println(string(b))
+\tb, _ = json.MarshalIndent(u.Home, "", "\\t")
+\tfmt.Println(string(b))
+
+\tenc := json.NewEncoder(os.Stdout)
+\tenc.Encode(map[string]string{"html": "<b>"})
+\tenc.SetEscapeHTML(false)
+\tenc.Encode(map[string]string{"html": "<b>"})
+\tenc.SetIndent("", " ")
+\tenc.Encode([]Address{{Street: "s"}})
+\tfmt.Println(json.Valid([]byte(`{"a":1}`)), json.Valid([]byte(`{a:1}`)))
+}
+""",
+    '{"id":7,"name":"Ann \\u003cadmin\\u003e \\u0026 '
+    'co","admin":true,"score":3,"ratio":0.1,"count":"42","tags":["a","b"],"ho'
+    'me":{"street":"Main 1","city":"Oslo"},"prev":{"street":"Old '
+    '2"},"attrs":{"a":2,"m":3,"z":1},"by_id":{"10":"ten","2":"two","33":"'
+    'x"},"raw":"aGkA","any":[1,"two",3.5,null,true,{"k":[1]}],"-":"d","Untagged'
+    '":200,"notes":{"a":1e+21,"b":1.5e-7,"c":123456789}} <nil>\n'
+    '{"street":"Old 2"} <nil>\n'
+    '{"id":0,"name":"","admin":false,"score":0,"ratio":0,"count":"0","tags":n'
+    'ull,"home":null,"prev":{"street":""},"attrs":null,"raw":null,"any":null,"-'
+    '":"","Untagged":0} <nil>\n'
+    "null <nil>\n"
+    "[] <nil>\n"
+    "null <nil>\n"
+    '"quote \\" backslash \\\\ tab \\t newline \\n bell \\u0007 \\u2028 é" <nil>\n'
+    "3.14 <nil>\n"
+    "3.14 <nil>\n"
+    "100000000000000000000 <nil>\n"
+    "-0.000001 <nil>\n"
+    "-5 <nil>\n"
+    "null <nil>\n"
+    " json: unsupported type: chan int\n"
+    "json: unsupported type: func()\n"
+    "{\n"
+    '>  "empty": [],\n'
+    '>  "list": [\n'
+    ">    1,\n"
+    ">    2\n"
+    ">  ],\n"
+    '>  "obj": {},\n'
+    '>  "s": "x"\n'
+    ">}\n"
+    "{\n"
+    '\t"street": "Main 1",\n'
+    '\t"city": "Oslo"\n'
+    "}\n"
+    '{"html":"\\u003cb\\u003e"}\n'
+    '{"html":"<b>"}\n'
+    "[\n"
+    " {\n"
+    '  "street": "s"\n'
+    " }\n"
+    "]\n"
+    "true false\n",
+)
+
+
+# encoding/json's Unmarshal: keys matched without case, unknown keys and unexported fields left
+# alone, a slice replaced, a pointer allocated, base64 into []byte, an array filled, any as
+# map[string]any, []any, float64; Go 1.27's syntax and type errors, the rest decoded after a
+# type error, and a target that is no pointer or a nil one
+CONSTRUCTS["json_unmarshal"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"errors"
+\t"fmt"
+)
+
+type Point struct {
+\tX, Y int
+}
+
+type Item struct {
+\tName   string         `json:"name"`
+\tQty    int            `json:"qty"`
+\tPrice  float64        `json:"price"`
+\tTags   []string       `json:"tags"`
+\tWhere  *Point         `json:"where"`
+\tAt     Point          `json:"at"`
+\tMeta   map[string]int `json:"meta"`
+\tData   []byte         `json:"data"`
+\tAny    any            `json:"any"`
+\tSmall  int8           `json:"small"`
+\tCount  int            `json:"count,string"`
+\tPair   [2]int         `json:"pair"`
+\tSkip   string         `json:"-"`
+\thidden int
+}
+
+func main() {
+\tvar it Item
+\tit.Skip = "kept"
+\tit.Tags = []string{"old1", "old2", "old3"}
+\terr := json.Unmarshal([]byte(`{
+\t\t"NAME": "widget", "qty": 3, "price": 9.5, "tags": ["a", "b"],
+\t\t"where": {"x": 1, "Y": 2}, "at": {"X": 5}, "meta": {"k": 1},
+\t\t"data": "aGkA", "any": {"n": 1, "l": [1, "x", null, false]},
+\t\t"small": -3, "count": "12", "pair": [7], "unknown": [1, {"a": 2}],
+\t\t"hidden": 9, "Skip": "no"
+\t}`), &it)
+\tfmt.Println(err)
+\tfmt.Printf("%+v %+v %v %v\\n", it.Where, it.At, it.Tags, it.Data)
+\tfmt.Println(it.Name, it.Qty, it.Price, it.Meta, it.Small)
+\tfmt.Println(it.Count, it.Pair, it.Skip, it.hidden)
+\tm := it.Any.(map[string]any)
+\tfor _, x := range m["l"].([]any) {
+\t\tfmt.Printf("%T %v; ", x, x)
+\t}
+\tfmt.Printf("%T %v\\n", m["n"], m["n"])
+
+\tvar v any
+\tfmt.Println(json.Unmarshal([]byte(` [1.5, "s", {"b": true, "a": null}] `), &v), v)
+\tvar ms map[string]int
+\tfmt.Println(json.Unmarshal([]byte(`{"b": 2, "a": 1}`), &ms), ms)
+\tvar mi map[int]string
+\tfmt.Println(json.Unmarshal([]byte(`{"10": "x", "2": "y"}`), &mi), mi)
+\tvar xs []int
+\tfmt.Println(json.Unmarshal([]byte(`[3, 2, 1]`), &xs), xs)
+\tvar p *Point
+\tfmt.Println(json.Unmarshal([]byte(`{"X": 4}`), &p), p.X)
+\tfmt.Println(json.Unmarshal([]byte(`null`), &p), p == nil)
+\tvar s string
+\tfmt.Println(json.Unmarshal([]byte(`"a\\u00e9\\n\\"x\\""`), &s), s)
+\tvar n int
+\tfmt.Println(json.Unmarshal([]byte(`12`), &n), n)
+\tvar f float32
+\tfmt.Println(json.Unmarshal([]byte(`0.1`), &f), f)
+\tvar b bool
+\tfmt.Println(json.Unmarshal([]byte(`true`), &b), b)
+
+\tbad := []string{
+\t\t``, `{`, `{"a" 1}`, `{"a": 1,}`, `[1 2]`, `tru`, `nul`, `{a: 1}`, `"abc`, `1 2`,
+\t\t`{"qty": "3"}`, `{"qty": 1.5}`, `{"small": 300}`, `{"where": {"X": "s"}}`, `{"tags": {}}`,
+\t\t`{"name": 5, "qty": 2}`, `{"count": 5}`, `{"data": "!!"}`, `[1,2]`, `01`, `-`, `1.`, `"\\x"`,
+\t}
+\tfor _, in := range bad {
+\t\tvar it Item
+\t\terr := json.Unmarshal([]byte(in), &it)
+\t\tvar se *json.SyntaxError
+\t\tvar te *json.UnmarshalTypeError
+\t\tisSyntax, isType := errors.As(err, &se), errors.As(err, &te)
+\t\tfmt.Printf("%-24q %v (syntax %v, type %v) qty=%d\\n", in, err, isSyntax, isType, it.Qty)
+\t}
+\tfmt.Println(json.Unmarshal([]byte(`1`), it))
+\tfmt.Println(json.Unmarshal([]byte(`1`), nil))
+\tvar np *Item
+\tfmt.Println(json.Unmarshal([]byte(`1`), np))
+}
+""",
+    "<nil>\n"
+    "&{X:1 Y:2} {X:5 Y:0} [a b] [104 105 0]\n"
+    "widget 3 9.5 map[k:1] -3\n"
+    "12 [7 0] kept 0\n"
+    "float64 1; string x; <nil> <nil>; bool false; float64 1\n"
+    "<nil> [1.5 s map[a:<nil> b:true]]\n"
+    "<nil> map[a:1 b:2]\n"
+    "<nil> map[2:y 10:x]\n"
+    "<nil> [3 2 1]\n"
+    "<nil> 4\n"
+    "<nil> true\n"
+    "<nil> aé\n"
+    '"x"\n'
+    "<nil> 12\n"
+    "<nil> 0.1\n"
+    "<nil> true\n"
+    '""                       unexpected end of JSON input (syntax true, type false) qty=0\n'
+    '"{"                      unexpected end of JSON input (syntax true, type false) qty=0\n'
+    '"{\\"a\\" 1}"              invalid character \'1\' after object key (syntax true, type '
+    "false) qty=0\n"
+    '"{\\"a\\": 1,}"            invalid character \'}\' looking for beginning of object key '
+    "string (syntax true, type false) qty=0\n"
+    "\"[1 2]\"                  invalid character '2' after array element (syntax true, type "
+    "false) qty=0\n"
+    '"tru"                    unexpected end of JSON input (syntax true, type false) qty=0\n'
+    '"nul"                    unexpected end of JSON input (syntax true, type false) qty=0\n'
+    "\"{a: 1}\"                 invalid character 'a' looking for beginning of object key "
+    "string (syntax true, type false) qty=0\n"
+    '"\\"abc"                  unexpected end of JSON input (syntax true, type false) '
+    "qty=0\n"
+    "\"1 2\"                    invalid character '2' after top-level value (syntax true, type "
+    "false) qty=0\n"
+    '"{\\"qty\\": \\"3\\"}"       json: cannot unmarshal string into Go struct field '
+    "Item.qty of type int (syntax false, type true) qty=0\n"
+    '"{\\"qty\\": 1.5}"         json: cannot unmarshal number 1.5 into Go struct field '
+    "Item.qty of type int (syntax false, type true) qty=0\n"
+    '"{\\"small\\": 300}"       json: cannot unmarshal number 300 into Go struct field '
+    "Item.small of type int8 (syntax false, type true) qty=0\n"
+    '"{\\"where\\": {\\"X\\": \\"s\\"}}" json: cannot unmarshal string into Go struct '
+    "field Item.where.X of type int (syntax false, type true) qty=0\n"
+    '"{\\"tags\\": {}}"         json: cannot unmarshal object into Go struct field '
+    "Item.tags of type []string (syntax false, type true) qty=0\n"
+    '"{\\"name\\": 5, \\"qty\\": 2}" json: cannot unmarshal number into Go struct field '
+    "Item.name of type string (syntax false, type true) qty=2\n"
+    '"{\\"count\\": 5}"         json: cannot unmarshal number into Go struct field '
+    "Item.count of type int (syntax false, type true) qty=0\n"
+    '"{\\"data\\": \\"!!\\"}"     json: cannot unmarshal string into Go struct field '
+    "Item.data of type []uint8: illegal base64 data at input byte 0 (syntax false, type true) "
+    "qty=0\n"
+    '"[1,2]"                  json: cannot unmarshal array into Go value of type main.Item '
+    "(syntax false, type true) qty=0\n"
+    "\"01\"                     invalid character '1' after top-level value (syntax true, type "
+    "false) qty=0\n"
+    '"-"                      unexpected end of JSON input (syntax true, type false) qty=0\n'
+    '"1."                     unexpected end of JSON input (syntax true, type false) qty=0\n'
+    '"\\"\\\\x\\""                invalid escape sequence `\\x` in string (syntax true, '
+    "type false) qty=0\n"
+    "json: Unmarshal(non-pointer main.Item)\n"
+    "json: Unmarshal(nil)\n"
+    "json: Unmarshal(nil *main.Item)\n",
+)
+
+
+# where an UnmarshalTypeError says the value was: the outermost struct, then the keys and
+# indexes down to it, a map's key too; an array's element or a map's value left zero
+CONSTRUCTS["json_error_paths"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"errors"
+\t"fmt"
+)
+
+type C struct{ N int }
+type B struct {
+\tC  C  `json:"c"`
+\tCs []C
+}
+type A struct {
+\tB B `json:"b"`
+\tM map[string]C
+}
+
+func main() {
+\tvar a A
+\terr := json.Unmarshal([]byte(`{"b":{"c":{"N":"x"}}}`), &a)
+\tvar te *json.UnmarshalTypeError
+\terrors.As(err, &te)
+\tfmt.Println(err, "|", te.Struct, "|", te.Field, "|", te.Value, te.Offset)
+\tfmt.Println(json.Unmarshal([]byte(`{"b":{"Cs":[{"N":1},{"N":"y"}]}}`), &a))
+\tfmt.Println(json.Unmarshal([]byte(`{"M":{"k":{"N":true}}}`), &a))
+\tfmt.Println(json.Unmarshal([]byte(`{"b":{"c":[]}}`), &a))
+\tvar xs []int
+\tfmt.Println(json.Unmarshal([]byte(`[1,"a",3]`), &xs), xs)
+\tvar m map[string]int
+\tfmt.Println(json.Unmarshal([]byte(`{"a":1,"b":"x","c":3}`), &m), m)
+\tvar bs []byte
+\terr = json.Unmarshal([]byte(`"!!"`), &bs)
+\tfmt.Printf("%v %T\\n", err, err)
+\tvar se *json.SyntaxError
+\terr = json.Unmarshal([]byte(`{"a" 1}`), &m)
+\terrors.As(err, &se)
+\tfmt.Println(se.Offset)
+}
+""",
+    "json: cannot unmarshal string into Go struct field A.b.c.N of type int | A | b.c.N | "
+    "string 18\n"
+    "json: cannot unmarshal string into Go struct field A.b.Cs.1.N of type int\n"
+    "json: cannot unmarshal bool into Go struct field A.M.k.N of type int\n"
+    "json: cannot unmarshal array into Go struct field A.b.c of type main.C\n"
+    "json: cannot unmarshal string into .1 of type int [1 0 3]\n"
+    "json: cannot unmarshal string into Go struct field .b of type int map[a:1 b:0 c:3]\n"
+    "json: cannot unmarshal string into Go value of type []uint8: illegal base64 data at input "
+    "byte 0 *json.UnmarshalTypeError\n"
+    "6\n",
+)
+
+
+# encoding/json's syntax errors, as Go 1.27 words them, and the offset each gives
+CONSTRUCTS["json_syntax_errors"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"errors"
+\t"fmt"
+)
+
+func main() {
+\tinputs := []string{
+\t\t``, ` `, `{`, `[`, `"`, `{"a"`, `{"a":`, `{"a":1`, `[1`, `[1,`, `{"a" 1}`,
+\t\t`{"a":1 "b":2}`, `{"a":1,}`, `[1,]`, `[1 2]`, `{a:1}`, `{1:1}`, `tru`, `trux`,
+\t\t`nul`, `nulx`, `fals`, `falsy`, `t`, `x`, `1x`, `1 2`, `01`, `-`, `-a`, `1.`,
+\t\t`1.x`, `1e`, `1e+`, `1ex`, `.5`, `+1`, `"\\x"`, `"\\u12"`, `"\\u12x4"`,
+\t\t"\\"a\\tb\\"", "\\"a\\nb\\"", `"abc`, `[}`, `{]`, `]`, `}`, `,`, `:`, `{"a":}`,
+\t\t`{"a"::1}`, `[,1]`, `{"a":1}}`, `[1]]`, `nan`, `NaN`, `Infinity`, `'a'`,
+\t\t`{"a":1,"a":2}`, `1e400`, `-0`, `1E5`, `"\\ud800"`,
+\t}
+\tfor _, in := range inputs {
+\t\tvar v any
+\t\terr := json.Unmarshal([]byte(in), &v)
+\t\tvar se *json.SyntaxError
+\t\toff := int64(-1)
+\t\tif errors.As(err, &se) {
+\t\t\toff = se.Offset
+\t\t}
+\t\tfmt.Printf("%q: %v [%d] %v\\n", in, err, off, v)
+\t}
+}
+""",
+    '"": unexpected end of JSON input [0] <nil>\n'
+    '" ": unexpected end of JSON input [1] <nil>\n'
+    '"{": unexpected end of JSON input [1] <nil>\n'
+    '"[": unexpected end of JSON input [1] <nil>\n'
+    '"\\"": unexpected end of JSON input [1] <nil>\n'
+    '"{\\"a\\"": unexpected end of JSON input [4] <nil>\n'
+    '"{\\"a\\":": unexpected end of JSON input [5] <nil>\n'
+    '"{\\"a\\":1": unexpected end of JSON input [6] <nil>\n'
+    '"[1": unexpected end of JSON input [2] <nil>\n'
+    '"[1,": unexpected end of JSON input [3] <nil>\n'
+    '"{\\"a\\" 1}": invalid character \'1\' after object key [6] <nil>\n'
+    '"{\\"a\\":1 \\"b\\":2}": invalid character \'"\' after object key:value pair [8] '
+    "<nil>\n"
+    '"{\\"a\\":1,}": invalid character \'}\' looking for beginning of object key string [8] '
+    "<nil>\n"
+    "\"[1,]\": invalid character ']' looking for beginning of value [4] <nil>\n"
+    "\"[1 2]\": invalid character '2' after array element [4] <nil>\n"
+    "\"{a:1}\": invalid character 'a' looking for beginning of object key string [2] <nil>\n"
+    "\"{1:1}\": invalid character '1' looking for beginning of object key string [2] <nil>\n"
+    '"tru": unexpected end of JSON input [3] <nil>\n'
+    "\"trux\": invalid character 'x' in literal true (expecting 'e') [4] <nil>\n"
+    '"nul": unexpected end of JSON input [3] <nil>\n'
+    "\"nulx\": invalid character 'x' in literal null (expecting 'l') [4] <nil>\n"
+    '"fals": unexpected end of JSON input [4] <nil>\n'
+    "\"falsy\": invalid character 'y' in literal false (expecting 'e') [5] <nil>\n"
+    '"t": unexpected end of JSON input [1] <nil>\n'
+    "\"x\": invalid character 'x' looking for beginning of value [1] <nil>\n"
+    "\"1x\": invalid character 'x' after top-level value [2] <nil>\n"
+    "\"1 2\": invalid character '2' after top-level value [3] <nil>\n"
+    "\"01\": invalid character '1' after top-level value [2] <nil>\n"
+    '"-": unexpected end of JSON input [0] <nil>\n'
+    "\"-a\": invalid character 'a' in numeric literal [2] <nil>\n"
+    '"1.": unexpected end of JSON input [0] <nil>\n'
+    "\"1.x\": invalid character 'x' in numeric literal [3] <nil>\n"
+    '"1e": unexpected end of JSON input [0] <nil>\n'
+    '"1e+": unexpected end of JSON input [0] <nil>\n'
+    "\"1ex\": invalid character 'x' in numeric literal [3] <nil>\n"
+    "\".5\": invalid character '.' looking for beginning of value [1] <nil>\n"
+    "\"+1\": invalid character '+' looking for beginning of value [1] <nil>\n"
+    '"\\"\\\\x\\"": invalid escape sequence `\\x` in string [3] <nil>\n'
+    '"\\"\\\\u12\\"": invalid escape sequence `\\u12"` in string [6] <nil>\n'
+    '"\\"\\\\u12x4\\"": invalid escape sequence `\\u12x4` in string [7] <nil>\n'
+    '"\\"a\\tb\\"": invalid character \'\\t\' in string [3] <nil>\n'
+    '"\\"a\\nb\\"": invalid character \'\\n\' in string [3] <nil>\n'
+    '"\\"abc": unexpected end of JSON input [4] <nil>\n'
+    "\"[}\": invalid character '}' looking for beginning of value [2] <nil>\n"
+    "\"{]\": invalid character ']' looking for beginning of object key string [2] <nil>\n"
+    "\"]\": invalid character ']' looking for beginning of value [1] <nil>\n"
+    "\"}\": invalid character '}' looking for beginning of value [1] <nil>\n"
+    "\",\": invalid character ',' looking for beginning of value [1] <nil>\n"
+    "\":\": invalid character ':' looking for beginning of value [1] <nil>\n"
+    '"{\\"a\\":}": invalid character \'}\' looking for beginning of value [6] <nil>\n'
+    '"{\\"a\\"::1}": invalid character \':\' looking for beginning of value [6] <nil>\n'
+    "\"[,1]\": invalid character ',' looking for beginning of value [2] <nil>\n"
+    '"{\\"a\\":1}}": invalid character \'}\' after top-level value [8] <nil>\n'
+    "\"[1]]\": invalid character ']' after top-level value [4] <nil>\n"
+    "\"nan\": invalid character 'a' in literal null (expecting 'u') [2] <nil>\n"
+    "\"NaN\": invalid character 'N' looking for beginning of value [1] <nil>\n"
+    "\"Infinity\": invalid character 'I' looking for beginning of value [1] <nil>\n"
+    "\"'a'\": invalid character '\\'' looking for beginning of value [1] <nil>\n"
+    '"{\\"a\\":1,\\"a\\":2}": <nil> [-1] map[a:2]\n'
+    '"1e400": json: cannot unmarshal number 1e400 into Go value of type float64 [-1] 0\n'
+    '"-0": <nil> [-1] -0\n'
+    '"1E5": <nil> [-1] 100000\n'
+    '"\\"\\\\ud800\\"": <nil> [-1] �\n',
+)
+
+
+# json.Encoder and json.Decoder over net.Pipe and io.Pipe: a request-response server, a stream
+# of values spread over writes (io.ErrUnexpectedEOF for the last, cut short), More, Disallow-
+# UnknownFields, and an Encode that waits for a reader until the pipe is closed
+CONSTRUCTS["json_over_pipes"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"io"
+\t"net"
+\t"strings"
+\t"sync"
+\t"time"
+)
+
+type Request struct {
+\tID   int    `json:"id"`
+\tOp   string `json:"op"`
+\tArgs []int  `json:"args,omitempty"`
+}
+
+type Response struct {
+\tID     int    `json:"id"`
+\tResult int    `json:"result"`
+\tErr    string `json:"error,omitempty"`
+}
+
+// serve answers requests on conn until the client closes it.
+func serve(conn net.Conn, wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\tdefer conn.Close()
+\tdec := json.NewDecoder(conn)
+\tenc := json.NewEncoder(conn)
+\tfor {
+\t\tvar req Request
+\t\tif err := dec.Decode(&req); err != nil {
+\t\t\tfmt.Println("server:", err)
+\t\t\treturn
+\t\t}
+\t\tresp := Response{ID: req.ID}
+\t\tswitch req.Op {
+\t\tcase "sum":
+\t\t\tfor _, a := range req.Args {
+\t\t\t\tresp.Result += a
+\t\t\t}
+\t\tdefault:
+\t\t\tresp.Err = "unknown op " + req.Op
+\t\t}
+\t\tif err := enc.Encode(resp); err != nil {
+\t\t\tfmt.Println("server:", err)
+\t\t\treturn
+\t\t}
+\t}
+}
+
+func main() {
+\tclient, server := net.Pipe()
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo serve(server, &wg)
+\tenc := json.NewEncoder(client)
+\tdec := json.NewDecoder(client)
+\tfor i, req := range []Request{{1, "sum", []int{1, 2, 3}}, {2, "mul", nil}, {3, "sum", nil}} {
+\t\tif err := enc.Encode(req); err != nil {
+\t\t\tfmt.Println("client:", err)
+\t\t}
+\t\tvar resp Response
+\t\terr := dec.Decode(&resp)
+\t\tfmt.Printf("%d: %+v %v\\n", i, resp, err)
+\t}
+\tclient.Close()
+\twg.Wait()
+
+\t// a stream of values, some spread over several writes
+\tpr, pw := io.Pipe()
+\tgo func() {
+\t\tparts := []string{`{"id": 1, "op"`, `: "a"} {"id":`, ` 2} [1, 2]`, ` 3 "x"`, "\\n{\\"id\\": 4"}
+\t\tfor _, part := range parts {
+\t\t\tpw.Write([]byte(part))
+\t\t}
+\t\tpw.Close()
+\t}()
+\td := json.NewDecoder(pr)
+\tfor {
+\t\tvar v any
+\t\terr := d.Decode(&v)
+\t\tif err != nil {
+\t\t\tfmt.Println("end:", err)
+\t\t\tbreak
+\t\t}
+\t\tfmt.Printf("%v\\n", v)
+\t}
+
+\t// More, unknown fields, a syntax error mid-stream
+\ts := json.NewDecoder(strings.NewReader(`{"id": 1, "extra": true} {"id": 2} {"id" 3}`))
+\ts.DisallowUnknownFields()
+\tfor s.More() {
+\t\tvar r Request
+\t\terr := s.Decode(&r)
+\t\tfmt.Println(r.ID, err)
+\t\tif err != nil && r.ID == 0 {
+\t\t\tbreak
+\t\t}
+\t}
+
+\t// an encoder waiting for a reader that never comes
+\tpr2, pw2 := io.Pipe()
+\tdone := make(chan error)
+\tgo func() {
+\t\tdone <- json.NewEncoder(pw2).Encode(Request{ID: 9})
+\t}()
+\tselect {
+\tcase err := <-done:
+\t\tfmt.Println("encoded", err)
+\tcase <-time.After(10 * time.Millisecond):
+\t\tfmt.Println("encoder still waiting")
+\t}
+\tpr2.Close()
+\tfmt.Println("after close:", <-done)
+}
+""",
+    "0: {ID:1 Result:6 Err:} <nil>\n"
+    "1: {ID:2 Result:0 Err:unknown op mul} <nil>\n"
+    "2: {ID:3 Result:0 Err:} <nil>\n"
+    "server: EOF\n"
+    "map[id:1 op:a]\n"
+    "map[id:2]\n"
+    "[1 2]\n"
+    "3\n"
+    "x\n"
+    "end: unexpected EOF\n"
+    '1 json: unknown field "extra"\n'
+    "2 <nil>\n"
+    "0 invalid character '3' after object key\n"
+    "encoder still waiting\n"
+    "after close: io: read/write on closed pipe\n",
+)
+
+
+# encoding/json of anonymous struct types: a literal's, and a field's of a named struct
+CONSTRUCTS["json_anonymous_structs"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Envelope struct {
+\tKind string `json:"kind"`
+\tBody struct {
+\t\tItems []struct {
+\t\t\tN int `json:"n"`
+\t\t} `json:"items"`
+\t} `json:"body"`
+}
+
+func main() {
+\tb, err := json.Marshal(struct {
+\t\tA int    `json:"a"`
+\t\tB string `json:"b,omitempty"`
+\t}{A: 1})
+\tfmt.Println(string(b), err)
+
+\tvar env Envelope
+\terr = json.Unmarshal([]byte(`{"kind":"k","body":{"items":[{"n":1},{"n":2}]}}`), &env)
+\tfmt.Println(err, env.Kind, len(env.Body.Items), env.Body.Items[1].N)
+\tout, _ := json.Marshal(env)
+\tfmt.Println(string(out))
+
+}
+""",
+    '{"a":1} <nil>\n<nil> k 2 2\n{"kind":"k","body":{"items":[{"n":1},{"n":2}]}}\n',
 )
 
 

@@ -1030,7 +1030,9 @@ func (a *analysis) pipeRead(key string, recv types.Type) bool {
 		// and a slog.Logger's records
 		"log/slog.Logger.Debug", "log/slog.Logger.Info", "log/slog.Logger.Warn", "log/slog.Logger.Error",
 		"log/slog.Logger.DebugContext", "log/slog.Logger.InfoContext", "log/slog.Logger.WarnContext",
-		"log/slog.Logger.ErrorContext", "log/slog.Logger.Log", "log/slog.Logger.LogAttrs":
+		"log/slog.Logger.ErrorContext", "log/slog.Logger.Log", "log/slog.Logger.LogAttrs",
+		// and encoding/json's streams
+		"encoding/json.Encoder.Encode", "encoding/json.Decoder.Decode", "encoding/json.Decoder.More":
 		return true
 	case "io.Reader.Read":
 		return types.IsInterface(recv)

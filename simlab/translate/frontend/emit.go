@@ -52,6 +52,8 @@ type module struct {
 	syntaxFields map[*types.TypeName][2]string            // the fields %#v prints of a struct type, or why not: see goSyntaxFields
 	nilConv      []ast.Node                               // where a nil pointer may become a nil interface: see nilToInterface
 	unicode      map[string]bool                          // the unicode range tables the program names: see unicodeTables
+	jsonStructs  map[string]bool                          // the classes of the struct types a json descriptor names: see jsonFields
+	jsonAt       []jsonPending                            // the same, in the order named
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue
@@ -113,6 +115,7 @@ func translate(p *program) string {
 	m.functions()
 	m.examples()
 	m.tests()
+	m.jsonFields()
 	m.unicodeTables()
 	m.bind()
 	m.valueFields()
@@ -273,6 +276,10 @@ func (m *module) findBoxed() {
 				targets = c.Args[1:]
 			case fn.Pkg().Path() == "encoding/binary" && fn.Name() == "Read" && len(c.Args) == 3:
 				targets = c.Args[2:]
+			case fn.Pkg().Path() == "encoding/json" && fn.Name() == "Unmarshal" && len(c.Args) == 2:
+				targets = c.Args[1:]
+			case fn.Pkg().Path() == "encoding/json" && fn.Name() == "Decode":
+				targets = c.Args
 			case fn.Pkg().Path() == "fmt" && fn.Name() == "Sscan":
 				targets = c.Args[1:]
 			case fn.Pkg().Path() == "fmt" && fn.Name() == "Sscanf" && len(c.Args) > 1:
@@ -703,6 +710,9 @@ func (m *module) findNilSlices() {
 		ast.Inspect(file, func(n ast.Node) bool {
 			if c, ok := n.(*ast.CallExpr); ok && calleeName(p, c) == "reflect.DeepEqual" {
 				m.nilSlices = true // a nil slice is deeply equal to no empty one
+			}
+			if c, ok := n.(*ast.CallExpr); ok && strings.HasPrefix(calleeName(p, c), "encoding/json.") {
+				m.nilSlices = true // null, where an empty slice is []
 			}
 			if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
 				for _, e := range []ast.Expr{b.X, b.Y} {

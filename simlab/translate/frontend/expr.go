@@ -479,7 +479,10 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				"time.ParseError.ValueElem", "time.ParseError.Message",
 				"container/list.Element.Value", "container/ring.Ring.Value",
 				"log/slog.Attr.Key", "log/slog.Attr.Value", "log/slog.HandlerOptions.Level",
-				"log/slog.HandlerOptions.ReplaceAttr", "log/slog.HandlerOptions.AddSource":
+				"log/slog.HandlerOptions.ReplaceAttr", "log/slog.HandlerOptions.AddSource",
+				"encoding/json.SyntaxError.Offset", "encoding/json.UnmarshalTypeError.Value",
+				"encoding/json.UnmarshalTypeError.Offset", "encoding/json.UnmarshalTypeError.Struct",
+				"encoding/json.UnmarshalTypeError.Field", "encoding/json.UnmarshalTypeError.Err":
 				return recv + "." + x.Sel.Name
 			}
 			if v, ok := sel.Obj().(*types.Var); ok && !p.ours(v.Pkg()) {
@@ -2665,6 +2668,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return libraryHelper(name) + "(rt, " + f.args(c) + ")", false
 	}
+	if strings.HasPrefix(name, "encoding/json.") {
+		if out, ok := f.jsonCall(c, name); ok {
+			return out, false
+		}
+	}
 	if strings.HasPrefix(name, "log/slog.") {
 		if out, ok := f.slogCall(c, name); ok {
 			return out, strings.HasPrefix(out, "(yield from ")
@@ -3172,6 +3180,11 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "syscall.Signal.String", "os.Signal.String":
 		return "go.Signal(" + recv + ").String()", false
 	}
+	if strings.HasPrefix(key, "encoding/json.") {
+		if out, yields, ok := f.jsonMethod(c, key, recv); ok {
+			return out, yields
+		}
+	}
 	if strings.HasPrefix(key, "log/slog.") {
 		if out, ok := f.slogMethod(c, key, recv); ok {
 			return out, strings.HasPrefix(out, "(yield from ")
@@ -3376,6 +3389,9 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.OpError"
 	case "*time.ParseError":
 		return "go.ParseError"
+	}
+	if cls, ok := jsonErrors[name]; ok {
+		return cls
 	}
 	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, *net.OpError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
 	return ""

@@ -55,6 +55,7 @@ or concept:
 - ``_testing``: ``testing`` and ``testing/synctest``
 - ``_atomic``: ``sync/atomic`` on a field
 - ``_slog``: ``log/slog`` (``go.slog``)
+- ``_json``: ``encoding/json`` (``go.json``)
 - ``_reflect``: ``reflect.DeepEqual``
 
 Each module imports only modules before it in this list (an annotation aside,
@@ -65,6 +66,7 @@ from __future__ import annotations
 
 from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
 
+from . import _json as json
 from . import _slog as slog
 from ._atomic import (
     atomic_add,
@@ -784,6 +786,7 @@ __all__ = [
     "is_type",
     "is_value",
     "iter_pull",
+    "json",
     "last_index",
     "list_new",
     "log",

@@ -1,0 +1,342 @@
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"reflect"
+	"sort"
+	"strings"
+)
+
+// encoding/json: golib's go.json (simlab/translate/golib/_json.py) encodes and
+// decodes by a descriptor of the Go type each call involves (jsonType), and reads
+// a struct's fields from its class's go_json (jsonFields), written after the
+// functions for every struct type a descriptor names.
+
+// jsonCall renders a call of one of encoding/json's functions (name:
+// encoding/json.Marshal), or returns false for one it does not model.
+func (f *fn) jsonCall(c *ast.CallExpr, name string) (string, bool) {
+	arg := func(i int) string { return f.value(c.Args[i]) }
+	typeOf := func(i int) string { return f.jsonType(c.Args[i], f.p.info.TypeOf(c.Args[i])) }
+	switch strings.TrimPrefix(name, "encoding/json.") {
+	case "Marshal":
+		return "go.json.marshal(" + arg(0) + ", " + typeOf(0) + ")", true
+	case "MarshalIndent":
+		return "go.json.marshal_indent(" + arg(0) + ", " + typeOf(0) + ", " + arg(1) + ", " + arg(2) + ")", true
+	case "Unmarshal":
+		return "go.json.unmarshal(" + arg(0) + ", " + arg(1) + ", " + typeOf(1) + ")", true
+	case "Valid":
+		return "go.json.valid(" + arg(0) + ")", true
+	case "NewEncoder":
+		return "go.json.Encoder(" + arg(0) + ")", true
+	case "NewDecoder":
+		return "go.json.Decoder(" + arg(0) + ")", true
+	}
+	return "", false
+}
+
+// jsonMethod renders a call of a method of json.Encoder or json.Decoder (key:
+// encoding/json.Decoder.Decode); in a program whose library I/O may block (see
+// analysis.pipes) Encode, Decode and More are "yield from" their blocking forms.
+func (f *fn) jsonMethod(c *ast.CallExpr, key, recv string) (string, bool, bool) {
+	arg := func(i int) string { return f.value(c.Args[i]) }
+	typeOf := func(i int) string { return f.jsonType(c.Args[i], f.p.info.TypeOf(c.Args[i])) }
+	blocking := func(method, args string) (string, bool, bool) {
+		if f.m.a.pipes {
+			return "(yield from " + recv + ".blocking_" + method + "(" + args + "))", true, true
+		}
+		return recv + "." + method + "(" + args + ")", false, true
+	}
+	switch strings.TrimPrefix(key, "encoding/json.") {
+	case "Encoder.Encode":
+		return blocking("encode", arg(0)+", "+typeOf(0))
+	case "Decoder.Decode":
+		return blocking("decode", arg(0)+", "+typeOf(0))
+	case "Decoder.More":
+		return blocking("more", "")
+	case "Encoder.SetIndent", "Encoder.SetEscapeHTML", "Decoder.DisallowUnknownFields":
+		return recv + "." + strings.SplitN(key, ".", 3)[2] + "(" + f.args(c) + ")", false, true
+	}
+	return "", false, false
+}
+
+// jsonErrors: encoding/json's error types, by golib's class.
+var jsonErrors = map[string]string{
+	"*encoding/json.SyntaxError": "go.json.SyntaxError", "*encoding/json.UnmarshalTypeError": "go.json.UnmarshalTypeError",
+	"*encoding/json.InvalidUnmarshalError": "go.json.InvalidUnmarshalError",
+	"*encoding/json.UnsupportedTypeError":  "go.json.UnsupportedTypeError", "*encoding/json.UnsupportedValueError": "go.json.UnsupportedValueError",
+}
+
+// jsonType renders the descriptor of type t for golib's go.json: (kind, Go's
+// name of the type, ...) as _json.py describes it. A struct type of the program
+// is remembered, to be given its go_json.
+func (f *fn) jsonType(at ast.Node, t types.Type) string { return f.jsonDesc(at, t, false) }
+
+// jsonDesc is jsonType; lenient, for a struct's field that an interface may
+// hold (jsonEveryStruct): a type simlab does not model is ("refused", name, what)
+// there, which ends the run in one line only if it is encoded.
+func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
+	p := f.p
+	name := pyString(reflectType(t))
+	refuse := func(what string) string {
+		if lenient {
+			return `("refused", ` + name + ", " + pyString("encoding/json of "+what) + ")"
+		}
+		p.unsupported(at, "encoding/json of "+what, "numbers, strings, bools, interfaces, and slices, arrays, maps, pointers and structs of the program's made of them")
+		return ""
+	}
+	if b, ok := t.(*types.Basic); ok && b.Kind() == types.UntypedNil {
+		return `("nil", "nil")`
+	}
+	if isDuration(t) {
+		return `("int64", "time.Duration")`
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		if n.Obj().Pkg() != nil && !p.ours(n.Obj().Pkg()) {
+			if n.Obj().Name() != "error" && !types.IsInterface(n) {
+				return refuse("a value of the library's type " + reflectType(t))
+			}
+		}
+		for _, m := range []string{"MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText"} {
+			if obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(n), true, n.Obj().Pkg(), m); obj != nil {
+				if _, isFunc := obj.(*types.Func); isFunc {
+					return refuse("a type with a " + m + " method (" + reflectType(t) + ")")
+				}
+			}
+		}
+		if n.TypeArgs().Len() > 0 {
+			return refuse("an instance of a generic type (" + reflectType(t) + ")")
+		}
+		if f.m.basics[n.Obj()] {
+			return refuse("a named type with methods (" + reflectType(t) + ")")
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Kind() == types.Bool:
+			return `("bool", ` + name + ")"
+		case u.Kind() == types.String:
+			return `("string", ` + name + ")"
+		case u.Info()&types.IsInteger != 0 || u.Info()&types.IsFloat != 0:
+			return "(" + pyString(types.Typ[u.Kind()].Name()) + ", " + name + ")"
+		}
+		return `("unsupported", ` + name + ")" // complex, unsafe.Pointer
+	case *types.Interface:
+		f.jsonEveryStruct(at)
+		if u.Empty() {
+			return `("any", ` + name + ")"
+		}
+		return `("iface", ` + name + ")"
+	case *types.Slice:
+		if isByteSlice(t) {
+			return `("bytes", ` + name + ")"
+		}
+		return `("slice", ` + name + ", " + f.jsonDesc(at, u.Elem(), lenient) + ")"
+	case *types.Array:
+		return fmt.Sprintf(`("array", %s, %s, %d)`, name, f.jsonDesc(at, u.Elem(), lenient), u.Len())
+	case *types.Map:
+		k, ok := u.Key().Underlying().(*types.Basic)
+		if !ok || k.Info()&(types.IsString|types.IsInteger) == 0 {
+			return refuse("a map keyed by " + reflectType(u.Key()))
+		}
+		return `("map", ` + name + ", " + f.jsonDesc(at, u.Elem(), lenient) + ", " + f.jsonDesc(at, u.Key(), lenient) + ")"
+	case *types.Pointer:
+		return `("ptr", ` + name + ", " + f.jsonDesc(at, u.Elem(), lenient) + ")"
+	case *types.Chan, *types.Signature:
+		return `("unsupported", ` + name + ")"
+	case *types.Struct:
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok {
+			cls := f.m.anonClass(u)
+			if cls == "" {
+				return refuse("a struct of no named type that has no literal (" + reflectType(t) + ")")
+			}
+			f.jsonRemember(u, cls, at, lenient)
+			return `("struct", ` + name + ", " + cls + `, "")`
+		}
+		if !f.m.types[n.Obj()] || n.Obj().Parent() != n.Obj().Pkg().Scope() {
+			return refuse("a struct type declared in a function (" + reflectType(t) + ")")
+		}
+		f.jsonRemember(u, f.m.globals[n.Obj()], at, lenient)
+		return `("struct", ` + name + ", " + f.m.globals[n.Obj()] + ", " + pyString(n.Obj().Name()) + ")"
+	}
+	return refuse("a value of type " + reflectType(t))
+}
+
+// jsonRemember: the struct type st, of class cls, is to be given its go_json.
+func (f *fn) jsonRemember(st *types.Struct, cls string, at ast.Node, lenient bool) {
+	if f.m.jsonStructs == nil {
+		f.m.jsonStructs = map[string]bool{}
+	}
+	if !f.m.jsonStructs[cls] {
+		f.m.jsonStructs[cls] = true
+		f.m.jsonAt = append(f.m.jsonAt, jsonPending{st, cls, at, f, lenient})
+	}
+}
+
+// jsonEveryStruct: an interface may hold a value of any struct type of the
+// program's, which is encoded by its class's go_json: every package-level,
+// non-generic struct type gets one, leniently.
+func (f *fn) jsonEveryStruct(at ast.Node) {
+	var objs []*types.TypeName
+	for obj := range f.m.types {
+		objs = append(objs, obj)
+	}
+	sort.Slice(objs, func(i, j int) bool { return objs[i].Pos() < objs[j].Pos() })
+	for _, obj := range objs {
+		if named, ok := obj.Type().(*types.Named); ok && named.TypeParams().Len() == 0 && obj.Parent() == obj.Pkg().Scope() {
+			f.jsonRemember(named.Underlying().(*types.Struct), f.m.globals[obj], at, true)
+		}
+	}
+}
+
+// jsonPending: a struct type a descriptor named, whose go_json is still to write.
+type jsonPending struct {
+	st      *types.Struct
+	cls     string
+	at      ast.Node
+	f       *fn
+	lenient bool
+}
+
+// jsonField: one field encoding/json sees in a struct, maybe promoted from an
+// embedded struct (path: the Python attributes that reach it).
+type jsonField struct {
+	path      []string
+	key       string
+	tagged    bool
+	depth     int
+	omitEmpty bool
+	omitZero  bool
+	quoted    bool
+	typ       types.Type
+}
+
+// jsonFieldsOf: the fields encoding/json encodes of struct st, in their order:
+// exported fields under their json tag's name or their own, an embedded struct's
+// fields promoted (the shallowest, then the tagged one, wins a name; a tie drops
+// it), a field tagged "-" left out.
+func jsonFieldsOf(st *types.Struct) (fields []jsonField, embeddedPointer bool) {
+	var all []jsonField
+	var walk func(st *types.Struct, path []string, depth int, seen map[*types.Struct]bool)
+	walk = func(st *types.Struct, path []string, depth int, seen map[*types.Struct]bool) {
+		if seen[st] {
+			return
+		}
+		seen[st] = true
+		for i := 0; i < st.NumFields(); i++ {
+			fld := st.Field(i)
+			tag, hasTag := reflect.StructTag(st.Tag(i)).Lookup("json")
+			if tag == "-" {
+				continue
+			}
+			name, opts, _ := strings.Cut(tag, ",")
+			at := append(append([]string(nil), path...), fieldName(fld.Name()))
+			if fld.Embedded() && name == "" {
+				if inner, ok := fld.Type().Underlying().(*types.Struct); ok {
+					walk(inner, at, depth+1, seen)
+					continue
+				}
+				if ptr, ok := fld.Type().Underlying().(*types.Pointer); ok && isStructType(ptr.Elem()) {
+					embeddedPointer = true // its fields promoted, through a pointer that may be nil
+					continue
+				}
+			}
+			if !fld.Exported() {
+				continue
+			}
+			jf := jsonField{path: at, key: fld.Name(), tagged: hasTag && name != "", depth: depth, typ: fld.Type()}
+			if name != "" {
+				jf.key = name
+			}
+			for _, o := range strings.Split(opts, ",") {
+				switch o {
+				case "omitempty":
+					jf.omitEmpty = true
+				case "omitzero":
+					jf.omitZero = true
+				case "string":
+					jf.quoted = true
+				}
+			}
+			all = append(all, jf)
+		}
+		delete(seen, st)
+	}
+	walk(st, nil, 0, map[*types.Struct]bool{})
+	byKey := map[string][]int{}
+	for i, jf := range all {
+		byKey[jf.key] = append(byKey[jf.key], i)
+	}
+	keep := map[int]bool{}
+	for _, idx := range byKey {
+		sort.SliceStable(idx, func(a, b int) bool { return all[idx[a]].depth < all[idx[b]].depth })
+		var best []int
+		for _, i := range idx {
+			if all[i].depth == all[idx[0]].depth {
+				best = append(best, i)
+			}
+		}
+		if len(best) > 1 {
+			var tagged []int
+			for _, i := range best {
+				if all[i].tagged {
+					tagged = append(tagged, i)
+				}
+			}
+			best = tagged
+		}
+		if len(best) == 1 {
+			keep[best[0]] = true
+		}
+	}
+	for i, jf := range all {
+		if keep[i] {
+			fields = append(fields, jf)
+		}
+	}
+	return fields, embeddedPointer
+}
+
+// jsonFields writes each remembered struct type's go_json, the fields of its
+// descriptor, after the functions, where every class they name is defined.
+func (m *module) jsonFields() {
+	if len(m.jsonAt) == 0 {
+		return
+	}
+	m.emit("")
+	m.emit("")
+	m.emit("# encoding/json's view of the structs: each field's attributes, key, omitempty,")
+	m.emit("# omitzero, ,string and type")
+	for i := 0; i < len(m.jsonAt); i++ { // jsonType appends the structs the fields name
+		pending := m.jsonAt[i]
+		fields, embeddedPointer := jsonFieldsOf(pending.st)
+		if embeddedPointer {
+			if !pending.lenient {
+				m.p.unsupported(pending.at, "encoding/json of a struct embedding a pointer to a struct ("+pending.cls+")", "an embedded struct value, or a named field")
+			}
+			m.emit("%s.go_json = None  # it embeds a pointer to a struct", pending.cls)
+			continue
+		}
+		m.emit("%s.go_json = (", pending.cls)
+		for _, jf := range fields {
+			m.emit("    (%s, %s, %s, %s, %s, %s),", pyTuple(jf.path), pyString(jf.key),
+				pyBool(jf.omitEmpty), pyBool(jf.omitZero), pyBool(jf.quoted), pending.f.jsonDesc(pending.at, jf.typ, pending.lenient))
+		}
+		m.emit(")")
+	}
+}
+
+func pyBool(b bool) string {
+	if b {
+		return "True"
+	}
+	return "False"
+}
+
+func isStructType(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}

@@ -1,0 +1,1050 @@
+"""``encoding/json``: Marshal, MarshalIndent, Unmarshal, Valid, Encoder and Decoder,
+as Go 1.27's (whose encoding/json runs on its json/v2 engine: its error texts).
+
+The translation hands each call a *descriptor* of the static Go type involved,
+since a Python value does not say whether it is an ``int8`` or a ``[]byte``:
+
+- ``(kind, go_type)`` for ``bool``, ``string``, the integer kinds (``"int8"``...),
+  ``"float32"``, ``"float64"``, ``"any"`` (an empty interface), ``"iface"`` (any
+  other interface), ``"bytes"`` (a ``[]byte``), ``"unsupported"`` (a channel, a
+  function);
+- ``("slice", go_type, elem)``, ``("array", go_type, elem, n)``,
+  ``("map", go_type, elem, key)``, ``("ptr", go_type, elem)``;
+- ``("struct", go_type, cls, name)``, whose fields are the class's ``go_json``: one
+  ``(path, key, omitempty, omitzero, quoted, descriptor)`` per field encoding/json
+  sees, ``path`` the attributes that reach it (through embedded structs).
+
+``go_type`` is the type as Go's errors name it (``[]string``, ``main.Point``).
+A value held in an interface is encoded by what it is (an ``int`` as a number, a
+``list`` as an array, an object of the program by its class's ``go_json``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import math
+import struct as _struct
+from collections.abc import Generator
+from typing import Any
+
+import simlab as sl
+from simlab.errors import SimlabError
+
+from ._fmt import StructValue
+from ._io import EOF, ErrUnexpectedEOF, blocking_write
+from ._numbers import Float32
+from ._slog import _json_float
+from ._strconv import format_float
+from ._text import _at_once, _one_read
+from ._values import NIL_MAP, NilSlice, Ref
+
+Desc = tuple[Any, ...]
+
+_INTS = {
+    "int8": (-(1 << 7), (1 << 7) - 1),
+    "int16": (-(1 << 15), (1 << 15) - 1),
+    "int32": (-(1 << 31), (1 << 31) - 1),
+    "int64": (-(1 << 63), (1 << 63) - 1),
+    "int": (-(1 << 63), (1 << 63) - 1),
+    "uint8": (0, (1 << 8) - 1),
+    "uint16": (0, (1 << 16) - 1),
+    "uint32": (0, (1 << 32) - 1),
+    "uint64": (0, (1 << 64) - 1),
+    "uint": (0, (1 << 64) - 1),
+    "uintptr": (0, (1 << 64) - 1),
+}
+
+# --- errors -------------------------------------------------------------------------
+
+
+class SyntaxError(sl.GoError):
+    """``*json.SyntaxError``: the text is malformed; ``Offset`` is where (the bytes
+    read when the error was found)."""
+
+    __slots__ = ("Offset", "msg")
+
+    def __init__(self, msg: str = "", Offset: int = 0) -> None:
+        super().__init__("*json.SyntaxError", msg)
+        self.msg, self.Offset = msg, Offset
+
+    def Error(self) -> str:
+        return self.msg
+
+    def __str__(self) -> str:
+        return self.msg
+
+
+class UnmarshalTypeError(sl.GoError):
+    """``*json.UnmarshalTypeError``: a JSON value (``Value``: ``"string"``,
+    ``"number 1.5"``) that does not fit the Go type it was to go into; ``Struct``
+    and ``Field`` say where, as Go 1.27 does (the outermost struct's name, the path
+    of keys and indexes)."""
+
+    __slots__ = ("Err", "Field", "Offset", "Struct", "Value", "go_type")
+
+    def __init__(
+        self,
+        Value: str = "",
+        go_type: str = "",
+        Offset: int = 0,
+        Struct: str = "",
+        Field: str = "",
+        Err: Any = None,
+    ) -> None:
+        super().__init__("*json.UnmarshalTypeError", "")
+        self.Value, self.go_type, self.Offset = Value, go_type, Offset
+        self.Struct, self.Field, self.Err = Struct, Field, Err
+
+    def Error(self) -> str:
+        if self.Struct or self.Field:
+            last = self.Field.rsplit(".", 1)[-1]
+            into = "" if last.isdigit() else "Go struct field "
+            text = f"json: cannot unmarshal {self.Value} into {into}{self.Struct}.{self.Field}"
+        else:
+            text = f"json: cannot unmarshal {self.Value} into Go value"
+        text += f" of type {self.go_type}"
+        if self.Err is not None:
+            text += ": " + self.Err.Error()
+        return text
+
+    def __str__(self) -> str:
+        return self.Error()
+
+    def Unwrap(self) -> Any:
+        return self.Err
+
+
+class InvalidUnmarshalError(sl.GoError):
+    """``*json.InvalidUnmarshalError``: Unmarshal was given no pointer, or a nil one."""
+
+    __slots__ = ()
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__("*json.InvalidUnmarshalError", message)
+
+
+class UnsupportedTypeError(sl.GoError):
+    """``*json.UnsupportedTypeError``: a channel, a function, a complex number."""
+
+    __slots__ = ()
+
+    def __init__(self, go_type: str = "") -> None:
+        super().__init__("*json.UnsupportedTypeError", "json: unsupported type: " + go_type)
+
+
+class UnsupportedValueError(sl.GoError):
+    """``*json.UnsupportedValueError``: a NaN or an infinity."""
+
+    __slots__ = ()
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__("*json.UnsupportedValueError", "json: unsupported value: " + text)
+
+
+class _Fail(Exception):
+    """Marshal stops at the first error, which this carries up."""
+
+    def __init__(self, err: sl.GoError) -> None:
+        self.err = err
+
+
+# --- encoding ------------------------------------------------------------------------
+
+_SHORT = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_HTML = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+
+
+def _string(s: str, html: bool) -> str:
+    out = []
+    for ch in s:
+        if ch in _SHORT:
+            out.append(_SHORT[ch])
+        elif html and ch in _HTML:
+            out.append(_HTML[ch])
+        elif ord(ch) < 0x20 or ch in "\u2028\u2029":
+            out.append(f"\\u{ord(ch):04x}")
+        elif 0xD800 <= ord(ch) <= 0xDFFF:  # not UTF-8: Go writes the replacement
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _float(x: float, bits: int) -> str:
+    if math.isinf(x) or math.isnan(x):
+        raise _Fail(UnsupportedValueError(format_float(x, ord("g"), -1, bits)))
+    if bits == 64:
+        return _json_float(x)
+    a = abs(x)
+    if a != 0 and (a < 1e-6 or a >= 1e21):
+        text = format_float(x, ord("e"), -1, 32)
+        mantissa, exp = text.split("e")
+        return f"{mantissa}e{exp[0]}{exp[1:].lstrip('0') or '0'}"
+    return format_float(x, ord("f"), -1, 32)
+
+
+def _empty(v: Any, d: Desc) -> bool:
+    """``omitempty``: false, 0, "", a nil pointer or interface, an empty slice or map."""
+    kind = d[0]
+    if kind in ("slice", "bytes", "map", "array"):
+        return v is None or len(v) == 0
+    if kind in ("ptr", "any", "iface", "unsupported"):
+        return v is None
+    if kind == "struct":
+        return False
+    return not v
+
+
+def _zero(v: Any, d: Desc) -> bool:
+    """``omitzero``: the type's zero value (a struct of zero fields)."""
+    kind = d[0]
+    if kind == "struct":
+        return all(_zero(_get(v, path), fd) for path, _, _, _, _, fd in d[2].go_json)
+    if kind == "array":
+        return all(_zero(x, d[2]) for x in v)
+    if kind in ("slice", "bytes"):
+        return v is None or type(v) is NilSlice
+    if kind == "map":
+        return v is None or v is NIL_MAP
+    if kind in ("ptr", "any", "iface", "unsupported"):
+        return v is None
+    return not v
+
+
+def _get(obj: Any, path: tuple[str, ...]) -> Any:
+    for name in path:
+        if obj is None:
+            return None
+        obj = getattr(obj, name)
+    return obj
+
+
+class _Encoder:
+    __slots__ = ("depth", "html")
+
+    def __init__(self, html: bool) -> None:
+        self.html, self.depth = html, 0
+
+    def value(self, v: Any, d: Desc) -> str:
+        kind = d[0]
+        if kind == "bool":
+            return "true" if v else "false"
+        if kind == "string":
+            return _string(v, self.html)
+        if kind in _INTS:
+            return str(int(v))
+        if kind == "float64":
+            return _float(float(v), 64)
+        if kind == "float32":
+            return _float(float(v), 32)
+        if kind == "bytes":
+            if v is None or type(v) is NilSlice:
+                return "null"
+            return '"' + base64.b64encode(bytes(v)).decode() + '"'
+        if kind == "unsupported":
+            raise _Fail(UnsupportedTypeError(d[1]))
+        if kind == "refused":
+            raise SimlabError(d[2] + " is not modelled")
+        if kind in ("any", "iface"):
+            return self.dynamic(v)
+        if kind == "ptr":
+            if v is None or getattr(type(v), "go_nil", False):
+                return "null"
+            return self.nested(v.v if type(v) is Ref or isinstance(v, Ref) else v, d[2])
+        if kind in ("slice", "array"):
+            if kind == "slice" and (v is None or type(v) is NilSlice):
+                return "null"
+            return "[" + ",".join(self.nested(x, d[2]) for x in v) + "]"
+        if kind == "map":
+            if v is None or v is NIL_MAP:
+                return "null"
+            items = sorted((str(k), x) for k, x in v.items())
+            return (
+                "{"
+                + ",".join(_string(k, self.html) + ":" + self.nested(x, d[2]) for k, x in items)
+                + "}"
+            )
+        if kind == "struct":
+            return self.struct(v, d[2])
+        raise AssertionError(d)
+
+    def nested(self, v: Any, d: Desc) -> str:
+        self.depth += 1
+        if self.depth > 200:
+            raise SimlabError("json.Marshal of a value nested 200 deep (a cycle?) is not modelled")
+        try:
+            return self.value(v, d)
+        finally:
+            self.depth -= 1
+
+    def struct(self, v: Any, cls: type) -> str:
+        if isinstance(v, StructValue):
+            v = v.x
+        parts = []
+        for path, key, omitempty, omitzero, quoted, fd in _fields(cls):
+            x = _get(v, path)
+            if len(path) > 1 and x is None and _through_nil(v, path):
+                continue
+            if (omitempty and _empty(x, fd)) or (omitzero and _zero(x, fd)):
+                continue
+            text = self.nested(x, fd)
+            if quoted and fd[0] in ("bool", "string", "float32", "float64", *_INTS):
+                text = _string(text, self.html)
+            parts.append(_string(key, self.html) + ":" + text)
+        return "{" + ",".join(parts) + "}"
+
+    def dynamic(self, v: Any) -> str:
+        """A value held in an interface: encoded by what it is."""
+        if isinstance(v, StructValue):
+            v = v.x
+        if v is None or type(v) is NilSlice or v is NIL_MAP or getattr(type(v), "go_nil", False):
+            return "null"
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, Float32):
+            return _float(v, 32)
+        if isinstance(v, int):
+            return str(int(v))
+        if isinstance(v, float):
+            return _float(v, 64)
+        if isinstance(v, str):
+            return _string(v, self.html)
+        if isinstance(v, list):
+            return self.nested(v, ("slice", "[]interface {}", ("any", "interface {}")))
+        if isinstance(v, dict):
+            return self.nested(v, ("map", "map[string]interface {}", ("any", "interface {}")))
+        if isinstance(v, Ref):
+            return self.nested(v.v, ("any", "interface {}"))
+        cls = type(v)
+        if getattr(cls, "go_json", None) is not None:
+            return self.nested(v, ("struct", "", cls, ""))
+        raise SimlabError(f"the JSON of a {cls.__name__} held in an interface is not modelled")
+
+
+def _through_nil(v: Any, path: tuple[str, ...]) -> bool:
+    """A promoted field behind a nil embedded pointer: Go leaves it out."""
+    for name in path[:-1]:
+        v = getattr(v, name)
+        if v is None:
+            return True
+    return False
+
+
+def _fields(cls: type) -> tuple[Any, ...]:
+    fields = getattr(cls, "go_json", None)
+    if fields is None:
+        raise SimlabError(f"the JSON of a {cls.__name__} is not modelled")
+    if getattr(cls, "MarshalJSON", None) is not None or getattr(cls, "MarshalText", None):
+        raise SimlabError(f"a MarshalJSON or MarshalText method of {cls.__name__} is not modelled")
+    result: tuple[Any, ...] = fields
+    return result
+
+
+def _marshal(v: Any, d: Desc, html: bool = True) -> tuple[str | None, Any]:
+    try:
+        return _Encoder(html).value(v, d), None
+    except _Fail as fail:
+        return None, fail.err
+
+
+def marshal(v: Any, d: Desc) -> tuple[Any, Any]:
+    """``json.Marshal(v)``: the JSON of ``v``, or nil and the error."""
+    text, err = _marshal(v, d)
+    return (NilSlice(), err) if text is None else (list(text.encode()), None)
+
+
+def marshal_indent(v: Any, d: Desc, prefix: str, indent: str) -> tuple[Any, Any]:
+    """``json.MarshalIndent(v, prefix, indent)``: Marshal's, then ``Indent``'s."""
+    text, err = _marshal(v, d)
+    if text is None:
+        return NilSlice(), err
+    return list(_indent(text, prefix, indent).encode()), None
+
+
+def _indent(text: str, prefix: str, indent: str) -> str:
+    """Compact JSON laid out one element per line, as ``json.Indent`` does: an
+    empty array or object stays ``[]`` or ``{}``; every new line starts with
+    ``prefix``, then ``indent`` once per level."""
+    out: list[str] = []
+    depth = 0
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == '"':
+            j = i + 1
+            while text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i : j + 1])
+            i = j + 1
+            continue
+        if ch in "[{":
+            if i + 1 < n and text[i + 1] in "]}":
+                out.append(text[i : i + 2])
+                i += 2
+                continue
+            depth += 1
+            out.append(ch + "\n" + prefix + indent * depth)
+        elif ch in "]}":
+            depth -= 1
+            out.append("\n" + prefix + indent * depth + ch)
+        elif ch == ",":
+            out.append(",\n" + prefix + indent * depth)
+        elif ch == ":":
+            out.append(": ")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+# --- parsing -------------------------------------------------------------------------
+
+# a parsed value: ("{", [(key, node, key_offset)]), ("[", [node]), ('"', str),
+# ("0", text), ("b", bool), ("n", None); each with the offsets it starts and ends at
+Node = tuple[str, Any, int, int]
+
+_WS = b" \t\r\n"
+_LITERALS = {ord("t"): b"true", ord("f"): b"false", ord("n"): b"null"}
+
+
+def _quote_char(c: int) -> str:
+    if c == ord("'"):
+        return "'\\''"
+    if c == ord('"'):
+        return "'\"'"
+    text = format(chr(c).encode().decode("utf-8", "replace"))
+    shown = repr(text)[1:-1] if c < 0x20 or c == 0x7F else text
+    if c == ord("\\"):
+        shown = "\\\\"
+    return "'" + shown + "'"
+
+
+class _End(Exception):
+    """The text ended inside a value."""
+
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+
+
+class _Bad(Exception):
+    def __init__(self, msg: str, offset: int) -> None:
+        self.msg, self.offset = msg, offset
+
+
+class _Parser:
+    __slots__ = ("data", "i")
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.i = data, 0
+
+    def space(self) -> None:
+        data, i = self.data, self.i
+        while i < len(data) and data[i] in _WS:
+            i += 1
+        self.i = i
+
+    def peek(self) -> int:
+        self.space()
+        if self.i >= len(self.data):
+            raise _End(len(self.data))
+        return self.data[self.i]
+
+    def bad(self, what: str) -> _Bad:
+        return _Bad(f"invalid character {_quote_char(self.data[self.i])} {what}", self.i + 1)
+
+    def value(self, depth: int = 0) -> Node:
+        node = self._value(depth)
+        return (*node, self.i)
+
+    def _value(self, depth: int) -> tuple[str, Any, int]:
+        if depth > 500:
+            raise SimlabError("JSON nested 500 deep is not modelled")
+        c = self.peek()
+        start = self.i
+        if c == ord("{"):
+            self.i += 1
+            members: list[tuple[str, Node, int]] = []
+            if self.peek() == ord("}"):
+                self.i += 1
+                return ("{", members, start)
+            while True:
+                if self.peek() != ord('"'):
+                    raise self.bad("looking for beginning of object key string")
+                at = self.i
+                key = self.string()
+                if self.peek() != ord(":"):
+                    raise self.bad("after object key")
+                self.i += 1
+                members.append((key, self.value(depth + 1), at))
+                c = self.peek()
+                if c == ord(","):
+                    self.i += 1
+                    continue
+                if c == ord("}"):
+                    self.i += 1
+                    return ("{", members, start)
+                raise self.bad("after object key:value pair")
+        if c == ord("["):
+            self.i += 1
+            elems: list[Node] = []
+            if self.peek() == ord("]"):
+                self.i += 1
+                return ("[", elems, start)
+            while True:
+                elems.append(self.value(depth + 1))
+                c = self.peek()
+                if c == ord(","):
+                    self.i += 1
+                    continue
+                if c == ord("]"):
+                    self.i += 1
+                    return ("[", elems, start)
+                raise self.bad("after array element")
+        if c == ord('"'):
+            return ('"', self.string(), start)
+        if c in _LITERALS:
+            word = _LITERALS[c]
+            for k, expect in enumerate(word):
+                if self.i + k >= len(self.data):
+                    raise _End(len(self.data))
+                if self.data[self.i + k] != expect:
+                    self.i += k
+                    name = word.decode()
+                    raise self.bad(f"in literal {name} (expecting {_quote_char(expect)})")
+            self.i += len(word)
+            if c == ord("n"):
+                return ("n", None, start)
+            return ("b", c == ord("t"), start)
+        if c == ord("-") or ord("0") <= c <= ord("9"):
+            return ("0", self.number(), start)
+        raise self.bad("looking for beginning of value")
+
+    def number(self) -> str:
+        data, start = self.data, self.i
+        i = start
+
+        def digit(at: int) -> bool:
+            if at >= len(data):
+                raise _End(0)  # Go 1.27 reports a number cut short at offset 0
+            return ord("0") <= data[at] <= ord("9")
+
+        if data[i] == ord("-"):
+            i += 1
+            if not digit(i):
+                self.i = i
+                raise self.bad("in numeric literal")
+        if data[i] == ord("0"):
+            i += 1
+        else:
+            while i < len(data) and ord("0") <= data[i] <= ord("9"):
+                i += 1
+        if i < len(data) and data[i] == ord("."):
+            i += 1
+            if not digit(i):
+                self.i = i
+                raise self.bad("in numeric literal")
+            while i < len(data) and ord("0") <= data[i] <= ord("9"):
+                i += 1
+        if i < len(data) and data[i] in b"eE":
+            i += 1
+            if i < len(data) and data[i] in b"+-":
+                i += 1
+            if not digit(i):
+                self.i = i
+                raise self.bad("in numeric literal")
+            while i < len(data) and ord("0") <= data[i] <= ord("9"):
+                i += 1
+        self.i = i
+        return data[start:i].decode()
+
+    def string(self) -> str:
+        data = self.data
+        i = self.i + 1
+        out = bytearray()
+        while True:
+            if i >= len(data):
+                raise _End(len(data))
+            c = data[i]
+            if c == ord('"'):
+                self.i = i + 1
+                return out.decode("utf-8", "replace")
+            if c < 0x20:
+                self.i = i
+                raise _Bad(f"invalid character {_quote_char(c)} in string", i + 1)
+            if c != ord("\\"):
+                out.append(c)
+                i += 1
+                continue
+            if i + 1 >= len(data):
+                raise _End(len(data))
+            e = data[i + 1]
+            simple = {
+                ord('"'): b'"',
+                ord("\\"): b"\\",
+                ord("/"): b"/",
+                ord("b"): b"\b",
+                ord("f"): b"\f",
+                ord("n"): b"\n",
+                ord("r"): b"\r",
+                ord("t"): b"\t",
+            }
+            if e in simple:
+                out += simple[e]
+                i += 2
+                continue
+            if e != ord("u"):
+                seq = data[i : i + 2].decode("utf-8", "replace")
+                raise _Bad(f"invalid escape sequence `{seq}` in string", i + 2)
+            code, i = self.hex4(i)
+            if 0xD800 <= code < 0xDC00 and data[i : i + 2] == b"\\u":
+                low, j = self.hex4(i)
+                if 0xDC00 <= low < 0xE000:
+                    out += chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)).encode()
+                    i = j
+                    continue
+            out += (chr(code) if not 0xD800 <= code < 0xE000 else "\ufffd").encode()
+
+    def hex4(self, i: int) -> tuple[int, int]:
+        """The code of ``\\uXXXX`` at ``i``, and where what follows starts."""
+        data = self.data
+        for k in range(2, 6):
+            if i + k >= len(data):
+                raise _End(len(data))
+            if chr(data[i + k]) not in "0123456789abcdefABCDEF":
+                seq = data[i : i + 6].decode("utf-8", "replace")  # what there is of six
+                raise _Bad(f"invalid escape sequence `{seq}` in string", i + len(seq))
+        return int(data[i + 2 : i + 6], 16), i + 6
+
+
+def _parse(data: bytes) -> tuple[Node | None, SyntaxError | None]:
+    """The one JSON value ``data`` holds, or Go's syntax error."""
+    p = _Parser(data)
+    try:
+        node = p.value()
+        p.space()
+        if p.i < len(data):
+            raise p.bad("after top-level value")
+        return node, None
+    except _End as end:
+        return None, SyntaxError("unexpected end of JSON input", end.offset)
+    except _Bad as bad:
+        return None, SyntaxError(bad.msg, bad.offset)
+
+
+def valid(data: list[int]) -> bool:
+    """``json.Valid(data)``."""
+    return _parse(bytes(data))[1] is None
+
+
+# --- decoding ------------------------------------------------------------------------
+
+_KINDS = {"{": "object", "[": "array", '"': "string", "0": "number", "b": "bool"}
+
+
+class _Decoder:
+    """Decodes a parsed value into a Go value of a descriptor's type; keeps the first
+    type error and goes on, as Go's does."""
+
+    __slots__ = ("err", "path", "root", "unknown")
+
+    def __init__(self, root: str, unknown: bool) -> None:
+        self.err: Any = None
+        self.path: list[str] = []
+        self.root, self.unknown = root, unknown
+
+    def fail(self, node: Node, value: str, d: Desc, err: Any = None) -> None:
+        if self.err is None:
+            field = ".".join(self.path)
+            root = self.root if field else ""
+            self.err = UnmarshalTypeError(value, d[1], node[3], root, field, err)
+
+    def decode(self, node: Node, d: Desc, cur: Any) -> Any:
+        """The value ``cur`` (of type ``d``) becomes: a struct is filled in place."""
+        kind, what = d[0], node[0]
+        if what == "n":
+            if kind in ("ptr", "any", "iface"):
+                return None
+            if kind in ("slice", "bytes"):
+                return NilSlice()
+            if kind == "map":
+                return NIL_MAP
+            return cur
+        if kind == "ptr":
+            inner = d[2]
+            if inner[0] == "struct":
+                target = cur if cur is not None else inner[2]()
+                self.decode(node, inner, target)
+                return target
+            ref = cur if cur is not None else Ref(_zero_of(inner))
+            ref.v = self.decode(node, inner, ref.v)
+            return ref
+        if kind == "any":
+            return self.plain(node, d)
+        if kind == "iface":
+            self.fail(node, _KINDS[what], d)
+            return cur
+        if kind == "refused":
+            raise SimlabError(d[2] + " is not modelled")
+        if kind == "unsupported":
+            self.fail(node, _KINDS[what], d)
+            return cur
+        if kind == "struct":
+            return self.struct(node, d, cur)
+        if kind == "map":
+            return self.map(node, d, cur)
+        if kind in ("slice", "array"):
+            if what != "[":
+                self.fail(node, _KINDS[what], d)
+                return cur
+            return self.array(node, d, cur)
+        if kind == "bytes":
+            if what != '"':
+                if what == "[":  # Go decodes an array of numbers into a []byte too
+                    return self.array(node, ("slice", d[1], ("uint8", "uint8")), cur)
+                self.fail(node, _KINDS[what], d)
+                return cur
+            try:
+                return list(base64.b64decode(node[1].encode(), validate=True))
+            except (binascii.Error, ValueError):
+                at = _bad_base64(node[1])
+                text = f"illegal base64 data at input byte {at}"
+                self.fail(node, "string", d, sl.GoError("base64.CorruptInputError", text))
+                return cur
+        return self.scalar(node, d, cur)
+
+    def scalar(self, node: Node, d: Desc, cur: Any) -> Any:
+        kind, what, x = d[0], node[0], node[1]
+        if kind == "bool":
+            if what == "b":
+                return x
+        elif kind == "string":
+            if what == '"':
+                return x
+        elif what == "0":
+            if kind in ("float64", "float32"):
+                f = float(x)
+                if math.isinf(f) or (kind == "float32" and abs(f) > 3.4028234663852886e38):
+                    self.fail(node, "number " + x, d)
+                    return cur
+                return _f32(f) if kind == "float32" else f
+            low, high = _INTS[kind]
+            try:
+                n = int(x)
+            except ValueError:
+                self.fail(node, "number " + x, d)
+                return cur
+            if not low <= n <= high:
+                self.fail(node, "number " + x, d)
+                return cur
+            return n
+        self.fail(node, _KINDS[what], d)
+        return cur
+
+    def quoted(self, node: Node, d: Desc, cur: Any) -> Any:
+        """A ``,string`` field: its value is a JSON string holding the JSON of one."""
+        if d[0] not in ("bool", "string", "float32", "float64", *_INTS) or node[0] == "n":
+            return self.decode(node, d, cur)
+        if node[0] != '"':
+            self.fail(node, _KINDS[node[0]], d)
+            return cur
+        inner, err = _parse(node[1].encode())
+        if err is not None or inner is None or inner[0] not in ("b", '"', "0", "n"):
+            self.fail(node, "string", d)
+            return cur
+        return self.decode(inner, d, cur)
+
+    def struct(self, node: Node, d: Desc, cur: Any) -> Any:
+        if node[0] != "{":
+            self.fail(node, _KINDS[node[0]], d)
+            return cur
+        cls = d[2]
+        fields = _fields(cls)
+        exact = {f[1]: f for f in fields}
+        folded: dict[str, Any] = {}
+        for f in fields:
+            folded.setdefault(f[1].casefold(), f)
+        for key, value, _ in node[1]:
+            f = exact.get(key) or folded.get(key.casefold())
+            if f is None:
+                if self.unknown and self.err is None:
+                    text = f"json: unknown field {_quote(key)}"
+                    self.err = sl.GoError("*errors.errorString", text)
+                continue
+            path, _, _, _, quoted, fd = f
+            owner = cur
+            for name in path[:-1]:  # through embedded struct values
+                owner = getattr(owner, name)
+            self.path.append(key)
+            old = getattr(owner, path[-1])
+            new = self.quoted(value, fd, old) if quoted else self.decode(value, fd, old)
+            if new is not old or fd[0] != "struct":
+                setattr(owner, path[-1], new)
+            self.path.pop()
+        return cur
+
+    def map(self, node: Node, d: Desc, cur: Any) -> Any:
+        if node[0] != "{":
+            self.fail(node, _KINDS[node[0]], d)
+            return cur
+        out = {} if cur is None or cur is NIL_MAP else cur
+        key_d: Desc = d[3]
+        for key, value, _ in node[1]:
+            k: Any = key
+            if key_d[0] in _INTS:
+                low, high = _INTS[key_d[0]]
+                try:
+                    k = int(key)
+                    ok = low <= k <= high and str(k) == key.lstrip("+")
+                except ValueError:
+                    ok = False
+                if not ok:
+                    self.fail(node, "number " + key, key_d)
+                    continue
+            self.path.append(key)
+            out[k] = self.decode(value, d[2], _zero_of(d[2]))
+            self.path.pop()
+        return out
+
+    def array(self, node: Node, d: Desc, cur: Any) -> Any:
+        elems = node[1]
+        elem_d: Desc = d[2]
+        if d[0] == "array":
+            n = d[3]
+            out = list(cur)
+            for i in range(n):
+                self.path.append(str(i))
+                if i < len(elems):
+                    out[i] = self.decode(elems[i], elem_d, out[i])
+                else:
+                    out[i] = _zero_of(elem_d)
+                self.path.pop()
+            return out
+        result = []
+        for i, e in enumerate(elems):
+            self.path.append(str(i))
+            result.append(self.decode(e, elem_d, _zero_of(elem_d)))
+            self.path.pop()
+        return result
+
+    def plain(self, node: Node, d: Desc) -> Any:
+        """The value of an empty interface: map[string]any, []any, float64, string,
+        bool, nil."""
+        what, x = node[0], node[1]
+        if what == "{":
+            out = {}
+            for key, value, _ in x:
+                self.path.append(key)
+                out[key] = self.plain(value, d)
+                self.path.pop()
+            return out
+        if what == "[":
+            items = []
+            for i, e in enumerate(x):
+                self.path.append(str(i))
+                items.append(self.plain(e, d))
+                self.path.pop()
+            return items
+        if what == "0":
+            f = float(x)
+            if math.isinf(f):
+                self.fail(node, "number " + x, ("float64", "float64"))
+                return 0.0
+            return f
+        return x
+
+
+def _quote(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _bad_base64(s: str) -> int:
+    """Where encoding/base64 finds the first byte of ``s`` it cannot decode: one
+    out of its alphabet, or the end of a text whose length is no multiple of 4."""
+    alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="
+    data = s.encode()
+    for i, c in enumerate(data):
+        if c not in alphabet:
+            return i
+    return len(data) - len(data) % 4
+
+
+def _f32(x: float) -> float:
+    result: float = _struct.unpack("f", _struct.pack("f", x))[0]
+    return result
+
+
+def _zero_of(d: Desc) -> Any:
+    kind = d[0]
+    if kind == "bool":
+        return False
+    if kind == "string":
+        return ""
+    if kind in _INTS:
+        return 0
+    if kind in ("float32", "float64"):
+        return 0.0
+    if kind in ("slice", "bytes"):
+        return NilSlice()
+    if kind == "map":
+        return NIL_MAP
+    if kind == "array":
+        return [_zero_of(d[2]) for _ in range(d[3])]
+    if kind == "struct":
+        return d[2]()
+    return None
+
+
+def unmarshal(data: list[int], target: Any, d: Desc) -> Any:
+    """``json.Unmarshal(data, &v)``: the first error (a syntax error decodes nothing;
+    a type error leaves that value as it was and decodes the rest)."""
+    if d[0] != "ptr":
+        if d[0] == "nil":
+            return InvalidUnmarshalError("json: Unmarshal(nil)")
+        return InvalidUnmarshalError(f"json: Unmarshal(non-pointer {d[1]})")
+    if target is None or getattr(type(target), "go_nil", False):
+        return InvalidUnmarshalError(f"json: Unmarshal(nil {d[1]})")
+    node, err = _parse(bytes(data))
+    if err is not None or node is None:
+        return err
+    return _decode_into(node, target, d, False)
+
+
+def _decode_into(node: Node, target: Any, d: Desc, unknown: bool) -> Any:
+    inner = d[2]
+    dec = _Decoder(inner[3] if inner[0] == "struct" else "", unknown)
+    if inner[0] == "struct":
+        dec.decode(node, inner, target)
+    else:
+        target.v = dec.decode(node, inner, target.v)
+    return dec.err
+
+
+# --- streams -------------------------------------------------------------------------
+
+
+class Encoder:
+    """``json.NewEncoder(w)``: ``Encode(v)`` writes the JSON of ``v`` and a newline
+    in one write."""
+
+    __slots__ = ("_html", "_indent", "_prefix", "_w")
+    go_name = "*json.Encoder"
+
+    def __init__(self, w: Any) -> None:
+        self._w, self._html, self._prefix, self._indent = w, True, "", ""
+
+    def SetEscapeHTML(self, on: bool) -> None:
+        self._html = on
+
+    def SetIndent(self, prefix: str, indent: str) -> None:
+        self._prefix, self._indent = prefix, indent
+
+    def blocking_encode(self, v: Any, d: Desc) -> Generator[Any, Any, Any]:
+        """``enc.Encode(v)`` where the writer may block (a pipe's)."""
+        text, err = _marshal(v, d, self._html)
+        if text is None:
+            return err
+        if self._prefix or self._indent:
+            text = _indent(text, self._prefix, self._indent)
+        _, err = yield from blocking_write(self._w, list((text + "\n").encode()))
+        return err
+
+    def encode(self, v: Any, d: Desc) -> Any:
+        return _at_once(self.blocking_encode(v, d), "json.Encoder.Encode")
+
+
+class Decoder:
+    """``json.NewDecoder(r)``: ``Decode(&v)`` reads from ``r`` until it holds one
+    whole JSON value (values follow one another, spaces between), keeping what it
+    read past it for the next; ``io.EOF`` where nothing but spaces was left."""
+
+    __slots__ = ("_buf", "_err", "_r", "_unknown")
+    go_name = "*json.Decoder"
+
+    def __init__(self, r: Any) -> None:
+        self._r, self._buf, self._unknown = r, b"", False
+        self._err: Any = None  # the reader's error, or the stream's syntax error
+
+    def DisallowUnknownFields(self) -> None:
+        self._unknown = True
+
+    def _complete(self) -> tuple[Node | None, int, SyntaxError | None]:
+        """The value at the front of the buffer: the node and where it ends; or None
+        (more is needed), or the syntax error."""
+        p = _Parser(self._buf)
+        try:
+            node = p.value()
+        except _End:
+            return None, 0, None
+        except _Bad as bad:
+            return None, 0, SyntaxError(bad.msg, bad.offset)
+        if node[0] == "0" and p.i == len(self._buf):
+            return None, 0, None  # a number may go on in the next read
+        return node, p.i, None
+
+    def _fill(self) -> Generator[Any, Any, bool]:
+        """One read from ``r`` into the buffer; False once ``r`` has ended."""
+        if self._err is not None:
+            return False
+        chunk = [0] * 512
+        n, err = yield from _one_read(self._r, chunk)
+        self._buf += bytes(chunk[:n])
+        if err is not None:
+            self._err = err
+        return n > 0 or err is None
+
+    def blocking_decode(self, target: Any, d: Desc) -> Generator[Any, Any, Any]:
+        """``dec.Decode(&v)`` where the reader may block (a pipe's)."""
+        if d[0] != "ptr" or target is None or getattr(type(target), "go_nil", False):
+            return unmarshal([], target, d)
+        while True:
+            self._buf = self._buf.lstrip(_WS)
+            if self._buf:
+                node, end, err = self._complete()
+                if err is not None:
+                    self._err = err
+                    return err
+                if node is not None:
+                    self._buf = self._buf[end:]
+                    return _decode_into(node, target, d, self._unknown)
+            if not (yield from self._fill()):
+                if self._err is not EOF:
+                    return self._err
+                if self._buf.strip(_WS):
+                    node, end, err = self._complete()
+                    if node is not None:
+                        self._buf = self._buf[end:]
+                        return _decode_into(node, target, d, self._unknown)
+                    return ErrUnexpectedEOF
+                return self._err
+
+    def decode(self, target: Any, d: Desc) -> Any:
+        return _at_once(self.blocking_decode(target, d), "json.Decoder.Decode")
+
+    def blocking_more(self) -> Generator[Any, Any, bool]:
+        """``dec.More()``: whether another value follows (reading to see)."""
+        while True:
+            self._buf = self._buf.lstrip(_WS)
+            if self._buf:
+                return self._buf[0] not in b"]}"
+            if not (yield from self._fill()):
+                return False
+
+    def more(self) -> bool:
+        result: bool = _at_once(self.blocking_more(), "json.Decoder.More")
+        return result
+
+
+__all__ = [
+    "Decoder",
+    "Encoder",
+    "InvalidUnmarshalError",
+    "SyntaxError",
+    "UnmarshalTypeError",
+    "UnsupportedTypeError",
+    "UnsupportedValueError",
+    "marshal",
+    "marshal_indent",
+    "unmarshal",
+    "valid",
+]
