@@ -20148,6 +20148,49 @@ func main() {
 )
 
 
+# Unmarshal into values that hold something: a slice's and an array's elements and a pointer's
+# target decoded into (what the JSON leaves out kept), a map's values and the elements past
+# the slice's length made anew
+CONSTRUCTS["json_into_existing_values"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type P struct{ X, Y int }
+
+type Box struct {
+\tPs  []P
+\tArr [2]P
+\tM   map[string]P
+\tPtr *P
+\tIn  P
+}
+
+func main() {
+\tb := Box{
+\t\tPs:  []P{{1, 1}, {2, 2}},
+\t\tArr: [2]P{{3, 3}, {4, 4}},
+\t\tM:   map[string]P{"a": {5, 5}, "b": {6, 6}},
+\t\tPtr: &P{7, 7},
+\t\tIn:  P{8, 8},
+\t}
+\tin := `{"Ps":[{"X":9}],"Arr":[{"X":9}],"M":{"a":{"X":9}},"Ptr":{"X":9},"In":{"X":9}}`
+\terr := json.Unmarshal([]byte(in), &b)
+\tfmt.Println(err, b.Ps, b.Arr, b.M, *b.Ptr, b.In)
+\txs := make([]P, 1, 4)
+\txs[0] = P{1, 1}
+\tjson.Unmarshal([]byte(`[{"Y":5},{"Y":6}]`), &xs)
+\tfmt.Println(xs)
+}
+""",
+    "<nil> [{9 1}] [{9 3} {0 0}] map[a:{9 0} b:{6 6}] {9 7} {9 8}\n[{1 5} {0 6}]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -820,10 +820,11 @@ class _Decoder:
                     out[i] = _zero_of(elem_d)
                 self.path.pop()
             return out
+        old = cur if cur is not None else []
         result = []
-        for i, e in enumerate(elems):
+        for i, e in enumerate(elems):  # into the elements there are, as Go's
             self.path.append(str(i))
-            result.append(self.decode(e, elem_d, _zero_of(elem_d)))
+            result.append(self.decode(e, elem_d, old[i] if i < len(old) else _zero_of(elem_d)))
             self.path.pop()
         return result
 
