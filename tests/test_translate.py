@@ -584,10 +584,10 @@ def test_a_write_of_the_programs_that_blocks_inside_log_deadlocks_as_in_go(tmp_p
     ("source", "line", "construct"),
     [
         (
-            'import (\n\t"encoding/json"\n\t"time"\n)\n\ntype Event struct{ At time.Time }\n\n'
-            "func main() { json.Marshal(Event{}) }\n",
+            'import (\n\t"encoding/json"\n\t"sync"\n)\n\ntype Job struct{ WG sync.WaitGroup }\n\n'
+            "func main() { json.Marshal(&Job{}) }\n",
             10,
-            "encoding/json of a value of the library's type time.Time",
+            "encoding/json of a value of the library's type sync.WaitGroup",
         ),
         (
             'import "encoding/json"\n\ntype C float64\n\n'
@@ -609,7 +609,7 @@ def test_a_write_of_the_programs_that_blocks_inside_log_deadlocks_as_in_go(tmp_p
             "encoding/json of a map keyed by bool",
         ),
     ],
-    ids=["time.Time", "MarshalJSON", "embedded pointer", "bool keys"],
+    ids=["sync.WaitGroup", "MarshalJSON", "embedded pointer", "bool keys"],
 )
 def test_encoding_json_simlab_does_not_model_is_refused(tmp_path, source, line, construct):
     """Each is a type whose JSON Go makes by a method or a rule simlab leaves out."""
@@ -20188,6 +20188,67 @@ func main() {
 }
 """,
     "<nil> [{9 1}] [{9 3} {0 0}] map[a:{9 0} b:{6 6}] {9 7} {9 8}\n[{1 5} {0 6}]\n",
+)
+
+
+# time.Time in JSON as RFC 3339 text (a *time.Time too), omitzero of the zero Time, omitempty
+# never leaving one out, a Duration as its nanoseconds; time.Parse's errors for bad text
+CONSTRUCTS["json_times"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"time"
+)
+
+type Event struct {
+\tName string        `json:"name"`
+\tAt   time.Time     `json:"at"`
+\tOpt  time.Time     `json:"opt,omitempty"`
+\tZero time.Time     `json:"zero,omitzero"`
+\tTook time.Duration `json:"took"`
+\tNext *time.Time    `json:"next,omitempty"`
+}
+
+func main() {
+\tt0 := time.Date(2024, 3, 5, 10, 30, 0, 0, time.UTC)
+\te := Event{Name: "start", At: t0, Took: 1500 * time.Millisecond}
+\tb, err := json.Marshal(e)
+\tfmt.Println(string(b), err)
+\tn := t0.Add(time.Nanosecond * 1500)
+\te.Next = &n
+\tb, _ = json.Marshal(e)
+\tfmt.Println(string(b))
+
+\tvar back Event
+\tfmt.Println(json.Unmarshal(b, &back), back.At.Equal(t0), back.Next.Sub(t0), back.Took)
+\tfmt.Println(back.At)
+\tinputs := []string{
+\t\t`{"at":"yesterday"}`, `{"at":"2024-03-05T10:30:00"}`, `{"at":5}`,
+\t\t`{"at":"2024-03-05T10:30:00.123Z"}`,
+\t}
+\tfor _, in := range inputs {
+\t\tvar x Event
+\t\terr := json.Unmarshal([]byte(in), &x)
+\t\tfmt.Println(err, x.At)
+\t}
+}
+""",
+    '{"name":"start","at":"2024-03-05T10:30:00Z","opt":"0001-01-01T00:00:00Z","too'
+    'k":1500000000} <nil>\n'
+    '{"name":"start","at":"2024-03-05T10:30:00Z","opt":"0001-01-01T00:00:00Z","too'
+    'k":1500000000,"next":"2024-03-05T10:30:00.0000015Z"}\n'
+    "<nil> true 1.5µs 1.5s\n"
+    "2024-03-05 10:30:00 +0000 UTC\n"
+    'parsing time "yesterday" as "2006-01-02T15:04:05Z07:00": cannot parse "yesterday" '
+    'as "2006" 0001-01-01 00:00:00 +0000 UTC\n'
+    'parsing time "2024-03-05T10:30:00" as "2006-01-02T15:04:05Z07:00": cannot parse "" '
+    'as "Z07:00" 0001-01-01 00:00:00 +0000 UTC\n'
+    "json: cannot unmarshal number into Go struct field Event.at of type time.Time 0001-01-01 "
+    "00:00:00 +0000 UTC\n"
+    "<nil> 2024-03-05 10:30:00.123 +0000 UTC\n",
 )
 
 

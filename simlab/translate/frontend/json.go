@@ -92,6 +92,9 @@ func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 	if isDuration(t) {
 		return `("int64", "time.Duration")`
 	}
+	if isTime(t) {
+		return `("time", "time.Time")`
+	}
 	if n, ok := types.Unalias(t).(*types.Named); ok {
 		if n.Obj().Pkg() != nil && !p.ours(n.Obj().Pkg()) {
 			if n.Obj().Name() != "error" && !types.IsInterface(n) {

@@ -6,8 +6,8 @@ since a Python value does not say whether it is an ``int8`` or a ``[]byte``:
 
 - ``(kind, go_type)`` for ``bool``, ``string``, the integer kinds (``"int8"``...),
   ``"float32"``, ``"float64"``, ``"any"`` (an empty interface), ``"iface"`` (any
-  other interface), ``"bytes"`` (a ``[]byte``), ``"unsupported"`` (a channel, a
-  function);
+  other interface), ``"bytes"`` (a ``[]byte``), ``"time"`` (a ``time.Time``, as
+  RFC 3339 text), ``"unsupported"`` (a channel, a function);
 - ``("slice", go_type, elem)``, ``("array", go_type, elem, n)``,
   ``("map", go_type, elem, key)``, ``("ptr", go_type, elem)``;
 - ``("struct", go_type, cls, name)``, whose fields are the class's ``go_json``: one
@@ -34,12 +34,17 @@ from simlab.errors import SimlabError
 from ._fmt import StructValue
 from ._io import EOF, ErrUnexpectedEOF, blocking_write
 from ._numbers import Float32
+from ._runstate import _calling_runtime
 from ._slog import _json_float
 from ._strconv import format_float
 from ._text import _at_once, _one_read
+from ._time import ZERO_TIME, Time, time_format, time_parse
 from ._values import NIL_MAP, NilSlice, Ref
 
 Desc = tuple[Any, ...]
+
+_RFC3339 = "2006-01-02T15:04:05Z07:00"
+_RFC3339_NANO = "2006-01-02T15:04:05.999999999Z07:00"
 
 _INTS = {
     "int8": (-(1 << 7), (1 << 7) - 1),
@@ -191,7 +196,7 @@ def _empty(v: Any, d: Desc) -> bool:
         return v is None or len(v) == 0
     if kind in ("ptr", "any", "iface", "unsupported"):
         return v is None
-    if kind == "struct":
+    if kind in ("struct", "time"):  # a struct is never empty
         return False
     return not v
 
@@ -209,6 +214,8 @@ def _zero(v: Any, d: Desc) -> bool:
         return v is None or v is NIL_MAP
     if kind in ("ptr", "any", "iface", "unsupported"):
         return v is None
+    if kind == "time":
+        return int(v) == ZERO_TIME
     return not v
 
 
@@ -242,6 +249,8 @@ class _Encoder:
             if v is None or type(v) is NilSlice:
                 return "null"
             return '"' + base64.b64encode(bytes(v)).decode() + '"'
+        if kind == "time":
+            return '"' + time_format(int(v), _RFC3339_NANO, _calling_runtime()) + '"'
         if kind == "unsupported":
             raise _Fail(UnsupportedTypeError(d[1]))
         if kind == "refused":
@@ -304,6 +313,8 @@ class _Encoder:
             return "true" if v else "false"
         if isinstance(v, Float32):
             return _float(v, 32)
+        if isinstance(v, Time):
+            return self.value(v, ("time", "time.Time"))
         if isinstance(v, int):
             return str(int(v))
         if isinstance(v, float):
@@ -676,6 +687,8 @@ class _Decoder:
                 target = cur if cur is not None else inner[2]()
                 self.decode(node, inner, target)
                 return target
+            if inner[0] == "time":  # a *time.Time is its Time, as the translation keeps it
+                return self.decode(node, inner, ZERO_TIME if cur is None else cur)
             ref = cur if cur is not None else Ref(_zero_of(inner))
             ref.v = self.decode(node, inner, ref.v)
             return ref
@@ -691,6 +704,16 @@ class _Decoder:
             return cur
         if kind == "struct":
             return self.struct(node, d, cur)
+        if kind == "time":
+            if what != '"':
+                self.fail(node, _KINDS[what], d)
+                return cur
+            t, err = time_parse(_RFC3339, node[1], _calling_runtime())
+            if err is not None:
+                if self.err is None:
+                    self.err = err
+                return cur
+            return t
         if kind == "map":
             return self.map(node, d, cur)
         if kind in ("slice", "array"):
@@ -893,6 +916,8 @@ def _zero_of(d: Desc) -> Any:
         return [_zero_of(d[2]) for _ in range(d[3])]
     if kind == "struct":
         return d[2]()
+    if kind == "time":
+        return ZERO_TIME
     return None
 
 
