@@ -20252,6 +20252,89 @@ func main() {
 )
 
 
+# Unmarshal writes through the pointers a value holds (an *int field's variable, a slice of
+# pointers' structs), as Go's; Marshal and Encode of nil
+CONSTRUCTS["json_through_pointers"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"os"
+)
+
+type Person struct {
+\tAge  *int
+\tName *string
+\tTags *[]string
+}
+
+type L struct{ A, B int }
+
+func main() {
+\tage, name, tags := 30, "old", []string{"a"}
+\tp := Person{&age, &name, &tags}
+\terr := json.Unmarshal([]byte(`{"Age":31,"Name":"new","Tags":["b","c"]}`), &p)
+\tfmt.Println(err, age, *p.Age, name, tags)
+
+\tx := &L{1, 2}
+\tps := []*L{x}
+\tjson.Unmarshal([]byte(`[{"A":9}]`), &ps)
+\tfmt.Println(*x, *ps[0])
+
+\tb, err := json.Marshal(nil)
+\tfmt.Println(string(b), err)
+\tjson.NewEncoder(os.Stdout).Encode(nil)
+}
+""",
+    "<nil> 31 31 new [b c]\n{9 2} {9 2}\nnull <nil>\nnull\n",
+)
+
+
+# an UnmarshalTypeError's Offset, Value, Type and Field; a map's key that is no number, an empty
+# struct's JSON
+CONSTRUCTS["json_type_error_fields"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"errors"
+\t"fmt"
+\t"os"
+)
+
+type Inner struct{ Port int }
+
+type Conf struct {
+\tInner Inner               `json:"inner"`
+\tSeen  map[string]struct{} `json:"seen"`
+}
+
+func main() {
+\tvar c Conf
+\terr := json.Unmarshal([]byte(`{"inner":[1],"seen":{"a":{},"b":{}}}`), &c)
+\tvar te *json.UnmarshalTypeError
+\tif errors.As(err, &te) {
+\t\tfmt.Println(te.Offset, te.Value, te.Type, te.Field)
+\t}
+\tfmt.Println(len(c.Seen))
+\tvar m map[int]string
+\tfmt.Println(json.Unmarshal([]byte(`{"x":"y","2":"z"}`), &m), m)
+\tjson.NewEncoder(os.Stdout).Encode(struct{}{})
+\tb, _ := json.Marshal(c)
+\tfmt.Println(string(b))
+}
+""",
+    "10 array main.Inner inner\n"
+    "2\n"
+    "json: cannot unmarshal number x into Go struct field .x of type int map[2:z]\n"
+    "{}\n"
+    '{"inner":{"Port":0},"seen":{"a":{},"b":{}}}\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -482,7 +482,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				"log/slog.HandlerOptions.ReplaceAttr", "log/slog.HandlerOptions.AddSource",
 				"encoding/json.SyntaxError.Offset", "encoding/json.UnmarshalTypeError.Value",
 				"encoding/json.UnmarshalTypeError.Offset", "encoding/json.UnmarshalTypeError.Struct",
-				"encoding/json.UnmarshalTypeError.Field", "encoding/json.UnmarshalTypeError.Err":
+				"encoding/json.UnmarshalTypeError.Field", "encoding/json.UnmarshalTypeError.Err",
+				"encoding/json.UnmarshalTypeError.Type":
 				return recv + "." + x.Sel.Name
 			}
 			if v, ok := sel.Obj().(*types.Var); ok && !p.ours(v.Pkg()) {
@@ -909,10 +910,40 @@ func (m *module) ptrWrites() map[string]bool {
 					m.writes[ptrKey(m.p.info.TypeOf(st))] = true
 				}
 			}
+			if c, ok := n.(*ast.CallExpr); ok && len(c.Args) > 0 {
+				switch calleeName(m.p, c) {
+				case "encoding/json.Unmarshal", "encoding/json.Decode":
+					jsonWrites(m.p.info.TypeOf(c.Args[len(c.Args)-1]), m.writes, map[types.Type]bool{})
+				}
+			}
 			return true
 		})
 	}
 	return m.writes
+}
+
+// jsonWrites: json.Unmarshal decodes through every pointer its target's type
+// reaches (an *int field's target is written, as *p = v would).
+func jsonWrites(t types.Type, writes map[string]bool, seen map[types.Type]bool) {
+	if seen[t] {
+		return
+	}
+	seen[t] = true
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		writes[ptrKey(u.Elem())] = true
+		jsonWrites(u.Elem(), writes, seen)
+	case *types.Slice:
+		jsonWrites(u.Elem(), writes, seen)
+	case *types.Array:
+		jsonWrites(u.Elem(), writes, seen)
+	case *types.Map:
+		jsonWrites(u.Elem(), writes, seen)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			jsonWrites(u.Field(i).Type(), writes, seen)
+		}
+	}
 }
 
 // Go's operator precedence, for parentheses.

@@ -150,6 +150,9 @@ func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 	case *types.Chan, *types.Signature:
 		return `("unsupported", ` + name + ")"
 	case *types.Struct:
+		if u.NumFields() == 0 {
+			return `("empty", ` + name + ")"
+		}
 		n, ok := types.Unalias(t).(*types.Named)
 		if !ok {
 			cls := f.m.anonClass(u)

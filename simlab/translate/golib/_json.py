@@ -7,7 +7,8 @@ since a Python value does not say whether it is an ``int8`` or a ``[]byte``:
 - ``(kind, go_type)`` for ``bool``, ``string``, the integer kinds (``"int8"``...),
   ``"float32"``, ``"float64"``, ``"any"`` (an empty interface), ``"iface"`` (any
   other interface), ``"bytes"`` (a ``[]byte``), ``"time"`` (a ``time.Time``, as
-  RFC 3339 text), ``"unsupported"`` (a channel, a function);
+  RFC 3339 text), ``"empty"`` (a ``struct{}``), ``"unsupported"`` (a channel, a
+  function);
 - ``("slice", go_type, elem)``, ``("array", go_type, elem, n)``,
   ``("map", go_type, elem, key)``, ``("ptr", go_type, elem)``;
 - ``("struct", go_type, cls, name)``, whose fields are the class's ``go_json``: one
@@ -39,7 +40,7 @@ from ._slog import _json_float
 from ._strconv import format_float
 from ._text import _at_once, _one_read
 from ._time import ZERO_TIME, Time, time_format, time_parse
-from ._values import NIL_MAP, NilSlice, Ref
+from ._values import EMPTY, NIL_MAP, NilSlice, Ref
 
 Desc = tuple[Any, ...]
 
@@ -80,13 +81,23 @@ class SyntaxError(sl.GoError):
         return self.msg
 
 
+class ReflectType(str):
+    """The ``reflect.Type`` an error names (``te.Type``): fmt prints its name."""
+
+    __slots__ = ()
+    go_name = "*reflect.rtype"
+
+    def String(self) -> str:
+        return str(self)
+
+
 class UnmarshalTypeError(sl.GoError):
     """``*json.UnmarshalTypeError``: a JSON value (``Value``: ``"string"``,
     ``"number 1.5"``) that does not fit the Go type it was to go into; ``Struct``
     and ``Field`` say where, as Go 1.27 does (the outermost struct's name, the path
     of keys and indexes)."""
 
-    __slots__ = ("Err", "Field", "Offset", "Struct", "Value", "go_type")
+    __slots__ = ("Err", "Field", "Offset", "Struct", "Type", "Value")
 
     def __init__(
         self,
@@ -98,7 +109,7 @@ class UnmarshalTypeError(sl.GoError):
         Err: Any = None,
     ) -> None:
         super().__init__("*json.UnmarshalTypeError", "")
-        self.Value, self.go_type, self.Offset = Value, go_type, Offset
+        self.Value, self.Type, self.Offset = Value, ReflectType(go_type), Offset
         self.Struct, self.Field, self.Err = Struct, Field, Err
 
     def Error(self) -> str:
@@ -108,7 +119,7 @@ class UnmarshalTypeError(sl.GoError):
             text = f"json: cannot unmarshal {self.Value} into {into}{self.Struct}.{self.Field}"
         else:
             text = f"json: cannot unmarshal {self.Value} into Go value"
-        text += f" of type {self.go_type}"
+        text += f" of type {self.Type}"
         if self.Err is not None:
             text += ": " + self.Err.Error()
         return text
@@ -196,7 +207,7 @@ def _empty(v: Any, d: Desc) -> bool:
         return v is None or len(v) == 0
     if kind in ("ptr", "any", "iface", "unsupported"):
         return v is None
-    if kind in ("struct", "time"):  # a struct is never empty
+    if kind in ("struct", "time", "empty"):  # a struct is never empty
         return False
     return not v
 
@@ -216,6 +227,8 @@ def _zero(v: Any, d: Desc) -> bool:
         return v is None
     if kind == "time":
         return int(v) == ZERO_TIME
+    if kind == "empty":
+        return True
     return not v
 
 
@@ -235,6 +248,8 @@ class _Encoder:
 
     def value(self, v: Any, d: Desc) -> str:
         kind = d[0]
+        if kind == "nil":  # json.Marshal(nil)
+            return "null"
         if kind == "bool":
             return "true" if v else "false"
         if kind == "string":
@@ -276,6 +291,8 @@ class _Encoder:
             )
         if kind == "struct":
             return self.struct(v, d[2])
+        if kind == "empty":  # struct{}
+            return "{}"
         raise AssertionError(d)
 
     def nested(self, v: Any, d: Desc) -> str:
@@ -668,7 +685,8 @@ class _Decoder:
         if self.err is None:
             field = ".".join(self.path)
             root = self.root if field else ""
-            self.err = UnmarshalTypeError(value, d[1], node[3], root, field, err)
+            at = node[2] + 1 if node[0] in "{[" else node[3]  # past an opening, or the value
+            self.err = UnmarshalTypeError(value, d[1], at, root, field, err)
 
     def decode(self, node: Node, d: Desc, cur: Any) -> Any:
         """The value ``cur`` (of type ``d``) becomes: a struct is filled in place."""
@@ -704,6 +722,10 @@ class _Decoder:
             return cur
         if kind == "struct":
             return self.struct(node, d, cur)
+        if kind == "empty":
+            if what != "{":
+                self.fail(node, _KINDS[what], d)
+            return cur
         if kind == "time":
             if what != '"':
                 self.fail(node, _KINDS[what], d)
@@ -814,6 +836,7 @@ class _Decoder:
         key_d: Desc = d[3]
         for key, value, _ in node[1]:
             k: Any = key
+            self.path.append(key)
             if key_d[0] in _INTS:
                 low, high = _INTS[key_d[0]]
                 try:
@@ -823,8 +846,8 @@ class _Decoder:
                     ok = False
                 if not ok:
                     self.fail(node, "number " + key, key_d)
+                    self.path.pop()
                     continue
-            self.path.append(key)
             out[k] = self.decode(value, d[2], _zero_of(d[2]))
             self.path.pop()
         return out
@@ -918,6 +941,8 @@ def _zero_of(d: Desc) -> Any:
         return d[2]()
     if kind == "time":
         return ZERO_TIME
+    if kind == "empty":
+        return EMPTY
     return None
 
 
