@@ -590,11 +590,11 @@ def test_a_write_of_the_programs_that_blocks_inside_log_deadlocks_as_in_go(tmp_p
             "encoding/json of a value of the library's type sync.WaitGroup",
         ),
         (
-            'import "encoding/json"\n\ntype C float64\n\n'
-            "func (c C) MarshalJSON() ([]byte, error) { return nil, nil }\n\n"
-            "func main() { json.Marshal(C(1)) }\n",
+            'import "encoding/json"\n\ntype C struct{ S string }\n\n'
+            "func (c *C) UnmarshalText(b []byte) error { return nil }\n\n"
+            "func main() { json.Marshal(C{}) }\n",
             9,
-            "encoding/json of a type with a MarshalJSON method (main.C)",
+            "encoding/json of a type with an UnmarshalText method (main.C)",
         ),
         (
             'import "encoding/json"\n\ntype Base struct{ ID int }\n\n'
@@ -609,7 +609,7 @@ def test_a_write_of_the_programs_that_blocks_inside_log_deadlocks_as_in_go(tmp_p
             "encoding/json of a map keyed by bool",
         ),
     ],
-    ids=["sync.WaitGroup", "MarshalJSON", "embedded pointer", "bool keys"],
+    ids=["sync.WaitGroup", "UnmarshalText", "embedded pointer", "bool keys"],
 )
 def test_encoding_json_simlab_does_not_model_is_refused(tmp_path, source, line, construct):
     """Each is a type whose JSON Go makes by a method or a rule simlab leaves out."""
@@ -20332,6 +20332,159 @@ func main() {
     "json: cannot unmarshal number x into Go struct field .x of type int map[2:z]\n"
     "{}\n"
     '{"inner":{"Port":0},"seen":{"a":{},"b":{}}}\n',
+)
+
+
+# MarshalJSON and MarshalText of the program's types (a named number's, a struct's), a map's keys
+# by MarshalText, UnmarshalJSON given the value's JSON (null too) and its error returned as
+# it is; a MarshalJSON's error, or JSON that is not, as Go 1.27's MarshalerError
+CONSTRUCTS["json_marshalers"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"errors"
+\t"fmt"
+)
+
+type Level int
+
+const (
+\tLow Level = iota
+\tHigh
+)
+
+func (l Level) String() string { return [...]string{"low", "high"}[l] }
+
+func (l Level) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+
+type Point struct{ X, Y int }
+
+func (p Point) MarshalJSON() ([]byte, error) {
+\treturn []byte(fmt.Sprintf("[%d, %d]", p.X, p.Y)), nil
+}
+
+func (p *Point) UnmarshalJSON(b []byte) error {
+\tvar xy []int
+\tif err := json.Unmarshal(b, &xy); err != nil {
+\t\treturn err
+\t}
+\tif len(xy) != 2 {
+\t\treturn fmt.Errorf("point needs 2 numbers, got %d", len(xy))
+\t}
+\tp.X, p.Y = xy[0], xy[1]
+\treturn nil
+}
+
+type Secret string
+
+func (s Secret) MarshalJSON() ([]byte, error) {
+\tif s == "" {
+\t\treturn nil, errors.New("empty secret")
+\t}
+\treturn []byte(`"***"`), nil
+}
+
+type Broken struct{}
+
+func (Broken) MarshalJSON() ([]byte, error) { return []byte("{oops"), nil }
+
+type Alert struct {
+\tLevel Level         `json:"level"`
+\tAt    Point         `json:"at"`
+\tPath  []Point       `json:"path"`
+\tByLvl map[Level]int `json:"by_level"`
+\tOpt   *Point        `json:"opt,omitempty"`
+\tKey   Secret        `json:"key"`
+}
+
+func main() {
+\ta := Alert{Level: High, At: Point{1, 2}, Path: []Point{{3, 4}},
+\t\tByLvl: map[Level]int{Low: 1, High: 2}, Key: "k"}
+\tb, err := json.Marshal(a)
+\tfmt.Println(string(b), err)
+\tvar back Alert
+\tin := `{"level":1,"at":[5,6],"path":[[7,8],[9,10]],"opt":[1,1],"at2":null}`
+\terr = json.Unmarshal([]byte(in), &back)
+\tfmt.Println(err, back.Level, back.At, back.Path, *back.Opt)
+\tfmt.Println(json.Unmarshal([]byte(`{"at":[1]}`), &back))
+\tfmt.Println(json.Unmarshal([]byte(`{"at":"x"}`), &back))
+\tfmt.Println(json.Unmarshal([]byte(`{"at":null}`), &back), back.At)
+\t_, err = json.Marshal(Alert{})
+\tfmt.Println(err)
+\t_, err = json.Marshal(Broken{})
+\tfmt.Println(err)
+\tvar e *json.MarshalerError
+\tfmt.Println(errors.As(err, &e))
+}
+""",
+    '{"level":"high","at":[1,2],"path":[[3,4]],"by_level":{"high":2,"low":1},"ke'
+    'y":"***"} <nil>\n'
+    "<nil> high {5 6} [{7 8} {9 10}] {1 1}\n"
+    "point needs 2 numbers, got 1\n"
+    "json: cannot unmarshal string into Go value of type []int\n"
+    "point needs 2 numbers, got 0 {5 6}\n"
+    "json: error calling MarshalJSON for type *main.Secret: empty secret\n"
+    "json: error calling MarshalJSON for type *main.Broken: invalid character 'o' looking for "
+    "beginning of object key string\n"
+    "true\n",
+)
+
+
+# a pointer method MarshalJSON marshals only a value Go can take the address of: through a
+# pointer, a slice's element, a field of one, not a map's value, nor a value in an interface
+CONSTRUCTS["json_pointer_marshalers"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type PR struct{ N int }
+
+func (p *PR) MarshalJSON() ([]byte, error) { return []byte(`"pr"`), nil }
+
+type VR struct{ N int }
+
+func (v VR) MarshalJSON() ([]byte, error) { return []byte(fmt.Sprint(v.N * 10)), nil }
+
+type Lv int
+
+func (l Lv) MarshalText() ([]byte, error) { return []byte(fmt.Sprintf("lv%d", int(l))), nil }
+
+type Holder struct {
+\tV PR
+\tP *PR
+\tS []PR
+\tM map[string]PR
+}
+
+func main() {
+\tb, _ := json.Marshal(PR{1})
+\tfmt.Println(string(b))
+\tb, _ = json.Marshal(&PR{1})
+\tfmt.Println(string(b))
+\th := Holder{V: PR{1}, P: &PR{2}, S: []PR{{3}}, M: map[string]PR{"a": {4}}}
+\tb, _ = json.Marshal(h)
+\tfmt.Println(string(b))
+\tb, _ = json.Marshal(&h)
+\tfmt.Println(string(b))
+\tvar x any = PR{5}
+\tb, _ = json.Marshal(x)
+\tfmt.Println(string(b))
+\tb, _ = json.Marshal([]any{&PR{6}, VR{7}, &VR{8}, Lv(9), map[Lv]string{1: "a", 2: "b"}})
+\tfmt.Println(string(b))
+}
+""",
+    '{"N":1}\n'
+    '"pr"\n'
+    '{"V":{"N":1},"P":"pr","S":["pr"],"M":{"a":{"N":4}}}\n'
+    '{"V":"pr","P":"pr","S":["pr"],"M":{"a":{"N":4}}}\n'
+    '{"N":5}\n'
+    '["pr",70,80,"lv9",{"lv1":"a","lv2":"b"}]\n',
 )
 
 

@@ -54,6 +54,7 @@ type module struct {
 	unicode      map[string]bool                          // the unicode range tables the program names: see unicodeTables
 	jsonStructs  map[string]bool                          // the classes of the struct types a json descriptor names: see jsonFields
 	jsonAt       []jsonPending                            // the same, in the order named
+	jsonUsed     bool                                     // the program calls encoding/json
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue

@@ -65,13 +65,17 @@ func (f *fn) jsonMethod(c *ast.CallExpr, key, recv string) (string, bool, bool) 
 var jsonErrors = map[string]string{
 	"*encoding/json.SyntaxError": "go.json.SyntaxError", "*encoding/json.UnmarshalTypeError": "go.json.UnmarshalTypeError",
 	"*encoding/json.InvalidUnmarshalError": "go.json.InvalidUnmarshalError",
+	"*encoding/json.MarshalerError":        "go.json.MarshalerError",
 	"*encoding/json.UnsupportedTypeError":  "go.json.UnsupportedTypeError", "*encoding/json.UnsupportedValueError": "go.json.UnsupportedValueError",
 }
 
 // jsonType renders the descriptor of type t for golib's go.json: (kind, Go's
 // name of the type, ...) as _json.py describes it. A struct type of the program
 // is remembered, to be given its go_json.
-func (f *fn) jsonType(at ast.Node, t types.Type) string { return f.jsonDesc(at, t, false) }
+func (f *fn) jsonType(at ast.Node, t types.Type) string {
+	f.m.jsonUsed = true
+	return f.jsonDesc(at, t, false)
+}
 
 // jsonDesc is jsonType; lenient, for a struct's field that an interface may
 // hold (jsonEveryStruct): a type simlab does not model is ("refused", name, what)
@@ -101,19 +105,60 @@ func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 				return refuse("a value of the library's type " + reflectType(t))
 			}
 		}
-		for _, m := range []string{"MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText"} {
-			if obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(n), true, n.Obj().Pkg(), m); obj != nil {
-				if _, isFunc := obj.(*types.Func); isFunc {
-					return refuse("a type with a " + m + " method (" + reflectType(t) + ")")
-				}
-			}
-		}
 		if n.TypeArgs().Len() > 0 {
 			return refuse("an instance of a generic type (" + reflectType(t) + ")")
 		}
-		if f.m.basics[n.Obj()] {
-			return refuse("a named type with methods (" + reflectType(t) + ")")
+		marshal, unmarshal, text := jsonMethods(n)
+		if text {
+			return refuse("a type with an UnmarshalText method (" + reflectType(t) + ")")
 		}
+		if marshal != "" || unmarshal != "" {
+			cls := f.m.globals[n.Obj()]
+			if !f.m.types[n.Obj()] && !f.m.basics[n.Obj()] {
+				return refuse("a type of no struct, number or string kind with a MarshalJSON or MarshalText method (" + reflectType(t) + ")")
+			}
+			inner := f.jsonPlain(at, t, lenient)
+			return "(" + strings.Join([]string{`"methods"`, name, inner, pyString(marshal), pyString(unmarshal), cls}, ", ") + ")"
+		}
+	}
+	return f.jsonPlain(at, t, lenient)
+}
+
+// jsonMethods: how values of n marshal themselves: "json" (a MarshalJSON method)
+// or "text" (MarshalText), with a "*" for a pointer method, which Go calls only on
+// a value whose address it can take; whether UnmarshalJSON decodes them ("json");
+// text: an UnmarshalText method, which simlab does not call.
+func jsonMethods(n *types.Named) (marshal, unmarshal string, text bool) {
+	values, pointers := types.NewMethodSet(n), types.NewMethodSet(types.NewPointer(n))
+	has := func(set *types.MethodSet, name string) bool { return set.Lookup(n.Obj().Pkg(), name) != nil }
+	for _, m := range []struct{ name, kind string }{{"MarshalJSON", "json"}, {"MarshalText", "text"}} {
+		if has(values, m.name) {
+			marshal = m.kind
+			break
+		}
+		if has(pointers, m.name) {
+			marshal = m.kind + "*"
+			break
+		}
+	}
+	if has(pointers, "UnmarshalJSON") {
+		unmarshal = "json"
+	} else if has(pointers, "UnmarshalText") {
+		text = true
+	}
+	return marshal, unmarshal, text
+}
+
+// jsonPlain is jsonDesc of t's own kind, its methods aside.
+func (f *fn) jsonPlain(at ast.Node, t types.Type, lenient bool) string {
+	p := f.p
+	name := pyString(reflectType(t))
+	refuse := func(what string) string {
+		if lenient {
+			return `("refused", ` + name + ", " + pyString("encoding/json of "+what) + ")"
+		}
+		p.unsupported(at, "encoding/json of "+what, "numbers, strings, bools, interfaces, and slices, arrays, maps, pointers and structs of the program's made of them")
+		return ""
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
@@ -309,7 +354,7 @@ func jsonFieldsOf(st *types.Struct) (fields []jsonField, embeddedPointer bool) {
 // jsonFields writes each remembered struct type's go_json, the fields of its
 // descriptor, after the functions, where every class they name is defined.
 func (m *module) jsonFields() {
-	if len(m.jsonAt) == 0 {
+	if !m.jsonUsed {
 		return
 	}
 	m.emit("")
@@ -332,6 +377,22 @@ func (m *module) jsonFields() {
 				pyBool(jf.omitEmpty), pyBool(jf.omitZero), pyBool(jf.quoted), pending.f.jsonDesc(pending.at, jf.typ, pending.lenient))
 		}
 		m.emit(")")
+	}
+	// an interface may hold a value of any of them: how it marshals itself
+	var marshalers []*types.TypeName
+	for obj := range m.types {
+		marshalers = append(marshalers, obj)
+	}
+	for obj := range m.basics {
+		marshalers = append(marshalers, obj)
+	}
+	sort.Slice(marshalers, func(i, j int) bool { return marshalers[i].Pos() < marshalers[j].Pos() })
+	for _, obj := range marshalers {
+		if n, ok := obj.Type().(*types.Named); ok && obj.Parent() == obj.Pkg().Scope() {
+			if marshal, _, _ := jsonMethods(n); marshal != "" {
+				m.emit("%s.go_marshal = %s  # its MarshalJSON or MarshalText (*: a pointer method)", m.globals[obj], pyString(marshal))
+			}
+		}
 	}
 }
 

@@ -27,6 +27,7 @@ import binascii
 import math
 import struct as _struct
 from collections.abc import Generator
+from inspect import isgenerator
 from typing import Any
 
 import simlab as sl
@@ -44,6 +45,7 @@ from ._values import EMPTY, NIL_MAP, NilSlice, Ref
 
 Desc = tuple[Any, ...]
 
+_ANY = ("any", "interface {}")
 _RFC3339 = "2006-01-02T15:04:05Z07:00"
 _RFC3339_NANO = "2006-01-02T15:04:05.999999999Z07:00"
 
@@ -158,6 +160,54 @@ class UnsupportedValueError(sl.GoError):
         super().__init__("*json.UnsupportedValueError", "json: unsupported value: " + text)
 
 
+class MarshalerError(sl.GoError):
+    """``*json.MarshalerError``: a MarshalJSON or MarshalText method failed, or
+    wrote what is not JSON."""
+
+    __slots__ = ("Err", "go_type", "method")
+
+    def __init__(self, go_type: str = "", err: Any = None, method: str = "MarshalJSON") -> None:
+        super().__init__("*json.MarshalerError", "")
+        self.go_type, self.Err, self.method = go_type, err, method
+
+    def Error(self) -> str:
+        text = self.Err.Error() if self.Err is not None else ""
+        return f"json: error calling {self.method} for type *{self.go_type}: {text}"
+
+    def __str__(self) -> str:
+        return self.Error()
+
+    def Unwrap(self) -> Any:
+        return self.Err
+
+
+def _call(method: Any, *args: Any) -> Any:
+    """A method of the program's that encoding/json calls: it must not block."""
+    result = method(*args)
+    if isgenerator(result):
+        result.close()
+        raise SimlabError(f"a {method.__name__} method that blocks is not modelled")
+    return result
+
+
+def _compact(text: str) -> str:
+    """JSON ``text`` without the spaces between its tokens."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == '"':
+            j = i + 1
+            while text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i : j + 1])
+            i = j + 1
+            continue
+        if ch not in " \t\r\n":
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 class _Fail(Exception):
     """Marshal stops at the first error, which this carries up."""
 
@@ -202,6 +252,8 @@ def _float(x: float, bits: int) -> str:
 
 def _empty(v: Any, d: Desc) -> bool:
     """``omitempty``: false, 0, "", a nil pointer or interface, an empty slice or map."""
+    if d[0] == "methods":
+        d = d[2]
     kind = d[0]
     if kind in ("slice", "bytes", "map", "array"):
         return v is None or len(v) == 0
@@ -214,6 +266,8 @@ def _empty(v: Any, d: Desc) -> bool:
 
 def _zero(v: Any, d: Desc) -> bool:
     """``omitzero``: the type's zero value (a struct of zero fields)."""
+    if d[0] == "methods":
+        d = d[2]
     kind = d[0]
     if kind == "struct":
         return all(_zero(_get(v, path), fd) for path, _, _, _, _, fd in d[2].go_json)
@@ -246,10 +300,14 @@ class _Encoder:
     def __init__(self, html: bool) -> None:
         self.html, self.depth = html, 0
 
-    def value(self, v: Any, d: Desc) -> str:
+    def value(self, v: Any, d: Desc, addressable: bool = False) -> str:
+        """The JSON of ``v``; ``addressable``: Go could take its address (reached
+        through a pointer or a slice), so a pointer method marshals it."""
         kind = d[0]
         if kind == "nil":  # json.Marshal(nil)
             return "null"
+        if kind == "methods":
+            return self.marshaler(v, d, addressable)
         if kind == "bool":
             return "true" if v else "false"
         if kind == "string":
@@ -275,36 +333,66 @@ class _Encoder:
         if kind == "ptr":
             if v is None or getattr(type(v), "go_nil", False):
                 return "null"
-            return self.nested(v.v if type(v) is Ref or isinstance(v, Ref) else v, d[2])
+            return self.nested(v.v if isinstance(v, Ref) else v, d[2], True)
         if kind in ("slice", "array"):
             if kind == "slice" and (v is None or type(v) is NilSlice):
                 return "null"
-            return "[" + ",".join(self.nested(x, d[2]) for x in v) + "]"
+            through = addressable or kind == "slice"
+            return "[" + ",".join(self.nested(x, d[2], through) for x in v) + "]"
         if kind == "map":
             if v is None or v is NIL_MAP:
                 return "null"
-            items = sorted((str(k), x) for k, x in v.items())
+            items = sorted((self.key(k, d[3]), x) for k, x in v.items())
             return (
                 "{"
                 + ",".join(_string(k, self.html) + ":" + self.nested(x, d[2]) for k, x in items)
                 + "}"
             )
         if kind == "struct":
-            return self.struct(v, d[2])
+            return self.struct(v, d[2], addressable)
         if kind == "empty":  # struct{}
             return "{}"
         raise AssertionError(d)
 
-    def nested(self, v: Any, d: Desc) -> str:
+    def nested(self, v: Any, d: Desc, addressable: bool = False) -> str:
         self.depth += 1
         if self.depth > 200:
             raise SimlabError("json.Marshal of a value nested 200 deep (a cycle?) is not modelled")
         try:
-            return self.value(v, d)
+            return self.value(v, d, addressable)
         finally:
             self.depth -= 1
 
-    def struct(self, v: Any, cls: type) -> str:
+    def marshaler(self, v: Any, d: Desc, addressable: bool) -> str:
+        """A value of a type with a MarshalJSON or MarshalText method: what the
+        method returns (a pointer method's only where Go could take the address)."""
+        _, go_type, inner, marshal, _, cls = d
+        if not marshal or (marshal.endswith("*") and not addressable):
+            return self.value(v, inner, addressable)
+        method = "MarshalJSON" if marshal.startswith("json") else "MarshalText"
+        data, err = _call(getattr(cls, method), v)
+        if err is not None:
+            raise _Fail(MarshalerError(go_type, err, method))
+        text = bytes(data).decode("utf-8", "replace")
+        if method == "MarshalText":
+            return _string(text, self.html)
+        node, bad = _parse(bytes(data))
+        if bad is not None or node is None:
+            raise _Fail(MarshalerError(go_type, bad, method))
+        return _compact(text)
+
+    def key(self, k: Any, d: Desc) -> str:
+        """A map's key as its JSON text: a MarshalText method's, or the value's."""
+        if d[0] == "any" and getattr(type(k), "go_marshal", "").startswith("text"):
+            d = ("methods", getattr(type(k), "go_name", ""), _ANY, "text", "", type(k))
+        if d[0] == "methods" and d[3].startswith("text"):
+            data, err = _call(d[5].MarshalText, k)
+            if err is not None:
+                raise _Fail(MarshalerError(d[1], err, "MarshalText"))
+            return bytes(data).decode("utf-8", "replace")
+        return str(k)
+
+    def struct(self, v: Any, cls: type, addressable: bool = False) -> str:
         if isinstance(v, StructValue):
             v = v.x
         parts = []
@@ -314,7 +402,7 @@ class _Encoder:
                 continue
             if (omitempty and _empty(x, fd)) or (omitzero and _zero(x, fd)):
                 continue
-            text = self.nested(x, fd)
+            text = self.nested(x, fd, addressable)
             if quoted and fd[0] in ("bool", "string", "float32", "float64", *_INTS):
                 text = _string(text, self.html)
             parts.append(_string(key, self.html) + ":" + text)
@@ -326,6 +414,13 @@ class _Encoder:
             v = v.x
         if v is None or type(v) is NilSlice or v is NIL_MAP or getattr(type(v), "go_nil", False):
             return "null"
+        cls = type(v)
+        marshal = getattr(cls, "go_marshal", "")
+        # a struct value in an interface is of a class of values (go.as_value), whose
+        # address Go cannot take: a pointer method does not marshal it
+        if marshal and not (marshal.endswith("*") and "go_struct" in cls.__dict__):
+            name = getattr(cls, "go_name", cls.__name__)
+            return self.marshaler(v, ("methods", name, ("any", ""), marshal, "", cls), True)
         if isinstance(v, bool):
             return "true" if v else "false"
         if isinstance(v, Float32):
@@ -339,12 +434,13 @@ class _Encoder:
         if isinstance(v, str):
             return _string(v, self.html)
         if isinstance(v, list):
-            return self.nested(v, ("slice", "[]interface {}", ("any", "interface {}")))
+            if getattr(v, "go_type", "") == "[]uint8":  # a []byte literal's
+                return self.value(v, ("bytes", "[]uint8"))
+            return self.nested(v, ("slice", "[]interface {}", _ANY))
         if isinstance(v, dict):
-            return self.nested(v, ("map", "map[string]interface {}", ("any", "interface {}")))
+            return self.nested(v, ("map", "map[string]interface {}", _ANY, _ANY))
         if isinstance(v, Ref):
             return self.nested(v.v, ("any", "interface {}"))
-        cls = type(v)
         if getattr(cls, "go_json", None) is not None:
             return self.nested(v, ("struct", "", cls, ""))
         raise SimlabError(f"the JSON of a {cls.__name__} held in an interface is not modelled")
@@ -363,8 +459,6 @@ def _fields(cls: type) -> tuple[Any, ...]:
     fields = getattr(cls, "go_json", None)
     if fields is None:
         raise SimlabError(f"the JSON of a {cls.__name__} is not modelled")
-    if getattr(cls, "MarshalJSON", None) is not None or getattr(cls, "MarshalText", None):
-        raise SimlabError(f"a MarshalJSON or MarshalText method of {cls.__name__} is not modelled")
     result: tuple[Any, ...] = fields
     return result
 
@@ -674,12 +768,12 @@ class _Decoder:
     """Decodes a parsed value into a Go value of a descriptor's type; keeps the first
     type error and goes on, as Go's does."""
 
-    __slots__ = ("err", "path", "root", "unknown")
+    __slots__ = ("data", "err", "path", "root", "unknown")
 
-    def __init__(self, root: str, unknown: bool) -> None:
+    def __init__(self, data: bytes, root: str, unknown: bool) -> None:
         self.err: Any = None
         self.path: list[str] = []
-        self.root, self.unknown = root, unknown
+        self.data, self.root, self.unknown = data, root, unknown
 
     def fail(self, node: Node, value: str, d: Desc, err: Any = None) -> None:
         if self.err is None:
@@ -691,6 +785,13 @@ class _Decoder:
     def decode(self, node: Node, d: Desc, cur: Any) -> Any:
         """The value ``cur`` (of type ``d``) becomes: a struct is filled in place."""
         kind, what = d[0], node[0]
+        if kind == "methods":
+            if d[4] != "json":
+                return self.decode(node, d[2], cur)
+            err = _call(cur.UnmarshalJSON, list(self.data[node[2] : node[3]]))
+            if err is not None and self.err is None:
+                self.err = err
+            return cur
         if what == "n":
             if kind in ("ptr", "any", "iface"):
                 return None
@@ -701,8 +802,8 @@ class _Decoder:
             return cur
         if kind == "ptr":
             inner = d[2]
-            if inner[0] == "struct":
-                target = cur if cur is not None else inner[2]()
+            if _base(inner)[0] == "struct":
+                target = cur if cur is not None else _base(inner)[2]()
                 self.decode(node, inner, target)
                 return target
             if inner[0] == "time":  # a *time.Time is its Time, as the translation keeps it
@@ -943,6 +1044,8 @@ def _zero_of(d: Desc) -> Any:
         return ZERO_TIME
     if kind == "empty":
         return EMPTY
+    if kind == "methods":
+        return _zero_of(d[2])
     return None
 
 
@@ -955,16 +1058,23 @@ def unmarshal(data: list[int], target: Any, d: Desc) -> Any:
         return InvalidUnmarshalError(f"json: Unmarshal(non-pointer {d[1]})")
     if target is None or getattr(type(target), "go_nil", False):
         return InvalidUnmarshalError(f"json: Unmarshal(nil {d[1]})")
-    node, err = _parse(bytes(data))
+    raw = bytes(data)
+    node, err = _parse(raw)
     if err is not None or node is None:
         return err
-    return _decode_into(node, target, d, False)
+    return _decode_into(node, target, d, False, raw)
 
 
-def _decode_into(node: Node, target: Any, d: Desc, unknown: bool) -> Any:
+def _base(d: Desc) -> Desc:
+    """The descriptor of the type under its MarshalJSON and UnmarshalJSON methods."""
+    return d[2] if d[0] == "methods" else d
+
+
+def _decode_into(node: Node, target: Any, d: Desc, unknown: bool, data: bytes) -> Any:
     inner = d[2]
-    dec = _Decoder(inner[3] if inner[0] == "struct" else "", unknown)
-    if inner[0] == "struct":
+    struct = _base(inner)[0] == "struct"
+    dec = _Decoder(data, _base(inner)[3] if struct else "", unknown)
+    if struct:
         dec.decode(node, inner, target)
     else:
         target.v = dec.decode(node, inner, target.v)
@@ -1056,16 +1166,16 @@ class Decoder:
                     self._err = err
                     return err
                 if node is not None:
-                    self._buf = self._buf[end:]
-                    return _decode_into(node, target, d, self._unknown)
+                    raw, self._buf = self._buf, self._buf[end:]
+                    return _decode_into(node, target, d, self._unknown, raw)
             if not (yield from self._fill()):
                 if self._err is not EOF:
                     return self._err
                 if self._buf.strip(_WS):
                     node, end, err = self._complete()
                     if node is not None:
-                        self._buf = self._buf[end:]
-                        return _decode_into(node, target, d, self._unknown)
+                        raw, self._buf = self._buf, self._buf[end:]
+                        return _decode_into(node, target, d, self._unknown, raw)
                     return ErrUnexpectedEOF
                 return self._err
 
@@ -1090,6 +1200,7 @@ __all__ = [
     "Decoder",
     "Encoder",
     "InvalidUnmarshalError",
+    "MarshalerError",
     "SyntaxError",
     "UnmarshalTypeError",
     "UnsupportedTypeError",
