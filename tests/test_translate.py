@@ -580,6 +580,83 @@ def test_a_write_of_the_programs_that_blocks_inside_log_deadlocks_as_in_go(tmp_p
     assert "never printed" not in result.output
 
 
+# a MarshalJSON that takes the lock its caller holds: a deadlock inside json.Marshal
+MARSHAL_UNDER_ITS_OWN_LOCK = """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"sync"
+)
+
+// Stats is shared by workers; its MarshalJSON takes the lock to read it.
+type Stats struct {
+\tmu   sync.Mutex
+\thits map[string]int
+}
+
+func (s *Stats) MarshalJSON() ([]byte, error) {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\treturn json.Marshal(s.hits)
+}
+
+func (s *Stats) hit(page string) {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\ts.hits[page]++
+}
+
+// report holds the lock while it marshals: MarshalJSON waits for it forever.
+func (s *Stats) report() string {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\tb, _ := json.Marshal(s)
+\treturn string(b)
+}
+
+func main() {
+\ts := &Stats{hits: map[string]int{}}
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 4; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\ts.hit([]string{"/", "/about"}[i%2])
+\t\t\tjson.Marshal(s)
+\t\t}()
+\t}
+\twg.Wait()
+\tb, err := json.Marshal(s)
+\tfmt.Println(string(b), err)
+\tfmt.Println(s.report())
+}
+"""
+
+
+def test_a_marshal_json_that_blocks_deadlocks_as_in_go(tmp_path):
+    """Four workers marshal the stats concurrently, each MarshalJSON taking the
+    lock; report then marshals while holding it. What go1.27.3 printed at
+    GOMAXPROCS=1: the counts, then the fatal error with goroutine 1 in
+    sync.Mutex.Lock under main.(*Stats).MarshalJSON at main.go:16, under
+    encoding/json's frames (which simlab leaves out), under main.(*Stats).report
+    at main.go:31 and main.main at main.go:49."""
+    path = tmp_path / "main.go"
+    path.write_text(MARSHAL_UNDER_ITS_OWN_LOCK)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith('{"/":2,"/about":2} <nil>\n')
+    assert (
+        "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [sync.Mutex.Lock]:\n"
+        in result.output
+    )
+    frames = (
+        "main.(*Stats).MarshalJSON(...)\n\tmain.go:16\nmain.(*Stats).report(...)\n\tmain.go:31\n"
+    )
+    assert frames in result.output
+
+
 @pytest.mark.parametrize(
     ("source", "line", "construct"),
     [

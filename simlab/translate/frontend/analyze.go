@@ -77,15 +77,21 @@ func (p *program) analyze() *analysis {
 }
 
 // blockingIO: a Read or a Write method of the program's (an io.Reader's or an
-// io.Writer's) blocks, as one that locks a mutex does.
+// io.Writer's) blocks, as one that locks a mutex does, or a MarshalJSON,
+// MarshalText or UnmarshalJSON that encoding/json calls.
 func (a *analysis) blockingIO() bool {
 	for obj, u := range a.byFunc {
 		sig := u.sig
-		if sig.Recv() == nil || (obj.Name() != "Read" && obj.Name() != "Write") || !u.gen {
+		if sig.Recv() == nil || !u.gen {
 			continue
 		}
-		if sig.Params().Len() == 1 && sig.Results().Len() == 2 && types.Identical(sig.Params().At(0).Type(), types.NewSlice(types.Typ[types.Byte])) {
+		switch obj.Name() {
+		case "MarshalJSON", "MarshalText", "UnmarshalJSON":
 			return true
+		case "Read", "Write":
+			if sig.Params().Len() == 1 && sig.Results().Len() == 2 && types.Identical(sig.Params().At(0).Type(), types.NewSlice(types.Typ[types.Byte])) {
+				return true
+			}
 		}
 	}
 	return false
@@ -659,7 +665,7 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 			case "time.Sleep", "runtime.Gosched", "runtime.Goexit", "os.Exit", "log.Fatalf", "log.Fatal", "log.Fatalln", "io.ReadFull",
 				"testing/synctest.Test", "testing/synctest.Wait":
 				u.direct = true // os.Exit and Goexit end the goroutine at a yield, not by unwinding
-			case "io.ReadAll", "io.Copy":
+			case "io.ReadAll", "io.Copy", "encoding/json.Marshal", "encoding/json.MarshalIndent", "encoding/json.Unmarshal":
 				u.direct = a.pipes || u.direct
 			case "encoding/binary.Read", "encoding/binary.Write": // through io.ReadFull, or a Write
 				u.direct = true

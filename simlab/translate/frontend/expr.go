@@ -2701,7 +2701,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	}
 	if strings.HasPrefix(name, "encoding/json.") {
 		if out, ok := f.jsonCall(c, name); ok {
-			return out, false
+			return out, strings.HasPrefix(out, "(yield from ")
 		}
 	}
 	if strings.HasPrefix(name, "log/slog.") {

@@ -19,13 +19,19 @@ import (
 func (f *fn) jsonCall(c *ast.CallExpr, name string) (string, bool) {
 	arg := func(i int) string { return f.value(c.Args[i]) }
 	typeOf := func(i int) string { return f.jsonType(c.Args[i], f.p.info.TypeOf(c.Args[i])) }
+	call := func(fn, args string) (string, bool) {
+		if f.m.a.pipes { // a MarshalJSON or UnmarshalJSON of the program's may block
+			return "(yield from go.json.blocking_" + fn + "(" + args + "))", true
+		}
+		return "go.json." + fn + "(" + args + ")", true
+	}
 	switch strings.TrimPrefix(name, "encoding/json.") {
 	case "Marshal":
-		return "go.json.marshal(" + arg(0) + ", " + typeOf(0) + ")", true
+		return call("marshal", arg(0)+", "+typeOf(0))
 	case "MarshalIndent":
-		return "go.json.marshal_indent(" + arg(0) + ", " + typeOf(0) + ", " + arg(1) + ", " + arg(2) + ")", true
+		return call("marshal_indent", arg(0)+", "+typeOf(0)+", "+arg(1)+", "+arg(2))
 	case "Unmarshal":
-		return "go.json.unmarshal(" + arg(0) + ", " + arg(1) + ", " + typeOf(1) + ")", true
+		return call("unmarshal", arg(0)+", "+arg(1)+", "+typeOf(1))
 	case "Valid":
 		return "go.json.valid(" + arg(0) + ")", true
 	case "NewEncoder":

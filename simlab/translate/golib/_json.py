@@ -181,12 +181,11 @@ class MarshalerError(sl.GoError):
         return self.Err
 
 
-def _call(method: Any, *args: Any) -> Any:
-    """A method of the program's that encoding/json calls: it must not block."""
+def _call(method: Any, *args: Any) -> Generator[Any, Any, Any]:
+    """A method of the program's that encoding/json calls, which may block."""
     result = method(*args)
     if isgenerator(result):
-        result.close()
-        raise SimlabError(f"a {method.__name__} method that blocks is not modelled")
+        result = yield from result
     return result
 
 
@@ -294,20 +293,26 @@ def _get(obj: Any, path: tuple[str, ...]) -> Any:
     return obj
 
 
+Gen = Generator[Any, Any, str]
+
+
 class _Encoder:
+    """Writes a value's JSON. Its methods are generators, since a MarshalJSON of
+    the program's may block (lock a mutex): ``yield from`` them."""
+
     __slots__ = ("depth", "html")
 
     def __init__(self, html: bool) -> None:
         self.html, self.depth = html, 0
 
-    def value(self, v: Any, d: Desc, addressable: bool = False) -> str:
+    def value(self, v: Any, d: Desc, addressable: bool = False) -> Gen:
         """The JSON of ``v``; ``addressable``: Go could take its address (reached
         through a pointer or a slice), so a pointer method marshals it."""
         kind = d[0]
         if kind == "nil":  # json.Marshal(nil)
             return "null"
         if kind == "methods":
-            return self.marshaler(v, d, addressable)
+            return (yield from self.marshaler(v, d, addressable))
         if kind == "bool":
             return "true" if v else "false"
         if kind == "string":
@@ -329,48 +334,52 @@ class _Encoder:
         if kind == "refused":
             raise SimlabError(d[2] + " is not modelled")
         if kind in ("any", "iface"):
-            return self.dynamic(v)
+            return (yield from self.dynamic(v))
         if kind == "ptr":
             if v is None or getattr(type(v), "go_nil", False):
                 return "null"
-            return self.nested(v.v if isinstance(v, Ref) else v, d[2], True)
+            return (yield from self.nested(v.v if isinstance(v, Ref) else v, d[2], True))
         if kind in ("slice", "array"):
             if kind == "slice" and (v is None or type(v) is NilSlice):
                 return "null"
             through = addressable or kind == "slice"
-            return "[" + ",".join(self.nested(x, d[2], through) for x in v) + "]"
+            parts = []
+            for x in v:
+                parts.append((yield from self.nested(x, d[2], through)))
+            return "[" + ",".join(parts) + "]"
         if kind == "map":
             if v is None or v is NIL_MAP:
                 return "null"
-            items = sorted((self.key(k, d[3]), x) for k, x in v.items())
-            return (
-                "{"
-                + ",".join(_string(k, self.html) + ":" + self.nested(x, d[2]) for k, x in items)
-                + "}"
-            )
+            items = []
+            for k, x in v.items():
+                items.append(((yield from self.key(k, d[3])), x))
+            parts = []
+            for k, x in sorted(items, key=lambda item: item[0]):
+                parts.append(_string(k, self.html) + ":" + (yield from self.nested(x, d[2])))
+            return "{" + ",".join(parts) + "}"
         if kind == "struct":
-            return self.struct(v, d[2], addressable)
+            return (yield from self.struct(v, d[2], addressable))
         if kind == "empty":  # struct{}
             return "{}"
         raise AssertionError(d)
 
-    def nested(self, v: Any, d: Desc, addressable: bool = False) -> str:
+    def nested(self, v: Any, d: Desc, addressable: bool = False) -> Gen:
         self.depth += 1
         if self.depth > 200:
             raise SimlabError("json.Marshal of a value nested 200 deep (a cycle?) is not modelled")
         try:
-            return self.value(v, d, addressable)
+            return (yield from self.value(v, d, addressable))
         finally:
             self.depth -= 1
 
-    def marshaler(self, v: Any, d: Desc, addressable: bool) -> str:
+    def marshaler(self, v: Any, d: Desc, addressable: bool) -> Gen:
         """A value of a type with a MarshalJSON or MarshalText method: what the
         method returns (a pointer method's only where Go could take the address)."""
         _, go_type, inner, marshal, _, cls = d
         if not marshal or (marshal.endswith("*") and not addressable):
-            return self.value(v, inner, addressable)
+            return (yield from self.value(v, inner, addressable))
         method = "MarshalJSON" if marshal.startswith("json") else "MarshalText"
-        data, err = _call(getattr(cls, method), v)
+        data, err = yield from _call(getattr(cls, method), v)
         if err is not None:
             raise _Fail(MarshalerError(go_type, err, method))
         text = bytes(data).decode("utf-8", "replace")
@@ -381,18 +390,18 @@ class _Encoder:
             raise _Fail(MarshalerError(go_type, bad, method))
         return _compact(text)
 
-    def key(self, k: Any, d: Desc) -> str:
+    def key(self, k: Any, d: Desc) -> Gen:
         """A map's key as its JSON text: a MarshalText method's, or the value's."""
         if d[0] == "any" and getattr(type(k), "go_marshal", "").startswith("text"):
             d = ("methods", getattr(type(k), "go_name", ""), _ANY, "text", "", type(k))
         if d[0] == "methods" and d[3].startswith("text"):
-            data, err = _call(d[5].MarshalText, k)
+            data, err = yield from _call(d[5].MarshalText, k)
             if err is not None:
                 raise _Fail(MarshalerError(d[1], err, "MarshalText"))
             return bytes(data).decode("utf-8", "replace")
         return str(k)
 
-    def struct(self, v: Any, cls: type, addressable: bool = False) -> str:
+    def struct(self, v: Any, cls: type, addressable: bool = False) -> Gen:
         if isinstance(v, StructValue):
             v = v.x
         parts = []
@@ -402,13 +411,13 @@ class _Encoder:
                 continue
             if (omitempty and _empty(x, fd)) or (omitzero and _zero(x, fd)):
                 continue
-            text = self.nested(x, fd, addressable)
+            text = yield from self.nested(x, fd, addressable)
             if quoted and fd[0] in ("bool", "string", "float32", "float64", *_INTS):
                 text = _string(text, self.html)
             parts.append(_string(key, self.html) + ":" + text)
         return "{" + ",".join(parts) + "}"
 
-    def dynamic(self, v: Any) -> str:
+    def dynamic(self, v: Any) -> Gen:
         """A value held in an interface: encoded by what it is."""
         if isinstance(v, StructValue):
             v = v.x
@@ -420,13 +429,14 @@ class _Encoder:
         # address Go cannot take: a pointer method does not marshal it
         if marshal and not (marshal.endswith("*") and "go_struct" in cls.__dict__):
             name = getattr(cls, "go_name", cls.__name__)
-            return self.marshaler(v, ("methods", name, ("any", ""), marshal, "", cls), True)
+            methods = ("methods", name, ("any", ""), marshal, "", cls)
+            return (yield from self.marshaler(v, methods, True))
         if isinstance(v, bool):
             return "true" if v else "false"
         if isinstance(v, Float32):
             return _float(v, 32)
         if isinstance(v, Time):
-            return self.value(v, ("time", "time.Time"))
+            return (yield from self.value(v, ("time", "time.Time")))
         if isinstance(v, int):
             return str(int(v))
         if isinstance(v, float):
@@ -435,14 +445,14 @@ class _Encoder:
             return _string(v, self.html)
         if isinstance(v, list):
             if getattr(v, "go_type", "") == "[]uint8":  # a []byte literal's
-                return self.value(v, ("bytes", "[]uint8"))
-            return self.nested(v, ("slice", "[]interface {}", _ANY))
+                return (yield from self.value(v, ("bytes", "[]uint8")))
+            return (yield from self.nested(v, ("slice", "[]interface {}", _ANY)))
         if isinstance(v, dict):
-            return self.nested(v, ("map", "map[string]interface {}", _ANY, _ANY))
+            return (yield from self.nested(v, ("map", "map[string]interface {}", _ANY, _ANY)))
         if isinstance(v, Ref):
-            return self.nested(v.v, ("any", "interface {}"))
+            return (yield from self.nested(v.v, _ANY))
         if getattr(cls, "go_json", None) is not None:
-            return self.nested(v, ("struct", "", cls, ""))
+            return (yield from self.nested(v, ("struct", "", cls, "")))
         raise SimlabError(f"the JSON of a {cls.__name__} held in an interface is not modelled")
 
 
@@ -463,22 +473,38 @@ def _fields(cls: type) -> tuple[Any, ...]:
     return result
 
 
-def _marshal(v: Any, d: Desc, html: bool = True) -> tuple[str | None, Any]:
+def _marshal(v: Any, d: Desc, html: bool = True) -> Generator[Any, Any, tuple[str | None, Any]]:
     try:
-        return _Encoder(html).value(v, d), None
+        return (yield from _Encoder(html).value(v, d)), None
     except _Fail as fail:
         return None, fail.err
 
 
 def marshal(v: Any, d: Desc) -> tuple[Any, Any]:
     """``json.Marshal(v)``: the JSON of ``v``, or nil and the error."""
-    text, err = _marshal(v, d)
+    result: tuple[Any, Any] = _at_once(blocking_marshal(v, d), "json.Marshal")
+    return result
+
+
+def blocking_marshal(v: Any, d: Desc) -> Generator[Any, Any, tuple[Any, Any]]:
+    """:func:`marshal` where a MarshalJSON of the program's may block (lock a mutex)."""
+    text, err = yield from _marshal(v, d)
     return (NilSlice(), err) if text is None else (list(text.encode()), None)
 
 
 def marshal_indent(v: Any, d: Desc, prefix: str, indent: str) -> tuple[Any, Any]:
     """``json.MarshalIndent(v, prefix, indent)``: Marshal's, then ``Indent``'s."""
-    text, err = _marshal(v, d)
+    result: tuple[Any, Any] = _at_once(
+        blocking_marshal_indent(v, d, prefix, indent), "json.MarshalIndent"
+    )
+    return result
+
+
+def blocking_marshal_indent(
+    v: Any, d: Desc, prefix: str, indent: str
+) -> Generator[Any, Any, tuple[Any, Any]]:
+    """:func:`marshal_indent` where a MarshalJSON of the program's may block."""
+    text, err = yield from _marshal(v, d)
     if text is None:
         return NilSlice(), err
     return list(_indent(text, prefix, indent).encode()), None
@@ -782,13 +808,13 @@ class _Decoder:
             at = node[2] + 1 if node[0] in "{[" else node[3]  # past an opening, or the value
             self.err = UnmarshalTypeError(value, d[1], at, root, field, err)
 
-    def decode(self, node: Node, d: Desc, cur: Any) -> Any:
+    def decode(self, node: Node, d: Desc, cur: Any) -> Generator[Any, Any, Any]:
         """The value ``cur`` (of type ``d``) becomes: a struct is filled in place."""
         kind, what = d[0], node[0]
         if kind == "methods":
             if d[4] != "json":
-                return self.decode(node, d[2], cur)
-            err = _call(cur.UnmarshalJSON, list(self.data[node[2] : node[3]]))
+                return (yield from self.decode(node, d[2], cur))
+            err = yield from _call(cur.UnmarshalJSON, list(self.data[node[2] : node[3]]))
             if err is not None and self.err is None:
                 self.err = err
             return cur
@@ -804,12 +830,12 @@ class _Decoder:
             inner = d[2]
             if _base(inner)[0] == "struct":
                 target = cur if cur is not None else _base(inner)[2]()
-                self.decode(node, inner, target)
+                yield from self.decode(node, inner, target)
                 return target
             if inner[0] == "time":  # a *time.Time is its Time, as the translation keeps it
-                return self.decode(node, inner, ZERO_TIME if cur is None else cur)
+                return (yield from self.decode(node, inner, ZERO_TIME if cur is None else cur))
             ref = cur if cur is not None else Ref(_zero_of(inner))
-            ref.v = self.decode(node, inner, ref.v)
+            ref.v = yield from self.decode(node, inner, ref.v)
             return ref
         if kind == "any":
             return self.plain(node, d)
@@ -822,7 +848,7 @@ class _Decoder:
             self.fail(node, _KINDS[what], d)
             return cur
         if kind == "struct":
-            return self.struct(node, d, cur)
+            return (yield from self.struct(node, d, cur))
         if kind == "empty":
             if what != "{":
                 self.fail(node, _KINDS[what], d)
@@ -838,16 +864,16 @@ class _Decoder:
                 return cur
             return t
         if kind == "map":
-            return self.map(node, d, cur)
+            return (yield from self.map(node, d, cur))
         if kind in ("slice", "array"):
             if what != "[":
                 self.fail(node, _KINDS[what], d)
                 return cur
-            return self.array(node, d, cur)
+            return (yield from self.array(node, d, cur))
         if kind == "bytes":
             if what != '"':
                 if what == "[":  # Go decodes an array of numbers into a []byte too
-                    return self.array(node, ("slice", d[1], ("uint8", "uint8")), cur)
+                    return (yield from self.array(node, ("slice", d[1], ("uint8", "uint8")), cur))
                 self.fail(node, _KINDS[what], d)
                 return cur
             try:
@@ -887,10 +913,10 @@ class _Decoder:
         self.fail(node, _KINDS[what], d)
         return cur
 
-    def quoted(self, node: Node, d: Desc, cur: Any) -> Any:
+    def quoted(self, node: Node, d: Desc, cur: Any) -> Generator[Any, Any, Any]:
         """A ``,string`` field: its value is a JSON string holding the JSON of one."""
         if d[0] not in ("bool", "string", "float32", "float64", *_INTS) or node[0] == "n":
-            return self.decode(node, d, cur)
+            return (yield from self.decode(node, d, cur))
         if node[0] != '"':
             self.fail(node, _KINDS[node[0]], d)
             return cur
@@ -898,9 +924,9 @@ class _Decoder:
         if err is not None or inner is None or inner[0] not in ("b", '"', "0", "n"):
             self.fail(node, "string", d)
             return cur
-        return self.decode(inner, d, cur)
+        return (yield from self.decode(inner, d, cur))
 
-    def struct(self, node: Node, d: Desc, cur: Any) -> Any:
+    def struct(self, node: Node, d: Desc, cur: Any) -> Generator[Any, Any, Any]:
         if node[0] != "{":
             self.fail(node, _KINDS[node[0]], d)
             return cur
@@ -923,13 +949,16 @@ class _Decoder:
                 owner = getattr(owner, name)
             self.path.append(key)
             old = getattr(owner, path[-1])
-            new = self.quoted(value, fd, old) if quoted else self.decode(value, fd, old)
+            if quoted:
+                new = yield from self.quoted(value, fd, old)
+            else:
+                new = yield from self.decode(value, fd, old)
             if new is not old or fd[0] != "struct":
                 setattr(owner, path[-1], new)
             self.path.pop()
         return cur
 
-    def map(self, node: Node, d: Desc, cur: Any) -> Any:
+    def map(self, node: Node, d: Desc, cur: Any) -> Generator[Any, Any, Any]:
         if node[0] != "{":
             self.fail(node, _KINDS[node[0]], d)
             return cur
@@ -949,11 +978,11 @@ class _Decoder:
                     self.fail(node, "number " + key, key_d)
                     self.path.pop()
                     continue
-            out[k] = self.decode(value, d[2], _zero_of(d[2]))
+            out[k] = yield from self.decode(value, d[2], _zero_of(d[2]))
             self.path.pop()
         return out
 
-    def array(self, node: Node, d: Desc, cur: Any) -> Any:
+    def array(self, node: Node, d: Desc, cur: Any) -> Generator[Any, Any, Any]:
         elems = node[1]
         elem_d: Desc = d[2]
         if d[0] == "array":
@@ -962,7 +991,7 @@ class _Decoder:
             for i in range(n):
                 self.path.append(str(i))
                 if i < len(elems):
-                    out[i] = self.decode(elems[i], elem_d, out[i])
+                    out[i] = yield from self.decode(elems[i], elem_d, out[i])
                 else:
                     out[i] = _zero_of(elem_d)
                 self.path.pop()
@@ -971,7 +1000,8 @@ class _Decoder:
         result = []
         for i, e in enumerate(elems):  # into the elements there are, as Go's
             self.path.append(str(i))
-            result.append(self.decode(e, elem_d, old[i] if i < len(old) else _zero_of(elem_d)))
+            x = yield from self.decode(e, elem_d, old[i] if i < len(old) else _zero_of(elem_d))
+            result.append(x)
             self.path.pop()
         return result
 
@@ -1050,6 +1080,11 @@ def _zero_of(d: Desc) -> Any:
 
 
 def unmarshal(data: list[int], target: Any, d: Desc) -> Any:
+    """``json.Unmarshal(data, &v)``: see :func:`blocking_unmarshal`."""
+    return _at_once(blocking_unmarshal(data, target, d), "json.Unmarshal")
+
+
+def blocking_unmarshal(data: list[int], target: Any, d: Desc) -> Generator[Any, Any, Any]:
     """``json.Unmarshal(data, &v)``: the first error (a syntax error decodes nothing;
     a type error leaves that value as it was and decodes the rest)."""
     if d[0] != "ptr":
@@ -1062,7 +1097,7 @@ def unmarshal(data: list[int], target: Any, d: Desc) -> Any:
     node, err = _parse(raw)
     if err is not None or node is None:
         return err
-    return _decode_into(node, target, d, False, raw)
+    return (yield from _decode_into(node, target, d, False, raw))
 
 
 def _base(d: Desc) -> Desc:
@@ -1070,14 +1105,16 @@ def _base(d: Desc) -> Desc:
     return d[2] if d[0] == "methods" else d
 
 
-def _decode_into(node: Node, target: Any, d: Desc, unknown: bool, data: bytes) -> Any:
+def _decode_into(
+    node: Node, target: Any, d: Desc, unknown: bool, data: bytes
+) -> Generator[Any, Any, Any]:
     inner = d[2]
     struct = _base(inner)[0] == "struct"
     dec = _Decoder(data, _base(inner)[3] if struct else "", unknown)
     if struct:
-        dec.decode(node, inner, target)
+        yield from dec.decode(node, inner, target)
     else:
-        target.v = dec.decode(node, inner, target.v)
+        target.v = yield from dec.decode(node, inner, target.v)
     return dec.err
 
 
@@ -1102,7 +1139,7 @@ class Encoder:
 
     def blocking_encode(self, v: Any, d: Desc) -> Generator[Any, Any, Any]:
         """``enc.Encode(v)`` where the writer may block (a pipe's)."""
-        text, err = _marshal(v, d, self._html)
+        text, err = yield from _marshal(v, d, self._html)
         if text is None:
             return err
         if self._prefix or self._indent:
@@ -1157,7 +1194,7 @@ class Decoder:
     def blocking_decode(self, target: Any, d: Desc) -> Generator[Any, Any, Any]:
         """``dec.Decode(&v)`` where the reader may block (a pipe's)."""
         if d[0] != "ptr" or target is None or getattr(type(target), "go_nil", False):
-            return unmarshal([], target, d)
+            return (yield from blocking_unmarshal([], target, d))
         while True:
             self._buf = self._buf.lstrip(_WS)
             if self._buf:
@@ -1167,7 +1204,7 @@ class Decoder:
                     return err
                 if node is not None:
                     raw, self._buf = self._buf, self._buf[end:]
-                    return _decode_into(node, target, d, self._unknown, raw)
+                    return (yield from _decode_into(node, target, d, self._unknown, raw))
             if not (yield from self._fill()):
                 if self._err is not EOF:
                     return self._err
@@ -1175,7 +1212,7 @@ class Decoder:
                     node, end, err = self._complete()
                     if node is not None:
                         raw, self._buf = self._buf, self._buf[end:]
-                        return _decode_into(node, target, d, self._unknown, raw)
+                        return (yield from _decode_into(node, target, d, self._unknown, raw))
                     return ErrUnexpectedEOF
                 return self._err
 
@@ -1205,6 +1242,9 @@ __all__ = [
     "UnmarshalTypeError",
     "UnsupportedTypeError",
     "UnsupportedValueError",
+    "blocking_marshal",
+    "blocking_marshal_indent",
+    "blocking_unmarshal",
     "marshal",
     "marshal_indent",
     "unmarshal",
