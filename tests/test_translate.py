@@ -20565,6 +20565,72 @@ func main() {
 )
 
 
+# encoding/json of a struct type declared in a function, decoded by goroutines that merge
+# their batches under a mutex
+CONSTRUCTS["json_local_types"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"sort"
+\t"sync"
+)
+
+func merge(batches []string) (map[string]int, error) {
+\ttype kv struct {
+\t\tKey   string `json:"k"`
+\t\tValue int    `json:"v"`
+\t}
+\tvar mu sync.Mutex
+\tvar wg sync.WaitGroup
+\ttotals := map[string]int{}
+\terrs := make([]error, len(batches))
+\tfor i, b := range batches {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tvar items []kv
+\t\t\tif err := json.Unmarshal([]byte(b), &items); err != nil {
+\t\t\t\terrs[i] = err
+\t\t\t\treturn
+\t\t\t}
+\t\t\tmu.Lock()
+\t\t\tdefer mu.Unlock()
+\t\t\tfor _, it := range items {
+\t\t\t\ttotals[it.Key] += it.Value
+\t\t\t}
+\t\t}()
+\t}
+\twg.Wait()
+\tfor _, err := range errs {
+\t\tif err != nil {
+\t\t\treturn totals, err
+\t\t}
+\t}
+\treturn totals, nil
+}
+
+func main() {
+\ttotals, err := merge([]string{`[{"k":"a","v":1},{"k":"b","v":2}]`, `[{"k":"a","v":10}]`, `[]`})
+\tkeys := make([]string, 0, len(totals))
+\tfor k := range totals {
+\t\tkeys = append(keys, k)
+\t}
+\tsort.Strings(keys)
+\tfor _, k := range keys {
+\t\tfmt.Println(k, totals[k])
+\t}
+\tfmt.Println(err)
+\t_, err = merge([]string{`[{"k":"a","v":"x"}]`})
+\tfmt.Println(err)
+}
+""",
+    "a 11\nb 2\n<nil>\njson: cannot unmarshal string into Go struct field .0.v of type int\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -213,8 +213,8 @@ func (f *fn) jsonPlain(at ast.Node, t types.Type, lenient bool) string {
 			f.jsonRemember(u, cls, at, lenient)
 			return `("struct", ` + name + ", " + cls + `, "")`
 		}
-		if !f.m.types[n.Obj()] || n.Obj().Parent() != n.Obj().Pkg().Scope() {
-			return refuse("a struct type declared in a function (" + reflectType(t) + ")")
+		if !f.m.types[n.Obj()] || f.m.localGeneric[n.Obj()] != nil {
+			return refuse("a struct type of a generic function's (" + reflectType(t) + ")")
 		}
 		f.jsonRemember(u, f.m.globals[n.Obj()], at, lenient)
 		return `("struct", ` + name + ", " + f.m.globals[n.Obj()] + ", " + pyString(n.Obj().Name()) + ")"
@@ -243,7 +243,7 @@ func (f *fn) jsonEveryStruct(at ast.Node) {
 	}
 	sort.Slice(objs, func(i, j int) bool { return objs[i].Pos() < objs[j].Pos() })
 	for _, obj := range objs {
-		if named, ok := obj.Type().(*types.Named); ok && named.TypeParams().Len() == 0 && obj.Parent() == obj.Pkg().Scope() {
+		if named, ok := obj.Type().(*types.Named); ok && named.TypeParams().Len() == 0 && f.m.localGeneric[obj] == nil {
 			f.jsonRemember(named.Underlying().(*types.Struct), f.m.globals[obj], at, true)
 		}
 	}
@@ -394,7 +394,7 @@ func (m *module) jsonFields() {
 	}
 	sort.Slice(marshalers, func(i, j int) bool { return marshalers[i].Pos() < marshalers[j].Pos() })
 	for _, obj := range marshalers {
-		if n, ok := obj.Type().(*types.Named); ok && obj.Parent() == obj.Pkg().Scope() {
+		if n, ok := obj.Type().(*types.Named); ok && n.TypeParams().Len() == 0 && m.localGeneric[obj] == nil {
 			if marshal, _, _ := jsonMethods(n); marshal != "" {
 				m.emit("%s.go_marshal = %s  # its MarshalJSON or MarshalText (*: a pointer method)", m.globals[obj], pyString(marshal))
 			}
