@@ -674,11 +674,12 @@ def test_a_marshal_json_that_blocks_deadlocks_as_in_go(tmp_path):
             "encoding/json of a type with an UnmarshalText method (main.C)",
         ),
         (
-            'import "encoding/json"\n\ntype Base struct{ ID int }\n\n'
-            "type User struct {\n\t*Base\n\tName string\n}\n\n"
+            'import "encoding/json"\n\ntype base struct{ ID int }\n\n'
+            "type User struct {\n\t*base\n\tName string\n}\n\n"
             "func main() { json.Marshal(User{}) }\n",
             12,
-            "encoding/json of a struct embedding a pointer to a struct (User)",
+            "encoding/json of a struct embedding a pointer to a struct of an unexported type"
+            " (User)",
         ),
         (
             'import "encoding/json"\n\nfunc main() { json.Marshal(map[bool]int{}) }\n',
@@ -20628,6 +20629,50 @@ func main() {
 }
 """,
     "a 11\nb 2\n<nil>\njson: cannot unmarshal string into Go struct field .0.v of type int\n",
+)
+
+
+# a struct embedding pointers to structs: their fields promoted where the pointer is not nil,
+# and Unmarshal making the struct a promoted field needs
+CONSTRUCTS["json_embedded_pointers"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Meta struct {
+\tID      int    `json:"id"`
+\tVersion string `json:"version,omitempty"`
+}
+
+type Audit struct {
+\tBy string `json:"by"`
+\tID int    `json:"audit_id"`
+}
+
+type Order struct {
+\t*Meta
+\t*Audit
+\tItem string `json:"item"`
+}
+
+func main() {
+\tb, _ := json.Marshal(Order{Item: "pen"})
+\tfmt.Println(string(b))
+\tb, _ = json.Marshal(Order{Meta: &Meta{ID: 7}, Item: "ink"})
+\tfmt.Println(string(b))
+\tvar o Order
+\terr := json.Unmarshal([]byte(`{"id":3,"item":"cap","by":"ann"}`), &o)
+\tfmt.Println(err, o.Meta != nil, o.Meta.ID, o.Audit != nil, o.By, o.Item)
+\tvar o2 Order
+\tjson.Unmarshal([]byte(`{"item":"x"}`), &o2)
+\tfmt.Println(o2.Meta == nil, o2.Audit == nil)
+}
+""",
+    '{"item":"pen"}\n{"id":7,"item":"ink"}\n<nil> true 3 true ann cap\ntrue true\n',
 )
 
 

@@ -275,7 +275,11 @@ type jsonField struct {
 // exported fields under their json tag's name or their own, an embedded struct's
 // fields promoted (the shallowest, then the tagged one, wins a name; a tie drops
 // it), a field tagged "-" left out.
-func jsonFieldsOf(st *types.Struct) (fields []jsonField, embeddedPointer bool) {
+// A field's path is Python: each attribute's name quoted, or for an embedded
+// pointer ("Base", Base), the class Unmarshal makes one of where it is nil; cls
+// gives a struct type's class, or "". embeddedPointer: one that cannot be made
+// (a pointer to a struct of an unexported type, which Go cannot set either).
+func jsonFieldsOf(st *types.Struct, cls func(types.Type) string) (fields []jsonField, embeddedPointer bool) {
 	var all []jsonField
 	var walk func(st *types.Struct, path []string, depth int, seen map[*types.Struct]bool)
 	walk = func(st *types.Struct, path []string, depth int, seen map[*types.Struct]bool) {
@@ -290,14 +294,20 @@ func jsonFieldsOf(st *types.Struct) (fields []jsonField, embeddedPointer bool) {
 				continue
 			}
 			name, opts, _ := strings.Cut(tag, ",")
-			at := append(append([]string(nil), path...), fieldName(fld.Name()))
+			at := append(append([]string(nil), path...), pyString(fieldName(fld.Name())))
 			if fld.Embedded() && name == "" {
 				if inner, ok := fld.Type().Underlying().(*types.Struct); ok {
 					walk(inner, at, depth+1, seen)
 					continue
 				}
 				if ptr, ok := fld.Type().Underlying().(*types.Pointer); ok && isStructType(ptr.Elem()) {
-					embeddedPointer = true // its fields promoted, through a pointer that may be nil
+					n, named := types.Unalias(ptr.Elem()).(*types.Named)
+					if !named || !n.Obj().Exported() || cls(n) == "" {
+						embeddedPointer = true
+						continue
+					}
+					at[len(at)-1] = "(" + pyString(fieldName(fld.Name())) + ", " + cls(n) + ")"
+					walk(ptr.Elem().Underlying().(*types.Struct), at, depth+1, seen)
 					continue
 				}
 			}
@@ -369,17 +379,26 @@ func (m *module) jsonFields() {
 	m.emit("# omitzero, ,string and type")
 	for i := 0; i < len(m.jsonAt); i++ { // jsonType appends the structs the fields name
 		pending := m.jsonAt[i]
-		fields, embeddedPointer := jsonFieldsOf(pending.st)
+		fields, embeddedPointer := jsonFieldsOf(pending.st, func(t types.Type) string {
+			if n, ok := types.Unalias(t).(*types.Named); ok && m.types[n.Obj()] && m.localGeneric[n.Obj()] == nil {
+				return m.globals[n.Obj()]
+			}
+			return ""
+		})
 		if embeddedPointer {
 			if !pending.lenient {
-				m.p.unsupported(pending.at, "encoding/json of a struct embedding a pointer to a struct ("+pending.cls+")", "an embedded struct value, or a named field")
+				m.p.unsupported(pending.at, "encoding/json of a struct embedding a pointer to a struct of an unexported type ("+pending.cls+")", "an exported type, an embedded struct value, or a named field")
 			}
-			m.emit("%s.go_json = None  # it embeds a pointer to a struct", pending.cls)
+			m.emit("%s.go_json = None  # it embeds a pointer to a struct of an unexported type", pending.cls)
 			continue
 		}
 		m.emit("%s.go_json = (", pending.cls)
 		for _, jf := range fields {
-			m.emit("    (%s, %s, %s, %s, %s, %s),", pyTuple(jf.path), pyString(jf.key),
+			path := "(" + strings.Join(jf.path, ", ") + ")"
+			if len(jf.path) == 1 {
+				path = "(" + jf.path[0] + ",)"
+			}
+			m.emit("    (%s, %s, %s, %s, %s, %s),", path, pyString(jf.key),
 				pyBool(jf.omitEmpty), pyBool(jf.omitZero), pyBool(jf.quoted), pending.f.jsonDesc(pending.at, jf.typ, pending.lenient))
 		}
 		m.emit(")")

@@ -285,11 +285,12 @@ def _zero(v: Any, d: Desc) -> bool:
     return not v
 
 
-def _get(obj: Any, path: tuple[str, ...]) -> Any:
-    for name in path:
+def _get(obj: Any, path: tuple[Any, ...]) -> Any:
+    """The field at ``path``: names, and (name, class) for an embedded pointer."""
+    for step in path:
         if obj is None:
             return None
-        obj = getattr(obj, name)
+        obj = getattr(obj, step if isinstance(step, str) else step[0])
     return obj
 
 
@@ -456,10 +457,10 @@ class _Encoder:
         raise SimlabError(f"the JSON of a {cls.__name__} held in an interface is not modelled")
 
 
-def _through_nil(v: Any, path: tuple[str, ...]) -> bool:
+def _through_nil(v: Any, path: tuple[Any, ...]) -> bool:
     """A promoted field behind a nil embedded pointer: Go leaves it out."""
-    for name in path[:-1]:
-        v = getattr(v, name)
+    for step in path[:-1]:
+        v = getattr(v, step if isinstance(step, str) else step[0])
         if v is None:
             return True
     return False
@@ -945,8 +946,15 @@ class _Decoder:
                 continue
             path, _, _, _, quoted, fd = f
             owner = cur
-            for name in path[:-1]:  # through embedded struct values
-                owner = getattr(owner, name)
+            for step in path[:-1]:  # through embedded structs, making a nil pointer's
+                if isinstance(step, str):
+                    owner = getattr(owner, step)
+                    continue
+                inner = getattr(owner, step[0])
+                if inner is None:
+                    inner = step[1]()
+                    setattr(owner, step[0], inner)
+                owner = inner
             self.path.append(key)
             old = getattr(owner, path[-1])
             if quoted:
