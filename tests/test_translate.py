@@ -20676,6 +20676,54 @@ func main() {
 )
 
 
+# json.Compact, json.Indent (the spaces before the value dropped, the ones after kept) and
+# json.HTMLEscape into a bytes.Buffer; a syntax error writes nothing
+CONSTRUCTS["json_compact_indent"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/json"
+\t"fmt"
+)
+
+func main() {
+\tsrc := []byte(` { "a" : [1, 2, {"b": "<x> & y"}], "c": {} , "d": [ ] } `)
+\tvar out bytes.Buffer
+\tfmt.Printf("%v %q\\n", json.Compact(&out, src), out.String())
+\tout.Reset()
+\tfmt.Println(json.Indent(&out, src, "#", "\\t"))
+\tfmt.Println(out.String())
+\tout.Reset()
+\tjson.HTMLEscape(&out, []byte(`{"h":"<b>&amp;</b>"}`))
+\tfmt.Println(out.String())
+\tout.Reset()
+\terr := json.Compact(&out, []byte(`{"a":}`))
+\tfmt.Printf("%v %q\\n", err, out.String())
+\terr = json.Indent(&out, []byte(`[1,`), "", " ")
+\tfmt.Printf("%v %q\\n", err, out.String())
+}
+""",
+    '<nil> "{\\"a\\":[1,2,{\\"b\\":\\"<x> & y\\"}],\\"c\\":{},\\"d\\":[]}"\n'
+    "<nil>\n"
+    "{\n"
+    '#\t"a": [\n'
+    "#\t\t1,\n"
+    "#\t\t2,\n"
+    "#\t\t{\n"
+    '#\t\t\t"b": "<x> & y"\n'
+    "#\t\t}\n"
+    "#\t],\n"
+    '#\t"c": {},\n'
+    '#\t"d": []\n'
+    "#} \n"
+    '{"h":"\\u003cb\\u003e\\u0026amp;\\u003c/b\\u003e"}\n'
+    "invalid character '}' looking for beginning of value \"\"\n"
+    'unexpected end of JSON input ""\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -34,6 +34,12 @@ func (f *fn) jsonCall(c *ast.CallExpr, name string) (string, bool) {
 		return call("unmarshal", arg(0)+", "+arg(1)+", "+typeOf(1))
 	case "Valid":
 		return "go.json.valid(" + arg(0) + ")", true
+	case "Compact", "Indent", "HTMLEscape":
+		if ptr, ok := f.p.info.TypeOf(c.Args[0]).(*types.Pointer); !ok || !isNamed(ptr.Elem(), "bytes", "Buffer") {
+			return "", false // the program's own writer
+		}
+		fn := map[string]string{"Compact": "compact", "Indent": "indent", "HTMLEscape": "html_escape"}[strings.TrimPrefix(name, "encoding/json.")]
+		return "go.json." + fn + "(" + f.args(c) + ")", true
 	case "NewEncoder":
 		return "go.json.Encoder(" + arg(0) + ")", true
 	case "NewDecoder":

@@ -547,6 +547,40 @@ def _indent(text: str, prefix: str, indent: str) -> str:
     return "".join(out)
 
 
+def compact(dst: Any, src: list[int]) -> Any:
+    """``json.Compact(dst, src)``: ``src`` without its spaces, appended to ``dst`` (a
+    ``*bytes.Buffer``); a syntax error writes nothing."""
+    raw = bytes(src)
+    _, err = _parse(raw)
+    if err is not None:
+        return err
+    dst.write(_compact(raw.decode("utf-8", "replace")))
+    return None
+
+
+def indent(dst: Any, src: list[int], prefix: str, indent: str) -> Any:
+    """``json.Indent(dst, src, prefix, indent)``: ``src`` laid out as MarshalIndent
+    lays it out; the spaces before it dropped, the ones after kept, as Go's."""
+    raw = bytes(src)
+    _, err = _parse(raw)
+    if err is not None:
+        return err
+    text = raw.decode("utf-8", "replace")
+    body = text.strip(" \t\r\n")
+    trailing = text[len(text.rstrip(" \t\r\n")) :]
+    dst.write(_indent(_compact(body), prefix, indent) + trailing)
+    return None
+
+
+def html_escape(dst: Any, src: list[int]) -> None:
+    """``json.HTMLEscape(dst, src)``: ``<``, ``>``, ``&``, U+2028 and U+2029 in
+    ``src`` written as ``\\u003c``..., so that the JSON is safe in an HTML page."""
+    text = bytes(src).decode("utf-8", "replace")
+    for ch, esc in (*_HTML.items(), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    dst.write(text)
+
+
 # --- parsing -------------------------------------------------------------------------
 
 # a parsed value: ("{", [(key, node, key_offset)]), ("[", [node]), ('"', str),
@@ -1253,6 +1287,9 @@ __all__ = [
     "blocking_marshal",
     "blocking_marshal_indent",
     "blocking_unmarshal",
+    "compact",
+    "html_escape",
+    "indent",
     "marshal",
     "marshal_indent",
     "unmarshal",
