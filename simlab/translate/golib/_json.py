@@ -241,7 +241,7 @@ def _float(x: float, bits: int) -> str:
         raise _Fail(UnsupportedValueError(format_float(x, ord("g"), -1, bits)))
     if bits == 64:
         return _json_float(x)
-    a = abs(x)
+    a = abs(_f32(x))  # the float32 it is: 5e-324 is 0
     if a != 0 and (a < 1e-6 or a >= 1e21):
         text = format_float(x, ord("e"), -1, 32)
         mantissa, exp = text.split("e")
@@ -1090,7 +1090,11 @@ def _bad_base64(s: str) -> int:
 
 
 def _f32(x: float) -> float:
-    result: float = _struct.unpack("f", _struct.pack("f", x))[0]
+    """``x`` rounded to a float32 (one out of its range left as it is)."""
+    try:
+        result: float = _struct.unpack("f", _struct.pack("f", x))[0]
+    except OverflowError:
+        return x
     return result
 
 
