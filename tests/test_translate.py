@@ -20724,6 +20724,41 @@ func main() {
 )
 
 
+# float32s and float64s in JSON: each the shortest text of its own size, 1e21 and up and under
+# 1e-6 with an exponent, 5e-324 as a float32 is 0; a number too big for a float32's field
+CONSTRUCTS["json_floats"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Reading struct {
+\tV32 []float32 `json:"v32"`
+\tV64 []float64 `json:"v64"`
+}
+
+func main() {
+\tr := Reading{
+\t\tV32: []float32{5e-324, 1e-7, 3.4e38, 0.1, 16777217, -0.5, 1e21, 123456789},
+\t\tV64: []float64{5e-324, 1e-7, 1e21, 0.1, 16777217, -0.5, 999999999999999999999, 1.5e300},
+\t}
+\tb, err := json.Marshal(r)
+\tfmt.Println(string(b), err)
+\tvar back Reading
+\tfmt.Println(json.Unmarshal(b, &back), back.V32[3], back.V64[3])
+\tfmt.Println(json.Unmarshal([]byte(`{"v32":[1e39]}`), &back))
+}
+""",
+    '{"v32":[0,1e-7,3.4e+38,0.1,16777216,-0.5,1e+21,123456790],"v64":[5e-324,1e-7,1e+21,0.1'
+    ",16777217,-0.5,1e+21,1.5e+300]} <nil>\n"
+    "<nil> 0.1 0.1\n"
+    "json: cannot unmarshal number 1e39 into Reading.v32.0 of type float32\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
