@@ -20759,6 +20759,77 @@ func main() {
 )
 
 
+# json.RawMessage: an envelope whose payload is kept as its bytes (spaces and null too) and
+# decoded by its type; marshalled checked and compacted, nil as null, and as fmt prints it
+CONSTRUCTS["json_raw_messages"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Envelope struct {
+\tType    string          `json:"type"`
+\tPayload json.RawMessage `json:"payload"`
+\tExtra   json.RawMessage `json:"extra,omitempty"`
+}
+
+type Login struct {
+\tUser string `json:"user"`
+}
+
+type Move struct {
+\tX, Y int
+}
+
+func handle(data []byte) {
+\tvar env Envelope
+\tif err := json.Unmarshal(data, &env); err != nil {
+\t\tfmt.Println("bad envelope:", err)
+\t\treturn
+\t}
+\tfmt.Printf("%s payload %s (%d bytes)\\n", env.Type, env.Payload, len(env.Payload))
+\tswitch env.Type {
+\tcase "login":
+\t\tvar l Login
+\t\tfmt.Println(json.Unmarshal(env.Payload, &l), l.User)
+\tcase "move":
+\t\tvar m Move
+\t\tfmt.Println(json.Unmarshal(env.Payload, &m), m.X, m.Y)
+\tdefault:
+\t\tfmt.Println("unknown type", env.Type)
+\t}
+}
+
+func main() {
+\thandle([]byte(`{"type":"login","payload":{"user": "ann"}}`))
+\thandle([]byte(`{"type":"move","payload": { "X" : 1, "Y":2 } }`))
+\thandle([]byte(`{"type":"ping","payload":null}`))
+\thandle([]byte(`{"type":"x","payload":[1,}`))
+\tout, err := json.Marshal(Envelope{Type: "move", Payload: json.RawMessage(`{"X": 3, "Y": 4}`)})
+\tfmt.Println(string(out), err)
+\tout, err = json.Marshal(Envelope{Type: "none"})
+\tfmt.Println(string(out), err)
+\t_, err = json.Marshal(Envelope{Type: "bad", Payload: json.RawMessage(`{oops`)})
+\tfmt.Println(err)
+}
+""",
+    'login payload {"user": "ann"} (15 bytes)\n'
+    "<nil> ann\n"
+    'move payload { "X" : 1, "Y":2 } (18 bytes)\n'
+    "<nil> 1 2\n"
+    "ping payload null (4 bytes)\n"
+    "unknown type ping\n"
+    "bad envelope: invalid character '}' looking for beginning of value\n"
+    '{"type":"move","payload":{"X":3,"Y":4}} <nil>\n'
+    '{"type":"none","payload":null} <nil>\n'
+    "json: error calling MarshalJSON for type *jsontext.Value: invalid character 'o' looking "
+    "for beginning of object key string\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1421,6 +1421,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		switch {
 		case multi:
 			s = "*" + f.resultsInInterfaces(c, tuple, s) // f(g()): g's results are f's arguments
+		case isRawMessage(t) && !asNumber:
+			s = "go.json.raw_text(" + s + ")" // its String method: the text, or null
 		case c.Ellipsis.IsValid() && i == len(c.Args)-1:
 			s = "*" + s
 		case typeOf && isTypeParam(t):

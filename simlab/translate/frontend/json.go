@@ -111,6 +111,9 @@ func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 	if isTime(t) {
 		return `("time", "time.Time")`
 	}
+	if isRawMessage(t) {
+		return `("raw", "json.RawMessage")`
+	}
 	if n, ok := types.Unalias(t).(*types.Named); ok {
 		if n.Obj().Pkg() != nil && !p.ours(n.Obj().Pkg()) {
 			if n.Obj().Name() != "error" && !types.IsInterface(n) {
@@ -437,4 +440,10 @@ func pyBool(b bool) string {
 func isStructType(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Struct)
 	return ok
+}
+
+// isRawMessage: t is json.RawMessage (in Go 1.27 an alias of jsontext.Value).
+func isRawMessage(t types.Type) bool {
+	u := types.Unalias(t)
+	return isNamed(u, "encoding/json", "RawMessage") || isNamed(u, "encoding/json/jsontext", "Value")
 }

@@ -7,8 +7,8 @@ since a Python value does not say whether it is an ``int8`` or a ``[]byte``:
 - ``(kind, go_type)`` for ``bool``, ``string``, the integer kinds (``"int8"``...),
   ``"float32"``, ``"float64"``, ``"any"`` (an empty interface), ``"iface"`` (any
   other interface), ``"bytes"`` (a ``[]byte``), ``"time"`` (a ``time.Time``, as
-  RFC 3339 text), ``"empty"`` (a ``struct{}``), ``"unsupported"`` (a channel, a
-  function);
+  RFC 3339 text), ``"raw"`` (a ``json.RawMessage``), ``"empty"`` (a
+  ``struct{}``), ``"unsupported"`` (a channel, a function);
 - ``("slice", go_type, elem)``, ``("array", go_type, elem, n)``,
   ``("map", go_type, elem, key)``, ``("ptr", go_type, elem)``;
 - ``("struct", go_type, cls, name)``, whose fields are the class's ``go_json``: one
@@ -254,7 +254,7 @@ def _empty(v: Any, d: Desc) -> bool:
     if d[0] == "methods":
         d = d[2]
     kind = d[0]
-    if kind in ("slice", "bytes", "map", "array"):
+    if kind in ("slice", "bytes", "map", "array", "raw"):
         return v is None or len(v) == 0
     if kind in ("ptr", "any", "iface", "unsupported"):
         return v is None
@@ -272,7 +272,7 @@ def _zero(v: Any, d: Desc) -> bool:
         return all(_zero(_get(v, path), fd) for path, _, _, _, _, fd in d[2].go_json)
     if kind == "array":
         return all(_zero(x, d[2]) for x in v)
-    if kind in ("slice", "bytes"):
+    if kind in ("slice", "bytes", "raw"):
         return v is None or type(v) is NilSlice
     if kind == "map":
         return v is None or v is NIL_MAP
@@ -330,6 +330,13 @@ class _Encoder:
             return '"' + base64.b64encode(bytes(v)).decode() + '"'
         if kind == "time":
             return '"' + time_format(int(v), _RFC3339_NANO, _calling_runtime()) + '"'
+        if kind == "raw":  # a json.RawMessage: its bytes, checked and compacted
+            if v is None or len(v) == 0:
+                return "null"
+            node, bad = _parse(bytes(v))
+            if bad is not None or node is None:
+                raise _Fail(MarshalerError("jsontext.Value", bad, "MarshalJSON"))
+            return _compact(bytes(v).decode("utf-8", "replace"))
         if kind == "unsupported":
             raise _Fail(UnsupportedTypeError(d[1]))
         if kind == "refused":
@@ -545,6 +552,11 @@ def _indent(text: str, prefix: str, indent: str) -> str:
             out.append(ch)
         i += 1
     return "".join(out)
+
+
+def raw_text(v: Any) -> str:
+    """A ``json.RawMessage`` printed by fmt (its String method): the text, or null."""
+    return "null" if v is None or type(v) is NilSlice else bytes(v).decode("utf-8", "replace")
 
 
 def compact(dst: Any, src: list[int]) -> Any:
@@ -853,6 +865,8 @@ class _Decoder:
             if err is not None and self.err is None:
                 self.err = err
             return cur
+        if kind == "raw":  # a json.RawMessage: the value's own bytes, null's too
+            return list(self.data[node[2] : node[3]])
         if what == "n":
             if kind in ("ptr", "any", "iface"):
                 return None
@@ -1108,7 +1122,7 @@ def _zero_of(d: Desc) -> Any:
         return 0
     if kind in ("float32", "float64"):
         return 0.0
-    if kind in ("slice", "bytes"):
+    if kind in ("slice", "bytes", "raw"):
         return NilSlice()
     if kind == "map":
         return NIL_MAP
@@ -1296,6 +1310,7 @@ __all__ = [
     "indent",
     "marshal",
     "marshal_indent",
+    "raw_text",
     "unmarshal",
     "valid",
 ]
