@@ -20830,6 +20830,59 @@ func main() {
 )
 
 
+# a variable of an anonymous struct type without a literal (var resp struct{...}), a package's
+# with an embedded mutex too, decoded from and encoded to JSON
+CONSTRUCTS["anonymous_struct_variables"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"sync"
+)
+
+var config struct {
+\tsync.Mutex
+\tName  string
+\tLimit int
+}
+
+func main() {
+\tvar resp struct {
+\t\tStatus string `json:"status"`
+\t\tItems  []struct {
+\t\t\tID int `json:"id"`
+\t\t} `json:"items"`
+\t}
+\terr := json.Unmarshal([]byte(`{"status":"ok","items":[{"id":1},{"id":2}]}`), &resp)
+\tfmt.Println(err, resp.Status, len(resp.Items), resp.Items[1].ID)
+\tfmt.Printf("%+v\\n", resp)
+
+\tvar wg sync.WaitGroup
+\tfor i := 1; i <= 3; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tconfig.Lock()
+\t\t\tdefer config.Unlock()
+\t\t\tconfig.Limit += i
+\t\t}()
+\t}
+\twg.Wait()
+\tconfig.Name = "c"
+\tb, _ := json.Marshal(&config)
+\tfmt.Println(string(b))
+
+\tvar pair struct{ A, B int }
+\tpair.A = 1
+\tfmt.Println(pair, pair.B)
+}
+""",
+    '<nil> ok 2 2\n{Status:ok Items:[{ID:1} {ID:2}]}\n{"Name":"c","Limit":6}\n{1 0} 0\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

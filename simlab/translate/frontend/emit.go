@@ -1849,6 +1849,18 @@ func (m *module) nameLiteralStructs() []literalStruct {
 			uses = append(uses, literalStruct{e, st, "a literal's"})
 		}
 	}
+	// var resp struct{...}: a variable's anonymous struct type, whose zero value
+	// needs a class too
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if vs, ok := n.(*ast.ValueSpec); ok && vs.Type != nil {
+				if st, ok := types.Unalias(p.info.TypeOf(vs.Type)).(*types.Struct); ok && st.NumFields() > 0 && m.anonClass(st) == "" {
+					uses = append(uses, literalStruct{vs, st, "a variable's"})
+				}
+			}
+			return true
+		})
+	}
 	sort.Slice(uses, func(i, j int) bool { return uses[i].at.Pos() < uses[j].at.Pos() })
 	for _, u := range uses {
 		if m.anonClass(u.st) != "" {
