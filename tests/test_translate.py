@@ -20883,6 +20883,63 @@ func main() {
 )
 
 
+# JSON decoded into any: map[string]interface {} and []interface {} that %T names and a type
+# switch finds, float64 numbers, nil for null; changed and encoded again
+CONSTRUCTS["json_any_values"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+func walk(prefix string, v any) {
+\tswitch x := v.(type) {
+\tcase map[string]any:
+\t\tfmt.Printf("%s: %T with %d keys\\n", prefix, x, len(x))
+\t\tfor _, k := range []string{"a", "b", "c", "d", "e"} {
+\t\t\tif e, ok := x[k]; ok {
+\t\t\t\twalk(prefix+"."+k, e)
+\t\t\t}
+\t\t}
+\tcase []any:
+\t\tfmt.Printf("%s: %T of %d\\n", prefix, x, len(x))
+\t\tfor i, e := range x {
+\t\t\twalk(fmt.Sprintf("%s[%d]", prefix, i), e)
+\t\t}
+\tdefault:
+\t\tfmt.Printf("%s: %T %v\\n", prefix, x, x)
+\t}
+}
+
+func main() {
+\tvar v any
+\terr := json.Unmarshal([]byte(`{"a":[1,"s",{"b":true}],"c":null,"d":{},"e":[]}`), &v)
+\tfmt.Println(err)
+\twalk("v", v)
+\tm := v.(map[string]any)
+\tm["z"] = 1.5
+\tfmt.Println(len(m), m["z"])
+\tout, _ := json.Marshal(v)
+\tfmt.Println(string(out))
+}
+""",
+    "<nil>\n"
+    "v: map[string]interface {} with 4 keys\n"
+    "v.a: []interface {} of 3\n"
+    "v.a[0]: float64 1\n"
+    "v.a[1]: string s\n"
+    "v.a[2]: map[string]interface {} with 1 keys\n"
+    "v.a[2].b: bool true\n"
+    "v.c: <nil> <nil>\n"
+    "v.d: map[string]interface {} with 0 keys\n"
+    "v.e: []interface {} of 0\n"
+    "5 1.5\n"
+    '{"a":[1,"s",{"b":true}],"c":null,"d":{},"e":[],"z":1.5}\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -41,6 +41,7 @@ from ._slog import _json_float
 from ._strconv import format_float
 from ._text import _at_once, _one_read
 from ._time import ZERO_TIME, Time, time_format, time_parse
+from ._types import typed
 from ._values import EMPTY, NIL_MAP, NilSlice, Ref
 
 Desc = tuple[Any, ...]
@@ -1066,14 +1067,14 @@ class _Decoder:
         bool, nil."""
         what, x = node[0], node[1]
         if what == "{":
-            out = {}
+            out = typed({}, "map[string]interface {}")  # which %T and a type switch see
             for key, value, _ in x:
                 self.path.append(key)
                 out[key] = self.plain(value, d)
                 self.path.pop()
             return out
         if what == "[":
-            items = []
+            items = typed([], "[]interface {}")
             for i, e in enumerate(x):
                 self.path.append(str(i))
                 items.append(self.plain(e, d))
