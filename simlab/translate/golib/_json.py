@@ -1074,12 +1074,12 @@ class _Decoder:
                 self.path.pop()
             return out
         if what == "[":
-            items = typed([], "[]interface {}")
+            items = []
             for i, e in enumerate(x):
                 self.path.append(str(i))
                 items.append(self.plain(e, d))
                 self.path.pop()
-            return items
+            return typed(items, "[]interface {}")
         if what == "0":
             f = float(x)
             if math.isinf(f):
