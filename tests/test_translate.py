@@ -20940,6 +20940,34 @@ func main() {
 )
 
 
+# where encoding/json switches to an exponent, 1e-6 and 1e21, for a float32 compared as a
+# float32 (float32(1e-6) is a hair under 1e-6 as a float64)
+CONSTRUCTS["json_float_bounds"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+func main() {
+\tfor _, v := range []float64{1e-6, 9.99e-7, 1.0000001e-6, 1e21, 9.9e20, 1e20} {
+\t\tb32, _ := json.Marshal(float32(v))
+\t\tb64, _ := json.Marshal(v)
+\t\tfmt.Println(string(b32), string(b64))
+\t}
+}
+""",
+    "0.000001 0.000001\n"
+    "9.99e-7 9.99e-7\n"
+    "0.0000010000001 0.0000010000001\n"
+    "1e+21 1e+21\n"
+    "990000000000000000000 990000000000000000000\n"
+    "100000000000000000000 100000000000000000000\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -243,7 +243,7 @@ def _float(x: float, bits: int) -> str:
     if bits == 64:
         return _json_float(x)
     a = abs(_f32(x))  # the float32 it is: 5e-324 is 0
-    if a != 0 and (a < 1e-6 or a >= 1e21):
+    if a != 0 and (a < _f32(1e-6) or a >= _f32(1e21)):  # compared as float32s, as Go's
         text = format_float(x, ord("e"), -1, 32)
         mantissa, exp = text.split("e")
         return f"{mantissa}e{exp[0]}{exp[1:].lstrip('0') or '0'}"
