@@ -95,13 +95,7 @@ func (f *fn) jsonType(at ast.Node, t types.Type) string {
 func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 	p := f.p
 	name := pyString(reflectType(t))
-	refuse := func(what string) string {
-		if lenient {
-			return `("refused", ` + name + ", " + pyString("encoding/json of "+what) + ")"
-		}
-		p.unsupported(at, "encoding/json of "+what, "numbers, strings, bools, interfaces, and slices, arrays, maps, pointers and structs of the program's made of them")
-		return ""
-	}
+	refuse := f.jsonRefusal(at, name, lenient)
 	if b, ok := t.(*types.Basic); ok && b.Kind() == types.UntypedNil {
 		return `("nil", "nil")`
 	}
@@ -139,6 +133,18 @@ func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 	return f.jsonPlain(at, t, lenient)
 }
 
+// jsonRefusal: what refuses a type of the name (quoted) as "encoding/json of
+// what": the translation's one line, or leniently a ("refused", ...) descriptor.
+func (f *fn) jsonRefusal(at ast.Node, name string, lenient bool) func(what string) string {
+	return func(what string) string {
+		if lenient {
+			return `("refused", ` + name + ", " + pyString("encoding/json of "+what) + ")"
+		}
+		f.p.unsupported(at, "encoding/json of "+what, "numbers, strings, bools, interfaces, and slices, arrays, maps, pointers and structs of the program's made of them")
+		return ""
+	}
+}
+
 // jsonMethods: how values of n marshal themselves: "json" (a MarshalJSON method)
 // or "text" (MarshalText), with a "*" for a pointer method, which Go calls only on
 // a value whose address it can take; whether UnmarshalJSON decodes them ("json");
@@ -166,15 +172,8 @@ func jsonMethods(n *types.Named) (marshal, unmarshal string, text bool) {
 
 // jsonPlain is jsonDesc of t's own kind, its methods aside.
 func (f *fn) jsonPlain(at ast.Node, t types.Type, lenient bool) string {
-	p := f.p
 	name := pyString(reflectType(t))
-	refuse := func(what string) string {
-		if lenient {
-			return `("refused", ` + name + ", " + pyString("encoding/json of "+what) + ")"
-		}
-		p.unsupported(at, "encoding/json of "+what, "numbers, strings, bools, interfaces, and slices, arrays, maps, pointers and structs of the program's made of them")
-		return ""
-	}
+	refuse := f.jsonRefusal(at, name, lenient)
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		switch {

@@ -26,7 +26,7 @@ import base64
 import binascii
 import math
 import struct as _struct
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from inspect import isgenerator
 from typing import Any
 
@@ -190,22 +190,27 @@ def _call(method: Any, *args: Any) -> Generator[Any, Any, Any]:
     return result
 
 
-def _compact(text: str) -> str:
-    """JSON ``text`` without the spaces between its tokens."""
-    out, i, n = [], 0, len(text)
+def _tokens(text: str) -> Iterator[str]:
+    """JSON ``text``'s strings whole and its other characters one by one, the
+    spaces between them left out."""
+    i, n = 0, len(text)
     while i < n:
         ch = text[i]
         if ch == '"':
             j = i + 1
             while text[j] != '"':
                 j += 2 if text[j] == "\\" else 1
-            out.append(text[i : j + 1])
+            yield text[i : j + 1]
             i = j + 1
             continue
         if ch not in " \t\r\n":
-            out.append(ch)
+            yield ch
         i += 1
-    return "".join(out)
+
+
+def _compact(text: str) -> str:
+    """JSON ``text`` without the spaces between its tokens."""
+    return "".join(_tokens(text))
 
 
 class _Fail(Exception):
@@ -520,38 +525,31 @@ def blocking_marshal_indent(
 
 
 def _indent(text: str, prefix: str, indent: str) -> str:
-    """Compact JSON laid out one element per line, as ``json.Indent`` does: an
-    empty array or object stays ``[]`` or ``{}``; every new line starts with
-    ``prefix``, then ``indent`` once per level."""
+    """JSON laid out one element per line, as ``json.Indent`` does: an empty array
+    or object stays ``[]`` or ``{}``; every new line starts with ``prefix``, then
+    ``indent`` once per level."""
+    tokens = list(_tokens(text))
     out: list[str] = []
     depth = 0
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == '"':
-            j = i + 1
-            while text[j] != '"':
-                j += 2 if text[j] == "\\" else 1
-            out.append(text[i : j + 1])
-            i = j + 1
-            continue
-        if ch in "[{":
-            if i + 1 < n and text[i + 1] in "]}":
-                out.append(text[i : i + 2])
-                i += 2
+    for i, tok in enumerate(tokens):
+        if tok in ("[", "{"):
+            if i + 1 < len(tokens) and tokens[i + 1] in ("]", "}"):
+                out.append(tok)  # and its closing one, next, as it is
                 continue
             depth += 1
-            out.append(ch + "\n" + prefix + indent * depth)
-        elif ch in "]}":
+            out.append(tok + "\n" + prefix + indent * depth)
+        elif tok in ("]", "}"):
+            if i > 0 and tokens[i - 1] in ("[", "{"):
+                out.append(tok)
+                continue
             depth -= 1
-            out.append("\n" + prefix + indent * depth + ch)
-        elif ch == ",":
+            out.append("\n" + prefix + indent * depth + tok)
+        elif tok == ",":
             out.append(",\n" + prefix + indent * depth)
-        elif ch == ":":
+        elif tok == ":":
             out.append(": ")
         else:
-            out.append(ch)
-        i += 1
+            out.append(tok)
     return "".join(out)
 
 
