@@ -644,6 +644,15 @@ class _Parser:
             raise _End(len(self.data))
         return self.data[self.i]
 
+    def closed(self, close: int, what: str) -> bool:
+        """After a member or an element: True past the closing bracket, False past a
+        comma; anything else is Go's error ``invalid character ... what``."""
+        c = self.peek()
+        if c != ord(",") and c != close:
+            raise self.bad(what)
+        self.i += 1
+        return c == close
+
     def bad(self, what: str) -> _Bad:
         return _Bad(f"invalid character {_quote_char(self.data[self.i])} {what}", self.i + 1)
 
@@ -671,14 +680,8 @@ class _Parser:
                     raise self.bad("after object key")
                 self.i += 1
                 members.append((key, self.value(depth + 1), at))
-                c = self.peek()
-                if c == ord(","):
-                    self.i += 1
-                    continue
-                if c == ord("}"):
-                    self.i += 1
+                if self.closed(ord("}"), "after object key:value pair"):
                     return ("{", members, start)
-                raise self.bad("after object key:value pair")
         if c == ord("["):
             self.i += 1
             elems: list[Node] = []
@@ -687,14 +690,8 @@ class _Parser:
                 return ("[", elems, start)
             while True:
                 elems.append(self.value(depth + 1))
-                c = self.peek()
-                if c == ord(","):
-                    self.i += 1
-                    continue
-                if c == ord("]"):
-                    self.i += 1
+                if self.closed(ord("]"), "after array element"):
                     return ("[", elems, start)
-                raise self.bad("after array element")
         if c == ord('"'):
             return ('"', self.string(), start)
         if c in _LITERALS:
