@@ -20968,6 +20968,70 @@ func main() {
 )
 
 
+# an UnmarshalJSON that takes its struct's write lock while readers hold the read lock: json's
+# calls yield from their blocking forms; its own Unmarshal's error returned as it is
+CONSTRUCTS["json_unmarshal_under_lock"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"sync"
+)
+
+// Config is reloaded from JSON while readers use it; UnmarshalJSON swaps the
+// values in under the write lock.
+type Config struct {
+\tmu   sync.RWMutex
+\tvals map[string]int
+}
+
+func (c *Config) UnmarshalJSON(b []byte) error {
+\tvar m map[string]int
+\tif err := json.Unmarshal(b, &m); err != nil {
+\t\treturn err
+\t}
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\tc.vals = m
+\treturn nil
+}
+
+func (c *Config) Get(k string) int {
+\tc.mu.RLock()
+\tdefer c.mu.RUnlock()
+\treturn c.vals[k]
+}
+
+type Service struct {
+\tName   string  `json:"name"`
+\tConfig *Config `json:"config"`
+}
+
+func main() {
+\tsvc := Service{Config: &Config{vals: map[string]int{"limit": 1}}}
+\tvar wg sync.WaitGroup
+\tseen := make([]int, 3)
+\tfor i := 0; i < 3; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tseen[i] = svc.Config.Get("limit")
+\t\t}()
+\t}
+\terr := json.Unmarshal([]byte(`{"name":"api","config":{"limit":5,"burst":2}}`), &svc)
+\twg.Wait()
+\tfmt.Println(err, svc.Name, svc.Config.Get("limit"), svc.Config.Get("burst"))
+\tfmt.Println(len(seen))
+\terr = json.Unmarshal([]byte(`{"config":{"limit":"x"}}`), &svc)
+\tfmt.Println(err, svc.Config.Get("limit"))
+}
+""",
+    "<nil> api 5 2\n3\njson: cannot unmarshal string into Go struct field .limit of type int 5\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
