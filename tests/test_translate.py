@@ -21032,6 +21032,152 @@ func main() {
 )
 
 
+# HTML escaping of a MarshalJSON's and a RawMessage's output (SetEscapeHTML(false) not), a
+# named string key's own text where its MarshalText is not called, fmt's verbs of a RawMessage,
+# an IsZero method for omitzero, ,string's errors, a MarshalerError's Type, Unwrap and Error,
+# a Decoder's InputOffset and a syntax error's offset in the stream
+CONSTRUCTS["json_escapes_keys_and_errors"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/json"
+\t"errors"
+\t"fmt"
+\t"os"
+\t"strings"
+)
+
+type Tag struct{}
+
+func (Tag) MarshalJSON() ([]byte, error) { return []byte(`"<b>&"`), nil }
+
+type Region string
+
+func (r Region) MarshalText() ([]byte, error) { return []byte(strings.ToUpper(string(r))), nil }
+
+type Code int
+
+func (c Code) MarshalText() ([]byte, error) { return []byte(fmt.Sprintf("c%d", int(c))), nil }
+
+type Version struct{ Major, Minor int }
+
+func (v Version) IsZero() bool { return v.Major == 0 }
+
+type Job struct {
+\tVer  Version `json:"ver,omitzero"`
+\tPort int     `json:"port,string"`
+\tOn   bool    `json:"on,string"`
+}
+
+type Bad struct{}
+
+func (Bad) MarshalJSON() ([]byte, error) { return nil, errors.New("boom") }
+
+func main() {
+\tb, _ := json.Marshal(map[string]any{"raw": json.RawMessage(`"<a>&"`), "tag": Tag{}})
+\tfmt.Println(string(b))
+\tvar buf bytes.Buffer
+\tenc := json.NewEncoder(&buf)
+\tenc.SetEscapeHTML(false)
+\tenc.Encode(struct {
+\t\tR json.RawMessage
+\t\tT Tag
+\t}{json.RawMessage(`"<a>"`), Tag{}})
+\tfmt.Print(buf.String())
+\tb, _ = json.Marshal(map[Region]int{"eu": 1})
+\tfmt.Println(string(b), Region("eu"))
+\tb, _ = json.Marshal(map[Code]int{1: 1})
+\tfmt.Println(string(b))
+\tvar r json.RawMessage
+\ta, b2, c := json.RawMessage(`[]`), json.RawMessage(`{}`), json.RawMessage(`1`)
+\tfmt.Printf("%q %q %v %s %x\\n", r, a, b2, c, json.RawMessage(`2`))
+\tb, _ = json.Marshal(Job{Ver: Version{0, 3}})
+\tfmt.Println(string(b))
+\tinputs := []string{`{"port":"abc"}`, `{"port":"1.5"}`, `{"on":"yes"}`, `{"port":"true"}`}
+\tfor _, in := range inputs {
+\t\tvar j Job
+\t\tfmt.Println(json.Unmarshal([]byte(in), &j))
+\t}
+\t_, err := json.Marshal(Bad{})
+\tvar me *json.MarshalerError
+\tif errors.As(err, &me) {
+\t\tfmt.Println(me.Type, me.Unwrap(), me.Error())
+\t}
+\tdec := json.NewDecoder(strings.NewReader(`{"n":1}  {"n" ]`))
+\tvar v map[string]int
+\tfmt.Println(dec.Decode(&v), dec.InputOffset())
+\terr = dec.Decode(&v)
+\tvar se *json.SyntaxError
+\tfmt.Println(errors.As(err, &se), se.Offset, se.Error())
+\t_ = os.Stdout
+}
+""",
+    '{"raw":"\\u003ca\\u003e\\u0026","tag":"\\u003cb\\u003e\\u0026"}\n'
+    '{"R":"<a>","T":"<b>&"}\n'
+    '{"eu":1} eu\n'
+    '{"c1":1}\n'
+    '"null" "[]" {} 1 32\n'
+    '{"port":"0","on":"false"}\n'
+    "json: cannot unmarshal number abc into Go struct field Job.port of type int\n"
+    "json: cannot unmarshal number 1.5 into Go struct field Job.port of type int\n"
+    'json: cannot unmarshal string "yes" into Go struct field Job.on of type bool: invalid '
+    "syntax\n"
+    "json: cannot unmarshal number true into Go struct field Job.port of type int\n"
+    "*main.Bad boom json: error calling MarshalJSON for type *main.Bad: boom\n"
+    "<nil> 7\n"
+    "true 15 invalid character ']' after object key\n",
+)
+
+
+# the MarshalJSON and UnmarshalJSON idiom of a local type plain Rect, (*plain)(r) the same
+# struct read by plain's rules and without Rect's methods
+CONSTRUCTS["json_plain_type_idiom"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"strings"
+)
+
+type Rect struct {
+\tW, H  int
+\tLabel string `json:"label"`
+}
+
+// MarshalJSON adds the area; plain has Rect's fields and none of its methods.
+func (r *Rect) MarshalJSON() ([]byte, error) {
+\ttype plain Rect
+\tb, err := json.Marshal((*plain)(r))
+\tif err != nil {
+\t\treturn nil, err
+\t}
+\treturn []byte(strings.TrimSuffix(string(b), "}") + fmt.Sprintf(`,"area":%d}`, r.W*r.H)), nil
+}
+
+func (r *Rect) UnmarshalJSON(b []byte) error {
+\ttype plain Rect
+\tif err := json.Unmarshal(b, (*plain)(r)); err != nil {
+\t\treturn err
+\t}
+\tr.Label = strings.ToUpper(r.Label)
+\treturn nil
+}
+
+func main() {
+\tb, err := json.Marshal(&Rect{2, 3, "box"})
+\tfmt.Println(string(b), err)
+\tvar r Rect
+\tfmt.Println(json.Unmarshal([]byte(`{"W":4,"H":5,"label":"lid","area":99}`), &r), r)
+}
+""",
+    '{"W":2,"H":3,"label":"box","area":6} <nil>\n<nil> {4 5 LID}\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

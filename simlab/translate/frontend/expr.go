@@ -483,7 +483,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				"encoding/json.SyntaxError.Offset", "encoding/json.UnmarshalTypeError.Value",
 				"encoding/json.UnmarshalTypeError.Offset", "encoding/json.UnmarshalTypeError.Struct",
 				"encoding/json.UnmarshalTypeError.Field", "encoding/json.UnmarshalTypeError.Err",
-				"encoding/json.UnmarshalTypeError.Type":
+				"encoding/json.UnmarshalTypeError.Type", "encoding/json.MarshalerError.Type",
+				"encoding/json.MarshalerError.Err":
 				return recv + "." + x.Sel.Name
 			}
 			if v, ok := sel.Obj().(*types.Var); ok && !p.ours(v.Pkg()) {
@@ -1421,7 +1422,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		switch {
 		case multi:
 			s = "*" + f.resultsInInterfaces(c, tuple, s) // f(g()): g's results are f's arguments
-		case isRawMessage(t) && !asNumber:
+		case isRawMessage(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = "go.json.raw_text(" + s + ")" // its String method: the text, or null
 		case c.Ellipsis.IsValid() && i == len(c.Args)-1:
 			s = "*" + s
@@ -1948,6 +1949,14 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 	case *types.Pointer, *types.Signature, *types.Map, *types.Slice:
 		if types.Identical(under(t), under(from)) {
 			return x
+		}
+		if pt, ok := under(t).(*types.Pointer); ok {
+			// (*plain)(r) of a type plain Rect without methods, as a MarshalJSON
+			// does to marshal r without itself: the same object, read by plain's rules
+			if pf, ok := under(from).(*types.Pointer); ok && types.IdenticalIgnoreTags(under(pt.Elem()), under(pf.Elem())) &&
+				types.NewMethodSet(pt).Len() == 0 && isStructType(pt.Elem()) {
+				return x
+			}
 		}
 	case *types.Chan:
 		if _, ok := under(from).(*types.Chan); ok {

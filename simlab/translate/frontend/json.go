@@ -31,6 +31,7 @@ func (f *fn) jsonCall(c *ast.CallExpr, name string) (string, bool) {
 	case "MarshalIndent":
 		return call("marshal_indent", arg(0)+", "+typeOf(0)+", "+arg(1)+", "+arg(2))
 	case "Unmarshal":
+		f.jsonTarget(c.Args[1])
 		return call("unmarshal", arg(0)+", "+arg(1)+", "+typeOf(1))
 	case "Valid":
 		return "go.json.valid(" + arg(0) + ")", true
@@ -64,13 +65,25 @@ func (f *fn) jsonMethod(c *ast.CallExpr, key, recv string) (string, bool, bool) 
 	case "Encoder.Encode":
 		return blocking("encode", arg(0)+", "+typeOf(0))
 	case "Decoder.Decode":
+		f.jsonTarget(c.Args[0])
 		return blocking("decode", arg(0)+", "+typeOf(0))
 	case "Decoder.More":
 		return blocking("more", "")
-	case "Encoder.SetIndent", "Encoder.SetEscapeHTML", "Decoder.DisallowUnknownFields":
+	case "SyntaxError.Error", "UnmarshalTypeError.Error", "UnmarshalTypeError.Unwrap", "MarshalerError.Error",
+		"MarshalerError.Unwrap", "InvalidUnmarshalError.Error", "UnsupportedTypeError.Error", "UnsupportedValueError.Error":
+		return recv + "." + strings.SplitN(key, ".", 3)[2] + "()", false, true
+	case "Encoder.SetIndent", "Encoder.SetEscapeHTML", "Decoder.DisallowUnknownFields", "Decoder.InputOffset":
 		return recv + "." + strings.SplitN(key, ".", 3)[2] + "(" + f.args(c) + ")", false, true
 	}
 	return "", false, false
+}
+
+// jsonTarget refuses a target the translation cannot write through: a *time.Time
+// is its Time's value.
+func (f *fn) jsonTarget(x ast.Expr) {
+	if ptr, ok := f.p.info.TypeOf(x).(*types.Pointer); ok && isTime(ptr.Elem()) {
+		f.p.unsupported(x, "json.Unmarshal into a *time.Time", "a struct with a time.Time field")
+	}
 }
 
 // jsonErrors: encoding/json's error types, by golib's class.

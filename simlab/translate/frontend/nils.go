@@ -345,9 +345,10 @@ func timeClass(t types.Type) string {
 // holds it.
 func typedLiteral(p *program, e ast.Expr) bool {
 	if c, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(c.Args) == 1 && p.info.Types[c.Fun].IsType() {
-		// []byte(s), []rune(s): a new slice of a type a switch may ask for
+		// []byte(s), []rune(s): a new slice of a type a switch may ask for; and
+		// json.RawMessage(s), which encoding/json writes as it is
 		_, isSlice := p.info.TypeOf(e).(*types.Slice)
-		return isSlice && isBasicKind(p.info.TypeOf(c.Args[0]), types.String)
+		return isSlice && isBasicKind(p.info.TypeOf(c.Args[0]), types.String) || isRawMessage(p.info.TypeOf(e))
 	}
 	if _, ok := ast.Unparen(e).(*ast.CompositeLit); !ok || p.isNamedValue(p.info.TypeOf(e)) {
 		return false

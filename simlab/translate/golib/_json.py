@@ -47,6 +47,7 @@ from ._values import EMPTY, NIL_MAP, NilSlice, Ref
 Desc = tuple[Any, ...]
 
 _ANY = ("any", "interface {}")
+_INVALID_SYNTAX = sl.GoError("strconv.ErrSyntax", "invalid syntax")
 _RFC3339 = "2006-01-02T15:04:05Z07:00"
 _RFC3339_NANO = "2006-01-02T15:04:05.999999999Z07:00"
 
@@ -165,15 +166,15 @@ class MarshalerError(sl.GoError):
     """``*json.MarshalerError``: a MarshalJSON or MarshalText method failed, or
     wrote what is not JSON."""
 
-    __slots__ = ("Err", "go_type", "method")
+    __slots__ = ("Err", "Type", "method")
 
     def __init__(self, go_type: str = "", err: Any = None, method: str = "MarshalJSON") -> None:
         super().__init__("*json.MarshalerError", "")
-        self.go_type, self.Err, self.method = go_type, err, method
+        self.Type, self.Err, self.method = ReflectType("*" + go_type), err, method
 
     def Error(self) -> str:
         text = self.Err.Error() if self.Err is not None else ""
-        return f"json: error calling {self.method} for type *{self.go_type}: {text}"
+        return f"json: error calling {self.method} for type {self.Type}: {text}"
 
     def __str__(self) -> str:
         return self.Error()
@@ -270,7 +271,15 @@ def _empty(v: Any, d: Desc) -> bool:
 
 
 def _zero(v: Any, d: Desc) -> bool:
-    """``omitzero``: the type's zero value (a struct of zero fields)."""
+    """``omitzero``: the type's zero value (a struct of zero fields), or what its
+    own ``IsZero`` method says."""
+    is_zero = getattr(type(v), "IsZero", None)
+    if is_zero is not None and type(v).__module__.startswith("simlab.translated."):
+        result = is_zero(v)
+        if isgenerator(result):
+            result.close()
+            raise SimlabError("an IsZero method that blocks is not modelled")
+        return bool(result)
     if d[0] == "methods":
         d = d[2]
     kind = d[0]
@@ -342,7 +351,8 @@ class _Encoder:
             node, bad = _parse(bytes(v))
             if bad is not None or node is None:
                 raise _Fail(MarshalerError("jsontext.Value", bad, "MarshalJSON"))
-            return _compact(bytes(v).decode("utf-8", "replace"))
+            text = _compact(bytes(v).decode("utf-8", "replace"))
+            return _html(text) if self.html else text
         if kind == "unsupported":
             raise _Fail(UnsupportedTypeError(d[1]))
         if kind == "refused":
@@ -402,10 +412,12 @@ class _Encoder:
         node, bad = _parse(bytes(data))
         if bad is not None or node is None:
             raise _Fail(MarshalerError(go_type, bad, method))
-        return _compact(text)
+        return _html(_compact(text)) if self.html else _compact(text)
 
     def key(self, k: Any, d: Desc) -> Gen:
         """A map's key as its JSON text: a MarshalText method's, or the value's."""
+        if isinstance(k, str) or (d[0] == "methods" and d[2][0] == "string"):
+            return str(k)  # a key of a string kind is its text, MarshalText or not
         if d[0] == "any" and getattr(type(k), "go_marshal", "").startswith("text"):
             d = ("methods", getattr(type(k), "go_name", ""), _ANY, "text", "", type(k))
         if d[0] == "methods" and d[3].startswith("text"):
@@ -458,8 +470,11 @@ class _Encoder:
         if isinstance(v, str):
             return _string(v, self.html)
         if isinstance(v, list):
-            if getattr(v, "go_type", "") == "[]uint8":  # a []byte literal's
+            go_type = getattr(v, "go_type", "")
+            if go_type == "[]uint8":  # a []byte literal's
                 return (yield from self.value(v, ("bytes", "[]uint8")))
+            if go_type == "jsontext.Value":  # json.RawMessage(...)'s
+                return (yield from self.value(v, ("raw", "json.RawMessage")))
             return (yield from self.nested(v, ("slice", "[]interface {}", _ANY)))
         if isinstance(v, dict):
             return (yield from self.nested(v, ("map", "map[string]interface {}", _ANY, _ANY)))
@@ -586,10 +601,14 @@ def indent(dst: Any, src: list[int], prefix: str, indent: str) -> Any:
 def html_escape(dst: Any, src: list[int]) -> None:
     """``json.HTMLEscape(dst, src)``: ``<``, ``>``, ``&``, U+2028 and U+2029 in
     ``src`` written as ``\\u003c``..., so that the JSON is safe in an HTML page."""
-    text = bytes(src).decode("utf-8", "replace")
+    dst.write(_html(bytes(src).decode("utf-8", "replace")))
+
+
+def _html(text: str) -> str:
+    """JSON ``text`` with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped."""
     for ch, esc in (*_HTML.items(), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(ch, esc)
-    dst.write(text)
+    return text
 
 
 # --- parsing -------------------------------------------------------------------------
@@ -966,8 +985,14 @@ class _Decoder:
             self.fail(node, _KINDS[node[0]], d)
             return cur
         inner, err = _parse(node[1].encode())
-        if err is not None or inner is None or inner[0] not in ("b", '"', "0", "n"):
-            self.fail(node, "string", d)
+        want = "b" if d[0] == "bool" else '"' if d[0] == "string" else "0"
+        if err is not None or inner is None or inner[0] not in (want, "n"):
+            if want == "0":  # Go names what the quotes hold as a number
+                self.fail(node, "number " + node[1], d)
+            elif want == "b":
+                self.fail(node, "string " + _quote(node[1]), d, _INVALID_SYNTAX)
+            else:
+                self.fail(node, "string", d)
             return cur
         return (yield from self.decode(inner, d, cur))
 
@@ -1212,29 +1237,45 @@ class Decoder:
     whole JSON value (values follow one another, spaces between), keeping what it
     read past it for the next; ``io.EOF`` where nothing but spaces was left."""
 
-    __slots__ = ("_buf", "_err", "_r", "_unknown")
+    __slots__ = ("_buf", "_end", "_err", "_offset", "_r", "_unknown")
     go_name = "*json.Decoder"
 
     def __init__(self, r: Any) -> None:
         self._r, self._buf, self._unknown = r, b"", False
+        self._offset = 0  # the bytes of the stream before the buffer's
+        self._end = 0  # where the last value read ended
         self._err: Any = None  # the reader's error, or the stream's syntax error
 
     def DisallowUnknownFields(self) -> None:
         self._unknown = True
 
-    def _complete(self) -> tuple[Node | None, int, SyntaxError | None]:
-        """The value at the front of the buffer: the node and where it ends; or None
-        (more is needed), or the syntax error."""
+    def InputOffset(self) -> int:
+        """``dec.InputOffset()``: where in the stream the last value read ended."""
+        return self._end
+
+    def _space(self) -> bytes:
+        """The buffer, the spaces at its front dropped (and counted)."""
+        rest = self._buf.lstrip(_WS)
+        self._offset += len(self._buf) - len(rest)
+        self._buf = rest
+        return rest
+
+    def _value(self, end_of_stream: bool) -> tuple[Node | None, bytes, Any]:
+        """The value at the front of the buffer, taken off it, and the bytes it was
+        read from; or None (more is needed), or the syntax error."""
         p = _Parser(self._buf)
         try:
             node = p.value()
         except _End:
-            return None, 0, None
+            return None, b"", ErrUnexpectedEOF if end_of_stream else None
         except _Bad as bad:
-            return None, 0, SyntaxError(bad.msg, bad.offset)
-        if node[0] == "0" and p.i == len(self._buf):
-            return None, 0, None  # a number may go on in the next read
-        return node, p.i, None
+            return None, b"", SyntaxError(bad.msg, self._offset + bad.offset)
+        if node[0] == "0" and p.i == len(self._buf) and not end_of_stream:
+            return None, b"", None  # a number may go on in the next read
+        raw, self._buf = self._buf, self._buf[p.i :]
+        self._offset += p.i
+        self._end = self._offset
+        return node, raw, None
 
     def _fill(self) -> Generator[Any, Any, bool]:
         """One read from ``r`` into the buffer; False once ``r`` has ended."""
@@ -1251,26 +1292,22 @@ class Decoder:
         """``dec.Decode(&v)`` where the reader may block (a pipe's)."""
         if d[0] != "ptr" or target is None or getattr(type(target), "go_nil", False):
             return (yield from blocking_unmarshal([], target, d))
+        ended = False
         while True:
-            self._buf = self._buf.lstrip(_WS)
-            if self._buf:
-                node, end, err = self._complete()
+            if self._space():
+                node, raw, err = self._value(ended)
                 if err is not None:
-                    self._err = err
+                    if isinstance(err, SyntaxError):
+                        self._err = err
                     return err
                 if node is not None:
-                    raw, self._buf = self._buf, self._buf[end:]
                     return (yield from _decode_into(node, target, d, self._unknown, raw))
+            if ended:
+                return self._err
             if not (yield from self._fill()):
                 if self._err is not EOF:
                     return self._err
-                if self._buf.strip(_WS):
-                    node, end, err = self._complete()
-                    if node is not None:
-                        raw, self._buf = self._buf, self._buf[end:]
-                        return (yield from _decode_into(node, target, d, self._unknown, raw))
-                    return ErrUnexpectedEOF
-                return self._err
+                ended = True
 
     def decode(self, target: Any, d: Desc) -> Any:
         return _at_once(self.blocking_decode(target, d), "json.Decoder.Decode")
@@ -1278,8 +1315,7 @@ class Decoder:
     def blocking_more(self) -> Generator[Any, Any, bool]:
         """``dec.More()``: whether another value follows (reading to see)."""
         while True:
-            self._buf = self._buf.lstrip(_WS)
-            if self._buf:
+            if self._space():
                 return self._buf[0] not in b"]}"
             if not (yield from self._fill()):
                 return False
