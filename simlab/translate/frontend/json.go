@@ -297,9 +297,10 @@ type jsonField struct {
 // fields promoted (the shallowest, then the tagged one, wins a name; a tie drops
 // it), a field tagged "-" left out.
 // A field's path is Python: each attribute's name quoted, or for an embedded
-// pointer ("Base", Base), the class Unmarshal makes one of where it is nil; cls
-// gives a struct type's class, or "". embeddedPointer: one that cannot be made
-// (a pointer to a struct of an unexported type, which Go cannot set either).
+// pointer ("Base", Base, "main.Base"), the class Unmarshal makes one of where it
+// is nil (None for an unexported type, which Go cannot set either); cls gives a
+// struct type's class, or "". embeddedPointer: a pointer to a struct of no
+// class, which simlab cannot follow.
 func jsonFieldsOf(st *types.Struct, cls func(types.Type) string) (fields []jsonField, embeddedPointer bool) {
 	var all []jsonField
 	var walk func(st *types.Struct, path []string, depth int, seen map[*types.Struct]bool)
@@ -323,11 +324,17 @@ func jsonFieldsOf(st *types.Struct, cls func(types.Type) string) (fields []jsonF
 				}
 				if ptr, ok := fld.Type().Underlying().(*types.Pointer); ok && isStructType(ptr.Elem()) {
 					n, named := types.Unalias(ptr.Elem()).(*types.Named)
-					if !named || !n.Obj().Exported() || cls(n) == "" {
-						embeddedPointer = true
-						continue
+					if !named || cls(n) == "" {
+						if exportedFields(ptr.Elem().Underlying().(*types.Struct)) {
+							embeddedPointer = true // the library's, whose fields simlab does not keep
+						}
+						continue // *sync.Mutex: nothing encoding/json sees
 					}
-					at[len(at)-1] = "(" + pyString(fieldName(fld.Name())) + ", " + cls(n) + ")"
+					maker := cls(n)
+					if !n.Obj().Exported() {
+						maker = "None" // Go cannot set it: Unmarshal's error where it is nil
+					}
+					at[len(at)-1] = "(" + pyString(fieldName(fld.Name())) + ", " + maker + ", " + pyString(reflectType(n)) + ")"
 					walk(ptr.Elem().Underlying().(*types.Struct), at, depth+1, seen)
 					continue
 				}
@@ -408,9 +415,9 @@ func (m *module) jsonFields() {
 		})
 		if embeddedPointer {
 			if !pending.lenient {
-				m.p.unsupported(pending.at, "encoding/json of a struct embedding a pointer to a struct of an unexported type ("+pending.cls+")", "an exported type, an embedded struct value, or a named field")
+				m.p.unsupported(pending.at, "encoding/json of a struct embedding a pointer to a struct of no class ("+pending.cls+")", "an embedded struct value, or a named field")
 			}
-			m.emit("%s.go_json = None  # it embeds a pointer to a struct of an unexported type", pending.cls)
+			m.emit("%s.go_json = None  # it embeds a pointer to a struct of no class", pending.cls)
 			continue
 		}
 		m.emit("%s.go_json = (", pending.cls)
@@ -458,4 +465,14 @@ func isStructType(t types.Type) bool {
 func isRawMessage(t types.Type) bool {
 	u := types.Unalias(t)
 	return isNamed(u, "encoding/json", "RawMessage") || isNamed(u, "encoding/json/jsontext", "Value")
+}
+
+// exportedFields: st has a field encoding/json could see.
+func exportedFields(st *types.Struct) bool {
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Exported() {
+			return true
+		}
+	}
+	return false
 }

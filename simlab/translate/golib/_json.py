@@ -48,6 +48,9 @@ Desc = tuple[Any, ...]
 
 _ANY = ("any", "interface {}")
 _INVALID_SYNTAX = sl.GoError("strconv.ErrSyntax", "invalid syntax")
+_UNSETTABLE = sl.GoError(
+    "*errors.errorString", "cannot set embedded pointer to unexported struct type"
+)
 _RFC3339 = "2006-01-02T15:04:05Z07:00"
 _RFC3339_NANO = "2006-01-02T15:04:05.999999999Z07:00"
 
@@ -1014,16 +1017,12 @@ class _Decoder:
                     self.err = sl.GoError("*errors.errorString", text)
                 continue
             path, _, _, _, quoted, fd = f
-            owner = cur
-            for step in path[:-1]:  # through embedded structs, making a nil pointer's
-                if isinstance(step, str):
-                    owner = getattr(owner, step)
-                    continue
-                inner = getattr(owner, step[0])
-                if inner is None:
-                    inner = step[1]()
-                    setattr(owner, step[0], inner)
-                owner = inner
+            owner = self.owner(cur, path)
+            if owner is None:  # behind a nil pointer to a struct of an unexported type
+                self.path.append(key)
+                self.fail(value, _KINDS.get(value[0], "null"), d, _UNSETTABLE)
+                self.path.pop()
+                continue
             self.path.append(key)
             old = getattr(owner, path[-1])
             if quoted:
@@ -1033,6 +1032,23 @@ class _Decoder:
             if new is not old or fd[0] != "struct":
                 setattr(owner, path[-1], new)
             self.path.pop()
+        return cur
+
+    def owner(self, cur: Any, path: tuple[Any, ...]) -> Any:
+        """The struct that holds the field at ``path`` of ``cur``: through embedded
+        structs, making a nil embedded pointer's; None where Go cannot (a pointer
+        to a struct of an unexported type)."""
+        for step in path[:-1]:
+            if isinstance(step, str):
+                cur = getattr(cur, step)
+                continue
+            inner = getattr(cur, step[0])
+            if inner is None and step[1] is None:
+                return None
+            if inner is None:
+                inner = step[1]()
+                setattr(cur, step[0], inner)
+            cur = inner
         return cur
 
     def map(self, node: Node, d: Desc, cur: Any) -> Generator[Any, Any, Any]:
