@@ -736,40 +736,33 @@ class _Parser:
     def number(self) -> str:
         data, start = self.data, self.i
         i = start
-
-        def digit(at: int) -> bool:
-            if at >= len(data):
-                raise _End(0)  # Go 1.27 reports a number cut short at offset 0
-            return ord("0") <= data[at] <= ord("9")
-
         if data[i] == ord("-"):
             i += 1
-            if not digit(i):
-                self.i = i
-                raise self.bad("in numeric literal")
-        if data[i] == ord("0"):
+        if i < len(data) and data[i] == ord("0"):
             i += 1
         else:
-            while i < len(data) and ord("0") <= data[i] <= ord("9"):
-                i += 1
+            i = self.digits(i)
         if i < len(data) and data[i] == ord("."):
-            i += 1
-            if not digit(i):
-                self.i = i
-                raise self.bad("in numeric literal")
-            while i < len(data) and ord("0") <= data[i] <= ord("9"):
-                i += 1
+            i = self.digits(i + 1)
         if i < len(data) and data[i] in b"eE":
             i += 1
             if i < len(data) and data[i] in b"+-":
                 i += 1
-            if not digit(i):
-                self.i = i
-                raise self.bad("in numeric literal")
-            while i < len(data) and ord("0") <= data[i] <= ord("9"):
-                i += 1
+            i = self.digits(i)
         self.i = i
         return data[start:i].decode()
+
+    def digits(self, i: int) -> int:
+        """Past the one or more digits a number has at ``i``."""
+        data = self.data
+        if i >= len(data):
+            raise _End(0)  # Go 1.27 reports a number cut short at offset 0
+        if not ord("0") <= data[i] <= ord("9"):
+            self.i = i
+            raise self.bad("in numeric literal")
+        while i < len(data) and ord("0") <= data[i] <= ord("9"):
+            i += 1
+        return i
 
     def string(self) -> str:
         data = self.data
