@@ -21227,6 +21227,73 @@ func main() {
 )
 
 
+# json.Number: Decoder.UseNumber's numbers in an interface kept as their text, Int64 and
+# Float64 with strconv's errors, a type switch's case, a field's (a quoted number too), Go
+# 1.27's errors for one that is no number's text
+CONSTRUCTS["json_numbers"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"strings"
+)
+
+type Order struct {
+\tID    json.Number `json:"id"`
+\tTotal json.Number `json:"total,omitempty"`
+}
+
+func main() {
+\tin := `{"id": 9007199254740993, "price": 1.50, "tags": [1, 2e3]}`
+\tdec := json.NewDecoder(strings.NewReader(in))
+\tdec.UseNumber()
+\tvar v map[string]any
+\tfmt.Println(dec.Decode(&v))
+\tid := v["id"].(json.Number)
+\tn, err := id.Int64()
+\tfmt.Println(id, n, err)
+\tprice := v["price"].(json.Number)
+\tf, err := price.Float64()
+\tfmt.Println(price.String(), f, err)
+\t_, err = price.Int64()
+\tfmt.Println(err)
+\tfor _, t := range v["tags"].([]any) {
+\t\tswitch x := t.(type) {
+\t\tcase json.Number:
+\t\t\tfmt.Printf("%T %v\\n", x, x)
+\t\tdefault:
+\t\t\tfmt.Printf("other %T\\n", x)
+\t\t}
+\t}
+\tvar o Order
+\terr = json.Unmarshal([]byte(`{"id": 12345678901234567890, "total": "7.25"}`), &o)
+\tfmt.Println(err, o.ID, o.Total)
+\tfmt.Println(json.Unmarshal([]byte(`{"id": "x"}`), &o))
+\tb, err := json.Marshal(Order{ID: json.Number("42")})
+\tfmt.Println(string(b), err)
+\t_, err = json.Marshal(Order{ID: json.Number("4x")})
+\tfmt.Println(err)
+\tb, _ = json.Marshal(v)
+\tfmt.Println(string(b))
+}
+""",
+    "<nil>\n"
+    "9007199254740993 9007199254740993 <nil>\n"
+    "1.50 1.5 <nil>\n"
+    'strconv.ParseInt: parsing "1.50": invalid syntax\n'
+    "json.Number 1\n"
+    "json.Number 2e3\n"
+    "<nil> 12345678901234567890 7.25\n"
+    'json: cannot unmarshal string "x" into Go value of type json.Number: invalid syntax\n'
+    '{"id":42} <nil>\n'
+    'json: error calling MarshalJSONTo for type *json.Number: cannot parse "4x" as JSON '
+    "number: invalid syntax\n"
+    '{"id":9007199254740993,"price":1.50,"tags":[1,2e3]}\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

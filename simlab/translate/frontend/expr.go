@@ -3432,7 +3432,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	case "*time.ParseError":
 		return "go.ParseError"
 	}
-	if cls, ok := jsonErrors[name]; ok {
+	if cls, ok := jsonClasses[name]; ok {
 		return cls
 	}
 	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, *net.OpError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")

@@ -72,7 +72,10 @@ func (f *fn) jsonMethod(c *ast.CallExpr, key, recv string) (string, bool, bool) 
 	case "SyntaxError.Error", "UnmarshalTypeError.Error", "UnmarshalTypeError.Unwrap", "MarshalerError.Error",
 		"MarshalerError.Unwrap", "InvalidUnmarshalError.Error", "UnsupportedTypeError.Error", "UnsupportedValueError.Error":
 		return recv + "." + strings.SplitN(key, ".", 3)[2] + "()", false, true
-	case "Encoder.SetIndent", "Encoder.SetEscapeHTML", "Decoder.DisallowUnknownFields", "Decoder.InputOffset":
+	case "Number.Int64", "Number.Float64", "Number.String":
+		return "go.json.Number(" + recv + ")." + strings.SplitN(key, ".", 3)[2] + "()", false, true
+	case "Encoder.SetIndent", "Encoder.SetEscapeHTML", "Decoder.DisallowUnknownFields", "Decoder.InputOffset",
+		"Decoder.UseNumber":
 		return recv + "." + strings.SplitN(key, ".", 3)[2] + "(" + f.args(c) + ")", false, true
 	}
 	return "", false, false
@@ -86,11 +89,12 @@ func (f *fn) jsonTarget(x ast.Expr) {
 	}
 }
 
-// jsonErrors: encoding/json's error types, by golib's class.
-var jsonErrors = map[string]string{
+// jsonClasses: encoding/json's error types and Number, by golib's class.
+var jsonClasses = map[string]string{
 	"*encoding/json.SyntaxError": "go.json.SyntaxError", "*encoding/json.UnmarshalTypeError": "go.json.UnmarshalTypeError",
 	"*encoding/json.InvalidUnmarshalError": "go.json.InvalidUnmarshalError",
 	"*encoding/json.MarshalerError":        "go.json.MarshalerError",
+	"encoding/json.Number":                 "go.json.Number",
 	"*encoding/json.UnsupportedTypeError":  "go.json.UnsupportedTypeError", "*encoding/json.UnsupportedValueError": "go.json.UnsupportedValueError",
 }
 
@@ -120,6 +124,9 @@ func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 	}
 	if isRawMessage(t) {
 		return `("raw", "json.RawMessage")`
+	}
+	if isNamed(types.Unalias(t), "encoding/json", "Number") {
+		return `("number", "json.Number")`
 	}
 	if n, ok := types.Unalias(t).(*types.Named); ok {
 		if n.Obj().Pkg() != nil && !p.ours(n.Obj().Pkg()) {

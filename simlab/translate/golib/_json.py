@@ -38,7 +38,7 @@ from ._io import EOF, ErrUnexpectedEOF, blocking_write
 from ._numbers import Float32
 from ._runstate import _calling_runtime
 from ._slog import _json_float
-from ._strconv import format_float
+from ._strconv import format_float, parse_float, parse_int
 from ._text import _at_once, _one_read
 from ._time import ZERO_TIME, Time, time_format, time_parse
 from ._types import typed
@@ -86,6 +86,22 @@ class SyntaxError(sl.GoError):
 
     def __str__(self) -> str:
         return self.msg
+
+
+class Number(str):
+    """A ``json.Number``: a JSON number's text, kept as it was written."""
+
+    __slots__ = ()
+    go_name = "json.Number"
+
+    def String(self) -> str:
+        return str(self)
+
+    def Int64(self) -> tuple[int, Any]:
+        return parse_int(self, 10, 64)
+
+    def Float64(self) -> tuple[float, Any]:
+        return parse_float(self, 64)
 
 
 class ReflectType(str):
@@ -212,6 +228,17 @@ def _tokens(text: str) -> Iterator[str]:
         i += 1
 
 
+def _number_text(text: str) -> str:
+    """A json.Number's JSON: its text, if it is a number's (Go's MarshalerError if not)."""
+    node, _ = _parse(text.encode())
+    if node is None or node[0] != "0" or node[3] != len(text):
+        err = sl.GoError(
+            "*errors.errorString", f"cannot parse {_quote(text)} as JSON number: invalid syntax"
+        )
+        raise _Fail(MarshalerError("json.Number", err, "MarshalJSONTo"))
+    return text
+
+
 def _compact(text: str) -> str:
     """JSON ``text`` without the spaces between its tokens."""
     return "".join(_tokens(text))
@@ -270,6 +297,8 @@ def _empty(v: Any, d: Desc) -> bool:
         return v is None
     if kind in ("struct", "time", "empty"):  # a struct is never empty
         return False
+    if kind == "number":
+        return not v
     return not v
 
 
@@ -348,6 +377,8 @@ class _Encoder:
             return '"' + base64.b64encode(bytes(v)).decode() + '"'
         if kind == "time":
             return '"' + time_format(int(v), _RFC3339_NANO, _calling_runtime()) + '"'
+        if kind == "number":  # a json.Number: its text, which must be a number's
+            return _number_text(str(v or "0"))
         if kind == "raw":  # a json.RawMessage: its bytes, checked and compacted
             if v is None or len(v) == 0:
                 return "null"
@@ -470,6 +501,8 @@ class _Encoder:
             return str(int(v))
         if isinstance(v, float):
             return _float(v, 64)
+        if isinstance(v, Number):
+            return _number_text(v)
         if isinstance(v, str):
             return _string(v, self.html)
         if isinstance(v, list):
@@ -852,12 +885,12 @@ class _Decoder:
     """Decodes a parsed value into a Go value of a descriptor's type; keeps the first
     type error and goes on, as Go's does."""
 
-    __slots__ = ("data", "err", "path", "root", "unknown")
+    __slots__ = ("data", "err", "path", "root", "unknown", "use_number")
 
-    def __init__(self, data: bytes, root: str, unknown: bool) -> None:
+    def __init__(self, data: bytes, root: str, unknown: bool, use_number: bool = False) -> None:
         self.err: Any = None
         self.path: list[str] = []
-        self.data, self.root, self.unknown = data, root, unknown
+        self.data, self.root, self.unknown, self.use_number = data, root, unknown, use_number
 
     def fail(self, node: Node, value: str, d: Desc, err: Any = None) -> None:
         if self.err is None:
@@ -876,6 +909,15 @@ class _Decoder:
             if err is not None and self.err is None:
                 self.err = err
             return cur
+        if kind == "number" and what != "n":  # a json.Number: a number's text, quoted or not
+            text = node[1] if what in ('"', "0") else ""
+            inner, err = _parse(text.encode())
+            if inner is None or err is not None or inner[0] != "0" or inner[3] != len(text):
+                value = "string " + _quote(text) if what == '"' else _KINDS[what]
+                if self.err is None:  # Go 1.27 names no field here
+                    self.err = UnmarshalTypeError(value, d[1], node[3], "", "", _INVALID_SYNTAX)
+                return cur
+            return Number(text)
         if kind == "raw":  # a json.RawMessage: the value's own bytes, null's too
             return list(self.data[node[2] : node[3]])
         if what == "n":
@@ -1110,6 +1152,8 @@ class _Decoder:
                 self.path.pop()
             return typed(items, "[]interface {}")
         if what == "0":
+            if self.use_number:
+                return Number(x)
             f = float(x)
             if math.isinf(f):
                 self.fail(node, "number " + x, ("float64", "float64"))
@@ -1196,11 +1240,11 @@ def _base(d: Desc) -> Desc:
 
 
 def _decode_into(
-    node: Node, target: Any, d: Desc, unknown: bool, data: bytes
+    node: Node, target: Any, d: Desc, unknown: bool, data: bytes, use_number: bool = False
 ) -> Generator[Any, Any, Any]:
     inner = d[2]
     struct = _base(inner)[0] == "struct"
-    dec = _Decoder(data, _base(inner)[3] if struct else "", unknown)
+    dec = _Decoder(data, _base(inner)[3] if struct else "", unknown, use_number)
     if struct:
         yield from dec.decode(node, inner, target)
     else:
@@ -1246,17 +1290,21 @@ class Decoder:
     whole JSON value (values follow one another, spaces between), keeping what it
     read past it for the next; ``io.EOF`` where nothing but spaces was left."""
 
-    __slots__ = ("_buf", "_end", "_err", "_offset", "_r", "_unknown")
+    __slots__ = ("_buf", "_end", "_err", "_numbers", "_offset", "_r", "_unknown")
     go_name = "*json.Decoder"
 
     def __init__(self, r: Any) -> None:
-        self._r, self._buf, self._unknown = r, b"", False
+        self._r, self._buf, self._unknown, self._numbers = r, b"", False, False
         self._offset = 0  # the bytes of the stream before the buffer's
         self._end = 0  # where the last value read ended
         self._err: Any = None  # the reader's error, or the stream's syntax error
 
     def DisallowUnknownFields(self) -> None:
         self._unknown = True
+
+    def UseNumber(self) -> None:
+        """``dec.UseNumber()``: a number in an interface is a json.Number."""
+        self._numbers = True
 
     def InputOffset(self) -> int:
         """``dec.InputOffset()``: where in the stream the last value read ended."""
@@ -1310,7 +1358,9 @@ class Decoder:
                         self._err = err
                     return err
                 if node is not None:
-                    return (yield from _decode_into(node, target, d, self._unknown, raw))
+                    return (
+                        yield from _decode_into(node, target, d, self._unknown, raw, self._numbers)
+                    )
             if ended:
                 return self._err
             if not (yield from self._fill()):
@@ -1339,6 +1389,7 @@ __all__ = [
     "Encoder",
     "InvalidUnmarshalError",
     "MarshalerError",
+    "Number",
     "SyntaxError",
     "UnmarshalTypeError",
     "UnsupportedTypeError",
