@@ -54,8 +54,8 @@ func (f *fn) slogCall(c *ast.CallExpr, name string) (string, bool) {
 
 // slogLog renders a call of a Logger's logging methods, or of the package's
 // functions that log with the default logger (recv).
-// In a program that calls io.Pipe or net.Pipe the handler's output may be a
-// pipe's, and a record is written by "yield from" the logger's blocking form.
+// Where the library's I/O may block (analysis.pipes) the handler's output may be
+// a pipe's, and a record is written by "yield from" the logger's blocking form.
 func (f *fn) slogLog(c *ast.CallExpr, method, recv string) (string, bool) {
 	arg := func(i int) string { return f.value(c.Args[i]) }
 	log := func(form, operands string) string {

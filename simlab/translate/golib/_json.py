@@ -1,5 +1,6 @@
-"""``encoding/json``: Marshal, MarshalIndent, Unmarshal, Valid, Encoder and Decoder,
-as Go 1.27's (whose encoding/json runs on its json/v2 engine: its error texts).
+"""``encoding/json``: Marshal, MarshalIndent, Unmarshal, Valid, Compact, Indent,
+HTMLEscape, Encoder, Decoder and Number, as Go 1.27's (whose encoding/json runs on
+its json/v2 engine: its error texts and offsets).
 
 The translation hands each call a *descriptor* of the static Go type involved,
 since a Python value does not say whether it is an ``int8`` or a ``[]byte``:
@@ -7,17 +8,27 @@ since a Python value does not say whether it is an ``int8`` or a ``[]byte``:
 - ``(kind, go_type)`` for ``bool``, ``string``, the integer kinds (``"int8"``...),
   ``"float32"``, ``"float64"``, ``"any"`` (an empty interface), ``"iface"`` (any
   other interface), ``"bytes"`` (a ``[]byte``), ``"time"`` (a ``time.Time``, as
-  RFC 3339 text), ``"raw"`` (a ``json.RawMessage``), ``"empty"`` (a
-  ``struct{}``), ``"unsupported"`` (a channel, a function);
+  RFC 3339 text), ``"raw"`` (a ``json.RawMessage``), ``"number"`` (a
+  ``json.Number``), ``"empty"`` (a ``struct{}``), ``"unsupported"`` (a channel, a
+  function), ``"nil"`` (``json.Marshal(nil)``);
+- ``("refused", go_type, what)``: a type simlab does not model, in a struct only an
+  interface may hold; the run ends in one line if it is encoded;
 - ``("slice", go_type, elem)``, ``("array", go_type, elem, n)``,
   ``("map", go_type, elem, key)``, ``("ptr", go_type, elem)``;
 - ``("struct", go_type, cls, name)``, whose fields are the class's ``go_json``: one
   ``(path, key, omitempty, omitzero, quoted, descriptor)`` per field encoding/json
-  sees, ``path`` the attributes that reach it (through embedded structs).
+  sees, ``path`` the attributes that reach it (through embedded structs; an
+  embedded pointer's step is ``(attr, cls or None, go_type)``);
+- ``("methods", go_type, plain, marshal, unmarshal, cls)``: a type with its own
+  MarshalJSON (``marshal`` ``"json"``) or MarshalText (``"text"``), ``*`` after it
+  for a pointer method, or UnmarshalJSON (``unmarshal`` ``"json"``); ``plain``
+  describes the type without them.
 
 ``go_type`` is the type as Go's errors name it (``[]string``, ``main.Point``).
 A value held in an interface is encoded by what it is (an ``int`` as a number, a
-``list`` as an array, an object of the program by its class's ``go_json``).
+``list`` as an array, an object of the program by its class's ``go_json`` and
+``go_marshal``). Encoding and decoding are generators, since a method of the
+program's they call may block.
 """
 
 from __future__ import annotations
@@ -38,7 +49,7 @@ from ._io import EOF, ErrUnexpectedEOF, blocking_write
 from ._numbers import Float32
 from ._runstate import _calling_runtime
 from ._slog import _json_float
-from ._strconv import format_float, parse_float, parse_int
+from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
 from ._text import _at_once, _one_read
 from ._time import ZERO_TIME, Time, time_format, time_parse
 from ._types import typed
@@ -233,7 +244,7 @@ def _number_text(text: str) -> str:
     node, _ = _parse(text.encode())
     if node is None or node[0] != "0" or node[3] != len(text):
         err = sl.GoError(
-            "*errors.errorString", f"cannot parse {_quote(text)} as JSON number: invalid syntax"
+            "*errors.errorString", f"cannot parse {quote(text)} as JSON number: invalid syntax"
         )
         raise _Fail(MarshalerError("json.Number", err, "MarshalJSONTo"))
     return text
@@ -657,18 +668,6 @@ _WS = b" \t\r\n"
 _LITERALS = {ord("t"): b"true", ord("f"): b"false", ord("n"): b"null"}
 
 
-def _quote_char(c: int) -> str:
-    if c == ord("'"):
-        return "'\\''"
-    if c == ord('"'):
-        return "'\"'"
-    text = format(chr(c).encode().decode("utf-8", "replace"))
-    shown = repr(text)[1:-1] if c < 0x20 or c == 0x7F else text
-    if c == ord("\\"):
-        shown = "\\\\"
-    return "'" + shown + "'"
-
-
 class _End(Exception):
     """The text ended inside a value."""
 
@@ -709,7 +708,7 @@ class _Parser:
         return c == close
 
     def bad(self, what: str) -> _Bad:
-        return _Bad(f"invalid character {_quote_char(self.data[self.i])} {what}", self.i + 1)
+        return _Bad(f"invalid character {quote_rune(self.data[self.i])} {what}", self.i + 1)
 
     def value(self, depth: int = 0) -> Node:
         node = self._value(depth)
@@ -757,7 +756,7 @@ class _Parser:
                 if self.data[self.i + k] != expect:
                     self.i += k
                     name = word.decode()
-                    raise self.bad(f"in literal {name} (expecting {_quote_char(expect)})")
+                    raise self.bad(f"in literal {name} (expecting {quote_rune(expect)})")
             self.i += len(word)
             if c == ord("n"):
                 return ("n", None, start)
@@ -810,7 +809,7 @@ class _Parser:
                 return out.decode("utf-8", "replace")
             if c < 0x20:
                 self.i = i
-                raise _Bad(f"invalid character {_quote_char(c)} in string", i + 1)
+                raise _Bad(f"invalid character {quote_rune(c)} in string", i + 1)
             if c != ord("\\"):
                 out.append(c)
                 i += 1
@@ -913,7 +912,7 @@ class _Decoder:
             text = node[1] if what in ('"', "0") else ""
             inner, err = _parse(text.encode())
             if inner is None or err is not None or inner[0] != "0" or inner[3] != len(text):
-                value = "string " + _quote(text) if what == '"' else _KINDS[what]
+                value = "string " + quote(text) if what == '"' else _KINDS[what]
                 if self.err is None:  # Go 1.27 names no field here
                     self.err = UnmarshalTypeError(value, d[1], node[3], "", "", _INVALID_SYNTAX)
                 return cur
@@ -1028,7 +1027,7 @@ class _Decoder:
             if want == "0":  # Go names what the quotes hold as a number
                 self.fail(node, "number " + node[1], d)
             elif want == "b":
-                self.fail(node, "string " + _quote(node[1]), d, _INVALID_SYNTAX)
+                self.fail(node, "string " + quote(node[1]), d, _INVALID_SYNTAX)
             else:
                 self.fail(node, "string", d)
             return cur
@@ -1048,7 +1047,7 @@ class _Decoder:
             f = exact.get(key) or folded.get(key.casefold())
             if f is None:
                 if self.unknown and self.err is None:
-                    text = f"json: unknown field {_quote(key)}"
+                    text = f"json: unknown field {quote(key)}"
                     self.err = sl.GoError("*errors.errorString", text)
                 continue
             path, _, _, _, quoted, fd = f
@@ -1160,10 +1159,6 @@ class _Decoder:
                 return 0.0
             return f
         return x
-
-
-def _quote(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _bad_base64(s: str) -> int:

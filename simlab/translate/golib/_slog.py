@@ -587,7 +587,7 @@ class _HandlerWriter:
         return len(text.encode()), None
 
     def blocking_write(self, text: str) -> Generator[Any, Any, tuple[int, None]]:
-        """:meth:`write` in a program that calls io.Pipe or net.Pipe."""
+        """:meth:`write` where the handler's output may block (a pipe's)."""
         if self.handler.Enabled(None, INFO):
             msg = text.removesuffix("\n")
             yield from self.handler.blocking_handle(self.rt, _now(self.rt), INFO, msg, [])
@@ -632,15 +632,15 @@ class Logger:
             self._handler.handle(_now(self.rt), level, msg, list(attrs))
 
     def blocking_log(self, level: int, msg: str, *args: Any) -> Generator[Any, Any, None]:
-        """:meth:`log` in a program that calls io.Pipe or net.Pipe, where the
-        handler's output may be a pipe's: ``yield from l.blocking_log(...)``."""
+        """:meth:`log` where the handler's output may block (a pipe's, a writer of
+        the program's that locks): ``yield from l.blocking_log(...)``."""
         if self._handler.Enabled(None, level):
             yield from self._handler.blocking_handle(
                 self.rt, _now(self.rt), level, msg, _attrs(args)
             )
 
     def blocking_log_attrs(self, level: int, msg: str, *attrs: Attr) -> Generator[Any, Any, None]:
-        """:meth:`log_attrs` in a program that calls io.Pipe or net.Pipe."""
+        """:meth:`log_attrs` where the handler's output may block."""
         if self._handler.Enabled(None, level):
             yield from self._handler.blocking_handle(
                 self.rt, _now(self.rt), level, msg, list(attrs)

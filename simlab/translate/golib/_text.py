@@ -123,7 +123,7 @@ def waits(r: Any) -> bool:
 def _one_read(r: Any, p: list[int]) -> Generator[Any, Any, tuple[int, Any]]:
     """One ``r.Read(p)``: a library reader's, or a ``Read`` method that may block
     (an ``io.Pipe``'s, the program's)."""
-    if isinstance(r, BufReader) or hasattr(r, "blocking_read"):  # io's wrappers too
+    if hasattr(r, "blocking_read"):  # a bufio.Reader, io's wrappers
         return (yield from r.blocking_read(p))
     if isinstance(r, StringsReader | Buffer):
         return r.read(p)
