@@ -21294,6 +21294,148 @@ func main() {
 )
 
 
+# a struct holding arrays of struct values and of arrays, copied as Go copies it
+# (assigned, sent, returned, stored in an array field), compared and keying a map
+# (what go run, go1.27.3, printed)
+CONSTRUCTS["struct_holding_array_of_structs"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Pt struct{ X, Y int }
+
+type Shape struct {
+\tName    string
+\tCorners [2]Pt
+\tGrid    [2][2]int
+}
+
+type Board struct {
+\tmu    sync.Mutex
+\tcells [2]Shape
+}
+
+func (b *Board) Snapshot() [2]Shape {
+\tb.mu.Lock()
+\tdefer b.mu.Unlock()
+\treturn b.cells
+}
+
+func main() {
+\ta := Shape{Name: "a", Corners: [2]Pt{{1, 2}, {3, 4}}, Grid: [2][2]int{{1, 0}, {0, 1}}}
+\tb := a
+\tb.Corners[0].X = 9
+\tb.Grid[1][1] = 7
+\tfmt.Println(a, b, a == b)
+\tc := b
+\tc.Corners[0].X = 1
+\tc.Grid[1][1] = 1
+\tfmt.Println(a == c)
+\tseen := map[Shape]int{a: 1}
+\tseen[c]++
+\tfmt.Println(len(seen), seen[a])
+\tboard := &Board{}
+\tvar wg sync.WaitGroup
+\tfor i := range 2 {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tboard.mu.Lock()
+\t\t\tboard.cells[i] = a
+\t\t\tboard.cells[i].Corners[1].Y = 10 * (i + 1)
+\t\t\tboard.mu.Unlock()
+\t\t}()
+\t}
+\twg.Wait()
+\tsnap := board.Snapshot()
+\tsnap[0].Corners[1].Y = -1
+\tfmt.Printf("%v\\n%+v\\n", board.Snapshot(), snap[0])
+\tch := make(chan Shape, 1)
+\tch <- a
+\ta.Corners[0].Y = 100
+\tgot := <-ch
+\tfmt.Println(got.Corners, a.Corners)
+\tanon := struct {
+\t\tTag string
+\t\tPts [1]Pt
+\t}{"t", [1]Pt{{5, 6}}}
+\tanon2 := anon
+\tanon2.Pts[0].X = 0
+\tfmt.Println(anon, anon2)
+}
+""",
+    "{a [{1 2} {3 4}] [[1 0] [0 1]]} {a [{9 2} {3 4}] [[1 0] [0 7]]} false\n"
+    "true\n"
+    "1 2\n"
+    "[{a [{1 2} {3 10}] [[1 0] [0 1]]} {a [{1 2} {3 20}] [[1 0] [0 1]]}]\n"
+    "{Name:a Corners:[{X:1 Y:2} {X:3 Y:-1}] Grid:[[1 0] [0 1]]}\n"
+    "[{1 2} {3 4}] [{1 100} {3 4}]\n"
+    "{t [{5 6}]} {t [{0 6}]}\n",
+)
+
+
+# go of a method of the standard library: go enc.Encode(m) with m as the go statement
+# sees it, go logger.Printf, go mu.Lock() left waiting, go wg.Wait() (what go run,
+# go1.27.3, printed)
+CONSTRUCTS["go_of_a_library_method"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"io"
+\t"log"
+\t"os"
+\t"sync"
+\t"time"
+)
+
+type Msg struct {
+\tID   int
+\tText string
+}
+
+func main() {
+\tpr, pw := io.Pipe()
+\tenc := json.NewEncoder(pw)
+\tdec := json.NewDecoder(pr)
+\tm := Msg{ID: 1, Text: "first"}
+\tfor range 2 {
+\t\tgo enc.Encode(m) // m as the go statement sees it
+\t\tm.ID++
+\t\tvar got Msg
+\t\tif err := dec.Decode(&got); err != nil {
+\t\t\tfmt.Println("decode:", err)
+\t\t\treturn
+\t\t}
+\t\tfmt.Printf("%+v\\n", got)
+\t}
+
+\tlogger := log.New(os.Stdout, "svc: ", 0)
+\tgo logger.Printf("started %d workers", 3)
+\ttime.Sleep(10 * time.Millisecond)
+
+\tvar mu sync.Mutex
+\tmu.Lock()
+\tgo mu.Lock() // waits for ever: main never unlocks
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo wg.Wait()
+\ttime.Sleep(10 * time.Millisecond)
+\twg.Done()
+\ttime.Sleep(10 * time.Millisecond)
+\tfmt.Println("done")
+}
+""",
+    "{ID:1 Text:first}\n{ID:2 Text:first}\nsvc: started 3 workers\ndone\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

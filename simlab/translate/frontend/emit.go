@@ -31,6 +31,7 @@ type module struct {
 	keyed        map[*types.TypeName]bool                 // struct types a map is keyed by: equal by value
 	slotsAt      map[*types.TypeName]int                  // the line of each class's __slots__, in out
 	anonCopied   map[*types.Struct]bool                   // anonymous struct types go.copy copies
+	fieldCopiers map[*types.Var]string                    // array fields whose elements go.copy copies in turn
 	anonSlotsAt  map[*types.Struct]int                    // the line of their classes' __slots__
 	writes       map[string]bool                          // types written through a pointer (see ptrWrites)
 	anon         map[*types.Struct]string                 // the classes of fields' anonymous struct types
@@ -67,7 +68,7 @@ func translate(p *program) string {
 	m := &module{p: p, a: a, reserved: map[string]bool{}, globals: map[types.Object]string{},
 		closed: map[string]bool{}, types: map[*types.TypeName]bool{}, basics: map[*types.TypeName]bool{},
 		copied: map[*types.TypeName]bool{}, keyed: map[*types.TypeName]bool{}, slotsAt: map[*types.TypeName]int{}, anon: map[*types.Struct]string{},
-		anonCopied: map[*types.Struct]bool{}, anonSlotsAt: map[*types.Struct]int{},
+		anonCopied: map[*types.Struct]bool{}, fieldCopiers: map[*types.Var]string{}, anonSlotsAt: map[*types.Struct]int{},
 		boxed: map[types.Object]bool{}, wrapped: map[*types.TypeName]bool{}, values: map[*types.TypeName]bool{},
 		iterVars: map[*ast.ForStmt][]types.Object{}, rangeRefs: map[types.Object]bool{},
 		localGeneric: map[*types.TypeName]*types.TypeParamList{}}
@@ -140,7 +141,7 @@ func (m *module) valueFields() {
 		}
 	}
 	for st, i := range structs {
-		var names, locks []string
+		var names, locks, arrays []string
 		for i := 0; i < st.NumFields(); i++ {
 			_, isArray := under(st.Field(i).Type()).(*types.Array)
 			if copiedLock(st.Field(i).Type()) {
@@ -148,10 +149,16 @@ func (m *module) valueFields() {
 			} else if m.isStructValue(st.Field(i).Type()) || isArray {
 				names = append(names, fieldName(st.Field(i).Name()))
 			}
+			if c, ok := m.fieldCopiers[st.Field(i)]; ok {
+				arrays = append(arrays, pyString(fieldName(st.Field(i).Name()))+": "+c)
+			}
 		}
 		var text []string
 		if len(names) > 0 {
 			text = append(text, fmt.Sprintf("    go_values = %s  # struct values, copied with it", pyTuple(names)))
+		}
+		if len(arrays) > 0 {
+			text = append(text, "    go_arrays = {"+strings.Join(arrays, ", ")+"}  # their elements copied too")
 		}
 		if len(locks) > 0 {
 			text = append(text, fmt.Sprintf("    go_locks = %s  # copied with their state, as Go copies them", pyTuple(locks)))

@@ -115,6 +115,7 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 				}
 				m.copyable(ft, at)
 			}
+			m.arrayField(st.Field(i), at)
 		}
 		return
 	}
@@ -134,12 +135,16 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 		if m.isStructValue(ft) && !copiedLock(ft) {
 			m.copyable(ft, at)
 		}
-		if arr, ok := under(ft).(*types.Array); ok {
-			switch under(arr.Elem()).(type) {
-			case *types.Struct, *types.Array: // go.copy copies an array field's list, not its elements
-				p.unsupported(at, "a copy of a struct value holding an array of struct values or of arrays ("+st.Field(i).Name()+")",
-					"a slice, or an array of pointers")
-			}
+		m.arrayField(st.Field(i), at)
+	}
+}
+
+// arrayField notes the copier of an array field whose elements are struct values
+// or arrays, which go.copy copies in turn: its class's go_arrays.
+func (m *module) arrayField(v *types.Var, at ast.Node) {
+	if arr, ok := under(v.Type()).(*types.Array); ok {
+		if c := m.elemCopier(arr.Elem(), at); c != "" {
+			m.fieldCopiers[v] = "lambda a: go.copy_array(a, " + c + ")"
 		}
 	}
 }

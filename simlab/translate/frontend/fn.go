@@ -1483,6 +1483,9 @@ func (f *fn) goStmt(s *ast.GoStmt) {
 		f.line = p.line(s)
 		name = f.m.a.byLit[x].name
 	default:
+		if f.goStdMethod(c, fun) {
+			return
+		}
 		if id, kw := f.instance(fun); id != nil && kw != "" {
 			generic := fun // go F(x) or go F[T](x): the function given its type arguments
 			switch x := fun.(type) {
@@ -1507,6 +1510,53 @@ func (f *fn) goStmt(s *ast.GoStmt) {
 	}
 	f.flushPre()
 	f.wl(f.line, "rt.go(%s, %sname=%q)", callee, args, name)
+}
+
+// goStdMethod renders go x.M(args) of a method of the standard library that
+// stdMethodValues does not name (go enc.Encode(v), go wg.Wait()): the receiver and
+// the arguments evaluated now, as Go evaluates them, and given to a function that
+// makes the call as an expression statement would, in the new goroutine, named
+// as Go names its one frame of the program's: rt.go(sl.gofunc(...)(lambda recv,
+// arg: (yield from recv.blocking_encode(arg, ...))), enc, v).
+func (f *fn) goStdMethod(c *ast.CallExpr, fun ast.Expr) bool {
+	p := f.p
+	sel, ok := fun.(*ast.SelectorExpr)
+	if !ok || p.info.Selections[sel] == nil || p.info.Selections[sel].Kind() != types.MethodVal {
+		return false
+	}
+	fn, ok := p.info.Selections[sel].Obj().(*types.Func)
+	if !ok || fn.Pkg() == nil || p.ours(fn.Pkg()) || f.m.a.byFunc[fn.Origin()] != nil || c.Ellipsis.IsValid() {
+		return false
+	}
+	if _, named := stdMethodValues[methodKey(fn)]; named {
+		return false
+	}
+	var params, values []string
+	hold := func(e ast.Expr, base, value string) {
+		t := f.temp(base)
+		params, values = append(params, t), append(values, value)
+		f.hoist(e, t)
+	}
+	hold(sel.X, "recv", f.expr(sel.X))
+	for _, a := range c.Args {
+		hold(a, "arg", f.value(a))
+	}
+	before := len(f.pre)
+	call := f.unreadCall(c)
+	for _, e := range append([]ast.Expr{sel.X}, c.Args...) {
+		delete(f.hoisted, e)
+	}
+	if len(f.pre) != before || strings.Contains(call, "\n") {
+		p.unsupported(c, "go of this call of "+goMethodName(fn), "a closure: go func() { ... }()")
+	}
+	if strings.HasPrefix(call, "yield") {
+		call = "(" + call + ")" // a lambda that yields: a generator, as rt.go wants
+	}
+	f.flushPre()
+	name := goMethodName(fn) // its frame: the method, at the go statement's line
+	f.wl(f.line, "rt.go(sl.gofunc(%q, file=%q)(lambda %s: %s), %s, name=%q)",
+		name, f.u.file, strings.Join(params, ", "), call, strings.Join(values, ", "), name)
+	return true
 }
 
 // callArgs renders the arguments of a go or defer statement's call of name:

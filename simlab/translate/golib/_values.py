@@ -325,8 +325,9 @@ def _address_text(x: Any) -> str:
 def copy(x: Any) -> Any:
     """A copy of the struct value ``x``, as Go copies a struct where it is stored or
     passed: its fields are shared, but those holding struct values or arrays
-    (``go_values``), which are copied in turn. A nil pointer's (``*p``) is Go's nil
-    pointer dereference."""
+    (``go_values``), which are copied in turn, an array's elements too where they
+    are struct values or arrays (``go_arrays``, the copier of each such field). A
+    nil pointer's (``*p``) is Go's nil pointer dereference."""
     if type(x) is list:
         return copy_array(x)
     if x is None:
@@ -437,8 +438,10 @@ def _copy_as(x: Any, cls: Any) -> Any:
     c = object.__new__(cls)
     for name in cls.__slots__:
         setattr(c, name, getattr(x, name))
+    arrays = getattr(cls, "go_arrays", {})
     for name in getattr(cls, "go_values", ()):
-        setattr(c, name, copy(getattr(x, name)))
+        v = getattr(x, name)
+        setattr(c, name, arrays[name](v) if name in arrays else copy(v))
     for name in getattr(cls, "go_locks", ()):
         setattr(c, name, copy_sync(getattr(x, name)))
     return c
@@ -466,16 +469,27 @@ def array_equal(a: list[Any], b: list[Any]) -> bool:
 def _value_equal(x: Any, y: Any) -> bool:
     if type(x) is list:
         return array_equal(x, y)
-    if hasattr(type(x), "__slots__") and not isinstance(x, int | float | str):
+    if _is_value(x):
         return struct_equal(x, y)
     return bool(x == y)
 
 
 def _struct_key(x: Any) -> tuple[Any, ...]:
-    """A struct value's fields as a tuple, those holding struct values in turn."""
+    """A struct value's fields as a tuple, those holding struct values or arrays
+    in turn."""
+    if type(x) is list:
+        return tuple(_struct_key(e) if _is_value(e) else e for e in x)
     values = getattr(type(x), "go_values", ())
     return tuple(
         _struct_key(getattr(x, f)) if f in values else getattr(x, f) for f in type(x).__slots__
+    )
+
+
+def _is_value(x: Any) -> bool:
+    """An array's element that is itself a struct value or an array (not a
+    number, a string, a pointer, a channel): what _value_equal compares in turn."""
+    return type(x) is list or (
+        hasattr(type(x), "__slots__") and not isinstance(x, int | float | str)
     )
 
 
