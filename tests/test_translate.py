@@ -21436,6 +21436,80 @@ func main() {
 )
 
 
+# Go's compiler evaluates an expression's calls before its other operands: a
+# package's variable, a field through a pointer, a closure's variable read after the
+# call that changes it; a map literal filled entry by entry (what go run, go1.27.3,
+# printed)
+CONSTRUCTS["calls_before_operands"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+var served = 1
+
+func serve() int { served++; return served }
+
+type Limiter struct {
+\tmu     sync.Mutex
+\ttokens int
+}
+
+func (l *Limiter) Take() int {
+\tl.mu.Lock()
+\tdefer l.mu.Unlock()
+\tl.tokens--
+\treturn l.tokens
+}
+
+type counter struct{ n int }
+
+func (c *counter) inc() int { c.n++; return c.n }
+
+func pair() (int, int) { return served, serve() }
+
+func main() {
+\tfmt.Println(served, serve())
+\ttotal := served + serve()
+\tfmt.Println(total)
+\ta, b := served, serve()
+\tfmt.Println(a, b)
+\tfmt.Println(pair())
+\tvar c counter
+\ts := []int{c.n, c.inc(), c.n}
+\tfmt.Println(s)
+\tm := map[string]int{"before": c.n, "after": c.inc()}
+\tfmt.Println(m["before"], m["after"])
+\tvar scaled = c.n*10 + c.inc()
+\tfmt.Println(scaled)
+
+\tlim := &Limiter{tokens: 5}
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func() {
+\t\tdefer wg.Done()
+\t\tlim.Take()
+\t}()
+\twg.Wait()
+\tfmt.Println(lim.tokens, lim.Take())
+
+\ti := 0
+\tnext := func() int { i++; return i }
+\titems := []string{"a", "b", "c"}
+\tfmt.Println(items[i], next(), i)
+\tresults := make(chan []int, 1)
+\tgo func() { results <- []int{i, next()} }()
+\tfmt.Println(<-results)
+\tfmt.Println(served == serve(), len(items) > next())
+}
+""",
+    "2 2\n6\n4 4\n5 5\n[1 1 1]\n1 2\n33\n3 3\nb 1 1\n[2 2]\ntrue false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -41,6 +41,7 @@ type fn struct {
 	shortCkt  int                      // inside the right operand of && or ||
 	unwrapped map[*ast.BinaryExpr]bool // operands whose parent wraps them (see binary)
 	hoisted   map[ast.Expr]string      // operands read into temporaries first (see lhsList, deferValues)
+	shared    map[types.Object]bool    // its variables a closure uses or an address holds (sharedVars)
 }
 
 type loopInfo struct {
@@ -803,6 +804,28 @@ func (f *fn) stmt1(s ast.Stmt) {
 	p := f.p
 	f.line = p.line(s)
 	f.called = false
+	var first []ast.Expr // the calls Go evaluates before the other operands
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		first = f.callsFirst([]ast.Expr{s.X})
+	case *ast.AssignStmt:
+		if s.Tok == token.DEFINE || s.Tok == token.ASSIGN {
+			first = f.callsFirst(s.Rhs)
+		}
+	case *ast.ReturnStmt:
+		first = f.callsFirst(s.Results)
+	case *ast.SendStmt:
+		first = f.callsFirst([]ast.Expr{s.Value})
+	case *ast.DeclStmt:
+		if gd := s.Decl.(*ast.GenDecl); gd.Tok == token.VAR && len(gd.Specs) == 1 {
+			first = f.callsFirst(gd.Specs[0].(*ast.ValueSpec).Values)
+		}
+	}
+	defer func() {
+		for _, e := range first {
+			delete(f.hoisted, e)
+		}
+	}()
 	switch s := s.(type) {
 	case *ast.EmptyStmt:
 	case *ast.BlockStmt:

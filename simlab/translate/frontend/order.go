@@ -1,0 +1,329 @@
+package main
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// Go's compiler evaluates the calls of an expression before its other operands:
+// fmt.Println(lim.tokens, lim.Take()) prints the tokens Take left, and
+// []int{n, next()} holds the n next() made (the spec fixes only the order of the
+// calls and receives among themselves). Python reads left to right, so where a
+// call of the program's may change what an operand before it reads, callsFirst
+// reads the calls into temporaries first, in Go's order, before the statement.
+
+// operands is what one statement's expressions evaluate, in Go's order.
+type operands struct {
+	calls   []ast.Expr // calls and receives, each after those inside it
+	effects []int      // the calls (indexes into calls) that may change a variable
+	reads   []ast.Expr // operands a call may change
+	opaque  bool       // something callsFirst leaves in Python's order
+}
+
+// callsFirst hoists the calls of a simple statement's expressions (roots) where
+// an operand read before one of them may see its effect. A statement whose only
+// root is a call keeps that call in place: its arguments are the operands.
+func (f *fn) callsFirst(roots []ast.Expr) []ast.Expr {
+	var o operands
+	sole := len(roots) == 1
+	for _, r := range roots {
+		f.visitOperand(&o, r, sole)
+	}
+	last := -1
+	for _, i := range o.effects {
+		for _, r := range o.reads {
+			if r.Pos() < o.calls[i].Pos() && i > last {
+				last = i
+			}
+		}
+	}
+	if last < 0 || o.opaque {
+		return nil
+	}
+	var done []ast.Expr
+	for _, c := range o.calls[:last+1] {
+		text := f.value(c)
+		if !isSimple(text) {
+			t := f.temp("v")
+			f.pre = append(f.pre, t+" = "+text)
+			text = t
+		}
+		f.hoist(c, text)
+		done = append(done, c)
+	}
+	return done
+}
+
+// visitOperand records what e evaluates; top marks the statement's only root.
+func (f *fn) visitOperand(o *operands, e ast.Expr, top bool) {
+	p := f.p
+	switch x := e.(type) {
+	case *ast.ParenExpr:
+		f.visitOperand(o, x.X, top)
+	case *ast.Ident:
+		if f.mayChange(x) {
+			o.reads = append(o.reads, x)
+		}
+	case *ast.SelectorExpr:
+		if sel := p.info.Selections[x]; sel == nil || sel.Kind() == types.FieldVal {
+			if f.mayChange(x) {
+				o.reads = append(o.reads, x)
+			}
+		}
+		f.visitCalls(o, x.X)
+	case *ast.IndexExpr:
+		if f.mayChange(x) {
+			o.reads = append(o.reads, x)
+		}
+		f.visitCalls(o, x.X)
+		f.visitCalls(o, x.Index)
+	case *ast.StarExpr:
+		o.reads = append(o.reads, x)
+		f.visitCalls(o, x.X)
+	case *ast.SliceExpr, *ast.TypeAssertExpr, *ast.KeyValueExpr:
+		ast.Inspect(x, func(n ast.Node) bool {
+			if n == ast.Node(x) {
+				return true
+			}
+			if sub, ok := n.(ast.Expr); ok {
+				f.visitOperand(o, sub, false)
+			}
+			return false
+		})
+	case *ast.UnaryExpr:
+		switch x.Op {
+		case token.ARROW:
+			f.visitCalls(o, x.X) // the channel, read as the receive is evaluated
+			if !top {
+				o.calls = append(o.calls, x)
+			}
+		case token.AND:
+			f.visitCalls(o, x.X) // &v reads no value
+		default:
+			f.visitOperand(o, x.X, false)
+		}
+	case *ast.BinaryExpr:
+		f.visitOperand(o, x.X, false)
+		if x.Op == token.LAND || x.Op == token.LOR {
+			o.opaque = o.opaque || hasCall(x.Y) // evaluated only if X lets it
+			return
+		}
+		f.visitOperand(o, x.Y, false)
+	case *ast.CompositeLit:
+		if _, isMap := under(p.info.TypeOf(x)).(*types.Map); isMap {
+			o.opaque = o.opaque || hasCall(x) // Go fills a map literal entry by entry
+			return
+		}
+		for _, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			f.visitOperand(o, el, false)
+		}
+	case *ast.CallExpr:
+		f.visitCall(o, x, top)
+	}
+}
+
+// visitCall records a call: its function's operands, its arguments, then itself.
+func (f *fn) visitCall(o *operands, c *ast.CallExpr, top bool) {
+	p := f.p
+	fun := ast.Unparen(c.Fun)
+	conversion := p.info.Types[c.Fun].IsType()
+	builtin := false
+	if id, ok := fun.(*ast.Ident); ok {
+		_, builtin = p.info.Uses[id].(*types.Builtin)
+	}
+	if _, isLit := fun.(*ast.FuncLit); !isLit && !conversion {
+		f.visitCalls(o, fun)
+	}
+	for _, a := range c.Args {
+		f.visitOperand(o, a, false)
+	}
+	if conversion || builtin || top {
+		return
+	}
+	if _, tuple := p.info.TypeOf(c).(*types.Tuple); tuple || len(f.throughArgs(c)) > 0 || c.Ellipsis.IsValid() {
+		o.opaque = true
+		return
+	}
+	if f.mayWrite(c) {
+		o.effects = append(o.effects, len(o.calls))
+	}
+	o.calls = append(o.calls, c)
+}
+
+// visitCalls records the calls inside e, an operand whose value is not read (a
+// method's receiver, an address).
+func (f *fn) visitCalls(o *operands, e ast.Expr) {
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			f.visitCall(o, x, false)
+			return false
+		case *ast.UnaryExpr:
+			if x.Op == token.ARROW {
+				f.visitOperand(o, x, false)
+				return false
+			}
+		}
+		return true
+	})
+}
+
+func hasCall(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// mayWrite: the call may assign a variable of the program: a function, method or
+// function value of the program's, or any call given an address.
+func (f *fn) mayWrite(c *ast.CallExpr) bool {
+	p := f.p
+	for _, a := range c.Args {
+		if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			return true
+		}
+	}
+	switch fun := ast.Unparen(c.Fun).(type) {
+	case *ast.FuncLit:
+		return true
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return true // a generic function of the program, instantiated
+	case *ast.Ident:
+		switch obj := p.info.Uses[fun].(type) {
+		case *types.Func:
+			return f.m.a.byFunc[obj.Origin()] != nil
+		case *types.Var:
+			return true
+		}
+	case *ast.SelectorExpr:
+		sel := p.info.Selections[fun]
+		if sel == nil {
+			return false // a function of a package
+		}
+		if sel.Kind() == types.FieldVal {
+			return true // a function a field holds
+		}
+		if fn, ok := sel.Obj().(*types.Func); ok {
+			return f.m.a.byFunc[fn.Origin()] != nil || types.IsInterface(sel.Recv()) && isLocalInterface(p, sel.Recv())
+		}
+	}
+	return false
+}
+
+// mayChange: a call of the function being translated may change what e reads: a
+// package's variable, one a closure shares or whose address is taken, what a
+// pointer, a slice or a map holds.
+func (f *fn) mayChange(e ast.Expr) bool {
+	p := f.p
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := p.info.Uses[x].(*types.Var)
+		if !ok {
+			return false
+		}
+		if v.Parent() == p.pkg.Scope() || v.Pkg() != p.pkg {
+			return true
+		}
+		var own ast.Node = f.u.lit
+		if f.u.decl != nil {
+			own = f.u.decl
+		}
+		if own == nil || v.Pos() < own.Pos() || v.Pos() >= own.End() {
+			return true // a variable of an enclosing function
+		}
+		return f.sharedVars()[v]
+	case *ast.SelectorExpr:
+		sel := p.info.Selections[x]
+		if sel == nil {
+			return true // a package's variable
+		}
+		if sel.Indirect() {
+			return true
+		}
+		if _, ptr := under(p.info.TypeOf(x.X)).(*types.Pointer); ptr {
+			return true
+		}
+		return f.mayChange(x.X)
+	case *ast.IndexExpr:
+		switch under(p.info.TypeOf(x.X)).(type) {
+		case *types.Slice, *types.Map, *types.Pointer:
+			return true
+		}
+		return f.mayChange(x.X) || f.mayChange(x.Index)
+	case *ast.StarExpr:
+		return true
+	}
+	return false
+}
+
+// sharedVars: the variables of the function being translated that a closure in
+// it uses or whose address it takes.
+func (f *fn) sharedVars() map[types.Object]bool {
+	if f.shared != nil {
+		return f.shared
+	}
+	f.shared = map[types.Object]bool{}
+	var body ast.Node = f.u.body
+	if body == nil {
+		return f.shared
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncLit:
+			ast.Inspect(x.Body, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok {
+					if v, ok := f.p.info.Uses[id].(*types.Var); ok {
+						f.shared[v] = true
+					}
+				}
+				return true
+			})
+			return false
+		case *ast.UnaryExpr:
+			if x.Op == token.AND {
+				f.share(x.X)
+			}
+		case *ast.SelectorExpr:
+			// v.Inc() of a pointer method on a variable v: &v
+			if sel := f.p.info.Selections[x]; sel != nil && sel.Kind() == types.MethodVal {
+				if _, ptr := sel.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptr {
+					f.share(x.X)
+				}
+			}
+		}
+		return true
+	})
+	return f.shared
+}
+
+// share marks the variable whose memory e, an addressed operand, is part of.
+func (f *fn) share(e ast.Expr) {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := f.p.info.Uses[x].(*types.Var); ok {
+			f.shared[v] = true
+		}
+	case *ast.SelectorExpr:
+		if sel := f.p.info.Selections[x]; sel != nil && !sel.Indirect() {
+			f.share(x.X)
+		}
+	case *ast.IndexExpr:
+		if _, isArray := under(f.p.info.TypeOf(x.X)).(*types.Array); isArray {
+			f.share(x.X)
+		}
+	}
+}
