@@ -34,6 +34,13 @@ PACKAGES = {
         # a constant of the package's other test files
         'package context_test\n\nimport "time"\n\nconst shortDuration = time.Millisecond\n',
     ),
+    "encoding/base64": ("example_test.go", 6, {}, ""),
+    "encoding/hex": (
+        "example_test.go",
+        5,
+        {"ExampleDumper": "hex.Dumper, a stream of hexdump lines, is not modelled"},
+        "",
+    ),
     "sync": (
         "example_test.go",
         2,
@@ -89,7 +96,7 @@ def package(request, tmp_path_factory):
     for example in removed:
         source = _without(source, example)
     source = _unused_imports_dropped(source)
-    root = tmp_path_factory.mktemp(name)
+    root = tmp_path_factory.mktemp(name.replace("/", "_"))
     (root / file.replace("_test", "")).write_text(source)
     if extra:
         (root / "extra.go").write_text(extra)

@@ -21510,6 +21510,275 @@ func main() {
 )
 
 
+# fmt recovers a panic of a String or Error method and prints it in the text's
+# place, under %v, %s, %q, %w, in a field and an element, a blocking String too; %d
+# calls no String; the program goes on, recover() is nil (what go run, go1.27.3,
+# printed)
+CONSTRUCTS["fmt_recovers_a_method_panic"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"sync"
+)
+
+type State uint8
+
+var stateNames = [...]string{"Closed", "Open"}
+
+func (s State) String() string { return stateNames[s] }
+
+type fetchErr struct{ url string }
+
+func (e *fetchErr) Error() string {
+\tif e.url == "" {
+\t\tpanic(errors.New("fetchErr without a url"))
+\t}
+\treturn "fetch " + e.url
+}
+
+type Node struct{ name string }
+
+func (n *Node) String() string { return "node " + n.name }
+
+type Breaker struct {
+\tName  string
+\tState State
+}
+
+type Gauge struct {
+\tmu sync.Mutex
+\tv  int
+}
+
+func (g *Gauge) String() string {
+\tg.mu.Lock()
+\tdefer g.mu.Unlock()
+\tif g.v < 0 {
+\t\tpanic(fmt.Sprintf("negative gauge %d", g.v))
+\t}
+\treturn fmt.Sprint("gauge=", g.v)
+}
+
+type label string
+
+func (l label) String() string { panic("unlabelled: " + string(l)) }
+
+func main() {
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tfmt.Println(State(1), State(7))
+\tfmt.Printf("%d %v %s %q|\\n", State(9), State(9), State(9), State(9))
+\tvar err error = &fetchErr{}
+\tfmt.Println("error:", err)
+\tfmt.Printf("%v|%s\\n", &fetchErr{url: "x"}, err)
+\tvar n *Node
+\tfmt.Println(n)
+\tfmt.Printf("%+v\\n", Breaker{"db", 5})
+\tfmt.Println([]State{0, 1, 2})
+\tfmt.Println(label("x"))
+\tg := &Gauge{v: 3}
+\tfmt.Println(g)
+\tg.v = -1
+\tfmt.Println(g, "after")
+\twrapped := fmt.Errorf("call failed: %w", err)
+\tfmt.Println(wrapped)
+}
+""",
+    "Open %!v(PANIC=String method: runtime error: index out of range [7] with length 2)\n"
+    "9 %!v(PANIC=String method: runtime error: index out of range [9] with length 2) "
+    "%!s(PANIC=String method: runtime error: index out of range [9] with length 2) "
+    "%!q(PANIC=String method: runtime error: index out of range [9] with length 2)|\n"
+    "error: %!v(PANIC=Error method: fetchErr without a url)\n"
+    "fetch x|%!s(PANIC=Error method: fetchErr without a url)\n"
+    "<nil>\n"
+    "{Name:db State:%!v(PANIC=String method: runtime error: index out of range [5] with length "
+    "2)}\n"
+    "[Closed Open %!v(PANIC=String method: runtime error: index out of range [2] with length "
+    "2)]\n"
+    "%!v(PANIC=String method: unlabelled: x)\n"
+    "gauge=3\n"
+    "%!v(PANIC=String method: negative gauge -1) after\n"
+    "call failed: %!v(PANIC=Error method: fetchErr without a url)\n"
+    "recovered: <nil>\n",
+)
+
+
+# encoding/base64's four encodings, Strict and WithPadding, decoded as Go's decoder
+# decodes them (newlines skipped, padding, the offsets of CorruptInputError),
+# Encode and Decode into sub-slices, encoding/hex's Encode, Decode and Dump, Go's
+# index panics (what go run, go1.27.3, printed)
+CONSTRUCTS["base64_and_hex"] = (
+    """\
+package main
+
+import (
+\t"crypto/sha256"
+\t"encoding/base64"
+\t"encoding/hex"
+\t"errors"
+\t"fmt"
+\t"sort"
+\t"sync"
+)
+
+type blob struct {
+\tname string
+\tdata []byte
+}
+
+func digest(b blob) string {
+\tsum := sha256.Sum256(b.data)
+\treturn base64.RawURLEncoding.EncodeToString(sum[:6])
+}
+
+func try(what string, f func()) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println(what, "panics:", r)
+\t\t}
+\t}()
+\tf()
+}
+
+func main() {
+\tblobs := []blob{{"a", []byte("alpha")}, {"b", []byte("beta")}, {"c", nil}}
+\tvar mu sync.Mutex
+\tids := map[string]string{}
+\tvar wg sync.WaitGroup
+\tfor _, b := range blobs {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tid := digest(b)
+\t\t\tmu.Lock()
+\t\t\tids[b.name] = id
+\t\t\tmu.Unlock()
+\t\t}()
+\t}
+\twg.Wait()
+\tnames := make([]string, 0, len(ids))
+\tfor n := range ids {
+\t\tnames = append(names, n)
+\t}
+\tsort.Strings(names)
+\tfor _, n := range names {
+\t\tfmt.Println(n, ids[n])
+\t}
+
+\tencs := []struct {
+\t\tname string
+\t\tenc  *base64.Encoding
+\t}{
+\t\t{"std", base64.StdEncoding}, {"rawurl", base64.RawURLEncoding},
+\t\t{"strict", base64.StdEncoding.Strict()}, {"dot", base64.URLEncoding.WithPadding('.')},
+\t}
+\tinputs := []string{"YQ==", "YQ", "YR==", "YQ=", "Y\\nQ\\r==", "ab=c", "a===", "Zm9vYg==x",
+\t\t"Zm9vYmE", "Zm9vYg..", "YQ\\n", "-_8"}
+\tfor _, e := range encs {
+\t\tfor _, in := range inputs {
+\t\t\tb, err := e.enc.DecodeString(in)
+\t\t\tfmt.Printf("%s %q -> %q %v\\n", e.name, in, b, err)
+\t\t}
+\t\ts := e.enc.EncodeToString([]byte{0xfb, 0xff, 'x', 'y'})
+\t\tfmt.Println(s, e.enc.EncodedLen(4), e.enc.DecodedLen(len(s)))
+\t}
+
+\tout := make([]byte, 10)
+\tbase64.StdEncoding.Encode(out[2:], []byte("hi!"))
+\tn, err := hex.Decode(out[6:], []byte("2a2B"))
+\tfmt.Printf("%q %d %v\\n", out, n, err)
+\tdst := make([]byte, 8)
+\tn, err = base64.URLEncoding.Decode(dst, []byte("aGVsbG8-"))
+\tfmt.Println(n, err, dst[:n])
+\th := make([]byte, hex.EncodedLen(3))
+\tfmt.Println(hex.Encode(h, []byte{1, 0xab, 0xff}), string(h))
+\t_, err = hex.DecodeString("abz1")
+\tfmt.Println(err)
+\tfmt.Print(hex.Dump([]byte("0123456789abcdefXYZ")))
+\ttry("Encode", func() { base64.StdEncoding.Encode(make([]byte, 7), []byte("abcdef")) })
+\ttry("Decode", func() { base64.StdEncoding.Decode(make([]byte, 5), []byte("YWJjZGVm")) })
+\ttry("hex.Encode", func() { hex.Encode(make([]byte, 3), []byte("ab")) })
+
+\t_, err = base64.StdEncoding.DecodeString("abc!")
+\tvar corrupt base64.CorruptInputError
+\tif errors.As(err, &corrupt) {
+\t\tfmt.Printf("%T at %d: %v\\n", corrupt, int64(corrupt), err)
+\t}
+\tclone := append([]byte(nil), "keep"...)
+\tfmt.Println(string(clone))
+}
+""",
+    "a jtP2rWhb\n"
+    "b 9E5k5185\n"
+    "c 47DEQpj8\n"
+    'std "YQ==" -> "a" <nil>\n'
+    'std "YQ" -> "" illegal base64 data at input byte 0\n'
+    'std "YR==" -> "a" <nil>\n'
+    'std "YQ=" -> "" illegal base64 data at input byte 3\n'
+    'std "Y\\nQ\\r==" -> "a" <nil>\n'
+    'std "ab=c" -> "" illegal base64 data at input byte 2\n'
+    'std "a===" -> "" illegal base64 data at input byte 1\n'
+    'std "Zm9vYg==x" -> "foob" illegal base64 data at input byte 8\n'
+    'std "Zm9vYmE" -> "foo" illegal base64 data at input byte 4\n'
+    'std "Zm9vYg.." -> "foo" illegal base64 data at input byte 6\n'
+    'std "YQ\\n" -> "" illegal base64 data at input byte 1\n'
+    'std "-_8" -> "" illegal base64 data at input byte 0\n'
+    "+/94eQ== 8 6\n"
+    'rawurl "YQ==" -> "" illegal base64 data at input byte 2\n'
+    'rawurl "YQ" -> "a" <nil>\n'
+    'rawurl "YR==" -> "" illegal base64 data at input byte 2\n'
+    'rawurl "YQ=" -> "" illegal base64 data at input byte 2\n'
+    'rawurl "Y\\nQ\\r==" -> "" illegal base64 data at input byte 4\n'
+    'rawurl "ab=c" -> "" illegal base64 data at input byte 2\n'
+    'rawurl "a===" -> "" illegal base64 data at input byte 1\n'
+    'rawurl "Zm9vYg==x" -> "foo" illegal base64 data at input byte 6\n'
+    'rawurl "Zm9vYmE" -> "fooba" <nil>\n'
+    'rawurl "Zm9vYg.." -> "foo" illegal base64 data at input byte 6\n'
+    'rawurl "YQ\\n" -> "a" <nil>\n'
+    'rawurl "-_8" -> "\\xfb\\xff" <nil>\n'
+    "-_94eQ 6 4\n"
+    'strict "YQ==" -> "a" <nil>\n'
+    'strict "YQ" -> "" illegal base64 data at input byte 0\n'
+    'strict "YR==" -> "" illegal base64 data at input byte 2\n'
+    'strict "YQ=" -> "" illegal base64 data at input byte 3\n'
+    'strict "Y\\nQ\\r==" -> "a" <nil>\n'
+    'strict "ab=c" -> "" illegal base64 data at input byte 2\n'
+    'strict "a===" -> "" illegal base64 data at input byte 1\n'
+    'strict "Zm9vYg==x" -> "foob" illegal base64 data at input byte 8\n'
+    'strict "Zm9vYmE" -> "foo" illegal base64 data at input byte 4\n'
+    'strict "Zm9vYg.." -> "foo" illegal base64 data at input byte 6\n'
+    'strict "YQ\\n" -> "" illegal base64 data at input byte 1\n'
+    'strict "-_8" -> "" illegal base64 data at input byte 0\n'
+    "+/94eQ== 8 6\n"
+    'dot "YQ==" -> "" illegal base64 data at input byte 2\n'
+    'dot "YQ" -> "" illegal base64 data at input byte 0\n'
+    'dot "YR==" -> "" illegal base64 data at input byte 2\n'
+    'dot "YQ=" -> "" illegal base64 data at input byte 2\n'
+    'dot "Y\\nQ\\r==" -> "" illegal base64 data at input byte 4\n'
+    'dot "ab=c" -> "" illegal base64 data at input byte 2\n'
+    'dot "a===" -> "" illegal base64 data at input byte 1\n'
+    'dot "Zm9vYg==x" -> "foo" illegal base64 data at input byte 6\n'
+    'dot "Zm9vYmE" -> "foo" illegal base64 data at input byte 4\n'
+    'dot "Zm9vYg.." -> "foob" <nil>\n'
+    'dot "YQ\\n" -> "" illegal base64 data at input byte 1\n'
+    'dot "-_8" -> "" illegal base64 data at input byte 0\n'
+    "-_94eQ.. 8 6\n"
+    '"\\x00\\x00aGkh*+\\x00\\x00" 2 <nil>\n'
+    "6 <nil> [104 101 108 108 111 62]\n"
+    "6 01abff\n"
+    "encoding/hex: invalid byte: U+007A 'z'\n"
+    "00000000  30 31 32 33 34 35 36 37  38 39 61 62 63 64 65 66  |0123456789abcdef|\n"
+    "00000010  58 59 5a                                          |XYZ|\n"
+    "Encode panics: runtime error: index out of range [3] with length 3\n"
+    "Decode panics: runtime error: index out of range [2] with length 2\n"
+    "hex.Encode panics: runtime error: index out of range [3] with length 3\n"
+    "base64.CorruptInputError at 3: illegal base64 data at input byte 3\n"
+    "keep\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -563,6 +563,9 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.ErrUnexpectedEOF"
 	case "encoding/binary.BigEndian", "encoding/binary.LittleEndian", "encoding/hex.ErrLength":
 		return "go." + obj.Name()
+	case "encoding/base64.StdEncoding", "encoding/base64.URLEncoding", "encoding/base64.RawStdEncoding",
+		"encoding/base64.RawURLEncoding":
+		return "go.base64." + obj.Name()
 	case "bufio.ErrTooLong":
 		return "go.ErrTooLong"
 	case "bufio.ErrBufferFull":
@@ -1882,7 +1885,7 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		if fu, ok := under(from).(*types.Basic); ok && sameKind(fu, under(t).(*types.Basic)) {
 			return cls + "(" + x + ")" // key(s): the named type, as a Python subclass of str
 		}
-	} else if f.m.basicClass(from) != "" && types.Identical(under(t), under(from)) {
+	} else if (f.m.basicClass(from) != "" || isNamed(from, "encoding/base64", "CorruptInputError")) && types.Identical(under(t), under(from)) {
 		switch b := under(t).(*types.Basic); {
 		case b.Info()&types.IsString != 0:
 			return "str(" + x + ")"
@@ -2176,7 +2179,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return "go.num_goroutine(rt)", false // with the goroutines of running synctest bubbles
 		}
 		return "rt.num_goroutine()", false
-	case "slices.Clone":
+	case "slices.Clone", "bytes.Clone":
 		if f.m.nilSlices {
 			return "go.slices_clone(" + arg(0) + ")", false // nil for nil
 		}
@@ -2421,6 +2424,14 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "bytes(" + arg(0) + ").hex()", false
 	case "encoding/hex.DecodeString":
 		return "go.hex_decode(" + arg(0) + ")", false
+	case "encoding/base64.NewEncoder":
+		return "go.base64.NewEncoder(" + f.args(c) + ")", false
+	case "encoding/hex.Encode":
+		return "go.hex_encode(" + f.args(c) + ")", false
+	case "encoding/hex.Decode":
+		return "go.hex_decode_into(" + f.args(c) + ")", false
+	case "encoding/hex.Dump":
+		return "go.hex_dump(" + arg(0) + ")", false
 	case "encoding/hex.EncodedLen":
 		return "2 * " + paren(arg(0)), false
 	case "encoding/hex.DecodedLen":
@@ -3119,6 +3130,12 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"encoding/binary.littleEndian.PutUint64", "encoding/binary.littleEndian.AppendUint16",
 		"encoding/binary.littleEndian.AppendUint32", "encoding/binary.littleEndian.AppendUint64":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
+	case "encoding/base64.Encoding.EncodeToString", "encoding/base64.Encoding.DecodeString",
+		"encoding/base64.Encoding.Encode", "encoding/base64.Encoding.Decode",
+		"encoding/base64.Encoding.AppendEncode", "encoding/base64.Encoding.AppendDecode",
+		"encoding/base64.Encoding.EncodedLen", "encoding/base64.Encoding.DecodedLen",
+		"encoding/base64.Encoding.Strict", "encoding/base64.Encoding.WithPadding":
+		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "hash.Hash32.Sum32", "hash.Hash64.Sum64", "hash.Hash.Reset":
 		return recv + "." + strings.ToLower(fn.Name()) + "()", false
 	case "runtime/pprof.Profile.WriteTo":
@@ -3436,11 +3453,13 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.OpError"
 	case "*time.ParseError":
 		return "go.ParseError"
+	case "encoding/base64.CorruptInputError":
+		return "go.base64.CorruptInputError"
 	}
 	if cls, ok := jsonClasses[name]; ok {
 		return cls
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, *net.OpError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, *net.OpError, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
 	return ""
 }
 

@@ -27,6 +27,7 @@ var throughLibrary = map[string]int{
 	"copy": 0, "clear": 0,
 	"sort.Ints": 0, "sort.Strings": 0, "sort.Float64s": 0, "sort.Slice": 0, "sort.SliceStable": 0,
 	"slices.Sort": 0, "slices.SortFunc": 0, "slices.SortStableFunc": 0, "slices.Reverse": 0,
+	"encoding/hex.Encode": 0, "encoding/hex.Decode": 0,
 }
 
 // throughMethods: the library's methods that write the elements of one argument
@@ -36,6 +37,7 @@ var throughMethods = map[string]int{
 	"encoding/binary.bigEndian.PutUint16": 0, "encoding/binary.bigEndian.PutUint32": 0,
 	"encoding/binary.bigEndian.PutUint64": 0, "encoding/binary.littleEndian.PutUint16": 0,
 	"encoding/binary.littleEndian.PutUint32": 0, "encoding/binary.littleEndian.PutUint64": 0,
+	"encoding/base64.Encoding.Encode": 0, "encoding/base64.Encoding.Decode": 0,
 }
 
 // throughReaders: the library's calls that read into one argument, and which, and

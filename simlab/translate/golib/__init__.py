@@ -56,6 +56,7 @@ or concept:
 - ``_atomic``: ``sync/atomic`` on a field
 - ``_slog``: ``log/slog`` (``go.slog``)
 - ``_json``: ``encoding/json`` (``go.json``)
+- ``_base64``: ``encoding/base64`` (``go.base64``)
 - ``_reflect``: ``reflect.DeepEqual``
 
 Each module imports only modules before it in this list (an annotation aside,
@@ -66,6 +67,7 @@ from __future__ import annotations
 
 from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
 
+from . import _base64 as base64
 from . import _json as json
 from . import _slog as slog
 from ._atomic import (
@@ -115,6 +117,9 @@ from ._encoding import (
     binary_write,
     digest_sum,
     hex_decode,
+    hex_decode_into,
+    hex_dump,
+    hex_encode,
 )
 from ._errors import (
     LIBRARY_ERRORS,
@@ -670,6 +675,7 @@ __all__ = [
     "atomic_or",
     "atomic_store",
     "atomic_swap",
+    "base64",
     "binary_read",
     "binary_size",
     "binary_write",
@@ -772,6 +778,9 @@ __all__ = [
     "heap_push",
     "heap_remove",
     "hex_decode",
+    "hex_decode_into",
+    "hex_dump",
+    "hex_encode",
     "index",
     "instantiate",
     "int8",

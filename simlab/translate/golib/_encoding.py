@@ -11,6 +11,7 @@ from collections.abc import Generator
 from typing import Any
 
 import simlab as sl
+from simlab.errors import GoPanic
 
 from ._builtins import bound
 from ._errors import new_error
@@ -28,6 +29,9 @@ __all__ = [
     "binary_write",
     "digest_sum",
     "hex_decode",
+    "hex_decode_into",
+    "hex_dump",
+    "hex_encode",
 ]
 
 
@@ -84,11 +88,47 @@ def _invalid_byte(c: int) -> sl.GoError:
     return sl.GoError("hex.InvalidByteError", f"encoding/hex: invalid byte: U+{c:04X} {chr(c)!r}")
 
 
-def hex_decode(s: str) -> tuple[list[int], sl.GoError | None]:
+def hex_dump(data: list[int] | None) -> str:
+    """``hex.Dump``: sixteen bytes a line, as ``hexdump -C`` prints them: the offset,
+    the bytes in two groups of eight, and the printable ASCII among them."""
+    src, lines = bytes(data or ()), []
+    for at in range(0, len(src), 16):
+        row = src[at : at + 16]
+        digits = "".join(f"{b:02x} " + (" " if i == 7 else "") for i, b in enumerate(row))
+        text = "".join(chr(b) if 32 <= b <= 126 else "." for b in row)
+        lines.append(f"{at:08x}  {digits:<49} |{text}|\n")
+    return "".join(lines)
+
+
+def hex_encode(dst: list[int], src: list[int] | None) -> int:
+    """``hex.Encode(dst, src)``: the digits written into ``dst``, their number."""
+    digits = list(bytes(src or ()).hex().encode())
+    _fill(dst, digits)
+    return len(digits)
+
+
+def hex_decode_into(dst: list[int], src: list[int] | None) -> tuple[int, sl.GoError | None]:
+    """``hex.Decode(dst, src)``: the bytes decoded into ``dst``, as DecodeString
+    decodes them, their number and Go's error."""
+    out, err = hex_decode(bytes(src or ()))
+    _fill(dst, out)
+    return len(out), err
+
+
+def _fill(dst: list[int], data: list[int]) -> None:
+    """``data`` written into ``dst`` from its start; where it does not fit, Go's
+    index out of range at the first element past ``dst``'s end."""
+    if len(data) > len(dst):
+        dst[:] = data[: len(dst)]
+        raise GoPanic(f"runtime error: index out of range [{len(dst)}] with length {len(dst)}")
+    dst[: len(data)] = data
+
+
+def hex_decode(s: str | bytes) -> tuple[list[int], sl.GoError | None]:
     """``hex.DecodeString``: the bytes decoded up to the first bad pair, and Go's
     error for it; a string of odd length reports a bad last digit before its
     length."""
-    src, out = s.encode(), list[int]()
+    src, out = s.encode() if isinstance(s, str) else s, list[int]()
     for i in range(0, len(src) - 1, 2):
         hi, lo = _nibble(src[i]), _nibble(src[i + 1])
         if hi is None or lo is None:

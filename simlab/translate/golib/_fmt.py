@@ -10,7 +10,7 @@ from inspect import isgenerator
 from typing import Any
 
 import simlab as sl
-from simlab.errors import SimlabError
+from simlab.errors import GoPanic, SimlabError
 from simlab.go import atomic, syncmap
 
 from ._container import Element, List, Ring
@@ -19,6 +19,7 @@ from ._gosyntax import GoSyntax, go_syntax
 from ._io import _write, stderr
 from ._numbers import Float32
 from ._pool import Pool
+from ._runtime_errors import runtime_error
 from ._strconv import _ascii_only, format_float, quote, quote_rune
 from ._types import TypeArg, boxed, type_name
 from ._values import (
@@ -70,10 +71,39 @@ def _float(x: float) -> str:
     return format_float(x, ord("g"), -1, 32 if type(x) is Float32 else 64)
 
 
-def v(x: Any, plus: bool = False, raw: bool = False) -> str:
+class _Panicked(str):
+    """What fmt prints for a String or Error method that panicked, in the place of
+    the text it would have given: printed as it is, neither quoted nor padded."""
+
+    __slots__ = ()
+
+
+def _method_text(x: Any, method: str, verb: str = "v") -> str:
+    """fmt's call of ``x``'s String or Error method. fmt recovers a panic there and
+    prints it in the text's place, ``%!v(PANIC=String method: boom)``, and the
+    program goes on, as Go's fmt does (a nil pointer's is ``<nil>``:
+    :func:`_fmt_method`)."""
+    try:
+        return _fmt_method(x, method)
+    except (GoPanic, AttributeError, IndexError, TypeError) as exc:
+        return _recovered(exc, method, verb)
+
+
+def _recovered(exc: Exception, method: str, verb: str) -> _Panicked:
+    """fmt's text for the panic ``exc`` of a String or Error method: a program's
+    panic by its value, the runtime's (a Python error standing for one) by its
+    message; any other error is not a panic, and goes on."""
+    caught = exc if isinstance(exc, GoPanic) else runtime_error(exc)
+    if caught is None:
+        raise exc
+    value = caught.value if hasattr(caught, "value") else caught.message  # a Panic's
+    return _Panicked(f"%!{verb}(PANIC={method} method: {v(value)})")
+
+
+def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
     """``x`` as Go's ``%v`` prints it (``%+v`` with ``plus``: struct fields named;
     ``raw``: an unexported field's value, whose String and Error methods fmt cannot
-    call)."""
+    call; ``verb``: the one fmt names where a String or Error method panics)."""
     if x is None or x is sl.nil_chan:
         return "<nil>"
     if x is EMPTY:
@@ -103,7 +133,7 @@ def v(x: Any, plus: bool = False, raw: bool = False) -> str:
             return _formatted(x, "v", "+" if plus else "", None, None)
         method = _fmt_method_of(x)
         if method is not None:
-            return _fmt_method(x, method)
+            return _method_text(x, method, verb)
     if is_typed_nil(x):
         return "<nil>"
     if isinstance(x, float):  # a float32, a named float type's value
@@ -325,9 +355,12 @@ def stringed(x: Any) -> Generator[Any, Any, Any]:
         return x
     method = _fmt_method_of(x)
     if method is not None:
-        text = getattr(x, method)()
-        if isgenerator(text):
-            text = yield from text
+        try:
+            text = getattr(x, method)()
+            if isgenerator(text):
+                text = yield from text
+        except (GoPanic, AttributeError, IndexError, TypeError) as exc:
+            text = _recovered(exc, method, "v")  # printed in the text's place
         return Stringed(text, x)
     if type(x) is list:  # a slice's elements, a map's values: fmt prints each so
         elements = []
@@ -568,11 +601,15 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     if verb in "qxX" and kind not in _VERBS_OF:  # an error or a Stringer: its text
         method = _fmt_method_of(x)
         if method is not None:
-            x = _fmt_method(x, method)
+            x = _method_text(x, method, verb)
+            if type(x) is _Panicked:
+                return x
     if isinstance(x, str) and precision is not None and verb in "svq":
         x = x[:precision]  # a string's precision cuts the operand
     if verb in "vsw":
-        text = v(x, plus="+" in flags and verb == "v")
+        text = v(x, plus="+" in flags and verb == "v", verb="s" if verb == "s" else "v")
+        if type(text) is _Panicked:
+            return text
     elif verb in "dboO" or (verb in "xX" and isinstance(x, int | list)):
         text = _integer(x, verb, flags)
         if precision is not None and text.lstrip("+- ").isdigit():
