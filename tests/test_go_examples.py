@@ -35,6 +35,7 @@ PACKAGES = {
         'package context_test\n\nimport "time"\n\nconst shortDuration = time.Millisecond\n',
     ),
     "encoding/base64": ("example_test.go", 6, {}, ""),
+    "encoding/csv": ("example_test.go", 5, {}, ""),
     "encoding/hex": (
         "example_test.go",
         5,

@@ -21779,6 +21779,375 @@ func main() {
 )
 
 
+# math/rand/v2's rand.New(rand.NewPCG(1, 2)): each method's numbers, Perm and Shuffle,
+# Seed again, a source of the program's, jittered backoffs drawn in goroutines, Go's
+# panic for IntN(0) (what go run, go1.27.3, printed)
+CONSTRUCTS["rand_v2_seeded"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/rand/v2"
+\t"sync"
+\t"time"
+)
+
+type counter struct{ n uint64 }
+
+func (c *counter) Uint64() uint64 { c.n += 0x9e3779b97f4a7c15; return c.n }
+
+func backoff(r *rand.Rand, attempt int) time.Duration {
+\tbase := 10 * time.Millisecond << attempt
+\treturn base/2 + r.N(base/2)
+}
+
+func main() {
+\tpcg := rand.NewPCG(1, 2)
+\tr := rand.New(pcg)
+\tfmt.Println(r.Uint64(), r.Int64(), r.Uint32(), r.Int32(), r.Int(), r.Uint())
+\tfmt.Println(r.IntN(100), r.IntN(1<<20), r.Int64N(1e18), r.Int32N(7))
+\tfmt.Println(r.UintN(3), r.Uint64N(1<<40+1), r.Uint32N(9))
+\tfmt.Println(r.Float64(), r.Float32(), r.Perm(8))
+\txs := []string{"a", "b", "c", "d", "e"}
+\tr.Shuffle(len(xs), func(i, j int) { xs[i], xs[j] = xs[j], xs[i] })
+\tfmt.Println(xs)
+\tpcg.Seed(42, 7)
+\tfmt.Println(pcg.Uint64(), r.IntN(10))
+\town := rand.New(&counter{})
+\tfmt.Println(own.IntN(1000), own.Float64(), own.Uint32())
+\tvar wg sync.WaitGroup
+\twaits := make([]time.Duration, 4)
+\tfor i := range 4 {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tjitter := rand.New(rand.NewPCG(uint64(i), 100))
+\t\t\twaits[i] = backoff(jitter, i)
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(waits)
+\tdefer func() { fmt.Println("panic:", recover()) }()
+\tr.IntN(0)
+}
+""",
+    "14192431797130687760 2147869220224756844 3369092613 1710678126 4321634407747778896 "
+    "760102831717374652\n"
+    "49 798606 132799338771863084 1\n"
+    "1 489050644506 8\n"
+    "0.7263900707339023 0.46218646 [6 1 4 2 0 7 5 3]\n"
+    "[d a e c b]\n"
+    "13249578687571852481 5\n"
+    "618 0.46721791956929803 3668340012\n"
+    "[8.203012ms 12.666722ms 21.808137ms 65.630761ms]\n"
+    "panic: invalid argument to IntN\n",
+)
+
+
+# a CSV report streamed over io.Pipe by a goroutine and read record by record; a
+# reader that stops after one record, whose writer's next Flush fails with the
+# closed pipe's error (what go run, go1.27.3, printed)
+CONSTRUCTS["csv_over_a_pipe"] = (
+    """\
+package main
+
+import (
+\t"encoding/csv"
+\t"errors"
+\t"fmt"
+\t"io"
+\t"strconv"
+\t"strings"
+\t"sync"
+)
+
+type sample struct {
+\thost string
+\tms   int
+}
+
+// export writes the samples as CSV into the pipe, as a report service would
+// stream them to a client.
+func export(w io.WriteCloser, samples []sample) {
+\tcw := csv.NewWriter(w)
+\tcw.Write([]string{"host", "latency_ms"})
+\tfor _, s := range samples {
+\t\tcw.Write([]string{s.host, strconv.Itoa(s.ms)})
+\t}
+\tcw.Flush()
+\tif err := cw.Error(); err != nil {
+\t\tfmt.Println("export:", err)
+\t}
+\tw.Close()
+}
+
+func main() {
+\tpr, pw := io.Pipe()
+\tsamples := []sample{{"db-1", 12}, {"cache, east", 3}, {`edge "7"`, 48}}
+\tgo export(pw, samples)
+\tr := csv.NewReader(pr)
+\tr.FieldsPerRecord = 2
+\ttotal := 0
+\tfor {
+\t\trec, err := r.Read()
+\t\tif err == io.EOF {
+\t\t\tbreak
+\t\t}
+\t\tif err != nil {
+\t\t\tfmt.Println("read:", err)
+\t\t\treturn
+\t\t}
+\t\tline, col := r.FieldPos(1)
+\t\tif ms, err := strconv.Atoi(rec[1]); err == nil {
+\t\t\ttotal += ms
+\t\t}
+\t\tfmt.Printf("%q at %d:%d\\n", rec, line, col)
+\t}
+\tfmt.Println("total", total, "offset", r.InputOffset())
+
+\t// a reader that stops after one record: the writer's next flush fails
+\tpr2, pw2 := io.Pipe()
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func() {
+\t\tdefer wg.Done()
+\t\tcw := csv.NewWriter(pw2)
+\t\tfor _, row := range [][]string{{"a", "b"}, {"c", "d"}} {
+\t\t\tcw.Write(row)
+\t\t\tcw.Flush()
+\t\t\tif err := cw.Error(); err != nil {
+\t\t\t\tfmt.Println("writer:", err)
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t\tfmt.Println("writer: done")
+\t}()
+\tr2 := csv.NewReader(pr2)
+\trec, err := r2.Read()
+\tfmt.Printf("%q %v\\n", rec, err)
+\tpr2.Close()
+\twg.Wait()
+\t_, err = csv.NewReader(strings.NewReader("x,\\"y\\"z\\n")).Read()
+\tvar perr *csv.ParseError
+\tif errors.As(err, &perr) {
+\t\tfmt.Println(perr.Line, perr.Column, errors.Is(err, csv.ErrQuote), err)
+\t}
+}
+""",
+    '["host" "latency_ms"] at 1:6\n'
+    '["db-1" "12"] at 2:6\n'
+    '["cache, east" "3"] at 3:15\n'
+    '["edge \\"7\\"" "48"] at 4:14\n'
+    "total 63 offset 56\n"
+    '["a" "b"] <nil>\n'
+    "writer: io: read/write on closed pipe\n"
+    '1 5 true parse error on line 1, column 5: extraneous or missing " in quoted-field\n',
+)
+
+
+# encoding/csv's Reader on RFC 4180's cases and its options, each record's FieldPos
+# and InputOffset, its ParseErrors' lines and columns; the Writer's quoting, Comma
+# and UseCRLF (what go run, go1.27.3, printed)
+CONSTRUCTS["csv_reader_and_writer"] = (
+    """\
+package main
+
+import (
+\t"encoding/csv"
+\t"errors"
+\t"fmt"
+\t"io"
+\t"os"
+\t"strings"
+)
+
+type opts struct {
+\tcomma, comment rune
+\tfields         int
+\tlazy, trim     bool
+}
+
+func read(name, in string, o opts) {
+\tr := csv.NewReader(strings.NewReader(in))
+\tif o.comma != 0 {
+\t\tr.Comma = o.comma
+\t}
+\tr.Comment = o.comment
+\tr.FieldsPerRecord = o.fields
+\tr.LazyQuotes = o.lazy
+\tr.TrimLeadingSpace = o.trim
+\tfor {
+\t\trec, err := r.Read()
+\t\tif err == io.EOF {
+\t\t\tfmt.Printf("%s: EOF at %d\\n", name, r.InputOffset())
+\t\t\treturn
+\t\t}
+\t\tvar pos []string
+\t\tif err == nil {
+\t\t\tfor i := range rec {
+\t\t\t\tl, c := r.FieldPos(i)
+\t\t\t\tpos = append(pos, fmt.Sprintf("%d:%d", l, c))
+\t\t\t}
+\t\t}
+\t\tfmt.Printf("%s: %q %v %v off=%d\\n", name, rec, pos, err, r.InputOffset())
+\t\tif err != nil {
+\t\t\tvar pe *csv.ParseError
+\t\t\tif errors.As(err, &pe) {
+\t\t\t\tfmt.Println("  ", pe.StartLine, pe.Line, pe.Column, errors.Is(err, csv.ErrQuote),
+\t\t\t\t\terrors.Is(err, csv.ErrBareQuote), errors.Is(err, csv.ErrFieldCount))
+\t\t\t}
+\t\t\tif !errors.Is(err, csv.ErrFieldCount) {
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func main() {
+\tread("simple", "a,b,c\\n1,2,3\\n", opts{})
+\tread("crlf", "a,b\\r\\nc,d\\r\\n", opts{})
+\tread("noeol", "a,b\\nc,d", opts{})
+\tread("cr-end", "a,b\\r", opts{})
+\tread("empty-lines", "\\n\\na,b\\n\\n\\nc\\n", opts{})
+\tread("quoted", "\\"a,b\\",\\"c\\"\\"d\\",e\\n", opts{})
+\tread("multiline", "x,\\"line1\\nline2\\",y\\nz,w,v\\n", opts{})
+\tread("multiline-crlf", "\\"a\\r\\nb\\",c\\r\\n", opts{})
+\tread("bare", "a,b\\"c,d\\n", opts{})
+\tread("bare-lazy", "a,b\\"c,d\\n", opts{lazy: true})
+\tread("extraneous", "\\"ab\\"c,d\\n", opts{})
+\tread("extraneous-lazy", "\\"ab\\"c,d\\n", opts{lazy: true})
+\tread("unterminated", "a,\\"bc\\nde\\n", opts{})
+\tread("unterminated-lazy", "a,\\"bc\\nde", opts{lazy: true})
+\tread("fieldcount", "a,b\\nc\\nd,e\\n", opts{})
+\tread("fieldcount-fixed", "a,b,c\\nd,e,f\\n", opts{fields: 2})
+\tread("variable", "a\\nb,c\\n", opts{fields: -1})
+\tread("semicolon", "a;b;\\"c;d\\"\\n", opts{comma: ';'})
+\tread("comment", "# note\\na,b\\n#x,y\\nc,d\\n", opts{comment: '#'})
+\tread("trim", "  a,   b,\\t\\"c\\"\\n", opts{trim: true})
+\tread("trim-blank", "a,   \\n", opts{trim: true})
+\tread("spaces-kept", "  a, b \\n", opts{})
+\tread("unicode-comma", "α→β→\\"γ→δ\\"\\n", opts{comma: '→'})
+\tread("empty-fields", ",,\\n\\"\\",\\n", opts{})
+\tread("bad-delim", "a,b\\n", opts{comma: '"'})
+\tread("comma-eq-comment", "a,b\\n", opts{comma: '#', comment: '#'})
+\tread("quote-after-space", "a, \\"b\\"\\n", opts{})
+\tread("second-line-error", "a,\\"b\\nc\\"d,e\\n", opts{})
+\trecords, err := csv.NewReader(strings.NewReader("h1,h2\\nv1,v2\\n")).ReadAll()
+\tfmt.Printf("%q %v\\n", records, err)
+\trecords, err = csv.NewReader(strings.NewReader("h1,h2\\nv1\\n")).ReadAll()
+\tfmt.Printf("%q %v\\n", records, err)
+
+\tw := csv.NewWriter(os.Stdout)
+\tw.Write([]string{"plain", "with,comma", `say "hi"`, "", " lead", "trail ",
+\t\t"multi\\nline", `\\.`, "cr\\rx"})
+\tw.Write([]string{"\\tTab", "é", "\\u00a0nbsp"})
+\tw.Flush()
+\tw.Comma = '|'
+\tw.UseCRLF = true
+\tw.WriteAll([][]string{{"a|b", "c,d"}, {"x\\ny", "p\\r\\nq"}})
+\tfmt.Println(w.Error())
+\tw.Comma = '\\n'
+\tfmt.Println(w.Write([]string{"x"}))
+\tvar sb strings.Builder
+\tw2 := csv.NewWriter(&sb)
+\tw2.Write([]string{"k", "v"})
+\tfmt.Printf("%q\\n", sb.String())
+\tw2.Flush()
+\tfmt.Printf("%q\\n", sb.String())
+}
+""",
+    'simple: ["a" "b" "c"] [1:1 1:3 1:5] <nil> off=6\n'
+    'simple: ["1" "2" "3"] [2:1 2:3 2:5] <nil> off=12\n'
+    "simple: EOF at 12\n"
+    'crlf: ["a" "b"] [1:1 1:3] <nil> off=5\n'
+    'crlf: ["c" "d"] [2:1 2:3] <nil> off=10\n'
+    "crlf: EOF at 10\n"
+    'noeol: ["a" "b"] [1:1 1:3] <nil> off=4\n'
+    'noeol: ["c" "d"] [2:1 2:3] <nil> off=7\n'
+    "noeol: EOF at 7\n"
+    'cr-end: ["a" "b"] [1:1 1:3] <nil> off=4\n'
+    "cr-end: EOF at 4\n"
+    'empty-lines: ["a" "b"] [3:1 3:3] <nil> off=6\n'
+    'empty-lines: ["c"] [] record on line 6: wrong number of fields off=10\n'
+    "   6 6 1 false false true\n"
+    "empty-lines: EOF at 10\n"
+    'quoted: ["a,b" "c\\"d" "e"] [1:1 1:7 1:14] <nil> off=15\n'
+    "quoted: EOF at 15\n"
+    'multiline: ["x" "line1\\nline2" "y"] [1:1 1:3 2:8] <nil> off=18\n'
+    'multiline: ["z" "w" "v"] [3:1 3:3 3:5] <nil> off=24\n'
+    "multiline: EOF at 24\n"
+    'multiline-crlf: ["a\\nb" "c"] [1:1 2:4] <nil> off=10\n'
+    "multiline-crlf: EOF at 10\n"
+    'bare: ["a"] [] parse error on line 1, column 4: bare " in non-quoted-field off=8\n'
+    "   1 1 4 false true false\n"
+    'bare-lazy: ["a" "b\\"c" "d"] [1:1 1:3 1:7] <nil> off=8\n'
+    "bare-lazy: EOF at 8\n"
+    'extraneous: [] [] parse error on line 1, column 4: extraneous or missing " in '
+    "quoted-field off=8\n"
+    "   1 1 4 true false false\n"
+    'extraneous-lazy: ["ab\\"c,d\\n"] [1:1] <nil> off=8\n'
+    "extraneous-lazy: EOF at 8\n"
+    'unterminated: ["a"] [] record on line 1; parse error on line 2, column 4: extraneous or '
+    'missing " in quoted-field off=9\n'
+    "   1 2 4 true false false\n"
+    'unterminated-lazy: ["a" "bc\\nde"] [1:1 1:3] <nil> off=8\n'
+    "unterminated-lazy: EOF at 8\n"
+    'fieldcount: ["a" "b"] [1:1 1:3] <nil> off=4\n'
+    'fieldcount: ["c"] [] record on line 2: wrong number of fields off=6\n'
+    "   2 2 1 false false true\n"
+    'fieldcount: ["d" "e"] [3:1 3:3] <nil> off=10\n'
+    "fieldcount: EOF at 10\n"
+    'fieldcount-fixed: ["a" "b" "c"] [] record on line 1: wrong number of fields off=6\n'
+    "   1 1 1 false false true\n"
+    'fieldcount-fixed: ["d" "e" "f"] [] record on line 2: wrong number of fields off=12\n'
+    "   2 2 1 false false true\n"
+    "fieldcount-fixed: EOF at 12\n"
+    'variable: ["a"] [1:1] <nil> off=2\n'
+    'variable: ["b" "c"] [2:1 2:3] <nil> off=6\n'
+    "variable: EOF at 6\n"
+    'semicolon: ["a" "b" "c;d"] [1:1 1:3 1:5] <nil> off=10\n'
+    "semicolon: EOF at 10\n"
+    'comment: ["a" "b"] [2:1 2:3] <nil> off=11\n'
+    'comment: ["c" "d"] [4:1 4:3] <nil> off=20\n'
+    "comment: EOF at 20\n"
+    'trim: ["a" "b" "c"] [1:3 1:8 1:11] <nil> off=14\n'
+    "trim: EOF at 14\n"
+    'trim-blank: ["a" ""] [1:1 1:6] <nil> off=6\n'
+    "trim-blank: EOF at 6\n"
+    'spaces-kept: ["  a" " b "] [1:1 1:5] <nil> off=8\n'
+    "spaces-kept: EOF at 8\n"
+    'unicode-comma: ["α" "β" "γ→δ"] [1:1 1:6 1:11] <nil> off=20\n'
+    "unicode-comma: EOF at 20\n"
+    'empty-fields: ["" "" ""] [1:1 1:2 1:3] <nil> off=3\n'
+    'empty-fields: ["" ""] [] record on line 2: wrong number of fields off=7\n'
+    "   2 2 1 false false true\n"
+    "empty-fields: EOF at 7\n"
+    "bad-delim: [] [] csv: invalid field or comment delimiter off=0\n"
+    "comma-eq-comment: [] [] csv: invalid field or comment delimiter off=0\n"
+    'quote-after-space: ["a"] [] parse error on line 1, column 4: bare " in '
+    "non-quoted-field off=7\n"
+    "   1 1 4 false true false\n"
+    'second-line-error: ["a"] [] record on line 1; parse error on line 2, column 2: '
+    'extraneous or missing " in quoted-field off=11\n'
+    "   1 2 2 true false false\n"
+    '[["h1" "h2"] ["v1" "v2"]] <nil>\n'
+    "[] record on line 2: wrong number of fields\n"
+    'plain,"with,comma","say ""hi""",," lead",trail ,"multi\n'
+    'line","\\.","cr\r'
+    'x"\n'
+    '"\tTab",é," nbsp"\n'
+    '"a|b"|c,d\r\n'
+    '"x\r\n'
+    'y"|"p\r\n'
+    'q"\r\n'
+    "<nil>\n"
+    "csv: invalid field or comment delimiter\n"
+    '""\n'
+    '"k,v\\n"\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

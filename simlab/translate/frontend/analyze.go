@@ -1038,7 +1038,10 @@ func (a *analysis) pipeRead(key string, recv types.Type) bool {
 		"log/slog.Logger.DebugContext", "log/slog.Logger.InfoContext", "log/slog.Logger.WarnContext",
 		"log/slog.Logger.ErrorContext", "log/slog.Logger.Log", "log/slog.Logger.LogAttrs",
 		// and encoding/json's streams
-		"encoding/json.Encoder.Encode", "encoding/json.Decoder.Decode", "encoding/json.Decoder.More":
+		"encoding/json.Encoder.Encode", "encoding/json.Decoder.Decode", "encoding/json.Decoder.More",
+		// and encoding/csv's records
+		"encoding/csv.Reader.Read", "encoding/csv.Reader.ReadAll", "encoding/csv.Writer.Write",
+		"encoding/csv.Writer.WriteAll", "encoding/csv.Writer.Flush":
 		return true
 	case "io.Reader.Read":
 		return types.IsInterface(recv)

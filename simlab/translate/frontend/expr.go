@@ -489,7 +489,12 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				"encoding/json.UnmarshalTypeError.Offset", "encoding/json.UnmarshalTypeError.Struct",
 				"encoding/json.UnmarshalTypeError.Field", "encoding/json.UnmarshalTypeError.Err",
 				"encoding/json.UnmarshalTypeError.Type", "encoding/json.MarshalerError.Type",
-				"encoding/json.MarshalerError.Err":
+				"encoding/json.MarshalerError.Err",
+				"encoding/csv.Reader.Comma", "encoding/csv.Reader.Comment", "encoding/csv.Reader.FieldsPerRecord",
+				"encoding/csv.Reader.LazyQuotes", "encoding/csv.Reader.TrimLeadingSpace",
+				"encoding/csv.Reader.ReuseRecord", "encoding/csv.Writer.Comma", "encoding/csv.Writer.UseCRLF",
+				"encoding/csv.ParseError.StartLine", "encoding/csv.ParseError.Line",
+				"encoding/csv.ParseError.Column", "encoding/csv.ParseError.Err":
 				return recv + "." + x.Sel.Name
 			}
 			if v, ok := sel.Obj().(*types.Var); ok && !p.ours(v.Pkg()) {
@@ -563,6 +568,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.ErrUnexpectedEOF"
 	case "encoding/binary.BigEndian", "encoding/binary.LittleEndian", "encoding/hex.ErrLength":
 		return "go." + obj.Name()
+	case "encoding/csv.ErrBareQuote", "encoding/csv.ErrQuote", "encoding/csv.ErrFieldCount":
+		return "go.csv." + obj.Name()
 	case "encoding/base64.StdEncoding", "encoding/base64.URLEncoding", "encoding/base64.RawStdEncoding",
 		"encoding/base64.RawURLEncoding":
 		return "go.base64." + obj.Name()
@@ -2424,6 +2431,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "bytes(" + arg(0) + ").hex()", false
 	case "encoding/hex.DecodeString":
 		return "go.hex_decode(" + arg(0) + ")", false
+	case "encoding/csv.NewReader":
+		return "go.csv.Reader(" + arg(0) + ")", false
+	case "encoding/csv.NewWriter":
+		return "go.csv.Writer(" + arg(0) + ")", false
 	case "encoding/base64.NewEncoder":
 		return "go.base64.NewEncoder(" + f.args(c) + ")", false
 	case "encoding/hex.Encode":
@@ -2694,6 +2705,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.rand_new_source(" + arg(0) + ")", false // Go's generator, seeded as Go's
 	case "math/rand.New":
 		return "go.rand_new(" + arg(0) + ")", false
+	case "math/rand/v2.NewPCG":
+		return "go.PCG(" + arg(0) + ", " + arg(1) + ")", false // Go's generator, seeded as Go's
+	case "math/rand/v2.New":
+		return "go.rand_v2_new(" + arg(0) + ")", false
 	case "io.ReadFull":
 		// the reader is the program's: its Read may block
 		return f.yieldExpr("yield from go.read_full(" + arg(0) + ", " + arg(1) + ")")
@@ -2959,7 +2974,22 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"math/rand.Rand.Float64", "math/rand.Rand.Float32", "math/rand.Rand.Perm", "math/rand.Rand.Seed",
 		"math/rand.Source.Int63", "math/rand.Source.Seed", "math/rand.Source64.Uint64":
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false // go.Rand's methods have Go's names
-	case "math/rand.Rand.Shuffle":
+	case "math/rand/v2.Rand.Int64", "math/rand/v2.Rand.Uint32", "math/rand/v2.Rand.Uint64", "math/rand/v2.Rand.Int32",
+		"math/rand/v2.Rand.Int", "math/rand/v2.Rand.Uint", "math/rand/v2.Rand.Int64N", "math/rand/v2.Rand.Uint64N",
+		"math/rand/v2.Rand.Int32N", "math/rand/v2.Rand.Uint32N", "math/rand/v2.Rand.IntN", "math/rand/v2.Rand.UintN",
+		"math/rand/v2.Rand.N", "math/rand/v2.Rand.Float64", "math/rand/v2.Rand.Float32", "math/rand/v2.Rand.Perm",
+		"math/rand/v2.PCG.Uint64", "math/rand/v2.PCG.Seed", "math/rand/v2.Source.Uint64":
+		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false // Go's names, as go.Rand's
+	case "encoding/csv.Reader.Read", "encoding/csv.Reader.ReadAll", "encoding/csv.Writer.Write",
+		"encoding/csv.Writer.WriteAll", "encoding/csv.Writer.Flush":
+		if f.m.a.pipeRead(key, p.info.TypeOf(sel.X)) { // its reader or writer may be a pipe's
+			return f.yieldExpr("yield from " + recv + ".blocking_" + snake(fn.Name()) + "(" + f.args(c) + ")")
+		}
+		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
+	case "encoding/csv.Reader.FieldPos", "encoding/csv.Reader.InputOffset", "encoding/csv.Writer.Error",
+		"encoding/csv.ParseError.Error", "encoding/csv.ParseError.Unwrap":
+		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
+	case "math/rand.Rand.Shuffle", "math/rand/v2.Rand.Shuffle":
 		swap := f.calledAtOnce(c, c.Args[1], "a rand.Shuffle whose swap function blocks", "a function that only swaps")
 		return recv + ".Shuffle(" + arg(0) + ", " + swap + ")", false
 	case "sort.Interface.Len", "sort.Interface.Less", "sort.Interface.Swap",
@@ -3455,6 +3485,8 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.ParseError"
 	case "encoding/base64.CorruptInputError":
 		return "go.base64.CorruptInputError"
+	case "*encoding/csv.ParseError":
+		return "go.csv.ParseError"
 	}
 	if cls, ok := jsonClasses[name]; ok {
 		return cls

@@ -44,6 +44,7 @@ or concept:
 - ``_fmt``: ``fmt``'s printing and ``fmt.Errorf``
 - ``_panics``: ``panic``, ``recover``, ``defer``
 - ``_rand``: ``math/rand``'s seeded ``rand.New(rand.NewSource(seed))``
+- ``_randv2``: ``math/rand/v2``'s seeded ``rand.New(rand.NewPCG(seed1, seed2))``
 - ``_text``: ``strings.Reader``, ``bytes.Reader``, ``strings.Replacer``,
   ``bufio.Scanner``, ``bufio.Reader``, ``text/tabwriter``
 - ``_ioutil``: ``io.MultiWriter``, ``MultiReader``, ``TeeReader``, ``LimitReader``,
@@ -57,6 +58,7 @@ or concept:
 - ``_slog``: ``log/slog`` (``go.slog``)
 - ``_json``: ``encoding/json`` (``go.json``)
 - ``_base64``: ``encoding/base64`` (``go.base64``)
+- ``_csv``: ``encoding/csv`` (``go.csv``)
 - ``_reflect``: ``reflect.DeepEqual``
 
 Each module imports only modules before it in this list (an annotation aside,
@@ -68,6 +70,7 @@ from __future__ import annotations
 from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +0000 UTC
 
 from . import _base64 as base64
+from . import _csv as csv
 from . import _json as json
 from . import _slog as slog
 from ._atomic import (
@@ -277,6 +280,7 @@ from ._path import (
 from ._pipe import Conn, PipeReader, PipeWriter, net_pipe, pipe
 from ._pool import Pool
 from ._rand import Rand, Source, rand_new, rand_new_source
+from ._randv2 import PCG, RandV2, rand_v2_new
 from ._reflect import deep_equal
 from ._runtime import (
     Exit,
@@ -557,6 +561,7 @@ __all__ = [
     "FNV",
     "LIBRARY_ERRORS",
     "NIL_MAP",
+    "PCG",
     "SPACE",
     "ZERO_TIME",
     "ArrayKey",
@@ -621,6 +626,7 @@ __all__ = [
     "PipeWriter",
     "Pool",
     "Rand",
+    "RandV2",
     "Range",
     "RangeTable",
     "Recoverable",
@@ -735,6 +741,7 @@ __all__ = [
     "copy_sync",
     "crashed_test_binary",
     "crc32_ieee",
+    "csv",
     "cut",
     "cut_prefix",
     "cut_suffix",
@@ -879,6 +886,7 @@ __all__ = [
     "rand_new_source",
     "rand_perm",
     "rand_shuffle",
+    "rand_v2_new",
     "read_full",
     "recover",
     "rem",
