@@ -2103,14 +2103,15 @@ GO_SYNTAX_HEADER = (
             "%#v of a value of the type parameter T (a run does not keep its type argument)",
         ),
         (
-            '\tvar p *int\n\tvar x any = p\n\tfmt.Printf("%#v\\n", x)\n',
-            15,
-            "%#v of an interface value, in a program that converts a pointer or a func that "
-            "may be nil to an interface (line 14): simlab's interface holds nil there, Go's "
-            "the typed nil",
+            '\tvar p *int\n\tvar x any = p\n\t_ = x\n\tfmt.Printf("%#v\\n", T{})\n}\n\n'
+            "type T struct{ V any }\n\nfunc f() {\n",
+            16,
+            "%#v of a struct holding an interface, in a program that converts a pointer or a "
+            "func that may be nil to an interface (line 14): simlab's interface holds nil "
+            "there, Go's the typed nil",
         ),
     ],
-    ids=["width", "index", "spread", "chan", "time", "mutex", "type_param", "typed_nil"],
+    ids=["width", "index", "spread", "chan", "time", "mutex", "type_param", "typed_nil_field"],
 )
 def test_fmt_go_syntax_simlab_cannot_print_is_refused_in_one_line(tmp_path, body, line, construct):
     """%#v of what a run does not keep the type of, or prints otherwise than Go: a
@@ -2164,6 +2165,12 @@ def test_fmt_go_syntax_simlab_cannot_print_is_refused_in_one_line(tmp_path, body
             "\tvar xs []int\n\t_ = xs[5]\n",
             "fmt: simlab does not print the inside of a runtime.boundsError under %#v",
         ),
+        (
+            '\tvar p *int\n\tvar x any = p\n\tfmt.Printf("%#v\\n", x)\n',
+            "fmt: %#v of a nil interface value, in a program that converts a pointer or a "
+            "func that may be nil to an interface (line 7): simlab's interface holds nil "
+            "there, Go's may hold the typed nil: use %v",
+        ),
     ],
     ids=[
         "format",
@@ -2173,6 +2180,7 @@ def test_fmt_go_syntax_simlab_cannot_print_is_refused_in_one_line(tmp_path, body
         "chan_field",
         "generic",
         "panic",
+        "typed_nil",
     ],
 )
 def test_fmt_go_syntax_of_what_a_run_does_not_keep_ends_the_run_in_one_line(
@@ -2182,7 +2190,8 @@ def test_fmt_go_syntax_of_what_a_run_does_not_keep_ends_the_run_in_one_line(
     []interface {}{(*int)(0xc000012345)}, map[interface {}]int{"a":2, 1:1} (its keys
     by their types' addresses), []interface {}{main.S{ch:(chan int)(nil)}},
     []interface {}{main.B[int]{V:1}}, runtime.boundsError{x:5, y:0, signed:false,
-    code:0x0}: what an interface holds there a run does not keep, or does not model."""
+    code:0x0}, (*int)(nil): what an interface holds there a run does not keep, or does
+    not model."""
     path = tmp_path / "main.go"
     path.write_text(f'package main\n\nimport "fmt"\n\nfunc main() {{\n{body}}}\n')
     result = CliRunner().invoke(go_run_cmd, [str(path)])
@@ -22145,6 +22154,75 @@ func main() {
     "csv: invalid field or comment delimiter\n"
     '""\n'
     '"k,v\\n"\n',
+)
+
+
+# %#v of an interface holding a struct value, in a program that converts a pointer
+# that may be nil to an interface (pool.Put): printed, where only a nil would be
+# ambiguous (what go run, go1.27.3, printed)
+CONSTRUCTS["go_syntax_of_a_value_in_a_program_with_typed_nils"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+type Config struct{ Prefix string }
+
+func main() {
+\tpool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+\tvar cfg atomic.Value
+\tcfg.Store(Config{"x"})
+\tdone := make(chan struct{})
+\tgo func() {
+\t\tbuf := pool.Get().(*bytes.Buffer)
+\t\tpool.Put(buf)
+\t\tclose(done)
+\t}()
+\t<-done
+\tfmt.Printf("%#v\\n", cfg.Load())
+}
+""",
+    'main.Config{Prefix:"x"}\n',
+)
+
+
+# []byte of a sum of strings with a constant that is not UTF-8 (a frame's magic,
+# separators and trailer around its fields): each operand's bytes (what go run,
+# go1.27.3, printed)
+CONSTRUCTS["bytes_of_a_sum_with_raw_bytes"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"strings"
+)
+
+const magic = "SIML"
+
+func frame(kind string, payload string) []byte {
+\treturn []byte(magic + "\\x00" + kind + "\\xfe" + payload + "\\xff\\xff")
+}
+
+func main() {
+\tout := make(chan []byte, 2)
+\tgo func() { out <- frame("ping", strings.Repeat("ab", 2)) }()
+\tgo func() { out <- []byte("\\xef\\xbb\\xbf" + "bom") }()
+\ta, b := <-out, <-out
+\tif len(a) > len(b) {
+\t\ta, b = b, a
+\t}
+\tfmt.Printf("% x\\n% x\\n", a, b)
+\tfmt.Println(bytes.HasPrefix(b, []byte(magic+"\\x00")), len(b))
+}
+""",
+    "ef bb bf 62 6f 6d\n53 49 4d 4c 00 70 69 6e 67 fe 61 62 61 62 ff ff\ntrue 16\n",
 )
 
 

@@ -1882,6 +1882,9 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		if b, ok := rawBytes(p, arg); ok {
 			return b // []byte("\x00\xff"): bytes that are not UTF-8 text
 		}
+		if parts := f.rawConcat(arg); parts != nil {
+			return strings.Join(parts, " + ") // []byte(s + "\xff"): each operand's bytes
+		}
 	}
 	x := f.value(arg)
 	raw := x
@@ -3705,6 +3708,36 @@ func (f *fn) constCap(e ast.Expr) (int, bool) {
 	}
 	n, exact := constant.Int64Val(constant.ToInt(v))
 	return int(n), exact
+}
+
+// rawConcat renders the bytes of e, a sum of strings of which a constant operand
+// is not valid UTF-8, operand by operand (list(s.encode()) + list(b"\xff")), or
+// nil for any other e.
+func (f *fn) rawConcat(e ast.Expr) []string {
+	var operands []ast.Expr
+	var flatten func(x ast.Expr)
+	flatten = func(x ast.Expr) {
+		if b, ok := ast.Unparen(x).(*ast.BinaryExpr); ok && b.Op == token.ADD && f.p.info.Types[b].Value == nil {
+			flatten(b.X)
+			flatten(b.Y)
+			return
+		}
+		operands = append(operands, x)
+	}
+	flatten(e)
+	var parts []string
+	raw := false
+	for _, x := range operands {
+		if b, ok := rawBytes(f.p, x); ok {
+			parts, raw = append(parts, b), true
+			continue
+		}
+		parts = append(parts, "list("+encoded(f.value(x))+")")
+	}
+	if !raw || len(operands) < 2 {
+		return nil
+	}
+	return parts
 }
 
 // rawBytes renders the bytes of e, a string constant that is not valid UTF-8, as

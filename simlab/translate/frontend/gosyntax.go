@@ -162,8 +162,13 @@ func (m *module) goSyntaxType(t types.Type, at ast.Node) string {
 			continue
 		}
 		if conv := m.nilToInterface(empty); conv != nil {
-			m.p.unsupported(at, fmt.Sprintf("%%#v of an interface value, in a program that converts a pointer or a func that may be nil to an interface (line %d): "+
-				"simlab's interface holds nil there, Go's the typed nil", m.p.line(conv)), "%v, which prints both <nil>")
+			if m.classHoldsInterface(t, empty, true, map[types.Type]bool{}) {
+				m.p.unsupported(at, fmt.Sprintf("%%#v of a struct holding an interface, in a program that converts a pointer or a func that may be nil to an interface (line %d): "+
+					"simlab's interface holds nil there, Go's the typed nil", m.p.line(conv)), "%v, which prints both <nil>")
+			}
+			// simlab's interface holds nil where Go's may hold a typed nil: golib
+			// prints a value it holds, and ends the run in one line at a nil
+			return strings.ReplaceAll(d, `("iface", `, fmt.Sprintf(`("iface?", %d, `, m.p.line(conv)))
 		}
 	}
 	return d
@@ -522,6 +527,35 @@ func (m *module) nilConversions() []ast.Node {
 		}
 	})
 	return found
+}
+
+// classHoldsInterface: holdsInterface, through a field of a named struct type,
+// whose descriptor is its class's go_syntax, not the operand's.
+func (m *module) classHoldsInterface(t types.Type, empty, top bool, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch u := under(t).(type) {
+	case *types.Pointer:
+		return top && m.classHoldsInterface(u.Elem(), empty, false, seen)
+	case *types.Slice:
+		return m.classHoldsInterface(u.Elem(), empty, false, seen)
+	case *types.Array:
+		return m.classHoldsInterface(u.Elem(), empty, false, seen)
+	case *types.Map:
+		return m.classHoldsInterface(u.Key(), empty, false, seen) || m.classHoldsInterface(u.Elem(), empty, false, seen)
+	case *types.Struct:
+		if _, named := types.Unalias(t).(*types.Named); named {
+			return m.holdsInterface(t, empty, false, map[types.Type]bool{})
+		}
+		for i := 0; i < u.NumFields(); i++ {
+			if m.classHoldsInterface(u.Field(i).Type(), empty, false, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // holdsInterface: %#v of a value of type t prints a value of an empty interface

@@ -14,7 +14,10 @@ A run keeps few static types: an int is an int, and a list does not know it is a
   what %#v cannot print in it: an interface may hold such a value);
 - ``("slice", name, elem)``, ``("array", name, elem)``, ``("map", name, key,
   elem)``, ``("ptr", name, elem)`` (``elem`` None where only the address prints),
-  ``("iface", name)``, ``("struct", name, fields)`` for an anonymous or a generic
+  ``("iface", name)`` (``("iface?", line, name)`` in a program that converts a
+  pointer or a func that may be nil to an interface at ``line``: a nil it holds
+  may be Go's typed nil, which the run does not keep, and ends the run in one
+  line), ``("struct", name, fields)`` for an anonymous or a generic
   struct type, and ``("gostring", cls, descriptor)`` for a type whose values have
   a GoString method, which fmt calls where it may (not inside an unexported field).
 
@@ -71,6 +74,18 @@ def go_syntax(x: Any, verb: str, flags: str, width: int | None, precision: int |
     return _value(x.x, x.t, 0, False)
 
 
+def _plain_iface(t: tuple[Any, ...], x: Any) -> tuple[Any, ...]:
+    """The descriptor ``("iface?", line, name)`` as ``("iface", name)``, for a value
+    ``x`` that is not nil."""
+    if x is None:
+        raise SimlabError(
+            f"fmt: %#v of a nil interface value, in a program that converts a pointer "
+            f"or a func that may be nil to an interface (line {t[1]}): simlab's "
+            "interface holds nil there, Go's may hold the typed nil: use %v"
+        )
+    return ("iface", t[2])
+
+
 def _value(x: Any, t: Any, depth: int, raw: bool) -> str:
     """``x`` of the type ``t`` (a descriptor) at ``depth`` (0: the operand itself);
     ``raw``: inside an unexported field, where fmt calls no GoString method."""
@@ -80,6 +95,8 @@ def _value(x: Any, t: Any, depth: int, raw: bool) -> str:
         name, fields = _syntax(t)
         return _struct(x, name, fields, depth, raw)
     kind = t[0]
+    if kind == "iface?":
+        t, kind = _plain_iface(t, x), "iface"
     if kind == "gostring":
         return _value(x, t[2], depth, raw) if raw else _go_string(x, t[1])
     if kind == "iface":
@@ -95,7 +112,7 @@ def _value(x: Any, t: Any, depth: int, raw: bool) -> str:
         if x is NIL_MAP or x is None:
             return name + "(nil)"
         keys = {type(k) for k in x if k is not None}
-        if isinstance(t[2], tuple) and t[2][0] == "iface" and len(keys) > 1:
+        if isinstance(t[2], tuple) and t[2][0] in ("iface", "iface?") and len(keys) > 1:
             raise SimlabError(
                 "fmt: simlab does not order the keys of a map keyed by an interface "
                 "holding values of several types as Go's %#v does (by the types' addresses)"
@@ -296,6 +313,8 @@ def _order(k: Any, t: Any, top: bool = False) -> Any:
     if isinstance(t, type):
         return _order_fields(k, _syntax(t)[1])
     kind = t[0]
+    if kind == "iface?":
+        t, kind = _plain_iface(t, k), "iface"
     if kind == "struct":
         return _order_fields(k, t[2])
     if kind == "array":
