@@ -22226,6 +22226,87 @@ func main() {
 )
 
 
+# errors.AsType (Go 1.26) into a pointer, an interface and a miss; unique.Make's
+# handles keying a map from goroutines, compared, of strings and struct values;
+# fmt.Appendf, Append, Appendln (what go run, go1.27.3, printed)
+CONSTRUCTS["go_1_26_errors_astype_unique_append"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"io/fs"
+\t"slices"
+\t"sync"
+\t"unique"
+)
+
+type StatusError struct{ Code int }
+
+func (e *StatusError) Error() string { return fmt.Sprintf("status %d", e.Code) }
+
+type Temporary interface {
+\terror
+\tTemporary() bool
+}
+
+type flaky struct{}
+
+func (flaky) Error() string   { return "flaky" }
+func (flaky) Temporary() bool { return true }
+
+type point struct{ X, Y int }
+
+type Label = unique.Handle[string]
+
+func main() {
+\terr := fmt.Errorf("fetch: %w", &StatusError{503})
+\tif se, ok := errors.AsType[*StatusError](err); ok {
+\t\tfmt.Println("status", se.Code)
+\t}
+\tse, ok := errors.AsType[*StatusError](errors.New("plain"))
+\tfmt.Println(se == nil, ok)
+\tt, ok := errors.AsType[Temporary](errors.Join(errors.New("a"), flaky{}))
+\tfmt.Println(ok, t.Temporary())
+\t_, ok = errors.AsType[*fs.PathError](err)
+\tfmt.Println(ok)
+
+\tvar mu sync.Mutex
+\tseen := map[Label]int{}
+\tvar wg sync.WaitGroup
+\tfor _, s := range []string{"env=prod", "env=dev", "env=prod"} {
+\t\twg.Go(func() {
+\t\t\th := unique.Make(s)
+\t\t\tmu.Lock()
+\t\t\tseen[h]++
+\t\t\tmu.Unlock()
+\t\t})
+\t}
+\twg.Wait()
+\tfmt.Println(len(seen), seen[unique.Make("env=prod")], unique.Make("env=dev").Value())
+\tlabels := []Label{unique.Make("a"), unique.Make("b")}
+\tfmt.Println(slices.Contains(labels, unique.Make("b")), unique.Make("a") == labels[0])
+\tp1, p2 := unique.Make(point{1, 2}), unique.Make(point{1, 2})
+\tfmt.Println(p1 == p2, p1.Value().Y)
+
+\tbuf := fmt.Appendf(nil, "%s=%d", "n", 42)
+\tbuf = fmt.Append(buf, " ", 7, "x", 8)
+\tbuf = fmt.Appendln(buf, " end", true)
+\tfmt.Printf("%q\\n", buf)
+}
+""",
+    "status 503\n"
+    "true false\n"
+    "true true\n"
+    "false\n"
+    "2 2 env=dev\n"
+    "true true\n"
+    "true 2\n"
+    '"n=42 7x8 end true\\n"\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -559,6 +559,9 @@ func (m *module) findStructKeys() {
 	p := m.p
 	var mark func(t types.Type, at ast.Expr)
 	mark = func(t types.Type, at ast.Expr) {
+		if isNamed(t, "unique", "Handle") {
+			return // golib's Handle compares and hashes by its value
+		}
 		n, ok := t.(*types.Named)
 		if !ok || !p.ours(n.Obj().Pkg()) || n.TypeArgs().Len() > 0 {
 			p.unsupported(at, "a map keyed by a struct value of an unnamed, generic or library type", "a named struct type of the program, or a key of a basic type")

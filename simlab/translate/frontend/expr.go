@@ -103,6 +103,9 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 			return // go.copy copies its fields, as a struct of the program's
 		}
 	}
+	if isNamed(t, "unique", "Handle") {
+		return // golib's Handle: copied, compared and hashed by its value
+	}
 	if st, ok := types.Unalias(t).(*types.Struct); ok && m.anonClass(st) != "" {
 		// a literal's anonymous struct (a test's table row): copied field by field,
 		// a field holding a struct value copied in turn (its class's go_values)
@@ -1758,6 +1761,19 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 	return "go.TypeArg(" + goName + ", lambda: " + z + box + ")"
 }
 
+// errorsAsType renders errors.AsType[E](err) (Go 1.26): the first error of err's
+// chain of type E and true, else E's zero value and false.
+func (f *fn) errorsAsType(c *ast.CallExpr, t types.Type) string {
+	var test string
+	if it, ok := under(t).(*types.Interface); ok && !it.Empty() {
+		test = "go.is_type(e, " + f.assertedTypeOf(c, t) + ")" // as errors.As's
+	} else {
+		test = f.typeTestOf("e", t, c)
+	}
+	zero, _ := f.m.zero(t, c)
+	return "go.errors_as_type(" + f.value(c.Args[0]) + ", lambda e: " + test + ", lambda: " + zero + ")"
+}
+
 // yields wraps a blocking expression: (yield op) or (yield from gen).
 func (f *fn) yieldExpr(s string) (string, bool) { return "(" + s + ")", true }
 
@@ -1776,6 +1792,9 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 		if b, ok := p.info.Uses[id].(*types.Builtin); ok {
 			return f.builtin(c, b.Name()), false
 		}
+	}
+	if ix, ok := fun.(*ast.IndexExpr); ok && calleeName(p, &ast.CallExpr{Fun: ix.X}) == "errors.AsType" {
+		return f.errorsAsType(c, p.info.TypeOf(ix.Index)), false
 	}
 	if sel, ok := fun.(*ast.SelectorExpr); ok {
 		if pk, ok := sel.X.(*ast.Ident); ok {
@@ -2273,6 +2292,13 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "fmt.Printf", "fmt.Sprintf", "fmt.Errorf", "fmt.Sprint", "fmt.Sprintln", "fmt.Print":
 		formatted := strings.HasSuffix(name, "f")
 		return "go." + strings.ToLower(strings.TrimPrefix(name, "fmt.")) + "(" + f.fmtArgs(c, formatted) + ")", false
+	case "unique.Make":
+		return "go.unique_make(rt, " + f.value(c.Args[0]) + ")", false // one handle a value
+	case "fmt.Appendf", "fmt.Append", "fmt.Appendln":
+		rest := *c // the operands after the slice, as fmt.Sprintf's
+		rest.Args = c.Args[1:]
+		format := map[string]string{"fmt.Appendf": "sprintf", "fmt.Append": "sprint", "fmt.Appendln": "sprintln"}[name]
+		return "go.fmt_append(" + arg(0) + ", go." + format + "(" + f.fmtArgs(&rest, name == "fmt.Appendf") + "))", false
 	case "fmt.Fprintf", "fmt.Fprint", "fmt.Fprintln":
 		rest := *c // the operands after the writer, as fmt.Printf's
 		rest.Args = c.Args[1:]
@@ -2989,6 +3015,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 			return f.yieldExpr("yield from " + recv + ".blocking_" + snake(fn.Name()) + "(" + f.args(c) + ")")
 		}
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
+	case "unique.Handle.Value":
+		return recv + ".Value()", false
 	case "encoding/csv.Reader.FieldPos", "encoding/csv.Reader.InputOffset", "encoding/csv.Writer.Error",
 		"encoding/csv.ParseError.Error", "encoding/csv.ParseError.Unwrap":
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
@@ -3340,10 +3368,10 @@ func sameKind(a, b *types.Basic) bool {
 
 // isNamed: t is the named type path.name (or a pointer to it).
 func isNamed(t types.Type, path, name string) bool {
-	if ptr, ok := t.(*types.Pointer); ok {
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = ptr.Elem()
 	}
-	n, ok := t.(*types.Named)
+	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
 }
 

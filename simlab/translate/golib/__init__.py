@@ -26,7 +26,8 @@ or concept:
 - ``_builtins``: ``s[i]``, ``s[low:high]``, ``copy``, ``clear``, ``close``
 - ``_runtime_errors``: ``runtime.Error``, the runtime's own panics
 - ``_context``: a ``context.Context`` of the program's own type
-- ``_values``: pointers, named types, nil maps and slices, struct values, ``==``
+- ``_values``: pointers, named types, nil maps and slices, struct values, ``==``,
+  ``unique``
 - ``_strings``: ``strings``, ``unicode``, ``unicode/utf8``
 - ``_errors``: ``errors``, the library's sentinel errors
 - ``_time``: ``time.Duration`` and ``time.Time``
@@ -132,6 +133,7 @@ from ._errors import (
     error_of,
     error_text,
     errors_as,
+    errors_as_type,
     errors_is,
     errors_join,
     errors_unwrap,
@@ -146,6 +148,7 @@ from ._fmt import (
     builtin_print,
     empties,
     errorf,
+    fmt_append,
     fprint,
     fprintf,
     fprintln,
@@ -525,6 +528,7 @@ from ._values import (
     ElemRef,
     FieldRef,
     GlobalRef,
+    Handle,
     Locker,
     Named,
     NamedValue,
@@ -552,6 +556,7 @@ from ._values import (
     store,
     struct_equal,
     struct_hash,
+    unique_make,
 )
 
 __all__ = [
@@ -594,6 +599,7 @@ __all__ = [
     "GlobalRef",
     "GoRuntimeError",
     "GoSyntax",
+    "Handle",
     "Instance",
     "Int8",
     "Int16",
@@ -763,12 +769,14 @@ __all__ = [
     "error_text",
     "errorf",
     "errors_as",
+    "errors_as_type",
     "errors_is",
     "errors_join",
     "errors_unwrap",
     "exit",
     "fatal",
     "fields",
+    "fmt_append",
     "format_float",
     "format_int",
     "fprint",
@@ -1011,6 +1019,7 @@ __all__ = [
     "unicode_is",
     "unicode_is_space",
     "unicode_to",
+    "unique_make",
     "unquote",
     "unsetenv",
     "utf8_append_rune",

@@ -118,6 +118,15 @@ def errors_as(err: Any, target: Any, matches: Callable[[Any], bool]) -> bool:
     return False
 
 
+def errors_as_type(err: Any, matches: Callable[[Any], bool], zero: Callable[[], Any]) -> Any:
+    """``errors.AsType[E](err)`` (Go 1.26): the first error of ``err``'s chain that
+    ``matches`` E, and true; else E's zero value and false."""
+    for e in _tree(err):
+        if matches(e):
+            return (copy(e) if hasattr(type(e), "go_struct") else concrete(e)), True
+    return zero(), False
+
+
 class PathError(sl.GoError):
     """``*fs.PathError`` (``*os.PathError``, the same type): the operation (``Op``), the
     path (``Path``) and the error it met (``Err``, what ``Unwrap`` gives); its text,

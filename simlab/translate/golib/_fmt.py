@@ -908,6 +908,12 @@ def fprintf(w: Any, format: str, *args: Any) -> tuple[int, None]:
     return _write(w, sprintf(format, *args))
 
 
+def fmt_append(b: list[int] | None, text: str) -> list[int]:
+    """``fmt.Appendf(b, ...)``, ``Append``, ``Appendln``: ``b`` and the bytes of the
+    text formatted as ``Sprintf`` (``Sprint``, ``Sprintln``) formats it."""
+    return [*(b or ()), *text.encode()]
+
+
 def errorf(format: str, *args: Any) -> sl.GoError:
     """``fmt.Errorf``; with ``%w`` the error wraps its argument (``errors.Is`` sees it),
     with several ``%w`` each of theirs (``*fmt.wrapErrors``, which ``errors.Unwrap``

@@ -314,6 +314,36 @@ def address(rt: Any, obj: Any) -> int:
     return heap[id(obj)][1]
 
 
+class Handle:
+    """A ``unique.Handle[T]`` of ``unique.Make(v)``: one object for all the values
+    equal to ``v`` in a run; a copy of it (a struct value in Go, holding a pointer)
+    compares and hashes by that value, as Go's compare their pointers."""
+
+    __slots__ = ("value",)
+    go_name = "unique.Handle"
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def Value(self) -> Any:
+        return self.value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Handle) and _value_equal(self.value, other.value)
+
+    def __hash__(self) -> int:
+        return hash(_struct_key(self.value) if _is_value(self.value) else self.value)
+
+
+def unique_make(rt: Any, v: Any) -> Handle:
+    """``unique.Make(v)``: the run's handle of ``v``'s value."""
+    handles = _state(rt).handles
+    key = (type(v), _struct_key(v) if _is_value(v) else v)
+    if key not in handles:
+        handles[key] = Handle(v)
+    return handles[key]
+
+
 def _address_text(x: Any) -> str:
     """A pointer as fmt prints it inside another value and under ``%p``: the address
     of its object in the run's heap (:func:`address`), the run being the one whose
