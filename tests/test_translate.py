@@ -1881,9 +1881,9 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
             "through a pointer",
         ),
         (
-            "\tvar x any = 1\n\tswitch x.(type) {\n\tcase func():\n\t}\n",
+            "\tvar x any = 1\n\tswitch x.(type) {\n\tcase chan int:\n\t}\n",
             6,
-            "a type assertion to func()",
+            "a type assertion to chan int",
         ),
         (
             "\tch := make(chan int)\n\tvar s S = ch\n\t_ = s\n}\n\ntype S chan int\n\n"
@@ -22304,6 +22304,90 @@ func main() {
     "true true\n"
     "true 2\n"
     '"n=42 7x8 end true\\n"\n',
+)
+
+
+# type assertions and a type switch to func types: a CancelCauseFunc stored in a
+# context's value and asserted back by a goroutine, named and unnamed func types
+# told apart, %T and the panic of a failed assertion (what go run, go1.27.3, printed)
+CONSTRUCTS["func_types_asserted"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"errors"
+\t"fmt"
+\t"sync"
+)
+
+type cancelKey struct{}
+
+type Hook func(string) string
+
+type Middleware func(next Hook) Hook
+
+func stage(ctx context.Context, id int, wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\tif id == 2 {
+\t\tif cancel, ok := ctx.Value(cancelKey{}).(context.CancelCauseFunc); ok {
+\t\t\tcancel(fmt.Errorf("stage %d failed", id))
+\t\t}
+\t}
+\t<-ctx.Done()
+}
+
+func describe(v any) string {
+\tswitch f := v.(type) {
+\tcase func() int:
+\t\treturn fmt.Sprint("counter at ", f())
+\tcase Hook:
+\t\treturn f("hook")
+\tcase func(string) string:
+\t\treturn "plain " + f("fn")
+\tcase nil:
+\t\treturn "nothing"
+\tdefault:
+\t\treturn fmt.Sprintf("%T", v)
+\t}
+}
+
+func main() {
+\tctx, cancel := context.WithCancelCause(context.Background())
+\tctx = context.WithValue(ctx, cancelKey{}, cancel)
+\tvar wg sync.WaitGroup
+\tfor id := range 4 {
+\t\twg.Add(1)
+\t\tgo stage(ctx, id, &wg)
+\t}
+\twg.Wait()
+\tfmt.Println(context.Cause(ctx))
+
+\tn := 0
+\tcounter := func() int { n++; return n }
+\tupper := Hook(func(s string) string { return "<" + s + ">" })
+\tvalues := []any{counter, upper, func(s string) string { return s + "!" }, nil, 3,
+\t\tMiddleware(func(next Hook) Hook { return next })}
+\tfor _, v := range values {
+\t\tfmt.Println(describe(v))
+\t}
+\tvar h any = upper
+\t_, isPlain := h.(func(string) string)
+\tfmt.Printf("%T %v\\n", h, isPlain)
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\t_ = h.(func() int)
+\tfmt.Println(errors.New("unreachable"))
+}
+""",
+    "stage 2 failed\n"
+    "counter at 1\n"
+    "<hook>\n"
+    "plain fn!\n"
+    "nothing\n"
+    "int\n"
+    "main.Middleware\n"
+    "main.Hook false\n"
+    "recovered: interface conversion: interface {} is main.Hook, not func() int\n",
 )
 
 

@@ -181,6 +181,9 @@ func (f *fn) expr(e ast.Expr) string {
 		if f.p.ifaceLocks[e] {
 			return "go.Locker(" + f.exprOf(e) + ")" // in an interface of the program: l.Lock()
 		}
+		if f.p.ifaceFuncs[e] {
+			return "go.TypedFunc(" + f.exprOf(e) + ", " + pyString(reflectType(t)) + ")" // for x.(T)
+		}
 		if f.p.ifaceContexts[e] {
 			held := f.exprOf(e)
 			if f.m.isStructValue(t) {
@@ -3522,7 +3525,10 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if cls, ok := jsonClasses[name]; ok {
 		return cls
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, *net.OpError, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice or map type or a type of the program")
+	if _, isFunc := under(t).(*types.Signature); isFunc {
+		return "go.FuncType(" + pyString(reflectType(t)) + ")" // a go.TypedFunc of that type
+	}
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, *net.OpError, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
 	return ""
 }
 

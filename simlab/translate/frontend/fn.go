@@ -2698,7 +2698,8 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 		}
 	}
 	cls := f.assertedTypeOf(e, t)
-	if _, ok := t.(*types.TypeParam); ok || strings.HasPrefix(cls, `"`) || strings.HasPrefix(cls, "go.Methods(") || strings.HasPrefix(cls, "go.Of(") {
+	if _, ok := t.(*types.TypeParam); ok || strings.HasPrefix(cls, `"`) || strings.HasPrefix(cls, "go.Methods(") || strings.HasPrefix(cls, "go.Of(") ||
+		strings.HasPrefix(cls, "go.FuncType(") {
 		return "go.is_type(" + x + ", " + cls + ")"
 	}
 	// a struct value and a pointer to it are one class: go.as_value marks the value

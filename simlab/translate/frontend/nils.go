@@ -37,7 +37,9 @@ func (p *program) findInterfaceValues() {
 	p.ifaceNils = map[ast.Expr]bool{}
 	p.ifaceLocks = map[ast.Expr]bool{}
 	p.ifaceContexts = map[ast.Expr]bool{}
+	p.ifaceFuncs = map[ast.Expr]bool{}
 	p.findPrintedOperands()
+	funcsAsserted := p.assertsFuncType()
 	p.assignments(func(e ast.Expr, t types.Type) {
 		if t == nil || !types.IsInterface(t) || p.info.Types[e].IsNil() {
 			return
@@ -66,7 +68,43 @@ func (p *program) findInterfaceValues() {
 		if p.mayBeTypedNil(e, t) && !p.ifaceContexts[e] { // go.CustomContext of nil: a nil dereference
 			p.ifaceValues[e], p.ifaceNils[e] = true, true
 		}
+		if _, isFunc := under(p.info.TypeOf(e)).(*types.Signature); isFunc && funcsAsserted && !p.printed[e] &&
+			!p.isNamedValue(p.info.TypeOf(e)) && !p.ifaceValues[e] {
+			p.ifaceValues[e], p.ifaceFuncs[e] = true, true // go.TypedFunc: its type, for x.(T)
+		}
 	})
+}
+
+// assertsFuncType: the program asserts an interface value to a func type, or
+// switches on one (x.(context.CancelCauseFunc), case func() int:), which only a
+// func value that keeps its type (go.TypedFunc) can answer.
+func (p *program) assertsFuncType() bool {
+	found := false
+	isFunc := func(e ast.Expr) {
+		if tv, ok := p.info.Types[e]; ok && tv.IsType() {
+			if _, fn := under(tv.Type).(*types.Signature); fn && !p.isNamedValue(tv.Type) {
+				found = true
+			}
+		}
+	}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.TypeAssertExpr:
+				if x.Type != nil {
+					isFunc(x.Type)
+				}
+			case *ast.TypeSwitchStmt:
+				for _, cl := range x.Body.List {
+					for _, e := range cl.(*ast.CaseClause).List {
+						isFunc(e)
+					}
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // findNilSafeMethods records the methods whose pointer receiver the body

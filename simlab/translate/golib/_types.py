@@ -248,7 +248,34 @@ class Of:
         )
 
 
-AssertedType = type | str | Methods | Of | Instance | TypeArg  # the T of x.(T) golib checks
+class TypedFunc:
+    """A func value converted to an interface, in a program that asserts one back
+    to its func type (``ctx.Value(k).(context.CancelCauseFunc)``, ``case func()
+    int:``): the function and its Go type, for the assertion, a type switch and
+    ``%T``; called, it calls the function."""
+
+    __slots__ = ("fn", "go_type")
+
+    def __init__(self, fn: Callable[..., Any], go_type: str) -> None:
+        self.fn, self.go_type = fn, go_type
+
+    def __call__(self, *args: Any) -> Any:
+        return self.fn(*args)
+
+
+class FuncType:
+    """The T of ``x.(T)`` for a func type: a :class:`TypedFunc` of that type."""
+
+    __slots__ = ("go_name",)
+
+    def __init__(self, go_name: str) -> None:
+        self.go_name = go_name
+
+    def holds(self, x: Any) -> bool:
+        return isinstance(x, TypedFunc) and x.go_type == self.go_name
+
+
+AssertedType = type | str | Methods | Of | Instance | TypeArg | FuncType  # the T of x.(T)
 
 
 def _holds(e: Any, t: Any) -> bool:
@@ -270,7 +297,7 @@ def _is(x: Any, t: AssertedType, value: bool = False) -> bool:
         return x is not None and _GO_TYPES[t](x)
     if isinstance(t, Methods):
         return x is not None and t.missing(x) is None
-    if isinstance(t, Of):
+    if isinstance(t, Of | FuncType):
         return t.holds(x)
     if isinstance(t, Instance):
         return t.holds(x, value)
@@ -312,7 +339,7 @@ def type_name(x: Any) -> str:
             return go
     if isinstance(x, sl.GoError):
         return _CONTEXT_ERROR_TYPES.get(x.name, x.name)
-    if isinstance(x, StaticType | TypedList | TypedDict):
+    if isinstance(x, StaticType | TypedList | TypedDict | TypedFunc):
         return x.go_type
     if type(x) is CustomContext:
         return x.go_type
@@ -371,8 +398,14 @@ def assert_type(
     if type(x) is CustomContext:
         x = x.held
     if _is(x, t, value=copied):
-        return (copy(x) if copied else concrete(x)), True
+        return (copy(x) if copied else _held(x)), True
     return zero, False
+
+
+def _held(x: Any) -> Any:
+    """What a type assertion gives of ``x``: a :class:`TypedFunc`'s function, else
+    the pointer or value the interface holds."""
+    return x.fn if isinstance(x, TypedFunc) else concrete(x)
 
 
 def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any:
@@ -381,7 +414,7 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
     if isinstance(t, TypeArg) and t.methods:  # x.(T) in a generic, T an interface
         t = Methods(t.go_name, *t.methods)
     if _is(x, t, value):
-        return x if isinstance(t, Methods) and type(x) is not CustomContext else concrete(x)
+        return x if isinstance(t, Methods) and type(x) is not CustomContext else _held(x)
     if isinstance(t, Methods):
         if x is None:
             raise GoPanic(f"interface conversion: interface is nil, not {t.go_name}")
@@ -389,7 +422,7 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
             f"interface conversion: {type_name(x)} is not {t.go_name}: missing method "
             f"{t.missing(x)}"
         )
-    if isinstance(t, Of):
+    if isinstance(t, Of | FuncType):
         want = t.go_name
     elif isinstance(t, Instance):
         want = t.go_name(value)
