@@ -22391,6 +22391,64 @@ func main() {
 )
 
 
+# a slog.Leveler's Level(), of a *LevelVar a goroutine sets (found by a type
+# assertion) and of a fixed Level, as a filter and as a handler's level (what go run,
+# go1.27.3, printed)
+CONSTRUCTS["slog_leveler"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log/slog"
+\t"os"
+\t"sync"
+)
+
+type filter struct {
+\tlevel slog.Leveler
+}
+
+func (f filter) allows(l slog.Level) bool { return l >= f.level.Level() }
+
+func main() {
+\tlv := new(slog.LevelVar)
+\tlv.Set(slog.LevelWarn)
+\tf := filter{level: lv}
+\tfmt.Println(f.allows(slog.LevelInfo), f.allows(slog.LevelError))
+\tfixed := filter{level: slog.LevelDebug}
+\tfmt.Println(fixed.allows(slog.LevelInfo), fixed.level.Level())
+
+\tvar wg sync.WaitGroup
+\twg.Go(func() {
+\t\tif v, ok := f.level.(*slog.LevelVar); ok {
+\t\t\tv.Set(slog.LevelDebug) // an operator turns on debug logging
+\t\t}
+\t})
+\twg.Wait()
+\tfmt.Println(f.allows(slog.LevelInfo), lv.Level(), lv)
+\t_, ok := fixed.level.(*slog.LevelVar)
+\tfmt.Println(ok)
+\tlogger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+\t\tLevel: lv,
+\t\tReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+\t\t\tif a.Key == slog.TimeKey {
+\t\t\t\treturn slog.Attr{}
+\t\t\t}
+\t\t\treturn a
+\t\t},
+\t}))
+\tlogger.Debug("visible now", "level", f.level.Level())
+}
+""",
+    "false true\n"
+    "true DEBUG\n"
+    "true DEBUG LevelVar(DEBUG)\n"
+    "false\n"
+    'level=DEBUG msg="visible now" level=DEBUG\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

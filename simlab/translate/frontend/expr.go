@@ -3521,6 +3521,8 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.base64.CorruptInputError"
 	case "*encoding/csv.ParseError":
 		return "go.csv.ParseError"
+	case "*log/slog.LevelVar":
+		return "go.slog.LevelVar"
 	}
 	if cls, ok := jsonClasses[name]; ok {
 		return cls

@@ -1830,14 +1830,17 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 
 // hasDefer: the function body has a defer statement (not one of a closure's).
 func hasDefer(body *ast.BlockStmt) bool {
+	return hasOwn(body, func(n ast.Node) bool { _, ok := n.(*ast.DeferStmt); return ok })
+}
+
+// hasOwn: n holds a node that match accepts, outside the closures in it.
+func hasOwn(n ast.Node, match func(ast.Node) bool) bool {
 	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.FuncLit:
+	ast.Inspect(n, func(m ast.Node) bool {
+		if _, lit := m.(*ast.FuncLit); lit {
 			return false
-		case *ast.DeferStmt:
-			found = true
 		}
+		found = found || m != nil && match(m)
 		return !found
 	})
 	return found

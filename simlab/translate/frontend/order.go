@@ -174,18 +174,9 @@ func (f *fn) visitCalls(o *operands, e ast.Expr) {
 	})
 }
 
+// hasCall: e makes a call (not one in a closure it holds).
 func hasCall(e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			found = true
-		}
-		return !found
-	})
-	return found
+	return hasOwn(e, func(n ast.Node) bool { _, ok := n.(*ast.CallExpr); return ok })
 }
 
 // mayWrite: the call may assign a variable of the program: a function, method or

@@ -100,6 +100,10 @@ func (f *fn) slogMethod(c *ast.CallExpr, key, recv string) (string, bool) {
 		if method == "Enabled" {
 			return recv + ".Enabled(" + f.args(c) + ")", true
 		}
+	case "Leveler":
+		if method == "Level" {
+			return "go.slog.leveler_level(" + recv + ")", true // a Level, or a *LevelVar's
+		}
 	case "LevelVar":
 		switch method {
 		case "Set", "Level", "String":

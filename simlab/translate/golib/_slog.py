@@ -47,6 +47,7 @@ __all__ = [
     "discard_handler",
     "group",
     "group_value",
+    "leveler_level",
     "set_default",
 ]
 
@@ -72,6 +73,12 @@ class Level(int):
 
     def Level(self) -> int:
         return int(self)
+
+
+def leveler_level(x: Any) -> Level:
+    """``l.Level()`` of a ``slog.Leveler``: a ``*LevelVar``'s level now, or the
+    ``Level`` itself."""
+    return x.Level() if isinstance(x, LevelVar) else Level(x)
 
 
 class LevelVar:
