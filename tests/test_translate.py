@@ -22449,6 +22449,150 @@ func main() {
 )
 
 
+# what gc evaluates where it stands among the calls (len, cap, min, a type
+# assertion) and what it reads after them (a conversion, a negation, a literal, a
+# dereference, a slice's element) (what go run, go1.27.3, printed)
+CONSTRUCTS["calls_before_operands_in_order"] = (
+    """\
+package main
+
+import "fmt"
+
+type P struct{ n int }
+
+func main() {
+\tn := 1
+\tinc := func() int { n++; return n }
+\tfmt.Println(float64(n), inc())
+\tfmt.Println(-n, inc())
+\tfmt.Println(P{n}, inc())
+\tp := &n
+\tfmt.Println(*p, inc())
+\ts := "ab"
+\tapp := func() int { s = "xy"; return 0 }
+\tfmt.Println(string(s[1]), app())
+\txs := []int{1}
+\tsw := func() int { xs = []int{5}; return 0 }
+\tfmt.Println(min(xs[0], 3), sw())
+\txs = []int{1}
+\tfmt.Println(cap(xs), sw())
+\tvar i any = n
+\tset := func() int { i = "s"; return 0 }
+\tfmt.Println(i, set())
+\ti = n
+\tv, _ := i.(int)
+\t_ = v
+\tfmt.Println(i.(int), set())
+}
+""",
+    "2 2\n-3 3\n{4} 4\n5 5\ny 0\n1 0\n1 0\ns 0\n5 0\n",
+)
+
+
+# len and cap of a slice, a global, a field and a map read in order with a call
+# that grows them; the slice's element read after it (what go run, go1.27.3,
+# printed)
+CONSTRUCTS["calls_before_operands_len"] = (
+    """\
+package main
+
+import "fmt"
+
+var gx = []int{1, 2, 3}
+
+func ggrow() int { gx = append(gx, 4); gx[0] = 7; return len(gx) }
+
+type T struct{ xs []int }
+
+func (t *T) grow() int { t.xs = append(t.xs, 4); return len(t.xs) }
+
+func main() {
+\tx := []int{1, 2, 3}
+\tgrow := func() int { x = append(x, 4); x[0] = 9; return len(x) }
+\tfmt.Println(len(x), grow())
+\tfmt.Println(x[0], grow())
+\ta := []int{len(x), grow()}
+\tfmt.Println(a)
+\ty := len(x) + grow()
+\tfmt.Println(y)
+\tfmt.Println(len(gx), ggrow())
+\tfmt.Println(gx[0], ggrow())
+\tgx[0] = 1
+\tb := []int{gx[0], ggrow()}
+\tfmt.Println(b)
+\tt := &T{xs: []int{1}}
+\tfmt.Println(len(t.xs), t.grow())
+\tc := []int{len(t.xs), t.grow()}
+\tfmt.Println(c)
+\ts := "abc"
+\tapp := func() int { s += "d"; return len(s) }
+\tfmt.Println(len(s), app(), s[0:1])
+\tfmt.Println(s, app())
+\tm := map[int]int{}
+\tput := func() int { m[len(m)] = 1; return len(m) }
+\tfmt.Println(len(m), put())
+}
+""",
+    "3 4\n9 5\n[5 6]\n13\n3 4\n7 5\n[7 6]\n1 2\n[2 3]\n3 4 a\nabcdd 5\n0 1\n",
+)
+
+
+# append's slice read after the call that appends to it, a map's element, a
+# strings.Builder's Len() called in order, an array's element (what go run,
+# go1.27.3, printed)
+CONSTRUCTS["calls_before_operands_append"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type stack struct{ items []int }
+
+func (s *stack) push(v int) int { s.items = append(s.items, v); return len(s.items) }
+
+type buf struct{ sb strings.Builder }
+
+func (b *buf) add(s string) string { b.sb.WriteString(s); return b.sb.String() }
+
+var log []string
+
+func note(s string) string { log = append(log, s); return s }
+
+func main() {
+\ts := &stack{}
+\ts.items = append(s.items, s.push(10))
+\tfmt.Println(s.items)
+\tm := map[string]int{"a": 1}
+\tinc := func() int { m["a"]++; return m["a"] }
+\tfmt.Println(m["a"], inc(), m["a"])
+\tx := []int{1, 2, 3}
+\tgrow := func() int { x = append(x, 4); return len(x) }
+\tfmt.Println(len(x), grow(), x)
+\tvar b buf
+\tfmt.Println(b.sb.Len(), b.add("hi"), b.sb.Len())
+\tlog = append(log, note("first"))
+\tfmt.Println(log)
+\ttotal := 0
+\tadd := func(n int) int { total += n; return total }
+\ttotal = total + add(5)
+\tfmt.Println(total)
+\tarr := [3]int{1, 2, 3}
+\tset := func() int { arr[0] = 9; return 0 }
+\tfmt.Println(arr[0] + set())
+\tp := &arr
+\tfmt.Println(p[0], set())
+\tif v := s.push(1); v > len(s.items)-1 {
+\t\tfmt.Println("ok", v)
+\t}
+}
+""",
+    "[10 1]\n2 2 2\n3 4 [1 2 3 4]\n0 hi 2\n[first first]\n10\n9\n9 0\nok 3\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 )
 
 // Go's compiler evaluates the calls of an expression before its other operands:
@@ -12,6 +13,10 @@ import (
 // calls and receives among themselves). Python reads left to right, so where a
 // call of the program's may change what an operand before it reads, callsFirst
 // reads the calls into temporaries first, in Go's order, before the statement.
+// What gc evaluates where it stands, as it does a call, stays in that order:
+// len, cap, min and max, a type assertion (go1.27.3 printed each way; a string's
+// byte, s[0], it reads in order as an operand of fmt.Println but not inside
+// string(s[0]), and simlab reads it late in both).
 
 // operands is what one statement's expressions evaluate, in Go's order.
 type operands struct {
@@ -81,7 +86,12 @@ func (f *fn) visitOperand(o *operands, e ast.Expr, top bool) {
 	case *ast.StarExpr:
 		o.reads = append(o.reads, x)
 		f.visitCalls(o, x.X)
-	case *ast.SliceExpr, *ast.TypeAssertExpr, *ast.KeyValueExpr:
+	case *ast.TypeAssertExpr: // in order, as a call
+		f.visitCalls(o, x.X)
+		if !top {
+			o.calls = append(o.calls, x)
+		}
+	case *ast.SliceExpr, *ast.KeyValueExpr:
 		ast.Inspect(x, func(n ast.Node) bool {
 			if n == ast.Node(x) {
 				return true
@@ -138,8 +148,16 @@ func (f *fn) visitCall(o *operands, c *ast.CallExpr, top bool) {
 	if _, isLit := fun.(*ast.FuncLit); !isLit && !conversion {
 		f.visitCalls(o, fun)
 	}
+	inOrder := builtin && slices.Contains([]string{"len", "cap", "min", "max"}, calleeName(p, c))
 	for _, a := range c.Args {
-		f.visitOperand(o, a, false)
+		if inOrder {
+			f.visitCalls(o, a) // gc evaluates len(x) where it stands, as a call
+		} else {
+			f.visitOperand(o, a, false)
+		}
+	}
+	if inOrder && !top {
+		o.calls = append(o.calls, c)
 	}
 	if conversion || builtin || top {
 		return
