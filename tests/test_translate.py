@@ -22593,6 +22593,61 @@ func main() {
 )
 
 
+# the flag package in a run without arguments: each flag its default, through
+# pointers and ...Var forms, none left over; os.Args of the program alone; a worker
+# pool sized by a flag (what go run, go1.27.3, printed)
+CONSTRUCTS["flag_defaults_and_os_args"] = (
+    """\
+package main
+
+import (
+\t"flag"
+\t"fmt"
+\t"os"
+\t"sync"
+\t"time"
+)
+
+var (
+\tworkers = flag.Int("workers", 3, "number of workers")
+\ttimeout = flag.Duration("timeout", 250*time.Millisecond, "per-job timeout")
+\tname    = flag.String("name", "batch", "job name")
+\tdryRun  = flag.Bool("dry-run", false, "print the plan only")
+\tratio   = flag.Float64("ratio", 0.5, "sampling ratio")
+)
+
+func main() {
+\tvar retries int
+\tvar size uint64
+\tflag.IntVar(&retries, "retries", 2, "retries per job")
+\tflag.Uint64Var(&size, "size", 1<<20, "chunk size")
+\tflag.Parse()
+\tfmt.Println(*workers, *timeout, *name, *dryRun, *ratio, retries, size)
+\tfmt.Println(flag.NArg(), flag.Args(), flag.NFlag(), flag.Arg(0) == "", flag.Parsed())
+\tfmt.Println(len(os.Args), os.Args[1:])
+
+\tresults := make(chan int, *workers)
+\tvar wg sync.WaitGroup
+\tfor w := range *workers {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tresults <- (w + 1) * retries
+\t\t}()
+\t}
+\twg.Wait()
+\tclose(results)
+\ttotal := 0
+\tfor r := range results {
+\t\ttotal += r
+\t}
+\tfmt.Println("total", total)
+}
+""",
+    "3 250ms batch false 0.5 2 1048576\n0 [] 0 true true\n1 []\ntotal 12\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

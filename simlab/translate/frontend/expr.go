@@ -564,6 +564,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "sl.DeadlineExceeded"
 	case "os.Stdout":
 		return "go.stdout"
+	case "os.Args":
+		return "go.os_args(rt)"
 	case "io.Discard":
 		return "go.discard"
 	case "log/slog.DiscardHandler":
@@ -2237,6 +2239,25 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			"runtime.GOMAXPROCS(0), 1 in a run as in go run under GOMAXPROCS=1, or a constant")
 	case "os.Exit":
 		return f.yieldExpr("yield go.exit(" + arg(0) + ")") // no deferred call runs
+	case "flag.Int", "flag.Int64", "flag.Uint", "flag.Uint64", "flag.String", "flag.Bool", "flag.Float64",
+		"flag.Duration":
+		return "go.Ref(" + arg(1) + ")", false // a run has no arguments: the flag's default
+	case "flag.IntVar", "flag.Int64Var", "flag.UintVar", "flag.Uint64Var", "flag.StringVar", "flag.BoolVar",
+		"flag.Float64Var", "flag.DurationVar":
+		if u, ok := ast.Unparen(c.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND && c == f.stmtCall {
+			return f.lvalue(u.X) + " = " + arg(2), false // flag.IntVar(&n, ...): n takes the default
+		}
+		return "go.flag_var(" + arg(0) + ", " + arg(2) + ")", false
+	case "flag.Parse":
+		return "go.flag_parse()", false
+	case "flag.Parsed":
+		return "True", false
+	case "flag.NArg", "flag.NFlag":
+		return "0", false
+	case "flag.Args":
+		return "[]", false
+	case "flag.Arg":
+		return "\"\"", false
 	case "os.Getenv", "os.LookupEnv", "os.Setenv", "os.Unsetenv":
 		return "go." + snake(strings.TrimPrefix(name, "os.")) + "(rt, " + f.args(c) + ")", false
 	case "context.Background":

@@ -39,7 +39,7 @@ or concept:
 - ``_strconv``: ``strconv``
 - ``_path``: ``path``, ``path/filepath``
 - ``_types``: type switches, type assertions, ``%T``
-- ``_runtime``: ``runtime``, ``os.Exit``, the environment, ``runtime/pprof``,
+- ``_runtime``: ``runtime``, ``os.Exit``, ``os.Args``, ``flag``, the environment, ``runtime/pprof``,
   ``math/rand``'s top-level functions, ``net``, ``syscall``'s signals
 - ``_gosyntax``: ``fmt``'s ``%#v``, Go syntax
 - ``_fmt``: ``fmt``'s printing and ``fmt.Errorf``
@@ -294,12 +294,15 @@ from ._runtime import (
     debug_stack,
     dial_udp,
     exit,
+    flag_parse,
+    flag_var,
     gc,
     getenv,
     goexit,
     gomaxprocs,
     lookup_env,
     num_goroutine,
+    os_args,
     pprof_lookup,
     rand_bits,
     rand_float64,
@@ -780,6 +783,8 @@ __all__ = [
     "exit",
     "fatal",
     "fields",
+    "flag_parse",
+    "flag_var",
     "fmt_append",
     "format_float",
     "format_int",
@@ -863,6 +868,7 @@ __all__ = [
     "net_pipe",
     "new_error",
     "num_goroutine",
+    "os_args",
     "panic",
     "parse_bool",
     "parse_duration",

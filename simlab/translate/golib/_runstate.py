@@ -30,6 +30,7 @@ class _RunState:
     # in every run of a schedule)
     atomic_ids: dict[tuple[int, Any], tuple[Any, int]] = field(default_factory=dict)
     env: dict[str, str] | None = None  # the process's environment, copied at first use
+    args: list[str] | None = None  # os.Args, made at first use
     binary: TestBinary | None = None  # the test binary's, while one runs
     bubbled: int = 0  # the time its synctest bubbles took, once it has ended
     logger: Logger | None = None  # the standard logger, made at its first use

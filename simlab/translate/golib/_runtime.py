@@ -56,6 +56,27 @@ def _env(rt: Any) -> dict[str, str]:
     return state.env
 
 
+def os_args(rt: Any) -> list[str]:
+    """``os.Args``: a run takes no arguments, so the name of the program alone,
+    ``main`` (Go's is the path of the binary go run built, ``.../exe/main``, which
+    differs from run to run)."""
+    state = _state(rt)
+    if state.args is None:
+        state.args = ["main"]
+    return state.args
+
+
+def flag_var(p: Any, default: Any) -> None:
+    """``flag.IntVar(&x, name, default, usage)`` and kin, in a run without arguments:
+    ``x`` takes the default, which ``flag.Parse`` leaves."""
+    p.v = default
+
+
+def flag_parse() -> None:
+    """``flag.Parse()``: of no arguments, as a run has none; every flag keeps its
+    default."""
+
+
 def getenv(rt: Any, key: str) -> str:
     """``os.Getenv``: of the run's environment, which starts as simlab's own."""
     return _env(rt).get(key, "")
