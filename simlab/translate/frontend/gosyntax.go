@@ -532,54 +532,40 @@ func (m *module) nilConversions() []ast.Node {
 // classHoldsInterface: holdsInterface, through a field of a named struct type,
 // whose descriptor is its class's go_syntax, not the operand's.
 func (m *module) classHoldsInterface(t types.Type, empty, top bool, seen map[types.Type]bool) bool {
-	if seen[t] {
-		return false
-	}
-	seen[t] = true
-	switch u := under(t).(type) {
-	case *types.Pointer:
-		return top && m.classHoldsInterface(u.Elem(), empty, false, seen)
-	case *types.Slice:
-		return m.classHoldsInterface(u.Elem(), empty, false, seen)
-	case *types.Array:
-		return m.classHoldsInterface(u.Elem(), empty, false, seen)
-	case *types.Map:
-		return m.classHoldsInterface(u.Key(), empty, false, seen) || m.classHoldsInterface(u.Elem(), empty, false, seen)
-	case *types.Struct:
-		if _, named := types.Unalias(t).(*types.Named); named {
-			return m.holdsInterface(t, empty, false, map[types.Type]bool{})
-		}
-		for i := 0; i < u.NumFields(); i++ {
-			if m.classHoldsInterface(u.Field(i).Type(), empty, false, seen) {
-				return true
-			}
-		}
-	}
-	return false
+	return m.reachesInterface(t, empty, top, true, seen)
 }
 
 // holdsInterface: %#v of a value of type t prints a value of an empty interface
 // type (any), or of another (error); top: t is the operand's, a pointer prints
 // what it points to.
 func (m *module) holdsInterface(t types.Type, empty, top bool, seen map[types.Type]bool) bool {
+	return m.reachesInterface(t, empty, top, false, seen)
+}
+
+// reachesInterface: holdsInterface, or with viaClass only through a named struct
+// type's field (classHoldsInterface).
+func (m *module) reachesInterface(t types.Type, empty, top, viaClass bool, seen map[types.Type]bool) bool {
 	if seen[t] {
 		return false
 	}
 	seen[t] = true
 	switch u := under(t).(type) {
 	case *types.Interface:
-		return u.Empty() == empty
+		return !viaClass && u.Empty() == empty
 	case *types.Pointer:
-		return top && m.holdsInterface(u.Elem(), empty, false, seen)
+		return top && m.reachesInterface(u.Elem(), empty, false, viaClass, seen)
 	case *types.Slice:
-		return m.holdsInterface(u.Elem(), empty, false, seen)
+		return m.reachesInterface(u.Elem(), empty, false, viaClass, seen)
 	case *types.Array:
-		return m.holdsInterface(u.Elem(), empty, false, seen)
+		return m.reachesInterface(u.Elem(), empty, false, viaClass, seen)
 	case *types.Map:
-		return m.holdsInterface(u.Key(), empty, false, seen) || m.holdsInterface(u.Elem(), empty, false, seen)
+		return m.reachesInterface(u.Key(), empty, false, viaClass, seen) || m.reachesInterface(u.Elem(), empty, false, viaClass, seen)
 	case *types.Struct:
+		if _, named := types.Unalias(t).(*types.Named); named && viaClass {
+			return m.holdsInterface(t, empty, false, map[types.Type]bool{})
+		}
 		for i := 0; i < u.NumFields(); i++ {
-			if m.holdsInterface(u.Field(i).Type(), empty, false, seen) {
+			if m.reachesInterface(u.Field(i).Type(), empty, false, viaClass, seen) {
 				return true
 			}
 		}
