@@ -22648,6 +22648,28 @@ func main() {
 )
 
 
+# []byte of a sum of strings holding a receive, with and without a constant that is
+# not UTF-8: the receive taken once (what go run, go1.27.3, printed)
+CONSTRUCTS["bytes_of_a_sum_with_a_receive"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tch := make(chan string, 3)
+\tch <- "a"
+\tch <- "b"
+\tch <- "c"
+\tplain := []byte("x" + <-ch)
+\tframed := []byte(<-ch + "\\xff")
+\tfmt.Printf("%q % x %d\\n", plain, framed, len(ch))
+}
+""",
+    '"xa" 62 ff 1\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

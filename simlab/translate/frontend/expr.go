@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -3782,17 +3783,17 @@ func (f *fn) rawConcat(e ast.Expr) []string {
 		operands = append(operands, x)
 	}
 	flatten(e)
+	raw := slices.ContainsFunc(operands, func(x ast.Expr) bool { _, ok := rawBytes(f.p, x); return ok })
+	if !raw || len(operands) < 2 {
+		return nil // rendered once, by the caller: a receive among the operands is taken once
+	}
 	var parts []string
-	raw := false
 	for _, x := range operands {
 		if b, ok := rawBytes(f.p, x); ok {
-			parts, raw = append(parts, b), true
-			continue
+			parts = append(parts, b)
+		} else {
+			parts = append(parts, "list("+encoded(f.value(x))+")")
 		}
-		parts = append(parts, "list("+encoded(f.value(x))+")")
-	}
-	if !raw || len(operands) < 2 {
-		return nil
 	}
 	return parts
 }
