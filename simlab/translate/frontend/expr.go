@@ -1770,14 +1770,19 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 // errorsAsType renders errors.AsType[E](err) (Go 1.26): the first error of err's
 // chain of type E and true, else E's zero value and false.
 func (f *fn) errorsAsType(c *ast.CallExpr, t types.Type) string {
-	var test string
-	if it, ok := under(t).(*types.Interface); ok && !it.Empty() {
-		test = "go.is_type(e, " + f.assertedTypeOf(c, t) + ")" // as errors.As's
-	} else {
-		test = f.typeTestOf("e", t, c)
-	}
 	zero, _ := f.m.zero(t, c)
-	return "go.errors_as_type(" + f.value(c.Args[0]) + ", lambda e: " + test + ", lambda: " + zero + ")"
+	return "go.errors_as_type(" + f.value(c.Args[0]) + ", lambda e: " + f.errorTest(t, c) + ", lambda: " + zero + ")"
+}
+
+// errorTest renders the test errors.As and errors.AsType make of an error e of
+// the chain: it is of type t.
+func (f *fn) errorTest(t types.Type, at ast.Node) string {
+	if it, ok := under(t).(*types.Interface); ok && !it.Empty() {
+		// an interface of the program, which the library's errors may implement
+		// too (fmt's wrapping errors have Unwrap, context's deadline Timeout)
+		return "go.is_type(e, " + f.assertedTypeOf(at, t) + ")"
+	}
+	return f.typeTestOf("e", t, at)
 }
 
 // yields wraps a blocking expression: (yield op) or (yield from gen).
@@ -2245,10 +2250,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.Ref(" + arg(1) + ")", false // a run has no arguments: the flag's default
 	case "flag.IntVar", "flag.Int64Var", "flag.UintVar", "flag.Uint64Var", "flag.StringVar", "flag.BoolVar",
 		"flag.Float64Var", "flag.DurationVar":
-		if u, ok := ast.Unparen(c.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND && c == f.stmtCall {
-			return f.lvalue(u.X) + " = " + arg(2), false // flag.IntVar(&n, ...): n takes the default
+		// a statement, as it has no result: the variable takes the default
+		if u, ok := ast.Unparen(c.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			return f.lvalue(u.X) + " = " + arg(2), false // flag.IntVar(&n, ...)
 		}
-		return "go.flag_var(" + arg(0) + ", " + arg(2) + ")", false
+		return arg(0) + ".v = " + arg(2), false // flag.IntVar(p, ...) of a *int, a go.Ref
 	case "flag.Parse":
 		return "go.flag_parse()", false
 	case "flag.Parsed":
@@ -2296,15 +2302,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		if !ok {
 			p.unsupported(c, "errors.As with this target", "a pointer to a variable: errors.As(err, &target)")
 		}
-		var test string
-		if it, ok := under(ptr.Elem()).(*types.Interface); ok && !it.Empty() {
-			// an interface of the program, which the library's errors may implement
-			// too (fmt's wrapping errors have Unwrap, context's deadline Timeout)
-			test = "go.is_type(e, " + f.assertedTypeOf(c.Args[1], ptr.Elem()) + ")"
-		} else {
-			test = f.typeTestOf("e", ptr.Elem(), c.Args[1])
-		}
-		return "go.errors_as(" + arg(0) + ", " + arg(1) + ", lambda e: " + test + ")", false
+		return "go.errors_as(" + arg(0) + ", " + arg(1) + ", lambda e: " + f.errorTest(ptr.Elem(), c.Args[1]) + ")", false
 	case "fmt.Println":
 		plain := true
 		for _, a := range c.Args {
@@ -2318,7 +2316,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		formatted := strings.HasSuffix(name, "f")
 		return "go." + strings.ToLower(strings.TrimPrefix(name, "fmt.")) + "(" + f.fmtArgs(c, formatted) + ")", false
 	case "unique.Make":
-		return "go.unique_make(rt, " + f.value(c.Args[0]) + ")", false // one handle a value
+		return "go.Handle(" + f.value(c.Args[0]) + ")", false // equal by its value
 	case "fmt.Appendf", "fmt.Append", "fmt.Appendln":
 		rest := *c // the operands after the slice, as fmt.Sprintf's
 		rest.Args = c.Args[1:]

@@ -295,7 +295,6 @@ from ._runtime import (
     dial_udp,
     exit,
     flag_parse,
-    flag_var,
     gc,
     getenv,
     goexit,
@@ -561,7 +560,6 @@ from ._values import (
     store,
     struct_equal,
     struct_hash,
-    unique_make,
 )
 
 __all__ = [
@@ -784,7 +782,6 @@ __all__ = [
     "fatal",
     "fields",
     "flag_parse",
-    "flag_var",
     "fmt_append",
     "format_float",
     "format_int",
@@ -1029,7 +1026,6 @@ __all__ = [
     "unicode_is",
     "unicode_is_space",
     "unicode_to",
-    "unique_make",
     "unquote",
     "unsetenv",
     "utf8_append_rune",

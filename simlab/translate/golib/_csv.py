@@ -11,7 +11,6 @@ does, into a ``bufio.Writer`` flushed by ``Flush``, when full, or by ``WriteAll`
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Generator
 from typing import Any
 
@@ -19,7 +18,9 @@ import simlab as sl
 
 from ._errors import new_error
 from ._io import EOF
-from ._text import BufReader, BufWriter, _at_once
+from ._panics import panic
+from ._strings import unicode_is_space
+from ._text import BufReader, BufWriter, _at_once, _decode
 from ._values import NilSlice
 
 __all__ = [
@@ -67,22 +68,9 @@ def _valid_delim(r: int) -> bool:
     )
 
 
-def _is_space(r: int) -> bool:
-    """unicode.IsSpace: Latin-1's white space, and the White_Space runes above it."""
-    if r < 0x100:
-        return r in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0)
-    return unicodedata.category(chr(r)) in ("Zs", "Zl", "Zp")
-
-
 def _first_rune(b: bytes) -> int:
-    if not b:
-        return -1
-    for size in (1, 2, 3, 4):
-        try:
-            return ord(b[:size].decode())
-        except UnicodeDecodeError:
-            continue
-    return 0xFFFD
+    """The rune ``b`` starts with (``RuneError`` for a bad one), or -1 for none."""
+    return _decode(b, 0)[0] if b else -1
 
 
 class Reader:
@@ -111,8 +99,6 @@ class Reader:
 
     def FieldPos(self, field: int) -> tuple[int, int]:
         if not 0 <= field < len(self._positions):
-            from ._panics import panic
-
             panic("out of range index passed to FieldPos")
         return self._positions[field]
 
@@ -170,7 +156,7 @@ class Reader:
         while True:  # a field a turn; a quoted one may run on over lines
             if self.TrimLeadingSpace:
                 text = line.decode(errors="surrogateescape")
-                i = next((k for k, ch in enumerate(text) if not _is_space(ord(ch))), None)
+                i = next((k for k, ch in enumerate(text) if not unicode_is_space(ord(ch))), None)
                 if i is None:
                     skip = len(line)
                     col -= line.endswith(b"\n")
@@ -272,7 +258,7 @@ class Writer:
             return True
         if any(c in field for c in ('"', "\r", "\n", chr(self.Comma))):
             return True
-        return _is_space(ord(field[0]))
+        return unicode_is_space(ord(field[0]))
 
     def _text(self, record: list[str]) -> str:
         parts = []

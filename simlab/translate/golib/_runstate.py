@@ -35,7 +35,6 @@ class _RunState:
     bubbled: int = 0  # the time its synctest bubbles took, once it has ended
     logger: Logger | None = None  # the standard logger, made at its first use
     slog_default: Any = None  # log/slog's default logger, made at its first use
-    handles: dict[Any, Any] = field(default_factory=dict)  # unique.Make's, by value
 
 
 _LIBRARY = __name__.rpartition(".")[0]  # the key in rt.library_state: golib's name

@@ -66,12 +66,6 @@ def os_args(rt: Any) -> list[str]:
     return state.args
 
 
-def flag_var(p: Any, default: Any) -> None:
-    """``flag.IntVar(&x, name, default, usage)`` and kin, in a run without arguments:
-    ``x`` takes the default, which ``flag.Parse`` leaves."""
-    p.v = default
-
-
 def flag_parse() -> None:
     """``flag.Parse()``: of no arguments, as a run has none; every flag keeps its
     default."""

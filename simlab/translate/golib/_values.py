@@ -315,9 +315,9 @@ def address(rt: Any, obj: Any) -> int:
 
 
 class Handle:
-    """A ``unique.Handle[T]`` of ``unique.Make(v)``: one object for all the values
-    equal to ``v`` in a run; a copy of it (a struct value in Go, holding a pointer)
-    compares and hashes by that value, as Go's compare their pointers."""
+    """A ``unique.Handle[T]`` of ``unique.Make(v)``: Go makes one per value, and its
+    handles compare by their pointers; here a handle holds the value, and compares
+    and hashes by it, which tells the same handles apart."""
 
     __slots__ = ("value",)
     go_name = "unique.Handle"
@@ -333,15 +333,6 @@ class Handle:
 
     def __hash__(self) -> int:
         return hash(_struct_key(self.value) if _is_value(self.value) else self.value)
-
-
-def unique_make(rt: Any, v: Any) -> Handle:
-    """``unique.Make(v)``: the run's handle of ``v``'s value."""
-    handles = _state(rt).handles
-    key = (type(v), _struct_key(v) if _is_value(v) else v)
-    if key not in handles:
-        handles[key] = Handle(v)
-    return handles[key]
 
 
 def _address_text(x: Any) -> str:
