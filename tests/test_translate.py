@@ -2014,7 +2014,7 @@ def test_a_library_call_simlab_cannot_make_as_go_does_is_refused(tmp_path, call,
             "func(g []string, a slog.Attr) slog.Attr { mu.Lock(); mu.Unlock(); return a }})",
             "a ReplaceAttr that blocks",
         ),
-        ("h := mine{}", "a slog.Logger of a handler of the program"),
+        ("h := mine{&mu}", "a slog.Handler whose WithAttrs method blocks"),
         (
             'h := slog.NewTextHandler(os.Stdout, nil); slog.Info("x", "v", slow{&mu})',
             "a value given to log/slog whose String or Error method blocks",
@@ -2024,19 +2024,20 @@ def test_a_library_call_simlab_cannot_make_as_go_does_is_refused(tmp_path, call,
             "a struct with field tags given to log/slog",
         ),
     ],
-    ids=["add_source", "blocking_replace_attr", "own_handler", "blocking_string", "tags"],
+    ids=["add_source", "blocking_replace_attr", "blocking_with_attrs", "blocking_string", "tags"],
 )
 def test_a_slog_use_simlab_does_not_model_is_refused(tmp_path, line, construct):
-    """log/slog's handlers are the text and JSON ones, without source locations; a
-    function or a method slog calls back is called as a plain one, so one that blocks is
-    refused; a struct with tags would be written by encoding/json's names."""
+    """log/slog's text and JSON handlers are without source locations; a function or
+    a method slog calls back where Go's logger cannot be made to wait (ReplaceAttr, a
+    value's String, a handler's WithAttrs) is called as a plain one, so one that blocks
+    is refused; a struct with tags would be written by encoding/json's names."""
     path = tmp_path / "bad.go"
     path.write_text(
         'package main\n\nimport (\n\t"context"\n\t"log/slog"\n\t"os"\n\t"sync"\n)\n\n'
-        "type mine struct{}\n\n"
+        "type mine struct{ mu *sync.Mutex }\n\n"
         "func (mine) Enabled(context.Context, slog.Level) bool { return true }\n\n"
         "func (mine) Handle(context.Context, slog.Record) error { return nil }\n\n"
-        "func (m mine) WithAttrs([]slog.Attr) slog.Handler { return m }\n\n"
+        "func (m mine) WithAttrs([]slog.Attr) slog.Handler { m.mu.Lock(); return m }\n\n"
         "func (m mine) WithGroup(string) slog.Handler { return m }\n\n"
         "type slow struct{ mu *sync.Mutex }\n\n"
         'func (s slow) String() string { s.mu.Lock(); defer s.mu.Unlock(); return "s" }\n\n'
@@ -22667,6 +22668,439 @@ func main() {
 }
 """,
     '"xa" 62 ff 1\n',
+)
+
+
+# a handler of the program's: a LevelVar it reads, With and WithGroup through its
+# WithAttrs and WithGroup, Record's fields and Attrs; a handler wrapping the text
+# handler that adds an attribute and counts records (what go run, go1.27.3, printed)
+CONSTRUCTS["slog_handler_of_the_program"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+\t"io"
+\t"log/slog"
+\t"os"
+\t"strings"
+\t"sync"
+)
+
+// lineHandler writes "LEVEL msg k=v ..." lines, a prefix of its groups on each key.
+type lineHandler struct {
+\tmu     *sync.Mutex
+\tout    io.Writer
+\tlevel  slog.Leveler
+\tattrs  []slog.Attr
+\tprefix string
+}
+
+func newLineHandler(w io.Writer, level slog.Leveler) *lineHandler {
+\treturn &lineHandler{mu: &sync.Mutex{}, out: w, level: level}
+}
+
+func (h *lineHandler) Enabled(_ context.Context, l slog.Level) bool {
+\treturn l >= h.level.Level()
+}
+
+func (h *lineHandler) Handle(_ context.Context, r slog.Record) error {
+\tvar b strings.Builder
+\tfmt.Fprintf(&b, "%-5s %s", r.Level, r.Message)
+\tfor _, a := range h.attrs {
+\t\tfmt.Fprintf(&b, " %s=%v", a.Key, a.Value)
+\t}
+\tr.Attrs(func(a slog.Attr) bool {
+\t\tfmt.Fprintf(&b, " %s%s=%v", h.prefix, a.Key, a.Value)
+\t\treturn true
+\t})
+\tfmt.Fprintf(&b, " (%d attrs, zero time %v)", r.NumAttrs(), r.Time.IsZero())
+\th.mu.Lock()
+\tdefer h.mu.Unlock()
+\t_, err := fmt.Fprintln(h.out, b.String())
+\treturn err
+}
+
+func (h *lineHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+\tnh := *h
+\tnh.attrs = append(append([]slog.Attr{}, h.attrs...), attrs...)
+\tfor i := len(h.attrs); i < len(nh.attrs); i++ {
+\t\tnh.attrs[i].Key = h.prefix + nh.attrs[i].Key
+\t}
+\treturn &nh
+}
+
+func (h *lineHandler) WithGroup(name string) slog.Handler {
+\tnh := *h
+\tnh.prefix = h.prefix + name + "."
+\treturn &nh
+}
+
+// countingHandler wraps another handler and counts records per level.
+type countingHandler struct {
+\tnext   slog.Handler
+\tmu     sync.Mutex
+\tcounts map[slog.Level]int
+}
+
+func (c *countingHandler) Enabled(ctx context.Context, l slog.Level) bool {
+\treturn c.next.Enabled(ctx, l)
+}
+
+func (c *countingHandler) Handle(ctx context.Context, r slog.Record) error {
+\tc.mu.Lock()
+\tc.counts[r.Level]++
+\tc.mu.Unlock()
+\tr.AddAttrs(slog.Int("seq", c.total()))
+\treturn c.next.Handle(ctx, r)
+}
+
+func (c *countingHandler) total() int {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\tn := 0
+\tfor _, v := range c.counts {
+\t\tn += v
+\t}
+\treturn n
+}
+
+func (c *countingHandler) WithAttrs(as []slog.Attr) slog.Handler {
+\treturn &countingHandler{next: c.next.WithAttrs(as), counts: c.counts}
+}
+
+func (c *countingHandler) WithGroup(name string) slog.Handler {
+\treturn &countingHandler{next: c.next.WithGroup(name), counts: c.counts}
+}
+
+func main() {
+\tlvl := new(slog.LevelVar)
+\th := newLineHandler(os.Stdout, lvl)
+\tlog := slog.New(h)
+\tlog.Info("starting", "workers", 3, "mode", "batch")
+\tlog.Debug("hidden")
+\tlvl.Set(slog.LevelDebug)
+\tlog.Debug("shown", slog.Bool("verbose", true))
+\treq := log.With("req", 42).WithGroup("http")
+\treq.Warn("slow", "ms", 250, slog.Group("peer", "ip", "10.0.0.1"))
+
+\tvar wg sync.WaitGroup
+\tresults := make(chan string, 3)
+\tfor i := 1; i <= 3; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tresults <- fmt.Sprintf("job %d", i)
+\t\t}()
+\t}
+\twg.Wait()
+\tclose(results)
+\tn := 0
+\tfor range results {
+\t\tn++
+\t}
+\tlog.Info("jobs done", "n", n)
+
+\tcounter := &countingHandler{
+\t\tnext: slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+\t\t\tReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+\t\t\t\tif a.Key == slog.TimeKey && len(groups) == 0 {
+\t\t\t\t\treturn slog.Attr{}
+\t\t\t\t}
+\t\t\t\treturn a
+\t\t\t},
+\t\t}),
+\t\tcounts: map[slog.Level]int{},
+\t}
+\tclog := slog.New(counter).With("svc", "api")
+\tclog.Info("one")
+\tclog.Error("two", "err", fmt.Errorf("boom"))
+\tclog.Info("three")
+\tfmt.Println(counter.counts[slog.LevelInfo], counter.counts[slog.LevelError])
+\tvar _ slog.Handler = h
+}
+""",
+    (
+        "INFO  starting workers=3 mode=batch (2 attrs, zero time false)\n"
+        "DEBUG shown verbose=true (1 attrs, zero time false)\n"
+        "WARN  slow req=42 http.ms=250 http.peer=[ip=10.0.0.1] (2 attrs, zero time false)\n"
+        "INFO  jobs done n=3 (1 attrs, zero time false)\nlevel=INFO msg=one svc=api seq=1\n"
+        "level=ERROR msg=two svc=api err=boom seq=2\nlevel=INFO msg=three svc=api seq=3\n2 1\n"
+    ),
+)
+
+
+# handlers that wrap others: one embedding slog.Handler that adds the context's
+# request ID, a fan-out to each enabled handler, Value's Kind and accessors, a
+# record made by hand (zero time: none written), Clone, SetDefault of such a logger
+# and a Value method's panic (what go run, go1.27.3, printed)
+CONSTRUCTS["slog_handlers_that_wrap_and_fan_out"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"context"
+\t"fmt"
+\t"log"
+\t"log/slog"
+\t"os"
+\t"sort"
+\t"strings"
+\t"sync"
+\t"time"
+)
+
+type ctxKey struct{}
+
+// requestHandler adds the request ID a context carries to each record.
+type requestHandler struct{ slog.Handler }
+
+func (h requestHandler) Handle(ctx context.Context, r slog.Record) error {
+\tif id, ok := ctx.Value(ctxKey{}).(string); ok {
+\t\tr.AddAttrs(slog.String("request_id", id))
+\t}
+\treturn h.Handler.Handle(ctx, r)
+}
+
+func (h requestHandler) WithAttrs(as []slog.Attr) slog.Handler {
+\treturn requestHandler{h.Handler.WithAttrs(as)}
+}
+
+func (h requestHandler) WithGroup(name string) slog.Handler {
+\treturn requestHandler{h.Handler.WithGroup(name)}
+}
+
+// fanout hands each record to every handler enabled for it.
+type fanout []slog.Handler
+
+func (f fanout) Enabled(ctx context.Context, l slog.Level) bool {
+\tfor _, h := range f {
+\t\tif h.Enabled(ctx, l) {
+\t\t\treturn true
+\t\t}
+\t}
+\treturn false
+}
+
+func (f fanout) Handle(ctx context.Context, r slog.Record) error {
+\tfor _, h := range f {
+\t\tif h.Enabled(ctx, r.Level) {
+\t\t\tif err := h.Handle(ctx, r); err != nil {
+\t\t\t\treturn err
+\t\t\t}
+\t\t}
+\t}
+\treturn nil
+}
+
+func (f fanout) WithAttrs(as []slog.Attr) slog.Handler {
+\tout := make(fanout, len(f))
+\tfor i, h := range f {
+\t\tout[i] = h.WithAttrs(as)
+\t}
+\treturn out
+}
+
+func (f fanout) WithGroup(name string) slog.Handler {
+\tout := make(fanout, len(f))
+\tfor i, h := range f {
+\t\tout[i] = h.WithGroup(name)
+\t}
+\treturn out
+}
+
+// memHandler keeps one line per record, safe for concurrent use.
+type memHandler struct {
+\tmu    *sync.Mutex
+\tlines *[]string
+\textra string
+}
+
+func (m memHandler) Enabled(context.Context, slog.Level) bool { return true }
+
+func (m memHandler) Handle(_ context.Context, r slog.Record) error {
+\tvar b strings.Builder
+\tb.WriteString(r.Level.String() + " " + r.Message + m.extra)
+\tr.Attrs(func(a slog.Attr) bool {
+\t\tv := a.Value.Resolve()
+\t\tswitch v.Kind() {
+\t\tcase slog.KindInt64:
+\t\t\tfmt.Fprintf(&b, " %s=#%d", a.Key, v.Int64())
+\t\tcase slog.KindDuration:
+\t\t\tfmt.Fprintf(&b, " %s=%v", a.Key, v.Duration().Milliseconds())
+\t\tcase slog.KindGroup:
+\t\t\tfmt.Fprintf(&b, " %s={%d}", a.Key, len(v.Group()))
+\t\tdefault:
+\t\t\tfmt.Fprintf(&b, " %s(%v)=%s", a.Key, v.Kind(), v)
+\t\t}
+\t\treturn true
+\t})
+\tm.mu.Lock()
+\t*m.lines = append(*m.lines, b.String())
+\tm.mu.Unlock()
+\treturn nil
+}
+
+func (m memHandler) WithAttrs(as []slog.Attr) slog.Handler {
+\tn := m
+\tfor _, a := range as {
+\t\tn.extra += " +" + a.String()
+\t}
+\treturn n
+}
+
+func (m memHandler) WithGroup(name string) slog.Handler {
+\tn := m
+\tn.extra += " [" + name + "]"
+\treturn n
+}
+
+type user struct{ id int }
+
+func (u user) LogValue() slog.Value { return slog.IntValue(u.id) }
+
+func main() {
+\tvar lines []string
+\tmem := memHandler{mu: &sync.Mutex{}, lines: &lines}
+\tvar buf bytes.Buffer
+\ttext := slog.NewTextHandler(&buf, &slog.HandlerOptions{
+\t\tLevel: slog.LevelWarn,
+\t\tReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+\t\t\tif a.Key == slog.TimeKey {
+\t\t\t\treturn slog.Attr{}
+\t\t\t}
+\t\t\treturn a
+\t\t},
+\t})
+\tlogger := slog.New(requestHandler{fanout{mem, text}})
+
+\tctx := context.WithValue(context.Background(), ctxKey{}, "r-17")
+\tlogger.InfoContext(ctx, "fetch", "user", user{7}, "took", 1500*time.Millisecond)
+\tlogger.WarnContext(ctx, "retry", slog.Group("backoff", "n", 2, "max", 5))
+\tlogger.With("shard", 3).WithGroup("db").Error("down", "code", 503)
+\tlogger.Log(context.Background(), slog.LevelWarn+1, "custom level", "ok", true)
+
+\tvar wg sync.WaitGroup
+\tfor i := range 4 {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tlogger.Info("worker", "id", i)
+\t\t}()
+\t}
+\twg.Wait()
+\tsort.Strings(lines)
+\tfor _, l := range lines {
+\t\tfmt.Println(l)
+\t}
+\tfmt.Print(buf.String())
+
+\tr := slog.NewRecord(time.Time{}, slog.LevelError, "by hand", 0)
+\tr.Add("a", 1, slog.Group("empty"), "b", "two")
+\tfmt.Println(r.NumAttrs(), r.Time.IsZero())
+\t_ = slog.NewJSONHandler(os.Stdout, nil).Handle(context.Background(), r)
+\tr2 := r.Clone()
+\tr2.AddAttrs(slog.Bool("copy", true))
+\tfmt.Println(r.NumAttrs(), r2.NumAttrs())
+
+\tslog.SetDefault(slog.New(mem))
+\tlog.Printf("from log %d", 9)
+\tslog.Info("from slog")
+\tfmt.Println(lines[len(lines)-2:])
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tslog.StringValue("x").Int64()
+}
+""",
+    (
+        "ERROR down +shard=3 [db] code=#503\n"
+        "INFO fetch user=#7 took=1500 request_id(String)=r-17\nINFO worker id=#0\n"
+        "INFO worker id=#1\nINFO worker id=#2\nINFO worker id=#3\n"
+        "WARN retry backoff={2} request_id(String)=r-17\nWARN+1 custom level ok(Bool)=true\n"
+        "level=WARN msg=retry backoff.n=2 backoff.max=5 request_id=r-17\n"
+        'level=ERROR msg=down shard=3 db.code=503\nlevel=WARN+1 msg="custom level" ok=true\n'
+        '2 true\n{"level":"ERROR","msg":"by hand","a":1,"b":"two"}\n2 3\n'
+        "[INFO from log 9 INFO from slog]\nrecovered: Value kind is String, not Int64\n"
+    ),
+)
+
+
+# a handler's Attrs stopped by its function, WithAttrs not called for no attributes
+# nor WithGroup for an empty name, log's lines through SetDefault, a Kind kept as a
+# number when logged and printed by name by fmt (what go run, go1.27.3, printed)
+CONSTRUCTS["slog_handler_attrs_and_values"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+\t"log"
+\t"log/slog"
+\t"strings"
+)
+
+// levelCounter counts records and prints them plainly, dropping those below min.
+type levelCounter struct {
+\tmin    slog.Level
+\tcounts map[string]int
+\tprefix []string
+}
+
+func (h *levelCounter) Enabled(_ context.Context, l slog.Level) bool { return l >= h.min }
+
+func (h *levelCounter) Handle(_ context.Context, r slog.Record) error {
+\th.counts[r.Level.String()]++
+\tparts := []string{r.Level.String(), r.Message}
+\tr.Attrs(func(a slog.Attr) bool {
+\t\tif a.Key == "secret" {
+\t\t\treturn false // stop at a secret: nothing after it is printed
+\t\t}
+\t\tkey := strings.Join(append(append([]string{}, h.prefix...), a.Key), ".")
+\t\tparts = append(parts, key+"="+a.Value.String())
+\t\treturn true
+\t})
+\tfmt.Println(strings.Join(parts, " | "))
+\treturn nil
+}
+
+func (h *levelCounter) WithAttrs(as []slog.Attr) slog.Handler {
+\tfmt.Println("WithAttrs", len(as), as[0].Key)
+\treturn h
+}
+
+func (h *levelCounter) WithGroup(name string) slog.Handler {
+\tprefix := append(append([]string{}, h.prefix...), name)
+\treturn &levelCounter{min: h.min, counts: h.counts, prefix: prefix}
+}
+
+func main() {
+\th := &levelCounter{min: slog.LevelInfo, counts: map[string]int{}}
+\tl := slog.New(h)
+\tl.Debug("dropped")
+\tl.Info("hello", "a", 1, "secret", "x", "b", 2)
+\tl.LogAttrs(context.TODO(), slog.LevelWarn, "attrs", slog.Int("n", 5), slog.Any("k", []int{1, 2}))
+\tl.WithGroup("svc").WithGroup("db").Error("fail", "code", 7)
+\tl.With("user", "ann").Info("with")
+\tl.With().Info("no attrs")
+\tl.WithGroup("").Info("no group")
+\tfmt.Println(l.Enabled(context.Background(), slog.LevelDebug), l.Handler() == slog.Handler(h))
+\tslog.SetDefault(l)
+\tlog.Println("via log")
+\tslog.Warn("via slog", "k", slog.KindTime)
+\tfmt.Println(h.counts["INFO"], h.counts["WARN"], h.counts["ERROR"], len(h.counts))
+\tv := slog.GroupValue(slog.Int("x", 1), slog.String("y", "z"))
+\tf, b := slog.AnyValue(2.5).Float64(), slog.BoolValue(true).Bool()
+\tfmt.Println(v.Kind(), v.Group()[1].Value, f, b)
+\tfmt.Printf("%v %s %d\\n", slog.KindGroup, slog.KindAny, slog.KindDuration)
+}
+""",
+    (
+        "INFO | hello | a=1\nWARN | attrs | n=5 | k=[1 2]\nERROR | fail | svc.db.code=7\n"
+        "WithAttrs 1 user\nINFO | with\nINFO | no attrs\nINFO | no group\nfalse true\n"
+        "INFO | via log\nWARN | via slog | k=6\n5 2 1 3\nGroup z 2.5 true\nGroup Any 2\n"
+    ),
 )
 
 

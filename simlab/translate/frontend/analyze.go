@@ -78,7 +78,8 @@ func (p *program) analyze() *analysis {
 
 // blockingIO: a Read or a Write method of the program's (an io.Reader's or an
 // io.Writer's) blocks, as one that locks a mutex does, or a MarshalJSON,
-// MarshalText or UnmarshalJSON that encoding/json calls.
+// MarshalText or UnmarshalJSON that encoding/json calls, or the Enabled or Handle
+// of a slog.Handler, which a logger calls.
 func (a *analysis) blockingIO() bool {
 	for obj, u := range a.byFunc {
 		sig := u.sig
@@ -88,6 +89,10 @@ func (a *analysis) blockingIO() bool {
 		switch obj.Name() {
 		case "MarshalJSON", "MarshalText", "UnmarshalJSON":
 			return true
+		case "Enabled", "Handle": // a slog.Handler's, which a logger calls
+			if sig.Params().Len() == 2 && (isNamed(sig.Params().At(1).Type(), "log/slog", "Record") || isNamed(sig.Params().At(1).Type(), "log/slog", "Level")) {
+				return true
+			}
 		case "Read", "Write":
 			if sig.Params().Len() == 1 && sig.Results().Len() == 2 && types.Identical(sig.Params().At(0).Type(), types.NewSlice(types.Typ[types.Byte])) {
 				return true
@@ -1037,6 +1042,7 @@ func (a *analysis) pipeRead(key string, recv types.Type) bool {
 		"log/slog.Logger.Debug", "log/slog.Logger.Info", "log/slog.Logger.Warn", "log/slog.Logger.Error",
 		"log/slog.Logger.DebugContext", "log/slog.Logger.InfoContext", "log/slog.Logger.WarnContext",
 		"log/slog.Logger.ErrorContext", "log/slog.Logger.Log", "log/slog.Logger.LogAttrs",
+		"log/slog.Handler.Enabled", "log/slog.Handler.Handle",
 		// and encoding/json's streams
 		"encoding/json.Encoder.Encode", "encoding/json.Decoder.Decode", "encoding/json.Decoder.More",
 		// and encoding/csv's records

@@ -2148,7 +2148,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, io's Reader, Writer and their Closer forms, net.Conn, and the program's struct and interface types")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, and the program's struct and interface types")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -2353,6 +2353,7 @@ var embeddedLibrary = map[string]bool{
 	"bufio.Reader": true, "bufio.Writer": true, "bufio.Scanner": true,
 	"io.Writer": true, "io.Reader": true, "io.ReadWriter": true,
 	"io.ReadCloser": true, "io.WriteCloser": true, "io.ReadWriteCloser": true, "net.Conn": true,
+	"log/slog.Handler": true,
 }
 
 // syncMethods: the simlab spelling of the methods a sync type embedded in a struct promotes.
@@ -2377,7 +2378,7 @@ func (m *module) promoted(t types.Type) {
 			switch {
 			case key == "io.Writer.Write" || key == "net.Conn.Write":
 				call = "go.promoted_write(self" + path + ", *args)" // a pipe's may block
-			case fn.Name() == "Read" || key == "io.Closer.Close" || fn.Pkg().Path() == "net":
+			case fn.Name() == "Read" || key == "io.Closer.Close" || fn.Pkg().Path() == "net" || fn.Pkg().Path() == "log/slog":
 				call = "self" + path + "." + fn.Name() + "(*args)" // Go's name, the program's or a pipe's
 			}
 			m.emit("")
@@ -2481,6 +2482,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "go.slog.HandlerOptions()", false
 		case "log/slog.Value":
 			return "go.slog.Value()", false
+		case "log/slog.Record":
+			return "go.slog.Record()", false
 		case "io/fs.PathError":
 			return "go.PathError()", false
 		case "net.OpError":

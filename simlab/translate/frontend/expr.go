@@ -99,7 +99,7 @@ func (m *module) programStruct(t types.Type) bool {
 // a copied sync.Mutex is a second mutex in Go, go vet's copylocks).
 func (m *module) copyable(t types.Type, at ast.Node) {
 	p := m.p
-	for _, name := range []string{"Attr", "Value", "HandlerOptions"} {
+	for _, name := range []string{"Attr", "Value", "HandlerOptions", "Record"} {
 		if isNamed(t, "log/slog", name) {
 			return // go.copy copies its fields, as a struct of the program's
 		}
@@ -492,6 +492,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				"container/list.Element.Value", "container/ring.Ring.Value",
 				"log/slog.Attr.Key", "log/slog.Attr.Value", "log/slog.HandlerOptions.Level",
 				"log/slog.HandlerOptions.ReplaceAttr", "log/slog.HandlerOptions.AddSource",
+				"log/slog.Record.Time", "log/slog.Record.Message", "log/slog.Record.Level", "log/slog.Record.PC",
 				"encoding/json.SyntaxError.Offset", "encoding/json.UnmarshalTypeError.Value",
 				"encoding/json.UnmarshalTypeError.Offset", "encoding/json.UnmarshalTypeError.Struct",
 				"encoding/json.UnmarshalTypeError.Field", "encoding/json.UnmarshalTypeError.Err",
@@ -1492,6 +1493,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method
 		case isNamed(t, "log/slog", "Level") && !isPointer(t):
 			s = "go.slog.Level(" + s + ")" // INFO, WARN+1
+		case isNamed(t, "log/slog", "Kind") && !isPointer(t):
+			s = "go.slog.Kind(" + s + ")" // String, Group
 		default:
 			if e := elemType(t); e != nil && isDuration(e) { // a slice or an array
 				d := f.temp("d")

@@ -22,11 +22,10 @@ func (f *fn) slogCall(c *ast.CallExpr, name string) (string, bool) {
 	arg := func(i int) string { return f.value(c.Args[i]) }
 	switch fn {
 	case "New":
-		t := f.p.info.TypeOf(c.Args[0])
-		if !isNamed(t, "log/slog", "Handler") && !isNamed(t, "log/slog", "TextHandler") && !isNamed(t, "log/slog", "JSONHandler") {
-			f.p.unsupported(c, "a slog.Logger of a handler of the program", "slog.NewTextHandler or slog.NewJSONHandler")
-		}
+		f.slogHandler(c.Args[0])
 		return "go.slog.Logger(rt, " + arg(0) + ")", true
+	case "NewRecord":
+		return "go.slog.new_record(" + f.args(c) + ")", true
 	case "NewTextHandler", "NewJSONHandler":
 		if fn == "NewJSONHandler" {
 			return "go.slog.Handler(" + arg(0) + ", " + arg(1) + ", json=True)", true
@@ -66,17 +65,16 @@ func (f *fn) slogLog(c *ast.CallExpr, method, recv string) (string, bool) {
 	}
 	base, ctx := strings.CutSuffix(method, "Context")
 	if level, ok := slogLevels[base]; ok {
-		first := 1 // the message
-		if ctx {
-			first = 2 // the context, then the message
+		if ctx { // the context, then the message
+			return log("log", level+", "+arg(1)+f.slogArgs(c, 2)+", ctx="+arg(0)), true
 		}
-		return log("log", level+", "+arg(first-1)+f.slogArgs(c, first)), true
+		return log("log", level+", "+arg(0)+f.slogArgs(c, 1)), true
 	}
 	switch method {
 	case "Log":
-		return log("log", arg(1)+", "+arg(2)+f.slogArgs(c, 3)), true
+		return log("log", arg(1)+", "+arg(2)+f.slogArgs(c, 3)+", ctx="+arg(0)), true
 	case "LogAttrs":
-		return log("log_attrs", arg(1)+", "+arg(2)+f.slogArgs(c, 3)), true
+		return log("log_attrs", arg(1)+", "+arg(2)+f.slogArgs(c, 3)+", ctx="+arg(0)), true
 	case "With":
 		return recv + ".With(" + strings.TrimPrefix(f.slogArgs(c, 0), ", ") + ")", true
 	}
@@ -96,9 +94,36 @@ func (f *fn) slogMethod(c *ast.CallExpr, key, recv string) (string, bool) {
 		case "WithGroup", "Enabled", "Handler":
 			return recv + "." + method + "(" + f.args(c) + ")", true
 		}
-	case "Handler":
-		if method == "Enabled" {
+	case "Handler", "TextHandler", "JSONHandler": // golib's handler or the program's, by Go's method names
+		switch method {
+		case "WithAttrs", "WithGroup":
+			return recv + "." + method + "(" + f.args(c) + ")", true
+		case "Enabled":
+			if f.m.a.pipes { // the program's may lock
+				return f.yieldExpr("yield from go.call(" + recv + ".Enabled, " + f.args(c) + ")")
+			}
 			return recv + ".Enabled(" + f.args(c) + ")", true
+		case "Handle":
+			if f.m.a.pipes {
+				return f.yieldExpr("yield from go.slog.handle(rt, " + recv + ", " + f.args(c) + ")")
+			}
+			return recv + ".Handle(" + f.args(c) + ")", true
+		}
+	case "Record":
+		switch method {
+		case "NumAttrs", "Clone":
+			return recv + "." + method + "()", true
+		case "Attrs":
+			each := f.calledAtOnce(c, c.Args[0], "a Record.Attrs whose function blocks", "a function that only reads the attribute")
+			return recv + ".Attrs(" + each + ")", true
+		case "AddAttrs":
+			return recv + ".AddAttrs(" + f.args(c) + ")", true
+		case "Add":
+			return recv + ".Add(" + strings.TrimPrefix(f.slogArgs(c, 0), ", ") + ")", true
+		}
+	case "Kind":
+		if method == "String" {
+			return "go.slog.Kind(" + recv + ").String()", true
 		}
 	case "Leveler":
 		if method == "Level" {
@@ -116,8 +141,9 @@ func (f *fn) slogMethod(c *ast.CallExpr, key, recv string) (string, bool) {
 		}
 	case "Value":
 		switch method {
-		case "String", "Any", "Kind":
-			return recv + "." + method + "()", true
+		case "String", "Any", "Kind", "Int64", "Uint64", "Float64", "Bool", "Duration", "Time", "Group",
+			"Resolve", "Equal":
+			return recv + "." + method + "(" + f.args(c) + ")", true
 		}
 	case "Attr":
 		switch method {
@@ -217,5 +243,23 @@ func (f *fn) slogOptions(lit *ast.CompositeLit) {
 				f.p.unsupported(kv, "a ReplaceAttr that blocks", "a function that only rewrites the attribute")
 			}
 		}
+	}
+}
+
+// slogHandler checks what slog.New is given: golib's handler, or one of the
+// program's whose WithAttrs and WithGroup only build a handler (a Logger's With
+// calls them where it may not block; Enabled and Handle may).
+func (f *fn) slogHandler(h ast.Expr) {
+	var first *types.Func
+	for fn, u := range f.m.a.byFunc {
+		sig := fn.Type().(*types.Signature)
+		if u.gen && sig.Recv() != nil && (fn.Name() == "WithAttrs" || fn.Name() == "WithGroup") &&
+			sig.Results().Len() == 1 && isNamed(sig.Results().At(0).Type(), "log/slog", "Handler") &&
+			(first == nil || fn.Pos() < first.Pos()) {
+			first = fn
+		}
+	}
+	if first != nil {
+		f.p.unsupported(h, "a slog.Handler whose "+first.Name()+" method blocks", "a method that only builds the handler")
 	}
 }

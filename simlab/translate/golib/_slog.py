@@ -29,17 +29,19 @@ from ._panics import panic
 from ._runstate import _state
 from ._strconv import format_float, quote
 from ._strings import unicode_is_space
-from ._time import Time, time_format
-from ._values import NIL_MAP, NilSlice, has_method
+from ._time import ZERO_TIME, Time, time_format
+from ._values import NIL_MAP, NilSlice, call, has_method
 
 __all__ = [
     "Attr",
     "DefaultHandler",
     "Handler",
     "HandlerOptions",
+    "Kind",
     "Level",
     "LevelVar",
     "Logger",
+    "Record",
     "Value",
     "any_value",
     "attr",
@@ -47,7 +49,9 @@ __all__ = [
     "discard_handler",
     "group",
     "group_value",
+    "handle",
     "leveler_level",
+    "new_record",
     "set_default",
 ]
 
@@ -121,8 +125,8 @@ class Value:
     def __init__(self, kind: int = ANY, v: Any = None) -> None:
         self.kind, self.v = kind, v
 
-    def Kind(self) -> int:
-        return self.kind
+    def Kind(self) -> Kind:
+        return Kind(self.kind)
 
     def Any(self) -> Any:
         return self.v
@@ -136,8 +140,68 @@ class Value:
             return _fmt.sprint(self.v)
         return _text_value(self)
 
+    def Int64(self) -> int:
+        return int(_value_as(self, INT64, "Int64"))
+
+    def Uint64(self) -> int:
+        return int(_value_as(self, UINT64, "Uint64"))
+
+    def Float64(self) -> float:
+        return float(_value_as(self, FLOAT64, "Float64"))
+
+    def Bool(self) -> bool:
+        return bool(_value_as(self, BOOL, "Bool"))
+
+    def Duration(self) -> int:
+        return int(_value_as(self, DURATION, "Duration"))
+
+    def Time(self) -> int:
+        return int(_value_as(self, TIME, "Time"))
+
+    def Group(self) -> list[Attr]:
+        if self.kind != GROUP:
+            panic("Group: bad kind")
+        return list(self.v)
+
+    def Resolve(self) -> Value:
+        return _resolve(self)
+
+    def Equal(self, other: Value) -> bool:
+        return self.kind == other.kind and self.v == other.v
+
     def is_empty(self) -> bool:
         return self.kind == ANY and self.v is None
+
+
+def _value_as(v: Value, kind: int, name: str) -> Any:
+    """What ``v`` holds, for ``v.Int64()`` and its kin: Go panics for another kind."""
+    if v.kind != kind:
+        panic(f"Value kind is {Kind(v.kind).String()}, not {name}")
+    return v.v
+
+
+class Kind(int):
+    """A ``slog.Kind``, printed by its String method: ``String``, ``Group``."""
+
+    __slots__ = ()
+    go_name = "slog.Kind"
+
+    def String(self) -> str:
+        return _KIND_NAMES[self] if 0 <= self < len(_KIND_NAMES) else "<unknown slog.Kind>"
+
+
+_KIND_NAMES = (
+    "Any",
+    "Bool",
+    "Duration",
+    "Float64",
+    "Int64",
+    "String",
+    "Time",
+    "Uint64",
+    "Group",
+    "LogValuer",
+)
 
 
 def _nil_value() -> Value:
@@ -149,6 +213,8 @@ def any_value(x: Any) -> Value:
     ``go.Duration``, a ``go.Time``, a value of the program's own type, ...)."""
     if isinstance(x, Value):
         return x
+    if isinstance(x, Kind):
+        return Value(ANY, int(x))  # Go keeps a Kind as a type without its String method
     if isinstance(x, bool):
         return Value(BOOL, x)
     if isinstance(x, Duration):
@@ -251,6 +317,55 @@ class HandlerOptions:
         ReplaceAttr: Callable[[list[str], Attr], Attr] | None = None,
     ) -> None:
         self.AddSource, self.Level, self.ReplaceAttr = AddSource, Level, ReplaceAttr
+
+
+class Record:
+    """A ``slog.Record``: the time, level and message of one logging call and its
+    attributes, as a logger hands it to its handler's ``Handle``.
+
+    Go passes a Record by value, and the translation copies it (``go.copy``) as a
+    struct of the program's: a handler that adds attributes to its copy before
+    passing it on does not change what its caller's other handlers see."""
+
+    __slots__ = ("Level", "Message", "PC", "Time", "_attrs")
+    go_name = "slog.Record"
+
+    def __init__(
+        self,
+        Time: int = ZERO_TIME,
+        Message: str = "",
+        Level: int = INFO,
+        PC: int = 0,
+        attrs: list[Attr] | None = None,
+    ) -> None:
+        self.Time, self.Message, self.Level, self.PC = Time, Message, Level, PC
+        self._attrs = list(attrs) if attrs is not None else []
+
+    def NumAttrs(self) -> int:
+        return len(self._attrs)
+
+    def Attrs(self, f: Callable[[Attr], bool]) -> None:
+        for a in list(self._attrs):
+            if not f(a):
+                return
+
+    def AddAttrs(self, *attrs: Attr) -> None:
+        self._attrs = self._attrs + [a for a in attrs if not _empty_group(a)]
+
+    def Add(self, *args: Any) -> None:
+        self._attrs = self._attrs + [a for a in _attrs(args) if not _empty_group(a)]
+
+    def Clone(self) -> Record:
+        return Record(self.Time, self.Message, self.Level, self.PC, self._attrs)
+
+
+def _empty_group(a: Attr) -> bool:
+    return a.Value.kind == GROUP and not a.Value.v
+
+
+def new_record(t: int, level: int, msg: str, pc: int) -> Record:
+    """``slog.NewRecord(t, level, msg, pc)``: a record with no attributes."""
+    return Record(t, msg, Level(level), pc)
 
 
 # --- writing -----------------------------------------------------------------------
@@ -421,6 +536,17 @@ class Handler:
     def Enabled(self, ctx: Any, level: int) -> bool:
         return level >= _level_of(self.opts.Level)
 
+    def Handle(self, ctx: Any, r: Record) -> None:
+        """``h.Handle(ctx, r)``, called by a handler of the program that wraps this
+        one; its error is always nil."""
+        self.handle(r.Time, r.Level, r.Message, r._attrs)
+
+    def WithAttrs(self, attrs: list[Attr]) -> Handler:
+        return self.with_attrs(list(attrs)) if attrs else self
+
+    def WithGroup(self, name: str) -> Handler:
+        return self.with_group(name) if name else self
+
     def with_attrs(self, attrs: list[Attr]) -> Handler:
         h = self._copy()
         h._chain.append(("attrs", attrs))
@@ -497,10 +623,11 @@ class Handler:
 
     def _line(self, t: int, level: int, msg: str, attrs: list[Attr]) -> str:
         builtin = [
-            Attr("time", Value(TIME, t)),
             Attr("level", Value(ANY, Level(level))),
             Attr("msg", Value(STRING, msg)),
         ]
+        if t != ZERO_TIME:  # a record of the zero time is written without one
+            builtin.insert(0, Attr("time", Value(TIME, t)))
         node = self.attrs_of(attrs, builtin)
         return (_json_node(node) if self.json else " ".join(_text_node(node, ""))) + "\n"
 
@@ -585,19 +712,16 @@ class _HandlerWriter:
 
     __slots__ = ("handler", "rt")
 
-    def __init__(self, rt: Any, handler: Handler) -> None:
+    def __init__(self, rt: Any, handler: Any) -> None:
         self.rt, self.handler = rt, handler
 
     def write(self, text: str) -> tuple[int, None]:
-        if self.handler.Enabled(None, INFO):
-            self.handler.handle(_now(self.rt), INFO, text.removesuffix("\n"), [])
+        _handle(self.rt, self.handler, None, INFO, text.removesuffix("\n"), [])
         return len(text.encode()), None
 
     def blocking_write(self, text: str) -> Generator[Any, Any, tuple[int, None]]:
         """:meth:`write` where the handler's output may block (a pipe's)."""
-        if self.handler.Enabled(None, INFO):
-            msg = text.removesuffix("\n")
-            yield from self.handler.blocking_handle(self.rt, _now(self.rt), INFO, msg, [])
+        yield from _blocking_handle(self.rt, self.handler, None, INFO, text.removesuffix("\n"), [])
         return len(text.encode()), None
 
 
@@ -609,8 +733,51 @@ def _now(rt: Any) -> int:
     return Time(rt.now, rt).t
 
 
+def _plain(result: Any, method: str) -> Any:
+    if isgenerator(result):
+        raise SimlabError(f"a slog.Handler whose {method} method blocks is not modelled here")
+    return result
+
+
+def _handle(rt: Any, h: Any, ctx: Any, level: int, msg: str, attrs: list[Attr]) -> None:
+    """One logging call at ``level``, as Go's logger makes it: if the handler is
+    enabled at that level, a record of the run's time goes to its ``Handle``
+    (golib's handlers write it; a handler of the program's is called)."""
+    if isinstance(h, Handler):
+        if h.Enabled(ctx, level):
+            h.handle(_now(rt), level, msg, attrs)
+        return
+    ctx = ctx if ctx is not None else rt.background()
+    if _plain(h.Enabled(ctx, Level(level)), "Enabled"):
+        _plain(h.Handle(ctx, Record(_now(rt), msg, Level(level), 0, attrs)), "Handle")
+
+
+def _blocking_handle(
+    rt: Any, h: Any, ctx: Any, level: int, msg: str, attrs: list[Attr]
+) -> Generator[Any, Any, None]:
+    """:func:`_handle` where the handler's output, or its methods, may block."""
+    if isinstance(h, Handler):
+        if h.Enabled(ctx, level):
+            yield from h.blocking_handle(rt, _now(rt), level, msg, attrs)
+        return
+    ctx = ctx if ctx is not None else rt.background()
+    if (yield from call(h.Enabled, ctx, Level(level))):
+        yield from call(h.Handle, ctx, Record(_now(rt), msg, Level(level), 0, attrs))
+
+
+def handle(rt: Any, h: Any, ctx: Any, r: Record) -> Generator[Any, Any, Any]:
+    """``h.Handle(ctx, r)`` called by the program where a handler's output or its
+    methods may block: golib's handler writes holding its lock, a handler of the
+    program's is called."""
+    if isinstance(h, Handler):
+        yield from h.blocking_handle(rt, r.Time, r.Level, r.Message, r._attrs)
+        return None
+    return (yield from call(h.Handle, ctx, r))
+
+
 class Logger:
-    """A ``*slog.Logger``: ``slog.New(h)``."""
+    """A ``*slog.Logger``: ``slog.New(h)``, of golib's handler or of the program's
+    (a value with the methods of ``slog.Handler``)."""
 
     __slots__ = ("_handler", "rt")
     go_name = "*slog.Logger"
@@ -618,50 +785,52 @@ class Logger:
     def __init__(self, rt: Any, handler: Any) -> None:
         if handler is None:
             panic("nil Handler")
-        if not isinstance(handler, Handler):
-            raise SimlabError("a slog.Handler of the program is not modelled")
         self.rt, self._handler = rt, handler
 
-    def Handler(self) -> Handler:
+    def Handler(self) -> Any:
         return self._handler
 
     def Enabled(self, ctx: Any, level: int) -> bool:
-        return self._handler.Enabled(ctx, level)
+        h = self._handler
+        if isinstance(h, Handler):
+            return h.Enabled(ctx, level)
+        ctx = ctx if ctx is not None else self.rt.background()
+        return bool(_plain(h.Enabled(ctx, Level(level)), "Enabled"))
 
-    def log(self, level: int, msg: str, *args: Any) -> None:
-        """``l.Info(msg, args...)``, ``Debug``, ``Warn``, ``Error``, ``Log``."""
-        if self._handler.Enabled(None, level):
-            self._handler.handle(_now(self.rt), level, msg, _attrs(args))
+    def log(self, level: int, msg: str, *args: Any, ctx: Any = None) -> None:
+        """``l.Info(msg, args...)``, ``Debug``, ``Warn``, ``Error``, ``Log``; the
+        ``...Context`` forms hand their context, ``ctx``, to the handler."""
+        _handle(self.rt, self._handler, ctx, level, msg, _attrs(args))
 
-    def log_attrs(self, level: int, msg: str, *attrs: Attr) -> None:
+    def log_attrs(self, level: int, msg: str, *attrs: Attr, ctx: Any = None) -> None:
         """``l.LogAttrs(ctx, level, msg, attrs...)``."""
-        if self._handler.Enabled(None, level):
-            self._handler.handle(_now(self.rt), level, msg, list(attrs))
+        _handle(self.rt, self._handler, ctx, level, msg, list(attrs))
 
-    def blocking_log(self, level: int, msg: str, *args: Any) -> Generator[Any, Any, None]:
+    def blocking_log(
+        self, level: int, msg: str, *args: Any, ctx: Any = None
+    ) -> Generator[Any, Any, None]:
         """:meth:`log` where the handler's output may block (a pipe's, a writer of
-        the program's that locks): ``yield from l.blocking_log(...)``."""
-        if self._handler.Enabled(None, level):
-            yield from self._handler.blocking_handle(
-                self.rt, _now(self.rt), level, msg, _attrs(args)
-            )
+        the program's that locks), or its methods: ``yield from l.blocking_log(...)``."""
+        yield from _blocking_handle(self.rt, self._handler, ctx, level, msg, _attrs(args))
 
-    def blocking_log_attrs(self, level: int, msg: str, *attrs: Attr) -> Generator[Any, Any, None]:
+    def blocking_log_attrs(
+        self, level: int, msg: str, *attrs: Attr, ctx: Any = None
+    ) -> Generator[Any, Any, None]:
         """:meth:`log_attrs` where the handler's output may block."""
-        if self._handler.Enabled(None, level):
-            yield from self._handler.blocking_handle(
-                self.rt, _now(self.rt), level, msg, list(attrs)
-            )
+        yield from _blocking_handle(self.rt, self._handler, ctx, level, msg, list(attrs))
 
     def With(self, *args: Any) -> Logger:
         if not args:
             return self
-        return Logger(self.rt, self._handler.with_attrs(_attrs(args)))
+        h = self._handler
+        attrs = _attrs(args)
+        handler = h.with_attrs(attrs) if isinstance(h, Handler) else h.WithAttrs(attrs)
+        return Logger(self.rt, _plain(handler, "WithAttrs"))
 
     def WithGroup(self, name: str) -> Logger:
         if name == "":
             return self
-        return Logger(self.rt, self._handler.with_group(name))
+        return Logger(self.rt, _plain(self._handler.WithGroup(name), "WithGroup"))
 
 
 def default(rt: Any) -> Logger:
