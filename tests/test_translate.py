@@ -23104,6 +23104,109 @@ func main() {
 )
 
 
+# runtime.Stack of the calling goroutine and of all: the leaked senders counted by
+# their wait reason and function, a buffer too small cut short (what go run,
+# go1.27.3, printed)
+CONSTRUCTS["runtime_stack_of_every_goroutine"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"runtime"
+\t"strings"
+\t"time"
+)
+
+func stream(out chan<- int) {
+\tout <- 1 // nobody reads: blocked for good
+}
+
+func main() {
+\tfor i := 0; i < 3; i++ {
+\t\tgo stream(make(chan int))
+\t}
+\ttime.Sleep(10 * time.Millisecond)
+\tbuf := make([]byte, 1<<16)
+\tn := runtime.Stack(buf, true)
+\tdump := string(buf[:n])
+\tfmt.Println("goroutines:", strings.Count(dump, "goroutine "))
+\tfmt.Println("blocked in chan send:", strings.Count(dump, "[chan send]"))
+\tfmt.Println("in main.stream:", strings.Count(dump, "main.stream("))
+\tfmt.Println(strings.HasPrefix(dump, "goroutine 1 [running]:\\nmain.main("))
+\tn = runtime.Stack(buf, false)
+\tfmt.Println("mine only:", strings.Count(string(buf[:n]), "goroutine "))
+\tsmall := make([]byte, 10)
+\tfmt.Printf("%d %q\\n", runtime.Stack(small, false), small)
+}
+""",
+    (
+        "goroutines: 7\nblocked in chan send: 3\nin main.stream: 3\ntrue\nmine only: 1\n"
+        '10 "goroutine "\n'
+    ),
+)
+
+
+# a slog.Level in an interface: asserted in a ReplaceAttr and a type switch, printed
+# by name, converted back to a number; a slog.Kind logged by name (what go run,
+# go1.27.3, printed)
+CONSTRUCTS["slog_level_in_an_interface"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log/slog"
+\t"os"
+)
+
+var levelNames = map[slog.Level]string{slog.LevelWarn + 2: "NOTICE", slog.LevelError + 4: "FATAL"}
+
+func main() {
+\th := slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+\t\tLevel: slog.LevelDebug,
+\t\tReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+\t\t\tswitch a.Key {
+\t\t\tcase slog.TimeKey:
+\t\t\t\treturn slog.Attr{}
+\t\t\tcase slog.LevelKey:
+\t\t\t\tlvl := a.Value.Any().(slog.Level)
+\t\t\t\tif name, ok := levelNames[lvl]; ok {
+\t\t\t\t\ta.Value = slog.StringValue(name)
+\t\t\t\t}
+\t\t\t}
+\t\t\treturn a
+\t\t},
+\t})
+\tl := slog.New(h)
+\tl.Log(nil, slog.LevelWarn+2, "disk at 85%")
+\tl.Log(nil, slog.LevelError+4, "gone")
+\tl.Info("plain", "lvl", slog.LevelDebug, "kind", slog.KindBool)
+\tvar v any = slog.LevelWarn
+\tlv, ok := v.(slog.Level)
+\t_, isInt := v.(int)
+\tfmt.Println(lv, ok, isInt, v)
+\tfmt.Printf("%v %d %s %T\\n", v, v, slog.Level(-2), v)
+\tfor _, x := range []any{slog.LevelInfo, 0, slog.KindGroup} {
+\t\tswitch x := x.(type) {
+\t\tcase slog.Level:
+\t\t\tfmt.Println("level", x, int(x))
+\t\tcase int:
+\t\t\tfmt.Println("int", x)
+\t\tdefault:
+\t\t\tfmt.Println("other", x)
+\t\t}
+\t}
+}
+""",
+    (
+        'level=NOTICE msg="disk at 85%"\nlevel=FATAL msg=gone\n'
+        "level=INFO msg=plain lvl=DEBUG kind=Bool\nWARN true false WARN\n"
+        "WARN 4 DEBUG+2 slog.Level\nlevel INFO 0\nint 0\nother Group\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1491,10 +1491,6 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.Time(" + s + ", rt)" // printed as Time.String: the run's clock starts at 2000-01-01 UTC
 		case f.m.basicClass(t) != "" && hasFmtMethod(t):
 			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method
-		case isNamed(t, "log/slog", "Level") && !isPointer(t):
-			s = "go.slog.Level(" + s + ")" // INFO, WARN+1
-		case isNamed(t, "log/slog", "Kind") && !isPointer(t):
-			s = "go.slog.Kind(" + s + ")" // String, Group
 		default:
 			if e := elemType(t); e != nil && isDuration(e) { // a slice or an array
 				d := f.temp("d")
@@ -1928,7 +1924,9 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		if fu, ok := under(from).(*types.Basic); ok && sameKind(fu, under(t).(*types.Basic)) {
 			return cls + "(" + x + ")" // key(s): the named type, as a Python subclass of str
 		}
-	} else if (f.m.basicClass(from) != "" || isNamed(from, "encoding/base64", "CorruptInputError")) && types.Identical(under(t), under(from)) {
+	} else if (f.m.basicClass(from) != "" || isNamed(from, "encoding/base64", "CorruptInputError") || timeClass(from) != "" && !isTime(from)) &&
+		types.Identical(under(t), under(from)) {
+		// int(x) of a Month, a slog.Level... that an interface held as its class: a plain number
 		switch b := under(t).(*types.Basic); {
 		case b.Info()&types.IsString != 0:
 			return "str(" + x + ")"
@@ -2215,6 +2213,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.deep_equal(" + f.args(c) + ")", false
 	case "runtime/debug.Stack":
 		return "go.debug_stack(rt)", false
+	case "runtime.Stack":
+		return "go.runtime_stack(rt, " + f.args(c) + ")", false
 	case "runtime/debug.PrintStack":
 		return "go.debug_print_stack(rt)", false
 	case "runtime.NumGoroutine":
@@ -3546,6 +3546,8 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.csv.ParseError"
 	case "*log/slog.LevelVar":
 		return "go.slog.LevelVar"
+	case "log/slog.Level":
+		return "go.slog.Level" // an interface holds one as that class (timeClass)
 	}
 	if cls, ok := jsonClasses[name]; ok {
 		return cls
@@ -3553,7 +3555,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if _, isFunc := under(t).(*types.Signature); isFunc {
 		return "go.FuncType(" + pyString(reflectType(t)) + ")" // a go.TypedFunc of that type
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, *net.OpError, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, *net.OpError, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
 	return ""
 }
 

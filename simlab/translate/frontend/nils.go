@@ -360,8 +360,8 @@ func sizedClass(t types.Type) string {
 	return ""
 }
 
-// timeClass: the golib class of a time.Time, time.Month, time.Weekday or
-// syscall.Signal value,
+// timeClass: the golib class of a time.Time, time.Month, time.Weekday,
+// syscall.Signal, slog.Level or slog.Kind value,
 // an int whose String method fmt calls where the value's type is not written
 // beside it (a struct's field, an interface), or "".
 func timeClass(t types.Type) string {
@@ -374,6 +374,10 @@ func timeClass(t types.Type) string {
 		return "go.Weekday"
 	case isNamed(t, "syscall", "Signal"):
 		return "go.Signal" // terminated
+	case isNamed(t, "log/slog", "Level"):
+		return "go.slog.Level" // INFO, WARN+1
+	case isNamed(t, "log/slog", "Kind"):
+		return "go.slog.Kind" // String, Group
 	}
 	return ""
 }

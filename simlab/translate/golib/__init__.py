@@ -309,6 +309,7 @@ from ._runtime import (
     rand_intn,
     rand_perm,
     rand_shuffle,
+    runtime_stack,
     setenv,
     unsetenv,
 )
@@ -913,6 +914,7 @@ __all__ = [
     "runes",
     "runes_string",
     "runtime_error",
+    "runtime_stack",
     "search_sorted",
     "setenv",
     "slice_copy",

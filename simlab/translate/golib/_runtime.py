@@ -222,6 +222,24 @@ def debug_stack(rt: Any) -> list[int]:
     return list(format_goroutine(g, rt.now, running=True, contexts=False).encode())
 
 
+def runtime_stack(rt: Any, buf: list[int], all: bool) -> int:
+    """``runtime.Stack(buf, all)``: the calling goroutine's stack as
+    :func:`debug_stack` writes it, then, for ``all``, every other goroutine's after
+    a blank line, copied into ``buf`` as far as it holds; the count copied."""
+    from simlab.go.profile import format_goroutine
+
+    me = rt.current
+    parts = [format_goroutine(me, rt.now, running=True, contexts=False)]
+    if all:
+        parts += [
+            format_goroutine(g, rt.now, contexts=False) for g in rt.goroutines() if g is not me
+        ]
+    data = "\n".join(parts).encode()
+    n = min(len(data), len(buf))
+    buf[:n] = data[:n]
+    return n
+
+
 def debug_print_stack(rt: Any) -> None:
     """``runtime/debug.PrintStack()``: :func:`debug_stack` written to os.Stderr."""
     sys.stderr.write(bytes(debug_stack(rt)).decode())

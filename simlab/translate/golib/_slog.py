@@ -137,6 +137,8 @@ class Value:
         if self.kind == GROUP:
             return "[" + " ".join(a.String() for a in self.v) + "]"
         if self.kind == ANY:
+            if isinstance(self.v, Kind):
+                return str(int(self.v))  # Go keeps it as a type without a String method
             return _fmt.sprint(self.v)
         return _text_value(self)
 
@@ -213,8 +215,6 @@ def any_value(x: Any) -> Value:
     ``go.Duration``, a ``go.Time``, a value of the program's own type, ...)."""
     if isinstance(x, Value):
         return x
-    if isinstance(x, Kind):
-        return Value(ANY, int(x))  # Go keeps a Kind as a type without its String method
     if isinstance(x, bool):
         return Value(BOOL, x)
     if isinstance(x, Duration):
