@@ -2002,6 +2002,42 @@ def test_a_library_call_simlab_cannot_make_as_go_does_is_refused(tmp_path, call,
     assert result.output.startswith(f"simlab: bad.go:13: unsupported: {construct} (")
 
 
+# go run (go1.27.3) printed this to stdout, then "exit status 2" for the second Parse
+EXIT_ON_ERROR = """\
+package main
+
+import (
+\t"flag"
+\t"fmt"
+\t"os"
+)
+
+func main() {
+\tfs := flag.NewFlagSet("tool", flag.ExitOnError)
+\tn := fs.Int("n", 1, "count")
+\tfs.SetOutput(os.Stdout)
+\tdefer fmt.Println("deferred: not printed, os.Exit runs no defers")
+\tfs.Parse([]string{"-n", "3"})
+\tfmt.Println("n =", *n)
+\tfs.Parse([]string{"-x"})
+\tfmt.Println("not reached")
+}
+"""
+
+
+def test_a_flag_set_that_exits_on_error_exits_with_status_2(tmp_path):
+    """flag's ExitOnError: "Call os.Exit(2) or for -h/-help Exit(0)" after writing
+    the error and the usage to the set's output; os.Exit runs no deferred call."""
+    path = tmp_path / "main.go"
+    path.write_text(EXIT_ON_ERROR)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1, result.output  # as go run's, for a program's exit status 2
+    assert result.output.startswith(
+        "n = 3\nflag provided but not defined: -x\nUsage of tool:\n  -n int\n"
+        "    \tcount (default 1)\nexit status 2 at 0s\n"
+    ), result.output
+
+
 @pytest.mark.parametrize(
     ("line", "construct"),
     [
@@ -23204,6 +23240,211 @@ func main() {
         "level=INFO msg=plain lvl=DEBUG kind=Bool\nWARN true false WARN\n"
         "WARN 4 DEBUG+2 slog.Level\nlevel INFO 0\nint 0\nother Group\n"
     ),
+)
+
+
+# a flag.FlagSet parsing the arguments it is given: each kind of value into a struct's
+# fields, a flag.Value and a Func of the program's, Go's errors and usage text, -h
+# and flag.ErrHelp, Set, Lookup, Visit, VisitAll, PrintDefaults and a Usage of the
+# program's (what go run, go1.27.3, printed)
+CONSTRUCTS["flag_set_parses_its_arguments"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"errors"
+\t"flag"
+\t"fmt"
+\t"os"
+\t"strings"
+\t"time"
+)
+
+type config struct {
+\tWorkers int
+\tName    string
+\tVerbose bool
+\tTimeout time.Duration
+\tRatio   float64
+\tTags    tagList
+}
+
+// tagList is a flag.Value: each -tag adds one.
+type tagList []string
+
+func (t *tagList) String() string { return strings.Join(*t, ",") }
+
+func (t *tagList) Set(s string) error {
+\tif s == "" {
+\t\treturn errors.New("empty tag")
+\t}
+\t*t = append(*t, s)
+\treturn nil
+}
+
+func parse(args []string) (*config, []string, error) {
+\tvar out bytes.Buffer
+\tcfg := &config{}
+\tfs := flag.NewFlagSet("agent", flag.ContinueOnError)
+\tfs.SetOutput(&out)
+\tfs.IntVar(&cfg.Workers, "workers", 4, "number of `N` workers")
+\tfs.StringVar(&cfg.Name, "name", "agent-1", "instance name")
+\tfs.BoolVar(&cfg.Verbose, "v", false, "verbose")
+\tfs.DurationVar(&cfg.Timeout, "timeout", 2*time.Second, "request timeout")
+\tfs.Float64Var(&cfg.Ratio, "ratio", 0.5, "sample ratio")
+\tfs.Var(&cfg.Tags, "tag", "a tag (repeatable)")
+\tport := fs.Uint("port", 8080, "listen port")
+\tlevel := fs.String("level", "", "log level")
+\tseen := []string{}
+\tfs.Func("region", "a region code", func(s string) error {
+\t\tif len(s) != 2 {
+\t\t\treturn fmt.Errorf("region %q is not two letters", s)
+\t\t}
+\t\tseen = append(seen, strings.ToUpper(s))
+\t\treturn nil
+\t})
+\terr := fs.Parse(args)
+\tif len(args) == 1 && args[0] == "-h" {
+\t\tfmt.Print(out.String())
+\t} else if out.Len() > 0 {
+\t\tfmt.Println("output:", strings.SplitN(out.String(), "\\n", 2)[0])
+\t}
+\tif err != nil {
+\t\treturn nil, nil, err
+\t}
+\tfmt.Println("port", *port, "level", *level, "regions", seen)
+\tfmt.Println("set", fs.NFlag(), "parsed", fs.Parsed())
+\tfs.Visit(func(f *flag.Flag) {
+\t\tfmt.Printf("  set %s=%s (default %q)\\n", f.Name, f.Value, f.DefValue)
+\t})
+\treturn cfg, fs.Args(), nil
+}
+
+func main() {
+\truns := [][]string{
+\t\t{"-workers", "8", "--name=edge", "-v", "-tag", "a", "-tag=b", "-region", "eu", "job1", "-x"},
+\t\t{"-timeout", "1m30s", "-ratio", "0.25", "--", "-notaflag"},
+\t\t{"-workers", "many"},
+\t\t{"-bogus"},
+\t\t{"-name"},
+\t\t{"-v=maybe"},
+\t\t{"-region", "europe"},
+\t\t{"-tag", ""},
+\t\t{"-h"},
+\t\t{"---x"},
+\t\t{"-workers", "99999999999999999999"},
+\t\t{"-port", "-1"},
+\t}
+\tfor i, args := range runs {
+\t\tfmt.Printf("run %d: %q\\n", i, args)
+\t\tcfg, rest, err := parse(args)
+\t\tif err != nil {
+\t\t\tfmt.Println("error:", err, errors.Is(err, flag.ErrHelp))
+\t\t\tcontinue
+\t\t}
+\t\tfmt.Printf("%+v rest=%q\\n", *cfg, rest)
+\t}
+\tfs := flag.NewFlagSet("", flag.ContinueOnError)
+\tfs.SetOutput(os.Stdout)
+\tfs.Int("n", 0, "count")
+\tfs.Bool("dry-run", true, "only print")
+\tfs.String("mode", "fast", "mode:\\nfast or slow")
+\tfmt.Println(fs.Set("n", "5"), fs.Set("zzz", "1"))
+\tfmt.Println(fs.Lookup("n").Value, fs.Lookup("q") == nil)
+\tfs.PrintDefaults()
+\tfs.Usage = func() { fmt.Println("custom usage for", fs.Name()) }
+\tfmt.Println(fs.Parse([]string{"-nope"}))
+\tfs.VisitAll(func(f *flag.Flag) { fmt.Print(f.Name, " ") })
+\tfmt.Println(fs.NArg(), fs.Arg(0) == "")
+}
+""",
+    (
+        'run 0: ["-workers" "8" "--name=edge" "-v" "-tag" "a" "-tag=b" '
+        '"-region" "eu" "job1" "-x"]\n'
+        "port 8080 level  regions [EU]\nset 5 parsed true\n"
+        '  set name=edge (default "agent-1")\n  set region= (default "")\n'
+        '  set tag=a,b (default "")\n  set v=true (default "false")\n'
+        '  set workers=8 (default "4")\n'
+        '{Workers:8 Name:edge Verbose:true Timeout:2s Ratio:0.5 Tags:[a b]} rest=["job1" "-x"]\n'
+        'run 1: ["-timeout" "1m30s" "-ratio" "0.25" "--" "-notaflag"]\n'
+        'port 8080 level  regions []\nset 2 parsed true\n  set ratio=0.25 (default "0.5")\n'
+        '  set timeout=1m30s (default "2s")\n'
+        "{Workers:4 Name:agent-1 Verbose:false Timeout:1m30s Ratio:0.25 Tags:[]} "
+        'rest=["-notaflag"]\n'
+        'run 2: ["-workers" "many"]\n'
+        'output: invalid value "many" for flag -workers: parse error\n'
+        'error: invalid value "many" for flag -workers: parse error false\n'
+        'run 3: ["-bogus"]\noutput: flag provided but not defined: -bogus\n'
+        'error: flag provided but not defined: -bogus false\nrun 4: ["-name"]\n'
+        "output: flag needs an argument: -name\nerror: flag needs an argument: -name false\n"
+        'run 5: ["-v=maybe"]\noutput: invalid boolean value "maybe" for -v: parse error\n'
+        'error: invalid boolean value "maybe" for -v: parse error false\n'
+        'run 6: ["-region" "europe"]\n'
+        'output: invalid value "europe" for flag -region: region "europe" is not two letters\n'
+        'error: invalid value "europe" for flag -region: region "europe" is not two letters false\n'
+        'run 7: ["-tag" ""]\noutput: invalid value "" for flag -tag: empty tag\n'
+        'error: invalid value "" for flag -tag: empty tag false\nrun 8: ["-h"]\n'
+        "Usage of agent:\n  -level string\n    \tlog level\n  -name string\n"
+        '    \tinstance name (default "agent-1")\n  -port uint\n'
+        "    \tlisten port (default 8080)\n  -ratio float\n    \tsample ratio (default 0.5)\n"
+        "  -region value\n    \ta region code\n  -tag value\n    \ta tag (repeatable)\n"
+        "  -timeout duration\n    \trequest timeout (default 2s)\n  -v\tverbose\n  -workers N\n"
+        "    \tnumber of N workers (default 4)\nerror: flag: help requested true\n"
+        'run 9: ["---x"]\noutput: bad flag syntax: ---x\nerror: bad flag syntax: ---x false\n'
+        'run 10: ["-workers" "99999999999999999999"]\n'
+        'output: invalid value "99999999999999999999" for flag -workers: value out of range\n'
+        'error: invalid value "99999999999999999999" for flag -workers: value out of range false\n'
+        'run 11: ["-port" "-1"]\noutput: invalid value "-1" for flag -port: parse error\n'
+        'error: invalid value "-1" for flag -port: parse error false\n'
+        "<nil> no such flag -zzz\n5 true\n  -dry-run\n    \tonly print (default true)\n"
+        '  -mode string\n    \tmode:\n    \tfast or slow (default "fast")\n  -n int\n'
+        "    \tcount\nflag provided but not defined: -nope\ncustom usage for \n"
+        "flag provided but not defined: -nope\ndry-run mode n 0 true\n"
+    ),
+)
+
+
+# a FlagSet's ...Var of locals and a global, and PanicOnError's panic recovered
+# (what go run, go1.27.3, printed)
+CONSTRUCTS["flag_set_vars_and_panic_on_error"] = (
+    """\
+package main
+
+import (
+\t"flag"
+\t"fmt"
+\t"io"
+)
+
+var verbose bool
+
+func strict(args []string) (err error) {
+\tfs := flag.NewFlagSet("strict", flag.PanicOnError)
+\tfs.SetOutput(io.Discard)
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\terr = fmt.Errorf("recovered: %v", r)
+\t\t}
+\t}()
+\tfs.Parse(args)
+\treturn nil
+}
+
+func main() {
+\tvar n int
+\tvar name string
+\tfs := flag.NewFlagSet("x", flag.ContinueOnError)
+\tfs.IntVar(&n, "n", 1, "count")
+\tfs.StringVar(&name, "name", "a", "name")
+\tfs.BoolVar(&verbose, "v", false, "verbose")
+\terr := fs.Parse([]string{"-n=7", "-v", "-name", "bob", "rest"})
+\tfmt.Println(n, name, verbose, err, fs.Args())
+\tfmt.Println(strict([]string{"-x"}))
+\tfmt.Println(strict(nil))
+}
+""",
+    "7 bob true <nil> [rest]\nrecovered: flag provided but not defined: -x\n<nil>\n",
 )
 
 

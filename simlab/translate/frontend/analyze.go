@@ -1009,6 +1009,7 @@ func blockingMethod(fn *types.Func) bool {
 		"testing.T.Setenv",                                            // a key os.Setenv refuses: t.Fatalf
 		"testing.M.Run",                                               // runs the tests
 		"log.Logger.Fatal", "log.Logger.Fatalf", "log.Logger.Fatalln", // os.Exit(1), yielded
+		"flag.FlagSet.Parse", // ExitOnError's os.Exit, or a Set of the program's that blocks
 		// a limited Group's Go waits for a slot; Wait waits for the group
 		"golang.org/x/sync/errgroup.Group.Go", "golang.org/x/sync/errgroup.Group.Wait",
 		"golang.org/x/sync/semaphore.Weighted.Acquire",

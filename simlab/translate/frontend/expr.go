@@ -493,6 +493,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				"log/slog.Attr.Key", "log/slog.Attr.Value", "log/slog.HandlerOptions.Level",
 				"log/slog.HandlerOptions.ReplaceAttr", "log/slog.HandlerOptions.AddSource",
 				"log/slog.Record.Time", "log/slog.Record.Message", "log/slog.Record.Level", "log/slog.Record.PC",
+				"flag.Flag.Name", "flag.Flag.Usage", "flag.Flag.Value", "flag.Flag.DefValue", "flag.FlagSet.Usage",
 				"encoding/json.SyntaxError.Offset", "encoding/json.UnmarshalTypeError.Value",
 				"encoding/json.UnmarshalTypeError.Offset", "encoding/json.UnmarshalTypeError.Struct",
 				"encoding/json.UnmarshalTypeError.Field", "encoding/json.UnmarshalTypeError.Err",
@@ -591,6 +592,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go." + obj.Name()
 	case "os.Stderr":
 		return "go.stderr"
+	case "flag.ErrHelp":
+		return "go.flag.ErrHelp"
 	case "os.Interrupt", "os.Kill":
 		return map[string]string{"Interrupt": "go.Signal(2)", "Kill": "go.Signal(9)"}[obj.Name()]
 	case "time.UTC", "time.Local":
@@ -940,6 +943,11 @@ func (m *module) ptrWrites() map[string]bool {
 				switch calleeName(m.p, c) {
 				case "encoding/json.Unmarshal", "encoding/json.Decode":
 					jsonWrites(m.p.info.TypeOf(c.Args[len(c.Args)-1]), m.writes, map[types.Type]bool{})
+				case "flag.IntVar", "flag.Int64Var", "flag.UintVar", "flag.Uint64Var", "flag.StringVar", "flag.BoolVar",
+					"flag.Float64Var", "flag.DurationVar": // a FlagSet's Parse sets the variable
+					if ptr, ok := m.p.info.TypeOf(c.Args[0]).(*types.Pointer); ok {
+						m.writes[ptrKey(ptr.Elem())] = true
+					}
 				}
 			}
 			return true
@@ -2806,6 +2814,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return out, strings.HasPrefix(out, "(yield from ")
 		}
 	}
+	if out, ok := f.flagCall(c, name); ok {
+		return out, false
+	}
 	if strings.HasPrefix(name, "sync/atomic.") {
 		// an atomic access is an operation the goroutine yields: where a preemptive
 		// strategy may switch goroutines, as Go may between two of them
@@ -3339,6 +3350,11 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	if strings.HasPrefix(key, "log/slog.") {
 		if out, ok := f.slogMethod(c, key, recv); ok {
 			return out, strings.HasPrefix(out, "(yield from ")
+		}
+	}
+	if strings.HasPrefix(key, "flag.") {
+		if out, yields, ok := f.flagMethod(c, key, recv); ok {
+			return out, yields
 		}
 	}
 	p.unsupported(c, "the method "+strings.TrimPrefix(key, ""), "the standard library subset simlab models")

@@ -60,6 +60,7 @@ or concept:
 - ``_json``: ``encoding/json`` (``go.json``)
 - ``_base64``: ``encoding/base64`` (``go.base64``)
 - ``_csv``: ``encoding/csv`` (``go.csv``)
+- ``_flag``: ``flag``'s ``FlagSet`` (``go.flag``)
 - ``_reflect``: ``reflect.DeepEqual``
 
 Each module imports only modules before it in this list (an annotation aside,
@@ -72,6 +73,7 @@ from simlab.duration import time_string  # t.String(): 2000-01-01 00:00:01.5 +00
 
 from . import _base64 as base64
 from . import _csv as csv
+from . import _flag as flag
 from . import _json as json
 from . import _slog as slog
 from ._atomic import (
@@ -782,6 +784,7 @@ __all__ = [
     "exit",
     "fatal",
     "fields",
+    "flag",
     "flag_parse",
     "fmt_append",
     "format_float",
