@@ -399,7 +399,7 @@ func (m *module) findBoxed() {
 			if _, isStruct := under(v.Type()).(*types.Struct); isStruct {
 				return true
 			}
-			if a.assigns[v] > 0 || writtenThrough[x] || m.ptrWrites()[ptrKey(v.Type())] {
+			if a.assigns[v] > 0 || writtenThrough[x] || m.writtenThrough(v.Type()) {
 				if simple[v] || isParam(a.declUnit[v], v) {
 					m.boxed[v] = true
 				}

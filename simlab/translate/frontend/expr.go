@@ -278,7 +278,11 @@ func (f *fn) exprOf(e ast.Expr) string {
 	case *ast.BinaryExpr:
 		return f.binary(x)
 	case *ast.StarExpr:
-		if _, ok := under(under(p.info.TypeOf(x.X)).(*types.Pointer).Elem()).(*types.Struct); !ok {
+		elem := under(p.info.TypeOf(x.X)).(*types.Pointer).Elem()
+		if _, generic := elem.(*types.TypeParam); generic {
+			return "go.deref(" + f.expr(x.X) + ").v" // a go.Ref, or a struct: T decides at run time
+		}
+		if _, ok := under(elem).(*types.Struct); !ok {
 			return f.operand(x.X, 6) + ".v" // a go.Ref: the variable it points to
 		}
 		return f.expr(x.X)
@@ -439,7 +443,7 @@ func (f *fn) ident(x *ast.Ident) string {
 		return f.m.nilOf(t)
 	case *types.Var:
 		if f.m.boxed[obj] {
-			return f.name(obj) + ".v" // the variable lives in a go.Ref
+			return f.cell(obj) // the variable lives in a go.Ref
 		}
 		return f.name(obj)
 	case *types.Func, *types.Const:
@@ -896,8 +900,8 @@ func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 		if ok && p.packageLevel(v) {
 			return "go.GlobalRef(globals(), " + pyString(f.name(v)) + ")" // reads and writes the global
 		}
-		if ok && !p.packageLevel(v) && f.m.a.assigns[v] == 0 && !f.m.ptrWrites()[ptrKey(v.Type())] {
-			return "go.Ref(" + f.expr(in) + ")"
+		if ok && !p.packageLevel(v) && f.m.a.assigns[v] == 0 && !f.m.writtenThrough(v.Type()) {
+			return boxer(v) + "(" + f.expr(in) + ")"
 		}
 		if ok && isResult(f.u.sig, v) { // a parameter assigned again lives in a go.Ref: see findBoxed
 			p.unsupported(x, "the address of a named result that is assigned again or written through a pointer",
@@ -919,6 +923,15 @@ func ptrKey(t types.Type) string {
 	return types.TypeString(t, nil)
 }
 
+// anyPointee: the key of ptrWrites that says some statement writes through a
+// pointer to a type parameter's value, which may be a value of any type.
+const anyPointee = "*T"
+
+// writtenThrough: some statement may write a value of type t through a pointer.
+func (m *module) writtenThrough(t types.Type) bool {
+	return m.ptrWrites()[ptrKey(t)] || m.ptrWrites()[anyPointee]
+}
+
 // ptrWrites: the types (by name) that some statement writes through a pointer: *p = v.
 func (m *module) ptrWrites() map[string]bool {
 	if m.writes != nil {
@@ -936,7 +949,11 @@ func (m *module) ptrWrites() map[string]bool {
 			}
 			for _, l := range lhs {
 				if st, ok := ast.Unparen(l).(*ast.StarExpr); ok {
-					m.writes[ptrKey(m.p.info.TypeOf(st))] = true
+					t := m.p.info.TypeOf(st)
+					if _, generic := t.(*types.TypeParam); generic {
+						m.writes[anyPointee] = true // *p = v of a *T: a pointer to any type
+					}
+					m.writes[ptrKey(t)] = true
 				}
 			}
 			if c, ok := n.(*ast.CallExpr); ok && len(c.Args) > 0 {
@@ -2090,6 +2107,10 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		}
 	case "new":
 		t := p.info.TypeOf(c.Args[0])
+		if _, generic := t.(*types.TypeParam); generic {
+			z, _ := f.m.zero(t, c)
+			return "go.pointer_to(" + z + ")" // a struct, or a go.Ref: T decides at run time
+		}
 		if _, ok := under(t).(*types.Struct); ok {
 			z, _ := f.m.zero(t, c)
 			return z

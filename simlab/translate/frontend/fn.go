@@ -133,7 +133,7 @@ func (f *fn) define(id *ast.Ident) string {
 	if obj == nil {
 		obj = f.p.info.Uses[id] // := redeclaring an existing variable
 		if f.m.boxed[obj] {
-			return f.name(obj) + ".v"
+			return f.cell(obj)
 		}
 		return f.name(obj)
 	}
@@ -327,7 +327,7 @@ func (f *fn) function() {
 		for _, n := range fld.Names {
 			if obj := p.info.Defs[n]; obj != nil && f.m.boxed[obj] {
 				name := f.name(obj)
-				f.wl(line, "%s = go.Ref(%s)  # its address is taken: a variable shared by reference", name, name)
+				f.wl(line, "%s = %s(%s)  # its address is taken: a variable shared by reference", name, boxer(obj), name)
 			}
 		}
 	}
@@ -792,10 +792,10 @@ func (f *fn) stmt(s ast.Stmt) {
 			last := f.lines[len(f.lines)-1]
 			head := strings.Repeat("    ", f.indent) + name + " = "
 			if i := strings.LastIndex(last, "  # L"); len(ids) == 1 && strings.HasPrefix(last, head) && i > 0 && !strings.Contains(last[len(head):i], "yield") {
-				f.lines[len(f.lines)-1] = head + "go.Ref(" + last[len(head):i] + ")" + last[i:]
+				f.lines[len(f.lines)-1] = head + boxer(obj) + "(" + last[len(head):i] + ")" + last[i:]
 				continue
 			}
-			f.wl(f.p.line(s), "%s = go.Ref(%s)  # a variable of its own, shared by reference", name, name)
+			f.wl(f.p.line(s), "%s = %s(%s)  # a variable of its own, shared by reference", name, boxer(obj), name)
 		}
 	}
 }
@@ -1364,11 +1364,14 @@ func (f *fn) lvalue(e ast.Expr) string {
 			return "_"
 		}
 		if obj := f.p.info.ObjectOf(id); f.m.boxed[obj] {
-			return f.name(obj) + ".v"
+			return f.cell(obj)
 		}
 		return f.name(f.p.info.ObjectOf(id))
 	}
 	if st, ok := e.(*ast.StarExpr); ok {
+		if _, generic := f.p.info.TypeOf(st).(*types.TypeParam); generic {
+			return "go.deref(" + f.expr(st.X) + ").v" // a go.Ref's variable, or a struct's fields
+		}
 		if _, isStruct := under(f.p.info.TypeOf(st)).(*types.Struct); isStruct {
 			f.p.unsupported(st, "assignment of a whole struct through a pointer", "assigning its fields")
 		}
@@ -3031,4 +3034,22 @@ func (f *fn) recvCase(e ast.Expr) string {
 // measured or read an element of (readsOnly)?
 func variadicAsSlice(p *program, body *ast.BlockStmt, v types.Object) bool {
 	return body != nil && !readsOnly(p, body, v, nil, 0)
+}
+
+// cell: the value of a variable that lives in a go.Ref (its address is taken);
+// one of a type parameter's type may be a struct, its own pointer (go.deref).
+func (f *fn) cell(obj types.Object) string {
+	if _, generic := obj.Type().(*types.TypeParam); generic {
+		return "go.deref(" + f.name(obj) + ").v"
+	}
+	return f.name(obj) + ".v"
+}
+
+// boxer: what makes the go.Ref a variable whose address is taken lives in; for
+// one of a type parameter's type, a struct is its own pointer (go.pointer_to).
+func boxer(obj types.Object) string {
+	if _, generic := obj.Type().(*types.TypeParam); generic {
+		return "go.pointer_to"
+	}
+	return "go.Ref"
 }

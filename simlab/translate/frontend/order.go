@@ -43,11 +43,25 @@ func (f *fn) callsFirst(roots []ast.Expr) []ast.Expr {
 			}
 		}
 	}
+	for j, c := range o.calls {
+		// a receive is taken before the statement: a call written before it is
+		// made first, as Go makes it (f(), <-ch), and what the call reads too
+		if u, ok := c.(*ast.UnaryExpr); ok && u.Op == token.ARROW && j > last {
+			for _, b := range o.calls[:j] {
+				if _, isCall := b.(*ast.CallExpr); isCall && b.End() <= u.Pos() {
+					last = j
+				}
+			}
+		}
+	}
 	if last < 0 || o.opaque {
 		return nil
 	}
 	var done []ast.Expr
 	for _, c := range o.calls[:last+1] {
+		if u, ok := c.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			f.called = false // the calls before it are made, in order
+		}
 		text := f.value(c)
 		if !isSimple(text) {
 			t := f.temp("v")

@@ -366,6 +366,45 @@ def store(p: Any, v: Any) -> None:
         setattr(p, name, getattr(v, name))
 
 
+class _StructAt:
+    """``*p`` of a pointer to a struct held by a type parameter's variable: ``.v``
+    reads a copy of the struct and writing it sets the struct's fields (``*p = v``)."""
+
+    __slots__ = ("p",)
+
+    def __init__(self, p: Any) -> None:
+        self.p = p
+
+    @property
+    def v(self) -> Any:
+        return copy(self.p)
+
+    @v.setter
+    def v(self, value: Any) -> None:
+        store(self.p, value)
+
+
+def deref(p: Any) -> Any:
+    """``*p`` where ``p`` is a ``*T`` of a type parameter ``T``: ``go.deref(p).v`` reads
+    and writes it. A pointer to a struct is the struct itself, to anything else a
+    :class:`Ref`; the generic code cannot tell which until it runs."""
+    if isinstance(p, Ref):
+        return p
+    if p is None:
+        raise GoPanic(_NIL_DEREFERENCE)
+    return _StructAt(p)
+
+
+def pointer_to(x: Any) -> Any:
+    """A new variable holding ``x``, a value of a type parameter's type, and its
+    pointer (``new(T)``, ``&v``): the struct itself, or a :class:`Ref`."""
+    cls = type(x)
+    struct = cls.__module__.startswith("simlab.translated.") and not isinstance(
+        x, int | float | str | list | dict | Named | NamedValue
+    )
+    return x if struct else Ref(x)
+
+
 def as_iface(x: Any, cls: type) -> Any:
     """A pointer to a struct of class ``cls`` converted to an error (``var err error
     = p``): ``x``, or for nil the interface holding ``(*T)(nil)``, which is not nil
