@@ -23554,6 +23554,301 @@ func main() {
 )
 
 
+# regexp in a log pipeline: named groups, FindStringSubmatch, FindAll..., Split,
+# ReplaceAllString with $1 ${name} $$ and missing groups, empty matches, (?i) folds,
+# (?m), []byte forms, QuoteMeta, Compile's and MatchString's errors, MustCompile's
+# panic (what go run, go1.27.3, printed)
+CONSTRUCTS["regexp_of_a_log_pipeline"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"regexp"
+\t"strings"
+)
+
+var (
+\tlogLine = regexp.MustCompile(`^(?P<method>GET|POST) (?P<path>/\\S*) (?P<code>\\d{3}) (\\d+)ms$`)
+\tword    = regexp.MustCompile(`\\b\\w+\\b`)
+\tmetric  = regexp.MustCompile(`^[a-z_][a-z0-9_]*$`)
+\tspaces  = regexp.MustCompile(`\\s+`)
+\tkv      = regexp.MustCompile(`(\\w+)=("[^"]*"|\\S*)`)
+\tempty   = regexp.MustCompile(`x*`)
+\tfold    = regexp.MustCompile(`(?i)straße|KELVIN`)
+\tlines   = regexp.MustCompile(`(?m)^(\\w+):\\s*(.*)$`)
+)
+
+func main() {
+\tfor _, l := range []string{"GET /api/users 200 12ms", "POST /login 401 3ms", "PUT /x 500 1ms"} {
+\t\tm := logLine.FindStringSubmatch(l)
+\t\tif m == nil {
+\t\t\tfmt.Println("no match:", l)
+\t\t\tcontinue
+\t\t}
+\t\tfmt.Println(m[logLine.SubexpIndex("method")], m[2], m[3], m[4], len(m))
+\t}
+\tfmt.Println(logLine.NumSubexp(), logLine.SubexpNames(), logLine.String())
+\tfmt.Println(word.FindAllString("héllo wörld, go_lang 42!", -1))
+\tfmt.Println(word.FindAllStringIndex("héllo wörld", 1), word.FindStringIndex("..."))
+\tfor _, name := range []string{"queue_depth", "QueueDepth", "9lives", "http_requests_total"} {
+\t\tfmt.Print(metric.MatchString(name), " ")
+\t}
+\tfmt.Println()
+\tfmt.Printf("%q\\n", spaces.Split("  a b\\t\\tc  ", -1))
+\tfmt.Printf("%q\\n", spaces.Split("a b c d", 2))
+\tfmt.Printf("%q\\n", spaces.ReplaceAllString("  too   many  spaces ", " "))
+\tfmt.Println(kv.FindAllStringSubmatch(`a=1 b="two words" c=`, -1))
+\tfmt.Println(kv.ReplaceAllString("a=1 b=2", "${1}:$2 [$0] $$ $9 $x ${1"))
+\tfmt.Println(empty.ReplaceAllString("abxd", "-"), empty.FindAllStringIndex("abxd", -1))
+\tfmt.Println(fold.FindAllString("STRASSE Straße kelvin \\u212aELVIN", -1))
+\tfmt.Printf("%q\\n", lines.FindAllStringSubmatch("host: a\\nport:  80\\nbad line\\nmode:\\n", -1))
+\tfmt.Println(word.ReplaceAllStringFunc("make it loud", strings.ToUpper))
+\tfmt.Println(regexp.QuoteMeta("1.5*[x]"), regexp.MustCompile(regexp.QuoteMeta("a.b")) == nil)
+\tok, err := regexp.MatchString(`^v\\d+\\.\\d+$`, "v1.27")
+\tfmt.Println(ok, err)
+\t_, err = regexp.Compile(`(unclosed`)
+\tfmt.Println(err)
+\tok, err = regexp.MatchString(`a{2,1}`, "aa")
+\tfmt.Println(ok, err)
+\tb := []byte("id=7;id=42")
+\tid := regexp.MustCompile(`id=(\\d+)`)
+\tfmt.Println(id.Match(b), string(id.Find(b)), id.FindIndex(b), len(id.FindAll(b, -1)))
+\tfmt.Printf("%s %q\\n", id.ReplaceAll(b, []byte("<$1>")), id.FindSubmatch(b))
+\tfirst, lazy := regexp.MustCompile(`a|ab`), regexp.MustCompile(`a+?`)
+\tfmt.Println(first.FindString("ab"), lazy.FindString("aaa"))
+\tdot := regexp.MustCompile(`.`)
+\tend := regexp.MustCompile(`$`)
+\tfmt.Println(end.ReplaceAllString("ab\\n", "!"), dot.FindAllString("a\\nb", -1))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tregexp.MustCompile(`[z-a]`)
+}
+""",
+    (
+        "GET /api/users 200 12 5\nPOST /login 401 3 5\nno match: PUT /x 500 1ms\n"
+        "4 [ method path code ] ^(?P<method>GET|POST) (?P<path>/\\S*) (?P<code>\\d{3}) "
+        "(\\d+)ms$\n[h llo w rld go_lang 42]\n[[0 1]] []\ntrue false false true \n"
+        '["" "a" "b" "c" ""]\n["a" "b c d"]\n" too many spaces "\n'
+        '[[a=1 a 1] [b="two words" b "two words"] [c= c ]]\n'
+        "a:1 [a=1] $   ${1 b:2 [b=2] $   ${1\n-a-b-d- [[0 0] [1 1] [2 3] [4 4]]\n"
+        "[Straße kelvin KELVIN]\n"
+        '[["host: a" "host" "a"] ["port:  80" "port" "80"] ["mode:\\n" "mode" '
+        '""]]\nMAKE IT LOUD\n1\\.5\\*\\[x\\] false\ntrue <nil>\n'
+        "error parsing regexp: missing closing ): `(unclosed`\n"
+        "false error parsing regexp: invalid repeat count: `{2,1}`\ntrue id=7 [0 4] 2\n"
+        '<7>;<42> ["id=7" "7"]\na a\nab\n! [a b]\n'
+        "recovered: regexp: Compile(`[z-a]`): error parsing regexp: invalid character "
+        "class range: `z-a`\n"
+    ),
+)
+
+
+# 37 patterns (empty, alternations, anchors, \b \B, Unicode and POSIX classes, (?s) (?U)
+# (?i), counted repeats, \Q..\E, escapes) against five texts: every match's group
+# offsets in bytes and a replacement (what go run, go1.27.3, printed)
+CONSTRUCTS["regexp_patterns_match_as_gos"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"regexp"
+)
+
+var patterns = []*regexp.Regexp{
+\tregexp.MustCompile(``),
+\tregexp.MustCompile(`a*`),
+\tregexp.MustCompile(`(a|b)*c`),
+\tregexp.MustCompile(`(a|ab)(c|bcd)(d*)`),
+\tregexp.MustCompile(`^$`),
+\tregexp.MustCompile(`(?m)^$`),
+\tregexp.MustCompile(`(?m)^\\w`),
+\tregexp.MustCompile(`(?m)\\w$`),
+\tregexp.MustCompile(`\\Aa|b\\z`),
+\tregexp.MustCompile(`\\B\\w\\B`),
+\tregexp.MustCompile(`\\pL+`),
+\tregexp.MustCompile(`\\p{Greek}+`),
+\tregexp.MustCompile(`[[:alpha:]]+`),
+\tregexp.MustCompile(`[[:^digit:][:space:]]+`),
+\tregexp.MustCompile(`\\d+|\\D`),
+\tregexp.MustCompile(`[^\\s\\d]+`),
+\tregexp.MustCompile(`(?s)a.b`),
+\tregexp.MustCompile(`a.b`),
+\tregexp.MustCompile(`(?U)a+`),
+\tregexp.MustCompile(`(?U)a+?`),
+\tregexp.MustCompile(`(?i)[a-c]+`),
+\tregexp.MustCompile(`(?i)σ`),
+\tregexp.MustCompile(`x{2,}|y{0}z`),
+\tregexp.MustCompile(`(x{1,2}?)(x*)`),
+\tregexp.MustCompile(`\\Q.*+\\E`),
+\tregexp.MustCompile(`\\141\\x62\\x{63}`),
+\tregexp.MustCompile(`[\\d\\-.]+`),
+\tregexp.MustCompile(`[-\\]a]`),
+\tregexp.MustCompile(`☺+|é`),
+\tregexp.MustCompile(`(?:)|b`),
+\tregexp.MustCompile(`"[^"]*"`),
+\tregexp.MustCompile(`\\\\|/`),
+\tregexp.MustCompile(`(?i)(?P<word>ab)c\\b`),
+\tregexp.MustCompile(`(a)|(b)`),
+\tregexp.MustCompile(`.*`),
+\tregexp.MustCompile(`[^a]`),
+\tregexp.MustCompile(`\\.$`),
+}
+
+var inputs = []string{
+\t"",
+\t"aab caaac",
+\t"xx\\nab\\n\\nc",
+\t"Σσς αβγ bab AbC. x",
+\t"a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z",
+}
+
+func main() {
+\tfor i, re := range patterns {
+\t\tfor _, in := range inputs {
+\t\t\tfmt.Printf("%d %v %q\\n", i, re.FindAllStringSubmatchIndex(in, -1),
+\t\t\t\tre.ReplaceAllString(in, "<$1>"))
+\t\t}
+\t}
+}
+""",
+    (
+        '0 [[0 0]] "<>"\n'
+        '0 [[0 0] [1 1] [2 2] [3 3] [4 4] [5 5] [6 6] [7 7] [8 8] [9 9]] "<>a<>a<>b<> '
+        '<>c<>a<>a<>a<>c<>"\n0 [[0 0] [1 1] [2 2] [3 3] [4 4] [5 5] [6 6] [7 7] [8 8]] '
+        '"<>x<>x<>\\n<>a<>b<>\\n<>\\n<>c<>"\n'
+        "0 [[0 0] [2 2] [4 4] [6 6] [7 7] [9 9] [11 11] [13 13] [14 14] [15 15] [16 16] "
+        '[17 17] [18 18] [19 19] [20 20] [21 21] [22 22] [23 23] [24 24]] "<>Σ<>σ<>ς<> '
+        '<>α<>β<>γ<> <>b<>a<>b<> <>A<>b<>C<>.<> <>x<>"\n'
+        "0 [[0 0] [1 1] [2 2] [3 3] [4 4] [5 5] [6 6] [7 7] [8 8] [9 9] [10 10] [11 11] "
+        "[12 12] [13 13] [14 14] [15 15] [16 16] [17 17] [18 18] [21 21] [24 24] [26 26] "
+        '[27 27] [28 28] [29 29] [30 30] [31 31] [32 32]] "<>a<>\\t<>b<> '
+        '<>1<>2<>.<>5<>-<>3<> <>\\"<>q<>\\"<> <>\\\\<>/<> <>☺<>☺<>é<> <>x<>x<>x<> <>z<>"\n'
+        '1 [[0 0]] "<>"\n1 [[0 2] [3 3] [4 4] [5 8] [9 9]] "<>b<> <>c<>c<>"\n'
+        "1 [[0 0] [1 1] [2 2] [3 4] [5 5] [6 6] [7 7] [8 8]] "
+        '"<>x<>x<>\\n<>b<>\\n<>\\n<>c<>"\n'
+        "1 [[0 0] [2 2] [4 4] [6 6] [7 7] [9 9] [11 11] [13 13] [14 14] [15 16] [17 17] "
+        '[18 18] [19 19] [20 20] [21 21] [22 22] [23 23] [24 24]] "<>Σ<>σ<>ς<> '
+        '<>α<>β<>γ<> <>b<>b<> <>A<>b<>C<>.<> <>x<>"\n'
+        "1 [[0 1] [2 2] [3 3] [4 4] [5 5] [6 6] [7 7] [8 8] [9 9] [10 10] [11 11] [12 "
+        "12] [13 13] [14 14] [15 15] [16 16] [17 17] [18 18] [21 21] [24 24] [26 26] [27 "
+        '27] [28 28] [29 29] [30 30] [31 31] [32 32]] "<>\\t<>b<> <>1<>2<>.<>5<>-<>3<> '
+        '<>\\"<>q<>\\"<> <>\\\\<>/<> <>☺<>☺<>é<> <>x<>x<>x<> <>z<>"\n2 [] ""\n'
+        '2 [[4 5 -1 -1] [5 9 7 8]] "aab <><a>"\n2 [[7 8 -1 -1]] "xx\\nab\\n\\n<>"\n'
+        '2 [] "Σσς αβγ bab AbC. x"\n2 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n'
+        '3 [] ""\n3 [[7 9 7 8 8 9 9 9]] "aab caa<a>"\n3 [] "xx\\nab\\n\\nc"\n'
+        '3 [] "Σσς αβγ bab AbC. x"\n3 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n'
+        '4 [[0 0]] "<>"\n4 [] "aab caaac"\n4 [] "xx\\nab\\n\\nc"\n'
+        '4 [] "Σσς αβγ bab AbC. x"\n4 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n'
+        '5 [[0 0]] "<>"\n5 [] "aab caaac"\n5 [[6 6]] "xx\\nab\\n<>\\nc"\n'
+        '5 [] "Σσς αβγ bab AbC. x"\n5 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n'
+        '6 [] ""\n6 [[0 1]] "<>ab caaac"\n6 [[0 1] [3 4] [7 8]] "<>x\\n<>b\\n\\n<>"\n'
+        '6 [] "Σσς αβγ bab AbC. x"\n6 [[0 1]] "<>\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n'
+        '7 [] ""\n7 [[8 9]] "aab caaa<>"\n7 [[1 2] [4 5] [7 8]] "x<>\\na<>\\n\\n<>"\n'
+        '7 [[23 24]] "Σσς αβγ bab AbC. <>"\n'
+        '7 [[31 32]] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx <>"\n8 [] ""\n'
+        '8 [[0 1]] "<>ab caaac"\n8 [] "xx\\nab\\n\\nc"\n8 [] "Σσς αβγ bab AbC. x"\n'
+        '8 [[0 1]] "<>\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n9 [] ""\n'
+        '9 [[1 2] [5 6] [6 7] [7 8]] "a<>b c<><><>c"\n9 [] "xx\\nab\\n\\nc"\n'
+        '9 [[15 16] [19 20]] "Σσς αβγ b<>b A<>C. x"\n'
+        '9 [[28 29]] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é x<>x z"\n10 [] ""\n'
+        '10 [[0 3] [4 9]] "<> <>"\n10 [[0 2] [3 5] [7 8]] "<>\\n<>\\n\\n<>"\n'
+        '10 [[0 6] [7 13] [14 17] [18 21] [23 24]] "<> <> <> <>. <>"\n'
+        '10 [[0 1] [2 3] [12 13] [24 26] [27 30] [31 32]] "<>\\t<> 12.5-3 \\"<>\\" \\\\/ '
+        '☺☺<> <> <>"\n11 [] ""\n11 [] "aab caaac"\n11 [] "xx\\nab\\n\\nc"\n'
+        '11 [[0 6] [7 13]] "<> <> bab AbC. x"\n'
+        '11 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n12 [] ""\n'
+        '12 [[0 3] [4 9]] "<> <>"\n12 [[0 2] [3 5] [7 8]] "<>\\n<>\\n\\n<>"\n'
+        '12 [[14 17] [18 21] [23 24]] "Σσς αβγ <> <>. <>"\n'
+        '12 [[0 1] [2 3] [12 13] [27 30] [31 32]] "<>\\t<> 12.5-3 \\"<>\\" \\\\/ ☺☺é <> '
+        '<>"\n13 [] ""\n13 [[0 9]] "<>"\n13 [[0 8]] "<>"\n13 [[0 24]] "<>"\n'
+        '13 [[0 4] [6 7] [8 9] [10 32]] "<>12<>5<>3<>"\n14 [] ""\n'
+        '14 [[0 1] [1 2] [2 3] [3 4] [4 5] [5 6] [6 7] [7 8] [8 9]] "<><><><><><><><><>"\n'
+        '14 [[0 1] [1 2] [2 3] [3 4] [4 5] [5 6] [6 7] [7 8]] "<><><><><><><><>"\n'
+        "14 [[0 2] [2 4] [4 6] [6 7] [7 9] [9 11] [11 13] [13 14] [14 15] [15 16] [16 "
+        "17] [17 18] [18 19] [19 20] [20 21] [21 22] [22 23] [23 24]] "
+        '"<><><><><><><><><><><><><><><><><><>"\n'
+        "14 [[0 1] [1 2] [2 3] [3 4] [4 6] [6 7] [7 8] [8 9] [9 10] [10 11] [11 12] [12 "
+        "13] [13 14] [14 15] [15 16] [16 17] [17 18] [18 21] [21 24] [24 26] [26 27] [27 "
+        '28] [28 29] [29 30] [30 31] [31 32]] "<><><><><><><><><><><>'
+        '<><><><><><><><><><><><><><><>"\n15 [] ""\n15 [[0 3] [4 9]] "<> <>"\n'
+        '15 [[0 2] [3 5] [7 8]] "<>\\n<>\\n\\n<>"\n'
+        '15 [[0 6] [7 13] [14 17] [18 22] [23 24]] "<> <> <> <> <>"\n'
+        '15 [[0 1] [2 3] [6 7] [8 9] [11 14] [15 17] [18 26] [27 30] [31 32]] "<>\\t<> '
+        '12<>5<>3 <> <> <> <> <>"\n16 [] ""\n16 [[0 3]] "<> caaac"\n'
+        '16 [] "xx\\nab\\n\\nc"\n16 [] "Σσς αβγ bab AbC. x"\n'
+        '16 [[0 3]] "<> 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n17 [] ""\n'
+        '17 [[0 3]] "<> caaac"\n17 [] "xx\\nab\\n\\nc"\n17 [] "Σσς αβγ bab AbC. x"\n'
+        '17 [[0 3]] "<> 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n18 [] ""\n'
+        '18 [[0 1] [1 2] [5 6] [6 7] [7 8]] "<><>b c<><><>c"\n'
+        '18 [[3 4]] "xx\\n<>b\\n\\nc"\n18 [[15 16]] "Σσς αβγ b<>b AbC. x"\n'
+        '18 [[0 1]] "<>\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n19 [] ""\n'
+        '19 [[0 2] [5 8]] "<>b c<>c"\n19 [[3 4]] "xx\\n<>b\\n\\nc"\n'
+        '19 [[15 16]] "Σσς αβγ b<>b AbC. x"\n'
+        '19 [[0 1]] "<>\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n20 [] ""\n'
+        '20 [[0 3] [4 9]] "<> <>"\n20 [[3 5] [7 8]] "xx\\n<>\\n\\n<>"\n'
+        '20 [[14 17] [18 21]] "Σσς αβγ <> <>. x"\n'
+        '20 [[0 1] [2 3]] "<>\\t<> 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n21 [] ""\n'
+        '21 [] "aab caaac"\n21 [] "xx\\nab\\n\\nc"\n'
+        '21 [[0 2] [2 4] [4 6]] "<><><> αβγ bab AbC. x"\n'
+        '21 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n22 [] ""\n22 [] "aab caaac"\n'
+        '22 [[0 2]] "<>\\nab\\n\\nc"\n22 [] "Σσς αβγ bab AbC. x"\n'
+        '22 [[27 30] [31 32]] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é <> <>"\n23 [] ""\n'
+        '23 [] "aab caaac"\n23 [[0 2 0 1 1 2]] "<x>\\nab\\n\\nc"\n'
+        '23 [[23 24 23 24 24 24]] "Σσς αβγ bab AbC. <x>"\n'
+        '23 [[27 30 27 28 28 30]] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é <x> z"\n24 [] ""\n'
+        '24 [] "aab caaac"\n24 [] "xx\\nab\\n\\nc"\n24 [] "Σσς αβγ bab AbC. x"\n'
+        '24 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n25 [] ""\n25 [] "aab caaac"\n'
+        '25 [] "xx\\nab\\n\\nc"\n25 [] "Σσς αβγ bab AbC. x"\n'
+        '25 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n26 [] ""\n26 [] "aab caaac"\n'
+        '26 [] "xx\\nab\\n\\nc"\n26 [[21 22]] "Σσς αβγ bab AbC<> x"\n'
+        '26 [[4 10]] "a\\tb <> \\"q\\" \\\\/ ☺☺é xxx z"\n27 [] ""\n'
+        '27 [[0 1] [1 2] [5 6] [6 7] [7 8]] "<><>b c<><><>c"\n'
+        '27 [[3 4]] "xx\\n<>b\\n\\nc"\n27 [[15 16]] "Σσς αβγ b<>b AbC. x"\n'
+        '27 [[0 1] [8 9]] "<>\\tb 12.5<>3 \\"q\\" \\\\/ ☺☺é xxx z"\n28 [] ""\n'
+        '28 [] "aab caaac"\n28 [] "xx\\nab\\n\\nc"\n28 [] "Σσς αβγ bab AbC. x"\n'
+        '28 [[18 24] [24 26]] "a\\tb 12.5-3 \\"q\\" \\\\/ <><> xxx z"\n29 [[0 0]] "<>"\n'
+        '29 [[0 0] [1 1] [2 2] [3 3] [4 4] [5 5] [6 6] [7 7] [8 8] [9 9]] "<>a<>a<>b<> '
+        '<>c<>a<>a<>a<>c<>"\n29 [[0 0] [1 1] [2 2] [3 3] [4 4] [5 5] [6 6] [7 7] [8 8]] '
+        '"<>x<>x<>\\n<>a<>b<>\\n<>\\n<>c<>"\n'
+        "29 [[0 0] [2 2] [4 4] [6 6] [7 7] [9 9] [11 11] [13 13] [14 14] [15 15] [16 16] "
+        '[17 17] [18 18] [19 19] [20 20] [21 21] [22 22] [23 23] [24 24]] "<>Σ<>σ<>ς<> '
+        '<>α<>β<>γ<> <>b<>a<>b<> <>A<>b<>C<>.<> <>x<>"\n'
+        "29 [[0 0] [1 1] [2 2] [3 3] [4 4] [5 5] [6 6] [7 7] [8 8] [9 9] [10 10] [11 11] "
+        "[12 12] [13 13] [14 14] [15 15] [16 16] [17 17] [18 18] [21 21] [24 24] [26 26] "
+        '[27 27] [28 28] [29 29] [30 30] [31 31] [32 32]] "<>a<>\\t<>b<> '
+        '<>1<>2<>.<>5<>-<>3<> <>\\"<>q<>\\"<> <>\\\\<>/<> <>☺<>☺<>é<> <>x<>x<>x<> <>z<>"\n'
+        '30 [] ""\n30 [] "aab caaac"\n30 [] "xx\\nab\\n\\nc"\n'
+        '30 [] "Σσς αβγ bab AbC. x"\n30 [[11 14]] "a\\tb 12.5-3 <> \\\\/ ☺☺é xxx z"\n'
+        '31 [] ""\n31 [] "aab caaac"\n31 [] "xx\\nab\\n\\nc"\n'
+        '31 [] "Σσς αβγ bab AbC. x"\n'
+        '31 [[15 16] [16 17]] "a\\tb 12.5-3 \\"q\\" <><> ☺☺é xxx z"\n32 [] ""\n'
+        '32 [] "aab caaac"\n32 [] "xx\\nab\\n\\nc"\n'
+        '32 [[18 21 18 20]] "Σσς αβγ bab <Ab>. x"\n'
+        '32 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n33 [] ""\n'
+        "33 [[0 1 0 1 -1 -1] [1 2 1 2 -1 -1] [2 3 -1 -1 2 3] [5 6 5 6 -1 -1] [6 7 6 7 -1 "
+        '-1] [7 8 7 8 -1 -1]] "<a><a><> c<a><a><a>c"\n'
+        '33 [[3 4 3 4 -1 -1] [4 5 -1 -1 4 5]] "xx\\n<a><>\\n\\nc"\n'
+        "33 [[14 15 -1 -1 14 15] [15 16 15 16 -1 -1] [16 17 -1 -1 16 17] [19 20 -1 -1 19 "
+        '20]] "Σσς αβγ <><a><> A<>C. x"\n'
+        '33 [[0 1 0 1 -1 -1] [2 3 -1 -1 2 3]] "<a>\\t<> 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n'
+        '34 [[0 0]] "<>"\n34 [[0 9]] "<>"\n'
+        '34 [[0 2] [3 5] [6 6] [7 8]] "<>\\n<>\\n<>\\n<>"\n34 [[0 24]] "<>"\n'
+        '34 [[0 32]] "<>"\n35 [] ""\n35 [[2 3] [3 4] [4 5] [8 9]] "aa<><><>aaa<>"\n'
+        '35 [[0 1] [1 2] [2 3] [4 5] [5 6] [6 7] [7 8]] "<><><>a<><><><>"\n'
+        "35 [[0 2] [2 4] [4 6] [6 7] [7 9] [9 11] [11 13] [13 14] [14 15] [16 17] [17 "
+        "18] [18 19] [19 20] [20 21] [21 22] [22 23] [23 24]] "
+        '"<><><><><><><><><>a<><><><><><><><>"\n'
+        "35 [[1 2] [2 3] [3 4] [4 5] [5 6] [6 7] [7 8] [8 9] [9 10] [10 11] [11 12] [12 "
+        "13] [13 14] [14 15] [15 16] [16 17] [17 18] [18 21] [21 24] [24 26] [26 27] [27 "
+        '28] [28 29] [29 30] [30 31] [31 32]] "a<><><><><><><><><><><'
+        '><><><><><><><><><><><><><><><>"\n36 [] ""\n36 [] "aab caaac"\n'
+        '36 [] "xx\\nab\\n\\nc"\n36 [] "Σσς αβγ bab AbC. x"\n'
+        '36 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z"\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2838,6 +2838,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	if out, ok := f.flagCall(c, name); ok {
 		return out, false
 	}
+	if strings.HasPrefix(name, "regexp.") {
+		if out, ok := f.regexpCall(c, name); ok {
+			return out, false
+		}
+	}
 	if strings.HasPrefix(name, "sync/atomic.") {
 		// an atomic access is an operation the goroutine yields: where a preemptive
 		// strategy may switch goroutines, as Go may between two of them
@@ -3371,6 +3376,11 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	if strings.HasPrefix(key, "log/slog.") {
 		if out, ok := f.slogMethod(c, key, recv); ok {
 			return out, strings.HasPrefix(out, "(yield from ")
+		}
+	}
+	if strings.HasPrefix(key, "regexp.Regexp.") {
+		if out, ok := f.regexpMethod(c, key, recv); ok {
+			return out, false
 		}
 	}
 	if strings.HasPrefix(key, "flag.") {

@@ -61,6 +61,7 @@ or concept:
 - ``_base64``: ``encoding/base64`` (``go.base64``)
 - ``_csv``: ``encoding/csv`` (``go.csv``)
 - ``_flag``: ``flag``'s ``FlagSet`` (``go.flag``)
+- ``_regexp``: ``regexp`` (``go.regexp``)
 - ``_reflect``: ``reflect.DeepEqual``
 
 Each module imports only modules before it in this list (an annotation aside,
@@ -75,6 +76,7 @@ from . import _base64 as base64
 from . import _csv as csv
 from . import _flag as flag
 from . import _json as json
+from . import _regexp as regexp
 from . import _slog as slog
 from ._atomic import (
     atomic_add,
@@ -912,6 +914,7 @@ __all__ = [
     "rand_v2_new",
     "read_full",
     "recover",
+    "regexp",
     "rem",
     "results_as",
     "ring_new",

@@ -1,0 +1,305 @@
+"""``regexp`` for a translated program: a ``*regexp.Regexp`` matching with Python's
+``re``, its pattern written by the translator's front end from Go's own parse of
+the program's expression, so that both match alike (leftmost-first), and its
+methods with Go's rules for what Python's differ on: offsets in bytes, the
+successive matches of the ``All`` forms (no empty match right after another),
+``$1`` and ``${name}`` in a replacement, ``Split``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ._errors import new_error
+from ._panics import panic
+from ._strconv import quote
+from ._values import NilSlice
+
+__all__ = ["Regexp", "compile", "literal", "match", "match_string", "must_compile", "quote_meta"]
+
+_Match = list[int]  # Go's match: start and end of the whole, then of each group (-1: none)
+
+
+class Regexp:
+    """A ``*regexp.Regexp``: ``regexp.MustCompile(expr)`` of a constant ``expr``."""
+
+    __slots__ = ("_names", "_re", "expr")
+    go_name = "*regexp.Regexp"
+
+    def __init__(self, expr: str, pattern: str, names: list[str]) -> None:
+        self.expr, self._names = expr, names
+        self._re = re.compile(pattern, re.ASCII)
+
+    # --- matching, in code points; Go's offsets are bytes ---------------------------
+
+    def _find(self, s: str, pos: int) -> _Match | None:
+        m = self._re.search(s, pos)
+        if m is None:
+            return None
+        return [i for g in range(len(self._names)) for i in m.span(g)]
+
+    def _all(self, s: str, n: int) -> Iterator[_Match]:
+        """The successive matches of the All forms, at most ``n`` (all if negative):
+        after a match the search goes on at its end, or a character on from an
+        empty one, and an empty match right where the previous one ended is none."""
+        pos, previous_end, count = 0, -1, 0
+        while pos <= len(s) and count != n:
+            m = self._find(s, pos)
+            if m is None:
+                return
+            accept = not (m[1] == pos and m[0] == previous_end)
+            pos = pos + 1 if m[1] == pos else m[1]
+            previous_end = m[1]
+            if accept:
+                count += 1
+                yield m
+
+    def _replace(self, src: str, repl: Callable[[_Match], str]) -> str:
+        """Each match replaced (not an empty one right after another), as Go's."""
+        out, last_end, pos = [], 0, 0
+        while pos <= len(src):
+            m = self._find(src, pos)
+            if m is None:
+                break
+            out.append(src[last_end : m[0]])
+            if m[1] > last_end or m[0] == 0:
+                out.append(repl(m))
+            last_end = m[1]
+            pos = pos + 1 if pos + 1 > m[1] else m[1]
+        out.append(src[last_end:])
+        return "".join(out)
+
+    # --- the expression ------------------------------------------------------------
+
+    def String(self) -> str:
+        return self.expr
+
+    def NumSubexp(self) -> int:
+        return len(self._names) - 1
+
+    def SubexpNames(self) -> list[str]:
+        return list(self._names)
+
+    def SubexpIndex(self, name: str) -> int:
+        if name:
+            for i, n in enumerate(self._names):
+                if n == name:
+                    return i
+        return -1
+
+    # --- strings ------------------------------------------------------------------
+
+    def MatchString(self, s: str) -> bool:
+        return self._re.search(s) is not None
+
+    def FindString(self, s: str) -> str:
+        m = self._find(s, 0)
+        return s[m[0] : m[1]] if m is not None else ""
+
+    def FindStringIndex(self, s: str) -> Any:
+        m = self._find(s, 0)
+        return _offsets(s, m[:2]) if m is not None else NilSlice()
+
+    def FindStringSubmatch(self, s: str) -> Any:
+        m = self._find(s, 0)
+        return _groups(s, m) if m is not None else NilSlice()
+
+    def FindStringSubmatchIndex(self, s: str) -> Any:
+        m = self._find(s, 0)
+        return _offsets(s, m) if m is not None else NilSlice()
+
+    def FindAllString(self, s: str, n: int) -> Any:
+        return _or_nil([s[m[0] : m[1]] for m in self._all(s, n)])
+
+    def FindAllStringIndex(self, s: str, n: int) -> Any:
+        return _or_nil([_offsets(s, m[:2]) for m in self._all(s, n)])
+
+    def FindAllStringSubmatch(self, s: str, n: int) -> Any:
+        return _or_nil([_groups(s, m) for m in self._all(s, n)])
+
+    def FindAllStringSubmatchIndex(self, s: str, n: int) -> Any:
+        return _or_nil([_offsets(s, m) for m in self._all(s, n)])
+
+    def ReplaceAllString(self, src: str, repl: str) -> str:
+        """``$1``, ``${1}``, ``$name``, ``${name}`` in ``repl`` are the groups'
+        text (none for a group that did not match or is not there), ``$$`` a $."""
+        return self._replace(src, lambda m: self._expand(repl, src, m))
+
+    def ReplaceAllLiteralString(self, src: str, repl: str) -> str:
+        return self._replace(src, lambda m: repl)
+
+    def ReplaceAllStringFunc(self, src: str, repl: Callable[[str], str]) -> str:
+        return self._replace(src, lambda m: repl(src[m[0] : m[1]]))
+
+    def Split(self, s: str, n: int) -> Any:
+        """``s`` cut around the matches, into at most ``n`` pieces (all if negative)."""
+        if n == 0:
+            return NilSlice()
+        if self.expr and not s:
+            return [""]
+        pieces: list[str] = []
+        begin = end = 0
+        for m in self._all(s, n):
+            if n > 0 and len(pieces) >= n - 1:
+                break
+            end = m[0]
+            if m[1] != 0:
+                pieces.append(s[begin:end])
+            begin = m[1]
+        if end != len(s):
+            pieces.append(s[begin:])
+        return pieces
+
+    def _expand(self, template: str, src: str, m: _Match) -> str:
+        out = []
+        while "$" in template:
+            before, template = template.split("$", 1)
+            out.append(before)
+            if template.startswith("$"):
+                out.append("$")
+                template = template[1:]
+                continue
+            name, rest = _reference(template)
+            if name is None:
+                out.append("$")  # malformed: the $ is text
+                continue
+            template = rest
+            number = name.isascii() and name.isdigit() and len(name) <= 8
+            index = int(name) if number and (name == "0" or name[0] != "0") else -1
+            if index < 0:
+                index = self._names.index(name) if name in self._names else len(self._names)
+            if index < len(self._names) and m[2 * index] >= 0:
+                out.append(src[m[2 * index] : m[2 * index + 1]])
+        out.append(template)
+        return "".join(out)
+
+    # --- []byte: the text its bytes spell, each byte that is not UTF-8 its own rune --
+
+    def Match(self, b: list[int]) -> bool:
+        return self.MatchString(_text(b))
+
+    def Find(self, b: list[int]) -> Any:
+        s = _text(b)
+        m = self._find(s, 0)
+        return _bytes(s[m[0] : m[1]]) if m is not None else NilSlice()
+
+    def FindIndex(self, b: list[int]) -> Any:
+        return self.FindStringIndex(_text(b))
+
+    def FindSubmatch(self, b: list[int]) -> Any:
+        s = _text(b)
+        m = self._find(s, 0)
+        if m is None:
+            return NilSlice()
+        return [
+            _bytes(s[m[i] : m[i + 1]]) if m[i] >= 0 else NilSlice() for i in range(0, len(m), 2)
+        ]
+
+    def FindAll(self, b: list[int], n: int) -> Any:
+        s = _text(b)
+        return _or_nil([_bytes(s[m[0] : m[1]]) for m in self._all(s, n)])
+
+    def ReplaceAll(self, src: list[int], repl: list[int]) -> list[int]:
+        s = _text(src)
+        template = _text(repl)
+        return _bytes(self._replace(s, lambda m: self._expand(template, s, m)))
+
+    def ReplaceAllLiteral(self, src: list[int], repl: list[int]) -> list[int]:
+        return _bytes(self._replace(_text(src), lambda m: _text(repl)))
+
+    def ReplaceAllFunc(self, src: list[int], repl: Callable[[list[int]], list[int]]) -> list[int]:
+        s = _text(src)
+        return _bytes(self._replace(s, lambda m: _text(repl(_bytes(s[m[0] : m[1]])))))
+
+
+def _reference(template: str) -> tuple[str | None, str]:
+    """The group a replacement names after its $: ``name`` or ``{name}``, letters,
+    digits and _; None where there is none (or no closing brace)."""
+    brace = template.startswith("{")
+    body = template[1:] if brace else template
+    i = 0
+    while i < len(body) and (body[i].isalnum() or body[i] == "_"):
+        i += 1
+    if i == 0:
+        return None, template
+    name = body[:i]
+    if brace:
+        if i >= len(body) or body[i] != "}":
+            return None, template
+        i += 1
+    return name, body[i:]
+
+
+def _offsets(s: str, m: _Match) -> list[int]:
+    """Code point offsets into ``s`` as Go's byte offsets (-1 stays -1)."""
+    return [len(s[:i].encode(errors="surrogateescape")) if i >= 0 else -1 for i in m]
+
+
+def _groups(s: str, m: _Match) -> list[str]:
+    return [s[m[i] : m[i + 1]] if m[i] >= 0 else "" for i in range(0, len(m), 2)]
+
+
+def _or_nil(xs: list[Any]) -> Any:
+    return xs if xs else NilSlice()  # Go's All forms give nil for no match
+
+
+def _text(b: list[int]) -> str:
+    return bytes(b).decode(errors="surrogateescape")
+
+
+def _bytes(s: str) -> list[int]:
+    return list(s.encode(errors="surrogateescape"))
+
+
+def compile(
+    expr: str, pattern: str = "", names: list[str] | None = None, err: str | None = None
+) -> tuple[Regexp | None, Any]:
+    """``regexp.Compile(expr)``: the Regexp, or nil and Go's error for a bad one."""
+    if err is not None:
+        return None, new_error(err)
+    return Regexp(expr, pattern, names or [""]), None
+
+
+def must_compile(
+    expr: str, pattern: str = "", names: list[str] | None = None, err: str | None = None
+) -> Regexp:
+    """``regexp.MustCompile(expr)``: panics, as Go's, for a bad one."""
+    if err is not None:
+        plain = all(c == "\t" or (c.isprintable() and c not in "`\ufeff") for c in expr)
+        q = f"`{expr}`" if plain else quote(expr)  # Go's strconv.CanBackquote
+        panic(f"regexp: Compile({q}): {err}")
+    return Regexp(expr, pattern, names or [""])
+
+
+def match_string(
+    s: str, expr: str, pattern: str = "", names: list[str] | None = None, err: str | None = None
+) -> tuple[bool, Any]:
+    """``regexp.MatchString(expr, s)``."""
+    re_, bad = compile(expr, pattern, names, err)
+    return (re_.MatchString(s), None) if re_ is not None else (False, bad)
+
+
+def match(
+    b: list[int],
+    expr: str,
+    pattern: str = "",
+    names: list[str] | None = None,
+    err: str | None = None,
+) -> tuple[bool, Any]:
+    """``regexp.Match(expr, b)``."""
+    return match_string(_text(b), expr, pattern, names, err)
+
+
+def literal(s: str) -> Regexp:
+    """``regexp.MustCompile(regexp.QuoteMeta(s))``: a Regexp matching ``s`` itself."""
+    return Regexp(quote_meta(s), re.escape(s), [""])
+
+
+_SPECIAL = set("\\.+*?()|[]{}^$")
+
+
+def quote_meta(s: str) -> str:
+    """``regexp.QuoteMeta(s)``: each of Go's special characters escaped."""
+    return "".join("\\" + ch if ch in _SPECIAL else ch for ch in s)
