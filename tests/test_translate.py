@@ -23849,6 +23849,50 @@ func main() {
 )
 
 
+# an interface's method taking func(value int), implemented with func(v int): one
+# type, so the closure given, which locks, is called as one that blocks (simlab
+# lost its calls before; what go run, go1.27.3, printed)
+CONSTRUCTS["func_types_with_and_without_parameter_names"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Collector interface {
+\tCollect(emit func(value int))
+}
+
+type one struct{}
+
+func (one) Collect(emit func(v int)) { emit(1) }
+
+func main() {
+\tvar mu sync.Mutex
+\ttotal := 0
+\tcs := []Collector{one{}, one{}}
+\tvar wg sync.WaitGroup
+\tfor _, c := range cs {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tc.Collect(func(v int) {
+\t\t\t\tmu.Lock()
+\t\t\t\ttotal += v
+\t\t\t\tmu.Unlock()
+\t\t\t})
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(total)
+}
+""",
+    "2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

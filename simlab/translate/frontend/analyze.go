@@ -1179,11 +1179,41 @@ func sigKey(sig *types.Signature) string {
 }
 
 func familyType(t types.Type) string {
-	s := types.TypeString(t, nil)
 	if hasTypeParam(t) {
 		return "?"
 	}
-	return s
+	return typeKey(t)
+}
+
+// typeKey: t written without its func types' parameter names, which make no
+// other type (func(v int) is func(value int)), as types.TypeString keeps them.
+func typeKey(t types.Type) string {
+	switch t := t.(type) {
+	case *types.Signature:
+		tuple := func(tu *types.Tuple, variadic bool) string {
+			var parts []string
+			for i := 0; i < tu.Len(); i++ {
+				if variadic && i == tu.Len()-1 {
+					parts = append(parts, "..."+typeKey(tu.At(i).Type().(*types.Slice).Elem()))
+					continue
+				}
+				parts = append(parts, typeKey(tu.At(i).Type()))
+			}
+			return "(" + strings.Join(parts, ", ") + ")"
+		}
+		return "func" + tuple(t.Params(), t.Variadic()) + tuple(t.Results(), false)
+	case *types.Pointer:
+		return "*" + typeKey(t.Elem())
+	case *types.Slice:
+		return "[]" + typeKey(t.Elem())
+	case *types.Array:
+		return "[" + strconv.FormatInt(t.Len(), 10) + "]" + typeKey(t.Elem())
+	case *types.Map:
+		return "map[" + typeKey(t.Key()) + "]" + typeKey(t.Elem())
+	case *types.Chan:
+		return map[types.ChanDir]string{types.SendRecv: "chan ", types.SendOnly: "chan<- ", types.RecvOnly: "<-chan "}[t.Dir()] + typeKey(t.Elem())
+	}
+	return types.TypeString(t, nil)
 }
 
 // hasTypeParam: t is or holds a type parameter.
