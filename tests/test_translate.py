@@ -23893,6 +23893,109 @@ func main() {
 )
 
 
+# methods called through a type parameter whose arguments are a named map, a named
+# number, a named slice and a struct, each a CRDT merged across replicas, and a
+# Stringer (simlab called them on the plain value; what go run, go1.27.3, printed)
+CONSTRUCTS["methods_through_a_type_parameter_of_named_maps_slices_numbers"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"strings"
+)
+
+// CRDT is what a replica's state offers: merge with another, a copy, a value.
+type CRDT[T any] interface {
+\tMerge(other T) T
+\tClone() T
+\tValue() int
+}
+
+type GCounter map[string]int
+
+func (g GCounter) Merge(o GCounter) GCounter {
+\tout := g.Clone()
+\tfor k, v := range o {
+\t\tif v > out[k] {
+\t\t\tout[k] = v
+\t\t}
+\t}
+\treturn out
+}
+
+func (g GCounter) Clone() GCounter {
+\tout := GCounter{}
+\tfor k, v := range g {
+\t\tout[k] = v
+\t}
+\treturn out
+}
+
+func (g GCounter) Value() int {
+\tn := 0
+\tfor _, v := range g {
+\t\tn += v
+\t}
+\treturn n
+}
+
+type MaxReg int
+
+func (m MaxReg) Merge(o MaxReg) MaxReg { return max(m, o) }
+func (m MaxReg) Clone() MaxReg         { return m }
+func (m MaxReg) Value() int            { return int(m) }
+func (m MaxReg) String() string        { return fmt.Sprintf("max(%d)", int(m)) }
+
+type Log []string
+
+func (l Log) Merge(o Log) Log {
+\tout := append(l.Clone(), o...)
+\tsort.Strings(out)
+\treturn out
+}
+func (l Log) Clone() Log { return append(Log(nil), l...) }
+func (l Log) Value() int { return len(l) }
+
+type Pair struct{ A, B int }
+
+func (p Pair) Merge(o Pair) Pair { return Pair{max(p.A, o.A), max(p.B, o.B)} }
+func (p Pair) Clone() Pair       { return p }
+func (p Pair) Value() int        { return p.A + p.B }
+
+func converge[T CRDT[T]](replicas []T) (T, int) {
+\tstate := replicas[0].Clone()
+\tfor _, r := range replicas[1:] {
+\t\tstate = state.Merge(r)
+\t}
+\treturn state, state.Value()
+}
+
+func describe[T fmt.Stringer](xs ...T) string {
+\tvar parts []string
+\tfor _, x := range xs {
+\t\tparts = append(parts, x.String())
+\t}
+\treturn strings.Join(parts, ",")
+}
+
+func main() {
+\tg, n := converge([]GCounter{{"a": 1, "b": 2}, {"a": 3}, {"c": 1}})
+\tfmt.Println(g, n)
+\tm, n := converge([]MaxReg{3, 9, 4})
+\tfmt.Println(m, n)
+\tl, n := converge([]Log{{"x"}, {"b", "a"}})
+\tfmt.Println(l, n)
+\tp, n := converge([]Pair{{1, 5}, {4, 2}})
+\tfmt.Println(p, n)
+\tfmt.Println(describe(MaxReg(1), MaxReg(2)))
+}
+""",
+    "map[a:3 b:2 c:1] 6\nmax(9) 9\n[a b x] 3\n{4 5} 9\nmax(1),max(2)\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

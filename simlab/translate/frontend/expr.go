@@ -1784,6 +1784,8 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 		box = ", box=go.as_value" // in an interface, a struct value: x.(S), %T and fmt see one
 	} else if cls := m.basicClass(t); cls != "" {
 		box = ", box=" + cls // a Celsius that arithmetic left a float, in an interface or printed
+	} else if n, ok := t.(*types.Named); ok && m.values[n.Obj()] && n.TypeArgs().Len() == 0 {
+		box = ", box=" + m.globals[n.Obj()] // a named map or slice with methods: its class's instance
 	}
 	if isStructValueType(t) && !hasFmtMethod(t) || holdsStructValues(t) {
 		return "go.ValueType(" + goName + ", lambda: " + z + box + ")" // fmt prints a value of T {...}
@@ -1899,6 +1901,11 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 		args = strings.TrimPrefix(args+", "+targs, ", ")
 	} else if lit, ok := fun.(*ast.FuncLit); ok {
 		callee = f.closure(lit)
+	} else if tp := f.typeParamReceiver(fun); tp != nil {
+		// x.Total() of a T that may be a named map, slice or number, a plain value
+		// here: the instance of its class the call needs (T's box)
+		sel := fun.(*ast.SelectorExpr)
+		callee = "go.boxed(" + tp.Obj().Name() + ", " + f.expr(sel.X) + ")." + fieldName(sel.Sel.Name)
 	} else {
 		f.callee = fun
 		callee = f.expr(fun)
@@ -3926,4 +3933,20 @@ func (f *fn) utcOnly(loc ast.Expr) {
 // copied: go.copy_sync copies its state, as Go copies it (go vet's copylocks).
 func copiedLock(t types.Type) bool {
 	return !isPointer(t) && (isNamed(t, "sync", "Mutex") || isNamed(t, "sync", "WaitGroup"))
+}
+
+// typeParamReceiver: the type parameter whose value fun's method is called on
+// (x.Total() of an x of type T), where the program has named number, slice or map
+// types with methods, whose values are plain numbers, lists and dicts; else nil.
+func (f *fn) typeParamReceiver(fun ast.Expr) *types.TypeParam {
+	sel, ok := fun.(*ast.SelectorExpr)
+	if !ok || len(f.m.values) == 0 && len(f.m.basics) == 0 {
+		return nil
+	}
+	s := f.p.info.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal {
+		return nil
+	}
+	tp, _ := s.Recv().(*types.TypeParam)
+	return tp
 }
