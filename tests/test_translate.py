@@ -23996,6 +23996,99 @@ func main() {
 )
 
 
+# pointer methods of named number and string types: a counter incremented through
+# its variable, a pointer, a struct's field and a map's pointer, under a mutex from
+# goroutines; a flag.Value and a fmt.Stringer of a *level (what go run, go1.27.3,
+# printed)
+CONSTRUCTS["pointer_methods_of_named_numbers_and_strings"] = (
+    """\
+package main
+
+import (
+\t"flag"
+\t"fmt"
+\t"strings"
+\t"sync"
+)
+
+type Counter int
+
+func (c *Counter) Inc()          { *c++ }
+func (c *Counter) Add(n int)     { *c += Counter(n) }
+func (c Counter) String() string { return fmt.Sprintf("#%d", int(c)) }
+
+type level int
+
+func (l *level) String() string { return fmt.Sprint(int(*l)) }
+func (l *level) Set(s string) error {
+\tswitch strings.ToLower(s) {
+\tcase "debug":
+\t\t*l = 0
+\tcase "info":
+\t\t*l = 1
+\tdefault:
+\t\treturn fmt.Errorf("unknown level %q", s)
+\t}
+\treturn nil
+}
+
+type stats struct {
+\thits Counter
+}
+
+type path string
+
+func (p *path) Join(s string) { *p += path("/" + s) }
+
+func (p path) Depth() int { return strings.Count(string(p), "/") }
+
+func main() {
+\tvar c Counter
+\tc.Inc()
+\tc.Add(5)
+\tp := &c
+\tp.Inc()
+\tfmt.Println(c, *p)
+\ts := stats{}
+\ts.hits.Inc()
+\ts.hits.Inc()
+\tfmt.Println(s.hits)
+\tlv := level(1)
+\tfs := flag.NewFlagSet("x", flag.ContinueOnError)
+\tfs.Var(&lv, "level", "log level")
+\tfmt.Println(fs.Parse([]string{"-level", "debug"}), lv)
+\tcounters := map[string]*Counter{"a": new(Counter)}
+\tcounters["a"].Inc()
+\tfmt.Println(*counters["a"])
+\tvar sv fmt.Stringer = &lv
+\tfmt.Println(sv, sv.String(), &lv)
+\tps := &s
+\tps.hits.Add(10)
+\tfmt.Println(s.hits, ps.hits.String())
+\tvar root path = "srv"
+\troot.Join("api")
+\troot.Join("v1")
+\tfmt.Println(root, root.Depth())
+\tvar mu sync.Mutex
+\tvar wg sync.WaitGroup
+\tvar total Counter
+\tfor i := 0; i < 4; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tmu.Lock()
+\t\t\ttotal.Add(i)
+\t\t\tmu.Unlock()
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(total)
+}
+""",
+    "#7 #7\n#2\n<nil> 0\n#1\n0 0 0\n#12 #12\nsrv/api/v1 2\n#6\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -236,8 +236,8 @@ func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
 	_, isChan := named.Underlying().(*types.Chan)
 	b, isBasic := named.Underlying().(*types.Basic)
 	isBasic = isBasic && pyBase(b) != ""
-	if !isStruct && !((isChan || isBasic) && !ptr) {
-		p.unsupported(fd, "a method on a named "+kindName(named.Underlying())+" type", "methods on a named struct, slice, map, array or func type, or value methods on a named channel, string or number type")
+	if !isStruct && !isBasic && !(isChan && !ptr) {
+		p.unsupported(fd, "a method on a named "+kindName(named.Underlying())+" type", "methods on a named struct, slice, map, array, func, string or number type, or value methods on a named channel type")
 	}
 	if !ptr && len(fd.Recv.List[0].Names) > 0 && !isBasic && !isChan {
 		// a value receiver is a copy: translate it only if the method never writes it

@@ -372,8 +372,8 @@ func (m *module) findBoxed() {
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			if sel, ok := n.(*ast.SelectorExpr); ok {
-				// st.push(1) of a pointer method on a named slice: &st, implicitly
-				if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal && p.isNamedValue(s.Recv()) {
+				// st.push(1) of a pointer method on a named slice or number: &st, implicitly
+				if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal && (p.isNamedValue(s.Recv()) || p.namedBasic(s.Recv())) {
 					if _, ptrMethod := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrMethod {
 						if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
 							if v, ok := p.info.Uses[id].(*types.Var); ok && !p.packageLevel(v) && a.declUnit[v] != nil && (simple[v] || isParam(a.declUnit[v], v)) {
@@ -1983,8 +1983,8 @@ func (m *module) basicClasses() {
 	methods := map[*types.TypeName][]*unit{}
 	for _, u := range m.a.units {
 		if u.decl != nil && u.decl.Recv != nil {
-			if n, ok := u.sig.Recv().Type().(*types.Named); ok && m.basics[n.Obj()] {
-				methods[n.Obj()] = append(methods[n.Obj()], u)
+			if n := namedOf(u.sig.Recv().Type()); n != nil && m.basics[n.Obj()] {
+				methods[n.Obj()] = append(methods[n.Obj()], u) // a pointer method too: Counter.Inc(p)
 			}
 		}
 	}
@@ -2045,6 +2045,8 @@ func (m *module) methods(units []*unit) {
 			} else {
 				m.emit("    @go.method")
 			}
+		} else if ok && m.basics[n.Obj()] && isPtr {
+			m.emit("    @go.pointer_method") // called on the class with a pointer: Counter.Inc(c)
 		}
 		f := m.newFunc(u, nil)
 		f.indent = 1

@@ -216,6 +216,10 @@ func (f *fn) expr(e ast.Expr) string {
 			}
 			return f.m.globals[n.Obj()] + ".pointer(" + strings.Join(args, ", ") + ")"
 		}
+		if ptr, ok := t.(*types.Pointer); ok && f.p.namedBasic(ptr.Elem()) {
+			// var v flag.Value = &lv: the pointer, whose methods the class has
+			return "go.BasicPointer(" + f.m.globals[ptr.Elem().(*types.Named).Obj()] + ", " + f.exprOf(e) + ")"
+		}
 		if f.p.isNamedValue(t) {
 			held := f.exprOf(e)
 			if at, ok := under(t).(*types.Array); ok {
@@ -1395,7 +1399,8 @@ func (f *fn) plainInterfaceMethods(c *ast.CallExpr) {
 	}
 }
 
-// namedValueReceiver: for x.M() of a named slice, map or func type's method, its
+// namedValueReceiver: for x.M() of a named slice, map or func type's method (or a
+// named number's where a pointer is the receiver or holds it), its
 // class and the receiver it is called with: x, or what x points to (a go.Ref's
 // v) for a value method, or the go.Ref of x for a pointer method.
 func (f *fn) namedValueReceiver(sel *ast.SelectorExpr, s *types.Selection, fn *types.Func) (string, string) {
@@ -1405,7 +1410,7 @@ func (f *fn) namedValueReceiver(sel *ast.SelectorExpr, s *types.Selection, fn *t
 		t = ptr.Elem()
 	}
 	n, ok := t.(*types.Named)
-	if !ok || !f.m.values[n.Obj()] {
+	if !ok || !f.m.values[n.Obj()] && !(f.m.basics[n.Obj()] && (isPtr || isPointer(fn.Type().(*types.Signature).Recv().Type()))) {
 		return "", ""
 	}
 	_, ptrMethod := fn.Type().(*types.Signature).Recv().Type().(*types.Pointer)
@@ -1516,6 +1521,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.Time(" + s + ", rt)" // printed as Time.String: the run's clock starts at 2000-01-01 UTC
 		case f.m.basicClass(t) != "" && hasFmtMethod(t):
 			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method
+		case isPointer(t) && f.p.namedBasic(t.(*types.Pointer).Elem()) && hasFmtMethod(t) && !asNumber:
+			s = "go.BasicPointer(" + f.m.basicClass(t.(*types.Pointer).Elem()) + ", " + s + ")" // &level: by *level's String
 		default:
 			if e := elemType(t); e != nil && isDuration(e) { // a slice or an array
 				d := f.temp("d")

@@ -48,11 +48,15 @@ func (p *program) findInterfaceValues() {
 		if isStructValueType(from) || isEmptyStruct(from) || sizedClass(from) != "" || typedLiteral(p, e) || p.namedBasic(from) {
 			p.ifaceValues[e] = true
 		}
-		if ptr, ok := from.(*types.Pointer); ok {
+		ptr, isPtr := from.(*types.Pointer)
+		if isPtr {
 			from = ptr.Elem()
 		}
 		if p.isNamedValue(from) || sortSlice(from) != "" {
 			p.ifaceValues[e] = true
+		}
+		if it, ok := under(t).(*types.Interface); ok && isPtr && p.namedBasic(from) && !it.Empty() {
+			p.ifaceValues[e] = true // a *level as a flag.Value: go.BasicPointer (as any, a go.Ref)
 		}
 		if isNamed(t, "context", "Context") && !types.IsInterface(p.info.TypeOf(e)) {
 			if n := namedOf(p.info.TypeOf(e)); n != nil && p.ours(n.Obj().Pkg()) {

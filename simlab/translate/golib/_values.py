@@ -211,6 +211,36 @@ def pointer_method(fn: Callable[..., Any]) -> method:
     return method(fn, pointer=True)
 
 
+class BasicPointer:
+    """A pointer to a value of a named number or string type held in an interface
+    (``var v flag.Value = &level``): the class's pointer methods are bound to the
+    pointer, ``ref``, its value methods to the value it points to now."""
+
+    __slots__ = ("cls", "ref")
+
+    def __init__(self, cls: type, ref: Ref) -> None:
+        self.cls, self.ref = cls, ref
+
+    @property
+    def go_name(self) -> str:
+        return "*" + str(getattr(self.cls, "go_name", self.cls.__name__))
+
+    def __getattr__(self, name: str) -> Any:
+        for klass in self.cls.__mro__:
+            attr = klass.__dict__.get(name)
+            if isinstance(attr, method):
+                return functools.partial(attr.fn, self.ref)
+            if attr is not None:
+                return getattr(self.cls(self.ref.v), name)
+        raise AttributeError(name)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, BasicPointer) and other.ref is self.ref
+
+    def __hash__(self) -> int:
+        return id(self.ref)
+
+
 class Locker:
     """A ``*sync.Mutex`` or ``*sync.RWMutex`` held in an interface of the program
     (``type Locker interface{ Lock(); Unlock() }``): the interface's calls are the
@@ -608,8 +638,13 @@ def has_method(x: Any, name: str, value: bool = False) -> bool:
     """``x``'s method set has the method ``name``: a struct value held in an
     interface, or a struct value fmt finds in a field or an element (``value``), has
     only its type's value methods."""
+    if isinstance(x, BasicPointer):
+        return callable(getattr(x, name, None))
     cls = type(x)
     lacks = getattr(cls, "go_pointer_methods", ()) if value or hasattr(cls, "go_struct") else ()
+    raw = next((k.__dict__[name] for k in cls.__mro__ if name in k.__dict__), None)
+    if isinstance(raw, method) and raw.pointer and getattr(x, "ref", None) is None:
+        return False  # a value, whose method set lacks its pointer methods
     return name not in lacks and callable(getattr(cls, name, None))
 
 
