@@ -24089,6 +24089,135 @@ func main() {
 )
 
 
+# json.Unmarshal and Decoder.Decode into an any that holds a pointer to a struct (a
+# load helper), a struct value and nil: Go's errors (simlab said non-pointer
+# interface {} before; what go run, go1.27.3, printed)
+CONSTRUCTS["json_into_an_interface_holding_a_pointer"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"strings"
+)
+
+type Checkpoint struct {
+\tOffset int    `json:"offset"`
+\tShard  string `json:"shard"`
+}
+
+type Config struct {
+\tWorkers int      `json:"workers"`
+\tTags    []string `json:"tags"`
+}
+
+var store = map[string]string{
+\t"cp":  `{"offset": 42, "shard": "s-3"}`,
+\t"cfg": `{"workers": 8, "tags": ["a", "b"]}`,
+}
+
+// load decodes the stored document key into v, a pointer the caller passes.
+func load(key string, v any) error {
+\treturn json.Unmarshal([]byte(store[key]), v)
+}
+
+func decode(doc string, v any) error {
+\treturn json.NewDecoder(strings.NewReader(doc)).Decode(v)
+}
+
+func main() {
+\tvar cp Checkpoint
+\tvar cfg Config
+\tfmt.Println(load("cp", &cp), cp.Offset, cp.Shard)
+\tfmt.Println(load("cfg", &cfg), cfg.Workers, cfg.Tags)
+\tfmt.Println(load("cp", cp))
+\tfmt.Println(load("cp", nil))
+\tvar next Checkpoint
+\tfmt.Println(decode(`{"offset": 7}`, &next), next)
+\tfmt.Println(decode(`{"offset": "x"}`, &next), next)
+}
+""",
+    (
+        "<nil> 42 s-3\n<nil> 8 [a b]\njson: Unmarshal(non-pointer main.Checkpoint)\n"
+        "json: Unmarshal(nil)\n<nil> {7 }\n"
+        "json: cannot unmarshal string into Go struct field Checkpoint.offset of type "
+        "int {7 }\n"
+    ),
+)
+
+
+# encoding/binary's varints (PutUvarint into an array's sub-slice, Uvarint, Varint,
+# Append..., a truncated and an overflowing one, a short buffer's panic) framing
+# payloads; bytes.Cut, CutPrefix, CutSuffix; io.CopyBuffer (what go run, go1.27.3,
+# printed)
+CONSTRUCTS["varints_bytes_cut_and_copy_buffer"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/binary"
+\t"fmt"
+\t"hash/crc32"
+\t"io"
+\t"strings"
+)
+
+// frame: a uvarint length, the payload, then its CRC-32 in big-endian order.
+func frame(payload []byte) []byte {
+\tvar buf bytes.Buffer
+\tvar tmp [binary.MaxVarintLen64]byte
+\tn := binary.PutUvarint(tmp[:], uint64(len(payload)))
+\tbuf.Write(tmp[:n])
+\tbuf.Write(payload)
+\tvar crc [4]byte
+\tbinary.BigEndian.PutUint32(crc[:], crc32.ChecksumIEEE(payload))
+\tbuf.Write(crc[:])
+\treturn buf.Bytes()
+}
+
+func main() {
+\tfor _, p := range []string{"hello", strings.Repeat("x", 200)} {
+\t\tf := frame([]byte(p))
+\t\tsize, n := binary.Uvarint(f)
+\t\tfmt.Println(len(f), size, n, f[:n])
+\t}
+\tfor _, x := range []int64{0, -1, 1, -64, 300, -1 << 63} {
+\t\tb := binary.AppendVarint(nil, x)
+\t\tv, n := binary.Varint(b)
+\t\tfmt.Println(x, b, v, n)
+\t}
+\tfmt.Println(binary.Uvarint([]byte{0x80, 0x80}))
+\tfmt.Println(binary.Uvarint([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02}))
+\tfmt.Println(binary.AppendUvarint([]byte{9}, 1<<63))
+\tfor _, line := range []string{"color=blue", "novalue", "=x"} {
+\t\tk, v, ok := bytes.Cut([]byte(line), []byte("="))
+\t\tfmt.Printf("%q %q %v %v\\n", k, v, ok, v == nil)
+\t}
+\trest, ok := bytes.CutPrefix([]byte("GET /x"), []byte("GET "))
+\tfmt.Printf("%s %v\\n", rest, ok)
+\trest, ok = bytes.CutSuffix([]byte("file.go"), []byte(".rs"))
+\tfmt.Printf("%s %v\\n", rest, ok)
+\tvar dst bytes.Buffer
+\tn, err := io.CopyBuffer(&dst, strings.NewReader("abcdefg"), make([]byte, 3))
+\tfmt.Println(n, err, dst.String())
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tshort := make([]byte, 1)
+\tbinary.PutUvarint(short, 300)
+}
+""",
+    (
+        "10 5 1 [5]\n206 200 2 [200 1]\n0 [0] 0 1\n-1 [1] -1 1\n1 [2] 1 1\n-64 [127] -64 1\n"
+        "300 [216 4] 300 2\n"
+        "-9223372036854775808 [255 255 255 255 255 255 255 255 255 1] -9223372036854775808 10\n"
+        '0 0\n0 -10\n[9 128 128 128 128 128 128 128 128 128 1]\n"color" "blue" true false\n'
+        '"novalue" "" false true\n"" "x" true false\n/x true\nfile.go false\n'
+        "7 <nil> abcdefg\nrecovered: runtime error: index out of range [1] with length 1\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -830,7 +830,7 @@ func fresh(p *program, e ast.Expr) bool {
 func keepsItsOperand(name string) bool {
 	switch name {
 	case "bytes.Fields", "bytes.Split", "bytes.TrimSpace", "bytes.NewBuffer", "bytes.Trim", "bytes.TrimLeft",
-		"bytes.TrimRight", "bytes.TrimPrefix", "bytes.TrimSuffix":
+		"bytes.TrimRight", "bytes.TrimPrefix", "bytes.TrimSuffix", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix":
 		return true
 	}
 	return false

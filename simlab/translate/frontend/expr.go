@@ -2722,6 +2722,14 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return f.yieldExpr("yield from go.blocking_copy(" + arg(0) + ", " + arg(1) + ")")
 		}
 		return "go.io_copy(" + arg(0) + ", " + arg(1) + ")", false
+	case "io.CopyBuffer":
+		if f.m.a.pipes {
+			return f.yieldExpr("yield from go.blocking_copy(" + arg(0) + ", " + arg(1) + ")")
+		}
+		return "go.io_copy_buffer(" + f.args(c) + ")", false
+	case "encoding/binary.PutUvarint", "encoding/binary.PutVarint", "encoding/binary.Uvarint",
+		"encoding/binary.Varint", "encoding/binary.AppendUvarint", "encoding/binary.AppendVarint":
+		return "go.binary_" + snake(strings.TrimPrefix(name, "encoding/binary.")) + "(" + f.args(c) + ")", false
 	case "io.Pipe":
 		return "go.pipe(rt)", false
 	case "net.Pipe":
@@ -2756,7 +2764,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go." + helper + "(" + f.args(c) + ")", false
 	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte", "strings.IndexAny",
 		"bytes.Contains", "bytes.Index", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",
-		"bytes.Fields", "bytes.Split", "bytes.TrimSpace":
+		"bytes.Fields", "bytes.Split", "bytes.TrimSpace", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "bytes.EqualFold":
 		return "go.equal_fold(go.string_of(" + arg(0) + "), go.string_of(" + arg(1) + "))", false

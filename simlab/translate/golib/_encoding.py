@@ -292,3 +292,67 @@ def binary_write(
         value = value.v
     _, err = yield from blocking_write(w, list(_encode(order, layout, value)))
     return err
+
+
+# --- encoding/binary's varints: 7 bits a byte, low first, the high bit "more" ----
+
+_U64 = (1 << 64) - 1
+
+
+def binary_put_uvarint(b: list[int], x: int) -> int:
+    """``binary.PutUvarint(buf, x)``: ``x``'s varint written into ``buf`` (Go's index
+    panic where it is too short); the bytes written."""
+    x &= _U64
+    i = 0
+    while x >= 0x80:
+        bound(b, i)
+        b[i] = (x & 0x7F) | 0x80
+        x >>= 7
+        i += 1
+    bound(b, i)
+    b[i] = x
+    return i + 1
+
+
+def _zigzag(x: int) -> int:
+    """An int64 as the uint64 of its signed varint: 0, -1, 1, -2... as 0, 1, 2, 3..."""
+    return ((x << 1) ^ (x >> 63)) & _U64
+
+
+def binary_put_varint(b: list[int], x: int) -> int:
+    """``binary.PutVarint(buf, x)``: ``x`` zig-zag encoded, then as a uvarint."""
+    return binary_put_uvarint(b, _zigzag(x))
+
+
+def binary_append_uvarint(b: list[int] | None, x: int) -> list[int]:
+    """``binary.AppendUvarint(buf, x)``."""
+    tmp = [0] * 10
+    return [*(b or ()), *tmp[: binary_put_uvarint(tmp, x)]]
+
+
+def binary_append_varint(b: list[int] | None, x: int) -> list[int]:
+    """``binary.AppendVarint(buf, x)``."""
+    return binary_append_uvarint(b, _zigzag(x))
+
+
+def binary_uvarint(b: list[int]) -> tuple[int, int]:
+    """``binary.Uvarint(buf)``: the value and the bytes it took; ``0, 0`` where
+    ``buf`` ends inside it, ``0, -n`` where it overflows 64 bits at its n-th byte."""
+    x = shift = 0
+    for i, byte in enumerate(b):
+        if i == 10:
+            return 0, -(i + 1)
+        if byte < 0x80:
+            if i == 9 and byte > 1:
+                return 0, -(i + 1)
+            return x | byte << shift, i + 1
+        x |= (byte & 0x7F) << shift
+        shift += 7
+    return 0, 0
+
+
+def binary_varint(b: list[int]) -> tuple[int, int]:
+    """``binary.Varint(buf)``: as :func:`binary_uvarint`, zig-zag decoded."""
+    ux, n = binary_uvarint(b)
+    x = ux >> 1
+    return (~x if ux & 1 else x), n

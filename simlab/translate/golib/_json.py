@@ -52,7 +52,7 @@ from ._slog import _json_float
 from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
 from ._text import _at_once, _one_read
 from ._time import ZERO_TIME, Time, time_format, time_parse
-from ._types import typed
+from ._types import type_name, typed
 from ._values import EMPTY, NIL_MAP, NilSlice, Ref
 
 Desc = tuple[Any, ...]
@@ -1208,6 +1208,27 @@ def _zero_of(d: Desc) -> Any:
     return None
 
 
+def _held(target: Any, d: Desc) -> Desc:
+    """The descriptor of what an interface handed to Unmarshal or Decode holds (``d``
+    says any): a pointer to a struct of the program, by its class's ``go_json``;
+    nil and a struct value are Go's errors; a pointer to anything else is not
+    modelled (a go.Ref does not keep its target's type)."""
+    if d[0] not in ("any", "iface"):
+        return d
+    if target is None:
+        return ("nil", "nil")
+    cls = type(target)
+    if isinstance(target, Ref):
+        raise SimlabError(
+            "json.Unmarshal into an interface holding a pointer to anything but a struct"
+            " is not modelled: pass the pointer itself, json.Unmarshal(data, &v)"
+        )
+    name = type_name(target)
+    if getattr(cls, "go_json", None) is not None and name.startswith("*"):
+        return ("ptr", name, ("struct", name[1:], cls, cls.__name__))
+    return ("value", name)  # non-pointer main.Config
+
+
 def unmarshal(data: list[int], target: Any, d: Desc) -> Any:
     """``json.Unmarshal(data, &v)``: see :func:`blocking_unmarshal`."""
     return _at_once(blocking_unmarshal(data, target, d), "json.Unmarshal")
@@ -1216,6 +1237,7 @@ def unmarshal(data: list[int], target: Any, d: Desc) -> Any:
 def blocking_unmarshal(data: list[int], target: Any, d: Desc) -> Generator[Any, Any, Any]:
     """``json.Unmarshal(data, &v)``: the first error (a syntax error decodes nothing;
     a type error leaves that value as it was and decodes the rest)."""
+    d = _held(target, d)
     if d[0] != "ptr":
         if d[0] == "nil":
             return InvalidUnmarshalError("json: Unmarshal(nil)")
@@ -1342,6 +1364,7 @@ class Decoder:
 
     def blocking_decode(self, target: Any, d: Desc) -> Generator[Any, Any, Any]:
         """``dec.Decode(&v)`` where the reader may block (a pipe's)."""
+        d = _held(target, d)
         if d[0] != "ptr" or target is None or getattr(type(target), "go_nil", False):
             return (yield from blocking_unmarshal([], target, d))
         ended = False

@@ -510,6 +510,29 @@ def bytes_count(b: list[int], sep: list[int]) -> int:
     return bytes(b).count(bytes(sep))
 
 
+def bytes_cut(b: list[int], sep: list[int]) -> tuple[list[int], Any, bool]:
+    """``bytes.Cut``: what is before and after the first ``sep``, and true; else
+    ``b``, nil and false."""
+    i = bytes_index(b, sep)
+    if i < 0:
+        return b, NilSlice(), False
+    return b[:i], b[i + len(sep) :], True
+
+
+def bytes_cut_prefix(b: list[int], prefix: list[int]) -> tuple[list[int], bool]:
+    """``bytes.CutPrefix``: ``b`` without ``prefix`` and true, if it starts so."""
+    if not bytes_has_prefix(b, prefix):
+        return b, False
+    return b[len(prefix) :], True
+
+
+def bytes_cut_suffix(b: list[int], suffix: list[int]) -> tuple[list[int], bool]:
+    """``bytes.CutSuffix``: ``b`` without ``suffix`` and true, if it ends so."""
+    if not bytes_has_suffix(b, suffix):
+        return b, False
+    return b[: len(b) - len(suffix)], True
+
+
 def bytes_trim_prefix(b: list[int], prefix: list[int]) -> list[int]:
     """``bytes.TrimPrefix``: ``b`` without ``prefix`` at its start, if it is there."""
     return b[len(prefix) :] if prefix and b[: len(prefix)] == list(prefix) else b

@@ -481,6 +481,15 @@ def blocking_copy(dst: Any, src: Any) -> Generator[Any, Any, tuple[int, Any]]:
             return written, None if rerr is EOF else rerr
 
 
+def io_copy_buffer(dst: Any, src: Any, buf: Any) -> tuple[int, Any]:
+    """``io.CopyBuffer(dst, src, buf)``: :func:`io_copy`, its reads of up to 32 KiB
+    where Go's reads into ``buf`` (a ``WriterTo`` or ``ReaderFrom`` uses neither);
+    Go's panic for an empty, non-nil ``buf``."""
+    if buf is not None and not isinstance(buf, NilSlice) and len(buf) == 0:
+        panic("empty buffer in CopyBuffer")
+    return io_copy(dst, src)
+
+
 _INVALID_WRITE = new_error("invalid write result")  # io's errInvalidWrite
 
 
