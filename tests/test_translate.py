@@ -24148,9 +24148,9 @@ func main() {
 
 
 # encoding/binary's varints (PutUvarint into an array's sub-slice, Uvarint, Varint,
-# Append..., a truncated and an overflowing one, a short buffer's panic) framing
-# payloads; bytes.Cut, CutPrefix, CutSuffix; io.CopyBuffer (what go run, go1.27.3,
-# printed)
+# Append..., ReadUvarint and ReadVarint from a bytes.Reader, a truncated and an
+# overflowing one, a short buffer's panic) framing payloads; bytes.Cut, CutPrefix,
+# CutSuffix; io.CopyBuffer (what go run, go1.27.3, printed)
 CONSTRUCTS["varints_bytes_cut_and_copy_buffer"] = (
     """\
 package main
@@ -24199,6 +24199,15 @@ func main() {
 \tfmt.Printf("%s %v\\n", rest, ok)
 \trest, ok = bytes.CutSuffix([]byte("file.go"), []byte(".rs"))
 \tfmt.Printf("%s %v\\n", rest, ok)
+\tr := bytes.NewReader(append(binary.AppendUvarint(nil, 300), binary.AppendVarint(nil, -3)...))
+\tu, err := binary.ReadUvarint(r)
+\tfmt.Println(u, err)
+\tv, err := binary.ReadVarint(r)
+\tfmt.Println(v, err)
+\t_, err = binary.ReadUvarint(r)
+\tfmt.Println(err)
+\t_, err = binary.ReadUvarint(bytes.NewReader([]byte{0x80}))
+\tfmt.Println(err)
 \tvar dst bytes.Buffer
 \tn, err := io.CopyBuffer(&dst, strings.NewReader("abcdefg"), make([]byte, 3))
 \tfmt.Println(n, err, dst.String())
@@ -24213,8 +24222,42 @@ func main() {
         "-9223372036854775808 [255 255 255 255 255 255 255 255 255 1] -9223372036854775808 10\n"
         '0 0\n0 -10\n[9 128 128 128 128 128 128 128 128 128 1]\n"color" "blue" true false\n'
         '"novalue" "" false true\n"" "x" true false\n/x true\nfile.go false\n'
-        "7 <nil> abcdefg\nrecovered: runtime error: index out of range [1] with length 1\n"
+        "300 <nil>\n-3 <nil>\nEOF\nunexpected EOF\n7 <nil> abcdefg\n"
+        "recovered: runtime error: index out of range [1] with length 1\n"
     ),
+)
+
+
+# fmt.Fprintf to a struct embedding a net.Pipe end: its promoted Write blocks until
+# the reader takes it (refused before; what go run, go1.27.3, printed)
+CONSTRUCTS["fprintf_to_a_struct_embedding_a_pipe_conn"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"net"
+)
+
+type wrapped struct {
+\tnet.Conn
+}
+
+func main() {
+\tclient, server := net.Pipe()
+\tdone := make(chan bool)
+\tgo func() {
+\t\tline, _ := bufio.NewReader(server).ReadString('\\n')
+\t\tfmt.Print("server got: ", line)
+\t\tdone <- true
+\t}()
+\tw := &wrapped{Conn: client}
+\tfmt.Fprintf(w, "hello %d\\n", 1)
+\t<-done
+}
+""",
+    "server got: hello 1\n",
 )
 
 

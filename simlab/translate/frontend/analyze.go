@@ -1060,7 +1060,8 @@ func (a *analysis) pipeRead(key string, recv types.Type) bool {
 
 // pipeWrite: a write to a writer of type t may be to a pipe's, which blocks
 // until a read takes it: an *io.PipeWriter, or in a program that calls io.Pipe or
-// net.Pipe, an interface, a *bufio.Writer or a *tabwriter.Writer.
+// net.Pipe, an interface, a *bufio.Writer or a *tabwriter.Writer, or a struct
+// of the program's whose Write an embedded net.Conn or io.Writer promotes.
 func (a *analysis) pipeWrite(t types.Type) bool {
 	if ptr, ok := t.(*types.Pointer); ok {
 		if n, ok := ptr.Elem().(*types.Named); ok && n.Obj().Pkg() != nil {
@@ -1070,6 +1071,13 @@ func (a *analysis) pipeWrite(t types.Type) bool {
 			case "bufio.Writer", "text/tabwriter.Writer":
 				return a.pipes
 			}
+		}
+	}
+	if a.pipes && !types.IsInterface(t) {
+		// a struct of the program's embedding a net.Conn or an io.Writer: its Write
+		obj, index, _ := types.LookupFieldOrMethod(t, true, a.p.pkg, "Write")
+		if fn, ok := obj.(*types.Func); ok && len(index) > 1 && fn.Pkg() != nil && !a.p.ours(fn.Pkg()) {
+			return true
 		}
 	}
 	return a.pipes && types.IsInterface(t)

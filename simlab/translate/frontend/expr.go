@@ -2728,7 +2728,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go.io_copy_buffer(" + f.args(c) + ")", false
 	case "encoding/binary.PutUvarint", "encoding/binary.PutVarint", "encoding/binary.Uvarint",
-		"encoding/binary.Varint", "encoding/binary.AppendUvarint", "encoding/binary.AppendVarint":
+		"encoding/binary.Varint", "encoding/binary.AppendUvarint", "encoding/binary.AppendVarint",
+		"encoding/binary.ReadUvarint", "encoding/binary.ReadVarint":
 		return "go.binary_" + snake(strings.TrimPrefix(name, "encoding/binary.")) + "(" + f.args(c) + ")", false
 	case "io.Pipe":
 		return "go.pipe(rt)", false

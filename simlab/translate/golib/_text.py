@@ -17,7 +17,7 @@ from simlab.errors import SimlabError
 from simlab.go._tabwriter import FILTER_HTML, STRIP_ESCAPE, Tabwriter
 
 from ._errors import LIBRARY_ERRORS, new_error
-from ._io import EOF, Buffer, blocking_write
+from ._io import EOF, Buffer, ErrUnexpectedEOF, blocking_write
 from ._panics import panic
 from ._pipe import WAITING_READERS
 from ._strings import string_of, unicode_is_space, utf8_full_rune
@@ -674,6 +674,36 @@ def bufio_new_reader(rd: Any, size: int = _DEFAULT_BUF_SIZE) -> BufReader:
     if isinstance(rd, BufReader) and len(rd._buf) >= size:
         return rd
     return BufReader(rd, size)
+
+
+_VARINT_OVERFLOW = new_error("binary: varint overflows a 64-bit integer")
+
+
+def binary_read_uvarint(r: Any) -> tuple[int, Any]:
+    """``binary.ReadUvarint(r)``: a varint read byte by byte from an io.ByteReader
+    (a ``bufio.Reader``, ``bytes.Reader``, ``bytes.Buffer``, or the program's
+    ``ReadByte``); Go's ``io.ErrUnexpectedEOF`` where it ends inside one, and its
+    overflow error."""
+    read = getattr(r, "read_byte", None) or r.ReadByte
+    x = shift = 0
+    for i in range(10):
+        b, err = read()
+        if err is not None:
+            return x, ErrUnexpectedEOF if i > 0 and err is EOF else err
+        if b < 0x80:
+            if i == 9 and b > 1:
+                return x, _VARINT_OVERFLOW
+            return x | b << shift, None
+        x |= (b & 0x7F) << shift
+        shift += 7
+    return x, _VARINT_OVERFLOW
+
+
+def binary_read_varint(r: Any) -> tuple[int, Any]:
+    """``binary.ReadVarint(r)``: as :func:`binary_read_uvarint`, zig-zag decoded."""
+    ux, err = binary_read_uvarint(r)
+    x = ux >> 1
+    return (~x if ux & 1 else x), err
 
 
 class BufWriter:
