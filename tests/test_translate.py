@@ -24261,6 +24261,83 @@ func main() {
 )
 
 
+# a pointer to a named slice or map printed by its String method (a field's address
+# under %s and %v), and slog.Value.Any of a Duration and a Time in a ReplaceAttr's type
+# switch (simlab printed &[...] and an int before; what go run, go1.27.3, printed)
+CONSTRUCTS["pointers_to_named_slices_printed_by_string"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log/slog"
+\t"os"
+\t"strings"
+\t"time"
+)
+
+type durations []time.Duration
+
+func (d *durations) String() string {
+\tparts := make([]string, len(*d))
+\tfor i, x := range *d {
+\t\tparts[i] = x.String()
+\t}
+\treturn "[" + strings.Join(parts, ",") + "]"
+}
+
+func (d *durations) Set(s string) error {
+\tx, err := time.ParseDuration(s)
+\tif err != nil {
+\t\treturn err
+\t}
+\t*d = append(*d, x)
+\treturn nil
+}
+
+type labels map[string]string
+
+func (l labels) String() string { return fmt.Sprintf("%d labels", len(l)) }
+
+type config struct {
+\tbackoff durations
+\tlabels  labels
+}
+
+func main() {
+\tvar cfg config
+\tcfg.backoff.Set("1s")
+\tcfg.backoff.Set("250ms")
+\tcfg.labels = labels{"env": "prod"}
+\tfmt.Println(&cfg.backoff, cfg.labels, &cfg.labels)
+\tfmt.Printf("backoff=%s %v %d\\n", &cfg.backoff, &cfg.backoff, len(cfg.backoff))
+\tlocal := durations{time.Minute}
+\tfmt.Println(&local)
+
+\th := slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+\t\tReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+\t\t\tswitch v := a.Value.Any().(type) {
+\t\t\tcase time.Time:
+\t\t\t\treturn slog.Attr{}
+\t\t\tcase time.Duration:
+\t\t\t\treturn slog.String(a.Key, v.Round(time.Millisecond).String())
+\t\t\t}
+\t\t\treturn a
+\t\t},
+\t})
+\tslog.New(h).Info("done", "elapsed", 1234567*time.Microsecond, "n", 3)
+\tv := slog.AnyValue(1500 * time.Millisecond)
+\t_, isDur := v.Any().(time.Duration)
+\tfmt.Printf("%v %T %v\\n", v.Kind(), v.Any(), isDur)
+}
+""",
+    (
+        "[1s,250ms] 1 labels 1 labels\nbackoff=[1s,250ms] [1s,250ms] 2\n[1m0s]\n"
+        "level=INFO msg=done elapsed=1.235s n=3\nDuration time.Duration true\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

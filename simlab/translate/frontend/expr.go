@@ -1523,6 +1523,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method
 		case isPointer(t) && f.p.namedBasic(t.(*types.Pointer).Elem()) && hasFmtMethod(t) && !asNumber:
 			s = "go.BasicPointer(" + f.m.basicClass(t.(*types.Pointer).Elem()) + ", " + s + ")" // &level: by *level's String
+		case isPointer(t) && f.p.isNamedValue(t.(*types.Pointer).Elem()) && hasFmtMethod(t) && namedOf(t).TypeArgs().Len() == 0:
+			s = f.m.globals[namedOf(t).Obj()] + ".pointer(" + s + ")" // &tags: by *tagList's String
 		default:
 			if e := elemType(t); e != nil && isDuration(e) { // a slice or an array
 				d := f.temp("d")

@@ -129,6 +129,10 @@ class Value:
         return Kind(self.kind)
 
     def Any(self) -> Any:
+        if self.kind == DURATION:
+            return Duration(self.v)  # a time.Duration to a type switch, as Go's
+        if self.kind == TIME:
+            return Time(self.v)
         return self.v
 
     def String(self) -> str:
