@@ -24338,6 +24338,56 @@ func main() {
 )
 
 
+# net.SplitHostPort (IPv6 brackets, zones, Go's *net.AddrError for each malformed
+# address) and JoinHostPort; regexp's ExpandString and Expand over the byte offsets
+# of FindAllStringSubmatchIndex and FindSubmatchIndex (what go run, go1.27.3,
+# printed)
+CONSTRUCTS["split_host_port_and_regexp_expand"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"net"
+\t"regexp"
+)
+
+var assign = regexp.MustCompile(`(?P<key>\\w+)\\s*=\\s*(?P<value>\\w+)`)
+
+func main() {
+\tfor _, a := range []string{"127.0.0.1:8080", "[::1]:53", "db.internal:5432", "localhost",
+\t\t"::1:80", "[::1]", "[::1]x:80", "a]b:1", ":9090", "[fe80::1%eth0]:443"} {
+\t\thost, port, err := net.SplitHostPort(a)
+\t\tvar ae *net.AddrError
+\t\tfmt.Printf("%q %q %v %v\\n", host, port, err, errors.As(err, &ae))
+\t}
+\tfmt.Println(net.JoinHostPort("::1", "53"), net.JoinHostPort("example.com", "80"))
+\tsrc := "name = ada, lang=go é=x"
+\tvar out []byte
+\tfor _, m := range assign.FindAllStringSubmatchIndex(src, -1) {
+\t\tout = assign.ExpandString(out, "$value<-${key}; ", src, m)
+\t}
+\tfmt.Println(string(out))
+\tb := []byte("k1=v1")
+\tm := assign.FindSubmatchIndex(b)
+\tfmt.Println(string(assign.Expand([]byte("> "), []byte("$2:$1$9"), b, m)))
+}
+""",
+    (
+        '"127.0.0.1" "8080" <nil> false\n"::1" "53" <nil> false\n'
+        '"db.internal" "5432" <nil> false\n'
+        '"" "" address localhost: missing port in address true\n'
+        '"" "" address ::1:80: too many colons in address true\n'
+        '"" "" address [::1]: missing port in address true\n'
+        '"" "" address [::1]x:80: missing port in address true\n'
+        '"" "" address a]b:1: unexpected \']\' in address true\n"" "9090" <nil> false\n'
+        '"fe80::1%eth0" "443" <nil> false\n[::1]:53 example.com:80\nada<-name; go<-lang; \n'
+        "> v1:k1\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

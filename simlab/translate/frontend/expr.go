@@ -495,6 +495,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				"io/fs.PathError.Op", "io/fs.PathError.Path", "io/fs.PathError.Err",
 				"io.LimitedReader.R", "io.LimitedReader.N",
 				"net.OpError.Op", "net.OpError.Net", "net.OpError.Source", "net.OpError.Addr", "net.OpError.Err",
+				"net.AddrError.Err", "net.AddrError.Addr",
 				"time.ParseError.Layout", "time.ParseError.Value", "time.ParseError.LayoutElem",
 				"time.ParseError.ValueElem", "time.ParseError.Message",
 				"container/list.Element.Value", "container/ring.Ring.Value",
@@ -2729,6 +2730,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return f.yieldExpr("yield from go.blocking_copy(" + arg(0) + ", " + arg(1) + ")")
 		}
 		return "go.io_copy_buffer(" + f.args(c) + ")", false
+	case "net.SplitHostPort", "net.JoinHostPort":
+		return "go.net_" + snake(strings.TrimPrefix(name, "net.")) + "(" + f.args(c) + ")", false
 	case "encoding/binary.PutUvarint", "encoding/binary.PutVarint", "encoding/binary.Uvarint",
 		"encoding/binary.Varint", "encoding/binary.AppendUvarint", "encoding/binary.AppendVarint",
 		"encoding/binary.ReadUvarint", "encoding/binary.ReadVarint":
@@ -3610,6 +3613,8 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.PathError"
 	case "*net.OpError":
 		return "go.OpError"
+	case "*net.AddrError":
+		return "go.AddrError"
 	case "*time.ParseError":
 		return "go.ParseError"
 	case "encoding/base64.CorruptInputError":
@@ -3627,7 +3632,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if _, isFunc := under(t).(*types.Signature); isFunc {
 		return "go.FuncType(" + pyString(reflectType(t)) + ")" // a go.TypedFunc of that type
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, *net.OpError, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
 	return ""
 }
 

@@ -75,8 +75,9 @@ func (f *fn) regexpMethod(c *ast.CallExpr, key, recv string) (string, bool) {
 	case "String", "NumSubexp", "SubexpNames", "SubexpIndex", "LiteralPrefix",
 		"MatchString", "FindString", "FindStringIndex", "FindStringSubmatch", "FindStringSubmatchIndex",
 		"FindAllString", "FindAllStringIndex", "FindAllStringSubmatch", "FindAllStringSubmatchIndex",
-		"ReplaceAllString", "ReplaceAllLiteralString", "Split",
-		"Match", "Find", "FindIndex", "FindSubmatch", "FindAll", "ReplaceAll", "ReplaceAllLiteral":
+		"ReplaceAllString", "ReplaceAllLiteralString", "Split", "ExpandString", "Expand",
+		"Match", "Find", "FindIndex", "FindSubmatch", "FindSubmatchIndex", "FindAll", "FindAllIndex",
+		"FindAllSubmatchIndex", "ReplaceAll", "ReplaceAllLiteral":
 		return recv + "." + method + "(" + f.args(c) + ")", true
 	}
 	return "", false

@@ -207,6 +207,29 @@ class OpError(sl.GoError):
         return callable(getattr(type(self.Err), "Temporary", None)) and bool(self.Err.Temporary())
 
 
+class AddrError(sl.GoError):
+    """``*net.AddrError``: what is wrong (``Err``) with an address (``Addr``);
+    ``address 10.0.0.1: missing port in address``."""
+
+    __slots__ = ("Addr", "Err")
+
+    def __init__(self, Err: str = "", Addr: str = "") -> None:
+        super().__init__("*net.AddrError", "")
+        self.Err, self.Addr = Err, Addr
+
+    def Error(self) -> str:
+        return f"address {self.Addr}: {self.Err}" if self.Addr else self.Err
+
+    def __str__(self) -> str:
+        return self.Error()
+
+    def Timeout(self) -> bool:
+        return False
+
+    def Temporary(self) -> bool:
+        return False
+
+
 # the standard library's other sentinel errors a program compares with errors.Is,
 # by their Go names: each is one value, as Go's are
 LIBRARY_ERRORS = {

@@ -175,6 +175,18 @@ class Regexp:
         out.append(template)
         return "".join(out)
 
+    def ExpandString(self, dst: Any, template: str, src: str, match: list[int]) -> list[int]:
+        """``re.ExpandString(dst, template, src, match)``: ``dst`` and ``template``
+        with its ``$`` references filled from ``src`` at ``match`` (Go's byte
+        offsets, as ``FindStringSubmatchIndex`` gives them)."""
+        b = src.encode(errors="surrogateescape")
+        m = [len(b[:i].decode(errors="surrogateescape")) if i >= 0 else -1 for i in match]
+        return [*(dst or ()), *_bytes(self._expand(template, src, m))]
+
+    def Expand(self, dst: Any, template: list[int], src: list[int], match: list[int]) -> list[int]:
+        """``re.Expand``: :meth:`ExpandString` of bytes."""
+        return self.ExpandString(dst, _text(template), _text(src), match)
+
     # --- []byte: the text its bytes spell, each byte that is not UTF-8 its own rune --
 
     def Match(self, b: list[int]) -> bool:
@@ -196,6 +208,15 @@ class Regexp:
         return [
             _bytes(s[m[i] : m[i + 1]]) if m[i] >= 0 else NilSlice() for i in range(0, len(m), 2)
         ]
+
+    def FindSubmatchIndex(self, b: list[int]) -> Any:
+        return self.FindStringSubmatchIndex(_text(b))
+
+    def FindAllIndex(self, b: list[int], n: int) -> Any:
+        return self.FindAllStringIndex(_text(b), n)
+
+    def FindAllSubmatchIndex(self, b: list[int], n: int) -> Any:
+        return self.FindAllStringSubmatchIndex(_text(b), n)
 
     def FindAll(self, b: list[int], n: int) -> Any:
         s = _text(b)

@@ -17,7 +17,7 @@ import simlab as sl
 from simlab.errors import Goexit, GoPanic, SimlabError
 from simlab.go.goroutine import Goroutine, Op
 
-from ._errors import new_error
+from ._errors import AddrError, new_error
 from ._io import _writer, stdout
 from ._runstate import _binary, _state
 
@@ -94,6 +94,44 @@ def setenv(rt: Any, key: str, value: str) -> sl.GoError | None:
 def unsetenv(rt: Any, key: str) -> None:
     """``os.Unsetenv``."""
     _env(rt).pop(key, None)
+
+
+def net_split_host_port(hostport: str) -> tuple[str, str, Any]:
+    """``net.SplitHostPort``: ``host:port`` or ``[host]:port`` split at its last
+    colon, with Go's ``*net.AddrError`` for a missing port, too many colons, or a
+    bracket out of place."""
+
+    def bad(why: str) -> tuple[str, str, Any]:
+        return "", "", AddrError(why, hostport)
+
+    i = hostport.rfind(":")
+    if i < 0:
+        return bad("missing port in address")
+    j = k = 0
+    if hostport.startswith("["):
+        end = hostport.find("]")
+        if end < 0:
+            return bad("missing ']' in address")
+        if end + 1 == len(hostport):
+            return bad("missing port in address")
+        if end + 1 != i:
+            colons = hostport[end + 1] == ":"
+            return bad("too many colons in address" if colons else "missing port in address")
+        host, j, k = hostport[1:end], 1, end + 1
+    else:
+        host = hostport[:i]
+        if ":" in host:
+            return bad("too many colons in address")
+    if "[" in hostport[j:]:
+        return bad("unexpected '[' in address")
+    if "]" in hostport[k:]:
+        return bad("unexpected ']' in address")
+    return host, hostport[i + 1 :], None
+
+
+def net_join_host_port(host: str, port: str) -> str:
+    """``net.JoinHostPort``: ``[host]:port`` where the host has a colon (IPv6)."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def dial_udp(network: str, laddr: Any, raddr: None) -> tuple[None, sl.GoError]:
