@@ -2002,6 +2002,24 @@ def test_a_library_call_simlab_cannot_make_as_go_does_is_refused(tmp_path, call,
     assert result.output.startswith(f"simlab: bad.go:13: unsupported: {construct} (")
 
 
+def test_a_regexp_made_at_run_time_beyond_the_common_syntax_ends_the_run_in_one_line(tmp_path):
+    """A constant expression is parsed by Go's own regexp/syntax in the front end; one
+    made at run time is read by golib, which knows Go's common syntax only: \\pL, for
+    one, ends the run with one line that says so and what to do, exit status 2."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"fmt"\n\t"regexp"\n)\n\nfunc main() {\n'
+        '\tp := `\\pL+`\n\tfmt.Println(regexp.MustCompile(p).MatchString("x"))\n}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: the regular expression '\\\\pL+', made at run time, uses the escape \\p, which"
+        " simlab reads only in a constant expression (its front end parses those with Go's"
+        " own parser)\n"
+    )
+
+
 # go run (go1.27.3) printed this to stdout, then "exit status 2" for the second Parse
 EXIT_ON_ERROR = """\
 package main
@@ -24384,6 +24402,237 @@ func main() {
         '"" "" address a]b:1: unexpected \']\' in address true\n"" "9090" <nil> false\n'
         '"fe80::1%eth0" "443" <nil> false\n[::1]:53 example.com:80\nada<-name; go<-lang; \n'
         "> v1:k1\n"
+    ),
+)
+
+
+# regular expressions known only at run time (a tool's configuration, a grep's
+# (?i) + pattern), read by golib in Go's common syntax: the same matches, groups,
+# names and Unicode case folding as Go's (what go run, go1.27.3, printed)
+CONSTRUCTS["regexp_made_at_run_time"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"regexp"
+\t"strings"
+)
+
+// patterns a tool reads from its configuration: known only at run time
+var patterns = strings.Split(strings.Join([]string{
+\t``, `a*`, `(a|b)*c`, `(a|ab)(c|bcd)(d*)`, `^$`, `(?m)^$`, `(?m)^\\w`, `(?m)\\w$`,
+\t`\\Aa|b\\z`, `\\B\\w\\B`, `[[:alpha:]]+`, `[[:digit:][:space:]]+`, `\\d+|\\D`, `[^\\s\\d]+`,
+\t`(?s)a.b`, `a.b`, `(?i)[a-c]+`, `(?i)σ`, `(?i)straße|kelvin`, `x{2,}|y{0}z`,
+\t`(x{1,2}?)(x*)`, `[\\d\\-.]+`, `[-\\]a]`, `☺+|é`, `"[^"]*"`, `\\\\|/`, `(?i)(?P<word>ab)c\\b`,
+\t`(a)|(b)`, `.*`, `[^a]`, `\\.$`, `(?<key>\\w+)=(?P<val>\\w*)`, `[\\w.-]+@[\\w-]+`,
+}, "\\x00"), "\\x00")
+
+var inputs = []string{
+\t"",
+\t"aab caaac a=1 b=",
+\t"xx\\nab\\n\\nc",
+\t"Σσς αβγ bab AbC. x STRASSE Kelvin \\u212aELVIN",
+\t"a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.org",
+}
+
+func main() {
+\tfor i, p := range patterns {
+\t\tre := regexp.MustCompile(p)
+\t\tfor _, in := range inputs {
+\t\t\tfmt.Printf("%d %v %q\\n", i, re.FindAllStringSubmatchIndex(in, -1),
+\t\t\t\tre.ReplaceAllString(in, "<$1>"))
+\t\t}
+\t\tfmt.Println(re.SubexpNames(), re.String() == p)
+\t}
+\tgrep := func(pat string, lines ...string) {
+\t\tre, err := regexp.Compile("(?i)" + pat)
+\t\tif err != nil {
+\t\t\tfmt.Println("bad pattern:", err)
+\t\t\treturn
+\t\t}
+\t\tfor _, l := range lines {
+\t\t\tif re.MatchString(l) {
+\t\t\t\tfmt.Println("match:", l)
+\t\t\t}
+\t\t}
+\t}
+\tgrep(`error|warn`, "ERROR disk", "info ok", "Warning: low")
+\tok, err := regexp.MatchString(`^v\\d+$`, "v12")
+\tfmt.Println(ok, err)
+}
+""",
+    (
+        '0 [[0 0]] "<>"\n'
+        "0 [[0 0] [1 1] [2 2] [3 3] [4 4] [5 5] [6 6] [7 7] [8 8] [9 9] [10 10] [11 11] "
+        '[12 12] [13 13] [14 14] [15 15] [16 16]] "<>a<>a<>b<> <>c<>a<>a<>a<>c<> '
+        '<>a<>=<>1<> <>b<>=<>"\n0 [[0 0] [1 1] [2 2] [3 3] [4 4] [5 5] [6 6] [7 7] [8 8]] '
+        '"<>x<>x<>\\n<>a<>b<>\\n<>\\n<>c<>"\n'
+        "0 [[0 0] [2 2] [4 4] [6 6] [7 7] [9 9] [11 11] [13 13] [14 14] [15 15] [16 16] "
+        "[17 17] [18 18] [19 19] [20 20] [21 21] [22 22] [23 23] [24 24] [25 25] [26 26] "
+        "[27 27] [28 28] [29 29] [30 30] [31 31] [32 32] [33 33] [34 34] [35 35] [36 36] "
+        "[37 37] [38 38] [39 39] [40 40] [43 43] [44 44] [45 45] [46 46] [47 47] [48 "
+        '48]] "<>Σ<>σ<>ς<> <>α<>β<>γ<> <>b<>a<>b<> <>A<>b<>C<>.<> <>x<> '
+        '<>S<>T<>R<>A<>S<>S<>E<> <>K<>e<>l<>v<>i<>n<> <>K<>E<>L<>V<>I<>N<>"\n'
+        "0 [[0 0] [1 1] [2 2] [3 3] [4 4] [5 5] [6 6] [7 7] [8 8] [9 9] [10 10] [11 11] "
+        "[12 12] [13 13] [14 14] [15 15] [16 16] [17 17] [18 18] [21 21] [24 24] [26 26] "
+        "[27 27] [28 28] [29 29] [30 30] [31 31] [32 32] [33 33] [34 34] [35 35] [36 36] "
+        "[37 37] [38 38] [39 39] [40 40] [41 41] [42 42] [43 43] [44 44] [45 45] [46 46] "
+        '[47 47]] "<>a<>\\t<>b<> <>1<>2<>.<>5<>-<>3<> <>\\"<>q<>\\"<> <>\\\\<>/<> <>☺<>☺<'
+        '>é<> <>x<>x<>x<> <>z<> <>a<>d<>a<>@<>g<>o<>-<>d<>e<>v<>.<>o<>r<>g<>"\n[] true\n'
+        '1 [[0 0]] "<>"\n'
+        "1 [[0 2] [3 3] [4 4] [5 8] [9 9] [10 11] [12 12] [13 13] [14 14] [15 15] [16 "
+        '16]] "<>b<> <>c<>c<> <>=<>1<> <>b<>=<>"\n'
+        "1 [[0 0] [1 1] [2 2] [3 4] [5 5] [6 6] [7 7] [8 8]] "
+        '"<>x<>x<>\\n<>b<>\\n<>\\n<>c<>"\n'
+        "1 [[0 0] [2 2] [4 4] [6 6] [7 7] [9 9] [11 11] [13 13] [14 14] [15 16] [17 17] "
+        "[18 18] [19 19] [20 20] [21 21] [22 22] [23 23] [24 24] [25 25] [26 26] [27 27] "
+        "[28 28] [29 29] [30 30] [31 31] [32 32] [33 33] [34 34] [35 35] [36 36] [37 37] "
+        "[38 38] [39 39] [40 40] [43 43] [44 44] [45 45] [46 46] [47 47] [48 48]] "
+        '"<>Σ<>σ<>ς<> <>α<>β<>γ<> <>b<>b<> <>A<>b<>C<>.<> <>x<> <>S<>T<>R<>A<>S<>S<>E<> '
+        '<>K<>e<>l<>v<>i<>n<> <>K<>E<>L<>V<>I<>N<>"\n'
+        "1 [[0 1] [2 2] [3 3] [4 4] [5 5] [6 6] [7 7] [8 8] [9 9] [10 10] [11 11] [12 "
+        "12] [13 13] [14 14] [15 15] [16 16] [17 17] [18 18] [21 21] [24 24] [26 26] [27 "
+        "27] [28 28] [29 29] [30 30] [31 31] [32 32] [33 34] [35 36] [37 37] [38 38] [39 "
+        '39] [40 40] [41 41] [42 42] [43 43] [44 44] [45 45] [46 46] [47 47]] "<>\\t<>b<> '
+        '<>1<>2<>.<>5<>-<>3<> <>\\"<>q<>\\"<> <>\\\\<>/<> <>☺<>☺<>é<> <>x<>x<>x<> <>z<> '
+        '<>d<>@<>g<>o<>-<>d<>e<>v<>.<>o<>r<>g<>"\n[] true\n2 [] ""\n'
+        '2 [[4 5 -1 -1] [5 9 7 8]] "aab <><a> a=1 b="\n2 [[7 8 -1 -1]] "xx\\nab\\n\\n<>"\n'
+        '2 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '2 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.org"\n[ ] true\n3 [] ""\n'
+        '3 [[7 9 7 8 8 9 9 9]] "aab caa<a> a=1 b="\n3 [] "xx\\nab\\n\\nc"\n'
+        '3 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '3 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.org"\n[   ] true\n'
+        '4 [[0 0]] "<>"\n4 [] "aab caaac a=1 b="\n4 [] "xx\\nab\\n\\nc"\n'
+        '4 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '4 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.org"\n[] true\n'
+        '5 [[0 0]] "<>"\n5 [] "aab caaac a=1 b="\n5 [[6 6]] "xx\\nab\\n<>\\nc"\n'
+        '5 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '5 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.org"\n[] true\n6 [] ""\n'
+        '6 [[0 1]] "<>ab caaac a=1 b="\n6 [[0 1] [3 4] [7 8]] "<>x\\n<>b\\n\\n<>"\n'
+        '6 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '6 [[0 1]] "<>\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.org"\n[] true\n'
+        '7 [] ""\n7 [] "aab caaac a=1 b="\n7 [[1 2] [4 5] [7 8]] "x<>\\na<>\\n\\n<>"\n'
+        '7 [[47 48]] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVI<>"\n'
+        '7 [[46 47]] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.or<>"\n[] true\n'
+        '8 [] ""\n8 [[0 1]] "<>ab caaac a=1 b="\n8 [] "xx\\nab\\n\\nc"\n'
+        '8 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '8 [[0 1]] "<>\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.org"\n[] true\n'
+        '9 [] ""\n9 [[1 2] [5 6] [6 7] [7 8]] "a<>b c<><><>c a=1 b="\n'
+        '9 [] "xx\\nab\\n\\nc"\n'
+        "9 [[15 16] [19 20] [26 27] [27 28] [28 29] [29 30] [30 31] [34 35] [35 36] [36 "
+        '37] [37 38] [44 45] [45 46] [46 47]] "Σσς αβγ b<>b A<>C. x S<><><><><>E '
+        'K<><><><>n KE<><><>N"\n'
+        '9 [[28 29] [34 35] [41 42] [45 46]] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é x<>x z '
+        'a<>a@go-d<>v.o<>g"\n[] true\n10 [] ""\n'
+        '10 [[0 3] [4 9] [10 11] [14 15]] "<> <> <>=1 <>="\n'
+        '10 [[0 2] [3 5] [7 8]] "<>\\n<>\\n\\n<>"\n'
+        '10 [[14 17] [18 21] [23 24] [25 32] [33 39] [43 48]] "Σσς αβγ <> <>. <> <> <> K<>"\n'
+        "10 [[0 1] [2 3] [12 13] [27 30] [31 32] [33 36] [37 39] [40 43] [44 47]] "
+        '"<>\\t<> 12.5-3 \\"<>\\" \\\\/ ☺☺é <> <> <>@<>-<>.<>"\n[] true\n11 [] ""\n'
+        '11 [[3 4] [9 10] [12 14]] "aab<>caaac<>a=<>b="\n11 [[2 3] [5 7]] "xx<>ab<>c"\n'
+        "11 [[6 7] [13 14] [17 18] [22 23] [24 25] [32 33] [39 40]] "
+        '"Σσς<>αβγ<>bab<>AbC.<>x<>STRASSE<>Kelvin<>KELVIN"\n'
+        "11 [[1 2] [3 6] [7 8] [9 11] [14 15] [17 18] [26 27] [30 31] [32 33]] "
+        '"a<>b<>.<>-<>\\"q\\"<>\\\\/<>☺☺é<>xxx<>z<>ada@go-dev.org"\n[] true\n12 [] ""\n'
+        "12 [[0 1] [1 2] [2 3] [3 4] [4 5] [5 6] [6 7] [7 8] [8 9] [9 10] [10 11] [11 "
+        '12] [12 13] [13 14] [14 15] [15 16]] "<><><><><><><><><><><><><><><><>"\n'
+        '12 [[0 1] [1 2] [2 3] [3 4] [4 5] [5 6] [6 7] [7 8]] "<><><><><><><><>"\n'
+        "12 [[0 2] [2 4] [4 6] [6 7] [7 9] [9 11] [11 13] [13 14] [14 15] [15 16] [16 "
+        "17] [17 18] [18 19] [19 20] [20 21] [21 22] [22 23] [23 24] [24 25] [25 26] [26 "
+        "27] [27 28] [28 29] [29 30] [30 31] [31 32] [32 33] [33 34] [34 35] [35 36] [36 "
+        "37] [37 38] [38 39] [39 40] [40 43] [43 44] [44 45] [45 46] [46 47] [47 48]] "
+        '"<><><><><><><><><><><><><><><><><><><><><><><><><><><><><><><><><><><><><><><><>"\n'
+        "12 [[0 1] [1 2] [2 3] [3 4] [4 6] [6 7] [7 8] [8 9] [9 10] [10 11] [11 12] [12 "
+        "13] [13 14] [14 15] [15 16] [16 17] [17 18] [18 21] [21 24] [24 26] [26 27] [27 "
+        "28] [28 29] [29 30] [30 31] [31 32] [32 33] [33 34] [34 35] [35 36] [36 37] [37 "
+        "38] [38 39] [39 40] [40 41] [41 42] [42 43] [43 44] [44 45] [45 46] [46 47]] "
+        '"<><><><><><><><><><><><><><><><><><><><><><><><><><><><><><'
+        '><><><><><><><><><><><>"\n[] true\n13 [] ""\n'
+        '13 [[0 3] [4 9] [10 12] [14 16]] "<> <> <>1 <>"\n'
+        '13 [[0 2] [3 5] [7 8]] "<>\\n<>\\n\\n<>"\n'
+        '13 [[0 6] [7 13] [14 17] [18 22] [23 24] [25 32] [33 39] [40 48]] "<> <> <> <> '
+        '<> <> <> <>"\n'
+        "13 [[0 1] [2 3] [6 7] [8 9] [11 14] [15 17] [18 26] [27 30] [31 32] [33 47]] "
+        '"<>\\t<> 12<>5<>3 <> <> <> <> <> <>"\n[] true\n14 [] ""\n'
+        '14 [[0 3]] "<> caaac a=1 b="\n14 [] "xx\\nab\\n\\nc"\n'
+        '14 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '14 [[0 3]] "<> 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.org"\n[] true\n'
+        '15 [] ""\n15 [[0 3]] "<> caaac a=1 b="\n15 [] "xx\\nab\\n\\nc"\n'
+        '15 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '15 [[0 3]] "<> 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.org"\n[] true\n'
+        '16 [] ""\n16 [[0 3] [4 9] [10 11] [14 15]] "<> <> <>=1 <>="\n'
+        '16 [[3 5] [7 8]] "xx\\n<>\\n\\n<>"\n'
+        '16 [[14 17] [18 21] [28 29]] "Σσς αβγ <> <>. x STR<>SSE Kelvin KELVIN"\n'
+        '16 [[0 1] [2 3] [33 34] [35 36]] "<>\\t<> 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z '
+        '<>d<>@go-dev.org"\n[] true\n17 [] ""\n17 [] "aab caaac a=1 b="\n'
+        '17 [] "xx\\nab\\n\\nc"\n'
+        '17 [[0 2] [2 4] [4 6]] "<><><> αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '17 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.org"\n[] true\n18 [] ""\n'
+        '18 [] "aab caaac a=1 b="\n18 [] "xx\\nab\\n\\nc"\n'
+        '18 [[33 39] [40 48]] "Σσς αβγ bab AbC. x STRASSE <> <>"\n'
+        '18 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.org"\n[] true\n19 [] ""\n'
+        '19 [] "aab caaac a=1 b="\n19 [[0 2]] "<>\\nab\\n\\nc"\n'
+        '19 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '19 [[27 30] [31 32]] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é <> <> ada@go-dev.org"\n'
+        '[] true\n20 [] ""\n20 [] "aab caaac a=1 b="\n'
+        '20 [[0 2 0 1 1 2]] "<x>\\nab\\n\\nc"\n'
+        '20 [[23 24 23 24 24 24]] "Σσς αβγ bab AbC. <x> STRASSE Kelvin KELVIN"\n'
+        '20 [[27 30 27 28 28 30]] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é <x> z ada@go-dev.org"\n'
+        '[  ] true\n21 [] ""\n21 [[12 13]] "aab caaac a=<> b="\n21 [] "xx\\nab\\n\\nc"\n'
+        '21 [[21 22]] "Σσς αβγ bab AbC<> x STRASSE Kelvin KELVIN"\n'
+        '21 [[4 10] [39 40] [43 44]] "a\\tb <> \\"q\\" \\\\/ ☺☺é xxx z ada@go<>dev<>org"\n'
+        '[] true\n22 [] ""\n'
+        '22 [[0 1] [1 2] [5 6] [6 7] [7 8] [10 11]] "<><>b c<><><>c <>=1 b="\n'
+        '22 [[3 4]] "xx\\n<>b\\n\\nc"\n'
+        '22 [[15 16]] "Σσς αβγ b<>b AbC. x STRASSE Kelvin KELVIN"\n'
+        '22 [[0 1] [8 9] [33 34] [35 36] [39 40]] "<>\\tb 12.5<>3 \\"q\\" \\\\/ ☺☺é xxx z '
+        '<>d<>@go<>dev.org"\n[] true\n23 [] ""\n23 [] "aab caaac a=1 b="\n'
+        '23 [] "xx\\nab\\n\\nc"\n23 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '23 [[18 24] [24 26]] "a\\tb 12.5-3 \\"q\\" \\\\/ <><> xxx z ada@go-dev.org"\n'
+        '[] true\n24 [] ""\n24 [] "aab caaac a=1 b="\n24 [] "xx\\nab\\n\\nc"\n'
+        '24 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '24 [[11 14]] "a\\tb 12.5-3 <> \\\\/ ☺☺é xxx z ada@go-dev.org"\n[] true\n25 [] ""\n'
+        '25 [] "aab caaac a=1 b="\n25 [] "xx\\nab\\n\\nc"\n'
+        '25 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '25 [[15 16] [16 17]] "a\\tb 12.5-3 \\"q\\" <><> ☺☺é xxx z ada@go-dev.org"\n'
+        '[] true\n26 [] ""\n26 [] "aab caaac a=1 b="\n26 [] "xx\\nab\\n\\nc"\n'
+        '26 [[18 21 18 20]] "Σσς αβγ bab <Ab>. x STRASSE Kelvin KELVIN"\n'
+        '26 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.org"\n[ word] true\n'
+        '27 [] ""\n'
+        "27 [[0 1 0 1 -1 -1] [1 2 1 2 -1 -1] [2 3 -1 -1 2 3] [5 6 5 6 -1 -1] [6 7 6 7 -1 "
+        '-1] [7 8 7 8 -1 -1] [10 11 10 11 -1 -1] [14 15 -1 -1 14 15]] "<a><a><> '
+        'c<a><a><a>c <a>=1 <>="\n27 [[3 4 3 4 -1 -1] [4 5 -1 -1 4 5]] "xx\\n<a><>\\n\\nc"\n'
+        "27 [[14 15 -1 -1 14 15] [15 16 15 16 -1 -1] [16 17 -1 -1 16 17] [19 20 -1 -1 19 "
+        '20]] "Σσς αβγ <><a><> A<>C. x STRASSE Kelvin KELVIN"\n'
+        "27 [[0 1 0 1 -1 -1] [2 3 -1 -1 2 3] [33 34 33 34 -1 -1] [35 36 35 36 -1 -1]] "
+        '"<a>\\t<> 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z <a>d<a>@go-dev.org"\n[  ] true\n'
+        '28 [[0 0]] "<>"\n28 [[0 16]] "<>"\n'
+        '28 [[0 2] [3 5] [6 6] [7 8]] "<>\\n<>\\n<>\\n<>"\n28 [[0 48]] "<>"\n'
+        '28 [[0 47]] "<>"\n[] true\n29 [] ""\n'
+        "29 [[2 3] [3 4] [4 5] [8 9] [9 10] [11 12] [12 13] [13 14] [14 15] [15 16]] "
+        '"aa<><><>aaa<><>a<><><><><>"\n'
+        '29 [[0 1] [1 2] [2 3] [4 5] [5 6] [6 7] [7 8]] "<><><>a<><><><>"\n'
+        "29 [[0 2] [2 4] [4 6] [6 7] [7 9] [9 11] [11 13] [13 14] [14 15] [16 17] [17 "
+        "18] [18 19] [19 20] [20 21] [21 22] [22 23] [23 24] [24 25] [25 26] [26 27] [27 "
+        "28] [28 29] [29 30] [30 31] [31 32] [32 33] [33 34] [34 35] [35 36] [36 37] [37 "
+        "38] [38 39] [39 40] [40 43] [43 44] [44 45] [45 46] [46 47] [47 48]] "
+        '"<><><><><><><><><>a<><><><><><><><><><><><><><><><><><><><><><><><><><><><><><>"\n'
+        "29 [[1 2] [2 3] [3 4] [4 5] [5 6] [6 7] [7 8] [8 9] [9 10] [10 11] [11 12] [12 "
+        "13] [13 14] [14 15] [15 16] [16 17] [17 18] [18 21] [21 24] [24 26] [26 27] [27 "
+        "28] [28 29] [29 30] [30 31] [31 32] [32 33] [34 35] [36 37] [37 38] [38 39] [39 "
+        "40] [40 41] [41 42] [42 43] [43 44] [44 45] [45 46] [46 47]] "
+        '"a<><><><><><><><><><><><><><><><><><><><><><><><><><><>a<>a'
+        '<><><><><><><><><><><>"\n[] true\n30 [] ""\n30 [] "aab caaac a=1 b="\n'
+        '30 [] "xx\\nab\\n\\nc"\n30 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '30 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.org"\n[] true\n31 [] ""\n'
+        '31 [[10 13 10 11 12 13] [14 16 14 15 16 16]] "aab caaac <a> <b>"\n'
+        '31 [] "xx\\nab\\n\\nc"\n31 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '31 [] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z ada@go-dev.org"\n[ key val] true\n'
+        '32 [] ""\n32 [] "aab caaac a=1 b="\n32 [] "xx\\nab\\n\\nc"\n'
+        '32 [] "Σσς αβγ bab AbC. x STRASSE Kelvin KELVIN"\n'
+        '32 [[33 43]] "a\\tb 12.5-3 \\"q\\" \\\\/ ☺☺é xxx z <>.org"\n[] true\n'
+        "match: ERROR disk\nmatch: Warning: low\ntrue <nil>\n"
     ),
 )
 

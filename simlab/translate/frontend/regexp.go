@@ -29,12 +29,21 @@ func (f *fn) regexpCall(c *ast.CallExpr, name string) (string, bool) {
 			}
 			return lit, true
 		}
+		if f.p.info.Types[c.Args[0]].Value == nil { // known only at run time: read then
+			if name == "regexp.Compile" {
+				return "go.regexp.at_run_time(" + f.value(c.Args[0]) + "), None", true
+			}
+			return "go.regexp.at_run_time(" + f.value(c.Args[0]) + ")", true
+		}
 		fn := "must_compile"
 		if name == "regexp.Compile" {
 			fn = "compile"
 		}
 		return "go.regexp." + fn + "(" + f.compiled(c.Args[0]) + ")", true
 	case "MatchString", "Match": // (matched, err)
+		if f.p.info.Types[c.Args[0]].Value == nil {
+			return "go.regexp.at_run_time(" + f.value(c.Args[0]) + ")." + strings.TrimPrefix(name, "regexp.") + "(" + f.value(c.Args[1]) + "), None", true
+		}
 		return "go.regexp." + snake(strings.TrimPrefix(name, "regexp.")) + "(" + f.value(c.Args[1]) + ", " + f.compiled(c.Args[0]) + ")", true
 	case "QuoteMeta":
 		return "go.regexp.quote_meta(" + f.value(c.Args[0]) + ")", true
@@ -47,7 +56,7 @@ func (f *fn) regexpCall(c *ast.CallExpr, name string) (string, bool) {
 func (f *fn) compiled(e ast.Expr) string {
 	v := f.p.info.Types[e].Value
 	if v == nil || v.Kind() != constant.String {
-		f.p.unsupported(e, "a regular expression known only at run time", "a constant expression, or regexp.QuoteMeta(s) alone")
+		f.p.unsupported(e, "a regular expression known only at run time here", "a constant expression")
 	}
 	expr := constant.StringVal(v)
 	re, err := regexp.Compile(expr)

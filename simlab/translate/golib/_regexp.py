@@ -12,12 +12,23 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from simlab.errors import SimlabError
+
 from ._errors import new_error
 from ._panics import panic
 from ._strconv import quote
 from ._values import NilSlice
 
-__all__ = ["Regexp", "compile", "literal", "match", "match_string", "must_compile", "quote_meta"]
+__all__ = [
+    "Regexp",
+    "at_run_time",
+    "compile",
+    "literal",
+    "match",
+    "match_string",
+    "must_compile",
+    "quote_meta",
+]
 
 _Match = list[int]  # Go's match: start and end of the whole, then of each group (-1: none)
 
@@ -28,9 +39,9 @@ class Regexp:
     __slots__ = ("_names", "_re", "expr")
     go_name = "*regexp.Regexp"
 
-    def __init__(self, expr: str, pattern: str, names: list[str]) -> None:
+    def __init__(self, expr: str, pattern: str, names: list[str], flags: int = re.ASCII) -> None:
         self.expr, self._names = expr, names
-        self._re = re.compile(pattern, re.ASCII)
+        self._re = re.compile(pattern, flags)  # ASCII for \b, where the front end wrote it
 
     # --- matching, in code points; Go's offsets are bytes ---------------------------
 
@@ -311,6 +322,218 @@ def match(
 ) -> tuple[bool, Any]:
     """``regexp.Match(expr, b)``."""
     return match_string(_text(b), expr, pattern, names, err)
+
+
+# --- an expression made at run time: Go's syntax read here, for its common part ----
+
+_WORD = "0-9A-Za-z_"
+_PERL = {"d": "0-9", "w": _WORD, "s": "\\t\\n\\f\\r "}  # Go's \d \w \s: ASCII only
+_POSIX = {
+    "alnum": "0-9A-Za-z",
+    "alpha": "A-Za-z",
+    "ascii": "\\x00-\\x7f",
+    "blank": "\\t ",
+    "cntrl": "\\x00-\\x1f\\x7f",
+    "digit": "0-9",
+    "graph": "!-~",
+    "lower": "a-z",
+    "print": " -~",
+    "punct": "!-/:-@\\[-`{-~",
+    "space": "\\t\\n\\v\\f\\r ",
+    "upper": "A-Z",
+    "word": _WORD,
+    "xdigit": "0-9A-Fa-f",
+}
+_BOUNDARY = f"(?:(?<=[{_WORD}])(?![{_WORD}])|(?<![{_WORD}])(?=[{_WORD}]))"
+_NOT_BOUNDARY = f"(?:(?<=[{_WORD}])(?=[{_WORD}])|(?<![{_WORD}])(?![{_WORD}]))"
+
+
+class _Unsupported(Exception):
+    pass
+
+
+class _Reader:
+    """Go's regexp syntax, read into the Python pattern that means the same: the
+    common part of it (literals, escapes of punctuation, \\d \\w \\s and their
+    negations, \\b \\B \\A \\z, classes with ranges and POSIX names, groups, named
+    ones, repetitions, alternation, flags i, m and s at the start). Anything else
+    is :class:`_Unsupported`: a constant expression, which the front end parses
+    with Go's own parser, has all of Go's syntax."""
+
+    def __init__(self, expr: str) -> None:
+        self.s, self.i, self.names = expr, 0, [""]
+        flags = re.match(r"\(\?([ims]+)\)", expr)
+        self.flags = flags.group(1) if flags else ""
+        self.i = flags.end() if flags else 0
+        body = self.alternation()
+        if self.i < len(self.s):
+            raise _Unsupported("unexpected )")
+        self.pattern = (f"(?{self.flags})" if self.flags else "") + body
+
+    def peek(self, k: int = 0) -> str:
+        return self.s[self.i + k] if self.i + k < len(self.s) else ""
+
+    def alternation(self) -> str:
+        parts = [self.concat()]
+        while self.peek() == "|":
+            self.i += 1
+            parts.append(self.concat())
+        return "|".join(parts)
+
+    def concat(self) -> str:
+        out = ""
+        while self.peek() not in ("", "|", ")"):
+            atom = self.atom()
+            quantified = False
+            while True:
+                q = self.quantifier()
+                if not q:
+                    break
+                if quantified:
+                    raise _Unsupported("invalid nested repetition operator")
+                atom, quantified = f"(?:{atom}){q}", True
+            out += atom
+        return out
+
+    def quantifier(self) -> str:
+        c = self.peek()
+        q = ""
+        if c in ("*", "+", "?"):
+            self.i += 1
+            q = c
+        elif c == "{":
+            m = re.compile(r"\{(\d+)(,(\d*))?\}").match(self.s, self.i)
+            if not m:
+                return ""
+            lo, hi = int(m.group(1)), m.group(3)
+            if lo > 1000 or (hi and int(hi) > 1000) or (hi and int(hi) < lo):
+                raise _Unsupported("invalid repeat count")
+            self.i = m.end()
+            q = m.group(0)
+        else:
+            return ""
+        if self.peek() == "?":
+            self.i += 1
+            q += "?"
+        return q
+
+    def atom(self) -> str:
+        c = self.peek()
+        self.i += 1
+        if c == "(":
+            return self.group()
+        if c == "[":
+            return self.char_class()
+        if c == ".":
+            return "."
+        if c == "^":
+            return "^"
+        if c == "$":
+            return "$" if "m" in self.flags else "\\Z"  # Go's $: the end of the text alone
+        if c == "\\":
+            return self.escape()
+        if c in "*+?":
+            raise _Unsupported("missing argument to repetition operator")
+        return re.escape(c)
+
+    def group(self) -> str:
+        head = "("
+        if self.s.startswith("?:", self.i):
+            self.i += 2
+            head = "(?:"
+        elif self.s.startswith("?P<", self.i) or self.s.startswith("?<", self.i):
+            m = re.compile(r"\?P?<(\w+)>").match(self.s, self.i)
+            if not m:
+                raise _Unsupported("invalid named capture")
+            self.i = m.end()
+            self.names.append(m.group(1))
+        elif self.peek() == "?":
+            raise _Unsupported("flags inside the expression")
+        else:
+            self.names.append("")
+        body = self.alternation()
+        if self.peek() != ")":
+            raise _Unsupported("missing closing )")
+        self.i += 1
+        return head + body + ")"
+
+    def escape(self) -> str:
+        e = self.peek()
+        self.i += 1
+        if e.lower() in _PERL:
+            return ("[^" if e.isupper() else "[") + _PERL[e.lower()] + "]"
+        if e in ("b", "B"):
+            return _BOUNDARY if e == "b" else _NOT_BOUNDARY
+        if e == "A":
+            return "\\A"
+        if e == "z":
+            return "\\Z"
+        if e and e in "ntrfva":
+            return "\\" + e
+        if e and e.isascii() and not e.isalnum():
+            return "\\" + e
+        raise _Unsupported(f"the escape \\{e}")
+
+    def char_class(self) -> str:
+        out = "[^" if self.peek() == "^" else "["
+        self.i += out == "[^"
+        first = True
+        while True:
+            c = self.peek()
+            if c == "":
+                raise _Unsupported("missing closing ]")
+            if c == "]" and not first:
+                self.i += 1
+                return out + "]"
+            first = False
+            if self.s.startswith("[:", self.i):
+                end = self.s.find(":]", self.i)
+                name = self.s[self.i + 2 : end] if end > 0 else ""
+                if name not in _POSIX:
+                    raise _Unsupported(f"the class [:{name}:]")
+                out += _POSIX[name]
+                self.i = end + 2
+                continue
+            lo = self.class_char()
+            if lo.startswith("[") or self.peek() != "-" or self.peek(1) in ("]", ""):
+                out += lo.strip("[]") if lo.startswith("[") else lo
+                continue
+            self.i += 1
+            hi = self.class_char()
+            if hi.startswith("["):
+                raise _Unsupported("a class in a range")
+            out += lo + "-" + hi
+
+    def class_char(self) -> str:
+        """One character of a class, escaped for Python; ``[...]`` for \\d \\w \\s."""
+        c = self.peek()
+        self.i += 1
+        if c == "\\":
+            e = self.peek()
+            self.i += 1
+            if e in _PERL:
+                return "[" + _PERL[e] + "]"
+            if e and e in "ntrfva":
+                return "\\" + e
+            if e and e.isascii() and not e.isalnum():
+                return "\\" + e
+            raise _Unsupported(f"the escape \\{e} in a class")
+        return "\\" + c if c in "\\]^-[&~|" else c
+
+
+def at_run_time(expr: str) -> Regexp:
+    """``regexp.MustCompile(pat)`` of an expression known only at run time, read as
+    :class:`_Reader` reads it (Python's case folding, Unicode's, for ``(?i)``, as
+    Go's); one it cannot read ends the run in one line."""
+    try:
+        reader = _Reader(expr)
+        return Regexp(expr, reader.pattern, reader.names, 0)
+    except (_Unsupported, re.error) as why:
+        raise SimlabError(
+            f"the regular expression {expr!r}, made at run time, uses {why}, which simlab"
+            " reads only in a constant expression (its front end parses those with Go's"
+            " own parser)"
+        ) from None
 
 
 def literal(s: str) -> Regexp:
