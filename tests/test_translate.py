@@ -24637,6 +24637,54 @@ func main() {
 )
 
 
+# malformed regular expressions made at run time: Go's error for each (a missing or
+# unexpected paren or bracket, nested or bare repetition, a bad count, escape, range
+# or name), from Compile and MatchString, and MustCompile's panic (what go run,
+# go1.27.3, printed)
+CONSTRUCTS["regexp_made_at_run_time_malformed"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"regexp"
+)
+
+func main() {
+\tbad := []string{"unmatched(", "a)", "[a", "x[a-", "a**", "a+*", "*a", "a|+", "a{2,1}",
+\t\t`\\q`, `[z-a]`, `a{1001}`, `(?P<>a)`, "(a|b"}
+\tfor _, p := range bad {
+\t\t_, err := regexp.Compile(p)
+\t\tfmt.Println(err)
+\t}
+\tok, err := regexp.MatchString(bad[1], "a")
+\tfmt.Println(ok, err)
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tregexp.MustCompile(bad[0])
+}
+""",
+    (
+        "error parsing regexp: missing closing ): `unmatched(`\n"
+        "error parsing regexp: unexpected ): `a)`\n"
+        "error parsing regexp: missing closing ]: `[a`\n"
+        "error parsing regexp: missing closing ]: `[a-`\n"
+        "error parsing regexp: invalid nested repetition operator: `**`\n"
+        "error parsing regexp: invalid nested repetition operator: `+*`\n"
+        "error parsing regexp: missing argument to repetition operator: `*`\n"
+        "error parsing regexp: missing argument to repetition operator: `+`\n"
+        "error parsing regexp: invalid repeat count: `{2,1}`\n"
+        "error parsing regexp: invalid escape sequence: `\\q`\n"
+        "error parsing regexp: invalid character class range: `z-a`\n"
+        "error parsing regexp: invalid repeat count: `{1001}`\n"
+        "error parsing regexp: invalid named capture: `(?P<>`\n"
+        "error parsing regexp: missing closing ): `(a|b`\n"
+        "false error parsing regexp: unexpected ): `a)`\n"
+        "recovered: regexp: Compile(`unmatched(`): error parsing regexp: missing closing "
+        "): `unmatched(`\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

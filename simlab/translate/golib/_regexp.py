@@ -21,12 +21,14 @@ from ._values import NilSlice
 
 __all__ = [
     "Regexp",
-    "at_run_time",
     "compile",
+    "compile_at_run_time",
     "literal",
     "match",
     "match_string",
+    "match_string_at_run_time",
     "must_compile",
+    "must_compile_at_run_time",
     "quote_meta",
 ]
 
@@ -352,6 +354,17 @@ class _Unsupported(Exception):
     pass
 
 
+class _GoSyntax(Exception):
+    """A malformed expression: Go's error code and the part of it Go quotes."""
+
+    def __init__(self, code: str, fragment: str) -> None:
+        super().__init__(f"error parsing regexp: {code}: `{fragment}`")
+
+
+_CONTROL = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+_GO_ESCAPES = set("aftnrvxpPQEAzbBdDsSwW01234567")  # the letters Go's syntax knows after \\
+
+
 class _Reader:
     """Go's regexp syntax, read into the Python pattern that means the same: the
     common part of it (literals, escapes of punctuation, \\d \\w \\s and their
@@ -367,7 +380,7 @@ class _Reader:
         self.i = flags.end() if flags else 0
         body = self.alternation()
         if self.i < len(self.s):
-            raise _Unsupported("unexpected )")
+            raise _GoSyntax("unexpected )", expr)
         self.pattern = (f"(?{self.flags})" if self.flags else "") + body
 
     def peek(self, k: int = 0) -> str:
@@ -384,14 +397,15 @@ class _Reader:
         out = ""
         while self.peek() not in ("", "|", ")"):
             atom = self.atom()
-            quantified = False
+            first = -1
             while True:
+                at = self.i
                 q = self.quantifier()
                 if not q:
                     break
-                if quantified:
-                    raise _Unsupported("invalid nested repetition operator")
-                atom, quantified = f"(?:{atom}){q}", True
+                if first >= 0:
+                    raise _GoSyntax("invalid nested repetition operator", self.s[first : at + 1])
+                atom, first = f"(?:{atom}){q}", at
             out += atom
         return out
 
@@ -407,7 +421,7 @@ class _Reader:
                 return ""
             lo, hi = int(m.group(1)), m.group(3)
             if lo > 1000 or (hi and int(hi) > 1000) or (hi and int(hi) < lo):
-                raise _Unsupported("invalid repeat count")
+                raise _GoSyntax("invalid repeat count", m.group(0))
             self.i = m.end()
             q = m.group(0)
         else:
@@ -433,7 +447,7 @@ class _Reader:
         if c == "\\":
             return self.escape()
         if c in "*+?":
-            raise _Unsupported("missing argument to repetition operator")
+            raise _GoSyntax("missing argument to repetition operator", c)
         return re.escape(c)
 
     def group(self) -> str:
@@ -444,7 +458,8 @@ class _Reader:
         elif self.s.startswith("?P<", self.i) or self.s.startswith("?<", self.i):
             m = re.compile(r"\?P?<(\w+)>").match(self.s, self.i)
             if not m:
-                raise _Unsupported("invalid named capture")
+                end = self.s.find(">", self.i)
+                raise _GoSyntax("invalid named capture", self.s[self.i - 1 : end + 1])
             self.i = m.end()
             self.names.append(m.group(1))
         elif self.peek() == "?":
@@ -453,7 +468,7 @@ class _Reader:
             self.names.append("")
         body = self.alternation()
         if self.peek() != ")":
-            raise _Unsupported("missing closing )")
+            raise _GoSyntax("missing closing )", self.s)
         self.i += 1
         return head + body + ")"
 
@@ -472,16 +487,19 @@ class _Reader:
             return "\\" + e
         if e and e.isascii() and not e.isalnum():
             return "\\" + e
+        if e not in _GO_ESCAPES:
+            raise _GoSyntax("invalid escape sequence", "\\" + e)
         raise _Unsupported(f"the escape \\{e}")
 
     def char_class(self) -> str:
+        start = self.i - 1
         out = "[^" if self.peek() == "^" else "["
         self.i += out == "[^"
         first = True
         while True:
             c = self.peek()
             if c == "":
-                raise _Unsupported("missing closing ]")
+                raise _GoSyntax("missing closing ]", self.s[start:])
             if c == "]" and not first:
                 self.i += 1
                 return out + "]"
@@ -494,46 +512,71 @@ class _Reader:
                 out += _POSIX[name]
                 self.i = end + 2
                 continue
-            lo = self.class_char()
+            at = self.i
+            lo, low = self.class_char()
             if lo.startswith("[") or self.peek() != "-" or self.peek(1) in ("]", ""):
                 out += lo.strip("[]") if lo.startswith("[") else lo
                 continue
             self.i += 1
-            hi = self.class_char()
+            if self.peek() == "":
+                raise _GoSyntax("missing closing ]", self.s[start:])
+            hi, high = self.class_char()
             if hi.startswith("["):
                 raise _Unsupported("a class in a range")
+            if low > high:
+                raise _GoSyntax("invalid character class range", self.s[at : self.i])
             out += lo + "-" + hi
 
-    def class_char(self) -> str:
-        """One character of a class, escaped for Python; ``[...]`` for \\d \\w \\s."""
+    def class_char(self) -> tuple[str, str]:
+        """One character of a class, escaped for Python (``[...]`` for \\d \\w \\s),
+        and the character it stands for."""
         c = self.peek()
         self.i += 1
         if c == "\\":
             e = self.peek()
             self.i += 1
             if e in _PERL:
-                return "[" + _PERL[e] + "]"
+                return "[" + _PERL[e] + "]", ""
             if e and e in "ntrfva":
-                return "\\" + e
+                return "\\" + e, _CONTROL[e]
             if e and e.isascii() and not e.isalnum():
-                return "\\" + e
+                return "\\" + e, e
+            if e not in _GO_ESCAPES:
+                raise _GoSyntax("invalid escape sequence", "\\" + e)
             raise _Unsupported(f"the escape \\{e} in a class")
-        return "\\" + c if c in "\\]^-[&~|" else c
+        return ("\\" + c if c in "\\]^-[&~|" else c), c
 
 
-def at_run_time(expr: str) -> Regexp:
-    """``regexp.MustCompile(pat)`` of an expression known only at run time, read as
-    :class:`_Reader` reads it (Python's case folding, Unicode's, for ``(?i)``, as
-    Go's); one it cannot read ends the run in one line."""
+def compile_at_run_time(expr: str) -> tuple[Regexp | None, Any]:
+    """``regexp.Compile(pat)`` of an expression known only at run time, read as
+    :class:`_Reader` reads it (``(?i)`` folding as Unicode does, as Go's): the
+    Regexp, or nil and Go's error for a malformed one; one it cannot read ends
+    the run in one line."""
     try:
         reader = _Reader(expr)
-        return Regexp(expr, reader.pattern, reader.names, 0)
+        return Regexp(expr, reader.pattern, reader.names, 0), None
+    except _GoSyntax as bad:
+        return None, new_error(str(bad))
     except (_Unsupported, re.error) as why:
         raise SimlabError(
             f"the regular expression {expr!r}, made at run time, uses {why}, which simlab"
             " reads only in a constant expression (its front end parses those with Go's"
             " own parser)"
         ) from None
+
+
+def must_compile_at_run_time(expr: str) -> Regexp:
+    """``regexp.MustCompile(pat)`` of an expression known only at run time."""
+    regexp, err = compile_at_run_time(expr)
+    if regexp is None:
+        return must_compile(expr, err=str(err))
+    return regexp
+
+
+def match_string_at_run_time(s: str, expr: str) -> tuple[bool, Any]:
+    """``regexp.MatchString(pat, s)`` of an expression known only at run time."""
+    regexp, err = compile_at_run_time(expr)
+    return (regexp.MatchString(s), None) if regexp is not None else (False, err)
 
 
 def literal(s: str) -> Regexp:
