@@ -24685,6 +24685,58 @@ func main() {
 )
 
 
+# PrintDefaults of flag.Values of the program's (a *level and a *tags, each at its
+# zero and not): the default shown only where it differs from a zero value's; and
+# regexp.Match of an expression made at run time (what go run, go1.27.3, printed)
+CONSTRUCTS["flag_defaults_of_values_of_the_program"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"flag"
+\t"fmt"
+\t"os"
+\t"regexp"
+\t"strings"
+)
+
+type level int
+
+func (l *level) String() string     { return fmt.Sprint(int(*l)) }
+func (l *level) Set(s string) error { *l = level(len(s)); return nil }
+
+type tags []string
+
+func (t *tags) String() string     { return strings.Join(*t, ",") }
+func (t *tags) Set(s string) error { *t = append(*t, s); return nil }
+
+func main() {
+\tvar quiet, verbose level = 0, 2
+\tvar none, some tags = nil, tags{"a"}
+\tfs := flag.NewFlagSet("tool", flag.ContinueOnError)
+\tfs.SetOutput(os.Stdout)
+\tfs.Var(&quiet, "quiet", "a level at its zero")
+\tfs.Var(&verbose, "verbose", "a level")
+\tfs.Var(&none, "none", "no tags")
+\tfs.Var(&some, "some", "some tags")
+\tfs.PrintDefaults()
+\tpat := `^id=(\\d+)$`
+\tok, err := regexp.Match(pat, []byte("id=42"))
+\tfmt.Println(ok, err)
+\tok, err = regexp.Match(pat+")", bytes.Repeat([]byte("x"), 2))
+\tfmt.Println(ok, err)
+}
+""",
+    (
+        "  -none value\n    \tno tags\n  -quiet value\n    \ta level at its zero\n"
+        "  -some value\n    \tsome tags (default a)\n  -verbose value\n"
+        "    \ta level (default 2)\ntrue <nil>\n"
+        "false error parsing regexp: unexpected ): `^id=(\\d+)$)`\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

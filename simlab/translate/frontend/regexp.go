@@ -38,8 +38,8 @@ func (f *fn) regexpCall(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go.regexp." + fn + "(" + f.compiled(c.Args[0]) + ")", true
 	case "MatchString", "Match": // (matched, err)
-		if f.p.info.Types[c.Args[0]].Value == nil && name == "regexp.MatchString" {
-			return "go.regexp.match_string_at_run_time(" + f.value(c.Args[1]) + ", " + f.value(c.Args[0]) + ")", true
+		if f.p.info.Types[c.Args[0]].Value == nil { // known only at run time: read then
+			return "go.regexp." + snake(strings.TrimPrefix(name, "regexp.")) + "_at_run_time(" + f.value(c.Args[1]) + ", " + f.value(c.Args[0]) + ")", true
 		}
 		return "go.regexp." + snake(strings.TrimPrefix(name, "regexp.")) + "(" + f.value(c.Args[1]) + ", " + f.compiled(c.Args[0]) + ")", true
 	case "QuoteMeta":

@@ -30,7 +30,7 @@ from ._strconv import (
     quote,
 )
 from ._time import parse_duration
-from ._values import Ref, call
+from ._values import BasicPointer, NamedValue, Ref, call
 
 __all__ = ["ErrHelp", "Flag", "FlagSet"]
 
@@ -56,9 +56,11 @@ _ZERO_TEXT = {"bool": "false", "string": "", "float64": "0", "duration": "0s"}
 
 def _number_error(err: Any) -> Any:
     """What the package makes of strconv's error: parse error, value out of range."""
-    if err is None:
-        return None
-    return {id(ErrSyntax): _PARSE, id(ErrRange): _RANGE}.get(id(err.Err), err)
+    if err is not None and err.Err is ErrSyntax:
+        return _PARSE
+    if err is not None and err.Err is ErrRange:
+        return _RANGE
+    return err
 
 
 class _Value:
@@ -383,7 +385,12 @@ def _is_zero(flag: Flag) -> bool:
     if isinstance(value, _FuncValue):
         return flag.DefValue == ""
     try:
-        zero = type(value)()  # a pointer to a struct of the program's: a new one
+        if isinstance(value, BasicPointer):  # a *level: a new level
+            zero: Any = BasicPointer(value.cls, Ref(value.cls()))
+        elif isinstance(value, NamedValue) and value.ref is not None:  # a *tagList: a new one
+            zero = type(value).pointer(Ref(type(value.ref.v)()))
+        else:
+            zero = type(value)()  # a pointer to a struct of the program's: a new one
     except TypeError:
         return flag.DefValue == ""
     return bool(flag.DefValue == _plain(zero.String()))

@@ -1,9 +1,10 @@
 """``regexp`` for a translated program: a ``*regexp.Regexp`` matching with Python's
 ``re``, its pattern written by the translator's front end from Go's own parse of
-the program's expression, so that both match alike (leftmost-first), and its
-methods with Go's rules for what Python's differ on: offsets in bytes, the
-successive matches of the ``All`` forms (no empty match right after another),
-``$1`` and ``${name}`` in a replacement, ``Split``.
+a constant expression (or, for one made at run time, read here by :class:`_Reader`
+in Go's common syntax), so that both match alike (leftmost-first), and its methods
+with Go's rules for what Python's differ on: offsets in bytes, the successive
+matches of the ``All`` forms (no empty match right after another), ``$1`` and
+``${name}`` in a replacement, ``Split``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ __all__ = [
     "compile_at_run_time",
     "literal",
     "match",
+    "match_at_run_time",
     "match_string",
     "match_string_at_run_time",
     "must_compile",
@@ -36,7 +38,8 @@ _Match = list[int]  # Go's match: start and end of the whole, then of each group
 
 
 class Regexp:
-    """A ``*regexp.Regexp``: ``regexp.MustCompile(expr)`` of a constant ``expr``."""
+    """A ``*regexp.Regexp``: ``expr``, the Python ``pattern`` that means the same and
+    the names of its groups (the whole match's first, "")."""
 
     __slots__ = ("_names", "_re", "expr")
     go_name = "*regexp.Regexp"
@@ -254,7 +257,7 @@ def _reference(template: str) -> tuple[str | None, str]:
     brace = template.startswith("{")
     body = template[1:] if brace else template
     i = 0
-    while i < len(body) and (body[i].isalnum() or body[i] == "_"):
+    while i < len(body) and (body[i].isalpha() or body[i].isdecimal() or body[i] == "_"):
         i += 1
     if i == 0:
         return None, template
@@ -374,7 +377,7 @@ class _Reader:
     with Go's own parser, has all of Go's syntax."""
 
     def __init__(self, expr: str) -> None:
-        self.s, self.i, self.names = expr, 0, [""]
+        self.s, self.names = expr, [""]
         flags = re.match(r"\(\?([ims]+)\)", expr)
         self.flags = flags.group(1) if flags else ""
         self.i = flags.end() if flags else 0
@@ -483,7 +486,7 @@ class _Reader:
             return "\\A"
         if e == "z":
             return "\\Z"
-        if e and e in "ntrfva":
+        if e in _CONTROL:
             return "\\" + e
         if e and e.isascii() and not e.isalnum():
             return "\\" + e
@@ -537,7 +540,7 @@ class _Reader:
             self.i += 1
             if e in _PERL:
                 return "[" + _PERL[e] + "]", ""
-            if e and e in "ntrfva":
+            if e in _CONTROL:
                 return "\\" + e, _CONTROL[e]
             if e and e.isascii() and not e.isalnum():
                 return "\\" + e, e
@@ -577,6 +580,11 @@ def match_string_at_run_time(s: str, expr: str) -> tuple[bool, Any]:
     """``regexp.MatchString(pat, s)`` of an expression known only at run time."""
     regexp, err = compile_at_run_time(expr)
     return (regexp.MatchString(s), None) if regexp is not None else (False, err)
+
+
+def match_at_run_time(b: list[int], expr: str) -> tuple[bool, Any]:
+    """``regexp.Match(pat, b)`` of an expression known only at run time."""
+    return match_string_at_run_time(_text(b), expr)
 
 
 def literal(s: str) -> Regexp:

@@ -826,10 +826,7 @@ class Logger:
     def With(self, *args: Any) -> Logger:
         if not args:
             return self
-        h = self._handler
-        attrs = _attrs(args)
-        handler = h.with_attrs(attrs) if isinstance(h, Handler) else h.WithAttrs(attrs)
-        return Logger(self.rt, _plain(handler, "WithAttrs"))
+        return Logger(self.rt, _plain(self._handler.WithAttrs(_attrs(args)), "WithAttrs"))
 
     def WithGroup(self, name: str) -> Logger:
         if name == "":
