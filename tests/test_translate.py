@@ -24737,6 +24737,180 @@ func main() {
 )
 
 
+# fmt.Fscan, Fscanln and Fscanf read a reader a rune at a time: a reader with UnreadRune
+# (strings.Reader, bufio.Reader, bytes.Buffer) gets back the rune read past the text
+# taken; a reader with only Read loses it. Sscanln wants a newline after the last operand.
+CONSTRUCTS["fscan_reader"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"bytes"
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+// onlyReader hides a reader's ReadRune and UnreadRune: fmt reads it a byte at a time.
+type onlyReader struct{ r io.Reader }
+
+func (o onlyReader) Read(p []byte) (int, error) { return o.r.Read(p) }
+
+func main() {
+\tr := strings.NewReader("set 10 20\\nget 7\\n  x\\n")
+\tvar cmd string
+\tvar a, b int
+\tn, err := fmt.Fscan(r, &cmd, &a, &b)
+\tfmt.Println(n, err, cmd, a, b, r.Len())
+\tn, err = fmt.Fscanln(r, &cmd, &a)
+\tfmt.Println(n, err, cmd, a, r.Len())
+\tn, err = fmt.Fscanln(r, &cmd, &a)
+\tfmt.Println(n, err, cmd, a, r.Len())
+\tn, err = fmt.Fscan(r, &cmd)
+\tfmt.Println(n, err, cmd, r.Len())
+
+\t// a byte-at-a-time reader loses the character after each token
+\to := onlyReader{strings.NewReader("12 34 56")}
+\tvar x, y int
+\tn, err = fmt.Fscan(o, &x)
+\tfmt.Println(n, err, x)
+\tn, err = fmt.Fscan(o, &y)
+\tfmt.Println(n, err, y)
+\to2 := onlyReader{strings.NewReader("12x34")}
+\tn, err = fmt.Fscan(o2, &x)
+\tfmt.Println(n, err, x)
+\tn, err = fmt.Fscan(o2, &y)
+\tfmt.Println(n, err, y)
+
+\tn, err = fmt.Sscanln("1 2 3\\n", &a, &b)
+\tfmt.Println(n, err, a, b)
+\tn, err = fmt.Sscanln("4\\n5", &a, &b)
+\tfmt.Println(n, err, a, b)
+\tn, err = fmt.Sscanln("6 7", &a, &b)
+\tfmt.Println(n, err, a, b)
+
+\tbr := bufio.NewReader(strings.NewReader("temp=21.5C\\nhum=40%\\n"))
+\tvar t float64
+\tvar h int
+\tn, err = fmt.Fscanf(br, "temp=%fC\\n", &t)
+\tfmt.Println(n, err, t)
+\tn, err = fmt.Fscanf(br, "hum=%d%%\\n", &h)
+\tfmt.Println(n, err, h)
+\tn, err = fmt.Fscanf(br, "hum=%d%%\\n", &h)
+\tfmt.Println(n, err, h)
+
+\tvar buf bytes.Buffer
+\tbuf.WriteString("héllo wörld")
+\tvar w1, w2 string
+\tn, err = fmt.Fscan(&buf, &w1)
+\tfmt.Println(n, err, w1, buf.Len())
+\tn, err = fmt.Fscan(&buf, &w2)
+\tfmt.Println(n, err, w2, buf.Len())
+}
+""",
+    (
+        "3 <nil> set 10 20 11\n0 unexpected newline set 10 10\n2 <nil> get 7 4\n1 <nil> x 1\n"
+        "1 <nil> 12\n1 <nil> 34\n1 <nil> 12\n1 <nil> 34\n2 expected newline 1 2\n"
+        "1 unexpected newline 4 2\n2 <nil> 6 7\n1 <nil> 21.5\n1 <nil> 40\n0 unexpected EOF 40\n"
+        "1 <nil> héllo 7\n1 <nil> wörld 0\n"
+    ),
+)
+
+
+# fmt.Fscan over net.Pipe waits for each write, as Go's scan does; Fscanln's
+# unexpected newline and Fscanf's format over a bufio.Reader of the pipe's end.
+CONSTRUCTS["fscan_pipe"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"net"
+\t"sync"
+)
+
+// A line protocol over net.Pipe: the client scans each reply as it arrives, a
+// bufio.Reader keeping what the scan reads past.
+func main() {
+\tclient, server := net.Pipe()
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func() {
+\t\tdefer wg.Done()
+\t\tin := bufio.NewReader(server)
+\t\tfor {
+\t\t\tvar op string
+\t\t\tvar a, b int
+\t\t\tif _, err := fmt.Fscanln(in, &op, &a, &b); err != nil {
+\t\t\t\tfmt.Println("server:", err)
+\t\t\t\tserver.Close()
+\t\t\t\treturn
+\t\t\t}
+\t\t\tswitch op {
+\t\t\tcase "add":
+\t\t\t\tfmt.Fprintf(server, "+OK %d\\n", a+b)
+\t\t\tdefault:
+\t\t\t\tfmt.Fprintf(server, "-ERR %s\\n", op)
+\t\t\t}
+\t\t}
+\t}()
+\treplies := bufio.NewReader(client)
+\tfor _, req := range []string{"add 2 40\\n", "mul 3 4\\n"} {
+\t\tfmt.Fprint(client, req)
+\t\tvar status string
+\t\tvar v int
+\t\tn, err := fmt.Fscanf(replies, "%s %d\\n", &status, &v)
+\t\tfmt.Println(n, err, status, v)
+\t\tif err != nil {
+\t\t\tvar rest string
+\t\t\tn, err = fmt.Fscanln(replies, &rest)
+\t\t\tfmt.Println(n, err, rest)
+\t\t}
+\t}
+\tfmt.Fprint(client, "add 1\\n")
+\tvar status, rest string
+\tn, err := fmt.Fscan(client, &status, &rest)
+\tfmt.Println(n, err, status, rest)
+\tclient.Close()
+\twg.Wait()
+}
+""",
+    (
+        "2 <nil> +OK 42\n1 expected integer -ERR 0\n1 <nil> mul\nserver: unexpected newline\n"
+        "0 EOF  \n"
+    ),
+)
+
+
+# bytes.Buffer.ReadRune: a rune and its width; a byte that starts no valid encoding is
+# RuneError of width 1; io.EOF when empty.
+CONSTRUCTS["buffer_read_rune"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tvar b bytes.Buffer
+\tb.Write([]byte{0xc3, 0xa9, 0xff, 0x7a})
+\tfor {
+\t\tr, size, err := b.ReadRune()
+\t\tfmt.Println(r, size, err, b.Len())
+\t\tif err != nil {
+\t\t\tbreak
+\t\t}
+\t}
+}
+""",
+    "233 2 <nil> 2\n65533 1 <nil> 1\n122 1 <nil> 0\n0 0 EOF 0\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -260,7 +260,7 @@ func (m *module) findBoxed() {
 	}
 	// &x given to a library function that writes x through it: the first argument of
 	// sync/atomic's functions, the target of errors.As and binary.Read, the operands
-	// of fmt.Sscan
+	// of fmt.Sscan and its kin
 	writtenThrough := map[*ast.UnaryExpr]bool{}
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
@@ -288,9 +288,10 @@ func (m *module) findBoxed() {
 				targets = c.Args[1:]
 			case fn.Pkg().Path() == "encoding/json" && fn.Name() == "Decode":
 				targets = c.Args
-			case fn.Pkg().Path() == "fmt" && fn.Name() == "Sscan":
+			case fn.Pkg().Path() == "fmt" && (fn.Name() == "Sscan" || fn.Name() == "Sscanln" ||
+				fn.Name() == "Fscan" || fn.Name() == "Fscanln"):
 				targets = c.Args[1:]
-			case fn.Pkg().Path() == "fmt" && fn.Name() == "Sscanf" && len(c.Args) > 1:
+			case fn.Pkg().Path() == "fmt" && (fn.Name() == "Sscanf" || fn.Name() == "Fscanf") && len(c.Args) > 1:
 				targets = c.Args[2:]
 			}
 			for _, target := range targets {

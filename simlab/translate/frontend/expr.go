@@ -2379,10 +2379,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return f.yieldExpr("yield from go.blocking_write(" + arg(0) + ", go.s" + format[1:] + "(" + f.fmtArgs(&rest, name == "fmt.Fprintf") + "))")
 		}
 		return "go." + format + "(" + arg(0) + ", " + f.fmtArgs(&rest, name == "fmt.Fprintf") + ")", false
-	case "fmt.Sscan", "fmt.Sscanf":
+	case "fmt.Sscan", "fmt.Sscanln", "fmt.Sscanf", "fmt.Fscan", "fmt.Fscanln", "fmt.Fscanf":
 		// each operand a pointer, given with the name of the basic type it points to
 		first := 1
-		if name == "fmt.Sscanf" {
+		if strings.HasSuffix(name, "f") {
 			first = 2
 		}
 		if c.Ellipsis.IsValid() {
@@ -2400,7 +2400,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			}
 			ops = append(ops, "("+f.value(a)+", "+pyString(kind)+")")
 		}
-		return "go." + strings.ToLower(strings.TrimPrefix(name, "fmt.")) + "(" + strings.Join(ops, ", ") + ")", false
+		call := strings.ToLower(strings.TrimPrefix(name, "fmt.")) + "(" + strings.Join(ops, ", ") + ")"
+		if strings.HasPrefix(name, "fmt.F") && f.m.a.pipes { // the reader may be a pipe's
+			return f.yieldExpr("yield from go.blocking_" + call)
+		}
+		return "go." + call, false
 	case "strconv.Itoa":
 		return "str(" + arg(0) + ")", false
 	case "strings.Repeat":
@@ -3296,7 +3300,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"strings.Builder.String", "strings.Builder.Len", "strings.Builder.Reset",
 		"bytes.Buffer.Write", "bytes.Buffer.WriteString", "bytes.Buffer.WriteByte", "bytes.Buffer.WriteRune",
 		"bytes.Buffer.String", "bytes.Buffer.Bytes", "bytes.Buffer.Len", "bytes.Buffer.Reset",
-		"strings.Builder.Grow", "bytes.Buffer.Grow", "bytes.Buffer.Truncate", "bytes.Buffer.Read", "bytes.Buffer.ReadByte",
+		"strings.Builder.Grow", "bytes.Buffer.Grow", "bytes.Buffer.Truncate", "bytes.Buffer.Read", "bytes.Buffer.ReadByte", "bytes.Buffer.ReadRune",
 		"bytes.Buffer.ReadBytes", "bytes.Buffer.ReadString", "bytes.Buffer.Next", "bytes.Buffer.UnreadByte":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "container/list.List.Init", "container/list.List.Len", "container/list.List.Front", "container/list.List.Back",

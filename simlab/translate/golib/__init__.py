@@ -52,7 +52,7 @@ or concept:
   ``NopCloser``
 - ``_sort``: ``sort``, ``slices``, ``maps``, ``cmp``, ``container/heap``
 - ``_iter``: range over a function, ``iter.Pull``, the library's iterators
-- ``_scan``: ``fmt.Sscan`` and ``fmt.Sscanf``
+- ``_scan``: ``fmt.Sscan``, ``Sscanln``, ``Sscanf``, and ``Fscan``'s
 - ``_log``: ``log``
 - ``_testing``: ``testing`` and ``testing/synctest``
 - ``_atomic``: ``sync/atomic`` on a field
@@ -327,7 +327,17 @@ from ._runtime import (
     unsetenv,
 )
 from ._runtime_errors import GoRuntimeError, PanicNilError, runtime_error
-from ._scan import sscan, sscanf
+from ._scan import (
+    blocking_fscan,
+    blocking_fscanf,
+    blocking_fscanln,
+    fscan,
+    fscanf,
+    fscanln,
+    sscan,
+    sscanf,
+    sscanln,
+)
 from ._sort import (
     Float64Slice,
     IntSlice,
@@ -742,6 +752,9 @@ __all__ = [
     "bits_trailing_zeros",
     "blocking_copy",
     "blocking_fatal",
+    "blocking_fscan",
+    "blocking_fscanf",
+    "blocking_fscanln",
     "blocking_log",
     "blocking_log_panic",
     "blocking_read_all",
@@ -826,6 +839,9 @@ __all__ = [
     "fprint",
     "fprintf",
     "fprintln",
+    "fscan",
+    "fscanf",
+    "fscanln",
     "gc",
     "generator",
     "getenv",
@@ -1014,6 +1030,7 @@ __all__ = [
     "sprintln",
     "sscan",
     "sscanf",
+    "sscanln",
     "std_logger",
     "stderr",
     "stdout",

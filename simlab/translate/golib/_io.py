@@ -184,10 +184,11 @@ class Buffer:
     UTF-8), read from the front; ``Bytes()`` is nil until a byte is written, as Go's.
     ``Buffer(data)`` is ``bytes.NewBuffer(data)`` or ``NewBufferString``."""
 
-    __slots__ = ("_b", "_grown", "_unread")
+    __slots__ = ("_b", "_grown", "_rune", "_unread")
 
     def __init__(self, data: str | list[int] | None = None) -> None:
         self._b = bytearray()
+        self._rune = b""  # the bytes of the rune the last ReadRune took
         self._grown = False  # Go's buf is not nil
         self._unread: int | None = None  # the last byte a read took, for UnreadByte
         if data is not None:
@@ -259,6 +260,30 @@ class Buffer:
             return 0, EOF
         c = self._unread = self._b.pop(0)
         return c, None
+
+    def read_rune(self) -> tuple[int, int, Any]:
+        """``b.ReadRune()``: the next rune and its width in bytes (a byte that starts
+        no valid encoding a ``RuneError`` of width 1); ``0, 0, io.EOF`` at the end."""
+        if not self._b:
+            return 0, 0, EOF
+        for width in range(1, 5):
+            try:
+                r = ord(bytes(self._b[:width]).decode())
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            r, width = 0xFFFD, 1
+        self._unread = self._b[width - 1]
+        self._rune = bytes(self._b[:width])
+        del self._b[:width]
+        return r, width, None
+
+    def unread_rune(self, width: int) -> None:
+        """The rune of ``width`` bytes just read put back: fmt's scan reading the
+        buffer as an io.RuneScanner."""
+        self._b[:0] = self._rune[:width]
+        self._unread = None
 
     def unread_byte(self) -> Any:
         """``b.UnreadByte()``: the last byte the last read took put back, or Go's

@@ -1,4 +1,5 @@
-"""``fmt.Sscan`` and ``fmt.Sscanf``: values read back from text.
+"""``fmt.Sscan``, ``Sscanln``, ``Sscanf`` and their ``Fscan`` forms: values read
+back from text.
 
 Each operand is a pointer (a Ref: ``p.v`` is ``*p``) with the name of the basic type
 it points to, ``(x, "int8")``: the front end knows it, golib could not tell an int8's
@@ -7,20 +8,27 @@ before its text; a width caps the characters the verb reads; Sscan takes newline
 for spaces, Sscanf wants them where its format has them. A failure is the error Go
 returns (io.EOF, io.ErrUnexpectedEOF, a *strconv.NumError, or fmt's own text) and
 the count of operands stored before it.
+
+An Fscan reads its reader a rune at a time as the scan needs one, so that over a
+pipe it waits where Go's waits; the rune it reads past the text it takes is put
+back into a reader with UnreadRune (a ``*strings.Reader``, a ``*bufio.Reader``, a
+``bytes.Buffer``) and lost from any other, as in Go.
 """
 
 from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Callable, Generator
 from typing import Any, NoReturn
 
 import numpy
 
 from ._errors import new_error
-from ._io import EOF, ErrUnexpectedEOF
+from ._io import EOF, Buffer, ErrUnexpectedEOF
 from ._strconv import ErrSyntax, NumError, atoi, parse_float, parse_int
-from ._strings import _SPACES, string_of
+from ._strings import _SPACES, string_of, utf8_full_rune
+from ._text import BufReader, StringsReader, _at_once, _decode, _library_reader, _one_read
 
 _SCAN_INTS = {  # an integer type: its bits, and whether it is signed
     "int": (64, True),
@@ -48,18 +56,31 @@ class _ScanFailed(Exception):
         self.err = err
 
 
+class _NeedMore(Exception):
+    """Ends a scan of a reader that read past the characters read from it so far:
+    the scan runs again from the start once one more has been read."""
+
+
 class _Scan:
     """One Sscan or Sscanf: the input, how far it has been read, and how many
-    characters the verb being read may still take."""
+    characters the verb being read may still take. The input of an Fscan is what
+    has been read from its reader so far, and ``end`` what a read past it gives:
+    io.EOF, another error of the reader's, or None where a read may give more."""
 
-    def __init__(self, text: str, newline_is_space: bool) -> None:
-        self.text, self.pos = text, 0
+    def __init__(self, text: str, newline_is_space: bool, end: Any = EOF) -> None:
+        self.text, self.pos, self.end = text, 0, end
         self.count, self.limit = 0, _NO_WIDTH
         self.newline_is_space = newline_is_space
 
     def read(self) -> str:
         """The next character, "" at the end of the input or of the width."""
-        if self.count >= self.limit or self.pos >= len(self.text):
+        if self.count >= self.limit:
+            return ""
+        if self.pos >= len(self.text):
+            if self.end is None:
+                raise _NeedMore
+            if self.end is not EOF:
+                raise _ScanFailed(self.end)
             return ""
         self.pos += 1
         self.count += 1
@@ -381,21 +402,40 @@ def _unquote(literal: str) -> str | None:
 def sscan(text: str, *targets: tuple[Any, str]) -> tuple[int, Any]:
     """``fmt.Sscan(text, &a, &b)``: each operand by ``%v``, newlines counted as
     spaces; the operands stored, and nil or the error that stopped it."""
-    scan, n = _Scan(text, newline_is_space=True), 0
-    try:
-        for target in targets:
-            scan.scan("v", target)
-            n += 1
-    except _ScanFailed as failed:
-        return n, failed.err
-    return n, None
+    return _scan_operands(_Scan(text, newline_is_space=True), targets, newline_ends=False)
+
+
+def sscanln(text: str, *targets: tuple[Any, str]) -> tuple[int, Any]:
+    """``fmt.Sscanln(text, &a, &b)``: as :func:`sscan`, but a newline before the last
+    operand is an error, and after it only spaces may come before a newline."""
+    return _scan_operands(_Scan(text, newline_is_space=False), targets, newline_ends=True)
 
 
 def sscanf(text: str, format: str, *targets: tuple[Any, str]) -> tuple[int, Any]:
     """``fmt.Sscanf(text, format, &a, &b)``: each verb of ``format`` reads one
     operand (a width caps the characters it takes), the text between verbs must
     match (see ``_Scan.match``); the operands stored, and nil or the error."""
-    scan, n, i = _Scan(text, newline_is_space=False), 0, 0
+    return _scan_format(_Scan(text, newline_is_space=False), format, targets)
+
+
+def _scan_operands(
+    scan: _Scan, targets: tuple[tuple[Any, str], ...], newline_ends: bool
+) -> tuple[int, Any]:
+    n = 0
+    try:
+        for target in targets:
+            scan.scan("v", target)
+            n += 1
+        while newline_ends and (c := scan.read()) != "\n" and c:
+            if ord(c) not in _SPACES:
+                scan.fail("expected newline")
+    except _ScanFailed as failed:
+        return n, failed.err
+    return n, None
+
+
+def _scan_format(scan: _Scan, format: str, targets: tuple[tuple[Any, str], ...]) -> tuple[int, Any]:
+    n, i = 0, 0
     try:
         while i < len(format):
             at = scan.match(format, i)
@@ -432,3 +472,102 @@ def sscanf(text: str, format: str, *targets: tuple[Any, str]) -> tuple[int, Any]
     except _ScanFailed as failed:
         return n, failed.err
     return n, None
+
+
+class _RuneSource:
+    """What an Fscan has read from its reader so far, a rune at a time: by the
+    reader's ReadRune where it has one (an io.RuneScanner), else a byte at a time
+    by its Read, as fmt's scan reads; ``end`` as :class:`_Scan`'s."""
+
+    def __init__(self, r: Any) -> None:
+        self.r = _library_reader(r, "fmt.Fscan")
+        self.rune_scanner = isinstance(r, StringsReader | Buffer | BufReader)
+        self.text, self.widths = "", list[int]()
+        self.end: Any = None
+
+    def read(self) -> Generator[Any, Any, None]:
+        """One more rune read (or the end)."""
+        if self.rune_scanner:
+            if isinstance(self.r, BufReader):
+                rune, width, err = yield from self.r.blocking_read_rune()
+            else:
+                rune, width, err = self.r.read_rune()
+            if err is None:
+                self.text, self.widths = self.text + chr(rune), [*self.widths, width]
+            self.end = err
+            return
+        raw = bytearray()
+        while len(raw) < 4 and not utf8_full_rune(raw):
+            one = [0]
+            n, err = yield from _one_read(self.r, one)
+            if n == 0 and err is None:
+                continue
+            raw += bytes(one[:n])
+            if err is not None:  # a byte and an error: the byte, then the error
+                if not raw:
+                    self.end = err
+                    return
+                break
+        rune, width = _decode(raw, 0)
+        self.text, self.widths = self.text + chr(rune), [*self.widths, width]
+
+    def give_back(self, used: int) -> None:
+        """The scan took the first ``used`` runes read: a RuneScanner has the one
+        after them (if read) put back; any other reader has lost it, as Go's."""
+        if used < len(self.widths) and self.rune_scanner:
+            self.r.unread_rune(self.widths[used])
+
+
+def _scan_reader(
+    r: Any, newline_is_space: bool, run: Callable[[_Scan], tuple[int, Any]]
+) -> Generator[Any, Any, tuple[int, Any]]:
+    """``run`` over what ``r`` gives, read as the scan asks for more: the scan
+    starts again from the beginning each time it has read past what has come (the
+    operands it stored are stored again, the same)."""
+    source = _RuneSource(r)
+    while True:
+        scan = _Scan(source.text, newline_is_space, source.end)
+        try:
+            result = run(scan)
+        except _NeedMore:
+            yield from source.read()
+            continue
+        source.give_back(scan.pos)
+        return result
+
+
+def blocking_fscan(r: Any, *targets: tuple[Any, str]) -> Generator[Any, Any, tuple[int, Any]]:
+    """``fmt.Fscan(r, &a, &b)``: :func:`sscan` of what is read from ``r``, which may
+    wait for a write (a pipe's end)."""
+    return (
+        yield from _scan_reader(r, True, lambda s: _scan_operands(s, targets, newline_ends=False))
+    )
+
+
+def blocking_fscanln(r: Any, *targets: tuple[Any, str]) -> Generator[Any, Any, tuple[int, Any]]:
+    """``fmt.Fscanln(r, &a, &b)``: :func:`sscanln` of what is read from ``r``."""
+    return (
+        yield from _scan_reader(r, False, lambda s: _scan_operands(s, targets, newline_ends=True))
+    )
+
+
+def blocking_fscanf(
+    r: Any, format: str, *targets: tuple[Any, str]
+) -> Generator[Any, Any, tuple[int, Any]]:
+    """``fmt.Fscanf(r, format, &a, &b)``: :func:`sscanf` of what is read from ``r``."""
+    return (yield from _scan_reader(r, False, lambda s: _scan_format(s, format, targets)))
+
+
+def fscan(r: Any, *targets: tuple[Any, str]) -> tuple[int, Any]:
+    """``fmt.Fscan`` in a program whose reads do not wait (no pipe)."""
+    return _at_once(blocking_fscan(r, *targets), "fmt.Fscan")
+
+
+def fscanln(r: Any, *targets: tuple[Any, str]) -> tuple[int, Any]:
+    """``fmt.Fscanln`` in a program whose reads do not wait (no pipe)."""
+    return _at_once(blocking_fscanln(r, *targets), "fmt.Fscanln")
+
+
+def fscanf(r: Any, format: str, *targets: tuple[Any, str]) -> tuple[int, Any]:
+    """``fmt.Fscanf`` in a program whose reads do not wait (no pipe)."""
+    return _at_once(blocking_fscanf(r, format, *targets), "fmt.Fscanf")

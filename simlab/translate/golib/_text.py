@@ -80,6 +80,11 @@ class StringsReader:
         self._i += width
         return r, width, None
 
+    def unread_rune(self, width: int) -> None:
+        """The rune of ``width`` bytes just read put back: fmt's scan reading the
+        reader as an io.RuneScanner."""
+        self._i -= width
+
 
 class BytesReader(StringsReader):
     """A ``*bytes.Reader``: a ``*strings.Reader`` of a ``[]byte``'s elements, the list
@@ -599,6 +604,11 @@ class BufReader:
         r, width = _decode(self._buf[: self._w], self._r)
         self._r += width
         return r, width, None
+
+    def unread_rune(self, width: int) -> None:
+        """The rune of ``width`` bytes just read put back: fmt's scan reading the
+        reader as an io.RuneScanner."""
+        self._r -= width
 
     def _read_slice(self, delim: int) -> Generator[Any, Any, tuple[bytes, Any]]:
         """Go's ``ReadSlice``: the bytes up to and with ``delim``; the rest and the
