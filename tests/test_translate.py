@@ -24911,6 +24911,229 @@ func main() {
 )
 
 
+# A type assertion to an interface checks the method's signature, not its name alone:
+# interface{ Unwrap() []error } holds errors.Join's error and a type of the program's
+# with that method, not fmt.Errorf's or one whose Unwrap returns one error.
+CONSTRUCTS["unwrap_signatures"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"strconv"
+)
+
+type fieldError struct {
+\tfield string
+\terr   error
+}
+
+func (e *fieldError) Error() string { return e.field + ": " + e.err.Error() }
+func (e *fieldError) Unwrap() error { return e.err }
+
+type multi []error
+
+func (m multi) Error() string   { return fmt.Sprint(len(m), " errors") }
+func (m multi) Unwrap() []error { return m }
+
+// walk visits every error in the tree, as errors.Is does: an Unwrap of one
+// error or of several.
+func walk(err error, depth int) {
+\tfmt.Printf("%*s%v\\n", depth*2, "", err)
+\tswitch u := err.(type) {
+\tcase interface{ Unwrap() []error }:
+\t\tfor _, e := range u.Unwrap() {
+\t\t\twalk(e, depth+1)
+\t\t}
+\tcase interface{ Unwrap() error }:
+\t\tif inner := u.Unwrap(); inner != nil {
+\t\t\twalk(inner, depth+1)
+\t\t}
+\t}
+}
+
+func main() {
+\t_, perr := strconv.Atoi("x1")
+\terr := errors.Join(
+\t\tfmt.Errorf("config: %w", &fieldError{"port", perr}),
+\t\tmulti{errors.New("a"), fmt.Errorf("b: %w, %w", errors.New("c"), errors.New("d"))},
+\t)
+\twalk(err, 0)
+
+\tvar e error = &fieldError{"x", errors.New("y")}
+\t_, many := e.(interface{ Unwrap() []error })
+\t_, one := e.(interface{ Unwrap() error })
+\tfmt.Println(many, one)
+\te = multi{}
+\t_, many = e.(interface{ Unwrap() []error })
+\t_, one = e.(interface{ Unwrap() error })
+\tfmt.Println(many, one)
+}
+""",
+    (
+        'config: port: strconv.Atoi: parsing "x1": invalid syntax\n2 errors\n'
+        '  config: port: strconv.Atoi: parsing "x1": invalid syntax\n'
+        '    port: strconv.Atoi: parsing "x1": invalid syntax\n'
+        '      strconv.Atoi: parsing "x1": invalid syntax\n        invalid syntax\n'
+        "  2 errors\n    a\n    b: c, d\n      c\n      d\nfalse true\ntrue false\n"
+    ),
+)
+
+
+# x.(T) in a generic, T a struct type: a copy of the struct value the interface holds,
+# equal (==, slices.Index, a map key) to another of its values; heap.Push into a
+# generic heap stores one.
+CONSTRUCTS["generic_assert_struct"] = (
+    """\
+package main
+
+import (
+\t"container/heap"
+\t"fmt"
+\t"slices"
+)
+
+type Point struct{ X, Y int }
+
+type Stack[T any] struct{ xs []T }
+
+func (s *Stack[T]) PushAny(x any) { s.xs = append(s.xs, x.(T)) }
+
+func (s *Stack[T]) TryPush(x any) bool {
+\tv, ok := x.(T)
+\tif ok {
+\t\ts.xs = append(s.xs, v)
+\t}
+\treturn ok
+}
+
+// minHeap is a heap.Interface over any ordered key, as container/heap wants it.
+type item struct {
+\tkey  int
+\tname string
+}
+
+type minHeap[T any] struct {
+\txs   []T
+\tless func(a, b T) bool
+}
+
+func (h *minHeap[T]) Len() int           { return len(h.xs) }
+func (h *minHeap[T]) Less(i, j int) bool { return h.less(h.xs[i], h.xs[j]) }
+func (h *minHeap[T]) Swap(i, j int)      { h.xs[i], h.xs[j] = h.xs[j], h.xs[i] }
+func (h *minHeap[T]) Push(x any)         { h.xs = append(h.xs, x.(T)) }
+func (h *minHeap[T]) Pop() any {
+\tn := len(h.xs)
+\tx := h.xs[n-1]
+\th.xs = h.xs[:n-1]
+\treturn x
+}
+
+func main() {
+\ts := &Stack[Point]{}
+\tvar held any = Point{1, 2}
+\ts.PushAny(held)
+\ts.xs[0].X = 9 // the stack's copy, not the interface's value
+\tfmt.Println(s.xs, held)
+\tfmt.Println(s.TryPush(Point{3, 4}), s.TryPush("no"))
+\tfmt.Println(slices.Index(s.xs, Point{3, 4}), slices.Contains(s.xs, Point{9, 2}))
+\tseen := map[Point]bool{}
+\tfor _, p := range s.xs {
+\t\tseen[p] = true
+\t}
+\tfmt.Println(seen[Point{9, 2}], seen[Point{1, 2}], len(seen))
+
+\th := &minHeap[item]{less: func(a, b item) bool { return a.key < b.key }}
+\tfor i, n := range []string{"c", "a", "b"} {
+\t\theap.Push(h, item{key: 3 - i, name: n})
+\t}
+\ttop := heap.Pop(h).(item)
+\tfmt.Println(top, top == item{1, "b"}, slices.Equal(h.xs, []item{{2, "a"}, {3, "c"}}))
+}
+""",
+    "[{9 2}] {1 2}\ntrue false\n1 true\ntrue false 2\n{1 b} true true\n",
+)
+
+
+# json.Unmarshal into a named number type with a pointer UnmarshalJSON (a field, a
+# map's value, a slice's element, the target itself): the method sets the value
+# through its pointer; its error is Unmarshal's.
+CONSTRUCTS["json_unmarshal_named_basic"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"strings"
+\t"time"
+)
+
+type Level int
+
+const (
+\tDebug Level = iota
+\tInfo
+\tWarn
+)
+
+var levelNames = []string{"debug", "info", "warn"}
+
+func (l Level) String() string { return levelNames[l] }
+
+func (l *Level) UnmarshalJSON(b []byte) error {
+\tvar s string
+\tif err := json.Unmarshal(b, &s); err != nil {
+\t\treturn err
+\t}
+\tfor i, n := range levelNames {
+\t\tif n == s {
+\t\t\t*l = Level(i)
+\t\t\treturn nil
+\t\t}
+\t}
+\treturn fmt.Errorf("unknown level %q", s)
+}
+
+type Timeout time.Duration
+
+func (t *Timeout) UnmarshalJSON(b []byte) error {
+\tvar s string
+\tif err := json.Unmarshal(b, &s); err != nil {
+\t\treturn err
+\t}
+\td, err := time.ParseDuration(s)
+\t*t = Timeout(d)
+\treturn err
+}
+
+type Config struct {
+\tLevel   Level            `json:"level"`
+\tTimeout Timeout          `json:"timeout"`
+\tPer     map[string]Level `json:"per"`
+\tHistory []Level          `json:"history"`
+}
+
+func main() {
+\tin := `{"level":"warn","timeout":"2.5s","per":{"db":"debug"},"history":["info","warn"]}`
+\tvar c Config
+\terr := json.NewDecoder(strings.NewReader(in)).Decode(&c)
+\tfmt.Println(err, c.Level, time.Duration(c.Timeout), c.Per, c.History)
+
+\tvar l Level
+\tfmt.Println(json.Unmarshal([]byte(`"info"`), &l), l)
+\tfmt.Println(json.Unmarshal([]byte(`"loud"`), &l), l)
+\tfmt.Println(json.Unmarshal([]byte(`3`), &l), l)
+}
+""",
+    (
+        '<nil> warn 2.5s map[db:debug] [info warn]\n<nil> info\nunknown level "loud" info\n'
+        "json: cannot unmarshal number into Go value of type string info\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -20,6 +20,7 @@ type module struct {
 	p            *program
 	a            *analysis
 	reading      map[*unit]bool        // the functions readArgs is asking of now (it recurses)
+	clashing     map[string]bool       // method names of more than one signature: see clashingMethods
 	addressed    map[types.Object]bool // struct variables whose address the program takes
 	out          []string
 	reserved     map[string]bool                          // module-level Python names
@@ -2033,6 +2034,15 @@ func (m *module) elemCopier(t types.Type, at ast.Node) string {
 
 // methods writes a class's methods, in its body.
 func (m *module) methods(units []*unit) {
+	var signatures []string
+	for _, u := range units {
+		if name := u.decl.Name.Name; m.clashingMethods()[name] && !hasTypeParam(u.sig) {
+			signatures = append(signatures, pyString(fieldName(name))+": "+pyString(typeKey(u.sig)))
+		}
+	}
+	if len(signatures) > 0 {
+		m.emit("    go_signatures = {%s}  # a type assertion tells them from methods of the same name", strings.Join(signatures, ", "))
+	}
 	for _, u := range units {
 		m.emit("")
 		recv := u.sig.Recv().Type()
@@ -2054,6 +2064,59 @@ func (m *module) methods(units []*unit) {
 		f.function()
 		m.out = append(m.out, f.lines...)
 	}
+}
+
+// clashingMethods: the names of methods that have more than one signature among
+// the program's types and the interfaces it mentions (and, where it mentions an
+// interface with an Unwrap method, the library's Unwrap() error and Unwrap()
+// []error). A type assertion to an interface with one of them checks its
+// signature (go.Methods(..., signatures=...)) against the class's go_signatures:
+// interface{ Unwrap() []error } does not hold a fmt.Errorf error.
+func (m *module) clashingMethods() map[string]bool {
+	if m.clashing != nil {
+		return m.clashing
+	}
+	seen := map[string]map[string]bool{}
+	add := func(fn *types.Func) {
+		sig := fn.Type().(*types.Signature)
+		if hasTypeParam(sig) {
+			return
+		}
+		if seen[fn.Name()] == nil {
+			seen[fn.Name()] = map[string]bool{}
+		}
+		seen[fn.Name()][typeKey(sig)] = true
+	}
+	for _, obj := range m.p.info.Defs {
+		if tn, ok := obj.(*types.TypeName); ok {
+			if n, ok := tn.Type().(*types.Named); ok {
+				for i := 0; i < n.NumMethods(); i++ {
+					add(n.Method(i))
+				}
+			}
+		}
+	}
+	unwrap := false
+	for _, tv := range m.p.info.Types {
+		if it, ok := tv.Type.Underlying().(*types.Interface); ok && tv.IsType() {
+			for i := 0; i < it.NumMethods(); i++ {
+				add(it.Method(i))
+				unwrap = unwrap || it.Method(i).Name() == "Unwrap"
+			}
+		}
+	}
+	if unwrap {
+		if seen["Unwrap"] == nil {
+			seen["Unwrap"] = map[string]bool{}
+		}
+		seen["Unwrap"]["func()(error)"] = true
+		seen["Unwrap"]["func()([]error)"] = true
+	}
+	m.clashing = map[string]bool{}
+	for name, sigs := range seen {
+		m.clashing[name] = len(sigs) > 1
+	}
+	return m.clashing
 }
 
 // basicClassDecl: type key string as class key(str), with its Go name and its

@@ -3575,11 +3575,18 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if it, ok := under(t).(*types.Interface); ok && !it.Empty() && name != "error" && name != "runtime.Error" {
 		// Shape, fmt.Stringer, interface{ Timeout() bool }: a value whose type has the
 		// interface's methods
-		var methods []string
+		var methods, signatures []string
 		for i := 0; i < it.NumMethods(); i++ {
-			methods = append(methods, pyString(fieldName(it.Method(i).Name())))
+			fn := it.Method(i)
+			methods = append(methods, pyString(fieldName(fn.Name())))
+			if f.m.clashingMethods()[fn.Name()] && !hasTypeParam(fn.Type()) {
+				signatures = append(signatures, pyString(fieldName(fn.Name()))+": "+pyString(typeKey(fn.Type())))
+			}
 		}
 		goName := types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
+		if len(signatures) > 0 {
+			methods = append(methods, "signatures={"+strings.Join(signatures, ", ")+"}")
+		}
 		return "go.Methods(" + pyString(goName) + ", " + strings.Join(methods, ", ") + ")"
 	}
 	if _, named := t.(*types.Named); !named {

@@ -16,7 +16,7 @@ from typing import Any
 
 import simlab as sl
 
-from ._errors import new_error
+from ._errors import UNWRAPS_ONE, new_error
 from ._io import EOF
 from ._panics import panic
 from ._strings import unicode_is_space
@@ -44,6 +44,8 @@ _NL = ord("\n")
 class ParseError(sl.GoError):
     """A ``*csv.ParseError``: where the record began, the line and column where the
     parse stopped, and why (``errors.Is`` finds ``csv.ErrQuote`` and kin in it)."""
+
+    go_signatures = UNWRAPS_ONE
 
     def __init__(self, start_line: int, line: int, column: int, err: Any):
         self.StartLine, self.Line, self.Column, self.Err = start_line, line, column, err

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterator
 from inspect import isgenerator
+from types import MappingProxyType
 from typing import Any
 
 import simlab as sl
@@ -14,11 +15,18 @@ from simlab.errors import GoPanic
 from ._runtime_errors import _NIL_DEREFERENCE
 from ._values import Ref, _fmt_method, concrete, copy, equal, is_typed_nil
 
+# The go_signatures of the library's errors with an Unwrap method, which an
+# interface{ Unwrap() error } and an interface{ Unwrap() []error } tell apart (see
+# golib's Methods).
+UNWRAPS_ONE = MappingProxyType({"Unwrap": "func()(error)"})
+UNWRAPS_MANY = MappingProxyType({"Unwrap": "func()([]error)"})
+
 
 class JoinError(sl.GoError):
     """``errors.Join(errs...)``: the non-nil errors, their messages one per line."""
 
     __slots__ = ("errs",)
+    go_signatures = UNWRAPS_MANY
 
     def __init__(self, errs: list[Any]):
         super().__init__("*errors.joinError", "\n".join(error_text(e) for e in errs))
@@ -133,6 +141,7 @@ class PathError(sl.GoError):
     ``open /missing: file does not exist``, is made of the fields as they are now."""
 
     __slots__ = ("Err", "Op", "Path")
+    go_signatures = UNWRAPS_ONE
 
     def __init__(self, Op: str = "", Path: str = "", Err: Any = None) -> None:
         super().__init__("*fs.PathError", "")
@@ -175,6 +184,7 @@ class OpError(sl.GoError):
     of the fields as they are now, as Go's."""
 
     __slots__ = ("Addr", "Err", "Net", "Op", "Source")
+    go_signatures = UNWRAPS_ONE
 
     def __init__(
         self, Op: str = "", Net: str = "", Source: Any = None, Addr: Any = None, Err: Any = None

@@ -15,6 +15,7 @@ from simlab.go import atomic, syncmap
 
 from ._container import Element, List, Ring
 from ._context import CustomContext
+from ._errors import UNWRAPS_MANY, UNWRAPS_ONE
 from ._gosyntax import GoSyntax, go_syntax
 from ._io import _write, stderr
 from ._numbers import Float32
@@ -43,6 +44,7 @@ class WrapError(sl.GoError):
     """``fmt.Errorf("...%w...", err)``: an error that wraps another."""
 
     __slots__ = ("wrapped",)
+    go_signatures = UNWRAPS_ONE
 
     def __init__(self, message: str, wrapped: Any):
         super().__init__("*fmt.wrapError", message)
@@ -56,6 +58,7 @@ class WrapErrors(sl.GoError):
     """``fmt.Errorf`` with several ``%w``: an error that wraps each of them."""
 
     __slots__ = ("errs",)
+    go_signatures = UNWRAPS_MANY
 
     def __init__(self, message: str, errs: list[Any]):
         super().__init__("*fmt.wrapErrors", message)

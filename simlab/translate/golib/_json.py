@@ -44,6 +44,7 @@ from typing import Any
 import simlab as sl
 from simlab.errors import SimlabError
 
+from ._errors import UNWRAPS_ONE
 from ._fmt import StructValue
 from ._io import EOF, ErrUnexpectedEOF, blocking_write
 from ._numbers import Float32
@@ -53,7 +54,7 @@ from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
 from ._text import _at_once, _one_read
 from ._time import ZERO_TIME, Time, time_format, time_parse
 from ._types import type_name, typed
-from ._values import EMPTY, NIL_MAP, NilSlice, Ref
+from ._values import EMPTY, NIL_MAP, BasicPointer, NilSlice, Ref
 
 Desc = tuple[Any, ...]
 
@@ -132,6 +133,7 @@ class UnmarshalTypeError(sl.GoError):
     of keys and indexes)."""
 
     __slots__ = ("Err", "Field", "Offset", "Struct", "Type", "Value")
+    go_signatures = UNWRAPS_ONE
 
     def __init__(
         self,
@@ -197,6 +199,7 @@ class MarshalerError(sl.GoError):
     wrote what is not JSON."""
 
     __slots__ = ("Err", "Type", "method")
+    go_signatures = UNWRAPS_ONE
 
     def __init__(self, go_type: str = "", err: Any = None, method: str = "MarshalJSON") -> None:
         super().__init__("*json.MarshalerError", "")
@@ -904,10 +907,14 @@ class _Decoder:
         if kind == "methods":
             if d[4] != "json":
                 return (yield from self.decode(node, d[2], cur))
-            err = yield from _call(cur.UnmarshalJSON, list(self.data[node[2] : node[3]]))
+            ref = Ref(cur) if isinstance(cur, int | float | str | list | dict) else None
+            # a value of a named number, string, slice or map type: its method is
+            # called on a pointer to it, which the method sets
+            unmarshal = cur.UnmarshalJSON if ref is None else BasicPointer(d[5], ref).UnmarshalJSON
+            err = yield from _call(unmarshal, list(self.data[node[2] : node[3]]))
             if err is not None and self.err is None:
                 self.err = err
-            return cur
+            return cur if ref is None else ref.v
         if kind == "number" and what != "n":  # a json.Number: a number's text, quoted or not
             text = node[1] if what in ('"', "0") else ""
             inner, err = _parse(text.encode())

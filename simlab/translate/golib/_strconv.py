@@ -13,7 +13,7 @@ import numpy
 import simlab as sl
 from simlab.errors import GoPanic, SimlabError
 
-from ._errors import new_error
+from ._errors import UNWRAPS_ONE, new_error
 from ._strings import utf8_valid_rune
 
 _ATOI = re.compile(r"[+-]?[0-9]+")
@@ -29,6 +29,7 @@ class NumError(sl.GoError):
     gives); ``strconv.Atoi: parsing "x": invalid syntax``."""
 
     __slots__ = ("Err", "Func", "Num")
+    go_signatures = UNWRAPS_ONE
 
     def __init__(self, func: str, num: str, err: sl.GoError) -> None:
         super().__init__("*strconv.NumError", f"strconv.{func}: parsing {quote(num)}: {err}")

@@ -74,21 +74,29 @@ _GO_TYPES.update({f"*{name}": (lambda x: isinstance(x, Ref)) for name in _POINTE
 
 class Methods:
     """The T of ``x.(T)`` for a non-empty interface: a value whose type has its methods
-    (``go_name`` is the interface's Go name, for a failed assertion's panic)."""
+    (``go_name`` is the interface's Go name, for a failed assertion's panic). Where a
+    method's name has more than one signature in the program, ``signatures`` gives
+    the interface's (``{"Unwrap": "func()([]error)"}``), and a type that declares
+    another for it (``go_signatures``) lacks the method."""
 
-    __slots__ = ("go_name", "names")
+    __slots__ = ("go_name", "names", "signatures")
 
-    def __init__(self, go_name: str, *names: str) -> None:
+    def __init__(self, go_name: str, *names: str, signatures: dict[str, str] | None = None) -> None:
         self.go_name, self.names = go_name, names
+        self.signatures = signatures or {}
 
     def missing(self, x: Any) -> str | None:
         """The first method ``x`` lacks, or None: a struct value held in an interface
         lacks its type's pointer methods (``go_pointer_methods``)."""
         cls = type(x)
         held = getattr(cls, "go_pointer_methods", ()) if hasattr(cls, "go_struct") else ()
-        return next(
-            (n for n in self.names if n in held or not callable(getattr(cls, n, None))), None
-        )
+        declared = getattr(cls, "go_signatures", {})
+        for n in self.names:
+            if n in held or not callable(getattr(cls, n, None)):
+                return n
+            if declared.get(n, self.signatures.get(n)) != self.signatures.get(n):
+                return n
+        return None
 
 
 _ERROR: Methods = Methods("error", "Error")  # the error interface, for an assertion
@@ -398,7 +406,7 @@ def assert_type(
     if type(x) is CustomContext:
         x = x.held
     if _is(x, t, value=copied):
-        return (copy(x) if copied else _held(x)), True
+        return (copy(x) if copied or _struct_value_of(t, x) else _held(x)), True
     return zero, False
 
 
@@ -408,12 +416,21 @@ def _held(x: Any) -> Any:
     return x.fn if isinstance(x, TypedFunc) else concrete(x)
 
 
+def _struct_value_of(t: AssertedType, x: Any) -> bool:
+    """``x.(T)`` in a generic, ``T`` a struct type and ``x`` holding one of its values:
+    the result is a copy of the struct's own class, as a ``T`` variable holds, which
+    ``==`` and slices.Index compare with another (not the interface's value)."""
+    return isinstance(t, TypeArg) and hasattr(type(x), "go_struct")
+
+
 def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any:
     """``x.(T)``: ``x``, or the panic ``interface conversion: ...``; ``value`` for a
     struct value T."""
     if isinstance(t, TypeArg) and t.methods:  # x.(T) in a generic, T an interface
         t = Methods(t.go_name, *t.methods)
     if _is(x, t, value):
+        if _struct_value_of(t, x):
+            return copy(x)
         return x if isinstance(t, Methods) and type(x) is not CustomContext else _held(x)
     if isinstance(t, Methods):
         if x is None:
