@@ -25134,6 +25134,48 @@ func main() {
 )
 
 
+# hash/crc32 of any polynomial (MakeTable, Checksum, Update, New), hash/adler32, and
+# bytes.IndexByte and LastIndexByte; figures of the quick brown fox as Go printed them.
+CONSTRUCTS["crc32_tables"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"hash/adler32"
+\t"hash/crc32"
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+func main() {
+\tdata := []byte("The quick brown fox jumps over the lazy dog")
+\tfmt.Printf("%08x %08x %08x\\n", crc32.ChecksumIEEE(data), crc32.Checksum(data, castagnoli),
+\t\tcrc32.Checksum(data, crc32.MakeTable(crc32.Koopman)))
+\tfmt.Println(crc32.Checksum(data, crc32.IEEETable) == crc32.ChecksumIEEE(data))
+\tcrc := crc32.Update(0, castagnoli, data[:10])
+\tcrc = crc32.Update(crc, castagnoli, data[10:])
+\tfmt.Printf("%08x\\n", crc)
+\th := crc32.New(castagnoli)
+\th.Write(data[:4])
+\tfmt.Fprintf(h, "%s", data[4:])
+\tfmt.Printf("%08x %x %d\\n", h.Sum32(), h.Sum(nil), h.Size())
+\tfmt.Printf("%08x\\n", adler32.Checksum(data))
+\ta := adler32.New()
+\ta.Write(data)
+\tfmt.Printf("%08x %x\\n", a.Sum32(), a.Sum([]byte{1}))
+\tfmt.Println(bytes.IndexByte(data, 'q'), bytes.IndexByte(data, 'Z'))
+\tfmt.Println(bytes.LastIndexByte(data, 'o'))
+}
+""",
+    (
+        "414fa339 22620404 e021db90\ntrue\n22620404\n22620404 22620404 4\n5bdc0fda\n"
+        "5bdc0fda 015bdc0fda\n4 -1\n41\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

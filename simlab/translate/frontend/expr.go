@@ -603,6 +603,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.stderr"
 	case "flag.ErrHelp":
 		return "go.flag.ErrHelp"
+	case "hash/crc32.IEEETable":
+		return "go.IEEE_TABLE"
 	case "os.Interrupt", "os.Kill":
 		return map[string]string{"Interrupt": "go.Signal(2)", "Kill": "go.Signal(9)"}[obj.Name()]
 	case "time.UTC", "time.Local":
@@ -2556,6 +2558,12 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.crc32_ieee(" + arg(0) + ")", false
 	case "hash/crc32.NewIEEE":
 		return "go.CRC32()", false
+	case "hash/crc32.New":
+		return "go.CRC32(" + arg(0) + ")", false
+	case "hash/crc32.MakeTable", "hash/crc32.Checksum", "hash/crc32.Update", "hash/adler32.Checksum":
+		return libraryHelper(strings.TrimPrefix(name, "hash/")) + "(" + f.args(c) + ")", false
+	case "hash/adler32.New":
+		return "go.Adler32()", false
 	case "hash/fnv.New32", "hash/fnv.New32a", "hash/fnv.New64", "hash/fnv.New64a":
 		kind := strings.TrimPrefix(name, "hash/fnv.New")
 		if strings.HasSuffix(kind, "a") {
@@ -2773,7 +2781,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			"strconv.AppendQuoteToASCII":     "append_quote_to_ascii"}[name]
 		return "go." + helper + "(" + f.args(c) + ")", false
 	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte", "strings.IndexAny",
-		"bytes.Contains", "bytes.Index", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",
+		"bytes.Contains", "bytes.Index", "bytes.IndexByte", "bytes.LastIndexByte", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",
 		"bytes.Fields", "bytes.Split", "bytes.TrimSpace", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "bytes.EqualFold":

@@ -1,6 +1,7 @@
 """``io``, ``os.Stdout`` and the writers fmt and log write to: ``io.EOF``,
 ``io.ReadFull``, ``io.Discard``, ``bytes.Buffer`` (read from too),
-``strings.Builder``, ``hash/fnv``'s hashes and ``hash/crc32``'s checksum and hash.
+``strings.Builder``, ``hash/fnv``'s hashes, ``hash/crc32``'s and ``hash/adler32``'s
+checksums and hashes.
 """
 
 from __future__ import annotations
@@ -39,23 +40,57 @@ def read_full(r: Any, buf: list[Any]) -> Generator[Any, Any, tuple[int, Any]]:
     return n, err
 
 
+_IEEE = 0xEDB88320  # crc32.IEEE, the polynomial zlib's crc32 computes
+
+
+def crc32_make_table(poly: int) -> list[int]:
+    """``crc32.MakeTable(poly)``: the table of the reversed polynomial ``poly``
+    (``crc32.IEEE``, ``Castagnoli``, ``Koopman``), its first element keeping it."""
+    table = []
+    for i in range(256):
+        crc = i
+        for _ in range(8):
+            crc = (crc >> 1) ^ poly if crc & 1 else crc >> 1
+        table.append(crc)
+    return table
+
+
+IEEE_TABLE = crc32_make_table(_IEEE)  # crc32.IEEETable
+
+
+def crc32_update(crc: int, table: list[int], data: Any) -> int:
+    """``crc32.Update(crc, tab, p)``: ``crc`` with the bytes of ``p`` added."""
+    raw = data.encode() if isinstance(data, str) else bytes(data)
+    if table is IEEE_TABLE or table == IEEE_TABLE:
+        return zlib.crc32(raw, crc)
+    crc ^= 0xFFFFFFFF
+    for b in raw:
+        crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8)
+    return crc ^ 0xFFFFFFFF
+
+
+def crc32_checksum(data: Any, table: list[int]) -> int:
+    """``crc32.Checksum(data, tab)``."""
+    return crc32_update(0, table, data)
+
+
 def crc32_ieee(data: Any) -> int:
     """``crc32.ChecksumIEEE(data)``: the CRC-32 of the IEEE polynomial, zlib's."""
     return zlib.crc32(bytes(data))
 
 
 class CRC32:
-    """``crc32.NewIEEE()``: a ``hash.Hash32`` of the bytes written so far, the
-    checksum ``crc32.ChecksumIEEE`` gives of them all."""
+    """``crc32.NewIEEE()`` or ``crc32.New(tab)``: a ``hash.Hash32`` of the bytes
+    written so far, the checksum ``crc32.Checksum`` gives of them all."""
 
-    __slots__ = ("_c",)
+    __slots__ = ("_c", "_table")
 
-    def __init__(self) -> None:
-        self._c = 0
+    def __init__(self, table: list[int] = IEEE_TABLE) -> None:
+        self._c, self._table = 0, table
 
     def write(self, data: str | list[int]) -> tuple[int, None]:
         raw = data.encode() if isinstance(data, str) else bytes(data)  # fmt's text too
-        self._c = zlib.crc32(raw, self._c)
+        self._c = crc32_update(self._c, self._table, raw)
         return len(raw), None
 
     def sum32(self) -> int:
@@ -73,6 +108,32 @@ class CRC32:
 
     def block_size(self) -> int:
         return 1
+
+
+def adler32_checksum(data: Any) -> int:
+    """``adler32.Checksum(data)``: zlib's Adler-32."""
+    return zlib.adler32(bytes(data))
+
+
+class Adler32(CRC32):
+    """``adler32.New()``: a ``hash.Hash32`` of the Adler-32 of the bytes written."""
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._c = 1
+
+    def write(self, data: str | list[int]) -> tuple[int, None]:
+        raw = data.encode() if isinstance(data, str) else bytes(data)
+        self._c = zlib.adler32(raw, self._c)
+        return len(raw), None
+
+    def reset(self) -> None:
+        self._c = 1
+
+    def block_size(self) -> int:
+        return 4
 
 
 class FNV:

@@ -370,6 +370,16 @@ def bytes_index(b: list[int], sub: list[int]) -> int:
     return bytes(b).find(bytes(sub))
 
 
+def bytes_index_byte(b: list[int], c: int) -> int:
+    """``bytes.IndexByte``: the offset of the first ``c`` in ``b``, or -1."""
+    return b.index(c) if c in b else -1
+
+
+def bytes_last_index_byte(b: list[int], c: int) -> int:
+    """``bytes.LastIndexByte``: the offset of the last ``c`` in ``b``, or -1."""
+    return bytes(b).rfind(bytes((c,)))
+
+
 def bytes_has_prefix(b: list[int], prefix: list[int]) -> bool:
     """``bytes.HasPrefix``."""
     return bytes(b).startswith(bytes(prefix))
