@@ -25176,6 +25176,114 @@ func main() {
 )
 
 
+# A Scanner's SplitFunc of the program: called with the bytes buffered and whether the
+# input ended; ErrFinalToken stops the scan (with its last token), a negative or too far
+# advance and the function's own error end it; bufio.ScanLines and kin called and as values.
+CONSTRUCTS["scanner_split_func"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"bytes"
+\t"errors"
+\t"fmt"
+\t"strconv"
+\t"strings"
+)
+
+// records splits at ';', trimming spaces, the last record needing no ';'.
+func records(data []byte, atEOF bool) (int, []byte, error) {
+\tif i := bytes.IndexByte(data, ';'); i >= 0 {
+\t\treturn i + 1, bytes.TrimSpace(data[:i]), nil
+\t}
+\tif atEOF && len(data) > 0 {
+\t\treturn len(data), bytes.TrimSpace(data), nil
+\t}
+\treturn 0, nil, nil
+}
+
+func main() {
+\tsc := bufio.NewScanner(strings.NewReader("a=1; b=2 ;c=3;; d=4"))
+\tsc.Split(records)
+\tfor sc.Scan() {
+\t\tfmt.Printf("%q ", sc.Text())
+\t}
+\tfmt.Println(sc.Err())
+
+\t// a wrapper of ScanWords that checks each word is a number
+\tsc = bufio.NewScanner(strings.NewReader("1 22 333 x4 5"))
+\tsc.Split(func(data []byte, atEOF bool) (int, []byte, error) {
+\t\tadvance, token, err := bufio.ScanWords(data, atEOF)
+\t\tif err == nil && token != nil {
+\t\t\tif _, err := strconv.Atoi(string(token)); err != nil {
+\t\t\t\treturn 0, nil, err
+\t\t\t}
+\t\t}
+\t\treturn advance, token, err
+\t})
+\tsum := 0
+\tfor sc.Scan() {
+\t\tn, _ := strconv.Atoi(sc.Text())
+\t\tsum += n
+\t}
+\tfmt.Println(sum, sc.Err())
+
+\t// ErrFinalToken stops at "STOP", a last token given
+\tsc = bufio.NewScanner(strings.NewReader("x,y,STOP,z"))
+\tsc.Split(func(data []byte, atEOF bool) (int, []byte, error) {
+\t\ti := bytes.IndexByte(data, ',')
+\t\tif i < 0 {
+\t\t\tif atEOF {
+\t\t\t\treturn len(data), data, bufio.ErrFinalToken
+\t\t\t}
+\t\t\treturn 0, nil, nil
+\t\t}
+\t\tif string(data[:i]) == "STOP" {
+\t\t\treturn i + 1, []byte("end"), bufio.ErrFinalToken
+\t\t}
+\t\treturn i + 1, data[:i], nil
+\t})
+\tfor sc.Scan() {
+\t\tfmt.Print(sc.Text(), " ")
+\t}
+\tfmt.Println(sc.Err(), sc.Scan())
+
+\tbad := errors.New("bad split")
+\tfor _, f := range []bufio.SplitFunc{
+\t\tfunc([]byte, bool) (int, []byte, error) { return -1, nil, nil },
+\t\tfunc(d []byte, _ bool) (int, []byte, error) { return len(d) + 1, nil, nil },
+\t\tfunc([]byte, bool) (int, []byte, error) { return 0, nil, bad },
+\t} {
+\t\tsc = bufio.NewScanner(strings.NewReader("abc"))
+\t\tsc.Split(f)
+\t\tfmt.Println(sc.Scan(), sc.Err())
+\t}
+
+\tsplit := bufio.ScanRunes
+\tsc = bufio.NewScanner(strings.NewReader("héllo"))
+\tsc.Split(split)
+\tn := 0
+\tfor sc.Scan() {
+\t\tn++
+\t}
+\tfmt.Println(n)
+\tadv, tok, err := bufio.ScanLines([]byte("one\\r\\ntwo"), false)
+\tfmt.Println(adv, string(tok), err)
+\tadv, tok, err = bufio.ScanLines([]byte("two"), false)
+\tfmt.Println(adv, tok == nil, err)
+}
+""",
+    (
+        '"a=1" "b=2" "c=3" "d=4" <nil>\n'
+        '356 strconv.Atoi: parsing "x4": invalid syntax\nx y end <nil> false\n'
+        "false bufio.Scanner: SplitFunc returns negative advance count\n"
+        "false bufio.Scanner: SplitFunc returns advance count beyond input\nfalse bad split\n"
+        "5\n5 one <nil>\n0 true <nil>\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -593,8 +593,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 	case "encoding/base64.StdEncoding", "encoding/base64.URLEncoding", "encoding/base64.RawStdEncoding",
 		"encoding/base64.RawURLEncoding":
 		return "go.base64." + obj.Name()
-	case "bufio.ErrTooLong":
-		return "go.ErrTooLong"
+	case "bufio.ErrTooLong", "bufio.ErrFinalToken", "bufio.ErrNegativeAdvance", "bufio.ErrAdvanceTooFar":
+		return "go." + obj.Name()
 	case "bufio.ErrBufferFull":
 		return "go.ErrBufferFull"
 	case "strconv.ErrSyntax", "strconv.ErrRange":
@@ -2556,6 +2556,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + " // 2", false
 	case "hash/crc32.ChecksumIEEE":
 		return "go.crc32_ieee(" + arg(0) + ")", false
+	case "bufio.ScanLines", "bufio.ScanWords", "bufio.ScanRunes", "bufio.ScanBytes":
+		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "hash/crc32.NewIEEE":
 		return "go.CRC32()", false
 	case "hash/crc32.New":
@@ -3341,8 +3343,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 				kind = map[string]string{"ScanLines": "lines", "ScanWords": "words", "ScanRunes": "runes", "ScanBytes": "bytes"}[fn.Name()]
 			}
 		}
-		if kind == "" {
-			p.unsupported(c, "a Scanner's split function of the program", "bufio.ScanLines, ScanWords, ScanRunes or ScanBytes")
+		if kind == "" { // a SplitFunc of the program's
+			return recv + ".split(" + f.calledAtOnce(c, c.Args[0], "a Scanner's split function that blocks", "a function that only reads its bytes") + ")", false
 		}
 		return recv + ".split(" + pyString(kind) + ")", false
 	case "bufio.Scanner.Buffer":

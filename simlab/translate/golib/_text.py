@@ -9,7 +9,7 @@ flushed.
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from inspect import isgenerator
 from typing import Any
 
@@ -21,11 +21,15 @@ from ._io import EOF, Buffer, ErrUnexpectedEOF, blocking_write
 from ._panics import panic
 from ._pipe import WAITING_READERS
 from ._strings import string_of, unicode_is_space, utf8_full_rune
-from ._values import NilSlice
+from ._values import NilSlice, is_nil
 
 ErrTooLong = new_error("bufio.Scanner: token too long")  # bufio.ErrTooLong
 ErrBadReadCount = new_error("bufio.Scanner: Read returned impossible count")
 ErrBufferFull = new_error("bufio: buffer full")  # bufio.ErrBufferFull
+ErrFinalToken = new_error("final token")  # bufio.ErrFinalToken
+ErrNegativeAdvance = new_error("bufio.Scanner: SplitFunc returns negative advance count")
+ErrAdvanceTooFar = new_error("bufio.Scanner: SplitFunc returns advance count beyond input")
+_MAX_EMPTY_TOKENS = 100  # tokens in a row at the end that do not advance, before Go's panic
 
 _MAX_TOKEN = 64 * 1024  # bufio.MaxScanTokenSize
 _FIRST_BUFFER = 4096  # the size of a Scanner's first buffer
@@ -218,6 +222,21 @@ def _scan_bytes(data: bytearray, at_eof: bool) -> tuple[int, bytes | None]:
 _SPLITS = {"lines": _scan_lines, "words": _scan_words, "runes": _scan_runes, "bytes": _scan_bytes}
 
 
+def _split_func(split: Callable[[bytearray, bool], tuple[int, bytes | None]]) -> Any:
+    def split_func(data: list[int], at_eof: bool) -> tuple[int, list[int], Any]:
+        advance, token = split(bytearray(data), at_eof)
+        return advance, (NilSlice() if token is None else list(token)), None
+
+    split_func.__doc__ = f"``bufio.{split.__name__.title().replace('_', '')}`` as a SplitFunc."
+    return split_func
+
+
+bufio_scan_lines = _split_func(_scan_lines)
+bufio_scan_words = _split_func(_scan_words)
+bufio_scan_runes = _split_func(_scan_runes)
+bufio_scan_bytes = _split_func(_scan_bytes)
+
+
 class Scanner:
     """A ``*bufio.Scanner`` over a reader of the library's (a ``*strings.Reader``, a
     ``*bytes.Reader``, a ``*bytes.Buffer``, a ``*bufio.Reader``) or of the program's
@@ -225,7 +244,20 @@ class Scanner:
     longest token, 64 KiB or ``Buffer``'s), refilled by ``Read`` as Go's is, so each
     ``Scan`` gives Go's token, or stops with Go's error."""
 
-    __slots__ = ("_buf", "_end", "_err", "_max", "_r", "_scanned", "_split", "_start", "_token")
+    __slots__ = (
+        "_buf",
+        "_done",
+        "_empties",
+        "_end",
+        "_err",
+        "_max",
+        "_program_split",
+        "_r",
+        "_scanned",
+        "_split",
+        "_start",
+        "_token",
+    )
 
     def __init__(self, r: Any) -> None:
         self._r = (
@@ -239,14 +271,20 @@ class Scanner:
         self._start = self._end = 0
         self._err: Any = None
         self._token: bytes | None = None
-        self._scanned = False
+        self._scanned = self._done = False
+        self._program_split: Callable[..., Any] | None = None
+        self._empties = 0
 
-    def split(self, kind: str) -> None:
+    def split(self, kind: str | Callable[..., Any]) -> None:
         """``s.Split(bufio.ScanWords)``: ``kind`` is ``"lines"``, ``"words"``,
-        ``"runes"`` or ``"bytes"``."""
+        ``"runes"`` or ``"bytes"``, or a SplitFunc of the program's, called with the
+        bytes buffered and whether the input has ended, as Go's."""
         if self._scanned:
             panic("Split called after Scan")
-        self._split = _SPLITS[kind]
+        if isinstance(kind, str):
+            self._split, self._program_split = _SPLITS[kind], None
+        else:
+            self._program_split = kind
 
     def buffer(self, size: int, longest: int) -> None:
         """``s.Buffer(buf, max)``: the first buffer holds ``size`` bytes (``buf``'s
@@ -267,11 +305,20 @@ class Scanner:
     def blocking_scan(self) -> Generator[Any, Any, bool]:
         """``s.Scan()`` over a reader whose ``Read`` may block (an ``io.Pipe``'s):
         ``ok = yield from s.blocking_scan()``."""
+        if self._done:
+            return False
         self._scanned = True
         while True:
             if self._end > self._start or self._err is not None:
                 data = self._buf[self._start : self._end]
-                advance, token = self._split(data, self._err is not None)
+                if self._program_split is None:
+                    advance, token = self._split(data, self._err is not None)
+                else:
+                    found = self._split_by_program(data)
+                    if found is not None:
+                        return found
+                    yield from self._fill()
+                    continue
                 self._start += advance
                 self._token = token
                 if token is not None:
@@ -283,6 +330,37 @@ class Scanner:
             if self._err is ErrTooLong:
                 return False
             yield from self._fill()
+
+    def _split_by_program(self, data: bytearray) -> bool | None:
+        """One call of the program's SplitFunc, as Go's Scan makes it: what Scan
+        returns, or None where it reads on."""
+        assert self._program_split is not None
+        advance, token, err = self._program_split(list(data), self._err is not None)
+        token = None if token is None or is_nil(token) else bytes(token)
+        if err is not None:
+            if err is ErrFinalToken:
+                self._token, self._done = token, True
+                return token is not None
+            self._set_err(err)
+            return False
+        if advance < 0 or advance > len(data):
+            self._set_err(ErrNegativeAdvance if advance < 0 else ErrAdvanceTooFar)
+            return False
+        self._start += advance
+        self._token = token
+        if token is not None:
+            if self._err is None or advance > 0:
+                self._empties = 0
+            else:
+                self._empties += 1
+                if self._empties > _MAX_EMPTY_TOKENS:
+                    panic("bufio.Scan: too many empty tokens without progressing")
+            return True
+        if self._err is not None:
+            self._start = self._end = 0
+            return False
+        self._make_room()
+        return False if self._err is ErrTooLong else None
 
     def _make_room(self) -> None:
         """The unread bytes moved to the front of the buffer when it is full or half
