@@ -870,6 +870,22 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "a write through a pointer to a sub-slice's element": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\txs := []int{1, 2, 3}
+\tsub := xs[1:]
+\tp := &sub[0]
+\t*p = 99
+\tfmt.Println(xs)
+}
+""",
+        "[1 99 3]",
+    ),
     "a goroutine reading a sub-slice while its starter writes the slice": (
         """\
 package main
@@ -25281,6 +25297,94 @@ func main() {
         "false bufio.Scanner: SplitFunc returns advance count beyond input\nfalse bad split\n"
         "5\n5 one <nil>\n0 true <nil>\n"
     ),
+)
+
+
+# &xs[i] and &b.val of a type parameter's type: the struct there, its own pointer,
+# where the type argument is a struct type; a pointer into the slice or field otherwise.
+CONSTRUCTS["generic_elem_pointer"] = (
+    """\
+package main
+
+import "fmt"
+
+type Account struct {
+\tID      string
+\tBalance int
+}
+
+// each calls f with a pointer to every element, which f may change in place.
+func each[T any](xs []T, f func(*T)) {
+\tfor i := range xs {
+\t\tf(&xs[i])
+\t}
+}
+
+type Box[T any] struct{ val T }
+
+func (b *Box[T]) Ptr() *T { return &b.val }
+
+func main() {
+\taccts := []Account{{"a", 10}, {"b", 20}}
+\teach(accts, func(a *Account) { a.Balance *= 2 })
+\tfmt.Println(accts)
+
+\tnums := []int{1, 2, 3}
+\teach(nums, func(n *int) { *n += 10 })
+\tfmt.Println(nums)
+
+\tb := &Box[Account]{Account{"c", 1}}
+\tb.Ptr().Balance = 5
+\tfmt.Println(b.val)
+\tib := &Box[int]{7}
+\t*ib.Ptr() = 8
+\tfmt.Println(ib.val)
+}
+""",
+    "[{a 20} {b 40}]\n[11 12 13]\n{c 5}\n8\n",
+)
+
+
+# Method expressions of the library's interfaces: fmt.Stringer.String and error.Error,
+# as values; strings.Clone.
+CONSTRUCTS["library_method_expr"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"strings"
+)
+
+type ID int
+
+func (i ID) String() string { return fmt.Sprintf("id-%d", int(i)) }
+
+type codeErr struct{ code int }
+
+func (e *codeErr) Error() string { return fmt.Sprint("code ", e.code) }
+
+// mapAll renders each value with the function given.
+func mapAll[T any](xs []T, f func(T) string) string {
+\tvar parts []string
+\tfor _, x := range xs {
+\t\tparts = append(parts, f(x))
+\t}
+\treturn strings.Join(parts, ",")
+}
+
+func main() {
+\tstr := fmt.Stringer.String
+\tfmt.Println(str(ID(7)))
+\tfmt.Println(mapAll([]fmt.Stringer{ID(1), ID(2)}, fmt.Stringer.String))
+\terrs := []error{errors.New("plain"), &codeErr{3}, fmt.Errorf("wrapped: %w", &codeErr{4})}
+\tfmt.Println(mapAll(errs, error.Error))
+\tkey := strings.Clone("eu-west")
+\tfmt.Println(key, len(key))
+}
+""",
+    "id-7\nid-1,id-2\nplain,code 3,wrapped: code 4\neu-west 7\n",
 )
 
 

@@ -1059,6 +1059,14 @@ func (m *module) refuseSharedSubslices() {
 				}
 			case *ast.IncDecStmt:
 				write(n.X)
+			case *ast.UnaryExpr:
+				// &s[i] of an element that is no struct: a go.ElemRef into s's list, which
+				// a write through it writes (a struct element is its own pointer, shared)
+				if ix, ok := ast.Unparen(n.X).(*ast.IndexExpr); ok && n.Op == token.AND {
+					if _, isStruct := under(p.info.TypeOf(ix)).(*types.Struct); !isStruct {
+						write(ix)
+					}
+				}
 			case *ast.CallExpr:
 				tv := p.info.Types[n.Fun] // sort.IntSlice(xs): sort.Sort may sort xs through it
 				if fn := calleeName(p, n); slices.Contains(inPlace, fn) || tv.IsType() && sortSlice(tv.Type) != "" {

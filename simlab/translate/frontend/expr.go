@@ -472,6 +472,12 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		if types.IsInterface(sel.Recv()) && isLocalInterface(p, sel.Recv()) {
 			return "go.method_expr(" + pyString(fieldName(x.Sel.Name)) + ")" // Component.Start
 		}
+		if types.Identical(sel.Recv(), types.Universe.Lookup("error").Type()) {
+			return "go.error_text" // error.Error
+		}
+		if methodKey(fn) == "fmt.Stringer.String" { // the value's own method, as a call of it is
+			return "go.method_expr(\"String\")"
+		}
 		n, ok := derefNamed(sel.Recv())
 		// (a named slice, map, func, array, number or string type's too: the
 		// function on its class takes the plain value, as its calls do)
@@ -886,14 +892,22 @@ func (f *fn) unary(x *ast.UnaryExpr) string {
 // its type.
 func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 	p := f.p
+	// a place of a type parameter's type: the struct there, or the Ref, at run time
+	_, generic := p.info.TypeOf(inner).(*types.TypeParam)
+	atRunTime := func(place string) string {
+		if generic {
+			return "go.pointer_at(" + place + ")"
+		}
+		return place
+	}
 	switch in := inner.(type) {
 	case *ast.SelectorExpr:
 		if sel := p.info.Selections[in]; sel != nil && sel.Kind() == types.FieldVal {
-			return fmt.Sprintf("go.FieldRef(%s, %q)", f.expr(in.X)+embeddedPath(sel.Recv(), sel.Index()), fieldName(in.Sel.Name))
+			return atRunTime(fmt.Sprintf("go.FieldRef(%s, %q)", f.expr(in.X)+embeddedPath(sel.Recv(), sel.Index()), fieldName(in.Sel.Name)))
 		}
 	case *ast.IndexExpr:
 		if _, ok := under(p.info.TypeOf(in.X)).(*types.Slice); ok {
-			return fmt.Sprintf("go.ElemRef(%s, %s)", f.expr(in.X), f.expr(in.Index))
+			return atRunTime(fmt.Sprintf("go.ElemRef(%s, %s)", f.expr(in.X), f.expr(in.Index)))
 		}
 	case *ast.Ident:
 		v, ok := p.info.Uses[in].(*types.Var)
@@ -2409,6 +2423,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go." + call, false
 	case "strconv.Itoa":
 		return "str(" + arg(0) + ")", false
+	case "strings.Clone": // a fresh copy in Go; Python's strings are immutable values
+		return arg(0), false
 	case "strings.Repeat":
 		return paren(arg(0)) + " * " + paren(arg(1)), false
 	case "strings.Join":

@@ -435,6 +435,13 @@ def pointer_to(x: Any) -> Any:
     return x if struct else Ref(x)
 
 
+def pointer_at(place: Any) -> Any:
+    """``&s[i]`` or ``&x.f`` of a type parameter's type, ``place`` the ElemRef or
+    FieldRef of it: the struct there itself, which is its own pointer, or the Ref."""
+    x = place.v
+    return x if pointer_to(x) is x else place
+
+
 def as_iface(x: Any, cls: type) -> Any:
     """A pointer to a struct of class ``cls`` converted to an error (``var err error
     = p``): ``x``, or for nil the interface holding ``(*T)(nil)``, which is not nil
