@@ -870,6 +870,41 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "a slice made before a loop, written and sliced in each iteration": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tbuf := make([]byte, 4)
+\tvar heads [][]byte
+\tfor i := 0; i < 2; i++ {
+\t\tbuf[0] = byte('a' + i)
+\t\theads = append(heads, buf[:2])
+\t}
+\tfmt.Println(heads)
+}
+""",
+        "[[98 0] [98 0]]",
+    ),
+    "a slice made in a loop, written after it is sliced": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tfor i := 0; i < 2; i++ {
+\t\tbuf := make([]byte, 4)
+\t\thead := buf[:2]
+\t\tbuf[0] = byte('a' + i)
+\t\tfmt.Println(head)
+\t}
+}
+""",
+        "[97 0]\n[98 0]",
+    ),
     "a write through a pointer to a sub-slice's element": (
         """\
 package main
@@ -25385,6 +25420,182 @@ func main() {
 }
 """,
     "id-7\nid-1,id-2\nplain,code 3,wrapped: code 4\neu-west 7\n",
+)
+
+
+# A SplitFunc's nil token is no token (the scan reads on) and an empty one is a
+# token, in a program that never compares a slice with nil.
+CONSTRUCTS["split_nil_token"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"bytes"
+\t"fmt"
+\t"strings"
+)
+
+// splitDocs splits a stream at lines holding only "---"; a document may be empty.
+func splitDocs(data []byte, atEOF bool) (int, []byte, error) {
+\tsep := []byte("\\n---\\n")
+\tif i := bytes.Index(data, sep); i >= 0 {
+\t\treturn i + len(sep), data[:i], nil
+\t}
+\tif atEOF && len(data) > 0 {
+\t\treturn len(data), data, nil
+\t}
+\treturn 0, nil, nil
+}
+
+func main() {
+\tsc := bufio.NewScanner(strings.NewReader("a: 1\\n---\\n\\n---\\nb: 2\\nc: 3"))
+\tsc.Split(splitDocs)
+\tfor n := 0; sc.Scan(); n++ {
+\t\tfmt.Printf("%d %q\\n", n, sc.Text())
+\t}
+\tfmt.Println(sc.Err())
+}
+""",
+    '0 "a: 1"\n1 ""\n2 "b: 2\\nc: 3"\n<nil>\n',
+)
+
+
+# A sub-slice of a buffer made anew in each iteration of a loop and written before
+# it is sliced: no later iteration writes that array, so the copy reads what Go's
+# sub-slice does.
+CONSTRUCTS["loop_fresh_buffer"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/binary"
+\t"fmt"
+\t"io"
+)
+
+// Length-prefixed frames read into a buffer made anew for each frame: the payload
+// is a sub-slice of a buffer no later iteration writes.
+func main() {
+\tvar stream bytes.Buffer
+\tfor _, p := range []string{"alpha", "be", "gamma!"} {
+\t\tbinary.Write(&stream, binary.BigEndian, uint16(len(p)))
+\t\tstream.WriteString(p + "..")
+\t}
+\tvar payloads [][]byte
+\tfor {
+\t\tvar n uint16
+\t\tif err := binary.Read(&stream, binary.BigEndian, &n); err != nil {
+\t\t\tfmt.Println("end:", err)
+\t\t\tbreak
+\t\t}
+\t\tbuf := make([]byte, n+2)
+\t\tif _, err := io.ReadFull(&stream, buf); err != nil {
+\t\t\tfmt.Println(err)
+\t\t\tbreak
+\t\t}
+\t\tbuf[0] -= 32 // upper-case the first letter
+\t\tpayload := buf[:n]
+\t\tpayloads = append(payloads, payload)
+\t}
+\tfor _, p := range payloads {
+\t\tfmt.Printf("%s ", p)
+\t}
+\tfmt.Println()
+}
+""",
+    "end: EOF\nAlpha Be Gamma! \n",
+)
+
+
+# Type assertions and type switch cases naming a slice or map type of the program
+# without methods (type List []any) or an alias of one (type Doc = map[string]any):
+# a List literal is a List and no []any, as in Go.
+CONSTRUCTS["named_slice_map_assert"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type List []any
+
+type Data map[string]any
+
+type Doc = map[string]any
+
+// show renders an s-expression: a List in parentheses, a Data as key=value pairs.
+func show(x any) string {
+\tswitch v := x.(type) {
+\tcase List:
+\t\tparts := make([]string, len(v))
+\t\tfor i, e := range v {
+\t\t\tparts[i] = show(e)
+\t\t}
+\t\treturn "(" + strings.Join(parts, " ") + ")"
+\tcase Data:
+\t\treturn fmt.Sprintf("data[%d]", len(v))
+\tcase Doc:
+\t\treturn fmt.Sprintf("doc[%d]", len(v))
+\tcase string:
+\t\treturn v
+\tdefault:
+\t\treturn fmt.Sprint(v)
+\t}
+}
+
+func main() {
+\tprog := List{"+", 1, List{"*", 2, 3}, Data{"k": 1}, Doc{"a": 1, "b": 2}}
+\tfmt.Println(show(prog))
+\tvar x any = List{1}
+\t_, isList := x.(List)
+\t_, isSlice := x.([]any)
+\tfmt.Println(isList, isSlice)
+\tvar y any = []any{1}
+\t_, isList = y.(List)
+\t_, isSlice = y.([]any)
+\tfmt.Println(isList, isSlice)
+\td, ok := any(Doc{"k": 2}).(Doc)
+\tfmt.Println(d["k"], ok)
+}
+""",
+    "(+ 1 (* 2 3) data[1] doc[2])\ntrue false\nfalse true\n2 true\n",
+)
+
+
+# strings.ContainsRune of a value that is no rune (-1, a lexer's end of input): false.
+CONSTRUCTS["contains_rune_no_rune"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+const eof = -1
+
+// next returns the rune at i, or eof past the end, as a lexer does.
+func next(s string, i int) rune {
+\tif i >= len(s) {
+\t\treturn eof
+\t}
+\treturn rune(s[i])
+}
+
+func main() {
+\tdigits := "0123456789"
+\tin := "42"
+\tfor i := 0; i <= len(in); i++ {
+\t\tfmt.Println(strings.ContainsRune(digits, next(in, i)))
+\t}
+\tfmt.Println(strings.ContainsRune("abc", -1), strings.ContainsRune("abc", 'b'))
+}
+""",
+    "true\ntrue\nfalse\nfalse true\n",
 )
 
 

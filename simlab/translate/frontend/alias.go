@@ -367,7 +367,8 @@ func isTestPrint(name string) bool {
 // sub-slice.
 func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root any, writes []ast.Node) bool {
 	var bodies []*ast.BlockStmt
-	var later []ast.Node // go and defer statements
+	var blocks []*ast.BlockStmt // every block, a loop's body among them
+	var later []ast.Node        // go and defer statements
 	var mainBody *ast.BlockStmt
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -383,6 +384,8 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 				bodies = append(bodies, n.Body)
 			case *ast.GoStmt, *ast.DeferStmt:
 				later = append(later, n)
+			case *ast.BlockStmt:
+				blocks = append(blocks, n)
 			}
 			return true
 		})
@@ -417,22 +420,11 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 		}
 		return false
 	}
-	return func(se *ast.SliceExpr, root any, writes []ast.Node) bool {
-		b := innermost(se.Pos())
-		if b == nil {
-			return false
-		}
-		at := statement(b, se.Pos())
-		for k := range a.parent {
-			if a.find(k) == root && !madeIn(b, k) {
-				return false
-			}
-		}
-		if !madeIn(b, root) {
-			return false
-		}
+	// writtenBefore: every write is a statement of block in before the one that
+	// slices (at), in the function body b itself, outside go and defer statements
+	writtenBefore := func(in, b *ast.BlockStmt, at int, writes []ast.Node) bool {
 		for _, w := range writes {
-			if innermost(w.Pos()) != b || statement(b, w.Pos()) >= at {
+			if innermost(w.Pos()) != b || statement(in, w.Pos()) < 0 || statement(in, w.Pos()) >= at {
 				return false
 			}
 			for _, l := range later {
@@ -442,5 +434,45 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 			}
 		}
 		return true
+	}
+	// declaredIn: the group's members are all variables declared in block in of
+	// the function body b: a loop's body makes them anew each iteration, so what
+	// a later iteration writes is another array
+	declaredIn := func(in, b *ast.BlockStmt, root any) bool {
+		local := func(k any) bool {
+			v, ok := k.(*types.Var)
+			return ok && !v.IsField() && innermost(v.Pos()) == b && in.Pos() <= v.Pos() && v.Pos() < in.End()
+		}
+		if !local(root) {
+			return false
+		}
+		for k := range a.parent {
+			if a.find(k) == root && !local(k) {
+				return false
+			}
+		}
+		return true
+	}
+	return func(se *ast.SliceExpr, root any, writes []ast.Node) bool {
+		b := innermost(se.Pos())
+		if b == nil {
+			return false
+		}
+		settled := madeIn(b, root)
+		for k := range a.parent {
+			if a.find(k) == root && !madeIn(b, k) {
+				settled = false
+			}
+		}
+		if settled && writtenBefore(b, b, statement(b, se.Pos()), writes) {
+			return true
+		}
+		for _, in := range blocks { // a block inside b holding the slicing and the slices
+			if in != b && b.Pos() <= in.Pos() && in.End() <= b.End() && in.Pos() <= se.Pos() && se.Pos() < in.End() &&
+				declaredIn(in, b, root) && writtenBefore(in, b, statement(in, se.Pos()), writes) {
+				return true
+			}
+		}
+		return false
 	}
 }

@@ -727,6 +727,11 @@ func (m *module) findNilSlices() {
 			if c, ok := n.(*ast.CallExpr); ok && strings.HasPrefix(calleeName(p, c), "encoding/json.") {
 				m.nilSlices = true // null, where an empty slice is []
 			}
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if fn, ok := p.info.Uses[sel.Sel].(*types.Func); ok && methodKey(fn) == "bufio.Scanner.Split" {
+					m.nilSlices = true // a SplitFunc's nil token is none, an empty one a token
+				}
+			}
 			if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
 				for _, e := range []ast.Expr{b.X, b.Y} {
 					if _, ok := under(p.info.TypeOf(e)).(*types.Slice); ok {

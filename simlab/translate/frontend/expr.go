@@ -2537,6 +2537,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "strings.ContainsAny":
 		return "any(c in " + paren(arg(0)) + " for c in " + paren(arg(1)) + ")", false
 	case "strings.ContainsRune":
+		if r, ok := constant.Int64Val(constant.ToInt(p.info.Types[c.Args[1]].Value)); !ok || !utf8.ValidRune(rune(r)) {
+			// it may be no rune: -1, a lexer's end of input
+			return "go.strings_index_rune(" + arg(0) + ", " + arg(1) + ") >= 0", false
+		}
 		return "chr(" + arg(1) + ") in " + paren(arg(0)), false
 	case "strconv.FormatBool":
 		return "go.v(" + arg(0) + ")", false
@@ -3557,6 +3561,7 @@ func (f *fn) assertedType(x *ast.TypeAssertExpr) string {
 // assertedTypeOf renders the type t asserted at n (see assertedType).
 func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	p := f.p
+	t = types.Unalias(t) // type Doc = map[string]any: the map type itself
 	name := types.TypeString(t, types.RelativeTo(p.pkg))
 	if b, ok := t.(*types.Basic); ok {
 		name = types.Typ[b.Kind()].Name() // byte is uint8, rune int32
@@ -3615,19 +3620,24 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		}
 		return "go.Methods(" + pyString(goName) + ", " + strings.Join(methods, ", ") + ")"
 	}
-	if _, named := t.(*types.Named); !named {
-		// []string, map[string]int: a list or dict whose elements hold their types
+	if n, named := t.(*types.Named); !named || p.ours(n.Obj().Pkg()) {
+		// []string, map[string]int: a list or dict whose elements hold their types;
+		// type List []any (no methods, so a plain list at run time) the same way
 		elemOf := func(e types.Type) string {
 			if it, ok := under(e).(*types.Interface); ok && it.Empty() {
 				return "None" // any element
 			}
 			return f.assertedTypeOf(x, e)
 		}
-		switch u := t.(type) {
+		kind := ""
+		if named {
+			kind = ", kind=" + pyString(reflectType(t.Underlying()))
+		}
+		switch u := t.Underlying().(type) {
 		case *types.Slice:
-			return "go.Of(" + pyString(reflectType(t)) + ", " + elemOf(u.Elem()) + ")"
+			return "go.Of(" + pyString(reflectType(t)) + ", " + elemOf(u.Elem()) + kind + ")"
 		case *types.Map:
-			return "go.Of(" + pyString(reflectType(t)) + ", " + elemOf(u.Elem()) + ", " + elemOf(u.Key()) + ")"
+			return "go.Of(" + pyString(reflectType(t)) + ", " + elemOf(u.Elem()) + ", " + elemOf(u.Key()) + kind + ")"
 		}
 	}
 	switch name {

@@ -239,17 +239,20 @@ class Of:
     ``map[string]int``: a slice or a map whose elements (and keys) hold their types,
     ``elem`` and ``key`` (None for ``any``). A run does not keep a slice's static
     type, so an empty one passes for every slice type, and a value of a named slice
-    type without methods (``type list []int``) for ``[]int``."""
+    type without methods (``type list []int``) for ``[]int``, and a ``[]int`` for a
+    ``list`` (``kind``, the named type's underlying type: ``go.Of("main.list",
+    "int", kind="[]int")``)."""
 
-    __slots__ = ("elem", "go_name", "key")
+    __slots__ = ("elem", "go_name", "key", "kind")
 
-    def __init__(self, go_name: str, elem: Any, key: Any = None) -> None:
+    def __init__(self, go_name: str, elem: Any, key: Any = None, kind: str = "") -> None:
         self.go_name, self.elem, self.key = go_name, elem, key
+        self.kind = kind or go_name
 
     def holds(self, x: Any) -> bool:
         if isinstance(x, TypedList | TypedDict):
             return x.go_type == self.go_name
-        if self.go_name.startswith("[]"):
+        if self.kind.startswith("[]"):
             return isinstance(x, list) and all(_holds(e, self.elem) for e in x)
         return isinstance(x, dict) and all(
             _holds(k, self.key) and _holds(e, self.elem) for k, e in x.items()
