@@ -2003,7 +2003,7 @@ func branches(loop ast.Node, visit func(b *ast.BranchStmt, inLoop, inCase bool))
 func (f *fn) forStmt(s *ast.ForStmt, label string) {
 	start := len(f.lines)
 	f.forLoop(s, label)
-	if s.Cond != nil && readsClock(f.p, s.Cond) {
+	if s.Cond != nil && readsClock(f.p, s.Cond) || s.Cond == nil && exitsOnClock(f.p, s.Body) {
 		for _, l := range f.lines[start:] {
 			if strings.Contains(l, "yield") {
 				return
@@ -2014,7 +2014,37 @@ func (f *fn) forStmt(s *ast.ForStmt, label string) {
 	}
 }
 
-// readsClock: does e call time.Now, time.Since or time.Until?
+// exitsOnClock: does the body of a loop without a condition leave it (break,
+// return) under an if whose condition reads the clock, for i := 1; ; i++ { if
+// ctx.Err() != nil { break } }?
+func exitsOnClock(p *program, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if readsClock(p, n.Cond) {
+				ast.Inspect(n.Body, func(m ast.Node) bool {
+					switch m := m.(type) {
+					case *ast.FuncLit:
+						return false
+					case *ast.ReturnStmt:
+						found = true
+					case *ast.BranchStmt:
+						found = found || m.Tok == token.BREAK || m.Tok == token.GOTO
+					}
+					return !found
+				})
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// readsClock: does e call time.Now, time.Since or time.Until, or a context's Err
+// (whose deadline is the clock's)?
 func readsClock(p *program, e ast.Expr) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
@@ -2025,6 +2055,9 @@ func readsClock(p *program, e ast.Expr) bool {
 					case "Now", "Since", "Until":
 						found = true
 					}
+				}
+				if fn, ok := p.info.Uses[sel.Sel].(*types.Func); ok && methodKey(fn) == "context.Context.Err" {
+					found = true
 				}
 			}
 		}
