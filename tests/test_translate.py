@@ -2001,9 +2001,10 @@ def test_an_atomic_simlab_does_not_model_is_refused(tmp_path, body, line, constr
             "a type assertion to an instance of a generic type (Set[int])",
         ),
         (
-            "func id[T any](x T) T { return x }\n\nfunc main() {\n\tf := id[int]\n\t_ = f\n}\n",
+            "func recv[T any](ch chan T) T { return <-ch }\n\nfunc main() {\n\tf := recv[int]\n"
+            "\t_ = f\n}\n",
             6,
-            "a generic function as a value",
+            "a generic function as a value where it blocks, or another function of its type does",
         ),
     ],
     ids=["interface", "assertion", "value"],
@@ -25611,6 +25612,59 @@ func main() {
 }
 """,
     "true\ntrue\nfalse\nfalse true\n",
+)
+
+
+# A generic function of the program as a value, F[int] or F with its type arguments
+# inferred from where it goes: go.instantiate(F, T=int).
+CONSTRUCTS["generic_func_value"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+func Apply[T any](xs []T, fn func(T, T) T) T {
+\tacc := xs[0]
+\tfor _, x := range xs[1:] {
+\t\tacc = fn(acc, x)
+\t}
+\treturn acc
+}
+
+func Add[N ~int | ~float64](a, b N) N { return a + b }
+
+func Longer[S ~string](a, b S) S {
+\tif len(b) > len(a) {
+\t\treturn b
+\t}
+\treturn a
+}
+
+func MergeCounts[K comparable, V ~int](a, b map[K]V) map[K]V {
+\tout := map[K]V{}
+\tfor k, v := range a {
+\t\tout[k] += v
+\t}
+\tfor k, v := range b {
+\t\tout[k] += v
+\t}
+\treturn out
+}
+
+func main() {
+\tfmt.Println(Apply([]int{1, 2, 3}, Add[int]))
+\tfmt.Println(Apply([]float64{0.5, 0.25}, Add[float64]))
+\tfmt.Println(Apply([]string{"go", "simlab", "sim"}, Longer))
+\tmerged := Apply([]map[string]int{{"a": 1}, {"a": 2, "b": 1}}, MergeCounts[string, int])
+\tfmt.Println(merged)
+\tlongest := Longer[string]
+\tfmt.Println(strings.ToUpper(longest("ab", "abc")))
+}
+""",
+    "6\n0.75\nsimlab\nmap[a:3 b:1]\nABC\n",
 )
 
 

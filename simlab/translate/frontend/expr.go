@@ -297,7 +297,7 @@ func (f *fn) exprOf(e ast.Expr) string {
 			if f.libraryFunc(x.X) {
 				return f.expr(x.X) // cmp.Compare[float64]: a lambda making the call
 			}
-			p.unsupported(x, "a generic function as a value", "a call: F[T](x), F(x)")
+			return f.genericValue(x, x.X)
 		}
 		switch t := under(p.info.TypeOf(x.X)).(type) {
 		case *types.Map:
@@ -311,7 +311,7 @@ func (f *fn) exprOf(e ast.Expr) string {
 		if f.libraryFunc(x.X) {
 			return f.expr(x.X)
 		}
-		p.unsupported(x, "a generic function as a value", "a call: F[T, U](x), F(x)")
+		return f.genericValue(x, x.X)
 	case *ast.SliceExpr:
 		lo, hi := "", ""
 		if x.Low != nil {
@@ -450,7 +450,12 @@ func (f *fn) ident(x *ast.Ident) string {
 			return f.cell(obj) // the variable lives in a go.Ref
 		}
 		return f.name(obj)
-	case *types.Func, *types.Const:
+	case *types.Func:
+		if _, generic := p.info.Instances[x]; generic && f.m.a.byFunc[obj] != nil {
+			return f.genericValue(x, x) // Apply(xs, Longer): its type arguments inferred
+		}
+		return f.name(obj)
+	case *types.Const:
 		return f.name(obj)
 	case *types.TypeName:
 		p.unsupported(x, "a type used as a value", "")
@@ -764,6 +769,23 @@ func isResult(sig *types.Signature, v *types.Var) bool {
 func valueReceiver(fn *types.Func) bool {
 	recv := fn.Type().(*types.Signature).Recv()
 	return recv != nil && !isPointer(recv.Type())
+}
+
+// genericValue renders a generic function of the program used as a value, F[T]
+// or F with its type arguments inferred (e is the whole, fun the function's name):
+// the function given them, go.instantiate(F, T=int). One that blocks, or does not
+// where its type's calls are yield from (or the other way round), is refused.
+func (f *fn) genericValue(e, fun ast.Expr) string {
+	p := f.p
+	id, kw := f.instance(e)
+	if id == nil {
+		p.unsupported(e, "a generic function as a value", "a call: F[T](x), F(x)")
+	}
+	u := f.m.a.byFunc[p.info.Uses[id].(*types.Func)]
+	if u == nil || u.gen != f.m.a.calledAsGenerator(familyOf(p, p.info.TypeOf(e))) {
+		p.unsupported(e, "a generic function as a value where it blocks, or another function of its type does", "a closure calling it")
+	}
+	return "go.instantiate(" + f.name(p.info.Uses[id]) + ", " + kw + ")"
 }
 
 // stdFuncValue renders a function of the standard library used as a value
