@@ -25668,6 +25668,49 @@ func main() {
 )
 
 
+# A conversion to a named int32 type keeps the low 32 bits as int32(x) does; a float32
+# constant is rounded to float32 (float64 of it shows it); fmt's space flag on numbers;
+# %b of a float and FormatFloat's 'b': the binary mantissa and the power of two.
+CONSTRUCTS["number_conversions_formats"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"strconv"
+)
+
+type Q16 int32
+
+type Celsius float32
+
+func main() {
+\tx := int64(1) << 31
+\tfmt.Println(int32(x), Q16(x), int64(Q16(x)), Q16(x+5))
+\tf := 39.9
+\tfmt.Println(Q16(f), int32(-f))
+
+\ttenth := float32(0.1)
+\tvar c Celsius = 36.6
+\tfmt.Println(float64(tenth), tenth, float64(c), c)
+
+\tfmt.Printf("% .2f|% d|%+.1f|% .3e|\\n", 3.14159, 42, 2.5, -1234.5)
+\tfmt.Printf("%b %b %b\\n", 1.0, 0.1, float32(0.1))
+\tfmt.Println(strconv.FormatFloat(1.0/3, 'b', -1, 64), strconv.FormatFloat(0, 'b', -1, 64))
+\tfmt.Println(strconv.FormatFloat(-8, 'b', -1, 32), strconv.FormatFloat(5e-324, 'b', -1, 64))
+\tfmt.Println(strconv.FormatFloat(math.Inf(-1), 'b', -1, 64))
+}
+""",
+    (
+        "-2147483648 -2147483648 -2147483648 -2147483643\n39 -39\n"
+        "0.10000000149011612 0.1 36.599998474121094 36.6\n 3.14| 42|+2.5|-1.234e+03|\n"
+        "4503599627370496p-52 7205759403792794p-56 13421773p-27\n6004799503160661p-54 0p-1074\n"
+        "-8388608p-20 1p-1074\n-Inf\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

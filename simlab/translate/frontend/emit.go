@@ -1673,19 +1673,29 @@ func constValue(v constant.Value, t types.Type) string {
 			}
 		}
 		if b, ok := under(t).(*types.Basic); ok && b.Info()&types.IsFloat != 0 {
-			f, _ := constant.Float64Val(v)
-			return floatLiteral(f)
+			return floatLiteral(floatConst(v, b))
 		}
 		return v.ExactString()
 	case constant.Float:
-		if b, ok := under(t).(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+		b, ok := under(t).(*types.Basic)
+		if ok && b.Info()&types.IsInteger != 0 {
 			i, _ := constant.Int64Val(constant.ToInt(v))
 			return fmt.Sprint(i)
 		}
-		f, _ := constant.Float64Val(v)
-		return floatLiteral(f)
+		return floatLiteral(floatConst(v, b))
 	}
 	return v.ExactString()
+}
+
+// floatConst: the float a constant of type b is, a float32's rounded to float32
+// (float32(0.1) is 0.10000000149011612).
+func floatConst(v constant.Value, b *types.Basic) float64 {
+	if b != nil && b.Kind() == types.Float32 {
+		f, _ := constant.Float32Val(v)
+		return float64(f)
+	}
+	f, _ := constant.Float64Val(v)
+	return f
 }
 
 func floatLiteral(f float64) string {

@@ -2002,6 +2002,11 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 	}
 	if cls := f.m.basicClass(t); cls != "" {
 		if fu, ok := under(from).(*types.Basic); ok && sameKind(fu, under(t).(*types.Basic)) {
+			tu := under(t).(*types.Basic)
+			if wrap := intWrap(t); wrap != "" && p.info.Types[arg].Value == nil && (fu.Info()&types.IsFloat != 0 || !fits(fu, tu)) {
+				// Q(x) of a type Q int32: x's low 32 bits, as int32(x)
+				return cls + "(" + wrap + "(int(" + raw + ")))"
+			}
 			return cls + "(" + x + ")" // key(s): the named type, as a Python subclass of str
 		}
 	} else if (f.m.basicClass(from) != "" || isNamed(from, "encoding/base64", "CorruptInputError") || timeClass(from) != "" && !isTime(from)) &&

@@ -613,7 +613,9 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         text = v(x, plus="+" in flags and verb == "v", verb="s" if verb == "s" else "v")
         if type(text) is _Panicked:
             return text
-    elif verb in "dboO" or (verb in "xX" and isinstance(x, int | list)):
+    elif (verb in "dboO" and not (verb == "b" and isinstance(x, float))) or (
+        verb in "xX" and isinstance(x, int | list)
+    ):
         text = _integer(x, verb, flags)
         if precision is not None and text.lstrip("+- ").isdigit():
             sign = text[: len(text) - len(text.lstrip("+- "))]
@@ -632,7 +634,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         text = v(x)
     elif verb in "xX":
         text = format_hex(x, verb, flags, precision)
-    elif verb in "feEfFgG":
+    elif verb in "feEfFgG" or (verb == "b" and isinstance(x, float)):
         p = 6 if precision is None else precision
         if verb in "gG" and precision is None:
             p = -1  # the fewest digits
@@ -640,6 +642,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         text = format_float(float(x), form, p, 32 if type(x) is Float32 else 64)
         if "+" in flags and not text.startswith("-"):
             text = "+" + text
+        elif " " in flags and not text.startswith("-"):
+            text = " " + text
     elif verb == "T":
         if type(x) is list or type(x) is dict:
             raise SimlabError(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import decimal
 import math
 import re
+import struct
 
 import numpy
 
@@ -207,8 +208,12 @@ def format_float(x: float, fmt: int, prec: int, bits: int) -> str:
     if math.isinf(x):
         return "+Inf" if x > 0 else "-Inf"
     verb = chr(fmt)
+    if verb == "b":
+        return _format_b(x, bits)
     if verb not in "feEgG":
-        raise SimlabError(f"strconv.FormatFloat: the format {verb!r} (simlab has f, e, E, g and G)")
+        raise SimlabError(
+            f"strconv.FormatFloat: the format {verb!r} (simlab has b, f, e, E, g and G)"
+        )
     sign = "-" if math.copysign(1, x) < 0 else ""
     x = abs(float(numpy.float32(x))) if bits == 32 else abs(x)
     if prec < 0:
@@ -232,6 +237,25 @@ def format_float(x: float, fmt: int, prec: int, bits: int) -> str:
         return sign + _format_e(digits, point, max(shown - 1, 0), "e" if verb == "g" else "E")
     shown = len(digits) if prec < 0 else max(prec, 1)
     return sign + _format_f(digits, point, max(min(shown, len(digits)) - point, 0))
+
+
+def _format_b(x: float, bits: int) -> str:
+    """``FormatFloat(x, 'b', ...)``: the binary mantissa, an integer, then ``p`` and
+    the power of two it is multiplied by (``1`` is ``4503599627370496p-52``)."""
+    mant_bits, bias = (23, 127) if bits == 32 else (52, 1023)
+    if bits == 32:
+        raw = int(numpy.float32(x).view(numpy.uint32))
+    else:
+        raw = struct.unpack("<Q", struct.pack("<d", x))[0]
+    neg = raw >> (bits - 1)
+    exp = (raw >> mant_bits) & ((1 << (bits - 1 - mant_bits)) - 1)
+    mant = raw & ((1 << mant_bits) - 1)
+    if exp == 0:
+        exp = 1  # a subnormal: no implicit leading bit
+    else:
+        mant |= 1 << mant_bits
+    exp -= bias + mant_bits
+    return f"{'-' if neg else ''}{mant}p{'+' if exp >= 0 else '-'}{abs(exp)}"
 
 
 _ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
