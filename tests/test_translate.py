@@ -25711,6 +25711,57 @@ func main() {
 )
 
 
+# A func literal held by a package-level variable that marshals and unmarshals
+# structs and reads a unicode table: their descriptions are written after bind().
+CONSTRUCTS["package_var_func_json"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"unicode"
+)
+
+type EventV1 struct {
+\tName string `json:"name"`
+}
+
+type EventV2 struct {
+\tFirst string `json:"first"`
+\tLast  string `json:"last,omitempty"`
+}
+
+// upcasters turn each stored version of an event into the next, as an event
+// store replays old records.
+var upcasters = map[int]func([]byte) ([]byte, error){
+\t1: func(raw []byte) ([]byte, error) {
+\t\tvar v1 EventV1
+\t\tif err := json.Unmarshal(raw, &v1); err != nil {
+\t\t\treturn nil, err
+\t\t}
+\t\treturn json.Marshal(EventV2{First: v1.Name})
+\t},
+}
+
+var isHan = func(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func main() {
+\tout, err := upcasters[1]([]byte(`{"name":"Ada"}`))
+\tfmt.Println(string(out), err)
+\t_, err = upcasters[1]([]byte(`{"name":7}`))
+\tfmt.Println(err)
+\tfmt.Println(isHan('世'), isHan('a'))
+}
+""",
+    (
+        '{"first":"Ada"} <nil>\n'
+        "json: cannot unmarshal number into Go struct field EventV1.name of type string\n"
+        "true false\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -118,9 +118,11 @@ func translate(p *program) string {
 	m.functions()
 	m.examples()
 	m.tests()
+	m.bind()
+	// after bind, whose initializers of package-level variables (a func literal
+	// that calls json.Unmarshal) may name structs and tables too
 	m.jsonFields()
 	m.unicodeTables()
-	m.bind()
 	m.valueFields()
 	return strings.Join(m.out, "\n") + "\n"
 }
