@@ -25762,6 +25762,54 @@ func main() {
 )
 
 
+# unicode's range tables as values: in a map and a slice of the program's, unicode.Is
+# of a table a variable holds, unicode.In of a slice of tables, unicode.IsOneOf.
+CONSTRUCTS["unicode_tables_as_values"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"unicode"
+)
+
+// scripts the tokenizer tells apart, by name.
+var scripts = map[string]*unicode.RangeTable{
+\t"Han":      unicode.Han,
+\t"Hiragana": unicode.Hiragana,
+\t"Latin":    unicode.Latin,
+\t"Greek":    unicode.Scripts["Greek"],
+}
+
+func scriptOf(r rune) string {
+\tnames := make([]string, 0, len(scripts))
+\tfor name := range scripts {
+\t\tnames = append(names, name)
+\t}
+\tsort.Strings(names)
+\tfor _, name := range names {
+\t\tif unicode.Is(scripts[name], r) {
+\t\t\treturn name
+\t\t}
+\t}
+\treturn "other"
+}
+
+func main() {
+\tcounts := map[string]int{}
+\tfor _, r := range "Go言語はひらがなαβ!" {
+\t\tcounts[scriptOf(r)]++
+\t}
+\tfmt.Println(counts)
+\ttables := []*unicode.RangeTable{unicode.Digit, unicode.Letter}
+\tfmt.Println(unicode.In('7', tables...), unicode.IsOneOf(tables, '_'))
+}
+""",
+    "map[Greek:2 Han:2 Hiragana:5 Latin:2 other:1]\ntrue false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -293,6 +293,9 @@ func (f *fn) exprOf(e ast.Expr) string {
 	case *ast.CompositeLit:
 		return f.composite(x, p.info.TypeOf(x))
 	case *ast.IndexExpr:
+		if f.unicodeTableName(x) != "" {
+			return f.unicodeTableRef(x, x) // unicode.Scripts["Greek"]: the table itself
+		}
 		if _, ok := p.info.Instances[identOf(x.X)]; ok {
 			if f.libraryFunc(x.X) {
 				return f.expr(x.X) // cmp.Compare[float64]: a lambda making the call
@@ -629,6 +632,9 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		if s, ok := f.stdFuncValue(x, fn); ok {
 			return s
 		}
+	}
+	if f.unicodeTableName(x) != "" {
+		return f.unicodeTableRef(x, x) // []*unicode.RangeTable{unicode.Han}: the table itself
 	}
 	p.unsupported(x, obj.Pkg().Path()+"."+obj.Name(), "the standard library subset simlab models: see the translate docs")
 	return ""
@@ -2287,11 +2293,13 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return f.yieldExpr("yield rt.wait_idle()")
 	case "runtime.Gosched":
 		return f.yieldExpr("yield rt.gosched()")
+	case "unicode.IsOneOf":
+		return "go.unicode_in(" + arg(1) + ", *" + paren(arg(0)) + ")", false
 	case "unicode.Is":
 		return "go.unicode_in(" + arg(1) + ", " + f.unicodeTableRef(c.Args[0], c) + ")", false
 	case "unicode.In":
-		if c.Ellipsis.IsValid() {
-			p.unsupported(c, "unicode.In of a slice of tables", "the tables written out")
+		if c.Ellipsis.IsValid() { // unicode.In(r, tables...): a slice of the tables the program names
+			return "go.unicode_in(" + arg(0) + ", *" + paren(arg(1)) + ")", false
 		}
 		tables := []string{arg(0)}
 		for _, t := range c.Args[1:] {

@@ -10,6 +10,21 @@ import (
 	"unicode"
 )
 
+// isUnicodeMapIndex: e indexes one of unicode's maps, unicode.Scripts[name] of a
+// name known at run time.
+func isUnicodeMapIndex(p *program, e ast.Expr) bool {
+	ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(ix.X).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v, ok := p.info.Uses[sel.Sel].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "unicode"
+}
+
 // unicode.Is and unicode.In read Go's range tables (a script, a category, a
 // property), which Python's unicodedata does not have for scripts. The front end
 // is built with Go's unicode package, so it writes each table a program names into
@@ -62,10 +77,15 @@ func (f *fn) unicodeTableName(e ast.Expr) string {
 }
 
 // unicodeTableRef renders the table e stands for: the model's constant, which
-// unicodeTables writes; a table known only at run time is refused.
+// unicodeTables writes, or a variable of the program holding one (every table a
+// program can reach but through unicode's maps is one it names); a table of
+// unicode.Scripts picked at run time is refused.
 func (f *fn) unicodeTableRef(e ast.Expr, at ast.Node) string {
 	name := f.unicodeTableName(e)
 	if name == "" {
+		if isNamed(f.p.info.TypeOf(e), "unicode", "RangeTable") && !isUnicodeMapIndex(f.p, e) {
+			return f.value(e) // a variable holding one of the tables the program names
+		}
 		f.p.unsupported(at, "a unicode range table known only at run time", "unicode.Han, or unicode.Scripts[\"Han\"] with a constant key")
 	}
 	if f.m.unicode == nil {
