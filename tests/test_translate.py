@@ -25810,6 +25810,42 @@ func main() {
 )
 
 
+# encoding/binary of a struct with blank fields: Write writes zeros for them, Read skips
+# their bytes, Size counts them; a struct value with a blank array field is copied.
+CONSTRUCTS["binary_blank_fields"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/binary"
+\t"fmt"
+)
+
+// header is a wire record with padding the format reserves.
+type header struct {
+\tVersion uint8
+\t_       [3]byte
+\tLength  uint32
+\t_       uint16
+\tFlags   uint16
+}
+
+func main() {
+\tvar buf bytes.Buffer
+\terr := binary.Write(&buf, binary.BigEndian, header{Version: 2, Length: 300, Flags: 5})
+\tfmt.Printf("% x %v %d\\n", buf.Bytes(), err, binary.Size(header{}))
+
+\traw := []byte{1, 9, 9, 9, 0, 0, 0, 7, 0xff, 0xff, 0, 3}
+\tvar h header
+\terr = binary.Read(bytes.NewReader(raw), binary.BigEndian, &h)
+\tfmt.Println(h.Version, h.Length, h.Flags, err)
+}
+""",
+    "02 00 00 00 00 00 01 2c 00 00 00 05 <nil> 12\n1 7 3 <nil>\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

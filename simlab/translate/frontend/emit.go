@@ -146,6 +146,9 @@ func (m *module) valueFields() {
 	for st, i := range structs {
 		var names, locks, arrays []string
 		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i).Name() == "_" {
+				continue // a blank field, which the class does not keep
+			}
 			_, isArray := under(st.Field(i).Type()).(*types.Array)
 			if copiedLock(st.Field(i).Type()) {
 				locks = append(locks, fieldName(st.Field(i).Name()))

@@ -3736,7 +3736,7 @@ func (f *fn) binaryArg(at ast.Node, x ast.Expr) string {
 func (f *fn) binaryLayout(at ast.Node, t types.Type, top bool) string {
 	refuse := func() string {
 		f.p.unsupported(at, "encoding/binary of a value of type "+types.TypeString(t, types.RelativeTo(f.p.pkg)),
-			"a fixed-size number, a bool, an array or a struct of them (of no named type with methods, no blank or embedded field), a pointer to one, or a slice of them")
+			"a fixed-size number, a bool, an array or a struct of them (of no named type with methods, no embedded field), a pointer to one, or a slice of them")
 		return ""
 	}
 	if n, ok := types.Unalias(t).(*types.Named); ok && n.NumMethods() > 0 {
@@ -3760,14 +3760,18 @@ func (f *fn) binaryLayout(at ast.Node, t types.Type, top bool) string {
 		parts := make([]string, u.NumFields())
 		for i := range parts {
 			fld := u.Field(i)
-			if fld.Name() == "_" || fld.Embedded() {
+			if fld.Embedded() {
 				return refuse()
 			}
 			part := f.binaryLayout(at, fld.Type(), false)
 			if part == "" {
 				return ""
 			}
-			parts[i] = pyString(fieldName(fld.Name())) + ": " + part
+			key := pyString(fieldName(fld.Name()))
+			if fld.Name() == "_" {
+				key = pyString(fmt.Sprintf("_ %d", i)) // a blank field: zeros written, its bytes skipped in a read
+			}
+			parts[i] = key + ": " + part
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
 	case *types.Slice:

@@ -194,8 +194,9 @@ LittleEndian = ByteOrder("little", "LittleEndian")
 
 # encoding/binary's Read, Write and Size: the translation gives each value's layout,
 # from its Go type: a basic type's name ("uint32"), (n, layout) for an array of n,
-# a dict of field name to layout for a struct, [layout] for a slice; None and the
-# type's name for a type of no fixed size, which Go's errors name.
+# a dict of field name to layout for a struct (a blank field's name "_ 1", by its
+# index: Write writes zeros for it, Read skips its bytes), [layout] for a slice;
+# None and the type's name for a type of no fixed size, which Go's errors name.
 _SIZES = {"int8": 1, "uint8": 1, "bool": 1, "int16": 2, "uint16": 2, "int32": 4, "uint32": 4}
 _SIZES |= {"int64": 8, "uint64": 8, "float32": 4, "float64": 8}
 
@@ -247,7 +248,12 @@ def _encode(order: ByteOrder, layout: Any, value: Any) -> bytes:
     if isinstance(layout, tuple):
         return b"".join(_encode(order, layout[1], v) for v in value)
     if isinstance(layout, dict):
-        return b"".join(_encode(order, part, getattr(value, f)) for f, part in layout.items())
+        return b"".join(
+            bytes(binary_size(None, part))
+            if f.startswith("_ ")
+            else _encode(order, part, getattr(value, f))
+            for f, part in layout.items()
+        )
     return b"".join(_encode(order, layout[0], v) for v in value)
 
 
@@ -270,7 +276,8 @@ def binary_read(
         at = 0
         for field, part in layout.items():
             v, at = _decode(order, part, raw, at)
-            setattr(target, field, v)
+            if not field.startswith("_ "):
+                setattr(target, field, v)
     elif isinstance(layout, list):
         at = 0
         for i in range(len(target)):
