@@ -4608,6 +4608,78 @@ func main() {
     "9223372036854775807 -9223372036854775808 2147483647 3.141592653589793 4294967295\n",
 )
 
+
+# math's elementary functions by Go's own steps, to the last bit (golib's _mathfn):
+# a projectile and a vector in polar form (Sincos's two results), a catenary, the
+# logarithms, Frexp and Modf, their NaN, zeros and infinities, and values whose
+# last digit the C library gives otherwise (what go run, go1.27.3, printed)
+CONSTRUCTS["math_functions"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+type Vec struct{ X, Y float64 }
+
+func (v Vec) Len() float64   { return math.Hypot(v.X, v.Y) }
+func (v Vec) Angle() float64 { return math.Atan2(v.Y, v.X) }
+
+func polar(r, theta float64) Vec {
+\ts, c := math.Sincos(theta)
+\treturn Vec{r * c, r * s}
+}
+
+func main() {
+\t// a projectile launched at 30 m/s and 50 degrees: range, peak, flight time
+\tv0, deg, g := 30.0, 50.0, 9.81
+\tth := deg * math.Pi / 180
+\tfmt.Printf("range %.6f peak %.6f time %.6f\\n", v0*v0*math.Sin(2*th)/g,
+\t\tmath.Pow(v0*math.Sin(th), 2)/(2*g), 2*v0*math.Sin(th)/g)
+\tp := polar(5, th)
+\tfmt.Println(p, p.Len(), p.Angle()*180/math.Pi)
+\tfmt.Println(math.Tan(th), math.Asin(0.5), math.Acos(-1), math.Atan(1), math.Cos(math.Pi))
+\t// a hanging cable (catenary), 12 m from its low point to the directrix
+\ta := 12.0
+\tfor _, x := range []float64{-10, 0, 10} {
+\t\tfmt.Printf("%.6f %v\\n", a*math.Cosh(x/a), math.Sinh(x/a))
+\t}
+\tfmt.Println(math.Tanh(0.5), math.Tanh(30), math.Asinh(1), math.Acosh(2), math.Atanh(0.5))
+\tfmt.Println(math.Log10(1e-3), math.Log10(2), math.Log2(1024), math.Log2(10), math.Log1p(1e-10))
+\tfmt.Println(math.Expm1(1e-10), math.Exp2(0.5), math.Exp2(-1074), math.Cbrt(-27), math.Cbrt(2))
+\tfr, e := math.Frexp(40)
+\twhole, part := math.Modf(-3.75)
+\tfmt.Println(fr, e, math.Ldexp(fr, e), whole, part, math.Remainder(10, 4), math.Remainder(11, 4))
+\tfmt.Println(math.Dim(5, 3), math.Dim(3, 5), math.Nextafter(1, 2), math.Nextafter(0, -1))
+\tfmt.Println(math.Sin(math.Inf(1)), math.Atan2(0, -1), math.Hypot(math.NaN(), math.Inf(-1)),
+\t\tmath.Log2(0), math.Atanh(1), math.Acosh(0.5), math.Sin(1e300))
+\tfmt.Printf("%.6f %.6f %v\\n", math.Sin(1e6), math.Cos(1e22), math.Asin(1.5))
+\t// where the C library's last digit differs from Go's
+\tfmt.Println(math.Sin(2), math.Tan(1), math.Atan(10), math.Log10(3))
+\tfmt.Println(math.Log2(3), math.Cbrt(0.5), math.Cos(0.7), math.Sinh(0.7))
+\tfmt.Println(math.Tanh(0.66), math.Cosh(19.75), math.Asinh(19.88))
+}
+""",
+    "range 90.349335 peak 26.918536 time 4.685287\n"
+    "{3.2139380484326967 3.83022221559489} 5 49.99999999999999\n"
+    "1.1917535925942098 0.5235987755982989 3.141592653589793 0.7853981633974483 -1\n"
+    "16.413445 -0.9331888411928735\n"
+    "12.000000 0\n"
+    "16.413445 0.9331888411928735\n"
+    "0.46211715726000974 1 0.881373587019543 1.3169578969248166 0.5493061443340548\n"
+    "-3 0.3010299956639812 10 3.321928094887362 9.999999999500001e-11\n"
+    "1.00000000005e-10 1.414213562373095 5e-324 -3 1.2599210498948732\n"
+    "0.625 6 40 -3 -0.75 2 -1\n"
+    "2 0 1.0000000000000002 -5e-324\n"
+    "NaN 3.141592653589793 +Inf -Inf +Inf NaN -0.8178819121159087\n"
+    "-0.349994 0.523215 NaN\n"
+    "0.9092974268256816 1.557407724654902 1.4711276743037345 0.4771212547196624\n"
+    "1.5849625007211563 0.7937005259840997 0.7648421872844884 0.7585837018395336\n"
+    "0.5783634130445057 1.8892351705206794e+08 3.6834933504612826\n",
+)
+
 # sync.Pool of *bytes.Buffer, asserted back; append([]int(nil), src...) (what go
 # run, go1.27.3, printed)
 CONSTRUCTS["buffer_pool_and_nil_conversion"] = (

@@ -2329,8 +2329,13 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "math.Round", "math.Max", "math.Min", "math.Inf", "math.IsInf", "math.IsNaN", "math.NaN",
 		"math.Sqrt", "math.Floor", "math.Ceil", "math.Trunc", "math.Abs", "math.Pow", "math.Mod",
 		"math.Log", "math.Exp", "math.Copysign", "math.Signbit",
-		"math.Float64bits", "math.Float64frombits", "math.Float32bits", "math.Float32frombits":
-		// Go's NaN and infinities where Python's math raises
+		"math.Float64bits", "math.Float64frombits", "math.Float32bits", "math.Float32frombits",
+		"math.Sin", "math.Cos", "math.Tan", "math.Sincos", "math.Asin", "math.Acos", "math.Atan",
+		"math.Atan2", "math.Sinh", "math.Cosh", "math.Tanh", "math.Asinh", "math.Acosh", "math.Atanh",
+		"math.Log10", "math.Log2", "math.Log1p", "math.Expm1", "math.Exp2", "math.Hypot", "math.Cbrt",
+		"math.Remainder", "math.Frexp", "math.Ldexp", "math.Modf", "math.Dim", "math.Nextafter":
+		// Go's NaN and infinities where Python's math raises; the elementary functions by Go's
+		// own steps, to its last bit (golib's _mathfn); Sincos, Frexp and Modf give a tuple
 		py := map[string]string{"math.IsInf": "is_inf", "math.IsNaN": "is_nan", "math.NaN": "nan"}[name]
 		if py == "" {
 			py = strings.ToLower(strings.TrimPrefix(name, "math."))
