@@ -25918,6 +25918,49 @@ func main() {
 )
 
 
+# math.Log, Exp and Pow with Go's last bit (Log(3) is 1.0986122886681096, where the C
+# library's is ...098); Trunc and Ceil of a negative above -1 are -0.
+CONSTRUCTS["math_exp_log_exact"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+func main() {
+\tfor _, x := range []float64{3, 0.7, 10, 1e-5, 123.456, 2.5} {
+\t\tfmt.Println(math.Log(x), math.Exp(x), math.Exp(-x), math.Pow(x, 1.37), math.Pow(x, -2.5))
+\t}
+\tfmt.Println(math.Trunc(-0.5), math.Ceil(-0.5), math.Floor(-0.0), math.Floor(-1.5), math.Ceil(0.2))
+\tfmt.Println(1/math.Trunc(-0.5), 1/math.Ceil(-0.25), math.Exp(710), math.Exp(-746))
+\tfmt.Println(math.Log(0), math.Log(-1))
+\t// continuous compounding and half-lives, as a finance or physics model computes them
+\tprincipal, rate := 1000.0, 0.05
+\tfor years := 1; years <= 3; years++ {
+\t\tfmt.Printf("%.10f %v\\n", principal*math.Exp(rate*float64(years)), math.Log(2)/rate)
+\t}
+}
+""",
+    (
+        "1.0986122886681096 20.085536923187668 0.049787068367863944 4.504598822453432 "
+        "0.06415002990995843\n"
+        "-0.35667494393873245 2.0137527074704766 0.4965853037914095 0.6134572660815432 "
+        "2.4392420598661095\n"
+        "2.302585092994046 22026.465794806718 4.5399929762484854e-05 23.44228815319923 "
+        "0.003162277660168379\n"
+        "-11.512925464970229 1.00001000005 0.9999900000499998 1.412537544622753e-07 "
+        "3.162277660168379e+12\n4.815884817283264 4.132944352778106e+53 2.4195825412645934e-54 "
+        "733.4520322052224 5.90499447945817e-06\n"
+        "0.9162907318741551 12.182493960703473 0.0820849986238988 3.5089551063745827 "
+        "0.10119288512538813\n-0 -0 0 -2 1\n-Inf -Inf +Inf 0\n-Inf NaN\n"
+        "1051.2710963760 13.862943611198904\n1105.1709180756 13.862943611198904\n"
+        "1161.8342427283 13.862943611198904\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

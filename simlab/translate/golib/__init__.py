@@ -19,8 +19,8 @@ or concept:
 
 - ``_runstate``: what golib keeps for one run, in ``rt.library_state``
 - ``_numbers``: integer ``/`` and ``%``, sized integers, float32 and Duration values
-- ``_math``: ``math``
 - ``_mathfn``: ``math``'s elementary functions: trigonometric, hyperbolic, logarithms
+- ``_math``: ``math``
 - ``_bits``: ``math/bits``
 - ``_pool``: ``sync.Pool``
 - ``_container``: ``container/list``, ``container/ring``

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import struct
 
+from ._mathfn import _exp, _log
 from ._numbers import Float32
 
 
@@ -54,18 +55,18 @@ def math_sqrt(x: float) -> float:
 
 
 def math_floor(x: float) -> float:
-    """``math.Floor`` (an infinity or NaN as it is)."""
-    return float(math.floor(x)) if math.isfinite(x) else float(x)
+    """``math.Floor`` (an infinity or NaN as it is, -0 too)."""
+    return math.copysign(float(math.floor(x)), x) if math.isfinite(x) else float(x)
 
 
 def math_ceil(x: float) -> float:
-    """``math.Ceil``."""
-    return float(math.ceil(x)) if math.isfinite(x) else float(x)
+    """``math.Ceil`` (-0 for a negative above -1, as Go's)."""
+    return math.copysign(float(math.ceil(x)), x) if math.isfinite(x) else float(x)
 
 
 def math_trunc(x: float) -> float:
-    """``math.Trunc``."""
-    return float(math.trunc(x)) if math.isfinite(x) else float(x)
+    """``math.Trunc`` (-0 for a negative above -1, as Go's)."""
+    return math.copysign(float(math.trunc(x)), x) if math.isfinite(x) else float(x)
 
 
 def math_abs(x: float) -> float:
@@ -113,7 +114,7 @@ def math_pow(x: float, y: float) -> float:
         if fraction > 0.5:
             fraction -= 1
             whole += 1
-        mantissa = math_exp(fraction * math.log(x))
+        mantissa = _exp(fraction * _log(x))
     base, base_exp = math.frexp(x)
     n = int(whole)
     while n:
@@ -157,18 +158,13 @@ def math_mod(x: float, y: float) -> float:
 
 
 def math_log(x: float) -> float:
-    """``math.Log``: -Inf at 0, NaN below."""
-    if x == 0:
-        return -math.inf
-    return math.log(x) if x > 0 else math.nan
+    """``math.Log``, by Go's amd64 steps (the C library's last bit often differs)."""
+    return _log(x)
 
 
 def math_exp(x: float) -> float:
-    """``math.Exp``: +Inf where it overflows."""
-    try:
-        return math.exp(x)
-    except OverflowError:
-        return math.inf
+    """``math.Exp``, by Go's amd64 steps: +Inf where it overflows."""
+    return _exp(x)
 
 
 def math_copysign(f: float, sign: float) -> float:
