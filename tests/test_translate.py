@@ -25961,6 +25961,152 @@ func main() {
 )
 
 
+# json.Decoder.Token: Delim for brackets and braces, strings, float64 (Number with
+# UseNumber), bools, nil; commas and colons read between tokens; More and Decode between
+# Tokens, as a stream of a large array is read; io.EOF at the end.
+CONSTRUCTS["json_decoder_token"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"strings"
+)
+
+type Event struct {
+\tID   int    `json:"id"`
+\tKind string `json:"kind"`
+}
+
+func main() {
+\t// a large array streamed element by element
+\tdec := json.NewDecoder(strings.NewReader(`[{"id":1,"kind":"a"}, {"id":2,"kind":"b"}]`))
+\ttok, err := dec.Token()
+\tfmt.Printf("%T %v %v\\n", tok, tok, err)
+\tfor dec.More() {
+\t\tvar e Event
+\t\terr := dec.Decode(&e)
+\t\tfmt.Println(e, err)
+\t}
+\ttok, err = dec.Token()
+\tfmt.Printf("%T %v %v\\n", tok, tok, err)
+\ttok, err = dec.Token()
+\tfmt.Printf("%T %v %v\\n", tok, tok, err)
+
+\t// every token of a document
+\tdoc := `{"name": "x", "tags": ["p", 2, true, null], "n": {"k": -1.5}}`
+\tdec = json.NewDecoder(strings.NewReader(doc))
+\tfor {
+\t\ttok, err := dec.Token()
+\t\tif err != nil {
+\t\t\tfmt.Println("end:", err)
+\t\t\tbreak
+\t\t}
+\t\tfmt.Printf("%T:%v more=%v\\n", tok, tok, dec.More())
+\t}
+\tdec = json.NewDecoder(strings.NewReader(`[["a"], {}]`))
+\tdepth := 0
+\tfor {
+\t\ttok, err := dec.Token()
+\t\tif err != nil {
+\t\t\tbreak
+\t\t}
+\t\tswitch t := tok.(type) {
+\t\tcase json.Delim:
+\t\t\tif t == json.Delim('[') || t == '{' {
+\t\t\t\tdepth++
+\t\t\t} else {
+\t\t\t\tdepth--
+\t\t\t}
+\t\t\tfmt.Println(t.String(), depth)
+\t\tdefault:
+\t\t\tfmt.Printf("%q at %d\\n", t, depth)
+\t\t}
+\t}
+
+\tdec = json.NewDecoder(strings.NewReader(`{"a":1}`))
+\tdec.UseNumber()
+\tfor i := 0; i < 4; i++ {
+\t\ttok, err := dec.Token()
+\t\tfmt.Printf("%T %v %v\\n", tok, tok, err)
+\t}
+}
+""",
+    (
+        "json.Delim [ <nil>\n{1 a} <nil>\n{2 b} <nil>\njson.Delim ] <nil>\n<nil> <nil> EOF\n"
+        "json.Delim:{ more=true\nstring:name more=true\nstring:x more=true\n"
+        "string:tags more=true\njson.Delim:[ more=true\nstring:p more=true\n"
+        "float64:2 more=true\nbool:true more=true\n<nil>:<nil> more=false\n"
+        "json.Delim:] more=true\nstring:n more=true\njson.Delim:{ more=true\n"
+        "string:k more=true\nfloat64:-1.5 more=false\njson.Delim:} more=false\n"
+        'json.Delim:} more=false\nend: EOF\n[ 1\n[ 2\n"a" at 2\n] 1\n{ 2\n} 1\n] 0\n'
+        "json.Delim { <nil>\nstring a <nil>\njson.Number 1 <nil>\njson.Delim } <nil>\n"
+    ),
+)
+
+
+# Token, More and Decode over an io.Pipe whose writer sends a document in pieces: each
+# waits for the piece it needs.
+CONSTRUCTS["json_token_pipe"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"io"
+)
+
+type Reading struct {
+\tSensor string  `json:"sensor"`
+\tValue  float64 `json:"value"`
+}
+
+// A producer streams a JSON array through a pipe in pieces; the consumer decodes
+// it element by element as the pieces arrive.
+func main() {
+\tpr, pw := io.Pipe()
+\tgo func() {
+\t\tfor _, part := range []string{`{"batch": 7, "readings": [`, `{"sensor":"t1","value":21.5},`,
+\t\t\t` {"sensor":"t2",`, `"value":19}`, `]}`} {
+\t\t\tpw.Write([]byte(part))
+\t\t}
+\t\tpw.Close()
+\t}()
+\tdec := json.NewDecoder(pr)
+\tsum, n := 0.0, 0
+\tfor {
+\t\ttok, err := dec.Token()
+\t\tif err != nil {
+\t\t\tfmt.Println("done:", err, n, sum)
+\t\t\treturn
+\t\t}
+\t\tif key, ok := tok.(string); ok && key == "readings" {
+\t\t\tdec.Token() // [
+\t\t\tfor dec.More() {
+\t\t\t\tvar r Reading
+\t\t\t\tif err := dec.Decode(&r); err != nil {
+\t\t\t\t\tfmt.Println(err)
+\t\t\t\t\treturn
+\t\t\t\t}
+\t\t\t\tfmt.Println(r.Sensor, r.Value)
+\t\t\t\tsum += r.Value
+\t\t\t\tn++
+\t\t\t}
+\t\t} else {
+\t\t\tfmt.Printf("%T %v\\n", tok, tok)
+\t\t}
+\t}
+}
+""",
+    (
+        "json.Delim {\nstring batch\nfloat64 7\nt1 21.5\nt2 19\njson.Delim ]\njson.Delim }\n"
+        "done: EOF 2 40.5\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

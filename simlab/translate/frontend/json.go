@@ -69,6 +69,10 @@ func (f *fn) jsonMethod(c *ast.CallExpr, key, recv string) (string, bool, bool) 
 		return blocking("decode", arg(0)+", "+typeOf(0))
 	case "Decoder.More":
 		return blocking("more", "")
+	case "Decoder.Token":
+		return blocking("token", "")
+	case "Delim.String":
+		return "go.json.Delim(" + recv + ").String()", false, true
 	case "SyntaxError.Error", "UnmarshalTypeError.Error", "UnmarshalTypeError.Unwrap", "MarshalerError.Error",
 		"MarshalerError.Unwrap", "InvalidUnmarshalError.Error", "UnsupportedTypeError.Error", "UnsupportedValueError.Error":
 		return recv + "." + strings.SplitN(key, ".", 3)[2] + "()", false, true
@@ -95,6 +99,7 @@ var jsonClasses = map[string]string{
 	"*encoding/json.InvalidUnmarshalError": "go.json.InvalidUnmarshalError",
 	"*encoding/json.MarshalerError":        "go.json.MarshalerError",
 	"encoding/json.Number":                 "go.json.Number",
+	"encoding/json.Delim":                  "go.json.Delim",
 	"*encoding/json.UnsupportedTypeError":  "go.json.UnsupportedTypeError", "*encoding/json.UnsupportedValueError": "go.json.UnsupportedValueError",
 }
 

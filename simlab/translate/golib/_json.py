@@ -100,6 +100,16 @@ class SyntaxError(sl.GoError):
         return self.msg
 
 
+class Delim(int):
+    """A ``json.Delim``: one of ``[ ] { }``, as Token gives it; prints as itself."""
+
+    __slots__ = ()
+    go_name = "json.Delim"
+
+    def String(self) -> str:
+        return chr(self)
+
+
 class Number(str):
     """A ``json.Number``: a JSON number's text, kept as it was written."""
 
@@ -1314,7 +1324,7 @@ class Decoder:
     whole JSON value (values follow one another, spaces between), keeping what it
     read past it for the next; ``io.EOF`` where nothing but spaces was left."""
 
-    __slots__ = ("_buf", "_end", "_err", "_numbers", "_offset", "_r", "_unknown")
+    __slots__ = ("_buf", "_end", "_err", "_numbers", "_offset", "_open", "_r", "_unknown")
     go_name = "*json.Decoder"
 
     def __init__(self, r: Any) -> None:
@@ -1322,6 +1332,9 @@ class Decoder:
         self._offset = 0  # the bytes of the stream before the buffer's
         self._end = 0  # where the last value read ended
         self._err: Any = None  # the reader's error, or the stream's syntax error
+        # the arrays and objects Token has opened and not closed, innermost last:
+        # "[" or "{", and "," once a value in it is read, ":" after an object's key
+        self._open: list[list[str]] = []
 
     def DisallowUnknownFields(self) -> None:
         self._unknown = True
@@ -1369,11 +1382,98 @@ class Decoder:
             self._err = err
         return n > 0 or err is None
 
+    def _separator(self) -> Generator[Any, Any, None]:
+        """The ``,`` or ``:`` before the next value in what Token has opened, read
+        (jsontext reads them between tokens without giving them)."""
+        if not self._open:
+            return
+        state = self._open[-1]
+        while not self._space():
+            if not (yield from self._fill()):
+                return
+        if len(state) > 1 and self._buf[:1].decode() == state[1]:
+            self._buf = self._buf[1:]
+            self._offset += 1
+            state[1] = "" if state[1] == "," else ":read"
+
+    def _after_value(self) -> None:
+        """A value (or a key) in what Token has opened has been read."""
+        if self._open:
+            state = self._open[-1]
+            key = state[0] == "{" and state[1:] in ([], [""])
+            state[1:] = [":"] if key else [","]
+
+    def blocking_token(self) -> Generator[Any, Any, Any]:
+        """``dec.Token()``: the next token of the stream (a ``json.Delim`` for a
+        bracket or a brace, a string, a float64 or ``json.Number``, a bool, nil),
+        the commas and colons between them read and checked, as Go 1.27's
+        (jsontext's) Token reads them; ``io.EOF`` at the end of the stream."""
+        if self._err is not None and self._err is not EOF:
+            return None, self._err
+        yield from self._separator()
+        while not self._space():
+            if not (yield from self._fill()):
+                if self._err is not EOF:
+                    return None, self._err
+                return None, EOF  # the stream ended between tokens
+        c = self._buf[:1].decode()
+        state = self._open[-1] if self._open else None
+        if c in "]}":
+            if state is None or state[0] != {"]": "[", "}": "{"}[c] or state[1:] not in ([], [","]):
+                return self._malformed()
+            self._open.pop()
+            self._buf, self._offset = self._buf[1:], self._offset + 1
+            self._end = self._offset
+            self._after_value()
+            return Delim(ord(c)), None
+        if state is not None and (state[1:] == [","] or state[1:] == [":"]):
+            return self._malformed()  # a value where a comma or a colon belongs
+        if state is not None and state[0] == "{" and state[1:] in ([], [""]) and c != '"':
+            return self._malformed()  # an object's key must be a string
+        if c in "[{":
+            self._buf, self._offset = self._buf[1:], self._offset + 1
+            self._open.append([c])
+            return Delim(ord(c)), None
+        ended = False
+        while True:
+            node, _, err = self._value(ended)
+            if err is not None:
+                return (None, err) if err is ErrUnexpectedEOF else self._malformed()
+            if node is not None:
+                break
+            if ended:
+                return None, ErrUnexpectedEOF
+            if not (yield from self._fill()):
+                ended = True
+        self._after_value()
+        kind, value = node[0], node[1]
+        if kind == "0":
+            return (Number(value), None) if self._numbers else (float(value), None)
+        return value, None
+
+    def _malformed(self) -> Any:
+        raise SimlabError(
+            "json.Decoder.Token of a stream that is not valid JSON: simlab models Token's"
+            " tokens, not Go's syntax errors for it (read such a stream with Decode)"
+        )
+
+    def token(self) -> Any:
+        return _at_once(self.blocking_token(), "json.Decoder.Token")
+
     def blocking_decode(self, target: Any, d: Desc) -> Generator[Any, Any, Any]:
         """``dec.Decode(&v)`` where the reader may block (a pipe's)."""
         d = _held(target, d)
         if d[0] != "ptr" or target is None or getattr(type(target), "go_nil", False):
             return (yield from blocking_unmarshal([], target, d))
+        yield from self._separator()
+        if self._open and self._open[-1][1:] in ([","], [":"]):
+            return self._malformed()
+        err = yield from self._decode_value(target, d)
+        if err is None:
+            self._after_value()
+        return err
+
+    def _decode_value(self, target: Any, d: Desc) -> Generator[Any, Any, Any]:
         ended = False
         while True:
             if self._space():
@@ -1397,10 +1497,17 @@ class Decoder:
         return _at_once(self.blocking_decode(target, d), "json.Decoder.Decode")
 
     def blocking_more(self) -> Generator[Any, Any, bool]:
-        """``dec.More()``: whether another value follows (reading to see)."""
+        """``dec.More()``: whether another value follows (reading to see), past the
+        comma after the last one Token or Decode read."""
         while True:
-            if self._space():
-                return self._buf[0] not in b"]}"
+            if rest := self._space():
+                if self._open and self._open[-1][1:] == [","] and rest[:1] == b",":
+                    rest = rest[1:].lstrip(_WS)
+                    if not rest:
+                        if not (yield from self._fill()):
+                            return False
+                        continue
+                return rest[0] not in b"]}"
             if not (yield from self._fill()):
                 return False
 
@@ -1411,6 +1518,7 @@ class Decoder:
 
 __all__ = [
     "Decoder",
+    "Delim",
     "Encoder",
     "InvalidUnmarshalError",
     "MarshalerError",
