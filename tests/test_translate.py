@@ -870,6 +870,24 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "a method that writes its receiver, called on a sub-slice": (
+        """\
+package main
+
+import "fmt"
+
+type Bits []uint64
+
+func (b Bits) Clear(i int) { b[i] = 0 }
+
+func main() {
+\tb := Bits{1, 2, 3}
+\tb[1:3].Clear(0)
+\tfmt.Println(b)
+}
+""",
+        "[1 0 3]",
+    ),
     "a slice made before a loop, written and sliced in each iteration": (
         """\
 package main
@@ -26104,6 +26122,44 @@ func main() {
         "json.Delim {\nstring batch\nfloat64 7\nt1 21.5\nt2 19\njson.Delim ]\njson.Delim }\n"
         "done: EOF 2 40.5\n"
     ),
+)
+
+
+# A method of the program with a value receiver that only reads it, called on a
+# sub-slice of a slice written elsewhere (b[1:3].Count()): the copy reads the same.
+CONSTRUCTS["method_on_sub_slice"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/bits"
+)
+
+// Bits is a bitset over words; its methods with a value receiver only read it.
+type Bits []uint64
+
+func (b Bits) Count() int {
+\tn := 0
+\tfor _, w := range b {
+\t\tn += bits.OnesCount64(w)
+\t}
+\treturn n
+}
+
+func (b Bits) String() string { return fmt.Sprintf("%d words, %d set", len(b), b.Count()) }
+
+func (b *Bits) Set(i int) { (*b)[i/64] |= 1 << (i % 64) }
+
+func main() {
+\tb := make(Bits, 4)
+\tfor _, i := range []int{1, 64, 65, 200} {
+\t\tb.Set(i)
+\t}
+\tfmt.Println(b.Count(), b[1:3].Count(), b[3:].Count(), b[:2])
+}
+""",
+    "4 2 1 2 words, 3 set\n",
 )
 
 

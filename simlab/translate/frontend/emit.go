@@ -966,6 +966,9 @@ func (m *module) refuseSharedSubslices() {
 				for _, i := range m.readArgs(n) {
 					readOnly[ast.Unparen(n.Args[i])] = true // Sum(xs[:n]): read in the call
 				}
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && m.readsReceiver(sel) {
+					readOnly[ast.Unparen(sel.X)] = true // b[1:3].Count() of a method that only reads b
+				}
 				name := calleeName(p, n)
 				tv := p.info.Types[n.Fun]
 				switch {
@@ -1223,6 +1226,34 @@ func (m *module) readArgs(call *ast.CallExpr) []int {
 		}
 	}
 	return read
+}
+
+// readsReceiver: sel calls a method of the program with a value receiver of a
+// slice type that never blocks and only reads or prints its receiver (as readArgs
+// asks of a parameter), so a sub-slice it is called on is read as it stands.
+func (m *module) readsReceiver(sel *ast.SelectorExpr) bool {
+	s := m.p.info.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal {
+		return false
+	}
+	fn, ok := s.Obj().(*types.Func)
+	if !ok {
+		return false
+	}
+	u := m.a.byFunc[fn.Origin()]
+	if u == nil || u.decl == nil || u.gen || m.reading[u] {
+		return false
+	}
+	recv := u.sig.Recv()
+	if recv == nil || isPointer(recv.Type()) || !isSliceType(recv.Type()) || recv.Name() == "" || recv.Name() == "_" {
+		return false
+	}
+	if m.reading == nil {
+		m.reading = map[*unit]bool{}
+	}
+	m.reading[u] = true
+	defer delete(m.reading, u)
+	return m.readsOrPrints(u.body, recv, nil, -1)
 }
 
 // readsOnly: body, of the function fn whose parameter at is v, uses the slice v only
