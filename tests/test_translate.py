@@ -26163,6 +26163,32 @@ func main() {
 )
 
 
+# return slices.Compact(parts) of a local slice that nothing else holds: the
+# function's last use of it, so the copy returned is what Go's shared array holds.
+CONSTRUCTS["return_compact_of_local"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"strings"
+)
+
+func topics(filter string) []string {
+\tparts := strings.Split(filter, "/")
+\tslices.Sort(parts)
+\treturn slices.Compact(parts)
+}
+
+func main() {
+\tfmt.Println(topics("a/b/a/c/b"))
+}
+""",
+    "[a b c]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -770,13 +770,19 @@ func lastSlicings(p *program, body *ast.BlockStmt, safe map[ast.Expr]bool) {
 		return found
 	}
 	for i, st := range body.List {
-		as, ok := st.(*ast.AssignStmt)
-		if !ok {
+		var rhs []ast.Expr
+		switch st := st.(type) {
+		case *ast.AssignStmt:
+			rhs = st.Rhs
+		case *ast.ReturnStmt: // return slices.Compact(parts): the function's last use of parts
+			rhs = st.Results
+		default:
 			continue
 		}
-		for _, r := range as.Rhs {
+		_, returned := st.(*ast.ReturnStmt)
+		for _, r := range rhs {
 			var operand ast.Expr
-			if se, ok := ast.Unparen(r).(*ast.SliceExpr); ok {
+			if se, ok := ast.Unparen(r).(*ast.SliceExpr); ok && !returned {
 				operand = se.X
 			} else if c, ok := ast.Unparen(r).(*ast.CallExpr); ok && subslicing(p, c) {
 				operand = c.Args[0] // kept := slices.DeleteFunc(all, f)
