@@ -26189,6 +26189,37 @@ func main() {
 )
 
 
+# json.Unmarshal and Decoder.Decode into a *json.RawMessage and a *json.Number: the
+# value's bytes, the number's text (it was Go's non-pointer error).
+CONSTRUCTS["json_raw_message_target"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"strings"
+)
+
+func main() {
+\tvar raw json.RawMessage
+\terr := json.Unmarshal([]byte(` {"a": 1} `), &raw)
+\tfmt.Println(string(raw), err)
+\tvar n json.Number
+\terr = json.Unmarshal([]byte(`12.50`), &n)
+\tfmt.Println(n, err)
+\tdec := json.NewDecoder(strings.NewReader(`{"b":2} [3]`))
+\tfor dec.More() {
+\t\tvar r json.RawMessage
+\t\terr := dec.Decode(&r)
+\t\tfmt.Println(string(r), err)
+\t}
+}
+""",
+    '{"a": 1} <nil>\n12.50 <nil>\n{"b":2} <nil>\n[3] <nil>\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

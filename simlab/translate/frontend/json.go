@@ -127,10 +127,11 @@ func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 	if isTime(t) {
 		return `("time", "time.Time")`
 	}
-	if isRawMessage(t) {
+	_, isPtr := types.Unalias(t).(*types.Pointer) // isNamed takes a pointer to the type too
+	if isRawMessage(t) && !isPtr {
 		return `("raw", "json.RawMessage")`
 	}
-	if isNamed(types.Unalias(t), "encoding/json", "Number") {
+	if isNamed(types.Unalias(t), "encoding/json", "Number") && !isPtr {
 		return `("number", "json.Number")`
 	}
 	if n, ok := types.Unalias(t).(*types.Named); ok {
