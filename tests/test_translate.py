@@ -26220,6 +26220,91 @@ func main() {
 )
 
 
+# fmt.Fscan of a reader of the program's with ReadRune and UnreadRune: its runes, and
+# the one read past each token given back through its UnreadRune, so it is left where
+# Go's scan leaves it.
+CONSTRUCTS["fscan_program_rune_scanner"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+)
+
+// runeQueue is a reader of the program's that is an io.RuneScanner: fmt's scan
+// gives back through its UnreadRune the rune it reads past each token.
+type runeQueue struct {
+\trs []rune
+\ti  int
+}
+
+func (q *runeQueue) ReadRune() (rune, int, error) {
+\tif q.i >= len(q.rs) {
+\t\treturn 0, 0, io.EOF
+\t}
+\tq.i++
+\treturn q.rs[q.i-1], 1, nil
+}
+
+func (q *runeQueue) UnreadRune() error {
+\tq.i--
+\treturn nil
+}
+
+func (q *runeQueue) Read(p []byte) (int, error) { panic("fmt reads runes here") }
+
+func main() {
+\tq := &runeQueue{rs: []rune("12x34 56")}
+\tvar a, b int
+\tvar s string
+\tn, err := fmt.Fscan(q, &a)
+\tfmt.Println(n, err, a, q.i)
+\tn, err = fmt.Fscan(q, &s, &b)
+\tfmt.Println(n, err, s, b, q.i)
+}
+""",
+    "1 <nil> 12 2\n2 <nil> x34 56 8\n",
+)
+
+
+# x.(I) in a generic, I an interface type argument: a String method of another
+# signature is no fmt.Stringer's, and one of the right signature is, as for x.(I)
+# written out.
+CONSTRUCTS["signatures_through_type_args"] = (
+    """\
+package main
+
+import "fmt"
+
+type Celsius float64
+
+func (c Celsius) String() string { return fmt.Sprintf("%.1fC", float64(c)) }
+
+// Code has a String method of another signature: it is no fmt.Stringer.
+type Code int
+
+func (c Code) String() int { return int(c) * 10 }
+
+// as asserts x to the interface given as the type argument.
+func as[I any](x any) (I, bool) {
+\tv, ok := x.(I)
+\treturn v, ok
+}
+
+func main() {
+\ts, ok := as[fmt.Stringer](Celsius(21.5))
+\tfmt.Println(s, ok)
+\t_, ok = as[fmt.Stringer](Code(4))
+\tfmt.Println(ok, Code(4).String())
+\t_, ok = any(Code(4)).(fmt.Stringer)
+\tfmt.Println(ok)
+}
+""",
+    "21.5C true\nfalse 40\nfalse\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

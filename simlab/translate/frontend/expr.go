@@ -300,7 +300,7 @@ func (f *fn) exprOf(e ast.Expr) string {
 			if f.libraryFunc(x.X) {
 				return f.expr(x.X) // cmp.Compare[float64]: a lambda making the call
 			}
-			return f.genericValue(x, x.X)
+			return f.genericValue(x)
 		}
 		switch t := under(p.info.TypeOf(x.X)).(type) {
 		case *types.Map:
@@ -314,7 +314,7 @@ func (f *fn) exprOf(e ast.Expr) string {
 		if f.libraryFunc(x.X) {
 			return f.expr(x.X)
 		}
-		return f.genericValue(x, x.X)
+		return f.genericValue(x)
 	case *ast.SliceExpr:
 		lo, hi := "", ""
 		if x.Low != nil {
@@ -455,7 +455,7 @@ func (f *fn) ident(x *ast.Ident) string {
 		return f.name(obj)
 	case *types.Func:
 		if _, generic := p.info.Instances[x]; generic && f.m.a.byFunc[obj] != nil {
-			return f.genericValue(x, x) // Apply(xs, Longer): its type arguments inferred
+			return f.genericValue(x) // Apply(xs, Longer): its type arguments inferred
 		}
 		return f.name(obj)
 	case *types.Const:
@@ -777,11 +777,26 @@ func valueReceiver(fn *types.Func) bool {
 	return recv != nil && !isPointer(recv.Type())
 }
 
+// interfaceMethods: the names of its methods, quoted, and ", " before each
+// "name": "signature" of those whose names are ambiguous (clashingMethods), the
+// signatures golib's Methods checks.
+func (m *module) interfaceMethods(it *types.Interface) ([]string, string) {
+	var methods []string
+	signatures := ""
+	for i := 0; i < it.NumMethods(); i++ {
+		fn := it.Method(i)
+		methods = append(methods, pyString(fieldName(fn.Name())))
+		if m.clashingMethods()[fn.Name()] && !hasTypeParam(fn.Type()) {
+			signatures += ", " + pyString(fieldName(fn.Name())) + ": " + pyString(typeKey(fn.Type()))
+		}
+	}
+	return methods, signatures
+}
+
 // genericValue renders a generic function of the program used as a value, F[T]
-// or F with its type arguments inferred (e is the whole, fun the function's name):
-// the function given them, go.instantiate(F, T=int). One that blocks, or does not
+// or F with its type arguments inferred: the function given them, go.instantiate(F, T=int). One that blocks, or does not
 // where its type's calls are yield from (or the other way round), is refused.
-func (f *fn) genericValue(e, fun ast.Expr) string {
+func (f *fn) genericValue(e ast.Expr) string {
 	p := f.p
 	id, kw := f.instance(e)
 	if id == nil {
@@ -1810,11 +1825,11 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 	}
 	goName := pyString(types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() }))
 	if it, ok := under(t).(*types.Interface); ok && !it.Empty() && goName != `"error"` {
-		var methods []string // x.(T) checks a value's methods
-		for i := 0; i < it.NumMethods(); i++ {
-			methods = append(methods, pyString(fieldName(it.Method(i).Name())))
+		methods, signatures := m.interfaceMethods(it) // x.(T) checks a value's methods
+		if len(signatures) > 0 {
+			signatures = ", signatures={" + signatures[2:] + "}"
 		}
-		return "go.TypeArg(" + goName + ", lambda: None, methods=(" + strings.Join(methods, ", ") + ",))"
+		return "go.TypeArg(" + goName + ", lambda: None, methods=(" + strings.Join(methods, ", ") + ",)" + signatures + ")"
 	}
 	if cls := sizedClass(t); cls != "" {
 		z, _ := m.zero(t, at)
@@ -3646,17 +3661,10 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if it, ok := under(t).(*types.Interface); ok && !it.Empty() && name != "error" && name != "runtime.Error" {
 		// Shape, fmt.Stringer, interface{ Timeout() bool }: a value whose type has the
 		// interface's methods
-		var methods, signatures []string
-		for i := 0; i < it.NumMethods(); i++ {
-			fn := it.Method(i)
-			methods = append(methods, pyString(fieldName(fn.Name())))
-			if f.m.clashingMethods()[fn.Name()] && !hasTypeParam(fn.Type()) {
-				signatures = append(signatures, pyString(fieldName(fn.Name()))+": "+pyString(typeKey(fn.Type())))
-			}
-		}
+		methods, signatures := f.m.interfaceMethods(it)
 		goName := types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
 		if len(signatures) > 0 {
-			methods = append(methods, "signatures={"+strings.Join(signatures, ", ")+"}")
+			methods = append(methods, "signatures={"+signatures[2:]+"}")
 		}
 		return "go.Methods(" + pyString(goName) + ", " + strings.Join(methods, ", ") + ")"
 	}

@@ -15,7 +15,7 @@ from typing import Any
 from simlab.errors import GoPanic, SimlabError
 
 from ._errors import new_error
-from ._strings import string_of
+from ._strings import string_of, utf8_decode_rune
 from ._values import NilSlice, call, is_nil
 
 EOF = new_error("EOF")  # io.EOF
@@ -327,14 +327,7 @@ class Buffer:
         no valid encoding a ``RuneError`` of width 1); ``0, 0, io.EOF`` at the end."""
         if not self._b:
             return 0, 0, EOF
-        for width in range(1, 5):
-            try:
-                r = ord(bytes(self._b[:width]).decode())
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            r, width = 0xFFFD, 1
+        r, width = utf8_decode_rune(list(self._b[:4]))
         self._unread = self._b[width - 1]
         self._rune = bytes(self._b[:width])
         del self._b[:width]

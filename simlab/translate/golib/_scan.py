@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Callable, Generator
+from inspect import isgenerator
 from typing import Any, NoReturn
 
 import numpy
@@ -27,8 +28,8 @@ import numpy
 from ._errors import new_error
 from ._io import EOF, Buffer, ErrUnexpectedEOF
 from ._strconv import ErrSyntax, NumError, atoi, parse_float, parse_int
-from ._strings import _SPACES, string_of, utf8_full_rune
-from ._text import BufReader, StringsReader, _at_once, _decode, _library_reader, _one_read
+from ._strings import _SPACES, string_of, utf8_decode_rune, utf8_full_rune
+from ._text import BufReader, StringsReader, _at_once, _library_reader, _one_read
 
 _SCAN_INTS = {  # an integer type: its bits, and whether it is signed
     "int": (64, True),
@@ -481,14 +482,22 @@ class _RuneSource:
 
     def __init__(self, r: Any) -> None:
         self.r = _library_reader(r, "fmt.Fscan")
-        self.rune_scanner = isinstance(r, StringsReader | Buffer | BufReader)
+        library = isinstance(r, StringsReader | Buffer | BufReader)
+        # a reader of the program's with ReadRune and UnreadRune is one too
+        self.program = not library and all(
+            callable(getattr(type(r), m, None)) for m in ("ReadRune", "UnreadRune")
+        )
+        self.rune_scanner = library or self.program
         self.text, self.widths = "", list[int]()
         self.end: Any = None
 
     def read(self) -> Generator[Any, Any, None]:
         """One more rune read (or the end)."""
         if self.rune_scanner:
-            if isinstance(self.r, BufReader):
+            if self.program:
+                result = self.r.ReadRune()
+                rune, width, err = (yield from result) if isgenerator(result) else result
+            elif isinstance(self.r, BufReader):
                 rune, width, err = yield from self.r.blocking_read_rune()
             else:
                 rune, width, err = self.r.read_rune()
@@ -508,13 +517,19 @@ class _RuneSource:
                     self.end = err
                     return
                 break
-        rune, width = _decode(raw, 0)
+        rune, width = utf8_decode_rune(list(raw))
         self.text, self.widths = self.text + chr(rune), [*self.widths, width]
 
-    def give_back(self, used: int) -> None:
+    def give_back(self, used: int) -> Generator[Any, Any, None]:
         """The scan took the first ``used`` runes read: a RuneScanner has the one
-        after them (if read) put back; any other reader has lost it, as Go's."""
-        if used < len(self.widths) and self.rune_scanner:
+        after them (if read) put back; any other reader has lost it, as Go's. (Go's
+        scan peeks and unreads as it goes, so a program's ReadRune and UnreadRune
+        are called here fewer times than Go calls them, leaving it where Go's do.)"""
+        if used < len(self.widths) and self.program:
+            result = self.r.UnreadRune()
+            if isgenerator(result):
+                yield from result
+        elif used < len(self.widths) and self.rune_scanner:
             self.r.unread_rune(self.widths[used])
 
 
@@ -532,7 +547,7 @@ def _scan_reader(
         except _NeedMore:
             yield from source.read()
             continue
-        source.give_back(scan.pos)
+        yield from source.give_back(scan.pos)
         return result
 
 

@@ -94,7 +94,8 @@ class Methods:
         for n in self.names:
             if n in held or not callable(getattr(cls, n, None)):
                 return n
-            if declared.get(n, self.signatures.get(n)) != self.signatures.get(n):
+            want = self.signatures.get(n)
+            if want is not None and declared.get(n, want) != want:
                 return n
         return None
 
@@ -132,11 +133,13 @@ class TypeArg:
     Go name is what ``%T`` of an instance shows (``main.entry[string,main.Pair]``) and
     what an assertion to one compares (``x.(*entry[K, V])``, and ``x.(T)`` in the
     generic). An interface type other than ``any`` and ``error`` comes with the
-    names of its methods, ``methods``, which a value it holds has; a sized number,
-    a time.Duration, with ``box``, the class of such a value held in an interface
-    (``go.Int8``), where the generic's own values are Python's numbers."""
+    names of its methods, ``methods``, which a value it holds has (and the
+    ``signatures`` of those whose names are ambiguous, as :class:`Methods` takes
+    them); a sized number, a time.Duration, with ``box``, the class of such a value
+    held in an interface (``go.Int8``), where the generic's own values are Python's
+    numbers."""
 
-    __slots__ = ("box", "go_name", "methods", "zero")
+    __slots__ = ("box", "go_name", "methods", "signatures", "zero")
 
     def __init__(
         self,
@@ -144,8 +147,14 @@ class TypeArg:
         zero: Callable[[], Any],
         methods: tuple[str, ...] = (),
         box: Callable[[Any], Any] | None = None,
+        signatures: dict[str, str] | None = None,
     ) -> None:
         self.go_name, self.zero, self.methods, self.box = go_name, zero, methods, box
+        self.signatures = signatures
+
+    def interface(self) -> Methods:
+        """The interface type argument as ``x.(T)`` checks it."""
+        return Methods(self.go_name, *self.methods, signatures=self.signatures)
 
     def __call__(self) -> Any:
         return self.zero()
@@ -156,7 +165,7 @@ class TypeArg:
             return False
         name = self.go_name
         if self.methods:
-            return Methods(name, *self.methods).missing(x) is None
+            return self.interface().missing(x) is None
         if name in ("any", "interface {}"):
             return True
         if name in _GO_TYPES:
@@ -430,7 +439,7 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
     """``x.(T)``: ``x``, or the panic ``interface conversion: ...``; ``value`` for a
     struct value T."""
     if isinstance(t, TypeArg) and t.methods:  # x.(T) in a generic, T an interface
-        t = Methods(t.go_name, *t.methods)
+        t = t.interface()
     if _is(x, t, value):
         if _struct_value_of(t, x):
             return copy(x)
