@@ -26305,6 +26305,60 @@ func main() {
 )
 
 
+# Go's ziggurat for NormFloat64 and ExpFloat64, v1 and v2, tails and wedges included
+# (20,000 draws each); the top-level ones draw from the run's seed
+CONSTRUCTS["rand_norm_exp_float64"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/rand"
+\trandv2 "math/rand/v2"
+)
+
+func main() {
+\tr := rand.New(rand.NewSource(42))
+\tfmt.Println(r.NormFloat64(), r.ExpFloat64())
+\tvar sn, se, tail float64
+\tfor i := 0; i < 20000; i++ {
+\t\tn := r.NormFloat64()
+\t\tsn += n
+\t\tif n > 3.442619855899 || n < -3.442619855899 {
+\t\t\ttail += n
+\t\t}
+\t\tse += r.ExpFloat64()
+\t}
+\tfmt.Println(sn, se, tail)
+\tp := randv2.New(randv2.NewPCG(1, 2))
+\tfmt.Println(p.NormFloat64(), p.ExpFloat64())
+\tsn, se, tail = 0, 0, 0
+\tfor i := 0; i < 20000; i++ {
+\t\tn := p.NormFloat64()
+\t\tsn += n
+\t\tif n > 3.442619855899 || n < -3.442619855899 {
+\t\t\ttail += n
+\t\t}
+\t\te := p.ExpFloat64()
+\t\tse += e
+\t\tif e > 7.69711747013104972 {
+\t\t\ttail += e
+\t\t}
+\t}
+\tfmt.Println(sn, se, tail)
+\tx := rand.NormFloat64()*0 + rand.ExpFloat64()*0 + randv2.NormFloat64()*0
+\tfmt.Println(x >= 0)
+}
+""",
+    (
+        "1.5536305584564762 0.13054718375896252\n"
+        "81.50105122332253 19931.420026828724 -10.932662169233474\n"
+        "0.37944549835531083 0.0680034588807843\n"
+        "144.3343609971057 19989.997787931654 63.38438123360463\ntrue\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2897,6 +2897,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.rand_bits(rt, 64)", false
 	case "math/rand.Float64", "math/rand/v2.Float64":
 		return "go.rand_float64(rt)", false
+	case "math/rand.NormFloat64", "math/rand/v2.NormFloat64":
+		return "go.rand_norm_float64(rt)", false
+	case "math/rand.ExpFloat64", "math/rand/v2.ExpFloat64":
+		return "go.rand_exp_float64(rt)", false
 	case "math/rand.Perm", "math/rand/v2.Perm":
 		return "go.rand_perm(rt, " + arg(0) + ")", false
 	case "math/rand.Shuffle", "math/rand/v2.Shuffle":
@@ -3181,12 +3185,14 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "math/rand.Rand.Int63", "math/rand.Rand.Uint32", "math/rand.Rand.Uint64", "math/rand.Rand.Int31",
 		"math/rand.Rand.Int", "math/rand.Rand.Int63n", "math/rand.Rand.Int31n", "math/rand.Rand.Intn",
 		"math/rand.Rand.Float64", "math/rand.Rand.Float32", "math/rand.Rand.Perm", "math/rand.Rand.Seed",
+		"math/rand.Rand.NormFloat64", "math/rand.Rand.ExpFloat64",
 		"math/rand.Source.Int63", "math/rand.Source.Seed", "math/rand.Source64.Uint64":
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false // go.Rand's methods have Go's names
 	case "math/rand/v2.Rand.Int64", "math/rand/v2.Rand.Uint32", "math/rand/v2.Rand.Uint64", "math/rand/v2.Rand.Int32",
 		"math/rand/v2.Rand.Int", "math/rand/v2.Rand.Uint", "math/rand/v2.Rand.Int64N", "math/rand/v2.Rand.Uint64N",
 		"math/rand/v2.Rand.Int32N", "math/rand/v2.Rand.Uint32N", "math/rand/v2.Rand.IntN", "math/rand/v2.Rand.UintN",
 		"math/rand/v2.Rand.N", "math/rand/v2.Rand.Float64", "math/rand/v2.Rand.Float32", "math/rand/v2.Rand.Perm",
+		"math/rand/v2.Rand.NormFloat64", "math/rand/v2.Rand.ExpFloat64",
 		"math/rand/v2.PCG.Uint64", "math/rand/v2.PCG.Seed", "math/rand/v2.Source.Uint64":
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false // Go's names, as go.Rand's
 	case "encoding/csv.Reader.Read", "encoding/csv.Reader.ReadAll", "encoding/csv.Writer.Write",

@@ -45,6 +45,7 @@ or concept:
 - ``_gosyntax``: ``fmt``'s ``%#v``, Go syntax
 - ``_fmt``: ``fmt``'s printing and ``fmt.Errorf``
 - ``_panics``: ``panic``, ``recover``, ``defer``
+- ``_ziggurat``: ``math/rand``'s and ``math/rand/v2``'s ``NormFloat64`` and ``ExpFloat64``
 - ``_rand``: ``math/rand``'s seeded ``rand.New(rand.NewSource(seed))``
 - ``_randv2``: ``math/rand/v2``'s seeded ``rand.New(rand.NewPCG(seed1, seed2))``
 - ``_text``: ``strings.Reader``, ``bytes.Reader``, ``strings.Replacer``,
@@ -353,9 +354,11 @@ from ._runtime import (
     os_args,
     pprof_lookup,
     rand_bits,
+    rand_exp_float64,
     rand_float64,
     rand_int63,
     rand_intn,
+    rand_norm_float64,
     rand_perm,
     rand_shuffle,
     runtime_stack,
@@ -1041,11 +1044,13 @@ __all__ = [
     "quote_rune_to_ascii",
     "quote_to_ascii",
     "rand_bits",
+    "rand_exp_float64",
     "rand_float64",
     "rand_int63",
     "rand_intn",
     "rand_new",
     "rand_new_source",
+    "rand_norm_float64",
     "rand_perm",
     "rand_shuffle",
     "rand_v2_new",

@@ -6,7 +6,8 @@ words; a seed fills its register from a Lehmer generator, each word mixed with a
 constant of Go's table ``rngCooked``, which is read from the installed toolchain's
 ``src/math/rand/rng.go`` on first use (the table is 607 words that Go computed once
 by running the generator 7.8e12 steps). The methods of ``*rand.Rand`` draw from it
-as Go's do: rejection for ``Intn``, Lemire's multiply for ``Shuffle``.
+as Go's do: rejection for ``Intn``, Lemire's multiply for ``Shuffle``, the
+ziggurat (``_ziggurat``) for ``NormFloat64`` and ``ExpFloat64``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from simlab.errors import SimlabError
 
 from ._panics import panic
+from ._ziggurat import exp_float64, norm_float64
 
 _LEN, _TAP = 607, 273
 _M32 = (1 << 31) - 1  # the Lehmer generator's modulus
@@ -154,6 +156,23 @@ class Rand:
             f = Float32(self.Float64())
             if f != 1:
                 return f
+
+    def NormFloat64(self) -> float:
+        return norm_float64(self._normal_strip, self.Float64)
+
+    def ExpFloat64(self) -> float:
+        return exp_float64(self._exp_strip, self.Float64)
+
+    def _normal_strip(self) -> tuple[int, int]:
+        """One ``Uint32`` as an int32, and its low 7 bits: the normal's strip."""
+        j = self.Uint32()
+        j -= (j >> 31) << 32
+        return j & 0x7F, j
+
+    def _exp_strip(self) -> tuple[int, int]:
+        """One ``Uint32``, and its low 8 bits: the exponential's strip."""
+        j = self.Uint32()
+        return j & 0xFF, j
 
     def Perm(self, n: int) -> list[int]:
         m = [0] * n

@@ -6,7 +6,8 @@ PCG is a 128-bit linear congruential generator whose output is the DXSM
 permutation of the state's high half, mixed with its low half. ``*rand.Rand``
 turns each 64-bit word into what a method returns as Go's does: the top bits for
 the narrow integers, Lemire's multiply-and-shift with rejection for a bound that
-is not a power of two (a mask for one that is), the low 53 bits for Float64.
+is not a power of two (a mask for one that is), the low 53 bits for Float64, the
+ziggurat (``_ziggurat``) for NormFloat64 and ExpFloat64.
 (The top-level functions, seeded at random in Go, draw from the run's seed:
 golib's ``rand_intn`` and kin.)
 """
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ._panics import panic
+from ._ziggurat import exp_float64, norm_float64
 
 __all__ = ["PCG", "RandV2", "rand_v2_new"]
 
@@ -118,6 +120,24 @@ class RandV2:
         from ._numbers import Float32
 
         return Float32((self.Uint32() & ((1 << 24) - 1)) / (1 << 24))
+
+    def NormFloat64(self) -> float:
+        return norm_float64(self._normal_strip, self.Float64)
+
+    def ExpFloat64(self) -> float:
+        return exp_float64(self._exp_strip, self.Float64)
+
+    def _normal_strip(self) -> tuple[int, int]:
+        """One ``Uint64``: its low half as an int32, 7 bits of its high half the strip."""
+        u = self.Uint64()
+        j = u & 0xFFFFFFFF
+        j -= (j >> 31) << 32
+        return u >> 32 & 0x7F, j
+
+    def _exp_strip(self) -> tuple[int, int]:
+        """One ``Uint64``: its low half, and 8 bits of its high half the strip."""
+        u = self.Uint64()
+        return u >> 32 & 0xFF, u & 0xFFFFFFFF
 
     def Perm(self, n: int) -> list[int]:
         p = list(range(n))

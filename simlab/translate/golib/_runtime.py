@@ -352,6 +352,16 @@ def rand_float64(rt: Any) -> float:
     return float(_workload(rt).random())
 
 
+def rand_norm_float64(rt: Any) -> float:
+    """``rand.NormFloat64()``: standard normal (Go's is seeded at random: any such)."""
+    return float(_workload(rt).standard_normal())
+
+
+def rand_exp_float64(rt: Any) -> float:
+    """``rand.ExpFloat64()``: exponential of rate 1."""
+    return float(_workload(rt).standard_exponential())
+
+
 def rand_perm(rt: Any, n: int) -> list[int]:
     """``rand.Perm(n)``: a permutation of ``0..n-1``."""
     return [int(x) for x in _workload(rt).permutation(n)]
