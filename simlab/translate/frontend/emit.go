@@ -677,20 +677,20 @@ func (m *module) findArrayKeys() {
 	}
 }
 
-// refuseComplex: a complex number, which golib does not have, is refused where
-// the program first makes one (a constant too: complex(1, 2) is one).
+// refuseComplex: a complex64, whose parts golib does not round to float32, is
+// refused where the program first makes one (a complex128 is a Python complex).
 func (m *module) refuseComplex() {
 	p := m.p
 	var first ast.Expr
 	for e, tv := range p.info.Types {
-		if b, ok := under(tv.Type).(*types.Basic); ok && b.Info()&types.IsComplex != 0 {
+		if b, ok := under(tv.Type).(*types.Basic); ok && b.Kind() == types.Complex64 {
 			if first == nil || e.Pos() < first.Pos() {
 				first = e
 			}
 		}
 	}
 	if first != nil {
-		p.unsupported(first, "a complex number", "a pair of float64s")
+		p.unsupported(first, "a complex64", "a complex128")
 	}
 }
 
@@ -1694,12 +1694,19 @@ func pyBase(b *types.Basic) string {
 		return "int"
 	case b.Info()&types.IsFloat != 0:
 		return "float"
+	case b.Info()&types.IsComplex != 0:
+		return "complex"
 	}
 	return ""
 }
 
 // constValue renders a Go constant as Python; durations read as 5 * sl.Second.
 func constValue(v constant.Value, t types.Type) string {
+	if b, ok := under(t).(*types.Basic); ok && b.Info()&types.IsComplex != 0 {
+		re, _ := constant.Float64Val(constant.Real(v))
+		im, _ := constant.Float64Val(constant.Imag(v))
+		return "complex(" + floatLiteral(re) + ", " + floatLiteral(im) + ")" // 1 - 2i
+	}
 	switch v.Kind() {
 	case constant.Bool:
 		if constant.BoolVal(v) {
@@ -2645,6 +2652,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return `""`, true
 		case t.Info()&types.IsFloat != 0:
 			return "0.0", true
+		case t.Info()&types.IsComplex != 0:
+			return "0j", true
 		case t.Info()&types.IsNumeric != 0:
 			return "0", true
 		}

@@ -359,6 +359,23 @@ func (f *fn) exprOf(e ast.Expr) string {
 	return ""
 }
 
+// numberKind is the Python number a value of a numeric type t is: "int",
+// "float" or "complex" ("" for any other type).
+func numberKind(t types.Type) string {
+	b, ok := under(t).(*types.Basic)
+	switch {
+	case !ok:
+		return ""
+	case b.Info()&types.IsComplex != 0:
+		return "complex"
+	case b.Info()&types.IsFloat != 0:
+		return "float"
+	case b.Info()&types.IsInteger != 0:
+		return "int"
+	}
+	return ""
+}
+
 func identOf(e ast.Expr) *ast.Ident {
 	switch x := e.(type) {
 	case *ast.Ident:
@@ -376,6 +393,11 @@ func (f *fn) constExpr(e ast.Expr) (string, bool) {
 	switch x := e.(type) {
 	case *ast.Ident:
 		if c, ok := p.info.Uses[x].(*types.Const); ok && c.Parent() != types.Universe && c.Name() != "iota" {
+			// an untyped constant holds the Python number of its own kind: one used
+			// as another kind converts (return maxIter as a float64 is float(maxIter))
+			if use, own := numberKind(p.info.TypeOf(x)), numberKind(c.Type()); use != own && use != "" && own != "" {
+				return use + "(" + f.name(c) + ")", true
+			}
 			return f.name(c), true
 		}
 	case *ast.SelectorExpr:
@@ -1147,6 +1169,9 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 	}
 	if x.Op == token.QUO && isFloat(t) && p.info.Types[x.Y].Value == nil {
 		return fmt.Sprintf("go.quo_float(%s, %s)", l, r) // x / 0.0 is an infinity or NaN
+	}
+	if x.Op == token.QUO && isComplex(t) {
+		return fmt.Sprintf("go.quo_complex(%s, %s)", l, r) // Go's division: (1+0i) / 0 is (+Inf+NaNi)
 	}
 	if x.Op == token.AND_NOT {
 		return l + " & ~" + r
@@ -2091,6 +2116,10 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 			if fu != nil && fu.Info()&types.IsFloat != 0 {
 				return x
 			}
+		case tu.Info()&types.IsComplex != 0:
+			if fu != nil && fu.Info()&types.IsComplex != 0 {
+				return x
+			}
 		case tu.Info()&types.IsString != 0:
 			if fu != nil && fu.Info()&types.IsString != 0 {
 				return x
@@ -2217,6 +2246,14 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		return f.expr(c.Args[0]) + ".close()"
 	case "panic":
 		return "go.panic(" + f.value(c.Args[0]) + ")"
+	case "complex":
+		return "complex(" + f.value(c.Args[0]) + ", " + f.value(c.Args[1]) + ")"
+	case "real", "imag":
+		s := f.expr(c.Args[0])
+		if !isSimple(s) {
+			s = "(" + s + ")"
+		}
+		return s + "." + name
 	case "min", "max":
 		if isFloat(p.info.TypeOf(c)) && len(c.Args) > 1 {
 			// Go's for floats: a NaN wins, and -0 is below +0 (Python's keeps the first)
@@ -2361,8 +2398,15 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "runtime.GOMAXPROCS":
 		return "go.gomaxprocs(" + arg(0) + ")", false
 	case "runtime.NumCPU":
-		p.unsupported(c, "runtime.NumCPU, the host's count of CPUs, on which a deterministic run cannot depend",
-			"runtime.GOMAXPROCS(0), 1 in a run as in go run under GOMAXPROCS=1, or a constant")
+		return "go.num_cpu()", false // the run's machine: one CPU
+	case "math/cmplx.Abs", "math/cmplx.Phase", "math/cmplx.Polar", "math/cmplx.Rect", "math/cmplx.Conj",
+		"math/cmplx.Sqrt", "math/cmplx.Exp", "math/cmplx.Log", "math/cmplx.Pow", "math/cmplx.Inf",
+		"math/cmplx.NaN", "math/cmplx.IsInf", "math/cmplx.IsNaN":
+		py := map[string]string{"math/cmplx.IsInf": "is_inf", "math/cmplx.IsNaN": "is_nan"}[name]
+		if py == "" {
+			py = strings.ToLower(strings.TrimPrefix(name, "math/cmplx."))
+		}
+		return "go.cmplx_" + py + "(" + f.args(c) + ")", false
 	case "os.Exit":
 		return f.yieldExpr("yield go.exit(" + arg(0) + ")") // no deferred call runs
 	case "flag.Int", "flag.Int64", "flag.Uint", "flag.Uint64", "flag.String", "flag.Bool", "flag.Float64",
@@ -3695,7 +3739,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		}
 	}
 	switch name {
-	case "int", "string", "bool", "float64", "error", "runtime.Error", "*runtime.PanicNilError",
+	case "int", "string", "bool", "float64", "complex128", "error", "runtime.Error", "*runtime.PanicNilError",
 		"int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "float32",
 		"*sync.Mutex", "*sync.RWMutex", "*sync.WaitGroup", "*sync/atomic.Int32", "*sync/atomic.Int64",
 		"*sync/atomic.Uint32", "*sync/atomic.Uint64", "*sync/atomic.Bool", "time.Duration",

@@ -1411,6 +1411,12 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 		f.wl(f.line, "%s = go.quo_float(%s, %s)", target, target, rhs)
 		return
 	}
+	if op == "/=" && isComplex(t) {
+		target := f.lvalue(x)
+		f.flushPre()
+		f.wl(f.line, "%s = go.quo_complex(%s, %s)", target, target, rhs)
+		return
+	}
 	if op == "%=" && isInt(t) {
 		target := f.lvalue(x)
 		f.flushPre()
@@ -1491,6 +1497,11 @@ func isSimple(s string) bool {
 func isInt(t types.Type) bool {
 	b, ok := under(t).(*types.Basic)
 	return ok && b.Info()&types.IsInteger != 0
+}
+
+func isComplex(t types.Type) bool {
+	b, ok := under(t).(*types.Basic)
+	return ok && b.Info()&types.IsComplex != 0
 }
 
 func isFloat(t types.Type) bool {

@@ -196,7 +196,7 @@ func (m *module) goSyntaxDesc(t types.Type, name string, top, plain bool, inline
 		if u.Info()&types.IsUntyped != 0 && u.Kind() == types.UntypedNil {
 			return `("iface", "interface {}")`, ""
 		}
-		if u.Info()&(types.IsInteger|types.IsFloat|types.IsString|types.IsBoolean) == 0 || u.Info()&types.IsUntyped != 0 {
+		if u.Info()&(types.IsInteger|types.IsFloat|types.IsComplex|types.IsString|types.IsBoolean) == 0 || u.Info()&types.IsUntyped != 0 {
 			return "", "a " + name
 		}
 		return pyString(types.Typ[u.Kind()].Name()), "" // byte is uint8, rune int32

@@ -21,6 +21,7 @@ or concept:
 - ``_numbers``: integer ``/`` and ``%``, sized integers, float32 and Duration values
 - ``_mathfn``: ``math``'s elementary functions: trigonometric, hyperbolic, logarithms
 - ``_math``: ``math``
+- ``_complex``: ``complex128`` division, ``math/cmplx``
 - ``_bits``: ``math/bits``
 - ``_pool``: ``sync.Pool``
 - ``_container``: ``container/list``, ``container/ring``
@@ -113,6 +114,22 @@ from ._builtins import (
     through,
     through_blocking,
     through_call,
+)
+from ._complex import (
+    cmplx_abs,
+    cmplx_conj,
+    cmplx_exp,
+    cmplx_inf,
+    cmplx_is_inf,
+    cmplx_is_nan,
+    cmplx_log,
+    cmplx_nan,
+    cmplx_phase,
+    cmplx_polar,
+    cmplx_pow,
+    cmplx_rect,
+    cmplx_sqrt,
+    quo_complex,
 )
 from ._container import Element, List, Ring, list_new, ring_new
 from ._context import CustomContext
@@ -350,6 +367,7 @@ from ._runtime import (
     lookup_env,
     net_join_host_port,
     net_split_host_port,
+    num_cpu,
     num_goroutine,
     os_args,
     pprof_lookup,
@@ -854,6 +872,19 @@ __all__ = [
     "close",
     "cmp_compare",
     "cmp_less",
+    "cmplx_abs",
+    "cmplx_conj",
+    "cmplx_exp",
+    "cmplx_inf",
+    "cmplx_is_inf",
+    "cmplx_is_nan",
+    "cmplx_log",
+    "cmplx_nan",
+    "cmplx_phase",
+    "cmplx_polar",
+    "cmplx_pow",
+    "cmplx_rect",
+    "cmplx_sqrt",
     "compare",
     "concrete",
     "context_deadline",
@@ -1012,6 +1043,7 @@ __all__ = [
     "net_pipe",
     "net_split_host_port",
     "new_error",
+    "num_cpu",
     "num_goroutine",
     "os_args",
     "panic",
@@ -1038,6 +1070,7 @@ __all__ = [
     "println",
     "promoted_write",
     "quo",
+    "quo_complex",
     "quo_float",
     "quote",
     "quote_rune",

@@ -117,6 +117,8 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
         return str(x)
     if type(x) is float:
         return _float(x)
+    if type(x) is complex:
+        return _complex(x, "g", "", None, None)
     if isinstance(x, sl.GoError | sl.Context):
         if type(x) is CustomContext:
             return v(x.held, plus, raw)  # the program's value
@@ -141,6 +143,8 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
         return "<nil>"
     if isinstance(x, float):  # a float32, a named float type's value
         return _float(x)
+    if isinstance(x, complex):
+        return _complex(x, "g", "", None, None)
     if isinstance(x, int | str):  # a named string or number type's value
         return str(x)
     if isinstance(x, Named):
@@ -249,6 +253,8 @@ def _key(k: Any, plus: bool, raw: bool = False) -> str:
 def _map_order(item: tuple[Any, Any]) -> Any:
     """The order fmt prints a map's entries in: by key, a struct key field by field."""
     k = item[0]
+    if isinstance(k, complex):
+        return (k.real, k.imag)  # by real part, then imaginary
     if isinstance(k, int | float | str) or not hasattr(type(k), "__slots__"):
         return k
     return _struct_key(k)
@@ -570,7 +576,23 @@ class _Printf:
         return x
 
 
-_VERBS_OF = {bool: "tv", int: "bcdoOqxXUv", float: "beEfFgGxXv", str: "sqvxX"}
+_VERBS_OF = {
+    bool: "tv",
+    int: "bcdoOqxXUv",
+    float: "beEfFgGxXv",
+    complex: "beEfFgGxXv",
+    str: "sqvxX",
+}
+
+
+def _complex(x: complex, verb: str, flags: str, width: int | None, precision: int | None) -> str:
+    """A complex number as fmt prints it: each part under the verb (``%v`` is ``%g``)
+    and padded to the width on its own, the imaginary part always signed."""
+    if verb == "v":
+        verb, flags = "g", flags.replace("+", "")  # %+v's plus names struct fields
+    real = _format_one(x.real, verb, flags, width, precision)
+    imag = _format_one(x.imag, verb, flags + "+", width, precision)
+    return f"({real}{imag}i)"
 
 
 def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
@@ -590,9 +612,15 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
             return elements
     if verb == "p":
         return _pointer(x, verb, flags, width)
-    if verb == "v" and isinstance(x, float) and precision is not None:
-        verb = "g"  # %v of a float is %g, its precision too
+    if verb == "v" and (precision is not None or " " in flags) and isinstance(x, float):
+        verb, flags = "g", flags.replace("+", "")  # %v of a float is %g, its precision too
     kind = type(x)
+    if (
+        isinstance(x, complex)
+        and verb in _VERBS_OF[complex]
+        and (verb != "v" or not _fmt_method_of(x))
+    ):
+        return _complex(x, verb, flags, width, precision)
     if kind in _VERBS_OF and verb not in _VERBS_OF[kind] and verb not in "Tw":
         return f"%!{verb}({type_name(x)}={v(x)})"  # a verb the value's type has not
     if x is None and verb not in "vT":
@@ -640,10 +668,10 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
             p = -1  # the fewest digits
         form = ord("f" if verb == "F" else verb)
         text = format_float(float(x), form, p, 32 if type(x) is Float32 else 64)
-        if "+" in flags and not text.startswith("-"):
+        if "+" in flags and not text.startswith(("-", "+")):
             text = "+" + text
         elif " " in flags and not text.startswith("-"):
-            text = " " + text
+            text = " " + text.removeprefix("+")  # +Inf is " Inf"
     elif verb == "T":
         if type(x) is list or type(x) is dict:
             raise SimlabError(

@@ -46,7 +46,7 @@ from ._values import EMPTY, NIL_MAP, NamedValue, Ref, _address_text, is_nil, is_
 
 _UNSIGNED = frozenset({"uint", "uint8", "uint16", "uint32", "uint64", "uintptr"})
 _BASIC = _UNSIGNED | {"int", "int8", "int16", "int32", "int64", "float64", "float32"}
-_BASIC |= {"string", "bool"}
+_BASIC |= {"string", "bool", "complex128"}
 
 # the library's errors simlab makes with errors.New but Go with a type of its own
 _OTHER_ERRORS = ("os.ErrDeadlineExceeded", "net.ErrClosed")
@@ -137,6 +137,9 @@ def _basic(x: Any, t: str) -> str:
         return "true" if x else "false"
     if t in ("float64", "float32"):
         return format_float(float(x), ord("g"), -1, 32 if t == "float32" else 64)
+    if t == "complex128":
+        imag = format_float(x.imag, ord("g"), -1, 64)
+        return f"({format_float(x.real, ord('g'), -1, 64)}{'' if imag[0] in '+-' else '+'}{imag}i)"
     if t in _UNSIGNED:
         return hex(int(x) & 0xFFFF_FFFF_FFFF_FFFF)
     return str(int(x))
@@ -221,8 +224,8 @@ def _dynamic(x: Any, depth: int, raw: bool) -> str:
         return "struct {}{}"
     if isinstance(x, bool):
         return _basic(x, "bool")
-    if cls is int or cls is str or cls is float:
-        return _basic(x, {int: "int", str: "string", float: "float64"}[cls])
+    if cls is int or cls is str or cls is float or cls is complex:
+        return _basic(x, {int: "int", str: "string", float: "float64", complex: "complex128"}[cls])
     if cls is Float32:
         return _basic(x, "float32")
     if isinstance(x, Duration):

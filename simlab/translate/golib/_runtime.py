@@ -211,6 +211,12 @@ def gomaxprocs(n: int) -> int:
     return 1
 
 
+def num_cpu() -> int:
+    """``runtime.NumCPU()``: the run's machine has one CPU, as its one processor
+    (Go's count is the host's, which a deterministic run cannot read)."""
+    return 1
+
+
 @dataclass
 class ProfileWrite:
     """One ``prof.WriteTo(w, debug)`` of a translated program, as it happened."""

@@ -38,6 +38,7 @@ _GO_TYPES: dict[str, Callable[[Any], bool]] = {
     "string": lambda x: type(x) is str,
     "bool": lambda x: type(x) is bool,
     "float64": lambda x: type(x) is float,
+    "complex128": lambda x: type(x) is complex,
     "float32": lambda x: type(x) is Float32,
     "int8": lambda x: type(x) is Int8,
     "int16": lambda x: type(x) is Int16,
@@ -354,7 +355,13 @@ def type_name(x: Any) -> str:
     """Go's name for the dynamic type of ``x``."""
     if x is None:
         return "nil"
-    for py, go in ((bool, "bool"), (int, "int"), (str, "string"), (float, "float64")):
+    for py, go in (
+        (bool, "bool"),
+        (int, "int"),
+        (str, "string"),
+        (float, "float64"),
+        (complex, "complex128"),
+    ):
         if type(x) is py:
             return go
     if isinstance(x, sl.GoError):
