@@ -870,6 +870,29 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "an argument of a call writing through a sub-slice that writes the slice itself": (
+        """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+)
+
+func bump(b []byte) uint32 {
+\tb[1] = 9
+\tb[5] = 7
+\treturn 1
+}
+
+func main() {
+\tbuf := make([]byte, 8)
+\tbinary.BigEndian.PutUint16(buf[0:2], uint16(bump(buf)))
+\tfmt.Println(buf)
+}
+""",
+        "[0 1 0 0 0 7 0 0]",
+    ),
     "a method that writes its receiver, called on a sub-slice": (
         """\
 package main
@@ -26639,6 +26662,80 @@ func main() {
         "60 60.0 60.0 60\n60.0 60.0 [60 2]\n4 4 4 60\n(60+4i) 100 33.333333333333336\n"
         "float64 8.571428571428571\n"
     ),
+)
+
+
+# A call writing through a sub-slice whose other arguments are values read from the slice
+# (a checksum of the payload), and json.Marshal of a sub-slice of a written slice
+CONSTRUCTS["through_call_with_read_values"] = (
+    """\
+package main
+
+import (
+\t"encoding/binary"
+\t"encoding/json"
+\t"fmt"
+\t"hash/crc32"
+\t"strings"
+)
+
+type Item struct {
+\tName  string
+\tCount int
+}
+
+func frame(seq uint32, payload string) []byte {
+\tbuf := make([]byte, 8+len(payload))
+\tbinary.BigEndian.PutUint32(buf[0:4], seq)
+\tcopy(buf[8:], payload)
+\tbinary.BigEndian.PutUint32(buf[4:8], crc32.ChecksumIEEE(buf[8:]))
+\tbinary.LittleEndian.PutUint16(buf[2:4], uint16(len(strings.TrimSpace(string(buf[8:])))))
+\treturn buf
+}
+
+func main() {
+\tfmt.Printf("% x\\n", frame(7, "hello "))
+\titems := []Item{{"a", 1}, {"b", 2}, {"c", 3}}
+\titems[1].Count = 20
+\titems[2] = Item{"z", 9}
+\tout, err := json.MarshalIndent(items[:2], "", " ")
+\tfmt.Println(string(out), err)
+\tout, _ = json.Marshal(items[1:])
+\tfmt.Println(string(out))
+}
+""",
+    (
+        '00 00 05 00 ed 81 f9 f6 68 65 6c 6c 6f 20\n[\n {\n  "Name": "a",\n  "Count": 1\n'
+        ' },\n {\n  "Name": "b",\n  "Count": 20\n }\n] <nil>\n'
+        '[{"Name":"b","Count":20},{"Name":"z","Count":9}]\n'
+    ),
+)
+
+
+# bytes.Join: a new slice, the parts untouched by a write to it
+CONSTRUCTS["bytes_join"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tparts := [][]byte{[]byte("ab"), []byte("cd"), {}, []byte("é")}
+\tjoined := bytes.Join(parts, []byte(", "))
+\tfmt.Printf("%s|%q|%d\\n", joined, joined, len(joined))
+\tjoined[0] = 'X'
+\tfmt.Printf("%s %s\\n", parts[0], joined)
+\tone := bytes.Join(parts[:1], []byte("-"))
+\tone[1] = 'Z'
+\tfmt.Printf("%s %s\\n", one, parts[0])
+\tfields := bytes.Split([]byte("a b c"), []byte(" "))
+\tfmt.Println(len(bytes.Join(nil, []byte("x"))), string(bytes.Join(fields, nil)))
+}
+""",
+    'ab, cd, , é|"ab, cd, , é"|12\nab Xb, cd, , é\naZ ab\n0 abc\n',
 )
 
 

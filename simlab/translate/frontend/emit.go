@@ -984,6 +984,7 @@ func (m *module) refuseSharedSubslices() {
 					strings.HasPrefix(name, "errors."), // errors.Join(errs[:]...)
 					strings.HasPrefix(name, "crypto/"), strings.HasPrefix(name, "encoding/hex.") && name != "encoding/hex.Encode" && name != "encoding/hex.Decode",
 					name == "encoding/base64.EncodeToString", name == "encoding/base64.AppendEncode",
+					name == "encoding/json.Marshal", name == "encoding/json.MarshalIndent",
 					strings.HasPrefix(name, "hash/crc32."), strings.HasPrefix(name, "encoding/binary.Uint"),
 					isTestPrint(name): // t.Log(got[:1])
 					for _, a := range n.Args {

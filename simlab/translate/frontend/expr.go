@@ -2903,7 +2903,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go." + helper + "(" + f.args(c) + ")", false
 	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte", "strings.IndexAny",
 		"bytes.Contains", "bytes.Index", "bytes.IndexByte", "bytes.LastIndexByte", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",
-		"bytes.Fields", "bytes.Split", "bytes.TrimSpace", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix":
+		"bytes.Fields", "bytes.Split", "bytes.TrimSpace", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix",
+		"bytes.Join":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "bytes.EqualFold":
 		return "go.equal_fold(go.string_of(" + arg(0) + "), go.string_of(" + arg(1) + "))", false

@@ -132,7 +132,7 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 				copySource := calleeName(p, c) == "copy"
 				shared := false
 				for j, arg := range c.Args {
-					if j != at && !(copySource && j == 1) && reaches(p, aliases, arg, root) {
+					if j != at && !(copySource && j == 1) && !readValue(p, arg) && reaches(p, aliases, arg, root) {
 						shared = true
 					}
 				}
@@ -376,6 +376,30 @@ func (m *module) reachedIn(u *unit, root any, aliases *sliceAliases, seen map[*u
 
 // reaches: e names a variable of the backing array group root (an operand, or one
 // a function literal in it reads), not only for its length.
+// readValue: e is a number, a string or a bool that only reads what it is
+// computed from (PutUint32(buf[4:8], crc32.ChecksumIEEE(buf[8:]))): evaluated
+// before the call as Go does, it holds nothing the call could write through.
+func readValue(p *program, e ast.Expr) bool {
+	if b, ok := under(p.info.TypeOf(e)).(*types.Basic); !ok || b.Info()&(types.IsNumeric|types.IsString|types.IsBoolean) == 0 {
+		return false
+	}
+	pure := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && !p.info.Types[c.Fun].IsType() {
+			name := calleeName(p, c)
+			switch pkg, _, _ := strings.Cut(name, "."); {
+			case name == "len", name == "cap", pkg == "hash/crc32", pkg == "hash/adler32", pkg == "strings",
+				pkg == "strconv", pkg == "math", pkg == "unicode/utf8" && !strings.HasPrefix(name, "unicode/utf8.Encode"),
+				pkg == "encoding/binary" && strings.Contains(name, ".Uint"):
+			default:
+				pure = false
+			}
+		}
+		return pure
+	})
+	return pure
+}
+
 func reaches(p *program, aliases *sliceAliases, e ast.Expr, root any) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {

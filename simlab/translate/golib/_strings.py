@@ -482,6 +482,16 @@ def bytes_repeat(b: list[int], count: int) -> list[int]:
     return list(b) * count
 
 
+def bytes_join(parts: list[list[int]], sep: list[int]) -> list[int]:
+    """``bytes.Join``: a new slice of the parts, ``sep`` between each two."""
+    out: list[int] = []
+    for i, part in enumerate(parts):
+        if i:
+            out.extend(sep)
+        out.extend(part)
+    return out
+
+
 def bytes_fields(b: list[int]) -> list[list[int]]:
     """``bytes.Fields``: the runs of ``b`` between white space (``unicode.IsSpace`` of
     its runes, a byte of no valid encoding none)."""
