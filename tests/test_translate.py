@@ -697,22 +697,6 @@ def test_encoding_json_simlab_does_not_model_is_refused(tmp_path, source, line, 
     assert result.output.startswith(f"simlab: bad.go:{line}: unsupported: {construct} (")
 
 
-def test_encoding_binary_of_a_named_number_with_methods_is_refused(tmp_path):
-    """Its values are objects of a class of the translation's, which a decoded
-    number is not: refused where Go would decode it."""
-    path = tmp_path / "bad.go"
-    path.write_text(
-        'package main\n\nimport (\n\t"bytes"\n\t"encoding/binary"\n)\n\n'
-        'type Kind uint8\n\nfunc (k Kind) String() string { return "k" }\n\n'
-        "func main() {\n\tvar k Kind\n\tbinary.Read(&bytes.Buffer{}, binary.BigEndian, &k)\n}\n"
-    )
-    result = CliRunner().invoke(translate_cmd, [str(path)])
-    assert result.exit_code == 2
-    assert result.output.startswith(
-        "simlab: bad.go:14: unsupported: encoding/binary of a value of type Kind ("
-    )
-
-
 # nil dereferences (a field, a method reading one, a nil func called, in a goroutine
 # too) recovered, an index out of range recovered, and a nil dereference that ends
 # the program
@@ -26736,6 +26720,319 @@ func main() {
 }
 """,
     'ab, cd, , é|"ab, cd, , é"|12\nab Xb, cd, , é\naZ ab\n0 abc\n',
+)
+
+
+# return g() of sized or named results from a function whose results are interfaces:
+# each keeps its type for %T and a type switch (go run printed int64, Go's own)
+CONSTRUCTS["return_call_into_interfaces"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+\t"time"
+)
+
+type Level int
+
+func g() (int64, error) { return 42, nil }
+
+func level() (Level, bool) { return 3, true }
+
+func f() (any, error) { return g() }
+
+func h() (v any, err error) {
+\tdefer func() { err = nil }()
+\treturn g()
+}
+
+func lv() (any, any) { return level() }
+
+func parse(s string) (any, error) { return strconv.ParseInt(s, 10, 64) }
+
+func dur(s string) (fmt.Stringer, error) { return time.ParseDuration(s) }
+
+func describe(v any) string {
+\tswitch v.(type) {
+\tcase int64:
+\t\treturn "int64"
+\tcase int:
+\t\treturn "int"
+\tcase Level:
+\t\treturn "Level"
+\tcase bool:
+\t\treturn "bool"
+\t}
+\treturn "?"
+}
+
+func main() {
+\tv, _ := f()
+\tw, _ := h()
+\ta, b := lv()
+\tp, _ := parse("7")
+\td, _ := dur("90s")
+\tfmt.Printf("%T %T %T %T %T %v\\n", v, w, a, b, p, d)
+\tfmt.Println(describe(v), describe(w), describe(a), describe(b), describe(p))
+}
+""",
+    "int64 int64 main.Level bool int64 1m30s\nint64 int64 Level bool int64\n",
+)
+
+
+# v, err = strconv.ParseInt(...) into a variable, a field or a map entry of an
+# interface type keeps the int64
+CONSTRUCTS["assign_call_into_interfaces"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+)
+
+type reply struct {
+\tval any
+\terr error
+}
+
+func main() {
+\tvar v any
+\tvar err error
+\tv, err = strconv.ParseInt("12", 10, 64)
+\tfmt.Printf("%T %v\\n", v, err)
+\tvar r reply
+\tr.val, r.err = strconv.ParseUint("7", 10, 8)
+\tfmt.Printf("%T\\n", r.val)
+\tm := map[string]any{}
+\tvar ok bool
+\tm["x"], ok = int8(3), true
+\tfmt.Printf("%T %v\\n", m["x"], ok)
+}
+""",
+    "int64 <nil>\nuint64\nint8 true\n",
+)
+
+
+# io.CopyN: at most n bytes, io.EOF where the source ends first, over a pipe too
+CONSTRUCTS["io_copy_n"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+func main() {
+\tvar sb strings.Builder
+\tn, err := io.CopyN(&sb, strings.NewReader("hello world"), 5)
+\tfmt.Println(n, err, sb.String())
+\tvar buf bytes.Buffer
+\tn, err = io.CopyN(&buf, strings.NewReader("abc"), 10)
+\tfmt.Println(n, err, buf.String())
+\tpr, pw := io.Pipe()
+\tgo func() {
+\t\tfor _, chunk := range []string{"ab", "cdef", "gh"} {
+\t\t\tpw.Write([]byte(chunk))
+\t\t}
+\t\tpw.Close()
+\t}()
+\tvar out strings.Builder
+\tn, err = io.CopyN(&out, pr, 5)
+\tfmt.Println(n, err, out.String())
+\tn, err = io.CopyN(&out, pr, 5)
+\tfmt.Println(n, err, out.String())
+\tn, err = io.CopyN(&out, pr, 0)
+\tfmt.Println(n, err)
+}
+""",
+    "5 <nil> hello\n3 EOF abc\n5 <nil> abcde\n3 EOF abcdefgh\n0 <nil>\n",
+)
+
+
+# path.Match and filepath.Match: stars within an element, classes, escapes, and
+# ErrBadPattern found as Go finds it (filepath's is another error)
+CONSTRUCTS["path_match"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"path"
+\t"path/filepath"
+)
+
+func main() {
+\tcases := [][2]string{
+\t\t{"sensors/*/temp", "sensors/kitchen/temp"},
+\t\t{"sensors/*/temp", "sensors/a/b/temp"},
+\t\t{"*.log", "app.log"},
+\t\t{"*.log", "logs/app.log"},
+\t\t{"*", "anything"},
+\t\t{"*", "a/b"},
+\t\t{"a*b*c", "aXXbYYc"},
+\t\t{"a*b*c", "aXXbYYcZ"},
+\t\t{"a?c", "abc"},
+\t\t{"a?c", "a/c"},
+\t\t{"[a-c]x", "bx"},
+\t\t{"[^a-c]x", "bx"},
+\t\t{"[^a-c]x", "dx"},
+\t\t{"[a-cx-z]", "y"},
+\t\t{"\\\\*", "*"},
+\t\t{"\\\\*", "x"},
+\t\t{"ü?", "üb"},
+\t\t{"[ä-ö]", "ö"},
+\t\t{"[", "a"},
+\t\t{"[a-", "a"},
+\t\t{"a\\\\", "a"},
+\t\t{"x*[", "xyz"},
+\t\t{"[]a]", "]"},
+\t\t{"[\\\\]]", "]"},
+\t\t{"*x", "xxx"},
+\t\t{"a*", "a"},
+\t\t{"", ""},
+\t\t{"", "a"},
+\t\t{"*/b", "a/b"},
+\t\t{"[-]", "-"},
+\t\t{"ab[", "x"},
+\t}
+\tfor _, c := range cases {
+\t\tok, err := path.Match(c[0], c[1])
+\t\tfmt.Printf("%-16q %-22q %v %v\\n", c[0], c[1], ok, err)
+\t}
+\t_, err := filepath.Match("[", "x")
+\tfmt.Println(errors.Is(err, filepath.ErrBadPattern), errors.Is(err, path.ErrBadPattern))
+}
+""",
+    (
+        '"sensors/*/temp" "sensors/kitchen/temp" true <nil>\n'
+        '"sensors/*/temp" "sensors/a/b/temp"     false <nil>\n'
+        '"*.log"          "app.log"              true <nil>\n'
+        '"*.log"          "logs/app.log"         false <nil>\n'
+        '"*"              "anything"             true <nil>\n'
+        '"*"              "a/b"                  false <nil>\n'
+        '"a*b*c"          "aXXbYYc"              true <nil>\n'
+        '"a*b*c"          "aXXbYYcZ"             false <nil>\n'
+        '"a?c"            "abc"                  true <nil>\n'
+        '"a?c"            "a/c"                  false <nil>\n'
+        '"[a-c]x"         "bx"                   true <nil>\n'
+        '"[^a-c]x"        "bx"                   false <nil>\n'
+        '"[^a-c]x"        "dx"                   true <nil>\n'
+        '"[a-cx-z]"       "y"                    true <nil>\n'
+        '"\\\\*"            "*"                    true <nil>\n'
+        '"\\\\*"            "x"                    false <nil>\n'
+        '"ü?"             "üb"                   true <nil>\n'
+        '"[ä-ö]"          "ö"                    true <nil>\n'
+        '"["              "a"                    false syntax error in pattern\n'
+        '"[a-"            "a"                    false syntax error in pattern\n'
+        '"a\\\\"            "a"                    false syntax error in pattern\n'
+        '"x*["            "xyz"                  false syntax error in pattern\n'
+        '"[]a]"           "]"                    false syntax error in pattern\n'
+        '"[\\\\]]"          "]"                    true <nil>\n'
+        '"*x"             "xxx"                  true <nil>\n'
+        '"a*"             "a"                    true <nil>\n'
+        '""               ""                     true <nil>\n'
+        '""               "a"                    false <nil>\n'
+        '"*/b"            "a/b"                  true <nil>\n'
+        '"[-]"            "-"                    false syntax error in pattern\n'
+        '"ab["            "x"                    false syntax error in pattern\n'
+        "true false\n"
+    ),
+)
+
+
+# binary.ReadUvarint and ReadVarint through a bufio.Reader over an io.Pipe: the reader
+# waits for the writer, then unexpected EOF inside a varint, EOF at the end
+CONSTRUCTS["binary_read_uvarint_over_a_pipe"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"encoding/binary"
+\t"fmt"
+\t"io"
+)
+
+func main() {
+\tpr, pw := io.Pipe()
+\tgo func() {
+\t\tvar buf []byte
+\t\tbuf = binary.AppendUvarint(buf, 300)
+\t\tbuf = binary.AppendVarint(buf, -12345)
+\t\tpw.Write(buf)
+\t\tpw.Write(binary.AppendUvarint(nil, 1<<40))
+\t\tpw.Write([]byte{0x80})
+\t\tpw.Close()
+\t}()
+\tr := bufio.NewReader(pr)
+\tu, err := binary.ReadUvarint(r)
+\tfmt.Println(u, err)
+\tv, err := binary.ReadVarint(r)
+\tfmt.Println(v, err)
+\tu, err = binary.ReadUvarint(r)
+\tfmt.Println(u, err)
+\tu, err = binary.ReadUvarint(r)
+\tfmt.Println(u, err)
+\tu, err = binary.ReadUvarint(r)
+\tfmt.Println(u, err)
+}
+""",
+    "300 <nil>\n-12345 <nil>\n1099511627776 <nil>\n0 unexpected EOF\n0 EOF\n",
+)
+
+
+# encoding/binary of named number types with methods, in a struct, an array, a slice
+# and alone: each read back as its type, its String method printing it
+CONSTRUCTS["binary_named_number_types"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/binary"
+\t"fmt"
+)
+
+type Tag uint8
+
+func (t Tag) String() string { return fmt.Sprintf("tag%d", uint8(t)) }
+
+type Kind int16
+
+func (k Kind) String() string { return [...]string{"none", "ping", "data"}[k] }
+
+type Header struct {
+\tTag   Tag
+\tKinds [2]Kind
+\tLen   uint16
+}
+
+func main() {
+\tvar hdr Header
+\terr := binary.Read(bytes.NewReader([]byte{1, 0, 1, 0, 2, 0, 5}), binary.BigEndian, &hdr)
+\tfmt.Println(hdr.Tag, hdr.Kinds, hdr.Len, err)
+\tfmt.Printf("%v %d %+v\\n", hdr.Tag, hdr.Tag, hdr)
+\tvar buf bytes.Buffer
+\tbinary.Write(&buf, binary.LittleEndian, Header{Tag: 7, Kinds: [2]Kind{2, 1}, Len: 3})
+\tfmt.Println(buf.Bytes(), binary.Size(hdr))
+\tvar k Kind
+\tbinary.Read(bytes.NewReader([]byte{0, 2}), binary.BigEndian, &k)
+\ttags := make([]Tag, 3)
+\tbinary.Read(bytes.NewReader([]byte{4, 5, 6}), binary.BigEndian, tags)
+\tfmt.Println(k, tags)
+}
+""",
+    (
+        "tag1 [ping data] 5 <nil>\ntag1 1 {Tag:tag1 Kinds:[ping data] Len:5}\n"
+        "[7 2 0 1 0 3 0] 7\ndata [tag4 tag5 tag6]\n"
+    ),
 )
 
 

@@ -670,7 +670,7 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 			case "time.Sleep", "runtime.Gosched", "runtime.Goexit", "os.Exit", "log.Fatalf", "log.Fatal", "log.Fatalln", "io.ReadFull",
 				"testing/synctest.Test", "testing/synctest.Wait":
 				u.direct = true // os.Exit and Goexit end the goroutine at a yield, not by unwinding
-			case "io.ReadAll", "io.Copy", "io.CopyBuffer", "fmt.Fscan", "fmt.Fscanln", "fmt.Fscanf", "encoding/json.Marshal", "encoding/json.MarshalIndent", "encoding/json.Unmarshal":
+			case "io.ReadAll", "io.Copy", "io.CopyN", "io.CopyBuffer", "encoding/binary.ReadUvarint", "encoding/binary.ReadVarint", "fmt.Fscan", "fmt.Fscanln", "fmt.Fscanf", "encoding/json.Marshal", "encoding/json.MarshalIndent", "encoding/json.Unmarshal":
 				u.direct = a.pipes || u.direct
 			case "encoding/binary.Read", "encoding/binary.Write": // through io.ReadFull, or a Write
 				u.direct = true

@@ -647,7 +647,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "None" // a run's only location: UTC
 	case "os.ErrNotExist", "os.ErrExist", "os.ErrClosed", "os.ErrPermission", "os.ErrDeadlineExceeded", "io.ErrClosedPipe",
 		"io/fs.ErrNotExist", "io/fs.ErrExist", "io/fs.ErrClosed", "io/fs.ErrPermission",
-		"io.ErrShortWrite", "io.ErrNoProgress", "net.ErrClosed", "errors.ErrUnsupported":
+		"io.ErrShortWrite", "io.ErrNoProgress", "net.ErrClosed", "errors.ErrUnsupported",
+		"path.ErrBadPattern", "path/filepath.ErrBadPattern":
 		return "go.LIBRARY_ERRORS[" + pyString(obj.Pkg().Path()+"."+obj.Name()) + "]"
 	}
 	if fn, ok := obj.(*types.Func); ok {
@@ -1719,6 +1720,35 @@ func (f *fn) args(c *ast.CallExpr) string {
 	return strings.Join(parts, ", ")
 }
 
+// tupleInto: the results of the call e, text, returned or assigned where the
+// types are to: each marked with its class where to's is an interface and the
+// result's type has one (return g() of a (int64, error) from a func() (any,
+// error) keeps the int64 a type switch finds).
+func (f *fn) tupleInto(e ast.Expr, to []types.Type, text string) string {
+	tuple, ok := f.p.info.TypeOf(e).(*types.Tuple)
+	if !ok || tuple.Len() != len(to) {
+		return text
+	}
+	classes := make([]string, tuple.Len())
+	marked := false
+	for k := range classes {
+		classes[k] = "None"
+		if to[k] == nil || !types.IsInterface(to[k]) || types.IsInterface(tuple.At(k).Type()) {
+			continue
+		}
+		rt := tuple.At(k).Type()
+		if cls := sizedClass(rt); cls != "" {
+			classes[k], marked = cls, true
+		} else if cls := f.m.basicClass(rt); cls != "" {
+			classes[k], marked = cls, true
+		}
+	}
+	if !marked {
+		return text
+	}
+	return "go.results_as(" + text + ", " + strings.Join(classes, ", ") + ")"
+}
+
 // resultsInInterfaces: the results of a call, text, passed on as the arguments of
 // c, each marked with its class where c's parameter is an interface and the
 // result's type has one (fmt.Println(time.ParseDuration(s)) prints 1h2m0s).
@@ -2747,7 +2777,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.slices_delete(" + f.args(c) + ", " + f.elemZero(c.Args[0], c) + ")", false
 	case "slices.Insert":
 		return "go.slices_insert(" + f.args(c) + ")", false // a new list, as append to a full slice
-	case "path.Join", "path.Base", "path.Dir", "path.Ext", "path.Clean", "path.Split", "path.IsAbs",
+	case "path/filepath.Match":
+		return "go.path_match(" + f.args(c) + ", filepath=True)", false // its own ErrBadPattern
+	case "path.Join", "path.Base", "path.Dir", "path.Ext", "path.Clean", "path.Split", "path.IsAbs", "path.Match",
 		"path/filepath.Join", "path/filepath.Base", "path/filepath.Dir", "path/filepath.Ext",
 		"path/filepath.Clean", "path/filepath.Split", "path/filepath.IsAbs":
 		// Linux's filepath is path: slashes, lexically
@@ -2858,6 +2890,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return f.yieldExpr("yield from go.blocking_copy(" + arg(0) + ", " + arg(1) + ")")
 		}
 		return "go.io_copy(" + arg(0) + ", " + arg(1) + ")", false
+	case "io.CopyN":
+		if f.m.a.pipes {
+			return f.yieldExpr("yield from go.blocking_copy_n(" + f.args(c) + ")")
+		}
+		return "go.io_copy_n(" + f.args(c) + ")", false
 	case "io.CopyBuffer":
 		if f.m.a.pipes {
 			return f.yieldExpr("yield from go.blocking_copy(" + arg(0) + ", " + arg(1) + ")")
@@ -2868,6 +2905,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "encoding/binary.PutUvarint", "encoding/binary.PutVarint", "encoding/binary.Uvarint",
 		"encoding/binary.Varint", "encoding/binary.AppendUvarint", "encoding/binary.AppendVarint",
 		"encoding/binary.ReadUvarint", "encoding/binary.ReadVarint":
+		if f.m.a.pipes && (name == "encoding/binary.ReadUvarint" || name == "encoding/binary.ReadVarint") {
+			// its io.ByteReader may be a bufio.Reader over a pipe's end
+			return f.yieldExpr("yield from go.blocking_" + snake(strings.TrimPrefix(name, "encoding/binary.")) + "(" + f.args(c) + ")")
+		}
 		return "go.binary_" + snake(strings.TrimPrefix(name, "encoding/binary.")) + "(" + f.args(c) + ")", false
 	case "io.Pipe":
 		return "go.pipe(rt)", false
@@ -3800,12 +3841,18 @@ func (f *fn) binaryArg(at ast.Node, x ast.Expr) string {
 func (f *fn) binaryLayout(at ast.Node, t types.Type, top bool) string {
 	refuse := func() string {
 		f.p.unsupported(at, "encoding/binary of a value of type "+types.TypeString(t, types.RelativeTo(f.p.pkg)),
-			"a fixed-size number, a bool, an array or a struct of them (of no named type with methods, no embedded field), a pointer to one, or a slice of them")
+			"a fixed-size number, a bool, an array or a struct of them (no embedded field), a pointer to one, or a slice of them")
 		return ""
 	}
 	if n, ok := types.Unalias(t).(*types.Named); ok && n.NumMethods() > 0 {
 		if _, basic := n.Underlying().(*types.Basic); basic {
-			return refuse() // its values are objects of a class of the translation's
+			// its values are objects of a class of the translation's: (Tag, "uint8")
+			if cls := f.m.basicClass(t); cls != "" {
+				if layout := f.binaryLayout(at, n.Underlying(), false); layout != "" {
+					return "(" + cls + ", " + layout + ")"
+				}
+			}
+			return refuse()
 		}
 	}
 	switch u := t.Underlying().(type) {

@@ -1177,6 +1177,15 @@ func (f *fn) assign(s *ast.AssignStmt) {
 		if len(s.Lhs) == 1 && s.Tok == token.ASSIGN && accumulates(p, s.Lhs[0], s.Rhs[0]) {
 			vals = "go.int64(" + vals + ")" // h = h*31 + c: Go's int wraps at 64 bits
 		}
+		if len(s.Lhs) > 1 && len(s.Rhs) == 1 {
+			to := make([]types.Type, len(s.Lhs))
+			for i, l := range s.Lhs {
+				if id, blank := l.(*ast.Ident); !blank || id.Name != "_" {
+					to[i] = p.info.TypeOf(l)
+				}
+			}
+			vals = f.tupleInto(s.Rhs[0], to, vals) // v, err = strconv.ParseInt(...) of a var v any
+		}
 	}
 	names := f.lhsList(s)
 	f.flushPre()
@@ -1787,13 +1796,15 @@ func (f *fn) deferCallee(c *ast.CallExpr, s ast.Node) string {
 func s2n(_ *types.Selection, c *ast.CallExpr) ast.Node { return c }
 
 func (f *fn) returnStmt(s *ast.ReturnStmt) {
+	// return g(): g's results, each into its own result of this function
+	value := func(e ast.Expr) string { return f.tupleInto(e, resultTypes(f.u.sig), f.value(e)) }
 	if f.resultsLast {
 		// set the results, return them after the defers: from the function's last
 		// statement, by going on; from any other, by raising go.Return
 		if len(s.Results) > 0 {
 			var parts []string
 			for _, r := range s.Results {
-				parts = append(parts, f.value(r))
+				parts = append(parts, value(r))
 			}
 			f.flushPre()
 			f.wl(f.line, "%s = %s", strings.Join(f.results, ", "), strings.Join(parts, ", "))
@@ -1817,7 +1828,7 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 		// Go sets the named results, then runs the deferred calls, which may read them
 		var parts []string
 		for _, r := range s.Results {
-			parts = append(parts, f.value(r))
+			parts = append(parts, value(r))
 		}
 		f.flushPre()
 		f.wl(f.line, "%s = %s", strings.Join(f.results, ", "), strings.Join(parts, ", "))
@@ -1829,17 +1840,28 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 		if c, ok := ast.Unparen(s.Results[0]).(*ast.CallExpr); ok && !f.p.ifaceValues[s.Results[0]] { // else go.as_value
 			text, yields := f.call(c)
 			_ = yields
-			parts = append(parts, text)
+			parts = append(parts, f.tupleInto(c, resultTypes(f.u.sig), text))
 		} else {
 			parts = append(parts, f.value(s.Results[0]))
 		}
 	} else {
 		for _, r := range s.Results {
-			parts = append(parts, f.value(r))
+			parts = append(parts, value(r))
 		}
 	}
 	f.flushPre()
 	f.wl(f.line, "return %s", strings.Join(parts, ", "))
+}
+
+// resultTypes: the types of sig's results (none for a nil sig).
+func resultTypes(sig *types.Signature) []types.Type {
+	var out []types.Type
+	if sig != nil {
+		for i := 0; i < sig.Results().Len(); i++ {
+			out = append(out, sig.Results().At(i).Type())
+		}
+	}
+	return out
 }
 
 // hasDefer: the function body has a defer statement (not one of a closure's).

@@ -215,7 +215,15 @@ from ._io import (
     stdout,
     write,
 )
-from ._ioutil import LimitedReader, MultiReader, MultiWriter, NopCloser, TeeReader
+from ._ioutil import (
+    LimitedReader,
+    MultiReader,
+    MultiWriter,
+    NopCloser,
+    TeeReader,
+    blocking_copy_n,
+    io_copy_n,
+)
 from ._iter import (
     Range,
     bytes_fields_seq,
@@ -343,6 +351,7 @@ from ._path import (
     path_ext,
     path_is_abs,
     path_join,
+    path_match,
     path_split,
 )
 from ._pipe import Conn, PipeReader, PipeWriter, net_pipe, pipe
@@ -572,6 +581,8 @@ from ._text import (
     binary_read_varint,
     blocking_copy,
     blocking_read_all,
+    blocking_read_uvarint,
+    blocking_read_varint,
     bufio_new_reader,
     bufio_scan_bytes,
     bufio_scan_lines,
@@ -825,6 +836,7 @@ __all__ = [
     "bits_sub",
     "bits_trailing_zeros",
     "blocking_copy",
+    "blocking_copy_n",
     "blocking_fatal",
     "blocking_fscan",
     "blocking_fscanf",
@@ -832,6 +844,8 @@ __all__ = [
     "blocking_log",
     "blocking_log_panic",
     "blocking_read_all",
+    "blocking_read_uvarint",
+    "blocking_read_varint",
     "blocking_write",
     "bound",
     "boxed",
@@ -961,6 +975,7 @@ __all__ = [
     "int64",
     "io_copy",
     "io_copy_buffer",
+    "io_copy_n",
     "io_read_all",
     "is_nil",
     "is_pointer",
@@ -1060,6 +1075,7 @@ __all__ = [
     "path_ext",
     "path_is_abs",
     "path_join",
+    "path_match",
     "path_split",
     "pipe",
     "plain",

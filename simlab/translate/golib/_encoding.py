@@ -195,7 +195,8 @@ LittleEndian = ByteOrder("little", "LittleEndian")
 # encoding/binary's Read, Write and Size: the translation gives each value's layout,
 # from its Go type: a basic type's name ("uint32"), (n, layout) for an array of n,
 # a dict of field name to layout for a struct (a blank field's name "_ 1", by its
-# index: Write writes zeros for it, Read skips its bytes), [layout] for a slice;
+# index: Write writes zeros for it, Read skips its bytes), [layout] for a slice,
+# (class, layout) for a named number type with methods, whose values are its class's;
 # None and the type's name for a type of no fixed size, which Go's errors name.
 _SIZES = {"int8": 1, "uint8": 1, "bool": 1, "int16": 2, "uint16": 2, "int32": 4, "uint32": 4}
 _SIZES |= {"int64": 8, "uint64": 8, "float32": 4, "float64": 8}
@@ -209,6 +210,8 @@ def binary_size(value: Any, layout: Any, go_type: str = "") -> int:
     if isinstance(layout, str):
         return _SIZES[layout]
     if isinstance(layout, tuple):
+        if isinstance(layout[0], type):
+            return binary_size(None, layout[1])
         return layout[0] * binary_size(None, layout[1])
     if isinstance(layout, dict):
         return sum(binary_size(None, part) for part in layout.values())
@@ -227,6 +230,9 @@ def _decode(order: ByteOrder, layout: Any, data: bytes, at: int) -> tuple[Any, i
             return struct.unpack(fmt, raw)[0], at + size
         signed = layout.startswith("int")
         return int.from_bytes(raw, order.order, signed=signed), at + size  # type: ignore[arg-type]
+    if isinstance(layout, tuple) and isinstance(layout[0], type):
+        v, at = _decode(order, layout[1], data, at)
+        return layout[0](v), at
     if isinstance(layout, tuple):
         out = []
         for _ in range(layout[0]):
@@ -245,6 +251,8 @@ def _encode(order: ByteOrder, layout: Any, value: Any) -> bytes:
             fmt = (">" if order.order == "big" else "<") + ("f" if size == 4 else "d")
             return struct.pack(fmt, value)
         return (int(value) & ((1 << 8 * size) - 1)).to_bytes(size, order.order)  # type: ignore[arg-type]
+    if isinstance(layout, tuple) and isinstance(layout[0], type):
+        return _encode(order, layout[1], value)
     if isinstance(layout, tuple):
         return b"".join(_encode(order, layout[1], v) for v in value)
     if isinstance(layout, dict):

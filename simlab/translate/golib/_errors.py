@@ -253,6 +253,8 @@ LIBRARY_ERRORS = {
     "net.ErrClosed": sl.GoError("poll.errNetClosing", "use of closed network connection"),
     "errors.ErrUnsupported": new_error("unsupported operation"),
     "os.ErrPermission": new_error("permission denied"),
+    "path.ErrBadPattern": new_error("syntax error in pattern"),
 }
 for _name in ("ErrNotExist", "ErrExist", "ErrClosed", "ErrPermission"):
     LIBRARY_ERRORS["io/fs." + _name] = LIBRARY_ERRORS["os." + _name]  # one error, two names
+LIBRARY_ERRORS["path/filepath.ErrBadPattern"] = new_error("syntax error in pattern")  # another

@@ -1,5 +1,5 @@
 """io's readers and writers made of others: ``io.MultiWriter``, ``io.MultiReader``,
-``io.TeeReader``, ``io.LimitReader`` and ``io.NopCloser``.
+``io.TeeReader``, ``io.LimitReader`` (and ``io.CopyN`` through one) and ``io.NopCloser``.
 
 Each reads or writes through the readers and writers it was made of, one call of
 theirs at a time, as Go's. Where one of them may wait (a pipe's end, or a reader
@@ -15,7 +15,7 @@ from typing import Any
 
 from ._errors import LIBRARY_ERRORS
 from ._io import EOF, blocking_write
-from ._text import _at_once, _one_read, waits
+from ._text import _at_once, _one_read, blocking_copy, waits
 
 
 class _Wrapper:
@@ -101,6 +101,22 @@ class LimitedReader(_Wrapper):
             n, err = yield from _one_read(self.R, p)
         self.N -= n
         return n, err
+
+
+def blocking_copy_n(dst: Any, src: Any, n: int) -> Generator[Any, Any, tuple[int, Any]]:
+    """``io.CopyN(dst, src, n)``: ``io.Copy`` of at most ``n`` bytes of ``src``; the
+    bytes written, and ``io.EOF`` where ``src`` ended before ``n`` without an error."""
+    written, err = yield from blocking_copy(dst, LimitedReader(src, n))
+    if written == n:
+        return n, None
+    if written < n and err is None:
+        err = EOF
+    return written, err
+
+
+def io_copy_n(dst: Any, src: Any, n: int) -> tuple[int, Any]:
+    """``io.CopyN`` where neither end blocks."""
+    return _at_once(blocking_copy_n(dst, src, n), "io.CopyN")
 
 
 class NopCloser(_Wrapper):

@@ -772,10 +772,29 @@ def binary_read_uvarint(r: Any) -> tuple[int, Any]:
     (a ``bufio.Reader``, ``bytes.Reader``, ``bytes.Buffer``, or the program's
     ``ReadByte``); Go's ``io.ErrUnexpectedEOF`` where it ends inside one, and its
     overflow error."""
+    return _at_once(blocking_read_uvarint(r), "binary.ReadUvarint")
+
+
+def binary_read_varint(r: Any) -> tuple[int, Any]:
+    """``binary.ReadVarint(r)``: as :func:`binary_read_uvarint`, zig-zag decoded."""
+    return _at_once(blocking_read_varint(r), "binary.ReadVarint")
+
+
+def blocking_read_varint(r: Any) -> Generator[Any, Any, tuple[int, Any]]:
+    """:func:`binary_read_varint` from a reader that may wait (a pipe's under a
+    ``bufio.Reader``), in a program that calls io.Pipe or net.Pipe."""
+    ux, err = yield from blocking_read_uvarint(r)
+    x = ux >> 1
+    return (~x if ux & 1 else x), err
+
+
+def blocking_read_uvarint(r: Any) -> Generator[Any, Any, tuple[int, Any]]:
+    """:func:`binary_read_uvarint` from a reader that may wait."""
+    blocking = getattr(r, "blocking_read_byte", None)
     read = getattr(r, "read_byte", None) or r.ReadByte
     x = shift = 0
     for i in range(10):
-        b, err = read()
+        b, err = (yield from blocking()) if blocking is not None else read()
         if err is not None:
             return x, ErrUnexpectedEOF if i > 0 and err is EOF else err
         if b < 0x80:
@@ -785,13 +804,6 @@ def binary_read_uvarint(r: Any) -> tuple[int, Any]:
         x |= (b & 0x7F) << shift
         shift += 7
     return x, _VARINT_OVERFLOW
-
-
-def binary_read_varint(r: Any) -> tuple[int, Any]:
-    """``binary.ReadVarint(r)``: as :func:`binary_read_uvarint`, zig-zag decoded."""
-    ux, err = binary_read_uvarint(r)
-    x = ux >> 1
-    return (~x if ux & 1 else x), err
 
 
 class BufWriter:
