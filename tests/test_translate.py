@@ -27036,6 +27036,70 @@ func main() {
 )
 
 
+# Method values of the library's types that never block: return t.Stop, unlock funcs of
+# mu.Unlock, done := wg.Done, cancel := timer.Stop (the ticker's goroutine leaks, as in Go)
+CONSTRUCTS["std_method_values"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"time"
+)
+
+type Client struct {
+\tticks int
+}
+
+func NewClient(every time.Duration) (*Client, func()) {
+\tt := time.NewTicker(every)
+\tc := &Client{}
+\tgo func() {
+\t\tfor range t.C {
+\t\t\tc.ticks++
+\t\t}
+\t}()
+\treturn c, t.Stop
+}
+
+func lockAll(mus []*sync.Mutex) (unlock []func()) {
+\tfor _, mu := range mus {
+\t\tmu.Lock()
+\t\tunlock = append(unlock, mu.Unlock)
+\t}
+\treturn unlock
+}
+
+func main() {
+\tc, stop := NewClient(10 * time.Millisecond)
+\ttime.Sleep(35 * time.Millisecond)
+\tstop()
+\ttime.Sleep(30 * time.Millisecond)
+\tfmt.Println("ticks", c.ticks)
+
+\tvar wg sync.WaitGroup
+\twg.Add(2)
+\tdone := wg.Done
+\ttime.AfterFunc(5*time.Millisecond, done)
+\ttime.AfterFunc(10*time.Millisecond, wg.Done)
+\twg.Wait()
+\tfmt.Println("both fired")
+
+\ta, b := &sync.Mutex{}, &sync.Mutex{}
+\tfor _, u := range lockAll([]*sync.Mutex{a, b}) {
+\t\tu()
+\t}
+\tfmt.Println(a.TryLock(), b.TryLock())
+\ttimer := time.NewTimer(time.Hour)
+\tcancel := timer.Stop
+\tfmt.Println(cancel(), cancel())
+}
+""",
+    "ticks 3\nboth fired\ntrue true\ntrue false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

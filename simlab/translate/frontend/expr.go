@@ -562,6 +562,10 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			return recv + "." + snake(fn.Name()) // t.Logf handed to the code under test as its logger
 		}
 		if f.m.a.byFunc[fn.Origin()] == nil && !isLocalInterface(p, sel.Recv()) && !promotedFromInterface(p, sel) {
+			if py, ok := stdMethodValues[methodKey(fn)]; ok && plainMethodValue[py] && sel.Kind() == types.MethodVal &&
+				!f.m.a.genFamily(familyOf(p, p.info.TypeOf(x))) {
+				return recv + "." + py // stop := t.Stop: the bound method, called as a plain function
+			}
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a standard library type", "a closure calling it")
 		}
 		if n, ok := sel.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {

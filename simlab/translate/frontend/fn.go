@@ -1690,6 +1690,14 @@ var stdFuncValues = map[string]string{
 	"io.Copy":     "go.blocking_copy", // go io.Copy(dst, src): a goroutine that may block in either
 }
 
+// plainMethodValue: the methods of stdMethodValues that never block, which a
+// method value (release := mu.Unlock) may hold where its function type's calls
+// need not yield.
+var plainMethodValue = map[string]bool{
+	"done": true, "unlock": true, "runlock": true, "signal": true, "broadcast": true, "stop": true,
+	"Close": true, "CloseWithError": true,
+}
+
 // stdMethodValues: methods of the standard library a go or defer statement may
 // name, by their simlab spelling; none of them blocks (those would need a yield),
 // but Once.Do and a pipe's Read and Write, which simlab writes as generators.
