@@ -854,6 +854,46 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "a goroutine's function that replaces the elements of the sub-slice it is given": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type P struct{ X, V float64 }
+
+func step(ps []P) {
+\tfor i := range ps {
+\t\tp := &ps[i]
+\t\tps[i] = P{X: p.X + p.V, V: p.V}
+\t}
+}
+
+func main() {
+\tps := make([]P, 8)
+\tfor i := range ps {
+\t\tps[i] = P{V: float64(i)}
+\t}
+\tfor s := 0; s < 3; s++ {
+\t\tvar wg sync.WaitGroup
+\t\tfor w := 0; w < 2; w++ {
+\t\t\tlo, hi := w*4, (w+1)*4
+\t\t\twg.Add(1)
+\t\t\tgo func(part []P) {
+\t\t\t\tdefer wg.Done()
+\t\t\t\tstep(part)
+\t\t\t}(ps[lo:hi])
+\t\t}
+\t\twg.Wait()
+\t}
+\tfmt.Println(ps)
+}
+""",
+        "[{0 0} {3 1} {6 2} {9 3} {12 4} {15 5} {18 6} {21 7}]",
+    ),
     "an argument of a call writing through a sub-slice that writes the slice itself": (
         """\
 package main
@@ -27097,6 +27137,82 @@ func main() {
 }
 """,
     "ticks 3\nboth fired\ntrue true\ntrue false\n",
+)
+
+
+# Sub-slices handed to goroutines that write their elements' fields through pointers,
+# after the loop that filled the slice: the goroutines and the slice share the structs
+CONSTRUCTS["subslices_for_goroutines_after_the_writes"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type P struct{ X, V float64 }
+
+func step(ps []P) {
+\tfor i := range ps {
+\t\tp := &ps[i]
+\t\tp.X += p.V
+\t}
+}
+
+func main() {
+\tps := make([]P, 8)
+\tfor i := range ps {
+\t\tps[i] = P{V: float64(i)}
+\t}
+\tfor s := 0; s < 3; s++ {
+\t\tvar wg sync.WaitGroup
+\t\tfor w := 0; w < 2; w++ {
+\t\t\tlo, hi := w*4, (w+1)*4
+\t\t\twg.Add(1)
+\t\t\tgo func(part []P) {
+\t\t\t\tdefer wg.Done()
+\t\t\t\tstep(part)
+\t\t\t}(ps[lo:hi])
+\t\t}
+\t\twg.Wait()
+\t}
+\tfmt.Println(ps)
+}
+""",
+    "[{0 0} {3 1} {6 2} {9 3} {12 4} {15 5} {18 6} {21 7}]\n",
+)
+
+
+# A * width or precision takes an operand of its own: the operands after it keep their
+# verbs (%T of the next printed string, %q of a rune printed a boxed value)
+CONSTRUCTS["printf_star_width_operands"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Level int
+
+func (l Level) String() string { return [...]string{"low", "high"}[l] }
+
+func main() {
+\tfmt.Printf("%*d %T\\n", 6, 17, 1)
+\tfmt.Printf("|%*d|%-*d|%q|%v|%T|\\n", 6, 17, 5, 3, 'x', []string{"a", "b"}, 90*time.Second)
+\tfmt.Printf("%.*f|%*.*f|%c|%v|%d\\n", 2, 3.14159, 8, 3, 2.71828, 'y', Level(1), Level(1))
+\tfmt.Printf("%[2]d %[1]q %T\\n", 'a', 5, time.Second)
+\tfmt.Printf("%-*s|%*v|%s\\n", 6, "ab", 4, Level(0), 2*time.Minute)
+\ts := fmt.Sprintf("%0*d|%+.*e", 5, 42, 1, 12345.678)
+\tfmt.Println(s, len(s))
+}
+""",
+    (
+        "    17 int\n|    17|3    |'x'|[a b]|time.Duration|\n3.14|   2.718|y|high|1\n"
+        "5 'a' int\nab    | low|2m0s\n00042|+1.2e+04 14\n"
+    ),
 )
 
 

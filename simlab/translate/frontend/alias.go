@@ -370,18 +370,30 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 	var blocks []*ast.BlockStmt // every block, a loop's body among them
 	var later []ast.Node        // go and defer statements
 	var mainBody *ast.BlockStmt
+	paramOf := map[*types.Var]*ast.BlockStmt{} // each parameter's function body
+	params := func(ft *ast.FuncType, body *ast.BlockStmt) {
+		for _, fld := range ft.Params.List {
+			for _, name := range fld.Names {
+				if v, ok := p.info.Defs[name].(*types.Var); ok {
+					paramOf[v] = body
+				}
+			}
+		}
+	}
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncDecl:
 				if n.Body != nil {
 					bodies = append(bodies, n.Body)
+					params(n.Type, n.Body)
 					if n.Recv == nil && n.Name.Name == "main" && p.pkgOf[f].Name() == "main" {
 						mainBody = n.Body
 					}
 				}
 			case *ast.FuncLit:
 				bodies = append(bodies, n.Body)
+				params(n.Type, n.Body)
 			case *ast.GoStmt, *ast.DeferStmt:
 				later = append(later, n)
 			case *ast.BlockStmt:
@@ -412,6 +424,12 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 		case string:
 			return strings.HasPrefix(m, "literal ") || strings.HasPrefix(m, "result ")
 		case *types.Var:
+			if body, ok := paramOf[m]; ok && body != b && !(body.Pos() <= b.Pos() && b.End() <= body.End()) {
+				// a parameter of another function (step(part), go func(part)
+				// {...}(s[lo:hi])): its array is one a call gives it, a member of the
+				// group already, and the function's writes are among the group's
+				return true
+			}
 			// a local of b, or of a function b is not inside (a caller holding what b
 			// returns): not one a closure b captures, which each call of b shares
 			in := innermost(m.Pos())

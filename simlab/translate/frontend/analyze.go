@@ -908,7 +908,9 @@ func textVerbs(p *program, args []ast.Expr, formatted bool) []bool {
 }
 
 // formatVerbs: the verb of each operand of a print whose format is a constant,
-// in order (%% takes none); nil for a format known only at run time.
+// in order (%% takes none; a * width or precision takes an operand, its verb
+// '*'); nil for a format known only at run time, or one that picks its operands
+// by index (%[2]d).
 func formatVerbs(p *program, format ast.Expr) []byte {
 	v := p.info.Types[format].Value
 	if v == nil || v.Kind() != constant.String {
@@ -916,9 +918,19 @@ func formatVerbs(p *program, format ast.Expr) []byte {
 	}
 	var verbs []byte
 	for _, m := range fmtVerb.FindAllStringSubmatch(constant.StringVal(v), -1) {
-		if m[1] != "%" {
-			verbs = append(verbs, m[1][0])
+		if m[1] != "" || m[3] != "" || m[5] != "" {
+			return nil
 		}
+		if m[6] == "%" {
+			continue
+		}
+		if m[2] == "*" {
+			verbs = append(verbs, '*')
+		}
+		if m[4] == "*" {
+			verbs = append(verbs, '*')
+		}
+		verbs = append(verbs, m[6][0])
 	}
 	return verbs
 }

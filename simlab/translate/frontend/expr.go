@@ -3642,8 +3642,10 @@ func snake(name string) string {
 // goSyntax matches %#v in a fmt format (see gosyntax.go).
 var goSyntax = regexp.MustCompile(`(^|[^%])(%%)*%[-+ 0]*#[-+# 0]*(?:\d+|\*)?(?:\.\d+)?v`)
 
-// fmtVerb matches a verb of a fmt format, as golib's sprintf reads them.
-var fmtVerb = regexp.MustCompile(`%[-+# 0]*(?:\d+|\*)?(?:\.\d+)?([a-zA-Z%])`)
+// fmtVerb matches a verb of a fmt format, as golib's sprintf reads them: its
+// width, its precision (either may be *, an operand of its own), its verb; and
+// an explicit operand index, [n], where one stands.
+var fmtVerb = regexp.MustCompile(`%[-+# 0]*(\[\d+\])?(\d+|\*)?(?:\.(\[\d+\])?(\d+|\*)?)?(\[\d+\])?([a-zA-Z%])`)
 
 // sameKind: both strings, or both numbers (a conversion Python's constructors do alike).
 func sameKind(a, b *types.Basic) bool {
