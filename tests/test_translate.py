@@ -854,6 +854,108 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "a less closure that reads the slice an in-place sort writes through a sub-slice": (
+        """\
+package main
+
+import "fmt"
+
+var peeks []int
+
+func isort(s []int, less func(a, b int) bool) {
+\tfor i := 1; i < len(s); i++ {
+\t\tfor j := i; j > 0 && less(s[j], s[j-1]); j-- {
+\t\t\ts[j], s[j-1] = s[j-1], s[j]
+\t\t}
+\t}
+}
+
+func main() {
+\txs := []int{5, 4, 3, 2, 1}
+\tless := func(a, b int) bool {
+\t\tpeeks = append(peeks, xs[1])
+\t\treturn a < b
+\t}
+\tisort(xs[1:], less)
+\tfmt.Println(xs, peeks)
+}
+""",
+        "[5 1 2 3 4] [4 3 3 2 2 2]",
+    ),
+    "a comparator closure of a parallel merge sort that reads the slice it sorts": (
+        """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+\t"slices"
+\t"sync"
+)
+
+func mergeSort[T any](s, buf []T, cmpFn func(a, b T) int, depth int) {
+\tif len(s) <= 2 {
+\t\tslices.SortStableFunc(s, cmpFn)
+\t\treturn
+\t}
+\tmid := len(s) / 2
+\tif depth > 0 {
+\t\tvar wg sync.WaitGroup
+\t\twg.Add(2)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tmergeSort(s[:mid], buf[:mid], cmpFn, depth-1)
+\t\t}()
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tmergeSort(s[mid:], buf[mid:], cmpFn, depth-1)
+\t\t}()
+\t\twg.Wait()
+\t} else {
+\t\tmergeSort(s[:mid], buf[:mid], cmpFn, 0)
+\t\tmergeSort(s[mid:], buf[mid:], cmpFn, 0)
+\t}
+\tmerge(s, buf, mid, cmpFn)
+}
+
+func merge[T any](s, buf []T, mid int, cmpFn func(a, b T) int) {
+\tcopy(buf, s)
+\ti, j, k := 0, mid, 0
+\tfor i < mid && j < len(s) {
+\t\tif cmpFn(buf[j], buf[i]) < 0 {
+\t\t\ts[k] = buf[j]
+\t\t\tj++
+\t\t} else {
+\t\t\ts[k] = buf[i]
+\t\t\ti++
+\t\t}
+\t\tk++
+\t}
+\tfor i < mid {
+\t\ts[k] = buf[i]
+\t\ti++
+\t\tk++
+\t}
+\tfor j < len(s) {
+\t\ts[k] = buf[j]
+\t\tj++
+\t\tk++
+\t}
+}
+
+func main() {
+\txs := []int{9, 3, 7, 1, 8, 2, 6, 4, 5, 0, 11, 10}
+\tpeek := 0
+\tmergeSort(xs, make([]int, len(xs)), func(a, b int) int {
+\t\tpeek += xs[len(xs)-1]
+\t\treturn cmp.Compare(a, b)
+\t}, 2)
+\tfmt.Println(peek)
+\tfmt.Println(xs)
+}
+""",
+        "318\n[0 1 2 3 4 5 6 7 8 9 10 11]",
+    ),
     "a goroutine's function that replaces the elements of the sub-slice it is given": (
         """\
 package main
@@ -27213,6 +27315,79 @@ func main() {
         "    17 int\n|    17|3    |'x'|[a b]|time.Duration|\n3.14|   2.718|y|high|1\n"
         "5 'a' int\nab    | low|2m0s\n00042|+1.2e+04 14\n"
     ),
+)
+
+
+# A generic parallel merge sort: goroutines fork and join in one branch, the other sorts
+# in sequence, a comparator function value passed down; the halves go through as copies
+CONSTRUCTS["parallel_merge_sort_with_a_comparator"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+\t"slices"
+\t"sync"
+)
+
+func mergeSort[T any](s, buf []T, cmpFn func(a, b T) int, depth int) {
+\tif len(s) <= 2 {
+\t\tslices.SortStableFunc(s, cmpFn)
+\t\treturn
+\t}
+\tmid := len(s) / 2
+\tif depth > 0 {
+\t\tvar wg sync.WaitGroup
+\t\twg.Add(2)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tmergeSort(s[:mid], buf[:mid], cmpFn, depth-1)
+\t\t}()
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tmergeSort(s[mid:], buf[mid:], cmpFn, depth-1)
+\t\t}()
+\t\twg.Wait()
+\t} else {
+\t\tmergeSort(s[:mid], buf[:mid], cmpFn, 0)
+\t\tmergeSort(s[mid:], buf[mid:], cmpFn, 0)
+\t}
+\tmerge(s, buf, mid, cmpFn)
+}
+
+func merge[T any](s, buf []T, mid int, cmpFn func(a, b T) int) {
+\tcopy(buf, s)
+\ti, j, k := 0, mid, 0
+\tfor i < mid && j < len(s) {
+\t\tif cmpFn(buf[j], buf[i]) < 0 {
+\t\t\ts[k] = buf[j]
+\t\t\tj++
+\t\t} else {
+\t\t\ts[k] = buf[i]
+\t\t\ti++
+\t\t}
+\t\tk++
+\t}
+\tfor i < mid {
+\t\ts[k] = buf[i]
+\t\ti++
+\t\tk++
+\t}
+\tfor j < len(s) {
+\t\ts[k] = buf[j]
+\t\tj++
+\t\tk++
+\t}
+}
+
+func main() {
+\txs := []int{9, 3, 7, 1, 8, 2, 6, 4, 5, 0, 11, 10}
+\tmergeSort(xs, make([]int, len(xs)), cmp.Compare[int], 2)
+\tfmt.Println(xs)
+}
+""",
+    "[0 1 2 3 4 5 6 7 8 9 10 11]\n",
 )
 
 

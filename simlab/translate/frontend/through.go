@@ -135,6 +135,9 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 					if j != at && !(copySource && j == 1) && !readValue(p, arg) && reaches(p, aliases, arg, root) {
 						shared = true
 					}
+					if j != at && m.funcValueReaches(arg, root, aliases) {
+						shared = true // isort(xs[1:], less) of a less closure that reads xs
+					}
 				}
 				if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && reaches(p, aliases, sel.X, root) {
 					shared = true // g.shift(g.cells[0:2]): the receiver reaches it
@@ -223,8 +226,16 @@ func (m *module) readerCall(c *ast.CallExpr) bool {
 // ones and mark their WaitGroup done, and waits after the last of them.
 func (m *module) forkJoins() map[*unit]bool {
 	set := map[*unit]bool{}
+	quietDyn := func(u *unit) bool { // its calls of function values never block (a less function)
+		for _, f := range u.dyn {
+			if strings.HasPrefix(f, "lit:") || m.a.genFamily(f) {
+				return false
+			}
+		}
+		return true
+	}
 	for _, u := range m.a.units {
-		if u.gen && u.decl != nil && u.body != nil && len(u.dyn) == 0 && len(u.stdCalls) == 0 {
+		if u.gen && u.decl != nil && u.body != nil && quietDyn(u) && len(u.stdCalls) == 0 {
 			set[u] = true
 		}
 	}
@@ -289,51 +300,89 @@ func (m *module) joinsItsOwn(u *unit, set map[*unit]bool) bool {
 					}
 				} else if b, isBuiltin := p.info.Uses[identOf(ast.Unparen(x.Fun))].(*types.Builtin); isBuiltin {
 					ok = ok && b.Name() != "close"
-				} else if tv := p.info.Types[x.Fun]; !tv.IsType() {
-					ok = false // a function value: it may block
+				} else if tv := p.info.Types[x.Fun]; !tv.IsType() && m.a.genFamily(familyOf(p, tv.Type)) {
+					ok = false // a function value of a type some function of which blocks
 				}
 			}
 			return ok
 		})
 		return ok
 	}
-	lastGo, waited := -1, false
-	for i, st := range u.body.List {
+	goStmts := func(n ast.Node) []*ast.GoStmt { // its go statements, not its closures'
 		var starts []*ast.GoStmt
-		ast.Inspect(st, func(n ast.Node) bool {
+		ast.Inspect(n, func(n ast.Node) bool {
 			if g, ok := n.(*ast.GoStmt); ok {
 				starts = append(starts, g)
 			}
 			_, lit := n.(*ast.FuncLit)
 			return !lit
 		})
-		for _, g := range starts {
-			lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
-			if !ok || len(g.Call.Args) > 0 {
-				return false
-			}
-			for _, cs := range lit.Body.List {
-				if d, isDefer := cs.(*ast.DeferStmt); isDefer {
-					cs = &ast.ExprStmt{X: d.Call} // defer wg.Done()
-				}
-				if !calm(cs, false) {
+		return starts
+	}
+	var joins func(list []ast.Stmt) bool
+	joins = func(list []ast.Stmt) bool {
+		lastGo, waited := -1, false
+		for i, st := range list {
+			if ifs, ok := st.(*ast.IfStmt); ok && len(goStmts(ifs)) > 0 {
+				// if depth > 0 { go ...; go ...; wg.Wait() } else { sequential }:
+				// each branch forks and joins on its own
+				if ifs.Init != nil && !calm(ifs.Init, true) || !calm(ifs.Cond, true) || !joins(ifs.Body.List) {
 					return false
 				}
+				switch e := ifs.Else.(type) {
+				case *ast.BlockStmt:
+					if !joins(e.List) {
+						return false
+					}
+				case *ast.IfStmt:
+					if !joins([]ast.Stmt{e}) {
+						return false
+					}
+				}
+				continue
 			}
-			lastGo, waited = i, false
+			if !joinsStep(st, i, &lastGo, &waited, calm, own, goStmts) {
+				return false
+			}
 		}
-		if len(starts) == 0 && !calm(st, true) {
+		return lastGo < 0 || waited
+	}
+	return joins(u.body.List)
+}
+
+// joinsStep is joinsItsOwn's check of st, the i-th statement of its block: the
+// goroutines it starts do no more than calm calls and mark their WaitGroup done,
+// and a statement that starts none is calm; a wait on an own WaitGroup after the
+// last start sets waited.
+func joinsStep(st ast.Stmt, i int, lastGo *int, waited *bool, calm func(ast.Node, bool) bool,
+	own func(ast.Expr) bool, goStmts func(ast.Node) []*ast.GoStmt) bool {
+	starts := goStmts(st)
+	for _, g := range starts {
+		lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+		if !ok || len(g.Call.Args) > 0 {
 			return false
 		}
-		if es, ok := st.(*ast.ExprStmt); ok {
-			if c, ok := ast.Unparen(es.X).(*ast.CallExpr); ok {
-				if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" && own(sel.X) {
-					waited = true
-				}
+		for _, cs := range lit.Body.List {
+			if d, isDefer := cs.(*ast.DeferStmt); isDefer {
+				cs = &ast.ExprStmt{X: d.Call} // defer wg.Done()
+			}
+			if !calm(cs, false) {
+				return false
+			}
+		}
+		*lastGo, *waited = i, false
+	}
+	if len(starts) == 0 && !calm(st, true) {
+		return false
+	}
+	if es, ok := st.(*ast.ExprStmt); ok {
+		if c, ok := ast.Unparen(es.X).(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" && own(sel.X) {
+				*waited = true
 			}
 		}
 	}
-	return lastGo < 0 || waited
+	return true
 }
 
 // reachedIn: the function u, or one it calls, uses a variable of the backing array
@@ -359,6 +408,9 @@ func (m *module) reachedIn(u *unit, root any, aliases *sliceAliases, seen map[*u
 		}
 		return !found
 	})
+	for _, f := range u.dyn {
+		found = found || !strings.HasPrefix(f, "lit:") && m.closuresReach(f, root, aliases)
+	}
 	for _, callee := range u.calls {
 		if callee.lit != nil && own != nil && callee.lit.Pos() >= own.Pos() && callee.lit.End() <= own.End() && !seen[callee] {
 			// a function literal of u's (a goroutine's, go func() { f(s[:mid]) }()):
@@ -372,6 +424,44 @@ func (m *module) reachedIn(u *unit, root any, aliases *sliceAliases, seen map[*u
 		found = found || m.reachedIn(callee, root, aliases, seen)
 	}
 	return found
+}
+
+// funcValueReaches: e is a function value other than a function of the program's
+// (a variable or a parameter holding a closure) whose type some closure of the
+// program has that uses a variable of the backing array group root: called while a
+// copy stands for a sub-slice of root, it could read or write the array itself.
+func (m *module) funcValueReaches(e ast.Expr, root any, aliases *sliceAliases) bool {
+	t := m.p.info.TypeOf(e)
+	if _, isFunc := under(t).(*types.Signature); !isFunc {
+		return false
+	}
+	if _, isFn := m.p.info.Uses[identOf(ast.Unparen(e))].(*types.Func); isFn {
+		return false // a declared function: reachedIn reads its body
+	}
+	return m.closuresReach(familyOf(m.p, t), root, aliases)
+}
+
+// closuresReach: a closure of the program of function family f uses a variable of
+// the backing array group root that it did not declare.
+func (m *module) closuresReach(f string, root any, aliases *sliceAliases) bool {
+	for lit := range m.a.byLit {
+		if !related(familyOf(m.p, m.p.info.TypeOf(lit)), f) {
+			continue
+		}
+		found := false
+		ast.Inspect(lit.Body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if obj := m.p.info.Uses[id]; obj != nil && aliases.find(obj) == root && (obj.Pos() < lit.Pos() || obj.Pos() >= lit.End()) {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // reaches: e names a variable of the backing array group root (an operand, or one
