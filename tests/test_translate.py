@@ -27391,6 +27391,68 @@ func main() {
 )
 
 
+# A struct embedding time.Duration (the JSON config idiom): its promoted methods, fmt by
+# the promoted String, JSON through its own UnmarshalJSON and as a field
+CONSTRUCTS["embedded_time_duration"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"time"
+)
+
+type Duration struct{ time.Duration }
+
+func (d *Duration) UnmarshalJSON(b []byte) error {
+\tvar s string
+\tif err := json.Unmarshal(b, &s); err != nil {
+\t\treturn err
+\t}
+\tv, err := time.ParseDuration(s)
+\td.Duration = v
+\treturn err
+}
+
+type Retry struct {
+\ttime.Duration
+\tAttempts int
+}
+
+type Config struct {
+\tName    string
+\tTimeout Duration
+\tBackoff Retry
+}
+
+func main() {
+\td := Duration{90 * time.Second}
+\tfmt.Println(d, d.String(), d.Minutes(), d.Seconds(), d.Round(time.Minute), d.Duration*2)
+\tfmt.Printf("%v %s %+v %d\\n", d, d, d, d.Duration)
+\tvar s fmt.Stringer = d
+\tfmt.Println(s.String(), d == Duration{90 * time.Second})
+\tr := Retry{Duration: 250 * time.Millisecond, Attempts: 3}
+\tfmt.Println(r, r.Attempts, r.Truncate(time.Second))
+\tvar cfg Config
+\tdoc := `{"Name":"api","Timeout":"2m30s","Backoff":{"Duration":1000000,"Attempts":2}}`
+\terr := json.Unmarshal([]byte(doc), &cfg)
+\tfmt.Println(cfg.Name, cfg.Timeout, cfg.Backoff.Attempts, cfg.Backoff.Duration, err)
+\tout, _ := json.Marshal(cfg)
+\tfmt.Println(string(out))
+\tcfg.Timeout.Duration += time.Second
+\tfmt.Println(cfg.Timeout.Milliseconds())
+}
+""",
+    (
+        "1m30s 1m30s 1.5 90 2m0s 3m0s\n1m30s 1m30s 1m30s 90000000000\n1m30s true\n250ms 3 0s\n"
+        "api 2m30s 2 1ms <nil>\n"
+        '{"Name":"api","Timeout":{"Duration":150000000000},"Backoff":'
+        '{"Duration":1000000,"Attempts":2}}\n151000\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2287,7 +2287,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, and the program's struct and interface types")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, time.Duration, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, and the program's struct and interface types")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -2482,7 +2482,7 @@ func (m *module) embeddable(t types.Type) bool {
 	if embeddedLibrary[key] {
 		return true // its methods are golib's, called through the field (see promoted)
 	}
-	return key == "sync.Mutex" || key == "sync.RWMutex" || key == "context.Context" && t == types.Type(n)
+	return key == "sync.Mutex" || key == "sync.RWMutex" || (key == "context.Context" || key == "time.Duration") && t == types.Type(n)
 }
 
 // embeddedLibrary: the library's types a struct of the program may embed, by value
@@ -2523,6 +2523,13 @@ func (m *module) promoted(t types.Type) {
 			m.emit("")
 			m.emit("    def %s(self, *args):  # promoted from %s", fn.Name(), strings.TrimPrefix(path, "."))
 			m.emit("        return %s", call)
+			continue
+		}
+		if methodKey(fn) == "time.Duration.String" {
+			// type Timeout struct{ time.Duration }: fmt prints it by the promoted String
+			m.emit("")
+			m.emit("    def String(self):  # promoted from %s", strings.TrimPrefix(path, "."))
+			m.emit("        return go.Duration(self%s).String()", path)
 			continue
 		}
 		if !m.p.ours(fn.Pkg()) {
