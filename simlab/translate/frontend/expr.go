@@ -1975,8 +1975,8 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 		if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
 			fn := s.Obj().(*types.Func)
 			// promoted by an embedded context.Context or time.Duration: golib's, through the field
-			fromContext := fn.Pkg() != nil && (fn.Pkg().Path() == "context" || strings.HasPrefix(methodKey(fn), "time.Duration."))
-			if f.m.a.byFunc[fn.Origin()] == nil && (!isLocalInterface(p, s.Recv()) || fromContext) && !promotedFromInterface(p, s) {
+			promotedLibrary := fn.Pkg() != nil && (fn.Pkg().Path() == "context" || strings.HasPrefix(methodKey(fn), "time.Duration."))
+			if f.m.a.byFunc[fn.Origin()] == nil && (!isLocalInterface(p, s.Recv()) || promotedLibrary) && !promotedFromInterface(p, s) {
 				text, yields := f.stdMethod(c, sel, fn)
 				if !isNamed(s.Recv(), "time", "Time") && !isNamed(s.Recv(), "time", "Duration") {
 					f.called = true // n.Load(): what it gives depends on when it runs
