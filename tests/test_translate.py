@@ -854,6 +854,22 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "a tuple assignment whose other operand keeps the slice it re-slices": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tq := []int{1, 2, 3}
+\tvar old []int
+\tq, old = q[1:], q
+\told[1] = 20
+\tfmt.Println(q, old)
+}
+""",
+        "[20 3] [1 20 3]",
+    ),
     "a less closure that reads the slice an in-place sort writes through a sub-slice": (
         """\
 package main
@@ -27453,6 +27469,127 @@ func main() {
 )
 
 
+# q, order = q[1:], append(order, q[0]): each operand is evaluated before any is assigned,
+# so the re-slice replaces its operand as q = q[1:] does
+CONSTRUCTS["tuple_assignment_reslicing"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func main() {
+\tq := []string{"b", "a", "c"}
+\tvar order []string
+\tfor len(q) > 0 {
+\t\tq[0] += "!"
+\t\tq, order = q[1:], append(order, q[0])
+\t}
+\tfmt.Println(order)
+\tready := []int{3, 1, 2}
+\tvar done []int
+\tfor len(ready) > 0 {
+\t\tslices.Sort(ready)
+\t\tready, done = ready[1:len(ready)], append(done, ready[0]*10+len(ready))
+\t}
+\tfmt.Println(done)
+}
+""",
+    "[b! a! c!]\n[13 22 31]\n",
+)
+
+
+# T(x) between named struct types of the same fields (type Event OutboxRow, tags apart):
+# a copy of the fields in T's class, with T's methods
+CONSTRUCTS["named_struct_conversion"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Point struct{ X, Y int }
+
+type OutboxRow struct {
+\tID      int    `db:"id"`
+\tTopic   string `db:"topic"`
+\tAt      Point
+\tPayload []byte
+}
+
+type Message struct {
+\tID      int    `json:"id"`
+\tTopic   string `json:"topic"`
+\tAt      Point  `json:"at"`
+\tPayload []byte `json:"payload"`
+}
+
+func (m Message) String() string { return fmt.Sprintf("msg#%d(%s)", m.ID, m.Topic) }
+
+type Event OutboxRow
+
+func main() {
+\tr := OutboxRow{ID: 7, Topic: "orders", At: Point{1, 2}, Payload: []byte("hi")}
+\tm := Message(r)
+\tm.At.X = 100
+\tm.Topic = "billing"
+\tfmt.Println(m, r.At, r.Topic, m.At)
+\tout, _ := json.Marshal(m)
+\tfmt.Println(string(out))
+\te := Event(r)
+\tback := OutboxRow(e)
+\tfmt.Printf("%+v %v\\n", e, back.ID == r.ID && back.At == r.At)
+\trows := []OutboxRow{{ID: 1, Topic: "a"}, {ID: 2, Topic: "b"}}
+\tvar msgs []Message
+\tfor _, row := range rows {
+\t\tmsgs = append(msgs, Message(row))
+\t}
+\tfmt.Println(msgs)
+}
+""",
+    (
+        "msg#7(billing) {1 2} orders {100 2}\n"
+        '{"id":7,"topic":"billing","at":{"X":100,"Y":2},"payload":"aGk="}\n'
+        "{ID:7 Topic:orders At:{X:1 Y:2} Payload:[104 105]} true\n[msg#1(a) msg#2(b)]\n"
+    ),
+)
+
+
+# cmp.Compare[int] as a value where its family is called as a generator: the library's
+# search and sort run it to its end
+CONSTRUCTS["library_func_value_in_a_generator_family"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+\t"maps"
+\t"slices"
+)
+
+func apply[T, K any](x T, key func(T) K) K { return key(x) }
+
+func main() {
+\tfmt.Println(apply(3, func(i int) bool { return i%2 == 0 }))
+\tfmt.Println(slices.Sorted(maps.Keys(map[string]int{"b": 1, "a": 2})))
+\tfmt.Println(slices.BinarySearchFunc([]int{10, 20, 30}, 25, cmp.Compare[int]))
+}
+
+func init() {
+\txs := []int{30, 10, 20}
+\tslices.SortFunc(xs, cmp.Compare[int])
+\tfmt.Println(xs, slices.IndexFunc(xs, func(x int) bool { return x > 15 }))
+}
+""",
+    "[10 20 30] 1\nfalse\n[a b]\n2 false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -31234,4 +31371,23 @@ def test_a_unicode_table_known_only_at_run_time_is_refused(tmp_path):
     assert result.exit_code == 2
     assert result.output.startswith(
         "simlab: bad.go:7: unsupported: a unicode range table known only at run time ("
+    )
+
+
+def test_a_failed_assertion_on_a_slice_of_unknown_type_ends_the_run_in_one_line(tmp_path):
+    """Go's panic names the slice's type, which a run does not keep for a slice
+    held in an interface: go run, go1.27.3, printed "interface conversion:
+    interface {} is []int, not map[string]int"; simlab once printed *main.list
+    there. It stops in one line instead, naming the comma-ok form."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\ts := []int{4, 8, 15}\n'
+        "\tvar x any = s\n\tdefer func() { fmt.Println(recover()) }()\n"
+        "\t_ = x.(map[string]int)\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2, result.output
+    assert "main.list" not in result.output
+    assert "simlab: a type assertion failed on a slice or a map held in an interface" in (
+        result.output
     )

@@ -945,9 +945,10 @@ func (m *module) refuseSharedSubslices() {
 		}
 	}
 	var subslices []*ast.SliceExpr
-	var reslicedParams []*ast.SliceExpr // p = p[:n] of a slice parameter p: see below
-	var results []*ast.CallExpr         // slices.DeleteFunc(s, f) and kin: s[:n] after writing s
-	readOnly := readIn                  // a sub-slice only read where it stands: its copy reads the same
+	selfSlices := map[*ast.SliceExpr]bool{} // q, order = q[1:], ...: each q[1:] is q's own
+	var reslicedParams []*ast.SliceExpr     // p = p[:n] of a slice parameter p: see below
+	var results []*ast.CallExpr             // slices.DeleteFunc(s, f) and kin: s[:n] after writing s
+	readOnly := readIn                      // a sub-slice only read where it stands: its copy reads the same
 	for se := range m.joinedReaders(aliases) {
 		readOnly[se] = true // go func(part []int) { ... }(nums[lo:hi]), read and waited for
 	}
@@ -1077,6 +1078,18 @@ func (m *module) refuseSharedSubslices() {
 						return false
 					}
 				}
+				if len(n.Lhs) > 1 && len(n.Lhs) == len(n.Rhs) && n.Tok == token.ASSIGN {
+					// q, order = q[1:], append(order, q[0]): every operand is evaluated
+					// before any is assigned, so each self-slicing replaces its operand
+					for i, l := range n.Lhs {
+						if self := selfSlicing(p, l, n.Rhs[i]); self != nil && onlyElementsIn(p, n.Rhs, i, l) {
+							selfSlices[self] = true
+							if id, ok := ast.Unparen(l).(*ast.Ident); ok && params[p.info.Uses[id]] {
+								reslicedParams = append(reslicedParams, self)
+							}
+						}
+					}
+				}
 			case *ast.IncDecStmt:
 				write(n.X)
 			case *ast.UnaryExpr:
@@ -1118,7 +1131,7 @@ func (m *module) refuseSharedSubslices() {
 					}
 				}
 			case *ast.SliceExpr:
-				if _, ok := elemOf(n.X); ok && !m.through[n] {
+				if _, ok := elemOf(n.X); ok && !m.through[n] && !selfSlices[n] {
 					subslices = append(subslices, n)
 				}
 			}
@@ -1399,6 +1412,38 @@ func selfSlicing(p *program, lhs, rhs ast.Expr) *ast.SliceExpr {
 		return se
 	}
 	return nil
+}
+
+// onlyElementsIn: the operands of rhs but the i-th use the variable v only by its
+// elements or its length (q, order = q[1:], append(order, q[0])), so that none
+// of them holds v's array once v is re-sliced.
+func onlyElementsIn(p *program, rhs []ast.Expr, i int, v ast.Expr) bool {
+	ok := true
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			if sameVar(p, n.X, v) {
+				ast.Inspect(n.Index, visit) // q[0]: an element; its index may be anything
+				return false
+			}
+		case *ast.CallExpr:
+			if name := calleeName(p, n); (name == "len" || name == "cap") && len(n.Args) == 1 && sameVar(p, n.Args[0], v) {
+				return false
+			}
+		case ast.Expr:
+			if sameVar(p, n, v) {
+				ok = false
+			}
+		}
+		return ok
+	}
+	for j, r := range rhs {
+		if j != i {
+			ast.Inspect(r, visit)
+		}
+	}
+	return ok
 }
 
 // sameVar: a and b name the same variable, or the same field of the same one

@@ -2202,6 +2202,12 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 	if sl, ok := under(from).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Rune) && isBasicKind(t, types.String) {
 		return "go.runes_string(" + x + ")" // string(rs): the text of the code points
 	}
+	if nt, nf := namedOf(t), namedOf(from); nt != nil && nf != nil && nt.TypeArgs().Len() == 0 && nf.TypeArgs().Len() == 0 &&
+		f.m.isStructValue(t) && f.m.isStructValue(from) && types.IdenticalIgnoreTags(under(t), under(from)) {
+		if cls := f.m.globals[nt.Obj()]; cls != "" && p.ours(nt.Obj().Pkg()) {
+			return "go.convert_struct(" + x + ", " + cls + ")" // Message(row): a copy, of Message's class
+		}
+	}
 	p.unsupported(c, "the conversion "+types.TypeString(from, types.RelativeTo(p.pkg))+" to "+types.TypeString(t, types.RelativeTo(p.pkg)),
 		"numeric conversions and conversions between named and underlying types")
 	return ""
@@ -2735,7 +2741,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		if f.mayBlock(c.Args[1]) {
 			return f.yieldExpr("yield from go." + helper + "_yielding(" + f.args(c) + ")") // cmp blocks
 		}
-		return "go." + helper + "(" + f.args(c) + ")", false
+		return "go." + helper + "(" + arg(0) + ", " + f.calledAtOnce(c, c.Args[1], "", "") + ")", false
 	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map", "bytes.Map",
 		"strings.FieldsFunc", "strings.FieldsFuncSeq", "strings.ContainsFunc", "slices.DeleteFunc", "slices.CompactFunc",
 		"strings.TrimFunc", "strings.TrimLeftFunc", "strings.TrimRightFunc", "strings.IndexFunc", "strings.LastIndexFunc",
@@ -4124,10 +4130,13 @@ func (f *fn) calledAtOnce(c *ast.CallExpr, fnArg ast.Expr, construct, instead st
 	if f.blocksItself(fnArg) {
 		f.p.unsupported(c, construct, instead)
 	}
-	if f.mayBlock(fnArg) {
-		return "go.plain(" + f.value(fnArg) + ")"
+	v := f.value(fnArg)
+	if f.mayBlock(fnArg) || strings.HasPrefix(v, "go.generator(") {
+		// go.generator: a library function as a value (cmp.Compare[int]) of a family
+		// the program calls as a generator
+		return "go.plain(" + v + ")"
 	}
-	return f.value(fnArg)
+	return v
 }
 
 // digestName: hashlib's name of the digest a crypto package's function makes

@@ -531,6 +531,12 @@ def _value_class(cls: Any) -> Any:
     return value
 
 
+def convert_struct(x: Any, cls: Any) -> Any:
+    """``T(x)`` of a struct value of another named type with T's fields (``type
+    Message Row``): a copy of ``x``'s fields in an object of ``T``'s class."""
+    return _copy_as(x, cls)
+
+
 def _copy_as(x: Any, cls: Any) -> Any:
     c = object.__new__(cls)
     for name in cls.__slots__:
