@@ -27590,6 +27590,73 @@ func init() {
 )
 
 
+# encoding/binary of a slice of structs holding a struct and an array of structs, filled
+# in place; fmt prints a blank field as its zero value (_:0), as Go's
+CONSTRUCTS["binary_structs_and_blank_fields"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/binary"
+\t"fmt"
+)
+
+type Point struct{ X, Y int16 }
+
+type Record struct {
+\tID    uint16
+\t_     uint8
+\tFlags uint8
+\tAt    Point
+\tPath  [2]Point
+\tTag   [3]byte
+}
+
+func main() {
+\tin := []Record{
+\t\t{ID: 1, Flags: 3, At: Point{-1, 2}, Path: [2]Point{{3, 4}, {5, -6}},
+\t\t\tTag: [3]byte{'a', 'b', 'c'}},
+\t\t{ID: 513, Flags: 0x80, At: Point{7, 8}, Tag: [3]byte{'x', 'y', 'z'}},
+\t}
+\tvar buf bytes.Buffer
+\tif err := binary.Write(&buf, binary.LittleEndian, in); err != nil {
+\t\tfmt.Println("write:", err)
+\t}
+\tfmt.Println(buf.Len(), binary.Size(in), buf.Bytes()[:8])
+\tout := make([]Record, 2)
+\terr := binary.Read(bytes.NewReader(buf.Bytes()), binary.LittleEndian, out)
+\tfmt.Printf("%+v %v\\n", out, err)
+\tvar one Record
+\terr = binary.Read(bytes.NewReader(buf.Bytes()[binary.Size(one):]), binary.LittleEndian, &one)
+\tfmt.Println(one.ID, one.At, one.Path, string(one.Tag[:]), err)
+\terr = binary.Read(bytes.NewReader(buf.Bytes()[:5]), binary.LittleEndian, &one)
+\tfmt.Println(err)
+}
+
+type padded struct {
+\t_    int
+\t_    string
+\tA    int
+\tB, _ bool
+\t_    [2]int8
+}
+
+func init() {
+\tp := padded{A: 4, B: true}
+\tfmt.Printf("%v %+v\\n", p, p)
+}
+""",
+    (
+        "{0  4 true false [0 0]} {_:0 _: A:4 B:true _:false _:[0 0]}\n"
+        "38 38 [1 0 0 3 255 255 2 0]\n"
+        "[{ID:1 _:0 Flags:3 At:{X:-1 Y:2} Path:[{X:3 Y:4} {X:5 Y:-6}] Tag:[97 98 99]} "
+        "{ID:513 _:0 Flags:128 At:{X:7 Y:8} Path:[{X:0 Y:0} {X:0 Y:0}] Tag:[120 121 "
+        "122]}] <nil>\n513 {7 8} [{0 0} {0 0}] xyz <nil>\nunexpected EOF\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -31391,3 +31458,19 @@ def test_a_failed_assertion_on_a_slice_of_unknown_type_ends_the_run_in_one_line(
     assert "simlab: a type assertion failed on a slice or a map held in an interface" in (
         result.output
     )
+
+
+def test_an_int64_past_its_range_held_in_an_interface_ends_the_run_in_one_line(tmp_path):
+    """Go's int64 arithmetic wraps at 64 bits (the spec: "overflow ... wraps
+    around"), which simlab's does not: go run, go1.27.3, printed 0 for a*a of
+    a = 1<<32, where simlab printed 18446744073709551616. An int64 past its range
+    reaching an interface now ends the run instead of printing a number Go would
+    not."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\ta := int64(1 << 32)\n'
+        "\tvar x any = a * a\n\tfmt.Println(x)\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("simlab: an int64 of 18446744073709551616, past int64's range")

@@ -2323,11 +2323,15 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		qualifier = types.RelativeTo(tn.Pkg())
 	}
 	var fields, decl []string
-	var keep []int // the fields but blank ones (padding: nothing reads them)
+	var keep []int      // the fields but blank ones (padding: nothing reads them)
+	var blanks []string // where fmt prints each blank field, and its zero value
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if f.Name() == "_" {
 			decl = append(decl, "_ "+types.TypeString(f.Type(), qualifier))
+			if z, _ := m.zero(f.Type(), ts); z != "" {
+				blanks = append(blanks, fmt.Sprintf("(%d, %s)", len(keep), z))
+			}
 			continue
 		}
 		keep = append(keep, i)
@@ -2405,6 +2409,12 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	}
 	if len(durations) > 0 {
 		m.emit("    go_durations = %s  # time.Duration fields, printed as 1.5s", pyTuple(durations))
+	}
+	if len(blanks) > 0 {
+		if len(blanks) == 1 {
+			blanks[0] += "," // a tuple of one
+		}
+		m.emit("    go_blank_fields = (%s)  # fmt prints a blank field too, as its zero value", strings.Join(blanks, ", "))
 	}
 	if len(times) > 0 {
 		m.emit("    go_stringers = {%s}  # fmt prints them by their String methods", strings.Join(times, ", "))

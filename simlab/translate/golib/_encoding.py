@@ -281,18 +281,38 @@ def binary_read(
         return err
     raw = bytes(data)
     if isinstance(layout, dict):
-        at = 0
-        for field, part in layout.items():
-            v, at = _decode(order, part, raw, at)
-            if not field.startswith("_ "):
-                setattr(target, field, v)
+        _decode_into(order, layout, raw, 0, target)
     elif isinstance(layout, list):
         at = 0
         for i in range(len(target)):
-            target[i], at = _decode(order, layout[0], raw, at)
+            target[i], at = _decode_into(order, layout[0], raw, at, target[i])
     else:
-        target.v, _ = _decode(order, layout, raw, 0)
+        target.v, _ = _decode_into(order, layout, raw, 0, target.v)
     return None
+
+
+def _decode_into(
+    order: ByteOrder, layout: Any, raw: bytes, at: int, current: Any
+) -> tuple[Any, int]:
+    """The value of ``layout`` at ``raw[at:]``, and where the next one starts: a
+    struct is ``current`` with its fields filled in place (a struct field, or an
+    array's struct elements, in turn; a blank field's bytes skipped), an array a
+    new list of its elements, anything else as :func:`_decode` gives it."""
+    if isinstance(layout, dict):
+        for field, part in layout.items():
+            if field.startswith("_ "):
+                at += binary_size(None, part)
+                continue
+            value, at = _decode_into(order, part, raw, at, getattr(current, field))
+            setattr(current, field, value)
+        return current, at
+    if isinstance(layout, tuple) and not isinstance(layout[0], type):
+        out = []
+        for i in range(layout[0]):
+            value, at = _decode_into(order, layout[1], raw, at, current[i])
+            out.append(value)
+        return out, at
+    return _decode(order, layout, raw, at)
 
 
 def binary_write(

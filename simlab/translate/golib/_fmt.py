@@ -290,7 +290,8 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
     """The fields of the struct ``x`` that fmt prints, each with its Go name and
     its kind: ``"value"`` for a struct value, or a slice, an array or a map of them
     (``go_fmt_values``), ``"duration"`` for a
-    time.Duration (``go_durations``), else ``""``. An exported field of a type of
+    time.Duration (``go_durations``), else ``""``; a blank field as its zero value
+    (``go_blank_fields``), which the class does not keep. An exported field of a type of
     package time or of a named number type of the program with a String or Error
     method (``go_stringers``) comes as the value whose method fmt calls,
     ``go.Month(2)``. A generic type's type arguments are no fields."""
@@ -304,13 +305,20 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
         elif isinstance(arg, TypeArg) and isinstance(arg.box, type):  # T a named number type
             times = {**times, s: arg.box}
     hidden = getattr(cls, "go_type_params", ())
+    blanks = list(getattr(cls, "go_blank_fields", ()))  # (before the n-th field, its zero)
+    shown = 0
     for s in cls.__slots__:
+        while blanks and blanks[0][0] == shown:
+            yield "_", blanks.pop(0)[1], ""
         if s not in hidden:
+            shown += 1
             kind = "value" if s in values else "duration" if s in durations else ""
             name, value = s.removesuffix("_"), getattr(x, s)
             if s in times and name[:1].isupper():
                 value = times[s](value)  # fmt calls no method of an unexported field
             yield name, value, kind
+    for _, zero in blanks:  # blank fields after the last
+        yield "_", zero, ""
 
 
 def _fields(x: Any, plus: bool = False, raw: bool = False) -> str:

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 
 import simlab as sl
-from simlab.errors import GoPanic
+from simlab.errors import GoPanic, SimlabError
 
 
 def quo(a: int, b: int) -> int:
@@ -88,8 +88,23 @@ class Int32(Sized):
 
 
 class Int64(Sized):
+    """An ``int64`` held in an interface. One past int64's range, which only
+    arithmetic that Go wraps and the translation does not can make, ends the run
+    in one line rather than print a number Go would not."""
+
     __slots__ = ()
     go_name = "int64"
+
+    def __new__(cls, x: int = 0) -> Int64:
+        value = super().__new__(cls, x)
+        if not -(1 << 63) <= value < 1 << 63:
+            raise SimlabError(
+                f"an int64 of {int(value)}, past int64's range: in Go the arithmetic that "
+                "made it wraps at 64 bits, which simlab's int and int64 do not (but where "
+                "a variable multiplies or shifts itself); keep the numbers in range, or "
+                "make the wrap explicit with a uint64"
+            )
+        return value
 
 
 class Uint(Sized):
