@@ -1725,55 +1725,43 @@ func (f *fn) args(c *ast.CallExpr) string {
 }
 
 // tupleInto: the results of the call e, text, returned or assigned where the
-// types are to: each marked with its class where to's is an interface and the
-// result's type has one (return g() of a (int64, error) from a func() (any,
-// error) keeps the int64 a type switch finds).
+// types are to: see resultsAs (return g() of a (int64, error) from a func()
+// (any, error) keeps the int64 a type switch finds).
 func (f *fn) tupleInto(e ast.Expr, to []types.Type, text string) string {
 	tuple, ok := f.p.info.TypeOf(e).(*types.Tuple)
 	if !ok || tuple.Len() != len(to) {
 		return text
 	}
+	return f.resultsAs(tuple, to, text)
+}
+
+// resultsInInterfaces: the results of a call, text, passed on as the arguments of
+// c: see resultsAs (fmt.Println(time.ParseDuration(s)) prints 1h2m0s).
+func (f *fn) resultsInInterfaces(c *ast.CallExpr, tuple *types.Tuple, text string) string {
+	sig, ok := under(f.p.info.TypeOf(c.Fun)).(*types.Signature)
+	if !ok || sig.Params().Len() == 0 {
+		return text
+	}
+	params := sig.Params()
+	to := make([]types.Type, tuple.Len())
+	for k := range to {
+		to[k] = params.At(min(k, params.Len()-1)).Type()
+		if sig.Variadic() && k >= params.Len()-1 {
+			to[k] = to[k].(*types.Slice).Elem()
+		}
+	}
+	return f.resultsAs(tuple, to, text)
+}
+
+// resultsAs: a call's results, text, going where the types are to, each marked
+// with its class where to's is an interface and the result's type has one
+// (go.results_as(text, go.Duration, None)); text itself where none is.
+func (f *fn) resultsAs(tuple *types.Tuple, to []types.Type, text string) string {
 	classes := make([]string, tuple.Len())
 	marked := false
 	for k := range classes {
 		classes[k] = "None"
 		if to[k] == nil || !types.IsInterface(to[k]) || types.IsInterface(tuple.At(k).Type()) {
-			continue
-		}
-		rt := tuple.At(k).Type()
-		if cls := sizedClass(rt); cls != "" {
-			classes[k], marked = cls, true
-		} else if cls := f.m.basicClass(rt); cls != "" {
-			classes[k], marked = cls, true
-		}
-	}
-	if !marked {
-		return text
-	}
-	return "go.results_as(" + text + ", " + strings.Join(classes, ", ") + ")"
-}
-
-// resultsInInterfaces: the results of a call, text, passed on as the arguments of
-// c, each marked with its class where c's parameter is an interface and the
-// result's type has one (fmt.Println(time.ParseDuration(s)) prints 1h2m0s).
-func (f *fn) resultsInInterfaces(c *ast.CallExpr, tuple *types.Tuple, text string) string {
-	sig, ok := under(f.p.info.TypeOf(c.Fun)).(*types.Signature)
-	if !ok {
-		return text
-	}
-	classes := make([]string, tuple.Len())
-	marked := false
-	for k := range classes {
-		classes[k] = "None"
-		params := sig.Params()
-		if params.Len() == 0 {
-			break
-		}
-		pt := params.At(min(k, params.Len()-1)).Type()
-		if sig.Variadic() && k >= params.Len()-1 {
-			pt = pt.(*types.Slice).Elem()
-		}
-		if !types.IsInterface(pt) {
 			continue
 		}
 		rt := tuple.At(k).Type()
