@@ -677,6 +677,36 @@ func (m *module) findArrayKeys() {
 	}
 }
 
+// emittedYield: the function the module emitted as name yields in its own body
+// (not only in a function defined inside it), so that it is a generator.
+func (m *module) emittedYield(name string) bool {
+	in, nested := false, -1 // inside name's def; the indentation of a nested def
+	for _, line := range m.out {
+		trimmed := strings.TrimLeft(line, " ")
+		indent := len(line) - len(trimmed)
+		if indent == 0 && trimmed != "" {
+			in = strings.HasPrefix(trimmed, "def "+name+"(")
+			nested = -1
+			continue
+		}
+		if !in || trimmed == "" {
+			continue
+		}
+		if nested >= 0 && indent > nested {
+			continue // a nested function's body
+		}
+		nested = -1
+		if strings.HasPrefix(trimmed, "def ") || strings.HasPrefix(trimmed, "async def ") {
+			nested = indent
+			continue
+		}
+		if strings.Contains(trimmed, "yield") && !strings.HasPrefix(trimmed, "#") {
+			return true
+		}
+	}
+	return false
+}
+
 // refuseComplex: a complex64, whose parts golib does not round to float32, is
 // refused where the program first makes one (a complex128 is a Python complex).
 func (m *module) refuseComplex() {
@@ -2829,7 +2859,9 @@ func (m *module) bind() {
 		}
 		for _, u := range m.a.units { // func init(), in source order, after the variables
 			if u.decl != nil && u.decl.Recv == nil && u.decl.Name.Name == "init" && p.info.Defs[u.decl.Name].Pkg() == pkg {
-				blocked = blocked || u.gen
+				// an init the emitter wrote with a yield runs as a generator even where
+				// the analysis found it plain: called plainly, it would silently not run
+				blocked = blocked || u.gen || m.emittedYield(m.initName(u))
 				if blocked {
 					steps = append(steps, step{name: m.initName(u)})
 				} else {
