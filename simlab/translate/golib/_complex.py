@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from ._math import math_pow
+from ._math import math_pow, math_sqrt
 from ._mathfn import _exp, _log, math_atan2, math_hypot, math_sincos
 from ._numbers import quo_float
 
@@ -117,10 +117,6 @@ def cmplx_is_nan(x: complex) -> bool:
     return math.isnan(x.real) or math.isnan(x.imag)
 
 
-def _sqrt(x: float) -> float:
-    return math.sqrt(x) if x >= 0 else math.nan
-
-
 def cmplx_sqrt(x: complex) -> complex:
     """``cmplx.Sqrt``: the root with a real part >= 0, its imaginary part of x's
     sign; computed on parts scaled into range as Go's."""
@@ -129,12 +125,12 @@ def cmplx_sqrt(x: complex) -> complex:
         if a == 0:
             return complex(0.0, b)
         if a < 0:
-            return complex(0.0, math.copysign(_sqrt(-a), b))
-        return complex(_sqrt(a), b)
+            return complex(0.0, math.copysign(math_sqrt(-a), b))
+        return complex(math_sqrt(a), b)
     if math.isinf(b):
         return complex(math.inf, b)
     if a == 0:
-        r = _sqrt(0.5 * abs(b))
+        r = math_sqrt(0.5 * abs(b))
         return complex(r, -r if b < 0 else r)
     if abs(a) > 4 or abs(b) > 4:
         a, b, scale = a * 0.25, b * 0.25, 2.0
@@ -142,11 +138,11 @@ def cmplx_sqrt(x: complex) -> complex:
         a, b, scale = a * 2.0**54, b * 2.0**54, 2.0**-27
     r = math_hypot(a, b)
     if a > 0:
-        t = _sqrt(0.5 * r + 0.5 * a)
+        t = math_sqrt(0.5 * r + 0.5 * a)
         r = scale * abs((0.5 * b) / t)
         t *= scale
     else:
-        r = _sqrt(0.5 * r - 0.5 * a)
+        r = math_sqrt(0.5 * r - 0.5 * a)
         t = scale * abs((0.5 * b) / r)
         r *= scale
     return complex(t, -r if b < 0 else r)

@@ -218,8 +218,13 @@ def binary_size(value: Any, layout: Any, go_type: str = "") -> int:
     return len(value) * binary_size(None, layout[0])
 
 
-def _decode(order: ByteOrder, layout: Any, data: bytes, at: int) -> tuple[Any, int]:
-    """The value of ``layout`` at ``data[at:]``, and where the next one starts."""
+def _decode(
+    order: ByteOrder, layout: Any, data: bytes, at: int, current: Any = None
+) -> tuple[Any, int]:
+    """The value of ``layout`` at ``data[at:]``, and where the next one starts: a
+    struct is ``current`` with its fields filled in place (a struct field, or an
+    array's struct elements, in turn; a blank field's bytes skipped), an array a
+    new list of its elements."""
     if isinstance(layout, str):
         size = _SIZES[layout]
         raw = data[at : at + size]
@@ -230,16 +235,22 @@ def _decode(order: ByteOrder, layout: Any, data: bytes, at: int) -> tuple[Any, i
             return struct.unpack(fmt, raw)[0], at + size
         signed = layout.startswith("int")
         return int.from_bytes(raw, order.order, signed=signed), at + size  # type: ignore[arg-type]
-    if isinstance(layout, tuple) and isinstance(layout[0], type):
+    if isinstance(layout, dict):
+        for field, part in layout.items():
+            if field.startswith("_ "):
+                at += binary_size(None, part)
+                continue
+            value, at = _decode(order, part, data, at, getattr(current, field))
+            setattr(current, field, value)
+        return current, at
+    if isinstance(layout[0], type):
         v, at = _decode(order, layout[1], data, at)
         return layout[0](v), at
-    if isinstance(layout, tuple):
-        out = []
-        for _ in range(layout[0]):
-            v, at = _decode(order, layout[1], data, at)
-            out.append(v)
-        return out, at
-    raise AssertionError(layout)  # structs and slices are filled in place
+    out = []
+    for i in range(layout[0]):
+        v, at = _decode(order, layout[1], data, at, None if current is None else current[i])
+        out.append(v)
+    return out, at
 
 
 def _encode(order: ByteOrder, layout: Any, value: Any) -> bytes:
@@ -281,38 +292,14 @@ def binary_read(
         return err
     raw = bytes(data)
     if isinstance(layout, dict):
-        _decode_into(order, layout, raw, 0, target)
+        _decode(order, layout, raw, 0, target)
     elif isinstance(layout, list):
         at = 0
         for i in range(len(target)):
-            target[i], at = _decode_into(order, layout[0], raw, at, target[i])
+            target[i], at = _decode(order, layout[0], raw, at, target[i])
     else:
-        target.v, _ = _decode_into(order, layout, raw, 0, target.v)
+        target.v, _ = _decode(order, layout, raw, 0, target.v)
     return None
-
-
-def _decode_into(
-    order: ByteOrder, layout: Any, raw: bytes, at: int, current: Any
-) -> tuple[Any, int]:
-    """The value of ``layout`` at ``raw[at:]``, and where the next one starts: a
-    struct is ``current`` with its fields filled in place (a struct field, or an
-    array's struct elements, in turn; a blank field's bytes skipped), an array a
-    new list of its elements, anything else as :func:`_decode` gives it."""
-    if isinstance(layout, dict):
-        for field, part in layout.items():
-            if field.startswith("_ "):
-                at += binary_size(None, part)
-                continue
-            value, at = _decode_into(order, part, raw, at, getattr(current, field))
-            setattr(current, field, value)
-        return current, at
-    if isinstance(layout, tuple) and not isinstance(layout[0], type):
-        out = []
-        for i in range(layout[0]):
-            value, at = _decode_into(order, layout[1], raw, at, current[i])
-            out.append(value)
-        return out, at
-    return _decode(order, layout, raw, at)
 
 
 def binary_write(

@@ -36,7 +36,6 @@ from __future__ import annotations
 import base64
 import binascii
 import math
-import struct as _struct
 from collections.abc import Generator, Iterator
 from inspect import isgenerator
 from typing import Any
@@ -48,6 +47,7 @@ from ._errors import UNWRAPS_ONE
 from ._fmt import StructValue
 from ._io import EOF, ErrUnexpectedEOF, blocking_write
 from ._numbers import Float32
+from ._numbers import round_float32 as _f32
 from ._runstate import _calling_runtime
 from ._slog import _json_float
 from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
@@ -1187,15 +1187,6 @@ def _bad_base64(s: str) -> int:
         if c not in alphabet:
             return i
     return len(data) - len(data) % 4
-
-
-def _f32(x: float) -> float:
-    """``x`` rounded to a float32 (one out of its range left as it is)."""
-    try:
-        result: float = _struct.unpack("f", _struct.pack("f", x))[0]
-    except OverflowError:
-        return x
-    return result
 
 
 def _zero_of(d: Desc) -> Any:

@@ -8,6 +8,7 @@ sized integer type (``go.uint32(x)``), and the values of the sized integer types
 from __future__ import annotations
 
 import math
+import struct
 from collections.abc import Callable
 
 import simlab as sl
@@ -51,6 +52,20 @@ uint8, uint16, uint32, uint64 = (_wrap(b, False) for b in (8, 16, 32, 64))
 def rem(a: int, b: int) -> int:
     """Go's integer ``a % b``: the sign of ``a``."""
     return a - quo(a, b) * b
+
+
+_FLOAT32 = struct.Struct("<f")
+
+
+def round_float32(x: float) -> float:
+    """``x`` rounded to the nearest float32, as one float32 operation gives it (one
+    computed in float64 and rounded once: float64 has room enough that no double
+    rounding shows); one past float32's range is left as it is."""
+    try:
+        result: float = _FLOAT32.unpack(_FLOAT32.pack(x))[0]
+    except OverflowError:
+        return x
+    return result
 
 
 class Float32(float):

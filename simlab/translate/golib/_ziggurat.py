@@ -19,7 +19,6 @@ and v2 (both halves of one ``Uint64``) share the method.
 from __future__ import annotations
 
 import re
-import struct
 from collections.abc import Callable
 from fractions import Fraction
 from functools import cache
@@ -27,19 +26,13 @@ from functools import cache
 from simlab.errors import SimlabError
 
 from ._mathfn import _exp, _log
+from ._numbers import round_float32 as _f32
 
 __all__ = ["exp_float64", "norm_float64"]
 
 _RN = 3.442619855899  # where the normal's tail begins (a float64 as Go's constant)
 _INV_RN = float(1 / Fraction("3.442619855899"))  # Go's constant 1.0/rn, rounded once
 _RE = 7.69711747013104972  # where the exponential's tail begins
-_F32 = struct.Struct("<f")
-
-
-def _f32(x: float) -> float:
-    """``x`` rounded to float32 (one float32 operation, computed in float64 and
-    rounded once: float64 has room enough that no double rounding shows)."""
-    return float(_F32.unpack(_F32.pack(x))[0])
 
 
 @cache
