@@ -27657,6 +27657,115 @@ func init() {
 )
 
 
+# strings.SplitAfterN, strconv's QuotedPrefix, QuoteToGraphic, CanBackquote and UnquoteChar,
+# html's escapes, and a strings.Reader's Seek (a negative position is an error)
+CONSTRUCTS["strconv_quoted_prefix_and_reader_seek"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"html"
+\t"io"
+\t"strconv"
+\t"strings"
+)
+
+func main() {
+\t// a tokenizer's helpers: split keeping separators, quoted prefixes, escapes
+\tfmt.Printf("%q\\n", strings.SplitAfterN("a,b,c,d", ",", 3))
+\tfmt.Printf("%q\\n", strings.SplitAfterN("a,b", ",", 0) == nil)
+\tfmt.Printf("%q\\n", strings.SplitAfterN("a,b,c", ",", -1))
+\tfmt.Printf("%q\\n", strings.SplitAfterN("abc", "", 2))
+\tprefixed := []string{
+\t\t`"prefix" and more`, "`raw` rest", `'x' y`, `"unterminated`, `"esc\\"aped" z`, `nope`,
+\t}
+\tfor _, s := range prefixed {
+\t\tp, err := strconv.QuotedPrefix(s)
+\t\tfmt.Printf("%q %v\\n", p, err)
+\t}
+\tfmt.Println(strconv.QuoteToGraphic("tab\\there\\u00a0nbsp ☺ \\x07"))
+\tfmt.Println(strconv.QuoteRuneToGraphic('\\u2028'), strconv.IsGraphic('\\u00a0'))
+\tfmt.Println(strconv.IsPrint('\\u00a0'), strconv.QuoteRuneToGraphic('\\u00a0'))
+\tfor _, s := range []string{"plain", "has`tick", "new\\nline", "tab\\tok", "☺"} {
+\t\tfmt.Println(strconv.CanBackquote(s))
+\t}
+\tfor _, s := range []string{`\\n rest`, `\\x41BC`, `\\u263a!`, `é`, `\\'`, `\\"`, `\\q`} {
+\t\tv, mb, tail, err := strconv.UnquoteChar(s, '"')
+\t\tfmt.Printf("%q %v %q %v\\n", v, mb, tail, err)
+\t}
+\tfmt.Println(html.EscapeString(`<a href="x">Tom & 'Jerry'</a>`))
+\tfmt.Println(html.UnescapeString("a &lt; b &amp;&amp; c &gt; d &quot;q&quot; &#39;s&#39;"))
+\tfmt.Println(html.UnescapeString("&eacute; &#x263a; &copy; &bogus;"))
+\tr := strings.NewReader("0123456789")
+\tpos, err := r.Seek(4, io.SeekStart)
+\tfmt.Println(pos, err, r.Len())
+\tpos, err = r.Seek(-2, io.SeekEnd)
+\tfmt.Println(pos, err, r.Len())
+\tpos, err = r.Seek(-3, io.SeekCurrent)
+\tb := make([]byte, 2)
+\tn, _ := r.Read(b)
+\tfmt.Println(pos, err, n, string(b))
+\tpos, err = r.Seek(-20, io.SeekCurrent)
+\tfmt.Println(pos, err)
+\tpos, err = r.Seek(50, io.SeekStart)
+\tn, err2 := r.Read(b)
+\tfmt.Println(pos, err, n, err2)
+}
+""",
+    (
+        '["a," "b," "c,d"]\n%!q(bool=true)\n["a," "b," "c"]\n["a" "bc"]\n'
+        '"\\"prefix\\"" <nil>\n"`raw`" <nil>\n"\'x\'" <nil>\n"" invalid syntax\n'
+        '"\\"esc\\\\\\"aped\\"" <nil>\n"" invalid syntax\n"tab\\there nbsp ☺ \\a"\n'
+        "'\\u2028' true\nfalse ' '\ntrue\nfalse\nfalse\ntrue\ntrue\n"
+        "'\\n' false \" rest\" <nil>\n'A' false \"BC\" <nil>\n'☺' true \"!\" <nil>\n"
+        '\'é\' true "" <nil>\n\'\\x00\' false "" invalid syntax\n\'"\' false "" <nil>\n'
+        "'\\x00' false \"\" invalid syntax\n"
+        "&lt;a href=&#34;x&#34;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;\n"
+        "a < b && c > d \"q\" 's'\né ☺ © &bogus;\n4 <nil> 6\n8 <nil> 2\n5 <nil> 2 56\n"
+        "0 strings.Reader.Seek: negative position\n50 <nil> 0 EOF\n"
+    ),
+)
+
+
+# html.UnescapeString as Go reads a reference: legacy names without their semicolon, numeric
+# references past Unicode or to windows-1252's 0x80-0x9F, two-rune entities
+CONSTRUCTS["html_character_references"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"html"
+)
+
+// a comment renderer: user text escaped for a page, and entities read back
+func main() {
+\tcomments := []string{`<script>alert("x")</script>`, `Fish & Chips`, `it's "quoted"`}
+\tfor _, c := range comments {
+\t\te := html.EscapeString(c)
+\t\tfmt.Println(e, html.UnescapeString(e) == c)
+\t}
+\tfor _, s := range []string{
+\t\t"&#x;", "&#;", "&#", "&", "&&", "&amp", "&ampx", "&notit;", "&notin;", "&#128;&#159;&#150;",
+\t\t"&#0;", "&#1;", "&#xD800;", "&#99999999999;", "&#x110000;", "&lt", "&Aacute", "&aacutex",
+\t\t"&nbsp;x", "&NotEqualTilde;", "&#65", "&#x41g", "&#X263A;", "&;", "& x", "&copy2024",
+\t\t"&middotx", "&zwj;&zwnj;", "caf&eacute; &unknown; &AMP;",
+\t} {
+\t\tfmt.Printf("%q\\n", html.UnescapeString(s))
+\t}
+}
+""",
+    (
+        "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; true\nFish &amp; Chips true\n"
+        'it&#39;s &#34;quoted&#34; true\n"�"\n"&#;"\n"&#"\n"&"\n"&&"\n"&"\n"&x"\n'
+        '"¬it;"\n"∉"\n"€Ÿ–"\n"�"\n"\\x01"\n"�"\n"�"\n"�"\n"<"\n"Á"\n'
+        '"áx"\n"\\u00a0x"\n"≂̸"\n"A"\n"Ag"\n"☺"\n"&;"\n"& x"\n"©2024"\n'
+        '"·x"\n"\\u200d\\u200c"\n"café &unknown; &"\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2832,7 +2832,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return strings.Join(ops, " or "), false
 	case "time.ParseDuration":
 		return "go.parse_duration(" + arg(0) + ")", false
-	case "strings.Split", "strings.SplitAfter", "strings.Index", "strconv.Atoi", "sort.Slice", "sort.SliceStable", "slices.Index",
+	case "strings.Split", "strings.SplitAfter", "strings.SplitAfterN", "strings.Index", "strconv.Atoi", "sort.Slice", "sort.SliceStable", "slices.Index",
 		"strings.LastIndex", "strings.SplitN", "strconv.Quote", "strconv.FormatInt", "strconv.ParseBool",
 		"strconv.FormatFloat", "strconv.ParseFloat", "strconv.ParseInt", "strings.Title",
 		"strings.Cut", "strings.CutPrefix", "strings.CutSuffix",
@@ -2852,7 +2852,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			"strconv.FormatFloat": "format_float", "strconv.ParseFloat": "parse_float",
 			"strconv.ParseInt": "parse_int", "strings.Title": "title", "strings.Cut": "cut",
 			"strings.CutPrefix": "cut_prefix", "strings.CutSuffix": "cut_suffix",
-			"strings.Split": "split", "strings.SplitAfter": "split_after", "strings.Index": "index", "strconv.Atoi": "atoi",
+			"strings.Split": "split", "strings.SplitAfter": "split_after", "strings.SplitAfterN": "split_after_n", "strings.Index": "index", "strconv.Atoi": "atoi",
 			"sort.Slice": "sort_slice", "sort.SliceStable": "sort_slice_stable", "slices.Index": "slices_index",
 			"strings.LastIndex": "last_index", "strings.SplitN": "split_n", "strconv.Quote": "quote",
 			"strconv.FormatInt": "format_int", "strconv.ParseBool": "parse_bool",
@@ -2933,18 +2933,23 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.format_int(" + f.args(c) + ")", false
 	case "strconv.Unquote", "strconv.QuoteToASCII", "strconv.AppendInt", "strconv.AppendQuote", "strconv.IsPrint",
 		"strconv.AppendBool", "strconv.AppendFloat", "strconv.QuoteRuneToASCII", "strconv.AppendQuoteRune",
-		"strconv.AppendQuoteRuneToASCII", "strconv.AppendQuoteToASCII":
+		"strconv.AppendQuoteRuneToASCII", "strconv.AppendQuoteToASCII", "strconv.QuoteToGraphic",
+		"strconv.QuoteRuneToGraphic", "strconv.IsGraphic", "strconv.CanBackquote", "strconv.UnquoteChar",
+		"strconv.QuotedPrefix":
 		helper := map[string]string{"strconv.Unquote": "unquote", "strconv.QuoteToASCII": "quote_to_ascii",
 			"strconv.AppendInt": "append_int", "strconv.AppendQuote": "append_quote", "strconv.IsPrint": "is_print",
 			"strconv.AppendBool": "append_bool", "strconv.AppendFloat": "append_float",
 			"strconv.QuoteRuneToASCII": "quote_rune_to_ascii", "strconv.AppendQuoteRune": "append_quote_rune",
 			"strconv.AppendQuoteRuneToASCII": "append_quote_rune_to_ascii",
-			"strconv.AppendQuoteToASCII":     "append_quote_to_ascii"}[name]
+			"strconv.AppendQuoteToASCII":     "append_quote_to_ascii", "strconv.QuoteToGraphic": "quote_to_graphic",
+			"strconv.QuoteRuneToGraphic": "quote_rune_to_graphic", "strconv.IsGraphic": "is_graphic",
+			"strconv.CanBackquote": "can_backquote", "strconv.UnquoteChar": "unquote_char",
+			"strconv.QuotedPrefix": "quoted_prefix"}[name]
 		return "go." + helper + "(" + f.args(c) + ")", false
 	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte", "strings.IndexAny",
 		"bytes.Contains", "bytes.Index", "bytes.IndexByte", "bytes.LastIndexByte", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",
 		"bytes.Fields", "bytes.Split", "bytes.TrimSpace", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix",
-		"bytes.Join":
+		"bytes.Join", "html.EscapeString", "html.UnescapeString":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "bytes.EqualFold":
 		return "go.equal_fold(go.string_of(" + arg(0) + "), go.string_of(" + arg(1) + "))", false
@@ -3489,9 +3494,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"container/ring.Ring.Link", "container/ring.Ring.Unlink":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "strings.Reader.Len", "strings.Reader.Size", "strings.Reader.Read", "strings.Reader.ReadByte",
-		"strings.Reader.ReadRune", "strings.Reader.Reset", "strings.Replacer.Replace",
+		"strings.Reader.ReadRune", "strings.Reader.Reset", "strings.Reader.Seek", "strings.Replacer.Replace",
 		"bytes.Reader.Len", "bytes.Reader.Size", "bytes.Reader.Read", "bytes.Reader.ReadByte",
-		"bytes.Reader.ReadRune", "bytes.Reader.Reset",
+		"bytes.Reader.ReadRune", "bytes.Reader.Reset", "bytes.Reader.Seek",
 		"bufio.Reader.Read", "bufio.Reader.ReadByte", "bufio.Reader.ReadRune", "bufio.Reader.ReadBytes",
 		"bufio.Reader.ReadString", "bufio.Reader.ReadLine", "bufio.Reader.Buffered", "bufio.Reader.Size",
 		"bufio.Scanner.Scan", "bufio.Scanner.Text", "bufio.Scanner.Bytes", "bufio.Scanner.Err",

@@ -31,6 +31,7 @@ or concept:
 - ``_values``: pointers, named types, nil maps and slices, struct values, ``==``,
   ``unique``
 - ``_strings``: ``strings``, ``unicode``, ``unicode/utf8``
+- ``_html``: ``html``'s ``EscapeString`` and ``UnescapeString``
 - ``_errors``: ``errors``, the library's sentinel errors
 - ``_time``: ``time.Duration`` and ``time.Time``
 - ``_io``: ``io``, os.Stdout and os.Stderr, ``bytes.Buffer``, ``strings.Builder``,
@@ -193,6 +194,7 @@ from ._fmt import (
     v,
 )
 from ._gosyntax import GoSyntax
+from ._html import html_escape_string, html_unescape_string
 from ._io import (
     CRC32,
     EOF,
@@ -472,8 +474,10 @@ from ._strconv import (
     append_quote_rune_to_ascii,
     append_quote_to_ascii,
     atoi,
+    can_backquote,
     format_float,
     format_int,
+    is_graphic,
     is_print,
     parse_bool,
     parse_float,
@@ -482,8 +486,12 @@ from ._strconv import (
     quote,
     quote_rune,
     quote_rune_to_ascii,
+    quote_rune_to_graphic,
     quote_to_ascii,
+    quote_to_graphic,
+    quoted_prefix,
     unquote,
+    unquote_char,
 )
 from ._strings import (
     SPACE,
@@ -522,6 +530,7 @@ from ._strings import (
     runes_string,
     split,
     split_after,
+    split_after_n,
     split_n,
     string_of,
     strings_contains_func,
@@ -884,6 +893,7 @@ __all__ = [
     "bytes_trim_space",
     "bytes_trim_suffix",
     "call",
+    "can_backquote",
     "capture_profiles",
     "clear_slice",
     "close",
@@ -969,6 +979,8 @@ __all__ = [
     "hex_decode_into",
     "hex_dump",
     "hex_encode",
+    "html_escape_string",
+    "html_unescape_string",
     "index",
     "instantiate",
     "int8",
@@ -979,6 +991,7 @@ __all__ = [
     "io_copy_buffer",
     "io_copy_n",
     "io_read_all",
+    "is_graphic",
     "is_nil",
     "is_pointer",
     "is_print",
@@ -1095,7 +1108,10 @@ __all__ = [
     "quote",
     "quote_rune",
     "quote_rune_to_ascii",
+    "quote_rune_to_graphic",
     "quote_to_ascii",
+    "quote_to_graphic",
+    "quoted_prefix",
     "rand_bits",
     "rand_exp_float64",
     "rand_float64",
@@ -1171,6 +1187,7 @@ __all__ = [
     "sort_stable",
     "split",
     "split_after",
+    "split_after_n",
     "split_n",
     "sprint",
     "sprintf",
@@ -1235,6 +1252,7 @@ __all__ = [
     "unicode_is_space",
     "unicode_to",
     "unquote",
+    "unquote_char",
     "unsetenv",
     "utf8_append_rune",
     "utf8_decode_last_rune",

@@ -8,6 +8,7 @@ import decimal
 import math
 import re
 import struct
+import unicodedata
 
 import numpy
 
@@ -271,14 +272,15 @@ def quote_rune(r: int) -> str:
     return "'" + quote(ch)[1:-1] + "'"
 
 
-def quote(text: str) -> str:
+def quote(text: str, graphic: bool = False) -> str:
     """``strconv.Quote`` (and ``%q``): Go's escapes for quotes, backslashes and control
-    characters, a printable character as it is."""
+    characters, a printable character as it is (with ``graphic``, as
+    ``QuoteToGraphic``, a space of Unicode's too)."""
     out = []
     for ch in text:
         if ch in _ESCAPES:
             out.append(_ESCAPES[ch])
-        elif ch.isprintable():
+        elif ch.isprintable() or (graphic and unicodedata.category(ch) == "Zs"):
             out.append(ch)
         elif ord(ch) < 0x80 or 0xDC80 <= ord(ch) <= 0xDCFF:  # a byte not UTF-8's: see Bytes
             out.append(f"\\x{ord(ch) & 0xFF:02x}")
@@ -326,6 +328,69 @@ def append_quote_to_ascii(dst: list[int], text: str) -> list[int]:
 def append_quote(dst: list[int], text: str) -> list[int]:
     """``strconv.AppendQuote``: ``dst`` with ``Quote(text)``'s bytes after it."""
     return dst + list(quote(text).encode())
+
+
+def quote_to_graphic(text: str) -> str:
+    """``strconv.QuoteToGraphic``: as ``Quote``, a space of Unicode's (U+00A0, U+3000)
+    left as it is."""
+    return quote(text, graphic=True)
+
+
+def quote_rune_to_graphic(r: int) -> str:
+    """``strconv.QuoteRuneToGraphic``."""
+    ch = chr(r)
+    if ch in "'\"":
+        return quote_rune(r)
+    return "'" + quote(ch, graphic=True)[1:-1] + "'"
+
+
+def is_graphic(r: int) -> bool:
+    """``strconv.IsGraphic``: as ``IsPrint``, or a space of Unicode's (category Zs)."""
+    return is_print(r) or (0 <= r <= 0x10FFFF and unicodedata.category(chr(r)) == "Zs")
+
+
+def can_backquote(s: str) -> bool:
+    """``strconv.CanBackquote``: ``s`` can be a raw string literal: no control
+    character but tab, no backquote, no DEL and no byte order mark."""
+    return not any(
+        (c < " " and c != "\t") or c in "`\x7f\ufeff" or 0xDC80 <= ord(c) <= 0xDCFF for c in s
+    )
+
+
+def unquote_char(s: str, q: int) -> tuple[int, bool, str, sl.GoError | None]:
+    """``strconv.UnquoteChar``: the first character of the quoted literal's body
+    ``s`` (an escape sequence or not), whether it is a rune past ASCII to write
+    as UTF-8, and the rest of ``s``; ``0, false, "", ErrSyntax`` where it is no
+    character of a literal in quotes ``q``."""
+    quote_char = chr(q) if 0 <= q <= 0x10FFFF else ""
+    if not s or (s[0] == quote_char and quote_char in "'\""):
+        return 0, False, "", ErrSyntax
+    char = _unquote_char(s, 0, quote_char)
+    if char is None:
+        return 0, False, "", ErrSyntax
+    value, rune, after = char
+    return value, rune, s[after:], None
+
+
+def quoted_prefix(s: str) -> tuple[str, sl.GoError | None]:
+    """``strconv.QuotedPrefix``: the Go string or rune literal at the start of ``s``
+    (in double quotes, backquotes or single quotes), as it is written; ``"",
+    ErrSyntax`` where ``s`` starts with none."""
+    q = s[:1]
+    if q == "`":
+        end = s.find("`", 1)
+        return (s[: end + 1], None) if end > 0 else ("", ErrSyntax)
+    if q not in ('"', "'"):
+        return "", ErrSyntax
+    i, chars = 1, 0
+    while i < len(s) and s[i] != q:
+        char = _unquote_char(s, i, q) if s[i] != "\n" else None
+        if char is None:
+            return "", ErrSyntax
+        i, chars = char[2], chars + 1
+    if i >= len(s) or (q == "'" and chars != 1):
+        return "", ErrSyntax
+    return s[: i + 1], None
 
 
 def is_print(r: int) -> bool:

@@ -234,6 +234,19 @@ def split_after(s: str, sep: str) -> list[str]:
     return [part + sep for part in parts[:-1]] + parts[-1:]
 
 
+def split_after_n(s: str, sep: str, n: int) -> list[str]:
+    """``strings.SplitAfterN``: as ``SplitN``, each part but the last keeping the
+    ``sep`` that ends it."""
+    if n == 0:
+        return NilSlice()
+    if n < 0:
+        return split_after(s, sep)
+    if sep == "":
+        return [*s[: n - 1], s[n - 1 :]] if len(s) > n else list(s)
+    parts = s.split(sep, n - 1)
+    return [part + sep for part in parts[:-1]] + parts[-1:]
+
+
 def fields(s: str) -> list[str]:
     """``strings.Fields``: the runs of ``s`` between white space, as Go's
     ``unicode.IsSpace`` tells it (Python's ``split`` takes U+001C to U+001F too)."""

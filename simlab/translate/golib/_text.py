@@ -89,6 +89,19 @@ class StringsReader:
         reader as an io.RuneScanner."""
         self._i -= width
 
+    def seek(self, offset: int, whence: int) -> tuple[int, Any]:
+        """``r.Seek(offset, whence)``: the next read at ``offset`` from the start
+        (``io.SeekStart``), the current position or the end; a position before the
+        start is an error and moves nothing, one past the end reads ``io.EOF``."""
+        kind = "bytes" if isinstance(self, BytesReader) else "strings"
+        if whence not in (0, 1, 2):
+            return 0, new_error(f"{kind}.Reader.Seek: invalid whence")
+        position = offset + (0, self._i, len(self._b))[whence]
+        if position < 0:
+            return 0, new_error(f"{kind}.Reader.Seek: negative position")
+        self._i = position
+        return position, None
+
 
 class BytesReader(StringsReader):
     """A ``*bytes.Reader``: a ``*strings.Reader`` of a ``[]byte``'s elements, the list
