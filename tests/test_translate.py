@@ -1839,6 +1839,114 @@ def test_a_sub_slice_shared_by_another_road_is_refused(tmp_path, road):
     assert "unsupported: a sub-slice of a slice whose elements are written" in result.output
 
 
+# a slice re-sliced into itself (s = s[1:], s = append(s[:i], s[i+1:]...)) gets a copy,
+# which is Go's slice only where nothing else holds the array it re-slices: each source,
+# what Go printed, and the refusal's words
+RESLICED_INTO_ITSELF = {
+    "an append that re-slices a slice into itself while another variable holds its array": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tids := []int{1, 2, 3, 4}
+\tids[0] = 9
+\torig := ids
+\tids = append(ids[:1], ids[2:]...)
+\tfmt.Println(ids, orig)
+}
+""",
+        "[9 3 4] [9 3 4 4]",
+        "a slice re-sliced into itself while orig holds its array",
+    ),
+    "a re-slice into itself, then a write, while another variable holds the array": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\ts := []int{1, 2, 3, 4}
+\torig := s
+\ts = s[1:]
+\ts[0] = 5
+\tfmt.Println(s, orig)
+}
+""",
+        "[5 3 4] [1 5 3 4]",
+        "a slice re-sliced into itself while orig holds its array",
+    ),
+    "a field re-sliced into itself by an append while a local holds its array": (
+        """\
+package main
+
+import "fmt"
+
+type queue struct{ items []int }
+
+func main() {
+\tq := &queue{items: []int{1, 2, 3, 4}}
+\tview := q.items
+\tq.items = append(q.items[:1], q.items[2:]...)
+\tfmt.Println(q.items, view)
+}
+""",
+        "[1 3 4] [1 3 4 4]",
+        "a slice re-sliced into itself while view holds its array",
+    ),
+    "a parameter re-sliced into itself by an append, the caller's array written in Go": (
+        """\
+package main
+
+import "fmt"
+
+func drop(s []int) int {
+\ts = append(s[:0], s[1:]...)
+\treturn len(s)
+}
+
+func main() {
+\txs := []int{1, 2, 3}
+\tfmt.Println(drop(xs), xs)
+}
+""",
+        "2 [2 3 3]",
+        "a slice parameter re-sliced into itself by an append",
+    ),
+    "an append to DeleteFunc's result, which Go writes into the operand's array": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func main() {
+\tvs := []int{1, 2, 3, 4, 5, 6}
+\tkept := slices.DeleteFunc(vs, func(v int) bool { return v%2 == 0 })
+\tkept = append(kept, 9)
+\tfmt.Println(vs, kept)
+}
+""",
+        "[1 3 5 9 0 0] [1 3 5 9]",
+        "the result of slices.DeleteFunc kept beside the slice it was given",
+    ),
+}
+
+
+@pytest.mark.parametrize("road", list(RESLICED_INTO_ITSELF))
+def test_a_re_slice_into_itself_beside_another_holder_is_refused(tmp_path, road):
+    source, go_printed, refusal = RESLICED_INTO_ITSELF[road]
+    path = tmp_path / "main.go"
+    path.write_text(source)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2, (result.output, go_printed)
+    assert result.output.count("\n") == 1
+    assert "unsupported: " + refusal in result.output
+
+
 # a Read that re-slices its parameter to its limit, then reads into it: the
 # LimitReader idiom
 RESLICED_PARAMETER = """\
@@ -27762,6 +27870,167 @@ func main() {
         '"¬it;"\n"∉"\n"€Ÿ–"\n"�"\n"\\x01"\n"�"\n"�"\n"�"\n"<"\n"Á"\n'
         '"áx"\n"\\u00a0x"\n"≂̸"\n"A"\n"Ag"\n"☺"\n"&;"\n"& x"\n"©2024"\n'
         '"·x"\n"\\u200d\\u200c"\n"café &unknown; &"\n'
+    ),
+)
+
+
+# sort.Sort calls Len, Less and Swap only: a Close of the same type that locks a mutex
+# is a generator, and the sort goes through
+CONSTRUCTS["sort_sort_of_a_type_whose_other_method_locks"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"sync"
+)
+
+// snapshot: keys sorted for an iterator; Close takes the store's lock, which
+// sort.Sort never calls
+type snapshot struct {
+\tmu     *sync.Mutex
+\tkeys   []string
+\tclosed bool
+}
+
+func (s *snapshot) Len() int           { return len(s.keys) }
+func (s *snapshot) Less(i, j int) bool { return s.keys[i] < s.keys[j] }
+func (s *snapshot) Swap(i, j int)      { s.keys[i], s.keys[j] = s.keys[j], s.keys[i] }
+
+func (s *snapshot) Close() {
+\ts.mu.Lock()
+\tdefer s.mu.Unlock()
+\ts.closed = true
+}
+
+func main() {
+\tvar mu sync.Mutex
+\tsnap := &snapshot{mu: &mu, keys: []string{"k3", "k1", "k2"}}
+\tsort.Sort(snap)
+\tfmt.Println(snap.keys)
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func() {
+\t\tdefer wg.Done()
+\t\tsnap.Close()
+\t}()
+\twg.Wait()
+\tfmt.Println("closed:", snap.closed)
+}
+""",
+    "[k1 k2 k3]\nclosed: true\n",
+)
+
+
+# a fresh slice of a loop's body passed in parts to a function that locks; DeleteFunc's
+# result kept beside its operand, neither written again; a delete helper whose every caller
+# replaces its slice with the result
+CONSTRUCTS["sub_slices_that_hold_what_go_holds"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sort"
+\t"sync"
+)
+
+var (
+\tmu     sync.Mutex
+\tmerged []int
+)
+
+// merge takes a run of segments under the lock, reading them where they stand
+func merge(run []int) int {
+\tmu.Lock()
+\tdefer mu.Unlock()
+\tsum := 0
+\tfor _, s := range run {
+\t\tsum += s
+\t}
+\tmerged = append(merged, sum)
+\treturn sum
+}
+
+// remove deletes the i-th element in place; every caller replaces its slice
+func remove(ids []int, i int) []int {
+\treturn append(ids[:i], ids[i+1:]...)
+}
+
+func main() {
+\tfor round := 0; round < 2; round++ {
+\t\tsegs := []int{5, 3, 1, 8}
+\t\tsegs[0] += round
+\t\tsort.Ints(segs)
+\t\tfmt.Println(merge(segs[:2]), merge(segs[2:]))
+\t}
+\tfmt.Println(merged)
+
+\tversions := []int{1, 2, 3, 4, 5, 6}
+\tkept := slices.DeleteFunc(versions, func(v int) bool { return v%3 == 0 })
+\tfmt.Println("vacuumed:", len(versions)-len(kept), "kept:", kept, "array:", versions)
+
+\tids := []int{10, 20, 30, 40}
+\tids[3] = 45
+\tids = remove(ids, 1)
+\tids = remove(ids, 0)
+\tfmt.Println(ids, len(ids))
+}
+""",
+    "4 13\n4 14\n[4 13 4 14]\nvacuumed: 2 kept: [1 2 4 5] array: [1 2 4 5 0 0]\n[30 45] 2\n",
+)
+
+
+# a generic type alias (Go 1.24) copied, converted to what it names and printed by %T as
+# that type; maps.Insert and slices.AppendSeq over iterators
+CONSTRUCTS["generic_alias_and_iterator_inserts"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+\t"slices"
+\t"sort"
+)
+
+type Pair[K comparable, V any] struct {
+\tKey K
+\tVal V
+}
+
+func (p Pair[K, V]) String() string { return fmt.Sprintf("%v=%v", p.Key, p.Val) }
+
+// a registry keyed by name: its entries through a generic alias (Go 1.24)
+type Entry[V any] = Pair[string, V]
+
+type Counts = map[string]int
+
+func main() {
+\tentries := []Entry[int]{{"b", 2}, {"a", 1}, {"c", 3}}
+\tfirst := entries[0]
+\tfirst.Val = 20
+\tsort.Slice(entries, func(i, j int) bool { return entries[i].Key < entries[j].Key })
+\tfmt.Println(entries, first, entries[1] == Entry[int]{"b", 2})
+\tfmt.Printf("%T %v %+v\\n", first, first, Pair[string, int](first))
+
+\tbase := Counts{"fox": 0, "owl": 0}
+\tmaps.Insert(base, maps.All(map[string]int{"fox": 1, "cat": 2}))
+\tkeys := slices.Sorted(maps.Keys(base))
+\tfmt.Println(keys, base["fox"], len(base))
+
+\tnames := []string{"x"}
+\tnames = slices.AppendSeq(names, slices.Values(keys))
+\tfmt.Println(names, len(names))
+\tnone := slices.AppendSeq([]int(nil), slices.Values([]int{}))
+\tfmt.Println(none == nil, len(none))
+}
+""",
+    (
+        "[a=1 b=2 c=3] b=20 true\nmain.Pair[string,int] b=20 b=20\n[cat fox owl] 1 3\n"
+        "[x cat fox owl] 4\ntrue 0\n"
     ),
 )
 

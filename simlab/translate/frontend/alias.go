@@ -371,6 +371,7 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 	var later []ast.Node        // go and defer statements
 	var mainBody *ast.BlockStmt
 	paramOf := map[*types.Var]*ast.BlockStmt{} // each parameter's function body
+	literals := map[any]*ast.CompositeLit{}    // the group member each composite literal is
 	params := func(ft *ast.FuncType, body *ast.BlockStmt) {
 		for _, fld := range ft.Params.List {
 			for _, name := range fld.Names {
@@ -396,6 +397,8 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 				params(n.Type, n.Body)
 			case *ast.GoStmt, *ast.DeferStmt:
 				later = append(later, n)
+			case *ast.CompositeLit:
+				literals[fmt.Sprintf("literal %p", n)] = n
 			case *ast.BlockStmt:
 				blocks = append(blocks, n)
 			}
@@ -454,11 +457,18 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 		return true
 	}
 	// declaredIn: the group's members are all variables declared in block in of
-	// the function body b: a loop's body makes them anew each iteration, so what
-	// a later iteration writes is another array
+	// the function body b, or parameters of other functions (as madeIn's): a
+	// loop's body makes them anew each iteration, so what a later iteration writes
+	// is another array
 	declaredIn := func(in, b *ast.BlockStmt, root any) bool {
 		local := func(k any) bool {
+			if lit, ok := literals[k]; ok {
+				return in.Pos() <= lit.Pos() && lit.Pos() < in.End() // made anew by each iteration
+			}
 			v, ok := k.(*types.Var)
+			if body, param := paramOf[v]; ok && param && body != b && !(body.Pos() <= b.Pos() && b.End() <= body.End()) {
+				return true
+			}
 			return ok && !v.IsField() && innermost(v.Pos()) == b && in.Pos() <= v.Pos() && v.Pos() < in.End()
 		}
 		if !local(root) {

@@ -724,6 +724,10 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				seq := under(p.info.TypeOf(c.Args[0])).(*types.Signature)
 				a.stdGen[familyOf(p, seq)] = true
 				a.stdGen[familyOf(p, seq.Params().At(0).Type())] = true
+			case "maps.Insert", "slices.AppendSeq":
+				u.direct = true // it runs the iterator, its second argument, to its end
+				seq := under(p.info.TypeOf(c.Args[1])).(*types.Signature)
+				a.stdGen[familyOf(p, seq.Params().At(0).Type())] = true
 			case "slices.Collect", "slices.Sorted", "maps.Collect", "slices.SortedFunc":
 				u.direct = true // it runs the iterator to its end: a generator
 				seq := under(p.info.TypeOf(c.Args[0])).(*types.Signature)

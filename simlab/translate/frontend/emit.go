@@ -976,6 +976,7 @@ func (m *module) refuseSharedSubslices() {
 	}
 	var subslices []*ast.SliceExpr
 	selfSlices := map[*ast.SliceExpr]bool{} // q, order = q[1:], ...: each q[1:] is q's own
+	var selfSliced []selfSlice              // s = s[a:b], s = append(s[:i], ...): see below
 	var reslicedParams []*ast.SliceExpr     // p = p[:n] of a slice parameter p: see below
 	var results []*ast.CallExpr             // slices.DeleteFunc(s, f) and kin: s[:n] after writing s
 	readOnly := readIn                      // a sub-slice only read where it stands: its copy reads the same
@@ -1093,6 +1094,7 @@ func (m *module) refuseSharedSubslices() {
 				}
 				if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
 					if self := selfSlicing(p, n.Lhs[0], n.Rhs[0]); self != nil {
+						selfSliced = append(selfSliced, selfSlice{self, n.Lhs[0], appendsInto(p, n.Rhs[0])})
 						if id, ok := ast.Unparen(n.Lhs[0]).(*ast.Ident); ok && params[p.info.Uses[id]] {
 							reslicedParams = append(reslicedParams, self)
 						}
@@ -1114,6 +1116,7 @@ func (m *module) refuseSharedSubslices() {
 					for i, l := range n.Lhs {
 						if self := selfSlicing(p, l, n.Rhs[i]); self != nil && onlyElementsIn(p, n.Rhs, i, l) {
 							selfSlices[self] = true
+							selfSliced = append(selfSliced, selfSlice{self, l, appendsInto(p, n.Rhs[i])})
 							if id, ok := ast.Unparen(l).(*ast.Ident); ok && params[p.info.Uses[id]] {
 								reslicedParams = append(reslicedParams, self)
 							}
@@ -1185,6 +1188,27 @@ func (m *module) refuseSharedSubslices() {
 	}
 	settled := p.settledSlices(aliases)
 	m.backings = m.findBackings(bounded)
+	replaced := p.replacingDeletes(aliases)
+	for _, s := range selfSliced {
+		// its copy replaces s, which Go's sub-slice does too; but a variable of this
+		// function (or a global, another field) holding s's array before would see
+		// in Go what the append writes into it, or the writes to either afterwards
+		root := aliases.find(aliases.source(s.lhs))
+		if len(tainted[root]) == 0 && !s.appends {
+			continue
+		}
+		if v := p.otherHolder(aliases, root, s.lhs, s.se.Pos(), s.appends); v != nil {
+			p.unsupported(s.se, "a slice re-sliced into itself while "+v.Name()+" holds its array (in Go both see "+
+				"what is written into it; here the re-slice is a copy)", "copy the slice (slices.Clone) where a second view of it is kept")
+		}
+		if id, ok := ast.Unparen(s.lhs).(*ast.Ident); ok && s.appends && params[p.info.Uses[id]] {
+			// s = append(s[:i], ...) of a parameter writes the caller's array
+			if fn, at := p.paramOf(p.info.Uses[id]); fn == nil || !p.everyCallReplaces(aliases, fn, at) {
+				p.unsupported(s.se, "a slice parameter re-sliced into itself by an append (in Go the append writes the caller's array; here the re-slice is a copy)",
+					"return the slice, and call the function as s = f(s, ...)")
+			}
+		}
+	}
 	for _, se := range subslices {
 		shared := false
 		if t, _ := elemOf(se.X); isSliceType(p.info.TypeOf(se.X)) {
@@ -1207,7 +1231,7 @@ func (m *module) refuseSharedSubslices() {
 		} else {
 			shared = written[t]
 		}
-		if shared && !readOnly[se] {
+		if shared && !readOnly[se] && !replaced[se] {
 			p.unsupported(se, "a sub-slice of a slice whose elements are written (in Go they share the backing array; here the sub-slice is a copy)",
 				"pass the slice with its bounds, or index the whole slice")
 		}
@@ -1215,7 +1239,7 @@ func (m *module) refuseSharedSubslices() {
 	for _, c := range results {
 		// the call writes the elements of its operand itself (again, when it runs
 		// again): unless nothing else holds them, the copy it returns may show
-		if aliases.source(c.Args[0]) != nil && !fresh(p, c.Args[0]) {
+		if aliases.source(c.Args[0]) != nil && !fresh(p, c.Args[0]) && !p.onlyWrittenBy(aliases, c, tainted) {
 			name, rest := calleeName(p, c), ", ...)"
 			if len(c.Args) == 1 {
 				rest = ")"
@@ -1442,6 +1466,174 @@ func selfSlicing(p *program, lhs, rhs ast.Expr) *ast.SliceExpr {
 		return se
 	}
 	return nil
+}
+
+// onlyWrittenBy: the call c (slices.DeleteFunc(s, f) and kin), which writes the
+// elements of its operand s, is the one write of s's backing array group, and
+// nothing appends to a member of the group (an append to the result would write
+// s's array past the result's end): s and the copy c returns hold the same
+// elements for as long as either lives, as Go's slice and sub-slice do.
+func (p *program) onlyWrittenBy(a *sliceAliases, c *ast.CallExpr, tainted map[any][]ast.Node) bool {
+	root := a.find(a.source(c.Args[0]))
+	writes := tainted[root]
+	if len(writes) != 1 || writes[0] != c.Args[0] && writes[0] != c {
+		return false
+	}
+	appended := false
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if ap, ok := n.(*ast.CallExpr); ok && calleeName(p, ap) == "append" && len(ap.Args) > 0 {
+				if src := a.source(ap.Args[0]); src != nil && a.find(src) == root {
+					appended = true
+				}
+			}
+			return !appended
+		})
+	}
+	return !appended
+}
+
+// replacingDeletes: the sub-slices p[:i] of return append(p[:i], p[j:]...) in a
+// function of the program whose every use is a call whose result replaces the
+// slice it was given, s = remove(s, i), where no other variable in scope holds
+// that slice's array: as s = append(s[:i], s[i+1:]...) written out (selfSlice),
+// the copy the call returns replaces the slice whose array Go's append writes.
+func (p *program) replacingDeletes(a *sliceAliases) map[*ast.SliceExpr]bool {
+	found := map[*ast.SliceExpr]bool{}
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv != nil || fd.Body == nil {
+				continue
+			}
+			fn, _ := p.info.Defs[fd.Name].(*types.Func)
+			sig, _ := fn.Type().(*types.Signature)
+			var deletes []*ast.SliceExpr
+			at := -1
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if _, lit := n.(*ast.FuncLit); lit {
+					return false
+				}
+				ret, ok := n.(*ast.ReturnStmt)
+				if !ok || len(ret.Results) != 1 {
+					return true
+				}
+				c, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+				if !ok || calleeName(p, c) != "append" || len(c.Args) < 2 {
+					return true
+				}
+				se, ok := ast.Unparen(c.Args[0]).(*ast.SliceExpr)
+				if !ok {
+					return true
+				}
+				if id, ok := ast.Unparen(se.X).(*ast.Ident); ok {
+					for i := 0; i < sig.Params().Len(); i++ {
+						if sig.Params().At(i) == p.info.Uses[id] && (at < 0 || at == i) {
+							at = i
+							deletes = append(deletes, se)
+						}
+					}
+				}
+				return true
+			})
+			if len(deletes) > 0 && p.everyCallReplaces(a, fn, at) {
+				for _, se := range deletes {
+					found[se] = true
+				}
+			}
+		}
+	}
+	return found
+}
+
+// paramOf: the function of the program (not a method or a closure) whose at-th
+// parameter v is; nil for another variable.
+func (p *program) paramOf(v types.Object) (fn *types.Func, at int) {
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+				g, _ := p.info.Defs[fd.Name].(*types.Func)
+				if g == nil {
+					continue
+				}
+				params := g.Type().(*types.Signature).Params()
+				for i := 0; i < params.Len(); i++ {
+					if params.At(i) == v {
+						return g, i
+					}
+				}
+			}
+		}
+	}
+	return nil, -1
+}
+
+// everyCallReplaces: each use of fn is a call s = fn(..., s, ...), s its at-th
+// argument, where no other variable in scope holds s's array (otherHolder).
+func (p *program) everyCallReplaces(a *sliceAliases, fn *types.Func, at int) bool {
+	uses, replacing := 0, 0
+	for _, obj := range p.info.Uses {
+		if obj == fn {
+			uses++
+		}
+	}
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+				return true
+			}
+			c, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !ok || at >= len(c.Args) {
+				return true
+			}
+			if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && p.info.Uses[id] == fn && sameVar(p, as.Lhs[0], c.Args[at]) {
+				root := a.find(a.source(as.Lhs[0]))
+				if p.otherHolder(a, root, as.Lhs[0], c.Pos(), true) == nil {
+					replacing++
+				}
+			}
+			return true
+		})
+	}
+	return uses > 0 && uses == replacing
+}
+
+// selfSlice: s = s[a:b] or s = append(s[:i], ...) (se, s[a:b]; lhs, s), whose
+// copy stands for the sub-slice; appends: the append adds elements, which Go's
+// writes into s's array where they fit.
+type selfSlice struct {
+	se      *ast.SliceExpr
+	lhs     ast.Expr
+	appends bool
+}
+
+// appendsInto: rhs is append(s[a:b], x...) with elements to add.
+func appendsInto(p *program, rhs ast.Expr) bool {
+	c, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	return ok && calleeName(p, c) == "append" && len(c.Args) > 1
+}
+
+// otherHolder: a variable of the backing array group root but lhs's own that may
+// hold the array where lhs is re-sliced (at): a variable in scope there (a local,
+// a parameter of the function, a captured one, a global), or with fields another
+// field (which a struct passed in may hold: an append writes the array there
+// and then). A variable of another function (a caller's, a callee's parameter)
+// holds it only through a call, which the checks of parameters see.
+func (p *program) otherHolder(a *sliceAliases, root any, lhs ast.Expr, at token.Pos, fields bool) *types.Var {
+	own, _ := a.source(lhs).(*types.Var)
+	var found *types.Var
+	for k := range a.parent {
+		v, ok := k.(*types.Var)
+		if !ok || v == own || a.find(k) != root {
+			continue
+		}
+		inScope := v.Parent() != nil && (v.Parent() == v.Pkg().Scope() || v.Parent().Pos() <= at && at < v.Parent().End())
+		if (v.IsField() && fields || !v.IsField() && inScope) && (found == nil || v.Pos() < found.Pos()) {
+			found = v
+		}
+	}
+	return found
 }
 
 // onlyElementsIn: the operands of rhs but the i-th use the variable v only by its

@@ -123,7 +123,7 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 		}
 		return
 	}
-	n, ok := t.(*types.Named)
+	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || !m.types[n.Obj()] {
 		p.unsupported(at, "a copy of a struct value of type "+types.TypeString(t, types.RelativeTo(p.pkg)), "a named struct type of the program, or a pointer")
 	}
@@ -131,7 +131,7 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 	st := n.Underlying().(*types.Struct)
 	for i := 0; i < st.NumFields(); i++ {
 		ft := st.Field(i).Type()
-		if fn, ok := ft.(*types.Named); ok && fn.Obj().Pkg() != nil && !p.ours(fn.Obj().Pkg()) {
+		if fn, ok := types.Unalias(ft).(*types.Named); ok && fn.Obj().Pkg() != nil && !p.ours(fn.Obj().Pkg()) {
 			if _, isStruct := fn.Underlying().(*types.Struct); isStruct && !isTime(fn) && !copiedLock(fn) {
 				p.unsupported(at, "a copy of a struct value holding a "+fn.String()+" ("+st.Field(i).Name()+")", "a pointer: *"+types.TypeString(t, types.RelativeTo(p.pkg)))
 			}
@@ -1474,7 +1474,8 @@ func (f *fn) blocksItself(e ast.Expr) bool {
 }
 
 // plainInterfaceMethods refuses a sort.Interface or heap.Interface whose methods
-// block: golib's sort and heap call them as plain functions.
+// block: golib's sort and heap call them as plain functions. Its other methods
+// (a Close that locks) are not called.
 func (f *fn) plainInterfaceMethods(c *ast.CallExpr) {
 	if len(c.Args) == 0 || !strings.HasPrefix(calleeName(f.p, c), "sort.") && !strings.HasPrefix(calleeName(f.p, c), "container/heap.") {
 		return
@@ -1482,6 +1483,11 @@ func (f *fn) plainInterfaceMethods(c *ast.CallExpr) {
 	ms := types.NewMethodSet(f.p.info.TypeOf(c.Args[0]))
 	for i := 0; i < ms.Len(); i++ {
 		if fn, ok := ms.At(i).Obj().(*types.Func); ok {
+			switch fn.Name() {
+			case "Len", "Less", "Swap", "Push", "Pop":
+			default:
+				continue
+			}
 			if u := f.m.a.byFunc[fn.Origin()]; u != nil && u.gen {
 				f.p.unsupported(c, "a "+calleeName(f.p, c)+" whose "+fn.Name()+" method blocks", "methods that only compare, swap, push and pop")
 			}
@@ -2196,6 +2202,9 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 			return "go.convert_struct(" + x + ", " + cls + ")" // Message(row): a copy, of Message's class
 		}
 	}
+	if types.Identical(t, from) {
+		return x // Pair[string, int](e) of an alias of it: the value, copied as f.value copies
+	}
 	p.unsupported(c, "the conversion "+types.TypeString(from, types.RelativeTo(p.pkg))+" to "+types.TypeString(t, types.RelativeTo(p.pkg)),
 		"numeric conversions and conversions between named and underlying types")
 	return ""
@@ -2607,6 +2616,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.iter_pull(" + arg(0) + ", " + strings.Join(zeros, ", ") + ")", false
 	case "slices.Collect", "slices.Sorted", "maps.Collect":
 		return f.yieldExpr("yield from go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(" + arg(0) + ")")
+	case "maps.Insert", "slices.AppendSeq":
+		return f.yieldExpr("yield from " + libraryHelper(name) + "(" + f.args(c) + ")")
 	case "sort.Ints", "sort.Strings", "slices.Sort":
 		if e := elemType(p.info.TypeOf(c.Args[0])); e != nil && isFloat(e) {
 			return "go.sort_float64s(" + arg(0) + ")", false // the NaNs first, as Go's

@@ -189,6 +189,23 @@ def maps_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, dict[Any, Any
     return dict((yield from slices_collect(seq)))
 
 
+def maps_insert(m: dict[Any, Any], seq: Callable[[Any], Any]) -> Generator[Any, Any, None]:
+    """``maps.Insert(m, seq)``: ``yield from`` it; each pair set in ``m`` as the
+    iterator gives it."""
+    it = Range(seq)
+    while (yield from it.next()):
+        key, value = it.v
+        m[key] = value
+
+
+def slices_append_seq(s: list[Any], seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
+    """``slices.AppendSeq(s, seq)``: ``yield from`` it; ``s`` itself where the
+    iterator gives nothing, else a new list (an append past a capacity that is the
+    length, as everywhere here)."""
+    more = yield from slices_collect(seq)
+    return s + more if more else s
+
+
 def slices_sorted_func(
     seq: Callable[[Any], Any], cmp: Callable[[Any, Any], Any]
 ) -> Generator[Any, Any, list[Any]]:
