@@ -854,6 +854,28 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "a delete helper's append, which writes the array a second variable holds": (
+        """\
+package main
+
+import "fmt"
+
+func remove(s []int, i int) []int {
+\tif i >= len(s) {
+\t\treturn s
+\t}
+\treturn append(s[:i], s[i+1:]...)
+}
+
+func main() {
+\ta := []int{1, 2, 3}
+\tb := a
+\ta = remove(a, 0)
+\tfmt.Println(a, b)
+}
+""",
+        "[2 3] [2 3 3]",
+    ),
     "a tuple assignment whose other operand keeps the slice it re-slices": (
         """\
 package main
@@ -28032,6 +28054,43 @@ func main() {
         "[a=1 b=2 c=3] b=20 true\nmain.Pair[string,int] b=20 b=20\n[cat fox owl] 1 3\n"
         "[x cat fox owl] 4\ntrue 0\n"
     ),
+)
+
+
+# a generic removeAt, returning the slice itself or append(s[:i], s[i+1:]...), each of
+# its calls s = removeAt(s, i), explicit instantiation too
+CONSTRUCTS["generic_delete_helper_whose_callers_replace_their_slice"] = (
+    """\
+package main
+
+import "fmt"
+
+// removeAt deletes the i-th element in place, the slice itself where i is out of
+// range; every caller replaces its slice with the result
+func removeAt[T any](s []T, i int) []T {
+\tif i < 0 || i >= len(s) {
+\t\treturn s
+\t}
+\treturn append(s[:i], s[i+1:]...)
+}
+
+type job struct {
+\tid   int
+\tname string
+}
+
+func main() {
+\tqueue := []job{{1, "build"}, {2, "test"}, {3, "lint"}, {4, "ship"}}
+\tqueue[3].name = "deploy"
+\tqueue = removeAt(queue, 2)
+\tqueue = removeAt(queue, 9)
+\tids := []int{10, 20, 30}
+\tids[0]++
+\tids = removeAt[int](ids, 0)
+\tfmt.Println(queue, len(queue), ids)
+}
+""",
+    "[{1 build} {2 test} {4 deploy}] 3 [20 30]\n",
 )
 
 

@@ -22,6 +22,8 @@ type sliceAliases struct {
 	// parameters their function only reads, in the one step it takes (it never
 	// blocks): an argument shares nothing through one
 	readOnly map[*types.Var]bool
+	// functions whose result is taken as a new array (see replacingDeletes)
+	fresh map[*types.Func]bool
 }
 
 func (p *program) sliceAliases(readOnly map[*types.Var]bool) *sliceAliases {
@@ -126,6 +128,9 @@ func (a *sliceAliases) source(e ast.Expr) any {
 			return group
 		}
 		if fn := a.callee(x); fn != nil {
+			if a.fresh[fn] {
+				return nil
+			}
 			return "result " + fn.FullName()
 		}
 		return unknown(p.info.TypeOf(x))

@@ -1147,6 +1147,13 @@ func (m *module) refuseSharedSubslices() {
 						writeTo(n.Args[at], t) // r.Read(buf), binary.BigEndian.PutUint16(b, v)
 					}
 				}
+				if calleeName(p, n) == "append" && len(n.Args) > 1 {
+					if se, ok := ast.Unparen(n.Args[0]).(*ast.SliceExpr); ok && se.High != nil && !fullSlice(se) {
+						if t, ok := elemOf(se.X); ok {
+							writeTo(se.X, t) // append(s[:i], s[i+1:]...): into s's array, past s[:i]
+						}
+					}
+				}
 				if subslicing(p, n) && !readOnly[n] {
 					results = append(results, n)
 				}
@@ -1536,7 +1543,18 @@ func (p *program) replacingDeletes(a *sliceAliases) map[*ast.SliceExpr]bool {
 				}
 				return true
 			})
-			if len(deletes) > 0 && p.everyCallReplaces(a, fn, at) {
+			if len(deletes) == 0 || !deletesOnly(p, fd.Body, sig.Params().At(at)) {
+				continue
+			}
+			// the groups as if fn's result were a new array, which no other argument
+			// shares through its parameter: fn keeps nothing of it (deletesOnly)
+			readOnly := map[*types.Var]bool{sig.Params().At(at): true}
+			for v := range a.readOnly {
+				readOnly[v] = true
+			}
+			apart := &sliceAliases{p: p, parent: map[any]any{}, readOnly: readOnly, fresh: map[*types.Func]bool{fn: true}}
+			apart.build()
+			if p.everyCallReplaces(apart, fn, at) {
 				for _, se := range deletes {
 					found[se] = true
 				}
@@ -1568,12 +1586,61 @@ func (p *program) paramOf(v types.Object) (fn *types.Func, at int) {
 	return nil, -1
 }
 
+// deletesOnly: body uses its parameter v only by its elements, its length, as
+// the operand of the sub-slices its returns append, and as a result itself: it
+// keeps nothing of v.
+func deletesOnly(p *program, body *ast.BlockStmt, v *types.Var) bool {
+	allowed := map[*ast.Ident]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		var x ast.Expr
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			x = n.X
+		case *ast.RangeStmt:
+			x = n.X
+		case *ast.CallExpr:
+			if name := calleeName(p, n); (name == "len" || name == "cap") && len(n.Args) == 1 {
+				x = n.Args[0]
+			}
+		case *ast.ReturnStmt:
+			if len(n.Results) == 1 {
+				x = n.Results[0] // return s, where nothing was removed: its caller's own
+				if c, ok := ast.Unparen(n.Results[0]).(*ast.CallExpr); ok && calleeName(p, c) == "append" {
+					for _, arg := range c.Args {
+						if se, ok := ast.Unparen(arg).(*ast.SliceExpr); ok {
+							if id, ok := ast.Unparen(se.X).(*ast.Ident); ok {
+								allowed[id] = true
+							}
+						}
+					}
+				}
+			}
+		}
+		if id, ok := ast.Unparen(x).(*ast.Ident); ok && x != nil {
+			allowed[id] = true
+		}
+		return true
+	})
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, isID := n.(*ast.Ident); isID && p.info.Uses[id] == v && !allowed[id] {
+			ok = false
+		}
+		return ok
+	})
+	return ok
+}
+
 // everyCallReplaces: each use of fn is a call s = fn(..., s, ...), s its at-th
 // argument, where no other variable in scope holds s's array (otherHolder).
 func (p *program) everyCallReplaces(a *sliceAliases, fn *types.Func, at int) bool {
 	uses, replacing := 0, 0
+	isFn := func(obj types.Object) bool {
+		g, ok := obj.(*types.Func)
+		return ok && g.Origin() == fn // remove[T any]: each instance's
+	}
 	for _, obj := range p.info.Uses {
-		if obj == fn {
+		if isFn(obj) {
 			uses++
 		}
 	}
@@ -1587,7 +1654,14 @@ func (p *program) everyCallReplaces(a *sliceAliases, fn *types.Func, at int) boo
 			if !ok || at >= len(c.Args) {
 				return true
 			}
-			if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && p.info.Uses[id] == fn && sameVar(p, as.Lhs[0], c.Args[at]) {
+			fun := ast.Unparen(c.Fun)
+			switch x := fun.(type) {
+			case *ast.IndexExpr: // remove[int](s, i)
+				fun = x.X
+			case *ast.IndexListExpr:
+				fun = x.X
+			}
+			if id, ok := fun.(*ast.Ident); ok && isFn(p.info.Uses[id]) && sameVar(p, as.Lhs[0], c.Args[at]) {
 				root := a.find(a.source(as.Lhs[0]))
 				if p.otherHolder(a, root, as.Lhs[0], c.Pos(), true) == nil {
 					replacing++
