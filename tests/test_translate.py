@@ -28094,6 +28094,111 @@ func main() {
 )
 
 
+# named generic channel types without methods, Stream[T] <-chan T and Sink[T] chan<- T,
+# taken and returned by generic operators, converted explicitly and printed by %T
+CONSTRUCTS["generic_channel_types_as_stream_operators"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+// Stream is a read-only channel of values: the operators below take and return one
+type Stream[T any] <-chan T
+
+type Sink[T any] chan<- T
+
+func From[T any](xs ...T) Stream[T] {
+\tout := make(chan T)
+\tgo func() {
+\t\tdefer close(out)
+\t\tfor _, x := range xs {
+\t\t\tout <- x
+\t\t}
+\t}()
+\treturn out
+}
+
+func Map[T, U any](in Stream[T], f func(T) U) Stream[U] {
+\tout := make(chan U)
+\tgo func() {
+\t\tdefer close(out)
+\t\tfor v := range in {
+\t\t\tout <- f(v)
+\t\t}
+\t}()
+\treturn out
+}
+
+func Drain[T any](in Stream[T], sink Sink[T]) {
+\tfor v := range in {
+\t\tsink <- v
+\t}
+\tclose(sink)
+}
+
+func main() {
+\twords := Map(From("go", "chan", "select"), strings.ToUpper)
+\tlengths := make(chan string, 3)
+\tgo Drain(words, Sink[string](lengths))
+\tfor w := range lengths {
+\t\tfmt.Println(w, len(w))
+\t}
+\tv, ok := <-Map(From(1), func(n int) float64 { return float64(n) / 4 })
+\tfmt.Printf("%v %v %T\\n", v, ok, Stream[int](nil))
+}
+""",
+    "GO 2\nCHAN 4\nSELECT 6\n0.25 true main.Stream[int]\n",
+)
+
+
+# g[w] = slices.Compact(g[w]) after sorting the entry in place; a second view of a sorted
+# slice re-sliced into itself, the first used after only for its length
+CONSTRUCTS["map_entries_compacted_and_a_preview_re_sliced"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+// a word graph built as adjacency lists in a map, each list sorted and deduplicated
+// in place; a preview of the sorted results re-sliced from a second view
+func main() {
+\tg := map[string][]string{}
+\tedges := [][2]string{
+\t\t{"cat", "cot"}, {"cat", "bat"}, {"cat", "cot"}, {"cot", "dot"}, {"cot", "cat"},
+\t}
+\tfor _, e := range edges {
+\t\tg[e[0]] = append(g[e[0]], e[1])
+\t}
+\tfor w := range g {
+\t\tslices.Sort(g[w])
+\t\tg[w] = slices.Compact(g[w])
+\t}
+\tfmt.Println(g["cat"], g["cot"])
+
+\tfor _, n := range []int{2, 5} {
+\t\tsols := make([]string, 0, n)
+\t\tfor i := n; i > 0; i-- {
+\t\t\tsols = append(sols, fmt.Sprint("s", i))
+\t\t}
+\t\tslices.Sort(sols)
+\t\tpreview := sols
+\t\tif len(preview) > 3 {
+\t\t\tpreview = preview[:3]
+\t\t}
+\t\tfmt.Println(len(sols), preview)
+\t}
+}
+""",
+    "[bat cot] [cat dot]\n2 [s1 s2]\n5 [s1 s2 s3]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -996,7 +996,7 @@ func (m *module) refuseSharedSubslices() {
 				readOnly[ast.Unparen(n.X)] = true // a result no one holds
 			case *ast.AssignStmt:
 				if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
-					if c, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && subslicing(p, c) && sameVar(p, c.Args[0], n.Lhs[0]) {
+					if c, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && subslicing(p, c) && (sameVar(p, c.Args[0], n.Lhs[0]) || sameEntry(p, c.Args[0], n.Lhs[0])) {
 						readOnly[c] = true // s = slices.DeleteFunc(s, f): the result replaces its operand
 					}
 				}
@@ -1201,8 +1201,8 @@ func (m *module) refuseSharedSubslices() {
 		// function (or a global, another field) holding s's array before would see
 		// in Go what the append writes into it, or the writes to either afterwards
 		root := aliases.find(aliases.source(s.lhs))
-		if len(tainted[root]) == 0 && !s.appends {
-			continue
+		if !s.appends && (len(tainted[root]) == 0 || settled(s.se, root, tainted[root])) {
+			continue // taken after the last write: the copy holds what the array does
 		}
 		if v := p.otherHolder(aliases, root, s.lhs, s.se.Pos(), s.appends); v != nil {
 			p.unsupported(s.se, "a slice re-sliced into itself while "+v.Name()+" holds its array (in Go both see "+
@@ -1702,12 +1702,72 @@ func (p *program) otherHolder(a *sliceAliases, root any, lhs ast.Expr, at token.
 		if !ok || v == own || a.find(k) != root {
 			continue
 		}
-		inScope := v.Parent() != nil && (v.Parent() == v.Pkg().Scope() || v.Parent().Pos() <= at && at < v.Parent().End())
-		if (v.IsField() && fields || !v.IsField() && inScope) && (found == nil || v.Pos() < found.Pos()) {
+		global := v.Parent() != nil && v.Parent() == v.Pkg().Scope()
+		local := !global && v.Parent() != nil && v.Parent().Pos() <= at && at < v.Parent().End() && v.Pos() < at && p.usedAfter(v, at)
+		if (v.IsField() && fields || global || local) && (found == nil || v.Pos() < found.Pos()) {
 			found = v
 		}
 	}
 	return found
+}
+
+// usedAfter: the local variable v is used, but for its length, where the
+// function that re-slices at may run after it: later in the function, or
+// anywhere in a loop around at that v was declared before (preview := sols;
+// preview = preview[:4]; then len(sols) only: what either holds is read through
+// preview alone).
+func (p *program) usedAfter(v *types.Var, at token.Pos) bool {
+	var body *ast.BlockStmt // the innermost function body holding at
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			var b *ast.BlockStmt
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				b = n.Body
+			case *ast.FuncLit:
+				b = n.Body
+			}
+			if b != nil && b.Pos() <= at && at < b.End() {
+				body = b
+			}
+			return n == nil || n.Pos() <= at && at < n.End()
+		})
+	}
+	if body == nil {
+		return true
+	}
+	lengths := map[*ast.Ident]bool{}
+	var loops []ast.Node
+	used := false
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if name := calleeName(p, n); (name == "len" || name == "cap") && len(n.Args) == 1 {
+				if id, ok := ast.Unparen(n.Args[0]).(*ast.Ident); ok {
+					lengths[id] = true
+				}
+			}
+		case *ast.ForStmt, *ast.RangeStmt:
+			if n.Pos() <= at && at < n.End() && !(n.Pos() <= v.Pos() && v.Pos() < n.End()) {
+				loops = append(loops, n) // each iteration but the first runs after at
+			}
+		case *ast.Ident:
+			if p.info.Uses[n] == v && !lengths[n] {
+				if n.Pos() > at {
+					used = true
+				}
+				for _, l := range loops {
+					if l.Pos() <= n.Pos() && n.Pos() < l.End() {
+						used = true
+					}
+				}
+			}
+		}
+		return !used
+	}
+	ast.Inspect(body, visit)
+	return used
 }
 
 // onlyElementsIn: the operands of rhs but the i-th use the variable v only by its
@@ -1755,6 +1815,24 @@ func sameVar(p *program, a, b ast.Expr) bool {
 		return ok && a.Sel.Name == sb.Sel.Name && sameVar(p, a.X, sb.X)
 	}
 	return false
+}
+
+// sameEntry: a and b are the same map entry, m[k] of one map variable and one key,
+// a variable or a constant (g[w] = slices.Compact(g[w])).
+func sameEntry(p *program, a, b ast.Expr) bool {
+	ia, ok := ast.Unparen(a).(*ast.IndexExpr)
+	ib, ok2 := ast.Unparen(b).(*ast.IndexExpr)
+	if !ok || !ok2 || !sameVar(p, ia.X, ib.X) {
+		return false
+	}
+	if _, isMap := under(p.info.TypeOf(ia.X)).(*types.Map); !isMap {
+		return false
+	}
+	ka, kb := p.info.Types[ia.Index], p.info.Types[ib.Index]
+	if ka.Value != nil && kb.Value != nil {
+		return constant.Compare(ka.Value, token.EQL, kb.Value)
+	}
+	return sameVar(p, ia.Index, ib.Index)
 }
 
 // calleeName: "append", "copy" for a builtin, "sort.Ints" for a package function.
@@ -2186,8 +2264,15 @@ func (m *module) classes() {
 		switch tn.Type().Underlying().(type) {
 		case *types.Struct, *types.Slice, *types.Map, *types.Signature, *types.Interface:
 		default:
+			what := "a generic " + kindName(tn.Type().Underlying()) + " type"
+			if _, isChan := tn.Type().Underlying().(*types.Chan); isChan {
+				if len(methods[tn]) == 0 {
+					break // type Stream[T any] <-chan T: its values are channels
+				}
+				what += " with methods"
+			}
 			if ts.TypeParams != nil {
-				p.unsupported(ts, "a generic "+kindName(tn.Type().Underlying())+" type", "a generic struct, slice, map, func or interface type, or a type without type parameters")
+				p.unsupported(ts, what, "a generic struct, slice, map, func or interface type, a generic channel type without methods, or a type without type parameters")
 			}
 		}
 		if ts.Assign.IsValid() {
