@@ -2319,8 +2319,14 @@ def test_an_atomic_simlab_does_not_model_is_refused(tmp_path, body, line, constr
             6,
             "a generic function as a value where it blocks, or another function of its type does",
         ),
+        (
+            "type Stream[T any] <-chan T\n\nfunc (s Stream[T]) First() T { return <-s }\n\n"
+            "func main() {}\n",
+            3,
+            "a generic channel type with methods",
+        ),
     ],
-    ids=["interface", "assertion", "value"],
+    ids=["interface", "assertion", "value", "channel-methods"],
 )
 def test_generics_simlab_does_not_model_are_refused(tmp_path, source, line, construct):
     path = tmp_path / "bad.go"
@@ -28199,6 +28205,73 @@ func main() {
 )
 
 
+# reflect.TypeOf's Type by name: a bus keyed by the handler's event type,
+# reflect.TypeOf((*E)(nil)).Elem() of a type parameter, Name, String, Elem and its panic
+CONSTRUCTS["reflect_type_keys_a_typed_event_bus"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"reflect"
+\t"sort"
+)
+
+type OrderPlaced struct{ ID string }
+type OrderShipped struct{ ID, Carrier string }
+type Event interface{}
+
+// Bus routes each event to the handlers registered for its dynamic type
+type Bus struct {
+\thandlers map[reflect.Type][]func(Event) string
+}
+
+func Subscribe[E any](b *Bus, h func(E) string) {
+\tt := reflect.TypeOf((*E)(nil)).Elem()
+\tb.handlers[t] = append(b.handlers[t], func(ev Event) string { return h(ev.(E)) })
+}
+
+func kindOf[T any](x T) string { return reflect.TypeOf(x).String() }
+
+func main() {
+\tb := &Bus{handlers: map[reflect.Type][]func(Event) string{}}
+\tSubscribe(b, func(e OrderPlaced) string { return "placed " + e.ID })
+\tSubscribe(b, func(e OrderShipped) string { return "shipped " + e.ID + " by " + e.Carrier })
+\tSubscribe(b, func(e OrderPlaced) string { return "audit " + e.ID })
+\tfor _, ev := range []Event{OrderPlaced{"A-1"}, OrderShipped{"A-1", "ups"}, 42} {
+\t\tt := reflect.TypeOf(ev)
+\t\ths := b.handlers[t]
+\t\tfmt.Println(t, t.Name(), len(hs))
+\t\tfor _, h := range hs {
+\t\t\tfmt.Println("  ", h(ev))
+\t\t}
+\t}
+\tvar names []string
+\tfor t := range b.handlers {
+\t\tnames = append(names, t.String())
+\t}
+\tsort.Strings(names)
+\tfmt.Println(names)
+
+\tvar nothing Event
+\tfmt.Println(reflect.TypeOf(nothing) == nil, reflect.TypeOf(&OrderPlaced{}).Name() == "")
+\tfmt.Println(reflect.TypeOf([]int{}).Elem(), reflect.TypeOf(map[string][]bool{}).Elem())
+\tfmt.Println(reflect.TypeOf(&OrderShipped{}).Elem().Name(), kindOf(3.5), kindOf(OrderPlaced{}))
+\tfmt.Println(reflect.TypeOf(OrderPlaced{}) == reflect.TypeOf(OrderPlaced{"B-2"}))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tfmt.Println(reflect.TypeOf(OrderPlaced{}).Elem())
+}
+""",
+    (
+        "main.OrderPlaced OrderPlaced 2\n   placed A-1\n   audit A-1\n"
+        "main.OrderShipped OrderShipped 1\n   shipped A-1 by ups\nint int 0\n"
+        "[main.OrderPlaced main.OrderShipped]\ntrue true\nint []bool\n"
+        "OrderShipped float64 main.OrderPlaced\ntrue\n"
+        "recovered: reflect: Elem of invalid type main.OrderPlaced\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -31923,20 +31996,43 @@ def test_a_receive_after_a_library_call_in_one_statement_is_taken_after_it(tmp_p
     assert result.output.startswith("0 sent\n"), result.output
 
 
-def test_reflect_but_deep_equal_is_refused_in_one_line(tmp_path):
-    """Of package reflect simlab has DeepEqual; reflect.TypeOf is refused where it
-    stands, with what to use."""
+def test_reflect_but_deep_equal_and_type_of_is_refused_in_one_line(tmp_path):
+    """Of package reflect simlab has DeepEqual and TypeOf's Type by its name;
+    reflect.ValueOf is refused where it stands, with what to use."""
     path = tmp_path / "bad.go"
     path.write_text(
         'package main\n\nimport (\n\t"fmt"\n\t"reflect"\n)\n\nfunc main() {\n'
-        "\tfmt.Println(reflect.DeepEqual(1, 1), reflect.TypeOf(1))\n}\n"
+        "\tfmt.Println(reflect.DeepEqual(1, 1), reflect.TypeOf(1), reflect.ValueOf(1))\n}\n"
     )
     result = CliRunner().invoke(translate_cmd, [str(path)])
     assert result.exit_code == 2
     assert result.output == (
-        "simlab: bad.go:9: unsupported: reflect.TypeOf (ordinary typed Go; of package"
-        " reflect simlab has DeepEqual)\n"
+        "simlab: bad.go:9: unsupported: reflect.ValueOf (ordinary typed Go; of package"
+        " reflect simlab has DeepEqual, and TypeOf's Type by its name)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "construct"),
+    [
+        ("\tfmt.Println(reflect.TypeOf(1).Kind())\n", "the method reflect.Type.Kind"),
+        (
+            "\tfmt.Println(typeOf([]int{}))\n}\n\nfunc typeOf[T any](xs []T) reflect.Type {\n"
+            "\treturn reflect.TypeOf(xs)\n",
+            "reflect.TypeOf of a type built of type parameters",
+        ),
+    ],
+    ids=["kind", "slice-of-T"],
+)
+def test_a_reflect_type_simlab_cannot_name_is_refused(tmp_path, body, construct):
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"fmt"\n\t"reflect"\n)\n\nfunc main() {\n' + body + "}\n"
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.output.count("\n") == 1
+    assert f": unsupported: {construct} (" in result.output
 
 
 def test_the_address_of_a_time_variable_assigned_again_is_refused(tmp_path):

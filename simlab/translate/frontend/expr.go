@@ -2398,6 +2398,23 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.unicode_in(" + strings.Join(tables, ", ") + ")", false
 	case "reflect.DeepEqual":
 		return "go.deep_equal(" + f.args(c) + ")", false
+	case "reflect.TypeOf":
+		t := p.info.TypeOf(c.Args[0])
+		if ptr, ok := t.(*types.Pointer); ok && isTypeParam(ptr.Elem()) {
+			return "go.reflect_pointer_to(" + ptr.Elem().(*types.TypeParam).Obj().Name() + ")", false // (*T)(nil)
+		}
+		switch {
+		case isTypeParam(t):
+			return "go.reflect_type_of(go.type_of(" + t.(*types.TypeParam).Obj().Name() + ", " + arg(0) + "))", false
+		case types.IsInterface(t):
+			return "go.reflect_type_of(" + arg(0) + ")", false // its dynamic type
+		case isUntypedNil(t):
+			return "None", false
+		}
+		if hasTypeParam(t) {
+			p.unsupported(c, "reflect.TypeOf of a type built of type parameters", "reflect.TypeOf(x) of an x of type T or *T, or of a type without them")
+		}
+		return "go.reflect_type(" + pyString(reflectType(t)) + ", " + arg(0) + ")", false
 	case "runtime/debug.Stack":
 		return "go.debug_stack(rt)", false
 	case "runtime.Stack":
@@ -3302,6 +3319,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 			return f.yieldExpr("yield from " + recv + ".blocking_" + snake(fn.Name()) + "(" + f.args(c) + ")")
 		}
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
+	case "reflect.Type.String", "reflect.Type.Name", "reflect.Type.Elem":
+		return recv + "." + fn.Name() + "()", false
 	case "unique.Handle.Value":
 		return recv + ".Value()", false
 	case "encoding/csv.Reader.FieldPos", "encoding/csv.Reader.InputOffset", "encoding/csv.Writer.Error",

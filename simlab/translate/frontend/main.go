@@ -375,8 +375,8 @@ func (p *program) parse(paths []string) ([]*ast.File, []string) {
 	return files, names
 }
 
-// refuseReflect: a use of package reflect but reflect.DeepEqual, which golib has
-// (go.deep_equal), is refused.
+// refuseReflect: a use of package reflect but reflect.DeepEqual (go.deep_equal)
+// and reflect.TypeOf with its Type (go.reflect_type), which golib has, is refused.
 func refuseReflect(p *program, file *ast.File, imp *ast.ImportSpec) {
 	name := "reflect"
 	if imp.Name != nil {
@@ -386,8 +386,10 @@ func refuseReflect(p *program, file *ast.File, imp *ast.ImportSpec) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		if sel, ok := n.(*ast.SelectorExpr); ok {
 			if x, ok := sel.X.(*ast.Ident); ok && x.Name == name {
-				if sel.Sel.Name != "DeepEqual" {
-					p.unsupported(sel, "reflect."+sel.Sel.Name, "ordinary typed Go; of package reflect simlab has DeepEqual")
+				switch sel.Sel.Name {
+				case "DeepEqual", "TypeOf", "Type":
+				default:
+					p.unsupported(sel, "reflect."+sel.Sel.Name, "ordinary typed Go; of package reflect simlab has DeepEqual, and TypeOf's Type by its name")
 				}
 				used = true
 			}
@@ -395,7 +397,7 @@ func refuseReflect(p *program, file *ast.File, imp *ast.ImportSpec) {
 		return true
 	})
 	if !used {
-		p.unsupported(imp, "package reflect", "ordinary typed Go; of package reflect simlab has DeepEqual")
+		p.unsupported(imp, "package reflect", "ordinary typed Go; of package reflect simlab has DeepEqual, and TypeOf's Type by its name")
 	}
 }
 

@@ -66,7 +66,7 @@ or concept:
 - ``_csv``: ``encoding/csv`` (``go.csv``)
 - ``_flag``: ``flag``'s ``FlagSet`` (``go.flag``)
 - ``_regexp``: ``regexp`` (``go.regexp``)
-- ``_reflect``: ``reflect.DeepEqual``
+- ``_reflect``: ``reflect.DeepEqual``, ``reflect.TypeOf``'s ``reflect.Type``
 
 Each module imports only modules before it in this list (an annotation aside,
 under ``TYPE_CHECKING``), and none imports this facade.
@@ -362,7 +362,7 @@ from ._pipe import Conn, PipeReader, PipeWriter, net_pipe, pipe
 from ._pool import Pool
 from ._rand import Rand, Source, rand_new, rand_new_source
 from ._randv2 import PCG, RandV2, rand_v2_new
-from ._reflect import deep_equal
+from ._reflect import Type, deep_equal, reflect_pointer_to, reflect_type, reflect_type_of
 from ._runtime import (
     Exit,
     Signal,
@@ -788,6 +788,7 @@ __all__ = [
     "TabWriter",
     "TeeReader",
     "Time",
+    "Type",
     "TypeArg",
     "TypedFunc",
     "Uint",
@@ -1128,6 +1129,9 @@ __all__ = [
     "rand_v2_new",
     "read_full",
     "recover",
+    "reflect_pointer_to",
+    "reflect_type",
+    "reflect_type_of",
     "regexp",
     "rem",
     "results_as",

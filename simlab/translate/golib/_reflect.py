@@ -1,5 +1,6 @@
-"""``reflect.DeepEqual``, the one function of ``reflect`` a translation calls: Go's
-deep equality over the values a run holds."""
+"""``reflect.DeepEqual``, Go's deep equality over the values a run holds, and
+``reflect.TypeOf``'s ``reflect.Type`` as far as a type's name tells it: compared,
+a map's key, its ``String``, ``Name`` and ``Elem``."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from typing import Any
 
 import simlab as sl
 
-from ._types import TypedList
+from ._panics import panic
+from ._types import TypedList, type_arg_name, type_name
 from ._values import NIL_MAP, NamedValue, NilSlice, Ref
 
-__all__ = ["deep_equal"]
+__all__ = ["Type", "deep_equal", "reflect_pointer_to", "reflect_type", "reflect_type_of"]
 
 
 def deep_equal(x: Any, y: Any) -> bool:
@@ -71,3 +73,76 @@ def _fields(cls: type) -> list[str]:
     """The fields of a struct class of the program, its type arguments aside."""
     hidden = getattr(cls, "go_type_params", ())
     return [s for s in getattr(cls, "__slots__", ()) if s not in hidden]
+
+
+_UNNAMED = ("*", "[", "map[", "chan ", "chan<- ", "<-chan ", "func(", "struct {", "interface {")
+
+
+class Type:
+    """A ``reflect.Type``: the type whose name ``%T`` prints, ``main.OrderPlaced``
+    or ``*main.OrderPlaced``; two are equal, and key a map alike, where the names
+    are."""
+
+    __slots__ = ("_name",)
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Type) and other._name == self._name
+
+    def __hash__(self) -> int:
+        return hash((Type, self._name))
+
+    def __repr__(self) -> str:
+        return f"reflect.Type({self._name!r})"
+
+    def String(self) -> str:
+        """``t.String()``: the name as ``%T`` prints it."""
+        return self._name
+
+    def Name(self) -> str:
+        """``t.Name()``: a defined type's name in its package (``OrderPlaced``, ``int``);
+        "" for a pointer, slice, map, channel, function or literal type."""
+        if self._name.startswith(_UNNAMED):
+            return ""
+        head = self._name.split("[", 1)[0]
+        return self._name[head.rfind(".") + 1 :]
+
+    def Elem(self) -> Type:
+        """``t.Elem()``: the element type of a pointer, slice, array, channel or map
+        type; Go's panic for any other."""
+        elem = self._elem()
+        if elem is None:
+            panic(f"reflect: Elem of invalid type {self._name}")
+        return Type(elem or "")
+
+    def _elem(self) -> str | None:
+        name = self._name
+        for prefix in ("*", "[]", "chan ", "chan<- ", "<-chan "):
+            if name.startswith(prefix):
+                return name[len(prefix) :]
+        if name.startswith(("[", "map[")):
+            depth = 0
+            for i, c in enumerate(name):
+                depth += {"[": 1, "]": -1}.get(c, 0)
+                if depth == 0 and c == "]":
+                    return name[i + 1 :]
+        return None
+
+
+def reflect_type(name: str, _x: Any = None) -> Type:
+    """``reflect.TypeOf(x)`` of an ``x`` whose type the program states, ``name`` as
+    ``%T`` prints it (``x`` evaluated, as Go evaluates it)."""
+    return Type(name)
+
+
+def reflect_type_of(x: Any) -> Type | None:
+    """``reflect.TypeOf(x)`` of an interface value: its dynamic type; nil for nil."""
+    return None if x is None else Type(type_name(x))
+
+
+def reflect_pointer_to(t: Any) -> Type:
+    """``reflect.TypeOf((*T)(nil))`` of a type parameter ``T``: a pointer to its
+    argument."""
+    return Type("*" + type_arg_name(t))

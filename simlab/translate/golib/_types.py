@@ -205,7 +205,8 @@ def type_of(t: Any, x: Any) -> Any:
     return StaticType(name, x)
 
 
-def _type_arg_name(t: Any) -> str:
+def type_arg_name(t: Any) -> str:
+    """The Go name of the type argument ``t``, as ``%T`` spells it."""
     name = _BASIC_ARGS.get(t) or getattr(t, "go_name", None)
     if not isinstance(name, str):
         raise SimlabError(f"simlab does not know the Go name of the type argument {t!r}")
@@ -216,7 +217,7 @@ def _instance_name(cls: type, args: tuple[Any, ...]) -> str:
     """The Go name of the instance of the generic class ``cls`` with the type
     arguments ``args``: ``main.entry[string,int]``."""
     name = getattr(cls, "go_name", None) or f"main.{cls.__name__}"
-    return name + "[" + ",".join(_type_arg_name(a) for a in args) + "]"
+    return name + "[" + ",".join(type_arg_name(a) for a in args) + "]"
 
 
 class Instance:
@@ -234,7 +235,7 @@ class Instance:
             isinstance(x, self.cls)
             and hasattr(type(x), "go_struct") == value
             and all(
-                _type_arg_name(getattr(x, p)) == _type_arg_name(a)
+                type_arg_name(getattr(x, p)) == type_arg_name(a)
                 for p, a in zip(self.cls.go_type_params, self.args, strict=True)  # type: ignore[attr-defined]
             )
         )
@@ -463,7 +464,7 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
     elif isinstance(t, Instance):
         want = t.go_name(value)
     elif isinstance(t, TypeArg) or t in _BASIC_ARGS:
-        want = _type_arg_name(t)
+        want = type_arg_name(t)
     else:
         want = t if isinstance(t, str) else _class_name(_value_class(t) if value else t)
     if x is None:
