@@ -28272,6 +28272,181 @@ func main() {
 )
 
 
+# sync.Locker holding a spinlock of the program's (CompareAndSwap and runtime.Gosched), a
+# *sync.Mutex and an RWMutex's RLocker; a sync.Cond over a mutex beside them
+CONSTRUCTS["sync_locker_holding_a_spinlock_of_the_program"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"runtime"
+\t"sync"
+\t"sync/atomic"
+)
+
+// Spin is a test-and-set spinlock: a sync.Locker of the program's own
+type Spin struct{ held atomic.Bool }
+
+func (s *Spin) Lock() {
+\tfor !s.held.CompareAndSwap(false, true) {
+\t\truntime.Gosched()
+\t}
+}
+
+func (s *Spin) Unlock() { s.held.Store(false) }
+
+type account struct {
+\tlock    sync.Locker
+\tbalance int
+}
+
+func transfer(from, to *account, n int, wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\tfrom.lock.Lock()
+\tdefer from.lock.Unlock()
+\tto.lock.Lock()
+\tto.balance += n
+\tfrom.balance -= n
+\tto.lock.Unlock()
+}
+
+func main() {
+\tvar rw sync.RWMutex
+\ta := &account{lock: &Spin{}, balance: 100}
+\tb := &account{lock: &sync.Mutex{}, balance: 100}
+\tc := &account{lock: rw.RLocker(), balance: 100}
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 10; i++ {
+\t\twg.Add(2)
+\t\tgo transfer(a, b, 3, &wg)
+\t\tgo transfer(b, c, 1, &wg)
+\t}
+\twg.Wait()
+\tfmt.Println(a.balance, b.balance, c.balance, a.balance+b.balance+c.balance)
+
+\tvar mu sync.Mutex
+\tcond := sync.NewCond(&mu)
+\tready := false
+\tgo func() {
+\t\tmu.Lock()
+\t\tready = true
+\t\tcond.Broadcast()
+\t\tmu.Unlock()
+\t}()
+\tmu.Lock()
+\tfor !ready {
+\t\tcond.Wait()
+\t}
+\tmu.Unlock()
+\tfmt.Println("ready:", ready)
+}
+""",
+    "70 120 110 300\nready: true\n",
+)
+
+
+# a fmt.Formatter called for %#v, in a struct's field and in a slice's or a map's element;
+# a Format with a pointer receiver is not a value field's
+CONSTRUCTS["fmt_formatter_in_fields_elements_and_go_syntax"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+// Money formats itself: fmt calls Format for every verb but %T and %p, %#v too,
+// and for a field or an element as well
+type Money struct {
+\tCents    int64
+\tCurrency string
+}
+
+func (m Money) Format(f fmt.State, verb rune) {
+\tswitch {
+\tcase verb == 'v' && f.Flag('#'):
+\t\tfmt.Fprintf(f, "Money{%d, %q}", m.Cents, m.Currency)
+\tcase verb == 'd':
+\t\tfmt.Fprintf(f, "%d", m.Cents)
+\tdefault:
+\t\tfmt.Fprintf(f, "%d.%02d %s", m.Cents/100, m.Cents%100, m.Currency)
+\t}
+}
+
+// Tag's Format has a pointer receiver: a Tag value in a field is printed as is
+type Tag struct{ Name string }
+
+func (t *Tag) Format(f fmt.State, verb rune) { fmt.Fprint(f, strings.ToUpper(t.Name)) }
+
+type Entry struct {
+\tMemo  string
+\tDebit Money
+\tTag   Tag
+}
+
+func main() {
+\tm := Money{4999, "EUR"}
+\tfmt.Printf("%v|%s|%d|%#v|%T\\n", m, m, m, m, m)
+\te := Entry{"refund", m, Tag{"ops"}}
+\tfmt.Printf("%v\\n%+v\\n", e, e)
+\tfmt.Println(e, []Money{m, {5, "USD"}}, &Tag{"x"})
+\tfmt.Printf("%v %d\\n", map[string]Money{"a": m}, []Money{m})
+}
+""",
+    (
+        '49.99 EUR|49.99 EUR|4999|Money{4999, "EUR"}|main.Money\n{refund 49.99 EUR {ops}}\n'
+        "{Memo:refund Debit:49.99 EUR Tag:{Name:ops}}\n"
+        "{refund 49.99 EUR {ops}} [49.99 EUR 0.05 USD] X\nmap[a:49.99 EUR] [4999]\n"
+    ),
+)
+
+
+# a struct with a String method under %d: fmt calls no String method for it, each field
+# under %d instead, the width and flags inside a bad verb's value
+CONSTRUCTS["fmt_integer_verb_of_a_stringer_struct"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type SKU struct {
+\tVendor string
+\tCode   int
+}
+
+func (s SKU) String() string { return "sku-" + s.Vendor }
+
+type Q struct{ N int }
+
+func (q *Q) String() string { return "q" }
+
+type E struct{ Code int }
+
+func (e E) Error() string { return "e" }
+
+func main() {
+\ts := SKU{"ACME", 202}
+\tfmt.Printf("%d|%v|%s|%x|%q|%5d|%+d\\n", s, s, s, s, s, s, s)
+\tfmt.Printf("%d|%v|%d|%v\\n", &s, &s, &Q{1}, &Q{1})
+\tfmt.Printf("%d|%v|%o\\n", Q{2}, Q{2}, []SKU{s})
+\tfmt.Printf("%d|%v|%v\\n", E{7}, E{7}, errors.New("x"))
+\tfmt.Printf("%d\\n", map[string]SKU{"k": s})
+}
+""",
+    (
+        '{%!d(string=ACME) 202}|sku-ACME|sku-ACME|736b752d41434d45|"s'
+        'ku-ACME"|{%!d(string= ACME)   202}|{%!d(string=ACME) +202}\n'
+        "&{%!d(string=ACME) 202}|sku-ACME|&{1}|q\n{2}|{2}|[{%!o(string=ACME) 312}]\n{7}|e|x\n"
+        "map[%!d(string=k):{%!d(string=ACME) 202}]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -32010,6 +32185,22 @@ def test_reflect_but_deep_equal_and_type_of_is_refused_in_one_line(tmp_path):
         "simlab: bad.go:9: unsupported: reflect.ValueOf (ordinary typed Go; of package"
         " reflect simlab has DeepEqual, and TypeOf's Type by its name)\n"
     )
+
+
+def test_a_cond_over_a_locker_of_the_program_is_refused(tmp_path):
+    """sync.Cond's Wait unlocks and locks its Locker itself, through simlab's
+    protocol, which a spinlock of the program's does not speak."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport "sync"\n\ntype Spin struct{ n int }\n\n'
+        "func (s *Spin) Lock()   { s.n++ }\nfunc (s *Spin) Unlock() { s.n-- }\n\n"
+        "func main() {\n\tvar l sync.Locker = &Spin{}\n\tc := sync.NewCond(l)\n\tc.Signal()\n}\n"
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(
+        "simlab: bad.go:12: unsupported: a sync.Cond over a sync.Locker that may hold a lock"
+    ), result.output
 
 
 @pytest.mark.parametrize(

@@ -637,7 +637,7 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 		if sel := p.info.Selections[f]; sel != nil {
 			fn, isFunc := sel.Obj().(*types.Func)
 			if sel.Kind() == types.MethodVal && isFunc {
-				if blockingMethod(fn) || a.pipeRead(methodKey(fn), sel.Recv()) {
+				if blockingMethod(fn) && !isLocalInterface(p, sel.Recv()) || a.pipeRead(methodKey(fn), sel.Recv()) {
 					u.direct = true
 					return
 				}
@@ -1007,7 +1007,7 @@ func isLocalInterface(p *program, t types.Type) bool {
 		return true // interface{ Timeout() bool }, written in the program
 	}
 	n, ok := t.(*types.Named)
-	return ok && p.ours(n.Obj().Pkg())
+	return ok && (p.ours(n.Obj().Pkg()) || isNamed(n, "sync", "Locker") && p.localLocker())
 }
 
 // blockingMethod: methods of the standard library that block, in simlab a yield

@@ -2638,8 +2638,10 @@ func (m *module) basicClassDecl(ts *ast.TypeSpec, tn *types.TypeName, methods []
 // formatter marks the class of a fmt.Formatter, whose Format method fmt calls
 // (golib's fmt tells it from a method of another signature by the mark).
 func (m *module) formatter(tn *types.TypeName) {
-	if tn != nil && isFormatter(types.NewPointer(tn.Type())) {
+	if tn != nil && isFormatter(tn.Type()) {
 		m.emit("    go_formatter = True")
+	} else if tn != nil && isFormatter(types.NewPointer(tn.Type())) {
+		m.emit("    go_formatter = \"pointer\"  # a value in a field or an element has no Format")
 	}
 }
 

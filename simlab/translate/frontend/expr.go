@@ -1600,13 +1600,14 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "[go.Bytes(" + b + ") for " + b + " in " + s + "]" // [6162 63]: each []byte's hex
 		case isBasicKind(t, types.Float32) && !hasFmtMethod(t):
 			s = "go.Float32(" + s + ")" // 0.1: the float32's fewest digits
-		case f.m.isStructValue(t) && !hasFmtMethod(t):
+		case f.m.isStructValue(t) && (!hasFmtMethod(t) || !isFormatter(t) && j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0):
+			// a struct value (under %d, its String method unused: field by field)
 			f.m.copyable(t, a) // prints its struct-valued fields as values: go_values
 			if strings.HasPrefix(s, "go.copy(") {
 				s = strings.TrimSuffix(strings.TrimPrefix(s, "go.copy("), ")") // read at once: no copy
 			}
 			s = "go.StructValue(" + s + ")"
-		case holdsStructValues(t):
+		case holdsStructValues(t) || j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0 && holdsStructs(t):
 			s = "go.struct_values(" + strings.TrimSuffix(strings.TrimPrefix(s, "go.copy_array("), ", go.copy)") + ")" // [{1 2}], map[k:[{1 2}]]
 		case isDuration(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = "sl.format_duration(" + s + ")" // fmt calls its String method, but under %d
@@ -2996,6 +2997,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "container/ring.New":
 		return "go.ring_new(" + arg(0) + ")", false
 	case "sync.NewCond":
+		if ptr, ok := p.info.TypeOf(c.Args[0]).(*types.Pointer); p.localLocker() && (!ok || !isNamed(ptr.Elem(), "sync", "Mutex") && !isNamed(ptr.Elem(), "sync", "RWMutex")) {
+			p.unsupported(c, "a sync.Cond over a sync.Locker that may hold a lock of the program's", "sync.NewCond(&mu) of a sync.Mutex or sync.RWMutex")
+		}
 		return "rt.cond(" + arg(0) + ")", false
 	case "runtime/pprof.Lookup":
 		return "go.pprof_lookup(rt, " + arg(0) + ")", false
@@ -3354,6 +3358,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "sync.RWMutex.TryRLock":
 		return recv + ".try_rlock()", false
 	case "sync.RWMutex.RLocker":
+		if p.localLocker() {
+			return "go.Locker(" + recv + ".rlocker())", false // beside the program's own: l.Lock()
+		}
 		return recv + ".rlocker()", false
 	case "sync.WaitGroup.Add":
 		return recv + ".add(" + arg(0) + ")", false
@@ -4002,6 +4009,19 @@ func numericTypeSet(tp *types.TypeParam) bool {
 // holdsStructValues: a slice, an array or a map whose elements are struct values
 // without a String or Error method, or hold them in turn ([][]P, map[string][]P),
 // which fmt prints {1 2}, not as pointers.
+// holdsStructs: as holdsStructValues, struct values with a String or Error method
+// too (not a Format method), which a verb fmt calls neither under prints field
+// by field: [{%!d(string=a) 1}].
+func holdsStructs(t types.Type) bool {
+	e := elemType(t)
+	if e == nil {
+		if e = mapElem(t); e == nil {
+			return false
+		}
+	}
+	return isStructValueType(e) && !isFormatter(e) || holdsStructs(e)
+}
+
 func holdsStructValues(t types.Type) bool {
 	e := elemType(t)
 	if e == nil {

@@ -118,6 +118,38 @@ type program struct {
 	nilSafe       map[*types.Func]bool // methods with a pointer receiver that compare it with nil
 
 	goVersion string // the module's language version (go1.21) for a package; "" for the toolchain's
+
+	ownLocker *bool // see localLocker
+}
+
+// localLocker: the program has a type of its own with Lock and Unlock methods (a
+// spinlock) and uses sync.Locker, which then may hold either that type or a
+// mutex: its calls are those of an interface of the program (isLocalInterface),
+// a mutex in it a go.Locker.
+func (p *program) localLocker() bool {
+	if p.ownLocker != nil {
+		return *p.ownLocker
+	}
+	uses, own := false, false
+	for _, obj := range p.info.Uses {
+		if tn, ok := obj.(*types.TypeName); ok && tn.Pkg() != nil && tn.Pkg().Path() == "sync" && tn.Name() == "Locker" {
+			uses = true
+		}
+	}
+	for _, obj := range p.info.Defs {
+		tn, ok := obj.(*types.TypeName)
+		if !ok || !p.ours(tn.Pkg()) || types.IsInterface(tn.Type()) {
+			continue
+		}
+		ms := types.NewMethodSet(types.NewPointer(tn.Type()))
+		lock, unlock := ms.Lookup(tn.Pkg(), "Lock"), ms.Lookup(tn.Pkg(), "Unlock")
+		if lock != nil && unlock != nil && len(lock.Index()) == 1 && len(unlock.Index()) == 1 {
+			own = true // its own methods, not a mutex's it embeds
+		}
+	}
+	result := uses && own
+	p.ownLocker = &result
+	return result
 }
 
 // sharedLoopVars: the program's language version is before Go 1.22, where a for

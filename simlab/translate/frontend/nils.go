@@ -411,7 +411,7 @@ func typedLiteral(p *program, e ast.Expr) bool {
 // calls are the methods' by their Go names: go.Locker holds it.
 func (p *program) lockerInInterface(e ast.Expr, t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || !p.ours(n.Obj().Pkg()) {
+	if !ok || !isLocalInterface(p, n) {
 		return false
 	}
 	if it, isIface := n.Underlying().(*types.Interface); !isIface || it.Empty() {

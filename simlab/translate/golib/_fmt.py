@@ -192,7 +192,7 @@ def _is_pointer(x: Any, raw: bool) -> bool:
             and not isinstance(x, _NOT_STRUCTS)
             and not _library_class(cls)
         )
-    return pointer and (raw or _fmt_method_of(x) is None)
+    return pointer and (raw or (_fmt_method_of(x) is None and not _formatter_of(x)))
 
 
 def _library_class(cls: type) -> bool:
@@ -267,8 +267,8 @@ def _value_text(x: Any, plus: bool, raw: bool) -> str:
 
 
 def _field_value(x: Any, raw: bool) -> Any:
-    """A field of ``go_fmt_values``, for fmt: a struct value, printed by its String
-    or Error method where fmt may call it; or a slice, an array or a map of struct
+    """A field of ``go_fmt_values``, for fmt: a struct value, printed by its Format,
+    String or Error method where fmt may call it; or a slice, an array or a map of struct
     values, whose type has no such method (the translation looked)."""
     return _by_value(x, raw or isinstance(x, list | dict))
 
@@ -283,6 +283,8 @@ def _by_value(x: Any, raw: bool) -> Any:
         return {k: _by_value(e, raw) for k, e in x.items()}
     if isinstance(x, _NOT_STRUCTS) or not hasattr(type(x), "__slots__"):
         return x
+    if not raw and getattr(type(x), "go_formatter", False) is True:
+        return x  # fmt calls its Format method, of a value receiver
     return StructValue(x) if raw or _fmt_method_of(x, value=True) is None else x
 
 
@@ -609,6 +611,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         x = x.held
     if verb not in "Tp" and _formatter_of(x):
         return _formatted(x, verb, flags, width, precision)
+    if type(x) is GoSyntax and _formatter_of(x.x):
+        return _formatted(x.x, verb, flags, width, precision)  # %#v calls Format too
     if (verb == "v" and "#" in flags) or isinstance(x, GoSyntax):
         return go_syntax(x, verb, flags, width, precision)  # %#v: Go syntax
     if is_typed_nil(x) and verb not in "vT" and (verb not in "sqxX" or not _fmt_method_of(x)):
@@ -630,7 +634,9 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     ):
         return _complex(x, verb, flags, width, precision)
     if kind in _VERBS_OF and verb not in _VERBS_OF[kind] and verb not in "Tw":
-        return f"%!{verb}({type_name(x)}={v(x)})"  # a verb the value's type has not
+        # a verb the value's type has not: the value as %v, with the width and flags
+        shown = _format_one(x, "v", flags.replace("+", "").replace("#", ""), width, precision)
+        return f"%!{verb}({type_name(x)}={shown})"
     if x is None and verb not in "vT":
         return f"%!{verb}(<nil>)"  # fmt's mark of a nil operand under any other verb
     if type(x) is Bytes and verb in "sq":
@@ -763,8 +769,8 @@ def _format_elements(
         return "map[" + " ".join(f"{one(k)}:{one(e)}" for k, e in items) + "]"
     by_value = isinstance(x, StructValue)
     obj = x.x if by_value else x
-    if not by_value and (_fmt_method_of(obj) is not None or x is EMPTY):
-        return None
+    if x is EMPTY or (not by_value and verb in "vsqxXw" and _fmt_method_of(obj) is not None):
+        return None  # its String or Error method formats it (fmt's handleMethods)
     if not hasattr(type(obj), "__slots__") or isinstance(obj, _NOT_STRUCTS):
         return None
     if is_typed_nil(obj):
