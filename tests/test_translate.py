@@ -2228,9 +2228,9 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
     [
         ("\tgoto end\nend:\n", 4, "goto"),
         (
-            "\t_ = 1\n}\n\ntype C struct{ n [2]int }\n\nfunc (c C) Inc() {\n\tc.n[0]++\n",
+            "\t_ = 1\n}\n\ntype C struct{ n [2]int }\n\nfunc (c C) At() *C {\n\treturn &c\n",
             10,
-            "a value receiver written by its method",
+            "the address of a value receiver",
         ),
         (
             "}\n\nfunc bump(p *int) { *p++ }\n\nfunc f() (n int) {\n\tbump(&n)\n\tn++\n\treturn\n",
@@ -28444,6 +28444,54 @@ func main() {
         "&{%!d(string=ACME) 202}|sku-ACME|&{1}|q\n{2}|{2}|[{%!o(string=ACME) 312}]\n{7}|e|x\n"
         "map[%!d(string=k):{%!d(string=ACME) 202}]\n"
     ),
+)
+
+
+# a method with a value receiver that writes its fields works on its own copy: the caller's
+# struct, array and nested struct unchanged, a slice field's elements shared
+CONSTRUCTS["value_receiver_written_by_its_method"] = (
+    """\
+package main
+
+import "fmt"
+
+type Window struct {
+\tCounts [3]int
+\tLimit  Limit
+\tTags   []string
+}
+
+type Limit struct{ Max int }
+
+// Add has a value receiver: it works on its own copy, and the caller's window is
+// unchanged but for the slice's shared elements
+func (w Window) Add(i int) int {
+\tw.Counts[i]++
+\tw.Limit.Max--
+\tw.Tags[0] = "seen"
+\tw.Tags = append(w.Tags, "extra")
+\treturn w.Counts[i]
+}
+
+type Quota struct{ Held, Cap int }
+
+func (q Quota) Hold(n int) bool {
+\tq.Held += n
+\treturn q.Held <= q.Cap
+}
+
+func main() {
+\tw := Window{Limit: Limit{5}, Tags: []string{"new"}}
+\tfmt.Println(w.Add(1), w.Add(1), w)
+\tp := &w
+\tfmt.Println(p.Add(2), p.Counts, len(p.Tags))
+\tq := Quota{Cap: 3}
+\tfmt.Println(q.Hold(2), q.Hold(4), q.Held)
+\tvar h interface{ Hold(int) bool } = q
+\tfmt.Println(h.Hold(3), q)
+}
+""",
+    "1 1 {[0 0 0] {5} [seen]}\n1 [0 0 0] 1\ntrue false 0\ntrue {0 3}\n",
 )
 
 

@@ -40,24 +40,26 @@ type unit struct {
 
 // analysis is what the translation knows about the whole package.
 type analysis struct {
-	p         *program
-	units     []*unit
-	byFunc    map[*types.Func]*unit
-	byLit     map[*ast.FuncLit]*unit
-	declUnit  map[types.Object]*unit        // the function declaring each local variable
-	loopOf    map[types.Object]ast.Node     // innermost loop a local variable lives in
-	assigns   map[types.Object]int          // assignments besides the declaration
-	litVar    map[types.Object]*ast.FuncLit // a variable holding one closure only
-	stdVar    map[types.Object]bool         // a function variable set by a library call (cancel, stop)
-	libArg    map[*ast.FuncLit]bool         // closures passed straight to the library (AfterFunc, Once.Do)
-	famDyn    map[string]bool               // families called dynamically somewhere
-	called    map[*ast.FuncLit]bool         // closures called on the spot, go'd or deferred
-	resultVar map[types.Object]bool         // named results
-	callees   map[*ast.Ident]bool           // identifiers called (or go'd) on the spot
-	famGen    map[string]bool               // families with a generator among their members
-	stdGen    map[string]bool               // families of the generator functions simlab's library returns
-	inPost    bool                          // walking a for statement's post statement
-	pipes     bool                          // the library's I/O may block (io.Pipe, net.Pipe, a blocking Write): see pipeRead
+	p        *program
+	units    []*unit
+	byFunc   map[*types.Func]*unit
+	byLit    map[*ast.FuncLit]*unit
+	declUnit map[types.Object]*unit        // the function declaring each local variable
+	loopOf   map[types.Object]ast.Node     // innermost loop a local variable lives in
+	assigns  map[types.Object]int          // assignments besides the declaration
+	litVar   map[types.Object]*ast.FuncLit // a variable holding one closure only
+	stdVar   map[types.Object]bool         // a function variable set by a library call (cancel, stop)
+	libArg   map[*ast.FuncLit]bool         // closures passed straight to the library (AfterFunc, Once.Do)
+	// methods that write their value receiver, which they copy first
+	writtenRecv map[*ast.FuncDecl]bool
+	famDyn      map[string]bool       // families called dynamically somewhere
+	called      map[*ast.FuncLit]bool // closures called on the spot, go'd or deferred
+	resultVar   map[types.Object]bool // named results
+	callees     map[*ast.Ident]bool   // identifiers called (or go'd) on the spot
+	famGen      map[string]bool       // families with a generator among their members
+	stdGen      map[string]bool       // families of the generator functions simlab's library returns
+	inPost      bool                  // walking a for statement's post statement
+	pipes       bool                  // the library's I/O may block (io.Pipe, net.Pipe, a blocking Write): see pipeRead
 }
 
 func (p *program) analyze() *analysis {
@@ -105,20 +107,21 @@ func (a *analysis) blockingIO() bool {
 // analyzeWith analyzes the package; pipes: see analysis.pipes.
 func (p *program) analyzeWith(pipes bool) *analysis {
 	a := &analysis{
-		p:         p,
-		byFunc:    map[*types.Func]*unit{},
-		byLit:     map[*ast.FuncLit]*unit{},
-		declUnit:  map[types.Object]*unit{},
-		loopOf:    map[types.Object]ast.Node{},
-		assigns:   map[types.Object]int{},
-		litVar:    map[types.Object]*ast.FuncLit{},
-		famDyn:    map[string]bool{},
-		called:    map[*ast.FuncLit]bool{},
-		resultVar: map[types.Object]bool{},
-		stdGen:    map[string]bool{},
-		stdVar:    map[types.Object]bool{},
-		libArg:    map[*ast.FuncLit]bool{},
-		pipes:     pipes,
+		p:           p,
+		byFunc:      map[*types.Func]*unit{},
+		byLit:       map[*ast.FuncLit]*unit{},
+		declUnit:    map[types.Object]*unit{},
+		loopOf:      map[types.Object]ast.Node{},
+		assigns:     map[types.Object]int{},
+		litVar:      map[types.Object]*ast.FuncLit{},
+		famDyn:      map[string]bool{},
+		called:      map[*ast.FuncLit]bool{},
+		resultVar:   map[types.Object]bool{},
+		stdGen:      map[string]bool{},
+		stdVar:      map[types.Object]bool{},
+		libArg:      map[*ast.FuncLit]bool{},
+		writtenRecv: map[*ast.FuncDecl]bool{},
+		pipes:       pipes,
 	}
 	p.assignments(func(e ast.Expr, t types.Type) {
 		if p.lockerInInterface(e, t) {
@@ -240,7 +243,7 @@ func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
 		p.unsupported(fd, "a method on a named "+kindName(named.Underlying())+" type", "methods on a named struct, slice, map, array, func, string or number type, or value methods on a named channel type")
 	}
 	if !ptr && len(fd.Recv.List[0].Names) > 0 && !isBasic && !isChan {
-		// a value receiver is a copy: translate it only if the method never writes it
+		// a value receiver is a copy: a method that writes it copies it first
 		// (a number's, a string's or a channel's is a Python value: m = -m rebinds it)
 		recv := p.info.Defs[fd.Recv.List[0].Names[0]]
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
@@ -248,12 +251,12 @@ func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
 			case *ast.AssignStmt:
 				for _, l := range n.Lhs {
 					if inValue(p, l, recv) && n.Tok != token.DEFINE {
-						p.unsupported(n, "a value receiver written by its method", "a pointer receiver (*"+id.Name+")")
+						a.writtenRecv[fd] = true
 					}
 				}
 			case *ast.IncDecStmt:
 				if inValue(p, n.X, recv) {
-					p.unsupported(n, "a value receiver written by its method", "a pointer receiver (*"+id.Name+")")
+					a.writtenRecv[fd] = true
 				}
 			case *ast.UnaryExpr:
 				if n.Op == token.AND && inValue(p, n.X, recv) {

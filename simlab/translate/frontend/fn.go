@@ -286,6 +286,10 @@ func (f *fn) function() {
 			}
 		}
 	}
+	if u.decl != nil && f.m.a.writtenRecv[u.decl] {
+		f.m.copyable(u.sig.Recv().Type(), u.decl)
+		f.wl(line, "%s = go.copy(%s)  # a value receiver, which the method writes: its own copy", params[0], params[0])
+	}
 	if ft.Results != nil {
 		var zs []string
 		for _, fld := range ft.Results.List {
