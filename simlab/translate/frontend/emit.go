@@ -1621,14 +1621,7 @@ func deletesOnly(p *program, body *ast.BlockStmt, v *types.Var) bool {
 		}
 		return true
 	})
-	ok := true
-	ast.Inspect(body, func(n ast.Node) bool {
-		if id, isID := n.(*ast.Ident); isID && p.info.Uses[id] == v && !allowed[id] {
-			ok = false
-		}
-		return ok
-	})
-	return ok
+	return onlyAllowed(p, body, v, allowed)
 }
 
 // everyCallReplaces: each use of fn is a call s = fn(..., s, ...), s its at-th
@@ -1654,14 +1647,7 @@ func (p *program) everyCallReplaces(a *sliceAliases, fn *types.Func, at int) boo
 			if !ok || at >= len(c.Args) {
 				return true
 			}
-			fun := ast.Unparen(c.Fun)
-			switch x := fun.(type) {
-			case *ast.IndexExpr: // remove[int](s, i)
-				fun = x.X
-			case *ast.IndexListExpr:
-				fun = x.X
-			}
-			if id, ok := fun.(*ast.Ident); ok && isFn(p.info.Uses[id]) && sameVar(p, as.Lhs[0], c.Args[at]) {
+			if a.callee(c) == fn && sameVar(p, as.Lhs[0], c.Args[at]) { // remove[int](s, i) too
 				root := a.find(a.source(as.Lhs[0]))
 				if p.otherHolder(a, root, as.Lhs[0], c.Pos(), true) == nil {
 					replacing++
