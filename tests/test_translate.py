@@ -2283,6 +2283,22 @@ def test_an_unsupported_construct_is_one_line_and_status_2(tmp_path, body, line,
     assert result.output.startswith(f"simlab: bad.go:{line}: unsupported: {construct} (")
 
 
+def test_a_library_struct_simlab_does_not_model_points_to_the_subset(tmp_path):
+    """A value of a library type outside the subset (text/scanner's Scanner) names
+    the subset's list, not simlab's primitives."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport "text/scanner"\n\nfunc main() {\n\tvar s scanner.Scanner\n'
+        "\t_ = s.Pos()\n}\n"
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: bad.go:6: unsupported: a value of type text/scanner.Scanner (the standard"
+        " library subset simlab models: docs/translate.md lists it)\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("body", "line", "construct"),
     [

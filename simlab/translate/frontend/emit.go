@@ -3072,7 +3072,11 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 				return m.globals[n.Obj()] + "()", true
 			}
 		} else if _, ok := n.Underlying().(*types.Struct); ok {
-			m.p.unsupported(at, "a value of type "+n.String(), "the simlab primitives: channels, sync.Mutex/RWMutex/WaitGroup/Once/Map/Pool, sync/atomic's types but Uintptr, contexts, timers by pointer")
+			switch n.Obj().Pkg().Path() {
+			case "sync", "sync/atomic", "time", "context":
+				m.p.unsupported(at, "a value of type "+n.String(), "the simlab primitives: channels, sync.Mutex/RWMutex/WaitGroup/Once/Map/Pool, sync/atomic's types but Uintptr, contexts, timers by pointer")
+			}
+			m.p.unsupported(at, "a value of type "+n.String(), "the standard library subset simlab models: docs/translate.md lists it")
 		}
 	}
 	switch t := t.Underlying().(type) {
