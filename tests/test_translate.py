@@ -28511,6 +28511,73 @@ func main() {
 )
 
 
+# net/http.StatusText, Go's reason phrases for every code it has one for, "" for
+# the rest, in a status error unwrapped by errors.As
+CONSTRUCTS["http_status_text_in_an_error_chain"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"net/http"
+)
+
+// StatusError carries an HTTP status through a service's error chain
+type StatusError struct {
+\tCode int
+\tErr  error
+}
+
+func (e *StatusError) Error() string {
+\treturn fmt.Sprintf("%d %s: %v", e.Code, http.StatusText(e.Code), e.Err)
+}
+
+func (e *StatusError) Unwrap() error { return e.Err }
+
+func main() {
+\terr := fmt.Errorf("get user: %w", &StatusError{http.StatusNotFound, errors.New("no row")})
+\tvar se *StatusError
+\tfmt.Println(err, errors.As(err, &se), se.Code == http.StatusNotFound)
+\tn := 0
+\tfor class := 100; class < 600; class += 100 {
+\t\tline := ""
+\t\tfor code := class; code < class+100; code++ {
+\t\t\tif text := http.StatusText(code); text != "" {
+\t\t\t\tn++
+\t\t\t\tline += fmt.Sprintf("%d %s|", code, text)
+\t\t\t}
+\t\t}
+\t\tfmt.Println(line)
+\t}
+\tfmt.Printf("%d codes, %q %q\\n", n, http.StatusText(299), http.StatusText(-1))
+}
+""",
+    (
+        "get user: 404 Not Found: no row true true\n"
+        "100 Continue|101 Switching Protocols|102 Processing|103 Early Hints|\n"
+        "200 OK|201 Created|202 Accepted|203 Non-Authoritative Information|204 No "
+        "Content|205 Reset Content|206 Partial Content|207 Multi-Status|208 Already "
+        "Reported|226 IM Used|\n"
+        "300 Multiple Choices|301 Moved Permanently|302 Found|303 See Other|304 Not "
+        "Modified|305 Use Proxy|307 Temporary Redirect|308 Permanent Redirect|\n"
+        "400 Bad Request|401 Unauthorized|402 Payment Required|403 Forbidden|404 Not "
+        "Found|405 Method Not Allowed|406 Not Acceptable|407 Proxy Authentication "
+        "Required|408 Request Timeout|409 Conflict|410 Gone|411 Length Required|412 "
+        "Precondition Failed|413 Request Entity Too Large|414 Request URI Too Long|415 "
+        "Unsupported Media Type|416 Requested Range Not Satisfiable|417 Expectation "
+        "Failed|418 I'm a teapot|421 Misdirected Request|422 Unprocessable Entity|423 "
+        "Locked|424 Failed Dependency|425 Too Early|426 Upgrade Required|428 "
+        "Precondition Required|429 Too Many Requests|431 Request Header Fields Too "
+        "Large|451 Unavailable For Legal Reasons|\n"
+        "500 Internal Server Error|501 Not Implemented|502 Bad Gateway|503 Service "
+        "Unavailable|504 Gateway Timeout|505 HTTP Version Not Supported|506 Variant Also "
+        "Negotiates|507 Insufficient Storage|508 Loop Detected|510 Not Extended|511 "
+        'Network Authentication Required|\n62 codes, "" ""\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

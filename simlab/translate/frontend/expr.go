@@ -2397,6 +2397,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			tables = append(tables, f.unicodeTableRef(t, c))
 		}
 		return "go.unicode_in(" + strings.Join(tables, ", ") + ")", false
+	case "net/http.StatusText":
+		return "go.http_status_text(" + arg(0) + ")", false
 	case "reflect.DeepEqual":
 		return "go.deep_equal(" + f.args(c) + ")", false
 	case "reflect.TypeOf":

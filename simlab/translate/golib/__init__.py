@@ -32,6 +32,7 @@ or concept:
   ``unique``
 - ``_strings``: ``strings``, ``unicode``, ``unicode/utf8``
 - ``_html``: ``html``'s ``EscapeString`` and ``UnescapeString``
+- ``_http``: ``net/http``'s ``StatusText``
 - ``_errors``: ``errors``, the library's sentinel errors
 - ``_time``: ``time.Duration`` and ``time.Time``
 - ``_io``: ``io``, os.Stdout and os.Stderr, ``bytes.Buffer``, ``strings.Builder``,
@@ -195,6 +196,7 @@ from ._fmt import (
 )
 from ._gosyntax import GoSyntax
 from ._html import html_escape_string, html_unescape_string
+from ._http import http_status_text
 from ._io import (
     CRC32,
     EOF,
@@ -984,6 +986,7 @@ __all__ = [
     "hex_encode",
     "html_escape_string",
     "html_unescape_string",
+    "http_status_text",
     "index",
     "instantiate",
     "int8",
