@@ -28578,6 +28578,54 @@ func main() {
 )
 
 
+# a struct value holding atomic.Int64 and atomic.Bool printed by value: fmt reads it where
+# it stands, the atomics in Go's layout, a struct-valued field as a value
+CONSTRUCTS["fmt_of_a_struct_value_holding_atomics"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+type Window struct{ Lo, Hi int }
+
+// Metrics is printed by value: fmt reads it where it stands (go vet's copylocks
+// would flag the copy Go makes for the call)
+type Metrics struct {
+\tRequests atomic.Int64
+\tReady    atomic.Bool
+\tSpan     Window
+\tName     string
+}
+
+func main() {
+\tm := Metrics{Span: Window{1, 9}, Name: "api"}
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 4; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tm.Requests.Add(10)
+\t\t}()
+\t}
+\twg.Wait()
+\tm.Ready.Store(true)
+\tfmt.Printf("%T %d %v\\n", m, m.Requests.Load(), m.Ready.Load())
+\tfmt.Printf("%v\\n%+v\\n", m, m)
+\tfmt.Println(m, &m.Span)
+}
+""",
+    (
+        "main.Metrics 40 true\n{{{} {} 40} {{} 1} {1 9} api}\n"
+        "{Requests:{_:{} _:{} v:40} Ready:{_:{} v:1} Span:{Lo:1 Hi:9} Name:api}\n"
+        "{{{} {} 40} {{} 1} {1 9} api} &{1 9}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1558,8 +1558,13 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		if t := f.p.info.TypeOf(a); (!f.p.isNamedValue(t) || !hasFmtMethod(t) && (isEmptySet(t) || namedOf(t).TypeArgs().Len() > 0)) && calleeName(f.p, c) != "fmt.Errorf" {
 			delete(f.p.ifaceValues, a) // fmt prints by the static type: no go.as_value
 		}
-		s := f.value(a)
 		t := f.p.info.TypeOf(a)
+		var s string
+		if f.m.isStructValue(t) && holdsLibraryStruct(f.p, t, map[types.Type]bool{}) {
+			s = f.expr(a) // m of a struct holding an atomic.Int64: read at once, nothing copied
+		} else {
+			s = f.value(a)
+		}
 		asNumber, typeOf := false, false
 		j := -1 // the operand's verb in verbs, if the format is known
 		if formatted {
@@ -1602,7 +1607,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.Float32(" + s + ")" // 0.1: the float32's fewest digits
 		case f.m.isStructValue(t) && (!hasFmtMethod(t) || !isFormatter(t) && j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0):
 			// a struct value (under %d, its String method unused: field by field)
-			f.m.copyable(t, a) // prints its struct-valued fields as values: go_values
+			if !holdsLibraryStruct(f.p, t, map[types.Type]bool{}) {
+				f.m.copyable(t, a) // prints its struct-valued fields as values: go_values
+			}
 			if strings.HasPrefix(s, "go.copy(") {
 				s = strings.TrimSuffix(strings.TrimPrefix(s, "go.copy("), ")") // read at once: no copy
 			}
@@ -4208,6 +4215,29 @@ func (f *fn) utcOnly(loc ast.Expr) {
 		}
 	}
 	f.p.unsupported(loc, "a time.Location other than time.UTC or time.Local", "times in UTC, the only zone of a run")
+}
+
+// holdsLibraryStruct: the struct type t holds, in a field or a struct-valued
+// field's, a struct value of the standard library that go.copy cannot copy (an
+// atomic.Int64), which fmt reads where it stands.
+func holdsLibraryStruct(p *program, t types.Type, seen map[types.Type]bool) bool {
+	st, ok := under(t).(*types.Struct)
+	if !ok || seen[t] {
+		return false
+	}
+	seen[t] = true
+	for i := 0; i < st.NumFields(); i++ {
+		ft := st.Field(i).Type()
+		if n, ok := types.Unalias(ft).(*types.Named); ok && n.Obj().Pkg() != nil && !p.ours(n.Obj().Pkg()) {
+			if _, isStruct := n.Underlying().(*types.Struct); isStruct && !isTime(n) && !copiedLock(n) {
+				return true
+			}
+		}
+		if holdsLibraryStruct(p, ft, seen) {
+			return true
+		}
+	}
+	return false
 }
 
 // copiedLock: a sync.Mutex or sync.WaitGroup field of a struct value that is
