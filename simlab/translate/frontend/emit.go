@@ -1483,7 +1483,7 @@ func selfSlicing(p *program, lhs, rhs ast.Expr) *ast.SliceExpr {
 func (p *program) onlyWrittenBy(a *sliceAliases, c *ast.CallExpr, tainted map[any][]ast.Node) bool {
 	root := a.find(a.source(c.Args[0]))
 	writes := tainted[root]
-	if len(writes) != 1 || writes[0] != c.Args[0] && writes[0] != c {
+	if len(writes) != 1 || writes[0] != c.Args[0] {
 		return false
 	}
 	appended := false

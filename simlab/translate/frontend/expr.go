@@ -131,10 +131,8 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 	st := n.Underlying().(*types.Struct)
 	for i := 0; i < st.NumFields(); i++ {
 		ft := st.Field(i).Type()
-		if fn, ok := types.Unalias(ft).(*types.Named); ok && fn.Obj().Pkg() != nil && !p.ours(fn.Obj().Pkg()) {
-			if _, isStruct := fn.Underlying().(*types.Struct); isStruct && !isTime(fn) && !copiedLock(fn) {
-				p.unsupported(at, "a copy of a struct value holding a "+fn.String()+" ("+st.Field(i).Name()+")", "a pointer: *"+types.TypeString(t, types.RelativeTo(p.pkg)))
-			}
+		if uncopiedLibraryStruct(p, ft) {
+			p.unsupported(at, "a copy of a struct value holding a "+types.Unalias(ft).String()+" ("+st.Field(i).Name()+")", "a pointer: *"+types.TypeString(t, types.RelativeTo(p.pkg)))
 		}
 		if m.isStructValue(ft) && !copiedLock(ft) {
 			m.copyable(ft, at)
@@ -4018,27 +4016,23 @@ func numericTypeSet(tp *types.TypeParam) bool {
 // holdsStructValues: a slice, an array or a map whose elements are struct values
 // without a String or Error method, or hold them in turn ([][]P, map[string][]P),
 // which fmt prints {1 2}, not as pointers.
+func holdsStructValues(t types.Type) bool { return holdsStructsBut(t, hasFmtMethod) }
+
 // holdsStructs: as holdsStructValues, struct values with a String or Error method
 // too (not a Format method), which a verb fmt calls neither under prints field
 // by field: [{%!d(string=a) 1}].
-func holdsStructs(t types.Type) bool {
-	e := elemType(t)
-	if e == nil {
-		if e = mapElem(t); e == nil {
-			return false
-		}
-	}
-	return isStructValueType(e) && !isFormatter(e) || holdsStructs(e)
-}
+func holdsStructs(t types.Type) bool { return holdsStructsBut(t, isFormatter) }
 
-func holdsStructValues(t types.Type) bool {
+// holdsStructsBut: t is a slice, an array or a map whose elements, or theirs,
+// are struct values of a type that printed is false of.
+func holdsStructsBut(t types.Type, printed func(types.Type) bool) bool {
 	e := elemType(t)
 	if e == nil {
 		if e = mapElem(t); e == nil {
 			return false
 		}
 	}
-	return isStructValueType(e) && !hasFmtMethod(e) || holdsStructValues(e)
+	return isStructValueType(e) && !printed(e) || holdsStructsBut(e, printed)
 }
 
 func elemType(t types.Type) types.Type {
@@ -4217,9 +4211,19 @@ func (f *fn) utcOnly(loc ast.Expr) {
 	f.p.unsupported(loc, "a time.Location other than time.UTC or time.Local", "times in UTC, the only zone of a run")
 }
 
+// uncopiedLibraryStruct: t is a struct type of the standard library that go.copy
+// cannot copy (an atomic.Int64): not a time.Time, a sync.Mutex or a WaitGroup.
+func uncopiedLibraryStruct(p *program, t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || p.ours(n.Obj().Pkg()) {
+		return false
+	}
+	_, isStruct := n.Underlying().(*types.Struct)
+	return isStruct && !isTime(n) && !copiedLock(n)
+}
+
 // holdsLibraryStruct: the struct type t holds, in a field or a struct-valued
-// field's, a struct value of the standard library that go.copy cannot copy (an
-// atomic.Int64), which fmt reads where it stands.
+// field's, an uncopiedLibraryStruct, which fmt reads where it stands.
 func holdsLibraryStruct(p *program, t types.Type, seen map[types.Type]bool) bool {
 	st, ok := under(t).(*types.Struct)
 	if !ok || seen[t] {
@@ -4227,13 +4231,7 @@ func holdsLibraryStruct(p *program, t types.Type, seen map[types.Type]bool) bool
 	}
 	seen[t] = true
 	for i := 0; i < st.NumFields(); i++ {
-		ft := st.Field(i).Type()
-		if n, ok := types.Unalias(ft).(*types.Named); ok && n.Obj().Pkg() != nil && !p.ours(n.Obj().Pkg()) {
-			if _, isStruct := n.Underlying().(*types.Struct); isStruct && !isTime(n) && !copiedLock(n) {
-				return true
-			}
-		}
-		if holdsLibraryStruct(p, ft, seen) {
+		if ft := st.Field(i).Type(); uncopiedLibraryStruct(p, ft) || holdsLibraryStruct(p, ft, seen) {
 			return true
 		}
 	}

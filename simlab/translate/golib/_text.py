@@ -39,6 +39,7 @@ class StringsReader:
     """A ``*strings.Reader``: the bytes of a string, read from the front."""
 
     __slots__ = ("_b", "_i")
+    _package = "strings"  # which Reader, for Seek's errors
 
     def __init__(self, s: str = "") -> None:
         self._b: bytes | list[int] = s.encode()
@@ -93,12 +94,11 @@ class StringsReader:
         """``r.Seek(offset, whence)``: the next read at ``offset`` from the start
         (``io.SeekStart``), the current position or the end; a position before the
         start is an error and moves nothing, one past the end reads ``io.EOF``."""
-        kind = "bytes" if isinstance(self, BytesReader) else "strings"
         if whence not in (0, 1, 2):
-            return 0, new_error(f"{kind}.Reader.Seek: invalid whence")
+            return 0, new_error(f"{self._package}.Reader.Seek: invalid whence")
         position = offset + (0, self._i, len(self._b))[whence]
         if position < 0:
-            return 0, new_error(f"{kind}.Reader.Seek: negative position")
+            return 0, new_error(f"{self._package}.Reader.Seek: negative position")
         self._i = position
         return position, None
 
@@ -108,6 +108,7 @@ class BytesReader(StringsReader):
     itself, so that a write to one not read yet is read, as from Go's."""
 
     __slots__ = ()
+    _package = "bytes"
 
     def __init__(self, b: list[int] | None = None) -> None:
         self._b = [] if b is None else b
