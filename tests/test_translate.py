@@ -28626,6 +28626,203 @@ func main() {
 )
 
 
+# math/big's Int: methods that set their receiver and return it, Go's truncated and Euclidean
+# division, Exp with and without a modulus, GCD's Bezout coefficients, fmt by its Format method
+# (flags, width, precision), and big's own division-by-zero panic, recovered
+CONSTRUCTS["big_int_arithmetic"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/big"
+\t"sync"
+)
+
+func fib(n int) *big.Int {
+\ta, b := big.NewInt(0), big.NewInt(1)
+\tfor i := 0; i < n; i++ {
+\t\ta.Add(a, b)
+\t\ta, b = b, a
+\t}
+\treturn a
+}
+
+func main() {
+\tf := fib(100)
+\tfmt.Println(f, f.String(), f.BitLen(), f.Sign())
+\tvar wg sync.WaitGroup
+\tparts := make([]*big.Int, 4)
+\tfor w := range 4 {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tp := big.NewInt(1)
+\t\t\tfor i := int64(w*5 + 1); i <= int64(w*5+5); i++ {
+\t\t\t\tp.Mul(p, big.NewInt(i))
+\t\t\t}
+\t\t\tparts[w] = p
+\t\t}()
+\t}
+\twg.Wait()
+\ttotal := new(big.Int).SetInt64(1)
+\tfor _, p := range parts {
+\t\ttotal.Mul(total, p)
+\t}
+\tt := total
+\tfmt.Printf("20! = %v %d %s %x %X %o %b\\n", t, t, t, t, t, t, big.NewInt(10))
+\tn := big.NewInt
+\tfmt.Printf("[%#x] [%#o] [%O] [%+d] [% d] [%8d] [%-8d|] [%08d] [%.5d] [%8.5d] [%.0d] [%q]\\n",
+\t\tn(255), n(8), n(8), n(5), n(5), n(-42), n(42), n(-42), n(42), n(-42), n(0), n(7))
+\tx, y := big.NewInt(-7), big.NewInt(2)
+\tq, r := new(big.Int), new(big.Int)
+\tq.QuoRem(x, y, r)
+\td, m := new(big.Int), new(big.Int)
+\td.DivMod(x, y, m)
+\tfmt.Println("quo/rem", q, r, "div/mod", d, m, new(big.Int).Quo(x, y),
+\t\tnew(big.Int).Rem(x, y), new(big.Int).Div(x, n(-2)), new(big.Int).Mod(x, n(-2)))
+\tfmt.Println(new(big.Int).Exp(big.NewInt(3), big.NewInt(200), big.NewInt(1000000007)),
+\t\tnew(big.Int).Exp(big.NewInt(-3), big.NewInt(3), big.NewInt(7)),
+\t\tnew(big.Int).Exp(big.NewInt(2), big.NewInt(100), nil),
+\t\tnew(big.Int).Exp(big.NewInt(2), big.NewInt(-1), nil),
+\t\tnew(big.Int).Exp(big.NewInt(3), big.NewInt(-1), big.NewInt(7)))
+\tfmt.Println(new(big.Int).Lsh(big.NewInt(1), 70), new(big.Int).Rsh(big.NewInt(-9), 1),
+\t\tnew(big.Int).Sqrt(big.NewInt(99)), new(big.Int).Binomial(60, 30), new(big.Int).MulRange(5, 8),
+\t\tnew(big.Int).ModInverse(big.NewInt(3), big.NewInt(11)), new(big.Int).Neg(big.NewInt(4)),
+\t\tnew(big.Int).Abs(big.NewInt(-4)), new(big.Int).Set(f).Cmp(f), n(3).Cmp(n(4)),
+\t\tbig.NewInt(-5).CmpAbs(big.NewInt(4)))
+\tg := new(big.Int).GCD(nil, nil, big.NewInt(84), big.NewInt(36))
+\ta, b := new(big.Int), new(big.Int)
+\tg2 := new(big.Int).GCD(a, b, big.NewInt(240), big.NewInt(46))
+\tfmt.Println("gcd", g, g2, a, b)
+\ts, ok := new(big.Int).SetString("123456789012345678901234567890", 10)
+\tfmt.Println(s, ok)
+\th, ok := new(big.Int).SetString("0xff_ff", 0)
+\tfmt.Println(h, ok)
+\t_, ok = new(big.Int).SetString("12a", 10)
+\tfmt.Println(ok)
+\tfmt.Println(f.Text(36), f.Text(2)[:10], n(-255).Text(16), f.Int64(), f.IsInt64(),
+\t\tn(-1).Uint64(), n(12).Bit(2), n(7).ProbablyPrime(20), n(91).ProbablyPrime(20),
+\t\tnew(big.Int).Neg(f).Int64(), n(40).TrailingZeroBits())
+\tfor _, ab := range [][2]int64{{0, 0}, {0, -5}, {-7, 0}, {-240, 46}, {46, 240}, {17, -5}} {
+\t\tgx, gy := new(big.Int), new(big.Int)
+\t\tgz := new(big.Int).GCD(gx, gy, n(ab[0]), n(ab[1]))
+\t\tfmt.Print(gz, " ", gx, " ", gy, "; ")
+\t}
+\tfmt.Println()
+\tvar nilInt *big.Int
+\tfmt.Println(nilInt, nilInt.String())
+\tfmt.Printf("%T %v\\n", f, []*big.Int{big.NewInt(1), big.NewInt(2)})
+\tfmt.Println(new(big.Int).And(n(12), n(10)), new(big.Int).Or(n(12), n(3)),
+\t\tnew(big.Int).Xor(n(12), n(10)), new(big.Int).Not(n(5)),
+\t\tnew(big.Int).AndNot(n(15), n(5)), new(big.Int).SetBit(n(0), 65, 1))
+\tm2 := map[string]*big.Int{"a": big.NewInt(1)}
+\tm2["a"].Add(m2["a"], big.NewInt(41))
+\tfmt.Println(m2)
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tnew(big.Int).Quo(big.NewInt(1), big.NewInt(0))
+}
+""",
+    (
+        "354224848179261915075 354224848179261915075 69 1\n"
+        "20! = 2432902008176640000 2432902008176640000 2432902008176640000 "
+        "21c3677c82b40000 21C3677C82B40000 207033167620255000000 1010\n"
+        "[0xff] [010] [0o10] [+5] [ 5] [     -42] [42      |] [-0000042] [00042] [  "
+        "-00042] [] [%!q(big.Int=7)]\nquo/rem -3 -1 div/mod -4 1 -3 -1 4 1\n"
+        "136318165 1 1267650600228229401496703205376 1 5\n"
+        "1180591620717411303424 -5 9 118264581564861424 1680 4 -4 4 0 -1 1\ngcd 12 2 -9 47\n"
+        "123456789012345678901234567890 true\n65535 true\nfalse\n"
+        "22r8fozas3n8w3 1001100110 -ff 3736710778780434371 false 1 1 true false "
+        "-3736710778780434371 3\n0 0 0; 5 0 -1; 7 -1 0; 2 9 47; 2 47 -9; 1 -2 -7; \n"
+        "<nil> <nil>\n*big.Int [1 2]\n8 15 6 -6 10 36893488147419103232\nmap[a:42]\n"
+        "recovered: division by zero\n"
+    ),
+)
+
+
+# *big.Int balances in a struct, a big.Int field set through its address under a mutex, %+v
+# of a struct holding one (the + flag reaches Format), sort.Slice by Cmp, a type switch case
+CONSTRUCTS["big_int_in_structs"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/big"
+\t"sort"
+\t"sync"
+)
+
+type Account struct {
+\tName    string
+\tBalance *big.Int
+}
+
+type Ledger struct {
+\tmu    sync.Mutex
+\ttotal big.Int
+\taccts map[string]*Account
+}
+
+func (l *Ledger) Deposit(name string, amt *big.Int) {
+\tl.mu.Lock()
+\tdefer l.mu.Unlock()
+\ta, ok := l.accts[name]
+\tif !ok {
+\t\ta = &Account{Name: name, Balance: new(big.Int)}
+\t\tl.accts[name] = a
+\t}
+\ta.Balance.Add(a.Balance, amt)
+\tl.total.Add(&l.total, amt)
+}
+
+func main() {
+\tl := &Ledger{accts: map[string]*Account{}}
+\tvar wg sync.WaitGroup
+\tfor i := range 10 {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tamt := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(15+i)), nil)
+\t\t\tl.Deposit([]string{"alice", "bob", "carol"}[i%3], amt)
+\t\t}()
+\t}
+\twg.Wait()
+\tnames := make([]string, 0)
+\tfor n := range l.accts {
+\t\tnames = append(names, n)
+\t}
+\tsort.Strings(names)
+\tfor _, n := range names {
+\t\tfmt.Printf("%-6s %30v %+v\\n", n, l.accts[n].Balance, *l.accts[n])
+\t}
+\tfmt.Println("total:", l.total.String(), &l.total)
+\tvar sum big.Int
+\tsum.Add(&sum, big.NewInt(5))
+\tfmt.Println(sum.String(), sum.Cmp(big.NewInt(5)) == 0)
+\txs := []*big.Int{big.NewInt(30), big.NewInt(-2), big.NewInt(7)}
+\tsort.Slice(xs, func(i, j int) bool { return xs[i].Cmp(xs[j]) < 0 })
+\tfmt.Println(xs)
+\tvar iface any = xs[0]
+\tswitch v := iface.(type) {
+\tcase *big.Int:
+\t\tfmt.Println("big", v.Sign())
+\tdefault:
+\t\tfmt.Println("other")
+\t}
+}
+""",
+    (
+        "alice       1001001001000000000000000 {Name:alice "
+        "Balance:+1001001001000000000000000}\n"
+        "bob           10010010000000000000000 {Name:bob Balance:+10010010000000000000000}\n"
+        "carol        100100100000000000000000 {Name:carol Balance:+100100100000000000000000}\n"
+        "total: 1111111111000000000000000 1111111111000000000000000\n5 true\n[-2 7 30]\n"
+        "big -1\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3038,6 +3038,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "go.List()", false
 		case "container/ring.Ring":
 			return "go.Ring()", false // a ring of one element
+		case "math/big.Int":
+			return "go.BigInt()", false
 		case "time.Duration":
 			return "0", true
 		case "time.Time":

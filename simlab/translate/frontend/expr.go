@@ -3003,6 +3003,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.list_new()", false
 	case "container/ring.New":
 		return "go.ring_new(" + arg(0) + ")", false
+	case "math/big.NewInt":
+		return "go.BigInt(" + arg(0) + ")", false
 	case "sync.NewCond":
 		if ptr, ok := p.info.TypeOf(c.Args[0]).(*types.Pointer); p.localLocker() && (!ok || !isNamed(ptr.Elem(), "sync", "Mutex") && !isNamed(ptr.Elem(), "sync", "RWMutex")) {
 			p.unsupported(c, "a sync.Cond over a sync.Locker that may hold a lock of the program's", "sync.NewCond(&mu) of a sync.Mutex or sync.RWMutex")
@@ -3568,6 +3570,19 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 			p.unsupported(c, "Scanner.Buffer of this buffer", "nil or make([]byte, n) or make([]byte, 0, n), n a constant")
 		}
 		return recv + ".buffer(" + strconv.Itoa(size) + ", " + arg(1) + ")", false
+	case "math/big.Int.Set", "math/big.Int.SetInt64", "math/big.Int.SetUint64", "math/big.Int.SetBit",
+		"math/big.Int.SetString", "math/big.Int.Add", "math/big.Int.Sub", "math/big.Int.Mul", "math/big.Int.Neg",
+		"math/big.Int.Abs", "math/big.Int.Quo", "math/big.Int.Rem", "math/big.Int.QuoRem", "math/big.Int.Div",
+		"math/big.Int.Mod", "math/big.Int.DivMod", "math/big.Int.Exp", "math/big.Int.ModInverse",
+		"math/big.Int.GCD", "math/big.Int.Sqrt", "math/big.Int.Binomial", "math/big.Int.MulRange",
+		"math/big.Int.Lsh", "math/big.Int.Rsh", "math/big.Int.And", "math/big.Int.Or", "math/big.Int.Xor",
+		"math/big.Int.Not", "math/big.Int.AndNot", "math/big.Int.Cmp", "math/big.Int.CmpAbs",
+		"math/big.Int.Sign", "math/big.Int.BitLen", "math/big.Int.Bit", "math/big.Int.TrailingZeroBits",
+		"math/big.Int.Int64", "math/big.Int.Uint64", "math/big.Int.IsInt64", "math/big.Int.IsUint64",
+		"math/big.Int.ProbablyPrime", "math/big.Int.Text":
+		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
+	case "math/big.Int.String":
+		return "go.BigInt.String(" + recv + ")", false // "<nil>" for a nil *big.Int, as Go's
 	case "container/ring.Ring.Len":
 		return "go.Ring.len(" + recv + ")", false // 0 for a nil ring, as Go's
 	case "container/ring.Ring.Do":
@@ -3846,6 +3861,8 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.Builder"
 	case "*strconv.NumError":
 		return "go.NumError"
+	case "*math/big.Int":
+		return "go.BigInt"
 	case "*io/fs.PathError", "*fs.PathError", "*os.PathError":
 		return "go.PathError"
 	case "*net.OpError":
@@ -3869,7 +3886,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if _, isFunc := under(t).(*types.Signature); isFunc {
 		return "go.FuncType(" + pyString(reflectType(t)) + ")" // a go.TypedFunc of that type
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *big.Int, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
 	return ""
 }
 

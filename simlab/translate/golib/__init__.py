@@ -23,6 +23,7 @@ or concept:
 - ``_math``: ``math``
 - ``_complex``: ``complex128`` division, ``math/cmplx``
 - ``_bits``: ``math/bits``
+- ``_big``: ``math/big``'s ``Int``
 - ``_pool``: ``sync.Pool``
 - ``_container``: ``container/list``, ``container/ring``
 - ``_builtins``: ``s[i]``, ``s[low:high]``, ``copy``, ``clear``, ``close``
@@ -92,6 +93,7 @@ from ._atomic import (
     atomic_store,
     atomic_swap,
 )
+from ._big import Int as BigInt
 from ._bits import (
     bits_add,
     bits_div,
@@ -705,6 +707,7 @@ __all__ = [
     "Backing",
     "BasicPointer",
     "BigEndian",
+    "BigInt",
     "BufReader",
     "BufWriter",
     "Buffer",
