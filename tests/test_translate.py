@@ -854,6 +854,24 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "an append to the first of two sub-slices a split helper returns, which writes the second": (
+        """\
+package main
+
+import "fmt"
+
+func split(s []int, i int) (lo, hi []int) {
+\treturn s[:i], s[i:]
+}
+
+func main() {
+\tlo, hi := split([]int{1, 2, 3, 4, 5}, 2)
+\tpath := append(lo, 0)
+\tfmt.Println(path, hi)
+}
+""",
+        "[1 2 0] [0 4 5]",
+    ),
     "a delete helper's append, which writes the array a second variable holds": (
         """\
 package main
@@ -28820,6 +28838,147 @@ func main() {
         "total: 1111111111000000000000000 1111111111000000000000000\n5 true\n[-2 7 30]\n"
         "big -1\n"
     ),
+)
+
+
+# %T of a pointer to the library's types held in an interface, and new(T) of a generic whose T is
+# one of them: the struct itself, which an assertion to *bytes.Buffer finds (it printed *main.Ref)
+CONSTRUCTS["library_pointers_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"bytes"
+\t"container/list"
+\t"fmt"
+\t"io"
+\t"os"
+\t"strings"
+\t"sync"
+)
+
+func show(xs ...any) {
+\tfor _, x := range xs {
+\t\tfmt.Printf("%T\\n", x)
+\t}
+}
+
+func New[T any]() any { return new(T) }
+
+func main() {
+\tvar w io.Writer = &bytes.Buffer{}
+\tvar r io.Reader = strings.NewReader("x")
+\tshow(w, r, new(strings.Builder), list.New(), bufio.NewReader(r), bufio.NewWriter(os.Stdout),
+\t\tbufio.NewScanner(r), bytes.NewReader(nil), &sync.Mutex{})
+\tshow(New[bytes.Buffer](), New[strings.Builder](), New[list.List](), New[sync.Mutex]())
+\tshow(New[int](), New[string]())
+\t_, ok := New[bytes.Buffer]().(*bytes.Buffer)
+\tfmt.Println(ok)
+}
+""",
+    (
+        "*bytes.Buffer\n*strings.Reader\n*strings.Builder\n*list.List\n*bufio.Reader\n"
+        "*bufio.Writer\n*bufio.Scanner\n*bytes.Reader\n*sync.Mutex\n*bytes.Buffer\n"
+        "*strings.Builder\n*list.List\n*sync.Mutex\n*int\n*string\ntrue\n"
+    ),
+)
+
+
+# math.RoundToEven, Pow10 by Go's two-table product, FMA rounded once (to a subnormal, past
+# the largest float), Ilogb and Logb
+CONSTRUCTS["math_rounding_and_exponents"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+func main() {
+\tfor _, x := range []float64{2.5, 3.5, -2.5, -0.4, 0.5, 1.5, 12345.5, -0.0, math.Inf(-1),
+\t\tmath.NaN(), 4503599627370495.5, 1e300} {
+\t\tfmt.Print(math.RoundToEven(x), " ")
+\t}
+\tfmt.Println()
+\tfor _, n := range []int{0, 1, 2, 15, 22, 23, 31, 32, 33, 64, 100, 200, 255, 256, 300, 308, 309,
+\t\t-1, -2, -22, -23, -32, -33, -100, -300, -307, -308, -320, -323, -324} {
+\t\tfmt.Print(math.Pow10(n), " ")
+\t}
+\tfmt.Println()
+\tfor _, t := range [][3]float64{{1, 2, 3}, {0.1, 10, -1}, {1e308, 10, -1e308}, {3, 1.0 / 3, -1},
+\t\t{-2, 3, 6}, {2, 3, -6}, {1e-300, 1e-300, 0}, {1e-300, 1e-300, 1e-320}, {math.Inf(1), 0, 1},
+\t\t{1 + 1e-15, 1 - 1e-15, -1}, {0.1, 0.2, 0.3}} {
+\t\tfmt.Print(math.FMA(t[0], t[1], t[2]), " ")
+\t}
+\tfmt.Println()
+\tfor _, x := range []float64{0, 1, 8, 0.1, -1000, 5e-324, math.Inf(1), math.NaN(), 1e308} {
+\t\tfmt.Print(math.Ilogb(x), " ", math.Logb(x), " | ")
+\t}
+\tfmt.Println()
+\tfmt.Printf("%.2f %d\\n", math.Pow10(2)*12.34, int64(math.RoundToEven(12345.5)))
+}
+""",
+    (
+        "2 4 -2 -0 0 2 12346 0 -Inf NaN 4.503599627370496e+15 1e+300 \n"
+        "1 10 100 1e+15 1e+22 1e+23 1e+31 1e+32 1.0000000000000001e+33 1e+64 1e+100 "
+        "1e+200 1e+255 1e+256 1e+300 1e+308 +Inf 0.1 0.01 1e-22 1.0000000000000001e-23 "
+        "1e-32 1e-33 9.999999999999999e-101 1e-300 1.0000000000000001e-307 1e-308 1e-320 "
+        "1e-323 0 \n5 5.551115123125783e-17 +Inf -5.551115123125783e-17 0 0 0 1e-320 NaN "
+        "1.1102230246251454e-16 0.32 \n"
+        "-2147483648 -Inf | 0 0 | 3 3 | -4 -4 | 9 9 | -1074 -1074 | 2147483647 +Inf | "
+        "2147483647 NaN | 1023 1023 | \n1234.00 12346\n"
+    ),
+)
+
+
+# p[:4] of a pointer to an array slices the array it points to (it crashed), and cap of an
+# array's sub-slice, or of s[a:b:c], is the room to the array's end or to c
+CONSTRUCTS["pointer_to_array_slices"] = (
+    """\
+package main
+
+import "fmt"
+
+type CPU struct {
+\tRegs [8]uint32
+\tPC   int
+}
+
+func zero(r *[8]uint32) {
+\tfor i := range r {
+\t\tr[i] = 0
+\t}
+}
+
+func main() {
+\tvar a [8]uint32
+\tp := &a
+\tp[2] = 5
+\tfmt.Println(len(p[:4]), cap(p[:4]), len(p), p[2], a[2])
+\tfor i, v := range p {
+\t\tif v != 0 {
+\t\t\tfmt.Println(i, v)
+\t\t}
+\t}
+\tcpu := &CPU{}
+\tr := &cpu.Regs
+\tr[7] = 777
+\tfmt.Println(cpu.Regs[7], len(r), cap(r[:4]), r[6:])
+\tzero(r)
+\tfmt.Println(cpu.Regs)
+\ts := p[1:3]
+\tfmt.Println(s, len(s))
+}
+
+func init() {
+\txs := []int{1, 2, 3, 4, 5, 6}
+\tvar arr [10]byte
+\tfmt.Println(cap(xs[1:3:5]), cap(arr[2:4]), cap(arr[:]), cap(arr[3:]), len(xs[1:3:5]))
+}
+""",
+    "4 8 10 7 2\n4 8 8 5 5\n2 5\n777 8 8 [0 777]\n[0 0 0 0 0 0 0 0]\n[0 5] 2\n",
 )
 
 

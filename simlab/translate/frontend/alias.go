@@ -251,8 +251,17 @@ func (a *sliceAliases) build() {
 					assign(x.Lhs[i], x.Rhs[i])
 				}
 			} else {
+				var results any // lo, hi := split(s, i): each may share the arrays split returns
+				if c, ok := ast.Unparen(x.Rhs[0]).(*ast.CallExpr); ok && len(x.Rhs) == 1 {
+					if fn := a.callee(c); fn != nil && !a.fresh[fn] {
+						results = "result " + fn.FullName()
+					}
+				}
 				for _, l := range x.Lhs {
 					a.union(ownerOf(p, l), unknown(p.info.TypeOf(l)))
+					if results != nil && isSliceType(p.info.TypeOf(l)) {
+						a.union(ownerOf(p, l), results)
+					}
 				}
 			}
 		case *ast.ValueSpec:

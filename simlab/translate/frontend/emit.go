@@ -902,6 +902,44 @@ func (m *module) readInto(c *ast.CallExpr) int {
 	return -1
 }
 
+// boundedSubslicesReturned: for each function of the program, which of its results a
+// return statement gives as a sub-slice with room left in its operand's array
+// (return s[:i], s[i:] of a split helper: the first), which an append to it writes.
+func boundedSubslicesReturned(p *program) map[*types.Func][]bool {
+	out := map[*types.Func][]bool{}
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || fd.Type.Results == nil {
+				continue
+			}
+			fn, ok := p.info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false // its returns are its own
+				case *ast.ReturnStmt:
+					for i, r := range n.Results {
+						if se, ok := ast.Unparen(r).(*ast.SliceExpr); ok && se.High != nil && !fullSlice(se) {
+							if out[fn] == nil {
+								out[fn] = make([]bool, len(n.Results))
+							}
+							if i < len(out[fn]) {
+								out[fn][i] = true
+							}
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	return out
+}
+
 // fullSlice: s[a:b:b], a sub-slice whose capacity is its length, so that an append
 // to it moves it to a new array.
 func fullSlice(se *ast.SliceExpr) bool {
@@ -1045,15 +1083,34 @@ func (m *module) refuseSharedSubslices() {
 	// one whose capacity is its length (head := q[:1:1]) has none
 	bounded := map[types.Object]bool{}
 	appendedTo := map[ast.Node]types.Object{} // the writes those appends are, and whose
+	boundedResults := boundedSubslicesReturned(p)
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			if a, ok := n.(*ast.AssignStmt); ok && len(a.Lhs) == len(a.Rhs) {
+			a, ok := n.(*ast.AssignStmt)
+			if !ok {
+				return true
+			}
+			if len(a.Lhs) == len(a.Rhs) {
 				for i, r := range a.Rhs {
 					id, isID := ast.Unparen(a.Lhs[i]).(*ast.Ident)
 					se, isSlice := ast.Unparen(r).(*ast.SliceExpr)
 					if isID && isSlice && se.High != nil && !fullSlice(se) && !sameVar(p, se.X, id) {
 						if obj := p.info.ObjectOf(id); obj != nil && isSliceType(obj.Type()) {
 							bounded[obj] = true
+						}
+					}
+				}
+			}
+			if len(a.Rhs) == 1 {
+				// lo, hi := split(s, i) of a function returning s[:i], s[i:]: lo has room too
+				if c, ok := ast.Unparen(a.Rhs[0]).(*ast.CallExpr); ok {
+					if fn := aliases.callee(c); fn != nil {
+						for i, l := range a.Lhs {
+							if id, ok := ast.Unparen(l).(*ast.Ident); ok && i < len(boundedResults[fn]) && boundedResults[fn][i] {
+								if obj := p.info.ObjectOf(id); obj != nil {
+									bounded[obj] = true
+								}
+							}
 						}
 					}
 				}

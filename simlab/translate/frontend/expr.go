@@ -322,10 +322,10 @@ func (f *fn) exprOf(e ast.Expr) string {
 			hi = f.expr(x.High)
 		}
 		if lo == "" && hi == "" && !x.Slice3 {
-			return f.expr(x.X) + "[:]"
+			return f.sequence(x.X) + "[:]"
 		}
 		// Go panics where a bound is out of range, and a string's are byte offsets
-		args := []string{f.expr(x.X), lo}
+		args := []string{f.sequence(x.X), lo} // p[:4] of p *[8]T slices the array p points to
 		if lo == "" {
 			args[1] = "0"
 		}
@@ -1939,6 +1939,18 @@ func (f *fn) errorTest(t types.Type, at ast.Node) string {
 	return f.typeTestOf("e", t, at)
 }
 
+// arrayLen: the length of an array type, or of the array a pointer type points to;
+// -1 for any other type.
+func arrayLen(t types.Type) int64 {
+	if ptr, ok := under(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	if a, ok := under(t).(*types.Array); ok {
+		return a.Len()
+	}
+	return -1
+}
+
 // yields wraps a blocking expression: (yield op) or (yield from gen).
 func (f *fn) yieldExpr(s string) (string, bool) { return "(" + s + ")", true }
 
@@ -2230,6 +2242,16 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		if _, ok := under(p.info.TypeOf(c.Args[0])).(*types.Chan); ok {
 			return x + ".cap"
 		}
+		if se, ok := ast.Unparen(c.Args[0]).(*ast.SliceExpr); ok && se.High != nil {
+			// the room past its end: up to s[a:b:c]'s c, or to the end of an array
+			// (p[:4] of a *[8]T has capacity 8), whose length is its capacity
+			switch {
+			case se.Max != nil:
+				return "len(" + x + ") + (" + f.expr(se.Max) + " - " + f.operand(se.High, 6) + ")"
+			case arrayLen(p.info.TypeOf(se.X)) >= 0:
+				return "len(" + x + ") + (" + strconv.FormatInt(arrayLen(p.info.TypeOf(se.X)), 10) + " - " + f.operand(se.High, 6) + ")"
+			}
+		}
 		return "len(" + x + ")"
 	case "make":
 		t := p.info.TypeOf(c.Args[0])
@@ -2448,7 +2470,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		"math.Sin", "math.Cos", "math.Tan", "math.Sincos", "math.Asin", "math.Acos", "math.Atan",
 		"math.Atan2", "math.Sinh", "math.Cosh", "math.Tanh", "math.Asinh", "math.Acosh", "math.Atanh",
 		"math.Log10", "math.Log2", "math.Log1p", "math.Expm1", "math.Exp2", "math.Hypot", "math.Cbrt",
-		"math.Remainder", "math.Frexp", "math.Ldexp", "math.Modf", "math.Dim", "math.Nextafter":
+		"math.Remainder", "math.Frexp", "math.Ldexp", "math.Modf", "math.Dim", "math.Nextafter",
+		"math.RoundToEven", "math.Pow10", "math.FMA", "math.Ilogb", "math.Logb":
 		// Go's NaN and infinities where Python's math raises; the elementary functions by Go's
 		// own steps, to its last bit (golib's _mathfn); Sincos, Frexp and Modf give a tuple
 		py := map[string]string{"math.IsInf": "is_inf", "math.IsNaN": "is_nan", "math.NaN": "nan"}[name]

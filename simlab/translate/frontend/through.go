@@ -863,7 +863,7 @@ func (f *fn) backingAssign(s *ast.AssignStmt) bool {
 		return false
 	}
 	if ast.Unparen(s.Rhs[0]) == se {
-		val, base, lo := f.expr(se), f.expr(se.X), "0"
+		val, base, lo := f.expr(se), f.sequence(se.X), "0"
 		if se.Low != nil {
 			lo = f.expr(se.Low)
 		}

@@ -12,6 +12,8 @@ class Element:
     """A ``*list.Element``: its ``Value``, and the list it is in (None once removed,
     when ``Next`` and ``Prev`` give nil, as Go's)."""
 
+    go_name = "*list.Element"
+
     __slots__ = ("Value", "_list", "_next", "_prev")
 
     def __init__(self, value: Any = None) -> None:
@@ -39,6 +41,8 @@ class List:
     """A ``list.List`` (``list.New()``, or its zero value, ready to use): a ring of
     elements through a sentinel that is no element of it. An element of another
     list given to a method leaves this one unchanged, as Go's."""
+
+    go_name = "*list.List"
 
     __slots__ = ("_len", "_root")
 
@@ -155,6 +159,8 @@ class Ring:
     """A ``*ring.Ring``: one element of a circular list, with its ``Value``. The zero
     ``ring.Ring`` is a ring of one element. ``Len`` and ``Do`` of nil (``ring.New(0)``)
     are 0 and nothing, as Go's: the translation calls them as ``go.Ring.len(r)``."""
+
+    go_name = "*ring.Ring"
 
     __slots__ = ("Value", "_next", "_prev")
 

@@ -245,6 +245,8 @@ class Buffer:
     UTF-8), read from the front; ``Bytes()`` is nil until a byte is written, as Go's.
     ``Buffer(data)`` is ``bytes.NewBuffer(data)`` or ``NewBufferString``."""
 
+    go_name = "*bytes.Buffer"
+
     __slots__ = ("_b", "_grown", "_rune", "_unread")
 
     def __init__(self, data: str | list[int] | None = None) -> None:
@@ -381,6 +383,8 @@ class Buffer:
 class Builder(Buffer):
     """A ``strings.Builder``: the same bytes as a ``bytes.Buffer`` written to alike
     (``WriteByte`` of a UTF-8 sequence's bytes makes its character)."""
+
+    go_name = "*strings.Builder"
 
     __slots__ = ()
 

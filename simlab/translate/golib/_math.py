@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import struct
+from fractions import Fraction
 
 from ._mathfn import _exp, _log
 from ._numbers import Float32
@@ -19,6 +20,64 @@ def math_round(x: float) -> float:
     if abs(x - t) >= 0.5:
         t += math.copysign(1.0, x)
     return math.copysign(t, x)
+
+
+def math_roundtoeven(x: float) -> float:
+    """``math.RoundToEven``: half to even, as Python's ``round``, keeping -0."""
+    if math.isinf(x) or math.isnan(x):
+        return x
+    return math.copysign(float(round(x)), x)
+
+
+_POW10 = tuple(float(f"1e{k}") for k in range(32))
+_POW10_BY_32 = tuple(float(f"1e{32 * k}") for k in range(10))
+_POW10_BY_MINUS_32 = tuple(float(f"1e-{32 * k}") for k in range(11))
+
+
+def math_pow10(n: int) -> float:
+    """``math.Pow10``: ``10**n`` as Go computes it, the product (or quotient) of two
+    correctly rounded powers, one of them a power of 10**32; 0 below -323 and +Inf
+    above 308."""
+    if 0 <= n <= 308:
+        return _POW10_BY_32[n // 32] * _POW10[n % 32]
+    if -323 <= n < 0:
+        return _POW10_BY_MINUS_32[-n // 32] / _POW10[-n % 32]
+    return 0.0 if n < 0 else math.inf
+
+
+def math_fma(x: float, y: float, z: float) -> float:
+    """``math.FMA``: ``x*y + z`` rounded once."""
+    if x == 0 or y == 0 or z == 0 or not all(map(math.isfinite, (x, y, z))):
+        return x * y + z
+    exact = Fraction(x) * Fraction(y) + Fraction(z)
+    if exact == 0:
+        return 0.0
+    try:
+        return float(exact)
+    except OverflowError:
+        return math.inf if exact > 0 else -math.inf
+
+
+def math_ilogb(x: float) -> int:
+    """``math.Ilogb``: the binary exponent of ``x``; MinInt32 for 0, MaxInt32 for
+    an infinity or NaN."""
+    if x == 0:
+        return -(1 << 31)
+    if math.isinf(x) or math.isnan(x):
+        return (1 << 31) - 1
+    return math.frexp(x)[1] - 1
+
+
+def math_logb(x: float) -> float:
+    """``math.Logb``: the binary exponent of ``x`` as a float; -Inf for 0, +Inf for
+    an infinity."""
+    if x == 0:
+        return -math.inf
+    if math.isinf(x):
+        return math.inf
+    if math.isnan(x):
+        return x
+    return float(math.frexp(x)[1] - 1)
 
 
 def math_max(x: float, y: float) -> float:

@@ -13,6 +13,8 @@ class Pool:
     one). Go may also drop pooled values at any garbage collection; simlab never
     does, which is the pool of a program that ran no collection."""
 
+    go_name = "*sync.Pool"
+
     __slots__ = ("New", "_private", "_shared")
 
     def __init__(self, New: Callable[[], Any] | None = None) -> None:

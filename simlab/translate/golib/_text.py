@@ -38,6 +38,8 @@ _FIRST_BUFFER = 4096  # the size of a Scanner's first buffer
 class StringsReader:
     """A ``*strings.Reader``: the bytes of a string, read from the front."""
 
+    go_name = "*strings.Reader"
+
     __slots__ = ("_b", "_i")
     _package = "strings"  # which Reader, for Seek's errors
 
@@ -106,6 +108,8 @@ class StringsReader:
 class BytesReader(StringsReader):
     """A ``*bytes.Reader``: a ``*strings.Reader`` of a ``[]byte``'s elements, the list
     itself, so that a write to one not read yet is read, as from Go's."""
+
+    go_name = "*bytes.Reader"
 
     __slots__ = ()
     _package = "bytes"
@@ -257,6 +261,8 @@ class Scanner:
     whose ``Read`` does not block: Go's buffer (4096 bytes, then doubled up to the
     longest token, 64 KiB or ``Buffer``'s), refilled by ``Read`` as Go's is, so each
     ``Scan`` gives Go's token, or stops with Go's error."""
+
+    go_name = "*bufio.Scanner"
 
     __slots__ = (
         "_buf",
@@ -438,6 +444,8 @@ class Replacer:
     replaced, and the text after it goes on; an empty old string matches at every
     byte but right after its own match, so ``("", "-")`` puts ``-`` between bytes."""
 
+    go_name = "*strings.Replacer"
+
     __slots__ = ("_pairs",)
 
     def __init__(self, *oldnew: str) -> None:
@@ -483,6 +491,8 @@ class TabWriter:
     """A ``*tabwriter.Writer``: what is written to it (by ``fmt.Fprintf(w, ...)`` or
     ``w.Write``) is aligned in columns and passed on to its output a block at a time,
     when Go's writer would pass it on; ``Flush`` passes on the rest."""
+
+    go_name = "*tabwriter.Writer"
 
     __slots__ = ("_out", "_tw")
 
@@ -598,6 +608,8 @@ class BufReader:
     unless ``NewReaderSize`` says, 16 at least) filled by the reader's ``Read`` as Go's
     is, so that ``ReadLine`` gives a line longer than it in parts, as Go's does.
     ``bufio_new_reader`` makes one."""
+
+    go_name = "*bufio.Reader"
 
     __slots__ = ("_buf", "_err", "_r", "_rd", "_w")
 
@@ -829,6 +841,8 @@ class BufWriter:
     returns it, as Go's. Each write and ``Flush`` has a generator form,
     ``blocking_...``, that a program calling io.Pipe or net.Pipe yields from (the
     output may be a pipe's, whose Write waits for a read)."""
+
+    go_name = "*bufio.Writer"
 
     __slots__ = ("_buf", "_err", "_out", "_size")
 

@@ -375,7 +375,26 @@ def type_name(x: Any) -> str:
         return _context_type(x)
     if isinstance(x, NamedValue) and x.ref is not None:
         return "*" + _class_name(type(x), x)
+    if (name := _PRIMITIVES.get(type(x))) is not None:
+        return name
+    if type(x) is Ref and type(x.v) in (bool, int, str, float):
+        return "*" + type_name(x.v)  # new(T) of a generic, T int
     return _class_name(type(x), x)
+
+
+_PRIMITIVES: dict[type, str] = {
+    sl.Mutex: "*sync.Mutex",
+    sl.RWMutex: "*sync.RWMutex",
+    sl.WaitGroup: "*sync.WaitGroup",
+    sl.Once: "*sync.Once",
+    sl.Cond: "*sync.Cond",
+    atomic.Int32: "*atomic.Int32",
+    atomic.Int64: "*atomic.Int64",
+    atomic.Uint32: "*atomic.Uint32",
+    atomic.Uint64: "*atomic.Uint64",
+    atomic.Bool: "*atomic.Bool",
+    atomic.Value: "*atomic.Value",
+}
 
 
 def _context_type(ctx: Any) -> str:

@@ -425,14 +425,17 @@ def deref(p: Any) -> Any:
     return _StructAt(p)
 
 
+_NilChan = type(sl.nil_chan)
+
+
 def pointer_to(x: Any) -> Any:
     """A new variable holding ``x``, a value of a type parameter's type, and its
-    pointer (``new(T)``, ``&v``): the struct itself, or a :class:`Ref`."""
-    cls = type(x)
-    struct = cls.__module__.startswith("simlab.translated.") and not isinstance(
-        x, int | float | str | list | dict | Named | NamedValue
+    pointer (``new(T)``, ``&v``): a struct itself (``bytes.Buffer``'s too), or a
+    :class:`Ref` of a number, a string, a slice, a map, a channel, a func, a pointer."""
+    value = x is None or isinstance(
+        x, int | float | complex | str | list | dict | Named | NamedValue | sl.Chan | _NilChan
     )
-    return x if struct else Ref(x)
+    return Ref(x) if value else x  # a struct of the program's or the library's
 
 
 def pointer_at(place: Any) -> Any:
