@@ -28982,6 +28982,192 @@ func init() {
 )
 
 
+# A precision cuts the text of an Error or String method (%.3s of an error printed it
+# whole), a negative precision from * is %!(BADPREC), and a named slice or map type with a
+# method but no String is printed element by element under %f, %d, %e (%.1f of one crashed)
+CONSTRUCTS["fmt_precision_of_methods_and_named_slices"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Level int
+
+func (l Level) String() string { return [...]string{"low", "mid", "high"}[l] }
+
+type Vec []float64
+
+func (v Vec) Len() int { return len(v) }
+
+type IDs []int
+
+func (ids IDs) String() string { return fmt.Sprintf("%d ids", len(ids)) }
+
+type Tags map[string]int
+
+func (t Tags) Total() int { return len(t) }
+
+func main() {
+\terr := errors.New("validation failed")
+\twrapped := fmt.Errorf("batch 7: %w", err)
+\tfmt.Printf("%10.5v|%.3s|%20v|%-12.8s|%.4q\\n", err, err, err, wrapped, err)
+\tl := Level(1)
+\tfmt.Printf("%5.1v|%.2s|%-6v|%d|%x|%.1x\\n", l, l, l, l, l, l)
+\tfmt.Printf("%.*s|%.*d|%-*d|\\n", -1, "neg", 3, 7, -4, 9)
+\tfmt.Printf("%.1f|%5.2f|%v|%e\\n", Vec{1.5, 2.25}, Vec{3}, Vec{0.5}, Vec{100})
+\tids := IDs{7, 8}
+\tfmt.Printf("%d|%v|%s|%x|%.3s|%5d\\n", ids, ids, ids, ids, ids, ids)
+\tfmt.Printf("%d|%v\\n", Tags{"a": 1, "b": 2}, Tags{"z": 26})
+}
+""",
+    (
+        '     valid|val|   validation failed|batch 7:    |"vali"\n'
+        "    m|mi|mid   |1|6d6964|6d\n%!(BADPREC)neg|007|9   |\n"
+        "[1.5 2.2]|[ 3.00]|[0.5]|[1.000000e+02]\n"
+        "[7 8]|2 ids|2 ids|3220696473|2 i|[    7     8]\n"
+        "map[%!d(string=a):1 %!d(string=b):2]|map[z:26]\n"
+    ),
+)
+
+
+# The library's hashes behind hash.Hash, found by a type switch on hash.Hash32 and Hash64 (an
+# assertion to Hash32 failed) and named by %T; a bufio.Writer in an interface of the program with
+# Flush (it crashed) and asserted back; a strings.Builder is no bytes.Buffer
+CONSTRUCTS["library_values_behind_interfaces"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"bytes"
+\t"fmt"
+\t"hash"
+\t"hash/adler32"
+\t"hash/crc32"
+\t"hash/fnv"
+\t"io"
+\t"strings"
+)
+
+type Sink interface {
+\tio.Writer
+\tFlush() error
+}
+
+func describe(name string, h hash.Hash) {
+\th.Write([]byte("hello"))
+\tswitch x := h.(type) {
+\tcase hash.Hash64:
+\t\tfmt.Printf("%-8s %T Hash64 %016x size %d\\n", name, h, x.Sum64(), h.Size())
+\tcase hash.Hash32:
+\t\tfmt.Printf("%-8s %T Hash32 %08x size %d\\n", name, h, x.Sum32(), h.Size())
+\t}
+}
+
+func main() {
+\tdescribe("crc32", crc32.NewIEEE())
+\tdescribe("adler32", adler32.New())
+\tdescribe("fnv32", fnv.New32())
+\tdescribe("fnv32a", fnv.New32a())
+\tdescribe("fnv64", fnv.New64())
+\tdescribe("fnv64a", fnv.New64a())
+\tvar h hash.Hash = fnv.New64a()
+\t_, is32 := h.(hash.Hash32)
+\tfmt.Println("fnv64a is Hash32:", is32, "block", h.BlockSize())
+
+\tvar buf bytes.Buffer
+\tvar s Sink = bufio.NewWriter(&buf)
+\ts.Write([]byte("abc"))
+\tfmt.Printf("before flush %q\\n", buf.String())
+\ts.Flush()
+\tfmt.Printf("after flush %q\\n", buf.String())
+\tvar w io.Writer = bufio.NewWriter(&buf)
+\tif bw, ok := w.(*bufio.Writer); ok {
+\t\tbw.WriteString("xyz")
+\t\tfmt.Println("buffered", bw.Buffered())
+\t\tbw.Flush()
+\t}
+\tvar ws []io.Writer = []io.Writer{&buf, new(strings.Builder)}
+\tfor _, x := range ws {
+\t\t_, isBuf := x.(*bytes.Buffer)
+\t\t_, isB := x.(*strings.Builder)
+\t\tfmt.Println(isBuf, isB)
+\t}
+\tvar r io.Reader = bytes.NewReader([]byte("q"))
+\t_, isSR := r.(*strings.Reader)
+\t_, isBR := r.(*bytes.Reader)
+\tfmt.Println(isSR, isBR, buf.String())
+}
+""",
+    (
+        "crc32    *crc32.digest Hash32 3610a686 size 4\n"
+        "adler32  *adler32.digest Hash32 062c0215 size 4\n"
+        "fnv32    *fnv.sum32 Hash32 b6fa7167 size 4\n"
+        "fnv32a   *fnv.sum32a Hash32 4f9f2cab size 4\n"
+        "fnv64    *fnv.sum64 Hash64 7b495389bdbdd4c7 size 8\n"
+        "fnv64a   *fnv.sum64a Hash64 a430d84680aabd0b size 8\nfnv64a is Hash32: false block 1\n"
+        'before flush ""\nafter flush "abc"\nbuffered 3\ntrue false\nfalse true\n'
+        "false true abcxyz\n"
+    ),
+)
+
+# A struct embedding *log.Logger: its Printf, Println, Print, SetPrefix and Prefix promoted,
+# called through the field (the embedding was refused)
+CONSTRUCTS["embedded_log_logger"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"log"
+\t"os"
+\t"sync"
+)
+
+type Service struct {
+\t*log.Logger
+\tname string
+\tmu   sync.Mutex
+\thits int
+}
+
+func (s *Service) Handle(id int) {
+\ts.mu.Lock()
+\ts.hits++
+\ts.mu.Unlock()
+\ts.Printf("%s handled %d", s.name, id)
+}
+
+func main() {
+\tvar buf bytes.Buffer
+\ts := &Service{Logger: log.New(&buf, "svc: ", 0), name: "orders"}
+\tvar wg sync.WaitGroup
+\tfor i := range 3 {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\ts.Handle(i)
+\t\t}()
+\t\twg.Wait() // one at a time: the log's order is the loop's
+\t}
+\ts.SetPrefix("[done] ")
+\ts.Println("hits", s.hits, "prefix", s.Prefix())
+\tfmt.Print(buf.String())
+\tout := Service{Logger: log.New(os.Stdout, "out: ", log.Lmsgprefix), name: "stdout"}
+\tout.Print("to stdout")
+}
+""",
+    (
+        "svc: orders handled 0\nsvc: orders handled 1\nsvc: orders handled 2\n"
+        "[done] hits 3 prefix [done] \nout: to stdout\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

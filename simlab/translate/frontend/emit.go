@@ -2762,7 +2762,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, time.Duration, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, and the program's struct and interface types")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, time.Duration, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, and the program's struct and interface types")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -2973,7 +2973,7 @@ var embeddedLibrary = map[string]bool{
 	"bufio.Reader": true, "bufio.Writer": true, "bufio.Scanner": true,
 	"io.Writer": true, "io.Reader": true, "io.ReadWriter": true,
 	"io.ReadCloser": true, "io.WriteCloser": true, "io.ReadWriteCloser": true, "net.Conn": true,
-	"log/slog.Handler": true,
+	"log/slog.Handler": true, "log.Logger": true,
 }
 
 // syncMethods: the simlab spelling of the methods a sync type embedded in a struct promotes.
@@ -2991,6 +2991,9 @@ func (m *module) promoted(t types.Type) {
 		fn := sel.Obj().(*types.Func)
 		name := fieldName(fn.Name())
 		path := embeddedPath(t, sel.Index())
+		if fn.Pkg() != nil && fn.Pkg().Path() == "log" {
+			continue // s.Printf of an embedded *log.Logger: the call goes through the field
+		}
 		if key := methodKey(fn); !m.p.ours(fn.Pkg()) && embeddedLibrary[strings.TrimSuffix(key, "."+fn.Name())] {
 			// for the library, which calls Go's names (fmt a String, io.ReadFull a
 			// Read); the program's calls go through the field itself

@@ -1986,8 +1986,9 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 		}
 		if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
 			fn := s.Obj().(*types.Func)
-			// promoted by an embedded context.Context or time.Duration: golib's, through the field
-			promotedLibrary := fn.Pkg() != nil && (fn.Pkg().Path() == "context" || strings.HasPrefix(methodKey(fn), "time.Duration."))
+			// promoted by an embedded context.Context, time.Duration or *log.Logger: golib's, through the field
+			promotedLibrary := fn.Pkg() != nil && (fn.Pkg().Path() == "context" || fn.Pkg().Path() == "log" ||
+				strings.HasPrefix(methodKey(fn), "time.Duration."))
 			if f.m.a.byFunc[fn.Origin()] == nil && (!isLocalInterface(p, s.Recv()) || promotedLibrary) && !promotedFromInterface(p, s) {
 				text, yields := f.stdMethod(c, sel, fn)
 				if !isNamed(s.Recv(), "time", "Time") && !isNamed(s.Recv(), "time", "Duration") {
@@ -2990,13 +2991,14 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.quote_rune(" + arg(0) + ")", false
 	case "strconv.FormatUint":
 		return "go.format_int(" + f.args(c) + ")", false
-	case "strconv.Unquote", "strconv.QuoteToASCII", "strconv.AppendInt", "strconv.AppendQuote", "strconv.IsPrint",
+	case "strconv.Unquote", "strconv.QuoteToASCII", "strconv.AppendInt", "strconv.AppendUint", "strconv.AppendQuote", "strconv.IsPrint",
 		"strconv.AppendBool", "strconv.AppendFloat", "strconv.QuoteRuneToASCII", "strconv.AppendQuoteRune",
 		"strconv.AppendQuoteRuneToASCII", "strconv.AppendQuoteToASCII", "strconv.QuoteToGraphic",
 		"strconv.QuoteRuneToGraphic", "strconv.IsGraphic", "strconv.CanBackquote", "strconv.UnquoteChar",
 		"strconv.QuotedPrefix":
 		helper := map[string]string{"strconv.Unquote": "unquote", "strconv.QuoteToASCII": "quote_to_ascii",
-			"strconv.AppendInt": "append_int", "strconv.AppendQuote": "append_quote", "strconv.IsPrint": "is_print",
+			"strconv.AppendInt": "append_int", "strconv.AppendUint": "append_int", // FormatInt's digits of a uint64 too
+			"strconv.AppendQuote": "append_quote", "strconv.IsPrint": "is_print",
 			"strconv.AppendBool": "append_bool", "strconv.AppendFloat": "append_float",
 			"strconv.QuoteRuneToASCII": "quote_rune_to_ascii", "strconv.AppendQuoteRune": "append_quote_rune",
 			"strconv.AppendQuoteRuneToASCII": "append_quote_rune_to_ascii",
@@ -3886,6 +3888,20 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.NumError"
 	case "*math/big.Int":
 		return "go.BigInt"
+	case "*bufio.Writer":
+		return "go.BufWriter"
+	case "*bufio.Reader":
+		return "go.BufReader"
+	case "*bufio.Scanner":
+		return "go.Scanner"
+	case "*strings.Reader":
+		return "go.StringsReader"
+	case "*bytes.Reader":
+		return "go.BytesReader"
+	case "*container/list.List":
+		return "go.List"
+	case "*container/list.Element":
+		return "go.Element"
 	case "*io/fs.PathError", "*fs.PathError", "*os.PathError":
 		return "go.PathError"
 	case "*net.OpError":
@@ -3909,7 +3925,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if _, isFunc := under(t).(*types.Signature); isFunc {
 		return "go.FuncType(" + pyString(reflectType(t)) + ")" // a go.TypedFunc of that type
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strconv.NumError, *big.Int, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
 	return ""
 }
 

@@ -27,6 +27,8 @@ from ._values import (
     EMPTY,
     Named,
     NamedValue,
+    NilMap,
+    NilSlice,
     Ref,
     _address_text,
     _EmptyStruct,
@@ -533,9 +535,8 @@ class _Printf:
             if self.i < n and f[self.i] == "*":
                 self.i += 1
                 precision = self.star()
-                if precision is None:
-                    marks += "%!(BADPREC)"
-                elif precision < 0:
+                if precision is None or precision < 0:
+                    marks += "%!(BADPREC)"  # a negative precision too, as Go's
                     precision = None
             else:
                 precision = self.number() or 0
@@ -586,6 +587,9 @@ class _Printf:
         return x
 
 
+# the verbs fmt applies to a slice's or a map's elements one by one
+_ELEMENT_VERBS = "bcdoOqxXUeEfFgGs"
+
 _VERBS_OF = {
     bool: "tv",
     int: "bcdoOqxXUv",
@@ -617,6 +621,13 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         return go_syntax(x, verb, flags, width, precision)  # %#v: Go syntax
     if is_typed_nil(x) and verb not in "vT" and (verb not in "sqxX" or not _fmt_method_of(x)):
         return _nil_pointer(x, verb, flags, width)  # not its Error or String method
+    if (
+        isinstance(x, NamedValue)
+        and x.ref is None
+        and verb in _ELEMENT_VERBS
+        and (verb in "dbcoOUeEfFgG" or _fmt_method_of(x) is None)
+    ):
+        x = x.v  # type Vec []float64 with a method, under %.1f: element by element
     plain = verb == "v" and width is None and precision is None and not flags.strip("+")
     if verb not in "Tpc" and not plain:  # v() prints a plain %v, element by element too
         elements = _format_elements(x, verb, flags, width, precision)
@@ -643,7 +654,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         # the bytes' text; %q escapes a byte that is not UTF-8's (\xab), which
         # surrogateescape keeps as U+DCAB for quote
         x, kind = x.data.decode(errors="surrogateescape" if verb == "q" else "replace"), str
-    if verb in "qxX" and kind not in _VERBS_OF:  # an error or a Stringer: its text
+    if (verb in "qxX" or (verb in "vs" and precision is not None)) and kind not in _VERBS_OF:
+        # an error or a Stringer: its text, which a precision cuts
         method = _fmt_method_of(x)
         if method is not None:
             x = _method_text(x, method, verb)
@@ -687,7 +699,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         elif " " in flags and not text.startswith("-"):
             text = " " + text.removeprefix("+")  # +Inf is " Inf"
     elif verb == "T":
-        if type(x) is list or type(x) is dict:
+        if type(x) in (list, dict, NilSlice, NilMap):
             raise SimlabError(
                 "fmt: simlab does not keep the type of a slice or a map held in an "
                 "interface, %T: give %T a variable of the slice's or the map's own type"

@@ -84,6 +84,7 @@ class CRC32:
     written so far, the checksum ``crc32.Checksum`` gives of them all."""
 
     __slots__ = ("_c", "_table")
+    go_name = "*crc32.digest"
 
     def __init__(self, table: list[int] = IEEE_TABLE) -> None:
         self._c, self._table = 0, table
@@ -109,6 +110,10 @@ class CRC32:
     def block_size(self) -> int:
         return 1
 
+    # Go's names, which an interface of the program calls and an assertion to
+    # hash.Hash32 looks for
+    Write, Sum32, Sum, Reset, Size, BlockSize = write, sum32, sum, reset, size, block_size
+
 
 def adler32_checksum(data: Any) -> int:
     """``adler32.Checksum(data)``: zlib's Adler-32."""
@@ -119,6 +124,8 @@ class Adler32(CRC32):
     """``adler32.New()``: a ``hash.Hash32`` of the Adler-32 of the bytes written."""
 
     __slots__ = ()
+    go_name = "*adler32.digest"
+    go_own_type = True  # golib builds it on its base class, which Go does not
 
     def __init__(self) -> None:
         super().__init__()
@@ -135,6 +142,8 @@ class Adler32(CRC32):
     def block_size(self) -> int:
         return 4
 
+    Write, Reset, BlockSize = write, reset, block_size
+
 
 class FNV:
     """``hash/fnv``'s hashes: ``fnv.New32a()`` is ``FNV(32, a=True)``. Each byte
@@ -142,6 +151,10 @@ class FNV:
     byte) or, for FNV-1a, the other way round; ``sum32``/``sum64`` read the sum."""
 
     __slots__ = ("_h", "a", "bits")
+
+    def __new__(cls, bits: int, a: bool = False) -> FNV:
+        # one class for each of Go's types, for %T and hash.Hash32 or Hash64
+        return object.__new__(_FNV_TYPES[bits, a] if cls is FNV else cls)
 
     def __init__(self, bits: int, a: bool = False) -> None:
         self.bits, self.a = bits, a
@@ -173,7 +186,32 @@ class FNV:
     def block_size(self) -> int:
         return 1
 
+    Write, Sum, Reset, Size, BlockSize = write, sum, reset, size, block_size
 
+
+class _Sum32(FNV):
+    __slots__ = ()
+    go_name = "*fnv.sum32"
+    Sum32 = FNV.sum32
+
+
+class _Sum32a(_Sum32):
+    __slots__ = ()
+    go_name = "*fnv.sum32a"
+
+
+class _Sum64(FNV):
+    __slots__ = ()
+    go_name = "*fnv.sum64"
+    Sum64 = FNV.sum64
+
+
+class _Sum64a(_Sum64):
+    __slots__ = ()
+    go_name = "*fnv.sum64a"
+
+
+_FNV_TYPES = {(32, False): _Sum32, (32, True): _Sum32a, (64, False): _Sum64, (64, True): _Sum64a}
 _FNV_BASIS = {32: 0x811C9DC5, 64: 0xCBF29CE484222325}  # the offset bases, by bits
 _FNV_PRIME = {32: 0x01000193, 64: 0x00000100000001B3}
 
@@ -385,6 +423,7 @@ class Builder(Buffer):
     (``WriteByte`` of a UTF-8 sequence's bytes makes its character)."""
 
     go_name = "*strings.Builder"
+    go_own_type = True  # golib builds it on its base class, which Go does not
 
     __slots__ = ()
 

@@ -110,6 +110,7 @@ class BytesReader(StringsReader):
     itself, so that a write to one not read yet is read, as from Go's."""
 
     go_name = "*bytes.Reader"
+    go_own_type = True  # golib builds it on its base class, which Go does not
 
     __slots__ = ()
     _package = "bytes"
@@ -866,6 +867,15 @@ class BufWriter:
     def flush(self) -> Any:
         """``w.Flush()``: the buffered bytes to the output; the error kept, if any."""
         return _at_once(self.blocking_flush(), "bufio.Writer")
+
+    # Go's names, which an interface of the program calls (a Flush beside io.Writer)
+    Write, WriteString, WriteByte, WriteRune, Flush = (
+        write,
+        write_string,
+        write_byte,
+        write_rune,
+        flush,
+    )
 
     def blocking_write(self, data: str | list[int]) -> Generator[Any, Any, tuple[int, Any]]:
         raw = data.encode() if isinstance(data, str) else bytes(data)

@@ -327,6 +327,8 @@ def _is(x: Any, t: AssertedType, value: bool = False) -> bool:
         return t.holds(x)
     if t in _BASIC_ARGS:  # x.(T) in a generic, T int, string, float64 or bool
         return type(x) is t
+    if getattr(type(x), "go_own_type", False) and type(x) is not t:
+        return False  # a strings.Builder is no bytes.Buffer, though golib builds one on the other
     return isinstance(x, t) and hasattr(type(x), "go_struct") == value
 
 
