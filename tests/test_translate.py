@@ -29168,6 +29168,137 @@ func main() {
 )
 
 
+# The struct values of a slice copied into a new array (slices.Clone, append(nil, s...), copy,
+# slices.Concat) or a map cloned are copies: a field written in one is not written in the others
+# (each clone showed the last write)
+CONSTRUCTS["struct_values_copied_with_their_slice"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+\t"slices"
+)
+
+type Hand struct {
+\tCards string
+\tKind  int
+}
+
+func main() {
+\thands := []Hand{{"AAAAA", 0}, {"KQJT9", 0}}
+\ta := slices.Clone(hands)
+\ta[0].Kind = 1
+\tb := append([]Hand(nil), hands...)
+\tb[0].Kind = 2
+\tc := make([]Hand, len(hands))
+\tcopy(c, hands)
+\tc[1].Kind = 3
+\td := append([]Hand{}, hands[1:]...)
+\td[0].Kind = 4
+\tfor _, h := range hands {
+\t\th.Kind = 9
+\t}
+\te := slices.Concat(hands, hands[:1])
+\te[2].Kind = 5
+\tm := map[string]Hand{"x": {"22222", 0}}
+\tm2 := maps.Clone(m)
+\th := m2["x"]
+\th.Kind = 6
+\tm2["x"] = h
+\tf := slices.Insert(slices.Clone(hands), 1, hands[0])
+\tf[1].Kind = 7
+\tfmt.Println(hands, a, b, c, d, e, m, m2, f)
+}
+""",
+    (
+        "[{AAAAA 0} {KQJT9 0}] [{AAAAA 1} {KQJT9 0}] [{AAAAA 2} {KQJT9 0}] [{AAAAA 0} "
+        "{KQJT9 3}] [{KQJT9 4}] [{AAAAA 0} {KQJT9 0} {AAAAA 5}] map[x:{22222 0}] "
+        "map[x:{22222 6}] [{AAAAA 0} {AAAAA 7} {KQJT9 0}]\n"
+    ),
+)
+
+
+# sort's idiom of a struct embedding a named slice for its Len and Swap and adding its own Less
+# (refused), a named map embedded likewise, and a named slice of structs with a method printed
+# as values (it printed their addresses)
+CONSTRUCTS["embedded_named_slice_for_sort"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"sync"
+)
+
+type Task struct {
+\tName string
+\tCost int
+}
+
+type Tasks []Task
+
+func (t Tasks) Len() int      { return len(t) }
+func (t Tasks) Swap(i, j int) { t[i], t[j] = t[j], t[i] }
+func (t Tasks) Total() (sum int) {
+\tfor _, x := range t {
+\t\tsum += x.Cost
+\t}
+\treturn sum
+}
+
+// ByName and ByCost embed Tasks for Len and Swap and add their own Less.
+type ByName struct{ Tasks }
+
+func (b ByName) Less(i, j int) bool { return b.Tasks[i].Name < b.Tasks[j].Name }
+
+type ByCost struct{ Tasks }
+
+func (b ByCost) Less(i, j int) bool { return b.Tasks[i].Cost < b.Tasks[j].Cost }
+
+type Index map[string]int
+
+func (ix Index) Get(k string) int { return ix[k] }
+
+type Catalog struct {
+\tIndex
+\ttitle string
+}
+
+func main() {
+\tvar mu sync.Mutex
+\tvar wg sync.WaitGroup
+\tvar all Tasks
+\tfor i, name := range []string{"lint", "build", "test", "deploy"} {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tmu.Lock()
+\t\t\tall = append(all, Task{name, (i*7)%5 + 1})
+\t\t\tmu.Unlock()
+\t\t}()
+\t}
+\twg.Wait()
+\tsort.Sort(ByName{all})
+\tfmt.Println(all, ByName{all}.Len(), ByCost{all}.Total())
+\tsort.Stable(ByCost{all})
+\tfmt.Println(all)
+\tsort.Sort(sort.Reverse(ByCost{all}))
+\tfmt.Printf("%v %+v\\n", all, ByName{all[:1]})
+\tc := Catalog{Index{"a": 1, "b": 2}, "letters"}
+\tfmt.Println(c.Get("b"), len(c.Index), c.title)
+}
+""",
+    (
+        "[{build 3} {deploy 2} {lint 1} {test 5}] 4 11\n"
+        "[{lint 1} {deploy 2} {build 3} {test 5}]\n"
+        "[{test 5} {build 3} {deploy 2} {lint 1}] {Tasks:[{Name:test Cost:5}]}\n2 2 letters\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2762,7 +2762,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, time.Duration, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, and the program's struct and interface types")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, time.Duration, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, and the program's struct and interface types, and its named slice and map types by value")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -2956,6 +2956,9 @@ func (m *module) embeddable(t types.Type) bool {
 			return true
 		case *types.Interface: // type readOnly struct{ Store }: the value it holds has the methods
 			return t == types.Type(n)
+		case *types.Slice, *types.Map:
+			// type ByName struct{ Organs }: the slice in the field, its value methods promoted
+			return t == types.Type(n) && valueMethodsOnly(n)
 		}
 		return false
 	}
@@ -2964,6 +2967,16 @@ func (m *module) embeddable(t types.Type) bool {
 		return true // its methods are golib's, called through the field (see promoted)
 	}
 	return key == "sync.Mutex" || key == "sync.RWMutex" || (key == "context.Context" || key == "time.Duration") && t == types.Type(n)
+}
+
+// valueMethodsOnly: every method of n has a value receiver.
+func valueMethodsOnly(n *types.Named) bool {
+	for i := 0; i < n.NumMethods(); i++ {
+		if _, ptr := n.Method(i).Type().(*types.Signature).Recv().Type().(*types.Pointer); ptr {
+			return false
+		}
+	}
+	return true
 }
 
 // embeddedLibrary: the library's types a struct of the program may embed, by value
@@ -3014,6 +3027,13 @@ func (m *module) promoted(t types.Type) {
 			m.emit("")
 			m.emit("    def String(self):  # promoted from %s", strings.TrimPrefix(path, "."))
 			m.emit("        return go.Duration(self%s).String()", path)
+			continue
+		}
+		if recv := namedOf(fn.Type().(*types.Signature).Recv().Type()); recv != nil && m.p.ours(fn.Pkg()) && m.values[recv.Obj()] {
+			// a method of an embedded named slice or map: its class's, given the field's value
+			m.emit("")
+			m.emit("    def %s(self, *args):  # promoted from %s", name, strings.TrimPrefix(path, "."))
+			m.emit("        return %s.%s(self%s, *args)", m.globals[recv.Obj()], name, path)
 			continue
 		}
 		if !m.p.ours(fn.Pkg()) {

@@ -674,7 +674,34 @@ func (f *fn) spread(x ast.Expr) string {
 	if isBasicKind(f.p.info.TypeOf(x), types.String) {
 		return "list(" + encoded(f.value(x)) + ")"
 	}
+	if c := f.elemsCopier(x); c != "" {
+		return "go.copy_array(" + f.value(x) + ", " + c + ")" // append(dst, src...) copies each value
+	}
 	return "list(" + f.value(x) + ")"
+}
+
+// elemsCopier: the copier of the elements of the slice, array or map x where they
+// are struct values or arrays, which a copy of its elements into a new array
+// copies in turn (slices.Clone, copy, append(dst, src...)); else "".
+func (f *fn) elemsCopier(x ast.Expr) string {
+	switch t := under(f.p.info.TypeOf(x)).(type) {
+	case *types.Slice:
+		return f.m.elemCopier(t.Elem(), x)
+	case *types.Array:
+		return f.m.elemCopier(t.Elem(), x)
+	case *types.Map:
+		return f.m.elemCopier(t.Elem(), x)
+	}
+	return ""
+}
+
+// withElemsCopier: a golib call's arguments, and the copier of x's elements as
+// its copy_elem where they are struct values or arrays.
+func (f *fn) withElemsCopier(args string, x ast.Expr) string {
+	if c := f.elemsCopier(x); c != "" {
+		return args + ", copy_elem=" + c
+	}
+	return args
 }
 
 // isByteSlice: t is []byte (or a named type of it).
@@ -2344,7 +2371,7 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		if isBasicKind(p.info.TypeOf(c.Args[1]), types.String) {
 			return "go.slice_copy(" + f.expr(c.Args[0]) + ", list(" + encoded(f.expr(c.Args[1])) + "))"
 		}
-		return "go.slice_copy(" + f.expr(c.Args[0]) + ", " + f.expr(c.Args[1]) + ")"
+		return "go.slice_copy(" + f.withElemsCopier(f.expr(c.Args[0])+", "+f.expr(c.Args[1]), c.Args[1]) + ")"
 	case "print", "println":
 		var vs []string
 		for _, a := range c.Args {
@@ -2459,7 +2486,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "rt.num_goroutine()", false
 	case "slices.Clone", "bytes.Clone":
 		if f.m.nilSlices {
-			return "go.slices_clone(" + arg(0) + ")", false // nil for nil
+			return "go.slices_clone(" + f.withElemsCopier(arg(0), c.Args[0]) + ")", false // nil for nil
+		}
+		if cp := f.elemsCopier(c.Args[0]); cp != "" {
+			return "go.copy_array(" + arg(0) + ", " + cp + ")", false // struct values copied
 		}
 		return "list(" + arg(0) + ")", false
 	case "runtime.Goexit":
@@ -2859,7 +2889,12 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return "go.slices_compact(" + arg(0) + ", " + f.elemZero(c.Args[0], c) + ", " + eq + ")", false
 		}
 		return "go.slices_compact(" + arg(0) + ", " + f.elemZero(c.Args[0], c) + ")", false
-	case "slices.IsSorted", "slices.Concat", "slices.Repeat", "maps.Copy", "slices.Compare":
+	case "slices.Concat", "slices.Repeat", "maps.Copy":
+		if len(c.Args) == 0 {
+			return libraryHelper(name) + "()", false
+		}
+		return libraryHelper(name) + "(" + f.withElemsCopier(f.args(c), c.Args[0]) + ")", false // struct values copied
+	case "slices.IsSorted", "slices.Compare":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "maps.Equal":
 		elem := under(p.info.TypeOf(c.Args[0])).(*types.Map).Elem()
@@ -2871,7 +2906,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		// it runs the iterator, and cmp, which may block, in this goroutine
 		return f.yieldExpr("yield from go.slices_sorted_func(" + f.args(c) + ")")
 	case "maps.Clone":
-		return "go.maps_clone(" + arg(0) + ")", false
+		return "go.maps_clone(" + f.withElemsCopier(arg(0), c.Args[0]) + ")", false
 	case "strings.FieldsSeq", "strings.SplitSeq", "strings.SplitAfterSeq", "strings.Lines",
 		"bytes.FieldsSeq", "bytes.SplitSeq", "bytes.SplitAfterSeq", "bytes.Lines":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false // an iterator, as slices.Values

@@ -85,10 +85,13 @@ def _check_slice3(n: int, low: int, high: int, most: int) -> None:
         raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
 
 
-def slice_copy(dst: list[Any], src: list[Any]) -> int:
-    """Go's ``copy(dst, src)``: as many elements as both have; how many."""
+def slice_copy(
+    dst: list[Any], src: list[Any], copy_elem: Callable[[Any], Any] | None = None
+) -> int:
+    """Go's ``copy(dst, src)``: as many elements as both have, each copied by
+    ``copy_elem`` where they are struct values or arrays; how many."""
     n = min(len(dst), len(src))
-    dst[:n] = src[:n]
+    dst[:n] = src[:n] if copy_elem is None else [copy_elem(e) for e in src[:n]]
     return n
 
 

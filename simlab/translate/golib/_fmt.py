@@ -283,6 +283,10 @@ def _by_value(x: Any, raw: bool) -> Any:
         return [_by_value(e, raw) for e in x]
     if isinstance(x, dict):
         return {k: _by_value(e, raw) for k, e in x.items()}
+    if isinstance(x, NamedValue) and x.ref is None and isinstance(x.v, list | dict):
+        held = type(x)(_by_value(x.v, raw))  # type Tasks []Task with a method: [{a 1}]
+        held.type_args = x.type_args
+        return held
     if isinstance(x, _NOT_STRUCTS) or not hasattr(type(x), "__slots__"):
         return x
     if not raw and getattr(type(x), "go_formatter", False) is True:

@@ -529,10 +529,13 @@ def slices_index_func(xs: list[Any], f: Callable[[Any], Any]) -> int:
     return next((i for i, e in enumerate(xs) if f(e)), -1)
 
 
-def slices_clone(s: list[Any]) -> list[Any]:
+def slices_clone(s: list[Any], copy_elem: Callable[[Any], Any] | None = None) -> list[Any]:
     """``slices.Clone(s)`` in a program that tells a nil slice from an empty one: a
-    new list, or nil for nil (a :class:`NilSlice`)."""
-    return NilSlice() if is_nil(s) else list(s)
+    new list (its struct values copied by ``copy_elem``), or nil for nil (a
+    :class:`NilSlice`)."""
+    if is_nil(s):
+        return NilSlice()
+    return list(s) if copy_elem is None else [copy_elem(e) for e in s]
 
 
 def slices_delete_func(
@@ -809,9 +812,12 @@ class Float64Slice(IntSlice):
         return bool(xs[i] < xs[j] or (math.isnan(xs[i]) and not math.isnan(xs[j])))
 
 
-def maps_clone(m: dict[Any, Any]) -> dict[Any, Any]:
-    """``maps.Clone(m)``: a new map of the same entries; nil for a nil map."""
-    return m if m is NIL_MAP else dict(m)
+def maps_clone(m: dict[Any, Any], copy_elem: Callable[[Any], Any] | None = None) -> dict[Any, Any]:
+    """``maps.Clone(m)``: a new map of the same entries (struct values copied by
+    ``copy_elem``); nil for a nil map."""
+    if m is NIL_MAP:
+        return m
+    return dict(m) if copy_elem is None else {k: copy_elem(x) for k, x in m.items()}
 
 
 def slices_is_sorted(xs: list[Any]) -> bool:
@@ -826,17 +832,22 @@ def slices_is_sorted_func(xs: list[Any], cmp: Callable[[Any, Any], Any]) -> bool
     return not any(cmp(xs[i], xs[i - 1]) < 0 for i in range(len(xs) - 1, 0, -1))
 
 
-def slices_concat(*parts: list[Any]) -> list[Any]:
-    """``slices.Concat``: a new slice of the elements of each; nil when none has any."""
-    joined = [x for part in parts for x in part]
+def slices_concat(*parts: list[Any], copy_elem: Callable[[Any], Any] | None = None) -> list[Any]:
+    """``slices.Concat``: a new slice of the elements of each (struct values copied
+    by ``copy_elem``); nil when none has any."""
+    joined = [x if copy_elem is None else copy_elem(x) for part in parts for x in part]
     return joined if joined else NilSlice()
 
 
-def slices_repeat(xs: list[Any], count: int) -> list[Any]:
-    """``slices.Repeat``: a new slice of ``xs`` ``count`` times (never nil); a
-    negative count panics, as Go's."""
+def slices_repeat(
+    xs: list[Any], count: int, copy_elem: Callable[[Any], Any] | None = None
+) -> list[Any]:
+    """``slices.Repeat``: a new slice of ``xs`` ``count`` times (never nil), struct
+    values copied by ``copy_elem``; a negative count panics, as Go's."""
     if count < 0:
         panic("cannot be negative")
+    if copy_elem is not None:
+        return [copy_elem(x) for _ in range(count) for x in xs]
     return list(xs) * count
 
 
@@ -846,11 +857,14 @@ def slices_equal_func(a: list[Any], b: list[Any], eq: Callable[[Any, Any], Any])
     return len(a) == len(b) and all(eq(x, y) for x, y in zip(a, b, strict=True))
 
 
-def maps_copy(dst: dict[Any, Any], src: dict[Any, Any]) -> None:
-    """``maps.Copy(dst, src)``: each entry of ``src`` set in ``dst`` (a nil ``dst``
-    panics when ``src`` has one, as an assignment to a nil map does)."""
+def maps_copy(
+    dst: dict[Any, Any], src: dict[Any, Any], copy_elem: Callable[[Any], Any] | None = None
+) -> None:
+    """``maps.Copy(dst, src)``: each entry of ``src`` set in ``dst``, a struct value
+    copied by ``copy_elem`` (a nil ``dst`` panics when ``src`` has one, as an
+    assignment to a nil map does)."""
     for k, x in src.items():
-        dst[k] = x
+        dst[k] = x if copy_elem is None else copy_elem(x)
 
 
 def maps_equal(
