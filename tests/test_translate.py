@@ -1883,6 +1883,23 @@ def test_a_sub_slice_shared_by_another_road_is_refused(tmp_path, road):
 # which is Go's slice only where nothing else holds the array it re-slices: each source,
 # what Go printed, and the refusal's words
 RESLICED_INTO_ITSELF = {
+    "an element of a slice of slices re-sliced into itself while a variable holds its array": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tstacks := [][]byte{[]byte("ABC"), []byte("D")}
+\talias := stacks[0]
+\tstacks[0] = stacks[0][:2]
+\talias[0] = 'Z'
+\tfmt.Println(string(stacks[0]), string(alias))
+}
+""",
+        "ZB ZBC",
+        "a slice re-sliced into itself while alias holds its array",
+    ),
     "an append that re-slices a slice into itself while another variable holds its array": (
         """\
 package main
@@ -29296,6 +29313,116 @@ func main() {
         "[{lint 1} {deploy 2} {build 3} {test 5}]\n"
         "[{test 5} {build 3} {deploy 2} {lint 1}] {Tasks:[{Name:test Cost:5}]}\n2 2 letters\n"
     ),
+)
+
+
+# A map keyed by an instance of a generic struct type (refused), == of two instances, and a
+# comparable type parameter given one: equal by their fields
+CONSTRUCTS["generic_struct_map_keys"] = (
+    """\
+package main
+
+import "fmt"
+
+type Point struct{ X, Y int }
+
+type pair[K comparable] struct{ a, b K }
+
+type edge[N comparable] struct {
+\tFrom, To N
+\tW        int
+}
+
+func same[T comparable](x, y T) bool { return x == y }
+
+func main() {
+\tm := map[pair[string]]int{}
+\tm[pair[string]{"x", "y"}] = 1
+\tm[pair[string]{"x", "y"}]++
+\tfmt.Println(m[pair[string]{"x", "y"}], len(m))
+\tpm := map[pair[Point]]bool{}
+\tpm[pair[Point]{Point{1, 2}, Point{3, 4}}] = true
+\tfmt.Println(pm[pair[Point]{Point{1, 2}, Point{3, 4}}], len(pm))
+\tfmt.Println(pair[Point]{Point{1, 2}, Point{3, 4}} == pair[Point]{Point{1, 2}, Point{3, 4}})
+\tfmt.Println(same(edge[string]{"a", "b", 1}, edge[string]{"a", "b", 1}))
+\tseen := map[edge[int]]int{}
+\tfor _, e := range []edge[int]{{1, 2, 5}, {2, 3, 1}, {1, 2, 5}} {
+\t\tseen[e]++
+\t}
+\tfmt.Println(len(seen), seen[edge[int]{1, 2, 5}])
+}
+""",
+    "2 1\ntrue 1\ntrue\ntrue\n2 2\n",
+)
+
+
+# Pops from one of several stacks in a loop, from := s[k]; s[k] = from[:n], and queues of a
+# slice of slices or a map re-sliced into themselves, queues[w] = queues[w][1:] (refused)
+CONSTRUCTS["stack_pops_in_loops"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"sync"
+)
+
+type Stacks [][]byte
+
+func (s Stacks) Tops() string {
+\tvar b strings.Builder
+\tfor _, st := range s {
+\t\tif len(st) > 0 {
+\t\t\tb.WriteByte(st[len(st)-1])
+\t\t}
+\t}
+\treturn b.String()
+}
+
+func move(s Stacks, n, from, to int) {
+\tfor i := 0; i < n; i++ {
+\t\tsrc := s[from]
+\t\ttop := src[len(src)-1]
+\t\ts[from] = src[:len(src)-1]
+\t\ts[to] = append(s[to], top)
+\t}
+}
+
+func main() {
+\tstacks := Stacks{[]byte("ZN"), []byte("MCD"), []byte("P")}
+\tfor _, m := range [][3]int{{1, 2, 1}, {3, 1, 3}, {2, 2, 1}, {1, 1, 2}} {
+\t\tmove(stacks, m[0], m[1]-1, m[2]-1)
+\t}
+\tfmt.Println(stacks.Tops())
+
+\tqueues := [][]int{{1, 2, 3}, {4, 5}}
+\tvar mu sync.Mutex
+\tvar wg sync.WaitGroup
+\ttotal := 0
+\tfor w := range queues {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tfor len(queues[w]) > 0 {
+\t\t\t\tjob := queues[w][0]
+\t\t\t\tqueues[w] = queues[w][1:]
+\t\t\t\tmu.Lock()
+\t\t\t\ttotal += job
+\t\t\t\tmu.Unlock()
+\t\t\t}
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(total, len(queues[0]), len(queues[1]))
+\tpending := map[string][]int{"a": {1, 2, 3}}
+\tfor len(pending["a"]) > 1 {
+\t\tpending["a"] = pending["a"][1:]
+\t}
+\tfmt.Println(pending)
+}
+""",
+    "CMZ\n15 0 0\nmap[a:[3]]\n",
 )
 
 

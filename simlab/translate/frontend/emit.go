@@ -570,14 +570,21 @@ func (m *module) findStructKeys() {
 			return // golib's Handle compares and hashes by its value
 		}
 		n, ok := t.(*types.Named)
-		if !ok || !p.ours(n.Obj().Pkg()) || n.TypeArgs().Len() > 0 {
-			p.unsupported(at, "a map keyed by a struct value of an unnamed, generic or library type", "a named struct type of the program, or a key of a basic type")
+		if !ok || !p.ours(n.Obj().Pkg()) {
+			p.unsupported(at, "a map keyed by a struct value of an unnamed or library type", "a named struct type of the program, or a key of a basic type")
 		}
-		if m.keyed[n.Obj()] {
+		for i := 0; i < n.TypeArgs().Len(); i++ {
+			// map[pair[Point]]bool: the instance's class compares its fields, a
+			// struct-valued one by value in turn
+			if _, isStruct := under(n.TypeArgs().At(i)).(*types.Struct); isStruct && !isTime(n.TypeArgs().At(i)) {
+				mark(n.TypeArgs().At(i), at)
+			}
+		}
+		if m.keyed[n.Origin().Obj()] {
 			return
 		}
-		m.keyed[n.Obj()] = true
-		m.copied[n.Obj()] = true // its class names its struct-valued fields: go_values
+		m.keyed[n.Origin().Obj()] = true
+		m.copied[n.Origin().Obj()] = true // its class names its struct-valued fields: go_values
 		st := n.Underlying().(*types.Struct)
 		for i := 0; i < st.NumFields(); i++ {
 			if _, isStruct := under(st.Field(i).Type()).(*types.Struct); isStruct && !isTime(st.Field(i).Type()) {
@@ -782,11 +789,25 @@ func (m *module) findNilSlices() {
 // lastSlicings marks the sub-slices of a local variable that a statement of the
 // function's body takes and no later statement uses the variable again (*pq =
 // old[0 : n-1], then return): nothing can write through the variable after the
-// copy is taken.
+// copy is taken. So too in a block within it, a loop's body, of a variable the
+// block declares, which each run of it declares anew (from := s[k]; s[k] =
+// from[:n], the pop of a stack in a loop).
 func lastSlicings(p *program, body *ast.BlockStmt, safe map[ast.Expr]bool) {
 	if body == nil {
 		return
 	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its own body is its function's
+		case *ast.BlockStmt:
+			if n != body {
+				lastSlicings(p, n, safe)
+				return false
+			}
+		}
+		return true
+	})
 	uses := func(nodes []ast.Stmt, v types.Object) bool {
 		found := false
 		for _, n := range nodes {
@@ -1526,10 +1547,31 @@ func selfSlicing(p *program, lhs, rhs ast.Expr) *ast.SliceExpr {
 	if c, ok := rhs.(*ast.CallExpr); ok && calleeName(p, c) == "append" && len(c.Args) > 0 {
 		rhs = ast.Unparen(c.Args[0])
 	}
-	if se, ok := rhs.(*ast.SliceExpr); ok && sameVar(p, se.X, lhs) {
+	if se, ok := rhs.(*ast.SliceExpr); ok && (sameVar(p, se.X, lhs) || sameElement(p, se.X, lhs)) {
 		return se
 	}
 	return nil
+}
+
+// sameElement: a and b are the same element of a slice or an array of slices, s[i]
+// of one variable and one index, a variable or a constant (stacks[from] =
+// stacks[from][:n], a pop from one of several stacks).
+func sameElement(p *program, a, b ast.Expr) bool {
+	ia, ok := ast.Unparen(a).(*ast.IndexExpr)
+	ib, ok2 := ast.Unparen(b).(*ast.IndexExpr)
+	if !ok || !ok2 || !sameVar(p, ia.X, ib.X) || !isSliceType(p.info.TypeOf(ia)) {
+		return false
+	}
+	switch under(p.info.TypeOf(ia.X)).(type) {
+	case *types.Slice, *types.Array:
+	default:
+		return false
+	}
+	ka, kb := p.info.Types[ia.Index], p.info.Types[ib.Index]
+	if ka.Value != nil && kb.Value != nil {
+		return constant.Compare(ka.Value, token.EQL, kb.Value)
+	}
+	return sameVar(p, ia.Index, ib.Index)
 }
 
 // onlyWrittenBy: the call c (slices.DeleteFunc(s, f) and kin), which writes the

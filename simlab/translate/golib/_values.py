@@ -563,8 +563,16 @@ def struct_equal(a: Any, b: Any) -> bool:
         _value_equal(getattr(a, f), getattr(b, f))
         if f in values
         else getattr(a, f) == getattr(b, f)
-        for f in cls.__slots__
+        for f in _compared(cls)
     )
+
+
+def _compared(cls: type) -> tuple[str, ...]:
+    """The slots of a struct class that ``==`` compares: its fields, not the type
+    arguments an instance of a generic type keeps (``go_type_params``), which Go's
+    static types make the same."""
+    params, slots = getattr(cls, "go_type_params", ()), getattr(cls, "__slots__", ())
+    return tuple(s for s in slots if s not in params) if params else slots
 
 
 def array_equal(a: list[Any], b: list[Any]) -> bool:
@@ -587,7 +595,7 @@ def _struct_key(x: Any) -> tuple[Any, ...]:
         return tuple(_struct_key(e) if _is_value(e) else e for e in x)
     values = getattr(type(x), "go_values", ())
     return tuple(
-        _struct_key(getattr(x, f)) if f in values else getattr(x, f) for f in type(x).__slots__
+        _struct_key(getattr(x, f)) if f in values else getattr(x, f) for f in _compared(type(x))
     )
 
 
