@@ -29426,6 +29426,73 @@ func main() {
 )
 
 
+# A slice converted to an array, a named one keying a map, struct values copied, and Go's
+# panic where the slice is shorter (the conversion was refused)
+CONSTRUCTS["slice_to_array_conversions"] = (
+    """\
+package main
+
+import "fmt"
+
+type Hand struct {
+\tCards string
+\tKind  int
+}
+
+type Key [2]int
+
+func main() {
+\ts := []int{1, 2, 3}
+\ta := [2]int(s)
+\ta[0] = 9
+\tk := Key(s[1:])
+\tseen := map[Key]bool{k: true}
+\tfmt.Println(a, s, k, seen[Key{2, 3}], [0]int(s))
+\ths := []Hand{{"A", 1}, {"B", 2}}
+\th := [2]Hand(hs)
+\th[0].Kind = 7
+\tfmt.Println(h, hs)
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\t_ = [4]int(s)
+}
+""",
+    (
+        "[9 2] [1 2 3] [2 3] true []\n[{A 7} {B 2}] [{A 1} {B 2}]\n"
+        "recovered: runtime error: cannot convert slice with length 3 to array or "
+        "pointer to array with length 4\n"
+    ),
+)
+
+
+# bytes.Buffer.WriteTo a buffer, a strings.Builder and os.Stdout, draining it
+CONSTRUCTS["buffer_write_to"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"os"
+\t"strings"
+)
+
+func main() {
+\tvar src, dst bytes.Buffer
+\tsrc.WriteString("body")
+\tn, err := src.WriteTo(&dst)
+\tfmt.Println(n, err, dst.String(), src.Len())
+\tvar sb strings.Builder
+\tsrc.WriteString("again\\n")
+\tsrc.WriteTo(&sb)
+\tfmt.Print(sb.String())
+\tsrc.WriteString("to stdout\\n")
+\tsrc.WriteTo(os.Stdout)
+}
+""",
+    "4 <nil> body 0\nagain\nto stdout\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

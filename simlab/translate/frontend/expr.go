@@ -2251,8 +2251,18 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 	if types.Identical(t, from) {
 		return x // Pair[string, int](e) of an alias of it: the value, copied as f.value copies
 	}
+	if sl, ok := under(from).(*types.Slice); ok {
+		if arr, ok := under(t).(*types.Array); ok && types.Identical(sl.Elem(), arr.Elem()) {
+			// [4]byte(b): a copy of its first elements, or Go's panic where it has fewer
+			args := x + ", " + strconv.FormatInt(arr.Len(), 10)
+			if cp := f.m.elemCopier(arr.Elem(), c); cp != "" {
+				args += ", " + cp
+			}
+			return "go.slice_to_array(" + args + ")"
+		}
+	}
 	p.unsupported(c, "the conversion "+types.TypeString(from, types.RelativeTo(p.pkg))+" to "+types.TypeString(t, types.RelativeTo(p.pkg)),
-		"numeric conversions and conversions between named and underlying types")
+		"numeric conversions, conversions between named and underlying types, and a slice to an array")
 	return ""
 }
 
@@ -3586,7 +3596,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "strings.Builder.Write", "strings.Builder.WriteString", "strings.Builder.WriteByte", "strings.Builder.WriteRune",
 		"strings.Builder.String", "strings.Builder.Len", "strings.Builder.Reset",
 		"bytes.Buffer.Write", "bytes.Buffer.WriteString", "bytes.Buffer.WriteByte", "bytes.Buffer.WriteRune",
-		"bytes.Buffer.String", "bytes.Buffer.Bytes", "bytes.Buffer.Len", "bytes.Buffer.Reset",
+		"bytes.Buffer.String", "bytes.Buffer.Bytes", "bytes.Buffer.Len", "bytes.Buffer.Reset", "bytes.Buffer.WriteTo",
 		"strings.Builder.Grow", "bytes.Buffer.Grow", "bytes.Buffer.Truncate", "bytes.Buffer.Read", "bytes.Buffer.ReadByte", "bytes.Buffer.ReadRune",
 		"bytes.Buffer.ReadBytes", "bytes.Buffer.ReadString", "bytes.Buffer.Next", "bytes.Buffer.UnreadByte":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false

@@ -95,6 +95,19 @@ def slice_copy(
     return n
 
 
+def slice_to_array(
+    s: list[Any], n: int, copy_elem: Callable[[Any], Any] | None = None
+) -> list[Any]:
+    """``[n]T(s)``: an array of the first ``n`` elements of ``s``, each copied by
+    ``copy_elem`` where they are struct values; Go's panic where ``s`` has fewer."""
+    if len(s) < n:
+        raise GoPanic(
+            f"runtime error: cannot convert slice with length {len(s)} to array or pointer"
+            f" to array with length {n}"
+        )
+    return list(s[:n]) if copy_elem is None else [copy_elem(e) for e in s[:n]]
+
+
 def close(ch: Any) -> None:
     """``close(ch)`` as a function value (``defer close(ch)`` in a loop)."""
     ch.close()

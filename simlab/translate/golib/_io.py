@@ -14,7 +14,7 @@ from typing import Any
 
 from simlab.errors import GoPanic, SimlabError
 
-from ._errors import new_error
+from ._errors import LIBRARY_ERRORS, new_error
 from ._strings import string_of, utf8_decode_rune
 from ._values import NilSlice, call, is_nil
 
@@ -401,6 +401,16 @@ class Buffer:
         del self._b[:n]
         self._unread = data[-1] if data else None
         return data if self._grown else NilSlice()
+
+    def write_to(self, w: Any) -> tuple[int, Any]:
+        """``b.WriteTo(w)``: the unread bytes written to ``w``, and read; how many,
+        and the writer's error (``io.ErrShortWrite`` where it took fewer)."""
+        data = list(self._b)
+        n, err = write(w, data)
+        self.next(n)
+        if err is None and n != len(data):
+            err = LIBRARY_ERRORS["io.ErrShortWrite"]
+        return n, err
 
     def read_bytes(self, delim: int) -> tuple[list[int], Any]:
         """``b.ReadBytes(delim)``: the bytes up to and with the first ``delim``, read;
