@@ -29493,6 +29493,72 @@ func main() {
 )
 
 
+# A batch made by make([]T, 0, n) flushed when len(batch) == cap(batch) (cap was its length,
+# so every item flushed), cap of a slice filled to its capacity and of its sub-slices, and
+# makeslice's panic
+CONSTRUCTS["capacity_from_make"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"sync"
+)
+
+type Batcher struct {
+\tmu      sync.Mutex
+\tbatch   []string
+\tflushed []string
+}
+
+func NewBatcher(size int) *Batcher {
+\treturn &Batcher{batch: make([]string, 0, size)}
+}
+
+func (b *Batcher) Add(item string) {
+\tb.mu.Lock()
+\tdefer b.mu.Unlock()
+\tb.batch = append(b.batch, item)
+\tif len(b.batch) == cap(b.batch) {
+\t\tb.flushed = append(b.flushed, strings.Join(b.batch, "+"))
+\t\tb.batch = b.batch[:0]
+\t}
+}
+
+func main() {
+\tb := NewBatcher(3)
+\tvar wg sync.WaitGroup
+\tfor i := range 7 {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tb.Add(fmt.Sprint(i))
+\t\t}()
+\t\twg.Wait()
+\t}
+\tfmt.Println(b.flushed, len(b.batch), cap(b.batch))
+
+\ts := make([]int, 0, 4)
+\tfmt.Println(len(s), cap(s))
+\tfor i := 0; i < cap(s); i++ {
+\t\ts = append(s, i*i)
+\t}
+\tfmt.Println(s, len(s), cap(s), cap(s[1:]), cap(s[:2]), cap(s[1:2:3]))
+\tbuf := make([]byte, 2, 8)
+\tfmt.Println(len(buf), cap(buf), cap([]int{1, 2}))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tn := -1
+\t_ = make([]int, 2, n+2)
+}
+""",
+    (
+        "[0+1+2 3+4+5] 1 3\n0 4\n[0 1 4 9] 4 4 3 4 2\n2 8 2\n"
+        "recovered: runtime error: makeslice: cap out of range\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2290,6 +2290,9 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 				return "len(" + x + ") + (" + strconv.FormatInt(arrayLen(p.info.TypeOf(se.X)), 10) + " - " + f.operand(se.High, 6) + ")"
 			}
 		}
+		if f.m.capacities && isSliceType(p.info.TypeOf(c.Args[0])) {
+			return "go.capacity(" + x + ")" // what make gave it, kept
+		}
 		return "len(" + x + ")"
 	case "make":
 		t := p.info.TypeOf(c.Args[0])
@@ -2311,13 +2314,16 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 			}
 			z, fixed := f.m.zero(u.Elem(), c)
 			n := f.expr(c.Args[1])
-			if n == "0" {
-				return "[]"
+			made := "[]"
+			if fixed && n != "0" {
+				made = "[" + z + "] * " + paren(n)
+			} else if n != "0" {
+				made = "[" + z + " for _ in range(" + n + ")]"
 			}
-			if fixed {
-				return "[" + z + "] * " + paren(n)
+			if len(c.Args) == 3 && f.m.capacities {
+				return "go.with_capacity(" + made + ", " + f.expr(c.Args[2]) + ")" // cap(batch) asks it
 			}
-			return "[" + z + " for _ in range(" + n + ")]"
+			return made
 		}
 	case "new":
 		t := p.info.TypeOf(c.Args[0])

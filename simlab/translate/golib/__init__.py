@@ -109,8 +109,10 @@ from ._bits import (
 )
 from ._builtins import (
     Backing,
+    CapSlice,
     at,
     bound,
+    capacity,
     clear_slice,
     close,
     slice_copy,
@@ -119,6 +121,7 @@ from ._builtins import (
     through,
     through_blocking,
     through_call,
+    with_capacity,
 )
 from ._complex import (
     cmplx_abs,
@@ -721,6 +724,7 @@ __all__ = [
     "ByteOrder",
     "Bytes",
     "BytesReader",
+    "CapSlice",
     "Conn",
     "CustomContext",
     "Digest",
@@ -908,6 +912,7 @@ __all__ = [
     "bytes_trim_suffix",
     "call",
     "can_backquote",
+    "capacity",
     "capture_profiles",
     "clear_slice",
     "close",
@@ -1289,5 +1294,6 @@ __all__ = [
     "utf8_valid",
     "utf8_valid_rune",
     "v",
+    "with_capacity",
     "write",
 ]

@@ -38,7 +38,7 @@ class _FieldAtomic(Op):
         if key not in ids:  # the place's identity in this run, for dfs's footprints
             ids[key] = (obj, rt.new_id())
         rt.touch(ids[key][1])
-        item = type(obj) is dict or type(obj) is list  # globals(), a slice
+        item = isinstance(obj, dict | list)  # globals(), a slice
         old = obj[field] if item else getattr(obj, field)
         verb, args = self.verb, self.args
         if verb == "load":

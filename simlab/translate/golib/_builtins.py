@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Generator
 from typing import Any
 
-from simlab.errors import GoPanic
+from simlab.errors import GoPanic, SimlabError
 
 
 def clear_slice(s: list[Any], zero: Callable[[], Any]) -> None:
@@ -38,20 +38,83 @@ def _out_of_range(i: int, n: int) -> str:
     return f"index out of range [{i}]" + ("" if i < 0 else f" with length {n}")
 
 
+class CapSlice(list[Any]):
+    """A slice ``make`` gave a capacity beyond its length (``make([]T, 0, n)``), in a
+    program that asks ``cap`` of a slice: the list, and the capacity Go's would
+    have, which appends in place within it and a sub-slice from its start keep."""
+
+    __slots__ = ("cap",)
+
+    def __init__(self, elements: list[Any], cap: int) -> None:
+        super().__init__(elements)
+        self.cap = cap
+
+
+def with_capacity(elements: list[Any], cap: int) -> list[Any]:
+    """``make([]T, n, cap)``: the ``n`` zero values, keeping ``cap``; Go's panic
+    where ``cap`` is less than ``n``."""
+    if cap < len(elements):
+        raise GoPanic("runtime error: makeslice: cap out of range")
+    return CapSlice(elements, cap)
+
+
+def capacity(s: list[Any]) -> int:
+    """``cap(s)`` of a slice: what ``make`` gave it, while its appends fit; else its
+    length (a literal's, a copy's), or the end of the run where appends took it
+    past the capacity, which Go grows by its own rule."""
+    if type(s) is not CapSlice:
+        return len(s)
+    if len(s) > s.cap:
+        raise SimlabError(
+            f"cap of a slice appended past the capacity make gave it ({len(s)} > {s.cap}):"
+            " Go grows a slice's capacity by its own rule, which simlab does not follow"
+        )
+    return s.cap
+
+
 def sliced(s: Any, low: int = 0, high: int | None = None, most: int | None = None) -> Any:
     """The slice expression ``s[low:high]`` of a slice or a string (a string's bounds
     are byte offsets, as Go's: a rune cut in two becomes U+FFFD), or Go's runtime
     panic where a bound is out of range (a slice's capacity is its length here).
     ``most`` is the third index of ``s[low:high:most]``, which bounds the result's
     capacity in Go; here it is only checked."""
+    if type(s) is CapSlice:
+        return _sliced_capacity(s, low, high, most)
     if most is not None:
         _check_slice3(len(s), low, len(s) if high is None else high, most)
     text = isinstance(s, str) and not s.isascii()
     data = s.encode() if text else s
     n = len(data)
     hi = n if high is None else high
+    _check_slice(n, low, hi, "length" if isinstance(s, str) else "capacity")
+    if text:
+        return data[low:hi].decode(errors="replace")
+    if not s and type(s) is not list and isinstance(s, list):
+        return type(s)()  # a nil slice's s[0:0] is nil (a go.NilSlice), as Go's
+    return s[low:hi]
+
+
+def _sliced_capacity(s: CapSlice, low: int, high: int | None, most: int | None) -> CapSlice:
+    """``s[low:high:most]`` of a slice that keeps its capacity: Go's bounds are the
+    capacity's, and the result's capacity runs to ``most`` or to ``s``'s end."""
+    end = s.cap if most is None else most
+    hi = len(s) if high is None else high
+    if most is None:
+        _check_slice(s.cap, low, hi, "capacity")
+    else:
+        _check_slice3(s.cap, low, hi, most)
+    if hi > len(s):
+        raise SimlabError(
+            f"s[{low}:{hi}] of a slice of length {len(s)}: its elements past its length, in"
+            " its capacity, are not kept here (slice within the length, or append)"
+        )
+    return CapSlice(s[low:hi], end - low)
+
+
+def _check_slice(n: int, low: int, hi: int, what: str) -> None:
+    """Go's runtime panic where a bound of ``s[low:hi]`` is out of range, ``n`` the
+    length of a string or the capacity of a slice."""
     if not 0 <= low <= hi <= n:
-        what = "length" if isinstance(s, str) else "capacity"
         if not 0 <= hi <= n:
             bounds = f"[:{hi}] with {what} {n}"
         elif low < 0:
@@ -59,11 +122,6 @@ def sliced(s: Any, low: int = 0, high: int | None = None, most: int | None = Non
         else:
             bounds = f"[{low}:{hi}]"
         raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
-    if text:
-        return data[low:hi].decode(errors="replace")
-    if not s and type(s) is not list and isinstance(s, list):
-        return type(s)()  # a nil slice's s[0:0] is nil (a go.NilSlice), as Go's
-    return s[low:hi]
 
 
 def _check_slice3(n: int, low: int, high: int, most: int) -> None:

@@ -13,6 +13,7 @@ import simlab as sl
 from simlab.errors import GoPanic, SimlabError
 from simlab.go import atomic, syncmap
 
+from ._builtins import CapSlice
 from ._container import Element, List, Ring
 from ._context import CustomContext
 from ._errors import UNWRAPS_MANY, UNWRAPS_ONE
@@ -387,7 +388,7 @@ def stringed(x: Any) -> Generator[Any, Any, Any]:
         except (GoPanic, AttributeError, IndexError, TypeError) as exc:
             text = _recovered(exc, method, "v")  # printed in the text's place
         return Stringed(text, x)
-    if type(x) is list:  # a slice's elements, a map's values: fmt prints each so
+    if isinstance(x, list):  # a slice's elements, a map's values: fmt prints each so
         elements = []
         for e in x:
             elements.append((yield from stringed(e)))
@@ -703,7 +704,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         elif " " in flags and not text.startswith("-"):
             text = " " + text.removeprefix("+")  # +Inf is " Inf"
     elif verb == "T":
-        if type(x) in (list, dict, NilSlice, NilMap):
+        if type(x) in (list, dict, NilSlice, NilMap, CapSlice):
             raise SimlabError(
                 "fmt: simlab does not keep the type of a slice or a map held in an "
                 "interface, %T: give %T a variable of the slice's or the map's own type"

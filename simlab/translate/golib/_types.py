@@ -175,8 +175,8 @@ class TypeArg:
             return x.go_type == name
         if isinstance(x, Ref):  # a pointer to a number, a string...: its target's type is not kept
             return name.startswith("*")
-        if type(x) is list or type(x) is dict:  # a run does not keep a slice's type
-            return name.startswith("[]" if type(x) is list else "map[")
+        if isinstance(x, list | dict):  # a run does not keep a slice's type
+            return name.startswith("[]" if isinstance(x, list) else "map[")
         return type_name(x) == name
 
 
