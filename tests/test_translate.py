@@ -29559,6 +29559,87 @@ func main() {
 )
 
 
+# Structs embedding the error interface, the retry wrapper idiom: Error promoted from the held
+# error, errors.As finding the wrapper, errors.Is through an Unwrap of its own (refused)
+CONSTRUCTS["embedded_error_interface"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"errors"
+\t"fmt"
+\t"sync"
+)
+
+type permanent struct{ error }
+
+type temporary struct {
+\terror
+\tattempt int
+}
+
+func (t temporary) Unwrap() error { return t.error }
+
+var errFlaky = errors.New("flaky backend")
+
+func call(i, attempt int) error {
+\tswitch {
+\tcase i == 3:
+\t\treturn permanent{fmt.Errorf("job %d: bad request", i)}
+\tcase attempt < 2 && i%2 == 0:
+\t\treturn temporary{errFlaky, attempt}
+\t}
+\treturn nil
+}
+
+func run(ctx context.Context, i int) (int, error) {
+\tfor attempt := 0; ; attempt++ {
+\t\terr := call(i, attempt)
+\t\tvar p permanent
+\t\tswitch {
+\t\tcase err == nil:
+\t\t\treturn attempt, nil
+\t\tcase errors.As(err, &p):
+\t\t\treturn attempt, fmt.Errorf("giving up: %w", p)
+\t\tcase errors.Is(err, errFlaky):
+\t\t\tcontinue
+\t\t}
+\t\treturn attempt, err
+\t}
+}
+
+func main() {
+\tresults := make([]string, 5)
+\tvar wg sync.WaitGroup
+\tfor i := range 5 {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tn, err := run(context.Background(), i)
+\t\t\tresults[i] = fmt.Sprintf("job %d: attempts=%d err=%v", i, n, err)
+\t\t}()
+\t}
+\twg.Wait()
+\tfor _, r := range results {
+\t\tfmt.Println(r)
+\t}
+\tvar err error = temporary{errFlaky, 1}
+\tfmt.Printf("%v | %s | %q | %T | %v\\n", err, err.Error(), err, err, errors.Is(err, errFlaky))
+\tp := permanent{errors.New("boom")}
+\tfmt.Println(p, p.Error(), p.error)
+}
+""",
+    (
+        "job 0: attempts=2 err=<nil>\njob 1: attempts=0 err=<nil>\n"
+        "job 2: attempts=2 err=<nil>\njob 3: attempts=0 err=giving up: job 3: bad request\n"
+        "job 4: attempts=2 err=<nil>\n"
+        'flaky backend | flaky backend | "flaky backend" | main.temporary | true\n'
+        "boom boom boom\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2821,7 +2821,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, time.Duration, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, and the program's struct and interface types, and its named slice and map types by value")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, time.Duration, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, error, and the program's struct and interface types, and its named slice and map types by value")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -3007,7 +3007,7 @@ func (m *module) embeddable(t types.Type) bool {
 		return false
 	}
 	if n.Obj().Pkg() == nil {
-		return false
+		return n.Obj().Name() == "error" && t == types.Type(n) // type permanent struct{ error }
 	}
 	if m.p.ours(n.Obj().Pkg()) {
 		switch n.Underlying().(type) {
@@ -3065,6 +3065,13 @@ func (m *module) promoted(t types.Type) {
 		path := embeddedPath(t, sel.Index())
 		if fn.Pkg() != nil && fn.Pkg().Path() == "log" {
 			continue // s.Printf of an embedded *log.Logger: the call goes through the field
+		}
+		if fn.Pkg() == nil && fn.Name() == "Error" {
+			// struct{ error }: the text of the error it holds (nil's is Go's panic)
+			m.emit("")
+			m.emit("    def Error(self):  # promoted from %s", strings.TrimPrefix(path, "."))
+			m.emit("        return go.error_text(self%s)", path)
+			continue
 		}
 		if key := methodKey(fn); !m.p.ours(fn.Pkg()) && embeddedLibrary[strings.TrimSuffix(key, "."+fn.Name())] {
 			// for the library, which calls Go's names (fmt a String, io.ReadFull a

@@ -1745,6 +1745,15 @@ func (m *module) ownErrors() bool {
 			return true
 		}
 	}
+	for tn := range m.types { // type permanent struct{ error }: its Error is promoted
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			for i := 0; i < st.NumFields(); i++ {
+				if f := st.Field(i); f.Embedded() && types.Identical(f.Type(), types.Universe.Lookup("error").Type()) {
+					return true
+				}
+			}
+		}
+	}
 	return false
 }
 
