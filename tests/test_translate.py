@@ -29640,6 +29640,135 @@ func main() {
 )
 
 
+# Maps keyed by anonymous struct types, written by goroutines under a mutex, read through an
+# alias of the type and a composite key literal (refused)
+CONSTRUCTS["anonymous_struct_map_keys"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"sync"
+)
+
+type Order struct {
+\tSKU, Region string
+\tQty         int
+}
+
+func main() {
+\torders := []Order{
+\t\t{"A1", "eu", 2}, {"B2", "us", 1}, {"A1", "eu", 3}, {"A1", "us", 4}, {"B2", "us", 5},
+\t}
+\ttotals := map[struct{ SKU, Region string }]int{}
+\tvar mu sync.Mutex
+\tvar wg sync.WaitGroup
+\tfor _, o := range orders {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tmu.Lock()
+\t\t\ttotals[struct{ SKU, Region string }{o.SKU, o.Region}] += o.Qty
+\t\t\tmu.Unlock()
+\t\t}()
+\t}
+\twg.Wait()
+\ttype key = struct{ SKU, Region string }
+\tkeys := make([]key, 0, len(totals))
+\tfor k := range totals {
+\t\tkeys = append(keys, k)
+\t}
+\tsort.Slice(keys, func(i, j int) bool {
+\t\tif keys[i].SKU != keys[j].SKU {
+\t\t\treturn keys[i].SKU < keys[j].SKU
+\t\t}
+\t\treturn keys[i].Region < keys[j].Region
+\t})
+\tfor _, k := range keys {
+\t\tfmt.Printf("%s/%s: %d\\n", k.SKU, k.Region, totals[k])
+\t}
+\tfmt.Println(len(totals), totals[key{"A1", "eu"}], totals[key{"Z9", "eu"}])
+\tseen := map[struct{ X, Y int }]bool{{1, 2}: true}
+\tseen[struct{ X, Y int }{1, 2}] = false
+\tfmt.Println(len(seen), seen)
+}
+""",
+    "A1/eu: 5\nA1/us: 4\nB2/us: 6\n3 5 0\n1 map[{1 2}:false]\n",
+)
+
+
+# An element read from a sub-slice where it stands, tags[:1][0], beside writes to the slice
+# (refused), and a struct element's field written through one, as Go's shared element
+CONSTRUCTS["element_of_a_subslice"] = (
+    """\
+package main
+
+import "fmt"
+
+type P struct{ X int }
+
+func main() {
+\ttags := []string{"a", "b", "c"}
+\tfirst := tags[:1][0]
+\ttags[0] = "A"
+\tps := []P{{1}, {2}}
+\tps[1:][0].X = 7
+\tps[0].X++
+\tfmt.Println(first, tags, tags[1:][1], ps, ps[:1][0])
+}
+""",
+    "a [A b c] c [{2} {7}] {2}\n",
+)
+
+
+# &c[0] of a local array never assigned again (fmt.Sscanf's targets), &grid[1] of an array of
+# arrays, &p[1] through a pointer to an array, and a [3]int converted to its named type
+CONSTRUCTS["pointers_into_arrays"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type Cube [3]int
+
+func parse(lines []string) []Cube {
+\tvar out []Cube
+\tfor _, line := range lines {
+\t\tvar c [3]int
+\t\tfmt.Sscanf(line, "%d,%d,%d", &c[0], &c[1], &c[2])
+\t\tout = append(out, Cube(c))
+\t}
+\treturn out
+}
+
+func bump(p *[3]int) {
+\tq := &p[1]
+\t*q += 100
+}
+
+func main() {
+\tcubes := parse(strings.Split("1,2,3\\n4,5,6", "\\n"))
+\tfmt.Println(cubes)
+\tvar grid [2][3]int
+\trow := &grid[1]
+\trow[2] = 7
+\tbump(&grid[0])
+\tvar counts [4]int
+\tfor _, w := range []int{1, 3, 3, 0} {
+\t\tp := &counts[w]
+\t\t*p++
+\t}
+\tfmt.Println(grid, *row, counts)
+}
+""",
+    "[[1 2 3] [4 5 6]]\n[[0 100 0] [0 0 7]] [0 0 7] [1 1 0 2]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -258,9 +258,10 @@ func (a *sliceAliases) build() {
 					}
 				}
 				for _, l := range x.Lhs {
-					a.union(ownerOf(p, l), unknown(p.info.TypeOf(l)))
 					if results != nil && isSliceType(p.info.TypeOf(l)) {
-						a.union(ownerOf(p, l), results)
+						a.union(ownerOf(p, l), results) // what the function's returns share
+					} else {
+						a.union(ownerOf(p, l), unknown(p.info.TypeOf(l)))
 					}
 				}
 			}

@@ -32,6 +32,7 @@ type module struct {
 	keyed        map[*types.TypeName]bool                 // struct types a map is keyed by: equal by value
 	slotsAt      map[*types.TypeName]int                  // the line of each class's __slots__, in out
 	anonCopied   map[*types.Struct]bool                   // anonymous struct types go.copy copies
+	anonKeyed    []*types.Struct                          // anonymous struct types a map is keyed by
 	fieldCopiers map[*types.Var]string                    // array fields whose elements go.copy copies in turn
 	anonSlotsAt  map[*types.Struct]int                    // the line of their classes' __slots__
 	writes       map[string]bool                          // types written through a pointer (see ptrWrites)
@@ -571,9 +572,19 @@ func (m *module) findStructKeys() {
 		if isNamed(t, "unique", "Handle") {
 			return // golib's Handle compares and hashes by its value
 		}
+		if st, ok := types.Unalias(t).(*types.Struct); ok {
+			// map[struct{ SKU string }]int: the literal's class compares by value too
+			for i := 0; i < st.NumFields(); i++ {
+				if _, isStruct := under(st.Field(i).Type()).(*types.Struct); isStruct {
+					p.unsupported(at, "a map keyed by an anonymous struct holding a struct value ("+st.Field(i).Name()+")", "a named struct type of the program")
+				}
+			}
+			m.anonKeyed = append(m.anonKeyed, st)
+			return
+		}
 		n, ok := t.(*types.Named)
 		if !ok || !p.ours(n.Obj().Pkg()) {
-			p.unsupported(at, "a map keyed by a struct value of an unnamed or library type", "a named struct type of the program, or a key of a basic type")
+			p.unsupported(at, "a map keyed by a struct value of a library type", "a struct type of the program, or a key of a basic type")
 		}
 		for i := 0; i < n.TypeArgs().Len(); i++ {
 			// map[pair[Point]]bool: the instance's class compares its fields, a
@@ -1059,9 +1070,31 @@ func (m *module) refuseSharedSubslices() {
 	for se := range m.joinedReaders(aliases) {
 		readOnly[se] = true // go func(part []int) { ... }(nums[lo:hi]), read and waited for
 	}
+	targets := map[ast.Expr]bool{} // the elements written: an assignment's, x++'s, &x's
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					targets[ast.Unparen(l)] = true
+				}
+			case *ast.IncDecStmt:
+				targets[ast.Unparen(n.X)] = true
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					targets[ast.Unparen(n.X)] = true
+				}
+			}
+			return true
+		})
+	}
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.IndexExpr:
+				if se, ok := ast.Unparen(n.X).(*ast.SliceExpr); ok && !targets[n] {
+					readOnly[se] = true // tags[:1][0]: an element read where it stands
+				}
 			case *ast.FuncDecl:
 				lastSlicings(p, n.Body, readOnly)
 			case *ast.FuncLit:
@@ -2410,6 +2443,16 @@ func (m *module) literalStructs(literals []literalStruct) {
 	}
 }
 
+// anonIsKeyed: a map is keyed by the anonymous struct type st, or one identical to it.
+func (m *module) anonIsKeyed(st *types.Struct) bool {
+	for _, k := range m.anonKeyed {
+		if types.Identical(k, st) {
+			return true
+		}
+	}
+	return false
+}
+
 // anonClass: the class of the anonymous struct type st, or of one identical to it
 // (Go's struct{ a, b int } written twice is one type), or "".
 func (m *module) anonClass(st *types.Struct) string {
@@ -2922,7 +2965,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		m.emit("")
 		m.emit("    def __hash__(self):")
 		m.emit("        return hash(type(self))")
-	} else if tn != nil && m.keyed[tn] {
+	} else if tn != nil && m.keyed[tn] || tn == nil && m.anonIsKeyed(st) {
 		m.emit("")
 		m.emit("    def __eq__(self, other):  # a map key: equal by value, as Go compares keys")
 		m.emit("        return type(other) is type(self) and go.struct_equal(self, other)")

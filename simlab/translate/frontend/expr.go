@@ -1004,6 +1004,18 @@ func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 		if _, ok := under(p.info.TypeOf(in.X)).(*types.Slice); ok {
 			return atRunTime(fmt.Sprintf("go.ElemRef(%s, %s)", f.expr(in.X), f.expr(in.Index)))
 		}
+		if arrayLen(p.info.TypeOf(in.X)) >= 0 {
+			// &c[0] of an array: a place in its list, which stays the array's where the
+			// array is reached through a pointer or is a variable never assigned again
+			if isPointer(p.info.TypeOf(in.X)) {
+				return atRunTime(fmt.Sprintf("go.ElemRef(%s, %s)", f.sequence(in.X), f.expr(in.Index)))
+			}
+			if id, ok := ast.Unparen(in.X).(*ast.Ident); ok {
+				if v, ok := p.info.Uses[id].(*types.Var); ok && !p.packageLevel(v) && !f.m.boxed[v] && f.m.a.assigns[v] == 0 {
+					return atRunTime(fmt.Sprintf("go.ElemRef(%s, %s)", f.expr(in.X), f.expr(in.Index)))
+				}
+			}
+		}
 	case *ast.Ident:
 		v, ok := p.info.Uses[in].(*types.Var)
 		if ok && f.m.sharedLoopVar(v) {
@@ -1026,7 +1038,7 @@ func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 		p.unsupported(x, "the address of a loop, select or switch variable that is assigned again or written through a pointer",
 			"copy it into a variable declared with var or :=")
 	}
-	p.unsupported(x, "a pointer to this value", "a pointer to a struct, a field or a slice element")
+	p.unsupported(x, "a pointer to this value", "a pointer to a struct, a field, a slice element, or an element of an array variable never assigned again")
 	return ""
 }
 
@@ -2259,6 +2271,9 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 	}
 	if types.Identical(t, from) {
 		return x // Pair[string, int](e) of an alias of it: the value, copied as f.value copies
+	}
+	if isArray(t) && types.IdenticalIgnoreTags(under(t), under(from)) {
+		return x // Cube(c) of a [3]int: the array, copied as f.value copies it
 	}
 	if sl, ok := under(from).(*types.Slice); ok {
 		if arr, ok := under(t).(*types.Array); ok && types.Identical(sl.Elem(), arr.Elem()) {
