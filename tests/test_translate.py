@@ -2307,6 +2307,11 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
             "the method value M of a generic named slice, map or func type",
         ),
         ('\ts := "x\\xffy"\n\t_ = s\n', 4, "a string constant that is not valid UTF-8"),
+        (
+            "\tvar a [2]int\n\tp := &a[0]\n\ta = [2]int{5, 6}\n\t_ = p\n",
+            5,
+            "a pointer to this value",
+        ),
     ],
 )
 def test_an_unsupported_construct_is_one_line_and_status_2(tmp_path, body, line, construct):
@@ -2316,6 +2321,22 @@ def test_an_unsupported_construct_is_one_line_and_status_2(tmp_path, body, line,
     assert result.exit_code == 2
     assert result.output.count("\n") == 1, result.output
     assert result.output.startswith(f"simlab: bad.go:{line}: unsupported: {construct} (")
+
+
+def test_a_pool_whose_new_blocks_is_refused_where_new_is_assigned_too(tmp_path):
+    """Pool.Get calls New in one step, so a New that locks is refused, as in a
+    literal, where the program assigns it (pool.New = func() any {...})."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport "sync"\n\nfunc main() {\n\tvar mu sync.Mutex\n'
+        "\tvar pool sync.Pool\n\tpool.New = func() any {\n\t\tmu.Lock()\n"
+        "\t\tdefer mu.Unlock()\n\t\treturn 1\n\t}\n\t_ = pool.Get()\n}\n"
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: bad.go:8: unsupported: a sync.Pool whose New blocks (a New that only allocates)\n"
+    )
 
 
 def test_a_library_struct_simlab_does_not_model_points_to_the_subset(tmp_path):
@@ -29766,6 +29787,32 @@ func main() {
 }
 """,
     "[[1 2 3] [4 5 6]]\n[[0 100 0] [0 0 7]] [0 0 7] [1 1 0 2]\n",
+)
+
+
+# strconv.FormatFloat and AppendFloat of a float64 past float32's range at bit size 32: Inf,
+# as Go's float32(x) (it crashed), beside ones in range
+CONSTRUCTS["format_float_past_float32"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+)
+
+func main() {
+\tfor _, x := range []float64{12.5, 1e300, -1e300, 3.4e38, 1.0 / 3} {
+\t\tfmt.Println(strconv.FormatFloat(x, 'g', -1, 32), strconv.FormatFloat(x, 'f', 2, 32),
+\t\t\tstring(strconv.AppendFloat(nil, x, 'e', 3, 32)), strconv.FormatFloat(x, 'g', -1, 64))
+\t}
+}
+""",
+    (
+        "12.5 12.50 1.250e+01 12.5\n+Inf +Inf +Inf 1e+300\n-Inf -Inf -Inf -1e+300\n"
+        "3.4e+38 339999995214436424907732413799364296704.00 3.400e+38 3.4e+38\n"
+        "0.33333334 0.33 3.333e-01 0.3333333333333333\n"
+    ),
 )
 
 

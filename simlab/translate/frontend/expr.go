@@ -2117,6 +2117,13 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 		gen = false // context.CancelFunc and the like: what the library returned, a plain function
 	}
 	if gen {
+		if sel, ok := fun.(*ast.SelectorExpr); ok && p.info.Selections[sel] != nil {
+			if m := p.info.Selections[sel].Obj(); m.Pkg() != nil && !p.ours(m.Pkg()) {
+				// s.Write(p) of an io.Writer in an interface of the program: the value
+				// may be the library's (a bufio.Writer), whose Write is a plain call
+				return f.yieldExpr("yield from go.call(" + strings.TrimSuffix(callee+", "+args, ", ") + ")")
+			}
+		}
 		return f.yieldExpr("yield from " + text)
 	}
 	return text, false

@@ -216,7 +216,13 @@ def format_float(x: float, fmt: int, prec: int, bits: int) -> str:
             f"strconv.FormatFloat: the format {verb!r} (simlab has b, f, e, E, g and G)"
         )
     sign = "-" if math.copysign(1, x) < 0 else ""
-    x = abs(float(numpy.float32(x))) if bits == 32 else abs(x)
+    if bits == 32:
+        with numpy.errstate(over="ignore"):  # past its range: Inf, as Go's float32(x)
+            x = abs(float(numpy.float32(x)))
+    else:
+        x = abs(x)
+    if math.isinf(x):
+        return (sign or "+") + "Inf"
     if prec < 0:
         digits, point = _shortest(x, bits)
     elif verb == "f":

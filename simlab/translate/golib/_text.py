@@ -10,7 +10,7 @@ flushed.
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
-from inspect import isgenerator
+from inspect import isgenerator, isgeneratorfunction
 from typing import Any
 
 from simlab.errors import SimlabError
@@ -833,6 +833,11 @@ def blocking_read_uvarint(r: Any) -> Generator[Any, Any, tuple[int, Any]]:
     return x, _VARINT_OVERFLOW
 
 
+def _may_block(w: Any) -> bool:
+    """``w``'s Write may block: a pipe's, or the program's that waits."""
+    return isgeneratorfunction(getattr(type(w), "Write", None))
+
+
 class BufWriter:
     """A ``*bufio.Writer``: what is written waits in its buffer (4096 bytes unless
     ``NewWriterSize`` says) until ``Flush``, or until it would overflow, as Go's: a
@@ -868,14 +873,14 @@ class BufWriter:
         """``w.Flush()``: the buffered bytes to the output; the error kept, if any."""
         return _at_once(self.blocking_flush(), "bufio.Writer")
 
-    # Go's names, which an interface of the program calls (a Flush beside io.Writer)
-    Write, WriteString, WriteByte, WriteRune, Flush = (
-        write,
-        write_string,
-        write_byte,
-        write_rune,
-        flush,
-    )
+    # Go's names, which an interface of the program calls (a Flush beside io.Writer);
+    # its Write through go.call where the io.Writer's may block: the generator form
+    # where the output's Write may block (a pipe's), else the plain one
+
+    def Write(self, data: list[int]) -> Any:
+        return self.blocking_write(data) if _may_block(self._out) else self.write(data)
+
+    WriteString, WriteByte, WriteRune, Flush = write_string, write_byte, write_rune, flush
 
     def blocking_write(self, data: str | list[int]) -> Generator[Any, Any, tuple[int, Any]]:
         raw = data.encode() if isinstance(data, str) else bytes(data)
