@@ -29816,6 +29816,87 @@ func main() {
 )
 
 
+# A nil slice field appended to in place is not nil to encoding/json (it encoded null), with
+# omitempty and omitzero beside it, and a RawMessage appended to
+CONSTRUCTS["json_of_slices_appended_from_nil"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Shape struct {
+\tKind string `json:"kind"`
+}
+
+func main() {
+\tvar v struct {
+\t\tN      []int
+\t\tShapes []Shape `json:"shapes,omitempty"`
+\t\tEmpty  []int   `json:"empty,omitempty"`
+\t\tZero   []int   `json:"zero,omitzero"`
+\t\tTags   []byte
+\t}
+\tv.N = append(v.N, 1)
+\tv.Shapes = append(v.Shapes, Shape{"rect"})
+\tv.Empty = append(v.Empty, []int{}...)
+\tv.Zero = append(v.Zero, 2)
+\tv.Tags = append(v.Tags, 'h', 'i')
+\tb, _ := json.Marshal(v)
+\tfmt.Println(string(b))
+\tfmt.Printf("%v %#v\\n", v.N, v.Empty)
+\tvar raw json.RawMessage
+\traw = append(raw, `{"a":1}`...)
+\tfmt.Println(raw)
+}
+""",
+    ('{"N":[1],"shapes":[{"kind":"rect"}],"zero":[2],"Tags":"aGk="}\n[1] []int(nil)\n{"a":1}\n'),
+)
+
+
+# Structs embedding time.Time by value: its methods promoted through the field (Format, Year,
+# Before, Sub, IsZero), a String of the struct's own, and the promoted String fmt calls (refused)
+CONSTRUCTS["embedded_time_time"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"time"
+)
+
+type DateOnly struct{ time.Time }
+
+func (d DateOnly) String() string { return d.Format("2006-01-02") }
+
+type Event struct {
+\ttime.Time
+\tName string
+}
+
+func main() {
+\tbase := time.Date(2024, 3, 4, 9, 30, 0, 0, time.UTC)
+\td := DateOnly{base}
+\tfmt.Println(d, d.Year(), d.Month(), d.Weekday(), d.AddDate(0, 1, 0).Format(time.DateOnly))
+\tevs := []Event{{base.Add(2 * time.Hour), "b"}, {base, "a"}, {base.Add(-time.Hour), "c"}}
+\tsort.Slice(evs, func(i, j int) bool { return evs[i].Before(evs[j].Time) })
+\tfor _, e := range evs {
+\t\tfmt.Println(e.Name, e.Format(time.Kitchen), e.Sub(base), e.Hour())
+\t}
+\tfmt.Println(evs[0].Time.Equal(base.Add(-time.Hour)), evs[1].IsZero(), Event{}.IsZero())
+\tfmt.Println(Event{base, "x"})
+}
+""",
+    (
+        "2024-03-04 2024 March Monday 2024-04-04\nc 8:30AM -1h0m0s 8\na 9:30AM 0s 9\n"
+        "b 11:30AM 2h0m0s 11\ntrue false true\n2024-03-04 09:30:00 +0000 UTC\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

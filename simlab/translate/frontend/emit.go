@@ -2864,7 +2864,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, time.Duration, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, error, and the program's struct and interface types, and its named slice and map types by value")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, time.Duration, time.Time, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, error, and the program's struct and interface types, and its named slice and map types by value")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -3068,7 +3068,7 @@ func (m *module) embeddable(t types.Type) bool {
 	if embeddedLibrary[key] {
 		return true // its methods are golib's, called through the field (see promoted)
 	}
-	return key == "sync.Mutex" || key == "sync.RWMutex" || (key == "context.Context" || key == "time.Duration") && t == types.Type(n)
+	return key == "sync.Mutex" || key == "sync.RWMutex" || (key == "context.Context" || key == "time.Duration" || key == "time.Time") && t == types.Type(n)
 }
 
 // valueMethodsOnly: every method of n has a value receiver.
@@ -3129,6 +3129,13 @@ func (m *module) promoted(t types.Type) {
 			m.emit("")
 			m.emit("    def %s(self, *args):  # promoted from %s", fn.Name(), strings.TrimPrefix(path, "."))
 			m.emit("        return %s", call)
+			continue
+		}
+		if methodKey(fn) == "time.Time.String" {
+			// type DateOnly struct{ time.Time }: fmt prints it by the promoted String
+			m.emit("")
+			m.emit("    def String(self):  # promoted from %s", strings.TrimPrefix(path, "."))
+			m.emit("        return go.Time(self%s, rt).String()", path)
 			continue
 		}
 		if methodKey(fn) == "time.Duration.String" {

@@ -2036,7 +2036,7 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 			fn := s.Obj().(*types.Func)
 			// promoted by an embedded context.Context, time.Duration or *log.Logger: golib's, through the field
 			promotedLibrary := fn.Pkg() != nil && (fn.Pkg().Path() == "context" || fn.Pkg().Path() == "log" ||
-				strings.HasPrefix(methodKey(fn), "time.Duration."))
+				strings.HasPrefix(methodKey(fn), "time.Duration.") || strings.HasPrefix(methodKey(fn), "time.Time."))
 			if f.m.a.byFunc[fn.Origin()] == nil && (!isLocalInterface(p, s.Recv()) || promotedLibrary) && !promotedFromInterface(p, s) {
 				text, yields := f.stdMethod(c, sel, fn)
 				if !isNamed(s.Recv(), "time", "Time") && !isNamed(s.Recv(), "time", "Duration") {

@@ -54,7 +54,7 @@ from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
 from ._text import _at_once, _one_read
 from ._time import ZERO_TIME, Time, time_format, time_parse
 from ._types import type_name, typed
-from ._values import EMPTY, NIL_MAP, BasicPointer, NilSlice, Ref
+from ._values import EMPTY, NIL_MAP, BasicPointer, NilSlice, Ref, is_nil
 
 Desc = tuple[Any, ...]
 
@@ -344,7 +344,7 @@ def _zero(v: Any, d: Desc) -> bool:
     if kind == "array":
         return all(_zero(x, d[2]) for x in v)
     if kind in ("slice", "bytes", "raw"):
-        return v is None or type(v) is NilSlice
+        return v is None or is_nil(v)
     if kind == "map":
         return v is None or v is NIL_MAP
     if kind in ("ptr", "any", "iface", "unsupported"):
@@ -396,7 +396,7 @@ class _Encoder:
         if kind == "float32":
             return _float(float(v), 32)
         if kind == "bytes":
-            if v is None or type(v) is NilSlice:
+            if v is None or is_nil(v):
                 return "null"
             return '"' + base64.b64encode(bytes(v)).decode() + '"'
         if kind == "time":
@@ -422,7 +422,7 @@ class _Encoder:
                 return "null"
             return (yield from self.nested(v.v if isinstance(v, Ref) else v, d[2], True))
         if kind in ("slice", "array"):
-            if kind == "slice" and (v is None or type(v) is NilSlice):
+            if kind == "slice" and (v is None or is_nil(v)):
                 return "null"
             through = addressable or kind == "slice"
             parts = []
@@ -505,7 +505,7 @@ class _Encoder:
         """A value held in an interface: encoded by what it is."""
         if isinstance(v, StructValue):
             v = v.x
-        if v is None or type(v) is NilSlice or v is NIL_MAP or getattr(type(v), "go_nil", False):
+        if v is None or is_nil(v) or v is NIL_MAP or getattr(type(v), "go_nil", False):
             return "null"
         cls = type(v)
         marshal = getattr(cls, "go_marshal", "")
@@ -630,7 +630,7 @@ def _indent(text: str, prefix: str, indent: str) -> str:
 
 def raw_text(v: Any) -> str:
     """A ``json.RawMessage`` printed by fmt (its String method): the text, or null."""
-    return "null" if v is None or type(v) is NilSlice else bytes(v).decode("utf-8", "replace")
+    return "null" if v is None or is_nil(v) else bytes(v).decode("utf-8", "replace")
 
 
 def compact(dst: Any, src: list[int]) -> Any:
