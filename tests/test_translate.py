@@ -29897,6 +29897,43 @@ func main() {
 )
 
 
+# json.Unmarshal's type error names a named map or slice root type, as Go's reflect Name
+# (IntKeyed.x, List.1), and none for an unnamed one
+CONSTRUCTS["json_error_names_a_named_root"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type IntKeyed map[int]string
+type List []int
+type Nested map[string]List
+
+func main() {
+\tvar m IntKeyed
+\tfmt.Println(json.Unmarshal([]byte(`{"x":"bad"}`), &m))
+\tfmt.Println(json.Unmarshal([]byte(`{"1":5}`), &m))
+\tvar p map[int]string
+\tfmt.Println(json.Unmarshal([]byte(`{"x":"bad"}`), &p))
+\tvar l List
+\tfmt.Println(json.Unmarshal([]byte(`[1,"x"]`), &l))
+\tvar n Nested
+\tfmt.Println(json.Unmarshal([]byte(`{"a":[1,"x"]}`), &n))
+}
+""",
+    (
+        "json: cannot unmarshal number x into Go struct field IntKeyed.x of type int\n"
+        "json: cannot unmarshal number into IntKeyed.1 of type string\n"
+        "json: cannot unmarshal number x into Go struct field .x of type int\n"
+        "json: cannot unmarshal string into List.1 of type int\n"
+        "json: cannot unmarshal string into Nested.a.1 of type int\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1259,6 +1259,14 @@ def blocking_unmarshal(data: list[int], target: Any, d: Desc) -> Generator[Any, 
     return (yield from _decode_into(node, target, d, False, raw))
 
 
+def _name(go_type: str) -> str:
+    """What reflect's ``Name`` gives of a type: a named type's name without its
+    package (``IntKeyed`` of ``main.IntKeyed``), or "" for an unnamed one."""
+    if go_type.startswith(("[", "map[", "*", "chan ", "func(", "struct {")) or "." not in go_type:
+        return ""
+    return go_type.split(".", 1)[1]
+
+
 def _base(d: Desc) -> Desc:
     """The descriptor of the type under its MarshalJSON and UnmarshalJSON methods."""
     return d[2] if d[0] == "methods" else d
@@ -1269,7 +1277,7 @@ def _decode_into(
 ) -> Generator[Any, Any, Any]:
     inner = d[2]
     struct = _base(inner)[0] == "struct"
-    dec = _Decoder(data, _base(inner)[3] if struct else "", unknown, use_number)
+    dec = _Decoder(data, _base(inner)[3] if struct else _name(inner[1]), unknown, use_number)
     if struct:
         yield from dec.decode(node, inner, target)
     else:
