@@ -29934,6 +29934,27 @@ func main() {
 )
 
 
+# A sub-slice of a slice make gave a capacity, appended to within it (the filter idiom's
+# go.Backing): it writes the array and keeps the capacity (cap printed its length)
+CONSTRUCTS["capacity_of_a_filtered_sub_slice"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tbase := make([]byte, 4, 8)
+\tcopy(base, "abcd")
+\ta := base[:2]
+\tfmt.Println(len(a), cap(a))
+\ta = append(a, 'X')
+\tfmt.Printf("%s %d %d %s\\n", base, len(a), cap(a), a)
+}
+""",
+    "2 8\nabXd 3 8 abX\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -213,6 +213,8 @@ class Backing:
         at, array = self.offset + len(s), self.array
         if at + len(values) <= len(array):
             array[at : at + len(values)] = values
+        if type(s) is CapSlice:  # the capacity cap(s) reads stays the sub-slice's
+            return CapSlice([*s, *values], s.cap)
         return [*s, *values]
 
 
