@@ -974,11 +974,9 @@ func boundedSubslicesReturned(p *program) map[*types.Func][]bool {
 					for i, r := range n.Results {
 						if se, ok := ast.Unparen(r).(*ast.SliceExpr); ok && se.High != nil && !fullSlice(se) {
 							if out[fn] == nil {
-								out[fn] = make([]bool, len(n.Results))
+								out[fn] = make([]bool, fn.Type().(*types.Signature).Results().Len())
 							}
-							if i < len(out[fn]) {
-								out[fn][i] = true
-							}
+							out[fn][i] = true
 						}
 					}
 				}
@@ -1604,24 +1602,11 @@ func selfSlicing(p *program, lhs, rhs ast.Expr) *ast.SliceExpr {
 }
 
 // sameElement: a and b are the same element of a slice or an array of slices, s[i]
-// of one variable and one index, a variable or a constant (stacks[from] =
-// stacks[from][:n], a pop from one of several stacks).
+// of one variable and one index (stacks[from] = stacks[from][:n], a pop from one
+// of several stacks).
 func sameElement(p *program, a, b ast.Expr) bool {
-	ia, ok := ast.Unparen(a).(*ast.IndexExpr)
-	ib, ok2 := ast.Unparen(b).(*ast.IndexExpr)
-	if !ok || !ok2 || !sameVar(p, ia.X, ib.X) || !isSliceType(p.info.TypeOf(ia)) {
-		return false
-	}
-	switch under(p.info.TypeOf(ia.X)).(type) {
-	case *types.Slice, *types.Array:
-	default:
-		return false
-	}
-	ka, kb := p.info.Types[ia.Index], p.info.Types[ib.Index]
-	if ka.Value != nil && kb.Value != nil {
-		return constant.Compare(ka.Value, token.EQL, kb.Value)
-	}
-	return sameVar(p, ia.Index, ib.Index)
+	ia := sameIndexed(p, a, b)
+	return ia != nil && isSliceType(p.info.TypeOf(ia)) && elemType(p.info.TypeOf(ia.X)) != nil
 }
 
 // onlyWrittenBy: the call c (slices.DeleteFunc(s, f) and kin), which writes the
@@ -1955,19 +1940,31 @@ func sameVar(p *program, a, b ast.Expr) bool {
 // sameEntry: a and b are the same map entry, m[k] of one map variable and one key,
 // a variable or a constant (g[w] = slices.Compact(g[w])).
 func sameEntry(p *program, a, b ast.Expr) bool {
+	ia := sameIndexed(p, a, b)
+	if ia == nil {
+		return false
+	}
+	_, isMap := under(p.info.TypeOf(ia.X)).(*types.Map)
+	return isMap
+}
+
+// sameIndexed: a and b index one variable by one index, a variable or a constant
+// (the place x[i] both name); nil where they do not.
+func sameIndexed(p *program, a, b ast.Expr) *ast.IndexExpr {
 	ia, ok := ast.Unparen(a).(*ast.IndexExpr)
 	ib, ok2 := ast.Unparen(b).(*ast.IndexExpr)
 	if !ok || !ok2 || !sameVar(p, ia.X, ib.X) {
-		return false
-	}
-	if _, isMap := under(p.info.TypeOf(ia.X)).(*types.Map); !isMap {
-		return false
+		return nil
 	}
 	ka, kb := p.info.Types[ia.Index], p.info.Types[ib.Index]
 	if ka.Value != nil && kb.Value != nil {
-		return constant.Compare(ka.Value, token.EQL, kb.Value)
+		if !constant.Compare(ka.Value, token.EQL, kb.Value) {
+			return nil
+		}
+	} else if !sameVar(p, ia.Index, ib.Index) {
+		return nil
 	}
-	return sameVar(p, ia.Index, ib.Index)
+	return ia
 }
 
 // calleeName: "append", "copy" for a builtin, "sort.Ints" for a package function.

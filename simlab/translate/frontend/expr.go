@@ -684,15 +684,14 @@ func (f *fn) spread(x ast.Expr) string {
 // are struct values or arrays, which a copy of its elements into a new array
 // copies in turn (slices.Clone, copy, append(dst, src...)); else "".
 func (f *fn) elemsCopier(x ast.Expr) string {
-	switch t := under(f.p.info.TypeOf(x)).(type) {
-	case *types.Slice:
-		return f.m.elemCopier(t.Elem(), x)
-	case *types.Array:
-		return f.m.elemCopier(t.Elem(), x)
-	case *types.Map:
-		return f.m.elemCopier(t.Elem(), x)
+	e := elemType(f.p.info.TypeOf(x))
+	if e == nil {
+		e = mapElem(f.p.info.TypeOf(x))
 	}
-	return ""
+	if e == nil {
+		return ""
+	}
+	return f.m.elemCopier(e, x)
 }
 
 // withElemsCopier: a golib call's arguments, and the copier of x's elements as
@@ -1350,6 +1349,14 @@ func identityType(t types.Type) bool {
 	return false
 }
 
+// refuseBlockingPoolNew: a sync.Pool's New given as a function literal that blocks
+// (it locks a mutex) is refused, in a literal or assigned, as Get calls it in one step.
+func (f *fn) refuseBlockingPoolNew(at ast.Node, newFunc ast.Expr) {
+	if lit, isLit := ast.Unparen(newFunc).(*ast.FuncLit); isLit && f.m.a.byLit[lit] != nil && f.m.a.byLit[lit].gen {
+		f.p.unsupported(at, "a sync.Pool whose New blocks", "a New that only allocates")
+	}
+}
+
 func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 	p := f.p
 	if ptr, ok := t.(*types.Pointer); ok {
@@ -1363,9 +1370,7 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 		n, ok := types.Unalias(t).(*types.Named) // os.PathError is fs.PathError
 		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path()+"."+n.Obj().Name() == "sync.Pool" && len(x.Elts) == 1 {
 			if kv, isKV := x.Elts[0].(*ast.KeyValueExpr); isKV && kv.Key.(*ast.Ident).Name == "New" {
-				if lit, isLit := ast.Unparen(kv.Value).(*ast.FuncLit); isLit && f.m.a.byLit[lit] != nil && f.m.a.byLit[lit].gen {
-					p.unsupported(x, "a sync.Pool whose New blocks", "a New that only allocates")
-				}
+				f.refuseBlockingPoolNew(x, kv.Value)
 				return "go.Pool(New=" + f.value(kv.Value) + ")" // sync.Pool{New: func() any {...}}
 			}
 		}
@@ -2314,11 +2319,14 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		if se, ok := ast.Unparen(c.Args[0]).(*ast.SliceExpr); ok && se.High != nil {
 			// the room past its end: up to s[a:b:c]'s c, or to the end of an array
 			// (p[:4] of a *[8]T has capacity 8), whose length is its capacity
-			switch {
-			case se.Max != nil:
-				return "len(" + x + ") + (" + f.expr(se.Max) + " - " + f.operand(se.High, 6) + ")"
-			case arrayLen(p.info.TypeOf(se.X)) >= 0:
-				return "len(" + x + ") + (" + strconv.FormatInt(arrayLen(p.info.TypeOf(se.X)), 10) + " - " + f.operand(se.High, 6) + ")"
+			end := ""
+			if se.Max != nil {
+				end = f.expr(se.Max)
+			} else if n := arrayLen(p.info.TypeOf(se.X)); n >= 0 {
+				end = strconv.FormatInt(n, 10)
+			}
+			if end != "" {
+				return "len(" + x + ") + (" + end + " - " + f.operand(se.High, 6) + ")"
 			}
 		}
 		if f.m.capacities && isSliceType(p.info.TypeOf(c.Args[0])) {

@@ -1094,12 +1094,9 @@ func (f *fn) rhs(values []ast.Expr, n int) string {
 
 func (f *fn) assign(s *ast.AssignStmt) {
 	for i, l := range s.Lhs {
-		// pool.New = func() any { mu.Lock(); ... }: Get calls it in one step
 		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && len(s.Lhs) == len(s.Rhs) {
 			if fs := f.p.info.Selections[sel]; fs != nil && fieldKey(fs) == "sync.Pool.New" {
-				if lit, isLit := ast.Unparen(s.Rhs[i]).(*ast.FuncLit); isLit && f.m.a.byLit[lit] != nil && f.m.a.byLit[lit].gen {
-					f.p.unsupported(s, "a sync.Pool whose New blocks", "a New that only allocates")
-				}
+				f.refuseBlockingPoolNew(s, s.Rhs[i]) // pool.New = func() any { mu.Lock(); ... }
 			}
 		}
 	}

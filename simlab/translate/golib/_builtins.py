@@ -143,13 +143,20 @@ def _check_slice3(n: int, low: int, high: int, most: int) -> None:
         raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
 
 
+def copy_array(x: list[Any], copy_elem: Callable[[Any], Any] | None = None) -> list[Any]:
+    """A copy of an array (a list), or of a slice's elements into a new array, as Go
+    copies them: each element copied by ``copy_elem`` (struct values, arrays), or
+    shared as it is (numbers, strings, pointers, channels)."""
+    return [copy_elem(e) for e in x] if copy_elem is not None else list(x)
+
+
 def slice_copy(
     dst: list[Any], src: list[Any], copy_elem: Callable[[Any], Any] | None = None
 ) -> int:
     """Go's ``copy(dst, src)``: as many elements as both have, each copied by
     ``copy_elem`` where they are struct values or arrays; how many."""
     n = min(len(dst), len(src))
-    dst[:n] = src[:n] if copy_elem is None else [copy_elem(e) for e in src[:n]]
+    dst[:n] = copy_array(src[:n], copy_elem)
     return n
 
 
@@ -163,7 +170,7 @@ def slice_to_array(
             f"runtime error: cannot convert slice with length {len(s)} to array or pointer"
             f" to array with length {n}"
         )
-    return list(s[:n]) if copy_elem is None else [copy_elem(e) for e in s[:n]]
+    return copy_array(s[:n], copy_elem)
 
 
 def close(ch: Any) -> None:

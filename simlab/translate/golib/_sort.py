@@ -25,7 +25,7 @@ from typing import Any
 
 from simlab.errors import GoPanic, SimlabError
 
-from ._builtins import sliced
+from ._builtins import copy_array, sliced
 from ._math import math_max, math_min
 from ._panics import panic
 from ._values import NIL_MAP, NamedValue, NilSlice, is_nil, method
@@ -533,9 +533,7 @@ def slices_clone(s: list[Any], copy_elem: Callable[[Any], Any] | None = None) ->
     """``slices.Clone(s)`` in a program that tells a nil slice from an empty one: a
     new list (its struct values copied by ``copy_elem``), or nil for nil (a
     :class:`NilSlice`)."""
-    if is_nil(s):
-        return NilSlice()
-    return list(s) if copy_elem is None else [copy_elem(e) for e in s]
+    return NilSlice() if is_nil(s) else copy_array(s, copy_elem)
 
 
 def slices_delete_func(
@@ -835,7 +833,7 @@ def slices_is_sorted_func(xs: list[Any], cmp: Callable[[Any, Any], Any]) -> bool
 def slices_concat(*parts: list[Any], copy_elem: Callable[[Any], Any] | None = None) -> list[Any]:
     """``slices.Concat``: a new slice of the elements of each (struct values copied
     by ``copy_elem``); nil when none has any."""
-    joined = [x if copy_elem is None else copy_elem(x) for part in parts for x in part]
+    joined = copy_array([x for part in parts for x in part], copy_elem)
     return joined if joined else NilSlice()
 
 
@@ -846,9 +844,7 @@ def slices_repeat(
     values copied by ``copy_elem``; a negative count panics, as Go's."""
     if count < 0:
         panic("cannot be negative")
-    if copy_elem is not None:
-        return [copy_elem(x) for _ in range(count) for x in xs]
-    return list(xs) * count
+    return copy_array(list(xs) * count, copy_elem)
 
 
 def slices_equal_func(a: list[Any], b: list[Any], eq: Callable[[Any, Any], Any]) -> bool:

@@ -18,6 +18,7 @@ import simlab as sl
 from simlab.errors import GoPanic, SimlabError
 from simlab.go.goroutine import Op
 
+from ._builtins import copy_array
 from ._context import CustomContext
 from ._runstate import _calling_runtime, _state
 from ._runtime_errors import _NIL_DEREFERENCE
@@ -624,13 +625,6 @@ def array_key(x: list[Any]) -> ArrayKey:
     """The key of a map keyed by an array: a copy that hashes (an array of arrays
     too), as Go's map keeps a copy of the key."""
     return ArrayKey(array_key(e) if isinstance(e, list) else e for e in x)
-
-
-def copy_array(x: list[Any], copy_elem: Callable[[Any], Any] | None = None) -> list[Any]:
-    """A copy of an array (a list), as Go copies one where it is assigned or passed:
-    each element copied by ``copy_elem`` (struct values, arrays), or shared as it is
-    (numbers, strings, pointers, channels)."""
-    return [copy_elem(e) for e in x] if copy_elem is not None else list(x)
 
 
 def copy_sync(x: Any) -> Any:
