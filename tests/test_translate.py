@@ -2049,6 +2049,37 @@ def test_a_slice_parameter_re_sliced_then_written_is_refused(tmp_path):
     )
 
 
+POINTER_PARAMETER_RESLICED = """\
+package main
+
+import "fmt"
+
+func remove(xs *[]int, i int) {
+\t*xs = append((*xs)[:i], (*xs)[i+1:]...)
+}
+
+func main() {
+\ts := []int{1, 2, 3, 4}
+\tt := s
+\tremove(&s, 1)
+\tfmt.Println(s, t)
+}
+"""
+
+
+def test_a_slice_re_sliced_through_a_pointer_parameter_is_refused(tmp_path):
+    """go run (go1.27.3) printed [1 3 4] [1 3 4 4]: the append wrote the caller's
+    array, which t holds too; through a pointer the function was given, the place
+    *xs is not known, so the re-slice stays refused where a local pointer's is not."""
+    path = tmp_path / "main.go"
+    path.write_text(POINTER_PARAMETER_RESLICED)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "simlab: main.go:6: unsupported: a sub-slice of a slice whose elements are written ("
+    )
+
+
 # the result of slices.DeleteFunc or Compact shares the backing array of the slice it
 # was given, which the call writes: kept beside that slice (not assigned back to it, not
 # only read), it is refused; what go run, go1.27.3, printed beside each
@@ -29952,6 +29983,55 @@ func main() {
 }
 """,
     "2 8\nabXd 3 8 abX\n",
+)
+
+
+# go run (go1.27.3): slot := &w.slots[k] of an array field, re-sliced into itself
+# through the pointer (*slot = append((*slot)[:i], ...)); a pointer to an array
+# field's element sees a whole array assigned to the field afterwards; p := &s
+# re-sliced through p is s re-sliced
+CONSTRUCTS["self_slice_through_a_pointer"] = (
+    """\
+package main
+
+import "fmt"
+
+type wheel struct {
+\tslots [3][]int
+\tnames [2]string
+}
+
+func (w *wheel) cancel(k, id int) {
+\tslot := &w.slots[k]
+\tfor i, x := range *slot {
+\t\tif x == id {
+\t\t\t*slot = append((*slot)[:i], (*slot)[i+1:]...)
+\t\t\tbreak
+\t\t}
+\t}
+}
+
+func main() {
+\tw := &wheel{}
+\tfor id := range 7 {
+\t\tw.slots[id%3] = append(w.slots[id%3], id)
+\t}
+\tw.cancel(0, 3)
+\tw.cancel(1, 1)
+\tfmt.Println(w.slots)
+
+\tname := &w.names[1]
+\tw.names = [2]string{"a", "b"}
+\t*name += "!"
+\tfmt.Println(w.names, *name)
+
+\ts := []string{"w", "x", "y", "z"}
+\tp := &s
+\t*p = append((*p)[:1], (*p)[2:]...)
+\tfmt.Println(s, len(*p))
+}
+""",
+    "[[0 6] [4] [2 5]]\n[a b!] b!\n[w y z] 3\n",
 )
 
 

@@ -61,12 +61,14 @@ func isSliceType(t types.Type) bool {
 }
 
 // unknown: the group of the slices of t's element type whose holders are not
-// followed.
+// followed; for a t that is no slice (a map of slices, a pointer), the group of
+// the values of type t whose holders are not followed, which is never a slice's
+// (a *T is not a []*T).
 func unknown(t types.Type) any {
 	if s, ok := under(t).(*types.Slice); ok {
 		return "unknown " + types.TypeString(s.Elem(), nil)
 	}
-	return "unknown " + types.TypeString(t, nil)
+	return "unknown value " + types.TypeString(t, nil)
 }
 
 // source: the group of the backing array e's value may share, or nil for a new

@@ -1595,10 +1595,65 @@ func selfSlicing(p *program, lhs, rhs ast.Expr) *ast.SliceExpr {
 	if c, ok := rhs.(*ast.CallExpr); ok && calleeName(p, c) == "append" && len(c.Args) > 0 {
 		rhs = ast.Unparen(c.Args[0])
 	}
-	if se, ok := rhs.(*ast.SliceExpr); ok && (sameVar(p, se.X, lhs) || sameElement(p, se.X, lhs)) {
+	if se, ok := rhs.(*ast.SliceExpr); ok && (sameVar(p, se.X, lhs) || sameElement(p, se.X, lhs) || samePointee(p, se.X, lhs)) {
 		return se
 	}
 	return nil
+}
+
+// samePointee: a and b are *ptr of one local pointer that points to one place for
+// its whole life (slot := &w.slots[k]; *slot = append((*slot)[:i], ...)).
+func samePointee(p *program, a, b ast.Expr) bool {
+	sa, ok := ast.Unparen(a).(*ast.StarExpr)
+	sb, ok2 := ast.Unparen(b).(*ast.StarExpr)
+	return ok && ok2 && sameVar(p, sa.X, sb.X) && pointee(p, sa) != nil
+}
+
+// pointee: the place *ptr is, for a local ptr defined as ptr := &place and never
+// assigned again nor its address taken; nil otherwise.
+func pointee(p *program, star *ast.StarExpr) ast.Expr {
+	id, ok := ast.Unparen(star.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := p.info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	var place ast.Expr
+	again := false
+	for _, f := range p.files {
+		if f.Pos() > v.Pos() || v.Pos() >= f.End() {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					lid, ok := ast.Unparen(l).(*ast.Ident)
+					if !ok {
+						continue
+					}
+					if p.info.Defs[lid] == v && len(n.Lhs) == len(n.Rhs) {
+						if u, ok := ast.Unparen(n.Rhs[i]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+							place = u.X
+						}
+					} else if p.info.Uses[lid] == v {
+						again = true
+					}
+				}
+			case *ast.UnaryExpr:
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && p.info.Uses[id] == v {
+					again = true
+				}
+			}
+			return !again
+		})
+	}
+	if again {
+		return nil
+	}
+	return place
 }
 
 // sameElement: a and b are the same element of a slice or an array of slices, s[i]
@@ -1815,6 +1870,9 @@ func appendsInto(p *program, rhs ast.Expr) bool {
 // and then). A variable of another function (a caller's, a callee's parameter)
 // holds it only through a call, which the checks of parameters see.
 func (p *program) otherHolder(a *sliceAliases, root any, lhs ast.Expr, at token.Pos, fields bool) *types.Var {
+	if star, ok := ast.Unparen(lhs).(*ast.StarExpr); ok && pointee(p, star) != nil {
+		lhs = pointee(p, star)
+	}
 	own, _ := a.source(lhs).(*types.Var)
 	var found *types.Var
 	for k := range a.parent {

@@ -1009,6 +1009,12 @@ func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 			if isPointer(p.info.TypeOf(in.X)) {
 				return atRunTime(fmt.Sprintf("go.ElemRef(%s, %s)", f.sequence(in.X), f.expr(in.Index)))
 			}
+			if fx, ok := ast.Unparen(in.X).(*ast.SelectorExpr); ok {
+				if sel := p.info.Selections[fx]; sel != nil && sel.Kind() == types.FieldVal {
+					// the field's array when the pointer is used, as Go's points into the struct
+					return atRunTime(fmt.Sprintf("go.FieldElemRef(%s, %q, %s)", f.expr(fx.X)+embeddedPath(sel.Recv(), sel.Index()), fieldName(fx.Sel.Name), f.expr(in.Index)))
+				}
+			}
 			if id, ok := ast.Unparen(in.X).(*ast.Ident); ok {
 				if v, ok := p.info.Uses[id].(*types.Var); ok && !p.packageLevel(v) && !f.m.boxed[v] && f.m.a.assigns[v] == 0 {
 					return atRunTime(fmt.Sprintf("go.ElemRef(%s, %s)", f.expr(in.X), f.expr(in.Index)))

@@ -325,6 +325,25 @@ class ElemRef(Ref):
         self.s[self.i] = value
 
 
+class FieldElemRef(Ref):
+    """``&s.a[i]`` of an array field ``a``: ``p.v`` reads and writes the element ``i``
+    of the array the field holds when it is read, as Go's pointer into the struct's
+    storage does after ``s.a`` is assigned a whole array."""
+
+    __slots__ = ("i", "name", "obj")
+
+    def __init__(self, obj: Any, name: str, i: int):
+        self.obj, self.name, self.i = obj, name, i
+
+    @property
+    def v(self) -> Any:
+        return getattr(self.obj, self.name)[self.i]
+
+    @v.setter
+    def v(self, value: Any) -> None:
+        getattr(self.obj, self.name)[self.i] = value
+
+
 class GlobalRef(ElemRef):
     """``&x`` of a package's variable: ``p.v`` reads and writes the model's global
     ``x``, the item of its ``globals()`` (``go.GlobalRef(globals(), "x")``)."""
