@@ -60,6 +60,7 @@ type analysis struct {
 	stdGen      map[string]bool       // families of the generator functions simlab's library returns
 	inPost      bool                  // walking a for statement's post statement
 	pipes       bool                  // the library's I/O may block (io.Pipe, net.Pipe, a blocking Write): see pipeRead
+	pools       bool                  // a sync.Pool's Get may run a New that blocks: see blockingPoolNew
 }
 
 func (p *program) analyze() *analysis {
@@ -69,13 +70,65 @@ func (p *program) analyze() *analysis {
 			pipes = true
 		}
 	}
-	a := p.analyzeWith(pipes)
-	if !pipes && a.blockingIO() {
-		// the library (fmt, log, slog, bufio) may call that Read or Write as it
-		// would a pipe's: the library's I/O blocks here as in a program with pipes
-		a = p.analyzeWith(true)
+	pools := false
+	for {
+		a := p.analyzeWith(pipes, pools)
+		again := false
+		if !pipes && a.blockingIO() {
+			// the library (fmt, log, slog, bufio) may call that Read or Write as it
+			// would a pipe's: the library's I/O blocks here as in a program with pipes
+			pipes, again = true, true
+		}
+		if !pools && a.blockingPoolNew() {
+			pools, again = true, true // every sync.Pool's Get may run that New
+		}
+		if !again {
+			return a
+		}
 	}
-	return a
+}
+
+// blockingPoolNew: a sync.Pool's New of the program blocks (sync.Pool{New: f}, or
+// pool.New = f, of a function literal or a function of the program that is a
+// generator: it locks a mutex, or counts with an atomic).
+func (a *analysis) blockingPoolNew() bool {
+	p := a.p
+	gen := func(e ast.Expr) bool {
+		switch f := ast.Unparen(e).(type) {
+		case *ast.FuncLit:
+			return a.byLit[f] != nil && a.byLit[f].gen
+		case *ast.Ident, *ast.SelectorExpr:
+			if fn, ok := p.info.Uses[identOf(f)].(*types.Func); ok && a.byFunc[fn.Origin()] != nil {
+				return a.byFunc[fn.Origin()].gen
+			}
+		}
+		return false
+	}
+	found := false
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CompositeLit:
+				if t, ok := p.info.TypeOf(n).(*types.Named); ok && isNamed(t, "sync", "Pool") {
+					for _, el := range n.Elts {
+						if kv, ok := el.(*ast.KeyValueExpr); ok && gen(kv.Value) {
+							found = true
+						}
+					}
+				}
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					if sel, ok := l.(*ast.SelectorExpr); ok && i < len(n.Rhs) {
+						if fs := p.info.Selections[sel]; fs != nil && fieldKey(fs) == "sync.Pool.New" && gen(n.Rhs[i]) {
+							found = true
+						}
+					}
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // blockingIO: a Read or a Write method of the program's (an io.Reader's or an
@@ -104,8 +157,8 @@ func (a *analysis) blockingIO() bool {
 	return false
 }
 
-// analyzeWith analyzes the package; pipes: see analysis.pipes.
-func (p *program) analyzeWith(pipes bool) *analysis {
+// analyzeWith analyzes the package; pipes and pools: see analysis.pipes and pools.
+func (p *program) analyzeWith(pipes, pools bool) *analysis {
 	a := &analysis{
 		p:           p,
 		byFunc:      map[*types.Func]*unit{},
@@ -122,6 +175,7 @@ func (p *program) analyzeWith(pipes bool) *analysis {
 		libArg:      map[*ast.FuncLit]bool{},
 		writtenRecv: map[*ast.FuncDecl]bool{},
 		pipes:       pipes,
+		pools:       pools,
 	}
 	p.assignments(func(e ast.Expr, t types.Type) {
 		if p.lockerInInterface(e, t) {
@@ -640,7 +694,8 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 		if sel := p.info.Selections[f]; sel != nil {
 			fn, isFunc := sel.Obj().(*types.Func)
 			if sel.Kind() == types.MethodVal && isFunc {
-				if blockingMethod(fn) && !isLocalInterface(p, sel.Recv()) || a.pipeRead(methodKey(fn), sel.Recv()) {
+				if blockingMethod(fn) && !isLocalInterface(p, sel.Recv()) || a.pipeRead(methodKey(fn), sel.Recv()) ||
+					a.pools && methodKey(fn) == "sync.Pool.Get" {
 					u.direct = true
 					return
 				}

@@ -1355,14 +1355,6 @@ func identityType(t types.Type) bool {
 	return false
 }
 
-// refuseBlockingPoolNew: a sync.Pool's New given as a function literal that blocks
-// (it locks a mutex) is refused, in a literal or assigned, as Get calls it in one step.
-func (f *fn) refuseBlockingPoolNew(at ast.Node, newFunc ast.Expr) {
-	if lit, isLit := ast.Unparen(newFunc).(*ast.FuncLit); isLit && f.m.a.byLit[lit] != nil && f.m.a.byLit[lit].gen {
-		f.p.unsupported(at, "a sync.Pool whose New blocks", "a New that only allocates")
-	}
-}
-
 func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 	p := f.p
 	if ptr, ok := t.(*types.Pointer); ok {
@@ -1376,7 +1368,6 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 		n, ok := types.Unalias(t).(*types.Named) // os.PathError is fs.PathError
 		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path()+"."+n.Obj().Name() == "sync.Pool" && len(x.Elts) == 1 {
 			if kv, isKV := x.Elts[0].(*ast.KeyValueExpr); isKV && kv.Key.(*ast.Ident).Name == "New" {
-				f.refuseBlockingPoolNew(x, kv.Value)
 				return "go.Pool(New=" + f.value(kv.Value) + ")" // sync.Pool{New: func() any {...}}
 			}
 		}
@@ -3472,6 +3463,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		}
 		return recv + "." + sel.Sel.Name + "(" + f.args(c) + ")", false // the value's own method
 	case "sync.Pool.Get":
+		if f.m.a.pools {
+			return f.yieldExpr("yield from " + recv + ".get_yielding()")
+		}
 		return recv + ".get()", false
 	case "sync.Pool.Put":
 		return recv + ".put(" + arg(0) + ")", false
@@ -3927,6 +3921,14 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	}
 	if elem := t; p.isNamedValue(elem) || isPointer(elem) && p.isNamedValue(elem.(*types.Pointer).Elem()) {
 		p.unsupported(x, "a type assertion to "+name+", a named slice, map or func type with methods", "an assertion to an interface it implements")
+	}
+	if ptr, ok := t.(*types.Pointer); ok {
+		switch under(ptr.Elem()).(type) {
+		case *types.Slice, *types.Array:
+			return "go.PointerTo(" + pyString("*"+reflectType(ptr.Elem())) + ")" // bufPool.Get().(*[]byte)
+		case *types.Map:
+			return "go.PointerTo(" + pyString("*"+reflectType(ptr.Elem())) + ", map=True)"
+		}
 	}
 	if cls := f.m.wrappedType(t); cls != "" {
 		return cls

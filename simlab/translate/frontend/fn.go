@@ -1093,13 +1093,6 @@ func (f *fn) rhs(values []ast.Expr, n int) string {
 }
 
 func (f *fn) assign(s *ast.AssignStmt) {
-	for i, l := range s.Lhs {
-		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && len(s.Lhs) == len(s.Rhs) {
-			if fs := f.p.info.Selections[sel]; fs != nil && fieldKey(fs) == "sync.Pool.New" {
-				f.refuseBlockingPoolNew(s, s.Rhs[i]) // pool.New = func() any { mu.Lock(); ... }
-			}
-		}
-	}
 	p := f.p
 	if s.Tok != token.ASSIGN && s.Tok != token.DEFINE {
 		op := strings.TrimSuffix(s.Tok.String(), "=")
@@ -2695,6 +2688,7 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 		subject = t
 	}
 	f.flushPre()
+	refuseRefCases(p, s)
 	var deflt *ast.CaseClause
 	first := true
 	for _, c := range s.Body.List {
@@ -2735,6 +2729,33 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 }
 
 // typeTest renders "x holds a value of the type e" for a type switch's case.
+// refuseRefCases: a type switch with two cases of pointers to slice or array
+// types, or to map types (case *[]byte: ... case *[4]byte:), is refused: each is a
+// go.Ref whose target's type is not kept, so the first case would take both.
+func refuseRefCases(p *program, s *ast.TypeSwitchStmt) {
+	seen := map[string]bool{}
+	for _, c := range s.Body.List {
+		for _, e := range c.(*ast.CaseClause).List {
+			ptr, ok := p.info.TypeOf(e).(*types.Pointer)
+			if !ok {
+				continue
+			}
+			kind := ""
+			switch under(ptr.Elem()).(type) {
+			case *types.Slice, *types.Array:
+				kind = "a slice or an array"
+			case *types.Map:
+				kind = "a map"
+			}
+			if kind != "" && seen[kind] {
+				p.unsupported(e, "a type switch between two pointers to "+kind+" (simlab's pointer does not keep its target's type)",
+					"one such case, or a struct type of the program around each")
+			}
+			seen[kind] = true
+		}
+	}
+}
+
 func (f *fn) typeTest(x string, e ast.Expr) string {
 	tv := f.p.info.Types[e]
 	if tv.IsNil() {
@@ -2789,7 +2810,7 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 		}
 	}
 	cls := f.assertedTypeOf(e, t)
-	if _, ok := t.(*types.TypeParam); ok || strings.HasPrefix(cls, `"`) || strings.HasPrefix(cls, "go.Methods(") || strings.HasPrefix(cls, "go.Of(") ||
+	if _, ok := t.(*types.TypeParam); ok || strings.HasPrefix(cls, `"`) || strings.HasPrefix(cls, "go.Methods(") || strings.HasPrefix(cls, "go.Of(") || strings.HasPrefix(cls, "go.PointerTo(") ||
 		strings.HasPrefix(cls, "go.FuncType(") {
 		return "go.is_type(" + x + ", " + cls + ")"
 	}

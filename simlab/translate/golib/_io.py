@@ -318,6 +318,9 @@ class Buffer:
     def string(self) -> str:
         return self._b.decode(errors="replace")
 
+    def String(self) -> str:  # Go's name, which fmt and fmt.Stringer look for
+        return self.string()
+
     def bytes(self) -> list[int]:
         return list(self._b) if self._grown else NilSlice()
 

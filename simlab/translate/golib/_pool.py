@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
+from inspect import isgenerator
 from typing import Any
 
 
@@ -28,6 +29,19 @@ class Pool:
             x = self._shared.pop()
         if x is None and self.New is not None:
             x = self.New()
+        return x
+
+    def get_yielding(self) -> Generator[Any, Any, Any]:
+        """``Get`` in a program where a pool's ``New`` blocks (it locks a mutex, or
+        counts its allocations with an atomic): ``New`` runs as the getter's own
+        steps (another pool's ``New``, which does not block, is a plain call)."""
+        x, self._private = self._private, None
+        if x is None and self._shared:
+            x = self._shared.pop()
+        if x is None and self.New is not None:
+            x = self.New()
+            if isgenerator(x):
+                x = yield from x
         return x
 
     def put(self, x: Any) -> None:

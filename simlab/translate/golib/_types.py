@@ -68,9 +68,15 @@ _GO_TYPES: dict[str, Callable[[Any], bool]] = {
     "*sync/atomic.Bool": lambda x: isinstance(x, atomic.Bool),
 }
 # a pointer to a number, a string or a bool is a go.Ref, which does not keep its
-# target's type: any passes for each of these
+# target's type: any passes for each of these (but a pointer to a slice, an array
+# or a map: see PointerTo)
 _POINTED = "int string bool float64 float32 int8 int16 int32 int64 uint uint8 uint16 uint32 uint64"
-_GO_TYPES.update({f"*{name}": (lambda x: isinstance(x, Ref)) for name in _POINTED.split()})
+_GO_TYPES.update(
+    {
+        f"*{name}": (lambda x: isinstance(x, Ref) and not isinstance(x.v, list | dict))
+        for name in _POINTED.split()
+    }
+)
 
 
 class Methods:
@@ -270,6 +276,22 @@ class Of:
         )
 
 
+class PointerTo:
+    """The T of ``x.(T)`` for a pointer to a slice, an array or a map type
+    (``bufPool.Get().(*[]byte)``): a ``go.Ref`` whose target is a list, or for a map
+    type a dict. A Ref does not keep its target's type, so any pointer to a slice
+    or an array passes for each such type, and any pointer to a map for each map
+    type."""
+
+    __slots__ = ("go_name", "map")
+
+    def __init__(self, go_name: str, map: bool = False) -> None:
+        self.go_name, self.map = go_name, map
+
+    def holds(self, x: Any) -> bool:
+        return isinstance(x, Ref) and isinstance(x.v, dict if self.map else list)
+
+
 class TypedFunc:
     """A func value converted to an interface, in a program that asserts one back
     to its func type (``ctx.Value(k).(context.CancelCauseFunc)``, ``case func()
@@ -297,7 +319,9 @@ class FuncType:
         return isinstance(x, TypedFunc) and x.go_type == self.go_name
 
 
-AssertedType = type | str | Methods | Of | Instance | TypeArg | FuncType  # the T of x.(T)
+AssertedType = (
+    type | str | Methods | Of | PointerTo | Instance | TypeArg | FuncType
+)  # the T of x.(T)
 
 
 def _holds(e: Any, t: Any) -> bool:
@@ -319,7 +343,7 @@ def _is(x: Any, t: AssertedType, value: bool = False) -> bool:
         return x is not None and _GO_TYPES[t](x)
     if isinstance(t, Methods):
         return x is not None and t.missing(x) is None
-    if isinstance(t, Of | FuncType):
+    if isinstance(t, Of | FuncType | PointerTo):
         return t.holds(x)
     if isinstance(t, Instance):
         return t.holds(x, value)
@@ -480,7 +504,7 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
             f"interface conversion: {type_name(x)} is not {t.go_name}: missing method "
             f"{t.missing(x)}"
         )
-    if isinstance(t, Of | FuncType):
+    if isinstance(t, Of | FuncType | PointerTo):
         want = t.go_name
     elif isinstance(t, Instance):
         want = t.go_name(value)
