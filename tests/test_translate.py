@@ -2371,6 +2371,23 @@ def test_a_type_switch_between_two_pointers_to_slices_is_refused(tmp_path):
     )
 
 
+def test_an_assignment_through_a_pointer_to_a_time_is_refused(tmp_path):
+    """go run (go1.27.3) printed 2024: *p = t wrote the time p points to; here a
+    time is a number, and a pointer to one that number, so it is refused."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n'
+        "\tp := new(time.Time)\n\t*p = time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)\n"
+        "\tfmt.Println(p.Year())\n}\n"
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: bad.go:10: unsupported: an assignment through a pointer to a time.Time "
+        "(a pointer to a struct that holds the time)\n"
+    )
+
+
 def test_a_library_struct_simlab_does_not_model_points_to_the_subset(tmp_path):
     """A value of a library type outside the subset (text/scanner's Scanner) names
     the subset's list, not simlab's primitives."""
@@ -30182,6 +30199,86 @@ func main() {
 }
 """,
     'buf|"buf"|627566|     buf|3\nYnYnY\nYnYnY [YnYnY]\nbuf buf\n',
+)
+
+
+# go run (go1.27.3): a strings.Replacer's WriteString into a strings.Builder, a
+# bytes.Buffer and os.Stdout, its count the bytes written
+CONSTRUCTS["replacer_write_string"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"os"
+\t"strings"
+)
+
+func main() {
+\tr := strings.NewReplacer("\\t", "    ", "<", "&lt;", ">", "&gt;")
+\tvar sb strings.Builder
+\tn, err := r.WriteString(&sb, "a\\t<b>")
+\tfmt.Println(n, err, sb.String())
+\tvar buf bytes.Buffer
+\tfor _, line := range []string{"x<y", "\\tz"} {
+\t\tr.WriteString(&buf, line+"\\n")
+\t}
+\tfmt.Print(buf.String())
+\tr.WriteString(os.Stdout, "done\\t>\\n")
+}
+""",
+    "14 <nil> a    &lt;b&gt;\nx&lt;y\n    z\ndone    &gt;\n",
+)
+
+
+# go run (go1.27.3): flag.Getter's Get of each kind of flag, of its type in an
+# interface (%T), and a Func flag that has no Get
+CONSTRUCTS["flag_getter_get"] = (
+    """\
+package main
+
+import (
+\t"flag"
+\t"fmt"
+\t"sort"
+\t"time"
+)
+
+func main() {
+\tfs := flag.NewFlagSet("merge", flag.ContinueOnError)
+\tfs.Int("workers", 4, "workers")
+\tfs.Int64("limit", 1<<40, "bytes")
+\tfs.Uint("retries", 3, "retries")
+\tfs.Duration("timeout", 1500*time.Millisecond, "timeout")
+\tfs.String("name", "svc", "name")
+\tfs.Bool("v", false, "verbose")
+\tfs.Float64("ratio", 0.25, "ratio")
+\tfs.Func("tag", "tags", func(string) error { return nil })
+\tif err := fs.Parse([]string{"-workers", "8", "-v", "-timeout", "2m"}); err != nil {
+\t\tfmt.Println(err)
+\t}
+\tvar names []string
+\tfs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+\tsort.Strings(names)
+\tfor _, n := range names {
+\t\tif g, ok := fs.Lookup(n).Value.(flag.Getter); ok {
+\t\t\tv := g.Get()
+\t\t\tfmt.Printf("%-8s %T %v\\n", n, v, v)
+\t\t} else {
+\t\t\tfmt.Printf("%-8s no Get\\n", n)
+\t\t}
+\t}
+\tif d, ok := fs.Lookup("timeout").Value.(flag.Getter).Get().(time.Duration); ok {
+\t\tfmt.Println("timeout seconds:", d.Seconds())
+\t}
+}
+""",
+    (
+        "limit    int64 1099511627776\nname     string svc\nratio    float64 0.25\n"
+        "retries  uint 3\ntag      no Get\ntimeout  time.Duration 2m0s\nv        bool true\n"
+        "workers  int 8\ntimeout seconds: 120\n"
+    ),
 )
 
 

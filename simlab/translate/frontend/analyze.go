@@ -892,6 +892,8 @@ func libraryCallsProgram(p *program, c *ast.CallExpr) (ast.Expr, string) {
 		}
 	}
 	switch methodKey(fn) {
+	case "strings.Replacer.WriteString":
+		return c.Args[0], "Write"
 	case "io.Writer.Write":
 		return f.X, "Write"
 	case "io.Closer.Close":

@@ -3654,6 +3654,11 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"container/ring.Ring.Next", "container/ring.Ring.Prev", "container/ring.Ring.Move",
 		"container/ring.Ring.Link", "container/ring.Ring.Unlink":
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
+	case "strings.Replacer.WriteString": // io.WriteString(w, r.Replace(s))
+		if f.m.blockingWrite(p.info.TypeOf(c.Args[0])) {
+			return f.yieldExpr("yield from go.blocking_write(" + f.value(c.Args[0]) + ", " + recv + ".replace(" + f.value(c.Args[1]) + "))")
+		}
+		return "go.fprint(" + f.value(c.Args[0]) + ", " + recv + ".replace(" + f.value(c.Args[1]) + "))", false
 	case "strings.Reader.Len", "strings.Reader.Size", "strings.Reader.Read", "strings.Reader.ReadByte",
 		"strings.Reader.ReadRune", "strings.Reader.Reset", "strings.Reader.Seek", "strings.Replacer.Replace",
 		"bytes.Reader.Len", "bytes.Reader.Size", "bytes.Reader.Read", "bytes.Reader.ReadByte",

@@ -44,7 +44,7 @@ func (f *fn) flagMethod(c *ast.CallExpr, key, recv string) (string, bool, bool) 
 		}
 	case "Value", "Getter":
 		switch method {
-		case "String", "Set":
+		case "String", "Set", "Get":
 			return recv + "." + method + "(" + f.args(c) + ")", false, true
 		}
 	}

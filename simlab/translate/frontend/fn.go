@@ -1160,6 +1160,10 @@ func (f *fn) assign(s *ast.AssignStmt) {
 		return
 	}
 	if st, ok := ast.Unparen(s.Lhs[0]).(*ast.StarExpr); ok && len(s.Lhs) == 1 && s.Tok == token.ASSIGN {
+		if isTime(p.info.TypeOf(st)) {
+			// a time is a number here, and a pointer to one that number
+			p.unsupported(s, "an assignment through a pointer to a time.Time", "a pointer to a struct that holds the time")
+		}
 		if _, isStruct := under(p.info.TypeOf(st)).(*types.Struct); isStruct {
 			// *c = Counts{}: the struct c points to takes the value's fields, seen
 			// through every pointer to it

@@ -17,6 +17,7 @@ from simlab.errors import SimlabError
 
 from ._errors import new_error
 from ._io import _write, stderr
+from ._numbers import Duration, Int64, Uint, Uint64
 from ._panics import panic
 from ._runtime import exit
 from ._strconv import (
@@ -52,6 +53,7 @@ _TYPE_NAMES = {
     "bool": "",
 }
 _ZERO_TEXT = {"bool": "false", "string": "", "float64": "0", "duration": "0s"}
+_BOXES = {"int64": Int64, "uint": Uint, "uint64": Uint64, "duration": Duration}
 
 
 def _number_error(err: Any) -> Any:
@@ -107,6 +109,11 @@ class _Value:
 
     def IsBoolFlag(self) -> bool:
         return self.kind == "bool"
+
+    def Get(self) -> Any:
+        """``flag.Getter``'s ``Get``: the value, of the flag's type in an interface."""
+        box = _BOXES.get(self.kind)
+        return box(self.ref.v) if box is not None else self.ref.v
 
 
 class _FuncValue:
