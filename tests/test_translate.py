@@ -1952,6 +1952,26 @@ func main() {
         "[1 3 4] [1 3 4 4]",
         "a slice re-sliced into itself while view holds its array",
     ),
+    "a re-slice into itself in a loop that goes on, another variable read in the next run": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\titems := []string{"a", "x", "x", "b"}
+\tview := items
+\tfor i := range view {
+\t\tif i < len(items) && view[i] == "x" {
+\t\t\titems = append(items[:i], items[i+1:]...)
+\t\t}
+\t}
+\tfmt.Println(items)
+}
+""",
+        "[a x b]",
+        "a slice re-sliced into itself while view holds its array",
+    ),
     "a parameter re-sliced into itself by an append, the caller's array written in Go": (
         """\
 package main
@@ -30279,6 +30299,59 @@ func main() {
         "retries  uint 3\ntag      no Get\ntimeout  time.Duration 2m0s\nv        bool true\n"
         "workers  int 8\ntimeout seconds: 120\n"
     ),
+)
+
+
+# go run (go1.27.3): a field re-sliced into itself by an append while a local
+# holds its array, in a loop that returns or breaks right after (found = true;
+# break): the local is never read again, so the copy is what Go's array holds
+CONSTRUCTS["re_slice_then_leave_the_loop"] = (
+    """\
+package main
+
+import "fmt"
+
+type registry struct {
+\titems []string
+}
+
+func (r *registry) remove(name string) bool {
+\titems := r.items
+\tfor i := range items {
+\t\tif items[i] == name {
+\t\t\tr.items = append(r.items[:i], r.items[i+1:]...)
+\t\t\treturn true
+\t\t}
+\t}
+\treturn false
+}
+
+func (r *registry) removeAll(prefix byte) int {
+\tn := 0
+\tfor {
+\t\tfound := false
+\t\titems := r.items
+\t\tfor i := range items {
+\t\t\tif items[i][0] == prefix {
+\t\t\t\tr.items = append(r.items[:i], r.items[i+1:]...)
+\t\t\t\tfound = true
+\t\t\t\tbreak
+\t\t\t}
+\t\t}
+\t\tif !found {
+\t\t\treturn n
+\t\t}
+\t\tn++
+\t}
+}
+
+func main() {
+\tr := &registry{items: []string{"api", "db", "cache", "auth", "dns"}}
+\tfmt.Println(r.remove("cache"), r.remove("nope"), r.items)
+\tfmt.Println(r.removeAll('d'), r.items)
+}
+""",
+    "true false [api db auth dns]\n2 [api auth]\n",
 )
 
 

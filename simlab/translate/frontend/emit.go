@@ -1927,7 +1927,7 @@ func (p *program) usedAfter(v *types.Var, at token.Pos) bool {
 				}
 			}
 		case *ast.ForStmt, *ast.RangeStmt:
-			if n.Pos() <= at && at < n.End() && !(n.Pos() <= v.Pos() && v.Pos() < n.End()) {
+			if n.Pos() <= at && at < n.End() && !(n.Pos() <= v.Pos() && v.Pos() < n.End()) && !leftAfter(body, n, at) {
 				loops = append(loops, n) // each iteration but the first runs after at
 			}
 		case *ast.Ident:
@@ -1936,7 +1936,11 @@ func (p *program) usedAfter(v *types.Var, at token.Pos) bool {
 					used = true
 				}
 				for _, l := range loops {
-					if l.Pos() <= n.Pos() && n.Pos() < l.End() {
+					again := l
+					if r, ok := l.(*ast.RangeStmt); ok {
+						again = r.Body // for i := range q: q is read once, before the first
+					}
+					if again.Pos() <= n.Pos() && n.Pos() < again.End() {
 						used = true
 					}
 				}
@@ -1946,6 +1950,61 @@ func (p *program) usedAfter(v *types.Var, at token.Pos) bool {
 	}
 	ast.Inspect(body, visit)
 	return used
+}
+
+// leftAfter: the loop, around at, runs no statement of its again once at's has run:
+// the statement holding at is followed in its block, after simple statements, by
+// a return or a break of that loop (q = append(q[:i], q[i+1:]...); found = true;
+// break).
+func leftAfter(body *ast.BlockStmt, loop ast.Node, at token.Pos) bool {
+	var path []ast.Node // from body down to the innermost node holding at
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil || !(n.Pos() <= at && at < n.End()) {
+			return false
+		}
+		path = append(path, n)
+		return true
+	})
+	inner, within := -1, -1 // the innermost block holding at, and the loop's place
+	for i, n := range path {
+		if n == loop {
+			within = i
+		}
+		if _, ok := n.(*ast.BlockStmt); ok && within >= 0 {
+			inner = i
+		}
+	}
+	if inner < 0 || inner+1 >= len(path) {
+		return false
+	}
+	block := path[inner].(*ast.BlockStmt)
+	next := len(block.List)
+	for k, st := range block.List {
+		if st == path[inner+1] {
+			next = k + 1
+		}
+	}
+	for _, st := range block.List[min(next, len(block.List)):] {
+		switch st := st.(type) {
+		case *ast.ExprStmt, *ast.AssignStmt, *ast.IncDecStmt, *ast.DeclStmt, *ast.SendStmt:
+			continue // found = true, then the break
+		case *ast.ReturnStmt:
+			return true
+		case *ast.BranchStmt:
+			if st.Tok != token.BREAK || st.Label != nil {
+				return false
+			}
+			for _, n := range path[within+1 : inner] {
+				switch n.(type) {
+				case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+					return false // the break leaves that statement, not the loop
+				}
+			}
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // onlyElementsIn: the operands of rhs but the i-th use the variable v only by its
