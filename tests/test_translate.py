@@ -854,6 +854,21 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "a sub-slice of a local array whose element is written after it is taken": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tvar a [4]int
+\ts := a[1:3]
+\ta[1] = 9
+\tfmt.Println(s)
+}
+""",
+        "[9 0]",
+    ),
     "an append to the first of two sub-slices a split helper returns, which writes the second": (
         """\
 package main
@@ -30352,6 +30367,55 @@ func main() {
 }
 """,
     "true false [api db auth dns]\n2 [api auth]\n",
+)
+
+
+# go run (go1.27.3): sub-slices of an array value no other variable reaches (a
+# value receiver's, a parameter's), where only another array of its type is
+# written: hex.Encode(buf[0:8], id[0:4]), head, tail := block[:3], block[3:]
+CONSTRUCTS["subslices_of_an_array_value"] = (
+    """\
+package main
+
+import (
+\t"encoding/hex"
+\t"fmt"
+)
+
+type ID [8]byte
+
+func (id ID) String() string {
+\tvar buf [17]byte
+\thex.Encode(buf[0:8], id[0:4])
+\tbuf[8] = '-'
+\thex.Encode(buf[9:], id[4:])
+\treturn string(buf[:])
+}
+
+func checksum(block [6]int) int {
+\thead, tail := block[:3], block[3:]
+\tsum := 0
+\tfor i := range head {
+\t\tsum += head[i] * tail[i]
+\t}
+\treturn sum
+}
+
+func main() {
+\tvar id ID
+\tfor i := range id {
+\t\tid[i] = byte(i*37 + 1)
+\t}
+\tfmt.Println(id)
+\tids := []ID{id, {9, 9, 9, 9}}
+\tids[1][7] = 0xff
+\tfmt.Println(ids[1])
+\tblock := [6]int{1, 2, 3, 4, 5, 6}
+\tblock[0] = 10
+\tfmt.Println(checksum(block))
+}
+""",
+    "01264b70-95badf04\n09090909-000000ff\n68\n",
 )
 
 

@@ -1034,10 +1034,14 @@ func (m *module) refuseSharedSubslices() {
 	aliases := p.sliceAliases(readParams)
 	readIn := m.findThroughArgs(readParams, aliases)
 	written := map[string]bool{} // element types written: an array's sub-slice goes by them
-	var writes []any             // the groups of the slices written
-	var writeAt []ast.Node       // and where each write is
+	writtenArrays := map[types.Object]bool{}
+	var writes []any       // the groups of the slices written
+	var writeAt []ast.Node // and where each write is
 	writeTo := func(x ast.Expr, elem string) {
 		written[elem] = true
+		if v := arrayVar(p, x); v != nil {
+			writtenArrays[v] = true
+		}
 		if s := aliases.source(x); s != nil {
 			writes = append(writes, s)
 			writeAt = append(writeAt, x)
@@ -1361,6 +1365,8 @@ func (m *module) refuseSharedSubslices() {
 				}
 			}
 			shared = len(writes) > 0 && !settled(se, root, writes)
+		} else if v := arrayVar(p, se.X); v != nil && m.a.assigns[v] == 0 && m.quietArray(v) {
+			shared = writtenArrays[v] // id[0:4] of an array value no one else reaches
 		} else {
 			shared = written[t]
 		}
@@ -2037,6 +2043,27 @@ func onlyElementsIn(p *program, rhs []ast.Expr, i int, v ast.Expr) bool {
 		}
 	}
 	return ok
+}
+
+// arrayVar: the array variable (a local or a parameter, not a pointer to one) whose
+// elements e is, or a sub-slice of (buf, buf[0:8]); nil otherwise.
+func arrayVar(p *program, e ast.Expr) types.Object {
+	e = ast.Unparen(e)
+	if se, ok := e.(*ast.SliceExpr); ok {
+		e = ast.Unparen(se.X)
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := p.info.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	if _, isArray := v.Type().Underlying().(*types.Array); !isArray {
+		return nil
+	}
+	return v
 }
 
 // sameVar: a and b name the same variable, or the same field of the same one
