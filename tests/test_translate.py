@@ -30419,6 +30419,69 @@ func main() {
 )
 
 
+# go run (go1.27.3): literals of sort.IntSlice, StringSlice and Float64Slice given
+# as a sort.Interface (IsSorted, Len, Less, Sort, %T)
+CONSTRUCTS["sort_slices_in_an_interface"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+func main() {
+\tfmt.Println(sort.IsSorted(sort.IntSlice{1, 2, 2, 3}), sort.IsSorted(sort.StringSlice{"b", "a"}))
+\tvar d sort.Interface = sort.Float64Slice{2.5, 1}
+\tfmt.Println(d.Len(), d.Less(1, 0))
+\tsort.Sort(d)
+\tfmt.Printf("%v %T\\n", d, d)
+\txs := []int{3, 1, 2}
+\tsort.Sort(sort.Reverse(sort.IntSlice(xs)))
+\tfmt.Println(xs)
+}
+""",
+    "true false\n2 true\n[1 2.5] sort.Float64Slice\n[3 2 1]\n",
+)
+
+
+# go run (go1.27.3): unicode.IsPrint and IsGraphic beside strconv's: the ASCII
+# space printable, U+00A0 and U+3000 graphic only, tab, DEL, U+2028 and U+200B
+# neither
+CONSTRUCTS["unicode_is_print_and_graphic"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+\t"unicode"
+)
+
+func main() {
+\trunes := []rune{'a', ' ', '\\u00a0', '\\t', '€', '\\u2028', '\\u3000', '\\u200b', 'é', '\\x7f'}
+\tfor _, r := range runes {
+\t\tp, g := unicode.IsPrint(r), unicode.IsGraphic(r)
+\t\tsp, sg := strconv.IsPrint(r), strconv.IsGraphic(r)
+\t\tfmt.Printf("%U print=%v graphic=%v strconv=%v/%v\\n", r, p, g, sp, sg)
+\t}
+}
+""",
+    (
+        "U+0061 print=true graphic=true strconv=true/true\n"
+        "U+0020 print=true graphic=true strconv=true/true\n"
+        "U+00A0 print=false graphic=true strconv=false/true\n"
+        "U+0009 print=false graphic=false strconv=false/false\n"
+        "U+20AC print=true graphic=true strconv=true/true\n"
+        "U+2028 print=false graphic=false strconv=false/false\n"
+        "U+3000 print=false graphic=true strconv=false/true\n"
+        "U+200B print=false graphic=false strconv=false/false\n"
+        "U+00E9 print=true graphic=true strconv=true/true\n"
+        "U+007F print=false graphic=false strconv=false/false\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -191,6 +191,9 @@ func (f *fn) expr(e ast.Expr) string {
 			}
 			return "go.CustomContext(rt, " + held + ", " + pyString(reflectType(t)) + ")"
 		}
+		if cls := sortSlice(t); cls != "" {
+			return "go." + cls + "(" + f.exprOf(e) + ")" // sort.Sort(sort.IntSlice(xs)), sort.IntSlice{2, 1} too
+		}
 		if typedLiteral(f.p, e) {
 			return "go.typed(" + f.exprOf(e) + ", " + pyString(reflectType(t)) + ")" // []any{[]int{4}}: %T is []int
 		}
@@ -228,9 +231,6 @@ func (f *fn) expr(e ast.Expr) string {
 				}
 			}
 			return f.m.globals[t.(*types.Named).Obj()] + "(" + held + ")" // sort.Sort(byAge(people))
-		}
-		if cls := sortSlice(t); cls != "" {
-			return "go." + cls + "(" + f.exprOf(e) + ")" // sort.Sort(sort.IntSlice(xs))
 		}
 		if ptr, ok := t.(*types.Pointer); ok && sortSlice(ptr.Elem()) != "" {
 			f.p.unsupported(e, "a pointer to a sort."+sortSlice(ptr.Elem())+" in an interface", "the value: sort.Sort(sort."+sortSlice(ptr.Elem())+"(xs))")
@@ -2723,6 +2723,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.unicode_is(" + pyString(category) + ", " + arg(0) + ")", false
 	case "unicode.IsSpace":
 		return "go.unicode_is_space(" + arg(0) + ")", false
+	case "unicode.IsPrint", "unicode.IsGraphic": // strconv's, the same tables
+		return "go." + snake(strings.TrimPrefix(name, "unicode.")) + "(" + arg(0) + ")", false
 	case "unicode.ToUpper", "unicode.ToLower":
 		return "go.unicode_to(" + pyString(strings.ToLower(strings.TrimPrefix(name, "unicode.To"))) + ", " + arg(0) + ")", false
 	case "bytes.ToUpper", "bytes.ToLower":
