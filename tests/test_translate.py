@@ -3371,6 +3371,11 @@ BUSY_WAITS = {
         "\tdefer cancel()\n\tfor i := 1; ; i++ {\n\t\tif i%256 == 0 && ctx.Err() != nil {\n"
         "\t\t\tbreak\n\t\t}\n\t}\n\tfmt.Println(ctx.Err())\n}\n"
     ),
+    # a conjunction whose other operand reads only what the body leaves alone
+    "a condition beside a count the body does not change": (
+        'package main\n\nimport "time"\n\nfunc main() {\n\tstart, n := time.Now(), 3\n'
+        "\tfor n > 0 && time.Since(start) < time.Millisecond {\n\t\t_ = n\n\t}\n}\n"
+    ),
 }
 
 
@@ -30479,6 +30484,62 @@ func main() {
         "U+00E9 print=true graphic=true strconv=true/true\n"
         "U+007F print=false graphic=false strconv=false/false\n"
     ),
+)
+
+
+# go run (go1.27.3): loops whose condition reads the clock beside a length the
+# body shrinks (due = due[1:], heap.Pop): they pop what is due and end without
+# waiting for the clock
+CONSTRUCTS["loop_pops_what_is_due"] = (
+    """\
+package main
+
+import (
+\t"container/heap"
+\t"fmt"
+\t"time"
+)
+
+type job struct {
+\tname string
+\tdue  time.Time
+}
+
+type byDue []job
+
+func (h byDue) Len() int           { return len(h) }
+func (h byDue) Less(i, j int) bool { return h[i].due.Before(h[j].due) }
+func (h byDue) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *byDue) Push(x any)        { *h = append(*h, x.(job)) }
+func (h *byDue) Pop() any {
+\told := *h
+\tx := old[len(old)-1]
+\t*h = old[:len(old)-1]
+\treturn x
+}
+
+func main() {
+\tstart := time.Now()
+\tms := time.Millisecond
+\tdue := []time.Time{start.Add(10 * ms), start.Add(20 * ms), start.Add(50 * ms)}
+\ttime.Sleep(30 * time.Millisecond)
+\tfor len(due) > 0 && !time.Now().Before(due[0]) {
+\t\tdue = due[1:]
+\t\tfmt.Println("ran one due entry")
+\t}
+\tfmt.Println("left:", len(due))
+
+\th := &byDue{}
+\tfor i, name := range []string{"c", "a", "b"} {
+\t\theap.Push(h, job{name, start.Add(time.Duration(40-10*i) * time.Millisecond)})
+\t}
+\tfor h.Len() > 0 && !time.Now().Before((*h)[0].due) {
+\t\tfmt.Println("run", heap.Pop(h).(job).name)
+\t}
+\tfmt.Println("pending:", h.Len())
+}
+""",
+    "ran one due entry\nran one due entry\nleft: 1\nrun b\nrun a\npending: 1\n",
 )
 
 

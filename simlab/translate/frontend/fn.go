@@ -2052,7 +2052,7 @@ func branches(loop ast.Node, visit func(b *ast.BranchStmt, inLoop, inCase bool))
 func (f *fn) forStmt(s *ast.ForStmt, label string) {
 	start := len(f.lines)
 	f.forLoop(s, label)
-	if s.Cond != nil && readsClock(f.p, s.Cond) || s.Cond == nil && exitsOnClock(f.p, s.Body) {
+	if s.Cond != nil && readsClock(f.p, s.Cond) && !endsByItsBody(f.p, s) || s.Cond == nil && exitsOnClock(f.p, s.Body) {
 		for _, l := range f.lines[start:] {
 			if strings.Contains(l, "yield") {
 				return
@@ -2061,6 +2061,64 @@ func (f *fn) forStmt(s *ast.ForStmt, label string) {
 		f.p.unsupported(s, "a loop that waits for the clock without blocking (simulated time moves only while every goroutine is blocked)",
 			"time.Sleep until the instant, or a timer")
 	}
+}
+
+// endsByItsBody: the loop's condition is a conjunction of which one operand does
+// not read the clock and reads a variable the body changes (for len(due) > 0 &&
+// !time.Now().Before(due[0]) { due = due[1:] }, h.Len() > 0 of a heap the body
+// pops): the loop pops what is due, and that operand ends it without the clock.
+func endsByItsBody(p *program, s *ast.ForStmt) bool {
+	var operands []ast.Expr
+	var split func(e ast.Expr)
+	split = func(e ast.Expr) {
+		if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.LAND {
+			split(b.X)
+			split(b.Y)
+			return
+		}
+		operands = append(operands, e)
+	}
+	split(s.Cond)
+	changed := map[types.Object]bool{}
+	ast.Inspect(s.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if obj := rootObj(p, ast.Unparen(l)); obj != nil {
+					changed[obj] = true
+				}
+			}
+		case *ast.IncDecStmt:
+			if obj := rootObj(p, ast.Unparen(n.X)); obj != nil {
+				changed[obj] = true
+			}
+		case *ast.CallExpr:
+			if name := calleeName(p, n); (name == "container/heap.Pop" || name == "container/heap.Remove") && len(n.Args) > 0 {
+				if obj := rootObj(p, ast.Unparen(n.Args[0])); obj != nil {
+					changed[obj] = true
+				}
+			}
+		}
+		return true
+	})
+	for _, e := range operands {
+		if readsClock(p, e) {
+			continue
+		}
+		reads := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && changed[p.info.Uses[id]] {
+				reads = true
+			}
+			return !reads
+		})
+		if reads {
+			return true
+		}
+	}
+	return false
 }
 
 // exitsOnClock: does the body of a loop without a condition leave it (break,
