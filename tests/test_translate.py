@@ -30543,6 +30543,110 @@ func main() {
 )
 
 
+# go run (go1.27.3): m[key()]++, m[key()] += 5, counts[idx(2)] += 250 of a uint8,
+# /=, st.self().hits++ and m[<-ch] += 2 evaluate the target's operands once; an
+# else if with an init statement runs it once
+CONSTRUCTS["operands_evaluated_once"] = (
+    """\
+package main
+
+import "fmt"
+
+var calls []string
+
+func key(k string) string {
+\tcalls = append(calls, "key "+k)
+\treturn k
+}
+
+func idx(i int) int {
+\tcalls = append(calls, fmt.Sprint("idx ", i))
+\treturn i
+}
+
+type stats struct{ hits, misses uint8 }
+
+func (s *stats) self() *stats {
+\tcalls = append(calls, "self")
+\treturn s
+}
+
+func next() int {
+\tcalls = append(calls, "next")
+\treturn 1
+}
+
+func main() {
+\tm := map[string]int{}
+\tm[key("a")]++
+\tm[key("a")] += 5
+\tcounts := make([]uint8, 3)
+\tcounts[idx(2)] += 250
+\tcounts[idx(2)] += 10
+\tcounts[idx(1)]--
+\tcounts[idx(0)] /= 2
+\tst := &stats{}
+\tst.self().hits++
+\tst.self().misses -= 1
+\tch := make(chan string, 1)
+\tch <- "b"
+\tm[<-ch] += 2
+\tfmt.Println(m, counts, *st)
+
+\tx := 1
+\tif x < 0 {
+\t\tfmt.Println("negative")
+\t} else if v := next(); v > 0 {
+\t\tfmt.Println("v =", v)
+\t} else if w := next(); w > 1 {
+\t\tfmt.Println("w =", w)
+\t}
+\tfmt.Println(calls)
+}
+""",
+    (
+        "map[a:6 b:2] [0 255 4] {1 255}\nv = 1\n"
+        "[key a key a idx 2 idx 2 idx 1 idx 0 self self next]\n"
+    ),
+)
+
+
+# go run (go1.27.3): a []byte made by make, and a hash's Sum(nil), held in an
+# interface and asserted back to []byte, the comma-ok form too; []rune(s) in a
+# type switch beside []byte
+CONSTRUCTS["byte_slice_made_in_an_interface"] = (
+    """\
+package main
+
+import (
+\t"crypto/sha256"
+\t"fmt"
+)
+
+func main() {
+\tvar x any = make([]byte, 2)
+\tb, ok := x.([]byte)
+\tfmt.Println(len(b), ok)
+\tfmt.Println(len(x.([]byte)))
+\th := sha256.New()
+\th.Write([]byte("abc"))
+\treplies := make(chan any, 2)
+\treplies <- h.Sum(nil)
+\treplies <- []rune("hé")
+\tsum := (<-replies).([]byte)
+\tfmt.Printf("%x\\n", sum[:4])
+\tswitch r := (<-replies).(type) {
+\tcase []byte:
+\t\tfmt.Println("bytes", r)
+\tcase []rune:
+\t\tfmt.Println("runes", len(r))
+\t}
+}
+""",
+    "2 true\n2\nba7816bf\nrunes 2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1405,6 +1405,24 @@ func (f *fn) lvalue(e ast.Expr) string {
 
 func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 	p := f.p
+	// m[key()]++ reads and writes one entry: the target's operands are evaluated
+	// once, before the right-hand side, where the rendering names them twice
+	var operands []ast.Expr
+	switch t := ast.Unparen(x).(type) {
+	case *ast.IndexExpr:
+		operands = []ast.Expr{t.X, t.Index}
+	case *ast.SelectorExpr:
+		operands = []ast.Expr{t.X}
+	}
+	for _, e := range operands {
+		text := f.expr(e) // rendered once: a receive in it is hoisted once
+		if strings.Contains(text, "(") {
+			tmp := f.temp("operand")
+			f.pre = append(f.pre, tmp+" = "+text)
+			text = tmp
+		}
+		f.hoist(e, text)
+	}
 	if rhs == "" {
 		rhs = f.value(s.(*ast.AssignStmt).Rhs[0])
 	}
@@ -1901,11 +1919,9 @@ func hasOwn(n ast.Node, match func(ast.Node) bool) bool {
 func (f *fn) ifStmt(s *ast.IfStmt, elif bool) {
 	if s.Init != nil {
 		if elif {
-			// else if with an init statement: an else block of its own
+			// else if with an init statement: an else block of its own, which runs it
 			f.w("else:")
 			f.indent++
-			f.stmt(s.Init)
-			f.line = f.p.line(s)
 			f.ifStmt(s, false)
 			f.indent--
 			return
