@@ -30647,6 +30647,63 @@ func main() {
 )
 
 
+# go run (go1.27.3): the calls in an assignment's target are made before the
+# value's, in the order they are written (m[note("k")] = append(m[note("k2")], ...));
+# a switch's tag and cases, a range operand, a receive into an indexed target
+CONSTRUCTS["target_calls_before_the_values"] = (
+    """\
+package main
+
+import "fmt"
+
+var log []string
+
+func note(s string) string { log = append(log, s); return s }
+func num(s string, n int) int { log = append(log, s); return n }
+func list(s string) []int { log = append(log, s); return []int{1, 2} }
+
+func main() {
+\tfor i, v := range list("range") {
+\t\t_ = i + v
+\t}
+\tswitch note("tag") {
+\tcase note("a"), note("tag"):
+\t\tlog = append(log, "matched")
+\tcase note("never"):
+\t}
+\tswitch x := num("init", 2); {
+\tcase x > num("c1", 5):
+\tcase x > num("c2", 1):
+\t\tlog = append(log, "c2")
+\t}
+\tch := make(chan int, 1)
+\tch <- 3
+\ta := make([]int, 5)
+\ta[num("idx", 1)] = <-ch
+\tm := map[string][]int{}
+\tm[note("k")] = append(m[note("k2")], num("v", 4))
+\ts := []int{1, 2, 3}
+\ts[num("shift", 0)] <<= num("by", 2)
+\tarr := [3]int{num("e0", 0), num("e1", 1), num("e2", 2)}
+\tfmt.Println(a, m, s, arr)
+\tv, ok := m[note("lookup")]
+\tfmt.Println(v, ok)
+\tselect {
+\tcase ch <- num("sendv", 7):
+\t\tlog = append(log, "sent")
+\tcase <-make(chan int):
+\t}
+\tfmt.Println(log)
+}
+""",
+    (
+        "[0 3 0 0 0] map[k:[4]] [4 2 3] [0 1 2]\n[] false\n"
+        "[range tag a tag matched init c1 c2 c2 idx k k2 v shift by e0 e1 e2 lookup "
+        "sendv sent]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

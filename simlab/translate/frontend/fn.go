@@ -813,8 +813,11 @@ func (f *fn) stmt1(s ast.Stmt) {
 	case *ast.ExprStmt:
 		first = f.callsFirst([]ast.Expr{s.X})
 	case *ast.AssignStmt:
+		if s.Tok == token.ASSIGN {
+			first = f.targetCallsFirst(s)
+		}
 		if s.Tok == token.DEFINE || s.Tok == token.ASSIGN {
-			first = f.callsFirst(s.Rhs)
+			first = append(first, f.callsFirst(s.Rhs)...)
 		}
 	case *ast.ReturnStmt:
 		first = f.callsFirst(s.Results)
@@ -1264,6 +1267,40 @@ func printExpr(b *strings.Builder, e ast.Expr) {
 	default:
 		fmt.Fprintf(b, "%p", e)
 	}
+}
+
+// targetCallsFirst: Go makes the calls in the targets' operands before those of the
+// values, in the order they are written (m[note("k")] = append(m[k], next())),
+// where Python evaluates a target after its value: such an operand is read into
+// a temporary first, where the values call or receive too.
+func (f *fn) targetCallsFirst(s *ast.AssignStmt) []ast.Expr {
+	p := f.p
+	effects := false
+	for _, r := range s.Rhs {
+		effects = effects || hasCall(r) || hasOwn(r, func(n ast.Node) bool {
+			u, ok := n.(*ast.UnaryExpr)
+			return ok && u.Op == token.ARROW
+		})
+	}
+	if !effects {
+		return nil
+	}
+	var done []ast.Expr
+	for _, l := range s.Lhs {
+		for _, e := range p.targetOperands(l) {
+			if !hasOwn(e, func(n ast.Node) bool {
+				c, ok := n.(*ast.CallExpr)
+				return ok && !p.info.Types[c.Fun].IsType() && !p.info.Types[c.Fun].IsBuiltin()
+			}) {
+				continue
+			}
+			t := f.temp("operand")
+			f.pre = append(f.pre, t+" = "+f.expr(e))
+			f.hoist(e, t)
+			done = append(done, e)
+		}
+	}
+	return done
 }
 
 // lhsList renders the targets of an assignment. Go evaluates the index operands
