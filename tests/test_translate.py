@@ -30704,6 +30704,41 @@ func main() {
 )
 
 
+# go run (go1.27.3): *ptr() += 2, *ptr()++ and get().v -= 5 call ptr and get once
+# each
+CONSTRUCTS["pointer_targets_evaluated_once"] = (
+    """\
+package main
+
+import "fmt"
+
+var n int
+
+func ptr() *int {
+\tfmt.Println("ptr")
+\treturn &n
+}
+
+type T struct{ v int }
+
+var t T
+
+func get() *T {
+\tfmt.Println("get")
+\treturn &t
+}
+
+func main() {
+\t*ptr() += 2
+\t*ptr()++
+\tget().v -= 5
+\tfmt.Println(n, t.v)
+}
+""",
+    "ptr\nptr\nget\n3 -5\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

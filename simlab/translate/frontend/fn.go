@@ -1448,8 +1448,8 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 	switch t := ast.Unparen(x).(type) {
 	case *ast.IndexExpr:
 		operands = []ast.Expr{t.X, t.Index}
-	case *ast.SelectorExpr:
-		operands = []ast.Expr{t.X}
+	case *ast.SelectorExpr, *ast.StarExpr:
+		operands = f.p.targetOperands(t)
 	}
 	for _, e := range operands {
 		text := f.expr(e) // rendered once: a receive in it is hoisted once
