@@ -2798,6 +2798,24 @@ def test_fmt_type_of_a_slice_in_an_interface_is_refused_in_one_line(tmp_path):
     ]
 
 
+def test_fmt_type_of_a_pointer_to_a_slice_in_an_interface_is_refused_in_one_line(tmp_path):
+    """Go 1.27 printed *[]uint8 twice: the first, of a variable of the pointer's type,
+    is written down by the translator; the second, held in an ``any``, printed
+    *main.Ref (a go.Ref does not keep its target's type) and is now refused."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\tb := make([]byte, 0, 8)\n'
+        '\tbp := &b\n\tvar x any = bp\n\tfmt.Printf("%T\\n", bp)\n\tfmt.Printf("%T\\n", x)\n}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert sorted(result.output.splitlines()) == [
+        "*[]uint8",
+        "simlab: fmt: simlab does not keep the type a pointer held in an interface points "
+        "to, %T: give %T a variable of the pointer's own type",
+    ]
+
+
 def test_fmt_type_of_a_function_in_an_interface_is_refused_in_one_line(tmp_path):
     """Go 1.27 printed ``func() int`` and ``func(string) error``: the second, of a
     variable of the func type, is written down by the translator; the first, a

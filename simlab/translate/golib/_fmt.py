@@ -709,6 +709,11 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
                 "fmt: simlab does not keep the type of a slice or a map held in an "
                 "interface, %T: give %T a variable of the slice's or the map's own type"
             )
+        if isinstance(x, Ref) and isinstance(x.v, list | dict):
+            raise SimlabError(
+                "fmt: simlab does not keep the type a pointer held in an interface points "
+                "to, %T: give %T a variable of the pointer's own type"
+            )
         if callable(x) and not hasattr(type(x), "__slots__"):
             raise SimlabError(
                 "fmt: simlab does not keep the type of a function held in an interface, "
