@@ -30757,6 +30757,160 @@ func main() {
 )
 
 
+# go run (go1.27.3): float32(x) of a float64, and float32 arithmetic (+=, /, *=,
+# a map's entry, a field), round to float32; past its range, an infinity
+CONSTRUCTS["float32_rounds"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+type sample struct{ w float32 }
+
+func main() {
+\tx := 0.1
+\tf := float32(x)
+\tfmt.Println(float64(f), f)
+\tvar sum float32
+\tfor i := 0; i < 1000; i++ {
+\t\tsum += 0.1
+\t}
+\tfmt.Println(sum, float64(sum))
+\tbig := float32(16777216)
+\tfmt.Println(big+1 == big, float64(float32(1e-46)), float32(x*math.MaxFloat64))
+\tn := 3
+\tthird := float32(1) / float32(n)
+\tfmt.Println(third, float64(third*3), float64(third)*3)
+\tm := map[string]float32{}
+\tfor i := 0; i < 10; i++ {
+\t\tm["a"] += 0.3
+\t}
+\ts := sample{w: 1}
+\ts.w /= 3
+\ts.w *= 7
+\tfmt.Println(float64(m["a"]), s.w, float64(s.w))
+\tvar zero float32
+\tfmt.Println(f/zero, -f/zero)
+}
+""",
+    (
+        "0.10000000149011612 0.1\n99.99905 99.9990463256836\ntrue 0 +Inf\n"
+        "0.33333334 1 1.0000000298023224\n2.999999761581421 2.3333335 2.3333334922790527\n"
+        "+Inf -Inf\n"
+    ),
+)
+
+
+# go run (go1.27.3): ParseInt and ParseUint of a base or a bit size they do not
+# take (an empty number is a syntax error first); math.NaN()'s and ParseFloat's
+# NaN bits, 0/0's and Sqrt(-1)'s; NaN map keys each their own; %q of no rune
+CONSTRUCTS["parse_int_base_errors_and_nan_bits"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"math"
+\t"strconv"
+)
+
+func main() {
+\tfor _, c := range []struct {
+\t\ts    string
+\t\tbase int
+\t\tbits int
+\t}{
+\t\t{"10", 37, 64}, {"10", 1, 64}, {"", 37, 64}, {"-7", 36, 64}, {"z", 36, 8}, {"5", 10, 65},
+\t\t{"+", 40, 64},
+\t} {
+\t\tn, err := strconv.ParseInt(c.s, c.base, c.bits)
+\t\tu, uerr := strconv.ParseUint(c.s, c.base, c.bits)
+\t\tfmt.Println(n, err, errors.Is(err, strconv.ErrSyntax), u, uerr)
+\t}
+\tp, _ := strconv.ParseFloat("nan", 64)
+\tfmt.Printf("%016x %016x %v\\n", math.Float64bits(math.NaN()), math.Float64bits(p), math.IsNaN(p))
+\tzero := 0.0
+\tfmt.Printf("%016x %016x\\n", math.Float64bits(zero/zero), math.Float64bits(math.Sqrt(-1)))
+\tm := map[float64]int{}
+\tm[math.NaN()]++
+\tm[math.NaN()]++
+\tfmt.Println(len(m), m[math.NaN()])
+\tfor _, r := range []rune{-1, 0x110000, 0xD800, 'x'} {
+\t\tfmt.Printf("%q %s|", r, strconv.QuoteRune(r))
+\t}
+\tfmt.Println()
+}
+""",
+    (
+        '0 strconv.ParseInt: parsing "10": invalid base 37 false 0 strconv.ParseUint: '
+        'parsing "10": invalid base 37\n'
+        '0 strconv.ParseInt: parsing "10": invalid base 1 false 0 strconv.ParseUint: '
+        'parsing "10": invalid base 1\n'
+        '0 strconv.ParseInt: parsing "": invalid syntax true 0 strconv.ParseUint: '
+        'parsing "": invalid syntax\n'
+        '-7 <nil> false 0 strconv.ParseUint: parsing "-7": invalid syntax\n'
+        "35 <nil> false 35 <nil>\n"
+        '0 strconv.ParseInt: parsing "5": invalid bit size 65 false 0 strconv.ParseUint: '
+        'parsing "5": invalid bit size 65\n'
+        '0 strconv.ParseInt: parsing "+": invalid syntax true 0 strconv.ParseUint: '
+        'parsing "+": invalid base 40\n7ff8000000000001 7ff8000000000001 true\n'
+        "fff8000000000000 fff8000000000000\n2 0\n'�' '�'|'�' '�'|'�' '�'|'x' 'x'|\n"
+    ),
+)
+
+
+# go run (go1.27.3): strconv.FormatFloat's 'x' and 'X', shortest, to a precision,
+# of a float32, a subnormal and zero; %x of a float
+CONSTRUCTS["format_float_hex"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+)
+
+func main() {
+\tfor _, v := range []float64{0.1, 1, -2.5, 1e300, 5e-324, 0, 1.0 / 3} {
+\t\tfmt.Println(strconv.FormatFloat(v, 'x', -1, 64), strconv.FormatFloat(v, 'X', 3, 64),
+\t\t\tstrconv.FormatFloat(v, 'x', -1, 32), strconv.FormatFloat(v, 'x', 0, 64))
+\t}
+\tfmt.Printf("%x %.2x %X\\n", 3.75, 0.1, -1.5)
+}
+""",
+    (
+        "0x1.999999999999ap-04 0X1.99AP-04 0x1.99999ap-04 0x1p-03\n"
+        "0x1p+00 0X1.000P+00 0x1p+00 0x1p+00\n-0x1.4p+01 -0X1.400P+01 -0x1.4p+01 -0x1p+01\n"
+        "0x1.7e43c8800759cp+996 0X1.7E4P+996 +Inf 0x1p+996\n"
+        "0x1p-1074 0X1.000P-1074 0x0p+00 0x1p-1074\n0x0p+00 0X0.000P+00 0x0p+00 0x0p+00\n"
+        "0x1.5555555555555p-02 0X1.555P-02 0x1.555556p-02 0x1p-02\n"
+        "0x1.ep+01 0x1.9ap-04 -0X1.8P+00\n"
+    ),
+)
+
+
+# go run (go1.27.3): a shift by a negative count held in a variable panics with
+# Go's runtime error, which recover catches
+CONSTRUCTS["negative_shift_panics"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\ts := -1
+\tfmt.Println(1 << s)
+}
+""",
+    "recovered: runtime error: negative shift amount\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1195,6 +1195,15 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 	}
 	l := f.operand(x.X, pr)
 	r := f.operand(x.Y, pr+1)
+	if isBasicKind(t, types.Float32) && p.info.Types[x].Value == nil {
+		// each float32 operation rounds to float32, as Go's does
+		switch x.Op {
+		case token.ADD, token.SUB, token.MUL:
+			return "go.float32(" + l + " " + x.Op.String() + " " + r + ")"
+		case token.QUO:
+			return fmt.Sprintf("go.float32(go.quo_float(%s, %s))", l, r)
+		}
+	}
 	if wrap != "" && !f.unwrapped[x] {
 		return wrap + "(" + l + " " + x.Op.String() + " " + r + ")"
 	}
@@ -2215,6 +2224,9 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 				return x
 			}
 		case tu.Info()&types.IsFloat != 0:
+			if tu.Kind() == types.Float32 && fu != nil && fu.Kind() != types.Float32 && fu.Info()&types.IsNumeric != 0 {
+				return "go.float32(" + raw + ")" // float32(0.1) of a float64 is 0.10000000149011612
+			}
 			if fu != nil && fu.Info()&types.IsInteger != 0 {
 				return "float(" + x + ")"
 			}

@@ -1477,6 +1477,23 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 		f.wl(f.line, "%s = go.quo(%s, %s)", target, target, rhs)
 		return
 	}
+	if isBasicKind(t, types.Float32) && (op == "+=" || op == "-=" || op == "*=" || op == "/=") {
+		// each float32 operation rounds to float32, as Go's does
+		isMap := false
+		if ix, ok := ast.Unparen(x).(*ast.IndexExpr); ok {
+			_, isMap = under(p.info.TypeOf(ix.X)).(*types.Map)
+		}
+		if !isMap { // a map's entry: below
+			target := f.lvalue(x)
+			f.flushPre()
+			if op == "/=" {
+				f.wl(f.line, "%s = go.float32(go.quo_float(%s, %s))", target, target, rhs)
+			} else {
+				f.wl(f.line, "%s = go.float32(%s %s %s)", target, target, strings.TrimSuffix(op, "="), paren(rhs))
+			}
+			return
+		}
+	}
 	if op == "/=" && isFloat(t) && p.info.Types[s.(*ast.AssignStmt).Rhs[0]].Value == nil {
 		target := f.lvalue(x)
 		f.flushPre()
@@ -1503,6 +1520,12 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 			value := fmt.Sprintf("%s.get(%s, %s) %s %s", m, k, z, strings.TrimSuffix(op, "="), rhs)
 			if wrap := intWrap(t); wrap != "" && (op == "+=" || op == "-=" || op == "*=" || op == "<<=") {
 				value = wrap + "(" + value + ")"
+			}
+			if isBasicKind(t, types.Float32) && (op == "+=" || op == "-=" || op == "*=" || op == "/=") {
+				if op == "/=" {
+					value = fmt.Sprintf("go.quo_float(%s.get(%s, %s), %s)", m, k, z, rhs)
+				}
+				value = "go.float32(" + value + ")"
 			}
 			f.wl(f.line, "%s[%s] = %s", m, k, value)
 			return

@@ -22,7 +22,7 @@ from ._io import _write, stderr
 from ._numbers import Float32
 from ._pool import Pool
 from ._runtime_errors import runtime_error
-from ._strconv import _ascii_only, format_float, quote, quote_rune
+from ._strconv import _ascii_only, format_float, hex_float, quote, quote_rune
 from ._types import TypeArg, boxed, type_name
 from ._values import (
     EMPTY,
@@ -874,36 +874,10 @@ def format_hex(x: Any, verb: str, flags: str = "", precision: int | None = None)
             pairs = ["0x" + p for p in pairs] if " " in flags else ["0x" + "".join(pairs)]
         text = (" " if " " in flags else "").join(pairs)
     elif isinstance(x, float):
-        text = _hex_float(x, precision)
+        text = _float(x) if math.isinf(x) or math.isnan(x) else hex_float(x, precision)
     else:
         text = format(int(x), "x")
     return text.upper() if verb == "X" else text
-
-
-def _hex_float(x: float, precision: int | None = None) -> str:
-    """``%x`` of a float: its binary digits in hex with a two-digit exponent, as
-    ``strconv.FormatFloat(x, 'x', precision, 64)``: the fewest digits after the
-    point, or ``precision`` of them (rounded half to even, or padded with zeros)."""
-    if math.isinf(x) or math.isnan(x):
-        return _float(x)
-    sign = "-" if math.copysign(1, x) < 0 else ""
-    if x == 0:
-        return sign + "0x0" + ("." + "0" * precision if precision else "") + "p+00"
-    m, e = math.frexp(abs(x))  # abs(x) = m * 2**e, 0.5 <= m < 1: a subnormal's too
-    bits, e = int(m * (1 << 53)), e - 1  # 1.fraction: 53 bits, the 13 hex digits after it
-    if precision is not None and precision < 13:
-        drop = 4 * (13 - precision)
-        half, rest = 1 << (drop - 1), bits & ((1 << drop) - 1)
-        bits >>= drop
-        if rest > half or (rest == half and bits & 1):
-            bits += 1
-        if bits >> (4 * precision + 1):  # rounded up to 2.0: 1.0 of the next power
-            bits, e = bits >> 1, e + 1
-        digits = format(bits - (1 << (4 * precision)), f"0{precision}x") if precision else ""
-    else:
-        digits = format(bits - (1 << 52), "013x")
-        digits = digits.rstrip("0") if precision is None else digits.ljust(precision, "0")
-    return f"{sign}0x1{'.' + digits if digits else ''}p{e:+03d}"
 
 
 class State:

@@ -9,7 +9,7 @@ import struct
 from fractions import Fraction
 
 from ._mathfn import _exp, _log
-from ._numbers import Float32
+from ._numbers import Float32, hardware_nan, nan
 
 
 def math_round(x: float) -> float:
@@ -83,7 +83,7 @@ def math_logb(x: float) -> float:
 def math_max(x: float, y: float) -> float:
     """``math.Max``: NaN if either is, +0 over -0."""
     if math.isnan(x) or math.isnan(y):
-        return math.nan
+        return nan()
     if x == y == 0:
         return x if math.copysign(1, x) > 0 else y
     return float(max(x, y))
@@ -92,7 +92,7 @@ def math_max(x: float, y: float) -> float:
 def math_min(x: float, y: float) -> float:
     """``math.Min``: NaN if either is, -0 under +0."""
     if math.isnan(x) or math.isnan(y):
-        return math.nan
+        return nan()
     if x == y == 0:
         return x if math.copysign(1, x) < 0 else y
     return float(min(x, y))
@@ -100,7 +100,7 @@ def math_min(x: float, y: float) -> float:
 
 def math_nan() -> float:
     """``math.NaN()``."""
-    return math.nan
+    return nan()
 
 
 def math_is_nan(x: float) -> bool:
@@ -110,7 +110,7 @@ def math_is_nan(x: float) -> bool:
 
 def math_sqrt(x: float) -> float:
     """``math.Sqrt``: NaN below zero."""
-    return math.sqrt(x) if x >= 0 else math.nan
+    return math.sqrt(x) if x >= 0 else hardware_nan()
 
 
 def math_floor(x: float) -> float:
@@ -143,7 +143,7 @@ def math_pow(x: float, y: float) -> float:
     if y == 1:
         return x
     if math.isnan(x) or math.isnan(y):
-        return math.nan
+        return nan()
     if x == 0:
         odd = math.copysign(1, x) < 0 and _is_odd_int(y)
         if y < 0:
@@ -158,12 +158,12 @@ def math_pow(x: float, y: float) -> float:
             return math_pow(1 / x, -y)  # (-0)**-y
         return 0.0 if y < 0 else math.inf
     if y == 0.5:
-        return math.sqrt(x) if x >= 0 else math.nan
+        return math.sqrt(x) if x >= 0 else hardware_nan()
     if y == -0.5:
-        return 1 / math.sqrt(x) if x >= 0 else math.nan
+        return 1 / math.sqrt(x) if x >= 0 else hardware_nan()
     fraction, whole = math.modf(abs(y))
     if fraction != 0 and x < 0:
-        return math.nan
+        return nan()
     if whole >= 1 << 63:  # an even power so large that only x == -1 escapes 0 or Inf
         if x == -1:
             return 1.0
@@ -212,7 +212,7 @@ def _ldexp(m: float, e: int) -> float:
 def math_mod(x: float, y: float) -> float:
     """``math.Mod``: the remainder with x's sign; NaN for y 0, x infinite or a NaN."""
     if y == 0 or math.isinf(x) or math.isnan(x) or math.isnan(y):
-        return math.nan
+        return nan()
     return math.fmod(x, y)
 
 

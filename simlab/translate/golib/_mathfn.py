@@ -19,6 +19,8 @@ import math
 import struct
 import sys
 
+from ._numbers import nan
+
 _M64 = (1 << 64) - 1
 _SIGN = 1 << 63
 _EXP_MASK = 0x7FF
@@ -132,7 +134,7 @@ def _log(x: float) -> float:
     if b & ~_SIGN == 0:
         return -math.inf
     if b & _SIGN:
-        return math.nan
+        return nan()
     if b >= 0x7FF0000000000000:
         return x
     f1 = _float((b & _FRAC_MASK) | 0x3FE0000000000000)
@@ -249,7 +251,7 @@ def math_sin(x: float) -> float:
     if x == 0 or math.isnan(x):
         return x
     if math.isinf(x):
-        return math.nan
+        return nan()
     negative = x < 0
     j, z = _reduce(abs(x))
     if j > 3:
@@ -263,7 +265,7 @@ def math_sin(x: float) -> float:
 def math_cos(x: float) -> float:
     """``math.Cos`` (Go's Cephes method)."""
     if math.isnan(x) or math.isinf(x):
-        return math.nan
+        return nan()
     negative = False
     j, z = _reduce(abs(x))
     if j > 3:
@@ -281,7 +283,7 @@ def math_sincos(x: float) -> tuple[float, float]:
     if x == 0:
         return x, 1.0
     if math.isnan(x) or math.isinf(x):
-        return math.nan, math.nan
+        return nan(), nan()
     sin_negative = x < 0
     j, z = _reduce(abs(x))
     cos_negative = False
@@ -312,7 +314,7 @@ def math_tan(x: float) -> float:
     if x == 0 or math.isnan(x):
         return x
     if math.isinf(x):
-        return math.nan
+        return nan()
     negative = x < 0
     j, z = _reduce(abs(x))
     zz = z * z
@@ -390,7 +392,7 @@ def math_asin(x: float) -> float:
     negative = x < 0
     x = abs(x)
     if x > 1:
-        return math.nan
+        return nan()
     if math.isnan(x):
         return x
     root = math.sqrt(1 - x * x)
@@ -406,7 +408,7 @@ def math_acos(x: float) -> float:
 def math_atan2(y: float, x: float) -> float:
     """``math.Atan2(y, x)``, with Go's zeros and infinities."""
     if math.isnan(y) or math.isnan(x):
-        return math.nan
+        return nan()
     if y == 0:
         if x >= 0 and math.copysign(1, x) > 0:
             return math.copysign(0.0, y)
@@ -507,7 +509,7 @@ def math_asinh(x: float) -> float:
 def math_acosh(x: float) -> float:
     """``math.Acosh``: NaN below 1."""
     if x < 1 or math.isnan(x):
-        return math.nan
+        return nan()
     if x == 1:
         return 0.0
     if x >= 1 << 28:
@@ -521,7 +523,7 @@ def math_acosh(x: float) -> float:
 def math_atanh(x: float) -> float:
     """``math.Atanh``: ±Inf at ±1, NaN past them."""
     if x < -1 or x > 1 or math.isnan(x):
-        return math.nan
+        return nan()
     if x == 1:
         return math.inf
     if x == -1:
@@ -569,7 +571,7 @@ _LOG1P_POLY = (
 def math_log1p(x: float) -> float:
     """``math.Log1p``: ``log(1+x)``, exact near 0 (FreeBSD's method, as Go's)."""
     if x < -1 or math.isnan(x):
-        return math.nan
+        return nan()
     if x == -1:
         return -math.inf
     if x == math.inf:
@@ -745,7 +747,7 @@ def math_hypot(p: float, q: float) -> float:
     if math.isinf(p) or math.isinf(q):
         return math.inf
     if math.isnan(p) or math.isnan(q):
-        return math.nan
+        return nan()
     if p == 0 and q == 0:
         return 0.0
     big, small = (p, q) if p > q else (q, p)
@@ -786,7 +788,7 @@ def math_remainder(x: float, y: float) -> float:
     """``math.Remainder``: IEEE 754's, ``x - n*y`` with ``n`` the nearest whole
     number to ``x/y`` (the even one at a tie)."""
     if math.isnan(x) or math.isnan(y) or math.isinf(x) or y == 0:
-        return math.nan
+        return nan()
     if math.isinf(y):
         return x
     negative = x < 0
@@ -838,7 +840,7 @@ def math_dim(x: float, y: float) -> float:
 def math_nextafter(x: float, y: float) -> float:
     """``math.Nextafter``: the next float after ``x`` towards ``y``."""
     if math.isnan(x) or math.isnan(y):
-        return math.nan
+        return nan()
     if x == y:
         return x
     if x == 0:

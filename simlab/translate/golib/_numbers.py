@@ -25,12 +25,33 @@ def quo(a: int, b: int) -> int:
 
 def quo_float(a: float, b: float) -> float:
     """Go's floating-point ``a / b``: a zero divisor gives an infinity of the
-    quotient's sign, or NaN for ``0 / 0`` (Python's ``/`` raises)."""
+    quotient's sign, or for ``0 / 0`` the processor's NaN (Python's ``/`` raises)."""
     if b != 0:
         return a / b
-    if a == 0 or math.isnan(a):
-        return math.nan
+    if math.isnan(a):
+        return a
+    if a == 0:
+        return hardware_nan()
     return math.copysign(math.inf, a) * math.copysign(1.0, b)
+
+
+_NAN_BITS = (0x7FF8000000000001).to_bytes(8, "little")
+_DOUBLE = struct.Struct("<d")
+
+
+def nan() -> float:
+    """``math.NaN()``, and the NaN Go's math functions return for their special
+    cases: the bits 0x7FF8000000000001, a new float each time (a map's NaN keys are
+    each their own entry, as Go's)."""
+    result: float = _DOUBLE.unpack(_NAN_BITS)[0]
+    return result
+
+
+def hardware_nan() -> float:
+    """The NaN an amd64 processor makes of ``0 / 0``, ``Inf - Inf`` and a square root
+    of a negative number (Go's ``math.Sqrt`` is the instruction): the bits
+    0xFFF8000000000000, a new float each time."""
+    return -math.nan
 
 
 def _wrap(bits: int, signed: bool) -> Callable[[int], int]:
@@ -55,6 +76,17 @@ def rem(a: int, b: int) -> int:
 
 
 _FLOAT32 = struct.Struct("<f")
+
+
+def float32(x: float) -> float:
+    """``float32(x)``, and the result of float32 arithmetic: ``x`` rounded to the
+    nearest float32, an infinity past float32's range, as Go's conversion and
+    operations give it (a float32 is a float here, rounded where Go rounds it)."""
+    try:
+        result: float = _FLOAT32.unpack(_FLOAT32.pack(x))[0]
+    except OverflowError:
+        return math.copysign(math.inf, x)
+    return result
 
 
 def round_float32(x: float) -> float:

@@ -71,7 +71,7 @@ def runtime_error(exc: BaseException) -> GoPanic | None:
     (``rt.runtime_errors``): a field, a method or a call of nil (``None``) is a nil
     pointer dereference; an index past a slice's end is Go's index out of range,
     without the index and the length Go's message gives, which Python's does not
-    carry."""
+    carry; a shift by a negative count is Go's negative shift amount."""
     if isinstance(exc, AttributeError) and str(exc).startswith("'NoneType' object"):
         return GoPanic(_NIL_DEREFERENCE)
     if isinstance(exc, AttributeError) and getattr(type(exc.obj), "go_nil", False):
@@ -80,6 +80,8 @@ def runtime_error(exc: BaseException) -> GoPanic | None:
         return GoPanic(_NIL_DEREFERENCE)
     if isinstance(exc, IndexError) and str(exc).endswith("index out of range"):
         return GoPanic(f"runtime error: {_index_text(exc)}")
+    if isinstance(exc, ValueError) and str(exc) == "negative shift count":
+        return GoPanic("runtime error: negative shift amount")  # 1 << s of an s < 0
     return None
 
 

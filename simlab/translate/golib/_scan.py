@@ -27,7 +27,7 @@ import numpy
 
 from ._errors import new_error
 from ._io import EOF, Buffer, ErrUnexpectedEOF
-from ._strconv import ErrSyntax, NumError, atoi, parse_float, parse_int
+from ._strconv import ErrSyntax, NumError, atoi, parse_any_int, parse_float
 from ._strings import _SPACES, string_of, utf8_decode_rune, utf8_full_rune
 from ._text import BufReader, StringsReader, _at_once, _library_reader, _one_read
 
@@ -219,7 +219,7 @@ class _Scan:
             self.not_at_end()
             self.fail("expected integer")
         # parsed as a 64-bit value first (strconv's error beyond that), then fitted
-        n, err = parse_int(token, base, 64 if signed else 65)
+        n, err = parse_any_int(token, base, 64 if signed else 65)
         if err is not None:
             raise _ScanFailed(err if signed else NumError("ParseUint", token, err.Err))
         if signed and n != _wrap_signed(n, bits):

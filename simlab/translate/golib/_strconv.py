@@ -16,6 +16,7 @@ import simlab as sl
 from simlab.errors import GoPanic, SimlabError
 
 from ._errors import UNWRAPS_ONE, new_error
+from ._numbers import nan
 from ._strings import utf8_valid_rune
 
 _ATOI = re.compile(r"[+-]?[0-9]+")
@@ -89,7 +90,9 @@ def parse_float(s: str, bits: int) -> tuple[float, NumError | None]:
     ``Inf``, ``Infinity`` and ``NaN`` in any case; else 0 and Go's error, or ±Inf
     and Go's range error for a value too large."""
     body = s[1:] if s[:1] in "+-" else s
-    if body.lower() in ("inf", "infinity") or (body == s and s.lower() == "nan"):
+    if body == s and s.lower() == "nan":
+        return nan(), None  # math.NaN()'s bits, as Go's
+    if body.lower() in ("inf", "infinity"):
         return float(s.lower().replace("infinity", "inf")), None
     if _HEX_FLOAT.fullmatch(body):
         x = float.fromhex(s.replace("_", ""))
@@ -115,6 +118,14 @@ def parse_int(s: str, base: int, bits: int) -> tuple[int, NumError | None]:
     """``strconv.ParseInt``: ``s`` in ``base`` (0: by its prefix, ``0x1f``, ``0o17``,
     ``0b101``, ``017``, with ``_`` between digits), as an int of ``bits`` bits (0 for
     int's 64); out of range, the nearest and Go's range error."""
+    body = s[1:] if s[:1] in "+-" else s
+    if (err := _arguments_error("ParseInt", s, body, base, bits)) is not None:
+        return 0, err
+    return parse_any_int(s, base, bits)
+
+
+def parse_any_int(s: str, base: int, bits: int) -> tuple[int, NumError | None]:
+    """:func:`parse_int` of any width (``bits`` 65 for fmt's scan of a uint64)."""
     n = _unsigned(s[1:] if s[:1] in "+-" else s, base)
     if n is None:
         return 0, NumError("ParseInt", s, ErrSyntax)
@@ -128,6 +139,8 @@ def parse_int(s: str, base: int, bits: int) -> tuple[int, NumError | None]:
 def parse_uint(s: str, base: int, bits: int) -> tuple[int, NumError | None]:
     """``strconv.ParseUint``: as :func:`parse_int`, without a sign; out of range, the
     largest value and Go's range error."""
+    if (err := _arguments_error("ParseUint", s, s, base, bits)) is not None:
+        return 0, err
     n = None if s[:1] in "+-" else _unsigned(s, base)
     if n is None:
         return 0, NumError("ParseUint", s, ErrSyntax)
@@ -135,6 +148,17 @@ def parse_uint(s: str, base: int, bits: int) -> tuple[int, NumError | None]:
     if n > top:
         return top, NumError("ParseUint", s, ErrRange)
     return n, None
+
+
+def _arguments_error(fn: str, s: str, body: str, base: int, bits: int) -> NumError | None:
+    """Go's error for a base or a bit size the parser does not take (an empty
+    ``body``, what follows a sign, is a syntax error first): ``invalid base 37``,
+    ``invalid bit size 65``."""
+    if body and not (base == 0 or 2 <= base <= 36):
+        return NumError(fn, s, new_error(f"invalid base {base}"))
+    if body and not 0 <= bits <= 64:
+        return NumError(fn, s, new_error(f"invalid bit size {bits}"))
+    return None
 
 
 def _unsigned(body: str, base: int) -> int | None:
@@ -211,9 +235,17 @@ def format_float(x: float, fmt: int, prec: int, bits: int) -> str:
     verb = chr(fmt)
     if verb == "b":
         return _format_b(x, bits)
+    if verb in "xX":
+        if bits == 32:
+            with numpy.errstate(over="ignore"):
+                x = float(numpy.float32(x))
+        if math.isinf(x):
+            return "+Inf" if x > 0 else "-Inf"
+        text = hex_float(x, prec if prec >= 0 else None)
+        return text.upper() if verb == "X" else text
     if verb not in "feEgG":
         raise SimlabError(
-            f"strconv.FormatFloat: the format {verb!r} (simlab has b, f, e, E, g and G)"
+            f"strconv.FormatFloat: the format {verb!r} (simlab has b, f, e, E, g, G, x and X)"
         )
     sign = "-" if math.copysign(1, x) < 0 else ""
     if bits == 32:
@@ -246,6 +278,30 @@ def format_float(x: float, fmt: int, prec: int, bits: int) -> str:
     return sign + _format_f(digits, point, max(min(shown, len(digits)) - point, 0))
 
 
+def hex_float(x: float, precision: int | None = None) -> str:
+    """``strconv.FormatFloat(x, 'x', precision, 64)`` and ``%x`` of a finite float: its
+    binary digits in hex with a two-digit exponent, the fewest digits after the
+    point, or ``precision`` of them (rounded half to even, or padded with zeros)."""
+    sign = "-" if math.copysign(1, x) < 0 else ""
+    if x == 0:
+        return sign + "0x0" + ("." + "0" * precision if precision else "") + "p+00"
+    m, e = math.frexp(abs(x))  # abs(x) = m * 2**e, 0.5 <= m < 1: a subnormal's too
+    bits, e = int(m * (1 << 53)), e - 1  # 1.fraction: 53 bits, the 13 hex digits after it
+    if precision is not None and precision < 13:
+        drop = 4 * (13 - precision)
+        half, rest = 1 << (drop - 1), bits & ((1 << drop) - 1)
+        bits >>= drop
+        if rest > half or (rest == half and bits & 1):
+            bits += 1
+        if bits >> (4 * precision + 1):  # rounded up to 2.0: 1.0 of the next power
+            bits, e = bits >> 1, e + 1
+        digits = format(bits - (1 << (4 * precision)), f"0{precision}x") if precision else ""
+    else:
+        digits = format(bits - (1 << 52), "013x")
+        digits = digits.rstrip("0") if precision is None else digits.ljust(precision, "0")
+    return f"{sign}0x1{'.' + digits if digits else ''}p{e:+03d}"
+
+
 def _format_b(x: float, bits: int) -> str:
     """``FormatFloat(x, 'b', ...)``: the binary mantissa, an integer, then ``p`` and
     the power of two it is multiplied by (``1`` is ``4503599627370496p-52``)."""
@@ -271,11 +327,16 @@ _ESCAPES |= {"\v": "\\v", "\\": "\\\\", '"': '\\"'}
 
 def quote_rune(r: int) -> str:
     """``strconv.QuoteRune`` (and ``%q`` of a rune): in single quotes, with Go's
-    escapes, a single quote's too and a double quote's not."""
-    ch = chr(r)
+    escapes, a single quote's too and a double quote's not; a number that is no
+    rune (negative, a surrogate, past U+10FFFF) is U+FFFD, as Go's."""
+    ch = chr(_valid_rune(r))
     if ch in "'\"":
         return "'\\''" if ch == "'" else "'\"'"
     return "'" + quote(ch)[1:-1] + "'"
+
+
+def _valid_rune(r: int) -> int:
+    return r if 0 <= r <= 0x10FFFF and not 0xD800 <= r <= 0xDFFF else 0xFFFD
 
 
 def quote(text: str, graphic: bool = False) -> str:
@@ -344,7 +405,7 @@ def quote_to_graphic(text: str) -> str:
 
 def quote_rune_to_graphic(r: int) -> str:
     """``strconv.QuoteRuneToGraphic``."""
-    ch = chr(r)
+    ch = chr(_valid_rune(r))
     if ch in "'\"":
         return quote_rune(r)
     return "'" + quote(ch, graphic=True)[1:-1] + "'"
