@@ -854,6 +854,21 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "a sub-slice of a local array held in a variable and written through it": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tbase := [4]int{1, 2, 3, 4}
+\ts := base[1:3]
+\ts[0] = -2
+\tfmt.Println(base, s)
+}
+""",
+        "[1 -2 3 4] [-2 3]",
+    ),
     "a sub-slice of a local array whose element is written after it is taken": (
         """\
 package main
@@ -30393,55 +30408,6 @@ func main() {
 )
 
 
-# go run (go1.27.3): sub-slices of an array value no other variable reaches (a
-# value receiver's, a parameter's), where only another array of its type is
-# written: hex.Encode(buf[0:8], id[0:4]), head, tail := block[:3], block[3:]
-CONSTRUCTS["subslices_of_an_array_value"] = (
-    """\
-package main
-
-import (
-\t"encoding/hex"
-\t"fmt"
-)
-
-type ID [8]byte
-
-func (id ID) String() string {
-\tvar buf [17]byte
-\thex.Encode(buf[0:8], id[0:4])
-\tbuf[8] = '-'
-\thex.Encode(buf[9:], id[4:])
-\treturn string(buf[:])
-}
-
-func checksum(block [6]int) int {
-\thead, tail := block[:3], block[3:]
-\tsum := 0
-\tfor i := range head {
-\t\tsum += head[i] * tail[i]
-\t}
-\treturn sum
-}
-
-func main() {
-\tvar id ID
-\tfor i := range id {
-\t\tid[i] = byte(i*37 + 1)
-\t}
-\tfmt.Println(id)
-\tids := []ID{id, {9, 9, 9, 9}}
-\tids[1][7] = 0xff
-\tfmt.Println(ids[1])
-\tblock := [6]int{1, 2, 3, 4, 5, 6}
-\tblock[0] = 10
-\tfmt.Println(checksum(block))
-}
-""",
-    "01264b70-95badf04\n09090909-000000ff\n68\n",
-)
-
-
 # go run (go1.27.3): literals of sort.IntSlice, StringSlice and Float64Slice given
 # as a sort.Interface (IsSorted, Len, Less, Sort, %T)
 CONSTRUCTS["sort_slices_in_an_interface"] = (
@@ -30908,6 +30874,105 @@ func main() {
 }
 """,
     "recovered: runtime error: negative shift amount\n",
+)
+
+
+# go run (go1.27.3): sub-slices of an array value no other variable reaches (a
+# value receiver's) given only to the library's calls, where only another array
+# of its type is written: hex.Encode(buf[0:8], id[0:4])
+CONSTRUCTS["subslices_of_an_array_value"] = (
+    """\
+package main
+
+import (
+\t"encoding/hex"
+\t"fmt"
+)
+
+type ID [8]byte
+
+func (id ID) String() string {
+\tvar buf [17]byte
+\thex.Encode(buf[0:8], id[0:4])
+\tbuf[8] = '-'
+\thex.Encode(buf[9:], id[4:])
+\treturn string(buf[:])
+}
+
+func main() {
+\tvar id ID
+\tfor i := range id {
+\t\tid[i] = byte(i*37 + 1)
+\t}
+\tfmt.Println(id)
+\tids := []ID{id, {9, 9, 9, 9}}
+\tids[1][7] = 0xff
+\tfmt.Println(ids[1])
+}
+""",
+    "01264b70-95badf04\n09090909-000000ff\n",
+)
+
+
+# go run (go1.27.3): range over &arr reads the array as the loop writes it, range
+# over arr a copy; acc[idx()] -= <-ch calls idx, then receives; make of a negative
+# length is Go's runtime panic
+CONSTRUCTS["range_pointer_make_and_receive_order"] = (
+    """\
+package main
+
+import "fmt"
+
+var order []string
+
+func idx() int {
+\torder = append(order, "idx")
+\treturn 1
+}
+
+func alloc(n int) (s []int, err error) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\terr = fmt.Errorf("alloc(%d): %v", n, r)
+\t\t}
+\t}()
+\treturn make([]int, n), nil
+}
+
+func main() {
+\tarr := [3]int{1, 2, 3}
+\tvar seen []int
+\tfor i, v := range &arr {
+\t\tif i == 0 {
+\t\t\tarr[2] = 300
+\t\t}
+\t\tseen = append(seen, v)
+\t}
+\tvar copied []int
+\tfor i, v := range arr {
+\t\tif i == 0 {
+\t\t\tarr[2] = 3
+\t\t}
+\t\tcopied = append(copied, v)
+\t}
+\tfmt.Println(seen, copied)
+
+\tacc := []int{100, 200}
+\tch := make(chan int, 1)
+\tch <- 5
+\tacc[idx()] -= <-ch
+\tfmt.Println(acc, order)
+
+\tfor _, n := range []int{2, 0, -1} {
+\t\ts, err := alloc(n)
+\t\tfmt.Println(len(s), err)
+\t}
+}
+""",
+    (
+        "[1 2 300] [1 2 300]\n[100 195] [idx]\n2 <nil>\n0 <nil>\n"
+        "0 alloc(-1): runtime error: makeslice: len out of range\n"
+    ),
 )
 
 

@@ -1365,7 +1365,7 @@ func (m *module) refuseSharedSubslices() {
 				}
 			}
 			shared = len(writes) > 0 && !settled(se, root, writes)
-		} else if v := arrayVar(p, se.X); v != nil && m.a.assigns[v] == 0 && m.quietArray(v) {
+		} else if v := arrayVar(p, se.X); v != nil && m.a.assigns[v] == 0 && m.quietArray(v) && subslicedForCalls(p, aliases, v) {
 			shared = writtenArrays[v] // id[0:4] of an array value no one else reaches
 		} else {
 			shared = written[t]
@@ -2043,6 +2043,41 @@ func onlyElementsIn(p *program, rhs []ast.Expr, i int, v ast.Expr) bool {
 		}
 	}
 	return ok
+}
+
+// subslicedForCalls: every sub-slice of the array variable v is an argument of a
+// call of the library's where it stands (hex.Encode(buf[0:8], id[0:4])), which
+// keeps nothing of it, so that no slice variable shares v's array: a write to
+// v's elements is then a write to v itself (writtenArrays), where a sub-slice
+// held in a variable (s := base[1:3]; s[0] = -2) writes v through s.
+func subslicedForCalls(p *program, a *sliceAliases, v types.Object) bool {
+	inCall := map[*ast.SliceExpr]bool{}
+	var all []*ast.SliceExpr
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if name := calleeName(p, n); strings.Contains(name, ".") && a.callee(n) == nil && !keepsItsOperand(name) {
+					for _, arg := range n.Args {
+						if se, ok := ast.Unparen(arg).(*ast.SliceExpr); ok {
+							inCall[se] = true
+						}
+					}
+				}
+			case *ast.SliceExpr:
+				if arrayVar(p, n.X) == v {
+					all = append(all, n)
+				}
+			}
+			return true
+		})
+	}
+	for _, se := range all {
+		if !inCall[se] {
+			return false
+		}
+	}
+	return true
 }
 
 // arrayVar: the array variable (a local or a parameter, not a pointer to one) whose

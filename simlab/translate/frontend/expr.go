@@ -2362,6 +2362,9 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 			}
 			z, fixed := f.m.zero(u.Elem(), c)
 			n := f.expr(c.Args[1])
+			if tv := p.info.Types[c.Args[1]]; tv.Value == nil && !isUnsigned(tv.Type) {
+				n = "go.slice_len(" + n + ")" // a negative length is Go's runtime panic
+			}
 			made := "[]"
 			if fixed && n != "0" {
 				made = "[" + z + "] * " + paren(n)

@@ -1297,6 +1297,7 @@ func (f *fn) targetCallsFirst(s *ast.AssignStmt) []ast.Expr {
 			t := f.temp("operand")
 			f.pre = append(f.pre, t+" = "+f.expr(e))
 			f.hoist(e, t)
+			f.called = false // made before the statement: a receive after it comes after it
 			done = append(done, e)
 		}
 	}
@@ -1457,6 +1458,7 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 			tmp := f.temp("operand")
 			f.pre = append(f.pre, tmp+" = "+text)
 			text = tmp
+			f.called = false // made before the statement: a receive after it comes after it
 		}
 		f.hoist(e, text)
 	}
@@ -2495,8 +2497,10 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 		return f.lvalue(e)
 	}
 	x := f.expr(s.X)
+	throughPointer := false
 	if ptr, ok := t.(*types.Pointer); ok && isArrayType(ptr.Elem()) {
 		x, t = f.operand(s.X, 6)+".v", under(ptr.Elem()) // range p of a *[4]int: the array
+		throughPointer = true
 	}
 	f.flushPre()
 	switch t := t.(type) {
@@ -2543,8 +2547,8 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 		}
 		p.unsupported(s, "range over this type", "")
 	case *types.Array:
-		if s.Value != nil {
-			x = f.m.copyArray(x, t, s) // Go ranges over a copy of the array
+		if s.Value != nil && !throughPointer {
+			x = f.m.copyArray(x, t, s) // Go ranges over a copy of the array, not through a pointer
 		}
 		f.rangeList(s, label, x, t.Elem(), target)
 		return

@@ -33,6 +33,13 @@ def bound(s: Any, i: int) -> int:
     raise GoPanic(f"runtime error: {_out_of_range(i, len(s))}")
 
 
+def slice_len(n: int) -> int:
+    """The length ``n`` of ``make([]T, n)``, or Go's runtime panic for a negative one."""
+    if n < 0:
+        raise GoPanic("runtime error: makeslice: len out of range")
+    return n
+
+
 def _out_of_range(i: int, n: int) -> str:
     """Go's text of index ``i`` out of the range of a length ``n``."""
     return f"index out of range [{i}]" + ("" if i < 0 else f" with length {n}")
