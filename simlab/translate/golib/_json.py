@@ -46,7 +46,7 @@ from simlab.errors import SimlabError
 from ._errors import UNWRAPS_ONE
 from ._fmt import StructValue
 from ._io import EOF, ErrUnexpectedEOF, blocking_write
-from ._numbers import Float32
+from ._numbers import INT_RANGES, Float32
 from ._numbers import round_float32 as _f32
 from ._runstate import _calling_runtime
 from ._slog import _json_float
@@ -66,19 +66,6 @@ _UNSETTABLE = sl.GoError(
 _RFC3339 = "2006-01-02T15:04:05Z07:00"
 _RFC3339_NANO = "2006-01-02T15:04:05.999999999Z07:00"
 
-_INTS = {
-    "int8": (-(1 << 7), (1 << 7) - 1),
-    "int16": (-(1 << 15), (1 << 15) - 1),
-    "int32": (-(1 << 31), (1 << 31) - 1),
-    "int64": (-(1 << 63), (1 << 63) - 1),
-    "int": (-(1 << 63), (1 << 63) - 1),
-    "uint8": (0, (1 << 8) - 1),
-    "uint16": (0, (1 << 16) - 1),
-    "uint32": (0, (1 << 32) - 1),
-    "uint64": (0, (1 << 64) - 1),
-    "uint": (0, (1 << 64) - 1),
-    "uintptr": (0, (1 << 64) - 1),
-}
 
 # --- errors -------------------------------------------------------------------------
 
@@ -389,7 +376,7 @@ class _Encoder:
             return "true" if v else "false"
         if kind == "string":
             return _string(v, self.html)
-        if kind in _INTS:
+        if kind in INT_RANGES:
             return str(int(v))
         if kind == "float64":
             return _float(float(v), 64)
@@ -496,7 +483,7 @@ class _Encoder:
             if (omitempty and _empty(x, fd)) or (omitzero and _zero(x, fd)):
                 continue
             text = yield from self.nested(x, fd, addressable)
-            if quoted and fd[0] in ("bool", "string", "float32", "float64", *_INTS):
+            if quoted and fd[0] in ("bool", "string", "float32", "float64", *INT_RANGES):
                 text = _string(text, self.html)
             parts.append(_string(key, self.html) + ":" + text)
         return "{" + ",".join(parts) + "}"
@@ -1018,7 +1005,7 @@ class _Decoder:
                     self.fail(node, "number " + x, d)
                     return cur
                 return _f32(f) if kind == "float32" else f
-            low, high = _INTS[kind]
+            low, high = INT_RANGES[kind]
             try:
                 n = int(x)
             except ValueError:
@@ -1033,7 +1020,7 @@ class _Decoder:
 
     def quoted(self, node: Node, d: Desc, cur: Any) -> Generator[Any, Any, Any]:
         """A ``,string`` field: its value is a JSON string holding the JSON of one."""
-        if d[0] not in ("bool", "string", "float32", "float64", *_INTS) or node[0] == "n":
+        if d[0] not in ("bool", "string", "float32", "float64", *INT_RANGES) or node[0] == "n":
             return (yield from self.decode(node, d, cur))
         if node[0] != '"':
             self.fail(node, _KINDS[node[0]], d)
@@ -1111,8 +1098,8 @@ class _Decoder:
         for key, value, _ in node[1]:
             k: Any = key
             self.path.append(key)
-            if key_d[0] in _INTS:
-                low, high = _INTS[key_d[0]]
+            if key_d[0] in INT_RANGES:
+                low, high = INT_RANGES[key_d[0]]
                 try:
                     k = int(key)
                     ok = low <= k <= high and str(k) == key.lstrip("+")
@@ -1195,7 +1182,7 @@ def _zero_of(d: Desc) -> Any:
         return False
     if kind == "string":
         return ""
-    if kind in _INTS:
+    if kind in INT_RANGES:
         return 0
     if kind in ("float32", "float64"):
         return 0.0

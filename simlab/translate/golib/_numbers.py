@@ -66,6 +66,21 @@ def _wrap(bits: int, signed: bool) -> Callable[[int], int]:
     return wrap
 
 
+# the values of Go's integer types, by their names
+INT_RANGES = {
+    "int8": (-(1 << 7), (1 << 7) - 1),
+    "int16": (-(1 << 15), (1 << 15) - 1),
+    "int32": (-(1 << 31), (1 << 31) - 1),
+    "int64": (-(1 << 63), (1 << 63) - 1),
+    "int": (-(1 << 63), (1 << 63) - 1),
+    "uint8": (0, (1 << 8) - 1),
+    "uint16": (0, (1 << 16) - 1),
+    "uint32": (0, (1 << 32) - 1),
+    "uint64": (0, (1 << 64) - 1),
+    "uint": (0, (1 << 64) - 1),
+    "uintptr": (0, (1 << 64) - 1),
+}
+
 int8, int16, int32, int64 = (_wrap(b, True) for b in (8, 16, 32, 64))
 uint8, uint16, uint32, uint64 = (_wrap(b, False) for b in (8, 16, 32, 64))
 

@@ -16,6 +16,7 @@ from simlab.go import context as contexts
 
 from ._context import CustomContext
 from ._numbers import (
+    INT_RANGES,
     Duration,
     Float32,
     Int8,
@@ -331,28 +332,13 @@ def _holds(e: Any, t: Any) -> bool:
         return True
     if isinstance(t, type):
         return isinstance(e, t)  # a struct element: a value or a pointer alike
-    if type(e) is int and (bounds := _INT_BOUNDS.get(t)) is not None:
-        return bounds[0] <= e <= bounds[1]  # a slice keeps its sized integers as ints
+    if type(e) is int and (bounds := INT_RANGES.get(t)) is not None:
+        # a slice keeps its sized integers as ints (but a literal's, go.typed):
+        # make([]byte, n) passes for a []uint8, and for an []int too, where in range
+        return bounds[0] <= e <= bounds[1]
     if type(e) is float and t == "float32":
         return True
     return _is(e, t)
-
-
-# the values of Go's sized integer types, which a slice of one holds as Python ints
-# (but for a literal's, go.typed): make([]byte, n) passes for a []uint8, and for an
-# []int too, where its elements are in range, a run not keeping a slice's type
-_INT_BOUNDS = {
-    "int8": (-(1 << 7), (1 << 7) - 1),
-    "int16": (-(1 << 15), (1 << 15) - 1),
-    "int32": (-(1 << 31), (1 << 31) - 1),
-    "int64": (-(1 << 63), (1 << 63) - 1),
-    "uint8": (0, (1 << 8) - 1),
-    "uint16": (0, (1 << 16) - 1),
-    "uint32": (0, (1 << 32) - 1),
-    "uint64": (0, (1 << 64) - 1),
-    "uint": (0, (1 << 64) - 1),
-    "uintptr": (0, (1 << 64) - 1),
-}
 
 
 def _is(x: Any, t: AssertedType, value: bool = False) -> bool:
