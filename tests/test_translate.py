@@ -30976,6 +30976,43 @@ func main() {
 )
 
 
+# go run (go1.27.3): a NaN held in one variable and written as a map's key twice
+# makes two entries; a lookup, a comma-ok lookup and a delete of it find none
+CONSTRUCTS["nan_map_keys"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"sort"
+)
+
+func main() {
+\tnan := math.NaN()
+\tm := map[float64]int{}
+\tm[nan]++
+\tm[nan]++
+\tm[1.5]++
+\tx := 1.5
+\tm[x] += 2
+\tv, ok := m[nan]
+\tdelete(m, nan)
+\tfmt.Println(len(m), m[nan], v, ok, m[1.5])
+\tvar keys []float64
+\tfor k := range m {
+\t\tkeys = append(keys, k)
+\t}
+\tsort.Float64s(keys)
+\tfmt.Println(keys)
+\tdelete(m, x)
+\tfmt.Println(len(m))
+}
+""",
+    "3 0 0 false 3\n[NaN NaN 1.5]\n2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -664,6 +664,7 @@ func (m *module) findStructKeys() {
 func (m *module) findArrayKeys() {
 	p := m.p
 	p.arrayKeys = map[ast.Expr]bool{}
+	p.floatKeys = map[ast.Expr]bool{}
 	arrayKeyed := func(e ast.Expr) bool {
 		mt, ok := under(p.info.TypeOf(e)).(*types.Map)
 		if !ok {
@@ -672,6 +673,15 @@ func (m *module) findArrayKeys() {
 		_, isArray := under(mt.Key()).(*types.Array)
 		return isArray
 	}
+	// a float key that may be NaN (not a constant): go.float_key, a NaN of its own
+	floatKeyed := func(e, key ast.Expr) bool {
+		mt, ok := under(p.info.TypeOf(e)).(*types.Map)
+		if !ok {
+			return false
+		}
+		b, isBasic := under(mt.Key()).(*types.Basic)
+		return isBasic && b.Info()&types.IsFloat != 0 && p.info.Types[key].Value == nil
+	}
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -679,9 +689,15 @@ func (m *module) findArrayKeys() {
 				if arrayKeyed(n.X) {
 					p.arrayKeys[n.Index] = true
 				}
+				if floatKeyed(n.X, n.Index) {
+					p.floatKeys[n.Index] = true
+				}
 			case *ast.CallExpr:
 				if calleeName(p, n) == "delete" && len(n.Args) == 2 && arrayKeyed(n.Args[0]) {
 					p.arrayKeys[n.Args[1]] = true
+				}
+				if calleeName(p, n) == "delete" && len(n.Args) == 2 && floatKeyed(n.Args[0], n.Args[1]) {
+					p.floatKeys[n.Args[1]] = true
 				}
 			case *ast.CompositeLit:
 				if arrayKeyed(n) {

@@ -162,6 +162,12 @@ func (f *fn) expr(e ast.Expr) string {
 		f.p.arrayKeys[e] = true
 		return text
 	}
+	if f.p.floatKeys[e] {
+		delete(f.p.floatKeys, e)
+		text := "go.float_key(" + f.expr(e) + ")" // a NaN of its own, which no entry holds
+		f.p.floatKeys[e] = true
+		return text
+	}
 	if f.p.ifaceNils[e] {
 		n := f.p.info.TypeOf(e).(*types.Pointer).Elem().(*types.Named)
 		return "go.as_iface(" + f.exprOf(e) + ", " + f.m.globals[n.Obj()] + ")" // nil: (*T)(nil)

@@ -114,6 +114,7 @@ type program struct {
 	ifaceContexts map[ast.Expr]bool    // values of the program's own types converted to context.Context
 	ifaceFuncs    map[ast.Expr]bool    // func values converted to an interface, in a program that asserts one back
 	arrayKeys     map[ast.Expr]bool    // keys of maps keyed by an array: go.array_key
+	floatKeys     map[ast.Expr]bool    // keys of maps keyed by a float, which may be NaN: go.float_key
 	printed       map[ast.Expr]bool    // the operands of fmt, log, log/slog and testing calls
 	nilSafe       map[*types.Func]bool // methods with a pointer receiver that compare it with nil
 

@@ -47,6 +47,13 @@ def nan() -> float:
     return result
 
 
+def float_key(k: float) -> float:
+    """A map's float key ``k``; a NaN a new float (Python's dict matches a key by
+    identity before equality, and Go's never finds a NaN key: each NaN written is
+    an entry of its own)."""
+    return k if k == k else k + 0.0
+
+
 def hardware_nan() -> float:
     """The NaN an amd64 processor makes of ``0 / 0``, ``Inf - Inf`` and a square root
     of a negative number (Go's ``math.Sqrt`` is the instruction): the bits
