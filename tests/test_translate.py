@@ -31013,6 +31013,62 @@ func main() {
 )
 
 
+# go run (go1.27.3): a copy of a struct copies the struct values it holds, so an
+# append to the copy's nested slice field leaves the original's; a type
+# assertion on a nil interface names its static type, Go's way
+CONSTRUCTS["copies_and_nil_assertions"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Inner struct{ s []int }
+
+type Outer struct {
+\tIn   Inner
+\tGrid [2]Inner
+}
+
+type Shape interface{ Area() float64 }
+
+type Sq struct{ n float64 }
+
+func (s Sq) Area() float64 { return s.n * s.n }
+
+func try(f func()) {
+\tdefer func() { fmt.Println(recover()) }()
+\tf()
+}
+
+func main() {
+\ta := Outer{}
+\tb := a
+\tb.In.s = append(b.In.s, 1)
+\tb.Grid[1].s = append(b.Grid[1].s, 2, 3)
+\tfmt.Println(len(a.In.s), len(b.In.s), len(a.Grid[1].s), len(b.Grid[1].s))
+
+\tvar x any
+\tvar err error
+\tvar sh Shape
+\ttry(func() { _ = x.(string) })
+\ttry(func() { _ = err.(interface{ Timeout() bool }) })
+\ttry(func() { _ = sh.(Sq) })
+\ttry(func() { _ = x.(fmt.Stringer) })
+\tfmt.Println(errors.New("done"))
+}
+""",
+    (
+        "0 1 0 2\ninterface conversion: interface {} is nil, not string\n"
+        "interface conversion: interface is nil, not interface { Timeout() bool }\n"
+        "interface conversion: main.Shape is nil, not main.Sq\n"
+        "interface conversion: interface is nil, not fmt.Stringer\ndone\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -345,7 +345,7 @@ func (f *fn) exprOf(e ast.Expr) string {
 	case *ast.FuncLit:
 		return f.closure(x)
 	case *ast.TypeAssertExpr:
-		iface := types.TypeString(p.info.TypeOf(x.X), types.RelativeTo(p.pkg))
+		iface := reflectType(p.info.TypeOf(x.X)) // main.Shape, error, as Go's panic names it
 		if it, ok := under(p.info.TypeOf(x.X)).(*types.Interface); ok && it.Empty() {
 			iface = "interface {}" // as Go's panic message spells any
 		}
@@ -3970,7 +3970,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		// Shape, fmt.Stringer, interface{ Timeout() bool }: a value whose type has the
 		// interface's methods
 		methods, signatures := f.m.interfaceMethods(it)
-		goName := types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
+		goName := reflectType(t) // as Go's panic names it: interface { Timeout() bool }
 		if len(signatures) > 0 {
 			methods = append(methods, "signatures={"+signatures[2:]+"}")
 		}

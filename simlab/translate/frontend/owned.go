@@ -199,10 +199,32 @@ func (m *module) findOwnedSlices() {
 			return true
 		})
 	}
+	// a copy of a struct copies the struct values it holds too (b := a of an Outer
+	// whose In holds a slice: b.In.s and a.In.s hold one list)
+	work := make([]*types.TypeName, 0, len(copiedStructs))
 	for tn := range copiedStructs {
+		work = append(work, tn)
+	}
+	for len(work) > 0 {
+		tn := work[len(work)-1]
+		work = work[:len(work)-1]
 		st := tn.Type().Underlying().(*types.Struct)
 		for i := 0; i < st.NumFields(); i++ {
 			shared[st.Field(i)] = true
+			ft := st.Field(i).Type()
+			for {
+				if at, ok := under(ft).(*types.Array); ok {
+					ft = at.Elem() // [4]Inner: each element a struct value copied
+					continue
+				}
+				break
+			}
+			if n, ok := ft.(*types.Named); ok && !copiedStructs[n.Obj()] {
+				if _, isStruct := n.Underlying().(*types.Struct); isStruct {
+					copiedStructs[n.Obj()] = true
+					work = append(work, n.Obj())
+				}
+			}
 		}
 	}
 	for _, f := range p.files {

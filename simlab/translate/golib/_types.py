@@ -520,7 +520,7 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
     else:
         want = t if isinstance(t, str) else _class_name(_value_class(t) if value else t)
     if x is None:
-        raise GoPanic(f"interface conversion: interface is nil, not {want}")
+        raise GoPanic(f"interface conversion: {iface} is nil, not {want}")
     if isinstance(x, list | dict) and not isinstance(x, TypedList | TypedDict):
         raise SimlabError(
             "a type assertion failed on a slice or a map held in an interface, whose type "

@@ -22,10 +22,12 @@ def main():  # L11
     print(str(sl.Canceled))  # L12
     print(str(sl.DeadlineExceeded))  # L13
     t, ok = go.assert_type(
-        sl.DeadlineExceeded, go.Methods("interface{Timeout() bool}", "Timeout")
+        sl.DeadlineExceeded, go.Methods("interface { Timeout() bool }", "Timeout")
     )  # L14
     go.println("DeadlineExceeded has Timeout:", ok, ok and t.Timeout())  # L15
-    _, ok = go.assert_type(sl.Canceled, go.Methods("interface{Timeout() bool}", "Timeout"))  # L16
+    _, ok = go.assert_type(
+        sl.Canceled, go.Methods("interface { Timeout() bool }", "Timeout")
+    )  # L16
     go.println("Canceled has Timeout:", ok)  # L17
     go.println("distinct:", not go.errors_is(sl.Canceled, sl.DeadlineExceeded))  # L18
 
