@@ -1892,8 +1892,10 @@ func appendsInto(p *program, rhs ast.Expr) bool {
 // and then). A variable of another function (a caller's, a callee's parameter)
 // holds it only through a call, which the checks of parameters see.
 func (p *program) otherHolder(a *sliceAliases, root any, lhs ast.Expr, at token.Pos, fields bool) *types.Var {
-	if star, ok := ast.Unparen(lhs).(*ast.StarExpr); ok && pointee(p, star) != nil {
-		lhs = pointee(p, star)
+	if star, ok := ast.Unparen(lhs).(*ast.StarExpr); ok {
+		if place := pointee(p, star); place != nil {
+			lhs = place // *slot of slot := &w.slots[k]: that place is lhs's own
+		}
 	}
 	own, _ := a.source(lhs).(*types.Var)
 	var found *types.Var

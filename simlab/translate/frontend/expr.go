@@ -1204,10 +1204,8 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 	if isBasicKind(t, types.Float32) && p.info.Types[x].Value == nil {
 		// each float32 operation rounds to float32, as Go's does
 		switch x.Op {
-		case token.ADD, token.SUB, token.MUL:
-			return "go.float32(" + l + " " + x.Op.String() + " " + r + ")"
-		case token.QUO:
-			return fmt.Sprintf("go.float32(go.quo_float(%s, %s))", l, r)
+		case token.ADD, token.SUB, token.MUL, token.QUO:
+			return float32Op(l, x.Op.String(), r)
 		}
 	}
 	if wrap != "" && !f.unwrapped[x] {
@@ -4142,6 +4140,15 @@ var libraryStructs = map[string]string{
 // arithmetic does (go.uint32), or "" for int and int64 (time.Duration too), which
 // the translation lets grow: a program that overflows 64 bits is rare, and a
 // wrap around every sum of durations would hide what the model says.
+// float32Op renders l op r (+, -, * or /) of float32 operands, rounded to float32
+// as Go's operation is; a division by zero gives Go's infinity or NaN.
+func float32Op(l, op, r string) string {
+	if op == "/" {
+		return "go.float32(go.quo_float(" + l + ", " + r + "))"
+	}
+	return "go.float32(" + l + " " + op + " " + r + ")"
+}
+
 func intWrap(t types.Type) string {
 	b, ok := under(t).(*types.Basic)
 	if !ok {

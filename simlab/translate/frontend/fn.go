@@ -1288,10 +1288,7 @@ func (f *fn) targetCallsFirst(s *ast.AssignStmt) []ast.Expr {
 	var done []ast.Expr
 	for _, l := range s.Lhs {
 		for _, e := range p.targetOperands(l) {
-			if !hasOwn(e, func(n ast.Node) bool {
-				c, ok := n.(*ast.CallExpr)
-				return ok && !p.info.Types[c.Fun].IsType() && !p.info.Types[c.Fun].IsBuiltin()
-			}) {
+			if !p.callsFunction(e) {
 				continue
 			}
 			t := f.temp("operand")
@@ -1369,19 +1366,21 @@ func (p *program) targetOperands(target ast.Expr) []ast.Expr {
 	return nil
 }
 
+// callsFunction: e calls a function (not a conversion, not a builtin), outside
+// the closures it holds.
+func (p *program) callsFunction(e ast.Expr) bool {
+	return hasOwn(e, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		return ok && !p.info.Types[c.Fun].IsType() && !p.info.Types[c.Fun].IsBuiltin()
+	})
+}
+
 // assignsBefore: one of the earlier targets of an assignment may change what the
 // operand e reads: a variable e names, a field e selects, an element of a slice,
 // array or map of the type e indexes, what a pointer of the type e dereferences;
 // anything, if e calls a function (xs[next()]), which Go calls before it assigns.
 func (p *program) assignsBefore(earlier []ast.Expr, e ast.Expr) bool {
-	calls := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallExpr); ok && !p.info.Types[c.Fun].IsType() && !p.info.Types[c.Fun].IsBuiltin() {
-			calls = true
-		}
-		return !calls
-	})
-	if calls && len(earlier) > 0 {
+	if p.callsFunction(e) && len(earlier) > 0 {
 		return true
 	}
 	for _, t := range earlier {
@@ -1445,14 +1444,7 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 	p := f.p
 	// m[key()]++ reads and writes one entry: the target's operands are evaluated
 	// once, before the right-hand side, where the rendering names them twice
-	var operands []ast.Expr
-	switch t := ast.Unparen(x).(type) {
-	case *ast.IndexExpr:
-		operands = []ast.Expr{t.X, t.Index}
-	case *ast.SelectorExpr, *ast.StarExpr:
-		operands = f.p.targetOperands(t)
-	}
-	for _, e := range operands {
+	for _, e := range f.p.targetOperands(x) {
 		text := f.expr(e) // rendered once: a receive in it is hoisted once
 		if strings.Contains(text, "(") {
 			tmp := f.temp("operand")
@@ -1488,11 +1480,7 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 		if !isMap { // a map's entry: below
 			target := f.lvalue(x)
 			f.flushPre()
-			if op == "/=" {
-				f.wl(f.line, "%s = go.float32(go.quo_float(%s, %s))", target, target, rhs)
-			} else {
-				f.wl(f.line, "%s = go.float32(%s %s %s)", target, target, strings.TrimSuffix(op, "="), paren(rhs))
-			}
+			f.wl(f.line, "%s = %s", target, float32Op(target, strings.TrimSuffix(op, "="), paren(rhs)))
 			return
 		}
 	}
@@ -1524,10 +1512,7 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 				value = wrap + "(" + value + ")"
 			}
 			if isBasicKind(t, types.Float32) && (op == "+=" || op == "-=" || op == "*=" || op == "/=") {
-				if op == "/=" {
-					value = fmt.Sprintf("go.quo_float(%s.get(%s, %s), %s)", m, k, z, rhs)
-				}
-				value = "go.float32(" + value + ")"
+				value = float32Op(fmt.Sprintf("%s.get(%s, %s)", m, k, z), strings.TrimSuffix(op, "="), rhs)
 			}
 			f.wl(f.line, "%s[%s] = %s", m, k, value)
 			return
@@ -2889,7 +2874,10 @@ func refuseRefCases(p *program, s *ast.TypeSwitchStmt) {
 			case *types.Map:
 				kind = "a map"
 			}
-			if kind != "" && seen[kind] {
+			if kind == "" {
+				continue
+			}
+			if seen[kind] {
 				p.unsupported(e, "a type switch between two pointers to "+kind+" (simlab's pointer does not keep its target's type)",
 					"one such case, or a struct type of the program around each")
 			}

@@ -212,12 +212,8 @@ func (m *module) findOwnedSlices() {
 		for i := 0; i < st.NumFields(); i++ {
 			shared[st.Field(i)] = true
 			ft := st.Field(i).Type()
-			for {
-				if at, ok := under(ft).(*types.Array); ok {
-					ft = at.Elem() // [4]Inner: each element a struct value copied
-					continue
-				}
-				break
+			for at, ok := under(ft).(*types.Array); ok; at, ok = under(ft).(*types.Array) {
+				ft = at.Elem() // [4]Inner: each element a struct value copied
 			}
 			if n, ok := ft.(*types.Named); ok && !copiedStructs[n.Obj()] {
 				if _, isStruct := n.Underlying().(*types.Struct); isStruct {
