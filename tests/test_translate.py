@@ -31069,6 +31069,29 @@ func main() {
 )
 
 
+# go run (go1.27.3): m[k] -= a - b and m[k] *= a + b of a map's entry apply the
+# whole right-hand side (it read m[k] - a - b), for a float32 entry too
+CONSTRUCTS["map_entry_compound_assignment"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\ta, b := 5, 3
+\tm := map[string]int{"k": 10}
+\tm["k"] -= a - b
+\tm["k"] *= a + b
+\tf := map[string]float32{"k": 10}
+\tf["k"] -= 1.5 - 0.5
+\tf["k"] /= 2 + 2
+\tfmt.Println(m["k"], f["k"])
+}
+""",
+    "64 2.25\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1507,7 +1507,7 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 			m, k := f.expr(ix.X), f.expr(ix.Index)
 			z, _ := f.m.zero(mt.Elem(), ix)
 			f.flushPre()
-			value := fmt.Sprintf("%s.get(%s, %s) %s %s", m, k, z, strings.TrimSuffix(op, "="), rhs)
+			value := fmt.Sprintf("%s.get(%s, %s) %s %s", m, k, z, strings.TrimSuffix(op, "="), paren(rhs)) // m[k] -= a - b
 			if wrap := intWrap(t); wrap != "" && (op == "+=" || op == "-=" || op == "*=" || op == "<<=") {
 				value = wrap + "(" + value + ")"
 			}
