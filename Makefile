@@ -1,5 +1,6 @@
 # make run: create .venv, install simlab, run the flagship experiment.
-# make test: same set-up, then lint, format check, type check and the whole test suite.
+# make test: same set-up, then lint, format check, type check and the whole test suite,
+# spread over every core (pytest-xdist).
 
 PYTHON ?= python3
 VENV := .venv
@@ -21,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/runtime_bench.py
