@@ -31092,6 +31092,61 @@ func main() {
 )
 
 
+# go run (go1.27.3): a method value of a nil *Node whose method tests its receiver
+# for nil calls it (a bound Python method panicked where it was taken); == of two
+# interfaces holding the same slice or map type panics as Go's runtime does
+CONSTRUCTS["method_values_of_nil_and_uncomparable_equality"] = (
+    """\
+package main
+
+import "fmt"
+
+type Node struct {
+\tname string
+\tnext *Node
+}
+
+func (n *Node) Name() string {
+\tif n == nil {
+\t\treturn "<end>"
+\t}
+\treturn n.name
+}
+
+func try(name string, f func() bool) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println(name, "panic:", r)
+\t\t}
+\t}()
+\tfmt.Println(name, f())
+}
+
+func main() {
+\tvar tail *Node
+\thead := &Node{name: "a", next: tail}
+\tnames := []func() string{head.Name, head.next.Name, tail.Name}
+\tfor _, name := range names {
+\t\tfmt.Println(name())
+\t}
+
+\tvals := []any{1, "a", []int{2}, map[string]int{}, [2]int{1, 2}}
+\tfor i, v := range vals {
+\t\ttry(fmt.Sprint("vals[", i, "]"), func() bool { return v == vals[i] })
+\t}
+\tvar sx, sy any = []int{1}, []int64{1}
+\ttry("[]int == []int64", func() bool { return sx == sy })
+}
+""",
+    (
+        "a\n<end>\n<end>\nvals[0] true\nvals[1] true\n"
+        "vals[2] panic: runtime error: comparing uncomparable type []int\n"
+        "vals[3] panic: runtime error: comparing uncomparable type map[string]int\n"
+        "vals[4] true\n[]int == []int64 false\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

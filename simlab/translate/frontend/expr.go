@@ -597,6 +597,12 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			}
 			return cls + "(" + held + ")." + fieldName(x.Sel.Name)
 		}
+		if ptr, ok := sel.Recv().(*types.Pointer); ok && x != f.callee && len(sel.Index()) == 1 && p.nilSafe[fn.Origin()] {
+			if n, ok := ptr.Elem().(*types.Named); ok && n.TypeArgs().Len() == 0 && f.m.globals[n.Obj()] != "" {
+				// f := t.Name of a method made for a nil receiver: t may be nil, as in its calls
+				return "go.method_value(" + f.m.globals[n.Obj()] + "." + fieldName(x.Sel.Name) + ", " + recv + ")"
+			}
+		}
 		if x != f.callee && valueReceiver(fn) && f.m.isStructValue(recvType) {
 			// a method value copies a value receiver where it is evaluated, as a
 			// go or defer statement does

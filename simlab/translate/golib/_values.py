@@ -114,6 +114,12 @@ def method_expr(name: str) -> Callable[..., Any]:
     return run
 
 
+def method_value(method: Callable[..., Any], recv: Any) -> Callable[..., Any]:
+    """``f := t.Name`` of a method that tests its pointer receiver for nil: the
+    method bound to ``t``, which may be nil (a bound Python method cannot be)."""
+    return functools.partial(method, recv)
+
+
 def call(fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, Any]:
     """``yield from go.call(f, *args)``: call ``f``, a generator function or not, or
     a library method whose operation is yielded (a deferred ``flag.Store(false)``)."""
@@ -732,5 +738,11 @@ def equal(a: Any, b: Any) -> bool:
     anything else (a pointer, an error, a channel) only itself."""
     if type(a) is not type(b):
         return False
+    go_type = getattr(a, "go_type", None)
+    if go_type is not None and isinstance(a, (list, dict)):  # a literal's, go.typed
+        if go_type != b.go_type:
+            return False
+        if isinstance(a, dict) or go_type.startswith("[]"):
+            raise GoPanic(f"runtime error: comparing uncomparable type {go_type}")
     by_value = isinstance(a, (*_BY_VALUE, list)) or hasattr(type(a), "go_struct")
     return a == b if by_value or type(a).__hash__ is not object.__hash__ else a is b
