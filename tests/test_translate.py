@@ -31147,6 +31147,59 @@ func main() {
 )
 
 
+# go run (go1.27.3): == of struct values compares an interface field as Go compares
+# interface values: the dynamic type too (int64(5) is not 5), a struct value held
+# in it by value, an error by identity, and a slice held in it panics
+CONSTRUCTS["struct_equality_of_interface_fields"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Event struct {
+\tKind  string
+\tValue any
+}
+
+type codeErr struct{ code int }
+
+func (e codeErr) Error() string { return fmt.Sprint("code ", e.code) }
+
+type Result struct {
+\tID  int
+\tErr error
+}
+
+func main() {
+\ta := Event{"count", int64(5)}
+\tb := Event{"count", 5}
+\tc := Event{"count", int64(5)}
+\tfmt.Println(a == b, a == c, a != b)
+\tseen := map[Event]int{}
+\tfor _, e := range []Event{a, b, c} {
+\t\tseen[e]++
+\t}
+\tfmt.Println(len(seen), seen[a], seen[b])
+\tr1 := Result{1, codeErr{7}}
+\tr2 := Result{1, codeErr{7}}
+\te := errors.New("x")
+\tr3, r4 := Result{2, e}, Result{2, errors.New("x")}
+\tfmt.Println(r1 == r2, r3 == Result{2, e}, r3 == r4)
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\ts1, s2 := Event{"list", []int{1}}, Event{"list", []int{1}}
+\tfmt.Println(s1 == s2)
+}
+""",
+    (
+        "false true true\n2 2 1\ntrue true false\n"
+        "recovered: runtime error: comparing uncomparable type []int\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -147,10 +147,13 @@ func (m *module) valueFields() {
 		}
 	}
 	for st, i := range structs {
-		var names, locks, arrays []string
+		var names, locks, arrays, ifaces []string
 		for i := 0; i < st.NumFields(); i++ {
 			if st.Field(i).Name() == "_" {
 				continue // a blank field, which the class does not keep
+			}
+			if types.IsInterface(st.Field(i).Type()) {
+				ifaces = append(ifaces, fieldName(st.Field(i).Name()))
 			}
 			_, isArray := under(st.Field(i).Type()).(*types.Array)
 			if copiedLock(st.Field(i).Type()) {
@@ -168,6 +171,9 @@ func (m *module) valueFields() {
 		}
 		if len(arrays) > 0 {
 			text = append(text, "    go_arrays = {"+strings.Join(arrays, ", ")+"}  # their elements copied too")
+		}
+		if len(ifaces) > 0 {
+			text = append(text, fmt.Sprintf("    go_ifaces = %s  # interface values, compared as Go compares them", pyTuple(ifaces)))
 		}
 		if len(locks) > 0 {
 			text = append(text, fmt.Sprintf("    go_locks = %s  # copied with their state, as Go copies them", pyTuple(locks)))

@@ -581,13 +581,16 @@ def _copy_as(x: Any, cls: Any) -> Any:
 
 def struct_equal(a: Any, b: Any) -> bool:
     """``a == b`` of two struct values: each field equal, one holding a struct value
-    (``go_values``) compared field by field in turn, a pointer or a channel by
+    (``go_values``) compared field by field in turn, one holding an interface value
+    (``go_ifaces``) as :func:`equal` compares them, a pointer or a channel by
     identity (what ``==`` of an object without ``__eq__`` is)."""
     cls = type(a)
-    values = getattr(cls, "go_values", ())
+    values, ifaces = getattr(cls, "go_values", ()), getattr(cls, "go_ifaces", ())
     return all(
         _value_equal(getattr(a, f), getattr(b, f))
         if f in values
+        else equal(getattr(a, f), getattr(b, f))
+        if f in ifaces
         else getattr(a, f) == getattr(b, f)
         for f in _compared(cls)
     )
