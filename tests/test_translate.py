@@ -31200,6 +31200,70 @@ func main() {
 )
 
 
+# go run (go1.27.3): arithmetic on a type parameter wraps at its type argument's size
+# when that is a sized integer type (int8, uint16, a Level of int8, uint32's FNV
+# hash), and grows for int, as the translation's int does elsewhere
+CONSTRUCTS["generic_sized_integer_arithmetic"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+)
+
+type Integer interface {
+\t~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint8 | ~uint16 | ~uint32 | ~uint64
+}
+
+type Level int8
+
+func Sum[T Integer](xs []T) T {
+\tvar total T
+\tfor _, x := range xs {
+\t\ttotal += x
+\t}
+\treturn total
+}
+
+func Hash[T ~uint32 | ~uint64](data string, prime, basis T) T {
+\th := basis
+\tfor i := 0; i < len(data); i++ {
+\t\th ^= T(data[i])
+\t\th *= prime
+\t}
+\treturn h
+}
+
+func Neg[T Integer](x T) T { return -x }
+
+func Double[T Integer](x T) T { return x<<1 + x*0 }
+
+func Max[T cmp.Ordered](a, b T) T {
+\tif a > b {
+\t\treturn a
+\t}
+\treturn b
+}
+
+func Concat[T cmp.Ordered](a, b T) T { return a + b }
+
+func main() {
+\tfmt.Println(Sum([]int8{100, 27, 1}), Sum([]uint16{65535, 2}), Sum([]int{1 << 40, 1 << 40}))
+\tfmt.Println(Sum([]Level{120, 10}), Neg(int8(-128)), Neg(uint8(1)), Neg(7))
+\tfmt.Println(Hash("go", uint32(16777619), 2166136261))
+\tfmt.Println(Hash("go", uint64(1099511628211), 14695981039346656037))
+\tfmt.Println(Double(int8(100)), Double(uint16(40000)), Double(1<<40))
+\tfmt.Println(Max(int8(3), 9), Max("a", "b"), Concat("go", "pher"), Concat(int8(127), 1))
+}
+""",
+    (
+        "-128 1 2199023255552\n-126 -128 255 -7\n1109423947\n618463229101696779\n"
+        "-56 14464 2199023255552\n9 b gopher -128\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1961,7 +1961,11 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 	}
 	if cls := sizedClass(t); cls != "" {
 		z, _ := m.zero(t, at)
-		return "go.TypeArg(" + goName + ", lambda: " + z + ", box=" + cls + ")" // int8: an int, but not to %T
+		wrap := ""
+		if w := intWrap(t); w != "" {
+			wrap = ", wrap=" + w // its arithmetic in the generic wraps: go.wrapping(T)
+		}
+		return "go.TypeArg(" + goName + ", lambda: " + z + ", box=" + cls + wrap + ")" // int8: an int, but not to %T
 	}
 	if b, ok := t.(*types.Basic); ok {
 		switch b.Kind() {
@@ -1986,6 +1990,9 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 	}
 	if isStructValueType(t) && !hasFmtMethod(t) || holdsStructValues(t) {
 		return "go.ValueType(" + goName + ", lambda: " + z + box + ")" // fmt prints a value of T {...}
+	}
+	if w := intWrap(t); w != "" {
+		box += ", wrap=" + w // a Level of int8: its arithmetic in the generic wraps
 	}
 	return "go.TypeArg(" + goName + ", lambda: " + z + box + ")"
 }
@@ -4142,10 +4149,6 @@ var libraryStructs = map[string]string{
 	"io/fs.PathError": "go.PathError", "net.OpError": "go.OpError", "io.LimitedReader": "go.LimitedReader",
 }
 
-// intWrap: the golib function that wraps an integer result to t's size, as Go's
-// arithmetic does (go.uint32), or "" for int and int64 (time.Duration too), which
-// the translation lets grow: a program that overflows 64 bits is rare, and a
-// wrap around every sum of durations would hide what the model says.
 // float32Op renders l op r (+, -, * or /) of float32 operands, rounded to float32
 // as Go's operation is; a division by zero gives Go's infinity or NaN.
 func float32Op(l, op, r string) string {
@@ -4155,7 +4158,19 @@ func float32Op(l, op, r string) string {
 	return "go.float32(" + l + " " + op + " " + r + ")"
 }
 
+// intWrap: the golib function that wraps an integer result to t's size, as Go's
+// arithmetic does (go.uint32), or "" for int and int64 (time.Duration too), which
+// the translation lets grow: a program that overflows 64 bits is rare, and a
+// wrap around every sum of durations would hide what the model says. Of a type
+// parameter whose type set holds a sized integer type, it is the type argument's
+// (go.wrapping(T): go.int8 for int8, nothing for int).
 func intWrap(t types.Type) string {
+	if tp, ok := t.(*types.TypeParam); ok {
+		if sizedTypeSet(tp) {
+			return "go.wrapping(" + tp.Obj().Name() + ")"
+		}
+		return ""
+	}
 	b, ok := under(t).(*types.Basic)
 	if !ok {
 		return ""
@@ -4179,7 +4194,6 @@ func mayBeMinusOne(p *program, e ast.Expr) bool {
 	return v == nil || constant.Compare(v, token.EQL, constant.MakeInt64(-1))
 }
 
-// elemType: the element type of a slice or an array, or nil.
 // numericTypeSet: a type parameter whose type set holds only integer and float
 // types.
 func numericTypeSet(tp *types.TypeParam) bool {
@@ -4230,6 +4244,30 @@ func holdsStructsBut(t types.Type, printed func(types.Type) bool) bool {
 	return isStructValueType(e) && !printed(e) || holdsStructsBut(e, printed)
 }
 
+// sizedTypeSet: a type parameter whose type set holds a type that intWrap wraps
+// (~int8, ~uint32...).
+func sizedTypeSet(tp *types.TypeParam) bool {
+	found := false
+	var visit func(t types.Type)
+	visit = func(t types.Type) {
+		switch u := t.Underlying().(type) {
+		case *types.Interface:
+			for i := 0; i < u.NumEmbeddeds(); i++ {
+				visit(u.EmbeddedType(i))
+			}
+		case *types.Union:
+			for i := 0; i < u.Len(); i++ {
+				visit(u.Term(i).Type())
+			}
+		default:
+			found = found || intWrap(t) != ""
+		}
+	}
+	visit(tp.Constraint())
+	return found
+}
+
+// elemType: the element type of a slice or an array, or nil.
 func elemType(t types.Type) types.Type {
 	switch u := under(t).(type) {
 	case *types.Slice:

@@ -661,6 +661,7 @@ from ._types import (
     must_assert,
     type_of,
     typed,
+    wrapping,
 )
 from ._values import (
     EMPTY,
@@ -1307,5 +1308,6 @@ __all__ = [
     "utf8_valid_rune",
     "v",
     "with_capacity",
+    "wrapping",
     "write",
 ]

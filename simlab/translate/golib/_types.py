@@ -135,6 +135,18 @@ def typed(x: list[Any] | dict[Any, Any], go_type: str) -> TypedList | TypedDict:
     return kept
 
 
+def _unwrapped(x: int) -> int:
+    return x
+
+
+def wrapping(T: Any) -> Callable[[int], int]:
+    """In a generic whose type parameter ``T`` may be a sized integer type
+    (``[T ~int8 | ~int]``): what its arithmetic on ``T`` wraps with, the type
+    argument's (``go.int8`` for ``int8``; ``int`` and ``int64`` grow as elsewhere)."""
+    wrap = T.wrap if isinstance(T, TypeArg) else None
+    return wrap or _unwrapped
+
+
 class TypeArg:
     """A generic's type argument other than int, string, float64 and bool (which are
     Python's own types): called as a type is (``T()``), it makes the zero value; its
@@ -145,9 +157,10 @@ class TypeArg:
     ``signatures`` of those whose names are ambiguous, as :class:`Methods` takes
     them); a sized number, a time.Duration, with ``box``, the class of such a value
     held in an interface (``go.Int8``), where the generic's own values are Python's
-    numbers."""
+    numbers; a sized integer type with ``wrap``, what its arithmetic in the generic
+    wraps with (``go.int8``: see :func:`wrapping`)."""
 
-    __slots__ = ("box", "go_name", "methods", "signatures", "zero")
+    __slots__ = ("box", "go_name", "methods", "signatures", "wrap", "zero")
 
     def __init__(
         self,
@@ -156,9 +169,10 @@ class TypeArg:
         methods: tuple[str, ...] = (),
         box: Callable[[Any], Any] | None = None,
         signatures: dict[str, str] | None = None,
+        wrap: Callable[[int], int] | None = None,
     ) -> None:
         self.go_name, self.zero, self.methods, self.box = go_name, zero, methods, box
-        self.signatures = signatures
+        self.signatures, self.wrap = signatures, wrap
 
     def interface(self) -> Methods:
         """The interface type argument as ``x.(T)`` checks it."""
