@@ -31264,6 +31264,77 @@ func main() {
 )
 
 
+# go run (go1.27.3): strings.Reader's and bytes.Reader's UnreadRune and UnreadByte,
+# a lexer's put-back of the rune past a number, and their errors
+CONSTRUCTS["reader_unread_rune_and_byte"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"strings"
+\t"unicode"
+)
+
+type token struct {
+\tkind, text string
+}
+
+func lex(r *strings.Reader) []token {
+\tvar out []token
+\tfor {
+\t\tch, _, err := r.ReadRune()
+\t\tif err != nil {
+\t\t\treturn out
+\t\t}
+\t\tswitch {
+\t\tcase unicode.IsSpace(ch):
+\t\tcase unicode.IsDigit(ch):
+\t\t\tvar b strings.Builder
+\t\t\tfor err == nil && unicode.IsDigit(ch) {
+\t\t\t\tb.WriteRune(ch)
+\t\t\t\tch, _, err = r.ReadRune()
+\t\t\t}
+\t\t\tif err == nil {
+\t\t\t\tr.UnreadRune()
+\t\t\t}
+\t\t\tout = append(out, token{"num", b.String()})
+\t\tdefault:
+\t\t\tout = append(out, token{"op", string(ch)})
+\t\t}
+\t}
+}
+
+func main() {
+\tfmt.Println(lex(strings.NewReader("12+ 3é*45")))
+\tr := strings.NewReader("héllo")
+\tfmt.Println(r.UnreadRune())
+\tch, size, _ := r.ReadRune()
+\tfmt.Printf("%c %d\\n", ch, size)
+\tch, size, _ = r.ReadRune()
+\tfmt.Printf("%c %d %d\\n", ch, size, r.Len())
+\tfmt.Println(r.UnreadRune(), r.Len())
+\tfmt.Println(r.UnreadRune())
+\tb, _ := r.ReadByte()
+\tfmt.Println(b, r.UnreadByte(), r.UnreadByte(), r.UnreadByte(), r.Len())
+\tbr := bytes.NewReader([]byte("ab"))
+\tfmt.Println(br.UnreadByte())
+\tbr.ReadRune()
+\tfmt.Println(br.UnreadRune(), br.UnreadRune(), br.Len())
+}
+""",
+    (
+        "[{num 12} {op +} {num 3} {op é} {op *} {num 45}]\n"
+        "strings.Reader.UnreadRune: at beginning of string\nh 1\né 2 3\n<nil> 5\n"
+        "strings.Reader.UnreadRune: previous operation was not ReadRune\n"
+        "195 <nil> <nil> strings.Reader.UnreadByte: at beginning of string 6\n"
+        "bytes.Reader.UnreadByte: at beginning of slice\n"
+        "<nil> bytes.Reader.UnreadRune: at beginning of slice 2\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3695,6 +3695,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return "go.fprint(" + f.value(c.Args[0]) + ", " + recv + ".replace(" + f.value(c.Args[1]) + "))", false
 	case "strings.Reader.Len", "strings.Reader.Size", "strings.Reader.Read", "strings.Reader.ReadByte",
 		"strings.Reader.ReadRune", "strings.Reader.Reset", "strings.Reader.Seek", "strings.Replacer.Replace",
+		"strings.Reader.UnreadRune", "strings.Reader.UnreadByte", "bytes.Reader.UnreadRune", "bytes.Reader.UnreadByte",
 		"bytes.Reader.Len", "bytes.Reader.Size", "bytes.Reader.Read", "bytes.Reader.ReadByte",
 		"bytes.Reader.ReadRune", "bytes.Reader.Reset", "bytes.Reader.Seek",
 		"bufio.Reader.Read", "bufio.Reader.ReadByte", "bufio.Reader.ReadRune", "bufio.Reader.ReadBytes",

@@ -40,12 +40,13 @@ class StringsReader:
 
     go_name = "*strings.Reader"
 
-    __slots__ = ("_b", "_i")
-    _package = "strings"  # which Reader, for Seek's errors
+    __slots__ = ("_b", "_i", "_prev")
+    _package, _what = "strings", "string"  # which Reader, for its errors
 
     def __init__(self, s: str = "") -> None:
         self._b: bytes | list[int] = s.encode()
         self._i = 0
+        self._prev = -1  # where the rune just read starts, for UnreadRune; else -1
 
     def len(self) -> int:
         """``r.Len()``: the bytes not read yet."""
@@ -57,11 +58,12 @@ class StringsReader:
 
     def reset(self, s: str) -> None:
         """``r.Reset(s)``: reading ``s`` from its start."""
-        self._b, self._i = s.encode(), 0
+        self._b, self._i, self._prev = s.encode(), 0, -1
 
     def read(self, p: list[int]) -> tuple[int, Any]:
         """``r.Read(p)``: as many bytes as fit in ``p``; ``0, io.EOF`` once all are
         read."""
+        self._prev = -1
         if self._i >= len(self._b):
             return 0, EOF
         n = min(len(p), len(self._b) - self._i)
@@ -73,6 +75,7 @@ class StringsReader:
 
     def read_byte(self) -> tuple[int, Any]:
         """``r.ReadByte()``: the next byte; ``0, io.EOF`` at the end."""
+        self._prev = -1
         if self._i >= len(self._b):
             return 0, EOF
         self._i += 1
@@ -82,15 +85,37 @@ class StringsReader:
         """``r.ReadRune()``: the next rune and its width in bytes; ``0, 0, io.EOF``
         at the end."""
         if self._i >= len(self._b):
+            self._prev = -1
             return 0, 0, EOF
         r, width = _decode(self._b, self._i)
+        self._prev = self._i
         self._i += width
         return r, width, None
 
-    def unread_rune(self, width: int) -> None:
-        """The rune of ``width`` bytes just read put back: fmt's scan reading the
-        reader as an io.RuneScanner."""
-        self._i -= width
+    def unread_rune(self, width: int | None = None) -> Any:
+        """``r.UnreadRune()``: the rune just read by ReadRune put back, else an error
+        (at the start, or after another operation); with ``width``, the rune of
+        ``width`` bytes just read put back: fmt's scan reading the reader as an
+        io.RuneScanner."""
+        if width is not None:
+            self._i -= width
+            self._prev = -1
+            return None
+        if self._i <= 0:
+            return new_error(f"{self._package}.Reader.UnreadRune: at beginning of {self._what}")
+        if self._prev < 0:
+            return new_error(
+                f"{self._package}.Reader.UnreadRune: previous operation was not ReadRune"
+            )
+        self._i, self._prev = self._prev, -1
+        return None
+
+    def unread_byte(self) -> Any:
+        """``r.UnreadByte()``: the byte before the next put back; an error at the start."""
+        if self._i <= 0:
+            return new_error(f"{self._package}.Reader.UnreadByte: at beginning of {self._what}")
+        self._i, self._prev = self._i - 1, -1
+        return None
 
     def seek(self, offset: int, whence: int) -> tuple[int, Any]:
         """``r.Seek(offset, whence)``: the next read at ``offset`` from the start
@@ -98,6 +123,7 @@ class StringsReader:
         start is an error and moves nothing, one past the end reads ``io.EOF``."""
         if whence not in (0, 1, 2):
             return 0, new_error(f"{self._package}.Reader.Seek: invalid whence")
+        self._prev = -1
         position = offset + (0, self._i, len(self._b))[whence]
         if position < 0:
             return 0, new_error(f"{self._package}.Reader.Seek: negative position")
@@ -113,15 +139,15 @@ class BytesReader(StringsReader):
     go_own_type = True  # golib builds it on its base class, which Go does not
 
     __slots__ = ()
-    _package = "bytes"
+    _package, _what = "bytes", "slice"
 
     def __init__(self, b: list[int] | None = None) -> None:
         self._b = [] if b is None else b
-        self._i = 0
+        self._i, self._prev = 0, -1
 
     def reset(self, b: list[int]) -> None:  # type: ignore[override]
         """``r.Reset(b)``: reading ``b`` from its start."""
-        self._b, self._i = b, 0
+        self._b, self._i, self._prev = b, 0, -1
 
 
 def _library_reader(r: Any, what: str) -> Any:
