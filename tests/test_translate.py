@@ -31335,6 +31335,44 @@ func main() {
 )
 
 
+# go run (go1.27.3): sets as map[K]struct{}: maps.Equal and maps.Clone of two, a value
+# compared with struct{}{} and sent on a channel (a copy of a struct{} was refused)
+CONSTRUCTS["empty_struct_sets"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+\t"slices"
+)
+
+type Set[T comparable] map[T]struct{}
+
+func (s Set[T]) Add(v T) { s[v] = struct{}{} }
+
+func main() {
+\ta := map[string]struct{}{"x": {}, "y": {}}
+\tb := map[string]struct{}{"y": {}, "x": {}}
+\tfmt.Println(maps.Equal(a, b), a["x"] == struct{}{}, a["q"] == b["x"])
+\tc := maps.Clone(a)
+\tc["z"] = struct{}{}
+\tfmt.Println(maps.Equal(a, c), len(a), len(c), slices.Sorted(maps.Keys(c)))
+\ts := Set[int]{}
+\ts.Add(3)
+\ts.Add(1)
+\ts.Add(3)
+\te := s[3]
+\tfmt.Println(len(s), e == struct{}{}, slices.Sorted(maps.Keys(s)))
+\tdone := make(chan struct{}, 1)
+\tdone <- e
+\tfmt.Println(<-done == struct{}{})
+}
+""",
+    "true true true\nfalse 2 3 [x y z]\n2 true [1 3]\ntrue\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

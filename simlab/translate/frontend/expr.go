@@ -107,6 +107,9 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 	if isNamed(t, "unique", "Handle") {
 		return // golib's Handle: copied, compared and hashed by its value
 	}
+	if st, ok := types.Unalias(t).(*types.Struct); ok && st.NumFields() == 0 {
+		return // struct{}: None, a set's value, which has nothing to copy
+	}
 	if st, ok := types.Unalias(t).(*types.Struct); ok && m.anonClass(st) != "" {
 		// a literal's anonymous struct (a test's table row): copied field by field,
 		// a field holding a struct value copied in turn (its class's go_values)
