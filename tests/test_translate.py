@@ -2130,6 +2130,46 @@ def test_a_slice_re_sliced_through_a_pointer_parameter_is_refused(tmp_path):
     )
 
 
+MAP_ELEMENT_FILTERED_IN_PLACE = """\
+package main
+
+import "fmt"
+
+func main() {
+\thits := map[string][]int{"acme": {10, 35, 60, 85}}
+\tkept := hits["acme"][:0]
+\tfor _, t := range hits["acme"] {
+\t\tif 110-t < 90 {
+\t\t\tkept = append(kept, t)
+\t\t}
+\t}
+\thits["acme"] = kept
+\tfmt.Println(hits)
+}
+"""
+
+
+def test_a_map_elements_filter_in_place_is_refused_with_the_rewrite_that_translates(tmp_path):
+    """The filter-in-place idiom translates on a variable, not on a map's element:
+    the refusal names the rewrite, with which the program prints what go run
+    (go1.27.3) printed for both, map[acme:[35 60 85]]."""
+    path = tmp_path / "main.go"
+    path.write_text(MAP_ELEMENT_FILTERED_IN_PLACE)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.rstrip().endswith(
+        '(take the map\'s element into a variable first, h := hits["acme"], and sub-slice h)'
+    )
+    path.write_text(
+        MAP_ELEMENT_FILTERED_IN_PLACE.replace(
+            '\tkept := hits["acme"][:0]\n', '\th := hits["acme"]\n\tkept := h[:0]\n'
+        )
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 0
+    assert result.output.startswith("map[acme:[35 60 85]]\n")
+
+
 # the result of slices.DeleteFunc or Compact shares the backing array of the slice it
 # was given, which the call writes: kept beside that slice (not assigned back to it, not
 # only read), it is refused; what go run, go1.27.3, printed beside each

@@ -1393,8 +1393,12 @@ func (m *module) refuseSharedSubslices() {
 			shared = written[t]
 		}
 		if shared && !readOnly[se] && !replaced[se] {
-			p.unsupported(se, "a sub-slice of a slice whose elements are written (in Go they share the backing array; here the sub-slice is a copy)",
-				"pass the slice with its bounds, or index the whole slice")
+			hint := "pass the slice with its bounds, or index the whole slice"
+			if ix, ok := ast.Unparen(se.X).(*ast.IndexExpr); ok && mapElem(p.info.TypeOf(ix.X)) != nil {
+				// hits[k][:0]: the filter-in-place idiom translates on a variable
+				hint = "take the map's element into a variable first, h := " + types.ExprString(ix) + ", and sub-slice h"
+			}
+			p.unsupported(se, "a sub-slice of a slice whose elements are written (in Go they share the backing array; here the sub-slice is a copy)", hint)
 		}
 	}
 	for _, c := range results {
