@@ -2130,6 +2130,49 @@ def test_a_slice_re_sliced_through_a_pointer_parameter_is_refused(tmp_path):
     )
 
 
+RECOVER_BESIDE_DEFERS_IN_A_LOOP = """\
+package main
+
+import "fmt"
+
+func update(keys []string, fail bool) (err error) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\terr = fmt.Errorf("rolled back: %v", r)
+\t\t}
+\t}()
+\tif fail {
+\t\tpanic("bad key")
+\t}
+\tfor _, k := range keys {
+\t\tdefer fmt.Println("committed", k)
+\t}
+\treturn nil
+}
+
+func main() {
+\tfmt.Println(update([]string{"a", "b"}, false))
+\tfmt.Println(update([]string{"c"}, true))
+}
+"""
+
+
+def test_a_recovering_defer_beside_defers_in_a_loop_is_refused_for_what_it_is(tmp_path):
+    """go run (go1.27.3) printed committed b, committed a, <nil>, then rolled back:
+    bad key. The function's defers run from a list, for the one in the loop, and a
+    recover there is refused; the refusal says so, where it said the recovering
+    defer, the function's first statement, sat in a loop or a branch."""
+    path = tmp_path / "main.go"
+    path.write_text(RECOVER_BESIDE_DEFERS_IN_A_LOOP)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: main.go:6: unsupported: a deferred function that calls recover in a function "
+        "that also defers in a loop or a branch (defer the recovering function at the top and "
+        "move the other defers into a function of their own)\n"
+    )
+
+
 MAP_ELEMENT_FILTERED_IN_PLACE = """\
 package main
 
@@ -31410,6 +31453,27 @@ func main() {
 }
 """,
     "true true true\nfalse 2 3 [x y z]\n2 true [1 3]\ntrue\n",
+)
+
+
+# go run (go1.27.3): time.Duration's Nanoseconds, beside Microseconds, of a negative
+# duration and one under a microsecond
+CONSTRUCTS["duration_nanoseconds"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tfor _, d := range []time.Duration{1500 * time.Millisecond, -3 * time.Microsecond, 7} {
+\t\tfmt.Println(d, d.Nanoseconds(), d.Microseconds(), d.Nanoseconds()/int64(time.Microsecond))
+\t}
+}
+""",
+    "1.5s 1500000000 1500000 1500000\n-3µs -3000 -3 -3\n7ns 7 0 0\n",
 )
 
 

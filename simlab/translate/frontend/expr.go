@@ -3754,6 +3754,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return "go.quo(" + recv + ", 1_000_000)", false // toward zero, as Go's int64 division
 	case "time.Duration.Microseconds":
 		return "go.quo(" + recv + ", 1_000)", false
+	case "time.Duration.Nanoseconds":
+		return "int(" + recv + ")", false // a Duration is its nanoseconds
 	case "time.Duration.Abs":
 		return "go.duration_abs(" + recv + ")", false
 	case "time.Duration.Round", "time.Duration.Truncate":

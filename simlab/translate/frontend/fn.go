@@ -1814,7 +1814,9 @@ func (f *fn) deferStmt(s *ast.DeferStmt) {
 	c := s.Call
 	var callee string
 	if cu := f.calleeUnit(c.Fun); cu != nil && cu.recovers {
-		p.unsupported(s, "a deferred function that calls recover inside a loop or a branch", "a defer at the top of the function")
+		// the function's defers run from a list, for one of them in a loop or a branch
+		p.unsupported(s, "a deferred function that calls recover in a function that also defers in a loop or a branch",
+			"defer the recovering function at the top and move the other defers into a function of their own")
 	}
 	if lit, ok := c.Fun.(*ast.FuncLit); ok {
 		callee = f.closure(lit)
