@@ -31477,6 +31477,41 @@ func main() {
 )
 
 
+# go run (go1.27.3): the runtime error of an index worked out from the slice's length
+# names the index and the length, as Go's does (it said only index out of range)
+CONSTRUCTS["index_out_of_range_past_the_length"] = (
+    """\
+package main
+
+import "fmt"
+
+type queue struct{ items []string }
+
+func try(f func()) {
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tf()
+}
+
+func main() {
+\titems := []int{4, 8, 15}
+\tq := &queue{items: []string{"a"}}
+\tvar empty []int
+\ttry(func() { fmt.Println(items[len(items)+2]) })
+\ttry(func() { fmt.Println(items[len(items)]) })
+\ttry(func() { fmt.Println(q.items[len(q.items)*2]) })
+\ttry(func() { fmt.Println(empty[len(empty)-1]) })
+\ttry(func() { fmt.Println(items[len(items)-1]) })
+}
+""",
+    (
+        "recovered: runtime error: index out of range [5] with length 3\n"
+        "recovered: runtime error: index out of range [3] with length 3\n"
+        "recovered: runtime error: index out of range [2] with length 1\n"
+        "recovered: runtime error: index out of range [-1]\n15\nrecovered: <nil>\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

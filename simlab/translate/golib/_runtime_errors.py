@@ -114,8 +114,8 @@ def _index_text(exc: IndexError) -> str:
 
 def _operand(node: ast.expr, names: dict[str, Any]) -> Any:
     """The value of a subscript's operand that only reads: a variable, a field, a
-    constant, an element of a slice or a map, or a sum, difference or product of
-    such; ValueError for any other."""
+    constant, an element of a slice or a map, the length of such, or a sum,
+    difference or product of such; ValueError for any other."""
     if isinstance(node, ast.Name):
         return names[node.id]
     if isinstance(node, ast.Constant):
@@ -124,6 +124,14 @@ def _operand(node: ast.expr, names: dict[str, Any]) -> Any:
         return getattr(_operand(node.value, names), node.attr)
     if isinstance(node, ast.Subscript):  # grid[1][1]: an element read on the way
         return _operand(node.value, names)[_operand(node.slice, names)]
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "len"
+        and names.get("len", len) is len
+        and len(node.args) == 1
+    ):  # items[len(items) + 2]
+        return len(_operand(node.args[0], names))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
         m = _operand(node.func.value, names)
         if node.func.attr == "get" and isinstance(m, dict):  # m.get(k, zero): a map's element
