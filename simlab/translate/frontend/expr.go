@@ -4203,13 +4203,38 @@ func mayBeMinusOne(p *program, e ast.Expr) bool {
 // numericTypeSet: a type parameter whose type set holds only integer and float
 // types.
 func numericTypeSet(tp *types.TypeParam) bool {
-	ok := true
+	terms, listed := typeSetTerms(tp)
+	for _, t := range terms {
+		if b, ok := t.Underlying().(*types.Basic); !ok || b.Info()&(types.IsInteger|types.IsFloat) == 0 {
+			return false
+		}
+	}
+	return listed
+}
+
+// sizedTypeSet: a type parameter whose type set holds a type that intWrap wraps
+// (~int8, ~uint32...).
+func sizedTypeSet(tp *types.TypeParam) bool {
+	terms, _ := typeSetTerms(tp)
+	for _, t := range terms {
+		if intWrap(t) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// typeSetTerms: the types a type parameter's constraint lists, through the
+// interfaces it embeds and their unions, and whether every interface on the way
+// embeds some (any, comparable and a method set list none).
+func typeSetTerms(tp *types.TypeParam) (terms []types.Type, listed bool) {
+	listed = true
 	var visit func(t types.Type)
 	visit = func(t types.Type) {
 		switch u := t.Underlying().(type) {
 		case *types.Interface:
 			if u.NumEmbeddeds() == 0 {
-				ok = false // any, comparable, or methods only
+				listed = false
 			}
 			for i := 0; i < u.NumEmbeddeds(); i++ {
 				visit(u.EmbeddedType(i))
@@ -4218,14 +4243,12 @@ func numericTypeSet(tp *types.TypeParam) bool {
 			for i := 0; i < u.Len(); i++ {
 				visit(u.Term(i).Type())
 			}
-		case *types.Basic:
-			ok = ok && u.Info()&(types.IsInteger|types.IsFloat) != 0
 		default:
-			ok = false
+			terms = append(terms, t)
 		}
 	}
 	visit(tp.Constraint())
-	return ok
+	return terms, listed
 }
 
 // holdsStructValues: a slice, an array or a map whose elements are struct values
@@ -4248,29 +4271,6 @@ func holdsStructsBut(t types.Type, printed func(types.Type) bool) bool {
 		}
 	}
 	return isStructValueType(e) && !printed(e) || holdsStructsBut(e, printed)
-}
-
-// sizedTypeSet: a type parameter whose type set holds a type that intWrap wraps
-// (~int8, ~uint32...).
-func sizedTypeSet(tp *types.TypeParam) bool {
-	found := false
-	var visit func(t types.Type)
-	visit = func(t types.Type) {
-		switch u := t.Underlying().(type) {
-		case *types.Interface:
-			for i := 0; i < u.NumEmbeddeds(); i++ {
-				visit(u.EmbeddedType(i))
-			}
-		case *types.Union:
-			for i := 0; i < u.Len(); i++ {
-				visit(u.Term(i).Type())
-			}
-		default:
-			found = found || intWrap(t) != ""
-		}
-	}
-	visit(tp.Constraint())
-	return found
 }
 
 // elemType: the element type of a slice or an array, or nil.
