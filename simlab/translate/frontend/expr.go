@@ -1962,12 +1962,12 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 		}
 		return "go.TypeArg(" + goName + ", lambda: None, methods=(" + strings.Join(methods, ", ") + ",)" + signatures + ")"
 	}
+	wrap := ""
+	if w := intWrap(t); w != "" {
+		wrap = ", wrap=" + w // an int8, a Level of int8: its arithmetic in the generic wraps, go.wrapping(T)
+	}
 	if cls := sizedClass(t); cls != "" {
 		z, _ := m.zero(t, at)
-		wrap := ""
-		if w := intWrap(t); w != "" {
-			wrap = ", wrap=" + w // its arithmetic in the generic wraps: go.wrapping(T)
-		}
 		return "go.TypeArg(" + goName + ", lambda: " + z + ", box=" + cls + wrap + ")" // int8: an int, but not to %T
 	}
 	if b, ok := t.(*types.Basic); ok {
@@ -1994,10 +1994,7 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 	if isStructValueType(t) && !hasFmtMethod(t) || holdsStructValues(t) {
 		return "go.ValueType(" + goName + ", lambda: " + z + box + ")" // fmt prints a value of T {...}
 	}
-	if w := intWrap(t); w != "" {
-		box += ", wrap=" + w // a Level of int8: its arithmetic in the generic wraps
-	}
-	return "go.TypeArg(" + goName + ", lambda: " + z + box + ")"
+	return "go.TypeArg(" + goName + ", lambda: " + z + box + wrap + ")"
 }
 
 // errorsAsType renders errors.AsType[E](err) (Go 1.26): the first error of err's

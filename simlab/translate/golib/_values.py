@@ -741,9 +741,8 @@ def equal(a: Any, b: Any) -> bool:
     anything else (a pointer, an error, a channel) only itself."""
     if type(a) is not type(b):
         return False
-    go_type = getattr(a, "go_type", None)
-    if go_type is not None and isinstance(a, (list, dict)):  # a literal's, go.typed
-        if go_type != b.go_type:
+    if isinstance(a, (list, dict)) and (go_type := getattr(a, "go_type", None)) is not None:
+        if go_type != b.go_type:  # a literal's, go.typed
             return False
         if isinstance(a, dict) or go_type.startswith("[]"):
             raise GoPanic(f"runtime error: comparing uncomparable type {go_type}")
