@@ -31512,6 +31512,133 @@ func main() {
 )
 
 
+# fmt prints each element of a slice, an array or a map by its type's String method:
+# an arithmetic result stored there (parts[0] = c / 2, append, +=) must print so too
+CONSTRUCTS["named_stringer_elements"] = (
+    """\
+package main
+
+import "fmt"
+
+type Cents int64
+
+func (c Cents) String() string { return fmt.Sprintf("$%d.%02d", c/100, c%100) }
+
+type Order struct {
+\tID    int
+\tTotal Cents
+\ttax   Cents
+}
+
+func sum(xs []Cents) Cents {
+\tvar t Cents
+\tfor _, x := range xs {
+\t\tt += x
+\t}
+\treturn t
+}
+
+func main() {
+\tc := Cents(1000)
+\tx := c / 3
+\tfmt.Println(x, []Cents{x}, []Cents{c + 1, 7})
+\tparts := make([]Cents, 2)
+\tparts[0], parts[1] = c/2, c/2
+\tfmt.Printf("%v %s\\n", parts, parts)
+\tparts = append(parts, c-1, sum(parts))
+\tparts[0] += 3
+\tparts[1]++
+\tfmt.Println(parts)
+\tm := map[string]Cents{"a": c * 2}
+\tm["b"] = x + x
+\tm["a"] += 1
+\tfmt.Println(m)
+\to := Order{ID: 1, Total: c + 5, tax: c / 10}
+\tfmt.Println(o)
+\tfmt.Printf("%v %+v\\n", o, o)
+\to.Total += 1
+\to.tax += 1
+\tfmt.Println(o)
+\tarr := [2]Cents{x, x * 2}
+\tfmt.Println(arr)
+\tps := []*Order{{ID: 2, Total: x}}
+\tfmt.Println(*ps[0])
+\tch := make(chan Cents, 1)
+\tch <- x + 1
+\tfmt.Println(<-ch)
+\tnested := [][]Cents{{x}, parts[:1]}
+\tfmt.Println(nested)
+\tmk := map[Cents]bool{x: true}
+\tfmt.Println(mk)
+}
+""",
+    (
+        "$3.33 [$3.33] [$10.01 $0.07]\n[$5.00 $5.00] [$5.00 $5.00]\n"
+        "[$5.03 $5.01 $9.99 $10.00]\nmap[a:$20.01 b:$6.66]\n{1 $10.05 100}\n"
+        "{1 $10.05 100} {ID:1 Total:$10.05 tax:100}\n{1 $10.06 101}\n[$3.33 $6.66]\n"
+        "{2 $3.33 0}\n$3.34\n[[$3.33] [$5.03]]\nmap[$3.33:true]\n"
+    ),
+)
+
+
+# the same for a named int8 (its sum wraps), a named string, a pointer to an array
+# and a map's key; a time.Duration's elements and a named type without String as before
+CONSTRUCTS["sized_stringer_elements"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Level int8
+
+func (l Level) String() string { return fmt.Sprintf("L%d", int(l)) }
+
+type Name string
+
+func (n Name) String() string { return "<" + string(n) + ">" }
+
+type Plain int
+
+func main() {
+\ta := Level(100)
+\tls := []Level{a + 100, a * 2}
+\tls[0] -= 1
+\tls = append(ls, a/3)
+\tfmt.Println(ls)
+\td := 2 * time.Second
+\tds := []time.Duration{d * 3, d / 4}
+\tds[0] += time.Millisecond
+\tds = append(ds, d+d)
+\tfmt.Println(ds)
+\tn := Name("x")
+\tns := []Name{n + "y"}
+\tns[0] += "z"
+\tmn := map[Name]int{n + "k": 1}
+\tmn[n+"j"]++
+\tfmt.Println(ns, mn)
+\tps := []Plain{Plain(3) * 2}
+\tps[0]++
+\tfmt.Println(ps)
+\tvar arr [3]Level
+\tpa := &arr
+\tpa[1] = a + 1
+\tpa[2]++
+\tfmt.Println(arr)
+\tm2 := map[string][]Level{"k": {a - 1}}
+\tm2["k"] = append(m2["k"], a+2)
+\tfmt.Println(m2)
+}
+""",
+    (
+        "[L-57 L-56 L33]\n[6.001s 500ms 4s]\n[<xyz>] map[<xj>:1 <xk>:1]\n[7]\n"
+        "[L0 L101 L1]\nmap[k:[L99 L102]]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

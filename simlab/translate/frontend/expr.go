@@ -247,7 +247,31 @@ func (f *fn) expr(e ast.Expr) string {
 		f.m.copyable(t, e)
 		return "go.as_value(" + f.exprOf(e) + ")" // a copy the interface holds
 	}
+	if f.p.elemValues[e] {
+		return f.elemValue(e)
+	}
 	return f.exprOf(e)
+}
+
+// elemValue renders e, a value stored in a slice, an array or a map whose
+// element type has a String method (see findElementValues): an instance of the
+// type's class, which a constant, a conversion and another element already are.
+func (f *fn) elemValue(e ast.Expr) string {
+	text := f.exprOf(e)
+	tv := f.p.info.Types[e]
+	cls := f.m.basicClass(tv.Type)
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if f.p.info.Types[x.Fun].IsType() {
+			return text
+		}
+	case *ast.IndexExpr:
+		return text
+	}
+	if tv.Value != nil || cls == "" {
+		return text
+	}
+	return cls + "(" + text + ")"
 }
 
 // exprOf renders e (see expr) but for the mark of a struct value that goes into
@@ -2178,6 +2202,9 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		x = "(" + x + ")"
 	}
 	if cls := f.m.basicClass(t); cls != "" {
+		if p.info.Types[arg].Value != nil && types.Identical(from, t) && callOf(raw, cls) {
+			return raw // Cents(1000): the constant is a Cents already
+		}
 		if fu, ok := under(from).(*types.Basic); ok && sameKind(fu, under(t).(*types.Basic)) {
 			tu := under(t).(*types.Basic)
 			if wrap := intWrap(t); wrap != "" && p.info.Types[arg].Value == nil && (fu.Info()&types.IsFloat != 0 || !fits(fu, tu)) {
@@ -4494,4 +4521,36 @@ func (f *fn) typeParamReceiver(fun ast.Expr) *types.TypeParam {
 	}
 	tp, _ := s.Recv().(*types.TypeParam)
 	return tp
+}
+
+// callOf: the Python expression s is one call of fn, fn(...), and nothing after it.
+func callOf(s, fn string) bool {
+	if !strings.HasPrefix(s, fn+"(") || !strings.HasSuffix(s, ")") {
+		return false
+	}
+	depth := 0
+	var quote rune
+	escaped := false
+	for i, r := range s[len(fn):] {
+		switch {
+		case quote != 0:
+			if escaped {
+				escaped = false
+			} else if r == '\\' {
+				escaped = true
+			} else if r == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'':
+			quote = r
+		case r == '(' || r == '[' || r == '{':
+			depth++
+		case r == ')' || r == ']' || r == '}':
+			depth--
+			if depth == 0 {
+				return len(fn)+i == len(s)-1
+			}
+		}
+	}
+	return false
 }

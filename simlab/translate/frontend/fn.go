@@ -1442,6 +1442,14 @@ func (f *fn) lvalue(e ast.Expr) string {
 
 func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 	p := f.p
+	// parts[0] += 3 of a []Cents: the element stays a Cents (see findElementValues)
+	cls := f.elemClass(x)
+	as := func(v string) string {
+		if cls == "" {
+			return v
+		}
+		return cls + "(" + v + ")"
+	}
 	// m[key()]++ reads and writes one entry: the target's operands are evaluated
 	// once, before the right-hand side, where the rendering names them twice
 	for _, e := range f.p.targetOperands(x) {
@@ -1465,10 +1473,10 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 		target := f.lvalue(x)
 		f.flushPre()
 		if wrap := intWrap(t); wrap != "" && mayBeMinusOne(p, s.(*ast.AssignStmt).Rhs[0]) {
-			f.wl(f.line, "%s = %s(go.quo(%s, %s))", target, wrap, target, rhs) // x /= -1 of an int8's -128
+			f.wl(f.line, "%s = %s", target, as(wrap+"(go.quo("+target+", "+rhs+"))")) // x /= -1 of an int8's -128
 			return
 		}
-		f.wl(f.line, "%s = go.quo(%s, %s)", target, target, rhs)
+		f.wl(f.line, "%s = %s", target, as("go.quo("+target+", "+rhs+")"))
 		return
 	}
 	if isBasicKind(t, types.Float32) && (op == "+=" || op == "-=" || op == "*=" || op == "/=") {
@@ -1480,14 +1488,14 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 		if !isMap { // a map's entry: below
 			target := f.lvalue(x)
 			f.flushPre()
-			f.wl(f.line, "%s = %s", target, float32Op(target, strings.TrimSuffix(op, "="), paren(rhs)))
+			f.wl(f.line, "%s = %s", target, as(float32Op(target, strings.TrimSuffix(op, "="), paren(rhs))))
 			return
 		}
 	}
 	if op == "/=" && isFloat(t) && p.info.Types[s.(*ast.AssignStmt).Rhs[0]].Value == nil {
 		target := f.lvalue(x)
 		f.flushPre()
-		f.wl(f.line, "%s = go.quo_float(%s, %s)", target, target, rhs)
+		f.wl(f.line, "%s = %s", target, as("go.quo_float("+target+", "+rhs+")"))
 		return
 	}
 	if op == "/=" && isComplex(t) {
@@ -1499,7 +1507,7 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 	if op == "%=" && isInt(t) {
 		target := f.lvalue(x)
 		f.flushPre()
-		f.wl(f.line, "%s = go.rem(%s, %s)", target, target, rhs)
+		f.wl(f.line, "%s = %s", target, as("go.rem("+target+", "+rhs+")"))
 		return
 	}
 	if ix, ok := ast.Unparen(x).(*ast.IndexExpr); ok {
@@ -1514,7 +1522,7 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 			if isBasicKind(t, types.Float32) && (op == "+=" || op == "-=" || op == "*=" || op == "/=") {
 				value = float32Op(fmt.Sprintf("%s.get(%s, %s)", m, k, z), strings.TrimSuffix(op, "="), rhs)
 			}
-			f.wl(f.line, "%s[%s] = %s", m, k, value)
+			f.wl(f.line, "%s[%s] = %s", m, k, as(value))
 			return
 		}
 	}
@@ -1525,10 +1533,35 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 		wrap = "go.int64" // h *= 31 of an int wraps as Go's does: see accumulates
 	}
 	if wrap != "" && (op == "+=" || op == "-=" || op == "*=" || op == "<<=") {
-		f.wl(f.line, "%s = %s(%s %s %s)", target, wrap, target, strings.TrimSuffix(op, "="), paren(rhs))
+		f.wl(f.line, "%s = %s", target, as(wrap+"("+target+" "+strings.TrimSuffix(op, "=")+" "+paren(rhs)+")"))
+		return
+	}
+	if cls != "" {
+		if topLevelSpace(rhs) {
+			rhs = "(" + rhs + ")"
+		}
+		f.wl(f.line, "%s = %s(%s %s %s)", target, cls, target, strings.TrimSuffix(op, "="), rhs)
 		return
 	}
 	f.wl(f.line, "%s %s %s", target, op, rhs)
+}
+
+// elemClass: the class of x's type where x, the target of an assignment with an
+// operator, is an element of a slice, an array or a map of a named type with a
+// String method, which the assignment's result must stay (see findElementValues).
+func (f *fn) elemClass(x ast.Expr) string {
+	ix, ok := ast.Unparen(x).(*ast.IndexExpr)
+	if !ok {
+		return ""
+	}
+	t := f.p.info.TypeOf(x)
+	switch under(f.p.info.TypeOf(ix.X)).(type) {
+	case *types.Slice, *types.Array, *types.Map, *types.Pointer: // *[4]Cents too
+		if f.p.stringerBasic(t) {
+			return f.m.basicClass(t)
+		}
+	}
+	return ""
 }
 
 func paren(s string) string {

@@ -115,6 +115,7 @@ type program struct {
 	ifaceFuncs    map[ast.Expr]bool    // func values converted to an interface, in a program that asserts one back
 	arrayKeys     map[ast.Expr]bool    // keys of maps keyed by an array: go.array_key
 	floatKeys     map[ast.Expr]bool    // keys of maps keyed by a float, which may be NaN: go.float_key
+	elemValues    map[ast.Expr]bool    // values stored in a slice, array or map of a named type with String (Cents(x))
 	printed       map[ast.Expr]bool    // the operands of fmt, log, log/slog and testing calls
 	nilSafe       map[*types.Func]bool // methods with a pointer receiver that compare it with nil
 
@@ -270,6 +271,7 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 	p.dropBenchmarks()
 	p.typeNils()
 	p.findInterfaceValues()
+	p.findElementValues()
 	p.findNilSafeMethods()
 	return p
 }

@@ -176,6 +176,85 @@ func (p *program) namedBasic(t types.Type) bool {
 	return ok && pyBase(b) != ""
 }
 
+// findElementValues records the values the program stores in a slice, an array
+// or a map, as an element or a key, whose type there is a named number or string
+// type with a String or Error method (see stringerBasic). fmt prints such a
+// container's elements by that method, so each must be an instance of the type's
+// class, which an arithmetic result is not: []Cents{c / 3} renders
+// [Cents(go.quo(c, Cents(3)))]. A struct's fields need no mark, as its class names
+// them in go_stringers; an assignment with an operator to an element (parts[0] +=
+// 3) is opAssign's (see elemClass).
+func (p *program) findElementValues() {
+	p.elemValues = map[ast.Expr]bool{}
+	mark := func(e ast.Expr, t types.Type) {
+		if p.stringerBasic(t) {
+			p.elemValues[e] = true
+		}
+	}
+	visit := func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.CompositeLit:
+			switch t := under(p.info.TypeOf(x)).(type) {
+			case *types.Slice, *types.Array:
+				elem := t.(interface{ Elem() types.Type }).Elem()
+				for _, el := range x.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						el = kv.Value // [...]Cents{2: x}: the key is an index
+					}
+					mark(el, elem)
+				}
+			case *types.Map:
+				for _, el := range x.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						mark(kv.Key, t.Key())
+						mark(kv.Value, t.Elem())
+					}
+				}
+			}
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && !x.Ellipsis.IsValid() && len(x.Args) > 1 {
+				if b, ok := p.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+					if s, ok := under(p.info.TypeOf(x)).(*types.Slice); ok {
+						for _, arg := range x.Args[1:] {
+							mark(arg, s.Elem())
+						}
+					}
+				}
+			}
+		case *ast.AssignStmt:
+			for i, l := range x.Lhs {
+				ix, ok := ast.Unparen(l).(*ast.IndexExpr)
+				if !ok {
+					continue
+				}
+				if m, ok := under(p.info.TypeOf(ix.X)).(*types.Map); ok {
+					mark(ix.Index, m.Key()) // m[c / 2] = true
+				}
+				if x.Tok == token.ASSIGN && len(x.Lhs) == len(x.Rhs) {
+					mark(x.Rhs[i], p.info.TypeOf(l))
+				}
+			}
+		case *ast.IncDecStmt:
+			if ix, ok := ast.Unparen(x.X).(*ast.IndexExpr); ok {
+				if m, ok := under(p.info.TypeOf(ix.X)).(*types.Map); ok {
+					mark(ix.Index, m.Key())
+				}
+			}
+		}
+		return true
+	}
+	for _, f := range p.files {
+		ast.Inspect(f, visit)
+	}
+}
+
+// stringerBasic: t is a named number or string type of the program (namedBasic)
+// whose String or Error method fmt calls for a value of it in a slice, an array or
+// a map; a method with a pointer receiver it does not call there.
+func (p *program) stringerBasic(t types.Type) bool {
+	return p.namedBasic(t) && hasFmtMethod(t)
+}
+
 // mayBeTypedNil: e, a pointer to a struct of the program that may be nil, becomes
 // an interface (an error, a Msg, any), which then holds (*T)(nil) and is not nil:
 // the "nil error that is not nil". An operand of fmt, log or testing is left as
