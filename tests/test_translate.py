@@ -854,6 +854,54 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "a slice a function fills and returns, written by its caller after a sub-slice": (
+        """\
+package main
+
+import "fmt"
+
+func fill() []int {
+\tout := make([]int, 3)
+\tfor i := range out {
+\t\tout[i] = i
+\t}
+\treturn out
+}
+
+func main() {
+\tv := fill()
+\thead := v[:2]
+\tv[0] = 99
+\tfmt.Println(head)
+}
+""",
+        "[99 1]",
+    ),
+    "a slice a function fills and keeps in a variable, written through it after a sub-slice": (
+        """\
+package main
+
+import "fmt"
+
+var keep []int
+
+func fill() []int {
+\tout := make([]int, 3)
+\tkeep = out
+\tfor i := range out {
+\t\tout[i] = i + 1
+\t}
+\treturn out
+}
+
+func main() {
+\thead := fill()[:2]
+\tkeep[0] = 9
+\tfmt.Println(head)
+}
+""",
+        "[9 2]",
+    ),
     "a sub-slice of a local array held in a variable and written through it": (
         """\
 package main
@@ -31636,6 +31684,60 @@ func main() {
         "[L-57 L-56 L33]\n[6.001s 500ms 4s]\n[<xyz>] map[<xj>:1 <xk>:1]\n[7]\n"
         "[L0 L101 L1]\nmap[k:[L99 L102]]\n"
     ),
+)
+
+
+# a slice a function makes, fills (an index, append, a sort) and returns, with no other
+# holder: a sub-slice its caller takes afterwards holds what Go's shares
+CONSTRUCTS["sealed_slices"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"strings"
+)
+
+func squares(n int) []int {
+\tout := make([]int, n)
+\tfor i := range out {
+\t\tout[i] = i * i
+\t}
+\treturn out
+}
+
+func firstN(n int) []int {
+\tvals := squares(5)
+\treturn vals[:n]
+}
+
+func sortedWords(text string) []string {
+\tvar words []string
+\tfor _, w := range strings.Fields(text) {
+\t\twords = append(words, strings.ToLower(w))
+\t}
+\tsort.Slice(words, func(i, j int) bool { return words[i] < words[j] })
+\treturn words
+}
+
+func scores() []int {
+\ts := []int{40, 10, 30, 20}
+\tsort.Ints(s)
+\ts[0] = -s[0]
+\treturn s
+}
+
+func main() {
+\tfmt.Println(firstN(3), firstN(1))
+\twords := sortedWords("Go runs The goroutines")
+\tfmt.Println(words[1:], words[:1])
+\tsc := scores()
+\ttop := sc[len(sc)-2:]
+\tfmt.Println(top, sc[:2], len(sc))
+}
+""",
+    "[0 1 4] [0]\n[goroutines runs the] [go]\n[30 40] [-10 20] 4\n",
 )
 
 

@@ -521,3 +521,165 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 		return false
 	}
 }
+
+// sealedSlices finds the slice variables whose array no one else sees while they
+// write it: a local of a function body, made there (make, a composite literal, nil,
+// append of itself), whose every use in that body indexes it, takes its length,
+// ranges over it, sorts it, appends to it, prints it or returns it, and none sits
+// in a closure (but sort.Slice's less) or a go or defer statement. A write through
+// one (out[i] = i * i) is done before the function returns its array, so a
+// sub-slice taken of that array afterwards (vals := squares(5); vals[:n]) holds
+// what Go's would: the copy needs no later write to agree.
+func (p *program) sealedSlices() map[*types.Var]bool {
+	sealed := map[*types.Var]bool{}
+	broken := map[*types.Var]bool{}
+	freshValue := func(v *types.Var, e ast.Expr) bool {
+		if p.info.Types[e].IsNil() || fresh(p, e) {
+			return true
+		}
+		c, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || calleeName(p, c) != "append" || len(c.Args) == 0 {
+			return false
+		}
+		id, ok := ast.Unparen(c.Args[0]).(*ast.Ident)
+		return ok && p.info.Uses[id] == v || p.info.Types[c.Args[0]].IsNil()
+	}
+	body := func(b *ast.BlockStmt) {
+		var stack []ast.Node // the nodes from b to the one visited, b's first
+		ast.Inspect(b, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := p.info.Defs[id].(*types.Var); ok && isSliceType(v.Type()) {
+					if _, seen := sealed[v]; !seen && !insideFunc(stack) {
+						sealed[v] = p.madeFresh(v, id, stack, freshValue)
+					}
+				} else if v, ok := p.info.Uses[id].(*types.Var); ok && isSliceType(v.Type()) &&
+					b.Pos() <= v.Pos() && v.Pos() < b.End() && !p.sealedUse(v, id, stack, freshValue) {
+					broken[v] = true
+				}
+			}
+			stack = append(stack, n)
+			return true
+		})
+	}
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				body(fd.Body)
+			}
+		}
+	}
+	for v := range broken {
+		delete(sealed, v)
+	}
+	for v, ok := range sealed {
+		if !ok {
+			delete(sealed, v)
+		}
+	}
+	return sealed
+}
+
+// insideFunc: the innermost function around the node the stack leads to is a
+// function literal.
+func insideFunc(stack []ast.Node) bool {
+	for _, n := range stack {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// madeFresh: v, declared at id, starts as a new array or nil: var out []int,
+// out := make([]int, n), out := []int{...}.
+func (p *program) madeFresh(v *types.Var, id *ast.Ident, stack []ast.Node, freshValue func(*types.Var, ast.Expr) bool) bool {
+	switch d := stack[len(stack)-1].(type) {
+	case *ast.ValueSpec:
+		if len(d.Values) == 0 {
+			return true
+		}
+		for i, name := range d.Names {
+			if name == id && len(d.Values) == len(d.Names) {
+				return freshValue(v, d.Values[i])
+			}
+		}
+	case *ast.AssignStmt:
+		for i, l := range d.Lhs {
+			if l == id && d.Tok == token.DEFINE && len(d.Lhs) == len(d.Rhs) {
+				return freshValue(v, d.Rhs[i])
+			}
+		}
+	}
+	return false
+}
+
+// sealedUse: id, a use of v, is one sealedSlices allows.
+func (p *program) sealedUse(v *types.Var, id *ast.Ident, stack []ast.Node, freshValue func(*types.Var, ast.Expr) bool) bool {
+	for i, n := range stack {
+		switch n.(type) {
+		case *ast.GoStmt, *ast.DeferStmt:
+			return false
+		case *ast.FuncLit:
+			// sort.Slice(out, func(i, j int) bool { return out[i] < out[j] }): called in the call
+			c, ok := stack[max(i-1, 0)].(*ast.CallExpr)
+			if !ok || calleeName(p, c) != "sort.Slice" && calleeName(p, c) != "sort.SliceStable" {
+				return false
+			}
+		}
+	}
+	parent := stack[len(stack)-1]
+	switch x := parent.(type) {
+	case *ast.IndexExpr:
+		if x.X != id {
+			return false // m[out]: no slice is a key
+		}
+		if len(stack) > 1 {
+			if u, ok := stack[len(stack)-2].(*ast.UnaryExpr); ok && u.Op == token.AND {
+				return false // &out[i]: a pointer into the array
+			}
+		}
+		return true
+	case *ast.RangeStmt:
+		return x.X == id
+	case *ast.ReturnStmt:
+		return true
+	case *ast.AssignStmt:
+		for i, l := range x.Lhs {
+			if l == id {
+				return len(x.Lhs) == len(x.Rhs) && freshValue(v, x.Rhs[i])
+			}
+		}
+		return false // out2 := out: a second holder
+	case *ast.CallExpr:
+		if x.Fun == id {
+			return false
+		}
+		switch name := calleeName(p, x); {
+		case name == "len", name == "cap", name == "sort.Ints", name == "sort.Strings", name == "sort.Float64s",
+			name == "sort.Slice", name == "sort.SliceStable", name == "slices.Sort", name == "slices.SortFunc",
+			name == "slices.SortStableFunc", name == "slices.Reverse", strings.HasPrefix(name, "fmt."):
+			return !x.Ellipsis.IsValid()
+		case name == "append":
+			if x.Args[0] != id || len(stack) < 2 {
+				return false
+			}
+			a, ok := stack[len(stack)-2].(*ast.AssignStmt) // out = append(out, v)
+			return ok && len(a.Lhs) == 1 && len(a.Rhs) == 1 && a.Rhs[0] == x && sameVar(p, a.Lhs[0], id)
+		}
+	}
+	return false
+}
+
+// usedVar: the variable x, an identifier, names.
+func usedVar(p *program, x ast.Expr) (*types.Var, bool) {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok := p.info.Uses[id].(*types.Var)
+	return v, ok
+}

@@ -1059,10 +1059,14 @@ func (m *module) refuseSharedSubslices() {
 	writtenArrays := map[types.Object]bool{}
 	var writes []any       // the groups of the slices written
 	var writeAt []ast.Node // and where each write is
+	sealed := p.sealedSlices()
 	writeTo := func(x ast.Expr, elem string) {
 		written[elem] = true
 		if v := arrayVar(p, x); v != nil {
 			writtenArrays[v] = true
+		}
+		if v, ok := usedVar(p, x); ok && sealed[v] {
+			return // written before its function returns its array (see sealedSlices)
 		}
 		if s := aliases.source(x); s != nil {
 			writes = append(writes, s)
