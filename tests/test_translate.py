@@ -31741,6 +31741,54 @@ func main() {
 )
 
 
+# a generic function that assigns through a *[]T or a *map[K]V, called directly, with
+# its type argument written, or as a goroutine: the caller's variable takes the write
+CONSTRUCTS["generic_pointer_to_slice"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func push[T any](dst *[]T, v T) { *dst = append(*dst, v) }
+
+func reset[K comparable, V any](m *map[K]V) { *m = map[K]V{} }
+
+func collect[T any](in <-chan T, wg *sync.WaitGroup, dst *[]T) {
+\tdefer wg.Done()
+\tfor v := range in {
+\t\t*dst = append(*dst, v)
+\t}
+}
+
+func main() {
+\tvar xs []string
+\tpush(&xs, "a")
+\tpush[string](&xs, "b")
+\tm := map[string]int{"old": 1}
+\treset(&m)
+\tm["new"] = 2
+\tfmt.Println(xs, len(m), m)
+
+\tch := make(chan int)
+\tvar got []int
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo collect(ch, &wg, &got)
+\tfor i := range 3 {
+\t\tch <- i * 10
+\t}
+\tclose(ch)
+\twg.Wait()
+\tfmt.Println(got, len(got))
+}
+""",
+    "[a b] 1 map[new:2]\n[0 10 20] 3\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

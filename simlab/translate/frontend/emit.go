@@ -36,6 +36,7 @@ type module struct {
 	fieldCopiers map[*types.Var]string                    // array fields whose elements go.copy copies in turn
 	anonSlotsAt  map[*types.Struct]int                    // the line of their classes' __slots__
 	writes       map[string]bool                          // types written through a pointer (see ptrWrites)
+	tparamWrites []types.Type                             // those that hold a type parameter: *[]T, *map[K]V
 	anon         map[*types.Struct]string                 // the classes of fields' anonymous struct types
 	boxed        map[types.Object]bool                    // local variables that live in a go.Ref (see findBoxed)
 	wrapped      map[*types.TypeName]bool                 // named channel types with methods: go.Named classes

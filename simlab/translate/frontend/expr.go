@@ -1101,7 +1101,43 @@ const anyPointee = "*T"
 
 // writtenThrough: some statement may write a value of type t through a pointer.
 func (m *module) writtenThrough(t types.Type) bool {
-	return m.ptrWrites()[ptrKey(t)] || m.ptrWrites()[anyPointee]
+	if m.ptrWrites()[ptrKey(t)] || m.ptrWrites()[anyPointee] {
+		return true
+	}
+	for _, g := range m.tparamWrites {
+		if mayInstantiate(g, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayInstantiate: some type arguments for g's type parameters make it t ([]T
+// becomes []string), as far as its shape tells.
+func mayInstantiate(g, t types.Type) bool {
+	switch g := g.(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Pointer:
+		u, ok := under(t).(*types.Pointer)
+		return ok && mayInstantiate(g.Elem(), u.Elem())
+	case *types.Slice:
+		u, ok := under(t).(*types.Slice)
+		return ok && mayInstantiate(g.Elem(), u.Elem())
+	case *types.Array:
+		u, ok := under(t).(*types.Array)
+		return ok && g.Len() == u.Len() && mayInstantiate(g.Elem(), u.Elem())
+	case *types.Chan:
+		u, ok := under(t).(*types.Chan)
+		return ok && mayInstantiate(g.Elem(), u.Elem())
+	case *types.Map:
+		u, ok := under(t).(*types.Map)
+		return ok && mayInstantiate(g.Key(), u.Key()) && mayInstantiate(g.Elem(), u.Elem())
+	case *types.Named:
+		n, ok := types.Unalias(t).(*types.Named)
+		return ok && n.Origin() == g.Origin()
+	}
+	return hasTypeParam(g) || types.Identical(g, t) // a func type of T's: as if it may
 }
 
 // ptrWrites: the types (by name) that some statement writes through a pointer: *p = v.
@@ -1124,6 +1160,8 @@ func (m *module) ptrWrites() map[string]bool {
 					t := m.p.info.TypeOf(st)
 					if _, generic := t.(*types.TypeParam); generic {
 						m.writes[anyPointee] = true // *p = v of a *T: a pointer to any type
+					} else if hasTypeParam(t) {
+						m.tparamWrites = append(m.tparamWrites, t) // *dst = append(*dst, v) of a *[]T
 					}
 					m.writes[ptrKey(t)] = true
 				}
