@@ -684,8 +684,16 @@ def test_a_marshal_json_that_blocks_deadlocks_as_in_go(tmp_path):
             5,
             "encoding/json of a map keyed by bool",
         ),
+        (
+            # go1.27.3 printed 42 for decode[int]("42"); the decoder filled T as an any: 42.0
+            'import "encoding/json"\n\nfunc decode[T any](body string) T {\n\tvar v T\n'
+            "\tjson.Unmarshal([]byte(body), &v)\n\treturn v\n}\n\n"
+            'func main() { println(decode[int]("42")) }\n',
+            7,
+            "json.Unmarshal into a value of a type parameter's type (T)",
+        ),
     ],
-    ids=["sync.WaitGroup", "UnmarshalText", "*time.Time", "bool keys"],
+    ids=["sync.WaitGroup", "UnmarshalText", "*time.Time", "bool keys", "type parameter"],
 )
 def test_encoding_json_simlab_does_not_model_is_refused(tmp_path, source, line, construct):
     """Each is a type whose JSON Go makes by a method or a rule simlab leaves out."""

@@ -86,10 +86,16 @@ func (f *fn) jsonMethod(c *ast.CallExpr, key, recv string) (string, bool, bool) 
 }
 
 // jsonTarget refuses a target the translation cannot write through: a *time.Time
-// is its Time's value.
+// is its Time's value; and one of a type parameter's type, which the decoder
+// would fill as an any (a float64, a map) whatever the type argument.
 func (f *fn) jsonTarget(x ast.Expr) {
-	if ptr, ok := f.p.info.TypeOf(x).(*types.Pointer); ok && isTime(ptr.Elem()) {
+	ptr, ok := f.p.info.TypeOf(x).(*types.Pointer)
+	if ok && isTime(ptr.Elem()) {
 		f.p.unsupported(x, "json.Unmarshal into a *time.Time", "a struct with a time.Time field")
+	}
+	if ok && hasTypeParam(ptr.Elem()) {
+		f.p.unsupported(x, "json.Unmarshal into a value of a type parameter's type ("+types.TypeString(ptr.Elem(), nil)+")",
+			"decode into a variable of a concrete type where the generic function is called, and pass it the value")
 	}
 }
 
