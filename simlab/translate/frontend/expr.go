@@ -4566,29 +4566,12 @@ func callOf(s, fn string) bool {
 	if !strings.HasPrefix(s, fn+"(") || !strings.HasSuffix(s, ")") {
 		return false
 	}
-	depth := 0
-	var quote rune
-	escaped := false
-	for i, r := range s[len(fn):] {
-		switch {
-		case quote != 0:
-			if escaped {
-				escaped = false
-			} else if r == '\\' {
-				escaped = true
-			} else if r == quote {
-				quote = 0
-			}
-		case r == '"' || r == '\'':
-			quote = r
-		case r == '(' || r == '[' || r == '{':
-			depth++
-		case r == ')' || r == ']' || r == '}':
-			depth--
-			if depth == 0 {
-				return len(fn)+i == len(s)-1
-			}
+	closed := -1 // where the call's parenthesis closes
+	outsideStrings(s[len(fn):], func(i int, r rune, depth int) bool {
+		if depth == 0 {
+			closed = len(fn) + i
 		}
-	}
-	return false
+		return depth > 0
+	})
+	return closed == len(s)-1
 }

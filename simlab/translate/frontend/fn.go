@@ -1574,10 +1574,22 @@ func paren(s string) string {
 // topLevelSpace: the Python expression s has a space outside brackets and
 // strings, an operator that binds less than a call would.
 func topLevelSpace(s string) bool {
+	found := false
+	outsideStrings(s, func(_ int, r rune, depth int) bool {
+		found = r == ' ' && depth == 0
+		return !found
+	})
+	return found
+}
+
+// outsideStrings calls visit with each rune of the Python expression s that is
+// not in a string literal, its byte offset, and the depth of brackets it is at
+// (a closing bracket at the depth outside it), until visit returns false.
+func outsideStrings(s string, visit func(i int, r rune, depth int) bool) {
 	depth := 0
 	var quote rune
 	escaped := false
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case quote != 0:
 			if escaped {
@@ -1587,17 +1599,19 @@ func topLevelSpace(s string) bool {
 			} else if r == quote {
 				quote = 0
 			}
+			continue
 		case r == '"' || r == '\'':
 			quote = r
+			continue
 		case r == '(' || r == '[' || r == '{':
 			depth++
 		case r == ')' || r == ']' || r == '}':
 			depth--
-		case r == ' ' && depth == 0:
-			return true
+		}
+		if !visit(i, r, depth) {
+			return
 		}
 	}
-	return false
 }
 
 func isSimple(s string) bool {
