@@ -2543,6 +2543,22 @@ def test_an_unsupported_construct_is_one_line_and_status_2(tmp_path, body, line,
     assert result.output.startswith(f"simlab: bad.go:{line}: unsupported: {construct} (")
 
 
+def test_utf8_valid_string_of_a_constant_that_is_not_utf8_is_refused(tmp_path):
+    """go run (go1.27.3) printed false for utf8.ValidString("a\\xffb"); a run's
+    strings are text, whose ValidString is always true, so the constant is refused
+    there as it is anywhere else."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"fmt"\n\t"unicode/utf8"\n)\n\n'
+        'func main() {\n\tfmt.Println(utf8.ValidString("a\\xffb"))\n}\n'
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "simlab: bad.go:9: unsupported: a string constant that is not valid UTF-8 ("
+    )
+
+
 def test_a_type_switch_between_two_pointers_to_slices_is_refused(tmp_path):
     """go run (go1.27.3) printed "array": &a is a *[2]int, not the *[]int of the
     first case; here both are a go.Ref to a list, which the first case would take."""
@@ -31794,6 +31810,92 @@ func main() {
 }
 """,
     "[a b] 1 map[new:2]\n[0 10 20] 3\n",
+)
+
+
+# errors.As into a variable of interface type, and errors.AsType of one, takes a
+# (*T)(nil) from the chain as it is: an interface that is not nil, whose method runs
+CONSTRUCTS["errors_as_interface_typed_nil"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type netErr struct{ op string }
+
+func (n *netErr) Error() string   { return "net " + n.op }
+func (n *netErr) Temporary() bool { return n == nil || n.op == "dial" }
+
+type temporary interface {
+\terror
+\tTemporary() bool
+}
+
+func main() {
+\tvar e *netErr
+\tvar err error = fmt.Errorf("fetch: %w", e)
+\tvar t temporary
+\tif errors.As(err, &t) {
+\t\tfmt.Println("as:", t != nil, t.Temporary())
+\t}
+\tvar ne *netErr
+\tfmt.Println(errors.As(err, &ne), ne == nil)
+\tif t2, ok := errors.AsType[temporary](err); ok {
+\t\tfmt.Println("AsType:", t2 != nil, t2.Temporary())
+\t}
+\terr = &netErr{op: "dial"}
+\tif errors.As(err, &t) {
+\t\tfmt.Println("as:", t.Temporary(), t.Error())
+\t}
+}
+""",
+    "as: true true\ntrue true\nAsType: true true\nas: true net dial\n",
+)
+
+
+# strings.LastIndexAny (byte offsets); flag's PrintDefaults leaves out the default of a
+# flag.Value of map type whose String prints what its zero value's does
+CONSTRUCTS["last_index_any_and_map_flag_default"] = (
+    """\
+package main
+
+import (
+\t"flag"
+\t"fmt"
+\t"strings"
+)
+
+type kv map[string]string
+
+func (m kv) String() string     { return fmt.Sprint(map[string]string(m)) }
+func (m kv) Set(v string) error { m[v] = v; return nil }
+
+type tags []string
+
+func (t *tags) String() string     { return strings.Join(*t, ",") }
+func (t *tags) Set(v string) error { *t = append(*t, v); return nil }
+
+func main() {
+\tfmt.Println(strings.IndexAny("golang", "gn"), strings.LastIndexAny("golang", "gn"))
+\tfmt.Println(strings.LastIndexAny("héllo wörld", "éö"), strings.LastIndexAny("abc", "xyz"))
+\tvar sb strings.Builder
+\tfs := flag.NewFlagSet("x", flag.ContinueOnError)
+\tfs.SetOutput(&sb)
+\tfs.Var(kv{}, "D", "define")
+\tfs.Var(kv{"a": "b"}, "E", "extra")
+\tvar t tags
+\tfs.Var(&t, "tag", "a tag")
+\tfs.PrintDefaults()
+\tfmt.Print(sb.String())
+}
+""",
+    (
+        "0 5\n8 -1\n  -D value\n    	define\n  -E value\n    	extra (default map[a:b])\n"
+        "  -tag value\n    	a tag\n"
+    ),
 )
 
 

@@ -2063,7 +2063,11 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 // chain of type E and true, else E's zero value and false.
 func (f *fn) errorsAsType(c *ast.CallExpr, t types.Type) string {
 	zero, _ := f.m.zero(t, c)
-	return "go.errors_as_type(" + f.value(c.Args[0]) + ", lambda e: " + f.errorTest(t, c) + ", lambda: " + zero + ")"
+	held := ""
+	if types.IsInterface(t) {
+		held = ", iface=True" // E an interface: a (*T)(nil) as it is, not nil
+	}
+	return "go.errors_as_type(" + f.value(c.Args[0]) + ", lambda e: " + f.errorTest(t, c) + ", lambda: " + zero + held + ")"
 }
 
 // errorTest renders the test errors.As and errors.AsType make of an error e of
@@ -2732,7 +2736,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		if !ok {
 			p.unsupported(c, "errors.As with this target", "a pointer to a variable: errors.As(err, &target)")
 		}
-		return "go.errors_as(" + arg(0) + ", " + arg(1) + ", lambda e: " + f.errorTest(ptr.Elem(), c.Args[1]) + ")", false
+		held := ""
+		if types.IsInterface(ptr.Elem()) {
+			held = ", iface=True" // an interface target holds a (*T)(nil) as it is: not nil
+		}
+		return "go.errors_as(" + arg(0) + ", " + arg(1) + ", lambda e: " + f.errorTest(ptr.Elem(), c.Args[1]) + held + ")", false
 	case "fmt.Println":
 		plain := true
 		for _, a := range c.Args {
@@ -2805,6 +2813,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "unicode/utf8.RuneLen":
 		return "go.rune_len(" + arg(0) + ")", false
 	case "unicode/utf8.ValidString":
+		if f.p.info.Types[c.Args[0]].Value != nil {
+			arg(0) // a constant that is not UTF-8 is refused there
+		}
 		return "True", false // a run's strings are text: see string(b)
 	case "unicode/utf8.DecodeRuneInString", "unicode/utf8.DecodeLastRuneInString", "unicode/utf8.FullRuneInString":
 		// the bytes of a run's string are its text's UTF-8
@@ -3194,6 +3205,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			"strconv.QuotedPrefix": "quoted_prefix"}[name]
 		return "go." + helper + "(" + f.args(c) + ")", false
 	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte", "strings.IndexAny",
+		"strings.LastIndexAny",
 		"bytes.Contains", "bytes.Index", "bytes.IndexByte", "bytes.LastIndexByte", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",
 		"bytes.Fields", "bytes.Split", "bytes.TrimSpace", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix",
 		"bytes.Join", "html.EscapeString", "html.UnescapeString":

@@ -111,13 +111,15 @@ def errors_is(err: Any, target: Any) -> bool:
     return False
 
 
-def errors_as(err: Any, target: Any, matches: Callable[[Any], bool]) -> bool:
+def errors_as(err: Any, target: Any, matches: Callable[[Any], bool], iface: bool = False) -> bool:
     """``errors.As(err, &target)``: the first error of ``err``'s chain (``err``, then
-    what each wraps) that ``matches`` the target's type goes into ``target.v``."""
+    what each wraps) that ``matches`` the target's type goes into ``target.v``; a
+    target of interface type (``iface``) takes it as the chain holds it, so a
+    ``(*T)(nil)`` there is not nil."""
     for e in _tree(err):
         if matches(e):
             if type(target) is Ref:
-                target.v = concrete(e)
+                target.v = e if iface else concrete(e)
             else:  # &v of a struct value v: the object itself, whose fields take e's
                 value = copy(e)
                 for name in type(target).__slots__:
@@ -126,11 +128,16 @@ def errors_as(err: Any, target: Any, matches: Callable[[Any], bool]) -> bool:
     return False
 
 
-def errors_as_type(err: Any, matches: Callable[[Any], bool], zero: Callable[[], Any]) -> Any:
+def errors_as_type(
+    err: Any, matches: Callable[[Any], bool], zero: Callable[[], Any], iface: bool = False
+) -> Any:
     """``errors.AsType[E](err)`` (Go 1.26): the first error of ``err``'s chain that
-    ``matches`` E, and true; else E's zero value and false."""
+    ``matches`` E, and true (of an interface E, ``iface``, as the chain holds it);
+    else E's zero value and false."""
     for e in _tree(err):
         if matches(e):
+            if iface:
+                return e, True
             return (copy(e) if hasattr(type(e), "go_struct") else concrete(e)), True
     return zero(), False
 

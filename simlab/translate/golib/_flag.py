@@ -396,6 +396,8 @@ def _is_zero(flag: Flag) -> bool:
             zero: Any = BasicPointer(value.cls, Ref(value.cls()))
         elif isinstance(value, NamedValue) and value.ref is not None:  # a *tagList: a new one
             zero = type(value).pointer(Ref(type(value.ref.v)()))
+        elif isinstance(value, NamedValue) and isinstance(value.v, (dict, list)):
+            zero = type(value)(type(value.v)())  # a kv of map type: a nil map, map[]
         else:
             zero = type(value)()  # a pointer to a struct of the program's: a new one
     except TypeError:

@@ -467,6 +467,17 @@ def strings_index_any(s: str, chars: str) -> int:
     return -1
 
 
+def strings_last_index_any(s: str, chars: str) -> int:
+    """``strings.LastIndexAny``: the byte offset of the last rune of ``s`` that is one
+    of ``chars``'s, or -1."""
+    found, at = -1, 0
+    for c in s:
+        if c in chars:
+            found = at
+        at += len(c.encode())
+    return found
+
+
 def _runes_of(b: list[int]) -> Iterator[tuple[int, int, int]]:
     """Each rune of the bytes: its offset, the rune and its width (a byte that starts
     no valid encoding a ``RuneError`` of width 1)."""
