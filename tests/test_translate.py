@@ -31899,6 +31899,48 @@ func main() {
 )
 
 
+# a method value of an atomic type (read := requests.Load, a reporter given s.hits.Load,
+# Swap and Add as functions): each call is the atomic operation
+CONSTRUCTS["atomic_method_values"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync/atomic"
+)
+
+type stats struct {
+\thits atomic.Int64
+\tup   atomic.Bool
+}
+
+func report(name string, get func() int64) { fmt.Println(name, get()) }
+
+func main() {
+\tvar requests atomic.Int64
+\tvar errs atomic.Int32
+\tvar total atomic.Uint64
+\ts := &stats{}
+\tread := requests.Load
+\tinc := requests.Add
+\tinc(5)
+\terrs.Add(2)
+\ttotal.Store(9)
+\ts.hits.Add(3)
+\ts.up.Store(true)
+\tfmt.Println(read(), errs.Load(), total.Load())
+\treport("hits", s.hits.Load)
+\treport("requests", requests.Load)
+\tisUp := s.up.Load
+\tswap := total.Swap
+\tfmt.Println(isUp(), swap(4), total.Load())
+}
+""",
+    "5 2 9\nhits 3\nrequests 5\ntrue 9 4\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1440,6 +1440,13 @@ func (a *analysis) solve() {
 	}
 	for sx, sel := range p.info.Selections {
 		fn, ok := sel.Obj().(*types.Func)
+		if ok && sel.Kind() == types.MethodVal && atomicMethod(fn) && !a.isCallee(sx.Sel) {
+			// read := hits.Load: an atomic operation is yielded, so the value is a
+			// generator function (go.yielding), and so is every function of its type
+			fam := familyOf(p, p.info.TypeOf(sx))
+			a.stdGen[fam], a.famDyn[fam] = true, true
+			continue
+		}
 		if ok && sel.Kind() == types.MethodExpr && a.byFunc[fn.Origin()] != nil {
 			// (*W).Run: a function of the receiver and the method's parameters
 			u := a.byFunc[fn.Origin()]

@@ -597,6 +597,13 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				!f.m.a.genFamily(familyOf(p, p.info.TypeOf(x))) {
 				return recv + "." + py // stop := t.Stop: the bound method, called as a plain function
 			}
+			if atomicMethod(fn) && sel.Kind() == types.MethodVal {
+				name := snake(fn.Name())
+				if name == "and" || name == "or" {
+					name += "_"
+				}
+				return "go.yielding(" + recv + "." + name + ")" // read := hits.Load: a yielded operation
+			}
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a standard library type", "a closure calling it")
 		}
 		if n, ok := sel.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {

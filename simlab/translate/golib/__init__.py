@@ -705,6 +705,7 @@ from ._values import (
     store,
     struct_equal,
     struct_hash,
+    yielding,
 )
 
 __all__ = [
@@ -1312,4 +1313,5 @@ __all__ = [
     "with_capacity",
     "wrapping",
     "write",
+    "yielding",
 ]

@@ -120,6 +120,17 @@ def method_value(method: Callable[..., Any], recv: Any) -> Callable[..., Any]:
     return functools.partial(method, recv)
 
 
+def yielding(op: Callable[..., Any]) -> Callable[..., Generator[Any, Any, Any]]:
+    """``read := hits.Load`` of an atomic: a generator function that yields the
+    operation, as a call of the method does (``yield hits.load()``), so that its
+    callers run it with ``yield from read()`` as any function that may block."""
+
+    def operation(*args: Any) -> Generator[Any, Any, Any]:
+        return (yield op(*args))
+
+    return operation
+
+
 def call(fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, Any]:
     """``yield from go.call(f, *args)``: call ``f``, a generator function or not, or
     a library method whose operation is yielded (a deferred ``flag.Store(false)``)."""
