@@ -2770,18 +2770,14 @@ def test_a_flag_set_that_exits_on_error_exits_with_status_2(tmp_path):
             'h := slog.NewTextHandler(os.Stdout, nil); slog.Info("x", "v", slow{&mu})',
             "a value given to log/slog whose String or Error method blocks",
         ),
-        (
-            'h := slog.NewTextHandler(os.Stdout, nil); slog.Info("x", "v", tagged{})',
-            "a struct with field tags given to log/slog",
-        ),
     ],
-    ids=["add_source", "blocking_replace_attr", "blocking_with_attrs", "blocking_string", "tags"],
+    ids=["add_source", "blocking_replace_attr", "blocking_with_attrs", "blocking_string"],
 )
 def test_a_slog_use_simlab_does_not_model_is_refused(tmp_path, line, construct):
     """log/slog's text and JSON handlers are without source locations; a function or
     a method slog calls back where Go's logger cannot be made to wait (ReplaceAttr, a
     value's String, a handler's WithAttrs) is called as a plain one, so one that blocks
-    is refused; a struct with tags would be written by encoding/json's names."""
+    is refused."""
     path = tmp_path / "bad.go"
     path.write_text(
         'package main\n\nimport (\n\t"context"\n\t"log/slog"\n\t"os"\n\t"sync"\n)\n\n'
@@ -2792,7 +2788,6 @@ def test_a_slog_use_simlab_does_not_model_is_refused(tmp_path, line, construct):
         "func (m mine) WithGroup(string) slog.Handler { return m }\n\n"
         "type slow struct{ mu *sync.Mutex }\n\n"
         'func (s slow) String() string { s.mu.Lock(); defer s.mu.Unlock(); return "s" }\n\n'
-        'type tagged struct {\n\tA int `json:"a"`\n}\n\n'
         f"func main() {{\n\tvar mu sync.Mutex\n\t{line}\n"
         '\tslog.New(h).Log(context.Background(), slog.LevelInfo, "m")\n\t_, _ = &mu, os.Stdout\n}\n'
     )
@@ -31938,6 +31933,56 @@ func main() {
 }
 """,
     "5 2 9\nhits 3\nrequests 5\ntrue 9 4\n",
+)
+
+
+# a struct with json field tags given to log/slog: the JSON handler writes it as
+# encoding/json does (names, omitempty, a pointer too), the text handler as %+v
+CONSTRUCTS["slog_tagged_structs"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"log/slog"
+)
+
+type user struct {
+\tID    int    `json:"id"`
+\tName  string `json:"name"`
+\tEmail string `json:"email,omitempty"`
+\ttoken string
+}
+
+func noTime(g []string, a slog.Attr) slog.Attr {
+\tif a.Key == slog.TimeKey {
+\t\treturn slog.Attr{}
+\t}
+\treturn a
+}
+
+func main() {
+\tvar jb, tb bytes.Buffer
+\topts := &slog.HandlerOptions{ReplaceAttr: noTime}
+\tjl := slog.New(slog.NewJSONHandler(&jb, opts))
+\ttl := slog.New(slog.NewTextHandler(&tb, opts))
+\tu := user{ID: 7, Name: "ana", token: "x"}
+\tfor _, l := range []*slog.Logger{jl, tl} {
+\t\tl.Info("login", "user", u, "ptr", &user{ID: 8, Email: "b@c"})
+\t\tl.With("req", 3).Warn("slow", slog.Any("who", u))
+\t}
+\tfmt.Print(jb.String(), tb.String())
+}
+""",
+    (
+        '{"level":"INFO","msg":"login","user":{"id":7,"name":"ana"},"ptr":{"id":8,'
+        '"name":"","email":"b@c"}}\n'
+        '{"level":"WARN","msg":"slow","req":3,"who":{"id":7,"name":"ana"}}\n'
+        'level=INFO msg=login user="{ID:7 Name:ana Email: token:x}" ptr="&{ID:8 Name: '
+        'Email:b@c token:}"\n'
+        'level=WARN msg=slow req=3 who="{ID:7 Name:ana Email: token:x}"\n'
+    ),
 )
 
 

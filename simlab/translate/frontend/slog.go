@@ -194,7 +194,7 @@ func (f *fn) slogOperand(c *ast.CallExpr, a ast.Expr) string {
 		}
 	}
 	if tagged(t) {
-		p.unsupported(a, "a struct with field tags given to log/slog (its JSON)", "a struct without tags")
+		f.jsonType(a, t) // the JSON handler writes it by its class's go_json, with its tags
 	}
 	if isByteSlice(t) {
 		return "go.Bytes(" + f.value(a) + ")" // its text, quoted; in JSON, base64

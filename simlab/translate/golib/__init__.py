@@ -62,8 +62,8 @@ or concept:
 - ``_log``: ``log``
 - ``_testing``: ``testing`` and ``testing/synctest``
 - ``_atomic``: ``sync/atomic`` on a field
-- ``_slog``: ``log/slog`` (``go.slog``)
 - ``_json``: ``encoding/json`` (``go.json``)
+- ``_slog``: ``log/slog`` (``go.slog``)
 - ``_base64``: ``encoding/base64`` (``go.base64``)
 - ``_csv``: ``encoding/csv`` (``go.csv``)
 - ``_flag``: ``flag``'s ``FlagSet`` (``go.flag``)

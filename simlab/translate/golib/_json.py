@@ -49,7 +49,6 @@ from ._io import EOF, ErrUnexpectedEOF, blocking_write
 from ._numbers import INT_RANGES, Float32
 from ._numbers import round_float32 as _f32
 from ._runstate import _calling_runtime
-from ._slog import _json_float
 from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
 from ._text import _at_once, _one_read
 from ._time import ZERO_TIME, Time, time_format, time_parse
@@ -1244,6 +1243,18 @@ def blocking_unmarshal(data: list[int], target: Any, d: Desc) -> Generator[Any, 
     if err is not None or node is None:
         return err
     return (yield from _decode_into(node, target, d, False, raw))
+
+
+def _json_float(x: float) -> str:
+    """A float64 as encoding/json writes it: ``1e-7``, ``100000000000000000000``."""
+    if math.isinf(x) or math.isnan(x):
+        raise ValueError(f"json: unsupported value: {format_float(x, ord('g'), -1, 64)}")
+    a = abs(x)
+    if a != 0 and (a < 1e-6 or a >= 1e21):
+        text = format_float(x, ord("e"), -1, 64)
+        mantissa, exp = text.split("e")
+        return f"{mantissa}e{exp[0]}{exp[1:].lstrip('0') or '0'}".replace("e+", "e+")
+    return format_float(x, ord("f"), -1, 64)
 
 
 def _name(go_type: str) -> str:

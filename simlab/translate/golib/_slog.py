@@ -12,7 +12,6 @@ no date and time until ``log.SetFlags`` (golib's :class:`~golib.Logger` says why
 from __future__ import annotations
 
 import base64
-import math
 from collections.abc import Callable, Generator, Iterable
 from inspect import isgenerator
 from typing import Any
@@ -23,6 +22,8 @@ from simlab.errors import SimlabError
 from . import _fmt
 from ._errors import error_text
 from ._io import _write, blocking_write
+from ._json import _json_float
+from ._json import marshal as json_marshal
 from ._log import std_logger
 from ._numbers import Duration, Float32, Sized, Uint, Uint64, Uintptr
 from ._panics import panic
@@ -440,18 +441,6 @@ def _json_string(s: str, marshal: bool = False) -> str:
     return '"' + "".join(out) + '"'
 
 
-def _json_float(x: float) -> str:
-    """A float64 as encoding/json writes it: ``1e-7``, ``100000000000000000000``."""
-    if math.isinf(x) or math.isnan(x):
-        raise ValueError(f"json: unsupported value: {format_float(x, ord('g'), -1, 64)}")
-    a = abs(x)
-    if a != 0 and (a < 1e-6 or a >= 1e21):
-        text = format_float(x, ord("e"), -1, 64)
-        mantissa, exp = text.split("e")
-        return f"{mantissa}e{exp[0]}{exp[1:].lstrip('0') or '0'}".replace("e+", "e+")
-    return format_float(x, ord("f"), -1, 64)
-
-
 def _json_object(pairs: Iterable[tuple[str, str]]) -> str:
     return "{" + ",".join(k + ":" + e for k, e in pairs) + "}"
 
@@ -488,6 +477,11 @@ def _json_marshal(x: Any) -> str:
         return (
             "{" + ",".join(_json_string(k, True) + ":" + _json_marshal(e) for k, e in items) + "}"
         )
+    if getattr(type(x), "go_json", None) is not None:  # a struct with field tags
+        text, err = json_marshal(x, ("any", ""))
+        if err is not None:
+            raise ValueError(error_text(err))
+        return bytes(text).decode()
     if _program_struct(x):
         fields = [(n, e) for n, e, _ in _fmt._struct_fields(x) if n[:1].isupper()]
         return (
