@@ -533,17 +533,6 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 func (p *program) sealedSlices() map[*types.Var]bool {
 	sealed := map[*types.Var]bool{}
 	broken := map[*types.Var]bool{}
-	freshValue := func(v *types.Var, e ast.Expr) bool {
-		if p.info.Types[e].IsNil() || fresh(p, e) {
-			return true
-		}
-		c, ok := ast.Unparen(e).(*ast.CallExpr)
-		if !ok || calleeName(p, c) != "append" || len(c.Args) == 0 {
-			return false
-		}
-		id, ok := ast.Unparen(c.Args[0]).(*ast.Ident)
-		return ok && p.info.Uses[id] == v || p.info.Types[c.Args[0]].IsNil()
-	}
 	body := func(b *ast.BlockStmt) {
 		var stack []ast.Node // the nodes from b to the one visited, b's first
 		ast.Inspect(b, func(n ast.Node) bool {
@@ -553,11 +542,11 @@ func (p *program) sealedSlices() map[*types.Var]bool {
 			}
 			if id, ok := n.(*ast.Ident); ok {
 				if v, ok := p.info.Defs[id].(*types.Var); ok && isSliceType(v.Type()) {
-					if _, seen := sealed[v]; !seen && !insideFunc(stack) {
-						sealed[v] = p.madeFresh(v, id, stack, freshValue)
+					if !insideFunc(stack) && p.madeFresh(v, id, stack) {
+						sealed[v] = true
 					}
 				} else if v, ok := p.info.Uses[id].(*types.Var); ok && isSliceType(v.Type()) &&
-					b.Pos() <= v.Pos() && v.Pos() < b.End() && !p.sealedUse(v, id, stack, freshValue) {
+					b.Pos() <= v.Pos() && v.Pos() < b.End() && !p.sealedUse(v, id, stack) {
 					broken[v] = true
 				}
 			}
@@ -575,11 +564,6 @@ func (p *program) sealedSlices() map[*types.Var]bool {
 	for v := range broken {
 		delete(sealed, v)
 	}
-	for v, ok := range sealed {
-		if !ok {
-			delete(sealed, v)
-		}
-	}
 	return sealed
 }
 
@@ -596,7 +580,7 @@ func insideFunc(stack []ast.Node) bool {
 
 // madeFresh: v, declared at id, starts as a new array or nil: var out []int,
 // out := make([]int, n), out := []int{...}.
-func (p *program) madeFresh(v *types.Var, id *ast.Ident, stack []ast.Node, freshValue func(*types.Var, ast.Expr) bool) bool {
+func (p *program) madeFresh(v *types.Var, id *ast.Ident, stack []ast.Node) bool {
 	switch d := stack[len(stack)-1].(type) {
 	case *ast.ValueSpec:
 		if len(d.Values) == 0 {
@@ -604,21 +588,34 @@ func (p *program) madeFresh(v *types.Var, id *ast.Ident, stack []ast.Node, fresh
 		}
 		for i, name := range d.Names {
 			if name == id && len(d.Values) == len(d.Names) {
-				return freshValue(v, d.Values[i])
+				return p.freshArray(v, d.Values[i])
 			}
 		}
 	case *ast.AssignStmt:
 		for i, l := range d.Lhs {
 			if l == id && d.Tok == token.DEFINE && len(d.Lhs) == len(d.Rhs) {
-				return freshValue(v, d.Rhs[i])
+				return p.freshArray(v, d.Rhs[i])
 			}
 		}
 	}
 	return false
 }
 
+// freshArray: e, assigned to v, is a new array or nil, or an append to v itself.
+func (p *program) freshArray(v *types.Var, e ast.Expr) bool {
+	if p.info.Types[e].IsNil() || fresh(p, e) {
+		return true
+	}
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || calleeName(p, c) != "append" || len(c.Args) == 0 {
+		return false
+	}
+	id, ok := ast.Unparen(c.Args[0]).(*ast.Ident)
+	return ok && p.info.Uses[id] == v || p.info.Types[c.Args[0]].IsNil()
+}
+
 // sealedUse: id, a use of v, is one sealedSlices allows.
-func (p *program) sealedUse(v *types.Var, id *ast.Ident, stack []ast.Node, freshValue func(*types.Var, ast.Expr) bool) bool {
+func (p *program) sealedUse(v *types.Var, id *ast.Ident, stack []ast.Node) bool {
 	for i, n := range stack {
 		switch n.(type) {
 		case *ast.GoStmt, *ast.DeferStmt:
@@ -650,7 +647,7 @@ func (p *program) sealedUse(v *types.Var, id *ast.Ident, stack []ast.Node, fresh
 	case *ast.AssignStmt:
 		for i, l := range x.Lhs {
 			if l == id {
-				return len(x.Lhs) == len(x.Rhs) && freshValue(v, x.Rhs[i])
+				return len(x.Lhs) == len(x.Rhs) && p.freshArray(v, x.Rhs[i])
 			}
 		}
 		return false // out2 := out: a second holder

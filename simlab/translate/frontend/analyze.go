@@ -1187,6 +1187,16 @@ func atomicMethod(fn *types.Func) bool {
 	return false
 }
 
+// atomicName: simlab's name of an atomicMethod, its Go name in snake case (and_
+// and or_ for And and Or, Python's keywords).
+func atomicName(fn *types.Func) string {
+	name := snake(fn.Name())
+	if name == "and" || name == "or" {
+		name += "_"
+	}
+	return name
+}
+
 // methodKey is "pkg.Type.Method" for a method of a named type, else "".
 func methodKey(fn *types.Func) string {
 	sig, ok := fn.Type().(*types.Signature)

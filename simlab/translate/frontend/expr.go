@@ -207,11 +207,7 @@ func (f *fn) expr(e ast.Expr) string {
 			return "go.typed(" + f.exprOf(e) + ", " + pyString(reflectType(t)) + ")" // []any{[]int{4}}: %T is []int
 		}
 		if cls := f.m.basicClass(t); cls != "" {
-			c, isCall := ast.Unparen(e).(*ast.CallExpr)
-			if f.p.info.Types[e].Value != nil || isCall && f.p.info.Types[c.Fun].IsType() {
-				return f.exprOf(e) // a constant or a conversion: an instance already
-			}
-			return cls + "(" + f.exprOf(e) + ")" // var x any = level + 1: a Level, not an int
+			return f.classValue(e, cls) // var x any = level + 1: a Level, not an int
 		}
 		if n, ok := t.(*types.Named); ok && n.TypeArgs().Len() > 0 && f.p.isNamedValue(n) {
 			// the value keeps its type arguments, which its methods take
@@ -255,23 +251,24 @@ func (f *fn) expr(e ast.Expr) string {
 
 // elemValue renders e, a value stored in a slice, an array or a map whose
 // element type has a String method (see findElementValues): an instance of the
-// type's class, which a constant, a conversion and another element already are.
+// type's class, which another element already is.
 func (f *fn) elemValue(e ast.Expr) string {
-	text := f.exprOf(e)
-	tv := f.p.info.Types[e]
-	cls := f.m.basicClass(tv.Type)
-	switch x := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		if f.p.info.Types[x.Fun].IsType() {
-			return text
-		}
-	case *ast.IndexExpr:
-		return text
+	cls := f.m.basicClass(f.p.info.TypeOf(e))
+	if _, isElem := ast.Unparen(e).(*ast.IndexExpr); isElem || cls == "" {
+		return f.exprOf(e)
 	}
-	if tv.Value != nil || cls == "" {
-		return text
+	return f.classValue(e, cls)
+}
+
+// classValue renders e, a value of a named number or string type, as an
+// instance of its class cls: Level(level + 1), where a constant or a conversion
+// is one already.
+func (f *fn) classValue(e ast.Expr, cls string) string {
+	c, isCall := ast.Unparen(e).(*ast.CallExpr)
+	if f.p.info.Types[e].Value != nil || isCall && f.p.info.Types[c.Fun].IsType() {
+		return f.exprOf(e)
 	}
-	return cls + "(" + text + ")"
+	return cls + "(" + f.exprOf(e) + ")"
 }
 
 // exprOf renders e (see expr) but for the mark of a struct value that goes into
@@ -598,11 +595,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				return recv + "." + py // stop := t.Stop: the bound method, called as a plain function
 			}
 			if atomicMethod(fn) && sel.Kind() == types.MethodVal {
-				name := snake(fn.Name())
-				if name == "and" || name == "or" {
-					name += "_"
-				}
-				return "go.yielding(" + recv + "." + name + ")" // read := hits.Load: a yielded operation
+				return "go.yielding(" + recv + "." + atomicName(fn) + ")" // read := hits.Load: a yielded operation
 			}
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a standard library type", "a closure calling it")
 		}
@@ -1144,7 +1137,7 @@ func mayInstantiate(g, t types.Type) bool {
 		n, ok := types.Unalias(t).(*types.Named)
 		return ok && n.Origin() == g.Origin()
 	}
-	return hasTypeParam(g) || types.Identical(g, t) // a func type of T's: as if it may
+	return true // a func or struct type of T's: as if it may
 }
 
 // ptrWrites: the types (by name) that some statement writes through a pointer: *p = v.
@@ -2070,11 +2063,16 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 // chain of type E and true, else E's zero value and false.
 func (f *fn) errorsAsType(c *ast.CallExpr, t types.Type) string {
 	zero, _ := f.m.zero(t, c)
-	held := ""
+	return "go.errors_as_type(" + f.value(c.Args[0]) + ", lambda e: " + f.errorTest(t, c) + ", lambda: " + zero + asInterface(t) + ")"
+}
+
+// asInterface: the keyword of errors.As and AsType for a target of interface
+// type t, which takes a (*T)(nil) of the chain as it is, not nil; or "".
+func asInterface(t types.Type) string {
 	if types.IsInterface(t) {
-		held = ", iface=True" // E an interface: a (*T)(nil) as it is, not nil
+		return ", iface=True"
 	}
-	return "go.errors_as_type(" + f.value(c.Args[0]) + ", lambda e: " + f.errorTest(t, c) + ", lambda: " + zero + held + ")"
+	return ""
 }
 
 // errorTest renders the test errors.As and errors.AsType make of an error e of
@@ -2743,11 +2741,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		if !ok {
 			p.unsupported(c, "errors.As with this target", "a pointer to a variable: errors.As(err, &target)")
 		}
-		held := ""
-		if types.IsInterface(ptr.Elem()) {
-			held = ", iface=True" // an interface target holds a (*T)(nil) as it is: not nil
-		}
-		return "go.errors_as(" + arg(0) + ", " + arg(1) + ", lambda e: " + f.errorTest(ptr.Elem(), c.Args[1]) + held + ")", false
+		return "go.errors_as(" + arg(0) + ", " + arg(1) + ", lambda e: " + f.errorTest(ptr.Elem(), c.Args[1]) + asInterface(ptr.Elem()) + ")", false
 	case "fmt.Println":
 		plain := true
 		for _, a := range c.Args {
@@ -3514,11 +3508,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	}
 	key := methodKey(fn)
 	if atomicMethod(fn) || syncMapMethod(fn) && key != "sync.Map.Range" {
-		name := snake(fn.Name())
-		if name == "and" || name == "or" {
-			name += "_" // x.And(mask): Python's keyword
-		}
-		return f.yieldExpr("yield " + recv + "." + name + "(" + f.args(c) + ")")
+		return f.yieldExpr("yield " + recv + "." + atomicName(fn) + "(" + f.args(c) + ")")
 	}
 	if cls := sortSlice(fn.Type().(*types.Signature).Recv().Type()); cls != "" {
 		if isPointer(p.info.TypeOf(sel.X)) {

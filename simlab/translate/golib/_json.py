@@ -1253,7 +1253,7 @@ def _json_float(x: float) -> str:
     if a != 0 and (a < 1e-6 or a >= 1e21):
         text = format_float(x, ord("e"), -1, 64)
         mantissa, exp = text.split("e")
-        return f"{mantissa}e{exp[0]}{exp[1:].lstrip('0') or '0'}".replace("e+", "e+")
+        return f"{mantissa}e{exp[0]}{exp[1:].lstrip('0') or '0'}"
     return format_float(x, ord("f"), -1, 64)
 
 

@@ -124,11 +124,7 @@ def yielding(op: Callable[..., Any]) -> Callable[..., Generator[Any, Any, Any]]:
     """``read := hits.Load`` of an atomic: a generator function that yields the
     operation, as a call of the method does (``yield hits.load()``), so that its
     callers run it with ``yield from read()`` as any function that may block."""
-
-    def operation(*args: Any) -> Generator[Any, Any, Any]:
-        return (yield op(*args))
-
-    return operation
+    return functools.partial(call, op)
 
 
 def call(fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, Any]:
