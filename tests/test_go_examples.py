@@ -42,6 +42,7 @@ PACKAGES = {
         {"ExampleDumper": "hex.Dumper, a stream of hexdump lines, is not modelled"},
         "",
     ),
+    "net/url": ("example_test.go", 28, {}, ""),
     "sync": (
         "example_test.go",
         2,

@@ -31986,6 +31986,261 @@ func main() {
 )
 
 
+# net/url: url.Parse splits a URL into Go's fields (a scheme lowercased, an opaque part,
+# RawPath and RawFragment kept where they encode differently); a parse error is a *url.Error
+# whose text is Go's
+CONSTRUCTS["url_parse"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"net/url"
+)
+
+func main() {
+\tfor _, raw := range []string{
+\t\t"https://user:pa%20ss@Example.COM:8443/a%20b/c?q=go+lang&x=1&x=2#frag%21",
+\t\t"http://[::1]:80/x",
+\t\t"mailto:joe@example.com",
+\t\t"/relative/path?k=v",
+\t\t"//host.only/p",
+\t\t"HTTP://h/%7Efoo",
+\t\t"http://h/a%2Fb",
+\t\t"a:b/c:d",
+\t\t"./a:b",
+\t\t"http://h/p?",
+\t\t"file:///etc/hosts",
+\t\t"",
+\t\t"http://h:port/",
+\t\t"http://h/%zz",
+\t\t"1http://x",
+\t\t":foo",
+\t\t"http://a b.com/",
+\t\t"http://h/\\x7f",
+\t\t"http://[::1/",
+\t} {
+\t\tu, err := url.Parse(raw)
+\t\tif err != nil {
+\t\t\tfmt.Println("err:", err)
+\t\t\tvar ue *url.Error
+\t\t\tif errors.As(err, &ue) {
+\t\t\t\tfmt.Printf("  op=%s url=%q inner=%v\\n", ue.Op, ue.URL, ue.Err)
+\t\t\t}
+\t\t\tcontinue
+\t\t}
+\t\tfmt.Printf("%q scheme=%q opaque=%q host=%q path=%q rawpath=%q\\n",
+\t\t\traw, u.Scheme, u.Opaque, u.Host, u.Path, u.RawPath)
+\t\tfmt.Printf("  rawq=%q frag=%q rawfrag=%q force=%v omit=%v\\n",
+\t\t\tu.RawQuery, u.Fragment, u.RawFragment, u.ForceQuery, u.OmitHost)
+\t\tfmt.Println("  ", u.Hostname(), u.Port(), u.IsAbs(), u.RequestURI(), u.EscapedPath())
+\t\tif u.User != nil {
+\t\t\tp, ok := u.User.Password()
+\t\t\tfmt.Println("  user", u.User.Username(), p, ok, u.User, u.Redacted())
+\t\t}
+\t\tfmt.Println("  ", u.Query(), u)
+\t}
+}
+""",
+    (
+        '"https://user:pa%20ss@Example.COM:8443/a%20b/c?q=go+lang&x=1&x=2#frag%21" scheme="https" '
+        'opaque="" host="Example.COM:8443" path="/a b/c" rawpath=""\n'
+        '  rawq="q=go+lang&x=1&x=2" frag="frag!" rawfrag="frag%21" force=false omit=false\n'
+        "   Example.COM 8443 true /a%20b/c?q=go+lang&x=1&x=2 /a%20b/c\n"
+        "  user user pa ss true user:pa%20ss https://user:xxxxx@Example.COM:8443/a%20b/c?q=go+lang&x=1&x=2#frag%21\n"
+        "   map[q:[go lang] x:[1 2]] https://user:pa%20ss@Example.COM:8443/a%20b/c?q=go+lang&x=1&x=2#frag%21\n"
+        '"http://[::1]:80/x" scheme="http" opaque="" host="[::1]:80" path="/x" rawpath=""\n'
+        '  rawq="" frag="" rawfrag="" force=false omit=false\n   ::1 80 true /x /x\n'
+        "   map[] http://[::1]:80/x\n"
+        '"mailto:joe@example.com" scheme="mailto" opaque="joe@example.com" '
+        'host="" path="" rawpath=""\n'
+        '  rawq="" frag="" rawfrag="" force=false omit=false\n     true joe@example.com \n'
+        "   map[] mailto:joe@example.com\n"
+        '"/relative/path?k=v" scheme="" opaque="" host="" path="/relative/path" rawpath=""\n'
+        '  rawq="k=v" frag="" rawfrag="" force=false omit=false\n'
+        "     false /relative/path?k=v /relative/path\n   map[k:[v]] /relative/path?k=v\n"
+        '"//host.only/p" scheme="" opaque="" host="host.only" path="/p" rawpath=""\n'
+        '  rawq="" frag="" rawfrag="" force=false omit=false\n   host.only  false /p /p\n'
+        "   map[] //host.only/p\n"
+        '"HTTP://h/%7Efoo" scheme="http" opaque="" host="h" path="/~foo" rawpath="/%7Efoo"\n'
+        '  rawq="" frag="" rawfrag="" force=false omit=false\n   h  true /%7Efoo /%7Efoo\n'
+        "   map[] http://h/%7Efoo\n"
+        '"http://h/a%2Fb" scheme="http" opaque="" host="h" path="/a/b" rawpath="/a%2Fb"\n'
+        '  rawq="" frag="" rawfrag="" force=false omit=false\n   h  true /a%2Fb /a%2Fb\n'
+        "   map[] http://h/a%2Fb\n"
+        '"a:b/c:d" scheme="a" opaque="b/c:d" host="" path="" rawpath=""\n'
+        '  rawq="" frag="" rawfrag="" force=false omit=false\n     true b/c:d \n'
+        '   map[] a:b/c:d\n"./a:b" scheme="" opaque="" host="" path="./a:b" rawpath=""\n'
+        '  rawq="" frag="" rawfrag="" force=false omit=false\n     false ./a:b ./a:b\n'
+        "   map[] ./a:b\n"
+        '"http://h/p?" scheme="http" opaque="" host="h" path="/p" rawpath=""\n'
+        '  rawq="" frag="" rawfrag="" force=true omit=false\n   h  true /p? /p\n'
+        "   map[] http://h/p?\n"
+        '"file:///etc/hosts" scheme="file" opaque="" host="" path="/etc/hosts" rawpath=""\n'
+        '  rawq="" frag="" rawfrag="" force=false omit=false\n'
+        "     true /etc/hosts /etc/hosts\n   map[] file:///etc/hosts\n"
+        '"" scheme="" opaque="" host="" path="" rawpath=""\n'
+        '  rawq="" frag="" rawfrag="" force=false omit=false\n     false / \n   map[] \n'
+        'err: parse "http://h:port/": invalid port ":port" after host\n'
+        '  op=parse url="http://h:port/" inner=invalid port ":port" after host\n'
+        'err: parse "http://h/%zz": invalid URL escape "%zz"\n'
+        '  op=parse url="http://h/%zz" inner=invalid URL escape "%zz"\n'
+        'err: parse "1http://x": first path segment in URL cannot contain colon\n'
+        '  op=parse url="1http://x" inner=first path segment in URL cannot contain colon\n'
+        'err: parse ":foo": missing protocol scheme\n'
+        '  op=parse url=":foo" inner=missing protocol scheme\n'
+        'err: parse "http://a b.com/": invalid character " " in host name\n'
+        '  op=parse url="http://a b.com/" inner=invalid character " " in host name\n'
+        'err: parse "http://h/\\x7f": net/url: invalid control character in URL\n'
+        '  op=parse url="http://h/\\x7f" inner=net/url: invalid control character in URL\n'
+        "err: parse \"http://[::1/\": missing ']' in host\n"
+        "  op=parse url=\"http://[::1/\" inner=missing ']' in host\n"
+    ),
+)
+
+
+# url.Values is the program's map[string][]string: Get, Set, Add, Del, Has and Encode
+# (keys sorted, query-escaped); Set on a nil Values panics as a nil map's assignment
+CONSTRUCTS["url_values"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"net/url"
+\t"sort"
+)
+
+func search(base string, terms map[string][]string) string {
+\tq := url.Values{}
+\tkeys := make([]string, 0, len(terms))
+\tfor k := range terms {
+\t\tkeys = append(keys, k)
+\t}
+\tsort.Strings(keys)
+\tfor _, k := range keys {
+\t\tfor _, v := range terms[k] {
+\t\t\tq.Add(k, v)
+\t\t}
+\t}
+\treturn base + "?" + q.Encode()
+}
+
+func main() {
+\tq := url.Values{}
+\tq.Set("name", "Ava Smith")
+\tq.Add("tag", "a&b")
+\tq.Add("tag", "c=d")
+\tq.Set("empty", "")
+\tfmt.Println(q.Encode(), q.Get("tag"), q.Has("empty"), q.Get("none"), len(q), q["tag"])
+\tq.Del("tag")
+\tfmt.Println(q.Encode())
+\tfmt.Println(search("/find", map[string][]string{"lang": {"go", "c++"}, "page": {"2"}}))
+\tfmt.Println(url.QueryEscape("a b/c?d=é&"), url.PathEscape("a b/c?d=é&"))
+\ts, err := url.QueryUnescape("a+b%20c%zz")
+\tfmt.Printf("%q %v\\n", s, err)
+\ts, err = url.PathUnescape("a+b%20c")
+\tfmt.Printf("%q %v\\n", s, err)
+\tv, err := url.ParseQuery("a=1&b=2&a=3&c&d=%zz&e=%41")
+\tfmt.Println(v, err)
+\t_, err = url.ParseQuery("x=1;y=2")
+\tfmt.Println(err)
+\tvar none url.Values
+\tfmt.Println(none.Get("x"), none.Encode() == "", none.Has("x"))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tnone.Set("x", "1")
+}
+""",
+    (
+        "empty=&name=Ava+Smith&tag=a%26b&tag=c%3Dd a&b true  3 [a&b c=d]\n"
+        "empty=&name=Ava+Smith\n/find?lang=go&lang=c%2B%2B&page=2\n"
+        'a+b%2Fc%3Fd%3D%C3%A9%26 a%20b%2Fc%3Fd=%C3%A9&\n"" invalid URL escape "%zz"\n'
+        '"a+b c" <nil>\nmap[a:[1 3] b:[2] c:[] e:[A]] invalid URL escape "%zz"\n'
+        "invalid semicolon separator in query\n true false\n"
+        "recovered: assignment to entry in nil map\n"
+    ),
+)
+
+
+# a reference resolved against a base URL (u.Parse, ResolveReference) as RFC 3986 says;
+# a URL made by a literal, copied by value, joined (JoinPath) and redacted
+CONSTRUCTS["url_resolve"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"net/url"
+)
+
+type endpoint struct {
+\tname string
+\tu    *url.URL
+}
+
+func main() {
+\tbase, _ := url.Parse("http://example.com/dir/sub/page.html?x=1#top")
+\tfor _, ref := range []string{"other.html", "../up", "/root", "//cdn.example.com/lib.js",
+\t\t"?q=2", "#end", "../../../../x", "https://else.org/", "./", ""} {
+\t\tr, err := base.Parse(ref)
+\t\tfmt.Println(ref, "=>", r, err)
+\t}
+\tu := &url.URL{Scheme: "https", Host: "api.example.com", Path: "/v1/items list"}
+\tq := u.Query()
+\tq.Set("page", "2")
+\tu.RawQuery = q.Encode()
+\tfmt.Println(u.String())
+\tv := *u
+\tv.Path = "/v2"
+\tv.Fragment = "sec 1"
+\tfmt.Println(u, &v)
+\teps := []endpoint{{"a", u}, {"b", &v}}
+\tfor _, e := range eps {
+\t\tfmt.Printf("%s %v %s\\n", e.name, e.u, e.u.Redacted())
+\t}
+\tfmt.Println(url.User("bob"), url.UserPassword("bob", "s3 cret"))
+\tu.User = url.UserPassword("me", "secret")
+\tfmt.Println(u.Redacted(), u.String())
+\tj, err := url.JoinPath("https://h/a/", "b", "../c", "d e")
+\tfmt.Println(j, err)
+\tfmt.Println(base.JoinPath("x", "y/"))
+\t_, err = url.JoinPath("::", "x")
+\tfmt.Println(err)
+\tref, _ := url.Parse("../../a/b?k=v")
+\tfmt.Println(base.ResolveReference(ref), ref.IsAbs())
+\tr, err := url.ParseRequestURI("/p?q=1#f")
+\tfmt.Println(r.Path, r.RawQuery, err)
+\t_, err = url.ParseRequestURI("rel/p")
+\tfmt.Println(err)
+\tif _, ok := err.(*url.Error); ok {
+\t\tfmt.Println("a *url.Error")
+\t}
+}
+""",
+    (
+        "other.html => http://example.com/dir/sub/other.html <nil>\n"
+        "../up => http://example.com/dir/up <nil>\n/root => http://example.com/root <nil>\n"
+        "//cdn.example.com/lib.js => http://cdn.example.com/lib.js <nil>\n"
+        "?q=2 => http://example.com/dir/sub/page.html?q=2 <nil>\n"
+        "#end => http://example.com/dir/sub/page.html?x=1#end <nil>\n"
+        "../../../../x => http://example.com/x <nil>\n"
+        "https://else.org/ => https://else.org/ <nil>\n"
+        "./ => http://example.com/dir/sub/ <nil>\n"
+        " => http://example.com/dir/sub/page.html?x=1#top <nil>\n"
+        "https://api.example.com/v1/items%20list?page=2\n"
+        "https://api.example.com/v1/items%20list?page=2 https://api.example.com/v2?page=2#sec%201\n"
+        "a https://api.example.com/v1/items%20list?page=2 https://api.example.com/v1/items%20list?page=2\n"
+        "b https://api.example.com/v2?page=2#sec%201 https://api.example.com/v2?page=2#sec%201\n"
+        "bob bob:s3%20cret\n"
+        "https://me:xxxxx@api.example.com/v1/items%20list?page=2 https://me:secret@api.example.com/v1/items%20list?page=2\n"
+        "https://h/a/c/d%20e <nil>\nhttp://example.com/dir/sub/page.html/x/y/?x=1#top\n"
+        'parse "::": missing protocol scheme\nhttp://example.com/a/b?k=v false\n'
+        '/p q=1#f <nil>\nparse "rel/p": invalid URI for request\na *url.Error\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

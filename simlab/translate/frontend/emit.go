@@ -3465,6 +3465,10 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "go.PathError()", false
 		case "net.OpError":
 			return "go.OpError()", false
+		case "net/url.URL":
+			return "go.url.URL()", false
+		case "net/url.Error":
+			return "go.url.Error()", false
 		case "io.LimitedReader":
 			return "go.LimitedReader()", false
 		}

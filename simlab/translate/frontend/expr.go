@@ -107,6 +107,9 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 	if isNamed(t, "unique", "Handle") {
 		return // golib's Handle: copied, compared and hashed by its value
 	}
+	if isNamed(t, "net/url", "URL") {
+		return // go.copy copies its fields; the *Userinfo stays shared, as Go's
+	}
 	if st, ok := types.Unalias(t).(*types.Struct); ok && st.NumFields() == 0 {
 		return // struct{}: None, a set's value, which has nothing to copy
 	}
@@ -576,7 +579,11 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				"encoding/csv.Reader.LazyQuotes", "encoding/csv.Reader.TrimLeadingSpace",
 				"encoding/csv.Reader.ReuseRecord", "encoding/csv.Writer.Comma", "encoding/csv.Writer.UseCRLF",
 				"encoding/csv.ParseError.StartLine", "encoding/csv.ParseError.Line",
-				"encoding/csv.ParseError.Column", "encoding/csv.ParseError.Err":
+				"encoding/csv.ParseError.Column", "encoding/csv.ParseError.Err",
+				"net/url.URL.Scheme", "net/url.URL.Opaque", "net/url.URL.User", "net/url.URL.Host", "net/url.URL.Path",
+				"net/url.URL.RawPath", "net/url.URL.OmitHost", "net/url.URL.ForceQuery", "net/url.URL.RawQuery",
+				"net/url.URL.Fragment", "net/url.URL.RawFragment",
+				"net/url.Error.Op", "net/url.Error.URL", "net/url.Error.Err":
 				return recv + "." + x.Sel.Name
 			}
 			if v, ok := sel.Obj().(*types.Var); ok && !p.ours(v.Pkg()) {
@@ -2610,6 +2617,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			tables = append(tables, f.unicodeTableRef(t, c))
 		}
 		return "go.unicode_in(" + strings.Join(tables, ", ") + ")", false
+	case "net/url.Parse", "net/url.ParseRequestURI", "net/url.ParseQuery", "net/url.QueryEscape",
+		"net/url.QueryUnescape", "net/url.PathEscape", "net/url.PathUnescape", "net/url.JoinPath",
+		"net/url.User", "net/url.UserPassword":
+		return "go.url." + name[len("net/url."):] + "(" + f.args(c) + ")", false
 	case "net/http.StatusText":
 		return "go.http_status_text(" + arg(0) + ")", false
 	case "reflect.DeepEqual":
@@ -3556,6 +3567,24 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + "." + fn.Name() + "()", false
 	case "unique.Handle.Value":
 		return recv + ".Value()", false
+	case "net/url.URL.String", "net/url.URL.Hostname", "net/url.URL.Port", "net/url.URL.Query", "net/url.URL.IsAbs",
+		"net/url.URL.EscapedPath", "net/url.URL.EscapedFragment", "net/url.URL.RequestURI", "net/url.URL.Redacted",
+		"net/url.URL.Parse", "net/url.URL.ResolveReference", "net/url.URL.JoinPath", "net/url.URL.MarshalBinary",
+		"net/url.URL.UnmarshalBinary", "net/url.URL.Clone",
+		"net/url.Error.Unwrap", "net/url.Error.Timeout", "net/url.Error.Temporary",
+		"net/url.EscapeError.Error", "net/url.InvalidHostError.Error":
+		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false // Go's names, as go.url.URL's
+	case "net/url.Userinfo.Username", "net/url.Userinfo.Password":
+		return "go.url." + snake(fn.Name()) + "(" + recv + ")", false // of a nil *Userinfo too
+	case "net/url.Userinfo.String":
+		return "go.url.userinfo_string(" + recv + ")", false
+	case "net/url.Values.Get", "net/url.Values.Set", "net/url.Values.Add", "net/url.Values.Del", "net/url.Values.Has",
+		"net/url.Values.Encode", "net/url.Values.Clone":
+		args := f.args(c)
+		if args != "" {
+			args = ", " + args
+		}
+		return "go.url.values_" + snake(fn.Name()) + "(" + recv + args + ")", false // the map is a dict
 	case "encoding/csv.Reader.FieldPos", "encoding/csv.Reader.InputOffset", "encoding/csv.Writer.Error",
 		"encoding/csv.ParseError.Error", "encoding/csv.ParseError.Unwrap":
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
@@ -4128,6 +4157,12 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.base64.CorruptInputError"
 	case "*encoding/csv.ParseError":
 		return "go.csv.ParseError"
+	case "*net/url.Error":
+		return "go.url.Error"
+	case "*net/url.URL":
+		return "go.url.URL"
+	case "net/url.EscapeError", "net/url.InvalidHostError":
+		return "go.url." + name[len("net/url."):]
 	case "*log/slog.LevelVar":
 		return "go.slog.LevelVar"
 	case "log/slog.Level":
@@ -4139,7 +4174,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if _, isFunc := under(t).(*types.Signature); isFunc {
 		return "go.FuncType(" + pyString(reflectType(t)) + ")" // a go.TypedFunc of that type
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, *url.Error, *url.URL, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
 	return ""
 }
 
@@ -4224,6 +4259,7 @@ func (f *fn) binaryLayout(at ast.Node, t types.Type, top bool) string {
 // golib's class.
 var libraryStructs = map[string]string{
 	"io/fs.PathError": "go.PathError", "net.OpError": "go.OpError", "io.LimitedReader": "go.LimitedReader",
+	"net/url.URL": "go.url.URL", "net/url.Error": "go.url.Error",
 }
 
 // float32Op renders l op r (+, -, * or /) of float32 operands, rounded to float32

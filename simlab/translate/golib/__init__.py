@@ -43,6 +43,7 @@ or concept:
   ``encoding/hex``, ``encoding/binary``
 - ``_strconv``: ``strconv``
 - ``_path``: ``path``, ``path/filepath``
+- ``_url``: ``net/url`` (``go.url``)
 - ``_types``: type switches, type assertions, ``%T``
 - ``_runtime``: ``runtime``, ``os.Exit``, ``os.Args``, ``flag``, the environment, ``runtime/pprof``,
   ``math/rand``'s top-level functions, ``net``, ``syscall``'s signals
@@ -84,6 +85,7 @@ from . import _flag as flag
 from . import _json as json
 from . import _regexp as regexp
 from . import _slog as slog
+from . import _url as url
 from ._atomic import (
     atomic_add,
     atomic_and,
@@ -1301,6 +1303,7 @@ __all__ = [
     "unquote",
     "unquote_char",
     "unsetenv",
+    "url",
     "utf8_append_rune",
     "utf8_decode_last_rune",
     "utf8_decode_rune",
