@@ -3161,6 +3161,26 @@ def test_fmt_of_a_struct_holding_a_sync_cond_ends_the_run_in_one_line(tmp_path, 
     assert result.output == "simlab: fmt: simlab does not print the inside of a sync.Cond\n"
 
 
+@pytest.mark.parametrize(
+    "use", ['fmt.Printf("%T\\n", x)', "b, err := json.Marshal(x)\n\tfmt.Println(b, err)"]
+)
+def test_the_type_of_a_channel_in_an_interface_ends_the_run_in_one_line(tmp_path, use):
+    """Go prints ``chan int`` and ``json: unsupported type: chan int``; a run's channel
+    does not keep its element type, so rather than a wrong name the run ends in one
+    line."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"encoding/json"\n\t"fmt"\n)\n\nvar _ = json.Marshal\n\n'
+        f"func main() {{\n\tvar x any = make(chan int)\n\t{use}\n}}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        "simlab: the Go type of a channel held in an interface (%T, case chan T:, "
+        "json.Marshal) is not modelled: a run's channel does not keep its element type\n"
+    )
+
+
 def test_a_string_of_bytes_that_are_not_utf8_ends_the_run_in_one_line(tmp_path):
     """Go's string may hold any bytes (this prints 2 in Go); simlab's are text."""
     path = tmp_path / "bad.go"
@@ -32237,6 +32257,41 @@ func main() {
         "https://h/a/c/d%20e <nil>\nhttp://example.com/dir/sub/page.html/x/y/?x=1#top\n"
         'parse "::": missing protocol scheme\nhttp://example.com/a/b?k=v false\n'
         '/p q=1#f <nil>\nparse "rel/p": invalid URI for request\na *url.Error\n'
+    ),
+)
+
+
+# json.Marshal of a func or a complex128 held in an interface fails with
+# json.UnsupportedTypeError naming its Go type; a func field tagged json:"-" is left out
+CONSTRUCTS["json_unsupported_func"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Job struct {
+\tName string
+\tRun  func() `json:"-"`
+}
+
+func main() {
+\t_, err := json.Marshal(map[string]any{"f": func() {}})
+\tfmt.Println(err)
+\tb, err := json.Marshal(Job{Name: "x", Run: func() {}})
+\tfmt.Println(string(b), err)
+\tvar handler func(int) string = func(i int) string { return "" }
+\t_, err = json.Marshal(struct{ H any }{handler})
+\tfmt.Println(err)
+\t_, err = json.Marshal(complex(1, 2))
+\tfmt.Println(err)
+}
+""",
+    (
+        'json: unsupported type: func()\n{"Name":"x"} <nil>\n'
+        "json: unsupported type: func(int) string\njson: unsupported type: complex128\n"
     ),
 )
 

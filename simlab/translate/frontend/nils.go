@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -39,7 +40,10 @@ func (p *program) findInterfaceValues() {
 	p.ifaceContexts = map[ast.Expr]bool{}
 	p.ifaceFuncs = map[ast.Expr]bool{}
 	p.findPrintedOperands()
-	funcsAsserted := p.assertsFuncType()
+	// json.Marshal of a func in an interface fails naming its type: go.TypedFunc keeps it
+	funcsAsserted := p.assertsFuncType() || slices.ContainsFunc(p.imports(), func(pkg *types.Package) bool {
+		return pkg.Path() == "encoding/json"
+	})
 	p.assignments(func(e ast.Expr, t types.Type) {
 		if t == nil || !types.IsInterface(t) || p.info.Types[e].IsNil() {
 			return

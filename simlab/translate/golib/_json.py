@@ -52,7 +52,7 @@ from ._runstate import _calling_runtime
 from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
 from ._text import _at_once, _one_read
 from ._time import ZERO_TIME, Time, time_format, time_parse
-from ._types import type_name, typed
+from ._types import TypedFunc, type_name, typed
 from ._values import EMPTY, NIL_MAP, BasicPointer, NilSlice, Ref, is_nil
 
 Desc = tuple[Any, ...]
@@ -503,6 +503,8 @@ class _Encoder:
             return (yield from self.marshaler(v, methods, True))
         if isinstance(v, bool):
             return "true" if v else "false"
+        if isinstance(v, TypedFunc | complex | sl.Chan):
+            raise _Fail(UnsupportedTypeError(type_name(v)))
         if isinstance(v, Float32):
             return _float(v, 32)
         if isinstance(v, Time):
