@@ -2023,6 +2023,17 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 	if tp, ok := t.(*types.TypeParam); ok {
 		return tp.Obj().Name()
 	}
+	arg := m.typeArgOf(t, at)
+	if _, basic := types.Unalias(t).(*types.Basic); m.p.jsonTypeArgs && !(basic && !strings.HasPrefix(arg, "go.")) {
+		// a type of the program's, for json.Unmarshal(body, &out) of an out T
+		desc := (&fn{p: m.p, m: m}).jsonDesc(at, t, true)
+		arg = strings.TrimSuffix(arg, ")") + ", json=" + desc + ")"
+	}
+	return arg
+}
+
+// typeArgOf is typeArg of a type that is no type parameter, without its JSON.
+func (m *module) typeArgOf(t types.Type, at ast.Node) string {
 	goName := pyString(types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() }))
 	if it, ok := under(t).(*types.Interface); ok && !it.Empty() && goName != `"error"` {
 		methods, signatures := m.interfaceMethods(it) // x.(T) checks a value's methods

@@ -86,17 +86,49 @@ func (f *fn) jsonMethod(c *ast.CallExpr, key, recv string) (string, bool, bool) 
 }
 
 // jsonTarget refuses a target the translation cannot write through: a *time.Time
-// is its Time's value; and one of a type parameter's type, which the decoder
-// would fill as an any (a float64, a map) whatever the type argument.
+// is its Time's value; and one whose type holds a type parameter (*[]T), which
+// the decoder would fill as an any (a float64, a map) whatever the type argument.
+// A *T is decoded by the descriptor T's type argument carries (jsonTypeArgs).
 func (f *fn) jsonTarget(x ast.Expr) {
 	ptr, ok := f.p.info.TypeOf(x).(*types.Pointer)
-	if ok && isTime(ptr.Elem()) {
+	if !ok {
+		return // an interface holding the pointer: see go.json's _held
+	}
+	if isTime(ptr.Elem()) {
 		f.p.unsupported(x, "json.Unmarshal into a *time.Time", "a struct with a time.Time field")
 	}
-	if ok && hasTypeParam(ptr.Elem()) {
+	if _, bare := types.Unalias(ptr.Elem()).(*types.TypeParam); hasTypeParam(ptr.Elem()) && !bare {
 		f.p.unsupported(x, "json.Unmarshal into a value of a type parameter's type ("+types.TypeString(ptr.Elem(), nil)+")",
 			"decode into a variable of a concrete type where the generic function is called, and pass it the value")
 	}
+}
+
+// decodesJSONIntoTypeParam: the program decodes JSON into a value of a type
+// parameter's type, json.Unmarshal(body, &out) of an out T, or Decode(&out).
+func (p *program) decodesJSONIntoTypeParam() bool {
+	found := false
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if !ok || found {
+				return !found
+			}
+			var target ast.Expr
+			switch calleeName(p, c) { // Decode: the Decoder's method
+			case "encoding/json.Unmarshal":
+				target = c.Args[1]
+			case "encoding/json.Decode":
+				target = c.Args[0]
+			}
+			if target != nil {
+				if ptr, ok := p.info.TypeOf(target).(*types.Pointer); ok {
+					_, found = types.Unalias(ptr.Elem()).(*types.TypeParam)
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // jsonClasses: encoding/json's error types and Number, by golib's class.
@@ -122,6 +154,9 @@ func (f *fn) jsonType(at ast.Node, t types.Type) string {
 // there, which ends the run in one line only if it is encoded.
 func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 	p := f.p
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok && p.jsonTypeArgs {
+		return "go.json.type_param(" + tp.Obj().Name() + ")" // its argument's descriptor
+	}
 	name := pyString(reflectType(t))
 	refuse := f.jsonRefusal(at, name, lenient)
 	if b, ok := t.(*types.Basic); ok && b.Kind() == types.UntypedNil {

@@ -118,6 +118,7 @@ type program struct {
 	elemValues    map[ast.Expr]bool    // values stored in a slice, array or map of a named type with String (Cents(x))
 	printed       map[ast.Expr]bool    // the operands of fmt, log, log/slog and testing calls
 	nilSafe       map[*types.Func]bool // methods with a pointer receiver that compare it with nil
+	jsonTypeArgs  bool                 // JSON is decoded into a type parameter's value: type arguments carry their descriptor
 
 	goVersion string // the module's language version (go1.21) for a package; "" for the toolchain's
 
@@ -273,6 +274,7 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 	p.findInterfaceValues()
 	p.findElementValues()
 	p.findNilSafeMethods()
+	p.jsonTypeArgs = p.decodesJSONIntoTypeParam()
 	return p
 }
 

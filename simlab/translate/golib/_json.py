@@ -1225,6 +1225,26 @@ def _held(target: Any, d: Desc) -> Desc:
     return ("value", name)  # non-pointer main.Config
 
 
+_BASIC_TYPE_ARGS: dict[Any, Desc] = {
+    int: ("int", "int"),
+    str: ("string", "string"),
+    float: ("float64", "float64"),
+    bool: ("bool", "bool"),
+}
+
+
+def type_param(T: Any) -> Desc:
+    """The descriptor of a type parameter's type: its type argument's, which the
+    translation gives a ``go.TypeArg`` (``json=``) in a program that decodes into a
+    value of that type (``json.Unmarshal(body, &out)`` of an ``out T``)."""
+    if T in _BASIC_TYPE_ARGS:
+        return _BASIC_TYPE_ARGS[T]
+    desc: Desc | None = getattr(T, "json", None)
+    if desc is None:
+        raise SimlabError(f"encoding/json of the type argument {T!r} is not modelled")
+    return desc
+
+
 def unmarshal(data: list[int], target: Any, d: Desc) -> Any:
     """``json.Unmarshal(data, &v)``: see :func:`blocking_unmarshal`."""
     return _at_once(blocking_unmarshal(data, target, d), "json.Unmarshal")
@@ -1535,6 +1555,7 @@ __all__ = [
     "marshal",
     "marshal_indent",
     "raw_text",
+    "type_param",
     "unmarshal",
     "valid",
 ]

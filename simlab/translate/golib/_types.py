@@ -158,9 +158,11 @@ class TypeArg:
     them); a sized number, a time.Duration, with ``box``, the class of such a value
     held in an interface (``go.Int8``), where the generic's own values are Python's
     numbers; a sized integer type with ``wrap``, what its arithmetic in the generic
-    wraps with (``go.int8``: see :func:`wrapping`)."""
+    wraps with (``go.int8``: see :func:`wrapping`); in a program that decodes JSON
+    into a value of a type parameter's type, with ``json``, the type's descriptor
+    for ``go.json`` (see its ``type_param``)."""
 
-    __slots__ = ("box", "go_name", "methods", "signatures", "wrap", "zero")
+    __slots__ = ("box", "go_name", "json", "methods", "signatures", "wrap", "zero")
 
     def __init__(
         self,
@@ -170,9 +172,10 @@ class TypeArg:
         box: Callable[[Any], Any] | None = None,
         signatures: dict[str, str] | None = None,
         wrap: Callable[[int], int] | None = None,
+        json: tuple[Any, ...] | None = None,
     ) -> None:
         self.go_name, self.zero, self.methods, self.box = go_name, zero, methods, box
-        self.signatures, self.wrap = signatures, wrap
+        self.signatures, self.wrap, self.json = signatures, wrap, json
 
     def interface(self) -> Methods:
         """The interface type argument as ``x.(T)`` checks it."""
