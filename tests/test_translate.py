@@ -1846,6 +1846,37 @@ func main() {
 """,
         "z",
     ),
+    "a slice written after a goroutine was handed it to sub-slice": (
+        """\
+package main
+
+import "fmt"
+
+func sum(xs []int, out chan<- int) {
+\tif len(xs) == 1 {
+\t\tout <- xs[0]
+\t\treturn
+\t}
+\tmid := len(xs) / 2
+\tleft, right := make(chan int), make(chan int)
+\tgo sum(xs[:mid], left)
+\tgo sum(xs[mid:], right)
+\tout <- <-left + <-right
+}
+
+func main() {
+\tnums := make([]int, 8)
+\tfor i := range nums {
+\t\tnums[i] = i * i
+\t}
+\tout := make(chan int)
+\tgo sum(nums, out)
+\tnums[7] = 0
+\tfmt.Println(<-out)
+}
+""",
+        "91",
+    ),
     "a slice written after bytes.NewBuffer took it": (
         """\
 package main
@@ -32438,6 +32469,42 @@ func main() {
         "User.id of type int\n"
         "[{1 } {2 Bo}] 2 <nil>\n"
     ),
+)
+
+
+# a goroutine sub-slices the slice it was given, which main filled element by element before
+# handing it over and never writes again: each copy holds what Go's shared array does
+CONSTRUCTS["parallel_sum_of_a_filled_slice"] = (
+    """\
+package main
+
+import "fmt"
+
+// Channel-based divide and conquer over a slice filled element by element:
+// the recursive goroutine sub-slices its parameter.
+func sum(xs []int, out chan<- int) {
+\tif len(xs) == 1 {
+\t\tout <- xs[0]
+\t\treturn
+\t}
+\tmid := len(xs) / 2
+\tleft, right := make(chan int), make(chan int)
+\tgo sum(xs[:mid], left)
+\tgo sum(xs[mid:], right)
+\tout <- <-left + <-right
+}
+
+func main() {
+\tnums := make([]int, 8)
+\tfor i := range nums {
+\t\tnums[i] = i * i
+\t}
+\tout := make(chan int)
+\tgo sum(nums, out)
+\tfmt.Println(<-out)
+}
+""",
+    "140\n",
 )
 
 

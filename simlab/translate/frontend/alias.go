@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -498,7 +499,70 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 		}
 		return true
 	}
+	// handedOff: every write is a statement of one function body w, before any
+	// statement of w that lets the array out; the group's members are w's locals
+	// (and literals) and the parameters of other functions, which therefore never
+	// write it. Whoever sub-slices it (a goroutine of a parallel merge sort, given
+	// nums after main filled it) sees what was written before: the copy agrees.
+	handedOff := func(root any, writes []ast.Node) bool {
+		if len(writes) == 0 {
+			return false
+		}
+		w := innermost(writes[0].Pos())
+		last := -1
+		for _, at := range writes {
+			i := -1
+			if w != nil && innermost(at.Pos()) == w {
+				i = statement(w, at.Pos())
+			}
+			if i < 0 {
+				return false
+			}
+			for _, l := range later {
+				if l.Pos() <= at.Pos() && at.Pos() < l.End() {
+					return false
+				}
+			}
+			last = max(last, i)
+		}
+		members := []any{root}
+		for k := range a.parent {
+			if k != root && a.find(k) == root {
+				members = append(members, k)
+			}
+		}
+		locals := map[*types.Var]bool{}
+		for _, k := range members {
+			switch m := k.(type) {
+			case *types.Var:
+				if body, param := paramOf[m]; param && body != w {
+					continue
+				}
+				if m.IsField() || innermost(m.Pos()) != w {
+					return false
+				}
+				locals[m] = true
+			case string:
+				if lit, ok := literals[m]; !ok || innermost(lit.Pos()) != w {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		ok := true
+		ast.Inspect(w, func(n ast.Node) bool {
+			if ok && n != nil && n.Pos() >= w.List[0].Pos() && statement(w, n.Pos()) <= last {
+				ok = p.onlyIndexes(n, locals)
+			}
+			return ok
+		})
+		return ok
+	}
 	return func(se *ast.SliceExpr, root any, writes []ast.Node) bool {
+		if handedOff(root, writes) {
+			return true
+		}
 		b := innermost(se.Pos())
 		if b == nil {
 			return false
@@ -520,6 +584,75 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 		}
 		return false
 	}
+}
+
+// onlyIndexes: n uses none of the variables vars but by indexing it, taking its
+// length or capacity, ranging over it or appending to it in place (v = append(v,
+// x)): nothing that lets the array out. Checked node by node: n's children are
+// checked in turn, so n is judged by the role it gives its own operands.
+func (p *program) onlyIndexes(n ast.Node, vars map[*types.Var]bool) bool {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		v, _ := p.info.Uses[id].(*types.Var)
+		return ok && vars[v]
+	}
+	switch n := n.(type) {
+	case *ast.IndexExpr, *ast.RangeStmt, *ast.Ident:
+		return true // v[i]; for ... := range v; an identifier alone is judged by its parent
+	case *ast.CallExpr:
+		switch calleeName(p, n) {
+		case "len", "cap":
+			return true
+		}
+		if slices.Contains(inPlace, calleeName(p, n)) {
+			return true // sort.Ints(v), copy(v, src): written there, kept by no one
+		}
+		switch calleeName(p, n) {
+		case "append":
+			for _, a := range n.Args[1:] {
+				if is(a) {
+					return false
+				}
+			}
+			return true // v = append(v, x): its own array
+		}
+		for _, a := range n.Args {
+			if is(a) {
+				return false // f(v): handed to the callee
+			}
+		}
+	case *ast.AssignStmt:
+		for i, r := range n.Rhs {
+			if is(r) || len(n.Lhs) == len(n.Rhs) && !is(n.Lhs[i]) && calleeName(p, asCall(r)) == "append" && is(asCall(r).Args[0]) {
+				return false // u := v, u = append(v, x): a second holder
+			}
+		}
+	case *ast.SliceExpr, *ast.UnaryExpr, *ast.CompositeLit, *ast.KeyValueExpr, *ast.SendStmt, *ast.ReturnStmt,
+		*ast.GoStmt, *ast.DeferStmt, *ast.FuncLit, *ast.ValueSpec:
+		found := false
+		ast.Inspect(n, func(x ast.Node) bool {
+			if e, ok := x.(ast.Expr); ok && is(e) {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			switch n := n.(type) {
+			case *ast.ValueSpec:
+				return len(n.Values) == 0 || !slices.ContainsFunc(n.Values, is) // var v []int; var v = make(...)
+			}
+			return false
+		}
+	}
+	return true
+}
+
+func asCall(e ast.Expr) *ast.CallExpr {
+	c, _ := ast.Unparen(e).(*ast.CallExpr)
+	if c == nil {
+		return &ast.CallExpr{Fun: &ast.Ident{Name: "_"}}
+	}
+	return c
 }
 
 // sealedSlices finds the slice variables whose array no one else sees while they
