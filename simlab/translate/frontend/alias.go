@@ -623,7 +623,9 @@ func (p *program) onlyIndexes(n ast.Node, vars map[*types.Var]bool) bool {
 		}
 	case *ast.AssignStmt:
 		for i, r := range n.Rhs {
-			if is(r) || len(n.Lhs) == len(n.Rhs) && !is(n.Lhs[i]) && calleeName(p, asCall(r)) == "append" && is(asCall(r).Args[0]) {
+			c, call := ast.Unparen(r).(*ast.CallExpr)
+			appended := call && calleeName(p, c) == "append" && is(c.Args[0])
+			if is(r) || appended && (len(n.Lhs) != len(n.Rhs) || !is(n.Lhs[i])) {
 				return false // u := v, u = append(v, x): a second holder
 			}
 		}
@@ -645,14 +647,6 @@ func (p *program) onlyIndexes(n ast.Node, vars map[*types.Var]bool) bool {
 		}
 	}
 	return true
-}
-
-func asCall(e ast.Expr) *ast.CallExpr {
-	c, _ := ast.Unparen(e).(*ast.CallExpr)
-	if c == nil {
-		return &ast.CallExpr{Fun: &ast.Ident{Name: "_"}}
-	}
-	return c
 }
 
 // sealedSlices finds the slice variables whose array no one else sees while they

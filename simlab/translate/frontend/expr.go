@@ -2024,8 +2024,8 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 		return tp.Obj().Name()
 	}
 	arg := m.typeArgOf(t, at)
-	if _, basic := types.Unalias(t).(*types.Basic); m.p.jsonTypeArgs && !(basic && !strings.HasPrefix(arg, "go.")) {
-		// a type of the program's, for json.Unmarshal(body, &out) of an out T
+	if m.p.jsonTypeArgs && strings.HasPrefix(arg, "go.") { // not int, str, float, bool: go.json knows those
+		// for json.Unmarshal(body, &out) of an out T
 		desc := (&fn{p: m.p, m: m}).jsonDesc(at, t, true)
 		arg = strings.TrimSuffix(arg, ")") + ", json=" + desc + ")"
 	}

@@ -13,7 +13,7 @@ methods are the functions ``values_get`` and kin, which take the map.
 
 Go's strings are bytes and a run's are text: escaping works on a string's UTF-8
 bytes, and an unescaped ``%ff`` that leaves bytes that are not UTF-8 ends the run
-(see ``string_of``). The text of an error for a bracketed host that is not an IP
+in one line. The text of an error for a bracketed host that is not an IP
 address is ``invalid host: ParseAddr("..."): unable to parse IP`` whatever made
 it invalid, where Go's ``netip`` names the flaw.
 """
@@ -24,6 +24,7 @@ import ipaddress
 from typing import Any
 
 import simlab as sl
+from simlab.errors import SimlabError
 
 from ._errors import UNWRAPS_ONE, error_text, new_error
 from ._path import path_join
@@ -175,7 +176,12 @@ def _unescape(s: str, part: int) -> tuple[str, Any]:
             continue
         out.append(ord(" ") if c == ord("+") and part == _QUERY else c)
         i += 1
-    return string_of(list(out)), None
+    try:
+        return out.decode(), None
+    except UnicodeDecodeError:
+        raise SimlabError(
+            f"net/url: {s!r} unescapes to bytes that are not UTF-8: simlab's strings are text"
+        ) from None
 
 
 def _escape(s: str, part: int) -> str:
@@ -566,7 +572,7 @@ def _parse(raw: str, via_request: bool) -> tuple[URL | None, Any]:
     return url, None
 
 
-_USERINFO_BYTES = frozenset("-._:~!$&'()*+,;=%@")
+_USERINFO_PUNCTUATION = frozenset("-._:~!$&'()*+,;=%@")
 
 
 def _parse_authority(scheme: str, authority: str) -> tuple[Userinfo | None, str, Any]:
@@ -577,7 +583,7 @@ def _parse_authority(scheme: str, authority: str) -> tuple[Userinfo | None, str,
     if at < 0:
         return None, host, None
     info = authority[:at]
-    if not all((c.isascii() and c.isalnum()) or c in _USERINFO_BYTES for c in info):
+    if not all((c.isascii() and c.isalnum()) or c in _USERINFO_PUNCTUATION for c in info):
         return None, "", new_error("net/url: invalid userinfo")
     name, colon, pw = info.partition(":")
     name, err = _unescape(name, _USER)
