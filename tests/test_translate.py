@@ -32508,6 +32508,93 @@ func main() {
 )
 
 
+# f(s...) gives a ...T parameter the slice itself (Go's spec: it "is passed unchanged as the
+# value for a ...T parameter"): the callee's writes and sorting reach the caller's elements
+CONSTRUCTS["variadic_given_a_slice"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"strings"
+)
+
+type Set struct{ items []string }
+
+func (s *Set) Add(xs ...string) {
+\ts.items = append(s.items, xs...)
+}
+
+func sortAll(xs ...int) { sort.Ints(xs) }
+
+func scale(k int, xs ...int) []int {
+\tfor i := range xs {
+\t\txs[i] *= k
+\t}
+\treturn xs
+}
+
+func join[T fmt.Stringer](sep string, xs ...T) string {
+\tparts := make([]string, len(xs))
+\tfor i, x := range xs {
+\t\tparts[i] = x.String()
+\t}
+\treturn strings.Join(parts, sep)
+}
+
+type name string
+
+func (n name) String() string { return strings.ToUpper(string(n)) }
+
+func main() {
+\ts := []int{3, 1, 2}
+\tsortAll(s...)
+\tfmt.Println(s)
+\tsortAll(5, 4)
+\tout := scale(10, s...)
+\tout[0] = -1
+\tfmt.Println(s, out, scale(2, 1, 2))
+\tvar set Set
+\twords := []string{"a", "b"}
+\tset.Add(words...)
+\tset.Add("c")
+\tset.Add()
+\twords[0] = "z"
+\tfmt.Println(set.items, words)
+\tns := []name{"x", "y"}
+\tfmt.Println(join(",", ns...), join[name]("-"))
+\tdefer fmt.Println("deferred", s)
+}
+""",
+    "[1 2 3]\n[-1 20 30] [-1 20 30] [2 4]\n[a b c] [z b]\nX,Y \ndeferred [-1 20 30]\n",
+)
+
+
+# a ...T parameter given no arguments, or nil..., is nil (Go's spec: "If f is invoked with
+# no actual arguments for p, the value passed to p is nil"), stored in a field too
+CONSTRUCTS["variadic_nil"] = (
+    """\
+package main
+
+import "fmt"
+
+type Config struct{ Labels []string }
+
+func reload(labels ...string) *Config { return &Config{Labels: labels} }
+
+func isNil(xs ...string) bool { return xs == nil }
+
+func main() {
+\tc := reload()
+\tfmt.Println(c.Labels == nil, len(c.Labels))
+\tfmt.Println(isNil(), isNil("a"), isNil([]string{}...), isNil(nil...))
+}
+""",
+    "true 0\ntrue false false true\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1870,7 +1870,11 @@ func (f *fn) args(c *ast.CallExpr) string {
 		if tuple, multi := f.p.info.TypeOf(a).(*types.Tuple); multi {
 			s = "*" + f.resultsInInterfaces(c, tuple, s) // f(g()): g's results are f's arguments
 		} else if c.Ellipsis.IsValid() && i == len(c.Args)-1 {
-			s = "*" + s
+			if f.wholeSpread(c) {
+				s = "*go.spread(" + s + ")" // the slice itself, which the ...T parameter is
+			} else {
+				s = "*" + s
+			}
 		}
 		parts = append(parts, s)
 	}

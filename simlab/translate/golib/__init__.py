@@ -704,9 +704,11 @@ from ._values import (
     pointer_method,
     pointer_to,
     results_as,
+    spread,
     store,
     struct_equal,
     struct_hash,
+    variadic,
     yielding,
 )
 
@@ -1237,6 +1239,7 @@ __all__ = [
     "split_after",
     "split_after_n",
     "split_n",
+    "spread",
     "sprint",
     "sprintf",
     "sprintln",
@@ -1313,6 +1316,7 @@ __all__ = [
     "utf8_valid",
     "utf8_valid_rune",
     "v",
+    "variadic",
     "with_capacity",
     "wrapping",
     "write",

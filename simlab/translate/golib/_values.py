@@ -84,6 +84,33 @@ def is_nil(s: list[Any]) -> bool:
     return type(s) is NilSlice and not s
 
 
+class _Whole:
+    """A slice given to a ``...T`` parameter whole, ``f(s...)``: see :func:`spread`."""
+
+    __slots__ = ("s",)
+
+    def __init__(self, s: list[Any]) -> None:
+        self.s = s
+
+
+def spread(s: list[Any]) -> tuple[_Whole]:
+    """The arguments of ``f(s...)`` for a function of the program whose ``...T``
+    parameter is a slice (:func:`variadic`): ``s`` itself, which Go's parameter is
+    (the callee writes the caller's elements; a nil ``s`` stays nil)."""
+    return (_Whole(s),)
+
+
+def variadic(args: tuple[Any, ...], nil: bool = False) -> list[Any]:
+    """A ``...T`` parameter as the slice Go's is: the slice ``f(s...)`` gave
+    (:func:`spread`), else a new one of the arguments, nil if there are none
+    (``nil``: in a program that tells a nil slice from an empty one)."""
+    if len(args) == 1 and type(args[0]) is _Whole:
+        return args[0].s
+    if not args and nil:
+        return NilSlice()
+    return list(args)
+
+
 def generator(fn: Callable[..., Any]) -> Callable[..., Generator[Any, Any, Any]]:
     """A function of the library that never blocks, used as a value where its
     family's calls are ``yield from`` (another of its type blocks): ``fn`` as a
