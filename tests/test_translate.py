@@ -32595,6 +32595,71 @@ func main() {
 )
 
 
+# an fs.FileMode prints by its String method (drwxr-xr-x) in fields, slices and %v, and by
+# its number under %o and %d; IsDir, IsRegular, Perm, Type; os.Expand's shell-like names
+CONSTRUCTS["fs_filemode_and_os_expand"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io/fs"
+\t"os"
+\t"sort"
+)
+
+type entry struct {
+\tName string
+\tMode fs.FileMode
+}
+
+func main() {
+\ttree := []entry{
+\t\t{"bin", fs.ModeDir | 0o755},
+\t\t{"run.sh", 0o755},
+\t\t{"notes.txt", 0o644},
+\t\t{"link", fs.ModeSymlink | 0o777},
+\t\t{"sock", os.ModeSocket | 0o600},
+\t}
+\tsort.Slice(tree, func(i, j int) bool { return tree[i].Name < tree[j].Name })
+\tcounts := map[string]int{}
+\tfor _, e := range tree {
+\t\tkind := "other"
+\t\tswitch {
+\t\tcase e.Mode.IsDir():
+\t\t\tkind = "dir"
+\t\tcase e.Mode.IsRegular():
+\t\t\tkind = "file"
+\t\t}
+\t\tcounts[kind]++
+\t\tperm, typ := e.Mode.Perm(), e.Mode.Type()
+\t\tfmt.Printf("%-10s %v %s %o %d %v\\n", e.Name, e.Mode, perm, perm, e.Mode&fs.ModePerm, typ)
+\t}
+\tfmt.Println(counts, tree[0], fs.FileMode(0), os.FileMode(0o4755|fs.ModeSetuid))
+\tfmt.Printf("%+v %q\\n", tree[1], fs.ModeDir)
+\tmodes := []os.FileMode{0o700, fs.ModeDir}
+\tfmt.Println(modes, modes[1].String())
+\tvar x any = tree[2].Mode
+\tif m, ok := x.(fs.FileMode); ok {
+\t\tfmt.Println("mode", m)
+\t}
+\thome := map[string]string{"USER": "ann", "HOME": "/home/ann"}
+\tfmt.Println(os.Expand("${USER}@$HOST:$HOME/${1}x$", func(k string) string { return home[k] }))
+}
+""",
+    (
+        "bin        drwxr-xr-x -rwxr-xr-x 755 493 d---------\n"
+        "link       Lrwxrwxrwx -rwxrwxrwx 777 511 L---------\n"
+        "notes.txt  -rw-r--r-- -rw-r--r-- 644 420 ----------\n"
+        "run.sh     -rwxr-xr-x -rwxr-xr-x 755 493 ----------\n"
+        "sock       Srw------- -rw------- 600 384 S---------\n"
+        "map[dir:1 file:2 other:2] {bin drwxr-xr-x} ---------- urwxr-xr-x\n"
+        '{Name:link Mode:Lrwxrwxrwx} "d---------"\n[-rwx------ d---------] d---------\n'
+        "mode -rw-r--r--\nann@:/home/ann/x$\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

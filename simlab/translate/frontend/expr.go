@@ -2730,6 +2730,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "[]", false
 	case "flag.Arg":
 		return "\"\"", false
+	case "os.Expand":
+		return "go.expand(" + arg(0) + ", " + f.calledAtOnce(c, c.Args[1], "an os.Expand whose mapping blocks", "a mapping that only looks up") + ")", false
+	case "os.ExpandEnv":
+		return "go.expand_env(rt, " + arg(0) + ")", false
 	case "os.Getenv", "os.LookupEnv", "os.Setenv", "os.Unsetenv":
 		return "go." + snake(strings.TrimPrefix(name, "os.")) + "(rt, " + f.args(c) + ")", false
 	case "context.Background":
@@ -3914,6 +3918,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return "go." + strings.TrimSuffix(strings.TrimPrefix(key, "time."), ".String") + "(" + recv + ").String()", false
 	case "syscall.Signal.String", "os.Signal.String":
 		return "go.Signal(" + recv + ").String()", false
+	case "io/fs.FileMode.String", "io/fs.FileMode.IsDir", "io/fs.FileMode.IsRegular", "io/fs.FileMode.Perm",
+		"io/fs.FileMode.Type":
+		return "go.FileMode(" + recv + ")." + fn.Name() + "()", false
 	}
 	if strings.HasPrefix(key, "encoding/json.") {
 		if out, yields, ok := f.jsonMethod(c, key, recv); ok {
@@ -4138,6 +4145,8 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	case "*int", "*string", "*bool", "*float64", "*float32", "*int8", "*int16", "*int32", "*int64",
 		"*uint", "*uint8", "*uint16", "*uint32", "*uint64":
 		return pyString(name) // a go.Ref, whatever its target's type
+	case "io/fs.FileMode":
+		return "go.FileMode"
 	case "*bytes.Buffer":
 		return "go.Buffer"
 	case "*strings.Builder":
@@ -4189,7 +4198,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if _, isFunc := under(t).(*types.Signature); isFunc {
 		return "go.FuncType(" + pyString(reflectType(t)) + ")" // a go.TypedFunc of that type
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, *url.Error, *url.URL, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, fs.FileMode, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, *url.Error, *url.URL, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
 	return ""
 }
 

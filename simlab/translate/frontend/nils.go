@@ -461,6 +461,8 @@ func timeClass(t types.Type) string {
 		return "go.Weekday"
 	case isNamed(t, "syscall", "Signal"):
 		return "go.Signal" // terminated
+	case isNamed(t, "io/fs", "FileMode"):
+		return "go.FileMode" // drwxr-xr-x
 	case isNamed(t, "log/slog", "Level"):
 		return "go.slog.Level" // INFO, WARN+1
 	case isNamed(t, "log/slog", "Kind"):

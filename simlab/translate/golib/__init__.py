@@ -46,7 +46,7 @@ or concept:
 - ``_url``: ``net/url`` (``go.url``)
 - ``_types``: type switches, type assertions, ``%T``
 - ``_runtime``: ``runtime``, ``os.Exit``, ``os.Args``, ``flag``, the environment, ``runtime/pprof``,
-  ``math/rand``'s top-level functions, ``net``, ``syscall``'s signals
+  ``math/rand``'s top-level functions, ``net``, ``syscall``'s signals, ``io/fs.FileMode``
 - ``_gosyntax``: ``fmt``'s ``%#v``, Go syntax
 - ``_fmt``: ``fmt``'s printing and ``fmt.Errorf``
 - ``_panics``: ``panic``, ``recover``, ``defer``
@@ -384,6 +384,7 @@ from ._randv2 import PCG, RandV2, rand_v2_new
 from ._reflect import Type, deep_equal, reflect_pointer_to, reflect_type, reflect_type_of
 from ._runtime import (
     Exit,
+    FileMode,
     Signal,
     abandon,
     capture_profiles,
@@ -391,6 +392,8 @@ from ._runtime import (
     debug_stack,
     dial_udp,
     exit,
+    expand,
+    expand_env,
     flag_parse,
     gc,
     getenv,
@@ -757,6 +760,7 @@ __all__ = [
     "F",
     "FieldElemRef",
     "FieldRef",
+    "FileMode",
     "Float32",
     "Float64Slice",
     "FuncType",
@@ -986,6 +990,8 @@ __all__ = [
     "errors_join",
     "errors_unwrap",
     "exit",
+    "expand",
+    "expand_env",
     "fatal",
     "fields",
     "flag",

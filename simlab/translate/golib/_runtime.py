@@ -1,5 +1,6 @@
 """``runtime``, ``os`` and the world outside: ``runtime.Goexit``, ``GC``,
-``GOMAXPROCS`` and ``NumGoroutine``, ``os.Exit``, the environment (``os.Getenv``...),
+``GOMAXPROCS`` and ``NumGoroutine``, ``os.Exit``, the environment (``os.Getenv``,
+``os.Expand``...), ``io/fs``'s ``FileMode``,
 ``runtime/pprof``'s profiles, ``math/rand``, ``net.DialUDP`` and ``syscall``'s
 signals as values.
 """
@@ -69,6 +70,81 @@ def os_args(rt: Any) -> list[str]:
 def flag_parse() -> None:
     """``flag.Parse()``: of no arguments, as a run has none; every flag keeps its
     default."""
+
+
+def expand(s: str, mapping: Callable[[str], str]) -> str:
+    """``os.Expand``: each ``$name`` and ``${name}`` in ``s`` replaced by
+    ``mapping(name)``, as Go's shell-like rules read them: a name of letters, digits
+    and ``_``, or one special character (``$1``, ``$$``, ``${@}``); a ``$`` with no
+    name after it kept; a malformed ``${`` or ``${}`` dropped."""
+    out = []
+    i = j = 0
+    while j < len(s):
+        if s[j] == "$" and j + 1 < len(s):
+            out.append(s[i:j])
+            name, width = _shell_name(s[j + 1 :])
+            if name:
+                out.append(mapping(name))
+            elif width == 0:
+                out.append("$")
+            j += width
+            i = j + 1
+        j += 1
+    return "".join(out) + s[i:] if out else s
+
+
+_SHELL_SPECIAL = frozenset("*#$@!?-0123456789")
+
+
+def _shell_name(s: str) -> tuple[str, int]:
+    """The name after a ``$`` at the start of ``s``, and how many bytes it takes."""
+    if s[0] == "{":
+        if len(s) > 2 and s[1] in _SHELL_SPECIAL and s[2] == "}":
+            return s[1], 3
+        close = s.find("}", 1)
+        if close == 1:
+            return "", 2  # ${}: dropped
+        return ("", 1) if close < 0 else (s[1:close], close + 1)
+    if s[0] in _SHELL_SPECIAL:
+        return s[0], 1
+    i = 0
+    while i < len(s) and (s[i] == "_" or (s[i].isascii() and s[i].isalnum())):
+        i += 1
+    return s[:i], i
+
+
+def expand_env(rt: Any, s: str) -> str:
+    """``os.ExpandEnv``: :func:`expand` by the run's environment."""
+    return expand(s, lambda key: getenv(rt, key))
+
+
+class FileMode(int):
+    """An ``fs.FileMode`` (``os.FileMode``): the type bits above the permission
+    bits, which fmt prints by its ``String`` method, ``drwxr-xr-x``."""
+
+    go_name = "fs.FileMode"
+
+    def String(self) -> str:
+        kinds = "".join(c for i, c in enumerate("dalTLDpSugct?") if self & 1 << (31 - i))
+        perm = "".join(c if self & 1 << (8 - i) else "-" for i, c in enumerate("rwxrwxrwx"))
+        return (kinds or "-") + perm
+
+    def IsDir(self) -> bool:
+        return bool(self & _MODE_DIR)
+
+    def IsRegular(self) -> bool:
+        return not self & _MODE_TYPE
+
+    def Perm(self) -> FileMode:
+        return FileMode(self & 0o777)
+
+    def Type(self) -> FileMode:
+        return FileMode(self & _MODE_TYPE)
+
+
+_MODE_DIR = 1 << 31
+# directory, symlink, named pipe, socket, device, char device, irregular
+_MODE_TYPE = _MODE_DIR | 1 << 27 | 1 << 25 | 1 << 24 | 1 << 26 | 1 << 21 | 1 << 19
 
 
 def getenv(rt: Any, key: str) -> str:
