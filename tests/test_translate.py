@@ -32660,6 +32660,52 @@ func main() {
 )
 
 
+# &slog.LevelVar{} is a new LevelVar, as new(slog.LevelVar): a handler's level changed while
+# the program runs
+CONSTRUCTS["slog_levelvar_literal"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"log/slog"
+)
+
+type service struct {
+\tlevel *slog.LevelVar
+\tlog   *slog.Logger
+}
+
+func newService(buf *bytes.Buffer) *service {
+\tlv := &slog.LevelVar{}
+\tnoTime := func(groups []string, a slog.Attr) slog.Attr {
+\t\tif a.Key == slog.TimeKey && len(groups) == 0 {
+\t\t\treturn slog.Attr{}
+\t\t}
+\t\treturn a
+\t}
+\topts := &slog.HandlerOptions{Level: lv, ReplaceAttr: noTime}
+\treturn &service{level: lv, log: slog.New(slog.NewTextHandler(buf, opts))}
+}
+
+func main() {
+\tvar buf bytes.Buffer
+\ts := newService(&buf)
+\ts.log.Debug("hidden", "n", 1)
+\ts.level.Set(slog.LevelDebug)
+\ts.log.Debug("shown", "n", 2)
+\ts.level.Set(slog.LevelError)
+\ts.log.Warn("hidden too")
+\ts.log.Error("boom", "code", 500)
+\tfmt.Print(buf.String())
+\tfmt.Println(s.level, s.level.Level())
+}
+""",
+    "level=DEBUG msg=shown n=2\nlevel=ERROR msg=boom code=500\nLevelVar(ERROR) ERROR\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1474,6 +1474,8 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 				cls = "go.slog.HandlerOptions"
 			case "Attr":
 				cls = "go.slog.Attr"
+			case "LevelVar":
+				return "go.slog.LevelVar()" // &slog.LevelVar{}, whose fields are unexported: new(slog.LevelVar)
 			default:
 				p.unsupported(x, "a "+n.String()+" literal", "slog's functions")
 			}
