@@ -32706,6 +32706,80 @@ func main() {
 )
 
 
+# a slog.Level in a struct encodes as its name ("ERROR+2", a map key too, by MarshalText)
+# and decodes from one in any case, with Go's errors for an unknown name or offset
+CONSTRUCTS["json_slog_level"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"log/slog"
+)
+
+type Config struct {
+\tLevel  slog.Level            `json:"level"`
+\tName   string                `json:"name,omitempty"`
+\tCounts map[slog.Level]int    `json:"counts,omitempty"`
+\tRoutes map[string]slog.Level `json:"routes,omitempty"`
+}
+
+func main() {
+\tinputs := []string{
+\t\t`{"level":"warn","name":"a"}`,
+\t\t`{"level":"DEBUG-2","routes":{"/api":"error+1","/web":"Info"}}`,
+\t\t`{"level":"loud"}`,
+\t\t`{"level":"info+x"}`,
+\t\t`{"level":4}`,
+\t}
+\tfor _, in := range inputs {
+\t\tvar c Config
+\t\terr := json.Unmarshal([]byte(in), &c)
+\t\tfmt.Println(c.Level, c.Name, c.Routes, err)
+\t}
+\tc := Config{Level: slog.LevelError + 2, Name: "x"}
+\tc.Counts = map[slog.Level]int{slog.LevelInfo: 3, slog.LevelWarn - 1: 1}
+\tb, err := json.Marshal(c)
+\tfmt.Println(string(b), err)
+}
+""",
+    (
+        "WARN a map[] <nil>\nDEBUG-2  map[/api:ERROR+1 /web:INFO] <nil>\n"
+        'INFO  map[] slog: level string "loud": unknown name\n'
+        'INFO  map[] slog: level string "info+x": strconv.Atoi: parsing "+x": invalid syntax\n'
+        "INFO  map[] invalid syntax\n"
+        '{"level":"ERROR+2","name":"x","counts":{"INFO":3,"INFO+3":1}} <nil>\n'
+    ),
+)
+
+
+# s[0] of an empty string panics with Go's whole message, its index and length, which a
+# deferred recover turns into an error
+CONSTRUCTS["string_index_out_of_range_recovered"] = (
+    """\
+package main
+
+import "fmt"
+
+func first(s string) (b byte, err error) {
+\tdefer func() {
+\t\tif p := recover(); p != nil {
+\t\t\terr = fmt.Errorf("%v", p)
+\t\t}
+\t}()
+\treturn s[0], nil
+}
+
+func main() {
+\tfmt.Println(first("go"))
+\tfmt.Println(first(""))
+}
+""",
+    "103 <nil>\n0 runtime error: index out of range [0] with length 0\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

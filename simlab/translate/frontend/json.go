@@ -175,6 +175,10 @@ func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 	if isNamed(types.Unalias(t), "encoding/json", "Number") && !isPtr {
 		return `("number", "json.Number")`
 	}
+	if isNamed(types.Unalias(t), "log/slog", "Level") && !isPtr {
+		// its MarshalJSON and UnmarshalJSON: "WARN+1", any case read back
+		return `("methods", "slog.Level", ("int", "slog.Level"), "json", "json", go.slog.Level)`
+	}
 	if n, ok := types.Unalias(t).(*types.Named); ok {
 		if n.Obj().Pkg() != nil && !p.ours(n.Obj().Pkg()) {
 			if n.Obj().Name() != "error" && !types.IsInterface(n) {

@@ -114,8 +114,8 @@ def _index_text(exc: IndexError) -> str:
 
 def _operand(node: ast.expr, names: dict[str, Any]) -> Any:
     """The value of a subscript's operand that only reads: a variable, a field, a
-    constant, an element of a slice or a map, the length of such, or a sum,
-    difference or product of such; ValueError for any other."""
+    constant, an element of a slice or a map, a string's bytes, the length of such,
+    or a sum, difference or product of such; ValueError for any other."""
     if isinstance(node, ast.Name):
         return names[node.id]
     if isinstance(node, ast.Constant):
@@ -136,6 +136,8 @@ def _operand(node: ast.expr, names: dict[str, Any]) -> Any:
         m = _operand(node.func.value, names)
         if node.func.attr == "get" and isinstance(m, dict):  # m.get(k, zero): a map's element
             return m[_operand(node.args[0], names)]
+        if node.func.attr == "encode" and isinstance(m, str) and not node.args:
+            return m.encode()  # s.encode()[0]: a string's byte
     if isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
         return _ARITHMETIC[type(node.op)](_operand(node.left, names), _operand(node.right, names))
     raise ValueError(node)

@@ -20,7 +20,8 @@ import simlab as sl
 from simlab.errors import SimlabError
 
 from . import _fmt
-from ._errors import error_text
+from ._errors import error_text, new_error
+from ._fmt import errorf
 from ._io import _write, blocking_write
 from ._json import _json_float
 from ._json import marshal as json_marshal
@@ -28,10 +29,10 @@ from ._log import std_logger
 from ._numbers import Duration, Float32, Sized, Uint, Uint64, Uintptr
 from ._panics import panic
 from ._runstate import _state
-from ._strconv import format_float, quote
-from ._strings import unicode_is_space
+from ._strconv import atoi, format_float, quote, unquote
+from ._strings import string_of, unicode_is_space
 from ._time import ZERO_TIME, Time, time_format
-from ._values import NIL_MAP, NilSlice, call, has_method
+from ._values import NIL_MAP, NilSlice, Ref, call, has_method, method
 
 __all__ = [
     "Attr",
@@ -66,6 +67,7 @@ class Level(int):
 
     __slots__ = ()
     go_name = "slog.Level"
+    go_text_key = True  # a map key: its MarshalText, as encoding/json's, beside MarshalJSON
 
     def String(self) -> str:
         name, base = "ERROR", ERROR
@@ -78,6 +80,41 @@ class Level(int):
 
     def Level(self) -> int:
         return int(self)
+
+    # value methods go.json calls on the class, with the field's plain int too
+    def MarshalJSON(self) -> tuple[list[int], Any]:
+        return list(quote(Level(self).String()).encode()), None
+
+    def MarshalText(self) -> tuple[list[int], Any]:
+        return list(Level(self).String().encode()), None
+
+    # pointer methods: given the go.Ref of the variable they set (see BasicPointer)
+    UnmarshalJSON = method(lambda ref, data: _unmarshal_level(ref, data, quoted=True), pointer=True)
+    UnmarshalText = method(
+        lambda ref, data: _unmarshal_level(ref, data, quoted=False), pointer=True
+    )
+
+
+def _unmarshal_level(ref: Ref, data: list[int], quoted: bool) -> Any:
+    """``(*Level).UnmarshalJSON`` and ``UnmarshalText``: a name, any case, with an
+    offset, ``warn+1``, as ``String`` writes it; Go's errors, quoting the text."""
+    text = string_of(data)
+    if quoted:
+        text, err = unquote(text)
+        if err is not None:
+            return err
+    name, offset = text, 0
+    at = next((i for i, c in enumerate(text) if c in "+-"), -1)
+    if at >= 0:
+        name = text[:at]
+        offset, err = atoi(text[at:])
+        if err is not None:
+            return errorf("slog: level string %q: %w", text, err)
+    base = {"DEBUG": DEBUG, "INFO": INFO, "WARN": WARN, "ERROR": ERROR}.get(name.upper())
+    if base is None:
+        return errorf("slog: level string %q: %w", text, new_error("unknown name"))
+    ref.v = Level(base + offset)
+    return None
 
 
 def leveler_level(x: Any) -> Level:
