@@ -32780,6 +32780,55 @@ func main() {
 )
 
 
+# l.UnmarshalText(b) of a slog.Level variable or field sets it, as (&l).UnmarshalText does:
+# a name in any case with an offset; Go's errors for an unknown name or a bad offset
+CONSTRUCTS["slog_level_unmarshal_text"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log/slog"
+)
+
+type Config struct {
+\tName  string
+\tLevel slog.Level
+}
+
+func parseLevel(s string) (slog.Level, error) {
+\tvar l slog.Level
+\terr := l.UnmarshalText([]byte(s))
+\treturn l, err
+}
+
+func main() {
+\tfor _, s := range []string{"debug", "Info+2", "ERROR-1", "trace", "warn+z"} {
+\t\tl, err := parseLevel(s)
+\t\tfmt.Println(l, int(l), err)
+\t}
+\tcfg := &Config{Name: "svc"}
+\tif err := cfg.Level.UnmarshalText([]byte("error")); err != nil {
+\t\tfmt.Println(err)
+\t}
+\tlp := &cfg.Level
+\t_ = lp.UnmarshalJSON([]byte(`"warn-1"`))
+\ttext, _ := cfg.Level.MarshalText()
+\tjs, _ := cfg.Level.MarshalJSON()
+\tfmt.Printf("%+v %s %s\\n", *cfg, text, js)
+\terr := lp.UnmarshalJSON([]byte(`warn`))
+\tfmt.Println(err, cfg.Level)
+}
+""",
+    (
+        "DEBUG -4 <nil>\nINFO+2 2 <nil>\nWARN+3 7 <nil>\n"
+        'INFO 0 slog: level string "trace": unknown name\n'
+        'INFO 0 slog: level string "warn+z": strconv.Atoi: parsing "+z": invalid syntax\n'
+        '{Name:svc Level:INFO+3} INFO+3 "INFO+3"\ninvalid syntax INFO+3\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

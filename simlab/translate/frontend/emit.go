@@ -390,7 +390,8 @@ func (m *module) findBoxed() {
 		ast.Inspect(file, func(n ast.Node) bool {
 			if sel, ok := n.(*ast.SelectorExpr); ok {
 				// st.push(1) of a pointer method on a named slice or number: &st, implicitly
-				if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal && (p.isNamedValue(s.Recv()) || p.namedBasic(s.Recv())) {
+				if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal &&
+					(p.isNamedValue(s.Recv()) || p.namedBasic(s.Recv()) || isNamed(s.Recv(), "log/slog", "Level")) {
 					if _, ptrMethod := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrMethod {
 						if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
 							if v, ok := p.info.Uses[id].(*types.Var); ok && !p.packageLevel(v) && a.declUnit[v] != nil && (simple[v] || isParam(a.declUnit[v], v)) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"strings"
@@ -136,8 +137,16 @@ func (f *fn) slogMethod(c *ast.CallExpr, key, recv string) (string, bool) {
 		}
 	case "Level":
 		switch method {
-		case "String", "Level":
+		case "String", "Level", "MarshalJSON", "MarshalText":
 			return "go.slog.Level(" + recv + ")." + method + "()", true
+		case "UnmarshalJSON", "UnmarshalText":
+			// l.UnmarshalText(b): (&l).UnmarshalText(b), which sets the variable
+			sel := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+			ptr := f.expr(sel.X) // a *slog.Level: the go.Ref itself, not recv, its value
+			if !isPointer(f.p.info.TypeOf(sel.X)) {
+				ptr = f.ref(&ast.UnaryExpr{OpPos: sel.Pos(), Op: token.AND, X: sel.X}, ast.Unparen(sel.X))
+			}
+			return "go.BasicPointer(go.slog.Level, " + ptr + ")." + method + "(" + f.args(c) + ")", true
 		}
 	case "Value":
 		switch method {

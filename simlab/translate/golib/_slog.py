@@ -12,6 +12,7 @@ no date and time until ``log.SetFlags`` (golib's :class:`~golib.Logger` says why
 from __future__ import annotations
 
 import base64
+import functools
 from collections.abc import Callable, Generator, Iterable
 from inspect import isgenerator
 from typing import Any
@@ -62,6 +63,28 @@ ANY, BOOL, DURATION, FLOAT64, INT64, STRING, TIME, UINT64, GROUP, LOGVALUER = ra
 DEBUG, INFO, WARN, ERROR = -4, 0, 4, 8
 
 
+def _unmarshal_level(ref: Ref, data: list[int], quoted: bool) -> Any:
+    """``(*Level).UnmarshalJSON`` and ``UnmarshalText``: a name, any case, with an
+    offset, ``warn+1``, as ``String`` writes it; Go's errors, quoting the text."""
+    text = string_of(data)
+    if quoted:
+        text, err = unquote(text)
+        if err is not None:
+            return err
+    name, offset = text, 0
+    at = next((i for i, c in enumerate(text) if c in "+-"), -1)
+    if at >= 0:
+        name = text[:at]
+        offset, err = atoi(text[at:])
+        if err is not None:
+            return errorf("slog: level string %q: %w", text, err)
+    base = {"DEBUG": DEBUG, "INFO": INFO, "WARN": WARN, "ERROR": ERROR}.get(name.upper())
+    if base is None:
+        return errorf("slog: level string %q: %w", text, new_error("unknown name"))
+    ref.v = Level(base + offset)
+    return None
+
+
 class Level(int):
     """A ``slog.Level``: ``INFO``, ``WARN+1``, ``DEBUG-2``."""
 
@@ -89,32 +112,8 @@ class Level(int):
         return list(Level(self).String().encode()), None
 
     # pointer methods: given the go.Ref of the variable they set (see BasicPointer)
-    UnmarshalJSON = method(lambda ref, data: _unmarshal_level(ref, data, quoted=True), pointer=True)
-    UnmarshalText = method(
-        lambda ref, data: _unmarshal_level(ref, data, quoted=False), pointer=True
-    )
-
-
-def _unmarshal_level(ref: Ref, data: list[int], quoted: bool) -> Any:
-    """``(*Level).UnmarshalJSON`` and ``UnmarshalText``: a name, any case, with an
-    offset, ``warn+1``, as ``String`` writes it; Go's errors, quoting the text."""
-    text = string_of(data)
-    if quoted:
-        text, err = unquote(text)
-        if err is not None:
-            return err
-    name, offset = text, 0
-    at = next((i for i, c in enumerate(text) if c in "+-"), -1)
-    if at >= 0:
-        name = text[:at]
-        offset, err = atoi(text[at:])
-        if err is not None:
-            return errorf("slog: level string %q: %w", text, err)
-    base = {"DEBUG": DEBUG, "INFO": INFO, "WARN": WARN, "ERROR": ERROR}.get(name.upper())
-    if base is None:
-        return errorf("slog: level string %q: %w", text, new_error("unknown name"))
-    ref.v = Level(base + offset)
-    return None
+    UnmarshalJSON = method(functools.partial(_unmarshal_level, quoted=True), pointer=True)
+    UnmarshalText = method(functools.partial(_unmarshal_level, quoted=False), pointer=True)
 
 
 def leveler_level(x: Any) -> Level:
