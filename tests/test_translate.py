@@ -32829,6 +32829,54 @@ func main() {
 )
 
 
+# logf := logger.Printf, a *log.Logger's Printf, Println or Print as a func value, bound to
+# the logger it was taken from (reassigning the variable later changes nothing)
+CONSTRUCTS["log_logger_method_value"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"log"
+\t"os"
+\t"sync"
+)
+
+type node struct {
+\tid   int
+\tlogf func(string, ...any)
+}
+
+func (n *node) step(round int) { n.logf("node %d round %d", n.id, round) }
+
+func main() {
+\tvar buf bytes.Buffer
+\tlogger := log.New(&buf, "[raft] ", 0)
+\tnodes := []*node{{1, logger.Printf}, {2, logger.Printf}}
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo func() { // one goroutine steps them in order
+\t\tdefer wg.Done()
+\t\tfor _, n := range nodes {
+\t\t\tn.step(1)
+\t\t}
+\t}()
+\twg.Wait()
+\tsay := logger.Println
+\tsay("done", len(nodes))
+\tout := log.New(os.Stdout, "", log.Lmsgprefix)
+\temit := out.Print
+\temit("a", 1, 2, "b")
+\tlogger = log.New(os.Stdout, "new ", 0)
+\tnodes[0].step(2)
+\tfmt.Print(buf.String())
+}
+""",
+    ("a1 2b\n[raft] node 1 round 1\n[raft] node 2 round 1\n[raft] done 2\n[raft] node 1 round 2\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

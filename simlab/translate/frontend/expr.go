@@ -604,6 +604,13 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			if atomicMethod(fn) && sel.Kind() == types.MethodVal {
 				return "go.yielding(" + recv + "." + atomicName(fn) + ")" // read := hits.Load: a yielded operation
 			}
+			switch methodKey(fn) {
+			case "log.Logger.Printf", "log.Logger.Println", "log.Logger.Print":
+				// logf := logger.Printf: the bound method, which prints at once (no pipe to block on)
+				if sel.Kind() == types.MethodVal && !f.m.a.pipes && !f.m.a.genFamily(familyOf(p, p.info.TypeOf(x))) {
+					return recv + "." + fn.Name()
+				}
+			}
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a standard library type", "a closure calling it")
 		}
 		if n, ok := sel.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {

@@ -11,6 +11,7 @@ from typing import Any
 from simlab.go.frames import go_frame
 from simlab.go.goroutine import Op
 
+from ._fmt import sprint, sprintf, sprintln
 from ._io import _write, blocking_write, stderr
 from ._panics import panic
 from ._runstate import _state
@@ -40,6 +41,16 @@ class Logger:
     def output(self, text: str) -> None:
         """``l.Printf``, ``Print``, ``Println``: the line, written to the output."""
         _write(self._out, self._line(text))
+
+    # Go's names, for a method value (logf := logger.Printf) whose calls print at once
+    def Printf(self, format: str, *args: Any) -> None:
+        self.output(sprintf(format, *args))
+
+    def Println(self, *args: Any) -> None:
+        self.output(sprintln(*args))
+
+    def Print(self, *args: Any) -> None:
+        self.output(sprint(*args))
 
     def blocking_output(self, text: str) -> Generator[Any, Any, None]:
         """``l.Printf`` in a program that calls io.Pipe or net.Pipe, whose output may
