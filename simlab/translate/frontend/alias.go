@@ -600,26 +600,15 @@ func (p *program) onlyIndexes(n ast.Node, vars map[*types.Var]bool) bool {
 	case *ast.IndexExpr, *ast.RangeStmt, *ast.Ident:
 		return true // v[i]; for ... := range v; an identifier alone is judged by its parent
 	case *ast.CallExpr:
-		switch calleeName(p, n) {
-		case "len", "cap":
-			return true
-		}
-		if slices.Contains(inPlace, calleeName(p, n)) {
+		args := n.Args
+		switch name := calleeName(p, n); {
+		case name == "len", name == "cap", slices.Contains(inPlace, name):
 			return true // sort.Ints(v), copy(v, src): written there, kept by no one
+		case name == "append":
+			args = args[1:] // v = append(v, x): its own array
 		}
-		switch calleeName(p, n) {
-		case "append":
-			for _, a := range n.Args[1:] {
-				if is(a) {
-					return false
-				}
-			}
-			return true // v = append(v, x): its own array
-		}
-		for _, a := range n.Args {
-			if is(a) {
-				return false // f(v): handed to the callee
-			}
+		if slices.ContainsFunc(args, is) {
+			return false // f(v): handed to the callee
 		}
 	case *ast.AssignStmt:
 		for i, r := range n.Rhs {

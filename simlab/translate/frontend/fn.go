@@ -322,11 +322,11 @@ func (f *fn) function() {
 		fld := last[len(last)-1]
 		if _, ok := fld.Type.(*ast.Ellipsis); ok && len(fld.Names) == 1 && fld.Names[0].Name != "_" {
 			if obj := p.info.Defs[fld.Names[0]]; obj != nil && f.m.variadicSlice(u.body, obj) {
-				name, nil := f.name(obj), ""
+				name, nilArg := f.name(obj), ""
 				if f.m.nilSlices {
-					nil = ", nil=True"
+					nilArg = ", nil=True"
 				}
-				f.wl(line, "%s = go.variadic(%s%s)  # a slice, as Go's ...T parameter is", name, name, nil)
+				f.wl(line, "%s = go.variadic(%s%s)  # a slice, as Go's ...T parameter is", name, name, nilArg)
 			}
 		}
 	}
@@ -3317,52 +3317,31 @@ func (f *fn) recvCase(e ast.Expr) string {
 	return f.expr(u.X) + ".recv_case()"
 }
 
-// variadicAsSlice: does the body use the variadic parameter v (a Python tuple, the
-// *args of its def) as more than a tuple serves for, which is to be ranged over,
-// measured or read an element of (readsOnly)?
-func variadicAsSlice(p *program, body *ast.BlockStmt, v types.Object) bool {
-	return body != nil && !readsOnly(p, body, v, nil, 0)
-}
-
-// variadicSlice: the ...T parameter v of the function of body is made a slice
-// (go.variadic): where it is used as one, or where a nil slice is told from an
-// empty one (no arguments: nil, as Go's).
+// variadicSlice: the ...T parameter v of the function of body (a Python tuple, the
+// *args of its def) is made a slice (go.variadic): where the body uses it as more
+// than a tuple serves for, which is to be ranged over, measured or read an element
+// of (readsOnly), or where a nil slice is told from an empty one (no arguments:
+// nil, as Go's).
 func (m *module) variadicSlice(body *ast.BlockStmt, v types.Object) bool {
-	return body != nil && (m.nilSlices || variadicAsSlice(m.p, body, v))
+	return body != nil && (m.nilSlices || !readsOnly(m.p, body, v, nil, 0))
 }
 
 // wholeSpread: a call f(s...) of a function of the program whose ...T parameter
 // is a slice (variadicSlice) gives it s itself, go.spread(s), as Go's call does.
 func (f *fn) wholeSpread(c *ast.CallExpr) bool {
-	var obj types.Object
-	switch fun := ast.Unparen(c.Fun).(type) {
-	case *ast.Ident:
-		obj = f.p.info.Uses[fun]
-	case *ast.SelectorExpr:
-		if sel := f.p.info.Selections[fun]; sel != nil {
-			obj = sel.Obj()
-		} else {
-			obj = f.p.info.Uses[fun.Sel]
-		}
-	case *ast.IndexExpr: // f[int](s...)
-		if id, ok := ast.Unparen(fun.X).(*ast.Ident); ok {
-			obj = f.p.info.Uses[id]
-		}
-	}
-	fn, ok := obj.(*types.Func)
-	if !ok || !c.Ellipsis.IsValid() {
+	if !c.Ellipsis.IsValid() {
 		return false
 	}
-	u := f.m.a.byFunc[fn.Origin()]
+	fun := ast.Unparen(c.Fun)
+	if ix, ok := fun.(*ast.IndexExpr); ok {
+		fun = ix.X // F[int](s...)
+	}
+	u := f.calleeUnit(fun)
 	if u == nil || u.decl == nil || !u.sig.Variadic() {
 		return false
 	}
-	last := u.decl.Type.Params.List[len(u.decl.Type.Params.List)-1]
-	if len(last.Names) != 1 || last.Names[0].Name == "_" {
-		return false
-	}
-	v := f.p.info.Defs[last.Names[0]]
-	return v != nil && f.m.variadicSlice(u.body, v)
+	v := u.sig.Params().At(u.sig.Params().Len() - 1)
+	return v.Name() != "" && v.Name() != "_" && f.m.variadicSlice(u.body, v)
 }
 
 // cell: the value of a variable that lives in a go.Ref (its address is taken);

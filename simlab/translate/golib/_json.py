@@ -52,7 +52,7 @@ from ._runstate import _calling_runtime
 from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
 from ._text import _at_once, _one_read
 from ._time import ZERO_TIME, Time, time_format, time_parse
-from ._types import TypedFunc, type_name, typed
+from ._types import _BASIC_ARGS, TypedFunc, type_name, typed
 from ._values import EMPTY, NIL_MAP, BasicPointer, NilSlice, Ref, is_nil
 
 Desc = tuple[Any, ...]
@@ -1225,20 +1225,12 @@ def _held(target: Any, d: Desc) -> Desc:
     return ("value", name)  # non-pointer main.Config
 
 
-_BASIC_TYPE_ARGS: dict[Any, Desc] = {
-    int: ("int", "int"),
-    str: ("string", "string"),
-    float: ("float64", "float64"),
-    bool: ("bool", "bool"),
-}
-
-
 def type_param(T: Any) -> Desc:
     """The descriptor of a type parameter's type: its type argument's, which the
     translation gives a ``go.TypeArg`` (``json=``) in a program that decodes into a
     value of that type (``json.Unmarshal(body, &out)`` of an ``out T``)."""
-    if T in _BASIC_TYPE_ARGS:
-        return _BASIC_TYPE_ARGS[T]
+    if T in _BASIC_ARGS:  # int, str, float, bool: Go's kind is its name
+        return (_BASIC_ARGS[T], _BASIC_ARGS[T])
     desc: Desc | None = getattr(T, "json", None)
     if desc is None:
         raise SimlabError(f"encoding/json of the type argument {T!r} is not modelled")

@@ -30,7 +30,7 @@ from ._errors import UNWRAPS_ONE, error_text, new_error
 from ._path import path_join
 from ._strconv import quote
 from ._strings import string_of
-from ._values import NIL_MAP
+from ._values import NIL_MAP, copy, store
 
 __all__ = [
     "URL",
@@ -304,12 +304,6 @@ class URL:
         self.ForceQuery, self.RawQuery = ForceQuery, RawQuery
         self.Fragment, self.RawFragment = Fragment, RawFragment
 
-    def _copy(self) -> URL:
-        u = URL()
-        for name in URL.__slots__:
-            setattr(u, name, getattr(self, name))
-        return u
-
     def _set_path(self, p: str) -> Any:
         path, err = _unescape(p, _PATH)
         if err is not None:
@@ -378,7 +372,7 @@ class URL:
 
     def Redacted(self) -> str:
         """``u.String()`` with a password written ``xxxxx``."""
-        u = self._copy()
+        u = copy(self)
         if password(u.User)[1]:
             u.User = UserPassword(username(u.User), "xxxxx")
         return u.String()
@@ -421,7 +415,7 @@ class URL:
     def ResolveReference(self, ref: URL) -> URL:
         """``ref`` resolved against ``u`` as RFC 3986 section 5.2 says, dot segments
         removed."""
-        url = ref._copy()
+        url = copy(ref)
         if not ref.Scheme:
             url.Scheme = self.Scheme
         if ref.Scheme or ref.Host or ref.User is not None:
@@ -455,7 +449,7 @@ class URL:
             p = path_join(*parts)[1:]
         if parts[-1].endswith("/") and not p.endswith("/"):
             p += "/"
-        url = self._copy()
+        url = copy(self)
         return url, url._set_path(p)
 
     def MarshalBinary(self) -> tuple[list[int], Any]:
@@ -465,12 +459,11 @@ class URL:
         u, err = Parse(string_of(text))
         if err is not None:
             return err
-        for name in URL.__slots__:
-            setattr(self, name, getattr(u, name))
+        store(self, u)  # *u = *parsed
         return None
 
     def Clone(self) -> URL:
-        u = self._copy()
+        u = copy(self)
         if u.User is not None:
             u.User = Userinfo(u.User._username, u.User._password, u.User._password_set)
         return u
