@@ -32877,6 +32877,53 @@ func main() {
 )
 
 
+# a func literal held in a variable, or called where it stands, gives its ...T parameter the
+# slice s of f(s...) itself, so its writes reach the caller's elements, as a named function's do
+CONSTRUCTS["variadic_literal_given_a_slice"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tset := func(xs ...int) { xs[0] = 9 }
+\tcount := func(xs ...int) int { return len(xs) }
+\ts := []int{1, 2}
+\tset(s...)
+\tfmt.Println(s, count(s...), count())
+\tfunc(xs ...int) { xs[1] = 7 }(s...)
+\tfmt.Println(s)
+}
+""",
+    "[9 2] 2 0\n[9 7]\n",
+)
+
+
+# a map key whose type has both MarshalJSON and MarshalText is written by MarshalText, as
+# encoding/json writes every key; the value by MarshalJSON
+CONSTRUCTS["json_map_key_marshal_text"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type K int
+
+func (k K) MarshalJSON() ([]byte, error) { return []byte(`"j"`), nil }
+func (k K) MarshalText() ([]byte, error) { return []byte(fmt.Sprintf("t%d", int(k))), nil }
+
+func main() {
+\tb, err := json.Marshal(map[K]K{1: 2})
+\tfmt.Println(string(b), err)
+}
+""",
+    '{"t1":"j"} <nil>\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3326,8 +3326,9 @@ func (m *module) variadicSlice(body *ast.BlockStmt, v types.Object) bool {
 	return body != nil && (m.nilSlices || !readsOnly(m.p, body, v, nil, 0))
 }
 
-// wholeSpread: a call f(s...) of a function of the program whose ...T parameter
-// is a slice (variadicSlice) gives it s itself, go.spread(s), as Go's call does.
+// wholeSpread: a call f(s...) of a function of the program, or of a literal a
+// variable holds, whose ...T parameter is a slice (variadicSlice) gives it s
+// itself, go.spread(s), as Go's call does.
 func (f *fn) wholeSpread(c *ast.CallExpr) bool {
 	if !c.Ellipsis.IsValid() {
 		return false
@@ -3337,7 +3338,7 @@ func (f *fn) wholeSpread(c *ast.CallExpr) bool {
 		fun = ix.X // F[int](s...)
 	}
 	u := f.calleeUnit(fun)
-	if u == nil || u.decl == nil || !u.sig.Variadic() {
+	if u == nil || !u.sig.Variadic() {
 		return false
 	}
 	v := u.sig.Params().At(u.sig.Params().Len() - 1)

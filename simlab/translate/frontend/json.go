@@ -177,7 +177,7 @@ func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 	}
 	if isNamed(types.Unalias(t), "log/slog", "Level") && !isPtr {
 		// its MarshalJSON and UnmarshalJSON: "WARN+1", any case read back
-		return `("methods", "slog.Level", ("int", "slog.Level"), "json", "json", go.slog.Level)`
+		return jsonMethodsDesc(`"slog.Level"`, `("int", "slog.Level")`, "json", "json", "go.slog.Level")
 	}
 	if n, ok := types.Unalias(t).(*types.Named); ok {
 		if n.Obj().Pkg() != nil && !p.ours(n.Obj().Pkg()) {
@@ -197,11 +197,32 @@ func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 			if !f.m.types[n.Obj()] && !f.m.basics[n.Obj()] {
 				return refuse("a type of no struct, number or string kind with a MarshalJSON or MarshalText method (" + reflectType(t) + ")")
 			}
-			inner := f.jsonPlain(at, t, lenient)
-			return "(" + strings.Join([]string{`"methods"`, name, inner, pyString(marshal), pyString(unmarshal), cls}, ", ") + ")"
+			return jsonMethodsDesc(name, f.jsonPlain(at, t, lenient), marshal, unmarshal, cls)
 		}
 	}
 	return f.jsonPlain(at, t, lenient)
+}
+
+// jsonMethodsDesc: the descriptor of a type with its own JSON methods, go_type and
+// plain already rendered (see _json.py).
+func jsonMethodsDesc(goType, plain, marshal, unmarshal, cls string) string {
+	return "(" + strings.Join([]string{`"methods"`, goType, plain, pyString(marshal), pyString(unmarshal), cls}, ", ") + ")"
+}
+
+// jsonKey is jsonDesc of a map's key type: encoding/json writes a key by its
+// MarshalText method where its type has one, a value method, MarshalJSON or not.
+func (f *fn) jsonKey(at ast.Node, t types.Type, lenient bool) string {
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.TypeArgs().Len() == 0 &&
+		types.NewMethodSet(n).Lookup(n.Obj().Pkg(), "MarshalText") != nil {
+		_, unmarshal, text := jsonMethods(n)
+		switch {
+		case isNamed(n, "log/slog", "Level"):
+			return jsonMethodsDesc(`"slog.Level"`, `("int", "slog.Level")`, "text", "json", "go.slog.Level")
+		case !text && (f.m.types[n.Obj()] || f.m.basics[n.Obj()]):
+			return jsonMethodsDesc(pyString(reflectType(t)), f.jsonPlain(at, t, lenient), "text", unmarshal, f.m.globals[n.Obj()])
+		}
+	}
+	return f.jsonDesc(at, t, lenient)
 }
 
 // jsonRefusal: what refuses a type of the name (quoted) as "encoding/json of
@@ -274,7 +295,7 @@ func (f *fn) jsonPlain(at ast.Node, t types.Type, lenient bool) string {
 		if !ok || k.Info()&(types.IsString|types.IsInteger) == 0 {
 			return refuse("a map keyed by " + reflectType(u.Key()))
 		}
-		return `("map", ` + name + ", " + f.jsonDesc(at, u.Elem(), lenient) + ", " + f.jsonDesc(at, u.Key(), lenient) + ")"
+		return `("map", ` + name + ", " + f.jsonDesc(at, u.Elem(), lenient) + ", " + f.jsonKey(at, u.Key(), lenient) + ")"
 	case *types.Pointer:
 		return `("ptr", ` + name + ", " + f.jsonDesc(at, u.Elem(), lenient) + ")"
 	case *types.Chan, *types.Signature:

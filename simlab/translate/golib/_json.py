@@ -464,7 +464,7 @@ class _Encoder:
             return str(k)  # a key of a string kind is its text, MarshalText or not
         if d[0] == "any" and getattr(type(k), "go_marshal", "").startswith("text"):
             d = ("methods", getattr(type(k), "go_name", ""), _ANY, "text", "", type(k))
-        if d[0] == "methods" and (d[3].startswith("text") or getattr(d[5], "go_text_key", False)):
+        if d[0] == "methods" and d[3].startswith("text"):
             data, err = yield from _call(d[5].MarshalText, k)
             if err is not None:
                 raise _Fail(MarshalerError(d[1], err, "MarshalText"))

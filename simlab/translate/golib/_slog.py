@@ -90,7 +90,6 @@ class Level(int):
 
     __slots__ = ()
     go_name = "slog.Level"
-    go_text_key = True  # a map key: its MarshalText, as encoding/json's, beside MarshalJSON
 
     def String(self) -> str:
         name, base = "ERROR", ERROR
