@@ -32924,6 +32924,64 @@ func main() {
 )
 
 
+# A func(T) O whose O is cmp.Ordered is never a range-over-func yield
+# (func(string) bool): slices.MaxFunc may call it, beside maps.Keys.
+CONSTRUCTS["generic_ordered_key_beside_iterator"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+\t"maps"
+\t"slices"
+)
+
+func MaxBy[T any, O cmp.Ordered](xs []T, key func(T) O) T {
+\treturn slices.MaxFunc(xs, func(a, b T) int { return cmp.Compare(key(a), key(b)) })
+}
+
+func main() {
+\tepochs := map[string]int{"n1": 2, "n2": 3, "n3": 1}
+\tnames := slices.Sorted(maps.Keys(epochs))
+\tfmt.Println(names, MaxBy(names, func(n string) int { return epochs[n] }))
+}
+""",
+    "[n1 n2 n3] n2\n",
+)
+
+
+# for _, chunk := range [][]T{s[:mid], s[mid:]} whose body only reads chunk
+# and cannot block: the copies read what the views do, though the caller
+# writes s after the call.
+CONSTRUCTS["subslices_ranged_in_literal"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+func join(keys []string) string {
+\tvar parts []string
+\tfor _, chunk := range [][]string{keys[:len(keys)/2], keys[len(keys)/2:]} {
+\t\tparts = append(parts, strings.Join(chunk, ","))
+\t}
+\treturn strings.Join(parts, " | ")
+}
+
+func main() {
+\tkeys := []string{"a", "b", "c", "d", "e"}
+\tfmt.Println(join(keys))
+\tkeys[0], keys[4] = keys[4], keys[0]
+\tfmt.Println(keys)
+}
+""",
+    "a,b | c,d,e\n[e b c d a]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1273,10 +1273,41 @@ func sigKey(sig *types.Signature) string {
 }
 
 func familyType(t types.Type) string {
+	if tp, ok := t.(*types.TypeParam); ok && orderedOnly(tp.Constraint()) {
+		return "?o"
+	}
 	if hasTypeParam(t) {
 		return "?"
 	}
 	return typeKey(t)
+}
+
+// orderedOnly: every type in the constraint's type set is a number or a string
+// (cmp.Ordered, ~int | ~float64): a type parameter so constrained is never bool,
+// so a func(T) O of it is never a func(string) bool, a range-over-func's yield.
+func orderedOnly(constraint types.Type) bool {
+	iface, ok := constraint.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := 0; i < iface.NumEmbeddeds(); i++ {
+		switch e := iface.EmbeddedType(i).(type) {
+		case *types.Union:
+			all := true
+			for j := 0; j < e.Len(); j++ {
+				b, ok := e.Term(j).Type().Underlying().(*types.Basic)
+				all = all && ok && b.Info()&(types.IsNumeric|types.IsString) != 0
+			}
+			if all {
+				return true
+			}
+		default:
+			if orderedOnly(e) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // typeKey: t written without its func types' parameter names, which make no
@@ -1346,7 +1377,8 @@ func hasTypeParam(t types.Type) bool {
 var familyPatterns = map[string]*regexp.Regexp{}
 
 // related: two families may hold the same function: equal, or equal but where
-// one has "?", a type that holds a type parameter, which stands for any type.
+// one has "?", a type that holds a type parameter, which stands for any type, or
+// "?o", a type parameter that stands for any type but bool and composite ones.
 func related(x, y string) bool {
 	if x == y {
 		return true
@@ -1355,10 +1387,13 @@ func related(x, y string) bool {
 		if strings.Contains(pair[0], "?") {
 			re := familyPatterns[pair[0]]
 			if re == nil {
-				re = regexp.MustCompile("^" + strings.ReplaceAll(regexp.QuoteMeta(pair[0]), `\?`, ".*") + "$")
+				pattern := regexp.QuoteMeta(pair[0])
+				pattern = strings.ReplaceAll(pattern, `\?o`, `([^,()]+)`)
+				pattern = strings.ReplaceAll(pattern, `\?`, `.*`)
+				re = regexp.MustCompile("^" + pattern + "$")
 				familyPatterns[pair[0]] = re
 			}
-			if re.MatchString(pair[1]) {
+			if m := re.FindStringSubmatch(pair[1]); m != nil && !slices.Contains(m[1:], "bool") {
 				return true
 			}
 		}

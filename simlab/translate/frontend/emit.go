@@ -1179,6 +1179,16 @@ func (m *module) refuseSharedSubslices() {
 			return true
 		})
 	}
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if r, ok := n.(*ast.RangeStmt); ok && m.rangedChunks(r, readOnly, targets, aliases) {
+				for _, e := range ast.Unparen(r.X).(*ast.CompositeLit).Elts {
+					readOnly[ast.Unparen(e)] = true
+				}
+			}
+			return true
+		})
+	}
 	// kept := hs[:0]: a sub-slice with a bound below its operand's end has room to
 	// grow in the operand's array, which an append to it writes (the filter idiom);
 	// one whose capacity is its length (head := q[:1:1]) has none
@@ -3743,4 +3753,61 @@ func (m *module) listStringer(t types.Type) string {
 		return m.globals[n.Obj()]
 	}
 	return ""
+}
+
+// rangedChunks: for _, chunk := range [][]T{s[:mid], s[mid:]} { ... } whose body
+// only reads chunk where it stands and can neither block nor write an element of
+// a slice: no other goroutine runs and nothing writes s from the literal's
+// sub-slices taken to the loop's end, so their copies read what Go's views do.
+func (m *module) rangedChunks(r *ast.RangeStmt, readOnly, targets map[ast.Expr]bool, aliases *sliceAliases) bool {
+	p := m.p
+	lit, ok := ast.Unparen(r.X).(*ast.CompositeLit)
+	value, named := r.Value.(*ast.Ident)
+	if !ok || !named || r.Tok != token.DEFINE || !isSliceType(p.info.TypeOf(lit)) {
+		return false
+	}
+	v := p.info.Defs[value]
+	var roots []any
+	for _, e := range lit.Elts {
+		if se, ok := ast.Unparen(e).(*ast.SliceExpr); ok {
+			roots = append(roots, aliases.find(aliases.source(se.X)))
+		}
+	}
+	safe := v != nil && len(roots) > 0
+	ast.Inspect(r.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if p.info.Uses[n] == v && !readOnly[n] {
+				safe = false
+			}
+		case *ast.IndexExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && p.info.Uses[id] == v && !targets[n] {
+				return false // chunk[i], read
+			}
+			if targets[n] && mapElem(p.info.TypeOf(n.X)) == nil {
+				safe = false
+			}
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if src := aliases.source(l); src != nil && slices.Contains(roots, aliases.find(src)) {
+					safe = false
+				}
+			}
+		case *ast.CallExpr:
+			name := calleeName(p, n)
+			builtin := slices.Contains([]string{"len", "cap", "append", "min", "max"}, name)
+			pure := strings.HasPrefix(name, "fmt.") || strings.HasPrefix(name, "strings.") || strings.HasPrefix(name, "strconv.")
+			if !builtin && !pure && !p.info.Types[n.Fun].IsType() {
+				safe = false
+			}
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt, *ast.SendStmt, *ast.SelectStmt:
+			safe = false
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				safe = false
+			}
+		}
+		return safe
+	})
+	return safe
 }
