@@ -1895,6 +1895,134 @@ func main() {
 """,
         "Jello",
     ),
+    "a sub-slice ranged over while the loop's body writes its slice": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\ts := []int{1, 2, 3, 4}
+\tfor i, x := range s[1:] {
+\t\tif i == 0 {
+\t\t\ts[3] = 9
+\t\t}
+\t\tfmt.Println(x)
+\t}
+}
+""",
+        "2\n3\n9",
+    ),
+    "a matrix's row view its caller keeps while the matrix is written": (
+        """\
+package main
+
+import "fmt"
+
+type Matrix struct {
+\trows, cols int
+\tdata       []float64
+}
+
+func (m *Matrix) Set(i, j int, v float64) { m.data[i*m.cols+j] = v }
+
+func (m *Matrix) Row(i int) []float64 { return m.data[i*m.cols : (i+1)*m.cols] }
+
+func main() {
+\tm := &Matrix{2, 2, make([]float64, 4)}
+\tr := m.Row(1)
+\tm.Set(1, 1, 5)
+\tfmt.Println(r)
+}
+""",
+        "[0 5]",
+    ),
+    "a matrix's row view a defer prints after the matrix is written": (
+        """\
+package main
+
+import "fmt"
+
+type Matrix struct {
+\trows, cols int
+\tdata       []float64
+}
+
+func (m *Matrix) Set(i, j int, v float64) { m.data[i*m.cols+j] = v }
+
+func (m *Matrix) Row(i int) []float64 { return m.data[i*m.cols : (i+1)*m.cols] }
+
+func main() {
+\tm := &Matrix{2, 2, make([]float64, 4)}
+\tdefer fmt.Println(m.Row(1))
+\tm.Set(1, 1, 5)
+}
+""",
+        "[0 5]",
+    ),
+    "a matrix's row view read through an interface, the method callable by it": (
+        """\
+package main
+
+import "fmt"
+
+type Matrix struct {
+\trows, cols int
+\tdata       []float64
+}
+
+func (m *Matrix) Set(i, j int, v float64) { m.data[i*m.cols+j] = v }
+
+func (m *Matrix) Row(i int) []float64 { return m.data[i*m.cols : (i+1)*m.cols] }
+
+type rower interface{ Row(int) []float64 }
+
+func main() {
+\tm := &Matrix{2, 2, make([]float64, 4)}
+\tvar r rower = m
+\tfmt.Println(r.Row(1))
+\tm.Set(1, 1, 5)
+}
+""",
+        "[0 0]",
+    ),
+    "a matrix's row views ranged over while the loop's body writes the matrix": (
+        """\
+package main
+
+import "fmt"
+
+type Matrix struct {
+\trows, cols int
+\tdata       []float64
+}
+
+func New(rows, cols int) *Matrix {
+\treturn &Matrix{rows, cols, make([]float64, rows*cols)}
+}
+
+func (m *Matrix) Set(i, j int, v float64) { m.data[i*m.cols+j] = v }
+
+func (m *Matrix) Row(i int) []float64 { return m.data[i*m.cols : (i+1)*m.cols] }
+
+func (m *Matrix) Rows() [][]float64 {
+\tout := make([][]float64, m.rows)
+\tfor i := range out {
+\t\tout[i] = m.data[i*m.cols : (i+1)*m.cols]
+\t}
+\treturn out
+}
+
+func main() {
+\tm := New(2, 2)
+\tfor i, row := range m.Rows() {
+\t\tm.Set(1, 0, 7)
+\t\tfmt.Println(i, row)
+\t}
+}
+""",
+        "0 [0 0]\n1 [7 0]",
+    ),
 }
 
 
@@ -2979,11 +3107,12 @@ def test_fmt_go_syntax_of_what_a_run_does_not_keep_ends_the_run_in_one_line(
 
 def test_fmt_type_of_a_slice_in_an_interface_is_refused_in_one_line(tmp_path):
     """%T of a []int held in an `any` would be *main.list: refused, not misnamed (a
-    literal put in the interface where it stands keeps its type: go.typed)."""
+    literal put in the interface where it stands keeps its type, go.typed, and so
+    does a variable at its last use, which xs, measured after, is not)."""
     path = tmp_path / "bad.go"
     path.write_text(
         'package main\n\nimport "fmt"\n\nfunc main() {\n\txs := []int{1}\n\tvar x any = xs\n'
-        '\tfmt.Printf("%T\\n", []int{1})\n\tfmt.Printf("%T\\n", x)\n}\n'
+        '\tfmt.Printf("%T\\n", []int{1})\n\tfmt.Printf("%T\\n", x)\n\tfmt.Println(len(xs))\n}\n'
     )
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 2
@@ -32982,6 +33111,110 @@ func main() {
 )
 
 
+# A slice variable that alone holds its array goes into an interface at its
+# last use keeping its type: %T and a type switch see []int; one written
+# after, or held elsewhere too, is the array Go shares.
+CONSTRUCTS["slice_variable_last_use_into_interface"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+func parse(raw string) any {
+\tswitch {
+\tcase strings.HasPrefix(raw, "["):
+\t\tvar out []int
+\t\tfor _, f := range strings.Split(strings.Trim(raw, "[]"), ",") {
+\t\t\tout = append(out, len(f))
+\t\t}
+\t\treturn out
+\tcase strings.Contains(raw, ","):
+\t\treturn strings.Split(raw, ",")
+\t}
+\treturn raw
+}
+
+var keep [][]int
+
+func hold(xs []int) { keep = append(keep, xs) }
+
+func main() {
+\tfor _, raw := range []string{"[a,bb]", "x,y", "z"} {
+\t\tv := parse(raw)
+\t\tswitch v := v.(type) {
+\t\tcase []int:
+\t\t\tfmt.Printf("ints %v %T\\n", v, v)
+\t\tcase []string:
+\t\t\tfmt.Printf("strings %q %T\\n", v, v)
+\t\tdefault:
+\t\t\tfmt.Printf("%T %v\\n", v, v)
+\t\t}
+\t}
+\tids := []int{1, 2}
+\tvar v any = ids
+\tfmt.Printf("%T %v\\n", v, v)
+\tc := []int{1}
+\tvar w any = c
+\tc[0] = 5
+\tshared := []int{3}
+\thold(shared)
+\tvar x any = shared
+\tkeep[0][0] = 6
+\tfmt.Println(w, x)
+}
+""",
+    'ints [1 2] []int\nstrings ["x" "y"] []string\nstring z\n[]int [1 2]\n[5] [6]\n',
+)
+
+
+# A method returning a row view of a flat matrix (m.data[a:b], or a new
+# slice of them) whose every call prints, measures or ranges over it without
+# writing: the copies read what Go's views do.
+CONSTRUCTS["matrix_row_views_read_by_every_caller"] = (
+    """\
+package main
+
+import "fmt"
+
+type Matrix struct {
+\trows, cols int
+\tdata       []float64
+}
+
+func New(rows, cols int) *Matrix {
+\treturn &Matrix{rows, cols, make([]float64, rows*cols)}
+}
+
+func (m *Matrix) Set(i, j int, v float64) { m.data[i*m.cols+j] = v }
+
+func (m *Matrix) Row(i int) []float64 { return m.data[i*m.cols : (i+1)*m.cols] }
+
+func (m *Matrix) Rows() [][]float64 {
+\tout := make([][]float64, m.rows)
+\tfor i := range out {
+\t\tout[i] = m.data[i*m.cols : (i+1)*m.cols]
+\t}
+\treturn out
+}
+
+func main() {
+\tm := New(2, 3)
+\tm.Set(1, 1, 5)
+\tfmt.Println(m.Row(1), len(m.Row(0)))
+\tm.Set(0, 2, 1.5)
+\tfor i, row := range m.Rows() {
+\t\tfmt.Printf("%d: %v\\n", i, row)
+\t}
+\tfmt.Println(m.Rows())
+}
+""",
+    "[0 5 0] 3\n0: [0 0 1.5]\n1: [0 5 0]\n[[0 0 1.5] [0 5 0]]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -36809,11 +37042,12 @@ def test_a_failed_assertion_on_a_slice_of_unknown_type_ends_the_run_in_one_line(
     """Go's panic names the slice's type, which a run does not keep for a slice
     held in an interface: go run, go1.27.3, printed "interface conversion:
     interface {} is []int, not map[string]int"; simlab once printed *main.list
-    there. It stops in one line instead, naming the comma-ok form."""
+    there. It stops in one line instead, naming the comma-ok form (s, printed by
+    the defer, is no last use whose copy could keep the type)."""
     path = tmp_path / "main.go"
     path.write_text(
         'package main\n\nimport "fmt"\n\nfunc main() {\n\ts := []int{4, 8, 15}\n'
-        "\tvar x any = s\n\tdefer func() { fmt.Println(recover()) }()\n"
+        "\tvar x any = s\n\tdefer func() { fmt.Println(recover(), s) }()\n"
         "\t_ = x.(map[string]int)\n}\n"
     )
     result = CliRunner().invoke(go_run_cmd, [str(path)])

@@ -19,9 +19,10 @@ import (
 type module struct {
 	p            *program
 	a            *analysis
-	reading      map[*unit]bool        // the functions readArgs is asking of now (it recurses)
-	clashing     map[string]bool       // method names of more than one signature: see clashingMethods
-	addressed    map[types.Object]bool // struct variables whose address the program takes
+	reading      map[*unit]bool              // the functions readArgs is asking of now (it recurses)
+	ranged       map[ast.Expr]*ast.RangeStmt // each range statement's operand: see writtenWhileRanging
+	clashing     map[string]bool             // method names of more than one signature: see clashingMethods
+	addressed    map[types.Object]bool       // struct variables whose address the program takes
 	out          []string
 	reserved     map[string]bool                          // module-level Python names
 	globals      map[types.Object]string                  // package-level variables, constants, functions
@@ -1097,6 +1098,7 @@ func (m *module) refuseSharedSubslices() {
 	var reslicedParams []*ast.SliceExpr     // p = p[:n] of a slice parameter p: see below
 	var results []*ast.CallExpr             // slices.DeleteFunc(s, f) and kin: s[:n] after writing s
 	readOnly := readIn                      // a sub-slice only read where it stands: its copy reads the same
+	m.ranged = map[ast.Expr]*ast.RangeStmt{}
 	for se := range m.joinedReaders(aliases) {
 		readOnly[se] = true // go func(part []int) { ... }(nums[lo:hi]), read and waited for
 	}
@@ -1130,7 +1132,8 @@ func (m *module) refuseSharedSubslices() {
 			case *ast.FuncLit:
 				lastSlicings(p, n.Body, readOnly)
 			case *ast.RangeStmt:
-				readOnly[ast.Unparen(n.X)] = true
+				readOnly[ast.Unparen(n.X)] = true // unless written while it runs: see writtenWhileRanging
+				m.ranged[ast.Unparen(n.X)] = n
 			case *ast.ExprStmt:
 				readOnly[ast.Unparen(n.X)] = true // a result no one holds
 			case *ast.AssignStmt:
@@ -1408,7 +1411,15 @@ func (m *module) refuseSharedSubslices() {
 		} else {
 			shared = written[t]
 		}
-		if shared && !readOnly[se] && !replaced[se] {
+		read := readOnly[se]
+		if r := m.ranged[se]; r != nil && read {
+			groupWrites := writeAt
+			if isSliceType(p.info.TypeOf(se.X)) {
+				groupWrites = tainted[aliases.find(aliases.source(se.X))]
+			}
+			read = !m.writtenWhileRanging(r, groupWrites)
+		}
+		if shared && !read && !replaced[se] && !m.readByEveryCaller(se, readOnly, tainted, aliases) {
 			hint := "pass the slice with its bounds, or index the whole slice"
 			if ix, ok := ast.Unparen(se.X).(*ast.IndexExpr); ok && mapElem(p.info.TypeOf(ix.X)) != nil {
 				// hits[k][:0]: the filter-in-place idiom translates on a variable
@@ -3810,4 +3821,246 @@ func (m *module) rangedChunks(r *ast.RangeStmt, readOnly, targets map[ast.Expr]b
 		return safe
 	})
 	return safe
+}
+
+// readByEveryCaller: se is what a function of the program returns, itself or as
+// an element of a new slice it returns (out[i] = m.data[a:b]; return out), and
+// every call of the function reads the result where it stands (printed, ranged
+// over, measured): the function cannot block and writes nothing of se's group,
+// and no interface may call it, so the copy is read before anything writes the
+// array again (fmt.Println(m.Row(1)) of a matrix's row view).
+func (m *module) readByEveryCaller(se *ast.SliceExpr, readOnly map[ast.Expr]bool, tainted map[any][]ast.Node, aliases *sliceAliases) bool {
+	p := m.p
+	if !isSliceType(p.info.TypeOf(se.X)) {
+		return false
+	}
+	writes := tainted[aliases.find(aliases.source(se.X))]
+	var decl *ast.FuncDecl
+	var path []ast.Node
+	for _, f := range p.files {
+		if f.Pos() <= se.Pos() && se.Pos() < f.End() {
+			path = pathTo(f, se)
+		}
+	}
+	for _, n := range path {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			decl = n
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			return false
+		}
+	}
+	if decl == nil || decl.Body == nil || len(path) < 2 {
+		return false
+	}
+	fn, _ := p.info.Defs[decl.Name].(*types.Func)
+	if u := m.a.byFunc[fn]; fn == nil || u == nil || u.gen {
+		return false
+	}
+	for _, w := range writes {
+		if decl.Pos() <= w.Pos() && w.Pos() < decl.End() {
+			return false
+		}
+	}
+	switch parent := path[len(path)-2].(type) {
+	case *ast.ReturnStmt:
+	case *ast.AssignStmt:
+		ix, ok := ast.Unparen(parent.Lhs[0]).(*ast.IndexExpr)
+		if len(parent.Lhs) != 1 || !ok || parent.Rhs[0] != se || !m.returnedOnly(decl, ix.X) {
+			return false
+		}
+	default:
+		return false
+	}
+	for _, t := range p.info.Types {
+		if it, ok := t.Type.Underlying().(*types.Interface); ok {
+			for i := 0; i < it.NumMethods(); i++ {
+				if it.Method(i).Name() == fn.Name() {
+					return false // it may be called through the interface
+				}
+			}
+		}
+	}
+	var later []ast.Node // go and defer statements, whose arguments are read later
+	calls := map[*ast.Ident]bool{}
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.GoStmt, *ast.DeferStmt:
+				later = append(later, n)
+			case *ast.CallExpr:
+				id := identOf(n.Fun)
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+					id = sel.Sel
+				}
+				if r := m.ranged[n]; id != nil && readOnly[n] && (r == nil || !m.writtenWhileRanging(r, writes)) {
+					calls[id] = true
+				}
+			}
+			return true
+		})
+	}
+	for id, obj := range p.info.Uses {
+		if f, ok := obj.(*types.Func); !ok || f.Origin() != fn {
+			continue
+		}
+		if !calls[id] {
+			return false // a call whose result is kept, or the function as a value
+		}
+		for _, l := range later {
+			if l.Pos() <= id.Pos() && id.Pos() < l.End() {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// returnedOnly: x is a local variable of decl made new (make, a literal) that
+// decl only writes elements of, ranges over, measures and returns.
+func (m *module) returnedOnly(decl *ast.FuncDecl, x ast.Expr) bool {
+	p := m.p
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	v, _ := p.info.Uses[id].(*types.Var)
+	if !ok || v == nil || v.Pos() < decl.Body.Pos() || v.Pos() >= decl.Body.End() {
+		return false
+	}
+	ok = true
+	var stack []ast.Node
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		use, isID := n.(*ast.Ident)
+		if !isID || (p.info.Uses[use] != v && p.info.Defs[use] != v) {
+			return ok
+		}
+		switch parent := stack[len(stack)-2].(type) {
+		case *ast.AssignStmt:
+			c, isCall := ast.Unparen(parent.Rhs[0]).(*ast.CallExpr)
+			_, isLit := ast.Unparen(parent.Rhs[0]).(*ast.CompositeLit)
+			ok = ok && len(parent.Lhs) == 1 && parent.Lhs[0] == use && (isLit || isCall && calleeName(p, c) == "make")
+		case *ast.IndexExpr:
+			_, assigned := stack[len(stack)-3].(*ast.AssignStmt)
+			ok = ok && parent.X == use && assigned
+		case *ast.RangeStmt:
+			ok = ok && parent.X == use
+		case *ast.ReturnStmt:
+		case *ast.CallExpr:
+			ok = ok && calleeName(p, parent) == "len"
+		default:
+			ok = false
+		}
+		return ok
+	})
+	return ok
+}
+
+// writtenWhileRanging: one of writes may run while the range statement r runs:
+// it is in r's body, in a function r's body calls (a closure's too), or, when
+// the body may block or calls through a func value or an interface, anywhere
+// else. Go's range reads a sub-slice's elements from the shared array as it goes
+// (for _, x := range s[1:] { s[3] = 9 }), while the copy was taken before.
+func (m *module) writtenWhileRanging(r *ast.RangeStmt, writes []ast.Node) bool {
+	p, a := m.p, m.a
+	if len(writes) == 0 {
+		return false
+	}
+	unitAt := func(n ast.Node) *unit {
+		var u *unit
+		for _, f := range p.files {
+			if f.Pos() <= n.Pos() && n.Pos() < f.End() {
+				for _, x := range pathTo(f, n) {
+					switch x := x.(type) {
+					case *ast.FuncDecl:
+						if fn, ok := p.info.Defs[x.Name].(*types.Func); ok {
+							u = a.byFunc[fn]
+						}
+					case *ast.FuncLit:
+						u = a.byLit[x]
+					}
+				}
+			}
+		}
+		return u
+	}
+	reached := map[*unit]bool{}
+	var reach func(u *unit)
+	reach = func(u *unit) {
+		if u != nil && !reached[u] {
+			reached[u] = true
+			for _, c := range u.calls {
+				reach(c)
+			}
+		}
+	}
+	unknown := false
+	ast.Inspect(r.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			reach(a.byLit[n])
+		case *ast.SendStmt, *ast.SelectStmt:
+			unknown = true
+		case *ast.UnaryExpr:
+			unknown = unknown || n.Op == token.ARROW
+		case *ast.CallExpr:
+			var id *ast.Ident
+			switch f := ast.Unparen(n.Fun).(type) {
+			case *ast.Ident:
+				id = f
+			case *ast.SelectorExpr:
+				id = f.Sel
+			case *ast.IndexExpr:
+				id = identOf(f.X)
+			}
+			switch obj := p.info.Uses[id].(type) {
+			case *types.Func:
+				if u := a.byFunc[obj.Origin()]; u != nil {
+					reach(u)
+				} else if sig, _ := obj.Type().(*types.Signature); sig != nil && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+					unknown = true // a method of an interface
+				}
+			case *types.Var:
+				unknown = true // a func value
+			}
+		}
+		return true
+	})
+	if encl := unitAt(r); encl != nil && encl.gen {
+		for u := range reached {
+			unknown = unknown || u.gen || len(u.dyn) > 0
+		}
+		unknown = unknown || m.mayBlockIn(r.Body)
+	} else {
+		for u := range reached {
+			unknown = unknown || len(u.dyn) > 0
+		}
+	}
+	for _, w := range writes {
+		if unknown || r.Body.Pos() <= w.Pos() && w.Pos() < r.Body.End() || reached[unitAt(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBlockIn: body calls a library function that may block (every one but
+// fmt's, strings', strconv's, math's, sort's, slices' and the builtins).
+func (m *module) mayBlockIn(body *ast.BlockStmt) bool {
+	p := m.p
+	blocks := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && !p.info.Types[c.Fun].IsType() {
+			name := calleeName(p, c)
+			if i := strings.IndexByte(name, '.'); i > 0 && !slices.Contains([]string{"fmt", "strings", "strconv", "math", "sort", "slices", "maps", "unicode", "errors"}, name[:i]) {
+				if fn, ok := p.info.Uses[identOf(c.Fun)].(*types.Func); !ok || !p.ours(fn.Pkg()) {
+					blocks = true
+				}
+			}
+		}
+		return !blocks
+	})
+	return blocks
 }

@@ -206,7 +206,7 @@ func (f *fn) expr(e ast.Expr) string {
 		if cls := sortSlice(t); cls != "" {
 			return "go." + cls + "(" + f.exprOf(e) + ")" // sort.Sort(sort.IntSlice(xs)), sort.IntSlice{2, 1} too
 		}
-		if typedLiteral(f.p, e) {
+		if typedLiteral(f.p, e) || f.p.ifaceSlices[e] {
 			return "go.typed(" + f.exprOf(e) + ", " + pyString(reflectType(t)) + ")" // []any{[]int{4}}: %T is []int
 		}
 		if cls := f.m.basicClass(t); cls != "" {

@@ -39,6 +39,7 @@ func (p *program) findInterfaceValues() {
 	p.ifaceLocks = map[ast.Expr]bool{}
 	p.ifaceContexts = map[ast.Expr]bool{}
 	p.ifaceFuncs = map[ast.Expr]bool{}
+	p.ifaceSlices = map[ast.Expr]bool{}
 	p.findPrintedOperands()
 	// json.Marshal of a func in an interface fails naming its type: go.TypedFunc keeps it
 	funcsAsserted := p.assertsFuncType() || slices.ContainsFunc(p.imports(), func(pkg *types.Package) bool {
@@ -51,6 +52,9 @@ func (p *program) findInterfaceValues() {
 		from := p.info.TypeOf(e)
 		if isStructValueType(from) || isEmptyStruct(from) || sizedClass(from) != "" || typedLiteral(p, e) || p.namedBasic(from) {
 			p.ifaceValues[e] = true
+		}
+		if !p.isNamedValue(from) && sortSlice(from) == "" && !p.printed[e] && p.lastHolder(e) {
+			p.ifaceValues[e], p.ifaceSlices[e] = true, true // return out: go.typed(out, "[]int")
 		}
 		ptr, isPtr := from.(*types.Pointer)
 		if isPtr {
@@ -489,6 +493,219 @@ func typedLiteral(p *program, e ast.Expr) bool {
 		return true
 	}
 	return false
+}
+
+// lastHolder: e is a slice variable of its function, going into an interface at
+// its last use, that alone holds its array (no other variable, field or result
+// shares it; no closure captures it, nothing takes its address; no loop will use
+// it again): the interface may hold a copy that keeps the slice's Go type for
+// %T, a type switch and an assertion, as a literal's does (go.typed).
+func (p *program) lastHolder(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	v, _ := p.info.Uses[id].(*types.Var)
+	if !ok || v == nil || !isSliceType(v.Type()) || p.packageLevel(v) {
+		return false
+	}
+	var path []ast.Node
+	for _, f := range p.files {
+		if f.Pos() <= id.Pos() && id.Pos() < f.End() {
+			path = pathTo(f, id)
+		}
+	}
+	var body *ast.BlockStmt
+	for _, n := range path {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			body = n.Body
+		case *ast.FuncLit:
+			body = n.Body
+		}
+	}
+	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() || capturedIn(body, v, p) {
+		return false
+	}
+	uses := func(nodes []ast.Node) int {
+		count := 0
+		for _, n := range nodes {
+			ast.Inspect(n, func(x ast.Node) bool {
+				if x, ok := x.(*ast.Ident); ok && p.info.Uses[x] == v {
+					count++
+				}
+				if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND && sameVar(p, u.X, id) {
+					count += 2
+				}
+				return true
+			})
+		}
+		return count
+	}
+	if !p.lastStatement(path, body, v, uses) {
+		return false
+	}
+	return p.keptAlone(v, body, id)
+}
+
+// keptAlone: every value v takes in body is a new array (nil, make, a literal, a
+// conversion, a library function's result from no slice, v's own append), and
+// every other use of v only reads or writes its elements, appends to it, prints,
+// measures, ranges over or sorts it: nothing but v holds its array.
+func (p *program) keptAlone(v *types.Var, body *ast.BlockStmt, conv *ast.Ident) bool {
+	var fresh func(e ast.Expr) bool
+	fresh = func(e ast.Expr) bool {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return p.info.Types[x].IsNil()
+		case *ast.CompositeLit:
+			return true
+		case *ast.CallExpr:
+			name := calleeName(p, x)
+			if name == "append" {
+				return len(x.Args) > 0 && (sameVar(p, x.Args[0], conv) || fresh(x.Args[0]))
+			}
+			if name != "make" && !p.info.Types[x.Fun].IsType() && !strings.Contains(name, ".") {
+				return false // a function of the program may keep what it returns
+			}
+			for _, arg := range x.Args {
+				if isSliceType(p.info.TypeOf(arg)) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
+	alone := true
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		id, ok := n.(*ast.Ident)
+		if !ok || id == conv || (p.info.Uses[id] != v && p.info.Defs[id] != v) {
+			return alone
+		}
+		switch parent := stack[len(stack)-2].(type) {
+		case *ast.AssignStmt:
+			for i, l := range parent.Lhs {
+				if l == id && len(parent.Lhs) == len(parent.Rhs) {
+					alone = alone && fresh(parent.Rhs[i])
+				} else if l == id {
+					alone = false // a, b := f(): what the call returns
+				}
+			}
+			if !slices.Contains(parent.Lhs, ast.Expr(id)) {
+				alone = false // w := v
+			}
+		case *ast.ValueSpec:
+			if len(parent.Values) > 0 && len(parent.Values) != len(parent.Names) {
+				alone = false // var a, b = f()
+			}
+			for i, name := range parent.Names {
+				if name == id && i < len(parent.Values) {
+					alone = alone && fresh(parent.Values[i])
+				}
+			}
+		case *ast.IndexExpr:
+			alone = alone && parent.X == id
+		case *ast.RangeStmt:
+			alone = alone && parent.X == id
+		case *ast.CallExpr:
+			name := calleeName(p, parent)
+			inPlace := strings.HasPrefix(name, "sort.") || slices.Contains([]string{"slices.Sort", "slices.SortFunc", "slices.SortStableFunc", "slices.Reverse"}, name)
+			switch {
+			case name == "append" && parent.Args[0] == id, name == "len", name == "cap", p.printed[id] && !strings.HasPrefix(name, "testing."):
+			case inPlace && len(stack) > 2:
+				_, stmt := stack[len(stack)-3].(*ast.ExprStmt)
+				alone = alone && stmt
+			default:
+				alone = false
+			}
+		default:
+			alone = false
+		}
+		return alone
+	})
+	return alone
+}
+
+// lastStatement: the use of v that ends path is its last: every statement after
+// the ones holding it, in each block from v's own down, never uses v, no loop
+// inside v's scope holds it, and its statement uses v once.
+func (p *program) lastStatement(path []ast.Node, body *ast.BlockStmt, v *types.Var, uses func([]ast.Node) int) bool {
+	inside := false
+	for i, n := range path {
+		if n == body {
+			inside = true
+		}
+		if !inside || i+1 == len(path) {
+			continue
+		}
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		case *ast.ForStmt, *ast.RangeStmt:
+			if n.Pos() > v.Pos() {
+				return false
+			}
+		}
+		for j, st := range list {
+			if st != path[i+1] {
+				continue
+			}
+			var later []ast.Node
+			for _, rest := range list[j+1:] {
+				later = append(later, rest)
+			}
+			if uses(later) > 0 {
+				return false
+			}
+			if innermostStmt(path) == st && uses([]ast.Node{st}) > 1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// innermostStmt: the last statement of path.
+func innermostStmt(path []ast.Node) ast.Stmt {
+	for i := len(path) - 1; i >= 0; i-- {
+		if s, ok := path[i].(ast.Stmt); ok {
+			return s
+		}
+	}
+	return nil
+}
+
+// pathTo: the nodes from root down to n, n last.
+func pathTo(root, n ast.Node) []ast.Node {
+	var path, stack []ast.Node
+	ast.Inspect(root, func(x ast.Node) bool {
+		if path != nil {
+			return false
+		}
+		if x == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, x)
+		if x == n {
+			path = slices.Clone(stack)
+		}
+		if path != nil || x.Pos() > n.Pos() || n.End() > x.End() {
+			stack = stack[:len(stack)-1] // f(nil) follows only the nodes it enters
+			return false
+		}
+		return true
+	})
+	return path
 }
 
 // lockerInInterface: e, a *sync.Mutex or a *sync.RWMutex, goes into t, an interface
