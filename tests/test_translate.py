@@ -33215,6 +33215,179 @@ func main() {
 )
 
 
+# A failed x.(T) names the static type of x: a named empty interface (type
+# Value interface{}) by its name, any and an alias of interface{} as interface {}.
+CONSTRUCTS["assertion_panic_names_named_empty_interface"] = (
+    """\
+package main
+
+import "fmt"
+
+type Value interface{}
+
+type Any = interface{}
+
+func try(f func()) {
+\tdefer func() { fmt.Println(recover()) }()
+\tf()
+}
+
+func main() {
+\tvar v Value = 3
+\tvar a Any = "s"
+\tvar e any = 1.5
+\ttry(func() { _ = v.(func() int) })
+\ttry(func() { _ = a.(int) })
+\ttry(func() { _ = e.(string) })
+\ttry(func() { _ = v.(fmt.Stringer) })
+}
+""",
+    (
+        "interface conversion: main.Value is int, not func() int\n"
+        "interface conversion: interface {} is string, not int\n"
+        "interface conversion: interface {} is float64, not string\n"
+        "interface conversion: int is not fmt.Stringer: missing method String\n"
+    ),
+)
+
+
+# type Enabled bool with methods and type BoolLit bool without: plain bools in
+# the program, a go.NamedBool in an interface, which %T, a type switch, an
+# assertion, == and fmt see as Go does.
+CONSTRUCTS["named_bool_types"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"sort"
+)
+
+type Enabled bool
+
+func (e Enabled) String() string {
+\tif e {
+\t\treturn "on"
+\t}
+\treturn "off"
+}
+
+func (e Enabled) Flip() Enabled { return !e }
+
+type BoolLit bool
+
+type Feature struct {
+\tName string
+\tOn   Enabled
+}
+
+func kind(v any) string {
+\tswitch x := v.(type) {
+\tcase BoolLit:
+\t\tif x {
+\t\t\treturn "lit true"
+\t\t}
+\t\treturn "lit false"
+\tcase Enabled:
+\t\treturn "enabled " + x.String()
+\tcase bool:
+\t\treturn fmt.Sprint("bool ", x)
+\t}
+\treturn "other"
+}
+
+func main() {
+\tfs := []Feature{{"trace", false}, {"cache", true}}
+\tsort.Slice(fs, func(i, j int) bool { return fs[i].Name < fs[j].Name })
+\tfor _, f := range fs {
+\t\tfmt.Printf("%s=%v %s %t\\n", f.Name, f.On, f.On.Flip(), bool(f.On))
+\t}
+\tvar e Enabled = !fs[1].On
+\tfmt.Println(e, e == true, bool(e), e.Flip())
+\tfmt.Printf("%v %+v\\n", fs, fs[0])
+\tfmt.Println(kind(BoolLit(true)), kind(BoolLit(false)), kind(Enabled(true)), kind(false), kind(1))
+\tvar x any = BoolLit(true)
+\tb, ok := x.(BoolLit)
+\tfmt.Printf("%T %v %v %v\\n", x, x, b, ok)
+\t_, ok = x.(bool)
+\tfmt.Println(ok, x == BoolLit(true), x == true)
+\tout, _ := json.Marshal(fs)
+\tfmt.Println(string(out))
+\tvar s fmt.Stringer = e
+\tfmt.Println(s, s.String())
+}
+""",
+    (
+        "cache=on off true\ntrace=off on false\non true true off\n"
+        "[{cache on} {trace off}] {Name:cache On:on}\n"
+        "lit true lit false enabled on bool false other\nmain.BoolLit true true true\n"
+        'false true false\n[{"Name":"cache","On":true},{"Name":"trace","On":false}]\n'
+        "on on\n"
+    ),
+)
+
+
+# A pointer method on a named bool (flag.Value style), a named bool as a map
+# key, a JSON field and a value in a map[string]any and a map[any]bool.
+CONSTRUCTS["named_bool_pointer_method_json_and_keys"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"strconv"
+)
+
+type Flag bool
+
+func (f *Flag) Set(s string) error {
+\tv, err := strconv.ParseBool(s)
+\t*f = Flag(v)
+\treturn err
+}
+
+func (f Flag) String() string { return strconv.FormatBool(bool(f)) + "!" }
+
+type Verbose bool
+
+type Opts struct {
+\tDebug   Flag    `json:"debug"`
+\tVerbose Verbose `json:"verbose"`
+}
+
+func main() {
+\tvar f Flag
+\tif err := f.Set("true"); err != nil {
+\t\tfmt.Println(err)
+\t}
+\tfmt.Println(f, !f, f && true)
+\tcounts := map[Verbose]int{}
+\tfor _, v := range []Verbose{true, false, true} {
+\t\tcounts[v]++
+\t}
+\tfmt.Println(counts[true], counts[false], len(counts))
+\tvar o Opts
+\terr := json.Unmarshal([]byte(`{"debug":true,"verbose":true}`), &o)
+\tfmt.Printf("%v %+v %v\\n", err, o, o.Verbose)
+\tvar x any = Verbose(true)
+\tfmt.Printf("%t %v %T\\n", x, x, x)
+\tout, _ := json.Marshal(map[string]any{"v": x, "f": Flag(false)})
+\tfmt.Println(string(out))
+\tseen := map[any]bool{Verbose(true): true}
+\tfmt.Println(seen[x], seen[true], seen[Verbose(false)])
+\tfs := []Flag{true, false}
+\tfmt.Println(fs, len(fs))
+}
+""",
+    (
+        "true! false! true!\n2 1 2\n<nil> {Debug:true! Verbose:true} true\n"
+        'true true main.Verbose\n{"f":false,"v":true}\ntrue false false\n[true! false!] 2\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

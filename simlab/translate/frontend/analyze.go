@@ -283,9 +283,13 @@ func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
 	if named == nil {
 		p.unsupported(fd, "a method on this receiver type", "methods on a named struct type")
 	}
-	switch named.Underlying().(type) {
+	switch u := named.Underlying().(type) {
 	case *types.Slice, *types.Map, *types.Signature:
 		return // its elements are shared, as Go shares them; the receiver itself is the method's own
+	case *types.Basic:
+		if u.Info()&types.IsBoolean != 0 {
+			return // a plain bool, held in an interface as a go.NamedValue
+		}
 	case *types.Array:
 		return // a value receiver is the caller's copy, as an array argument is
 	}
@@ -294,7 +298,7 @@ func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
 	b, isBasic := named.Underlying().(*types.Basic)
 	isBasic = isBasic && pyBase(b) != ""
 	if !isStruct && !isBasic && !(isChan && !ptr) {
-		p.unsupported(fd, "a method on a named "+kindName(named.Underlying())+" type", "methods on a named struct, slice, map, array, func, string or number type, or value methods on a named channel type")
+		p.unsupported(fd, "a method on a named "+kindName(named.Underlying())+" type", "methods on a named struct, slice, map, array, func, string, number or bool type, or value methods on a named channel type")
 	}
 	if !ptr && len(fd.Recv.List[0].Names) > 0 && !isBasic && !isChan {
 		// a value receiver is a copy: a method that writes it copies it first

@@ -2328,16 +2328,18 @@ func (m *module) findBasics() {
 }
 
 // isNamedValue: t is a named slice, map or func type of the program with
-// methods, whose values are plain lists, dicts and functions, held in an
-// interface as a go.NamedValue (see valueClass).
+// methods, or a named bool type, whose values are plain lists, dicts, functions
+// and bools, held in an interface as a go.NamedValue (see valueClass).
 func (p *program) isNamedValue(t types.Type) bool {
 	n, ok := t.(*types.Named)
 	if !ok || !p.ours(n.Obj().Pkg()) {
 		return false
 	}
-	switch n.Underlying().(type) {
+	switch u := n.Underlying().(type) {
 	case *types.Slice, *types.Map, *types.Signature, *types.Array:
 		return types.NewMethodSet(types.NewPointer(n)).Len() > 0
+	case *types.Basic:
+		return u.Info()&types.IsBoolean != 0 // type BoolLit bool: not a Python bool, which no class extends
 	}
 	return false
 }
@@ -3043,7 +3045,11 @@ func (m *module) valueClass(ts *ast.TypeSpec, tn *types.TypeName, methods []*uni
 	p := m.p
 	m.emit("")
 	m.emit("")
-	m.emit("class %s(go.NamedValue):  # L%d", m.globals[tn], p.line(ts))
+	base := "go.NamedValue"
+	if isBasicKind(tn.Type(), types.Bool) {
+		base = "go.NamedBool"
+	}
+	m.emit("class %s(%s):  # L%d", m.globals[tn], base, p.line(ts))
 	m.emit(`    """type %s%s %s"""`, tn.Name(), typeParamList(tn, types.RelativeTo(tn.Pkg())), types.TypeString(tn.Type().Underlying(), types.RelativeTo(tn.Pkg())))
 	m.emit("")
 	m.emit("    __slots__ = ()")
@@ -3760,8 +3766,8 @@ func (m *module) listStringer(t types.Type) string {
 		return ""
 	}
 	switch under(t).(type) {
-	case *types.Array, *types.Slice, *types.Map:
-		return m.globals[n.Obj()]
+	case *types.Array, *types.Slice, *types.Map, *types.Basic:
+		return m.globals[n.Obj()] // a named bool's too
 	}
 	return ""
 }

@@ -373,8 +373,8 @@ func (f *fn) exprOf(e ast.Expr) string {
 		return f.closure(x)
 	case *ast.TypeAssertExpr:
 		iface := reflectType(p.info.TypeOf(x.X)) // main.Shape, error, as Go's panic names it
-		if it, ok := under(p.info.TypeOf(x.X)).(*types.Interface); ok && it.Empty() {
-			iface = "interface {}" // as Go's panic message spells any
+		if it, ok := types.Unalias(p.info.TypeOf(x.X)).(*types.Interface); ok && it.Empty() {
+			iface = "interface {}" // as Go's panic message spells any; type Value interface{} is main.Value
 		}
 		text := fmt.Sprintf("go.must_assert(%s, %s, %s)", f.expr(x.X), f.assertedType(x), pyString(iface))
 		if t := p.info.TypeOf(x.Type); f.m.isStructValue(t) {
@@ -2359,6 +2359,10 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 			if fu != nil && fu.Info()&types.IsComplex != 0 {
 				return x
 			}
+		case tu.Info()&types.IsBoolean != 0:
+			if fu != nil && fu.Info()&types.IsBoolean != 0 {
+				return x // bool(e) of type Enabled bool: the same Python bool
+			}
 		case tu.Info()&types.IsString != 0:
 			if fu != nil && fu.Info()&types.IsString != 0 {
 				return x
@@ -4094,6 +4098,9 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		if n, ok := ptr.Elem().(*types.Named); ok && f.m.types[n.Obj()] {
 			return f.m.globals[n.Obj()]
 		}
+	}
+	if n, ok := t.(*types.Named); ok && isBasicKind(n.Underlying(), types.Bool) && p.isNamedValue(n) {
+		return f.m.globals[n.Obj()] // type BoolLit bool: its go.NamedValue, whose v the assertion gives
 	}
 	if elem := t; p.isNamedValue(elem) || isPointer(elem) && p.isNamedValue(elem.(*types.Pointer).Elem()) {
 		p.unsupported(x, "a type assertion to "+name+", a named slice, map or func type with methods", "an assertion to an interface it implements")

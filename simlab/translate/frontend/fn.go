@@ -2895,6 +2895,14 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 				f.indent--
 			}
 		}
+		if obj := p.info.Implicits[cc]; obj != nil && len(cc.List) == 1 && isBasicKind(obj.Type(), types.Bool) && f.p.isNamedValue(obj.Type()) {
+			// case BoolLit: the plain bool its go.NamedBool holds
+			name := f.alloc(nil, bind.Name)
+			f.names[obj] = name
+			f.indent++
+			f.wl(f.line, "%s = %s.v", name, subject)
+			f.indent--
+		}
 		f.caseBody(cc)
 	}
 	if deflt != nil {

@@ -53,7 +53,7 @@ from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
 from ._text import _at_once, _one_read
 from ._time import ZERO_TIME, Time, time_format, time_parse
 from ._types import _BASIC_ARGS, TypedFunc, type_name, typed
-from ._values import EMPTY, NIL_MAP, BasicPointer, NilSlice, Ref, is_nil
+from ._values import EMPTY, NIL_MAP, BasicPointer, NamedBool, NilSlice, Ref, is_nil
 
 Desc = tuple[Any, ...]
 
@@ -501,8 +501,8 @@ class _Encoder:
             name = getattr(cls, "go_name", cls.__name__)
             methods = ("methods", name, ("any", ""), marshal, "", cls)
             return (yield from self.marshaler(v, methods, True))
-        if isinstance(v, bool):
-            return "true" if v else "false"
+        if isinstance(v, bool | NamedBool):
+            return "true" if (v.v if isinstance(v, NamedBool) else v) else "false"
         if isinstance(v, TypedFunc | complex | sl.Chan):
             raise _Fail(UnsupportedTypeError(type_name(v)))
         if isinstance(v, Float32):

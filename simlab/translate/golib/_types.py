@@ -506,13 +506,16 @@ def assert_type(
     if type(x) is CustomContext:
         x = x.held
     if _is(x, t, value=copied):
-        return (copy(x) if copied or _struct_value_of(t, x) else _held(x)), True
+        return (copy(x) if copied or _struct_value_of(t, x) else _held(x, t)), True
     return zero, False
 
 
-def _held(x: Any) -> Any:
-    """What a type assertion gives of ``x``: a :class:`TypedFunc`'s function, else
-    the pointer or value the interface holds."""
+def _held(x: Any, t: Any = None) -> Any:
+    """What a type assertion to ``t`` gives of ``x``: a :class:`TypedFunc`'s function,
+    a named bool's plain bool (``x.(BoolLit)``), else the pointer or value the
+    interface holds."""
+    if isinstance(x, NamedValue) and isinstance(t, type) and issubclass(t, NamedValue):
+        return x.v
     return x.fn if isinstance(x, TypedFunc) else concrete(x)
 
 
@@ -531,7 +534,7 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
     if _is(x, t, value):
         if _struct_value_of(t, x):
             return copy(x)
-        return x if isinstance(t, Methods) and type(x) is not CustomContext else _held(x)
+        return x if isinstance(t, Methods) and type(x) is not CustomContext else _held(x, t)
     if isinstance(t, Methods):
         if x is None:
             raise GoPanic(f"interface conversion: interface is nil, not {t.go_name}")

@@ -221,6 +221,20 @@ class NamedValue:
         return self._v if self.ref is None else self.ref.v
 
 
+class NamedBool(NamedValue):
+    """A value of a named bool type (``type BoolLit bool``) held in an interface:
+    Python's bool takes no subclass, so the class holds it as :class:`NamedValue`
+    holds a list; ``==`` compares it by value, as a map key too."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.v == self.v
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.v))
+
+
 class method:  # a decorator, named as Python's staticmethod is
     """A method of a named slice, map or func type: on the class, the function,
     called with the receiver (``byAge.Len(people)``); on a :class:`NamedValue`, the
