@@ -2023,6 +2023,73 @@ func main() {
 """,
         "0 [0 0]\n1 [7 0]",
     ),
+    "a sub-slice appended to a slice of slices, written through the outer slice": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tseq := []byte("ACGTACGT")
+\tvar wins [][]byte
+\twins = append(wins, seq[2:6])
+\twins[0][0] = 'x'
+\tfmt.Printf("%s\\n", seq)
+}
+""",
+        "ACxTACGT",
+    ),
+    "a sub-slice appended to a slice of slices, copied into through the outer slice": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tseq := []byte("ACGTACGT")
+\tvar wins [][]byte
+\twins = append(wins, seq[2:6])
+\tcopy(wins[0], "zz")
+\tfmt.Printf("%s\\n", seq)
+}
+""",
+        "ACzzACGT",
+    ),
+    "sub-slices appended in a loop, each copied into by a range over the outer slice": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tseq := []byte("ACGTACGT")
+\tvar wins [][]byte
+\tfor i := 0; i+4 <= len(seq); i += 4 {
+\t\twins = append(wins, seq[i:i+4])
+\t}
+\tfor _, w := range wins {
+\t\tcopy(w, "n")
+\t}
+\tfmt.Printf("%s\\n", seq)
+}
+""",
+        "nCGTnCGT",
+    ),
+    "a fresh slice written after a sub-slice of it is taken": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tdata := make([]byte, 4)
+\tview := data[1:]
+\tdata[1] = 9
+\tfmt.Println(view)
+}
+""",
+        "[9 0 0]",
+    ),
 }
 
 
@@ -33385,6 +33452,94 @@ func main() {
         "true! false! true!\n2 1 2\n<nil> {Debug:true! Verbose:true} true\n"
         'true true main.Verbose\n{"f":false,"v":true}\ntrue false false\n[true! false!] 2\n'
     ),
+)
+
+
+# A slice a function makes new (bytes.Clone, make then copy) and writes before
+# storing it in a struct field that elsewhere holds sub-slices of an image:
+# the writes reach no other holder, as in Go.
+CONSTRUCTS["fresh_slice_written_before_it_is_stored"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+type Chunk struct {
+\tSeq  int
+\tData []byte
+}
+
+func corrupt(c Chunk) Chunk {
+\tdata := bytes.Clone(c.Data)
+\tdata[0] ^= 0xFF
+\treturn Chunk{c.Seq, data}
+}
+
+func padded(c Chunk, n int) Chunk {
+\tout := make([]byte, n)
+\tcopy(out, c.Data)
+\tfor i := len(c.Data); i < n; i++ {
+\t\tout[i] = '.'
+\t}
+\treturn Chunk{c.Seq, out}
+}
+
+func split(image []byte, size int) []Chunk {
+\tvar chunks []Chunk
+\tfor i := 0; i < len(image); i += size {
+\t\tchunks = append(chunks, Chunk{i / size, image[i:min(i+size, len(image))]})
+\t}
+\treturn chunks
+}
+
+func main() {
+\timage := []byte("bootloader|kernel")
+\tfor _, c := range split(image, 6) {
+\t\tfmt.Printf("%d %q %q %q\\n", c.Seq, c.Data, corrupt(c).Data, padded(c, 8).Data)
+\t}
+}
+""",
+    (
+        '0 "bootlo" "\\x9dootlo" "bootlo.."\n1 "ader|k" "\\x9eder|k" "ader|k.."\n'
+        '2 "ernel" "\\x9arnel" "ernel..."\n'
+    ),
+)
+
+
+# An array sub-slice given to a helper that only hands it to bytes.IndexByte,
+# utf8.DecodeRune or bytes.HasPrefix, which read it in one step and keep nothing.
+CONSTRUCTS["array_subslice_to_a_helper_that_only_reads"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"unicode/utf8"
+)
+
+func find(item []byte) int {
+\treturn bytes.IndexByte(item, 'A')
+}
+
+func describe(b []byte) string {
+\tr, size := utf8.DecodeRune(b)
+\treturn fmt.Sprintf("%c/%d/%v", r, size, bytes.HasPrefix(b, []byte("é")))
+}
+
+func main() {
+\tvar q [4]byte
+\tq[1] = 'A'
+\tfmt.Println(find(q[:]), find(q[2:]))
+\tvar word [8]byte
+\tn := copy(word[:], "été")
+\tfmt.Println(describe(word[:n]), describe(word[2:n]), string(word[:n]))
+}
+""",
+    "1 -1\né/2/true t/1/false été\n",
 )
 
 

@@ -114,7 +114,19 @@ func (a *sliceAliases) source(e ast.Expr) any {
 		}
 		switch name := calleeName(p, x); {
 		case name == "append":
-			return a.source(x.Args[0])
+			group := a.source(x.Args[0])
+			if s, ok := under(p.info.TypeOf(x)).(*types.Slice); ok && isSliceType(s.Elem()) {
+				// wins = append(wins, seq[2:6]): wins[0] shares seq's array, as a literal's element does
+				for _, arg := range x.Args[1:] {
+					if src := a.source(arg); src != nil {
+						if group == nil {
+							group = src
+						}
+						a.union(group, src)
+					}
+				}
+			}
+			return group
 		case name == "make":
 			return nil
 		case strings.Contains(name, "."):

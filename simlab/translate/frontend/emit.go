@@ -1085,9 +1085,23 @@ func (m *module) refuseSharedSubslices() {
 		}
 		return "", false
 	}
+	private := func(x ast.Expr, elem string) bool {
+		if v, ok := usedVar(p, x); ok && isSliceType(v.Type()) && m.writtenBeforeLetOut(v, x) {
+			written[elem] = true
+			return true // v[i] = x, copy(v, src) before v's array is let out
+		}
+		return false
+	}
 	write := func(e ast.Expr) {
 		if ix, ok := ast.Unparen(e).(*ast.IndexExpr); ok {
 			if t, ok := elemOf(ix.X); ok {
+				writeTo(ix.X, t)
+			}
+		}
+	}
+	assigned := func(e ast.Expr) { // an element assigned where it stands
+		if ix, ok := ast.Unparen(e).(*ast.IndexExpr); ok {
+			if t, ok := elemOf(ix.X); ok && !private(ix.X, t) {
 				writeTo(ix.X, t)
 			}
 		}
@@ -1251,7 +1265,7 @@ func (m *module) refuseSharedSubslices() {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for _, l := range n.Lhs {
-					write(l)
+					assigned(l)
 				}
 				for _, r := range n.Rhs {
 					if c, ok := ast.Unparen(r).(*ast.CallExpr); ok && calleeName(p, c) == "append" && len(c.Args) > 1 {
@@ -1295,7 +1309,7 @@ func (m *module) refuseSharedSubslices() {
 					}
 				}
 			case *ast.IncDecStmt:
-				write(n.X)
+				assigned(n.X)
 			case *ast.UnaryExpr:
 				// &s[i] of an element that is no struct: a go.ElemRef into s's list, which
 				// a write through it writes (a struct element is its own pointer, shared)
@@ -1308,7 +1322,8 @@ func (m *module) refuseSharedSubslices() {
 				tv := p.info.Types[n.Fun] // sort.IntSlice(xs): sort.Sort may sort xs through it
 				if fn := calleeName(p, n); slices.Contains(inPlace, fn) || tv.IsType() && sortSlice(tv.Type) != "" {
 					if len(n.Args) > 0 {
-						if t, ok := elemOf(n.Args[0]); ok {
+						// copy(v, src), sort.Ints(v): a call that returns no sub-slice of v
+						if t, ok := elemOf(n.Args[0]); ok && (isSliceType(p.info.TypeOf(n)) || !private(n.Args[0], t)) {
 							writeTo(n.Args[0], t)
 						}
 					}
@@ -1591,6 +1606,11 @@ func readsOnlyBy(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func
 					if id, isID := arg.(*ast.Ident); isID {
 						allowed[id] = true // Sum(part): read in the call
 					}
+				}
+			}
+			for _, i := range libraryReads(p, n) {
+				if id, isID := ast.Unparen(n.Args[i]).(*ast.Ident); isID && reads != nil { // a ...T tuple is no slice to them
+					allowed[id] = true // bytes.IndexByte(item, 'A'): read in the call, kept by no one
 				}
 			}
 			if ops, _ := fmtOperands(p, n); prints && ops != nil && !n.Ellipsis.IsValid() {
@@ -4069,4 +4089,125 @@ func (m *module) mayBlockIn(body *ast.BlockStmt) bool {
 		return !blocks
 	})
 	return blocks
+}
+
+// writtenBeforeLetOut: the element write at x goes through v, a local variable its
+// function body made new (make, a literal, bytes.Clone, slices.Clone, []byte(s))
+// and never assigns again, in a statement of that body that comes, with every one
+// between, before any that lets v's array out (onlyIndexes): no one else holds the
+// array yet, so the write shows to no slice but v (data := bytes.Clone(c.Data);
+// data[0] ^= 0xFF; return Chunk{data}, beside Chunk{image[8:]} elsewhere).
+func (m *module) writtenBeforeLetOut(v *types.Var, x ast.Expr) bool {
+	p := m.p
+	if m.a.assigns[v] > 0 || v.IsField() || p.packageLevel(v) {
+		return false
+	}
+	var body *ast.BlockStmt
+	for _, f := range p.files {
+		if f.Pos() <= x.Pos() && x.Pos() < f.End() {
+			for _, n := range pathTo(f, x) {
+				switch n := n.(type) {
+				case *ast.FuncDecl:
+					body = n.Body
+				case *ast.FuncLit:
+					body = n.Body
+				}
+			}
+		}
+	}
+	if body == nil {
+		return false
+	}
+	def, at := -1, -1
+	for i, st := range body.List {
+		if st.Pos() <= v.Pos() && v.Pos() < st.End() {
+			def = i
+			var rhs ast.Expr
+			switch st := st.(type) {
+			case *ast.AssignStmt:
+				if len(st.Lhs) == 1 && len(st.Rhs) == 1 {
+					rhs = st.Rhs[0]
+				}
+			case *ast.DeclStmt:
+				if vs, ok := st.Decl.(*ast.GenDecl).Specs[0].(*ast.ValueSpec); ok && len(vs.Names) == 1 && len(vs.Values) == 1 {
+					rhs = vs.Values[0]
+				}
+			}
+			if rhs == nil || !newArray(p, rhs) {
+				return false
+			}
+		}
+		if st.Pos() <= x.Pos() && x.Pos() < st.End() {
+			at = i
+		}
+	}
+	if def < 0 || at <= def {
+		return false
+	}
+	vars := map[*types.Var]bool{v: true}
+	ok := true
+	for _, st := range body.List[def+1 : at+1] {
+		ast.Inspect(st, func(n ast.Node) bool {
+			if ok && n != nil {
+				ok = p.onlyIndexes(n, vars)
+			}
+			return ok
+		})
+	}
+	return ok
+}
+
+// newArray: e makes an array no one else holds: make, a literal, a conversion of
+// a string to []byte or []rune, bytes.Clone or slices.Clone.
+func newArray(p *program, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		if tv := p.info.Types[e.Fun]; tv.IsType() {
+			return len(e.Args) == 1 && isBasicKind(p.info.TypeOf(e.Args[0]), types.String)
+		}
+		switch calleeName(p, e) {
+		case "make", "bytes.Clone", "slices.Clone":
+			return true
+		}
+	}
+	return false
+}
+
+// libraryReads: the arguments a call of the standard library only reads, in the
+// one step it takes, and keeps nothing of (no sub-slice of them returned): a
+// conversion to a string or a number, bytes' and slices' searches and
+// comparisons, unicode/utf8's decoding, hex and base64 encoding to a string.
+func libraryReads(p *program, c *ast.CallExpr) []int {
+	if tv := p.info.Types[c.Fun]; tv.IsType() {
+		if isSliceType(tv.Type) {
+			return nil
+		}
+		return []int{0}
+	}
+	name := calleeName(p, c)
+	pkg, fn, _ := strings.Cut(name, ".")
+	reads := false
+	switch pkg {
+	case "bytes":
+		reads = slices.Contains([]string{"Compare", "Contains", "ContainsAny", "ContainsFunc", "ContainsRune", "Count",
+			"Equal", "EqualFold", "HasPrefix", "HasSuffix", "Index", "IndexAny", "IndexByte", "IndexFunc", "IndexRune",
+			"LastIndex", "LastIndexAny", "LastIndexByte", "LastIndexFunc"}, fn)
+	case "slices":
+		reads = slices.Contains([]string{"BinarySearch", "Compare", "Contains", "ContainsFunc", "Equal", "Index",
+			"IndexFunc", "IsSorted", "Max", "Min"}, fn)
+	case "unicode/utf8":
+		reads = slices.Contains([]string{"DecodeLastRune", "DecodeRune", "FullRune", "RuneCount", "Valid"}, fn)
+	case "encoding/hex", "encoding/base64":
+		reads = fn == "EncodeToString"
+	}
+	if !reads {
+		return nil
+	}
+	var at []int
+	for i := range c.Args {
+		at = append(at, i)
+	}
+	return at
 }
