@@ -33543,6 +33543,128 @@ func main() {
 )
 
 
+# An iterator called directly with a yield function (seq(func(k K, _ V) bool {...}),
+# maps.Keys(m)(...)) runs it, as range does: the call is a yield from.
+CONSTRUCTS["iterator_called_directly"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"iter"
+\t"maps"
+\t"slices"
+)
+
+func count(n int) iter.Seq2[int, string] {
+\treturn func(yield func(int, string) bool) {
+\t\tfor i := range n {
+\t\t\tif !yield(i, fmt.Sprint("v", i)) {
+\t\t\t\tfmt.Println("count stopped at", i)
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func keys[K, V any](seq iter.Seq2[K, V]) iter.Seq[K] {
+\treturn func(yield func(K) bool) {
+\t\tseq(func(k K, _ V) bool { return yield(k) })
+\t}
+}
+
+func main() {
+\tfor k := range keys(count(5)) {
+\t\tif k == 2 {
+\t\t\tbreak
+\t\t}
+\t\tfmt.Println("key", k)
+\t}
+\tfmt.Println(slices.Collect(keys(count(3))))
+\tages := map[string]int{"ann": 3, "bob": 5}
+\tvar names []string
+\tmaps.Keys(ages)(func(k string) bool {
+\t\tnames = append(names, k)
+\t\treturn true
+\t})
+\tslices.Sort(names)
+\tfmt.Println(names)
+}
+""",
+    "key 0\nkey 1\ncount stopped at 2\n[0 1 2]\n[ann bob]\n",
+)
+
+
+# Methods of a generic type made for a nil receiver (if t == nil) called on
+# one: the call passes the type arguments a nil pointer does not keep.
+CONSTRUCTS["generic_methods_on_a_nil_receiver"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+\t"strings"
+)
+
+type Tree[K cmp.Ordered, V any] struct {
+\tLeft, Right *Tree[K, V]
+\tKey         K
+\tVal         V
+}
+
+func (t *Tree[K, V]) Put(k K, v V) *Tree[K, V] {
+\tif t == nil {
+\t\treturn &Tree[K, V]{Key: k, Val: v}
+\t}
+\tswitch {
+\tcase k < t.Key:
+\t\tt.Left = t.Left.Put(k, v)
+\tcase k > t.Key:
+\t\tt.Right = t.Right.Put(k, v)
+\tdefault:
+\t\tt.Val = v
+\t}
+\treturn t
+}
+
+func (t *Tree[K, V]) Len() int {
+\tif t == nil {
+\t\treturn 0
+\t}
+\treturn 1 + t.Left.Len() + t.Right.Len()
+}
+
+func (t *Tree[K, V]) Walk(visit func(K, V)) {
+\tif t == nil {
+\t\treturn
+\t}
+\tt.Left.Walk(visit)
+\tvisit(t.Key, t.Val)
+\tt.Right.Walk(visit)
+}
+
+func build[K cmp.Ordered, V any](keys []K, val func(K) V) *Tree[K, V] {
+\tvar t *Tree[K, V]
+\tfor _, k := range keys {
+\t\tt = t.Put(k, val(k))
+\t}
+\treturn t
+}
+
+func main() {
+\twords := build([]string{"pear", "fig", "apple", "fig"}, func(s string) int { return len(s) })
+\tvar parts []string
+\twords.Walk(func(k string, v int) { parts = append(parts, fmt.Sprintf("%s:%d", k, v)) })
+\tfmt.Println(strings.Join(parts, " "), words.Len())
+\tvar empty *Tree[int, bool]
+\tfmt.Println(empty.Len(), build([]int{3, 1, 2}, func(n int) bool { return n%2 == 1 }).Len())
+}
+""",
+    "apple:5 fig:3 pear:4 3\n0 3\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -805,8 +805,8 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 		}
 		return
 	}
-	if t, ok := p.info.TypeOf(fun).(*types.Signature); ok {
-		u.dyn = append(u.dyn, familyOf(p, t))
+	if t, ok := under(p.info.TypeOf(fun)).(*types.Signature); ok {
+		u.dyn = append(u.dyn, familyOf(p, t)) // count(n)(yield) of an iter.Seq2 too
 	}
 }
 

@@ -2191,9 +2191,15 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 				return text, false
 			}
 			if ptr, ok := s.Recv().(*types.Pointer); ok && len(s.Index()) == 1 && p.nilSafe[fn.Origin()] {
-				if n, ok := ptr.Elem().(*types.Named); ok && n.TypeArgs().Len() == 0 && f.m.globals[n.Obj()] != "" {
-					// t.Left.Sum() of a method made for a nil receiver: Tree.Sum(t.Left)
-					text := f.m.globals[n.Obj()] + "." + fieldName(sel.Sel.Name) + "(" + strings.TrimSuffix(f.expr(sel.X)+", "+f.args(c), ", ") + ")"
+				if n, ok := ptr.Elem().(*types.Named); ok && f.m.globals[n.Origin().Obj()] != "" {
+					// t.Left.Sum() of a method made for a nil receiver: Tree.Sum(t.Left), with
+					// a generic type's type arguments, which a nil receiver does not keep
+					args := []string{f.expr(sel.X)}
+					if a := f.args(c); a != "" {
+						args = append(args, a)
+					}
+					args = append(args, f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), c)...)
+					text := f.m.globals[n.Origin().Obj()] + "." + fieldName(sel.Sel.Name) + "(" + strings.Join(args, ", ") + ")"
 					f.called = true
 					if u := f.m.a.byFunc[fn.Origin()]; u != nil && u.gen {
 						return f.yieldExpr("yield from " + text)
@@ -2243,7 +2249,7 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 	} else {
 		gen = f.m.a.genFamily(familyOf(p, p.info.TypeOf(fun)))
 	}
-	if n, ok := p.info.TypeOf(fun).(*types.Named); ok && n.Obj().Pkg() != nil && !p.ours(n.Obj().Pkg()) {
+	if n, ok := p.info.TypeOf(fun).(*types.Named); ok && n.Obj().Pkg() != nil && !p.ours(n.Obj().Pkg()) && n.Obj().Pkg().Path() != "iter" {
 		gen = false // context.CancelFunc and the like: what the library returned, a plain function
 	}
 	if gen {

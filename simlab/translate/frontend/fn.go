@@ -194,6 +194,19 @@ func (f *fn) function() {
 			}
 		}
 	}
+	nilSafeGeneric := false // func (t *Tree[T]) Insert(v T) *Tree[T] { if t == nil {...} }: see below
+	if u.decl != nil && u.decl.Recv != nil {
+		if fn, ok := p.info.Defs[u.decl.Name].(*types.Func); ok && p.nilSafe[fn] && fn.Type().(*types.Signature).RecvTypeParams().Len() > 0 {
+			nilSafeGeneric = true
+			if len(params) == 0 || !strings.HasPrefix(params[len(params)-1], "*") {
+				params = append(params, "*")
+			}
+			origin := namedOf(fn.Type().(*types.Signature).Recv().Type()).Origin()
+			for i := 0; i < origin.TypeParams().Len(); i++ {
+				params = append(params, origin.TypeParams().At(i).Obj().Name()+"=None")
+			}
+		}
+	}
 	var renamed []string // func (s set[E]) add(v E): E = T
 	if generic, tps := f.valueGeneric(u); generic != nil {
 		// a method of a generic slice or map type: a plain list or dict keeps no
@@ -281,7 +294,14 @@ func (f *fn) function() {
 				origin := named.(*types.Named).Origin()
 				args = append(args, params[0]+"."+f.m.typeParamSlot(origin.Obj(), origin.TypeParams().At(i).Obj().Name()))
 			}
-			if len(names) > 0 {
+			if len(names) > 0 && nilSafeGeneric {
+				// the receiver may be nil: its callers pass its type arguments (Tree.Insert(t, v, T=int))
+				origin := named.(*types.Named).Origin()
+				for i, name := range names {
+					kw := origin.TypeParams().At(i).Obj().Name()
+					f.wl(line, "%s = %s if %s is None else %s  # the type arguments of %s", name, args[i], kw, kw, params[0])
+				}
+			} else if len(names) > 0 {
 				f.wl(line, "%s = %s  # the type arguments of %s", strings.Join(names, ", "), strings.Join(args, ", "), params[0])
 			}
 		}
