@@ -933,14 +933,18 @@ func subslicing(p *program, c *ast.CallExpr) bool {
 	return false
 }
 
-// fresh: e makes a slice no one else holds (a literal, make, slices.Clone).
+// fresh: e makes a slice no one else holds (a literal, make, slices.Clone,
+// bytes.Clone, a conversion of a string to []byte or []rune).
 func fresh(p *program, e ast.Expr) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		return true
 	case *ast.CallExpr:
+		if tv := p.info.Types[x.Fun]; tv.IsType() {
+			return isSliceType(tv.Type) && len(x.Args) == 1 && isBasicKind(p.info.TypeOf(x.Args[0]), types.String)
+		}
 		name := calleeName(p, x)
-		return name == "make" || name == "slices.Clone"
+		return name == "make" || name == "slices.Clone" || name == "bytes.Clone"
 	}
 	return false
 }
@@ -1609,7 +1613,8 @@ func readsOnlyBy(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func
 				}
 			}
 			for _, i := range libraryReads(p, n) {
-				if id, isID := ast.Unparen(n.Args[i]).(*ast.Ident); isID && reads != nil { // a ...T tuple is no slice to them
+				// not for readsOnly, whose ...T parameter stays a tuple the library cannot take
+				if id, isID := ast.Unparen(n.Args[i]).(*ast.Ident); isID && reads != nil {
 					allowed[id] = true // bytes.IndexByte(item, 'A'): read in the call, kept by no one
 				}
 			}
@@ -3862,12 +3867,7 @@ func (m *module) readByEveryCaller(se *ast.SliceExpr, readOnly map[ast.Expr]bool
 	}
 	writes := tainted[aliases.find(aliases.source(se.X))]
 	var decl *ast.FuncDecl
-	var path []ast.Node
-	for _, f := range p.files {
-		if f.Pos() <= se.Pos() && se.Pos() < f.End() {
-			path = pathTo(f, se)
-		}
-	}
+	path := p.pathOf(se)
 	for _, n := range path {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
@@ -3995,22 +3995,15 @@ func (m *module) writtenWhileRanging(r *ast.RangeStmt, writes []ast.Node) bool {
 		return false
 	}
 	unitAt := func(n ast.Node) *unit {
-		var u *unit
-		for _, f := range p.files {
-			if f.Pos() <= n.Pos() && n.Pos() < f.End() {
-				for _, x := range pathTo(f, n) {
-					switch x := x.(type) {
-					case *ast.FuncDecl:
-						if fn, ok := p.info.Defs[x.Name].(*types.Func); ok {
-							u = a.byFunc[fn]
-						}
-					case *ast.FuncLit:
-						u = a.byLit[x]
-					}
-				}
+		switch x, _ := enclosingFunc(p.pathOf(n)); x := x.(type) {
+		case *ast.FuncDecl:
+			if fn, ok := p.info.Defs[x.Name].(*types.Func); ok {
+				return a.byFunc[fn]
 			}
+		case *ast.FuncLit:
+			return a.byLit[x]
 		}
-		return u
+		return nil
 	}
 	reached := map[*unit]bool{}
 	var reach func(u *unit)
@@ -4092,7 +4085,7 @@ func (m *module) mayBlockIn(body *ast.BlockStmt) bool {
 }
 
 // writtenBeforeLetOut: the element write at x goes through v, a local variable its
-// function body made new (make, a literal, bytes.Clone, slices.Clone, []byte(s))
+// function body made new (fresh: make, a literal, bytes.Clone, []byte(s))
 // and never assigns again, in a statement of that body that comes, with every one
 // between, before any that lets v's array out (onlyIndexes): no one else holds the
 // array yet, so the write shows to no slice but v (data := bytes.Clone(c.Data);
@@ -4102,19 +4095,7 @@ func (m *module) writtenBeforeLetOut(v *types.Var, x ast.Expr) bool {
 	if m.a.assigns[v] > 0 || v.IsField() || p.packageLevel(v) {
 		return false
 	}
-	var body *ast.BlockStmt
-	for _, f := range p.files {
-		if f.Pos() <= x.Pos() && x.Pos() < f.End() {
-			for _, n := range pathTo(f, x) {
-				switch n := n.(type) {
-				case *ast.FuncDecl:
-					body = n.Body
-				case *ast.FuncLit:
-					body = n.Body
-				}
-			}
-		}
-	}
+	_, body := enclosingFunc(p.pathOf(x))
 	if body == nil {
 		return false
 	}
@@ -4133,7 +4114,7 @@ func (m *module) writtenBeforeLetOut(v *types.Var, x ast.Expr) bool {
 					rhs = vs.Values[0]
 				}
 			}
-			if rhs == nil || !newArray(p, rhs) {
+			if rhs == nil || !fresh(p, rhs) {
 				return false
 			}
 		}
@@ -4155,24 +4136,6 @@ func (m *module) writtenBeforeLetOut(v *types.Var, x ast.Expr) bool {
 		})
 	}
 	return ok
-}
-
-// newArray: e makes an array no one else holds: make, a literal, a conversion of
-// a string to []byte or []rune, bytes.Clone or slices.Clone.
-func newArray(p *program, e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.CompositeLit:
-		return true
-	case *ast.CallExpr:
-		if tv := p.info.Types[e.Fun]; tv.IsType() {
-			return len(e.Args) == 1 && isBasicKind(p.info.TypeOf(e.Args[0]), types.String)
-		}
-		switch calleeName(p, e) {
-		case "make", "bytes.Clone", "slices.Clone":
-			return true
-		}
-	}
-	return false
 }
 
 // libraryReads: the arguments a call of the standard library only reads, in the

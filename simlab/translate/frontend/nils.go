@@ -506,21 +506,8 @@ func (p *program) lastHolder(e ast.Expr) bool {
 	if !ok || v == nil || !isSliceType(v.Type()) || p.packageLevel(v) {
 		return false
 	}
-	var path []ast.Node
-	for _, f := range p.files {
-		if f.Pos() <= id.Pos() && id.Pos() < f.End() {
-			path = pathTo(f, id)
-		}
-	}
-	var body *ast.BlockStmt
-	for _, n := range path {
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			body = n.Body
-		case *ast.FuncLit:
-			body = n.Body
-		}
-	}
+	path := p.pathOf(id)
+	_, body := enclosingFunc(path)
 	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() || capturedIn(body, v, p) {
 		return false
 	}
@@ -682,6 +669,30 @@ func innermostStmt(path []ast.Node) ast.Stmt {
 		}
 	}
 	return nil
+}
+
+// pathOf: the nodes from n's file down to n, n last.
+func (p *program) pathOf(n ast.Node) []ast.Node {
+	for _, f := range p.files {
+		if f.Pos() <= n.Pos() && n.Pos() < f.End() {
+			return pathTo(f, n)
+		}
+	}
+	return nil
+}
+
+// enclosingFunc: the innermost function declaration or literal of path, and its
+// body (nil, nil outside any).
+func enclosingFunc(path []ast.Node) (ast.Node, *ast.BlockStmt) {
+	for i := len(path) - 1; i >= 0; i-- {
+		switch n := path[i].(type) {
+		case *ast.FuncDecl:
+			return n, n.Body
+		case *ast.FuncLit:
+			return n, n.Body
+		}
+	}
+	return nil, nil
 }
 
 // pathTo: the nodes from root down to n, n last.
