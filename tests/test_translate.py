@@ -33665,6 +33665,47 @@ func main() {
 )
 
 
+# Pointers to ints, elements and fields compared: one variable, one element of
+# one slice or one field of one object is one pointer, as Go says, in
+# slices.Index and slices.Contains too.
+CONSTRUCTS["pointers_to_non_struct_values_compared"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+type Node struct {
+\tName  string
+\tScore int
+\tTags  [2]string
+}
+
+func main() {
+\ta, b := 1, 2
+\tp, q := &a, &b
+\tr := &a
+\tfmt.Println(p == q, p == r, p != nil, p != r)
+\tvar s *int
+\tfmt.Println(s == nil, s == p)
+\txs := []int{5, 6, 7}
+\te0, e1, again := &xs[0], &xs[1], &xs[0]
+\tfmt.Println(e0 == e1, e0 == again, e0 != again)
+\tn := &Node{Name: "n"}
+\tm := &Node{Name: "m"}
+\tfmt.Println(&n.Score == &n.Score, &n.Score == &m.Score, &n.Tags[1] == &n.Tags[1])
+\tptrs := []*int{p, q, e1}
+\tfmt.Println(slices.Index(ptrs, r), slices.Index(ptrs, &xs[1]), slices.Contains(ptrs, &xs[2]))
+\t*r = 10
+\tfmt.Println(a, *p)
+}
+""",
+    ("false true true false\ntrue false\nfalse true false\ntrue false true\n0 2 false\n10 10\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1378,7 +1378,11 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 	}
 	if ptr, ok := under(t).(*types.Pointer); ok && !isNil(le) && !isNil(re) {
 		if _, isStruct := under(ptr.Elem()).(*types.Struct); !isStruct {
-			p.unsupported(le, "comparing pointers to non-struct values", "comparing the values")
+			// &a == &a[0]'s kin: a go.Ref, or a FieldRef or an ElemRef made by each &
+			if op == "==" {
+				return "go.pointer_equal(" + l + ", " + r + ")"
+			}
+			return "not go.pointer_equal(" + l + ", " + r + ")"
 		}
 	}
 	identity := false
@@ -1435,7 +1439,7 @@ func (f *fn) equality(t types.Type, at ast.Node) string {
 		return "go.equal"
 	case *types.Pointer:
 		if _, isStruct := under(u.Elem()).(*types.Struct); !isStruct {
-			f.p.unsupported(at, "comparing pointers to non-struct values", "comparing the values")
+			return "go.pointer_equal"
 		}
 		return "lambda a, b: a is b"
 	case *types.Chan:

@@ -361,6 +361,12 @@ class FieldRef(Ref):
     def v(self, value: Any) -> None:
         setattr(self.obj, self.name, value)
 
+    def __eq__(self, other: object) -> bool:  # each &s.f makes one: Go's pointers are equal
+        return type(other) is type(self) and self.obj is other.obj and self.name == other.name
+
+    def __hash__(self) -> int:
+        return hash((id(self.obj), self.name))
+
 
 class ElemRef(Ref):
     """``&s[i]``: ``p.v`` reads and writes the element ``i`` of the slice ``s``."""
@@ -377,6 +383,12 @@ class ElemRef(Ref):
     @v.setter
     def v(self, value: Any) -> None:
         self.s[self.i] = value
+
+    def __eq__(self, other: object) -> bool:  # each &s[i] makes one: Go's pointers are equal
+        return type(other) is type(self) and self.s is other.s and self.i == other.i
+
+    def __hash__(self) -> int:
+        return hash((id(self.s), self.i))
 
 
 class FieldElemRef(Ref):
@@ -397,12 +409,29 @@ class FieldElemRef(Ref):
     def v(self, value: Any) -> None:
         getattr(self.obj, self.name)[self.i] = value
 
+    def __eq__(self, other: object) -> bool:
+        return (
+            type(other) is type(self)
+            and self.obj is other.obj
+            and (self.name, self.i) == (other.name, other.i)
+        )
+
+    def __hash__(self) -> int:
+        return hash((id(self.obj), self.name, self.i))
+
 
 class GlobalRef(ElemRef):
     """``&x`` of a package's variable: ``p.v`` reads and writes the model's global
     ``x``, the item of its ``globals()`` (``go.GlobalRef(globals(), "x")``)."""
 
     __slots__ = ()
+
+
+def pointer_equal(a: Ref | None, b: Ref | None) -> bool:
+    """``p == q`` of pointers to values that are not structs: the same variable
+    (one :class:`Ref`), or the same field of one object, or the same element of one
+    slice, whose :class:`FieldRef` or :class:`ElemRef` each ``&`` makes anew."""
+    return a is b or (a is not None and a == b)
 
 
 _AN_ADDRESS = "0xc000012000"
