@@ -33706,6 +33706,42 @@ func main() {
 )
 
 
+# A named number with a String method under %x, %X and %q prints its text, as
+# Go's fmt calls String for them, though arithmetic left it a plain number.
+CONSTRUCTS["named_number_string_method_under_x_and_q"] = (
+    """\
+package main
+
+import "fmt"
+
+type Cents int64
+
+func (c Cents) String() string { return fmt.Sprintf("%d.%02d", c/100, c%100) }
+
+type OrderID int
+
+func (id OrderID) String() string { return fmt.Sprintf("ORD-%04d", int(id)) }
+
+func next(id OrderID) OrderID { return id + 1 }
+
+func main() {
+\tvar total Cents
+\tfor _, c := range []Cents{150, 130} {
+\t\ttotal += c
+\t}
+\tfmt.Printf("%v %s %d\\n", total, total, total)
+\tfmt.Printf("%x %X %q\\n", total, total, total)
+\tid := next(0)
+\tfmt.Printf("%s %x %q %d %v\\n", id, id, next(id), id, []OrderID{id, 7})
+}
+""",
+    (
+        '2.80 2.80 280\n322e3830 322E3830 "2.80"\n'
+        'ORD-0001 4f52442d30303031 "ORD-0002" 1 [ORD-0001 ORD-0007]\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

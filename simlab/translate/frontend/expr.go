@@ -1763,11 +1763,11 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "sl.format_duration(" + s + ")" // fmt calls its String method, but under %d
 		case timeClass(t) != "" && !isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = timeClass(t) + "(" + s + ")" // January, Sunday, terminated: by its String method
+		case f.m.basicClass(t) != "" && hasFmtMethod(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
+			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method, under %x too
 		case asNumber:
 		case isTime(t):
 			s = "go.Time(" + s + ", rt)" // printed as Time.String: the run's clock starts at 2000-01-01 UTC
-		case f.m.basicClass(t) != "" && hasFmtMethod(t):
-			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method
 		case isPointer(t) && f.p.namedBasic(t.(*types.Pointer).Elem()) && hasFmtMethod(t) && !asNumber:
 			s = "go.BasicPointer(" + f.m.basicClass(t.(*types.Pointer).Elem()) + ", " + s + ")" // &level: by *level's String
 		case isPointer(t) && f.p.isNamedValue(t.(*types.Pointer).Elem()) && hasFmtMethod(t) && namedOf(t).TypeArgs().Len() == 0:
