@@ -1465,17 +1465,7 @@ func (m *module) refuseSharedSubslices() {
 // blocks whose parameter it only reads (readsOnly): a copy of a sub-slice passed
 // there reads what the sub-slice would, in the one step the call takes.
 func (m *module) readArgs(call *ast.CallExpr) []int {
-	var id *ast.Ident
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = fun
-	case *ast.SelectorExpr:
-		id = fun.Sel
-	case *ast.IndexExpr: // Sum[int](xs[:n])
-		if x, ok := ast.Unparen(fun.X).(*ast.Ident); ok {
-			id = x
-		}
-	}
+	id := calleeIdent(call.Fun)
 	if id == nil {
 		return nil
 	}
@@ -3915,10 +3905,7 @@ func (m *module) readByEveryCaller(se *ast.SliceExpr, readOnly map[ast.Expr]bool
 			case *ast.GoStmt, *ast.DeferStmt:
 				later = append(later, n)
 			case *ast.CallExpr:
-				id := identOf(n.Fun)
-				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-					id = sel.Sel
-				}
+				id := calleeIdent(n.Fun)
 				if r := m.ranged[n]; id != nil && readOnly[n] && (r == nil || !m.writtenWhileRanging(r, writes)) {
 					calls[id] = true
 				}
@@ -4025,14 +4012,9 @@ func (m *module) writtenWhileRanging(r *ast.RangeStmt, writes []ast.Node) bool {
 		case *ast.UnaryExpr:
 			unknown = unknown || n.Op == token.ARROW
 		case *ast.CallExpr:
-			var id *ast.Ident
-			switch f := ast.Unparen(n.Fun).(type) {
-			case *ast.Ident:
-				id = f
-			case *ast.SelectorExpr:
-				id = f.Sel
-			case *ast.IndexExpr:
-				id = identOf(f.X)
+			id := calleeIdent(n.Fun)
+			if _, lit := ast.Unparen(n.Fun).(*ast.FuncLit); id == nil && !lit && !p.info.Types[n.Fun].IsType() {
+				unknown = true // f()(x): a func value computed there
 			}
 			switch obj := p.info.Uses[id].(type) {
 			case *types.Func:
@@ -4173,4 +4155,20 @@ func libraryReads(p *program, c *ast.CallExpr) []int {
 		at = append(at, i)
 	}
 	return at
+}
+
+// calleeIdent: the name a call's function is written by: f, x.M, pkg.F, and F of
+// F[int](...); nil for a function value computed there.
+func calleeIdent(fun ast.Expr) *ast.Ident {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return f
+	case *ast.SelectorExpr:
+		return f.Sel
+	case *ast.IndexExpr: // Sum[int](xs[:n])
+		return identOf(ast.Unparen(f.X))
+	case *ast.IndexListExpr:
+		return identOf(ast.Unparen(f.X))
+	}
+	return nil
 }
