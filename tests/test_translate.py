@@ -33742,6 +33742,161 @@ func main() {
 )
 
 
+# A Lisp evaluator: args made in a type switch case and written in a range over
+# x[1:] before f(args) lets them out count against no other []any (probe 141/18).
+CONSTRUCTS["lisp_arguments_made_in_a_case_written_while_ranging"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"strconv"
+\t"strings"
+)
+
+type Cell []any
+type Symbol string
+type Builtin func(args []any) any
+type Lambda struct {
+\tparams []Symbol
+\tbody   any
+\tenv    *Env
+}
+
+type Env struct {
+\tvars  map[Symbol]any
+\touter *Env
+}
+
+func (e *Env) find(s Symbol) *Env {
+\tif _, ok := e.vars[s]; ok {
+\t\treturn e
+\t}
+\tif e.outer == nil {
+\t\tpanic(fmt.Errorf("unbound symbol %s", s))
+\t}
+\treturn e.outer.find(s)
+}
+
+func read(toks *[]string) any {
+\tif len(*toks) == 0 {
+\t\tpanic(errors.New("unexpected EOF"))
+\t}
+\tt := (*toks)[0]
+\t*toks = (*toks)[1:]
+\tswitch t {
+\tcase "(":
+\t\tvar c Cell
+\t\tfor len(*toks) > 0 && (*toks)[0] != ")" {
+\t\t\tc = append(c, read(toks))
+\t\t}
+\t\tif len(*toks) == 0 {
+\t\t\tpanic(errors.New("missing )"))
+\t\t}
+\t\t*toks = (*toks)[1:]
+\t\treturn c
+\tcase ")":
+\t\tpanic(errors.New("unexpected )"))
+\t}
+\tif n, err := strconv.Atoi(t); err == nil {
+\t\treturn n
+\t}
+\treturn Symbol(t)
+}
+
+func eval(x any, env *Env) any {
+\tswitch x := x.(type) {
+\tcase Symbol:
+\t\treturn env.find(x).vars[x]
+\tcase int:
+\t\treturn x
+\tcase Cell:
+\t\tif len(x) == 0 {
+\t\t\treturn x
+\t\t}
+\t\tswitch x[0] {
+\t\tcase Symbol("if"):
+\t\t\tif eval(x[1], env) != false {
+\t\t\t\treturn eval(x[2], env)
+\t\t\t}
+\t\t\treturn eval(x[3], env)
+\t\tcase Symbol("define"):
+\t\t\tenv.vars[x[1].(Symbol)] = eval(x[2], env)
+\t\t\treturn nil
+\t\tcase Symbol("lambda"):
+\t\t\tvar ps []Symbol
+\t\t\tfor _, p := range x[1].(Cell) {
+\t\t\t\tps = append(ps, p.(Symbol))
+\t\t\t}
+\t\t\treturn &Lambda{ps, x[2], env}
+\t\t}
+\t\tf := eval(x[0], env)
+\t\targs := make([]any, len(x)-1)
+\t\tfor i, a := range x[1:] {
+\t\t\targs[i] = eval(a, env)
+\t\t}
+\t\tswitch f := f.(type) {
+\t\tcase Builtin:
+\t\t\treturn f(args)
+\t\tcase *Lambda:
+\t\t\tinner := &Env{map[Symbol]any{}, f.env}
+\t\t\tfor i, p := range f.params {
+\t\t\t\tinner.vars[p] = args[i]
+\t\t\t}
+\t\t\treturn eval(f.body, inner)
+\t\t}
+\t\tpanic(fmt.Errorf("not a function: %v", f))
+\t}
+\tpanic(fmt.Errorf("cannot eval %T", x))
+}
+
+func arith(op func(a, b int) int) Builtin {
+\treturn func(args []any) any { return op(args[0].(int), args[1].(int)) }
+}
+
+func run(src string, env *Env) (res any, err error) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\terr = fmt.Errorf("%q: %v", src, r)
+\t\t}
+\t}()
+\ttoks := strings.Fields(strings.NewReplacer("(", " ( ", ")", " ) ").Replace(src))
+\treturn eval(read(&toks), env), nil
+}
+
+func main() {
+\tglobal := &Env{map[Symbol]any{
+\t\t"+": arith(func(a, b int) int { return a + b }),
+\t\t"-": arith(func(a, b int) int { return a - b }),
+\t\t"*": arith(func(a, b int) int { return a * b }),
+\t\t"<": Builtin(func(a []any) any { return a[0].(int) < a[1].(int) }),
+\t}, nil}
+\tfor _, src := range []string{
+\t\t"(define fact (lambda (n) (if (< n 2) 1 (* n (fact (- n 1))))))",
+\t\t"(fact 12)", "(define make-adder (lambda (k) (lambda (x) (+ x k))))",
+\t\t"((make-adder 5) 37)", "(< 1 2)", "(foo 1)", "(1 2)", "(+ 1", ")", "(+ 1 (quote x))", "()",
+\t} {
+\t\tv, err := run(src, global)
+\t\tif err != nil {
+\t\t\tfmt.Println("ERR", err)
+\t\t\tcontinue
+\t\t}
+\t\tfmt.Printf("%v => %v\\n", src, v)
+\t}
+}
+""",
+    (
+        "(define fact (lambda (n) (if (< n 2) 1 (* n (fact (- n 1)))))) => <nil>\n"
+        "(fact 12) => 479001600\n"
+        "(define make-adder (lambda (k) (lambda (x) (+ x k)))) => <nil>\n"
+        '((make-adder 5) 37) => 42\n(< 1 2) => true\nERR "(foo 1)": unbound symbol foo\n'
+        'ERR "(1 2)": not a function: 1\nERR "(+ 1": missing )\nERR ")": unexpected )\n'
+        'ERR "(+ 1 (quote x))": unbound symbol quote\n() => []\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

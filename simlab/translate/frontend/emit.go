@@ -4066,50 +4066,70 @@ func (m *module) mayBlockIn(body *ast.BlockStmt) bool {
 	return blocks
 }
 
-// writtenBeforeLetOut: the element write at x goes through v, a local variable its
-// function body made new (fresh: make, a literal, bytes.Clone, []byte(s))
-// and never assigns again, in a statement of that body that comes, with every one
-// between, before any that lets v's array out (onlyIndexes): no one else holds the
-// array yet, so the write shows to no slice but v (data := bytes.Clone(c.Data);
-// data[0] ^= 0xFF; return Chunk{data}, beside Chunk{image[8:]} elsewhere).
+// writtenBeforeLetOut: the element write at x goes through v, a local variable a
+// statement list (a function's body, a block, a case) made new (fresh: make, a
+// literal, bytes.Clone, []byte(s)) and never assigns again, in a statement of
+// that list that comes, with every one between, before any that lets v's array
+// out (onlyIndexes): no one else holds the array yet, so the write shows to no
+// slice but v (data := bytes.Clone(c.Data); data[0] ^= 0xFF; return
+// Chunk{data}, beside Chunk{image[8:]} elsewhere).
 func (m *module) writtenBeforeLetOut(v *types.Var, x ast.Expr) bool {
 	p := m.p
 	if m.a.assigns[v] > 0 || v.IsField() || p.packageLevel(v) {
 		return false
 	}
-	_, body := enclosingFunc(p.pathOf(x))
-	if body == nil {
-		return false
-	}
-	def, at := -1, -1
-	for i, st := range body.List {
-		if st.Pos() <= v.Pos() && v.Pos() < st.End() {
-			def = i
-			var rhs ast.Expr
-			switch st := st.(type) {
-			case *ast.AssignStmt:
-				if len(st.Lhs) == 1 && len(st.Rhs) == 1 {
-					rhs = st.Rhs[0]
-				}
-			case *ast.DeclStmt:
-				if vs, ok := st.Decl.(*ast.GenDecl).Specs[0].(*ast.ValueSpec); ok && len(vs.Names) == 1 && len(vs.Values) == 1 {
-					rhs = vs.Values[0]
-				}
-			}
-			if rhs == nil || !fresh(p, rhs) {
-				return false
+	// the statement list that declares v: a function's body, a block, a case's
+	path := p.pathOf(x)
+	var list []ast.Stmt
+	def := -1
+	for k := len(path) - 1; k >= 0 && def < 0; k-- {
+		switch n := path[k].(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false // not declared in x's function
+		default:
+			continue
+		}
+		for i, st := range list {
+			if st.Pos() <= v.Pos() && v.Pos() < st.End() {
+				def = i
 			}
 		}
+	}
+	if def < 0 {
+		return false
+	}
+	var rhs ast.Expr
+	switch st := list[def].(type) {
+	case *ast.AssignStmt:
+		if len(st.Lhs) == 1 && len(st.Rhs) == 1 {
+			rhs = st.Rhs[0]
+		}
+	case *ast.DeclStmt:
+		if vs, ok := st.Decl.(*ast.GenDecl).Specs[0].(*ast.ValueSpec); ok && len(vs.Names) == 1 && len(vs.Values) == 1 {
+			rhs = vs.Values[0]
+		}
+	}
+	if rhs == nil || !fresh(p, rhs) {
+		return false
+	}
+	at := -1
+	for i, st := range list {
 		if st.Pos() <= x.Pos() && x.Pos() < st.End() {
 			at = i
 		}
 	}
-	if def < 0 || at <= def {
+	if at <= def {
 		return false
 	}
 	vars := map[*types.Var]bool{v: true}
 	ok := true
-	for _, st := range body.List[def+1 : at+1] {
+	for _, st := range list[def+1 : at+1] {
 		ast.Inspect(st, func(n ast.Node) bool {
 			if ok && n != nil {
 				ok = p.onlyIndexes(n, vars)
