@@ -4083,13 +4083,9 @@ func (m *module) writtenBeforeLetOut(v *types.Var, x ast.Expr) bool {
 	var list []ast.Stmt
 	def := -1
 	for k := len(path) - 1; k >= 0 && def < 0; k-- {
-		switch n := path[k].(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
+		switch path[k].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			list = stmtList(path[k])
 		case *ast.FuncDecl, *ast.FuncLit:
 			return false // not declared in x's function
 		default:

@@ -629,14 +629,8 @@ func (p *program) lastStatement(path []ast.Node, body *ast.BlockStmt, v *types.V
 		if !inside || i+1 == len(path) {
 			continue
 		}
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
+		list := stmtList(n)
+		switch n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
 			if n.Pos() > v.Pos() {
 				return false
@@ -659,6 +653,20 @@ func (p *program) lastStatement(path []ast.Node, body *ast.BlockStmt, v *types.V
 		}
 	}
 	return true
+}
+
+// stmtList: the statements n holds as a list: a block's, a case's or a select
+// case's; nil for any other node.
+func stmtList(n ast.Node) []ast.Stmt {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List
+	case *ast.CaseClause:
+		return n.Body
+	case *ast.CommClause:
+		return n.Body
+	}
+	return nil
 }
 
 // innermostStmt: the last statement of path.
