@@ -33897,6 +33897,37 @@ func main() {
 )
 
 
+# A nil-safe method whose receiver names one type parameter _ (p *Pair[_, V]):
+# the type argument it reads is V's, and the blank one is passed to no one.
+CONSTRUCTS["generic_nil_safe_method_with_a_blank_type_parameter"] = (
+    """\
+package main
+
+import "fmt"
+
+type Pair[K comparable, V any] struct {
+\tNext *Pair[K, V]
+\tKey  K
+\tVal  V
+}
+
+func (p *Pair[_, V]) Vals() []V {
+\tif p == nil {
+\t\treturn []V{}
+\t}
+\treturn append([]V{p.Val}, p.Next.Vals()...)
+}
+
+func main() {
+\tvar empty *Pair[string, float64]
+\tlist := &Pair[int, string]{Key: 1, Val: "a", Next: &Pair[int, string]{Key: 2, Val: "b"}}
+\tfmt.Printf("%v %q %T\\n", empty.Vals(), list.Vals(), empty.Vals())
+}
+""",
+    '[] ["a" "b"] []float64\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

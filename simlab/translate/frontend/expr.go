@@ -2202,7 +2202,11 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 					if a := f.args(c); a != "" {
 						args = append(args, a)
 					}
-					args = append(args, f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), c)...)
+					for _, kw := range f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), c) {
+						if !strings.HasSuffix(kw, "=_") { // a receiver's blank type parameter, which no one reads
+							args = append(args, kw)
+						}
+					}
 					text := f.m.globals[n.Origin().Obj()] + "." + fieldName(sel.Sel.Name) + "(" + strings.Join(args, ", ") + ")"
 					f.called = true
 					if u := f.m.a.byFunc[fn.Origin()]; u != nil && u.gen {

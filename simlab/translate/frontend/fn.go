@@ -283,7 +283,8 @@ func (f *fn) function() {
 			if ptr, ok := named.(*types.Pointer); ok {
 				named = ptr.Elem()
 			}
-			var names, args []string
+			var names, args, kws []string // kws: the type's own names, the keywords of a nil-safe method
+			origin := named.(*types.Named).Origin()
 			for i := 0; i < sig.RecvTypeParams().Len(); i++ {
 				name := sig.RecvTypeParams().At(i).Obj().Name()
 				if name == "_" {
@@ -291,15 +292,13 @@ func (f *fn) function() {
 				}
 				f.used[name] = true
 				names = append(names, name)
-				origin := named.(*types.Named).Origin()
-				args = append(args, params[0]+"."+f.m.typeParamSlot(origin.Obj(), origin.TypeParams().At(i).Obj().Name()))
+				kws = append(kws, origin.TypeParams().At(i).Obj().Name())
+				args = append(args, params[0]+"."+f.m.typeParamSlot(origin.Obj(), kws[len(kws)-1]))
 			}
 			if len(names) > 0 && nilSafeGeneric {
 				// the receiver may be nil: its callers pass its type arguments (Tree.Insert(t, v, T=int))
-				origin := named.(*types.Named).Origin()
 				for i, name := range names {
-					kw := origin.TypeParams().At(i).Obj().Name()
-					f.wl(line, "%s = %s if %s is None else %s  # the type arguments of %s", name, args[i], kw, kw, params[0])
+					f.wl(line, "%s = %s if %s is None else %s  # the type arguments of %s", name, args[i], kws[i], kws[i], params[0])
 				}
 			} else if len(names) > 0 {
 				f.wl(line, "%s = %s  # the type arguments of %s", strings.Join(names, ", "), strings.Join(args, ", "), params[0])
