@@ -1184,9 +1184,7 @@ func (m *module) refuseSharedSubslices() {
 					}
 				case name == "append" && n.Ellipsis.IsValid(), name == "copy":
 					readOnly[ast.Unparen(n.Args[len(n.Args)-1])] = true // the elements copied
-				case slices.Contains([]string{"slices.Clone", "slices.Equal", "slices.Compare", "slices.Index",
-					"slices.Contains", "slices.Max", "slices.Min", "slices.IndexFunc", "slices.ContainsFunc",
-					"slices.BinarySearch", "slices.IsSorted"}, name):
+				case name == "slices.Clone", strings.HasPrefix(name, "slices.") && slices.Contains(sliceSearches, name[len("slices."):]):
 					for _, a := range n.Args {
 						readOnly[ast.Unparen(a)] = true // read, in the one step the call takes
 					}
@@ -4136,6 +4134,11 @@ func (m *module) writtenBeforeLetOut(v *types.Var, x ast.Expr) bool {
 	return ok
 }
 
+// sliceSearches: the functions of package slices that only read their slices, in
+// the one step they take, and return none of them.
+var sliceSearches = []string{"BinarySearch", "Compare", "Contains", "ContainsFunc", "Equal", "Index", "IndexFunc",
+	"IsSorted", "Max", "Min"}
+
 // libraryReads: the arguments a call of the standard library only reads, in the
 // one step it takes, and keeps nothing of (no sub-slice of them returned): a
 // conversion to a string or a number, bytes' and slices' searches and
@@ -4156,8 +4159,7 @@ func libraryReads(p *program, c *ast.CallExpr) []int {
 			"Equal", "EqualFold", "HasPrefix", "HasSuffix", "Index", "IndexAny", "IndexByte", "IndexFunc", "IndexRune",
 			"LastIndex", "LastIndexAny", "LastIndexByte", "LastIndexFunc"}, fn)
 	case "slices":
-		reads = slices.Contains([]string{"BinarySearch", "Compare", "Contains", "ContainsFunc", "Equal", "Index",
-			"IndexFunc", "IsSorted", "Max", "Min"}, fn)
+		reads = slices.Contains(sliceSearches, fn)
 	case "unicode/utf8":
 		reads = slices.Contains([]string{"DecodeLastRune", "DecodeRune", "FullRune", "RuneCount", "Valid"}, fn)
 	case "encoding/hex", "encoding/base64":

@@ -511,25 +511,7 @@ func (p *program) lastHolder(e ast.Expr) bool {
 	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() || capturedIn(body, v, p) {
 		return false
 	}
-	uses := func(nodes []ast.Node) int {
-		count := 0
-		for _, n := range nodes {
-			ast.Inspect(n, func(x ast.Node) bool {
-				if x, ok := x.(*ast.Ident); ok && p.info.Uses[x] == v {
-					count++
-				}
-				if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND && sameVar(p, u.X, id) {
-					count += 2
-				}
-				return true
-			})
-		}
-		return count
-	}
-	if !p.lastStatement(path, body, v, uses) {
-		return false
-	}
-	return p.keptAlone(v, body, id)
+	return p.lastStatement(path, body, v) && p.keptAlone(v, body, id)
 }
 
 // keptAlone: every value v takes in body is a new array (nil, make, a literal, a
@@ -537,8 +519,8 @@ func (p *program) lastHolder(e ast.Expr) bool {
 // every other use of v only reads or writes its elements, appends to it, prints,
 // measures, ranges over or sorts it: nothing but v holds its array.
 func (p *program) keptAlone(v *types.Var, body *ast.BlockStmt, conv *ast.Ident) bool {
-	var fresh func(e ast.Expr) bool
-	fresh = func(e ast.Expr) bool {
+	var made func(e ast.Expr) bool // a new array: unlike fresh's, nil, v's own append, any library result
+	made = func(e ast.Expr) bool {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.Ident:
 			return p.info.Types[x].IsNil()
@@ -547,7 +529,7 @@ func (p *program) keptAlone(v *types.Var, body *ast.BlockStmt, conv *ast.Ident) 
 		case *ast.CallExpr:
 			name := calleeName(p, x)
 			if name == "append" {
-				return len(x.Args) > 0 && (sameVar(p, x.Args[0], conv) || fresh(x.Args[0]))
+				return len(x.Args) > 0 && (sameVar(p, x.Args[0], conv) || made(x.Args[0]))
 			}
 			if name != "make" && !p.info.Types[x.Fun].IsType() && !strings.Contains(name, ".") {
 				return false // a function of the program may keep what it returns
@@ -577,7 +559,7 @@ func (p *program) keptAlone(v *types.Var, body *ast.BlockStmt, conv *ast.Ident) 
 		case *ast.AssignStmt:
 			for i, l := range parent.Lhs {
 				if l == id && len(parent.Lhs) == len(parent.Rhs) {
-					alone = alone && fresh(parent.Rhs[i])
+					alone = alone && made(parent.Rhs[i])
 				} else if l == id {
 					alone = false // a, b := f(): what the call returns
 				}
@@ -591,7 +573,7 @@ func (p *program) keptAlone(v *types.Var, body *ast.BlockStmt, conv *ast.Ident) 
 			}
 			for i, name := range parent.Names {
 				if name == id && i < len(parent.Values) {
-					alone = alone && fresh(parent.Values[i])
+					alone = alone && made(parent.Values[i])
 				}
 			}
 		case *ast.IndexExpr:
@@ -620,7 +602,19 @@ func (p *program) keptAlone(v *types.Var, body *ast.BlockStmt, conv *ast.Ident) 
 // lastStatement: the use of v that ends path is its last: every statement after
 // the ones holding it, in each block from v's own down, never uses v, no loop
 // inside v's scope holds it, and its statement uses v once.
-func (p *program) lastStatement(path []ast.Node, body *ast.BlockStmt, v *types.Var, uses func([]ast.Node) int) bool {
+func (p *program) lastStatement(path []ast.Node, body *ast.BlockStmt, v *types.Var) bool {
+	uses := func(nodes ...ast.Stmt) int {
+		count := 0
+		for _, n := range nodes {
+			ast.Inspect(n, func(x ast.Node) bool {
+				if x, ok := x.(*ast.Ident); ok && p.info.Uses[x] == v {
+					count++
+				}
+				return true
+			})
+		}
+		return count
+	}
 	inside := false
 	for i, n := range path {
 		if n == body {
@@ -640,14 +634,10 @@ func (p *program) lastStatement(path []ast.Node, body *ast.BlockStmt, v *types.V
 			if st != path[i+1] {
 				continue
 			}
-			var later []ast.Node
-			for _, rest := range list[j+1:] {
-				later = append(later, rest)
-			}
-			if uses(later) > 0 {
+			if uses(list[j+1:]...) > 0 {
 				return false
 			}
-			if innermostStmt(path) == st && uses([]ast.Node{st}) > 1 {
+			if innermostStmt(path) == st && uses(st) > 1 {
 				return false
 			}
 		}

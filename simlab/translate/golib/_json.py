@@ -501,8 +501,10 @@ class _Encoder:
             name = getattr(cls, "go_name", cls.__name__)
             methods = ("methods", name, ("any", ""), marshal, "", cls)
             return (yield from self.marshaler(v, methods, True))
-        if isinstance(v, bool | NamedBool):
-            return "true" if (v.v if isinstance(v, NamedBool) else v) else "false"
+        if isinstance(v, NamedBool):
+            v = v.v  # type BoolLit bool: the bool it holds
+        if isinstance(v, bool):
+            return "true" if v else "false"
         if isinstance(v, TypedFunc | complex | sl.Chan):
             raise _Fail(UnsupportedTypeError(type_name(v)))
         if isinstance(v, Float32):
