@@ -2322,6 +2322,56 @@ func main() {
         "[1 3 5 9 0 0] [1 3 5 9]",
         "the result of slices.DeleteFunc kept beside the slice it was given",
     ),
+    "a slice re-sliced through a pointer parameter while its caller keeps a second view": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type Order struct{ ID, Qty int }
+
+func popBest(p *[]Order) Order {
+\tsort.Slice(*p, func(i, j int) bool { return (*p)[i].Qty > (*p)[j].Qty })
+\to := (*p)[0]
+\t*p = (*p)[1:]
+\treturn o
+}
+
+func main() {
+\tbook := []Order{{1, 5}, {2, 9}, {3, 7}}
+\tall := book
+\tfmt.Println(popBest(&book))
+\tall[1].Qty = 100
+\tfmt.Println(book, all)
+}
+""",
+        "{2 9}\n[{3 100} {1 5}] [{2 9} {3 100} {1 5}]",
+        "a slice re-sliced through a pointer while all holds its array",
+    ),
+    "a slice re-sliced through a pointer parameter of a function called as a value": (
+        """\
+package main
+
+import "fmt"
+
+func drop(p *[]int) {
+\t(*p)[0] = -1
+\t*p = (*p)[1:]
+}
+
+func main() {
+\txs := []int{1, 2, 3, 4}
+\tf := drop
+\tf(&xs)
+\tfmt.Println(xs)
+}
+""",
+        "[2 3 4]",
+        "a slice re-sliced through a pointer that may point where this program does not show",
+    ),
 }
 
 
@@ -2401,14 +2451,15 @@ func main() {
 
 def test_a_slice_re_sliced_through_a_pointer_parameter_is_refused(tmp_path):
     """go run (go1.27.3) printed [1 3 4] [1 3 4 4]: the append wrote the caller's
-    array, which t holds too; through a pointer the function was given, the place
-    *xs is not known, so the re-slice stays refused where a local pointer's is not."""
+    array, which t holds too; the place *xs is the s of remove(&s, 1), beside which
+    t holds the array, so the re-slice stays refused, naming t."""
     path = tmp_path / "main.go"
     path.write_text(POINTER_PARAMETER_RESLICED)
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 2
     assert result.output.startswith(
-        "simlab: main.go:6: unsupported: a sub-slice of a slice whose elements are written ("
+        "simlab: main.go:6: unsupported: "
+        "a slice re-sliced through a pointer while t holds its array ("
     )
 
 
@@ -33925,6 +33976,67 @@ func main() {
 }
 """,
     '[] ["a" "b"] []float64\n',
+)
+
+
+# popBest(&book) sorts *p, then *p = (*p)[1:]: the caller's book is what the
+# re-slice replaced, and nothing else holds its array (probe 146/14)
+CONSTRUCTS["slice_popped_through_a_pointer_parameter"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type Order struct{ ID, Qty int }
+
+func popBest(p *[]Order) Order {
+\tsort.Slice(*p, func(i, j int) bool { return (*p)[i].Qty > (*p)[j].Qty })
+\to := (*p)[0]
+\t*p = (*p)[1:]
+\treturn o
+}
+
+func main() {
+\tbook := []Order{{1, 5}, {2, 9}, {3, 7}}
+\tfmt.Println(popBest(&book), popBest(&book), book)
+}
+""",
+    "{2 9} {3 7} [{1 5}]\n",
+)
+
+
+# from := &q.lo, or &q.hi; *from = (*from)[1:]: each place is a field no other
+# variable holds
+CONSTRUCTS["slice_popped_through_a_local_pointer_to_one_of_two_fields"] = (
+    """\
+package main
+
+import "fmt"
+
+type queues struct{ hi, lo []int }
+
+func (q *queues) take(high bool) int {
+\tfrom := &q.lo
+\tif high {
+\t\tfrom = &q.hi
+\t}
+\tx := (*from)[0]
+\t(*from)[0] = 0
+\t*from = (*from)[1:]
+\treturn x
+}
+
+func main() {
+\tq := &queues{hi: []int{1, 2, 3}, lo: []int{7, 8}}
+\ta, b, c := q.take(true), q.take(false), q.take(true)
+\tq.hi[0] += 10
+\tfmt.Println(a, b, c, q.hi, q.lo)
+}
+""",
+    "1 7 2 [13] [8]\n",
 )
 
 

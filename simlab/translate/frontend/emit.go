@@ -1396,6 +1396,22 @@ func (m *module) refuseSharedSubslices() {
 			p.unsupported(s.se, "a slice re-sliced into itself while "+v.Name()+" holds its array (in Go both see "+
 				"what is written into it; here the re-slice is a copy)", "copy the slice (slices.Clone) where a second view of it is kept")
 		}
+		if star, ok := ast.Unparen(s.lhs).(*ast.StarExpr); ok && pointee(p, star) == nil {
+			// *p = (*p)[1:]: the array is the one of every place p points to, where
+			// other variables may hold it too (a caller's, for a parameter p)
+			places, ok := p.placesOf(aliases, star, s.se.Pos())
+			if !ok {
+				p.unsupported(s.se, "a slice re-sliced through a pointer that may point where this program does not show "+
+					"(in Go every holder of its array sees the writes; here the re-slice is a copy)",
+					"pass &s of a variable s at each call, or return the slice")
+			}
+			for _, pl := range places {
+				if v := p.otherHolder(aliases, root, pl.x, pl.at, s.appends); v != nil {
+					p.unsupported(s.se, "a slice re-sliced through a pointer while "+v.Name()+" holds its array (in Go both see "+
+						"what is written into it; here the re-slice is a copy)", "copy the slice (slices.Clone) where a second view of it is kept")
+				}
+			}
+		}
 		if id, ok := ast.Unparen(s.lhs).(*ast.Ident); ok && s.appends && params[p.info.Uses[id]] {
 			// s = append(s[:i], ...) of a parameter writes the caller's array
 			if fn, at := p.paramOf(p.info.Uses[id]); fn == nil || !p.everyCallReplaces(aliases, fn, at) {
@@ -1673,12 +1689,89 @@ func selfSlicing(p *program, lhs, rhs ast.Expr) *ast.SliceExpr {
 	return nil
 }
 
-// samePointee: a and b are *ptr of one local pointer that points to one place for
-// its whole life (slot := &w.slots[k]; *slot = append((*slot)[:i], ...)).
+// samePointee: a and b are *ptr of one pointer variable (*slot = append((*slot)[:i],
+// ...)): the statement replaces what ptr points to; placesOf says where that is.
 func samePointee(p *program, a, b ast.Expr) bool {
 	sa, ok := ast.Unparen(a).(*ast.StarExpr)
 	sb, ok2 := ast.Unparen(b).(*ast.StarExpr)
-	return ok && ok2 && sameVar(p, sa.X, sb.X) && pointee(p, sa) != nil
+	return ok && ok2 && sameVar(p, sa.X, sb.X)
+}
+
+// place: a slice a pointer may point to (x of &x), and where the holders of x's
+// array count: the re-slice through the pointer, or the call that passed &x.
+type place struct {
+	x  ast.Expr
+	at token.Pos
+}
+
+// placesOf: every place the pointer of *ptr may point to where *ptr is re-sliced
+// (at): for a local pointer, each &x it is given (book, opp := &s.bids, &s.asks);
+// for a pointer parameter of a function, each &x its calls pass. ok is false when
+// a value of ptr is not an &x seen here (a pointer copied, stored, reassigned, or
+// a function called as a value).
+func (p *program) placesOf(a *sliceAliases, star *ast.StarExpr, at token.Pos) (places []place, ok bool) {
+	id, isIdent := ast.Unparen(star.X).(*ast.Ident)
+	if !isIdent {
+		return nil, false
+	}
+	v, isVar := p.info.Uses[id].(*types.Var)
+	if !isVar || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil, false
+	}
+	addressOf := func(e ast.Expr) (ast.Expr, bool) {
+		u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+		if !ok || u.Op != token.AND {
+			return nil, false
+		}
+		return u.X, true
+	}
+	ok = true
+	fn, param := p.paramOf(v)
+	uses, calls := 0, 0
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Ident:
+				if g, isFn := p.info.Uses[n].(*types.Func); isFn && fn != nil && g.Origin() == fn {
+					uses++
+				}
+			case *ast.CallExpr:
+				if fn != nil && a.callee(n) == fn && param < len(n.Args) {
+					calls++
+					x, isAddr := addressOf(n.Args[param])
+					ok = ok && isAddr
+					places = append(places, place{x, n.Pos()})
+				}
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					lid, isIdent := ast.Unparen(l).(*ast.Ident)
+					if !isIdent || p.info.Defs[lid] != v && p.info.Uses[lid] != v {
+						continue
+					}
+					x, isAddr := ast.Expr(nil), false
+					if len(n.Lhs) == len(n.Rhs) && fn == nil {
+						x, isAddr = addressOf(n.Rhs[i])
+					}
+					ok = ok && isAddr
+					places = append(places, place{x, at})
+				}
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if p.info.Defs[name] == v && i < len(n.Values) {
+						x, isAddr := addressOf(n.Values[i])
+						ok = ok && isAddr
+						places = append(places, place{x, at})
+					}
+				}
+			case *ast.UnaryExpr:
+				if vid, isIdent := ast.Unparen(n.X).(*ast.Ident); isIdent && n.Op == token.AND && p.info.Uses[vid] == v {
+					ok = false
+				}
+			}
+			return ok
+		})
+	}
+	return places, ok && uses == calls
 }
 
 // pointee: the place *ptr is, for a local ptr defined as ptr := &place and never
