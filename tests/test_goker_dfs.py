@@ -155,7 +155,7 @@ def test_sticky_choices_find_the_loop_that_keeps_taking_its_event_case() -> None
     in plain dfs, one in all under ``dfs:1:sticky`` ("from here on, the events"),
     whose schedule is therefore beyond the reach of plain ``dfs:1`` (random search
     found it on the 1us clock, where the timer fires while goroutines compute)."""
-    res = search_dfs("Istio18454", 1, op_cost=1000, sticky=True, stop_at_find=True, max_seconds=60)
+    res = search_dfs("Istio18454", 1, op_cost=1000, sticky=True, stop_at_find=True, runs=500)
     assert res.first_found is not None
     assert len(Schedule.parse(res.found_schedule)) > 1
     assert _replays_with_gos_leaks("Istio18454", res.found_schedule, op_cost=1000)
@@ -169,9 +169,7 @@ def test_choices_find_the_select_that_returns_before_its_sender_is_done() -> Non
     985 such selects will do, but in plain dfs each comes after thousands of picks
     whose deviations come first. ``dfs:1:choices`` deviates at choices alone, the
     deepest first: its second schedule takes the other case of the last select."""
-    res = search_dfs(
-        "Cockroach1462", 1, op_cost=1000, choices=True, stop_at_find=True, max_seconds=60
-    )
+    res = search_dfs("Cockroach1462", 1, op_cost=1000, choices=True, stop_at_find=True, runs=500)
     assert res.first_found == 2
     assert len(Schedule.parse(res.found_schedule)) == 1
     assert _replays_with_gos_leaks("Cockroach1462", res.found_schedule, op_cost=1000)
@@ -184,9 +182,7 @@ def test_choices_and_switches_find_the_check_then_lock() -> None:
     Go's leaks. It needs a switch between the read and the lock (random search
     needed ``random:preempt``); ``dfs:2:choices:preempt`` keeps every pick fifo's and
     spends its deviations on switches and selects, and finds it."""
-    res = search_dfs(
-        "Cockroach1055", 2, preempt=True, choices=True, stop_at_find=True, max_seconds=60
-    )
+    res = search_dfs("Cockroach1055", 2, preempt=True, choices=True, stop_at_find=True, runs=500)
     assert res.first_found is not None
     assert _replays_with_gos_leaks("Cockroach1055", res.found_schedule, op_cost=0)
 
@@ -227,7 +223,7 @@ def test_one_copy_of_the_test_has_its_bug_within_two_switches(name: str) -> None
         op_cost=ONE_COPY_CLOCK[name],
         one_copy=True,
         stop_at_find=True,
-        max_seconds=60,
+        runs=500,
     )
     assert res.first_found is not None
     assert _replays_with_gos_leaks(
