@@ -2090,7 +2090,6 @@ func main() {
 """,
         "[9 0 0]",
     ),
-}
 
 
 # a parameter written through the sub-slice it was given, once refused with the roads
@@ -2372,7 +2371,6 @@ func main() {
         "[2 3 4]",
         "a slice re-sliced through a pointer that may point where this program does not show",
     ),
-}
 
 
 @pytest.mark.parametrize("road", list(RESLICED_INTO_ITSELF))
@@ -34037,6 +34035,71 @@ func main() {
 }
 """,
     "1 7 2 [13] [8]\n",
+)
+
+
+# A nil *Node[string] and a nil *OpErr[int] in interfaces: fmt calls their
+# String and Error methods with a nil receiver, %T names the instance, errors.As
+# gives back the nil pointer, and two such nils of one type are equal (probe 144/18)
+CONSTRUCTS["generic_nil_pointers_in_interfaces_keep_their_type_arguments"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Node[T any] struct {
+\tNext *Node[T]
+\tVal  T
+}
+
+func (n *Node[T]) String() string {
+\tif n == nil {
+\t\treturn "end"
+\t}
+\treturn fmt.Sprintf("%v->%v", n.Val, n.Next)
+}
+
+type OpErr[T any] struct{ Arg T }
+
+func (e *OpErr[T]) Error() string {
+\tif e == nil {
+\t\treturn "no error"
+\t}
+\treturn fmt.Sprintf("bad %v", e.Arg)
+}
+
+func check[T comparable](v, bad T) error {
+\tvar e *OpErr[T]
+\tif v == bad {
+\t\te = &OpErr[T]{Arg: v}
+\t}
+\treturn e
+}
+
+func main() {
+\tl := &Node[string]{Val: "a", Next: &Node[string]{Val: "b"}}
+\tfmt.Println(l)
+\tfmt.Printf("%T %T\\n", l.Next.Next, any(l.Next.Next))
+\tvar s fmt.Stringer = l.Next.Next
+\tfmt.Println(s == nil, s)
+\tfor _, v := range []int{1, 7} {
+\t\terr := check(v, 7)
+\t\tvar oe *OpErr[int]
+\t\tfmt.Println(err != nil, err, errors.As(err, &oe), oe == nil)
+\t}
+\te1, e2 := check("x", "y"), check("z", "y")
+\tfmt.Println(e1 == e2)
+\tfmt.Printf("%T %v\\n", e1, e1)
+}
+""",
+    (
+        "a->b->end\n*main.Node[string] *main.Node[string]\nfalse end\n"
+        "true no error true true\ntrue bad 7 true false\ntrue\n"
+        "*main.OpErr[string] no error\n"
+    ),
 )
 
 

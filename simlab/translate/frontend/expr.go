@@ -176,7 +176,11 @@ func (f *fn) expr(e ast.Expr) string {
 	}
 	if f.p.ifaceNils[e] {
 		n := f.p.info.TypeOf(e).(*types.Pointer).Elem().(*types.Named)
-		return "go.as_iface(" + f.exprOf(e) + ", " + f.m.globals[n.Obj()] + ")" // nil: (*T)(nil)
+		args := []string{f.exprOf(e), f.m.globals[n.Obj()]}
+		if n.TypeArgs().Len() > 0 {
+			args = append(args, f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), e)...) // (*Tree[int])(nil)
+		}
+		return "go.as_iface(" + strings.Join(args, ", ") + ")" // nil: (*T)(nil)
 	}
 	if f.p.ifaceValues[e] {
 		t := f.p.info.TypeOf(e)

@@ -274,7 +274,7 @@ func (p *program) mayBeTypedNil(e ast.Expr, to types.Type) bool {
 		return false
 	}
 	n, ok := ptr.Elem().(*types.Named)
-	if !ok || !p.ours(n.Obj().Pkg()) || n.TypeArgs().Len() > 0 {
+	if !ok || !p.ours(n.Obj().Pkg()) {
 		return false
 	}
 	if _, isStruct := n.Underlying().(*types.Struct); !isStruct {

@@ -548,37 +548,53 @@ def pointer_at(place: Any) -> Any:
     return x if pointer_to(x) is x else place
 
 
-def as_iface(x: Any, cls: type) -> Any:
+def as_iface(x: Any, cls: type, **type_args: Any) -> Any:
     """A pointer to a struct of class ``cls`` converted to an error (``var err error
     = p``): ``x``, or for nil the interface holding ``(*T)(nil)``, which is not nil
     (``err != nil``), prints ``<nil>`` where its Error method dereferences it, and
-    is ``*T`` to ``%T``, a type switch and an assertion, which gives back nil."""
-    return x if x is not None else _typed_nil(cls)
+    is ``*T`` to ``%T``, a type switch and an assertion, which gives back nil. A
+    generic ``cls`` is given the instance's ``type_args`` (``T=int``)."""
+    return x if x is not None else _typed_nil(cls, type_args)
 
 
-def _typed_nil(cls: type) -> Any:
-    """The one ``(*T)(nil)`` of the class, held in an interface: an object of a
-    subclass marked ``go_nil``, whose fields are never set (reading one is Go's nil
-    pointer dereference: :func:`runtime_error`)."""
-    nil = cls.__dict__.get("go_typed_nil")
+def _typed_nil(cls: type, type_args: dict[str, Any]) -> Any:
+    """The one ``(*T)(nil)`` of the class (of each instance of a generic class, by
+    its type arguments' Go names), held in an interface: an object of a subclass
+    marked ``go_nil``, whose fields are never set (reading one is Go's nil pointer
+    dereference: :func:`runtime_error`) but the type arguments (a go.TypeArg known
+    by its Go name), which it keeps as an instance does, for ``%T`` and for the
+    methods that take them."""
+    nils = cls.__dict__.get("go_typed_nils")
+    if nils is None:
+        nils = {}
+        type.__setattr__(cls, "go_typed_nils", nils)
+    key = tuple((name, getattr(a, "go_name", a)) for name, a in type_args.items())
+    nil = nils.get(key)
     if nil is None:
         methods = {
-            name: _nil_receiver(f)
+            name: _nil_receiver(f, type_args)
             for klass in reversed(cls.__mro__)
             for name, f in vars(klass).items()
             if callable(f) and not name.startswith(("_", "go_"))
         }
-        nil = object.__new__(_subclass(cls, go_nil=True, **methods))
-        type.__setattr__(cls, "go_typed_nil", nil)
+        nil = object.__new__(_subclass(cls, go_nil=True, **methods, **type_args))
+        nils[key] = nil
     return nil
 
 
-def _nil_receiver(method: Callable[..., Any]) -> Callable[..., Any]:
+def _nil_receiver(method: Callable[..., Any], type_args: dict[str, Any]) -> Callable[..., Any]:
     """``method`` called on ``(*T)(nil)`` held in an interface: with a nil receiver,
-    as Go calls it (``if d == nil`` in the method holds; a field read panics)."""
+    as Go calls it (``if d == nil`` in the method holds; a field read panics), and
+    the type arguments where the method of a generic type takes them (one that
+    checks for a nil receiver: ``def String(t, *, T=None)``)."""
+    code = getattr(method, "__code__", None)
+    takes: tuple[str, ...] = ()
+    if code is not None:
+        takes = code.co_varnames[code.co_argcount : code.co_argcount + code.co_kwonlyargcount]
+    keywords = {name: a for name, a in type_args.items() if name in takes}
 
     def call(self: Any, *args: Any) -> Any:
-        return method(None, *args)
+        return method(None, *args, **keywords)
 
     return call
 
