@@ -76,6 +76,7 @@ def run_go(go: str, program: str) -> str:
             GOFLAGS="-mod=mod",
             GOPROXY="off",
             GOTOOLCHAIN="local",
+            TZ="UTC",  # a run's one zone: time.Local prints UTC, as in a run
         )
         done = subprocess.run(
             [go, "run", "."], cwd=tmp, env=env, capture_output=True, timeout=TIMEOUT

@@ -2868,6 +2868,22 @@ def test_an_assignment_through_a_pointer_to_a_time_is_refused(tmp_path):
     )
 
 
+def test_a_times_location_compared_is_refused(tmp_path):
+    """go run (go1.27.3, TZ=UTC) printed false UTC UTC: a time made in time.Local
+    has Local's location, which prints UTC there but is not time.UTC; a run's
+    times carry no zone, so Location() is Go's where it is printed or given to
+    time.Date, In or ParseInLocation, and refused where it is compared."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n'
+        "\tt := time.Date(2024, 6, 1, 0, 0, 0, 0, time.Local)\n"
+        "\tfmt.Println(t.Location() == time.UTC, t.Location(), time.Local)\n}\n"
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith("simlab: bad.go:10: unsupported: t.Location() compared (")
+
+
 def test_a_library_struct_simlab_does_not_model_points_to_the_subset(tmp_path):
     """A value of a library type outside the subset (text/scanner's Scanner) names
     the subset's list, not simlab's primitives."""
@@ -34099,6 +34115,38 @@ func main() {
         "a->b->end\n*main.Node[string] *main.Node[string]\nfalse end\n"
         "true no error true true\ntrue bad 7 true false\ntrue\n"
         "*main.OpErr[string] no error\n"
+    ),
+)
+
+
+# time.Date(..., t.Location()), t.In(t.Location()), ParseInLocation of
+# u.Location(): a run's times are UTC, which time.UTC prints (probe 148/04)
+CONSTRUCTS["time_location_as_the_zone_of_date_in_and_parse"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func startOfDay(t time.Time) time.Time {
+\ty, m, d := t.Date()
+\treturn time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+func main() {
+\tt := time.Date(2024, time.February, 28, 16, 50, 0, 0, time.UTC)
+\tu := t.Add(36 * time.Hour).In(t.Location())
+\tp, err := time.ParseInLocation("2006-01-02", "2024-03-05", u.Location())
+\tfmt.Println(startOfDay(t), startOfDay(u), p, err)
+\tfmt.Println(time.UTC)
+}
+""",
+    (
+        "2024-02-28 00:00:00 +0000 UTC 2024-03-01 00:00:00 +0000 UTC "
+        "2024-03-05 00:00:00 +0000 UTC <nil>\n"
+        "UTC\n"
     ),
 )
 

@@ -703,7 +703,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 	case "os.Interrupt", "os.Kill":
 		return map[string]string{"Interrupt": "go.Signal(2)", "Kill": "go.Signal(9)"}[obj.Name()]
 	case "time.UTC", "time.Local":
-		return "None" // a run's only location: UTC
+		return "go.UTC" // a run's only location (Local is UTC, as TZ=UTC has it)
 	case "os.ErrNotExist", "os.ErrExist", "os.ErrClosed", "os.ErrPermission", "os.ErrDeadlineExceeded", "io.ErrClosedPipe",
 		"io/fs.ErrNotExist", "io/fs.ErrExist", "io/fs.ErrClosed", "io/fs.ErrPermission",
 		"io.ErrShortWrite", "io.ErrNoProgress", "net.ErrClosed", "errors.ErrUnsupported",
@@ -3930,6 +3930,12 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return paren(recv) + " == go.ZERO_TIME", false
 	case "time.Time.UTC", "time.Time.Local":
 		return recv, false // every time of a run is in UTC
+	case "time.Time.Location":
+		if f.p.locationCompared(c) {
+			f.p.unsupported(c, "t.Location() compared (a run's times carry no zone: time.UTC and time.Local are one there)",
+				"compare the times, or print the location")
+		}
+		return "go.UTC", false // the run's only location
 	case "time.Time.In":
 		f.utcOnly(c.Args[0])
 		return recv, false
@@ -4603,9 +4609,33 @@ func digestName(name string) string {
 	return pkg
 }
 
+// locationCompared: c, a t.Location(), is an operand of == or != or a switch's
+// tag: Go's answer depends on whether t was made in time.UTC or time.Local, one
+// zone in a run (as TZ=UTC has it: both print UTC).
+func (p *program) locationCompared(c *ast.CallExpr) bool {
+	found := false
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.BinaryExpr:
+				if n.Op == token.EQL || n.Op == token.NEQ {
+					found = found || ast.Unparen(n.X) == c || ast.Unparen(n.Y) == c
+				}
+			case *ast.SwitchStmt:
+				found = found || n.Tag != nil && ast.Unparen(n.Tag) == c
+			}
+			return !found
+		})
+	}
+	return found
+}
+
 // utcOnly refuses a location other than time.UTC or time.Local, which is UTC in a
 // run: simlab's times carry no zone.
 func (f *fn) utcOnly(loc ast.Expr) {
+	if c, ok := ast.Unparen(loc).(*ast.CallExpr); ok && calleeName(f.p, c) == "time.Location" {
+		return // t.Location()
+	}
 	if sel, ok := ast.Unparen(loc).(*ast.SelectorExpr); ok {
 		if v, ok := f.p.info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "time" &&
 			(v.Name() == "UTC" || v.Name() == "Local") {

@@ -627,7 +627,9 @@ from ._text import (
     io_read_all,
 )
 from ._time import (
+    UTC,
     ZERO_TIME,
+    Location,
     Month,
     ParseError,
     Time,
@@ -727,6 +729,7 @@ __all__ = [
     "NIL_MAP",
     "PCG",
     "SPACE",
+    "UTC",
     "ZERO_TIME",
     "AddrError",
     "Adler32",
@@ -780,6 +783,7 @@ __all__ = [
     "LimitedReader",
     "List",
     "LittleEndian",
+    "Location",
     "Locker",
     "Logger",
     "M",

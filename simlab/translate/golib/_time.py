@@ -224,6 +224,24 @@ class Weekday(int):
         return _DAYS[self] if 0 <= self <= 6 else f"%!Weekday({int(self)})"
 
 
+class Location:
+    """A ``*time.Location``: a run has one zone, UTC, which ``time.UTC``,
+    ``time.Local`` and every time's ``Location()`` are, and print as (``UTC``, as
+    they do where TZ=UTC)."""
+
+    __slots__ = ("name",)
+    go_name = "*time.Location"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def String(self) -> str:
+        return self.name
+
+
+UTC = Location("UTC")
+
+
 def time_date(
     year: int,
     month: int,
