@@ -2090,6 +2090,23 @@ func main() {
 """,
         "[9 0 0]",
     ),
+    "a sub-slice kept while a closure writes the slice's elements": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tbump := func(ts []int) { ts[1] += 10 }
+\ta := []int{1, 2, 3, 4}
+\tx := a[1:3]
+\tbump(a)
+\tfmt.Println(a, x)
+}
+""",
+        "[1 12 3 4] [12 3]",
+    ),
+}
 
 
 # a parameter written through the sub-slice it was given, once refused with the roads
@@ -2371,6 +2388,46 @@ func main() {
         "[2 3 4]",
         "a slice re-sliced through a pointer that may point where this program does not show",
     ),
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tvar saved []int
+\tkeep := func(ts []int) { saved = ts }
+\ta := []int{1, 2, 3, 4}
+\tkeep(a)
+\ta = append(a[:1], a[2:]...)
+\tfmt.Println(a, saved)
+}
+""",
+        "[1 3 4] [1 3 4 4]",
+        "a slice re-sliced into itself while saved holds its array",
+    ),
+    "a slice deleted from while a sub-slice of it is kept, beside a closure's reads": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tshow := func(label string, ts []int) { fmt.Println(label, ts, len(ts)) }
+\ta := []int{1, 2, 3, 4, 5}
+\tb := []int{9, 8}
+\tshow("b", b)
+\thead := a[:2]
+\ta = append(a[:1], a[3:]...)
+\tshow("a", a)
+\tb[0] = 7
+\tshow("head", head)
+\tshow("b", b)
+}
+""",
+        "b [9 8] 2\na [1 4 5] 3\nhead [1 4] 2\nb [7 8] 2",
+        "a slice re-sliced into itself while head holds its array",
+    ),
+}
 
 
 @pytest.mark.parametrize("road", list(RESLICED_INTO_ITSELF))
@@ -34116,6 +34173,51 @@ func main() {
         "true no error true true\ntrue bad 7 true false\ntrue\n"
         "*main.OpErr[string] no error\n"
     ),
+)
+
+
+# show(group) and show(queue): a closure only called where it stands, which
+# only prints its parameter, joins no two slices (probe 147/18)
+CONSTRUCTS["a_closure_called_with_two_slices_that_share_nothing"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tqueue := []int{1, 2, 3, 4, 5}
+\tshow := func(ts []int) { fmt.Println(ts) }
+\tgroup := append([]int(nil), queue[1:3]...)
+\tqueue = append(queue[:1], queue[3:]...)
+\tshow(group)
+\tshow(queue)
+}
+""",
+    "[2 3]\n[1 4 5]\n",
+)
+
+
+# group := slices.Clone(queue[1:3]) is a new array: queue deleted from in
+# place afterwards leaves it as it was (probe 147/18)
+CONSTRUCTS["a_cloned_sub_slice_shares_nothing_with_its_slice"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func main() {
+\tqueue := []int{1, 2, 3, 4, 5}
+\tshow := func(ts []int) { fmt.Println(ts) }
+\tgroup := slices.Clone(queue[1:3])
+\tqueue = append(queue[:1], queue[3:]...)
+\tshow(group)
+\tshow(queue)
+}
+""",
+    "[2 3]\n[1 4 5]\n",
 )
 
 

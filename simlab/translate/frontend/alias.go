@@ -129,6 +129,8 @@ func (a *sliceAliases) source(e ast.Expr) any {
 			return group
 		case name == "make":
 			return nil
+		case (name == "slices.Clone" || name == "bytes.Clone" || name == "slices.Concat") && !isSliceType(elemType(p.info.TypeOf(x))):
+			return nil // a new array (of a [][]T, the rows are shared)
 		case strings.Contains(name, "."):
 			// a library function: its result may be a sub-slice of a slice given
 			var group any
@@ -196,7 +198,11 @@ func (a *sliceAliases) callee(c *ast.CallExpr) *types.Func {
 func (a *sliceAliases) build() {
 	p := a.p
 	lits := map[*ast.FuncLit]bool{} // called where they stand: their parameters are followed
-	var results []any               // the result group of each enclosing function
+	held := p.heldClosures()
+	for _, lit := range held {
+		lits[lit] = true // show := func(ts []int) {...}, only ever called as show(x)
+	}
+	var results []any // the result group of each enclosing function
 	var visit func(n ast.Node) bool
 	assign := func(lhs ast.Expr, rhs ast.Expr) {
 		if isSliceType(p.info.TypeOf(lhs)) {
@@ -318,6 +324,8 @@ func (a *sliceAliases) build() {
 		case *ast.CallExpr:
 			if lit, ok := ast.Unparen(x.Fun).(*ast.FuncLit); ok {
 				lits[lit] = true
+				params(p.info.TypeOf(lit).(*types.Signature), x.Args)
+			} else if lit := held[p.info.Uses[identOf(ast.Unparen(x.Fun))]]; lit != nil {
 				params(p.info.TypeOf(lit).(*types.Signature), x.Args)
 			} else if fn := a.callee(x); fn != nil {
 				sig := fn.Type().(*types.Signature)
@@ -807,4 +815,53 @@ func usedVar(p *program, x ast.Expr) (*types.Var, bool) {
 	}
 	v, ok := p.info.Uses[id].(*types.Var)
 	return v, ok
+}
+
+// heldClosures: the local variables defined as a closure (show := func(ts []int)
+// {...}) that are never assigned again nor have their address taken, and are
+// only ever called, where they stand (not by go or defer): their arguments are
+// its parameters, as a function's are.
+func (p *program) heldClosures() map[types.Object]*ast.FuncLit {
+	held := map[types.Object]*ast.FuncLit{}
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) == 1 && len(n.Rhs) == 1 && n.Tok == token.DEFINE {
+					if lit, ok := ast.Unparen(n.Rhs[0]).(*ast.FuncLit); ok {
+						if id, ok := n.Lhs[0].(*ast.Ident); ok && p.info.Defs[id] != nil {
+							held[p.info.Defs[id]] = lit
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == 1 && len(n.Values) == 1 {
+					if lit, ok := ast.Unparen(n.Values[0]).(*ast.FuncLit); ok && p.info.Defs[n.Names[0]] != nil {
+						held[p.info.Defs[n.Names[0]]] = lit
+					}
+				}
+			}
+			return true
+		})
+	}
+	called := map[*ast.Ident]bool{}
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.GoStmt, *ast.DeferStmt:
+				return false // its call runs later: the closure is not called where it stands
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+					called[id] = true
+				}
+			}
+			return true
+		})
+	}
+	for id, obj := range p.info.Uses {
+		if held[obj] != nil && !called[id] {
+			delete(held, obj) // assigned, passed, deferred, its address taken
+		}
+	}
+	return held
 }

@@ -1060,6 +1060,15 @@ func (m *module) refuseSharedSubslices() {
 			}
 		}
 	}
+	for _, lit := range p.heldClosures() {
+		if u := m.a.byLit[lit]; u != nil && !u.gen && !u.sig.Variadic() {
+			for i := 0; i < u.sig.Params().Len(); i++ {
+				if v := u.sig.Params().At(i); isSliceType(v.Type()) && m.readsOrPrints(u.body, v, nil, i) {
+					readParams[v] = true // show(group) beside show(queue): each only read in the call
+				}
+			}
+		}
+	}
 	aliases := p.sliceAliases(readParams)
 	readIn := m.findThroughArgs(readParams, aliases)
 	written := map[string]bool{} // element types written: an array's sub-slice goes by them
