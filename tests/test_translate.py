@@ -2388,6 +2388,89 @@ func main() {
         "[2 3 4]",
         "a slice re-sliced through a pointer that may point where this program does not show",
     ),
+    "a deck dealt by a pointer receiver while a second view of it is kept": (
+        """\
+package main
+
+import "fmt"
+
+type Deck []int
+
+func (d Deck) Swap(i, j int) { d[i], d[j] = d[j], d[i] }
+
+func (d *Deck) Deal(n int) []int {
+\thand := append([]int(nil), (*d)[:n]...)
+\t*d = (*d)[n:]
+\treturn hand
+}
+
+func main() {
+\td := Deck{1, 2, 3, 4, 5, 6}
+\tall := d
+\td.Swap(0, 5)
+\tfmt.Println(d.Deal(2))
+\tall[2] = 100
+\tfmt.Println(d, all)
+}
+""",
+        "[6 2]\n[100 4 5 1] [6 2 100 4 5 1]",
+        "a slice re-sliced through a pointer while all holds its array",
+    ),
+    "a deck dealt by a pointer receiver through an interface": (
+        """\
+package main
+
+import "fmt"
+
+type dealer interface{ Deal(n int) []int }
+
+type Deck []int
+
+func (d Deck) Swap(i, j int) { d[i], d[j] = d[j], d[i] }
+
+func (d *Deck) Deal(n int) []int {
+\thand := append([]int(nil), (*d)[:n]...)
+\t*d = (*d)[n:]
+\treturn hand
+}
+
+func main() {
+\td := Deck{1, 2, 3, 4, 5, 6}
+\td.Swap(0, 5)
+\tvar dl dealer = &d
+\tfmt.Println(dl.Deal(2), d)
+}
+""",
+        "[6 2] [3 4 5 1]",
+        "a slice re-sliced through a pointer that may point where this program does not show",
+    ),
+    "a deck dealt by a method value of a pointer receiver": (
+        """\
+package main
+
+import "fmt"
+
+type Deck []int
+
+func (d Deck) Swap(i, j int) { d[i], d[j] = d[j], d[i] }
+
+func (d *Deck) Deal(n int) []int {
+\thand := append([]int(nil), (*d)[:n]...)
+\t*d = (*d)[n:]
+\treturn hand
+}
+
+func main() {
+\td := Deck{1, 2, 3, 4, 5, 6}
+\td.Swap(0, 5)
+\tdeal := d.Deal
+\tfmt.Println(deal(2), d)
+}
+""",
+        "[6 2] [3 4 5 1]",
+        "a slice re-sliced through a pointer that may point where this program does not show",
+    ),
+    "a slice deleted from after a closure kept it": (
         """\
 package main
 
@@ -34173,6 +34256,77 @@ func main() {
         "true no error true true\ntrue bad 7 true false\ntrue\n"
         "*main.OpErr[string] no error\n"
     ),
+)
+
+
+# func (d *Deck) Deal(n int): *d = (*d)[n:] on the d it is called on, which
+# nothing else holds (probe 147/07)
+CONSTRUCTS["a_pointer_receiver_deals_from_its_own_slice"] = (
+    """\
+package main
+
+import "fmt"
+
+type Deck []int
+
+func (d Deck) Swap(i, j int) { d[i], d[j] = d[j], d[i] }
+
+func (d *Deck) Deal(n int) []int {
+\thand := make([]int, n)
+\tcopy(hand, (*d)[:n])
+\t*d = (*d)[n:]
+\treturn hand
+}
+
+func main() {
+\td := Deck{1, 2, 3, 4, 5, 6}
+\td.Swap(0, 5)
+\tfmt.Println(d.Deal(2), d.Deal(2), d)
+}
+""",
+    "[6 2] [3 4] [5 1]\n",
+)
+
+
+# Hands calls Deal on its own receiver: the place is t.deck, through both
+# methods, and (&t.deck).Deal(1) too
+CONSTRUCTS["a_pointer_receiver_deals_from_a_field_through_another_method"] = (
+    """\
+package main
+
+import "fmt"
+
+type Deck []int
+
+func (d Deck) Swap(i, j int) { d[i], d[j] = d[j], d[i] }
+
+func (d *Deck) Deal(n int) []int {
+\thand := append([]int(nil), (*d)[:n]...)
+\t*d = (*d)[n:]
+\treturn hand
+}
+
+func (d *Deck) Hands(players int) [][]int {
+\tvar hands [][]int
+\tfor i := 0; i < players; i++ {
+\t\td.Swap(0, len(*d)-1)
+\t\thands = append(hands, d.Deal(2))
+\t}
+\treturn hands
+}
+
+type Table struct {
+\tdeck Deck
+\tseat []string
+}
+
+func main() {
+\tt := Table{deck: Deck{1, 2, 3, 4, 5, 6, 7, 8}, seat: []string{"a", "b"}}
+\tfmt.Println(t.deck.Hands(3), t.deck)
+\tfmt.Println((&t.deck).Deal(1), t.deck)
+}
+""",
+    "[[8 2] [1 4] [3 6]] [7 5]\n[7] [5]\n",
 )
 
 

@@ -1734,8 +1734,14 @@ func (p *program) placesOf(a *sliceAliases, star *ast.StarExpr, at token.Pos) (p
 		}
 		return u.X, true
 	}
-	ok = true
+	if m := p.receiverOf(v); m != nil {
+		return p.receiverPlaces(m, map[*types.Func]bool{})
+	}
 	fn, param := p.paramOf(v)
+	if fn == nil && p.isParam(v) {
+		return nil, false // a closure's or a method's: its calls are not followed
+	}
+	ok = true
 	uses, calls := 0, 0
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -1828,6 +1834,109 @@ func pointee(p *program, star *ast.StarExpr) ast.Expr {
 		return nil
 	}
 	return place
+}
+
+// receiverOf: the method of the program whose pointer receiver v is, or nil.
+func (p *program) receiverOf(v *types.Var) *types.Func {
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 {
+				continue
+			}
+			if p.info.Defs[fd.Recv.List[0].Names[0]] == v && isPointer(v.Type()) {
+				m, _ := p.info.Defs[fd.Name].(*types.Func)
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// isParam: v is a parameter or a result of a function or a closure.
+func (p *program) isParam(v *types.Var) bool {
+	found := false
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if ft, ok := n.(*ast.FuncType); ok {
+				for _, list := range []*ast.FieldList{ft.Params, ft.Results} {
+					if list == nil {
+						continue
+					}
+					for _, field := range list.List {
+						for _, name := range field.Names {
+							found = found || p.info.Defs[name] == v
+						}
+					}
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// receiverPlaces: every place the pointer receiver of method m points to: at each
+// call, the variable it is called on (d.Deal(2) of a Deck d is Go's (&d).Deal(2)),
+// the x of (&x).Deal(2), or the places of the receiver of a method that calls m
+// on its own receiver. ok is false where a *T may come from elsewhere: a pointer
+// variable or field, an interface holding one, m used but not called (a method
+// value).
+func (p *program) receiverPlaces(m *types.Func, seen map[*types.Func]bool) (places []place, ok bool) {
+	if seen[m] {
+		return nil, true
+	}
+	seen[m] = true
+	recv := namedOf(m.Type().(*types.Signature).Recv().Type())
+	ok = true
+	p.assignments(func(e ast.Expr, t types.Type) {
+		if n := namedOf(p.info.TypeOf(e)); types.IsInterface(t) && isPointer(p.info.TypeOf(e)) && n != nil && recv != nil && n.Origin() == recv.Origin() {
+			ok = false // d held by an interface: its methods' calls are not followed
+		}
+	})
+	called := map[*ast.Ident]bool{}
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			c, isCall := n.(*ast.CallExpr)
+			if !isCall {
+				return true
+			}
+			sel, isSel := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+			if !isSel {
+				return true
+			}
+			if g, isFn := p.info.Uses[sel.Sel].(*types.Func); !isFn || g.Origin() != m {
+				return true
+			}
+			called[sel.Sel] = true
+			x := ast.Unparen(sel.X)
+			if !isPointer(p.info.TypeOf(x)) {
+				places = append(places, place{x, c.Pos()}) // Go's &x
+				return true
+			}
+			if u, isAddr := x.(*ast.UnaryExpr); isAddr && u.Op == token.AND {
+				places = append(places, place{u.X, c.Pos()})
+				return true
+			}
+			if id, isIdent := x.(*ast.Ident); isIdent {
+				if v, isVar := p.info.Uses[id].(*types.Var); isVar {
+					if g := p.receiverOf(v); g != nil {
+						more, known := p.receiverPlaces(g, seen)
+						places, ok = append(places, more...), ok && known
+						return true
+					}
+				}
+			}
+			ok = false
+			return true
+		})
+	}
+	for id, obj := range p.info.Uses {
+		if g, isFn := obj.(*types.Func); isFn && g.Origin() == m && !called[id] {
+			ok = false
+		}
+	}
+	return places, ok
 }
 
 // sameElement: a and b are the same element of a slice or an array of slices, s[i]
@@ -2044,12 +2153,14 @@ func appendsInto(p *program, rhs ast.Expr) bool {
 // and then). A variable of another function (a caller's, a callee's parameter)
 // holds it only through a call, which the checks of parameters see.
 func (p *program) otherHolder(a *sliceAliases, root any, lhs ast.Expr, at token.Pos, fields bool) *types.Var {
+	own, _ := a.source(lhs).(*types.Var)
 	if star, ok := ast.Unparen(lhs).(*ast.StarExpr); ok {
 		if place := pointee(p, star); place != nil {
-			lhs = place // *slot of slot := &w.slots[k]: that place is lhs's own
+			own, _ = a.source(place).(*types.Var) // *slot of slot := &w.slots[k]: that place is lhs's own
+		} else if id, ok := ast.Unparen(star.X).(*ast.Ident); ok {
+			own, _ = p.info.Uses[id].(*types.Var) // a pointer receiver, grouped with what it is called on
 		}
 	}
-	own, _ := a.source(lhs).(*types.Var)
 	var found *types.Var
 	for k := range a.parent {
 		v, ok := k.(*types.Var)
