@@ -2510,6 +2510,30 @@ func main() {
         "b [9 8] 2\na [1 4 5] 3\nhead [1 4] 2\nb [7 8] 2",
         "a slice re-sliced into itself while head holds its array",
     ),
+    "a slice re-sliced through a pointer a range gives": (
+        """\
+package main
+
+import "fmt"
+
+func drop(ps []*[]int) {
+\tfor _, p := range ps {
+\t\t(*p)[0] = 0
+\t\t*p = (*p)[1:]
+\t}
+}
+
+func main() {
+\ta := []int{1, 2, 3}
+\tkeep := a
+\tdrop([]*[]int{&a})
+\tkeep[1] = 7
+\tfmt.Println(a, keep)
+}
+""",
+        "[7 3] [0 7 3]",
+        "a slice re-sliced through a pointer that may point where this program does not show",
+    ),
 }
 
 

@@ -1742,6 +1742,7 @@ func (p *program) placesOf(a *sliceAliases, star *ast.StarExpr, at token.Pos) (p
 		return nil, false // a closure's or a method's: its calls are not followed
 	}
 	ok = true
+	defined := fn != nil // a local: by p := &x or var p = ..., not by a range or a select
 	uses, calls := 0, 0
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -1763,6 +1764,7 @@ func (p *program) placesOf(a *sliceAliases, star *ast.StarExpr, at token.Pos) (p
 					if !isIdent || p.info.Defs[lid] != v && p.info.Uses[lid] != v {
 						continue
 					}
+					defined = defined || p.info.Defs[lid] == v
 					x, isAddr := ast.Expr(nil), false
 					if len(n.Lhs) == len(n.Rhs) && fn == nil {
 						x, isAddr = addressOf(n.Rhs[i])
@@ -1772,6 +1774,7 @@ func (p *program) placesOf(a *sliceAliases, star *ast.StarExpr, at token.Pos) (p
 				}
 			case *ast.ValueSpec:
 				for i, name := range n.Names {
+					defined = defined || p.info.Defs[name] == v
 					if p.info.Defs[name] == v && i < len(n.Values) {
 						x, isAddr := addressOf(n.Values[i])
 						ok = ok && isAddr
@@ -1786,7 +1789,7 @@ func (p *program) placesOf(a *sliceAliases, star *ast.StarExpr, at token.Pos) (p
 			return ok
 		})
 	}
-	return places, ok && uses == calls
+	return places, ok && defined && uses == calls
 }
 
 // pointee: the place *ptr is, for a local ptr defined as ptr := &place and never
