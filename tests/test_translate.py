@@ -2207,6 +2207,24 @@ def test_a_sub_slice_shared_by_another_road_is_refused(tmp_path, road):
     assert "unsupported: a sub-slice of a slice whose elements are written" in result.output
 
 
+# the Deck the pointer-receiver refusals below deal from: each adds its main
+DEALT_DECK = """\
+package main
+
+import "fmt"
+
+type Deck []int
+
+func (d Deck) Swap(i, j int) { d[i], d[j] = d[j], d[i] }
+
+func (d *Deck) Deal(n int) []int {
+\thand := append([]int(nil), (*d)[:n]...)
+\t*d = (*d)[n:]
+\treturn hand
+}
+"""
+
+
 # a slice re-sliced into itself (s = s[1:], s = append(s[:i], s[i+1:]...)) gets a copy,
 # which is Go's slice only where nothing else holds the array it re-slices: each source,
 # what Go printed, and the refusal's words
@@ -2389,20 +2407,8 @@ func main() {
         "a slice re-sliced through a pointer that may point where this program does not show",
     ),
     "a deck dealt by a pointer receiver while a second view of it is kept": (
-        """\
-package main
-
-import "fmt"
-
-type Deck []int
-
-func (d Deck) Swap(i, j int) { d[i], d[j] = d[j], d[i] }
-
-func (d *Deck) Deal(n int) []int {
-\thand := append([]int(nil), (*d)[:n]...)
-\t*d = (*d)[n:]
-\treturn hand
-}
+        DEALT_DECK
+        + """\
 
 func main() {
 \td := Deck{1, 2, 3, 4, 5, 6}
@@ -2417,22 +2423,10 @@ func main() {
         "a slice re-sliced through a pointer while all holds its array",
     ),
     "a deck dealt by a pointer receiver through an interface": (
-        """\
-package main
-
-import "fmt"
+        DEALT_DECK
+        + """\
 
 type dealer interface{ Deal(n int) []int }
-
-type Deck []int
-
-func (d Deck) Swap(i, j int) { d[i], d[j] = d[j], d[i] }
-
-func (d *Deck) Deal(n int) []int {
-\thand := append([]int(nil), (*d)[:n]...)
-\t*d = (*d)[n:]
-\treturn hand
-}
 
 func main() {
 \td := Deck{1, 2, 3, 4, 5, 6}
@@ -2445,20 +2439,8 @@ func main() {
         "a slice re-sliced through a pointer that may point where this program does not show",
     ),
     "a deck dealt by a method value of a pointer receiver": (
-        """\
-package main
-
-import "fmt"
-
-type Deck []int
-
-func (d Deck) Swap(i, j int) { d[i], d[j] = d[j], d[i] }
-
-func (d *Deck) Deal(n int) []int {
-\thand := append([]int(nil), (*d)[:n]...)
-\t*d = (*d)[n:]
-\treturn hand
-}
+        DEALT_DECK
+        + """\
 
 func main() {
 \td := Deck{1, 2, 3, 4, 5, 6}
