@@ -34413,6 +34413,73 @@ func main() {
 )
 
 
+# A float32 inside a struct (exported or not, a named float32 too), a slice, an
+# array or a map prints with a float32's fewest digits, 3.3, as on its own (probe 149)
+CONSTRUCTS["float32_fields_slices_and_maps_print_a_float32s_digits"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Volts float32
+
+type Sample struct {
+\tname  string
+\tgain  float32
+\tV     Volts
+\tTrace []float32
+\tPeak  [2]float32
+\tExtra float64
+}
+
+func main() {
+\ts := Sample{"probe", 0.7, 3.3, []float32{0.1, 1e-8}, [2]float32{2.2, 0.3}, 0.1}
+\tfmt.Println(s)
+\tfmt.Printf("%v %+v\\n", &s, []Sample{s})
+\tm := map[string]Volts{"a": 1.1, "b": 0.2}
+\tfmt.Println(m, []Volts{0.3, 4.4}, s.gain*3)
+\tfmt.Printf("%g %.3f %v\\n", s.Trace, s.Peak, s.Peak)
+\tb, _ := json.Marshal(s)
+\tfmt.Println(string(b))
+\tfmt.Println(fmt.Sprint(s.Trace), fmt.Sprintf("%6.2f|%v", s.gain, s.gain))
+}
+""",
+    (
+        "{probe 0.7 3.3 [0.1 1e-08] [2.2 0.3] 0.1}\n"
+        "&{probe 0.7 3.3 [0.1 1e-08] [2.2 0.3] 0.1} "
+        "[{name:probe gain:0.7 V:3.3 Trace:[0.1 1e-08] Peak:[2.2 0.3] Extra:0.1}]\n"
+        "map[a:1.1 b:0.2] [0.3 4.4] 2.1\n[0.1 1e-08] [2.200 0.300] [2.2 0.3]\n"
+        '{"V":3.3,"Trace":[0.1,1e-8],"Peak":[2.2,0.3],"Extra":0.1}\n'
+        "[0.1 1e-08]   0.70|0.7\n"
+    ),
+)
+
+
+# fmt prints a map's float keys in order, a NaN first (probe 149)
+CONSTRUCTS["a_nan_map_key_prints_first"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+func main() {
+\tcounts := map[float64]int{}
+\tfor _, x := range []float64{3, math.NaN(), 1, math.Inf(-1)} {
+\t\tcounts[x]++
+\t}
+\tfmt.Println(counts)
+}
+""",
+    "map[NaN:1 -Inf:1 1:1 3:1]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3381,7 +3381,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		m.emit("    __slots__ = (%s)", strings.Join(quoted, ", "))
 	}
-	var durations, values, times, generic []string // fmt prints them as Durations, 1.5s; as values, {1 2}
+	var durations, float32s, values, times, generic []string // fmt prints them as Durations, 1.5s; as values, {1 2}
 	for _, i := range keep {
 		name, ft := fieldName(st.Field(i).Name()), st.Field(i).Type()
 		if tp, ok := ft.(*types.TypeParam); ok {
@@ -3389,6 +3389,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		if isDuration(ft) {
 			durations = append(durations, name)
+		}
+		if e := elemType(ft); isFloat32(ft) || e != nil && isFloat32(e) {
+			float32s = append(float32s, name) // 3.3, not 3.299999952316284
 		}
 		if cls := timeClass(ft); cls != "" {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls))
@@ -3403,6 +3406,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	}
 	if len(durations) > 0 {
 		m.emit("    go_durations = %s  # time.Duration fields, printed as 1.5s", pyTuple(durations))
+	}
+	if len(float32s) > 0 {
+		m.emit("    go_float32s = %s  # float32 fields (or slices, arrays of them), printed with a float32's digits", pyTuple(float32s))
 	}
 	if len(blanks) > 0 {
 		if len(blanks) == 1 {

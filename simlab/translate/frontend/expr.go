@@ -1750,8 +1750,14 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			(isByteSlice(elemType(t)) || isByteArray(elemType(t))):
 			b := f.temp("b")
 			s = "[go.Bytes(" + b + ") for " + b + " in " + s + "]" // [6162 63]: each []byte's hex
-		case isBasicKind(t, types.Float32) && !hasFmtMethod(t):
+		case isFloat32(t):
 			s = "go.Float32(" + s + ")" // 0.1: the float32's fewest digits
+		case elemType(t) != nil && isFloat32(elemType(t)) && !hasFmtMethod(t): // [1e-08 0.1], under %g too
+			d := f.temp("d")
+			s = "[go.Float32(" + d + ") for " + d + " in " + s + "]"
+		case mapElem(t) != nil && isFloat32(mapElem(t)) && !hasFmtMethod(t): // map[a:0.1]
+			k, d := f.temp("k"), f.temp("d")
+			s = "{" + k + ": go.Float32(" + d + ") for " + k + ", " + d + " in " + s + ".items()}"
 		case f.m.isStructValue(t) && (!hasFmtMethod(t) || !isFormatter(t) && j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0):
 			// a struct value (under %d, its String method unused: field by field)
 			if !holdsLibraryStruct(f.p, t, map[types.Type]bool{}) {
@@ -4628,6 +4634,12 @@ func (p *program) locationCompared(c *ast.CallExpr) bool {
 		})
 	}
 	return found
+}
+
+// isFloat32: t is float32, or a named float32 type without a String or Error
+// method, whose values fmt prints with a float32's fewest digits.
+func isFloat32(t types.Type) bool {
+	return isBasicKind(t, types.Float32) && !hasFmtMethod(t)
 }
 
 // utcOnly refuses a location other than time.UTC or time.Local, which is UTC in a

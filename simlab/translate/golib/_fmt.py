@@ -254,11 +254,14 @@ def _key(k: Any, plus: bool, raw: bool = False) -> str:
 
 
 def _map_order(item: tuple[Any, Any]) -> Any:
-    """The order fmt prints a map's entries in: by key, a struct key field by field."""
+    """The order fmt prints a map's entries in: by key (a NaN first), a struct key
+    field by field."""
     k = item[0]
     if isinstance(k, complex):
         return (k.real, k.imag)  # by real part, then imaginary
-    if isinstance(k, int | float | str) or not hasattr(type(k), "__slots__"):
+    if isinstance(k, int | float):
+        return (0, 0.0) if k != k else (1, k)  # NaN: less than every other number
+    if isinstance(k, str) or not hasattr(type(k), "__slots__"):
         return k
     return _struct_key(k)
 
@@ -300,12 +303,14 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
     its kind: ``"value"`` for a struct value, or a slice, an array or a map of them
     (``go_fmt_values``), ``"duration"`` for a
     time.Duration (``go_durations``), else ``""``; a blank field as its zero value
-    (``go_blank_fields``), which the class does not keep. An exported field of a type of
+    (``go_blank_fields``), which the class does not keep; a float32 field, or a
+    slice or an array of them (``go_float32s``), as :class:`Float32`. An exported field of a type of
     package time or of a named number type of the program with a String or Error
     method (``go_stringers``) comes as the value whose method fmt calls,
     ``go.Month(2)``. A generic type's type arguments are no fields."""
     cls = type(x)
     values, durations = getattr(cls, "go_fmt_values", ()), getattr(cls, "go_durations", ())
+    float32s = getattr(cls, "go_float32s", ())
     times: dict[str, type] = getattr(cls, "go_stringers", {})
     for s, param in getattr(cls, "go_generic_fields", {}).items():
         arg = getattr(x, param)
@@ -325,9 +330,19 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
             name, value = s.removesuffix("_"), getattr(x, s)
             if s in times and name[:1].isupper():
                 value = times[s](value)  # fmt calls no method of an unexported field
+            elif s in float32s:
+                value = _as_float32(value)
             yield name, value, kind
     for _, zero in blanks:  # blank fields after the last
         yield "_", zero, ""
+
+
+def _as_float32(x: Any) -> Any:
+    """A float32 field (``go_float32s``), or a slice or an array of them, as fmt
+    prints it: with a float32's fewest digits (``3.3``)."""
+    if isinstance(x, list):
+        return [Float32(e) for e in x]
+    return Float32(x) if isinstance(x, int | float) else x
 
 
 def _fields(x: Any, plus: bool = False, raw: bool = False) -> str:
