@@ -3030,6 +3030,25 @@ def test_a_times_location_compared_is_refused(tmp_path):
     assert result.output.startswith("simlab: bad.go:10: unsupported: t.Location() compared (")
 
 
+def test_binary_write_of_a_value_in_an_interface_is_refused(tmp_path):
+    """go run (go1.27.3) printed 00 01 ff ff for dump(Point{1, -1}) of a dump(v any)
+    calling binary.Write(&buf, binary.BigEndian, v): Go lays out the value v holds
+    by its dynamic type, which a run's values do not keep (probe 151/13)."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"bytes"\n\t"encoding/binary"\n\t"fmt"\n)\n\n'
+        "type Point struct{ X, Y int16 }\n\nfunc dump(v any) []byte {\n"
+        "\tvar buf bytes.Buffer\n\tbinary.Write(&buf, binary.BigEndian, v)\n"
+        "\treturn buf.Bytes()\n}\n\n"
+        'func main() {\n\tfmt.Printf("% x\\n", dump(Point{1, -1}))\n}\n'
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "simlab: bad.go:13: unsupported: encoding/binary of a value held in an interface ("
+    )
+
+
 def test_a_library_struct_simlab_does_not_model_points_to_the_subset(tmp_path):
     """A value of a library type outside the subset (text/scanner's Scanner) names
     the subset's list, not simlab's primitives."""

@@ -4253,6 +4253,13 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 // type's name, which Go's error names.
 func (f *fn) binaryArg(at ast.Node, x ast.Expr) string {
 	t := f.p.info.TypeOf(x)
+	if types.IsInterface(t) {
+		// Go lays out the value the interface holds, by its dynamic type, which a
+		// run's numbers (an int for a uint16) and structs do not keep
+		f.p.unsupported(at, "encoding/binary of a value held in an interface (simlab lays a value out by its static type)",
+			"call it where the value's type is known, as in a type switch's case")
+		return ""
+	}
 	if layout := f.binaryLayout(at, t, true); layout != "" {
 		return layout
 	}
