@@ -34499,6 +34499,40 @@ func main() {
 )
 
 
+# T(x) in a generic of T ~uint16 | ~int8: int8(300) is 44, uint16(70000) 4464, a
+# Port keeps its String method, and T(f) of a T ~int truncates (probe 151/14)
+CONSTRUCTS["a_conversion_to_a_numeric_type_parameter_is_the_type_arguments"] = (
+    """\
+package main
+
+import "fmt"
+
+type Port uint16
+
+func (p Port) String() string { return fmt.Sprintf(":%d", uint16(p)) }
+
+type Level int8
+
+func conv[T ~uint16 | ~int8](x int) T {
+\treturn T(x)
+}
+
+func scale[T ~int | ~float64](v T, f float64) T {
+\treturn T(float64(v) * f)
+}
+
+func main() {
+\tfmt.Println(conv[Port](22), conv[Level](300), conv[uint16](70000))
+\tfmt.Println([]Port{conv[Port](80)}, scale(7, 1.5), scale(2.5, 3))
+\tvar ps []Port
+\tps = append(ps, conv[Port](443))
+\tfmt.Printf("%v %d %T\\n", ps, ps, ps[0])
+}
+""",
+    ":22 44 4464\n[:80] 10 7.5\n[:443] [443] main.Port\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

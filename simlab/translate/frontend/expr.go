@@ -2337,6 +2337,13 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		}
 		p.unsupported(c, "an unsafe.Pointer used as a pointer", "uintptr(unsafe.Pointer(p)), an address as a number")
 	}
+	if tp, ok := t.(*types.TypeParam); ok && numericTypeSet(tp) {
+		fp, fromParam := from.(*types.TypeParam)
+		if fu, ok := under(from).(*types.Basic); ok && fu.Info()&types.IsNumeric != 0 || fromParam && numericTypeSet(fp) {
+			// T(x) of a T ~uint16 | ~int8: the type argument's value, wrapped to its size
+			return "go.convert(" + tp.Obj().Name() + ", " + x + ")"
+		}
+	}
 	switch tu := under(t).(type) {
 	case *types.Basic:
 		fu, _ := under(from).(*types.Basic)

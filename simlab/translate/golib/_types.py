@@ -216,6 +216,22 @@ def _channel_type_unknown() -> None:
 _BASIC_ARGS: dict[Any, str] = {int: "int", str: "string", float: "float64", bool: "bool"}
 
 
+def convert(t: Any, x: Any) -> Any:
+    """``T(x)`` in a generic whose type parameter ``T`` holds only numbers, ``t``
+    its type argument: an integer type's value truncates a float and wraps to
+    the type's size (``int8(300)`` is 44), a float type's is a float, and a named
+    type's is of its class (a ``Port`` with a String method)."""
+    zero = t()  # the type's zero, of its class: int, float, or the named type's
+    if isinstance(zero, int):
+        value: Any = int(x)
+        if isinstance(t, TypeArg) and t.wrap is not None:
+            value = t.wrap(value)
+    else:
+        value = float(x)
+    cls = type(zero)
+    return value if cls in (int, float) else cls(value)
+
+
 def boxed(t: Any, x: Any) -> Any:
     """A value of a type parameter converted to an interface, ``t`` its type
     argument: a sized number becomes the value of its class, which keeps its type
