@@ -34533,6 +34533,83 @@ func main() {
 )
 
 
+# first(b) returns binary.BigEndian.Uint16(b[0:]): a parameter read where it stands,
+# so check(pkt) of pkt[:2] sees each write to pkt (probe 151/20)
+CONSTRUCTS["a_helper_decoding_a_number_from_a_sub_slice_of_its_parameter"] = (
+    """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+)
+
+func first(b []byte) uint16 {
+\treturn binary.BigEndian.Uint16(b[0:])
+}
+
+func check(b []byte) uint16 {
+\treturn first(b[:2])
+}
+
+func main() {
+\tpkt := []byte{1, 2, 3, 4}
+\tfmt.Println(check(pkt))
+\tpkt[0]++
+\tfmt.Println(check(pkt))
+}
+""",
+    "258\n514\n",
+)
+
+
+# binary.Read from a bytes.Reader never blocks: inside sort.Search's function it
+# reads at once (probe 151/25)
+CONSTRUCTS["binary_read_from_a_bytes_reader_in_sort_search"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/binary"
+\t"fmt"
+\t"sort"
+)
+
+func at(data []byte, i int) uint16 {
+\tvar v uint16
+\tbinary.Read(bytes.NewReader(data[2*i:]), binary.BigEndian, &v)
+\treturn v
+}
+
+func main() {
+\tdata := []byte{0, 1, 0, 5, 0, 9}
+\ti := sort.Search(3, func(i int) bool { return at(data, i) >= 5 })
+\tfmt.Println(i)
+}
+""",
+    "1\n",
+)
+
+
+# io.ErrShortBuffer, one of io's sentinel errors (probe 151/12)
+CONSTRUCTS["io_err_short_buffer_prints_its_text"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+)
+
+func main() {
+\tfmt.Println(io.ErrShortBuffer)
+}
+""",
+    "short buffer\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -735,7 +735,7 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 			case "io.ReadAll", "io.Copy", "io.CopyN", "io.CopyBuffer", "encoding/binary.ReadUvarint", "encoding/binary.ReadVarint", "fmt.Fscan", "fmt.Fscanln", "fmt.Fscanf", "encoding/json.Marshal", "encoding/json.MarshalIndent", "encoding/json.Unmarshal":
 				u.direct = a.pipes || u.direct
 			case "encoding/binary.Read", "encoding/binary.Write": // through io.ReadFull, or a Write
-				u.direct = true
+				u.direct = u.direct || a.pipes || !inMemoryIO(p, c.Args[0])
 			case "log.Printf", "log.Print", "log.Println", "log.Panicf", "log.Panic", "log.Panicln",
 				"log/slog.Debug", "log/slog.Info", "log/slog.Warn", "log/slog.Error",
 				"log/slog.DebugContext", "log/slog.InfoContext", "log/slog.WarnContext", "log/slog.ErrorContext",

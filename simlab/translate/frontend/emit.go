@@ -1627,7 +1627,11 @@ func readsOnlyBy(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func
 			}
 			for _, i := range libraryReads(p, n) {
 				// not for readsOnly, whose ...T parameter stays a tuple the library cannot take
-				if id, isID := ast.Unparen(n.Args[i]).(*ast.Ident); isID && reads != nil {
+				arg := ast.Unparen(n.Args[i])
+				if se, isSlice := arg.(*ast.SliceExpr); isSlice {
+					arg = ast.Unparen(se.X) // binary.BigEndian.Uint16(b[2:])
+				}
+				if id, isID := arg.(*ast.Ident); isID && reads != nil {
 					allowed[id] = true // bytes.IndexByte(item, 'A'): read in the call, kept by no one
 				}
 			}
@@ -4364,7 +4368,8 @@ var sliceSearches = []string{"BinarySearch", "Compare", "Contains", "ContainsFun
 // libraryReads: the arguments a call of the standard library only reads, in the
 // one step it takes, and keeps nothing of (no sub-slice of them returned): a
 // conversion to a string or a number, bytes' and slices' searches and
-// comparisons, unicode/utf8's decoding, hex and base64 encoding to a string.
+// comparisons, unicode/utf8's decoding, hex and base64 encoding to a string,
+// encoding/binary's decoding of a number.
 func libraryReads(p *program, c *ast.CallExpr) []int {
 	if tv := p.info.Types[c.Fun]; tv.IsType() {
 		if isSliceType(tv.Type) {
@@ -4386,6 +4391,8 @@ func libraryReads(p *program, c *ast.CallExpr) []int {
 		reads = slices.Contains([]string{"DecodeLastRune", "DecodeRune", "FullRune", "RuneCount", "Valid"}, fn)
 	case "encoding/hex", "encoding/base64":
 		reads = fn == "EncodeToString"
+	case "encoding/binary":
+		reads = slices.Contains([]string{"Uint16", "Uint32", "Uint64", "Uvarint", "Varint"}, fn) // BigEndian.Uint16(b[2:])
 	}
 	if !reads {
 		return nil

@@ -706,7 +706,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.UTC" // a run's only location (Local is UTC, as TZ=UTC has it)
 	case "os.ErrNotExist", "os.ErrExist", "os.ErrClosed", "os.ErrPermission", "os.ErrDeadlineExceeded", "io.ErrClosedPipe",
 		"io/fs.ErrNotExist", "io/fs.ErrExist", "io/fs.ErrClosed", "io/fs.ErrPermission",
-		"io.ErrShortWrite", "io.ErrNoProgress", "net.ErrClosed", "errors.ErrUnsupported",
+		"io.ErrShortWrite", "io.ErrShortBuffer", "io.ErrNoProgress", "net.ErrClosed", "errors.ErrUnsupported",
 		"path.ErrBadPattern", "path/filepath.ErrBadPattern":
 		return "go.LIBRARY_ERRORS[" + pyString(obj.Pkg().Path()+"."+obj.Name()) + "]"
 	}
@@ -3245,12 +3245,13 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.pipe(rt)", false
 	case "net.Pipe":
 		return "go.net_pipe(rt)", false
-	case "encoding/binary.Read":
+	case "encoding/binary.Read", "encoding/binary.Write":
 		layout := f.binaryArg(c, c.Args[2])
-		return f.yieldExpr("yield from go.binary_read(" + arg(0) + ", " + arg(1) + ", " + arg(2) + ", " + layout + ")")
-	case "encoding/binary.Write":
-		layout := f.binaryArg(c, c.Args[2])
-		return f.yieldExpr("yield from go.binary_write(" + arg(0) + ", " + arg(1) + ", " + arg(2) + ", " + layout + ")")
+		call := "go.binary_" + strings.ToLower(strings.TrimPrefix(name, "encoding/binary.")) + "(" + arg(0) + ", " + arg(1) + ", " + arg(2) + ", " + layout + ")"
+		if !f.m.a.pipes && inMemoryIO(p, c.Args[0]) {
+			return strings.Replace(call, "(", "_now(", 1), false // from a bytes.Reader: never blocks
+		}
+		return f.yieldExpr("yield from " + call)
 	case "encoding/binary.Size":
 		return "go.binary_size(" + arg(0) + ", " + f.binaryArg(c, c.Args[0]) + ")", false
 	case "io.MultiWriter", "io.MultiReader", "io.TeeReader", "io.NopCloser":
@@ -4648,6 +4649,13 @@ func (p *program) locationCompared(c *ast.CallExpr) bool {
 		})
 	}
 	return found
+}
+
+// inMemoryIO: e is a *bytes.Reader, a *bytes.Buffer or a *strings.Reader, whose
+// reads and writes never block.
+func inMemoryIO(p *program, e ast.Expr) bool {
+	ptr, ok := p.info.TypeOf(e).(*types.Pointer)
+	return ok && (isNamed(ptr.Elem(), "bytes", "Reader") || isNamed(ptr.Elem(), "bytes", "Buffer") || isNamed(ptr.Elem(), "strings", "Reader"))
 }
 
 // isFloat32: t is float32, or a named float32 type without a String or Error

@@ -17,10 +17,10 @@ from typing import Any
 import simlab as sl
 
 from ._errors import UNWRAPS_ONE, new_error
-from ._io import EOF
+from ._io import EOF, _at_once
 from ._panics import panic
 from ._strings import unicode_is_space
-from ._text import BufReader, BufWriter, _at_once, _decode
+from ._text import BufReader, BufWriter, _decode
 from ._values import NilSlice
 
 __all__ = [

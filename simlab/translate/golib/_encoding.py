@@ -15,7 +15,7 @@ from simlab.errors import GoPanic
 
 from ._builtins import bound
 from ._errors import new_error
-from ._io import blocking_write, read_full
+from ._io import _at_once, blocking_write, read_full
 from ._values import Ref
 
 __all__ = [
@@ -300,6 +300,17 @@ def binary_read(
     else:
         target.v, _ = _decode(order, layout, raw, 0, target.v)
     return None
+
+
+def binary_read_now(r: Any, order: ByteOrder, target: Any, layout: Any, go_type: str = "") -> Any:
+    """``binary.Read`` from a reader that never blocks (a ``*bytes.Reader``, a
+    ``*bytes.Buffer``, a ``*strings.Reader`` in a program without pipes): at once."""
+    return _at_once(binary_read(r, order, target, layout, go_type), "binary.Read")
+
+
+def binary_write_now(w: Any, order: ByteOrder, value: Any, layout: Any, go_type: str = "") -> Any:
+    """``binary.Write`` to a writer that never blocks (see :func:`binary_read_now`)."""
+    return _at_once(binary_write(w, order, value, layout, go_type), "binary.Write")
 
 
 def binary_write(

@@ -256,6 +256,7 @@ LIBRARY_ERRORS = {
     "os.ErrDeadlineExceeded": DeadlineExceeded(),
     "io.ErrClosedPipe": new_error("io: read/write on closed pipe"),
     "io.ErrShortWrite": new_error("short write"),
+    "io.ErrShortBuffer": new_error("short buffer"),
     "io.ErrNoProgress": new_error("multiple Read calls return no data or error"),
     "net.ErrClosed": sl.GoError("poll.errNetClosing", "use of closed network connection"),
     "errors.ErrUnsupported": new_error("unsupported operation"),

@@ -22,6 +22,22 @@ EOF = new_error("EOF")  # io.EOF
 ErrUnexpectedEOF = new_error("unexpected EOF")  # io.ErrUnexpectedEOF
 
 
+def _at_once(reading: Generator[Any, Any, Any], what: str) -> Any:
+    """What ``reading`` (or writing) returns, where it must not block: ``what``'s
+    call in a program that makes no pipe (whose translation does not yield from it)."""
+    try:
+        reading.send(None)
+    except StopIteration as stop:
+        return stop.value
+    reading.close()
+    raise SimlabError(
+        f"{what} calls a Read or a Write that blocks, which simlab models only in a"
+        " program that calls io.Pipe or net.Pipe or declares a Read or Write method"
+        " that blocks: read and write in the goroutine itself, or through a"
+        " *strings.Reader and a bytes.Buffer"
+    )
+
+
 def read_full(r: Any, buf: list[Any]) -> Generator[Any, Any, tuple[int, Any]]:
     """``io.ReadFull(r, buf)``: ``r.Read`` until ``buf`` is full or it fails, as Go's
     ``io.ReadAtLeast``: the error is nil once full, ``io.ErrUnexpectedEOF`` for

@@ -14,8 +14,8 @@ from collections.abc import Generator
 from typing import Any
 
 from ._errors import LIBRARY_ERRORS
-from ._io import EOF, blocking_write
-from ._text import _at_once, _one_read, blocking_copy, waits
+from ._io import EOF, _at_once, blocking_write
+from ._text import _one_read, blocking_copy, waits
 
 
 class _Wrapper:

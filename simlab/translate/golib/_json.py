@@ -45,12 +45,12 @@ from simlab.errors import SimlabError
 
 from ._errors import UNWRAPS_ONE
 from ._fmt import StructValue
-from ._io import EOF, ErrUnexpectedEOF, blocking_write
+from ._io import EOF, ErrUnexpectedEOF, _at_once, blocking_write
 from ._numbers import INT_RANGES, Float32
 from ._numbers import round_float32 as _f32
 from ._runstate import _calling_runtime
 from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
-from ._text import _at_once, _one_read
+from ._text import _one_read
 from ._time import ZERO_TIME, Time, time_format, time_parse
 from ._types import _BASIC_ARGS, TypedFunc, type_name, typed
 from ._values import EMPTY, NIL_MAP, BasicPointer, NamedBool, NilSlice, Ref, is_nil

@@ -26,10 +26,10 @@ from typing import Any, NoReturn
 import numpy
 
 from ._errors import new_error
-from ._io import EOF, Buffer, ErrUnexpectedEOF
+from ._io import EOF, Buffer, ErrUnexpectedEOF, _at_once
 from ._strconv import ErrSyntax, NumError, atoi, parse_any_int, parse_float
 from ._strings import _SPACES, string_of, utf8_decode_rune, utf8_full_rune
-from ._text import BufReader, StringsReader, _at_once, _library_reader, _one_read
+from ._text import BufReader, StringsReader, _library_reader, _one_read
 
 _SCAN_INTS = {  # an integer type: its bits, and whether it is signed
     "int": (64, True),

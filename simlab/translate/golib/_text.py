@@ -17,7 +17,7 @@ from simlab.errors import SimlabError
 from simlab.go._tabwriter import FILTER_HTML, STRIP_ESCAPE, Tabwriter
 
 from ._errors import LIBRARY_ERRORS, new_error
-from ._io import EOF, Buffer, ErrUnexpectedEOF, blocking_write
+from ._io import EOF, Buffer, ErrUnexpectedEOF, _at_once, blocking_write
 from ._panics import panic
 from ._pipe import WAITING_READERS
 from ._strings import string_of, unicode_is_space, utf8_full_rune
@@ -186,22 +186,6 @@ def _one_read(r: Any, p: list[int]) -> Generator[Any, Any, tuple[int, Any]]:
         result = yield from result
     n, err = result
     return int(n), err
-
-
-def _at_once(reading: Generator[Any, Any, Any], what: str) -> Any:
-    """What ``reading`` (or writing) returns, where it must not block: ``what``'s
-    call in a program that makes no pipe (whose translation does not yield from it)."""
-    try:
-        reading.send(None)
-    except StopIteration as stop:
-        return stop.value
-    reading.close()
-    raise SimlabError(
-        f"{what} calls a Read or a Write that blocks, which simlab models only in a"
-        " program that calls io.Pipe or net.Pipe or declares a Read or Write method"
-        " that blocks: read and write in the goroutine itself, or through a"
-        " *strings.Reader and a bytes.Buffer"
-    )
 
 
 def _decode(b: bytes | bytearray | list[int], i: int) -> tuple[int, int]:
