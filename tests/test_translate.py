@@ -34610,6 +34610,152 @@ func main() {
 )
 
 
+# Envelope[Widget], Page[int] with []T, map[string]T, *string and a nested
+# Pair[T, string]: marshalled, unmarshalled, and a type error naming Envelope[int]
+# (probe 152/12)
+CONSTRUCTS["json_of_generic_struct_instances"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Envelope[T any] struct {
+\tData  T      `json:"data"`
+\tError string `json:"error,omitempty"`
+}
+
+type Page[T any] struct {
+\tItems []T             `json:"items"`
+\tNext  *string         `json:"next,omitempty"`
+\tMeta  map[string]T    `json:"meta,omitempty"`
+\tPair  Pair[T, string] `json:"pair"`
+}
+
+type Pair[K any, V any] struct {
+\tKey K `json:"k"`
+\tVal V `json:"v"`
+}
+
+type Widget struct {
+\tID   int    `json:"id"`
+\tName string `json:"name"`
+}
+
+func main() {
+\tb, err := json.Marshal(Envelope[Widget]{Data: Widget{1, "gear"}})
+\tfmt.Println(string(b), err)
+\tb, _ = json.Marshal(Envelope[[]int]{Data: []int{1, 2}, Error: "partial"})
+\tfmt.Println(string(b))
+\tnext := "c2"
+\tpair := Pair[Widget, string]{Widget{3, "x"}, "y"}
+\tp := Page[Widget]{Items: []Widget{{2, "cog"}}, Next: &next, Pair: pair}
+\tb, _ = json.MarshalIndent(p, "", " ")
+\tfmt.Println(string(b))
+
+\tvar e Envelope[Widget]
+\terr = json.Unmarshal([]byte(`{"data":{"id":7,"name":"bolt"},"error":"none"}`), &e)
+\tfmt.Printf("%+v %v\\n", e, err)
+\tvar q Page[int]
+\terr = json.Unmarshal([]byte(`{"items":[1,2,3],"meta":{"a":4},"pair":{"k":5,"v":"w"}}`), &q)
+\tfmt.Println(q.Items, q.Meta, q.Pair, q.Next == nil, err)
+\tvar bad Envelope[int]
+\terr = json.Unmarshal([]byte(`{"data":"x"}`), &bad)
+\tfmt.Println(bad, err)
+}
+""",
+    (
+        '{"data":{"id":1,"name":"gear"}} <nil>\n{"data":[1,2],"error":"partial"}\n{\n'
+        ' "items": [\n  {\n   "id": 2,\n   "name": "cog"\n  }\n ],\n "next": "c2",\n'
+        ' "pair": {\n  "k": {\n   "id": 3,\n   "name": "x"\n  },\n  "v": "y"\n }\n}\n'
+        "{Data:{ID:7 Name:bolt} Error:none} <nil>\n[1 2 3] map[a:4] {5 w} true <nil>\n"
+        "{0 } json: cannot unmarshal string into Go struct field Envelope[int].data of type int\n"
+    ),
+)
+
+
+# decode[T any](body) unmarshals into an Envelope[T]: the object keeps T, whose
+# descriptor its Data field takes; the error names Envelope[int] (probe 152/12)
+CONSTRUCTS["json_envelope_decoded_in_a_generic_function"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Meta struct {
+\tPage  int `json:"page"`
+\tTotal int `json:"total"`
+}
+
+type Envelope[T any] struct {
+\tData  T      `json:"data"`
+\tMeta  *Meta  `json:"meta,omitempty"`
+\tError string `json:"error,omitempty"`
+}
+
+type Widget struct {
+\tID    int     `json:"id"`
+\tName  string  `json:"name"`
+\tPrice float64 `json:"price"`
+}
+
+func ok[T any](v T) Envelope[T] { return Envelope[T]{Data: v} }
+
+func fail[T any](msg string) Envelope[T] { return Envelope[T]{Error: msg} }
+
+func decode[T any](body string) (T, error) {
+\tvar env Envelope[T]
+\tif err := json.Unmarshal([]byte(body), &env); err != nil {
+\t\tvar zero T
+\t\treturn zero, err
+\t}
+\tif env.Error != "" {
+\t\treturn env.Data, fmt.Errorf("api: %s", env.Error)
+\t}
+\treturn env.Data, nil
+}
+
+func main() {
+\tone, _ := json.Marshal(ok(Widget{1, "gear", 9.99}))
+\tfmt.Println(string(one))
+\tlist := ok([]Widget{{1, "gear", 9.99}, {2, "cog", 0.5}})
+\tlist.Meta = &Meta{Page: 1, Total: 2}
+\tmany, _ := json.Marshal(list)
+\tfmt.Println(string(many))
+\tbad, _ := json.Marshal(fail[*Widget]("out of stock"))
+\tfmt.Println(string(bad))
+\tcount, _ := json.Marshal(ok(42))
+\tfmt.Println(string(count))
+
+\tw, err := decode[Widget](`{"data":{"id":7,"name":"nut","price":1e2}}`)
+\tfmt.Printf("%+v %v\\n", w, err)
+\tws, err := decode[[]Widget](string(many))
+\tfmt.Printf("%d widgets, second=%+v %v\\n", len(ws), ws[1], err)
+\tp, err := decode[*Widget](string(bad))
+\tfmt.Println(p == nil, err)
+\tn, err := decode[int](`{"data":"x"}`)
+\tfmt.Println(n, err)
+\tm, err := decode[map[string]int](`{"data":{"b":2,"a":1}}`)
+\tfmt.Println(m, err)
+}
+""",
+    (
+        '{"data":{"id":1,"name":"gear","price":9.99}}\n'
+        '{"data":[{"id":1,"name":"gear","price":9.99},{"id":2,"name":"cog","price":0.5}],"meta":{"page":1,"total":2}}\n'
+        '{"data":null,"error":"out of stock"}\n{"data":42}\n'
+        "{ID:7 Name:nut Price:100} <nil>\n"
+        "2 widgets, second={ID:2 Name:cog Price:0.5} <nil>\ntrue api: out of stock\n"
+        "0 json: cannot unmarshal string into Go struct field Envelope[int].data of type int\n"
+        "map[a:1 b:2] <nil>\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -61,6 +61,7 @@ type module struct {
 	jsonStructs  map[string]bool                          // the classes of the struct types a json descriptor names: see jsonFields
 	jsonAt       []jsonPending                            // the same, in the order named
 	jsonUsed     bool                                     // the program calls encoding/json
+	jsonClass    *types.TypeName                          // the generic struct type whose go_json is being written
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue

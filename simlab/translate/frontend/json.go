@@ -97,6 +97,9 @@ func (f *fn) jsonTarget(x ast.Expr) {
 	if isTime(ptr.Elem()) {
 		f.p.unsupported(x, "json.Unmarshal into a *time.Time", "a struct with a time.Time field")
 	}
+	if n, ok := types.Unalias(ptr.Elem()).(*types.Named); ok && n.TypeArgs().Len() > 0 && f.p.jsonTypeArgs && isStructType(n) {
+		return // &env of an Envelope[T]: its object keeps T, which its fields go by
+	}
 	if _, bare := types.Unalias(ptr.Elem()).(*types.TypeParam); hasTypeParam(ptr.Elem()) && !bare {
 		f.p.unsupported(x, "json.Unmarshal into a value of a type parameter's type ("+types.TypeString(ptr.Elem(), nil)+")",
 			"decode into a variable of a concrete type where the generic function is called, and pass it the value")
@@ -131,6 +134,26 @@ func (p *program) decodesJSONIntoTypeParam() bool {
 	return found
 }
 
+// jsonOfGenericStruct: the program calls encoding/json and declares a generic
+// struct type, whose objects' fields of a type parameter's type go by their type
+// argument's descriptor (json.Marshal(Envelope[Widget]{...})).
+func (p *program) jsonOfGenericStruct() bool {
+	usesJSON, generic := false, false
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				usesJSON = usesJSON || strings.HasPrefix(calleeName(p, n), "encoding/json.")
+			case *ast.TypeSpec:
+				_, isStruct := n.Type.(*ast.StructType)
+				generic = generic || n.TypeParams != nil && isStruct
+			}
+			return !(usesJSON && generic)
+		})
+	}
+	return usesJSON && generic
+}
+
 // jsonClasses: encoding/json's error types and Number, by golib's class.
 var jsonClasses = map[string]string{
 	"*encoding/json.SyntaxError": "go.json.SyntaxError", "*encoding/json.UnmarshalTypeError": "go.json.UnmarshalTypeError",
@@ -154,6 +177,10 @@ func (f *fn) jsonType(at ast.Node, t types.Type) string {
 // there, which ends the run in one line only if it is encoded.
 func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 	p := f.p
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok && f.m.jsonClass != nil {
+		// a field of a generic struct: the type argument its object keeps
+		return `("param", ` + pyString(f.m.typeParamSlot(f.m.jsonClass, tp.Obj().Name())) + ")"
+	}
 	if tp, ok := types.Unalias(t).(*types.TypeParam); ok && p.jsonTypeArgs {
 		return "go.json.type_param(" + tp.Obj().Name() + ")" // its argument's descriptor
 	}
@@ -186,7 +213,16 @@ func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 			}
 		}
 		if n.TypeArgs().Len() > 0 {
-			return refuse("an instance of a generic type (" + reflectType(t) + ")")
+			st, isStruct := n.Origin().Underlying().(*types.Struct)
+			if marshal, unmarshal, _ := jsonMethods(n.Origin()); !isStruct || marshal != "" || unmarshal != "" ||
+				!f.m.types[n.Obj()] || f.m.localGeneric[n.Obj()] != nil || !p.jsonTypeArgs {
+				return refuse("an instance of a generic type (" + reflectType(t) + ")")
+			}
+			// Envelope[Widget]: the class's go_json, whose T fields take the
+			// descriptor of the type argument each object keeps
+			f.jsonRemember(st, f.m.globals[n.Obj()], at, lenient)
+			short := strings.TrimPrefix(reflectType(t), n.Obj().Pkg().Name()+".") // Envelope[int], as Go's errors name it
+			return `("struct", ` + name + ", " + f.m.globals[n.Obj()] + ", " + pyString(short) + ")"
 		}
 		marshal, unmarshal, text := jsonMethods(n)
 		if text {
@@ -500,6 +536,10 @@ func (m *module) jsonFields() {
 			continue
 		}
 		m.emit("%s.go_json = (", pending.cls)
+		m.jsonClass = nil
+		if tn := m.classOf(pending.cls); tn != nil && tn.Type().(*types.Named).TypeParams().Len() > 0 {
+			m.jsonClass = tn // its fields of type T are ("param", "T")
+		}
 		for _, jf := range fields {
 			path := "(" + strings.Join(jf.path, ", ") + ")"
 			if len(jf.path) == 1 {
@@ -508,6 +548,7 @@ func (m *module) jsonFields() {
 			m.emit("    (%s, %s, %s, %s, %s, %s),", path, pyString(jf.key),
 				pyBool(jf.omitEmpty), pyBool(jf.omitZero), pyBool(jf.quoted), pending.f.jsonDesc(pending.at, jf.typ, pending.lenient))
 		}
+		m.jsonClass = nil
 		m.emit(")")
 	}
 	// an interface may hold a value of any of them: how it marshals itself
@@ -526,6 +567,16 @@ func (m *module) jsonFields() {
 			}
 		}
 	}
+}
+
+// classOf: the struct type of the program whose class is cls, or nil.
+func (m *module) classOf(cls string) *types.TypeName {
+	for obj := range m.types {
+		if m.globals[obj] == cls {
+			return obj
+		}
+	}
+	return nil
 }
 
 func pyBool(b bool) string {

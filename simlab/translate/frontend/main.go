@@ -119,7 +119,7 @@ type program struct {
 	elemValues    map[ast.Expr]bool    // values stored in a slice, array or map of a named type with String (Cents(x))
 	printed       map[ast.Expr]bool    // the operands of fmt, log, log/slog and testing calls
 	nilSafe       map[*types.Func]bool // methods with a pointer receiver that compare it with nil
-	jsonTypeArgs  bool                 // JSON is decoded into a type parameter's value: type arguments carry their descriptor
+	jsonTypeArgs  bool                 // JSON of a type parameter's value, or of a generic struct: type arguments carry their descriptor
 
 	goVersion string // the module's language version (go1.21) for a package; "" for the toolchain's
 
@@ -275,7 +275,7 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 	p.findInterfaceValues()
 	p.findElementValues()
 	p.findNilSafeMethods()
-	p.jsonTypeArgs = p.decodesJSONIntoTypeParam()
+	p.jsonTypeArgs = p.decodesJSONIntoTypeParam() || p.jsonOfGenericStruct()
 	return p
 }
 

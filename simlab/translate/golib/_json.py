@@ -52,7 +52,7 @@ from ._runstate import _calling_runtime
 from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
 from ._text import _one_read
 from ._time import ZERO_TIME, Time, time_format, time_parse
-from ._types import _BASIC_ARGS, TypedFunc, type_name, typed
+from ._types import _BASIC_ARGS, TypedFunc, type_arg_name, type_name, typed
 from ._values import EMPTY, NIL_MAP, BasicPointer, NamedBool, NilSlice, Ref, is_nil
 
 Desc = tuple[Any, ...]
@@ -326,7 +326,7 @@ def _zero(v: Any, d: Desc) -> bool:
         d = d[2]
     kind = d[0]
     if kind == "struct":
-        return all(_zero(_get(v, path), fd) for path, _, _, _, _, fd in d[2].go_json)
+        return all(_zero(_get(v, path), fd) for path, _, _, _, _, fd in _fields(d[2], v))
     if kind == "array":
         return all(_zero(x, d[2]) for x in v)
     if kind in ("slice", "bytes", "raw"):
@@ -475,7 +475,7 @@ class _Encoder:
         if isinstance(v, StructValue):
             v = v.x
         parts = []
-        for path, key, omitempty, omitzero, quoted, fd in _fields(cls):
+        for path, key, omitempty, omitzero, quoted, fd in _fields(cls, v):
             x = _get(v, path)
             if len(path) > 1 and x is None and _through_nil(v, path):
                 continue
@@ -544,12 +544,30 @@ def _through_nil(v: Any, path: tuple[Any, ...]) -> bool:
     return False
 
 
-def _fields(cls: type) -> tuple[Any, ...]:
+def _fields(cls: type, v: Any = None) -> tuple[Any, ...]:
+    """The fields of the class's ``go_json``; of a generic class's object ``v``,
+    with each ``("param", "T")`` the descriptor of the type argument ``v`` keeps."""
     fields = getattr(cls, "go_json", None)
     if fields is None:
         raise SimlabError(f"the JSON of a {cls.__name__} is not modelled")
     result: tuple[Any, ...] = fields
+    params = getattr(cls, "go_type_params", ())
+    if params and v is not None:
+        if isinstance(v, StructValue):
+            v = v.x
+        args = {p: getattr(v, p) for p in params}
+        result = tuple((*f[:5], _bind(f[5], args)) for f in result)
     return result
+
+
+def _bind(d: Any, args: dict[str, Any]) -> Any:
+    """The descriptor ``d`` with each ``("param", slot)`` in it the descriptor of
+    the type argument ``args[slot]``."""
+    if not isinstance(d, tuple):
+        return d
+    if len(d) == 2 and d[0] == "param":
+        return type_param(args[d[1]])
+    return tuple(_bind(x, args) for x in d)
 
 
 def _marshal(v: Any, d: Desc, html: bool = True) -> Generator[Any, Any, tuple[str | None, Any]]:
@@ -1045,7 +1063,7 @@ class _Decoder:
             self.fail(node, _KINDS[node[0]], d)
             return cur
         cls = d[2]
-        fields = _fields(cls)
+        fields = _fields(cls, cur)
         exact = {f[1]: f for f in fields}
         folded: dict[str, Any] = {}
         for f in fields:
@@ -1291,7 +1309,12 @@ def _decode_into(
 ) -> Generator[Any, Any, Any]:
     inner = d[2]
     struct = _base(inner)[0] == "struct"
-    dec = _Decoder(data, _base(inner)[3] if struct else _name(inner[1]), unknown, use_number)
+    root = _base(inner)[3] if struct else _name(inner[1])
+    if struct and (params := getattr(type(target), "go_type_params", ())):
+        # Envelope[int], decoded in a generic whose static type says Envelope[T]
+        args = ",".join(type_arg_name(getattr(target, p)) for p in params)
+        root = root.split("[", 1)[0] + "[" + args + "]"
+    dec = _Decoder(data, root, unknown, use_number)
     if struct:
         yield from dec.decode(node, inner, target)
     else:
