@@ -2516,6 +2516,55 @@ func main() {
         "[7 3] [0 7 3]",
         "a slice re-sliced through a pointer that may point where this program does not show",
     ),
+    "a slice re-sliced through a pointer to a parameter, which its caller's array backs": (
+        """\
+package main
+
+import "fmt"
+
+func pop(p *[]int) int {
+\tx := (*p)[0]
+\t(*p)[1] = 0
+\t*p = (*p)[1:]
+\treturn x
+}
+
+func drain(s []int) {
+\tpop(&s)
+\ts[0] = 42
+}
+
+func main() {
+\txs := []int{1, 2, 3}
+\tdrain(xs)
+\tfmt.Println(xs)
+}
+""",
+        "[1 42 3]",
+        "a slice re-sliced through a pointer that may point where this program does not show",
+    ),
+    "a parameter re-sliced through a local pointer to it, then written": (
+        """\
+package main
+
+import "fmt"
+
+func drain(s []int) {
+\tq := &s
+\t(*q)[1] = 0
+\t*q = (*q)[1:]
+\ts[0] = 42
+}
+
+func main() {
+\txs := []int{1, 2, 3}
+\tdrain(xs)
+\tfmt.Println(xs)
+}
+""",
+        "[1 42 3]",
+        "a slice re-sliced through a pointer that may point where this program does not show",
+    ),
 }
 
 

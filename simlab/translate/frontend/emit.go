@@ -1406,14 +1406,21 @@ func (m *module) refuseSharedSubslices() {
 			p.unsupported(s.se, "a slice re-sliced into itself while "+v.Name()+" holds its array (in Go both see "+
 				"what is written into it; here the re-slice is a copy)", "copy the slice (slices.Clone) where a second view of it is kept")
 		}
-		if star, ok := ast.Unparen(s.lhs).(*ast.StarExpr); ok && pointee(p, star) == nil {
+		if star, ok := ast.Unparen(s.lhs).(*ast.StarExpr); ok {
 			// *p = (*p)[1:]: the array is the one of every place p points to, where
-			// other variables may hold it too (a caller's, for a parameter p)
-			places, ok := p.placesOf(aliases, star, s.se.Pos())
-			if !ok {
+			// other variables may hold it too (a caller's, for a parameter p, or
+			// for q := &s of a parameter s)
+			var places []place
+			known := true
+			if at := pointee(p, star); at != nil {
+				known = !p.copiedPlace([]place{{at, s.se.Pos()}}) // its holders: otherHolder above
+			} else {
+				places, known = p.placesOf(aliases, star, s.se.Pos())
+			}
+			if !known {
 				p.unsupported(s.se, "a slice re-sliced through a pointer that may point where this program does not show "+
 					"(in Go every holder of its array sees the writes; here the re-slice is a copy)",
-					"pass &s of a variable s at each call, or return the slice")
+					"pass &s of a local variable s (not a parameter) at each call, or return the slice")
 			}
 			for _, pl := range places {
 				if v := p.otherHolder(aliases, root, pl.x, pl.at, s.appends); v != nil {
@@ -1740,7 +1747,8 @@ func (p *program) placesOf(a *sliceAliases, star *ast.StarExpr, at token.Pos) (p
 		return u.X, true
 	}
 	if m := p.receiverOf(v); m != nil {
-		return p.receiverPlaces(m, map[*types.Func]bool{})
+		places, ok = p.receiverPlaces(m, map[*types.Func]bool{})
+		return places, ok && !p.copiedPlace(places)
 	}
 	fn, param := p.paramOf(v)
 	if fn == nil && p.isParam(v) {
@@ -1794,7 +1802,52 @@ func (p *program) placesOf(a *sliceAliases, star *ast.StarExpr, at token.Pos) (p
 			return ok
 		})
 	}
-	return places, ok && defined && uses == calls
+	return places, ok && defined && uses == calls && !p.copiedPlace(places)
+}
+
+// copiedPlace: one of places is, or is a field of, a parameter or a receiver that
+// is no pointer (pop(&s) of a func drain(s []int)): a copy of its caller's, whose
+// array the caller's still holds, which this function's writes after the
+// re-slice reach in Go.
+func (p *program) copiedPlace(places []place) bool {
+	for _, pl := range places {
+		x := pl.x
+		for {
+			if sel, ok := ast.Unparen(x).(*ast.SelectorExpr); ok && p.info.Selections[sel] != nil {
+				x = sel.X
+				continue
+			}
+			if ix, ok := ast.Unparen(x).(*ast.IndexExpr); ok {
+				x = ix.X
+				continue
+			}
+			break
+		}
+		if id, ok := ast.Unparen(x).(*ast.Ident); ok {
+			if v, ok := p.info.Uses[id].(*types.Var); ok && !isPointer(v.Type()) && (p.isParam(v) || p.isReceiver(v)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isReceiver: v is the receiver of a method of the program.
+func (p *program) isReceiver(v *types.Var) bool {
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
+				for _, field := range fd.Recv.List {
+					for _, name := range field.Names {
+						if p.info.Defs[name] == v {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // pointee: the place *ptr is, for a local ptr defined as ptr := &place and never
