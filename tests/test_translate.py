@@ -2106,7 +2106,6 @@ func main() {
 """,
         "[1 12 3 4] [12 3]",
     ),
-}
 
 
 # a parameter written through the sub-slice it was given, once refused with the roads
@@ -34802,6 +34801,43 @@ func main() {
         "0 json: cannot unmarshal string into Go struct field Envelope[int].data of type int\n"
         "map[a:1 b:2] <nil>\n"
     ),
+)
+
+
+# type run []entry with a String method: fmt.Println(r) calls it on the elements as
+# they are (probe 154/04 ended with an AttributeError)
+CONSTRUCTS["a_named_slice_of_structs_printed_by_its_string_method"] = (
+    """\
+package main
+
+import "fmt"
+
+type entry struct {
+\tkey  string
+\ttomb bool
+}
+
+type run []entry
+
+func (r run) String() string {
+\ts := "run:"
+\tfor _, e := range r {
+\t\tif e.tomb {
+\t\t\ts += " " + e.key + "(X)"
+\t\t} else {
+\t\t\ts += " " + e.key
+\t\t}
+\t}
+\treturn s
+}
+
+func main() {
+\tr := run{{"a", false}, {"b", true}}
+\tfmt.Println(r.String())
+\tfmt.Println(r)
+}
+""",
+    "run: a b(X)\nrun: a b(X)\n",
 )
 
 

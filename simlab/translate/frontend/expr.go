@@ -1767,7 +1767,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 				s = strings.TrimSuffix(strings.TrimPrefix(s, "go.copy("), ")") // read at once: no copy
 			}
 			s = "go.StructValue(" + s + ")"
-		case holdsStructValues(t) || j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0 && holdsStructs(t):
+		case holdsStructValues(t) && (!hasFmtMethod(t) || j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0) ||
+			j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0 && holdsStructs(t):
+			// (a type run []entry with a String method: fmt calls it, on the elements as they are)
 			s = "go.struct_values(" + strings.TrimSuffix(strings.TrimPrefix(s, "go.copy_array("), ", go.copy)") + ")" // [{1 2}], map[k:[{1 2}]]
 		case isDuration(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = "sl.format_duration(" + s + ")" // fmt calls its String method, but under %d
