@@ -2106,6 +2106,25 @@ func main() {
 """,
         "[1 12 3 4] [12 3]",
     ),
+    "a sub-slice of an array reached through a pointer, kept while the array is written": (
+        """\
+package main
+
+import "fmt"
+
+type Page [6]byte
+
+func main() {
+\tvar pg Page
+\tp := &pg
+\ttail := p[2:]
+\tp[3] = 9
+\tfmt.Println(tail, pg)
+}
+""",
+        "[0 9 0 0] [0 0 0 9 0 0]",
+    ),
+}
 
 
 # a parameter written through the sub-slice it was given, once refused with the roads
@@ -34801,6 +34820,72 @@ func main() {
         "0 json: cannot unmarshal string into Go struct field Envelope[int].data of type int\n"
         "map[a:1 b:2] <nil>\n"
     ),
+)
+
+
+# binary.BigEndian.PutUint16(p[1:], ...) and copy(p[4:], ...) of a p := &pages[0]
+# of a type Page [8]byte write the array p points to (probe 154/20)
+CONSTRUCTS["writes_through_a_sub_slice_of_an_array_a_pointer_reaches"] = (
+    """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+)
+
+type Page [8]byte
+
+func seal(p *Page) {
+\tbinary.BigEndian.PutUint16(p[6:], 0xBEEF)
+}
+
+func main() {
+\tpages := make([]Page, 2)
+\tp := &pages[0]
+\tbinary.BigEndian.PutUint16(p[1:], 0x0102)
+\tcopy(p[4:], "ab")
+\tseal(&pages[1])
+\tfmt.Println(pages)
+
+\tvar a Page
+\tcopy(a[2:], "xy")
+\tseal(&a)
+\tfmt.Println(a)
+}
+""",
+    "[[0 1 2 0 97 98 0 0] [0 0 0 0 0 0 190 239]]\n[0 0 120 121 0 0 190 239]\n",
+)
+
+
+# fill(&pages[i], tag) ranges over p *Page, writes p[i] and copy(p[4:], "zz")
+CONSTRUCTS["a_helper_filling_an_array_through_its_pointer"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+type Page [6]byte
+
+func fill(p *Page, tag byte) {
+\tfor i := range p {
+\t\tp[i] = tag + byte(i)
+\t}
+\tcopy(p[4:], "zz")
+}
+
+func main() {
+\tpages := make([]Page, 2)
+\tfor i := range pages {
+\t\tfill(&pages[i], byte('a'+i))
+\t}
+\tfmt.Printf("%s %s %v\\n", pages[0][:], pages[1][:], bytes.Equal(pages[0][4:], pages[1][4:]))
+}
+""",
+    "abcdzz bcdezz true\n",
 )
 
 

@@ -1096,6 +1096,10 @@ func (m *module) refuseSharedSubslices() {
 			return types.TypeString(t.Elem(), nil), true
 		case *types.Array: // arr[:] shares the array
 			return types.TypeString(t.Elem(), nil), true
+		case *types.Pointer: // p[1:] of a p *[8]byte shares the array p points to
+			if arr, ok := under(t.Elem()).(*types.Array); ok {
+				return types.TypeString(arr.Elem(), nil), true
+			}
 		}
 		return "", false
 	}

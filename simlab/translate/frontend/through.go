@@ -120,8 +120,12 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 				if !ok || se.Slice3 {
 					continue
 				}
-				switch under(p.info.TypeOf(se.X)).(type) {
+				switch t := under(p.info.TypeOf(se.X)).(type) {
 				case *types.Slice, *types.Array:
+				case *types.Pointer: // p[1:] of a p *[8]byte: the array it points to
+					if _, isArray := under(t.Elem()).(*types.Array); !isArray {
+						continue
+					}
 				default:
 					continue // a string's sub-slice is a string
 				}
@@ -671,13 +675,13 @@ func (f *fn) throughCall(c *ast.CallExpr, subs []*ast.SliceExpr) string {
 		text = strings.TrimSuffix(inner, ")")
 		for i := len(subs) - 1; i >= 0; i-- {
 			lo, hi := f.bounds(subs[i])
-			text = "go.through_blocking(" + f.expr(subs[i].X) + ", " + lo + ", " + hi + ", lambda " + names[i] + ": " + text + ")"
+			text = "go.through_blocking(" + f.sequence(subs[i].X) + ", " + lo + ", " + hi + ", lambda " + names[i] + ": " + text + ")"
 		}
 		return "(yield from " + text + ")"
 	}
 	for i := len(subs) - 1; i >= 0; i-- {
 		lo, hi := f.bounds(subs[i])
-		text = "go.through(" + f.expr(subs[i].X) + ", " + lo + ", " + hi + ", lambda " + names[i] + ": " + text + ")"
+		text = "go.through(" + f.sequence(subs[i].X) + ", " + lo + ", " + hi + ", lambda " + names[i] + ": " + text + ")"
 	}
 	return text
 }
