@@ -2124,6 +2124,22 @@ func main() {
 """,
         "[0 9 0 0] [0 0 0 9 0 0]",
     ),
+    "a capped sub-slice kept in a variable while its slice is written": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tq := []string{"a", "b", "c"}
+\thead := q[:1:1]
+\thead = append(head, "x")
+\tq[0] = "z"
+\tfmt.Println(head, q)
+}
+""",
+        "[a x] [z b c]",
+    ),
 }
 
 
@@ -34923,6 +34939,64 @@ func main() {
 }
 """,
     "run: a b(X)\nrun: a b(X)\n",
+)
+
+
+# without(xs, i) returns append(xs[:i:i], xs[i+1:]...): xs[:i:i] has no room, so
+# the append makes a new array and a write to queue afterwards leaves it (probe 155/17)
+CONSTRUCTS["a_capped_delete_leaves_its_slice_as_it_was"] = (
+    """\
+package main
+
+import "fmt"
+
+// without removes xs[i]; the full slice expression caps xs[:i] at i, so
+// append always copies into a new array and xs is left untouched.
+func without(xs []string, i int) []string {
+\treturn append(xs[:i:i], xs[i+1:]...)
+}
+
+func main() {
+\tqueue := []string{"a", "b", "c", "d"}
+\trest := without(queue, 1)
+\tqueue[0] = "z"
+\tfmt.Println(rest, queue)
+}
+""",
+    "[a c d] [z b c d]\n",
+)
+
+
+# w.slots[s] = append(list[:i:i], list[i+1:]...) in a timer wheel's Cancel (probe 155/17)
+CONSTRUCTS["a_capped_delete_from_a_timer_wheel_slot"] = (
+    """\
+package main
+
+import "fmt"
+
+type Wheel struct {
+\tslots [][]string
+}
+
+func (w *Wheel) Cancel(name string) bool {
+\tfor s, list := range w.slots {
+\t\tfor i, e := range list {
+\t\t\tif e == name {
+\t\t\t\tw.slots[s] = append(list[:i:i], list[i+1:]...)
+\t\t\t\treturn true
+\t\t\t}
+\t\t}
+\t}
+\treturn false
+}
+
+func main() {
+\tw := &Wheel{slots: [][]string{{"a", "b", "c"}, {"d"}}}
+\tfmt.Println(w.Cancel("b"), w.Cancel("x"))
+\tfmt.Println(w.slots)
+}
+""",
+    "true false\n[[a c] [d]]\n",
 )
 
 

@@ -113,6 +113,8 @@ func (a *sliceAliases) source(e ast.Expr) any {
 			return nil
 		}
 		switch name := calleeName(p, x); {
+		case name == "append" && cappedAppend(p, x):
+			return nil // append(s[:i:i], ...): a new array
 		case name == "append":
 			group := a.source(x.Args[0])
 			if s, ok := under(p.info.TypeOf(x)).(*types.Slice); ok && isSliceType(s.Elem()) {

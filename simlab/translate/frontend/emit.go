@@ -1023,6 +1023,18 @@ func fullSlice(se *ast.SliceExpr) bool {
 	return se.Slice3 && types.ExprString(se.High) == types.ExprString(se.Max)
 }
 
+// cappedAppend: c is append(s[a:i:i], x...) of a flat slice with elements to
+// add: s[a:i:i] has no room, so the append copies it into a new array, as the
+// translation's append to its copy does (the delete idiom that leaves s as it
+// was).
+func cappedAppend(p *program, c *ast.CallExpr) bool {
+	if calleeName(p, c) != "append" || len(c.Args) < 2 {
+		return false
+	}
+	se, ok := ast.Unparen(c.Args[0]).(*ast.SliceExpr)
+	return ok && se.High != nil && fullSlice(se) && pure(se.High) && !isSliceType(elemType(p.info.TypeOf(c)))
+}
+
 // refuseSharedSubslices: in Go a sub-slice (data[lo:hi]) shares its backing
 // array with the slice, so a write through one shows through the other; in the
 // translation it is a copy. Refused where the program writes elements of a slice
@@ -1125,6 +1137,7 @@ func (m *module) refuseSharedSubslices() {
 		}
 	}
 	var subslices []*ast.SliceExpr
+	capped := map[*ast.SliceExpr]bool{}     // s[:i:i] of append(s[:i:i], ...): only read
 	selfSlices := map[*ast.SliceExpr]bool{} // q, order = q[1:], ...: each q[1:] is q's own
 	var selfSliced []selfSlice              // s = s[a:b], s = append(s[:i], ...): see below
 	var reslicedParams []*ast.SliceExpr     // p = p[:n] of a slice parameter p: see below
@@ -1354,6 +1367,8 @@ func (m *module) refuseSharedSubslices() {
 						if t, ok := elemOf(se.X); ok {
 							writeTo(se.X, t) // append(s[:i], s[i+1:]...): into s's array, past s[:i]
 						}
+					} else if ok && cappedAppend(p, n) {
+						capped[se] = true // append(s[:i:i], ...) copies s[:i] into a new array
 					}
 				}
 				if subslicing(p, n) && !readOnly[n] {
@@ -1373,7 +1388,7 @@ func (m *module) refuseSharedSubslices() {
 					}
 				}
 			case *ast.SliceExpr:
-				if _, ok := elemOf(n.X); ok && !m.through[n] && !selfSlices[n] {
+				if _, ok := elemOf(n.X); ok && !m.through[n] && !selfSlices[n] && !capped[n] {
 					subslices = append(subslices, n)
 				}
 			}
