@@ -35000,6 +35000,41 @@ func main() {
 )
 
 
+# map[SKU]int of a struct SKU with a MarshalText method: its keys are its text;
+# Unmarshal back, with no UnmarshalText, fails with Go's error (probe 152/21)
+CONSTRUCTS["json_map_keyed_by_a_struct_with_marshal_text"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type SKU struct {
+\tFamily string
+\tSize   int
+}
+
+func (s SKU) MarshalText() ([]byte, error) {
+\treturn []byte(fmt.Sprintf("%s-%d", s.Family, s.Size)), nil
+}
+
+func main() {
+\tb, err := json.Marshal(map[SKU]int{{"bolt", 8}: 100, {"nut", 8}: 250, {"axle", 1}: 3})
+\tfmt.Println(string(b), err)
+\tvar back map[SKU]int
+\terr = json.Unmarshal(b, &back)
+\tfmt.Println(back, err)
+}
+""",
+    (
+        '{"axle-1":3,"bolt-8":100,"nut-8":250} <nil>\n'
+        "map[] json: cannot unmarshal string into Go struct field .axle-1 of type main.SKU\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

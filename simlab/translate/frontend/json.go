@@ -261,6 +261,14 @@ func (f *fn) jsonKey(at ast.Node, t types.Type, lenient bool) string {
 	return f.jsonDesc(at, t, lenient)
 }
 
+// structKeyByText: t is a struct type of the program whose values have a
+// MarshalText method, which encoding/json writes a map key with.
+func (f *fn) structKeyByText(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.TypeArgs().Len() == 0 && isStructType(n) && f.m.types[n.Obj()] &&
+		types.NewMethodSet(n).Lookup(n.Obj().Pkg(), "MarshalText") != nil
+}
+
 // jsonRefusal: what refuses a type of the name (quoted) as "encoding/json of
 // what": the translation's one line, or leniently a ("refused", ...) descriptor.
 func (f *fn) jsonRefusal(at ast.Node, name string, lenient bool) func(what string) string {
@@ -328,7 +336,7 @@ func (f *fn) jsonPlain(at ast.Node, t types.Type, lenient bool) string {
 		return fmt.Sprintf(`("array", %s, %s, %d)`, name, f.jsonDesc(at, u.Elem(), lenient), u.Len())
 	case *types.Map:
 		k, ok := u.Key().Underlying().(*types.Basic)
-		if !ok || k.Info()&(types.IsString|types.IsInteger) == 0 {
+		if (!ok || k.Info()&(types.IsString|types.IsInteger) == 0) && !f.structKeyByText(u.Key()) {
 			return refuse("a map keyed by " + reflectType(u.Key()))
 		}
 		return `("map", ` + name + ", " + f.jsonDesc(at, u.Elem(), lenient) + ", " + f.jsonKey(at, u.Key(), lenient) + ")"
