@@ -35035,6 +35035,47 @@ func main() {
 )
 
 
+# p := fmt.Println, pf := fmt.Printf, fmt.Sprintf as a func parameter, fmt.Sprint
+# and Sprintln in a []func(...any) string (probe 156/25, Go by Example's first lines)
+CONSTRUCTS["fmt_printing_functions_as_values"] = (
+    """\
+package main
+
+import "fmt"
+
+type pt struct{ X, Y int }
+
+type Level uint8
+
+func (l Level) String() string { return fmt.Sprintf("L%d", uint8(l)) }
+
+func report(out func(string, ...any) (int, error), format string, args ...any) int {
+\tn, _ := out(format, args...)
+\treturn n
+}
+
+func main() {
+\tp := fmt.Println
+\tpf := fmt.Printf
+\tsf := fmt.Sprintf
+\tvar f32 float32 = 0.1
+\tp(pt{1, 2}, &pt{3, 4}, f32, int8(-3), Level(2), []int{1, 2})
+\tpf("%v %+v %T %d\\n", pt{5, 6}, pt{7, 8}, Level(3), Level(4))
+\tn, err := p("count")
+\tfmt.Println(n, err, sf("%05.1f|%x", 3.14159, "hi"))
+\tfmt.Println(report(fmt.Printf, "%s=%d\\n", "k", 9))
+\tfor _, out := range []func(...any) string{fmt.Sprint, fmt.Sprintln} {
+\t\tfmt.Printf("%q\\n", out("a", 1, 2, "b"))
+\t}
+}
+""",
+    (
+        "{1 2} &{3 4} 0.1 -3 L2 [1 2]\n{5 6} {X:7 Y:8} main.Level 4\ncount\n"
+        '6 <nil> 003.1|6869\nk=9\n4\n"a1 2b"\n"a 1 2 b\\n"\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -917,6 +917,10 @@ func (f *fn) genericValue(e ast.Expr) string {
 	return "go.instantiate(" + f.name(p.info.Uses[id]) + ", " + kw + ")"
 }
 
+// fmtValues: fmt's printing functions, by golib's, as values.
+var fmtValues = map[string]string{"fmt.Println": "go.println", "fmt.Print": "go.print", "fmt.Printf": "go.printf",
+	"fmt.Sprintln": "go.sprintln", "fmt.Sprint": "go.sprint", "fmt.Sprintf": "go.sprintf"}
+
 // stdFuncValue renders a function of the standard library used as a value
 // (apply(strings.ToUpper, s)): a lambda making the call, if simlab models the
 // function and the call never blocks.
@@ -927,7 +931,13 @@ func (f *fn) stdFuncValue(x *ast.SelectorExpr, fn *types.Func) (string, bool) {
 		sig = inst.Type.(*types.Signature) // cmp.Compare[int], or with its type inferred
 	}
 	if sig.Variadic() {
-		return "", false
+		// p := fmt.Println (Go by Example's first lines): golib's own, which takes
+		// its operands as fmt does those of a ...any
+		value, ok := fmtValues[fn.Pkg().Path()+"."+fn.Name()]
+		if ok && f.m.a.calledAsGenerator(familyOf(p, sig)) {
+			value = "go.generator(" + value + ")"
+		}
+		return value, ok
 	}
 	call := &ast.CallExpr{Fun: x, Lparen: x.End(), Rparen: x.End()}
 	var params []string
