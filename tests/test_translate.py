@@ -2140,6 +2140,53 @@ func main() {
 """,
         "[a x] [z b c]",
     ),
+    "a checksum written into the packet by a function that also writes the packet": (
+        """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+)
+
+func sum(b []byte) uint16 {
+\tb[5] = 9
+\treturn uint16(b[0]) + uint16(b[1])
+}
+
+func main() {
+\tpkt := []byte{1, 2, 3, 4, 5, 6}
+\tbinary.BigEndian.PutUint16(pkt[2:], sum(pkt))
+\tfmt.Println(pkt)
+}
+""",
+        "[1 2 0 3 5 9]",
+    ),
+    "a checksum written into the packet by a function that writes it through a global": (
+        """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+)
+
+var last []byte
+
+func sum(b []byte) uint16 {
+\tlast[5] = 9
+\treturn uint16(b[0]) + uint16(b[1])
+}
+
+func main() {
+\tpkt := []byte{1, 2, 3, 4, 5, 6}
+\tlast = pkt
+\tbinary.BigEndian.PutUint16(pkt[2:], sum(pkt))
+\tfmt.Println(pkt)
+}
+""",
+        "[1 2 0 3 5 9]",
+    ),
 }
 
 
@@ -35073,6 +35120,32 @@ func main() {
         "{1 2} &{3 4} 0.1 -3 L2 [1 2]\n{5 6} {X:7 Y:8} main.Level 4\ncount\n"
         '6 <nil> 003.1|6869\nk=9\n4\n"a1 2b"\n"a 1 2 b\\n"\n'
     ),
+)
+
+
+# PutUint16(pkt[2:], sum(pkt)): sum, a function of the program that never blocks
+# and only reads its slice, is computed before the write (probe 151/20)
+CONSTRUCTS["a_checksum_of_the_packet_written_into_it"] = (
+    """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+)
+
+func sum(b []byte) uint16 {
+\treturn uint16(b[0]) + uint16(b[1])
+}
+
+func main() {
+\tpkt := []byte{1, 2, 3, 4}
+\tbinary.BigEndian.PutUint16(pkt[2:], sum(pkt))
+\tfmt.Println(sum(pkt[:2]))
+\tfmt.Println(pkt)
+}
+""",
+    "3\n[1 2 0 3]\n",
 )
 
 

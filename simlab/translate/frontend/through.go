@@ -136,7 +136,8 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 				copySource := calleeName(p, c) == "copy"
 				shared := false
 				for j, arg := range c.Args {
-					if j != at && !(copySource && j == 1) && !readValue(p, arg) && reaches(p, aliases, arg, root) {
+					if j != at && !(copySource && j == 1) && !readValue(p, arg) && !m.readingCall(arg, root, aliases, readParams) &&
+						reaches(p, aliases, arg, root) {
 						shared = true
 					}
 					if j != at && m.funcValueReaches(arg, root, aliases) {
@@ -492,6 +493,37 @@ func readValue(p *program, e ast.Expr) bool {
 		return pure
 	})
 	return pure
+}
+
+// readingCall: e is a call of a function of the program that never blocks,
+// returns a number, a string or a bool, only reads the slices it is given
+// (readParams) and reaches root by no variable of its own: its value, computed
+// before the call it is an operand of runs, is what Go's is
+// (PutUint16(pkt[2:], sum(pkt)), a checksum of the packet it is written into).
+func (m *module) readingCall(e ast.Expr, root any, aliases *sliceAliases, readParams map[*types.Var]bool) bool {
+	p := m.p
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || c.Ellipsis.IsValid() {
+		return false
+	}
+	fn := aliases.callee(c)
+	u := m.a.byFunc[fn]
+	if fn == nil || u == nil || u.gen || u.sig.Variadic() || u.sig.Results().Len() != 1 {
+		return false
+	}
+	if b, ok := under(u.sig.Results().At(0).Type()).(*types.Basic); !ok || b.Info()&(types.IsNumeric|types.IsString|types.IsBoolean) == 0 {
+		return false
+	}
+	for i, arg := range c.Args {
+		if isSliceType(p.info.TypeOf(arg)) {
+			if i >= u.sig.Params().Len() || !readParams[u.sig.Params().At(i)] {
+				return false
+			}
+		} else if !readValue(p, arg) {
+			return false
+		}
+	}
+	return !m.reachedIn(u, root, aliases, map[*unit]bool{})
 }
 
 func reaches(p *program, aliases *sliceAliases, e ast.Expr, root any) bool {
