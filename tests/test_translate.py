@@ -35149,6 +35149,33 @@ func main() {
 )
 
 
+# map[ID]string of a type ID int with MarshalText but no UnmarshalText: Unmarshal
+# reads its keys as numbers, as Go does, so back[7] finds "x"
+CONSTRUCTS["json_int_keys_of_a_type_with_marshal_text_only"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type ID int
+
+func (i ID) MarshalText() ([]byte, error) { return []byte(fmt.Sprintf("%d", int(i)*10)), nil }
+
+func main() {
+\tb, err := json.Marshal(map[ID]string{1: "a", 2: "b"})
+\tfmt.Println(string(b), err)
+\tvar back map[ID]string
+\terr = json.Unmarshal([]byte(`{"7":"x","12":"y"}`), &back)
+\tfmt.Println(back, err, back[7])
+}
+""",
+    '{"10":"a","20":"b"} <nil>\nmap[7:x 12:y] <nil> x\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1124,8 +1124,10 @@ class _Decoder:
                 self.fail(node, "string", key_d)
                 self.path.pop()
                 continue
-            if key_d[0] in INT_RANGES:
-                low, high = INT_RANGES[key_d[0]]
+            # a key of a type with MarshalText but no UnmarshalText is read by its kind
+            kind = key_d[2][0] if key_d[0] == "methods" and not key_d[4] else key_d[0]
+            if kind in INT_RANGES:
+                low, high = INT_RANGES[kind]
                 try:
                     k = int(key)
                     ok = low <= k <= high and str(k) == key.lstrip("+")
@@ -1135,6 +1137,8 @@ class _Decoder:
                     self.fail(node, "number " + key, key_d)
                     self.path.pop()
                     continue
+                if kind != key_d[0]:
+                    k = key_d[5](k)  # type ID int: a value of its class
             out[k] = yield from self.decode(value, d[2], _zero_of(d[2]))
             self.path.pop()
         return out
