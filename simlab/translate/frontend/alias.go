@@ -824,6 +824,9 @@ func usedVar(p *program, x ast.Expr) (*types.Var, bool) {
 // only ever called, where they stand (not by go or defer): their arguments are
 // its parameters, as a function's are.
 func (p *program) heldClosures() map[types.Object]*ast.FuncLit {
+	if p.held != nil {
+		return p.held
+	}
 	held := map[types.Object]*ast.FuncLit{}
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -865,5 +868,6 @@ func (p *program) heldClosures() map[types.Object]*ast.FuncLit {
 			delete(held, obj) // assigned, passed, deferred, its address taken
 		}
 	}
+	p.held = held
 	return held
 }

@@ -1770,7 +1770,7 @@ func (p *program) placesOf(a *sliceAliases, star *ast.StarExpr, at token.Pos) (p
 		return places, ok && !p.copiedPlace(places)
 	}
 	fn, param := p.paramOf(v)
-	if fn == nil && p.isParam(v) {
+	if fn == nil && p.signatureVar(v) {
 		return nil, false // a closure's or a method's: its calls are not followed
 	}
 	ok = true
@@ -1843,26 +1843,8 @@ func (p *program) copiedPlace(places []place) bool {
 			break
 		}
 		if id, ok := ast.Unparen(x).(*ast.Ident); ok {
-			if v, ok := p.info.Uses[id].(*types.Var); ok && !isPointer(v.Type()) && (p.isParam(v) || p.isReceiver(v)) {
+			if v, ok := p.info.Uses[id].(*types.Var); ok && !isPointer(v.Type()) && p.signatureVar(v) {
 				return true
-			}
-		}
-	}
-	return false
-}
-
-// isReceiver: v is the receiver of a method of the program.
-func (p *program) isReceiver(v *types.Var) bool {
-	for _, f := range p.files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
-				for _, field := range fd.Recv.List {
-					for _, name := range field.Names {
-						if p.info.Defs[name] == v {
-							return true
-						}
-					}
-				}
 			}
 		}
 	}
@@ -1933,21 +1915,15 @@ func (p *program) receiverOf(v *types.Var) *types.Func {
 	return nil
 }
 
-// isParam: v is a parameter or a result of a function or a closure.
-func (p *program) isParam(v *types.Var) bool {
+// signatureVar: v is a parameter, a result or the receiver of a function, a
+// method or a closure: declared by a field list's name, as no local variable is.
+func (p *program) signatureVar(v *types.Var) bool {
 	found := false
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			if ft, ok := n.(*ast.FuncType); ok {
-				for _, list := range []*ast.FieldList{ft.Params, ft.Results} {
-					if list == nil {
-						continue
-					}
-					for _, field := range list.List {
-						for _, name := range field.Names {
-							found = found || p.info.Defs[name] == v
-						}
-					}
+			if field, ok := n.(*ast.Field); ok {
+				for _, name := range field.Names {
+					found = found || p.info.Defs[name] == v
 				}
 			}
 			return !found
