@@ -35176,6 +35176,31 @@ func main() {
 )
 
 
+# T(x) of a T ~float32 | ~float64: float64(conv[float32](0.1)) is
+# 0.10000000149011612, as Go's float32 conversion rounds (found in review)
+CONSTRUCTS["a_conversion_to_a_float32_type_parameter_rounds"] = (
+    """\
+package main
+
+import "fmt"
+
+type Volts float32
+
+func conv[T ~float32 | ~float64](x float64) T {
+\treturn T(x)
+}
+
+func main() {
+\ta := conv[float32](0.1)
+\tb := conv[Volts](1.0 / 3)
+\tc := conv[float64](0.1)
+\tfmt.Println(a, b, c, float64(a), float64(b), float64(a) == 0.1)
+}
+""",
+    "0.1 0.33333334 0.1 0.10000000149011612 0.3333333432674408 false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

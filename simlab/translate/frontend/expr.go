@@ -2084,6 +2084,8 @@ func (m *module) typeArgOf(t types.Type, at ast.Node) string {
 	wrap := ""
 	if w := intWrap(t); w != "" {
 		wrap = ", wrap=" + w // an int8, a Level of int8: its arithmetic in the generic wraps, go.wrapping(T)
+	} else if isBasicKind(t, types.Float32) {
+		wrap = ", wrap=go.float32" // T(x) of a float32 rounds, go.convert(T, x)
 	}
 	if cls := sizedClass(t); cls != "" {
 		z, _ := m.zero(t, at)

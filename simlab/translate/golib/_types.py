@@ -139,10 +139,11 @@ def _unwrapped(x: int) -> int:
     return x
 
 
-def wrapping(T: Any) -> Callable[[int], int]:
+def wrapping(T: Any) -> Callable[[Any], Any]:
     """In a generic whose type parameter ``T`` may be a sized integer type
     (``[T ~int8 | ~int]``): what its arithmetic on ``T`` wraps with, the type
-    argument's (``go.int8`` for ``int8``; ``int`` and ``int64`` grow as elsewhere)."""
+    argument's (``go.int8`` for ``int8``, ``go.float32`` for ``float32``; ``int``
+    and ``int64`` grow as elsewhere)."""
     wrap = T.wrap if isinstance(T, TypeArg) else None
     return wrap or _unwrapped
 
@@ -157,8 +158,9 @@ class TypeArg:
     ``signatures`` of those whose names are ambiguous, as :class:`Methods` takes
     them); a sized number, a time.Duration, with ``box``, the class of such a value
     held in an interface (``go.Int8``), where the generic's own values are Python's
-    numbers; a sized integer type with ``wrap``, what its arithmetic in the generic
-    wraps with (``go.int8``: see :func:`wrapping`); in a program that decodes JSON
+    numbers; a sized integer type or float32 with ``wrap``, what its arithmetic in
+    the generic wraps or rounds with (``go.int8``, ``go.float32``: see
+    :func:`wrapping` and :func:`convert`); in a program that decodes JSON
     into a value of a type parameter's type, with ``json``, the type's descriptor
     for ``go.json`` (see its ``type_param``)."""
 
@@ -171,7 +173,7 @@ class TypeArg:
         methods: tuple[str, ...] = (),
         box: Callable[[Any], Any] | None = None,
         signatures: dict[str, str] | None = None,
-        wrap: Callable[[int], int] | None = None,
+        wrap: Callable[[Any], Any] | None = None,
         json: tuple[Any, ...] | None = None,
     ) -> None:
         self.go_name, self.zero, self.methods, self.box = go_name, zero, methods, box
@@ -219,15 +221,12 @@ _BASIC_ARGS: dict[Any, str] = {int: "int", str: "string", float: "float64", bool
 def convert(t: Any, x: Any) -> Any:
     """``T(x)`` in a generic whose type parameter ``T`` holds only numbers, ``t``
     its type argument: an integer type's value truncates a float and wraps to
-    the type's size (``int8(300)`` is 44), a float type's is a float, and a named
-    type's is of its class (a ``Port`` with a String method)."""
+    the type's size (``int8(300)`` is 44), a float type's is a float (a float32's
+    rounded), and a named type's is of its class (a ``Port`` with a String method)."""
     zero = t()  # the type's zero, of its class: int, float, or the named type's
-    if isinstance(zero, int):
-        value: Any = int(x)
-        if isinstance(t, TypeArg) and t.wrap is not None:
-            value = t.wrap(value)
-    else:
-        value = float(x)
+    value: Any = int(x) if isinstance(zero, int) else float(x)
+    if isinstance(t, TypeArg) and t.wrap is not None:
+        value = t.wrap(value)  # int8's wrap, float32's rounding
     cls = type(zero)
     return value if cls in (int, float) else cls(value)
 
