@@ -2187,6 +2187,33 @@ func main() {
 """,
         "[1 2 0 3 5 9]",
     ),
+    "a sub-slice read into by an io.Reader whose Read method reads the same array": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+)
+
+// stamp writes a mark, then the first byte of its own buffer.
+type stamp struct{ buf []byte }
+
+func (s *stamp) Read(p []byte) (int, error) {
+\tp[0] = 'x'
+\tp[1] = s.buf[0]
+\treturn 2, nil
+}
+
+func main() {
+\tdata := []byte("abcd")
+\tvar r io.Reader = &stamp{buf: data}
+\tn, err := r.Read(data[:2])
+\tfmt.Println(n, err, string(data))
+}
+""",
+        "2 <nil> xxcd",
+    ),
 }
 
 
@@ -35198,6 +35225,50 @@ func main() {
 }
 """,
     "0.1 0.33333334 0.1 0.10000000149011612 0.3333333432674408 false\n",
+)
+
+
+# a Read method handing a prefix of its buffer on to the reader it wraps, as
+# io.LimitedReader does, and io.ReadFull into a sub-slice through an io.Reader:
+# no reader of the program blocks, so the sub-slice's copy is written back
+CONSTRUCTS["read_into_a_parameters_prefix"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+// capReader returns at most max bytes from each Read, as io.LimitedReader does.
+type capReader struct {
+\tr   io.Reader
+\tmax int
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+\tif len(p) > c.max {
+\t\treturn c.r.Read(p[:c.max])
+\t}
+\treturn c.r.Read(p)
+}
+
+func main() {
+\tvar r io.Reader = &capReader{r: strings.NewReader("hello, world"), max: 5}
+\tbuf := make([]byte, 16)
+\tn, err := r.Read(buf)
+\tfmt.Println(n, err, string(buf[:n]))
+\tm, err := io.ReadFull(r, buf[n:n+4])
+\tfmt.Println(m, err, string(buf[:n+m]))
+\trest, err := io.ReadAll(r)
+\tfmt.Printf("%q %v %q\\n", rest, err, buf)
+}
+""",
+    (
+        "5 <nil> hello\n4 <nil> hello, wo\n"
+        '"rld" <nil> "hello, wo\\x00\\x00\\x00\\x00\\x00\\x00\\x00"\n'
+    ),
 )
 
 

@@ -1401,7 +1401,7 @@ func (m *module) refuseSharedSubslices() {
 		for _, w := range writeAt {
 			if x, ok := w.(ast.Expr); ok && sameVar(p, x, se.X) && w.Pos() > se.Pos() {
 				p.unsupported(se, "a slice parameter re-sliced, then written (in Go the caller's array takes the writes; here the re-slice is a copy)",
-					"write through the parameter itself, or into a new slice the function returns")
+					"write through the parameter itself (p[i] = v, r.Read(p[:n]) in place of p = p[:n]), or into a new slice the function returns")
 			}
 		}
 	}

@@ -43,7 +43,8 @@ var throughMethods = map[string]int{
 
 // throughReaders: the library's calls that read into one argument, and which, and
 // may block meanwhile in the program's reader; a sub-slice of a local array goes
-// through them (see quietArray).
+// through them (see quietArray), and any sub-slice in a program where no reader
+// blocks, unless a Read method of the program's uses its array (readMethodsReach).
 var throughReaders = map[string]int{"io.ReadFull": 1, "io.ReadAtLeast": 1, "io.Reader.Read": 0, "io.PipeReader.Read": 0, "net.Conn.Read": 0,
 	"io.LimitedReader.Read": 0}
 
@@ -150,7 +151,10 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 				if callee != nil && m.reachedIn(callee, root, aliases, map[*unit]bool{}) {
 					shared = true // the callee reads data[1] while it writes data[1:3]'s copy
 				}
-				if !shared && (!m.readerCall(c) || m.quietArray(p.info.Uses[identOf(ast.Unparen(se.X))])) {
+				if m.readerCall(c) && !m.a.pipes && m.readMethodsReach(root, aliases) {
+					shared = true // an io.Reader of the program's whose Read reads the array itself
+				}
+				if !shared && (!m.readerCall(c) || !m.a.pipes || m.quietArray(p.info.Uses[identOf(ast.Unparen(se.X))])) {
 					m.through[se] = true
 				}
 			}
@@ -158,6 +162,17 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 		})
 	}
 	return readIn
+}
+
+// readMethodsReach: a Read method of the program's, which a reader's call
+// through an io.Reader may run, uses a variable of the backing array group root.
+func (m *module) readMethodsReach(root any, aliases *sliceAliases) bool {
+	for fn, u := range m.a.byFunc {
+		if fn.Name() == "Read" && fn.Type().(*types.Signature).Recv() != nil && m.reachedIn(u, root, aliases, map[*unit]bool{}) {
+			return true
+		}
+	}
+	return false
 }
 
 // argsInPlace: the arguments of c that a call writing the elements of one and
