@@ -35272,6 +35272,44 @@ func main() {
 )
 
 
+# Go's runtime names the length or capacity only for a bound past it: a
+# negative bound's panic is [:-2] alone
+CONSTRUCTS["slice_bound_panics"] = (
+    """\
+package main
+
+import "fmt"
+
+func try(name string, f func()) {
+\tdefer func() { fmt.Println(name, recover()) }()
+\tf()
+}
+
+func main() {
+\tvar s []int
+\tstr := "go"
+\tn, lo, hi := 0, 3, 2
+\ttry("slice, negative high:", func() { _ = s[:n-2] })
+\ttry("string, negative high:", func() { _ = str[:n-1] })
+\ttry("slice, high past capacity:", func() { _ = s[:n+4] })
+\ttry("string, high past length:", func() { _ = str[:n+3] })
+\ttry("string, low past high:", func() { _ = str[lo:hi] })
+\ttry("slice, negative low:", func() { _ = s[n-1:] })
+\ttry("3-index, negative max:", func() { _ = s[:0:n-1] })
+}
+""",
+    (
+        "slice, negative high: runtime error: slice bounds out of range [:-2]\n"
+        "string, negative high: runtime error: slice bounds out of range [:-1]\n"
+        "slice, high past capacity: runtime error: slice bounds out of range [:4] with capacity 0\n"
+        "string, high past length: runtime error: slice bounds out of range [:3] with length 2\n"
+        "string, low past high: runtime error: slice bounds out of range [3:2]\n"
+        "slice, negative low: runtime error: slice bounds out of range [-1:]\n"
+        "3-index, negative max: runtime error: slice bounds out of range [::-1]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

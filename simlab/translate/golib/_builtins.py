@@ -122,7 +122,9 @@ def _check_slice(n: int, low: int, hi: int, what: str) -> None:
     """Go's runtime panic where a bound of ``s[low:hi]`` is out of range, ``n`` the
     length of a string or the capacity of a slice."""
     if not 0 <= low <= hi <= n:
-        if not 0 <= hi <= n:
+        if hi < 0:
+            bounds = f"[:{hi}]"  # a negative bound: Go names no length or capacity
+        elif hi > n:
             bounds = f"[:{hi}] with {what} {n}"
         elif low < 0:
             bounds = f"[{low}:]"
