@@ -35272,6 +35272,137 @@ func main() {
 )
 
 
+# Go's spec: integer division truncates toward zero and % takes the dividend's
+# sign, whatever type argument the generic is instantiated with; a float type
+# argument divides by zero to an infinity; a set of both decides at run time
+CONSTRUCTS["generic_division"] = (
+    """\
+package main
+
+import "fmt"
+
+type Cents int
+
+func (c Cents) String() string { return fmt.Sprintf("$%d.%02d", c/100, c%100) }
+
+type Number interface {
+\t~int | ~int8 | ~float32 | ~float64
+}
+
+func div[N Number](a, b N) N { return a / b }
+
+func halves[N Number](xs []N) []N {
+\tout := make([]N, len(xs))
+\tfor i, x := range xs {
+\t\tx /= 2
+\t\tout[i] = x
+\t}
+\treturn out
+}
+
+func safeDiv[N int | float64](a, b N) (q N, err error) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\terr = fmt.Errorf("div: %v", r)
+\t\t}
+\t}()
+\treturn a / b, nil
+}
+
+func rem[T ~int | ~uint8](a, b T) T {
+\tr := a
+\tr %= b
+\treturn r
+}
+
+func mean[T ~int | ~int64](xs ...T) T {
+\tvar sum T
+\tfor _, x := range xs {
+\t\tsum += x
+\t}
+\treturn sum / T(len(xs))
+}
+
+func main() {
+\tfmt.Println(div(7, 2), div(7.0, 2), div[int8](-128, -1), div[float32](1, 3))
+\tfmt.Println(div(Cents(1050), 4), div(Cents(-1050), 4))
+\tfmt.Println(halves([]int{5, -5}), halves([]float64{5, -5}), halves([]int8{-127}))
+\tfmt.Println(div(1.0, 0), div(-1.0, 0))
+\tfmt.Println(safeDiv(1, 0))
+\tfmt.Println(safeDiv(1.0, 0))
+\tfmt.Println(rem(-7, 3), rem[uint8](250, 7), rem(Cents(1050), 100))
+\tfmt.Println(mean(1, 2, 4), mean[int64](-7, 0))
+}
+""",
+    (
+        "3 3.5 -128 0.33333334\n$2.62 $-2.-62\n[2 -2] [2.5 -2.5] [-63]\n+Inf -Inf\n"
+        "0 div: runtime error: integer divide by zero\n+Inf <nil>\n-1 5 $0.50\n2 -3\n"
+    ),
+)
+
+
+# an untyped constant a generic returns or stores as its type parameter's
+# type is a value of the type argument: 0 of a float64 prints 0 under %g, a
+# Cents's arithmetic in the generic keeps its String method
+CONSTRUCTS["generic_constants"] = (
+    """\
+package main
+
+import "fmt"
+
+type Cents int
+
+func (c Cents) String() string { return fmt.Sprintf("$%d.%02d", c/100, c%100) }
+
+type Num interface {
+\t~int | ~int8 | ~float32 | ~float64
+}
+
+func zero[N Num]() N { return 0 }
+
+func clamp[N Num](x N) N {
+\tif x < 0 {
+\t\treturn 0
+\t}
+\tif x > 100 {
+\t\treturn 100
+\t}
+\treturn x
+}
+
+func ramp[N Num](n int) []N {
+\tout := []N{}
+\tvar step N = 1
+\tfor i := 0; i < n; i++ {
+\t\tout = append(out, step)
+\t\tstep *= 2
+\t}
+\treturn out
+}
+
+func withTip[N Num](x N) (N, N) {
+\ttip := x * 15 / 100
+\treturn x + tip, 5
+}
+
+func main() {
+\tfmt.Printf("%v %v %g %v\\n", zero[int](), zero[float64](), zero[float32](), zero[Cents]())
+\tfmt.Println(clamp(-5.5), clamp(Cents(12345)), clamp[int8](-3), clamp(42.25))
+\tfmt.Println(ramp[int8](9), ramp[float64](3), ramp[Cents](3))
+\tboxed := []any{zero[float64](), clamp[float32](-1)}
+\tfmt.Printf("%T %T %v\\n", zero[float64](), zero[Cents](), boxed)
+\tfmt.Println(withTip(80.0))
+\tfmt.Println(withTip[float32](80))
+}
+""",
+    (
+        "0 0 0 $0.00\n0 $1.00 0 42.25\n"
+        "[1 2 4 8 16 32 64 -128 0] [1 2 4] [$0.01 $0.02 $0.04]\nfloat64 main.Cents [0 0]\n"
+        "92 5\n92 5\n"
+    ),
+)
+
+
 # Go's runtime names the length or capacity only for a bound past it: a
 # negative bound's panic is [:-2] alone
 CONSTRUCTS["slice_bound_panics"] = (

@@ -17,51 +17,52 @@ import (
 
 // module writes the Python module of a package.
 type module struct {
-	p            *program
-	a            *analysis
-	reading      map[*unit]bool              // the functions readArgs is asking of now (it recurses)
-	ranged       map[ast.Expr]*ast.RangeStmt // each range statement's operand: see writtenWhileRanging
-	clashing     map[string]bool             // method names of more than one signature: see clashingMethods
-	addressed    map[types.Object]bool       // struct variables whose address the program takes
-	out          []string
-	reserved     map[string]bool                          // module-level Python names
-	globals      map[types.Object]string                  // package-level variables, constants, functions
-	closed       map[string]bool                          // element types of channels the program closes
-	closedAny    bool                                     // and one of a type parameter's, which may be any
-	types        map[*types.TypeName]bool                 // struct types that have a class
-	copied       map[*types.TypeName]bool                 // struct types go.copy copies
-	keyed        map[*types.TypeName]bool                 // struct types a map is keyed by: equal by value
-	slotsAt      map[*types.TypeName]int                  // the line of each class's __slots__, in out
-	anonCopied   map[*types.Struct]bool                   // anonymous struct types go.copy copies
-	anonKeyed    []*types.Struct                          // anonymous struct types a map is keyed by
-	fieldCopiers map[*types.Var]string                    // array fields whose elements go.copy copies in turn
-	anonSlotsAt  map[*types.Struct]int                    // the line of their classes' __slots__
-	writes       map[string]bool                          // types written through a pointer (see ptrWrites)
-	tparamWrites []types.Type                             // those that hold a type parameter: *[]T, *map[K]V
-	anon         map[*types.Struct]string                 // the classes of fields' anonymous struct types
-	boxed        map[types.Object]bool                    // local variables that live in a go.Ref (see findBoxed)
-	wrapped      map[*types.TypeName]bool                 // named channel types with methods: go.Named classes
-	basics       map[*types.TypeName]bool                 // named string and number types, classes too
-	values       map[*types.TypeName]bool                 // named slice, map and func types with methods: go.NamedValue classes
-	nilSlices    bool                                     // the program compares a slice with nil: see nilOf
-	capacities   bool                                     // the program asks cap of a slice: see findCapacities
-	owned        map[types.Object]bool                    // slices x = append(x, v) may grow in place: see findOwnedSlices
-	iterVars     map[*ast.ForStmt][]types.Object          // for i := ... variables boxed per iteration: see findBoxed
-	rangeRefs    map[types.Object]bool                    // range variables boxed per iteration: see findBoxed
-	localGeneric map[*types.TypeName]*types.TypeParamList // types declared in generic functions, using their parameters
-	nonNeg       map[types.Object]bool                    // variables that cannot be negative: see counters
-	loopVars     map[types.Object]bool                    // for loops' own variables: see sharedLoopVar
-	goSyntax     int                                      // the program uses %#v: 1, or not: -1 (0: not yet known; see usesGoSyntax)
-	through      map[*ast.SliceExpr]bool                  // sub-slices a call writes through: see findThroughArgs
-	forkJoin     map[*unit]bool                           // functions that wait for goroutines of their own: see forkJoins
-	backings     map[types.Object]*ast.SliceExpr          // kept := hs[:0], appended to in hs's array: see findBackings
-	syntaxFields map[*types.TypeName][2]string            // the fields %#v prints of a struct type, or why not: see goSyntaxFields
-	nilConv      []ast.Node                               // where a nil pointer may become a nil interface: see nilToInterface
-	unicode      map[string]bool                          // the unicode range tables the program names: see unicodeTables
-	jsonStructs  map[string]bool                          // the classes of the struct types a json descriptor names: see jsonFields
-	jsonAt       []jsonPending                            // the same, in the order named
-	jsonUsed     bool                                     // the program calls encoding/json
-	jsonClass    *types.TypeName                          // the generic struct type whose go_json is being written
+	p               *program
+	a               *analysis
+	reading         map[*unit]bool              // the functions readArgs is asking of now (it recurses)
+	ranged          map[ast.Expr]*ast.RangeStmt // each range statement's operand: see writtenWhileRanging
+	clashing        map[string]bool             // method names of more than one signature: see clashingMethods
+	addressed       map[types.Object]bool       // struct variables whose address the program takes
+	out             []string
+	reserved        map[string]bool                          // module-level Python names
+	globals         map[types.Object]string                  // package-level variables, constants, functions
+	closed          map[string]bool                          // element types of channels the program closes
+	closedAny       bool                                     // and one of a type parameter's, which may be any
+	types           map[*types.TypeName]bool                 // struct types that have a class
+	copied          map[*types.TypeName]bool                 // struct types go.copy copies
+	keyed           map[*types.TypeName]bool                 // struct types a map is keyed by: equal by value
+	slotsAt         map[*types.TypeName]int                  // the line of each class's __slots__, in out
+	anonCopied      map[*types.Struct]bool                   // anonymous struct types go.copy copies
+	anonKeyed       []*types.Struct                          // anonymous struct types a map is keyed by
+	fieldCopiers    map[*types.Var]string                    // array fields whose elements go.copy copies in turn
+	anonSlotsAt     map[*types.Struct]int                    // the line of their classes' __slots__
+	writes          map[string]bool                          // types written through a pointer (see ptrWrites)
+	tparamWrites    []types.Type                             // those that hold a type parameter: *[]T, *map[K]V
+	anon            map[*types.Struct]string                 // the classes of fields' anonymous struct types
+	boxed           map[types.Object]bool                    // local variables that live in a go.Ref (see findBoxed)
+	wrapped         map[*types.TypeName]bool                 // named channel types with methods: go.Named classes
+	basics          map[*types.TypeName]bool                 // named string and number types, classes too
+	namedNumberArgs *bool                                    // a named number type of the program is a type argument: see paramWrap
+	values          map[*types.TypeName]bool                 // named slice, map and func types with methods: go.NamedValue classes
+	nilSlices       bool                                     // the program compares a slice with nil: see nilOf
+	capacities      bool                                     // the program asks cap of a slice: see findCapacities
+	owned           map[types.Object]bool                    // slices x = append(x, v) may grow in place: see findOwnedSlices
+	iterVars        map[*ast.ForStmt][]types.Object          // for i := ... variables boxed per iteration: see findBoxed
+	rangeRefs       map[types.Object]bool                    // range variables boxed per iteration: see findBoxed
+	localGeneric    map[*types.TypeName]*types.TypeParamList // types declared in generic functions, using their parameters
+	nonNeg          map[types.Object]bool                    // variables that cannot be negative: see counters
+	loopVars        map[types.Object]bool                    // for loops' own variables: see sharedLoopVar
+	goSyntax        int                                      // the program uses %#v: 1, or not: -1 (0: not yet known; see usesGoSyntax)
+	through         map[*ast.SliceExpr]bool                  // sub-slices a call writes through: see findThroughArgs
+	forkJoin        map[*unit]bool                           // functions that wait for goroutines of their own: see forkJoins
+	backings        map[types.Object]*ast.SliceExpr          // kept := hs[:0], appended to in hs's array: see findBackings
+	syntaxFields    map[*types.TypeName][2]string            // the fields %#v prints of a struct type, or why not: see goSyntaxFields
+	nilConv         []ast.Node                               // where a nil pointer may become a nil interface: see nilToInterface
+	unicode         map[string]bool                          // the unicode range tables the program names: see unicodeTables
+	jsonStructs     map[string]bool                          // the classes of the struct types a json descriptor names: see jsonFields
+	jsonAt          []jsonPending                            // the same, in the order named
+	jsonUsed        bool                                     // the program calls encoding/json
+	jsonClass       *types.TypeName                          // the generic struct type whose go_json is being written
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue

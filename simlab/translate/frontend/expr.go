@@ -295,6 +295,10 @@ func (f *fn) exprOf(e ast.Expr) string {
 		if cls := f.m.basicClass(tv.Type); cls != "" && !strings.HasPrefix(s, cls+"(") && !f.namedConst(e) {
 			s = cls + "(" + s + ")" // key("user"): a value of the named type, as Go keeps it
 		}
+		if tp, ok := tv.Type.(*types.TypeParam); ok && numericTypeSet(tp) && !f.operands[e] {
+			// return 0 of an N int | float64: the type argument's value, a float for float64
+			s = "go.convert(" + tp.Obj().Name() + ", " + s + ")"
+		}
 		return s
 	}
 	switch x := e.(type) {
@@ -1285,7 +1289,7 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 		wrap = "go.int64" // a shift pushes bits out of an int64 as Go's does: x << 24
 	}
 	if x.Op == token.ADD || x.Op == token.SUB || x.Op == token.MUL || x.Op == token.SHL && wrap == "" {
-		wrap = intWrap(t) // h * 16777619 of a uint32 wraps as Go's does
+		wrap = f.m.paramWrap(t) // h * 16777619 of a uint32 wraps as Go's does
 		// an operand wrapping in the same ring needs no wrap of its own: the sum of
 		// the remainders has the remainder of the sum
 		for _, e := range []ast.Expr{x.X, x.Y} {
@@ -1298,6 +1302,10 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 			}
 		}
 	}
+	if f.operands == nil {
+		f.operands = map[ast.Expr]bool{}
+	}
+	f.operands[x.X], f.operands[x.Y] = true, true // x + 1 of an N float64 is a float in Python too
 	l := f.operand(x.X, pr)
 	r := f.operand(x.Y, pr+1)
 	if isBasicKind(t, types.Float32) && p.info.Types[x].Value == nil {
@@ -1309,6 +1317,9 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 	}
 	if wrap != "" && !f.unwrapped[x] {
 		return wrap + "(" + l + " " + x.Op.String() + " " + r + ")"
+	}
+	if q, ok := f.m.typeParamQuo(t, x.Op, l, r); ok {
+		return q
 	}
 	if isInt(t) && (x.Op == token.QUO || x.Op == token.REM) {
 		if b := under(t).(*types.Basic); b.Info()&types.IsUnsigned != 0 && p.info.Types[x.Y].Value != nil {
@@ -4392,6 +4403,70 @@ func intWrap(t types.Type) string {
 		return "go." + types.Typ[b.Kind()].Name()
 	case types.Uint, types.Uintptr:
 		return "go.uint64"
+	}
+	return ""
+}
+
+// typeParamQuo renders l / r and l % r of a type parameter's type t as its
+// type set divides: an integer type's quotient truncates toward zero and a zero
+// divisor panics (wrapped where a sized type's -128 / -1 overflows), a float
+// type's zero divisor gives an infinity; where the set holds both, the type
+// argument decides when the generic runs (go.quo_of). false where t is no type
+// parameter whose set lists only numbers.
+func (m *module) typeParamQuo(t types.Type, op token.Token, l, r string) (string, bool) {
+	tp, ok := t.(*types.TypeParam)
+	if !ok || op != token.QUO && op != token.REM || !numericTypeSet(tp) {
+		return "", false
+	}
+	terms, _ := typeSetTerms(tp)
+	ints, floats := false, false
+	for _, term := range terms {
+		ints = ints || isInt(term)
+		floats = floats || isFloat(term)
+	}
+	q := fmt.Sprintf("go.quo_float(%s, %s)", l, r)
+	switch {
+	case op == token.REM: // Go has % of integers only
+		q = fmt.Sprintf("go.rem(%s, %s)", l, r)
+	case ints && floats:
+		return fmt.Sprintf("go.quo_of(%s, %s, %s)", tp.Obj().Name(), l, r), true // it wraps
+	case ints:
+		q = fmt.Sprintf("go.quo(%s, %s)", l, r)
+	}
+	if wrap := m.paramWrap(t); wrap != "" {
+		return wrap + "(" + q + ")", true // -128 / -1 of an int8, a Cents's quotient a Cents
+	}
+	return q, true
+}
+
+// paramWrap: what the arithmetic of a generic on its type parameter's type t
+// wraps with: intWrap's for a set holding a sized type, and in a program that
+// instantiates a generic with a named number type of its own (a Cents with a
+// String method), go.wrapping(T) for any set of numbers, which gives the sum of
+// two Cents back its class, as Go's sum is a Cents.
+func (m *module) paramWrap(t types.Type) string {
+	tp, ok := t.(*types.TypeParam)
+	if !ok {
+		return intWrap(t)
+	}
+	if w := intWrap(t); w != "" || !numericTypeSet(tp) {
+		return w
+	}
+	if m.namedNumberArgs == nil {
+		named := false
+		for _, inst := range m.p.info.Instances {
+			for i := 0; i < inst.TypeArgs.Len(); i++ {
+				n, ok := inst.TypeArgs.At(i).(*types.Named)
+				if b, isBasic := under(inst.TypeArgs.At(i)).(*types.Basic); ok && isBasic && b.Info()&types.IsNumeric != 0 &&
+					m.p.ours(n.Obj().Pkg()) && m.basics[n.Obj()] {
+					named = true
+				}
+			}
+		}
+		m.namedNumberArgs = &named
+	}
+	if *m.namedNumberArgs {
+		return "go.wrapping(" + tp.Obj().Name() + ")"
 	}
 	return ""
 }

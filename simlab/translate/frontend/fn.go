@@ -40,6 +40,7 @@ type fn struct {
 	fallTo    string                   // what a fallthrough in the case being rendered does
 	shortCkt  int                      // inside the right operand of && or ||
 	unwrapped map[*ast.BinaryExpr]bool // operands whose parent wraps them (see binary)
+	operands  map[ast.Expr]bool        // constants an operator takes as they are (see exprOf)
 	hoisted   map[ast.Expr]string      // operands read into temporaries first (see lhsList, deferValues)
 	shared    map[types.Object]bool    // its variables a closure uses or an address holds (sharedVars)
 }
@@ -1485,12 +1486,25 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 		f.hoist(e, text)
 	}
 	if rhs == "" {
+		if f.operands == nil {
+			f.operands = map[ast.Expr]bool{}
+		}
+		f.operands[s.(*ast.AssignStmt).Rhs[0]] = true // x += 1 of an N float64 is a float in Python too
 		rhs = f.value(s.(*ast.AssignStmt).Rhs[0])
 	}
 	if op == "&^=" {
 		op, rhs = "&=", "~"+paren(rhs)
 	}
 	t := p.info.TypeOf(x)
+	if op == "/=" || op == "%=" {
+		if _, ok := f.m.typeParamQuo(t, token.QUO, "", ""); ok {
+			target := f.lvalue(x)
+			f.flushPre()
+			q, _ := f.m.typeParamQuo(t, map[string]token.Token{"/=": token.QUO, "%=": token.REM}[op], target, paren(rhs))
+			f.wl(f.line, "%s = %s", target, as(q))
+			return
+		}
+	}
 	if op == "/=" && isInt(t) {
 		target := f.lvalue(x)
 		f.flushPre()
@@ -1550,7 +1564,7 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 	}
 	target := f.lvalue(x)
 	f.flushPre()
-	wrap := intWrap(t)
+	wrap := f.m.paramWrap(t)
 	if isPlainInt64(t) && (op == "*=" || op == "<<=") {
 		wrap = "go.int64" // h *= 31 of an int wraps as Go's does: see accumulates
 	}

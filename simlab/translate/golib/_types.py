@@ -29,6 +29,8 @@ from ._numbers import (
     Uint32,
     Uint64,
     Uintptr,
+    quo,
+    quo_float,
 )
 from ._runtime_errors import GoRuntimeError, PanicNilError
 from ._time import Month, Time, Weekday
@@ -141,11 +143,17 @@ def _unwrapped(x: int) -> int:
 
 def wrapping(T: Any) -> Callable[[Any], Any]:
     """In a generic whose type parameter ``T`` may be a sized integer type
-    (``[T ~int8 | ~int]``): what its arithmetic on ``T`` wraps with, the type
-    argument's (``go.int8`` for ``int8``, ``go.float32`` for ``float32``; ``int``
-    and ``int64`` grow as elsewhere)."""
+    (``[T ~int8 | ~int]``), or a named number type of the program's: what its
+    arithmetic on ``T`` wraps with, the type argument's (``go.int8`` for ``int8``,
+    ``go.float32`` for ``float32``; ``int`` and ``int64`` grow as elsewhere), and
+    for a named type its class (a ``Cents`` with a String method)."""
     wrap = T.wrap if isinstance(T, TypeArg) else None
-    return wrap or _unwrapped
+    cls = type(T()) if T not in (int, float) else None
+    if cls in (None, int, float):
+        return wrap or _unwrapped
+    if wrap is None:
+        return cls  # Cents: the sum of two Cents is a Cents
+    return lambda x: cls(wrap(x))
 
 
 class TypeArg:
@@ -229,6 +237,16 @@ def convert(t: Any, x: Any) -> Any:
         value = t.wrap(value)  # int8's wrap, float32's rounding
     cls = type(zero)
     return value if cls in (int, float) else cls(value)
+
+
+def quo_of(t: Any, a: Any, b: Any) -> Any:
+    """``a / b`` in a generic whose type parameter's set holds both integer and
+    float types (``[N int | float64]``), ``t`` its type argument: an integer
+    type's quotient truncates toward zero (a zero divisor panics), a float type's
+    zero divisor gives an infinity; then the type's wrap or rounding."""
+    zero = t()
+    integral = isinstance(zero.v if isinstance(zero, NamedValue) else zero, int)
+    return wrapping(t)(quo(a, b) if integral else quo_float(a, b))
 
 
 def boxed(t: Any, x: Any) -> Any:
