@@ -35441,6 +35441,158 @@ func main() {
 )
 
 
+# Rat.SetString's doc: a fraction a/b of integers with base prefixes, the
+# divisor unsigned, or a number with a radix point, an e or p exponent, a
+# prefixed mantissa; the whole string or nothing
+CONSTRUCTS["big_rat_set_string"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/big"
+)
+
+func main() {
+\tinputs := []string{
+\t\t"3/4", "-6/8", "6/-8", "6/+8", "0x10/0b11", "010/3", "1/0", "1/", "/2", "1/2/3",
+\t\t"1.25", "-.5", "5.", ".", "", "1e3", "1.5E-2", "+1.5e+2", "1e", "1e+", "1e1_0",
+\t\t"1_000.5", "1__0", "_1", "1_", "0x_1", "0x1p-2", "0x1.8", "0x1.8p1", "0b101.1",
+\t\t"0o7.4", "010.5", "1.5p1", "0b1e1", "0x1e1", "inf", "NaN", " 1", "1.5.5", "0x",
+\t\t"12abc", "0e99999999", "1e1000000", "1e1000001", "1._5", "1_.5", "-0", "-0.0",
+\t}
+\tfor _, s := range inputs {
+\t\tr, ok := new(big.Rat).SetString(s)
+\t\tif !ok {
+\t\t\tfmt.Printf("%q: no\\n", s)
+\t\t\tcontinue
+\t\t}
+\t\tif r.Num().BitLen() > 100 {
+\t\t\tfmt.Printf("%q: a numerator of %d bits\\n", s, r.Num().BitLen())
+\t\t\tcontinue
+\t\t}
+\t\tfmt.Printf("%q: %s %s\\n", s, r, r.RatString())
+\t}
+}
+""",
+    (
+        '"3/4": 3/4 3/4\n"-6/8": -3/4 -3/4\n"6/-8": no\n"6/+8": no\n'
+        '"0x10/0b11": 16/3 16/3\n"010/3": 8/3 8/3\n"1/0": no\n"1/": no\n"/2": no\n'
+        '"1/2/3": no\n"1.25": 5/4 5/4\n"-.5": -1/2 -1/2\n"5.": 5/1 5\n".": no\n"": no\n'
+        '"1e3": 1000/1 1000\n"1.5E-2": 3/200 3/200\n"+1.5e+2": 150/1 150\n"1e": no\n'
+        '"1e+": no\n"1e1_0": 10000000000/1 10000000000\n"1_000.5": 2001/2 2001/2\n'
+        '"1__0": no\n"_1": no\n"1_": no\n"0x_1": 1/1 1\n"0x1p-2": 1/4 1/4\n'
+        '"0x1.8": 3/2 3/2\n"0x1.8p1": 3/1 3\n"0b101.1": 11/2 11/2\n"0o7.4": 15/2 15/2\n'
+        '"010.5": 21/2 21/2\n"1.5p1": 3/1 3\n"0b1e1": 10/1 10\n"0x1e1": 481/1 481\n'
+        '"inf": no\n"NaN": no\n" 1": no\n"1.5.5": no\n"0x": no\n"12abc": no\n'
+        '"0e99999999": 0/1 0\n"1e1000000": a numerator of 3321929 bits\n"1e1000001": no\n'
+        '"1._5": no\n"1_.5": no\n"-0": 0/1 0\n"-0.0": 0/1 0\n'
+    ),
+)
+
+
+# math/big's Rat: exact fractions in lowest terms; FloatString rounds half away
+# from zero; Num is a reference into the Rat; Quo by zero panics; a big.Int of
+# 5,736 digits prints whole
+CONSTRUCTS["big_rat"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/big"
+)
+
+type Quote struct {
+\tPair string
+\tRate *big.Rat
+}
+
+func convert(amount *big.Rat, q Quote) *big.Rat {
+\treturn new(big.Rat).Mul(amount, q.Rate)
+}
+
+func main() {
+\tusd := big.NewRat(10050, 100) // $100.50
+\teurUsd := Quote{"EURUSD", big.NewRat(108, 100)}
+\tinverse := Quote{"USDEUR", new(big.Rat).Inv(eurUsd.Rate)}
+\teur := convert(usd, inverse)
+\tback := convert(eur, eurUsd)
+\tfmt.Println(eur, eur.FloatString(2), back.RatString(), back.Cmp(usd) == 0)
+\tfmt.Println(eurUsd, inverse.Rate.FloatString(6))
+
+\tvar total big.Rat
+\tfor _, part := range []string{"0.1", "0.2", "1/3", "-2.5e-1"} {
+\t\tr, _ := new(big.Rat).SetString(part)
+\t\ttotal.Add(&total, r)
+\t}
+\tfmt.Println(&total, total.FloatString(3), total.Sign(), total.IsInt())
+
+\tfor _, prec := range []int{0, 1, 2} {
+\t\tfmt.Println(big.NewRat(-1, 1000).FloatString(prec), big.NewRat(5, 2).FloatString(prec),
+\t\t\tbig.NewRat(-5, 2).FloatString(prec), big.NewRat(7, 1).FloatString(prec))
+\t}
+\tfor _, d := range []int64{1, 3, 4, 6, 80} {
+\t\tr := big.NewRat(7%d, d)
+\t\tn, exact := r.FloatPrec()
+\t\tf, fexact := r.Float64()
+\t\tfmt.Println(r, n, exact, f, fexact)
+\t}
+
+\tx := big.NewRat(3, 4)
+\tx.Num().SetInt64(7)
+\tfmt.Println(x, x.Denom(), new(big.Rat).Denom(), x.Num().Int64())
+\tfmt.Println(new(big.Rat).SetFloat64(0.75), new(big.Rat).SetFrac64(10, -4))
+\tfmt.Println(new(big.Rat).SetInt(big.NewInt(-9)), new(big.Rat).SetFloat64(0.1))
+\tfmt.Println(new(big.Rat).Neg(big.NewRat(2, 3)), new(big.Rat).Abs(big.NewRat(-2, 3)))
+\tfmt.Println(new(big.Rat).Sub(x, x), new(big.Rat).Inv(big.NewRat(-2, 3)))
+
+\tf := new(big.Int).MulRange(1, 2000) // 2000!, 5736 digits
+\tdigits, ratio := f.String(), new(big.Rat).SetFrac(f, big.NewInt(7)).FloatString(3)
+\tfmt.Println(len(digits), digits[:12], len(ratio), ratio[len(ratio)-8:])
+
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tfmt.Println(new(big.Rat).Quo(usd, new(big.Rat)))
+}
+""",
+    (
+        "1675/18 93.06 201/2 true\n{EURUSD 27/25} 0.925926\n23/60 0.383 1 false\n"
+        "-0 3 -3 7\n-0.0 2.5 -2.5 7.0\n-0.00 2.50 -2.50 7.00\n0/1 0 true 0 true\n"
+        "1/3 0 false 0.3333333333333333 false\n3/4 2 true 0.75 true\n"
+        "1/6 1 false 0.16666666666666666 false\n7/80 4 true 0.0875 false\n7/4 4 1 7\n"
+        "3/4 -5/2\n-9/1 3602879701896397/36028797018963968\n-2/3 2/3\n0/1 -3/2\n"
+        "5736 331627509245 5739 0000.000\nrecovered: division by zero\n"
+    ),
+)
+
+
+# a *big.Rat in a struct and in an interface prints by its String method; an
+# assertion to *big.Rat
+CONSTRUCTS["big_rat_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/big"
+)
+
+type Quote struct {
+\tRate *big.Rat
+}
+
+func main() {
+\tq := Quote{big.NewRat(27, 25)}
+\tfmt.Printf("%v %+v\\n", q, q)
+\tvar x any = big.NewRat(1, 2)
+\tr, ok := x.(*big.Rat)
+\tfmt.Printf("%v %v %s %T\\n", r, ok, r, r)
+}
+""",
+    "{27/25} {Rate:27/25}\n1/2 true 1/2 *big.Rat\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3762,6 +3762,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return "go.Ring()", false // a ring of one element
 		case "math/big.Int":
 			return "go.BigInt()", false
+		case "math/big.Rat":
+			return "go.BigRat()", false // 0, its denominator not yet set
 		case "time.Duration":
 			return "0", true
 		case "time.Time":

@@ -3327,6 +3327,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.list_new()", false
 	case "container/ring.New":
 		return "go.ring_new(" + arg(0) + ")", false
+	case "math/big.NewRat":
+		return "go.new_rat(" + arg(0) + ", " + arg(1) + ")", false
 	case "math/big.NewInt":
 		return "go.BigInt(" + arg(0) + ")", false
 	case "sync.NewCond":
@@ -3928,6 +3930,13 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"math/big.Int.Int64", "math/big.Int.Uint64", "math/big.Int.IsInt64", "math/big.Int.IsUint64",
 		"math/big.Int.ProbablyPrime", "math/big.Int.Text":
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
+	case "math/big.Rat.Set", "math/big.Rat.SetFrac", "math/big.Rat.SetFrac64", "math/big.Rat.SetInt",
+		"math/big.Rat.SetInt64", "math/big.Rat.SetUint64", "math/big.Rat.SetFloat64", "math/big.Rat.SetString",
+		"math/big.Rat.Abs", "math/big.Rat.Neg", "math/big.Rat.Inv", "math/big.Rat.Add", "math/big.Rat.Sub",
+		"math/big.Rat.Mul", "math/big.Rat.Quo", "math/big.Rat.Cmp", "math/big.Rat.Sign", "math/big.Rat.IsInt",
+		"math/big.Rat.Num", "math/big.Rat.Denom", "math/big.Rat.Float64", "math/big.Rat.String",
+		"math/big.Rat.RatString", "math/big.Rat.FloatString", "math/big.Rat.FloatPrec":
+		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
 	case "math/big.Int.String":
 		return "go.BigInt.String(" + recv + ")", false // "<nil>" for a nil *big.Int, as Go's
 	case "container/ring.Ring.Len":
@@ -4234,6 +4243,8 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.NumError"
 	case "*math/big.Int":
 		return "go.BigInt"
+	case "*math/big.Rat":
+		return "go.BigRat"
 	case "*bufio.Writer":
 		return "go.BufWriter"
 	case "*bufio.Reader":
@@ -4277,7 +4288,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if _, isFunc := under(t).(*types.Signature); isFunc {
 		return "go.FuncType(" + pyString(reflectType(t)) + ")" // a go.TypedFunc of that type
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, fs.FileMode, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, *url.Error, *url.URL, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, fs.FileMode, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *big.Rat, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, *url.Error, *url.URL, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
 	return ""
 }
 

@@ -96,6 +96,8 @@ from ._atomic import (
     atomic_swap,
 )
 from ._big import Int as BigInt
+from ._big import Rat as BigRat
+from ._big import new_rat
 from ._bits import (
     bits_add,
     bits_div,
@@ -742,6 +744,7 @@ __all__ = [
     "BasicPointer",
     "BigEndian",
     "BigInt",
+    "BigRat",
     "BufReader",
     "BufWriter",
     "Buffer",
@@ -1139,6 +1142,7 @@ __all__ = [
     "net_pipe",
     "net_split_host_port",
     "new_error",
+    "new_rat",
     "num_cpu",
     "num_goroutine",
     "os_args",

@@ -1,5 +1,6 @@
 """``math/big``'s ``Int``: an integer of any size, a Python ``int`` held in a mutable
-box, since Go's methods set their receiver (``z.Add(x, y)`` sets ``z`` and returns it).
+box, since Go's methods set their receiver (``z.Add(x, y)`` sets ``z`` and returns it);
+and its ``Rat``, a fraction of two such boxes.
 
 A ``*big.Int`` is one :class:`Int` object; two pointers are equal only when they are
 the same object, as Go's ``==`` of pointers, so the class has no ``__eq__``.
@@ -8,6 +9,8 @@ the same object, as Go's ``==`` of pointers, so the class has no ``__eq__``.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from simlab import GoPanic
@@ -19,6 +22,12 @@ _PREFIXES = {"0b": 2, "0o": 8, "0x": 16}
 
 def _division_by_zero() -> GoPanic:
     return GoPanic("division by zero")  # big's own panic, a string, not a runtime.Error
+
+
+def _decimal(x: int) -> str:
+    """``x`` in decimal digits, of any length: Python's ``str`` refuses an int of
+    more than 4,300 digits, a guard against slow conversions that Go does not have."""
+    return str(x) if x.bit_length() < 14_000 else str(Decimal(x))
 
 
 def _signed64(bits: int) -> int:
@@ -215,7 +224,7 @@ class Int:
         return _is_prime(self.v)
 
     def String(self: Int | None) -> str:
-        return "<nil>" if self is None else str(self.v)
+        return "<nil>" if self is None else _decimal(self.v)
 
     def Text(self, base: int) -> str:
         return _text(self.v, base)
@@ -257,6 +266,229 @@ class Int:
 def new_int(x: int) -> Int:
     """``big.NewInt(x)``."""
     return Int(x)
+
+
+class Rat:
+    """A ``big.Rat``: a fraction of two integers of any size, kept in lowest terms
+    with a positive denominator, as Go's ``norm`` keeps it. The numerator and the
+    denominator are :class:`Int` boxes, so ``x.Num()`` and ``x.Denom()`` are Go's
+    references into ``x`` (a write through one changes ``x``). The zero ``Rat``
+    (``new(big.Rat)``) is 0 with a denominator not yet set, for which ``Denom``
+    returns a new 1, as Go's does. fmt prints it by its ``String`` method."""
+
+    __slots__ = ("a", "b")
+    go_name = "*big.Rat"
+
+    def __init__(self) -> None:
+        self.a = Int(0)
+        self.b = Int(0)  # 0: not set yet, which reads as 1
+
+    def _den(self) -> int:
+        return self.b.v or 1
+
+    def _set(self, num: int, den: int) -> Rat:
+        if den == 0:
+            raise _division_by_zero()
+        if den < 0:
+            num, den = -num, -den
+        g = math.gcd(num, den)
+        self.a.v, self.b.v = num // g, den // g
+        return self
+
+    def Set(self, x: Rat) -> Rat:
+        if x is not self:
+            self.a.v, self.b.v = x.a.v, x._den()
+        return self
+
+    def SetFrac(self, a: Int, b: Int) -> Rat:
+        return self._set(a.v, b.v)
+
+    def SetFrac64(self, a: int, b: int) -> Rat:
+        return self._set(a, b)
+
+    def SetInt(self, x: Int) -> Rat:
+        return self._set(x.v, 1)
+
+    def SetInt64(self, x: int) -> Rat:
+        return self._set(x, 1)
+
+    def SetUint64(self, x: int) -> Rat:
+        return self._set(x, 1)
+
+    def SetFloat64(self, f: float) -> Rat | None:
+        """``z.SetFloat64(f)``: exactly ``f``, or nil where ``f`` is not finite."""
+        if not math.isfinite(f):
+            return None
+        num, den = f.as_integer_ratio()
+        return self._set(num, den)
+
+    def SetString(self, s: str) -> tuple[Rat | None, bool]:
+        """``z.SetString(s)``: ``(z, true)``, or ``(nil, false)`` where ``s`` is
+        neither a fraction ``a/b`` (each an integer with Go's base prefixes, the
+        divisor unsigned and not 0) nor a number with a radix point and an exponent
+        (``e`` of base 10 or ``p`` of base 2; a mantissa with a prefix ``0b``, ``0o``
+        or ``0x``, but a leading ``0`` is a decimal one)."""
+        parsed = _parse_rat(s)
+        if parsed is None:
+            return None, False
+        return self._set(*parsed), True
+
+    def Abs(self, x: Rat) -> Rat:
+        return self._set(abs(x.a.v), x._den())
+
+    def Neg(self, x: Rat) -> Rat:
+        return self._set(-x.a.v, x._den())
+
+    def Inv(self, x: Rat) -> Rat:
+        if x.a.v == 0:
+            raise _division_by_zero()
+        return self._set(x._den(), x.a.v)
+
+    def Add(self, x: Rat, y: Rat) -> Rat:
+        return self._set(x.a.v * y._den() + y.a.v * x._den(), x._den() * y._den())
+
+    def Sub(self, x: Rat, y: Rat) -> Rat:
+        return self._set(x.a.v * y._den() - y.a.v * x._den(), x._den() * y._den())
+
+    def Mul(self, x: Rat, y: Rat) -> Rat:
+        return self._set(x.a.v * y.a.v, x._den() * y._den())
+
+    def Quo(self, x: Rat, y: Rat) -> Rat:
+        if y.a.v == 0:
+            raise _division_by_zero()
+        return self._set(x.a.v * y._den(), x._den() * y.a.v)
+
+    def Cmp(self, y: Rat) -> int:
+        d = self.a.v * y._den() - y.a.v * self._den()
+        return (d > 0) - (d < 0)
+
+    def Sign(self) -> int:
+        return (self.a.v > 0) - (self.a.v < 0)
+
+    def IsInt(self) -> bool:
+        return self._den() == 1
+
+    def Num(self) -> Int:
+        return self.a
+
+    def Denom(self) -> Int:
+        return self.b if self.b.v else Int(1)
+
+    def Float64(self) -> tuple[float, bool]:
+        """The ``float64`` nearest ``x``, and whether it is ``x`` exactly; past the
+        largest float64, an infinity, as Go's."""
+        try:
+            f = self.a.v / self._den()  # int / int rounds once, to nearest even
+        except OverflowError:
+            return math.copysign(math.inf, self.a.v), False
+        return f, Fraction(f) == Fraction(self.a.v, self._den())
+
+    def String(self) -> str:
+        return f"{_decimal(self.a.v)}/{_decimal(self._den())}"
+
+    def RatString(self) -> str:
+        return _decimal(self.a.v) if self.IsInt() else self.String()
+
+    def FloatString(self, prec: int) -> str:
+        """``x`` with ``prec`` digits after the radix point, the last rounded to
+        nearest and a half away from zero; a negative ``x`` that rounds to zero
+        keeps its sign (``-0.00``), as Go's."""
+        num, den = abs(self.a.v), self._den()
+        scale = 10 ** max(prec, 0)
+        if den == 1:
+            whole, frac = num, 0
+        else:
+            whole, rest = divmod(num, den)
+            frac, twice = divmod(rest * scale, den)
+            if 2 * twice >= den:
+                frac += 1
+                if frac >= scale:
+                    whole, frac = whole + 1, frac - scale
+        sign = "-" if self.a.v < 0 else ""
+        if prec <= 0:
+            return sign + _decimal(whole)
+        digits = _decimal(frac)
+        return f"{sign}{_decimal(whole)}.{'0' * (prec - len(digits))}{digits}"
+
+    def FloatPrec(self) -> tuple[int, bool]:
+        """The number of digits after the radix point of ``x``'s decimal form, up
+        to where it repeats, and whether that many are exact: the larger power of
+        2 and of 5 in the denominator, exact where nothing else divides it."""
+        den, twos, fives = self._den(), 0, 0
+        while den % 2 == 0:
+            den, twos = den // 2, twos + 1
+        while den % 5 == 0:
+            den, fives = den // 5, fives + 1
+        return max(twos, fives), den == 1
+
+
+def new_rat(a: int, b: int) -> Rat:
+    """``big.NewRat(a, b)``: ``a/b`` in lowest terms; big's division-by-zero panic
+    where ``b`` is 0."""
+    return Rat()._set(a, b)
+
+
+_BITS = {2: 1, 8: 3, 16: 4}
+
+
+def _parse_rat(s: str) -> tuple[int, int] | None:
+    """The numerator and the denominator ``Rat.SetString`` reads in ``s``, or
+    None where Go's reports failure."""
+    if "/" in s:
+        num_text, den_text = s.split("/", 1)
+        num = _parse(num_text, 0)
+        den = None if den_text[:1] in ("+", "-") else _parse(den_text, 0)
+        return None if num is None or not den else (num, den)
+    i, n = 0, len(s)
+    negative = s[:1] == "-"
+    if s[:1] in ("+", "-"):
+        i = 1
+    base, prev = 10, "start"
+    if s[i : i + 2].lower() in _PREFIXES:
+        base, prev, i = _PREFIXES[s[i : i + 2].lower()], "prefix", i + 2
+    mantissa, digits, fraction = 0, 0, -1
+    while i < n:
+        c = s[i]
+        d = _DIGITS.find(c.lower())
+        if c == "_":
+            if prev not in ("digit", "prefix"):
+                return None
+            prev = "_"
+        elif c == "." and fraction < 0 and prev != "_":
+            fraction, prev = 0, "."
+        elif 0 <= d < base:
+            mantissa, digits, prev = mantissa * base + d, digits + 1, "digit"
+            fraction += fraction >= 0
+        else:
+            break
+        i += 1
+    if digits == 0 or prev == "_":
+        return None
+    exp, exp_base = 0, 10
+    if i < n and s[i] in "eEpP":
+        exp_base, i = 10 if s[i] in "eE" else 2, i + 1
+        exp_text = s[i:].lstrip("+-")
+        if len(s) - i - len(exp_text) > 1 or not exp_text:
+            return None
+        if exp_text[0] == "_" or exp_text[-1] == "_" or "__" in exp_text:
+            return None
+        if not exp_text.replace("_", "").isdigit():
+            return None
+        exp = int(exp_text.replace("_", ""))
+        exp, i = -exp if s[i] == "-" else exp, n
+    if i != n:
+        return None
+    if mantissa == 0:
+        return 0, 1
+    fraction = max(fraction, 0)
+    exp2 = -fraction * _BITS.get(base, 1) + exp
+    exp5 = (-fraction if base == 10 else 0) + (exp if exp_base == 10 else 0)
+    if abs(exp5) > 1_000_000 or abs(exp2) > 10_000_000:
+        return None  # Go's bound on the exponents
+    num, den = mantissa, 1
+    num, den = (num * 5**exp5, den) if exp5 >= 0 else (num, den * 5**-exp5)
+    num, den = (num << exp2, den) if exp2 >= 0 else (num, den << -exp2)
+    return (-num if negative else num), den
 
 
 def _quo_rem(x: int, y: int) -> tuple[int, int]:
