@@ -3810,6 +3810,24 @@ def test_a_string_of_bytes_that_are_not_utf8_ends_the_run_in_one_line(tmp_path):
     )
 
 
+def test_a_buffers_string_of_bytes_that_are_not_utf8_ends_the_run_in_one_line(tmp_path):
+    """Go prints "\\xff" 1 for this (a probe's brainfuck interpreter writing a byte
+    that wrapped below zero); simlab printed "\ufffd" until the Buffer's String
+    ended the run as string(b) does."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"bytes"\n\t"fmt"\n)\n\nfunc main() {\n\tvar cell byte\n'
+        "\tcell--\n\tvar out bytes.Buffer\n\tout.WriteByte(cell)\n"
+        '\tfmt.Printf("%q %d\\n", out.String(), out.Len())\n}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: bytes.Buffer's String() of bytes that are not UTF-8 (b'\\xff'): simlab's "
+        "strings are text; keep such bytes in a []byte (b.Bytes())\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("value", "layout", "what"),
     [

@@ -332,7 +332,16 @@ class Buffer:
         return self.write(chr(r))
 
     def string(self) -> str:
-        return self._b.decode(errors="replace")
+        """``b.String()``: the unread bytes as text; bytes that are not UTF-8,
+        which a Go string may hold, end the run in one line, as ``string(b)``'s."""
+        try:
+            return self._b.decode()
+        except UnicodeDecodeError:
+            raise SimlabError(
+                f"bytes.Buffer's String() of bytes that are not UTF-8 ({bytes(self._b)!r}):"
+                " simlab's strings are text; keep such bytes in a []byte (b.Bytes())"
+            ) from None
+
 
     def String(self) -> str:  # Go's name, which fmt and fmt.Stringer look for
         return self.string()
