@@ -3810,6 +3810,24 @@ def test_a_string_of_bytes_that_are_not_utf8_ends_the_run_in_one_line(tmp_path):
     )
 
 
+def test_a_byte_readers_method_is_refused_where_readers_may_block(tmp_path):
+    """Go prints 104 <nil> for this; in a program with a pipe a reader's ReadByte may
+    block, which the interface's call does not model; the concrete type's does."""
+    path = tmp_path / "pipe.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"bufio"\n\t"fmt"\n\t"io"\n)\n\nfunc main() {\n'
+        '\tpr, pw := io.Pipe()\n\tgo func() {\n\t\tpw.Write([]byte("hi"))\n\t\tpw.Close()\n\t}()\n'
+        "\tvar r io.ByteReader = bufio.NewReader(pr)\n\tc, err := r.ReadByte()\n"
+        "\tfmt.Println(c, err)\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: pipe.go:16: unsupported: the method io.ByteReader.ReadByte in a program whose "
+        "readers or writers may block (the reader's own type, or its Read method)\n"
+    )
+
+
 def test_a_buffers_string_of_bytes_that_are_not_utf8_ends_the_run_in_one_line(tmp_path):
     """Go prints "\\xff" 1 for this (a probe's brainfuck interpreter writing a byte
     that wrapped below zero); simlab printed "\ufffd" until the Buffer's String
@@ -35608,6 +35626,118 @@ func main() {
 }
 """,
     "{27/25} {Rate:27/25}\n1/2 true 1/2 *big.Rat\n",
+)
+
+
+# io.ByteReader, io.ByteScanner, io.RuneReader, io.ByteWriter and
+# io.StringWriter held by the program: a strings.Reader, a bytes.Buffer, a
+# bufio.Reader or Writer, a strings.Builder, or a reader type of the program's
+CONSTRUCTS["byte_and_rune_interfaces"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"bytes"
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+// rot13 reads its text's bytes rotated, as a decoder over another reader would.
+type rot13 struct {
+\ts string
+\ti int
+}
+
+func (r *rot13) ReadByte() (byte, error) {
+\tif r.i >= len(r.s) {
+\t\treturn 0, io.EOF
+\t}
+\tc := r.s[r.i]
+\tr.i++
+\tswitch {
+\tcase c >= 'a' && c <= 'z':
+\t\tc = 'a' + (c-'a'+13)%26
+\tcase c >= 'A' && c <= 'Z':
+\t\tc = 'A' + (c-'A'+13)%26
+\t}
+\treturn c, nil
+}
+
+func word(r io.ByteScanner) (string, error) {
+\tvar sb strings.Builder
+\tfor {
+\t\tc, err := r.ReadByte()
+\t\tif err != nil {
+\t\t\treturn sb.String(), err
+\t\t}
+\t\tif c == ' ' {
+\t\t\treturn sb.String(), r.UnreadByte()
+\t\t}
+\t\tsb.WriteByte(c)
+\t}
+}
+
+func drain(r io.ByteReader) string {
+\tvar out []byte
+\tfor {
+\t\tc, err := r.ReadByte()
+\t\tif err == io.EOF {
+\t\t\treturn string(out)
+\t\t}
+\t\tout = append(out, c)
+\t}
+}
+
+func runes(r io.RuneReader) {
+\tfor {
+\t\tch, size, err := r.ReadRune()
+\t\tif err != nil {
+\t\t\tfmt.Println(err)
+\t\t\treturn
+\t\t}
+\t\tfmt.Printf("%c:%d ", ch, size)
+\t}
+}
+
+func emit(w interface {
+\tio.ByteWriter
+\tio.StringWriter
+}, parts ...string) {
+\tfor i, p := range parts {
+\t\tif i > 0 {
+\t\t\tw.WriteByte(',')
+\t\t}
+\t\tw.WriteString(p)
+\t}
+}
+
+func main() {
+\tfmt.Println(drain(strings.NewReader("abc")), drain(&rot13{s: "Uryyb, jbeyq"}))
+\tbr := bufio.NewReader(strings.NewReader("buffered"))
+\tfmt.Println(drain(br), drain(bytes.NewBufferString("buf")))
+\tsr := strings.NewReader("one two")
+\tw1, err := word(sr)
+\trest, _ := io.ReadAll(sr)
+\tfmt.Printf("%q %v %q\\n", w1, err, rest)
+\tw2, err := word(bytes.NewBufferString("solo"))
+\tfmt.Printf("%q %v\\n", w2, err)
+\trunes(strings.NewReader("héllo, 世界"))
+\tvar b bytes.Buffer
+\tvar sb strings.Builder
+\temit(&b, "a", "b")
+\temit(&sb, "x", "y", "z")
+\tbw := bufio.NewWriter(&b)
+\temit(bw, "", "tail")
+\tbw.Flush()
+\tfmt.Println(b.String(), sb.String())
+}
+""",
+    (
+        'abc Hello, world\nbuffered buf\n"one" <nil> " two"\n"solo" EOF\n'
+        "h:1 é:2 l:1 l:1 o:1 ,:1  :1 世:3 界:3 EOF\na,b,tail x,y,z\n"
+    ),
 )
 
 

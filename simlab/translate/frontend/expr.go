@@ -3813,6 +3813,15 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 			return f.yieldExpr("yield from go.call(" + recv + ".Read, " + arg(0) + ")")
 		}
 		return recv + ".read(" + arg(0) + ")", false
+	case "io.ByteReader.ReadByte", "io.ByteScanner.UnreadByte", "io.RuneReader.ReadRune", "io.ByteWriter.WriteByte",
+		"io.StringWriter.WriteString":
+		// a reader or writer of the library's (whose class names the method as Go
+		// does) or of the program's, in a program where no reader or writer blocks
+		if f.m.a.pipes || f.m.blockingMethod(p.info.TypeOf(sel.X), fn.Name()) {
+			p.unsupported(c, "the method "+key+" in a program whose readers or writers may block",
+				"the reader's own type, or its Read method")
+		}
+		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
 	case "io.Reader.Read":
 		if f.m.a.pipes || f.m.blockingMethod(p.info.TypeOf(sel.X), "Read") { // a pipe's, or one that locks
 			return f.yieldExpr("yield from go.call(" + recv + ".Read, " + arg(0) + ")")

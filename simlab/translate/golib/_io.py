@@ -331,6 +331,8 @@ class Buffer:
     def write_rune(self, r: int) -> tuple[int, None]:
         return self.write(chr(r))
 
+    WriteByte, WriteString = write_byte, write_string  # io.ByteWriter's and io.StringWriter's
+
     def string(self) -> str:
         """``b.String()``: the unread bytes as text; bytes that are not UTF-8,
         which a Go string may hold, end the run in one line, as ``string(b)``'s."""
@@ -341,7 +343,6 @@ class Buffer:
                 f"bytes.Buffer's String() of bytes that are not UTF-8 ({bytes(self._b)!r}):"
                 " simlab's strings are text; keep such bytes in a []byte (b.Bytes())"
             ) from None
-
 
     def String(self) -> str:  # Go's name, which fmt and fmt.Stringer look for
         return self.string()
@@ -417,6 +418,12 @@ class Buffer:
         self._b.insert(0, self._unread)
         self._unread = None
         return None
+
+    ReadByte, ReadRune, UnreadByte = (
+        read_byte,
+        read_rune,
+        unread_byte,
+    )  # io.ByteScanner's, io.RuneReader's
 
     def next(self, n: int) -> list[int]:
         """``b.Next(n)``: the next ``n`` bytes (all there are, if fewer), read."""

@@ -117,6 +117,12 @@ class StringsReader:
         self._i, self._prev = self._i - 1, -1
         return None
 
+    ReadByte, ReadRune, UnreadByte = (
+        read_byte,
+        read_rune,
+        unread_byte,
+    )  # io.ByteScanner's, io.RuneReader's
+
     def seek(self, offset: int, whence: int) -> tuple[int, Any]:
         """``r.Seek(offset, whence)``: the next read at ``offset`` from the start
         (``io.SeekStart``), the current position or the end; a position before the
@@ -704,6 +710,11 @@ class BufReader:
         """``b.ReadRune()``."""
         return _at_once(self.blocking_read_rune(), "bufio.Reader")
 
+    ReadByte, ReadRune = (
+        read_byte,
+        read_rune,
+    )  # io.ByteReader's and io.RuneReader's, which a program calls
+
     def blocking_read_rune(self) -> Generator[Any, Any, tuple[int, int, Any]]:
         """``b.ReadRune()``: the next rune and its width (a byte that starts no valid
         encoding a ``RuneError`` of width 1); ``0, 0`` and the error at the end."""
@@ -875,6 +886,8 @@ class BufWriter:
 
     def write_byte(self, b: int) -> Any:
         return _at_once(self.blocking_write_byte(b), "bufio.Writer")
+
+    WriteByte, WriteString = write_byte, write_string  # io.ByteWriter's and io.StringWriter's
 
     def write_rune(self, r: int) -> tuple[int, Any]:
         return self.write(chr(r))
