@@ -35741,6 +35741,64 @@ func main() {
 )
 
 
+# %T in a generic of a type built from its type parameters (map[K]V, *V,
+# []Pair[K, V]) spells the type arguments, as reflect does ([]uint8 of a
+# []byte, interface {} of any)
+CONSTRUCTS["type_names_in_generics"] = (
+    """\
+package main
+
+import "fmt"
+
+type Point struct{ X, Y int }
+
+type Pair[K comparable, V any] struct {
+\tKey K
+\tVal V
+}
+
+func describe[K comparable, V any](m map[K]V) []string {
+\tvar p *V
+\tvar ch chan K
+\tvar pred func(K) bool
+\tvar pairs []Pair[K, V]
+\treturn []string{
+\t\tfmt.Sprintf("%T", m),
+\t\tfmt.Sprintf("%T %T", p, ch),
+\t\tfmt.Sprintf("%T", pred),
+\t\tfmt.Sprintf("%T", pairs),
+\t}
+}
+
+func summarize[T any](xs []T) string {
+\tif len(xs) == 0 {
+\t\treturn fmt.Sprintf("summarize %T: no samples", xs)
+\t}
+\treturn fmt.Sprintf("summarize %T: %d samples, first %v", xs, len(xs), xs[0])
+}
+
+func main() {
+\tfor _, line := range describe(map[string]float64{}) {
+\t\tfmt.Println(line)
+\t}
+\tfor _, line := range describe(map[Point][]byte{}) {
+\t\tfmt.Println(line)
+\t}
+\tfmt.Println(summarize([]int32{}))
+\tfmt.Println(summarize([]Point{{1, 2}}))
+\tfmt.Println(summarize([]any{"x"}))
+}
+""",
+    (
+        "map[string]float64\n*float64 chan string\nfunc(string) bool\n"
+        "[]main.Pair[string,float64]\nmap[main.Point][]uint8\n*[]uint8 chan main.Point\n"
+        "func(main.Point) bool\n[]main.Pair[main.Point,[]uint8]\n"
+        "summarize []int32: no samples\nsummarize []main.Point: 1 samples, first {1 2}\n"
+        "summarize []interface {}: 1 samples, first x\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

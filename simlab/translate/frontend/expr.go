@@ -782,18 +782,41 @@ func isByteArray(t types.Type) bool {
 	return ok && isBasicKind(a.Elem(), types.Byte)
 }
 
+// typeSpelling: a Python expression of t's Go name, reflectType's, where a
+// type parameter in it (map[K]V in a generic) is spelled by its type argument
+// as the generic runs: go.spelled("map[%s]%s", K, V).
+func (f *fn) typeSpelling(t types.Type) string {
+	var params []string
+	name := spellType(t, func(tp *types.TypeParam) string {
+		params = append(params, tp.Obj().Name())
+		return "%s"
+	})
+	if len(params) == 0 {
+		return pyString(name)
+	}
+	return "go.spelled(" + pyString(name) + ", " + strings.Join(params, ", ") + ")"
+}
+
 // reflectType is t as %T prints it, reflect's spelling: package names for
 // qualifiers, interface {} for any, struct { A int } with its spaces, uint8 for
 // byte, and a function type without its parameters' names.
-func reflectType(t types.Type) string {
+func reflectType(t types.Type) string { return spellType(t, nil) }
+
+// spellType: reflectType's spelling, each type parameter spelled by param where
+// param is not nil.
+func spellType(t types.Type, param func(*types.TypeParam) string) string {
 	switch t := t.(type) {
+	case *types.TypeParam:
+		if param != nil {
+			return param(t)
+		}
 	case *types.Alias:
-		return reflectType(types.Unalias(t))
+		return spellType(types.Unalias(t), param)
 	case *types.Named:
 		if args := t.TypeArgs(); args.Len() > 0 && t.Obj().Pkg() != nil { // main.Pair[string,int]
 			parts := make([]string, args.Len())
 			for i := range parts {
-				parts[i] = reflectType(args.At(i))
+				parts[i] = spellType(args.At(i), param)
 			}
 			return t.Obj().Pkg().Name() + "." + t.Obj().Name() + "[" + strings.Join(parts, ",") + "]"
 		}
@@ -803,15 +826,15 @@ func reflectType(t types.Type) string {
 			return types.Typ[t.Kind()].Name() // byte is uint8, rune int32
 		}
 	case *types.Pointer:
-		return "*" + reflectType(t.Elem())
+		return "*" + spellType(t.Elem(), param)
 	case *types.Slice:
-		return "[]" + reflectType(t.Elem())
+		return "[]" + spellType(t.Elem(), param)
 	case *types.Array:
-		return fmt.Sprintf("[%d]%s", t.Len(), reflectType(t.Elem()))
+		return fmt.Sprintf("[%d]%s", t.Len(), spellType(t.Elem(), param))
 	case *types.Map:
-		return "map[" + reflectType(t.Key()) + "]" + reflectType(t.Elem())
+		return "map[" + spellType(t.Key(), param) + "]" + spellType(t.Elem(), param)
 	case *types.Chan:
-		elem := reflectType(t.Elem())
+		elem := spellType(t.Elem(), param)
 		switch t.Dir() {
 		case types.SendOnly:
 			return "chan<- " + elem
@@ -827,9 +850,9 @@ func reflectType(t types.Type) string {
 			var parts []string
 			for i := 0; i < tuple.Len(); i++ {
 				if variadic && i == tuple.Len()-1 {
-					parts = append(parts, "..."+reflectType(tuple.At(i).Type().(*types.Slice).Elem()))
+					parts = append(parts, "..."+spellType(tuple.At(i).Type().(*types.Slice).Elem(), param))
 				} else {
-					parts = append(parts, reflectType(tuple.At(i).Type()))
+					parts = append(parts, spellType(tuple.At(i).Type(), param))
 				}
 			}
 			return parts
@@ -850,9 +873,9 @@ func reflectType(t types.Type) string {
 		var fields []string
 		for i := 0; i < t.NumFields(); i++ {
 			if fd := t.Field(i); fd.Embedded() {
-				fields = append(fields, reflectType(fd.Type()))
+				fields = append(fields, spellType(fd.Type(), param))
 			} else {
-				fields = append(fields, fd.Name()+" "+reflectType(fd.Type()))
+				fields = append(fields, fd.Name()+" "+spellType(fd.Type(), param))
 			}
 		}
 		return "struct { " + strings.Join(fields, "; ") + " }"
@@ -863,7 +886,7 @@ func reflectType(t types.Type) string {
 		var methods []string
 		for i := 0; i < t.NumMethods(); i++ {
 			m := t.Method(i)
-			methods = append(methods, m.Name()+strings.TrimPrefix(reflectType(m.Type()), "func"))
+			methods = append(methods, m.Name()+strings.TrimPrefix(spellType(m.Type(), param), "func"))
 		}
 		return "interface { " + strings.Join(methods, "; ") + " }"
 	}
@@ -1755,7 +1778,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case typeOf && !types.IsInterface(t):
 			// %T of a value whose type is known here: a struct value and a pointer to
 			// it are one object at run time, so the type is written down now
-			s = "go.StaticType(" + pyString(reflectType(t)) + ", " + s + ")"
+			s = "go.StaticType(" + f.typeSpelling(t) + ", " + s + ")"
 		case text[i] && !c.Ellipsis.IsValid() && !multi && f.m.blockingFmt(t):
 			// the method runs here, in the goroutine, which may block in it
 			s = "(yield from go.stringed(" + s + "))"
@@ -2084,7 +2107,7 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 
 // typeArgOf is typeArg of a type that is no type parameter, without its JSON.
 func (m *module) typeArgOf(t types.Type, at ast.Node) string {
-	goName := pyString(types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() }))
+	goName := pyString(reflectType(t)) // []uint8 of a []byte, as %T spells it
 	if it, ok := under(t).(*types.Interface); ok && !it.Empty() && goName != `"error"` {
 		methods, signatures := m.interfaceMethods(it) // x.(T) checks a value's methods
 		if len(signatures) > 0 {

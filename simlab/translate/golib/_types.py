@@ -279,6 +279,12 @@ def type_arg_name(t: Any) -> str:
     return name
 
 
+def spelled(template: str, *args: Any) -> str:
+    """A Go type's name in a generic, ``template`` with a ``%s`` for each type
+    parameter in it (``map[%s]%s``), spelled by the type arguments ``args``."""
+    return template % tuple(type_arg_name(a) for a in args)
+
+
 def _instance_name(cls: type, args: tuple[Any, ...]) -> str:
     """The Go name of the instance of the generic class ``cls`` with the type
     arguments ``args``: ``main.entry[string,int]``."""
