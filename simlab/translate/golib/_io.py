@@ -331,7 +331,8 @@ class Buffer:
     def write_rune(self, r: int) -> tuple[int, None]:
         return self.write(chr(r))
 
-    WriteByte, WriteString = write_byte, write_string  # io.ByteWriter's and io.StringWriter's
+    # the io.ByteWriter and io.StringWriter a program's code calls
+    WriteByte, WriteString = write_byte, write_string
 
     def string(self) -> str:
         """``b.String()``: the unread bytes as text; bytes that are not UTF-8,
@@ -419,11 +420,8 @@ class Buffer:
         self._unread = None
         return None
 
-    ReadByte, ReadRune, UnreadByte = (
-        read_byte,
-        read_rune,
-        unread_byte,
-    )  # io.ByteScanner's, io.RuneReader's
+    # the io.ByteScanner and io.RuneReader a program's code calls
+    ReadByte, ReadRune, UnreadByte = read_byte, read_rune, unread_byte
 
     def next(self, n: int) -> list[int]:
         """``b.Next(n)``: the next ``n`` bytes (all there are, if fewer), read."""

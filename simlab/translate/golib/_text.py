@@ -117,11 +117,8 @@ class StringsReader:
         self._i, self._prev = self._i - 1, -1
         return None
 
-    ReadByte, ReadRune, UnreadByte = (
-        read_byte,
-        read_rune,
-        unread_byte,
-    )  # io.ByteScanner's, io.RuneReader's
+    # the io.ByteScanner and io.RuneReader a program's code calls
+    ReadByte, ReadRune, UnreadByte = read_byte, read_rune, unread_byte
 
     def seek(self, offset: int, whence: int) -> tuple[int, Any]:
         """``r.Seek(offset, whence)``: the next read at ``offset`` from the start
@@ -710,10 +707,8 @@ class BufReader:
         """``b.ReadRune()``."""
         return _at_once(self.blocking_read_rune(), "bufio.Reader")
 
-    ReadByte, ReadRune = (
-        read_byte,
-        read_rune,
-    )  # io.ByteReader's and io.RuneReader's, which a program calls
+    # the io.ByteReader and io.RuneReader a program's code calls
+    ReadByte, ReadRune = read_byte, read_rune
 
     def blocking_read_rune(self) -> Generator[Any, Any, tuple[int, int, Any]]:
         """``b.ReadRune()``: the next rune and its width (a byte that starts no valid
@@ -887,7 +882,8 @@ class BufWriter:
     def write_byte(self, b: int) -> Any:
         return _at_once(self.blocking_write_byte(b), "bufio.Writer")
 
-    WriteByte, WriteString = write_byte, write_string  # io.ByteWriter's and io.StringWriter's
+    # the io.ByteWriter and io.StringWriter a program's code calls
+    WriteByte, WriteString = write_byte, write_string
 
     def write_rune(self, r: int) -> tuple[int, Any]:
         return self.write(chr(r))
