@@ -35799,6 +35799,36 @@ func main() {
 )
 
 
+# a closure that locks a mutex (and so blocks) and only reads its slice
+# parameter, called with a fresh copy and with the slice re-sliced into itself:
+# the two share no array through the parameter
+CONSTRUCTS["blocking_closure_reads_two_slices"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func main() {
+\tvar mu sync.Mutex
+\tqueue := []int{1, 2, 3, 4, 5}
+\tshow := func(ts []int) {
+\t\tmu.Lock()
+\t\tdefer mu.Unlock()
+\t\tfmt.Println(ts)
+\t}
+\tgroup := append([]int(nil), queue[1:3]...)
+\tqueue = append(queue[:1], queue[3:]...)
+\tshow(group)
+\tshow(queue)
+}
+""",
+    "[2 3]\n[1 4 5]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1063,27 +1063,36 @@ func (m *module) refuseSharedSubslices() {
 			return true
 		})
 	}
-	readParams := map[*types.Var]bool{}
-	for fn, u := range m.a.byFunc {
-		if u.gen || u.decl == nil || u.decl.Body == nil || u.sig.Variadic() {
-			continue
-		}
+	// the slice parameters a function only reads: its arguments share nothing
+	// through it (onlyRead), and where it never blocks, a sub-slice given to one
+	// is read where it stands (readParams); one that blocks may read a copy
+	// after another goroutine wrote the array, so its parameter shares nothing
+	// only where the function takes no sub-slice of it and hands it on to nothing
+	// but fmt and the library's reads (plainlyRead)
+	onlyRead, readParams := map[*types.Var]bool{}, map[*types.Var]bool{}
+	readOnlyParams := func(u *unit, fn *types.Func) {
 		for i := 0; i < u.sig.Params().Len(); i++ {
-			if v := u.sig.Params().At(i); isSliceType(v.Type()) && m.readsOrPrints(u.body, v, fn, i) {
-				readParams[v] = true
+			v := u.sig.Params().At(i)
+			switch {
+			case !isSliceType(v.Type()):
+			case !u.gen && m.readsOrPrints(u.body, v, fn, i):
+				onlyRead[v], readParams[v] = true, true
+			case u.gen && plainlyRead(p, u.body, v):
+				onlyRead[v] = true
 			}
+		}
+	}
+	for fn, u := range m.a.byFunc {
+		if u.decl != nil && u.decl.Body != nil && !u.sig.Variadic() {
+			readOnlyParams(u, fn)
 		}
 	}
 	for _, lit := range p.heldClosures() {
-		if u := m.a.byLit[lit]; u != nil && !u.gen && !u.sig.Variadic() {
-			for i := 0; i < u.sig.Params().Len(); i++ {
-				if v := u.sig.Params().At(i); isSliceType(v.Type()) && m.readsOrPrints(u.body, v, nil, i) {
-					readParams[v] = true // show(group) beside show(queue): each only read in the call
-				}
-			}
+		if u := m.a.byLit[lit]; u != nil && !u.sig.Variadic() {
+			readOnlyParams(u, nil) // show(group) beside show(queue): each only read in the call
 		}
 	}
-	aliases := p.sliceAliases(readParams)
+	aliases := p.sliceAliases(onlyRead)
 	readIn := m.findThroughArgs(readParams, aliases)
 	written := map[string]bool{} // element types written: an array's sub-slice goes by them
 	writtenArrays := map[types.Object]bool{}
@@ -1596,6 +1605,23 @@ func readsOnly(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func, 
 // (module.readArgs): the slice is read as it stands, as its copy would be.
 func (m *module) readsOrPrints(body *ast.BlockStmt, v types.Object, fn *types.Func, at int) bool {
 	return readsOnlyBy(m.p, body, v, fn, at, m.readArgs, true)
+}
+
+// plainlyRead: a function that blocks uses its slice parameter v only where it
+// reads it at once: indexed, its length, ranged over whole, printed or given to
+// the library's reads; never sub-sliced, written, captured or handed on.
+func plainlyRead(p *program, body *ast.BlockStmt, v types.Object) bool {
+	if !readsOnlyBy(p, body, v, nil, -1, nil, true) {
+		return false
+	}
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		if se, isSlice := n.(*ast.SliceExpr); isSlice && usesObj(p, se.X, v) {
+			ok = false
+		}
+		return ok
+	})
+	return ok
 }
 
 func readsOnlyBy(p *program, body *ast.BlockStmt, v types.Object, fn *types.Func, at int, reads func(*ast.CallExpr) []int, prints bool) bool {
