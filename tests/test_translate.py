@@ -35829,6 +35829,62 @@ func main() {
 )
 
 
+# a *slog.Logger kept in a context, and a *log.Logger in an any, asserted
+# back: a request's logger, as a handler's middleware keeps it
+CONSTRUCTS["loggers_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"context"
+\t"fmt"
+\t"log"
+\t"log/slog"
+)
+
+type loggerKey struct{}
+
+func loggerFrom(ctx context.Context) *slog.Logger {
+\tif l, ok := ctx.Value(loggerKey{}).(*slog.Logger); ok {
+\t\treturn l
+\t}
+\treturn slog.New(slog.DiscardHandler)
+}
+
+func stdFrom(v any) *log.Logger {
+\tif l, ok := v.(*log.Logger); ok {
+\t\treturn l
+\t}
+\treturn log.New(&bytes.Buffer{}, "", 0)
+}
+
+func main() {
+\tvar buf bytes.Buffer
+\tbase := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{
+\t\tReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+\t\t\tif a.Key == slog.TimeKey {
+\t\t\t\treturn slog.Attr{}
+\t\t\t}
+\t\t\treturn a
+\t\t},
+\t}))
+\tctx := context.WithValue(context.Background(), loggerKey{}, base.With("rid", "r1"))
+\tloggerFrom(ctx).Info("checkout ok", "items", 3)
+\tloggerFrom(context.Background()).Info("dropped")
+\tfmt.Print(buf.String())
+
+\tvar out bytes.Buffer
+\tstdFrom(log.New(&out, "app: ", 0)).Println("kept")
+\tstdFrom("not a logger").Println("dropped")
+\tfmt.Print(out.String())
+\tfmt.Printf("%T %T\\n", loggerFrom(ctx), stdFrom(nil))
+}
+""",
+    'level=INFO msg="checkout ok" rid=r1 items=3\napp: kept\n*slog.Logger *log.Logger\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -4311,6 +4311,10 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.url." + name[len("net/url."):]
 	case "*log/slog.LevelVar":
 		return "go.slog.LevelVar"
+	case "*log/slog.Logger":
+		return "go.slog.Logger" // a request's logger kept in its context
+	case "*log.Logger":
+		return "go.Logger"
 	case "log/slog.Level":
 		return "go.slog.Level" // an interface holds one as that class (timeClass)
 	}
@@ -4320,7 +4324,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if _, isFunc := under(t).(*types.Signature); isFunc {
 		return "go.FuncType(" + pyString(reflectType(t)) + ")" // a go.TypedFunc of that type
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, fs.FileMode, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *big.Rat, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, *url.Error, *url.URL, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, fs.FileMode, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *big.Rat, *log.Logger, *slog.Logger, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, *url.Error, *url.URL, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
 	return ""
 }
 
