@@ -35885,6 +35885,45 @@ func main() {
 )
 
 
+# a time.Month, Weekday or Duration in a slice of slices, a map's value slice
+# or a map's key prints by its String method, as fmt calls it at any depth; the
+# keys sort as numbers
+CONSTRUCTS["time_values_nested_in_fmt"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tbyDay := map[time.Weekday][]time.Month{}
+\tbyDay[time.Friday] = append(byDay[time.Friday], time.March, time.May)
+\tbyDay[time.Monday] = append(byDay[time.Monday], time.January)
+\tfmt.Println(byDay)
+\tfmt.Printf("%v %d\\n", byDay, byDay)
+
+\twd := time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC).Weekday()
+\tfmt.Println(map[time.Weekday][]time.Month{wd: {time.August}})
+\tfmt.Println(map[time.Month]int{time.May: 1, time.April: 2})
+\tfmt.Println([][]time.Month{{time.June}, {time.July, time.December}})
+\tfmt.Println([]time.Duration{time.Second}, [][]time.Duration{{time.Second, 90 * time.Minute}})
+\tfmt.Println(map[string][]time.Duration{"p50": {3 * time.Millisecond}})
+\tfmt.Println([2][]time.Weekday{{time.Sunday}, {time.Saturday}})
+\tfmt.Println(map[time.Duration]string{time.Hour: "hourly", time.Minute: "minutely"})
+}
+""",
+    (
+        "map[Monday:[January] Friday:[March May]]\n"
+        "map[Monday:[January] Friday:[March May]] map[1:[1] 5:[3 5]]\n"
+        "map[Friday:[August]]\nmap[April:2 May:1]\n[[June] [July December]]\n"
+        "[1s] [[1s 1h30m0s]]\nmap[p50:[3ms]]\n[[Sunday] [Saturday]]\n"
+        "map[1m0s:minutely 1h0m0s:hourly]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1829,34 +1829,66 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case isPointer(t) && f.p.isNamedValue(t.(*types.Pointer).Elem()) && hasFmtMethod(t) && namedOf(t).TypeArgs().Len() == 0:
 			s = f.m.globals[namedOf(t).Obj()] + ".pointer(" + s + ")" // &tags: by *tagList's String
 		default:
-			if e := elemType(t); e != nil && isDuration(e) { // a slice or an array
-				d := f.temp("d")
-				s = "[sl.format_duration(" + d + ") for " + d + " in " + s + "]"
-			} else if e != nil && timeClass(e) != "" { // [2000-01-01 00:00:00 +0000 UTC]
-				d := f.temp("d")
-				s = "[" + timeClass(e) + "(" + d + ") for " + d + " in " + s + "]"
-			} else if e != nil && f.m.listStringer(e) != "" { // [127.0.0.1]
-				d := f.temp("d")
-				s = "[" + f.m.listStringer(e) + "(" + d + ") for " + d + " in " + s + "]"
-			}
-			if m, ok := under(t).(*types.Map); ok && isTime(m.Key()) && !hasFmtMethod(t) {
-				k, d := f.temp("k"), f.temp("d")
-				s = "{go.Time(" + k + ", rt): " + d + " for " + k + ", " + d + " in " + s + ".items()}" // map[2024-...:1]
-			}
-			if m, ok := under(t).(*types.Map); ok && isDuration(m.Elem()) {
-				k, d := f.temp("k"), f.temp("d")
-				s = "{" + k + ": sl.format_duration(" + d + ") for " + k + ", " + d + " in " + s + ".items()}"
-			} else if ok && timeClass(m.Elem()) != "" { // map[m:March]
-				k, d := f.temp("k"), f.temp("d")
-				s = "{" + k + ": " + timeClass(m.Elem()) + "(" + d + ") for " + k + ", " + d + " in " + s + ".items()}"
-			} else if ok && f.m.listStringer(m.Elem()) != "" { // map[lo:127.0.0.1]
-				k, d := f.temp("k"), f.temp("d")
-				s = "{" + k + ": " + f.m.listStringer(m.Elem()) + "(" + d + ") for " + k + ", " + d + " in " + s + ".items()}"
+			if _, isMap := under(t).(*types.Map); (elemType(t) != nil || isMap) && f.printsByMethod(t, true) {
+				s = f.printedAs(t, s, true, false) // [1s 1h30m0s], map[Friday:[March May]], [127.0.0.1]
 			}
 		}
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// printsByMethod: t holds, in its slices, arrays and maps at any depth, values
+// fmt prints by a String method that they do not carry here: a time.Duration, a
+// time.Month and its kin (timeClass), a named slice or map type of the program
+// (listStringer); t itself is one where it is no slice or map operand (top).
+func (f *fn) printsByMethod(t types.Type, top bool) bool {
+	if !top && (isDuration(t) || timeClass(t) != "" || f.m.listStringer(t) != "") {
+		return true
+	}
+	if hasFmtMethod(t) {
+		return false // fmt calls its own method, on the elements as they are
+	}
+	switch u := under(t).(type) {
+	case *types.Slice, *types.Array:
+		return f.printsByMethod(elemType(t), false)
+	case *types.Map:
+		return f.printsByMethod(u.Key(), false) || f.printsByMethod(u.Elem(), false)
+	}
+	return false
+}
+
+// printedAs renders x, a value of type t (see printsByMethod), with each such
+// value made one that fmt prints by its method: a list or a dict built anew
+// ([sl.format_duration(d) for d in x]), a map's keys of a class that sorts by
+// value as Go's fmt sorts them (go.Duration, go.Month); a Duration element is its text, sl.format_duration(d).
+func (f *fn) printedAs(t types.Type, x string, top, key bool) string {
+	if !top {
+		switch {
+		case isDuration(t) && key:
+			return "go.Duration(" + x + ")" // prints 1s, sorts as a number
+		case isDuration(t):
+			return "sl.format_duration(" + x + ")"
+		case timeClass(t) == "go.Time":
+			return "go.Time(" + x + ", rt)"
+		case timeClass(t) != "":
+			return timeClass(t) + "(" + x + ")"
+		case f.m.listStringer(t) != "":
+			return f.m.listStringer(t) + "(" + x + ")"
+		}
+	}
+	if !f.printsByMethod(t, true) {
+		return x
+	}
+	switch u := under(t).(type) {
+	case *types.Slice, *types.Array:
+		d := f.temp("d")
+		return "[" + f.printedAs(elemType(t), d, false, false) + " for " + d + " in " + x + "]"
+	case *types.Map:
+		k, d := f.temp("k"), f.temp("d")
+		return "{" + f.printedAs(u.Key(), k, false, true) + ": " + f.printedAs(u.Elem(), d, false, false) + " for " + k + ", " + d + " in " + x + ".items()}"
+	}
+	return x
 }
 
 // hasFmtMethod: t's values have an Error or a String method, which fmt prints
