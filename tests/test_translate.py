@@ -35924,6 +35924,51 @@ func main() {
 )
 
 
+# a struct field named self (a prober that knows its own name): its class's
+# constructor takes it as self_, beside the object's own self; fmt and JSON
+# still name it self
+CONSTRUCTS["field_named_self"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+// Prober is a membership prober that knows its own name.
+type Prober struct {
+\tself  string
+\tpeers []string
+}
+
+type Node struct {
+\tSelf string `json:"self"`
+\tcls  int
+}
+
+func (p *Prober) String() string { return p.self + "->" + fmt.Sprint(p.peers) }
+
+func main() {
+\tp := Prober{self: "m0", peers: []string{"m1", "m2"}}
+\tfmt.Println(p.self, "probes", p.peers)
+\tfmt.Printf("%v %+v %s\\n", p, p, &p)
+\tq := p
+\tq.self = "m9"
+\tfmt.Println(p.self, q.self)
+\tb, _ := json.Marshal(Node{Self: "n1", cls: 2})
+\tvar n Node
+\tjson.Unmarshal(b, &n)
+\tfmt.Println(string(b), n.Self, n.cls)
+}
+""",
+    (
+        "m0 probes [m1 m2]\n{m0 [m1 m2]} {self:m0 peers:[m1 m2]} m0->[m1 m2]\nm0 m9\n"
+        '{"self":"n1"} n1 0\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3735,6 +3735,9 @@ func embeddedPath(t types.Type, index []int) string {
 }
 
 func fieldName(n string) string {
+	if n == "self" {
+		return "self_" // a class's __init__ takes its fields beside its own self
+	}
 	for _, w := range pyReserved {
 		if w == n {
 			return n + "_"
