@@ -35969,6 +35969,60 @@ func main() {
 )
 
 
+# slices.Sorted(maps.Keys(c)) in a String method fmt calls on a struct's
+# field, and slices.Collect and maps.Collect of the library's iterators: one
+# step each, since the library's iterators never block
+CONSTRUCTS["collect_library_iterators"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+\t"slices"
+\t"strings"
+)
+
+// Clock is a vector clock: a node's counter for each node it has heard of.
+type Clock map[string]int
+
+func (c Clock) String() string {
+\tvar parts []string
+\tfor _, k := range slices.Sorted(maps.Keys(c)) {
+\t\tparts = append(parts, fmt.Sprintf("%s%d", k, c[k]))
+\t}
+\treturn "[" + strings.Join(parts, ",") + "]"
+}
+
+type Version struct {
+\tValue string
+\tClock Clock
+}
+
+func total(c Clock) int {
+\tsum := 0
+\tfor _, v := range slices.Collect(maps.Values(c)) {
+\t\tsum += v
+\t}
+\treturn sum
+}
+
+func main() {
+\tv := Version{"milk", Clock{"B": 1, "A": 2}}
+\tfmt.Println(v.Clock, total(v.Clock))
+\tfmt.Printf("%+v\\n", v)
+\tcopied := maps.Collect(maps.All(v.Clock))
+\tcopied["C"] = 7
+\tfmt.Println(len(v.Clock), Clock(copied))
+\tnone := slices.Collect(maps.Keys(Clock{}))
+\tfmt.Println(none == nil, len(slices.Collect(slices.Values([]int{1, 2, 3}))))
+\tfmt.Println(slices.Sorted(strings.SplitSeq("c,a,b", ",")))
+}
+""",
+    "[A2,B1] 3\n{Value:milk Clock:[A2,B1]}\n2 [A2,B1,C7]\ntrue 3\n[a b c]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

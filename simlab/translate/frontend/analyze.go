@@ -791,6 +791,9 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				seq := under(p.info.TypeOf(c.Args[1])).(*types.Signature)
 				a.stdGen[familyOf(p, seq.Params().At(0).Type())] = true
 			case "slices.Collect", "slices.Sorted", "maps.Collect", "slices.SortedFunc":
+				if calleeName(p, c) != "slices.SortedFunc" && libraryIterator(p, c.Args[0]) {
+					break // slices.Sorted(maps.Keys(m)): the library's iterator never blocks
+				}
 				u.direct = true // it runs the iterator to its end: a generator
 				seq := under(p.info.TypeOf(c.Args[0])).(*types.Signature)
 				a.stdGen[familyOf(p, seq.Params().At(0).Type())] = true
@@ -1033,6 +1036,13 @@ func (a *analysis) libraryCall(e ast.Expr) bool {
 		return false // generator functions, as the program's that may block
 	}
 	return !iteratorFunc[fn.Pkg().Path()+"."+fn.Name()]
+}
+
+// libraryIterator: e is a call of the library's that returns an iterator
+// (maps.Keys(m)), which walks a copy of what it iterates and never blocks.
+func libraryIterator(p *program, e ast.Expr) bool {
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && (iteratorFunc[calleeName(p, c)] || calleeName(p, c) == "slices.Chunk")
 }
 
 // iteratorFunc: the standard library's functions that return an iterator, which

@@ -3011,6 +3011,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go.iter_pull(" + arg(0) + ", " + strings.Join(zeros, ", ") + ")", false
 	case "slices.Collect", "slices.Sorted", "maps.Collect":
+		if libraryIterator(p, c.Args[0]) {
+			// slices.Sorted(maps.Keys(m)): in one step, as the library's iterator never blocks
+			return "go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "_now(" + arg(0) + ")", false
+		}
 		return f.yieldExpr("yield from go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(" + arg(0) + ")")
 	case "maps.Insert", "slices.AppendSeq":
 		return f.yieldExpr("yield from " + libraryHelper(name) + "(" + f.args(c) + ")")

@@ -9,7 +9,7 @@ from collections.abc import Callable, Generator, Sequence
 from inspect import isgenerator
 from typing import Any
 
-from simlab.errors import GoPanic
+from simlab.errors import GoPanic, SimlabError
 
 from ._sort import slices_sort_func_yielding
 from ._strings import fields
@@ -187,6 +187,32 @@ def slices_sorted(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
 def maps_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, dict[Any, Any]]:
     """``maps.Collect(seq)``: ``yield from`` it."""
     return dict((yield from slices_collect(seq)))
+
+
+def _now(collecting: Generator[Any, Any, Any]) -> Any:
+    """What ``collecting`` returns, run in one step: the library's iterators never
+    block, so a collection of one yields nothing to the runtime."""
+    try:
+        collecting.send(None)
+    except StopIteration as stop:
+        return stop.value
+    collecting.close()
+    raise SimlabError("a collection of the library's iterator blocked, which it never does in Go")
+
+
+def slices_collect_now(seq: Callable[[Any], Any]) -> list[Any]:
+    """``slices.Collect(seq)`` of the library's iterator (``slices.Values(s)``)."""
+    return _now(slices_collect(seq))
+
+
+def slices_sorted_now(seq: Callable[[Any], Any]) -> list[Any]:
+    """``slices.Sorted(seq)`` of the library's iterator (``maps.Keys(m)``)."""
+    return _now(slices_sorted(seq))
+
+
+def maps_collect_now(seq: Callable[[Any], Any]) -> dict[Any, Any]:
+    """``maps.Collect(seq)`` of the library's iterator (``maps.All(m)``)."""
+    return _now(maps_collect(seq))
 
 
 def maps_insert(m: dict[Any, Any], seq: Callable[[Any], Any]) -> Generator[Any, Any, None]:
