@@ -36023,6 +36023,56 @@ func main() {
 )
 
 
+# a []time.Duration, a map of Months and an array of Durations in a struct's
+# exported fields print by their String methods, as fmt calls them; an
+# unexported field's print their numbers, as Go's fmt cannot call them there
+CONSTRUCTS["time_values_in_struct_fields"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Schedule struct {
+\tName    string
+\tBackoff []time.Duration
+\tDays    map[time.Weekday][]time.Month
+\thidden  []time.Duration
+}
+
+type Report struct {
+\tRuns   [][]time.Duration
+\tWindow [2]time.Duration
+}
+
+func main() {
+\ts := Schedule{
+\t\tName:    "retry",
+\t\tBackoff: []time.Duration{time.Second, 90 * time.Second},
+\t\tDays:    map[time.Weekday][]time.Month{time.Monday: {time.March}},
+\t\thidden:  []time.Duration{time.Minute},
+\t}
+\tfmt.Println(s)
+\tfmt.Printf("%+v\\n", s)
+\tfmt.Printf("%v\\n", &s)
+\tr := Report{Runs: [][]time.Duration{{time.Millisecond}, nil}}
+\tr.Window = [2]time.Duration{time.Hour, 0}
+\tfmt.Printf("%v %+v\\n", r, []Report{r})
+\tvar empty Schedule
+\tfmt.Println(empty)
+}
+""",
+    (
+        "{retry [1s 1m30s] map[Monday:[March]] [60000000000]}\n"
+        "{Name:retry Backoff:[1s 1m30s] Days:map[Monday:[March]] hidden:[60000000000]}\n"
+        "&{retry [1s 1m30s] map[Monday:[March]] [60000000000]}\n"
+        "{[[1ms] []] [1h0m0s 0s]} [{Runs:[[1ms] []] Window:[1h0m0s 0s]}]\n{ [] map[] []}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
