@@ -36073,6 +36073,47 @@ func main() {
 )
 
 
+# a generic over ~float32 | ~float64 instantiated with float32: each
+# operation rounds to float32, and so does each constant, as Go's does
+CONSTRUCTS["generic_float32_arithmetic"] = (
+    """\
+package main
+
+import "fmt"
+
+type Float interface{ ~float32 | ~float64 }
+
+func sum[T Float](xs []T) T {
+\tvar total T
+\tfor _, x := range xs {
+\t\ttotal += x
+\t}
+\treturn total
+}
+
+func mean[T Float](xs []T) T { return sum(xs) / T(len(xs)) }
+
+func scale[T Float](x, k T) T {
+\tx *= 1.1
+\treturn x*k + 0.1
+}
+
+func main() {
+\txs32 := []float32{0.1, 0.2, 0.3}
+\txs64 := []float64{0.1, 0.2, 0.3}
+\tfmt.Println(sum(xs32), sum(xs64))
+\tfmt.Println(float64(sum(xs32)) == 0.6, float64(mean(xs32)))
+\tfmt.Println(scale[float32](0.7, 3), scale(0.7, 3.0))
+\tfmt.Printf("%.10f %v\\n", float64(scale[float32](1.1, 1.1)), -scale[float32](1.1, 1.1))
+}
+""",
+    (
+        "0.6 0.6000000000000001\nfalse 0.20000000298023224\n2.4099998 2.41\n"
+        "1.4310001135 -1.4310001\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1316,7 +1316,7 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 		// an operand wrapping in the same ring needs no wrap of its own: the sum of
 		// the remainders has the remainder of the sum
 		for _, e := range []ast.Expr{x.X, x.Y} {
-			if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && wrap != "" && types.Identical(p.info.TypeOf(b), t) &&
+			if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && wrap != "" && !float32Set(t) && types.Identical(p.info.TypeOf(b), t) &&
 				(b.Op == token.ADD || b.Op == token.SUB || b.Op == token.MUL) && (e == x.X || x.Op != token.SHL) {
 				if f.unwrapped == nil {
 					f.unwrapped = map[*ast.BinaryExpr]bool{}
@@ -1328,7 +1328,9 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 	if f.operands == nil {
 		f.operands = map[ast.Expr]bool{}
 	}
-	f.operands[x.X], f.operands[x.Y] = true, true // x + 1 of an N float64 is a float in Python too
+	if !float32Set(t) { // a float32's constant operand rounds to float32 first, as Go's
+		f.operands[x.X], f.operands[x.Y] = true, true // x + 1 of an N float64 is a float in Python too
+	}
 	l := f.operand(x.X, pr)
 	r := f.operand(x.Y, pr+1)
 	if isBasicKind(t, types.Float32) && p.info.Types[x].Value == nil {
@@ -4576,12 +4578,28 @@ func numericTypeSet(tp *types.TypeParam) bool {
 	return listed
 }
 
+// float32Set: t is a type parameter whose type set holds float32, whose every
+// operation rounds (see sizedTypeSet).
+func float32Set(t types.Type) bool {
+	tp, ok := t.(*types.TypeParam)
+	if !ok {
+		return false
+	}
+	terms, _ := typeSetTerms(tp)
+	for _, term := range terms {
+		if isBasicKind(term, types.Float32) {
+			return true
+		}
+	}
+	return false
+}
+
 // sizedTypeSet: a type parameter whose type set holds a type that intWrap wraps
-// (~int8, ~uint32...).
+// (~int8, ~uint32...), or float32, whose arithmetic rounds to float32.
 func sizedTypeSet(tp *types.TypeParam) bool {
 	terms, _ := typeSetTerms(tp)
 	for _, t := range terms {
-		if intWrap(t) != "" {
+		if intWrap(t) != "" || isBasicKind(t, types.Float32) {
 			return true
 		}
 	}

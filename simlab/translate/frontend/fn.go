@@ -1489,7 +1489,9 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 		if f.operands == nil {
 			f.operands = map[ast.Expr]bool{}
 		}
-		f.operands[s.(*ast.AssignStmt).Rhs[0]] = true // x += 1 of an N float64 is a float in Python too
+		if !float32Set(p.info.TypeOf(x)) { // a float32's constant rounds to float32 first
+			f.operands[s.(*ast.AssignStmt).Rhs[0]] = true // x += 1 of an N float64 is a float in Python too
+		}
 		rhs = f.value(s.(*ast.AssignStmt).Rhs[0])
 	}
 	if op == "&^=" {
