@@ -3480,7 +3480,8 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		} else if cls := m.listStringer(ft); cls != "" {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls)) // an IPAddr, a plain list
 		} else if _, isMap := under(ft).(*types.Map); elemType(ft) != nil || isMap {
-			if lf := (&fn{p: m.p, m: m, used: map[string]bool{"x": true}, names: map[types.Object]string{}}); lf.printsByMethod(ft, true) {
+			lf := &fn{p: m.p, m: m, used: map[string]bool{"x": true}, names: map[types.Object]string{}}
+			if lf.printsByMethod(ft, true) {
 				// a []time.Duration field: [1m0s], as fmt calls each element's String
 				times = append(times, fmt.Sprintf("%q: lambda x: %s", name, lf.printedAs(ft, "x", true, false)))
 			}

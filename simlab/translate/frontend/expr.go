@@ -1863,7 +1863,8 @@ func (f *fn) printsByMethod(t types.Type, top bool) bool {
 // printedAs renders x, a value of type t (see printsByMethod), with each such
 // value made one that fmt prints by its method: a list or a dict built anew
 // ([sl.format_duration(d) for d in x]), a map's keys of a class that sorts by
-// value as Go's fmt sorts them (go.Duration, go.Month); a Duration element is its text, sl.format_duration(d).
+// value as Go's fmt sorts them (go.Duration, go.Month); a Duration element is
+// its text, sl.format_duration(d).
 func (f *fn) printedAs(t types.Type, x string, top, key bool) string {
 	if !top {
 		switch {
@@ -1888,7 +1889,8 @@ func (f *fn) printedAs(t types.Type, x string, top, key bool) string {
 		return "[" + f.printedAs(elemType(t), d, false, false) + " for " + d + " in " + x + "]"
 	case *types.Map:
 		k, d := f.temp("k"), f.temp("d")
-		return "{" + f.printedAs(u.Key(), k, false, true) + ": " + f.printedAs(u.Elem(), d, false, false) + " for " + k + ", " + d + " in " + x + ".items()}"
+		key, value := f.printedAs(u.Key(), k, false, true), f.printedAs(u.Elem(), d, false, false)
+		return "{" + key + ": " + value + " for " + k + ", " + d + " in " + x + ".items()}"
 	}
 	return x
 }
