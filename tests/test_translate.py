@@ -3828,6 +3828,23 @@ def test_a_byte_readers_method_is_refused_where_readers_may_block(tmp_path):
     )
 
 
+def test_a_bufio_readers_unread_byte_through_an_interface_ends_the_run_in_one_line(tmp_path):
+    """Go prints 97 for this; bufio.Reader's UnreadByte is not modelled, and
+    through an io.ByteScanner the translation cannot see whose it is."""
+    path = tmp_path / "unread.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"bufio"\n\t"fmt"\n\t"io"\n\t"strings"\n)\n\n'
+        'func main() {\n\tvar r io.ByteScanner = bufio.NewReader(strings.NewReader("ab"))\n'
+        "\tr.ReadByte()\n\tr.UnreadByte()\n\tc, _ := r.ReadByte()\n\tfmt.Println(c)\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: bufio.Reader's UnreadByte is not modelled: unread through a *strings.Reader"
+        " or a bytes.Buffer, or keep the byte read\n"
+    )
+
+
 def test_a_buffers_string_of_bytes_that_are_not_utf8_ends_the_run_in_one_line(tmp_path):
     """Go prints "\\xff" 1 for this (a probe's brainfuck interpreter writing a byte
     that wrapped below zero); simlab printed "\ufffd" until the Buffer's String
@@ -36111,6 +36128,50 @@ func main() {
         "0.6 0.6000000000000001\nfalse 0.20000000298023224\n2.4099998 2.41\n"
         "1.4310001135 -1.4310001\n"
     ),
+)
+
+
+# io.StringWriter held by the program: os.Stdout (which has no Python
+# WriteString), a bytes.Buffer, a strings.Builder and a type of the program's
+CONSTRUCTS["string_writer_interface"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"io"
+\t"os"
+\t"strings"
+)
+
+type counter struct{ n int }
+
+func (c *counter) WriteString(s string) (int, error) {
+\tc.n += len(s)
+\treturn len(s), nil
+}
+
+func greet(w io.StringWriter, names ...string) {
+\tfor _, n := range names {
+\t\tw.WriteString("hello, " + n + "\\n")
+\t}
+}
+
+func main() {
+\tgreet(os.Stdout, "stdout")
+\tvar b bytes.Buffer
+\tvar sb strings.Builder
+\tc := &counter{}
+\tgreet(&b, "buffer")
+\tgreet(&sb, "builder")
+\tgreet(c, "abc", "de")
+\tn, err := io.StringWriter(os.Stdout).WriteString("direct\\n")
+\tfmt.Print(b.String(), sb.String())
+\tfmt.Println(c.n, n, err)
+}
+""",
+    "hello, stdout\ndirect\nhello, buffer\nhello, builder\n21 7 <nil>\n",
 )
 
 

@@ -3884,6 +3884,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 			p.unsupported(c, "the method "+key+" in a program whose readers or writers may block",
 				"the reader's own type, or its Read method")
 		}
+		if key == "io.StringWriter.WriteString" {
+			return "go.write_string(" + recv + ", " + arg(0) + ")", false // os.Stdout's too
+		}
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
 	case "io.Reader.Read":
 		if f.m.a.pipes || f.m.blockingMethod(p.info.TypeOf(sel.X), "Read") { // a pipe's, or one that locks

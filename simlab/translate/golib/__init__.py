@@ -232,6 +232,7 @@ from ._io import (
     stderr,
     stdout,
     write,
+    write_string,
 )
 from ._ioutil import (
     LimitedReader,
@@ -1354,5 +1355,6 @@ __all__ = [
     "with_capacity",
     "wrapping",
     "write",
+    "write_string",
     "yielding",
 ]

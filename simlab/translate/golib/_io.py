@@ -249,6 +249,13 @@ def _write(w: Any, text: str) -> tuple[int, Any]:
     return write(w, text, "where the library calls it (fmt, log, slog)")
 
 
+def write_string(w: Any, s: str) -> Any:
+    """``w.WriteString(s)`` through an ``io.StringWriter``: ``w``'s own method (a
+    Buffer's, a Builder's, a type of the program's), or os.Stdout's write."""
+    method = getattr(w, "WriteString", None)
+    return method(s) if method is not None else write(w, s)
+
+
 def write(w: Any, data: str | list[int], where: str = "through an io.Writer") -> Any:
     """``w.Write(p)`` of an ``io.Writer`` (``data`` the bytes, or fmt's text): the
     library's writers' ``write``, or the program's own ``Write`` (one that blocks

@@ -710,6 +710,12 @@ class BufReader:
     # the io.ByteReader and io.RuneReader a program's code calls
     ReadByte, ReadRune = read_byte, read_rune
 
+    def UnreadByte(self) -> Any:  # Go's name, which io.ByteScanner calls
+        raise SimlabError(
+            "bufio.Reader's UnreadByte is not modelled: unread through a *strings.Reader"
+            " or a bytes.Buffer, or keep the byte read"
+        )
+
     def blocking_read_rune(self) -> Generator[Any, Any, tuple[int, int, Any]]:
         """``b.ReadRune()``: the next rune and its width (a byte that starts no valid
         encoding a ``RuneError`` of width 1); ``0, 0`` and the error at the end."""
