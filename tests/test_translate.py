@@ -36175,6 +36175,62 @@ func main() {
 )
 
 
+# A method value of a standard library type that never blocks is its bound method:
+# sb.WriteString handed to a func(string) (int, error), l.PushBack and buf.Len
+# kept as variables (Len read when called, after a later write), and a
+# base64.Encoding's EncodeToString.
+CONSTRUCTS["library_method_values"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"container/list"
+\t"encoding/base64"
+\t"fmt"
+\t"strings"
+)
+
+type line struct {
+\tstrings.Builder
+\tn int
+}
+
+func render(emit func(string) (int, error), words []string) int {
+\ttotal := 0
+\tfor _, w := range words {
+\t\tn, _ := emit(w + " ")
+\t\ttotal += n
+\t}
+\treturn total
+}
+
+func main() {
+\tvar sb strings.Builder
+\tvar buf bytes.Buffer
+\ta := render(sb.WriteString, []string{"go", "sim"})
+\tfmt.Println(a, render(buf.WriteString, []string{"lab"}))
+\tl := list.New()
+\tpush := l.PushBack
+\tfor i := range 3 {
+\t\tpush(i * i)
+\t}
+\tfor e := l.Front(); e != nil; e = e.Next() {
+\t\tfmt.Print(e.Value, " ")
+\t}
+\tencode := base64.StdEncoding.EncodeToString
+\tsize := buf.Len
+\tbuf.WriteString("more")
+\tfmt.Printf("%q %q %s %d\\n", sb.String(), buf.String(), encode([]byte("hi")), size())
+\tvar ln line
+\tln.WriteString("embedded")
+\tfmt.Println(ln.String(), ln.n)
+}
+""",
+    '7 4\n0 1 4 "go sim " "lab more" aGk= 8\nembedded 0\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -612,6 +612,10 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			if atomicMethod(fn) && sel.Kind() == types.MethodVal {
 				return "go.yielding(" + recv + "." + atomicName(fn) + ")" // read := hits.Load: a yielded operation
 			}
+			if snakeMethods[methodKey(fn)] && sel.Kind() == types.MethodVal && len(sel.Index()) == 1 &&
+				!f.m.a.genFamily(familyOf(p, p.info.TypeOf(x))) {
+				return recv + "." + snake(fn.Name()) // emit := sb.WriteString: the bound method
+			}
 			switch methodKey(fn) {
 			case "log.Logger.Printf", "log.Logger.Println", "log.Logger.Print":
 				// logf := logger.Printf: the bound method, which prints at once (no pipe to block on)
@@ -3650,6 +3654,47 @@ func plainPrint(t types.Type) bool {
 }
 
 // stdMethod renders a call of a method of a standard library type.
+// snakeMethods: the standard library's methods that simlab's value has under
+// their snake_case names, taking the call's arguments as they are and never
+// blocking, so a call is the same call (sb.WriteString(s) is sb.write_string(s))
+// and a method value the bound method (emit := sb.WriteString).
+var snakeMethods = map[string]bool{
+	"strings.Builder.Write": true, "strings.Builder.WriteString": true, "strings.Builder.WriteByte": true,
+	"strings.Builder.WriteRune": true, "strings.Builder.String": true, "strings.Builder.Len": true,
+	"strings.Builder.Reset": true, "strings.Builder.Grow": true,
+	"bytes.Buffer.Write": true, "bytes.Buffer.WriteString": true, "bytes.Buffer.WriteByte": true,
+	"bytes.Buffer.WriteRune": true, "bytes.Buffer.String": true, "bytes.Buffer.Bytes": true, "bytes.Buffer.Len": true,
+	"bytes.Buffer.Reset": true, "bytes.Buffer.WriteTo": true, "bytes.Buffer.Grow": true, "bytes.Buffer.Truncate": true,
+	"bytes.Buffer.Read": true, "bytes.Buffer.ReadByte": true, "bytes.Buffer.ReadRune": true,
+	"bytes.Buffer.ReadBytes": true, "bytes.Buffer.ReadString": true, "bytes.Buffer.Next": true,
+	"bytes.Buffer.UnreadByte":  true,
+	"container/list.List.Init": true, "container/list.List.Len": true, "container/list.List.Front": true,
+	"container/list.List.Back": true, "container/list.List.PushFront": true, "container/list.List.PushBack": true,
+	"container/list.List.InsertBefore": true, "container/list.List.InsertAfter": true,
+	"container/list.List.Remove": true, "container/list.List.MoveToFront": true,
+	"container/list.List.MoveToBack": true, "container/list.List.MoveBefore": true,
+	"container/list.List.MoveAfter": true, "container/list.List.PushBackList": true,
+	"container/list.List.PushFrontList": true, "container/list.Element.Next": true,
+	"container/list.Element.Prev": true, "container/ring.Ring.Next": true, "container/ring.Ring.Prev": true,
+	"container/ring.Ring.Move": true, "container/ring.Ring.Link": true, "container/ring.Ring.Unlink": true,
+	"fmt.State.Write": true, "fmt.State.Width": true, "fmt.State.Precision": true, "fmt.State.Flag": true,
+	"hash.Hash.Sum": true, "hash.Hash.Size": true, "hash.Hash.BlockSize": true,
+	"encoding/binary.bigEndian.Uint16": true, "encoding/binary.bigEndian.Uint32": true,
+	"encoding/binary.bigEndian.Uint64": true, "encoding/binary.bigEndian.PutUint16": true,
+	"encoding/binary.bigEndian.PutUint32": true, "encoding/binary.bigEndian.PutUint64": true,
+	"encoding/binary.bigEndian.AppendUint16": true, "encoding/binary.bigEndian.AppendUint32": true,
+	"encoding/binary.bigEndian.AppendUint64": true, "encoding/binary.littleEndian.Uint16": true,
+	"encoding/binary.littleEndian.Uint32": true, "encoding/binary.littleEndian.Uint64": true,
+	"encoding/binary.littleEndian.PutUint16": true, "encoding/binary.littleEndian.PutUint32": true,
+	"encoding/binary.littleEndian.PutUint64": true, "encoding/binary.littleEndian.AppendUint16": true,
+	"encoding/binary.littleEndian.AppendUint32": true, "encoding/binary.littleEndian.AppendUint64": true,
+	"encoding/base64.Encoding.EncodeToString": true, "encoding/base64.Encoding.DecodeString": true,
+	"encoding/base64.Encoding.Encode": true, "encoding/base64.Encoding.Decode": true,
+	"encoding/base64.Encoding.AppendEncode": true, "encoding/base64.Encoding.AppendDecode": true,
+	"encoding/base64.Encoding.EncodedLen": true, "encoding/base64.Encoding.DecodedLen": true,
+	"encoding/base64.Encoding.Strict": true, "encoding/base64.Encoding.WithPadding": true,
+}
+
 func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (string, bool) {
 	p := f.p
 	recv := f.expr(sel.X)
@@ -3690,6 +3735,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 			args = ", " + args
 		}
 		return "go." + cls + "." + fn.Name() + "(" + recv + args + ")", false // go.IntSlice.Len(xs)
+	}
+	if snakeMethods[key] {
+		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false // sb.WriteString(s): sb.write_string(s)
 	}
 	switch key {
 	case "fmt.Stringer.String":
@@ -3919,44 +3967,10 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 			return f.yieldExpr("yield from go.blocking_write(" + recv + ", " + arg(0) + ")")
 		}
 		return "go.write(" + recv + ", " + arg(0) + ")", false // a library writer, or the program's
-	case "fmt.State.Write", "fmt.State.Width", "fmt.State.Precision", "fmt.State.Flag":
-		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
-	case "hash.Hash.Sum", "hash.Hash.Size", "hash.Hash.BlockSize",
-		"encoding/binary.bigEndian.Uint16", "encoding/binary.bigEndian.Uint32", "encoding/binary.bigEndian.Uint64",
-		"encoding/binary.bigEndian.PutUint16", "encoding/binary.bigEndian.PutUint32", "encoding/binary.bigEndian.PutUint64",
-		"encoding/binary.bigEndian.AppendUint16", "encoding/binary.bigEndian.AppendUint32",
-		"encoding/binary.bigEndian.AppendUint64", "encoding/binary.littleEndian.Uint16",
-		"encoding/binary.littleEndian.Uint32", "encoding/binary.littleEndian.Uint64",
-		"encoding/binary.littleEndian.PutUint16", "encoding/binary.littleEndian.PutUint32",
-		"encoding/binary.littleEndian.PutUint64", "encoding/binary.littleEndian.AppendUint16",
-		"encoding/binary.littleEndian.AppendUint32", "encoding/binary.littleEndian.AppendUint64":
-		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
-	case "encoding/base64.Encoding.EncodeToString", "encoding/base64.Encoding.DecodeString",
-		"encoding/base64.Encoding.Encode", "encoding/base64.Encoding.Decode",
-		"encoding/base64.Encoding.AppendEncode", "encoding/base64.Encoding.AppendDecode",
-		"encoding/base64.Encoding.EncodedLen", "encoding/base64.Encoding.DecodedLen",
-		"encoding/base64.Encoding.Strict", "encoding/base64.Encoding.WithPadding":
-		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "hash.Hash32.Sum32", "hash.Hash64.Sum64", "hash.Hash.Reset":
 		return recv + "." + strings.ToLower(fn.Name()) + "()", false
 	case "runtime/pprof.Profile.WriteTo":
 		return recv + ".write_to(" + arg(0) + ", " + arg(1) + ")", false
-	case "strings.Builder.Write", "strings.Builder.WriteString", "strings.Builder.WriteByte", "strings.Builder.WriteRune",
-		"strings.Builder.String", "strings.Builder.Len", "strings.Builder.Reset",
-		"bytes.Buffer.Write", "bytes.Buffer.WriteString", "bytes.Buffer.WriteByte", "bytes.Buffer.WriteRune",
-		"bytes.Buffer.String", "bytes.Buffer.Bytes", "bytes.Buffer.Len", "bytes.Buffer.Reset", "bytes.Buffer.WriteTo",
-		"strings.Builder.Grow", "bytes.Buffer.Grow", "bytes.Buffer.Truncate", "bytes.Buffer.Read", "bytes.Buffer.ReadByte", "bytes.Buffer.ReadRune",
-		"bytes.Buffer.ReadBytes", "bytes.Buffer.ReadString", "bytes.Buffer.Next", "bytes.Buffer.UnreadByte":
-		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
-	case "container/list.List.Init", "container/list.List.Len", "container/list.List.Front", "container/list.List.Back",
-		"container/list.List.PushFront", "container/list.List.PushBack", "container/list.List.InsertBefore",
-		"container/list.List.InsertAfter", "container/list.List.Remove", "container/list.List.MoveToFront",
-		"container/list.List.MoveToBack", "container/list.List.MoveBefore", "container/list.List.MoveAfter",
-		"container/list.List.PushBackList", "container/list.List.PushFrontList",
-		"container/list.Element.Next", "container/list.Element.Prev",
-		"container/ring.Ring.Next", "container/ring.Ring.Prev", "container/ring.Ring.Move",
-		"container/ring.Ring.Link", "container/ring.Ring.Unlink":
-		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false
 	case "strings.Replacer.WriteString": // io.WriteString(w, r.Replace(s))
 		if f.m.blockingWrite(p.info.TypeOf(c.Args[0])) {
 			return f.yieldExpr("yield from go.blocking_write(" + f.value(c.Args[0]) + ", " + recv + ".replace(" + f.value(c.Args[1]) + "))")
