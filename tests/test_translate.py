@@ -36231,6 +36231,88 @@ func main() {
 )
 
 
+# A call's several results passed on where interfaces are taken (fmt.Println(get()),
+# wrap(pair()) of a ...any, return get() from a func() (any, error), var a, b any =
+# pair()): a struct value prints as a value and asserts as one; a named slice, a
+# pointer to one, struct{}, sized integers and a type parameter's value keep their types.
+CONSTRUCTS["results_into_interfaces_of_values"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type User struct {
+\tID   int
+\tName string
+}
+
+type Level int
+
+func (l Level) String() string { return [...]string{"debug", "info"}[l] }
+
+func get() (User, error) { return User{7, "ada"}, nil }
+
+func pair() (User, User) { return User{1, "a"}, User{2, "b"} }
+
+func level() (Level, int64, uint8) { return 1, 1 << 40, 255 }
+
+func wrap(xs ...any) []any { return xs }
+
+func first[T any](xs []T) (T, bool) { return xs[0], true }
+
+func boxed() (any, error) { return get() }
+
+func describe(v any, err error) string { return fmt.Sprintf("%v/%T/%v", v, v, err) }
+
+type Names []string
+
+func (n Names) String() string { return fmt.Sprintf("%d names", len(n)) }
+
+func names() (Names, *Names, struct{}) {
+\tn := Names{"a", "b"}
+\treturn n, &n, struct{}{}
+}
+
+func show[T any](xs []T) {
+\tgot := wrap(first(xs))
+\tfmt.Printf("%v %T %v\\n", got[0], got[0], got[1])
+}
+
+func sized() (int64, uint8) { return 5, 6 }
+
+func main() {
+\tfmt.Println(names())
+\tfmt.Printf("%T %T %T\\n", wrap(names())...)
+\tshow([]int8{3})
+\tshow([]User{{4, "g"}})
+\tfmt.Printf("%T %T\\n", wrap(sized())...)
+\tfmt.Println(get())
+\tfmt.Println(first([]User{{1, "x"}}))
+\tfmt.Println(wrap(pair()))
+\tfmt.Println(level())
+\tfmt.Println(wrap(level())[1:])
+\tv, err := boxed()
+\tu := v.(User)
+\tu.Name = "changed"
+\tfmt.Println(v, err, u)
+\tvar a, b any = pair()
+\tfmt.Printf("%+v %+v\\n", a, b)
+\tfmt.Println(describe(get()))
+\tfmt.Println(errors.Is(nil, nil))
+}
+""",
+    (
+        "2 names 2 names {}\nmain.Names *main.Names struct {}\n3 int8 true\n"
+        "{4 g} main.User true\nint64 uint8\n{7 ada} <nil>\n{1 x} true\n[{1 a} {2 b}]\n"
+        "info 1099511627776 255\n[1099511627776 255]\n{7 ada} <nil> {7 changed}\n"
+        "{ID:1 Name:a} {ID:2 Name:b}\n{7 ada}/main.User/<nil>\ntrue\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

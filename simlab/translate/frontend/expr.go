@@ -1998,7 +1998,7 @@ func (f *fn) tupleInto(e ast.Expr, to []types.Type, text string) string {
 	if !ok || tuple.Len() != len(to) {
 		return text
 	}
-	return f.resultsAs(tuple, to, text)
+	return f.resultsAs(tuple, to, text, e)
 }
 
 // resultsInInterfaces: the results of a call, text, passed on as the arguments of
@@ -2016,24 +2016,26 @@ func (f *fn) resultsInInterfaces(c *ast.CallExpr, tuple *types.Tuple, text strin
 			to[k] = to[k].(*types.Slice).Elem()
 		}
 	}
-	return f.resultsAs(tuple, to, text)
+	return f.resultsAs(tuple, to, text, c)
 }
 
 // resultsAs: a call's results, text, going where the types are to, each marked
 // with its class where to's is an interface and the result's type has one
 // (go.results_as(text, go.Duration, None)); text itself where none is.
-func (f *fn) resultsAs(tuple *types.Tuple, to []types.Type, text string) string {
+func (f *fn) resultsAs(tuple *types.Tuple, to []types.Type, text string, at ast.Node) string {
 	classes := make([]string, tuple.Len())
 	marked := false
 	for k := range classes {
 		classes[k] = "None"
-		if to[k] == nil || !types.IsInterface(to[k]) || types.IsInterface(tuple.At(k).Type()) {
+		rt := tuple.At(k).Type()
+		if to[k] == nil || !types.IsInterface(to[k]) || isTypeParam(to[k]) || types.IsInterface(rt) && !isTypeParam(rt) {
 			continue
 		}
-		rt := tuple.At(k).Type()
 		if cls := sizedClass(rt); cls != "" {
 			classes[k], marked = cls, true
 		} else if cls := f.m.basicClass(rt); cls != "" {
+			classes[k], marked = cls, true
+		} else if cls := f.resultClass(rt, at); cls != "" {
 			classes[k], marked = cls, true
 		}
 	}
@@ -2041,6 +2043,39 @@ func (f *fn) resultsAs(tuple *types.Tuple, to []types.Type, text string) string 
 		return text
 	}
 	return "go.results_as(" + text + ", " + strings.Join(classes, ", ") + ")"
+}
+
+// resultClass: what marks a result of type t, a struct value or a value of a type
+// whose class holds it, going into an interface as the mark of one value does
+// (fmt.Println(get()) of a (User, error) prints {7 ada}, not &{7 ada}); "" for
+// one that needs none.
+func (f *fn) resultClass(t types.Type, at ast.Node) string {
+	p := f.p
+	if tp, ok := t.(*types.TypeParam); ok {
+		return "lambda v: go.boxed(" + tp.Obj().Name() + ", v)" // an int8 keeps its type
+	}
+	elem := t
+	if ptr, ok := t.(*types.Pointer); ok {
+		elem = ptr.Elem()
+	}
+	if n, ok := elem.(*types.Named); ok && (p.isNamedValue(n) || sortSlice(elem) != "") {
+		if n.TypeArgs().Len() > 0 || sortSlice(elem) != "" {
+			p.unsupported(at, "the results of a call of a generic named slice, map or func type, or of a sort type, passed on as interfaces",
+				"assign the results to variables first")
+		}
+		if elem != t {
+			return f.m.globals[n.Obj()] + ".pointer" // the pointer, whose methods the class has
+		}
+		return f.m.globals[n.Obj()]
+	}
+	if isEmptyStruct(t) {
+		return "lambda v: go.EMPTY"
+	}
+	if f.m.isStructValue(t) {
+		f.m.copyable(t, at)
+		return "go.as_value" // the copy the interface holds
+	}
+	return ""
 }
 
 // calleeUnit: the unit a call runs, when it is known statically.

@@ -1073,6 +1073,13 @@ func (f *fn) valueSpec(vs *ast.ValueSpec, pkg bool) {
 		return
 	}
 	vals := f.rhs(vs.Values, len(vs.Names))
+	if len(vs.Names) > 1 && len(vs.Values) == 1 && vs.Type != nil {
+		to := make([]types.Type, len(vs.Names))
+		for i := range to {
+			to[i] = p.info.TypeOf(vs.Type)
+		}
+		vals = f.tupleInto(vs.Values[0], to, vals) // var a, b any = pair()
+	}
 	f.flushPre()
 	f.wl(f.line, "%s = %s", strings.Join(names, ", "), vals)
 }

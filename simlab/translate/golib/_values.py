@@ -631,8 +631,9 @@ def as_value(x: Any) -> Any:
 
 def results_as(results: tuple[Any, ...], *classes: Any) -> tuple[Any, ...]:
     """A call's results passed on as another's arguments where that one takes
-    interfaces (``fmt.Println(time.ParseDuration(s))``): each of the class its type
-    has (``go.Duration``, a named number type's), None for one left as it is."""
+    interfaces (``fmt.Println(time.ParseDuration(s))``, ``fmt.Println(get())``):
+    each through what marks its type in an interface (``go.Duration``, a named
+    type's class, :func:`as_value` for a struct value), None for one left as it is."""
     return tuple(x if cls is None else cls(x) for x, cls in zip(results, classes, strict=True))
 
 
