@@ -36313,6 +36313,131 @@ func main() {
 )
 
 
+# A library type's methods promoted into a struct value of the program (c.Lock() of a
+# var c counter embedding a sync.Mutex, through two levels of embedding, beside an
+# embedded *bytes.Buffer): the library's method through the field, where simlab
+# called c.Lock(), which its class has not (an AttributeError).
+CONSTRUCTS["embedded_library_in_values"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"strings"
+\t"sync"
+)
+
+type counter struct {
+\tsync.Mutex
+\tn int
+}
+
+type stats struct {
+\tcounter
+\tsync.RWMutex
+\tseen map[string]int
+}
+
+type group struct {
+\tsync.Mutex
+\twg  sync.WaitGroup
+\tout strings.Builder
+}
+
+type report struct {
+\t*bytes.Buffer
+\tlines int
+}
+
+func (s *stats) add(k string) {
+\ts.RWMutex.Lock()
+\tdefer s.RWMutex.Unlock()
+\ts.seen[k]++
+}
+
+func main() {
+\tvar c counter
+\tc.Lock()
+\tc.n++
+\tc.Unlock()
+
+\tst := stats{seen: map[string]int{}}
+\tst.counter.Lock()
+\tst.n += 10
+\tst.counter.Unlock()
+\tst.add("x")
+\tst.RLock()
+\tfmt.Println(c.n, st.n, st.seen["x"])
+\tst.RUnlock()
+
+\tvar g group
+\tfor i := range 3 {
+\t\tg.wg.Add(1)
+\t\tgo func() {
+\t\t\tdefer g.wg.Done()
+\t\t\tc.Lock()
+\t\t\tdefer c.Unlock()
+\t\t\tc.n += i
+\t\t\tg.Lock()
+\t\t\tg.out.WriteString(".")
+\t\t\tg.Unlock()
+\t\t}()
+\t}
+\tg.wg.Wait()
+\tg.out.WriteString("done")
+\tfmt.Println(c.n, g.out.String())
+
+\tr := report{Buffer: new(bytes.Buffer)}
+\tr.WriteString("a\\n")
+\tfmt.Fprintf(r, "b %d\\n", 2)
+\tr.lines = strings.Count(r.String(), "\\n")
+\tfmt.Print(r.String(), r.lines, " ", r.Len(), "\\n")
+}
+""",
+    "1 10 1\n4 ...done\na\nb 2\n2 6\n",
+)
+
+
+# c.Lock() of a struct value embedding a sync.Mutex blocks: a closure that only
+# locks it is called with yield from, a method value c.Unlock is the bound method,
+# and defer c.Unlock() and c.TryLock() go through the field too.
+CONSTRUCTS["embedded_mutex_of_a_value_blocks"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type counter struct {
+\tsync.Mutex
+\tn int
+}
+
+func main() {
+\tvar c counter
+\tunlock := c.Unlock
+\tc.Lock()
+\tc.n++
+\tunlock()
+\tfunc() {
+\t\tc.Lock()
+\t\tdefer c.Unlock()
+\t\tc.n++
+\t}()
+\tvar done sync.WaitGroup
+\tdone.Add(1)
+\tgo func() { defer done.Done(); c.Lock(); c.n++; c.Unlock() }()
+\tdone.Wait()
+\tfmt.Println(c.n, c.TryLock(), c.TryLock())
+}
+""",
+    "3 true false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -698,7 +698,7 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 		if sel := p.info.Selections[f]; sel != nil {
 			fn, isFunc := sel.Obj().(*types.Func)
 			if sel.Kind() == types.MethodVal && isFunc {
-				if blockingMethod(fn) && !isLocalInterface(p, sel.Recv()) || a.pipeRead(methodKey(fn), sel.Recv()) ||
+				if blockingMethod(fn) && (!isLocalInterface(p, sel.Recv()) || promotedIntoValue(p, sel)) || a.pipeRead(methodKey(fn), sel.Recv()) ||
 					a.pools && methodKey(fn) == "sync.Pool.Get" {
 					u.direct = true
 					return

@@ -604,7 +604,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		case "testing.common.Log", "testing.common.Logf", "testing.common.Error", "testing.common.Errorf":
 			return recv + "." + snake(fn.Name()) // t.Logf handed to the code under test as its logger
 		}
-		if f.m.a.byFunc[fn.Origin()] == nil && !isLocalInterface(p, sel.Recv()) && !promotedFromInterface(p, sel) {
+		if f.m.a.byFunc[fn.Origin()] == nil && (!isLocalInterface(p, sel.Recv()) || promotedIntoValue(p, sel)) &&
+			!promotedFromInterface(p, sel) {
 			if py, ok := stdMethodValues[methodKey(fn)]; ok && plainMethodValue[py] && sel.Kind() == types.MethodVal &&
 				!f.m.a.genFamily(familyOf(p, p.info.TypeOf(x))) {
 				return recv + "." + py // stop := t.Stop: the bound method, called as a plain function
@@ -2270,6 +2271,14 @@ func arrayLen(t types.Type) int64 {
 func (f *fn) yieldExpr(s string) (string, bool) { return "(" + s + ")", true }
 
 // call renders a call; the bool says it yields (a blocking operation).
+// promotedIntoValue: a method of the standard library promoted into a struct value
+// of the program (c.Lock() of a var c counter embedding a sync.Mutex), which is the
+// library's method, reached through the embedded field.
+func promotedIntoValue(p *program, s *types.Selection) bool {
+	fn := s.Obj()
+	return len(s.Index()) > 1 && !types.IsInterface(s.Recv()) && fn.Pkg() != nil && !p.ours(fn.Pkg())
+}
+
 func (f *fn) call(c *ast.CallExpr) (string, bool) {
 	p := f.p
 	if subs := f.throughArgs(c); subs != nil {
@@ -2304,7 +2313,8 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 			// promoted by an embedded context.Context, time.Duration or *log.Logger: golib's, through the field
 			promotedLibrary := fn.Pkg() != nil && (fn.Pkg().Path() == "context" || fn.Pkg().Path() == "log" ||
 				strings.HasPrefix(methodKey(fn), "time.Duration.") || strings.HasPrefix(methodKey(fn), "time.Time."))
-			if f.m.a.byFunc[fn.Origin()] == nil && (!isLocalInterface(p, s.Recv()) || promotedLibrary) && !promotedFromInterface(p, s) {
+			if f.m.a.byFunc[fn.Origin()] == nil && (!isLocalInterface(p, s.Recv()) || promotedLibrary || promotedIntoValue(p, s)) &&
+				!promotedFromInterface(p, s) {
 				text, yields := f.stdMethod(c, sel, fn)
 				if !isNamed(s.Recv(), "time", "Time") && !isNamed(s.Recv(), "time", "Duration") {
 					f.called = true // n.Load(): what it gives depends on when it runs
