@@ -36438,6 +36438,109 @@ func main() {
 )
 
 
+# A loop of a generic over a bit type set (x &= x - 1 until x == 0, x >>= 1): Go's == of
+# values of a type parameter whose set is numbers is by value, where go.equal's test of
+# the dynamic type saw a plain int that &= left against a Flags(0) and looped for ever.
+CONSTRUCTS["generic_bit_loops"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+)
+
+type Flags uint16
+
+func (f Flags) String() string { return fmt.Sprintf("flags(%#04x)", uint16(f)) }
+
+func popCount[T ~uint8 | ~uint16 | ~uint32](x T) int {
+\tn := 0
+\tfor x != 0 {
+\t\tx &= x - 1
+\t\tn++
+\t}
+\treturn n
+}
+
+func highBit[T ~uint16](x T) T {
+\tvar bit T = 1
+\tfor x>>1 != 0 {
+\t\tx >>= 1
+\t\tbit <<= 1
+\t}
+\treturn bit
+}
+
+func same[T cmp.Ordered](a, b T) bool { return a == b }
+
+func main() {
+\tfmt.Println(popCount(uint16(0xFFFF)), popCount(Flags(0xF0F0)), popCount(uint8(7)))
+\tfmt.Println(highBit(Flags(0x0300)), highBit(uint16(5)))
+\tvar f Flags = 0x0F
+\tfmt.Println(f^0x0F == 0, f&^0x03, same(2, 2), same("a", "b"))
+}
+""",
+    "16 8 3\nflags(0x0200) 4\ntrue flags(0x000c) true false\n",
+)
+
+
+# An integer's precision under fmt: the digits padded with zeros to it before the sign
+# and the # prefix (%#.4x is 0x000a), %.0d of 0 prints nothing, and a precision turns
+# the 0 flag off (%08.3x of 255 is five spaces and 0ff); %.3v of an int is %.3d.
+CONSTRUCTS["fmt_integer_precision"] = (
+    """\
+package main
+
+import "fmt"
+
+type Port uint16
+
+func main() {
+\tfmt.Printf("[%08.3x] [%06.2d] [%-06.3d] [%08.3d]\\n", 255, 7, 7, -42)
+\tfmt.Printf("[%08.3f] [%#.4x] [%#08.3o] [%+.3d] [%.0d] [%5.0d]\\n", 1.5, 10, 8, 5, 0, 0)
+\tfmt.Printf("[%.3b] [%#.3X] [% .4d] [%08.5d] [%.2d]\\n", 5, 255, 3, 12, 12345)
+\tfmt.Printf("[%.3d] [%06.3v] [%.3d] [%.3x]\\n", Port(9), 4, []int{1, 22}, true)
+}
+""",
+    (
+        "[     0ff] [    07] [007   ] [    -042]\n"
+        "[0001.500] [0x000a] [     010] [+005] [] [     ]\n"
+        "[101] [0X0FF] [ 0003] [   00012] [12345]\n"
+        "[009] [   004] [[001 022]] [%!x(bool=true)]\n"
+    ),
+)
+
+
+# The # flag on floats: a decimal point always (%#.0f of 3 is 3.), and %g, %G and %x
+# make up six significant digits, or the precision's (%#g of 3.5 is 3.50000; %#x of
+# 3.5 is 0x1.c000p+01, as Go counts the x of 0x among them); Inf and NaN stay as they are.
+CONSTRUCTS["fmt_sharp_floats"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+func main() {
+\tfmt.Printf("%#x %#X %#.3x %#x\\n", 3.5, 1.0, 2.0, 0.0)
+\tfmt.Printf("%#g %#g %#.3g %#g %#G %#g\\n", 3.5, 1e7, 1.0, 0.0, 1e-7, 123456789.0)
+\tfmt.Printf("%#.0f %#.0e %#e %#v %#8.2g|\\n", 3.0, 1.0, 1.0, 2.0, 5.0)
+\tfmt.Printf("%#g %#x %#g %#f\\n", math.Inf(1), math.NaN(), -2.5, float32(0.1))
+\tfmt.Printf("%#+g %#010.3g\\n", 2.0, -1.5)
+}
+""",
+    (
+        "0x1.c000p+01 0X1.P+00 0x1.000p+01 0x0.0000p+00\n"
+        "3.50000 1.00000e+07 1.00 0.00000 1.00000E-07 1.23456789e+08\n"
+        "3. 1.e+00 1.000000e+00 2      5.0|\n+Inf NaN -2.50000 0.100000\n"
+        "+2.00000 -000001.50\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1440,6 +1440,9 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 			return "not go.pointer_equal(" + l + ", " + r + ")"
 		}
 	}
+	if tp, ok := t.(*types.TypeParam); ok && basicTypeSet(tp) {
+		return l + " " + op + " " + r // x != 0 of a T ~uint16: by value, whatever class &= left x in
+	}
 	identity := false
 	switch under(t).(type) {
 	case *types.Pointer, *types.Chan, *types.Signature, *types.Interface:
@@ -4668,6 +4671,19 @@ func sizedTypeSet(tp *types.TypeParam) bool {
 		}
 	}
 	return false
+}
+
+// basicTypeSet: a type parameter whose constraint lists only numbers, strings
+// and booleans (~uint16, cmp.Ordered), whose values Go's == compares by value,
+// as Python's does whatever class of the number each is.
+func basicTypeSet(tp *types.TypeParam) bool {
+	terms, listed := typeSetTerms(tp)
+	for _, t := range terms {
+		if _, basic := under(t).(*types.Basic); !basic {
+			return false
+		}
+	}
+	return listed && len(terms) > 0
 }
 
 // typeSetTerms: the types a type parameter's constraint lists, through the

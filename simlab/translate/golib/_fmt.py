@@ -683,6 +683,14 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
                 return x
     if isinstance(x, str) and precision is not None and verb in "svq":
         x = x[:precision]  # a string's precision cuts the operand
+    if (
+        verb == "v"
+        and precision is not None
+        and isinstance(x, int)
+        and type(x) is not bool
+        and not _fmt_method_of(x)
+    ):
+        verb = "d"  # %.3v of an integer: its digits, as %.3d
     if verb in "vsw":
         text = v(x, plus="+" in flags and verb == "v", verb="s" if verb == "s" else "v")
         if type(text) is _Panicked:
@@ -691,9 +699,11 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         verb in "xX" and isinstance(x, int | list)
     ):
         text = _integer(x, verb, flags)
-        if precision is not None and text.lstrip("+- ").isdigit():
+        if precision is not None and isinstance(x, int) and type(x) is not bool and verb != "O":
+            # the digits take the precision's zeros, then the sign and the # prefix
+            digits = _integer(abs(int(x)), verb, "") if x or precision else ""
             sign = text[: len(text) - len(text.lstrip("+- "))]
-            text = sign + text[len(sign) :].rjust(precision, "0")
+            text = sign + _alternate(digits.rjust(precision, "0"), verb, flags)
     elif verb == "q":
         text = _quoted(x, "#" in flags)
         if "+" in flags and not text.startswith("`"):  # %+q: ASCII only, as QuoteToASCII
@@ -708,12 +718,16 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         text = v(x)
     elif verb in "xX":
         text = format_hex(x, verb, flags, precision)
+        if "#" in flags and isinstance(x, float):
+            text = _sharp_float(text, verb, precision)
     elif verb in "feEfFgG" or (verb == "b" and isinstance(x, float)):
         p = 6 if precision is None else precision
         if verb in "gG" and precision is None:
             p = -1  # the fewest digits
         form = ord("f" if verb == "F" else verb)
         text = format_float(float(x), form, p, 32 if type(x) is Float32 else 64)
+        if "#" in flags and verb != "b":
+            text = _sharp_float(text, verb, precision)
         if "+" in flags and not text.startswith(("-", "+")):
             text = "+" + text
         elif " " in flags and not text.startswith("-"):
@@ -742,6 +756,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
             text = text.ljust(width)
         elif "0" in flags and isinstance(x, float) and not math.isfinite(x):
             text = text.rjust(width)  # an infinity or NaN is padded with spaces
+        elif "0" in flags and precision is not None and isinstance(x, int) and verb in "bdoxXv":
+            text = text.rjust(width)  # an integer's precision turns the zero padding off
         elif "0" in flags and not isinstance(x, list):
             number = isinstance(x, int | float) and type(x) is not bool
             sign = text[0] if number and text[:1] in "+- " else ""  # zeros go after it
@@ -874,6 +890,34 @@ def _backquotable(s: str) -> bool:
         c == "\t" or (c >= " " and c not in "`\x7f\ufeff" and not 0xDC80 <= ord(c) <= 0xDCFF)
         for c in s
     )
+
+
+def _sharp_float(text: str, verb: str, precision: int | None) -> str:
+    """A float under the ``#`` flag: its mantissa keeps a decimal point (``%#.0f`` of
+    3 is ``3.``), and under ``%g``, ``%G`` and ``%x`` trailing zeros make up the
+    precision's count of significant digits, 6 without one (``%#g`` of 3.5 is
+    ``3.50000``); Go counts the ``x`` of a hex float's ``0x`` as one of them, so
+    ``%#x`` of 3.5 is ``0x1.c000p+01``. An infinity or NaN is left as it is."""
+    sign = text[:1] if text[:1] in "+- " else ""
+    body = text[len(sign) :]
+    if not body[:1].isdigit():
+        return text
+    exponent = "pP" if verb in "xX" else "eEpP"
+    cut = next((i for i, ch in enumerate(body) if ch in exponent), len(body))
+    mantissa, tail = body[:cut], body[cut:]
+    missing = (6 if precision is None else precision) if verb in "gGx" else 0
+    seen_nonzero = False
+    for ch in mantissa:
+        if ch == ".":
+            continue
+        seen_nonzero = seen_nonzero or ch != "0"
+        if seen_nonzero:
+            missing -= 1
+    if "." not in mantissa:
+        if mantissa == "0":
+            missing -= 1  # a lone 0 is one digit
+        mantissa += "."
+    return sign + mantissa + "0" * max(missing, 0) + tail
 
 
 def format_hex(x: Any, verb: str, flags: str = "", precision: int | None = None) -> str:
