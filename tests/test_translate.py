@@ -36541,6 +36541,107 @@ func main() {
 )
 
 
+# A named float32 type's value held in an interface, or as a type argument, prints the
+# fewest digits that read back as the float32 (0.1, where simlab printed
+# 0.10000000149011612): its class is a go.Float32; a type switch still tells it from float32.
+CONSTRUCTS["named_float32_in_interfaces"] = (
+    """\
+package main
+
+import "fmt"
+
+type Score float32
+
+type Pair[K comparable, V any] struct {
+\tKey K
+\tVal V
+}
+
+func (p Pair[K, V]) String() string { return fmt.Sprintf("%v=%v", p.Key, p.Val) }
+
+func Show[V any](v V) string { return fmt.Sprint(v) }
+
+func kind(x any) string {
+\tswitch x.(type) {
+\tcase float32:
+\t\treturn "float32"
+\tcase Score:
+\t\treturn "Score"
+\t}
+\treturn "other"
+}
+
+func main() {
+\tvar x any = Score(0.1)
+\tfmt.Println(x, Score(0.1), Show(Score(0.1)), Show(float32(0.1)))
+\tfmt.Printf("%v %.3f %T %#v %s\\n", x, x, x, x, kind(x))
+\ts := Score(88.1)
+\ts += 0.2
+\tfmt.Println(Pair[string, Score]{"cy", s}, []any{s, float32(s)}, kind(float32(s)))
+\tfmt.Println(x == any(Score(0.1)), x == any(float32(0.1)))
+}
+""",
+    (
+        "0.1 0.1 0.1 0.1\n0.1 0.100 main.Score 0.1 Score\n"
+        "cy=88.299995 [88.299995 88.299995] float32\ntrue false\n"
+    ),
+)
+
+
+# fmt calls no String or Error method of an unexported field under any verb: %s of a
+# Level there is %!s(main.Level=2), %x its digits, %q a rune (simlab called String
+# under %s, %x and %q), and a bad verb's mark never calls one (%!d(main.Name=cd)).
+CONSTRUCTS["unexported_fields_under_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+type Level int
+
+func (l Level) String() string { return "L" + fmt.Sprint(int(l)) }
+
+type Name string
+
+func (n Name) String() string { return "name:" + string(n) }
+
+type Ratio float64
+
+func (r Ratio) Error() string { return "ratio" }
+
+type Row struct {
+\tLvl   Level
+\tinner Level
+\twho   Name
+\tWho   Name
+\tr     Ratio
+}
+
+type Outer struct {
+\tRow
+\ttag Name
+}
+
+func main() {
+\tr := Row{Lvl: 1, inner: 2, who: "ab", Who: "cd", r: 0.5}
+\tfor _, verb := range []string{"%v", "%+v", "%s", "%d", "%x", "%q", "%6.2v"} {
+\t\tfmt.Printf(verb+"\\n", r)
+\t}
+\tfmt.Printf("%s|%v\\n", Outer{r, "t"}, []Row{r})
+}
+""",
+    (
+        "{L1 2 ab name:cd 0.5}\n{Lvl:L1 inner:2 who:ab Who:name:cd r:0.5}\n"
+        "{L1 %!s(main.Level=2) ab name:cd %!s(main.Ratio=0.5)}\n"
+        "{1 2 %!d(main.Name=ab) %!d(main.Name=cd) %!d(main.Ratio=0.5)}\n"
+        "{4c31 2 6162 6e616d653a6364 0x1p-01}\n"
+        '{"L1" \'\\x02\' "ab" "name:cd" %!q(main.Ratio=0.5)}\n'
+        "{    L1     02     ab     na    0.5}\n"
+        "{{L1 %!s(main.Level=2) ab name:cd %!s(main.Ratio=0.5)} t}|[{L1 2 ab name:cd 0.5}]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

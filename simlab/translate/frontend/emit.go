@@ -3313,7 +3313,11 @@ func (m *module) basicClassDecl(ts *ast.TypeSpec, tn *types.TypeName, methods []
 	b := tn.Type().Underlying().(*types.Basic)
 	m.emit("")
 	m.emit("")
-	m.emit("class %s(%s):  # L%d", m.globals[tn], pyBase(b), p.line(ts))
+	base := pyBase(b)
+	if b.Kind() == types.Float32 {
+		base = "go.Float32" // fmt prints the fewest digits that read back as the float32
+	}
+	m.emit("class %s(%s):  # L%d", m.globals[tn], base, p.line(ts))
 	m.emit(`    """type %s %s"""`, tn.Name(), b.Name())
 	m.emit("")
 	m.emit("    __slots__ = ()")

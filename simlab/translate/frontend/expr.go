@@ -2463,6 +2463,10 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 			return "int(" + x + ")"
 		}
 	}
+	if f.m.basicClass(from) != "" && f.m.basicClass(t) == "" && isBasicKind(under(from), types.Float32) &&
+		isFloat(t) {
+		return "float(" + x + ")" // float64(v) of a Volts, whose class is a go.Float32: a float64's digits
+	}
 	if isBasicKind(t, types.UnsafePointer) || isBasicKind(from, types.UnsafePointer) {
 		// uintptr(unsafe.Pointer(p)): an address, never a pointer again
 		switch {

@@ -74,7 +74,7 @@ class WrapErrors(sl.GoError):
 def _float(x: float) -> str:
     """A float as ``%v`` prints it: ``strconv.FormatFloat(x, 'g', -1, 64)``, or 32 for
     a float32."""
-    return format_float(x, ord("g"), -1, 32 if type(x) is Float32 else 64)
+    return format_float(x, ord("g"), -1, 32 if isinstance(x, Float32) else 64)
 
 
 class _Panicked(str):
@@ -487,7 +487,7 @@ def _runtime_text(x: Any) -> str:
     if isinstance(x, int):
         return int.__repr__(x)
     if isinstance(x, float):
-        return _float(x if type(x) is Float32 else float(x))
+        return _float(x if isinstance(x, Float32) else float(x))
     return str.__str__(x)
 
 
@@ -725,7 +725,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         if verb in "gG" and precision is None:
             p = -1  # the fewest digits
         form = ord("f" if verb == "F" else verb)
-        text = format_float(float(x), form, p, 32 if type(x) is Float32 else 64)
+        text = format_float(float(x), form, p, 32 if isinstance(x, Float32) else 64)
         if "#" in flags and verb != "b":
             text = _sharp_float(text, verb, precision)
         if "+" in flags and not text.startswith(("-", "+")):
@@ -835,9 +835,22 @@ def _format_elements(
             value = _field_value(value, False)  # a struct-valued field: {...}, not &{...}
         if kind == "duration" and verb in "vsqxX" and name[:1].isupper():
             value = sl.format_duration(value)  # its String method, but under %d
-        parts.append((f"{name}:" if named else "") + one(value))
+        # fmt calls no method of an unexported field
+        hidden = not name[:1].isupper() and isinstance(value, int | float | str)
+        text = _without_methods(value, one) if hidden and _fmt_method_of(value) else one(value)
+        parts.append((f"{name}:" if named else "") + text)
     pointer = not by_value and not hasattr(type(obj), "go_struct")
     return ("&" if pointer else "") + "{" + " ".join(parts) + "}"
+
+
+def _without_methods(x: Any, one: Callable[[Any], str]) -> str:
+    """``x``, a value of a named number or string type with a String or Error method
+    in an unexported field, under a verb: as its underlying value, which fmt formats
+    without the method it cannot call, but named by its type in a bad verb's mark
+    (``%!s(main.Level=2)``)."""
+    base = next(c for c in type(x).__mro__ if c in (Float32, int, float, str))
+    plain = base(x)
+    return one(plain).replace(f"({type_name(plain)}=", f"({type_name(x)}=")
 
 
 def _integer(x: Any, verb: str, flags: str) -> str:
@@ -853,7 +866,7 @@ def _integer(x: Any, verb: str, flags: str) -> str:
             + "]"
         )
     if isinstance(x, str) or not isinstance(x, int | float):
-        return f"%!{verb}({type_name(x)}={v(x)})"  # Go's mark of a verb the value has not
+        return f"%!{verb}({type_name(x)}={v(x, raw=True)})"  # Go's mark of a verb the value has not
     n = int(x)
     digits = format(abs(n), {"d": "d", "b": "b", "o": "o", "O": "o", "x": "x", "X": "X"}[verb])
     if verb == "O":

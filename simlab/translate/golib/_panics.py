@@ -64,7 +64,7 @@ def _panic_value(value: Any) -> str:
     if callable(error):
         return str(error())
     name = getattr(type(value), "go_name", None)
-    if isinstance(value, Sized | Float32):  # an unnamed type: the value alone
+    if isinstance(value, Sized) or type(value) is Float32:  # an unnamed type: the value alone
         return v(value)
     if name is not None and isinstance(value, str):
         return f'{name}("{value}")'
