@@ -36642,6 +36642,128 @@ func main() {
 )
 
 
+# A method that never reads its pointer receiver, or hands it first to one that compares
+# it with nil (if !t.enabled() { return }), runs on a nil pointer as Go's does: it is
+# called on the class, Tracer.Start(t, op), where t.Start() was an attribute of None.
+CONSTRUCTS["nil_receivers_reach_the_method"] = (
+    """\
+package main
+
+import "fmt"
+
+type Tracer struct{ spans []string }
+
+func (t *Tracer) Name() string { return "noop-tracer" }
+
+func (*Tracer) Kind() string { return "tracer" }
+
+func (t *Tracer) enabled() bool { return t != nil }
+
+func (t *Tracer) Start(op string) {
+\tif !t.enabled() {
+\t\treturn
+\t}
+\tt.spans = append(t.spans, op)
+}
+
+func (t *Tracer) Count() int {
+\tt.Start("count")
+\tif t.enabled() {
+\t\treturn len(t.spans)
+\t}
+\treturn -1
+}
+
+func main() {
+\tvar t *Tracer
+\tt.Start("handle")
+\tname := t.Name
+\tfmt.Println(name(), t.Kind(), t.Count())
+\tt = &Tracer{}
+\tt.Start("a")
+\tfmt.Println(t.Count(), t.spans)
+}
+""",
+    "noop-tracer tracer -1\n2 [a count]\n",
+)
+
+
+# Each NaN key of a map literal is an entry of its own (go.float_key), as each NaN
+# written by m[k] = v is.
+CONSTRUCTS["nan_keys_of_a_map_literal"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+func main() {
+\tnan := math.NaN()
+\tm := map[float64]int{nan: 1, nan: 2, 1.5: 3}
+\tfmt.Println(len(m), m[nan])
+\tw := map[float64]int{}
+\tw[nan] = 1
+\tw[nan] = 2
+\tfmt.Println(len(w))
+}
+""",
+    "3 0\n2\n",
+)
+
+
+# strconv.ParseFloat and time.Parse take the digits 0 to 9 only: an Arabic-Indic or a
+# full-width digit is a syntax error in Go (Python's float() and int() took them).
+CONSTRUCTS["numbers_are_ascii_digits"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+\t"time"
+)
+
+func main() {
+\tfor _, s := range []string{"1_000.5", "0x1_0p0", "٣", "１２", "1\\u0660", "1e٣", "3.5"} {
+\t\tf, err := strconv.ParseFloat(s, 64)
+\t\tfmt.Println(f, err)
+\t}
+\tfor _, s := range []string{"٢٠٢٤-01-02", "２０２４-01-02", "2024-01-02"} {
+\t\tt, err := time.Parse("2006-01-02", s)
+\t\tfmt.Println(t, err)
+\t}
+\tfor _, s := range []string{"٢٤-01-02", "24-01-02"} {
+\t\tt, err := time.Parse("06-01-02", s)
+\t\tfmt.Println(t, err)
+\t}
+\tt, err := time.Parse("2006-01-02 -0700", "2024-01-02 +٠٠٠٠")
+\tfmt.Println(t, err)
+}
+""",
+    (
+        '1000.5 <nil>\n16 <nil>\n0 strconv.ParseFloat: parsing "٣": invalid syntax\n'
+        '0 strconv.ParseFloat: parsing "１２": invalid syntax\n'
+        '0 strconv.ParseFloat: parsing "1٠": invalid syntax\n'
+        '0 strconv.ParseFloat: parsing "1e٣": invalid syntax\n3.5 <nil>\n'
+        '0001-01-01 00:00:00 +0000 UTC parsing time "\\xd9\\xa2\\xd9\\xa0'
+        '\\xd9\\xa2\\xd9\\xa4-01-02" as "2006-01-02": cannot parse "\\xd9\\'
+        'xa2\\xd9\\xa0\\xd9\\xa2\\xd9\\xa4-01-02" as "2006"\n'
+        '0001-01-01 00:00:00 +0000 UTC parsing time "\\xef\\xbc\\x92\\xef'
+        '\\xbc\\x90\\xef\\xbc\\x92\\xef\\xbc\\x94-01-02" as "2006-01-02": can'
+        'not parse "\\xef\\xbc\\x92\\xef\\xbc\\x90\\xef\\xbc\\x92\\xef\\xbc\\x94-'
+        '01-02" as "2006"\n2024-01-02 00:00:00 +0000 UTC <nil>\n'
+        '0001-01-01 00:00:00 +0000 UTC parsing time "\\xd9\\xa2\\xd9\\xa4'
+        '-01-02" as "06-01-02": cannot parse "\\xd9\\xa2\\xd9\\xa4-01-02" as "06"\n'
+        "2024-01-02 00:00:00 +0000 UTC <nil>\n"
+        '0001-01-01 00:00:00 +0000 UTC parsing time "2024-01-02 +\\xd9'
+        '\\xa0\\xd9\\xa0\\xd9\\xa0\\xd9\\xa0" as "2006-01-02 -0700": cannot '
+        'parse "+\\xd9\\xa0\\xd9\\xa0\\xd9\\xa0\\xd9\\xa0" as "-0700"\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -711,10 +711,13 @@ func (m *module) findArrayKeys() {
 					p.floatKeys[n.Args[1]] = true
 				}
 			case *ast.CompositeLit:
-				if arrayKeyed(n) {
-					for _, el := range n.Elts {
-						if kv, ok := el.(*ast.KeyValueExpr); ok {
+				for _, el := range n.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						if arrayKeyed(n) {
 							p.arrayKeys[kv.Key] = true
+						}
+						if floatKeyed(n, kv.Key) {
+							p.floatKeys[kv.Key] = true // map[float64]int{nan: 1, nan: 2}: two entries
 						}
 					}
 				}

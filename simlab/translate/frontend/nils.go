@@ -119,33 +119,71 @@ func (p *program) assertsFuncType() bool {
 	return found
 }
 
-// findNilSafeMethods records the methods whose pointer receiver the body
-// compares with nil (if t == nil { return 0 }), made to be called on a nil
-// pointer: a call of one is Tree.Sum(t.Left), which a nil receiver reaches,
-// where t.Left.Sum() would be an attribute of None.
+// findNilSafeMethods records the methods made to run on a nil pointer receiver
+// (below): a call of one is Tree.Sum(t.Left), which a nil receiver reaches, where
+// t.Left.Sum() would be an attribute of None.
 func (p *program) findNilSafeMethods() {
 	p.nilSafe = map[*types.Func]bool{}
+	type method struct {
+		fn   *types.Func
+		recv types.Object // nil where the receiver has no name
+		body *ast.BlockStmt
+	}
+	var methods []method
 	for _, file := range p.files {
 		for _, d := range file.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Recv == nil || fd.Body == nil || len(fd.Recv.List[0].Names) == 0 {
+			if !ok || fd.Recv == nil || fd.Body == nil {
 				continue
 			}
-			recv := p.info.Defs[fd.Recv.List[0].Names[0]]
-			if recv == nil || !isPointer(recv.Type()) {
+			fn, _ := p.info.Defs[fd.Name].(*types.Func)
+			if fn == nil || !isPointer(fn.Type().(*types.Signature).Recv().Type()) {
+				continue
+			}
+			var recv types.Object
+			if names := fd.Recv.List[0].Names; len(names) > 0 {
+				recv = p.info.Defs[names[0]]
+			}
+			methods = append(methods, method{fn, recv, fd.Body})
+		}
+	}
+	// a method that never reads its receiver runs on a nil one (func (t *Tracer)
+	// Name() string); so does one that compares it with nil, or hands it to a
+	// method that does first (if !t.enabled() { return }), to a fixpoint
+	for changed := true; changed; {
+		changed = false
+		for _, m := range methods {
+			if p.nilSafe[m.fn] {
 				continue
 			}
 			isRecv := func(e ast.Expr) bool {
 				id, ok := ast.Unparen(e).(*ast.Ident)
-				return ok && p.info.Uses[id] == recv
+				return ok && m.recv != nil && p.info.Uses[id] == m.recv
 			}
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) &&
-					(isRecv(b.X) && p.info.Types[b.Y].IsNil() || isRecv(b.Y) && p.info.Types[b.X].IsNil()) {
-					p.nilSafe[p.info.Defs[fd.Name].(*types.Func)] = true
+			used, safe := false, false
+			ast.Inspect(m.body, func(n ast.Node) bool {
+				switch x := n.(type) {
+				case *ast.Ident:
+					used = used || isRecv(x)
+				case *ast.BinaryExpr:
+					if (x.Op == token.EQL || x.Op == token.NEQ) &&
+						(isRecv(x.X) && p.info.Types[x.Y].IsNil() || isRecv(x.Y) && p.info.Types[x.X].IsNil()) {
+						safe = true
+					}
+				case *ast.CallExpr:
+					if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && isRecv(sel.X) {
+						if s := p.info.Selections[sel]; s != nil && len(s.Index()) == 1 {
+							if fn, ok := s.Obj().(*types.Func); ok && p.nilSafe[fn.Origin()] {
+								safe = true
+							}
+						}
+					}
 				}
 				return true
 			})
+			if safe || !used {
+				p.nilSafe[m.fn], changed = true, true
+			}
 		}
 	}
 }

@@ -79,9 +79,9 @@ def append_bool(dst: list[int], b: bool) -> list[int]:
     return dst + list(b"true" if b else b"false")
 
 
-_DECIMAL_FLOAT = re.compile(r"(\d(_?\d)*)?(\.(\d(_?\d)*)?)?([eE][+-]?\d(_?\d)*)?")
+_DECIMAL_FLOAT = re.compile(r"(\d(_?\d)*)?(\.(\d(_?\d)*)?)?([eE][+-]?\d(_?\d)*)?", re.ASCII)
 _HEX_FLOAT = re.compile(
-    r"0[xX](_?[0-9a-fA-F])*(\.([0-9a-fA-F](_?[0-9a-fA-F])*)?)?[pP][+-]?\d(_?\d)*"
+    r"0[xX](_?[0-9a-fA-F])*(\.([0-9a-fA-F](_?[0-9a-fA-F])*)?)?[pP][+-]?\d(_?\d)*", re.ASCII
 )
 
 
@@ -97,7 +97,7 @@ def parse_float(s: str, bits: int) -> tuple[float, NumError | None]:
     if _HEX_FLOAT.fullmatch(body):
         x = float.fromhex(s.replace("_", ""))
     elif _DECIMAL_FLOAT.fullmatch(body) and any(
-        c.isdigit() for c in body.split("e")[0].split("E")[0]
+        c in "0123456789" for c in body.split("e")[0].split("E")[0]
     ):
         x = float(s.replace("_", ""))
     else:

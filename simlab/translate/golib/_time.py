@@ -429,6 +429,11 @@ def _days_in(month: int, year: int) -> int:
     return civil_days(year, month + 1, 1) - civil_days(year, month, 1)
 
 
+def _ascii_digits(s: str) -> bool:
+    """``s`` is digits 0 to 9, which are all a layout's numbers take (not ``٢``)."""
+    return s.isascii() and s.isdigit()
+
+
 def _num(s: str, fixed: bool, most: int = 2) -> tuple[int, str] | None:
     """Go's reading of a number of one to ``most`` digits at the start of ``s`` (all
     ``most`` of them if ``fixed``), and what follows it; None where there is none."""
@@ -473,13 +478,13 @@ def _fraction(value: str, n: int) -> tuple[int, str]:
 
 
 def _fraction_next(value: str) -> bool:
-    return value[:1] in (".", ",") and value[1:2].isdigit()
+    return value[:1] in (".", ",") and _ascii_digits(value[1:2])
 
 
 def _fraction_end(value: str) -> int:
     """Where the digits after ``value``'s period or comma end."""
     n = 2
-    while n < len(value) and value[n].isdigit():
+    while n < len(value) and value[n] in "0123456789":
         n += 1
     return n
 
@@ -516,12 +521,12 @@ def time_parse(layout: str, value: str, rt: Any = None) -> tuple[int, Any]:
         chunk, layout, hold, out_of_range = m.group(), layout[m.end() :], value, ""
         try:
             if chunk == "06":
-                if len(value) < 2 or not value[:2].isdigit():
+                if len(value) < 2 or not _ascii_digits(value[:2]):
                     raise _Bad
                 year, value = int(value[:2]), value[2:]
                 year += 1900 if year >= 69 else 2000
             elif chunk == "2006":
-                if len(value) < 4 or not value[:4].isdigit():
+                if len(value) < 4 or not _ascii_digits(value[:4]):
                     raise _Bad
                 year, value = int(value[:4]), value[4:]
             elif chunk in ("Jan", "January", "Mon", "Monday"):
@@ -631,7 +636,7 @@ def _zone_offset(form: str, value: str) -> tuple[int, str, str]:
         raise _Bad
     digits = value[1:size].replace(":", "") if colon else value[1:size]
     parts = [digits[i : i + 2] for i in range(0, len(digits), 2)] + ["00", "00"]
-    if not all(len(p) == 2 and p.isdigit() for p in parts[:3]) or value[0] not in "+-":
+    if not all(len(p) == 2 and _ascii_digits(p) for p in parts[:3]) or value[0] not in "+-":
         raise _Bad
     hh, mm, ss = (int(p) for p in parts[:3])
     out_of_range = ""
