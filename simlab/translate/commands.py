@@ -335,6 +335,8 @@ def _run(
             return out
         except SimlabError as err:  # a schedule that does not fit the program, a livelock
             misfit = err
+        except Exception as err:  # the model itself failed: a gap in the translation
+            misfit = _translation_gap(err, path)
     if misfit is not None:
         _fail(misfit)
     out.schedule = str(rt.schedule())
@@ -357,6 +359,28 @@ def _run(
     if rt.halted is not None:
         golib.abandon(rt)  # the program has ended: its goroutines' deferred calls never run
     return out
+
+
+def _translation_gap(err: Exception, path: Path) -> SimlabError:
+    """The one line for a Python error that the model of a Go line raised, where Go
+    runs on: it names that line and what to do (``SIMLAB_TRACEBACK=1`` re-raises the
+    error, for simlab's own developers)."""
+    if os.environ.get("SIMLAB_TRACEBACK"):
+        raise err
+    from ..go.frames import go_frame
+
+    where = path.name
+    tb = err.__traceback__
+    while tb is not None:
+        frame = go_frame(tb.tb_frame.f_code, tb.tb_lineno)
+        if frame is not None:
+            where = f"{frame.file}:{frame.line}"
+        tb = tb.tb_next
+    return SimlabError(
+        f"{where}: simlab's model of this line failed ({type(err).__name__}: {err}), "
+        "a gap in the translation; `simlab translate` shows the model, and a report "
+        "with the Go source helps close it"
+    )
 
 
 def _test_binary_crashed(out: _Run, rt: object) -> None:
