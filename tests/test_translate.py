@@ -36764,6 +36764,70 @@ func main() {
 )
 
 
+# A sync.WaitGroup embedded in a struct beside a sync.Mutex, by value and through an
+# embedded pointer: r.Add(1), defer r.Done(), r.Wait(), r.Go(f) and a method value
+# done := p.Done go through the field (the struct's own add method stays its own).
+CONSTRUCTS["embedded_wait_group"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"sync"
+)
+
+type results struct {
+\tsync.Mutex
+\tsync.WaitGroup
+\tsums []int
+}
+
+func (r *results) add(v int) {
+\tr.Lock()
+\tdefer r.Unlock()
+\tr.sums = append(r.sums, v)
+}
+
+type pool struct {
+\t*results
+\tonce sync.Once
+}
+
+func main() {
+\tvar r results
+\tfor i := range 4 {
+\t\tr.Add(1)
+\t\tgo func() {
+\t\t\tdefer r.Done()
+\t\t\tr.add(i * i)
+\t\t}()
+\t}
+\tr.Wait()
+\tsort.Ints(r.sums)
+\tfmt.Println(r.sums)
+
+\tp := pool{results: &results{}}
+\tp.Add(2)
+\tfor _, v := range []int{7, 3} {
+\t\tgo func() { defer p.Done(); p.add(v) }()
+\t}
+\tp.Wait()
+\tp.once.Do(func() { sort.Ints(p.sums) })
+\tfmt.Println(p.sums)
+\tdone := p.Done
+\tp.Add(1)
+\tgo func() { defer done(); p.add(1) }()
+\tp.Wait()
+\tr.Go(func() { r.add(100) })
+\tr.Wait()
+\tfmt.Println(len(r.sums))
+}
+""",
+    "[0 1 4 9]\n[3 7]\n5\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3417,7 +3417,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, context.Context, time.Duration, time.Time, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, error, and the program's struct and interface types, and its named slice and map types by value")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, error, and the program's struct and interface types, and its named slice and map types by value")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -3633,7 +3633,8 @@ func (m *module) embeddable(t types.Type) bool {
 	if embeddedLibrary[key] {
 		return true // its methods are golib's, called through the field (see promoted)
 	}
-	return key == "sync.Mutex" || key == "sync.RWMutex" || (key == "context.Context" || key == "time.Duration" || key == "time.Time") && t == types.Type(n)
+	return key == "sync.Mutex" || key == "sync.RWMutex" ||
+		(key == "sync.WaitGroup" || key == "context.Context" || key == "time.Duration" || key == "time.Time") && t == types.Type(n)
 }
 
 // valueMethodsOnly: every method of n has a value receiver.

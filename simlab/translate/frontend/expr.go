@@ -608,6 +608,9 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			!promotedFromInterface(p, sel) {
 			if py, ok := stdMethodValues[methodKey(fn)]; ok && plainMethodValue[py] && sel.Kind() == types.MethodVal &&
 				!f.m.a.genFamily(familyOf(p, p.info.TypeOf(x))) {
+				if promotedIntoValue(p, sel) || len(sel.Index()) > 1 && isPointer(sel.Recv()) {
+					recv += embeddedPath(sel.Recv(), sel.Index()) // done := r.Done of an embedded WaitGroup
+				}
 				return recv + "." + py // stop := t.Stop: the bound method, called as a plain function
 			}
 			if atomicMethod(fn) && sel.Kind() == types.MethodVal {
