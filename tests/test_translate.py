@@ -36828,6 +36828,88 @@ func main() {
 )
 
 
+# A standard-library generic called with its type arguments written out
+# (slices.Max[[]int](xs), rand.N[time.Duration](1), sync.OnceValue[int](f),
+# cmp.Compare[int] in a generic): the library's call, where simlab printed a lambda.
+CONSTRUCTS["library_generics_instantiated_explicitly"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+\t"math/rand/v2"
+\t"slices"
+\t"strings"
+\t"sync"
+\t"time"
+)
+
+type job struct {
+\tname string
+\tcost int
+}
+
+func sortBy[T any](xs []T, key func(T) int) {
+\tslices.SortFunc[[]T](xs, func(a, b T) int { return cmp.Compare[int](key(a), key(b)) })
+}
+
+func main() {
+\txs := []int{3, 1, 2}
+\tfmt.Println(slices.Max[[]int](xs), slices.Contains[[]int, int](xs, 2))
+\tfmt.Println(rand.N[time.Duration](1) == 0, rand.N[int64](1))
+\tload := sync.OnceValue[int](func() int { fmt.Println("loading"); return 42 })
+\tfmt.Println(load(), load())
+\tjobs := []job{{"b", 3}, {"a", 1}, {"c", 2}}
+\tsortBy(jobs, func(j job) int { return j.cost })
+\twords := slices.Collect(slices.Values[[]string]([]string{"x", "y"}))
+\tfmt.Println(jobs, strings.Join(words, "+"))
+}
+""",
+    "3 true\ntrue 0\nloading\n42 42\n[{a 1} {c 2} {b 3}] x+y\n",
+)
+
+
+# fmt.Println of a [2][2]Slot, an array of arrays of struct values, read at once
+# (its model was a Python syntax error), beside a struct holding one and a slice of them.
+CONSTRUCTS["arrays_of_arrays_of_structs_printed"] = (
+    """\
+package main
+
+import "fmt"
+
+type Slot struct {
+\tID   int
+\tTags [2]string
+}
+
+type Board struct {
+\tCells [2][2]Slot
+\tName  string
+}
+
+func main() {
+\tgrid := [2][2]Slot{}
+\tgrid[1][0].ID = 5
+\tgrid[0][1].Tags[1] = "a,\\"b)"
+\tfmt.Println(grid)
+\tfmt.Printf("%v %+v\\n", grid[0], grid[1])
+\tb := Board{Cells: grid, Name: "x"}
+\tb.Cells[0][0].ID = 9
+\tfmt.Println(b, grid[0][0].ID)
+\trows := [][2]Slot{grid[1], grid[0]}
+\tfmt.Println(rows, len(rows))
+}
+""",
+    (
+        '[[{0 [ ]} {0 [ a,"b)]}] [{5 [ ]} {0 [ ]}]]\n'
+        '[{0 [ ]} {0 [ a,"b)]}] [{ID:5 Tags:[ ]} {ID:0 Tags:[ ]}]\n'
+        '{[[{9 [ ]} {0 [ a,"b)]}] [{5 [ ]} {0 [ ]}]] x} 0\n'
+        '[[{5 [ ]} {0 [ ]}] [{0 [ ]} {0 [ a,"b)]}]] 2\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -665,6 +665,9 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 	if tv, ok := p.info.Types[fun]; ok && tv.IsType() {
 		return // a conversion
 	}
+	if x := instantiated(p, fun); x != nil {
+		fun = x // sync.OnceValue[int](f): the library's function, its type argument written out
+	}
 	switch f := fun.(type) {
 	case *ast.FuncLit:
 		a.called[f] = true

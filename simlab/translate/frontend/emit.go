@@ -2515,7 +2515,11 @@ func sameIndexed(p *program, a, b ast.Expr) *ast.IndexExpr {
 
 // calleeName: "append", "copy" for a builtin, "sort.Ints" for a package function.
 func calleeName(p *program, c *ast.CallExpr) string {
-	switch f := ast.Unparen(c.Fun).(type) {
+	fun := ast.Unparen(c.Fun)
+	if x := instantiated(p, fun); x != nil {
+		fun = x // slices.Max[[]int](xs): slices.Max
+	}
+	switch f := fun.(type) {
 	case *ast.Ident:
 		if b, ok := p.info.Uses[f].(*types.Builtin); ok {
 			return b.Name()

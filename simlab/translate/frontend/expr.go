@@ -1827,7 +1827,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case holdsStructValues(t) && (!hasFmtMethod(t) || j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0) ||
 			j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0 && holdsStructs(t):
 			// (a type run []entry with a String method: fmt calls it, on the elements as they are)
-			s = "go.struct_values(" + strings.TrimSuffix(strings.TrimPrefix(s, "go.copy_array("), ", go.copy)") + ")" // [{1 2}], map[k:[{1 2}]]
+			s = "go.struct_values(" + uncopied(s) + ")" // [{1 2}], map[k:[{1 2}]]
 		case isDuration(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = "sl.format_duration(" + s + ")" // fmt calls its String method, but under %d
 		case timeClass(t) != "" && !isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
@@ -2285,6 +2285,57 @@ func promotedIntoValue(p *program, s *types.Selection) bool {
 	return len(s.Index()) > 1 && !types.IsInterface(s.Recv()) && fn.Pkg() != nil && !p.ours(fn.Pkg())
 }
 
+// uncopied: the array s renders, without the go.copy_array(x, copier) of it that a
+// value read at once needs not (fmt.Println(grid) of a [2][2]Slot).
+func uncopied(s string) string {
+	rest, ok := strings.CutPrefix(s, "go.copy_array(")
+	if !ok {
+		return s
+	}
+	depth, quote, escaped := 0, rune(0), false
+	for i, c := range rest {
+		switch {
+		case escaped:
+			escaped = false
+		case quote != 0 && c == '\\':
+			escaped = true
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			depth--
+		case c == ',' && depth == 0:
+			return rest[:i]
+		}
+	}
+	return s
+}
+
+// instantiated: the function fun instantiates with type arguments written out
+// (slices.Max[[]int], rand.N[time.Duration]), or nil.
+func instantiated(p *program, fun ast.Expr) *ast.SelectorExpr {
+	var x ast.Expr
+	switch ix := fun.(type) {
+	case *ast.IndexExpr:
+		x = ix.X
+	case *ast.IndexListExpr:
+		x = ix.X
+	}
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if _, generic := p.info.Instances[sel.Sel]; !generic {
+		return nil // s.handlers[0](x): a function a slice holds
+	}
+	return sel
+}
+
 func (f *fn) call(c *ast.CallExpr) (string, bool) {
 	p := f.p
 	if subs := f.throughArgs(c); subs != nil {
@@ -2302,6 +2353,16 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 	}
 	if ix, ok := fun.(*ast.IndexExpr); ok && calleeName(p, &ast.CallExpr{Fun: ix.X}) == "errors.AsType" {
 		return f.errorsAsType(c, p.info.TypeOf(ix.Index)), false
+	}
+	if x := instantiated(p, fun); x != nil {
+		if pk, ok := x.X.(*ast.Ident); ok {
+			if pn, ok := p.info.Uses[pk].(*types.PkgName); ok && !p.ours(pn.Imported()) {
+				// slices.Max[[]int](xs): the library's call, its type arguments written out
+				bare := *c
+				bare.Fun = x
+				return f.call(&bare)
+			}
+		}
 	}
 	if sel, ok := fun.(*ast.SelectorExpr); ok {
 		if pk, ok := sel.X.(*ast.Ident); ok {
