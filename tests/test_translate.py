@@ -36910,6 +36910,113 @@ func main() {
 )
 
 
+# A rune that is no code point (a surrogate half, negative, past U+10FFFF) is U+FFFD
+# in string(r), WriteRune and %c, as Go's (simlab's chr() failed); %c of a []rune element
+# by element; %U of a negative rune as its uint64; %d of a named float a bad verb;
+# ParseInt of _1 a syntax error; strings.Repeat of a negative count Go's panic.
+CONSTRUCTS["runes_that_are_no_code_point"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+\t"strings"
+\t"unicode/utf8"
+)
+
+type Temp float64
+
+func (t Temp) String() string { return fmt.Sprintf("%.1f°", float64(t)) }
+
+func main() {
+\tfor _, x := range []int{0xD800, -3, 0x110000, 'é'} {
+\t\ts := string(rune(x))
+\t\tfmt.Println(len(s), s == "\\uFFFD", utf8.ValidString(s))
+\t}
+\tvar b strings.Builder
+\tb.WriteRune(0xD800)
+\tb.WriteRune(-5)
+\tb.WriteRune('z')
+\tfmt.Println(b.Len(), []rune(b.String()))
+\tpair := [2]rune{'x', 'y'}
+\tfmt.Printf("%c|%c|%q|%c|%c\\n", 0xD800, rune(0x110000), rune(0xD800), []rune("añb"), pair)
+\tfmt.Printf("%U %U %#U\\n", rune(-1), 'x', rune(-2))
+\tfmt.Printf("%d %x %v %s\\n", Temp(2.5), Temp(2.5), Temp(2.5), Temp(2.5))
+\tfor _, s := range []string{"_1", "0_7", "0x_1f", "1_", "-_1"} {
+\t\tn, err := strconv.ParseInt(s, 0, 64)
+\t\tfmt.Println(n, err)
+\t}
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tn := -1
+\tfmt.Println(strings.Repeat("ab", 2) + strings.Repeat("-", n))
+}
+""",
+    (
+        "3 true true\n3 true true\n3 true true\n2 false true\n7 [65533 65533 122]\n"
+        "�|�|'�'|[a ñ b]|[x y]\nU+FFFFFFFFFFFFFFFF U+0078 U+FFFFFFFFFFFFFFFE\n"
+        "%!d(main.Temp=2.5) 322e35c2b0 2.5° 2.5°\n"
+        '0 strconv.ParseInt: parsing "_1": invalid syntax\n7 <nil>\n31 <nil>\n'
+        '0 strconv.ParseInt: parsing "1_": invalid syntax\n'
+        '0 strconv.ParseInt: parsing "-_1": invalid syntax\n'
+        "recovered: strings: negative Repeat count\n"
+    ),
+)
+
+
+# fmt.Errorf's %w of a value that is no error is a bad verb and wraps nothing; several
+# %w wrap their errors in the order of the operands (%[2]w then %[1]w: [A B]); errors.As
+# calls an error's own As method (a Legacy read as a ValidationError).
+CONSTRUCTS["errorf_wraps_errors_only"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type ValidationError struct{ Field string }
+
+func (v ValidationError) Error() string { return "invalid " + v.Field }
+
+type Legacy struct{ code int }
+
+func (l *Legacy) Error() string { return fmt.Sprintf("legacy %d", l.code) }
+
+// As lets a Legacy error be read as a ValidationError.
+func (l *Legacy) As(target any) bool {
+\tif v, ok := target.(*ValidationError); ok {
+\t\tv.Field = fmt.Sprintf("code%d", l.code)
+\t\treturn true
+\t}
+\treturn false
+}
+
+func main() {
+\te := fmt.Errorf("bad verb %d: %w", 3, "notanerror")
+\tfmt.Println(e, errors.Unwrap(e) == nil)
+\tvar none error
+\tfmt.Println(fmt.Errorf("nil: %w", none))
+\ta, b := errors.New("A"), errors.New("B")
+\ttwo := fmt.Errorf("%[2]w then %[1]w", a, b)
+\tfmt.Println(two, two.(interface{ Unwrap() []error }).Unwrap())
+\tmixed := fmt.Errorf("%w %w %[1]w", a, 7)
+\tfmt.Println(mixed, mixed.(interface{ Unwrap() []error }).Unwrap(), errors.Is(mixed, a))
+\tvar ve ValidationError
+\terr := fmt.Errorf("ctx: %w", &Legacy{7})
+\tfmt.Println(errors.As(err, &ve), ve.Field)
+\tvar lp *Legacy
+\tfmt.Println(errors.As(err, &lp), lp.code)
+}
+""",
+    (
+        "bad verb 3: %!w(string=notanerror) true\nnil: %!w(<nil>)\nB then A [A B]\n"
+        "A %!w(int=7) A [A] true\ntrue code7\ntrue 7\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

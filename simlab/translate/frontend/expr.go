@@ -2603,7 +2603,11 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 				return x
 			}
 			if fu != nil && fu.Info()&types.IsInteger != 0 {
-				return "chr(" + x + ")"
+				if r, ok := constant.Int64Val(constant.ToInt(p.info.Types[arg].Value)); ok && utf8.ValidRune(rune(r)) ||
+					fu.Kind() == types.Uint8 {
+					return "chr(" + x + ")"
+				}
+				return "go.rune_text(" + x + ")" // U+FFFD for no code point, as Go's
 			}
 		}
 	case *types.Interface:
@@ -3078,6 +3082,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "strings.Clone": // a fresh copy in Go; Python's strings are immutable values
 		return arg(0), false
 	case "strings.Repeat":
+		if n, ok := constant.Int64Val(constant.ToInt(p.info.Types[c.Args[1]].Value)); !ok || n < 0 {
+			return "go.strings_repeat(" + arg(0) + ", " + arg(1) + ")", false // Go's panic for a negative count
+		}
 		return paren(arg(0)) + " * " + paren(arg(1)), false
 	case "strings.Join":
 		return paren(arg(1)) + ".join(" + arg(0) + ")", false

@@ -117,6 +117,9 @@ def errors_as(err: Any, target: Any, matches: Callable[[Any], bool], iface: bool
     target of interface type (``iface``) takes it as the chain holds it, so a
     ``(*T)(nil)`` there is not nil."""
     for e in _tree(err):
+        as_ = getattr(type(e), "As", None)
+        if not matches(e) and callable(as_) and e.As(target):
+            return True  # the error's own As method filled the target
         if matches(e):
             if type(target) is Ref:
                 target.v = e if iface else concrete(e)

@@ -23,6 +23,7 @@ from ._numbers import Float32
 from ._pool import Pool
 from ._runtime_errors import runtime_error
 from ._strconv import _ascii_only, format_float, hex_float, quote, quote_rune
+from ._strings import rune_len, rune_text
 from ._types import TypeArg, boxed, type_name
 from ._values import (
     EMPTY,
@@ -510,7 +511,7 @@ class _Printf:
         self.arg = 0  # the next operand
         self.reordered = False  # an explicit index was used: no EXTRA then
         self.good_index = True
-        self.used: list[tuple[str, Any]] = []  # each verb and its operand, for %w
+        self.used: list[tuple[str, int, Any]] = []  # each verb, its operand's index and it, for %w
 
     def run(self) -> str:
         out, f, n = [], self.format, len(self.format)
@@ -572,8 +573,8 @@ class _Printf:
         if self.arg >= len(self.args):
             return marks + f"%!{verb}(MISSING)"
         x = self.args[self.arg]
+        self.used.append((verb, self.arg, x))
         self.arg += 1
-        self.used.append((verb, x))
         return marks + _format_one(x, verb, flags, width, precision)
 
     def index(self) -> None:
@@ -655,6 +656,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
             return elements
     if verb == "p":
         return _pointer(x, verb, flags, width)
+    if verb == "w" and not _is_error(x) and type(x) is not Stringed:  # %w of no error
+        return "%!w(<nil>)" if x is None else f"%!w({type_name(x)}={v(x, raw=True)})"
     if verb == "v" and (precision is not None or " " in flags) and isinstance(x, float):
         verb, flags = "g", flags.replace("+", "")  # %v of a float is %g, its precision too
     kind = type(x)
@@ -709,10 +712,10 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         if "+" in flags and not text.startswith("`"):  # %+q: ASCII only, as QuoteToASCII
             text = _ascii_only(text)
     elif verb == "c":
-        text = chr(x)
+        text = "[" + " ".join(map(rune_text, x)) + "]" if isinstance(x, list) else rune_text(x)
     elif verb == "U":
-        text = f"U+{x:04X}"
-        if "#" in flags and chr(x).isprintable():
+        text = f"U+{x % (1 << 64):04X}"  # a negative rune as Go's uint64 of it
+        if "#" in flags and rune_len(x) > 0 and chr(x).isprintable():
             text += f" '{chr(x)}'"  # %#U: the character too
     elif verb == "t":
         text = v(x)
@@ -865,7 +868,7 @@ def _integer(x: Any, verb: str, flags: str) -> str:
             + " ".join(f"{_integer(k, verb, flags)}:{_integer(e, verb, flags)}" for k, e in items)
             + "]"
         )
-    if isinstance(x, str) or not isinstance(x, int | float):
+    if not isinstance(x, int):  # a string, a float (a named float type's too)
         return f"%!{verb}({type_name(x)}={v(x, raw=True)})"  # Go's mark of a verb the value has not
     n = int(x)
     digits = format(abs(n), {"d": "d", "b": "b", "o": "o", "O": "o", "x": "x", "X": "X"}[verb])
@@ -1037,12 +1040,20 @@ def errorf(format: str, *args: Any) -> sl.GoError:
     does not unwrap)."""
     printf = _Printf(format, args)
     message = printf.run()
-    wrapped = [x.of if isinstance(x, Stringed) else x for verb, x in printf.used if verb == "w"]
+    wrapped = {
+        i: x.of if isinstance(x, Stringed) else x for verb, i, x in printf.used if verb == "w"
+    }
     if len(wrapped) == 1:
-        return WrapError(message, wrapped[0])
-    if wrapped:
-        return WrapErrors(message, [e for e in wrapped if e is not None])
+        (x,) = wrapped.values()
+        return WrapError(message, x if _is_error(x) else None)
+    if wrapped:  # in the order of the operands, as Go's (%[2]w then %[1]w)
+        return WrapErrors(message, [x for _, x in sorted(wrapped.items()) if _is_error(x)])
     return sl.GoError("*errors.errorString", message)
+
+
+def _is_error(x: Any) -> bool:
+    """``x`` is an error: simlab's, or a value with an Error method."""
+    return isinstance(x, sl.GoError) or callable(getattr(type(x), "Error", None))
 
 
 # the standard library's sync and sync/atomic values: fmt prints them as Go's own

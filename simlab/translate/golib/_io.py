@@ -15,7 +15,7 @@ from typing import Any
 from simlab.errors import GoPanic, SimlabError
 
 from ._errors import LIBRARY_ERRORS, new_error
-from ._strings import string_of, utf8_decode_rune
+from ._strings import rune_text, string_of, utf8_decode_rune
 from ._values import NilSlice, call, is_nil
 
 EOF = new_error("EOF")  # io.EOF
@@ -336,7 +336,7 @@ class Buffer:
         self._grown = True
 
     def write_rune(self, r: int) -> tuple[int, None]:
-        return self.write(chr(r))
+        return self.write(rune_text(r))
 
     # the io.ByteWriter and io.StringWriter a program's code calls
     WriteByte, WriteString = write_byte, write_string

@@ -168,7 +168,10 @@ def _unsigned(body: str, base: int) -> int | None:
     if literal:
         base = _INT_BASES.get(body[:2], 8 if body[:1] == "0" and len(body) > 1 else 10)
         digits = body[2:] if body[:2] in _INT_BASES else body
-        if "_" in digits and not re.fullmatch(r"_?[0-9a-zA-Z]+(_[0-9a-zA-Z]+)*", digits):
+        prefixed = body[:2] in _INT_BASES or body[:1] == "0"  # an underscore may follow 0x, 0
+        if ("_" in digits and not re.fullmatch(r"_?[0-9a-zA-Z]+(_[0-9a-zA-Z]+)*", digits)) or (
+            digits[:1] == "_" and not prefixed
+        ):
             digits = "!"
         digits = digits.replace("_", "")
     try:

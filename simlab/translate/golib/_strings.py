@@ -25,6 +25,12 @@ def rune_len(r: int) -> int:
 _RUNE_ERROR = 0xFFFD  # utf8.RuneError, U+FFFD
 
 
+def rune_text(r: int) -> str:
+    """``string(rune(r))``: the character of the code point ``r``, U+FFFD for one
+    that is none (a surrogate half, a negative number, past U+10FFFF), as Go's."""
+    return chr(r) if rune_len(r) > 0 else "\ufffd"
+
+
 def utf8_valid_rune(r: int) -> bool:
     """``utf8.ValidRune``: ``r`` is a code point UTF-8 can encode (no surrogate)."""
     return rune_len(r) > 0
@@ -212,12 +218,17 @@ def runes(s: str) -> Iterator[tuple[int, int]]:
         offset += len(ch.encode())
 
 
+def strings_repeat(s: str, count: int) -> str:
+    """``strings.Repeat`` of a count that may be negative: Go's panic for one."""
+    if count < 0:
+        raise GoPanic("strings: negative Repeat count")
+    return s * count
+
+
 def runes_string(rs: list[int]) -> str:
     """``string(rs)`` of a ``[]rune``: each code point's character, U+FFFD for one
     that is not a valid code point (a surrogate half, or out of range), as Go's."""
-    return "".join(
-        chr(r) if 0 <= r <= 0x10FFFF and not 0xD800 <= r <= 0xDFFF else "\ufffd" for r in rs
-    )
+    return "".join(rune_text(r) for r in rs)
 
 
 def split(s: str, sep: str) -> list[str]:

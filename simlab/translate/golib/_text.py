@@ -20,7 +20,7 @@ from ._errors import LIBRARY_ERRORS, new_error
 from ._io import EOF, Buffer, ErrUnexpectedEOF, _at_once, blocking_write
 from ._panics import panic
 from ._pipe import WAITING_READERS
-from ._strings import string_of, unicode_is_space, utf8_full_rune
+from ._strings import rune_text, string_of, unicode_is_space, utf8_full_rune
 from ._values import NilSlice, is_nil
 
 ErrTooLong = new_error("bufio.Scanner: token too long")  # bufio.ErrTooLong
@@ -892,7 +892,7 @@ class BufWriter:
     WriteByte, WriteString = write_byte, write_string
 
     def write_rune(self, r: int) -> tuple[int, Any]:
-        return self.write(chr(r))
+        return self.write(rune_text(r))
 
     def flush(self) -> Any:
         """``w.Flush()``: the buffered bytes to the output; the error kept, if any."""
@@ -935,7 +935,7 @@ class BufWriter:
         return None
 
     def blocking_write_rune(self, r: int) -> Generator[Any, Any, tuple[int, Any]]:
-        return (yield from self.blocking_write(chr(r)))
+        return (yield from self.blocking_write(rune_text(r)))
 
     def blocking_flush(self) -> Generator[Any, Any, Any]:
         if self._err is not None or not self._buf:
