@@ -37017,6 +37017,77 @@ func main() {
 )
 
 
+# A struct value in a field, embedded or named, in a slice or a map, prints field by
+# field when its String or Error method has a pointer receiver (fmt's copy is not
+# addressable: {{y} {n} ...}, where simlab called String); a pointer field calls it.
+CONSTRUCTS["pointer_string_methods_of_field_values"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type PtrName struct{ V string }
+
+func (p *PtrName) String() string { return "ptr:" + p.V }
+
+type Fault struct{ Code int }
+
+func (f *Fault) Error() string { return fmt.Sprint("fault ", f.Code) }
+
+type Holder struct {
+\tPtrName
+\tName  PtrName
+\tP     *PtrName
+\tList  []PtrName
+\tByKey map[string]PtrName
+\tF     Fault
+}
+
+func main() {
+\tbyKey := map[string]PtrName{"k": {"v"}}
+\th := Holder{PtrName{"y"}, PtrName{"n"}, &PtrName{"z"}, []PtrName{{"a"}}, byKey, Fault{3}}
+\tfmt.Println(h)
+\tfmt.Printf("%+v\\n", h)
+\tfmt.Println(&h, h.Name.String(), []PtrName{{"s"}}, []*PtrName{{"t"}})
+\tvar err error = &h.F
+\tfmt.Println(err, errors.Is(err, err))
+}
+""",
+    (
+        "{{y} {n} ptr:z [{a}] map[k:{v}] {3}}\n"
+        "{PtrName:{V:y} Name:{V:n} P:ptr:z List:[{V:a}] ByKey:map[k:{V:v}] F:{Code:3}}\n"
+        "ptr:y ptr:n [{s}] [ptr:t]\nfault 3 true\n"
+    ),
+)
+
+
+# utf8.EncodeRune into enc[:] of a local [4]byte writes the array's elements (the call
+# was given a copy of them), beside one into a made slice.
+CONSTRUCTS["encode_rune_into_an_arrays_slice"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"unicode/utf8"
+)
+
+func main() {
+\tvar enc [4]byte
+\tn := utf8.EncodeRune(enc[:], '€')
+\tfmt.Printf("% x %d\\n", enc[:n], n)
+\tbuf := make([]byte, 4)
+\tm := utf8.EncodeRune(buf, 'é')
+\tfmt.Println(buf[:m], m)
+}
+""",
+    "e2 82 ac 3\n[195 169] 2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

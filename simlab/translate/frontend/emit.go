@@ -4081,16 +4081,18 @@ func (m *module) pointerMethods(tn *types.TypeName) []string {
 		}
 		held = held || types.Identical(t, tn.Type())
 	}
-	if !held {
-		return nil
-	}
 	var names []string
+	printed := false // a String or Error of a pointer receiver, which fmt cannot call on a field's value
 	values := types.NewMethodSet(tn.Type())
 	pointers := types.NewMethodSet(types.NewPointer(tn.Type()))
 	for i := 0; i < pointers.Len(); i++ {
 		if fn := pointers.At(i).Obj(); values.Lookup(fn.Pkg(), fn.Name()) == nil {
 			names = append(names, fmt.Sprintf("%q", fieldName(fn.Name())))
+			printed = printed || fn.Name() == "String" || fn.Name() == "Error"
 		}
+	}
+	if !held && !printed {
+		return nil
 	}
 	return names
 }
