@@ -37088,6 +37088,72 @@ func main() {
 )
 
 
+# A value receiver that calls a pointer method, its own or one promoted through a field
+# held by value (c.Inc()), writes its copy, not the caller's; a method value of a value
+# method promoted through an embedded pointer copies the pointee now (g := d.Value); an
+# untyped constant in a []Weekday, a map's value, an append or an element is a Weekday.
+CONSTRUCTS["value_receivers_through_promotion"] = (
+    """\
+package main
+
+import "fmt"
+
+type A struct{ v int }
+
+func (a *A) Inc() { a.v++ }
+
+func (a A) Value() int { return a.v }
+
+type C struct {
+\tA
+\tn int
+}
+
+func (c *C) bumpN() { c.n++ }
+
+// value receivers: c is a copy, which the pointer methods write, not the caller's
+func (c C) Bump() C {
+\tc.Inc()
+\tc.bumpN()
+\treturn c
+}
+
+type D struct{ *A }
+
+type Weekday int
+
+const (
+\tSunday Weekday = iota
+\tMonday
+\tFriday = iota * 10 // an untyped constant: 20
+)
+
+func (d Weekday) String() string { return fmt.Sprintf("Weekday(%d)", int(d)) }
+
+func main() {
+\tc := C{A{1}, 0}
+\tc2 := c.Bump()
+\tfmt.Println(c.v, c.n, c2.v, c2.n)
+\ta := &A{1}
+\td := D{a}
+\tg := d.Value // a copy of *d.A, taken now
+\ta.v = 2
+\tfmt.Println(g(), d.Value())
+\tdays := []Weekday{Sunday, Friday}
+\tdays = append(days, Friday)
+\tbyName := map[string]Weekday{"fri": Friday}
+\tvar arr [2]Weekday
+\tarr[1] = Friday
+\tfmt.Println(days, byName, arr, Monday)
+}
+""",
+    (
+        "1 0 2 1\n1 2\n[Weekday(0) Weekday(20) Weekday(20)] map[fri:Weekday(20)] [W"
+        "eekday(0) Weekday(20)] Weekday(1)\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -320,6 +320,14 @@ func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
 				if n.Op == token.AND && inValue(p, n.X, recv) {
 					p.unsupported(n, "the address of a value receiver", "a pointer receiver (*"+id.Name+")")
 				}
+			case *ast.CallExpr:
+				// c.Inc() of a pointer method, promoted through fields held by value: (&c).Inc()
+				if sx, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && inValue(p, sx.X, recv) {
+					if s := p.info.Selections[sx]; s != nil && s.Kind() == types.MethodVal && !s.Indirect() &&
+						isPointer(s.Obj().Type().(*types.Signature).Recv().Type()) {
+						a.writtenRecv[fd] = true
+					}
+				}
 			}
 			return true
 		})

@@ -660,6 +660,11 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				return "go.method_value(" + f.m.globals[n.Obj()] + "." + fieldName(x.Sel.Name) + ", " + recv + ")"
 			}
 		}
+		if x != f.callee && valueReceiver(fn) && len(sel.Index()) > 1 {
+			// g := d.Value of a method promoted from an embedded field: that field's value
+			recv += embeddedPath(sel.Recv(), sel.Index())
+			recvType = fn.Type().(*types.Signature).Recv().Type()
+		}
 		if x != f.callee && valueReceiver(fn) && f.m.isStructValue(recvType) {
 			// a method value copies a value receiver where it is evaluated, as a
 			// go or defer statement does
@@ -4329,17 +4334,20 @@ func (m *module) basicClass(t types.Type) string {
 	return m.globals[n.Obj()]
 }
 
-// namedConst: e names a constant (its declaration already has the right type).
+// namedConst: e names a typed constant (its declaration already has the right type).
 func (f *fn) namedConst(e ast.Expr) bool {
+	var c *types.Const
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		_, ok := f.p.info.Uses[x].(*types.Const)
-		return ok
+		c, _ = f.p.info.Uses[x].(*types.Const)
 	case *ast.SelectorExpr:
-		_, ok := f.p.info.Uses[x.Sel].(*types.Const)
-		return ok
+		c, _ = f.p.info.Uses[x.Sel].(*types.Const)
 	}
-	return false
+	if c == nil {
+		return false
+	}
+	b, untyped := c.Type().(*types.Basic)
+	return !untyped || b.Info()&types.IsUntyped == 0 // Friday = iota * 10 in a []Weekday: a Weekday there
 }
 
 // assertedType renders the T of x.(T) for go.assert_type: a class of the
