@@ -37154,6 +37154,56 @@ func main() {
 )
 
 
+# A map keeps a copy of a struct key: k.X = 5 after m[k] = 1 leaves the entry's key
+# {1 2} (simlab's dict held k itself, and its hash went stale), a reused key variable in a
+# loop writes three keys, and a key holding a NaN is an entry of its own each time.
+CONSTRUCTS["struct_keys_are_copied"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"sort"
+)
+
+type Point struct{ X, Y int }
+
+type Cell struct {
+\tAt   Point
+\tHeat float64
+}
+
+func main() {
+\tk := Point{1, 2}
+\tm := map[Point]int{}
+\tm[k] = 1
+\tk.X = 5
+\tm[k] = 2
+\tfmt.Println(len(m), m[Point{1, 2}], m[Point{5, 2}])
+\tvar key Point
+\tseen := map[Point]bool{}
+\tfor i := range 3 {
+\t\tkey.X = i
+\t\tseen[key] = true
+\t}
+\tvar xs []int
+\tfor p := range seen {
+\t\txs = append(xs, p.X)
+\t}
+\tsort.Ints(xs)
+\tfmt.Println(xs)
+\thot := Cell{Heat: math.NaN()}
+\tbyCell := map[Cell]int{}
+\tbyCell[hot]++
+\tbyCell[hot]++
+\tfmt.Println(len(byCell), byCell[hot])
+}
+""",
+    "2 1 2\n[0 1 2]\n2 0\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -676,6 +676,24 @@ func (m *module) findArrayKeys() {
 	p := m.p
 	p.arrayKeys = map[ast.Expr]bool{}
 	p.floatKeys = map[ast.Expr]bool{}
+	p.structKeys = map[ast.Expr]bool{}
+	// m[k] = v of a struct variable k: the map keeps a copy, which a later k.X = 5
+	// does not change (a literal or a call's result is a fresh value already)
+	writtenAt := func(target ast.Expr) {
+		ix, ok := ast.Unparen(target).(*ast.IndexExpr)
+		if !ok {
+			return
+		}
+		mt, ok := under(p.info.TypeOf(ix.X)).(*types.Map)
+		if !ok || !m.isStructValue(mt.Key()) {
+			return
+		}
+		switch ast.Unparen(ix.Index).(type) {
+		case *ast.CompositeLit, *ast.CallExpr:
+			return
+		}
+		p.structKeys[ix.Index] = true
+	}
 	arrayKeyed := func(e ast.Expr) bool {
 		mt, ok := under(p.info.TypeOf(e)).(*types.Map)
 		if !ok {
@@ -696,6 +714,14 @@ func (m *module) findArrayKeys() {
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if n.Tok != token.DEFINE {
+					for _, l := range n.Lhs {
+						writtenAt(l)
+					}
+				}
+			case *ast.IncDecStmt:
+				writtenAt(n.X)
 			case *ast.IndexExpr:
 				if arrayKeyed(n.X) {
 					p.arrayKeys[n.Index] = true

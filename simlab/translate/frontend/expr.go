@@ -174,6 +174,13 @@ func (f *fn) expr(e ast.Expr) string {
 		f.p.floatKeys[e] = true
 		return text
 	}
+	if f.p.structKeys[e] {
+		delete(f.p.structKeys, e)
+		f.m.copyable(f.p.info.TypeOf(e), e)
+		text := "go.copy(" + f.expr(e) + ")" // the map's own copy of the key
+		f.p.structKeys[e] = true
+		return text
+	}
 	if f.p.ifaceNils[e] {
 		n := f.p.info.TypeOf(e).(*types.Pointer).Elem().(*types.Named)
 		args := []string{f.exprOf(e), f.m.globals[n.Obj()]}
