@@ -37204,6 +37204,48 @@ func main() {
 )
 
 
+# A struct value compared with an interface holding another type is false, as Go
+# converts it first (simlab read the other's fields: an AttributeError); == of two
+# interfaces holding a struct with a slice field panics, and errors.Is never compares one.
+CONSTRUCTS["uncomparable_values_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Shape interface{ Area() float64 }
+
+type Rect struct{ W, H float64 }
+
+type Circle struct{ R float64 }
+
+func (r Rect) Area() float64   { return r.W * r.H }
+func (c Circle) Area() float64 { return 3 * c.R * c.R }
+
+type SliceErr struct{ Items []string }
+
+func (s SliceErr) Error() string { return "items" }
+
+func main() {
+\tshapes := []Shape{Rect{3, 4}, Circle{1}}
+\tfmt.Println(Rect{3, 4} == shapes[0], Rect{3, 4} == shapes[1], 5 == any(int64(5)))
+\tvar e1 error = SliceErr{[]string{"a"}}
+\tvar e2 error = SliceErr{[]string{"a"}}
+\tfmt.Println(errors.Is(e1, e2), errors.Is(e1, e1))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tfmt.Println(e1 == e2)
+}
+""",
+    (
+        "true false false\nfalse false\n"
+        "recovered: runtime error: comparing uncomparable type main.SliceErr\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3551,6 +3551,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	if pm := m.pointerMethods(tn); len(pm) > 0 {
 		m.emit("    go_pointer_methods = (%s,)  # which a value held in an interface lacks", strings.Join(pm, ", "))
 	}
+	if tn != nil && !types.Comparable(tn.Type()) && m.heldInInterface(tn) {
+		m.emit("    go_uncomparable = %s  # == of two held in interfaces panics, as Go's", pyString(reflectType(tn.Type())))
+	}
 	if tn != nil && len(fields) == 0 && len(tparams) == 0 {
 		// a context key's type: its values are all equal, and the spec lets
 		// pointers to them be equal too
@@ -4095,18 +4098,24 @@ func (m *module) initName(u *unit) string {
 
 // pointerMethods: the methods of tn with a pointer receiver, quoted, where the
 // program holds a value of tn in an interface, whose method set lacks them.
-func (m *module) pointerMethods(tn *types.TypeName) []string {
-	if tn == nil {
-		return nil
-	}
-	held := false
+func (m *module) heldInInterface(tn *types.TypeName) bool {
 	for e := range m.p.ifaceValues {
 		t := m.p.info.TypeOf(e)
 		if n, ok := t.(*types.Named); ok {
 			t = n.Origin() // a generic type's instance
 		}
-		held = held || types.Identical(t, tn.Type())
+		if types.Identical(t, tn.Type()) {
+			return true
+		}
 	}
+	return false
+}
+
+func (m *module) pointerMethods(tn *types.TypeName) []string {
+	if tn == nil {
+		return nil
+	}
+	held := m.heldInInterface(tn)
 	var names []string
 	printed := false // a String or Error of a pointer receiver, which fmt cannot call on a field's value
 	values := types.NewMethodSet(tn.Type())

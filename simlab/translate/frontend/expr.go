@@ -1408,8 +1408,8 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 		return ok
 	}
 	t := lt
-	if isNil(le) {
-		t = rt
+	if isNil(le) || types.IsInterface(rt) && !isTypeParam(rt) && !types.IsInterface(lt) {
+		t = rt // Rect{3, 4} == shapes[1]: the struct converted, compared as interface values are
 	}
 	switch under(t).(type) {
 	case *types.Slice, *types.Map:

@@ -102,8 +102,9 @@ def errors_is(err: Any, target: Any) -> bool:
     side, whether both are nil."""
     if err is None or target is None:
         return err is target
+    comparable = getattr(type(target), "go_uncomparable", None) is None
     for e in _tree(err):
-        if e is target or equal(e, target):
+        if comparable and (e is target or equal(e, target)):
             return True
         is_ = getattr(type(e), "Is", None)
         if callable(is_) and e.Is(target):

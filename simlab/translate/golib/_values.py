@@ -835,6 +835,8 @@ def equal(a: Any, b: Any) -> bool:
     anything else (a pointer, an error, a channel) only itself."""
     if type(a) is not type(b):
         return False
+    if uncomparable := getattr(type(a), "go_uncomparable", None):  # a struct with a slice
+        raise GoPanic(f"runtime error: comparing uncomparable type {uncomparable}")
     if isinstance(a, (list, dict)) and (go_type := getattr(a, "go_type", None)) is not None:
         if go_type != b.go_type:  # a literal's, go.typed
             return False
