@@ -37246,6 +37246,65 @@ func main() {
 )
 
 
+# A value of a type parameter's type read from a slice, a field or a range is a copy
+# where the type argument is a struct or an array type (go.copied(T, xs[0])), as Go's:
+# First(xs) then f.Val = 10 left xs[0] alone in Go, where simlab's f was xs[0] itself.
+CONSTRUCTS["generic_values_are_copied"] = (
+    """\
+package main
+
+import "fmt"
+
+type Sample struct{ Val int }
+
+type Stack[T any] struct{ items []T }
+
+func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }
+
+func (s *Stack[T]) Peek() T { return s.items[len(s.items)-1] }
+
+func First[T any](xs []T) T { return xs[0] }
+
+func Dup[T any](xs []T) []T {
+\tvar out []T
+\tfor _, x := range xs {
+\t\tout = append(out, x)
+\t}
+\treturn out
+}
+
+func Snapshot[T any](buf []T) []T {
+\tout := make([]T, len(buf))
+\tfor i := range buf {
+\t\tout[i] = buf[i]
+\t}
+\treturn out
+}
+
+func main() {
+\txs := []Sample{{1}, {2}}
+\tf := First(xs)
+\tf.Val = 10
+\td := Dup(xs)
+\td[1].Val = 20
+\ts := Snapshot(xs)
+\ts[0].Val = 30
+\tfmt.Println(xs, f, d, s)
+\tvar st Stack[Sample]
+\tst.Push(Sample{3})
+\ttop := st.Peek()
+\ttop.Val = 40
+\tfmt.Println(st.items, top)
+\tgrid := [][2]int{{1, 2}}
+\tg := First(grid)
+\tg[0] = 9
+\tfmt.Println(grid, g, First([]int{7}))
+}
+""",
+    "[{1} {2}] {10} [{1} {20}] [{30} {2}]\n[{3}] {40}\n[[1 2]] [9 2] 7\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

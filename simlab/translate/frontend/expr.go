@@ -41,7 +41,41 @@ func (f *fn) value(e ast.Expr) string {
 			return "go.copy(" + f.expr(e) + ")"
 		}
 	}
+	if tp, ok := t.(*types.TypeParam); ok && !basicTypeSet(tp) {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.IndexExpr, *ast.StarExpr:
+			// return xs[0] of a []T: a copy where T is a struct or an array type
+			return "go.copied(" + tp.Obj().Name() + ", " + f.expr(e) + ")"
+		case *ast.SelectorExpr:
+			if s := f.p.info.Selections[x]; s != nil && s.Kind() == types.FieldVal {
+				return "go.copied(" + tp.Obj().Name() + ", " + f.expr(e) + ")"
+			}
+		case *ast.Ident:
+			if f.p.rangeValue(f.p.info.Uses[x]) { // for _, x := range xs { out = append(out, x) }
+				return "go.copied(" + tp.Obj().Name() + ", " + f.expr(e) + ")"
+			}
+		}
+	}
 	return f.expr(e)
+}
+
+// rangeValue: v is the value variable of a range statement (for _, v := range
+// xs), which holds each element itself, where Go's holds a copy.
+func (p *program) rangeValue(v types.Object) bool {
+	if p.rangeValues == nil {
+		p.rangeValues = map[types.Object]bool{}
+		for _, file := range p.files {
+			ast.Inspect(file, func(n ast.Node) bool {
+				if r, ok := n.(*ast.RangeStmt); ok && r.Tok == token.DEFINE {
+					if id, ok := r.Value.(*ast.Ident); ok && p.info.Defs[id] != nil {
+						p.rangeValues[p.info.Defs[id]] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	return v != nil && p.rangeValues[v]
 }
 
 // isEmptyStruct: t is struct{}, whose value the translation keeps as None (a

@@ -34,7 +34,7 @@ from ._numbers import (
 )
 from ._runtime_errors import GoRuntimeError, PanicNilError
 from ._time import Month, Time, Weekday
-from ._values import Named, NamedValue, Ref, _value_class, concrete, copy
+from ._values import Named, NamedValue, Ref, _value_class, as_value, concrete, copy
 
 _GO_TYPES: dict[str, Callable[[Any], bool]] = {
     "int": lambda x: type(x) is int,
@@ -256,6 +256,17 @@ def boxed(t: Any, x: Any) -> Any:
     the copy an interface holds (``go.as_value``)."""
     box = t.box if isinstance(t, TypeArg) else None
     return box(x) if box is not None and type(x) is not box else x
+
+
+def copied(t: Any, x: Any) -> Any:
+    """``x``, a value of a type parameter's type read from where it is stored
+    (``xs[0]``, ``b.head``), as Go reads it: a copy where the type argument ``t`` is a
+    struct or an array type, whose values Go copies; any other value itself."""
+    if isinstance(t, TypeArg) and (
+        t.box is as_value or (t.go_name.startswith("[") and t.go_name[1:2] != "]")
+    ):
+        return copy(x)
+    return x
 
 
 def type_of(t: Any, x: Any) -> Any:
