@@ -2354,6 +2354,45 @@ func main() {
         "ZB ZBC",
         "a slice re-sliced into itself while alias holds its array",
     ),
+    "an append into the room a re-slice to [:0] leaves while another variable holds the array": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tbuf := []int{0, 1}
+\tkeep := buf
+\tbuf = buf[:0]
+\tbuf = append(buf, 7)
+\tfmt.Println(keep, buf)
+}
+""",
+        "[7 1] [7]",
+        "a slice re-sliced into itself while keep holds its array",
+    ),
+    "a buffer reused by buf = buf[:0] after a slice of slices took it (Go's aliasing bug)": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tparts := [][]int{}
+\tbuf := []int{}
+\tfor i := 0; i < 6; i++ {
+\t\tbuf = append(buf, i)
+\t\tif len(buf) == 2 {
+\t\t\tparts = append(parts, buf)
+\t\t\tbuf = buf[:0]
+\t\t}
+\t}
+\tfmt.Println(parts)
+}
+""",
+        "[[4 5] [4 5] [4 5]]",
+        "a slice re-sliced into itself while parts holds its array",
+    ),
     "an append that re-slices a slice into itself while another variable holds its array": (
         """\
 package main

@@ -1457,7 +1457,10 @@ func (m *module) refuseSharedSubslices() {
 		// function (or a global, another field) holding s's array before would see
 		// in Go what the append writes into it, or the writes to either afterwards
 		root := aliases.find(aliases.source(s.lhs))
-		if !s.appends && (len(tainted[root]) == 0 || settled(s.se, root, tainted[root])) {
+		// buf = buf[:0], then buf = append(buf, x): Go's append writes the room left
+		// in the array, which another holder of it sees
+		grows := s.appends || grownByAppend(p, s.lhs)
+		if !grows && (len(tainted[root]) == 0 || settled(s.se, root, tainted[root])) {
 			continue // taken after the last write: the copy holds what the array does
 		}
 		if v := p.otherHolder(aliases, root, s.lhs, s.se.Pos(), s.appends); v != nil {
@@ -2250,6 +2253,26 @@ type selfSlice struct {
 	se      *ast.SliceExpr
 	lhs     ast.Expr
 	appends bool
+}
+
+// grownByAppend: the variable lhs is appended to, lhs = append(lhs, ...), anywhere (a
+// loop may run an append written before a re-slice after it).
+func grownByAppend(p *program, lhs ast.Expr) bool {
+	found := false
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			a, ok := n.(*ast.AssignStmt)
+			if !ok || found || len(a.Lhs) != 1 || len(a.Rhs) != 1 || !sameVar(p, a.Lhs[0], lhs) {
+				return !found
+			}
+			if c, ok := ast.Unparen(a.Rhs[0]).(*ast.CallExpr); ok && calleeName(p, c) == "append" && len(c.Args) > 1 &&
+				sameVar(p, c.Args[0], lhs) {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // appendsInto: rhs is append(s[a:b], x...) with elements to add.
