@@ -37344,6 +37344,42 @@ func main() {
 )
 
 
+# A slice or a map in a struct key's field of type any panics as Go's runtime does (hash
+# of unhashable type []string, recovered), where the model failed with Python's TypeError;
+# an array literal keys a map[any]int by its elements (it was unhashable too).
+CONSTRUCTS["unhashable_map_keys"] = (
+    """\
+package main
+
+import "fmt"
+
+type Rec struct {
+\tName string
+\tVal  any
+}
+
+func tryKey(put func()) {
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tput()
+}
+
+func main() {
+\trecs := map[Rec]int{}
+\ttryKey(func() { recs[Rec{"a", []string{"x"}}] = 2 })
+\ttryKey(func() { recs[Rec{"m", map[string]int{}}]++ })
+\tm := map[any]int{}
+\tm[[2]int{1, 2}] = 3
+\trecs[Rec{"b", 7}] = 4
+\tfmt.Println(len(m), len(recs), m[[2]int{1, 2}], recs[Rec{"b", 7}])
+}
+""",
+    (
+        "recovered: runtime error: hash of unhashable type []string\n"
+        "recovered: runtime error: hash of unhashable type map[string]int\n1 1 3 4\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -122,6 +122,17 @@ class TypedList(list[Any]):
     go_type: str
 
 
+class TypedArray(TypedList):
+    """An array literal that goes into an interface where it stands
+    (``m[[2]int{1, 2}]`` of a ``map[any]int``): a :class:`TypedList` that hashes by its
+    elements, as Go's map keys an array."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(self))
+
+
 class TypedDict(dict[Any, Any]):
     """A map literal that goes into an interface where it stands: see
     :class:`TypedList`."""
@@ -132,7 +143,10 @@ class TypedDict(dict[Any, Any]):
 
 def typed(x: list[Any] | dict[Any, Any], go_type: str) -> TypedList | TypedDict:
     """A slice or map literal ``x`` of the Go type ``go_type`` going into an interface."""
-    kept: TypedList | TypedDict = TypedList(x) if isinstance(x, list) else TypedDict(x)
+    array = go_type.startswith("[") and go_type[1:2] != "]"
+    kept: TypedList | TypedDict = (
+        (TypedArray(x) if array else TypedList(x)) if isinstance(x, list) else TypedDict(x)
+    )
     kept.go_type = go_type
     return kept
 

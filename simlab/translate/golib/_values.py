@@ -731,8 +731,16 @@ def _is_value(x: Any) -> bool:
 
 
 def struct_hash(x: Any) -> int:
-    """The hash of a struct value a map is keyed by: of its fields (see struct_equal)."""
-    return hash(_struct_key(x))
+    """The hash of a struct value a map is keyed by: of its fields (see struct_equal);
+    a field of an interface type holding a slice or a map literal panics as Go's."""
+    key = _struct_key(x)
+    try:
+        return hash(key)
+    except TypeError:
+        held = next((f for f in key if isinstance(f, list | dict) and hasattr(f, "go_type")), None)
+        if held is None:
+            raise
+        raise GoPanic(f"runtime error: hash of unhashable type {held.go_type}") from None
 
 
 class ArrayKey(list[Any]):
