@@ -41285,3 +41285,17 @@ def test_a_model_that_fails_where_go_runs_on_ends_in_one_line_naming_the_go_line
     monkeypatch.setenv("SIMLAB_TRACEBACK", "1")
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert isinstance(result.exception, AttributeError)
+
+
+def test_a_func_literal_called_where_it_stands_is_framed_at_its_call(tmp_path):
+    """go run, go1.27.3, of a func literal that panics, called at its closing }():
+    the dump names main.main at main.go:10, the line of the call, not line 7 where the
+    literal begins (simlab named line 7)."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("start")\n'
+        '\tfunc() {\n\t\tvar m map[string]int\n\t\tm["x"] = 1\n\t}()\n}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1, result.output
+    assert "main.main.func1(...)\n\tmain.go:9\nmain.main(...)\n\tmain.go:10\n" in result.output

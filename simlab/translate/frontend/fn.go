@@ -1026,7 +1026,11 @@ func (f *fn) exprStmt(s *ast.ExprStmt) {
 	}
 	text := f.unreadCall(call)
 	f.flushPre()
-	f.wl(f.line, "%s", text)
+	line := f.line
+	if _, literal := ast.Unparen(call.Fun).(*ast.FuncLit); literal {
+		line = f.p.fset.Position(call.Lparen).Line // func() { ... }(): Go's frame is at the }() line
+	}
+	f.wl(line, "%s", text)
 }
 
 // unreadCall renders a call as a statement whose results no one reads (a deferred

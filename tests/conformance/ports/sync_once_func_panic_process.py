@@ -34,7 +34,7 @@ def main():  # L10
         with go.defer(func2_1):  # L13
             yield from f()  # L14
 
-    yield from func2()  # L12
+    yield from func2()  # L15
     print("second call, not recovered")  # L16
     yield from f()  # L17
 

@@ -39,7 +39,7 @@ def main():  # L10
             with go.defer(func2_1):  # L18
                 yield from f()  # L19
 
-        yield from func2()  # L17
+        yield from func2()  # L20
     print("f ran", runs, "time(s)")  # L22
 
 

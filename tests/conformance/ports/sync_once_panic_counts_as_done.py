@@ -35,7 +35,7 @@ def main():  # L10
 
             yield from once.do(func1_2)  # L14
 
-    yield from func1()  # L12
+    yield from func1()  # L15
     ran = False  # L16
 
     @sl.gofunc("main.main.func2", file="main.go")
