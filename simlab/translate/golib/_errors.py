@@ -116,19 +116,20 @@ def errors_as(err: Any, target: Any, matches: Callable[[Any], bool], iface: bool
     """``errors.As(err, &target)``: the first error of ``err``'s chain (``err``, then
     what each wraps) that ``matches`` the target's type goes into ``target.v``; a
     target of interface type (``iface``) takes it as the chain holds it, so a
-    ``(*T)(nil)`` there is not nil."""
+    ``(*T)(nil)`` there is not nil. An error that does not match may fill the target
+    by its own ``As(target) bool`` method."""
     for e in _tree(err):
-        as_ = getattr(type(e), "As", None)
-        if not matches(e) and callable(as_) and e.As(target):
-            return True  # the error's own As method filled the target
-        if matches(e):
-            if type(target) is Ref:
-                target.v = e if iface else concrete(e)
-            else:  # &v of a struct value v: the object itself, whose fields take e's
-                value = copy(e)
-                for name in type(target).__slots__:
-                    setattr(target, name, getattr(value, name))
-            return True
+        if not matches(e):
+            if callable(getattr(type(e), "As", None)) and e.As(target):
+                return True  # the error's own As method filled the target
+            continue
+        if type(target) is Ref:
+            target.v = e if iface else concrete(e)
+        else:  # &v of a struct value v: the object itself, whose fields take e's
+            value = copy(e)
+            for name in type(target).__slots__:
+                setattr(target, name, getattr(value, name))
+        return True
     return False
 
 

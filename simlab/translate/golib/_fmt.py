@@ -1052,8 +1052,8 @@ def errorf(format: str, *args: Any) -> sl.GoError:
 
 
 def _is_error(x: Any) -> bool:
-    """``x`` is an error: simlab's, or a value with an Error method."""
-    return isinstance(x, sl.GoError) or callable(getattr(type(x), "Error", None))
+    """``x`` is an error: simlab's, or a value whose method set has Error."""
+    return isinstance(x, sl.GoError) or has_method(x, "Error")
 
 
 # the standard library's sync and sync/atomic values: fmt prints them as Go's own

@@ -16,7 +16,7 @@ from simlab.errors import GoPanic, SimlabError
 
 from ._errors import LIBRARY_ERRORS, new_error
 from ._strings import rune_text, string_of, utf8_decode_rune
-from ._values import NilSlice, call, is_nil
+from ._values import NilSlice, at_once, call, is_nil
 
 EOF = new_error("EOF")  # io.EOF
 ErrUnexpectedEOF = new_error("unexpected EOF")  # io.ErrUnexpectedEOF
@@ -25,16 +25,12 @@ ErrUnexpectedEOF = new_error("unexpected EOF")  # io.ErrUnexpectedEOF
 def _at_once(reading: Generator[Any, Any, Any], what: str) -> Any:
     """What ``reading`` (or writing) returns, where it must not block: ``what``'s
     call in a program that makes no pipe (whose translation does not yield from it)."""
-    try:
-        reading.send(None)
-    except StopIteration as stop:
-        return stop.value
-    reading.close()
-    raise SimlabError(
+    return at_once(
+        reading,
         f"{what} calls a Read or a Write that blocks, which simlab models only in a"
         " program that calls io.Pipe or net.Pipe or declares a Read or Write method"
         " that blocks: read and write in the goroutine itself, or through a"
-        " *strings.Reader and a bytes.Buffer"
+        " *strings.Reader and a bytes.Buffer",
     )
 
 

@@ -9,11 +9,11 @@ from collections.abc import Callable, Generator, Sequence
 from inspect import isgenerator
 from typing import Any
 
-from simlab.errors import GoPanic, SimlabError
+from simlab.errors import GoPanic
 
 from ._sort import slices_sort_func_yielding
 from ._strings import fields
-from ._values import NilSlice
+from ._values import NilSlice, at_once
 
 
 class _Element:
@@ -192,12 +192,9 @@ def maps_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, dict[Any, Any
 def _now(collecting: Generator[Any, Any, Any]) -> Any:
     """What ``collecting`` returns, run in one step: the library's iterators never
     block, so a collection of one yields nothing to the runtime."""
-    try:
-        collecting.send(None)
-    except StopIteration as stop:
-        return stop.value
-    collecting.close()
-    raise SimlabError("a collection of the library's iterator blocked, which it never does in Go")
+    return at_once(
+        collecting, "a collection of the library's iterator blocked, which it never does in Go"
+    )
 
 
 def slices_collect_now(seq: Callable[[Any], Any]) -> list[Any]:

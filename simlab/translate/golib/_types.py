@@ -141,11 +141,17 @@ class TypedDict(dict[Any, Any]):
     go_type: str
 
 
+def _is_array_type(go_name: str) -> bool:
+    """``go_name`` names an array type (``[2]int``), not a slice type (``[]int``)."""
+    return go_name.startswith("[") and go_name[1:2] != "]"
+
+
 def typed(x: list[Any] | dict[Any, Any], go_type: str) -> TypedList | TypedDict:
     """A slice or map literal ``x`` of the Go type ``go_type`` going into an interface."""
-    array = go_type.startswith("[") and go_type[1:2] != "]"
     kept: TypedList | TypedDict = (
-        (TypedArray(x) if array else TypedList(x)) if isinstance(x, list) else TypedDict(x)
+        (TypedArray(x) if _is_array_type(go_type) else TypedList(x))
+        if isinstance(x, list)
+        else TypedDict(x)
     )
     kept.go_type = go_type
     return kept
@@ -276,9 +282,7 @@ def copied(t: Any, x: Any) -> Any:
     """``x``, a value of a type parameter's type read from where it is stored
     (``xs[0]``, ``b.head``), as Go reads it: a copy where the type argument ``t`` is a
     struct or an array type, whose values Go copies; any other value itself."""
-    if isinstance(t, TypeArg) and (
-        t.box is as_value or (t.go_name.startswith("[") and t.go_name[1:2] != "]")
-    ):
+    if isinstance(t, TypeArg) and (t.box is as_value or _is_array_type(t.go_name)):
         return copy(x)
     return x
 

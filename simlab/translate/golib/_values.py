@@ -154,6 +154,18 @@ def yielding(op: Callable[..., Any]) -> Callable[..., Generator[Any, Any, Any]]:
     return functools.partial(call, op)
 
 
+def at_once(gen: Generator[Any, Any, Any], blocked: str) -> Any:
+    """What the generator ``gen`` returns, run in one step where it must not block
+    (no other goroutine runs meanwhile); ``blocked`` is the line that ends the run
+    if it yields after all."""
+    try:
+        gen.send(None)
+    except StopIteration as stop:
+        return stop.value
+    gen.close()
+    raise SimlabError(blocked)
+
+
 def call(fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, Any]:
     """``yield from go.call(f, *args)``: call ``f``, a generator function or not, or
     a library method whose operation is yielded (a deferred ``flag.Store(false)``)."""
