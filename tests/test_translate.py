@@ -37380,6 +37380,199 @@ func main() {
 )
 
 
+# An array goes into an interface as a copy that keeps its type: == compares its struct
+# elements by their fields, a map[any]V keys it by them, fmt prints them as values.
+CONSTRUCTS["array_values_in_interfaces"] = (
+    """\
+package main
+
+import "fmt"
+
+type Cfg struct {
+\tName string
+\tN    int
+}
+
+func main() {
+\ta := [2]Cfg{{"a", 1}, {"b", 2}}
+\tb := [2]Cfg{{"a", 1}, {"b", 2}}
+\tvar x, y any = a, b
+\tfmt.Println(x == y, a == b)
+\tb[1].N = 3
+\ty = b
+\tfmt.Println(x == y, a == b)
+\tm := map[any]int{}
+\tm[a] = 1
+\tfmt.Println(m[[2]Cfg{{"a", 1}, {"b", 2}}])
+}
+""",
+    "true true\nfalse false\n1\n",
+)
+
+
+# A type switch's case of an array type, x.([3]int) and the comma-ok form each give
+# a copy of the array the interface holds; %T names it; a [2][2]int keys a map[any]bool.
+CONSTRUCTS["array_type_switch_and_assertion"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"reflect"
+)
+
+type P struct{ X, Y int }
+
+func show(v any) {
+\tswitch t := v.(type) {
+\tcase [3]int:
+\t\tt[0] = 100
+\t\tfmt.Println("ints", t, len(t))
+\tcase [2]P:
+\t\tfmt.Printf("points %v %+v %T\\n", t, t, t)
+\tdefault:
+\t\tfmt.Printf("other %T %v\\n", t, t)
+\t}
+}
+
+func main() {
+\tnums := [3]int{1, 2, 3}
+\tshow(nums)
+\tfmt.Println(nums)
+\tpts := [2]P{{1, 2}, {3, 4}}
+\tshow(pts)
+\tvar grid [2][2]int
+\tgrid[1][0] = 7
+\tshow(grid)
+\titems := []any{nums, pts, grid}
+\tnums[1] = 20
+\tfmt.Println(items...)
+\tback := items[0].([3]int)
+\tback[2] = 30
+\tfmt.Println(back, items[0], nums)
+\tseen := map[any]bool{}
+\tseen[grid] = true
+\tgrid[0][0] = 1
+\tseen[grid] = true
+\tfmt.Println(len(seen), seen[[2][2]int{{0, 0}, {7, 0}}])
+\tfmt.Println(reflect.DeepEqual(items[1], pts), items[1] == any(pts))
+\tvar e1, e2 any = [0]int{}, [0]int{}
+\tfmt.Println(e1 == e2)
+}
+""",
+    (
+        "ints [100 2 3] 3\n[1 2 3]\npoints [{1 2} {3 4}] [{X:1 Y:2} {X:3 Y:4}] [2]main.P\n"
+        "other [2][2]int [[0 0] [7 0]]\n[1 2 3] [{1 2} {3 4}] [[0 0] [7 0]]\n"
+        "[1 2 30] [1 2 3] [1 20 3]\n2 true\ntrue true\ntrue\n"
+    ),
+)
+
+
+# "In clauses with a case listing exactly one type, the variable has that type": a
+# copy, so t.X++ and t[0]++ in the clause leave the interface's value as it was.
+CONSTRUCTS["type_switch_case_writes_its_own_copy"] = (
+    """\
+package main
+
+import "fmt"
+
+type P struct{ X, Y int }
+
+func bump(v any) {
+\tswitch t := v.(type) {
+\tcase [3]int:
+\t\tt[0]++
+\t\tfmt.Println("in", t)
+\tcase P:
+\t\tt.X++
+\t\tfmt.Println("in", t)
+\t}
+\tif a, ok := v.([3]int); ok {
+\t\ta[1]++
+\t\tfmt.Println("ok", a)
+\t}
+}
+
+func main() {
+\tvar held any = [3]int{1, 2, 3}
+\tbump(held)
+\tbump(held)
+\tfmt.Println(held)
+\tvar p any = P{1, 2}
+\tbump(p)
+\tbump(p)
+\tfmt.Println(p)
+\tfmt.Printf("%v %d %T\\n", held, held, held)
+\tarrs := map[[2]int]string{{1, 2}: "a"}
+\tvar k any = [2]int{1, 2}
+\tfmt.Println(arrs[k.([2]int)])
+\t_, isSlice := k.([]int)
+\tfmt.Println(isSlice)
+}
+""",
+    (
+        "in [2 2 3]\nok [1 3 3]\nin [2 2 3]\nok [1 3 3]\n[1 2 3]\nin {2 2}\nin {2 2}\n"
+        "{1 2}\n[1 2 3] [1 2 3] [3]int\na\nfalse\n"
+    ),
+)
+
+
+# A struct value whose type holds a slice panics where Go compares or hashes one held
+# in an interface: atomic.Value's CompareAndSwap, a map[any]int key, slices.Index.
+CONSTRUCTS["uncomparable_struct_values_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sync/atomic"
+)
+
+type Config struct {
+\tRetries int
+\tTags    []string
+}
+
+type Plain struct{ A, B int }
+
+func try(name string, f func()) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println(name, "panicked:", r)
+\t\t}
+\t}()
+\tf()
+}
+
+func main() {
+\tvar v atomic.Value
+\tv.Store(Config{Retries: 1})
+\ttry("cas", func() { fmt.Println(v.CompareAndSwap(Config{Retries: 2}, Config{})) })
+\ttry("key", func() {
+\t\tm := map[any]int{}
+\t\tm[Config{}] = 1
+\t\tfmt.Println(len(m))
+\t})
+\ttry("index", func() {
+\t\txs := []any{1, "a", Config{}}
+\t\tfmt.Println(slices.Index(xs, any(Config{})))
+\t})
+\tvar p atomic.Value
+\tp.Store(Plain{1, 2})
+\tfmt.Println(p.CompareAndSwap(Plain{1, 2}, Plain{3, 4}), p.Load())
+\tfmt.Println(p.CompareAndSwap(Plain{1, 2}, Plain{5, 6}), p.Load())
+}
+""",
+    (
+        "cas panicked: runtime error: comparing uncomparable type main.Config\n"
+        "key panicked: runtime error: hash of unhashable type main.Config\n"
+        "index panicked: runtime error: comparing uncomparable type main.Config\n"
+        "true {3 4}\nfalse {3 4}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -252,7 +252,11 @@ func (f *fn) expr(e ast.Expr) string {
 			return "go." + cls + "(" + f.exprOf(e) + ")" // sort.Sort(sort.IntSlice(xs)), sort.IntSlice{2, 1} too
 		}
 		if typedLiteral(f.p, e) || f.p.ifaceSlices[e] {
-			return "go.typed(" + f.exprOf(e) + ", " + pyString(reflectType(t)) + ")" // []any{[]int{4}}: %T is []int
+			held := f.exprOf(e) // go.typed's list is a new one
+			if at, ok := under(t).(*types.Array); ok && f.m.elemCopier(at.Elem(), e) != "" && !typedLiteral(f.p, e) {
+				held = f.m.copyArray(held, at, e) // its struct values copied too
+			}
+			return "go.typed(" + held + ", " + pyString(reflectType(t)) + ")" // []any{[]int{4}}: %T is []int
 		}
 		if cls := f.m.basicClass(t); cls != "" {
 			return f.classValue(e, cls) // var x any = level + 1: a Level, not an int
@@ -4480,6 +4484,8 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		switch u := t.Underlying().(type) {
 		case *types.Slice:
 			return "go.Of(" + pyString(reflectType(t)) + ", " + elemOf(u.Elem()) + kind + ")"
+		case *types.Array:
+			return "go.Of(" + pyString(reflectType(t)) + ", " + elemOf(u.Elem()) + kind + ")" // a go.typed array
 		case *types.Map:
 			return "go.Of(" + pyString(reflectType(t)) + ", " + elemOf(u.Elem()) + ", " + elemOf(u.Key()) + kind + ")"
 		}
@@ -4553,7 +4559,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if _, isFunc := under(t).(*types.Signature); isFunc {
 		return "go.FuncType(" + pyString(reflectType(t)) + ")" // a go.TypedFunc of that type
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, fs.FileMode, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *big.Rat, *log.Logger, *slog.Logger, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, *url.Error, *url.URL, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, map or func type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, fs.FileMode, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *big.Rat, *log.Logger, *slog.Logger, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, *url.Error, *url.URL, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, array, map or func type or a type of the program")
 	return ""
 }
 

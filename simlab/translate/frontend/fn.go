@@ -1111,6 +1111,10 @@ func (f *fn) rhs(values []ast.Expr, n int) string {
 					z, _ := f.m.zero(t, x)
 					return fmt.Sprintf("go.assert_type(%s, %s, %s, copied=True)", f.expr(x.X), f.assertedType(x), z)
 				}
+				if t := f.p.info.TypeOf(x.Type); isArrayType(t) {
+					z, _ := f.m.zero(t, x) // a, ok := v.([3]int): a copy of the array the interface holds
+					return fmt.Sprintf("go.assert_type(%s, %s, %s, copied=%s)", f.expr(x.X), f.assertedType(x), z, f.m.elemCopier(t, x))
+				}
 				if z, _ := f.m.zero(f.p.info.TypeOf(x.Type), x); z != "None" {
 					return fmt.Sprintf("go.assert_type(%s, %s, %s)", f.expr(x.X), f.assertedType(x), z)
 				}
@@ -2949,6 +2953,23 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 			f.wl(f.line, "%s = %s.v", name, subject)
 			f.indent--
 		}
+		if obj := p.info.Implicits[cc]; obj != nil && len(cc.List) == 1 && valueWrittenIn(p, &ast.BlockStmt{List: cc.Body}, obj) {
+			// case [3]int: t[0]++ writes the clause's own copy, not the interface's value
+			copied := ""
+			if at, ok := under(obj.Type()).(*types.Array); ok {
+				copied = f.m.copyArray(subject, at, cc)
+			} else if f.m.isStructValue(obj.Type()) {
+				f.m.copyable(obj.Type(), cc)
+				copied = "go.copy(" + subject + ")"
+			}
+			if copied != "" {
+				name := f.alloc(nil, bind.Name)
+				f.names[obj] = name
+				f.indent++
+				f.wl(f.line, "%s = %s", name, copied)
+				f.indent--
+			}
+		}
 		f.caseBody(cc)
 	}
 	if deflt != nil {
@@ -3058,6 +3079,41 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 		return "go.is_pointer(" + x + ", " + cls + ")"
 	}
 	return "isinstance(" + x + ", " + cls + ")"
+}
+
+// valueWrittenIn: is a part of the struct or array variable v written in n (a
+// field or an element assigned, its address taken, a pointer method called on it)?
+func valueWrittenIn(p *program, n ast.Node, v types.Object) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		var parts []ast.Expr
+		whole := false // v itself counts (&v, v.Inc()), not only v.X and v[i]
+		switch m := m.(type) {
+		case *ast.AssignStmt:
+			parts = m.Lhs
+		case *ast.IncDecStmt:
+			parts = []ast.Expr{m.X}
+		case *ast.RangeStmt:
+			if m.Tok == token.ASSIGN {
+				parts = []ast.Expr{m.Key, m.Value}
+			}
+		case *ast.UnaryExpr:
+			if m.Op == token.AND {
+				parts, whole = []ast.Expr{m.X}, true
+			}
+		case *ast.SelectorExpr:
+			if s := p.info.Selections[m]; s != nil && s.Kind() == types.MethodVal && isPointer(s.Obj().Type().(*types.Signature).Recv().Type()) {
+				parts, whole = []ast.Expr{m.X}, true // t.Inc() of a pointer method
+			}
+		}
+		for _, e := range parts {
+			if _, bare := ast.Unparen(e).(*ast.Ident); e != nil && (whole || !bare) && rootObj(p, ast.Unparen(e)) == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // assignedIn: is v assigned anywhere in n?

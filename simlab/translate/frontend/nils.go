@@ -56,6 +56,9 @@ func (p *program) findInterfaceValues() {
 		if !p.isNamedValue(from) && sortSlice(from) == "" && !p.printed[e] && p.lastHolder(e) {
 			p.ifaceValues[e], p.ifaceSlices[e] = true, true // return out: go.typed(out, "[]int")
 		}
+		if _, ok := under(from).(*types.Array); ok && !p.isNamedValue(from) && !p.printed[e] {
+			p.ifaceValues[e], p.ifaceSlices[e] = true, true // m[grid] of a map[any]int: go.typed(a copy, "[2]int")
+		}
 		ptr, isPtr := from.(*types.Pointer)
 		if isPtr {
 			from = ptr.Elem()

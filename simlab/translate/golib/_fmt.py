@@ -24,7 +24,7 @@ from ._pool import Pool
 from ._runtime_errors import runtime_error
 from ._strconv import _ascii_only, format_float, hex_float, quote, quote_rune
 from ._strings import rune_len, rune_text
-from ._types import TypeArg, boxed, type_name
+from ._types import TypeArg, TypedList, boxed, type_name
 from ._values import (
     EMPTY,
     Named,
@@ -128,6 +128,8 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
             return v(x.held, plus, raw)  # the program's value
         return str(x)
     if isinstance(x, list):
+        if isinstance(x, TypedList) and _holds_values(x.go_type):
+            x = _by_value(x, raw)  # an [2]main.P in an interface: [{1 2} {3 4}]
         return "[" + " ".join(_inner(e, plus, raw) for e in x) + "]"
     if isinstance(x, dict):
         items = sorted(x.items(), key=_map_order)
@@ -168,6 +170,15 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
     if slots is not None:
         return ("" if hasattr(type(x), "go_struct") else "&") + _fields(x, plus, raw)
     return str(x)
+
+
+def _holds_values(go_type: str) -> bool:
+    """A slice or an array of the Go type ``go_type`` holds values, not pointers or
+    interfaces, at its innermost level (``[2][]main.P``, not ``[]*main.P``)."""
+    elem = go_type
+    while elem.startswith("["):
+        elem = elem[elem.index("]") + 1 :]
+    return not elem.startswith(("*", "interface", "any", "map[", "func", "chan"))
 
 
 def _inner(x: Any, plus: bool, raw: bool) -> str:

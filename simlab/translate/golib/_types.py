@@ -34,7 +34,17 @@ from ._numbers import (
 )
 from ._runtime_errors import GoRuntimeError, PanicNilError
 from ._time import Month, Time, Weekday
-from ._values import Named, NamedValue, Ref, _value_class, as_value, concrete, copy
+from ._values import (
+    Named,
+    NamedValue,
+    Ref,
+    _value_class,
+    array_equal,
+    array_hash,
+    as_value,
+    concrete,
+    copy,
+)
 
 _GO_TYPES: dict[str, Callable[[Any], bool]] = {
     "int": lambda x: type(x) is int,
@@ -130,7 +140,14 @@ class TypedArray(TypedList):
     __slots__ = ()
 
     def __hash__(self) -> int:  # type: ignore[override]
-        return hash(tuple(self))
+        return array_hash(self)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TypedArray) and other.go_type != self.go_type:
+            return False
+        if isinstance(other, list):
+            return len(other) == len(self) and array_equal(self, other)
+        return NotImplemented
 
 
 class TypedDict(dict[Any, Any]):
@@ -364,8 +381,10 @@ class Of:
     def holds(self, x: Any) -> bool:
         if isinstance(x, TypedList | TypedDict):
             return x.go_type == self.go_name
-        if self.kind.startswith("[]"):
-            return isinstance(x, list) and all(_holds(e, self.elem) for e in x)
+        if self.kind.startswith("["):  # a plain list: a slice, or an array of this length
+            length = self.kind[1 : self.kind.index("]")]
+            fits = not length or (isinstance(x, list) and str(len(x)) == length)
+            return fits and isinstance(x, list) and all(_holds(e, self.elem) for e in x)
         return isinstance(x, dict) and all(
             _holds(k, self.key) and _holds(e, self.elem) for k, e in x.items()
         )
@@ -566,14 +585,17 @@ class StaticType:
 
 
 def assert_type(
-    x: Any, t: AssertedType, zero: Any = None, copied: bool = False
+    x: Any, t: AssertedType, zero: Any = None, copied: bool | Callable[[Any], Any] = False
 ) -> tuple[Any, bool]:
     """``v, ok := x.(T)``: ``(x, True)`` if ``x`` holds a ``T``, else ``(zero, False)``,
     ``zero`` being T's zero value (nil, the default, for a pointer or an interface);
-    ``copied`` for a struct value T: a copy of ``x``."""
+    ``copied`` for a struct value T: a copy of ``x``; for an array type, the function
+    that copies one (``go.copy_array``)."""
     if type(x) is CustomContext:
         x = x.held
-    if _is(x, t, value=copied):
+    if _is(x, t, value=copied is True):
+        if callable(copied):
+            return copied(x), True
         return (copy(x) if copied or _struct_value_of(t, x) else _held(x, t)), True
     return zero, False
 

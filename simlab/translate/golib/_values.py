@@ -657,13 +657,24 @@ def _value_class(cls: Any) -> Any:
     if value is None:
         value = _subclass(
             cls,
-            __eq__=lambda a, b: type(a) is type(b) and struct_equal(a, b),
+            __eq__=_value_equal_op,
             __hash__=struct_hash,
             go_struct=cls,
         )
         value.__slots__ = cls.__slots__  # the fields, read by copy, fmt and ==
         cls.go_value_class = value
     return value
+
+
+def _value_equal_op(a: Any, b: Any) -> bool:
+    """``==`` of a struct value held in an interface (``atomic.Value``'s
+    CompareAndSwap, ``slices.Index`` of a ``[]any``): Go's panic where its type
+    holds a slice, a map or a func."""
+    if type(a) is not type(b):
+        return False
+    if uncomparable := getattr(type(a), "go_uncomparable", None):
+        raise GoPanic(f"runtime error: comparing uncomparable type {uncomparable}")
+    return struct_equal(a, b)
 
 
 def convert_struct(x: Any, cls: Any) -> Any:
@@ -745,6 +756,8 @@ def _is_value(x: Any) -> bool:
 def struct_hash(x: Any) -> int:
     """The hash of a struct value a map is keyed by: of its fields (see struct_equal);
     a field of an interface type holding a slice or a map literal panics as Go's."""
+    if uncomparable := getattr(type(x), "go_uncomparable", None):
+        raise GoPanic(f"runtime error: hash of unhashable type {uncomparable}")
     key = _struct_key(x)
     try:
         return hash(key)
@@ -753,6 +766,12 @@ def struct_hash(x: Any) -> int:
         if held is None:
             raise
         raise GoPanic(f"runtime error: hash of unhashable type {held.go_type}") from None
+
+
+def array_hash(x: list[Any]) -> int:
+    """The hash of an array in an interface that keys a map (``map[any]int``): of its
+    elements, struct values and arrays by their fields (see struct_hash)."""
+    return hash(tuple(_struct_key(e) if _is_value(e) else e for e in x))
 
 
 class ArrayKey(list[Any]):
@@ -862,5 +881,7 @@ def equal(a: Any, b: Any) -> bool:
             return False
         if isinstance(a, dict) or go_type.startswith("[]"):
             raise GoPanic(f"runtime error: comparing uncomparable type {go_type}")
-    by_value = isinstance(a, (*_BY_VALUE, list)) or hasattr(type(a), "go_struct")
+    if isinstance(a, list):  # an array: its elements compared as == compares them
+        return len(a) == len(b) and array_equal(a, b)
+    by_value = isinstance(a, _BY_VALUE) or hasattr(type(a), "go_struct")
     return a == b if by_value or type(a).__hash__ is not object.__hash__ else a is b
