@@ -37573,6 +37573,70 @@ func main() {
 )
 
 
+# A function whose every return gives a local it made and only appended to returns a
+# new array: xs = drain(xs) does not share the slice drain re-slices.
+CONSTRUCTS["pop_loop_result_is_a_new_array"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type Span struct{ Lo, Hi int }
+
+func drain(spans []Span) []Span {
+\tvar out []Span
+\tfor len(spans) > 0 {
+\t\ts := spans[len(spans)-1]
+\t\tspans = spans[:len(spans)-1]
+\t\tout = append(out, s)
+\t}
+\treturn out
+}
+
+func main() {
+\txs := []Span{{5, 6}, {1, 2}, {3, 4}}
+\txs = drain(xs)
+\tsort.Slice(xs, func(i, j int) bool { return xs[i].Lo < xs[j].Lo })
+\tfmt.Println(xs)
+}
+""",
+    "[{1 2} {3 4} {5 6}]\n",
+)
+
+
+# *b = slices.Delete(*b, i, i+1) through b := &boxes[k] replaces the slice it was
+# given, as s = slices.Delete(s, ...) does, while boxes[1] is appended to elsewhere.
+CONSTRUCTS["delete_through_a_pointer_to_an_element"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func main() {
+\tvar boxes [4][]string
+\tfor _, s := range []string{"a", "b", "c", "-b"} {
+\t\tb := &boxes[len(s)%2+len(s)/2]
+\t\tif s[0] == '-' {
+\t\t\tif i := slices.Index(*b, s[1:]); i >= 0 {
+\t\t\t\t*b = slices.Delete(*b, i, i+1)
+\t\t\t}
+\t\t\tcontinue
+\t\t}
+\t\tboxes[1] = append(boxes[1], s)
+\t}
+\tfmt.Println(boxes)
+}
+""",
+    "[[] [a c] [] []]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -41492,3 +41556,112 @@ def test_a_func_literal_called_where_it_stands_is_framed_at_its_call(tmp_path):
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 1, result.output
     assert "main.main.func1(...)\n\tmain.go:9\nmain.main(...)\n\tmain.go:10\n" in result.output
+
+
+# Each program panics in a deferred call that runs during an earlier panic; the
+# frames (function, file:line) of the goroutine go1.27.3 printed for it (`go run`):
+# the deferred call, the runtime's panic, then the earlier panic's frames from the
+# line that panicked, as Go runs deferred calls on top of the panicking stack.
+PANICS_IN_DEFERRED_CALLS = {
+    "repanic_wrapping_an_index_error": (
+        """\
+package main
+
+import "fmt"
+
+func inner(xs []int) int {
+\treturn xs[5]
+}
+
+func outer() {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tpanic(fmt.Sprintf("wrapped: %v", r))
+\t\t}
+\t}()
+\tfmt.Println(inner([]int{1}))
+}
+
+func main() {
+\touter()
+}
+""",
+        [
+            ("main.outer.func1", "main.go:12"),
+            ("panic", "panic.go:859"),
+            ("main.inner", "main.go:6"),
+            ("main.outer", "main.go:15"),
+            ("main.main", "main.go:19"),
+        ],
+    ),
+    "deferred_call_panicking_during_a_runtime_error": (
+        """\
+package main
+
+func cleanup() {
+\tpanic("second")
+}
+
+func work() {
+\tdefer cleanup()
+\tvar m map[string]int
+\tm["a"] = 1
+}
+
+func main() {
+\twork()
+}
+""",
+        [
+            ("main.cleanup", "main.go:4"),
+            ("panic", "panic.go:859"),
+            ("main.work", "main.go:10"),
+            ("main.main", "main.go:14"),
+        ],
+    ),
+    "blocking_deferred_call_repanicking": (
+        """\
+package main
+
+import "fmt"
+
+func worker(done chan bool) {
+\tdefer func() {
+\t\tr := recover()
+\t\tdone <- true
+\t\tpanic(fmt.Sprint("again: ", r))
+\t}()
+\tpanic("boom")
+}
+
+func main() {
+\tdone := make(chan bool, 1)
+\tworker(done)
+}
+""",
+        [
+            ("main.worker.func1", "main.go:9"),
+            ("panic", "panic.go:859"),
+            ("main.worker", "main.go:11"),
+            ("main.main", "main.go:16"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(PANICS_IN_DEFERRED_CALLS))
+def test_a_panic_in_a_deferred_call_lists_the_earlier_panics_frames_below_it(tmp_path, name):
+    """\"The deferred call runs on top of the panicking stack\": a panic raised there
+    lists the deferred call, Go's runtime panic frame, then the function whose
+    deferred call it is at the line that panicked (not its defer statement)."""
+    source, want = PANICS_IN_DEFERRED_CALLS[name]
+    (tmp_path / "main.go").write_text(source)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "main.go")])
+    lines = result.output.splitlines()
+    start = lines.index("goroutine 1 [running]:") + 1
+    frames = []
+    for func, where in zip(lines[start::2], lines[start + 1 :: 2], strict=False):
+        if not where.startswith("\t"):
+            break
+        frames.append((func[: func.index("(")], where.strip().rsplit("/", 1)[-1]))
+    assert frames == want, result.output

@@ -25,7 +25,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import CodeType, FrameType, GeneratorType, TracebackType
+from types import CodeType, FrameType, GeneratorType
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 if TYPE_CHECKING:
@@ -146,13 +146,33 @@ def python_stack(g: Goroutine) -> list[tuple[CodeType, int]]:
     return [(c, n) for c, n in frames if not _is_internal(c)]
 
 
-def traceback_stack(tb: TracebackType | None) -> list[tuple[CodeType, int]]:
-    """``(code, line)`` of the frames an exception unwound, innermost first."""
-    frames = []
+def panic_stack(err: BaseException) -> list[tuple[CodeType, int] | None]:
+    """``(code, line)`` of the frames a panic unwound, innermost first. A panic
+    raised by a deferred call that runs during an earlier panic (``err``'s
+    ``__context__``, stopped in a frame of the program) lists as Go's: the deferred
+    call's frames, None where Go lists its runtime's ``panic``, then the earlier
+    panic's frames down from the function whose deferred call it is, at the line
+    that panicked there (Go runs deferred calls on top of the panicking stack)."""
+    steps = _unwound(err)
+    return [s for s in reversed(steps) if s is None or not _is_internal(s[0])]
+
+
+def _unwound(err: BaseException) -> list[tuple[CodeType, int] | None]:
+    frames: list[FrameType] = []
+    steps: list[tuple[CodeType, int] | None] = []
+    tb = err.__traceback__
     while tb is not None:
-        frames.append((tb.tb_frame.f_code, tb.tb_lineno))
+        frames.append(tb.tb_frame)
+        steps.append((tb.tb_frame.f_code, tb.tb_lineno))
         tb = tb.tb_next
-    return [(c, n) for c, n in reversed(frames) if not _is_internal(c)]
+    earlier = err.__context__
+    if earlier is None or err.__suppress_context__ or earlier.__traceback__ is None:
+        return steps
+    top = earlier.__traceback__.tb_frame
+    if _is_internal(top.f_code) or top not in frames:
+        return steps  # a library function turning one error into another
+    at = frames.index(top)
+    return [*steps[:at], *_unwound(earlier), None, *steps[at + 1 :]]
 
 
 def entry_frame(g: Goroutine) -> Frame | None:

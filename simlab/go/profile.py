@@ -30,7 +30,7 @@ from ..duration import Minute, format_duration
 from . import goroutine as _g
 from ._tabwriter import tabwrite
 from .context import CancelCtx, Context
-from .frames import Frame, creator_frame, delegate, frame_of, goroutine_frames, traceback_stack
+from .frames import Frame, creator_frame, delegate, frame_of, goroutine_frames, panic_stack
 
 if TYPE_CHECKING:
     from .goroutine import Goroutine
@@ -107,9 +107,12 @@ def frames(g: Goroutine) -> list[Frame]:
 
 def panic_dump(g: Goroutine, now: int, err: BaseException) -> str:
     """What Go prints for a panic (GOTRACEBACK=single): the panicking goroutine only."""
-    stack = [frame_of(code, line) for code, line in traceback_stack(err.__traceback__)]
+    stack = [_PANIC if s is None else frame_of(*s) for s in panic_stack(err)]
     return format_goroutine(g, now, running=True, stack=stack)
 
+
+# Go's runtime frame under a deferred call that runs during a panic.
+_PANIC = Frame("panic", f"{_GOROOT}/runtime/panic.go", 859)
 
 # What a goroutine writing the goroutineleak profile at debug=2 shows above its own frames.
 _WRITE_LEAK_FRAMES = (

@@ -28,9 +28,82 @@ type sliceAliases struct {
 }
 
 func (p *program) sliceAliases(readOnly map[*types.Var]bool) *sliceAliases {
-	a := &sliceAliases{p: p, parent: map[any]any{}, readOnly: readOnly}
+	a := &sliceAliases{p: p, parent: map[any]any{}, readOnly: readOnly, fresh: p.freshResults()}
 	a.build()
 	return a
+}
+
+// freshResults: the program's functions whose every return gives a new array of
+// flat elements (nil, make, a literal, or a local that sealedSlices finds: var out
+// []Span; out = append(out, s); return out), so that xs = drain(xs) does not put
+// xs with the slice drain re-slices.
+func (p *program) freshResults() map[*types.Func]bool {
+	sealed := p.sealedSlices()
+	found := map[*types.Func]bool{}
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, _ := p.info.Defs[fd.Name].(*types.Func)
+			sig, _ := fn.Type().(*types.Signature)
+			if sig == nil || sig.Results().Len() != 1 || sig.Results().At(0).Name() != "" {
+				continue
+			}
+			s, ok := under(sig.Results().At(0).Type()).(*types.Slice)
+			if !ok || holdsSlices(s.Elem(), map[types.Type]bool{}) {
+				continue
+			}
+			all := true
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch x := n.(type) {
+				case *ast.FuncLit:
+					return false // its returns are its own
+				case *ast.ReturnStmt:
+					if len(x.Results) != 1 {
+						all = false
+						break
+					}
+					r := ast.Unparen(x.Results[0])
+					id, isIdent := r.(*ast.Ident)
+					v, _ := p.info.Uses[id].(*types.Var)
+					if !p.info.Types[r].IsNil() && !fresh(p, r) && !(isIdent && v != nil && sealed[v]) {
+						all = false
+					}
+				}
+				return all
+			})
+			if all {
+				found[fn] = true
+			}
+		}
+	}
+	return found
+}
+
+// holdsSlices: a value of type t holds a slice, a map or a pointer (whose arrays
+// the alias groups follow through its holder), at any depth of its fields and
+// elements.
+func holdsSlices(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch u := under(t).(type) {
+	case *types.Basic:
+		return false
+	case *types.Array:
+		return holdsSlices(u.Elem(), seen)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if holdsSlices(u.Field(i).Type(), seen) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 func (a *sliceAliases) find(n any) any {

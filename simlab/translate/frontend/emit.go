@@ -1222,7 +1222,7 @@ func (m *module) refuseSharedSubslices() {
 				readOnly[ast.Unparen(n.X)] = true // a result no one holds
 			case *ast.AssignStmt:
 				if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
-					if c, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && subslicing(p, c) && (sameVar(p, c.Args[0], n.Lhs[0]) || sameEntry(p, c.Args[0], n.Lhs[0])) {
+					if c, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && subslicing(p, c) && (sameVar(p, c.Args[0], n.Lhs[0]) || sameEntry(p, c.Args[0], n.Lhs[0]) || samePointee(p, c.Args[0], n.Lhs[0])) {
 						readOnly[c] = true // s = slices.DeleteFunc(s, f): the result replaces its operand
 					}
 				}

@@ -213,10 +213,15 @@ class Recoverable:
         return False
 
     def defer(self, fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, None]:
-        result = fn(*args)
-        if isgenerator(result):
-            yield from result
         p = self.panic
+        try:
+            result = fn(*args)
+            if isgenerator(result):
+                yield from result
+        except BaseException as again:
+            if p is not None and again is not p and again.__context__ is None:
+                again.__context__ = p  # raised during p, as a with block's would be
+            raise
         if p is not None and not getattr(p, "recovered", False):
             raise p
 
