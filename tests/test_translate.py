@@ -19,6 +19,7 @@ These tests need a Go toolchain (``pip install 'simlab[go]'``).
 
 import itertools
 import re
+import sys
 import textwrap
 from pathlib import Path
 from types import SimpleNamespace
@@ -2337,6 +2338,26 @@ func (d *Deck) Deal(n int) []int {
 # which is Go's slice only where nothing else holds the array it re-slices: each source,
 # what Go printed, and the refusal's words
 RESLICED_INTO_ITSELF = {
+    "an append that deletes from a slice while a range over it reads on (Go's skipped element)": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\txs := []int{1, 2, 3, 4}
+\tfor i, x := range xs {
+\t\tif x == 2 {
+\t\t\txs = append(xs[:i], xs[i+1:]...)
+\t\t}
+\t\tfmt.Print(x, " ")
+\t}
+\tfmt.Println(xs)
+}
+""",
+        "1 2 4 4 [1 3 4]",
+        "an append into a slice's own array while a range over the slice runs",
+    ),
     "an element of a slice of slices re-sliced into itself while a variable holds its array": (
         """\
 package main
@@ -37637,6 +37658,45 @@ func main() {
 )
 
 
+# "The range expression x is evaluated once before beginning the loop": appends in the
+# body do not lengthen it, element writes ahead are seen; a delete followed by break.
+CONSTRUCTS["range_reads_the_length_once"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\txs := []int{1, 2, 3, 4}
+\tfor i, x := range xs {
+\t\tif x == 2 {
+\t\t\txs = append(xs[:i], xs[i+1:]...)
+\t\t\tbreak
+\t\t}
+\t}
+\tfmt.Println(xs)
+\tqueue := []string{"a", "b"}
+\tseen := map[string]bool{}
+\tfor _, item := range queue {
+\t\tif item == "a" {
+\t\t\tqueue = append(queue, "c")
+\t\t}
+\t\tseen[item] = true
+\t\tfmt.Println("visit", item, len(queue))
+\t}
+\tfmt.Println(queue, len(seen))
+\tnums := []int{1, 2}
+\tfor i, n := range nums {
+\t\tnums = append(nums, n*10)
+\t\tnums[i] = -n
+\t}
+\tfmt.Println(nums)
+}
+""",
+    "[1 3 4]\nvisit a 3\nvisit b 3\n[a b c] 2\n[-1 -2 10 20]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -41665,3 +41725,107 @@ def test_a_panic_in_a_deferred_call_lists_the_earlier_panics_frames_below_it(tmp
             break
         frames.append((func[: func.index("(")], where.strip().rsplit("/", 1)[-1]))
     assert frames == want, result.output
+
+
+DEEP_RECURSION = """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+const size = 100
+
+var grid [size][size]bool
+
+func fill(r, c int) int {
+\tif r < 0 || c < 0 || r >= size || c >= size || grid[r][c] {
+\t\treturn 0
+\t}
+\tgrid[r][c] = true
+\treturn 1 + fill(r, c+1) + fill(r+1, c) + fill(r, c-1) + fill(r-1, c)
+}
+
+type Node struct {
+\tNext *Node
+\tV    int
+}
+
+var mu sync.Mutex
+var visits int
+
+func walk(n *Node, ch chan<- int) int {
+\tif n == nil {
+\t\treturn 0
+\t}
+\tmu.Lock()
+\tvisits++
+\tmu.Unlock()
+\tdepth := 1 + walk(n.Next, ch)
+\tch <- n.V
+\treturn depth
+}
+
+func main() {
+\tfmt.Println("filled", fill(0, 0))
+\tvar list *Node
+\tfor i := 5000; i > 0; i-- {
+\t\tlist = &Node{list, i}
+\t}
+\tch := make(chan int, 5000)
+\tfmt.Println("depth", walk(list, ch))
+\tclose(ch)
+\tsum := 0
+\tfor v := range ch {
+\t\tsum += v
+\t}
+\tfmt.Println("sum", sum, "visits", visits)
+}
+"""
+
+# what go run (go1.27.3, GOMAXPROCS=1) printed for DEEP_RECURSION
+DEEP_RECURSION_GO = "filled 10000\ndepth 5000\nsum 12502500 visits 5000\n"
+
+
+def test_a_program_recursing_ten_thousand_calls_deep_runs_as_go_runs_it(tmp_path):
+    """Go grows a goroutine's stack up to 1 GB: a flood fill of a 100x100 grid is
+    10,000 calls deep, and a walk that blocks 5,000 deep (Python's limit is 1,000)."""
+    (tmp_path / "main.go").write_text(DEEP_RECURSION)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "main.go")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(DEEP_RECURSION_GO + "main returned at 0s\n")
+
+
+def test_a_recursion_without_end_ends_in_one_line_as_goes_stack_overflow(tmp_path):
+    """Go ends it with "fatal error: stack overflow" at its 1 GB limit; simlab at
+    100,000 calls, in one line, exit status 2, the sys limit restored after."""
+    (tmp_path / "main.go").write_text("""\
+package main
+
+import "fmt"
+
+func f(n int) int {
+\treturn f(n+1) + 1
+}
+
+func g(ch chan int, n int) {
+\tif n%1000 == 0 {
+\t\tch <- n
+\t\t<-ch
+\t}
+\tg(ch, n+1)
+}
+
+func main() {
+\tch := make(chan int, 1)
+\tg(ch, 1)
+\tfmt.Println(f(0))
+}
+""")
+    before = sys.getrecursionlimit()
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "main.go")])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("simlab: main.go: the program's calls went 100,000 deep")
+    assert len(result.output.splitlines()) == 1
+    assert sys.getrecursionlimit() == before

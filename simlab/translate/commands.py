@@ -30,10 +30,12 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import sys
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
@@ -42,6 +44,15 @@ from ..errors import Deadlock, FatalError, GoPanic, Livelock, SimlabError
 if TYPE_CHECKING:
     from ..sched.dfs import DFS
     from ..sched.strategies import Strategy
+
+T = TypeVar("T")
+
+# How deep a translated program's calls may go: Go's goroutines grow their stacks
+# up to 1 GB (a recursive flood fill of a 100x100 grid is 10,000 calls deep),
+# Python stops at 1,000. A generator's frames take C stack, so the run has a
+# thread whose stack holds this many.
+_CALL_DEPTH = 100_000
+_THREAD_STACK = 256 << 20
 
 # --until counts no time a synctest bubble took (fake time, which go test's alarm
 # does not count either) until the bubbles have taken this many times --until
@@ -280,6 +291,48 @@ def _run(
     parallel: int,
     capture: bool = False,
 ) -> _Run:
+    return _deep(lambda: _run_here(path, source, entry, seed, strategy, limit, parallel, capture))
+
+
+def _deep(fn: Callable[[], T]) -> T:
+    """``fn()``, run on a thread of its own whose stack and recursion limit let a Go
+    program's calls go ``_CALL_DEPTH`` deep; what it raises is raised here."""
+    done: list[T] = []
+    failed: list[BaseException] = []
+
+    def body() -> None:
+        try:
+            done.append(fn())
+        except BaseException as err:  # SystemExit of a refusal, too
+            failed.append(err)
+
+    limit = sys.getrecursionlimit()
+    stack = threading.stack_size(_THREAD_STACK)
+    try:
+        sys.setrecursionlimit(max(limit, _CALL_DEPTH))
+        runner = threading.Thread(target=body, name="simlab go-run", daemon=True)
+        runner.start()
+    finally:
+        threading.stack_size(stack)
+    try:
+        runner.join()
+    finally:
+        sys.setrecursionlimit(limit)
+    if failed:
+        raise failed[0]
+    return done[0]
+
+
+def _run_here(
+    path: Path,
+    source: str,
+    entry: str,
+    seed: int,
+    strategy: str | Strategy,
+    limit: int,
+    parallel: int,
+    capture: bool,
+) -> _Run:
     import simlab as sl
 
     from ..go.goroutine import RUNNING
@@ -368,6 +421,13 @@ def _translation_gap(err: Exception, path: Path) -> SimlabError:
     if os.environ.get("SIMLAB_TRACEBACK"):
         raise err
     from ..go.frames import go_frame
+
+    if isinstance(err, RecursionError):
+        return SimlabError(
+            f"{path.name}: the program's calls went {_CALL_DEPTH:,} deep, simlab's limit "
+            "(Go's is a 1 GB stack, then fatal error: stack overflow): is a recursion "
+            "missing its base case?"
+        )
 
     where = path.name
     tb = err.__traceback__

@@ -1463,6 +1463,10 @@ func (m *module) refuseSharedSubslices() {
 		if !grows && (len(tainted[root]) == 0 || settled(s.se, root, tainted[root])) {
 			continue // taken after the last write: the copy holds what the array does
 		}
+		if s.appends && rangedOver(p, s.se, s.lhs) {
+			p.unsupported(s.se, "an append into a slice's own array while a range over the slice runs (in Go the range reads "+
+				"the elements the append moves; here the re-slice is a copy)", "range over a copy (range slices.Clone(xs)), or collect the kept elements into a new slice")
+		}
 		if v := p.otherHolder(aliases, root, s.lhs, s.se.Pos(), s.appends); v != nil {
 			p.unsupported(s.se, "a slice re-sliced into itself while "+v.Name()+" holds its array (in Go both see "+
 				"what is written into it; here the re-slice is a copy)", "copy the slice (slices.Clone) where a second view of it is kept")
@@ -2273,6 +2277,24 @@ func grownByAppend(p *program, lhs ast.Expr) bool {
 		})
 	}
 	return found
+}
+
+// rangedOver: at sits in the body of a range over lhs that reads its elements,
+// and that runs on after at's statement (for i, x := range xs { xs =
+// append(xs[:i], ...) }, with no break right after).
+func rangedOver(p *program, at ast.Node, lhs ast.Expr) bool {
+	path := p.pathOf(at)
+	_, body := enclosingFunc(path)
+	for _, n := range path {
+		r, ok := n.(*ast.RangeStmt)
+		if !ok || r.Body.Pos() > at.Pos() || at.Pos() >= r.Body.End() || !sameVar(p, r.X, lhs) {
+			continue
+		}
+		if id, ok := r.Value.(*ast.Ident); ok && id.Name != "_" && body != nil && !leftAfter(body, r, at.Pos()) {
+			return true
+		}
+	}
+	return false
 }
 
 // appendsInto: rhs is append(s[a:b], x...) with elements to add.

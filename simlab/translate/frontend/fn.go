@@ -2702,6 +2702,9 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 func (f *fn) rangeList(s *ast.RangeStmt, label, x string, elem types.Type, target func(ast.Expr) string) {
 	key, val := target(s.Key), target(s.Value)
 	done := f.pushLoop(label, s)
+	if val != "_" && rangedGrows(f.p, s) {
+		x = "go.ranged(" + x + ")" // queue = append(queue, n) in the body: the length read once
+	}
 	switch {
 	case val == "_":
 		f.wl(f.line, "for %s in range(len(%s)):", key, x)
@@ -2712,6 +2715,26 @@ func (f *fn) rangeList(s *ast.RangeStmt, label, x string, elem types.Type, targe
 	}
 	f.rangeBody(s, val, elem)
 	done()
+}
+
+// rangedGrows: the body of a range over a slice variable (or field) assigns it,
+// so that an append may grow the list the loop runs over in place.
+func rangedGrows(p *program, s *ast.RangeStmt) bool {
+	if _, ok := under(p.info.TypeOf(s.X)).(*types.Slice); !ok {
+		return false
+	}
+	grows := false
+	ast.Inspect(s.Body, func(n ast.Node) bool {
+		if a, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range a.Lhs {
+				if sameVar(p, l, s.X) {
+					grows = true
+				}
+			}
+		}
+		return !grows
+	})
+	return grows
 }
 
 // rangeBody writes a range loop's body; a struct value is copied into the

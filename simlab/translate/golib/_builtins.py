@@ -5,7 +5,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
+from itertools import islice
 from typing import Any
 
 from simlab.errors import GoPanic, SimlabError
@@ -157,6 +158,12 @@ def copy_array(x: list[Any], copy_elem: Callable[[Any], Any] | None = None) -> l
     copies them: each element copied by ``copy_elem`` (struct values, arrays), or
     shared as it is (numbers, strings, pointers, channels)."""
     return [copy_elem(e) for e in x] if copy_elem is not None else list(x)
+
+
+def ranged(x: list[Any]) -> Iterator[Any]:
+    """``range xs`` where the loop's body appends to ``xs``: Go reads the slice's
+    length once, before the loop, and each element as the loop reaches it."""
+    return islice(x, len(x))
 
 
 def slice_copy(
