@@ -2338,6 +2338,35 @@ func (d *Deck) Deal(n int) []int {
 # which is Go's slice only where nothing else holds the array it re-slices: each source,
 # what Go printed, and the refusal's words
 RESLICED_INTO_ITSELF = {
+    "a heap's Pop re-slicing through the pointer heap.Pop was given while saved holds the array": (
+        """\
+package main
+
+import (
+\t"container/heap"
+\t"fmt"
+)
+
+type calendar []int
+
+func (c calendar) Len() int           { return len(c) }
+func (c calendar) Less(i, j int) bool { return c[i] < c[j] }
+func (c calendar) Swap(i, j int)      { c[i], c[j] = c[j], c[i] }
+func (c *calendar) Push(x any)        { *c = append(*c, x.(int)) }
+func (c *calendar) Pop() any          { n := len(*c); x := (*c)[n-1]; *c = (*c)[:n-1]; return x }
+
+func main() {
+\tcal := calendar{3, 1, 2}
+\theap.Init(&cal)
+\tsaved := cal
+\tfmt.Println(heap.Pop(&cal))
+\theap.Push(&cal, 0)
+\tfmt.Println(saved, cal)
+}
+""",
+        "1\n[0 3 2] [0 3 2]",
+        "a slice re-sliced through a pointer while saved holds its array",
+    ),
     "an append that deletes from a slice while a range over it reads on (Go's skipped element)": (
         """\
 package main
@@ -2600,11 +2629,14 @@ func main() {
 \td := Deck{1, 2, 3, 4, 5, 6}
 \td.Swap(0, 5)
 \tvar dl dealer = &d
+\tsaved := d
 \tfmt.Println(dl.Deal(2), d)
+\td[0] = 99
+\tfmt.Println(saved, d)
 }
 """,
-        "[6 2] [3 4 5 1]",
-        "a slice re-sliced through a pointer that may point where this program does not show",
+        "[6 2] [3 4 5 1]\n[6 2 99 4 5 1] [99 4 5 1]",
+        "a slice re-sliced through a pointer while saved holds its array",
     ),
     "a deck dealt by a method value of a pointer receiver": (
         DEALT_DECK
@@ -37694,6 +37726,106 @@ func main() {
 }
 """,
     "[1 3 4]\nvisit a 3\nvisit b 3\n[a b c] 2\n[-1 -2 10 20]\n",
+)
+
+
+# A heap whose Pop re-slices *c = (*c)[:n-1], used as heap.Push(&cal, x) of a local
+# (and a struct with a field of its type): the interface's calls are on &cal.
+CONSTRUCTS["heap_pop_reslicing_through_its_pointer"] = (
+    """\
+package main
+
+import (
+\t"container/heap"
+\t"fmt"
+)
+
+type calendar []int
+
+func (c calendar) Len() int           { return len(c) }
+func (c calendar) Less(i, j int) bool { return c[i] < c[j] }
+func (c calendar) Swap(i, j int)      { c[i], c[j] = c[j], c[i] }
+func (c *calendar) Push(x any)        { *c = append(*c, x.(int)) }
+func (c *calendar) Pop() any          { n := len(*c); x := (*c)[n-1]; *c = (*c)[:n-1]; return x }
+
+type Kernel struct{ cal calendar }
+
+func main() {
+\tvar cal calendar
+\theap.Push(&cal, 5)
+
+\t_ = Kernel{}
+\tfmt.Println(heap.Pop(&cal))
+}
+""",
+    "5\n",
+)
+
+
+# The same Pop on a field's heap, heap.Push(&k.cal, e): the re-slice replaces the
+# field's slice, which nothing else holds.
+CONSTRUCTS["heap_pop_reslicing_a_field"] = (
+    """\
+package main
+
+import (
+\t"container/heap"
+\t"fmt"
+)
+
+type calendar []int
+
+func (c calendar) Len() int           { return len(c) }
+func (c calendar) Less(i, j int) bool { return c[i] < c[j] }
+func (c calendar) Swap(i, j int)      { c[i], c[j] = c[j], c[i] }
+func (c *calendar) Push(x any)        { *c = append(*c, x.(int)) }
+func (c *calendar) Pop() (x any)      { n := len(*c); x = (*c)[n-1]; *c = (*c)[:n-1]; return }
+
+type Kernel struct{ cal calendar }
+
+func main() {
+\tk := &Kernel{}
+\tfor _, v := range []int{5, 1, 3} {
+\t\theap.Push(&k.cal, v)
+\t}
+\tfor k.cal.Len() > 0 {
+\t\tfmt.Println(heap.Pop(&k.cal))
+\t}
+}
+""",
+    "1\n3\n5\n",
+)
+
+
+# A pointer to a slice variable converted to an interface, var dl dealer = &d: the
+# method's *d = (*d)[n:] replaces d, which nothing else holds.
+CONSTRUCTS["deck_dealt_through_an_interface"] = (
+    """\
+package main
+
+import "fmt"
+
+type Deck []int
+
+func (d Deck) Swap(i, j int) { d[i], d[j] = d[j], d[i] }
+
+func (d *Deck) Deal(n int) []int {
+\thand := append([]int(nil), (*d)[:n]...)
+\t*d = (*d)[n:]
+\treturn hand
+}
+
+type dealer interface{ Deal(n int) []int }
+
+func main() {
+\td := Deck{1, 2, 3, 4, 5, 6}
+\td.Swap(0, 5)
+\tvar dl dealer = &d
+\tfmt.Println(dl.Deal(2), d)
+\tfmt.Println(dl.Deal(3), d)
+}
+""",
+    "[6 2] [3 4 5 1]\n[3 4 5] [1]\n",
 )
 
 

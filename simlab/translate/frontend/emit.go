@@ -1478,7 +1478,7 @@ func (m *module) refuseSharedSubslices() {
 			var places []place
 			known := true
 			if at := pointee(p, star); at != nil {
-				known = !p.copiedPlace([]place{{at, s.se.Pos()}}) // its holders: otherHolder above
+				known = !p.copiedPlace([]place{{at, s.se.Pos(), false}}) // its holders: otherHolder above
 			} else {
 				places, known = p.placesOf(aliases, star, s.se.Pos())
 			}
@@ -1488,7 +1488,11 @@ func (m *module) refuseSharedSubslices() {
 					"pass &s of a local variable s (not a parameter) at each call, or return the slice")
 			}
 			for _, pl := range places {
-				if v := p.otherHolder(aliases, root, pl.x, pl.at, s.appends); v != nil {
+				v := p.otherHolder(aliases, root, pl.x, pl.at, s.appends)
+				if v == nil && pl.anywhere {
+					v = p.holderBeside(aliases, root, pl.x, s.appends)
+				}
+				if v != nil {
 					p.unsupported(s.se, "a slice re-sliced through a pointer while "+v.Name()+" holds its array (in Go both see "+
 						"what is written into it; here the re-slice is a copy)", "copy the slice (slices.Clone) where a second view of it is kept")
 				}
@@ -1805,6 +1809,9 @@ func samePointee(p *program, a, b ast.Expr) bool {
 type place struct {
 	x  ast.Expr
 	at token.Pos
+	// anywhere: the pointer went into an interface there, whose methods may run
+	// at any later point, so a holder of x's array anywhere in x's function counts
+	anywhere bool
 }
 
 // placesOf: every place the pointer of *ptr may point to where *ptr is re-sliced
@@ -1851,7 +1858,7 @@ func (p *program) placesOf(a *sliceAliases, star *ast.StarExpr, at token.Pos) (p
 					calls++
 					x, isAddr := addressOf(n.Args[param])
 					ok = ok && isAddr
-					places = append(places, place{x, n.Pos()})
+					places = append(places, place{x, n.Pos(), false})
 				}
 			case *ast.AssignStmt:
 				for i, l := range n.Lhs {
@@ -1865,7 +1872,7 @@ func (p *program) placesOf(a *sliceAliases, star *ast.StarExpr, at token.Pos) (p
 						x, isAddr = addressOf(n.Rhs[i])
 					}
 					ok = ok && isAddr
-					places = append(places, place{x, at})
+					places = append(places, place{x, at, false})
 				}
 			case *ast.ValueSpec:
 				for i, name := range n.Names {
@@ -1873,7 +1880,7 @@ func (p *program) placesOf(a *sliceAliases, star *ast.StarExpr, at token.Pos) (p
 					if p.info.Defs[name] == v && i < len(n.Values) {
 						x, isAddr := addressOf(n.Values[i])
 						ok = ok && isAddr
-						places = append(places, place{x, at})
+						places = append(places, place{x, at, false})
 					}
 				}
 			case *ast.UnaryExpr:
@@ -2009,7 +2016,14 @@ func (p *program) receiverPlaces(m *types.Func, seen map[*types.Func]bool) (plac
 	recv := namedOf(m.Type().(*types.Signature).Recv().Type())
 	ok = true
 	p.assignments(func(e ast.Expr, t types.Type) {
-		if n := namedOf(p.info.TypeOf(e)); types.IsInterface(t) && isPointer(p.info.TypeOf(e)) && n != nil && recv != nil && n.Origin() == recv.Origin() {
+		if n := namedOf(p.info.TypeOf(e)); t != nil && types.IsInterface(t) && isPointer(p.info.TypeOf(e)) && n != nil && recv != nil && n.Origin() == recv.Origin() {
+			if u, isAddr := ast.Unparen(e).(*ast.UnaryExpr); isAddr && u.Op == token.AND {
+				// heap.Push(&cal, x): the interface's methods are called on &cal
+				if _, isLit := ast.Unparen(u.X).(*ast.CompositeLit); !isLit {
+					places = append(places, place{u.X, e.Pos(), true})
+				}
+				return
+			}
 			ok = false // d held by an interface: its methods' calls are not followed
 		}
 	})
@@ -2030,11 +2044,11 @@ func (p *program) receiverPlaces(m *types.Func, seen map[*types.Func]bool) (plac
 			called[sel.Sel] = true
 			x := ast.Unparen(sel.X)
 			if !isPointer(p.info.TypeOf(x)) {
-				places = append(places, place{x, c.Pos()}) // Go's &x
+				places = append(places, place{x, c.Pos(), false}) // Go's &x
 				return true
 			}
 			if u, isAddr := x.(*ast.UnaryExpr); isAddr && u.Op == token.AND {
-				places = append(places, place{u.X, c.Pos()})
+				places = append(places, place{u.X, c.Pos(), false})
 				return true
 			}
 			if id, isIdent := x.(*ast.Ident); isIdent {
@@ -2331,6 +2345,44 @@ func (p *program) otherHolder(a *sliceAliases, root any, lhs ast.Expr, at token.
 		}
 	}
 	return found
+}
+
+// holderBeside: a variable of the backing array group root but x's own, of x's
+// function (wherever in it), a global, or with fields another field.
+func (p *program) holderBeside(a *sliceAliases, root any, x ast.Expr, fields bool) *types.Var {
+	own, _ := a.source(x).(*types.Var)
+	var found *types.Var
+	for k := range a.parent {
+		v, ok := k.(*types.Var)
+		if !ok || v == own || a.find(k) != root {
+			continue
+		}
+		global := v.Parent() != nil && v.Parent() == v.Pkg().Scope()
+		local := !global && own != nil && v.Parent() != nil && own.Parent() != nil && sameFunction(p, v, own)
+		if (v.IsField() && fields || global || local) && (found == nil || v.Pos() < found.Pos()) {
+			found = v
+		}
+	}
+	return found
+}
+
+// sameFunction: the local variables a and b are declared in one function
+// declaration (its closures count as the function).
+func sameFunction(p *program, a, b *types.Var) bool {
+	fa := funcDeclAt(p, a.Pos())
+	return fa != nil && fa == funcDeclAt(p, b.Pos())
+}
+
+// funcDeclAt: the function declaration of the program around pos, or nil.
+func funcDeclAt(p *program, pos token.Pos) *ast.FuncDecl {
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= pos && pos < fd.End() {
+				return fd
+			}
+		}
+	}
+	return nil
 }
 
 // usedAfter: the local variable v is used, but for its length, where the
