@@ -1133,7 +1133,7 @@ func (a *analysis) pipeRead(key string, recv types.Type) bool {
 	}
 	switch key {
 	case "bufio.Scanner.Scan", "bufio.Reader.Read", "bufio.Reader.ReadByte", "bufio.Reader.ReadRune",
-		"bufio.Reader.ReadBytes", "bufio.Reader.ReadString", "bufio.Reader.ReadLine",
+		"bufio.Reader.ReadBytes", "bufio.Reader.ReadString", "bufio.Reader.ReadLine", "bufio.Reader.Peek", "bufio.Reader.Discard",
 		// and a bufio.Writer's writes and Flush, whose output may be a pipe's
 		"bufio.Writer.Write", "bufio.Writer.WriteString", "bufio.Writer.WriteByte", "bufio.Writer.WriteRune",
 		"bufio.Writer.Flush",

@@ -39,6 +39,7 @@ type module struct {
 	writes          map[string]bool                          // types written through a pointer (see ptrWrites)
 	tparamWrites    []types.Type                             // those that hold a type parameter: *[]T, *map[K]V
 	anon            map[*types.Struct]string                 // the classes of fields' anonymous struct types
+	literals        []literalStruct                          // the anonymous struct types literals make
 	boxed           map[types.Object]bool                    // local variables that live in a go.Ref (see findBoxed)
 	wrapped         map[*types.TypeName]bool                 // named channel types with methods: go.Named classes
 	basics          map[*types.TypeName]bool                 // named string and number types, classes too
@@ -118,7 +119,8 @@ func translate(p *program) string {
 	m.localTypeNames()
 	m.header()
 	m.findBasics()
-	m.basicClasses() // before the constants, which may be of these types
+	m.literals = m.nameLiteralStructs() // before any method: a named number's may make one
+	m.basicClasses()                    // before the constants, which may be of these types
 	m.consts()
 	m.classes()
 	m.goSyntaxClasses()
@@ -3048,7 +3050,7 @@ func pyString(s string) string {
 // classes: one Python class per struct type, with its methods.
 func (m *module) classes() {
 	p := m.p
-	literals := m.nameLiteralStructs() // named first: a method may copy one (see copyable)
+	literals := m.literals // named first: a method may copy one (see copyable)
 	methods := map[*types.TypeName][]*unit{}
 	for _, u := range m.a.units {
 		if u.decl != nil && u.decl.Recv != nil {

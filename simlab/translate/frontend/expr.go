@@ -752,8 +752,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.base64." + obj.Name()
 	case "bufio.ErrTooLong", "bufio.ErrFinalToken", "bufio.ErrNegativeAdvance", "bufio.ErrAdvanceTooFar":
 		return "go." + obj.Name()
-	case "bufio.ErrBufferFull":
-		return "go.ErrBufferFull"
+	case "bufio.ErrBufferFull", "bufio.ErrNegativeCount", "bufio.ErrInvalidUnreadByte", "bufio.ErrInvalidUnreadRune":
+		return "go." + obj.Name()
 	case "strconv.ErrSyntax", "strconv.ErrRange":
 		return "go." + obj.Name()
 	case "os.Stderr":
@@ -4156,6 +4156,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"bytes.Reader.ReadRune", "bytes.Reader.Reset", "bytes.Reader.Seek",
 		"bufio.Reader.Read", "bufio.Reader.ReadByte", "bufio.Reader.ReadRune", "bufio.Reader.ReadBytes",
 		"bufio.Reader.ReadString", "bufio.Reader.ReadLine", "bufio.Reader.Buffered", "bufio.Reader.Size",
+		"bufio.Reader.UnreadByte", "bufio.Reader.UnreadRune", "bufio.Reader.Peek", "bufio.Reader.Discard",
 		"bufio.Scanner.Scan", "bufio.Scanner.Text", "bufio.Scanner.Bytes", "bufio.Scanner.Err",
 		"text/tabwriter.Writer.Init", "text/tabwriter.Writer.Write", "text/tabwriter.Writer.Flush",
 		"bufio.Writer.Write", "bufio.Writer.WriteString", "bufio.Writer.WriteByte", "bufio.Writer.WriteRune",

@@ -36,11 +36,18 @@ class GoRuntimeError(sl.GoError):
 def _runtime_type(message: str) -> str:
     if message in _RUNTIME_ERRORS:
         return "runtime.plainError"
-    if message.startswith(("runtime error: index out of range", "runtime error: slice bounds")):
+    if message.startswith(_BOUNDS_ERRORS):
         return "runtime.boundsError"
     if message.startswith("interface conversion: "):
         return "*runtime.TypeAssertionError"
     return "runtime.errorString"
+
+
+_BOUNDS_ERRORS = (
+    "runtime error: index out of range",
+    "runtime error: slice bounds",
+    "runtime error: cannot convert slice with length",  # [4]byte(s) of a shorter s
+)
 
 
 class PanicNilError(GoRuntimeError):

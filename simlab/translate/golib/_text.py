@@ -26,6 +26,9 @@ from ._values import NilSlice, is_nil
 ErrTooLong = new_error("bufio.Scanner: token too long")  # bufio.ErrTooLong
 ErrBadReadCount = new_error("bufio.Scanner: Read returned impossible count")
 ErrBufferFull = new_error("bufio: buffer full")  # bufio.ErrBufferFull
+ErrNegativeCount = new_error("bufio: negative count")  # bufio.ErrNegativeCount
+ErrInvalidUnreadByte = new_error("bufio: invalid use of UnreadByte")
+ErrInvalidUnreadRune = new_error("bufio: invalid use of UnreadRune")
 ErrFinalToken = new_error("final token")  # bufio.ErrFinalToken
 ErrNegativeAdvance = new_error("bufio.Scanner: SplitFunc returns negative advance count")
 ErrAdvanceTooFar = new_error("bufio.Scanner: SplitFunc returns advance count beyond input")
@@ -625,13 +628,23 @@ class BufReader:
 
     go_name = "*bufio.Reader"
 
-    __slots__ = ("_buf", "_err", "_r", "_rd", "_w")
+    __slots__ = ("_buf", "_err", "_last_byte", "_last_rune", "_r", "_rd", "_w")
 
     def __init__(self, rd: Any, size: int = _DEFAULT_BUF_SIZE) -> None:
         self._rd = _library_reader(rd, "bufio.NewReader")
         self._buf = bytearray(max(size, 16))
         self._r = self._w = 0  # where the bytes buffered and not read begin and end
         self._err: Any = None  # what the reader's last Read returned, not given yet
+        # what UnreadByte and UnreadRune put back: the last read's last byte, and
+        # the width of the rune a ReadRune read last (-1: none, the last read was
+        # no read or not a ReadRune)
+        self._last_byte = self._last_rune = -1
+
+    def _took(self, n: int, rune: int = -1) -> None:
+        """A read took the ``n`` bytes before ``_r`` (a ReadRune a rune of that
+        width); one that took none leaves what an unread would put back."""
+        if n > 0:
+            self._last_byte, self._last_rune = self._buf[self._r - 1], rune
 
     def _read_err(self) -> Any:
         err, self._err = self._err, None
@@ -675,6 +688,8 @@ class BufReader:
                 return 0, self._read_err()
             if len(p) >= len(self._buf):
                 n, self._err = yield from _one_read(self._rd, p)
+                if n > 0:
+                    self._last_byte, self._last_rune = p[n - 1], -1
                 return n, self._read_err()
             self._r = self._w = 0
             yield from self._fill()
@@ -683,6 +698,7 @@ class BufReader:
         n = min(len(p), self._w - self._r)
         p[:n] = self._buf[self._r : self._r + n]
         self._r += n
+        self._took(n)
         return n, None
 
     def Read(self, p: list[int]) -> Any:
@@ -696,11 +712,13 @@ class BufReader:
 
     def blocking_read_byte(self) -> Generator[Any, Any, tuple[int, Any]]:
         """``b.ReadByte()``: the next byte; ``0`` and the reader's error at its end."""
+        self._last_rune = -1
         while self._r == self._w:
             if self._err is not None:
                 return 0, self._read_err()
             yield from self._fill()
         self._r += 1
+        self._took(1)
         return self._buf[self._r - 1], None
 
     def read_rune(self) -> tuple[int, int, Any]:
@@ -710,11 +728,62 @@ class BufReader:
     # the io.ByteReader and io.RuneReader a program's code calls
     ReadByte, ReadRune = read_byte, read_rune
 
-    def UnreadByte(self) -> Any:  # Go's name, which io.ByteScanner calls
-        raise SimlabError(
-            "bufio.Reader's UnreadByte is not modelled: unread through a *strings.Reader"
-            " or a bytes.Buffer, or keep the byte read"
-        )
+    def unread_byte(self) -> Any:
+        """``b.UnreadByte()``: the last byte the last read took put back;
+        ``ErrInvalidUnreadByte`` after no read, or where the buffer has no room
+        before its bytes."""
+        if self._last_byte < 0 or (self._r == 0 and self._w > 0):
+            return ErrInvalidUnreadByte
+        if self._r > 0:
+            self._r -= 1
+        else:
+            self._w = 1  # the buffer was empty: the byte is all it holds
+        self._buf[self._r] = self._last_byte
+        self._last_byte = self._last_rune = -1
+        return None
+
+    def peek(self, n: int) -> tuple[list[int], Any]:
+        """``b.Peek(n)``."""
+        return _at_once(self.blocking_peek(n), "bufio.Reader")
+
+    def blocking_peek(self, n: int) -> Generator[Any, Any, tuple[list[int], Any]]:
+        """``b.Peek(n)``: the next ``n`` bytes, not read (a copy, where Go's is the
+        buffer itself, valid until the next read); fewer and the reader's error, or
+        ``ErrBufferFull``, where it has fewer; ``ErrNegativeCount`` for ``n < 0``."""
+        self._last_byte = self._last_rune = -1
+        if n < 0:
+            return [], ErrNegativeCount
+        while self._w - self._r < min(n, len(self._buf)) and self._err is None:
+            yield from self._fill()
+        if n > len(self._buf):
+            return list(self._buf[self._r : self._w]), ErrBufferFull
+        err = None
+        if self._w - self._r < n:
+            n = self._w - self._r
+            err = self._read_err() or ErrBufferFull
+        return list(self._buf[self._r : self._r + n]), err
+
+    def discard(self, n: int) -> tuple[int, Any]:
+        """``b.Discard(n)``."""
+        return _at_once(self.blocking_discard(n), "bufio.Reader")
+
+    def blocking_discard(self, n: int) -> Generator[Any, Any, tuple[int, Any]]:
+        """``b.Discard(n)``: the next ``n`` bytes skipped; how many, and the
+        reader's error where it had fewer; ``ErrNegativeCount`` for ``n < 0``."""
+        self._last_byte = self._last_rune = -1
+        if n < 0:
+            return 0, ErrNegativeCount
+        left = n
+        while left > 0:
+            if self._r == self._w:
+                if self._err is not None:
+                    return n - left, self._read_err()
+                yield from self._fill()
+                continue
+            skip = min(left, self._w - self._r)
+            self._r += skip
+            left -= skip
+        return n, None
 
     def blocking_read_rune(self) -> Generator[Any, Any, tuple[int, int, Any]]:
         """``b.ReadRune()``: the next rune and its width (a byte that starts no valid
@@ -726,16 +795,28 @@ class BufReader:
             and self._w - self._r < len(self._buf)
         ):
             yield from self._fill()
+        self._last_rune = -1
         if self._r == self._w:
             return 0, 0, self._read_err()
         r, width = _decode(self._buf[: self._w], self._r)
         self._r += width
+        self._took(width, width)
         return r, width, None
 
-    def unread_rune(self, width: int) -> None:
-        """The rune of ``width`` bytes just read put back: fmt's scan reading the
-        reader as an io.RuneScanner."""
+    def unread_rune(self, width: int | None = None) -> Any:
+        """``b.UnreadRune()``: the rune the last read, a ReadRune, took put back;
+        ``ErrInvalidUnreadRune`` after any other. (fmt's scan, reading the reader
+        as an io.RuneScanner, gives the ``width`` of the rune it puts back.)"""
+        if width is None:
+            width = self._last_rune
+            if width < 0 or self._r < width:
+                return ErrInvalidUnreadRune
         self._r -= width
+        self._last_byte = self._last_rune = -1
+        return None
+
+    # the io.ByteScanner and io.RuneScanner a program's code calls
+    UnreadByte, UnreadRune = unread_byte, unread_rune
 
     def _read_slice(self, delim: int) -> Generator[Any, Any, tuple[bytes, Any]]:
         """Go's ``ReadSlice``: the bytes up to and with ``delim``; the rest and the
@@ -747,13 +828,16 @@ class BufReader:
             if i >= 0:
                 line = bytes(self._buf[self._r : i + 1])
                 self._r = i + 1
+                self._took(len(line))
                 return line, None
             if self._err is not None:
                 line = bytes(self._buf[self._r : self._w])
                 self._r = self._w
+                self._took(len(line))
                 return line, self._read_err()
             if self.buffered() >= len(self._buf):
                 self._r = self._w
+                self._took(len(self._buf))
                 return bytes(self._buf), ErrBufferFull
             searched = self._w - self._r
             yield from self._fill()
