@@ -330,13 +330,24 @@ class T:
         return self._took + max(0, self._rt.now - self._start - self._bubbled)
 
     def _cleanup(self) -> Generator[Any, Any, None]:
+        """The cleanups, last added first. One that calls ``t.FailNow`` or ``t.SkipNow``
+        (or ``runtime.Goexit``) ends there and the next runs, as Go's; one that panics
+        lets the rest run too, then its panic goes on (the last, if several did)."""
         if self._context is not None:
             self._context[1]()  # canceled before the cleanups, as Go's
+        panicked: GoPanic | None = None
         while self._cleanups:
             f, self._cleanup_site = self._cleanups.pop()
-            ran = f()
-            if isgenerator(ran):
-                yield from ran
+            try:
+                ran = f()
+                if isgenerator(ran):
+                    yield from ran
+            except Goexit:
+                continue  # the test's verdict is as FailNow or SkipNow left it
+            except GoPanic as err:
+                panicked = err
+        if panicked is not None:
+            raise panicked
 
     def _run_parallel_subtests(self) -> Generator[Any, Any, None]:
         """As tRunner does once a test's function has returned: give up our place,
@@ -436,19 +447,28 @@ def _call(t: T, test: Callable[[T], Any], bubble: bool = False) -> Generator[Any
         t._failed = True
         if bubble:
             raise  # the bubble's cleanups run as its goroutine ends
-        yield from t._cleanup()
-        node = t
-        while node._parent is not None:
-            parent = node._parent
-            node._failed, node._took = True, node._elapsed()
-            if parent._parent is None:
-                for line in node._verdict():
-                    node._state.update(node._name, line)
-                break
-            parent._results += node._verdict()
-            yield from parent._cleanup()
-            node = parent
-        raise
+        yield from _crash(t, err)
+
+
+def _crash(t: T, err: GoPanic) -> Generator[Any, Any, None]:
+    """As tRunner does with a panic it recovered: the test fails and its cleanups
+    left run; then, up to its top-level test, each one's ``--- FAIL`` goes to its
+    parent (printed, for a top-level test, with its subtests' below) and the
+    parent's cleanups run; then ``err`` is raised, to end the program."""
+    t._failed = True
+    yield from t._cleanup()
+    node = t
+    while node._parent is not None:
+        parent = node._parent
+        node._failed, node._took = True, node._elapsed()
+        if parent._parent is None:
+            for line in node._verdict():
+                node._state.update(node._name, line)
+            break
+        parent._results += node._verdict()
+        yield from parent._cleanup()
+        node = parent
+    raise err
 
 
 @sl.gofunc("testing.tRunner")
@@ -460,12 +480,12 @@ def _t_runner(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
         t._took += t._lap()
         yield from t._run_parallel_subtests()
         t._lap()
-        yield from t._cleanup()
+        yield from _cleanup_or_crash(t)
         t._took += t._lap()
         if not t._parallel:
             yield from state.wait_parallel()
     else:
-        yield from t._cleanup()
+        yield from _cleanup_or_crash(t)
         t._took += t._lap()
         if t._parallel:
             yield from state.release()
@@ -482,6 +502,16 @@ def _t_runner(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
     t._running(False)
     t._done = True
     yield t._signal.send(True)
+
+
+def _cleanup_or_crash(t: T) -> Generator[Any, Any, None]:
+    """The test's cleanups once its function has ended; a panic in one (the others
+    run) fails the test and ends the program as a panic in the test does."""
+    try:
+        yield from t._cleanup()
+    except GoPanic as err:
+        err.repanicked = True
+        yield from _crash(t, err)
 
 
 def _ancestry(name: str) -> list[str]:

@@ -1,0 +1,183 @@
+"""``simlab go-run DIR`` at the edges of go test: a test that ends in a cleanup, a
+panic in a cleanup or an example, ``runtime.Goexit`` and ``os.Exit`` in a test, a
+failure reported after a test has completed, a ``TestMain`` that never calls
+``m.Run``, repeated subtest names. Each package's expected output is what
+``GOMAXPROCS=1 go test -v -count=1 .`` (go1.27.3) printed for it, with its durations
+written as 0 and the goroutine dump of a panic set aside as ``<dump>``: simlab's
+dump names simlab's frames where Go's names the runtime's."""
+
+import re
+
+from click.testing import CliRunner
+
+from simlab.translate.commands import go_run_cmd
+
+
+def _go_test(tmp_path, package, source):
+    """``simlab go-run`` on a module ``example.com/<package>`` whose one test file is
+    ``source``: its exit code, and what it printed as :func:`_printed` reads it."""
+    (tmp_path / "go.mod").write_text(f"module example.com/{package}\n\ngo 1.27\n")
+    (tmp_path / "x_test.go").write_text(source)
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path)])
+    return result.exit_code, _printed(result.output)
+
+
+def _printed(output):
+    """The lines go test would print: simlab's own (where a goroutine panicked, how
+    the program ended, the goroutines left and the leak oracles) left out, each
+    duration written as 0, a goroutine dump as ``<dump>``."""
+    kept, in_dump = [], False
+    for line in output.splitlines(keepends=True):
+        if line.startswith("goroutines left:"):
+            break
+        if line.startswith(("panic in goroutine ", "main returned at ")):
+            continue
+        if re.match(r"exit status \d+ at ", line):
+            continue
+        if re.match(r"goroutine \d+ \[", line):
+            if not in_dump:
+                kept.append("<dump>\n")
+            in_dump = True
+            continue
+        if in_dump and not line.startswith(("FAIL", "ok")):
+            continue
+        in_dump = False
+        kept.append(line)
+    text = "".join(kept).rstrip("\n") + "\n"
+    text = re.sub(r"\(\d+\.\d+s\)", "(0.00s)", text)
+    return re.sub(r"^(ok  |FAIL)\t(\S+)\t\d+\.\d+s", r"\1\t\2\t0.000s", text, flags=re.M)
+
+
+FATALCLEAN = """\
+package fatalclean
+
+import "testing"
+
+func TestFatalInCleanup(t *testing.T) {
+\tt.Cleanup(func() { t.Log("cleanup one") })
+\tt.Cleanup(func() { t.Fatal("fatal in cleanup") })
+\tt.Log("body")
+}
+
+func TestSubFatalInCleanup(t *testing.T) {
+\tt.Run("sub", func(t *testing.T) {
+\t\tt.Cleanup(func() { t.Fatalf("sub %d", 1) })
+\t})
+\tt.Log("after sub")
+}
+
+func TestNext(t *testing.T) {
+\tt.Log("next")
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` printed (go1.27.3), times as 0, its dump set aside
+FATALCLEAN_V = (
+    "=== RUN   TestFatalInCleanup\n"
+    "    x_test.go:8: body\n"
+    "    x_test.go:7: fatal in cleanup\n"
+    "    x_test.go:6: cleanup one\n"
+    "--- FAIL: TestFatalInCleanup (0.00s)\n"
+    "=== RUN   TestSubFatalInCleanup\n"
+    "=== RUN   TestSubFatalInCleanup/sub\n"
+    "    x_test.go:13: sub 1\n"
+    "=== NAME  TestSubFatalInCleanup\n"
+    "    x_test.go:15: after sub\n"
+    "--- FAIL: TestSubFatalInCleanup (0.00s)\n"
+    "    --- FAIL: TestSubFatalInCleanup/sub (0.00s)\n"
+    "=== RUN   TestNext\n"
+    "    x_test.go:19: next\n"
+    "--- PASS: TestNext (0.00s)\n"
+    "FAIL\n"
+    "FAIL\texample.com/fatalclean\t0.000s\n"
+    "FAIL\n"
+)
+
+SKIPCLEAN = """\
+package skipclean
+
+import "testing"
+
+func TestSkipInCleanup(t *testing.T) {
+\tt.Cleanup(func() { t.Log("cleanup one") })
+\tt.Cleanup(func() { t.Skip("skip in cleanup") })
+}
+
+func TestNext(t *testing.T) {
+\tt.Log("next")
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` printed (go1.27.3), times as 0, its dump set aside
+SKIPCLEAN_V = (
+    "=== RUN   TestSkipInCleanup\n"
+    "    x_test.go:7: skip in cleanup\n"
+    "    x_test.go:6: cleanup one\n"
+    "--- SKIP: TestSkipInCleanup (0.00s)\n"
+    "=== RUN   TestNext\n"
+    "    x_test.go:11: next\n"
+    "--- PASS: TestNext (0.00s)\n"
+    "PASS\n"
+    "ok  \texample.com/skipclean\t0.000s\n"
+)
+
+PANICCLEAN = """\
+package panicclean
+
+import "testing"
+
+func TestFirst(t *testing.T) {
+\tt.Log("first")
+}
+
+func TestOne(t *testing.T) {
+\tt.Cleanup(func() { t.Log("cleanup one") })
+\tt.Run("sub", func(t *testing.T) {
+\t\tt.Cleanup(func() { t.Log("sub cleanup one") })
+\t\tt.Cleanup(func() { panic("boom") })
+\t\tt.Cleanup(func() { t.Log("sub cleanup three") })
+\t})
+\tt.Log("never")
+}
+
+func TestNever(t *testing.T) {
+\tt.Log("never")
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` printed (go1.27.3), times as 0, its dump set aside
+PANICCLEAN_V = (
+    "=== RUN   TestFirst\n"
+    "    x_test.go:6: first\n"
+    "--- PASS: TestFirst (0.00s)\n"
+    "=== RUN   TestOne\n"
+    "=== RUN   TestOne/sub\n"
+    "    x_test.go:14: sub cleanup three\n"
+    "    x_test.go:12: sub cleanup one\n"
+    "=== NAME  TestOne\n"
+    "    x_test.go:10: cleanup one\n"
+    "--- FAIL: TestOne (0.00s)\n"
+    "    --- FAIL: TestOne/sub (0.00s)\n"
+    "panic: boom [recovered, repanicked]\n"
+    "\n"
+    "<dump>\n"
+    "FAIL\texample.com/panicclean\t0.000s\n"
+    "FAIL\n"
+)
+
+
+def test_fatal_in_a_cleanup_ends_that_cleanup_the_others_run_and_the_next_test_runs(tmp_path):
+    """t.Fatal in a cleanup logs, ends that cleanup (Goexit), the cleanups left run,
+    the test fails and go test goes on to the next test."""
+    assert _go_test(tmp_path, "fatalclean", FATALCLEAN) == (1, FATALCLEAN_V)
+
+
+def test_skip_in_a_cleanup_skips_the_test_and_the_next_test_runs(tmp_path):
+    assert _go_test(tmp_path, "skipclean", SKIPCLEAN) == (0, SKIPCLEAN_V)
+
+
+def test_a_panic_in_a_cleanup_runs_the_other_cleanups_fails_the_test_and_repanics(tmp_path):
+    """tRunner recovers a cleanup's panic as a test's: the other cleanups run, each
+    test up to the top-level one fails (its parents' cleanups run), and the panic
+    ends the binary, [recovered, repanicked]."""
+    assert _go_test(tmp_path, "panicclean", PANICCLEAN) == (1, PANICCLEAN_V)
