@@ -181,3 +181,82 @@ def test_a_panic_in_a_cleanup_runs_the_other_cleanups_fails_the_test_and_repanic
     test up to the top-level one fails (its parents' cleanups run), and the panic
     ends the binary, [recovered, repanicked]."""
     assert _go_test(tmp_path, "panicclean", PANICCLEAN) == (1, PANICCLEAN_V)
+
+
+EXPANIC = """\
+package expanic
+
+import (
+\t"fmt"
+\t"testing"
+)
+
+func TestA(t *testing.T) {
+\tt.Log("a")
+}
+
+func Example_panics() {
+\tfmt.Println("before")
+\tpanic("boom")
+\t// Output: before
+}
+
+func Example_never() {
+\tfmt.Println("never")
+\t// Output: never
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` printed (go1.27.3), times as 0, its dump set aside
+EXPANIC_V = (
+    "=== RUN   TestA\n"
+    "    x_test.go:9: a\n"
+    "--- PASS: TestA (0.00s)\n"
+    "=== RUN   Example_panics\n"
+    "--- FAIL: Example_panics (0.00s)\n"
+    "panic: boom [recovered, repanicked]\n"
+    "\n"
+    "<dump>\n"
+    "FAIL\texample.com/expanic\t0.000s\n"
+    "FAIL\n"
+)
+
+EXGOEXIT = """\
+package exgoexit
+
+import (
+\t"fmt"
+\t"runtime"
+)
+
+func Example_goexit() {
+\tfmt.Println("printed")
+\truntime.Goexit()
+\t// Output: wanted
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` printed (go1.27.3), times as 0, its dump set aside
+EXGOEXIT_V = (
+    "=== RUN   Example_goexit\n"
+    "--- FAIL: Example_goexit (0.00s)\n"
+    "got:\n"
+    "printed\n"
+    "want:\n"
+    "wanted\n"
+    "panic: test executed panic(nil) or runtime.Goexit\n"
+    "\n"
+    "<dump>\n"
+    "FAIL\texample.com/exgoexit\t0.000s\n"
+    "FAIL\n"
+)
+
+
+def test_an_example_that_panics_fails_and_its_panic_ends_the_run_repanicked(tmp_path):
+    """go test recovers an example's panic, prints its --- FAIL (not what it
+    printed) and panics again with it; the examples after it never run."""
+    assert _go_test(tmp_path, "expanic", EXPANIC) == (1, EXPANIC_V)
+
+
+def test_an_example_that_calls_goexit_fails_and_panics_test_executed_goexit(tmp_path):
+    assert _go_test(tmp_path, "exgoexit", EXGOEXIT) == (1, EXGOEXIT_V)

@@ -520,6 +520,7 @@ def _ancestry(name: str) -> list[str]:
     return ["/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
+_NIL_PANIC_OR_GOEXIT = "test executed panic(nil) or runtime.Goexit"
 _BUBBLE_DEADLOCK = "deadlock: main bubble goroutine has exited but blocked goroutines remain"
 _BUBBLE_BLOCKED = "deadlock: all goroutines in bubble are blocked"
 
@@ -619,9 +620,27 @@ def _run_example(
 ) -> Generator[Any, Any, bool]:
     """Run an Example as go test does: what it prints while it runs is captured and
     compared with its output comment (``want``, the comment's text after ``Output:``),
-    both trimmed (their lines sorted if unordered)."""
+    both trimmed (their lines sorted if unordered). An example that panics fails,
+    what it printed unshown, and its panic ends the run, ``[recovered,
+    repanicked]``; one that calls ``runtime.Goexit`` fails and panics with Go's
+    ``test executed panic(nil) or runtime.Goexit``."""
     _print(f"=== RUN   {name}")
     start, done, printed = rt.now, rt.chan(), io.StringIO()
+    shown = sys.stdout
+
+    def verdict(panicked: bool, finished: bool) -> bool:
+        sys.stdout = shown
+        raw = printed.getvalue()
+        got, trimmed = raw.strip(), want.strip()
+        lines = sorted if unordered else list
+        same = panicked or lines(got.split("\n")) == lines(trimmed.split("\n"))
+        passed = same and finished and not panicked
+        _print(f"--- {'PASS' if passed else 'FAIL'}: {name} ({(rt.now - start) / 1e9:.2f}s)")
+        if not same and unordered:  # what was printed and the comment's text, untrimmed
+            _print(f"got:\n{raw}\nwant (unordered):\n{want}")
+        elif not same:
+            _print(f"got:\n{got}\nwant:\n{trimmed}")
+        return passed
 
     @sl.gofunc("testing.runExample.func1")
     def runner() -> Generator[Any, Any, None]:
@@ -629,25 +648,23 @@ def _run_example(
             ran = example()
             if isgenerator(ran):
                 yield from ran
+        except GoPanic as err:
+            verdict(panicked=True, finished=False)
+            err.repanicked = True  # go test recovers it, fails the example, panics again
+            raise
+        except Goexit:
+            verdict(panicked=False, finished=False)
+            raise GoPanic(_NIL_PANIC_OR_GOEXIT) from None
         finally:
             done.close()
 
-    shown, sys.stdout = sys.stdout, printed
+    sys.stdout = printed
     try:
         rt.go(runner, name="testing.runExample")
         yield done.recv()
     finally:
         sys.stdout = shown
-    raw = printed.getvalue()
-    got, trimmed = raw.strip(), want.strip()
-    lines = sorted if unordered else list
-    same = lines(got.split("\n")) == lines(trimmed.split("\n"))
-    _print(f"--- {'PASS' if same else 'FAIL'}: {name} ({(rt.now - start) / 1e9:.2f}s)")
-    if not same and unordered:  # what was printed and the comment's text, untrimmed
-        _print(f"got:\n{raw}\nwant (unordered):\n{want}")
-    elif not same:
-        _print(f"got:\n{got}\nwant:\n{trimmed}")
-    return same
+    return verdict(panicked=False, finished=True)
 
 
 def run_test(
