@@ -260,3 +260,114 @@ def test_an_example_that_panics_fails_and_its_panic_ends_the_run_repanicked(tmp_
 
 def test_an_example_that_calls_goexit_fails_and_panics_test_executed_goexit(tmp_path):
     assert _go_test(tmp_path, "exgoexit", EXGOEXIT) == (1, EXGOEXIT_V)
+
+
+GOEXIT = """\
+package goexit
+
+import (
+\t"runtime"
+\t"testing"
+)
+
+func TestGoexit(t *testing.T) {
+\tt.Cleanup(func() { t.Log("cleanup") })
+\tt.Log("before")
+\truntime.Goexit()
+}
+
+func TestNever(t *testing.T) {
+\tt.Log("never")
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` printed (go1.27.3), times as 0, its dump set aside
+GOEXIT_V = (
+    "=== RUN   TestGoexit\n"
+    "    x_test.go:10: before\n"
+    "    x_test.go:9: cleanup\n"
+    "--- FAIL: TestGoexit (0.00s)\n"
+    "panic: test executed panic(nil) or runtime.Goexit\n"
+    "\n"
+    "<dump>\n"
+    "FAIL\texample.com/goexit\t0.000s\n"
+    "FAIL\n"
+)
+
+LATEERROR = """\
+package lateerror
+
+import (
+\t"testing"
+\t"time"
+)
+
+func TestLateError(t *testing.T) {
+\tdone := make(chan bool)
+\tt.Run("sub", func(t *testing.T) {
+\t\tgo func() {
+\t\t\ttime.Sleep(10 * time.Millisecond)
+\t\t\tt.Error("late")
+\t\t\tdone <- true
+\t\t}()
+\t})
+\t<-done
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` printed (go1.27.3), times as 0, its dump set aside
+LATEERROR_V = (
+    "=== RUN   TestLateError\n"
+    "=== RUN   TestLateError/sub\n"
+    "=== NAME  TestLateError\n"
+    "    x_test.go:13: late\n"
+    "panic: Fail in goroutine after TestLateError/sub has completed\n"
+    "\n"
+    "<dump>\n"
+    "FAIL\texample.com/lateerror\t0.000s\n"
+    "FAIL\n"
+)
+
+EXIT0 = """\
+package exit0
+
+import (
+\t"os"
+\t"testing"
+)
+
+func TestExit0(t *testing.T) {
+\tt.Cleanup(func() { t.Log("cleanup") })
+\tos.Exit(0)
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` printed (go1.27.3), times as 0, its dump set aside
+EXIT0_V = (
+    "=== RUN   TestExit0\n"
+    "    x_test.go:9: cleanup\n"
+    "--- FAIL: TestExit0 (0.00s)\n"
+    "panic: unexpected call to os.Exit(0) during test [recovered, repanicked]\n"
+    "\n"
+    "<dump>\n"
+    "FAIL\texample.com/exit0\t0.000s\n"
+    "FAIL\n"
+)
+
+
+def test_runtime_goexit_in_a_test_fails_it_and_panics_test_executed_goexit(tmp_path):
+    """tRunner sees the test's goroutine end without its function returning and
+    without FailNow or SkipNow: it runs the cleanups, fails the test and panics."""
+    assert _go_test(tmp_path, "goexit", GOEXIT) == (1, GOEXIT_V)
+
+
+def test_an_error_after_a_subtest_completed_panics_fail_in_goroutine_after(tmp_path):
+    """The line is logged under the parent still running, then Fail panics in the
+    goroutine that reported it and the package fails."""
+    assert _go_test(tmp_path, "lateerror", LATEERROR) == (1, LATEERROR_V)
+
+
+def test_os_exit_0_in_a_test_panics_unexpected_call_and_the_test_fails(tmp_path):
+    """go test runs the binary with -test.paniconexit0: os.Exit(0) panics in the
+    test, which tRunner recovers (cleanups, --- FAIL) and panics again with."""
+    assert _go_test(tmp_path, "exit0", EXIT0) == (1, EXIT0_V)

@@ -232,6 +232,10 @@ class _Exit(Op):
         self.code = code
 
     def start(self, rt: Any, g: Goroutine) -> Any:
+        if self.code == 0 and _binary(rt) is not None:
+            # go test runs its binary with -test.paniconexit0: while tests run, an
+            # os.Exit(0) would pass a test that never ended
+            raise GoPanic("unexpected call to os.Exit(0) during test")
         at_exit = _AT_EXIT.pop(rt, None)
         if at_exit is not None:
             at_exit(self.code)

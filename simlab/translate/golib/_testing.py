@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import sys
 import weakref
@@ -96,6 +95,7 @@ class T:
         "_deny_parallel",
         "_done",
         "_failed",
+        "_finished",
         "_helpers",
         "_name",
         "_names",
@@ -117,6 +117,7 @@ class T:
         self._parent = parent  # None for the main test, whose subtests are the top-level tests
         self._state: _TestState = parent._state if parent else _TestState(rt, max_parallel)
         self._failed = False
+        self._finished = False  # its function returned, or called FailNow or SkipNow
         self._done = False  # its function and its subtests have ended
         self._skipped = False
         self._parallel = False
@@ -180,13 +181,20 @@ class T:
 
     def error(self, *args: Any) -> None:
         self._report(sprintln(*args))
-        self._failed = True
+        self.fail()
 
     def errorf(self, format: str, *args: Any) -> None:
         self._report(sprintf(format, *args))
-        self._failed = True
+        self.fail()
 
     def fail(self) -> None:
+        """``t.Fail()``: the test fails, and each test above it. A test that has
+        completed panics (``Fail in goroutine after TestX/sub has completed``): a
+        goroutine it left failed it too late, as Go's."""
+        if self._parent is not None:
+            self._parent.fail()
+        if self._done:
+            raise GoPanic(f"Fail in goroutine after {self._name} has completed")
         self._failed = True
 
     def failed(self) -> bool:
@@ -202,7 +210,8 @@ class T:
 
     def fail_now(self) -> Op:
         """Yield it: the test's goroutine ends, failed."""
-        self._failed = True
+        self.fail()
+        self._finished = True
         return goexit()
 
     def skip(self, *args: Any) -> Op:
@@ -214,7 +223,7 @@ class T:
         return self.skip_now()
 
     def skip_now(self) -> Op:
-        self._skipped = True
+        self._skipped = self._finished = True
         return goexit()
 
     def helper(self) -> None:
@@ -442,6 +451,7 @@ def _call(t: T, test: Callable[[T], Any], bubble: bool = False) -> Generator[Any
         ran = test(t)
         if isgenerator(ran):
             yield from ran
+        t._finished = True
     except GoPanic as err:
         err.repanicked = True  # tRunner recovers the panic and panics again with it
         t._failed = True
@@ -473,8 +483,14 @@ def _crash(t: T, err: GoPanic) -> Generator[Any, Any, None]:
 
 @sl.gofunc("testing.tRunner")
 def _t_runner(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
-    with contextlib.suppress(Goexit):  # t.FailNow, t.SkipNow: the rest is tRunner's
+    exited = False
+    try:
         yield from _call(t, test)
+    except Goexit:  # t.FailNow, t.SkipNow: the rest is tRunner's
+        exited = not t._finished
+    if exited and not any(p._finished for p in _parents(t)):
+        # runtime.Goexit called by the test itself: tRunner fails it and panics
+        yield from _crash(t, GoPanic(_NIL_PANIC_OR_GOEXIT))
     state = t._state
     if t._subs:  # the function's time, the subtests' not, the cleanups' again
         t._took += t._lap()
@@ -502,6 +518,12 @@ def _t_runner(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
     t._running(False)
     t._done = True
     yield t._signal.send(True)
+
+
+def _parents(t: T) -> Generator[T, None, None]:
+    while t._parent is not None:
+        t = t._parent
+        yield t
 
 
 def _cleanup_or_crash(t: T) -> Generator[Any, Any, None]:
@@ -536,8 +558,8 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
     ``Skipped`` (a Skip ends only ``f``), and a failure in it fails ``t`` at once,
     as ``t.FailNow`` would."""
     rt = t._rt
-    failed, skipped = t._failed, t._skipped
-    t._failed = t._skipped = False  # f's T's
+    failed, skipped, finished = t._failed, t._skipped, t._finished
+    t._failed = t._skipped = t._finished = False  # f's T's
     start, before, done = rt.now, {g.id for g in rt.goroutines()}, rt.chan()
     outside, t._cleanups = t._cleanups, []  # f's cleanups run in the bubble, as it ends
     t._bubble = True
@@ -580,7 +602,7 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
         yield rt.gosched()
     t._in_bubble(rt.now - start)
     failed_in_bubble = t._failed
-    t._failed, t._skipped = failed or failed_in_bubble, skipped
+    t._failed, t._skipped, t._finished = failed or failed_in_bubble, skipped, finished
     if failed_in_bubble:
         yield t.fail_now()
 
