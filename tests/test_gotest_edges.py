@@ -371,3 +371,139 @@ def test_os_exit_0_in_a_test_panics_unexpected_call_and_the_test_fails(tmp_path)
     """go test runs the binary with -test.paniconexit0: os.Exit(0) panics in the
     test, which tRunner recovers (cleanups, --- FAIL) and panics again with."""
     assert _go_test(tmp_path, "exit0", EXIT0) == (1, EXIT0_V)
+
+
+EXIT3 = """\
+package exit3
+
+import (
+\t"os"
+\t"testing"
+)
+
+func TestA(t *testing.T) {
+\tt.Log("a")
+}
+
+func TestExit3(t *testing.T) {
+\tos.Exit(3)
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` printed (go1.27.3), times as 0, its dump set aside
+EXIT3_V = (
+    "=== RUN   TestA\n"
+    "    x_test.go:9: a\n"
+    "--- PASS: TestA (0.00s)\n"
+    "=== RUN   TestExit3\n"
+    "FAIL\texample.com/exit3\t0.000s\n"
+    "FAIL\n"
+)
+
+NOMRUN = """\
+package nomrun
+
+import (
+\t"fmt"
+\t"testing"
+)
+
+func TestMain(m *testing.M) {
+\tfmt.Println("main without m.Run")
+}
+
+func TestA(t *testing.T) {}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` printed (go1.27.3), times as 0, its dump set aside
+NOMRUN_V = "main without m.Run\nok  \texample.com/nomrun\t0.000s\n"
+
+EXITAFTERRUN = """\
+package exitafterrun
+
+import (
+\t"os"
+\t"testing"
+)
+
+func TestMain(m *testing.M) {
+\tm.Run()
+\tos.Exit(0)
+}
+
+func TestA(t *testing.T) {
+\tt.Error("fails")
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` printed (go1.27.3), times as 0, its dump set aside
+EXITAFTERRUN_V = (
+    "=== RUN   TestA\n"
+    "    x_test.go:14: fails\n"
+    "--- FAIL: TestA (0.00s)\n"
+    "FAIL\n"
+    "ok  \texample.com/exitafterrun\t0.000s\n"
+)
+
+NAMES = """\
+package names
+
+import "testing"
+
+func TestNames(t *testing.T) {
+\tfor _, n := range []string{"a#01", "a", "a", "a#02", "a", "", "", "#00", "b#1", "b", "b"} {
+\t\tt.Run(n, func(t *testing.T) {})
+\t}
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` printed (go1.27.3), times as 0, its dump set aside
+NAMES_V = (
+    "=== RUN   TestNames\n"
+    "=== RUN   TestNames/a#01\n"
+    "=== RUN   TestNames/a\n"
+    "=== RUN   TestNames/a#02\n"
+    "=== RUN   TestNames/a#02#01\n"
+    "=== RUN   TestNames/a#03\n"
+    "=== RUN   TestNames/#00\n"
+    "=== RUN   TestNames/#01\n"
+    "=== RUN   TestNames/#00#01\n"
+    "=== RUN   TestNames/b#1\n"
+    "=== RUN   TestNames/b\n"
+    "=== RUN   TestNames/b#01\n"
+    "--- PASS: TestNames (0.00s)\n"
+    "    --- PASS: TestNames/a#01 (0.00s)\n"
+    "    --- PASS: TestNames/a (0.00s)\n"
+    "    --- PASS: TestNames/a#02 (0.00s)\n"
+    "    --- PASS: TestNames/a#02#01 (0.00s)\n"
+    "    --- PASS: TestNames/a#03 (0.00s)\n"
+    "    --- PASS: TestNames/#00 (0.00s)\n"
+    "    --- PASS: TestNames/#01 (0.00s)\n"
+    "    --- PASS: TestNames/#00#01 (0.00s)\n"
+    "    --- PASS: TestNames/b#1 (0.00s)\n"
+    "    --- PASS: TestNames/b (0.00s)\n"
+    "    --- PASS: TestNames/b#01 (0.00s)\n"
+    "PASS\n"
+    "ok  \texample.com/names\t0.000s\n"
+)
+
+
+def test_os_exit_in_a_test_ends_the_binary_and_go_test_prints_the_fail_lines(tmp_path):
+    """The binary exits 3 at once, printing nothing more; go test prints its FAIL
+    line for the package, then FAIL."""
+    assert _go_test(tmp_path, "exit3", EXIT3) == (1, EXIT3_V)
+
+
+def test_a_testmain_that_never_calls_m_run_exits_0_and_go_test_prints_ok(tmp_path):
+    assert _go_test(tmp_path, "nomrun", NOMRUN) == (0, NOMRUN_V)
+
+
+def test_a_testmain_that_exits_0_after_failed_tests_is_ok_for_go_test(tmp_path):
+    """go test's line follows the binary's exit status, not the tests' FAIL."""
+    assert _go_test(tmp_path, "exitafterrun", EXITAFTERRUN) == (0, EXITAFTERRUN_V)
+
+
+def test_a_repeated_subtest_name_takes_the_next_number_no_subtest_was_named(tmp_path):
+    """a#01, a, a: the second a is a#02, as a#01 was given; a name given as a
+    number a repeat already has (a#02 after a#02 was made) is numbered again."""
+    assert _go_test(tmp_path, "names", NAMES) == (0, NAMES_V)

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 import weakref
 from collections.abc import Callable, Generator, Sequence
@@ -128,7 +129,7 @@ class T:
         self._cleanup_site: list[tuple[Any, int]] = []  # the running cleanup's
         self._context: tuple[Any, Any] | None = None  # t.Context() and its cancel
         self._helpers: set[Any] = set()
-        self._names: dict[str, int] = {}  # subtest names taken: the next #NN suffix
+        self._names: dict[str, int] = {}  # each subtest name asked for: how many times
         self._results: list[str] = []  # the subtests' verdict lines, printed with ours
         self._subs: list[T] = []  # the parallel subtests, run once our function returns
         self._barrier = rt.chan(name="T.barrier")  # closed as our function returns
@@ -262,21 +263,30 @@ class T:
         """``t.Run(name, f)``: ``yield from`` it for whether the subtest passed (true
         for one that paused in ``t.Parallel``). Its name is Go's: spaces made
         underscores, an empty name ``#00``, a repeated name numbered ``#01``,
-        ``#02`` (and numbered again if that name was given too)."""
+        ``#02``, the next number tried while one is a name given before (``a#01``,
+        ``a``, ``a`` run as ``a#01``, ``a``, ``a#02``), and a name given as such a
+        number already used numbered again (``a``, ``a``, ``a#01``: ``a#01#01``)."""
         if self._bubble:
             raise GoPanic("testing: t.Run called inside synctest bubble")
-        name = "".join("_" if c.isspace() else c for c in name)
-        numbered = name == ""
-        while True:
-            count = self._names.get(name)
-            if count is None and not numbered:
-                self._names[name] = 1
-                break
-            self._names[name] = (count or 0) + 1
-            name, numbered = f"{name}#{count or 0:02d}", False
-        sub = T(self._rt, f"{self._name}/{name}", self)
+        sub = T(self._rt, f"{self._name}/{self._unique(name)}", self)
         yield from _run(sub, f)
         return not sub._failed
+
+    def _unique(self, asked: str) -> str:
+        """The name of a subtest ``t.Run`` was given ``asked`` for, as Go's matcher
+        makes it unique among its parent's."""
+        base = "".join("_" if c.isspace() else c for c in asked)
+        while True:
+            n = self._names.get(base, 0)
+            self._names[base] = n + 1
+            if n == 0 and base != "":
+                numbered = _repeat_number(base)
+                if numbered is not None and numbered[1] < self._names.get(numbered[0], 0):
+                    continue  # base is the name Go gave a repeat of numbered[0] already
+                return base
+            name = f"{base}#{n:02d}"
+            if self._names.get(name, 0) == 0:  # no subtest was given it as its name
+                return name
 
     @sl.gofunc("testing.(*T).Parallel")
     def parallel(self) -> Generator[Any, Any, None]:
@@ -520,6 +530,21 @@ def _t_runner(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
     yield t._signal.send(True)
 
 
+def _repeat_number(name: str) -> tuple[str, int] | None:
+    """``("a", 2)`` for a subtest name ``a#02``, as Go numbers the repeats of ``a``;
+    None for a name no repeat could have (``a#2``, ``a#002``; ``#00`` is the first
+    empty name's, but ``a#00`` no one's)."""
+    prefix, hash_, suffix = name.rpartition("#")
+    if not hash_ or len(suffix) < 2 or (len(suffix) > 2 and suffix[0] == "0"):
+        return None
+    if suffix == "00" and prefix != "":
+        return None
+    if re.fullmatch(r"[+-]?[0-9]+", suffix) is None:
+        return None
+    n = int(suffix)
+    return (prefix, n) if 0 <= n < 2**31 else None
+
+
 def _parents(t: T) -> Generator[T, None, None]:
     while t._parent is not None:
         t = t._parent
@@ -721,6 +746,8 @@ def run_tests(
     def main(rt: Any) -> Generator[Any, Any, None]:
         if summary:
             _TEST_PACKAGE[rt] = package
+            # a test that calls os.Exit ends the binary: go test's line still follows
+            _AT_EXIT[rt] = lambda code: _print(_package_line(rt, package, code != 0))
         failed = yield from _test_binary(
             rt, tests, summary, examples, parallel, package, fuzz_targets
         )
@@ -789,7 +816,10 @@ def crashed_test_binary(rt: Any) -> str | None:
 
 def test_main(m: M, main: Callable[[M], Any]) -> Generator[Any, Any, None]:
     """go test's call of a test file's ``TestMain(m)``; if it returns, the test binary
-    exits with the code of ``m.Run()``, as Go's does."""
+    exits with the code of ``m.Run()`` (0 if it never called it), as Go's does, and
+    go test's line for the package follows however the binary exits."""
+    _AT_EXIT[m._rt] = m._end
+    _TEST_PACKAGE[m._rt] = m._package
     ran = main(m)
     if isgenerator(ran):
         yield from ran
@@ -907,6 +937,7 @@ def _test_binary(
     if summary:
         _print("FAIL" if failed else "PASS")
     if summary and package is not None:
+        _AT_EXIT.pop(rt, None)  # the line is printed here, not as the binary exits
         none = "" if tests or fuzz_targets or examples else " [no tests to run]"
         _print(_package_line(rt, package, bool(failed)) + none)
     return bool(failed)
