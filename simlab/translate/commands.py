@@ -28,6 +28,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import sys
@@ -35,7 +36,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
 
 import click
 
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from ..sched.dfs import DFS
     from ..sched.strategies import Strategy
 
+P = ParamSpec("P")
 T = TypeVar("T")
 
 # How deep a translated program's calls may go: Go's goroutines grow their stacks
@@ -281,22 +283,18 @@ def _output(run: _Run, capture: bool) -> Iterator[None]:
         run.stdout, run.stderr = stdout.getvalue(), stderr.getvalue()
 
 
-def _run(
-    path: Path,
-    source: str,
-    entry: str,
-    seed: int,
-    strategy: str | Strategy,
-    limit: int,
-    parallel: int,
-    capture: bool = False,
-) -> _Run:
-    return _deep(lambda: _run_here(path, source, entry, seed, strategy, limit, parallel, capture))
+def _deep(fn: Callable[P, T]) -> Callable[P, T]:
+    """``fn``, called on a thread of its own whose stack and recursion limit let a Go
+    program's calls go ``_CALL_DEPTH`` deep; what it raises is raised in the caller."""
+
+    @functools.wraps(fn)
+    def deep(*args: P.args, **kwargs: P.kwargs) -> T:
+        return _on_deep_stack(lambda: fn(*args, **kwargs))
+
+    return deep
 
 
-def _deep(fn: Callable[[], T]) -> T:
-    """``fn()``, run on a thread of its own whose stack and recursion limit let a Go
-    program's calls go ``_CALL_DEPTH`` deep; what it raises is raised here."""
+def _on_deep_stack(fn: Callable[[], T]) -> T:
     done: list[T] = []
     failed: list[BaseException] = []
 
@@ -323,7 +321,8 @@ def _deep(fn: Callable[[], T]) -> T:
     return done[0]
 
 
-def _run_here(
+@_deep
+def _run(
     path: Path,
     source: str,
     entry: str,
@@ -331,7 +330,7 @@ def _run_here(
     strategy: str | Strategy,
     limit: int,
     parallel: int,
-    capture: bool,
+    capture: bool = False,
 ) -> _Run:
     import simlab as sl
 

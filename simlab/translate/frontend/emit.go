@@ -2334,6 +2334,14 @@ func (p *program) otherHolder(a *sliceAliases, root any, lhs ast.Expr, at token.
 			own, _ = p.info.Uses[id].(*types.Var) // a pointer receiver, grouped with what it is called on
 		}
 	}
+	return firstHolder(a, root, own, fields, func(v *types.Var) bool {
+		return v.Parent().Pos() <= at && at < v.Parent().End() && v.Pos() < at && p.usedAfter(v, at)
+	})
+}
+
+// firstHolder: the first declared variable of the backing array group root but
+// own: a global, a field where fields holds, or a local that counts.
+func firstHolder(a *sliceAliases, root any, own *types.Var, fields bool, counts func(v *types.Var) bool) *types.Var {
 	var found *types.Var
 	for k := range a.parent {
 		v, ok := k.(*types.Var)
@@ -2341,7 +2349,7 @@ func (p *program) otherHolder(a *sliceAliases, root any, lhs ast.Expr, at token.
 			continue
 		}
 		global := v.Parent() != nil && v.Parent() == v.Pkg().Scope()
-		local := !global && v.Parent() != nil && v.Parent().Pos() <= at && at < v.Parent().End() && v.Pos() < at && p.usedAfter(v, at)
+		local := !global && v.Parent() != nil && counts(v)
 		if (v.IsField() && fields || global || local) && (found == nil || v.Pos() < found.Pos()) {
 			found = v
 		}
@@ -2353,19 +2361,9 @@ func (p *program) otherHolder(a *sliceAliases, root any, lhs ast.Expr, at token.
 // function (wherever in it), a global, or with fields another field.
 func (p *program) holderBeside(a *sliceAliases, root any, x ast.Expr, fields bool) *types.Var {
 	own, _ := a.source(x).(*types.Var)
-	var found *types.Var
-	for k := range a.parent {
-		v, ok := k.(*types.Var)
-		if !ok || v == own || a.find(k) != root {
-			continue
-		}
-		global := v.Parent() != nil && v.Parent() == v.Pkg().Scope()
-		local := !global && own != nil && v.Parent() != nil && own.Parent() != nil && sameFunction(p, v, own)
-		if (v.IsField() && fields || global || local) && (found == nil || v.Pos() < found.Pos()) {
-			found = v
-		}
-	}
-	return found
+	return firstHolder(a, root, own, fields, func(v *types.Var) bool {
+		return own != nil && own.Parent() != nil && sameFunction(p, v, own)
+	})
 }
 
 // sameFunction: the local variables a and b are declared in one function

@@ -3109,21 +3109,11 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 func valueWrittenIn(p *program, n ast.Node, v types.Object) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
-		var parts []ast.Expr
+		parts := writeTargets(m)
 		whole := false // v itself counts (&v, v.Inc()), not only v.X and v[i]
 		switch m := m.(type) {
-		case *ast.AssignStmt:
-			parts = m.Lhs
-		case *ast.IncDecStmt:
-			parts = []ast.Expr{m.X}
-		case *ast.RangeStmt:
-			if m.Tok == token.ASSIGN {
-				parts = []ast.Expr{m.Key, m.Value}
-			}
 		case *ast.UnaryExpr:
-			if m.Op == token.AND {
-				parts, whole = []ast.Expr{m.X}, true
-			}
+			whole = m.Op == token.AND
 		case *ast.SelectorExpr:
 			if s := p.info.Selections[m]; s != nil && s.Kind() == types.MethodVal && isPointer(s.Obj().Type().(*types.Signature).Recv().Type()) {
 				parts, whole = []ast.Expr{m.X}, true // t.Inc() of a pointer method
@@ -3139,28 +3129,34 @@ func valueWrittenIn(p *program, n ast.Node, v types.Object) bool {
 	return found
 }
 
+// writeTargets: what the node n writes: an assignment's left side (not a
+// definition's, whose names are new), an increment's operand, a range's assigned
+// key and value, the operand whose address &x takes.
+func writeTargets(n ast.Node) []ast.Expr {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if n.Tok != token.DEFINE {
+			return n.Lhs
+		}
+	case *ast.IncDecStmt:
+		return []ast.Expr{n.X}
+	case *ast.RangeStmt:
+		if n.Tok == token.ASSIGN {
+			return []ast.Expr{n.Key, n.Value}
+		}
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			return []ast.Expr{n.X}
+		}
+	}
+	return nil
+}
+
 // assignedIn: is v assigned anywhere in n?
 func assignedIn(p *program, n ast.Node, v types.Object) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
-		var lhs []ast.Expr
-		switch m := m.(type) {
-		case *ast.AssignStmt:
-			if m.Tok != token.DEFINE {
-				lhs = m.Lhs
-			}
-		case *ast.IncDecStmt:
-			lhs = []ast.Expr{m.X}
-		case *ast.RangeStmt:
-			if m.Tok == token.ASSIGN {
-				lhs = []ast.Expr{m.Key, m.Value}
-			}
-		case *ast.UnaryExpr:
-			if m.Op == token.AND {
-				lhs = []ast.Expr{m.X}
-			}
-		}
-		for _, l := range lhs {
+		for _, l := range writeTargets(m) {
 			if id, ok := ast.Unparen(l).(*ast.Ident); ok && l != nil && p.info.ObjectOf(id) == v {
 				found = true
 			}
