@@ -37969,6 +37969,65 @@ func main() {
 )
 
 
+# A struct literal of the program's type made in a method of a named string type
+# (the struct types' classes are known before the named types' methods are written).
+CONSTRUCTS["struct_literal_in_a_named_string_method"] = (
+    """\
+package main
+
+import "fmt"
+
+type contains string
+
+type MissingError struct{ Want string }
+
+func (m *MissingError) Error() string { return "missing " + m.Want }
+
+func (c contains) Check(v string) error {
+\treturn &MissingError{Want: string(c)}
+}
+
+func main() {
+\tfmt.Println(contains("@").Check("x"))
+}
+""",
+    "missing @\n",
+)
+
+
+# fmt.Errorf's %w of a (*AppError)(nil) held in an error calls its Error method, which
+# handles the nil receiver, as %v and %s do.
+CONSTRUCTS["errorf_wraps_a_typed_nil_error"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type AppError struct{ Msg string }
+
+func (e *AppError) Error() string {
+\tif e == nil {
+\t\treturn "<nil AppError>"
+\t}
+\treturn e.Msg
+}
+
+func find() *AppError { return nil }
+
+func main() {
+\tvar err error = find()
+\tfmt.Println(err)
+\tfmt.Println(fmt.Errorf("ctx: %w", err))
+\tfmt.Println(errors.Unwrap(fmt.Errorf("ctx: %w", err)) == err)
+}
+""",
+    "<nil AppError>\nctx: <nil AppError>\ntrue\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

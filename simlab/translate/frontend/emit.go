@@ -119,6 +119,7 @@ func translate(p *program) string {
 	m.localTypeNames()
 	m.header()
 	m.findBasics()
+	m.structTypes()
 	m.literals = m.nameLiteralStructs() // before any method: a named number's may make one
 	m.basicClasses()                    // before the constants, which may be of these types
 	m.consts()
@@ -3045,6 +3046,17 @@ func pyString(s string) string {
 	return b.String()
 }
 
+// structTypes: every struct type of the program has its class, whichever comes
+// first: a method of a named number type may make one before it is written.
+func (m *module) structTypes() {
+	for _, ts := range m.typeSpecs() {
+		tn := m.p.info.Defs[ts.Name].(*types.TypeName)
+		if _, ok := tn.Type().Underlying().(*types.Struct); ok && !ts.Assign.IsValid() && !m.basics[tn] {
+			m.types[tn] = true
+		}
+	}
+}
+
 // classes: one Python class per struct type, with its methods.
 func (m *module) classes() {
 	p := m.p
@@ -3058,12 +3070,6 @@ func (m *module) classes() {
 			}
 			tn := t.(*types.Named).Obj()
 			methods[tn] = append(methods[tn], u)
-		}
-	}
-	for _, ts := range m.typeSpecs() { // every struct type has its class, whichever comes first
-		tn := p.info.Defs[ts.Name].(*types.TypeName)
-		if _, ok := tn.Type().Underlying().(*types.Struct); ok && !ts.Assign.IsValid() && !m.basics[tn] {
-			m.types[tn] = true
 		}
 	}
 	for _, ts := range m.typeSpecs() {
@@ -3544,7 +3550,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, error, and the program's struct and interface types, and its named slice and map types by value")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, error, and the program's struct and interface types, and its named slice and map types whose methods all have value receivers, by value")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {

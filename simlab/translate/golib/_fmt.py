@@ -651,7 +651,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         return _formatted(x.x, verb, flags, width, precision)  # %#v calls Format too
     if (verb == "v" and "#" in flags) or isinstance(x, GoSyntax):
         return go_syntax(x, verb, flags, width, precision)  # %#v: Go syntax
-    if is_typed_nil(x) and verb not in "vT" and (verb not in "sqxX" or not _fmt_method_of(x)):
+    if is_typed_nil(x) and verb not in "vT" and (verb not in "sqxXw" or not _fmt_method_of(x)):
         return _nil_pointer(x, verb, flags, width)  # not its Error or String method
     if (
         isinstance(x, NamedValue)
