@@ -38028,6 +38028,29 @@ func main() {
 )
 
 
+# &sync.Cond{L: &mu}, the literal form of sync.NewCond(&mu).
+CONSTRUCTS["sync_cond_literal"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func main() {
+\tvar mu sync.Mutex
+\tc := &sync.Cond{L: &mu}
+\tmu.Lock()
+\tc.Broadcast()
+\tmu.Unlock()
+\tfmt.Println("ok")
+}
+""",
+    "ok\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1568,6 +1568,14 @@ func identityType(t types.Type) bool {
 	return false
 }
 
+// syncCond renders sync.NewCond(l), or &sync.Cond{L: l}, at.
+func (f *fn) syncCond(at ast.Node, l ast.Expr) string {
+	if ptr, ok := f.p.info.TypeOf(l).(*types.Pointer); f.p.localLocker() && (!ok || !isNamed(ptr.Elem(), "sync", "Mutex") && !isNamed(ptr.Elem(), "sync", "RWMutex")) {
+		f.p.unsupported(at, "a sync.Cond over a sync.Locker that may hold a lock of the program's", "sync.NewCond(&mu) of a sync.Mutex or sync.RWMutex")
+	}
+	return "rt.cond(" + f.value(l) + ")"
+}
+
 func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 	p := f.p
 	if ptr, ok := t.(*types.Pointer); ok {
@@ -1582,6 +1590,11 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path()+"."+n.Obj().Name() == "sync.Pool" && len(x.Elts) == 1 {
 			if kv, isKV := x.Elts[0].(*ast.KeyValueExpr); isKV && kv.Key.(*ast.Ident).Name == "New" {
 				return "go.Pool(New=" + f.value(kv.Value) + ")" // sync.Pool{New: func() any {...}}
+			}
+		}
+		if ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path()+"."+n.Obj().Name() == "sync.Cond" && len(x.Elts) == 1 {
+			if kv, isKV := x.Elts[0].(*ast.KeyValueExpr); isKV && kv.Key.(*ast.Ident).Name == "L" {
+				return f.syncCond(x, kv.Value) // &sync.Cond{L: &mu}: sync.NewCond(&mu)
 			}
 		}
 		cls := ""
@@ -1615,6 +1628,8 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 			cls = f.m.anonClass(u) // an anonymous struct type: literalStructs made its class
 		case u.NumFields() == 0:
 			return "None"
+		case ok:
+			p.unsupported(x, "a "+n.Obj().Pkg().Name()+"."+n.Obj().Name()+" literal with fields", "the package's function that makes one, or its zero value")
 		default:
 			p.unsupported(x, "an anonymous struct or a struct of another package", "a named struct type of the program")
 		}
@@ -3572,10 +3587,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "math/big.NewInt":
 		return "go.BigInt(" + arg(0) + ")", false
 	case "sync.NewCond":
-		if ptr, ok := p.info.TypeOf(c.Args[0]).(*types.Pointer); p.localLocker() && (!ok || !isNamed(ptr.Elem(), "sync", "Mutex") && !isNamed(ptr.Elem(), "sync", "RWMutex")) {
-			p.unsupported(c, "a sync.Cond over a sync.Locker that may hold a lock of the program's", "sync.NewCond(&mu) of a sync.Mutex or sync.RWMutex")
-		}
-		return "rt.cond(" + arg(0) + ")", false
+		return f.syncCond(c, c.Args[0]), false
 	case "runtime/pprof.Lookup":
 		return "go.pprof_lookup(rt, " + arg(0) + ")", false
 	case "math/rand.Intn", "math/rand/v2.IntN":
