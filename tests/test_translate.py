@@ -38051,6 +38051,45 @@ func main() {
 )
 
 
+# A pointer to a struct whose type holds a slice compares as any pointer, in ==,
+# slices.Index, a map[any]V key and errors.Is; only the struct value panics.
+CONSTRUCTS["pointers_to_uncomparable_structs_compare"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"slices"
+)
+
+type Config struct {
+\tTags []string
+}
+
+type ListErr struct{ Items []string }
+
+func (e *ListErr) Error() string { return fmt.Sprint("list ", e.Items) }
+
+func main() {
+\ta, b := &Config{}, &Config{}
+\tvar x, y, z any = a, b, a
+\tfmt.Println(x == y, x == z)
+\txs := []any{a, b}
+\tfmt.Println(slices.Index(xs, any(b)))
+\tm := map[any]int{a: 1}
+\tfmt.Println(m[a], m[b])
+\ttarget := &ListErr{[]string{"x"}}
+\tvar err error = fmt.Errorf("wrap: %w", target)
+\tfmt.Println(errors.Is(err, target), err == error(target))
+\tvar v any = Config{}
+\tfmt.Println(v != nil)
+}
+""",
+    "false true\n1\n1 0\ntrue false\ntrue\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

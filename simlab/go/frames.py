@@ -153,25 +153,26 @@ def panic_stack(err: BaseException) -> list[tuple[CodeType, int] | None]:
     call's frames, None where Go lists its runtime's ``panic``, then the earlier
     panic's frames down from the function whose deferred call it is, at the line
     that panicked there (Go runs deferred calls on top of the panicking stack)."""
-    steps = _unwound(err)
-    return [s for s in reversed(steps) if s is None or not _is_internal(s[0])]
+    return [
+        None if s is None else (s[0].f_code, s[1])
+        for s in reversed(_unwound(err))
+        if s is None or not _is_internal(s[0].f_code)
+    ]
 
 
-def _unwound(err: BaseException) -> list[tuple[CodeType, int] | None]:
-    frames: list[FrameType] = []
-    steps: list[tuple[CodeType, int] | None] = []
+def _unwound(err: BaseException) -> list[tuple[FrameType, int] | None]:
+    steps: list[tuple[FrameType, int] | None] = []
     tb = err.__traceback__
     while tb is not None:
-        frames.append(tb.tb_frame)
-        steps.append((tb.tb_frame.f_code, tb.tb_lineno))
+        steps.append((tb.tb_frame, tb.tb_lineno))
         tb = tb.tb_next
     earlier = err.__context__
     if earlier is None or err.__suppress_context__ or earlier.__traceback__ is None:
         return steps
     top = earlier.__traceback__.tb_frame
-    if _is_internal(top.f_code) or top not in frames:
+    at = next((i for i, s in enumerate(steps) if s is not None and s[0] is top), None)
+    if at is None or _is_internal(top.f_code):
         return steps  # a library function turning one error into another
-    at = frames.index(top)
     return [*steps[:at], *_unwound(earlier), None, *steps[at + 1 :]]
 
 

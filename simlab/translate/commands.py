@@ -308,6 +308,8 @@ def _on_deep_stack(fn: Callable[[], T]) -> T:
     stack = threading.stack_size(_THREAD_STACK)
     try:
         sys.setrecursionlimit(max(limit, _CALL_DEPTH))
+        # a daemon thread, not concurrent.futures' (which the interpreter joins as it
+        # exits), so that Ctrl-C ends the command while the program runs
         runner = threading.Thread(target=body, name="simlab go-run", daemon=True)
         runner.start()
     finally:

@@ -27,8 +27,8 @@ type sliceAliases struct {
 	fresh map[*types.Func]bool
 }
 
-func (p *program) sliceAliases(readOnly map[*types.Var]bool) *sliceAliases {
-	a := &sliceAliases{p: p, parent: map[any]any{}, readOnly: readOnly, fresh: p.freshResults()}
+func (p *program) sliceAliases(readOnly, sealed map[*types.Var]bool) *sliceAliases {
+	a := &sliceAliases{p: p, parent: map[any]any{}, readOnly: readOnly, fresh: p.freshResults(sealed)}
 	a.build()
 	return a
 }
@@ -37,8 +37,7 @@ func (p *program) sliceAliases(readOnly map[*types.Var]bool) *sliceAliases {
 // flat elements (nil, make, a literal, or a local that sealedSlices finds: var out
 // []Span; out = append(out, s); return out), so that xs = drain(xs) does not put
 // xs with the slice drain re-slices.
-func (p *program) freshResults() map[*types.Func]bool {
-	sealed := p.sealedSlices()
+func (p *program) freshResults(sealed map[*types.Var]bool) map[*types.Func]bool {
 	found := map[*types.Func]bool{}
 	for _, f := range p.files {
 		for _, d := range f.Decls {

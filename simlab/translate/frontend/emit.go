@@ -1124,13 +1124,13 @@ func (m *module) refuseSharedSubslices() {
 			readOnlyParams(u, nil) // show(group) beside show(queue): each only read in the call
 		}
 	}
-	aliases := p.sliceAliases(onlyRead)
+	sealed := p.sealedSlices()
+	aliases := p.sliceAliases(onlyRead, sealed)
 	readIn := m.findThroughArgs(readParams, aliases)
 	written := map[string]bool{} // element types written: an array's sub-slice goes by them
 	writtenArrays := map[types.Object]bool{}
 	var writes []any       // the groups of the slices written
 	var writeAt []ast.Node // and where each write is
-	sealed := p.sealedSlices()
 	writeTo := func(x ast.Expr, elem string) {
 		written[elem] = true
 		if v := arrayVar(p, x); v != nil {

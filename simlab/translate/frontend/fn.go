@@ -2717,20 +2717,17 @@ func (f *fn) rangeList(s *ast.RangeStmt, label, x string, elem types.Type, targe
 	done()
 }
 
-// rangedGrows: the body of a range over a slice variable (or field) assigns it,
-// so that an append may grow the list the loop runs over in place.
+// rangedGrows: the body of a range over a slice variable (or field) assigns it
+// or takes its address, so that an append may grow the list the loop runs over
+// in place.
 func rangedGrows(p *program, s *ast.RangeStmt) bool {
 	if _, ok := under(p.info.TypeOf(s.X)).(*types.Slice); !ok {
 		return false
 	}
 	grows := false
 	ast.Inspect(s.Body, func(n ast.Node) bool {
-		if a, ok := n.(*ast.AssignStmt); ok {
-			for _, l := range a.Lhs {
-				if sameVar(p, l, s.X) {
-					grows = true
-				}
-			}
+		for _, l := range writeTargets(n) {
+			grows = grows || l != nil && sameVar(p, l, s.X)
 		}
 		return !grows
 	})

@@ -13,7 +13,7 @@ import simlab as sl
 from simlab.errors import GoPanic
 
 from ._runtime_errors import _NIL_DEREFERENCE
-from ._values import Ref, _fmt_method, concrete, copy, equal, is_typed_nil
+from ._values import Ref, _fmt_method, concrete, copy, equal, is_typed_nil, uncomparable_type
 
 # The go_signatures of the library's errors with an Unwrap method, which an
 # interface{ Unwrap() error } and an interface{ Unwrap() []error } tell apart (see
@@ -102,7 +102,7 @@ def errors_is(err: Any, target: Any) -> bool:
     side, whether both are nil."""
     if err is None or target is None:
         return err is target
-    comparable = getattr(type(target), "go_uncomparable", None) is None
+    comparable = uncomparable_type(target) is None
     for e in _tree(err):
         if comparable and (e is target or equal(e, target)):
             return True

@@ -672,9 +672,16 @@ def _value_equal_op(a: Any, b: Any) -> bool:
     holds a slice, a map or a func."""
     if type(a) is not type(b):
         return False
-    if uncomparable := getattr(type(a), "go_uncomparable", None):
+    if uncomparable := uncomparable_type(a):
         raise GoPanic(f"runtime error: comparing uncomparable type {uncomparable}")
     return struct_equal(a, b)
+
+
+def uncomparable_type(x: Any) -> str | None:
+    """The Go name of ``x``'s type where ``x`` is a struct value (go.as_value's copy)
+    whose type holds a slice, a map or a func (``go_uncomparable``), which ``==``
+    cannot compare; None for anything else, a pointer to such a struct too."""
+    return getattr(type(x), "go_uncomparable", None) if hasattr(type(x), "go_struct") else None
 
 
 def convert_struct(x: Any, cls: Any) -> Any:
@@ -756,7 +763,7 @@ def _is_value(x: Any) -> bool:
 def struct_hash(x: Any) -> int:
     """The hash of a struct value a map is keyed by: of its fields (see struct_equal);
     a field of an interface type holding a slice or a map literal panics as Go's."""
-    if uncomparable := getattr(type(x), "go_uncomparable", None):
+    if uncomparable := uncomparable_type(x):
         raise GoPanic(f"runtime error: hash of unhashable type {uncomparable}")
     key = _struct_key(x)
     try:
@@ -874,8 +881,6 @@ def equal(a: Any, b: Any) -> bool:
     anything else (a pointer, an error, a channel) only itself."""
     if type(a) is not type(b):
         return False
-    if uncomparable := getattr(type(a), "go_uncomparable", None):  # a struct with a slice
-        raise GoPanic(f"runtime error: comparing uncomparable type {uncomparable}")
     if isinstance(a, (list, dict)) and (go_type := getattr(a, "go_type", None)) is not None:
         if go_type != b.go_type:  # a literal's, go.typed
             return False
