@@ -8,6 +8,8 @@ mutex`, and the deferred recover did not run.)
 """
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import simlab as sl
 from tests.conftest import run
@@ -185,6 +187,40 @@ def test_mutex_starves_into_hand_off_after_a_waiter_waited_over_1ms():
     Go 1.27 printed [unlocker 1 waiter unlocker 2] after a 20 ms wait."""
     result = sl.Runtime().run(lambda rt: (yield from _unlocker_and_waiter(rt, 20 * sl.Millisecond)))
     assert result.value == ["unlocker 1", "waiter", "unlocker 2"]
+
+
+def _contenders(rt, goroutines, rounds):
+    """Goroutines locking one mutex in turn, yielding while they hold it and between
+    their turns, so that waiters are woken, overtaken and queued again."""
+    mu, wg, turns = rt.mutex(), rt.waitgroup(), []
+
+    def contender(name):
+        for _ in range(rounds):
+            yield mu.lock()
+            turns.append(name)
+            yield rt.gosched()
+            mu.unlock()
+            yield rt.gosched()
+        wg.done()
+
+    for name in range(goroutines):
+        wg.add(1)
+        rt.go(contender, name)
+    yield wg.wait()
+    return turns
+
+
+@settings(max_examples=200, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), strategy=st.sampled_from(["random", "random:preempt"]))
+def test_every_goroutine_that_locks_a_mutex_gets_it_in_any_schedule(seed, strategy):
+    """sync.Mutex loses no waiter, whatever runs in between. Go's mutex counts its
+    waiters in its state word, and Unlock releases the semaphore while that count is
+    above zero, not while goroutines sleep on it: a waiter that took the count
+    released for another, and the other once woken, are both still owed a turn."""
+    rt = sl.Runtime(seed=seed, strategy=strategy)
+    result = rt.run(lambda rt: (yield from _contenders(rt, 4, 3)), until=sl.Second)
+    assert result.reason == "main returned"
+    assert sorted(result.value) == sorted(list(range(4)) * 3)
 
 
 def test_waitgroup_go_repanics_a_panic_of_f_without_calling_done():

@@ -132,6 +132,7 @@ class _Lock(Op):
             mu.locked = True
             return None
         mu._wait_start[g.id] = rt.now
+        mu._nwait += 1
         if mu._sema:  # the count Unlock released for a waiter that has not run yet
             mu._sema -= 1
             return mu._awoke(g)
@@ -176,6 +177,7 @@ class Mutex:
     __slots__ = (
         "_lifo",
         "_lock",
+        "_nwait",
         "_rt",
         "_sema",
         "_semacquired",
@@ -193,6 +195,11 @@ class Mutex:
         self.starving = False
         self._woken = False  # a waiter was woken and has not run yet (Go's mutexWoken)
         self._sema = 0  # the counts of Go's m.sema released and not taken yet
+        # Go's waiter count in m.state: up by one each time a goroutine in Lock goes to
+        # the semaphore, down by one each time Unlock releases a count. It is not the
+        # queue's length: a woken waiter that has not run yet is in neither, and one
+        # that took a count released for another went to the semaphore twice
+        self._nwait = 0
         self._waiters = WaitQueue(rt, self, _g.MUTEX_LOCK)
         self._wait_start: dict[int, int] = {}
         self._lifo: set[int] = set()  # waiters queued at the head: they had waited before
@@ -213,6 +220,7 @@ class Mutex:
         while self.locked:
             if self._rt.now - self._wait_start.get(g.id, self._rt.now) > STARVATION_THRESHOLD:
                 self.starving = True
+            self._nwait += 1
             if not self._sema:
                 self._lifo.add(g.id)
                 return self._waiters.park(g, front=True)
@@ -242,16 +250,19 @@ class Mutex:
         if self.starving and waiters:
             g = waiters.wake()
             assert g is not None
+            self._nwait -= 1
             self._lifo.discard(g.id)
             waited = self._rt.now - self._wait_start.pop(g.id, self._rt.now)
             if waited <= STARVATION_THRESHOLD or not waiters:
                 self.starving = False
             return  # handed off: still locked, now by g
         self.locked = False
-        if waiters and not self._woken:
+        if self._nwait and not self._woken:
+            self._nwait -= 1
             self._woken = True
             self._sema += 1
-            waiters.wake(then=self._semacquired)
+            if waiters:  # else the count waits for a woken waiter that has not run yet
+                waiters.wake(then=self._semacquired)
 
     def label(self) -> str:
         return f"Mutex#{self.id}"
