@@ -138,15 +138,25 @@ def test_a_fixed_program_leaks_nothing() -> None:
     assert "(leaked)" not in fixed.profile
 
 
-def test_a_fixed_program_that_spins_is_judged_only_where_go_would_preempt() -> None:
+def test_a_fixed_program_that_polls_runs_on_once_its_time_slice_is_over() -> None:
     """Kubernetes30872's controller polls in a loop that never blocks (JitterUntil
-    with a default case, its locks uncontended) until another goroutine closes its
-    stop channel. Go preempts the poller; fifo never does, so there the run ends in
-    the livelock guard, which says nothing of the fix; under random:preempt@1us the
-    other goroutine runs and the fixed program ends without a leak."""
+    with a default case, its locks uncontended) until another goroutine, runnable
+    all along, closes its stop channel. Go's sysmon preempts the poller after its
+    10ms slice (runtime/proc.go's retake), and so does fifo after TIME_SLICE
+    operations: the fixed program ends without a leak."""
     fifo = goker.replay("Kubernetes30872", "fifo", 0, fixed=True)
+    assert (fifo.outcome, fifo.leaks) == ("profiled", [])
+
+
+def test_a_fixed_program_that_spins_is_judged_only_where_go_would_preempt() -> None:
+    """Kubernetes11298's signallers poll until a goroutine wakes from a
+    time.Sleep(300ns) elsewhere. Go's clock moves while they spin; simlab's stands
+    still while anything runs, so under fifo the run ends in the livelock guard,
+    which says nothing of the fix (a run *spun*); under random:preempt@1us the
+    clock moves with every operation and the fixed program ends without a leak."""
+    fifo = goker.replay("Kubernetes11298", "fifo", 0, fixed=True)
     assert fifo.outcome.startswith("error: Livelock:")
-    runs, clean, why, spun = goker.search_fixed("Kubernetes30872", budget=1)
+    runs, clean, why, spun = goker.search_fixed("Kubernetes11298", budget=1)
     assert (runs, clean, why) == (1, True, "")
     assert spun >= 1  # fifo's run, at least
 

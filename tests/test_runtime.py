@@ -405,6 +405,86 @@ def test_one_goroutine_that_never_blocks_is_a_livelock_too():
     assert err.value.steps == 500 and "goroutine 1 [running]:" in err.value.dump
 
 
+def _starved_by_handoffs(rt, rounds):
+    """A goroutine waits in the local queue while main and a fresh helper hand the
+    processor to each other through runnext, round after round, at one instant."""
+    done = rt.chan(1)
+
+    def worker():
+        yield done.send(True)
+
+    rt.go(worker)
+    n = 0
+    while len(done) == 0:
+        ch = rt.chan()
+
+        def helper(ch=ch):
+            yield ch.send(1)
+
+        rt.go(helper)
+        yield ch.recv()
+        n += 1
+    rounds.append(n)
+
+
+def test_goroutines_run_through_runnext_share_one_time_slice():
+    """runtime/proc.go's retake: sysmon preempts "a sequence of goroutines run via
+    runnext, which share a single schedtick time slice", after forcePreemptNS (10ms).
+    The Go of this model (a helper started and received from, each round, while a
+    goroutine made first waits) printed 22,424, 22,824, 22,923, 28,944 and 28,944
+    rounds before that goroutine ran, in five runs of go1.27.3 at GOMAXPROCS=1 here.
+    fifo, which would otherwise starve it for good, runs it within that order."""
+    rounds: list[int] = []
+    sl.Runtime().run(lambda rt: _starved_by_handoffs(rt, rounds), until=sl.Second)
+    assert len(rounds) == 1 and 10_000 <= rounds[0] <= 60_000
+
+
+def test_a_goroutine_that_spins_while_another_waits_is_preempted():
+    """`for !ready.Load() {}` while the goroutine that sets it is runnable: Go
+    preempts the spinner after its 10ms slice (since Go 1.14, at any instruction),
+    the other runs, and go1.27.3 printed "n = 42". Its operations count against the
+    livelock guard, which they stay far below here."""
+    seen = []
+
+    def main(rt):
+        ready, n = rt.atomic_bool(), rt.atomic_int64()
+
+        def setter():
+            yield n.store(42)
+            yield ready.store(True)
+
+        rt.go(setter)
+        while not (yield ready.load()):
+            pass
+        seen.append((yield n.load()))
+
+    assert sl.Runtime().run(main, until=sl.Second).reason == "main returned"
+    assert seen == [42]
+
+
+def test_goroutines_that_spin_waiting_for_each_other_are_still_a_livelock():
+    """Two goroutines each spinning until the other stops: preempting them in turn
+    moves nothing on, and their operations fill the livelock guard of the instant."""
+
+    def main(rt):
+        a, b = rt.atomic_bool(), rt.atomic_bool()
+
+        def other():
+            while not (yield a.load()):
+                pass
+            yield b.store(True)
+
+        rt.go(other)
+        while not (yield b.load()):
+            pass
+        yield a.store(True)
+
+    with pytest.raises(sl.Livelock) as err:
+        sl.Runtime(livelock_steps=300_000).run(main, until=sl.Second)
+    assert err.value.steps > 300_000 and err.value.at == 0
+    assert "[runnable]:" in err.value.dump  # the one preempted last
+
+
 def test_once_the_program_has_ended_no_goroutine_runs_its_defers(capsys):
     """Go's exit drops the goroutines left: none of their deferred calls runs, not
     while the program's state is read after the run, nor when it is collected."""

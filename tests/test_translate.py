@@ -3062,8 +3062,8 @@ def test_go_run_reports_a_deadlock(tmp_path):
 
 
 # a busy loop: GOMAXPROCS=1 go run printed "got 1" (its scheduler preempts main
-# after about 10ms, the sender sleeps its millisecond and sends); simlab neither
-# preempts nor lets time pass while a goroutine runs
+# after about 10ms, the sender sleeps its millisecond and sends); simlab preempts
+# main too, and the sender goes to sleep, but no time passes while main spins
 BUSY_LOOP = """\
 package main
 
@@ -3087,6 +3087,125 @@ func main() {
 """
 
 
+# Programs whose goroutine waits in the run queue while others run on without time
+# passing: a chain of handoffs through runnext (main and a new helper each round), or
+# one goroutine spinning. go1.27.3 at GOMAXPROCS=1 preempted them after its 10ms slice
+# and printed each one's second element; fifo preempts after its TIME_SLICE
+TIME_SLICE_PROGRAMS = {
+    "a_poll_that_blocks_on_a_fresh_helper_each_round": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tdone := make(chan bool, 1)
+\tgo func() { done <- true }()
+\t// poll: each iteration blocks main briefly on a helper goroutine
+\tfor len(done) == 0 {
+\t\tch := make(chan int)
+\t\tgo func() { ch <- 1 }()
+\t\t<-ch
+\t}
+\tfmt.Println("worker ran:", <-done)
+}
+""",
+        "worker ran: true\n",
+    ),
+    "a_poll_of_an_atomic_counter_through_a_helper": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sync/atomic"
+)
+
+func yieldOnce() {
+\tch := make(chan struct{})
+\tgo func() { close(ch) }()
+\t<-ch
+}
+
+func main() {
+\tvar n atomic.Int32
+\tfor i := 0; i < 3; i++ {
+\t\tgo func() { n.Add(1) }()
+\t}
+\tfor n.Load() < 3 {
+\t\tyieldOnce()
+\t}
+\tfmt.Println("all arrived", n.Load())
+}
+""",
+        "all arrived 3\n",
+    ),
+    "a_spin_on_an_atomic_flag": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sync/atomic"
+)
+
+func main() {
+\tvar ready atomic.Bool
+\tvar n atomic.Int64
+\tgo func() {
+\t\tn.Store(42)
+\t\tready.Store(true)
+\t}()
+\tfor !ready.Load() {
+\t}
+\tfmt.Println("n =", n.Load())
+}
+""",
+        "n = 42\n",
+    ),
+    "a_ping_pong_polling_a_stop_channel": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tstop := make(chan struct{})
+\tgo close(stop)
+\tping, pong := make(chan int), make(chan int)
+\tgo func() {
+\t\tfor v := range ping {
+\t\t\tpong <- v + 1
+\t\t}
+\t}()
+\tn := 0
+\tfor {
+\t\tselect {
+\t\tcase <-stop:
+\t\t\tfmt.Println("stopped after some rounds:", n > 0)
+\t\t\treturn
+\t\tdefault:
+\t\t}
+\t\tping <- n
+\t\tn = <-pong
+\t}
+}
+""",
+        "stopped after some rounds: true\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(TIME_SLICE_PROGRAMS))
+def test_go_run_preempts_as_go_does_after_a_time_slice(tmp_path, name):
+    source, printed = TIME_SLICE_PROGRAMS[name]
+    path = tmp_path / "main.go"
+    path.write_text(source)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output[: result.output.index("main returned at 0s")] == printed
+
+
 def test_go_run_ends_a_busy_loop_as_a_livelock_with_the_goroutines_dump(tmp_path):
     path = tmp_path / "busy.go"
     path.write_text(BUSY_LOOP)
@@ -3094,7 +3213,8 @@ def test_go_run_ends_a_busy_loop_as_a_livelock_with_the_goroutines_dump(tmp_path
     assert result.exit_code == 1
     assert result.output.startswith("livelock at 0s: a busy loop?")
     assert "goroutine 1 [running]:\nmain.main(...)\n\tbusy.go:12\n" in result.output
-    assert "goroutine 2 [runnable]:\nmain.main.func1(...)\n\tbusy.go:10\n" in result.output
+    assert "goroutine 2 [sleep]:\n" in result.output
+    assert "main.main.func1(...)\n\tbusy.go:10\n" in result.output
     assert "Traceback" not in result.output
 
 

@@ -68,6 +68,14 @@ T = TypeVar("T")
 # delay), or a goroutine completing 100,000 operations without ever blocking.
 LIVELOCK_STEPS = 10_000_000
 
+# Go's time slice, forcePreemptNS: sysmon preempts a goroutine that has run 10ms, or a
+# chain of goroutines that took the processor through runnext (they inherit one
+# slice). simlab's clock stands still while goroutines run, so it counts instead:
+# this many steps taken through runnext at one instant, or operations one goroutine
+# completes without blocking while another waits. go1.27.3 ran 22,000-29,000 rounds
+# of a two-step handoff (send, then wake the receiver) in a 10ms slice here.
+TIME_SLICE = 50_000
+
 LATE = NORMAL + 1  # after everything else due at the same instant
 
 
@@ -362,6 +370,11 @@ class Runtime:
     goroutines they wake join the run queue), as on a machine where other
     processors run timers while this one computes.
 
+    As Go's scheduler (sysmon, after 10ms), the runtime preempts a goroutine that
+    has gone on ``TIME_SLICE`` operations without blocking while another waits, and
+    a chain of ``TIME_SLICE`` steps through ``runnext`` at one instant (a handoff
+    that would starve the run queue): the goroutine goes to the global queue.
+
     ``gotraceback`` is Go's ``GOTRACEBACK`` for a fatal error: ``"single"`` (Go's
     default) prints the failing goroutine, ``"all"`` every goroutine.
     """
@@ -440,6 +453,8 @@ class Runtime:
         self._loop_with: tuple[Any, ...] = ()
         self._livelock_steps = livelock_steps
         self._spin_limit = min(livelock_steps, 100_000)
+        self._slice_ops = min(livelock_steps, TIME_SLICE, self._spin_limit)
+        self._inherited = 0  # steps through runnext since the schedtick last moved
         self._wakeup_limit = max(livelock_steps // 100, 1_000)
         self._instant = -1  # the instant of the last step, and the steps and wake-ups at it
         self._instant_steps = 0
@@ -641,17 +656,30 @@ class Runtime:
     def _go_pick(self) -> Goroutine:
         """Take the goroutine Go's ``schedule`` would run next at GOMAXPROCS=1: one
         from the global queue every 61st schedule, else runnext, else the local
-        queue's head, else the global queue's."""
+        queue's head, else the global queue's.
+
+        runnext inherits the time slice: the schedtick stays. Once ``TIME_SLICE``
+        steps have gone through it at one instant, the slice is over: its goroutine
+        is preempted as it starts, to the global queue, and the pick goes on (so a
+        strategy's option 0, shown as runnext, is then the local queue's head)."""
         self._nrunnable -= 1
         globq = self._globq
         if globq and self._schedtick % 61 == 0:
             self._schedtick += 1
+            self._inherited = 0
             return globq.popleft()
         g = self._runnext
         if g is not None:
-            self._runnext = None  # runnext inherits the time slice: no schedtick
-            return g
+            self._runnext = None
+            inherited = self._inherited + 1
+            if inherited < TIME_SLICE:
+                self._inherited = inherited
+                return g
+            globq.append(g)
+            if self._tracing:
+                self.trace.event(self.env._now, g.id, "preempted", "time slice")
         self._schedtick += 1
+        self._inherited = 0
         if self._runq:
             return self._runq.popleft()
         g = globq.popleft()
@@ -690,6 +718,7 @@ class Runtime:
             i, skip = i - 1, 1
         else:
             self._schedtick += 1
+        self._inherited = 0
         g = self._runnext
         if g is not None:
             if i == 0:
@@ -736,6 +765,7 @@ class Runtime:
         )
         if env._now != self._instant:
             self._instant, self._instant_steps, self._instant_wakeups = env._now, 0, 0
+            self._inherited = 0  # the processor was idle: a new slice
         self._instant_wakeups += 1
         if self._instant_wakeups > self._wakeup_limit:
             self._livelock(self._instant_steps)
@@ -834,7 +864,7 @@ class Runtime:
             points = False
         gen, value, exc, op = g.gen, g._value, g._exc, g._then
         self.ops_made = 0
-        ops, limit = 0, self._spin_limit  # operations that completed without blocking
+        ops, limit = 0, self._slice_ops  # operations that completed without blocking
         try:
             while True:
                 if op is None:
@@ -868,9 +898,10 @@ class Runtime:
                         self.trace.event(self.env._now, g.id, "block", g.wait_reason)
                     break
                 ops += 1
-                if ops > limit:  # a goroutine that never blocks, time standing still
-                    self._livelock(ops - 1)
-                    break
+                if ops > limit:
+                    limit = self._slice_spent(g, ops, value)
+                    if not limit:
+                        break
         except StopIteration as stop:
             if self.ops_made:
                 self._crash(g, UnyieldedOperation(_unyielded(g, "before it returned")))
@@ -898,6 +929,33 @@ class Runtime:
                 # channels all look dependent.
                 fp, self.footprint = self.footprint, set()
                 self.strategy.on_footprint(g, frozenset(fp or ()) - (self._fresh or set()))
+
+    def _slice_spent(self, g: Goroutine, ops: int, value: Any) -> int:
+        """``g`` has completed ``ops`` operations in a row without blocking, the last
+        returning ``value``. With another goroutine runnable its time slice is over:
+        it goes to the global queue (Go's ``gopreempt_m``), its operations counted
+        against the livelock guard of this instant. Alone it goes on, since only a
+        timer could wake anyone and time stands still while it runs, until the spin
+        limit ends the run as a livelock. Returns the count of operations at which
+        to ask again, or 0 when ``g`` is off the processor."""
+        if ops > self._spin_limit:  # a goroutine that never blocks, time standing still
+            self._livelock(ops - 1)
+            return 0
+        if not self._nrunnable:
+            return min(ops + 1_000, self._spin_limit)
+        self._instant_steps += ops
+        if self._instant_steps > self._livelock_steps:
+            self._livelock(self._instant_steps)
+            return 0
+        g._value, g._exc, g._then = value, None, None
+        g.state = _g.RUNNABLE
+        self._globq.append(g)
+        self._nrunnable += 1
+        if self._on_ready is not None:
+            self._on_ready(g)
+        if self._tracing:
+            self.trace.event(self.env._now, g.id, "preempted", "time slice")
+        return 0
 
     def _stop_before(self, g: Goroutine, op: Any) -> bool:
         """A preemption point, before ``g`` starts the operation it yielded: let

@@ -374,12 +374,12 @@ def _run(
             out.failure = "fatal error"
             out.lines.append(f"fatal error at {now(rt.now)}\n{err}")
             _test_binary_crashed(out, rt)
-        except Livelock as err:  # a goroutine that spins: Go would preempt it, time passing
+        except Livelock as err:  # a goroutine that spins: in Go, time would pass
             out.failure = "livelock"
             out.lines.append(
-                f"livelock at {now(rt.now)}: a busy loop? simlab's clock stands still while a "
-                "goroutine runs and it never preempts one (Go would after about 10ms, time "
-                f"passing): block in the loop instead\n{err}"
+                f"livelock at {now(rt.now)}: a busy loop? simlab's clock stands still while "
+                "goroutines run (in Go, time would pass and a timer fire while it spins): "
+                f"block in the loop instead\n{err}"
             )
         except golib.Exit as err:
             out.failure = f"exit status {err.code}" if err.code else ""
