@@ -2574,7 +2574,10 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		}
 		if fu, ok := under(from).(*types.Basic); ok && sameKind(fu, under(t).(*types.Basic)) {
 			tu := under(t).(*types.Basic)
-			if wrap := intWrap(t); wrap != "" && p.info.Types[arg].Value == nil && (fu.Info()&types.IsFloat != 0 || !fits(fu, tu)) {
+			if fu.Info()&types.IsFloat != 0 && tu.Info()&types.IsInteger != 0 && p.info.Types[arg].Value == nil {
+				return cls + "(" + truncFloat(tu, raw) + ")" // Q(x) of a type Q int32 and a float x
+			}
+			if wrap := intWrap(t); wrap != "" && p.info.Types[arg].Value == nil && !fits(fu, tu) {
 				// Q(x) of a type Q int32: x's low 32 bits, as int32(x)
 				return cls + "(" + wrap + "(int(" + raw + ")))"
 			}
@@ -2631,6 +2634,9 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		case tu.Info()&types.IsInteger != 0:
 			wrap := intWrap(t)
 			if fu != nil && fu.Info()&types.IsFloat != 0 {
+				if p.info.Types[c.Args[0]].Value == nil {
+					return truncFloat(tu, raw)
+				}
 				if wrap != "" {
 					return wrap + "(int(" + raw + "))"
 				}
@@ -4682,6 +4688,15 @@ func float32Op(l, op, r string) string {
 // wrap around every sum of durations would hide what the model says. Of a type
 // parameter whose type set holds a sized integer type, it is the type argument's
 // (go.wrapping(T): go.int8 for int8, nothing for int).
+// truncFloat renders the conversion of the float x to the integer type b: toward
+// zero, and past b's range as Go on amd64 converts (go.trunc).
+func truncFloat(b *types.Basic, x string) string {
+	if kind := types.Typ[b.Kind()].Name(); kind != "int" {
+		return "go.trunc(" + x + ", \"" + kind + "\")"
+	}
+	return "go.trunc(" + x + ")"
+}
+
 func intWrap(t types.Type) string {
 	if tp, ok := t.(*types.TypeParam); ok {
 		if sizedTypeSet(tp) {

@@ -1,6 +1,7 @@
 """Go's numbers where Python's differ: integer ``/`` and ``%`` (truncated toward
 zero; a zero divisor panics), a float's division by zero, a result wrapped to a
-sized integer type (``go.uint32(x)``), and the values of the sized integer types,
+sized integer type (``go.uint32(x)``), a float converted to an integer type
+(``go.trunc``), and the values of the sized integer types,
 ``float32`` and ``time.Duration`` held in an interface (``go.Int64``,
 ``go.Float32``, ``go.Duration``), which a type switch tells from an ``int``.
 """
@@ -90,6 +91,43 @@ INT_RANGES = {
 
 int8, int16, int32, int64 = (_wrap(b, True) for b in (8, 16, 32, 64))
 uint8, uint16, uint32, uint64 = (_wrap(b, False) for b in (8, 16, 32, 64))
+
+
+def _cvtt(x: float, bits: int) -> int:
+    """amd64's CVTTSD2SL (``bits`` 32) or CVTTSD2SQ (64): ``x`` toward zero, or, for a
+    NaN, an infinity or a value out of the signed range, the "integer indefinite",
+    the range's lowest value."""
+    low = -(1 << (bits - 1))
+    if -low > x > low - 1:  # False for a NaN
+        return int(x)
+    return low
+
+
+_TO_UINT64 = float(1 << 63)
+_TRUNC: dict[str, Callable[[float], int]] = {
+    "int": lambda x: _cvtt(x, 64),
+    "int64": lambda x: _cvtt(x, 64),
+    "int32": lambda x: _cvtt(x, 32),
+    "int16": lambda x: int16(_cvtt(x, 32)),
+    "int8": lambda x: int8(_cvtt(x, 32)),
+    "uint16": lambda x: uint16(_cvtt(x, 32)),
+    "uint8": lambda x: uint8(_cvtt(x, 32)),
+    "uint32": lambda x: uint32(_cvtt(x, 64)),
+}
+
+
+def trunc(x: float, kind: str = "int") -> int:
+    """Go's conversion ``kind(x)`` of a float to an integer type: toward zero. Past
+    the type's range, or of a NaN or an infinity, the spec leaves the result to the
+    implementation; this is what Go gives on amd64, where simlab's recordings were
+    made: the conversion instruction's lowest value for its width (32 bits for the
+    types of 32 bits or fewer, but 64 for uint32), cut to the type's size, and for
+    the 64-bit unsigned types one past 1<<63 taken as 1<<63 plus the rest."""
+    if kind in _TRUNC:
+        return _TRUNC[kind](x)
+    if x < _TO_UINT64:  # uint64, uint, uintptr
+        return uint64(_cvtt(x, 64))
+    return uint64(_cvtt(x - _TO_UINT64, 64)) | (1 << 63)
 
 
 def rem(a: int, b: int) -> int:
