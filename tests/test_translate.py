@@ -38286,6 +38286,201 @@ func main() {
 )
 
 
+# a struct value of a type parameter's type stored twice, in a slice literal, in two
+# struct literals, or yielded twice: each a copy, as Go's; go1.27.3 printed
+CONSTRUCTS["generic_struct_values_are_copied"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"iter"
+\t"slices"
+)
+
+type Item struct{ ID int }
+
+func Pair[T any](v T) []T { return []T{v, v} }
+
+type Box[T any] struct{ V T }
+
+func Wrap[T any](v T) (Box[T], Box[T]) { return Box[T]{v}, Box[T]{v} }
+
+func Repeat[T any](v T, n int) iter.Seq[T] {
+\treturn func(yield func(T) bool) {
+\t\tfor range n {
+\t\t\tif !yield(v) {
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func main() {
+\txs := Pair(Item{1})
+\txs[0].ID = 9
+\ta, b := Wrap(Item{1})
+\ta.V.ID = 9
+\tys := slices.Collect(Repeat(Item{1}, 2))
+\tys[0].ID = 9
+\tfmt.Println(xs, b.V, ys)
+}
+""",
+    "[{9} {1}] {1} [{9} {1}]\n",
+)
+
+
+# string(t), []byte(t), []rune(t) and Label(t) of a T ~string; go1.27.3 printed
+CONSTRUCTS["string_conversions_of_a_string_type_parameter"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type Tag string
+
+type Label string
+
+func Str[T ~string](t T) string { return string(t) }
+
+func Upper[T ~string](t T) T { return T(strings.ToUpper(string(t))) }
+
+func Bytes[T ~string](t T) []byte { return []byte(t) }
+
+func Runes[T string | Tag](t T) int { return len([]rune(t)) }
+
+func AsLabel[T ~string](t T) Label { return Label(t) }
+
+func Join[T ~string](xs []T, sep string) string {
+\tparts := make([]string, 0, len(xs))
+\tfor _, x := range xs {
+\t\tparts = append(parts, string(x))
+\t}
+\treturn strings.Join(parts, sep)
+}
+
+func main() {
+\tfmt.Println(Str(Tag("go")), Str("x"))
+\tu := Upper(Tag("abc"))
+\tfmt.Printf("%v %T\\n", u, u)
+\tfmt.Println(Bytes(Tag("hi")), Runes(Tag("héllo")), Runes("ab"))
+\tl := AsLabel(Tag("z"))
+\tfmt.Printf("%q %T\\n", l, l)
+\tfmt.Println(Join([]Tag{"a", "b", "c"}, "-"))
+}
+""",
+    'go x\nABC main.Tag\n[104 105] 5 2\n"z" main.Label\na-b-c\n',
+)
+
+
+# a generic struct's fields of type T, []T, map[string]T and [1]T, T a struct type,
+# printed field by field; go1.27.3 printed
+CONSTRUCTS["generic_fields_of_struct_values_printed"] = (
+    """\
+package main
+
+import "fmt"
+
+type Item struct{ ID int }
+
+type S[T any] struct {
+\tOne  T
+\tSl   []T
+\tM    map[string]T
+\tArr  [1]T
+\tPtr  *T
+}
+
+func Make[T any](v T) []T { return []T{v, v} }
+
+func main() {
+\tit := Item{1}
+\ts := S[Item]{One: it, Sl: []Item{it}, M: map[string]Item{"k": it}, Arr: [1]Item{it}, Ptr: &it}
+\tfmt.Printf("%v\\n", s.One)
+\tfmt.Printf("%v\\n", s.Sl)
+\tfmt.Printf("%v\\n", s.M)
+\tfmt.Printf("%v\\n", s.Arr)
+\tfmt.Printf("%v\\n", s.Ptr)
+\tfmt.Printf("%+v\\n", S[Item]{Sl: []Item{it}})
+\tfmt.Printf("%+v\\n", S[Item]{M: map[string]Item{"k": it}})
+\tfmt.Printf("%+v\\n", S[Item]{Arr: [1]Item{it}})
+\tfmt.Println(Make(it))
+\ttype W[T any] struct{ X []T }
+\tfmt.Println(W[Item]{X: Make(it)})
+}
+""",
+    (
+        "{1}\n[{1}]\nmap[k:{1}]\n[{1}]\n&{1}\n"
+        "{One:{ID:0} Sl:[{ID:1}] M:map[] Arr:[{ID:0}] Ptr:<nil>}\n"
+        "{One:{ID:0} Sl:[] M:map[k:{ID:1}] Arr:[{ID:0}] Ptr:<nil>}\n"
+        "{One:{ID:0} Sl:[] M:map[] Arr:[{ID:1}] Ptr:<nil>}\n[{1} {1}]\n{[{1} {1}]}\n"
+    ),
+)
+
+
+# a T printed in a program where some String method blocks (it ranges over an
+# iterator, or locks a mutex): as a value still; go1.27.3 printed
+CONSTRUCTS["generic_values_printed_where_a_string_method_blocks"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sync"
+)
+
+var mu sync.Mutex
+
+type Tags []string
+
+func (t Tags) String() string {
+\ts := ""
+\tfor v := range slices.Values(t) {
+\t\ts += v + ";"
+\t}
+\treturn s
+}
+
+type point struct{ X, Y int }
+
+type named struct{ N string }
+
+func (n named) String() string {
+\tmu.Lock()
+\tdefer mu.Unlock()
+\treturn "<" + n.N + ">"
+}
+
+type Pair[T any] struct {
+\tA    T
+\tRest []T
+}
+
+func Show[T any](v T) {
+\tfmt.Println(v)
+\tfmt.Printf("%v %+v\\n", v, v)
+}
+
+func main() {
+\tfmt.Println(Tags{"a", "b"})
+\tShow(point{1, 2})
+\tShow(named{"x"})
+\tShow(Tags{"c"})
+\tShow(Pair[point]{point{1, 2}, []point{{3, 4}}})
+\tShow(&point{5, 6})
+}
+""",
+    (
+        "a;b;\n{1 2}\n{1 2} {X:1 Y:2}\n<x>\n<x> <x>\nc;\nc; c;\n{{1 2} [{3 4}]}\n"
+        "{{1 2} [{3 4}]} {A:{X:1 Y:2} Rest:[{X:3 Y:4}]}\n&{5 6}\n&{5 6} &{X:5 Y:6}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

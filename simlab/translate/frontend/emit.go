@@ -3601,11 +3601,14 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		m.emit("    __slots__ = (%s)", strings.Join(quoted, ", "))
 	}
-	var durations, float32s, values, times, generic []string // fmt prints them as Durations, 1.5s; as values, {1 2}
+	var durations, float32s, values, times, generic, genericElems []string // fmt prints them as Durations, 1.5s; as values, {1 2}
 	for _, i := range keep {
 		name, ft := fieldName(st.Field(i).Name()), st.Field(i).Type()
 		if tp, ok := ft.(*types.TypeParam); ok {
 			generic = append(generic, fmt.Sprintf("%q: %q", name, m.typeParamSlot(tn, tp.Obj().Name())))
+		}
+		if tp := elemParam(ft); tp != nil {
+			genericElems = append(genericElems, fmt.Sprintf("%q: %q", name, m.typeParamSlot(tn, tp.Obj().Name())))
 		}
 		if isDuration(ft) {
 			durations = append(durations, name)
@@ -3647,6 +3650,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	}
 	if len(generic) > 0 {
 		m.emit("    go_generic_fields = {%s}  # struct values where their type argument is a struct type", strings.Join(generic, ", "))
+	}
+	if len(genericElems) > 0 {
+		m.emit("    go_generic_elems = {%s}  # slices, arrays, maps of struct values where it is", strings.Join(genericElems, ", "))
 	}
 	if len(values) > 0 {
 		m.emit("    go_fmt_values = %s  # struct values, and slices and maps of them", pyTuple(values))

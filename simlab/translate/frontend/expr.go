@@ -51,31 +51,14 @@ func (f *fn) value(e ast.Expr) string {
 				return "go.copied(" + tp.Obj().Name() + ", " + f.expr(e) + ")"
 			}
 		case *ast.Ident:
-			if f.p.rangeValue(f.p.info.Uses[x]) { // for _, x := range xs { out = append(out, x) }
+			// v stored twice ([]T{v, v}), or stored and then written, is two values in
+			// Go: each use a copy, as of a variable of a struct type
+			if _, ok := f.p.info.Uses[x].(*types.Var); ok {
 				return "go.copied(" + tp.Obj().Name() + ", " + f.expr(e) + ")"
 			}
 		}
 	}
 	return f.expr(e)
-}
-
-// rangeValue: v is the value variable of a range statement (for _, v := range
-// xs), which holds each element itself, where Go's holds a copy.
-func (p *program) rangeValue(v types.Object) bool {
-	if p.rangeValues == nil {
-		p.rangeValues = map[types.Object]bool{}
-		for _, file := range p.files {
-			ast.Inspect(file, func(n ast.Node) bool {
-				if r, ok := n.(*ast.RangeStmt); ok && r.Tok == token.DEFINE {
-					if id, ok := r.Value.(*ast.Ident); ok && p.info.Defs[id] != nil {
-						p.rangeValues[p.info.Defs[id]] = true
-					}
-				}
-				return true
-			})
-		}
-	}
-	return v != nil && p.rangeValues[v]
 }
 
 // isEmptyStruct: t is struct{}, whose value the translation keeps as None (a
@@ -1859,6 +1842,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.StaticType(" + f.typeSpelling(t) + ", " + s + ")"
 		case text[i] && !c.Ellipsis.IsValid() && !multi && f.m.blockingFmt(t):
 			// the method runs here, in the goroutine, which may block in it
+			if isTypeParam(t) {
+				s = "go.as_type(" + t.(*types.TypeParam).Obj().Name() + ", " + s + ")" // as below
+			}
 			s = "(yield from go.stringed(" + s + "))"
 		case isTypeParam(t) && !typeOf:
 			s = "go.as_type(" + t.(*types.TypeParam).Obj().Name() + ", " + s + ")" // {1 2} if T is a struct type
@@ -2567,6 +2553,16 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 	raw := x
 	if b, ok := ast.Unparen(arg).(*ast.BinaryExpr); ok && b != nil {
 		x = "(" + x + ")"
+	}
+	if tp, ok := from.(*types.TypeParam); ok && stringTypeSet(tp) {
+		// string(t) of a T ~string: its text, whichever string type the argument is
+		if isBasicKind(under(t), types.String) {
+			if cls := f.m.basicClass(t); cls != "" {
+				return cls + "(" + raw + ")"
+			}
+			return "str(" + raw + ")"
+		}
+		from = types.Typ[types.String] // []byte(t), []rune(t): as of a string
 	}
 	if cls := f.m.basicClass(t); cls != "" {
 		if p.info.Types[arg].Value != nil && types.Identical(from, t) && callOf(raw, cls) {
@@ -4831,6 +4827,18 @@ func sizedTypeSet(tp *types.TypeParam) bool {
 	return false
 }
 
+// stringTypeSet: a type parameter whose constraint lists only string types
+// (~string, string | Tag).
+func stringTypeSet(tp *types.TypeParam) bool {
+	terms, listed := typeSetTerms(tp)
+	for _, t := range terms {
+		if !isBasicKind(under(t), types.String) {
+			return false
+		}
+	}
+	return listed && len(terms) > 0
+}
+
 // basicTypeSet: a type parameter whose constraint lists only numbers, strings
 // and booleans (~uint16, cmp.Ordered), whose values Go's == compares by value,
 // as Python's does whatever class of the number each is.
@@ -4910,6 +4918,17 @@ func mapElem(t types.Type) types.Type {
 		return m.Elem()
 	}
 	return nil
+}
+
+// elemParam: the type parameter that t's elements are of, t a slice, an array or
+// a map ([]T, [4]T, map[K]T), or nil.
+func elemParam(t types.Type) *types.TypeParam {
+	e := elemType(t)
+	if e == nil {
+		e = mapElem(t)
+	}
+	tp, _ := e.(*types.TypeParam)
+	return tp
 }
 
 func isUnsigned(t types.Type) bool {

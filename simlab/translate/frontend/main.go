@@ -117,7 +117,6 @@ type program struct {
 	arrayKeys     map[ast.Expr]bool             // keys of maps keyed by an array: go.array_key
 	floatKeys     map[ast.Expr]bool             // keys of maps keyed by a float, which may be NaN: go.float_key
 	structKeys    map[ast.Expr]bool             // struct variables a map's entry is written at: go.copy, Go's map keeps a copy
-	rangeValues   map[types.Object]bool         // the value variables of range statements (see rangeValue)
 	elemValues    map[ast.Expr]bool             // values stored in a slice, array or map of a named type with String (Cents(x))
 	printed       map[ast.Expr]bool             // the operands of fmt, log, log/slog and testing calls
 	nilSafe       map[*types.Func]bool          // methods with a pointer receiver that compare it with nil

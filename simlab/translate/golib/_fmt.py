@@ -319,7 +319,9 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
     slice or an array of them (``go_float32s``), as :class:`Float32`. An exported field of a type of
     package time or of a named number type of the program with a String or Error
     method (``go_stringers``) comes as the value whose method fmt calls,
-    ``go.Month(2)``. A generic type's type arguments are no fields."""
+    ``go.Month(2)``; a generic type's field of type ``T``, or a slice, an array or a
+    map of ``T`` (``go_generic_fields``, ``go_generic_elems``), as a value where the
+    type argument is a struct type. A generic type's type arguments are no fields."""
     cls = type(x)
     values, durations = getattr(cls, "go_fmt_values", ()), getattr(cls, "go_durations", ())
     float32s = getattr(cls, "go_float32s", ())
@@ -330,6 +332,9 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
             values = (*values, s)
         elif isinstance(arg, TypeArg) and isinstance(arg.box, type):  # T a named number type
             times = {**times, s: arg.box}
+    for s, param in getattr(cls, "go_generic_elems", {}).items():
+        if isinstance(getattr(x, param), ValueType):  # a []T, [4]T, map[K]T of structs
+            values = (*values, s)
     hidden = getattr(cls, "go_type_params", ())
     blanks = list(getattr(cls, "go_blank_fields", ()))  # (before the n-th field, its zero)
     shown = 0
