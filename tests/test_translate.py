@@ -38481,6 +38481,207 @@ func main() {
 )
 
 
+# sync/atomic's functions on an array's elements: of a struct's array field, a
+# package's array, a local array and one reached through a pointer (they were
+# refused); go1.27.3 printed
+CONSTRUCTS["atomic_functions_on_array_elements"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+type Histogram struct {
+\tbuckets [4]int64
+\thits    [2]uint32
+}
+
+var global [3]int32
+
+func bump(p *[4]int64, i int) int64 { return atomic.AddInt64(&p[i], 10) }
+
+func main() {
+\tvar h Histogram
+\tvar wg sync.WaitGroup
+\tfor i := range 8 {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tatomic.AddInt64(&h.buckets[i%4], int64(i))
+\t\t\tatomic.AddUint32(&h.hits[i%2], 1)
+\t\t\tatomic.AddInt32(&global[i%3], 1)
+\t\t}()
+\t}
+\twg.Wait()
+\tfmt.Println(h.buckets, h.hits, global)
+\tvar local [3]int64
+\tatomic.StoreInt64(&local[2], 7)
+\tok := atomic.CompareAndSwapInt64(&local[2], 7, 8)
+\tfmt.Println(local, ok, atomic.LoadInt64(&local[2]))
+\told := atomic.SwapInt64(&local[0], 5)
+\tfmt.Println(old, local)
+\tfmt.Println(bump(&h.buckets, 1), h.buckets)
+\tcopyOf := h.buckets
+\tatomic.AddInt64(&copyOf[0], 100)
+\tfmt.Println(copyOf[0], h.buckets[0])
+}
+""",
+    "[4 6 8 10] [4 4] [3 3 2]\n[0 0 8] true 8\n0 [5 0 8]\n16 [4 16 8 10]\n104 4\n",
+)
+
+
+# a copy of a generic struct instance copies its field of type T where T is a
+# struct type (from a slice, a map, a variable); go1.27.3 printed
+CONSTRUCTS["generic_struct_copied_with_its_struct_field"] = (
+    """\
+package main
+
+import "fmt"
+
+type Point struct{ X, Y int }
+
+type Box[T any] struct {
+\tVal T
+}
+
+func main() {
+\txs := []Box[Point]{{Point{1, 2}}}
+\tb := xs[0]
+\tb.Val.X = 99
+\tfmt.Println(xs[0].Val.X, b.Val.X)
+
+\tm := map[string]Box[Point]{"k": {Point{3, 4}}}
+\tc := m["k"]
+\tc.Val.Y = 99
+\tfmt.Println(m["k"].Val.Y, c.Val.Y)
+
+\td := Box[Point]{Point{5, 6}}
+\te := d
+\te.Val.X = 99
+\tfmt.Println(d.Val.X, e.Val.X)
+}
+""",
+    "1 99\n4 99\n5 99\n",
+)
+
+
+# a copy of a generic struct instance grows its own slice: the method's append of
+# the field makes a new list where the struct is copied anywhere; go1.27.3 printed
+CONSTRUCTS["generic_struct_copy_grows_its_own_slice"] = (
+    """\
+package main
+
+import "fmt"
+
+type Stack[T any] struct {
+\titems []T
+}
+
+func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }
+
+func main() {
+\tvar st Stack[int]
+\tst.Push(1)
+\tbyVal := st
+\tbyVal.Push(2)
+\tfmt.Println(len(st.items), len(byVal.items))
+}
+""",
+    "1 2\n",
+)
+
+
+# slices.Values of a slice of struct values, collected and sorted: each element a
+# copy, as Go's yield passes it; go1.27.3 printed
+CONSTRUCTS["library_iterators_yield_struct_copies"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+type R struct{ Name string }
+
+func main() {
+\trs := []R{{"a"}, {"b"}}
+\tc := slices.Collect(slices.Values(rs))
+\tc[0].Name = "X"
+\ts := slices.SortedFunc(slices.Values(rs), func(a, b R) int { return 0 })
+\ts[1].Name = "Y"
+\tfmt.Println(rs, c, s)
+}
+""",
+    "[{a} {b}] [{X} {b}] [{a} {Y}]\n",
+)
+
+
+# append([]T(nil), xs...) and slices.Clone(xs) in a generic copy each struct value,
+# its struct field too; go1.27.3 printed
+CONSTRUCTS["generic_clones_copy_struct_elements"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+type V struct{ Major int }
+type Rel struct {
+\tName string
+\tVer  V
+}
+
+func Dup[T any](xs []T) []T {
+\treturn append([]T(nil), xs...)
+}
+
+func Clone[T any](xs []T) []T {
+\treturn slices.Clone(xs)
+}
+
+func main() {
+\tvs := []V{{1}}
+\td := Dup(vs)
+\td[0].Major = 7
+\trels := []Rel{{"a", V{1}}}
+\tc := Clone(rels)
+\tc[0].Name = "b"
+\tc[0].Ver.Major = 100
+\tfmt.Println(vs, rels)
+}
+""",
+    "[{1}] [{a {1}}]\n",
+)
+
+
+# an alias of a struct type declared on the file's last line, after its use (the
+# front end crashed on the declaration it emptied); go1.27.3 printed
+CONSTRUCTS["struct_alias_declared_last"] = (
+    """\
+package main
+
+import "fmt"
+
+type Event struct{ Seq int }
+
+func main() {
+\tvar e T0
+\te.Seq = 7
+\tfmt.Println(e.Seq)
+}
+
+type T0 = Event
+""",
+    "7\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

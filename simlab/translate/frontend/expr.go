@@ -793,6 +793,10 @@ func (f *fn) elemsCopier(x ast.Expr) string {
 	if e == nil {
 		return ""
 	}
+	if tp, ok := e.(*types.TypeParam); ok && !basicTypeSet(tp) {
+		// a generic's []T: a copy of each where the type argument is a struct type
+		return "lambda e: go.copied(" + tp.Obj().Name() + ", e)"
+	}
 	return f.m.elemCopier(e, x)
 }
 
@@ -2274,6 +2278,9 @@ func (m *module) typeArgOf(t types.Type, at ast.Node) string {
 	box := ""
 	if isStructValueType(t) {
 		box = ", box=go.as_value" // in an interface, a struct value: x.(S), %T and fmt see one
+		if m.programStruct(t) {
+			m.copyable(t, at) // the generic copies its values (go.copied): go_values
+		}
 	} else if cls := m.basicClass(t); cls != "" {
 		box = ", box=" + cls // a Celsius that arithmetic left a float, in an interface or printed
 	} else if n, ok := t.(*types.Named); ok && m.values[n.Obj()] && n.TypeArgs().Len() == 0 {
@@ -3194,11 +3201,16 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go." + snake(strings.TrimPrefix(name, "strings.")) + "(" + arg(0) + ")", false // Go's simple case mapping
 	case "maps.Keys", "maps.Values", "maps.All":
 		// an iterator over the map, in the order the strategy picks, as range picks it
-		return "go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(rt, " + arg(0) + ")", false
+		args := "rt, " + arg(0)
+		if name != "maps.Keys" {
+			args = f.withElemsCopier(args, c.Args[0]) // each value yielded a copy, as Go's
+		}
+		return "go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(" + args + ")", false
 	case "slices.Chunk":
 		return "go.slices_chunk(" + f.args(c) + ")", false // copies: refuseSharedSubslices checks them
 	case "slices.All", "slices.Values", "slices.Backward":
-		return "go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(" + arg(0) + ")", false
+		// each element yielded a copy, as Go's
+		return "go." + strings.ToLower(strings.ReplaceAll(name, ".", "_")) + "(" + f.withElemsCopier(arg(0), c.Args[0]) + ")", false
 	case "iter.Pull", "iter.Pull2":
 		// next() gives the zero values of the iterator's elements once it is done
 		yield := under(p.info.TypeOf(c.Args[0])).(*types.Signature).Params().At(0).Type().(*types.Signature)
@@ -3808,9 +3820,9 @@ func (f *fn) atomicPlace(e ast.Expr) (string, string, bool) {
 	}
 	switch x := ast.Unparen(u.X).(type) {
 	case *ast.IndexExpr:
-		if _, ok := under(f.p.info.TypeOf(x.X)).(*types.Slice); ok {
-			return f.expr(x.X), f.value(x.Index), true
-		}
+		// a slice's or an array's element (through a pointer too), the only elements
+		// Go lets a program take the address of: the list, as it is at the access
+		return f.sequence(x.X), f.value(x.Index), true
 	case *ast.Ident:
 		v, ok := f.p.info.Uses[x].(*types.Var)
 		switch {

@@ -492,6 +492,12 @@ func (p *program) dropAliasesOfNamedTypes(files []*ast.File, pkg *types.Package)
 			}
 			gd.Specs = kept
 		}
+		// a declaration left empty goes too: go/ast finds the end of one without
+		// parentheses at its last spec (type T0 = Event, the file's last line)
+		f.Decls = slices.DeleteFunc(f.Decls, func(d ast.Decl) bool {
+			gd, ok := d.(*ast.GenDecl)
+			return ok && gd.Tok == token.TYPE && len(gd.Specs) == 0
+		})
 	}
 	return changed
 }

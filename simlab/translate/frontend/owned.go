@@ -23,7 +23,13 @@ import (
 func (m *module) findOwnedSlices() {
 	p := m.p
 	m.owned = map[types.Object]bool{}
-	shared := map[types.Object]bool{}
+	shared := map[types.Object]bool{} // by the origin of an instance's field (Stack[int].items is Stack[T].items)
+	origin := func(obj types.Object) types.Object {
+		if v, ok := obj.(*types.Var); ok {
+			return v.Origin()
+		}
+		return obj
+	}
 	harmless := map[ast.Expr]bool{} // reads of a slice that keep no list
 	selOf := map[*ast.Ident]*ast.SelectorExpr{}
 	isSlice := func(obj types.Object) bool {
@@ -53,7 +59,7 @@ func (m *module) findOwnedSlices() {
 	assign := func(lhs, rhs ast.Expr) {
 		harmless[ast.Unparen(lhs)] = true // written, not read
 		if obj := objOf(lhs); isSlice(obj) && (rhs == nil || !fresh(rhs)) {
-			shared[obj] = true
+			shared[origin(obj)] = true
 		}
 	}
 	copiedStructs := map[*types.TypeName]bool{}
@@ -71,7 +77,7 @@ func (m *module) findOwnedSlices() {
 			}
 			for _, fld := range list.List {
 				for _, n := range fld.Names {
-					shared[p.info.Defs[n]] = true
+					shared[origin(p.info.Defs[n])] = true
 				}
 			}
 		}
@@ -116,10 +122,10 @@ func (m *module) findOwnedSlices() {
 					if kv, ok := el.(*ast.KeyValueExpr); ok {
 						harmless[kv.Key] = true // the field's name
 						if key, ok := kv.Key.(*ast.Ident); ok && isSlice(p.info.Uses[key]) && !fresh(kv.Value) {
-							shared[p.info.Uses[key]] = true
+							shared[origin(p.info.Uses[key])] = true
 						}
 					} else if i < st.NumFields() && isSlice(st.Field(i)) && !fresh(el) {
-						shared[st.Field(i)] = true
+						shared[origin(st.Field(i))] = true
 					}
 				}
 			}
@@ -139,7 +145,7 @@ func (m *module) findOwnedSlices() {
 		case *ast.UnaryExpr:
 			if x.Op == token.AND {
 				if obj := objOf(x.X); obj != nil {
-					shared[obj] = true // a pointer to the variable: read and written through it
+					shared[origin(obj)] = true // a pointer to the variable: read and written through it
 				}
 			}
 		case *ast.ReturnStmt:
@@ -194,7 +200,7 @@ func (m *module) findOwnedSlices() {
 				e = sel
 			}
 			if !harmless[e] {
-				shared[obj] = true
+				shared[origin(obj)] = true
 			}
 			return true
 		})
@@ -210,7 +216,7 @@ func (m *module) findOwnedSlices() {
 		work = work[:len(work)-1]
 		st := tn.Type().Underlying().(*types.Struct)
 		for i := 0; i < st.NumFields(); i++ {
-			shared[st.Field(i)] = true
+			shared[origin(st.Field(i))] = true
 			ft := st.Field(i).Type()
 			for at, ok := under(ft).(*types.Array); ok; at, ok = under(ft).(*types.Array) {
 				ft = at.Elem() // [4]Inner: each element a struct value copied
@@ -226,7 +232,7 @@ func (m *module) findOwnedSlices() {
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
-				if obj := p.info.ObjectOf(id); isSlice(obj) && !shared[obj] {
+				if obj := p.info.ObjectOf(id); isSlice(obj) && !shared[origin(obj)] {
 					m.owned[obj] = true
 				}
 			}

@@ -117,13 +117,21 @@ def iter_pull(
     return next_, stop
 
 
-def _over(elements: Sequence[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+def _over(
+    elements: Sequence[Any], copy_elem: Callable[[Any], Any] | None = None
+) -> Callable[[Any], Generator[Any, Any, None]]:
     """An iterator (a ``func(yield func(...) bool)``) over ``elements``: a tuple
-    element is handed to yield as its two values."""
+    element is handed to yield as its two values; with ``copy_elem``, a copy of
+    each element (of a tuple's second value), made as it is yielded, as Go copies a
+    struct value it passes."""
 
     def seq(yield_: Callable[..., Any]) -> Generator[Any, Any, None]:
         for e in elements:
-            go_on = yield from (yield_(*e) if type(e) is tuple else yield_(e))
+            if type(e) is tuple:
+                k, v = e
+                go_on = yield from yield_(k, v if copy_elem is None else copy_elem(v))
+            else:
+                go_on = yield from yield_(e if copy_elem is None else copy_elem(e))
             if not go_on:
                 return
 
@@ -135,29 +143,39 @@ def maps_keys(rt: Any, m: dict[Any, Any]) -> Callable[[Any], Generator[Any, Any,
     return _over(rt.shuffled(list(m)))
 
 
-def maps_values(rt: Any, m: dict[Any, Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+def maps_values(
+    rt: Any, m: dict[Any, Any], copy_elem: Callable[[Any], Any] | None = None
+) -> Callable[[Any], Generator[Any, Any, None]]:
     """``maps.Values(m)``."""
-    return _over([v for _, v in rt.shuffled(list(m.items()))])
+    return _over([v for _, v in rt.shuffled(list(m.items()))], copy_elem)
 
 
-def maps_all(rt: Any, m: dict[Any, Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+def maps_all(
+    rt: Any, m: dict[Any, Any], copy_elem: Callable[[Any], Any] | None = None
+) -> Callable[[Any], Generator[Any, Any, None]]:
     """``maps.All(m)``: key and value."""
-    return _over(rt.shuffled(list(m.items())))
+    return _over(rt.shuffled(list(m.items())), copy_elem)
 
 
-def slices_all(s: list[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+def slices_all(
+    s: list[Any], copy_elem: Callable[[Any], Any] | None = None
+) -> Callable[[Any], Generator[Any, Any, None]]:
     """``slices.All(s)``: index and element."""
-    return _over(list(enumerate(s)))
+    return _over(list(enumerate(s)), copy_elem)
 
 
-def slices_values(s: list[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+def slices_values(
+    s: list[Any], copy_elem: Callable[[Any], Any] | None = None
+) -> Callable[[Any], Generator[Any, Any, None]]:
     """``slices.Values(s)``."""
-    return _over(list(s))
+    return _over(list(s), copy_elem)
 
 
-def slices_backward(s: list[Any]) -> Callable[[Any], Generator[Any, Any, None]]:
+def slices_backward(
+    s: list[Any], copy_elem: Callable[[Any], Any] | None = None
+) -> Callable[[Any], Generator[Any, Any, None]]:
     """``slices.Backward(s)``: index and element, from the last."""
-    return _over(list(enumerate(s))[::-1])
+    return _over(list(enumerate(s))[::-1], copy_elem)
 
 
 def slices_chunk(s: list[Any], n: int) -> Callable[[Any], Generator[Any, Any, None]]:

@@ -700,7 +700,16 @@ def _copy_as(x: Any, cls: Any) -> Any:
         setattr(c, name, arrays[name](v) if name in arrays else copy(v))
     for name in getattr(cls, "go_locks", ()):
         setattr(c, name, copy_sync(getattr(x, name)))
+    for name, param in getattr(cls, "go_generic_fields", {}).items():
+        if _copies(getattr(x, param)):  # a field of type T, T a struct or an array type
+            setattr(c, name, copy(getattr(x, name)))
     return c
+
+
+def _copies(t: Any) -> bool:
+    """The type argument ``t`` is a struct or an array type, whose values Go copies."""
+    name = getattr(t, "go_name", "")
+    return getattr(t, "box", None) is as_value or (name.startswith("[") and name[1:2] != "]")
 
 
 def struct_equal(a: Any, b: Any) -> bool:
