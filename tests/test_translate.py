@@ -38682,6 +38682,55 @@ type T0 = Event
 )
 
 
+# a deferred call's array argument and array-valued receiver copied at the defer
+# statement; a range over arr[:] reading each element as it reaches it; a range over
+# the index of a nil *[3]int; go1.27.3 printed
+CONSTRUCTS["arrays_at_defer_and_in_ranges"] = (
+    """\
+package main
+
+import "fmt"
+
+type Vec [2]int
+
+func (v Vec) Print(label string) { fmt.Println(label, v) }
+
+func report(label string, a [3]int) { fmt.Println(label, a) }
+
+func deferred() {
+\tarr := [3]int{1, 2, 3}
+\tv := Vec{1, 2}
+\tgrid := [2][2]int{{1, 2}, {3, 4}}
+\tdefer fmt.Println("grid", grid)
+\tdefer v.Print("vec")
+\tdefer report("arr", arr)
+\tarr[2] = 30
+\tv[0] = 50
+\tgrid[1][1] = 40
+\tarr = [3]int{7, 7, 7}
+}
+
+func main() {
+\tdeferred()
+\tarr := [4]int{1, 2, 3, 4}
+\tfor i, v := range arr[:] {
+\t\tif i == 0 {
+\t\t\tarr[3] = 100
+\t\t}
+\t\tfmt.Print(v, " ")
+\t}
+\tfmt.Println(arr)
+\tvar np *[3]int
+\tfor i := range np {
+\t\tfmt.Print(i, " ")
+\t}
+\tfmt.Println(len(np))
+}
+""",
+    "arr [1 2 3]\nvec [1 2]\ngrid [[1 2] [3 4]]\n1 2 3 100 [1 2 3 100]\n0 1 2 3\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

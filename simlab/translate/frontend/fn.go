@@ -595,6 +595,14 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 		}
 		switch x := ast.Unparen(a).(type) {
 		case *ast.Ident:
+			if at, ok := under(f.p.info.TypeOf(x)).(*types.Array); ok {
+				// an array is a value: the call gets the array as it is now
+				c := f.temp("arg")
+				f.wl(f.line, "%s = %s  # as the defer statement sees it", c, f.m.copyArray(f.expr(x), at, a))
+				f.hoist(a, c)
+				values = append(values, a)
+				continue
+			}
 			if t := f.p.info.TypeOf(x); f.m.isStructValue(t) {
 				f.m.copyable(t, a)
 				c, v := f.temp("arg"), f.expr(x)
@@ -701,7 +709,15 @@ func (f *fn) deferSnapshots(d *ast.DeferStmt) map[types.Object]string {
 					t = ptr.Elem()
 				}
 			}
-			if ok && f.m.isStructValue(t) && !f.m.boxed[v] {
+			if ok {
+				if at, isArray := under(v.Type()).(*types.Array); isArray {
+					t = at // a value of a named array type (a *Vec stays a pointer)
+				}
+			}
+			if at, isArray := t.(*types.Array); ok && isArray && !f.m.boxed[v] {
+				copies[v] = f.temp(v.Name()) // v.Print() of a type Vec [2]int
+				f.wl(f.line, "%s = %s  # the receiver as the defer statement sees it", copies[v], f.m.copyArray(f.name(v), at, d))
+			} else if ok && f.m.isStructValue(t) && !f.m.boxed[v] {
 				f.m.copyable(t, d)
 				copies[v] = f.temp(v.Name())
 				f.wl(f.line, "%s = go.copy(%s)  # the receiver as the defer statement sees it", copies[v], f.name(v))
@@ -2634,12 +2650,26 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 		}
 		p.unsupported(s, "range over this type", "")
 	case *types.Array:
-		if s.Value != nil && !throughPointer {
+		if s.Value == nil {
+			// for i := range p: the array's length, a constant (p may be a nil *[3]int)
+			key = target(s.Key)
+			done := f.pushLoop(label, s)
+			f.wl(f.line, "for %s in range(%d):", key, t.Len())
+			f.block(s.Body.List)
+			done()
+			return
+		}
+		if !throughPointer {
 			x = f.m.copyArray(x, t, s) // Go ranges over a copy of the array, not through a pointer
 		}
 		f.rangeList(s, label, x, t.Elem(), target)
 		return
 	case *types.Slice:
+		if sl, ok := ast.Unparen(s.X).(*ast.SliceExpr); ok && sl.Low == nil && sl.High == nil && sl.Max == nil && s.Value != nil {
+			// range arr[:]: each element read as the loop reaches it, a write of
+			// the body ahead of it seen, as Go's; no copy of the list
+			x = "go.ranged(" + f.sequence(sl.X) + ")"
+		}
 		f.rangeList(s, label, x, t.Elem(), target)
 		return
 	case *types.Map:
@@ -2702,7 +2732,7 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 func (f *fn) rangeList(s *ast.RangeStmt, label, x string, elem types.Type, target func(ast.Expr) string) {
 	key, val := target(s.Key), target(s.Value)
 	done := f.pushLoop(label, s)
-	if val != "_" && rangedGrows(f.p, s) {
+	if val != "_" && rangedGrows(f.p, s) && !strings.HasPrefix(x, "go.ranged(") {
 		x = "go.ranged(" + x + ")" // queue = append(queue, n) in the body: the length read once
 	}
 	switch {
