@@ -20,6 +20,17 @@ class GoPanic(Exception):
         self.dump: str = ""
         self.repanicked = False  # recovered, then panicked again with the same value
 
+    def _anew(self) -> GoPanic:
+        """The same value panicked again by a new ``panic(p)`` (how every later call
+        of a ``sync.OnceFunc`` panics): a copy, neither recovered nor repanicked,
+        whose stack is where it is raised."""
+        again = type(self).__new__(type(self))
+        again.__dict__.update(self.__dict__)
+        again.args = self.args
+        again.goroutine, again.dump, again.repanicked = None, "", False
+        again.__dict__.pop("recovered", None)  # a recover's mark (the translation's go.recover)
+        return again
+
     def __str__(self) -> str:
         text = f"panic: {self.message}"
         if self.repanicked:

@@ -38731,6 +38731,251 @@ func main() {
 )
 
 
+# sync.OnceValue's and OnceFunc's later calls panic with the value the first panicked
+# with, an error or a struct (they panicked with its text); go1.27.3 printed
+CONSTRUCTS["once_func_panics_again_with_its_value"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"sync"
+)
+
+type codeErr struct{ code int }
+
+func (e codeErr) Error() string { return fmt.Sprint("code ", e.code) }
+
+func main() {
+\tf := sync.OnceValue(func() int { panic(errors.New("boom")) })
+\tg := sync.OnceFunc(func() { panic(codeErr{7}) })
+\tfor i := range 2 {
+\t\tfunc() {
+\t\t\tdefer func() { r := recover(); fmt.Printf("f %d: %v %T\\n", i, r, r) }()
+\t\t\tf()
+\t\t}()
+\t\tfunc() {
+\t\t\tdefer func() { r := recover(); fmt.Printf("g %d: %v %T\\n", i, r, r) }()
+\t\t\tg()
+\t\t}()
+\t}
+}
+""",
+    (
+        "f 0: boom *errors.errorString\ng 0: code 7 main.codeErr\n"
+        "f 1: boom *errors.errorString\ng 1: code 7 main.codeErr\n"
+    ),
+)
+
+
+# a runtime error in sync.OnceFunc's function, recovered on the second call too;
+# go1.27.3 printed
+CONSTRUCTS["once_func_runtime_error_panics_again"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"runtime"
+\t"sync"
+)
+
+var registry map[string]int
+
+var initRegistry = sync.OnceFunc(func() { registry["a"] = 1 }) // forgot make
+
+func main() {
+\tfor i := range 2 {
+\t\tfunc() {
+\t\t\tdefer func() {
+\t\t\t\tr := recover()
+\t\t\t\t_, isRT := r.(runtime.Error)
+\t\t\t\tfmt.Printf("call %d: %T %v runtime.Error=%v\\n", i, r, r, isRT)
+\t\t\t}()
+\t\t\tinitRegistry()
+\t\t}()
+\t}
+}
+""",
+    (
+        "call 0: runtime.plainError assignment to entry in nil map runtime.Error=true\n"
+        "call 1: runtime.plainError assignment to entry in nil map runtime.Error=true\n"
+    ),
+)
+
+
+# the library's panics on misuse and the types recover returns: context, WaitGroup,
+# sync.OnceValue(nil) (simlab crashed), make(chan T, -1) (a runtime.plainError);
+# go1.27.3 printed
+CONSTRUCTS["library_panics_and_their_types"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+\t"sync"
+)
+
+type key struct{ name string }
+
+func check(label string, f func()) {
+\tdefer func() {
+\t\tr := recover()
+\t\tfmt.Printf("%-22s %T: %v\\n", label, r, r)
+\t}()
+\tf()
+}
+
+func main() {
+\tcheck("nil parent", func() {
+\t\tvar parent context.Context
+\t\tcontext.WithCancel(parent)
+\t})
+\tcheck("nil key", func() {
+\t\tcontext.WithValue(context.Background(), nil, 1)
+\t})
+\tcheck("uncomparable key", func() {
+\t\tcontext.WithValue(context.Background(), []int{1}, 1)
+\t})
+\tcheck("struct key ok", func() {
+\t\tctx := context.WithValue(context.Background(), key{"a"}, 1)
+\t\tfmt.Println("  value:", ctx.Value(key{"a"}), ctx.Value(key{"b"}))
+\t})
+\tcheck("negative waitgroup", func() {
+\t\tvar wg sync.WaitGroup
+\t\twg.Add(1)
+\t\twg.Done()
+\t\twg.Done()
+\t})
+\tcheck("AfterFunc nil ctx", func() {
+\t\tvar c context.Context
+\t\tcontext.AfterFunc(c, func() {})
+\t})
+\tcheck("WithoutCancel nil", func() {
+\t\tcontext.WithoutCancel(nil)
+\t})
+\tcheck("OnceValue nil fn", func() {
+\t\tf := sync.OnceValue[int](nil)
+\t\tf()
+\t})
+\tcheck("make negative chan", func() {
+\t\tn := -1
+\t\t_ = make(chan int, n)
+\t})
+\tcheck("cancel cause twice", func() {
+\t\tctx, cancel := context.WithCancelCause(context.Background())
+\t\tcancel(fmt.Errorf("first"))
+\t\tcancel(fmt.Errorf("second"))
+\t\tfmt.Println("  cause:", context.Cause(ctx))
+\t})
+}
+""",
+    (
+        "nil parent             string: cannot create context from nil parent\n"
+        "nil key                string: nil key\n"
+        "uncomparable key       string: key is not comparable\n  value: 1 <nil>\n"
+        "struct key ok          <nil>: <nil>\n"
+        "negative waitgroup     string: sync: negative WaitGroup counter\n"
+        "AfterFunc nil ctx      runtime.errorString: runtime error: i"
+        "nvalid memory address or nil pointer dereference\n"
+        "WithoutCancel nil      string: cannot create context from nil parent\n"
+        "OnceValue nil fn       runtime.errorString: runtime error: i"
+        "nvalid memory address or nil pointer dereference\n"
+        "make negative chan     runtime.plainError: makechan: size out of range\n"
+        "  cause: first\ncancel cause twice     <nil>: <nil>\n"
+    ),
+)
+
+
+# recover in a function deferred as a value: a closure a call returned (defer
+# catcher("op")()), go1.27.3 printed
+CONSTRUCTS["recover_in_a_deferred_function_value"] = (
+    """\
+package main
+
+import "fmt"
+
+func catcher(op string) func() {
+\treturn func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println(op, "recovered:", r)
+\t\t}
+\t}
+}
+
+func viaFactory() {
+\tdefer catcher("factory")()
+\tpanic("p1")
+}
+
+func main() {
+\tdefer func() { fmt.Println("main caught:", recover()) }()
+\tviaFactory()
+\tfmt.Println("all done")
+}
+""",
+    "factory recovered: p1\nall done\nmain caught: <nil>\n",
+)
+
+
+# recover in a method value deferred through a variable; go1.27.3 printed
+CONSTRUCTS["recover_in_a_deferred_method_value"] = (
+    """\
+package main
+
+import "fmt"
+
+type guard struct{ name string }
+
+func (g *guard) Recover() {
+\tif r := recover(); r != nil {
+\t\tfmt.Println(g.name, "recovered", r)
+\t}
+}
+
+func run() {
+\tg := &guard{"mv"}
+\trec := g.Recover
+\tdefer rec()
+\tpanic("boom")
+}
+
+func main() {
+\trun()
+\tfmt.Println("after run")
+}
+""",
+    "mv recovered boom\nafter run\n",
+)
+
+
+# recover in a function held by a struct's field, deferred; go1.27.3 printed
+CONSTRUCTS["recover_in_a_deferred_func_field"] = (
+    """\
+package main
+
+import "fmt"
+
+type hooks struct{ onPanic func() }
+
+func viaField() {
+\th := hooks{onPanic: func() { fmt.Println("field recovered:", recover()) }}
+\tdefer h.onPanic()
+\tpanic("p2")
+}
+
+func main() {
+\tdefer func() { fmt.Println("main caught:", recover()) }()
+\tviaField()
+\tfmt.Println("all done")
+}
+""",
+    "field recovered: p2\nall done\nmain caught: <nil>\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -120,7 +120,7 @@ class _Memo:
         self.f: Callable[[], Any] | None = f
         self.once: Once | None = None
         self.valid = False  # f returned without panicking
-        self.p: str | None = None  # the value it panicked with
+        self.p: BaseException | None = None  # its panic, which every later call raises
         self.result: Any = None
 
 
@@ -128,7 +128,8 @@ def _call(d: _Memo) -> Generator[Any, Any, None]:
     """Run f once (the body of the function Go passes to ``once.Do``)."""
     try:
         f = d.f
-        assert f is not None
+        if f is None:  # sync.OnceValue(nil): a call of a nil func, Go's nil dereference
+            raise TypeError("'NoneType' object is not callable")
         result = f()
         if isgenerator(result):
             result = yield from result
@@ -136,16 +137,20 @@ def _call(d: _Memo) -> Generator[Any, Any, None]:
         d.valid = True
     except Exception as err:  # recovered, then panicked again with the same value
         panic = err if d.once is None else repanicked(d.once.m._rt, err)
-        if isinstance(panic, GoPanic):
-            d.p = panic.message
+        d.p = panic
         raise panic from None
     finally:
         d.f = None  # do not keep f alive after invoking it
 
 
 def _outcome(d: _Memo) -> Any:
+    """What a call returns once f has run: its result, or a panic with the value f
+    panicked with (a panic of its own: not marked as repanicked)."""
     if not d.valid:
-        raise GoPanic(str(d.p))
+        p = d.p
+        if p is None:
+            raise GoPanic("sync: f panicked")
+        raise p._anew() if isinstance(p, GoPanic) else p.with_traceback(None)
     return d.result
 
 

@@ -535,6 +535,11 @@ func (f *fn) topStmts(stmts []ast.Stmt) {
 		if cu := f.calleeUnit(d.Call.Fun); cu != nil && cu.recovers {
 			f.deferRecovering(d, cu, lit, stmts[i+1:], copies)
 			return
+		} else if cu == nil && f.mayRecover(d.Call.Fun) {
+			// defer catcher("op")(), defer rec() of a variable: a function value that
+			// may be one that calls recover, run as one that can
+			f.deferRecovering(d, &unit{gen: f.m.a.famGen[familyOf(f.p, f.p.info.TypeOf(d.Call.Fun))]}, lit, stmts[i+1:], copies)
+			return
 		}
 		f.w("try:")
 		f.indent++
@@ -624,6 +629,27 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 		hoist(a, "arg")
 	}
 	return values
+}
+
+// mayRecover: fun, a deferred function value whose function the translation does
+// not know (a call's result, a variable, a field), is of the type of one of the
+// program's functions that call recover().
+func (f *fn) mayRecover(fun ast.Expr) bool {
+	switch obj := f.p.info.Uses[calleeIdent(fun)].(type) {
+	case *types.Func:
+		return false // a library function: none recovers
+	case *types.Var:
+		if f.m.a.stdVar[obj] {
+			return false // what a library call returned (cancel, stop)
+		}
+	}
+	fam := familyOf(f.p, f.p.info.TypeOf(fun))
+	for _, u := range f.m.a.units {
+		if u.recovers && slices.Contains(u.families, fam) {
+			return true
+		}
+	}
+	return false
 }
 
 // deferRecovering writes a defer whose function calls recover(): Python's with

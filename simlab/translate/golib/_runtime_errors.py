@@ -67,6 +67,7 @@ _RUNTIME_ERRORS = (
     "close of closed channel",
     "close of nil channel",
     "assignment to entry in nil map",
+    "makechan: size out of range",
 )
 
 
