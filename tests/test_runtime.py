@@ -464,7 +464,8 @@ def test_a_goroutine_that_spins_while_another_waits_is_preempted():
 
 def test_goroutines_that_spin_waiting_for_each_other_are_still_a_livelock():
     """Two goroutines each spinning until the other stops: preempting them in turn
-    moves nothing on, and their operations fill the livelock guard of the instant."""
+    moves nothing on, and the operations of their slices, counted as steps, fill
+    the livelock guard of the instant."""
 
     def main(rt):
         a, b = rt.atomic_bool(), rt.atomic_bool()

@@ -38976,6 +38976,125 @@ func main() {
 )
 
 
+# a value method deferred on a slice's, a map's or an array's element: the receiver
+# as it is at the defer statement; go1.27.3 printed
+CONSTRUCTS["deferred_value_method_on_elements"] = (
+    """\
+package main
+
+import "fmt"
+
+type Item struct {
+\tName string
+\tQty  int
+}
+
+func (it Item) Show(tag string) { fmt.Println(tag, it.Name, it.Qty) }
+
+func main() {
+\titems := []Item{{"apple", 1}, {"pear", 2}}
+\tm := map[string]Item{"k": {"kiwi", 3}}
+\tarr := [2]Item{{"fig", 4}, {"date", 5}}
+\ti := 1
+\tdefer items[0].Show("slice elem:")
+\tdefer items[i].Show("slice elem i:")
+\tdefer m["k"].Show("map elem:")
+\tdefer arr[0].Show("array elem:")
+\tf := items[0].Show
+\tg := m["k"].Show
+\titems[0].Qty = 100
+\titems[1].Qty = 200
+\tm["k"] = Item{"kiwi", 300}
+\tarr[0].Qty = 400
+\tf("mv slice elem:")
+\tg("mv map elem:")
+}
+""",
+    (
+        "mv slice elem: apple 1\nmv map elem: kiwi 3\narray elem: fig 4\nmap elem: kiwi 3\n"
+        "slice elem i: pear 2\nslice elem: apple 1\n"
+    ),
+)
+
+
+# a slice given to a deferred call, then appended to past its capacity and written:
+# the deferred call sees the slice as it was; go1.27.3 printed
+CONSTRUCTS["deferred_slice_argument_then_append"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tys := []int{1, 2, 3}
+\tdefer fmt.Println("deferred:", ys)
+\tys = append(ys, 4)
+\tys[0] = 100
+\tfmt.Println("now:", ys)
+}
+""",
+    "now: [100 2 3 4]\ndeferred: [1 2 3]\n",
+)
+
+
+# a method of the program's interface deferred on a nil interface panics at the
+# defer statement, and one on a set interface calls the value it held then; go1.27.3
+# printed
+CONSTRUCTS["deferred_method_of_a_nil_interface"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+\t"strings"
+\t"sync"
+)
+
+type Shower interface{ Show(label string) }
+
+type box struct {
+\tmu sync.Mutex
+\tn  int
+}
+
+func (b *box) Show(label string) {
+\tb.mu.Lock()
+\tdefer b.mu.Unlock()
+\tfmt.Println(label, b.n)
+}
+
+func run(c io.Closer) {
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tdefer c.Close()
+\tfmt.Println("body ran")
+}
+
+func show(s Shower) {
+\tdefer func() { fmt.Println("show recovered:", recover()) }()
+\tdefer s.Show("deferred")
+\tfmt.Println("show body ran")
+}
+
+func main() {
+\trun(io.NopCloser(strings.NewReader("x")))
+\tshow(nil)
+\tb := &box{n: 1}
+\tshow(b)
+\tvar s Shower = b
+\tdefer s.Show("main")
+\tb.n = 2
+\ts = nil
+}
+""",
+    (
+        "body ran\nrecovered: <nil>\n"
+        "show recovered: runtime error: invalid memory address or nil pointer dereference\n"
+        "show body ran\ndeferred 1\nshow recovered: <nil>\nmain 2\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

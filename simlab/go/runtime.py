@@ -19,8 +19,10 @@ SimPy timeout, and the scheduler runs inside SimPy's event loop.
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import sys
+import weakref
 from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
@@ -197,6 +199,24 @@ class RunResult:
 
 
 _DROPPED = FIFO()  # the strategy of a program that is over (see Runtime.drop_goroutines)
+
+# programs over whose goroutines are not closed yet (Runtime._over)
+_ENDED: weakref.WeakSet[Runtime] = weakref.WeakSet()
+_saved_output: list[tuple[Any, Any]] = []
+
+
+def _quiet_collection(phase: str, _info: dict[str, int]) -> None:
+    """A garbage collection while an ended program's goroutines may be finalized:
+    their ``finally`` blocks (a Go program's defers, which never run once it has
+    exited) print nothing."""
+    if phase == "start" and _ENDED:
+        _saved_output.append((sys.stdout, sys.stderr))
+        sys.stdout = sys.stderr = _Discard()
+    elif phase == "stop" and _saved_output:
+        sys.stdout, sys.stderr = _saved_output.pop()
+
+
+gc.callbacks.append(_quiet_collection)
 
 
 def _call_out(ev: Event) -> None:
@@ -933,11 +953,11 @@ class Runtime:
     def _slice_spent(self, g: Goroutine, ops: int, value: Any) -> int:
         """``g`` has completed ``ops`` operations in a row without blocking, the last
         returning ``value``. With another goroutine runnable its time slice is over:
-        it goes to the global queue (Go's ``gopreempt_m``), its operations counted
-        against the livelock guard of this instant. Alone it goes on, since only a
-        timer could wake anyone and time stands still while it runs, until the spin
-        limit ends the run as a livelock. Returns the count of operations at which
-        to ask again, or 0 when ``g`` is off the processor."""
+        it goes to the global queue (Go's ``gopreempt_m``), its operations counted as
+        steps against the livelock guard of this instant. Alone it goes on, since
+        only a timer could wake anyone and time stands still while it runs, until
+        the spin limit ends the run as a livelock. Returns the count of operations
+        at which to ask again, or 0 when ``g`` is off the processor."""
         if ops > self._spin_limit:  # a goroutine that never blocks, time standing still
             self._livelock(ops - 1)
             return 0
@@ -1077,6 +1097,7 @@ class Runtime:
         (abandoned by the sleep sets, or collected at some later moment) must not
         change the decisions of the run in progress."""
         goroutines = getattr(self, "_goroutines", None)
+        _ENDED.discard(self)
         if not goroutines:
             return
         self.strategy = _DROPPED  # fifo answers whatever they still ask
@@ -1182,13 +1203,21 @@ class Runtime:
             reason = env.run(until=stop)
         finally:
             self._in_run = False
+        if reason is None and self._error is None:  # the calendar ran dry, main blocked
+            self._halt("deadlock", Deadlock(self._dump_all()))
+        if self._halted is not None:
+            self._over()
         if self._error is not None:
             raise self._error
-        if reason is None:  # the calendar ran dry with main still blocked
-            err = Deadlock(self._dump_all())
-            self._halt("deadlock", err)
-            raise err
         return RunResult(now=env._now, reason=reason, value=self._main_value)
+
+    def _over(self) -> None:
+        """The program has ended: until :meth:`drop_goroutines` closes the goroutines
+        left, a garbage collection that finalizes one of them first (Python's order
+        among the objects of a cycle is its own) runs its ``finally`` blocks with
+        their output discarded."""
+        if self._goroutines:
+            _ENDED.add(self)
 
     def _start_main(self, main: Callable[..., Any], args: tuple[Any, ...]) -> Goroutine:
         args = (self, *args)

@@ -593,6 +593,20 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 	switch fun := ast.Unparen(d.Call.Fun).(type) {
 	case *ast.CallExpr, *ast.IndexExpr:
 		hoist(fun, "deferred")
+	case *ast.SelectorExpr:
+		// defer items[0].Show() of a value method: the receiver is the element as it
+		// is now (a receiver that is a variable: see deferSnapshots)
+		s := f.p.info.Selections[fun]
+		if s != nil && s.Kind() == types.MethodVal && types.IsInterface(s.Recv()) && f.ownInterface(s.Recv()) {
+			hoist(fun, "deferred") // s.Show of a nil s panics at the defer, as Go's
+			break
+		}
+		switch ast.Unparen(fun.X).(type) {
+		case *ast.IndexExpr:
+			if s != nil && s.Kind() == types.MethodVal && valueReceiver(s.Obj().(*types.Func)) && f.m.isStructValue(f.p.info.TypeOf(fun.X)) {
+				hoist(fun.X, "recv")
+			}
+		}
 	}
 	for _, a := range d.Call.Args {
 		if f.p.info.Types[a].Value != nil {
@@ -629,6 +643,12 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 		hoist(a, "arg")
 	}
 	return values
+}
+
+// ownInterface: t is an interface type the program declares.
+func (f *fn) ownInterface(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && f.p.ours(n.Obj().Pkg())
 }
 
 // mayRecover: fun, a deferred function value whose function the translation does
