@@ -39095,6 +39095,40 @@ func main() {
 )
 
 
+# a range over only the index of an array a call gives (the call made), of a nil
+# *[4]string (not dereferenced), of *new([2]int); go1.27.3 printed
+CONSTRUCTS["range_over_an_array_by_index"] = (
+    """\
+package main
+
+import "fmt"
+
+var calls int
+
+func grid() [3]int {
+\tcalls++
+\treturn [3]int{1, 2, 3}
+}
+
+func main() {
+\tvar p *[4]string
+\tn := 0
+\tfor i := range grid() {
+\t\tn += i
+\t}
+\tfor range p {
+\t\tn++
+\t}
+\tfor i := range *new([2]int) {
+\t\tn += i
+\t}
+\tfmt.Println(n, calls)
+}
+""",
+    "8 1\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

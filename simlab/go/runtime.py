@@ -968,14 +968,18 @@ class Runtime:
             self._livelock(self._instant_steps)
             return 0
         g._value, g._exc, g._then = value, None, None
+        self._preempted(g, self._globq, "time slice")
+        return 0
+
+    def _preempted(self, g: Goroutine, queue: deque[Goroutine], why: str) -> None:
+        """``g``, stopped while it could go on, joins ``queue`` as runnable."""
         g.state = _g.RUNNABLE
-        self._globq.append(g)
+        queue.append(g)
         self._nrunnable += 1
         if self._on_ready is not None:
             self._on_ready(g)
         if self._tracing:
-            self.trace.event(self.env._now, g.id, "preempted", "time slice")
-        return 0
+            self.trace.event(self.env._now, g.id, "preempted", why)
 
     def _stop_before(self, g: Goroutine, op: Any) -> bool:
         """A preemption point, before ``g`` starts the operation it yielded: let
@@ -1009,13 +1013,7 @@ class Runtime:
             return False
         self._decisions.append(1)
         g._then, g._value, g._exc = op, None, None
-        g.state = _g.RUNNABLE
-        self._runq.append(g)
-        self._nrunnable += 1
-        if self._on_ready is not None:
-            self._on_ready(g)
-        if self._tracing:
-            self.trace.event(self.env._now, g.id, "preempted", "strategy")
+        self._preempted(g, self._runq, "strategy")
         return True
 
     def _exit(self, g: Goroutine, value: Any, goexit: bool = False) -> None:

@@ -755,13 +755,12 @@ func (f *fn) deferSnapshots(d *ast.DeferStmt) map[types.Object]string {
 					t = ptr.Elem()
 				}
 			}
-			if ok {
-				if at, isArray := under(v.Type()).(*types.Array); isArray {
-					t = at // a value of a named array type (a *Vec stays a pointer)
-				}
+			var at *types.Array
+			if ok && !isPointer(v.Type()) {
+				at, _ = under(t).(*types.Array)
 			}
-			if at, isArray := t.(*types.Array); ok && isArray && !f.m.boxed[v] {
-				copies[v] = f.temp(v.Name()) // v.Print() of a type Vec [2]int
+			if at != nil && !f.m.boxed[v] {
+				copies[v] = f.temp(v.Name()) // v.Print() of a type Vec [2]int (a *Vec: not copied)
 				f.wl(f.line, "%s = %s  # the receiver as the defer statement sees it", copies[v], f.m.copyArray(f.name(v), at, d))
 			} else if ok && f.m.isStructValue(t) && !f.m.boxed[v] {
 				f.m.copyable(t, d)
@@ -2696,8 +2695,9 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 		}
 		p.unsupported(s, "range over this type", "")
 	case *types.Array:
-		if s.Value == nil {
-			// for i := range p: the array's length, a constant (p may be a nil *[3]int)
+		if s.Value == nil && !hasCall(s.X) {
+			// for i := range p: the array's length, a constant the spec says is all
+			// Go reads of p (a nil *[3]int too) where p calls nothing
 			key = target(s.Key)
 			done := f.pushLoop(label, s)
 			f.wl(f.line, "for %s in range(%d):", key, t.Len())
