@@ -19,6 +19,7 @@ class GoPanic(Exception):
         self.goroutine: str | None = None
         self.dump: str = ""
         self.repanicked = False  # recovered, then panicked again with the same value
+        self.recovered = False  # a deferred call's recover() stopped it (go.recover)
 
     def _anew(self) -> GoPanic:
         """The same value panicked again by a new ``panic(p)`` (how every later call
@@ -27,8 +28,8 @@ class GoPanic(Exception):
         again = type(self).__new__(type(self))
         again.__dict__.update(self.__dict__)
         again.args = self.args
-        again.goroutine, again.dump, again.repanicked = None, "", False
-        again.__dict__.pop("recovered", None)  # a recover's mark (the translation's go.recover)
+        again.goroutine, again.dump = None, ""
+        again.repanicked = again.recovered = False
         return again
 
     def __str__(self) -> str:

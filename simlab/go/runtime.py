@@ -473,7 +473,7 @@ class Runtime:
         self._loop_with: tuple[Any, ...] = ()
         self._livelock_steps = livelock_steps
         self._spin_limit = min(livelock_steps, 100_000)
-        self._slice_ops = min(livelock_steps, TIME_SLICE, self._spin_limit)
+        self._slice_ops = min(TIME_SLICE, self._spin_limit)
         self._inherited = 0  # steps through runnext since the schedtick last moved
         self._wakeup_limit = max(livelock_steps // 100, 1_000)
         self._instant = -1  # the instant of the last step, and the steps and wake-ups at it

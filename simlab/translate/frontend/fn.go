@@ -594,18 +594,18 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 	case *ast.CallExpr, *ast.IndexExpr:
 		hoist(fun, "deferred")
 	case *ast.SelectorExpr:
-		// defer items[0].Show() of a value method: the receiver is the element as it
-		// is now (a receiver that is a variable: see deferSnapshots)
 		s := f.p.info.Selections[fun]
-		if s != nil && s.Kind() == types.MethodVal && types.IsInterface(s.Recv()) && f.ownInterface(s.Recv()) {
-			hoist(fun, "deferred") // s.Show of a nil s panics at the defer, as Go's
+		if s == nil || s.Kind() != types.MethodVal {
 			break
 		}
-		switch ast.Unparen(fun.X).(type) {
-		case *ast.IndexExpr:
-			if s != nil && s.Kind() == types.MethodVal && valueReceiver(s.Obj().(*types.Func)) && f.m.isStructValue(f.p.info.TypeOf(fun.X)) {
-				hoist(fun.X, "recv")
-			}
+		_, onElem := ast.Unparen(fun.X).(*ast.IndexExpr)
+		switch {
+		case types.IsInterface(s.Recv()) && f.ownInterface(s.Recv()):
+			hoist(fun, "deferred") // s.Show of a nil s panics at the defer, as Go's
+		case onElem && valueReceiver(s.Obj().(*types.Func)) && f.m.isStructValue(f.p.info.TypeOf(fun.X)):
+			// defer items[0].Show(): the receiver is the element as it is now (one
+			// that is a variable: see deferSnapshots)
+			hoist(fun.X, "recv")
 		}
 	}
 	for _, a := range d.Call.Args {

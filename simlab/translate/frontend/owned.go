@@ -82,14 +82,15 @@ func (m *module) findOwnedSlices() {
 			}
 		}
 	}
-	var deferred []types.Object // slices a defer statement's call is given: it keeps their lists
 	var visit func(n ast.Node) bool
 	visit = func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.DeferStmt:
 			for _, a := range x.Call.Args {
 				if obj := objOf(a); isSlice(obj) {
-					deferred = append(deferred, obj)
+					// the deferred call keeps the list: defer fmt.Println(ys), then
+					// ys = append(ys, 4) must not grow it
+					shared[origin(obj)] = true
 				}
 			}
 		case *ast.FuncDecl:
@@ -190,9 +191,6 @@ func (m *module) findOwnedSlices() {
 	}
 	for _, f := range p.files {
 		ast.Inspect(f, visit)
-	}
-	for _, obj := range deferred {
-		shared[origin(obj)] = true // defer fmt.Println(ys), then ys = append(ys, 4)
 	}
 	// the reads: a use not marked harmless keeps the list
 	for _, f := range p.files {

@@ -33,7 +33,6 @@ class Panic(GoPanic):
     def __init__(self, value: Any, message: str):
         super().__init__(message)
         self.value = value
-        self.recovered = False
 
 
 def panic_value(p: GoPanic) -> Any:

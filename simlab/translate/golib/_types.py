@@ -41,9 +41,10 @@ from ._values import (
     _value_class,
     array_equal,
     array_hash,
-    as_value,
     concrete,
+    copies_values,
     copy,
+    is_array_type,
 )
 
 _GO_TYPES: dict[str, Callable[[Any], bool]] = {
@@ -158,15 +159,10 @@ class TypedDict(dict[Any, Any]):
     go_type: str
 
 
-def _is_array_type(go_name: str) -> bool:
-    """``go_name`` names an array type (``[2]int``), not a slice type (``[]int``)."""
-    return go_name.startswith("[") and go_name[1:2] != "]"
-
-
 def typed(x: list[Any] | dict[Any, Any], go_type: str) -> TypedList | TypedDict:
     """A slice or map literal ``x`` of the Go type ``go_type`` going into an interface."""
     kept: TypedList | TypedDict = (
-        (TypedArray(x) if _is_array_type(go_type) else TypedList(x))
+        (TypedArray(x) if is_array_type(go_type) else TypedList(x))
         if isinstance(x, list)
         else TypedDict(x)
     )
@@ -299,7 +295,7 @@ def copied(t: Any, x: Any) -> Any:
     """``x``, a value of a type parameter's type read from where it is stored
     (``xs[0]``, ``b.head``), as Go reads it: a copy where the type argument ``t`` is a
     struct or an array type, whose values Go copies; any other value itself."""
-    if isinstance(t, TypeArg) and (t.box is as_value or _is_array_type(t.go_name)):
+    if isinstance(t, TypeArg) and copies_values(t):
         return copy(x)
     return x
 

@@ -701,15 +701,19 @@ def _copy_as(x: Any, cls: Any) -> Any:
     for name in getattr(cls, "go_locks", ()):
         setattr(c, name, copy_sync(getattr(x, name)))
     for name, param in getattr(cls, "go_generic_fields", {}).items():
-        if _copies(getattr(x, param)):  # a field of type T, T a struct or an array type
+        if copies_values(getattr(x, param)):  # a field of type T, T a struct or an array type
             setattr(c, name, copy(getattr(x, name)))
     return c
 
 
-def _copies(t: Any) -> bool:
+def copies_values(t: Any) -> bool:
     """The type argument ``t`` is a struct or an array type, whose values Go copies."""
-    name = getattr(t, "go_name", "")
-    return getattr(t, "box", None) is as_value or (name.startswith("[") and name[1:2] != "]")
+    return getattr(t, "box", None) is as_value or is_array_type(getattr(t, "go_name", ""))
+
+
+def is_array_type(go_name: str) -> bool:
+    """``go_name`` names an array type (``[2]int``), not a slice type (``[]int``)."""
+    return go_name.startswith("[") and go_name[1:2] != "]"
 
 
 def struct_equal(a: Any, b: Any) -> bool:
