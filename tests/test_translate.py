@@ -3307,11 +3307,6 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
             "a map keyed by *K where another is keyed by K values",
         ),
         (
-            "\tvar x any = L{1}\n\t_ = x.(L)\n}\n\ntype L []int\n\nfunc (l L) M() {\n",
-            5,
-            "a type assertion to L, a named slice, map or func type with methods",
-        ),
-        (
             "\tf := L[int]{1}.M\n\tf()\n}\n\ntype L[T any] []T\n\nfunc (l L[T]) M() {\n",
             4,
             "the method value M of a generic named slice, map or func type",
@@ -39126,6 +39121,194 @@ func main() {
 }
 """,
     "8 1\n",
+)
+
+
+# x.(A), x.(*A), x.(Names) and x.(*Names) of named array and slice types with
+# methods, in assertions (comma-ok and not, failing with Go's panic) and in a
+# type switch whose cases tell a pointer to one from the other
+CONSTRUCTS["type_assertion_to_named_array_and_slice"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type A [3]int
+
+func (a A) Sum() int { return a[0] + a[1] + a[2] }
+
+type Names []string
+
+func (n Names) Len() int           { return len(n) }
+func (n Names) Less(i, j int) bool { return n[i] < n[j] }
+func (n Names) Swap(i, j int)      { n[i], n[j] = n[j], n[i] }
+
+func describe(x any) {
+\tswitch v := x.(type) {
+\tcase A:
+\t\tv[0] = 100
+\t\tfmt.Println("A", v.Sum(), v)
+\tcase *A:
+\t\tfmt.Println("*A", v.Sum())
+\tcase Names:
+\t\tfmt.Println("Names", v.Len(), v)
+\tcase *Names:
+\t\tfmt.Println("*Names", len(*v))
+\tdefault:
+\t\tfmt.Printf("other %T\\n", v)
+\t}
+}
+
+func main() {
+\ta := A{1, 2, 3}
+\tvar x any = a
+\tdescribe(x)
+\tdescribe(&a)
+\tdescribe(Names{"b", "a"})
+\tn := Names{"z", "y", "x"}
+\tdescribe(&n)
+\tb := x.(A)
+\tb[1] = 50
+\tfmt.Println(b, x, a)
+\tif c, ok := x.(*A); ok {
+\t\tfmt.Println("unexpected", c)
+\t} else {
+\t\tfmt.Println("not *A", c == nil)
+\t}
+\tvar y any = &a
+\tpa := y.(*A)
+\tpa[2] = 9
+\tfmt.Println(a, pa.Sum())
+\tvar z sort.Interface = n
+\tnn, ok := z.(Names)
+\tfmt.Println(nn, ok)
+\tsort.Sort(z)
+\tfmt.Println(n, nn)
+\tif _, ok := z.(*Names); !ok {
+\t\tfmt.Println("z is not *Names")
+\t}
+\tz = &n
+\tpn := z.(*Names)
+\t*pn = append(*pn, "w")
+\tfmt.Println(n, len(*pn))
+\t_, ok = x.(Names)
+\tfmt.Println(ok)
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\t_ = x.(Names)
+}
+""",
+    (
+        "A 105 [100 2 3]\n*A 6\nNames 2 [b a]\n*Names 3\n[1 50 3] [1 2 3] [1 2 3]\n"
+        "not *A true\n[1 2 9] 12\n[z y x] true\n[x y z] [x y z]\nz is not *Names\n"
+        "[x y z w] 4\nfalse\n"
+        "recovered: interface conversion: interface {} is main.A, not main.Names\n"
+    ),
+)
+
+
+# named map, func, array and bool types with methods asserted from an
+# interface, their pointers too, and a type switch over them (a clause that
+# writes its array writes its own copy)
+CONSTRUCTS["type_assertion_to_named_map_func_array_bool"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type Counts map[string]int
+
+func (c Counts) Add(k string) { c[k]++ }
+
+type Handler func(string) string
+
+func (h Handler) Serve(s string) string { return "[" + h(s) + "]" }
+
+type Grid [2][2]int
+
+func (g *Grid) Set(i, j, v int) { g[i][j] = v }
+
+type Flag bool
+
+func (f Flag) String() string {
+\tif f {
+\t\treturn "on"
+\t}
+\treturn "off"
+}
+
+func try(name string, f func()) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println(name, "panic:", r)
+\t\t}
+\t}()
+\tf()
+}
+
+func main() {
+\tc := Counts{}
+\tvar x any = c
+\tx.(Counts).Add("a")
+\tx.(Counts).Add("a")
+\tfmt.Println(c["a"], len(x.(Counts)))
+\tvar h any = Handler(strings.ToUpper)
+\tfmt.Println(h.(Handler).Serve("go"))
+\tg, ok := x.(Grid)
+\tfmt.Println(g, ok)
+\tvar gi any = &Grid{}
+\tgi.(*Grid).Set(1, 1, 7)
+\tfmt.Println(*gi.(*Grid))
+\tgv, ok := gi.(Grid)
+\tfmt.Println(gv, ok)
+\tvar fl any = Flag(true)
+\tpf, ok := fl.(*Flag)
+\tfmt.Println(pf == nil, ok)
+\tfp := Flag(false)
+\tfl = &fp
+\tif p, ok := fl.(*Flag); ok {
+\t\t*p = true
+\t}
+\tfmt.Println(fp)
+\ttry("grid", func() { _ = gi.(Grid) })
+\ttry("counts", func() { _ = x.(*Counts) })
+\ttry("nil", func() {
+\t\tvar e any
+\t\t_ = e.(*Grid)
+\t})
+\tfor _, v := range []any{c, &c, Handler(strings.ToLower), Grid{}, &fp, fp} {
+\t\tswitch t := v.(type) {
+\t\tcase Counts:
+\t\t\tt.Add("b")
+\t\t\tfmt.Println("Counts", len(t))
+\t\tcase *Counts:
+\t\t\tfmt.Println("*Counts", len(*t))
+\t\tcase Handler, *Grid:
+\t\t\tfmt.Printf("%T\\n", t)
+\t\tcase Grid:
+\t\t\tt.Set(0, 0, 1)
+\t\t\tfmt.Println("Grid", t)
+\t\tcase *Flag:
+\t\t\tfmt.Println("*Flag", *t)
+\t\tcase Flag:
+\t\t\tfmt.Println("Flag", t)
+\t\t}
+\t}
+}
+""",
+    (
+        "2 1\n[GO]\n[[0 0] [0 0]] false\n[[0 0] [0 7]]\n[[0 0] [0 0]] false\ntrue false\n"
+        "on\ngrid panic: interface conversion: interface {} is *main.Grid, not main.Grid\n"
+        "counts panic: interface conversion: interface {} is main.Cou"
+        "nts, not *main.Counts\n"
+        "nil panic: interface conversion: interface {} is nil, not *main.Grid\nCounts 2\n"
+        "*Counts 2\nmain.Handler\nGrid [[1 0] [0 0]]\n*Flag on\nFlag on\n"
+    ),
 )
 
 

@@ -4463,11 +4463,12 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 			return f.m.globals[n.Obj()]
 		}
 	}
-	if n, ok := t.(*types.Named); ok && isBasicKind(n.Underlying(), types.Bool) && p.isNamedValue(n) {
-		return f.m.globals[n.Obj()] // type BoolLit bool: its go.NamedValue, whose v the assertion gives
+	if n, ok := t.(*types.Named); ok && p.isNamedValue(n) {
+		return f.m.globals[n.Obj()] // type Names []string: its go.NamedValue, whose v the assertion gives
 	}
-	if elem := t; p.isNamedValue(elem) || isPointer(elem) && p.isNamedValue(elem.(*types.Pointer).Elem()) {
-		p.unsupported(x, "a type assertion to "+name+", a named slice, map or func type with methods", "an assertion to an interface it implements")
+	if ptr, ok := t.(*types.Pointer); ok && p.isNamedValue(ptr.Elem()) {
+		// its NamedValue.pointer, which keeps the type, and whose ref the assertion gives
+		return "go.PointerTo(" + pyString(reflectType(t)) + ", of=" + f.m.globals[ptr.Elem().(*types.Named).Obj()] + ")"
 	}
 	if ptr, ok := t.(*types.Pointer); ok {
 		switch under(ptr.Elem()).(type) {

@@ -3041,22 +3041,32 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 				f.indent--
 			}
 		}
-		if obj := p.info.Implicits[cc]; obj != nil && len(cc.List) == 1 && isBasicKind(obj.Type(), types.Bool) && f.p.isNamedValue(obj.Type()) {
-			// case BoolLit: the plain bool its go.NamedBool holds
-			name := f.alloc(nil, bind.Name)
-			f.names[obj] = name
-			f.indent++
-			f.wl(f.line, "%s = %s.v", name, subject)
-			f.indent--
+		value := subject // what the clause's variable is
+		if obj := p.info.Implicits[cc]; obj != nil && len(cc.List) == 1 {
+			// case Names: the plain list its go.NamedValue holds; case *Names: the pointer
+			held := ""
+			if f.p.isNamedValue(obj.Type()) {
+				held = subject + ".v"
+			} else if ptr, ok := obj.Type().(*types.Pointer); ok && f.p.isNamedValue(ptr.Elem()) {
+				held = subject + ".ref"
+			}
+			if held != "" {
+				name := f.alloc(nil, bind.Name)
+				f.names[obj] = name
+				f.indent++
+				f.wl(f.line, "%s = %s", name, held)
+				f.indent--
+				value = name
+			}
 		}
 		if obj := p.info.Implicits[cc]; obj != nil && len(cc.List) == 1 && valueWrittenIn(p, &ast.BlockStmt{List: cc.Body}, obj) {
 			// case [3]int: t[0]++ writes the clause's own copy, not the interface's value
 			copied := ""
 			if at, ok := under(obj.Type()).(*types.Array); ok {
-				copied = f.m.copyArray(subject, at, cc)
+				copied = f.m.copyArray(value, at, cc)
 			} else if f.m.isStructValue(obj.Type()) {
 				f.m.copyable(obj.Type(), cc)
-				copied = "go.copy(" + subject + ")"
+				copied = "go.copy(" + value + ")"
 			}
 			if copied != "" {
 				name := f.alloc(nil, bind.Name)
@@ -3097,7 +3107,7 @@ func refuseRefCases(p *program, s *ast.TypeSwitchStmt) {
 			case *types.Map:
 				kind = "a map"
 			}
-			if kind == "" {
+			if kind == "" || p.isNamedValue(ptr.Elem()) { // a *Names keeps its type
 				continue
 			}
 			if seen[kind] {
@@ -3163,7 +3173,7 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 		}
 	}
 	cls := f.assertedTypeOf(e, t)
-	if _, ok := t.(*types.TypeParam); ok || strings.HasPrefix(cls, `"`) || strings.HasPrefix(cls, "go.Methods(") || strings.HasPrefix(cls, "go.Of(") || strings.HasPrefix(cls, "go.PointerTo(") ||
+	if _, ok := t.(*types.TypeParam); ok || f.p.isNamedValue(t) || strings.HasPrefix(cls, `"`) || strings.HasPrefix(cls, "go.Methods(") || strings.HasPrefix(cls, "go.Of(") || strings.HasPrefix(cls, "go.PointerTo(") ||
 		strings.HasPrefix(cls, "go.FuncType(") {
 		return "go.is_type(" + x + ", " + cls + ")"
 	}

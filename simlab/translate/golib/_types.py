@@ -391,14 +391,17 @@ class PointerTo:
     (``bufPool.Get().(*[]byte)``): a ``go.Ref`` whose target is a list, or for a map
     type a dict. A Ref does not keep its target's type, so any pointer to a slice
     or an array passes for each such type, and any pointer to a map for each map
-    type."""
+    type. A pointer to a named type with methods (``*Names``) is held as its
+    class's :meth:`NamedValue.pointer`, which keeps the type: ``of`` is the class."""
 
-    __slots__ = ("go_name", "map")
+    __slots__ = ("go_name", "map", "of")
 
-    def __init__(self, go_name: str, map: bool = False) -> None:
-        self.go_name, self.map = go_name, map
+    def __init__(self, go_name: str, map: bool = False, of: type | None = None) -> None:
+        self.go_name, self.map, self.of = go_name, map, of
 
     def holds(self, x: Any) -> bool:
+        if self.of is not None:
+            return isinstance(x, NamedValue) and type(x) is self.of and x.ref is not None
         return isinstance(x, Ref) and isinstance(x.v, dict if self.map else list)
 
 
@@ -469,6 +472,8 @@ def _is(x: Any, t: AssertedType, value: bool = False) -> bool:
         return type(x) is t
     if getattr(type(x), "go_own_type", False) and type(x) is not t:
         return False  # a strings.Builder is no bytes.Buffer, though golib builds one on the other
+    if isinstance(x, NamedValue) and x.ref is not None:
+        return False  # a *Names, which PointerTo's of asks for, is no Names
     return isinstance(x, t) and hasattr(type(x), "go_struct") == value
 
 
@@ -591,17 +596,19 @@ def assert_type(
         x = x.held
     if _is(x, t, value=copied is True):
         if callable(copied):
-            return copied(x), True
+            return copied(_held(x, t)), True
         return (copy(x) if copied or _struct_value_of(t, x) else _held(x, t)), True
     return zero, False
 
 
 def _held(x: Any, t: Any = None) -> Any:
     """What a type assertion to ``t`` gives of ``x``: a :class:`TypedFunc`'s function,
-    a named bool's plain bool (``x.(BoolLit)``), else the pointer or value the
-    interface holds."""
+    a named slice, map, func, array or bool's plain value (``x.(Names)``) or its
+    pointer (``x.(*Names)``), else the pointer or value the interface holds."""
     if isinstance(x, NamedValue) and isinstance(t, type) and issubclass(t, NamedValue):
         return x.v
+    if isinstance(t, PointerTo) and t.of is not None:
+        return x.ref
     return x.fn if isinstance(x, TypedFunc) else concrete(x)
 
 
