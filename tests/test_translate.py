@@ -39312,6 +39312,100 @@ func main() {
 )
 
 
+# fmt's marks of a verb a value has not: a named number with or without a String
+# method (fmt calls none while it marks one), a float32, errors.New's error (a
+# pointer to a struct of one string), %T of nil, %c of a map and a struct, %O and
+# %#O padded, and pointers to a slice, a map and an array under every verb
+CONSTRUCTS["fmt_marks_of_named_numbers_errors_and_pointers"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Temp float64
+
+type Count int
+
+type Name string
+
+type Level int
+
+func (l Level) String() string { return [...]string{"debug", "info", "warn"}[l] }
+
+type point struct{ x, y int }
+
+func main() {
+\tfmt.Printf("%T|%T|%v\\n", nil, 3, fmt.Sprintf("%T", nil) == "<nil>")
+\trunes := map[rune]int{'b': 66, 'a': 65}
+\tfmt.Printf("%c|%3c|%-3c|\\n", runes, []rune{'x', 'y'}, 'z')
+\tfmt.Printf("%c %c\\n", point{72, 105}, [2]int{'o', 'k'})
+\tfmt.Printf("%s|%s|%d|%q|%t\\n", Temp(21.5), Count(3), Name("x"), Temp(2.5), Count(1))
+\tfmt.Printf("%s|%x|%5.1f|%d\\n", []Temp{1, 2}, Temp(1), Temp(3.25), Level(2))
+\tfmt.Printf("%t|%s|%v|%d\\n", Level(1), Level(1), Level(0), []Level{0, 2})
+\tfmt.Printf("%s|%c\\n", float32(1.5), int8(65))
+\terr := errors.New("bad")
+\tfmt.Printf("%d|%t|%5d|%v|%s|%x\\n", err, err, err, err, err, err)
+\tfmt.Printf("%#O %#O %O %#o %#O\\n", 8, 0, 8, 8, -8)
+\tfmt.Printf("%08O|%#8O|%#-8O|\\n", 8, 8, 8)
+\txs, m, arr := []int{1, 2}, map[string]int{"k": 1}, [2]int{3, 4}
+\tfmt.Printf("%v %v %v|%d %d %d|%x|%q\\n", &xs, &m, &arr, &xs, &m, &arr, &xs, &[]string{"a"})
+}
+
+func init() {
+\tfmt.Printf("%s|%d|%s\\n", float32(1.1), float32(2.5), []float32{0.1})
+}
+""",
+    (
+        "%!s(float32=1.1)|%!d(float32=2.5)|[%!s(float32=0.1)]\n<nil>|int|true\n"
+        "map[a:A b:B]|[  x   y]|z  |\n{H i} [o k]\n"
+        "%!s(main.Temp=21.5)|%!s(main.Count=3)|%!d(main.Name=x)|%!q(m"
+        "ain.Temp=2.5)|%!t(main.Count=1)\n"
+        "[%!s(main.Temp=1) %!s(main.Temp=2)]|0x1p+00|  3.2|2\n"
+        "%!t(main.Level=1)|info|debug|[0 2]\n%!s(float32=1.5)|A\n"
+        "&{%!d(string=bad)}|&{%!t(string=bad)}|&{%!d(string=  bad)}|bad|bad|626164\n"
+        "0o010 0o0 0o10 010 -0o010\n0o00000010|   0o010|0o010   |\n"
+        '&[1 2] &map[k:1] &[3 4]|&[1 2] &map[%!d(string=k):1] &[3 4]|&[1 2]|&["a"]\n'
+    ),
+)
+
+
+# make([]T, n, c) with c below n or n negative: Go's runtime panics, in a
+# program that never asks the capacity back
+CONSTRUCTS["make_with_a_capacity_below_its_length"] = (
+    """\
+package main
+
+import "fmt"
+
+// newBuffer sizes a buffer from a request; a capacity below the length is a
+// caller's bug, which make reports as a runtime panic.
+func newBuffer(length, capacity int) (buf []byte, err error) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\terr = fmt.Errorf("newBuffer(%d, %d): %v", length, capacity, r)
+\t\t}
+\t}()
+\treturn make([]byte, length, capacity), nil
+}
+
+func main() {
+\tfor _, c := range [][2]int{{2, 4}, {3, 3}, {3, 1}, {-1, 4}, {0, -2}} {
+\t\tbuf, err := newBuffer(c[0], c[1])
+\t\tfmt.Println(len(buf), err)
+\t}
+}
+""",
+    (
+        "2 <nil>\n3 <nil>\n0 newBuffer(3, 1): runtime error: makeslice: cap out of range\n"
+        "0 newBuffer(-1, 4): runtime error: makeslice: len out of range\n"
+        "0 newBuffer(0, -2): runtime error: makeslice: cap out of range\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -43444,3 +43538,28 @@ func main() {
     assert result.output.startswith("simlab: main.go: the program's calls went 100,000 deep")
     assert len(result.output.splitlines()) == 1
     assert sys.getrecursionlimit() == before
+
+
+@given(
+    st.dictionaries(
+        st.one_of(st.integers(-50, 50), st.text("abc", max_size=3), st.floats(-5, 5)),
+        st.integers(0, 9),
+        max_size=12,
+    )
+)
+def test_a_map_of_interface_keys_prints_them_by_type_then_by_value(m):
+    """fmt's documentation: "Interface values compare first by reflect.Type
+    describing the concrete type and then by concrete value". Go orders the types
+    by where its linker put their descriptors; whatever the order, each type's
+    keys stand together and in their own order (go1.27.3 printed
+    map[any]int{"a": 1, 2: 2} as map[a:1 2:2]; simlab once failed comparing them)."""
+    text = golib.sprint(m)
+    assert text.startswith("map[") and text.endswith("]")
+    shown = [entry.rsplit(":", 1)[0] for entry in text[4:-1].split(" ")] if m else []
+    assert sorted(shown) == sorted(golib.sprint(k) for k in m)
+    ordered = sorted(m, key=lambda k: shown.index(golib.sprint(k)))
+    groups = [kind for kind, _ in itertools.groupby(type(k) for k in ordered)]
+    assert len(groups) == len(set(groups))  # each type's keys stand together
+    for kind in groups:
+        mine = [k for k in ordered if type(k) is kind]
+        assert mine == sorted(mine)

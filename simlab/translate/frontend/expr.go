@@ -1840,7 +1840,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "*" + s
 		case typeOf && isTypeParam(t):
 			s = "go.type_of(" + t.(*types.TypeParam).Obj().Name() + ", " + s + ")" // %T of var zero T: T's name
-		case typeOf && !types.IsInterface(t):
+		case typeOf && !types.IsInterface(t) && !f.p.info.Types[a].IsNil():
 			// %T of a value whose type is known here: a struct value and a pointer to
 			// it are one object at run time, so the type is written down now
 			s = "go.StaticType(" + f.typeSpelling(t) + ", " + s + ")"
@@ -2801,7 +2801,9 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 			}
 			z, fixed := f.m.zero(u.Elem(), c)
 			n := f.expr(c.Args[1])
-			if tv := p.info.Types[c.Args[1]]; tv.Value == nil && !isUnsigned(tv.Type) {
+			if len(c.Args) == 3 && !f.m.capacities && p.info.Types[c.Args[2]].Value == nil {
+				n = "go.slice_len(" + n + ", " + f.expr(c.Args[2]) + ")" // a capacity below it too
+			} else if tv := p.info.Types[c.Args[1]]; tv.Value == nil && !isUnsigned(tv.Type) {
 				n = "go.slice_len(" + n + ")" // a negative length is Go's runtime panic
 			}
 			made := "[]"

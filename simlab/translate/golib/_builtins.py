@@ -34,10 +34,14 @@ def bound(s: Any, i: int) -> int:
     raise GoPanic(f"runtime error: {_out_of_range(i, len(s))}")
 
 
-def slice_len(n: int) -> int:
-    """The length ``n`` of ``make([]T, n)``, or Go's runtime panic for a negative one."""
+def slice_len(n: int, cap: int | None = None) -> int:
+    """The length ``n`` of ``make([]T, n)``, or Go's runtime panic for a negative one,
+    or for one above the capacity of ``make([]T, n, cap)`` (a capacity the program
+    never asks of the slice: the run keeps none)."""
     if n < 0:
         raise GoPanic("runtime error: makeslice: len out of range")
+    if cap is not None and cap < n:
+        raise GoPanic("runtime error: makeslice: cap out of range")
     return n
 
 

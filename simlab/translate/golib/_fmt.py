@@ -132,7 +132,7 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
             x = _by_value(x, raw)  # an [2]main.P in an interface: [{1 2} {3 4}]
         return "[" + " ".join(_inner(e, plus, raw) for e in x) + "]"
     if isinstance(x, dict):
-        items = sorted(x.items(), key=_map_order)
+        items = _entries(x)
         pairs = (f"{_key(k, plus, raw)}:{_inner(e, plus, raw)}" for k, e in items)
         return "map[" + " ".join(pairs) + "]"
     if isinstance(x, sl.Chan):
@@ -263,6 +263,16 @@ def _key(k: Any, plus: bool, raw: bool = False) -> str:
     if not isinstance(k, int | float | str) and type(k).__hash__ is not object.__hash__:
         return _value_text(k, plus, raw) if hasattr(type(k), "__slots__") else v(k, plus, raw)
     return v(k, plus, raw)
+
+
+def _entries(m: dict[Any, Any]) -> list[tuple[Any, Any]]:
+    """A map's entries in the order fmt prints them: by key, and the keys of a
+    ``map[any]V`` grouped by their types first. Go orders those groups by where the
+    linker put each type's descriptor, which no program can rely on; simlab by the
+    types' names."""
+    if len({type(k) for k in m}) > 1:
+        return sorted(m.items(), key=lambda item: (type_name(item[0]), _map_order(item)))
+    return sorted(m.items(), key=_map_order)
 
 
 def _map_order(item: tuple[Any, Any]) -> Any:
@@ -627,6 +637,8 @@ class _Printf:
 # the verbs fmt applies to a slice's or a map's elements one by one
 _ELEMENT_VERBS = "bcdoOqxXUeEfFgGs"
 
+_ERROR_STRING = "*errors.errorString"
+
 _VERBS_OF = {
     bool: "tv",
     int: "bcdoOqxXUv",
@@ -658,6 +670,12 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         return go_syntax(x, verb, flags, width, precision)  # %#v: Go syntax
     if is_typed_nil(x) and verb not in "vT" and (verb not in "sqxXw" or not _fmt_method_of(x)):
         return _nil_pointer(x, verb, flags, width)  # not its Error or String method
+    if verb not in "vTp" and type(x) is Ref and isinstance(x.v, list | dict):
+        return "&" + _format_one(x.v, verb, flags, width, precision)  # &xs under %d: &[1 2]
+    if verb not in "vsqxXwTp" and isinstance(x, sl.GoError) and type_name(x) == _ERROR_STRING:
+        # errors.New's, a pointer to a struct of one string, whose Error method fmt
+        # calls under no other verb: the struct, its field under the verb
+        return "&{" + _format_one(x.message, verb, flags, width, precision) + "}"
     if (
         isinstance(x, NamedValue)
         and x.ref is None
@@ -666,7 +684,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     ):
         x = x.v  # type Vec []float64 with a method, under %.1f: element by element
     plain = verb == "v" and width is None and precision is None and not flags.strip("+")
-    if verb not in "Tpc" and not plain:  # v() prints a plain %v, element by element too
+    if verb not in "Tp" and not plain:  # v() prints a plain %v, element by element too
         elements = _format_elements(x, verb, flags, width, precision)
         if elements is not None:
             return elements
@@ -678,14 +696,24 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         verb, flags = "g", flags.replace("+", "")  # %v of a float is %g, its precision too
     kind = type(x)
     if (
+        kind not in _VERBS_OF
+        and isinstance(x, int | float | str)
+        and (verb not in "vsqxX" or not _fmt_method_of(x))
+    ):
+        # type Temp float64, or a type with a String method under a verb that calls
+        # none: the verbs of its underlying type
+        kind = next(c for c in kind.__mro__ if c in _VERBS_OF)
+    if (
         isinstance(x, complex)
         and verb in _VERBS_OF[complex]
         and (verb != "v" or not _fmt_method_of(x))
     ):
         return _complex(x, verb, flags, width, precision)
     if kind in _VERBS_OF and verb not in _VERBS_OF[kind] and verb not in "Tw":
-        # a verb the value's type has not: the value as %v, with the width and flags
-        shown = _format_one(x, "v", flags.replace("+", "").replace("#", ""), width, precision)
+        # a verb the value's type has not: the value as %v, with the width and flags,
+        # and without its String method, which fmt does not call while it marks one
+        bare = kind(x) if type(x) is not kind and _fmt_method_of(x) else x
+        shown = _format_one(bare, "v", flags.replace("+", "").replace("#", ""), width, precision)
         return f"%!{verb}({type_name(x)}={shown})"
     if x is None and verb not in "vT":
         return f"%!{verb}(<nil>)"  # fmt's mark of a nil operand under any other verb
@@ -784,6 +812,9 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
                 # the digits take the width, as a precision would; the prefix is extra
                 digits = _integer(x, verb, flags.replace("#", "")).lstrip("+- ")
                 text = sign + _alternate(digits.rjust(width - len(sign), "0"), verb, flags)
+            elif verb == "O" and isinstance(x, int):
+                digits = format(abs(int(x)), "o").rjust(width - len(sign), "0")
+                text = sign + "0o" + _alternate(digits, "o", flags)  # its prefix is extra too
             else:
                 text = sign + text[len(sign) :].rjust(width - len(sign), "0")
         else:
@@ -837,7 +868,7 @@ def _format_elements(
     if isinstance(x, list):
         return "[" + " ".join(one(e) for e in x) + "]"
     if isinstance(x, dict):
-        items = sorted(x.items(), key=_map_order)
+        items = _entries(x)
         return "map[" + " ".join(f"{one(k)}:{one(e)}" for k, e in items) + "]"
     by_value = isinstance(x, StructValue)
     obj = x.x if by_value else x
@@ -878,7 +909,7 @@ def _integer(x: Any, verb: str, flags: str) -> str:
     if isinstance(x, list):
         return "[" + " ".join(_integer(e, verb, flags) for e in x) + "]"
     if isinstance(x, dict):
-        items = sorted(x.items(), key=_map_order)
+        items = _entries(x)
         return (
             "map["
             + " ".join(f"{_integer(k, verb, flags)}:{_integer(e, verb, flags)}" for k, e in items)
@@ -889,7 +920,8 @@ def _integer(x: Any, verb: str, flags: str) -> str:
     n = int(x)
     digits = format(abs(n), {"d": "d", "b": "b", "o": "o", "O": "o", "x": "x", "X": "X"}[verb])
     if verb == "O":
-        digits = "0o" + digits  # %O: always with Go's 0o prefix
+        # %O: always Go's 0o prefix, which %#O puts before the leading 0 of %#o
+        digits = "0o" + _alternate(digits, "o", flags)
     sign = "-" if n < 0 else "+" if "+" in flags else " " if " " in flags else ""
     return sign + _alternate(digits, verb, flags)
 
