@@ -3311,6 +3311,13 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
             4,
             "the method value M of a generic named slice, map or func type",
         ),
+        (
+            '\tbatch := []string{"a"}\n\tkept := batch\n\tbatch = flush(batch)\n'
+            '\tbatch = append(batch, "c")\n\t_ = kept\n}\n\n'
+            "func flush(batch []string) []string {\n\treturn batch[:0]\n",
+            12,
+            "a sub-slice of a slice whose elements are written",
+        ),
         ('\ts := "x\\xffy"\n\t_ = s\n', 4, "a string constant that is not valid UTF-8"),
         (
             "\tvar a [2]int\n\tp := &a[0]\n\ta = [2]int{5, 6}\n\t_ = p\n",
@@ -39402,6 +39409,167 @@ func main() {
         "2 <nil>\n3 <nil>\n0 newBuffer(3, 1): runtime error: makeslice: cap out of range\n"
         "0 newBuffer(-1, 4): runtime error: makeslice: len out of range\n"
         "0 newBuffer(0, -2): runtime error: makeslice: cap out of range\n"
+    ),
+)
+
+
+# s[a:b:c] has the capacity c-a, which appends fill in s's array and past
+# which one moves to a new array (the full slice expression as a guard), and
+# make's capacity kept through appends in a program that hands the slice on
+CONSTRUCTS["three_index_slices_keep_their_capacity"] = (
+    """\
+package main
+
+import "fmt"
+
+func describe(name string, s []int) {
+\tfmt.Printf("%s len=%d cap=%d %v\\n", name, len(s), cap(s), s)
+}
+
+func main() {
+\tbase := []int{0, 1, 2, 3, 4, 5, 6, 7}
+
+\t// a window with room for two more: appends write base's array
+\tw := base[2:4:6]
+\tdescribe("w", w)
+\tw = append(w, 40)
+\tdescribe("w", w)
+\tdescribe("base", base)
+
+\t// the full slice expression as a guard: the append copies instead
+\thead := base[:2:2]
+\thead = append(head, 99)
+\tfmt.Println("head", head, "base", base)
+
+\tbatch := make([]int, 0, 3)
+\tfor i := range 3 {
+\t\tbatch = append(batch, i*10)
+\t\tdescribe("batch", batch)
+\t}
+\tmore := append(batch[:1:1], 7, 8)
+\tfmt.Println("more", more, "batch", batch)
+}
+""",
+    (
+        "w len=2 cap=4 [2 3]\nw len=3 cap=4 [2 3 40]\nbase len=8 cap=8 [0 1 2 3 40 5 6 7]\n"
+        "head [0 1 99] base [0 1 2 3 40 5 6 7]\nbatch len=1 cap=3 [0]\n"
+        "batch len=2 cap=3 [0 10]\nbatch len=3 cap=3 [0 10 20]\n"
+        "more [0 7 8] batch [0 10 20]\n"
+    ),
+)
+
+
+# an append past the capacity of s[a:b:c] writes nothing of s's array
+CONSTRUCTS["append_past_a_three_index_capacity"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tbase := []int{0, 1, 2, 3, 4, 5, 6, 7}
+\tw := base[2:4:6]
+\tfmt.Println(len(w), cap(w))
+\tw = append(w, 40, 50, 60) // past the capacity: a new array, base untouched
+\tfmt.Println(w, base)
+}
+""",
+    "2 4\n[2 3 40 50 60] [0 1 2 3 4 5 6 7]\n",
+)
+
+
+# a batcher whose flush method returns batch[:0] for the caller to fill again
+# (batch = b.flush(batch, ...), or its result dropped), flushing on size, on a
+# timer and on close
+CONSTRUCTS["batcher_flushing_on_size_or_time"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"time"
+)
+
+type Batcher struct {
+\tin      chan string
+\tmaxSize int
+\tmaxWait time.Duration
+\tflushes [][]string
+\treasons []string
+\tdone    chan struct{}
+}
+
+func NewBatcher(size int, wait time.Duration) *Batcher {
+\tb := &Batcher{in: make(chan string), maxSize: size, maxWait: wait, done: make(chan struct{})}
+\tgo b.run()
+\treturn b
+}
+
+func (b *Batcher) flush(batch []string, reason string) []string {
+\tif len(batch) == 0 {
+\t\treturn batch
+\t}
+\tout := make([]string, len(batch))
+\tcopy(out, batch)
+\tb.flushes = append(b.flushes, out)
+\tb.reasons = append(b.reasons, reason)
+\treturn batch[:0]
+}
+
+func (b *Batcher) run() {
+\tdefer close(b.done)
+\tvar batch []string
+\tvar timer <-chan time.Time
+\tfor {
+\t\tselect {
+\t\tcase item, ok := <-b.in:
+\t\t\tif !ok {
+\t\t\t\tb.flush(batch, "close")
+\t\t\t\treturn
+\t\t\t}
+\t\t\tif len(batch) == 0 {
+\t\t\t\ttimer = time.After(b.maxWait)
+\t\t\t}
+\t\t\tbatch = append(batch, item)
+\t\t\tif len(batch) >= b.maxSize {
+\t\t\t\tbatch = b.flush(batch, "size")
+\t\t\t\ttimer = nil
+\t\t\t}
+\t\tcase <-timer:
+\t\t\tbatch = b.flush(batch, "time")
+\t\t\ttimer = nil
+\t\t}
+\t}
+}
+
+func (b *Batcher) Add(s string) { b.in <- s }
+
+func (b *Batcher) Close() {
+\tclose(b.in)
+\t<-b.done
+}
+
+func main() {
+\tb := NewBatcher(3, 50*time.Millisecond)
+\tfor i := 0; i < 7; i++ {
+\t\tb.Add(fmt.Sprintf("e%d", i))
+\t}
+\ttime.Sleep(100 * time.Millisecond)
+\tb.Add("late1")
+\tb.Add("late2")
+\ttime.Sleep(20 * time.Millisecond)
+\tb.Add("late3")
+\tb.Add("late4")
+\tb.Close()
+\tfor i, f := range b.flushes {
+\t\tfmt.Printf("flush %d (%s): %s\\n", i, b.reasons[i], strings.Join(f, ","))
+\t}
+}
+""",
+    (
+        "flush 0 (size): e0,e1,e2\nflush 1 (size): e3,e4,e5\nflush 2 (time): e6\n"
+        "flush 3 (size): late1,late2,late3\nflush 4 (close): late4\n"
     ),
 )
 

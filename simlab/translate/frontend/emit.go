@@ -1503,7 +1503,7 @@ func (m *module) refuseSharedSubslices() {
 		}
 		if id, ok := ast.Unparen(s.lhs).(*ast.Ident); ok && s.appends && params[p.info.Uses[id]] {
 			// s = append(s[:i], ...) of a parameter writes the caller's array
-			if fn, at := p.paramOf(p.info.Uses[id]); fn == nil || !p.everyCallReplaces(aliases, fn, at) {
+			if fn, at := p.paramOf(p.info.Uses[id]); fn == nil || !p.everyCallReplaces(aliases, fn, at, false) {
 				p.unsupported(s.se, "a slice parameter re-sliced into itself by an append (in Go the append writes the caller's array; here the re-slice is a copy)",
 					"return the slice, and call the function as s = f(s, ...)")
 			}
@@ -2108,23 +2108,24 @@ func (p *program) onlyWrittenBy(a *sliceAliases, c *ast.CallExpr, tainted map[an
 	return !appended
 }
 
-// replacingDeletes: the sub-slices p[:i] of return append(p[:i], p[j:]...) in a
-// function of the program whose every use is a call whose result replaces the
-// slice it was given, s = remove(s, i), where no other variable in scope holds
-// that slice's array: as s = append(s[:i], s[i+1:]...) written out (selfSlice),
-// the copy the call returns replaces the slice whose array Go's append writes.
+// replacingDeletes: the sub-slices p[:i] of return append(p[:i], p[j:]...), or of
+// return p[:0], in a function of the program whose every use is a call whose
+// result replaces the slice it was given, s = remove(s, i), batch = flush(batch),
+// where no other variable in scope holds that slice's array: as s =
+// append(s[:i], s[i+1:]...) written out (selfSlice), the copy the call returns
+// replaces the slice whose array Go's append writes.
 func (p *program) replacingDeletes(a *sliceAliases) map[*ast.SliceExpr]bool {
 	found := map[*ast.SliceExpr]bool{}
 	for _, f := range p.files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Recv != nil || fd.Body == nil {
-				continue
+			if !ok || fd.Body == nil || fd.Recv != nil && p.interfaceMethod(fd.Name.Name) {
+				continue // a method an interface may call, with no call of it to see
 			}
 			fn, _ := p.info.Defs[fd.Name].(*types.Func)
 			sig, _ := fn.Type().(*types.Signature)
 			var deletes []*ast.SliceExpr
-			at := -1
+			at, appends := -1, false
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if _, lit := n.(*ast.FuncLit); lit {
 					return false
@@ -2133,11 +2134,11 @@ func (p *program) replacingDeletes(a *sliceAliases) map[*ast.SliceExpr]bool {
 				if !ok || len(ret.Results) != 1 {
 					return true
 				}
-				c, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
-				if !ok || calleeName(p, c) != "append" || len(c.Args) < 2 {
-					return true
+				se, ok := ast.Unparen(ret.Results[0]).(*ast.SliceExpr) // return batch[:0]
+				if c, call := ast.Unparen(ret.Results[0]).(*ast.CallExpr); call && calleeName(p, c) == "append" && len(c.Args) > 1 {
+					se, ok = ast.Unparen(c.Args[0]).(*ast.SliceExpr)
+					appends = appends || ok
 				}
-				se, ok := ast.Unparen(c.Args[0]).(*ast.SliceExpr)
 				if !ok {
 					return true
 				}
@@ -2162,7 +2163,7 @@ func (p *program) replacingDeletes(a *sliceAliases) map[*ast.SliceExpr]bool {
 			}
 			apart := &sliceAliases{p: p, parent: map[any]any{}, readOnly: readOnly, fresh: map[*types.Func]bool{fn: true}}
 			apart.build()
-			if p.everyCallReplaces(apart, fn, at) {
+			if p.everyCallReplaces(apart, fn, at, !appends) {
 				for _, se := range deletes {
 					found[se] = true
 				}
@@ -2170,6 +2171,18 @@ func (p *program) replacingDeletes(a *sliceAliases) map[*ast.SliceExpr]bool {
 		}
 	}
 	return found
+}
+
+// interfaceMethod: an interface type of the program has a method of this name.
+func (p *program) interfaceMethod(name string) bool {
+	for _, obj := range p.info.Defs {
+		if fn, ok := obj.(*types.Func); ok && fn.Name() == name {
+			if recv := fn.Type().(*types.Signature).Recv(); recv != nil && types.IsInterface(recv.Type()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // paramOf: the function of the program (not a method or a closure) whose at-th
@@ -2195,8 +2208,8 @@ func (p *program) paramOf(v types.Object) (fn *types.Func, at int) {
 }
 
 // deletesOnly: body uses its parameter v only by its elements, its length, as
-// the operand of the sub-slices its returns append, and as a result itself: it
-// keeps nothing of v.
+// the source of a copy, as the operand of the sub-slices its returns append or
+// are, and as a result itself: it keeps nothing of v.
 func deletesOnly(p *program, body *ast.BlockStmt, v *types.Var) bool {
 	allowed := map[*ast.Ident]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -2209,10 +2222,15 @@ func deletesOnly(p *program, body *ast.BlockStmt, v *types.Var) bool {
 		case *ast.CallExpr:
 			if name := calleeName(p, n); (name == "len" || name == "cap") && len(n.Args) == 1 {
 				x = n.Args[0]
+			} else if name == "copy" && len(n.Args) == 2 {
+				x = n.Args[1] // copy(out, batch) reads it
 			}
 		case *ast.ReturnStmt:
 			if len(n.Results) == 1 {
 				x = n.Results[0] // return s, where nothing was removed: its caller's own
+				if se, ok := ast.Unparen(x).(*ast.SliceExpr); ok {
+					x = se.X // return batch[:0]
+				}
 				if c, ok := ast.Unparen(n.Results[0]).(*ast.CallExpr); ok && calleeName(p, c) == "append" {
 					for _, arg := range c.Args {
 						if se, ok := ast.Unparen(arg).(*ast.SliceExpr); ok {
@@ -2233,8 +2251,10 @@ func deletesOnly(p *program, body *ast.BlockStmt, v *types.Var) bool {
 }
 
 // everyCallReplaces: each use of fn is a call s = fn(..., s, ...), s its at-th
-// argument, where no other variable in scope holds s's array (otherHolder).
-func (p *program) everyCallReplaces(a *sliceAliases, fn *types.Func, at int) bool {
+// argument, where no other variable in scope holds s's array (otherHolder), or
+// where dropped (fn only sub-slices s: no append of its writes s's array) a
+// call whose result is dropped.
+func (p *program) everyCallReplaces(a *sliceAliases, fn *types.Func, at int, dropped bool) bool {
 	uses, replacing := 0, 0
 	isFn := func(obj types.Object) bool {
 		g, ok := obj.(*types.Func)
@@ -2247,6 +2267,12 @@ func (p *program) everyCallReplaces(a *sliceAliases, fn *types.Func, at int) boo
 	}
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
+			if s, ok := n.(*ast.ExprStmt); ok && dropped {
+				if c, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && a.callee(c) == fn {
+					replacing++ // b.flush(batch, "close"): the result is dropped
+				}
+				return true
+			}
 			as, ok := n.(*ast.AssignStmt)
 			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
 				return true

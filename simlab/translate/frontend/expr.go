@@ -2832,6 +2832,9 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 	case "append":
 		s := f.value(c.Args[0])
 		if c.Ellipsis.IsValid() {
+			if f.m.capacities {
+				return "go.appended(" + s + ", *" + f.spread(c.Args[1]) + ")" // a capacity kept
+			}
 			return s + " + " + f.spread(c.Args[1])
 		}
 		var vs []string
@@ -2840,6 +2843,9 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		}
 		if len(vs) == 0 {
 			return s + " + []" // nil for nil (a go.NilSlice), as Go's
+		}
+		if f.m.capacities {
+			return "go.appended(" + s + ", " + strings.Join(vs, ", ") + ")" // a capacity kept
 		}
 		return "[*" + s + ", " + strings.Join(vs, ", ") + "]"
 	case "delete":

@@ -114,6 +114,7 @@ from ._bits import (
 from ._builtins import (
     Backing,
     CapSlice,
+    appended,
     at,
     bound,
     capacity,
@@ -874,6 +875,7 @@ __all__ = [
     "append_quote_rune",
     "append_quote_rune_to_ascii",
     "append_quote_to_ascii",
+    "appended",
     "array_equal",
     "array_key",
     "as_iface",

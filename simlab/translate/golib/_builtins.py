@@ -70,6 +70,15 @@ def with_capacity(elements: list[Any], cap: int) -> list[Any]:
     return CapSlice(elements, cap)
 
 
+def appended(s: list[Any], *values: Any) -> list[Any]:
+    """``append(s, values...)`` as a new list, in a program that asks ``cap`` of a
+    slice: a slice that keeps its capacity keeps it (``cap`` reads it while the
+    appends fit)."""
+    if type(s) is CapSlice:
+        return CapSlice([*s, *values], s.cap)
+    return s + list(values)  # append(nil) is nil (a go.NilSlice's sum)
+
+
 def capacity(s: list[Any]) -> int:
     """``cap(s)`` of a slice: what ``make`` gave it, while its appends fit; else its
     length (a literal's, a copy's), or the end of the run where appends took it
@@ -78,7 +87,7 @@ def capacity(s: list[Any]) -> int:
         return len(s)
     if len(s) > s.cap:
         raise SimlabError(
-            f"cap of a slice appended past the capacity make gave it ({len(s)} > {s.cap}):"
+            f"cap of a slice appended past the capacity it had ({len(s)} > {s.cap}):"
             " Go grows a slice's capacity by its own rule, which simlab does not follow"
         )
     return s.cap
@@ -88,12 +97,14 @@ def sliced(s: Any, low: int = 0, high: int | None = None, most: int | None = Non
     """The slice expression ``s[low:high]`` of a slice or a string (a string's bounds
     are byte offsets, as Go's: a rune cut in two becomes U+FFFD), or Go's runtime
     panic where a bound is out of range (a slice's capacity is its length here).
-    ``most`` is the third index of ``s[low:high:most]``, which bounds the result's
-    capacity in Go; here it is only checked."""
+    ``most`` is the third index of ``s[low:high:most]``, which gives the result
+    its capacity, ``most - low``."""
     if type(s) is CapSlice:
         return _sliced_capacity(s, low, high, most)
     if most is not None:
-        _check_slice3(len(s), low, len(s) if high is None else high, most)
+        hi = len(s) if high is None else high
+        _check_slice3(len(s), low, hi, most)
+        return CapSlice(s[low:hi], most - low)
     text = isinstance(s, str) and not s.isascii()
     data = s.encode() if text else s
     n = len(data)
@@ -238,7 +249,8 @@ class Backing:
         (the array's capacity is its length here); else Go's append moves ``s`` to
         a new array, and writes nothing here again."""
         at, array = self.offset + len(s), self.array
-        if at + len(values) <= len(array):
+        room = s.cap - len(s) if type(s) is CapSlice else len(array) - at  # s[a:b:c]'s is c-b
+        if len(values) <= room:
             array[at : at + len(values)] = values
         if type(s) is CapSlice:  # the capacity cap(s) reads stays the sub-slice's
             return CapSlice([*s, *values], s.cap)
