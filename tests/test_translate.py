@@ -39574,6 +39574,162 @@ func main() {
 )
 
 
+# io.Copy asks a source of the program's with WriteTo to copy itself, else a
+# destination with ReadFrom to read (a strings.Reader writes through the
+# destination's WriteString), io.WriteString calls WriteString, io.Discard prints
+# as Go's empty struct, and io.ReadAtLeast's errors
+CONSTRUCTS["io_copy_through_write_to_and_read_from"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+// Table renders itself: io.Copy asks it to, rather than reading it.
+type Table struct{ rows []string }
+
+func (t *Table) WriteTo(w io.Writer) (int64, error) {
+\tn, err := io.WriteString(w, strings.Join(t.rows, ","))
+\treturn int64(n), err
+}
+
+func (t *Table) Read(p []byte) (int, error) { return 0, io.EOF }
+
+// Sink records which of its methods the copy went through.
+type Sink struct{ via []string }
+
+func (s *Sink) Write(p []byte) (int, error) {
+\ts.via = append(s.via, fmt.Sprintf("Write(%q)", p))
+\treturn len(p), nil
+}
+
+func (s *Sink) WriteString(text string) (int, error) {
+\ts.via = append(s.via, fmt.Sprintf("WriteString(%q)", text))
+\treturn len(text), nil
+}
+
+func (s *Sink) ReadFrom(r io.Reader) (int64, error) {
+\tb, err := io.ReadAll(r)
+\ts.via = append(s.via, fmt.Sprintf("ReadFrom(%q)", b))
+\treturn int64(len(b)), err
+}
+
+type counted struct {
+\tW     io.Writer
+\tBytes int
+}
+
+func main() {
+\tvar sb strings.Builder
+\tn, err := io.Copy(&sb, &Table{rows: []string{"a", "b"}})
+\tfmt.Println(n, err, sb.String())
+
+\ts := &Sink{}
+\tio.Copy(s, strings.NewReader("from a strings.Reader"))
+\tio.Copy(s, io.LimitReader(strings.NewReader("limited reader"), 7))
+\tio.Copy(s, &Table{rows: []string{"x"}})
+\tio.WriteString(s, "direct")
+\tfmt.Println(strings.Join(s.via, "\\n"))
+
+\tc := counted{W: io.Discard}
+\tk, _ := c.W.Write([]byte("abc"))
+\tc.Bytes += k
+\tfmt.Printf("%+v %v %T\\n", c, io.Discard, io.Discard)
+
+\tbuf := make([]byte, 8)
+\tfor _, tc := range []struct {
+\t\tsrc string
+\t\tmin int
+\t}{{"hello world", 4}, {"hi", 4}, {"", 4}, {"abc", 9}} {
+\t\tn, err := io.ReadAtLeast(strings.NewReader(tc.src), buf, tc.min)
+\t\tfmt.Printf("%q min=%d: %d %v %q\\n", tc.src, tc.min, n, err, buf[:n])
+\t}
+}
+""",
+    (
+        '3 <nil> a,b\nWriteString("from a strings.Reader")\nReadFrom("limited")\n'
+        'WriteString("x")\nWriteString("direct")\n{W:{} Bytes:3} {} io.discard\n'
+        '"hello world" min=4: 8 <nil> "hello wo"\n'
+        '"hi" min=4: 2 unexpected EOF "hi"\n"" min=4: 0 EOF ""\n'
+        '"abc" min=9: 0 short buffer ""\n'
+    ),
+)
+
+
+# the sizes io.Copy reads and writes: io.Discard's 8 KiB blocks, 32 KiB between
+# two of the program's, one write of what is left of a strings.Reader, a
+# bytes.Buffer or a bytes.Reader, and a base64 encoder's 1 KiB writes
+CONSTRUCTS["io_copy_write_sizes"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/base64"
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+// sizeLogger and writeLogger record the buffer sizes io.Copy hands them.
+type sizeLogger struct {
+\tr     io.Reader
+\tsizes []int
+}
+
+func (s *sizeLogger) Read(p []byte) (int, error) {
+\ts.sizes = append(s.sizes, len(p))
+\treturn s.r.Read(p)
+}
+
+type writeLogger struct{ sizes []int }
+
+func (w *writeLogger) Write(p []byte) (int, error) {
+\tw.sizes = append(w.sizes, len(p))
+\treturn len(p), nil
+}
+
+func main() {
+\ts := &sizeLogger{r: strings.NewReader(strings.Repeat("x", 20000))}
+\tn, err := io.Copy(io.Discard, s)
+\tfmt.Println("to io.Discard:", n, err, s.sizes)
+
+\ts = &sizeLogger{r: strings.NewReader(strings.Repeat("x", 40000))}
+\tw := &writeLogger{}
+\tn, err = io.Copy(w, s)
+\tfmt.Println("between two of ours:", n, err, s.sizes, w.sizes)
+
+\tfor _, src := range []io.Reader{
+\t\tstrings.NewReader(strings.Repeat("y", 70000)),
+\t\tbytes.NewBufferString(strings.Repeat("z", 70000)),
+\t\tbytes.NewReader(make([]byte, 50000)),
+\t} {
+\t\tw := &writeLogger{}
+\t\tn, err := io.Copy(w, src)
+\t\tfmt.Printf("%T to ours: %d %v %v\\n", src, n, err, w.sizes)
+\t}
+
+\tw = &writeLogger{}
+\tenc := base64.NewEncoder(base64.StdEncoding, w)
+\tenc.Write([]byte("ab"))
+\tenc.Write(make([]byte, 2000))
+\tenc.Close()
+\tfmt.Println("base64 encoder:", w.sizes)
+}
+""",
+    (
+        "to io.Discard: 20000 <nil> [8192 8192 8192 8192]\n"
+        "between two of ours: 40000 <nil> [32768 32768 32768] [32768 7232]\n"
+        "*strings.Reader to ours: 70000 <nil> [70000]\n"
+        "*bytes.Buffer to ours: 70000 <nil> [70000]\n"
+        "*bytes.Reader to ours: 50000 <nil> [50000]\nbase64 encoder: [4 1024 1024 616 4]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

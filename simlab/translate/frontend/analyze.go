@@ -740,7 +740,7 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				return
 			}
 			switch obj.Pkg().Path() + "." + obj.Name() {
-			case "time.Sleep", "runtime.Gosched", "runtime.Goexit", "os.Exit", "log.Fatalf", "log.Fatal", "log.Fatalln", "io.ReadFull",
+			case "time.Sleep", "runtime.Gosched", "runtime.Goexit", "os.Exit", "log.Fatalf", "log.Fatal", "log.Fatalln", "io.ReadFull", "io.ReadAtLeast",
 				"testing/synctest.Test", "testing/synctest.Wait":
 				u.direct = true // os.Exit and Goexit end the goroutine at a yield, not by unwinding
 			case "io.ReadAll", "io.Copy", "io.CopyN", "io.CopyBuffer", "encoding/binary.ReadUvarint", "encoding/binary.ReadVarint", "fmt.Fscan", "fmt.Fscanln", "fmt.Fscanf", "encoding/json.Marshal", "encoding/json.MarshalIndent", "encoding/json.Unmarshal":

@@ -3512,7 +3512,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		if f.m.blockingWrite(p.info.TypeOf(c.Args[0])) {
 			return f.yieldExpr("yield from go.blocking_write(" + arg(0) + ", " + arg(1) + ")")
 		}
-		return "go.fprint(" + arg(0) + ", " + arg(1) + ")", false
+		return "go.write_string(" + arg(0) + ", " + arg(1) + ")", false // its WriteString, if it has one
 	case "io.ReadAll":
 		if f.m.a.pipes { // the reader may be a pipe's, whose Read waits for a write
 			return f.yieldExpr("yield from go.blocking_read_all(" + arg(0) + ")")
@@ -3648,6 +3648,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "io.ReadFull":
 		// the reader is the program's: its Read may block
 		return f.yieldExpr("yield from go.read_full(" + arg(0) + ", " + arg(1) + ")")
+	case "io.ReadAtLeast":
+		return f.yieldExpr("yield from go.read_at_least(" + f.args(c) + ")")
 	case "net.DialUDP":
 		// without a remote address Go's DialUDP fails at once; with one it needs a network
 		if !f.isNil(c.Args[2]) {

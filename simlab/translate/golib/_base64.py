@@ -164,6 +164,9 @@ class Encoding:
                 return out, None
 
 
+_ENCODER_CHUNK = 768  # the bytes whose text fills Go's encoder's 1024-byte buffer
+
+
 class NewEncoder:
     """``base64.NewEncoder(enc, w)``: an ``io.WriteCloser`` that writes to ``w`` the
     text of each whole quantum of the bytes written to it as it fills; ``Close``
@@ -178,15 +181,30 @@ class NewEncoder:
         self.err: Any = None
 
     def write(self, data: str | list[int]) -> tuple[int, Any]:
+        """As Go's: the held bytes completed to a quantum and written on their own,
+        then the rest in writes of at most 768 bytes' text, a last part held."""
         if self.err is not None:
             return 0, self.err
-        raw = data.encode() if isinstance(data, str) else bytes(data)
-        self.held += raw
-        whole = len(self.held) // 3 * 3
-        if whole:
-            self._out(self.held[:whole])
-            self.held = self.held[whole:]
-        return (len(raw), None) if self.err is None else (0, self.err)
+        p = data.encode() if isinstance(data, str) else bytes(data)
+        n = 0
+        if self.held:
+            taken = p[: 3 - len(self.held)]
+            self.held += taken
+            n, p = len(taken), p[len(taken) :]
+            if len(self.held) < 3:
+                return n, None
+            self._out(self.held)
+            self.held = b""
+            if self.err is not None:
+                return n, self.err
+        while len(p) >= 3:
+            chunk = min(_ENCODER_CHUNK, len(p) // 3 * 3)
+            self._out(p[:chunk])
+            if self.err is not None:
+                return n, self.err
+            n, p = n + chunk, p[chunk:]
+        self.held = p
+        return n + len(p), None
 
     def Close(self) -> Any:
         if self.err is None and self.held:

@@ -35,17 +35,25 @@ def _at_once(reading: Generator[Any, Any, Any], what: str) -> Any:
 
 
 def read_full(r: Any, buf: list[Any]) -> Generator[Any, Any, tuple[int, Any]]:
-    """``io.ReadFull(r, buf)``: ``r.Read`` until ``buf`` is full or it fails, as Go's
-    ``io.ReadAtLeast``: the error is nil once full, ``io.ErrUnexpectedEOF`` for
-    ``io.EOF`` after some bytes. ``r.Read`` may block (a generator)."""
+    """``io.ReadFull(r, buf)``: :func:`read_at_least` of the whole of ``buf``."""
+    return (yield from read_at_least(r, buf, len(buf)))
+
+
+def read_at_least(r: Any, buf: list[Any], least: int) -> Generator[Any, Any, tuple[int, Any]]:
+    """``io.ReadAtLeast(r, buf, least)``: ``r.Read`` until ``least`` bytes are in
+    ``buf`` or it fails: the error is nil once they are, ``io.ErrUnexpectedEOF``
+    for ``io.EOF`` after some bytes, ``io.ErrShortBuffer`` where ``buf`` cannot
+    hold them. ``r.Read`` may block (a generator)."""
+    if len(buf) < least:
+        return 0, LIBRARY_ERRORS["io.ErrShortBuffer"]
     n, err = 0, None
-    while n < len(buf) and err is None:
+    while n < least and err is None:
         part = buf if n == 0 else buf[n:]  # a slice is a copy here: copied back below
         nn, err = yield from call(r.Read, part)
         if part is not buf:
             buf[n : n + nn] = part[:nn]
         n += nn
-    if n >= len(buf):
+    if n >= least:
         err = None
     elif n > 0 and err is EOF:
         err = ErrUnexpectedEOF
@@ -305,6 +313,7 @@ class Buffer:
     go_name = "*bytes.Buffer"
 
     __slots__ = ("_b", "_grown", "_rune", "_unread")
+    go_writer_to = True  # Go's has a WriteTo method, which io.Copy calls
 
     def __init__(self, data: str | list[int] | None = None) -> None:
         self._b = bytearray()
@@ -484,7 +493,12 @@ stderr = sys.stderr
 
 
 class _Discard:
-    """``io.Discard``: every write succeeds and goes nowhere."""
+    """``io.Discard``: every write succeeds and goes nowhere. Go's is a value of an
+    empty struct type, which fmt prints ``{}``."""
+
+    __slots__ = ()
+    go_name = "io.discard"
+    go_struct = True
 
     def write(self, data: Any) -> tuple[int, None]:
         return len(data), None

@@ -43,6 +43,7 @@ class MultiReader(_Wrapper):
     one's ``io.EOF``; one ``Read`` reads from one reader."""
 
     __slots__ = ("_readers",)
+    go_writer_to = True  # Go's has a WriteTo method, which io.Copy calls
     go_name = "io.multiReader"
 
     def __init__(self, *readers: Any) -> None:

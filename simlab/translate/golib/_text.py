@@ -17,7 +17,7 @@ from simlab.errors import SimlabError
 from simlab.go._tabwriter import FILTER_HTML, STRIP_ESCAPE, Tabwriter
 
 from ._errors import LIBRARY_ERRORS, new_error
-from ._io import EOF, Buffer, ErrUnexpectedEOF, _at_once, blocking_write
+from ._io import EOF, Buffer, ErrUnexpectedEOF, _at_once, blocking_write, discard
 from ._panics import panic
 from ._pipe import WAITING_READERS
 from ._strings import rune_text, string_of, unicode_is_space, utf8_full_rune
@@ -44,6 +44,7 @@ class StringsReader:
     go_name = "*strings.Reader"
 
     __slots__ = ("_b", "_i", "_prev")
+    go_writer_to = True  # Go's has a WriteTo method, which io.Copy calls
     _package, _what = "strings", "string"  # which Reader, for its errors
 
     def __init__(self, s: str = "") -> None:
@@ -575,6 +576,7 @@ def blocking_read_all(r: Any) -> Generator[Any, Any, tuple[list[int], Any]]:
 
 
 _COPY_BUFFER = 32 * 1024  # io.Copy's, for a reader and writer that do not copy themselves
+_DISCARD_BLOCK = 8192  # io.Discard's ReadFrom reads into blocks of this size
 
 
 def io_copy(dst: Any, src: Any) -> tuple[int, Any]:
@@ -587,10 +589,23 @@ def blocking_copy(dst: Any, src: Any) -> Generator[Any, Any, tuple[int, Any]]:
     ``io.EOF`` (nil then) or another error, a read of up to 32 KiB at a time, each
     written at once; the bytes written, and the first error, with Go's
     ``io.ErrShortWrite`` for a write that took fewer bytes than it was given.
-    Either end may block (an ``io.Pipe``'s, a writer of the program's)."""
-    written = 0
+    Either end may block (an ``io.Pipe``'s, a writer of the program's). As Go's,
+    a ``src`` of the program's with a ``WriteTo`` method copies itself, and else a
+    ``dst`` with a ``ReadFrom`` method reads ``src`` (unless ``src`` is one of the
+    library's readers that Go gives a ``WriteTo``, whose writes go to ``dst``'s
+    ``Write``)."""
+    if isinstance(src, StringsReader | Buffer):
+        return (yield from _write_to(src, dst))
+    for end, method, other in ((src, "WriteTo", dst), (dst, "ReadFrom", src)):
+        if callable(getattr(type(end), method, None)):
+            if method == "ReadFrom" and getattr(type(src), "go_writer_to", False):
+                break
+            result = getattr(end, method)(other)
+            n, err = (yield from result) if isgenerator(result) else result
+            return int(n), err
+    written, size = 0, _DISCARD_BLOCK if dst is discard else _COPY_BUFFER
     while True:
-        buf = [0] * _COPY_BUFFER
+        buf = [0] * size
         nr, rerr = yield from _one_read(src, buf)
         if nr > 0:
             nw, werr = yield from blocking_write(dst, buf[:nr])
@@ -603,6 +618,37 @@ def blocking_copy(dst: Any, src: Any) -> Generator[Any, Any, tuple[int, Any]]:
                 return written, LIBRARY_ERRORS["io.ErrShortWrite"]
         if rerr is not None:
             return written, None if rerr is EOF else rerr
+
+
+def _write_to(src: StringsReader | Buffer, dst: Any) -> Generator[Any, Any, tuple[int, Any]]:
+    """Go's ``WriteTo`` of a strings.Reader, a bytes.Reader or a bytes.Buffer, which
+    io.Copy calls: what is left of it in one write (a strings.Reader's through
+    ``io.WriteString``), none where nothing is; how many bytes were taken, and the
+    writer's error (``io.ErrShortWrite`` where it took fewer)."""
+    rest: bytes | list[int]
+    if isinstance(src, Buffer):
+        rest, name = list(src.bytes()), "bytes.Buffer"
+    else:
+        rest, name = src._b[src._i :], f"{src._package}.Reader"
+        src._prev = -1
+    if not rest:
+        return 0, None
+    method = "WriteString" if type(src) is StringsReader else "Write"
+    if method == "WriteString" and callable(getattr(type(dst), "WriteString", None)):
+        result = dst.WriteString(bytes(rest).decode())
+    else:
+        text = bytes(rest).decode() if method == "WriteString" else list(rest)
+        result = yield from blocking_write(dst, text)
+    m, err = (yield from result) if isgenerator(result) else result
+    if m > len(rest):
+        panic(f"{name}.WriteTo: invalid {method} count")
+    if isinstance(src, Buffer):
+        src.next(m)
+    else:
+        src._i += m
+    if err is None and m != len(rest):
+        err = LIBRARY_ERRORS["io.ErrShortWrite"]
+    return m, err
 
 
 def io_copy_buffer(dst: Any, src: Any, buf: Any) -> tuple[int, Any]:
@@ -629,6 +675,7 @@ class BufReader:
     go_name = "*bufio.Reader"
 
     __slots__ = ("_buf", "_err", "_last_byte", "_last_rune", "_r", "_rd", "_w")
+    go_writer_to = True  # Go's has a WriteTo method, which io.Copy calls
 
     def __init__(self, rd: Any, size: int = _DEFAULT_BUF_SIZE) -> None:
         self._rd = _library_reader(rd, "bufio.NewReader")
