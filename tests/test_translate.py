@@ -3277,11 +3277,6 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
             10,
             "the address of a value receiver",
         ),
-        (
-            "}\n\nfunc bump(p *int) { *p++ }\n\nfunc f() (n int) {\n\tbump(&n)\n\tn++\n\treturn\n",
-            9,
-            "the address of a named result that is assigned again or written through a pointer",
-        ),
         ("\ti := 0\nloop:\n\tif i < 3 {\n\t\ti++\n\t\tgoto loop\n\t}\n", 5, "goto"),
         (
             "\tfor _, x := range []int{1} {\n\t\tx++\n\t\t_ = &x\n\t}\n",
@@ -39726,6 +39721,144 @@ func main() {
         "*strings.Reader to ours: 70000 <nil> [70000]\n"
         "*bytes.Buffer to ours: 70000 <nil> [70000]\n"
         "*bytes.Reader to ours: 50000 <nil> [50000]\nbase64 encoder: [4 1024 1024 616 4]\n"
+    ),
+)
+
+
+# the address of a named result, given to a deferred call (defer record(&steps),
+# defer annotate(&err, s)) or kept in a variable: the deferred calls write
+# through it before the function returns it
+CONSTRUCTS["address_of_a_named_result"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"strconv"
+)
+
+func record(steps *[]string, name string) {
+\t*steps = append(*steps, name)
+}
+
+func work() (steps []string) {
+\tdefer record(&steps, "cleanup")
+\tsteps = append(steps, "body")
+\treturn steps
+}
+
+func workInClosure() (steps []string) {
+\tdefer func() { record(&steps, "cleanup") }()
+\tsteps = append(steps, "body")
+\treturn steps
+}
+
+func parse(s string) (n int, err error) {
+\tdefer annotate(&err, s)
+\tif s == "" {
+\t\treturn 0, errors.New("empty")
+\t}
+\tn, err = strconv.Atoi(s)
+\treturn
+}
+
+func annotate(err *error, input string) {
+\tif *err != nil {
+\t\t*err = fmt.Errorf("parse %q: %w", input, *err)
+\t}
+}
+
+func count(words []string) (total int) {
+\tp := &total
+\tfor _, w := range words {
+\t\t*p += len(w)
+\t}
+\treturn total * 10
+}
+
+func attempts() (tries int, err error) {
+\tdefer func() {
+\t\tbump(&tries)
+\t\tif r := recover(); r != nil {
+\t\t\terr = fmt.Errorf("recovered: %v", r)
+\t\t}
+\t}()
+\ttries = 2
+\tpanic("boom")
+}
+
+func bump(n *int) { *n++ }
+
+func main() {
+\tfmt.Println(work(), workInClosure())
+\tfmt.Println(parse("42"))
+\tfmt.Println(parse("x"))
+\tfmt.Println(parse(""))
+\tfmt.Println(count([]string{"ab", "cde"}))
+\tfmt.Println(attempts())
+}
+""",
+    (
+        "[body cleanup] [body cleanup]\n42 <nil>\n"
+        '0 parse "x": strconv.Atoi: parsing "x": invalid syntax\n0 parse "": empty\n'
+        "50\n3 recovered: boom\n"
+    ),
+)
+
+
+# a pointer method bound to a nil pointer, directly or promoted through a nil
+# embedded pointer: Go reads the receiver only when the method runs, so a
+# method that never reads it runs, and one that does panics when called
+CONSTRUCTS["method_values_of_a_nil_pointer"] = (
+    """\
+package main
+
+import "fmt"
+
+type Conn struct{ open bool }
+
+func (c *Conn) Close() { c.open = false }
+
+func (c *Conn) Name() string { return "conn" } // never reads c
+
+type Pool struct {
+\t*Conn
+\tsize int
+}
+
+func try(what string, f func()) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println(what, "panicked:", r)
+\t\t}
+\t}()
+\tf()
+\tfmt.Println(what, "ok")
+}
+
+func main() {
+\tvar c *Conn
+\tcloseFn := c.Close // binding a pointer method to nil reads nothing
+\tfmt.Println("bound", closeFn != nil)
+\ttry("closeFn()", closeFn)
+
+\tp := Pool{size: 2}
+\tfmt.Println(p.Name()) // promoted through the nil *Conn: Name never reads it
+\tname := p.Name
+\tfmt.Println(name())
+\ttry("p.Close()", p.Close)
+\tshut := p.Close
+\ttry("shut()", shut)
+}
+""",
+    (
+        "bound true\ncloseFn() panicked: runtime error: invalid memory address or"
+        " nil pointer dereference\nconn\nconn\n"
+        "p.Close() panicked: runtime error: invalid memory address or"
+        " nil pointer dereference\n"
+        "shut() panicked: runtime error: invalid memory address or ni"
+        "l pointer dereference\n"
     ),
 )
 

@@ -424,7 +424,7 @@ func (m *module) findBoxed() {
 				return true
 			}
 			if a.assigns[v] > 0 || writtenThrough[x] || m.writtenThrough(v.Type()) {
-				if simple[v] || isParam(a.declUnit[v], v) {
+				if simple[v] || isParam(a.declUnit[v], v) || isResult(a.declUnit[v].sig, v) {
 					m.boxed[v] = true
 				}
 			}

@@ -426,6 +426,24 @@ func (f *fn) exprOf(e ast.Expr) string {
 	return ""
 }
 
+// embedsPointer: s's method is promoted through a path whose last embedded field
+// is a pointer (struct{ *Inner }), which may be nil.
+func embedsPointer(s *types.Selection) bool {
+	t, last := s.Recv(), types.Type(nil)
+	for _, i := range s.Index()[:len(s.Index())-1] {
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return false
+		}
+		last = st.Field(i).Type()
+		t = last
+	}
+	return last != nil && isPointer(last)
+}
+
 // numberKind is the Python number a value of a numeric type t is: "int",
 // "float" or "complex" ("" for any other type).
 func numberKind(t types.Type) string {
@@ -682,9 +700,15 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			}
 			return cls + "(" + held + ")." + fieldName(x.Sel.Name)
 		}
-		if ptr, ok := sel.Recv().(*types.Pointer); ok && x != f.callee && len(sel.Index()) == 1 && p.nilSafe[fn.Origin()] {
-			if n, ok := ptr.Elem().(*types.Named); ok && n.TypeArgs().Len() == 0 && f.m.globals[n.Obj()] != "" {
-				// f := t.Name of a method made for a nil receiver: t may be nil, as in its calls
+		if recvType := fn.Type().(*types.Signature).Recv().Type(); x != f.callee && isPointer(recvType) &&
+			(len(sel.Index()) == 1 && isPointer(sel.Recv()) || len(sel.Index()) > 1 && embedsPointer(sel)) {
+			if n, ok := recvType.(*types.Pointer).Elem().(*types.Named); ok && n.TypeArgs().Len() == 0 && f.m.globals[n.Obj()] != "" {
+				// f := t.Close of a pointer method: t may be nil, which Go reads (or
+				// panics on) only when f is called; o.Close promoted from an embedded
+				// *Conn, o.Conn
+				if len(sel.Index()) > 1 {
+					recv += embeddedPath(sel.Recv(), sel.Index())
+				}
 				return "go.method_value(" + f.m.globals[n.Obj()] + "." + fieldName(x.Sel.Name) + ", " + recv + ")"
 			}
 		}
@@ -1174,10 +1198,6 @@ func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 		}
 		if ok && !p.packageLevel(v) && f.m.a.assigns[v] == 0 && !f.m.writtenThrough(v.Type()) {
 			return boxer(v) + "(" + f.expr(in) + ")"
-		}
-		if ok && isResult(f.u.sig, v) { // a parameter assigned again lives in a go.Ref: see findBoxed
-			p.unsupported(x, "the address of a named result that is assigned again or written through a pointer",
-				"copy it into a variable declared with var or :=")
 		}
 		p.unsupported(x, "the address of a loop, select or switch variable that is assigned again or written through a pointer",
 			"copy it into a variable declared with var or :=")
@@ -2462,11 +2482,20 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 				}
 				return text, false
 			}
-			if ptr, ok := s.Recv().(*types.Pointer); ok && len(s.Index()) == 1 && p.nilSafe[fn.Origin()] {
+			recvType, promoted := s.Recv(), false
+			if len(s.Index()) > 1 && embedsPointer(s) {
+				// o.Ptr() promoted from an embedded *Inner, which may be nil: the method
+				// on that field's value, Inner.Ptr(o.Inner)
+				recvType, promoted = fn.Type().(*types.Signature).Recv().Type(), true
+			}
+			if ptr, ok := recvType.(*types.Pointer); ok && (len(s.Index()) == 1 || promoted) && p.nilSafe[fn.Origin()] {
 				if n, ok := ptr.Elem().(*types.Named); ok && f.m.globals[n.Origin().Obj()] != "" {
 					// t.Left.Sum() of a method made for a nil receiver: Tree.Sum(t.Left), with
 					// a generic type's type arguments, which a nil receiver does not keep
 					args := []string{f.expr(sel.X)}
+					if promoted {
+						args[0] += embeddedPath(s.Recv(), s.Index())
+					}
 					if a := f.args(c); a != "" {
 						args = append(args, a)
 					}

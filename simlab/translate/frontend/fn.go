@@ -311,20 +311,29 @@ func (f *fn) function() {
 		f.wl(line, "%s = go.copy(%s)  # a value receiver, which the method writes: its own copy", params[0], params[0])
 	}
 	if ft.Results != nil {
-		var zs []string
+		var names, zs []string
 		for _, fld := range ft.Results.List {
 			for _, n := range fld.Names {
 				name := f.define(n)
 				if name == "_" {
 					name = f.temp("result")
 				}
-				f.results = append(f.results, name)
 				z, _ := f.m.zero(p.info.TypeOf(fld.Type), fld)
-				zs = append(zs, z)
+				names, zs = append(names, name), append(zs, z)
+				if obj := p.info.Defs[n]; obj != nil && f.m.boxed[obj] {
+					// defer record(&steps): its address is taken, a go.Ref the deferred
+					// calls may write through before the function returns it
+					zs[len(zs)-1] = boxer(obj) + "(" + z + ")"
+					name = f.cell(obj)
+					if hasDefer(u.body) {
+						f.resultsLast, f.earlyReturns = true, !returnsLastOnly(u.body)
+					}
+				}
+				f.results = append(f.results, name)
 			}
 		}
-		if len(f.results) > 0 {
-			f.wl(p.line(ft.Results), "%s = %s", strings.Join(f.results, ", "), strings.Join(zs, ", "))
+		if len(names) > 0 {
+			f.wl(p.line(ft.Results), "%s = %s", strings.Join(names, ", "), strings.Join(zs, ", "))
 		}
 	}
 	for lit := range u.deferLit {
@@ -774,6 +783,11 @@ func (f *fn) deferSnapshots(d *ast.DeferStmt) map[types.Object]string {
 		ast.Inspect(e, func(n ast.Node) bool {
 			if _, ok := n.(*ast.FuncLit); ok {
 				return false
+			}
+			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				if id, ok := ast.Unparen(u.X).(*ast.Ident); ok && f.m.boxed[f.p.info.Uses[id]] {
+					return false // &v of a v in a go.Ref: the Ref, whatever v holds later
+				}
 			}
 			id, ok := n.(*ast.Ident)
 			if !ok {
