@@ -84,6 +84,10 @@ KNOWN_DIFFERENCES: dict[str, str] = {}
 SINGLE_PROCESSOR: dict[str, str] = {
     "sched_gomaxprocs_read": "prints runtime.GOMAXPROCS(0): the CPU count by default, "
     "1 in simlab, which runs one processor",
+    "sched_local_queue_overflow": "the order of 300 goroutines at GOMAXPROCS=1 (with "
+    "two processors they run in parallel, and append to one slice unlocked)",
+    "sched_close_wakes_hundreds": "the order of 300 readied goroutines at GOMAXPROCS=1 "
+    "(with two processors they run in parallel)",
 }
 
 SCHEDULE_DEPENDENT: dict[str, str] = {
