@@ -39863,6 +39863,50 @@ func main() {
 )
 
 
+# a slice or a map key of a map[any]V: Go's runtime panic, hash of unhashable
+# type, which a deferred recover sees
+CONSTRUCTS["unhashable_keys_of_a_map_of_interfaces"] = (
+    """\
+package main
+
+import "fmt"
+
+// countKeys counts keys of any comparable dynamic type; a slice or a map key is
+// Go's runtime panic, which the caller recovers.
+func countKeys(keys ...any) (counts map[any]int, err error) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\terr = fmt.Errorf("countKeys: %v", r)
+\t\t}
+\t}()
+\tcounts = map[any]int{}
+\tfor _, k := range keys {
+\t\tcounts[k]++
+\t}
+\treturn counts, nil
+}
+
+func main() {
+\tc, err := countKeys("a", 1, "a", [2]int{1, 2}, [2]int{1, 2})
+\tfmt.Println(len(c), c["a"], c[[2]int{1, 2}], err)
+\t_, err = countKeys("a", []int{1})
+\tfmt.Println(err)
+\t_, err = countKeys(map[string]int{"x": 1})
+\tfmt.Println(err)
+\tm := map[any]bool{}
+\tvar k any = []string{"a"}
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tm[k] = true
+}
+""",
+    (
+        "3 2 2 <nil>\ncountKeys: runtime error: hash of unhashable type []int\n"
+        "countKeys: runtime error: hash of unhashable type map[string]int\n"
+        "recovered: runtime error: hash of unhashable type []string\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -44020,3 +44064,58 @@ def test_a_map_of_interface_keys_prints_them_by_type_then_by_value(m):
     for kind in groups:
         mine = [k for k in ordered if type(k) is kind]
         assert mine == sorted(mine)
+
+
+def test_a_slice_key_whose_type_the_run_lost_ends_in_one_line_naming_gos_panic(tmp_path):
+    """A slice a variable held goes into a map[any]V's key: Go panics, "hash of
+    unhashable type []int"; the run no longer knows the slice's type, and says so
+    in one line (it once called this a gap in the translation)."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\txs := []int{1}\n'
+        "\txs = append(xs, 2)\n\tm := map[any]int{}\n\tvar k any = xs\n\tm[k] = 1\n"
+        "\tfmt.Println(len(m), xs)\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert result.output.startswith(
+        "simlab: main.go:10: a slice or a map as the key of a map[any]V, whose type the "
+        "run did not keep (Go panics: hash of unhashable type)"
+    )
+
+
+def test_output_piped_to_a_reader_that_leaves_ends_quietly(tmp_path):
+    """simlab go-run prog.go | head: once the reader has gone, the run stops without
+    a traceback or a "gap in the translation" line (it once printed that line), with
+    click's status for a broken pipe, 1."""
+    import subprocess
+
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\tfor i := range 100000 {\n'
+        '\t\tfmt.Println("line", i)\n\t}\n}\n'
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "simlab", "go-run", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(10) == b"line 0\nlin"
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait() == 1
+    assert err == b""
+
+
+def test_the_run_s_lines_start_a_line_of_their_own(tmp_path):
+    """fmt.Print("end: 3 ") leaves the line open, as go run leaves it; simlab's
+    "main returned" line after it starts a new one, where it once ran on."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Print("end: ", 3, " ")\n}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 0
+    assert result.output.startswith("end: 3 \nmain returned at 0s\n")

@@ -36,7 +36,7 @@ values: ``sl.errors_new("disk full")`` is Go's ``errors.New``.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..duration import format_duration, time_string
@@ -727,8 +727,10 @@ def with_value(parent: Context, key: Any, value: Any) -> Context:
     parent = _check_parent(parent)
     if key is None:
         raise GoPanic("nil key")
-    if not isinstance(key, Hashable):
-        raise GoPanic("key is not comparable")
+    try:
+        hash(key)  # a slice literal held in an interface hashes to Go's panic
+    except (TypeError, GoPanic):
+        raise GoPanic("key is not comparable") from None
     return ValueCtx(parent, key, value)
 
 

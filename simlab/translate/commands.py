@@ -36,7 +36,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import click
 
@@ -175,7 +175,7 @@ def go_run_cmd(
         _search_dfs(path, source, entry, seed, dfs, limit, parallel, schedules or 1000)
     if schedules is None:
         run = _run(path, source, entry, seed, strategy, limit, parallel)
-        click.echo("\n".join(run.lines))
+        click.echo(("\n" if run.open_line else "") + "\n".join(run.lines))
         raise SystemExit(0 if run.returned else 1)
     for k in range(schedules):
         run = _run(path, source, entry, seed + k, strategy, limit, parallel, capture=True)
@@ -208,7 +208,7 @@ def _show_failure(run: _Run, path: Path, entry: str, seed: int, parallel: int) -
     command that runs it again; exit status 1."""
     click.echo(run.stdout, nl=False)
     click.echo(run.stderr, nl=False, err=True)
-    click.echo("\n".join(run.lines))
+    click.echo(("\n" if run.open_line else "") + "\n".join(run.lines))
     more = f" --seed {seed}" if seed else ""
     more += f" --parallel {parallel}" if parallel != 1 else ""
     click.echo(f"replay: simlab go-run {path} --entry {entry}{more} --schedule {run.schedule}")
@@ -263,6 +263,7 @@ class _Run:
         self.schedule = ""
         self.stdout = ""  # what the program printed, when the search kept it
         self.stderr = ""
+        self.open_line = False  # its last output did not end a line (fmt.Print("x"))
 
     @property
     def failed(self) -> bool:
@@ -273,7 +274,12 @@ class _Run:
 def _output(run: _Run, capture: bool) -> Iterator[None]:
     """What the program prints: kept in ``run`` if ``capture``, else written as it goes."""
     if not capture:
-        yield
+        out = _LineEnd(sys.stdout)
+        try:
+            with contextlib.redirect_stdout(out):
+                yield
+        finally:
+            run.open_line = out.open_line
         return
     stdout, stderr = io.StringIO(), io.StringIO()
     try:
@@ -281,6 +287,23 @@ def _output(run: _Run, capture: bool) -> Iterator[None]:
             yield
     finally:
         run.stdout, run.stderr = stdout.getvalue(), stderr.getvalue()
+        run.open_line = not run.stdout.endswith("\n") and bool(run.stdout)
+
+
+class _LineEnd:
+    """The process's stdout as the program writes to it, remembering whether its
+    last write ended a line: simlab's own lines after the run start a new one."""
+
+    def __init__(self, out: Any) -> None:
+        self.out, self.open_line = out, False
+
+    def write(self, text: str) -> int:
+        if text:
+            self.open_line = not text.endswith("\n")
+        return int(self.out.write(text))
+
+    def __getattr__(self, name: str) -> Any:  # flush, fileno, encoding...
+        return getattr(self.out, name)
 
 
 def _deep(fn: Callable[P, T]) -> Callable[P, T]:
@@ -389,6 +412,8 @@ def _run(
             return out
         except SimlabError as err:  # a schedule that does not fit the program, a livelock
             misfit = err
+        except BrokenPipeError:  # go-run ... | head: the reader has gone (cli's to handle)
+            raise
         except Exception as err:  # the model itself failed: a gap in the translation
             misfit = _translation_gap(err, path)
     if misfit is not None:
@@ -437,6 +462,13 @@ def _translation_gap(err: Exception, path: Path) -> SimlabError:
         if frame is not None:
             where = f"{frame.file}:{frame.line}"
         tb = tb.tb_next
+    unhashable = ("unhashable type: 'list'", "unhashable type: 'dict'")
+    if isinstance(err, TypeError) and str(err).startswith(unhashable):
+        return SimlabError(
+            f"{where}: a slice or a map as the key of a map[any]V, whose type the run did "
+            "not keep (Go panics: hash of unhashable type); convert a literal where it "
+            "stands, m[[]int{1}], or key the map by a comparable value"
+        )
     return SimlabError(
         f"{where}: simlab's model of this line failed ({type(err).__name__}: {err}), "
         "a gap in the translation; `simlab translate` shows the model, and a report "

@@ -132,6 +132,9 @@ class TypedList(list[Any]):
     __slots__ = ("go_type",)
     go_type: str
 
+    def __hash__(self) -> int:  # type: ignore[override]
+        raise GoPanic(f"runtime error: hash of unhashable type {self.go_type}")  # a map[any]V's key
+
 
 class TypedArray(TypedList):
     """An array literal that goes into an interface where it stands
@@ -157,6 +160,9 @@ class TypedDict(dict[Any, Any]):
 
     __slots__ = ("go_type",)
     go_type: str
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        raise GoPanic(f"runtime error: hash of unhashable type {self.go_type}")
 
 
 def typed(x: list[Any] | dict[Any, Any], go_type: str) -> TypedList | TypedDict:
