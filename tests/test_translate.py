@@ -39907,6 +39907,52 @@ func main() {
 )
 
 
+# a generic struct's fields of type T, T a struct type with a String method:
+# the exported field prints by it, the unexported one field by field (fmt
+# calls no method of an unexported field), as in a non-generic struct
+CONSTRUCTS["generic_struct_fields_of_a_stringer_type"] = (
+    """\
+package main
+
+import "fmt"
+
+type Pt struct{ X, Y int }
+
+func (p Pt) String() string { return fmt.Sprintf("(%d,%d)", p.X, p.Y) }
+
+type Ref struct{ ID int }
+
+func (r *Ref) String() string { return fmt.Sprintf("ref#%d", r.ID) }
+
+// entry keeps a value of any type twice: fmt calls no method of the unexported
+// field, so only the exported one prints by String.
+type entry[T any] struct {
+\tval T
+\tVal T
+}
+
+type pair[K comparable, V any] struct {
+\tkey K
+\tVal V
+}
+
+func main() {
+\tfmt.Println(entry[Pt]{Pt{1, 2}, Pt{3, 4}})
+\tfmt.Printf("%v %+v\\n", entry[Pt]{Pt{5, 6}, Pt{7, 8}}, entry[Pt]{Pt{5, 6}, Pt{7, 8}})
+\tfmt.Println(entry[Ref]{Ref{1}, Ref{2}})
+\tfmt.Println(entry[int]{1, 2}, entry[string]{"a", "b"})
+\tfmt.Println(pair[Pt, Pt]{Pt{1, 1}, Pt{2, 2}})
+\ts := fmt.Sprint(entry[Pt]{Pt{9, 9}, Pt{0, 0}})
+\tfmt.Println(len(s), s)
+}
+""",
+    (
+        "{{1 2} (3,4)}\n{{5 6} (7,8)} {val:{X:5 Y:6} Val:(7,8)}\n{{1} {2}}\n{1 2} {a b}\n"
+        "{{1 1} (2,2)}\n13 {{9 9} (0,0)}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -37,6 +37,7 @@ from ._values import (
     _fmt_method,
     _fmt_method_of,
     _struct_key,
+    as_value,
     has_method,
     is_typed_nil,
 )
@@ -338,8 +339,8 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
     times: dict[str, type] = getattr(cls, "go_stringers", {})
     for s, param in getattr(cls, "go_generic_fields", {}).items():
         arg = getattr(x, param)
-        if isinstance(arg, ValueType):  # a field of type T, T a struct type
-            values = (*values, s)
+        if isinstance(arg, ValueType) or (isinstance(arg, TypeArg) and arg.box is as_value):
+            values = (*values, s)  # a field of type T, T a struct type (with methods or not)
         elif isinstance(arg, TypeArg) and isinstance(arg.box, type):  # T a named number type
             times = {**times, s: arg.box}
     for s, param in getattr(cls, "go_generic_elems", {}).items():
