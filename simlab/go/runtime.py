@@ -87,9 +87,8 @@ RUNQ_SIZE = 256
 # which GOTRACEBACK=system shows [runnable] in a panic at main's first line). Each
 # takes a slot of the queue (a full one moves it to the global queue with its
 # first half) and, when Go's schedule reaches it, a schedule: it runs and parks.
+# The runtime counts them at the head of a queue; no strategy chooses them.
 SYSTEM_RUNNABLE = 2
-
-_SYSTEM = Goroutine.__new__(Goroutine)  # one of SYSTEM_RUNNABLE in a run queue
 
 LATE = NORMAL + 1  # after everything else due at the same instant
 
@@ -352,10 +351,8 @@ class _Runnable(Sequence[Goroutine]):
         all at every decision, thousands of goroutines: the queues' own iterators,
         chained, with no Python frame per goroutine)."""
         rt = self._rt
-        if rt._system:
-            return iter(rt._in_order())
         globq = rt._globq
-        first = bool(globq) and rt._schedtick % 61 == 0
+        first = bool(globq) and rt._schedtick % 61 == 0 and not rt._sys_globq
         head = [globq[0]] if first else []
         if rt._runnext is not None:
             head.append(rt._runnext)
@@ -371,10 +368,8 @@ class _Runnable(Sequence[Goroutine]):
         if start or stop != sys.maxsize:
             return super().index(g, start, stop)
         rt = self._rt
-        if rt._system:
-            return rt._in_order().index(g)
         globq = rt._globq
-        skip = 1 if globq and rt._schedtick % 61 == 0 else 0
+        skip = 1 if globq and rt._schedtick % 61 == 0 and not rt._sys_globq else 0
         if skip and globq[0] is g:
             return 0
         k = skip
@@ -462,9 +457,11 @@ class Runtime:
         # Go's run queue at GOMAXPROCS=1: the P's runnext slot, its local queue, and
         # the global queue (where runtime.Gosched puts a goroutine).
         self._runnext: Goroutine | None = None
-        self._runq: deque[Goroutine] = deque([_SYSTEM] * SYSTEM_RUNNABLE)
+        self._runq: deque[Goroutine] = deque()
         self._globq: deque[Goroutine] = deque()
-        self._system = SYSTEM_RUNNABLE  # of Go's own goroutines, still in a queue
+        # Go's own runnable goroutines at the head of each queue (SYSTEM_RUNNABLE)
+        self._sys_runq, self._sys_globq = SYSTEM_RUNNABLE, 0
+        self._runq_room = RUNQ_SIZE - SYSTEM_RUNNABLE  # the local queue's free slots, empty
         self._nrunnable = 0  # of the program's
         # Go's count of schedules when main starts, the phase of the global queue's
         # turn every 61st: go1.27.3's at GOMAXPROCS=1 here, measured (programs that
@@ -669,7 +666,7 @@ class Runtime:
         old = self._runnext  # goready: a woken goroutine takes runnext (_put_next, inlined)
         self._runnext = g
         if old is not None:
-            if len(self._runq) < RUNQ_SIZE:
+            if len(self._runq) < self._runq_room:
                 self._runq.append(old)
             else:
                 self._runq_overflow(old)
@@ -693,7 +690,7 @@ class Runtime:
         old = self._runnext
         self._runnext = g
         if old is not None:
-            if len(self._runq) < RUNQ_SIZE:
+            if len(self._runq) < self._runq_room:
                 self._runq.append(old)
             else:
                 self._runq_overflow(old)
@@ -703,11 +700,25 @@ class Runtime:
 
     def _runq_overflow(self, g: Goroutine) -> None:
         """``runqputslow``: the local queue is full, so its first half and ``g`` go to
-        the tail of the global queue."""
+        the tail of the global queue (Go's own goroutines at its head first: at the
+        global queue's head too where it is empty, else they count as run now)."""
         runq, globq = self._runq, self._globq
-        for _ in range(RUNQ_SIZE // 2):
+        moved = min(self._sys_runq, RUNQ_SIZE // 2)
+        if moved:
+            self._sys_runq -= moved
+            self._runq_room += moved
+            if globq:
+                self._schedtick += moved
+            else:
+                self._sys_globq += moved
+        for _ in range(RUNQ_SIZE // 2 - moved):
             globq.append(runq.popleft())
         globq.append(g)
+
+    def _system_ran(self) -> None:
+        """Go's own goroutine at the head of the local queue ran, and parked."""
+        self._sys_runq -= 1
+        self._runq_room += 1
 
     def _go_pick(self) -> Goroutine:
         """Take the goroutine Go's ``schedule`` would run next at GOMAXPROCS=1: one
@@ -720,59 +731,51 @@ class Runtime:
         strategy's option 0, shown as runnext, is then the local queue's head)."""
         self._nrunnable -= 1
         globq = self._globq
-        while True:
-            if globq and self._schedtick % 61 == 0:
+        while True:  # once more after each of Go's own goroutines it reaches
+            if (globq or self._sys_globq) and self._schedtick % 61 == 0:
                 self._schedtick += 1
                 self._inherited = 0
-                g = globq.popleft()
-            else:
-                nxt = self._runnext
-                if nxt is not None:
-                    self._runnext = None
-                    inherited = self._inherited + 1
-                    if inherited < TIME_SLICE:
-                        self._inherited = inherited
-                        return nxt
-                    globq.append(nxt)
-                    if self._tracing:
-                        self.trace.event(self.env._now, nxt.id, "preempted", "time slice")
-                self._schedtick += 1
-                self._inherited = 0
-                if self._runq:
-                    g = self._runq.popleft()
-                else:
-                    g = globq.popleft()
-                    for _ in range(min(len(globq), 127)):  # globrunqget: a batch to the local queue
-                        self._runq.append(globq.popleft())
-            if g is not _SYSTEM:
-                return g
-            self._system -= 1  # one of Go's own ran, and parked: schedule again
-
-    def _in_order(self) -> list[Goroutine]:
-        """The program's runnable goroutines in :class:`_Runnable`'s order, while Go's
-        own are still in a queue (no strategy counts them; :meth:`_go_pick` passes
-        one at the global queue's head over at the queue's turn)."""
-        globq = self._globq
-        first = bool(globq) and self._schedtick % 61 == 0 and globq[0] is not _SYSTEM
-        order = [globq[0]] if first else []
-        if self._runnext is not None:
-            order.append(self._runnext)
-        order.extend(g for g in self._runq if g is not _SYSTEM)
-        order.extend(g for g in islice(globq, 1 if first else 0, None) if g is not _SYSTEM)
-        return order
+                if not self._sys_globq:
+                    return globq.popleft()
+                self._sys_globq -= 1
+                continue
+            g = self._runnext
+            if g is not None:
+                self._runnext = None
+                inherited = self._inherited + 1
+                if inherited < TIME_SLICE:
+                    self._inherited = inherited
+                    return g
+                globq.append(g)
+                if self._tracing:
+                    self.trace.event(self.env._now, g.id, "preempted", "time slice")
+            self._schedtick += 1
+            self._inherited = 0
+            if self._sys_runq:
+                self._system_ran()
+                continue
+            if self._runq:
+                return self._runq.popleft()
+            if self._sys_globq:  # globrunqget's batch starts with Go's own: this one runs
+                self._sys_globq -= 1
+                batch = min(self._sys_globq, 127)
+                self._sys_globq -= batch
+                self._sys_runq += batch
+                self._runq_room -= batch
+                for _ in range(min(len(globq), 127 - batch)):
+                    self._runq.append(globq.popleft())
+                continue
+            g = globq.popleft()
+            for _ in range(min(len(globq), 127)):  # globrunqget moves a batch to the local queue
+                self._runq.append(globq.popleft())
+            return g
 
     def _locate(self, i: int) -> tuple[deque[Goroutine] | None, int]:
         """Where the ``i``-th runnable goroutine is, in the order :class:`_Runnable`
         shows them: (its queue, its index there), or (None, 0) for runnext."""
-        if self._system:
-            g = self._in_order()[i]
-            if g is self._runnext:
-                return None, 0
-            queue = self._runq if g in self._runq else self._globq
-            return queue, queue.index(g)
         globq = self._globq
         skip = 0
-        if globq and self._schedtick % 61 == 0:
+        if globq and self._schedtick % 61 == 0 and not self._sys_globq:
             if i == 0:
                 return globq, 0
             i, skip = i - 1, 1
@@ -788,22 +791,12 @@ class Runtime:
         """Take the ``i``-th runnable goroutine (a strategy's choice) off its queue, in
         the order :meth:`_locate` counts them (inlined: a random run takes one at
         nearly every decision)."""
-        if self._system:
-            queue, j = self._locate(i)
-            self._nrunnable -= 1
-            self._schedtick += 1
-            self._inherited = 0
-            if queue is None:
-                taken = self._runnext
-                self._runnext = None
-            else:
-                taken = queue[j]
-                del queue[j]
-            assert taken is not None
-            return taken
         globq = self._globq
         self._nrunnable -= 1
         skip = 0
+        if self._sys_globq and self._schedtick % 61 == 0:
+            self._sys_globq -= 1  # the global queue's turn runs Go's own goroutine first
+            self._schedtick += 1
         if globq and self._schedtick % 61 == 0:
             self._schedtick += 1
             if i == 0:
@@ -1047,7 +1040,7 @@ class Runtime:
     def _preempted(self, g: Goroutine, queue: deque[Goroutine], why: str) -> None:
         """``g``, stopped while it could go on, joins ``queue`` as runnable."""
         g.state = _g.RUNNABLE
-        if queue is self._runq and len(queue) >= RUNQ_SIZE:
+        if queue is self._runq and len(queue) >= self._runq_room:
             self._runq_overflow(g)
         else:
             queue.append(g)
