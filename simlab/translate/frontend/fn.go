@@ -3065,12 +3065,7 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 				held = subject + ".ref"
 			}
 			if held != "" {
-				name := f.alloc(nil, bind.Name)
-				f.names[obj] = name
-				f.indent++
-				f.wl(f.line, "%s = %s", name, held)
-				f.indent--
-				value = name
+				value = f.clauseVar(obj, bind, held)
 			}
 		}
 		if obj := p.info.Implicits[cc]; obj != nil && len(cc.List) == 1 && valueWrittenIn(p, &ast.BlockStmt{List: cc.Body}, obj) {
@@ -3083,11 +3078,7 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 				copied = "go.copy(" + value + ")"
 			}
 			if copied != "" {
-				name := f.alloc(nil, bind.Name)
-				f.names[obj] = name
-				f.indent++
-				f.wl(f.line, "%s = %s", name, copied)
-				f.indent--
+				f.clauseVar(obj, bind, copied)
 			}
 		}
 		f.caseBody(cc)
@@ -3102,7 +3093,17 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 	}
 }
 
-// typeTest renders "x holds a value of the type e" for a type switch's case.
+// clauseVar gives a type switch clause's variable obj (named as bind) a Python
+// variable of its own, set to value at the clause's start; it returns its name.
+func (f *fn) clauseVar(obj types.Object, bind *ast.Ident, value string) string {
+	name := f.alloc(nil, bind.Name)
+	f.names[obj] = name
+	f.indent++
+	f.wl(f.line, "%s = %s", name, value)
+	f.indent--
+	return name
+}
+
 // refuseRefCases: a type switch with two cases of pointers to slice or array
 // types, or to map types (case *[]byte: ... case *[4]byte:), is refused: each is a
 // go.Ref whose target's type is not kept, so the first case would take both.
@@ -3133,6 +3134,7 @@ func refuseRefCases(p *program, s *ast.TypeSwitchStmt) {
 	}
 }
 
+// typeTest renders "x holds a value of the type e" for a type switch's case.
 func (f *fn) typeTest(x string, e ast.Expr) string {
 	tv := f.p.info.Types[e]
 	if tv.IsNil() {
