@@ -39953,6 +39953,49 @@ func main() {
 )
 
 
+# make([]T, n) gives its slice the capacity n, which a re-slice keeps and a
+# heap popped and pushed again within it reads back
+CONSTRUCTS["capacity_of_a_slice_make_gave_its_length"] = (
+    """\
+package main
+
+import (
+\t"container/heap"
+\t"fmt"
+)
+
+type IntHeap []int
+
+func (h IntHeap) Len() int           { return len(h) }
+func (h IntHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h IntHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *IntHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *IntHeap) Pop() any {
+\told := *h
+\tn := len(old)
+\tx := old[n-1]
+\t*h = old[:n-1]
+\treturn x
+}
+
+func main() {
+\th := make(IntHeap, 4) // its capacity is its length, 4
+\tfor i := range h {
+\t\th[i] = 10 - i
+\t}
+\theap.Init(&h)
+\tfmt.Println(heap.Pop(&h), len(h), cap(h))
+\theap.Push(&h, 1) // fits again
+\tfmt.Println(h[0], len(h), cap(h))
+
+\ts := make([]int, 4)
+\tfmt.Println(len(s[:2]), cap(s[:2]), len(s[1:3]), cap(s[1:3]), cap(s[4:]))
+}
+""",
+    "7 3 4\n1 4 4\n2 4 2 3 0\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -44165,3 +44208,20 @@ def test_the_run_s_lines_start_a_line_of_their_own(tmp_path):
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 0
     assert result.output.startswith("end: 3 \nmain returned at 0s\n")
+
+
+def test_cap_past_the_capacity_make_gave_ends_in_one_line(tmp_path):
+    """make([]int, 4), then an append: Go's slice grows by its own rule (go1.27.3
+    printed cap 8), which simlab does not follow, so cap(t) ends the run in one
+    line rather than print the length (5), as it once did."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\tt := make([]int, 4)\n'
+        "\tt = append(t, 1)\n\tfmt.Println(len(t), cap(t))\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: cap of a slice appended past the capacity it had (5 > 4): Go grows a "
+        "slice's capacity by its own rule, which simlab does not follow\n"
+    )

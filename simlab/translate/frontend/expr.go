@@ -2844,6 +2844,9 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 			if len(c.Args) == 3 && f.m.capacities {
 				return "go.with_capacity(" + made + ", " + f.expr(c.Args[2]) + ")" // cap(batch) asks it
 			}
+			if f.m.capacities {
+				return "go.with_capacity(" + made + ")" // its length, which s[:2] keeps as its capacity
+			}
 			return made
 		}
 	case "new":

@@ -62,9 +62,11 @@ class CapSlice(list[Any]):
         self.cap = cap
 
 
-def with_capacity(elements: list[Any], cap: int) -> list[Any]:
-    """``make([]T, n, cap)``: the ``n`` zero values, keeping ``cap``; Go's panic
-    where ``cap`` is less than ``n``."""
+def with_capacity(elements: list[Any], cap: int | None = None) -> list[Any]:
+    """``make([]T, n, cap)``: the ``n`` zero values, keeping ``cap`` (``make([]T,
+    n)``: ``n``); Go's panic where ``cap`` is less than ``n``."""
+    if cap is None:
+        cap = len(elements)
     if cap < len(elements):
         raise GoPanic("runtime error: makeslice: cap out of range")
     return CapSlice(elements, cap)
