@@ -39996,6 +39996,74 @@ func main() {
 )
 
 
+# atomic.Value's and sync.Map's CompareAndSwap compare interface values as ==
+# does: struct and array values by value, a slice or a map value (the same type
+# held on both sides) is Go's runtime panic
+CONSTRUCTS["compare_and_swap_of_uncomparable_values"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+type config struct {
+\tName    string
+\tRetries int
+}
+
+func try(what string, f func() bool) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println(what, "panicked:", r)
+\t\t}
+\t}()
+\tfmt.Println(what, f())
+}
+
+func main() {
+\tvar v atomic.Value
+\tv.Store(config{"a", 1})
+\ttry("struct CAS", func() bool { return v.CompareAndSwap(config{"a", 1}, config{"b", 2}) })
+\ttry("stale CAS", func() bool { return v.CompareAndSwap(config{"a", 1}, config{"c", 3}) })
+\tfmt.Println(v.Load())
+
+\tvar arr atomic.Value
+\tarr.Store([2]int{1, 2})
+\ttry("array CAS", func() bool { return arr.CompareAndSwap([2]int{1, 2}, [2]int{3, 4}) })
+
+\tvar s atomic.Value
+\ts.Store([]int{1})
+\ttry("slice CAS", func() bool { return s.CompareAndSwap([]int{1}, []int{2}) })
+
+\t// the panic leaves a lock of Go's map taken: each map here meets one
+\tvar counts sync.Map
+\tcounts.Store("n", 5)
+\ttry("int CAS", func() bool { return counts.CompareAndSwap("n", 5, 6) })
+\ttry("int delete", func() bool { return counts.CompareAndDelete("n", 6) })
+\tvar byName, byID sync.Map
+\tbyName.Store("k", map[string]int{})
+\tbyID.Store(1, map[string]int{})
+\ttry("map value CAS", func() bool {
+\t\treturn byName.CompareAndSwap("k", map[string]int{}, map[string]int{"a": 1})
+\t})
+\ttry("map value delete", func() bool { return byID.CompareAndDelete(1, map[string]int{}) })
+}
+""",
+    (
+        "struct CAS true\nstale CAS false\n{b 2}\narray CAS true\n"
+        "slice CAS panicked: runtime error: comparing uncomparable type []int\n"
+        "int CAS true\nint delete true\n"
+        "map value CAS panicked: runtime error: comparing uncomparabl"
+        "e type map[string]int\n"
+        "map value delete panicked: runtime error: comparing uncompar"
+        "able type map[string]int\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -259,4 +259,19 @@ class Value(Pointer[Any]):
         if old is not None and type(old) is not type(new):
             raise GoPanic("sync/atomic: compare and swap of inconsistently typed values")
         self._check(new, "compare and swap")
-        return _Atomic._cas(self, old, new)
+        if not interface_equal(self._v, old):
+            return False
+        self._v = new
+        return True
+
+
+def interface_equal(a: Any, b: Any) -> bool:
+    """Go's ``==`` of two interface values (``Value.CompareAndSwap``'s, ``sync.Map``'s):
+    a slice or a map that names its type in ``go_uncomparable`` (a translated
+    program's literal held in an interface) is of a type Go cannot compare, and
+    comparing two of one such type is Go's runtime panic (a struct value whose
+    type Go cannot compare panics in its own ``==``)."""
+    name = getattr(a, "go_uncomparable", None) if isinstance(a, list | dict) else None
+    if name is not None and name == getattr(b, "go_uncomparable", None):
+        raise GoPanic(f"runtime error: comparing uncomparable type {name}")
+    return bool(a == b)

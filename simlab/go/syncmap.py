@@ -15,7 +15,7 @@ from collections.abc import Callable, Generator
 from inspect import isgenerator
 from typing import TYPE_CHECKING, Any
 
-from .atomic import _Access
+from .atomic import _Access, interface_equal
 from .goroutine import Op
 
 if TYPE_CHECKING:
@@ -112,13 +112,13 @@ class Map:
         return (None, False) if previous is _ABSENT else (previous, True)
 
     def _compare_and_swap(self, key: Any, old: Any, new: Any) -> bool:
-        if key not in self._m or self._m[key] != old:
+        if key not in self._m or not interface_equal(self._m[key], old):
             return False
         self._m[key] = new
         return True
 
     def _compare_and_delete(self, key: Any, old: Any) -> bool:
-        if key not in self._m or self._m[key] != old:
+        if key not in self._m or not interface_equal(self._m[key], old):
             return False
         del self._m[key]
         return True

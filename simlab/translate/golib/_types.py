@@ -135,6 +135,11 @@ class TypedList(list[Any]):
     def __hash__(self) -> int:  # type: ignore[override]
         raise GoPanic(f"runtime error: hash of unhashable type {self.go_type}")  # a map[any]V's key
 
+    @property
+    def go_uncomparable(self) -> str | None:
+        """Its type, which Go cannot compare (simlab.go's interface_equal reads it)."""
+        return self.go_type
+
 
 class TypedArray(TypedList):
     """An array literal that goes into an interface where it stands
@@ -142,6 +147,10 @@ class TypedArray(TypedList):
     elements, as Go's map keys an array."""
 
     __slots__ = ()
+
+    @property
+    def go_uncomparable(self) -> str | None:
+        return None  # an array compares element by element
 
     def __hash__(self) -> int:  # type: ignore[override]
         return array_hash(self)
@@ -163,6 +172,11 @@ class TypedDict(dict[Any, Any]):
 
     def __hash__(self) -> int:  # type: ignore[override]
         raise GoPanic(f"runtime error: hash of unhashable type {self.go_type}")
+
+    @property
+    def go_uncomparable(self) -> str:
+        """Its type, which Go cannot compare (see :class:`TypedList`)."""
+        return self.go_type
 
 
 def typed(x: list[Any] | dict[Any, Any], go_type: str) -> TypedList | TypedDict:
