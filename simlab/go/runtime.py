@@ -461,7 +461,6 @@ class Runtime:
         self._globq: deque[Goroutine] = deque()
         # Go's own runnable goroutines at the head of each queue (SYSTEM_RUNNABLE)
         self._sys_runq, self._sys_globq = SYSTEM_RUNNABLE, 0
-        self._runq_room = RUNQ_SIZE - SYSTEM_RUNNABLE  # the local queue's free slots, empty
         self._nrunnable = 0  # of the program's
         # Go's count of schedules when main starts, the phase of the global queue's
         # turn every 61st: go1.27.3's at GOMAXPROCS=1 here, measured (programs that
@@ -666,7 +665,7 @@ class Runtime:
         old = self._runnext  # goready: a woken goroutine takes runnext (_put_next, inlined)
         self._runnext = g
         if old is not None:
-            if len(self._runq) < self._runq_room:
+            if len(self._runq) + self._sys_runq < RUNQ_SIZE:
                 self._runq.append(old)
             else:
                 self._runq_overflow(old)
@@ -690,7 +689,7 @@ class Runtime:
         old = self._runnext
         self._runnext = g
         if old is not None:
-            if len(self._runq) < self._runq_room:
+            if len(self._runq) + self._sys_runq < RUNQ_SIZE:
                 self._runq.append(old)
             else:
                 self._runq_overflow(old)
@@ -706,7 +705,6 @@ class Runtime:
         moved = min(self._sys_runq, RUNQ_SIZE // 2)
         if moved:
             self._sys_runq -= moved
-            self._runq_room += moved
             if globq:
                 self._schedtick += moved
             else:
@@ -714,11 +712,6 @@ class Runtime:
         for _ in range(RUNQ_SIZE // 2 - moved):
             globq.append(runq.popleft())
         globq.append(g)
-
-    def _system_ran(self) -> None:
-        """Go's own goroutine at the head of the local queue ran, and parked."""
-        self._sys_runq -= 1
-        self._runq_room += 1
 
     def _go_pick(self) -> Goroutine:
         """Take the goroutine Go's ``schedule`` would run next at GOMAXPROCS=1: one
@@ -751,8 +744,8 @@ class Runtime:
                     self.trace.event(self.env._now, g.id, "preempted", "time slice")
             self._schedtick += 1
             self._inherited = 0
-            if self._sys_runq:
-                self._system_ran()
+            if self._sys_runq:  # Go's own goroutine at the local queue's head runs, and parks
+                self._sys_runq -= 1
                 continue
             if self._runq:
                 return self._runq.popleft()
@@ -761,7 +754,6 @@ class Runtime:
                 batch = min(self._sys_globq, 127)
                 self._sys_globq -= batch
                 self._sys_runq += batch
-                self._runq_room -= batch
                 for _ in range(min(len(globq), 127 - batch)):
                     self._runq.append(globq.popleft())
                 continue
@@ -1040,7 +1032,7 @@ class Runtime:
     def _preempted(self, g: Goroutine, queue: deque[Goroutine], why: str) -> None:
         """``g``, stopped while it could go on, joins ``queue`` as runnable."""
         g.state = _g.RUNNABLE
-        if queue is self._runq and len(queue) >= self._runq_room:
+        if queue is self._runq and len(queue) + self._sys_runq >= RUNQ_SIZE:
             self._runq_overflow(g)
         else:
             queue.append(g)

@@ -2116,10 +2116,11 @@ func (p *program) onlyWrittenBy(a *sliceAliases, c *ast.CallExpr, tainted map[an
 // replaces the slice whose array Go's append writes.
 func (p *program) replacingDeletes(a *sliceAliases) map[*ast.SliceExpr]bool {
 	found := map[*ast.SliceExpr]bool{}
+	called := p.interfaceMethods()
 	for _, f := range p.files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || fd.Recv != nil && p.interfaceMethod(fd.Name.Name) {
+			if !ok || fd.Body == nil || fd.Recv != nil && called[fd.Name.Name] {
 				continue // a method an interface may call, with no call of it to see
 			}
 			fn, _ := p.info.Defs[fd.Name].(*types.Func)
@@ -2173,16 +2174,17 @@ func (p *program) replacingDeletes(a *sliceAliases) map[*ast.SliceExpr]bool {
 	return found
 }
 
-// interfaceMethod: an interface type of the program has a method of this name.
-func (p *program) interfaceMethod(name string) bool {
+// interfaceMethods: the names of the methods the program's interface types declare.
+func (p *program) interfaceMethods() map[string]bool {
+	names := map[string]bool{}
 	for _, obj := range p.info.Defs {
-		if fn, ok := obj.(*types.Func); ok && fn.Name() == name {
+		if fn, ok := obj.(*types.Func); ok {
 			if recv := fn.Type().(*types.Signature).Recv(); recv != nil && types.IsInterface(recv.Type()) {
-				return true
+				names[fn.Name()] = true
 			}
 		}
 	}
-	return false
+	return names
 }
 
 // paramOf: the function of the program (not a method or a closure) whose at-th

@@ -596,13 +596,11 @@ def blocking_copy(dst: Any, src: Any) -> Generator[Any, Any, tuple[int, Any]]:
     ``Write``)."""
     if isinstance(src, StringsReader | Buffer):
         return (yield from _write_to(src, dst))
-    for end, method, other in ((src, "WriteTo", dst), (dst, "ReadFrom", src)):
-        if callable(getattr(type(end), method, None)):
-            if method == "ReadFrom" and getattr(type(src), "go_writer_to", False):
-                break
-            result = getattr(end, method)(other)
-            n, err = (yield from result) if isgenerator(result) else result
-            return int(n), err
+    if callable(getattr(type(src), "WriteTo", None)):
+        return (yield from _copied_by(src.WriteTo, dst))
+    library_writer_to = getattr(type(src), "go_writer_to", False)  # writes to dst's Write
+    if callable(getattr(type(dst), "ReadFrom", None)) and not library_writer_to:
+        return (yield from _copied_by(dst.ReadFrom, src))
     written, size = 0, _DISCARD_BLOCK if dst is discard else _COPY_BUFFER
     while True:
         buf = [0] * size
@@ -618,6 +616,13 @@ def blocking_copy(dst: Any, src: Any) -> Generator[Any, Any, tuple[int, Any]]:
                 return written, LIBRARY_ERRORS["io.ErrShortWrite"]
         if rerr is not None:
             return written, None if rerr is EOF else rerr
+
+
+def _copied_by(method: Callable[[Any], Any], other: Any) -> Generator[Any, Any, tuple[int, Any]]:
+    """A copy the program's ``WriteTo`` or ``ReadFrom`` makes (it may block)."""
+    result = method(other)
+    n, err = (yield from result) if isgenerator(result) else result
+    return int(n), err
 
 
 def _write_to(src: StringsReader | Buffer, dst: Any) -> Generator[Any, Any, tuple[int, Any]]:

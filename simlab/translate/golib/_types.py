@@ -124,21 +124,28 @@ class Methods:
 _ERROR: Methods = Methods("error", "Error")  # the error interface, for an assertion
 
 
-class TypedList(list[Any]):
+class _Uncomparable:
+    """A slice or a map held in an interface, of the Go type ``go_type``, which Go
+    cannot compare: keying a map with it is Go's panic, and ``go_uncomparable``
+    names the type for simlab.go's ``interface_equal``."""
+
+    __slots__ = ()
+    go_type: str
+
+    def __hash__(self) -> int:
+        raise GoPanic(f"runtime error: hash of unhashable type {self.go_type}")  # a map[any]V's key
+
+    @property
+    def go_uncomparable(self) -> str | None:
+        return self.go_type
+
+
+class TypedList(_Uncomparable, list[Any]):  # type: ignore[misc]
     """A slice literal that goes into an interface where it stands (``[]any{[]int{4}}``,
     ``var x any = []string{"a"}``): the list, keeping its Go type for ``%T``, a type
     switch and an assertion. No variable holds it, so nothing else sees a plain list."""
 
     __slots__ = ("go_type",)
-    go_type: str
-
-    def __hash__(self) -> int:  # type: ignore[override]
-        raise GoPanic(f"runtime error: hash of unhashable type {self.go_type}")  # a map[any]V's key
-
-    @property
-    def go_uncomparable(self) -> str | None:
-        """Its type, which Go cannot compare (simlab.go's interface_equal reads it)."""
-        return self.go_type
 
 
 class TypedArray(TypedList):
@@ -163,20 +170,11 @@ class TypedArray(TypedList):
         return NotImplemented
 
 
-class TypedDict(dict[Any, Any]):
+class TypedDict(_Uncomparable, dict[Any, Any]):  # type: ignore[misc]
     """A map literal that goes into an interface where it stands: see
     :class:`TypedList`."""
 
     __slots__ = ("go_type",)
-    go_type: str
-
-    def __hash__(self) -> int:  # type: ignore[override]
-        raise GoPanic(f"runtime error: hash of unhashable type {self.go_type}")
-
-    @property
-    def go_uncomparable(self) -> str:
-        """Its type, which Go cannot compare (see :class:`TypedList`)."""
-        return self.go_type
 
 
 def typed(x: list[Any] | dict[Any, Any], go_type: str) -> TypedList | TypedDict:
