@@ -40064,6 +40064,130 @@ func main() {
 )
 
 
+# cap of slices as go1.27.3 gives it: the Go Tour's slices (a literal re-sliced up to
+# its capacity and back), make's capacity re-sliced, an array's sub-slice; Go's growth
+# past the capacity by element size (8-byte ints, 16-byte strings and pairs, 24-byte
+# structs of a string, bytes) and size class; the 32-byte buffer Go's compiler gives a
+# first append to a slice that never leaves its function
+CONSTRUCTS["slice_capacity_growth"] = (
+    """\
+package main
+
+import "fmt"
+
+type pair struct{ a, b int }
+
+type named struct {
+\tname string
+\tn    int
+}
+
+func printSlice(s []int) {
+\tfmt.Printf("len=%d cap=%d %v\\n", len(s), cap(s), s)
+}
+
+func build(n int) []int {
+\tvar s []int
+\tfor i := 0; i < n; i++ {
+\t\ts = append(s, i)
+\t}
+\treturn s
+}
+
+func main() {
+\t// the Go Tour's slices: a printed slice's array is on the heap
+\tvar s []int
+\tprintSlice(s)
+\ts = append(s, 0)
+\tprintSlice(s)
+\ts = append(s, 1)
+\tprintSlice(s)
+\ts = append(s, 2, 3, 4)
+\tprintSlice(s)
+\tt := []int{2, 3, 5, 7, 11, 13}
+\tt = t[:0]
+\tprintSlice(t)
+\tt = t[:4]
+\tprintSlice(t)
+\tt = t[2:]
+\tprintSlice(t)
+\tb := make([]int, 0, 5)
+\tc := b[:2]
+\td := c[2:5]
+\tfmt.Println(len(c), cap(c), c, len(d), cap(d), d)
+\tarr := [6]string{"a", "b", "c", "d", "e", "f"}
+\tmid := arr[1:3]
+\tfmt.Println(mid, len(mid), cap(mid), mid[:cap(mid)])
+
+\t// growth past the capacity, by element size, on the heap (printed)
+\tvar ints []int
+\tvar strs []string
+\tvar pairs []pair
+\tvar nameds []named
+\tvar bs []byte
+\tcaps := [5]int{-1, -1, -1, -1, -1}
+\tseen := func(k, c int) {
+\t\tif c != caps[k] {
+\t\t\tcaps[k] = c
+\t\t\tfmt.Print(" ", c)
+\t\t}
+\t}
+\tfor i := 0; i < 1500; i++ {
+\t\tints = append(ints, i)
+\t\tstrs = append(strs, "x")
+\t\tpairs = append(pairs, pair{i, i})
+\t\tnameds = append(nameds, named{"n", i})
+\t\tbs = append(bs, 'x')
+\t\tseen(0, cap(ints))
+\t}
+\tfmt.Println(" ints", len(ints))
+\tfor i := range strs {
+\t\tseen(1, cap(strs[:i+1]))
+\t}
+\tfmt.Println(" strings", strs[:2], pairs[:1], nameds[:1], bs[:1])
+\tfmt.Println(cap(strs), cap(pairs), cap(nameds), cap(bs))
+\tfor n := 1; n <= 6; n++ {
+\t\tfmt.Print(cap(build(n)), " ")
+\t}
+\tfmt.Println("returned")
+
+\t// a slice that never leaves main: Go's first append uses 32 bytes of its frame
+\tvar local []int
+\tfor i := 0; i < 6; i++ {
+\t\tlocal = append(local, i)
+\t\tfmt.Print(len(local), cap(local), " ")
+\t}
+\tfmt.Println("local")
+\te := make([]int, 0)
+\tvar lb []byte
+\tvar ls []string
+\tfor i := 0; i < 40; i++ {
+\t\te = append(e, i)
+\t\tlb = append(lb, 'a')
+\t\tls = append(ls, "s")
+\t\tif i < 3 || i == 39 {
+\t\t\tfmt.Print(cap(e), cap(lb), cap(ls), " ")
+\t\t}
+\t}
+\tfmt.Println("local")
+\tmany := append([]int{1, 2}, 3, 4, 5, 6, 7)
+\tjoined := append([]string{"a"}, []string{"b", "c", "d", "e", "f"}...)
+\tbig := make([]int64, 5000)
+\tbig = append(big, 1)
+\tfmt.Println(cap(many), cap(joined), cap(big))
+}
+""",
+    (
+        "len=0 cap=0 []\nlen=1 cap=1 [0]\nlen=2 cap=2 [0 1]\nlen=5 cap=6 [0 1 2 3 4]\n"
+        "len=0 cap=6 []\nlen=4 cap=6 [2 3 5 7]\nlen=2 cap=4 [5 7]\n2 5 [0 0] 3 3 [0 0 0]\n"
+        "[b c] 2 5 [b c d e f]\n 4 8 16 32 64 128 256 512 848 1280 1792 ints 1500\n"
+        " 1535 strings [x x] [{0 0}] [{n 0}] [120]\n1535 1792 1706 2048\n"
+        "1 2 4 4 8 8 returned\n1 4 2 4 3 4 4 4 5 8 6 8 local\n"
+        "4 32 2 4 32 2 4 32 4 64 64 71 local\n8 6 7168\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -44278,18 +44402,20 @@ def test_the_run_s_lines_start_a_line_of_their_own(tmp_path):
     assert result.output.startswith("end: 3 \nmain returned at 0s\n")
 
 
-def test_cap_past_the_capacity_make_gave_ends_in_one_line(tmp_path):
-    """make([]int, 4), then an append: Go's slice grows by its own rule (go1.27.3
-    printed cap 8), which simlab does not follow, so cap(t) ends the run in one
-    line rather than print the length (5), as it once did."""
+def test_a_reslice_past_what_the_run_keeps_ends_in_one_line(tmp_path):
+    """make([]int, 4), an append past its capacity, then t[:cap(t)]: Go's append
+    moved t to a new array of 8 (the construct slice_capacity_growth shows the
+    rule), whose elements past the length simlab does not keep, so the re-slice
+    ends the run in one line naming what to do instead."""
     path = tmp_path / "main.go"
     path.write_text(
         'package main\n\nimport "fmt"\n\nfunc main() {\n\tt := make([]int, 4)\n'
-        "\tt = append(t, 1)\n\tfmt.Println(len(t), cap(t))\n}\n"
+        "\tt = append(t, 1)\n\tt = t[:cap(t)]\n\tfmt.Println(len(t))\n}\n"
     )
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 2
     assert result.output == (
-        "simlab: cap of a slice appended past the capacity it had (5 > 4): Go grows a "
-        "slice's capacity by its own rule, which simlab does not follow\n"
+        "simlab: s[0:8] of a slice of length 5 and capacity 8: the elements of its array"
+        " past 5 are not kept here (Go's append moved it to a new array; slice within the"
+        " length, or append)\n"
     )

@@ -47,6 +47,7 @@ type module struct {
 	values          map[*types.TypeName]bool                 // named slice, map and func types with methods: go.NamedValue classes
 	nilSlices       bool                                     // the program compares a slice with nil: see nilOf
 	capacities      bool                                     // the program asks cap of a slice: see findCapacities
+	stackAppends    map[*ast.CallExpr]int64                  // appends Go may give a stack buffer: see findStackAppends
 	owned           map[types.Object]bool                    // slices x = append(x, v) may grow in place: see findOwnedSlices
 	iterVars        map[*ast.ForStmt][]types.Object          // for i := ... variables boxed per iteration: see findBoxed
 	rangeRefs       map[types.Object]bool                    // range variables boxed per iteration: see findBoxed
@@ -823,21 +824,6 @@ func (m *module) findAddressed() {
 				}
 			}
 			return true
-		})
-	}
-}
-
-// findCapacities: the program asks cap of a slice (len(batch) == cap(batch)), so a
-// slice make gives a capacity beyond its length keeps it (go.with_capacity), and
-// cap reads it (go.capacity); elsewhere a slice's capacity is its length.
-func (m *module) findCapacities() {
-	p := m.p
-	for _, file := range p.files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			if c, ok := n.(*ast.CallExpr); ok && calleeName(p, c) == "cap" && len(c.Args) == 1 && isSliceType(p.info.TypeOf(c.Args[0])) {
-				m.capacities = true
-			}
-			return !m.capacities
 		})
 	}
 }

@@ -390,7 +390,8 @@ func (f *fn) exprOf(e ast.Expr) string {
 		if x.High != nil {
 			hi = f.expr(x.High)
 		}
-		if lo == "" && hi == "" && !x.Slice3 {
+		resliced := f.m.capacities && (isSliceType(p.info.TypeOf(x.X)) || arrayLen(p.info.TypeOf(x.X)) >= 0)
+		if lo == "" && hi == "" && !x.Slice3 && !resliced {
 			return f.sequence(x.X) + "[:]"
 		}
 		// Go panics where a bound is out of range, and a string's are byte offsets
@@ -403,6 +404,9 @@ func (f *fn) exprOf(e ast.Expr) string {
 		}
 		if x.Slice3 { // s[a:b:c]: c bounds the capacity, which a slice here does not have
 			args = append(args, "most="+f.expr(x.Max))
+		}
+		if resliced { // a program that asks cap: the capacity past the result's end kept
+			return "go.resliced(" + strings.Join(args, ", ") + ")"
 		}
 		return "go.sliced(" + strings.Join(args, ", ") + ")"
 	case *ast.FuncLit:
@@ -2842,7 +2846,8 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 				made = "[" + z + " for _ in range(" + n + ")]"
 			}
 			if len(c.Args) == 3 && f.m.capacities {
-				return "go.with_capacity(" + made + ", " + f.expr(c.Args[2]) + ")" // cap(batch) asks it
+				// cap(batch) asks it, and s[:cap(s)] reads the zero values past the length
+				return "go.with_capacity(" + made + ", " + f.expr(c.Args[2]) + ", zero=lambda: " + z + ")"
 			}
 			if f.m.capacities {
 				return "go.with_capacity(" + made + ")" // its length, which s[:2] keeps as its capacity
@@ -2863,10 +2868,10 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		return "go.Ref(" + z + ")" // a fresh variable: no other name for it
 	case "append":
 		s := f.value(c.Args[0])
+		if f.m.capacities {
+			return "go.appended(" + s + f.spreadOrValues(c) + f.m.growth(c) + ")" // Go's capacity
+		}
 		if c.Ellipsis.IsValid() {
-			if f.m.capacities {
-				return "go.appended(" + s + ", *" + f.spread(c.Args[1]) + ")" // a capacity kept
-			}
 			return s + " + " + f.spread(c.Args[1])
 		}
 		var vs []string
@@ -2875,9 +2880,6 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		}
 		if len(vs) == 0 {
 			return s + " + []" // nil for nil (a go.NilSlice), as Go's
-		}
-		if f.m.capacities {
-			return "go.appended(" + s + ", " + strings.Join(vs, ", ") + ")" // a capacity kept
 		}
 		return "[*" + s + ", " + strings.Join(vs, ", ") + "]"
 	case "delete":
@@ -5243,4 +5245,62 @@ func callOf(s, fn string) bool {
 		return depth > 0
 	})
 	return closed == len(s)-1
+}
+
+// spreadOrValues: the values append(s, ...) appends, as the arguments after s:
+// ", *xs" for append(s, xs...), else ", " and each value.
+func (f *fn) spreadOrValues(c *ast.CallExpr) string {
+	if c.Ellipsis.IsValid() {
+		return ", *" + f.spread(c.Args[1])
+	}
+	text := ""
+	for _, a := range c.Args[1:] {
+		text += ", " + f.value(a)
+	}
+	return text
+}
+
+// gcSizes: the sizes of Go's types on the amd64 machines the recordings ran on.
+var gcSizes = types.SizesFor("gc", "amd64")
+
+// growth: the keywords that tell go.appended how Go grows the slice append(s, ...)
+// makes past its capacity: its elements' size in bytes, where it is not 8, whether
+// they hold pointers (the allocator puts a header before a block of those above
+// 512 bytes), and the stack buffer of a first append (see findStackAppends). A
+// type parameter's elements are taken for 8 bytes without pointers.
+func (m *module) growth(c *ast.CallExpr) string {
+	sl, ok := under(m.p.info.TypeOf(c)).(*types.Slice)
+	if !ok || hasTypeParam(sl.Elem()) {
+		return ""
+	}
+	kw := ""
+	if n := gcSizes.Sizeof(sl.Elem()); n != 8 {
+		kw += ", size=" + strconv.FormatInt(n, 10)
+	}
+	if hasPointers(sl.Elem()) {
+		kw += ", pointers=True"
+	}
+	if k := m.stackAppends[c]; k > 0 {
+		kw += ", stack=" + strconv.FormatInt(k, 10)
+	}
+	return kw
+}
+
+// hasPointers: do values of t hold a pointer the collector follows (a string's
+// bytes, a slice's array, a map, a channel, a function, an interface's value)?
+func hasPointers(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0 || u.Kind() == types.UnsafePointer
+	case *types.Array:
+		return u.Len() > 0 && hasPointers(u.Elem())
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if hasPointers(u.Field(i).Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }

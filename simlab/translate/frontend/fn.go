@@ -1247,6 +1247,12 @@ func (f *fn) assign(s *ast.AssignStmt) {
 		if c, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); ok && len(s.Lhs) == 1 && f.isBuiltin(c, "append") && len(c.Args) >= 1 {
 			if sameExpr(p, s.Lhs[0], c.Args[0]) && f.m.owned[ownerOf(p, s.Lhs[0])] {
 				target := f.expr(s.Lhs[0])
+				if f.m.capacities { // cap reads the capacity Go's growth gives it
+					vals := f.spreadOrValues(c)
+					f.flushPre()
+					f.wl(f.line, "%s = go.append_in_place(%s%s%s)", target, target, vals, f.m.growth(c))
+					return
+				}
 				if c.Ellipsis.IsValid() {
 					v := f.spread(c.Args[1])
 					f.flushPre()

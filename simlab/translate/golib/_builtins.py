@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Generator, Iterator
 from itertools import islice
 from typing import Any
@@ -51,46 +52,124 @@ def _out_of_range(i: int, n: int) -> str:
 
 
 class CapSlice(list[Any]):
-    """A slice ``make`` gave a capacity beyond its length (``make([]T, 0, n)``), in a
-    program that asks ``cap`` of a slice: the list, and the capacity Go's would
-    have, which appends in place within it and a sub-slice from its start keep."""
+    """A slice whose capacity a program that asks ``cap`` reads: the list, the
+    capacity Go's slice would have (what ``make`` gave it, the array or slice it
+    was cut from, or Go's growth rule after an append past it), and ``rest``, the
+    elements of its array past its length that the run knows (a re-slice up to
+    the capacity, ``t = t[:4]`` after ``t = t[:0]``, reads them back)."""
 
-    __slots__ = ("cap",)
+    __slots__ = ("cap", "rest")
 
-    def __init__(self, elements: list[Any], cap: int) -> None:
+    def __init__(self, elements: list[Any], cap: int, rest: list[Any] | None = None) -> None:
         super().__init__(elements)
         self.cap = cap
+        self.rest = [] if rest is None else rest
 
 
-def with_capacity(elements: list[Any], cap: int | None = None) -> list[Any]:
+def with_capacity(
+    elements: list[Any], cap: int | None = None, zero: Callable[[], Any] | None = None
+) -> list[Any]:
     """``make([]T, n, cap)``: the ``n`` zero values, keeping ``cap`` (``make([]T,
-    n)``: ``n``); Go's panic where ``cap`` is less than ``n``."""
+    n)``: ``n``) and the zero values past them (``zero`` makes one); Go's panic
+    where ``cap`` is less than ``n``."""
     if cap is None:
         cap = len(elements)
     if cap < len(elements):
         raise GoPanic("runtime error: makeslice: cap out of range")
-    return CapSlice(elements, cap)
+    rest = [zero() for _ in range(cap - len(elements))] if zero is not None else None
+    return CapSlice(elements, cap, rest)
 
 
-def appended(s: list[Any], *values: Any) -> list[Any]:
+# The sizes of the objects Go's allocator hands out (go1.27's size classes, 8 bytes
+# to 32 KiB); a larger object takes whole pages of 8 KiB.
+_SIZE_CLASSES = (
+    *(8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256),
+    *(288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152),
+    *(1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376),
+    *(6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336),
+    *(16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768),
+)
+_PAGE = 8192
+_HEADER = 8  # the type word Go puts before an object of pointers above 512 bytes
+
+
+def _allocated(size: int, pointers: bool) -> int:
+    """The bytes Go's allocator gives a request for ``size``: the smallest size class
+    that holds it (and its header, for an object of pointers above 512 bytes, which
+    the caller does not get), or whole pages."""
+    if size > _SIZE_CLASSES[-1] - _HEADER:
+        return -(-size // _PAGE) * _PAGE
+    header = _HEADER if pointers and size > 512 else 0
+    return _SIZE_CLASSES[bisect_left(_SIZE_CLASSES, size + header)] - header
+
+
+def grown_cap(length: int, cap: int, size: int, pointers: bool) -> int:
+    """The capacity Go's ``append`` gives a slice of capacity ``cap`` that must hold
+    ``length`` elements of ``size`` bytes: the length if that is more than double
+    the capacity, else double it (below 256), or a quarter more and 192 each step
+    (above), then as many elements as the allocator's block of those bytes holds."""
+    if size == 0:
+        return length
+    new = cap * 2
+    if length > new:
+        new = length
+    elif cap >= 256:
+        new = cap
+        while new < length:
+            new += (new + 768) >> 2
+    return _allocated(new * size, pointers) // size
+
+
+def appended(
+    s: list[Any], *values: Any, size: int = 8, pointers: bool = False, stack: int = 0
+) -> list[Any]:
     """``append(s, values...)`` as a new list, in a program that asks ``cap`` of a
-    slice: a slice that keeps its capacity keeps it (``cap`` reads it while the
-    appends fit)."""
+    slice: the capacity kept while the values fit (they take the places of the
+    array's elements past the length), else Go's growth for elements of ``size``
+    bytes (``pointers``: they hold pointers, which the allocator places with a
+    header above 512 bytes); a slice without a ``go.CapSlice``'s capacity has its
+    length. ``stack``: the first append to an empty slice that never leaves its
+    function, whose array Go's compiler puts in a buffer of ``stack`` elements in
+    the function's frame (32 bytes), if the values fit there."""
+    length = len(s) + len(values)
     if type(s) is CapSlice:
-        return CapSlice([*s, *values], s.cap)
-    return s + list(values)  # append(nil) is nil (a go.NilSlice's sum)
+        if length <= s.cap:
+            return CapSlice([*s, *values], s.cap, s.rest[len(values) :])
+        cap = s.cap
+    elif not values:
+        return s + list(values)  # append(nil) is nil (a go.NilSlice's sum)
+    else:
+        cap = len(s)
+    if stack and not s and length <= stack:
+        return CapSlice(list(values), stack)
+    return CapSlice([*s, *values], grown_cap(length, cap, size, pointers))
+
+
+def append_in_place(
+    s: list[Any], *values: Any, size: int = 8, pointers: bool = False, stack: int = 0
+) -> list[Any]:
+    """``s = append(s, values...)`` of a slice no other variable holds, in a program
+    that asks ``cap``: :func:`appended`, but a ``go.CapSlice`` grows in place."""
+    if type(s) is not CapSlice or (stack and not s):
+        return appended(s, *values, size=size, pointers=pointers, stack=stack)
+    length = len(s) + len(values)
+    if length <= s.cap:
+        del s.rest[: len(values)]
+    else:
+        s.cap, s.rest = grown_cap(length, s.cap, size, pointers), []
+    s.extend(values)
+    return s
 
 
 def capacity(s: list[Any]) -> int:
-    """``cap(s)`` of a slice: what ``make`` gave it, while its appends fit; else its
-    length (a literal's, a copy's), or the end of the run where appends took it
-    past the capacity, which Go grows by its own rule."""
+    """``cap(s)`` of a slice: a ``go.CapSlice``'s, else its length (a literal's, a
+    copy's)."""
     if type(s) is not CapSlice:
         return len(s)
     if len(s) > s.cap:
         raise SimlabError(
-            f"cap of a slice appended past the capacity it had ({len(s)} > {s.cap}):"
-            " Go grows a slice's capacity by its own rule, which simlab does not follow"
+            f"cap of a slice appended past the capacity it had ({len(s)} > {s.cap}) where"
+            " simlab did not follow Go's growth rule"
         )
     return s.cap
 
@@ -106,7 +185,7 @@ def sliced(s: Any, low: int = 0, high: int | None = None, most: int | None = Non
     if most is not None:
         hi = len(s) if high is None else high
         _check_slice3(len(s), low, hi, most)
-        return CapSlice(s[low:hi], most - low)
+        return CapSlice(s[low:hi], most - low, s[hi:most])
     text = isinstance(s, str) and not s.isascii()
     data = s.encode() if text else s
     n = len(data)
@@ -119,6 +198,17 @@ def sliced(s: Any, low: int = 0, high: int | None = None, most: int | None = Non
     return s[low:hi]
 
 
+def resliced(s: list[Any], low: int = 0, high: int | None = None, most: int | None = None) -> Any:
+    """:func:`sliced` of a slice or an array in a program that asks ``cap``: the
+    result a ``go.CapSlice`` whose capacity runs to the end of ``s``'s (its
+    length, if ``s`` keeps none), the elements past its end kept for a re-slice."""
+    if type(s) is CapSlice:
+        return _sliced_capacity(s, low, high, most)
+    if not s and type(s) is not list:
+        return sliced(s, low, high, most)  # nil stays nil
+    return _sliced_capacity(CapSlice(s, len(s)), low, high, most)
+
+
 def _sliced_capacity(s: CapSlice, low: int, high: int | None, most: int | None) -> CapSlice:
     """``s[low:high:most]`` of a slice that keeps its capacity: Go's bounds are the
     capacity's, and the result's capacity runs to ``most`` or to ``s``'s end."""
@@ -128,12 +218,16 @@ def _sliced_capacity(s: CapSlice, low: int, high: int | None, most: int | None) 
         _check_slice(s.cap, low, hi, "capacity")
     else:
         _check_slice3(s.cap, low, hi, most)
-    if hi > len(s):
-        raise SimlabError(
-            f"s[{low}:{hi}] of a slice of length {len(s)}: its elements past its length, in"
-            " its capacity, are not kept here (slice within the length, or append)"
-        )
-    return CapSlice(s[low:hi], end - low)
+    whole: list[Any] = s
+    if max(hi, end) > len(s):
+        whole = [*s, *s.rest]
+        if hi > len(whole):
+            raise SimlabError(
+                f"s[{low}:{hi}] of a slice of length {len(s)} and capacity {s.cap}: the"
+                f" elements of its array past {len(whole)} are not kept here (Go's append"
+                " moved it to a new array; slice within the length, or append)"
+            )
+    return CapSlice(whole[low:hi], end - low, whole[hi:end])
 
 
 def _check_slice(n: int, low: int, hi: int, what: str) -> None:
@@ -253,9 +347,10 @@ class Backing:
         at, array = self.offset + len(s), self.array
         room = s.cap - len(s) if type(s) is CapSlice else len(array) - at  # s[a:b:c]'s is c-b
         if len(values) <= room:
-            array[at : at + len(values)] = values
-        if type(s) is CapSlice:  # the capacity cap(s) reads stays the sub-slice's
-            return CapSlice([*s, *values], s.cap)
+            fit = max(0, min(len(values), len(array) - at))  # past its length: not seen
+            array[at : at + fit] = values[:fit]
+        if type(s) is CapSlice:  # the capacity cap(s) reads: the sub-slice's, or grown
+            return appended(s, *values)
         return [*s, *values]
 
 

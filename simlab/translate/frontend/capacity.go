@@ -1,0 +1,187 @@
+package main
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// findCapacities: the program asks cap of a slice (len(batch) == cap(batch)), so
+// a slice keeps the capacity Go's would have (a go.CapSlice): what make gave it,
+// the array or slice it was cut from, Go's growth past it (go.appended); elsewhere
+// a slice's capacity is its length.
+func (m *module) findCapacities() {
+	p := m.p
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok && calleeName(p, c) == "cap" && len(c.Args) == 1 && isSliceType(p.info.TypeOf(c.Args[0])) {
+				m.capacities = true
+			}
+			return !m.capacities
+		})
+	}
+	if m.capacities {
+		m.findStackAppends()
+	}
+}
+
+// stackBuffer: the bytes of the buffer Go's compiler (since go1.25) gives the
+// first append to an empty slice that does not escape its function, in its frame.
+const stackBuffer = 32
+
+// findStackAppends finds, in each function, the first append to each local slice
+// that never leaves it: a variable read only by len, cap, an index, a range, copy
+// and append's values, and written only by x = append(x, ...), x = x[i:j] and
+// x = nil, in the function that declares it (no closure's). Go's escape analysis
+// keeps such a slice's array in the function's frame, and its first append from
+// length 0 (that fits) gets a buffer of 32 bytes: cap 4 for ints, 32 for bytes,
+// where an array on the heap would have the capacity of its length. The append's
+// value is the buffer's length in elements.
+func (m *module) findStackAppends() {
+	p := m.p
+	m.stackAppends = map[*ast.CallExpr]int64{}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			var body *ast.BlockStmt
+			switch fn := n.(type) {
+			case *ast.FuncDecl:
+				body = fn.Body
+			case *ast.FuncLit:
+				body = fn.Body
+			}
+			if body != nil {
+				m.stackAppendsIn(body)
+			}
+			return true
+		})
+	}
+}
+
+func (m *module) stackAppendsIn(body *ast.BlockStmt) {
+	p := m.p
+	locals := map[types.Object]int64{} // each candidate and its buffer's length
+	first := map[types.Object]*ast.CallExpr{}
+	var stack []ast.Node
+	var visit func(n ast.Node, nested bool)
+	visit = func(n ast.Node, nested bool) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return false
+			}
+			if lit, ok := n.(*ast.FuncLit); ok {
+				stack = append(stack, n)
+				visit(lit.Body, true)
+				stack = stack[:len(stack)-1]
+				return false
+			}
+			if id, ok := n.(*ast.Ident); ok {
+				if obj := p.info.Defs[id]; obj != nil && !nested {
+					if k := stackElems(obj); k > 0 {
+						locals[obj] = k
+					}
+				} else if obj := p.info.Uses[id]; obj != nil {
+					if _, ok := locals[obj]; ok {
+						if c, ok := m.keepsFrame(id, stack); !ok || nested {
+							locals[obj] = -1
+						} else if c != nil && first[obj] == nil {
+							first[obj] = c
+						}
+					}
+				}
+			}
+			stack = append(stack, n)
+			return true
+		})
+	}
+	visit(body, false)
+	for obj, k := range locals {
+		if k > 0 && first[obj] != nil {
+			m.stackAppends[first[obj]] = k
+		}
+	}
+}
+
+// stackElems: the length of the stack buffer for a local slice variable obj of
+// the program (its elements of 1 to 32 bytes), or 0.
+func stackElems(obj types.Object) int64 {
+	v, ok := obj.(*types.Var)
+	if !ok || v.IsField() {
+		return 0
+	}
+	sl, ok := v.Type().Underlying().(*types.Slice)
+	if !ok || hasTypeParam(sl.Elem()) {
+		return 0
+	}
+	size := gcSizes.Sizeof(sl.Elem())
+	if size == 0 || size > stackBuffer {
+		return 0
+	}
+	return stackBuffer / size
+}
+
+// keepsFrame: is the use id of a local slice (its ancestors in stack) one that
+// keeps its array in the function's frame? And the append it is the operand of,
+// x = append(x, ...).
+func (m *module) keepsFrame(id *ast.Ident, stack []ast.Node) (*ast.CallExpr, bool) {
+	p := m.p
+	if len(stack) == 0 {
+		return nil, false
+	}
+	obj := p.info.Uses[id]
+	self := func(e ast.Expr) bool {
+		x, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && p.info.Uses[x] == obj
+	}
+	// x = rhs, with x this slice: an append to it, a sub-slice of it, nil
+	selfAssign := func(as *ast.AssignStmt) (*ast.CallExpr, bool) {
+		if len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Tok != token.ASSIGN || !self(as.Lhs[0]) {
+			return nil, false
+		}
+		switch r := ast.Unparen(as.Rhs[0]).(type) {
+		case *ast.CallExpr:
+			if isBuiltinCall(p, r, "append") && self(r.Args[0]) {
+				return r, true
+			}
+		case *ast.SliceExpr:
+			return nil, self(r.X)
+		case *ast.Ident:
+			return nil, r.Name == "nil" && p.info.Uses[r] == types.Universe.Lookup("nil")
+		}
+		return nil, false
+	}
+	switch parent := stack[len(stack)-1].(type) {
+	case *ast.AssignStmt:
+		return selfAssign(parent)
+	case *ast.IndexExpr:
+		if len(stack) > 1 {
+			if u, ok := stack[len(stack)-2].(*ast.UnaryExpr); ok && u.Op == token.AND {
+				return nil, false // &x[i]: a pointer into the array
+			}
+		}
+		return nil, parent.X == id
+	case *ast.RangeStmt:
+		return nil, parent.X == id
+	case *ast.SliceExpr:
+		if len(stack) > 1 {
+			if as, ok := stack[len(stack)-2].(*ast.AssignStmt); ok {
+				return selfAssign(as)
+			}
+		}
+	case *ast.CallExpr:
+		switch {
+		case isBuiltinCall(p, parent, "len"), isBuiltinCall(p, parent, "cap"), isBuiltinCall(p, parent, "copy"):
+			return nil, true
+		case isBuiltinCall(p, parent, "append"):
+			if parent.Args[0] != id {
+				return nil, parent.Ellipsis.IsValid() && parent.Args[1] == id // append(y, x...) reads x
+			}
+			if len(stack) > 1 {
+				if as, ok := stack[len(stack)-2].(*ast.AssignStmt); ok {
+					return selfAssign(as)
+				}
+			}
+		}
+	}
+	return nil, false
+}
