@@ -173,23 +173,30 @@ class CivilTime(NamedTuple):
 
 _CYCLE_DAYS = 146_097  # 400 Gregorian years, whose calendar and weekdays repeat
 _YEAR_1 = -730_119  # 0001-01-01, in days from 2000-01-01
+_YEAR_10000 = 2_921_940  # 10000-01-01, past what Python's datetime holds
 
 
 def civil_time(t: int) -> CivilTime:
     """The calendar parts of the instant ``t`` ns from 2000-01-01 00:00:00 UTC (a
-    year Python's ``datetime`` does not hold is counted from 400-year cycles
-    later)."""
+    year Python's ``datetime`` does not hold, before 1 or after 9999, is counted
+    from a whole number of 400-year cycles away)."""
     import datetime
 
     secs, ns = divmod(t, Second)
     days, secs = divmod(secs, 86_400)
-    cycles = -((days - _YEAR_1) // _CYCLE_DAYS) if days < _YEAR_1 else 0
+    outside = days < _YEAR_1 or days >= _YEAR_10000
+    cycles = -((days - _YEAR_1) // _CYCLE_DAYS) if outside else 0
     d = datetime.date(2000, 1, 1) + datetime.timedelta(days=days + cycles * _CYCLE_DAYS)
     hour, rest = divmod(secs, 3600)
     weekday, yday = (d.weekday() + 1) % 7, d.timetuple().tm_yday
     return CivilTime(
         d.year - 400 * cycles, d.month, d.day, hour, rest // 60, rest % 60, ns, weekday, yday
     )
+
+
+def go_year(year: int) -> str:
+    """A year as Go's layouts write it: four digits at least, after the sign (-0001)."""
+    return f"{'-' if year < 0 else ''}{abs(year):04d}"
 
 
 def civil_days(year: int, month: int, day: int) -> int:
@@ -200,6 +207,8 @@ def civil_days(year: int, month: int, day: int) -> int:
 
     y, m = divmod(year * 12 + month - 1, 12)
     cycles = (400 - y) // 400 if y < 1 else 0  # year 0 and before: 400-year cycles later
+    if y > 9999:
+        cycles = -((y - 1) // 400)  # and after 9999, earlier
     start = datetime.date(y + 400 * cycles, m + 1, 1) - datetime.date(2000, 1, 1)
     return start.days - _CYCLE_DAYS * cycles + day - 1
 
@@ -211,4 +220,4 @@ def time_string(t: int) -> str:
     c = civil_time(t)
     frac = f".{c.ns:09d}".rstrip("0") if c.ns else ""
     clock = f"{c.month:02d}-{c.day:02d} {c.hour:02d}:{c.minute:02d}:{c.second:02d}"
-    return f"{c.year:04d}-{clock}{frac} +0000 UTC"  # year 1 is 0001, as Go's
+    return f"{go_year(c.year)}-{clock}{frac} +0000 UTC"  # year 1 is 0001, as Go's

@@ -767,6 +767,7 @@ PANIC_VALUES = {
     'Fault{"write", 503}': "panic: (main.Fault) 0x4a3df8",
     '&Fault{"read", 1}': "panic: (*main.Fault) 0x12e8d274c048",
     "Level(3)": "panic: main.Level(3)",
+    "Flag(true)": "panic: main.Flag(true)",
     "uint8(7)": "panic: 7",
     "float32(1.5)": "panic: 1.5",
     "'x'": "panic: 120",
@@ -783,7 +784,7 @@ def test_a_panic_prints_its_value_as_gos_runtime_does(tmp_path, value):
     path.write_text(
         'package main\n\nimport (\n\t"errors"\n\t"fmt"\n)\n\n'
         'var errNotFound = errors.New("not found")\n\n'
-        "type Fault struct {\n\tOp   string\n\tCode int\n}\n\ntype Level int\n\n"
+        "type Fault struct {\n\tOp   string\n\tCode int\n}\n\ntype Level int\n\ntype Flag bool\n\n"
         f'func main() {{\n\tfmt.Println("start")\n\tpanic({value})\n}}\n'
     )
     result = CliRunner().invoke(go_run_cmd, [str(path)])
@@ -40184,6 +40185,173 @@ func main() {
         " 1535 strings [x x] [{0 0}] [{n 0}] [120]\n1535 1792 1706 2048\n"
         "1 2 4 4 8 8 returned\n1 4 2 4 3 4 4 4 5 8 6 8 local\n"
         "4 32 2 4 32 2 4 32 4 64 64 71 local\n8 6 7168\n"
+    ),
+)
+
+
+# errors.As and errors.AsType into a named slice, map and bool type (the plain value fills
+# the target), %#v of a named bool error, Errorf's %w of an error with its own Format
+# (called with v), and %w outside Errorf: fmt's bad verb with the error's fields (go1.27.3)
+CONSTRUCTS["errors_into_named_types"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"io"
+)
+
+type FieldError struct{ Field string }
+
+func (f FieldError) Error() string { return f.Field + " bad" }
+
+type ValidationErrors []FieldError
+
+func (v ValidationErrors) Error() string { return fmt.Sprint(len(v), " errors") }
+
+type Bad map[string]string
+
+func (b Bad) Error() string { return fmt.Sprint(len(b), " bad") }
+
+type Retryable bool
+
+func (r Retryable) Error() string { return fmt.Sprint("retryable=", bool(r)) }
+
+type stackErr struct{ cause error }
+
+func (s *stackErr) Error() string { return "read header: " + s.cause.Error() }
+func (s *stackErr) Unwrap() error { return s.cause }
+
+// Format as pkg/errors-style types write it: %+v adds detail, %v and %s print Error.
+func (s *stackErr) Format(f fmt.State, verb rune) {
+\tswitch verb {
+\tcase 'v':
+\t\tif f.Flag('+') {
+\t\t\tio.WriteString(f, "detail: ")
+\t\t}
+\t\tio.WriteString(f, s.Error())
+\tcase 's':
+\t\tio.WriteString(f, s.Error())
+\t}
+}
+
+func validate() error {
+\tvar ve ValidationErrors
+\tve = append(ve, FieldError{"name"}, FieldError{"age"})
+\treturn fmt.Errorf("validate: %w", ve)
+}
+
+func main() {
+\terr := validate()
+\tvar ve ValidationErrors
+\tfmt.Println(errors.As(err, &ve), len(ve), ve)
+\tfields, ok := errors.AsType[ValidationErrors](err)
+\tfmt.Println(ok, len(fields), fields[1].Field)
+
+\tvar b Bad
+\tfmt.Println(errors.As(fmt.Errorf("w: %w", Bad{"a": "x"}), &b), len(b), b["a"])
+\tvar r Retryable
+\tfmt.Println(errors.As(fmt.Errorf("op: %w", Retryable(true)), &r), bool(r))
+\tvar plain error = Retryable(false)
+\tfmt.Printf("%v %T %#v %#v\\n", plain, plain, plain, []error{Retryable(true)})
+
+\te := &stackErr{errors.New("eof")}
+\tw := fmt.Errorf("parse: %w", e)
+\tfmt.Println(w)
+\tfmt.Printf("%v|%+v|%s|%q\\n", w, fmt.Errorf("x: %w", e), w, w)
+\tfmt.Println(errors.Is(w, e.cause), errors.Unwrap(w) == error(e))
+
+\tfull := errors.New("disk full")
+\tfmt.Println(fmt.Sprintf("save failed: %w", full))
+\tfmt.Printf("log: %w %w\\n", full, nil)
+\tfmt.Println(fmt.Errorf("wrapped: %w", full))
+}
+""",
+    (
+        "true 2 2 errors\ntrue 2 age\ntrue 1 x\ntrue true\n"
+        "retryable=false main.Retryable false []error{true}\nparse: read header: eof\n"
+        "parse: read header: eof|x: read header: eof|parse: read head"
+        'er: eof|"parse: read header: eof"\ntrue true\n'
+        "save failed: %!w(*errors.errorString=&{disk full})\n"
+        "log: %!w(*errors.errorString=&{disk full}) %!w(<nil>)\nwrapped: disk full\n"
+    ),
+)
+
+
+# fmt's bad-verb and EXTRA marks name a sized integer's type; ParseFloat at 32 bits rounds
+# the decimal once (near a halfway point, near the overflow threshold, below the smallest
+# subnormal); a time.Duration asserted from an interface is an int64 to int64(d);
+# ParseDuration's errors are *time.parseDurationError; years before 1 print four digits
+# after the sign, and years after 9999 (go1.27.3)
+CONSTRUCTS["sized_numbers_times_and_parses"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+\t"time"
+)
+
+func main() {
+\tvar v uint8 = 5
+\tfmt.Printf("%s|%s|%s|%t|%x\\n", uint8(5), v, int16(-2), uint32(7), v)
+\tfmt.Printf("%d\\n", 1, uint16(2), int64(3))
+\tfmt.Println(fmt.Sprintf("%s %v", int8(3), uint(4)))
+
+\tfor _, s := range []string{
+\t\t"1.00000017881393432617187499",
+\t\t"3.40282356779733661637539395458142568447e38",
+\t\t"3.4028236e38",
+\t\t"7.0064923216240854e-46",
+\t\t"-1e-50",
+\t\t"0.1",
+\t} {
+\t\tf, err := strconv.ParseFloat(s, 32)
+\t\tfmt.Println(float32(f), err)
+\t}
+
+\tvar x any = 800 * time.Microsecond
+\td := x.(time.Duration)
+\tfmt.Println(d, int64(d), int64(d)/1000)
+\tswitch d := x.(type) {
+\tcase time.Duration:
+\t\tfmt.Println("duration", d, int64(d))
+\t}
+\tfor _, s := range []string{"bogus", "5", "3x", "1.5h"} {
+\t\tp, err := time.ParseDuration(s)
+\t\tfmt.Printf("%v %T %v\\n", p, err, err)
+\t\tif err != nil {
+\t\t\tfmt.Printf("%#v\\n", err)
+\t\t}
+\t}
+
+\tt := time.Date(-1, 6, 1, 0, 0, 0, 0, time.UTC)
+\tfmt.Println(t, t.Format("2006 06 Jan"), t.Year())
+\tfmt.Println(time.Date(-12, 6, 1, 0, 0, 0, 0, time.UTC).Format("2006 06"))
+\tend := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+\tnext := end.AddDate(0, 0, 1)
+\tfmt.Println(end.Year(), next.Year(), next, next.Weekday(), next.YearDay())
+\tfar := time.Date(12345, 3, 1, 10, 0, 0, 0, time.UTC)
+\tfmt.Println(far, far.Weekday(), far.YearDay(), far.AddDate(-2345, 0, 0).Sub(next).Hours())
+}
+""",
+    (
+        "%!s(uint8=5)|%!s(uint8=5)|%!s(int16=-2)|%!t(uint32=7)|5\n1\n"
+        "%!(EXTRA uint16=2, int64=3)%!s(int8=3) 4\n1.0000001 <nil>\n3.4028235e+38 <nil>\n"
+        '+Inf strconv.ParseFloat: parsing "3.4028236e38": value out of range\n'
+        "1e-45 <nil>\n-0 <nil>\n0.1 <nil>\n800µs 800000 800\nduration 800µs 800000\n"
+        '0s *time.parseDurationError time: invalid duration "bogus"\n'
+        '&time.parseDurationError{message:"invalid duration", value:"bogus"}\n'
+        '0s *time.parseDurationError time: missing unit in duration "5"\n'
+        '&time.parseDurationError{message:"missing unit in duration", value:"5"}\n'
+        '0s *time.parseDurationError time: unknown unit "x" in duration "3x"\n'
+        '&time.parseDurationError{message:"unknown unit \\"x\\" in dura'
+        'tion", value:"3x"}\n1h30m0s <nil> <nil>\n'
+        "-0001-06-01 00:00:00 +0000 UTC -0001 01 Jun -1\n-0012 12\n"
+        "9999 10000 10000-01-01 00:00:00 +0000 UTC Saturday 1\n"
+        "12345-03-01 10:00:00 +0000 UTC Thursday 60 1450\n"
     ),
 )
 

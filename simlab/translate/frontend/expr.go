@@ -1913,6 +1913,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = timeClass(t) + "(" + s + ")" // January, Sunday, terminated: by its String method
 		case f.m.basicClass(t) != "" && hasFmtMethod(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method, under %x too
+		case verbs != nil && j >= 0 && (j >= len(verbs) || strings.IndexByte("vTdbcoOqxXU", verbs[j]) < 0) && isSizedInt(t):
+			s = sizedClass(t) + "(" + s + ")" // %!s(uint8=5), %!(EXTRA uint16=2): fmt's mark names its type
 		case asNumber:
 		case isTime(t):
 			s = "go.Time(" + s + ", rt)" // printed as Time.String: the run's clock starts at 2000-01-01 UTC
@@ -5303,4 +5305,11 @@ func hasPointers(t types.Type) bool {
 		return false
 	}
 	return true
+}
+
+// isSizedInt: t is an integer type of a size of its own (uint8, int64...), not int,
+// which an interface holds as a go.Sized that knows its name.
+func isSizedInt(t types.Type) bool {
+	b, ok := t.(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0 && b.Info()&types.IsUntyped == 0 && b.Kind() != types.Int
 }

@@ -3069,6 +3069,8 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 				held = subject + ".v"
 			} else if ptr, ok := obj.Type().(*types.Pointer); ok && f.p.isNamedValue(ptr.Elem()) {
 				held = subject + ".ref"
+			} else if isDuration(obj.Type()) {
+				held = "int(" + subject + ")" // a time.Duration variable's plain int: int64(v) prints a number
 			}
 			if held != "" {
 				value = f.clauseVar(obj, bind, held)

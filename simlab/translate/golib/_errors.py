@@ -13,7 +13,16 @@ import simlab as sl
 from simlab.errors import GoPanic
 
 from ._runtime_errors import _NIL_DEREFERENCE
-from ._values import Ref, _fmt_method, concrete, copy, equal, is_typed_nil, uncomparable_type
+from ._values import (
+    NamedValue,
+    Ref,
+    _fmt_method,
+    concrete,
+    copy,
+    equal,
+    is_typed_nil,
+    uncomparable_type,
+)
 
 # The go_signatures of the library's errors with an Unwrap method, which an
 # interface{ Unwrap() error } and an interface{ Unwrap() []error } tell apart (see
@@ -125,6 +134,8 @@ def errors_as(err: Any, target: Any, matches: Callable[[Any], bool], iface: bool
             continue
         if type(target) is Ref:
             target.v = e if iface else concrete(e)
+        elif isinstance(target, NamedValue) and target.ref is not None:
+            target.ref.v = _plain(e)  # &ve of type ValidationErrors []FieldError
         else:  # &v of a struct value v: the object itself, whose fields take e's
             value = copy(e)
             for name in type(target).__slots__:
@@ -143,8 +154,14 @@ def errors_as_type(
         if matches(e):
             if iface:
                 return e, True
-            return (copy(e) if hasattr(type(e), "go_struct") else concrete(e)), True
+            return (copy(e) if hasattr(type(e), "go_struct") else _plain(e)), True
     return zero(), False
+
+
+def _plain(e: Any) -> Any:
+    """What a variable of ``e``'s type holds of the error ``e``: a named slice, map or
+    bool's plain value (an interface holds it as a ``go.NamedValue``), else ``e``."""
+    return e.v if isinstance(e, NamedValue) else concrete(e)
 
 
 class PathError(sl.GoError):

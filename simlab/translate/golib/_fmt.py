@@ -532,8 +532,8 @@ class _Printf:
     """One ``Sprintf``: the format read left to right, each verb taking the next
     operand or the one its index names."""
 
-    def __init__(self, format: str, args: tuple[Any, ...]):
-        self.format, self.args = format, args
+    def __init__(self, format: str, args: tuple[Any, ...], wraps: bool = False):
+        self.format, self.args, self.wraps = format, args, wraps  # wraps: Errorf's %w
         self.i = 0  # where in the format
         self.arg = 0  # the next operand
         self.reordered = False  # an explicit index was used: no EXTRA then
@@ -602,6 +602,15 @@ class _Printf:
         x = self.args[self.arg]
         self.used.append((verb, self.arg, x))
         self.arg += 1
+        if verb == "w" and not self.wraps:  # %w outside Errorf: the error's fields
+            x = x.of if type(x) is Stringed else x
+            if x is None:
+                return marks + "%!w(<nil>)"
+            errors_new = isinstance(x, sl.GoError) and type_name(x) == _ERROR_STRING
+            shown = "&{" + x.message + "}" if errors_new else v(x, raw=True)
+            return marks + f"%!w({type_name(x)}={shown})"
+        if verb == "w" and _is_error(x):
+            verb = "v"  # what Errorf's %w prints, a Format method of the error's too
         return marks + _format_one(x, verb, flags, width, precision)
 
     def index(self) -> None:
@@ -1087,7 +1096,7 @@ def errorf(format: str, *args: Any) -> sl.GoError:
     """``fmt.Errorf``; with ``%w`` the error wraps its argument (``errors.Is`` sees it),
     with several ``%w`` each of theirs (``*fmt.wrapErrors``, which ``errors.Unwrap``
     does not unwrap)."""
-    printf = _Printf(format, args)
+    printf = _Printf(format, args, wraps=True)
     message = printf.run()
     wrapped = {
         i: x.of if isinstance(x, Stringed) else x for verb, i, x in printf.used if verb == "w"

@@ -42,7 +42,7 @@ from ._errors import LIBRARY_ERRORS
 from ._numbers import Duration, Float32, Sized
 from ._strconv import format_float, quote
 from ._types import type_name
-from ._values import EMPTY, NIL_MAP, NamedValue, Ref, _address_text, is_nil, is_typed_nil
+from ._values import EMPTY, NIL_MAP, NamedBool, NamedValue, Ref, _address_text, is_nil, is_typed_nil
 
 _UNSIGNED = frozenset({"uint", "uint8", "uint16", "uint32", "uint64", "uintptr"})
 _BASIC = _UNSIGNED | {"int", "int8", "int16", "int32", "int64", "float64", "float32"}
@@ -248,6 +248,8 @@ def _dynamic(x: Any, depth: int, raw: bool) -> str:
         raise SimlabError(f"fmt: simlab does not print {syntax}, under %#v")
     if hasattr(cls, "go_type_params"):
         _syntax(cls)  # a generic type's value: its type arguments are not kept
+    if isinstance(x, NamedBool):
+        return _basic(x.v, "bool")  # type Retryable bool: true, as Go's %#v
     if isinstance(x, list | dict | NamedValue):
         raise SimlabError(
             "fmt: simlab does not keep the type of a slice or a map held in an interface, "
@@ -281,7 +283,9 @@ def _library_error(err: sl.GoError, depth: int) -> str:
     error = ("iface", "error")
     fields_of: Any = err  # WrapError's, JoinError's, NumError's own fields
     fields: dict[str, str] = {}
-    if name != "errors.joinError" and name != "strconv.NumError":
+    if name == "time.parseDurationError":
+        fields = {"message": quote(fields_of.reason), "value": quote(fields_of.value)}
+    elif name != "errors.joinError" and name != "strconv.NumError":
         fields["msg" if name.startswith("fmt.") else "s"] = quote(err.message)
     if name == "fmt.wrapError":
         fields["err"] = _value(fields_of.wrapped, error, 1, True)
@@ -301,6 +305,7 @@ _LIBRARY_ERROR_TYPES = {
     "*fmt.wrapErrors": "fmt.wrapErrors",
     "*errors.joinError": "errors.joinError",
     "*strconv.NumError": "strconv.NumError",
+    "*time.parseDurationError": "time.parseDurationError",
 }
 
 

@@ -24,7 +24,7 @@ from ._fmt import _NOT_STRUCTS, v
 from ._numbers import Float32, Sized
 from ._runtime_errors import _RUNTIME_ERRORS, GoRuntimeError, PanicNilError, runtime_error
 from ._types import type_name
-from ._values import _address_text
+from ._values import NamedBool, _address_text
 
 
 class Panic(GoPanic):
@@ -69,6 +69,8 @@ def _panic_value(value: Any) -> str:
         return f'{name}("{value}")'
     if name is not None and isinstance(value, int | float):
         return f"{name}({v(type(value).__mro__[1](value))})"
+    if isinstance(value, NamedBool):
+        return f"{type_name(value)}({v(value.v)})"  # main.Flag(true)
     if hasattr(type(value), "__slots__") and not isinstance(value, _NOT_STRUCTS):
         # a struct or a pointer to one: its type and its address, as fmt's %p
         return f"({type_name(value)}) {_address_text(value)}"

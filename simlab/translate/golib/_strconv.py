@@ -9,6 +9,7 @@ import math
 import re
 import struct
 import unicodedata
+from fractions import Fraction
 
 import numpy
 
@@ -100,6 +101,8 @@ def parse_float(s: str, bits: int) -> tuple[float, NumError | None]:
         c in "0123456789" for c in body.split("e")[0].split("E")[0]
     ):
         x = float(s.replace("_", ""))
+        if bits == 32 and x != 0 and not math.isinf(x):
+            x = _nearest_float32(Fraction(s.replace("_", "")))
     else:
         return 0.0, NumError("ParseFloat", s, ErrSyntax)
     if bits == 32 and not math.isinf(x):
@@ -109,6 +112,22 @@ def parse_float(s: str, bits: int) -> tuple[float, NumError | None]:
         inf = math.copysign(math.inf, x)
         return inf, NumError("ParseFloat", s, ErrRange)
     return x, None
+
+
+def _nearest_float32(r: Fraction) -> float:
+    """The float32 nearest the exact decimal ``r`` (ties to even), as Go's ParseFloat
+    rounds a decimal at 32 bits once; ±Inf past float32's range. (Rounding it to a
+    float64 first, then to a float32, can round twice the wrong way.)"""
+    magnitude = abs(r)
+    exponent = magnitude.numerator.bit_length() - magnitude.denominator.bit_length()
+    if magnitude < Fraction(2) ** exponent:
+        exponent -= 1  # now 2**exponent <= magnitude < 2**(exponent + 1)
+    quantum = Fraction(2) ** (max(exponent, -126) - 23)  # 24 bits; subnormals below 2**-126
+    steps, rest = divmod(magnitude, quantum)
+    if rest * 2 > quantum or (rest * 2 == quantum and steps % 2 == 1):
+        steps += 1
+    x = math.inf if steps * quantum >= 2**128 else float(steps * quantum)
+    return -x if r < 0 else x
 
 
 _INT_BASES = {"0x": 16, "0X": 16, "0o": 8, "0O": 8, "0b": 2, "0B": 2}

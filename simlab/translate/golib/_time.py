@@ -11,10 +11,9 @@ import re
 from typing import Any
 
 import simlab as sl
-from simlab.duration import civil_days, civil_time, time_string
+from simlab.duration import civil_days, civil_time, go_year, time_string
 from simlab.errors import SimlabError
 
-from ._errors import new_error
 from ._numbers import quo, rem
 from ._runstate import _binary, _calling_runtime
 
@@ -75,6 +74,17 @@ def _quote(b: bytes) -> str:
     return f'"{out}"'
 
 
+class ParseDurationError(sl.GoError):
+    """``*time.parseDurationError``: why ``time.ParseDuration`` failed (Go's field
+    ``message``) and the text it was given (``value``)."""
+
+    __slots__ = ("reason", "value")
+
+    def __init__(self, reason: str, value: str, text: str) -> None:
+        super().__init__("*time.parseDurationError", text)
+        self.reason, self.value = reason, value
+
+
 def parse_duration(s: str) -> tuple[int, sl.GoError | None]:
     """``time.ParseDuration(s)``: a sequence of decimal numbers, each with an optional
     fraction and a unit (``ns``, ``us``/``µs``, ``ms``, ``s``, ``m``, ``h``), with an
@@ -83,8 +93,11 @@ def parse_duration(s: str) -> tuple[int, sl.GoError | None]:
     orig = s.encode()
     rest = orig[1:] if orig[:1] in (b"-", b"+") else orig
 
+    def failed(reason: str) -> tuple[int, sl.GoError]:
+        return 0, ParseDurationError(reason, s, f"time: {reason} {_quote(orig)}")
+
     def invalid() -> tuple[int, sl.GoError]:
-        return 0, new_error("time: invalid duration " + _quote(orig))
+        return failed("invalid duration")
 
     if rest == b"0":
         return 0, None
@@ -101,10 +114,9 @@ def parse_duration(s: str) -> tuple[int, sl.GoError | None]:
         if v > 1 << 63:
             return invalid()
         if not unit:
-            return 0, new_error("time: missing unit in duration " + _quote(orig))
+            return failed("missing unit in duration")
         if unit not in _UNITS:
-            text = _quote(unit)
-            return 0, new_error(f"time: unknown unit {text} in duration {_quote(orig)}")
+            return failed(f"unknown unit {_quote(unit)} in duration")
         rest = rest[m.end() :]
         scale = _UNITS[unit]
         if v > (1 << 63) // scale:
@@ -378,8 +390,8 @@ def time_format(t: int, layout: str, rt: Any = None) -> str:
             "Monday": _DAYS[c.weekday],
             "Mon": _DAYS[c.weekday][:3],
             "MST": "UTC",
-            "2006": f"{c.year:04d}",
-            "06": f"{c.year % 100:02d}",
+            "2006": go_year(c.year),
+            "06": f"{abs(c.year) % 100:02d}",
             "002": f"{c.yday:03d}",
             "__2": f"{c.yday:>3d}",
             "_2": f"{c.day:>2d}",

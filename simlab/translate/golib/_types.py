@@ -627,6 +627,8 @@ def _held(x: Any, t: Any = None) -> Any:
         return x.v
     if isinstance(t, PointerTo) and t.of is not None:
         return x.ref
+    if type(x) is Duration:
+        return int(x)  # a time.Duration variable holds a plain int: int64(d) prints a number
     return x.fn if isinstance(x, TypedFunc) else concrete(x)
 
 
