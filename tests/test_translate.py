@@ -40356,6 +40356,175 @@ func main() {
 )
 
 
+# Error, Unwrap and Timeout of the library's error types called on a variable of their
+# own type (a *strconv.NumError, *fs.PathError, *time.ParseError, *url.Error,
+# *json.SyntaxError that errors.As found) (go1.27.3)
+CONSTRUCTS["library_error_methods"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"errors"
+\t"fmt"
+\t"io/fs"
+\t"net/url"
+\t"strconv"
+\t"time"
+)
+
+func main() {
+\t_, err := strconv.Atoi("x")
+\tvar ne *strconv.NumError
+\tif errors.As(err, &ne) {
+\t\tfmt.Println(ne.Error(), ne.Unwrap() == strconv.ErrSyntax)
+\t}
+\terr = fmt.Errorf("load: %w", &fs.PathError{Op: "open", Path: "/cfg", Err: fs.ErrNotExist})
+\tvar pe *fs.PathError
+\tif errors.As(err, &pe) {
+\t\tfmt.Println(pe.Error(), pe.Unwrap(), pe.Timeout())
+\t}
+\t_, err = time.Parse("2006", "x")
+\tvar te *time.ParseError
+\tif errors.As(err, &te) {
+\t\tfmt.Println(te.Error())
+\t}
+\t_, err = url.Parse("http://a b.com/")
+\tvar ue *url.Error
+\tif errors.As(err, &ue) {
+\t\tfmt.Println(ue.Error(), ue.Timeout())
+\t}
+\tvar v map[string]int
+\terr = json.Unmarshal([]byte("{bad"), &v)
+\tvar se *json.SyntaxError
+\tif errors.As(err, &se) {
+\t\tfmt.Println(se.Error(), se.Offset)
+\t}
+}
+""",
+    (
+        'strconv.Atoi: parsing "x": invalid syntax true\n'
+        "open /cfg: file does not exist file does not exist false\n"
+        'parsing time "x" as "2006": cannot parse "x" as "2006"\n'
+        'parse "http://a b.com/": invalid character " " in host name false\n'
+        "invalid character 'b' looking for beginning of object key string 2\n"
+    ),
+)
+
+
+# an error's own As method asserting errors.As's target to **HTTPError, and a type
+# switch's case **DNSError: each is given the target's type (go1.27.3)
+CONSTRUCTS["errors_as_method_of_the_program"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type HTTPError struct{ Status int }
+
+func (e *HTTPError) Error() string { return fmt.Sprint("http ", e.Status) }
+
+type DNSError struct{ Host string }
+
+func (e *DNSError) Error() string { return "dns " + e.Host }
+
+type Temporary struct {
+\tCause *HTTPError
+\tDNS   *DNSError
+}
+
+func (t Temporary) Error() string { return "temporary: " + t.Cause.Error() }
+
+// As hands callers the *HTTPError or the *DNSError it holds, without Unwrap.
+func (t Temporary) As(target any) bool {
+\tswitch p := target.(type) {
+\tcase **DNSError:
+\t\tif t.DNS == nil {
+\t\t\treturn false
+\t\t}
+\t\t*p = t.DNS
+\t\treturn true
+\t}
+\tif p, ok := target.(**HTTPError); ok {
+\t\t*p = t.Cause
+\t\treturn true
+\t}
+\treturn false
+}
+
+func main() {
+\tvar err error = fmt.Errorf("call: %w", Temporary{Cause: &HTTPError{502}})
+\tvar h *HTTPError
+\tfmt.Println(errors.As(err, &h), h.Status)
+\tvar d *DNSError
+\tfmt.Println(errors.As(err, &d), d == nil)
+\terr = Temporary{Cause: &HTTPError{503}, DNS: &DNSError{"example.com"}}
+\tfmt.Println(errors.As(err, &d), d.Host, errors.As(err, &h), h.Status)
+}
+""",
+    "true 502\nfalse true\ntrue example.com true 503\n",
+)
+
+
+# fmt of a pointer to a sync.WaitGroup, Once, Mutex, RWMutex and an atomic.Int64: &
+# and the struct Go keeps behind it (go1.27.3)
+CONSTRUCTS["print_pointer_to_sync_values"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+func main() {
+\tvar wg sync.WaitGroup
+\tvar once sync.Once
+\tvar mu sync.Mutex
+\tvar rw sync.RWMutex
+\tvar n atomic.Int64
+\tfmt.Println(&wg)
+\tfmt.Println(&once)
+\tfmt.Println(&mu)
+\tfmt.Println(&rw)
+\tfmt.Println(&n)
+\tfmt.Printf("%+v\\n", &mu)
+}
+""",
+    (
+        "&{{} {{} {} 0} 0}\n&{{} {{} 0} {{} {0 0}}}\n&{{} {0 0}}\n"
+        "&{{{} {0 0}} 0 0 {{} 0} {{} 0}}\n&{{} {} 0}\n&{_:{} mu:{state:0 sema:0}}\n"
+    ),
+)
+
+
+# a nil pointer under %d, %x, %X, %o, %b (with a width too) and %p is the address 0
+# (0x0), where a nil interface under %d is fmt's bad verb (go1.27.3)
+CONSTRUCTS["nil_pointer_under_number_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+type T struct{ N int }
+
+func main() {
+\tvar ip *int
+\tvar tp *T
+\tfmt.Printf("%v %d %x %X %o %b\\n", ip, ip, ip, ip, ip, ip)
+\tfmt.Printf("%d %x|%5d|%-4x|\\n", tp, tp, tp, tp)
+\tfmt.Printf("%p %p %d\\n", ip, tp, nil)
+\tfmt.Printf("%d %x %v\\n", &T{3}, &T{255}, &T{4})
+}
+""",
+    "<nil> 0 0 0 0 0\n0 0|    0|0   |\n0x0 0x0 %!d(<nil>)\n&{3} &{ff} &{4}\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

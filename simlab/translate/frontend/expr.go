@@ -1915,9 +1915,13 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method, under %x too
 		case verbs != nil && j >= 0 && (j >= len(verbs) || strings.IndexByte("vTdbcoOqxXU", verbs[j]) < 0) && isSizedInt(t):
 			s = sizedClass(t) + "(" + s + ")" // %!s(uint8=5), %!(EXTRA uint16=2): fmt's mark names its type
+		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("bdoxXp", verbs[j]) >= 0:
+			s = "go.pointer_arg(" + s + ")" // a nil one is the address 0, not a nil interface
 		case asNumber:
 		case isTime(t):
 			s = "go.Time(" + s + ", rt)" // printed as Time.String: the run's clock starts at 2000-01-01 UTC
+		case isSyncPointer(t) && (j < 0 || j < len(verbs) && verbs[j] == 'v'):
+			s = "go.SyncPointer(" + s + ")" // &wg: & and Go's struct
 		case isPointer(t) && f.p.namedBasic(t.(*types.Pointer).Elem()) && hasFmtMethod(t) && !asNumber:
 			s = "go.BasicPointer(" + f.m.basicClass(t.(*types.Pointer).Elem()) + ", " + s + ")" // &level: by *level's String
 		case isPointer(t) && f.p.isNamedValue(t.(*types.Pointer).Elem()) && hasFmtMethod(t) && namedOf(t).TypeArgs().Len() == 0:
@@ -3141,7 +3145,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		if !ok {
 			p.unsupported(c, "errors.As with this target", "a pointer to a variable: errors.As(err, &target)")
 		}
-		return "go.errors_as(" + arg(0) + ", " + arg(1) + ", lambda e: " + f.errorTest(ptr.Elem(), c.Args[1]) + asInterface(ptr.Elem()) + ")", false
+		typed := "" // the target's type, for the program's own As methods (target.(**T))
+		if n := pointedStruct(ptr); n != nil && f.m.hasAsMethod() {
+			typed = ", target_type=" + pyString(reflectType(ptr))
+		}
+		return "go.errors_as(" + arg(0) + ", " + arg(1) + ", lambda e: " + f.errorTest(ptr.Elem(), c.Args[1]) + asInterface(ptr.Elem()) + typed + ")", false
 	case "fmt.Println":
 		plain := true
 		for _, a := range c.Args {
@@ -4198,8 +4206,13 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + ".Close()", false
 	case "net.Conn.LocalAddr", "net.Conn.RemoteAddr", "net.Addr.String", "net.Addr.Network",
 		"net.Error.Timeout", "net.Error.Temporary", "net.OpError.Timeout", "net.OpError.Temporary",
-		"net.OpError.Unwrap":
-		return recv + "." + fn.Name() + "()", false
+		"net.OpError.Unwrap", "net.OpError.Error", "net.AddrError.Error", "net.AddrError.Timeout",
+		"net.AddrError.Temporary", "io/fs.PathError.Error", "io/fs.PathError.Unwrap",
+		"io/fs.PathError.Timeout", "strconv.NumError.Error", "strconv.NumError.Unwrap",
+		"time.ParseError.Error", "net/url.Error.Error", "encoding/json.SyntaxError.Error",
+		"encoding/json.UnmarshalTypeError.Error",
+		"encoding/json.UnmarshalTypeError.Unwrap":
+		return recv + "." + fn.Name() + "()", false // the library's error types, called by their own type
 	case "io.PipeReader.Close", "io.PipeWriter.Close", "io.PipeReader.CloseWithError", "io.PipeWriter.CloseWithError":
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
 	case "io.Closer.Close":
@@ -4515,6 +4528,11 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if ptr, ok := t.(*types.Pointer); ok && p.isNamedValue(ptr.Elem()) {
 		// its NamedValue.pointer, which keeps the type, and whose ref the assertion gives
 		return "go.PointerTo(" + pyString(reflectType(t)) + ", of=" + f.m.globals[ptr.Elem().(*types.Named).Obj()] + ")"
+	}
+	if n := pointedStruct(t); n != nil && f.m.types[n.Obj()] {
+		// **HTTPError, which an As method asks of errors.As's target: a go.Ref to a
+		// *T variable, and errors.As gives the method one that says its type
+		return "go.PointerTo(" + pyString(reflectType(t)) + ", target=" + f.m.globals[n.Obj()] + ")"
 	}
 	if ptr, ok := t.(*types.Pointer); ok {
 		switch under(ptr.Elem()).(type) {
@@ -5312,4 +5330,47 @@ func hasPointers(t types.Type) bool {
 func isSizedInt(t types.Type) bool {
 	b, ok := t.(*types.Basic)
 	return ok && b.Info()&types.IsInteger != 0 && b.Info()&types.IsUntyped == 0 && b.Kind() != types.Int
+}
+
+// pointedStruct: the named type T of t = **T, T a non-generic named type, or nil.
+func pointedStruct(t types.Type) *types.Named {
+	if ptr, ok := t.(*types.Pointer); ok {
+		if inner, ok := ptr.Elem().(*types.Pointer); ok {
+			if n, ok := inner.Elem().(*types.Named); ok && n.TypeArgs().Len() == 0 {
+				return n
+			}
+		}
+	}
+	return nil
+}
+
+// hasAsMethod: the program declares a method As(any) bool, which errors.As calls
+// with its target.
+func (m *module) hasAsMethod() bool {
+	for _, obj := range m.p.info.Defs {
+		if fn, ok := obj.(*types.Func); ok && fn.Name() == "As" && fn.Type().(*types.Signature).Recv() != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// isSyncPointer: t points to a sync.Mutex, RWMutex, WaitGroup or Once, or to one of
+// sync/atomic's Int32, Int64, Uint32, Uint64 and Bool, which fmt prints as Go's
+// structs (the value and the pointer are one object at run time).
+func isSyncPointer(t types.Type) bool {
+	ptr, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := ptr.Elem().(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
+	case "sync.Mutex", "sync.RWMutex", "sync.WaitGroup", "sync.Once", "sync/atomic.Int32",
+		"sync/atomic.Int64", "sync/atomic.Uint32", "sync/atomic.Uint64", "sync/atomic.Bool":
+		return true
+	}
+	return false
 }

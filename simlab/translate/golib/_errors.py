@@ -16,6 +16,7 @@ from ._runtime_errors import _NIL_DEREFERENCE
 from ._values import (
     NamedValue,
     Ref,
+    TypedRef,
     _fmt_method,
     concrete,
     copy,
@@ -121,15 +122,23 @@ def errors_is(err: Any, target: Any) -> bool:
     return False
 
 
-def errors_as(err: Any, target: Any, matches: Callable[[Any], bool], iface: bool = False) -> bool:
+def errors_as(
+    err: Any,
+    target: Any,
+    matches: Callable[[Any], bool],
+    iface: bool = False,
+    target_type: str | None = None,
+) -> bool:
     """``errors.As(err, &target)``: the first error of ``err``'s chain (``err``, then
     what each wraps) that ``matches`` the target's type goes into ``target.v``; a
     target of interface type (``iface``) takes it as the chain holds it, so a
     ``(*T)(nil)`` there is not nil. An error that does not match may fill the target
-    by its own ``As(target) bool`` method."""
+    by its own ``As(target) bool`` method, given the target's Go type (``target_type``,
+    ``**main.HTTPError``) where the program has such a method."""
+    given = TypedRef(target, target_type) if target_type and type(target) is Ref else target
     for e in _tree(err):
         if not matches(e):
-            if callable(getattr(type(e), "As", None)) and e.As(target):
+            if callable(getattr(type(e), "As", None)) and e.As(given):
                 return True  # the error's own As method filled the target
             continue
         if type(target) is Ref:

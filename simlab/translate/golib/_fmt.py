@@ -162,6 +162,8 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
         return "&" + v(x.v, plus, raw) if isinstance(x.v, list | dict) else _address_text(x)
     if (fields := _sync_fields(x)) is not None:
         return _layout(fields, plus)
+    if type(x) is SyncPointer:
+        return "&" + v(x.x, plus, raw)
     if isinstance(x, List | Element | Ring):
         raise SimlabError(
             f"fmt of a container/{'ring' if isinstance(x, Ring) else 'list'} value, which Go"
@@ -394,6 +396,34 @@ def empties(m: dict[Any, Any]) -> dict[Any, _EmptyStruct]:
 
 class StructValue:
     """A struct value handed to fmt, which prints it ``{...}``, not ``&{...}``."""
+
+    __slots__ = ("x",)
+
+    def __init__(self, x: Any):
+        self.x = x
+
+
+class _NilPointer:
+    """A nil pointer handed to fmt under ``%d``, ``%x``, ``%p``... (``pointer_arg``),
+    which Go prints as the address 0 where a nil interface is a bad verb."""
+
+    __slots__ = ()
+    go_nil = True
+
+
+_NIL_POINTER = _NilPointer()
+
+
+def pointer_arg(x: Any) -> Any:
+    """An operand of a pointer type under a verb that prints its address: a nil one
+    as fmt's nil pointer (``0``, ``0x0``), not its nil interface."""
+    return _NIL_POINTER if x is None else x
+
+
+class SyncPointer:
+    """A pointer to a sync or sync/atomic value handed to fmt (``fmt.Println(&wg)``),
+    which prints ``&`` and Go's struct; the value itself (the same object here)
+    prints the struct alone."""
 
     __slots__ = ("x",)
 

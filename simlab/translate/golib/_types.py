@@ -38,6 +38,7 @@ from ._values import (
     Named,
     NamedValue,
     Ref,
+    TypedRef,
     _value_class,
     array_equal,
     array_hash,
@@ -410,16 +411,25 @@ class PointerTo:
     type a dict. A Ref does not keep its target's type, so any pointer to a slice
     or an array passes for each such type, and any pointer to a map for each map
     type. A pointer to a named type with methods (``*Names``) is held as its
-    class's :meth:`NamedValue.pointer`, which keeps the type: ``of`` is the class."""
+    class's :meth:`NamedValue.pointer`, which keeps the type: ``of`` is the class.
+    A pointer to a pointer to a struct of the program (``**HTTPError``, which an
+    ``As`` method asks of ``errors.As``'s target): ``target`` is the struct's class,
+    and a ``go.TypedRef`` says its type, a plain Ref what it points to now."""
 
-    __slots__ = ("go_name", "map", "of")
+    __slots__ = ("go_name", "map", "of", "target")
 
-    def __init__(self, go_name: str, map: bool = False, of: type | None = None) -> None:
-        self.go_name, self.map, self.of = go_name, map, of
+    def __init__(
+        self, go_name: str, map: bool = False, of: type | None = None, target: type | None = None
+    ) -> None:
+        self.go_name, self.map, self.of, self.target = go_name, map, of, target
 
     def holds(self, x: Any) -> bool:
         if self.of is not None:
             return isinstance(x, NamedValue) and type(x) is self.of and x.ref is not None
+        if self.target is not None:
+            if type(x) is TypedRef:
+                return x.go_type == self.go_name
+            return isinstance(x, Ref) and isinstance(x.v, self.target)
         return isinstance(x, Ref) and isinstance(x.v, dict if self.map else list)
 
 

@@ -357,6 +357,26 @@ class Ref:
         self.v = v
 
 
+class TypedRef(Ref):
+    """``errors.As``'s target as an error's own ``As(target any) bool`` method is
+    given it: the pointer (``p.v`` reads and writes through it) and the Go type it
+    has (``**main.HTTPError``), which a plain :class:`Ref` does not keep and the
+    method's type assertion (``target.(**HTTPError)``) reads."""
+
+    __slots__ = ("go_type", "ref")
+
+    def __init__(self, ref: Ref, go_type: str):
+        self.ref, self.go_type = ref, go_type
+
+    @property
+    def v(self) -> Any:
+        return self.ref.v
+
+    @v.setter
+    def v(self, value: Any) -> None:
+        self.ref.v = value
+
+
 class FieldRef(Ref):
     """``&s.f``: ``p.v`` reads and writes the field ``f`` of ``s``."""
 
