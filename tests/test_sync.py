@@ -59,6 +59,34 @@ def test_negative_waitgroup_counter_panics():
         run(main)
 
 
+def test_a_waitgroup_reused_before_its_wait_returned_panics_in_the_waiter():
+    """Wait's doc: "If a WaitGroup is reused to wait for several independent sets of
+    events, new Add calls must happen after all previous Wait calls have returned."
+    Go printed `panic: sync: WaitGroup is reused before previous Wait has returned`
+    in the waiter for Done, then Add(1) before the woken waiter ran."""
+    panicked = []
+
+    def main(rt):
+        wg = rt.waitgroup()
+        wg.add(1)
+
+        def waiter():
+            try:
+                yield wg.wait()
+            except sl.GoPanic as panic:
+                panicked.append(panic.message)
+
+        rt.go(waiter)
+        yield rt.sleep(1)
+        wg.done()
+        wg.add(1)  # the waiter is runnable, not yet returned
+        yield rt.sleep(1)
+        wg.done()
+
+    run(main)
+    assert panicked == ["sync: WaitGroup is reused before previous Wait has returned"]
+
+
 def test_waitgroup_go_adds_and_marks_done():
     def main(rt):
         wg = rt.waitgroup()

@@ -40,16 +40,35 @@ class _Wait(Op):
         return wg._waiters.park(g)
 
 
+class _Returned(Op):
+    """What a woken ``Wait`` checks as it returns: the WaitGroup is as Add left it,
+    with no count and no waiter, or it was reused before this Wait returned."""
+
+    __slots__ = ("wg",)
+
+    def __init__(self, wg: WaitGroup):
+        self.wg = wg
+
+    def start(self, rt: Runtime, g: Goroutine) -> Any:
+        wg = self.wg
+        if (fp := rt.footprint) is not None:
+            fp.add(wg.id)
+        if wg.count != 0 or wg._waiters:
+            raise GoPanic("sync: WaitGroup is reused before previous Wait has returned")
+        return None
+
+
 class WaitGroup:
     """A ``sync.WaitGroup``: ``add``, ``done``, and ``yield wg.wait()``."""
 
-    __slots__ = ("_rt", "_wait", "_waiters", "count", "id")
+    __slots__ = ("_returned", "_rt", "_wait", "_waiters", "count", "id")
 
     def __init__(self, rt: Runtime) -> None:
         self._rt = rt
         self.count = 0
         self._waiters = WaitQueue(rt, self, _g.WAITGROUP_WAIT)
         self._wait = _Wait(self)
+        self._returned = _Returned(self)
         self.id = rt.new_id()
 
     def add(self, delta: int) -> None:
@@ -60,7 +79,8 @@ class WaitGroup:
         if count < 0:  # the counter stays negative, as Go's does: a later Wait blocks
             raise GoPanic("sync: negative WaitGroup counter")
         if count == 0 and self._waiters:
-            self._waiters.wake_all()
+            while self._waiters.wake(then=self._returned) is not None:
+                pass  # each waiter checks, as it runs, that no Add came first
 
     def done(self) -> None:
         """``wg.Done()``."""
