@@ -2339,6 +2339,66 @@ func (d *Deck) Deal(n int) []int {
 # which is Go's slice only where nothing else holds the array it re-slices: each source,
 # what Go printed, and the refusal's words
 RESLICED_INTO_ITSELF = {
+    "a backtracking closure's path kept in res, then re-sliced and appended to": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tvar res [][]int
+\tpath := make([]int, 0, 2)
+\tvar dfs func(depth int)
+\tdfs = func(depth int) {
+\t\tif depth == 2 {
+\t\t\tres = append(res, path) // stored without copying
+\t\t\treturn
+\t\t}
+\t\tfor _, v := range []int{1, 2} {
+\t\t\tpath = append(path, v)
+\t\t\tdfs(depth + 1)
+\t\t\tpath = path[:len(path)-1]
+\t\t}
+\t}
+\tdfs(0)
+\tfmt.Println(res)
+}
+""",
+        "[[2 2] [2 2] [2 2] [2 2]]",
+        "a slice re-sliced into itself while res holds its array",
+    ),
+    "a method's path field kept in the res field, then re-sliced and appended to": (
+        """\
+package main
+
+import "fmt"
+
+type bt struct {
+\tres  [][]int
+\tpath []int
+}
+
+func (b *bt) dfs(depth int) {
+\tif depth == 2 {
+\t\tb.res = append(b.res, b.path) // stored without copying
+\t\treturn
+\t}
+\tfor _, v := range []int{1, 2} {
+\t\tb.path = append(b.path, v)
+\t\tb.dfs(depth + 1)
+\t\tb.path = b.path[:len(b.path)-1]
+\t}
+}
+
+func main() {
+\tb := &bt{path: make([]int, 0, 2)}
+\tb.dfs(0)
+\tfmt.Println(b.res)
+}
+""",
+        "[[2 2] [2 2] [2 2] [2 2]]",
+        "a slice re-sliced into itself while res holds its array",
+    ),
     "a heap's Pop re-slicing through the pointer heap.Pop was given while saved holds the array": (
         """\
 package main
@@ -40522,6 +40582,107 @@ func main() {
 }
 """,
     "<nil> 0 0 0 0 0\n0 0|    0|0   |\n0x0 0x0 %!d(<nil>)\n&{3} &{ff} &{4}\n",
+)
+
+
+# a named untyped constant given to a float32 rounds; a named int's elements stay
+# of their type after arithmetic and a pointer method; a nil pointer to a named float
+# with a String method prints <nil>; methods on a nil receiver that copy it or pass it
+# on; an assertion to error names the missing method; strings.Title's one-rune title
+# case; %x of a named byte slice with a method (go1.27.3)
+CONSTRUCTS["named_values_nil_receivers_and_asserts"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+const Third = 1.0 / 3
+
+type Vec struct{ X float32 }
+
+type Level int
+
+func (l Level) String() string { return fmt.Sprintf("L%d", int(l)) }
+
+func (l *Level) Up() { *l++ }
+
+type Celsius float64
+
+func (c *Celsius) String() string { return fmt.Sprintf("%.1fC", float64(*c)) }
+
+type Node struct {
+\tnext *Node
+\tval  int
+}
+
+// Len walks the list; a nil *Node is the empty list.
+func (n *Node) Len() int {
+\tc := 0
+\tfor e := n; e != nil; e = e.next {
+\t\tc++
+\t}
+\treturn c
+}
+
+// Push makes a new head, on an empty (nil) list too.
+func (n *Node) Push(v int) *Node { return &Node{next: n, val: v} }
+
+type code int
+
+type Wire []byte
+
+func (w Wire) Len() int { return len(w) }
+
+func try(f func()) {
+\tdefer func() { fmt.Println(recover()) }()
+\tf()
+}
+
+func main() {
+\tvar x float32 = Third
+\ty := float32(Third)
+\tv := Vec{Third}
+\tfmt.Println(float64(x), float64(y), float64(v.X), float64(x) == 1.0/3)
+
+\tls := []Level{1, 2, 3}
+\tls[0]++
+\tls[1] = ls[1] * 2
+\tls[2].Up()
+\tarr := [2]Level{}
+\tarr[1].Up()
+\tfmt.Println(ls, arr)
+
+\tvar c *Celsius
+\tfmt.Println(c)
+\tfmt.Printf("%v|%s\\n", c, c)
+
+\tvar l *Node
+\tfmt.Println(l.Len())
+\tl = l.Push(1).Push(2)
+\tfmt.Println(l.Len(), l.val)
+
+\tvar a any = code(3)
+\ttry(func() { _ = a.(error) })
+\ttry(func() { _ = a.(fmt.Stringer) })
+\tvar none any
+\ttry(func() { _ = none.(error) })
+
+\tfmt.Println(strings.Title("ßtraße ǆemal ŉx hello wORLD o'neil x-ray"))
+\tw := Wire{0xca, 0xfe}
+\tfmt.Printf("%x %X %d\\n", w, w, w.Len())
+}
+""",
+    (
+        "0.3333333432674408 0.3333333432674408 0.3333333432674408 false\n"
+        "[L2 L4 L4] [L0 L1]\n<nil>\n<nil>|<nil>\n0\n2 2\n"
+        "interface conversion: main.code is not error: missing method Error\n"
+        "interface conversion: main.code is not fmt.Stringer: missing method String\n"
+        "interface conversion: interface is nil, not error\n"
+        "ßtraße ǅemal ŉx Hello WORLD O'Neil X-Ray\ncafe CAFE 2\n"
+    ),
 )
 
 

@@ -1456,7 +1456,7 @@ func (m *module) refuseSharedSubslices() {
 			p.unsupported(s.se, "an append into a slice's own array while a range over the slice runs (in Go the range reads "+
 				"the elements the append moves; here the re-slice is a copy)", "range over a copy (range slices.Clone(xs)), or collect the kept elements into a new slice")
 		}
-		if v := p.otherHolder(aliases, root, s.lhs, s.se.Pos(), s.appends); v != nil {
+		if v := p.otherHolder(aliases, root, s.lhs, s.se.Pos(), grows); v != nil {
 			p.unsupported(s.se, "a slice re-sliced into itself while "+v.Name()+" holds its array (in Go both see "+
 				"what is written into it; here the re-slice is a copy)", "copy the slice (slices.Clone) where a second view of it is kept")
 		}
@@ -2422,8 +2422,8 @@ func (p *program) usedAfter(v *types.Var, at token.Pos) bool {
 			return n == nil || n.Pos() <= at && at < n.End()
 		})
 	}
-	if body == nil {
-		return true
+	if body == nil || !(body.Pos() <= v.Pos() && v.Pos() < body.End()) {
+		return true // a closure's captured variable: a later call, or its function, reads it
 	}
 	lengths := map[*ast.Ident]bool{}
 	var loops []ast.Node

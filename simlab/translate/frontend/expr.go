@@ -487,6 +487,9 @@ func (f *fn) constExpr(e ast.Expr) (string, bool) {
 			if use, own := numberKind(p.info.TypeOf(x)), numberKind(c.Type()); use != own && use != "" && own != "" {
 				return use + "(" + f.name(c) + ")", true
 			}
+			if isBasicKind(under(p.info.TypeOf(x)), types.Float32) && !isBasicKind(under(c.Type()), types.Float32) {
+				return "go.float32(" + f.name(c) + ")", true // var x float32 = Third: rounded, as Go's
+			}
 			return f.name(c), true
 		}
 	case *ast.SelectorExpr:

@@ -197,7 +197,8 @@ func (f *fn) function() {
 	}
 	nilSafeGeneric := false // func (t *Tree[T]) Insert(v T) *Tree[T] { if t == nil {...} }: see below
 	if u.decl != nil && u.decl.Recv != nil {
-		if fn, ok := p.info.Defs[u.decl.Name].(*types.Func); ok && p.nilSafe[fn] && fn.Type().(*types.Signature).RecvTypeParams().Len() > 0 {
+		if fn, ok := p.info.Defs[u.decl.Name].(*types.Func); ok && p.nilSafe[fn] && fn.Type().(*types.Signature).RecvTypeParams().Len() > 0 &&
+			isStructPointer(fn.Type().(*types.Signature).Recv().Type()) { // a generic slice's methods take T below
 			nilSafeGeneric = true
 			if len(params) == 0 || !strings.HasPrefix(params[len(params)-1], "*") {
 				params = append(params, "*")
@@ -1684,6 +1685,9 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 // operator, is an element of a slice, an array or a map of a named type with a
 // String method, which the assignment's result must stay (see findElementValues).
 func (f *fn) elemClass(x ast.Expr) string {
+	if _, ok := ast.Unparen(x).(*ast.StarExpr); ok && f.p.stringerBasic(f.p.info.TypeOf(x)) {
+		return f.m.basicClass(f.p.info.TypeOf(x)) // *l++ in (*Level).Up: an element it points to stays a Level
+	}
 	ix, ok := ast.Unparen(x).(*ast.IndexExpr)
 	if !ok {
 		return ""

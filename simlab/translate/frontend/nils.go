@@ -152,7 +152,8 @@ func (p *program) findNilSafeMethods() {
 	}
 	// a method that never reads its receiver runs on a nil one (func (t *Tracer)
 	// Name() string); so does one that compares it with nil, or hands it to a
-	// method that does first (if !t.enabled() { return }), to a fixpoint
+	// method that does first (if !t.enabled() { return }), to a fixpoint, or uses it
+	// as a value but as the operand of a field or a method
 	for changed := true; changed; {
 		changed = false
 		for _, m := range methods {
@@ -164,10 +165,26 @@ func (p *program) findNilSafeMethods() {
 				return ok && m.recv != nil && p.info.Uses[id] == m.recv
 			}
 			used, safe := false, false
+			bases := map[*ast.Ident]bool{} // t in t.f, t.M() and *t: a read that needs t
 			ast.Inspect(m.body, func(n ast.Node) bool {
 				switch x := n.(type) {
+				case *ast.SelectorExpr, *ast.StarExpr:
+					base := ast.Expr(nil) // t.f, t.M() and *t need a t that is not nil
+					if sel, ok := x.(*ast.SelectorExpr); ok {
+						base = sel.X
+					} else {
+						base = x.(*ast.StarExpr).X
+					}
+					if id, ok := ast.Unparen(base).(*ast.Ident); ok && isRecv(id) {
+						bases[id] = true
+					}
 				case *ast.Ident:
 					used = used || isRecv(x)
+					if isRecv(x) && !bases[x] {
+						// e := t, &List{next: t}, c == o, f(t): the receiver goes on as a
+						// value, which the method may test (for e := n; e != nil)
+						safe = true
+					}
 				case *ast.BinaryExpr:
 					if (x.Op == token.EQL || x.Op == token.NEQ) &&
 						(isRecv(x.X) && p.info.Types[x.Y].IsNil() || isRecv(x.Y) && p.info.Types[x.X].IsNil()) {
@@ -771,4 +788,14 @@ func (p *program) lockerInInterface(e ast.Expr, t types.Type) bool {
 	}
 	ptr, ok := p.info.TypeOf(e).(*types.Pointer)
 	return ok && (isNamed(ptr.Elem(), "sync", "Mutex") || isNamed(ptr.Elem(), "sync", "RWMutex"))
+}
+
+// isStructPointer: t is a pointer to a struct type.
+func isStructPointer(t types.Type) bool {
+	ptr, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	_, ok = under(ptr.Elem()).(*types.Struct)
+	return ok
 }

@@ -27,6 +27,7 @@ from ._strings import rune_len, rune_text
 from ._types import TypeArg, TypedList, boxed, type_name
 from ._values import (
     EMPTY,
+    BasicPointer,
     Named,
     NamedValue,
     NilMap,
@@ -94,6 +95,8 @@ def _method_text(x: Any, method: str, verb: str = "v") -> str:
     try:
         return _fmt_method(x, method)
     except (GoPanic, AttributeError, IndexError, TypeError) as exc:
+        if type(x) is BasicPointer and x.ref is None:
+            return "<nil>"  # a nil *Celsius whose String method read through it
         return _recovered(exc, method, verb)
 
 
@@ -1092,8 +1095,8 @@ class Bytes:
 
     __slots__ = ("data",)
 
-    def __init__(self, data: list[int]):
-        self.data = bytes(data)
+    def __init__(self, data: list[int] | NamedValue):
+        self.data = bytes(data.v if isinstance(data, NamedValue) else data)  # type Wire []byte
 
 
 def printf(format: str, *args: Any) -> tuple[int, None]:

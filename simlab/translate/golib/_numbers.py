@@ -66,8 +66,12 @@ def _wrap(bits: int, signed: bool) -> Callable[[int], int]:
     mask, half = (1 << bits) - 1, 1 << (bits - 1)
 
     def wrap(x: int) -> int:
+        cls = type(x)
         x &= mask
-        return x - (mask + 1) if signed and x >= half else x
+        x = x - (mask + 1) if signed and x >= half else x
+        if cls is int or cls is bool or issubclass(cls, Sized):
+            return x
+        return cls(x)  # a named type's value stays one: Level(4)
 
     wrap.__name__ = f"{'int' if signed else 'uint'}{bits}"
     wrap.__doc__ = f"``x`` wrapped to a {wrap.__name__}, as Go's arithmetic and conversions do."

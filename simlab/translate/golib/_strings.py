@@ -311,8 +311,9 @@ def split_n(s: str, sep: str, n: int) -> list[str]:
 
 
 def title(s: str) -> str:
-    """``strings.Title``: each letter that begins a word in title case, a word
-    begun after a space, or an ASCII character but a letter, a digit or ``_``."""
+    """``strings.Title``: each letter that begins a word in title case (Go's one-rune
+    mapping), a word begun after a space, or an ASCII character but a letter, a
+    digit or ``_``."""
 
     def separator(c: str) -> bool:
         if c.isascii():
@@ -321,7 +322,7 @@ def title(s: str) -> str:
 
     out, prev = [], " "
     for c in s:
-        out.append(c.title() if separator(prev) else c)
+        out.append(_simple_case("title", c) if separator(prev) else c)  # ß stays ß
         prev = c
     return "".join(out)
 

@@ -658,6 +658,8 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
         if _struct_value_of(t, x):
             return copy(x)
         return x if isinstance(t, Methods) and type(x) is not CustomContext else _held(x, t)
+    if t == "error":
+        t = _ERROR  # an interface: Go names the method the value lacks
     if isinstance(t, Methods):
         if x is None:
             raise GoPanic(f"interface conversion: interface is nil, not {t.go_name}")
