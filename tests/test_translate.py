@@ -40686,6 +40686,37 @@ func main() {
 )
 
 
+# Time.AppendFormat onto bytes, and MarshalText: RFC 3339 with nanoseconds, or its
+# error for year 10000 (go1.27.3)
+CONSTRUCTS["time_append_format_and_marshal_text"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tt := time.Date(2024, time.March, 1, 10, 30, 0, 500, time.UTC)
+\tb := []byte("at: ")
+\tb = t.AppendFormat(b, time.RFC3339)
+\tb = t.AppendFormat(append(b, ' '), "Jan _2 15:04:05.000")
+\tfmt.Println(string(b))
+\ttext, err := t.MarshalText()
+\tfmt.Println(string(text), err)
+\tfar := time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+\ttext, err = far.MarshalText()
+\tfmt.Println(len(text), err)
+}
+""",
+    (
+        "at: 2024-03-01T10:30:00Z Mar  1 10:30:00.000\n2024-03-01T10:30:00.0000005Z <nil>\n"
+        "0 Time.MarshalText: year outside of range [0,9999]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -44898,6 +44929,25 @@ def test_the_run_s_lines_start_a_line_of_their_own(tmp_path):
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 0
     assert result.output.startswith("end: 3 \nmain returned at 0s\n")
+
+
+def test_a_filter_in_place_on_an_array_element_is_refused_with_the_way_out(tmp_path):
+    """keep := w.slots[w.pos][:0], appended to, then stored back: the idiom translates on
+    a variable, and the refusal says so (go1.27.3 printed [[1 2] [] [] []])."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\ntype wheel struct {\n\tslots [4][]int\n\tpos   int\n}\n\n'
+        "func (w *wheel) keepSmall(limit int) {\n\tkeep := w.slots[w.pos][:0]\n"
+        "\tfor _, v := range w.slots[w.pos] {\n\t\tif v <= limit {\n\t\t\tkeep = append(keep, v)\n"
+        "\t\t}\n\t}\n\tw.slots[w.pos] = keep\n}\n\nfunc main() {\n\tw := &wheel{}\n"
+        "\tw.slots[0] = []int{1, 5, 2, 9}\n\tw.keepSmall(2)\n\tfmt.Println(w.slots)\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert "(take the element into a variable first, h := w.slots[w.pos], and sub-slice h)" in (
+        result.output
+    )
 
 
 def test_a_reslice_past_what_the_run_keeps_ends_in_one_line(tmp_path):

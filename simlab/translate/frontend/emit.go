@@ -1529,9 +1529,13 @@ func (m *module) refuseSharedSubslices() {
 		}
 		if shared && !read && !replaced[se] && !m.readByEveryCaller(se, readOnly, tainted, aliases) {
 			hint := "pass the slice with its bounds, or index the whole slice"
-			if ix, ok := ast.Unparen(se.X).(*ast.IndexExpr); ok && mapElem(p.info.TypeOf(ix.X)) != nil {
-				// hits[k][:0]: the filter-in-place idiom translates on a variable
-				hint = "take the map's element into a variable first, h := " + types.ExprString(ix) + ", and sub-slice h"
+			if ix, ok := ast.Unparen(se.X).(*ast.IndexExpr); ok && se.Low == nil {
+				// hits[k][:0], w.slots[w.pos][:0]: the filter-in-place idiom translates on a variable
+				what := "element"
+				if mapElem(p.info.TypeOf(ix.X)) != nil {
+					what = "map's element"
+				}
+				hint = "take the " + what + " into a variable first, h := " + types.ExprString(ix) + ", and sub-slice h"
 			}
 			p.unsupported(se, "a sub-slice of a slice whose elements are written (in Go they share the backing array; here the sub-slice is a copy)", hint)
 		}

@@ -4344,6 +4344,10 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return "go.time_text(" + recv + ", rt)", false
 	case "time.Time.Format":
 		return "go.time_format(" + recv + ", " + arg(0) + ", rt)", false
+	case "time.Time.AppendFormat":
+		return "go.fmt_append(" + arg(0) + ", go.time_format(" + recv + ", " + arg(1) + ", rt))", false
+	case "time.Time.MarshalText":
+		return "go.time_marshal_text(" + recv + ", rt)", false
 	case "time.Time.Truncate", "time.Time.Round":
 		return "go.time_" + strings.ToLower(fn.Name()) + "(" + recv + ", " + arg(0) + ", rt)", false
 	case "time.Time.Year", "time.Time.Month", "time.Time.Day", "time.Time.Hour", "time.Time.Minute",

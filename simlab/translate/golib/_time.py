@@ -363,6 +363,17 @@ def _layout_chunks() -> re.Pattern[str]:
 _LAYOUT = _layout_chunks()
 
 
+def time_marshal_text(t: int, rt: Any = None) -> tuple[list[int], sl.GoError | None]:
+    """``t.MarshalText()``: the bytes of RFC 3339 with nanoseconds, or Go's error for a
+    year that format cannot write."""
+    year = civil_time(_shown(t, rt)).year
+    if not 0 <= year <= 9999:
+        return [], sl.GoError(
+            "*errors.errorString", "Time.MarshalText: year outside of range [0,9999]"
+        )
+    return list(time_format(t, "2006-01-02T15:04:05.999999999Z07:00", rt).encode()), None
+
+
 def time_format(t: int, layout: str, rt: Any = None) -> str:
     """``t.Format(layout)``: Go's reference time ``Mon Jan 2 15:04:05 MST 2006`` in
     ``layout`` stands for the parts of ``t``; the zone is UTC's (the clock, the
