@@ -40717,6 +40717,87 @@ func main() {
 )
 
 
+# an alias of time.Duration prints by its String method; min and max of one operand;
+# errors.As into a type without Error panics; a []byte held in an interface under
+# %s %q %x and in slog's text (DEL unquoted there); Go 1.26's new(expr); a Mutex by
+# value (go1.27.3)
+CONSTRUCTS["alias_minmax_as_target_bytes_new_expr"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"log/slog"
+\t"os"
+\t"sync"
+\t"time"
+)
+
+type Duration = time.Duration
+
+type Job struct {
+\tName    string
+\tTimeout Duration
+}
+
+type StatusError struct{ Code int }
+
+func (e *StatusError) Error() string { return fmt.Sprint("status ", e.Code) }
+
+func try(what string, f func()) {
+\tdefer func() { fmt.Println(what, "recovered:", recover()) }()
+\tf()
+}
+
+func main() {
+\tvar dd Duration = 90 * time.Second
+\tfmt.Println(dd, Job{"svc", 2 * time.Second})
+\tfmt.Printf("%s %v\\n", dd, dd)
+
+\tx := 7
+\tfmt.Println(max("go"), min("go"), min(x), max(2.5))
+
+\terr := fmt.Errorf("wrap: %w", &StatusError{503})
+\ttry("struct value", func() { var se StatusError; fmt.Println(errors.As(err, &se)) })
+\tvar ps *StatusError
+\tfmt.Println(errors.As(err, &ps), ps.Code)
+
+\tvar b any = []byte("raw")
+\tfmt.Printf("%s|%q|%x|%v\\n", b, b, b, b)
+\tlogger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+\t\tReplaceAttr: func(g []string, a slog.Attr) slog.Attr {
+\t\t\tif a.Key == slog.TimeKey {
+\t\t\t\treturn slog.Attr{}
+\t\t\t}
+\t\t\treturn a
+\t\t},
+\t}))
+\tlogger.Info("values", "bytes", b, "del", "a\\x7fb", "tab", "a\\tb")
+
+\tp := new(int64(42))
+\t*p++
+\tq := new("x")
+\tj := new(Job{"copy", time.Second})
+\tj.Name = "changed"
+\tfmt.Println(*p, *q, j.Name, *new(7))
+
+\tvar mu sync.Mutex
+\tmu.Lock()
+\tmu.Unlock()
+\tfmt.Printf("%v %+v\\n", mu, mu)
+}
+""",
+    (
+        "1m30s {svc 2s}\n1m30s 1m30s\ngo go 7 2.5\n"
+        "struct value recovered: errors: *target must be interface or implement error\n"
+        'true 503\nraw|"raw"|726177|[114 97 119]\n'
+        'level=INFO msg=values bytes="raw" del=a\x7fb tab="a\\tb"\n43 x changed 7\n'
+        "{{} {0 0}} {_:{} mu:{state:0 sema:0}}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -41314,6 +41395,55 @@ def test_go_run_runs_every_test_of_a_test_file_without_an_entry(tmp_path):
     whole = GO_TEST_V["TestDiv"] + GO_TEST_V["TestFatal"] + GO_TEST_V["TestSkip"] + "FAIL\n"
     printed = result.output[: result.output.index("exit status")]
     assert without_package_line(printed, "command-line-arguments") == whole
+
+
+def test_go_run_runs_the_tests_of_a_test_file_beside_a_main(tmp_path):
+    """A test file of package main beside main.go: go test builds the package with its
+    test files and runs the tests, never main (go test's documentation: the test
+    binary's main runs the tests); go1.27.3 printed the test's lines."""
+    (tmp_path / "main.go").write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("main ran") }\n'
+    )
+    (tmp_path / "main_test.go").write_text(
+        'package main\n\nimport "testing"\n\nfunc TestHello(t *testing.T) { t.Log("test ran") }\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "main_test.go")])
+    assert result.exit_code == 0, result.output
+    printed = result.output[: result.output.index("main returned")]
+    assert without_package_line(printed, "command-line-arguments") == (
+        "=== RUN   TestHello\n    main_test.go:5: test ran\n--- PASS: TestHello (0.00s)\nPASS\n"
+    )
+
+
+def test_a_synctest_bubble_inside_a_bubble_panics_as_gos(tmp_path):
+    """synctest.Test called inside a bubble: go1.27.3 printed the outer test's log line,
+    then `panic: synctest.Run called from within a synctest bubble [recovered,
+    repanicked]`."""
+    (tmp_path / "main_test.go").write_text("""\
+package main
+
+import (
+\t"testing"
+\t"testing/synctest"
+)
+
+func TestNested(t *testing.T) {
+\tsynctest.Test(t, func(t *testing.T) {
+\t\tt.Log("outer")
+\t\tsynctest.Test(t, func(t *testing.T) {
+\t\t\tt.Log("inner")
+\t\t})
+\t})
+}
+""")
+    result = CliRunner().invoke(go_run_cmd, [str(tmp_path / "main_test.go")])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if not line.startswith("panic in ")]
+    assert lines[:3] == [
+        "=== RUN   TestNested",
+        "    main_test.go:10: outer",
+        "panic: synctest.Run called from within a synctest bubble [recovered, repanicked]",
+    ]
 
 
 # a table-driven test that prints what it got and wanted under %#v, as test failures do

@@ -112,6 +112,8 @@ def load(path: str | Path, source: str | None = None) -> types.ModuleType:
     module.go_package = _package(path)  # type: ignore[attr-defined]
     # where the Go files are: log's Llongfile prints a file's absolute path
     module.go_dir = str(path.resolve() if path.is_dir() else path.resolve().parent)  # type: ignore[attr-defined]
+    # a _test.go file named on its own runs as go test runs it, beside a main.go too
+    module.go_test_file = path.name.endswith("_test.go")  # type: ignore[attr-defined]
     exec(compile(source, filename, "exec"), module.__dict__)  # our own output
     sys.modules[name] = module
     return module
@@ -150,7 +152,8 @@ def entry(module: types.ModuleType, name: str = "main", parallel: int = 1) -> Ca
     ``rt.run(entry(program), until=...)`` binds the program to ``rt``, initializes
     its package variables and runs ``name()`` as goroutine 1. A test, ``TestX(t
     *testing.T)``, runs as ``go test -v -run '^TestX$'`` runs it (``golib.run_test``),
-    and a test file's ``main``, which it does not have, is its every test in turn;
+    and a test file's ``main`` is its every test in turn (a ``_test.go`` file named
+    on its own, beside a ``main.go`` too, as ``go test`` never runs ``main``);
     ``parallel`` is go test's ``-parallel``: how many tests that called
     ``t.Parallel`` may run at once.
     """
@@ -165,7 +168,8 @@ def entry(module: types.ModuleType, name: str = "main", parallel: int = 1) -> Ca
     examples = [(n, getattr(module, n), *o) for n, o in getattr(module, "go_examples", {}).items()]
     test_main = getattr(module, "go_test_main", None)
     test_binary = listed or tests or fuzz or examples
-    if fn is None and name == "main" and test_binary and hasattr(module, "bind"):
+    as_test = fn is None or getattr(module, "go_test_file", False)
+    if as_test and name == "main" and test_binary and hasattr(module, "bind"):
         # a test file: its tests, fuzz targets and examples, as go test -v runs them
         package = getattr(module, "go_package", "command-line-arguments")
         if test_main is not None:  # func TestMain(m *testing.M): go test calls it instead

@@ -98,7 +98,7 @@ def translate_cmd(path: Path, out: Path | None) -> None:
     default="main",
     show_default=True,
     help="The Go function run as main; TestX(t *testing.T) of a _test.go file runs "
-    "as go test -v runs it (a test file without a main: its every test).",
+    "as go test -v runs it (main of a _test.go file: its every test, as go test).",
 )
 @click.option(
     "--schedules",

@@ -3022,7 +3022,7 @@ func durationLiteral(d int64) string {
 }
 
 func isDuration(t types.Type) bool {
-	n, ok := t.(*types.Named)
+	n, ok := types.Unalias(t).(*types.Named) // type Duration = time.Duration too
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration"
 }
 

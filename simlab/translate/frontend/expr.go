@@ -2865,6 +2865,13 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		}
 	case "new":
 		t := p.info.TypeOf(c.Args[0])
+		if !p.info.Types[c.Args[0]].IsType() { // Go 1.26's new(expr): a variable holding its value
+			if _, ok := under(t).(*types.Struct); ok {
+				f.m.copyable(t, c)
+				return "go.copy(" + f.expr(c.Args[0]) + ")"
+			}
+			return "go.Ref(" + f.value(c.Args[0]) + ")"
+		}
 		if _, generic := t.(*types.TypeParam); generic {
 			z, _ := f.m.zero(t, c)
 			return "go.pointer_to(" + z + ")" // a struct, or a go.Ref: T decides at run time
@@ -2913,6 +2920,9 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 				s = "go.math_" + name + "(" + f.value(c.Args[i]) + ", " + s + ")"
 			}
 			return s
+		}
+		if len(c.Args) == 1 {
+			return f.value(c.Args[0]) // min(x) is x; Python's min(s) would iterate s
 		}
 		return name + "(" + f.args(c) + ")"
 	case "clear":
@@ -3147,6 +3157,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		ptr, ok := under(p.info.TypeOf(c.Args[1])).(*types.Pointer)
 		if !ok {
 			p.unsupported(c, "errors.As with this target", "a pointer to a variable: errors.As(err, &target)")
+		}
+		if errType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface); !types.IsInterface(ptr.Elem()) && !types.Implements(ptr.Elem(), errType) {
+			// var se StatusError where only *StatusError has Error: Go's errors.As panics
+			return "go.panic(" + pyString("errors: *target must be interface or implement error") + ")", false
 		}
 		typed := "" // the target's type, for the program's own As methods (target.(**T))
 		if n := pointedStruct(ptr); n != nil && f.m.hasAsMethod() {
@@ -4458,7 +4472,7 @@ func sortSlice(t types.Type) string {
 
 // isTime: a time.Time, which the translation keeps as an int instant (ns).
 func isTime(t types.Type) bool {
-	n, ok := t.(*types.Named)
+	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Time"
 }
 

@@ -142,6 +142,8 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
     if isinstance(x, sl.Chan):
         return f"0xc{x.id:09x}"
     if isinstance(x, StructValue):
+        if (fields := _sync_fields(x.x)) is not None:
+            return _layout(fields, plus)  # fmt.Printf("%v", mu): Go's struct, by value
         return _fields(x.x, plus, raw)
     if not raw:
         if _formatter_of(x):
@@ -705,6 +707,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     """One operand under one verb, padded to ``width``."""
     if type(x) is CustomContext:
         x = x.held
+    if verb in "sqxX" and type(x) is TypedList and x.go_type == "[]uint8":
+        x = Bytes(x)  # var x any = []byte("raw"): its text under %s, its hex under %x
     if verb not in "Tp" and _formatter_of(x):
         return _formatted(x, verb, flags, width, precision)
     if type(x) is GoSyntax and _formatter_of(x.x):

@@ -33,6 +33,7 @@ from ._runstate import _state
 from ._strconv import atoi, format_float, quote, unquote
 from ._strings import string_of, unicode_is_space
 from ._time import ZERO_TIME, Time, time_format
+from ._types import TypedList
 from ._values import NIL_MAP, NilSlice, Ref, call, has_method, method
 
 __all__ = [
@@ -413,13 +414,14 @@ def new_record(t: int, level: int, msg: str, pc: int) -> Record:
 
 def _text_string(s: str) -> str:
     """A key or a string value as the text handler writes it: quoted (strconv.Quote)
-    if empty, or holding a space, ``=``, ``"``, a control or non-printing character."""
+    if empty, or holding a space, ``=``, ``"``, a control character below space, or a
+    non-printing one past ASCII."""
     if s == "":
         return '""'
     for ch in s:
         o = ord(ch)
         if o < 0x80:
-            if ch != "\\" and (ch in ' ="' or not 0x20 < o < 0x7F):
+            if ch != "\\" and (ch in ' ="' or o < 0x20):  # DEL is safe, as Go's safeSet says
                 return quote(s)
         elif ch == "\ufffd" or unicode_is_space(o) or not ch.isprintable():
             return quote(s)
@@ -454,6 +456,8 @@ def _text_value(v: Value) -> str:
         return x.String()  # its MarshalText
     if isinstance(x, _fmt.Bytes):
         return quote(x.data.decode(errors="replace"))  # a []byte: its text, quoted
+    if type(x) is TypedList and x.go_type == "[]uint8":
+        return quote(bytes(x).decode(errors="replace"))  # one held in an interface too
     return _text_string(_fmt.v(x, plus=True))
 
 

@@ -583,6 +583,8 @@ def synctest_test(t: T, f: Callable[[T], Any]) -> Generator[Any, Any, None]:
     ``Skipped`` (a Skip ends only ``f``), and a failure in it fails ``t`` at once,
     as ``t.FailNow`` would."""
     rt = t._rt
+    if t._bubble:
+        raise GoPanic("synctest.Run called from within a synctest bubble")
     failed, skipped, finished = t._failed, t._skipped, t._finished
     t._failed = t._skipped = t._finished = False  # f's T's
     start, before, done = rt.now, {g.id for g in rt.goroutines()}, rt.chan()
