@@ -2339,6 +2339,29 @@ func (d *Deck) Deal(n int) []int {
 # which is Go's slice only where nothing else holds the array it re-slices: each source,
 # what Go printed, and the refusal's words
 RESLICED_INTO_ITSELF = {
+    "a buffer re-sliced and appended to after it was sent on a buffered channel": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tin := make(chan []byte, 2)
+\tbuf := make([]byte, 0, 8)
+\tfor _, w := range []string{"ab", "cd"} {
+\t\tbuf = buf[:0]
+\t\tbuf = append(buf, w...)
+\t\tin <- buf // Go: both queued slices share buf's array
+\t}
+\tclose(in)
+\tfor b := range in {
+\t\tfmt.Println(string(b))
+\t}
+}
+""",
+        "cd\ncd",
+        "a slice re-sliced into itself and appended to after it was sent on a channel",
+    ),
     "a backtracking closure's path kept in res, then re-sliced and appended to": (
         """\
 package main

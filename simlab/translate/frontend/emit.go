@@ -1460,6 +1460,10 @@ func (m *module) refuseSharedSubslices() {
 			p.unsupported(s.se, "a slice re-sliced into itself while "+v.Name()+" holds its array (in Go both see "+
 				"what is written into it; here the re-slice is a copy)", "copy the slice (slices.Clone) where a second view of it is kept")
 		}
+		if grows && p.sentBefore(aliases, root, s.se.Pos()) {
+			p.unsupported(s.se, "a slice re-sliced into itself and appended to after it was sent on a channel (in Go the "+
+				"receiver's slice shares its array and sees the append; here the re-slice is a copy)", "send a copy: ch <- slices.Clone(buf)")
+		}
 		if star, ok := ast.Unparen(s.lhs).(*ast.StarExpr); ok {
 			// *p = (*p)[1:]: the array is the one of every place p points to, where
 			// other variables may hold it too (a caller's, for a parameter p, or
@@ -4681,4 +4685,40 @@ func calleeIdent(fun ast.Expr) *ast.Ident {
 		return identOf(ast.Unparen(f.X))
 	}
 	return nil
+}
+
+// sentBefore: a slice of the backing array group root is sent on a channel, in the
+// function around at, before at or in a loop around both (a later run of the loop
+// re-slices what the receiver may still hold).
+func (p *program) sentBefore(a *sliceAliases, root any, at token.Pos) bool {
+	fd := funcDeclAt(p, at)
+	if fd == nil || fd.Body == nil {
+		return false
+	}
+	var loops []ast.Node // the loops around at
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			if n.Pos() <= at && at < n.End() {
+				loops = append(loops, n)
+			}
+		}
+		return true
+	})
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		send, ok := n.(*ast.SendStmt)
+		if !ok || found {
+			return !found
+		}
+		if src := a.source(send.Value); src == nil || a.find(src) != root {
+			return true
+		}
+		found = send.Pos() < at
+		for _, l := range loops {
+			found = found || l.Pos() <= send.Pos() && send.Pos() < l.End()
+		}
+		return !found
+	})
+	return found
 }
