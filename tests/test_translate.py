@@ -3296,7 +3296,9 @@ def test_go_run_ends_a_busy_loop_as_a_livelock_with_the_goroutines_dump(tmp_path
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 1
     assert result.output.startswith("livelock at 0s: a busy loop?")
-    assert "goroutine 1 [running]:\nmain.main(...)\n\tbusy.go:12\n" in result.output
+    # at the case: Go compiles a select of one case and a default to a non-blocking
+    # receive there (selectnbrecv), the line a dump of it running shows
+    assert "goroutine 1 [running]:\nmain.main(...)\n\tbusy.go:13\n" in result.output
     assert "goroutine 2 [sleep]:\n" in result.output
     assert "main.main.func1(...)\n\tbusy.go:10\n" in result.output
     assert "Traceback" not in result.output
@@ -40821,6 +40823,122 @@ func main() {
 )
 
 
+# Print, Sprint and log's Print space a time.Duration as the number it is; %U pads
+# with spaces under the 0 flag and takes a precision as its digits (go1.27.3)
+CONSTRUCTS["print_spacing_durations_and_U"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log"
+\t"os"
+\t"time"
+)
+
+type Phase int
+
+func (p Phase) String() string { return [...]string{"Pending", "Running"}[p] }
+
+func main() {
+\td := 45 * time.Second
+\tfmt.Println(fmt.Sprint(Phase(0), d), fmt.Sprint(time.Second, 5))
+\tfmt.Println(fmt.Sprint(5, d), fmt.Sprint(d, d))
+\tfmt.Print(d, d+1, "\\n")
+\tlogger := log.New(os.Stdout, "", 0)
+\tlogger.Print(time.Second, 5)
+\tlog.SetOutput(os.Stdout)
+\tlog.SetFlags(0)
+\tlog.Print(d, 7)
+\tfmt.Printf("[%08U] [%#012U] [%.6U] [%10.5U]\\n", 'é', 'é', 'é', 'x')
+\tjobs := make(chan int, 1)
+\tclose(jobs)
+\tdefer func() { fmt.Println(recover()) }()
+\tselect {
+\tcase jobs <- 1:
+\t\tfmt.Println("requeued")
+\tdefault:
+\t\tfmt.Println("queue full")
+\t}
+}
+""",
+    (
+        "Pending 45s 1s 5\n5 45s 45s 45s\n45s 45.000000001s\n1s 5\n45s 7\n"
+        "[  U+00E9] [  U+00E9 'é'] [U+0000E9] [   U+00078]\nsend on closed channel\n"
+    ),
+)
+
+
+# an append to a sub-slice of a make([]int, 3, 6) writes the room past the operand's
+# length, which a re-slice of the operand to its capacity reads (go1.27.3)
+CONSTRUCTS["append_into_the_room_of_a_made_slice"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\ts1 := make([]int, 3, 6)
+\ts2 := s1[1:3]
+\ts2 = append(s2, 2)
+\tfmt.Println(s2, len(s2), cap(s2))
+\tfmt.Println(s1[:cap(s1)][:5])
+}
+""",
+    "[0 0 2] 3 5\n[0 0 0 2 0]\n",
+)
+
+
+# defer cancel() in a closure of a variable the loop's body assigns twice, and a
+# deferred call's argument whose address is taken and written after: each is the
+# value the defer statement saw (go1.27.3)
+CONSTRUCTS["defer_arguments_of_boxed_variables"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+\t"sync"
+)
+
+func show(label string, n int) { fmt.Println(label, n) }
+
+func addressTaken() {
+\tx := 1
+\tp := &x
+\tdefer show("deferred x", x)
+\tx = 2
+\t*p = 3
+\tfmt.Println("x now", x)
+}
+
+func main() {
+\tvar wg sync.WaitGroup
+\tfor id := 1; id <= 2; id++ {
+\t\tctx := context.Background()
+\t\tvar cancel context.CancelFunc
+\t\tctx, cancel = context.WithCancel(ctx)
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tdefer cancel()
+\t\t\tfmt.Println("job", id, ctx.Err())
+\t\t}()
+\t\twg.Wait()
+\t\tfmt.Println("after", id, ctx.Err())
+\t}
+\taddressTaken()
+\tfmt.Println("done")
+}
+""",
+    (
+        "job 1 <nil>\nafter 1 context canceled\njob 2 <nil>\nafter 2 context canceled\n"
+        "x now 3\ndeferred x 1\ndone\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -45100,6 +45218,40 @@ def test_a_filter_in_place_on_an_array_element_is_refused_with_the_way_out(tmp_p
     assert result.output.count("\n") == 1
     assert "(take the element into a variable first, h := w.slots[w.pos], and sub-slice h)" in (
         result.output
+    )
+
+
+def test_a_panic_in_a_select_of_one_case_and_a_default_is_at_the_case(tmp_path):
+    """Go compiles a select of one case and a default to the non-blocking operation,
+    at the case's line: go1.27.3's trace of a send on a closed channel there named
+    main.go:9, the case, not main.go:8, the select."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\tjobs := make(chan int, 1)\n'
+        '\tclose(jobs)\n\tselect {\n\tcase jobs <- 1:\n\t\tfmt.Println("requeued")\n'
+        '\tdefault:\n\t\tfmt.Println("queue full")\n\t}\n}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1
+    trace = result.output[result.output.index("goroutine 1 [running]:") :].splitlines()
+    assert trace[1:3] == ["main.main(...)", "\tmain.go:9"]
+
+
+def test_an_anonymous_struct_of_a_type_parameter_is_refused_in_one_line(tmp_path):
+    """struct{Code int; Data T} made in a generic function: its class would be the
+    module's, which the type argument never reaches; refused in one line where the
+    run ended in a Python error (go1.27.3 printed {Code:200 Data:ok})."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc wrap[T any](code int, v T) any {\n'
+        "\treturn struct {\n\t\tCode int\n\t\tData T\n\t}{code, v}\n}\n\n"
+        'func main() {\n\tfmt.Printf("%+v\\n", wrap(200, "ok"))\n}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: main.go:6: unsupported: an anonymous struct type with a field of a type"
+        " parameter's type (a generic named struct type, type envelope[T any] struct{...})\n"
     )
 
 

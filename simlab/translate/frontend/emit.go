@@ -3223,6 +3223,12 @@ func (m *module) nameLiteralStructs() []literalStruct {
 		if m.anonClass(u.st) != "" {
 			continue // its first literal named it, or one of an identical type
 		}
+		if fieldOfTypeParam(u.st) {
+			// struct{Code int; Data T} in a generic function: its class is the
+			// module's, which no type argument reaches
+			p.unsupported(u.at, "an anonymous struct type with a field of a type parameter's type",
+				"a generic named struct type, type envelope[T any] struct{...}")
+		}
 		m.anon[u.st] = m.pyName(enclosingFuncAt(p, u.at.Pos()) + "_struct")
 		named = append(named, u)
 	}
@@ -4721,4 +4727,15 @@ func (p *program) sentBefore(a *sliceAliases, root any, at token.Pos) bool {
 		return !found
 	})
 	return found
+}
+
+// fieldOfTypeParam: a field of the struct type st has a type made of a type
+// parameter (T, []T, map[string]T...).
+func fieldOfTypeParam(st *types.Struct) bool {
+	for i := 0; i < st.NumFields(); i++ {
+		if hasTypeParam(st.Field(i).Type()) {
+			return true
+		}
+	}
+	return false
 }

@@ -1910,6 +1910,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0 && holdsStructs(t):
 			// (a type run []entry with a String method: fmt calls it, on the elements as they are)
 			s = "go.struct_values(" + uncopied(s) + ")" // [{1 2}], map[k:[{1 2}]]
+		case isDuration(t) && !formatted && spacesNonStrings(f.p, c):
+			s = "go.Duration(" + s + ")" // Sprint(d, 5): 1s 5, spaced as a number, printed by String
 		case isDuration(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = "sl.format_duration(" + s + ")" // fmt calls its String method, but under %d
 		case timeClass(t) != "" && !isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
@@ -5391,6 +5393,17 @@ func isSyncPointer(t types.Type) bool {
 	switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
 	case "sync.Mutex", "sync.RWMutex", "sync.WaitGroup", "sync.Once", "sync/atomic.Int32",
 		"sync/atomic.Int64", "sync/atomic.Uint32", "sync/atomic.Uint64", "sync/atomic.Bool":
+		return true
+	}
+	return false
+}
+
+// spacesNonStrings: c is a Print, Sprint or Fprint of fmt or log, which puts a space
+// between two operands only where neither is a string.
+func spacesNonStrings(p *program, c *ast.CallExpr) bool {
+	switch calleeName(p, c) {
+	case "fmt.Print", "fmt.Sprint", "fmt.Fprint", "fmt.Append", "log.Print", "log.Fatal", "log.Panic",
+		"log.Logger.Print", "log.Logger.Fatal", "log.Logger.Panic":
 		return true
 	}
 	return false

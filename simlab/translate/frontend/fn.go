@@ -799,8 +799,11 @@ func (f *fn) deferSnapshots(d *ast.DeferStmt) map[types.Object]string {
 				return true
 			}
 			if f.m.boxed[v] {
-				f.p.unsupported(d, "a deferred call whose receiver or arguments ("+id.Name+") are reassigned after the defer",
-					"copy them into a variable assigned once, or defer a closure")
+				// a variable in a go.Ref (a closure captures it, or its address is
+				// taken): the value the defer statement sees, in a Ref of its own
+				copies[v] = f.temp(v.Name())
+				f.wl(f.line, "%s = go.Ref(%s)  # as the defer statement sees it", copies[v], f.expr(id))
+				return true
 			}
 			copies[v] = f.temp(v.Name())
 			f.wl(f.line, "%s = %s  # as the defer statement sees it", copies[v], f.name(v))
@@ -3399,7 +3402,7 @@ func (f *fn) selectStmt(s *ast.SelectStmt) {
 		a, aok := boolReturn(p, trimBreak(clauses[0].Body))
 		b, bok := boolReturn(p, trimBreak(deflt.Body))
 		if aok && bok && a != b {
-			f.wl(f.line, "%s, _, _ = %s", i, sel)
+			f.wl(p.line(clauses[0]), "%s, _, _ = %s", i, sel)
 			op := "=="
 			if !a {
 				op = "!="
@@ -3409,8 +3412,10 @@ func (f *fn) selectStmt(s *ast.SelectStmt) {
 		}
 	}
 	line := f.line
-	if len(clauses) == 1 && deflt == nil {
-		line = p.line(clauses[0]) // Go compiles a select of one case to its operation, at the case
+	if len(clauses) == 1 {
+		// Go compiles a select of one case to its operation, at the case, and one case
+		// with a default to the non-blocking operation, at the case too
+		line = p.line(clauses[0])
 	}
 	if i == "_" && v == "_" && ok == "_" {
 		f.wl(line, "%s", sel)

@@ -347,8 +347,11 @@ class Backing:
         at, array = self.offset + len(s), self.array
         room = s.cap - len(s) if type(s) is CapSlice else len(array) - at  # s[a:b:c]'s is c-b
         if len(values) <= room:
-            fit = max(0, min(len(values), len(array) - at))  # past its length: not seen
+            fit = max(0, min(len(values), len(array) - at))
             array[at : at + fit] = values[:fit]
+            start = at + fit - len(array)  # past its length: in the elements kept past it
+            if fit < len(values) and type(array) is CapSlice and start <= len(array.rest):
+                array.rest[start : start + len(values) - fit] = values[fit:]
         if type(s) is CapSlice:  # the capacity cap(s) reads: the sub-slice's, or grown
             return appended(s, *values)
         return [*s, *values]

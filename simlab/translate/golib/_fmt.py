@@ -805,7 +805,9 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     elif verb == "c":
         text = "[" + " ".join(map(rune_text, x)) + "]" if isinstance(x, list) else rune_text(x)
     elif verb == "U":
-        text = f"U+{x % (1 << 64):04X}"  # a negative rune as Go's uint64 of it
+        places = 4 if precision is None else max(4, precision)  # %.6U: U+0000E9
+        text = f"U+{x % (1 << 64):0{places}X}"  # a negative rune as Go's uint64 of it
+        flags = flags.replace("0", "")  # Go pads %U with spaces, never zeros
         if "#" in flags and rune_len(x) > 0 and chr(x).isprintable():
             text += f" '{chr(x)}'"  # %#U: the character too
     elif verb == "t":

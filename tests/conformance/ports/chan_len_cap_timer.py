@@ -26,7 +26,7 @@ def main():  # L11
         yield rt.sleep(2 * sl.Second)  # L17
         print("timer fired", len(tm.c), tm.c.cap)  # L18
         print("ticker fired", len(tk.c), tk.c.cap)  # L19
-        i, _, _ = yield sl.select(tm.c.recv_case(), default=True)  # L20
+        i, _, _ = yield sl.select(tm.c.recv_case(), default=True)  # L21
         if i == 0:  # L21
             print("timer value was ready")  # L22
         else:  # L23

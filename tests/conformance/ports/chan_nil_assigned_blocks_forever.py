@@ -34,7 +34,7 @@ def main():  # L12
     p.reset = sl.nil_chan  # L15
     p.conns = []  # L16
     p.conns.append(3)  # L17
-    i, v, _ = yield sl.select(p.reset.recv_case(), default=True)  # L18
+    i, v, _ = yield sl.select(p.reset.recv_case(), default=True)  # L19
     if i == 0:  # L19
         v_1 = v  # L19
         print("received", v_1)  # L20

@@ -19,7 +19,7 @@ rt: sl.Runtime  # the Go runtime the program runs on: bind() sets it
 
 @sl.gofunc("main.isClosed", file="main.go")
 def isClosed(ch):  # L11
-    i, _, _ = yield sl.select(ch.recv_case(), default=True)  # L12
+    i, _, _ = yield sl.select(ch.recv_case(), default=True)  # L13
     return i == 0  # L13
 
 

@@ -23,7 +23,7 @@ def main():  # L11
     cancel(go.new_error("shutdown"))  # L13
     child, cancelChild = sl.with_cancel(parent)  # L14
     try:
-        i, _, _ = yield sl.select(child.done().recv_case(), default=True)  # L16
+        i, _, _ = yield sl.select(child.done().recv_case(), default=True)  # L17
         if i == 0:  # L17
             print("child done at birth")  # L18
         else:  # L19

@@ -22,7 +22,7 @@ def main():  # L7
     ch = rt.chan()  # L8
     ch.close()  # L9
     for _ in range(2):  # L10
-        i_1, v, ok = yield sl.select(ch.recv_case(), default=True)  # L11
+        i_1, v, ok = yield sl.select(ch.recv_case(), default=True)  # L12
         if i_1 == 0:  # L12
             v_1 = v if ok else 0  # L12
             ok_1 = ok  # L12

@@ -20,7 +20,7 @@ rt: sl.Runtime  # the Go runtime the program runs on: bind() sets it
 def main():  # L7
     ch = rt.chan(1)  # L8
     for i in range(1, 3 + 1):  # L9
-        i_1, _, _ = yield sl.select(ch.send_case(i), default=True)  # L10
+        i_1, _, _ = yield sl.select(ch.send_case(i), default=True)  # L11
         if i_1 == 0:  # L11
             print("sent", i)  # L12
         else:  # L13

@@ -27,7 +27,7 @@ def main():  # L7
         go.println("recovered:", go.recover())  # L10
 
     with go.defer(func1):  # L10
-        i, _, _ = yield sl.select(ch.send_case(1), default=True)  # L11
+        i, _, _ = yield sl.select(ch.send_case(1), default=True)  # L12
         if i == 0:  # L12
             print("sent")  # L13
         else:  # L14

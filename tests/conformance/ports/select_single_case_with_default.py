@@ -19,13 +19,13 @@ rt: sl.Runtime  # the Go runtime the program runs on: bind() sets it
 @sl.gofunc("main.main", file="main.go")
 def main():  # L7
     ch = rt.chan()  # L8
-    i, v, _ = yield sl.select(ch.recv_case(), default=True)  # L9
+    i, v, _ = yield sl.select(ch.recv_case(), default=True)  # L10
     if i == 0:  # L10
         v_1 = v  # L10
         print("received", v_1)  # L11
     else:  # L12
         print("receive would block")  # L13
-    i_1, _, _ = yield sl.select(ch.send_case(1), default=True)  # L15
+    i_1, _, _ = yield sl.select(ch.send_case(1), default=True)  # L16
     if i_1 == 0:  # L16
         print("sent")  # L17
     else:  # L18

@@ -23,7 +23,7 @@ def main():  # L11
     tk = rt.ticker(sl.Second)  # L13
     tk.stop()  # L14
     yield rt.sleep(3 * sl.Second)  # L15
-    i, _, _ = yield sl.select(tk.c.recv_case(), default=True)  # L16
+    i, _, _ = yield sl.select(tk.c.recv_case(), default=True)  # L17
     if i == 0:  # L17
         print("tick while stopped")  # L18
     else:  # L19

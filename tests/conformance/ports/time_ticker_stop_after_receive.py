@@ -30,7 +30,7 @@ def main():  # L11
     )  # L15
     tk.stop()  # L16
     yield rt.sleep(5 * sl.Second)  # L17
-    i, v, _ = yield sl.select(tk.c.recv_case(), default=True)  # L18
+    i, v, _ = yield sl.select(tk.c.recv_case(), default=True)  # L19
     if i == 0:  # L19
         v_1 = v  # L19
         go.println("late tick", sl.format_duration(v_1 - start))  # L20

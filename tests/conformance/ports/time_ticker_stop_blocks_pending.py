@@ -20,7 +20,7 @@ def main():  # L11
     tk = rt.ticker(sl.Second)  # L12
     yield rt.sleep(1500 * sl.Millisecond)  # L13
     tk.stop()  # L14
-    i, _, _ = yield sl.select(tk.c.recv_case(), default=True)  # L15
+    i, _, _ = yield sl.select(tk.c.recv_case(), default=True)  # L16
     if i == 0:  # L16
         print("pending tick still received")  # L17
     else:  # L18

@@ -21,7 +21,7 @@ rt: sl.Runtime  # the Go runtime the program runs on: bind() sets it
 def main():  # L11
     start = rt.now  # L12
     for d in [0, -1 * sl.Second]:  # L13
-        i, v, _ = yield sl.select(rt.after(d).recv_case(), default=True)  # L14
+        i, v, _ = yield sl.select(rt.after(d).recv_case(), default=True)  # L15
         if i == 0:  # L15
             v_1 = v  # L15
             go.println(
@@ -30,7 +30,7 @@ def main():  # L11
         else:  # L17
             go.println("After", sl.format_duration(d), "not ready")  # L18
     t = rt.timer(0)  # L21
-    i_1, _, _ = yield sl.select(t.c.recv_case(), default=True)  # L22
+    i_1, _, _ = yield sl.select(t.c.recv_case(), default=True)  # L23
     if i_1 == 0:  # L23
         go.println("NewTimer(0) ready at", sl.format_duration(rt.now - start))  # L24
     else:  # L25

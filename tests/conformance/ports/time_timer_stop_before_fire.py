@@ -23,7 +23,7 @@ def main():  # L11
     go.println("Stop:", t.stop())  # L13
     go.println("Stop again:", t.stop())  # L14
     yield rt.sleep(3 * sl.Second)  # L15
-    i, _, _ = yield sl.select(t.c.recv_case(), default=True)  # L16
+    i, _, _ = yield sl.select(t.c.recv_case(), default=True)  # L17
     if i == 0:  # L17
         print("value delivered")  # L18
     else:  # L19

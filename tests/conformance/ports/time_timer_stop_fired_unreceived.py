@@ -22,7 +22,7 @@ def main():  # L11
     t = rt.timer(sl.Second)  # L12
     yield rt.sleep(2 * sl.Second)  # L13
     go.println("Stop after firing, value unread:", t.stop())  # L14
-    i, _, _ = yield sl.select(t.c.recv_case(), default=True)  # L15
+    i, _, _ = yield sl.select(t.c.recv_case(), default=True)  # L16
     if i == 0:  # L16
         print("stale value received")  # L17
     else:  # L18
