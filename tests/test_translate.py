@@ -40939,6 +40939,49 @@ func main() {
 )
 
 
+# Unmarshal given &v of an interface variable or field that holds a pointer to a
+# struct decodes into the struct; one holding a struct value, or given null, is
+# replaced (go1.27.3)
+CONSTRUCTS["json_into_an_interface_variable_holding_a_pointer"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Node struct{ Name string }
+
+type Holder struct {
+\tAny any `json:"any"`
+}
+
+func main() {
+\tvar top any = &Node{}
+\terr := json.Unmarshal([]byte(`{"Name":"top"}`), &top)
+\tfmt.Printf("%v %T %+v\\n", err, top, top)
+
+\th := Holder{Any: &Node{}}
+\terr = json.Unmarshal([]byte(`{"any":{"Name":"filled"}}`), &h)
+\tfmt.Printf("%v %T %+v\\n", err, h.Any, h.Any)
+
+\tvar byValue any = Node{"old"}
+\terr = json.Unmarshal([]byte(`{"Name":"new"}`), &byValue)
+\tfmt.Printf("%v %T %v\\n", err, byValue, byValue)
+
+\tvar nulled any = &Node{"x"}
+\terr = json.Unmarshal([]byte(`null`), &nulled)
+\tfmt.Println(err, nulled == nil)
+}
+""",
+    (
+        "<nil> *main.Node &{Name:top}\n<nil> *main.Node &{Name:filled}\n"
+        "<nil> map[string]interface {} map[Name:new]\n<nil> true\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -963,6 +963,11 @@ class _Decoder:
             ref = cur if cur is not None else Ref(_zero_of(inner))
             ref.v = yield from self.decode(node, inner, ref.v)
             return ref
+        if kind in ("any", "iface") and cur is not None and not isinstance(cur, Ref):
+            held = _held(cur, d) if getattr(type(cur), "go_json", None) is not None else d
+            if held[0] == "ptr":  # an interface holding a *Node: Go decodes into the Node
+                yield from self.decode(node, held[2], cur)
+                return cur
         if kind == "any":
             return self.plain(node, d)
         if kind == "iface":
