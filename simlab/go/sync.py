@@ -40,14 +40,11 @@ class _Wait(Op):
         return wg._waiters.park(g)
 
 
-class _Returned(Op):
+class _Returned(_Wait):
     """What a woken ``Wait`` checks as it returns: the WaitGroup is as Add left it,
     with no count and no waiter, or it was reused before this Wait returned."""
 
-    __slots__ = ("wg",)
-
-    def __init__(self, wg: WaitGroup):
-        self.wg = wg
+    __slots__ = ()
 
     def start(self, rt: Runtime, g: Goroutine) -> Any:
         wg = self.wg

@@ -57,6 +57,8 @@ func (m *module) findStackAppends() {
 	}
 }
 
+// stackAppendsIn: findStackAppends for one function's body, its closures' bodies
+// taken as uses (a local one of them names stays out).
 func (m *module) stackAppendsIn(body *ast.BlockStmt) {
 	p := m.p
 	locals := map[types.Object]int64{} // each candidate and its buffer's length
