@@ -40982,6 +40982,40 @@ func main() {
 )
 
 
+# &x taken twice of a variable never assigned again: one pointer, equal to itself,
+# in a struct compared with ==, as a map key (go1.27.3)
+CONSTRUCTS["address_of_a_variable_taken_twice"] = (
+    """\
+package main
+
+import "fmt"
+
+type Pair struct {
+\tA string
+\tB *int
+}
+
+func main() {
+\tx := 5
+\tp, q := &x, &x
+\tfmt.Println(p == q, *p+*q)
+\tp1 := Pair{"s", &x}
+\tp2 := Pair{"s", &x}
+\tfmt.Println(p1 == p2, p1.B == p2.B)
+\ty := 7
+\tseen := map[*int]string{}
+\tseen[&y] = "a"
+\tseen[&y] = "b"
+\tfmt.Println(len(seen), seen[&y])
+\tonce := 9
+\tr := &once
+\tfmt.Println(*r)
+}
+""",
+    "true 10\ntrue true\n1 b\n9\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

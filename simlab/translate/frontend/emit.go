@@ -393,6 +393,7 @@ func (m *module) findBoxed() {
 			}
 		}
 	}
+	addressed := map[*types.Var]int{} // the &x of each variable so far
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			if sel, ok := n.(*ast.SelectorExpr); ok {
@@ -424,7 +425,8 @@ func (m *module) findBoxed() {
 			if _, isStruct := under(v.Type()).(*types.Struct); isStruct {
 				return true
 			}
-			if a.assigns[v] > 0 || writtenThrough[x] || m.writtenThrough(v.Type()) {
+			addressed[v]++ // &x twice: one pointer, as Go's (p == q, a map key)
+			if a.assigns[v] > 0 || writtenThrough[x] || m.writtenThrough(v.Type()) || addressed[v] > 1 {
 				if simple[v] || isParam(a.declUnit[v], v) || isResult(a.declUnit[v].sig, v) {
 					m.boxed[v] = true
 				}
