@@ -41016,6 +41016,38 @@ func main() {
 )
 
 
+# []*Temp, map[string]*Temp, []*Code and [2]*Code print each element by its pointer's
+# String or Error method (go1.27.3)
+CONSTRUCTS["pointers_to_named_numbers_in_slices_and_maps"] = (
+    """\
+package main
+
+import "fmt"
+
+type Temp float64
+
+func (t *Temp) String() string { return fmt.Sprintf("%.1f deg", float64(*t)) }
+
+type Code int
+
+func (c *Code) Error() string { return fmt.Sprintf("code %d", int(*c)) }
+
+func main() {
+\tt := Temp(21.55)
+\tc := Code(4)
+\tfmt.Println(&t, &c)
+\tfmt.Println([]*Temp{&t}, map[string]*Temp{"k": &t})
+\tfmt.Println([]*Code{&c}, [2]*Code{&c, &c})
+\tfmt.Printf("%v %s\\n", []*Temp{&t}, []*Code{&c})
+}
+""",
+    (
+        "21.6 deg code 4\n[21.6 deg] map[k:21.6 deg]\n[code 4] [code 4 code 4]\n"
+        "[21.6 deg] [code 4]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

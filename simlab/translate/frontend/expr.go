@@ -1946,7 +1946,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 // time.Month and its kin (timeClass), a named slice or map type of the program
 // (listStringer); t itself is one where it is no slice or map operand (top).
 func (f *fn) printsByMethod(t types.Type, top bool) bool {
-	if !top && (isDuration(t) || timeClass(t) != "" || f.m.listStringer(t) != "") {
+	if !top && (isDuration(t) || timeClass(t) != "" || f.m.listStringer(t) != "" || f.basicPointer(t) != "") {
 		return true
 	}
 	if hasFmtMethod(t) {
@@ -1959,6 +1959,16 @@ func (f *fn) printsByMethod(t types.Type, top bool) bool {
 		return f.printsByMethod(u.Key(), false) || f.printsByMethod(u.Elem(), false)
 	}
 	return false
+}
+
+// basicPointer: the class of T where t is *T, T a named number or string type whose
+// pointer has a String or Error method, which fmt calls on an element (a Ref here
+// has no method of its own); else "".
+func (f *fn) basicPointer(t types.Type) string {
+	if ptr, ok := t.(*types.Pointer); ok && f.p.namedBasic(ptr.Elem()) && hasFmtMethod(t) && !hasFmtMethod(ptr.Elem()) {
+		return f.m.basicClass(ptr.Elem())
+	}
+	return ""
 }
 
 // printedAs renders x, a value of type t (see printsByMethod), with each such
@@ -1979,6 +1989,8 @@ func (f *fn) printedAs(t types.Type, x string, top, key bool) string {
 			return timeClass(t) + "(" + x + ")"
 		case f.m.listStringer(t) != "":
 			return f.m.listStringer(t) + "(" + x + ")"
+		case f.basicPointer(t) != "":
+			return "go.BasicPointer(" + f.basicPointer(t) + ", " + x + ")" // []*Temp: by (*Temp).String
 		}
 	}
 	if !f.printsByMethod(t, true) {
