@@ -41048,6 +41048,32 @@ func main() {
 )
 
 
+# a map of []byte or [2]byte values under %x, %X, %s and %q: each value's hex or text,
+# its keys under the verb too; %v and %d print numbers (go1.27.3)
+CONSTRUCTS["map_of_byte_slices_under_s_and_x"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tm := map[string][]byte{"k": {0xa}, "a": []byte("hi")}
+\tfmt.Printf("%x\\n", m)
+\tfmt.Printf("%X|%s|%q\\n", m, m, m)
+\tfmt.Printf("%v %d\\n", m, m)
+\tarrs := map[int][2]byte{1: {0xde, 0xad}}
+\tfmt.Printf("%x\\n", arrs)
+}
+""",
+    (
+        "map[61:6869 6b:0a]\nmap[61:6869 6B:0A]|map[a:hi k:\n"
+        ']|map["a":"hi" "k":"\\n"]\n'
+        "map[a:[104 105] k:[10]] map[%!d(string=a):[104 105] %!d(string=k):[10]]\n"
+        "map[1:dead]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

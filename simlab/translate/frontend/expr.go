@@ -1889,6 +1889,10 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			(isByteSlice(elemType(t)) || isByteArray(elemType(t))):
 			b := f.temp("b")
 			s = "[go.Bytes(" + b + ") for " + b + " in " + s + "]" // [6162 63]: each []byte's hex
+		case j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 && mapElem(t) != nil && !hasFmtMethod(t) &&
+			!hasFmtMethod(mapElem(t)) && (isByteSlice(mapElem(t)) || isByteArray(mapElem(t))):
+			k, b := f.temp("k"), f.temp("b")
+			s = "{" + k + ": go.Bytes(" + b + ") for " + k + ", " + b + " in " + s + ".items()}" // map[6b:0a]
 		case isFloat32(t):
 			s = "go.Float32(" + s + ")" // 0.1: the float32's fewest digits
 		case elemType(t) != nil && isFloat32(elemType(t)) && !hasFmtMethod(t): // [1e-08 0.1], under %g too
