@@ -41074,6 +41074,36 @@ func main() {
 )
 
 
+# a nil slice in a map[string]any literal marshals as null beside an empty one's [],
+# and asserted back out of an []any it is nil (go1.27.3)
+CONSTRUCTS["nil_slice_in_an_interface_literal"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+func main() {
+\tvar ids []int
+\tb, _ := json.Marshal(ids)
+\tfmt.Println(string(b))
+\tvar names []string
+\tb, _ = json.Marshal(map[string]any{"n": names, "e": []string{}})
+\tfmt.Println(string(b))
+\tvar x any = ids
+\tb, _ = json.Marshal(x)
+\tfmt.Println(string(b), x == nil)
+\theld := []any{names, []int{}}
+\tfmt.Printf("%v %v\\n", held[0], held[0].([]string) == nil)
+\tfmt.Println(held[1].([]int) == nil, len(held[0].([]string)))
+}
+""",
+    'null\n{"e":[],"n":null}\nnull false\n[] true\nfalse 0\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

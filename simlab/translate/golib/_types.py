@@ -37,6 +37,7 @@ from ._time import Month, Time, Weekday
 from ._values import (
     Named,
     NamedValue,
+    NilSlice,
     Ref,
     TypedRef,
     _value_class,
@@ -149,6 +150,15 @@ class TypedList(_Uncomparable, list[Any]):  # type: ignore[misc]
     __slots__ = ("go_type",)
 
 
+class TypedNilList(TypedList):
+    """A nil slice that goes into an interface where it stands (``map[string]any{"n":
+    names}`` of a nil ``names``): empty, and nil to ``== nil`` and to JSON, which
+    writes ``null``, as Go's."""
+
+    __slots__ = ()
+    go_nil_slice = True
+
+
 class TypedArray(TypedList):
     """An array literal that goes into an interface where it stands
     (``m[[2]int{1, 2}]`` of a ``map[any]int``): a :class:`TypedList` that hashes by its
@@ -180,11 +190,13 @@ class TypedDict(_Uncomparable, dict[Any, Any]):  # type: ignore[misc]
 
 def typed(x: list[Any] | dict[Any, Any], go_type: str) -> TypedList | TypedDict:
     """A slice or map literal ``x`` of the Go type ``go_type`` going into an interface."""
-    kept: TypedList | TypedDict = (
-        (TypedArray(x) if is_array_type(go_type) else TypedList(x))
-        if isinstance(x, list)
-        else TypedDict(x)
-    )
+    kept: TypedList | TypedDict
+    if is_array_type(go_type):
+        kept = TypedArray(x)
+    elif isinstance(x, list):
+        kept = TypedNilList() if type(x) is NilSlice and not x else TypedList(x)
+    else:
+        kept = TypedDict(x)
     kept.go_type = go_type
     return kept
 

@@ -80,8 +80,8 @@ class NilSlice(list[Any]):
 
 
 def is_nil(s: list[Any]) -> bool:
-    """``s == nil`` of a slice."""
-    return type(s) is NilSlice and not s
+    """``s == nil`` of a slice (one an interface holds too, ``go.typed``'s)."""
+    return (type(s) is NilSlice or getattr(type(s), "go_nil_slice", False)) and not s
 
 
 class _Whole:
