@@ -931,17 +931,13 @@ func (f *fn) backingAssign(s *ast.AssignStmt) bool {
 	}
 	c := ast.Unparen(s.Rhs[0]).(*ast.CallExpr) // kept = append(kept, ...): findBackings
 	arr := f.backingArrays[obj]
-	var vals []string
-	if c.Ellipsis.IsValid() {
-		vals = append(vals, "*"+f.spread(c.Args[1]))
-	} else {
-		for _, a := range c.Args[1:] {
-			vals = append(vals, f.value(a))
-		}
+	vals := f.spreadOrValues(c)
+	if f.m.capacities {
+		vals += f.m.growth(c) // past the array's room, Go's growth for these elements
 	}
 	target := f.expr(s.Lhs[0])
 	f.flushPre()
-	f.wl(f.line, "%s = %s.append(%s, %s)", target, arr, target, strings.Join(vals, ", "))
+	f.wl(f.line, "%s = %s.append(%s%s)", target, arr, target, vals)
 	return true
 }
 

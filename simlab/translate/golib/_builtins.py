@@ -339,11 +339,13 @@ class Backing:
     def __init__(self, array: list[Any], offset: int) -> None:
         self.array, self.offset = array, offset
 
-    def append(self, s: list[Any], *values: Any) -> list[Any]:
+    def append(self, s: list[Any], *values: Any, **growth: Any) -> list[Any]:
         """``s = append(s, values...)`` of the sub-slice ``s``: a new list, and the
         values written into the array where Go's append puts them if they all fit
-        (the array's capacity is its length here); else Go's append moves ``s`` to
-        a new array, and writes nothing here again."""
+        (the array's room ends at its length, or, for a sub-slice that keeps its
+        capacity, at that; past the array's length they go into the elements it
+        keeps past it); else Go's append moves ``s`` to a new array, and writes
+        nothing here again."""
         at, array = self.offset + len(s), self.array
         room = s.cap - len(s) if type(s) is CapSlice else len(array) - at  # s[a:b:c]'s is c-b
         if len(values) <= room:
@@ -353,7 +355,7 @@ class Backing:
             if fit < len(values) and type(array) is CapSlice and start <= len(array.rest):
                 array.rest[start : start + len(values) - fit] = values[fit:]
         if type(s) is CapSlice:  # the capacity cap(s) reads: the sub-slice's, or grown
-            return appended(s, *values)
+            return appended(s, *values, **growth)  # growth: appended's size and pointers
         return [*s, *values]
 
 
