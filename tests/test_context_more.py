@@ -475,7 +475,7 @@ def test_an_after_func_goroutine_is_created_by_context_s_after_func_ctx():
     goroutine 19 [chan receive]:
     main.main.func1()
     created by context.(*afterFuncCtx).cancel.func1 in goroutine 1
-        $GOROOT/src/context/context.go:359 +0x1b
+        /usr/local/go/src/context/context.go:359 +0x1b
     """
 
     def main(rt):
@@ -489,7 +489,7 @@ def test_an_after_func_goroutine_is_created_by_context_s_after_func_ctx():
     assert f[0] == "goroutine 2 [chan receive]:"
     assert f[-2:] == [
         "created by context.(*afterFuncCtx).cancel.func1 in goroutine 1",
-        "\t$GOROOT/src/context/context.go:359",
+        "\t/usr/local/go/src/context/context.go:359",
     ]
 
 
@@ -643,9 +643,9 @@ def test_the_watching_goroutine_is_the_context_packages():
 
     goroutine 6 [select]:
     context.(*cancelCtx).propagateCancel.func2()
-        $GOROOT/src/context/context.go:524 +0x9a
+        /usr/local/go/src/context/context.go:524 +0x9a
     created by context.(*cancelCtx).propagateCancel in goroutine 1
-        $GOROOT/src/context/context.go:523 +0x425
+        /usr/local/go/src/context/context.go:523 +0x425
     """
 
     def main(rt):
@@ -656,10 +656,10 @@ def test_the_watching_goroutine_is_the_context_packages():
     f = sl.Runtime().run(main).value.split("\n\n")[1].splitlines()
     assert f[0] == "goroutine 2 [select]:"
     assert f[1] == "context.(*cancelCtx).propagateCancel.func2(...)"
-    assert f[2] == "\t$GOROOT/src/context/context.go:524"
+    assert f[2] == "\t/usr/local/go/src/context/context.go:524"
     assert f[3:5] == [
         "created by context.(*cancelCtx).propagateCancel in goroutine 1",
-        "\t$GOROOT/src/context/context.go:523",
+        "\t/usr/local/go/src/context/context.go:523",
     ]
 
 

@@ -41104,6 +41104,52 @@ func main() {
 )
 
 
+# A context's String names a key or value that is neither a string nor a Stringer
+# by its dynamic type, as %T does (go1.27.3's output).
+CONSTRUCTS["context_string_names_types"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"errors"
+\t"fmt"
+)
+
+type Response struct{ code int }
+type userKey struct{}
+type ptrKey struct{ name string }
+type reqKey int
+
+func main() {
+\tbg := context.Background()
+\tfmt.Println(context.WithValue(bg, reqKey(1), "ok"))
+\tfmt.Println(context.WithValue(bg, userKey{}, "v"))
+\tfmt.Println(context.WithValue(bg, &ptrKey{"t"}, "v"))
+\tfmt.Println(context.WithValue(bg, "k", []int{1, 2}))
+\tfmt.Println(context.WithValue(bg, "err", errors.New("db down")))
+\tfmt.Println(context.WithValue(bg, "resp", &Response{code: 3}))
+\tfmt.Println(context.WithValue(bg, "resp", Response{code: 3}))
+\tfmt.Println(context.WithValue(bg, "f", 1.5))
+\tfmt.Println(context.WithValue(bg, "m", map[string]int{}))
+\tfmt.Println(context.WithValue(bg, "n", int8(4)))
+}
+""",
+    (
+        "context.Background.WithValue(main.reqKey, ok)\n"
+        "context.Background.WithValue(main.userKey, v)\n"
+        "context.Background.WithValue(*main.ptrKey, v)\n"
+        "context.Background.WithValue(k, []int)\n"
+        "context.Background.WithValue(err, *errors.errorString)\n"
+        "context.Background.WithValue(resp, *main.Response)\n"
+        "context.Background.WithValue(resp, main.Response)\n"
+        "context.Background.WithValue(f, float64)\n"
+        "context.Background.WithValue(m, map[string]int)\n"
+        "context.Background.WithValue(n, int8)\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -41574,13 +41620,92 @@ func main() {
 
 def test_an_after_func_goroutine_is_created_by_time_go_func_where_go_says(tmp_path):
     """go1.27.3 printed, for this program's panic, its goroutine's creator as
-    "created by time.goFunc" at "$GOROOT/src/time/sleep.go:182 +0x2d"."""
+    "created by time.goFunc" at "/usr/local/go/src/time/sleep.go:182 +0x2d"."""
     path = tmp_path / "main.go"
     path.write_text(AFTER_FUNC_PANIC)
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 1
     assert "panic: assignment to entry in nil map\n" in result.output
-    assert "created by time.goFunc\n\t$GOROOT/src/time/sleep.go:182\n" in result.output
+    assert "created by time.goFunc\n\t/usr/local/go/src/time/sleep.go:182\n" in result.output
+
+
+WG_GO_PANIC = """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"time"
+)
+
+func work(n int) {
+\tif n == 2 {
+\t\tpanic(fmt.Sprintf("bad %d", n))
+\t}
+\ttime.Sleep(time.Millisecond)
+}
+
+func main() {
+\tvar wg sync.WaitGroup
+\tfor i := range 3 {
+\t\twg.Go(func() {
+\t\t\twork(i)
+\t\t})
+\t}
+\twg.Wait()
+}
+"""
+
+
+def test_a_wait_group_go_panic_lists_the_frames_go_lists(tmp_path):
+    """go1.27.3 printed, for this program (GOMAXPROCS=1), the panicking goroutine's
+    frames as sync.(*WaitGroup).Go.func1.1 (waitgroup.go:251), panic, main.work
+    (main.go:11), main.main.func1 (main.go:20), sync.(*WaitGroup).Go.func1
+    (waitgroup.go:258), "created by sync.(*WaitGroup).Go in goroutine 1"
+    (waitgroup.go:238)."""
+    path = tmp_path / "main.go"
+    path.write_text(WG_GO_PANIC)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1
+    assert "panic: bad 2 [recovered, repanicked]\n" in result.output
+    trace = result.output.split("[running]:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert trace == [
+        "sync.(*WaitGroup).Go.func1.1(...)",
+        "\t/usr/local/go/src/sync/waitgroup.go:251",
+        "panic(...)",
+        "\t/usr/local/go/src/runtime/panic.go:859",
+        "main.work(...)",
+        "\tmain.go:11",
+        "main.main.func1(...)",
+        "\tmain.go:20",
+        "sync.(*WaitGroup).Go.func1(...)",
+        "\t/usr/local/go/src/sync/waitgroup.go:258",
+        "created by sync.(*WaitGroup).Go in goroutine 1",
+        "\t/usr/local/go/src/sync/waitgroup.go:238",
+    ]
+
+
+def test_a_wait_group_go_goroutine_blocked_at_a_deadlock_shows_go_s_frames(tmp_path):
+    """go1.27.3 printed, for this program's deadlock, the goroutine wg.Go started as
+    "[chan send]" in main.main.func1 (main.go:9), under sync.(*WaitGroup).Go.func1
+    (waitgroup.go:258), "created by sync.(*WaitGroup).Go in goroutine 1"."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "sync"\n\nfunc main() {\n\tvar wg sync.WaitGroup\n'
+        "\tch := make(chan int)\n\twg.Go(func() {\n\t\tch <- 1\n\t})\n\twg.Wait()\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1
+    assert "fatal error: all goroutines are asleep - deadlock!\n" in result.output
+    sender = result.output.split("[chan send]:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert sender == [
+        "main.main.func1(...)",
+        "\tmain.go:9",
+        "sync.(*WaitGroup).Go.func1(...)",
+        "\t/usr/local/go/src/sync/waitgroup.go:258",
+        "created by sync.(*WaitGroup).Go in goroutine 1",
+        "\t/usr/local/go/src/sync/waitgroup.go:238",
+    ]
 
 
 CALC = """\

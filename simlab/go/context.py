@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 from ..duration import format_duration, time_string
 from ..errors import GoPanic
 from .chan import Chan, NilChan, nil_chan
-from .frames import gofunc
+from .frames import GOROOT_SRC, gofunc
 from .select import select
 
 if TYPE_CHECKING:
@@ -432,30 +432,32 @@ class ValueCtx(Context):
         return ctx.value(key) if ctx is not None else None
 
     def label(self) -> str:
-        return f"WithValue({_stringify(self.key)}, {_stringify(self.val)})"
+        return f"WithValue({self._stringify(self.key)}, {self._stringify(self.val)})"
 
     def __str__(self) -> str:
-        return f"{self.parent}.WithValue({_stringify(self.key)}, {_stringify(self.val)})"
+        key, val = self._stringify(self.key), self._stringify(self.val)
+        return f"{self.parent}.WithValue({key}, {val})"
 
     def __repr__(self) -> str:
-        return f"<WithValue {_stringify(self.key)}={self.val!r}>"
+        return f"<WithValue {self._stringify(self.key)}={self.val!r}>"
+
+    def _stringify(self, v: Any) -> str:
+        """How Go's valueCtx.String shows a key or value: a Stringer by its String, a
+        string as itself, nil as ``<nil>``, anything else by its dynamic type's name
+        (``rt.type_names``, which a translation sets; else a class's ``go_name``)."""
+        if type(v) is str:
+            return v
+        if v is None:
+            return "<nil>"
+        stringer = getattr(v, "String", None)
+        if callable(stringer):
+            return str(stringer())
+        if (names := self._rt.type_names) is not None:
+            return names(v)
+        return getattr(type(v), "go_name", None) or _GO_TYPES.get(type(v), type(v).__name__)
 
 
 _GO_TYPES = {bool: "bool", int: "int", float: "float64", str: "string"}
-
-
-def _stringify(v: Any) -> str:
-    """How Go's valueCtx.String shows a key or value: a Stringer by its String, a
-    string as itself, nil as ``<nil>``, anything else by its type's name (a type a
-    translation made carries Go's as ``go_name``)."""
-    if type(v) is str:
-        return v
-    if v is None:
-        return "<nil>"
-    stringer = getattr(v, "String", None)
-    if callable(stringer):
-        return str(stringer())
-    return getattr(type(v), "go_name", None) or _GO_TYPES.get(type(v), type(v).__name__)
 
 
 class WithoutCancelCtx(Context):
@@ -570,7 +572,7 @@ def _propagate(parent: Context, child: CancelCtx | _AfterFunc) -> None:
 
 
 # Where Go starts the goroutine that waits on a parent of one's own (Go 1.27).
-_CONTEXT_GO = "$GOROOT/src/context/context.go"
+_CONTEXT_GO = f"{GOROOT_SRC}/context/context.go"
 _WAIT_PARENT_NAME = "context.(*cancelCtx).propagateCancel.func2"
 _PROPAGATE = ("context.(*cancelCtx).propagateCancel", _CONTEXT_GO, 523)
 

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Go's sources as simlab's traces print them: the default install's path, where a
+# real trace prints the installed GOROOT's.
+GOROOT_SRC = "/usr/local/go/src"
+
 _GO_NAMES: dict[CodeType, tuple[str, str | None]] = {}
 _LINE_MARK = re.compile(r"#.*?\bL(\d+)\b")
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)

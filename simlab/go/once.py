@@ -28,16 +28,15 @@ from inspect import isgenerator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import GoPanic
-from .frames import gofunc
+from .frames import GOROOT_SRC, gofunc
 from .goroutine import Goroutine, Op
-from .profile import _GOROOT
 from .sync import Mutex, repanicked
 
 if TYPE_CHECKING:
     from .runtime import Runtime
 
-_ONCE = f"{_GOROOT}/sync/once.go"
-_ONCEFUNC = f"{_GOROOT}/sync/oncefunc.go"
+_ONCE = f"{GOROOT_SRC}/sync/once.go"
+_ONCEFUNC = f"{GOROOT_SRC}/sync/oncefunc.go"
 
 
 class _OnceMutex(Mutex):

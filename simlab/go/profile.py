@@ -30,48 +30,59 @@ from ..duration import Minute, format_duration
 from . import goroutine as _g
 from ._tabwriter import tabwrite
 from .context import CancelCtx, Context
-from .frames import Frame, creator_frame, delegate, frame_of, goroutine_frames, panic_stack
+from .frames import (
+    GOROOT_SRC,
+    Frame,
+    creator_frame,
+    delegate,
+    frame_of,
+    goroutine_frames,
+    panic_stack,
+)
 
 if TYPE_CHECKING:
     from .goroutine import Goroutine
     from .runtime import Runtime
 
-_GOROOT = "/usr/local/go/src"
 
 # Library frames Go shows above the program's frames, per wait reason (Go 1.27's lines).
 _LIBRARY_FRAMES: dict[str, tuple[Frame, ...]] = {
     _g.WAITGROUP_WAIT: (
-        Frame("sync.runtime_SemacquireWaitGroup", f"{_GOROOT}/runtime/sema.go", 114),
-        Frame("sync.(*WaitGroup).Wait", f"{_GOROOT}/sync/waitgroup.go", 206),
+        Frame("sync.runtime_SemacquireWaitGroup", f"{GOROOT_SRC}/runtime/sema.go", 114),
+        Frame("sync.(*WaitGroup).Wait", f"{GOROOT_SRC}/sync/waitgroup.go", 206),
     ),
     _g.MUTEX_LOCK: (
-        Frame("internal/sync.runtime_SemacquireMutex", f"{_GOROOT}/runtime/sema.go", 95),
-        Frame("internal/sync.(*Mutex).lockSlow", f"{_GOROOT}/internal/sync/mutex.go", 149),
-        Frame("internal/sync.(*Mutex).Lock", f"{_GOROOT}/internal/sync/mutex.go", 70),
-        Frame("sync.(*Mutex).Lock", f"{_GOROOT}/sync/mutex.go", 46),
+        Frame("internal/sync.runtime_SemacquireMutex", f"{GOROOT_SRC}/runtime/sema.go", 95),
+        Frame("internal/sync.(*Mutex).lockSlow", f"{GOROOT_SRC}/internal/sync/mutex.go", 149),
+        Frame("internal/sync.(*Mutex).Lock", f"{GOROOT_SRC}/internal/sync/mutex.go", 70),
+        Frame("sync.(*Mutex).Lock", f"{GOROOT_SRC}/sync/mutex.go", 46),
     ),
     _g.RWMUTEX_RLOCK: (
-        Frame("sync.runtime_SemacquireRWMutexR", f"{_GOROOT}/runtime/sema.go", 100),
-        Frame("sync.(*RWMutex).RLock", f"{_GOROOT}/sync/rwmutex.go", 74),
+        Frame("sync.runtime_SemacquireRWMutexR", f"{GOROOT_SRC}/runtime/sema.go", 100),
+        Frame("sync.(*RWMutex).RLock", f"{GOROOT_SRC}/sync/rwmutex.go", 74),
     ),
     _g.RWMUTEX_LOCK: (
-        Frame("sync.runtime_SemacquireRWMutex", f"{_GOROOT}/runtime/sema.go", 105),
-        Frame("sync.(*RWMutex).Lock", f"{_GOROOT}/sync/rwmutex.go", 155),
+        Frame("sync.runtime_SemacquireRWMutex", f"{GOROOT_SRC}/runtime/sema.go", 105),
+        Frame("sync.(*RWMutex).Lock", f"{GOROOT_SRC}/sync/rwmutex.go", 155),
     ),
     _g.COND_WAIT: (
-        Frame("sync.runtime_notifyListWait", f"{_GOROOT}/runtime/sema.go", 617),
-        Frame("sync.(*Cond).Wait", f"{_GOROOT}/sync/cond.go", 71),
+        Frame("sync.runtime_notifyListWait", f"{GOROOT_SRC}/runtime/sema.go", 617),
+        Frame("sync.(*Cond).Wait", f"{GOROOT_SRC}/sync/cond.go", 71),
     ),
-    _g.SLEEP: (Frame("time.Sleep", f"{_GOROOT}/runtime/time.go", 368),),
+    _g.SLEEP: (Frame("time.Sleep", f"{GOROOT_SRC}/runtime/time.go", 368),),
     _g.IO_WAIT: (
-        Frame("internal/poll.runtime_pollWait", f"{_GOROOT}/runtime/netpoll.go", 351),
-        Frame("internal/poll.(*pollDesc).wait", f"{_GOROOT}/internal/poll/fd_poll_runtime.go", 84),
+        Frame("internal/poll.runtime_pollWait", f"{GOROOT_SRC}/runtime/netpoll.go", 351),
         Frame(
-            "internal/poll.(*pollDesc).waitRead", f"{_GOROOT}/internal/poll/fd_poll_runtime.go", 89
+            "internal/poll.(*pollDesc).wait", f"{GOROOT_SRC}/internal/poll/fd_poll_runtime.go", 84
         ),
-        Frame("internal/poll.(*FD).Read", f"{_GOROOT}/internal/poll/fd_unix.go", 170),
-        Frame("net.(*netFD).Read", f"{_GOROOT}/net/fd_posix.go", 68),
-        Frame("net.(*conn).Read", f"{_GOROOT}/net/net.go", 196),
+        Frame(
+            "internal/poll.(*pollDesc).waitRead",
+            f"{GOROOT_SRC}/internal/poll/fd_poll_runtime.go",
+            89,
+        ),
+        Frame("internal/poll.(*FD).Read", f"{GOROOT_SRC}/internal/poll/fd_unix.go", 170),
+        Frame("net.(*netFD).Read", f"{GOROOT_SRC}/net/fd_posix.go", 68),
+        Frame("net.(*conn).Read", f"{GOROOT_SRC}/net/net.go", 196),
     ),
 }
 
@@ -112,13 +123,13 @@ def panic_dump(g: Goroutine, now: int, err: BaseException) -> str:
 
 
 # Go's runtime frame under a deferred call that runs during a panic.
-_PANIC = Frame("panic", f"{_GOROOT}/runtime/panic.go", 859)
+_PANIC = Frame("panic", f"{GOROOT_SRC}/runtime/panic.go", 859)
 
 # What a goroutine writing the goroutineleak profile at debug=2 shows above its own frames.
 _WRITE_LEAK_FRAMES = (
-    Frame("runtime/pprof.writeGoroutineStacks", f"{_GOROOT}/runtime/pprof/pprof.go", 816),
-    Frame("runtime/pprof.writeGoroutineLeak", f"{_GOROOT}/runtime/pprof/pprof.go", 803),
-    Frame("runtime/pprof.(*Profile).WriteTo", f"{_GOROOT}/runtime/pprof/pprof.go", 405),
+    Frame("runtime/pprof.writeGoroutineStacks", f"{GOROOT_SRC}/runtime/pprof/pprof.go", 816),
+    Frame("runtime/pprof.writeGoroutineLeak", f"{GOROOT_SRC}/runtime/pprof/pprof.go", 803),
+    Frame("runtime/pprof.(*Profile).WriteTo", f"{GOROOT_SRC}/runtime/pprof/pprof.go", 405),
 )
 
 
@@ -239,7 +250,7 @@ def _stack(g: Goroutine) -> tuple[list[int], list[tuple[Frame, int]]]:
     hidden = _RUNTIME_FRAMES.get(g.wait_reason, ()) if g.state == _g.WAITING else ()
     shown = frames(g)
     if g.id == 1:
-        shown.append(Frame("runtime.main", f"{_GOROOT}/runtime/proc.go", 302))
+        shown.append(Frame("runtime.main", f"{GOROOT_SRC}/runtime/proc.go", 302))
     listed = [(f, _pc(f.func, f.line)) for f in shown]
     pcs = [_pc(name, 0) for name in hidden] + [pc for _, pc in listed]
     pcs.append(_pc("runtime.goexit", 1771))

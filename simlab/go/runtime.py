@@ -448,6 +448,9 @@ class Runtime:
         # how the program's own Python errors read as Go's runtime errors (a translation
         # sets it: AttributeError on None is a nil dereference); None: as Python errors
         self.runtime_errors: Callable[[BaseException], GoPanic | None] | None = None
+        # Go's name for a value's dynamic type (a translation sets it, so that a
+        # context's String names main.userKey); None: a class's go_name, or its name
+        self.type_names: Callable[[Any], str] | None = None
         self._paused: Goroutine | None = None  # stopped mid-step while op_cost passes
         self._main_goexited = False
         self._muted: tuple[Any, Any] | None = None  # stdout, stderr while a fatal error unwinds

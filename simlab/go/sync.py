@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator
 from inspect import isgenerator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..errors import Goexit, GoPanic
 from . import goroutine as _g
+from .frames import GOROOT_SRC, gofunc
 from .goroutine import Goroutine, Op
 from .waitqueue import WaitQueue
 
@@ -93,29 +94,52 @@ class WaitGroup:
 
         If f panics, Go recovers and panics again with the same value (printed
         ``panic: X [recovered, repanicked]``) without calling ``Done``: Wait must not
-        return while the program is dying.
+        return while the program is dying. The goroutine's stack shows Go's
+        function literal under f, and its creator is ``sync.(*WaitGroup).Go``.
         """
         self.add(1)
-
-        def tracked() -> Generator[Any, Any, None]:
-            try:
-                result = fn(*args)
-                if isgenerator(result):
-                    yield from result
-            except Goexit:
-                self.done()  # Go's deferred Done runs when f calls runtime.Goexit
-                raise
-            except Exception as err:
-                raise repanicked(self._rt, err) from None
-            self.done()
-
-        return self._rt.spawn(tracked, (), name or getattr(fn, "__name__", "func"), depth=1)
+        return self._rt.spawn(
+            _wg_go, (self, fn, args), name or getattr(fn, "__name__", "func"), created_at=_WG_GO
+        )
 
     def label(self) -> str:
         return f"WaitGroup#{self.id}"
 
     def __repr__(self) -> str:
         return f"<WaitGroup #{self.id} count={self.count} waiters={len(self._waiters)}>"
+
+
+_WAITGROUP_GO = f"{GOROOT_SRC}/sync/waitgroup.go"
+_Body = Generator[Any, Any, None]
+_WG_GO = ("sync.(*WaitGroup).Go", _WAITGROUP_GO, 238)  # go1.27.3
+
+
+@gofunc("sync.(*WaitGroup).Go.func1", file=_WAITGROUP_GO)
+def _wg_go(wg: WaitGroup, f: Callable[..., Any], args: tuple[Any, ...]) -> _Body:  # L238
+    """The goroutine ``wg.Go(f)`` starts: f, then ``Done`` unless f panicked."""
+    try:
+        result = f(*args)  # L258
+        if isgenerator(result):
+            yield from result  # L258
+    except Goexit:
+        wg.done()  # Go's deferred Done runs when f calls runtime.Goexit
+        raise
+    except Exception as err:
+        _repanic(wg._rt, err)
+    wg.done()
+
+
+@gofunc("sync.(*WaitGroup).Go.func1.1", file=_WAITGROUP_GO)
+def _repanic(rt: Runtime, err: Exception) -> NoReturn:
+    """The deferred call that recovers f's panic and panics again with its value:
+    a panic of its own, raised while f's unwinds, so that its trace lists this
+    frame, then Go's ``panic``, then f's frames."""
+    panic = repanicked(rt, err)
+    if isinstance(panic, GoPanic):
+        again = panic._anew()
+        again.repanicked = True
+        raise again  # L251
+    raise panic
 
 
 def repanicked(rt: Runtime, err: Exception) -> Exception:

@@ -28,6 +28,7 @@ from simpy.events import Event, Timeout
 
 from ..errors import GoPanic
 from .chan import Chan, _wake_receiver, nil_chan
+from .frames import GOROOT_SRC
 
 if TYPE_CHECKING:
     from .runtime import Runtime
@@ -325,4 +326,4 @@ class FuncTimer:
 
 
 # Where Go says an AfterFunc goroutine comes from.
-_GOFUNC = ("time.goFunc", "$GOROOT/src/time/sleep.go", 182)  # go1.27.3
+_GOFUNC = ("time.goFunc", f"{GOROOT_SRC}/time/sleep.go", 182)  # go1.27.3

@@ -218,10 +218,13 @@ def _initialized(module: types.ModuleType, fn: Callable[..., Any], *args: Any) -
 
 def _bind(module: types.ModuleType, runtime: Any) -> None:
     """Bind the program to ``runtime``, whose Python errors on nil then read as Go's
-    runtime panics (``golib.runtime_error``)."""
+    runtime panics (``golib.runtime_error``) and whose values' types as Go's
+    (``golib.type_name``)."""
     from . import golib
+    from .golib._types import type_name
 
     runtime.runtime_errors = golib.runtime_error
+    runtime.type_names = type_name
     module.bind(runtime)
 
 
