@@ -41150,6 +41150,71 @@ func main() {
 )
 
 
+# The spec: a map entry removed before a range reaches it is not produced, and a
+# value is the entry's as the loop reaches it; a delete in a called function too
+# (go1.27.3's output; each line is the same in any iteration order).
+CONSTRUCTS["map_range_sees_deletes_and_writes"] = (
+    """\
+package main
+
+import "fmt"
+
+type set map[string]bool
+
+func dropOthers(s set, keep string) {
+\tfor k := range s {
+\t\tif k != keep {
+\t\t\tdelete(s, k)
+\t\t}
+\t}
+}
+
+func main() {
+\tm := map[int]int{1: 1, 2: 2, 3: 3}
+\tn := 0
+\tfor range m {
+\t\tclear(m)
+\t\tn++
+\t}
+\tfmt.Println("clear:", n, len(m))
+
+\ts := set{"a": true, "b": true, "c": true, "d": true}
+\tvisited := 0
+\tfor k := range s {
+\t\tdropOthers(s, k)
+\t\tvisited++
+\t}
+\tfmt.Println("delete:", visited, len(s))
+
+\tscores := map[string]int{"x": 1, "y": 2, "z": 3}
+\traised := 0
+\tfor k, v := range scores {
+\t\tif v >= 100 {
+\t\t\traised++
+\t\t}
+\t\tfor o := range scores {
+\t\t\tif o != k {
+\t\t\t\tscores[o] = 100
+\t\t\t}
+\t\t}
+\t}
+\tfmt.Println("raised:", raised)
+
+\tkept := map[string]int{"p": 1, "q": 2, "r": 3, "s": 4}
+\ttotal := 0
+\tfor k, v := range kept {
+\t\ttotal += v
+\t\tif v%2 == 0 {
+\t\t\tdelete(kept, k)
+\t\t}
+\t}
+\tfmt.Println("kept:", len(kept), total)
+}
+""",
+    "clear: 1 0\ndelete: 1 1\nraised: 2\nkept: 2 10\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -47,6 +47,7 @@ type module struct {
 	values          map[*types.TypeName]bool                 // named slice, map and func types with methods: go.NamedValue classes
 	nilSlices       bool                                     // the program compares a slice with nil: see nilOf
 	capacities      bool                                     // the program asks cap of a slice: see findCapacities
+	shrunkMaps      []types.Type                             // map types the program deletes from or clears: see liveMapRange
 	stackAppends    map[*ast.CallExpr]int64                  // appends Go may give a stack buffer: see findStackAppends
 	owned           map[types.Object]bool                    // slices x = append(x, v) may grow in place: see findOwnedSlices
 	iterVars        map[*ast.ForStmt][]types.Object          // for i := ... variables boxed per iteration: see findBoxed

@@ -2749,7 +2749,13 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 		key, val = target(s.Key), target(s.Value)
 		done := f.pushLoop(label, s)
 		// Go's map iteration order is unspecified: the strategy picks it
-		if val == "_" {
+		if f.liveMapRange(s, p.info.TypeOf(s.X)) {
+			if val == "_" {
+				f.wl(f.line, "for %s in go.range_map(rt, %s):", key, x)
+			} else {
+				f.wl(f.line, "for %s, %s in go.range_map_items(rt, %s):", key, val, x)
+			}
+		} else if val == "_" {
 			f.wl(f.line, "for %s in rt.shuffled(list(%s)):", key, x)
 		} else {
 			f.wl(f.line, "for %s, %s in rt.shuffled(list(%s.items())):", key, val, x)

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from inspect import isgenerator
 from typing import Any
 
@@ -136,6 +136,24 @@ def _over(
                 return
 
     return seq
+
+
+def range_map(rt: Any, m: dict[Any, Any]) -> Iterator[Any]:
+    """``for k := range m`` where the program deletes from such maps: each key in
+    the order the strategy picks, but one deleted before the loop reaches it is not
+    produced, as the spec says of a map's entries."""
+    for k in rt.shuffled(list(m)):
+        if k in m:
+            yield k
+
+
+def range_map_items(rt: Any, m: dict[Any, Any]) -> Iterator[tuple[Any, Any]]:
+    """``for k, v := range m`` where the loop may see the map change: as
+    :func:`range_map`, each key with the value its entry holds when the loop
+    reaches it."""
+    for k in rt.shuffled(list(m)):
+        if k in m:
+            yield k, m[k]
 
 
 def maps_keys(rt: Any, m: dict[Any, Any]) -> Callable[[Any], Generator[Any, Any, None]]:

@@ -31,7 +31,7 @@ def main():  # L11
     m = go.NIL_MAP  # L12
     v, ok = m.get("a", 0), "a" in m  # L13
     go.println(len(m), m.get("a", 0), v, ok)  # L14
-    for k in rt.shuffled(list(m)):  # L15
+    for k in go.range_map(rt, m):  # L15
         print("never", k)  # L16
     m.pop("a", None)  # L18
     r = registry()  # L19
