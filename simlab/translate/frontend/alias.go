@@ -150,8 +150,21 @@ func unknown(t types.Type) any {
 func (a *sliceAliases) source(e ast.Expr) any {
 	p := a.p
 	e = ast.Unparen(e)
-	if !isSliceType(p.info.TypeOf(e)) {
-		return nil
+	if t := p.info.TypeOf(e); !isSliceType(t) {
+		if !holdsSliceElems(t) {
+			return nil
+		}
+		// a map or an array of slices (m := map[string][]int{"a": xs[:2]}; m2 := m):
+		// the group of the arrays its slices share
+		switch x := e.(type) {
+		case *ast.CompositeLit:
+			return a.literal(x)
+		case *ast.Ident, *ast.SelectorExpr:
+			if obj := ownerOf(p, x); obj != nil {
+				return obj
+			}
+		}
+		return unknown(t)
 	}
 	switch x := e.(type) {
 	case *ast.Ident:
@@ -169,14 +182,7 @@ func (a *sliceAliases) source(e ast.Expr) any {
 	case *ast.IndexExpr:
 		return a.elements(x.X)
 	case *ast.CompositeLit:
-		lit := fmt.Sprintf("literal %p", x)
-		for _, el := range x.Elts {
-			if kv, ok := el.(*ast.KeyValueExpr); ok {
-				el = kv.Value
-			}
-			a.union(lit, a.source(el))
-		}
-		return lit
+		return a.literal(x)
 	case *ast.CallExpr:
 		if tv := p.info.Types[x.Fun]; tv.IsType() {
 			if len(x.Args) == 1 {
@@ -233,14 +239,42 @@ func (a *sliceAliases) source(e ast.Expr) any {
 	return unknown(p.info.TypeOf(e))
 }
 
+// holdsSliceElems: t is a map or an array whose elements are slices.
+func holdsSliceElems(t types.Type) bool {
+	switch u := under(t).(type) {
+	case *types.Map:
+		return isSliceType(u.Elem())
+	case *types.Array:
+		return isSliceType(u.Elem())
+	}
+	return false
+}
+
+// literal: the group of the arrays a composite literal's elements share.
+func (a *sliceAliases) literal(x *ast.CompositeLit) any {
+	lit := fmt.Sprintf("literal %p", x)
+	for _, el := range x.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			el = kv.Value
+		}
+		a.union(lit, a.source(el))
+	}
+	return lit
+}
+
 // elements: the group of the slices held as elements of e (a map or a slice of
 // slices): e's own.
 func (a *sliceAliases) elements(e ast.Expr) any {
 	if obj := ownerOf(a.p, e); obj != nil {
 		return obj
 	}
-	if ix, ok := ast.Unparen(e).(*ast.IndexExpr); ok {
-		return a.elements(ix.X)
+	switch x := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		return a.elements(x.X)
+	case *ast.CompositeLit, *ast.CallExpr:
+		if s := a.source(x); s != nil {
+			return s // range [][]int{xs[:2], xs[2:]}, range split(xs): the arrays they hold
+		}
 	}
 	return unknown(a.p.info.TypeOf(e))
 }
@@ -279,7 +313,7 @@ func (a *sliceAliases) build() {
 	var results []any // the result group of each enclosing function
 	var visit func(n ast.Node) bool
 	assign := func(lhs ast.Expr, rhs ast.Expr) {
-		if isSliceType(p.info.TypeOf(lhs)) {
+		if t := p.info.TypeOf(lhs); isSliceType(t) || holdsSliceElems(t) {
 			var dest any
 			switch l := ast.Unparen(lhs).(type) {
 			case *ast.Ident, *ast.SelectorExpr:
@@ -372,6 +406,9 @@ func (a *sliceAliases) build() {
 			if x.Value != nil && isSliceType(p.info.TypeOf(x.Value)) {
 				a.union(ownerOf(p, x.Value), a.elements(x.X))
 			}
+			if ch, ok := under(p.info.TypeOf(x.X)).(*types.Chan); ok && x.Key != nil && isSliceType(ch.Elem()) {
+				a.union(ownerOf(p, x.Key), "received "+types.TypeString(ch.Elem(), nil)) // as v := <-ch
+			}
 			if c, ok := ast.Unparen(x.X).(*ast.CallExpr); ok && calleeName(p, c) == "slices.Chunk" && x.Key != nil && len(c.Args) == 2 {
 				a.union(ownerOf(p, x.Key), a.source(c.Args[0])) // each chunk is a sub-slice of it
 			}
@@ -380,7 +417,11 @@ func (a *sliceAliases) build() {
 				a.union(s, "received "+types.TypeString(p.info.TypeOf(x.Value), nil))
 			}
 		case *ast.CompositeLit:
-			if st, ok := under(p.info.TypeOf(x)).(*types.Struct); ok {
+			t := p.info.TypeOf(x)
+			if ptr, ok := under(t).(*types.Pointer); ok {
+				t = ptr.Elem() // []*Worker{{data: xs[1:3]}}: the elided &Worker
+			}
+			if st, ok := under(t).(*types.Struct); ok {
 				for i, el := range x.Elts {
 					if kv, ok := el.(*ast.KeyValueExpr); ok {
 						if key, ok := kv.Key.(*ast.Ident); ok {

@@ -1128,6 +1128,9 @@ func (m *module) refuseSharedSubslices() {
 		if v, ok := usedVar(p, x); ok && sealed[v] {
 			return // written before its function returns its array (see sealedSlices)
 		}
+		if !isSliceType(p.info.TypeOf(x)) {
+			return // arr[i] = v of an array or a map of slices: a slice of it, not their arrays
+		}
 		if s := aliases.source(x); s != nil {
 			writes = append(writes, s)
 			writeAt = append(writeAt, x)
