@@ -41253,6 +41253,122 @@ func main() {
 )
 
 
+# NaN is equal to nothing in slices.Contains/Equal and array ==; math.Max/Min's
+# infinities win over a NaN, the builtins' NaN wins (in generic code too); an
+# integer rounds to float32 once; sort.Float64s and slices.Sort leave 0 and -0
+# where Go's pdqsort leaves them (go1.27.3's output).
+CONSTRUCTS["floats_nan_and_signed_zero"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"slices"
+\t"sort"
+)
+
+func Clamp[T ~int | ~float64](x, lo, hi T) T { return max(lo, min(x, hi)) }
+
+func Min2[T ~float64](a, b T) T { return min(a, b) }
+
+func main() {
+\tnan, nz := math.NaN(), math.Copysign(0, -1)
+\txs := []float64{1, nan}
+\tfmt.Println(slices.Contains(xs, nan), slices.Index(xs, nan))
+\tfmt.Println(slices.Equal([]float64{nan}, []float64{nan}), slices.Equal(xs[:1], []float64{1}))
+\tarr := [2]float64{nan, 1}
+\tarr2 := arr
+\tfmt.Println(arr == arr2, arr != arr2)
+
+\tfmt.Println(math.Max(nan, math.Inf(1)), math.Max(math.Inf(1), nan), math.Max(nan, 1))
+\tfmt.Println(math.Min(nan, math.Inf(-1)), math.Min(math.Inf(-1), nan), math.Min(nz, 0))
+\tfmt.Println(max(nan, math.Inf(1)), min(math.Inf(-1), nan))
+
+\tfmt.Println(Clamp(nan, 0, 1), Clamp(7, 0, 3), max(0, min(nan, 1)))
+\tfmt.Println(Min2(nan, 1), Min2(1, nan), Min2(nz, 0), Min2(0, nz))
+
+\tn := int64(1<<56 + 1<<32 + 1)
+\tfmt.Println(float32(n), float64(float32(n)))
+\tu := uint64(1<<63 + 1<<39 + 1)
+\tfmt.Println(float32(u), float32(-n))
+
+\tbase := []float64{0, nz, 3, -1, nz, 0, 2, nz, 0, 0, 1, 0, nz, 5, 0, nz, nan}
+\ta := slices.Clone(base)
+\tsort.Float64s(a)
+\tfmt.Println(a)
+\tb := slices.Clone(base)
+\tslices.Sort(b)
+\tfmt.Println(b)
+}
+""",
+    (
+        "false -1\nfalse true\nfalse true\n+Inf +Inf NaN\n-Inf -Inf -0\nNaN NaN\n"
+        "NaN 3 NaN\nNaN NaN -0 -0\n7.20576e+16 7.205760262786253e+16\n"
+        "9.223373e+18 -7.20576e+16\n[NaN -1 0 -0 -0 0 -0 -0 0 0 -0 0 0 1 2 3 5]\n"
+        "[NaN -1 0 -0 -0 0 -0 -0 0 0 -0 0 0 1 2 3 5]\n"
+    ),
+)
+
+
+# heap.Fix of index -1 does nothing; %T of the crypto hashes; csv ReadAll of no
+# records is nil; base64.CorruptInputError's Error (go1.27.3's output).
+CONSTRUCTS["library_edges_heap_digest_csv_base64"] = (
+    """\
+package main
+
+import (
+\t"container/heap"
+\t"crypto/md5"
+\t"crypto/sha1"
+\t"crypto/sha256"
+\t"crypto/sha512"
+\t"encoding/base64"
+\t"encoding/csv"
+\t"errors"
+\t"fmt"
+\t"strings"
+)
+
+type IntHeap []int
+
+func (h IntHeap) Len() int           { return len(h) }
+func (h IntHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h IntHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *IntHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *IntHeap) Pop() any {
+\to := *h
+\tx := o[len(o)-1]
+\t*h = o[:len(o)-1]
+\treturn x
+}
+
+func main() {
+\th := &IntHeap{1, 2, 3}
+\theap.Fix(h, -1) // an item heap.Pop marked gone with index -1
+\tfmt.Println(*h)
+
+\tfmt.Printf("%T %T %T %T\\n", md5.New(), sha1.New(), sha256.New(), sha256.New224())
+\tfmt.Printf("%T %T\\n", sha512.New(), sha512.New384())
+
+\trecs, err := csv.NewReader(strings.NewReader("")).ReadAll()
+\tfmt.Println(recs == nil, len(recs), err)
+
+\t_, err = base64.StdEncoding.DecodeString("ab$d")
+\tvar cie base64.CorruptInputError
+\tif errors.As(err, &cie) {
+\t\tfmt.Println(int64(cie), cie.Error())
+\t}
+}
+""",
+    (
+        "[1 2 3]\n*md5.digest *sha1.digest *sha256.Digest *sha256.Digest\n"
+        "*sha512.Digest *sha512.Digest\ntrue 0 <nil>\n"
+        "2 illegal base64 data at input byte 2\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

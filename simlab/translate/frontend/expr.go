@@ -1477,8 +1477,8 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 		}
 		return l + " is " + not + "go.NIL_MAP" // one value is every nil map
 	case *types.Array:
-		if f.m.elemCopier(under(t).(*types.Array).Elem(), le) != "" {
-			// element by element, a struct value field by field
+		if elem := under(t).(*types.Array).Elem(); f.m.elemCopier(elem, le) != "" || mayHoldNaN(elem) {
+			// element by element, a struct value field by field, a NaN unequal to itself
 			if op == "==" {
 				return "go.array_equal(" + l + ", " + r + ")"
 			}
@@ -1551,7 +1551,7 @@ func (f *fn) elemZero(s ast.Expr, at ast.Node) string {
 func (f *fn) equality(t types.Type, at ast.Node) string {
 	switch u := under(t).(type) {
 	case *types.Array:
-		if f.m.elemCopier(u.Elem(), at) != "" {
+		if f.m.elemCopier(u.Elem(), at) != "" || mayHoldNaN(u.Elem()) {
 			return "go.array_equal"
 		}
 	case *types.Struct:
@@ -2931,11 +2931,14 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		}
 		return s + "." + name
 	case "min", "max":
-		if isFloat(p.info.TypeOf(c)) && len(c.Args) > 1 {
+		if mayBeFloat(p.info.TypeOf(c)) && len(c.Args) > 1 {
 			// Go's for floats: a NaN wins, and -0 is below +0 (Python's keeps the first)
 			s := f.value(c.Args[len(c.Args)-1])
 			for i := len(c.Args) - 2; i >= 0; i-- {
-				s = "go.math_" + name + "(" + f.value(c.Args[i]) + ", " + s + ")"
+				s = "go." + name + "_of(" + f.value(c.Args[i]) + ", " + s + ")"
+			}
+			if isFloat(p.info.TypeOf(c)) {
+				s = "float(" + s + ")" // max(x, 0) of a float64 x is a float
 			}
 			return s
 		}
@@ -3383,6 +3386,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "strings.EqualFold":
 		return "go.equal_fold(" + arg(0) + ", " + arg(1) + ")", false
 	case "slices.Contains":
+		if mayHoldNaN(p.info.TypeOf(c.Args[1])) {
+			return "go.slices_index(" + arg(0) + ", " + arg(1) + ") >= 0", false // a NaN is never found
+		}
 		return paren(arg(1)) + " in " + paren(arg(0)), false
 	case "crypto/md5.Sum", "crypto/sha1.Sum", "crypto/sha256.Sum256", "crypto/sha256.Sum224",
 		"crypto/sha512.Sum512", "crypto/sha512.Sum384":
@@ -3429,6 +3435,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go.FNV(" + kind + ")", false
 	case "slices.Equal":
+		if mayHoldNaN(elemType(p.info.TypeOf(c.Args[0]))) {
+			return "go.slices_equal(" + arg(0) + ", " + arg(1) + ")", false // a NaN equal to nothing
+		}
 		return paren(arg(0)) + " == " + paren(arg(1)), false // nil and empty alike, as Go's
 	case "slices.Reverse":
 		return paren(arg(0)) + ".reverse()", false
@@ -4246,7 +4255,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"io/fs.PathError.Timeout", "strconv.NumError.Error", "strconv.NumError.Unwrap",
 		"time.ParseError.Error", "net/url.Error.Error", "encoding/json.SyntaxError.Error",
 		"encoding/json.UnmarshalTypeError.Error",
-		"encoding/json.UnmarshalTypeError.Unwrap":
+		"encoding/json.UnmarshalTypeError.Unwrap", "encoding/base64.CorruptInputError.Error":
 		return recv + "." + fn.Name() + "()", false // the library's error types, called by their own type
 	case "io.PipeReader.Close", "io.PipeWriter.Close", "io.PipeReader.CloseWithError", "io.PipeWriter.CloseWithError":
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
@@ -4966,6 +4975,31 @@ func basicTypeSet(tp *types.TypeParam) bool {
 		}
 	}
 	return listed && len(terms) > 0
+}
+
+// mayBeFloat: t is a float or complex type, or a type parameter whose type set
+// has one (the builtin min and max, and ==, then follow Go's rules for NaN).
+func mayBeFloat(t types.Type) bool {
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
+		terms, _ := typeSetTerms(tp)
+		return slices.ContainsFunc(terms, mayBeFloat)
+	}
+	b, ok := under(t).(*types.Basic)
+	return ok && b.Info()&(types.IsFloat|types.IsComplex) != 0
+}
+
+// mayHoldNaN: a value of type t may be or hold a NaN that == must find unequal
+// to itself: a float or complex, an interface (which may hold one), or an array
+// of them (Python's == of lists and its "in" take an object as equal to itself).
+func mayHoldNaN(t types.Type) bool {
+	if types.IsInterface(t) {
+		_, isParam := types.Unalias(t).(*types.TypeParam)
+		return !isParam || mayBeFloat(t)
+	}
+	if at, ok := under(t).(*types.Array); ok {
+		return mayHoldNaN(at.Elem())
+	}
+	return mayBeFloat(t)
 }
 
 // typeSetTerms: the types a type parameter's constraint lists, through the

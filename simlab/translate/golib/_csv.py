@@ -108,7 +108,7 @@ class Reader:
         return self._offset
 
     def blocking_read_all(self) -> Generator[Any, Any, tuple[list[list[str]], Any]]:
-        records: list[list[str]] = []
+        records: list[list[str]] = NilSlice()  # nil until a record is read, as Go's
         while True:
             record, err = yield from self.blocking_read()
             if err is EOF:

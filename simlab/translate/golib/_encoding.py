@@ -42,6 +42,16 @@ def digest_sum(algorithm: str, data: list[int]) -> list[int]:
     return list(hashlib.new(algorithm, bytes(data)).digest())
 
 
+_DIGEST_TYPES = {
+    "md5": "*md5.digest",
+    "sha1": "*sha1.digest",
+    "sha224": "*sha256.Digest",
+    "sha256": "*sha256.Digest",
+    "sha384": "*sha512.Digest",
+    "sha512": "*sha512.Digest",
+}
+
+
 class Digest:
     """The ``hash.Hash`` that ``sha256.New()`` returns (``Digest("sha256")``): an
     ``io.Writer`` whose ``Sum(b)`` appends the digest of what was written so far
@@ -52,6 +62,11 @@ class Digest:
     def __init__(self, algorithm: str) -> None:
         self.algorithm = algorithm
         self._h = hashlib.new(algorithm)
+
+    @property
+    def go_type(self) -> str:
+        """Its dynamic type as ``%T`` names it (go1.27's)."""
+        return _DIGEST_TYPES[self.algorithm]
 
     def write(self, data: Any) -> tuple[int, None]:
         """``Write``: never fails, as Go documents for every hash.Hash."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import struct
 from fractions import Fraction
+from typing import Any
 
 from ._mathfn import _exp, _log
 from ._numbers import Float32, hardware_nan, nan
@@ -81,21 +82,37 @@ def math_logb(x: float) -> float:
 
 
 def math_max(x: float, y: float) -> float:
-    """``math.Max``: NaN if either is, +0 over -0."""
-    if math.isnan(x) or math.isnan(y):
-        return nan()
-    if x == y == 0:
-        return x if math.copysign(1, x) > 0 else y
-    return float(max(x, y))
+    """``math.Max``: +Inf if either is, else NaN if either is, +0 over -0."""
+    if (math.isinf(x) and x > 0) or (math.isinf(y) and y > 0):
+        return math.inf
+    return float(max_of(x, y))
 
 
 def math_min(x: float, y: float) -> float:
-    """``math.Min``: NaN if either is, -0 under +0."""
-    if math.isnan(x) or math.isnan(y):
+    """``math.Min``: -Inf if either is, else NaN if either is, -0 under +0."""
+    if (math.isinf(x) and x < 0) or (math.isinf(y) and y < 0):
+        return -math.inf
+    return float(min_of(x, y))
+
+
+def max_of(x: Any, y: Any) -> Any:
+    """The builtin ``max`` of two floats, or of a type parameter's values that may
+    be floats: a NaN wins over any number, and +0 is over -0 (Python's keeps the
+    first of equal values)."""
+    if x != x or y != y:
         return nan()
-    if x == y == 0:
+    if x == y == 0 and isinstance(x, float):
+        return x if math.copysign(1, x) > 0 else y
+    return max(x, y)
+
+
+def min_of(x: Any, y: Any) -> Any:
+    """The builtin ``min``: as :func:`max_of`, -0 under +0."""
+    if x != x or y != y:
+        return nan()
+    if x == y == 0 and isinstance(x, float):
         return x if math.copysign(1, x) < 0 else y
-    return float(min(x, y))
+    return min(x, y)
 
 
 def math_nan() -> float:

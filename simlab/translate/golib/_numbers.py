@@ -146,11 +146,23 @@ def float32(x: float) -> float:
     """``float32(x)``, and the result of float32 arithmetic: ``x`` rounded to the
     nearest float32, an infinity past float32's range, as Go's conversion and
     operations give it (a float32 is a float here, rounded where Go rounds it)."""
+    if type(x) is int and not -(1 << 53) <= x <= 1 << 53:
+        x = _int_to_float32(x)  # once, where float(x) would round first to 53 bits
     try:
         result: float = _FLOAT32.unpack(_FLOAT32.pack(x))[0]
     except OverflowError:
         return math.copysign(math.inf, x)
     return result
+
+
+def _int_to_float32(n: int) -> float:
+    """The integer ``n`` rounded to float32's 24 bits of mantissa, half to even."""
+    q, shift = abs(n), n.bit_length() - 24
+    q, r = divmod(q, 1 << shift)
+    half = 1 << (shift - 1)
+    if r > half or (r == half and q & 1):
+        q += 1
+    return math.copysign(float(q << shift), n)
 
 
 def round_float32(x: float) -> float:

@@ -26,7 +26,7 @@ from typing import Any
 from simlab.errors import GoPanic, SimlabError
 
 from ._builtins import copy_array, sliced
-from ._math import math_max, math_min
+from ._math import max_of, min_of
 from ._panics import panic
 from ._values import NIL_MAP, NamedValue, NilSlice, is_nil, method
 
@@ -411,9 +411,16 @@ def _swap_stretch(a: int, b: int, count: int, swap: Swap) -> None:
 
 
 def sort_float64s(xs: list[float]) -> None:
-    """``sort.Float64s(xs)``: increasing, the NaNs first, as Go orders them (Python's
-    sort leaves a list holding NaN unsorted)."""
-    xs.sort(key=lambda x: (False, 0.0) if math.isnan(x) else (True, x))
+    """``sort.Float64s(xs)`` and ``slices.Sort`` of floats: increasing, the NaNs
+    first, by Go's pdqsort, which leaves equal values that print apart (0 and -0)
+    where Go's leaves them (Python's sort keeps their order, and leaves a list
+    holding NaN unsorted)."""
+
+    def less(i: int, j: int) -> bool:
+        a, b = xs[i], xs[j]
+        return a < b or (a != a and b == b)
+
+    _never_blocking(_ask(_pdqsort(len(xs), _swapper(xs)), less), "sort.Float64s")
 
 
 def sort_search(n: int, f: Callable[[int], Any]) -> int:
@@ -469,7 +476,7 @@ def _heap_down(h: Any, i0: int, n: int) -> bool:
     """Sink the element at ``i0`` below its lesser child while that child is less;
     whether it moved."""
     i = i0
-    while 2 * i + 1 < n:
+    while 0 <= 2 * i + 1 < n:  # i0 of -1 (an item heap.Pop marked gone) stays
         child = 2 * i + 1
         if child + 1 < n and h.Less(child + 1, child):
             child += 1
@@ -517,6 +524,13 @@ def heap_fix(h: Any, i: int) -> None:
     """``heap.Fix(h, i)``: the element at ``i`` sunk or risen to its place."""
     if not _heap_down(h, i, h.Len()):
         _heap_up(h, i)
+
+
+def slices_equal(xs: list[Any], ys: list[Any]) -> bool:
+    """``slices.Equal`` of elements that may be NaN: Go's ``==`` of each pair (a
+    NaN equal to nothing, itself neither, where Python's list ``==`` takes an
+    object as equal to itself)."""
+    return len(xs) == len(ys) and all(x == y for x, y in zip(xs, ys, strict=True))
 
 
 def slices_index(xs: list[Any], x: Any) -> int:
@@ -737,7 +751,7 @@ def slices_max(xs: list[Any]) -> Any:
     an empty slice panics, as Go's."""
     if not xs:
         panic("slices.Max: empty list")
-    return functools.reduce(math_max, xs) if isinstance(xs[0], float) else max(xs)
+    return functools.reduce(max_of, xs) if isinstance(xs[0], float) else max(xs)
 
 
 def slices_min(xs: list[Any]) -> Any:
@@ -745,7 +759,7 @@ def slices_min(xs: list[Any]) -> Any:
     an empty slice panics, as Go's."""
     if not xs:
         panic("slices.Min: empty list")
-    return functools.reduce(math_min, xs) if isinstance(xs[0], float) else min(xs)
+    return functools.reduce(min_of, xs) if isinstance(xs[0], float) else min(xs)
 
 
 def slices_max_func(xs: list[Any], cmp: Callable[[Any, Any], int]) -> Any:

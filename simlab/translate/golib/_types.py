@@ -15,6 +15,7 @@ from simlab.go import atomic
 from simlab.go import context as contexts
 
 from ._context import CustomContext
+from ._encoding import Digest
 from ._numbers import (
     INT_RANGES,
     Duration,
@@ -554,7 +555,7 @@ def type_name(x: Any) -> str:
             return go
     if isinstance(x, sl.GoError):
         return _CONTEXT_ERROR_TYPES.get(x.name, x.name)
-    if isinstance(x, StaticType | TypedList | TypedDict | TypedFunc):
+    if isinstance(x, StaticType | TypedList | TypedDict | TypedFunc | Digest):
         return x.go_type
     if type(x) is CustomContext:
         return x.go_type
