@@ -3454,6 +3454,23 @@ def test_a_sub_slice_written_through_a_holder_is_refused(tmp_path, name):
     assert "unsupported: a sub-slice of a slice whose elements are written (" in result.output
 
 
+def test_rand_new_of_a_source_of_the_program_s_own_is_refused_at_its_line(tmp_path):
+    """math/rand's New takes any Source; a run models rand.NewSource's generator
+    only, so a source of the program's own is refused where it is given."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "math/rand"\n\ntype lcg struct{ s uint64 }\n\n'
+        "func (l *lcg) Int63() int64 { return 1 }\nfunc (l *lcg) Seed(s int64) {}\n\n"
+        "func main() {\n\tr := rand.New(&lcg{})\n\tprintln(r.Intn(9))\n}\n"
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1, result.output
+    assert result.output.startswith(
+        "simlab: main.go:11: unsupported: rand.New of a source of the program's own ("
+    )
+
+
 def test_utf8_valid_string_of_a_constant_that_is_not_utf8_is_refused(tmp_path):
     """go run (go1.27.3) printed false for utf8.ValidString("a\\xffb"); a run's
     strings are text, whose ValidString is always true, so the constant is refused
@@ -41366,6 +41383,40 @@ func main() {
         "*sha512.Digest *sha512.Digest\ntrue 0 <nil>\n"
         "2 illegal base64 data at input byte 2\n"
     ),
+)
+
+
+# struct{}{} in an interface marshals as {}; a zero unique.Handle equals only
+# another zero handle (go1.27.3's output).
+CONSTRUCTS["json_empty_struct_and_zero_unique_handle"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"unique"
+)
+
+type Metric struct {
+\tName  unique.Handle[string]
+\tValue float64
+}
+
+func main() {
+\tb, err := json.Marshal(map[string]any{"n": 1, "z": struct{}{}})
+\tfmt.Println(string(b), err)
+\tvar v any = struct{}{}
+\tb, err = json.Marshal(v)
+\tfmt.Println(string(b), err)
+
+\tvar zero unique.Handle[string]
+\ta := Metric{Name: unique.Make("http_requests"), Value: 1}
+\tc := Metric{Value: 3}
+\tfmt.Println(a.Name == zero, c.Name == zero, a.Name.Value())
+}
+""",
+    '{"n":1,"z":{}} <nil>\n{} <nil>\nfalse true http_requests\n',
 )
 
 

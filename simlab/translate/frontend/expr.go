@@ -3728,6 +3728,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "math/rand.NewSource":
 		return "go.rand_new_source(" + arg(0) + ")", false // Go's generator, seeded as Go's
 	case "math/rand.New":
+		if !types.IsInterface(p.info.TypeOf(c.Args[0])) {
+			p.unsupported(c, "rand.New of a source of the program's own", "rand.New(rand.NewSource(seed))")
+		}
 		return "go.rand_new(" + arg(0) + ")", false
 	case "math/rand/v2.NewPCG":
 		return "go.PCG(" + arg(0) + ", " + arg(1) + ")", false // Go's generator, seeded as Go's

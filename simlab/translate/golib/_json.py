@@ -532,6 +532,8 @@ class _Encoder:
             return (yield from self.nested(v.v, _ANY))
         if getattr(cls, "go_json", None) is not None:
             return (yield from self.nested(v, ("struct", "", cls, "")))
+        if v is EMPTY:
+            return "{}"  # struct{}{}: a struct of no fields
         raise SimlabError(f"the JSON of a {cls.__name__} held in an interface is not modelled")
 
 
