@@ -27,9 +27,10 @@ primitives it operated on; one that is not touched looks independent of all.
 
 Runtime calls for primitives: ``rt.now``, ``rt.current``, ``rt.new_id()``, ``rt.touch(id)``,
 ``rt.ready(g, value, exc)``, ``rt.spawn(fn, args, name)``, ``rt.choose(n)``,
-``rt.shuffled(items)``, ``rt.fatal(message)``, ``rt.call_later(d, fn, *args)``,
+``rt.shuffled(items)``, ``rt.fatal(message, above=frames)``, ``rt.call_later(d, fn, *args)``,
 ``rt.timer_table``. Errors a primitive raises: :class:`~simlab.GoPanic` (the
-goroutine panics at its ``yield``) and ``rt.fatal`` (``fatal error: ...``).
+goroutine panics at its ``yield``) and ``rt.fatal`` (``fatal error: ...``, under
+the library's frames (:class:`Frame`) Go's trace would list above the caller's).
 
 docs/writing-primitives.md builds a counting semaphore on this module alone.
 """
@@ -37,6 +38,7 @@ docs/writing-primitives.md builds a counting semaphore on this module alone.
 from __future__ import annotations
 
 from .errors import GoPanic
+from .go.frames import Frame
 from .go.goroutine import DEAD, PARK, RUNNABLE, RUNNING, WAITING, Case, Goroutine, Op
 from .go.runtime import Runtime
 from .go.timers import ArmedTimer, TimerTable
@@ -50,6 +52,7 @@ __all__ = [
     "WAITING",
     "ArmedTimer",
     "Case",
+    "Frame",
     "GoPanic",
     "Goroutine",
     "Op",

@@ -41978,6 +41978,73 @@ def test_a_wait_group_go_goroutine_blocked_at_a_deadlock_shows_go_s_frames(tmp_p
     ]
 
 
+# Fatal errors and panics the sync package raises, with the library's frames
+# go1.27.3 listed above main.main (its lines, GOMAXPROCS=1).
+SYNC_FAILURES = {
+    "mutex_unlock_of_unlocked": (
+        "\tvar mu sync.Mutex\n\tmu.Lock()\n\tmu.Unlock()\n\tmu.Unlock()\n",
+        "fatal error: sync: unlock of unlocked mutex",
+        [
+            ("internal/sync.fatal", "runtime/panic.go:1205"),
+            ("internal/sync.(*Mutex).unlockSlow", "internal/sync/mutex.go:204"),
+            ("internal/sync.(*Mutex).Unlock", "internal/sync/mutex.go:198"),
+            ("sync.(*Mutex).Unlock", "sync/mutex.go:65"),
+            ("main.main", "main.go:9"),
+        ],
+    ),
+    "rwmutex_unlock_of_unlocked": (
+        "\tvar mu sync.RWMutex\n\tmu.Unlock()\n",
+        "fatal error: sync: Unlock of unlocked RWMutex",
+        [
+            ("sync.fatal", "runtime/panic.go:1175"),
+            ("sync.(*RWMutex).Unlock", "sync/rwmutex.go:212"),
+            ("main.main", "main.go:7"),
+        ],
+    ),
+    "rwmutex_runlock_of_unlocked": (
+        "\tvar mu sync.RWMutex\n\tmu.RUnlock()\n",
+        "fatal error: sync: RUnlock of unlocked RWMutex",
+        [
+            ("sync.fatal", "runtime/panic.go:1175"),
+            ("sync.(*RWMutex).rUnlockSlow", "sync/rwmutex.go:132"),
+            ("sync.(*RWMutex).RUnlock", "sync/rwmutex.go:122"),
+            ("main.main", "main.go:7"),
+        ],
+    ),
+    "waitgroup_negative_by_add": (
+        "\tvar wg sync.WaitGroup\n\twg.Add(-1)\n",
+        "panic: sync: negative WaitGroup counter",
+        [("sync.(*WaitGroup).Add", "sync/waitgroup.go:118"), ("main.main", "main.go:7")],
+    ),
+    "waitgroup_negative_by_done": (
+        "\tvar wg sync.WaitGroup\n\twg.Done()\n",
+        "panic: sync: negative WaitGroup counter",
+        [
+            ("sync.(*WaitGroup).Add", "sync/waitgroup.go:118"),
+            ("sync.(*WaitGroup).Done", "sync/waitgroup.go:156"),
+            ("main.main", "main.go:7"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SYNC_FAILURES))
+def test_a_sync_failure_lists_the_library_frames_go_lists(tmp_path, name):
+    body, headline, frames = SYNC_FAILURES[name]
+    path = tmp_path / "main.go"
+    path.write_text(f'package main\n\nimport "sync"\n\nfunc main() {{\n{body}}}\n')
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1
+    assert headline + "\n" in result.output
+    trace = result.output.split("[running]:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    listed = [
+        (f.removesuffix("(...)"), at.strip()) for f, at in zip(trace[::2], trace[1::2], strict=True)
+    ]
+    assert listed == [
+        (func, at if func.startswith("main.") else "/usr/local/go/src/" + at) for func, at in frames
+    ]
+
+
 CALC = """\
 package calc
 

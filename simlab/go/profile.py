@@ -24,6 +24,7 @@ same run prints the same profile in any process.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..duration import Minute, format_duration
@@ -215,12 +216,16 @@ def context_lines(g: Goroutine, now: int) -> list[str]:
     return out
 
 
-def traceback_dump(rt: Runtime, first: Goroutine | None = None, running: bool = False) -> str:
-    """Every program goroutine in ``debug=2`` form; ``first`` leads (``running`` if so)."""
+def traceback_dump(
+    rt: Runtime, first: Goroutine | None = None, running: bool = False, above: Sequence[Frame] = ()
+) -> str:
+    """Every program goroutine in ``debug=2`` form; ``first`` leads (``running`` if so),
+    under ``above``, the library's frames where it failed."""
     now = rt.env._now
     parts = []
     if first is not None:
-        parts.append(format_goroutine(first, now, running))
+        stack = [*above, *frames(first)] if above else None
+        parts.append(format_goroutine(first, now, running, stack))
     for g in rt.goroutines():
         if g is not first:
             parts.append(format_goroutine(g, now, g.state == _g.RUNNING))

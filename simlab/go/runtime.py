@@ -55,9 +55,10 @@ from .chan import Chan
 from .cond import Cond, Locker
 from .context import Background, CancelCtx, Context, ContextTable, todo
 from .fds import FDTable
+from .frames import Frame
 from .goroutine import PARK, Goroutine, Op
 from .once import Once
-from .profile import format_goroutine, goroutine_profile, panic_dump, traceback_dump
+from .profile import format_goroutine, frames, goroutine_profile, panic_dump, traceback_dump
 from .rwmutex import RWMutex
 from .sync import Mutex, WaitGroup
 from .syncmap import Map
@@ -1116,18 +1117,23 @@ class Runtime:
             err.add_note(f"(in goroutine {g.id} [{g.name}] at t={self.env._now}ns)")
         self._halt("panic", err)
 
-    def fatal(self, message: str) -> None:
+    def fatal(self, message: str, *, above: Sequence[Frame] = ()) -> None:
         """A Go fatal error (``fatal error: ...``): the run ends; no recover, no defers.
 
-        Go prints the failing goroutine only. Raised inside a goroutine, the error
-        unwinds its Python frames, whose ``finally`` blocks (its defers) run on the
-        way: their output is discarded until the runtime has caught the error.
+        Go prints the failing goroutine only, ``above`` (the library's frames that
+        found the error, innermost first) over the program's. Raised inside a
+        goroutine, the error unwinds its Python frames, whose ``finally`` blocks
+        (its defers) run on the way: their output is discarded until the runtime has
+        caught the error.
         """
         g = self._current
         if self.gotraceback == "all":
-            dump = traceback_dump(self, first=g, running=True)
+            dump = traceback_dump(self, first=g, running=True, above=above)
+        elif g is not None:
+            stack = [*above, *frames(g)] if above else None
+            dump = format_goroutine(g, self.env._now, True, stack)
         else:
-            dump = format_goroutine(g, self.env._now, True) if g is not None else ""
+            dump = ""
         err = FatalError(message, dump)
         self._halt("fatal error", err)
         if g is not None and self._muted is None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import goroutine as _g
+from .frames import GOROOT_SRC, Frame
 from .goroutine import PARK, Goroutine, Op
 from .sync import Mutex
 from .waitqueue import WaitQueue
@@ -33,6 +34,18 @@ if TYPE_CHECKING:
     from .runtime import Runtime
 
 MAX_READERS = 1 << 30  # Go's rwmutexMaxReaders
+
+
+# What Go's trace lists above the program's frame when Unlock or RUnlock finds the
+# RWMutex unlocked (go1.27.3's lines).
+_RWMUTEX_GO = f"{GOROOT_SRC}/sync/rwmutex.go"
+_SYNC_FATAL = Frame("sync.fatal", f"{GOROOT_SRC}/runtime/panic.go", 1175)
+_UNLOCK_UNLOCKED = (_SYNC_FATAL, Frame("sync.(*RWMutex).Unlock", _RWMUTEX_GO, 212))
+_RUNLOCK_UNLOCKED = (
+    _SYNC_FATAL,
+    Frame("sync.(*RWMutex).rUnlockSlow", _RWMUTEX_GO, 132),
+    Frame("sync.(*RWMutex).RUnlock", _RWMUTEX_GO, 122),
+)
 
 
 class _Then(Op):
@@ -227,7 +240,7 @@ class RWMutex:
         r = self._reader_count + MAX_READERS
         self._reader_count = r
         if r >= MAX_READERS:
-            self._rt.fatal("sync: Unlock of unlocked RWMutex")
+            self._rt.fatal("sync: Unlock of unlocked RWMutex", above=_UNLOCK_UNLOCKED)
         readers = self._readers
         for _ in range(r):
             self._reader_sem += 1
@@ -247,7 +260,7 @@ class RWMutex:
         self._reader_count = r
         if r < 0:
             if r + 1 == 0 or r + 1 == -MAX_READERS:
-                self._rt.fatal("sync: RUnlock of unlocked RWMutex")
+                self._rt.fatal("sync: RUnlock of unlocked RWMutex", above=_RUNLOCK_UNLOCKED)
             self._reader_wait -= 1
             if self._reader_wait == 0 and self._writer.wake() is None:
                 self._writer_sem += 1

@@ -18,12 +18,23 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..errors import Goexit, GoPanic
 from . import goroutine as _g
-from .frames import GOROOT_SRC, gofunc
+from .frames import GOROOT_SRC, Frame, gofunc
 from .goroutine import Goroutine, Op
 from .waitqueue import WaitQueue
 
 if TYPE_CHECKING:
     from .runtime import Runtime
+
+_WAITGROUP_GO = f"{GOROOT_SRC}/sync/waitgroup.go"
+
+# What Go's trace lists above the program's frame when Unlock finds the mutex
+# unlocked (go1.27.3's lines).
+_UNLOCK_UNLOCKED = (
+    Frame("internal/sync.fatal", f"{GOROOT_SRC}/runtime/panic.go", 1205),
+    Frame("internal/sync.(*Mutex).unlockSlow", f"{GOROOT_SRC}/internal/sync/mutex.go", 204),
+    Frame("internal/sync.(*Mutex).Unlock", f"{GOROOT_SRC}/internal/sync/mutex.go", 198),
+    Frame("sync.(*Mutex).Unlock", f"{GOROOT_SRC}/sync/mutex.go", 65),
+)
 
 
 class _Wait(Op):
@@ -69,20 +80,22 @@ class WaitGroup:
         self._returned = _Returned(self)
         self.id = rt.new_id()
 
+    @gofunc("sync.(*WaitGroup).Add", file=_WAITGROUP_GO)
     def add(self, delta: int) -> None:
         """``wg.Add(delta)``."""
         if (fp := self._rt.footprint) is not None:
             fp.add(self.id)
         count = self.count = self.count + delta
         if count < 0:  # the counter stays negative, as Go's does: a later Wait blocks
-            raise GoPanic("sync: negative WaitGroup counter")
+            raise GoPanic("sync: negative WaitGroup counter")  # L118
         if count == 0 and self._waiters:
             while self._waiters.wake(then=self._returned) is not None:
                 pass  # each waiter checks, as it runs, that no Add came first
 
+    @gofunc("sync.(*WaitGroup).Done", file=_WAITGROUP_GO)
     def done(self) -> None:
         """``wg.Done()``."""
-        self.add(-1)
+        self.add(-1)  # L156
 
     def wait(self) -> Op:
         """``wg.Wait()``: yield it."""
@@ -109,7 +122,6 @@ class WaitGroup:
         return f"<WaitGroup #{self.id} count={self.count} waiters={len(self._waiters)}>"
 
 
-_WAITGROUP_GO = f"{GOROOT_SRC}/sync/waitgroup.go"
 _Body = Generator[Any, Any, None]
 _WG_GO = ("sync.(*WaitGroup).Go", _WAITGROUP_GO, 238)  # go1.27.3
 
@@ -286,7 +298,7 @@ class Mutex:
         if (fp := self._rt.footprint) is not None:
             fp.add(self.id)
         if not self.locked:
-            self._rt.fatal("sync: unlock of unlocked mutex")
+            self._rt.fatal("sync: unlock of unlocked mutex", above=_UNLOCK_UNLOCKED)
         waiters = self._waiters
         if self.starving and waiters:
             g = waiters.wake()
