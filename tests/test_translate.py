@@ -41420,6 +41420,90 @@ func main() {
 )
 
 
+# ParseInt takes a base prefix only with base 0; Reader.Len is 0 past the end;
+# NewFlagSet's Usage is the default printer; %.0d of 0 prints no sign or prefix;
+# ^x of a type parameter wraps; a switch case's struct value compares as ==; an
+# array of interfaces holding slices panics on == (go1.27.3's output).
+CONSTRUCTS["parse_prefix_reader_len_usage_fmt_zero_generic_not"] = (
+    """\
+package main
+
+import (
+\t"flag"
+\t"fmt"
+\t"io"
+\t"os"
+\t"strconv"
+\t"strings"
+)
+
+type Unsigned interface {
+\t~uint8 | ~uint16 | ~uint32 | ~uint64
+}
+
+func AllOnes[T Unsigned]() T { return ^T(0) }
+
+func Not[T Unsigned](x T) T { return ^x }
+
+type Point struct{ X, Y int }
+
+func classify(v any) string {
+\tswitch v {
+\tcase Point{1, 2}:
+\t\treturn "the point"
+\tcase "x":
+\t\treturn "x"
+\t}
+\treturn "other"
+}
+
+func main() {
+\tfor _, c := range []struct {
+\t\ts    string
+\t\tbase int
+\t}{{"0xff", 16}, {"0xff", 0}, {"0b101", 2}, {"0o17", 8}, {"-0x10", 16}, {"ff", 16}} {
+\t\tn, err := strconv.ParseInt(c.s, c.base, 64)
+\t\tfmt.Println(n, err)
+\t}
+\tu, err := strconv.ParseUint("0x41", 16, 8)
+\tfmt.Println(u, err)
+
+\tr := strings.NewReader("abcdefgh")
+\tr.Seek(100, io.SeekStart)
+\tfmt.Println(r.Len())
+
+\tfs := flag.NewFlagSet("tool", flag.ContinueOnError)
+\tfs.SetOutput(os.Stdout)
+\tfs.Int("n", 3, "count")
+\tfs.Usage()
+
+\tfmt.Printf("[%.0d] [%+.0d] [% .0d] [%#.0x] [%#.0o] [%5.0d] [%+5.0x]\\n", 0, 0, 0, 0, 0, 0, 0)
+\tfmt.Printf("[%+.0d] [%#.0x] [%.0d]\\n", 1, 1, -3)
+
+\tfmt.Println(AllOnes[uint8](), AllOnes[uint16](), AllOnes[uint64]())
+\tfmt.Println(Not(uint8(0x0f)), Not(uint32(1)))
+
+\tfmt.Println(classify(Point{1, 2}), classify(Point{2, 1}), classify("x"))
+
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\ta := [2]any{1, []int{2}}
+\tb := [2]any{1, []int{2}}
+\tfmt.Println(a == b)
+}
+""",
+    (
+        '0 strconv.ParseInt: parsing "0xff": invalid syntax\n255 <nil>\n'
+        '0 strconv.ParseInt: parsing "0b101": invalid syntax\n'
+        '0 strconv.ParseInt: parsing "0o17": invalid syntax\n'
+        '0 strconv.ParseInt: parsing "-0x10": invalid syntax\n255 <nil>\n'
+        '0 strconv.ParseUint: parsing "0x41": invalid syntax\n0\nUsage of tool:\n'
+        "  -n int\n    \tcount (default 3)\n[] [] [] [] [] [     ] [     ]\n"
+        "[+1] [0x1] [-3]\n255 65535 18446744073709551615\n240 4294967294\n"
+        "the point other x\nrecovered: runtime error: comparing uncomparable type []int\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

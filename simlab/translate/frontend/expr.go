@@ -1123,8 +1123,11 @@ func (f *fn) unary(x *ast.UnaryExpr) string {
 	case token.ADD:
 		return f.expr(x.X)
 	case token.XOR:
-		if wrap := intWrap(p.info.TypeOf(x)); wrap != "" && isUnsigned(p.info.TypeOf(x)) {
-			return wrap + "(~" + f.operand(x.X, 6) + ")" // ^x of an unsigned: its bits flipped
+		t := p.info.TypeOf(x)
+		if _, param := t.(*types.TypeParam); param || isUnsigned(t) {
+			if wrap := intWrap(t); wrap != "" {
+				return wrap + "(~" + f.operand(x.X, 6) + ")" // ^x of an unsigned: its bits flipped
+			}
 		}
 		return "~" + f.operand(x.X, 6)
 	case token.AND:

@@ -408,6 +408,16 @@ func (p *program) assignments(set func(e ast.Expr, t types.Type)) {
 				set(x.X, p.info.TypeOf(x.Y))
 				set(x.Y, p.info.TypeOf(x.X))
 			}
+		case *ast.SwitchStmt:
+			// each case's value is compared with the tag as == compares them
+			if x.Tag != nil {
+				for _, st := range x.Body.List {
+					for _, e := range st.(*ast.CaseClause).List {
+						set(e, p.info.TypeOf(x.Tag))
+						set(x.Tag, p.info.TypeOf(e))
+					}
+				}
+			}
 		}
 		return true
 	}

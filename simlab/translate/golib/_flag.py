@@ -176,7 +176,7 @@ class FlagSet:
 
     def __init__(self, name: str, handling: int) -> None:
         self._name, self._handling = name, handling
-        self.Usage: Callable[[], Any] | None = None
+        self.Usage: Callable[[], Any] | None = self._default_usage  # NewFlagSet's
         self._formal: dict[str, Flag] = {}
         self._actual: dict[str, Flag] = {}
         self._args: list[str] = []
@@ -282,7 +282,7 @@ class FlagSet:
         return new_error(msg)
 
     def _usage(self) -> Generator[Any, Any, None]:
-        if self.Usage is None:
+        if self.Usage is None or self.Usage == self._default_usage:
             self._default_usage()
         else:
             yield from call(self.Usage)

@@ -795,9 +795,12 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         text = _integer(x, verb, flags)
         if precision is not None and isinstance(x, int) and type(x) is not bool and verb != "O":
             # the digits take the precision's zeros, then the sign and the # prefix
-            digits = _integer(abs(int(x)), verb, "") if x or precision else ""
-            sign = text[: len(text) - len(text.lstrip("+- "))]
-            text = sign + _alternate(digits.rjust(precision, "0"), verb, flags)
+            if not x and not precision:
+                text = ""  # Go's fmtInteger: no digits, no sign, no # prefix, only padding
+            else:
+                digits = _integer(abs(int(x)), verb, "")
+                sign = text[: len(text) - len(text.lstrip("+- "))]
+                text = sign + _alternate(digits.rjust(precision, "0"), verb, flags)
     elif verb == "q":
         text = _quoted(x, "#" in flags)
         if "+" in flags and not text.startswith("`"):  # %+q: ASCII only, as QuoteToASCII

@@ -193,6 +193,8 @@ def _unsigned(body: str, base: int) -> int | None:
         ):
             digits = "!"
         digits = digits.replace("_", "")
+    elif body[:2].lower() in ("0x", "0o", "0b"):
+        return None  # a prefix only where the base is 0 (Python's int takes base's own)
     try:
         return int(digits, base) if digits and digits.isalnum() and digits.isascii() else None
     except ValueError:

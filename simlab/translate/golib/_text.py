@@ -54,7 +54,7 @@ class StringsReader:
 
     def len(self) -> int:
         """``r.Len()``: the bytes not read yet."""
-        return len(self._b) - self._i
+        return max(len(self._b) - self._i, 0)  # 0 after a Seek past the end, as Go's
 
     def size(self) -> int:
         """``r.Size()``: the bytes of the whole string."""

@@ -769,6 +769,8 @@ def array_equal(a: list[Any], b: list[Any]) -> bool:
 def _value_equal(x: Any, y: Any) -> bool:
     if type(x) is list:
         return array_equal(x, y)
+    if isinstance(x, list | dict) and getattr(x, "go_type", None) is not None:
+        return equal(x, y)  # an interface element holding a slice or a map: Go's panic
     if _is_value(x):
         return struct_equal(x, y)
     return bool(x == y)
