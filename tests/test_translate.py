@@ -41504,6 +41504,63 @@ func main() {
 )
 
 
+# A method value or a deferred call of a pointer method keeps &c, as &c and &xs[i]
+# do: a struct variable, field or element assigned whole afterwards is written in
+# place, and the kept pointer sees it (go1.27.3's output).
+CONSTRUCTS["pointer_receiver_kept_across_struct_assignment"] = (
+    """\
+package main
+
+import "fmt"
+
+type Counter struct{ n int }
+
+func (c *Counter) Inc() { c.n++ }
+
+func (c Counter) Get() int { return c.n }
+
+type Stats struct{ hits Counter }
+
+func deferred() {
+\tc := Counter{}
+\tdefer func() { fmt.Println("end", c.n) }()
+\tdefer c.Inc()
+\tc = Counter{n: 10}
+}
+
+func main() {
+\tc := Counter{}
+\tinc := c.Inc
+\tget := c.Get
+\tc = Counter{n: 10}
+\tinc()
+\tfmt.Println(c.n, get())
+
+\tdeferred()
+
+\tvar s Stats
+\thit := s.hits.Inc
+\ts.hits = Counter{n: 20}
+\thit()
+\tp := &s.hits
+\ts.hits = Counter{n: 30}
+\tp.Inc()
+\tfmt.Println(s.hits.n)
+
+\txs := []Counter{{1}, {2}}
+\tbump := xs[0].Inc
+\tq := &xs[1]
+\txs[0] = Counter{n: 40}
+\txs[1] = Counter{n: 50}
+\tbump()
+\tq.Inc()
+\tfmt.Println(xs)
+}
+""",
+    "11 0\nend 11\n31\n[{41} {51}]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -815,13 +815,53 @@ func (m *module) refuseComplex() {
 func (m *module) findAddressed() {
 	p := m.p
 	m.addressed = map[types.Object]bool{}
+	// the variable or field x names, a struct value of the program's type, or the
+	// slice or array variable or field whose element x is (&xs[i])
+	mark := func(x ast.Expr) {
+		if n, named := types.Unalias(p.info.TypeOf(x)).(*types.Named); !named || !p.ours(n.Obj().Pkg()) || !isStructValueType(n) {
+			return // a struct type of the program's (m.types is not made yet)
+		}
+		if ix, ok := ast.Unparen(x).(*ast.IndexExpr); ok {
+			if _, isMap := under(p.info.TypeOf(ix.X)).(*types.Map); !isMap {
+				x = ix.X
+			}
+		}
+		if v := addressedVar(p, x); v != nil {
+			m.addressed[v] = true
+		}
+	}
+	// c.Inc() called where it stands keeps no pointer to c; defer c.Inc() and go
+	// c.Inc() keep one until the call runs
+	called := map[*ast.SelectorExpr]bool{}
+	later := map[*ast.CallExpr]bool{}
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
-			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
-				if id, ok := ast.Unparen(u.X).(*ast.Ident); ok {
-					if v, ok := p.info.Uses[id].(*types.Var); ok && isStructValueType(v.Type()) {
-						if n, named := types.Unalias(v.Type()).(*types.Named); named && p.ours(n.Obj().Pkg()) {
-							m.addressed[v] = true // a struct type of the program's (m.types is not made yet)
+			switch n := n.(type) {
+			case *ast.DeferStmt:
+				later[n.Call] = true
+			case *ast.GoStmt:
+				later[n.Call] = true
+			case *ast.CallExpr:
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && !later[n] {
+					called[sel] = true
+				}
+			}
+			return true
+		})
+	}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.UnaryExpr:
+				if x.Op == token.AND {
+					mark(x.X)
+				}
+			case *ast.SelectorExpr:
+				// inc := c.Inc, defer c.Inc() of a pointer method: a pointer to c kept
+				if sel := p.info.Selections[x]; sel != nil && sel.Kind() == types.MethodVal && !called[x] {
+					if sig, ok := sel.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
+						if _, ptr := sig.Recv().Type().(*types.Pointer); ptr {
+							mark(x.X)
 						}
 					}
 				}

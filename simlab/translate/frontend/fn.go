@@ -1277,10 +1277,11 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			}
 		}
 	}
-	if id, ok := ast.Unparen(s.Lhs[0]).(*ast.Ident); ok && len(s.Lhs) == 1 && s.Tok == token.ASSIGN && f.m.addressed[p.info.Uses[id]] {
-		// cfg = load() of a struct variable whose address is taken: in place, as
-		// Go's assignment writes the variable every pointer to it reaches
-		vals, target := f.rhs(s.Rhs, 1), f.expr(id)
+	if len(s.Lhs) == 1 && s.Tok == token.ASSIGN && f.m.addressed[addressedVar(p, s.Lhs[0])] && isStructValueType(p.info.TypeOf(s.Lhs[0])) {
+		// cfg = load() of a struct variable, field or element whose address is
+		// taken (&c, a method value c.Inc, &xs[i]): in place, as Go's assignment
+		// writes the variable every pointer to it reaches
+		vals, target := f.rhs(s.Rhs, 1), f.expr(s.Lhs[0])
 		f.flushPre()
 		f.wl(f.line, "go.store(%s, %s)", target, vals)
 		return
@@ -3553,6 +3554,24 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// addressedVar: the variable or field an assignment's left side names (of an
+// element of a slice or an array, the slice's or the array's), or nil.
+func addressedVar(p *program, e ast.Expr) types.Object {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		if _, isMap := under(p.info.TypeOf(x.X)).(*types.Map); !isMap {
+			return addressedVar(p, x.X)
+		}
+	case *ast.Ident:
+		return p.info.Uses[x]
+	case *ast.SelectorExpr:
+		if sel := p.info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal {
+			return sel.Obj()
+		}
+	}
+	return nil
 }
 
 func isBlank(e ast.Expr) bool {
