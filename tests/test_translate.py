@@ -41561,6 +41561,46 @@ func main() {
 )
 
 
+# A slice or a map of a type parameter's values, at any depth, prints its struct
+# values as {...}, passed to a generic function or held in a generic struct's
+# field (go1.27.3's output).
+CONSTRUCTS["generic_slices_of_struct_values_print_as_values"] = (
+    """\
+package main
+
+import "fmt"
+
+type Role struct{ Name string }
+
+type Bag[V any] struct {
+\tm   map[int][]V
+\tall [][]V
+}
+
+func Show[V any](vs []V) string { return fmt.Sprint(vs) }
+
+func Nested[V any](vs [][]V, m map[string][]V) string { return fmt.Sprintf("%v %v", vs, m) }
+
+func (b *Bag[V]) Show(k int) string { return fmt.Sprintf("%v", b.m[k]) }
+
+func main() {
+\trs := []Role{{"ops"}, {"dev"}}
+\tfmt.Println(Show(rs), Show([]int{1, 2}), Show([]*Role{}))
+\tfmt.Println(Nested([][]Role{rs}, map[string][]Role{"a": rs[:1]}))
+\tb := &Bag[Role]{m: map[int][]Role{1: rs}, all: [][]Role{rs}}
+\tfmt.Println(b.Show(1))
+\tfmt.Println(b)
+\tfmt.Printf("%+v\\n", *b)
+}
+""",
+    (
+        "[{ops} {dev}] [1 2] []\n[[{ops} {dev}]] map[a:[{ops}]]\n[{ops} {dev}]\n"
+        "&{map[1:[{ops} {dev}]] [[{ops} {dev}]]}\n"
+        "{m:map[1:[{Name:ops} {Name:dev}]] all:[[{Name:ops} {Name:dev}]]}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -882,7 +882,7 @@ func (m *module) findNilSlices() {
 			if c, ok := n.(*ast.CallExpr); ok && calleeName(p, c) == "reflect.DeepEqual" {
 				m.nilSlices = true // a nil slice is deeply equal to no empty one
 			}
-			if c, ok := n.(*ast.CallExpr); ok && strings.HasPrefix(calleeName(p, c), "encoding/json.") {
+			if c, ok := n.(*ast.CallExpr); ok && (strings.HasPrefix(calleeName(p, c), "encoding/json.") || calleeName(p, c) == "log/slog.NewJSONHandler") {
 				m.nilSlices = true // null, where an empty slice is []
 			}
 			if sel, ok := n.(*ast.SelectorExpr); ok {

@@ -1882,6 +1882,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "(yield from go.stringed(" + s + "))"
 		case isTypeParam(t) && !typeOf:
 			s = "go.as_type(" + t.(*types.TypeParam).Obj().Name() + ", " + s + ")" // {1 2} if T is a struct type
+		case elemParam(t) != nil && !typeOf:
+			s = "go.elems_as_type(" + elemParam(t).Obj().Name() + ", " + s + ")" // [{1 2}] if T is a struct type
 		case isEmptyStruct(t):
 			s = f.emptyStruct(s) // {}
 		case isEmptySet(t) && !hasFmtMethod(t):
@@ -4983,6 +4985,21 @@ func basicTypeSet(tp *types.TypeParam) bool {
 	return listed && len(terms) > 0
 }
 
+// elemParam: the type parameter a slice, an array or a map of t holds as its
+// elements, at any depth ([]T, map[K][]T), or nil.
+func elemParam(t types.Type) *types.TypeParam {
+	e := elemType(t)
+	if e == nil {
+		if e = mapElem(t); e == nil {
+			return nil
+		}
+	}
+	if tp, ok := types.Unalias(e).(*types.TypeParam); ok {
+		return tp
+	}
+	return elemParam(e)
+}
+
 // mayBeFloat: t is a float or complex type, or a type parameter whose type set
 // has one (the builtin min and max, and ==, then follow Go's rules for NaN).
 func mayBeFloat(t types.Type) bool {
@@ -5074,17 +5091,6 @@ func mapElem(t types.Type) types.Type {
 		return m.Elem()
 	}
 	return nil
-}
-
-// elemParam: the type parameter that t's elements are of, t a slice, an array or
-// a map ([]T, [4]T, map[K]T), or nil.
-func elemParam(t types.Type) *types.TypeParam {
-	e := elemType(t)
-	if e == nil {
-		e = mapElem(t)
-	}
-	tp, _ := e.(*types.TypeParam)
-	return tp
 }
 
 func isUnsigned(t types.Type) bool {

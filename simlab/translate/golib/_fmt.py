@@ -496,6 +496,13 @@ def as_type(t: Any, x: Any) -> Any:
     return _by_value(x, True) if isinstance(t, ValueType) else boxed(t, x)
 
 
+def elems_as_type(t: Any, x: Any) -> Any:
+    """A slice, an array or a map whose elements (at any depth) are of a type
+    parameter, ``t`` its type argument, handed to fmt: a struct value in it prints
+    ``{...}``, as :func:`as_type` prints one alone."""
+    return _by_value(x, True) if isinstance(t, ValueType) else x
+
+
 def struct_values(x: Any) -> Any:
     """A slice, an array or a map of struct values (or of slices and maps of them)
     handed to fmt: ``[{1 2} {3 4}]``, ``map[k:[{1 2}]]``. Their type has no String
