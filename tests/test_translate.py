@@ -41601,6 +41601,41 @@ func main() {
 )
 
 
+# A receive in an index on an assignment's left comes before the right side's
+# receives and calls, Go's left to right order (go1.27.3's output).
+CONSTRUCTS["receive_in_an_index_on_the_left_comes_first"] = (
+    """\
+package main
+
+import "fmt"
+
+func next(c chan int) int { return <-c + 1000 }
+
+func main() {
+\tc := make(chan int, 4)
+\tc <- 1
+\tc <- 7
+\tarr := []int{0, 0}
+\tarr[<-c] = <-c + 100
+\tfmt.Println(arr)
+
+\tk := make(chan string, 2)
+\tk <- "key"
+\tk <- "val"
+\tm := map[string]string{}
+\tm[<-k] = "v:" + <-k
+\tfmt.Println(m)
+
+\tc <- 0
+\tc <- 5
+\tarr[<-c] = next(c)
+\tfmt.Println(arr)
+}
+""",
+    "[0 107]\nmap[key:v:val]\n[1005 107]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

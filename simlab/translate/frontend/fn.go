@@ -1301,6 +1301,12 @@ func (f *fn) assign(s *ast.AssignStmt) {
 		}
 	}
 	var vals string
+	var names []string
+	if receives(s.Lhs) {
+		// arr[<-c] = <-c + 100: the index's receive comes first, in Go's left to
+		// right order of receives and calls
+		names = f.lhsList(s)
+	}
 	if len(s.Lhs) == len(s.Rhs) && len(s.Rhs) > 1 {
 		var parts []string
 		for _, r := range s.Rhs {
@@ -1322,9 +1328,26 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			vals = f.tupleInto(s.Rhs[0], to, vals) // v, err = strconv.ParseInt(...) of a var v any
 		}
 	}
-	names := f.lhsList(s)
+	if names == nil {
+		names = f.lhsList(s)
+	}
 	f.flushPre()
 	f.wl(f.line, "%s = %s", strings.Join(names, ", "), vals)
+}
+
+// receives: one of es receives from a channel (not in a function literal).
+func receives(es []ast.Expr) bool {
+	found := false
+	for _, e := range es {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+				found = true
+			}
+			_, lit := n.(*ast.FuncLit)
+			return !found && !lit
+		})
+	}
+	return found
 }
 
 // accumulates: x = e, of an int or int64 x, multiplies or shifts x itself (a hash,
