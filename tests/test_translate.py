@@ -41636,6 +41636,78 @@ func main() {
 )
 
 
+# bufio.Writer.WriteString of a large string goes straight through only to an
+# io.StringWriter, by its WriteString; json.Decoder reads on past a value that
+# failed to unmarshal (go1.27.3's output).
+CONSTRUCTS["bufio_write_string_and_json_decoder_after_a_type_error"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"bytes"
+\t"encoding/json"
+\t"fmt"
+\t"os"
+\t"strings"
+)
+
+type logWriter struct{}
+
+func (logWriter) Write(p []byte) (int, error) {
+\tfmt.Printf("write %d %q\\n", len(p), p)
+\treturn len(p), nil
+}
+
+type strWriter struct{ logWriter }
+
+func (strWriter) WriteString(s string) (int, error) {
+\tfmt.Printf("writestring %d %q\\n", len(s), s)
+\treturn len(s), nil
+}
+
+type Limits struct {
+\tRPS int `json:"rps"`
+}
+
+func main() {
+\tbw := bufio.NewWriterSize(logWriter{}, 8)
+\tbw.WriteString("0123456789abcdefghij")
+\tbw.Flush()
+\tbw.Write([]byte("0123456789abcdefghij"))
+\tbw.Flush()
+\tsw := bufio.NewWriterSize(strWriter{}, 8)
+\tsw.WriteString("0123456789abcdefghij")
+\tsw.Flush()
+\tvar buf bytes.Buffer
+\tbb := bufio.NewWriterSize(&buf, 8)
+\tbb.WriteString("0123456789abcdefghij")
+\tbb.Flush()
+\tfmt.Println(buf.Len())
+\tout := bufio.NewWriterSize(os.Stdout, 8)
+\tout.WriteString("0123456789abcdefghij\\n")
+\tout.Flush()
+
+\tdec := json.NewDecoder(strings.NewReader(`[{"rps":"bad"}, {"rps":4}, {"rps":5,"x":1}]`))
+\tdec.Token()
+\tfor dec.More() {
+\t\tvar l Limits
+\t\terr := dec.Decode(&l)
+\t\tfmt.Println(l.RPS, err)
+\t}
+\tfmt.Println(dec.Token())
+}
+""",
+    (
+        'write 8 "01234567"\nwrite 8 "89abcdef"\nwrite 4 "ghij"\n'
+        'write 20 "0123456789abcdefghij"\nwritestring 20 "0123456789abcdefghij"\n20\n'
+        "0123456789abcdefghij\n"
+        "0 json: cannot unmarshal string into Go struct field Limits.rps of type int\n"
+        "4 <nil>\n5 <nil>\n] <nil>\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1520,9 +1520,10 @@ class Decoder:
         yield from self._separator()
         if self._open and self._open[-1][1:] in ([","], [":"]):
             return self._malformed()
+        before = self._end
         err = yield from self._decode_value(target, d)
-        if err is None:
-            self._after_value()
+        if err is None or self._end != before:
+            self._after_value()  # read, if not into the target (a type error): Go goes on past it
         return err
 
     def _decode_value(self, target: Any, d: Desc) -> Generator[Any, Any, Any]:

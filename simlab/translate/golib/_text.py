@@ -9,6 +9,7 @@ flushed.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Generator
 from inspect import isgenerator, isgeneratorfunction
 from typing import Any
@@ -1019,7 +1020,7 @@ class BufWriter:
         return _at_once(self.blocking_write(data), "bufio.Writer")
 
     def write_string(self, s: str) -> tuple[int, Any]:
-        return self.write(s)
+        return _at_once(self.blocking_write_string(s), "bufio.Writer")
 
     def write_byte(self, b: int) -> Any:
         return _at_once(self.blocking_write_byte(b), "bufio.Writer")
@@ -1043,12 +1044,21 @@ class BufWriter:
 
     WriteString, WriteByte, WriteRune, Flush = write_string, write_byte, write_rune, flush
 
-    def blocking_write(self, data: str | list[int]) -> Generator[Any, Any, tuple[int, Any]]:
+    def blocking_write(
+        self, data: str | list[int], straight: Callable[[bytes], Any] | bool | None = None
+    ) -> Generator[Any, Any, tuple[int, Any]]:
+        """Write's loop: a write that does not fit fills the buffer and flushes it;
+        one larger than an empty buffer goes straight to the output (``straight``,
+        its Write unless said otherwise), or, ``straight`` False, through the buffer."""
         raw = data.encode() if isinstance(data, str) else bytes(data)
         written = 0
         while len(raw) > self._size - len(self._buf) and self._err is None:
-            if not self._buf:  # a large write with nothing buffered: straight through
-                n, self._err = yield from blocking_write(self._out, list(raw))
+            if not self._buf and straight is not False:  # large, nothing buffered
+                if straight is None or straight is True:
+                    n, self._err = yield from blocking_write(self._out, list(raw))
+                else:
+                    result = straight(raw)
+                    n, self._err = (yield from result) if isgenerator(result) else result
             else:
                 n = self._size - len(self._buf)
                 self._buf += raw[:n]
@@ -1060,7 +1070,18 @@ class BufWriter:
         self._buf += raw
         return written + len(raw), None
 
-    blocking_write_string = blocking_write
+    def blocking_write_string(self, s: str) -> Generator[Any, Any, tuple[int, Any]]:
+        """``w.WriteString(s)``: as Write, but a large string goes straight through
+        only to an output that has WriteString itself (Go's io.StringWriter: a file,
+        a Buffer, a Builder, a type of the program's), by that method; to any other
+        it goes through the buffer, a buffer-full at a time."""
+        out = self._out
+        method = getattr(out, "WriteString", None)
+        if callable(method):
+            return (yield from self.blocking_write(s, lambda rest: method(rest.decode())))
+        if out is sys.stdout or out is sys.stderr:
+            return (yield from self.blocking_write(s))
+        return (yield from self.blocking_write(s, False))
 
     def blocking_write_byte(self, b: int) -> Generator[Any, Any, Any]:
         if self._err is not None:
