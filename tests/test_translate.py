@@ -41708,6 +41708,62 @@ func main() {
 )
 
 
+# bytes.Buffer: a read at the end forgets the last read, UnreadRune after ReadRune
+# only; a value receiver's append to a slice field leaves the caller's slice as
+# it was (go1.27.3's output).
+CONSTRUCTS["buffer_unread_after_eof_and_value_receiver_append"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+type Account struct {
+\tBalance int64
+\tHistory []int64
+}
+
+func (a Account) With(c int64) Account {
+\ta.Balance += c
+\ta.History = append(a.History, c)
+\treturn a
+}
+
+func main() {
+\tvar b bytes.Buffer
+\tb.WriteString("ab")
+\tb.ReadByte()
+\tb.ReadByte()
+\t_, err := b.ReadByte()
+\tfmt.Println(err, b.UnreadByte(), b.Len())
+
+\tb.WriteString("héllo")
+\tr, n, _ := b.ReadRune()
+\tfmt.Printf("%q %d %v %d\\n", r, n, b.UnreadRune(), b.Len())
+\tb.ReadRune()
+\tr, n, _ = b.ReadRune()
+\tfmt.Printf("%q %d %v\\n", r, n, b.UnreadRune())
+\tfmt.Println(b.UnreadRune())
+\tb.Next(3)
+\tfmt.Println(b.UnreadRune(), b.String())
+
+\tacc := Account{History: []int64{7}}
+\tnext := acc.With(1)
+\tfmt.Println(acc.History, next.History, acc.Balance, next.Balance)
+}
+""",
+    (
+        "EOF bytes.Buffer: UnreadByte: previous operation was not a successful read 0\n"
+        "'h' 1 <nil> 6\n'é' 2 <nil>\n"
+        "bytes.Buffer: UnreadRune: previous operation was not a successful ReadRune\n"
+        "bytes.Buffer: UnreadRune: previous operation was not a successful ReadRune lo\n"
+        "[7] [7 1] 0 1\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -42331,6 +42387,64 @@ def test_a_sync_failure_lists_the_library_frames_go_lists(tmp_path, name):
     assert listed == [
         (func, at if func.startswith("main.") else "/usr/local/go/src/" + at) for func, at in frames
     ]
+
+
+# A runtime error or a library's panic raised by a deferred call that recovered an
+# earlier panic: the first lines go1.27.3 printed for each (GOMAXPROCS=1). Go
+# repanics where the new value is the recovered one by its data pointer (a fixed
+# runtime error, a constant string), else chains the two.
+PANICS_IN_RECOVERING_DEFERS = {
+    "close_of_closed_channel_again": (
+        'import "fmt"\n\nfunc main() {\n\tch := make(chan int)\n\tclose(ch)\n'
+        '\tdefer func() {\n\t\tfmt.Println("recovered:", recover())\n\t\tclose(ch)\n\t}()\n'
+        "\tclose(ch)\n}\n",
+        [
+            "recovered: close of closed channel",
+            "panic: close of closed channel [recovered, repanicked]",
+        ],
+    ),
+    "a_nil_map_write_after_a_close": (
+        'import "fmt"\n\nfunc main() {\n\tch := make(chan int)\n\tclose(ch)\n'
+        '\tdefer func() {\n\t\tfmt.Println("recovered:", recover())\n'
+        '\t\tvar m map[string]int\n\t\tm["x"] = 1\n\t}()\n\tclose(ch)\n}\n',
+        [
+            "recovered: close of closed channel",
+            "panic: close of closed channel [recovered]",
+            "\tpanic: assignment to entry in nil map",
+        ],
+    ),
+    "negative_wait_group_counter_again": (
+        'import (\n\t"fmt"\n\t"sync"\n)\n\nfunc main() {\n\tvar wg sync.WaitGroup\n'
+        '\tdefer func() {\n\t\tfmt.Println("recovered:", recover())\n\t\twg.Done()\n\t}()\n'
+        "\twg.Done()\n}\n",
+        [
+            "recovered: sync: negative WaitGroup counter",
+            "panic: sync: negative WaitGroup counter [recovered, repanicked]",
+        ],
+    ),
+    "index_out_of_range_again": (
+        'import "fmt"\n\nfunc main() {\n\tdefer func() {\n'
+        '\t\tfmt.Println("recovered:", recover())\n'
+        "\t\txs := []int{1}\n\t\ti := 5\n\t\t_ = xs[i]\n\t}()\n\txs := []int{1}\n\ti := 5\n"
+        "\t_ = xs[i]\n}\n",
+        [
+            "recovered: runtime error: index out of range [5] with length 1",
+            "panic: runtime error: index out of range [5] with length 1 [recovered]",
+            "\tpanic: runtime error: index out of range [5] with length 1",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(PANICS_IN_RECOVERING_DEFERS))
+def test_a_panic_in_a_recovering_deferred_call_prints_go_s_chain(tmp_path, name):
+    body, lines = PANICS_IN_RECOVERING_DEFERS[name]
+    path = tmp_path / "main.go"
+    path.write_text("package main\n\n" + body)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 1
+    shown = [line for line in result.output.splitlines() if not line.startswith("panic in ")]
+    assert shown[: len(lines)] == lines
 
 
 CALC = """\

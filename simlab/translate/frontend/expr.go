@@ -3972,7 +3972,7 @@ var snakeMethods = map[string]bool{
 	"bytes.Buffer.Reset": true, "bytes.Buffer.WriteTo": true, "bytes.Buffer.Grow": true, "bytes.Buffer.Truncate": true,
 	"bytes.Buffer.Read": true, "bytes.Buffer.ReadByte": true, "bytes.Buffer.ReadRune": true,
 	"bytes.Buffer.ReadBytes": true, "bytes.Buffer.ReadString": true, "bytes.Buffer.Next": true,
-	"bytes.Buffer.UnreadByte":  true,
+	"bytes.Buffer.UnreadByte": true, "bytes.Buffer.UnreadRune": true,
 	"container/list.List.Init": true, "container/list.List.Len": true, "container/list.List.Front": true,
 	"container/list.List.Back": true, "container/list.List.PushFront": true, "container/list.List.PushBack": true,
 	"container/list.List.InsertBefore": true, "container/list.List.InsertAfter": true,

@@ -95,6 +95,11 @@ func (m *module) findOwnedSlices() {
 			}
 		case *ast.FuncDecl:
 			params(x.Recv, x.Type.Params)
+			if m.a.writtenRecv[x] {
+				// a value receiver the method writes is a copy of the caller's struct,
+				// sharing its slices: a.History = append(a.History, c) must not grow them
+				copied(p.info.TypeOf(x.Recv.List[0].Type))
+			}
 		case *ast.FuncLit:
 			params(x.Type.Params)
 		case *ast.SelectorExpr:

@@ -329,6 +329,7 @@ class Buffer:
         raw = data.encode() if isinstance(data, str) else bytes(data)
         self._b += raw
         self._unread = None
+        self._rune = b""
         self._grown = self._grown or bool(raw)
         return len(raw), None
 
@@ -338,6 +339,7 @@ class Buffer:
     def write_byte(self, c: int) -> None:
         self._b.append(c)
         self._unread = None
+        self._rune = b""
         self._grown = True
 
     def write_rune(self, r: int) -> tuple[int, None]:
@@ -369,6 +371,7 @@ class Buffer:
     def reset(self) -> None:
         self._b.clear()
         self._unread = None
+        self._rune = b""
 
     def grow(self, n: int) -> None:
         """``b.Grow(n)``: room for ``n`` more bytes, which nothing here needs; Go's
@@ -383,16 +386,19 @@ class Buffer:
             raise GoPanic("bytes.Buffer: truncation out of range")
         del self._b[n:]
         self._unread = None
+        self._rune = b""
 
     def read(self, p: list[int]) -> tuple[int, Any]:
         """``b.Read(p)``: the next bytes, as many as fit in ``p``; ``0, io.EOF`` once
         none is left (``0, nil`` for an empty ``p``)."""
         if not self._b:
+            self._unread, self._rune = None, b""  # Go's Reset: no read to undo
             return 0, EOF if p else None
         n = min(len(p), len(self._b))
         p[:n] = self._b[:n]
         del self._b[:n]
         self._unread = p[n - 1] if n else None
+        self._rune = b""
         return n, None
 
     Read = read  # the io.Reader io.ReadFull and a program's code call
@@ -400,14 +406,17 @@ class Buffer:
     def read_byte(self) -> tuple[int, Any]:
         """``b.ReadByte()``: the next byte; ``0, io.EOF`` once none is left."""
         if not self._b:
+            self._unread, self._rune = None, b""  # Go's Reset: no read to undo
             return 0, EOF
         c = self._unread = self._b.pop(0)
+        self._rune = b""
         return c, None
 
     def read_rune(self) -> tuple[int, int, Any]:
         """``b.ReadRune()``: the next rune and its width in bytes (a byte that starts
         no valid encoding a ``RuneError`` of width 1); ``0, 0, io.EOF`` at the end."""
         if not self._b:
+            self._unread, self._rune = None, b""  # Go's Reset: no read to undo
             return 0, 0, EOF
         r, width = utf8_decode_rune(list(self._b[:4]))
         self._unread = self._b[width - 1]
@@ -415,11 +424,17 @@ class Buffer:
         del self._b[:width]
         return r, width, None
 
-    def unread_rune(self, width: int) -> None:
-        """The rune of ``width`` bytes just read put back: fmt's scan reading the
-        buffer as an io.RuneScanner."""
-        self._b[:0] = self._rune[:width]
-        self._unread = None
+    def unread_rune(self, width: int | None = None) -> Any:
+        """``b.UnreadRune()``: the rune the last operation, a ReadRune, took put back,
+        else Go's error; with ``width``, the rune of ``width`` bytes just read put
+        back: fmt's scan reading the buffer as an io.RuneScanner."""
+        if width is None and not self._rune:
+            return new_error(
+                "bytes.Buffer: UnreadRune: previous operation was not a successful ReadRune"
+            )
+        self._b[:0] = self._rune if width is None else self._rune[:width]
+        self._unread, self._rune = None, b""
+        return None
 
     def unread_byte(self) -> Any:
         """``b.UnreadByte()``: the last byte the last read took put back, or Go's
@@ -430,10 +445,11 @@ class Buffer:
             )
         self._b.insert(0, self._unread)
         self._unread = None
+        self._rune = b""
         return None
 
     # the io.ByteScanner and io.RuneReader a program's code calls
-    ReadByte, ReadRune, UnreadByte = read_byte, read_rune, unread_byte
+    ReadByte, ReadRune, UnreadByte, UnreadRune = read_byte, read_rune, unread_byte, unread_rune
 
     def next(self, n: int) -> list[int]:
         """``b.Next(n)``: the next ``n`` bytes (all there are, if fewer), read."""
@@ -445,6 +461,7 @@ class Buffer:
         data = list(self._b[:n])
         del self._b[:n]
         self._unread = data[-1] if data else None
+        self._rune = b""
         return data if self._grown else NilSlice()
 
     def write_to(self, w: Any) -> tuple[int, Any]:
@@ -465,6 +482,7 @@ class Buffer:
         line = list(self._b[:end])
         del self._b[:end]
         self._unread = line[-1] if line else None
+        self._rune = b""
         return line or NilSlice(), err
 
     def read_string(self, delim: int) -> tuple[str, Any]:

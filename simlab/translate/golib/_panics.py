@@ -171,7 +171,17 @@ class defer:  # reads as the statement it renders: with go.defer(f):
         tb: TracebackType | None,
     ) -> bool:
         self.panic = p = _as_panic(exc)
-        self._call()
+        chained: BaseException | None
+        try:
+            self._call()
+        except Exception as again:
+            chained = _raised_during(p, again) if p is not None else again
+            if chained is again:
+                raise
+        else:
+            chained = None
+        if chained is not None:
+            raise chained  # raised during exc, its __context__, whose frames it lists
         if p is not None and getattr(p, "recovered", False):
             return True
         if p is not None and p is not exc:
@@ -215,17 +225,63 @@ class Recoverable:
 
     def defer(self, fn: Callable[..., Any], *args: Any) -> Generator[Any, Any, None]:
         p = self.panic
+        chained: BaseException | None
         try:
             result = fn(*args)
             if isgenerator(result):
                 yield from result
         except BaseException as again:
-            if p is not None and again is not p and again.__context__ is None:
-                again.__context__ = p  # raised during p, as a with block's would be
-            raise
+            if p is None or again is p:
+                raise
+            chained = _raised_during(p, again)
+            if chained.__context__ is None:
+                chained.__context__ = p  # raised during p, as a with block's would be
+            if chained is again:
+                raise
+        else:
+            chained = None
+        if chained is not None:
+            raise chained
         if p is not None and not getattr(p, "recovered", False):
             raise p
 
+
+def _raised_during(p: GoPanic, again: BaseException) -> BaseException:
+    """``again``, raised by a deferred call that runs during the panic ``p``: a
+    runtime error or a library's panic (``panic()`` chains its own) as Go prints
+    it. Where ``p`` was recovered and ``again``'s value is the same (a runtime
+    error's if it is one of Go's fixed ones), one line, ``[recovered, repanicked]``; else ``p``'s
+    message, ``[recovered]`` if it was, then ``again``'s on a line of its own."""
+    new = _as_panic(again) if isinstance(again, Exception) else None
+    if new is None or isinstance(new, Panic):
+        return again
+    recovered = getattr(p, "recovered", False)
+    was, now = panic_value(p), panic_value(new)
+    if recovered and (_same(was, now) or _same_runtime_error(was, now)):
+        new.repanicked = True
+    else:
+        mark = " [recovered]" if recovered else ""
+        new.message = f"{p.message}{mark}\n\tpanic: {new.message}"
+    return new if new is again else new.with_traceback(again.__traceback__)
+
+
+def _same_runtime_error(a: Any, b: Any) -> bool:
+    """Go compares a panic's value with the recovered one by its interface's data
+    pointer: one of the runtime's fixed errors (a package variable, a constant's
+    text) is the same each time; one it makes anew (an index out of range, an
+    interface conversion) never is."""
+    return (
+        type(a) is type(b) is GoRuntimeError
+        and str(a) == str(b)
+        and (str(a) in _RUNTIME_ERRORS or str(a) in _FIXED_RUNTIME_ERRORS)
+    )
+
+
+_FIXED_RUNTIME_ERRORS = (
+    "runtime error: invalid memory address or nil pointer dereference",
+    "runtime error: integer divide by zero",
+    "runtime error: negative shift amount",
+)
 
 _RUNNERS = (defer._call.__code__, Recoverable.defer.__code__)
 
