@@ -41764,6 +41764,68 @@ func main() {
 )
 
 
+# A method that defers a call runs on a nil pointer receiver, as Go's: its
+# deferred calls run when it panics there, and its own recover catches it
+# (go1.27.3's output).
+CONSTRUCTS["method_with_defers_on_a_nil_receiver"] = (
+    """\
+package main
+
+import "fmt"
+
+type Node struct {
+\tVal  int
+\tLeft *Node
+}
+
+// Size recovers from the nil dereference of its own receiver.
+func (n *Node) Size() (size int) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println("recovered in Size")
+\t\t}
+\t}()
+\treturn 1 + n.Left.Size()
+}
+
+type Cache struct {
+\tn int
+}
+
+func (c *Cache) Get() (v int, err error) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\terr = fmt.Errorf("recovered: %v", r)
+\t\t}
+\t}()
+\treturn c.n, nil
+}
+
+func (c *Cache) Describe() {
+\tdefer fmt.Println("describe done")
+\tfmt.Println("cache of", c.n)
+}
+
+func main() {
+\tt := &Node{Val: 1}
+\tfmt.Println("size:", t.Size())
+\tvar c *Cache
+\tfmt.Println(c.Get())
+\tfunc() {
+\t\tdefer func() { fmt.Println("main recovered:", recover()) }()
+\t\tc.Describe()
+\t}()
+}
+""",
+    (
+        "recovered in Size\nsize: 1\n"
+        "0 recovered: runtime error: invalid memory address or nil pointer dereference\n"
+        "describe done\n"
+        "main recovered: runtime error: invalid memory address or nil pointer dereference\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -153,7 +153,16 @@ func (p *program) findNilSafeMethods() {
 	// a method that never reads its receiver runs on a nil one (func (t *Tracer)
 	// Name() string); so does one that compares it with nil, or hands it to a
 	// method that does first (if !t.enabled() { return }), to a fixpoint, or uses it
-	// as a value but as the operand of a field or a method
+	// as a value but as the operand of a field or a method; and one that defers a
+	// call, which runs, as Go's, when the method panics on its nil receiver (a
+	// deferred recover catches it there)
+	for _, m := range methods {
+		for _, st := range m.body.List {
+			if _, ok := st.(*ast.DeferStmt); ok {
+				p.nilSafe[m.fn] = true
+			}
+		}
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, m := range methods {
