@@ -507,3 +507,84 @@ def test_a_repeated_subtest_name_takes_the_next_number_no_subtest_was_named(tmp_
     """a#01, a, a: the second a is a#02, as a#01 was given; a name given as a
     number a repeat already has (a#02 after a#02 was made) is numbered again."""
     assert _go_test(tmp_path, "names", NAMES) == (0, NAMES_V)
+
+
+TBHELPERS = """\
+package tbhelpers
+
+import "testing"
+
+func check(tb testing.TB, got, want int) {
+\ttb.Helper()
+\tif got != want {
+\t\ttb.Errorf("got %d, want %d", got, want)
+\t}
+}
+
+func must(tb testing.TB, ok bool, what string) {
+\ttb.Helper()
+\tif !ok {
+\t\ttb.Fatalf("%s failed", what)
+\t}
+}
+
+func setup(tb testing.TB) int {
+\ttb.Cleanup(func() { tb.Log("cleanup of", tb.Name()) })
+\ttb.Logf("setting up %s", tb.Name())
+\treturn 3
+}
+
+func TestDouble(t *testing.T) {
+\tn := setup(t)
+\tcheck(t, n*2, 6)
+\tcheck(t, n*2, 7)
+}
+
+func TestMust(t *testing.T) {
+\tt.Run("ok", func(t *testing.T) {
+\t\tmust(t, true, "first")
+\t\tt.Log("after first")
+\t})
+\tt.Run("stops", func(t *testing.T) {
+\t\tmust(t, false, "second")
+\t\tt.Log("never")
+\t})
+}
+
+func TestSkipThroughTB(t *testing.T) {
+\tvar tb testing.TB = t
+\tif !tb.Failed() {
+\t\ttb.Skip("skipped through TB")
+\t}
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` printed (go1.27.3), times as 0
+TBHELPERS_V = (
+    "=== RUN   TestDouble\n"
+    "    x_test.go:21: setting up TestDouble\n"
+    "    x_test.go:28: got 6, want 7\n"
+    "    x_test.go:20: cleanup of TestDouble\n"
+    "--- FAIL: TestDouble (0.00s)\n"
+    "=== RUN   TestMust\n"
+    "=== RUN   TestMust/ok\n"
+    "    x_test.go:34: after first\n"
+    "=== RUN   TestMust/stops\n"
+    "    x_test.go:37: second failed\n"
+    "--- FAIL: TestMust (0.00s)\n"
+    "    --- PASS: TestMust/ok (0.00s)\n"
+    "    --- FAIL: TestMust/stops (0.00s)\n"
+    "=== RUN   TestSkipThroughTB\n"
+    "    x_test.go:45: skipped through TB\n"
+    "--- SKIP: TestSkipThroughTB (0.00s)\n"
+    "FAIL\n"
+    "FAIL\texample.com/tbhelpers\t0.000s\n"
+    "FAIL\n"
+)
+
+
+def test_helpers_that_take_testing_tb_call_the_t_they_are_given(tmp_path):
+    """testing.TB, the interface *T and *B implement: Helper, Errorf, Fatalf (which
+    stops the subtest), Cleanup, Log, Logf, Name, Failed and Skip through it act as
+    the *T's own."""
+    assert _go_test(tmp_path, "tbhelpers", TBHELPERS) == (1, TBHELPERS_V)

@@ -1239,6 +1239,13 @@ func methodKey(fn *types.Func) string {
 		}
 		return ""
 	}
+	if fn.Pkg().Path() == "testing" && n.Obj().Name() == "TB" {
+		// a helper's tb testing.TB: the *T (or *B) it holds, whose methods are common's
+		if fn.Name() == "Setenv" {
+			return "testing.T.Setenv"
+		}
+		return "testing.common." + fn.Name()
+	}
 	return fn.Pkg().Path() + "." + n.Obj().Name() + "." + fn.Name()
 }
 
