@@ -41826,6 +41826,49 @@ func main() {
 )
 
 
+# A &strconv.NumError{...} literal, its Error, errors.Is to its Err and errors.As
+# to it (go1.27.3's output).
+CONSTRUCTS["strconv_num_error_literal"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"strconv"
+)
+
+func parsePort(s string) (int, error) {
+\tn, err := strconv.Atoi(s)
+\tif err != nil {
+\t\treturn 0, err
+\t}
+\tif n < 1 || n > 65535 {
+\t\treturn 0, &strconv.NumError{Func: "parsePort", Num: s, Err: strconv.ErrRange}
+\t}
+\treturn n, nil
+}
+
+func main() {
+\tfor _, s := range []string{"8080", "x", "70000"} {
+\t\tn, err := parsePort(s)
+\t\tvar ne *strconv.NumError
+\t\tfmt.Println(n, err, errors.Is(err, strconv.ErrRange), errors.As(err, &ne))
+\t\tif ne != nil {
+\t\t\tfmt.Println(ne.Func, ne.Num, ne.Err)
+\t\t}
+\t}
+}
+""",
+    (
+        '8080 <nil> false false\n0 strconv.Atoi: parsing "x": invalid syntax false true\n'
+        "Atoi x invalid syntax\n"
+        '0 strconv.parsePort: parsing "70000": value out of range true true\n'
+        "parsePort 70000 value out of range\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

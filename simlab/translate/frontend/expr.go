@@ -4799,7 +4799,7 @@ func (f *fn) binaryLayout(at ast.Node, t types.Type, top bool) string {
 // golib's class.
 var libraryStructs = map[string]string{
 	"io/fs.PathError": "go.PathError", "net.OpError": "go.OpError", "io.LimitedReader": "go.LimitedReader",
-	"net/url.URL": "go.url.URL", "net/url.Error": "go.url.Error",
+	"net/url.URL": "go.url.URL", "net/url.Error": "go.url.Error", "strconv.NumError": "go.NumError",
 }
 
 // float32Op renders l op r (+, -, * or /) of float32 operands, rounded to float32

@@ -35,11 +35,12 @@ class NumError(sl.GoError):
     __slots__ = ("Err", "Func", "Num")
     go_signatures = UNWRAPS_ONE
 
-    def __init__(self, func: str, num: str, err: sl.GoError) -> None:
-        super().__init__("*strconv.NumError", f"strconv.{func}: parsing {quote(num)}: {err}")
-        self.Func, self.Num, self.Err = func, num, err
+    def __init__(self, Func: str = "", Num: str = "", Err: sl.GoError | None = None) -> None:
+        # (Go's field names: a literal &strconv.NumError{Func: ..., Err: ...} names them)
+        super().__init__("*strconv.NumError", f"strconv.{Func}: parsing {quote(Num)}: {Err}")
+        self.Func, self.Num, self.Err = Func, Num, Err
 
-    def Unwrap(self) -> sl.GoError:  # Go's name: errors.Is and As call it
+    def Unwrap(self) -> sl.GoError | None:  # Go's name: errors.Is and As call it
         return self.Err
 
 
