@@ -41869,6 +41869,92 @@ func main() {
 )
 
 
+# slices.Values/All/Backward and maps.Keys/Values read the slice or the map as the
+# range runs (a map entry deleted before it is reached is not produced); len and
+# cap of a pointer to an array are its constant length, a nil pointer's too
+# (go1.27.3's output).
+CONSTRUCTS["library_iterators_read_as_they_run_and_len_of_array_pointers"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+\t"slices"
+)
+
+func size(a *[4]int) (int, int) {
+\treturn len(a), cap(a)
+}
+
+func rotate(a *[3][3]int) {
+\tn := len(a)
+\tfor i := 0; i < n/2; i++ {
+\t\tfor j := i; j < n-1-i; j++ {
+\t\t\tt := a[i][j]
+\t\t\ta[i][j] = a[n-1-j][i]
+\t\t\ta[n-1-j][i] = a[n-1-i][n-1-j]
+\t\t\ta[n-1-i][n-1-j] = a[j][n-1-i]
+\t\t\ta[j][n-1-i] = t
+\t\t}
+\t}
+}
+
+func main() {
+\tvar a [4]int
+\tvar nilp *[4]int
+\tfmt.Println(size(&a))
+\tfmt.Println(size(nilp))
+\tg := [3][3]int{{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}
+\trotate(&g)
+\tfmt.Println(g)
+
+\tdata := []int{1, 2, 3}
+\tseq := slices.Values(data)
+\tdata[0] = 100
+\tfmt.Println(slices.Collect(seq))
+\tfor i, v := range slices.All(data) {
+\t\tif i == 0 {
+\t\t\tdata[2] = 300
+\t\t}
+\t\tfmt.Print(v, " ")
+\t}
+\tfmt.Println()
+\tfor i, v := range slices.Backward(data) {
+\t\tif i == 2 {
+\t\t\tdata[0] = -1
+\t\t}
+\t\tfmt.Print(i, ":", v, " ")
+\t}
+\tfmt.Println()
+
+\tm := map[string]int{"a": 1}
+\tkeys := maps.Keys(m)
+\tm["b"] = 2
+\tfmt.Println(slices.Sorted(keys))
+\td := map[int]bool{1: true, 2: true, 3: true, 4: true}
+\tn := 0
+\tfor k := range maps.Keys(d) {
+\t\tn++
+\t\tfor j := range d {
+\t\t\tif j != k {
+\t\t\t\tdelete(d, j)
+\t\t\t}
+\t\t}
+\t}
+\tfmt.Println(n, len(d))
+\tvals := maps.Values(m)
+\tm["a"] = 10
+\tfmt.Println(slices.Sorted(vals))
+}
+""",
+    (
+        "4 4\n4 4\n[[7 4 1] [8 5 2] [9 6 3]]\n[100 2 3]\n100 2 300 \n2:300 1:2 0:-1 \n"
+        "[a b]\n1 1\n[2 10]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -42494,8 +42580,8 @@ def test_a_sync_failure_lists_the_library_frames_go_lists(tmp_path, name):
     ]
 
 
-# A runtime error or a library's panic raised by a deferred call that recovered an
-# earlier panic: the first lines go1.27.3 printed for each (GOMAXPROCS=1). Go
+# A runtime error or a library's panic raised by a deferred call during an earlier
+# panic (recovered by it, or not): the first lines go1.27.3 printed for each (GOMAXPROCS=1). Go
 # repanics where the new value is the recovered one by its data pointer (a fixed
 # runtime error, a constant string), else chains the two.
 PANICS_IN_RECOVERING_DEFERS = {
@@ -42541,8 +42627,15 @@ PANICS_IN_RECOVERING_DEFERS = {
 }
 
 
+PANICS_IN_RECOVERING_DEFERS["index_out_of_range_in_a_defer_without_recover"] = (
+    "func main() {\n\tdefer func() {\n\t\tvar xs []int\n\t\ti := 3\n\t\t_ = xs[i]\n\t}()\n"
+    '\tpanic("first")\n}\n',
+    ["panic: first", "\tpanic: runtime error: index out of range [3] with length 0"],
+)
+
+
 @pytest.mark.parametrize("name", list(PANICS_IN_RECOVERING_DEFERS))
-def test_a_panic_in_a_recovering_deferred_call_prints_go_s_chain(tmp_path, name):
+def test_a_panic_in_a_deferred_call_during_a_panic_prints_go_s_chain(tmp_path, name):
     body, lines = PANICS_IN_RECOVERING_DEFERS[name]
     path = tmp_path / "main.go"
     path.write_text("package main\n\n" + body)

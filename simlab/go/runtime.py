@@ -1107,6 +1107,16 @@ class Runtime:
             if panic is not None:
                 err = panic.with_traceback(err.__traceback__)
         if isinstance(err, GoPanic):
+            earlier = err.__context__
+            if (
+                isinstance(earlier, GoPanic)
+                and not err.__suppress_context__
+                and not err.message.startswith(earlier.message)
+            ):
+                # raised by a deferred call while earlier unwound, and not chained
+                # where it was raised (a runtime error): Go prints both
+                mark = " [recovered]" if earlier.recovered else ""
+                err.message = f"{earlier.message}{mark}\n\tpanic: {err.message}"
             err.goroutine = f"{g.id} [{g.name}]"
             err.dump = panic_dump(g, self.env._now, err)
         elif isinstance(err, FatalError):

@@ -2817,6 +2817,11 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 
 func (f *fn) builtin(c *ast.CallExpr, name string) string {
 	p := f.p
+	if tv := p.info.Types[c]; (name == "len" || name == "cap") && tv.Value != nil {
+		if _, isPtr := under(p.info.TypeOf(c.Args[0])).(*types.Pointer); isPtr {
+			return tv.Value.ExactString() // len(p) of a *[4]int: 4, p not evaluated (a nil p too)
+		}
+	}
 	switch name {
 	case "len":
 		t := under(p.info.TypeOf(c.Args[0]))

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from inspect import isgenerator
 from typing import Any
 
@@ -118,15 +118,17 @@ def iter_pull(
 
 
 def _over(
-    elements: Sequence[Any], copy_elem: Callable[[Any], Any] | None = None
+    elements: Sequence[Any] | Callable[[], Iterable[Any]],
+    copy_elem: Callable[[Any], Any] | None = None,
 ) -> Callable[[Any], Generator[Any, Any, None]]:
-    """An iterator (a ``func(yield func(...) bool)``) over ``elements``: a tuple
+    """An iterator (a ``func(yield func(...) bool)``) over ``elements`` (a function
+    giving them: called each time the iterator runs, read as it goes): a tuple
     element is handed to yield as its two values; with ``copy_elem``, a copy of
     each element (of a tuple's second value), made as it is yielded, as Go copies a
     struct value it passes."""
 
     def seq(yield_: Callable[..., Any]) -> Generator[Any, Any, None]:
-        for e in elements:
+        for e in elements() if callable(elements) else elements:
             if type(e) is tuple:
                 k, v = e
                 go_on = yield from yield_(k, v if copy_elem is None else copy_elem(v))
@@ -157,43 +159,48 @@ def range_map_items(rt: Any, m: dict[Any, Any]) -> Iterator[tuple[Any, Any]]:
 
 
 def maps_keys(rt: Any, m: dict[Any, Any]) -> Callable[[Any], Generator[Any, Any, None]]:
-    """``maps.Keys(m)``: in the order the strategy picks, as a range over ``m`` does."""
-    return _over(rt.shuffled(list(m)))
+    """``maps.Keys(m)``: a range over ``m`` each time it runs, in the order the
+    strategy picks, the map read as it goes (as Go's)."""
+    return _over(lambda: range_map(rt, m))
 
 
 def maps_values(
     rt: Any, m: dict[Any, Any], copy_elem: Callable[[Any], Any] | None = None
 ) -> Callable[[Any], Generator[Any, Any, None]]:
     """``maps.Values(m)``."""
-    return _over([v for _, v in rt.shuffled(list(m.items()))], copy_elem)
+    return _over(lambda: (v for _, v in range_map_items(rt, m)), copy_elem)
 
 
 def maps_all(
     rt: Any, m: dict[Any, Any], copy_elem: Callable[[Any], Any] | None = None
 ) -> Callable[[Any], Generator[Any, Any, None]]:
     """``maps.All(m)``: key and value."""
-    return _over(rt.shuffled(list(m.items())), copy_elem)
+    return _over(lambda: range_map_items(rt, m), copy_elem)
 
 
 def slices_all(
     s: list[Any], copy_elem: Callable[[Any], Any] | None = None
 ) -> Callable[[Any], Generator[Any, Any, None]]:
-    """``slices.All(s)``: index and element."""
-    return _over(list(enumerate(s)), copy_elem)
+    """``slices.All(s)``: index and element, each element read as the range reaches
+    it (of the slice's length when All was called, as Go's keeps the slice)."""
+    n = len(s)
+    return _over(lambda: ((i, s[i]) for i in range(n)), copy_elem)
 
 
 def slices_values(
     s: list[Any], copy_elem: Callable[[Any], Any] | None = None
 ) -> Callable[[Any], Generator[Any, Any, None]]:
-    """``slices.Values(s)``."""
-    return _over(list(s), copy_elem)
+    """``slices.Values(s)``: as :func:`slices_all`."""
+    n = len(s)
+    return _over(lambda: (s[i] for i in range(n)), copy_elem)
 
 
 def slices_backward(
     s: list[Any], copy_elem: Callable[[Any], Any] | None = None
 ) -> Callable[[Any], Generator[Any, Any, None]]:
     """``slices.Backward(s)``: index and element, from the last."""
-    return _over(list(enumerate(s))[::-1], copy_elem)
+    n = len(s)
+    return _over(lambda: ((i, s[i]) for i in range(n - 1, -1, -1)), copy_elem)
 
 
 def slices_chunk(s: list[Any], n: int) -> Callable[[Any], Generator[Any, Any, None]]:
