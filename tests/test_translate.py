@@ -41955,6 +41955,62 @@ func main() {
 )
 
 
+# A slice or a map of times or durations held in an interface (a variadic ...any
+# helper's argument, an []any element) prints each by its String method
+# (go1.27.3's output).
+CONSTRUCTS["times_and_durations_in_slices_held_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"time"
+)
+
+func logf(format string, args ...any) {
+\tfmt.Printf("[sched] "+format+"\\n", args...)
+}
+
+func join(vals ...any) string {
+\tparts := []string{}
+\tfor _, v := range vals {
+\t\tparts = append(parts, fmt.Sprint(v))
+\t}
+\treturn strings.Join(parts, ",")
+}
+
+type Entry struct {
+\tName  string
+\tEvery time.Duration
+\tNext  []time.Time
+}
+
+func main() {
+\tt := time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC)
+\td := 90 * time.Minute
+\tlogf("next run %v in %v (%s)", t, d, t.Weekday())
+\tlogf("runs %v", []time.Time{t, t.Add(d)})
+\tfmt.Println(join(d, t, t.Month(), []time.Duration{d}))
+\te := Entry{"backup", d, []time.Time{t}}
+\tlogf("%+v", e)
+\tvar items []any
+\titems = append(items, d, t, map[string]time.Duration{"a": d})
+\tfmt.Println(items...)
+\tfmt.Println(items)
+}
+""",
+    (
+        "[sched] next run 2024-06-01 09:00:00 +0000 UTC in 1h30m0s (Saturday)\n"
+        "[sched] runs [2024-06-01 09:00:00 +0000 UTC 2024-06-01 10:30:00 +0000 UTC]\n"
+        "1h30m0s,2024-06-01 09:00:00 +0000 UTC,June,[1h30m0s]\n"
+        "[sched] {Name:backup Every:1h30m0s Next:[2024-06-01 09:00:00 +0000 UTC]}\n"
+        "1h30m0s 2024-06-01 09:00:00 +0000 UTC map[a:1h30m0s]\n"
+        "[1h30m0s 2024-06-01 09:00:00 +0000 UTC map[a:1h30m0s]]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

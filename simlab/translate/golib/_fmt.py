@@ -19,12 +19,13 @@ from ._context import CustomContext
 from ._errors import UNWRAPS_MANY, UNWRAPS_ONE
 from ._gosyntax import GoSyntax, go_syntax
 from ._io import _write, stderr
-from ._numbers import Float32
+from ._numbers import Duration, Float32
 from ._pool import Pool
 from ._runtime_errors import runtime_error
 from ._strconv import _ascii_only, format_float, hex_float, quote, quote_rune
 from ._strings import rune_len, rune_text
-from ._types import TypeArg, TypedList, boxed, type_name
+from ._time import Time
+from ._types import TypeArg, TypedDict, TypedList, boxed, type_name
 from ._values import (
     EMPTY,
     BasicPointer,
@@ -111,6 +112,28 @@ def _recovered(exc: Exception, method: str, verb: str) -> _Panicked:
     return _Panicked(f"%!{verb}(PANIC={method} method: {v(value)})")
 
 
+def _timed(x: Any, go_type: str) -> Any:
+    """A slice, an array or a map of times or durations held in an interface (a
+    literal's, ``go.typed``): each element as fmt prints it, by its String method
+    (``[2024-12-31 22:00:00 +0000 UTC]``, ``map[a:1s]``), not the number it is here."""
+    if go_type.startswith("map["):
+        depth, i = 0, 3
+        while i < len(go_type):
+            depth += {"[": 1, "]": -1}.get(go_type[i], 0)
+            if depth == 0:
+                break
+            i += 1
+        elem = go_type[i + 1 :]
+    else:
+        elem = go_type[go_type.find("]") + 1 :]
+    wrap = {"time.Time": Time, "time.Duration": Duration}.get(elem)
+    if wrap is None:
+        return x
+    if isinstance(x, dict):
+        return {k: wrap(e) for k, e in x.items()}
+    return [wrap(e) for e in x]
+
+
 def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
     """``x`` as Go's ``%v`` prints it (``%+v`` with ``plus``: struct fields named;
     ``raw``: an unexported field's value, whose String and Error methods fmt cannot
@@ -132,10 +155,16 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
             return v(x.held, plus, raw)  # the program's value
         return str(x)
     if isinstance(x, list):
-        if isinstance(x, TypedList) and _holds_values(x.go_type):
-            x = _by_value(x, raw)  # an [2]main.P in an interface: [{1 2} {3 4}]
+        if isinstance(x, TypedList):
+            timed = _timed(x, x.go_type)
+            if timed is not x:
+                x = timed
+            elif _holds_values(x.go_type):
+                x = _by_value(x, raw)  # an [2]main.P in an interface: [{1 2} {3 4}]
         return "[" + " ".join(_inner(e, plus, raw) for e in x) + "]"
     if isinstance(x, dict):
+        if isinstance(x, TypedDict):
+            x = _timed(x, x.go_type)
         items = _entries(x)
         pairs = (f"{_key(k, plus, raw)}:{_inner(e, plus, raw)}" for k, e in items)
         return "map[" + " ".join(pairs) + "]"
