@@ -42011,6 +42011,64 @@ func main() {
 )
 
 
+# An error's As method that asserts errors.As's target to a pointer to an
+# interface of the program (*Labeler), by an assertion or a type switch
+# (go1.27.3's output).
+CONSTRUCTS["as_method_asserting_a_pointer_to_an_interface"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Labeler interface{ Label() string }
+
+type labeler struct{ l string }
+
+func (l labeler) Label() string { return "L:" + l.l }
+
+type wrapper struct{ label string }
+
+func (w wrapper) Error() string { return w.label }
+
+func (w wrapper) As(target any) bool {
+\tif t, ok := target.(*Labeler); ok {
+\t\t*t = labeler{w.label}
+\t\treturn true
+\t}
+\treturn false
+}
+
+func main() {
+\tvar l Labeler
+\tfmt.Println(errors.As(fmt.Errorf("x: %w", wrapper{"w"}), &l), l.Label())
+}
+
+type switcher struct{}
+
+func (switcher) Error() string { return "switcher" }
+
+func (switcher) As(target any) bool {
+\tswitch t := target.(type) {
+\tcase *Labeler:
+\t\t*t = labeler{"from switch"}
+\t\treturn true
+\t}
+\treturn false
+}
+
+func init() {
+\tvar l Labeler
+\tvar n *int
+\tfmt.Println(errors.As(switcher{}, &l), l.Label(), n == nil)
+}
+""",
+    "true L:from switch true\ntrue L:w\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

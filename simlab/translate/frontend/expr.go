@@ -3194,7 +3194,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return "go.panic(" + pyString("errors: *target must be interface or implement error") + ")", false
 		}
 		typed := "" // the target's type, for the program's own As methods (target.(**T))
-		if n := pointedStruct(ptr); n != nil && f.m.hasAsMethod() {
+		if n := pointedStruct(ptr); n != nil && f.m.hasAsMethod() || pointedInterface(p, ptr) && f.m.hasAsMethod() {
 			typed = ", target_type=" + pyString(reflectType(ptr))
 		}
 		return "go.errors_as(" + arg(0) + ", " + arg(1) + ", lambda e: " + f.errorTest(ptr.Elem(), c.Args[1]) + asInterface(ptr.Elem()) + typed + ")", false
@@ -4595,6 +4595,11 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		// *T variable, and errors.As gives the method one that says its type
 		return "go.PointerTo(" + pyString(reflectType(t)) + ", target=" + f.m.globals[n.Obj()] + ")"
 	}
+	if pointedInterface(p, t) {
+		// *Labeler, which an As method asks of errors.As's target: the go.TypedRef
+		// errors.As gives it says the type
+		return "go.PointerTo(" + pyString(reflectType(t)) + ", typed=True)"
+	}
 	if ptr, ok := t.(*types.Pointer); ok {
 		switch under(ptr.Elem()).(type) {
 		case *types.Slice, *types.Array:
@@ -5003,6 +5008,17 @@ func elemParam(t types.Type) *types.TypeParam {
 		return tp
 	}
 	return elemParam(e)
+}
+
+// pointedInterface: t is a pointer to a named interface type of the program
+// (*Labeler), not error's.
+func pointedInterface(p *program, t types.Type) bool {
+	ptr, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	return ok && types.IsInterface(n) && n.Obj().Pkg() != nil && p.ours(n.Obj().Pkg())
 }
 
 // mayBeFloat: t is a float or complex type, or a type parameter whose type set

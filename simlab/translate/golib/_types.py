@@ -427,16 +427,26 @@ class PointerTo:
     class's :meth:`NamedValue.pointer`, which keeps the type: ``of`` is the class.
     A pointer to a pointer to a struct of the program (``**HTTPError``, which an
     ``As`` method asks of ``errors.As``'s target): ``target`` is the struct's class,
-    and a ``go.TypedRef`` says its type, a plain Ref what it points to now."""
+    and a ``go.TypedRef`` says its type, a plain Ref what it points to now. A
+    pointer to an interface of the program (``*Labeler``, ``typed``) passes only as
+    the TypedRef errors.As gives an As method."""
 
-    __slots__ = ("go_name", "map", "of", "target")
+    __slots__ = ("go_name", "map", "of", "target", "typed")
 
     def __init__(
-        self, go_name: str, map: bool = False, of: type | None = None, target: type | None = None
+        self,
+        go_name: str,
+        map: bool = False,
+        of: type | None = None,
+        target: type | None = None,
+        typed: bool = False,
     ) -> None:
         self.go_name, self.map, self.of, self.target = go_name, map, of, target
+        self.typed = typed  # a pointer to an interface of the program: a TypedRef only
 
     def holds(self, x: Any) -> bool:
+        if self.typed:
+            return type(x) is TypedRef and x.go_type == self.go_name
         if self.of is not None:
             return isinstance(x, NamedValue) and type(x) is self.of and x.ref is not None
         if self.target is not None:
