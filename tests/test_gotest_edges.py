@@ -588,3 +588,54 @@ def test_helpers_that_take_testing_tb_call_the_t_they_are_given(tmp_path):
     stops the subtest), Cleanup, Log, Logf, Name, Failed and Skip through it act as
     the *T's own."""
     assert _go_test(tmp_path, "tbhelpers", TBHELPERS) == (1, TBHELPERS_V)
+
+
+SUBNAMES = """\
+package subnames
+
+import "testing"
+
+func TestNames(t *testing.T) {
+\tnames := []string{"ctrl\\x01", "del\\x7f", "nbsp\\u00a0x", "zw\\u200bx",
+\t\t"a b\\tc", "em\\u2003sp", "fs\\x1cx"}
+\tfor _, n := range names {
+\t\tt.Run(n, func(t *testing.T) { t.Logf("%q", t.Name()) })
+\t}
+}
+"""
+
+# what `GOMAXPROCS=1 go test -v -count=1 .` printed (go1.27.3), times as 0
+SUBNAMES_V = (
+    "=== RUN   TestNames\n"
+    "=== RUN   TestNames/ctrl\\x01\n"
+    '    x_test.go:9: "TestNames/ctrl\\\\x01"\n'
+    "=== RUN   TestNames/del\\x7f\n"
+    '    x_test.go:9: "TestNames/del\\\\x7f"\n'
+    "=== RUN   TestNames/nbsp_x\n"
+    '    x_test.go:9: "TestNames/nbsp_x"\n'
+    "=== RUN   TestNames/zw\\u200bx\n"
+    '    x_test.go:9: "TestNames/zw\\\\u200bx"\n'
+    "=== RUN   TestNames/a_b_c\n"
+    '    x_test.go:9: "TestNames/a_b_c"\n'
+    "=== RUN   TestNames/em_sp\n"
+    '    x_test.go:9: "TestNames/em_sp"\n'
+    "=== RUN   TestNames/fs\\x1cx\n"
+    '    x_test.go:9: "TestNames/fs\\\\x1cx"\n'
+    "--- PASS: TestNames (0.00s)\n"
+    "    --- PASS: TestNames/ctrl\\x01 (0.00s)\n"
+    "    --- PASS: TestNames/del\\x7f (0.00s)\n"
+    "    --- PASS: TestNames/nbsp_x (0.00s)\n"
+    "    --- PASS: TestNames/zw\\u200bx (0.00s)\n"
+    "    --- PASS: TestNames/a_b_c (0.00s)\n"
+    "    --- PASS: TestNames/em_sp (0.00s)\n"
+    "    --- PASS: TestNames/fs\\x1cx (0.00s)\n"
+    "PASS\n"
+    "ok  \texample.com/subnames\t0.000s\n"
+)
+
+
+def test_a_subtest_name_has_go_test_s_underscores_and_escapes(tmp_path):
+    """go test's matcher writes a space of its own list (an ASCII one, NBSP, U+2003;
+    not U+001C) as _ and a rune strconv does not print as its escape (\\x01,
+    \\u200b), in t.Name() too."""
+    assert _go_test(tmp_path, "subnames", SUBNAMES) == (0, SUBNAMES_V)

@@ -30,6 +30,7 @@ from ._fmt import _print, sprintf, sprintln
 from ._panics import panic
 from ._runstate import _binary, _state
 from ._runtime import _AT_EXIT, exit, goexit, lookup_env, setenv, unsetenv
+from ._strconv import is_print, quote_rune
 from ._time import duration_round
 
 _TIMEOUT = 10 * sl.Minute  # go test's default -timeout
@@ -275,7 +276,7 @@ class T:
     def _unique(self, asked: str) -> str:
         """The name of a subtest ``t.Run`` was given ``asked`` for, as Go's matcher
         makes it unique among its parent's."""
-        base = "".join("_" if c.isspace() else c for c in asked)
+        base = "".join(map(_name_char, asked))
         while True:
             n = self._names.get(base, 0)
             self._names[base] = n + 1
@@ -528,6 +529,22 @@ def _t_runner(t: T, test: Callable[[T], Any]) -> Generator[Any, Any, None]:
     t._running(False)
     t._done = True
     yield t._signal.send(True)
+
+
+# The runes go test's matcher writes as _ in a subtest's name: ASCII's spaces,
+# NEL, NBSP, Ogham's space mark, U+2000 to U+200A and the line, paragraph,
+# narrow, medium mathematical and ideographic spaces (not Unicode's Z class).
+_NAME_SPACES = frozenset("\t\n\v\f\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000")
+
+
+def _name_char(c: str) -> str:
+    """One rune of a subtest's name as go test rewrites it: a space as ``_``, a rune
+    strconv does not print as its quoted escape (``\\x01``, ``\\u200b``)."""
+    if c in _NAME_SPACES or "\u2000" <= c <= "\u200a":
+        return "_"
+    if not is_print(ord(c)):
+        return quote_rune(ord(c))[1:-1]
+    return c
 
 
 def _repeat_number(name: str) -> tuple[str, int] | None:
