@@ -154,13 +154,15 @@ def format_goroutine(
     stack: list[Frame] | None = None,
     leaked: bool = False,
     contexts: bool = True,
+    above: Sequence[Frame] = (),
 ) -> str:
-    """One goroutine in ``debug=2`` form (``stack`` overrides its current frames),
-    headed ``[wait reason (leaked)]`` if ``leaked``, followed (if ``contexts``) by the
+    """One goroutine in ``debug=2`` form (``stack`` overrides its current frames,
+    ``above`` goes over them: the library's frames where it failed), headed
+    ``[wait reason (leaked)]`` if ``leaked``, followed (if ``contexts``) by the
     ancestry of the contexts it waits on or holds (simlab's addition: lines
     ``\tcontext ...``)."""
     lines = [f"goroutine {g.id} [{_status(g, now, running, leaked)}]:"]
-    for f in frames(g) if stack is None else stack:
+    for f in [*above, *(frames(g) if stack is None else stack)]:
         lines += [f"{f.func}(...)", f"\t{f.file}:{f.line}"]
     creator = creator_frame(g)
     if creator is not None:
@@ -224,8 +226,7 @@ def traceback_dump(
     now = rt.env._now
     parts = []
     if first is not None:
-        stack = [*above, *frames(first)] if above else None
-        parts.append(format_goroutine(first, now, running, stack))
+        parts.append(format_goroutine(first, now, running, above=above))
     for g in rt.goroutines():
         if g is not first:
             parts.append(format_goroutine(g, now, g.state == _g.RUNNING))

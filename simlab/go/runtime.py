@@ -58,7 +58,7 @@ from .fds import FDTable
 from .frames import Frame
 from .goroutine import PARK, Goroutine, Op
 from .once import Once
-from .profile import format_goroutine, frames, goroutine_profile, panic_dump, traceback_dump
+from .profile import format_goroutine, goroutine_profile, panic_dump, traceback_dump
 from .rwmutex import RWMutex
 from .sync import Mutex, WaitGroup
 from .syncmap import Map
@@ -1108,15 +1108,12 @@ class Runtime:
                 err = panic.with_traceback(err.__traceback__)
         if isinstance(err, GoPanic):
             earlier = err.__context__
-            if (
-                isinstance(earlier, GoPanic)
-                and not err.__suppress_context__
-                and not err.message.startswith(earlier.message)
-            ):
-                # raised by a deferred call while earlier unwound, and not chained
-                # where it was raised (a runtime error): Go prints both
-                mark = " [recovered]" if earlier.recovered else ""
-                err.message = f"{earlier.message}{mark}\n\tpanic: {err.message}"
+            if isinstance(earlier, GoPanic) and not err.__suppress_context__ and not err.repanicked:
+                # raised by a deferred call while earlier unwound: Go prints both, as
+                # a translation's panic() chains them where it is raised
+                chain = f"{earlier.message}{' [recovered]' if earlier.recovered else ''}\n\tpanic: "
+                if not err.message.startswith(chain):
+                    err.message = chain + err.message
             err.goroutine = f"{g.id} [{g.name}]"
             err.dump = panic_dump(g, self.env._now, err)
         elif isinstance(err, FatalError):
@@ -1139,11 +1136,8 @@ class Runtime:
         g = self._current
         if self.gotraceback == "all":
             dump = traceback_dump(self, first=g, running=True, above=above)
-        elif g is not None:
-            stack = [*above, *frames(g)] if above else None
-            dump = format_goroutine(g, self.env._now, True, stack)
         else:
-            dump = ""
+            dump = format_goroutine(g, self.env._now, True, above=above) if g is not None else ""
         err = FatalError(message, dump)
         self._halt("fatal error", err)
         if g is not None and self._muted is None:

@@ -821,37 +821,26 @@ func (m *module) findAddressed() {
 		if n, named := types.Unalias(p.info.TypeOf(x)).(*types.Named); !named || !p.ours(n.Obj().Pkg()) || !isStructValueType(n) {
 			return // a struct type of the program's (m.types is not made yet)
 		}
-		if ix, ok := ast.Unparen(x).(*ast.IndexExpr); ok {
-			if _, isMap := under(p.info.TypeOf(ix.X)).(*types.Map); !isMap {
-				x = ix.X
-			}
-		}
 		if v := addressedVar(p, x); v != nil {
 			m.addressed[v] = true
 		}
 	}
 	// c.Inc() called where it stands keeps no pointer to c; defer c.Inc() and go
-	// c.Inc() keep one until the call runs
+	// c.Inc() keep one until the call runs (a statement is visited before its call,
+	// a call before its function)
 	called := map[*ast.SelectorExpr]bool{}
 	later := map[*ast.CallExpr]bool{}
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
+			switch x := n.(type) {
 			case *ast.DeferStmt:
-				later[n.Call] = true
+				later[x.Call] = true
 			case *ast.GoStmt:
-				later[n.Call] = true
+				later[x.Call] = true
 			case *ast.CallExpr:
-				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && !later[n] {
+				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && !later[x] {
 					called[sel] = true
 				}
-			}
-			return true
-		})
-	}
-	for _, file := range p.files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch x := n.(type) {
 			case *ast.UnaryExpr:
 				if x.Op == token.AND {
 					mark(x.X)

@@ -1302,7 +1302,7 @@ func (f *fn) assign(s *ast.AssignStmt) {
 	}
 	var vals string
 	var names []string
-	if receives(s.Lhs) {
+	if slices.ContainsFunc(s.Lhs, func(e ast.Expr) bool { return hasOwn(e, isReceive) }) {
 		// arr[<-c] = <-c + 100: the index's receive comes first, in Go's left to
 		// right order of receives and calls
 		names = f.lhsList(s)
@@ -1335,19 +1335,10 @@ func (f *fn) assign(s *ast.AssignStmt) {
 	f.wl(f.line, "%s = %s", strings.Join(names, ", "), vals)
 }
 
-// receives: one of es receives from a channel (not in a function literal).
-func receives(es []ast.Expr) bool {
-	found := false
-	for _, e := range es {
-		ast.Inspect(e, func(n ast.Node) bool {
-			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-				found = true
-			}
-			_, lit := n.(*ast.FuncLit)
-			return !found && !lit
-		})
-	}
-	return found
+// isReceive: n is a receive from a channel, <-ch.
+func isReceive(n ast.Node) bool {
+	u, ok := n.(*ast.UnaryExpr)
+	return ok && u.Op == token.ARROW
 }
 
 // accumulates: x = e, of an int or int64 x, multiplies or shifts x itself (a hash,
@@ -1424,10 +1415,7 @@ func (f *fn) targetCallsFirst(s *ast.AssignStmt) []ast.Expr {
 	p := f.p
 	effects := false
 	for _, r := range s.Rhs {
-		effects = effects || hasCall(r) || hasOwn(r, func(n ast.Node) bool {
-			u, ok := n.(*ast.UnaryExpr)
-			return ok && u.Op == token.ARROW
-		})
+		effects = effects || hasCall(r) || hasOwn(r, isReceive)
 	}
 	if !effects {
 		return nil
@@ -3582,19 +3570,13 @@ func btoi(b bool) int {
 // addressedVar: the variable or field an assignment's left side names (of an
 // element of a slice or an array, the slice's or the array's), or nil.
 func addressedVar(p *program, e ast.Expr) types.Object {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.IndexExpr:
+	if x, ok := ast.Unparen(e).(*ast.IndexExpr); ok {
 		if _, isMap := under(p.info.TypeOf(x.X)).(*types.Map); !isMap {
 			return addressedVar(p, x.X)
 		}
-	case *ast.Ident:
-		return p.info.Uses[x]
-	case *ast.SelectorExpr:
-		if sel := p.info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal {
-			return sel.Obj()
-		}
+		return nil
 	}
-	return nil
+	return ownerOf(p, e)
 }
 
 func isBlank(e ast.Expr) bool {

@@ -103,9 +103,15 @@ def panic(value: Any) -> None:
             again = Panic(value, earlier.message)
             again.repanicked = True  # GoPanic prints it: [recovered, repanicked]
             raise again
-        mark = " [recovered]" if recovered else ""
-        text = f"{earlier.message}{mark}\n\tpanic: {text}"
+        text = _chained(earlier, text)
     raise Panic(value, text)
+
+
+def _chained(earlier: GoPanic, text: str) -> str:
+    """What Go prints for a panic of ``text`` raised while ``earlier`` unwound: its
+    line, ``[recovered]`` if a deferred call recovered it, then this one's."""
+    mark = " [recovered]" if getattr(earlier, "recovered", False) else ""
+    return f"{earlier.message}{mark}\n\tpanic: {text}"
 
 
 def _as_panic(exc: BaseException | None) -> GoPanic | None:
@@ -260,8 +266,7 @@ def _raised_during(p: GoPanic, again: BaseException) -> BaseException:
     if recovered and (_same(was, now) or _same_runtime_error(was, now)):
         new.repanicked = True
     else:
-        mark = " [recovered]" if recovered else ""
-        new.message = f"{p.message}{mark}\n\tpanic: {new.message}"
+        new.message = _chained(p, new.message)
     return new if new is again else new.with_traceback(again.__traceback__)
 
 
