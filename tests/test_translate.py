@@ -42069,6 +42069,70 @@ func init() {
 )
 
 
+# A map whose key type is an interface tells keys apart by dynamic type: 1, 1.0,
+# int64(1), a rune and int32(97) (one type), Kind("1") and "1", two struct types
+# of the same fields; maps.Clone keeps that.
+CONSTRUCTS["interface_keys"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+\t"time"
+)
+
+type Kind string
+
+func key(i int) any {
+\tswitch i % 3 {
+\tcase 0:
+\t\treturn i
+\tcase 1:
+\t\treturn Kind(fmt.Sprint(i))
+\t}
+\treturn fmt.Sprint(i)
+}
+
+func main() {
+\tm := map[any]int{}
+\tvar r rune = 'a'
+\tm[r] = 1
+\tm[int32(97)]++
+\tm['a']++
+\tvar b byte = 'a'
+\tm[b] = 5
+\tm[uint8(97)]++
+\tfmt.Println(len(m), m[r], m[b])
+\tfor i := 0; i < 6; i++ {
+\t\tm[key(i)] += i
+\t}
+\tm[key(1)] += 10
+\tm[key(2)] += 100
+\tfmt.Println(len(m), m[Kind("1")], m["2"], m[3], m[int64(3)])
+\td := map[any]string{time.Second: "dur", int64(1e9): "i64", 1e9: "float"}
+\tfmt.Println(len(d), d[time.Second], d[int64(1000000000)])
+\tvar e error
+\tm[e] = 7
+\tm[nil] += 1
+\tfmt.Println(m[nil])
+\ttype pt struct{ X, Y int }
+\ttype pt2 struct{ X, Y int }
+\tm[pt{1, 2}] = 9
+\tm[pt2{1, 2}] = 11
+\tfmt.Println(m[pt{1, 2}], m[pt2{1, 2}], len(m))
+\tdelete(m, Kind("1"))
+\t_, ok := m["1"]
+\tfmt.Println(ok, len(m))
+\tc := maps.Clone(map[any]bool{1: true, 1.0: false, "x": true, Kind("x"): false})
+\tc[uint(1)] = true
+\tfmt.Println(len(c), c[1], c[1.0], c[Kind("x")], c[uint(1)], c[int8(1)])
+}
+""",
+    ("2 3 6\n8 11 102 3 0\n3 dur i64\n8\n9 11 11\nfalse 10\n5 true false false true false\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1679,7 +1679,14 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 			if f.p.arrayKeys[kv.Key] && !strings.HasPrefix(key, "go.array_key(") {
 				key = "go.array_key(" + key + ")" // {{0, 0}: true}, the array's type elided
 			}
+			if types.IsInterface(u.Key()) {
+				els = append(els, "("+key+", "+f.elem(kv.Value, u.Elem())+")")
+				continue
+			}
 			els = append(els, key+": "+f.elem(kv.Value, u.Elem()))
+		}
+		if types.IsInterface(u.Key()) {
+			return "go.InterfaceKeyMap([" + strings.Join(els, ", ") + "])"
 		}
 		return "{" + strings.Join(els, ", ") + "}"
 	case *types.Array:
@@ -2012,6 +2019,9 @@ func (f *fn) printedAs(t types.Type, x string, top, key bool) string {
 	case *types.Map:
 		k, d := f.temp("k"), f.temp("d")
 		key, value := f.printedAs(u.Key(), k, false, true), f.printedAs(u.Elem(), d, false, false)
+		if types.IsInterface(u.Key()) {
+			return "go.InterfaceKeyMap((" + key + ", " + value + ") for " + k + ", " + d + " in " + x + ".items())"
+		}
 		return "{" + key + ": " + value + " for " + k + ", " + d + " in " + x + ".items()}"
 	}
 	return x
@@ -2864,6 +2874,9 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 			}
 			return ch
 		case *types.Map:
+			if types.IsInterface(u.Key()) {
+				return "go.InterfaceKeyMap()"
+			}
 			return "{}"
 		case *types.Slice:
 			if len(c.Args) == 1 {

@@ -29,6 +29,7 @@ from ._types import TypeArg, TypedDict, TypedList, boxed, type_name
 from ._values import (
     EMPTY,
     BasicPointer,
+    InterfaceKeyMap,
     Named,
     NamedValue,
     NilMap,
@@ -344,6 +345,8 @@ def _by_value(x: Any, raw: bool) -> Any:
     ``&{...}`` (``raw``: fmt calls no method of it)."""
     if isinstance(x, list):
         return [_by_value(e, raw) for e in x]
+    if isinstance(x, InterfaceKeyMap):
+        return InterfaceKeyMap((k, _by_value(e, raw)) for k, e in x.items())
     if isinstance(x, dict):
         return {k: _by_value(e, raw) for k, e in x.items()}
     if isinstance(x, NamedValue) and x.ref is None and isinstance(x.v, list | dict):

@@ -65,6 +65,75 @@ class NilMap(dict[Any, Any]):
 NIL_MAP = NilMap()  # never holds an entry, so one value serves every nil map
 
 
+class _TypedKey(tuple[type, Any]):
+    """A key of an :class:`InterfaceKeyMap` beside its dynamic type."""
+
+    __slots__ = ()
+
+
+def _typed_key(k: Any) -> Any:
+    """The dict key ``k`` is kept under in a map with an interface key type: a number
+    or a named string type's value with its type (Python takes 1, 1.0 and True, or
+    "a" and a named string's "a", for one key); any other key as it is."""
+    if isinstance(k, int | float | complex | str) and type(k) is not str:
+        return _TypedKey((type(k), k))
+    return k
+
+
+class InterfaceKeyMap(dict[Any, Any]):
+    """A map whose key type is an interface (``map[any]V``): Go tells two keys apart
+    by their dynamic types as well as their values, so ``m[1]``, ``m[1.0]``,
+    ``m[int8(1)]`` and ``m[true]`` are four entries. Made from a dict or from
+    ``(key, value)`` pairs (a literal's keys may be equal in Python)."""
+
+    __slots__ = ()
+
+    def __init__(self, entries: Any = ()) -> None:
+        super().__init__()
+        for k, x in entries.items() if isinstance(entries, dict) else entries:
+            self[k] = x
+
+    def __getitem__(self, k: Any) -> Any:
+        return dict.__getitem__(self, _typed_key(k))
+
+    def __setitem__(self, k: Any, x: Any) -> None:
+        dict.__setitem__(self, _typed_key(k), x)
+
+    def __delitem__(self, k: Any) -> None:
+        dict.__delitem__(self, _typed_key(k))
+
+    def __contains__(self, k: object) -> bool:
+        return dict.__contains__(self, _typed_key(k))
+
+    def get(self, k: Any, default: Any = None) -> Any:
+        return dict.get(self, _typed_key(k), default)
+
+    def pop(self, k: Any, *default: Any) -> Any:
+        return dict.pop(self, _typed_key(k), *default)
+
+    def setdefault(self, k: Any, default: Any = None) -> Any:
+        return dict.setdefault(self, _typed_key(k), default)
+
+    def __iter__(self) -> Any:
+        return (k[1] if type(k) is _TypedKey else k for k in dict.__iter__(self))
+
+    def keys(self) -> Any:
+        return list(self)
+
+    def items(self) -> Any:
+        return [(k[1] if type(k) is _TypedKey else k, x) for k, x in dict.items(self)]
+
+    def update(self, other: Any = (), /, **_: Any) -> None:
+        for k, x in other.items() if isinstance(other, dict) else other:
+            self[k] = x
+
+    def copy(self) -> InterfaceKeyMap:
+        return InterfaceKeyMap(self)
+
+    def __repr__(self) -> str:
+        return f"go.InterfaceKeyMap({self.items()!r})"
+
+
 class NilSlice(list[Any]):
     """A nil slice, in a program that compares a slice with nil: it reads as an empty
     slice, and ``s == nil`` (:func:`is_nil`) holds of it until an element is appended
