@@ -42133,6 +42133,40 @@ func main() {
 )
 
 
+# int(op) of a variable of a named integer type with a String method is a plain int:
+# fmt prints its number and %T says int.
+CONSTRUCTS["named_int_converted"] = (
+    """\
+package main
+
+import "fmt"
+
+type Opcode uint8
+
+const (
+\tLOAD Opcode = iota + 1
+\tADD
+)
+
+func (o Opcode) String() string { return [...]string{"", "LOAD", "ADD"}[o] }
+
+func main() {
+\tvar code []int
+\top := ADD
+\tcode = append(code, int(op))
+\tcode = append(code, int(LOAD), 7)
+\tfmt.Println(code)
+\tx := int(op)
+\tfmt.Println(x)
+\tfmt.Printf("%v %d\\n", x, code[0])
+\tvar y any = int(op)
+\tfmt.Printf("%T\\n", y)
+}
+""",
+    "[2 1 7]\n2\n2 2\nint\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2727,6 +2727,9 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 				if wrap != "" && !fits(fu, tu) && p.info.Types[c.Args[0]].Value == nil {
 					return wrap + "(" + raw + ")" // uint32(n): n's low 32 bits
 				}
+				if f.m.basicClass(from) != "" && p.info.Types[c.Args[0]].Value == nil {
+					return "int(" + raw + ")" // int(op) of an Opcode uint8: a number without its String method
+				}
 				return x
 			}
 		case tu.Info()&types.IsFloat != 0:
