@@ -42725,7 +42725,7 @@ def test_a_wait_group_go_goroutine_blocked_at_a_deadlock_shows_go_s_frames(tmp_p
     ]
 
 
-# Fatal errors and panics the sync package raises, with the library's frames
+# Fatal errors and panics the sync and sync/atomic packages raise, with the library's frames
 # go1.27.3 listed above main.main (its lines, GOMAXPROCS=1).
 SYNC_FAILURES = {
     "mutex_unlock_of_unlocked": (
@@ -42772,6 +42772,62 @@ SYNC_FAILURES = {
             ("main.main", "main.go:7"),
         ],
     ),
+    "atomic_value_store_of_nil": (
+        "\tvar v atomic.Value\n\tv.Store(nil)\n",
+        "panic: sync/atomic: store of nil value into Value",
+        [
+            ("sync/atomic.(*Value).Store", "sync/atomic/value.go:49"),
+            ("main.main", "main.go:7"),
+        ],
+    ),
+    "atomic_value_store_of_another_type": (
+        '\tvar v atomic.Value\n\tv.Store(1)\n\tv.Store("one")\n',
+        "panic: sync/atomic: store of inconsistently typed value into Value",
+        [
+            ("sync/atomic.(*Value).Store", "sync/atomic/value.go:78"),
+            ("main.main", "main.go:8"),
+        ],
+    ),
+    "atomic_value_swap_of_nil": (
+        "\tvar v atomic.Value\n\tv.Swap(nil)\n",
+        "panic: sync/atomic: swap of nil value into Value",
+        [
+            ("sync/atomic.(*Value).Swap", "sync/atomic/value.go:92"),
+            ("main.main", "main.go:7"),
+        ],
+    ),
+    "atomic_value_swap_of_another_type": (
+        '\tvar v atomic.Value\n\tv.Store(1)\n\tv.Swap("one")\n',
+        "panic: sync/atomic: swap of inconsistently typed value into Value",
+        [
+            ("sync/atomic.(*Value).Swap", "sync/atomic/value.go:121"),
+            ("main.main", "main.go:8"),
+        ],
+    ),
+    "atomic_value_compare_and_swap_of_nil": (
+        "\tvar v atomic.Value\n\tv.CompareAndSwap(nil, nil)\n",
+        "panic: sync/atomic: compare and swap of nil value into Value",
+        [
+            ("sync/atomic.(*Value).CompareAndSwap", "sync/atomic/value.go:136"),
+            ("main.main", "main.go:7"),
+        ],
+    ),
+    "atomic_value_compare_and_swap_of_two_types": (
+        '\tvar v atomic.Value\n\tv.CompareAndSwap(1, "one")\n',
+        "panic: sync/atomic: compare and swap of inconsistently typed values",
+        [
+            ("sync/atomic.(*Value).CompareAndSwap", "sync/atomic/value.go:142"),
+            ("main.main", "main.go:7"),
+        ],
+    ),
+    "atomic_value_compare_and_swap_of_another_type": (
+        '\tvar v atomic.Value\n\tv.Store(1)\n\tv.CompareAndSwap("a", "b")\n',
+        "panic: sync/atomic: compare and swap of inconsistently typed value into Value",
+        [
+            ("sync/atomic.(*Value).CompareAndSwap", "sync/atomic/value.go:172"),
+            ("main.main", "main.go:8"),
+        ],
+    ),
 }
 
 
@@ -42779,7 +42835,8 @@ SYNC_FAILURES = {
 def test_a_sync_failure_lists_the_library_frames_go_lists(tmp_path, name):
     body, headline, frames = SYNC_FAILURES[name]
     path = tmp_path / "main.go"
-    path.write_text(f'package main\n\nimport "sync"\n\nfunc main() {{\n{body}}}\n')
+    package = "sync/atomic" if "atomic." in body else "sync"
+    path.write_text(f'package main\n\nimport "{package}"\n\nfunc main() {{\n{body}}}\n')
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 1
     assert headline + "\n" in result.output

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..errors import GoPanic
+from .frames import GOROOT_SRC, gofunc
 from .goroutine import Goroutine, Op
 
 if TYPE_CHECKING:
@@ -221,17 +222,6 @@ class Pointer(_Atomic, Generic[T]):
         """``p.CompareAndSwap(old, new)``: yield it for whether it swapped."""
         return self._op(self._cas, old, new)
 
-    def _set(self, v: Any) -> None:
-        self._check(v, "store")
-        self._v = v
-
-    def _check(self, v: Any, what: str) -> None:
-        pass
-
-    def _swap(self, new: Any) -> Any:
-        self._check(new, "swap")
-        return super()._swap(new)
-
     def _cas(self, old: Any, new: Any) -> bool:
         if self._v is not old:
             return False
@@ -239,26 +229,44 @@ class Pointer(_Atomic, Generic[T]):
         return True
 
 
+_VALUE_GO = f"{GOROOT_SRC}/sync/atomic/value.go"
+
+
 class Value(Pointer[Any]):
     """``atomic.Value``: nil cannot be stored, and every value stored after the first
-    must have the first one's type (Go panics otherwise); compare-and-swap compares
-    values with ``==``, as Go compares interface values."""
+    must have the first one's type (Go panics otherwise, its trace showing the
+    method that did); compare-and-swap compares values with ``==``, as Go compares
+    interface values."""
 
     __slots__ = ()
     go_type = "atomic.Value"
 
-    def _check(self, v: Any, what: str) -> None:
+    @gofunc("sync/atomic.(*Value).Store", file=_VALUE_GO)
+    def _set(self, v: Any) -> None:
         if v is None:
-            raise GoPanic(f"sync/atomic: {what} of nil value into Value")
+            raise GoPanic("sync/atomic: store of nil value into Value")  # L49
         if self._v is not None and type(v) is not type(self._v):
-            raise GoPanic(f"sync/atomic: {what} of inconsistently typed value into Value")
+            raise GoPanic("sync/atomic: store of inconsistently typed value into Value")  # L78
+        self._v = v
 
+    @gofunc("sync/atomic.(*Value).Swap", file=_VALUE_GO)
+    def _swap(self, new: Any) -> Any:
+        if new is None:
+            raise GoPanic("sync/atomic: swap of nil value into Value")  # L92
+        if self._v is not None and type(new) is not type(self._v):
+            raise GoPanic("sync/atomic: swap of inconsistently typed value into Value")  # L121
+        old, self._v = self._v, new
+        return old
+
+    @gofunc("sync/atomic.(*Value).CompareAndSwap", file=_VALUE_GO)
     def _cas(self, old: Any, new: Any) -> bool:
         if new is None:
-            raise GoPanic("sync/atomic: compare and swap of nil value into Value")
+            raise GoPanic("sync/atomic: compare and swap of nil value into Value")  # L136
         if old is not None and type(old) is not type(new):
-            raise GoPanic("sync/atomic: compare and swap of inconsistently typed values")
-        self._check(new, "compare and swap")
+            raise GoPanic("sync/atomic: compare and swap of inconsistently typed values")  # L142
+        if self._v is not None and type(new) is not type(self._v):
+            what = "compare and swap of inconsistently typed value into Value"
+            raise GoPanic(f"sync/atomic: {what}")  # L172
         if not interface_equal(self._v, old):
             return False
         self._v = new
