@@ -42167,6 +42167,55 @@ func main() {
 )
 
 
+# A struct-valued field whose type has a String method prints by it only under a
+# verb that calls it (%v %s %q %x); under %d, %o, %b it prints its fields, {7}, not &{7}.
+CONSTRUCTS["struct_field_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+type V struct{ N int }
+
+func (v V) String() string { return fmt.Sprintf("V%d", v.N) }
+
+type Emb struct {
+\tV
+\tExtra int
+}
+
+type Plain struct{ N int }
+
+type EmbPlain struct {
+\tPlain
+\tExtra int
+}
+
+type Field struct {
+\tF     V
+\tExtra int
+}
+
+func main() {
+\tfmt.Printf("%d\\n", Emb{V{7}, 8})
+\tfmt.Printf("%+d\\n", Emb{V{7}, 8})
+\tfmt.Printf("%d\\n", EmbPlain{Plain{7}, 8})
+\tfmt.Printf("%d\\n", Field{V{7}, 8})
+\tfmt.Printf("%x\\n", Emb{V{7}, 8})
+\tfmt.Printf("%q %x %v %s\\n", Field{V{7}, 8}, Field{V{10}, 9}, Field{V{1}, 2}, Field{V{3}, 4})
+\tfmt.Printf("%3d|%-4d|%o|%b\\n", Field{V{7}, 8}, Field{V{7}, 8}, Field{V{9}, 8}, Field{V{2}, 3})
+\tfmt.Printf("%+v %d\\n", []Field{{V{1}, 2}}, map[string]Field{"a": {V{5}, 6}})
+}
+""",
+    (
+        "{{7} 8}\n{{+7} +8}\n{{7} 8}\n{{7} 8}\n5637\n"
+        "{\"V7\" '\\b'} {563130 9} {V1 2} {V3 %!s(int=4)}\n"
+        "{{  7}   8}|{{7   } 8   }|{{11} 10}|{{10} 11}\n"
+        "[{F:V1 Extra:2}] map[%!d(string=a):{{5} 6}]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

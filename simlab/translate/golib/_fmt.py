@@ -972,8 +972,8 @@ def _format_elements(
     named = "+" in flags and verb == "v"
     parts = []
     for name, value, kind in _struct_fields(obj):
-        if kind == "value":
-            value = _field_value(value, False)  # a struct-valued field: {...}, not &{...}
+        if kind == "value":  # a struct-valued field: {...}, not &{...}, by its method
+            value = _field_value(value, verb not in "vsqxXw")  # where the verb calls one
         if kind == "duration" and verb in "vsqxX" and name[:1].isupper():
             value = sl.format_duration(value)  # its String method, but under %d
         # fmt calls no method of an unexported field
