@@ -42216,6 +42216,55 @@ func main() {
 )
 
 
+# An interface assertion finds a library type's methods: a bytes.Buffer is an
+# io.Writer, a strings.Reader an io.Seeker and io.WriterTo; a strings.Builder is no reader.
+CONSTRUCTS["library_io_assertions"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"bytes"
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+func kinds(name string, x any) {
+\t_, r := x.(io.Reader)
+\t_, w := x.(io.Writer)
+\t_, s := x.(io.Seeker)
+\t_, wt := x.(io.WriterTo)
+\t_, bs := x.(io.ByteScanner)
+\t_, rr := x.(io.RuneReader)
+\t_, sw := x.(io.StringWriter)
+\t_, st := x.(fmt.Stringer)
+\tfmt.Println(name, r, w, s, wt, bs, rr, sw, st)
+}
+
+func main() {
+\tkinds("bytes.Buffer", bytes.NewBufferString("abc"))
+\tkinds("bytes.Reader", bytes.NewReader([]byte("abc")))
+\tkinds("strings.Reader", strings.NewReader("abc"))
+\tkinds("strings.Builder", &strings.Builder{})
+\tkinds("bufio.Reader", bufio.NewReader(strings.NewReader("x")))
+\tvar r io.Reader = bytes.NewBufferString("abc")
+\tif w, ok := r.(io.Writer); ok {
+\t\tfmt.Fprint(w, "def")
+\t}
+\tfmt.Println(r.(*bytes.Buffer).String())
+}
+""",
+    (
+        "bytes.Buffer true true false true true true true true\n"
+        "bytes.Reader true false true true true true false false\n"
+        "strings.Reader true false true true true true false false\n"
+        "strings.Builder false true false false false false true true\n"
+        "bufio.Reader true false false true true true false false\nabcdef\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -16,7 +16,7 @@ from simlab.errors import GoPanic, SimlabError
 
 from ._errors import LIBRARY_ERRORS, new_error
 from ._strings import rune_text, string_of, utf8_decode_rune
-from ._values import NilSlice, at_once, call, is_nil
+from ._values import NilSlice, at_once, call, is_nil, method_set
 
 EOF = new_error("EOF")  # io.EOF
 ErrUnexpectedEOF = new_error("unexpected EOF")  # io.ErrUnexpectedEOF
@@ -314,6 +314,12 @@ class Buffer:
 
     __slots__ = ("_b", "_grown", "_rune", "_unread")
     go_writer_to = True  # Go's has a WriteTo method, which io.Copy calls
+    # Go's methods, which an interface assertion finds (``io.Writer``, ``io.WriterTo``)
+    go_methods = method_set(
+        "Available AvailableBuffer Bytes Cap Grow Len Next Read ReadByte "
+        "ReadBytes ReadFrom ReadRune ReadString Reset String Truncate UnreadByte "
+        "UnreadRune Write WriteByte WriteRune WriteString WriteTo"
+    )
 
     def __init__(self, data: str | list[int] | None = None) -> None:
         self._b = bytearray()
@@ -497,6 +503,8 @@ class Builder(Buffer):
 
     go_name = "*strings.Builder"
     go_own_type = True  # golib builds it on its base class, which Go does not
+    # Go's methods, which an interface assertion finds (the base class's readers are not)
+    go_methods = method_set("Cap Grow Len Reset String Write WriteByte WriteRune WriteString")
 
     __slots__ = ()
 

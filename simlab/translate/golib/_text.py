@@ -22,7 +22,7 @@ from ._io import EOF, Buffer, ErrUnexpectedEOF, _at_once, blocking_write, discar
 from ._panics import panic
 from ._pipe import WAITING_READERS
 from ._strings import rune_text, string_of, unicode_is_space, utf8_full_rune
-from ._values import NilSlice, is_nil
+from ._values import NilSlice, is_nil, method_set
 
 ErrTooLong = new_error("bufio.Scanner: token too long")  # bufio.ErrTooLong
 ErrBadReadCount = new_error("bufio.Scanner: Read returned impossible count")
@@ -46,6 +46,10 @@ class StringsReader:
 
     __slots__ = ("_b", "_i", "_prev")
     go_writer_to = True  # Go's has a WriteTo method, which io.Copy calls
+    # Go's methods (a bytes.Reader's too), which an interface assertion finds (io.Seeker)
+    go_methods = method_set(
+        "Len Read ReadAt ReadByte ReadRune Reset Seek Size UnreadByte UnreadRune WriteTo"
+    )
     _package, _what = "strings", "string"  # which Reader, for its errors
 
     def __init__(self, s: str = "") -> None:
@@ -682,6 +686,10 @@ class BufReader:
 
     __slots__ = ("_buf", "_err", "_last_byte", "_last_rune", "_r", "_rd", "_w")
     go_writer_to = True  # Go's has a WriteTo method, which io.Copy calls
+    go_methods = method_set(
+        "Buffered Discard Peek Read ReadByte ReadBytes ReadLine ReadRune "
+        "ReadSlice ReadString Reset Size UnreadByte UnreadRune WriteTo"
+    )
 
     def __init__(self, rd: Any, size: int = _DEFAULT_BUF_SIZE) -> None:
         self._rd = _library_reader(rd, "bufio.NewReader")

@@ -115,8 +115,12 @@ class Methods:
         cls = type(x)
         held = getattr(cls, "go_pointer_methods", ()) if hasattr(cls, "go_struct") else ()
         declared = getattr(cls, "go_signatures", {})
+        go_methods = getattr(cls, "go_methods", None)  # a library type's, in Go's names
         for n in self.names:
-            if n in held or not callable(getattr(cls, n, None)):
+            if go_methods is not None:
+                if n not in go_methods:
+                    return n
+            elif n in held or not callable(getattr(cls, n, None)):
                 return n
             want = self.signatures.get(n)
             if want is not None and declared.get(n, want) != want:

@@ -65,6 +65,13 @@ class NilMap(dict[Any, Any]):
 NIL_MAP = NilMap()  # never holds an entry, so one value serves every nil map
 
 
+def method_set(names: str) -> frozenset[str]:
+    """A library type's methods in Go's names (``"Len Read Seek"``), as ``go_methods``
+    gives them to an interface assertion, where golib's class spells them its own way
+    or has more."""
+    return frozenset(names.split())
+
+
 class _TypedKey(tuple[type, Any]):
     """A key of an :class:`InterfaceKeyMap` beside its dynamic type."""
 
