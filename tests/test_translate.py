@@ -42265,6 +42265,82 @@ func main() {
 )
 
 
+# A nil pointer held in an interface whose type's String is a value method: fmt
+# prints <nil>; a call through the interface panics with Go's panicwrap message;
+# a pointer method is called with the nil receiver.
+CONSTRUCTS["nil_pointer_value_methods"] = (
+    """\
+package main
+
+import "fmt"
+
+type Color int
+
+func (c Color) String() string { return "C" }
+
+type Level int
+
+func (l *Level) String() string {
+\tif l == nil {
+\t\treturn "no level"
+\t}
+\treturn fmt.Sprint("level ", int(*l))
+}
+
+type S struct{ N int }
+
+func (s S) String() string { return "S" }
+
+type P struct{ N int }
+
+func (p *P) String() string {
+\tif p == nil {
+\t\treturn "nil P"
+\t}
+\treturn "P"
+}
+
+type Boom struct{}
+
+func (b *Boom) String() string { panic("boom") }
+
+type E struct{ Code int }
+
+func (e E) Error() string { return "E" }
+
+func main() {
+\tvar np *Color
+\tvar lv *Level
+\tvar ps *S
+\tvar pp *P
+\tvar pb *Boom
+\tfmt.Println(np, lv, ps, pp, pb)
+\tfmt.Printf("%v|%s|%d\\n", ps, ps, ps)
+\tvar pe *E
+\tvar err error = pe
+\tfmt.Println(err == nil, err)
+\tvar st fmt.Stringer = ps
+\tfunc() {
+\t\tdefer func() { fmt.Println("recovered:", recover()) }()
+\t\tfmt.Println(st.String())
+\t}()
+\tst = pp
+\tfmt.Println(st.String())
+\tst = np
+\tfunc() {
+\t\tdefer func() { fmt.Println("recovered:", recover()) }()
+\t\tfmt.Println(st.String())
+\t}()
+}
+""",
+    (
+        "<nil> no level <nil> nil P <nil>\n<nil>|<nil>|0\nfalse <nil>\n"
+        "recovered: value method main.S.String called using nil *S pointer\nnil P\n"
+        "recovered: value method main.Color.String called using nil *Color pointer\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import simlab as sl
 from simlab.errors import GoPanic, SimlabError
+from simlab.go.frames import go_frame
 from simlab.go.goroutine import Op
 
 from ._builtins import copy_array
@@ -373,6 +374,8 @@ class BasicPointer:
             attr = klass.__dict__.get(name)
             if isinstance(attr, method):
                 return functools.partial(attr.fn, self.ref)
+            if attr is not None and self.ref is None:  # a value method of a nil pointer
+                return _of_nil_pointer(attr) or _nil_dereference
             if attr is not None:
                 return getattr(self.cls(self.ref.v), name)
         raise AttributeError(name)
@@ -382,6 +385,27 @@ class BasicPointer:
 
     def __hash__(self) -> int:
         return id(self.ref)
+
+
+def _nil_dereference(*_args: Any) -> Any:
+    raise GoPanic(_NIL_DEREFERENCE)
+
+
+def _of_nil_pointer(method: Any) -> Callable[..., Any] | None:
+    """A value method called through a nil pointer held in an interface: Go's wrapper
+    for ``*T`` panics, ``value method main.S.String called using nil *S pointer``;
+    None for a pointer method, which Go calls with the nil receiver."""
+    code = getattr(method, "__code__", None)
+    named = go_frame(code, code.co_firstlineno) if code is not None else None
+    if named is None or "(*" in named.func:
+        return None
+    receiver = named.func.rsplit(".", 2)[-2]
+    wrapped = f"value method {named.func} called using nil *{receiver} pointer"
+
+    def dereference(*_args: Any) -> Any:
+        raise GoPanic(wrapped)
+
+    return dereference
 
 
 class Locker:
@@ -700,6 +724,9 @@ def _nil_receiver(method: Callable[..., Any], type_args: dict[str, Any]) -> Call
     if code is not None:
         takes = code.co_varnames[code.co_argcount : code.co_argcount + code.co_kwonlyargcount]
     keywords = {name: a for name, a in type_args.items() if name in takes}
+    value_method = _of_nil_pointer(method)
+    if value_method is not None:
+        return value_method
 
     def call(self: Any, *args: Any) -> Any:
         return method(None, *args, **keywords)
@@ -965,7 +992,7 @@ def _fmt_method(x: Any, method: str) -> str:
     if is_typed_nil(x):
         try:  # fmt prints <nil> for a nil pointer whose method panics
             text = getattr(x, method)()
-        except AttributeError:
+        except (GoPanic, AttributeError):
             return "<nil>"
         if isgenerator(text):
             text.close()
