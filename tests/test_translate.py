@@ -46925,6 +46925,26 @@ def test_an_anonymous_struct_of_a_type_parameter_is_refused_in_one_line(tmp_path
     )
 
 
+def test_a_generic_anonymous_struct_in_a_program_that_asks_cap_is_refused_in_one_line(tmp_path):
+    """[]struct{A A; B B} made in a generic Zip, in a program that asks cap: the
+    growth of a slice of it needs its size, which go/types cannot give for a type
+    parameter's field (the front end failed an assertion); the struct is refused
+    as elsewhere (go1.27.3 printed [1 2 3] 4 and [{A:true B:1.5}])."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc Zip[A, B any](as []A, bs []B) []struct {\n'
+        "\tA A\n\tB B\n} {\n\tout := make([]struct {\n\t\tA A\n\t\tB B\n\t}, len(as))\n"
+        "\tfor i := range out {\n\t\tout[i].A, out[i].B = as[i], bs[i]\n\t}\n\treturn out\n}\n\n"
+        "func main() {\n\txs := append([]int{1, 2}, 3)\n\tfmt.Println(xs, cap(xs))\n"
+        '\tfmt.Printf("%+v\\n", Zip([]bool{true}, []float64{1.5}))\n}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: main.go:9: unsupported: an anonymous struct type (a named struct type)\n"
+    )
+
+
 def test_a_reslice_past_what_the_run_keeps_ends_in_one_line(tmp_path):
     """make([]int, 4), an append past its capacity, then t[:cap(t)]: Go's append
     moved t to a new array of 8 (the construct slice_capacity_growth shows the

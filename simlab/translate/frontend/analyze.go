@@ -1388,6 +1388,12 @@ func hasTypeParam(t types.Type) bool {
 		return hasTypeParam(t.Elem())
 	case *types.Map:
 		return hasTypeParam(t.Key()) || hasTypeParam(t.Elem())
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if hasTypeParam(t.Field(i).Type()) {
+				return true
+			}
+		}
 	case *types.Signature:
 		for _, tuple := range []*types.Tuple{t.Params(), t.Results()} {
 			for i := 0; i < tuple.Len(); i++ {
