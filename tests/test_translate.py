@@ -42341,6 +42341,60 @@ func main() {
 )
 
 
+# A map keyed by a type parameter whose argument is an array type ([2]int, a named
+# [2][2]int): keyed by the arrays' elements, through maps.Clone and delete too.
+CONSTRUCTS["array_type_arguments_as_keys"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+)
+
+type Grid [2][2]int
+
+type Set[T comparable] struct{ m map[T]struct{} }
+
+func NewSet[T comparable](xs ...T) *Set[T] {
+\ts := &Set[T]{m: make(map[T]struct{})}
+\tfor _, x := range xs {
+\t\ts.m[x] = struct{}{}
+\t}
+\treturn s
+}
+
+func (s *Set[T]) Has(x T) bool { _, ok := s.m[x]; return ok }
+func (s *Set[T]) Len() int     { return len(s.m) }
+
+func Count[T comparable](xs ...T) map[T]int {
+\tseen := map[T]int{}
+\tfor _, x := range xs {
+\t\tseen[x]++
+\t}
+\treturn seen
+}
+
+func main() {
+\tc := Count([2]int{1, 2}, [2]int{1, 2}, [2]int{2, 1})
+\tfmt.Println(len(c), c[[2]int{1, 2}], c)
+\tg := NewSet(Grid{{1, 2}, {3, 4}}, Grid{}, Grid{{1, 2}, {3, 4}})
+\tfmt.Println(g.Len(), g.Has(Grid{}), g.Has(Grid{{1, 2}, {3, 5}}))
+\td := maps.Clone(c)
+\td[[2]int{9, 9}] = 1
+\tdelete(d, [2]int{2, 1})
+\tfmt.Println(len(d), d[[2]int{1, 2}], len(c))
+\tfor k, v := range Count("a", "b", "a") {
+\t\tif v > 1 {
+\t\t\tfmt.Println(k, v)
+\t\t}
+\t}
+}
+""",
+    "2 2 map[[1 2]:2 [2 1]:1]\n2 true false\n2 2 2\na 2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

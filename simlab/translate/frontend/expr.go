@@ -1679,14 +1679,14 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 			if f.p.arrayKeys[kv.Key] && !strings.HasPrefix(key, "go.array_key(") {
 				key = "go.array_key(" + key + ")" // {{0, 0}: true}, the array's type elided
 			}
-			if types.IsInterface(u.Key()) {
+			if keyedMap(u) != "" {
 				els = append(els, "("+key+", "+f.elem(kv.Value, u.Elem())+")")
 				continue
 			}
 			els = append(els, key+": "+f.elem(kv.Value, u.Elem()))
 		}
-		if types.IsInterface(u.Key()) {
-			return "go.InterfaceKeyMap([" + strings.Join(els, ", ") + "])"
+		if cls := keyedMap(u); cls != "" {
+			return cls + "([" + strings.Join(els, ", ") + "])"
 		}
 		return "{" + strings.Join(els, ", ") + "}"
 	case *types.Array:
@@ -2019,8 +2019,8 @@ func (f *fn) printedAs(t types.Type, x string, top, key bool) string {
 	case *types.Map:
 		k, d := f.temp("k"), f.temp("d")
 		key, value := f.printedAs(u.Key(), k, false, true), f.printedAs(u.Elem(), d, false, false)
-		if types.IsInterface(u.Key()) {
-			return "go.InterfaceKeyMap((" + key + ", " + value + ") for " + k + ", " + d + " in " + x + ".items())"
+		if cls := keyedMap(u); cls != "" {
+			return cls + "((" + key + ", " + value + ") for " + k + ", " + d + " in " + x + ".items())"
 		}
 		return "{" + key + ": " + value + " for " + k + ", " + d + " in " + x + ".items()}"
 	}
@@ -2877,8 +2877,8 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 			}
 			return ch
 		case *types.Map:
-			if types.IsInterface(u.Key()) {
-				return "go.InterfaceKeyMap()"
+			if cls := keyedMap(u); cls != "" {
+				return cls + "()"
 			}
 			return "{}"
 		case *types.Slice:
@@ -5400,6 +5400,19 @@ func (f *fn) spreadOrValues(c *ast.CallExpr) string {
 		text += ", " + f.value(a)
 	}
 	return text
+}
+
+// keyedMap: the class of a map whose keys a dict would not tell apart as Go does:
+// an interface key type's (1 and 1.0, "a" and a named string's "a" are two keys),
+// a type parameter's (an array type argument's arrays key it); else "".
+func keyedMap(m *types.Map) string {
+	if _, ok := m.Key().(*types.TypeParam); ok {
+		return "go.ParamKeyMap"
+	}
+	if types.IsInterface(m.Key()) {
+		return "go.InterfaceKeyMap"
+	}
+	return ""
 }
 
 // gcSizes: the sizes of Go's types on the amd64 machines the recordings ran on.

@@ -28,7 +28,7 @@ from simlab.errors import GoPanic, SimlabError
 from ._builtins import copy_array, sliced
 from ._math import max_of, min_of
 from ._panics import panic
-from ._values import NIL_MAP, InterfaceKeyMap, NamedValue, NilSlice, is_nil, method
+from ._values import NIL_MAP, InterfaceKeyMap, NamedValue, NilSlice, ParamKeyMap, is_nil, method
 
 Less = Callable[[int, int], Any]
 """``less(i, j)``: whether the element at ``i`` goes before the one at ``j``; a
@@ -829,8 +829,8 @@ def maps_clone(m: dict[Any, Any], copy_elem: Callable[[Any], Any] | None = None)
     ``copy_elem``); nil for a nil map."""
     if m is NIL_MAP:
         return m
-    if isinstance(m, InterfaceKeyMap):
-        return InterfaceKeyMap((k, x if copy_elem is None else copy_elem(x)) for k, x in m.items())
+    if isinstance(m, InterfaceKeyMap | ParamKeyMap):
+        return type(m)((k, x if copy_elem is None else copy_elem(x)) for k, x in m.items())
     return dict(m) if copy_elem is None else {k: copy_elem(x) for k, x in m.items()}
 
 

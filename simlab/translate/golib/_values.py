@@ -933,6 +933,44 @@ def array_key(x: list[Any]) -> ArrayKey:
     return ArrayKey(array_key(e) if isinstance(e, list) else e for e in x)
 
 
+class ParamKeyMap(dict[Any, Any]):
+    """A map keyed by a type parameter (``map[T]bool`` in ``func Count[T comparable]``):
+    a type argument that is an array type keys it by its arrays, which hash here as
+    :func:`array_key` makes them (a comparable type's list can only be an array)."""
+
+    __slots__ = ()
+
+    def __init__(self, entries: Any = ()) -> None:
+        super().__init__()
+        for k, x in entries.items() if isinstance(entries, dict) else entries:
+            self[k] = x
+
+    def __getitem__(self, k: Any) -> Any:
+        return dict.__getitem__(self, _param_key(k))
+
+    def __setitem__(self, k: Any, x: Any) -> None:
+        dict.__setitem__(self, _param_key(k), x)
+
+    def __delitem__(self, k: Any) -> None:
+        dict.__delitem__(self, _param_key(k))
+
+    def __contains__(self, k: object) -> bool:
+        return dict.__contains__(self, _param_key(k))
+
+    def get(self, k: Any, default: Any = None) -> Any:
+        return dict.get(self, _param_key(k), default)
+
+    def pop(self, k: Any, *default: Any) -> Any:
+        return dict.pop(self, _param_key(k), *default)
+
+    def setdefault(self, k: Any, default: Any = None) -> Any:
+        return dict.setdefault(self, _param_key(k), default)
+
+
+def _param_key(k: Any) -> Any:
+    return array_key(k) if isinstance(k, list) and type(k) is not ArrayKey else k
+
+
 def copy_sync(x: Any) -> Any:
     """A copy of a ``sync.WaitGroup`` or ``sync.Mutex`` value, passed or stored as Go
     copies it (go vet's copylocks warns; the program runs): it starts with the
