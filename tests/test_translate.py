@@ -42395,6 +42395,55 @@ func main() {
 )
 
 
+# A generic's range variable of a type parameter that may be a struct or an array
+# type is a copy where the body points to it: the slice and map keep their values.
+CONSTRUCTS["generic_range_copies"] = (
+    """\
+package main
+
+import "fmt"
+
+type Point struct{ X, Y int }
+
+func UpdateCopy[T any](xs []T, f func(*T)) {
+\tfor _, x := range xs {
+\t\tf(&x)
+\t}
+}
+
+func Bumped[T any](xs []T, f func(*T)) []T {
+\tvar out []T
+\tfor _, x := range xs {
+\t\tf(&x)
+\t\tout = append(out, x)
+\t}
+\treturn out
+}
+
+func Values[K comparable, V any](m map[K]V, f func(*V)) int {
+\tn := 0
+\tfor _, v := range m {
+\t\tf(&v)
+\t\tn++
+\t}
+\treturn n
+}
+
+func main() {
+\tpts := []Point{{1, 1}, {2, 2}}
+\tUpdateCopy(pts, func(p *Point) { p.Y = -1 })
+\tfmt.Println(pts)
+\tgrids := [][2]int{{1, 2}, {3, 4}}
+\tfmt.Println(Bumped(grids, func(a *[2]int) { a[0] = 0 }), grids)
+\tm := map[string]Point{"a": {5, 5}}
+\tfmt.Println(Values(m, func(p *Point) { p.X = 9 }), m)
+\tfmt.Println(Bumped(pts, func(p *Point) { p.X *= 10 }), pts)
+}
+""",
+    ("[{1 1} {2 2}]\n[[0 2] [0 4]] [[1 2] [3 4]]\n1 map[a:{5 5}]\n[{10 1} {20 2}] [{1 1} {2 2}]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2864,6 +2864,13 @@ func (f *fn) rangeBody(s *ast.RangeStmt, val string, elem types.Type) {
 		f.m.copyable(elem, s)
 		f.wl(f.p.line(s), "%s = go.copy(%s)", val, val)
 	}
+	if tp, ok := elem.(*types.TypeParam); ok && val != "_" && !basicTypeSet(tp) {
+		// a T that may be a struct or an array type, which the body writes or points
+		// to: a copy where it is one (go.copied)
+		if id, ok := s.Value.(*ast.Ident); ok && !readsOnly(f.p, s.Body, f.p.info.ObjectOf(id), nil, 0) {
+			f.wl(f.p.line(s), "%s = go.copied(%s, %s)", val, tp.Obj().Name(), val)
+		}
+	}
 	for _, e := range []ast.Expr{s.Key, s.Value} {
 		id, ok := e.(*ast.Ident)
 		if !ok || id.Name == "_" {
