@@ -42444,6 +42444,32 @@ func main() {
 )
 
 
+# FormatFloat(x, 'b', -1, 32) of a float64 beyond float32's range is an infinity,
+# as under 'e' and 'x'.
+CONSTRUCTS["format_float_b_beyond_float32"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"strconv"
+)
+
+func main() {
+\t// float64 values beyond float32's range, formatted at bitSize 32
+\tfmt.Println(strconv.FormatFloat(math.MaxFloat64, 'b', -1, 32))
+\tfmt.Println(strconv.FormatFloat(1e39, 'b', -1, 32))
+\tfmt.Println(strconv.FormatFloat(-1e39, 'b', -1, 32))
+\tfmt.Println(strconv.FormatFloat(1e39, 'e', -1, 32))
+\tfmt.Println(strconv.FormatFloat(1e39, 'x', -1, 32))
+\tfmt.Println(strconv.FormatFloat(1e-50, 'b', -1, 32))
+}
+""",
+    "+Inf\n+Inf\n-Inf\n+Inf\n+Inf\n0p-149\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -332,12 +332,16 @@ def _format_b(x: float, bits: int) -> str:
     the power of two it is multiplied by (``1`` is ``4503599627370496p-52``)."""
     mant_bits, bias = (23, 127) if bits == 32 else (52, 1023)
     if bits == 32:
-        raw = int(numpy.float32(x).view(numpy.uint32))
+        with numpy.errstate(over="ignore"):  # beyond float32's range: an infinity, as Go's
+            raw = int(numpy.float32(x).view(numpy.uint32))
     else:
         raw = struct.unpack("<Q", struct.pack("<d", x))[0]
     neg = raw >> (bits - 1)
-    exp = (raw >> mant_bits) & ((1 << (bits - 1 - mant_bits)) - 1)
+    top = (1 << (bits - 1 - mant_bits)) - 1
+    exp = (raw >> mant_bits) & top
     mant = raw & ((1 << mant_bits) - 1)
+    if exp == top:
+        return "NaN" if mant else "-Inf" if neg else "+Inf"
     if exp == 0:
         exp = 1  # a subnormal: no implicit leading bit
     else:
