@@ -42470,6 +42470,40 @@ func main() {
 )
 
 
+# *a, *b = *b, *a of struct pointers: both values first, then each struct takes
+# its fields, seen through every pointer to it; a mixed target list too.
+CONSTRUCTS["struct_swaps_through_pointers"] = (
+    """\
+package main
+
+import "fmt"
+
+type Node struct {
+\tVal  int
+\tNext *Node
+}
+
+type P struct{ X, Y int }
+
+func main() {
+\ta := &Node{Val: 1}
+\tb := &Node{Val: 2, Next: a}
+\talias := a
+\t*a, *b = *b, *a
+\tfmt.Println(a.Val, b.Val, a.Next == a, b.Next == nil, alias.Val)
+\tps := []P{{1, 1}, {2, 2}}
+\tq := &ps[0]
+\t*q, ps[1] = ps[1], *q
+\tfmt.Println(ps, *q)
+\tvar n int
+\t*q, n = P{7, 7}, q.X
+\tfmt.Println(ps[0], n)
+}
+""",
+    "2 1 true true 2\n[{2 2} {1 1}] {2 2}\n{7 7} 2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1328,11 +1328,48 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			vals = f.tupleInto(s.Rhs[0], to, vals) // v, err = strconv.ParseInt(...) of a var v any
 		}
 	}
+	if names == nil && len(s.Lhs) > 1 && slices.ContainsFunc(s.Lhs, func(e ast.Expr) bool { return structDeref(p, e) != nil }) {
+		// *a, *b = *b, *a of struct pointers: the values first, then each struct
+		// takes its value's fields (go.store), seen through every pointer to it
+		others := &ast.AssignStmt{Lhs: slices.Clone(s.Lhs), Tok: s.Tok, Rhs: s.Rhs}
+		for i, e := range others.Lhs {
+			if structDeref(p, e) != nil {
+				others.Lhs[i] = ast.NewIdent("_")
+			}
+		}
+		temps := make([]string, len(s.Lhs))
+		for i := range temps {
+			temps[i] = f.temp("v")
+		}
+		names = f.lhsList(others)
+		f.flushPre()
+		f.wl(f.line, "%s = %s", strings.Join(temps, ", "), vals)
+		for i, e := range s.Lhs {
+			if st := structDeref(p, e); st != nil {
+				f.wl(f.line, "go.store(%s, %s)", f.expr(st.X), temps[i])
+			} else if names[i] != "_" {
+				f.wl(f.line, "%s = %s", names[i], temps[i])
+			}
+		}
+		return
+	}
 	if names == nil {
 		names = f.lhsList(s)
 	}
 	f.flushPre()
 	f.wl(f.line, "%s = %s", strings.Join(names, ", "), vals)
+}
+
+// structDeref: e, an assignment's target, as *p of a struct type, or nil.
+func structDeref(p *program, e ast.Expr) *ast.StarExpr {
+	st, ok := ast.Unparen(e).(*ast.StarExpr)
+	if !ok {
+		return nil
+	}
+	if _, isStruct := under(p.info.TypeOf(st)).(*types.Struct); !isStruct || isTime(p.info.TypeOf(st)) {
+		return nil // a time is a number here: refused as *t = v is
+	}
+	return st
 }
 
 // isReceive: n is a receive from a channel, <-ch.
