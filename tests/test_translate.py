@@ -42504,6 +42504,60 @@ func main() {
 )
 
 
+# json.Unmarshal into slices, arrays, maps and struct fields of named types with
+# String methods: each decoded value is of its type, so fmt prints it by its method.
+CONSTRUCTS["json_named_types_in_containers"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Color int
+
+func (c Color) String() string { return [...]string{"Red", "Green", "Blue"}[c] }
+
+type Tag string
+
+func (t Tag) String() string { return "#" + string(t) }
+
+type Paint struct {
+\tName   string
+\tColors []Color
+\tTags   map[Tag]int
+}
+
+func main() {
+\tvar cs []Color
+\terr := json.Unmarshal([]byte("[2,0,1]"), &cs)
+\tfmt.Println(cs, err, cs[0])
+\tvar m map[string]Color
+\tjson.Unmarshal([]byte(`{"a":2}`), &m)
+\tfmt.Println(m)
+\tvar k map[Color]bool
+\tjson.Unmarshal([]byte(`{"1":true}`), &k)
+\tfmt.Println(k)
+\tvar arr [3]Color
+\tjson.Unmarshal([]byte("[1]"), &arr)
+\tfmt.Println(arr)
+\tvar p Paint
+\tjson.Unmarshal([]byte(`{"Name":"x","Colors":[1,2],"Tags":{"go":1}}`), &p)
+\tfmt.Printf("%v %+v\\n", p.Colors, p)
+\tvar ts []Tag
+\tjson.Unmarshal([]byte(`["a","b"]`), &ts)
+\tfmt.Println(ts, append(cs, Color(1)))
+}
+""",
+    (
+        "[Blue Red Green] <nil> Blue\nmap[a:Blue]\nmap[Green:true]\n[Green Red Red]\n"
+        "[Green Blue] {Name:x Colors:[Green Blue] Tags:map[#go:1]}\n"
+        "[#a #b] [Blue Red Green Green]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -25,10 +25,13 @@ type sliceAliases struct {
 	readOnly map[*types.Var]bool
 	// functions whose result is taken as a new array (see replacingDeletes)
 	fresh map[*types.Func]bool
+	// locals whose array only they hold (ownArrays): returned, they share no
+	// array with the function's other returns
+	own map[*types.Var]bool
 }
 
 func (p *program) sliceAliases(readOnly, sealed map[*types.Var]bool) *sliceAliases {
-	a := &sliceAliases{p: p, parent: map[any]any{}, readOnly: readOnly, fresh: p.freshResults(sealed)}
+	a := &sliceAliases{p: p, parent: map[any]any{}, readOnly: readOnly, fresh: p.freshResults(sealed), own: p.ownArrays()}
 	a.build()
 	return a
 }
@@ -370,6 +373,13 @@ func (a *sliceAliases) build() {
 			return false
 		case *ast.ReturnStmt:
 			for _, r := range x.Results {
+				ret := ast.Unparen(r)
+				if se, ok := ret.(*ast.SliceExpr); ok {
+					ret = ast.Unparen(se.X) // return out[:n]
+				}
+				if v, ok := usedVar(p, ret); ok && a.own[v] {
+					continue // out, made here and held by nothing else: a new array to the caller
+				}
 				if len(results) > 0 {
 					a.union(results[len(results)-1], a.source(r))
 				}
@@ -781,7 +791,14 @@ func (p *program) onlyIndexes(n ast.Node, vars map[*types.Var]bool) bool {
 // one (out[i] = i * i) is done before the function returns its array, so a
 // sub-slice taken of that array afterwards (vals := squares(5); vals[:n]) holds
 // what Go's would: the copy needs no later write to agree.
-func (p *program) sealedSlices() map[*types.Var]bool {
+func (p *program) sealedSlices() map[*types.Var]bool { return p.heldAlone(false) }
+
+// ownArrays: as sealedSlices, and re-sliced into themselves too (out = out[:n]):
+// locals whose array nothing else holds while their function runs. Returned, one
+// shares no array with the function's other returns.
+func (p *program) ownArrays() map[*types.Var]bool { return p.heldAlone(true) }
+
+func (p *program) heldAlone(reslices bool) map[*types.Var]bool {
 	sealed := map[*types.Var]bool{}
 	broken := map[*types.Var]bool{}
 	body := func(b *ast.BlockStmt) {
@@ -797,7 +814,8 @@ func (p *program) sealedSlices() map[*types.Var]bool {
 						sealed[v] = true
 					}
 				} else if v, ok := p.info.Uses[id].(*types.Var); ok && isSliceType(v.Type()) &&
-					b.Pos() <= v.Pos() && v.Pos() < b.End() && !p.sealedUse(v, id, stack) {
+					b.Pos() <= v.Pos() && v.Pos() < b.End() && !p.sealedUse(v, id, stack) &&
+					!(reslices && selfResliced(p, v, id, stack)) {
 					broken[v] = true
 				}
 			}
@@ -920,6 +938,28 @@ func (p *program) sealedUse(v *types.Var, id *ast.Ident, stack []ast.Node) bool 
 		}
 	}
 	return false
+}
+
+// selfResliced: id, a use of v, is either side of v = v[a:b], or return v[a:b].
+func selfResliced(p *program, v *types.Var, id *ast.Ident, stack []ast.Node) bool {
+	var a *ast.AssignStmt
+	switch x := stack[len(stack)-1].(type) {
+	case *ast.AssignStmt:
+		a = x
+	case *ast.SliceExpr:
+		if x.X != id || len(stack) < 2 {
+			return false
+		}
+		if _, ok := stack[len(stack)-2].(*ast.ReturnStmt); ok {
+			return x.Max == nil
+		}
+		a, _ = stack[len(stack)-2].(*ast.AssignStmt)
+	}
+	if a == nil || len(a.Lhs) != 1 || len(a.Rhs) != 1 || !sameVar(p, a.Lhs[0], id) {
+		return false
+	}
+	se, ok := ast.Unparen(a.Rhs[0]).(*ast.SliceExpr)
+	return ok && se.Max == nil && sameVar(p, se.X, id) && p.info.Uses[id] == v
 }
 
 // usedVar: the variable x, an identifier, names.

@@ -306,6 +306,16 @@ func jsonMethods(n *types.Named) (marshal, unmarshal string, text bool) {
 	return marshal, unmarshal, text
 }
 
+// jsonClass: ", Color" where t, a named number, string or bool type, has a class
+// (its methods): what a decoded value becomes, so that fmt finds its String
+// method in a slice or a map too; else "".
+func (f *fn) jsonClass(t types.Type) string {
+	if cls := f.m.basicClass(t); cls != "" {
+		return ", " + cls
+	}
+	return ""
+}
+
 // jsonPlain is jsonDesc of t's own kind, its methods aside.
 func (f *fn) jsonPlain(at ast.Node, t types.Type, lenient bool) string {
 	name := pyString(reflectType(t))
@@ -314,11 +324,11 @@ func (f *fn) jsonPlain(at ast.Node, t types.Type, lenient bool) string {
 	case *types.Basic:
 		switch {
 		case u.Kind() == types.Bool:
-			return `("bool", ` + name + ")"
+			return `("bool", ` + name + f.jsonClass(t) + ")"
 		case u.Kind() == types.String:
-			return `("string", ` + name + ")"
+			return `("string", ` + name + f.jsonClass(t) + ")"
 		case u.Info()&types.IsInteger != 0 || u.Info()&types.IsFloat != 0:
-			return "(" + pyString(types.Typ[u.Kind()].Name()) + ", " + name + ")"
+			return "(" + pyString(types.Typ[u.Kind()].Name()) + ", " + name + f.jsonClass(t) + ")"
 		}
 		return `("unsupported", ` + name + ")" // complex, unsafe.Pointer
 	case *types.Interface:

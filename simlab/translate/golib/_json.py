@@ -6,11 +6,13 @@ The translation hands each call a *descriptor* of the static Go type involved,
 since a Python value does not say whether it is an ``int8`` or a ``[]byte``:
 
 - ``(kind, go_type)`` for ``bool``, ``string``, the integer kinds (``"int8"``...),
-  ``"float32"``, ``"float64"``, ``"any"`` (an empty interface), ``"iface"`` (any
-  other interface), ``"bytes"`` (a ``[]byte``), ``"time"`` (a ``time.Time``, as
-  RFC 3339 text), ``"raw"`` (a ``json.RawMessage``), ``"number"`` (a
-  ``json.Number``), ``"empty"`` (a ``struct{}``), ``"unsupported"`` (a channel, a
-  function), ``"nil"`` (``json.Marshal(nil)``);
+  ``"float32"``, ``"float64"`` (``(kind, go_type, cls)`` for a named type of the
+  program's with methods: a decoded value is of its class), ``"any"`` (an empty
+  interface), ``"iface"`` (any other interface), ``"bytes"`` (a ``[]byte``),
+  ``"time"`` (a ``time.Time``, as RFC 3339 text), ``"raw"`` (a
+  ``json.RawMessage``), ``"number"`` (a ``json.Number``), ``"empty"`` (a
+  ``struct{}``), ``"unsupported"`` (a channel, a function), ``"nil"``
+  (``json.Marshal(nil)``);
 - ``("refused", go_type, what)``: a type simlab does not model, in a struct only an
   interface may hold; the run ends in one line if it is encoded;
 - ``("slice", go_type, elem)``, ``("array", go_type, elem, n)``,
@@ -1019,6 +1021,10 @@ class _Decoder:
         return self.scalar(node, d, cur)
 
     def scalar(self, node: Node, d: Desc, cur: Any) -> Any:
+        value = self._scalar(node, d, cur)
+        return d[2](value) if len(d) > 2 and value is not None else value
+
+    def _scalar(self, node: Node, d: Desc, cur: Any) -> Any:
         kind, what, x = d[0], node[0], node[1]
         if kind == "bool":
             if what == "b":
@@ -1146,6 +1152,8 @@ class _Decoder:
                     continue
                 if kind != key_d[0]:
                     k = key_d[5](k)  # type ID int: a value of its class
+            if key_d[0] != "methods" and len(key_d) > 2:
+                k = key_d[2](k)  # a named type with methods: a value of its class
             out[k] = yield from self.decode(value, d[2], _zero_of(d[2]))
             self.path.pop()
         return out
@@ -1215,14 +1223,9 @@ def _bad_base64(s: str) -> int:
 
 def _zero_of(d: Desc) -> Any:
     kind = d[0]
-    if kind == "bool":
-        return False
-    if kind == "string":
-        return ""
-    if kind in INT_RANGES:
-        return 0
-    if kind in ("float32", "float64"):
-        return 0.0
+    if kind in ("bool", "string", "float32", "float64", *INT_RANGES):
+        zero = {"bool": False, "string": "", "float32": 0.0, "float64": 0.0}.get(kind, 0)
+        return d[2](zero) if len(d) > 2 else zero  # a named type's: of its class
     if kind in ("slice", "bytes", "raw"):
         return NilSlice()
     if kind == "map":
