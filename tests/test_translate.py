@@ -42558,6 +42558,141 @@ func main() {
 )
 
 
+# Two appends from one slice with room write the same places of its array: Go's
+# first result shows the second's values (a := append(base, 'a'); b := append(base,
+# 'b') prints b b), a backtracking search's stored paths too; a full slice grows
+# into a new array each time.
+CONSTRUCTS["appends_share_spare_capacity"] = (
+    """\
+package main
+
+import "fmt"
+
+func withFee(base []int, fee int) []int {
+\treturn append(base, fee)
+}
+
+func main() {
+\tbase := make([]byte, 0, 8)
+\ta := append(base, 'a')
+\tb := append(base, 'b')
+\tfmt.Println(string(a), string(b))
+
+\tprefix := []string{"root"}
+\tleft := append(prefix, "left") // prefix is full: a new array
+\tright := append(prefix, "right")
+\tfmt.Println(left, right)
+\tgrown := append(left, "x")
+\tother := append(left, "y") // left (cap 2) is full too
+\tfmt.Println(grown, other)
+\twide := append(grown, "p")
+\tmore := append(grown, "q") // grown has room: shared
+\tfmt.Println(wide, more, len(grown), cap(grown))
+
+\tvar res [][]int
+\tvar dfs func(start int, cur []int)
+\tdfs = func(start int, cur []int) {
+\t\tres = append(res, cur)
+\t\tfor i := start; i < 3; i++ {
+\t\t\tdfs(i+1, append(cur, i))
+\t\t}
+\t}
+\tdfs(0, make([]int, 0, 3))
+\tfmt.Println(res)
+
+\tfees := make([]int, 0, 4)
+\tfees = append(fees, -100, 100)
+\tf1 := withFee(fees, 1)
+\tfees = append(fees, 7) // in place: f1's third element too
+\tfmt.Println(f1, fees, withFee(fees, 2), f1)
+}
+""",
+    (
+        "b b\n[root left] [root right]\n[root left x] [root left y]\n"
+        "[root left x q] [root left x q] 3 4\n[[] [2] [2 2] [2 2 2] [2 2] [2] [2 2] [2]]\n"
+        "[-100 100 7] [-100 100 7] [-100 100 7 2] [-100 100 7]\n"
+    ),
+)
+
+
+# A Huffman code table built by passing append(prefix, '0') down the tree and
+# storing the slice: in Go every code shares prefix's array, and the table shows the
+# last bits written there (a program that never asks cap keeps capacities for it).
+CONSTRUCTS["code_table_prefixes"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type node struct {
+\tch          byte
+\tleft, right *node
+}
+
+func walk(n *node, prefix []byte, out map[byte][]byte) {
+\tif n.left == nil {
+\t\tout[n.ch] = prefix
+\t\treturn
+\t}
+\twalk(n.left, append(prefix, '0'), out)
+\twalk(n.right, append(prefix, '1'), out)
+}
+
+func main() {
+\tleaf := func(c byte) *node { return &node{ch: c} }
+\tpair := func(l, r *node) *node { return &node{left: l, right: r} }
+\troot := pair(leaf('a'), pair(pair(leaf('b'), leaf('c')), pair(leaf('d'), leaf('e'))))
+\tout := map[byte][]byte{}
+\twalk(root, make([]byte, 0, 8), out)
+\tvar keys []byte
+\tfor k := range out {
+\t\tkeys = append(keys, k)
+\t}
+\tsort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+\tfor _, k := range keys {
+\t\tfmt.Printf("%c %s\\n", k, out[k])
+\t}
+}
+""",
+    "a 1\nb 111\nc 111\nd 111\ne 111\n",
+)
+
+
+# A function that returns its parameter on one path and a slice it made and
+# re-sliced on another: the two share no array, so the re-slice is translated.
+CONSTRUCTS["returned_parameter_and_own_slice"] = (
+    """\
+package main
+
+import "fmt"
+
+func trim(ps []int) []int {
+\tif len(ps) < 3 {
+\t\treturn ps
+\t}
+\tout := make([]int, 0, len(ps))
+\tfor _, p := range ps {
+\t\tfor len(out) > 0 && out[len(out)-1] > p {
+\t\t\tout = out[:len(out)-1]
+\t\t}
+\t\tout = append(out, p)
+\t}
+\tfmt.Println(ps[0])
+\treturn out
+}
+
+func main() {
+\tfmt.Println(trim([]int{3, 1, 4, 1, 5, 9, 2, 6}))
+\tfmt.Println(trim([]int{2, 1}))
+}
+""",
+    "3\n[1 1 2 6]\n[2 1]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -13,16 +13,53 @@ import (
 func (m *module) findCapacities() {
 	p := m.p
 	for _, file := range p.files {
+		var stack []ast.Node
 		ast.Inspect(file, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
 			if c, ok := n.(*ast.CallExpr); ok && calleeName(p, c) == "cap" && len(c.Args) == 1 && isSliceType(p.info.TypeOf(c.Args[0])) {
 				m.capacities = true
 			}
+			if c, ok := n.(*ast.CallExpr); ok && forkingAppend(p, c, stack) {
+				m.capacities = true
+			}
+			stack = append(stack, n)
 			return !m.capacities
 		})
 	}
 	if m.capacities {
 		m.findStackAppends()
 	}
+}
+
+// forkingAppend: c is append(x, ...) of a slice variable or field x whose result
+// does not go back into x (a := append(base, v), f(append(path, v))): in Go the
+// result shares x's array where x has room, and a second such append writes
+// under the first's slice. The run keeps capacities to find that (go.appended).
+func forkingAppend(p *program, c *ast.CallExpr, stack []ast.Node) bool {
+	if calleeName(p, c) != "append" || len(c.Args) < 2 {
+		return false
+	}
+	switch ast.Unparen(c.Args[0]).(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+	default:
+		return false // append([]int(nil), xs...), append(m[k], v): a new array, or stored back
+	}
+	if p.info.Types[c.Args[0]].IsNil() {
+		return false
+	}
+	if len(stack) > 0 {
+		if a, ok := stack[len(stack)-1].(*ast.AssignStmt); ok && len(a.Lhs) == len(a.Rhs) {
+			for i, r := range a.Rhs {
+				if r == ast.Expr(c) && sameVar(p, a.Lhs[i], c.Args[0]) {
+					return false // x = append(x, v)
+				}
+			}
+		}
+	}
+	return true
 }
 
 // stackBuffer: the bytes of the buffer Go's compiler (since go1.25) gives the

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left
 from collections.abc import Callable, Generator, Iterator
 from itertools import islice
@@ -56,14 +57,59 @@ class CapSlice(list[Any]):
     capacity Go's slice would have (what ``make`` gave it, the array or slice it
     was cut from, or Go's growth rule after an append past it), and ``rest``, the
     elements of its array past its length that the run knows (a re-slice up to
-    the capacity, ``t = t[:4]`` after ``t = t[:0]``, reads them back)."""
+    the capacity, ``t = t[:4]`` after ``t = t[:0]``, reads them back). ``shared``
+    is its array's :class:`_Forks` once an append made another slice of it."""
 
-    __slots__ = ("cap", "rest")
+    __slots__ = ("__weakref__", "cap", "rest", "shared")
 
     def __init__(self, elements: list[Any], cap: int, rest: list[Any] | None = None) -> None:
         super().__init__(elements)
         self.cap = cap
         self.rest = [] if rest is None else rest
+        self.shared: _Forks | None = None
+
+
+class _Forks:
+    """An array that slices share because an append into its spare capacity made
+    one of another (``a := append(base, x)``, ``f(append(path, v))``): the slices of
+    it the run holds, each a list of its own here. Go's append writes the array
+    itself, so a second append into the same places (``b := append(base, y)``, or
+    ``base = append(base, z)``) changes what the first one's slice holds: each
+    append writes its values into every such slice that reaches those places (as an
+    element, or in ``rest``), which is what Go's shows. (A write to an element,
+    ``a[0] = v``, is not passed on: only appends are.)"""
+
+    __slots__ = ("slices",)
+
+    def __init__(self) -> None:
+        # by id (a list does not hash), in the order they were made; each entry
+        # goes when its slice does
+        self.slices: dict[int, weakref.ref[CapSlice]] = {}
+
+    def hold(self, s: CapSlice) -> None:
+        key = id(s)
+        if key in self.slices:
+            return
+        slices = self.slices
+
+        def gone(_: weakref.ref[CapSlice]) -> None:
+            slices.pop(key, None)
+
+        slices[key] = weakref.ref(s, gone)
+
+    def write(self, s: CapSlice, values: tuple[Any, ...]) -> None:
+        """``values`` appended to ``s`` in its array, into places from ``len(s)`` on:
+        every other slice of the array that reaches them sees them."""
+        start = len(s)
+        for ref in list(self.slices.values()):
+            t = ref()
+            if t is None or t is s:
+                continue
+            for at, v in enumerate(values, start):
+                if at < len(t):
+                    t[at] = v
+                elif at - len(t) < len(t.rest):
+                    t.rest[at - len(t)] = v
 
 
 def with_capacity(
@@ -134,7 +180,14 @@ def appended(
     length = len(s) + len(values)
     if type(s) is CapSlice:
         if length <= s.cap:
-            return CapSlice([*s, *values], s.cap, s.rest[len(values) :])
+            made = CapSlice([*s, *values], s.cap, s.rest[len(values) :])
+            if values:  # in Go, made and s share s's array, whose places the values take
+                shared = made.shared = s.shared = s.shared or _Forks()
+                shared.write(s, values)
+                s.rest[: len(values)] = values
+                shared.hold(s)
+                shared.hold(made)
+            return made
         cap = s.cap
     elif not values:
         return s + list(values)  # append(nil) is nil (a go.NilSlice's sum)
@@ -154,9 +207,12 @@ def append_in_place(
         return appended(s, *values, size=size, pointers=pointers, stack=stack)
     length = len(s) + len(values)
     if length <= s.cap:
+        if s.shared is not None and values:
+            s.shared.write(s, values)
         del s.rest[: len(values)]
     else:
         s.cap, s.rest = grown_cap(length, s.cap, size, pointers), []
+        s.shared = None  # a new array, its own
     s.extend(values)
     return s
 
