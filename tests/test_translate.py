@@ -42693,6 +42693,31 @@ func main() {
 )
 
 
+# uint16(n) of a Fix16 int16 with a String method: the wrapped number, which
+# Printf prints as a number (it kept the class, and called String).
+CONSTRUCTS["named_int_wrapped"] = (
+    """\
+package main
+
+import "fmt"
+
+type Fix16 int16
+
+func (a Fix16) String() string { return "fix" }
+
+func main() {
+\tn := Fix16(-5)
+\tu := uint16(n)
+\tfmt.Printf("%v %x\\n", u, u) // Go: 65531 fffb
+\tfmt.Println(u)              // Println is right
+\tp := Fix16(5)
+\tfmt.Printf("%v\\n", uint16(p)) // Go: 5
+}
+""",
+    "65531 fffb\n65531\n5\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

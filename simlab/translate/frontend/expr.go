@@ -2725,6 +2725,9 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 					wrap = "go.int64" // int64(u) of a uint64 at or above 1<<63 is negative
 				}
 				if wrap != "" && !fits(fu, tu) && p.info.Types[c.Args[0]].Value == nil {
+					if f.m.basicClass(from) != "" {
+						return wrap + "(int(" + raw + "))" // uint16(f) of a Fix16 int16: a number without its methods
+					}
 					return wrap + "(" + raw + ")" // uint32(n): n's low 32 bits
 				}
 				if f.m.basicClass(from) != "" && p.info.Types[c.Args[0]].Value == nil {
