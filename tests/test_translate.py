@@ -42718,6 +42718,42 @@ func main() {
 )
 
 
+# An element of a []*T or map[K]*T literal with its &T elided: a struct value in its
+# interface field is the copy the interface holds, as in &T{...} (it was a pointer).
+CONSTRUCTS["elided_pointer_literal_fields"] = (
+    """\
+package main
+
+import "fmt"
+
+type Steps interface{ Header() string }
+
+type csvSteps struct{ n int }
+
+func (c csvSteps) Header() string { return fmt.Sprint("csv", c.n) }
+
+type Report struct{ steps Steps }
+
+type V struct{ n int }
+
+type Box struct{ v any }
+
+func main() {
+\tx := csvSteps{1}
+\ta := []*Report{{steps: x}}
+\tm := map[string]*Report{"k": {steps: csvSteps{2}}}
+\tx.n = 9
+\tfmt.Println(a[0].steps.Header(), a[0].steps == Steps(csvSteps{1}))
+\tfmt.Printf("%T %v %+v\\n", m["k"].steps, m["k"].steps, *a[0])
+\tb := []*Box{&Box{v: V{1}}, {v: V{2}}}
+\tc := map[int]*Box{1: {V{3}}}
+\tfmt.Printf("%T %T %T %v\\n", b[0].v, b[1].v, c[1].v, c[1].v)
+}
+""",
+    "csv1 true\nmain.csvSteps {2} {steps:{n:1}}\nmain.V main.V main.V {3}\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -469,7 +469,11 @@ func (p *program) assignedElements(lit *ast.CompositeLit, set func(ast.Expr, typ
 		}
 		return el
 	}
-	switch t := under(p.info.TypeOf(lit)).(type) {
+	lt := p.info.TypeOf(lit)
+	if ptr, ok := under(lt).(*types.Pointer); ok {
+		lt = ptr.Elem() // an element of a []*T literal with its &T elided: {v: V{2}}
+	}
+	switch t := under(lt).(type) {
 	case *types.Struct:
 		for i, el := range lit.Elts {
 			kv, keyed := el.(*ast.KeyValueExpr)
