@@ -42754,6 +42754,52 @@ func main() {
 )
 
 
+# slices.Delete, Compact, DeleteFunc and Replace keep the capacity and clear the
+# places left behind; Insert within the room keeps it; Grow gives Go's growth where
+# the room is short; Clip cuts the capacity to the length.
+CONSTRUCTS["slices_functions_capacities"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func main() {
+\ts := []int{0, 1, 2, 3, 4, 5, 6}
+\ts = slices.Delete(s, 2, 4)
+\tfmt.Println(s, len(s), cap(s), s[:cap(s)])
+\tc := slices.Compact([]int{1, 1, 2, 2, 3})
+\tfmt.Println(c, len(c), cap(c))
+\td := slices.DeleteFunc([]string{"a", "", "b", ""}, func(x string) bool { return x == "" })
+\tfmt.Println(d, len(d), cap(d))
+\tr := []int{1, 2, 3, 4, 5}
+\tr = slices.Replace(r, 1, 3, 9)
+\tfmt.Println(r, len(r), cap(r))
+\tbuf := make([]int, 3, 10)
+\tbuf = slices.Insert(buf, 1, 7, 8, 9)
+\tfmt.Println(buf, len(buf), cap(buf))
+\tg := slices.Grow([]int{1, 2, 3}, 10)
+\tfmt.Println(len(g), cap(g))
+\tvar b []byte
+\tb = slices.Grow(b, 100)
+\tfmt.Println(len(b), cap(b))
+\troomy := slices.Grow(make([]int, 2, 20), 5)
+\tfmt.Println(len(roomy), cap(roomy))
+\tbig := make([]int, 0, 100)
+\tbig = append(big, 1, 2)
+\tclipped := slices.Clip(big)
+\tfmt.Println(clipped, len(clipped), cap(clipped), cap(append(clipped, 3)))
+}
+""",
+    (
+        "[0 1 4 5 6] 5 7 [0 1 4 5 6 0 0]\n[1 2 3] 3 5\n[a b] 2 4\n[1 9 4 5] 4 5\n"
+        "[0 7 8 9 0 0] 6 10\n3 14\n0 112\n2 20\n[1 2] 2 2 4\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3533,8 +3533,14 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		// in place where it fits, as Go's, else a new list
 		return "go.slices_replace(" + f.args(c) + ", zero=" + f.elemZero(c.Args[0], c) + ")", false
 	case "slices.Grow":
+		if f.m.capacities { // Go's growth where the room is short
+			return "go.slices_grow(" + f.args(c) + ", capacities=True" + f.m.growth(c) + ")", false
+		}
 		return "go.slices_grow(" + f.args(c) + ")", false
 	case "slices.Clip":
+		if f.m.capacities {
+			return "go.slices_clip(" + arg(0) + ")", false // s[:len(s):len(s)]
+		}
 		return arg(0), false // its capacity is its length already
 	case "sort.SliceIsSorted":
 		less := f.calledAtOnce(c, c.Args[1], "a sort.SliceIsSorted whose less blocks", "a less that only compares")

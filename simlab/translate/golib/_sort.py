@@ -25,7 +25,7 @@ from typing import Any
 
 from simlab.errors import GoPanic, SimlabError
 
-from ._builtins import copy_array, sliced
+from ._builtins import CapSlice, capacity, copy_array, grown_cap, sliced
 from ._math import max_of, min_of
 from ._panics import panic
 from ._values import NIL_MAP, InterfaceKeyMap, NamedValue, NilSlice, ParamKeyMap, is_nil, method
@@ -588,7 +588,11 @@ def slices_insert(s: list[Any], i: int, *vs: Any) -> list[Any]:
     if not 0 <= i <= len(s):
         bounds = f"[{i}:]" if i < 0 else f"[{i}:{len(s)}]"
         raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
-    return [*s[:i], *vs, *s[i:]] if vs else s
+    if not vs:
+        return s
+    if type(s) is CapSlice and len(s) + len(vs) <= s.cap:  # it fits: s's capacity
+        return CapSlice([*s[:i], *vs, *s[i:]], s.cap, s.rest[len(vs) :])
+    return [*s[:i], *vs, *s[i:]]
 
 
 def slices_replace(s: list[Any], i: int, j: int, *vs: Any, zero: Callable[[], Any]) -> list[Any]:
@@ -603,19 +607,43 @@ def slices_replace(s: list[Any], i: int, j: int, *vs: Any, zero: Callable[[], An
         return slices_insert(s, i, *vs)
     total = n - (j - i) + len(vs)
     if total > n:
+        if type(s) is CapSlice and total <= s.cap:  # it fits: s's capacity
+            return CapSlice([*s[:i], *vs, *s[j:]], s.cap, s.rest[total - n :])
         return [*s[:i], *vs, *s[j:]]
     s[:total] = [*s[:i], *vs, *s[j:]]
     return _shortened(s, total, zero)
 
 
-def slices_grow(s: list[Any], n: int) -> list[Any]:
+def slices_grow(
+    s: list[Any],
+    n: int,
+    *,
+    capacities: bool = False,
+    size: int = 8,
+    pointers: bool = False,
+    stack: int = 0,
+) -> list[Any]:
     """``slices.Grow(s, n)``: ``s`` with room for ``n`` more, which Go makes by moving
-    it to a new array when its capacity is short, as it always is here (a slice's
-    capacity is its length): a copy, so that writes to it leave ``s`` alone as in
-    Go; ``s`` itself for ``n == 0``; Go's panic for a negative ``n``."""
+    it to a new array when its capacity is short: a copy, so that writes to it leave
+    ``s`` alone as in Go; ``s`` itself for ``n == 0``, or where the room is there
+    (``capacities``: in a program that keeps them, whose new array has Go's growth
+    for ``cap(s) + n`` elements of ``size`` bytes, as ``append`` gives it); Go's
+    panic for a negative ``n``."""
     if n < 0:
         panic("cannot be negative")
-    return s if n == 0 else list(s)
+    if not capacities:
+        return s if n == 0 else list(s)
+    cap = capacity(s)
+    if cap - len(s) >= n:
+        return s
+    return CapSlice(list(s), grown_cap(cap + n, cap, size, pointers))
+
+
+def slices_clip(s: list[Any]) -> list[Any]:
+    """``slices.Clip(s)`` in a program that keeps capacities: ``s[:len(s):len(s)]``."""
+    if type(s) is not CapSlice or s.cap == len(s):
+        return s
+    return CapSlice(s, len(s))
 
 
 def slices_compare(a: list[Any], b: list[Any]) -> int:
@@ -664,12 +692,15 @@ def slices_compact_func(
 
 
 def _shortened(s: list[Any], n: int, zero: Callable[[], Any]) -> list[Any]:
-    """``s[:n]`` after ``clear(s[n:])``: ``s`` itself for its own length."""
+    """``s[:n]`` after ``clear(s[n:])``: ``s`` itself for its own length; else a copy
+    that keeps ``s``'s capacity and the zero values past its length."""
     if n == len(s):
         return s
     for i in range(n, len(s)):
         s[i] = zero()
-    return s[:n]
+    if type(s) is CapSlice:
+        return CapSlice(s[:n], s.cap, [*s[n:], *s.rest])
+    return CapSlice(s[:n], len(s), s[n:])
 
 
 def _is_nan(x: Any) -> bool:
