@@ -42800,6 +42800,36 @@ func main() {
 )
 
 
+# time.Time.Compare, Sub, Before, After and Equal as method expressions:
+# slices.SortFunc(ts, time.Time.Compare), sub := time.Time.Sub.
+CONSTRUCTS["time_method_expressions"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sort"
+\t"time"
+)
+
+func main() {
+\tbase := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+\ttimes := []time.Time{base.Add(3 * time.Hour), base, base.Add(time.Hour)}
+\tslices.SortFunc(times, time.Time.Compare)
+\tfmt.Println(times[0].Format(time.TimeOnly), times[2].Format(time.TimeOnly))
+\tsub := time.Time.Sub
+\tfmt.Println(sub(times[2], times[0]))
+\tbefore, after, equal := time.Time.Before, time.Time.After, time.Time.Equal
+\tfmt.Println(before(base, times[1]), after(times[2], base), equal(base, times[0]))
+\tsort.Slice(times, func(i, j int) bool { return after(times[i], times[j]) })
+\tfmt.Println(times[0].Hour(), slices.IsSortedFunc(times, time.Time.Compare))
+}
+""",
+    "00:00:00 03:00:00\n3h0m0s\ntrue true true\n3 false\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

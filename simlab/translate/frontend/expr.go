@@ -600,6 +600,9 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		if methodKey(fn) == "fmt.Stringer.String" { // the value's own method, as a call of it is
 			return "go.method_expr(\"String\")"
 		}
+		if f, ok := timeMethodExprs[methodKey(fn)]; ok {
+			return f // slices.SortFunc(ts, time.Time.Compare): a time is its nanoseconds here
+		}
 		n, ok := derefNamed(sel.Recv())
 		// (a named slice, map, func, array, number or string type's too: the
 		// function on its class takes the plain value, as its calls do)
@@ -5409,6 +5412,16 @@ func (f *fn) spreadOrValues(c *ast.CallExpr) string {
 		text += ", " + f.value(a)
 	}
 	return text
+}
+
+// timeMethodExprs: time.Time's method expressions that compare or subtract, as
+// functions of the two times (each a number of nanoseconds, as their calls read).
+var timeMethodExprs = map[string]string{
+	"time.Time.Compare": "go.compare",
+	"time.Time.Before":  "(lambda t, u: t < u)",
+	"time.Time.After":   "(lambda t, u: t > u)",
+	"time.Time.Equal":   "(lambda t, u: t == u)",
+	"time.Time.Sub":     "(lambda t, u: t - u)",
 }
 
 // keyedMap: the class of a map whose keys a dict would not tell apart as Go does:
