@@ -47434,6 +47434,26 @@ def test_a_generic_anonymous_struct_in_a_program_that_asks_cap_is_refused_in_one
     )
 
 
+def test_sub_slices_a_function_collects_and_returns_stay_refused(tmp_path):
+    """Window returns a local [][]int it only appends to, whose rows are sub-slices
+    of its parameter: the caller's write through one is a write to data (go1.27.3
+    printed [1 -2 3 4] [[1 -2] [-2 3] [3 4]]), so the sub-slice stays refused; a
+    returned local of flat elements shares no array with its caller's others."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc Window(xs []int, size int) [][]int {\n'
+        "\tvar out [][]int\n\tfor i := 0; i+size <= len(xs); i++ {\n"
+        "\t\tout = append(out, xs[i:i+size])\n\t}\n\treturn out\n}\n\n"
+        "func main() {\n\tdata := []int{1, 2, 3, 4}\n\twins := Window(data, 2)\n"
+        "\twins[1][0] = -2\n\tfmt.Println(data, wins)\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "simlab: main.go:8: unsupported: a sub-slice of a slice whose elements are written"
+    )
+
+
 def test_a_reslice_past_what_the_run_keeps_ends_in_one_line(tmp_path):
     """make([]int, 4), an append past its capacity, then t[:cap(t)]: Go's append
     moved t to a new array of 8 (the construct slice_capacity_growth shows the

@@ -377,8 +377,10 @@ func (a *sliceAliases) build() {
 				if se, ok := ret.(*ast.SliceExpr); ok {
 					ret = ast.Unparen(se.X) // return out[:n]
 				}
-				if v, ok := usedVar(p, ret); ok && a.own[v] {
-					continue // out, made here and held by nothing else: a new array to the caller
+				if v, ok := usedVar(p, ret); ok && a.own[v] && !holdsSlices(elemType(v.Type()), map[types.Type]bool{}) {
+					// out, made here and held by nothing else: a new array to the caller
+					// (of flat elements: a [][]int's rows may be its parameter's sub-slices)
+					continue
 				}
 				if len(results) > 0 {
 					a.union(results[len(results)-1], a.source(r))
