@@ -47006,6 +47006,20 @@ def test_an_int64_past_its_range_held_in_an_interface_ends_the_run_in_one_line(t
     assert result.output.startswith("simlab: an int64 of 18446744073709551616, past int64's range")
 
 
+def test_an_int64_past_its_range_beside_other_println_operands_ends_the_run(tmp_path):
+    """fmt.Println(i32*4, big*4, true) of big = 1<<62: go1.27.3 printed 0 0 true
+    (both wrap); simlab printed 18446744073709551616 for the int64 where it was not
+    Println's only operand. It ends the run in one line, as it does there."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\tvar big int64 = 1 << 62\n'
+        "\tvar i32 int32 = 1 << 30\n\tfmt.Println(i32*4, big*4, true)\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("simlab: an int64 of 18446744073709551616, past int64's range")
+
+
 # Go 1.27 prints 3: a pointer-method constraint (PT interface{ *T; Set(int) }) over a
 # named float type, a gap in the translation (PT(&v) is a Ref without Set)
 PT_CONSTRAINT_OF_A_NAMED_FLOAT = """\

@@ -1910,6 +1910,10 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "{" + k + ": go.Bytes(" + b + ") for " + k + ", " + b + " in " + s + ".items()}" // map[6b:0a]
 		case isFloat32(t):
 			s = "go.Float32(" + s + ")" // 0.1: the float32's fewest digits
+		case types.Identical(t, types.Typ[types.Int64]) && f.p.info.Types[a].Value == nil && !asNumber && !strings.HasPrefix(s, "go.Int64("):
+			// big*4 of an int64 beside other operands: past its range the run ends in
+			// one line, as where it is the only one (Go's would have wrapped)
+			s = "go.Int64(" + s + ")"
 		case elemType(t) != nil && isFloat32(elemType(t)) && !hasFmtMethod(t): // [1e-08 0.1], under %g too
 			d := f.temp("d")
 			s = "[go.Float32(" + d + ") for " + d + " in " + s + "]"
