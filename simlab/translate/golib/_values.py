@@ -88,13 +88,16 @@ def _typed_key(k: Any) -> Any:
     return k
 
 
-class InterfaceKeyMap(dict[Any, Any]):
-    """A map whose key type is an interface (``map[any]V``): Go tells two keys apart
-    by their dynamic types as well as their values, so ``m[1]``, ``m[1.0]``,
-    ``m[int8(1)]`` and ``m[true]`` are four entries. Made from a dict or from
-    ``(key, value)`` pairs (a literal's keys may be equal in Python)."""
+class _KeyedMap(dict[Any, Any]):
+    """A map whose keys a dict would not tell apart as Go does: each key is kept as
+    ``_key`` makes it. Made from a dict or from ``(key, value)`` pairs (a literal's
+    keys may be equal in Python)."""
 
     __slots__ = ()
+
+    @staticmethod
+    def _key(k: Any) -> Any:
+        return k
 
     def __init__(self, entries: Any = ()) -> None:
         super().__init__()
@@ -102,25 +105,41 @@ class InterfaceKeyMap(dict[Any, Any]):
             self[k] = x
 
     def __getitem__(self, k: Any) -> Any:
-        return dict.__getitem__(self, _typed_key(k))
+        return dict.__getitem__(self, self._key(k))
 
     def __setitem__(self, k: Any, x: Any) -> None:
-        dict.__setitem__(self, _typed_key(k), x)
+        dict.__setitem__(self, self._key(k), x)
 
     def __delitem__(self, k: Any) -> None:
-        dict.__delitem__(self, _typed_key(k))
+        dict.__delitem__(self, self._key(k))
 
     def __contains__(self, k: object) -> bool:
-        return dict.__contains__(self, _typed_key(k))
+        return dict.__contains__(self, self._key(k))
 
     def get(self, k: Any, default: Any = None) -> Any:
-        return dict.get(self, _typed_key(k), default)
+        return dict.get(self, self._key(k), default)
 
     def pop(self, k: Any, *default: Any) -> Any:
-        return dict.pop(self, _typed_key(k), *default)
+        return dict.pop(self, self._key(k), *default)
 
     def setdefault(self, k: Any, default: Any = None) -> Any:
-        return dict.setdefault(self, _typed_key(k), default)
+        return dict.setdefault(self, self._key(k), default)
+
+    def update(self, other: Any = (), /, **_: Any) -> None:
+        for k, x in other.items() if isinstance(other, dict) else other:
+            self[k] = x
+
+    def copy(self) -> Any:
+        return type(self)(self.items())
+
+
+class InterfaceKeyMap(_KeyedMap):
+    """A map whose key type is an interface (``map[any]V``): Go tells two keys apart
+    by their dynamic types as well as their values, so ``m[1]``, ``m[1.0]``,
+    ``m[int8(1)]`` and ``m[true]`` are four entries."""
+
+    __slots__ = ()
+    _key = staticmethod(_typed_key)
 
     def __iter__(self) -> Any:
         return (k[1] if type(k) is _TypedKey else k for k in dict.__iter__(self))
@@ -130,13 +149,6 @@ class InterfaceKeyMap(dict[Any, Any]):
 
     def items(self) -> Any:
         return [(k[1] if type(k) is _TypedKey else k, x) for k, x in dict.items(self)]
-
-    def update(self, other: Any = (), /, **_: Any) -> None:
-        for k, x in other.items() if isinstance(other, dict) else other:
-            self[k] = x
-
-    def copy(self) -> InterfaceKeyMap:
-        return InterfaceKeyMap(self)
 
     def __repr__(self) -> str:
         return f"go.InterfaceKeyMap({self.items()!r})"
@@ -933,38 +945,16 @@ def array_key(x: list[Any]) -> ArrayKey:
     return ArrayKey(array_key(e) if isinstance(e, list) else e for e in x)
 
 
-class ParamKeyMap(dict[Any, Any]):
+class ParamKeyMap(_KeyedMap):
     """A map keyed by a type parameter (``map[T]bool`` in ``func Count[T comparable]``):
     a type argument that is an array type keys it by its arrays, which hash here as
     :func:`array_key` makes them (a comparable type's list can only be an array)."""
 
     __slots__ = ()
 
-    def __init__(self, entries: Any = ()) -> None:
-        super().__init__()
-        for k, x in entries.items() if isinstance(entries, dict) else entries:
-            self[k] = x
-
-    def __getitem__(self, k: Any) -> Any:
-        return dict.__getitem__(self, _param_key(k))
-
-    def __setitem__(self, k: Any, x: Any) -> None:
-        dict.__setitem__(self, _param_key(k), x)
-
-    def __delitem__(self, k: Any) -> None:
-        dict.__delitem__(self, _param_key(k))
-
-    def __contains__(self, k: object) -> bool:
-        return dict.__contains__(self, _param_key(k))
-
-    def get(self, k: Any, default: Any = None) -> Any:
-        return dict.get(self, _param_key(k), default)
-
-    def pop(self, k: Any, *default: Any) -> Any:
-        return dict.pop(self, _param_key(k), *default)
-
-    def setdefault(self, k: Any, default: Any = None) -> Any:
-        return dict.setdefault(self, _param_key(k), default)
+    @staticmethod
+    def _key(k: Any) -> Any:
+        return _param_key(k)
 
 
 def _param_key(k: Any) -> Any:
