@@ -42830,6 +42830,31 @@ func main() {
 )
 
 
+# A pointer variable to an anonymous struct type: nil (a field read through it is
+# Go's nil dereference, recovered), then a literal's address.
+CONSTRUCTS["anonymous_struct_pointers"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tvar p *struct{ x int }
+\tfmt.Println(p == nil, p)
+\tp = &struct{ x int }{3}
+\tfmt.Println(p.x, *p)
+\tvar q *struct{ n int }
+\tfmt.Println(q.n)
+}
+""",
+    (
+        "true <nil>\n3 {3}\n"
+        "recovered: runtime error: invalid memory address or nil pointer dereference\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -4095,12 +4095,8 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 			return fmt.Sprintf("[%s] * %d", z, t.Len()), false
 		}
 		return fmt.Sprintf("[%s for _ in range(%d)]", z, t.Len()), false
-	case *types.Pointer:
-		if st, ok := t.Elem().(*types.Struct); ok && st.NumFields() > 0 {
-			m.p.unsupported(at, "an anonymous struct type", "a named struct type")
-		}
 	}
-	return "None", true
+	return "None", true // a nil pointer, to an anonymous struct type's value too
 }
 
 // functions: every declared function in source order (methods live in their class).

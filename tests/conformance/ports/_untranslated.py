@@ -2,9 +2,6 @@
 """The conformance programs `simlab translate` refuses, with its one-line reason."""
 
 UNTRANSLATED = {
-    "panic_runtime_error_messages": (
-        "main.go:17: unsupported: an anonymous struct type (a named struct type)"
-    ),
     "time_afterfunc_busy_stop_long": (
         "main.go:16: unsupported: a loop that waits for the clock without blocking "
         "(simulated time moves only while every goroutine is blocked) (time.Sleep until "
