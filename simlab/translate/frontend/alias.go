@@ -30,8 +30,8 @@ type sliceAliases struct {
 	own map[*types.Var]bool
 }
 
-func (p *program) sliceAliases(readOnly, sealed map[*types.Var]bool) *sliceAliases {
-	a := &sliceAliases{p: p, parent: map[any]any{}, readOnly: readOnly, fresh: p.freshResults(sealed), own: p.ownArrays()}
+func (p *program) sliceAliases(readOnly, sealed, own map[*types.Var]bool) *sliceAliases {
+	a := &sliceAliases{p: p, parent: map[any]any{}, readOnly: readOnly, fresh: p.freshResults(sealed), own: own}
 	a.build()
 	return a
 }
@@ -793,16 +793,14 @@ func (p *program) onlyIndexes(n ast.Node, vars map[*types.Var]bool) bool {
 // one (out[i] = i * i) is done before the function returns its array, so a
 // sub-slice taken of that array afterwards (vals := squares(5); vals[:n]) holds
 // what Go's would: the copy needs no later write to agree.
-func (p *program) sealedSlices() map[*types.Var]bool { return p.heldAlone(false) }
-
-// ownArrays: as sealedSlices, and re-sliced into themselves too (out = out[:n]):
-// locals whose array nothing else holds while their function runs. Returned, one
-// shares no array with the function's other returns.
-func (p *program) ownArrays() map[*types.Var]bool { return p.heldAlone(true) }
-
-func (p *program) heldAlone(reslices bool) map[*types.Var]bool {
-	sealed := map[*types.Var]bool{}
-	broken := map[*types.Var]bool{}
+//
+// own, from the same walk: as sealed, and re-sliced into themselves too (out =
+// out[:n]), locals whose array nothing else holds while their function runs.
+// Returned, one shares no array with the function's other returns.
+func (p *program) sealedSlices() (sealed, own map[*types.Var]bool) {
+	sealed, own = map[*types.Var]bool{}, map[*types.Var]bool{}
+	broken := map[*types.Var]bool{}   // a use that is neither sealed's nor own's
+	unsealed := map[*types.Var]bool{} // a self re-slice, which own allows
 	body := func(b *ast.BlockStmt) {
 		var stack []ast.Node // the nodes from b to the one visited, b's first
 		ast.Inspect(b, func(n ast.Node) bool {
@@ -813,12 +811,15 @@ func (p *program) heldAlone(reslices bool) map[*types.Var]bool {
 			if id, ok := n.(*ast.Ident); ok {
 				if v, ok := p.info.Defs[id].(*types.Var); ok && isSliceType(v.Type()) {
 					if !insideFunc(stack) && p.madeFresh(v, id, stack) {
-						sealed[v] = true
+						sealed[v], own[v] = true, true
 					}
 				} else if v, ok := p.info.Uses[id].(*types.Var); ok && isSliceType(v.Type()) &&
-					b.Pos() <= v.Pos() && v.Pos() < b.End() && !p.sealedUse(v, id, stack) &&
-					!(reslices && selfResliced(p, v, id, stack)) {
-					broken[v] = true
+					b.Pos() <= v.Pos() && v.Pos() < b.End() && !p.sealedUse(v, id, stack) {
+					if selfResliced(p, id, stack) {
+						unsealed[v] = true
+					} else {
+						broken[v] = true
+					}
 				}
 			}
 			stack = append(stack, n)
@@ -834,8 +835,12 @@ func (p *program) heldAlone(reslices bool) map[*types.Var]bool {
 	}
 	for v := range broken {
 		delete(sealed, v)
+		delete(own, v)
 	}
-	return sealed
+	for v := range unsealed {
+		delete(sealed, v)
+	}
+	return sealed, own
 }
 
 // insideFunc: the innermost function around the node the stack leads to is a
@@ -942,8 +947,8 @@ func (p *program) sealedUse(v *types.Var, id *ast.Ident, stack []ast.Node) bool 
 	return false
 }
 
-// selfResliced: id, a use of v, is either side of v = v[a:b], or return v[a:b].
-func selfResliced(p *program, v *types.Var, id *ast.Ident, stack []ast.Node) bool {
+// selfResliced: id is either side of v = v[a:b], or return v[a:b].
+func selfResliced(p *program, id *ast.Ident, stack []ast.Node) bool {
 	var a *ast.AssignStmt
 	switch x := stack[len(stack)-1].(type) {
 	case *ast.AssignStmt:
@@ -961,7 +966,7 @@ func selfResliced(p *program, v *types.Var, id *ast.Ident, stack []ast.Node) boo
 		return false
 	}
 	se, ok := ast.Unparen(a.Rhs[0]).(*ast.SliceExpr)
-	return ok && se.Max == nil && sameVar(p, se.X, id) && p.info.Uses[id] == v
+	return ok && se.Max == nil && sameVar(p, se.X, id)
 }
 
 // usedVar: the variable x, an identifier, names.

@@ -6,7 +6,8 @@ import (
 	"go/types"
 )
 
-// findCapacities: the program asks cap of a slice (len(batch) == cap(batch)), so
+// findCapacities: the program asks cap of a slice (len(batch) == cap(batch)), or
+// appends to one without storing the result back (forkingAppend), so
 // a slice keeps the capacity Go's would have (a go.CapSlice): what make gave it,
 // the array or slice it was cut from, Go's growth past it (go.appended); elsewhere
 // a slice's capacity is its length.
@@ -19,14 +20,18 @@ func (m *module) findCapacities() {
 				stack = stack[:len(stack)-1]
 				return true
 			}
-			if c, ok := n.(*ast.CallExpr); ok && calleeName(p, c) == "cap" && len(c.Args) == 1 && isSliceType(p.info.TypeOf(c.Args[0])) {
-				m.capacities = true
+			if m.capacities {
+				return false
 			}
-			if c, ok := n.(*ast.CallExpr); ok && forkingAppend(p, c, stack) {
-				m.capacities = true
+			if c, ok := n.(*ast.CallExpr); ok {
+				asksCap := calleeName(p, c) == "cap" && len(c.Args) == 1 && isSliceType(p.info.TypeOf(c.Args[0]))
+				if asksCap || forkingAppend(p, c, stack) {
+					m.capacities = true
+					return false
+				}
 			}
 			stack = append(stack, n)
-			return !m.capacities
+			return true
 		})
 	}
 	if m.capacities {

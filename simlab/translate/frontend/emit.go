@@ -1142,8 +1142,8 @@ func (m *module) refuseSharedSubslices() {
 			readOnlyParams(u, nil) // show(group) beside show(queue): each only read in the call
 		}
 	}
-	sealed := p.sealedSlices()
-	aliases := p.sliceAliases(onlyRead, sealed)
+	sealed, own := p.sealedSlices()
+	aliases := p.sliceAliases(onlyRead, sealed, own)
 	readIn := m.findThroughArgs(readParams, aliases)
 	written := map[string]bool{} // element types written: an array's sub-slice goes by them
 	writtenArrays := map[types.Object]bool{}

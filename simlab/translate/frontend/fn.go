@@ -1291,7 +1291,7 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			// a time is a number here, and a pointer to one that number
 			p.unsupported(s, "an assignment through a pointer to a time.Time", "a pointer to a struct that holds the time")
 		}
-		if _, isStruct := under(p.info.TypeOf(st)).(*types.Struct); isStruct {
+		if structDeref(p, st) != nil {
 			// *c = Counts{}: the struct c points to takes the value's fields, seen
 			// through every pointer to it
 			vals, target := f.rhs(s.Rhs, 1), f.expr(st.X)

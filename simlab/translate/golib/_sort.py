@@ -621,7 +621,6 @@ def slices_grow(
     capacities: bool = False,
     size: int = 8,
     pointers: bool = False,
-    stack: int = 0,
 ) -> list[Any]:
     """``slices.Grow(s, n)``: ``s`` with room for ``n`` more, which Go makes by moving
     it to a new array when its capacity is short: a copy, so that writes to it leave
