@@ -42855,6 +42855,369 @@ func main() {
 )
 
 
+# slices.Collect, Sorted and AppendSeq, and maps.Collect, keep what the program's own
+# iterator yields: a value of a named type with a String method, made by cur++ or
+# l+1, prints by that method as an element of the slice or map they return.
+CONSTRUCTS["iterator_of_named_values_collected"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"iter"
+\t"maps"
+\t"slices"
+)
+
+type Light int
+
+func (l Light) String() string { return [...]string{"off", "dim", "bright"}[l] }
+
+func levels(n Light) iter.Seq[Light] {
+\treturn func(yield func(Light) bool) {
+\t\tfor cur := Light(0); cur < n; cur++ {
+\t\t\tif !yield(cur) {
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func pairs() iter.Seq2[Light, Light] {
+\treturn func(yield func(Light, Light) bool) {
+\t\tfor l := range levels(2) {
+\t\t\tif !yield(l+1, l) {
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func main() {
+\tfmt.Println(slices.Collect(levels(3)))
+\tfmt.Println(slices.Sorted(levels(2)), slices.AppendSeq([]Light{2}, levels(1)))
+\tfmt.Println(maps.Collect(pairs()))
+}
+""",
+    "[off dim bright]\n[off dim] [bright off]\nmap[dim:off bright:dim]\n",
+)
+
+
+# An unsigned index out of range of a literal or of a call's result: Go's panic text
+# names the index and the length (index out of range [7] with length 3), also
+# inside a String method, where fmt prints it as %!v(PANIC=String method: ...).
+CONSTRUCTS["unsigned_index_out_of_range_of_literal"] = (
+    """\
+package main
+
+import "fmt"
+
+type State uint8
+
+func (s State) String() string { return [...]string{"Follower", "Candidate", "Leader"}[s] }
+
+func names() []string { return []string{"x"} }
+
+func try(f func()) {
+\tdefer func() { fmt.Println(recover()) }()
+\tf()
+}
+
+func main() {
+\tfmt.Println(State(1), State(7))
+\tvar u uint8 = 7
+\ttry(func() { fmt.Println([]string{"x", "y"}[u]) })
+\ttry(func() { fmt.Println(names()[u]) })
+\ti := 4
+\ttry(func() { fmt.Println(names()[i]) })
+}
+""",
+    (
+        "Candidate %!v(PANIC=String method: runtime error: index out "
+        "of range [7] with length 3)\nruntime error: index out of range [7] with length 2\n"
+        "runtime error: index out of range [7] with length 1\n"
+        "runtime error: index out of range [4] with length 1\n"
+    ),
+)
+
+
+# complex128(z) of a named complex type is a plain complex128, without the type's
+# String method; a named complex type without one prints under %.1f and %e as a
+# complex128 does, each part under the verb.
+CONSTRUCTS["named_complex_converted_and_formatted"] = (
+    """\
+package main
+
+import "fmt"
+
+type Impedance complex128
+
+func (z Impedance) String() string { return fmt.Sprintf("%.2f%+.2fj", real(z), imag(z)) }
+
+type Phasor complex128
+
+func main() {
+\tz := Impedance(complex(2, 3))
+\tw := complex128(z)
+\tfmt.Println(z, complex128(z), w)
+\tfmt.Printf("%v %.1f\\n", w, complex128(z))
+\tp := Phasor(1 - 1i)
+\tfmt.Printf("%.1f %e %v %T\\n", p, p, p, p)
+}
+""",
+    (
+        "2.00+3.00j (2+3i) (2+3i)\n(2+3i) (2.0+3.0i)\n"
+        "(1.0-1.0i) (1.000000e+00-1.000000e+00i) (1-1i) main.Phasor\n"
+    ),
+)
+
+
+# A library call that writes into its slice argument, taken as a function value
+# (put := binary.BigEndian.PutUint32), writes a sub-slice's elements into the
+# slice's array as the call itself does: put(b[4:], 2) sets b[4:8].
+CONSTRUCTS["library_writer_as_func_value"] = (
+    """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+)
+
+func main() {
+\tput := binary.BigEndian.PutUint32
+\tb := make([]byte, 8)
+\tput(b, 1)
+\tput(b[4:], 2)
+\tfmt.Println(b)
+\tputv := binary.PutUvarint
+\tv := make([]byte, 6)
+\tn := putv(v[2:], 300)
+\tfmt.Println(n, v)
+}
+""",
+    "[0 0 0 1 0 0 0 2]\n2 [0 0 172 2 0 0]\n",
+)
+
+
+# A slice re-sliced past its length, within the capacity Go gives it, in a program
+# that never asks cap: s[:3] of s := fresh[3:5] reaches fresh[5]; past the
+# capacity Go panics naming it.
+CONSTRUCTS["reslice_past_length_within_capacity"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tfresh := []int{1, 2, 3, 4, 5, 6}
+\ts := fresh[3:5]
+\tfmt.Println(s, s[:3])
+\tbuf := make([]byte, 0, 8)
+\tbuf = append(buf, 'a', 'b')
+\tfmt.Println(buf[:4], len(buf[1:6]))
+\tt := fresh[1:2]
+\tfunc() {
+\t\tdefer func() { fmt.Println(recover()) }()
+\t\tfmt.Println(t[:5], t[:6])
+\t}()
+}
+""",
+    (
+        "[4 5] [4 5 6]\n[97 98 0 0] 5\n"
+        "runtime error: slice bounds out of range [:6] with capacity 5\n"
+    ),
+)
+
+
+# A method value of a value method (lenOf := s.Len) holds a copy of s made where
+# it is taken: a later append to s's slice field is not in the copy.
+CONSTRUCTS["method_value_copies_its_receiver"] = (
+    """\
+package main
+
+import "fmt"
+
+type Stack struct{ items []string }
+
+func (s *Stack) Push(v string) { s.items = append(s.items, v) }
+func (s Stack) Len() int       { return len(s.items) }
+
+func main() {
+\tvar s Stack
+\ts.Push("x")
+\ts.Push("x")
+\tlenOf := s.Len
+\ts.Push("y")
+\tfmt.Println("bound len:", lenOf(), "now:", s.Len())
+}
+""",
+    "bound len: 2 now: 3\n",
+)
+
+
+# A method expression of a value method through the pointer type, (*Temp).Celsius,
+# takes a pointer and calls the method on what it points to now; (*Temp).Warm of a
+# pointer method writes through it.
+CONSTRUCTS["method_expression_through_pointer"] = (
+    """\
+package main
+
+import "fmt"
+
+type Temp float64
+
+func (t Temp) Celsius() string { return fmt.Sprintf("%.1fC", float64(t)) }
+
+func (t *Temp) Warm(d Temp) { *t += d }
+
+type Names []string
+
+func (n Names) First() string { return n[0] }
+
+func main() {
+\tt := Temp(20)
+\tcel := (*Temp).Celsius
+\tp := &t
+\twarm := (*Temp).Warm
+\twarm(p, 1.5)
+\tfmt.Println(cel(p), cel(&t), Temp.Celsius(t))
+\tt = 30
+\tfmt.Println(cel(p))
+\tns := Names{"ann", "bob"}
+\tfirst := (*Names).First
+\tfmt.Println(first(&ns))
+}
+""",
+    "21.5C 21.5C 21.5C\n30.0C\nann\n",
+)
+
+
+# binary.ByteOrder and binary.AppendByteOrder hold BigEndian or LittleEndian and
+# call theirs; a byte order prints its name (String); NativeEndian is little endian
+# on the machines Go 1.27 runs on here (amd64, arm64).
+CONSTRUCTS["byte_order_interface"] = (
+    """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+)
+
+type codec struct {
+\torder binary.ByteOrder
+}
+
+func (c codec) encode(vals []uint16) []byte {
+\tb := make([]byte, 2*len(vals))
+\tfor i, v := range vals {
+\t\tc.order.PutUint16(b[2*i:], v)
+\t}
+\treturn b
+}
+
+func main() {
+\tfor _, o := range []binary.ByteOrder{binary.BigEndian, binary.LittleEndian} {
+\t\tc := codec{o}
+\t\tb := c.encode([]uint16{1, 0x0203})
+\t\tfmt.Println(o, b, o.Uint16(b[2:]), o.String())
+\t\tfmt.Printf("%v %s\\n", c.order, o)
+\t}
+\tvar ao binary.AppendByteOrder = binary.BigEndian
+\tfmt.Println(ao.AppendUint32([]byte{9}, 7), ao)
+\tfmt.Println(binary.NativeEndian.Uint32([]byte{1, 0, 0, 0}))
+\tnb := make([]byte, 8)
+\tbinary.NativeEndian.PutUint64(nb, 258)
+\tfmt.Println(nb)
+}
+""",
+    (
+        "BigEndian [0 1 2 3] 515 BigEndian\nBigEndian BigEndian\n"
+        "LittleEndian [1 0 3 2] 515 LittleEndian\nLittleEndian LittleEndian\n"
+        "[9 0 0 0 7] BigEndian\n1\n[2 1 0 0 0 0 0 0]\n"
+    ),
+)
+
+
+# hex.DecodeString's error for a byte that is no hex digit is a hex.InvalidByteError,
+# which errors.As and a type assertion find, and whose number is the byte.
+CONSTRUCTS["hex_invalid_byte_error"] = (
+    """\
+package main
+
+import (
+\t"encoding/hex"
+\t"errors"
+\t"fmt"
+)
+
+func main() {
+\tfor _, in := range []string{"zz", "0g", "abc", "0a1b"} {
+\t\tb, err := hex.DecodeString(in)
+\t\tvar ie hex.InvalidByteError
+\t\tswitch {
+\t\tcase errors.As(err, &ie):
+\t\t\tfmt.Printf("%q: bad byte %d %c (%T) %v\\n", in, byte(ie), rune(ie), ie, b)
+\t\tcase errors.Is(err, hex.ErrLength):
+\t\t\tfmt.Printf("%q: odd length %v\\n", in, b)
+\t\tdefault:
+\t\t\tfmt.Printf("%q: %v %v\\n", in, b, err)
+\t\t}
+\t\tif e, ok := err.(hex.InvalidByteError); ok {
+\t\t\tfmt.Println(" assert:", e.Error())
+\t\t}
+\t}
+}
+""",
+    (
+        '"zz": bad byte 122 z (hex.InvalidByteError) []\n'
+        " assert: encoding/hex: invalid byte: U+007A 'z'\n"
+        '"0g": bad byte 103 g (hex.InvalidByteError) []\n'
+        " assert: encoding/hex: invalid byte: U+0067 'g'\n\"abc\": odd length [171]\n"
+        '"0a1b": [10 27] <nil>\n'
+    ),
+)
+
+
+# A deferred call of a library method in a loop (defer sb.WriteString(s)) runs with
+# the receiver and arguments of its defer statement, last first, as the function
+# returns.
+CONSTRUCTS["deferred_library_method_in_loop"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"strings"
+)
+
+func main() {
+\tvar sb strings.Builder
+\tfunc() {
+\t\tfor i := 1; i <= 3; i++ {
+\t\t\tdefer sb.WriteString(fmt.Sprint(i))
+\t\t\tif i == 2 {
+\t\t\t\tdefer sb.WriteByte('-')
+\t\t\t}
+\t\t}
+\t}()
+\tfmt.Println(sb.String())
+\tvar buf bytes.Buffer
+\tfunc() {
+\t\tfor _, w := range []string{"a", "b", "c"} {
+\t\t\tdefer buf.WriteString(strings.ToUpper(w))
+\t\t}
+\t\tbuf.WriteString("<")
+\t}()
+\tfmt.Println(buf.String())
+}
+""",
+    "3-21\n<CBA\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

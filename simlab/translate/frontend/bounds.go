@@ -13,9 +13,13 @@ import (
 // [-1]"). Any other index goes through go.at (a read) or go.bound (a target), which
 // panic with Go's whole text.
 
-// element renders seq[index] read from a slice, an array or a string's bytes.
-func (f *fn) element(seq string, index ast.Expr) string {
-	if f.m.nonNegative(index) {
+// element renders seq[index] read from x, a slice, an array or a string's bytes.
+// A subscript's IndexError gives Go's text where the model's line can be read back
+// (see golib's _runtime_errors): its operand a variable, a field or a literal; the
+// result of a call goes through go.at, which knows the index and the length.
+func (f *fn) element(seq string, x, index ast.Expr) string {
+	_, literal := ast.Unparen(x).(*ast.CompositeLit)
+	if f.m.nonNegative(index) && (pure(x) || literal) {
 		return seq + "[" + f.expr(index) + "]"
 	}
 	return "go.at(" + seq + ", " + f.expr(index) + ")"
@@ -40,7 +44,8 @@ func (f *fn) target(ix *ast.IndexExpr) string {
 	return seq + "[go.bound(" + seq + ", " + f.expr(ix.Index) + ")]"
 }
 
-// pure: an operand that reads variables, fields and elements only.
+// pure: an operand that reads variables, fields and elements only, or computes
+// from them.
 func pure(e ast.Expr) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident, *ast.BasicLit:
@@ -49,6 +54,8 @@ func pure(e ast.Expr) bool {
 		return pure(x.X)
 	case *ast.IndexExpr:
 		return pure(x.X) && pure(x.Index)
+	case *ast.BinaryExpr:
+		return pure(x.X) && pure(x.Y)
 	case *ast.StarExpr:
 		return pure(x.X)
 	}

@@ -30,6 +30,10 @@ func (m *module) findCapacities() {
 					return false
 				}
 			}
+			if se, ok := n.(*ast.SliceExpr); ok && m.pastLength(se) {
+				m.capacities = true
+				return false
+			}
 			stack = append(stack, n)
 			return true
 		})
@@ -228,4 +232,57 @@ func (m *module) keepsFrame(id *ast.Ident, stack []ast.Node) (*ast.CallExpr, boo
 		}
 	}
 	return nil, false
+}
+
+// pastLength: se re-slices a slice that has room past its length, as Go's
+// capacity gives it, by a bound that may reach into that room (s[:3] of an
+// s := fresh[3:5], buf[:n] of a buf := make([]byte, 0, 64)): where the program
+// never asks cap, the bound still needs it.
+func (m *module) pastLength(se *ast.SliceExpr) bool {
+	p := m.p
+	if se.High == nil && se.Max == nil || !isSliceType(p.info.TypeOf(se.X)) {
+		return false
+	}
+	for _, b := range []ast.Expr{se.High, se.Max} {
+		if c, ok := ast.Unparen(b).(*ast.CallExpr); ok && calleeName(p, c) == "len" {
+			return false // s[:len(s)]
+		}
+	}
+	roomy := func(e ast.Expr) bool {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SliceExpr: // b[1:2][:4]
+			return x.High != nil && !x.Slice3 && isSliceType(p.info.TypeOf(x.X))
+		case *ast.CallExpr: // make([]T, 0, 64)
+			return calleeName(p, x) == "make" && len(x.Args) == 3
+		}
+		return false
+	}
+	if roomy(se.X) {
+		return true
+	}
+	v, ok := p.info.Uses[identOf(ast.Unparen(se.X))].(*types.Var)
+	if !ok {
+		return false
+	}
+	room := false
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					if len(n.Lhs) == len(n.Rhs) && p.info.ObjectOf(identOf(ast.Unparen(l))) == v && roomy(n.Rhs[i]) {
+						room = true
+					}
+				}
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if i < len(n.Values) && p.info.Defs[name] == v && roomy(n.Values[i]) {
+						room = true
+					}
+				}
+			}
+			return !room
+		})
+	}
+	return room
 }

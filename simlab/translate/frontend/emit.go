@@ -57,6 +57,9 @@ type module struct {
 	loopVars        map[types.Object]bool                    // for loops' own variables: see sharedLoopVar
 	goSyntax        int                                      // the program uses %#v: 1, or not: -1 (0: not yet known; see usesGoSyntax)
 	through         map[*ast.SliceExpr]bool                  // sub-slices a call writes through: see findThroughArgs
+	boundWriters    map[types.Object]string                  // put := binary.BigEndian.PutUint32: see boundWriter
+	writerValues    []writerValue                            // the library's writers taken as values elsewhere
+	otherFuncValues []*types.Signature                       // the types of the program's other function values
 	forkJoin        map[*unit]bool                           // functions that wait for goroutines of their own: see forkJoins
 	backings        map[types.Object]*ast.SliceExpr          // kept := hs[:0], appended to in hs's array: see findBackings
 	syntaxFields    map[*types.TypeName][2]string            // the fields %#v prints of a struct type, or why not: see goSyntaxFields
@@ -1023,6 +1026,9 @@ var inPlace = []string{"copy", "clear", "sort.Ints", "sort.Strings", "sort.Float
 // a reader's Read, io.ReadFull, a byte order's PutUint16 and kin (the calls that
 // go through a sub-slice, throughMethods and throughReaders, and bufio's Read).
 func (m *module) readInto(c *ast.CallExpr) int {
+	if at := m.boundWriter(c); at >= 0 {
+		return at
+	}
 	key := m.readerKey(c)
 	for _, calls := range []map[string]int{throughMethods, throughReaders, {"bufio.Reader.Read": 0}} {
 		if at, ok := calls[key]; ok && at < len(c.Args) {
@@ -1423,6 +1429,12 @@ func (m *module) refuseSharedSubslices() {
 				if at := m.readInto(n); at >= 0 {
 					if t, ok := elemOf(n.Args[at]); ok {
 						writeTo(n.Args[at], t) // r.Read(buf), binary.BigEndian.PutUint16(b, v)
+					}
+				} else if sig := p.funcValueCalled(n); sig != nil && m.mayBeWriter(sig) {
+					for _, arg := range n.Args {
+						if t, ok := elemOf(arg); ok && isSliceType(p.info.TypeOf(arg)) {
+							writeTo(arg, t) // puts[i](b[2:], v) of a []func([]byte, uint16) holding PutUint16
+						}
 					}
 				}
 				if calleeName(p, n) == "append" && len(n.Args) > 1 {

@@ -374,9 +374,9 @@ func (f *fn) exprOf(e ast.Expr) string {
 			z, _ := f.m.zero(t.Elem(), x)
 			return fmt.Sprintf("%s.get(%s, %s)", f.expr(x.X), f.expr(x.Index), z)
 		case *types.Basic:
-			return f.element(f.operand(x.X, 6)+".encode()", x.Index) // a byte, as in Go
+			return f.element(f.operand(x.X, 6)+".encode()", x.X, x.Index) // a byte, as in Go
 		}
-		return f.element(f.sequence(x.X), x.Index)
+		return f.element(f.sequence(x.X), x.X, x.Index)
 	case *ast.IndexListExpr:
 		if f.libraryFunc(x.X) {
 			return f.expr(x.X)
@@ -610,7 +610,13 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			n.TypeArgs().Len() > 0 && !f.m.types[n.Obj()] {
 			p.unsupported(x, "a method expression of a type that is not the program's named type with methods", "a closure calling the method")
 		}
-		return f.m.globals[n.Obj()] + "." + fieldName(x.Sel.Name)
+		method := f.m.globals[n.Obj()] + "." + fieldName(x.Sel.Name)
+		if _, viaPointer := sel.Recv().(*types.Pointer); viaPointer && !isPointer(fn.Type().(*types.Signature).Recv().Type()) &&
+			!f.m.types[n.Obj()] {
+			// (*Temp).Celsius of a value method: the pointer is a go.Ref, the method takes its value
+			return "(lambda r, *a: " + method + "(r.v, *a))"
+		}
+		return method
 	}
 	if sel := p.info.Selections[x]; sel != nil {
 		recv := f.expr(x.X)
@@ -762,6 +768,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		return "go.ErrUnexpectedEOF"
 	case "encoding/binary.BigEndian", "encoding/binary.LittleEndian", "encoding/hex.ErrLength":
 		return "go." + obj.Name()
+	case "encoding/binary.NativeEndian":
+		return "go.LittleEndian" // the byte order of every machine Go 1.27 runs on but s390x and ppc64
 	case "encoding/csv.ErrBareQuote", "encoding/csv.ErrQuote", "encoding/csv.ErrFieldCount":
 		return "go.csv." + obj.Name()
 	case "encoding/base64.StdEncoding", "encoding/base64.URLEncoding", "encoding/base64.RawStdEncoding",
@@ -2668,7 +2676,7 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 			}
 			return cls + "(" + x + ")" // key(s): the named type, as a Python subclass of str
 		}
-	} else if (f.m.basicClass(from) != "" || isNamed(from, "encoding/base64", "CorruptInputError") || timeClass(from) != "" && !isTime(from)) &&
+	} else if (f.m.basicClass(from) != "" || isNamed(from, "encoding/base64", "CorruptInputError") || isNamed(from, "encoding/hex", "InvalidByteError") || timeClass(from) != "" && !isTime(from)) &&
 		types.Identical(under(t), under(from)) {
 		// int(x) of a Month, a slog.Level... that an interface held as its class: a plain number
 		switch b := under(t).(*types.Basic); {
@@ -2678,6 +2686,8 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 			return "float(" + x + ")"
 		case b.Info()&types.IsInteger != 0:
 			return "int(" + x + ")"
+		case b.Kind() == types.Complex128:
+			return "complex(" + x + ")"
 		}
 	}
 	if f.m.basicClass(from) != "" && f.m.basicClass(t) == "" && isBasicKind(under(from), types.Float32) &&
@@ -4030,6 +4040,13 @@ var snakeMethods = map[string]bool{
 	"encoding/binary.littleEndian.PutUint16": true, "encoding/binary.littleEndian.PutUint32": true,
 	"encoding/binary.littleEndian.PutUint64": true, "encoding/binary.littleEndian.AppendUint16": true,
 	"encoding/binary.littleEndian.AppendUint32": true, "encoding/binary.littleEndian.AppendUint64": true,
+	"encoding/binary.bigEndian.String": true, "encoding/binary.littleEndian.String": true,
+	"encoding/binary.ByteOrder.Uint16": true, "encoding/binary.ByteOrder.Uint32": true,
+	"encoding/binary.ByteOrder.Uint64": true, "encoding/binary.ByteOrder.PutUint16": true,
+	"encoding/binary.ByteOrder.PutUint32": true, "encoding/binary.ByteOrder.PutUint64": true,
+	"encoding/binary.ByteOrder.String": true, "encoding/binary.AppendByteOrder.AppendUint16": true,
+	"encoding/binary.AppendByteOrder.AppendUint32": true, "encoding/binary.AppendByteOrder.AppendUint64": true,
+	"encoding/binary.AppendByteOrder.String":  true,
 	"encoding/base64.Encoding.EncodeToString": true, "encoding/base64.Encoding.DecodeString": true,
 	"encoding/base64.Encoding.Encode": true, "encoding/base64.Encoding.Decode": true,
 	"encoding/base64.Encoding.AppendEncode": true, "encoding/base64.Encoding.AppendDecode": true,
@@ -4300,7 +4317,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"io/fs.PathError.Timeout", "strconv.NumError.Error", "strconv.NumError.Unwrap",
 		"time.ParseError.Error", "net/url.Error.Error", "encoding/json.SyntaxError.Error",
 		"encoding/json.UnmarshalTypeError.Error",
-		"encoding/json.UnmarshalTypeError.Unwrap", "encoding/base64.CorruptInputError.Error":
+		"encoding/json.UnmarshalTypeError.Unwrap", "encoding/base64.CorruptInputError.Error",
+		"encoding/hex.InvalidByteError.Error":
 		return recv + "." + fn.Name() + "()", false // the library's error types, called by their own type
 	case "io.PipeReader.Close", "io.PipeWriter.Close", "io.PipeReader.CloseWithError", "io.PipeWriter.CloseWithError":
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
@@ -4726,6 +4744,8 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.ParseError"
 	case "encoding/base64.CorruptInputError":
 		return "go.base64.CorruptInputError"
+	case "encoding/hex.InvalidByteError":
+		return "go.InvalidByteError"
 	case "*encoding/csv.ParseError":
 		return "go.csv.ParseError"
 	case "*net/url.Error":
@@ -4749,7 +4769,7 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if _, isFunc := under(t).(*types.Signature); isFunc {
 		return "go.FuncType(" + pyString(reflectType(t)) + ")" // a go.TypedFunc of that type
 	}
-	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, fs.FileMode, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *big.Rat, *log.Logger, *slog.Logger, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, *url.Error, *url.URL, base64.CorruptInputError, a pointer to a sync or sync/atomic primitive, a slice, array, map or func type or a type of the program")
+	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, fs.FileMode, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *big.Rat, *log.Logger, *slog.Logger, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, *url.Error, *url.URL, base64.CorruptInputError, hex.InvalidByteError, a pointer to a sync or sync/atomic primitive, a slice, array, map or func type or a type of the program")
 	return ""
 }
 

@@ -1971,6 +1971,9 @@ func (f *fn) funcValue(e ast.Expr, at ast.Node) (string, string) {
 				if py, ok := stdMethodValues[methodKey(fn)]; ok && sel.Kind() == types.MethodVal {
 					return f.expr(x.X) + "." + py, goMethodName(fn)
 				}
+				if snakeMethods[methodKey(fn)] && sel.Kind() == types.MethodVal && len(sel.Index()) == 1 {
+					return f.expr(x.X) + "." + snake(fn.Name()), goMethodName(fn) // defer sb.WriteString(s) in a loop
+				}
 				if types.IsInterface(sel.Recv()) && isLocalInterface(p, sel.Recv()) || promotedFromInterface(p, sel) {
 					return f.expr(x.X) + "." + fieldName(x.Sel.Name), x.Sel.Name
 				}

@@ -287,6 +287,11 @@ func (p *program) findElementValues() {
 				}
 			}
 		case *ast.CallExpr:
+			if sig := p.funcValueCalled(x); sig != nil && !sig.Variadic() && !x.Ellipsis.IsValid() && len(x.Args) == sig.Params().Len() {
+				for i, arg := range x.Args {
+					mark(arg, sig.Params().At(i).Type()) // yield(cur): slices.Collect keeps what it is given
+				}
+			}
 			if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && !x.Ellipsis.IsValid() && len(x.Args) > 1 {
 				if b, ok := p.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
 					if s, ok := under(p.info.TypeOf(x)).(*types.Slice); ok {
@@ -321,6 +326,26 @@ func (p *program) findElementValues() {
 	for _, f := range p.files {
 		ast.Inspect(f, visit)
 	}
+}
+
+// funcValueCalled: the signature of the function value call x calls (yield(v),
+// h.onEvent(e)), where what runs may be the library's (an iterator's consumer,
+// slices.Collect) and keep the arguments; nil for a call of a declared function.
+func (p *program) funcValueCalled(x *ast.CallExpr) *types.Signature {
+	var obj types.Object
+	switch f := ast.Unparen(x.Fun).(type) {
+	case *ast.Ident:
+		obj = p.info.Uses[f]
+	case *ast.SelectorExpr:
+		if s := p.info.Selections[f]; s != nil && s.Kind() == types.FieldVal {
+			obj = s.Obj()
+		}
+	}
+	if _, ok := obj.(*types.Var); !ok {
+		return nil
+	}
+	sig, _ := under(obj.Type()).(*types.Signature)
+	return sig
 }
 
 // stringerBasic: t is a named number or string type of the program (namedBasic)

@@ -31,6 +31,7 @@ func (m *module) findOwnedSlices() {
 		return obj
 	}
 	harmless := map[ast.Expr]bool{} // reads of a slice that keep no list
+	called := map[*ast.SelectorExpr]bool{}
 	selOf := map[*ast.Ident]*ast.SelectorExpr{}
 	isSlice := func(obj types.Object) bool {
 		if obj == nil {
@@ -104,8 +105,15 @@ func (m *module) findOwnedSlices() {
 			params(x.Type.Params)
 		case *ast.SelectorExpr:
 			selOf[x.Sel] = x
-			if _, isField := p.info.Selections[x]; isField {
+			if sel, isField := p.info.Selections[x]; isField {
 				harmless[ast.Unparen(x.X)] = true // x.f, x.M(): no copy of x (a value method's receiver is never written)
+				if sel.Kind() == types.MethodVal && !called[x] && !isPointer(sel.Obj().Type().(*types.Signature).Recv().Type()) {
+					r := sel.Recv()
+					if ptr, ok := r.(*types.Pointer); ok {
+						r = ptr.Elem()
+					}
+					copied(r) // f := s.Len: the method value holds a copy of s
+				}
 			}
 		case *ast.AssignStmt:
 			switch {
@@ -170,6 +178,9 @@ func (m *module) findOwnedSlices() {
 				}
 			}
 		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+				called[sel] = true
+			}
 			name := calleeName(p, x)
 			switch {
 			case name == "len", name == "cap", name == "copy", name == "clear",

@@ -36,6 +36,7 @@ var throughLibrary = map[string]int{
 // and keep nothing of it, and which argument.
 var throughMethods = map[string]int{
 	"strings.Reader.Read": 0, "bytes.Reader.Read": 0, "bytes.Buffer.Read": 0,
+	"encoding/binary.ByteOrder.PutUint16": 0, "encoding/binary.ByteOrder.PutUint32": 0, "encoding/binary.ByteOrder.PutUint64": 0,
 	"encoding/binary.bigEndian.PutUint16": 0, "encoding/binary.bigEndian.PutUint32": 0,
 	"encoding/binary.bigEndian.PutUint64": 0, "encoding/binary.littleEndian.PutUint16": 0,
 	"encoding/binary.littleEndian.PutUint32": 0, "encoding/binary.littleEndian.PutUint64": 0,
@@ -188,6 +189,9 @@ func (m *module) argsInPlace(c *ast.CallExpr, inPlace, written map[*types.Var]bo
 	if m.readerCall(c) {
 		return []int{throughReaders[m.readerKey(c)]}, nil, nil
 	}
+	if at := m.boundWriter(c); at >= 0 {
+		return []int{at}, nil, nil
+	}
 	if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
 		if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
 			if at, ok := throughMethods[methodKey(s.Obj().(*types.Func))]; ok && at < len(c.Args) {
@@ -216,6 +220,166 @@ func (m *module) argsInPlace(c *ast.CallExpr, inPlace, written map[*types.Var]bo
 		}
 	}
 	return writes, reads, u
+}
+
+// boundWriter: for a call of a local variable declared with one of the library's
+// calls that write the elements of one argument as its value, and never assigned
+// again (put := binary.BigEndian.PutUint32), that argument, which the call writes
+// as the library's call does where it stands (put(b[4:], 2)); -1 for any other.
+func (m *module) boundWriter(c *ast.CallExpr) int {
+	m.findWriterValues()
+	key, ok := "", false
+	if id, isIdent := ast.Unparen(c.Fun).(*ast.Ident); isIdent {
+		key, ok = m.boundWriters[m.p.info.Uses[id]]
+	}
+	if sig := m.p.funcValueCalled(c); !ok && sig != nil {
+		// c.put(b[4*i:], v) of a field that only the library's writers fill: every
+		// function value of its type the program makes is one
+		for _, w := range m.writerValues {
+			if sameSignature(w.sig, sig) {
+				key, ok = w.key, true
+			}
+		}
+		for _, o := range m.otherFuncValues {
+			if sameSignature(o, sig) {
+				return -1
+			}
+		}
+	}
+	if !ok {
+		return -1
+	}
+	for _, calls := range []map[string]int{throughLibrary, throughMethods} {
+		if at, ok := calls[key]; ok && at < len(c.Args) {
+			return at
+		}
+	}
+	return -1
+}
+
+// writerValue: the key of the library's call that writes the elements of an
+// argument (throughLibrary, throughMethods) that e names as a value, or "".
+func (m *module) writerValue(e ast.Expr) string {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	key := ""
+	if s := m.p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+		key = methodKey(s.Obj().(*types.Func))
+	} else if fn, ok := m.p.info.Uses[sel.Sel].(*types.Func); ok && fn.Pkg() != nil && !m.p.ours(fn.Pkg()) {
+		key = fn.Pkg().Path() + "." + fn.Name()
+	}
+	if _, ok := throughLibrary[key]; ok {
+		return key
+	}
+	if _, ok := throughMethods[key]; ok {
+		return key
+	}
+	return ""
+}
+
+// findWriterValues finds, once, the library's writers the program takes as values
+// (not called where they stand): those a local variable is declared with and keeps
+// (boundWriters), and the signatures of the others (writerValues), whose calls
+// through a function value of that type write their slice arguments.
+func (m *module) findWriterValues() {
+	if m.boundWriters != nil {
+		return
+	}
+	p := m.p
+	m.boundWriters = map[types.Object]string{}
+	bound := map[ast.Expr]bool{}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if a, ok := n.(*ast.AssignStmt); ok && a.Tok == token.DEFINE && len(a.Lhs) == len(a.Rhs) {
+				for i, l := range a.Lhs {
+					v := p.info.Defs[identOf(l)]
+					if key := m.writerValue(a.Rhs[i]); key != "" && v != nil && m.a.assigns[v] == 0 && !m.addressTaken(v) {
+						m.boundWriters[v] = key
+						bound[a.Rhs[i]] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	called := map[ast.Expr]bool{} // and the names of selectors
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.CallExpr:
+				called[ast.Unparen(x.Fun)] = true
+			case *ast.SelectorExpr:
+				called[x.Sel] = true // a name the selector is, not a value of its own
+			}
+			e, ok := n.(ast.Expr)
+			if !ok || called[e] || bound[e] {
+				return true
+			}
+			sig, ok := p.info.TypeOf(e).(*types.Signature)
+			if !ok {
+				return true
+			}
+			var obj types.Object
+			switch x := e.(type) {
+			case *ast.FuncLit:
+				m.otherFuncValues = append(m.otherFuncValues, sig)
+			case *ast.SelectorExpr:
+				if key := m.writerValue(x); key != "" {
+					m.writerValues = append(m.writerValues, writerValue{key, sig})
+				} else {
+					obj = p.info.Uses[x.Sel]
+				}
+			case *ast.Ident:
+				obj = p.info.Uses[x]
+			}
+			if _, isFunc := obj.(*types.Func); isFunc {
+				m.otherFuncValues = append(m.otherFuncValues, sig) // f := strings.ToUpper, h := s.handle
+			}
+			return true
+		})
+	}
+}
+
+// writerValue: one of the library's writers taken as a value, and its type.
+type writerValue struct {
+	key string
+	sig *types.Signature
+}
+
+// sameSignature: a and b are one function type, a method value's too.
+func sameSignature(a, b *types.Signature) bool {
+	plain := func(s *types.Signature) *types.Signature {
+		return types.NewSignatureType(nil, nil, nil, s.Params(), s.Results(), s.Variadic())
+	}
+	return types.Identical(plain(a), plain(b))
+}
+
+// mayBeWriter: a function value of type sig may be one of the library's writers
+// the program takes as a value (see findWriterValues).
+func (m *module) mayBeWriter(sig *types.Signature) bool {
+	m.findWriterValues()
+	for _, w := range m.writerValues {
+		if sameSignature(w.sig, sig) {
+			return true
+		}
+	}
+	return false
+}
+
+// addressTaken: the program takes &v.
+func (m *module) addressTaken(v types.Object) bool {
+	taken := false
+	for _, file := range m.p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && rootObj(m.p, u.X) == v {
+				taken = true
+			}
+			return !taken
+		})
+	}
+	return taken
 }
 
 // readerKey: the name throughReaders knows c's callee by, or "".

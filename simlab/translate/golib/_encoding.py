@@ -23,6 +23,7 @@ __all__ = [
     "ByteOrder",
     "Digest",
     "ErrLength",
+    "InvalidByteError",
     "LittleEndian",
     "binary_read",
     "binary_size",
@@ -98,9 +99,21 @@ def _nibble(c: int) -> int | None:
     return None
 
 
-def _invalid_byte(c: int) -> sl.GoError:
-    """``hex.InvalidByteError``: the byte shown as a rune, ``U+0067 'g'``."""
-    return sl.GoError("hex.InvalidByteError", f"encoding/hex: invalid byte: U+{c:04X} {chr(c)!r}")
+class InvalidByteError(int):
+    """``hex.InvalidByteError``: the byte that is no hexadecimal digit, an error
+    and a number (``byte(e)``), whose text shows it as a rune, ``U+0067 'g'``."""
+
+    go_name = "hex.InvalidByteError"
+
+    def Error(self) -> str:
+        return f"encoding/hex: invalid byte: U+{int(self):04X} {chr(self)!r}"
+
+    def __str__(self) -> str:
+        return self.Error()
+
+
+def _invalid_byte(c: int) -> InvalidByteError:
+    return InvalidByteError(c)
 
 
 def hex_dump(data: list[int] | None) -> str:
@@ -122,7 +135,9 @@ def hex_encode(dst: list[int], src: list[int] | None) -> int:
     return len(digits)
 
 
-def hex_decode_into(dst: list[int], src: list[int] | None) -> tuple[int, sl.GoError | None]:
+def hex_decode_into(
+    dst: list[int], src: list[int] | None
+) -> tuple[int, InvalidByteError | sl.GoError | None]:
     """``hex.Decode(dst, src)``: the bytes decoded into ``dst``, as DecodeString
     decodes them, their number and Go's error."""
     out, err = hex_decode(bytes(src or ()))
@@ -139,7 +154,7 @@ def _fill(dst: list[int], data: list[int]) -> None:
     dst[: len(data)] = data
 
 
-def hex_decode(s: str | bytes) -> tuple[list[int], sl.GoError | None]:
+def hex_decode(s: str | bytes) -> tuple[list[int], InvalidByteError | sl.GoError | None]:
     """``hex.DecodeString``: the bytes decoded up to the first bad pair, and Go's
     error for it; a string of odd length reports a bad last digit before its
     length."""
@@ -201,6 +216,8 @@ class ByteOrder:
 
     def String(self) -> str:  # Go's name: fmt calls it
         return self.name
+
+    string = String  # binary.BigEndian.String(), as the translation names a call
 
 
 BigEndian = ByteOrder("big", "BigEndian")

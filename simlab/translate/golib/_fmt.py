@@ -1218,6 +1218,7 @@ _NOT_STRUCTS: tuple[type, ...] = (
     int,
     str,
     float,
+    complex,
     sl.GoError,
     sl.Context,
     sl.Chan,

@@ -122,12 +122,15 @@ def _index_text(exc: IndexError) -> str:
 
 def _operand(node: ast.expr, names: dict[str, Any]) -> Any:
     """The value of a subscript's operand that only reads: a variable, a field, a
-    constant, an element of a slice or a map, a string's bytes, the length of such,
-    or a sum, difference or product of such; ValueError for any other."""
+    constant, a list literal (its length), an element of a slice or a map, a
+    string's bytes, the length of such, or a sum, difference or product of such;
+    ValueError for any other."""
     if isinstance(node, ast.Name):
         return names[node.id]
     if isinstance(node, ast.Constant):
         return node.value
+    if isinstance(node, ast.List) and not any(isinstance(e, ast.Starred) for e in node.elts):
+        return [None] * len(node.elts)  # ["off", "on"][s]: a literal's length
     if isinstance(node, ast.Attribute):
         return getattr(_operand(node.value, names), node.attr)
     if isinstance(node, ast.Subscript):  # grid[1][1]: an element read on the way
