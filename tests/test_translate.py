@@ -43218,6 +43218,97 @@ func main() {
 )
 
 
+# Function-valued fields that only encoding/binary's byte orders fill (PutUint32 and
+# Uint32 taken as values): a call with a sub-slice writes into, or reads from, the
+# slice's array where it stands, as the byte order's own call does.
+CONSTRUCTS["byte_order_funcs_in_struct_fields"] = (
+    """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+)
+
+type Codec struct {
+\tput  func([]byte, uint32)
+\tget  func([]byte) uint32
+\tname string
+}
+
+func (c Codec) Encode(vals []uint32) []byte {
+\tb := make([]byte, 4*len(vals))
+\tfor i, v := range vals {
+\t\tc.put(b[4*i:], v)
+\t}
+\treturn b
+}
+
+func (c Codec) Decode(b []byte) []uint32 {
+\tout := make([]uint32, len(b)/4)
+\tfor i := range out {
+\t\tout[i] = c.get(b[4*i:])
+\t}
+\treturn out
+}
+
+func main() {
+\tcodecs := []Codec{
+\t\t{binary.BigEndian.PutUint32, binary.BigEndian.Uint32, "be"},
+\t\t{binary.LittleEndian.PutUint32, binary.LittleEndian.Uint32, "le"},
+\t}
+\tfor _, c := range codecs {
+\t\tb := c.Encode([]uint32{1, 0xDEADBEEF})
+\t\tfmt.Printf("%s % x %v\\n", c.name, b, c.Decode(b))
+\t}
+}
+""",
+    ("be 00 00 00 01 de ad be ef [1 3735928559]\nle 01 00 00 00 ef be ad de [1 3735928559]\n"),
+)
+
+
+# A whole-array slice of an array parameter (s := d[:]) that is only read, and an
+# array no one writes after: the slice reads the array's elements.
+CONSTRUCTS["array_param_viewed_whole"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+type Dice [5]int
+
+func straight(d Dice) bool {
+\ts := d[:]
+\tsorted := slices.Clone(s)
+\tslices.Sort(sorted)
+\treturn sorted[4]-sorted[0] == 4 && len(s) == 5
+}
+
+func total(d Dice) (sum int) {
+\tall := d[:]
+\tfor _, v := range all {
+\t\tsum += v
+\t}
+\treturn sum
+}
+
+func main() {
+\tvar d Dice
+\tfor i := range d {
+\t\td[i] = 5 - i
+\t}
+\tfmt.Println(straight(d), total(d), d)
+\td[2] = 6
+\tfmt.Println(straight(d), total(d), d)
+}
+""",
+    "true 15 [5 4 3 2 1]\nfalse 18 [5 4 6 2 1]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -59,6 +59,7 @@ type module struct {
 	through         map[*ast.SliceExpr]bool                  // sub-slices a call writes through: see findThroughArgs
 	boundWriters    map[types.Object]string                  // put := binary.BigEndian.PutUint32: see boundWriter
 	writerValues    []writerValue                            // the library's writers taken as values elsewhere
+	readerValues    []*types.Signature                       // the types of encoding/binary's decoders taken as values
 	otherFuncValues []*types.Signature                       // the types of the program's other function values
 	forkJoin        map[*unit]bool                           // functions that wait for goroutines of their own: see forkJoins
 	backings        map[types.Object]*ast.SliceExpr          // kept := hs[:0], appended to in hs's array: see findBackings
@@ -1260,6 +1261,11 @@ func (m *module) refuseSharedSubslices() {
 				for _, i := range m.readArgs(n) {
 					readOnly[ast.Unparen(n.Args[i])] = true // Sum(xs[:n]): read in the call
 				}
+				if sig := p.funcValueCalled(n); sig != nil && m.onlyReaders(sig) {
+					for _, a := range n.Args {
+						readOnly[ast.Unparen(a)] = true // c.get(b[4*i:]) of a field only binary's decoders fill
+					}
+				}
 				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && m.readsReceiver(sel) {
 					readOnly[ast.Unparen(sel.X)] = true // b[1:3].Count() of a method that only reads b
 				}
@@ -1565,7 +1571,7 @@ func (m *module) refuseSharedSubslices() {
 				}
 			}
 			shared = len(writes) > 0 && !settled(se, root, writes)
-		} else if v := arrayVar(p, se.X); v != nil && m.a.assigns[v] == 0 && m.quietArray(v) && subslicedForCalls(p, aliases, v) {
+		} else if v := arrayVar(p, se.X); v != nil && m.a.assigns[v] == 0 && m.quietArray(v) && subslicedForCalls(p, aliases, v, tainted) {
 			shared = writtenArrays[v] // id[0:4] of an array value no one else reaches
 		} else {
 			shared = written[t]
@@ -2607,15 +2613,28 @@ func onlyElementsIn(p *program, rhs []ast.Expr, i int, v ast.Expr) bool {
 
 // subslicedForCalls: every sub-slice of the array variable v is an argument of a
 // call of the library's where it stands (hex.Encode(buf[0:8], id[0:4])), which
-// keeps nothing of it, so that no slice variable shares v's array: a write to
-// v's elements is then a write to v itself (writtenArrays), where a sub-slice
-// held in a variable (s := base[1:3]; s[0] = -2) writes v through s.
-func subslicedForCalls(p *program, a *sliceAliases, v types.Object) bool {
+// keeps nothing of it, or the value a slice variable is declared with that runs
+// to v's end and is never written, nor its group (s := d[:]; slices.Clone(s)), so
+// that no slice variable writes v's array: a write to v's elements is then a
+// write to v itself (writtenArrays), where a sub-slice held in a variable (s :=
+// base[1:3]; s[0] = -2) writes v through s.
+func subslicedForCalls(p *program, a *sliceAliases, v types.Object, tainted map[any][]ast.Node) bool {
 	inCall := map[*ast.SliceExpr]bool{}
 	var all []*ast.SliceExpr
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if n.Tok != token.DEFINE || len(n.Lhs) != len(n.Rhs) {
+					break
+				}
+				for i, r := range n.Rhs {
+					se, ok := ast.Unparen(r).(*ast.SliceExpr)
+					w := p.info.Defs[identOf(n.Lhs[i])]
+					if ok && se.High == nil && se.Max == nil && w != nil && len(tainted[a.find(w)]) == 0 {
+						inCall[se] = true // s := d[:], only read
+					}
+				}
 			case *ast.CallExpr:
 				if name := calleeName(p, n); strings.Contains(name, ".") && a.callee(n) == nil && !keepsItsOperand(name) {
 					for _, arg := range n.Args {

@@ -328,6 +328,8 @@ func (m *module) findWriterValues() {
 			case *ast.SelectorExpr:
 				if key := m.writerValue(x); key != "" {
 					m.writerValues = append(m.writerValues, writerValue{key, sig})
+				} else if binaryReader(p, x) {
+					m.readerValues = append(m.readerValues, sig)
 				} else {
 					obj = p.info.Uses[x.Sel]
 				}
@@ -340,6 +342,33 @@ func (m *module) findWriterValues() {
 			return true
 		})
 	}
+}
+
+// binaryReader: e names encoding/binary's decoding of a number, a byte order's
+// Uint32 or Uvarint, which only reads its slice in the one step it takes.
+func binaryReader(p *program, e *ast.SelectorExpr) bool {
+	fn, ok := p.info.Uses[e.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "encoding/binary" {
+		return false
+	}
+	return strings.HasPrefix(fn.Name(), "Uint") || fn.Name() == "Uvarint" || fn.Name() == "Varint"
+}
+
+// onlyReaders: every function value of type sig the program makes is one of
+// encoding/binary's decoders (get(b[4:]) of a get := binary.BigEndian.Uint32).
+func (m *module) onlyReaders(sig *types.Signature) bool {
+	m.findWriterValues()
+	found := false
+	for _, r := range m.readerValues {
+		found = found || sameSignature(r, sig)
+	}
+	for _, w := range m.writerValues {
+		found = found && !sameSignature(w.sig, sig)
+	}
+	for _, o := range m.otherFuncValues {
+		found = found && !sameSignature(o, sig)
+	}
+	return found
 }
 
 // writerValue: one of the library's writers taken as a value, and its type.
