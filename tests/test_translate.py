@@ -43309,6 +43309,47 @@ func main() {
 )
 
 
+# A pointer to a slice, an array or a map of struct values prints & and its elements
+# as {...}, under %+v with their names; so does a named slice type with a method
+# whose elements are struct values, named or not, held in an interface.
+CONSTRUCTS["struct_values_behind_pointers_and_methods"] = (
+    """\
+package main
+
+import "fmt"
+
+type Leaf struct{ Name string }
+
+type Leaves []Leaf
+
+func (l Leaves) Len() int { return len(l) }
+
+type Tiers []struct {
+\tUpTo int
+\tRate float64
+}
+
+func (t Tiers) Len() int { return len(t) }
+
+func main() {
+\tp := &[]Leaf{{"x"}}
+\tfmt.Printf("%v %+v\\n", p, p)
+\ta := &[2]Leaf{{"w"}}
+\tm := &map[string]Leaf{"k": {"v"}}
+\tfmt.Println(a, m)
+\tvar held any = Leaves{{"y"}, {"z"}}
+\tfmt.Println(held, Leaves{{"q"}})
+\tvar tiers any = Tiers{{5, 1.0}, {10, 0.9}}
+\tfmt.Printf("%v %+v\\n", tiers, tiers)
+}
+""",
+    (
+        "&[{x}] &[{Name:x}]\n&[{w} {}] &map[k:{v}]\n[{y} {z}] [{q}]\n"
+        "[{5 1} {10 0.9}] [{UpTo:5 Rate:1} {UpTo:10 Rate:0.9}]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3597,6 +3597,9 @@ func (m *module) valueClass(ts *ast.TypeSpec, tn *types.TypeName, methods []*uni
 	m.emit("")
 	m.emit("    __slots__ = ()")
 	m.emit("    go_name = %s", pyString(tn.Pkg().Name()+"."+tn.Name()))
+	if holdsStructValues(tn.Type().Underlying()) {
+		m.emit("    go_by_value = True  # its elements are struct values: fmt prints {...}, in an interface too")
+	}
 	if at, ok := tn.Type().Underlying().(*types.Array); ok && slices.ContainsFunc(methods, func(u *unit) bool {
 		return !isPointer(u.sig.Recv().Type()) && writesReceiver(p, u)
 	}) {

@@ -1941,6 +1941,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0 && holdsStructs(t):
 			// (a type run []entry with a String method: fmt calls it, on the elements as they are)
 			s = "go.struct_values(" + uncopied(s) + ")" // [{1 2}], map[k:[{1 2}]]
+		case isPointer(t) && !hasFmtMethod(t) && holdsStructValues(under(t).(*types.Pointer).Elem()) &&
+			!hasFmtMethod(under(t).(*types.Pointer).Elem()) && (j < 0 || j >= len(verbs) || verbs[j] != 'p'):
+			s = "go.struct_values(" + s + ")" // &[{x}] of a &[]Leaf{...}
 		case isDuration(t) && !formatted && spacesNonStrings(f.p, c):
 			s = "go.Duration(" + s + ")" // Sprint(d, 5): 1s 5, spaced as a number, printed by String
 		case isDuration(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):

@@ -192,7 +192,8 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
     if isinstance(x, Named):
         return v(x.v, plus, raw)
     if isinstance(x, NamedValue):
-        return ("" if x.ref is None else "&") + v(x.v, plus, raw)
+        held = _by_value(x.v, True) if getattr(type(x), "go_by_value", False) else x.v
+        return ("" if x.ref is None else "&") + v(held, plus, raw)
     if isinstance(x, Ref):  # &[1 2] for a pointer to a slice, an array or a map
         return "&" + v(x.v, plus, raw) if isinstance(x.v, list | dict) else _address_text(x)
     if (fields := _sync_fields(x)) is not None:
@@ -340,11 +341,16 @@ def _field_value(x: Any, raw: bool) -> Any:
 
 
 def _by_value(x: Any, raw: bool) -> Any:
-    """A struct value, or an array of them, held inside another value, for fmt: a
-    struct that fmt prints field by field is a :class:`StructValue`, ``{...}``, not
-    ``&{...}`` (``raw``: fmt calls no method of it)."""
+    """A struct value, or an array of them, held inside another value (or a pointer
+    to such an array), for fmt: a struct that fmt prints field by field is a
+    :class:`StructValue`, ``{...}``, not ``&{...}`` (``raw``: fmt calls no method
+    of it)."""
     if isinstance(x, list):
         return [_by_value(e, raw) for e in x]
+    if isinstance(x, StructValue):
+        return x  # marked already
+    if type(x) is Ref and isinstance(x.v, list | dict | NamedValue):
+        return Ref(_by_value(x.v, raw))  # &[]Leaf{...}: &[{x}]
     if isinstance(x, InterfaceKeyMap):
         return InterfaceKeyMap((k, _by_value(e, raw)) for k, e in x.items())
     if isinstance(x, dict):
@@ -768,7 +774,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         and verb in _ELEMENT_VERBS
         and (verb in "dbcoOUeEfFgG" or _fmt_method_of(x) is None)
     ):
-        x = x.v  # type Vec []float64 with a method, under %.1f: element by element
+        # type Vec []float64 with a method, under %.1f: element by element
+        x = _by_value(x.v, True) if getattr(type(x), "go_by_value", False) else x.v
     plain = verb == "v" and width is None and precision is None and not flags.strip("+")
     if verb not in "Tp" and not plain:  # v() prints a plain %v, element by element too
         elements = _format_elements(x, verb, flags, width, precision)
