@@ -43350,6 +43350,35 @@ func main() {
 )
 
 
+# An atomic.Value holding a *Conn takes a nil *Conn (the same type), by Store and Swap;
+# CompareAndSwap of a nil *Conn with the value held compares them and fails.
+CONSTRUCTS["atomic_value_typed_nil_pointer"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync/atomic"
+)
+
+type Conn struct{ id int }
+
+func main() {
+\tvar cur atomic.Value
+\tcur.Store(&Conn{1})
+\tvar none *Conn
+\tcur.Store(none)
+\tc := cur.Load().(*Conn)
+\tfmt.Println("stored typed nil:", c == nil)
+\told := cur.Swap(&Conn{3})
+\tfmt.Println("swapped out nil:", old.(*Conn) == nil)
+\tfmt.Println(cur.CompareAndSwap(none, &Conn{4}), cur.Load().(*Conn).id)
+}
+""",
+    "stored typed nil: true\nswapped out nil: true\nfalse 3\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -245,7 +245,7 @@ class Value(Pointer[Any]):
     def _set(self, v: Any) -> None:
         if v is None:
             raise GoPanic("sync/atomic: store of nil value into Value")  # L49
-        if self._v is not None and type(v) is not type(self._v):
+        if self._v is not None and _dynamic_type(v) is not _dynamic_type(self._v):
             raise GoPanic("sync/atomic: store of inconsistently typed value into Value")  # L78
         self._v = v
 
@@ -253,7 +253,7 @@ class Value(Pointer[Any]):
     def _swap(self, new: Any) -> Any:
         if new is None:
             raise GoPanic("sync/atomic: swap of nil value into Value")  # L92
-        if self._v is not None and type(new) is not type(self._v):
+        if self._v is not None and _dynamic_type(new) is not _dynamic_type(self._v):
             raise GoPanic("sync/atomic: swap of inconsistently typed value into Value")  # L121
         old, self._v = self._v, new
         return old
@@ -262,15 +262,23 @@ class Value(Pointer[Any]):
     def _cas(self, old: Any, new: Any) -> bool:
         if new is None:
             raise GoPanic("sync/atomic: compare and swap of nil value into Value")  # L136
-        if old is not None and type(old) is not type(new):
+        if old is not None and _dynamic_type(old) is not _dynamic_type(new):
             raise GoPanic("sync/atomic: compare and swap of inconsistently typed values")  # L142
-        if self._v is not None and type(new) is not type(self._v):
+        if self._v is not None and _dynamic_type(new) is not _dynamic_type(self._v):
             what = "compare and swap of inconsistently typed value into Value"
             raise GoPanic(f"sync/atomic: {what}")  # L172
         if not interface_equal(self._v, old):
             return False
         self._v = new
         return True
+
+
+def _dynamic_type(v: Any) -> type:
+    """The class of the Go type an interface holding ``v`` has: a typed nil pointer
+    (``(*Conn)(nil)``, an object of a subclass the translation marks ``go_nil``) is
+    of its struct's class, as a pointer to one is."""
+    t = type(v)
+    return t.__mro__[1] if getattr(t, "go_nil", False) else t
 
 
 def interface_equal(a: Any, b: Any) -> bool:
