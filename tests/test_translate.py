@@ -43379,6 +43379,29 @@ func main() {
 )
 
 
+# t.Sub(u) of times more than 292 years apart, and time.Since of one, is held at the
+# largest (or smallest) Duration, as Go's time package documents.
+CONSTRUCTS["time_sub_held_at_duration_range"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tvar zero time.Time
+\tfar := time.Date(2400, 1, 1, 0, 0, 0, 0, time.UTC)
+\td := far.Sub(zero)
+\tfmt.Println(d, zero.Sub(far))
+\tfmt.Println(d == time.Duration(1<<63-1), time.Since(zero) == time.Duration(1<<63-1))
+}
+""",
+    "2562047h47m16.854775807s -2562047h47m16.854775808s\ntrue true\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3066,9 +3066,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		f.utcOnly(c.Args[2])
 		return "go.time_parse(" + arg(0) + ", " + arg(1) + ", rt)", false
 	case "time.Since":
-		return "rt.now - " + paren(arg(0)), false
+		return "go.time_sub(rt.now, " + arg(0) + ")", false
 	case "time.Until":
-		return paren(arg(0)) + " - rt.now", false
+		return "go.time_sub(" + arg(0) + ", rt.now)", false
 	case "testing/synctest.Test":
 		fv, _ := f.funcArg(c.Args[1])
 		return f.yieldExpr("yield from go.synctest_test(" + arg(0) + ", " + fv + ")")
@@ -4419,7 +4419,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	case "time.Duration.String":
 		return "sl.format_duration(" + recv + ")", false
 	case "time.Time.Sub":
-		return paren(recv) + " - " + paren(arg(0)), false
+		return "go.time_sub(" + recv + ", " + arg(0) + ")", false
 	case "time.Time.Add":
 		return paren(recv) + " + " + paren(arg(0)), false
 	case "time.Time.AddDate":
@@ -5448,7 +5448,7 @@ var timeMethodExprs = map[string]string{
 	"time.Time.Before":  "(lambda t, u: t < u)",
 	"time.Time.After":   "(lambda t, u: t > u)",
 	"time.Time.Equal":   "(lambda t, u: t == u)",
-	"time.Time.Sub":     "(lambda t, u: t - u)",
+	"time.Time.Sub":     "go.time_sub",
 }
 
 // keyedMap: the class of a map whose keys a dict would not tell apart as Go does:

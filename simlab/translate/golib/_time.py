@@ -327,6 +327,12 @@ def time_add_date(t: int, years: int, months: int, days: int, rt: Any = None) ->
     return time_date(year, month, day, c.hour, c.minute, c.second, c.ns, None, rt)
 
 
+def time_sub(t: int, u: int) -> int:
+    """``t.Sub(u)`` (``time.Since``, ``time.Until``): the duration between two
+    times, held to a Duration's range where it overflows, as Go's is."""
+    return max(-(1 << 63), min((1 << 63) - 1, t - u))
+
+
 def compare(a: Any, b: Any) -> int:
     """``a.Compare(b)`` of two times: -1, 0 or +1."""
     return (a > b) - (a < b)

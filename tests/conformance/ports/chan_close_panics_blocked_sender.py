@@ -27,7 +27,12 @@ def main():  # L11
         @sl.gofunc("main.main.func1.1", file="main.go")
         def func1_1():  # L16
             yield report.send(
-                go.sprint("sender recovered: ", go.recover(), " at ", go.Duration(rt.now - start))
+                go.sprint(
+                    "sender recovered: ",
+                    go.recover(),
+                    " at ",
+                    go.Duration(go.time_sub(rt.now, start)),
+                )
             )  # L16
 
         recovering = go.Recoverable()  # L16

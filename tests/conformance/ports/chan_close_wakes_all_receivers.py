@@ -31,7 +31,14 @@ def main():  # L12
                 v, ok = yield ch.recv()  # L21
                 v = v if ok else 0  # a closed channel gives the zero value  # L21
                 res[i] = go.sprint(
-                    "receiver ", i, " got ", v, " ", ok, " at ", go.Duration(rt.now - start)
+                    "receiver ",
+                    i,
+                    " got ",
+                    v,
+                    " ",
+                    ok,
+                    " at ",
+                    go.Duration(go.time_sub(rt.now, start)),
                 )  # L22
             finally:
                 wg.done()  # L23

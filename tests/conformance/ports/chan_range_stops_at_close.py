@@ -34,8 +34,8 @@ def main():  # L11
         v, ok = yield ch.recv()  # L21
         if not ok:
             break
-        go.println("got", v, "at", sl.format_duration(rt.now - start))  # L22
-    go.println("range ended at", sl.format_duration(rt.now - start))  # L24
+        go.println("got", v, "at", sl.format_duration(go.time_sub(rt.now, start)))  # L22
+    go.println("range ended at", sl.format_duration(go.time_sub(rt.now, start)))  # L24
 
 
 def bind(runtime: sl.Runtime) -> None:

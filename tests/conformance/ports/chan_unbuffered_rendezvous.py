@@ -26,12 +26,12 @@ def main():  # L11
     @sl.gofunc("main.main.func1", file="main.go")
     def func1():  # L15
         yield ch.send(7)  # L16
-        yield sent.send(rt.now - start)  # L17
+        yield sent.send(go.time_sub(rt.now, start))  # L17
 
     rt.go(func1, name="main.main.func1")  # L15
     yield rt.sleep(2 * sl.Second)  # L19
     v, _ = yield ch.recv()  # L20
-    go.println("received", v, "at", sl.format_duration(rt.now - start))  # L21
+    go.println("received", v, "at", sl.format_duration(go.time_sub(rt.now, start)))  # L21
     v_1, _ = yield sent.recv()  # L22
     go.println("send completed at", sl.format_duration(v_1))  # L22
 

@@ -26,7 +26,7 @@ def main():  # L12
 
     @sl.gofunc("main.main.func1", file="main.go")
     def func1():  # L17
-        yield done.send(rt.now - start)  # L17
+        yield done.send(go.time_sub(rt.now, start))  # L17
 
     stop = sl.after_func(ctx, func1)  # L17
     print("registered")  # L18

@@ -26,7 +26,9 @@ def main():  # L12
 
         @sl.gofunc("main.main.func1", file="main.go")
         def func1():  # L17
-            yield out.send(go.sprint("f at ", go.Duration(rt.now - start), ": ", ctx.err()))  # L17
+            yield out.send(
+                go.sprint("f at ", go.Duration(go.time_sub(rt.now, start)), ": ", ctx.err())
+            )  # L17
 
         sl.after_func(ctx, func1)  # L17
         v, _ = yield out.recv()  # L18

@@ -27,11 +27,11 @@ def main():  # L12
     @sl.gofunc("main.main.func1", file="main.go")
     def func1():  # L17
         yield gate.recv()  # L18
-        yield finished.send(rt.now - start)  # L19
+        yield finished.send(go.time_sub(rt.now, start))  # L19
 
     sl.after_func(ctx, func1)  # L17
     cancel()  # L21
-    go.println("cancel returned at", sl.format_duration(rt.now - start))  # L22
+    go.println("cancel returned at", sl.format_duration(go.time_sub(rt.now, start)))  # L22
     yield rt.sleep(sl.Second)  # L23
     yield gate.send(True)  # L24
     v, _ = yield finished.recv()  # L25

@@ -25,7 +25,7 @@ def main():  # L12
 
     @sl.gofunc("main.main.func1", file="main.go")
     def func1():  # L16
-        yield ran.send(rt.now - start)  # L16
+        yield ran.send(go.time_sub(rt.now, start))  # L16
 
     stop = sl.after_func(ctx, func1)  # L16
     yield rt.sleep(sl.Second)  # L17

@@ -24,9 +24,9 @@ def main():  # L12
     yield rt.sleep(sl.Second)  # L15
     cancel()  # L16
     yield ctx.done().recv()  # L17
-    go.println("done at", sl.format_duration(rt.now - start), "err", ctx.err())  # L18
+    go.println("done at", sl.format_duration(go.time_sub(rt.now, start)), "err", ctx.err())  # L18
     yield rt.sleep(2 * sl.Second)  # L19
-    go.println("at", sl.format_duration(rt.now - start), "err", ctx.err())  # L20
+    go.println("at", sl.format_duration(go.time_sub(rt.now, start)), "err", ctx.err())  # L20
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -28,14 +28,20 @@ def main():  # L12
             try:
                 dl, _ = go.context_deadline(later)  # L20
                 ds, _ = go.context_deadline(sooner)  # L21
-                go.println("later child deadline", sl.format_duration(dl - start))  # L22
-                go.println("sooner child deadline", sl.format_duration(ds - start))  # L23
+                go.println(
+                    "later child deadline", sl.format_duration(go.time_sub(dl, start))
+                )  # L22
+                go.println(
+                    "sooner child deadline", sl.format_duration(go.time_sub(ds, start))
+                )  # L23
                 yield sooner.done().recv()  # L24
                 go.println(
-                    "sooner done at", sl.format_duration(rt.now - start), sooner.err()
+                    "sooner done at", sl.format_duration(go.time_sub(rt.now, start)), sooner.err()
                 )  # L25
                 yield later.done().recv()  # L26
-                go.println("later done at", sl.format_duration(rt.now - start), later.err())  # L27
+                go.println(
+                    "later done at", sl.format_duration(go.time_sub(rt.now, start)), later.err()
+                )  # L27
             finally:
                 cancelSooner()  # L28
         finally:

@@ -25,7 +25,12 @@ def main():  # L13
     try:
         yield ctx.done().recv()  # L18
         go.println(
-            "at", sl.format_duration(rt.now - start), "err:", ctx.err(), "cause:", sl.cause(ctx)
+            "at",
+            sl.format_duration(go.time_sub(rt.now, start)),
+            "err:",
+            ctx.err(),
+            "cause:",
+            sl.cause(ctx),
         )  # L19
         past, cancelPast = sl.with_deadline_cause(rt.background(), start, late)  # L21
         try:

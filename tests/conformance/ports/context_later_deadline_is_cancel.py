@@ -26,7 +26,7 @@ def main():  # L12
         try:
             d, _ = go.context_deadline(child)  # L18
             go.println(child)  # L19
-            go.println("child deadline", sl.format_duration(d - start))  # L20
+            go.println("child deadline", sl.format_duration(go.time_sub(d, start)))  # L20
         finally:
             cancelChild()  # L21
     finally:

@@ -27,7 +27,9 @@ def main():  # L12
             _, has = go.context_deadline(child)  # L18
             go.println("child has deadline:", has)  # L19
             yield child.done().recv()  # L20
-            go.println("child done at", sl.format_duration(rt.now - start), child.err())  # L21
+            go.println(
+                "child done at", sl.format_duration(go.time_sub(rt.now, start)), child.err()
+            )  # L21
         finally:
             cancelChild()  # L22
     finally:

@@ -23,11 +23,13 @@ def main():  # L12
     ctx, cancel = sl.with_timeout(rt.background(), 2 * sl.Second)  # L14
     try:
         d, ok = go.context_deadline(ctx)  # L16
-        go.println("deadline", sl.format_duration(d - start), ok)  # L17
+        go.println("deadline", sl.format_duration(go.time_sub(d, start)), ok)  # L17
         yield rt.sleep(sl.Second)  # L18
-        go.println("at", sl.format_duration(rt.now - start), "err", ctx.err())  # L19
+        go.println("at", sl.format_duration(go.time_sub(rt.now, start)), "err", ctx.err())  # L19
         yield ctx.done().recv()  # L20
-        go.println("done at", sl.format_duration(rt.now - start), "err", ctx.err())  # L21
+        go.println(
+            "done at", sl.format_duration(go.time_sub(rt.now, start)), "err", ctx.err()
+        )  # L21
         go.println("cause", sl.cause(ctx))  # L22
     finally:
         cancel()  # L23

@@ -39,13 +39,13 @@ def main():  # L11
     i, v, _ = yield sl.select(a.recv_case(), b.recv_case())  # L23
     if i == 0:  # L24
         v_1 = v  # L24
-        go.println(v_1, "at", sl.format_duration(rt.now - start))  # L25
+        go.println(v_1, "at", sl.format_duration(go.time_sub(rt.now, start)))  # L25
     elif i == 1:  # L26
         v_2 = v  # L26
-        go.println(v_2, "at", sl.format_duration(rt.now - start))  # L27
+        go.println(v_2, "at", sl.format_duration(go.time_sub(rt.now, start)))  # L27
     yield rt.sleep(5 * sl.Second)  # L30
     v_3, _ = yield a.recv()  # L31
-    go.println(v_3, "at", sl.format_duration(rt.now - start))  # L31
+    go.println(v_3, "at", sl.format_duration(go.time_sub(rt.now, start)))  # L31
 
 
 def bind(runtime: sl.Runtime) -> None:

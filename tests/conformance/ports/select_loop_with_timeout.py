@@ -43,12 +43,12 @@ def main():  # L11
         i, v, _ = yield sl.select(ch.recv_case(), timeout.recv_case())  # L29
         if i == 0:  # L30
             v_1 = v  # L30
-            go.println("value", v_1, "at", sl.format_duration(rt.now - start))  # L31
+            go.println("value", v_1, "at", sl.format_duration(go.time_sub(rt.now, start)))  # L31
         elif i == 1:  # L32
-            go.println("timeout at", sl.format_duration(rt.now - start))  # L33
+            go.println("timeout at", sl.format_duration(go.time_sub(rt.now, start)))  # L33
             stop.close()  # L34
             yield done.recv()  # L35
-            go.println("producer gone at", sl.format_duration(rt.now - start))  # L36
+            go.println("producer gone at", sl.format_duration(go.time_sub(rt.now, start)))  # L36
             return  # L37
 
 

@@ -29,7 +29,7 @@ def main():  # L11
     elif i == 1:  # L17
         print("nil send")  # L18
     elif i == 2:  # L19
-        go.println("timer at", sl.format_duration(rt.now - start))  # L20
+        go.println("timer at", sl.format_duration(go.time_sub(rt.now, start)))  # L20
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -37,7 +37,7 @@ def main():  # L11
     elif i == 1:  # L22
         v_2 = v if ok else 0  # L22
         ok_2 = ok  # L22
-        go.println("b", v_2, ok_2, "at", sl.format_duration(rt.now - start))  # L23
+        go.println("b", v_2, ok_2, "at", sl.format_duration(go.time_sub(rt.now, start)))  # L23
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -31,7 +31,7 @@ def main():  # L12
             try:
                 yield mu.lock()  # L22
                 yield c.wait()  # L23
-                woke[i] = rt.now - start  # L24
+                woke[i] = go.time_sub(rt.now, start)  # L24
                 mu.unlock()  # L25
             finally:
                 wg.done()  # L26

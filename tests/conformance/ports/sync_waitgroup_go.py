@@ -30,7 +30,7 @@ def main():  # L12
 
         wg.go(func1, name="main.main.func1")  # L17
     yield wg.wait()  # L22
-    go.println(results, "at", sl.format_duration(rt.now - start))  # L23
+    go.println(results, "at", sl.format_duration(go.time_sub(rt.now, start)))  # L23
 
 
 def bind(runtime: sl.Runtime) -> None:

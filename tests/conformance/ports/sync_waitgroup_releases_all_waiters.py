@@ -28,7 +28,7 @@ def main():  # L12
         @sl.gofunc("main.main.func1", file="main.go")
         def func1():  # L18
             yield wg.wait()  # L19
-            yield released.send(rt.now - start)  # L20
+            yield released.send(go.time_sub(rt.now, start))  # L20
 
         rt.go(func1, name="main.main.func1")  # L18
     yield rt.sleep(2 * sl.Second)  # L23

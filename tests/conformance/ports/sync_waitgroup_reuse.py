@@ -33,7 +33,7 @@ def main():  # L12
 
             rt.go(func1, name="main.main.func1")  # L18
         yield wg.wait()  # L23
-        go.println("round", round, "done at", sl.format_duration(rt.now - start))  # L24
+        go.println("round", round, "done at", sl.format_duration(go.time_sub(rt.now, start)))  # L24
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -22,12 +22,14 @@ def main():  # L12
     start = rt.now  # L13
     wg = rt.waitgroup()  # L14
     yield wg.wait()  # L15
-    go.println("fresh Wait returned at", sl.format_duration(rt.now - start))  # L16
+    go.println("fresh Wait returned at", sl.format_duration(go.time_sub(rt.now, start)))  # L16
     wg.add(2)  # L17
     wg.done()  # L18
     wg.done()  # L19
     yield wg.wait()  # L20
-    go.println("Wait after Add/Done returned at", sl.format_duration(rt.now - start))  # L21
+    go.println(
+        "Wait after Add/Done returned at", sl.format_duration(go.time_sub(rt.now, start))
+    )  # L21
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -29,11 +29,15 @@ def main():  # L11
         nonlocal n
         n += 1  # L17
         me = n  # L18
-        yield log.send(go.sprint("run ", me, " starts at ", go.Duration(rt.now - start)))  # L19
+        yield log.send(
+            go.sprint("run ", me, " starts at ", go.Duration(go.time_sub(rt.now, start)))
+        )  # L19
         if me == 1:  # L20
             t.reset(sl.Second)  # L21
             yield rt.sleep(5 * sl.Second)  # L22
-        yield log.send(go.sprint("run ", me, " ends at ", go.Duration(rt.now - start)))  # L24
+        yield log.send(
+            go.sprint("run ", me, " ends at ", go.Duration(go.time_sub(rt.now, start)))
+        )  # L24
 
     t = rt.after_func(sl.Second, func1, name="main.main.func1")  # L16
     for _ in range(4):  # L26

@@ -24,7 +24,7 @@ def main():  # L11
 
     @sl.gofunc("main.main.func1", file="main.go")
     def func1():  # L14
-        yield runs.send(rt.now - start)  # L14
+        yield runs.send(go.time_sub(rt.now, start))  # L14
 
     t = rt.after_func(sl.Second, func1, name="main.main.func1")  # L14
     go.println("Reset while pending:", t.reset(3 * sl.Second))  # L15

@@ -24,7 +24,7 @@ def main():  # L11
 
     @sl.gofunc("main.main.func1", file="main.go")
     def func1():  # L14
-        yield ran.send(rt.now - start)  # L14
+        yield ran.send(go.time_sub(rt.now, start))  # L14
 
     rt.after_func(sl.Second, func1, name="main.main.func1")  # L14
     yield rt.sleep(3 * sl.Second)  # L15

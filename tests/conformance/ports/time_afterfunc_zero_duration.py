@@ -24,7 +24,7 @@ def main():  # L11
 
     @sl.gofunc("main.main.func1", file="main.go")
     def func1():  # L14
-        go.println("f runs at", sl.format_duration(rt.now - start))  # L15
+        go.println("f runs at", sl.format_duration(go.time_sub(rt.now, start)))  # L15
         done.close()  # L16
 
     rt.after_func(0, func1, name="main.main.func1")  # L14

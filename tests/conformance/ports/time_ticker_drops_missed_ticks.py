@@ -27,9 +27,9 @@ def main():  # L11
             v, _ = yield tk.c.recv()  # L17
             go.println(
                 "tick",
-                sl.format_duration(v - start),
+                sl.format_duration(go.time_sub(v, start)),
                 "received at",
-                sl.format_duration(rt.now - start),
+                sl.format_duration(go.time_sub(rt.now, start)),
             )  # L18
     finally:
         tk.stop()  # L20

@@ -23,7 +23,7 @@ def main():  # L11
     try:
         for _ in range(3):  # L15
             v, _ = yield tk.c.recv()  # L16
-            go.println("tick", sl.format_duration(v - start))  # L17
+            go.println("tick", sl.format_duration(go.time_sub(v, start)))  # L17
     finally:
         tk.stop()  # L19
 

@@ -23,15 +23,15 @@ def main():  # L11
     tk = rt.ticker(sl.Second)  # L13
     try:
         first, _ = yield tk.c.recv()  # L15
-        go.println("first tick", sl.format_duration(first - start))  # L16
+        go.println("first tick", sl.format_duration(go.time_sub(first, start)))  # L16
         tk.reset(2 * sl.Second)  # L17
         for _ in range(3):  # L18
             v, _ = yield tk.c.recv()  # L19
             go.println(
                 "tick",
-                sl.format_duration(v - start),
+                sl.format_duration(go.time_sub(v, start)),
                 "received at",
-                sl.format_duration(rt.now - start),
+                sl.format_duration(go.time_sub(rt.now, start)),
             )  # L20
     finally:
         tk.stop()  # L22

@@ -25,7 +25,10 @@ def main():  # L11
         tk.reset(3 * sl.Second)  # L16
         v, _ = yield tk.c.recv()  # L17
         go.println(
-            "tick", sl.format_duration(v - start), "received at", sl.format_duration(rt.now - start)
+            "tick",
+            sl.format_duration(go.time_sub(v, start)),
+            "received at",
+            sl.format_duration(go.time_sub(rt.now, start)),
         )  # L18
     finally:
         tk.stop()  # L19

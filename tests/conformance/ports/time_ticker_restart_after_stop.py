@@ -27,10 +27,12 @@ def main():  # L11
     if i == 0:  # L17
         print("tick while stopped")  # L18
     else:  # L19
-        go.println("nothing while stopped at", sl.format_duration(rt.now - start))  # L20
+        go.println(
+            "nothing while stopped at", sl.format_duration(go.time_sub(rt.now, start))
+        )  # L20
     tk.reset(2 * sl.Second)  # L22
     v, _ = yield tk.c.recv()  # L23
-    go.println("tick", sl.format_duration(v - start))  # L24
+    go.println("tick", sl.format_duration(go.time_sub(v, start)))  # L24
     tk.stop()  # L25
 
 

@@ -24,18 +24,18 @@ def main():  # L11
     got, _ = yield tk.c.recv()  # L14
     go.println(
         "tick at",
-        sl.format_duration(got - start),
+        sl.format_duration(go.time_sub(got, start)),
         "received at",
-        sl.format_duration(rt.now - start),
+        sl.format_duration(go.time_sub(rt.now, start)),
     )  # L15
     tk.stop()  # L16
     yield rt.sleep(5 * sl.Second)  # L17
     i, v, _ = yield sl.select(tk.c.recv_case(), default=True)  # L19
     if i == 0:  # L19
         v_1 = v  # L19
-        go.println("late tick", sl.format_duration(v_1 - start))  # L20
+        go.println("late tick", sl.format_duration(go.time_sub(v_1, start)))  # L20
     else:  # L21
-        go.println("default at", sl.format_duration(rt.now - start))  # L22
+        go.println("default at", sl.format_duration(go.time_sub(rt.now, start)))  # L22
 
 
 def bind(runtime: sl.Runtime) -> None:

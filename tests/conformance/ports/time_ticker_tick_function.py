@@ -22,7 +22,7 @@ def main():  # L11
     c = go.tick(rt, 2 * sl.Second)  # L13
     for _ in range(3):  # L14
         v, _ = yield c.recv()  # L15
-        go.println("tick", sl.format_duration(v - start))  # L16
+        go.println("tick", sl.format_duration(go.time_sub(v, start)))  # L16
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -25,14 +25,17 @@ def main():  # L11
         if i == 0:  # L15
             v_1 = v  # L15
             go.println(
-                "After", sl.format_duration(d), "ready, value", sl.format_duration(v_1 - start)
+                "After",
+                sl.format_duration(d),
+                "ready, value",
+                sl.format_duration(go.time_sub(v_1, start)),
             )  # L16
         else:  # L17
             go.println("After", sl.format_duration(d), "not ready")  # L18
     t = rt.timer(0)  # L21
     i_1, _, _ = yield sl.select(t.c.recv_case(), default=True)  # L23
     if i_1 == 0:  # L23
-        go.println("NewTimer(0) ready at", sl.format_duration(rt.now - start))  # L24
+        go.println("NewTimer(0) ready at", sl.format_duration(go.time_sub(rt.now, start)))  # L24
     else:  # L25
         print("NewTimer(0) not ready")  # L26
 

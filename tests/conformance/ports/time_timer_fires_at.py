@@ -22,13 +22,16 @@ def main():  # L11
     t = rt.timer(2 * sl.Second)  # L13
     v, _ = yield t.c.recv()  # L14
     go.println(
-        "value", sl.format_duration(v - start), "received at", sl.format_duration(rt.now - start)
+        "value",
+        sl.format_duration(go.time_sub(v, start)),
+        "received at",
+        sl.format_duration(go.time_sub(rt.now, start)),
     )  # L15
     i, _, _ = yield sl.select(t.c.recv_case(), rt.after(10 * sl.Second).recv_case())  # L16
     if i == 0:  # L17
         print("second value")  # L18
     elif i == 1:  # L19
-        go.println("no second value by", sl.format_duration(rt.now - start))  # L20
+        go.println("no second value by", sl.format_duration(go.time_sub(rt.now, start)))  # L20
 
 
 def bind(runtime: sl.Runtime) -> None:

@@ -28,9 +28,9 @@ def main():  # L11
         v, _ = yield t.c.recv()  # L16
         yield out.send(
             "value "
-            + sl.format_duration(v - start)
+            + sl.format_duration(go.time_sub(v, start))
             + " received at "
-            + sl.format_duration(rt.now - start)
+            + sl.format_duration(go.time_sub(rt.now, start))
         )  # L17
 
     rt.go(func1, name="main.main.func1")  # L15

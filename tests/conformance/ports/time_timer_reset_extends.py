@@ -25,7 +25,10 @@ def main():  # L11
     t.reset(2 * sl.Second)  # L15
     v, _ = yield t.c.recv()  # L16
     go.println(
-        "fired", sl.format_duration(v - start), "received at", sl.format_duration(rt.now - start)
+        "fired",
+        sl.format_duration(go.time_sub(v, start)),
+        "received at",
+        sl.format_duration(go.time_sub(rt.now, start)),
     )  # L17
 
 

@@ -26,14 +26,20 @@ def main():  # L11
     go.println("Reset after firing, unread:", t.reset(sl.Second))  # L16
     v, _ = yield t.c.recv()  # L17
     go.println(
-        "value", sl.format_duration(v - start), "received at", sl.format_duration(rt.now - start)
+        "value",
+        sl.format_duration(go.time_sub(v, start)),
+        "received at",
+        sl.format_duration(go.time_sub(rt.now, start)),
     )  # L18
     go.println("Reset after receive:", t.reset(sl.Second))  # L19
     t.stop()  # L20
     go.println("Reset after Stop:", t.reset(sl.Second))  # L21
     v, _ = yield t.c.recv()  # L22
     go.println(
-        "value", sl.format_duration(v - start), "received at", sl.format_duration(rt.now - start)
+        "value",
+        sl.format_duration(go.time_sub(v, start)),
+        "received at",
+        sl.format_duration(go.time_sub(rt.now, start)),
     )  # L23
 
 

@@ -26,7 +26,7 @@ def main():  # L12
         @sl.gofunc("main.main.func1", file="main.go")
         def func1(name=name):  # L16
             yield rt.sleep(sl.Second)  # L17
-            yield order.send(name + "@" + sl.format_duration(rt.now - start))  # L18
+            yield order.send(name + "@" + sl.format_duration(go.time_sub(rt.now, start)))  # L18
 
         rt.go(func1, name="main.main.func1")  # L16
     for _ in range(3):  # L21

@@ -21,9 +21,9 @@ def main():  # L11
     start = rt.now  # L12
     yield rt.sleep(0)  # L13
     yield rt.sleep(-5 * sl.Second)  # L14
-    go.println("elapsed", sl.format_duration(rt.now - start))  # L15
+    go.println("elapsed", sl.format_duration(go.time_sub(rt.now, start)))  # L15
     yield rt.sleep(1500 * sl.Millisecond)  # L16
-    go.println("elapsed", sl.format_duration(rt.now - start))  # L17
+    go.println("elapsed", sl.format_duration(go.time_sub(rt.now, start)))  # L17
 
 
 def bind(runtime: sl.Runtime) -> None:

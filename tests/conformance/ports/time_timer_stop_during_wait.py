@@ -29,7 +29,7 @@ def main():  # L11
         if i == 0:  # L17
             yield out.send("timer value")  # L18
         elif i == 1:  # L19
-            yield out.send("gave up at " + sl.format_duration(rt.now - start))  # L20
+            yield out.send("gave up at " + sl.format_duration(go.time_sub(rt.now, start)))  # L20
 
     rt.go(func1, name="main.main.func1")  # L15
     yield rt.sleep(sl.Second)  # L23

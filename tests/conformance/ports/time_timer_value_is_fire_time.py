@@ -24,7 +24,10 @@ def main():  # L11
     yield rt.sleep(5 * sl.Second)  # L14
     v, _ = yield c.recv()  # L15
     go.println(
-        "value", sl.format_duration(v - start), "received at", sl.format_duration(rt.now - start)
+        "value",
+        sl.format_duration(go.time_sub(v, start)),
+        "received at",
+        sl.format_duration(go.time_sub(rt.now, start)),
     )  # L16
 
 
