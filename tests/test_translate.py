@@ -43402,6 +43402,70 @@ func main() {
 )
 
 
+# strconv.ParseFloat of hexadecimal floats rounds their exact value once, at 64 and
+# at 32 bits (ties to even, subnormals too), gives ±Inf and ErrRange past the range
+# and ErrSyntax without a mantissa digit; utf8.RuneStart marks the bytes that
+# begin a character.
+CONSTRUCTS["parse_float_hexadecimal_and_rune_start"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+\t"unicode/utf8"
+)
+
+func main() {
+\tinputs := []string{
+\t\t"0x1p1024", "0x2p1023", "-0x1.fffffffffffff8p1023", "0x1.fffffffffffff7p1023", "0x.p1",
+\t\t"0xp1", "-0X.P0", "0x1p-1075", "0x1p-1074", "0x1.8p-1074", "-0x0p0", "0x1_0p-4",
+\t\t"0x1.000001000000000001p0", "0x1p128", "0x1.ffffffp127", "0x1p-150", "0x1.8p-149",
+\t}
+\tfor _, s := range inputs {
+\t\tf64, err64 := strconv.ParseFloat(s, 64)
+\t\tf32, err32 := strconv.ParseFloat(s, 32)
+\t\tfmt.Println(s, f64, err64, f32, err32)
+\t}
+\tfor _, s := range []string{"héllo", "日本"} {
+\t\tfor i := 0; i < len(s); i++ {
+\t\t\tfmt.Print(utf8.RuneStart(s[i]), " ")
+\t\t}
+\t\tfmt.Println()
+\t}
+}
+""",
+    (
+        '0x1p1024 +Inf strconv.ParseFloat: parsing "0x1p1024": value '
+        'out of range +Inf strconv.ParseFloat: parsing "0x1p1024": value out of range\n'
+        '0x2p1023 +Inf strconv.ParseFloat: parsing "0x2p1023": value '
+        'out of range +Inf strconv.ParseFloat: parsing "0x2p1023": value out of range\n'
+        '-0x1.fffffffffffff8p1023 -Inf strconv.ParseFloat: parsing "-'
+        '0x1.fffffffffffff8p1023": value out of range -Inf strconv.Pa'
+        'rseFloat: parsing "-0x1.fffffffffffff8p1023": value out of range\n'
+        "0x1.fffffffffffff7p1023 1.7976931348623157e+308 <nil> +Inf s"
+        'trconv.ParseFloat: parsing "0x1.fffffffffffff7p1023": value out of range\n'
+        '0x.p1 0 strconv.ParseFloat: parsing "0x.p1": invalid syntax '
+        '0 strconv.ParseFloat: parsing "0x.p1": invalid syntax\n'
+        '0xp1 0 strconv.ParseFloat: parsing "0xp1": invalid syntax 0 '
+        'strconv.ParseFloat: parsing "0xp1": invalid syntax\n'
+        '-0X.P0 0 strconv.ParseFloat: parsing "-0X.P0": invalid synta'
+        'x 0 strconv.ParseFloat: parsing "-0X.P0": invalid syntax\n'
+        "0x1p-1075 0 <nil> 0 <nil>\n0x1p-1074 5e-324 <nil> 0 <nil>\n"
+        "0x1.8p-1074 1e-323 <nil> 0 <nil>\n-0x0p0 -0 <nil> -0 <nil>\n"
+        "0x1_0p-4 1 <nil> 1 <nil>\n"
+        "0x1.000001000000000001p0 1.0000000596046448 <nil> 1.0000001192092896 <nil>\n"
+        "0x1p128 3.402823669209385e+38 <nil> +Inf strconv.ParseFloat:"
+        ' parsing "0x1p128": value out of range\n'
+        "0x1.ffffffp127 3.4028235677973366e+38 <nil> +Inf strconv.Par"
+        'seFloat: parsing "0x1.ffffffp127": value out of range\n'
+        "0x1p-150 7.006492321624085e-46 <nil> 0 <nil>\n"
+        "0x1.8p-149 2.1019476964872256e-45 <nil> 2.802596928649634e-45 <nil>\n"
+        "true true false true true true \ntrue false false true false false \n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

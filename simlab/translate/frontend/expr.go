@@ -3311,6 +3311,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "len(" + arg(0) + ")", false // a Python str holds the code points
 	case "unicode/utf8.RuneLen":
 		return "go.rune_len(" + arg(0) + ")", false
+	case "unicode/utf8.RuneStart":
+		return "((" + paren(arg(0)) + " & 0xC0) != 0x80)", false // not a continuation byte, 10xxxxxx
 	case "unicode/utf8.ValidString":
 		if f.p.info.Types[c.Args[0]].Value != nil {
 			arg(0) // a constant that is not UTF-8 is refused there

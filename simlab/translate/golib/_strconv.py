@@ -97,37 +97,57 @@ def parse_float(s: str, bits: int) -> tuple[float, NumError | None]:
     if body.lower() in ("inf", "infinity"):
         return float(s.lower().replace("infinity", "inf")), None
     if _HEX_FLOAT.fullmatch(body):
-        x = float.fromhex(s.replace("_", ""))
+        exact = _hex_value(body)
+        if exact is None:
+            return 0.0, NumError("ParseFloat", s, ErrSyntax)  # 0x.p1: no digit
+        x = _nearest_float(exact, bits)
+        x = -x if s[:1] == "-" else x
     elif _DECIMAL_FLOAT.fullmatch(body) and any(
         c in "0123456789" for c in body.split("e")[0].split("E")[0]
     ):
         x = float(s.replace("_", ""))
         if bits == 32 and x != 0 and not math.isinf(x):
-            x = _nearest_float32(Fraction(s.replace("_", "")))
+            x = _nearest_float(Fraction(s.replace("_", "")), 32)
     else:
         return 0.0, NumError("ParseFloat", s, ErrSyntax)
-    if bits == 32 and not math.isinf(x):
-        with numpy.errstate(over="ignore"):  # past float32's range: +Inf, and ErrRange below
-            x = float(numpy.float32(x))
-    if math.isinf(x) or (bits == 32 and abs(x) > 3.4028234663852886e38):
+    if math.isinf(x):
         inf = math.copysign(math.inf, x)
         return inf, NumError("ParseFloat", s, ErrRange)
     return x, None
 
 
-def _nearest_float32(r: Fraction) -> float:
-    """The float32 nearest the exact decimal ``r`` (ties to even), as Go's ParseFloat
-    rounds a decimal at 32 bits once; ±Inf past float32's range. (Rounding it to a
+def _hex_value(body: str) -> Fraction | None:
+    """The exact value of a hexadecimal float without its sign (``0x1.8p-3``), or
+    None where its mantissa has no digit (``0x.p1``)."""
+    mantissa, _, exponent = body[2:].replace("_", "").lower().partition("p")
+    whole, _, fraction = mantissa.partition(".")
+    if not whole + fraction:
+        return None
+    power = max(-5000, min(5000, int(exponent)))  # past either, ±Inf or 0 all the same
+    return Fraction(int(whole + fraction, 16), 16 ** len(fraction)) * Fraction(2) ** power
+
+
+# a float's bits of precision, its least normal exponent, and the power of two
+# where its range ends
+_FLOAT_FORMS = {32: (24, -126, 128), 64: (53, -1022, 1024)}
+
+
+def _nearest_float(r: Fraction, bits: int) -> float:
+    """The float32 or float64 nearest the exact ``r`` (ties to even), as Go's
+    ParseFloat rounds once; ±Inf past the type's range. (Rounding a decimal to a
     float64 first, then to a float32, can round twice the wrong way.)"""
+    precision, least, end = _FLOAT_FORMS[bits]
     magnitude = abs(r)
+    if magnitude == 0:
+        return 0.0
     exponent = magnitude.numerator.bit_length() - magnitude.denominator.bit_length()
     if magnitude < Fraction(2) ** exponent:
         exponent -= 1  # now 2**exponent <= magnitude < 2**(exponent + 1)
-    quantum = Fraction(2) ** (max(exponent, -126) - 23)  # 24 bits; subnormals below 2**-126
+    quantum = Fraction(2) ** (max(exponent, least) - precision + 1)  # subnormals below 2**least
     steps, rest = divmod(magnitude, quantum)
     if rest * 2 > quantum or (rest * 2 == quantum and steps % 2 == 1):
         steps += 1
-    x = math.inf if steps * quantum >= 2**128 else float(steps * quantum)
+    x = math.inf if steps * quantum >= 2**end else float(steps * quantum)
     return -x if r < 0 else x
 
 
