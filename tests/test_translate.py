@@ -3800,7 +3800,6 @@ GO_SYNTAX_HEADER = (
         ('\tfmt.Printf("%[1]d %#v\\n", 1)\n', 13, "%#v in a format with explicit operand indexes"),
         ('\txs := []any{1}\n\tfmt.Printf("%#v\\n", xs...)\n', 14, "%#v of operands spread"),
         ('\tfmt.Printf("%#v\\n", make(chan int))\n', 13, "%#v of a channel"),
-        ('\tfmt.Printf("%#v\\n", time.Now())\n', 13, "%#v of a time.Time"),
         (
             '\tfmt.Printf("%#v\\n", S{})\n}\n\ntype S struct {\n\tmu sync.Mutex\n\tn  int\n}\n\n'
             "func f() {\n",
@@ -3821,7 +3820,7 @@ GO_SYNTAX_HEADER = (
             "there, Go's the typed nil",
         ),
     ],
-    ids=["width", "index", "spread", "chan", "time", "mutex", "type_param", "typed_nil_field"],
+    ids=["width", "index", "spread", "chan", "mutex", "type_param", "typed_nil_field"],
 )
 def test_fmt_go_syntax_simlab_cannot_print_is_refused_in_one_line(tmp_path, body, line, construct):
     """%#v of what a run does not keep the type of, or prints otherwise than Go: a
@@ -43462,6 +43461,146 @@ func main() {
         "0x1p-150 7.006492321624085e-46 <nil> 0 <nil>\n"
         "0x1.8p-149 2.1019476964872256e-45 <nil> 2.802596928649634e-45 <nil>\n"
         "true true false true true true \ntrue false false true false false \n"
+    ),
+)
+
+
+# t.MarshalJSON() quotes RFC 3339 with nanoseconds, and fails past year 9999 with
+# Go's error, which json.Marshal wraps naming the year's range; t.GoString() is the
+# call of time.Date that makes t.
+CONSTRUCTS["time_marshal_json_and_go_string"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"time"
+)
+
+type Ev struct{ At time.Time }
+
+func main() {
+\tt := time.Date(2024, 7, 4, 0, 0, 0, 500000000, time.UTC)
+\tb, err := t.MarshalJSON()
+\tfmt.Println(string(b), err)
+\tfar := time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+\tb, err = far.MarshalJSON()
+\tfmt.Println(string(b), err)
+\tb, err = json.Marshal(Ev{far})
+\tfmt.Println(string(b), err)
+\tfmt.Println(t.GoString())
+}
+""",
+    (
+        '"2024-07-04T00:00:00.5Z" <nil>\n'
+        " Time.MarshalJSON: year outside of range [0,9999]\n"
+        " json: error calling MarshalJSON for type *time.Time: year o"
+        "utside of range [0,9999]\n"
+        "time.Date(2024, time.July, 4, 0, 0, 0, 500000000, time.UTC)\n"
+    ),
+)
+
+
+# %#v of a time.Time, alone or as a struct's field, is its GoString: time.Date(...).
+CONSTRUCTS["go_syntax_of_time"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Ev struct {
+\tName string
+\tAt   time.Time
+}
+
+func main() {
+\tt := time.Date(2024, 7, 4, 0, 0, 0, 500000000, time.UTC)
+\tfmt.Printf("%#v\\n", t)
+\tfmt.Printf("%#v\\n", Ev{"x", t})
+\tfmt.Printf("%#v\\n", time.Time{})
+}
+""",
+    (
+        "time.Date(2024, time.July, 4, 0, 0, 0, 500000000, time.UTC)\n"
+        'main.Ev{Name:"x", At:time.Date(2024, time.July, 4, 0, 0, 0, '
+        "500000000, time.UTC)}\ntime.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC)\n"
+    ),
+)
+
+
+# The ,string option of a pointer to a number quotes what it points to, and takes
+# a quoted number or a quoted null back.
+CONSTRUCTS["json_string_option_on_pointer"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type M struct {
+\tPtr *int `json:"ptr,string"`
+}
+
+func main() {
+\tn := 5
+\tb, err := json.Marshal(M{Ptr: &n})
+\tfmt.Println(string(b), err)
+\tvar m M
+\terr = json.Unmarshal([]byte(`{"ptr":"null"}`), &m)
+\tfmt.Println(err, m.Ptr == nil)
+\terr = json.Unmarshal([]byte(`{"ptr":"7"}`), &m)
+\tfmt.Println(err, *m.Ptr)
+}
+""",
+    '{"ptr":"5"} <nil>\n<nil> true\n<nil> 7\n',
+)
+
+
+# A MarshalJSON writing broken JSON fails as a *json.MarshalerError naming the type
+# with its package, *main.Broken, held in an interface too.
+CONSTRUCTS["json_marshaler_error_of_value_in_interface"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Broken struct{}
+
+func (Broken) MarshalJSON() ([]byte, error) {
+\treturn []byte(`{"a":`), nil
+}
+
+type H struct{ B Broken }
+
+func main() {
+\t_, err := json.Marshal([]any{Broken{}})
+\tfmt.Println(err)
+\t_, err = json.Marshal(Broken{})
+\tfmt.Println(err)
+\t_, err = json.Marshal(H{})
+\tfmt.Println(err)
+\t_, err = json.Marshal([]Broken{{}})
+\tfmt.Println(err)
+}
+""",
+    (
+        "json: error calling MarshalJSON for type *main.Broken: unexp"
+        "ected end of JSON input\n"
+        "json: error calling MarshalJSON for type *main.Broken: unexp"
+        "ected end of JSON input\n"
+        "json: error calling MarshalJSON for type *main.Broken: unexp"
+        "ected end of JSON input\n"
+        "json: error calling MarshalJSON for type *main.Broken: unexp"
+        "ected end of JSON input\n"
     ),
 )
 

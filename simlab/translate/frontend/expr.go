@@ -4457,6 +4457,10 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return "go.fmt_append(" + arg(0) + ", go.time_format(" + recv + ", " + arg(1) + ", rt))", false
 	case "time.Time.MarshalText":
 		return "go.time_marshal_text(" + recv + ", rt)", false
+	case "time.Time.MarshalJSON":
+		return "go.time_marshal_json(" + recv + ", rt)", false
+	case "time.Time.GoString":
+		return "go.Time(" + recv + ", rt).GoString()", false
 	case "time.Time.Truncate", "time.Time.Round":
 		return "go.time_" + strings.ToLower(fn.Name()) + "(" + recv + ", " + arg(0) + ", rt)", false
 	case "time.Time.Year", "time.Time.Month", "time.Time.Day", "time.Time.Hour", "time.Time.Minute",

@@ -184,7 +184,7 @@ func (m *module) goSyntaxDesc(t types.Type, name string, top, plain bool, inline
 		name = reflectType(t)
 	}
 	if isTime(t) {
-		return "", "a time.Time"
+		return `"time.Time"`, "" // its GoString: time.Date(2024, time.July, 4, ...)
 	}
 	if !plain {
 		if d, why, ok := m.goStringDesc(t, name, top, inline); ok {

@@ -41,6 +41,7 @@ from simlab.errors import SimlabError
 from ._errors import LIBRARY_ERRORS
 from ._numbers import Duration, Float32, Sized
 from ._strconv import format_float, quote
+from ._time import Time
 from ._types import type_name
 from ._values import EMPTY, NIL_MAP, NamedBool, NamedValue, Ref, _address_text, is_nil, is_typed_nil
 
@@ -133,6 +134,8 @@ def _basic(x: Any, t: str) -> str:
     integer in hex (``0x5``), a string quoted, a float as ``%v`` prints it."""
     if t == "string":
         return quote(x)
+    if t == "time.Time":
+        return Time(x).GoString()
     if t == "bool":
         return "true" if x else "false"
     if t in ("float64", "float32"):

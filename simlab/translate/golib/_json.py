@@ -53,7 +53,7 @@ from ._numbers import round_float32 as _f32
 from ._runstate import _calling_runtime
 from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
 from ._text import _one_read
-from ._time import ZERO_TIME, Time, time_format, time_parse
+from ._time import ZERO_TIME, Time, time_marshal_json, time_parse
 from ._types import _BASIC_ARGS, TypedFunc, type_arg_name, type_name, typed
 from ._values import EMPTY, NIL_MAP, BasicPointer, NamedBool, NilSlice, Ref, is_nil
 
@@ -65,7 +65,6 @@ _UNSETTABLE = sl.GoError(
     "*errors.errorString", "cannot set embedded pointer to unexported struct type"
 )
 _RFC3339 = "2006-01-02T15:04:05Z07:00"
-_RFC3339_NANO = "2006-01-02T15:04:05.999999999Z07:00"
 
 
 # --- errors -------------------------------------------------------------------------
@@ -190,6 +189,17 @@ class UnsupportedValueError(sl.GoError):
 
     def __init__(self, text: str = "") -> None:
         super().__init__("*json.UnsupportedValueError", "json: unsupported value: " + text)
+
+
+_RANGE_OF_YEAR = sl.GoError("*errors.errorString", "year outside of range [0,9999]")
+
+_QUOTABLE = ("bool", "string", "float32", "float64", *INT_RANGES)
+
+
+def _quotable(d: Desc) -> bool:
+    """A field of this descriptor takes the ``,string`` option: a bool, a number or a
+    string, or a pointer to one."""
+    return d[0] in _QUOTABLE or (d[0] == "ptr" and d[2][0] in _QUOTABLE)
 
 
 class MarshalerError(sl.GoError):
@@ -388,7 +398,10 @@ class _Encoder:
                 return "null"
             return '"' + base64.b64encode(bytes(v)).decode() + '"'
         if kind == "time":
-            return '"' + time_format(int(v), _RFC3339_NANO, _calling_runtime()) + '"'
+            quoted, err = time_marshal_json(int(v), _calling_runtime())
+            if err is not None:  # Go's MarshalerError names the year's range alone
+                raise _Fail(MarshalerError("time.Time", _RANGE_OF_YEAR, "MarshalJSON"))
+            return bytes(quoted).decode()
         if kind == "number":  # a json.Number: its text, which must be a number's
             return _number_text(str(v or "0"))
         if kind == "raw":  # a json.RawMessage: its bytes, checked and compacted
@@ -484,7 +497,7 @@ class _Encoder:
             if (omitempty and _empty(x, fd)) or (omitzero and _zero(x, fd)):
                 continue
             text = yield from self.nested(x, fd, addressable)
-            if quoted and fd[0] in ("bool", "string", "float32", "float64", *INT_RANGES):
+            if quoted and _quotable(fd) and text != "null":
                 text = _string(text, self.html)
             parts.append(_string(key, self.html) + ":" + text)
         return "{" + ",".join(parts) + "}"
@@ -500,7 +513,7 @@ class _Encoder:
         # a struct value in an interface is of a class of values (go.as_value), whose
         # address Go cannot take: a pointer method does not marshal it
         if marshal and not (marshal.endswith("*") and "go_struct" in cls.__dict__):
-            name = getattr(cls, "go_name", cls.__name__)
+            name = type_name(v).removeprefix("*")  # main.Broken, which a MarshalerError names
             methods = ("methods", name, ("any", ""), marshal, "", cls)
             return (yield from self.marshaler(v, methods, True))
         if isinstance(v, NamedBool):
@@ -1053,14 +1066,16 @@ class _Decoder:
         return cur
 
     def quoted(self, node: Node, d: Desc, cur: Any) -> Generator[Any, Any, Any]:
-        """A ``,string`` field: its value is a JSON string holding the JSON of one."""
-        if d[0] not in ("bool", "string", "float32", "float64", *INT_RANGES) or node[0] == "n":
+        """A ``,string`` field: its value is a JSON string holding the JSON of one
+        (of what a pointer field points to, or null)."""
+        if not _quotable(d) or node[0] == "n":
             return (yield from self.decode(node, d, cur))
         if node[0] != '"':
             self.fail(node, _KINDS[node[0]], d)
             return cur
         inner, err = _parse(node[1].encode())
-        want = "b" if d[0] == "bool" else '"' if d[0] == "string" else "0"
+        kind = d[2][0] if d[0] == "ptr" else d[0]
+        want = "b" if kind == "bool" else '"' if kind == "string" else "0"
         if err is not None or inner is None or inner[0] not in (want, "n"):
             if want == "0":  # Go names what the quotes hold as a number
                 self.fail(node, "number " + node[1], d)

@@ -211,6 +211,12 @@ class Time(int):
     def String(self) -> str:
         return time_string(self.t)
 
+    def GoString(self) -> str:
+        """``%#v``: ``time.Date(2024, time.July, 4, 0, 0, 0, 500000000, time.UTC)``."""
+        c = civil_time(self.t)
+        clock = f"{c.hour}, {c.minute}, {c.second}, {c.ns}"
+        return f"time.Date({c.year}, time.{_MONTHS[c.month - 1]}, {c.day}, {clock}, time.UTC)"
+
 
 def time_text(t: int, rt: Any = None) -> str:
     """``t.String()``: ``2000-01-01 00:00:01.5 +0000 UTC``, on the clock of the
@@ -369,15 +375,25 @@ def _layout_chunks() -> re.Pattern[str]:
 _LAYOUT = _layout_chunks()
 
 
+_YEAR_RANGE = "year outside of range [0,9999]"
+
+
 def time_marshal_text(t: int, rt: Any = None) -> tuple[list[int], sl.GoError | None]:
     """``t.MarshalText()``: the bytes of RFC 3339 with nanoseconds, or Go's error for a
     year that format cannot write."""
     year = civil_time(_shown(t, rt)).year
     if not 0 <= year <= 9999:
-        return [], sl.GoError(
-            "*errors.errorString", "Time.MarshalText: year outside of range [0,9999]"
-        )
+        return [], sl.GoError("*errors.errorString", "Time.MarshalText: " + _YEAR_RANGE)
     return list(time_format(t, "2006-01-02T15:04:05.999999999Z07:00", rt).encode()), None
+
+
+def time_marshal_json(t: int, rt: Any = None) -> tuple[list[int], sl.GoError | None]:
+    """``t.MarshalJSON()``: RFC 3339 with nanoseconds, quoted, or Go's error for a
+    year that format cannot write."""
+    text, err = time_marshal_text(t, rt)
+    if err is not None:
+        return [], sl.GoError("*errors.errorString", "Time.MarshalJSON: " + _YEAR_RANGE)
+    return [ord('"'), *text, ord('"')], None
 
 
 def time_format(t: int, layout: str, rt: Any = None) -> str:
