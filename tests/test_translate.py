@@ -43605,6 +43605,37 @@ func main() {
 )
 
 
+# bytes.SplitAfter keeps each separator at the end of its part; an empty separator
+# splits after each character, and a missing one leaves the whole slice.
+CONSTRUCTS["bytes_split_after"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tdata := []byte("a,b,,c")
+\tfor _, sep := range []string{",", ",,", "", "x"} {
+\t\tparts := bytes.SplitAfter(data, []byte(sep))
+\t\tfmt.Printf("%q %d\\n", parts, len(parts))
+\t}
+\tlines := bytes.SplitAfter([]byte("one\\ntwo\\n"), []byte("\\n"))
+\tfor i, l := range lines {
+\t\tfmt.Printf("%d %q\\n", i, l)
+\t}
+}
+""",
+    (
+        '["a," "b," "," "c"] 4\n["a,b,," "c"] 2\n'
+        '["a" "," "b" "," "," "c"] 6\n["a,b,,c"] 1\n0 "one\\n"\n'
+        '1 "two\\n"\n2 ""\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1011,7 +1011,7 @@ func fresh(p *program, e ast.Expr) bool {
 // list itself, which the reader reads as Go's reads the array.
 func keepsItsOperand(name string) bool {
 	switch name {
-	case "bytes.Fields", "bytes.Split", "bytes.TrimSpace", "bytes.NewBuffer", "bytes.Trim", "bytes.TrimLeft",
+	case "bytes.Fields", "bytes.Split", "bytes.SplitAfter", "bytes.TrimSpace", "bytes.NewBuffer", "bytes.Trim", "bytes.TrimLeft",
 		"bytes.TrimRight", "bytes.TrimPrefix", "bytes.TrimSuffix", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix":
 		return true
 	}

@@ -542,6 +542,15 @@ def bytes_split(b: list[int], sep: list[int]) -> list[list[int]]:
     return [list(part) for part in bytes(b).split(bytes(sep))]
 
 
+def bytes_split_after(b: list[int], sep: list[int]) -> list[list[int]]:
+    """``bytes.SplitAfter``: the parts of ``b`` each up to and with a ``sep``, and
+    the rest after the last; an empty separator splits as ``bytes.Split``'s."""
+    if not sep:
+        return bytes_split(b, sep)
+    parts = bytes(b).split(bytes(sep))
+    return [list(part + bytes(sep)) for part in parts[:-1]] + [list(parts[-1])]
+
+
 def bytes_trim(b: list[int], cutset: str, left: bool = True, right: bool = True) -> list[int]:
     """``bytes.Trim(b, cutset)`` (``TrimLeft``: ``right=False``; ``TrimRight``:
     ``left=False``): ``b`` without the runes of ``cutset`` at its ends; nil where
