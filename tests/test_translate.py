@@ -43636,6 +43636,46 @@ func main() {
 )
 
 
+# A json.Delim the program declares or converts prints by its String method, as
+# those Token gives do, and compares with them.
+CONSTRUCTS["json_delim_of_the_program"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"strings"
+)
+
+func main() {
+\tvar d json.Delim = '['
+\tfmt.Printf("%v %s %d %q\\n", d, d, d, d)
+\tclosing := map[json.Delim]json.Delim{'[': ']', '{': '}'}
+\tdec := json.NewDecoder(strings.NewReader(`{"a": [1, 2]}`))
+\tvar stack []json.Delim
+\tfor {
+\t\ttok, err := dec.Token()
+\t\tif err != nil {
+\t\t\tbreak
+\t\t}
+\t\tif delim, ok := tok.(json.Delim); ok {
+\t\t\tif delim == '[' || delim == '{' {
+\t\t\t\tstack = append(stack, delim)
+\t\t\t} else {
+\t\t\t\topen := stack[len(stack)-1]
+\t\t\t\tstack = stack[:len(stack)-1]
+\t\t\t\tfmt.Println("closed", open, "with", delim, closing[open] == delim)
+\t\t\t}
+\t\t}
+\t}
+\tfmt.Println(json.Delim('}'), len(stack))
+}
+""",
+    '[ [ 91 "["\nclosed [ with ] true\nclosed { with } true\n} 0\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -577,6 +577,8 @@ func timeClass(t types.Type) string {
 		return "go.slog.Level" // INFO, WARN+1
 	case isNamed(t, "log/slog", "Kind"):
 		return "go.slog.Kind" // String, Group
+	case isNamed(t, "encoding/json", "Delim"):
+		return "go.json.Delim" // [
 	}
 	return ""
 }
