@@ -43676,6 +43676,38 @@ func main() {
 )
 
 
+# unicode.IsTitle is true of the title-case letters (category Lt: ǅ, ᾈ), which are
+# neither upper nor lower case; ToTitle maps the others to them.
+CONSTRUCTS["unicode_is_title"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"unicode"
+)
+
+func main() {
+\tfor _, r := range "Aa\\u01c5\\u01c4\\u01c6\\u1f88\\u1fbc\\u00df\\u03a3" {
+\t\tfmt.Printf("%U %c title=%t upper=%t lower=%t to=%c\\n",
+\t\t\tr, r, unicode.IsTitle(r), unicode.IsUpper(r), unicode.IsLower(r), unicode.ToTitle(r))
+\t}
+}
+""",
+    (
+        "U+0041 A title=false upper=true lower=false to=A\n"
+        "U+0061 a title=false upper=false lower=true to=A\n"
+        "U+01C5 ǅ title=true upper=false lower=false to=ǅ\n"
+        "U+01C4 Ǆ title=false upper=true lower=false to=ǅ\n"
+        "U+01C6 ǆ title=false upper=false lower=true to=ǅ\n"
+        "U+1F88 ᾈ title=true upper=false lower=false to=ᾈ\n"
+        "U+1FBC ᾼ title=true upper=false lower=false to=ᾼ\n"
+        "U+00DF ß title=false upper=false lower=true to=ß\n"
+        "U+03A3 Σ title=false upper=true lower=false to=Σ\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

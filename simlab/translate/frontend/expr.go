@@ -3326,9 +3326,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		"unicode/utf8.DecodeLastRune", "unicode/utf8.AppendRune", "unicode/utf8.EncodeRune", "unicode/utf8.FullRune":
 		return "go.utf8_" + snake(strings.TrimPrefix(name, "unicode/utf8.")) + "(" + f.args(c) + ")", false
 	case "unicode.IsLetter", "unicode.IsDigit", "unicode.IsNumber", "unicode.IsUpper", "unicode.IsLower",
-		"unicode.IsPunct", "unicode.IsControl", "unicode.IsMark", "unicode.IsSymbol":
+		"unicode.IsPunct", "unicode.IsControl", "unicode.IsMark", "unicode.IsSymbol", "unicode.IsTitle":
 		category := map[string]string{"IsLetter": "L", "IsDigit": "Nd", "IsNumber": "N", "IsUpper": "Lu",
-			"IsLower": "Ll", "IsPunct": "P", "IsControl": "Cc", "IsMark": "M", "IsSymbol": "S"}[strings.TrimPrefix(name, "unicode.")]
+			"IsLower": "Ll", "IsPunct": "P", "IsControl": "Cc", "IsMark": "M", "IsSymbol": "S",
+			"IsTitle": "Lt"}[strings.TrimPrefix(name, "unicode.")]
 		return "go.unicode_is(" + pyString(category) + ", " + arg(0) + ")", false
 	case "unicode.IsSpace":
 		return "go.unicode_is_space(" + arg(0) + ")", false
