@@ -43708,6 +43708,40 @@ func main() {
 )
 
 
+# A method value of a pointer method of a named number type (inc := n.Inc) is bound
+# to &n: each call writes n; a value method's (twice := n.Twice) to a copy of n
+# made where it is taken.
+CONSTRUCTS["method_value_of_named_number_pointer_method"] = (
+    """\
+package main
+
+import "fmt"
+
+type Num int
+
+func (n *Num) Inc() { *n++ }
+
+func (n *Num) Add(d Num) { *n += d }
+
+func (n Num) Twice() Num { return 2 * n }
+
+func main() {
+\tvar n Num = 4
+\tinc := n.Inc
+\tinc()
+\tinc()
+\tp := &n
+\tadd := p.Add
+\tadd(10)
+\ttwice := n.Twice
+\tn = 100
+\tfmt.Println(n, twice(), n.Twice())
+}
+""",
+    "100 32 200\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -692,6 +692,11 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a standard library type", "a closure calling it")
 		}
 		if n, ok := sel.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {
+			if isPointer(fn.Type().(*types.Signature).Recv().Type()) && x != f.callee {
+				// inc := n.Inc of a pointer method: bound to &n, the go.Ref
+				ref := f.expr(&ast.UnaryExpr{OpPos: x.Pos(), Op: token.AND, X: x.X})
+				return "go.method_value(" + f.m.globals[n.Obj()] + "." + fieldName(x.Sel.Name) + ", " + ref + ")"
+			}
 			return f.m.globals[n.Obj()] + "(" + recv + ")." + fieldName(x.Sel.Name) // c.String: bound to an instance
 		}
 		if promotedFromInterface(p, sel) {
