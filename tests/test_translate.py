@@ -43742,6 +43742,42 @@ func main() {
 )
 
 
+# A slice literal with indexes, as the spec's []int{2, 3, 5, 7, 9: 29, 31}: the elements
+# an index skips are zero values, each its own (a struct's too), and the slice's
+# length and capacity reach past the highest index.
+CONSTRUCTS["indexed_slice_literal"] = (
+    """\
+package main
+
+import "fmt"
+
+type Point struct{ X, Y int }
+
+func main() {
+\tprimes := []int{2, 3, 5, 7, 9: 29, 31}
+\tfmt.Println(len(primes), primes)
+\tnames := []string{3: "d", 1: "b"}
+\tfmt.Printf("%q %d\\n", names, cap(names))
+\tadj := [][]int{0: {1, 2}, 1: {2}, 2: {}}
+\tfmt.Println(adj, len(adj))
+\tpts := []Point{2: {1, 1}}
+\tpts[0].X = 5
+\tfmt.Println(pts)
+\tconst (
+\t\tlo = iota
+\t\thi
+\t)
+\tflags := []bool{hi: true}
+\tfmt.Println(flags)
+}
+""",
+    (
+        '11 [2 3 5 7 0 0 0 0 0 29 31]\n["" "b" "" "d"] 4\n[[1 2] [2] []] 3\n'
+        "[{5 0} {0 0} {1 1}]\n[false true]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

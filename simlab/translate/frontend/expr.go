@@ -1680,11 +1680,19 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 		return cls + "(" + strings.Join(args, ", ") + ")"
 	case *types.Slice:
 		var els []string
+		next := 0
 		for _, el := range x.Elts {
-			if _, ok := el.(*ast.KeyValueExpr); ok {
-				p.unsupported(x, "an indexed slice literal", "a plain list of elements")
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				// []int{2, 3, 9: 29, 31}: the elements a key skips are zero, as in an array literal
+				k, _ := constant.Int64Val(p.info.Types[kv.Key].Value)
+				next, el = int(k), kv.Value
 			}
-			els = append(els, f.elem(el, u.Elem()))
+			for len(els) <= next {
+				z, _ := f.m.zero(u.Elem(), x)
+				els = append(els, z)
+			}
+			els[next] = f.elem(el, u.Elem())
+			next++
 		}
 		return "[" + strings.Join(els, ", ") + "]"
 	case *types.Map:
