@@ -43778,6 +43778,48 @@ func main() {
 )
 
 
+# A bufio.Reader over a reader that reads nothing and no error tries 100 times and
+# then gives io.ErrNoProgress; empty reads before bytes are retried.
+CONSTRUCTS["bufio_reader_no_progress"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+)
+
+type stuck struct{ calls int }
+
+func (s *stuck) Read(p []byte) (int, error) { s.calls++; return 0, nil }
+
+type slow struct{ calls int }
+
+func (s *slow) Read(p []byte) (int, error) {
+\ts.calls++
+\tif s.calls%3 != 0 {
+\t\treturn 0, nil
+\t}
+\tp[0] = byte('a' + s.calls/3)
+\treturn 1, nil
+}
+
+func main() {
+\ts := &stuck{}
+\tbr := bufio.NewReader(s)
+\t_, err := br.ReadByte()
+\tfmt.Println(err, s.calls)
+\tw := &slow{}
+\tbr = bufio.NewReader(w)
+\ta, _ := br.ReadByte()
+\tb, _ := br.ReadByte()
+\tfmt.Println(string(rune(a)), string(rune(b)), w.calls)
+}
+""",
+    "multiple Read calls return no data or error 100\nb c 6\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -712,16 +712,22 @@ class BufReader:
         return err
 
     def _fill(self) -> Generator[Any, Any, None]:
-        """The buffered bytes moved to its front, then one ``Read`` after them."""
+        """The buffered bytes moved to its front, then ``Read`` after them until it
+        gives bytes or an error, as Go's: a 100th read of nothing in a row is
+        ``io.ErrNoProgress``."""
         if self._r > 0:
             self._buf[: self._w - self._r] = self._buf[self._r : self._w]
             self._w -= self._r
             self._r = 0
-        room = [0] * (len(self._buf) - self._w)
-        n, err = yield from _one_read(self._rd, room)
-        self._buf[self._w : self._w + n] = bytes(room[:n])
-        self._w += n
-        self._err = err
+        for _ in range(100):
+            room = [0] * (len(self._buf) - self._w)
+            n, err = yield from _one_read(self._rd, room)
+            self._buf[self._w : self._w + n] = bytes(room[:n])
+            self._w += n
+            self._err = err
+            if n > 0 or err is not None:
+                return
+        self._err = LIBRARY_ERRORS["io.ErrNoProgress"]
 
     def size(self) -> int:
         """``b.Size()``: the buffer's size."""
