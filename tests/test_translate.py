@@ -43820,6 +43820,59 @@ func main() {
 )
 
 
+# PrintDefaults calls each Value's String on a zero value of its type; where that
+# panics (a nil field read, a panic of the method's own), it lists the panic after
+# the flags, as Go's flag package recovers it; a *flag.Flag prints its fields in
+# Go's order.
+CONSTRUCTS["flag_print_defaults_recovers_string_panics"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"flag"
+\t"fmt"
+)
+
+type name struct{ p *string }
+
+func (n *name) String() string     { return *n.p }
+func (n *name) Set(s string) error { *n.p = s; return nil }
+
+type level int
+
+func (l *level) String() string {
+\tif *l == 0 {
+\t\tpanic("no level")
+\t}
+\treturn fmt.Sprint(int(*l))
+}
+func (l *level) Set(s string) error { return nil }
+
+func main() {
+\tvar buf bytes.Buffer
+\tfs := flag.NewFlagSet("x", flag.ContinueOnError)
+\tfs.SetOutput(&buf)
+\twho, lvl := "bob", level(3)
+\tfs.Var(&name{&who}, "who", "who to greet")
+\tfs.Var(&lvl, "level", "how loud")
+\tfs.Int("n", 2, "how many")
+\tfs.PrintDefaults()
+\tfmt.Print(buf.String())
+\tfmt.Println(fs.Lookup("who"))
+}
+""",
+    (
+        "  -level value\n    \thow loud\n  -n int\n    \thow many (default 2)\n"
+        "  -who value\n    \twho to greet\n\n"
+        "panic calling String method on zero main.level for flag level: no level\n"
+        "panic calling String method on zero main.name for flag who: "
+        "runtime error: invalid memory address or nil pointer dereference\n"
+        "&{who who to greet bob bob}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -13,13 +13,15 @@ from inspect import isgenerator
 from typing import Any
 
 import simlab as sl
-from simlab.errors import SimlabError
+from simlab.errors import GoPanic, SimlabError
 
 from ._errors import new_error
+from ._fmt import v
 from ._io import _write, stderr
 from ._numbers import Duration, Int64, Uint, Uint64
-from ._panics import panic
+from ._panics import panic, panic_value
 from ._runtime import exit
+from ._runtime_errors import runtime_error
 from ._strconv import (
     ErrRange,
     ErrSyntax,
@@ -31,6 +33,7 @@ from ._strconv import (
     quote,
 )
 from ._time import parse_duration
+from ._types import type_name
 from ._values import BasicPointer, NamedValue, Ref, call
 
 __all__ = ["ErrHelp", "Flag", "FlagSet"]
@@ -142,7 +145,7 @@ def _is_bool(value: Any) -> bool:
 class Flag:
     """A ``*flag.Flag``: its name, usage, value and default as text."""
 
-    __slots__ = ("DefValue", "Name", "Usage", "Value")
+    __slots__ = ("Name", "Usage", "Value", "DefValue")  # noqa: RUF023 (Go's order, which fmt prints)
     go_name = "*flag.Flag"
 
     def __init__(self, Name: str, Usage: str, Value: Any, DefValue: str) -> None:
@@ -339,18 +342,26 @@ class FlagSet:
         """Each flag, by name, as Go's package lists them: ``  -n int`` then its
         usage under it (on the same line for a one-letter bool), and its default
         where that is not its type's zero."""
+        panics = []  # a String method that panicked on a zero value: listed after
         for name in sorted(self._formal):
             flag = self._formal[name]
             kind, usage = _type_name(flag)
             line = f"  -{name}" + (" " + kind if kind else "")
             line += "\t" if len(line.encode()) <= 4 else "\n    \t"
             line += usage.replace("\n", "\n    \t")
-            if not _is_zero(flag):
+            try:
+                zero = _is_zero(flag)
+            except GoPanic as p:
+                panics.append(_zero_panic(flag, p))
+                zero = True
+            if not zero:
                 if isinstance(flag.Value, _Value) and flag.Value.kind == "string":
                     line += f" (default {quote(flag.DefValue)})"
                 else:
                     line += f" (default {flag.DefValue})"
             _write(self.Output(), line + "\n")
+        if panics:
+            _write(self.Output(), "\n" + "".join(text + "\n" for text in panics))
 
     def SetOutput(self, w: Any) -> None:
         self._out = w
@@ -402,7 +413,22 @@ def _is_zero(flag: Flag) -> bool:
             zero = type(value)()  # a pointer to a struct of the program's: a new one
     except TypeError:
         return flag.DefValue == ""
-    return bool(flag.DefValue == _plain(zero.String()))
+    try:
+        text = _plain(zero.String())
+    except Exception as e:  # a field of nil read: Go's runtime panic, recovered above
+        if (p := runtime_error(e)) is None:
+            raise
+        raise p from e
+    return bool(flag.DefValue == text)
+
+
+def _zero_panic(flag: Flag, p: GoPanic) -> str:
+    """Go's line for a String method that panicked on a zero value of the flag's
+    type, which PrintDefaults recovers."""
+    value = flag.Value
+    what = value.go_name if isinstance(value, BasicPointer) else type_name(value)
+    what = what.removeprefix("*")
+    return f"panic calling String method on zero {what} for flag {flag.Name}: {v(panic_value(p))}"
 
 
 def _plain(result: Any) -> Any:
