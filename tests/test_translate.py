@@ -43873,6 +43873,72 @@ func main() {
 )
 
 
+# slices.Index, Contains and Equal of []any compare as interface values do: the same
+# dynamic type, then the value (1, 1.0, int64(1) and true are four values).
+CONSTRUCTS["slices_search_of_interface_values"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func main() {
+\tanys := []any{1, "1", 1.0, int64(1), true}
+\tfmt.Println(slices.Index(anys, any(1.0)))
+\tfmt.Println(slices.Index(anys, any(int64(1))))
+\tfmt.Println(slices.Index(anys, any(true)))
+\tfmt.Println(slices.Contains([]any{1}, any(1.0)))
+\tfmt.Println(slices.Equal([]any{1}, []any{1.0}), slices.Equal([]any{true}, []any{1}))
+\tvar x, y any = 1, 1.0
+\tfmt.Println(x == y)
+}
+""",
+    "2\n3\n4\nfalse\nfalse false\nfalse\n",
+)
+
+
+# slices.Clip and Grow give their operand's array, and Values and All iterate over
+# it later: an append that grows the operand past its capacity moves it to a new
+# array, and what they hold keeps the old one.
+CONSTRUCTS["slices_results_hold_their_operand"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func main() {
+\ts := []int{3, 1, 2}
+\tc := slices.Clip(s)
+\ts = append(s, 4)
+\ts[0] = 9
+\tfmt.Println(c, len(c), s)
+\tx := []int{1, 2}
+\ty := slices.Grow(x, 0)
+\tx = append(x, 3)
+\tfmt.Println(y, len(y), x)
+\tv := []int{3, 1, 2}
+\tit := slices.Values(v)
+\tv = append(v, 0)
+\tv[0] = 9
+\tfmt.Println(slices.Collect(it), v)
+\tt := []string{"a", "b"}
+\tall := slices.All(t)
+\tt = append(t, "c")
+\tfor i, e := range all {
+\t\tfmt.Print(i, e, " ")
+\t}
+\tfmt.Println(len(t))
+}
+""",
+    "[3 1 2] 3 [9 1 2 4]\n[1 2] 2 [1 2 3]\n[3 1 2] [9 1 2 0]\n0a 1b 3\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

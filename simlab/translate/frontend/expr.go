@@ -1687,11 +1687,15 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 				k, _ := constant.Int64Val(p.info.Types[kv.Key].Value)
 				next, el = int(k), kv.Value
 			}
-			for len(els) <= next {
+			for len(els) < next {
 				z, _ := f.m.zero(u.Elem(), x)
 				els = append(els, z)
 			}
-			els[next] = f.elem(el, u.Elem())
+			if next < len(els) {
+				els[next] = f.elem(el, u.Elem())
+			} else {
+				els = append(els, f.elem(el, u.Elem()))
+			}
 			next++
 		}
 		return "[" + strings.Join(els, ", ") + "]"
@@ -3451,6 +3455,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "strings.EqualFold":
 		return "go.equal_fold(" + arg(0) + ", " + arg(1) + ")", false
 	case "slices.Contains":
+		if interfaceElems(p.info.TypeOf(c.Args[0])) {
+			return "go.slices_index(" + arg(0) + ", " + arg(1) + ", eq=go.equal) >= 0", false // 1 is not 1.0
+		}
 		if mayHoldNaN(p.info.TypeOf(c.Args[1])) {
 			return "go.slices_index(" + arg(0) + ", " + arg(1) + ") >= 0", false // a NaN is never found
 		}
@@ -3500,6 +3507,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go.FNV(" + kind + ")", false
 	case "slices.Equal":
+		if interfaceElems(p.info.TypeOf(c.Args[0])) {
+			return "go.slices_equal(" + arg(0) + ", " + arg(1) + ", eq=go.equal)", false // interface values' ==
+		}
 		if mayHoldNaN(elemType(p.info.TypeOf(c.Args[0]))) {
 			return "go.slices_equal(" + arg(0) + ", " + arg(1) + ")", false // a NaN equal to nothing
 		}
@@ -3637,6 +3647,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		if name == "sort.SliceStable" && f.mayBlock(c.Args[1]) {
 			return f.yieldExpr("yield from go.sort_slice_stable_yielding(" + f.args(c) + ")")
+		}
+		if name == "slices.Index" && interfaceElems(p.info.TypeOf(c.Args[0])) {
+			return "go.slices_index(" + f.args(c) + ", eq=go.equal)", false // 1 is not 1.0
 		}
 		helper := map[string]string{
 			"sort.Sort": "sort_sort", "sort.Stable": "sort_stable", "sort.IsSorted": "sort_is_sorted", "sort.Reverse": "SortReverse",
@@ -5168,6 +5181,13 @@ func holdsStructsBut(t types.Type, printed func(types.Type) bool) bool {
 		}
 	}
 	return isStructValueType(e) && !printed(e) || holdsStructsBut(e, printed)
+}
+
+// interfaceElems: t is a slice or an array of interface values (or of a type
+// parameter's), whose == is go.equal's: the same dynamic type, then the value.
+func interfaceElems(t types.Type) bool {
+	e := elemType(t)
+	return e != nil && types.IsInterface(e)
 }
 
 // elemType: the element type of a slice or an array, or nil.

@@ -186,7 +186,7 @@ func (m *module) findOwnedSlices() {
 			case name == "len", name == "cap", name == "copy", name == "clear",
 				name == "append" && x.Ellipsis.IsValid(),
 				strings.HasPrefix(name, "fmt."), strings.HasPrefix(name, "log."), strings.HasPrefix(name, "sort."),
-				strings.HasPrefix(name, "slices."), strings.HasPrefix(name, "strings."),
+				strings.HasPrefix(name, "slices.") && !keepsSlice[name], strings.HasPrefix(name, "strings."),
 				strings.HasPrefix(name, "bytes.") && name != "bytes.NewReader": // the reader keeps the list
 				for i, a := range x.Args {
 					if name != "append" || i == len(x.Args)-1 {
@@ -263,4 +263,13 @@ func (m *module) findOwnedSlices() {
 			return true
 		})
 	}
+}
+
+// keepsSlice: the slices functions whose result is their operand's array (Clip,
+// Grow, Delete...) or an iterator over it, read later (Values, All, Backward):
+// the operand's list is held by another, and an append must not grow it in place.
+var keepsSlice = map[string]bool{
+	"slices.Clip": true, "slices.Grow": true, "slices.Values": true, "slices.All": true, "slices.Backward": true,
+	"slices.Chunk": true, "slices.Delete": true, "slices.DeleteFunc": true, "slices.Compact": true,
+	"slices.CompactFunc": true, "slices.Insert": true, "slices.Replace": true,
 }

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 from collections.abc import Callable, Generator, Sequence
 from inspect import isgenerator
 from typing import Any
@@ -526,16 +527,20 @@ def heap_fix(h: Any, i: int) -> None:
         _heap_up(h, i)
 
 
-def slices_equal(xs: list[Any], ys: list[Any]) -> bool:
+def slices_equal(
+    xs: list[Any], ys: list[Any], eq: Callable[[Any, Any], bool] = operator.eq
+) -> bool:
     """``slices.Equal`` of elements that may be NaN: Go's ``==`` of each pair (a
     NaN equal to nothing, itself neither, where Python's list ``==`` takes an
-    object as equal to itself)."""
-    return len(xs) == len(ys) and all(x == y for x, y in zip(xs, ys, strict=True))
+    object as equal to itself); ``eq`` is interface values' (``go.equal``: 1 is
+    not 1.0)."""
+    return len(xs) == len(ys) and all(eq(x, y) for x, y in zip(xs, ys, strict=True))
 
 
-def slices_index(xs: list[Any], x: Any) -> int:
-    """``slices.Index``: the first index of ``x``, or -1."""
-    return next((i for i, e in enumerate(xs) if e == x), -1)
+def slices_index(xs: list[Any], x: Any, eq: Callable[[Any, Any], bool] = operator.eq) -> int:
+    """``slices.Index``: the first index of ``x``, or -1 (``eq`` as for
+    :func:`slices_equal`)."""
+    return next((i for i, e in enumerate(xs) if eq(e, x)), -1)
 
 
 def slices_index_func(xs: list[Any], f: Callable[[Any], Any]) -> int:
