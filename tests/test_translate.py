@@ -43939,6 +43939,44 @@ func main() {
 )
 
 
+# A heap of h := &IntHeap{...} whose Pop re-slices through the pointer, *h =
+# (*h)[:n-1]: the literal's slice is reached only through h, as heap.Push(&cal, x)'s.
+CONSTRUCTS["heap_pop_through_pointer_to_literal"] = (
+    """\
+package main
+
+import (
+\t"container/heap"
+\t"fmt"
+)
+
+type IntHeap []int
+
+func (h IntHeap) Len() int           { return len(h) }
+func (h IntHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h IntHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *IntHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *IntHeap) Pop() any {
+\told := *h
+\tx := old[len(old)-1]
+\t*h = (*h)[:len(old)-1]
+\treturn x
+}
+
+func main() {
+\th := &IntHeap{5, 2, 8}
+\theap.Init(h)
+\theap.Push(h, 1)
+\tfor h.Len() > 0 {
+\t\tfmt.Print(heap.Pop(h), " ")
+\t}
+\tfmt.Println()
+}
+""",
+    "1 2 5 8 \n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1944,6 +1944,54 @@ func (p *program) placesOf(a *sliceAliases, star *ast.StarExpr, at token.Pos) (p
 	return places, ok && defined && uses == calls && !p.copiedPlace(places)
 }
 
+// literalPointer: e is a local variable declared with the address of a composite
+// literal (h := &IntHeap{5, 2, 8}), never assigned again nor its address taken:
+// the literal's slice is a place no other variable names, as heap.Push(&IntHeap{...})'s.
+func (p *program) literalPointer(e ast.Expr) bool {
+	id, isIdent := ast.Unparen(e).(*ast.Ident)
+	if !isIdent {
+		return false
+	}
+	v, isVar := p.info.Uses[id].(*types.Var)
+	if !isVar || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	declared, other := false, false
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					lid, isIdent := ast.Unparen(l).(*ast.Ident)
+					if !isIdent || p.info.ObjectOf(lid) != v {
+						continue
+					}
+					u, isAddr := ast.Expr(nil), false
+					if len(n.Lhs) == len(n.Rhs) {
+						u, isAddr = n.Rhs[i], true
+					}
+					addr, isUnary := ast.Unparen(u).(*ast.UnaryExpr)
+					if isAddr && isUnary && addr.Op == token.AND && p.info.Defs[lid] == v {
+						if _, isLit := ast.Unparen(addr.X).(*ast.CompositeLit); isLit && !declared {
+							declared = true
+							continue
+						}
+					}
+					other = true
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND && ast.Unparen(n.X) != nil {
+					if vid, isIdent := ast.Unparen(n.X).(*ast.Ident); isIdent && p.info.Uses[vid] == v {
+						other = true
+					}
+				}
+			}
+			return !other
+		})
+	}
+	return declared && !other
+}
+
 // copiedPlace: one of places is, or is a field of, a parameter or a receiver that
 // is no pointer (pop(&s) of a func drain(s []int)): a copy of its caller's, whose
 // array the caller's still holds, which this function's writes after the
@@ -2074,6 +2122,9 @@ func (p *program) receiverPlaces(m *types.Func, seen map[*types.Func]bool) (plac
 				}
 				return
 			}
+			if p.literalPointer(e) {
+				return // heap.Push(h, x) of an h := &IntHeap{...}: a literal only h reaches
+			}
 			ok = false // d held by an interface: its methods' calls are not followed
 		}
 	})
@@ -2109,6 +2160,9 @@ func (p *program) receiverPlaces(m *types.Func, seen map[*types.Func]bool) (plac
 						return true
 					}
 				}
+			}
+			if p.literalPointer(x) {
+				return true // h.Len() of an h := &IntHeap{...}
 			}
 			ok = false
 			return true
