@@ -43977,6 +43977,36 @@ func main() {
 )
 
 
+# slices.Contains, Index and Equal inside a generic function compare a type
+# parameter's values as its type argument's: T(s) of a T ~string finds "red" among
+# []Color{"red", "blue"}.
+CONSTRUCTS["slices_search_of_type_parameter_values"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+type Color string
+
+func allowed[T ~string](opts []T, s string) bool {
+\treturn slices.Contains(opts, T(s)) && slices.Index(opts, T(s)) >= 0
+}
+
+func same[T comparable](a, b []T) bool { return slices.Equal(a, b) }
+
+func main() {
+\tcolors := []Color{"red", "blue"}
+\tfmt.Println(allowed(colors, "red"), allowed(colors, "green"))
+\tfmt.Println(same([]int{1, 2}, []int{1, 2}), same([]Color{"red"}, []Color{Color("red")}))
+}
+""",
+    "true false\ntrue true\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -5183,11 +5183,12 @@ func holdsStructsBut(t types.Type, printed func(types.Type) bool) bool {
 	return isStructValueType(e) && !printed(e) || holdsStructsBut(e, printed)
 }
 
-// interfaceElems: t is a slice or an array of interface values (or of a type
-// parameter's), whose == is go.equal's: the same dynamic type, then the value.
+// interfaceElems: t is a slice or an array of interface values, whose == is
+// go.equal's: the same dynamic type, then the value. (A type parameter's values
+// compare as its type argument's, which a run does not keep: by value.)
 func interfaceElems(t types.Type) bool {
 	e := elemType(t)
-	return e != nil && types.IsInterface(e)
+	return e != nil && types.IsInterface(e) && !isTypeParam(e)
 }
 
 // elemType: the element type of a slice or an array, or nil.
