@@ -44007,6 +44007,39 @@ func main() {
 )
 
 
+# flag.UnquoteUsage gives the name a back-quoted word of the usage names (its quotes
+# dropped from the usage), else the value's type's: int, value, nothing for a bool.
+CONSTRUCTS["flag_unquote_usage"] = (
+    """\
+package main
+
+import (
+\t"flag"
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tfs := flag.NewFlagSet("u", flag.ContinueOnError)
+\tfs.String("in", "", "read from `file`")
+\tfs.Int("n", 1, "how many")
+\tfs.Duration("wait", time.Second, "how long to wait for the `reply`, at most")
+\tfs.Bool("v", false, "verbose")
+\tfs.Func("tag", "add a tag", func(string) error { return nil })
+\tfs.VisitAll(func(f *flag.Flag) {
+\t\tname, usage := flag.UnquoteUsage(f)
+\t\tfmt.Printf("%s: %q %q\\n", f.Name, name, usage)
+\t})
+}
+""",
+    (
+        'in: "file" "read from file"\nn: "int" "how many"\n'
+        'tag: "value" "add a tag"\nv: "" "verbose"\n'
+        'wait: "reply" "how long to wait for the reply, at most"\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3196,6 +3196,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return arg(0) + ".v = " + arg(2), false // flag.IntVar(p, ...) of a *int, a go.Ref
 	case "flag.Parse":
 		return "go.flag_parse()", false
+	case "flag.UnquoteUsage":
+		return "go.flag.unquote_usage(" + arg(0) + ")", false
 	case "flag.Parsed":
 		return "True", false
 	case "flag.NArg", "flag.NFlag":

@@ -36,7 +36,7 @@ from ._time import parse_duration
 from ._types import type_name
 from ._values import BasicPointer, NamedValue, Ref, call
 
-__all__ = ["ErrHelp", "Flag", "FlagSet"]
+__all__ = ["ErrHelp", "Flag", "FlagSet", "unquote_usage"]
 
 CONTINUE_ON_ERROR, EXIT_ON_ERROR, PANIC_ON_ERROR = range(3)  # flag.ErrorHandling
 
@@ -393,6 +393,12 @@ def _type_name(flag: Flag) -> tuple[str, str]:
     if isinstance(value, _Value):
         return _TYPE_NAMES[value.kind], usage
     return ("" if _is_bool(value) else "value"), usage
+
+
+def unquote_usage(flag: Flag) -> tuple[str, str]:
+    """``flag.UnquoteUsage(f)``: the name PrintDefaults gives the flag's value, and
+    its usage without the back quotes that named it."""
+    return _type_name(flag)
 
 
 def _is_zero(flag: Flag) -> bool:
