@@ -48695,3 +48695,19 @@ def test_a_reslice_past_what_the_run_keeps_ends_in_one_line(tmp_path):
         " past 5 are not kept here (Go's append moved it to a new array; slice within the"
         " length, or append)\n"
     )
+
+
+def test_a_range_whose_element_target_reads_its_index_target_is_refused(tmp_path):
+    """The spec's for i, x[i] = range x: Go evaluates x[i]'s operands with the old i
+    before it assigns the iteration values (go1.27.3 printed 0 [3 5 3] after one
+    iteration from i == 2), where Python assigns i first; refused in one line."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\tx := []int{3, 5, 7}\n\ti := 2\n'
+        "\tfor i, x[i] = range x {\n\t\tbreak\n\t}\n\tfmt.Println(i, x)\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "simlab: main.go:8: unsupported: a range whose element target reads its index target"
+    )

@@ -2712,6 +2712,13 @@ func (f *fn) isBuiltin(c *ast.CallExpr, name string) bool { return isBuiltinCall
 
 func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 	p := f.p
+	if key, isIdent := ast.Unparen(s.Key).(*ast.Ident); isIdent && s.Tok == token.ASSIGN && s.Value != nil {
+		if _, plain := ast.Unparen(s.Value).(*ast.Ident); !plain && usesObj(p, s.Value, p.info.Uses[key]) {
+			// Python assigns the key first, then reads the value target's operands
+			p.unsupported(s, "a range whose element target reads its index target (for i, x[i] = range x: Go reads "+
+				"x[i]'s i before it assigns i)", "range into new variables and assign them in the body")
+		}
+	}
 	t := under(p.info.TypeOf(s.X))
 	var key, val string
 	target := func(e ast.Expr) string {
