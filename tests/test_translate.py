@@ -44040,6 +44040,59 @@ func main() {
 )
 
 
+# A struct variable whose field's address is taken (g := &s.Hits) is written in
+# place by an assignment of a whole value, as Go's is, and so are its struct- and
+# array-valued fields under *po = Outer{...} (ip := &o.In still reaches o's), and
+# a, c = c, a of an a whose address is taken.
+CONSTRUCTS["struct_assigned_in_place_under_its_pointers"] = (
+    """\
+package main
+
+import "fmt"
+
+type Stats struct {
+\tHits  int
+\tLabel string
+}
+
+type Inner struct{ A [2]int }
+
+type Outer struct {
+\tIn    Inner
+\tStats Stats
+}
+
+type Card struct {
+\tRank int
+\tSuit string
+}
+
+func main() {
+\ts := Stats{}
+\tg := &s.Hits
+\ts = Stats{Label: "r"}
+\t*g = 6
+\tfmt.Println(s, *g)
+
+\tvar o Outer
+\tip := &o.In
+\thits := &o.Stats.Hits
+\tpo := &o
+\t*po = Outer{In: Inner{A: [2]int{1, 2}}, Stats: Stats{Hits: 1}}
+\tip.A[0] = 30
+\t*hits += 10
+\tfmt.Println(o, ip.A)
+
+\ta, c := Card{1, "x"}, Card{3, "z"}
+\tpa := &a
+\ta, c = c, a
+\tfmt.Println(pa.Rank, a, c)
+}
+""",
+    "{6 r} 6\n{{[30 2]} {11 }} [30 2]\n3 {3 z} {1 x}\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

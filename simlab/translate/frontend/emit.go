@@ -848,6 +848,13 @@ func (m *module) findAddressed() {
 			case *ast.UnaryExpr:
 				if x.Op == token.AND {
 					mark(x.X)
+					// g := &s.Hits: a pointer into s, which s = Stats{} must write in place
+					for sel, ok := ast.Unparen(x.X).(*ast.SelectorExpr); ok; sel, ok = ast.Unparen(sel.X).(*ast.SelectorExpr) {
+						if s := p.info.Selections[sel]; s == nil || s.Kind() != types.FieldVal || isPointer(p.info.TypeOf(sel.X)) {
+							break
+						}
+						mark(sel.X)
+					}
 				}
 			case *ast.SelectorExpr:
 				// inc := c.Inc, defer c.Inc() of a pointer method: a pointer to c kept

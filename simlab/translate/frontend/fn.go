@@ -1328,12 +1328,24 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			vals = f.tupleInto(s.Rhs[0], to, vals) // v, err = strconv.ParseInt(...) of a var v any
 		}
 	}
-	if names == nil && len(s.Lhs) > 1 && slices.ContainsFunc(s.Lhs, func(e ast.Expr) bool { return structDeref(p, e) != nil }) {
+	// the struct a target's assignment writes in place: *a of a struct pointer, or a
+	// struct variable, field or element whose address is taken (a, c = c, a of a
+	// pa := &a), which every pointer to it reaches
+	inPlace := func(e ast.Expr) ast.Expr {
+		if st := structDeref(p, e); st != nil {
+			return st.X
+		}
+		if s.Tok == token.ASSIGN && f.m.addressed[addressedVar(p, e)] && isStructValueType(p.info.TypeOf(e)) {
+			return e
+		}
+		return nil
+	}
+	if names == nil && len(s.Lhs) > 1 && slices.ContainsFunc(s.Lhs, func(e ast.Expr) bool { return inPlace(e) != nil }) {
 		// *a, *b = *b, *a of struct pointers: the values first, then each struct
 		// takes its value's fields (go.store), seen through every pointer to it
 		others := &ast.AssignStmt{Lhs: slices.Clone(s.Lhs), Tok: s.Tok, Rhs: s.Rhs}
 		for i, e := range others.Lhs {
-			if structDeref(p, e) != nil {
+			if inPlace(e) != nil {
 				others.Lhs[i] = ast.NewIdent("_")
 			}
 		}
@@ -1345,8 +1357,8 @@ func (f *fn) assign(s *ast.AssignStmt) {
 		f.flushPre()
 		f.wl(f.line, "%s = %s", strings.Join(temps, ", "), vals)
 		for i, e := range s.Lhs {
-			if st := structDeref(p, e); st != nil {
-				f.wl(f.line, "go.store(%s, %s)", f.expr(st.X), temps[i])
+			if at := inPlace(e); at != nil {
+				f.wl(f.line, "go.store(%s, %s)", f.expr(at), temps[i])
 			} else if names[i] != "_" {
 				f.wl(f.line, "%s = %s", names[i], temps[i])
 			}

@@ -636,11 +636,20 @@ def copy(x: Any) -> Any:
 def store(p: Any, v: Any) -> None:
     """``*p = v`` for a pointer to a struct: the struct ``p`` points to, the same
     object wherever another pointer reaches it, takes the fields of ``v`` (a copy
-    already, as the right side of an assignment is)."""
+    already, as the right side of an assignment is), and its struct-valued fields
+    (``go_values``) theirs in turn."""
     if p is None:
         raise GoPanic(_NIL_DEREFERENCE)
-    for name in getattr(type(p), "go_struct", type(p)).__slots__:
-        setattr(p, name, getattr(v, name))
+    cls = getattr(type(p), "go_struct", type(p))
+    values = getattr(cls, "go_values", ())
+    for name in cls.__slots__:
+        held = getattr(p, name)
+        if name in values and isinstance(held, list):
+            held[:] = getattr(v, name)  # an array field in place, as &o.A reaches it
+        elif name in values and held is not None:
+            store(held, getattr(v, name))  # a struct-valued field in place: &o.In still reaches it
+        else:
+            setattr(p, name, getattr(v, name))
 
 
 class _StructAt:
