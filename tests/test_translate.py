@@ -44093,6 +44093,47 @@ func main() {
 )
 
 
+# json.Marshal of pointers that lead back to themselves fails with Go's
+# *json.UnsupportedValueError naming the pointer type; one pointer reached twice
+# side by side is no cycle.
+CONSTRUCTS["json_marshal_of_a_pointer_cycle"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"errors"
+\t"fmt"
+)
+
+type Room struct {
+\tName string `json:"name"`
+\tNext *Room  `json:"next"`
+}
+
+type Pair struct {
+\tA, B *Room
+}
+
+func main() {
+\thall := &Room{Name: "hall"}
+\thall.Next = &Room{Name: "yard", Next: hall}
+\t_, err := json.Marshal(hall)
+\tvar uv *json.UnsupportedValueError
+\tfmt.Println("save failed:", err, errors.As(err, &uv))
+\tshared := &Room{Name: "x"}
+\tb, err := json.Marshal(Pair{shared, shared})
+\tfmt.Println(string(b), err)
+}
+""",
+    (
+        "save failed: json: unsupported value: encountered a cycle via *main.Room true\n"
+        '{"A":{"name":"x","next":null},"B":{"name":"x","next":null}} '
+        "<nil>\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -183,7 +183,7 @@ class UnsupportedTypeError(sl.GoError):
 
 
 class UnsupportedValueError(sl.GoError):
-    """``*json.UnsupportedValueError``: a NaN or an infinity."""
+    """``*json.UnsupportedValueError``: a NaN or an infinity, or a cycle of pointers."""
 
     __slots__ = ()
 
@@ -370,10 +370,11 @@ class _Encoder:
     """Writes a value's JSON. Its methods are generators, since a MarshalJSON of
     the program's may block (lock a mutex): ``yield from`` them."""
 
-    __slots__ = ("depth", "html")
+    __slots__ = ("depth", "html", "through")
 
     def __init__(self, html: bool) -> None:
         self.html, self.depth = html, 0
+        self.through: set[int] = set()  # the pointers being encoded, outermost first
 
     def value(self, v: Any, d: Desc, addressable: bool = False) -> Gen:
         """The JSON of ``v``; ``addressable``: Go could take its address (reached
@@ -421,7 +422,13 @@ class _Encoder:
         if kind == "ptr":
             if v is None or getattr(type(v), "go_nil", False):
                 return "null"
-            return (yield from self.nested(v.v if isinstance(v, Ref) else v, d[2], True))
+            if id(v) in self.through:  # a pointer inside what it points to: Go's cycle error
+                raise _Fail(UnsupportedValueError(f"encountered a cycle via {d[1]}"))
+            self.through.add(id(v))
+            try:
+                return (yield from self.nested(v.v if isinstance(v, Ref) else v, d[2], True))
+            finally:
+                self.through.discard(id(v))
         if kind in ("slice", "array"):
             if kind == "slice" and (v is None or is_nil(v)):
                 return "null"
