@@ -44134,6 +44134,44 @@ func main() {
 )
 
 
+# Slicing an array (or the array a pointer reaches) past its end panics naming its
+# length, a slice's naming its capacity; an index past a map element's slice names
+# the index and the length, 0 for a missing key's nil slice.
+CONSTRUCTS["bounds_panics_of_arrays_and_map_elements"] = (
+    """\
+package main
+
+import "fmt"
+
+func try(f func()) {
+\tdefer func() { fmt.Println(recover()) }()
+\tf()
+}
+
+func tail(p *[5]int, n int) []int { return p[2:n] }
+
+func main() {
+\tarr := [5]int{0, 1, 4, 9, 16}
+\tn, m := 6, 7
+\ttry(func() { fmt.Println(arr[:n]) })
+\ttry(func() { fmt.Println(tail(&arr, n)) })
+\ttry(func() { fmt.Println(arr[1:2:m]) })
+\ts := arr[:]
+\ttry(func() { fmt.Println(s[:n]) })
+\tgroups := map[string][]int{"a": {1, 2}}
+\ttry(func() { fmt.Println(groups["a"][1], groups["b"][0]) })
+}
+""",
+    (
+        "runtime error: slice bounds out of range [:6] with length 5\n"
+        "runtime error: slice bounds out of range [:6] with length 5\n"
+        "runtime error: slice bounds out of range [::7] with length 5\n"
+        "runtime error: slice bounds out of range [:6] with capacity 5\n"
+        "runtime error: index out of range [0] with length 0\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -405,6 +405,9 @@ func (f *fn) exprOf(e ast.Expr) string {
 		if x.Slice3 { // s[a:b:c]: c bounds the capacity, which a slice here does not have
 			args = append(args, "most="+f.expr(x.Max))
 		}
+		if arrayLen(p.info.TypeOf(x.X)) >= 0 {
+			args = append(args, "of_array=True") // Go's panic says "with length" of an array
+		}
 		if resliced { // a program that asks cap: the capacity past the result's end kept
 			return "go.resliced(" + strings.Join(args, ", ") + ")"
 		}

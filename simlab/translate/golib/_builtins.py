@@ -230,23 +230,26 @@ def capacity(s: list[Any]) -> int:
     return s.cap
 
 
-def sliced(s: Any, low: int = 0, high: int | None = None, most: int | None = None) -> Any:
+def sliced(
+    s: Any, low: int = 0, high: int | None = None, most: int | None = None, of_array: bool = False
+) -> Any:
     """The slice expression ``s[low:high]`` of a slice or a string (a string's bounds
     are byte offsets, as Go's: a rune cut in two becomes U+FFFD), or Go's runtime
     panic where a bound is out of range (a slice's capacity is its length here).
     ``most`` is the third index of ``s[low:high:most]``, which gives the result
-    its capacity, ``most - low``."""
+    its capacity, ``most - low``; ``of_array``: ``s`` is an array, whose bound Go's
+    panic calls its length."""
     if type(s) is CapSlice:
-        return _sliced_capacity(s, low, high, most)
+        return _sliced_capacity(s, low, high, most, of_array)
     if most is not None:
         hi = len(s) if high is None else high
-        _check_slice3(len(s), low, hi, most)
+        _check_slice3(len(s), low, hi, most, "length" if of_array else "capacity")
         return CapSlice(s[low:hi], most - low, s[hi:most])
     text = isinstance(s, str) and not s.isascii()
     data = s.encode() if text else s
     n = len(data)
     hi = n if high is None else high
-    _check_slice(n, low, hi, "length" if isinstance(s, str) else "capacity")
+    _check_slice(n, low, hi, "length" if isinstance(s, str) or of_array else "capacity")
     if text:
         return data[low:hi].decode(errors="replace")
     if not s and type(s) is not list and isinstance(s, list):
@@ -254,26 +257,35 @@ def sliced(s: Any, low: int = 0, high: int | None = None, most: int | None = Non
     return s[low:hi]
 
 
-def resliced(s: list[Any], low: int = 0, high: int | None = None, most: int | None = None) -> Any:
+def resliced(
+    s: list[Any],
+    low: int = 0,
+    high: int | None = None,
+    most: int | None = None,
+    of_array: bool = False,
+) -> Any:
     """:func:`sliced` of a slice or an array in a program that asks ``cap``: the
     result a ``go.CapSlice`` whose capacity runs to the end of ``s``'s (its
     length, if ``s`` keeps none), the elements past its end kept for a re-slice."""
     if type(s) is CapSlice:
-        return _sliced_capacity(s, low, high, most)
+        return _sliced_capacity(s, low, high, most, of_array)
     if not s and type(s) is not list:
         return sliced(s, low, high, most)  # nil stays nil
-    return _sliced_capacity(CapSlice(s, len(s)), low, high, most)
+    return _sliced_capacity(CapSlice(s, len(s)), low, high, most, of_array)
 
 
-def _sliced_capacity(s: CapSlice, low: int, high: int | None, most: int | None) -> CapSlice:
+def _sliced_capacity(
+    s: CapSlice, low: int, high: int | None, most: int | None, of_array: bool = False
+) -> CapSlice:
     """``s[low:high:most]`` of a slice that keeps its capacity: Go's bounds are the
     capacity's, and the result's capacity runs to ``most`` or to ``s``'s end."""
     end = s.cap if most is None else most
     hi = len(s) if high is None else high
+    what = "length" if of_array else "capacity"
     if most is None:
-        _check_slice(s.cap, low, hi, "capacity")
+        _check_slice(s.cap, low, hi, what)
     else:
-        _check_slice3(s.cap, low, hi, most)
+        _check_slice3(s.cap, low, hi, most, what)
     whole: list[Any] = s
     if max(hi, end) > len(s):
         whole = [*s, *s.rest]
@@ -301,13 +313,13 @@ def _check_slice(n: int, low: int, hi: int, what: str) -> None:
         raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
 
 
-def _check_slice3(n: int, low: int, high: int, most: int) -> None:
+def _check_slice3(n: int, low: int, high: int, most: int, what: str = "capacity") -> None:
     """Go's runtime panic where a bound of ``s[low:high:most]`` is out of range."""
     bounds = ""
     if most < 0:
         bounds = f"[::{most}]"
     elif most > n:
-        bounds = f"[::{most}] with capacity {n}"
+        bounds = f"[::{most}] with {what} {n}"
     elif high < 0:
         bounds = f"[:{high}:]"
     elif high > most:

@@ -146,7 +146,8 @@ def _operand(node: ast.expr, names: dict[str, Any]) -> Any:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
         m = _operand(node.func.value, names)
         if node.func.attr == "get" and isinstance(m, dict):  # m.get(k, zero): a map's element
-            return m[_operand(node.args[0], names)]
+            key = _operand(node.args[0], names)
+            return m[key] if key in m or len(node.args) < 2 else _operand(node.args[1], names)
         if node.func.attr == "encode" and isinstance(m, str) and not node.args:
             return m.encode()  # s.encode()[0]: a string's byte
     if isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
