@@ -44172,6 +44172,44 @@ func main() {
 )
 
 
+# go of a library function (go fmt.Fprintf(a, ...), go io.WriteString(a, s) into a
+# net.Pipe, go runtime.Gosched()): its arguments evaluated at the go statement, the
+# call run in the new goroutine, which may block as the function does.
+CONSTRUCTS["go_of_a_library_function"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+\t"net"
+\t"runtime"
+\t"time"
+)
+
+type point struct{ X, Y int }
+
+func main() {
+\ta, b := net.Pipe()
+\tp := point{1, 2}
+\tgo fmt.Fprintf(a, "%v %d\\n", p, 7)
+\tp.X = 100
+\tbuf := make([]byte, 64)
+\tn, err := b.Read(buf)
+\tfmt.Printf("%q %v\\n", buf[:n], err)
+\tgo io.WriteString(a, "hello\\n")
+\tn, err = b.Read(buf)
+\tfmt.Printf("%q %v\\n", buf[:n], err)
+\tgo runtime.Gosched()
+\tgo time.Sleep(time.Millisecond)
+\ttime.Sleep(10 * time.Millisecond)
+\tfmt.Println(runtime.NumGoroutine())
+}
+""",
+    '"{1 2} 7\\n" <nil>\n"hello\\n" <nil>\n1\n',
+)
+
+
 LOST_UPDATE = """\
 package main
 

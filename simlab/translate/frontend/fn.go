@@ -1889,14 +1889,40 @@ func (f *fn) goStmt(s *ast.GoStmt) {
 func (f *fn) goStdMethod(c *ast.CallExpr, fun ast.Expr) bool {
 	p := f.p
 	sel, ok := fun.(*ast.SelectorExpr)
-	if !ok || p.info.Selections[sel] == nil || p.info.Selections[sel].Kind() != types.MethodVal {
+	if !ok {
 		return false
 	}
-	fn, ok := p.info.Selections[sel].Obj().(*types.Func)
-	if !ok || fn.Pkg() == nil || p.ours(fn.Pkg()) || f.m.a.byFunc[fn.Origin()] != nil || c.Ellipsis.IsValid() {
-		return false
+	var fn *types.Func
+	name := ""
+	held := []ast.Expr{sel.X}
+	if pk, isPkg := ast.Unparen(sel.X).(*ast.Ident); isPkg && p.info.Uses[pk] != nil {
+		if _, isPkgName := p.info.Uses[pk].(*types.PkgName); isPkgName {
+			// go fmt.Fprint(w, ...), go io.WriteString(w, s): a function of the library's
+			fn, _ = p.info.Uses[sel.Sel].(*types.Func)
+			if fn == nil || fn.Pkg() == nil || p.ours(fn.Pkg()) {
+				return false
+			}
+			name = fn.Pkg().Path() + "." + fn.Name()
+			if _, named := stdFuncValues[name]; named {
+				return false
+			}
+			held = nil
+		}
 	}
-	if _, named := stdMethodValues[methodKey(fn)]; named {
+	if name == "" {
+		if p.info.Selections[sel] == nil || p.info.Selections[sel].Kind() != types.MethodVal {
+			return false
+		}
+		fn, ok = p.info.Selections[sel].Obj().(*types.Func)
+		if !ok || fn.Pkg() == nil || p.ours(fn.Pkg()) || f.m.a.byFunc[fn.Origin()] != nil {
+			return false
+		}
+		if _, named := stdMethodValues[methodKey(fn)]; named {
+			return false
+		}
+		name = goMethodName(fn) // its frame: the method, at the go statement's line
+	}
+	if c.Ellipsis.IsValid() {
 		return false
 	}
 	var params, values []string
@@ -1905,25 +1931,30 @@ func (f *fn) goStdMethod(c *ast.CallExpr, fun ast.Expr) bool {
 		params, values = append(params, t), append(values, value)
 		f.hoist(e, t)
 	}
-	hold(sel.X, "recv", f.expr(sel.X))
+	if held != nil {
+		hold(sel.X, "recv", f.expr(sel.X))
+	}
 	for _, a := range c.Args {
 		hold(a, "arg", f.value(a))
 	}
 	before := len(f.pre)
 	call := f.unreadCall(c)
-	for _, e := range append([]ast.Expr{sel.X}, c.Args...) {
+	for _, e := range append(held, c.Args...) {
 		delete(f.hoisted, e)
 	}
 	if len(f.pre) != before || strings.Contains(call, "\n") {
-		p.unsupported(c, "go of this call of "+goMethodName(fn), "a closure: go func() { ... }()")
+		p.unsupported(c, "go of this call of "+name, "a closure: go func() { ... }()")
 	}
 	if strings.HasPrefix(call, "yield") {
 		call = "(" + call + ")" // a lambda that yields: a generator, as rt.go wants
 	}
 	f.flushPre()
-	name := goMethodName(fn) // its frame: the method, at the go statement's line
-	f.wl(f.line, "rt.go(sl.gofunc(%q, file=%q)(lambda %s: %s), %s, name=%q)",
-		name, f.u.file, strings.Join(params, ", "), call, strings.Join(values, ", "), name)
+	args := ""
+	for _, v := range values {
+		args += v + ", "
+	}
+	f.wl(f.line, "rt.go(sl.gofunc(%q, file=%q)(lambda %s: %s), %sname=%q)",
+		name, f.u.file, strings.Join(params, ", "), call, args, name)
 	return true
 }
 
