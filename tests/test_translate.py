@@ -44210,6 +44210,41 @@ func main() {
 )
 
 
+# A generic struct's [2]T field returned by value is a copy of its elements too
+# where T is a struct type: a write to the copy's element leaves the field's.
+CONSTRUCTS["generic_array_field_copied_by_value"] = (
+    """\
+package main
+
+import "fmt"
+
+type Ring[T any] struct {
+\tbuf [2]T
+}
+
+func (r *Ring[T]) Snapshot() [2]T {
+\treturn r.buf
+}
+
+type point struct{ X, Y int }
+
+func main() {
+\tr := &Ring[point]{}
+\tr.buf[0] = point{1, 2}
+\tsnap := r.Snapshot()
+\tsnap[0].X = 100
+\tfmt.Println(r.buf, snap)
+\tr2 := &Ring[int]{}
+\tr2.buf[0] = 1
+\ts2 := r2.Snapshot()
+\ts2[0] = 100
+\tfmt.Println(r2.buf, s2)
+}
+""",
+    "[{1 2} {0 0}] [{100 2} {0 0}]\n[1 0] [100 0]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

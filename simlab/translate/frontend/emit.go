@@ -3485,6 +3485,11 @@ func (m *module) arrayElem(t *types.Array, at ast.Node) types.Type {
 // passed, ranged over): go.copy_array, which copies each element too where the
 // elements are struct values or arrays.
 func (m *module) copyArray(x string, t *types.Array, at ast.Node) string {
+	if tp, ok := t.Elem().(*types.TypeParam); ok {
+		// [2]T of a generic function or method: each element copied where T's
+		// argument is a struct or an array type (go.copied), as Go copies them
+		return "go.copy_array(" + x + ", lambda e: go.copied(" + tp.Obj().Name() + ", e))"
+	}
 	if c := m.elemCopier(t.Elem(), at); c != "" {
 		return "go.copy_array(" + x + ", " + c + ")"
 	}
