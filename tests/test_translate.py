@@ -44245,6 +44245,54 @@ func main() {
 )
 
 
+# An array type argument's value converted to an interface (a sync.Map key, a
+# map[any]int key, %T) keeps its type, as a [2]int does outside a generic function:
+# it keys by its elements.
+CONSTRUCTS["array_type_argument_in_an_interface"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type TypedMap[K comparable, V any] struct {
+\tm sync.Map
+}
+
+func (t *TypedMap[K, V]) Store(k K, v V) { t.m.Store(k, v) }
+
+func (t *TypedMap[K, V]) Load(k K) (V, bool) {
+\tv, ok := t.m.Load(k)
+\tif !ok {
+\t\tvar zero V
+\t\treturn zero, false
+\t}
+\treturn v.(V), true
+}
+
+func count[K comparable](seen map[any]int, k K) {
+\tseen[k]++
+\tfmt.Printf("%T %v\\n", any(k), any(k))
+}
+
+func main() {
+\tvar pts TypedMap[[2]int, string]
+\tpts.Store([2]int{1, 2}, "a")
+\tfmt.Println(pts.Load([2]int{1, 2}))
+\tfmt.Println(pts.Load([2]int{2, 1}))
+\tseen := map[any]int{}
+\tcount(seen, [2]int{3, 4})
+\tcount(seen, [2]int{3, 4})
+\tcount(seen, "x")
+\tfmt.Println(len(seen), seen[[2]int{3, 4}])
+}
+""",
+    "a true\n false\n[2]int [3 4]\n[2]int [3 4]\nstring x\n2 2\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -321,9 +321,12 @@ def quo_of(t: Any, a: Any, b: Any) -> Any:
 def boxed(t: Any, x: Any) -> Any:
     """A value of a type parameter converted to an interface, ``t`` its type
     argument: a sized number becomes the value of its class, which keeps its type
-    (``int8``, not ``int``, to ``%T``, a type switch and an assertion), and a struct
-    the copy an interface holds (``go.as_value``)."""
+    (``int8``, not ``int``, to ``%T``, a type switch and an assertion), a struct
+    the copy an interface holds (``go.as_value``), and an array a copy that keeps its
+    type (``go.typed``), which keys a ``map[any]V`` by its elements."""
     box = t.box if isinstance(t, TypeArg) else None
+    if box is None and isinstance(t, TypeArg) and type(x) is list and is_array_type(t.go_name):
+        return typed(list(x), t.go_name)  # [2]int: a copy that keeps its type
     return box(x) if box is not None and type(x) is not box else x
 
 
