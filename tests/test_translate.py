@@ -44293,6 +44293,31 @@ func main() {
 )
 
 
+# A package variable declared with a receive (var first = <-ch) after one declared
+# with a call (var ch = mk()): each declaration is a statement of its own.
+CONSTRUCTS["package_variable_receives_after_a_call"] = (
+    """\
+package main
+
+import "fmt"
+
+func mk() chan int {
+\tc := make(chan int, 1)
+\tc <- 7
+\treturn c
+}
+
+var ch = mk()
+var first = <-ch
+
+func main() {
+\tfmt.Println(first)
+}
+""",
+    "7\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

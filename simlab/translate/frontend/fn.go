@@ -1134,6 +1134,9 @@ func (f *fn) callStmt(c *ast.CallExpr) string {
 func (f *fn) valueSpec(vs *ast.ValueSpec, pkg bool) {
 	p := f.p
 	f.line = p.line(vs)
+	if pkg {
+		f.called = false // a package variable's declaration is a statement of its own
+	}
 	var names []string
 	for _, n := range vs.Names {
 		if pkg {
