@@ -13,6 +13,7 @@ import (
 // a slice's capacity is its length.
 func (m *module) findCapacities() {
 	p := m.p
+	roomy := roomyVars(p)
 	for _, file := range p.files {
 		var stack []ast.Node
 		ast.Inspect(file, func(n ast.Node) bool {
@@ -30,7 +31,7 @@ func (m *module) findCapacities() {
 					return false
 				}
 			}
-			if se, ok := n.(*ast.SliceExpr); ok && m.pastLength(se) {
+			if se, ok := n.(*ast.SliceExpr); ok && m.pastLength(se, roomy) {
 				m.capacities = true
 				return false
 			}
@@ -237,8 +238,9 @@ func (m *module) keepsFrame(id *ast.Ident, stack []ast.Node) (*ast.CallExpr, boo
 // pastLength: se re-slices a slice that has room past its length, as Go's
 // capacity gives it, by a bound that may reach into that room (s[:3] of an
 // s := fresh[3:5], buf[:n] of a buf := make([]byte, 0, 64)): where the program
-// never asks cap, the bound still needs it.
-func (m *module) pastLength(se *ast.SliceExpr) bool {
+// never asks cap, the bound still needs it. roomy holds the variables and fields
+// ever given such a slice (roomyVars).
+func (m *module) pastLength(se *ast.SliceExpr, roomy map[types.Object]bool) bool {
 	p := m.p
 	if se.High == nil && se.Max == nil || !isSliceType(p.info.TypeOf(se.X)) {
 		return false
@@ -248,41 +250,46 @@ func (m *module) pastLength(se *ast.SliceExpr) bool {
 			return false // s[:len(s)]
 		}
 	}
-	roomy := func(e ast.Expr) bool {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.SliceExpr: // b[1:2][:4]
-			return x.High != nil && !x.Slice3 && isSliceType(p.info.TypeOf(x.X))
-		case *ast.CallExpr: // make([]T, 0, 64)
-			return calleeName(p, x) == "make" && len(x.Args) == 3
-		}
-		return false
+	id := identOf(ast.Unparen(se.X))
+	return hasRoom(p, se.X) || id != nil && roomy[p.info.ObjectOf(id)]
+}
+
+// hasRoom: e is a slice that may have room past its length: a sub-slice with an
+// upper bound (b[1:2]) or a make with a capacity (make([]T, 0, 64)).
+func hasRoom(p *program, e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.SliceExpr:
+		return x.High != nil && !x.Slice3 && isSliceType(p.info.TypeOf(x.X))
+	case *ast.CallExpr:
+		return calleeName(p, x) == "make" && len(x.Args) == 3
 	}
-	if roomy(se.X) {
-		return true
-	}
-	v, ok := p.info.Uses[identOf(ast.Unparen(se.X))].(*types.Var)
-	if !ok {
-		return false
-	}
-	room := false
+	return false
+}
+
+// roomyVars: the variables and fields the program gives a slice with room past
+// its length (see hasRoom), by an assignment or a declaration.
+func roomyVars(p *program) map[types.Object]bool {
+	roomy := map[types.Object]bool{}
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
-				for i, l := range n.Lhs {
-					if len(n.Lhs) == len(n.Rhs) && p.info.ObjectOf(identOf(ast.Unparen(l))) == v && roomy(n.Rhs[i]) {
-						room = true
+				if len(n.Lhs) == len(n.Rhs) {
+					for i, l := range n.Lhs {
+						if id := identOf(ast.Unparen(l)); id != nil && hasRoom(p, n.Rhs[i]) {
+							roomy[p.info.ObjectOf(id)] = true
+						}
 					}
 				}
 			case *ast.ValueSpec:
 				for i, name := range n.Names {
-					if i < len(n.Values) && p.info.Defs[name] == v && roomy(n.Values[i]) {
-						room = true
+					if i < len(n.Values) && hasRoom(p, n.Values[i]) {
+						roomy[p.info.Defs[name]] = true
 					}
 				}
 			}
-			return !room
+			return true
 		})
 	}
-	return room
+	return roomy
 }
