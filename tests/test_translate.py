@@ -44318,6 +44318,46 @@ func main() {
 )
 
 
+# A closure capturing a range-over-func loop's variable that the body then changes
+# sees this iteration's variable, as in a range over a slice: each iteration's own.
+CONSTRUCTS["range_over_func_variable_captured_and_changed"] = (
+    """\
+package main
+
+import "fmt"
+
+func nums(yield func(int) bool) {
+\tfor i := 1; i <= 3; i++ {
+\t\tif !yield(i) {
+\t\t\treturn
+\t\t}
+\t}
+}
+
+func pairs(yield func(string, int) bool) {
+\t_ = yield("a", 1) && yield("b", 2)
+}
+
+func main() {
+\tvar fs []func() int
+\tfor v := range nums {
+\t\tfs = append(fs, func() int { return v })
+\t\tv++
+\t}
+\tfor k, n := range pairs {
+\t\tdefer func() { fmt.Println("deferred", k, n) }()
+\t\tn *= 10
+\t\tk += "!"
+\t}
+\tfor _, f := range fs {
+\t\tfmt.Println(f())
+\t}
+}
+""",
+    "2\n3\n4\ndeferred b! 20\ndeferred a! 10\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

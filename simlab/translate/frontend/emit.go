@@ -367,7 +367,7 @@ func (m *module) findBoxed() {
 			}
 			if rs, ok := n.(*ast.RangeStmt); ok && rs.Tok == token.DEFINE {
 				switch under(p.info.TypeOf(rs.X)).(type) {
-				case *types.Slice, *types.Array, *types.Map: // whose body rangeBody writes
+				case *types.Slice, *types.Array, *types.Map, *types.Signature: // whose body rangeBody writes
 					for _, e := range []ast.Expr{rs.Key, rs.Value} {
 						if id, ok := e.(*ast.Ident); ok && p.info.Defs[id] != nil && assignedIn(rs.Body, p.info.Defs[id]) {
 							rangeOf[p.info.Defs[id]] = true
