@@ -44358,6 +44358,69 @@ func main() {
 )
 
 
+# big.Int.SetString of base 0 takes an underscore right after the prefix (0x_1f,
+# 0_17), as a Go literal does, and none doubled, leading or trailing.
+CONSTRUCTS["big_int_set_string_underscore_after_prefix"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/big"
+)
+
+func main() {
+\tfor _, s := range []string{"0x_1f", "0b_101", "0o_17", "0_17", "0x1_f", "1__0", "0x_", "_1"} {
+\t\tv, ok := new(big.Int).SetString(s, 0)
+\t\tfmt.Printf("%q %v %v\\n", s, v, ok)
+\t}
+}
+""",
+    (
+        '"0x_1f" 31 true\n"0b_101" 5 true\n"0o_17" 15 true\n"0_17" 15 true\n'
+        '"0x1_f" 31 true\n"1__0" <nil> false\n"0x_" <nil> false\n"_1" <nil> false\n'
+    ),
+)
+
+
+# A method value of a fmt.Stringer's String or an error's Error is bound to the
+# value the interface holds when it is taken, as Go's is.
+CONSTRUCTS["method_value_of_stringer_and_error"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Point struct{ X, Y int }
+
+func (p Point) String() string { return fmt.Sprintf("(%d,%d)", p.X, p.Y) }
+
+func apply(fs []func() string) {
+\tfor _, f := range fs {
+\t\tfmt.Print(f(), " ")
+\t}
+\tfmt.Println()
+}
+
+func main() {
+\tp := Point{1, 2}
+\tvar s fmt.Stringer = p
+\tf := s.String
+\tp.X = 9
+\tvar err error = fmt.Errorf("wrapped: %w", errors.New("boom"))
+\tg := err.Error
+\terr = nil
+\tapply([]func() string{f, g, s.String})
+\tfmt.Println(err == nil, s)
+}
+""",
+    "(1,2) wrapped: boom (1,2) \ntrue (1,2)\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

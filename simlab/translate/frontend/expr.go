@@ -692,6 +692,15 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 					return recv + "." + fn.Name()
 				}
 			}
+			if sel.Kind() == types.MethodVal && !f.m.a.genFamily(familyOf(p, p.info.TypeOf(x))) {
+				switch {
+				case methodKey(fn) == "fmt.Stringer.String":
+					// f := s.String of a fmt.Stringer: the value's own method, bound now
+					return "go.method_value(go.method_expr(\"String\"), " + recv + ")"
+				case types.Identical(sel.Recv(), types.Universe.Lookup("error").Type()):
+					return "go.method_value(go.error_text, " + recv + ")" // g := err.Error
+				}
+			}
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a standard library type", "a closure calling it")
 		}
 		if n, ok := sel.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {

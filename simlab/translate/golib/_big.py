@@ -533,15 +533,19 @@ def _parse(s: str, base: int) -> int | None:
     text, negative = s, False
     if text[:1] in ("+", "-"):
         text, negative = text[1:], text[0] == "-"
-    underscores = False
+    underscores = prefixed = False
     if base == 0:
         base = 10
         if text[:2].lower() in _PREFIXES:
-            base, text, underscores = _PREFIXES[text[:2].lower()], text[2:], True
+            base, text, underscores, prefixed = _PREFIXES[text[:2].lower()], text[2:], True, True
         elif text[:1] == "0" and len(text) > 1:
-            base, text, underscores = 8, text[1:], True
+            base, text, underscores, prefixed = 8, text[1:], True, True
         else:
             underscores = True
+    if prefixed and text[:1] == "_":
+        text = text[1:]  # 0x_1f: an underscore may follow the prefix, as in a Go literal
+        if text[:1] == "_":
+            return None
     if not text or not 2 <= base <= 62:
         return None
     if underscores:
