@@ -44421,6 +44421,43 @@ func main() {
 )
 
 
+# A closure handed to slices.DeleteFunc that calls a func(Row) bool parameter, a
+# type an iterator's yield shares (and so may block in some other value of it):
+# it runs at once, as the library calls it.
+CONSTRUCTS["library_callback_calling_a_function_value"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+type Row struct{ ID int }
+
+func Filter(rows []Row, f func(Row) bool) []Row {
+\treturn slices.DeleteFunc(slices.Clone(rows), func(r Row) bool { return !f(r) })
+}
+
+func main() {
+\trows := []Row{{1}, {2}, {3}, {4}}
+\tseq := func(yield func(Row) bool) {
+\t\tfor _, r := range rows {
+\t\t\tif !yield(r) {
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+\tfor r := range seq {
+\t\tfmt.Println("seq", r.ID)
+\t}
+\tfmt.Println(Filter(rows, func(r Row) bool { return r.ID%2 == 0 }))
+}
+""",
+    "seq 1\nseq 2\nseq 3\nseq 4\n[{2} {4}]\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

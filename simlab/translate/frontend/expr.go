@@ -1797,10 +1797,27 @@ func (f *fn) blocksItself(e ast.Expr) bool {
 	a := f.m.a
 	switch e := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
-		return a.byLit[e] != nil && a.byLit[e].gen && !a.byLit[e].forced
+		return a.byLit[e] != nil && a.byLit[e].gen && !a.byLit[e].forced && blocksBesideValues(a.byLit[e], map[*unit]bool{})
 	case *ast.Ident:
 		if fn, ok := f.p.info.Uses[e].(*types.Func); ok {
-			return a.byFunc[fn] != nil && a.byFunc[fn].gen && !a.byFunc[fn].forced
+			return a.byFunc[fn] != nil && a.byFunc[fn].gen && !a.byFunc[fn].forced && blocksBesideValues(a.byFunc[fn], map[*unit]bool{})
+		}
+	}
+	return false
+}
+
+// blocksBesideValues: u blocks itself or through the functions it calls by name,
+// not only through the function values it calls (func(r Row) bool { return !f(r) }
+// of an f whose type an iterator's yield shares): go.plain runs one of those at
+// once, ending the run in one line if it does block.
+func blocksBesideValues(u *unit, seen map[*unit]bool) bool {
+	if u.direct || len(u.stdCalls) > 0 {
+		return true
+	}
+	seen[u] = true
+	for _, c := range u.calls {
+		if c.gen && !seen[c] && blocksBesideValues(c, seen) {
+			return true
 		}
 	}
 	return false
