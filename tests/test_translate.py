@@ -44458,6 +44458,66 @@ func main() {
 )
 
 
+# i, ps[i] = 1, Pair{9, 9} of a slice whose element's address is taken: the
+# element is found before i is assigned, and takes the value in place, as do *q
+# and ps[1] swapped through a pointer to ps[0].
+CONSTRUCTS["multi_assignment_into_addressed_struct_elements"] = (
+    """\
+package main
+
+import "fmt"
+
+type Pair struct{ K, V int }
+
+func split(p Pair) (Pair, Pair) {
+\ta, b := p, p
+\ta.V = 0
+\tb.K = 0
+\treturn a, b
+}
+
+func main() {
+\tp := Pair{1, 2}
+\ta, b := split(p)
+\tfmt.Println(p, a, b)
+
+\tps := []Pair{{1, 1}, {2, 2}}
+\ti := 0
+\ti, ps[i] = 1, Pair{9, 9}
+\tfmt.Println(i, ps)
+
+\tx := Pair{3, 4}
+\ty := x
+\tx, y = y, Pair{x.V, x.K}
+\tfmt.Println(x, y)
+
+\tarr := [2]Pair{{1, 2}, {3, 4}}
+\tarr[0], arr[1] = arr[1], arr[0]
+\tbrr := arr
+\tarr[0].K = 100
+\tfmt.Println(arr, brr)
+
+\tm := map[string]Pair{"a": {1, 1}}
+\tm["a"], m["b"] = Pair{2, 2}, m["a"]
+\tfmt.Println(m["a"], m["b"])
+
+\tq := &ps[0]
+\t*q, ps[1] = ps[1], *q
+\tfmt.Println(ps, *q)
+
+\tvar z Pair
+\tz2 := z
+\tz.K++
+\tfmt.Println(z, z2, z == z2, z2 == Pair{})
+}
+""",
+    (
+        "{1 2} {1 0} {0 2}\n1 [{9 9} {2 2}]\n{3 4} {4 3}\n[{100 4} {1 2}] [{3 4} {1 2}]\n"
+        "{2 2} {1 1}\n[{2 2} {9 9}] {2 2}\n{1 0} {0 0} false true\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

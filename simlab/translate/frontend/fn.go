@@ -1357,11 +1357,22 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			temps[i] = f.temp("v")
 		}
 		names = f.lhsList(others)
-		f.flushPre()
-		f.wl(f.line, "%s = %s", strings.Join(temps, ", "), vals)
+		// each struct the values go into, found before any is assigned (i, ps[i] =
+		// 1, v stores into ps[0], as Go evaluates the index first)
+		stores := make([]string, len(s.Lhs))
 		for i, e := range s.Lhs {
 			if at := inPlace(e); at != nil {
-				f.wl(f.line, "go.store(%s, %s)", f.expr(at), temps[i])
+				stores[i] = f.temp("at")
+				target := f.expr(at)
+				f.flushPre()
+				f.wl(f.line, "%s = %s", stores[i], target)
+			}
+		}
+		f.flushPre()
+		f.wl(f.line, "%s = %s", strings.Join(temps, ", "), vals)
+		for i := range s.Lhs {
+			if stores[i] != "" {
+				f.wl(f.line, "go.store(%s, %s)", stores[i], temps[i])
 			} else if names[i] != "_" {
 				f.wl(f.line, "%s = %s", names[i], temps[i])
 			}
