@@ -44518,6 +44518,51 @@ func main() {
 )
 
 
+# t.UnmarshalText and t.UnmarshalJSON of a time variable or field set it to the
+# time RFC 3339 text gives (the zero time with a parse error); null leaves it, and a
+# number is no JSON string.
+CONSTRUCTS["time_unmarshal_text_and_json"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Event struct {
+\tName string
+\tAt   time.Time
+}
+
+func main() {
+\tvar u time.Time
+\terr := u.UnmarshalText([]byte("2023-11-05T10:20:30.5Z"))
+\tfmt.Println(u, err)
+\terr = u.UnmarshalJSON([]byte(`"2021-01-02T03:04:05Z"`))
+\tfmt.Println(u, err)
+\terr = u.UnmarshalJSON([]byte(`null`))
+\tfmt.Println(u, err)
+\terr = u.UnmarshalJSON([]byte(`42`))
+\tfmt.Println(u, err)
+\terr = u.UnmarshalText([]byte("yesterday"))
+\tfmt.Println(u.IsZero(), err)
+\tvar ev Event
+\tif err := ev.At.UnmarshalText([]byte("2024-02-29T12:00:00Z")); err == nil {
+\t\tfmt.Println(ev.At.Weekday(), ev.At.YearDay())
+\t}
+}
+""",
+    (
+        "2023-11-05 10:20:30.5 +0000 UTC <nil>\n2021-01-02 03:04:05 +0000 UTC <nil>\n"
+        "2021-01-02 03:04:05 +0000 UTC <nil>\n"
+        "2021-01-02 03:04:05 +0000 UTC Time.UnmarshalJSON: input is not a JSON string\n"
+        'true parsing time "yesterday" as "2006-01-02T15:04:05Z07:00"'
+        ': cannot parse "yesterday" as "2006"\nThursday 60\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -4513,6 +4513,21 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return "go.time_format(" + recv + ", " + arg(0) + ", rt)", false
 	case "time.Time.AppendFormat":
 		return "go.fmt_append(" + arg(0) + ", go.time_format(" + recv + ", " + arg(1) + ", rt))", false
+	case "time.Time.UnmarshalText", "time.Time.UnmarshalJSON":
+		// t.UnmarshalText(b) of a time variable or field: a time is a number here, so
+		// the call gives the new time and the error, and the variable takes the time
+		if isPointer(p.info.TypeOf(sel.X)) {
+			p.unsupported(c, "a "+fn.Name()+" through a pointer to a time.Time", "a time.Time variable: t.UnmarshalText(b)")
+		}
+		t, err := f.temp("t"), f.temp("err")
+		old := "None"
+		if fn.Name() == "UnmarshalJSON" {
+			old = recv // null leaves the time as it is
+		}
+		helper := map[string]string{"UnmarshalText": "go.time_unmarshal_text", "UnmarshalJSON": "go.time_unmarshal_json"}[fn.Name()]
+		f.pre = append(f.pre, fmt.Sprintf("%s, %s = %s(%s, %s, rt)", t, err, helper, arg(0), old))
+		f.pre = append(f.pre, fmt.Sprintf("%s = %s", f.lvalue(sel.X), t))
+		return err, false
 	case "time.Time.MarshalText":
 		return "go.time_marshal_text(" + recv + ", rt)", false
 	case "time.Time.MarshalJSON":

@@ -684,6 +684,8 @@ from ._time import (
     time_text,
     time_truncate,
     time_unix,
+    time_unmarshal_json,
+    time_unmarshal_text,
 )
 from ._types import (
     FuncType,
@@ -1380,6 +1382,8 @@ __all__ = [
     "time_text",
     "time_truncate",
     "time_unix",
+    "time_unmarshal_json",
+    "time_unmarshal_text",
     "title",
     "to_lower",
     "to_upper",

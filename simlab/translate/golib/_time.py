@@ -396,6 +396,26 @@ def time_marshal_json(t: int, rt: Any = None) -> tuple[list[int], sl.GoError | N
     return [ord('"'), *text, ord('"')], None
 
 
+def time_unmarshal_text(data: list[int], old: Any, rt: Any = None) -> tuple[int, Any]:
+    """``t.UnmarshalText(data)``: the time RFC 3339 text gives, and Go's parse
+    error, the zero time with it, as Go sets ``*t`` then."""
+    t, err = time_parse("2006-01-02T15:04:05Z07:00", bytes(data or ()).decode(), rt)
+    return (ZERO_TIME, err) if err is not None else (t, None)
+
+
+def time_unmarshal_json(data: list[int], old: int, rt: Any = None) -> tuple[int, Any]:
+    """``t.UnmarshalJSON(data)``: as :func:`time_unmarshal_text` of a JSON string's
+    text; ``null`` leaves ``old``, and anything but a string is Go's error."""
+    raw = bytes(data or ())
+    if raw == b"null":
+        return old, None
+    if len(raw) < 2 or raw[:1] != b'"' or raw[-1:] != b'"':
+        return old, sl.GoError(
+            "*errors.errorString", "Time.UnmarshalJSON: input is not a JSON string"
+        )
+    return time_unmarshal_text(list(raw[1:-1]), old, rt)
+
+
 def time_format(t: int, layout: str, rt: Any = None) -> str:
     """``t.Format(layout)``: Go's reference time ``Mon Jan 2 15:04:05 MST 2006`` in
     ``layout`` stands for the parts of ``t``; the zone is UTC's (the clock, the
