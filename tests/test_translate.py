@@ -44563,6 +44563,36 @@ func main() {
 )
 
 
+# maps.Equal and EqualFunc never find a NaN key (a clone of a map keyed by NaN is
+# not equal to it), and maps.DeleteFunc cannot delete one, as Go's delete cannot.
+CONSTRUCTS["maps_with_a_nan_key"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+\t"math"
+)
+
+func main() {
+\tm := map[float64]int{math.NaN(): 1}
+\tc := maps.Clone(m)
+\tfmt.Println(maps.Equal(m, c))
+\tfmt.Println(maps.EqualFunc(m, c, func(a, b int) bool { return a == b }))
+\tn := map[float64]int{}
+\tmaps.Copy(n, m)
+\tfmt.Println(maps.Equal(m, n), len(n))
+
+\td := map[float64]string{math.NaN(): "n", 2: "two"}
+\tmaps.DeleteFunc(d, func(k float64, v string) bool { return true })
+\tfmt.Println(len(d))
+}
+""",
+    "false\nfalse\nfalse 1\n1\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

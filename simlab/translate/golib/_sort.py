@@ -926,14 +926,16 @@ def maps_equal_func(a: dict[Any, Any], b: dict[Any, Any], eq: Callable[[Any, Any
     """``maps.EqualFunc``: the same keys, and ``eq`` true of the values of each."""
     if len(a) != len(b):
         return False
-    return all(k in b and eq(x, b[k]) for k, x in a.items())
+    # a NaN key is never found (Python's dict finds the same object by identity)
+    return all(k == k and k in b and eq(x, b[k]) for k, x in a.items())
 
 
 def maps_delete_func(m: dict[Any, Any], delete: Callable[[Any, Any], Any]) -> None:
     """``maps.DeleteFunc(m, del)``: every pair ``del`` is true of removed (``del`` is
     called on each pair in turn, which Go does in its map's own order)."""
     for k in [k for k, v in m.items() if delete(k, v)]:
-        del m[k]
+        if k == k:  # delete(m, k) of a NaN key finds none, as Go's
+            del m[k]
 
 
 def sort_find(n: int, cmp: Callable[[int], int]) -> tuple[int, bool]:
