@@ -44593,6 +44593,53 @@ func main() {
 )
 
 
+# A *sync.Mutex, a *sync.RWMutex and what rw.RLocker() gives, held in an interface
+# of the program's (Lock, Unlock): its calls are the mutex's, the read lock's for an
+# RLocker, and %T names the mutex's type (*sync.rlocker for the read lock).
+CONSTRUCTS["mutexes_in_the_programs_interface"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Lock interface {
+\tLock()
+\tUnlock()
+}
+
+func hold(l Lock, what string) {
+\tl.Lock()
+\tfmt.Printf("%T holds %s\\n", l, what)
+\tl.Unlock()
+}
+
+func main() {
+\tvar rw sync.RWMutex
+\tvar l Lock = rw.RLocker()
+\tl.Lock()
+\tfmt.Println("read-locked; TryLock:", rw.TryLock(), "TryRLock:", rw.TryRLock())
+\trw.RUnlock()
+\tl.Unlock()
+\tfmt.Println("unlocked; TryLock:", rw.TryLock())
+\trw.Unlock()
+\thold(&sync.Mutex{}, "a mutex")
+\thold(&rw, "a read-write mutex")
+\thold(rw.RLocker(), "the read lock")
+\tvar sl sync.Locker = &sync.Mutex{}
+\tfmt.Printf("%T\\n", sl)
+}
+""",
+    (
+        "read-locked; TryLock: false TryRLock: true\nunlocked; TryLock: true\n"
+        "*sync.Mutex holds a mutex\n*sync.RWMutex holds a read-write mutex\n"
+        "*sync.rlocker holds the read lock\n*sync.Mutex\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

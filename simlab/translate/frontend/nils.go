@@ -836,6 +836,13 @@ func (p *program) lockerInInterface(e ast.Expr, t types.Type) bool {
 	if it, isIface := n.Underlying().(*types.Interface); !isIface || it.Empty() {
 		return false
 	}
+	if c, isCall := ast.Unparen(e).(*ast.CallExpr); isCall {
+		if sel, isSel := ast.Unparen(c.Fun).(*ast.SelectorExpr); isSel && p.info.Selections[sel] != nil {
+			if fn, isFn := p.info.Selections[sel].Obj().(*types.Func); isFn && methodKey(fn) == "sync.RWMutex.RLocker" {
+				return true // var l Lock = rw.RLocker(): its Lock is rw's RLock
+			}
+		}
+	}
 	ptr, ok := p.info.TypeOf(e).(*types.Pointer)
 	return ok && (isNamed(ptr.Elem(), "sync", "Mutex") || isNamed(ptr.Elem(), "sync", "RWMutex"))
 }

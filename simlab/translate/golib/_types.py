@@ -36,6 +36,7 @@ from ._numbers import (
 from ._runtime_errors import GoRuntimeError, PanicNilError
 from ._time import Month, Time, Weekday
 from ._values import (
+    Locker,
     Named,
     NamedValue,
     NilSlice,
@@ -572,7 +573,7 @@ def type_name(x: Any) -> str:
             return go
     if isinstance(x, sl.GoError):
         return _CONTEXT_ERROR_TYPES.get(x.name, x.name)
-    if isinstance(x, StaticType | TypedList | TypedDict | TypedFunc | Digest):
+    if isinstance(x, StaticType | TypedList | TypedDict | TypedFunc | Digest | Locker):
         return x.go_type
     if type(x) is CustomContext:
         return x.go_type
