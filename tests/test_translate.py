@@ -44640,6 +44640,44 @@ func main() {
 )
 
 
+# Struct values with a String method in an unexported field's slice or map print
+# field by field, as fmt cannot call the method there; an exported field's print by
+# it.
+CONSTRUCTS["stringer_structs_in_unexported_fields"] = (
+    """\
+package main
+
+import "fmt"
+
+type Pair struct {
+\tKey string
+\tVal int
+}
+
+func (p Pair) String() string { return fmt.Sprintf("%v=%v", p.Key, p.Val) }
+
+type Stack struct {
+\titems []Pair
+\tindex map[string]Pair
+\tTop   []Pair
+}
+
+func main() {
+\tvar s Stack
+\ts.items = append(s.items, Pair{"a", 1})
+\ts.index = map[string]Pair{"a": {"a", 1}}
+\ts.Top = s.items
+\tfmt.Printf("%+v\\n", s)
+\tfmt.Println(s, s.items)
+}
+""",
+    (
+        "{items:[{Key:a Val:1}] index:map[a:{Key:a Val:1}] Top:[a=1]}\n"
+        "{[{a 1}] map[a:{a 1}] [a=1]} [a=1]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3792,7 +3792,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 				times = append(times, fmt.Sprintf("%q: lambda x: %s", name, lf.printedAs(ft, "x", true, false)))
 			}
 		}
-		if m.programStruct(ft) || holdsStructValues(ft) {
+		if m.programStruct(ft) || holdsStructValues(ft) || !st.Field(i).Exported() && holdsStructs(ft) {
+			// (an unexported field's struct values print field by field even with a
+			// String method, which fmt cannot call there)
 			values = append(values, name)
 		}
 	}
