@@ -44678,6 +44678,36 @@ func main() {
 )
 
 
+# S{} of a type parameter S ~[]E whose type argument is a named slice type with a
+# String method is an empty slice append extends, not a value in an interface.
+CONSTRUCTS["type_parameter_composite_literal_appended"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type Path []string
+
+func (p Path) String() string { return "/" + strings.Join(p, "/") }
+
+func Clone[S ~[]E, E any](s S) S {
+\treturn append(S{}, s...)
+}
+
+func main() {
+\tp := Path{"usr", "local"}
+\tq := Clone(p)
+\tq[0] = "opt"
+\tfmt.Println(p, q, len(Clone(Path(nil))))
+}
+""",
+    "/usr/local /opt/local 0\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

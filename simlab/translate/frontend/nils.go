@@ -49,6 +49,9 @@ func (p *program) findInterfaceValues() {
 		if t == nil || !types.IsInterface(t) || p.info.Types[e].IsNil() {
 			return
 		}
+		if _, target := t.(*types.TypeParam); target && isTypeParam(p.info.TypeOf(e)) {
+			return // append(S{}, s...) of an S ~[]E: a value of the type parameter, no interface
+		}
 		from := p.info.TypeOf(e)
 		if isStructValueType(from) || isEmptyStruct(from) || sizedClass(from) != "" || typedLiteral(p, e) || p.namedBasic(from) {
 			p.ifaceValues[e] = true
