@@ -44708,6 +44708,45 @@ func main() {
 )
 
 
+# A nil *Node inside a slice, an array or a map printed by fmt: Go calls Node's
+# pointer-receiver String on it too, which answers for nil.
+CONSTRUCTS["nil_pointer_elements_with_a_string_method"] = (
+    """\
+package main
+
+import "fmt"
+
+type Node struct {
+\tName string
+\tNext *Node
+}
+
+func (n *Node) String() string {
+\tif n == nil {
+\t\treturn "nil-node"
+\t}
+\treturn "node:" + n.Name
+}
+
+func main() {
+\tvar nn *Node
+\tfmt.Println(nn)
+\tnodes := []*Node{{Name: "a"}, nil}
+\tfmt.Println(nodes, len(nodes))
+\tfmt.Printf("%v %s %q\\n", nodes, nodes, nodes)
+\tbyKey := map[string]*Node{"k": nil, "j": {Name: "j"}}
+\tfmt.Println(byKey)
+\tfmt.Println([2]*Node{})
+}
+""",
+    (
+        "nil-node\n[node:a nil-node] 2\n"
+        '[node:a nil-node] [node:a nil-node] ["node:a" "nil-node"]\n'
+        "map[j:node:j k:nil-node]\n[nil-node nil-node]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1987,6 +1987,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0 && holdsStructs(t):
 			// (a type run []entry with a String method: fmt calls it, on the elements as they are)
 			s = "go.struct_values(" + uncopied(s) + ")" // [{1 2}], map[k:[{1 2}]]
+		case f.nilStringerElems(t) != "" && (j < 0 || j >= len(verbs) || strings.IndexByte("vsqxX", verbs[j]) >= 0):
+			// []*Node{n, nil} of a *Node String that takes nil: fmt calls it on nil too
+			s = "go.typed_nils(" + s + ", " + f.nilStringerElems(t) + ")"
 		case isPointer(t) && !hasFmtMethod(t) && holdsStructValues(under(t).(*types.Pointer).Elem()) &&
 			!hasFmtMethod(under(t).(*types.Pointer).Elem()) && (j < 0 || j >= len(verbs) || verbs[j] != 'p'):
 			s = "go.struct_values(" + s + ")" // &[{x}] of a &[]Leaf{...}
@@ -5227,6 +5230,25 @@ func holdsStructsBut(t types.Type, printed func(types.Type) bool) bool {
 		}
 	}
 	return isStructValueType(e) && !printed(e) || holdsStructsBut(e, printed)
+}
+
+// nilStringerElems: the class of T where t is a slice, an array or a map of *T, T
+// a struct type of the program whose String or Error method has a pointer
+// receiver, which fmt calls on a nil element too; "" for any other t.
+func (f *fn) nilStringerElems(t types.Type) string {
+	e := elemType(t)
+	if e == nil {
+		e = mapElem(t)
+	}
+	ptr, ok := e.(*types.Pointer)
+	if !ok || !hasFmtMethod(ptr) || hasFmtMethod(ptr.Elem()) || isFormatter(ptr) || hasFmtMethod(t) {
+		return ""
+	}
+	n, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	if !ok || n.TypeArgs().Len() > 0 || !f.m.types[n.Obj()] {
+		return ""
+	}
+	return f.m.globals[n.Obj()]
 }
 
 // interfaceElems: t is a slice or an array of interface values, whose == is

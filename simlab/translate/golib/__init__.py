@@ -756,6 +756,7 @@ from ._values import (
     store,
     struct_equal,
     struct_hash,
+    typed_nils,
     variadic,
     yielding,
 )
@@ -1390,6 +1391,7 @@ __all__ = [
     "trunc",
     "type_of",
     "typed",
+    "typed_nils",
     "uint8",
     "uint16",
     "uint32",

@@ -718,6 +718,15 @@ def as_iface(x: Any, cls: type, **type_args: Any) -> Any:
     return x if x is not None else _typed_nil(cls, type_args)
 
 
+def typed_nils(x: Any, cls: type) -> Any:
+    """The elements of ``x``, a slice, an array or a map of pointers to ``cls`` handed
+    to fmt, each nil one as ``(*T)(nil)`` (:func:`as_iface`), on which fmt calls the
+    type's String method, as Go's does."""
+    if isinstance(x, dict):
+        return {k: as_iface(e, cls) for k, e in x.items()}
+    return [as_iface(e, cls) for e in x] if x else x
+
+
 def _typed_nil(cls: type, type_args: dict[str, Any]) -> Any:
     """The one ``(*T)(nil)`` of the class (of each instance of a generic class, by
     its type arguments' Go names), held in an interface: an object of a subclass
