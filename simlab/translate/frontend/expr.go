@@ -1925,6 +1925,10 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			typeOf = verbs[j] == 'T'
 		}
 		tuple, multi := t.(*types.Tuple)
+		nilStringers := ""
+		if !multi {
+			nilStringers = f.nilStringerElems(t)
+		}
 		switch {
 		case multi:
 			s = "*" + f.resultsInInterfaces(c, tuple, s) // f(g()): g's results are f's arguments
@@ -1987,9 +1991,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0 && holdsStructs(t):
 			// (a type run []entry with a String method: fmt calls it, on the elements as they are)
 			s = "go.struct_values(" + uncopied(s) + ")" // [{1 2}], map[k:[{1 2}]]
-		case f.nilStringerElems(t) != "" && (j < 0 || j >= len(verbs) || strings.IndexByte("vsqxX", verbs[j]) >= 0):
+		case nilStringers != "" && (j < 0 || j >= len(verbs) || strings.IndexByte("vsqxX", verbs[j]) >= 0):
 			// []*Node{n, nil} of a *Node String that takes nil: fmt calls it on nil too
-			s = "go.typed_nils(" + s + ", " + f.nilStringerElems(t) + ")"
+			s = "go.typed_nils(" + s + ", " + nilStringers + ")"
 		case isPointer(t) && !hasFmtMethod(t) && holdsStructValues(under(t).(*types.Pointer).Elem()) &&
 			!hasFmtMethod(under(t).(*types.Pointer).Elem()) && (j < 0 || j >= len(verbs) || verbs[j] != 'p'):
 			s = "go.struct_values(" + s + ")" // &[{x}] of a &[]Leaf{...}
@@ -4523,12 +4527,11 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 			p.unsupported(c, "a "+fn.Name()+" through a pointer to a time.Time", "a time.Time variable: t.UnmarshalText(b)")
 		}
 		t, err := f.temp("t"), f.temp("err")
-		old := "None"
+		call := "go.time_unmarshal_text(" + arg(0) + ", rt)"
 		if fn.Name() == "UnmarshalJSON" {
-			old = recv // null leaves the time as it is
+			call = "go.time_unmarshal_json(" + arg(0) + ", " + recv + ", rt)" // null leaves the time as it is
 		}
-		helper := map[string]string{"UnmarshalText": "go.time_unmarshal_text", "UnmarshalJSON": "go.time_unmarshal_json"}[fn.Name()]
-		f.pre = append(f.pre, fmt.Sprintf("%s, %s = %s(%s, %s, rt)", t, err, helper, arg(0), old))
+		f.pre = append(f.pre, fmt.Sprintf("%s, %s = %s", t, err, call))
 		f.pre = append(f.pre, fmt.Sprintf("%s = %s", f.lvalue(sel.X), t))
 		return err, false
 	case "time.Time.MarshalText":

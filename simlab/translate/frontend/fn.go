@@ -1131,6 +1131,21 @@ func (f *fn) callStmt(c *ast.CallExpr) string {
 }
 
 // valueSpec: var x T / var x = e / var a, b = f().
+// storedInPlace: the struct an assignment (tok) to e writes in place, go.store's first
+// operand: *c of a pointer to a struct, or a struct variable, field or element
+// whose address is taken (&cfg, &s.hits, &xs[i], a pointer method's value), which
+// every pointer to it reaches; nil for any other target.
+func (f *fn) storedInPlace(tok token.Token, e ast.Expr) ast.Expr {
+	p := f.p
+	if st := structDeref(p, e); st != nil {
+		return st.X
+	}
+	if tok == token.ASSIGN && f.m.addressed[addressedVar(p, e)] && isStructValueType(p.info.TypeOf(e)) {
+		return e
+	}
+	return nil
+}
+
 func (f *fn) valueSpec(vs *ast.ValueSpec, pkg bool) {
 	p := f.p
 	f.line = p.line(vs)
@@ -1280,24 +1295,15 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			}
 		}
 	}
-	if len(s.Lhs) == 1 && s.Tok == token.ASSIGN && f.m.addressed[addressedVar(p, s.Lhs[0])] && isStructValueType(p.info.TypeOf(s.Lhs[0])) {
-		// cfg = load() of a struct variable, field or element whose address is
-		// taken (&c, a method value c.Inc, &xs[i]): in place, as Go's assignment
-		// writes the variable every pointer to it reaches
-		vals, target := f.rhs(s.Rhs, 1), f.expr(s.Lhs[0])
-		f.flushPre()
-		f.wl(f.line, "go.store(%s, %s)", target, vals)
-		return
-	}
-	if st, ok := ast.Unparen(s.Lhs[0]).(*ast.StarExpr); ok && len(s.Lhs) == 1 && s.Tok == token.ASSIGN {
-		if isTime(p.info.TypeOf(st)) {
+	if len(s.Lhs) == 1 && s.Tok == token.ASSIGN {
+		if st, ok := ast.Unparen(s.Lhs[0]).(*ast.StarExpr); ok && isTime(p.info.TypeOf(st)) {
 			// a time is a number here, and a pointer to one that number
 			p.unsupported(s, "an assignment through a pointer to a time.Time", "a pointer to a struct that holds the time")
 		}
-		if structDeref(p, st) != nil {
-			// *c = Counts{}: the struct c points to takes the value's fields, seen
-			// through every pointer to it
-			vals, target := f.rhs(s.Rhs, 1), f.expr(st.X)
+		if at := f.storedInPlace(s.Tok, s.Lhs[0]); at != nil {
+			// *c = Counts{}, cfg = load() of a struct whose address is taken: the struct
+			// takes the value's fields, seen through every pointer to it
+			vals, target := f.rhs(s.Rhs, 1), f.expr(at)
 			f.flushPre()
 			f.wl(f.line, "go.store(%s, %s)", target, vals)
 			return
@@ -1331,24 +1337,12 @@ func (f *fn) assign(s *ast.AssignStmt) {
 			vals = f.tupleInto(s.Rhs[0], to, vals) // v, err = strconv.ParseInt(...) of a var v any
 		}
 	}
-	// the struct a target's assignment writes in place: *a of a struct pointer, or a
-	// struct variable, field or element whose address is taken (a, c = c, a of a
-	// pa := &a), which every pointer to it reaches
-	inPlace := func(e ast.Expr) ast.Expr {
-		if st := structDeref(p, e); st != nil {
-			return st.X
-		}
-		if s.Tok == token.ASSIGN && f.m.addressed[addressedVar(p, e)] && isStructValueType(p.info.TypeOf(e)) {
-			return e
-		}
-		return nil
-	}
-	if names == nil && len(s.Lhs) > 1 && slices.ContainsFunc(s.Lhs, func(e ast.Expr) bool { return inPlace(e) != nil }) {
+	if names == nil && len(s.Lhs) > 1 && slices.ContainsFunc(s.Lhs, func(e ast.Expr) bool { return f.storedInPlace(s.Tok, e) != nil }) {
 		// *a, *b = *b, *a of struct pointers: the values first, then each struct
 		// takes its value's fields (go.store), seen through every pointer to it
 		others := &ast.AssignStmt{Lhs: slices.Clone(s.Lhs), Tok: s.Tok, Rhs: s.Rhs}
 		for i, e := range others.Lhs {
-			if inPlace(e) != nil {
+			if f.storedInPlace(s.Tok, e) != nil {
 				others.Lhs[i] = ast.NewIdent("_")
 			}
 		}
@@ -1361,7 +1355,7 @@ func (f *fn) assign(s *ast.AssignStmt) {
 		// 1, v stores into ps[0], as Go evaluates the index first)
 		stores := make([]string, len(s.Lhs))
 		for i, e := range s.Lhs {
-			if at := inPlace(e); at != nil {
+			if at := f.storedInPlace(s.Tok, e); at != nil {
 				stores[i] = f.temp("at")
 				target := f.expr(at)
 				f.flushPre()

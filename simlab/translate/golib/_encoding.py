@@ -112,10 +112,6 @@ class InvalidByteError(int):
         return self.Error()
 
 
-def _invalid_byte(c: int) -> InvalidByteError:
-    return InvalidByteError(c)
-
-
 def hex_dump(data: list[int] | None) -> str:
     """``hex.Dump``: sixteen bytes a line, as ``hexdump -C`` prints them: the offset,
     the bytes in two groups of eight, and the printable ASCII among them."""
@@ -162,10 +158,10 @@ def hex_decode(s: str | bytes) -> tuple[list[int], InvalidByteError | sl.GoError
     for i in range(0, len(src) - 1, 2):
         hi, lo = _nibble(src[i]), _nibble(src[i + 1])
         if hi is None or lo is None:
-            return out, _invalid_byte(src[i] if hi is None else src[i + 1])
+            return out, InvalidByteError(src[i] if hi is None else src[i + 1])
         out.append(hi << 4 | lo)
     if len(src) % 2:
-        return out, _invalid_byte(src[-1]) if _nibble(src[-1]) is None else ErrLength
+        return out, InvalidByteError(src[-1]) if _nibble(src[-1]) is None else ErrLength
     return out, None
 
 

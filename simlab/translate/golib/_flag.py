@@ -345,7 +345,7 @@ class FlagSet:
         panics = []  # a String method that panicked on a zero value: listed after
         for name in sorted(self._formal):
             flag = self._formal[name]
-            kind, usage = _type_name(flag)
+            kind, usage = unquote_usage(flag)
             line = f"  -{name}" + (" " + kind if kind else "")
             line += "\t" if len(line.encode()) <= 4 else "\n    \t"
             line += usage.replace("\n", "\n    \t")
@@ -379,8 +379,8 @@ class FlagSet:
         self._name, self._handling = name, handling
 
 
-def _type_name(flag: Flag) -> tuple[str, str]:
-    """``flag.UnquoteUsage``: the name a back-quoted word of the usage gives (the
+def unquote_usage(flag: Flag) -> tuple[str, str]:
+    """``flag.UnquoteUsage(f)``: the name a back-quoted word of the usage gives (the
     quotes dropped from the usage), else its value's type's, as the usage text has it."""
     usage = flag.Usage
     first = usage.find("`")
@@ -393,12 +393,6 @@ def _type_name(flag: Flag) -> tuple[str, str]:
     if isinstance(value, _Value):
         return _TYPE_NAMES[value.kind], usage
     return ("" if _is_bool(value) else "value"), usage
-
-
-def unquote_usage(flag: Flag) -> tuple[str, str]:
-    """``flag.UnquoteUsage(f)``: the name PrintDefaults gives the flag's value, and
-    its usage without the back quotes that named it."""
-    return _type_name(flag)
 
 
 def _is_zero(flag: Flag) -> bool:

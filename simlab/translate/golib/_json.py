@@ -53,7 +53,7 @@ from ._numbers import round_float32 as _f32
 from ._runstate import _calling_runtime
 from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
 from ._text import _one_read
-from ._time import ZERO_TIME, Time, time_marshal_json, time_parse
+from ._time import _YEAR_RANGE, ZERO_TIME, Time, time_marshal_json, time_parse
 from ._types import _BASIC_ARGS, TypedFunc, type_arg_name, type_name, typed
 from ._values import EMPTY, NIL_MAP, BasicPointer, NamedBool, NilSlice, Ref, is_nil
 
@@ -191,7 +191,7 @@ class UnsupportedValueError(sl.GoError):
         super().__init__("*json.UnsupportedValueError", "json: unsupported value: " + text)
 
 
-_RANGE_OF_YEAR = sl.GoError("*errors.errorString", "year outside of range [0,9999]")
+_RANGE_OF_YEAR = sl.GoError("*errors.errorString", _YEAR_RANGE)
 
 _QUOTABLE = ("bool", "string", "float32", "float64", *INT_RANGES)
 

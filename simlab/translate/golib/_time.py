@@ -396,7 +396,7 @@ def time_marshal_json(t: int, rt: Any = None) -> tuple[list[int], sl.GoError | N
     return [ord('"'), *text, ord('"')], None
 
 
-def time_unmarshal_text(data: list[int], old: Any, rt: Any = None) -> tuple[int, Any]:
+def time_unmarshal_text(data: list[int], rt: Any = None) -> tuple[int, Any]:
     """``t.UnmarshalText(data)``: the time RFC 3339 text gives, and Go's parse
     error, the zero time with it, as Go sets ``*t`` then."""
     t, err = time_parse("2006-01-02T15:04:05Z07:00", bytes(data or ()).decode(), rt)
@@ -413,7 +413,7 @@ def time_unmarshal_json(data: list[int], old: int, rt: Any = None) -> tuple[int,
         return old, sl.GoError(
             "*errors.errorString", "Time.UnmarshalJSON: input is not a JSON string"
         )
-    return time_unmarshal_text(list(raw[1:-1]), old, rt)
+    return time_unmarshal_text(list(raw[1:-1]), rt)
 
 
 def time_format(t: int, layout: str, rt: Any = None) -> str:
