@@ -44747,6 +44747,38 @@ func main() {
 )
 
 
+# %T of a *level held in a flag.Value (a pointer to a named number type with
+# pointer methods) names *main.level; %v calls its String.
+CONSTRUCTS["type_of_a_pointer_to_a_named_number_in_an_interface"] = (
+    """\
+package main
+
+import (
+\t"flag"
+\t"fmt"
+\t"strconv"
+)
+
+type level int
+
+func (l *level) String() string { return strconv.Itoa(int(*l)) }
+
+func (l *level) Set(s string) error {
+\tn, err := strconv.Atoi(s)
+\t*l = level(n)
+\treturn err
+}
+
+func main() {
+\tvar lv level = 3
+\tvar v flag.Value = &lv
+\tfmt.Printf("%T %v\\n", v, v)
+}
+""",
+    "*main.level 3\n",
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -425,9 +425,7 @@ def _is_zero(flag: Flag) -> bool:
 def _zero_panic(flag: Flag, p: GoPanic) -> str:
     """Go's line for a String method that panicked on a zero value of the flag's
     type, which PrintDefaults recovers."""
-    value = flag.Value
-    what = value.go_name if isinstance(value, BasicPointer) else type_name(value)
-    what = what.removeprefix("*")
+    what = type_name(flag.Value).removeprefix("*")
     return f"panic calling String method on zero {what} for flag {flag.Name}: {v(panic_value(p))}"
 
 

@@ -36,6 +36,7 @@ from ._numbers import (
 from ._runtime_errors import GoRuntimeError, PanicNilError
 from ._time import Month, Time, Weekday
 from ._values import (
+    BasicPointer,
     Locker,
     Named,
     NamedValue,
@@ -575,6 +576,8 @@ def type_name(x: Any) -> str:
         return _CONTEXT_ERROR_TYPES.get(x.name, x.name)
     if isinstance(x, StaticType | TypedList | TypedDict | TypedFunc | Digest | Locker):
         return x.go_type
+    if type(x) is BasicPointer:
+        return x.go_name  # *main.level, a pointer to a named number held in an interface
     if type(x) is CustomContext:
         return x.go_type
     if isinstance(x, sl.Context):
