@@ -44779,6 +44779,35 @@ func main() {
 )
 
 
+# struct{} values (None in the translation) print {} passed through a type parameter,
+# read from a map, returned by a call, and as a slice's or an array's elements.
+CONSTRUCTS["empty_struct_values_printed"] = (
+    """\
+package main
+
+import "fmt"
+
+func show[V any](v V) {
+\tvar x any = v
+\tfmt.Println(v, x == nil, x)
+}
+
+func signal() struct{} { return struct{}{} }
+
+func main() {
+\tshow(struct{}{})
+\tm := map[int]struct{}{1: {}}
+\tfmt.Println(m[1], m[2], signal())
+\ts := make([]struct{}, 3)
+\tvar a [2]struct{}
+\tfmt.Println(s, a, len(s))
+\tfmt.Printf("%v %d\\n", s[1:], len(a))
+}
+""",
+    ("{} false {}\n{} {} {}\n[{} {} {}] [{} {}] 3\n[{} {}] 2\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -69,12 +69,12 @@ func isEmptyStruct(t types.Type) bool {
 }
 
 // emptyStruct renders a struct{} value s where Go shows it: go.EMPTY, which
-// prints {}, in place of None. A call's value stays as it is, since s must run.
+// prints {}, in place of None; go.empty(s) where s must still run (a call, m[k]).
 func (f *fn) emptyStruct(s string) string {
 	if s == "None" || token.IsIdentifier(s) {
 		return "go.EMPTY"
 	}
-	return s
+	return "go.empty(" + s + ")"
 }
 
 // isStructValue: t is a struct (not a pointer to one) with fields, which Go
@@ -874,6 +874,13 @@ func (f *fn) withElemsCopier(args string, x ast.Expr) string {
 func isEmptySet(t types.Type) bool {
 	m, ok := under(t).(*types.Map)
 	return ok && isEmptyStruct(m.Elem())
+}
+
+// isEmpties: t is a set (map[K]struct{}), or a slice or an array of struct{}, whose
+// None values fmt must see as {} (go.empties).
+func isEmpties(t types.Type) bool {
+	e := elemType(t)
+	return isEmptySet(t) || e != nil && isEmptyStruct(e)
 }
 
 func isByteSlice(t types.Type) bool {
@@ -1954,8 +1961,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.elems_as_type(" + elemParam(t).Obj().Name() + ", " + s + ")" // [{1 2}] if T is a struct type
 		case isEmptyStruct(t):
 			s = f.emptyStruct(s) // {}
-		case isEmptySet(t) && !hasFmtMethod(t):
-			s = "go.empties(" + s + ")" // map[a:{} b:{}]
+		case isEmpties(t) && !hasFmtMethod(t):
+			s = "go.empties(" + s + ")" // map[a:{} b:{}], [{} {}]
 		case (isByteSlice(t) || isByteArray(t)) && !hasFmtMethod(t) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0:
 			s = "go.Bytes(" + s + ")" // %s of a []byte: its text; %x: its hex
 		case j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 && elemType(t) != nil && !hasFmtMethod(t) && !hasFmtMethod(elemType(t)) &&
@@ -2418,6 +2425,8 @@ func (m *module) typeArgOf(t types.Type, at ast.Node) string {
 		if m.programStruct(t) {
 			m.copyable(t, at) // the generic copies its values (go.copied): go_values
 		}
+	} else if isEmptyStruct(t) {
+		box = ", box=lambda v: go.EMPTY" // struct{}: None in the generic, {} in an interface
 	} else if cls := m.basicClass(t); cls != "" {
 		box = ", box=" + cls // a Celsius that arithmetic left a float, in an interface or printed
 	} else if n, ok := t.(*types.Named); ok && m.values[n.Obj()] && n.TypeArgs().Len() == 0 {

@@ -432,9 +432,16 @@ def _fields(x: Any, plus: bool = False, raw: bool = False) -> str:
     return "{" + " ".join(parts) + "}"
 
 
-def empties(m: dict[Any, Any]) -> dict[Any, _EmptyStruct]:
-    """A set (``map[K]struct{}``) handed to fmt, which prints ``map[a:{} b:{}]``."""
-    return dict.fromkeys(m, EMPTY)
+def empty(_: Any) -> _EmptyStruct:
+    """A ``struct{}`` value that had to be computed (a call's, ``m[k]``) handed to fmt,
+    which prints ``{}``."""
+    return EMPTY
+
+
+def empties(m: Any) -> Any:
+    """A set (``map[K]struct{}``) or a slice of ``struct{}`` handed to fmt, which
+    prints ``map[a:{} b:{}]`` and ``[{} {}]``."""
+    return dict.fromkeys(m, EMPTY) if isinstance(m, dict) else [EMPTY] * len(m)
 
 
 class StructValue:
