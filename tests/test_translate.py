@@ -44808,6 +44808,46 @@ func main() {
 )
 
 
+# A struct value whose String has a value receiver and whose Error a pointer one
+# (its own or promoted) prints by String, alone and as a slice's elements; a
+# pointer to it prints by Error.
+CONSTRUCTS["value_string_beside_pointer_error"] = (
+    """\
+package main
+
+import "fmt"
+
+type S struct{ msg string }
+
+func (s *S) Error() string { return "err " + s.msg }
+func (S) String() string   { return "str" }
+
+type inner struct{ code int }
+
+func (i *inner) Error() string { return fmt.Sprint("code ", i.code) }
+
+type Outer struct {
+\tinner
+\tname string
+}
+
+func (o Outer) String() string { return "outer " + o.name }
+
+func main() {
+\ts := S{"x"}
+\tfmt.Println(s, &s)
+\tfmt.Printf("%v %s %q %d\\n", s, s, s, s)
+\tfmt.Println(fmt.Sprint(s), []S{s})
+\to := Outer{inner{7}, "o"}
+\tfmt.Println(o, &o)
+\tvar err error = &o
+\tfmt.Println(err)
+}
+""",
+    ('str err x\nstr str "str" {%!d(string=x)}\nstr [str]\nouter o code 7\ncode 7\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1985,6 +1985,15 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case mapElem(t) != nil && isFloat32(mapElem(t)) && !hasFmtMethod(t): // map[a:0.1]
 			k, d := f.temp("k"), f.temp("d")
 			s = "{" + k + ": go.Float32(" + d + ") for " + k + ", " + d + " in " + s + ".items()}"
+		case f.m.isStructValue(t) && pointerOnlyError(t) && (j < 0 || j >= len(verbs) || strings.IndexByte("vsqxX", verbs[j]) >= 0):
+			// its String, not its pointer's Error: fmt sees the value, as an interface holds it
+			if rest, ok := strings.CutPrefix(s, "go.copy("); ok {
+				s = strings.TrimSuffix(rest, ")") // as_value copies
+			}
+			s = "go.as_value(" + s + ")"
+		case holdsStructsBut(t, func(e types.Type) bool { return !pointerOnlyError(e) }) && !hasFmtMethod(t) &&
+			(j < 0 || j >= len(verbs) || strings.IndexByte("vsqxX", verbs[j]) >= 0):
+			s = "go.method_values(" + uncopied(s) + ")" // [str]: each element's String, as above
 		case f.m.isStructValue(t) && (!hasFmtMethod(t) || !isFormatter(t) && j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0):
 			// a struct value (under %d, its String method unused: field by field)
 			if !holdsLibraryStruct(f.p, t, map[types.Type]bool{}) {
@@ -2115,6 +2124,13 @@ func hasFmtMethod(t types.Type) bool {
 		}
 	}
 	return isFormatter(t)
+}
+
+// pointerOnlyError: of the struct value type t, only the pointer's method set has
+// Error, while t's has String, which fmt calls on a value.
+func pointerOnlyError(t types.Type) bool {
+	return types.NewMethodSet(t).Lookup(nil, "Error") == nil && types.NewMethodSet(t).Lookup(nil, "String") != nil &&
+		types.NewMethodSet(types.NewPointer(t)).Lookup(nil, "Error") != nil
 }
 
 // isFormatter: t's method set has fmt.Formatter's Format(fmt.State, rune), which

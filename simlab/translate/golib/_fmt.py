@@ -363,7 +363,9 @@ def _by_value(x: Any, raw: bool) -> Any:
         return x
     if not raw and getattr(type(x), "go_formatter", False) is True:
         return x  # fmt calls its Format method, of a value receiver
-    return StructValue(x) if raw or _fmt_method_of(x, value=True) is None else x
+    if raw or (method := _fmt_method_of(x, value=True)) is None:
+        return StructValue(x)
+    return x if method == _fmt_method_of(x) else as_value(x)  # String, not *T's Error
 
 
 def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
@@ -546,6 +548,13 @@ def elems_as_type(t: Any, x: Any) -> Any:
     parameter, ``t`` its type argument, handed to fmt: a struct value in it prints
     ``{...}``, as :func:`as_type` prints one alone."""
     return _by_value(x, True) if isinstance(t, ValueType) else x
+
+
+def method_values(x: Any) -> Any:
+    """A slice, an array or a map of struct values handed to fmt, of a type whose
+    String method fmt calls on each element, where only its pointer has an Error
+    method (which would come first): ``[str str]``."""
+    return _by_value(x, False)
 
 
 def struct_values(x: Any) -> Any:
