@@ -49466,6 +49466,26 @@ def test_a_generic_anonymous_struct_in_a_program_that_asks_cap_is_refused_in_one
     )
 
 
+def test_a_local_alias_of_a_generic_anonymous_struct_is_refused_in_one_line(tmp_path):
+    """type ic = struct{ Item T } declared in a generic F and appended to: the growth
+    of the slice asked go/types the size of a type parameter's field through the
+    alias (the front end failed an assertion); refused as the struct is elsewhere
+    (go1.27.3 printed [{a}])."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc F[T any](x T) []struct{ Item T } {\n'
+        "\ttype ic = struct{ Item T }\n\tvar out []ic\n\treturn append(out, ic{x})\n}\n\n"
+        'func main() {\n\tfmt.Println(F("a"))\n}\n'
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "simlab: main.go:8: unsupported: an anonymous struct type with a field of a type"
+        " parameter's type"
+    )
+    assert result.output.count("\n") == 1
+
+
 def test_sub_slices_a_function_collects_and_returns_stay_refused(tmp_path):
     """Window returns a local [][]int it only appends to, whose rows are sub-slices
     of its parameter: the caller's write through one is a write to data (go1.27.3

@@ -1375,7 +1375,7 @@ func typeKey(t types.Type) string {
 
 // hasTypeParam: t is or holds a type parameter.
 func hasTypeParam(t types.Type) bool {
-	switch t := t.(type) {
+	switch t := types.Unalias(t).(type) {
 	case *types.TypeParam:
 		return true
 	case *types.Pointer:
