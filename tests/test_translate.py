@@ -44848,6 +44848,53 @@ func main() {
 )
 
 
+# The library's errors (errors.New, fmt.Errorf with and without %w, errors.Join,
+# context's) in an error field or a map[string]any marshal as {}: their structs
+# export no field.
+CONSTRUCTS["json_of_library_errors"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"encoding/json"
+\t"errors"
+\t"fmt"
+)
+
+type Result struct {
+\tValue int
+\tErr   error
+}
+
+func main() {
+\tbase := errors.New("x")
+\tfor _, e := range []error{
+\t\tnil, base, fmt.Errorf("plain %d", 1), fmt.Errorf("w: %w", base),
+\t\tfmt.Errorf("%w and %w", base, base), errors.Join(base, base),
+\t\tcontext.Canceled, context.DeadlineExceeded,
+\t} {
+\t\tb, err := json.Marshal(Result{1, e})
+\t\tfmt.Printf("%T %s %v\\n", e, b, err)
+\t}
+\tb, err := json.Marshal(map[string]any{"e": base})
+\tfmt.Println(string(b), err)
+}
+""",
+    (
+        '<nil> {"Value":1,"Err":null} <nil>\n'
+        '*errors.errorString {"Value":1,"Err":{}} <nil>\n'
+        '*errors.errorString {"Value":1,"Err":{}} <nil>\n'
+        '*fmt.wrapError {"Value":1,"Err":{}} <nil>\n'
+        '*fmt.wrapErrors {"Value":1,"Err":{}} <nil>\n'
+        '*errors.joinError {"Value":1,"Err":{}} <nil>\n'
+        '*errors.errorString {"Value":1,"Err":{}} <nil>\n'
+        'context.deadlineExceededError {"Value":1,"Err":{}} <nil>\n'
+        '{"e":{}} <nil>\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -554,8 +554,8 @@ class _Encoder:
             return (yield from self.nested(v.v, _ANY))
         if getattr(cls, "go_json", None) is not None:
             return (yield from self.nested(v, ("struct", "", cls, "")))
-        if v is EMPTY:
-            return "{}"  # struct{}{}: a struct of no fields
+        if v is EMPTY or type_name(v) in _FIELDLESS_ERRORS:
+            return "{}"  # struct{}{}, errors.New's: a struct of no exported fields
         raise SimlabError(f"the JSON of a {cls.__name__} held in an interface is not modelled")
 
 
@@ -566,6 +566,18 @@ def _through_nil(v: Any, path: tuple[Any, ...]) -> bool:
         if v is None:
             return True
     return False
+
+
+# the library's errors whose structs export no field: an error field marshals {}
+_FIELDLESS_ERRORS = frozenset(
+    (
+        "*errors.errorString",
+        "*errors.joinError",
+        "*fmt.wrapError",
+        "*fmt.wrapErrors",
+        "context.deadlineExceededError",
+    )
+)
 
 
 def _fields(cls: type, v: Any = None) -> tuple[Any, ...]:
