@@ -44895,6 +44895,68 @@ func main() {
 )
 
 
+# bytes.SplitN (n of -1, 0, 1, 2 and past the parts; an empty separator),
+# LastIndex, IndexRune (RuneError finds an invalid byte; -1 finds nothing),
+# ContainsRune, IndexAny, ContainsAny, Replace and ReplaceAll (an empty old one);
+# strings.Cut with an empty separator.
+CONSTRUCTS["bytes_split_n_index_rune_replace"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"strings"
+)
+
+func main() {
+\tb := []byte("a,b,c,d")
+\tfor _, n := range []int{-1, 0, 1, 2, 9} {
+\t\tfmt.Printf("%d %q\\n", n, bytes.SplitN(b, []byte(","), n))
+\t}
+\tfmt.Printf("%q %q\\n", bytes.SplitN([]byte("héllo"), nil, 3), bytes.SplitN([]byte("ab"), nil, 5))
+\tfmt.Println(bytes.SplitN(b, []byte(","), 0) == nil)
+\tfmt.Println(bytes.LastIndex(b, []byte(",")), bytes.LastIndex(b, []byte("x")),
+\t\tbytes.LastIndex(b, nil))
+\tfmt.Println(bytes.IndexRune([]byte("chicken"), 'k'), bytes.IndexRune([]byte("héllo"), 'l'),
+\t\tbytes.IndexRune([]byte("a\\xffb"), '\\uFFFD'), bytes.IndexRune([]byte("ab"), -1))
+\tfmt.Println(bytes.ContainsRune([]byte("héllo"), 'é'), bytes.ContainsRune([]byte("abc"), 'z'))
+\tfmt.Println(bytes.IndexAny([]byte("golang"), "xyzn"), bytes.IndexAny([]byte("gö"), "ö"),
+\t\tbytes.IndexAny([]byte("abc"), ""), bytes.ContainsAny([]byte("abc"), "cx"),
+\t\tbytes.ContainsAny([]byte("abc"), ""))
+\tfmt.Printf("%s\\n", bytes.Replace([]byte("oink oink oink"), []byte("k"), []byte("ky"), 2))
+\tfmt.Printf("%s\\n", bytes.Replace([]byte("oink oink oink"), []byte("oink"), []byte("moo"), -1))
+\tfmt.Printf("%s\\n", bytes.ReplaceAll([]byte("héllo"), nil, []byte("-")))
+\tfmt.Printf("%s\\n", bytes.Replace([]byte("héllo"), []byte(""), []byte("-"), 3))
+\tbefore, after, found := strings.Cut("abc", "")
+\tfmt.Printf("%q %q %v\\n", before, after, found)
+\tfmt.Println(strings.Cut("key=value", "="))
+\tfmt.Println(strings.Cut("novalue", "="))
+}
+""",
+    (
+        '-1 ["a" "b" "c" "d"]\n'
+        "0 []\n"
+        '1 ["a,b,c,d"]\n'
+        '2 ["a" "b,c,d"]\n'
+        '9 ["a" "b" "c" "d"]\n'
+        '["h" "\u00e9" "llo"] ["a" "b"]\n'
+        "true\n"
+        "5 -1 7\n"
+        "4 3 1 -1\n"
+        "true false\n"
+        "4 1 -1 true false\n"
+        "oinky oinky oink\n"
+        "moo moo moo\n"
+        "-h-\u00e9-l-l-o-\n"
+        "-h-\u00e9-llo\n"
+        '"" "abc" true\n'
+        "key value true\n"
+        "novalue  false\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

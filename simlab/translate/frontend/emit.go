@@ -1019,7 +1019,7 @@ func fresh(p *program, e ast.Expr) bool {
 func keepsItsOperand(name string) bool {
 	switch name {
 	case "bytes.Fields", "bytes.Split", "bytes.SplitAfter", "bytes.TrimSpace", "bytes.NewBuffer", "bytes.Trim", "bytes.TrimLeft",
-		"bytes.TrimRight", "bytes.TrimPrefix", "bytes.TrimSuffix", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix":
+		"bytes.TrimRight", "bytes.TrimPrefix", "bytes.TrimSuffix", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix", "bytes.SplitN":
 		return true
 	}
 	return false

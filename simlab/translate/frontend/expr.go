@@ -3821,7 +3821,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		"strings.LastIndexAny",
 		"bytes.Contains", "bytes.Index", "bytes.IndexByte", "bytes.LastIndexByte", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",
 		"bytes.Fields", "bytes.Split", "bytes.SplitAfter", "bytes.TrimSpace", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix",
-		"bytes.Join", "html.EscapeString", "html.UnescapeString":
+		"bytes.Join", "bytes.SplitN", "bytes.LastIndex", "bytes.IndexRune", "bytes.ContainsRune", "bytes.IndexAny",
+		"bytes.ContainsAny", "bytes.Replace", "bytes.ReplaceAll", "html.EscapeString", "html.UnescapeString":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "bytes.EqualFold":
 		return "go.equal_fold(go.string_of(" + arg(0) + "), go.string_of(" + arg(1) + "))", false

@@ -195,8 +195,10 @@ def equal_fold(s: str, t: str) -> bool:
 def cut(s: str, sep: str) -> tuple[str, str, bool]:
     """``strings.Cut``: the text before and after the first ``sep``, and whether
     there was one (else ``s``, ``""``, false)."""
+    if not sep:
+        return "", s, True  # found at once
     before, found, after = s.partition(sep)
-    return before, after, bool(found) or sep == ""
+    return before, after, bool(found)
 
 
 def cut_prefix(s: str, prefix: str) -> tuple[str, bool]:
@@ -582,6 +584,73 @@ def bytes_cut(b: list[int], sep: list[int]) -> tuple[list[int], Any, bool]:
     if i < 0:
         return b, NilSlice(), False
     return b[:i], b[i + len(sep) :], True
+
+
+def bytes_split_n(b: list[int], sep: list[int], n: int) -> list[list[int]]:
+    """``bytes.SplitN``: at most ``n`` parts, the last the unsplit rest (nil for
+    ``n == 0``; all of them for ``n < 0``)."""
+    if n == 0:
+        return NilSlice()
+    if n < 0:
+        return bytes_split(b, sep)
+    if not sep:
+        parts = bytes_split(b, sep)
+        return parts if len(parts) <= n else [*parts[: n - 1], b[sum(map(len, parts[: n - 1])) :]]
+    return [list(part) for part in bytes(b).split(bytes(sep), n - 1)]
+
+
+def bytes_last_index(b: list[int], sub: list[int]) -> int:
+    """``bytes.LastIndex``: the offset of the last ``sub`` in ``b``, or -1."""
+    return bytes(b).rfind(bytes(sub))
+
+
+def bytes_index_rune(b: list[int], r: int) -> int:
+    """``bytes.IndexRune``: the offset of the first ``r`` in ``b``, or -1; a
+    ``RuneError`` finds the first byte of no valid encoding too, and a rune that is
+    no valid code point nothing."""
+    if r == 0xFFFD:
+        return next((i for i, rune, _ in _runes_of(b) if rune == r), -1)
+    if not (0 <= r <= 0x10FFFF) or 0xD800 <= r <= 0xDFFF:
+        return -1
+    return bytes(b).find(chr(r).encode())
+
+
+def bytes_contains_rune(b: list[int], r: int) -> bool:
+    """``bytes.ContainsRune``."""
+    return bytes_index_rune(b, r) >= 0
+
+
+def bytes_index_any(b: list[int], chars: str) -> int:
+    """``bytes.IndexAny``: the offset of the first rune of ``b`` that is in
+    ``chars`` (a byte of no valid encoding: if ``chars`` holds U+FFFD), or -1."""
+    return next((i for i, r, _ in _runes_of(b) if chr(r) in chars), -1) if chars else -1
+
+
+def bytes_contains_any(b: list[int], chars: str) -> bool:
+    """``bytes.ContainsAny``."""
+    return bytes_index_any(b, chars) >= 0
+
+
+def bytes_replace(b: list[int], old: list[int], new: list[int], n: int) -> list[int]:
+    """``bytes.Replace``: a copy of ``b`` with the first ``n`` (all, for ``n < 0``)
+    non-overlapping ``old`` replaced by ``new``; an empty ``old`` matches at the
+    start and after each rune."""
+    if old:
+        return list(bytes(b).replace(bytes(old), bytes(new), n))
+    out, count = [], 0
+    for i, _, width in _runes_of(b):
+        if n < 0 or count < n:
+            out += new
+            count += 1
+        out += b[i : i + width]
+    if n < 0 or count < n:
+        out += new
+    return out
+
+
+def bytes_replace_all(b: list[int], old: list[int], new: list[int]) -> list[int]:
+    """``bytes.ReplaceAll``: ``bytes.Replace`` of every ``old``."""
+    return bytes_replace(b, old, new, -1)
 
 
 def bytes_cut_prefix(b: list[int], prefix: list[int]) -> tuple[list[int], bool]:
