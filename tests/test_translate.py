@@ -44957,6 +44957,52 @@ func main() {
 )
 
 
+# heap.Pop(h) and sort.IsSorted(c) call the program's methods: Go makes them before
+# it reads the other operands of the statement (*h, c.n), as it does the program's
+# own calls.
+CONSTRUCTS["library_call_of_program_methods_first"] = (
+    """\
+package main
+
+import (
+\t"container/heap"
+\t"fmt"
+\t"sort"
+)
+
+type IntHeap []int
+
+func (h IntHeap) Len() int           { return len(h) }
+func (h IntHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h IntHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *IntHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *IntHeap) Pop() any {
+\told := *h
+\tn := len(old)
+\tx := old[n-1]
+\t*h = old[:n-1]
+\treturn x
+}
+
+type counter struct{ n int }
+
+func (c *counter) Len() int           { c.n++; return 3 }
+func (c *counter) Less(i, j int) bool { return false }
+func (c *counter) Swap(i, j int)      {}
+
+func main() {
+\th := &IntHeap{5, 2, 8}
+\theap.Init(h)
+\tfmt.Println(*h, heap.Pop(h), h.Len())
+\tfmt.Println(len(*h), heap.Pop(h), *h)
+\tc := &counter{}
+\tfmt.Println(c.n, sort.IsSorted(c), c.n)
+}
+""",
+    ("[5 8] 2 2\n2 5 [8]\n1 true 1\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -235,13 +235,44 @@ func (f *fn) mayWrite(c *ast.CallExpr) bool {
 	case *ast.SelectorExpr:
 		sel := p.info.Selections[fun]
 		if sel == nil {
-			return false // a function of a package
+			return f.givesMethods(c) // a function of a package: heap.Pop(h) calls h's Pop
 		}
 		if sel.Kind() == types.FieldVal {
 			return true // a function a field holds
 		}
 		if fn, ok := sel.Obj().(*types.Func); ok {
 			return f.m.a.byFunc[fn.Origin()] != nil || types.IsInterface(sel.Recv()) && isLocalInterface(p, sel.Recv())
+		}
+	}
+	return false
+}
+
+// givesMethods: the call of a package's function c passes a value of the
+// program's to a parameter of an interface type with methods, which the function
+// may call (heap.Pop(h), sort.Sort(byAge(people))).
+func (f *fn) givesMethods(c *ast.CallExpr) bool {
+	sig, ok := f.p.info.TypeOf(c.Fun).(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i, a := range c.Args {
+		j := min(i, sig.Params().Len()-1)
+		if j < 0 {
+			return false
+		}
+		param := sig.Params().At(j).Type()
+		if sig.Variadic() && j == sig.Params().Len()-1 && !c.Ellipsis.IsValid() {
+			param = param.(*types.Slice).Elem()
+		}
+		it, isInterface := under(param).(*types.Interface)
+		if !isInterface || it.NumMethods() == 0 || types.IsInterface(f.p.info.TypeOf(a)) {
+			continue
+		}
+		ms := types.NewMethodSet(f.p.info.TypeOf(a))
+		for k := 0; k < ms.Len(); k++ {
+			if pkg := ms.At(k).Obj().Pkg(); pkg != nil && f.p.ours(pkg) {
+				return true
+			}
 		}
 	}
 	return false
