@@ -3845,7 +3845,7 @@ def test_fmt_go_syntax_simlab_cannot_print_is_refused_in_one_line(tmp_path, body
             "translation gives fmt the operand's type: use %v or %+v",
         ),
         (
-            '\tfmt.Printf("%#v\\n", map[string]any{"k": []int{1}})\n',
+            '\txs := []int{1}\n\tfmt.Printf("%#v\\n", map[string]any{"k": xs})\n\t_ = len(xs)\n',
             "fmt: simlab does not keep the type of a slice or a map held in an interface, "
             "%#v: print a variable of the slice's or the map's own type",
         ),
@@ -3895,7 +3895,8 @@ def test_fmt_go_syntax_simlab_cannot_print_is_refused_in_one_line(tmp_path, body
 def test_fmt_go_syntax_of_what_a_run_does_not_keep_ends_the_run_in_one_line(
     tmp_path, body, message
 ):
-    """What go1.27.3 printed: 1, map[string]interface {}{"k":[]int{1}},
+    """What go1.27.3 printed: 1, map[string]interface {}{"k":[]int{1}} (xs, which
+    is used again: the interface holds the list itself, which keeps no type),
     []interface {}{(*int)(0xc000012345)}, map[interface {}]int{"a":2, 1:1} (its keys
     by their types' addresses), []interface {}{main.S{ch:(chan int)(nil)}},
     []interface {}{main.B[int]{V:1}}, runtime.boundsError{x:5, y:0, signed:false,
@@ -45000,6 +45001,48 @@ func main() {
 }
 """,
     ("[5 8] 2 2\n2 5 [8]\n1 true 1\n"),
+)
+
+
+# %#v of slices and maps held in interfaces that went in as literals or a
+# variable's last use (go.typed keeps their Go type): nested []any, a map of []string,
+# [2]bool, []byte (printed []byte{...}), []rune, []uint16 in hex, a nil []int.
+CONSTRUCTS["go_syntax_of_typed_slices_in_interfaces"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tvar x any = []int{1, 2}
+\tfmt.Printf("%#v\\n", x)
+\tfmt.Printf("%#v\\n", []any{[]any{"b", 2}, map[string]int{"z": 1, "a": 2}})
+\tvar m any = map[string]any{"k": []string{"v"}, "n": nil, "f": 1.5}
+\tfmt.Printf("%#v %T\\n", m, m)
+\tvar a any = [2]bool{true, false}
+\tfmt.Printf("%#v\\n", a)
+\tvar b any = []byte("hi")
+\tfmt.Printf("%#v\\n", b)
+\tvar r any = []rune("hé")
+\tfmt.Printf("%#v\\n", r)
+\tvar u any = []uint16{10, 255}
+\tfmt.Printf("%#v\\n", u)
+\tvar nilSlice []int
+\tvar ns any = nilSlice
+\tfmt.Printf("%#v\\n", ns)
+}
+""",
+    (
+        "[]int{1, 2}\n"
+        '[]interface {}{[]interface {}{"b", 2}, map[string]int{"a":2, "z":1}}\n'
+        'map[string]interface {}{"f":1.5, "k":[]string{"v"}, "n":interface {}(nil)} '
+        "map[string]interface {}\n"
+        "[2]bool{true, false}\n"
+        "[]byte{0x68, 0x69}\n"
+        "[]int32{104, 233}\n"
+        "[]uint16{0xa, 0xff}\n"
+        "[]int(nil)\n"
+    ),
 )
 
 

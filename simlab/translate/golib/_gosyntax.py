@@ -129,6 +129,34 @@ def _value(x: Any, t: Any, depth: int, raw: bool) -> str:
     return name + "{" + ", ".join(_value(e, t[2], depth + 1, raw) for e in x) + "}"
 
 
+def _kept_type(name: str) -> Any:
+    """The descriptor of the Go type ``name`` that a slice or a map held in an
+    interface keeps (``go.typed``), where it is made of basic types, interfaces and
+    pointers (``[]int``, ``map[string]interface {}``, ``[2][]string``); else None."""
+    if name in _BASIC or name == "uint8" or name == "int32":
+        return name
+    if name in ("interface {}", "any", "error"):
+        return ("iface", "interface {}" if name == "any" else name)
+    if name.startswith("*"):
+        return ("ptr", name, None)  # inside a slice or a map: its address
+    if name.startswith("[]"):
+        elem = _kept_type(name[2:])
+        name = "[]byte" if name == "[]uint8" else name  # as fmt names a []byte
+        return None if elem is None else ("slice", name, elem)
+    if name.startswith("map["):
+        depth = 0
+        for i, c in enumerate(name[3:], 3):
+            depth += {"[": 1, "]": -1}.get(c, 0)
+            if depth == 0:
+                key, elem = _kept_type(name[4:i]), _kept_type(name[i + 1 :])
+                return None if key is None or elem is None else ("map", name, key, elem)
+        return None
+    if name.startswith("[") and "]" in name:
+        elem = _kept_type(name[name.index("]") + 1 :])
+        return None if elem is None else ("array", name, elem)
+    return None
+
+
 def _basic(x: Any, t: str) -> str:
     """A value of a basic type as a Go literal without its type: an unsigned
     integer in hex (``0x5``), a string quoted, a float as ``%v`` prints it."""
@@ -253,6 +281,8 @@ def _dynamic(x: Any, depth: int, raw: bool) -> str:
         _syntax(cls)  # a generic type's value: its type arguments are not kept
     if isinstance(x, NamedBool):
         return _basic(x.v, "bool")  # type Retryable bool: true, as Go's %#v
+    if isinstance(x, list | dict) and (kept := _kept_type(getattr(x, "go_type", ""))):
+        return _value(x, kept, depth, raw)  # go.typed's: []int{1}, map[string]interface {}{...}
     if isinstance(x, list | dict | NamedValue):
         raise SimlabError(
             "fmt: simlab does not keep the type of a slice or a map held in an interface, "
