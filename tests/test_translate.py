@@ -45046,6 +45046,38 @@ func main() {
 )
 
 
+# %T of sort.Reverse's result names Go's unexported *sort.reverse; it is a
+# sort.Interface and sorts the other way round.
+CONSTRUCTS["type_of_sort_reverse"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type byLen []string
+
+func (b byLen) Len() int           { return len(b) }
+func (b byLen) Less(i, j int) bool { return len(b[i]) < len(b[j]) }
+func (b byLen) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
+
+func main() {
+\tr := sort.Reverse(sort.IntSlice{1})
+\tfmt.Printf("%T %T\\n", r, sort.Reverse(byLen{"a"}))
+\tvar x any = r
+\t_, ok := x.(sort.Interface)
+\tfmt.Println(ok, r.Len())
+\twords := byLen{"ccc", "a", "bb"}
+\tsort.Sort(sort.Reverse(words))
+\tfmt.Println(words)
+}
+""",
+    ("*sort.reverse *sort.reverse\ntrue 1\n[ccc bb a]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -448,6 +448,7 @@ class SortReverse:
     """``sort.Reverse(data)``: ``data`` with ``Less`` the other way round."""
 
     __slots__ = ("data",)
+    go_name = "*sort.reverse"  # a pointer to the struct that embeds data
 
     def __init__(self, data: Any):
         self.data = data
