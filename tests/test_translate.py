@@ -45078,6 +45078,94 @@ func main() {
 )
 
 
+# A panic of a range-over-func loop's body unwinds through the iterator's pending
+# yield: its deferred recover sees it (Go then panics anew), a re-panic goes on, and
+# a loop in a deferred call that breaks during another panic runs as usual.
+CONSTRUCTS["range_func_body_panic_through_yield"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"iter"
+)
+
+func seq(yield func(int) bool) {
+\tdefer func() { fmt.Println("iterator recover:", recover()) }()
+\tyield(1)
+}
+
+func logged(n int) iter.Seq[int] {
+\treturn func(yield func(int) bool) {
+\t\tdefer fmt.Println("iterator done")
+\t\tfor i := range n {
+\t\t\tif !yield(i) {
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func repanics(yield func(int) bool) {
+\tdefer func() {
+\t\tr := recover()
+\t\tfmt.Println("iterator saw:", r)
+\t\tpanic(fmt.Sprint("again: ", r))
+\t}()
+\tyield(7)
+}
+
+func run(name string, f func()) {
+\tdefer func() { fmt.Println(name, "recovered:", recover()) }()
+\tf()
+}
+
+func main() {
+\trun("recovering iterator", func() {
+\t\tfor range seq {
+\t\t\tpanic("body")
+\t\t}
+\t})
+\trun("plain iterator", func() {
+\t\tfor x := range logged(3) {
+\t\t\tif x == 1 {
+\t\t\t\tpanic("at one")
+\t\t\t}
+\t\t}
+\t})
+\trun("re-panicking iterator", func() {
+\t\tfor x := range repanics {
+\t\t\tpanic(x)
+\t\t}
+\t})
+\trun("loop in a deferred call", func() {
+\t\tdefer func() {
+\t\t\tfor x := range logged(5) {
+\t\t\t\tif x == 2 {
+\t\t\t\t\tbreak
+\t\t\t\t}
+\t\t\t}
+\t\t\tfmt.Println("deferred loop broke:", recover())
+\t\t}()
+\t\tpanic("outer")
+\t})
+}
+""",
+    (
+        "iterator recover: body\n"
+        "recovering iterator recovered: runtime error: range function recovered a loop "
+        "body panic and did not resume panicking\n"
+        "iterator done\n"
+        "plain iterator recovered: at one\n"
+        "iterator saw: 7\n"
+        "re-panicking iterator recovered: again: 7\n"
+        "iterator done\n"
+        "deferred loop broke: outer\n"
+        "loop in a deferred call recovered: <nil>\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from inspect import isgenerator
 from typing import Any
@@ -40,9 +41,10 @@ class Range:
     ``finally``) answers false to the pending yield and runs the iterator to its
     end, as Go does when the body breaks, returns or panics."""
 
-    __slots__ = ("_gen", "_send", "done", "v")
+    __slots__ = ("_gen", "_outer", "_send", "done", "v")
 
     def __init__(self, seq: Callable[[Any], Any]) -> None:
+        self._outer = sys.exception()  # a deferred call's loop: the panic it runs in
         gen = seq(_yield)
         # a function that is no generator yields nothing: it has returned already
         self._gen: Generator[Any, Any, Any] | None = gen if isgenerator(gen) else None
@@ -63,17 +65,32 @@ class Range:
     def stop(self) -> Generator[Any, Any, None]:
         if self.done:
             return
+        panic = sys.exception()  # the loop's finally: a panic of the body on its way out
+        if isinstance(panic, GoPanic) and panic is not self._outer:
+            # it unwinds through the iterator's pending yield, whose defers may
+            # recover it: Go then panics anew, as the loop cannot go on
+            if (yield from self._resume(None, panic)) is None:
+                raise GoPanic(
+                    "runtime error: range function recovered a loop body panic and did "
+                    "not resume panicking"
+                ) from None
+            raise GoPanic(
+                "runtime error: range function continued iteration after loop body panic"
+            ) from None
         if (yield from self._resume(False)) is not None:
             raise GoPanic(
                 "runtime error: range function continued iteration after function for "
                 "loop body returned false"
             )
 
-    def _resume(self, send: Any) -> Generator[Any, Any, _Element | None]:
-        """Run the iterator until it yields an element (returned) or returns (None).
-        The iterator is this frame's ``delegate``: goroutine dumps and the leak
-        oracles go on into its frames, as through a ``yield from``."""
-        delegate, thrown = self._gen, None
+    def _resume(
+        self, send: Any, thrown: BaseException | None = None
+    ) -> Generator[Any, Any, _Element | None]:
+        """Run the iterator until it yields an element (returned) or returns (None);
+        ``thrown``: a panic raised first at its pending yield. The iterator is this
+        frame's ``delegate``: goroutine dumps and the leak oracles go on into its
+        frames, as through a ``yield from``."""
+        delegate = self._gen
         assert delegate is not None
         while True:
             try:
