@@ -45166,6 +45166,53 @@ func main() {
 )
 
 
+# %#v calls a Format method (with the # flag) of a field, an element or a map
+# value before any GoString, but not inside an unexported field.
+CONSTRUCTS["go_syntax_calls_format_methods_inside"] = (
+    """\
+package main
+
+import "fmt"
+
+type T int
+
+func (t T) Format(f fmt.State, verb rune) {
+\tfmt.Fprintf(f, "T%d(%c sharp=%v plus=%v)", int(t), verb, f.Flag('#'), f.Flag('+'))
+}
+
+type G struct{ n int }
+
+func (g G) GoString() string { return "G!" }
+
+type both struct{ n int }
+
+func (b both) GoString() string              { return "never" }
+func (b both) Format(f fmt.State, verb rune) { fmt.Fprint(f, "both") }
+
+type S struct {
+\tA T
+\tB G
+\tC both
+\td T
+}
+
+func main() {
+\tfmt.Printf("%#v\\n", S{2, G{1}, both{}, 4})
+\tfmt.Printf("%#v\\n", []T{3})
+\tfmt.Printf("%#v\\n", map[string]T{"k": 5})
+\tfmt.Printf("%#v %v %+v\\n", T(6), T(7), S{A: 8})
+}
+""",
+    (
+        "main.S{A:T2(v sharp=true plus=false), B:G!, C:both, d:4}\n"
+        "[]main.T{T3(v sharp=true plus=false)}\n"
+        'map[string]main.T{"k":T5(v sharp=true plus=false)}\n'
+        "T6(v sharp=true plus=false) T7(v sharp=false plus=false) {A:T8(v sharp=false "
+        "plus=true) B:{n:0} C:both d:0}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

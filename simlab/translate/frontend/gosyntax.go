@@ -18,8 +18,9 @@ import (
 // underlying one), a struct class of the program (whose go_syntax, which
 // goSyntaxClasses writes, holds its Go name and its fields' descriptors), or a
 // tuple: ("slice", name, elem), ("array", name, elem), ("map", name, key, elem),
-// ("ptr", name, elem), ("iface", name), ("struct", name, fields) and ("gostring",
-// class, descriptor) for a type with a GoString method.
+// ("ptr", name, elem), ("iface", name), ("struct", name, fields), ("gostring",
+// class, descriptor) for a type with a GoString method and ("format", class,
+// descriptor) for one with a Format method.
 
 // usesGoSyntax: a string constant of the program holds %#v (a format, as far as
 // the translation can tell). Only then do nil slices keep their nil (see
@@ -277,12 +278,17 @@ func (m *module) composite(t types.Type, name string, top bool, inline map[strin
 }
 
 // goStringDesc: for a type whose values have a GoString method, which fmt calls,
-// ("gostring", class, descriptor); ok false for another type.
+// ("gostring", class, descriptor), or a Format method, which fmt calls first,
+// ("format", class, descriptor); ok false for another type.
 func (m *module) goStringDesc(t types.Type, name string, top bool, inline map[string]bool) (string, string, bool) {
 	if types.IsInterface(t) {
 		return "", "", false // what it holds may have one: golib looks
 	}
+	kind := "gostring"
 	sel := types.NewMethodSet(t).Lookup(nil, "GoString")
+	if isFormatter(t) {
+		kind, sel = "format", types.NewMethodSet(t).Lookup(nil, "Format") // fmt calls Format first, under %#v too
+	}
 	if sel == nil {
 		return "", "", false
 	}
@@ -290,24 +296,25 @@ func (m *module) goStringDesc(t types.Type, name string, top bool, inline map[st
 	if !ok {
 		return "", "", false
 	}
-	if sig := fn.Type().(*types.Signature); sig.Params().Len() != 0 || sig.Results().Len() != 1 || !isBasicKind(sig.Results().At(0).Type(), types.String) {
+	if sig := fn.Type().(*types.Signature); kind == "gostring" &&
+		(sig.Params().Len() != 0 || sig.Results().Len() != 1 || !isBasicKind(sig.Results().At(0).Type(), types.String)) {
 		return "", "", false // not fmt.GoStringer's
 	}
 	n := namedOf(t)
 	if n == nil || n.Obj().Pkg() == nil || !m.p.ours(n.Obj().Pkg()) {
-		return "", "a " + name + ", whose GoString method is the standard library's", true
+		return "", "a " + name + ", whose " + fn.Name() + " method is the standard library's", true
 	}
 	if u := m.a.byFunc[fn.Origin()]; u != nil && u.gen {
-		return "", "a " + name + " whose GoString method blocks", true
+		return "", "a " + name + " whose " + fn.Name() + " method blocks", true
 	}
 	if _, isStruct := n.Underlying().(*types.Struct); !isStruct && n.TypeArgs().Len() > 0 {
-		return "", "a " + name + ", a generic type's value with a GoString method", true
+		return "", "a " + name + ", a generic type's value with a " + fn.Name() + " method", true
 	}
 	inner, why := m.goSyntaxDesc(t, name, top, true, inline)
 	if why != "" {
 		return "", why, true
 	}
-	return `("gostring", ` + m.globals[n.Obj()] + ", " + inner + ")", "", true
+	return "(" + pyString(kind) + ", " + m.globals[n.Obj()] + ", " + inner + ")", "", true
 }
 
 // inlineStruct: a struct type described field by field where it is printed: an

@@ -18,8 +18,10 @@ A run keeps few static types: an int is an int, and a list does not know it is a
   pointer or a func that may be nil to an interface at ``line``: a nil it holds
   may be Go's typed nil, which the run does not keep, and ends the run in one
   line), ``("struct", name, fields)`` for an anonymous or a generic
-  struct type, and ``("gostring", cls, descriptor)`` for a type whose values have
-  a GoString method, which fmt calls where it may (not inside an unexported field).
+  struct type, ``("gostring", cls, descriptor)`` for a type whose values have
+  a GoString method, which fmt calls where it may (not inside an unexported field),
+  and ``("format", cls, descriptor)`` for one with a Format method, which it calls
+  first.
 
 What an interface holds prints by the dynamic type the run keeps: a Python int is
 an ``int``, a ``go.Uint8`` a ``uint8``, an object of a struct class a pointer to
@@ -100,6 +102,8 @@ def _value(x: Any, t: Any, depth: int, raw: bool) -> str:
         t, kind = _plain_iface(t, x), "iface"
     if kind == "gostring":
         return _value(x, t[2], depth, raw) if raw else _go_string(x, t[1])
+    if kind == "format":
+        return _value(x, t[2], depth, raw) if raw else _format(x, t[1])
     if kind == "iface":
         if x is None:
             return "<nil>" if depth == 0 else t[1] + "(nil)"
@@ -233,6 +237,20 @@ def _go_string(x: Any, cls: Any = None) -> str:
             "%#v: print x.GoString() instead"
         )
     return str(text)
+
+
+def _format(x: Any, cls: Any) -> str:
+    """What ``x``'s Format method (``cls``'s, the static type's class) writes for
+    ``%#v``, which fmt calls before it looks for GoString."""
+    from ._fmt import State  # _fmt prints %#v with this module
+
+    state = State("#", None, None)
+    if isgenerator(cls.Format(x, state, ord("v"))):
+        raise SimlabError(
+            f"fmt called the Format method of {type_name(x)}, which blocks: simlab runs"
+            " fmt's methods in one step"
+        )
+    return "".join(state.parts)
 
 
 def _has_go_string(x: Any) -> bool:
