@@ -45213,6 +45213,24 @@ func main() {
 )
 
 
+# %#x of an empty string or []byte prints nothing (no 0x), padded to a width;
+# of bytes, one 0x (with a space flag, one each).
+CONSTRUCTS["sharp_hex_of_no_bytes"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tfmt.Printf("[%#x][%#X][%# x][%#x]\\n", "", "", []byte{}, []byte(nil))
+\tfmt.Printf("[%#x][%# X][%#.1x][%x]\\n", "ab", []byte("ab"), "ab", "")
+\tfmt.Printf("[%#6x][%#-6x]\\n", "", "a")
+}
+""",
+    ("[][][][]\n[0x6162][0X61 0X62][0x61][]\n[      ][0x61  ]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1107,7 +1107,7 @@ def format_hex(x: Any, verb: str, flags: str = "", precision: int | None = None)
         if precision is not None:
             data = data[:precision]  # %.4x: the first four bytes
         pairs = [format(b, "02x") for b in data]
-        if "#" in flags:
+        if "#" in flags and pairs:  # nothing at all for no bytes
             pairs = ["0x" + p for p in pairs] if " " in flags else ["0x" + "".join(pairs)]
         text = (" " if " " in flags else "").join(pairs)
     elif isinstance(x, float):
