@@ -45231,6 +45231,40 @@ func main() {
 )
 
 
+# A nil pointer to a struct of the program under a verb fmt has no use for (%s, %q,
+# %t) prints Go's mark with the pointer's type, padded inside; as a slice's or a map's
+# element too, where %d prints 0.
+CONSTRUCTS["bad_verbs_of_nil_struct_pointers"] = (
+    """\
+package main
+
+import "fmt"
+
+type Price struct{ Amount int }
+
+type Word struct{ Text string }
+
+func main() {
+\tvar p *Price
+\tfmt.Printf("%s|%q|%t|%v|%d|%x\\n", p, p, p, p, p, p)
+\tfmt.Printf("%s %v %d\\n", []*Price{nil}, []*Price{nil}, []*Price{nil})
+\tfmt.Printf("%s\\n", map[string]*Price{"a": nil})
+\tq := &Price{5}
+\tfmt.Printf("%s %q %v\\n", q, q, q)
+\tvar w *Word
+\tfmt.Printf("%s|%10s|%-8q|\\n", w, w, w)
+}
+""",
+    (
+        "%!s(*main.Price=<nil>)|%!q(*main.Price=<nil>)|%!t(*main.Price=<nil>)|<nil>|0|0\n"
+        "[%!s(*main.Price=<nil>)] [<nil>] [0]\n"
+        "map[a:%!s(*main.Price=<nil>)]\n"
+        "&{%!s(int=5)} &{'\\x05'} &{5}\n"
+        "%!s(*main.Word=<nil>)|%!s(*main.Word=     <nil>)|%!q(*main.Word=<nil>   )|\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

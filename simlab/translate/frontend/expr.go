@@ -2007,6 +2007,15 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0 && holdsStructs(t):
 			// (a type run []entry with a String method: fmt calls it, on the elements as they are)
 			s = "go.struct_values(" + uncopied(s) + ")" // [{1 2}], map[k:[{1 2}]]
+		case j >= 0 && j < len(verbs) && strings.IndexByte("vbdoxXpT", verbs[j]) < 0 && f.structPointerClass(t) != "":
+			s = "go.as_iface(" + s + ", " + f.structPointerClass(t) + ")" // a nil one: %!s(*main.P=<nil>)
+		case j >= 0 && j < len(verbs) && strings.IndexByte("vT", verbs[j]) < 0 && !hasFmtMethod(t) &&
+			(elemType(t) != nil && f.structPointerClass(elemType(t)) != "" || mapElem(t) != nil && f.structPointerClass(mapElem(t)) != ""):
+			e := elemType(t)
+			if e == nil {
+				e = mapElem(t)
+			}
+			s = "go.typed_nils(" + s + ", " + f.structPointerClass(e) + ")" // [%!s(*main.P=<nil>)], [0]
 		case nilStringers != "" && (j < 0 || j >= len(verbs) || strings.IndexByte("vsqxX", verbs[j]) >= 0):
 			// []*Node{n, nil} of a *Node String that takes nil: fmt calls it on nil too
 			s = "go.typed_nils(" + s + ", " + nilStringers + ")"
@@ -5275,6 +5284,24 @@ func (f *fn) nilStringerElems(t types.Type) string {
 	}
 	n, ok := types.Unalias(ptr.Elem()).(*types.Named)
 	if !ok || n.TypeArgs().Len() > 0 || !f.m.types[n.Obj()] {
+		return ""
+	}
+	return f.m.globals[n.Obj()]
+}
+
+// structPointerClass: the class of T where t is *T, T a struct type of the
+// program (not generic) whose pointer has no String, Error or Format method; or "".
+// fmt's mark of a bad verb names a nil one's type: %!s(*main.T=<nil>).
+func (f *fn) structPointerClass(t types.Type) string {
+	ptr, ok := t.(*types.Pointer)
+	if !ok || hasFmtMethod(ptr) {
+		return ""
+	}
+	n, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	if !ok || n.TypeArgs().Len() > 0 || !f.m.types[n.Obj()] {
+		return ""
+	}
+	if _, isStruct := n.Underlying().(*types.Struct); !isStruct {
 		return ""
 	}
 	return f.m.globals[n.Obj()]

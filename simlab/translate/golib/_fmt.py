@@ -943,7 +943,8 @@ def _nil_pointer(x: Any, verb: str, flags: str, width: int | None) -> str:
         return _format_one(0, verb, flags, width, None)
     if verb == "p":
         return _format_one("0x0", "s", flags.replace("0", ""), width, None)
-    return f"%!{verb}({type_name(x)}=<nil>)"
+    nil = "<nil>".ljust(width or 0) if "-" in flags else "<nil>".rjust(width or 0)
+    return f"%!{verb}({type_name(x)}={nil})"
 
 
 def _pointer(x: Any, verb: str, flags: str, width: int | None) -> str:
@@ -975,6 +976,8 @@ def _format_elements(
     def one(e: Any) -> str:
         if e is None:  # a nil interface inside: fmt marks no verb, pads nothing
             return "<nil>"
+        if is_typed_nil(e) and _is_pointer(e, False):
+            return _nil_pointer(e, verb, flags, width)  # [%!s(*main.P=<nil>)]
         if _is_pointer(e, False):
             return _pointer(e, verb, flags, width)
         return _format_one(e, verb, flags, width, precision)
