@@ -45265,6 +45265,41 @@ func main() {
 )
 
 
+# err.Error() of a nil error is Go's nil pointer dereference, in a program without
+# error types of its own too.
+CONSTRUCTS["error_method_of_a_nil_error"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+func check(e error) (msg string) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tmsg = fmt.Sprint("recovered: ", r)
+\t\t}
+\t}()
+\treturn e.Error()
+}
+
+func main() {
+\tvar e error
+\tfmt.Println(check(e))
+\tfmt.Println(check(errors.New("boom")))
+\tfmt.Println(check(fmt.Errorf("wrapped: %w", errors.New("inner"))))
+}
+""",
+    (
+        "recovered: runtime error: invalid memory address or nil pointer dereference\n"
+        "boom\n"
+        "wrapped: inner\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

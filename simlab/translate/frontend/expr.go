@@ -2182,26 +2182,6 @@ func (m *module) blockingMethod(t types.Type, name string) bool {
 	return false
 }
 
-// ownErrors: the program has error types of its own (an Error method), whose
-// text str() does not give.
-func (m *module) ownErrors() bool {
-	for fn := range m.a.byFunc {
-		if fn.Name() == "Error" && fn.Type().(*types.Signature).Recv() != nil {
-			return true
-		}
-	}
-	for tn := range m.types { // type permanent struct{ error }: its Error is promoted
-		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
-			for i := 0; i < st.NumFields(); i++ {
-				if f := st.Field(i); f.Embedded() && types.Identical(f.Type(), types.Universe.Lookup("error").Type()) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // args renders a call's arguments, comma-separated.
 func (f *fn) args(c *ast.CallExpr) string {
 	var parts []string
@@ -4167,10 +4147,7 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		if f.m.blockingFmt(p.info.TypeOf(sel.X)) {
 			return f.yieldExpr("yield from go.error_of(" + recv + ")")
 		}
-		if f.m.ownErrors() {
-			return "go.error_text(" + recv + ")", false
-		}
-		return "str(" + recv + ")", false
+		return "go.error_text(" + recv + ")", false // of a nil error: Go's nil dereference
 	}
 	if ptr, ok := p.info.TypeOf(sel.X).(*types.Pointer); ok {
 		if _, basic := under(ptr.Elem()).(*types.Basic); basic {

@@ -19,8 +19,8 @@ rt: sl.Runtime  # the Go runtime the program runs on: bind() sets it
 
 @sl.gofunc("main.main", file="main.go")
 def main():  # L11
-    print(str(sl.Canceled))  # L12
-    print(str(sl.DeadlineExceeded))  # L13
+    print(go.error_text(sl.Canceled))  # L12
+    print(go.error_text(sl.DeadlineExceeded))  # L13
     t, ok = go.assert_type(
         sl.DeadlineExceeded, go.Methods("interface { Timeout() bool }", "Timeout")
     )  # L14
