@@ -45300,6 +45300,53 @@ func main() {
 )
 
 
+# %T and %v of RWMutex.RLocker()'s *sync.rlocker (& and the RWMutex's struct);
+# x.(sync.Locker) of an rlocker, a *sync.RWMutex and a *sync.Mutex in an any.
+CONSTRUCTS["rlocker_type_and_locker_assertions"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func use(x any) {
+\tif lk, ok := x.(sync.Locker); ok {
+\t\tlk.Lock()
+\t\tfmt.Printf("locked %T\\n", lk)
+\t\tlk.Unlock()
+\t} else {
+\t\tfmt.Printf("not a Locker: %T\\n", x)
+\t}
+}
+
+func main() {
+\tvar mu sync.RWMutex
+\tvar m sync.Mutex
+\tl := mu.RLocker()
+\tfmt.Printf("%T %v\\n", l, l)
+\tl.Lock()
+\tfmt.Printf("%v %+v\\n", l, &mu)
+\tl.Unlock()
+\tuse(l)
+\tuse(&mu)
+\tuse(&m)
+\tuse(3)
+}
+""",
+    (
+        "*sync.rlocker &{{{} {0 0}} 0 0 {{} 0} {{} 0}}\n"
+        "&{{{} {0 0}} 0 0 {{} 1} {{} 0}} &{w:{_:{} mu:{state:0 sema:0}} writerSem:0 "
+        "readerSem:0 readerCount:{_:{} v:1} readerWait:{_:{} v:0}}\n"
+        "locked *sync.rlocker\n"
+        "locked *sync.RWMutex\n"
+        "locked *sync.Mutex\n"
+        "not a Locker: int\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

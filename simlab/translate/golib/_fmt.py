@@ -12,6 +12,7 @@ from typing import Any
 import simlab as sl
 from simlab.errors import GoPanic, SimlabError
 from simlab.go import atomic, syncmap
+from simlab.go.rwmutex import RLocker
 
 from ._builtins import CapSlice
 from ._container import Element, List, Ring
@@ -196,6 +197,8 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
         return ("" if x.ref is None else "&") + v(held, plus, raw)
     if isinstance(x, Ref):  # &[1 2] for a pointer to a slice, an array or a map
         return "&" + v(x.v, plus, raw) if isinstance(x.v, list | dict) else _address_text(x)
+    if isinstance(x, RLocker):  # *sync.rlocker, the RWMutex's pointer
+        return "&" + v(x.rw, plus, raw)
     if (fields := _sync_fields(x)) is not None:
         return _layout(fields, plus)
     if type(x) is SyncPointer:

@@ -13,6 +13,7 @@ import simlab as sl
 from simlab.errors import GoPanic, SimlabError
 from simlab.go import atomic
 from simlab.go import context as contexts
+from simlab.go.rwmutex import RLocker
 
 from ._context import CustomContext
 from ._encoding import Digest
@@ -117,7 +118,8 @@ class Methods:
         cls = type(x)
         held = getattr(cls, "go_pointer_methods", ()) if hasattr(cls, "go_struct") else ()
         declared = getattr(cls, "go_signatures", {})
-        go_methods = getattr(cls, "go_methods", None)  # a library type's, in Go's names
+        # a library type's, in Go's names
+        go_methods = getattr(cls, "go_methods", None) or _SYNC_METHODS.get(cls)
         for n in self.names:
             if go_methods is not None:
                 if n not in go_methods:
@@ -131,6 +133,14 @@ class Methods:
 
 
 _ERROR: Methods = Methods("error", "Error")  # the error interface, for an assertion
+
+# the method sets of the pointers to sync's lockers, whose simlab methods are
+# lower case (x.(sync.Locker) of an &mu)
+_SYNC_METHODS: dict[type, frozenset[str]] = {
+    sl.Mutex: frozenset(("Lock", "TryLock", "Unlock")),
+    sl.RWMutex: frozenset(("Lock", "RLock", "RLocker", "RUnlock", "TryLock", "TryRLock", "Unlock")),
+    RLocker: frozenset(("Lock", "Unlock")),
+}
 
 
 class _Uncomparable:
@@ -599,6 +609,7 @@ _PRIMITIVES: dict[type, str] = {
     sl.WaitGroup: "*sync.WaitGroup",
     sl.Once: "*sync.Once",
     sl.Cond: "*sync.Cond",
+    RLocker: "*sync.rlocker",
     atomic.Int32: "*atomic.Int32",
     atomic.Int64: "*atomic.Int64",
     atomic.Uint32: "*atomic.Uint32",
