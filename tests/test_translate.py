@@ -45347,6 +45347,52 @@ func main() {
 )
 
 
+# x.(T) in a generic function whose T is an instance over the caller's own type
+# parameters (item[K], *item[K], pair[A, B]): the instance's name is spelled from
+# the type arguments at run time.
+CONSTRUCTS["assertion_to_an_instance_of_the_callers_type_params"] = (
+    """\
+package main
+
+import "fmt"
+
+type item[K any] struct{ node K }
+
+type pair[A, B any] struct {
+\ta A
+\tb B
+}
+
+func get[T any](x any) T { return x.(T) }
+
+func try[T any](x any) (ok bool) { _, ok = x.(T); return }
+
+func wrap[K any](k K) item[K] { return get[item[K]](item[K]{k}) }
+
+func ptr[K any](k K) *item[K] { return get[*item[K]](&item[K]{k}) }
+
+func both[A, B any](a A, b B) pair[A, B] { return get[pair[A, B]](pair[A, B]{a, b}) }
+
+func wrong[K any](k K) {
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tget[item[K]](item[int]{1})
+}
+
+func main() {
+\tfmt.Println(wrap("a"), ptr(2).node, both(1, "x"))
+\tfmt.Println(try[item[string]](item[string]{}), try[item[int]](item[string]{}))
+\twrong("s")
+}
+""",
+    (
+        "{a} 2 {1 x}\n"
+        "true false\n"
+        "recovered: interface conversion: interface {} is main.item[int], not "
+        "main.item[string]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -896,7 +896,7 @@ func isByteArray(t types.Type) bool {
 // typeSpelling: a Python expression of t's Go name, reflectType's, where a
 // type parameter in it (map[K]V in a generic) is spelled by its type argument
 // as the generic runs: go.spelled("map[%s]%s", K, V).
-func (f *fn) typeSpelling(t types.Type) string {
+func typeSpelling(t types.Type) string {
 	var params []string
 	name := spellType(t, func(tp *types.TypeParam) string {
 		params = append(params, tp.Obj().Name())
@@ -1948,7 +1948,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case typeOf && !types.IsInterface(t) && !f.p.info.Types[a].IsNil():
 			// %T of a value whose type is known here: a struct value and a pointer to
 			// it are one object at run time, so the type is written down now
-			s = "go.StaticType(" + f.typeSpelling(t) + ", " + s + ")"
+			s = "go.StaticType(" + typeSpelling(t) + ", " + s + ")"
 		case text[i] && !c.Ellipsis.IsValid() && !multi && f.m.blockingFmt(t):
 			// the method runs here, in the goroutine, which may block in it
 			if isTypeParam(t) {
@@ -2393,7 +2393,7 @@ func (m *module) typeArg(t types.Type, at ast.Node) string {
 
 // typeArgOf is typeArg of a type that is no type parameter, without its JSON.
 func (m *module) typeArgOf(t types.Type, at ast.Node) string {
-	goName := pyString(reflectType(t)) // []uint8 of a []byte, as %T spells it
+	goName := typeSpelling(t) // []uint8 of a []byte, as %T spells it; main.item[K] by K's argument
 	if it, ok := under(t).(*types.Interface); ok && !it.Empty() && goName != `"error"` {
 		methods, signatures := m.interfaceMethods(it) // x.(T) checks a value's methods
 		if len(signatures) > 0 {
