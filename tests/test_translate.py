@@ -45393,6 +45393,65 @@ func main() {
 )
 
 
+# sync.Map keys are interface values: 1, int64(1), true, 1.0, ID(1), uint8(1) and "1"
+# are seven keys, through Store, Load, LoadAndDelete, LoadOrStore, Range,
+# CompareAndSwap, CompareAndDelete and Clear.
+CONSTRUCTS["sync_map_keys_of_several_types"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"sync"
+)
+
+type ID int
+
+func main() {
+\tvar m sync.Map
+\tm.Store(1, "int")
+\tm.Store(int64(1), "int64")
+\tm.Store(true, "bool")
+\tm.Store(1.0, "float64")
+\tm.Store(ID(1), "ID")
+\tm.Store("1", "string")
+\tv, ok := m.Load(1)
+\tfmt.Println(v, ok)
+\tv, ok = m.Load(ID(1))
+\tfmt.Println(v, ok)
+\tv, loaded := m.LoadAndDelete(true)
+\tfmt.Println(v, loaded)
+\t_, loaded = m.LoadAndDelete(true)
+\tfmt.Println(loaded)
+\tactual, loaded := m.LoadOrStore(uint8(1), "uint8")
+\tfmt.Println(actual, loaded)
+\tvar seen []string
+\tm.Range(func(k, v any) bool {
+\t\tseen = append(seen, fmt.Sprintf("%T=%v", k, v))
+\t\treturn true
+\t})
+\tsort.Strings(seen)
+\tfmt.Println(seen)
+\tfmt.Println(m.CompareAndSwap(1.0, "float64", "f64"), m.CompareAndDelete(int64(1), "int"))
+\tm.Clear()
+\t_, ok = m.Load(1)
+\tfmt.Println(ok)
+}
+""",
+    (
+        "int true\n"
+        "ID true\n"
+        "bool true\n"
+        "false\n"
+        "uint8 false\n"
+        "[float64=float64 int64=int64 int=int main.ID=ID string=string uint8=uint8]\n"
+        "true false\n"
+        "false\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
