@@ -45452,6 +45452,56 @@ func main() {
 )
 
 
+# A priority queue type PQ []*Task, with methods, whose *Task has a nil-safe String:
+# fmt prints it empty, after heap.Push and heap.Pop, and with a nil element.
+CONSTRUCTS["priority_queue_of_pointers_printed"] = (
+    """\
+package main
+
+import (
+\t"container/heap"
+\t"fmt"
+)
+
+type Task struct {
+\tname string
+\tprio int
+}
+
+func (t *Task) String() string {
+\tif t == nil {
+\t\treturn "none"
+\t}
+\treturn fmt.Sprintf("%s:%d", t.name, t.prio)
+}
+
+type PQ []*Task
+
+func (q PQ) Len() int           { return len(q) }
+func (q PQ) Less(i, j int) bool { return q[i].prio < q[j].prio }
+func (q PQ) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
+func (q *PQ) Push(x any)        { *q = append(*q, x.(*Task)) }
+func (q *PQ) Pop() any {
+\told := *q
+\tt := old[len(old)-1]
+\t*q = old[:len(old)-1]
+\treturn t
+}
+
+func main() {
+\tfmt.Println(PQ{})
+\tq := &PQ{}
+\theap.Push(q, &Task{"b", 2})
+\theap.Push(q, &Task{"a", 1})
+\tfmt.Println(*q, len(*q))
+\tfmt.Println(PQ{nil, &Task{"c", 3}})
+\tfmt.Println(heap.Pop(q), *q)
+}
+""",
+    ("[]\n[a:1 b:2] 2\n[none c:3]\na:1 [b:2]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -722,6 +722,10 @@ def typed_nils(x: Any, cls: type) -> Any:
     """The elements of ``x``, a slice, an array or a map of pointers to ``cls`` handed
     to fmt, each nil one as ``(*T)(nil)`` (:func:`as_iface`), on which fmt calls the
     type's String method, as Go's does."""
+    if isinstance(x, NamedValue) and x.ref is None:  # type PQ []*Task with a method
+        held = type(x)(typed_nils(x.v, cls))
+        held.type_args = x.type_args
+        return held
     if isinstance(x, dict):
         return {k: as_iface(e, cls) for k, e in x.items()}
     return [as_iface(e, cls) for e in x] if x else x
