@@ -45502,6 +45502,42 @@ func main() {
 )
 
 
+# float32 values print their fewest digits nested ([][]float32, map[string][]float32,
+# [2][2]float32), as map keys, as a generic's []T, map[string]T and [1]T elements, and
+# in a []float32 held in an interface.
+CONSTRUCTS["float32s_nested_keyed_generic_and_in_interfaces"] = (
+    """\
+package main
+
+import "fmt"
+
+func Show[T any](xs []T, m map[string]T, a [1]T) { fmt.Println(xs, m, a) }
+
+type grid [2][2]float32
+
+func main() {
+\tShow([]float32{0.1}, map[string]float32{"a": 0.1}, [1]float32{0.1})
+\tShow([]float64{0.1}, nil, [1]float64{})
+\tvar a any = []float32{0.1, 2.5}
+\tfmt.Println([][]float32{{0.1}}, map[string][]float32{"k": {0.1}}, a, []float32{0.1})
+\tfmt.Println(map[float32]int{0.1: 1, 0.3: 3}, map[float32]float32{0.7: 0.2})
+\tvar g grid
+\tg[0][1] = 0.1
+\tfmt.Println(g, [2][]float32{{1.1}, nil})
+\tfmt.Printf("%v %.2f %g\\n", [][]float32{{0.1, 0.2}}, [][]float32{{0.1}}, map[float32]int{0.1: 1})
+}
+""",
+    (
+        "[0.1] map[a:0.1] [0.1]\n"
+        "[0.1] map[] [0]\n"
+        "[[0.1]] map[k:[0.1]] [0.1 2.5] [0.1]\n"
+        "map[0.1:1 0.3:3] map[0.7:0.2]\n"
+        "[[0 0.1] [0 0]] [[1.1] []]\n"
+        "[[0.1 0.2]] [[0.10]] map[0.1:%!g(int=1)]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

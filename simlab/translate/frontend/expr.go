@@ -1982,9 +1982,11 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case elemType(t) != nil && isFloat32(elemType(t)) && !hasFmtMethod(t): // [1e-08 0.1], under %g too
 			d := f.temp("d")
 			s = "[go.Float32(" + d + ") for " + d + " in " + s + "]"
-		case mapElem(t) != nil && isFloat32(mapElem(t)) && !hasFmtMethod(t): // map[a:0.1]
+		case mapElem(t) != nil && isFloat32(mapElem(t)) && !hasFmtMethod(t) && !holdsFloat32(mapKey(t)): // map[a:0.1]
 			k, d := f.temp("k"), f.temp("d")
 			s = "{" + k + ": go.Float32(" + d + ") for " + k + ", " + d + " in " + s + ".items()}"
+		case holdsFloat32(t) && !isFloat32(t):
+			s = "go.float32s(" + s + ")" // [[0.1]], map[0.1:1]: each float32's fewest digits
 		case f.m.isStructValue(t) && pointerOnlyError(t) && (j < 0 || j >= len(verbs) || strings.IndexByte("vsqxX", verbs[j]) >= 0):
 			// its String, not its pointer's Error: fmt sees the value, as an interface holds it
 			if rest, ok := strings.CutPrefix(s, "go.copy("); ok {
@@ -5489,6 +5491,29 @@ func inMemoryIO(p *program, e ast.Expr) bool {
 // method, whose values fmt prints with a float32's fewest digits.
 func isFloat32(t types.Type) bool {
 	return isBasicKind(t, types.Float32) && !hasFmtMethod(t)
+}
+
+// holdsFloat32: t is a float32, or a slice, an array or a map (of no String or
+// Error method) with float32 elements or keys at some depth.
+func holdsFloat32(t types.Type) bool {
+	if t == nil || hasFmtMethod(t) {
+		return false
+	}
+	if isFloat32(t) {
+		return true
+	}
+	if e := elemType(t); e != nil {
+		return holdsFloat32(e)
+	}
+	return mapElem(t) != nil && (holdsFloat32(mapKey(t)) || holdsFloat32(mapElem(t)))
+}
+
+// mapKey: the type of a map's keys, or nil for any other type.
+func mapKey(t types.Type) types.Type {
+	if m, ok := under(t).(*types.Map); ok {
+		return m.Key()
+	}
+	return nil
 }
 
 // utcOnly refuses a location other than time.UTC or time.Local, which is UTC in a

@@ -128,7 +128,7 @@ def _timed(x: Any, go_type: str) -> Any:
         elem = go_type[i + 1 :]
     else:
         elem = go_type[go_type.find("]") + 1 :]
-    wrap = {"time.Time": Time, "time.Duration": Duration}.get(elem)
+    wrap = {"time.Time": Time, "time.Duration": Duration, "float32": Float32}.get(elem)
     if wrap is None:
         return x
     if isinstance(x, dict):
@@ -549,8 +549,22 @@ def as_type(t: Any, x: Any) -> Any:
 def elems_as_type(t: Any, x: Any) -> Any:
     """A slice, an array or a map whose elements (at any depth) are of a type
     parameter, ``t`` its type argument, handed to fmt: a struct value in it prints
-    ``{...}``, as :func:`as_type` prints one alone."""
+    ``{...}``, as :func:`as_type` prints one alone, and a float32 its fewest digits."""
+    if isinstance(t, TypeArg) and t.box is Float32:
+        return float32s(x)
     return _by_value(x, True) if isinstance(t, ValueType) else x
+
+
+def float32s(x: Any) -> Any:
+    """A slice, an array or a map with float32 elements or keys (at any depth) handed
+    to fmt, which prints each with a float32's fewest digits: ``[[0.1]]``."""
+    if isinstance(x, float) and not isinstance(x, Float32):
+        return Float32(x)
+    if isinstance(x, dict) and not isinstance(x, InterfaceKeyMap):
+        return {float32s(k): float32s(e) for k, e in x.items()}
+    if isinstance(x, list):
+        return [float32s(e) for e in x]
+    return x
 
 
 def method_values(x: Any) -> Any:
