@@ -45538,6 +45538,69 @@ func main() {
 )
 
 
+# A map variable, and a slice made with make(T, n, cap), going into an interface at
+# their last use keep their Go type (%T, %#v, an assertion); a map another variable
+# shares stays the one map.
+CONSTRUCTS["maps_and_made_slices_keep_their_type_at_last_use"] = (
+    """\
+package main
+
+import "fmt"
+
+func counts(words []string) any {
+\tm := map[string]int{}
+\tfor _, w := range words {
+\t\tm[w]++
+\t}
+\tdelete(m, "skip")
+\tif len(m) > 0 {
+\t\treturn m
+\t}
+\treturn nil
+}
+
+func tree(d int) any {
+\tif d == 0 {
+\t\treturn "leaf"
+\t}
+\tkids := make([]any, 0, 2)
+\tfor range 2 {
+\t\tkids = append(kids, tree(d-1))
+\t}
+\treturn kids
+}
+
+func shared() (any, map[string]bool) {
+\tm := map[string]bool{"a": true}
+\tother := m
+\treturn m, other
+}
+
+func main() {
+\tc := counts([]string{"a", "b", "a", "skip"})
+\tfmt.Printf("%T %v\\n", c, c)
+\tt := tree(2)
+\tfmt.Printf("%T %v\\n", t, t)
+\tfmt.Printf("%#v\\n", t)
+\tif m, ok := c.(map[string]int); ok {
+\t\tfmt.Println("asserted", m["a"])
+\t}
+\ts, other := shared()
+\tother["b"] = true
+\tfmt.Println(s, len(other))
+}
+""",
+    (
+        "map[string]int map[a:2 b:1]\n"
+        "[]interface {} [[leaf leaf] [leaf leaf]]\n"
+        '[]interface {}{[]interface {}{"leaf", "leaf"}, []interface {}{"leaf", '
+        '"leaf"}}\n'
+        "asserted 2\n"
+        "map[a:true b:true] 2\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -606,15 +606,16 @@ func typedLiteral(p *program, e ast.Expr) bool {
 	return false
 }
 
-// lastHolder: e is a slice variable of its function, going into an interface at
-// its last use, that alone holds its array (no other variable, field or result
-// shares it; no closure captures it, nothing takes its address; no loop will use
-// it again): the interface may hold a copy that keeps the slice's Go type for
-// %T, a type switch and an assertion, as a literal's does (go.typed).
+// lastHolder: e is a slice or a map variable of its function, going into an
+// interface at its last use, that alone holds its array or its entries (no other
+// variable, field or result shares it; no closure captures it, nothing takes its
+// address; no loop will use it again): the interface may hold a copy that keeps
+// the Go type for %T, a type switch and an assertion, as a literal's does
+// (go.typed).
 func (p *program) lastHolder(e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	v, _ := p.info.Uses[id].(*types.Var)
-	if !ok || v == nil || !isSliceType(v.Type()) || p.packageLevel(v) {
+	if !ok || v == nil || !isSliceType(v.Type()) && mapElem(v.Type()) == nil || p.packageLevel(v) {
 		return false
 	}
 	path := p.pathOf(id)
@@ -646,7 +647,7 @@ func (p *program) keptAlone(v *types.Var, body *ast.BlockStmt, conv *ast.Ident) 
 				return false // a function of the program may keep what it returns
 			}
 			for _, arg := range x.Args {
-				if isSliceType(p.info.TypeOf(arg)) {
+				if isSliceType(p.info.TypeOf(arg)) && !p.info.Types[arg].IsType() { // make([]int, n) is new
 					return false
 				}
 			}
@@ -695,7 +696,8 @@ func (p *program) keptAlone(v *types.Var, body *ast.BlockStmt, conv *ast.Ident) 
 			name := calleeName(p, parent)
 			inPlace := strings.HasPrefix(name, "sort.") || slices.Contains([]string{"slices.Sort", "slices.SortFunc", "slices.SortStableFunc", "slices.Reverse"}, name)
 			switch {
-			case name == "append" && parent.Args[0] == id, name == "len", name == "cap", p.printed[id] && !strings.HasPrefix(name, "testing."):
+			case name == "append" && parent.Args[0] == id, name == "len", name == "cap", name == "delete" && parent.Args[0] == id,
+				p.printed[id] && !strings.HasPrefix(name, "testing."):
 			case inPlace && len(stack) > 2:
 				_, stmt := stack[len(stack)-3].(*ast.ExprStmt)
 				alone = alone && stmt

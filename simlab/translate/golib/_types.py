@@ -37,6 +37,7 @@ from ._numbers import (
 from ._runtime_errors import GoRuntimeError, PanicNilError
 from ._time import Month, Time, Weekday
 from ._values import (
+    NIL_MAP,
     BasicPointer,
     Locker,
     Named,
@@ -205,9 +206,11 @@ class TypedDict(_Uncomparable, dict[Any, Any]):  # type: ignore[misc]
     __slots__ = ("go_type",)
 
 
-def typed(x: list[Any] | dict[Any, Any], go_type: str) -> TypedList | TypedDict:
+def typed(x: list[Any] | dict[Any, Any], go_type: str) -> Any:
     """A slice or map literal ``x`` of the Go type ``go_type`` going into an interface."""
     kept: TypedList | TypedDict
+    if x is NIL_MAP:
+        return x  # a nil map keeps its nil, not its type
     if is_array_type(go_type):
         kept = TypedArray(x)
     elif isinstance(x, list):
