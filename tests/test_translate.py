@@ -45601,6 +45601,68 @@ func main() {
 )
 
 
+# A full slice expression xs[:0:0] of a nil slice is nil, as xs[:0] is; of a
+# slice with elements, empty and not nil.
+CONSTRUCTS["full_slice_expression_of_a_nil_slice"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tvar xs []int
+\tys := []int{1, 2, 3}
+\tfmt.Println(xs[:0:0] == nil, xs[:0] == nil, xs[0:] == nil, ys[:0:0] == nil)
+\tfmt.Println(len(ys[1:2:3]), cap(ys[1:2:3]), ys[:0:0], cap(ys[:0:0]))
+}
+""",
+    ("true true true false\n1 2 [] 0\n"),
+)
+
+
+# Rand.Float32 (math/rand and math/rand/v2) is a float32 value that float64(f) prints
+# whole; Perm(-1) is make's panic.
+CONSTRUCTS["rand_float32_and_negative_perm"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\tmrand "math/rand"
+\t"math/rand/v2"
+)
+
+func main() {
+\tr := rand.New(rand.NewPCG(1, 1))
+\tf := r.Float32()
+\tfmt.Println(f, float64(f), f*2)
+\to := mrand.New(mrand.NewSource(7))
+\tg := o.Float32()
+\tfmt.Println(g, float64(g))
+\tfor i := range 2 {
+\t\tfunc() {
+\t\t\tdefer func() { fmt.Println("recovered:", recover()) }()
+\t\t\tif i == 0 {
+\t\t\t\tfmt.Println(r.Perm(3), r.Perm(0))
+\t\t\t\tr.Perm(-1)
+\t\t\t}
+\t\t\tfmt.Println(o.Perm(3), o.Perm(0))
+\t\t\to.Perm(-1)
+\t\t}()
+\t}
+}
+""",
+    (
+        "0.29253572 0.2925357222557068 0.58507144\n"
+        "0.91889215 0.9188921451568604\n"
+        "[1 2 0] []\n"
+        "recovered: runtime error: makeslice: len out of range\n"
+        "[2 1 0] []\n"
+        "recovered: runtime error: makeslice: len out of range\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -244,6 +244,8 @@ def sliced(
     if most is not None:
         hi = len(s) if high is None else high
         _check_slice3(len(s), low, hi, most, "length" if of_array else "capacity")
+        if not s and type(s) is not list and isinstance(s, list):
+            return type(s)()  # a nil slice's s[:0:0] is nil (a go.NilSlice), as Go's
         return CapSlice(s[low:hi], most - low, s[hi:most])
     text = isinstance(s, str) and not s.isascii()
     data = s.encode() if text else s

@@ -19,6 +19,7 @@ from typing import Any
 
 from simlab.errors import SimlabError
 
+from ._builtins import slice_len
 from ._panics import panic
 from ._ziggurat import exp_float64, norm_float64
 
@@ -150,10 +151,10 @@ class Rand:
                 return f
 
     def Float32(self) -> float:
-        from ._numbers import Float32
+        from ._numbers import float32
 
         while True:
-            f = Float32(self.Float64())
+            f = float32(self.Float64())  # rounded to the nearest float32
             if f != 1:
                 return f
 
@@ -175,7 +176,7 @@ class Rand:
         return j & 0xFF, j
 
     def Perm(self, n: int) -> list[int]:
-        m = [0] * n
+        m = [0] * slice_len(n)  # make([]int, n): Go's panic for a negative n
         for i in range(n):
             j = self.Intn(i + 1)
             m[i] = m[j]

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ._builtins import slice_len
 from ._panics import panic
 from ._ziggurat import exp_float64, norm_float64
 
@@ -117,9 +118,7 @@ class RandV2:
         return (self.Uint64() & ((1 << 53) - 1)) / (1 << 53)
 
     def Float32(self) -> float:
-        from ._numbers import Float32
-
-        return Float32((self.Uint32() & ((1 << 24) - 1)) / (1 << 24))
+        return (self.Uint32() & ((1 << 24) - 1)) / (1 << 24)  # 24 bits: a float32 exactly
 
     def NormFloat64(self) -> float:
         return norm_float64(self._normal_strip, self.Float64)
@@ -140,7 +139,7 @@ class RandV2:
         return u >> 32 & 0xFF, u & 0xFFFFFFFF
 
     def Perm(self, n: int) -> list[int]:
-        p = list(range(n))
+        p = list(range(slice_len(n)))  # make([]int, n): Go's panic for a negative n
 
         def swap(i: int, j: int) -> None:
             p[i], p[j] = p[j], p[i]
