@@ -45663,6 +45663,46 @@ func main() {
 )
 
 
+# case T and case []T of a type switch in a generic, and v.([]T), test the value
+# against T's type argument (int, string, a named ID, any, error, fmt.Stringer),
+# where case T held of every non-nil value.
+CONSTRUCTS["type_switch_and_assertion_on_a_type_parameter"] = (
+    """\
+package main
+
+import "fmt"
+
+type ID int
+
+func IsSliceOfT[T any](v any) bool {
+\t_, ok := v.([]T)
+\treturn ok
+}
+
+func KindT[T any](v any) string {
+\tswitch x := v.(type) {
+\tcase T:
+\t\treturn fmt.Sprint("T ", x)
+\tcase []T:
+\t\treturn fmt.Sprint("[]T ", len(x))
+\tcase nil:
+\t\treturn "nil"
+\t}
+\treturn "other"
+}
+
+func main() {
+\tfmt.Println(IsSliceOfT[int]([]int{1}), IsSliceOfT[[]int]([]int{1}),
+\t\tIsSliceOfT[string]([]int{1}))
+\tfmt.Println(KindT[int]("s"), KindT[int](3), KindT[string]("s"), KindT[ID](ID(2)), KindT[ID](2))
+\tfmt.Println(KindT[int]([]int{1, 2}), KindT[int](nil), KindT[any](nil), KindT[any](1.5))
+\tfmt.Println(KindT[error](fmt.Errorf("e")), KindT[fmt.Stringer](3))
+}
+""",
+    ("true false false\nother T 3 T s T 2 other\n[]T 2 nil nil T 1.5\nT e other\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -4782,6 +4782,9 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		// []string, map[string]int: a list or dict whose elements hold their types;
 		// type List []any (no methods, so a plain list at run time) the same way
 		elemOf := func(e types.Type) string {
+			if tp, ok := e.(*types.TypeParam); ok {
+				return tp.Obj().Name() // []T: elements of T's type argument
+			}
 			if it, ok := under(e).(*types.Interface); ok && it.Empty() {
 				return "None" // any element
 			}
@@ -4793,11 +4796,11 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		}
 		switch u := t.Underlying().(type) {
 		case *types.Slice:
-			return "go.Of(" + pyString(reflectType(t)) + ", " + elemOf(u.Elem()) + kind + ")"
+			return "go.Of(" + typeSpelling(t) + ", " + elemOf(u.Elem()) + kind + ")"
 		case *types.Array:
-			return "go.Of(" + pyString(reflectType(t)) + ", " + elemOf(u.Elem()) + kind + ")" // a go.typed array
+			return "go.Of(" + typeSpelling(t) + ", " + elemOf(u.Elem()) + kind + ")" // a go.typed array
 		case *types.Map:
-			return "go.Of(" + pyString(reflectType(t)) + ", " + elemOf(u.Elem()) + ", " + elemOf(u.Key()) + kind + ")"
+			return "go.Of(" + typeSpelling(t) + ", " + elemOf(u.Elem()) + ", " + elemOf(u.Key()) + kind + ")"
 		}
 	}
 	switch name {

@@ -3284,10 +3284,12 @@ func (f *fn) typeTest(x string, e ast.Expr) string {
 // typeTestOf renders "x holds a value of the type t" (e: where t is written).
 func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 	p := f.p
-	if it, ok := t.Underlying().(*types.Interface); ok {
-		if it.Empty() {
+	if _, isParam := t.(*types.TypeParam); !isParam { // case T: by its type argument
+		if it, ok := t.Underlying().(*types.Interface); ok && it.Empty() {
 			return x + " is not None"
 		}
+	}
+	if it, ok := t.Underlying().(*types.Interface); ok && !isTypeParam(t) {
 		if n, ok := t.(*types.Named); ok && p.ours(n.Obj().Pkg()) {
 			// the program's types that implement it; no other value has methods
 			var classes, pointers []string // the types, and those whose pointers only, implement it
