@@ -45703,6 +45703,32 @@ func main() {
 )
 
 
+# A *time.Month and a *time.Weekday print by the String method through the pointer
+# (March, June after a store through it); a nil one prints <nil> under %v and %s.
+CONSTRUCTS["pointers_to_months_and_weekdays_printed"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tvar wd *time.Weekday
+\tm := time.March
+\td := time.Saturday
+\tfmt.Printf("%v %s|\\n", wd, wd)
+\tfmt.Println(&m, &d, wd)
+\tpm := &m
+\t*pm = time.June
+\tfmt.Println(pm, m)
+}
+""",
+    ("<nil> <nil>|\nMarch Saturday <nil>\nJune June\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2028,6 +2028,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.Duration(" + s + ")" // Sprint(d, 5): 1s 5, spaced as a number, printed by String
 		case isDuration(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = "sl.format_duration(" + s + ")" // fmt calls its String method, but under %d
+		case timeClass(t) != "" && !isTime(t) && isPointer(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
+			s = "go.pointed(" + timeClass(t) + ", " + s + ")" // &m of a time.Month: March; nil: <nil>
 		case timeClass(t) != "" && !isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = timeClass(t) + "(" + s + ")" // January, Sunday, terminated: by its String method
 		case f.m.basicClass(t) != "" && hasFmtMethod(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):

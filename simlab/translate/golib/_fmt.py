@@ -555,6 +555,26 @@ def elems_as_type(t: Any, x: Any) -> Any:
     return _by_value(x, True) if isinstance(t, ValueType) else x
 
 
+def pointed(cls: Any, p: Any) -> Any:
+    """A pointer to a value of a library type fmt prints by its String method (a
+    ``*time.Month``): what it points to, as ``cls``, whose method fmt calls through
+    the pointer; a nil one prints ``<nil>``, as fmt catches the method's panic."""
+    return _NIL_RECEIVER if p is None else cls(p.v if isinstance(p, Ref) else p)
+
+
+class _NilReceiver:
+    """A nil pointer whose String method fmt calls: the method panics, and fmt
+    prints ``<nil>`` in its place."""
+
+    __slots__ = ()
+
+    def String(self) -> str:
+        return "<nil>"
+
+
+_NIL_RECEIVER = _NilReceiver()
+
+
 def float32s(x: Any) -> Any:
     """A slice, an array or a map with float32 elements or keys (at any depth) handed
     to fmt, which prints each with a float32's fewest digits: ``[[0.1]]``."""
