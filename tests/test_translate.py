@@ -45729,6 +45729,57 @@ func main() {
 )
 
 
+# errors.As with a nil target (a nil *E, a nil *error) panics first that the target
+# must be a non-nil pointer; with a non-nil *E whose E is no error, that *target must
+# implement error.
+CONSTRUCTS["errors_as_with_nil_or_invalid_targets"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type E struct{}
+
+func (*E) Error() string { return "e" }
+
+func try(name string, f func()) {
+\tdefer func() { fmt.Println(name, "recovered:", recover()) }()
+\tf()
+}
+
+func main() {
+\terr := fmt.Errorf("wrap: %w", &E{})
+\ttry("nil *E target", func() {
+\t\tvar t *E
+\t\terrors.As(err, t)
+\t})
+\ttry("non-nil *E target", func() {
+\t\tt := &E{}
+\t\terrors.As(err, t)
+\t})
+\ttry("nil *error target", func() {
+\t\tvar t *error
+\t\terrors.As(err, t)
+\t})
+\ttry("good target", func() {
+\t\tvar t *E
+\t\tfmt.Println(errors.As(err, &t), t != nil)
+\t})
+}
+""",
+    (
+        "nil *E target recovered: errors: target must be a non-nil pointer\n"
+        "non-nil *E target recovered: errors: *target must be interface or implement error\n"
+        "nil *error target recovered: errors: target must be a non-nil pointer\n"
+        "true true\n"
+        "good target recovered: <nil>\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3303,7 +3303,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		if errType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface); !types.IsInterface(ptr.Elem()) && !types.Implements(ptr.Elem(), errType) {
 			// var se StatusError where only *StatusError has Error: Go's errors.As panics
-			return "go.panic(" + pyString("errors: *target must be interface or implement error") + ")", false
+			return "go.errors_as_invalid(" + arg(1) + ")", false // nil, or not a pointer to an error
 		}
 		typed := "" // the target's type, for the program's own As methods (target.(**T))
 		if n := pointedStruct(ptr); n != nil && f.m.hasAsMethod() || pointedInterface(p, ptr) && f.m.hasAsMethod() {

@@ -135,6 +135,8 @@ def errors_as(
     ``(*T)(nil)`` there is not nil. An error that does not match may fill the target
     by its own ``As(target) bool`` method, given the target's Go type (``target_type``,
     ``**main.HTTPError``) where the program has such a method."""
+    if target is None or is_typed_nil(target):
+        raise GoPanic("errors: target must be a non-nil pointer")  # a string, to recover
     given = TypedRef(target, target_type) if target_type and type(target) is Ref else target
     for e in _tree(err):
         if not matches(e):
@@ -151,6 +153,15 @@ def errors_as(
                 setattr(target, name, getattr(value, name))
         return True
     return False
+
+
+def errors_as_invalid(target: Any) -> None:
+    """``errors.As`` with a target whose element type is no interface and does not
+    implement error (``var se StatusError`` where only ``*StatusError`` has Error):
+    Go's panic, which first asks for a non-nil pointer."""
+    if target is None or is_typed_nil(target):
+        raise GoPanic("errors: target must be a non-nil pointer")  # a string, to recover
+    raise GoPanic("errors: *target must be interface or implement error")
 
 
 def errors_as_type(
