@@ -45780,6 +45780,40 @@ func main() {
 )
 
 
+# Error() float64 and String(bool) string are not fmt's methods: fmt prints the
+# structs field by field, alone, in a slice and in an any; x.(error) fails.
+CONSTRUCTS["error_and_string_methods_of_other_signatures"] = (
+    """\
+package main
+
+import "fmt"
+
+type T struct{ A int }
+
+func (T) Error() float64 { return 0.5 }
+
+type Q struct{ B string }
+
+func (Q) String(verbose bool) string { return "never" }
+
+type R struct{ C int }
+
+func (R) String() string { return "R!" }
+
+func main() {
+\tfmt.Println(T{1}, Q{"q"}, R{3})
+\tfmt.Println([]T{{2}}, []any{T{4}, Q{"x"}, R{5}})
+\tfmt.Printf("%v %+v %s\\n", T{6}, Q{"y"}, R{7})
+\tvar x any = T{8}
+\t_, isErr := x.(error)
+\t_, isStringer := x.(fmt.Stringer)
+\tfmt.Println(isErr, isStringer, T{9}.Error())
+}
+""",
+    ("{1} {q} R!\n[{2}] [{4} {x} R!]\n{6} {B:y} R!\nfalse false 0.5\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

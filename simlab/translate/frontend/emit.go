@@ -3518,7 +3518,7 @@ func (m *module) elemCopier(t types.Type, at ast.Node) string {
 func (m *module) methods(units []*unit) {
 	var signatures []string
 	for _, u := range units {
-		if name := u.decl.Name.Name; m.clashingMethods()[name] && !hasTypeParam(u.sig) {
+		if name := u.decl.Name.Name; (m.clashingMethods()[name] || notFmtMethod(u.decl.Name.Name, u.sig)) && !hasTypeParam(u.sig) {
 			signatures = append(signatures, pyString(fieldName(name))+": "+pyString(typeKey(u.sig)))
 		}
 	}
@@ -3547,6 +3547,16 @@ func (m *module) methods(units []*unit) {
 		m.out = append(m.out, f.lines...)
 	}
 }
+
+// notFmtMethod: a method named Error or String that is not fmt's (not func()
+// string), which fmt does not call: its class says its signature (go_signatures).
+func notFmtMethod(name string, sig *types.Signature) bool {
+	return (name == "Error" || name == "String") && typeKey(sig) != typeKey(fmtMethodSig)
+}
+
+// fmtMethodSig: func() string, fmt's Error and String methods' signature.
+var fmtMethodSig = types.NewSignatureType(nil, nil, nil, nil,
+	types.NewTuple(types.NewVar(token.NoPos, nil, "", types.Typ[types.String])), false)
 
 // clashingMethods: the names of methods that have more than one signature among
 // the program's types and the interfaces it mentions (and, where it mentions an

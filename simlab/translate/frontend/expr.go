@@ -2132,7 +2132,8 @@ func (f *fn) printedAs(t types.Type, x string, top, key bool) string {
 func hasFmtMethod(t types.Type) bool {
 	ms := types.NewMethodSet(t)
 	for i := 0; i < ms.Len(); i++ {
-		if name := ms.At(i).Obj().Name(); name == "Error" || name == "String" {
+		if name := ms.At(i).Obj().Name(); (name == "Error" || name == "String") &&
+			!notFmtMethod(name, ms.At(i).Obj().Type().(*types.Signature)) {
 			return true
 		}
 	}

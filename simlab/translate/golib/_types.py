@@ -133,7 +133,7 @@ class Methods:
         return None
 
 
-_ERROR: Methods = Methods("error", "Error")  # the error interface, for an assertion
+_ERROR: Methods = Methods("error", "Error", signatures={"Error": "func()(string)"})  # for x.(error)
 
 # the method sets of the pointers to sync's lockers, whose simlab methods are
 # lower case (x.(sync.Locker) of an &mu)

@@ -1016,6 +1016,9 @@ def _fmt_method_of(x: Any, value: bool = False) -> str | None:
     return None
 
 
+_FMT_METHOD = "func()(string)"  # the signature of fmt's Error and String methods
+
+
 def has_method(x: Any, name: str, value: bool = False) -> bool:
     """``x``'s method set has the method ``name``: a struct value held in an
     interface, or a struct value fmt finds in a field or an element (``value``), has
@@ -1023,6 +1026,11 @@ def has_method(x: Any, name: str, value: bool = False) -> bool:
     if isinstance(x, BasicPointer):
         return callable(getattr(x, name, None))
     cls = type(x)
+    if getattr(cls, "go_signatures", {}).get(name, _FMT_METHOD) != _FMT_METHOD and name in (
+        "Error",
+        "String",
+    ):
+        return False  # Error() float64: not the method fmt calls
     lacks = getattr(cls, "go_pointer_methods", ()) if value or hasattr(cls, "go_struct") else ()
     raw = next((k.__dict__[name] for k in cls.__mro__ if name in k.__dict__), None)
     if isinstance(raw, method) and raw.pointer and getattr(x, "ref", None) is None:
