@@ -19,6 +19,8 @@ Where a test ports a program of tests/conformance/go/, it compares with what Go
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 import simlab as sl
@@ -208,6 +210,22 @@ def test_value_looks_up_the_chain_and_the_nearest_key_shadows_outer_ones():
 
     run(main)
     assert out == GO["context_value_chain"]["stdout"]
+
+
+def test_a_nan_key_finds_no_value_as_go_compares_keys_with_equality():
+    """Go's Value compares keys with ==, and the spec's NaN is equal to nothing, not
+    even itself: go1.27.3 printed <nil> for WithValue(bg, nan, "v").Value(nan),
+    and "v" for a key 1.5."""
+    out = []
+
+    def main(rt):
+        nan = math.nan
+        out.append(v(sl.with_value(rt.background(), nan, "v").value(nan)))
+        out.append(v(sl.with_value(rt.background(), 1.5, "v").value(1.5)))
+        yield rt.sleep(1)
+
+    run(main)
+    assert out == ["<nil>", "v"]
 
 
 def test_a_value_context_is_cancelled_with_its_parent_and_passes_the_cause_on():

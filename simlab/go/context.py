@@ -426,7 +426,9 @@ class ValueCtx(Context):
         ctx: Context | None = self
         while isinstance(ctx, ValueCtx):  # Go's value(): a loop up the chain
             k = ctx.key
-            if k is key or (type(k) is type(key) and k == key):
+            if (k is key and not (isinstance(k, float) and k != k)) or (  # a NaN equals nothing
+                type(k) is type(key) and k == key
+            ):
                 return ctx.val
             ctx = ctx.parent
         return ctx.value(key) if ctx is not None else None
