@@ -47,6 +47,7 @@ or concept:
 - ``_types``: type switches, type assertions, ``%T``
 - ``_runtime``: ``runtime``, ``os.Exit``, ``os.Args``, ``flag``, the environment, ``runtime/pprof``,
   ``math/rand``'s top-level functions, ``net``, ``syscall``'s signals, ``io/fs.FileMode``
+- ``_fmtstate``: ``fmt.State``, which a program's ``Format`` method writes to
 - ``_gosyntax``: ``fmt``'s ``%#v``, Go syntax
 - ``_fmt``: ``fmt``'s printing and ``fmt.Errorf``
 - ``_panics``: ``panic``, ``recover``, ``defer``

@@ -18,6 +18,7 @@ from ._builtins import CapSlice
 from ._container import Element, List, Ring
 from ._context import CustomContext
 from ._errors import UNWRAPS_MANY, UNWRAPS_ONE
+from ._fmtstate import State
 from ._gosyntax import GoSyntax, go_syntax
 from ._io import _write, stderr
 from ._numbers import Duration, Float32
@@ -1155,32 +1156,6 @@ def format_hex(x: Any, verb: str, flags: str = "", precision: int | None = None)
     else:
         text = format(int(x), "x")
     return text.upper() if verb == "X" else text
-
-
-class State:
-    """The ``fmt.State`` a ``Format`` method of the program (a ``fmt.Formatter``)
-    writes its operand's text to, with the flags, width and precision of the verb
-    it was given."""
-
-    __slots__ = ("_flags", "_precision", "_width", "parts")
-
-    def __init__(self, flags: str, width: int | None, precision: int | None) -> None:
-        self._flags, self._width, self._precision = flags, width, precision
-        self.parts: list[str] = []
-
-    def write(self, data: str | list[int]) -> tuple[int, None]:
-        text = data if isinstance(data, str) else bytes(data).decode(errors="replace")
-        self.parts.append(text)
-        return len(text.encode()), None
-
-    def width(self) -> tuple[int, bool]:
-        return (self._width or 0), self._width is not None
-
-    def precision(self) -> tuple[int, bool]:
-        return (self._precision or 0), self._precision is not None
-
-    def flag(self, c: int) -> bool:
-        return chr(c) in self._flags
 
 
 def _formatter_of(x: Any) -> bool:

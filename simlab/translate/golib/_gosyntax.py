@@ -41,6 +41,7 @@ import simlab as sl
 from simlab.errors import SimlabError
 
 from ._errors import LIBRARY_ERRORS
+from ._fmtstate import State
 from ._numbers import Duration, Float32, Sized
 from ._strconv import format_float, quote
 from ._time import Time
@@ -242,8 +243,6 @@ def _go_string(x: Any, cls: Any = None) -> str:
 def _format(x: Any, cls: Any) -> str:
     """What ``x``'s Format method (``cls``'s, the static type's class) writes for
     ``%#v``, which fmt calls before it looks for GoString."""
-    from ._fmt import State  # _fmt prints %#v with this module
-
     state = State("#", None, None)
     if isgenerator(cls.Format(x, state, ord("v"))):
         raise SimlabError(

@@ -1,0 +1,29 @@
+"""``fmt.State``: what a ``Format`` method of the program writes its text to."""
+
+from __future__ import annotations
+
+
+class State:
+    """The ``fmt.State`` a ``Format`` method of the program (a ``fmt.Formatter``)
+    writes its operand's text to, with the flags, width and precision of the verb
+    it was given."""
+
+    __slots__ = ("_flags", "_precision", "_width", "parts")
+
+    def __init__(self, flags: str, width: int | None, precision: int | None) -> None:
+        self._flags, self._width, self._precision = flags, width, precision
+        self.parts: list[str] = []
+
+    def write(self, data: str | list[int]) -> tuple[int, None]:
+        text = data if isinstance(data, str) else bytes(data).decode(errors="replace")
+        self.parts.append(text)
+        return len(text.encode()), None
+
+    def width(self) -> tuple[int, bool]:
+        return (self._width or 0), self._width is not None
+
+    def precision(self) -> tuple[int, bool]:
+        return (self._precision or 0), self._precision is not None
+
+    def flag(self, c: int) -> bool:
+        return chr(c) in self._flags
