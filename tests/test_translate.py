@@ -45814,6 +45814,24 @@ func main() {
 )
 
 
+# fmt's mark of a bad verb names the sized integer type of a slice's or an array's
+# elements ([%!s(int64=2)]); a []byte and a [2]byte under %s are text.
+CONSTRUCTS["sized_integer_elements_under_bad_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tfmt.Printf("%s %t\\n", []int64{2, 3}, [2]uint8{4, 5})
+\tfmt.Printf("%s %d %v\\n", []int{1}, []int64{6}, []uint16{7})
+\tfmt.Printf("%s %s %q\\n", []byte("hi"), [2]byte{'o', 'k'}, []uint8{'a'})
+}
+""",
+    ('[%!s(int64=2) %!s(int64=3)] [%!t(uint8=4) %!t(uint8=5)]\n[%!s(int=1)] [6] [7]\nhi ok "a"\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2036,6 +2036,10 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method, under %x too
 		case verbs != nil && j >= 0 && (j >= len(verbs) || strings.IndexByte("vTdbcoOqxXU", verbs[j]) < 0) && isSizedInt(t):
 			s = sizedClass(t) + "(" + s + ")" // %!s(uint8=5), %!(EXTRA uint16=2): fmt's mark names its type
+		case verbs != nil && j >= 0 && (j >= len(verbs) || strings.IndexByte("vTdbcoOqxXU", verbs[j]) < 0) &&
+			elemType(t) != nil && isSizedInt(elemType(t)) && !hasFmtMethod(t) && !hasFmtMethod(elemType(t)):
+			e := f.temp("e")
+			s = "[" + sizedClass(elemType(t)) + "(" + e + ") for " + e + " in " + s + "]" // [%!s(int64=2)]
 		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("bdoxXp", verbs[j]) >= 0:
 			s = "go.pointer_arg(" + s + ")" // a nil one is the address 0, not a nil interface
 		case asNumber:
