@@ -3927,6 +3927,24 @@ def test_fmt_type_of_a_slice_in_an_interface_is_refused_in_one_line(tmp_path):
     ]
 
 
+def test_a_context_string_of_a_slice_value_ends_the_run_in_one_line(tmp_path):
+    """go1.27.3 printed context.Background.WithValue(k, []string): the value's type,
+    which a run does not keep for a slice a variable still holds; the run ends in
+    one line, where it printed *main.list."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"context"\n\t"fmt"\n)\n\nfunc main() {\n'
+        '\ts := []string{"a"}\n\tctx := context.WithValue(context.Background(), "k", s)\n'
+        "\tfmt.Println(ctx)\n\tfmt.Println(len(s))\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: simlab does not keep the type of a slice or a map held in an interface, "
+        "whose Go name this needs: give it a variable of the slice's or the map's own type\n"
+    )
+
+
 def test_fmt_type_of_a_pointer_to_a_slice_in_an_interface_is_refused_in_one_line(tmp_path):
     """Go 1.27 printed *[]uint8 twice: the first, of a variable of the pointer's type,
     is written down by the translator; the second, held in an ``any``, printed

@@ -603,6 +603,11 @@ def type_name(x: Any) -> str:
         _channel_type_unknown()
     if type(x) is Ref and type(x.v) in (bool, int, str, float):
         return "*" + type_name(x.v)  # new(T) of a generic, T int
+    if type(x) in (list, dict, NilSlice):
+        raise SimlabError(
+            "simlab does not keep the type of a slice or a map held in an interface, "
+            "whose Go name this needs: give it a variable of the slice's or the map's own type"
+        )
     return _class_name(type(x), x)
 
 
