@@ -3518,12 +3518,12 @@ func (m *module) elemCopier(t types.Type, at ast.Node) string {
 func (m *module) methods(units []*unit) {
 	var signatures []string
 	for _, u := range units {
-		if name := u.decl.Name.Name; (m.clashingMethods()[name] || notFmtMethod(u.decl.Name.Name, u.sig)) && !hasTypeParam(u.sig) {
+		if name := u.decl.Name.Name; (m.clashingMethods()[name] || notFmtMethod(name, u.sig)) && !hasTypeParam(u.sig) {
 			signatures = append(signatures, pyString(fieldName(name))+": "+pyString(typeKey(u.sig)))
 		}
 	}
 	if len(signatures) > 0 {
-		m.emit("    go_signatures = {%s}  # a type assertion tells them from methods of the same name", strings.Join(signatures, ", "))
+		m.emit("    go_signatures = {%s}  # a type assertion and fmt tell them from others of the same name", strings.Join(signatures, ", "))
 	}
 	for _, u := range units {
 		m.emit("")
