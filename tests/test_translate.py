@@ -45850,6 +45850,30 @@ func main() {
 )
 
 
+# With explicit operand indexes each operand is read by the verbs that name it: a
+# []byte under %[1]s %[1]x %[1]q is text and hex, an int64 under %[2]d; a * width
+# by index too.
+CONSTRUCTS["explicit_operand_indexes_keep_operand_types"] = (
+    """\
+package main
+
+import "fmt"
+
+type Level uint8
+
+func main() {
+\tb := []byte("hi")
+\tfmt.Printf("%[1]s %[1]x %[1]q\\n", b)
+\tfmt.Printf("%[2]d %[1]s\\n", b, int64(7))
+\tfmt.Printf("%[1]v %[1]d\\n", []byte("ab"))
+\tfmt.Printf("%[2]*[1]d|\\n", 12, 5)
+\tfmt.Printf("%s %[1]x %v\\n", []byte("z"), 3)
+}
+""",
+    ('hi 6869 "hi"\n7 hi\n[97 98] [97 98]\n   12|\nz 7a 3\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

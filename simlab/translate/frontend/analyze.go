@@ -998,11 +998,22 @@ func formatVerbs(p *program, format ast.Expr) []byte {
 	if v == nil || v.Kind() != constant.String {
 		return nil
 	}
-	var verbs []byte
-	for _, m := range fmtVerb.FindAllStringSubmatch(constant.StringVal(v), -1) {
-		if m[1] != "" || m[3] != "" || m[5] != "" {
+	matches := fmtVerb.FindAllStringSubmatch(constant.StringVal(v), -1)
+	for _, m := range matches {
+		if m[1] != "" && m[2] == "" && m[3] == "" && m[4] == "" && m[5] == "" {
+			m[1], m[5] = "", m[1] // %[1]d: the verb's index, which the regexp took for the width's
+		}
+		if m[1] != "" || m[3] != "" {
 			return nil
 		}
+	}
+	for _, m := range matches {
+		if m[5] != "" {
+			return indexedVerbs(matches)
+		}
+	}
+	var verbs []byte
+	for _, m := range matches {
 		if m[6] == "%" {
 			continue
 		}
@@ -1013,6 +1024,47 @@ func formatVerbs(p *program, format ast.Expr) []byte {
 			verbs = append(verbs, '*')
 		}
 		verbs = append(verbs, m[6][0])
+	}
+	return verbs
+}
+
+// indexedVerbs: the verb of each operand of a format with explicit operand
+// indexes (%[1]s %[1]x), by operand; nil where an operand is given verbs that
+// fmt treats apart (%[1]T %[1]v), or a * width or precision is among them. An
+// operand no verb names is 'v'.
+func indexedVerbs(matches [][]string) []byte {
+	var verbs []byte
+	next := 0
+	for _, m := range matches {
+		if m[6] == "%" {
+			continue
+		}
+		if m[2] == "*" || m[4] == "*" {
+			return nil
+		}
+		if m[5] != "" {
+			n, err := strconv.Atoi(m[5][1 : len(m[5])-1])
+			if err != nil || n < 1 {
+				return nil
+			}
+			next = n - 1
+		}
+		for len(verbs) <= next {
+			verbs = append(verbs, 0)
+		}
+		verb := m[6][0]
+		if had := verbs[next]; had != 0 && had != verb && (strings.IndexByte("sqxX", had) < 0 || strings.IndexByte("sqxX", verb) < 0) {
+			return nil
+		}
+		if verbs[next] == 0 {
+			verbs[next] = verb
+		}
+		next++
+	}
+	for i, verb := range verbs {
+		if verb == 0 {
+			verbs[i] = 'v'
+		}
 	}
 	return verbs
 }
