@@ -29,39 +29,28 @@ class _Keys(dict[Any, Any]):
     apart by their dynamic types too, so ``1``, ``True`` and ``1.0`` (an int, a
     bool, a float64) are three keys, where a Python dict has one."""
 
-    __slots__ = ("_held",)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._held: dict[Any, Any] = {}  # each typed key's key, as it was stored
+    __slots__ = ()
 
     def __getitem__(self, key: Any) -> Any:
         return super().__getitem__((type(key), key))
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        self._held[(type(key), key)] = key
         super().__setitem__((type(key), key), value)
 
     def __delitem__(self, key: Any) -> None:
         super().__delitem__((type(key), key))
-        del self._held[(type(key), key)]
 
     def __contains__(self, key: object) -> bool:
         return super().__contains__((type(key), key))
 
     def __iter__(self) -> Any:
-        return iter(list(self._held.values()))
+        return (key for _, key in super().__iter__())
 
     def get(self, key: Any, default: Any = None) -> Any:
         return super().get((type(key), key), default)
 
     def pop(self, key: Any, *default: Any) -> Any:
-        self._held.pop((type(key), key), None)
         return super().pop((type(key), key), *default)
-
-    def clear(self) -> None:
-        self._held.clear()
-        super().clear()
 
 
 class Map:

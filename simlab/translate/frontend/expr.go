@@ -2147,7 +2147,8 @@ func hasFmtMethod(t types.Type) bool {
 // pointerOnlyError: of the struct value type t, only the pointer's method set has
 // Error, while t's has String, which fmt calls on a value.
 func pointerOnlyError(t types.Type) bool {
-	return types.NewMethodSet(t).Lookup(nil, "Error") == nil && types.NewMethodSet(t).Lookup(nil, "String") != nil &&
+	ms := types.NewMethodSet(t)
+	return ms.Lookup(nil, "Error") == nil && ms.Lookup(nil, "String") != nil &&
 		types.NewMethodSet(types.NewPointer(t)).Lookup(nil, "Error") != nil
 }
 

@@ -135,8 +135,7 @@ def errors_as(
     ``(*T)(nil)`` there is not nil. An error that does not match may fill the target
     by its own ``As(target) bool`` method, given the target's Go type (``target_type``,
     ``**main.HTTPError``) where the program has such a method."""
-    if target is None or is_typed_nil(target):
-        raise GoPanic("errors: target must be a non-nil pointer")  # a string, to recover
+    _non_nil(target)
     given = TypedRef(target, target_type) if target_type and type(target) is Ref else target
     for e in _tree(err):
         if not matches(e):
@@ -159,9 +158,14 @@ def errors_as_invalid(target: Any) -> None:
     """``errors.As`` with a target whose element type is no interface and does not
     implement error (``var se StatusError`` where only ``*StatusError`` has Error):
     Go's panic, which first asks for a non-nil pointer."""
-    if target is None or is_typed_nil(target):
-        raise GoPanic("errors: target must be a non-nil pointer")  # a string, to recover
+    _non_nil(target)
     raise GoPanic("errors: *target must be interface or implement error")
+
+
+def _non_nil(target: Any) -> None:
+    """Go's panic, a string to recover, for errors.As given a nil target."""
+    if target is None or is_typed_nil(target):
+        raise GoPanic("errors: target must be a non-nil pointer")
 
 
 def errors_as_type(

@@ -18,7 +18,7 @@ from ._builtins import CapSlice
 from ._container import Element, List, Ring
 from ._context import CustomContext
 from ._errors import UNWRAPS_MANY, UNWRAPS_ONE
-from ._fmtstate import State
+from ._fmtstate import formatted
 from ._gosyntax import GoSyntax, go_syntax
 from ._io import _write, stderr
 from ._numbers import Duration, Float32
@@ -179,7 +179,7 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
         return _fields(x.x, plus, raw)
     if not raw:
         if _formatter_of(x):
-            return _formatted(x, "v", "+" if plus else "", None, None)
+            return formatted(x, "v", "+" if plus else "", None, None)
         method = _fmt_method_of(x)
         if method is not None:
             return _method_text(x, method, verb)
@@ -809,9 +809,9 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     if verb in "sqxX" and type(x) is TypedList and x.go_type == "[]uint8":
         x = Bytes(x)  # var x any = []byte("raw"): its text under %s, its hex under %x
     if verb not in "Tp" and _formatter_of(x):
-        return _formatted(x, verb, flags, width, precision)
+        return formatted(x, verb, flags, width, precision)
     if type(x) is GoSyntax and _formatter_of(x.x):
-        return _formatted(x.x, verb, flags, width, precision)  # %#v calls Format too
+        return formatted(x.x, verb, flags, width, precision)  # %#v calls Format too
     if (verb == "v" and "#" in flags) or isinstance(x, GoSyntax):
         return go_syntax(x, verb, flags, width, precision)  # %#v: Go syntax
     if is_typed_nil(x) and verb not in "vT" and (verb not in "sqxXw" or not _fmt_method_of(x)):
@@ -1161,17 +1161,6 @@ def format_hex(x: Any, verb: str, flags: str = "", precision: int | None = None)
 def _formatter_of(x: Any) -> bool:
     """``x`` is a ``fmt.Formatter``: its class is marked, and ``x`` has the method."""
     return getattr(type(x), "go_formatter", False) and has_method(x, "Format")
-
-
-def _formatted(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
-    """What the Formatter ``x`` writes for ``verb``: fmt pads none of it."""
-    state = State(flags, width, precision)
-    if isgenerator(x.Format(state, ord(verb))):
-        raise SimlabError(
-            f"fmt called the Format method of {type_name(x)}, which blocks: simlab runs"
-            " fmt's methods in one step"
-        )
-    return "".join(state.parts)
 
 
 class Bytes:

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from inspect import isgenerator
+from typing import Any
+
+from simlab.errors import SimlabError
+
+from ._types import type_name
+
 
 class State:
     """The ``fmt.State`` a ``Format`` method of the program (a ``fmt.Formatter``)
@@ -27,3 +35,23 @@ class State:
 
     def flag(self, c: int) -> bool:
         return chr(c) in self._flags
+
+
+def formatted(
+    x: Any,
+    verb: str,
+    flags: str,
+    width: int | None,
+    precision: int | None,
+    method: Callable[[Any, State, int], Any] | None = None,
+) -> str:
+    """What the Formatter ``x`` writes for ``verb`` (by ``method``, its static type's
+    ``Format``, where given; else its own): fmt pads none of it."""
+    state = State(flags, width, precision)
+    result = x.Format(state, ord(verb)) if method is None else method(x, state, ord(verb))
+    if isgenerator(result):
+        raise SimlabError(
+            f"fmt called the Format method of {type_name(x)}, which blocks: simlab runs"
+            " fmt's methods in one step"
+        )
+    return "".join(state.parts)

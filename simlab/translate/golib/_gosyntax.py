@@ -41,7 +41,7 @@ import simlab as sl
 from simlab.errors import SimlabError
 
 from ._errors import LIBRARY_ERRORS
-from ._fmtstate import State
+from ._fmtstate import formatted
 from ._numbers import Duration, Float32, Sized
 from ._strconv import format_float, quote
 from ._time import Time
@@ -104,7 +104,9 @@ def _value(x: Any, t: Any, depth: int, raw: bool) -> str:
     if kind == "gostring":
         return _value(x, t[2], depth, raw) if raw else _go_string(x, t[1])
     if kind == "format":
-        return _value(x, t[2], depth, raw) if raw else _format(x, t[1])
+        return (
+            _value(x, t[2], depth, raw) if raw else formatted(x, "v", "#", None, None, t[1].Format)
+        )
     if kind == "iface":
         if x is None:
             return "<nil>" if depth == 0 else t[1] + "(nil)"
@@ -138,7 +140,7 @@ def _kept_type(name: str) -> Any:
     """The descriptor of the Go type ``name`` that a slice or a map held in an
     interface keeps (``go.typed``), where it is made of basic types, interfaces and
     pointers (``[]int``, ``map[string]interface {}``, ``[2][]string``); else None."""
-    if name in _BASIC or name == "uint8" or name == "int32":
+    if name in _BASIC:
         return name
     if name in ("interface {}", "any", "error"):
         return ("iface", "interface {}" if name == "any" else name)
@@ -238,18 +240,6 @@ def _go_string(x: Any, cls: Any = None) -> str:
             "%#v: print x.GoString() instead"
         )
     return str(text)
-
-
-def _format(x: Any, cls: Any) -> str:
-    """What ``x``'s Format method (``cls``'s, the static type's class) writes for
-    ``%#v``, which fmt calls before it looks for GoString."""
-    state = State("#", None, None)
-    if isgenerator(cls.Format(x, state, ord("v"))):
-        raise SimlabError(
-            f"fmt called the Format method of {type_name(x)}, which blocks: simlab runs"
-            " fmt's methods in one step"
-        )
-    return "".join(state.parts)
 
 
 def _has_go_string(x: Any) -> bool:

@@ -37,6 +37,7 @@ from ._numbers import (
 from ._runtime_errors import GoRuntimeError, PanicNilError
 from ._time import Month, Time, Weekday
 from ._values import (
+    FMT_METHOD,
     NIL_MAP,
     BasicPointer,
     Locker,
@@ -133,7 +134,7 @@ class Methods:
         return None
 
 
-_ERROR: Methods = Methods("error", "Error", signatures={"Error": "func()(string)"})  # for x.(error)
+_ERROR: Methods = Methods("error", "Error", signatures={"Error": FMT_METHOD})  # for x.(error)
 
 # the method sets of the pointers to sync's lockers, whose simlab methods are
 # lower case (x.(sync.Locker) of an &mu)

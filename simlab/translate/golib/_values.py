@@ -1016,7 +1016,7 @@ def _fmt_method_of(x: Any, value: bool = False) -> str | None:
     return None
 
 
-_FMT_METHOD = "func()(string)"  # the signature of fmt's Error and String methods
+FMT_METHOD = "func()(string)"  # the signature of fmt's Error and String methods
 
 
 def has_method(x: Any, name: str, value: bool = False) -> bool:
@@ -1026,9 +1026,9 @@ def has_method(x: Any, name: str, value: bool = False) -> bool:
     if isinstance(x, BasicPointer):
         return callable(getattr(x, name, None))
     cls = type(x)
-    if getattr(cls, "go_signatures", {}).get(name, _FMT_METHOD) != _FMT_METHOD and name in (
-        "Error",
-        "String",
+    if (
+        name in ("Error", "String")
+        and getattr(cls, "go_signatures", {}).get(name, FMT_METHOD) != FMT_METHOD
     ):
         return False  # Error() float64: not the method fmt calls
     lacks = getattr(cls, "go_pointer_methods", ()) if value or hasattr(cls, "go_struct") else ()
