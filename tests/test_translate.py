@@ -45874,6 +45874,115 @@ func main() {
 )
 
 
+# fmt calls a float type's String method under %v with a precision, then cuts its text:
+# the precision is the number's only where the type has no String method
+CONSTRUCTS["stringer_under_a_precision"] = (
+    """\
+package main
+
+import "fmt"
+
+type Percent float64
+
+func (p Percent) String() string { return "33.3%" }
+
+type Ratio float64
+
+func main() {
+\tfmt.Printf("[%.1v] [%.1s] [%v] [% v] [%6.2v]\\n", Percent(0.333), Percent(0.333),
+\t\tPercent(0.333), Percent(0.5), Percent(1))
+\tfmt.Printf("[%.1v] [% v] [%6.2v]\\n", Ratio(0.333), Ratio(0.5), Ratio(1.25))
+}
+""",
+    ("[3] [3] [33.3%] [33.3%] [    33]\n[0.3] [ 0.5] [   1.2]\n"),
+)
+
+
+# url.EscapeError("%z"), base64.CorruptInputError(3), hex.InvalidByteError('z'): a
+# conversion makes the library's error, whose Error method fmt calls
+CONSTRUCTS["library_error_conversions"] = (
+    """\
+package main
+
+import (
+\t"encoding/base64"
+\t"encoding/hex"
+\t"errors"
+\t"fmt"
+\t"net/url"
+)
+
+func main() {
+\tvar e error = base64.CorruptInputError(3)
+\tfmt.Println(e, hex.InvalidByteError('z'))
+\tfmt.Println(url.EscapeError("%z").Error(), url.InvalidHostError("^"))
+\tvar esc url.EscapeError
+\t_, err := url.QueryUnescape("a%zz")
+\tfmt.Println(errors.As(err, &esc), string(esc), len(esc))
+\tn := int64(base64.CorruptInputError(7))
+\tfmt.Printf("%d %v %T %q\\n", n, e, e, url.EscapeError("%4"))
+}
+""",
+    (
+        "illegal base64 data at input byte 3 encoding/hex: invalid byte: U+007A 'z'\n"
+        'invalid URL escape "%z" invalid character "^" in host name\n'
+        "true %zz 3\n"
+        '7 illegal base64 data at input byte 3 base64.CorruptInputError "invalid URL '
+        'escape \\"%4\\""\n'
+    ),
+)
+
+
+# a pointer's method set holds its value's methods: a *V field, element or map value
+# prints by V's String (or *P's), a *time.Month field by Month's
+CONSTRUCTS["pointers_to_stringers_inside_values"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type V int
+
+func (v V) String() string { return "v" }
+
+type P int
+
+func (p *P) String() string { return "p" }
+
+type E string
+
+func (e E) Error() string { return "e:" + string(e) }
+
+type A struct {
+\tX *V
+\tY *P
+\tZ *V
+\tm *V
+\tM *time.Month
+\tN *int
+}
+
+func main() {
+\tv, p, e := V(1), P(2), E("x")
+\tmo := time.March
+\tfmt.Printf("%v %+v\\n", A{X: &v, Y: &p, M: &mo}, A{X: &v, Y: &p})
+\tfmt.Println([]*V{&v, nil}, []*P{&p}, []*E{&e})
+\tfmt.Println(map[string]*V{"a": &v}, map[string]*E{"b": &e})
+\tfmt.Println(struct{ W []*V }{[]*V{&v}})
+}
+""",
+    (
+        "{v p <nil> <nil> March <nil>} {X:v Y:p Z:<nil> m:<nil> M:<nil> N:<nil>}\n"
+        "[v <nil>] [p] [e:x]\n"
+        "map[a:v] map[b:e:x]\n"
+        "{[v]}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3789,7 +3789,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		if e := elemType(ft); isFloat32(ft) || e != nil && isFloat32(e) {
 			float32s = append(float32s, name) // 3.3, not 3.299999952316284
 		}
-		if cls := timeClass(ft); cls != "" {
+		if cls := timeClass(ft); cls != "" && isPointer(ft) {
+			times = append(times, fmt.Sprintf("%q: lambda x: go.pointed(%s, x)", name, cls)) // a *time.Month: March
+		} else if cls := timeClass(ft); cls != "" {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls))
 		} else if cls := m.basicClass(ft); cls != "" && hasFmtMethod(ft) {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls)) // a Celsius that arithmetic left a float

@@ -322,6 +322,8 @@ func (f *fn) exprOf(e ast.Expr) string {
 		}
 		if cls := f.m.basicClass(tv.Type); cls != "" && !strings.HasPrefix(s, cls+"(") && !f.namedConst(e) {
 			s = cls + "(" + s + ")" // key("user"): a value of the named type, as Go keeps it
+		} else if cls := libraryErrorClass(tv.Type); cls != "" {
+			s = cls + "(" + s + ")" // url.EscapeError("%z"): an error, with its Error method
 		}
 		if tp, ok := tv.Type.(*types.TypeParam); ok && numericTypeSet(tp) && !f.operands[e] {
 			// return 0 of an N int | float64: the type argument's value, a float for float64
@@ -2741,6 +2743,9 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		}
 		from = types.Typ[types.String] // []byte(t), []rune(t): as of a string
 	}
+	if cls := libraryErrorClass(t); cls != "" && !types.Identical(from, t) {
+		return cls + "(" + raw + ")" // url.EscapeError("%z"): an error, with its Error method
+	}
 	if cls := f.m.basicClass(t); cls != "" {
 		if p.info.Types[arg].Value != nil && types.Identical(from, t) && callOf(raw, cls) {
 			return raw // Cents(1000): the constant is a Cents already
@@ -2756,8 +2761,8 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 			}
 			return cls + "(" + x + ")" // key(s): the named type, as a Python subclass of str
 		}
-	} else if (f.m.basicClass(from) != "" || isNamed(from, "encoding/base64", "CorruptInputError") || isNamed(from, "encoding/hex", "InvalidByteError") || timeClass(from) != "" && !isTime(from)) &&
-		types.Identical(under(t), under(from)) {
+	} else if (f.m.basicClass(from) != "" || libraryErrorClass(from) != "" || timeClass(from) != "" && !isTime(from)) &&
+		types.Identical(under(t), under(from)) && !types.Identical(t, from) {
 		// int(x) of a Month, a slog.Level... that an interface held as its class: a plain number
 		switch b := under(t).(*types.Basic); {
 		case b.Info()&types.IsString != 0:
@@ -4656,6 +4661,26 @@ func isNamed(t types.Type, path, name string) bool {
 	}
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
+}
+
+// libraryErrorClass: golib's class of a library error type whose underlying
+// type is basic (url.EscapeError, base64.CorruptInputError), or "".
+func libraryErrorClass(t types.Type) string {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
+	case "encoding/base64.CorruptInputError":
+		return "go.base64.CorruptInputError"
+	case "encoding/hex.InvalidByteError":
+		return "go.InvalidByteError"
+	case "net/url.EscapeError":
+		return "go.url.EscapeError"
+	case "net/url.InvalidHostError":
+		return "go.url.InvalidHostError"
+	}
+	return ""
 }
 
 // sortSlice: "IntSlice" for sort.IntSlice, and so for sort.StringSlice and

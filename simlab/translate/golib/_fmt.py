@@ -227,9 +227,22 @@ def _holds_values(go_type: str) -> bool:
 def _inner(x: Any, plus: bool, raw: bool) -> str:
     """``x`` inside another value (an element, a field): a pointer is its address
     there, unless fmt calls its String or Error method (``raw``: it calls none)."""
+    if type(x) is Ref and not raw:
+        x = _method_pointer(x)
     if _is_pointer(x, raw):
         return "<nil>" if is_typed_nil(x) else _address_text(x)
     return v(x, plus, raw)
+
+
+def _method_pointer(x: Ref) -> Any:
+    """``x``, a pointer to a named number or string (a field of type ``*Level``), as
+    a :class:`BasicPointer` where the pointer's method set, which holds the value's
+    methods too, has String or Error; else ``x``."""
+    held = type(x.v)
+    if held in (int, str, float, bool) or not isinstance(x.v, int | str | float):
+        return x
+    pointer = BasicPointer(held, x)
+    return x if _fmt_method_of(pointer) is None else pointer
 
 
 def _is_pointer(x: Any, raw: bool) -> bool:
@@ -839,7 +852,12 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         return _pointer(x, verb, flags, width)
     if verb == "w" and not _is_error(x) and type(x) is not Stringed:  # %w of no error
         return "%!w(<nil>)" if x is None else f"%!w({type_name(x)}={v(x, raw=True)})"
-    if verb == "v" and (precision is not None or " " in flags) and isinstance(x, float):
+    if (
+        verb == "v"
+        and (precision is not None or " " in flags)
+        and isinstance(x, float)
+        and not _fmt_method_of(x)
+    ):
         verb, flags = "g", flags.replace("+", "")  # %v of a float is %g, its precision too
     kind = type(x)
     if (
