@@ -45983,6 +45983,120 @@ func main() {
 )
 
 
+# a struct embedding sync.Mutex or RWMutex is a sync.Locker (its pointer's method set
+# holds the promoted Lock and Unlock), a struct embedding context.Context a Context
+CONSTRUCTS["embedded_mutex_as_a_locker"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+\t"sync"
+)
+
+type Account struct {
+\tsync.Mutex
+\tbalance int
+}
+
+type Ledger struct{ sync.RWMutex }
+
+type TxCtx struct{ context.Context }
+
+type Own struct{}
+
+func (Own) Lock()   {}
+func (Own) Unlock() {}
+
+func deposit(l sync.Locker, a *Account, n int) {
+\tl.Lock()
+\tdefer l.Unlock()
+\ta.balance += n
+}
+
+func main() {
+\ta := &Account{}
+\tvar wg sync.WaitGroup
+\tfor i := 1; i <= 3; i++ {
+\t\twg.Go(func() { deposit(a, a, i) })
+\t}
+\twg.Wait()
+\tfmt.Println(a.balance)
+\tvar l sync.Locker = a
+\tfmt.Printf("%T\\n", l)
+\tback, ok := l.(*Account)
+\tfmt.Println(back == a, ok, back.balance)
+\tdeposit(Own{}, a, 10)
+\tfmt.Println(a.balance)
+\tvar x any = &Ledger{}
+\tif rl, ok := x.(interface{ RLock() }); ok {
+\t\trl.RLock()
+\t\tfmt.Println("read locked")
+\t}
+\t_, ok = x.(sync.Locker)
+\tfmt.Println(ok)
+\tvar c any = TxCtx{context.Background()}
+\tctx, ok := c.(context.Context)
+\tfmt.Println(ok, ctx.Err())
+\t_, ok = any(Account{}).(sync.Locker)
+\tfmt.Println(ok)
+}
+""",
+    ("6\n*main.Account\ntrue true 6\n16\nread locked\ntrue\ntrue <nil>\nfalse\n"),
+)
+
+
+# an alias denotes its type: type Names = Set[string] calls Set's methods, and
+# var h StrGraph of an alias of Graph[string] is Graph[string]'s zero value
+CONSTRUCTS["aliases_of_generic_instances"] = (
+    """\
+package main
+
+import "fmt"
+
+type Set[T comparable] map[T]bool
+
+func (s Set[T]) Add(v T) { s[v] = true }
+
+type List[T any] []T
+
+func (l List[T]) Len() int { return len(l) }
+
+type Graph[K comparable] struct{ adj map[K][]K }
+
+func (g *Graph[K]) Add(u, v K) {
+\tif g.adj == nil {
+\t\tg.adj = map[K][]K{}
+\t}
+\tg.adj[u] = append(g.adj[u], v)
+}
+
+type (
+\tNames    = Set[string]
+\tPath     = List[string]
+\tStrGraph = Graph[string]
+)
+
+func main() {
+\ts := Names{}
+\ts.Add("x")
+\tp := Path{"a", "b"}
+\tfmt.Println(s, p.Len(), p)
+\tfmt.Printf("%T %T\\n", s, p)
+\tvar h StrGraph
+\th.Add("x", "y")
+\tfmt.Printf("%T %+v\\n", h, h)
+}
+""",
+    (
+        "map[x:true] 2 [a b]\n"
+        "main.Set[string] main.List[string]\n"
+        "main.Graph[string] {adj:map[x:[y]]}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

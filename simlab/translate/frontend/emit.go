@@ -2920,7 +2920,7 @@ func (m *module) findBasics() {
 // methods, or a named bool type, whose values are plain lists, dicts, functions
 // and bools, held in an interface as a go.NamedValue (see valueClass).
 func (p *program) isNamedValue(t types.Type) bool {
-	n, ok := t.(*types.Named)
+	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || !p.ours(n.Obj().Pkg()) {
 		return false
 	}
@@ -4046,6 +4046,17 @@ func (m *module) promoted(t types.Type) {
 				continue
 			}
 			name = py
+			m.emit("")
+			m.emit("    def %s(self, *args):  # promoted from %s, by Go's name (x.(sync.Locker), l.Lock())",
+				fn.Name(), strings.TrimPrefix(path, "."))
+			switch fn.Name() {
+			case "Lock", "Unlock", "RLock", "RUnlock":
+				m.emit("        return go.Locker(self%s).%s()", path, fn.Name()) // l.Lock(): yield from it
+			case "RLocker":
+				m.emit("        return go.Locker(self%s.rlocker())", path)
+			default:
+				m.emit("        return self%s.%s(*args)", path, name)
+			}
 		}
 		m.emit("")
 		m.emit("    def %s(self, *args):  # promoted from %s", name, strings.TrimPrefix(path, "."))
@@ -4082,6 +4093,7 @@ func fieldName(n string) string {
 // zero is the Python for the zero value of t, and whether it is a constant
 // (safe as a default argument) rather than a fresh object.
 func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
+	t = types.Unalias(t) // var h StrGraph of a type StrGraph = Graph[string]: Graph[string]'s
 	if tp, ok := t.(*types.TypeParam); ok {
 		// a generic function's type parameter is a keyword argument holding its
 		// zero value's maker: int, str, or a lambda (typeArg)

@@ -705,7 +705,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			}
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a standard library type", "a closure calling it")
 		}
-		if n, ok := sel.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {
+		if n, ok := types.Unalias(sel.Recv()).(*types.Named); ok && f.m.basics[n.Obj()] {
 			if isPointer(fn.Type().(*types.Signature).Recv().Type()) && x != f.callee {
 				// inc := n.Inc of a pointer method: bound to &n, the go.Ref
 				ref := f.expr(&ast.UnaryExpr{OpPos: x.Pos(), Op: token.AND, X: x.X})
@@ -1859,12 +1859,12 @@ func (f *fn) plainInterfaceMethods(c *ast.CallExpr) {
 // class and the receiver it is called with: x, or what x points to (a go.Ref's
 // v) for a value method, or the go.Ref of x for a pointer method.
 func (f *fn) namedValueReceiver(sel *ast.SelectorExpr, s *types.Selection, fn *types.Func) (string, string) {
-	t := s.Recv()
+	t := types.Unalias(s.Recv())
 	ptr, isPtr := t.(*types.Pointer)
 	if isPtr {
 		t = ptr.Elem()
 	}
-	n, ok := t.(*types.Named)
+	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || !f.m.values[n.Obj()] && !(f.m.basics[n.Obj()] && (isPtr || isPointer(fn.Type().(*types.Signature).Recv().Type()))) {
 		return "", ""
 	}
@@ -2655,7 +2655,7 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 					return text, false
 				}
 			}
-			if n, ok := s.Recv().(*types.Named); ok && f.m.basics[n.Obj()] {
+			if n, ok := types.Unalias(s.Recv()).(*types.Named); ok && f.m.basics[n.Obj()] {
 				// c.String() of a named number: Color.String(c), c may be a plain int
 				text := f.m.globals[n.Obj()] + "." + fieldName(sel.Sel.Name) + "(" + strings.TrimSuffix(f.expr(sel.X)+", "+f.args(c), ", ") + ")"
 				f.called = true

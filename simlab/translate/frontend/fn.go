@@ -494,10 +494,10 @@ func (f *fn) valueGeneric(u *unit) (*types.Named, *types.TypeParamList) {
 
 // namedOf: the named type t is or points to, or nil.
 func namedOf(t types.Type) *types.Named {
-	if ptr, ok := t.(*types.Pointer); ok {
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = ptr.Elem()
 	}
-	n, _ := t.(*types.Named)
+	n, _ := types.Unalias(t).(*types.Named)
 	return n
 }
 

@@ -830,9 +830,10 @@ func pathTo(root, n ast.Node) []ast.Node {
 	return path
 }
 
-// lockerInInterface: e, a *sync.Mutex or a *sync.RWMutex, goes into t, an interface
-// of the program with methods (type Locker interface{ Lock(); Unlock() }), whose
-// calls are the methods' by their Go names: go.Locker holds it.
+// lockerInInterface: e, a *sync.Mutex or a *sync.RWMutex (or a pointer to a struct
+// that embeds one), goes into t, an interface of the program with methods (type
+// Locker interface{ Lock(); Unlock() }), whose calls are the methods' by their Go
+// names: go.Locker holds it.
 func (p *program) lockerInInterface(e ast.Expr, t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || !isLocalInterface(p, n) {
@@ -849,7 +850,19 @@ func (p *program) lockerInInterface(e ast.Expr, t types.Type) bool {
 		}
 	}
 	ptr, ok := p.info.TypeOf(e).(*types.Pointer)
-	return ok && (isNamed(ptr.Elem(), "sync", "Mutex") || isNamed(ptr.Elem(), "sync", "RWMutex"))
+	return ok && (isNamed(ptr.Elem(), "sync", "Mutex") || isNamed(ptr.Elem(), "sync", "RWMutex")) ||
+		promotesLock(p.info.TypeOf(e))
+}
+
+// promotesLock: t's Lock is a sync.Mutex's or a sync.RWMutex's that an embedded
+// field promotes (&Account{} of a struct{ sync.Mutex }).
+func promotesLock(t types.Type) bool {
+	sel := types.NewMethodSet(t).Lookup(nil, "Lock")
+	if sel == nil || len(sel.Index()) < 2 {
+		return false
+	}
+	key := methodKey(sel.Obj().(*types.Func))
+	return key == "sync.Mutex.Lock" || key == "sync.RWMutex.Lock"
 }
 
 // isStructPointer: t is a pointer to a struct type.

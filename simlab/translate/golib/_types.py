@@ -588,7 +588,9 @@ def type_name(x: Any) -> str:
             return go
     if isinstance(x, sl.GoError):
         return _CONTEXT_ERROR_TYPES.get(x.name, x.name)
-    if isinstance(x, StaticType | TypedList | TypedDict | TypedFunc | Digest | Locker):
+    if type(x) is Locker:
+        return type_name(x.m)  # the mutex's, or the struct's that embeds one
+    if isinstance(x, StaticType | TypedList | TypedDict | TypedFunc | Digest):
         return x.go_type
     if type(x) is BasicPointer:
         return x.go_name  # *main.level, a pointer to a named number held in an interface

@@ -430,14 +430,6 @@ class Locker:
     def __init__(self, m: Any):
         self.m = m
 
-    @property
-    def go_type(self) -> str:
-        """The mutex's Go type, which %T names: ``*sync.Mutex``, ``*sync.RWMutex``, or
-        ``*sync.rlocker`` for what ``rw.RLocker()`` gives."""
-        if isinstance(self.m, sl.RWMutex):
-            return "*sync.RWMutex"
-        return "*sync.Mutex" if isinstance(self.m, sl.Mutex) else "*sync.rlocker"
-
     def Lock(self) -> Generator[Any, Any, None]:
         yield self.m.lock()
 
