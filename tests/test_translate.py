@@ -46097,6 +46097,54 @@ func main() {
 )
 
 
+# Go compares map keys by value, arrays element by element: a map keyed by [2]P or by a
+# struct holding one counts equal keys once, and fmt sorts and prints them as values
+CONSTRUCTS["arrays_of_structs_as_keys"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type P struct{ X, Y int }
+
+type Move struct {
+\tPath [2]P
+\tTag  string
+}
+
+func main() {
+\tseen := map[[2]P]int{}
+\tfor _, k := range [][2]P{{{1, 2}, {3, 4}}, {{0, 0}, {1, 1}}, {{1, 2}, {3, 4}}} {
+\t\tseen[k]++
+\t}
+\tfmt.Println(len(seen), seen, seen[[2]P{{1, 2}, {3, 4}}])
+\tdelete(seen, [2]P{{0, 0}, {1, 1}})
+\tfmt.Printf("%v %+v\\n", seen, seen)
+\tmoves := map[Move]bool{{[2]P{{1, 1}, {2, 2}}, "a"}: true}
+\tmoves[Move{[2]P{{1, 1}, {2, 2}}, "a"}] = false
+\tfmt.Println(len(moves), moves)
+\tgrid := map[[2][1]P]string{{{{2, 0}}, {{1, 0}}}: "b", {{{1, 0}}, {{2, 0}}}: "a"}
+\tvar keys []string
+\tfor k, v := range grid {
+\t\tkeys = append(keys, fmt.Sprint(k, "=", v))
+\t}
+\tsort.Strings(keys)
+\tfmt.Println(keys, grid)
+}
+""",
+    (
+        "2 map[[{0 0} {1 1}]:1 [{1 2} {3 4}]:2] 2\n"
+        "map[[{1 2} {3 4}]:2] map[[{X:1 Y:2} {X:3 Y:4}]:2]\n"
+        "1 map[{[{1 1} {2 2}] a}:false]\n"
+        "[[[{1 0}] [{2 0}]]=a [[{2 0}] [{1 0}]]=b] map[[[{1 0}] [{2 0}]]:a [[{2 0}] [{1 "
+        "0}]]:b]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -622,8 +622,8 @@ func (m *module) findStructKeys() {
 		m.copied[n.Origin().Obj()] = true // its class names its struct-valued fields: go_values
 		st := n.Underlying().(*types.Struct)
 		for i := 0; i < st.NumFields(); i++ {
-			if _, isStruct := under(st.Field(i).Type()).(*types.Struct); isStruct && !isTime(st.Field(i).Type()) {
-				mark(st.Field(i).Type(), at)
+			if ft := arrayElemOf(st.Field(i).Type()); isStructType(ft) && !isTime(ft) {
+				mark(ft, at) // a field of type P or [2]P
 			}
 		}
 	}
@@ -662,8 +662,8 @@ func (m *module) findStructKeys() {
 	var pointerKeys []ast.Expr
 	for _, e := range maps {
 		mt := under(p.info.TypeOf(e)).(*types.Map)
-		if _, isStruct := under(mt.Key()).(*types.Struct); isStruct && !isTime(mt.Key()) {
-			mark(mt.Key(), e) // a time is a number here, which hashes by value
+		if k := arrayElemOf(mt.Key()); isStructType(k) && !isTime(k) {
+			mark(k, e) // map[P]V or map[[2]P]V (a time is a number here, which hashes by value)
 		}
 		if ptr, ok := mt.Key().(*types.Pointer); ok {
 			if _, isStruct := under(ptr.Elem()).(*types.Struct); isStruct {
@@ -677,6 +677,18 @@ func (m *module) findStructKeys() {
 		if n, ok := ptr.Elem().(*types.Named); ok && m.keyed[n.Obj()] {
 			p.unsupported(e, "a map keyed by *"+n.Obj().Name()+" where another is keyed by "+n.Obj().Name()+" values", "one kind of key for the type")
 		}
+	}
+}
+
+// arrayElemOf: the innermost element type of t if t is an array type ([2][3]P: P),
+// else t.
+func arrayElemOf(t types.Type) types.Type {
+	for {
+		a, ok := under(t).(*types.Array)
+		if !ok {
+			return t
+		}
+		t = a.Elem()
 	}
 }
 

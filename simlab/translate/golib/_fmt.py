@@ -30,6 +30,7 @@ from ._time import Time
 from ._types import TypeArg, TypedDict, TypedList, boxed, type_name
 from ._values import (
     EMPTY,
+    ArrayKey,
     BasicPointer,
     InterfaceKeyMap,
     Named,
@@ -316,6 +317,8 @@ def _sync_fields(x: Any) -> list[tuple[str, Any]] | None:
 
 def _key(k: Any, plus: bool, raw: bool = False) -> str:
     """A map key as fmt prints it: a struct key (a class equal by value) as a value."""
+    if type(k) is ArrayKey:
+        return "[" + " ".join(_key(e, plus, raw) for e in k) + "]"  # [{1} {2}] of a [2]P
     if not isinstance(k, int | float | str) and type(k).__hash__ is not object.__hash__:
         return _value_text(k, plus, raw) if hasattr(type(k), "__slots__") else v(k, plus, raw)
     return v(k, plus, raw)
@@ -335,6 +338,8 @@ def _map_order(item: tuple[Any, Any]) -> Any:
     """The order fmt prints a map's entries in: by key (a NaN first), a struct key
     field by field."""
     k = item[0]
+    if type(k) is ArrayKey:
+        return tuple(_map_order((e, None)) for e in k)  # element by element
     if isinstance(k, complex):
         return (k.real, k.imag)  # by real part, then imaginary
     if isinstance(k, int | float):
