@@ -46145,6 +46145,84 @@ func main() {
 )
 
 
+# %#v names a []byte operand []byte (fmt's own case) and a []byte inside a value,
+# held in an interface or not, []uint8 (its reflect type)
+CONSTRUCTS["gosyntax_of_bytes_inside_values"] = (
+    """\
+package main
+
+import "fmt"
+
+type Msg struct {
+\tBody []byte
+\tMeta any
+}
+
+func main() {
+\tvar a any = []byte("hi")
+\tfmt.Printf("%#v\\n", a)
+\tfmt.Printf("%#v\\n", struct{ B any }{[]byte("hi")})
+\tfmt.Printf("%#v\\n", []any{[]byte{1}, "x"})
+\tfmt.Printf("%#v\\n", Msg{[]byte("a"), []byte("b")})
+\tfmt.Printf("%#v\\n", map[string]any{"k": []byte{255}})
+\tfmt.Printf("%#v %#v\\n", []byte(nil), a)
+}
+""",
+    (
+        "[]byte{0x68, 0x69}\n"
+        "struct { B interface {} }{B:[]uint8{0x68, 0x69}}\n"
+        '[]interface {}{[]uint8{0x1}, "x"}\n'
+        "main.Msg{Body:[]uint8{0x61}, Meta:[]uint8{0x62}}\n"
+        'map[string]interface {}{"k":[]uint8{0xff}}\n'
+        "[]byte(nil) []byte{0x68, 0x69}\n"
+    ),
+)
+
+
+# errors.Join keeps its errors and reads their messages when its own is read: a
+# later change shows, and an Error method's panic is fmt's to recover
+CONSTRUCTS["join_reads_its_errors_when_printed"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type P struct{}
+
+func (P) Error() string { panic("x") }
+
+type Mut struct{ n int }
+
+func (m *Mut) Error() string { return fmt.Sprint("mut ", m.n) }
+
+func main() {
+\terr := errors.Join(P{}, errors.New("b"))
+\tfmt.Println("joined")
+\tfmt.Println(err)
+\tfmt.Printf("[%v] [%s]\\n", err, errors.Join(P{}))
+\tm := &Mut{1}
+\tj := errors.Join(m, nil)
+\tm.n = 2
+\tfmt.Println(j)
+\tfmt.Println(errors.Is(err, P{}))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tfmt.Println(err.Error())
+}
+""",
+    (
+        "joined\n"
+        "%!v(PANIC=Error method: x)\n"
+        "[%!v(PANIC=Error method: x)] [%!s(PANIC=Error method: x)]\n"
+        "mut 2\n"
+        "true\n"
+        "recovered: x\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -33,14 +33,20 @@ UNWRAPS_MANY = MappingProxyType({"Unwrap": "func()([]error)"})
 
 
 class JoinError(sl.GoError):
-    """``errors.Join(errs...)``: the non-nil errors, their messages one per line."""
+    """``errors.Join(errs...)``: the non-nil errors, their messages one per line,
+    read when the message is (an Error method that panics panics there, where fmt
+    recovers it)."""
 
     __slots__ = ("errs",)
     go_signatures = UNWRAPS_MANY
 
     def __init__(self, errs: list[Any]):
-        super().__init__("*errors.joinError", "\n".join(error_text(e) for e in errs))
+        self.name = "*errors.joinError"
         self.errs = errs
+
+    @property
+    def message(self) -> str:  # type: ignore[override]
+        return "\n".join(error_text(e) for e in self.errs)
 
     def Unwrap(self) -> list[Any]:
         return self.errs

@@ -17,7 +17,7 @@ from simlab.go.rwmutex import RLocker
 from ._builtins import CapSlice
 from ._container import Element, List, Ring
 from ._context import CustomContext
-from ._errors import UNWRAPS_MANY, UNWRAPS_ONE
+from ._errors import UNWRAPS_MANY, UNWRAPS_ONE, JoinError
 from ._fmtstate import formatted
 from ._gosyntax import GoSyntax, go_syntax
 from ._io import _write, stderr
@@ -155,6 +155,8 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
     if type(x) is complex:
         return _complex(x, "g", "", None, None)
     if isinstance(x, sl.GoError | sl.Context):
+        if type(x) is JoinError and not raw:
+            return _method_text(x, "Error", verb)  # its errors' Error methods, which may panic
         if type(x) is CustomContext:
             return v(x.held, plus, raw)  # the program's value
         return str(x)

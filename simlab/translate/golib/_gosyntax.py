@@ -148,7 +148,6 @@ def _kept_type(name: str) -> Any:
         return ("ptr", name, None)  # inside a slice or a map: its address
     if name.startswith("[]"):
         elem = _kept_type(name[2:])
-        name = "[]byte" if name == "[]uint8" else name  # as fmt names a []byte
         return None if elem is None else ("slice", name, elem)
     if name.startswith("map["):
         depth = 0
@@ -289,6 +288,8 @@ def _dynamic(x: Any, depth: int, raw: bool) -> str:
     if isinstance(x, NamedBool):
         return _basic(x.v, "bool")  # type Retryable bool: true, as Go's %#v
     if isinstance(x, list | dict) and (kept := _kept_type(getattr(x, "go_type", ""))):
+        if depth == 0 and kept[1] == "[]uint8":
+            kept = ("slice", "[]byte", kept[2])  # fmt's own case for a []byte operand
         return _value(x, kept, depth, raw)  # go.typed's: []int{1}, map[string]interface {}{...}
     if isinstance(x, list | dict | NamedValue):
         raise SimlabError(
