@@ -46223,6 +46223,66 @@ func main() {
 )
 
 
+# a *crc32.Table indexes as the array it points to; ReadUvarint's tenth byte loses
+# its bits past 64; binary.Read into a value (no pointer) is Go's error, after the
+# bytes its fast path reads for an unnamed number
+CONSTRUCTS["binary_tables_varints_and_bad_targets"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/binary"
+\t"fmt"
+\t"hash/crc32"
+)
+
+func main() {
+\tfmt.Println(crc32.IEEETable[1], len(crc32.IEEETable))
+\ttab := crc32.MakeTable(crc32.Castagnoli)
+\tfmt.Println(tab[1], tab[255], crc32.Checksum([]byte("hello"), tab))
+\th := crc32.New(tab)
+\th.Write([]byte("hello"))
+\tfmt.Println(h.Sum32(), crc32.Update(0, crc32.IEEETable, []byte("hello")))
+\tu, err := binary.ReadUvarint(bytes.NewReader(bytes.Repeat([]byte{0xff}, 11)))
+\tfmt.Println(u, err)
+\tv, err := binary.ReadVarint(bytes.NewReader(bytes.Repeat([]byte{0xff}, 11)))
+\tfmt.Println(v, err)
+\tnine := bytes.Repeat([]byte{0x80}, 9)
+\tu, err = binary.ReadUvarint(bytes.NewReader(append(nine, 0x01)))
+\tfmt.Println(u, err)
+\tvar x uint32
+\tfmt.Println(binary.Read(bytes.NewReader([]byte{1, 2, 3, 4}), binary.LittleEndian, &x), x)
+}
+
+type Hdr struct{ A, B uint16 }
+
+func init() {
+\tr := bytes.NewReader([]byte{1, 2, 3, 4, 5, 6})
+\tvar x uint32
+\tfmt.Println(binary.Read(r, binary.BigEndian, x), r.Len())
+\tfmt.Println(binary.Read(r, binary.BigEndian, Hdr{}), r.Len())
+\tfmt.Println(binary.Read(r, binary.BigEndian, x), r.Len())
+\tvar h Hdr
+\tfmt.Println(binary.Read(r, binary.BigEndian, &h), h)
+}
+""",
+    (
+        "binary.Read: invalid type uint32 2\n"
+        "binary.Read: invalid type main.Hdr 2\n"
+        "unexpected EOF 0\n"
+        "EOF {0 0}\n"
+        "1996959894 256\n"
+        "4067132163 2910671697 2591144780\n"
+        "2591144780 907060870\n"
+        "18446744073709551615 binary: varint overflows a 64-bit integer\n"
+        "-9223372036854775808 binary: varint overflows a 64-bit integer\n"
+        "9223372036854775808 <nil>\n"
+        "<nil> 67305985\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3787,6 +3787,16 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "net.Pipe":
 		return "go.net_pipe(rt)", false
 	case "encoding/binary.Read", "encoding/binary.Write":
+		if t := p.info.TypeOf(c.Args[2]); name == "encoding/binary.Read" && !isPointer(t) && !types.IsInterface(t) {
+			if _, slice := under(t).(*types.Slice); !slice {
+				// binary.Read(r, order, x): Go's error, after the bytes its fast path reads for an int
+				call := "go.binary_read_invalid(" + arg(0) + ", " + strconv.Itoa(fastReadSize(t)) + ", " + pyString(reflectType(t)) + ")"
+				if !f.m.a.pipes && inMemoryIO(p, c.Args[0]) {
+					return strings.Replace(call, "(", "_now(", 1), false
+				}
+				return f.yieldExpr("yield from " + call)
+			}
+		}
 		layout := f.binaryArg(c, c.Args[2])
 		call := "go.binary_" + strings.ToLower(strings.TrimPrefix(name, "encoding/binary.")) + "(" + arg(0) + ", " + arg(1) + ", " + arg(2) + ", " + layout + ")"
 		if !f.m.a.pipes && inMemoryIO(p, c.Args[0]) {
@@ -4927,6 +4937,27 @@ func (f *fn) binaryArg(at ast.Node, x ast.Expr) string {
 		return layout
 	}
 	return "None, " + pyString(reflectType(t))
+}
+
+// fastReadSize: the bytes binary.Read reads into a value (no pointer) of type t
+// before it says the type is invalid: its fast path's size for an unnamed
+// fixed-size number or bool, else 0.
+func fastReadSize(t types.Type) int {
+	b, ok := types.Unalias(t).(*types.Basic)
+	if !ok {
+		return 0
+	}
+	switch b.Kind() {
+	case types.Bool, types.Int8, types.Uint8:
+		return 1
+	case types.Int16, types.Uint16:
+		return 2
+	case types.Int32, types.Uint32, types.Float32:
+		return 4
+	case types.Int64, types.Uint64, types.Float64:
+		return 8
+	}
+	return 0
 }
 
 // binaryLayout: how encoding/binary lays out a value of type t, for golib's

@@ -330,6 +330,21 @@ def binary_read(
     return None
 
 
+def binary_read_invalid(r: Any, size: int, go_type: str) -> Generator[Any, Any, Any]:
+    """``binary.Read`` into a value that is no pointer or slice: Go's error, after
+    the ``size`` bytes its fast path reads for an unnamed number or bool."""
+    if size:
+        _, err = yield from read_full(r, [0] * size)
+        if err is not None:
+            return err
+    return new_error("binary.Read: invalid type " + go_type)
+
+
+def binary_read_invalid_now(r: Any, size: int, go_type: str) -> Any:
+    """:func:`binary_read_invalid` from a reader that never blocks."""
+    return _at_once(binary_read_invalid(r, size, go_type), "binary.Read")
+
+
 def binary_read_now(r: Any, order: ByteOrder, target: Any, layout: Any, go_type: str = "") -> Any:
     """``binary.Read`` from a reader that never blocks (a ``*bytes.Reader``, a
     ``*bytes.Buffer``, a ``*strings.Reader`` in a program without pipes): at once."""

@@ -16,7 +16,7 @@ from simlab.errors import GoPanic, SimlabError
 
 from ._errors import LIBRARY_ERRORS, new_error
 from ._strings import rune_text, string_of, utf8_decode_rune
-from ._values import NilSlice, at_once, call, is_nil, method_set
+from ._values import NilSlice, Ref, at_once, call, is_nil, method_set
 
 EOF = new_error("EOF")  # io.EOF
 ErrUnexpectedEOF = new_error("unexpected EOF")  # io.ErrUnexpectedEOF
@@ -63,33 +63,34 @@ def read_at_least(r: Any, buf: list[Any], least: int) -> Generator[Any, Any, tup
 _IEEE = 0xEDB88320  # crc32.IEEE, the polynomial zlib's crc32 computes
 
 
-def crc32_make_table(poly: int) -> list[int]:
-    """``crc32.MakeTable(poly)``: the table of the reversed polynomial ``poly``
-    (``crc32.IEEE``, ``Castagnoli``, ``Koopman``), its first element keeping it."""
+def crc32_make_table(poly: int) -> Ref:
+    """``crc32.MakeTable(poly)``: a pointer to the table (a ``*crc32.Table``, which
+    ``tab[1]`` indexes) of the reversed polynomial ``poly`` (``crc32.IEEE``,
+    ``Castagnoli``, ``Koopman``)."""
     table = []
     for i in range(256):
         crc = i
         for _ in range(8):
             crc = (crc >> 1) ^ poly if crc & 1 else crc >> 1
         table.append(crc)
-    return table
+    return Ref(table)
 
 
 IEEE_TABLE = crc32_make_table(_IEEE)  # crc32.IEEETable
 
 
-def crc32_update(crc: int, table: list[int], data: Any) -> int:
+def crc32_update(crc: int, table: Ref, data: Any) -> int:
     """``crc32.Update(crc, tab, p)``: ``crc`` with the bytes of ``p`` added."""
     raw = data.encode() if isinstance(data, str) else bytes(data)
-    if table is IEEE_TABLE or table == IEEE_TABLE:
+    if table is IEEE_TABLE or table.v == IEEE_TABLE.v:
         return zlib.crc32(raw, crc)
     crc ^= 0xFFFFFFFF
     for b in raw:
-        crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8)
+        crc = table.v[(crc ^ b) & 0xFF] ^ (crc >> 8)
     return crc ^ 0xFFFFFFFF
 
 
-def crc32_checksum(data: Any, table: list[int]) -> int:
+def crc32_checksum(data: Any, table: Ref) -> int:
     """``crc32.Checksum(data, tab)``."""
     return crc32_update(0, table, data)
 
@@ -106,7 +107,7 @@ class CRC32:
     __slots__ = ("_c", "_table")
     go_name = "*crc32.digest"
 
-    def __init__(self, table: list[int] = IEEE_TABLE) -> None:
+    def __init__(self, table: Ref = IEEE_TABLE) -> None:
         self._c, self._table = 0, table
 
     def write(self, data: str | list[int]) -> tuple[int, None]:

@@ -964,6 +964,7 @@ def bufio_new_reader(rd: Any, size: int = _DEFAULT_BUF_SIZE) -> BufReader:
     return BufReader(rd, size)
 
 
+_UINT64 = (1 << 64) - 1
 _VARINT_OVERFLOW = new_error("binary: varint overflows a 64-bit integer")
 
 
@@ -1000,8 +1001,8 @@ def blocking_read_uvarint(r: Any) -> Generator[Any, Any, tuple[int, Any]]:
         if b < 0x80:
             if i == 9 and b > 1:
                 return x, _VARINT_OVERFLOW
-            return x | b << shift, None
-        x |= (b & 0x7F) << shift
+            return (x | b << shift) & _UINT64, None
+        x = (x | (b & 0x7F) << shift) & _UINT64  # the tenth byte's bits past 64 are lost
         shift += 7
     return x, _VARINT_OVERFLOW
 
