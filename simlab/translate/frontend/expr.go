@@ -362,6 +362,9 @@ func (f *fn) exprOf(e ast.Expr) string {
 	case *ast.CompositeLit:
 		return f.composite(x, p.info.TypeOf(x))
 	case *ast.IndexExpr:
+		if tp, ok := p.info.TypeOf(x.X).(*types.TypeParam); ok && stringTypeSet(tp) {
+			return f.element(f.operand(x.X, 6)+".encode()", x.X, x.Index) // s[0] of a T ~string: a byte
+		}
 		if f.unicodeTableName(x) != "" {
 			return f.unicodeTableRef(x, x) // unicode.Scripts["Greek"]: the table itself
 		}
@@ -2742,6 +2745,16 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 			return "str(" + raw + ")"
 		}
 		from = types.Typ[types.String] // []byte(t), []rune(t): as of a string
+	}
+	if tp, ok := t.(*types.TypeParam); ok && !types.Identical(from, t) {
+		if stringTypeSet(tp) && !(isTypeParam(from) && isStringLike(from)) {
+			// T(b) of a T ~string and a []byte, a rune or a string: the text, of T's type argument
+			return "go.convert_text(" + tp.Obj().Name() + ", " + f.conversion(c, types.Typ[types.String]) + ")"
+		}
+		if mixesStringsAndSlices(tp) {
+			p.unsupported(c, "a conversion to a type parameter whose type set holds both strings and slices",
+				"a type parameter of strings only, or of slices only")
+		}
 	}
 	if cls := libraryErrorClass(t); cls != "" && !types.Identical(from, t) {
 		return cls + "(" + raw + ")" // url.EscapeError("%z"): an error, with its Error method
@@ -5201,6 +5214,30 @@ func stringTypeSet(tp *types.TypeParam) bool {
 		}
 	}
 	return listed && len(terms) > 0
+}
+
+// isStringLike: t is a string type, or a type parameter of string types only.
+func isStringLike(t types.Type) bool {
+	if tp, ok := t.(*types.TypeParam); ok {
+		return stringTypeSet(tp)
+	}
+	return isBasicKind(under(t), types.String)
+}
+
+// mixesStringsAndSlices: tp's type set holds a string type and a slice type
+// (~[]byte | ~string), whose conversions differ by the type argument.
+func mixesStringsAndSlices(tp *types.TypeParam) bool {
+	strs, slices := false, false
+	terms, _ := typeSetTerms(tp)
+	for _, t := range terms {
+		switch u := under(t).(type) {
+		case *types.Basic:
+			strs = strs || u.Info()&types.IsString != 0
+		case *types.Slice:
+			slices = true
+		}
+	}
+	return strs && slices
 }
 
 // basicTypeSet: a type parameter whose constraint lists only numbers, strings

@@ -324,6 +324,14 @@ def convert(t: Any, x: Any) -> Any:
     return value if cls in (int, float) else cls(value)
 
 
+def convert_text(t: Any, text: str) -> Any:
+    """``T(x)`` in a generic whose type parameter ``T`` holds only string types, ``t``
+    its type argument, ``text`` the string ``x`` converts to: of the named type's
+    class where it has one (a ``Name`` with a String method)."""
+    cls = type(t())
+    return text if cls is str else cls(text)
+
+
 def quo_of(t: Any, a: Any, b: Any) -> Any:
     """``a / b`` in a generic whose type parameter's set holds both integer and
     float types (``[N int | float64]``), ``t`` its type argument: an integer
