@@ -46327,6 +46327,43 @@ func main() {
 )
 
 
+# FormatFloat of a format byte it does not know writes % and the byte (after NaN
+# and Inf, which it writes for any); a bitSize other than 32 or 64 is strconv's panic
+CONSTRUCTS["format_float_of_other_formats_and_sizes"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"strconv"
+)
+
+func main() {
+\tfmt.Println(strconv.FormatFloat(1, 'z', -1, 64), strconv.FormatFloat(1e300, 'q', 2, 32))
+\tfmt.Println(strconv.FormatFloat(math.NaN(), 'z', -1, 64), strconv.FormatFloat(-2.5, 'v', 1, 64))
+\tfmt.Println(string(strconv.AppendFloat([]byte("x="), 3, 'y', -1, 64)))
+\tfor _, bits := range []int{16, 128} {
+\t\tfunc() {
+\t\t\tdefer func() { fmt.Println("recovered:", recover()) }()
+\t\t\tfmt.Println(strconv.FormatFloat(1.5, 'g', -1, bits))
+\t\t}()
+\t}
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tstrconv.AppendFloat(nil, 1, 'f', 2, 0)
+}
+""",
+    (
+        "%z +Inf\n"
+        "NaN %v\n"
+        "x=%y\n"
+        "recovered: strconv: illegal FormatFloat bitSize\n"
+        "recovered: strconv: illegal FormatFloat bitSize\n"
+        "recovered: strconv: illegal AppendFloat bitSize\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -270,9 +270,12 @@ def _format_f(digits: str, point: int, prec: int) -> str:
     return whole + ("." + frac if prec > 0 else "")
 
 
-def format_float(x: float, fmt: int, prec: int, bits: int) -> str:
-    """``strconv.FormatFloat``: ``fmt`` one of 'f', 'e', 'E', 'g', 'G'; ``prec`` -1
-    for the fewest digits that read back as ``x`` (as a float32 if ``bits`` is 32)."""
+def format_float(x: float, fmt: int, prec: int, bits: int, func: str = "FormatFloat") -> str:
+    """``strconv.FormatFloat``: ``fmt`` one of 'f', 'e', 'E', 'g', 'G' (another is
+    ``%`` and the byte, as Go's); ``prec`` -1 for the fewest digits that read back
+    as ``x`` (as a float32 if ``bits`` is 32, the only other size Go has)."""
+    if bits not in (32, 64):
+        raise GoPanic(f"strconv: illegal {func} bitSize")
     if x != x:
         return "NaN"
     if math.isinf(x):
@@ -288,10 +291,6 @@ def format_float(x: float, fmt: int, prec: int, bits: int) -> str:
             return "+Inf" if x > 0 else "-Inf"
         text = hex_float(x, prec if prec >= 0 else None)
         return text.upper() if verb == "X" else text
-    if verb not in "feEgG":
-        raise SimlabError(
-            f"strconv.FormatFloat: the format {verb!r} (simlab has b, f, e, E, g, G, x and X)"
-        )
     sign = "-" if math.copysign(1, x) < 0 else ""
     if bits == 32:
         with numpy.errstate(over="ignore"):  # past its range: Inf, as Go's float32(x)
@@ -300,6 +299,8 @@ def format_float(x: float, fmt: int, prec: int, bits: int) -> str:
         x = abs(x)
     if math.isinf(x):
         return (sign or "+") + "Inf"
+    if verb not in "feEgG":
+        return "%" + verb  # Go's text for a format it does not know
     if prec < 0:
         digits, point = _shortest(x, bits)
     elif verb == "f":
@@ -585,4 +586,4 @@ def unquote(s: str) -> tuple[str, sl.GoError | None]:
 
 def append_float(dst: list[int], x: float, fmt: int, prec: int, bits: int) -> list[int]:
     """``strconv.AppendFloat``: ``dst`` with ``FormatFloat``'s text after it."""
-    return dst + list(format_float(x, fmt, prec, bits).encode())
+    return dst + list(format_float(x, fmt, prec, bits, "AppendFloat").encode())
