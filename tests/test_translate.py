@@ -46364,6 +46364,61 @@ func main() {
 )
 
 
+# os.Stdout is an *os.File: %T names it, an assertion finds its methods
+# (io.StringWriter), and a bufio.Writer's WriteString larger than its buffer goes
+# straight through to it
+CONSTRUCTS["stdout_is_an_os_file"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"io"
+\t"os"
+\t"strings"
+)
+
+func main() {
+\tos.Stdout.WriteString("a\\n")
+\tos.Stdout.Write([]byte("b\\n"))
+\tfmt.Println(os.Stdout.Name(), os.Stderr.Name())
+\tio.WriteString(os.Stdout, "c\\n")
+\tio.Copy(os.Stdout, strings.NewReader("d\\n"))
+\tvar w io.Writer = os.Stdout
+\tfmt.Fprintln(w, "e")
+\tif sw, ok := w.(io.StringWriter); ok {
+\t\tsw.WriteString("f\\n")
+\t}
+\t_, rf := w.(io.ReaderFrom)
+\t_, c := w.(io.Closer)
+\tfmt.Printf("%T %v %v %v\\n", w, w == os.Stdout, rf, c)
+\tbw := bufio.NewWriterSize(os.Stdout, 16)
+\tbw.WriteString("0123456789abcdefXYZ\\n")
+\tfmt.Println("buffered:", bw.Buffered())
+\tbw.WriteString("ab")
+\tbw.Write([]byte("0123456789abcdefXYZ\\n"))
+\tfmt.Println("buffered:", bw.Buffered())
+\tbw.Flush()
+}
+""",
+    (
+        "a\n"
+        "b\n"
+        "/dev/stdout /dev/stderr\n"
+        "c\n"
+        "d\n"
+        "e\n"
+        "f\n"
+        "*os.File true true true\n"
+        "0123456789abcdefXYZ\n"
+        "buffered: 0\n"
+        "ab0123456789abcdbuffered: 6\n"
+        "efXYZ\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -4225,6 +4225,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return "go.fprint(" + recv + ", " + arg(0) + ")", false // os.Stdout, os.Stderr
 	case "os.File.Write":
 		return "go.fprint(" + recv + ", go.string_of(" + arg(0) + "))", false
+	case "os.File.Name":
+		return "go.file_name(" + recv + ")", false // /dev/stdout
 	case "math/rand.Rand.Int63", "math/rand.Rand.Uint32", "math/rand.Rand.Uint64", "math/rand.Rand.Int31",
 		"math/rand.Rand.Int", "math/rand.Rand.Int63n", "math/rand.Rand.Int31n", "math/rand.Rand.Intn",
 		"math/rand.Rand.Float64", "math/rand.Rand.Float32", "math/rand.Rand.Perm", "math/rand.Rand.Seed",

@@ -518,6 +518,18 @@ class Builder(Buffer):
 stdout = sys.stdout  # os.Stdout: a profile written here is printed (or captured: capture_profiles)
 stderr = sys.stderr
 
+# the methods of Go's *os.File, which an interface assertion finds on os.Stdout
+FILE_METHODS = method_set(
+    "Chdir Chmod Chown Close Fd Name Read ReadAt ReadDir ReadFrom Readdir Readdirnames "
+    "Seek SetDeadline SetReadDeadline SetWriteDeadline Stat Sync SyscallConn Truncate "
+    "Write WriteAt WriteString WriteTo"
+)
+
+
+def file_name(f: Any) -> str:
+    """``f.Name()`` of os.Stdout or os.Stderr."""
+    return "/dev/stdout" if f is stdout else "/dev/stderr"
+
 
 class _Discard:
     """``io.Discard``: every write succeeds and goes nowhere. Go's is a value of an

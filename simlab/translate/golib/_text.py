@@ -9,7 +9,6 @@ flushed.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Generator
 from inspect import isgenerator, isgeneratorfunction
 from typing import Any
@@ -18,7 +17,7 @@ from simlab.errors import SimlabError
 from simlab.go._tabwriter import FILTER_HTML, STRIP_ESCAPE, Tabwriter
 
 from ._errors import LIBRARY_ERRORS, new_error
-from ._io import EOF, Buffer, ErrUnexpectedEOF, _at_once, blocking_write, discard
+from ._io import EOF, Buffer, ErrUnexpectedEOF, _at_once, blocking_write, discard, stderr, stdout
 from ._panics import panic
 from ._pipe import WAITING_READERS
 from ._strings import rune_text, string_of, unicode_is_space, utf8_full_rune
@@ -1094,7 +1093,7 @@ class BufWriter:
         method = getattr(out, "WriteString", None)
         if callable(method):
             return (yield from self.blocking_write(s, lambda rest: method(rest.decode())))
-        if out is sys.stdout or out is sys.stderr:
+        if out is stdout or out is stderr:  # an *os.File, whose WriteString writes it at once
             return (yield from self.blocking_write(s))
         return (yield from self.blocking_write(s, False))
 

@@ -17,6 +17,7 @@ from simlab.go.rwmutex import RLocker
 
 from ._context import CustomContext
 from ._encoding import Digest
+from ._io import FILE_METHODS, stderr, stdout
 from ._numbers import (
     INT_RANGES,
     Duration,
@@ -122,6 +123,8 @@ class Methods:
         declared = getattr(cls, "go_signatures", {})
         # a library type's, in Go's names
         go_methods = getattr(cls, "go_methods", None) or _SYNC_METHODS.get(cls)
+        if x is stdout or x is stderr:
+            go_methods = FILE_METHODS  # an *os.File
         for n in self.names:
             if go_methods is not None:
                 if n not in go_methods:
@@ -596,6 +599,8 @@ def type_name(x: Any) -> str:
             return go
     if isinstance(x, sl.GoError):
         return _CONTEXT_ERROR_TYPES.get(x.name, x.name)
+    if x is stdout or x is stderr:
+        return "*os.File"
     if type(x) is Locker:
         return type_name(x.m)  # the mutex's, or the struct's that embeds one
     if isinstance(x, StaticType | TypedList | TypedDict | TypedFunc | Digest):
