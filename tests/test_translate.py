@@ -46419,6 +46419,67 @@ func main() {
 )
 
 
+# a json.Number field with ,string is written quoted; a nil func field is Go's
+# unsupported-type error under omitempty too (isEmptyValue has no case for it);
+# InputOffset after a [ or { Token is past the bracket
+CONSTRUCTS["json_numbers_funcs_and_offsets"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"strings"
+)
+
+type T struct {
+\tN json.Number `json:"n,string"`
+\tM json.Number `json:"m"`
+}
+
+type Sub struct {
+\tFn func()   `json:",omitempty"`
+\tCh chan int `json:",omitzero"`
+}
+
+func main() {
+\tb, err := json.Marshal(T{"3", "4.5"})
+\tfmt.Println(string(b), err)
+\tvar t T
+\tfmt.Println(json.Unmarshal([]byte(`{"n":"7","m":8}`), &t), t.N, t.M)
+\tb, err = json.Marshal(Sub{})
+\tfmt.Println(string(b), err)
+\tdec := json.NewDecoder(strings.NewReader(`[1, [], {"a": [true]}]`))
+\tfor {
+\t\ttok, err := dec.Token()
+\t\tif err != nil {
+\t\t\tfmt.Println(err)
+\t\t\tbreak
+\t\t}
+\t\tfmt.Println(tok, dec.InputOffset())
+\t}
+}
+""",
+    (
+        '{"n":"3","m":4.5} <nil>\n'
+        "<nil> 7 8\n"
+        " json: unsupported type: func()\n"
+        "[ 1\n"
+        "1 2\n"
+        "[ 5\n"
+        "] 6\n"
+        "{ 9\n"
+        "a 12\n"
+        "[ 15\n"
+        "true 19\n"
+        "] 20\n"
+        "} 21\n"
+        "] 22\n"
+        "EOF\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

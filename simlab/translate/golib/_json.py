@@ -315,9 +315,10 @@ def _empty(v: Any, d: Desc) -> bool:
     kind = d[0]
     if kind in ("slice", "bytes", "map", "array", "raw"):
         return v is None or len(v) == 0
-    if kind in ("ptr", "any", "iface", "unsupported"):
+    if kind in ("ptr", "any", "iface"):
         return v is None
-    if kind in ("struct", "time", "empty"):  # a struct is never empty
+    if kind in ("struct", "time", "empty", "unsupported"):
+        # a struct is never empty, nor is a func, a chan or a complex (Go's error then)
         return False
     if kind == "number":
         return not v
@@ -504,7 +505,7 @@ class _Encoder:
             if (omitempty and _empty(x, fd)) or (omitzero and _zero(x, fd)):
                 continue
             text = yield from self.nested(x, fd, addressable)
-            if quoted and _quotable(fd) and text != "null":
+            if quoted and (_quotable(fd) or fd[0] == "number") and text != "null":
                 text = _string(text, self.html)
             parts.append(_string(key, self.html) + ":" + text)
         return "{" + ",".join(parts) + "}"
@@ -1521,6 +1522,7 @@ class Decoder:
             return self._malformed()  # an object's key must be a string
         if c in "[{":
             self._buf, self._offset = self._buf[1:], self._offset + 1
+            self._end = self._offset
             self._open.append([c])
             return Delim(ord(c)), None
         ended = False
