@@ -46480,6 +46480,49 @@ func main() {
 )
 
 
+# a nil map in an interface keeps its type: %T and %#v name it, a type switch and an
+# assertion find it (== nil after), JSON writes null, and == of two panics
+CONSTRUCTS["nil_map_in_an_interface"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"reflect"
+)
+
+func kind(v any) string {
+\tswitch m := v.(type) {
+\tcase map[string]int:
+\t\treturn fmt.Sprint("map[string]int ", m == nil, len(m))
+\tcase nil:
+\t\treturn "nil"
+\t}
+\treturn "other"
+}
+
+func main() {
+\tvar m map[string]int
+\tvar v any = m
+\tfmt.Printf("%T %v %v %#v\\n", v, v, v == nil, v)
+\tb, _ := json.Marshal(v)
+\tfmt.Println(string(b), kind(v), reflect.DeepEqual(v, map[string]int{}))
+\tmm, ok := v.(map[string]int)
+\tfmt.Println(mm == nil, ok, len(mm))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tfmt.Println(v == v)
+}
+""",
+    (
+        "map[string]int map[] false map[string]int(nil)\n"
+        "null map[string]int true 0 false\n"
+        "true true 0\n"
+        "recovered: runtime error: comparing uncomparable type map[string]int\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3201,6 +3201,8 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 				held = subject + ".ref"
 			} else if isDuration(obj.Type()) {
 				held = "int(" + subject + ")" // a time.Duration variable's plain int: int64(v) prints a number
+			} else if _, isMap := under(obj.Type()).(*types.Map); isMap && comparedWithNil(p, cc.Body, obj) {
+				held = "go.held_map(" + subject + ")" // a nil map the interface kept the type of: go.NIL_MAP
 			}
 			if held != "" {
 				value = f.clauseVar(obj, bind, held)
@@ -3743,4 +3745,23 @@ func boxer(obj types.Object) string {
 		return "go.pointer_to"
 	}
 	return "go.Ref"
+}
+
+// comparedWithNil: a statement of body compares obj with nil (m == nil, m != nil).
+func comparedWithNil(p *program, body []ast.Stmt, obj types.Object) bool {
+	found := false
+	for _, st := range body {
+		ast.Inspect(st, func(n ast.Node) bool {
+			if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+				for _, pair := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+					id, isIdent := ast.Unparen(pair[0]).(*ast.Ident)
+					if isIdent && p.info.Uses[id] == obj && isUntypedNil(p.info.TypeOf(pair[1])) {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }

@@ -46,7 +46,16 @@ from ._numbers import Duration, Float32, Sized
 from ._strconv import format_float, quote
 from ._time import Time
 from ._types import type_name
-from ._values import EMPTY, NIL_MAP, NamedBool, NamedValue, Ref, _address_text, is_nil, is_typed_nil
+from ._values import (
+    EMPTY,
+    NamedBool,
+    NamedValue,
+    NilMap,
+    Ref,
+    _address_text,
+    is_nil,
+    is_typed_nil,
+)
 
 _UNSIGNED = frozenset({"uint", "uint8", "uint16", "uint32", "uint64", "uintptr"})
 _BASIC = _UNSIGNED | {"int", "int8", "int16", "int32", "int64", "float64", "float32"}
@@ -117,7 +126,7 @@ def _value(x: Any, t: Any, depth: int, raw: bool) -> str:
         return _pointer(x, t[1], t[2], depth, raw)
     name = t[1]
     if kind == "map":
-        if x is NIL_MAP or x is None:
+        if isinstance(x, NilMap) or x is None:
             return name + "(nil)"
         keys = {type(k) for k in x if k is not None}
         if isinstance(t[2], tuple) and t[2][0] in ("iface", "iface?") and len(keys) > 1:

@@ -55,7 +55,7 @@ from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
 from ._text import _one_read
 from ._time import _YEAR_RANGE, ZERO_TIME, Time, time_marshal_json, time_parse
 from ._types import _BASIC_ARGS, TypedFunc, type_arg_name, type_name, typed
-from ._values import EMPTY, NIL_MAP, BasicPointer, NamedBool, NilSlice, Ref, is_nil
+from ._values import EMPTY, NIL_MAP, BasicPointer, NamedBool, NilMap, NilSlice, Ref, is_nil
 
 Desc = tuple[Any, ...]
 
@@ -345,7 +345,7 @@ def _zero(v: Any, d: Desc) -> bool:
     if kind in ("slice", "bytes", "raw"):
         return v is None or is_nil(v)
     if kind == "map":
-        return v is None or v is NIL_MAP
+        return v is None or isinstance(v, NilMap)
     if kind in ("ptr", "any", "iface", "unsupported"):
         return v is None
     if kind == "time":
@@ -439,7 +439,7 @@ class _Encoder:
                 parts.append((yield from self.nested(x, d[2], through)))
             return "[" + ",".join(parts) + "]"
         if kind == "map":
-            if v is None or v is NIL_MAP:
+            if v is None or isinstance(v, NilMap):
                 return "null"
             items = []
             for k, x in v.items():
@@ -514,7 +514,7 @@ class _Encoder:
         """A value held in an interface: encoded by what it is."""
         if isinstance(v, StructValue):
             v = v.x
-        if v is None or is_nil(v) or v is NIL_MAP or getattr(type(v), "go_nil", False):
+        if v is None or is_nil(v) or isinstance(v, NilMap) or getattr(type(v), "go_nil", False):
             return "null"
         cls = type(v)
         marshal = getattr(cls, "go_marshal", "")

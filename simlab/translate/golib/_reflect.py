@@ -10,7 +10,7 @@ import simlab as sl
 
 from ._panics import panic
 from ._types import TypedList, type_arg_name, type_name
-from ._values import NIL_MAP, NamedValue, NilSlice, Ref
+from ._values import NamedValue, NilMap, NilSlice, Ref
 
 __all__ = ["Type", "deep_equal", "reflect_pointer_to", "reflect_type", "reflect_type_of"]
 
@@ -36,7 +36,7 @@ def _deep(x: Any, y: Any, seen: set[tuple[int, int]]) -> bool:
             return False
         return all(_deep(a, b, seen) for a, b in zip(x, y, strict=True))
     if isinstance(x, dict) and isinstance(y, dict):
-        if (x is NIL_MAP) != (y is NIL_MAP) or len(x) != len(y):
+        if (isinstance(x, NilMap)) != (isinstance(y, NilMap)) or len(x) != len(y):
             return False
         return all(k in y and _deep(v, y[k], seen) for k, v in x.items())
     if type(x) is not type(y):

@@ -34,7 +34,7 @@ from ._strconv import atoi, format_float, quote, unquote
 from ._strings import string_of, unicode_is_space
 from ._time import ZERO_TIME, Time, time_format
 from ._types import TypedList
-from ._values import NIL_MAP, NilSlice, Ref, call, has_method, method
+from ._values import NilMap, NilSlice, Ref, call, has_method, method
 
 __all__ = [
     "Attr",
@@ -495,7 +495,7 @@ def _json_marshal(x: Any) -> str:
     slices, maps and the exported fields of structs."""
     if isinstance(x, _fmt.StructValue):
         x = x.x
-    if x is None or isinstance(x, NilSlice) or x is NIL_MAP:
+    if x is None or isinstance(x, NilSlice | NilMap):
         return "null"
     if isinstance(x, bool):
         return "true" if x else "false"

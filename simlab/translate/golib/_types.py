@@ -44,6 +44,7 @@ from ._values import (
     Locker,
     Named,
     NamedValue,
+    NilMap,
     NilSlice,
     Ref,
     TypedRef,
@@ -210,12 +211,19 @@ class TypedDict(_Uncomparable, dict[Any, Any]):  # type: ignore[misc]
     __slots__ = ("go_type",)
 
 
+class TypedNilMap(TypedDict, NilMap):  # type: ignore[misc]
+    """A nil map that goes into an interface (``var v any = m`` of a nil ``m``): a
+    nil map, which keeps its Go type for ``%T`` and a type switch."""
+
+    __slots__ = ()
+
+
 def typed(x: list[Any] | dict[Any, Any], go_type: str) -> Any:
     """A slice or map literal ``x`` of the Go type ``go_type`` going into an interface."""
     kept: TypedList | TypedDict
     if x is NIL_MAP:
-        return x  # a nil map keeps its nil, not its type
-    if is_array_type(go_type):
+        kept = TypedNilMap()
+    elif is_array_type(go_type):
         kept = TypedArray(x)
     elif isinstance(x, list):
         kept = TypedNilList() if type(x) is NilSlice and not x else TypedList(x)
@@ -708,7 +716,15 @@ def _held(x: Any, t: Any = None) -> Any:
         return x.ref
     if type(x) is Duration:
         return int(x)  # a time.Duration variable holds a plain int: int64(d) prints a number
+    if type(x) is TypedNilMap:
+        return held_map(x)
     return x.fn if isinstance(x, TypedFunc) else concrete(x)
+
+
+def held_map(x: Any) -> Any:
+    """A type switch's clause variable of a map type: the map the interface holds,
+    :data:`NIL_MAP` for a nil one, which ``m == nil`` finds."""
+    return NIL_MAP if type(x) is TypedNilMap else x
 
 
 def _struct_value_of(t: AssertedType, x: Any) -> bool:
