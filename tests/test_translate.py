@@ -46523,6 +46523,63 @@ func main() {
 )
 
 
+# a pointer to a Duration, a slog.Level or a Month prints by the value's String
+# (its pointer's method set has it) and keeps its type in an interface; int(e) of a
+# hex.InvalidByteError is the number
+CONSTRUCTS["pointers_to_library_numbers"] = (
+    """\
+package main
+
+import (
+\t"encoding/hex"
+\t"fmt"
+\t"log/slog"
+\t"time"
+)
+
+type L int
+
+type Cfg struct {
+\tTimeout *time.Duration
+\tLevel   *slog.Level
+\tMonth   *time.Month
+}
+
+func main() {
+\tie := hex.InvalidByteError('g')
+\tfmt.Println(int(ie), byte(ie)+1, ie)
+\tvar lvl slog.Level
+\tvar p any = &lvl
+\tlvl = slog.LevelWarn
+\tfmt.Printf("%T %v\\n", p, p)
+\tlvl = slog.LevelError
+\tfmt.Println(p)
+\tvar l L = 3
+\tvar q any = &l
+\tfmt.Printf("%T\\n", q)
+\td := time.Second
+\tfmt.Println(&d)
+\tds := []time.Duration{time.Minute}
+\tfmt.Printf("%s %v\\n", &ds[0], &ds[0])
+\tvar nd *time.Duration
+\tfmt.Println(nd)
+\tm := time.March
+\tfmt.Printf("%v %+v\\n", Cfg{&d, &lvl, &m}, Cfg{})
+}
+""",
+    (
+        "103 104 encoding/hex: invalid byte: U+0067 'g'\n"
+        "*slog.Level WARN\n"
+        "ERROR\n"
+        "*main.L\n"
+        "1s\n"
+        "1m0s 1m0s\n"
+        "<nil>\n"
+        "{1s ERROR March} {Timeout:<nil> Level:<nil> Month:<nil>}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

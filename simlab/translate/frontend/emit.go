@@ -3801,8 +3801,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		if e := elemType(ft); isFloat32(ft) || e != nil && isFloat32(e) {
 			float32s = append(float32s, name) // 3.3, not 3.299999952316284
 		}
-		if cls := timeClass(ft); cls != "" && isPointer(ft) {
-			times = append(times, fmt.Sprintf("%q: lambda x: go.pointed(%s, x)", name, cls)) // a *time.Month: March
+		if ptr, ok := ft.(*types.Pointer); ok && libraryBasicClass(ptr.Elem()) != "" {
+			// a *time.Month: March, a *time.Duration: 1s
+			times = append(times, fmt.Sprintf("%q: lambda x: go.pointed(%s, x)", name, libraryBasicClass(ptr.Elem())))
 		} else if cls := timeClass(ft); cls != "" {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls))
 		} else if cls := m.basicClass(ft); cls != "" && hasFmtMethod(ft) {

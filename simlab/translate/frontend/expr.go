@@ -257,6 +257,10 @@ func (f *fn) expr(e ast.Expr) string {
 			}
 			return f.m.globals[n.Obj()] + ".pointer(" + strings.Join(args, ", ") + ")"
 		}
+		if ptr, ok := t.(*types.Pointer); ok && libraryBasicClass(ptr.Elem()) != "" {
+			// var p any = &lvl: the pointer, printed by Level's String, %T *slog.Level
+			return "go.BasicPointer(" + libraryBasicClass(ptr.Elem()) + ", " + f.exprOf(e) + ")"
+		}
 		if ptr, ok := t.(*types.Pointer); ok && f.p.namedBasic(ptr.Elem()) {
 			// var v flag.Value = &lv: the pointer, whose methods the class has
 			return "go.BasicPointer(" + f.m.globals[ptr.Elem().(*types.Named).Obj()] + ", " + f.exprOf(e) + ")"
@@ -2033,8 +2037,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.Duration(" + s + ")" // Sprint(d, 5): 1s 5, spaced as a number, printed by String
 		case isDuration(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = "sl.format_duration(" + s + ")" // fmt calls its String method, but under %d
-		case timeClass(t) != "" && !isTime(t) && isPointer(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
-			s = "go.pointed(" + timeClass(t) + ", " + s + ")" // &m of a time.Month: March; nil: <nil>
+		case isPointer(t) && libraryBasicClass(under(t).(*types.Pointer).Elem()) != "" && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
+			// &m of a time.Month: March; &d of a Duration: 1s; nil: <nil>
+			s = "go.pointed(" + libraryBasicClass(under(t).(*types.Pointer).Elem()) + ", " + s + ")"
 		case timeClass(t) != "" && !isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = timeClass(t) + "(" + s + ")" // January, Sunday, terminated: by its String method
 		case f.m.basicClass(t) != "" && hasFmtMethod(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
@@ -2840,12 +2845,12 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 					wrap = "go.int64" // int64(u) of a uint64 at or above 1<<63 is negative
 				}
 				if wrap != "" && !fits(fu, tu) && p.info.Types[c.Args[0]].Value == nil {
-					if f.m.basicClass(from) != "" {
+					if f.m.basicClass(from) != "" || libraryErrorClass(from) != "" {
 						return wrap + "(int(" + raw + "))" // uint16(f) of a Fix16 int16: a number without its methods
 					}
 					return wrap + "(" + raw + ")" // uint32(n): n's low 32 bits
 				}
-				if f.m.basicClass(from) != "" && p.info.Types[c.Args[0]].Value == nil {
+				if (f.m.basicClass(from) != "" || libraryErrorClass(from) != "") && p.info.Types[c.Args[0]].Value == nil {
 					return "int(" + raw + ")" // int(op) of an Opcode uint8: a number without its String method
 				}
 				return x

@@ -69,6 +69,9 @@ func (p *program) findInterfaceValues() {
 		if p.isNamedValue(from) || sortSlice(from) != "" {
 			p.ifaceValues[e] = true
 		}
+		if isPtr && libraryBasicClass(from) != "" {
+			p.ifaceValues[e] = true // var p any = &lvl of a slog.Level: go.BasicPointer
+		}
 		if it, ok := under(t).(*types.Interface); ok && isPtr && p.namedBasic(from) && !it.Empty() {
 			p.ifaceValues[e] = true // a *level as a flag.Value: go.BasicPointer (as any, a go.Ref)
 		}
@@ -560,11 +563,26 @@ func sizedClass(t types.Type) string {
 	return ""
 }
 
+// libraryBasicClass: golib's class of t, a named number type of the library with
+// methods (time.Duration, time.Month, slog.Level), or "".
+func libraryBasicClass(t types.Type) string {
+	if isDuration(t) {
+		return "go.Duration"
+	}
+	if isTime(t) {
+		return ""
+	}
+	return timeClass(t)
+}
+
 // timeClass: the golib class of a time.Time, time.Month, time.Weekday,
 // syscall.Signal, slog.Level or slog.Kind value,
 // an int whose String method fmt calls where the value's type is not written
 // beside it (a struct's field, an interface), or "".
 func timeClass(t types.Type) string {
+	if isPointer(t) {
+		return "" // a *time.Month is a pointer (isNamed would see through it)
+	}
 	switch {
 	case isTime(t):
 		return "go.Time"

@@ -625,8 +625,10 @@ def type_name(x: Any) -> str:
         return name
     if isinstance(x, sl.Chan):
         _channel_type_unknown()
-    if type(x) is Ref and type(x.v) in (bool, int, str, float):
-        return "*" + type_name(x.v)  # new(T) of a generic, T int
+    if isinstance(x, Ref) and (
+        type(x.v) in (bool, int, str, float) or isinstance(x.v, int | str | float)
+    ):
+        return "*" + type_name(x.v)  # new(T) of a generic, T int; &l of a type L int
     if type(x) in (list, dict, NilSlice):
         raise SimlabError(
             "simlab does not keep the type of a slice or a map held in an interface, "
