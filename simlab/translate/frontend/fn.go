@@ -3292,6 +3292,11 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 		}
 	}
 	if it, ok := t.Underlying().(*types.Interface); ok && !isTypeParam(t) {
+		if n, ok := t.(*types.Named); ok && p.ours(n.Obj().Pkg()) && n.TypeArgs().Len() > 0 {
+			// case Getter[string]: the generic types' classes cannot tell the instances apart
+			p.unsupported(e, "a type switch case of an instance of a generic interface ("+
+				types.TypeString(t, types.RelativeTo(p.pkg))+")", "an interface the instances implement")
+		}
 		if n, ok := t.(*types.Named); ok && p.ours(n.Obj().Pkg()) {
 			// the program's types that implement it; no other value has methods
 			var classes, pointers []string // the types, and those whose pointers only, implement it

@@ -105,6 +105,17 @@ def _method_text(x: Any, method: str, verb: str = "v") -> str:
         return _recovered(exc, method, verb)
 
 
+def _format_method(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
+    """fmt's call of ``x``'s Format method, which recovers a panic there as it does
+    one of String: ``<nil>`` for a nil pointer's (a value method called on it),
+    else what the method wrote and ``%!v(PANIC=Format method: ...)``."""
+
+    def panicked(exc: Exception) -> str:
+        return "<nil>" if is_typed_nil(x) else _recovered(exc, "Format", verb)
+
+    return formatted(x, verb, flags, width, precision, panicked=panicked)
+
+
 def _recovered(exc: Exception, method: str, verb: str) -> _Panicked:
     """fmt's text for the panic ``exc`` of a String or Error method: a program's
     panic by its value, the runtime's (a Python error standing for one) by its
@@ -182,7 +193,7 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
         return _fields(x.x, plus, raw)
     if not raw:
         if _formatter_of(x):
-            return formatted(x, "v", "+" if plus else "", None, None)
+            return _format_method(x, "v", "+" if plus else "", None, None)
         method = _fmt_method_of(x)
         if method is not None:
             return _method_text(x, method, verb)
@@ -829,9 +840,9 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     if verb in "sqxX" and type(x) is TypedList and x.go_type == "[]uint8":
         x = Bytes(x)  # var x any = []byte("raw"): its text under %s, its hex under %x
     if verb not in "Tp" and _formatter_of(x):
-        return formatted(x, verb, flags, width, precision)
+        return _format_method(x, verb, flags, width, precision)
     if type(x) is GoSyntax and _formatter_of(x.x):
-        return formatted(x.x, verb, flags, width, precision)  # %#v calls Format too
+        return _format_method(x.x, verb, flags, width, precision)  # %#v calls Format too
     if (verb == "v" and "#" in flags) or isinstance(x, GoSyntax):
         return go_syntax(x, verb, flags, width, precision)  # %#v: Go syntax
     if is_typed_nil(x) and verb not in "vT" and (verb not in "sqxXw" or not _fmt_method_of(x)):
@@ -1025,7 +1036,9 @@ def _pointer(x: Any, verb: str, flags: str, width: int | None) -> str:
     if verb in "dboOxX":
         return _format_one(int(text, 16), verb, flags, width, None)
     if verb not in "vp":
-        return f"%!{verb}({type_name(x)}={text})"
+        # the bad verb's mark shows the operand as %v does: &{4} of a *User
+        shown = text if isinstance(x, sl.Chan | list | dict) else v(x)
+        return f"%!{verb}({type_name(x)}={shown})"
     text = text[2:] if "#" in flags else text
     return text.rjust(width or 0) if "-" not in flags else text.ljust(width or 0)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from inspect import isgenerator
 from typing import Any
 
-from simlab.errors import SimlabError
+from simlab.errors import GoPanic, SimlabError
 
 from ._types import type_name
 
@@ -44,11 +44,19 @@ def formatted(
     width: int | None,
     precision: int | None,
     method: Callable[[Any, State, int], Any] | None = None,
+    panicked: Callable[[Exception], str] | None = None,
 ) -> str:
     """What the Formatter ``x`` writes for ``verb`` (by ``method``, its static type's
-    ``Format``, where given; else its own): fmt pads none of it."""
+    ``Format``, where given; else its own): fmt pads none of it. Where the method
+    panics, what it wrote and then ``panicked``'s text for the panic, as fmt
+    recovers it (without ``panicked``, the panic goes on)."""
     state = State(flags, width, precision)
-    result = x.Format(state, ord(verb)) if method is None else method(x, state, ord(verb))
+    try:
+        result = x.Format(state, ord(verb)) if method is None else method(x, state, ord(verb))
+    except (GoPanic, AttributeError, IndexError, TypeError, ZeroDivisionError) as exc:
+        if panicked is None:
+            raise
+        return "".join(state.parts) + panicked(exc)
     if isgenerator(result):
         raise SimlabError(
             f"fmt called the Format method of {type_name(x)}, which blocks: simlab runs"
