@@ -46653,6 +46653,86 @@ func main() {
 )
 
 
+# sort.Slice of a value that is no slice is reflect's panic, its kind named:
+# reflect: call of Swapper on array Value
+CONSTRUCTS["swapper_of_what_is_no_slice"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+\t"time"
+)
+
+type L int
+
+type P struct{ X int }
+
+func try(name string, x any) {
+\tdefer func() { fmt.Println(name, "recovered:", recover()) }()
+\tsort.Slice(x, func(i, j int) bool { return false })
+}
+
+func main() {
+\ttry("array", [3]int{3, 2, 1})
+\ttry("int", 42)
+\ttry("nil", nil)
+\ttry("string", "abc")
+\ttry("map", map[string]int{})
+\ttry("pointer", &[]int{1})
+\ttry("named", L(3))
+\ttry("struct", P{1})
+\ttry("duration", time.Second)
+\ttry("float", 1.5)
+\txs := []int{3, 1, 2}
+\ttry("slice", xs)
+\tfmt.Println(xs)
+\tdefer func() { fmt.Println("stable recovered:", recover()) }()
+\tsort.SliceStable(7, func(i, j int) bool { return false })
+}
+""",
+    (
+        "array recovered: reflect: call of Swapper on array Value\n"
+        "int recovered: reflect: call of Swapper on int Value\n"
+        "nil recovered: reflect: call of Swapper on zero Value\n"
+        "string recovered: reflect: call of Swapper on string Value\n"
+        "map recovered: reflect: call of Swapper on map Value\n"
+        "pointer recovered: reflect: call of Swapper on ptr Value\n"
+        "named recovered: reflect: call of Swapper on int Value\n"
+        "struct recovered: reflect: call of Swapper on struct Value\n"
+        "duration recovered: reflect: call of Swapper on int64 Value\n"
+        "float recovered: reflect: call of Swapper on float64 Value\n"
+        "slice recovered: <nil>\n"
+        "[3 1 2]\n"
+        "stable recovered: reflect: call of Swapper on int Value\n"
+    ),
+)
+
+
+# a Month or a Weekday out of range prints its number as a uint64: %!Weekday(18446744073709551615)
+CONSTRUCTS["month_and_weekday_out_of_range"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tfmt.Println(time.Weekday(-1), time.Month(-2), time.Month(13), time.Weekday(7))
+\tfmt.Printf("%v %d %s\\n", time.Weekday(-3), time.Month(-1), time.Month(0))
+}
+""",
+    (
+        "%!Weekday(18446744073709551615) %!Month(18446744073709551614) %!Month(13) "
+        "%!Weekday(7)\n"
+        "%!Weekday(18446744073709551613) -1 %!Month(0)\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Generator
 from inspect import isgenerator
 from types import FrameType, TracebackType
-from typing import Any
+from typing import Any, NoReturn
 
 import simlab as sl
 from simlab.errors import GoPanic
@@ -83,7 +83,7 @@ def _same(a: Any, b: Any) -> bool:
     return a == b if isinstance(a, int | float | str) else a is b
 
 
-def panic(value: Any) -> None:
+def panic(value: Any) -> NoReturn:
     """``panic(value)``: raises a :class:`Panic`.
 
     Called while another panic unwinds (in a deferred call), the message is

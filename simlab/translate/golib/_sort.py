@@ -24,11 +24,13 @@ from collections.abc import Callable, Generator, Sequence
 from inspect import isgenerator
 from typing import Any
 
+import simlab as sl
 from simlab.errors import GoPanic, SimlabError
 
 from ._builtins import CapSlice, capacity, copy_array, grown_cap, sliced
 from ._math import max_of, min_of
 from ._panics import panic
+from ._types import TypedArray, type_name
 from ._values import NIL_MAP, InterfaceKeyMap, NamedValue, NilSlice, ParamKeyMap, is_nil, method
 
 Less = Callable[[int, int], Any]
@@ -79,8 +81,39 @@ def sort_stable(data: Any) -> None:
 
 def _plain(xs: Any) -> list[Any]:
     """The list ``sort.Slice`` sorts: a slice of a named type with methods comes
-    as the value held in its ``any`` parameter."""
-    return xs.v if isinstance(xs, NamedValue) else xs
+    as the value held in its ``any`` parameter; a value that is no slice is
+    reflect's panic, as Go's Swapper panics."""
+    if isinstance(xs, NamedValue):
+        return xs.v
+    if isinstance(xs, list) and not isinstance(xs, TypedArray):
+        return xs
+    panic(sl.GoError("*reflect.ValueError", f"reflect: call of Swapper on {_kind(xs)} Value"))
+
+
+def _kind(x: Any) -> str:
+    """The name reflect gives the kind of ``x``'s type."""
+    if x is None:
+        return "zero"
+    if isinstance(x, TypedArray):
+        return "array"
+    if isinstance(x, bool):
+        return "bool"
+    if isinstance(x, int | float | str | complex):
+        name = type_name(x)
+        if "." not in name:
+            return name  # int64, float32, string...
+        if name in ("time.Duration", "fs.FileMode"):
+            return "int64" if name == "time.Duration" else "uint32"
+        return {int: "int", float: "float64", str: "string"}.get(
+            next(c for c in type(x).__mro__ if c in (int, float, str, complex)), "complex128"
+        )
+    if isinstance(x, dict):
+        return "map"
+    if isinstance(x, sl.Chan):
+        return "chan"
+    if hasattr(type(x), "go_struct"):
+        return "struct"
+    return "func" if callable(x) and not hasattr(type(x), "__slots__") else "ptr"
 
 
 def _swapper(xs: list[Any]) -> Swap:

@@ -230,7 +230,9 @@ class Month(int):
     go_name = "time.Month"
 
     def String(self) -> str:
-        return _MONTHS[self - 1] if 1 <= self <= 12 else f"%!Month({int(self)})"
+        if 1 <= self <= 12:
+            return _MONTHS[self - 1]
+        return f"%!Month({int(self) & 0xFFFF_FFFF_FFFF_FFFF})"  # the number as a uint64
 
 
 class Weekday(int):
@@ -239,7 +241,7 @@ class Weekday(int):
     go_name = "time.Weekday"
 
     def String(self) -> str:
-        return _DAYS[self] if 0 <= self <= 6 else f"%!Weekday({int(self)})"
+        return _DAYS[self] if 0 <= self <= 6 else f"%!Weekday({int(self) & 0xFFFF_FFFF_FFFF_FFFF})"
 
 
 class Location:
