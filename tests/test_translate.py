@@ -46733,6 +46733,60 @@ func main() {
 )
 
 
+# fmt prints each element of a []Vector[int] by the instance's String, and a
+# named array with methods but no String (a Grid of Rows) by its elements'
+CONSTRUCTS["elements_of_named_lists_with_methods"] = (
+    """\
+package main
+
+import "fmt"
+
+type Vector[T int | float64] []T
+
+func (v Vector[T]) String() string {
+\tvar sum T
+\tfor _, x := range v {
+\t\tsum += x
+\t}
+\treturn fmt.Sprint("<", len(v), " sum ", sum, ">")
+}
+
+type Row [2]bool
+
+func (r Row) String() string {
+\tif r[0] {
+\t\treturn "X"
+\t}
+\treturn "."
+}
+
+type Grid [2]Row
+
+func (g *Grid) Set(i int) { g[i][0] = true }
+
+type Shape struct {
+\tName string
+\tVs   []Vector[float64]
+}
+
+func main() {
+\tfmt.Println([]Vector[int]{{7, 1}, {2}}, map[string]Vector[float64]{"a": {1.5}})
+\tfmt.Printf("%v %+v\\n", Shape{"s", []Vector[float64]{{0.5, 1}}}, Shape{})
+\tvar g Grid
+\tg.Set(1)
+\tfmt.Println(g)
+\tfmt.Printf("%v %s\\n", g, []Grid{g})
+}
+""",
+    (
+        "[<2 sum 8> <1 sum 2>] map[a:<1 sum 1.5>]\n"
+        "{s [<2 sum 1.5>]} {Name: Vs:[]}\n"
+        "[. X]\n"
+        "[. X] [[. X]]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

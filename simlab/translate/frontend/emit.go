@@ -3814,7 +3814,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 			lf := &fn{p: m.p, m: m, used: map[string]bool{"x": true}, names: map[types.Object]string{}}
 			if lf.printsByMethod(ft, true) {
 				// a []time.Duration field: [1m0s], as fmt calls each element's String
-				times = append(times, fmt.Sprintf("%q: lambda x: %s", name, lf.printedAs(ft, "x", true, false)))
+				times = append(times, fmt.Sprintf("%q: lambda x: %s", name, lf.printedAs(ft, "x", true, false, ts)))
 			}
 		}
 		if m.programStruct(ft) || holdsStructValues(ft) || !st.Field(i).Exported() && holdsStructs(ft) {

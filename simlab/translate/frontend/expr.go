@@ -2063,7 +2063,10 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = f.m.globals[namedOf(t).Obj()] + ".pointer(" + s + ")" // &tags: by *tagList's String
 		default:
 			if _, isMap := under(t).(*types.Map); (elemType(t) != nil || isMap) && f.printsByMethod(t, true) {
-				s = f.printedAs(t, s, true, false) // [1s 1h30m0s], map[Friday:[March May]], [127.0.0.1]
+				if f.p.isNamedValue(t) && f.p.ifaceValues[a] {
+					s = paren(s) + ".v" // a Grid with methods but no String: the list its class holds
+				}
+				s = f.printedAs(t, s, true, false, a) // [1s 1h30m0s], map[Friday:[March May]], [127.0.0.1]
 			}
 		}
 		parts = append(parts, s)
@@ -2106,7 +2109,7 @@ func (f *fn) basicPointer(t types.Type) string {
 // ([sl.format_duration(d) for d in x]), a map's keys of a class that sorts by
 // value as Go's fmt sorts them (go.Duration, go.Month); a Duration element is
 // its text, sl.format_duration(d).
-func (f *fn) printedAs(t types.Type, x string, top, key bool) string {
+func (f *fn) printedAs(t types.Type, x string, top, key bool, at ast.Node) string {
 	if !top {
 		switch {
 		case isDuration(t) && key:
@@ -2117,6 +2120,11 @@ func (f *fn) printedAs(t types.Type, x string, top, key bool) string {
 			return "go.Time(" + x + ", rt)"
 		case timeClass(t) != "":
 			return timeClass(t) + "(" + x + ")"
+		case f.m.listStringer(t) != "" && namedOf(t).TypeArgs().Len() > 0:
+			// []Vector[int]: each element keeps its type arguments, which its methods take
+			n := namedOf(t)
+			kw := f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), at)
+			return f.m.listStringer(t) + ".instance(" + x + ", " + strings.Join(kw, ", ") + ")"
 		case f.m.listStringer(t) != "":
 			return f.m.listStringer(t) + "(" + x + ")"
 		case f.basicPointer(t) != "":
@@ -2129,10 +2137,10 @@ func (f *fn) printedAs(t types.Type, x string, top, key bool) string {
 	switch u := under(t).(type) {
 	case *types.Slice, *types.Array:
 		d := f.temp("d")
-		return "[" + f.printedAs(elemType(t), d, false, false) + " for " + d + " in " + x + "]"
+		return "[" + f.printedAs(elemType(t), d, false, false, at) + " for " + d + " in " + x + "]"
 	case *types.Map:
 		k, d := f.temp("k"), f.temp("d")
-		key, value := f.printedAs(u.Key(), k, false, true), f.printedAs(u.Elem(), d, false, false)
+		key, value := f.printedAs(u.Key(), k, false, true, at), f.printedAs(u.Elem(), d, false, false, at)
 		if cls := keyedMap(u); cls != "" {
 			return cls + "((" + key + ", " + value + ") for " + k + ", " + d + " in " + x + ".items())"
 		}
