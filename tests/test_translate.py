@@ -46787,6 +46787,43 @@ func main() {
 )
 
 
+# the range expression is evaluated once: a range over s whose body appends to s
+# reads the array s had, which the appends do not grow in place
+CONSTRUCTS["range_over_a_slice_its_body_appends_to"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tsl := []int{1, 2, 3}
+\tfor _, v := range sl {
+\t\tsl = append(sl, 4)
+\t\tsl[2] = 30
+\t\tfmt.Print(v, " ")
+\t}
+\tfmt.Println(sl)
+\tqueue := []string{"a"}
+\tseen := 0
+\tfor _, q := range queue {
+\t\tif len(queue) < 4 {
+\t\t\tqueue = append(queue, q+"!")
+\t\t}
+\t\tseen++
+\t}
+\tfmt.Println(seen, queue)
+\txs := make([]int, 3, 10)
+\tfor i, x := range xs {
+\t\txs = append(xs, i)
+\t\tfmt.Print(x, " ")
+\t}
+\tfmt.Println(len(xs))
+}
+""",
+    ("1 2 3 [1 2 30 4 4 4]\n1 [a a!]\n0 0 0 6\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

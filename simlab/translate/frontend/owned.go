@@ -152,6 +152,11 @@ func (m *module) findOwnedSlices() {
 			}
 		case *ast.RangeStmt:
 			harmless[ast.Unparen(x.X)] = true
+			if obj := objOf(x.X); isSlice(obj) && appendsTo(p, x.Body, obj) {
+				// for _, v := range s { s = append(s, w) }: the range keeps the array s had,
+				// which an append in place would grow and the body's writes reach
+				shared[origin(obj)] = true
+			}
 			if x.Value != nil {
 				assign(x.Value, nil) // an element: a slice of slices shares them
 				copied(p.info.TypeOf(x.Value))
@@ -272,4 +277,19 @@ var keepsSlice = map[string]bool{
 	"slices.Clip": true, "slices.Grow": true, "slices.Values": true, "slices.All": true, "slices.Backward": true,
 	"slices.Chunk": true, "slices.Delete": true, "slices.DeleteFunc": true, "slices.Compact": true,
 	"slices.CompactFunc": true, "slices.Insert": true, "slices.Replace": true,
+}
+
+// appendsTo: body has an assignment obj = append(obj, ...).
+func appendsTo(p *program, body ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 {
+			c, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if isCall && calleeName(p, c) == "append" && ownerOf(p, as.Lhs[0]) == obj {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
