@@ -46824,6 +46824,90 @@ func main() {
 )
 
 
+# fmt prints a byte array or a []byte as text or hex under %s %q %x %X where an
+# interface or a type parameter holds it (a logf wrapper given a sha256 sum)
+CONSTRUCTS["byte_arrays_held_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"crypto/sha256"
+\t"fmt"
+)
+
+func Hex[S [2]byte | [3]byte](s S) string { return fmt.Sprintf("%x", s) }
+
+func HexOf[S []byte | string](s S) string { return fmt.Sprintf("%x|%X|%s", s, s, s) }
+
+func logf(format string, args ...any) { fmt.Printf(format+"\\n", args...) }
+
+func main() {
+\tfmt.Println(Hex([2]byte{0xab, 0x01}), Hex([3]byte{1, 2, 3}))
+\tfmt.Println(HexOf([]byte("hi")), HexOf("hi"))
+\tvar a any = [2]byte{0xab, 1}
+\tfmt.Printf("%x %X % x %q %v\\n", a, a, a, a, a)
+\tlogf("sum %x", sha256.Sum256([]byte("abc")))
+\tlogf("sum %.4x %s", [4]byte{1, 2, 3, 4}, [2]byte{'o', 'k'})
+}
+""",
+    (
+        "ab01 010203\n"
+        "6869|6869|hi 6869|6869|hi\n"
+        'ab01 AB01 ab 01 "\\xab\\x01" [171 1]\n'
+        "sum ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n"
+        "sum 01020304 ok\n"
+    ),
+)
+
+
+# %#v asks a Formatter held in an interface (an element, a map value, a field of an
+# interface type) first, before GoString and the struct's Go syntax
+CONSTRUCTS["formatters_held_in_interfaces_under_sharp_v"] = (
+    """\
+package main
+
+import "fmt"
+
+type R struct{ W int }
+
+func (r R) Format(f fmt.State, verb rune) {
+\tif f.Flag('#') {
+\t\tfmt.Fprintf(f, "R#%d", r.W)
+\t\treturn
+\t}
+\tfmt.Fprint(f, "PLAIN")
+}
+
+type P struct{ N int }
+
+func (p *P) Format(f fmt.State, verb rune) { fmt.Fprint(f, "ptr-format") }
+
+type Both struct{}
+
+func (Both) Format(f fmt.State, verb rune) { fmt.Fprint(f, "format-wins") }
+func (Both) GoString() string              { return "gostring" }
+
+type Box struct {
+\tV any
+\tS fmt.Stringer
+}
+
+func main() {
+\tfmt.Printf("%#v\\n", []any{R{1}, &P{2}, P{3}})
+\tfmt.Printf("%#v\\n", map[string]any{"r": R{4}})
+\tfmt.Printf("%#v\\n", Box{V: R{5}})
+\tfmt.Printf("%#v %#v\\n", Both{}, []any{Both{}})
+}
+""",
+    (
+        "[]interface {}{R#1, ptr-format, main.P{N:3}}\n"
+        'map[string]interface {}{"r":R#4}\n'
+        "main.Box{V:R#5, S:fmt.Stringer(nil)}\n"
+        "format-wins []interface {}{format-wins}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

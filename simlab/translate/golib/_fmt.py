@@ -27,7 +27,7 @@ from ._runtime_errors import runtime_error
 from ._strconv import _ascii_only, format_float, hex_float, quote, quote_rune
 from ._strings import rune_len, rune_text
 from ._time import Time
-from ._types import TypeArg, TypedDict, TypedList, boxed, type_name
+from ._types import TypeArg, TypedDict, TypedList, boxed, type_name, typed
 from ._values import (
     EMPTY,
     ArrayKey,
@@ -575,6 +575,8 @@ def as_type(t: Any, x: Any) -> Any:
     """A value of a type parameter handed to fmt, ``t`` its type argument: a struct
     value prints ``{...}``, and so does each in a slice or a map; a sized number
     keeps its type (:func:`boxed`)."""
+    if isinstance(t, TypeArg) and t.go_name == "[]uint8" and type(x) is list:
+        return typed(x, "[]uint8")  # a []byte keeps its type: %x prints its hex
     return _by_value(x, True) if isinstance(t, ValueType) else boxed(t, x)
 
 
@@ -833,11 +835,18 @@ def _complex(x: complex, verb: str, flags: str, width: int | None, precision: in
     return f"({real}{imag}i)"
 
 
+def _of_bytes(go_type: str) -> bool:
+    """``go_type`` is ``[]uint8`` or an array of them, ``[32]uint8``, which fmt prints
+    as text or hex under ``%s``, ``%q``, ``%x`` and ``%X``."""
+    size = go_type.removesuffix("uint8")
+    return size == "[]" or (size[:1] == "[" and size[-1:] == "]" and size[1:-1].isdigit())
+
+
 def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
     """One operand under one verb, padded to ``width``."""
     if type(x) is CustomContext:
         x = x.held
-    if verb in "sqxX" and type(x) is TypedList and x.go_type == "[]uint8":
+    if verb in "sqxX" and isinstance(x, TypedList) and _of_bytes(x.go_type):
         x = Bytes(x)  # var x any = []byte("raw"): its text under %s, its hex under %x
     if verb not in "Tp" and _formatter_of(x):
         return _format_method(x, verb, flags, width, precision)

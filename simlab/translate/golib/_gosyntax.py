@@ -53,6 +53,7 @@ from ._values import (
     NilMap,
     Ref,
     _address_text,
+    has_method,
     is_nil,
     is_typed_nil,
 )
@@ -262,6 +263,8 @@ def _has_go_string(x: Any) -> bool:
 def _dynamic(x: Any, depth: int, raw: bool) -> str:
     """What an interface holds, by the dynamic type the run keeps."""
     cls = type(x)
+    if not raw and getattr(cls, "go_formatter", False) and has_method(x, "Format"):
+        return formatted(x, "v", "#", None, None)  # fmt asks a Formatter first
     if not raw and _has_go_string(x):
         return _go_string(x)
     if getattr(cls, "go_nil", False):  # (*T)(nil), not nil: go.as_iface's
