@@ -46908,6 +46908,42 @@ func main() {
 )
 
 
+# errors.As panics for a target that is no pointer: nil cannot be, a value must be
+# a non-nil pointer (Go vet warns; go run runs it)
+CONSTRUCTS["errors_as_given_no_pointer"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type E struct{}
+
+func (E) Error() string { return "e" }
+
+func try(f func()) {
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tf()
+}
+
+func main() {
+\terr := fmt.Errorf("w: %w", E{})
+\ttry(func() { errors.As(err, nil) })
+\ttry(func() { errors.As(err, E{}) })
+\tvar e E
+\tfmt.Println(errors.As(err, &e))
+}
+""",
+    (
+        "recovered: errors: target cannot be nil\n"
+        "recovered: errors: target must be a non-nil pointer\n"
+        "true\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3336,7 +3336,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		// type is written through it (findBoxed puts a local target in a go.Ref)
 		ptr, ok := under(p.info.TypeOf(c.Args[1])).(*types.Pointer)
 		if !ok {
-			p.unsupported(c, "errors.As with this target", "a pointer to a variable: errors.As(err, &target)")
+			// errors.As(err, nil), errors.As(err, target): Go's panic
+			return "go.errors_as_no_pointer(" + arg(0) + ", " + arg(1) + ")", false
 		}
 		if errType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface); !types.IsInterface(ptr.Elem()) && !types.Implements(ptr.Elem(), errType) {
 			// var se StatusError where only *StatusError has Error: Go's errors.As panics

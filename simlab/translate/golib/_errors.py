@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterator
 from inspect import isgenerator
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NoReturn
 
 import simlab as sl
 from simlab.errors import GoPanic
@@ -166,6 +166,14 @@ def errors_as_invalid(target: Any) -> None:
     Go's panic, which first asks for a non-nil pointer."""
     _non_nil(target)
     raise GoPanic("errors: *target must be interface or implement error")
+
+
+def errors_as_no_pointer(err: Any, target: Any) -> NoReturn:
+    """``errors.As(err, target)`` with a target that is no pointer: Go's panic, a
+    string to recover, which tells a nil target from another value."""
+    if target is None:
+        raise GoPanic("errors: target cannot be nil")
+    raise GoPanic("errors: target must be a non-nil pointer")
 
 
 def _non_nil(target: Any) -> None:
