@@ -46944,6 +46944,57 @@ func main() {
 )
 
 
+# a conversion of nil to a slice or a map type, []string(nil), Tag(nil), keeps its
+# type in an interface: an assertion to another type fails, a type switch finds it
+CONSTRUCTS["nil_conversions_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Tag []byte
+
+func kind(v any) string {
+\tswitch x := v.(type) {
+\tcase []byte:
+\t\treturn fmt.Sprint("bytes ", len(x))
+\tcase Tag:
+\t\treturn fmt.Sprint("tag ", x == nil)
+\tcase []string:
+\t\treturn fmt.Sprint("strings ", x == nil)
+\tcase map[string]int:
+\t\treturn fmt.Sprint("map ", x == nil)
+\t}
+\treturn "other"
+}
+
+func main() {
+\tvar s []string
+\tvar a any = s
+\tvar b any = []string(nil)
+\tvar m any = map[string]int(nil)
+\t_, okA := a.([]byte)
+\t_, okB := b.([]byte)
+\t_, okM := m.(map[string]bool)
+\tfmt.Println(okA, okB, okM)
+\tfmt.Println(kind(Tag(nil)), kind([]string(nil)), kind(map[string]int(nil)), kind([]byte(nil)))
+\tfmt.Printf("%T %T %v %v\\n", b, m, b, m)
+\tout, _ := json.Marshal(map[string]any{"b": b, "m": m})
+\tfmt.Println(string(out))
+}
+""",
+    (
+        "false false false\n"
+        "tag true strings true map true bytes 0\n"
+        "[]string map[string]int [] map[]\n"
+        '{"b":null,"m":null}\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -236,6 +236,9 @@ func (f *fn) expr(e ast.Expr) string {
 		}
 		if typedLiteral(f.p, e) || f.p.ifaceSlices[e] {
 			held := f.exprOf(e) // go.typed's list is a new one
+			if c, ok := ast.Unparen(e).(*ast.CallExpr); ok && held == "[]" && len(c.Args) == 1 && isUntypedNil(f.p.info.TypeOf(c.Args[0])) {
+				held = "go.NilSlice()" // []string(nil): nil, to == nil and to JSON
+			}
 			if at, ok := under(t).(*types.Array); ok && f.m.elemCopier(at.Elem(), e) != "" && !typedLiteral(f.p, e) {
 				held = f.m.copyArray(held, at, e) // its struct values copied too
 			}

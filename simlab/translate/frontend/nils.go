@@ -612,6 +612,13 @@ func typedLiteral(p *program, e ast.Expr) bool {
 		// []byte(s), []rune(s): a new slice of a type a switch may ask for; and
 		// json.RawMessage(s), which encoding/json writes as it is
 		_, isSlice := p.info.TypeOf(e).(*types.Slice)
+		if isUntypedNil(p.info.TypeOf(c.Args[0])) && !p.isNamedValue(p.info.TypeOf(e)) {
+			// []string(nil), map[string]int(nil), Tag(nil): a nil that keeps its type
+			switch under(p.info.TypeOf(e)).(type) {
+			case *types.Slice, *types.Map:
+				return true
+			}
+		}
 		return isSlice && isBasicKind(p.info.TypeOf(c.Args[0]), types.String) || isRawMessage(p.info.TypeOf(e))
 	}
 	if _, ok := ast.Unparen(e).(*ast.CompositeLit); !ok || p.isNamedValue(p.info.TypeOf(e)) {

@@ -10,7 +10,7 @@ import simlab as sl
 
 from ._panics import panic
 from ._types import TypedList, type_arg_name, type_name
-from ._values import NamedValue, NilMap, NilSlice, Ref
+from ._values import NamedValue, NilMap, Ref, is_nil
 
 __all__ = ["Type", "deep_equal", "reflect_pointer_to", "reflect_type", "reflect_type_of"]
 
@@ -57,7 +57,7 @@ def _deep(x: Any, y: Any, seen: set[tuple[int, int]]) -> bool:
 
 
 def _nil_slice(x: list[Any]) -> bool:
-    return type(x) is NilSlice and not x
+    return is_nil(x)  # a NilSlice, or go.typed's of one
 
 
 def _pair_seen(x: Any, y: Any, seen: set[tuple[int, int]]) -> bool:
