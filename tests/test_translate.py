@@ -46995,6 +46995,41 @@ func main() {
 )
 
 
+# an alias of a pointer type (type P = *T, type Num = *big.Int) denotes the
+# pointer type: fmt prints its values as the pointer's
+CONSTRUCTS["aliases_of_pointer_types_printed"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/big"
+)
+
+type T struct{ X int }
+
+type P = *T
+
+type Num = *big.Int
+
+type Named struct{ N int }
+
+func (n *Named) String() string { return fmt.Sprint("named ", n.N) }
+
+type NP = *Named
+
+func main() {
+\tvar p P = &T{1}
+\tvar n Num = big.NewInt(42)
+\tvar q NP = &Named{7}
+\tfmt.Println(p, n, q)
+\tfmt.Printf("%v %+v %s %d\\n", p, p, q, n)
+}
+""",
+    ("&{1} 42 named 7\n&{1} &{X:1} named 7 42\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

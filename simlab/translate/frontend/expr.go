@@ -1924,10 +1924,10 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			parts = append(parts, f.goSyntaxArg(a)) // Go syntax, by the operand's type
 			continue
 		}
-		if t := f.p.info.TypeOf(a); (!f.p.isNamedValue(t) || !hasFmtMethod(t) && (isEmptySet(t) || namedOf(t).TypeArgs().Len() > 0)) && calleeName(f.p, c) != "fmt.Errorf" {
+		if t := types.Unalias(f.p.info.TypeOf(a)); (!f.p.isNamedValue(t) || !hasFmtMethod(t) && (isEmptySet(t) || namedOf(t).TypeArgs().Len() > 0)) && calleeName(f.p, c) != "fmt.Errorf" {
 			delete(f.p.ifaceValues, a) // fmt prints by the static type: no go.as_value
 		}
-		t := f.p.info.TypeOf(a)
+		t := types.Unalias(f.p.info.TypeOf(a)) // type P = *T: a *T
 		var s string
 		if f.m.isStructValue(t) && holdsLibraryStruct(f.p, t, map[types.Type]bool{}) {
 			s = f.expr(a) // m of a struct holding an atomic.Int64: read at once, nothing copied
