@@ -47030,6 +47030,70 @@ func main() {
 )
 
 
+# a type defined in terms of itself (type Tree map[string]Tree, type List []List)
+# prints and walks as Go's; the front end's walks of element types stop at a type
+# they have seen, where they recursed without end
+CONSTRUCTS["types_that_hold_themselves"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type Tree map[string]Tree
+
+type List []List
+
+func (t Tree) Add(path ...string) {
+\tnode := t
+\tfor _, p := range path {
+\t\tnext, ok := node[p]
+\t\tif !ok {
+\t\t\tnext = Tree{}
+\t\t\tnode[p] = next
+\t\t}
+\t\tnode = next
+\t}
+}
+
+func (t Tree) Walk(depth int, visit func(string, int)) {
+\tkeys := make([]string, 0, len(t))
+\tfor k := range t {
+\t\tkeys = append(keys, k)
+\t}
+\tsort.Strings(keys)
+\tfor _, k := range keys {
+\t\tvisit(k, depth)
+\t\tt[k].Walk(depth+1, visit)
+\t}
+}
+
+func main() {
+\tt := Tree{}
+\tt.Add("usr", "bin")
+\tt.Add("usr", "lib")
+\tt.Add("etc")
+\tfmt.Println(t, len(t["usr"]))
+\tt.Walk(0, func(name string, d int) { fmt.Printf("%*s%s\\n", 2*d, "", name) })
+\tl := List{List{}, List{List{}}}
+\tfmt.Println(l, len(l))
+\tfmt.Printf("%v %d\\n", Tree{"a": nil}, len(l[1]))
+}
+""",
+    (
+        "map[etc:map[] usr:map[bin:map[] lib:map[]]] 2\n"
+        "etc\n"
+        "usr\n"
+        "  bin\n"
+        "  lib\n"
+        "[[] [[]]] 2\n"
+        "map[a:map[]] 1\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -844,20 +844,22 @@ func (a *analysis) fmtCall(u *unit, c *ast.CallExpr) {
 // an operand of type t: t's own, or, for an interface, those of every type of
 // the program that implements it.
 func (a *analysis) fmtMethods(t types.Type) []*types.Func {
-	if t == nil {
-		return nil
-	}
-	out := a.programMethods(t, "Error", "String")
-	if len(out) > 0 || types.IsInterface(t) {
-		return out // a named slice or map type's own: fmt prints its elements by none
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Slice:
-		return a.fmtMethods(u.Elem()) // fmt prints each element so
-	case *types.Array:
-		return a.fmtMethods(u.Elem())
-	case *types.Map:
-		return a.fmtMethods(u.Elem())
+	for seen := map[types.Type]bool{}; t != nil && !seen[t]; { // type Tree map[string]Tree
+		seen[t] = true
+		out := a.programMethods(t, "Error", "String")
+		if len(out) > 0 || types.IsInterface(t) {
+			return out // a named slice or map type's own: fmt prints its elements by none
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Slice:
+			t = u.Elem() // fmt prints each element so
+		case *types.Array:
+			t = u.Elem()
+		case *types.Map:
+			t = u.Elem()
+		default:
+			return nil
+		}
 	}
 	return nil
 }

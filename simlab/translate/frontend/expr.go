@@ -2082,6 +2082,16 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 // time.Month and its kin (timeClass), a named slice or map type of the program
 // (listStringer); t itself is one where it is no slice or map operand (top).
 func (f *fn) printsByMethod(t types.Type, top bool) bool {
+	return f.printsByMethodOf(t, top, map[types.Type]bool{})
+}
+
+// printsByMethodOf is printsByMethod, seen holding the types on the way (type
+// Tree map[string]Tree holds itself).
+func (f *fn) printsByMethodOf(t types.Type, top bool, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
 	if !top && (isDuration(t) || timeClass(t) != "" || f.m.listStringer(t) != "" || f.basicPointer(t) != "") {
 		return true
 	}
@@ -2090,9 +2100,9 @@ func (f *fn) printsByMethod(t types.Type, top bool) bool {
 	}
 	switch u := under(t).(type) {
 	case *types.Slice, *types.Array:
-		return f.printsByMethod(elemType(t), false)
+		return f.printsByMethodOf(elemType(t), false, seen)
 	case *types.Map:
-		return f.printsByMethod(u.Key(), false) || f.printsByMethod(u.Elem(), false)
+		return f.printsByMethodOf(u.Key(), false, seen) || f.printsByMethodOf(u.Elem(), false, seen)
 	}
 	return false
 }
@@ -5275,16 +5285,20 @@ func basicTypeSet(tp *types.TypeParam) bool {
 // elemParam: the type parameter a slice, an array or a map of t holds as its
 // elements, at any depth ([]T, map[K][]T), or nil.
 func elemParam(t types.Type) *types.TypeParam {
-	e := elemType(t)
-	if e == nil {
-		if e = mapElem(t); e == nil {
-			return nil
+	for seen := map[types.Type]bool{}; !seen[t]; { // type Tree map[string]Tree
+		seen[t] = true
+		e := elemType(t)
+		if e == nil {
+			if e = mapElem(t); e == nil {
+				return nil
+			}
 		}
+		if tp, ok := types.Unalias(e).(*types.TypeParam); ok {
+			return tp
+		}
+		t = e
 	}
-	if tp, ok := types.Unalias(e).(*types.TypeParam); ok {
-		return tp
-	}
-	return elemParam(e)
+	return nil
 }
 
 // pointedInterface: t is a pointer to a named interface type of the program
@@ -5363,13 +5377,20 @@ func holdsStructs(t types.Type) bool { return holdsStructsBut(t, isFormatter) }
 // holdsStructsBut: t is a slice, an array or a map whose elements, or theirs,
 // are struct values of a type that printed is false of.
 func holdsStructsBut(t types.Type, printed func(types.Type) bool) bool {
-	e := elemType(t)
-	if e == nil {
-		if e = mapElem(t); e == nil {
-			return false
+	for seen := map[types.Type]bool{}; !seen[t]; { // type Tree map[string]Tree
+		seen[t] = true
+		e := elemType(t)
+		if e == nil {
+			if e = mapElem(t); e == nil {
+				return false
+			}
 		}
+		if isStructValueType(e) && !printed(e) {
+			return true
+		}
+		t = e
 	}
-	return isStructValueType(e) && !printed(e) || holdsStructsBut(e, printed)
+	return false
 }
 
 // nilStringerElems: the class of T where t is a slice, an array or a map of *T, T
@@ -5619,16 +5640,23 @@ func isFloat32(t types.Type) bool {
 // holdsFloat32: t is a float32, or a slice, an array or a map (of no String or
 // Error method) with float32 elements or keys at some depth.
 func holdsFloat32(t types.Type) bool {
-	if t == nil || hasFmtMethod(t) {
+	return holdsFloat32Of(t, map[types.Type]bool{})
+}
+
+// holdsFloat32Of is holdsFloat32, seen holding the types on the way (type Tree
+// map[string]Tree holds itself).
+func holdsFloat32Of(t types.Type, seen map[types.Type]bool) bool {
+	if t == nil || seen[t] || hasFmtMethod(t) {
 		return false
 	}
+	seen[t] = true
 	if isFloat32(t) {
 		return true
 	}
 	if e := elemType(t); e != nil {
-		return holdsFloat32(e)
+		return holdsFloat32Of(e, seen)
 	}
-	return mapElem(t) != nil && (holdsFloat32(mapKey(t)) || holdsFloat32(mapElem(t)))
+	return mapElem(t) != nil && (holdsFloat32Of(mapKey(t), seen) || holdsFloat32Of(mapElem(t), seen))
 }
 
 // mapKey: the type of a map's keys, or nil for any other type.
