@@ -51827,3 +51827,23 @@ def test_a_type_switch_case_of_a_generic_interface_instance_is_refused(tmp_path)
         "simlab: main.go:14: unsupported: a type switch case of an instance of a generic "
         "interface (Getter[string]) (an interface the instances implement)\n"
     )
+
+
+def test_encoding_json_of_a_type_that_holds_itself_is_refused(tmp_path):
+    """go run (go1.27.3) printed {"a":{"b":null}} <nil> for json.Marshal of a
+    type Tree map[string]Tree. golib's JSON works from a descriptor of the type,
+    which for such a type would hold itself, so the translation refuses it in one
+    line, where its front end recursed until Go's stack limit."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"encoding/json"\n\t"fmt"\n)\n\n'
+        "type Tree map[string]Tree\n\n"
+        'func main() {\n\tb, err := json.Marshal(Tree{"a": Tree{"b": nil}})\n'
+        "\tfmt.Println(string(b), err)\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: main.go:11: unsupported: encoding/json of a type that holds itself "
+        "(main.Tree) (a struct type whose field holds the type)\n"
+    )

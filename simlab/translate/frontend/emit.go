@@ -70,6 +70,7 @@ type module struct {
 	jsonAt          []jsonPending                            // the same, in the order named
 	jsonUsed        bool                                     // the program calls encoding/json
 	jsonClass       *types.TypeName                          // the generic struct type whose go_json is being written
+	jsonOpen        map[*types.Named]bool                    // the named types jsonDesc is describing now (it recurses)
 }
 
 var pyReserved = strings.Fields(`False None True and as assert async await break class continue

@@ -184,6 +184,18 @@ func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 	if tp, ok := types.Unalias(t).(*types.TypeParam); ok && p.jsonTypeArgs {
 		return "go.json.type_param(" + tp.Obj().Name() + ")" // its argument's descriptor
 	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		if f.m.jsonOpen[n] {
+			// type Tree map[string]Tree: a descriptor of it would hold itself
+			p.unsupported(at, "encoding/json of a type that holds itself ("+reflectType(t)+")",
+				"a struct type whose field holds the type")
+		}
+		if f.m.jsonOpen == nil {
+			f.m.jsonOpen = map[*types.Named]bool{}
+		}
+		f.m.jsonOpen[n] = true
+		defer delete(f.m.jsonOpen, n)
+	}
 	name := pyString(reflectType(t))
 	refuse := f.jsonRefusal(at, name, lenient)
 	if b, ok := t.(*types.Basic); ok && b.Kind() == types.UntypedNil {
