@@ -47094,6 +47094,27 @@ func main() {
 )
 
 
+# a nil pointer whose value Format method panics prints <nil> under a width too,
+# unpadded, as go1.27.3 printed
+CONSTRUCTS["nil_format_receiver_with_a_width"] = (
+    """\
+package main
+
+import "fmt"
+
+type Money struct{ Cents int }
+
+func (m Money) Format(f fmt.State, verb rune) { fmt.Fprintf(f, "%d cents", m.Cents) }
+
+func main() {
+\tvar pm *Money
+\tfmt.Printf("[%8v] [%-7s] [%v]\\n", pm, pm, pm)
+}
+""",
+    ("[<nil>] [<nil>] [<nil>]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -4888,6 +4888,9 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 			return "go.Of(" + typeSpelling(t) + ", " + elemOf(u.Elem()) + ", " + elemOf(u.Key()) + kind + ")"
 		}
 	}
+	if cls := libraryErrorClass(t); cls != "" {
+		return cls // url.EscapeError, base64.CorruptInputError...
+	}
 	switch name {
 	case "int", "string", "bool", "float64", "complex128", "error", "runtime.Error", "*runtime.PanicNilError",
 		"int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "float32",
@@ -4932,18 +4935,12 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.AddrError"
 	case "*time.ParseError":
 		return "go.ParseError"
-	case "encoding/base64.CorruptInputError":
-		return "go.base64.CorruptInputError"
-	case "encoding/hex.InvalidByteError":
-		return "go.InvalidByteError"
 	case "*encoding/csv.ParseError":
 		return "go.csv.ParseError"
 	case "*net/url.Error":
 		return "go.url.Error"
 	case "*net/url.URL":
 		return "go.url.URL"
-	case "net/url.EscapeError", "net/url.InvalidHostError":
-		return "go.url." + name[len("net/url."):]
 	case "*log/slog.LevelVar":
 		return "go.slog.LevelVar"
 	case "*log/slog.Logger":
@@ -5285,20 +5282,29 @@ func basicTypeSet(tp *types.TypeParam) bool {
 // elemParam: the type parameter a slice, an array or a map of t holds as its
 // elements, at any depth ([]T, map[K][]T), or nil.
 func elemParam(t types.Type) *types.TypeParam {
-	for seen := map[types.Type]bool{}; !seen[t]; { // type Tree map[string]Tree
-		seen[t] = true
-		e := elemType(t)
-		if e == nil {
-			if e = mapElem(t); e == nil {
-				return nil
-			}
-		}
+	for _, e := range elemTypes(t) {
 		if tp, ok := types.Unalias(e).(*types.TypeParam); ok {
 			return tp
 		}
-		t = e
 	}
 	return nil
+}
+
+// elemTypes: the element types of t, a slice, an array or a map ([][]T: []T,
+// then T), each once (type Tree map[string]Tree holds itself).
+func elemTypes(t types.Type) []types.Type {
+	var out []types.Type
+	for seen := map[types.Type]bool{t: true}; ; {
+		e := elemType(t)
+		if e == nil {
+			e = mapElem(t)
+		}
+		if e == nil || seen[e] {
+			return out
+		}
+		out = append(out, e)
+		seen[e], t = true, e
+	}
 }
 
 // pointedInterface: t is a pointer to a named interface type of the program
@@ -5377,18 +5383,10 @@ func holdsStructs(t types.Type) bool { return holdsStructsBut(t, isFormatter) }
 // holdsStructsBut: t is a slice, an array or a map whose elements, or theirs,
 // are struct values of a type that printed is false of.
 func holdsStructsBut(t types.Type, printed func(types.Type) bool) bool {
-	for seen := map[types.Type]bool{}; !seen[t]; { // type Tree map[string]Tree
-		seen[t] = true
-		e := elemType(t)
-		if e == nil {
-			if e = mapElem(t); e == nil {
-				return false
-			}
-		}
+	for _, e := range elemTypes(t) {
 		if isStructValueType(e) && !printed(e) {
 			return true
 		}
-		t = e
 	}
 	return false
 }

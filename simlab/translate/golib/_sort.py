@@ -96,17 +96,11 @@ def _kind(x: Any) -> str:
         return "zero"
     if isinstance(x, TypedArray):
         return "array"
-    if isinstance(x, bool):
-        return "bool"
-    if isinstance(x, int | float | str | complex):
+    if isinstance(x, int | float | str | complex):  # a bool too
         name = type_name(x)
         if "." not in name:
-            return name  # int64, float32, string...
-        if name in ("time.Duration", "fs.FileMode"):
-            return "int64" if name == "time.Duration" else "uint32"
-        return {int: "int", float: "float64", str: "string"}.get(
-            next(c for c in type(x).__mro__ if c in (int, float, str, complex)), "complex128"
-        )
+            return name  # bool, int64, float32, string...
+        return _LIBRARY_KINDS.get(name) or next(k for b, k in _BASE_KINDS if isinstance(x, b))
     if isinstance(x, dict):
         return "map"
     if isinstance(x, sl.Chan):
@@ -114,6 +108,12 @@ def _kind(x: Any) -> str:
     if hasattr(type(x), "go_struct"):
         return "struct"
     return "func" if callable(x) and not hasattr(type(x), "__slots__") else "ptr"
+
+
+# the kinds of the library's named types held as Python numbers, and of the
+# program's named number and string types by the class they extend
+_LIBRARY_KINDS = {"time.Duration": "int64", "fs.FileMode": "uint32"}
+_BASE_KINDS = ((int, "int"), (float, "float64"), (str, "string"), (complex, "complex128"))
 
 
 def _swapper(xs: list[Any]) -> Swap:

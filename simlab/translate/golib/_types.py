@@ -625,9 +625,7 @@ def type_name(x: Any) -> str:
         return name
     if isinstance(x, sl.Chan):
         _channel_type_unknown()
-    if isinstance(x, Ref) and (
-        type(x.v) in (bool, int, str, float) or isinstance(x.v, int | str | float)
-    ):
+    if isinstance(x, Ref) and isinstance(x.v, int | str | float):
         return "*" + type_name(x.v)  # new(T) of a generic, T int; &l of a type L int
     if type(x) in (list, dict, NilSlice):
         raise SimlabError(
@@ -718,9 +716,7 @@ def _held(x: Any, t: Any = None) -> Any:
         return x.ref
     if type(x) is Duration:
         return int(x)  # a time.Duration variable holds a plain int: int64(d) prints a number
-    if type(x) is TypedNilMap:
-        return held_map(x)
-    return x.fn if isinstance(x, TypedFunc) else concrete(x)
+    return x.fn if isinstance(x, TypedFunc) else concrete(held_map(x))
 
 
 def held_map(x: Any) -> Any:
