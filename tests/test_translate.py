@@ -47115,6 +47115,40 @@ func main() {
 )
 
 
+# A Cond's Wait with no Locker (the zero Cond, NewCond(nil)) is a nil
+# dereference at the call, which recover sees; Signal and Broadcast need none.
+CONSTRUCTS["cond_nil_locker"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func wait(c *sync.Cond) {
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tc.Wait()
+}
+
+func main() {
+\tvar zero sync.Cond
+\twait(&zero)
+\twait(sync.NewCond(nil))
+\tc := sync.NewCond(nil)
+\tc.Signal()
+\tc.Broadcast()
+\tfmt.Println("signal and broadcast need no locker")
+}
+""",
+    (
+        "recovered: runtime error: invalid memory address or nil pointer dereference\n"
+        "recovered: runtime error: invalid memory address or nil pointer dereference\n"
+        "signal and broadcast need no locker\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

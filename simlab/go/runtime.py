@@ -970,10 +970,14 @@ class Runtime:
                     exc = panic  # the panic happens at the yield, inside the goroutine
                     op = None
                     continue
-                except AttributeError:
-                    if hasattr(op, "start"):
-                        raise  # from inside the operation: a crash, as any other error
-                    raise TypeError(_bad_yield(g, op)) from None
+                except AttributeError as err:
+                    if not hasattr(op, "start"):
+                        raise TypeError(_bad_yield(g, op)) from None
+                    # from inside the operation: a translation's nil (a Cond's nil L)
+                    # is Go's panic at the yield, any other a crash
+                    exc = self._as_panic(err)
+                    op = None
+                    continue
                 op = None
                 if value is PARK or self._halted is not None:
                     if hooks and self._tracing and g.state == _g.WAITING:
@@ -1100,6 +1104,14 @@ class Runtime:
                 return
             self._main_value = value
             self._halt("main returned")
+
+    def _as_panic(self, err: AttributeError) -> GoPanic:
+        """The Go panic a Python error raised inside an operation stands for
+        (``runtime_errors``); ``err`` itself, re-raised, where none does."""
+        panic = self.runtime_errors(err) if self.runtime_errors is not None else None
+        if panic is None:
+            raise err
+        return panic.with_traceback(err.__traceback__)
 
     def _crash(self, g: Goroutine, err: BaseException) -> None:
         if self.runtime_errors is not None and not isinstance(err, GoPanic | FatalError):
