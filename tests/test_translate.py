@@ -47149,6 +47149,34 @@ func main() {
 )
 
 
+# A float divided by the constant zero is an infinity or NaN, as by a variable zero (the
+# constant -0.0 is zero); %X of an infinity or NaN is +Inf, -Inf, NaN, not upper-cased.
+CONSTRUCTS["float_div_constant_zero"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+func main() {
+\tw, n := 5.0, -2.0
+\tfmt.Println(w/0.0, n/0, w/-0.0)
+\tvar z float32 = 3
+\tfmt.Println(z / 0.0)
+\ty := 0.0
+\ty /= 0
+\tfmt.Println(y, math.IsNaN(y))
+\tw /= 0.0
+\tfmt.Printf("%X %X %X %x\\n", w, math.Inf(-1), math.NaN(), -w)
+\tfmt.Printf("%8X|%-8X|%+X|%X\\n", math.Inf(1), math.NaN(), math.Inf(1), 255.5)
+}
+""",
+    ("+Inf -Inf +Inf\n+Inf\nNaN true\n+Inf -Inf NaN -Inf\n    +Inf|NaN     |+Inf|0X1.FFP+07\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1484,7 +1484,7 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 		}
 		return fmt.Sprintf("go.rem(%s, %s)", l, r)
 	}
-	if x.Op == token.QUO && isFloat(t) && p.info.Types[x.Y].Value == nil {
+	if x.Op == token.QUO && isFloat(t) && mayBeZero(p, x.Y) {
 		return fmt.Sprintf("go.quo_float(%s, %s)", l, r) // x / 0.0 is an infinity or NaN
 	}
 	if x.Op == token.QUO && isComplex(t) {
@@ -5188,6 +5188,13 @@ func mayBeMinusOne(p *program, e ast.Expr) bool {
 	}
 	v := p.info.Types[e].Value
 	return v == nil || constant.Compare(v, token.EQL, constant.MakeInt64(-1))
+}
+
+// mayBeZero: e is not a constant, or a constant zero (a float variable divided by
+// the constant 0.0 is an infinity or NaN, as by a variable zero).
+func mayBeZero(p *program, e ast.Expr) bool {
+	v := p.info.Types[e].Value
+	return v == nil || constant.Sign(v) == 0
 }
 
 // numericTypeSet: a type parameter whose type set holds only integer and float

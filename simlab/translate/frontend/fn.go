@@ -1699,7 +1699,7 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 			return
 		}
 	}
-	if op == "/=" && isFloat(t) && p.info.Types[s.(*ast.AssignStmt).Rhs[0]].Value == nil {
+	if op == "/=" && isFloat(t) && mayBeZero(p, s.(*ast.AssignStmt).Rhs[0]) {
 		target := f.lvalue(x)
 		f.flushPre()
 		f.wl(f.line, "%s = %s", target, as("go.quo_float("+target+", "+rhs+")"))

@@ -1199,7 +1199,9 @@ def format_hex(x: Any, verb: str, flags: str = "", precision: int | None = None)
             pairs = ["0x" + p for p in pairs] if " " in flags else ["0x" + "".join(pairs)]
         text = (" " if " " in flags else "").join(pairs)
     elif isinstance(x, float):
-        text = _float(x) if math.isinf(x) or math.isnan(x) else hex_float(x, precision)
+        if math.isinf(x) or math.isnan(x):
+            return _float(x)  # +Inf, NaN under %X too
+        text = hex_float(x, precision)
     else:
         text = format(int(x), "x")
     return text.upper() if verb == "X" else text
