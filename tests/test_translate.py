@@ -47177,6 +47177,58 @@ func main() {
 )
 
 
+# Copies of a *url.URL and a *strconv.NumError are values: fmt prints their fields in Go's
+# order (a nil User by its String, empty), %T names the value type, a NumError value held
+# in an interface is no error (Error is on *NumError), and its message follows its fields.
+CONSTRUCTS["library_struct_copies"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"net/url"
+\t"strconv"
+)
+
+func main() {
+\tu, _ := url.Parse("http://x.com/a?b=1")
+\tw := *u
+\tw.Path = "/c"
+\tfmt.Printf("%v\\n%+v\\n%v\\n", u, w, w.String())
+\tvar held any = w
+\tfmt.Println(held)
+\tfmt.Printf("%T %T\\n", held, u)
+\t_, err := strconv.Atoi("abc")
+\tvar ne *strconv.NumError
+\tif errors.As(err, &ne) {
+\t\tv := *ne
+\t\tfmt.Printf("%v\\n%+v\\n", ne, v)
+\t\tv.Num = "xyz"
+\t\tfmt.Println(v.Num, ne.Num, v.Error())
+\t\tfmt.Printf("%T %T\\n", v, ne)
+\t\tvar e any = v
+\t\t_, isErr := e.(error)
+\t\tfmt.Println(e, isErr)
+\t}
+}
+""",
+    (
+        "http://x.com/a?b=1\n"
+        "{Scheme:http Opaque: User: Host:x.com Path:/c Fragment: RawQuery:b=1 RawPath: "
+        "RawFragment: ForceQuery:false OmitHost:false}\n"
+        "http://x.com/c?b=1\n"
+        "{http   x.com /c  b=1   false false}\n"
+        "url.URL *url.URL\n"
+        'strconv.Atoi: parsing "abc": invalid syntax\n'
+        "{Func:Atoi Num:abc Err:invalid syntax}\n"
+        'xyz abc strconv.Atoi: parsing "xyz": invalid syntax\n'
+        "strconv.NumError *strconv.NumError\n"
+        "{Atoi xyz invalid syntax} false\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

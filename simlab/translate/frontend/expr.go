@@ -127,6 +127,9 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 	if isNamed(t, "net/url", "URL") {
 		return // go.copy copies its fields; the *Userinfo stays shared, as Go's
 	}
+	if isNamed(t, "strconv", "NumError") {
+		return // go.copy copies its fields; Err stays shared, as Go's
+	}
 	if st, ok := types.Unalias(t).(*types.Struct); ok && st.NumFields() == 0 {
 		return // struct{}: None, a set's value, which has nothing to copy
 	}

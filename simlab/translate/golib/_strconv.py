@@ -16,9 +16,10 @@ import numpy
 import simlab as sl
 from simlab.errors import GoPanic, SimlabError
 
-from ._errors import UNWRAPS_ONE, new_error
+from ._errors import UNWRAPS_ONE, error_text, new_error
 from ._numbers import nan
 from ._strings import utf8_valid_rune
+from ._values import _value_equal_op, struct_hash
 
 _ATOI = re.compile(r"[+-]?[0-9]+")
 
@@ -32,16 +33,35 @@ class NumError(sl.GoError):
     (``Num``) and why (``Err``: ``ErrSyntax`` or ``ErrRange``, what ``Unwrap``
     gives); ``strconv.Atoi: parsing "x": invalid syntax``."""
 
-    __slots__ = ("Err", "Func", "Num")
+    __slots__ = ("Func", "Num", "Err")  # noqa: RUF023  # Go's order: fmt prints a value's fields
     go_signatures = UNWRAPS_ONE
+    go_pointer_methods = ("Error", "Unwrap")  # a NumError value (v := *ne) prints its fields
+    name = "*strconv.NumError"
 
     def __init__(self, Func: str = "", Num: str = "", Err: sl.GoError | None = None) -> None:
         # (Go's field names: a literal &strconv.NumError{Func: ..., Err: ...} names them)
-        super().__init__("*strconv.NumError", f"strconv.{Func}: parsing {quote(Num)}: {Err}")
         self.Func, self.Num, self.Err = Func, Num, Err
+
+    @property
+    def message(self) -> str:  # type: ignore[override]  # read when asked: ne.Num = "x" shows
+        return f"strconv.{self.Func}: parsing {quote(self.Num)}: {error_text(self.Err)}"
 
     def Unwrap(self) -> sl.GoError | None:  # Go's name: errors.Is and As call it
         return self.Err
+
+
+class _NumErrorValue:
+    """A ``strconv.NumError`` value held in an interface (``var e any = *ne``): its
+    fields, and not an error, since Go's Error method is on ``*NumError``."""
+
+    __slots__ = ("Func", "Num", "Err")  # noqa: RUF023  # Go's order
+    go_name = "strconv.NumError"
+    go_struct = NumError
+    __eq__ = _value_equal_op
+    __hash__ = struct_hash
+
+
+NumError.go_value_class = _NumErrorValue  # type: ignore[attr-defined]  # go.as_value's class
 
 
 def atoi(s: str) -> tuple[int, NumError | None]:

@@ -674,9 +674,9 @@ def _class_name(cls: type, x: Any = None) -> str:
         name = _instance_name(cls, tuple(x.type_args.values()))
     elif x is not None and (params := getattr(cls, "go_type_params", ())):
         name = _instance_name(cls, tuple(getattr(x, p) for p in params))
-    held_as_value = issubclass(cls, int | float | str | Named | NamedValue) or hasattr(
-        cls, "go_struct"
-    )
+    if hasattr(cls, "go_struct"):  # a value: a library struct's too (v := *u)
+        return name.removeprefix("*")
+    held_as_value = issubclass(cls, int | float | str | Named | NamedValue)
     return name if held_as_value or name.startswith("*") else "*" + name
 
 

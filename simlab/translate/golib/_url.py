@@ -21,7 +21,7 @@ it invalid, where Go's ``netip`` names the flaw.
 from __future__ import annotations
 
 import ipaddress
-from typing import Any
+from typing import Any, ClassVar
 
 import simlab as sl
 from simlab.errors import SimlabError
@@ -267,23 +267,39 @@ def userinfo_string(u: Userinfo | None) -> str:
     return s + ":" + _escape(u._password, _USER) if u._password_set else s
 
 
+class _UserField:
+    """A URL's ``User`` as fmt prints it in a URL value's fields: by its String
+    method, which a nil ``*Userinfo`` has too."""
+
+    __slots__ = ("u",)
+
+    def __init__(self, u: Userinfo | None) -> None:
+        self.u = u
+
+    def String(self) -> str:
+        return userinfo_string(self.u)
+
+
 class URL:
     """A ``url.URL``: Go's fields, by Go's names, and Go's methods on ``*URL``."""
 
-    __slots__ = (
-        "ForceQuery",
-        "Fragment",
-        "Host",
-        "OmitHost",
-        "Opaque",
-        "Path",
-        "RawFragment",
-        "RawPath",
-        "RawQuery",
+    __slots__ = (  # noqa: RUF023  # Go's order, which fmt prints a URL value's fields in
         "Scheme",
+        "Opaque",
         "User",
+        "Host",
+        "Path",
+        "Fragment",
+        "RawQuery",
+        "RawPath",
+        "RawFragment",
+        "ForceQuery",
+        "OmitHost",
     )
     go_name = "*url.URL"
+    # every method of Go's is on *URL: a URL value (v := *u) prints field by field
+    go_pointer_methods = ("String",)
+    go_stringers: ClassVar[dict[str, type]] = {"User": _UserField}  # a nil *Userinfo: ""
 
     def __init__(
         self,
