@@ -47229,6 +47229,202 @@ func main() {
 )
 
 
+# reflect.DeepEqual tells slices and maps of different types apart (map[ID]int against
+# map[string]int, a call's result, a field), as Go's does: values of different types are never
+# deeply equal.
+CONSTRUCTS["deep_equal_types"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"reflect"
+)
+
+type ID string
+type Names []string
+
+func ids() []ID            { return []ID{"a"} }
+func strs() []string       { return []string{"a"} }
+func m64() map[string]int64 { return map[string]int64{"a": 1} }
+func mi() map[string]int   { return map[string]int{"a": 1} }
+
+func main() {
+\tfmt.Println(reflect.DeepEqual(map[ID]int{"a": 1}, map[string]int{"a": 1}))
+\tfmt.Println(reflect.DeepEqual(map[string]ID{"a": "x"}, map[string]string{"a": "x"}))
+\tfmt.Println(reflect.DeepEqual([]ID{"a"}, []string{"a"}))
+\tfmt.Println(reflect.DeepEqual(ids(), strs()))
+\tfmt.Println(reflect.DeepEqual(m64(), mi()))
+\tfmt.Println(reflect.DeepEqual(Names{"a"}, []string{"a"}))
+\tfmt.Println(reflect.DeepEqual(map[int]int{1: 1}, map[int64]int{1: 1}))
+\tfmt.Println(reflect.DeepEqual([]int{1}, []int64{1}))
+\tvar a []int
+\tvar b []int64
+\tfmt.Println(reflect.DeepEqual(a, b))
+\tfmt.Println(reflect.DeepEqual(map[string]int{}, map[string]int64{}))
+}
+
+type Box struct{ Items []string }
+
+func nothing() map[string]int { return nil }
+
+func init() {
+\tb := Box{Items: []string{"a"}}
+\tvar none []string
+\tfmt.Println(reflect.DeepEqual(b.Items, []string{"a"}), reflect.DeepEqual(b.Items, ids()))
+\tfmt.Println(reflect.DeepEqual(nothing(), map[string]int(nil)))
+\tfmt.Println(reflect.DeepEqual(nothing(), mi()))
+\tfmt.Println(reflect.DeepEqual(none, []string(nil)), reflect.DeepEqual(none, []string{}))
+}
+""",
+    (
+        "true false\n"
+        "true\n"
+        "false\n"
+        "true false\n"
+        "false\n"
+        "false\n"
+        "false\n"
+        "false\n"
+        "false\n"
+        "false\n"
+        "false\n"
+        "false\n"
+        "false\n"
+        "false\n"
+    ),
+)
+
+
+# math.Float32frombits gives a float32: float64(f) of it is the float32's exact value
+# (0.10000000149011612), and it prints as a float32 only where its type is float32.
+CONSTRUCTS["float32frombits_widened"] = (
+    """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+\t"math"
+)
+
+func main() {
+\tf := math.Float32frombits(0x3dcccccd)
+\tfmt.Println(f, float64(f), f*3, float64(f)*3)
+\tvar held any = f
+\tfmt.Printf("%v %T %.10f\\n", held, held, float64(f))
+\tbuf := binary.BigEndian.AppendUint32(nil, math.Float32bits(2.5))
+\tg := math.Float32frombits(binary.BigEndian.Uint32(buf))
+\tfmt.Println(g, float64(g)+0.1, math.Float32bits(g) == 0x40200000)
+\tvals := []float64{float64(f), float64(g)}
+\tfmt.Println(vals)
+}
+""",
+    (
+        "0.1 0.10000000149011612 0.3 0.30000000447034836\n"
+        "0.1 float32 0.1000000015\n"
+        "2.5 2.6 true\n"
+        "[0.10000000149011612 2.5]\n"
+    ),
+)
+
+
+# A named float32 type under a bad verb is named by its type (%!d(main.Ratio=0.1)), as a
+# named float64 is, and prints the float32's fewest digits elsewhere.
+CONSTRUCTS["named_float32_bad_verb"] = (
+    """\
+package main
+
+import "fmt"
+
+type Ratio float32
+type Score float64
+
+func main() {
+\tvar r Ratio = 0.1
+\ts := Score(0.5)
+\tfmt.Printf("%d %T %v %s\\n", r, r, r, r)
+\tfmt.Printf("%d %T %v\\n", s, s, s)
+\tfmt.Println(r, []Ratio{r, 0.2})
+\tfmt.Printf("%x\\n", r)
+}
+""",
+    (
+        "%!d(main.Ratio=0.1) main.Ratio 0.1 %!s(main.Ratio=0.1)\n"
+        "%!d(main.Score=0.5) main.Score 0.5\n"
+        "0.1 [0.1 0.2]\n"
+        "0x1.99999ap-04\n"
+    ),
+)
+
+
+# slices.MaxFunc and MinFunc of a slice of struct values return a copy of the element: a
+# write to it leaves the slice as it was (of a slice of pointers, the pointer).
+CONSTRUCTS["maxfunc_struct_copy"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+\t"slices"
+)
+
+type Player struct {
+\tName  string
+\tScore int
+}
+
+func main() {
+\tps := []Player{{"ann", 3}, {"bob", 7}, {"cy", 5}}
+\tbyScore := func(a, b Player) int { return cmp.Compare(a.Score, b.Score) }
+\tbest := slices.MaxFunc(ps, byScore)
+\tworst := slices.MinFunc(ps, byScore)
+\tbest.Score, worst.Name = 0, "zed"
+\tfmt.Println(best, worst, ps)
+\tptrs := []*Player{&ps[0], &ps[1]}
+\ttop := slices.MaxFunc(ptrs, func(a, b *Player) int { return cmp.Compare(a.Score, b.Score) })
+\ttop.Score++
+\tfmt.Println(*top, ps)
+}
+""",
+    ("{bob 0} {zed 3} [{ann 3} {bob 7} {cy 5}]\n{bob 8} [{ann 3} {bob 8} {cy 5}]\n"),
+)
+
+
+# A nil *big.Int prints <nil> under every verb its Format method takes (%d, %x, %s too,
+# unpadded), %!q(big.Int=<nil>) under another; its Text and String give <nil>.
+CONSTRUCTS["big_int_nil"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/big"
+)
+
+func main() {
+\tvar p *big.Int
+\tfmt.Printf("%v %d %s %x|%5d|%q\\n", p, p, p, p, p, p)
+\tfmt.Println(p, p.String(), p.Text(16))
+\tfmt.Printf("%T\\n", p)
+\tq := big.NewInt(255)
+\tfmt.Printf("%v %d %s %x %q\\n", q, q, q, q, q)
+\tfmt.Println(q.Text(16), q.Text(2))
+\tfmt.Println(fmt.Sprint(p, q), fmt.Sprintf("%08d", q))
+}
+""",
+    (
+        "<nil> <nil> <nil> <nil>|<nil>|%!q(big.Int=<nil>)\n"
+        "<nil> <nil> <nil>\n"
+        "*big.Int\n"
+        "255 255 255 ff %!q(big.Int=255)\n"
+        "ff 11111111\n"
+        "<nil> 255 00000255\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1988,6 +1988,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			!hasFmtMethod(mapElem(t)) && (isByteSlice(mapElem(t)) || isByteArray(mapElem(t))):
 			k, b := f.temp("k"), f.temp("b")
 			s = "{" + k + ": go.Bytes(" + b + ") for " + k + ", " + b + " in " + s + ".items()}" // map[6b:0a]
+		case isFloat32(t) && f.m.basicClass(t) != "":
+			s = f.m.basicClass(t) + "(" + s + ")" // a Float32 that %!d(main.Ratio=0.5) names
 		case isFloat32(t):
 			s = "go.Float32(" + s + ")" // 0.1: the float32's fewest digits
 		case types.Identical(t, types.Typ[types.Int64]) && f.p.info.Types[a].Value == nil && !asNumber && !strings.HasPrefix(s, "go.Int64("):
@@ -2056,6 +2058,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			elemType(t) != nil && isSizedInt(elemType(t)) && !hasFmtMethod(t) && !hasFmtMethod(elemType(t)):
 			e := f.temp("e")
 			s = "[" + sizedClass(elemType(t)) + "(" + e + ") for " + e + " in " + s + "]" // [%!s(int64=2)]
+		case isPointer(t) && isNamed(t.(*types.Pointer).Elem(), "math/big", "Int") && (j < 0 || j >= len(verbs) || strings.IndexByte("Tp", verbs[j]) < 0):
+			s = "go.as_iface(" + s + ", go.BigInt)" // a nil one: <nil> by its Format method, under %d too
 		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("bdoxXp", verbs[j]) >= 0:
 			s = "go.pointer_arg(" + s + ")" // a nil one is the address 0, not a nil interface
 		case asNumber:
@@ -3220,7 +3224,21 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "net/http.StatusText":
 		return "go.http_status_text(" + arg(0) + ")", false
 	case "reflect.DeepEqual":
-		return "go.deep_equal(" + f.args(c) + ")", false
+		if len(c.Args) != 2 {
+			return "go.deep_equal(" + f.args(c) + ")", false // DeepEqual(pair())
+		}
+		var parts []string
+		for _, a := range c.Args {
+			s, t := f.value(a), p.info.TypeOf(a)
+			_, isMap := under(t).(*types.Map)
+			if (isSliceType(t) || isMap) && !p.isNamedValue(t) && !strings.HasPrefix(s, "go.typed(") {
+				// a call's result, a field: its type, which another slice or map type's
+				// equal elements do not have (a copy: DeepEqual only reads it)
+				s = "go.typed(" + s + ", " + pyString(reflectType(t)) + ")"
+			}
+			parts = append(parts, s)
+		}
+		return "go.deep_equal(" + strings.Join(parts, ", ") + ")", false
 	case "reflect.TypeOf":
 		t := p.info.TypeOf(c.Args[0])
 		if ptr, ok := t.(*types.Pointer); ok && isTypeParam(ptr.Elem()) {
@@ -3656,6 +3674,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		case "slices.DeleteFunc", "slices.CompactFunc":
 			// in place, as Go's: the elements kept move to the front, the rest become zero
 			return libraryHelper(name) + "(" + args + ", " + f.elemZero(c.Args[0], c) + ")", false
+		}
+		if (name == "slices.MaxFunc" || name == "slices.MinFunc") && f.m.isStructValue(p.info.TypeOf(c)) {
+			return "go.copy(" + libraryHelper(name) + "(" + args + "))", false // the element's copy
 		}
 		return libraryHelper(name) + "(" + args + ")", false
 	case "math/bits.OnesCount", "math/bits.OnesCount8", "math/bits.OnesCount16", "math/bits.OnesCount32", "math/bits.OnesCount64",
@@ -4535,8 +4556,10 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"math/big.Int.Not", "math/big.Int.AndNot", "math/big.Int.Cmp", "math/big.Int.CmpAbs",
 		"math/big.Int.Sign", "math/big.Int.BitLen", "math/big.Int.Bit", "math/big.Int.TrailingZeroBits",
 		"math/big.Int.Int64", "math/big.Int.Uint64", "math/big.Int.IsInt64", "math/big.Int.IsUint64",
-		"math/big.Int.ProbablyPrime", "math/big.Int.Text":
+		"math/big.Int.ProbablyPrime":
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
+	case "math/big.Int.Text":
+		return "go.BigInt.Text(" + recv + ", " + f.args(c) + ")", false // "<nil>" for a nil *big.Int, as Go's
 	case "math/big.Rat.Set", "math/big.Rat.SetFrac", "math/big.Rat.SetFrac64", "math/big.Rat.SetInt",
 		"math/big.Rat.SetInt64", "math/big.Rat.SetUint64", "math/big.Rat.SetFloat64", "math/big.Rat.SetString",
 		"math/big.Rat.Abs", "math/big.Rat.Neg", "math/big.Rat.Inv", "math/big.Rat.Add", "math/big.Rat.Sub",

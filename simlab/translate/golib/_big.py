@@ -226,16 +226,20 @@ class Int:
     def String(self: Int | None) -> str:
         return "<nil>" if self is None else _decimal(self.v)
 
-    def Text(self, base: int) -> str:
-        return _text(self.v, base)
+    def Text(self: Int | None, base: int) -> str:
+        return "<nil>" if self is None else _text(self.v, base)
 
-    def Format(self, s: Any, verb: int) -> None:
+    def Format(self: Int | None, s: Any, verb: int) -> None:
         """fmt's ``Formatter``: the verb's base, Go's sign flags (``+``, space), ``#``
-        prefixes, precision as a least number of digits, width padding."""
+        prefixes, precision as a least number of digits, width padding; ``<nil>``
+        for a nil ``*big.Int`` (``go.as_iface``'s), under every verb."""
         ch = chr(verb)
         base = {"b": 2, "o": 8, "O": 8, "d": 10, "s": 10, "v": 10, "x": 16, "X": 16}.get(ch)
         if base is None:
-            s.write(f"%!{ch}(big.Int={self.v})")
+            s.write(f"%!{ch}(big.Int={Int.String(self)})")
+            return
+        if self is None:
+            s.write("<nil>")
             return
         sign = "-" if self.v < 0 else "+" if s.flag(ord("+")) else " " if s.flag(ord(" ")) else ""
         prefix = "0o" if ch == "O" else ""

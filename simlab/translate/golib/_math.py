@@ -10,7 +10,7 @@ from fractions import Fraction
 from typing import Any
 
 from ._mathfn import _exp, _log
-from ._numbers import Float32, hardware_nan, nan
+from ._numbers import hardware_nan, nan
 
 
 def math_round(x: float) -> float:
@@ -278,6 +278,8 @@ def math_float32bits(f: float) -> int:
     return int.from_bytes(struct.pack(">f", f))
 
 
-def math_float32frombits(b: int) -> Float32:
-    """``math.Float32frombits``: a float32."""
-    return Float32(struct.unpack(">f", (b & (1 << 32) - 1).to_bytes(4))[0])
+def math_float32frombits(b: int) -> float:
+    """``math.Float32frombits``: a float32, a float as every float32 is here (fmt
+    prints it by its static type; ``float64(f)`` is the float itself)."""
+    result: float = struct.unpack(">f", (b & (1 << 32) - 1).to_bytes(4))[0]
+    return result

@@ -36,6 +36,9 @@ def _deep(x: Any, y: Any, seen: set[tuple[int, int]]) -> bool:
             return False
         return all(_deep(a, b, seen) for a, b in zip(x, y, strict=True))
     if isinstance(x, dict) and isinstance(y, dict):
+        kx, ky = getattr(x, "go_type", None), getattr(y, "go_type", None)
+        if kx is not None and ky is not None and kx != ky:
+            return False  # map[ID]int against map[string]int: another type
         if (isinstance(x, NilMap)) != (isinstance(y, NilMap)) or len(x) != len(y):
             return False
         return all(k in y and _deep(v, y[k], seen) for k, v in x.items())
