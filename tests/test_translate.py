@@ -47425,6 +47425,235 @@ func main() {
 )
 
 
+# A range over a sub-slice that reads no element (for i := range lines[:n]) reads only its
+# length, once: the body may write the slice's elements.
+CONSTRUCTS["range_subslice_index_only"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+func main() {
+\tlines := []string{"alpha", "beta", "gamma", "delta"}
+\tfor i := range lines[:len(lines)-1] {
+\t\tlines[i] = strings.ToUpper(lines[i]) + ","
+\t}
+\tfmt.Println(lines)
+\tnums := []int{1, 2, 3, 4, 5}
+\tfor i, _ := range nums[1:4] {
+\t\tnums[i+1] *= 10
+\t}
+\tfor range nums[:2] {
+\t\tnums[0]++
+\t}
+\tfmt.Println(nums)
+}
+""",
+    ("[ALPHA, BETA, GAMMA, delta]\n[3 20 30 40 5]\n"),
+)
+
+
+# time.Duration, time.Month, time.Weekday, slog.Level and fs.FileMode under a bad verb are
+# named by their types (%!t(time.Month=3)), padded inside as Go pads them.
+CONSTRUCTS["library_named_ints_bad_verb"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log/slog"
+\t"os"
+\t"time"
+)
+
+func main() {
+\tfmt.Printf("%e %t %f\\n", time.Duration(1234), time.March, time.Saturday)
+\tfmt.Printf("%d %x %v %s %q\\n", time.March, time.March, time.March, time.March, time.March)
+\tfmt.Printf("%d %s %v %t\\n", 2*time.Second, 2*time.Second, 2*time.Second, time.Second)
+\tfmt.Printf("%t %t %d\\n", slog.LevelWarn, os.FileMode(0o644), slog.LevelWarn)
+\tfmt.Printf("%g|%8t|\\n", time.Minute, time.June)
+}
+""",
+    (
+        "%!e(time.Duration=1234) %!t(time.Month=3) %!f(time.Weekday=6)\n"
+        '3 4d61726368 March March "March"\n'
+        "2000000000 2s 2s %!t(time.Duration=1000000000)\n"
+        "%!t(slog.Level=4) %!t(fs.FileMode=420) 4\n"
+        "%!g(time.Duration=60000000000)|%!t(time.Month=       6)|\n"
+    ),
+)
+
+
+# A JSON bool, array or object decoded into a json.Number is the unmarshal type error with
+# no cause; a string that is not a number adds strconv's invalid syntax.
+CONSTRUCTS["json_number_wrong_kinds"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+func main() {
+\tfor _, in := range []string{`true`, `[1]`, `{"a":1}`, `"abc"`, `"12"`, `12.5`, `null`} {
+\t\tvar n json.Number
+\t\terr := json.Unmarshal([]byte(in), &n)
+\t\tfmt.Printf("%-9s %q %v\\n", in, n, err)
+\t}
+\tvar s struct{ N json.Number }
+\tfmt.Println(json.Unmarshal([]byte(`{"N": false}`), &s), s)
+}
+""",
+    (
+        'true      "" json: cannot unmarshal bool into Go value of type json.Number\n'
+        '[1]       "" json: cannot unmarshal array into Go value of type json.Number\n'
+        '{"a":1}   "" json: cannot unmarshal object into Go value of type json.Number\n'
+        '"abc"     "" json: cannot unmarshal string "abc" into Go value of type '
+        "json.Number: invalid syntax\n"
+        '"12"      "12" <nil>\n'
+        '12.5      "12.5" <nil>\n'
+        'null      "" <nil>\n'
+        "json: cannot unmarshal bool into Go value of type json.Number {}\n"
+    ),
+)
+
+
+# A []float32, [N]float32 or map of float32 held in an interface marshals each element with
+# a float32's fewest digits (0.1), as a float32 alone does.
+CONSTRUCTS["json_float32_in_interface"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+func enc(v any) {
+\tb, err := json.Marshal(v)
+\tfmt.Println(string(b), err)
+}
+
+func main() {
+\tenc([]float32{0.1, 2.5, 1e21})
+\tenc(map[string]float32{"a": 0.3})
+\tenc([2]float32{0.7, 1})
+\tenc([]float64{0.1})
+\tvar f float32 = 0.2
+\tenc(f)
+\tenc([]any{float32(0.1), 0.1})
+}
+""",
+    (
+        "[0.1,2.5,1e+21] <nil>\n"
+        '{"a":0.3} <nil>\n'
+        "[0.7,1] <nil>\n"
+        "[0.1] <nil>\n"
+        "0.2 <nil>\n"
+        "[0.1,0.1] <nil>\n"
+    ),
+)
+
+
+# A named float or string type's pointer MarshalJSON or MarshalText is called where Go can
+# take the address (through a pointer, a slice's element, a pointed-to struct's field).
+CONSTRUCTS["json_pointer_method_named_basic"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"strings"
+)
+
+type Celsius float64
+
+func (c *Celsius) MarshalJSON() ([]byte, error) {
+\treturn []byte(fmt.Sprintf(`"%.1fC"`, float64(*c))), nil
+}
+
+type Tag string
+
+func (t *Tag) MarshalText() ([]byte, error) {
+\treturn []byte(strings.ToUpper(string(*t))), nil
+}
+
+type Reading struct {
+\tTemp  Celsius
+\tLabel Tag
+}
+
+func main() {
+\tt := Celsius(3)
+\tb, err := json.Marshal(&t)
+\tfmt.Println(string(b), err)
+\tb, err = json.Marshal(t)
+\tfmt.Println(string(b), err)
+\tb, _ = json.Marshal([]Celsius{1, 2.5})
+\tfmt.Println(string(b))
+\tb, _ = json.Marshal(&Reading{Temp: 20, Label: "hall"})
+\tfmt.Println(string(b))
+\tb, _ = json.Marshal(Reading{Temp: 20, Label: "hall"})
+\tfmt.Println(string(b))
+}
+""",
+    (
+        '"3.0C" <nil>\n'
+        "3 <nil>\n"
+        '["1.0C","2.5C"]\n'
+        '{"Temp":"20.0C","Label":"HALL"}\n'
+        '{"Temp":20,"Label":"hall"}\n'
+    ),
+)
+
+
+# A slice of a named byte type whose values marshal themselves is a JSON array of what the
+# method writes, not base64; one without such a method is base64, as a []byte is.
+CONSTRUCTS["json_byte_kind_marshaler"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"strconv"
+\t"strings"
+)
+
+type Status uint8
+
+func (s Status) MarshalJSON() ([]byte, error) {
+\treturn []byte(fmt.Sprintf(`"s%d"`, s)), nil
+}
+
+func (s *Status) UnmarshalJSON(b []byte) error {
+\tn, err := strconv.Atoi(strings.Trim(string(b), `"s`))
+\t*s = Status(n)
+\treturn err
+}
+
+type Level uint8
+
+func main() {
+\tb, err := json.Marshal([]Status{1, 2, 3})
+\tfmt.Println(string(b), err)
+\tvar back []Status
+\tfmt.Println(json.Unmarshal(b, &back), back)
+\tb, _ = json.Marshal([]Level{1, 2, 3})
+\tfmt.Println(string(b))
+\tb, _ = json.Marshal([]byte("hi"))
+\tfmt.Println(string(b))
+}
+""",
+    ('["s1","s2","s3"] <nil>\n<nil> [1 2 3]\n"AQID"\n"aGk="\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1597,7 +1597,7 @@ func (m *module) refuseSharedSubslices() {
 			shared = written[t]
 		}
 		read := readOnly[se]
-		if r := m.ranged[se]; r != nil && read {
+		if r := m.ranged[se]; r != nil && read && !indexOnly(r) {
 			groupWrites := writeAt
 			if isSliceType(p.info.TypeOf(se.X)) {
 				groupWrites = tainted[aliases.find(aliases.source(se.X))]
@@ -4646,6 +4646,12 @@ func (m *module) returnedOnly(decl *ast.FuncDecl, x ast.Expr) bool {
 // the body may block or calls through a func value or an interface, anywhere
 // else. Go's range reads a sub-slice's elements from the shared array as it goes
 // (for _, x := range s[1:] { s[3] = 9 }), while the copy was taken before.
+// indexOnly: a range that reads no element (for i := range lines[:n]), only the
+// length, once, as Go's range does: writes to the elements cannot reach it.
+func indexOnly(r *ast.RangeStmt) bool {
+	return r.Value == nil || isBlank(r.Value)
+}
+
 func (m *module) writtenWhileRanging(r *ast.RangeStmt, writes []ast.Node) bool {
 	p, a := m.p, m.a
 	if len(writes) == 0 {

@@ -2043,12 +2043,15 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.struct_values(" + s + ")" // &[{x}] of a &[]Leaf{...}
 		case isDuration(t) && !formatted && spacesNonStrings(f.p, c):
 			s = "go.Duration(" + s + ")" // Sprint(d, 5): 1s 5, spaced as a number, printed by String
+		case isDuration(t) && asNumber && strings.IndexByte("vTdbcoOqxXU", verbs[j]) < 0:
+			s = "go.Duration(" + s + ")" // %!e(time.Duration=1234): fmt's mark names its type
 		case isDuration(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = "sl.format_duration(" + s + ")" // fmt calls its String method, but under %d
 		case isPointer(t) && libraryBasicClass(under(t).(*types.Pointer).Elem()) != "" && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			// &m of a time.Month: March; &d of a Duration: 1s; nil: <nil>
 			s = "go.pointed(" + libraryBasicClass(under(t).(*types.Pointer).Elem()) + ", " + s + ")"
-		case timeClass(t) != "" && !isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
+		case timeClass(t) != "" && !isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0 || strings.IndexByte("vTdbcoOqxXU", verbs[j]) < 0):
+			// (under a bad verb, %!t(time.Month=3): fmt's mark names its type)
 			s = timeClass(t) + "(" + s + ")" // January, Sunday, terminated: by its String method
 		case f.m.basicClass(t) != "" && hasFmtMethod(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method, under %x too

@@ -318,6 +318,13 @@ func jsonMethods(n *types.Named) (marshal, unmarshal string, text bool) {
 	return marshal, unmarshal, text
 }
 
+// marshalsItself: n's values or pointers have a MarshalJSON or MarshalText method
+// (a []Status of a type Status uint8 that has one is an array, not base64).
+func marshalsItself(n *types.Named) bool {
+	marshal, _, _ := jsonMethods(n)
+	return marshal != ""
+}
+
 // jsonClass: ", Color" where t, a named number, string or bool type, has a class
 // (its methods): what a decoded value becomes, so that fmt finds its String
 // method in a slice or a map too; else "".
@@ -350,8 +357,8 @@ func (f *fn) jsonPlain(at ast.Node, t types.Type, lenient bool) string {
 		}
 		return `("iface", ` + name + ")"
 	case *types.Slice:
-		if isByteSlice(t) {
-			return `("bytes", ` + name + ")"
+		if n, ok := types.Unalias(u.Elem()).(*types.Named); isByteSlice(t) && (!ok || !marshalsItself(n)) {
+			return `("bytes", ` + name + ")" // base64, unless its bytes marshal themselves
 		}
 		return `("slice", ` + name + ", " + f.jsonDesc(at, u.Elem(), lenient) + ")"
 	case *types.Array:

@@ -60,6 +60,7 @@ from ._values import EMPTY, NIL_MAP, BasicPointer, NamedBool, NilMap, NilSlice, 
 Desc = tuple[Any, ...]
 
 _ANY = ("any", "interface {}")
+_FLOAT32 = ("float32", "float32")
 _INVALID_SYNTAX = sl.GoError("strconv.ErrSyntax", "invalid syntax")
 _UNSETTABLE = sl.GoError(
     "*errors.errorString", "cannot set embedded pointer to unexported struct type"
@@ -470,7 +471,10 @@ class _Encoder:
         if not marshal or (marshal.endswith("*") and not addressable):
             return (yield from self.value(v, inner, addressable))
         method = "MarshalJSON" if marshal.startswith("json") else "MarshalText"
-        data, err = yield from _call(getattr(cls, method), v)
+        receiver = v
+        if marshal.endswith("*") and isinstance(v, int | float | str | list | dict):
+            receiver = Ref(v)  # a named number's (string's, slice's) pointer method reads *c
+        data, err = yield from _call(getattr(cls, method), receiver)
         if err is not None:
             raise _Fail(MarshalerError(go_type, err, method))
         text = bytes(data).decode("utf-8", "replace")
@@ -548,9 +552,11 @@ class _Encoder:
                 return (yield from self.value(v, ("bytes", "[]uint8")))
             if go_type == "jsontext.Value":  # json.RawMessage(...)'s
                 return (yield from self.value(v, ("raw", "json.RawMessage")))
-            return (yield from self.nested(v, ("slice", "[]interface {}", _ANY)))
+            elem = _FLOAT32 if go_type.endswith("]float32") else _ANY  # 0.1, not a float64's digits
+            return (yield from self.nested(v, ("slice", "[]interface {}", elem)))
         if isinstance(v, dict):
-            return (yield from self.nested(v, ("map", "map[string]interface {}", _ANY, _ANY)))
+            elem = _FLOAT32 if getattr(v, "go_type", "").endswith("]float32") else _ANY
+            return (yield from self.nested(v, ("map", "map[string]interface {}", elem, _ANY)))
         if isinstance(v, Ref):
             return (yield from self.nested(v.v, _ANY))
         if getattr(cls, "go_json", None) is not None:
@@ -974,9 +980,11 @@ class _Decoder:
             text = node[1] if what in ('"', "0") else ""
             inner, err = _parse(text.encode())
             if inner is None or err is not None or inner[0] != "0" or inner[3] != len(text):
-                value = "string " + quote(text) if what == '"' else _KINDS[what]
+                quoted = what == '"'  # a string's text: strconv's invalid syntax; else none
+                value = "string " + quote(text) if quoted else _KINDS[what]
+                cause = _INVALID_SYNTAX if quoted else None
                 if self.err is None:  # Go 1.27 names no field here
-                    self.err = UnmarshalTypeError(value, d[1], node[3], "", "", _INVALID_SYNTAX)
+                    self.err = UnmarshalTypeError(value, d[1], node[3], "", "", cause)
                 return cur
             return Number(text)
         if kind == "raw":  # a json.RawMessage: the value's own bytes, null's too
