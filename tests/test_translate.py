@@ -47654,6 +47654,215 @@ func main() {
 )
 
 
+# In a generic, v.(T) with an interface type argument (any, Shape, error) gives the value
+# the interface holds as it is: a struct value stays a value (%T main.Rect, == holds).
+CONSTRUCTS["generic_assert_interface_arg"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Rect struct{ W, H int }
+
+func (r Rect) Area() int { return r.W * r.H }
+
+type Shape interface{ Area() int }
+
+func As[T any](v any) (T, bool) {
+\tt, ok := v.(T)
+\treturn t, ok
+}
+
+func Must[T any](v any) T {
+\treturn v.(T)
+}
+
+func main() {
+\ta, ok := As[any](Rect{1, 2})
+\tfmt.Printf("%v %T %v %v\\n", a, a, ok, a == any(Rect{1, 2}))
+\ts, ok := As[Shape](Rect{3, 4})
+\tfmt.Printf("%v %T %v %d\\n", s, s, ok, s.Area())
+\tr, ok := As[Rect](Rect{5, 6})
+\tr.W = 50
+\tfmt.Printf("%v %T %v\\n", r, r, ok)
+\tp, ok := As[*Rect](&Rect{7, 8})
+\tfmt.Printf("%v %T %v\\n", p, p, ok)
+\tm := Must[Shape](Rect{2, 2})
+\tfmt.Printf("%v %T\\n", m, m)
+\te, ok := As[error](errors.New("boom"))
+\tfmt.Println(e, ok)
+\t_, ok = As[Shape](42)
+\tfmt.Println(ok)
+}
+""",
+    (
+        "{1 2} main.Rect true true\n"
+        "{3 4} main.Rect true 12\n"
+        "{50 6} main.Rect true\n"
+        "&{7 8} *main.Rect true\n"
+        "{2 2} main.Rect\n"
+        "boom true\n"
+        "false\n"
+    ),
+)
+
+
+# *p of a type parameter constrained to *T (PT interface{ *T }) reads or writes the T it
+# points to, a struct's copy or a number's variable.
+CONSTRUCTS["generic_pointer_constraint_deref"] = (
+    """\
+package main
+
+import "fmt"
+
+type Host struct{ Name string }
+
+type Counter int
+
+func Deref[T any, PT interface{ *T }](p PT) T {
+\treturn *p
+}
+
+func Set[T any, PT interface{ *T }](p PT, v T) {
+\t*p = v
+}
+
+func main() {
+\th := &Host{"db"}
+\tc := Counter(3)
+\tfmt.Println(Deref(h), Deref(&c))
+\tv := Deref(h)
+\tv.Name = "copy"
+\tfmt.Println(h.Name, v.Name)
+\tSet(&c, 9)
+\tSet(h, Host{"web"})
+\tfmt.Println(c, *h)
+}
+""",
+    ("{db} 3\ndb copy\n9 {web}\n"),
+)
+
+
+# In a generic, a shift or a product of a T ~int64 or ~int wraps at 64 bits as a plain
+# int64's does (x <<= 1 until it is 0; h *= 1_000_003), where it grew without end.
+CONSTRUCTS["generic_int64_wrap"] = (
+    """\
+package main
+
+import "fmt"
+
+type ID int64
+
+func Width[T ~int64 | ~int | ~int32 | ~uint8](one T) int {
+\tx := one
+\tn := 0
+\tfor x != 0 {
+\t\tx <<= 1
+\t\tn++
+\t}
+\treturn n
+}
+
+func Hash[T ~int | ~int64](xs []T) T {
+\tvar h T = 17
+\tfor _, x := range xs {
+\t\th *= 1_000_003
+\t\th += x
+\t}
+\treturn h
+}
+
+func Shifted[T ~int64](x T) T { return x << 40 << 30 }
+
+func main() {
+\tfmt.Println(Width[int64](1), Width(ID(1)), Width(1), Width[int32](1), Width[uint8](1))
+\tfmt.Println(Hash([]int{1, 2, 3, 4, 5, 6}), Hash([]ID{9, 8, 7, 6, 5, 4, 3}))
+\tfmt.Println(Shifted(int64(3)), Shifted(ID(-1)))
+}
+""",
+    ("64 64 64 32 8\n-8647040952078223416 2727060680292779977\n0 0\n"),
+)
+
+
+# bytes.TrimRight of all-trimmed bytes is an empty slice that is not nil (a nil one stays
+# nil); TrimLeft and Trim give nil where nothing is left, and of an empty slice.
+CONSTRUCTS["bytes_trim_right_empty"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tvar none []byte
+\tfor _, b := range [][]byte{[]byte("xx"), {}, none, []byte("xaxx")} {
+\t\tr, l, t := bytes.TrimRight(b, "x"), bytes.TrimLeft(b, "x"), bytes.Trim(b, "x")
+\t\tfmt.Printf("%q %v | %q %v | %q %v\\n", r, r == nil, l, l == nil, t, t == nil)
+\t}
+\tfmt.Println(bytes.TrimRight([]byte("ab"), "") == nil, bytes.TrimSpace([]byte("  ")) == nil)
+}
+""",
+    (
+        '"" false | "" true | "" true\n'
+        '"" false | "" true | "" true\n'
+        '"" true | "" true | "" true\n'
+        '"xa" false | "axx" false | "a" false\n'
+        "false true\n"
+    ),
+)
+
+
+# A value of a named slice, map or array type held in an interface keeps its type: %#v
+# prints main.Sym{4}, an array type keys a map[any]int by value, a float32 slice's JSON
+# has float32 digits.
+CONSTRUCTS["named_slice_in_interface_gosyntax"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Sym []int
+type Env map[string]float64
+type Grid [2][2]int
+type Weights []float32
+
+func main() {
+\tvar x any = Sym{4}
+\tfmt.Printf("%T %#v %v\\n", x, x, x)
+\titems := []any{Sym{1, 2}, Env{"pi": 3.5}, Grid{{1, 2}, {3, 4}}, []int{7}}
+\tfor _, it := range items {
+\t\tfmt.Printf("%T|%#v|%v\\n", it, it, it)
+\t}
+\tfmt.Printf("%#v\\n", items)
+\tm := map[any]int{Grid{{1, 2}, {3, 4}}: 1}
+\tm[Grid{{1, 2}, {3, 4}}]++
+\tfmt.Println(len(m), m[Grid{{1, 2}, {3, 4}}])
+\tb, _ := json.Marshal(map[string]any{"w": Weights{0.1, 0.2}})
+\tfmt.Println(string(b))
+}
+""",
+    (
+        "main.Sym main.Sym{4} [4]\n"
+        "main.Sym|main.Sym{1, 2}|[1 2]\n"
+        'main.Env|main.Env{"pi":3.5}|map[pi:3.5]\n'
+        "main.Grid|main.Grid{[2]int{1, 2}, [2]int{3, 4}}|[[1 2] [3 4]]\n"
+        "[]int|[]int{7}|[7]\n"
+        '[]interface {}{main.Sym{1, 2}, main.Env{"pi":3.5}, main.Grid{[2]int{1, 2}, '
+        "[2]int{3, 4}}, []int{7}}\n"
+        "1 2\n"
+        '{"w":[0.1,0.2]}\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -245,6 +245,10 @@ func (f *fn) expr(e ast.Expr) string {
 			if at, ok := under(t).(*types.Array); ok && f.m.elemCopier(at.Elem(), e) != "" && !typedLiteral(f.p, e) {
 				held = f.m.copyArray(held, at, e) // its struct values copied too
 			}
+			if n, ok := types.Unalias(t).(*types.Named); ok && n.TypeArgs().Len() == 0 {
+				// var x any = Sym{4}: %T main.Sym, %#v main.Sym{4} by its underlying []int
+				return "go.typed(" + held + ", " + pyString(reflectType(t)) + ", " + pyString(reflectType(n.Underlying())) + ")"
+			}
 			return "go.typed(" + held + ", " + pyString(reflectType(t)) + ")" // []any{[]int{4}}: %T is []int
 		}
 		if cls := f.m.basicClass(t); cls != "" {
@@ -1435,6 +1439,8 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 	wrap := ""
 	if x.Op == token.SHL && isPlainInt64(t) && p.info.Types[x].Value == nil {
 		wrap = "go.int64" // a shift pushes bits out of an int64 as Go's does: x << 24
+	} else if tp := int64Param(t); x.Op == token.SHL && tp != nil {
+		wrap = "go.wrapping64(" + tp.Obj().Name() + ")" // of a T ~int64 too
 	}
 	if x.Op == token.ADD || x.Op == token.SUB || x.Op == token.MUL || x.Op == token.SHL && wrap == "" {
 		wrap = f.m.paramWrap(t) // h * 16777619 of a uint32 wraps as Go's does
@@ -5224,6 +5230,22 @@ func mayBeMinusOne(p *program, e ast.Expr) bool {
 func mayBeZero(p *program, e ast.Expr) bool {
 	v := p.info.Types[e].Value
 	return v == nil || constant.Sign(v) == 0
+}
+
+// int64Param: t is a type parameter whose type set holds int or int64 (a shift
+// or a product of it wraps at 64 bits where the type argument is one), else nil.
+func int64Param(t types.Type) *types.TypeParam {
+	tp, ok := t.(*types.TypeParam)
+	if !ok {
+		return nil
+	}
+	terms, _ := typeSetTerms(tp)
+	for _, term := range terms {
+		if isPlainInt64(term) {
+			return tp
+		}
+	}
+	return nil
 }
 
 // numericTypeSet: a type parameter whose type set holds only integer and float

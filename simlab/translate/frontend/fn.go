@@ -1738,6 +1738,8 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 	wrap := f.m.paramWrap(t)
 	if isPlainInt64(t) && (op == "*=" || op == "<<=") {
 		wrap = "go.int64" // h *= 31 of an int wraps as Go's does: see accumulates
+	} else if tp := int64Param(t); tp != nil && (op == "*=" || op == "<<=") {
+		wrap = "go.wrapping64(" + tp.Obj().Name() + ")" // of a T ~int64 too
 	}
 	if wrap != "" && (op == "+=" || op == "-=" || op == "*=" || op == "<<=") {
 		f.wl(f.line, "%s = %s", target, as(wrap+"("+target+" "+strings.TrimSuffix(op, "=")+" "+paren(rhs)+")"))

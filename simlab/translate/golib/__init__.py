@@ -729,6 +729,7 @@ from ._types import (
     type_of,
     typed,
     wrapping,
+    wrapping64,
 )
 from ._values import (
     EMPTY,
@@ -1455,6 +1456,7 @@ __all__ = [
     "variadic",
     "with_capacity",
     "wrapping",
+    "wrapping64",
     "write",
     "write_string",
     "yielding",

@@ -299,7 +299,9 @@ def _dynamic(x: Any, depth: int, raw: bool) -> str:
         _syntax(cls)  # a generic type's value: its type arguments are not kept
     if isinstance(x, NamedBool):
         return _basic(x.v, "bool")  # type Retryable bool: true, as Go's %#v
-    if isinstance(x, list | dict) and (kept := _kept_type(getattr(x, "go_type", ""))):
+    if isinstance(x, list | dict) and (kept := _kept_type(getattr(x, "go_under", ""))):
+        if x.go_type != x.go_under:  # type: ignore[union-attr]  # main.Sym{4}: a named type's
+            kept = (kept[0], x.go_type, *kept[2:])  # type: ignore[union-attr]
         if depth == 0 and kept[1] == "[]uint8":
             kept = ("slice", "[]byte", kept[2])  # fmt's own case for a []byte operand
         return _value(x, kept, depth, raw)  # go.typed's: []int{1}, map[string]interface {}{...}

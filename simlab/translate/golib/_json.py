@@ -552,10 +552,11 @@ class _Encoder:
                 return (yield from self.value(v, ("bytes", "[]uint8")))
             if go_type == "jsontext.Value":  # json.RawMessage(...)'s
                 return (yield from self.value(v, ("raw", "json.RawMessage")))
-            elem = _FLOAT32 if go_type.endswith("]float32") else _ANY  # 0.1, not a float64's digits
+            under = getattr(v, "go_under", "")
+            elem = _FLOAT32 if under.endswith("]float32") else _ANY  # 0.1, not a float64's digits
             return (yield from self.nested(v, ("slice", "[]interface {}", elem)))
         if isinstance(v, dict):
-            elem = _FLOAT32 if getattr(v, "go_type", "").endswith("]float32") else _ANY
+            elem = _FLOAT32 if getattr(v, "go_under", "").endswith("]float32") else _ANY
             return (yield from self.nested(v, ("map", "map[string]interface {}", elem, _ANY)))
         if isinstance(v, Ref):
             return (yield from self.nested(v.v, _ANY))

@@ -556,7 +556,8 @@ def bytes_split_after(b: list[int], sep: list[int]) -> list[list[int]]:
 def bytes_trim(b: list[int], cutset: str, left: bool = True, right: bool = True) -> list[int]:
     """``bytes.Trim(b, cutset)`` (``TrimLeft``: ``right=False``; ``TrimRight``:
     ``left=False``): ``b`` without the runes of ``cutset`` at its ends; nil where
-    nothing is left, as Go's."""
+    nothing is left, as Go's, but of ``TrimRight``, which is ``b[:0]`` (``b`` itself
+    where it is empty)."""
     spans = list(_runes_of(b))
     lo, hi = 0, len(spans)
     while left and lo < hi and chr(spans[lo][1]) in cutset:
@@ -564,7 +565,7 @@ def bytes_trim(b: list[int], cutset: str, left: bool = True, right: bool = True)
     while right and hi > lo and chr(spans[hi - 1][1]) in cutset:
         hi -= 1
     if lo == hi:
-        return NilSlice()
+        return NilSlice() if left else b[:0] if b else b
     last = spans[hi - 1]
     return b[spans[lo][0] : last[0] + last[2]]
 

@@ -32,6 +32,7 @@ from ._numbers import (
     Uint32,
     Uint64,
     Uintptr,
+    int64,
     quo,
     quo_float,
 )
@@ -168,9 +169,10 @@ class _Uncomparable:
 class TypedList(_Uncomparable, list[Any]):  # type: ignore[misc]
     """A slice literal that goes into an interface where it stands (``[]any{[]int{4}}``,
     ``var x any = []string{"a"}``): the list, keeping its Go type for ``%T``, a type
-    switch and an assertion. No variable holds it, so nothing else sees a plain list."""
+    switch and an assertion (and, for a named type's, ``go_under``, its underlying
+    type's name, for ``%#v``). No variable holds it, so nothing else sees a plain list."""
 
-    __slots__ = ("go_type",)
+    __slots__ = ("go_type", "go_under")
 
 
 class TypedNilList(TypedList):
@@ -208,7 +210,7 @@ class TypedDict(_Uncomparable, dict[Any, Any]):  # type: ignore[misc]
     """A map literal that goes into an interface where it stands: see
     :class:`TypedList`."""
 
-    __slots__ = ("go_type",)
+    __slots__ = ("go_type", "go_under")
 
 
 class TypedNilMap(TypedDict, NilMap):  # type: ignore[misc]
@@ -218,18 +220,20 @@ class TypedNilMap(TypedDict, NilMap):  # type: ignore[misc]
     __slots__ = ()
 
 
-def typed(x: list[Any] | dict[Any, Any], go_type: str) -> Any:
-    """A slice or map literal ``x`` of the Go type ``go_type`` going into an interface."""
+def typed(x: list[Any] | dict[Any, Any], go_type: str, under: str = "") -> Any:
+    """A slice or map literal ``x`` of the Go type ``go_type`` going into an interface;
+    ``under``: the underlying type of a named one (``main.Sym``'s ``[]int``)."""
     kept: TypedList | TypedDict
+    under = under or go_type
     if x is NIL_MAP:
         kept = TypedNilMap()
-    elif is_array_type(go_type):
+    elif is_array_type(under):
         kept = TypedArray(x)
     elif isinstance(x, list):
         kept = TypedNilList() if type(x) is NilSlice and not x else TypedList(x)
     else:
         kept = TypedDict(x)
-    kept.go_type = go_type
+    kept.go_type, kept.go_under = go_type, under
     return kept
 
 
@@ -250,6 +254,18 @@ def wrapping(T: Any) -> Callable[[Any], Any]:
     if wrap is None:
         return cls  # Cents: the sum of two Cents is a Cents
     return lambda x: cls(wrap(x))
+
+
+def wrapping64(T: Any) -> Callable[[Any], Any]:
+    """:func:`wrapping` for a shift or a product in a generic (``x <<= 1``,
+    ``h *= 31``), where an ``int`` or ``int64`` type argument (a named one too) wraps
+    at 64 bits, as the translation wraps such an operation of a plain int64."""
+    wrap = wrapping(T)
+    zero = T()
+    sized = isinstance(T, TypeArg) and (T.wrap is not None or T.go_name == "time.Duration")
+    if sized or not isinstance(zero, int) or isinstance(zero, bool):
+        return wrap
+    return lambda x: wrap(int64(x))
 
 
 class TypeArg:
@@ -286,6 +302,10 @@ class TypeArg:
     def interface(self) -> Methods:
         """The interface type argument as ``x.(T)`` checks it."""
         return Methods(self.go_name, *self.methods, signatures=self.signatures)
+
+    def is_interface(self) -> bool:
+        """The type argument is an interface type (``any``, ``error``, ``Shape``)."""
+        return bool(self.methods) or self.go_name in ("any", "interface {}", "error")
 
     def __call__(self) -> Any:
         return self.zero()
@@ -728,8 +748,9 @@ def held_map(x: Any) -> Any:
 def _struct_value_of(t: AssertedType, x: Any) -> bool:
     """``x.(T)`` in a generic, ``T`` a struct type and ``x`` holding one of its values:
     the result is a copy of the struct's own class, as a ``T`` variable holds, which
-    ``==`` and slices.Index compare with another (not the interface's value)."""
-    return isinstance(t, TypeArg) and hasattr(type(x), "go_struct")
+    ``==`` and slices.Index compare with another (not the interface's value); ``T``
+    an interface type (``As[any](r)``): the value the interface holds, as it is."""
+    return isinstance(t, TypeArg) and not t.is_interface() and hasattr(type(x), "go_struct")
 
 
 def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any:
