@@ -47863,6 +47863,159 @@ func main() {
 )
 
 
+# struct{} values deeper inside a value print as {} too: a slice of sets of struct{},
+# a map of sets (a graph's adjacency), a map keyed by struct{}.
+CONSTRUCTS["nested_empty_structs"] = (
+    """\
+package main
+
+import "fmt"
+
+type Tree map[string]Tree
+
+func main() {
+\tfmt.Println([][]struct{}{{{}}, {{}, {}}}, map[string]map[int]struct{}{"x": {1: {}}})
+\tfmt.Println(map[struct{}]int{{}: 1}, []map[struct{}]bool{{{}: true}})
+\tgraph := map[string]map[string]struct{}{"a": {"b": {}, "c": {}}, "b": {}}
+\tfmt.Printf("%v %d\\n", graph, len(graph["a"]))
+\tfmt.Println(Tree{"a": Tree{"b": nil}})
+\tvar sets [2]map[rune]struct{}
+\tsets[0] = map[rune]struct{}{'x': {}}
+\tfmt.Println(sets)
+}
+""",
+    (
+        "[[{}] [{} {}]] map[x:map[1:{}]]\n"
+        "map[{}:1] [map[{}:true]]\n"
+        "map[a:map[b:{} c:{}] b:map[]] 2\n"
+        "map[a:map[b:map[]]]\n"
+        "[map[120:{}] map[]]\n"
+    ),
+)
+
+
+# A struct's field of type struct{} prints {}, and its sets (map[K]struct{}, a map of
+# them) print their {} values, exported or not.
+CONSTRUCTS["empty_struct_fields"] = (
+    """\
+package main
+
+import "fmt"
+
+type S struct {
+\tA    struct{}
+\tN    int
+\tseen map[string]struct{}
+\tAdj  map[int]map[int]struct{}
+}
+
+func main() {
+\tfmt.Println(S{}, []S{{}})
+\ts := S{N: 2, seen: map[string]struct{}{"x": {}}, Adj: map[int]map[int]struct{}{1: {2: {}}}}
+\tfmt.Printf("%+v\\n", s)
+\tfmt.Printf("%v\\n", &s)
+}
+""",
+    (
+        "{{} 0 map[] map[]} [{{} 0 map[] map[]}]\n"
+        "{A:{} N:2 seen:map[x:{}] Adj:map[1:map[2:{}]]}\n"
+        "&{{} 2 map[x:{}] map[1:map[2:{}]]}\n"
+    ),
+)
+
+
+# math/bits.Rem64, Rem32 and Rem: the remainder of the double-width dividend whatever the
+# quotient's size (a 128-bit product modulo m), integer divide by zero for a zero divisor.
+CONSTRUCTS["bits_rem"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/bits"
+)
+
+func mulmod(a, b, m uint64) uint64 {
+\thi, lo := bits.Mul64(a, b)
+\treturn bits.Rem64(hi, lo, m)
+}
+
+func main() {
+\tfmt.Println(mulmod(1<<63, 1<<63, 1_000_000_007), bits.Rem64(5, 3, 2), bits.Rem32(7, 9, 10))
+\tfmt.Println(bits.Rem(0, 100, 7))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tfmt.Println(bits.Rem64(1, 1, 0))
+}
+""",
+    ("319908071 1 1\n2\nrecovered: runtime error: integer divide by zero\n"),
+)
+
+
+# url.Values methods called through a *url.Values (a function that fills a query it is
+# given) act on the map it points to.
+CONSTRUCTS["url_values_pointer"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"net/url"
+)
+
+func fill(q *url.Values) {
+\tq.Add("a", "1")
+\tq.Set("b", "x y")
+\tq.Add("a", "2")
+}
+
+func main() {
+\tv := url.Values{}
+\tfill(&v)
+\tp := &v
+\tfmt.Println(p.Get("a"), p.Has("b"), p.Encode(), v.Encode())
+\tp.Del("a")
+\tfmt.Println(v, len(v))
+}
+""",
+    ("1 true a=1&a=2&b=x+y a=1&a=2&b=x+y\nmap[b:[x y]] 1\n"),
+)
+
+
+# In base 16, a leading 0b or 0B is two hex digits (0x0b), for strconv.ParseInt and fmt's
+# %x scan alike; 0x in base 16 and 0b in base 2 are syntax errors, prefixes being base 0's.
+CONSTRUCTS["hex_digits_0b"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+)
+
+func main() {
+\tvar r, g, b int
+\tn, err := fmt.Sscanf("#0a0B0c", "#%02x%02x%02x", &r, &g, &b)
+\tfmt.Println(n, err, r, g, b)
+\tvar a int
+\tfmt.Sscanf("0b1", "%x", &a)
+\tfmt.Println(a)
+\tfmt.Println(strconv.ParseInt("0b1", 16, 64))
+\tfmt.Println(strconv.ParseInt("0x1f", 16, 64))
+\tfmt.Println(strconv.ParseInt("0b1", 2, 64))
+\tfmt.Println(strconv.ParseUint("0BAD", 16, 64))
+}
+""",
+    (
+        "3 <nil> 10 11 12\n"
+        "177\n"
+        "177 <nil>\n"
+        '0 strconv.ParseInt: parsing "0x1f": invalid syntax\n'
+        '0 strconv.ParseInt: parsing "0b1": invalid syntax\n'
+        "2989 <nil>\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

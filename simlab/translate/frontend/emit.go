@@ -3787,7 +3787,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		m.emit("    __slots__ = (%s)", strings.Join(quoted, ", "))
 	}
-	var durations, float32s, values, times, generic, genericElems []string // fmt prints them as Durations, 1.5s; as values, {1 2}
+	var durations, float32s, empties, values, times, generic, genericElems []string // fmt prints them as Durations, 1.5s; as values, {1 2}
 	for _, i := range keep {
 		name, ft := fieldName(st.Field(i).Name()), st.Field(i).Type()
 		if tp, ok := ft.(*types.TypeParam); ok {
@@ -3801,6 +3801,14 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		if e := elemType(ft); isFloat32(ft) || e != nil && isFloat32(e) {
 			float32s = append(float32s, name) // 3.3, not 3.299999952316284
+		}
+		switch {
+		case isEmptyStruct(ft):
+			empties = append(empties, fmt.Sprintf("%q: \"\"", name)) // {}, not <nil>
+		case isEmpties(ft) && !hasFmtMethod(ft):
+			empties = append(empties, fmt.Sprintf("%q: \".\"", name)) // map[a:{}]
+		case emptiesPath(ft) != "":
+			empties = append(empties, fmt.Sprintf("%q: %q", name, emptiesPath(ft)))
 		}
 		if ptr, ok := ft.(*types.Pointer); ok && libraryBasicClass(ptr.Elem()) != "" {
 			// a *time.Month: March, a *time.Duration: 1s
@@ -3829,6 +3837,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	}
 	if len(float32s) > 0 {
 		m.emit("    go_float32s = %s  # float32 fields (or slices, arrays of them), printed with a float32's digits", pyTuple(float32s))
+	}
+	if len(empties) > 0 {
+		m.emit("    go_empties = {%s}  # struct{} fields, or the way to those inside (go.empties): {}", strings.Join(empties, ", "))
 	}
 	if len(blanks) > 0 {
 		if len(blanks) == 1 {

@@ -902,6 +902,40 @@ func isEmpties(t types.Type) bool {
 	return isEmptySet(t) || e != nil && isEmptyStruct(e)
 }
 
+// emptiesPath: the way from a value of t to the struct{} values inside it that fmt
+// must see as {}, deeper than isEmpties': "s" an element of a slice or an array,
+// "m" a map's value, then the set or the slice of struct{} there, or "k" a map
+// whose key is struct{}; "" where there is none, or a type on the way has a
+// String, Error or Format method (or past eight levels: type Tree map[string]Tree).
+func emptiesPath(t types.Type) string {
+	return emptiesWay(t, 0)
+}
+
+func emptiesWay(t types.Type, depth int) string {
+	if hasFmtMethod(t) || depth > 8 {
+		return ""
+	}
+	if m, ok := under(t).(*types.Map); ok && isEmptyStruct(m.Key()) && !isEmptyStruct(m.Elem()) {
+		return "k"
+	}
+	step, inner := "", types.Type(nil)
+	if e := elemType(t); e != nil {
+		step, inner = "s", e
+	} else if e := mapElem(t); e != nil {
+		step, inner = "m", e
+	}
+	if inner == nil || hasFmtMethod(inner) {
+		return ""
+	}
+	if isEmpties(inner) {
+		return step + "."
+	}
+	if rest := emptiesWay(inner, depth+1); rest != "" {
+		return step + rest
+	}
+	return ""
+}
+
 func isByteSlice(t types.Type) bool {
 	sl, ok := under(t).(*types.Slice)
 	return ok && isBasicKind(sl.Elem(), types.Byte)
@@ -1984,6 +2018,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = f.emptyStruct(s) // {}
 		case isEmpties(t) && !hasFmtMethod(t):
 			s = "go.empties(" + s + ")" // map[a:{} b:{}], [{} {}]
+		case emptiesPath(t) != "":
+			s = "go.empties(" + s + ", " + pyString(emptiesPath(t)) + ")" // [[{}]], map[x:map[1:{}]], map[{}:1]
 		case (isByteSlice(t) || isByteArray(t)) && !hasFmtMethod(t) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0:
 			s = "go.Bytes(" + s + ")" // %s of a []byte: its text; %x: its hex
 		case j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 && elemType(t) != nil && !hasFmtMethod(t) && !hasFmtMethod(elemType(t)) &&
@@ -3547,7 +3583,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.sort_find(" + arg(0) + ", " + arg(1) + ")", false
 	case "math/bits.Mul", "math/bits.Mul32", "math/bits.Mul64", "math/bits.Add", "math/bits.Add32",
 		"math/bits.Add64", "math/bits.Sub", "math/bits.Sub32", "math/bits.Sub64",
-		"math/bits.Div", "math/bits.Div32", "math/bits.Div64":
+		"math/bits.Div", "math/bits.Div32", "math/bits.Div64", "math/bits.Rem", "math/bits.Rem32", "math/bits.Rem64":
 		fn := strings.TrimPrefix(name, "math/bits.")
 		base := strings.TrimRight(fn, "0123456789")
 		size := strings.TrimPrefix(fn, base)
@@ -4248,7 +4284,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return "go.error_text(" + recv + ")", false // of a nil error: Go's nil dereference
 	}
 	if ptr, ok := p.info.TypeOf(sel.X).(*types.Pointer); ok {
-		if _, basic := under(ptr.Elem()).(*types.Basic); basic {
+		switch under(ptr.Elem()).(type) {
+		case *types.Basic, *types.Map: // (p.Add("a", "1") of a *url.Values too)
 			recv = paren(recv) + ".v" // p.String() of a *time.Duration: the go.Ref's value
 		}
 	}

@@ -67,6 +67,14 @@ def bits_div(hi: int, lo: int, y: int, size: int) -> tuple[int, int]:
     return divmod(hi << size | lo, y)
 
 
+def bits_rem(hi: int, lo: int, y: int, size: int) -> int:
+    """``bits.Rem64`` (and ``Rem32``, ``Rem``): the remainder of the double-width
+    ``hi, lo`` by ``y``, whatever the quotient's size; Go's panic for ``y`` zero."""
+    if y == 0:
+        raise GoPanic("runtime error: integer divide by zero")
+    return (hi << size | lo) % y
+
+
 def bits_sub(x: int, y: int, borrow: int, size: int) -> tuple[int, int]:
     """``bits.Sub64`` (and its kin): the difference with the borrow in, and the
     borrow out."""

@@ -429,6 +429,7 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
         if isinstance(getattr(x, param), ValueType):  # a []T, [4]T, map[K]T of structs
             values = (*values, s)
     hidden = getattr(cls, "go_type_params", ())
+    empty: dict[str, str] = getattr(cls, "go_empties", {})
     blanks = list(getattr(cls, "go_blank_fields", ()))  # (before the n-th field, its zero)
     shown = 0
     for s in cls.__slots__:
@@ -442,6 +443,8 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
                 value = times[s](value)  # fmt calls no method of an unexported field
             elif s in float32s:
                 value = _as_float32(value)
+            elif s in empty:
+                value = EMPTY if not empty[s] else empties(value, empty[s])
             yield name, value, kind
     for _, zero in blanks:  # blank fields after the last
         yield "_", zero, ""
@@ -475,10 +478,19 @@ def empty(_: Any) -> _EmptyStruct:
     return EMPTY
 
 
-def empties(m: Any) -> Any:
+def empties(m: Any, path: str = "") -> Any:
     """A set (``map[K]struct{}``) or a slice of ``struct{}`` handed to fmt, which
-    prints ``map[a:{} b:{}]`` and ``[{} {}]``."""
-    return dict.fromkeys(m, EMPTY) if isinstance(m, dict) else [EMPTY] * len(m)
+    prints ``map[a:{} b:{}]`` and ``[{} {}]``; ``path``, the way to such a value
+    deeper inside ``m`` (``s`` an element, ``m`` a map's value, ``.`` the set or
+    the slice there, ``k`` a map's struct{} key): ``[[{}]]``, ``map[{}:1]``."""
+    if not path or path == ".":
+        return dict.fromkeys(m, EMPTY) if isinstance(m, dict) else [EMPTY] * len(m)
+    step, rest = path[0], path[1:]
+    if step == "k":
+        return {EMPTY: m[None]} if m else {}  # its one key, None, the struct{}
+    if step == "m":
+        return {k: empties(v, rest) for k, v in m.items()}
+    return [empties(e, rest) for e in m]
 
 
 class StructValue:

@@ -234,8 +234,9 @@ def _unsigned(body: str, base: int) -> int | None:
         ):
             digits = "!"
         digits = digits.replace("_", "")
-    elif body[:2].lower() in ("0x", "0o", "0b"):
-        return None  # a prefix only where the base is 0 (Python's int takes base's own)
+    elif body[:2].lower() == {16: "0x", 8: "0o", 2: "0b"}.get(base):
+        return None  # a prefix only where the base is 0 (Python's int takes base's own;
+        # in base 16, 0b is two digits)
     try:
         return int(digits, base) if digits and digits.isalnum() and digits.isascii() else None
     except ValueError:
