@@ -48016,6 +48016,200 @@ func main() {
 )
 
 
+# fmt's scans write through a pointer taken out of an interface (target.(*int)); a type
+# switch's *string, *int, *bool, *float64 cases take a pointer to a value of that kind.
+CONSTRUCTS["scan_through_interface_pointers"] = (
+    """\
+package main
+
+import "fmt"
+
+type Config struct {
+\tName  string
+\tPort  int
+\tDebug bool
+\tRatio float64
+}
+
+func set(target any, val string) error {
+\tvar err error
+\tswitch p := target.(type) {
+\tcase *string:
+\t\t_, err = fmt.Sscanf(val, "%s", p)
+\tcase *int:
+\t\t_, err = fmt.Sscanf(val, "%d", p)
+\tcase *bool:
+\t\t_, err = fmt.Sscanf(val, "%t", p)
+\tcase *float64:
+\t\t_, err = fmt.Sscanf(val, "%g", p)
+\tdefault:
+\t\terr = fmt.Errorf("unsupported %T", target)
+\t}
+\treturn err
+}
+
+func main() {
+\tvar port int
+\tvar target any = &port
+\tn, err := fmt.Sscanf("8080", "%d", target.(*int))
+\tfmt.Println(n, err, port)
+\tcfg := Config{Port: 80}
+\tfmt.Println(set(&cfg.Name, "api"), set(&cfg.Port, "9090"), set(&cfg.Debug, "true"))
+\tfmt.Println(set(&cfg.Ratio, "0.5"), set(&cfg.Port, "eighty"))
+\tfmt.Printf("%+v\\n", cfg)
+}
+""",
+    (
+        "1 <nil> 8080\n"
+        "<nil> <nil> <nil>\n"
+        "<nil> expected integer\n"
+        "{Name:api Port:9090 Debug:true Ratio:0.5}\n"
+    ),
+)
+
+
+# fmt.Sscan into pointers to named bool, int and string types sets them (a named bool's
+# pointer is its class's, which now writes through).
+CONSTRUCTS["scan_named_basics"] = (
+    """\
+package main
+
+import "fmt"
+
+type Flag bool
+type Port int
+type Name string
+
+func main() {
+\tvar f Flag
+\tvar p Port
+\tvar n Name
+\tc, err := fmt.Sscan("true 8080 api", &f, &p, &n)
+\tfmt.Println(c, err, f, p, n)
+\tfmt.Printf("%T %T %T\\n", f, p, n)
+}
+""",
+    ("3 <nil> true 8080 api\nmain.Flag main.Port main.Name\n"),
+)
+
+
+# A pointer to a struct whose type keys a map by value is still compared by address: in a
+# struct's field (==, a map key's hash), in an interface; values that point at each other
+# compare without following the pointers.
+CONSTRUCTS["pointers_in_keyed_structs"] = (
+    """\
+package main
+
+import "fmt"
+
+type Node struct {
+\tID   int
+\tNext *Node
+}
+
+type Edge struct{ From, To *Node }
+
+func main() {
+\ta, b := &Node{ID: 1}, &Node{ID: 1}
+\ta.Next, b.Next = b, a
+\tvisits := map[Node]int{*a: 1}
+\tvisits[*b]++
+\tfmt.Println(len(visits), *a == *b, a == b, any(a) == any(b), any(*a) == any(Node{1, b}))
+\tedges := map[Edge]string{{a, b}: "ab"}
+\tedges[Edge{a, b}] += "!"
+\tedges[Edge{b, a}] = "ba"
+\tfmt.Println(len(edges), edges[Edge{a, b}], Edge{a, b} == Edge{a, b}, Edge{a, b} == Edge{b, a})
+}
+""",
+    ("2 false false false true\n2 ab! true false\n"),
+)
+
+
+# In a generic, == of two T values compares a struct type argument's values field by field
+# and a pointer type argument's by address (though the struct type keys a map by value).
+CONSTRUCTS["generic_equality_by_type_argument"] = (
+    """\
+package main
+
+import "fmt"
+
+type pt struct{ x, y int }
+
+type Node struct {
+\tID   int
+\tNext *Node
+}
+
+type List[T comparable] struct{ items []T }
+
+func (l *List[T]) Index(x T) int {
+\tfor i, y := range l.items {
+\t\tif y == x {
+\t\t\treturn i
+\t\t}
+\t}
+\treturn -1
+}
+
+func (l *List[T]) Without(x T) []T {
+\tvar out []T
+\tfor _, y := range l.items {
+\t\tif y != x {
+\t\t\tout = append(out, y)
+\t\t}
+\t}
+\treturn out
+}
+
+func Eq[T comparable](a, b T) bool { return a == b }
+
+func main() {
+\ta, b := &Node{ID: 1}, &Node{ID: 1}
+\t_ = map[Node]int{*a: 1}
+\tfmt.Println(Eq(a, b), Eq(a, a), Eq(*a, *b), Eq(pt{1, 2}, pt{1, 2}))
+\tps := List[pt]{items: []pt{{1, 1}, {2, 2}}}
+\tns := List[*Node]{items: []*Node{a, b}}
+\tfmt.Println(ps.Index(pt{2, 2}), ns.Index(b), len(ns.Without(a)), ps.Without(pt{1, 1}))
+}
+""",
+    ("false true true true\n1 1 1 [{2 2}]\n"),
+)
+
+
+# A generic struct's fields of type T compare as T's values do: Pair[pt] by value (as a map
+# key too), Pair[*Node] by address.
+CONSTRUCTS["generic_struct_fields_compare"] = (
+    """\
+package main
+
+import "fmt"
+
+type pt struct{ x, y int }
+
+type Node struct{ ID int }
+
+type Pair[T comparable] struct {
+\tA, B T
+}
+
+func main() {
+\tfmt.Println(Pair[pt]{pt{1, 2}, pt{3, 4}} == Pair[pt]{pt{1, 2}, pt{3, 4}})
+\tcounts := map[Pair[pt]]int{}
+\tcounts[Pair[pt]{pt{1, 2}, pt{3, 4}}]++
+\tcounts[Pair[pt]{pt{1, 2}, pt{3, 4}}]++
+\tfmt.Println(len(counts))
+\ta, b := &Node{1}, &Node{1}
+\t_ = map[Node]bool{*a: true}
+\tfmt.Println(Pair[*Node]{a, b} == Pair[*Node]{a, b}, Pair[*Node]{a, b} == Pair[*Node]{b, a})
+\tedges := map[Pair[*Node]]int{{a, b}: 1}
+\tedges[Pair[*Node]{b, a}] = 2
+\tfmt.Println(len(edges))
+}
+""",
+    ("true\n1\ntrue false\n2\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

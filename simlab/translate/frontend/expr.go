@@ -1393,6 +1393,13 @@ func (m *module) ptrWrites() map[string]bool {
 					if ptr, ok := m.p.info.TypeOf(c.Args[0]).(*types.Pointer); ok {
 						m.writes[ptrKey(ptr.Elem())] = true
 					}
+				case "fmt.Sscan", "fmt.Sscanf", "fmt.Sscanln", "fmt.Fscan", "fmt.Fscanf", "fmt.Fscanln",
+					"fmt.Scan", "fmt.Scanf", "fmt.Scanln": // each operand, a pointer from anywhere (target.(*int))
+					for _, a := range c.Args {
+						if ptr, ok := m.p.info.TypeOf(a).(*types.Pointer); ok {
+							m.writes[ptrKey(ptr.Elem())] = true
+						}
+					}
 				}
 			}
 			return true
@@ -1602,6 +1609,13 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 	}
 	if tp, ok := t.(*types.TypeParam); ok && basicTypeSet(tp) {
 		return l + " " + op + " " + r // x != 0 of a T ~uint16: by value, whatever class &= left x in
+	}
+	if tp, ok := t.(*types.TypeParam); ok && !isNil(le) && !isNil(re) && isTypeParam(lt) && isTypeParam(rt) {
+		// a == b of two T values: a struct type argument's by value, a pointer's by address
+		if op == "==" {
+			return "go.equal_as(" + tp.Obj().Name() + ", " + l + ", " + r + ")"
+		}
+		return "not go.equal_as(" + tp.Obj().Name() + ", " + l + ", " + r + ")"
 	}
 	identity := false
 	switch under(t).(type) {

@@ -93,13 +93,22 @@ _GO_TYPES: dict[str, Callable[[Any], bool]] = {
     "*sync/atomic.Bool": lambda x: isinstance(x, atomic.Bool),
 }
 # a pointer to a number, a string or a bool is a go.Ref, which does not keep its
-# target's type: any passes for each of these (but a pointer to a slice, an array
-# or a map: see PointerTo)
-_POINTED = "int string bool float64 float32 int8 int16 int32 int64 uint uint8 uint16 uint32 uint64"
+# target's type: it passes for each type of the kind of the value it points to now
+# (a *string case does not take a pointer to an int; *int and *int64 are alike)
+# (a pointer to a slice, an array or a map: see PointerTo)
+_POINTED_KINDS: dict[str, Callable[[Any], bool]] = {
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "string": lambda v: isinstance(v, str),
+    "bool": lambda v: isinstance(v, bool),
+    "float": lambda v: isinstance(v, float),
+}
+_POINTED = {"string": "string", "bool": "bool", "float64": "float", "float32": "float"}
+_INTS = "int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64"
+_POINTED |= dict.fromkeys(_INTS.split(), "int")
 _GO_TYPES.update(
     {
-        f"*{name}": (lambda x: isinstance(x, Ref) and not isinstance(x.v, list | dict))
-        for name in _POINTED.split()
+        f"*{name}": (lambda x, kind=_POINTED_KINDS[kind]: isinstance(x, Ref) and kind(x.v))
+        for name, kind in _POINTED.items()
     }
 )
 

@@ -321,6 +321,13 @@ class NamedValue:
     def v(self) -> Any:
         return self._v if self.ref is None else self.ref.v
 
+    @v.setter
+    def v(self, value: Any) -> None:  # *p = x through a *T held so (fmt.Sscan(&flag))
+        if self.ref is None:
+            self._v = value
+        else:
+            self.ref.v = value
+
 
 class NamedBool(NamedValue):
     """A value of a named bool type (``type BoolLit bool``) held in an interface:
@@ -880,14 +887,50 @@ def struct_equal(a: Any, b: Any) -> bool:
     identity (what ``==`` of an object without ``__eq__`` is)."""
     cls = type(a)
     values, ifaces = getattr(cls, "go_values", ()), getattr(cls, "go_ifaces", ())
+    generic = getattr(cls, "go_generic_fields", {})  # a field of type T: as T's values compare
+    same = _same if cls.__module__.startswith(_TRANSLATED) else _plain_equal  # golib's: its own
     return all(
         _value_equal(getattr(a, f), getattr(b, f))
         if f in values
+        else equal_as(getattr(a, generic[f]), getattr(a, f), getattr(b, f))
+        if f in generic
         else equal(getattr(a, f), getattr(b, f))
         if f in ifaces
-        else getattr(a, f) == getattr(b, f)
+        else same(getattr(a, f), getattr(b, f))
         for f in _compared(cls)
     )
+
+
+def equal_as(T: Any, a: Any, b: Any) -> bool:
+    """``a == b`` of two values of the type parameter ``T``: of a struct or an array
+    type argument by value (the generic holds such a value as the object a pointer
+    to it would be), of another as interface values compare."""
+    return _value_equal(a, b) if copies_values(T) else equal(a, b)
+
+
+def _pointer(x: Any) -> bool:
+    """``x`` is a pointer to a struct of the program (the object itself, not a value
+    ``go.as_value`` marks), which ``==`` compares by identity even where its class
+    compares by value as a map key; not one to an empty struct, whose pointers the
+    spec lets be equal."""
+    cls = type(x)
+    return (
+        cls.__module__.startswith(_TRANSLATED)
+        and bool(getattr(cls, "__slots__", ()))
+        and not hasattr(cls, "go_struct")
+    )
+
+
+def _same(x: Any, y: Any) -> bool:
+    """``x == y`` of two fields that are neither struct values nor interfaces."""
+    return x is y if _pointer(x) else bool(x == y)
+
+
+def _plain_equal(x: Any, y: Any) -> bool:
+    return bool(x == y)
+
+
+_TRANSLATED = "simlab.translated."
 
 
 def _compared(cls: type) -> tuple[str, ...]:
@@ -919,9 +962,31 @@ def _struct_key(x: Any) -> tuple[Any, ...]:
     if type(x) is list:
         return tuple(_struct_key(e) if _is_value(e) else e for e in x)
     values = getattr(type(x), "go_values", ())
+    generic = getattr(type(x), "go_generic_fields", {})
+    ours = type(x).__module__.startswith(_TRANSLATED)
     return tuple(
-        _struct_key(getattr(x, f)) if f in values else getattr(x, f) for f in _compared(type(x))
+        _struct_key(v)
+        if f in values or (f in generic and copies_values(getattr(x, generic[f])))
+        else (_Identity(v) if ours and _pointer(v) else v)
+        for f in _compared(type(x))
+        for v in (getattr(x, f),)
     )
+
+
+class _Identity:
+    """A pointer field in a map key's hash: equal only to itself, as Go's pointers
+    (a key holding a pointer to a keyed struct does not hash what it points to)."""
+
+    __slots__ = ("x",)
+
+    def __init__(self, x: Any) -> None:
+        self.x = x
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Identity) and other.x is self.x
+
+    def __hash__(self) -> int:
+        return id(self.x)
 
 
 def _is_value(x: Any) -> bool:
@@ -1085,4 +1150,6 @@ def equal(a: Any, b: Any) -> bool:
     if isinstance(a, list):  # an array: its elements compared as == compares them
         return len(a) == len(b) and array_equal(a, b)
     by_value = isinstance(a, _BY_VALUE) or hasattr(type(a), "go_struct")
+    if not by_value and _pointer(a):
+        return a is b  # a pointer, though its struct type keys a map by value
     return a == b if by_value or type(a).__hash__ is not object.__hash__ else a is b
