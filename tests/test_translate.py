@@ -3680,6 +3680,22 @@ def test_a_regexp_made_at_run_time_beyond_the_common_syntax_ends_the_run_in_one_
     )
 
 
+def test_a_regexp_literal_prefix_is_refused_where_it_crashed(tmp_path):
+    """Regexp.LiteralPrefix is not modelled: the program is refused in one line, exit
+    status 2, where the translation accepted it and the run failed inside golib."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"fmt"\n\t"regexp"\n)\n\nfunc main() {\n'
+        "\tfmt.Println(regexp.MustCompile(`ab+c`).LiteralPrefix())\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: main.go:9: unsupported: the method regexp.Regexp.LiteralPrefix"
+        " (the standard library subset simlab models)\n"
+    )
+
+
 # go run (go1.27.3) printed this to stdout, then "exit status 2" for the second Parse
 EXIT_ON_ERROR = """\
 package main

@@ -78,7 +78,7 @@ func (f *fn) regexpMethod(c *ast.CallExpr, key, recv string) (string, bool) {
 	case "ReplaceAllStringFunc", "ReplaceAllFunc":
 		repl := f.calledAtOnce(c, c.Args[1], "a "+method+" whose function blocks", "a function that only builds the replacement")
 		return recv + "." + method + "(" + f.value(c.Args[0]) + ", " + repl + ")", true
-	case "String", "NumSubexp", "SubexpNames", "SubexpIndex", "LiteralPrefix",
+	case "String", "NumSubexp", "SubexpNames", "SubexpIndex",
 		"MatchString", "FindString", "FindStringIndex", "FindStringSubmatch", "FindStringSubmatchIndex",
 		"FindAllString", "FindAllStringIndex", "FindAllStringSubmatch", "FindAllStringSubmatchIndex",
 		"ReplaceAllString", "ReplaceAllLiteralString", "Split", "ExpandString", "Expand",
