@@ -94,8 +94,8 @@ _GO_TYPES: dict[str, Callable[[Any], bool]] = {
 }
 # a pointer to a number, a string or a bool is a go.Ref, which does not keep its
 # target's type: it passes for each type of the kind of the value it points to now
-# (a *string case does not take a pointer to an int; *int and *int64 are alike)
-# (a pointer to a slice, an array or a map: see PointerTo)
+# (a *string case takes no pointer to an int; *int and *int64 are alike). A pointer
+# to a slice, an array or a map: see PointerTo.
 _POINTED_KINDS: dict[str, Callable[[Any], bool]] = {
     "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
     "string": lambda v: isinstance(v, str),
@@ -105,12 +105,13 @@ _POINTED_KINDS: dict[str, Callable[[Any], bool]] = {
 _POINTED = {"string": "string", "bool": "bool", "float64": "float", "float32": "float"}
 _INTS = "int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64"
 _POINTED |= dict.fromkeys(_INTS.split(), "int")
-_GO_TYPES.update(
-    {
-        f"*{name}": (lambda x, kind=_POINTED_KINDS[kind]: isinstance(x, Ref) and kind(x.v))
-        for name, kind in _POINTED.items()
-    }
-)
+
+
+def _points_to(kind: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    return lambda x: isinstance(x, Ref) and kind(x.v)
+
+
+_GO_TYPES.update({f"*{name}": _points_to(_POINTED_KINDS[kind]) for name, kind in _POINTED.items()})
 
 
 class Methods:
@@ -166,6 +167,7 @@ class _Uncomparable:
 
     __slots__ = ()
     go_type: str
+    go_under: str  # a named type's underlying type (see typed)
 
     def __hash__(self) -> int:
         raise GoPanic(f"runtime error: hash of unhashable type {self.go_type}")  # a map[any]V's key

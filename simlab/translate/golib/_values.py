@@ -880,11 +880,16 @@ def is_array_type(go_name: str) -> bool:
     return go_name.startswith("[") and go_name[1:2] != "]"
 
 
+_TRANSLATED = "simlab.translated."  # the module of a translated program's classes
+
+
 def struct_equal(a: Any, b: Any) -> bool:
     """``a == b`` of two struct values: each field equal, one holding a struct value
     (``go_values``) compared field by field in turn, one holding an interface value
-    (``go_ifaces``) as :func:`equal` compares them, a pointer or a channel by
-    identity (what ``==`` of an object without ``__eq__`` is)."""
+    (``go_ifaces``) as :func:`equal` compares them, one of a type parameter's type
+    (``go_generic_fields``) as its type argument's values compare, a pointer or a
+    channel by identity (a pointer to a struct whose class compares by value, as a
+    map key, too); a struct of golib's compares its fields as they compare."""
     cls = type(a)
     values, ifaces = getattr(cls, "go_values", ()), getattr(cls, "go_ifaces", ())
     generic = getattr(cls, "go_generic_fields", {})  # a field of type T: as T's values compare
@@ -928,9 +933,6 @@ def _same(x: Any, y: Any) -> bool:
 
 def _plain_equal(x: Any, y: Any) -> bool:
     return bool(x == y)
-
-
-_TRANSLATED = "simlab.translated."
 
 
 def _compared(cls: type) -> tuple[str, ...]:
