@@ -48226,6 +48226,62 @@ func main() {
 )
 
 
+# A value of a named channel type with methods compares with nil and with other channels
+# as the channel it is (a semaphore type's nil check).
+CONSTRUCTS["named_channel_compared"] = (
+    """\
+package main
+
+import "fmt"
+
+type Sem chan struct{}
+
+func (s Sem) Acquire() { s <- struct{}{} }
+func (s Sem) Release() { <-s }
+
+func main() {
+\tvar none Sem
+\ts := make(Sem, 2)
+\ts.Acquire()
+\tfmt.Println(none == nil, s == nil, s != nil, nil == none, s == s, none != s, len(s), cap(s))
+\traw := make(chan struct{})
+\tfmt.Println(s == raw, Sem(raw) == raw)
+\ts.Release()
+\tfmt.Println(len(s))
+}
+""",
+    ("true false true true true true 1 2\nfalse true\n0\n"),
+)
+
+
+# fmt.Errorf with one operand under two %w (%[1]w then %[1]w) makes a *fmt.wrapErrors
+# holding it once, as Go counts the verbs, not the operands.
+CONSTRUCTS["errorf_same_operand_wrapped_twice"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+var ErrA = errors.New("a")
+var ErrB = errors.New("b")
+
+func main() {
+\te := fmt.Errorf("%[1]w then %[1]w", ErrA)
+\t_, many := e.(interface{ Unwrap() []error })
+\tfmt.Println(e, many, errors.Is(e, ErrA), errors.Unwrap(e) == nil)
+\tf := fmt.Errorf("%w %w %[1]w", ErrA, ErrB)
+\tfmt.Println(f, errors.Is(f, ErrB), len(f.(interface{ Unwrap() []error }).Unwrap()))
+\tg := fmt.Errorf("only %w", ErrB)
+\tfmt.Println(g, errors.Unwrap(g) == ErrB)
+}
+""",
+    ("a then a true true true\na b a true 2\nonly b true\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1596,7 +1596,16 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 		return "not go.struct_equal(" + l + ", " + r + ")"
 	}
 	if f.m.wrappedType(lt) != "" || f.m.wrappedType(rt) != "" {
-		p.unsupported(le, "comparing a channel of a type with methods", "comparing the channels before the conversion")
+		if _, isChan := under(t).(*types.Chan); !isChan {
+			p.unsupported(le, "comparing a channel of a type with methods", "comparing the channels before the conversion")
+		}
+		// sem == nil of a type Sem chan T with methods: the channel its class holds
+		if f.m.wrappedType(lt) != "" {
+			l = paren(l) + ".v"
+		}
+		if f.m.wrappedType(rt) != "" {
+			r = paren(r) + ".v"
+		}
 	}
 	if ptr, ok := under(t).(*types.Pointer); ok && !isNil(le) && !isNil(re) {
 		if _, isStruct := under(ptr.Elem()).(*types.Struct); !isStruct {

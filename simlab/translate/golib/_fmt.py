@@ -1267,10 +1267,10 @@ def errorf(format: str, *args: Any) -> sl.GoError:
     does not unwrap)."""
     printf = _Printf(format, args, wraps=True)
     message = printf.run()
-    wrapped = {
-        i: x.of if isinstance(x, Stringed) else x for verb, i, x in printf.used if verb == "w"
-    }
-    if len(wrapped) == 1:
+    uses = [(i, x) for verb, i, x in printf.used if verb == "w"]
+    uses = [(i, x.of if isinstance(x, Stringed) else x) for i, x in uses]
+    wrapped = dict(uses)  # one operand under two %w is one error, in a *fmt.wrapErrors
+    if len(uses) == 1:
         (x,) = wrapped.values()
         return WrapError(message, x if _is_error(x) else None)
     if wrapped:  # in the order of the operands, as Go's (%[2]w then %[1]w)
