@@ -48282,6 +48282,146 @@ func main() {
 )
 
 
+# A deferred call's arguments are read at the defer statement, also of a variable later
+# written through a pointer or a closure; a pointer method's receiver is the variable itself.
+CONSTRUCTS["defer_args_of_variables_written_through_pointers"] = (
+    """\
+package main
+
+import "fmt"
+
+type counter int
+
+func (c *counter) show() { fmt.Println("show", *c) }
+func (c counter) value() { fmt.Println("value", c) }
+
+func inc(n *int) { *n++ }
+
+func grow(xs *[]string) { *xs = append(*xs, "late") }
+
+func run() {
+\tvar n int
+\tvar names []string
+\tdefer fmt.Println("n", n, "names", names)
+\tinc(&n)
+\tgrow(&names)
+\tvar c counter = 1
+\tdefer c.show()
+\tdefer c.value()
+\tp := &c
+\t*p = 5
+\tfmt.Println("end of run", n, names)
+}
+
+func main() {
+\trun()
+\ttotal := 0
+\tadd := func(k int) { total += k }
+\tdefer fmt.Println("total at defer", total)
+\tadd(3)
+\tfmt.Println("total", total)
+}
+""",
+    ("end of run 1 [late]\nvalue 1\nshow 5\nn 0 names []\ntotal 3\ntotal at defer 0\n"),
+)
+
+
+# A named number type's Format method takes every verb, %d of an arithmetic result (c*2) too,
+# where a String method is not called under %d.
+CONSTRUCTS["formatter_of_arithmetic"] = (
+    """\
+package main
+
+import "fmt"
+
+type C int
+
+func (c C) Format(f fmt.State, verb rune) {
+\tfmt.Fprintf(f, "<%d:%c>", int(c), verb)
+}
+
+type Level int
+
+func (l Level) String() string { return fmt.Sprintf("L%d", int(l)) }
+
+func main() {
+\tc := C(5)
+\td := c * 2
+\tfmt.Printf("%d %v %02d %x|%d %s\\n", c*2, c-1, c%3, d, d, c<<1)
+\tl := Level(2)
+\tfmt.Printf("%d %v %s\\n", l*2, l+1, l-1)
+}
+""",
+    ("<10:d> <4:v> <2:d> <10:x>|<10:d> <10:s>\n4 L3 L1\n"),
+)
+
+
+# A named bool type with a String or Error method prints true or false under %t, padded as
+# Go pads it: fmt calls those methods only under %v, %s, %q, %x and %X.
+CONSTRUCTS["named_bool_under_t"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Status bool
+
+func (s Status) String() string {
+\tif s {
+\t\treturn "enabled"
+\t}
+\treturn "disabled"
+}
+
+type Failed bool
+
+func (f Failed) Error() string { return "failed" }
+
+func main() {
+\ton := Status(true)
+\tfmt.Printf("%t %v %s %5t|%-6t|\\n", on, on, on, Status(false), on)
+\tvar err error = Failed(true)
+\tfmt.Printf("%t %v\\n", Failed(false), err)
+\tfmt.Println(errors.Is(err, Failed(true)), []Status{true, false})
+\tfmt.Printf("%t\\n", []Status{true, false})
+}
+""",
+    ("true enabled enabled false|true  |\nfalse failed\ntrue [enabled disabled]\n[true false]\n"),
+)
+
+
+# hex's invalid byte error shows the byte as Go's %#U does: quoted where it prints (''' and
+# '\' as they are), alone where it does not (a newline, a tab).
+CONSTRUCTS["hex_invalid_byte_text"] = (
+    """\
+package main
+
+import (
+\t"encoding/hex"
+\t"fmt"
+)
+
+func main() {
+\tfor _, s := range []string{"ff\\n", "'0", "\\\\0", "g0", "a\\t", "0é"} {
+\t\t_, err := hex.DecodeString(s)
+\t\tfmt.Println(err)
+\t}
+}
+""",
+    (
+        "encoding/hex: invalid byte: U+000A\n"
+        "encoding/hex: invalid byte: U+0027 '''\n"
+        "encoding/hex: invalid byte: U+005C '\\'\n"
+        "encoding/hex: invalid byte: U+0067 'g'\n"
+        "encoding/hex: invalid byte: U+0009\n"
+        "encoding/hex: invalid byte: U+00C3 '\u00c3'\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2118,7 +2118,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case timeClass(t) != "" && !isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0 || strings.IndexByte("vTdbcoOqxXU", verbs[j]) < 0):
 			// (under a bad verb, %!t(time.Month=3): fmt's mark names its type)
 			s = timeClass(t) + "(" + s + ")" // January, Sunday, terminated: by its String method
-		case f.m.basicClass(t) != "" && hasFmtMethod(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
+		case f.m.basicClass(t) != "" && hasFmtMethod(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0 || isFormatter(t)):
+			// (a Formatter's Format method takes every verb: %d of c*2 too)
 			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method, under %x too
 		case verbs != nil && j >= 0 && (j >= len(verbs) || strings.IndexByte("vTdbcoOqxXU", verbs[j]) < 0) && isSizedInt(t):
 			s = sizedClass(t) + "(" + s + ")" // %!s(uint8=5), %!(EXTRA uint16=2): fmt's mark names its type

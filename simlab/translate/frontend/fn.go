@@ -779,10 +779,19 @@ func (f *fn) deferSnapshots(d *ast.DeferStmt) map[types.Object]string {
 			}
 		}
 	}
+	var addressed ast.Node // defer c.show() of a pointer method on a variable c: &c, the variable itself
+	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok {
+		if s := f.p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal && !valueReceiver(s.Obj().(*types.Func)) &&
+			!isPointer(f.p.info.TypeOf(sel.X)) {
+			if id, isIdent := ast.Unparen(sel.X).(*ast.Ident); isIdent && f.m.boxed[f.p.info.Uses[id]] {
+				addressed = id
+			}
+		}
+	}
 	exprs := append([]ast.Expr{d.Call.Fun}, d.Call.Args...)
 	for _, e := range exprs {
 		ast.Inspect(e, func(n ast.Node) bool {
-			if _, ok := n.(*ast.FuncLit); ok {
+			if _, ok := n.(*ast.FuncLit); ok || n == addressed {
 				return false
 			}
 			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -795,10 +804,11 @@ func (f *fn) deferSnapshots(d *ast.DeferStmt) map[types.Object]string {
 				return true
 			}
 			v, ok := f.p.info.Uses[id].(*types.Var)
-			if !ok || v.IsField() || f.m.a.assigns[v] == 0 || copies[v] != "" {
+			if !ok || v.IsField() || f.m.a.assigns[v] == 0 && !f.m.boxed[v] || copies[v] != "" {
 				return true
 			}
 			if f.m.boxed[v] {
+				// (never assigned again, a go.Ref may still be written through: inc(&n))
 				// a variable in a go.Ref (a closure captures it, or its address is
 				// taken): the value the defer statement sees, in a Ref of its own
 				copies[v] = f.temp(v.Name())

@@ -106,7 +106,9 @@ class InvalidByteError(int):
     go_name = "hex.InvalidByteError"
 
     def Error(self) -> str:
-        return f"encoding/hex: invalid byte: U+{int(self):04X} {chr(self)!r}"
+        c = chr(self)  # as Go's %#U: the character, quoted, where it prints
+        shown = f" '{c}'" if c.isprintable() else ""
+        return f"encoding/hex: invalid byte: U+{int(self):04X}{shown}"
 
     def __str__(self) -> str:
         return self.Error()

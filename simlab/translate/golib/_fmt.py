@@ -34,6 +34,7 @@ from ._values import (
     BasicPointer,
     InterfaceKeyMap,
     Named,
+    NamedBool,
     NamedValue,
     NilMap,
     NilSlice,
@@ -971,7 +972,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         if "#" in flags and rune_len(x) > 0 and chr(x).isprintable():
             text += f" '{chr(x)}'"  # %#U: the character too
     elif verb == "t":
-        text = v(x)
+        text = v(x.v if isinstance(x, NamedBool) else x)  # true: fmt calls no String under %t
     elif verb in "xX":
         text = format_hex(x, verb, flags, precision)
         if "#" in flags and isinstance(x, float):
