@@ -3802,13 +3802,10 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		if e := elemType(ft); isFloat32(ft) || e != nil && isFloat32(e) {
 			float32s = append(float32s, name) // 3.3, not 3.299999952316284
 		}
-		switch {
-		case isEmptyStruct(ft):
+		if isEmptyStruct(ft) {
 			empties = append(empties, fmt.Sprintf("%q: \"\"", name)) // {}, not <nil>
-		case isEmpties(ft) && !hasFmtMethod(ft):
-			empties = append(empties, fmt.Sprintf("%q: \".\"", name)) // map[a:{}]
-		case emptiesPath(ft) != "":
-			empties = append(empties, fmt.Sprintf("%q: %q", name, emptiesPath(ft)))
+		} else if path := emptiesPath(ft); path != "" {
+			empties = append(empties, fmt.Sprintf("%q: %q", name, path)) // map[a:{}]: "."
 		}
 		if ptr, ok := ft.(*types.Pointer); ok && libraryBasicClass(ptr.Elem()) != "" {
 			// a *time.Month: March, a *time.Duration: 1s
@@ -4652,17 +4649,17 @@ func (m *module) returnedOnly(decl *ast.FuncDecl, x ast.Expr) bool {
 	return ok
 }
 
-// writtenWhileRanging: one of writes may run while the range statement r runs:
-// it is in r's body, in a function r's body calls (a closure's too), or, when
-// the body may block or calls through a func value or an interface, anywhere
-// else. Go's range reads a sub-slice's elements from the shared array as it goes
-// (for _, x := range s[1:] { s[3] = 9 }), while the copy was taken before.
 // indexOnly: a range that reads no element (for i := range lines[:n]), only the
 // length, once, as Go's range does: writes to the elements cannot reach it.
 func indexOnly(r *ast.RangeStmt) bool {
 	return r.Value == nil || isBlank(r.Value)
 }
 
+// writtenWhileRanging: one of writes may run while the range statement r runs:
+// it is in r's body, in a function r's body calls (a closure's too), or, when
+// the body may block or calls through a func value or an interface, anywhere
+// else. Go's range reads a sub-slice's elements from the shared array as it goes
+// (for _, x := range s[1:] { s[3] = 9 }), while the copy was taken before.
 func (m *module) writtenWhileRanging(r *ast.RangeStmt, writes []ast.Node) bool {
 	p, a := m.p, m.a
 	if len(writes) == 0 {

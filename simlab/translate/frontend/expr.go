@@ -903,35 +903,26 @@ func isEmpties(t types.Type) bool {
 }
 
 // emptiesPath: the way from a value of t to the struct{} values inside it that fmt
-// must see as {}, deeper than isEmpties': "s" an element of a slice or an array,
-// "m" a map's value, then the set or the slice of struct{} there, or "k" a map
-// whose key is struct{}; "" where there is none, or a type on the way has a
-// String, Error or Format method (or past eight levels: type Tree map[string]Tree).
+// must see as {}: "s" for an element of a slice or an array, "m" for a map's
+// value, each step in turn, then "." for the set or the slice of struct{} there,
+// or "k" for a map whose key is struct{}; "" where there is none, or a type on
+// the way has a String, Error or Format method (each type is walked once: type
+// Tree map[string]Tree holds itself).
 func emptiesPath(t types.Type) string {
-	return emptiesWay(t, 0)
-}
-
-func emptiesWay(t types.Type, depth int) string {
-	if hasFmtMethod(t) || depth > 8 {
-		return ""
-	}
-	if m, ok := under(t).(*types.Map); ok && isEmptyStruct(m.Key()) && !isEmptyStruct(m.Elem()) {
-		return "k"
-	}
-	step, inner := "", types.Type(nil)
-	if e := elemType(t); e != nil {
-		step, inner = "s", e
-	} else if e := mapElem(t); e != nil {
-		step, inner = "m", e
-	}
-	if inner == nil || hasFmtMethod(inner) {
-		return ""
-	}
-	if isEmpties(inner) {
-		return step + "."
-	}
-	if rest := emptiesWay(inner, depth+1); rest != "" {
-		return step + rest
+	path := ""
+	for seen := map[types.Type]bool{}; t != nil && !seen[t] && !hasFmtMethod(t); {
+		seen[t] = true
+		if isEmpties(t) {
+			return path + "."
+		}
+		if m, ok := under(t).(*types.Map); ok && isEmptyStruct(m.Key()) {
+			return path + "k"
+		}
+		if e := elemType(t); e != nil {
+			path, t = path+"s", e
+		} else {
+			path, t = path+"m", mapElem(t)
+		}
 	}
 	return ""
 }
@@ -2127,7 +2118,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			elemType(t) != nil && isSizedInt(elemType(t)) && !hasFmtMethod(t) && !hasFmtMethod(elemType(t)):
 			e := f.temp("e")
 			s = "[" + sizedClass(elemType(t)) + "(" + e + ") for " + e + " in " + s + "]" // [%!s(int64=2)]
-		case isPointer(t) && isNamed(t.(*types.Pointer).Elem(), "math/big", "Int") && (j < 0 || j >= len(verbs) || strings.IndexByte("Tp", verbs[j]) < 0):
+		case isPointer(t) && isNamed(under(t).(*types.Pointer).Elem(), "math/big", "Int") && (j < 0 || j >= len(verbs) || strings.IndexByte("Tp", verbs[j]) < 0):
 			s = "go.as_iface(" + s + ", go.BigInt)" // a nil one: <nil> by its Format method, under %d too
 		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("bdoxXp", verbs[j]) >= 0:
 			s = "go.pointer_arg(" + s + ")" // a nil one is the address 0, not a nil interface

@@ -808,9 +808,9 @@ func (f *fn) deferSnapshots(d *ast.DeferStmt) map[types.Object]string {
 				return true
 			}
 			if f.m.boxed[v] {
-				// (never assigned again, a go.Ref may still be written through: inc(&n))
 				// a variable in a go.Ref (a closure captures it, or its address is
-				// taken): the value the defer statement sees, in a Ref of its own
+				// taken): the value the defer statement sees, in a Ref of its own,
+				// assigned again or not (inc(&n) writes it through the Ref)
 				copies[v] = f.temp(v.Name())
 				f.wl(f.line, "%s = go.Ref(%s)  # as the defer statement sees it", copies[v], f.expr(id))
 				return true

@@ -1268,9 +1268,10 @@ def errorf(format: str, *args: Any) -> sl.GoError:
     does not unwrap)."""
     printf = _Printf(format, args, wraps=True)
     message = printf.run()
+    # each %w's operand (a blocking String's value, not its text); one operand under
+    # two %w is one error, in a *fmt.wrapErrors, as Go counts the verbs
     uses = [(i, x) for verb, i, x in printf.used if verb == "w"]
-    uses = [(i, x.of if isinstance(x, Stringed) else x) for i, x in uses]
-    wrapped = dict(uses)  # one operand under two %w is one error, in a *fmt.wrapErrors
+    wrapped = {i: x.of if isinstance(x, Stringed) else x for i, x in uses}
     if len(uses) == 1:
         (x,) = wrapped.values()
         return WrapError(message, x if _is_error(x) else None)
