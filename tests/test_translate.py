@@ -48422,6 +48422,395 @@ func main() {
 )
 
 
+# struct{}{} has no fields for a verb, a width or flags to reach: fmt prints {}
+# under %d, %x, %f, %5v alike
+CONSTRUCTS["struct_empty_under_every_verb"] = (
+    """\
+package main
+
+import "fmt"
+
+type token struct{}
+
+func main() {
+\te := struct{}{}
+\tfmt.Printf("%d|%q|%x|%X|%f|%5v|%-5s|%5d|%t|%c\\n", e, e, e, e, e, e, e, e, e, e)
+\tfmt.Printf("%#v|%T|%p|%+v|%s\\n", e, e, e, e, e)
+\tvar t token
+\tfmt.Printf("%d|%x|%#v|%T|%v|%6.2f\\n", t, t, t, t, t, t)
+\txs := []struct{}{{}, {}}
+\tfmt.Printf("%d|%x|%v|%#v\\n", xs, xs, xs, xs)
+\tm := map[string]struct{}{"a": {}}
+\tfmt.Printf("%d|%v\\n", m, m)
+\tvar a any = e
+\tfmt.Printf("%d|%08.3f\\n", a, a)
+}
+""",
+    (
+        "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}\n"
+        "struct {}{}|struct {}|%!p(struct {}={})|{}|{}\n"
+        "{}|{}|main.token{}|main.token|{}|{}\n"
+        "[{} {}]|[{} {}]|[{} {}]|[]struct {}{struct {}{}, struct {}{}}\n"
+        "map[%!d(string=a):{}]|map[a:{}]\n"
+        "{}|{}\n"
+    ),
+)
+
+
+# hex.AppendEncode and AppendDecode append to a new slice; bytes.ToValidUTF8 replaces each run
+# of bad bytes once; bytes.FieldsFunc calls its function once per rune
+CONSTRUCTS["hex_append_and_bytes_to_valid_utf8_fields_func"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/hex"
+\t"fmt"
+\t"unicode"
+)
+
+func main() {
+\tdst := []byte("id=")
+\tdst = hex.AppendEncode(dst, []byte{0xde, 0xad, 0x01})
+\tfmt.Println(string(dst), len(dst))
+\tfmt.Printf("%q\\n", hex.AppendEncode(nil, nil))
+
+\tout, err := hex.AppendDecode([]byte{1}, []byte("cafe"))
+\tfmt.Println(out, err)
+\tout, err = hex.AppendDecode(nil, []byte("ca7g"))
+\tfmt.Println(out, err)
+\tout, err = hex.AppendDecode([]byte{9}, []byte("abc"))
+\tfmt.Println(out, err)
+
+\tbad := []byte{'a', 0xff, 0xfe, 'b', 0xc3, 'c', 0xe2, 0x82, 'd'}
+\tfmt.Printf("%q\\n", bytes.ToValidUTF8(bad, []byte("?")))
+\tfmt.Printf("%q\\n", bytes.ToValidUTF8(bad, nil))
+\tfmt.Printf("%q\\n", bytes.ToValidUTF8([]byte("héllo"), []byte("\\uFFFD")))
+\tfmt.Println(bytes.ToValidUTF8(nil, []byte("x")) == nil, len(bytes.ToValidUTF8([]byte{}, nil)))
+
+\tcalls := 0
+\tnotWord := func(r rune) bool { calls++; return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+\tfor _, w := range bytes.FieldsFunc([]byte("go1.27, \\xffsimlab;;é-x"), notWord) {
+\t\tfmt.Printf("%q ", w)
+\t}
+\tempty := bytes.FieldsFunc([]byte(";;"), notWord)
+\tfmt.Println(calls, len(empty), bytes.FieldsFunc(nil, notWord) == nil)
+}
+""",
+    (
+        "id=dead01 9\n"
+        '""\n'
+        "[1 202 254] <nil>\n"
+        "[202] encoding/hex: invalid byte: U+0067 'g'\n"
+        "[9 171] encoding/hex: odd length hex string\n"
+        '"a?b?c?d"\n'
+        '"abcd"\n'
+        '"h\u00e9llo"\n'
+        "false 0\n"
+        '"go1" "27" "simlab" "\u00e9" "x" 22 0 false\n'
+    ),
+)
+
+
+# gc evaluates a library call that is given a function value (sort.Search, IsSortedFunc)
+# before the plain operands around it, which see what the function changed
+CONSTRUCTS["library_call_of_a_func_value_before_operands"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sort"
+\t"strings"
+)
+
+func main() {
+\tprobes := 0
+\tatLeast := func(i int) bool { probes++; return i*i >= 50 }
+\tfmt.Println(probes, sort.Search(100, atLeast), probes)
+
+\tseen := []rune{}
+\tupper := func(r rune) bool { seen = append(seen, r); return r >= 'A' && r <= 'Z' }
+\tfmt.Println(len(seen), strings.IndexFunc("goLang", upper), string(seen))
+
+\tcmps := 0
+\txs := []int{5, 2, 8, 1}
+\tfmt.Println(cmps, slices.IsSortedFunc(xs, func(a, b int) int { cmps++; return a - b }), cmps)
+}
+""",
+    ("7 8 7\n0 2 goL\n1 false 1\n"),
+)
+
+
+# a nil *H held in an interface is not nil; its pointer methods get the nil receiver, its value
+# methods panic with Go's runtime.plainError (value method main.H.Len called using nil *H pointer)
+CONSTRUCTS["nil_pointer_to_named_slice_in_interface"] = (
+    """\
+package main
+
+import (
+\t"container/heap"
+\t"fmt"
+\t"runtime"
+)
+
+type H []int
+
+func (h H) Len() int           { return len(h) }
+func (h H) Less(i, j int) bool { return h[i] < h[j] }
+func (h H) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *H) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *H) Pop() any {
+\told := *h
+\tx := old[len(old)-1]
+\t*h = old[:len(old)-1]
+\treturn x
+}
+
+func (h *H) Empty() bool { return h == nil || len(*h) == 0 }
+
+type Sizer interface{ Len() int }
+
+type Emptier interface{ Empty() bool }
+
+type Set map[string]bool
+
+func (s Set) Len() int { return len(s) }
+
+func try(name string, f func()) {
+\tdefer func() {
+\t\tr := recover()
+\t\t_, isRuntime := r.(runtime.Error)
+\t\tfmt.Printf("%s: %T %v %v\\n", name, r, isRuntime, r)
+\t}()
+\tf()
+}
+
+//go:noinline
+func size(s Sizer) int { return s.Len() }
+
+func main() {
+\tvar p *H
+\tvar e Emptier = p
+\tfmt.Println(e.Empty(), e != nil)
+\tvar s Sizer = p
+\tfmt.Printf("%v %T %v\\n", s, s, s == nil)
+\tswitch x := s.(type) {
+\tcase H:
+\t\tfmt.Println("an H")
+\tcase *H:
+\t\tfmt.Println("a *H", x == nil, x.Empty())
+\t}
+\tq, ok := s.(*H)
+\tfmt.Println(q == nil, ok)
+\ttry("len", func() { size(s) })
+\ttry("heap", func() { heap.Init(p) })
+\tvar m *Set
+\ttry("set", func() {
+\t\tfmt.Println(size(m))
+\t})
+\th := &H{3, 1, 2}
+\theap.Init(h)
+\tfmt.Println(heap.Pop(h), *h)
+}
+""",
+    (
+        "true true\n"
+        "<nil> *main.H false\n"
+        "a *H true true\n"
+        "true true\n"
+        "len: runtime.plainError true value method main.H.Len called using nil *H pointer\n"
+        "heap: runtime.plainError true value method main.H.Len called using nil *H pointer\n"
+        "set: runtime.plainError true value method main.Set.Len called using nil *Set pointer\n"
+        "1 [2 3]\n"
+    ),
+)
+
+
+# (*T).M of a value method M reads the value through the pointer; of a nil pointer it panics
+# as Go's wrapper does
+CONSTRUCTS["method_expression_through_pointer_of_value_method"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type Point struct{ X, Y int }
+
+func (p Point) String() string { return fmt.Sprintf("(%d,%d)", p.X, p.Y) }
+
+type Celsius float64
+
+func (c Celsius) F() float64 { return float64(c)*9/5 + 32 }
+
+type Tags []string
+
+func (t Tags) Join() string { return strings.Join(t, ",") }
+
+func try(name string, f func() any) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Printf("%s: %T: %v\\n", name, r, r)
+\t\t}
+\t}()
+\tfmt.Printf("%s: %v\\n", name, f())
+}
+
+func main() {
+\tpt := &Point{1, 2}
+\tc := Celsius(100)
+\ttags := Tags{"a", "b"}
+\tshow := (*Point).String
+\ttry("point", func() any { return show(pt) })
+\ttry("celsius", func() any { return (*Celsius).F(&c) })
+\ttry("tags", func() any { return (*Tags).Join(&tags) })
+\tvar np *Point
+\tvar nc *Celsius
+\tvar nt *Tags
+\ttry("nil point", func() any { return show(np) })
+\ttry("nil celsius", func() any { return (*Celsius).F(nc) })
+\ttry("nil tags", func() any { return (*Tags).Join(nt) })
+\ttry("value expr", func() any { return Point.String(*pt) })
+}
+""",
+    (
+        "point: (1,2)\n"
+        "celsius: 212\n"
+        "tags: a,b\n"
+        "nil point: runtime.plainError: value method main.Point.String called using nil "
+        "*Point pointer\n"
+        "nil celsius: runtime.plainError: value method main.Celsius.F called using nil "
+        "*Celsius pointer\n"
+        "nil tags: runtime.plainError: value method main.Tags.Join called using nil "
+        "*Tags pointer\n"
+        "value expr: (1,2)\n"
+    ),
+)
+
+
+# struct fields of sized integer types keep their names under a bad verb (%!s(int8=-1)), and
+# a []byte field prints its text under %s and %q, its hex under %x
+CONSTRUCTS["sized_integer_fields_under_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+type Job struct {
+\tPrio  int8
+\tMask  uint16
+\tSeq   int64
+\tN     uint
+\tR     rune
+\tB     byte
+\tRaw   []byte
+\tPrios []int8
+\tPorts map[string]uint16
+\tGrid  [2]uint32
+\tName  string
+\tF     float32
+\tI     int
+}
+
+type Queue struct {
+\tHead *Job
+\tJobs []Job
+}
+
+func main() {
+\tj := Job{-1, 8, 1 << 40, 3, 'x', 'y', []byte("hi"), []int8{-2, 3},
+\t\tmap[string]uint16{"a": 80}, [2]uint32{7, 9}, "n", 1.5, 4}
+\tfmt.Printf("%s\\n", j)
+\tfmt.Printf("%d\\n", j)
+\tfmt.Printf("%x\\n", j)
+\tfmt.Printf("%q\\n", j)
+\tfmt.Printf("%v\\n", j)
+\tfmt.Printf("%+v\\n", j)
+\tfmt.Printf("%s\\n", []int8{-1})
+\tq := Queue{&j, []Job{{Prio: 2, Mask: 1}}}
+\tfmt.Printf("%s\\n", q.Jobs)
+\tfmt.Printf("%t\\n", q.Jobs[0])
+\tfmt.Printf("%.1f|%5d|%-4x|\\n", Job{Prio: 1, Seq: -5}, j.Prios, j.Grid)
+}
+""",
+    (
+        "{%!s(int8=-1) %!s(uint16=8) %!s(int64=1099511627776) %!s(uint=3) %!s(int32=120) "
+        "%!s(uint8=121) hi [%!s(int8=-2) %!s(int8=3)] map[a:%!s(uint16=80)] "
+        "[%!s(uint32=7) %!s(uint32=9)] n %!s(float32=1.5) %!s(int=4)}\n"
+        "{-1 8 1099511627776 3 120 121 [104 105] [-2 3] map[%!d(string=a):80] [7 9] "
+        "%!d(string=n) %!d(float32=1.5) 4}\n"
+        "{-1 8 10000000000 3 78 79 6869 [-2 3] map[61:50] [7 9] 6e 0x1.8p+00 4}\n"
+        "{'\ufffd' '\\b' '\ufffd' '\\x03' 'x' 'y' \"hi\" ['\ufffd' '\\x03'] "
+        "map[\"a\":'P'] ['\\a' '\\t'] \"n\" "
+        "%!q(float32=1.5) '\\x04'}\n"
+        "{-1 8 1099511627776 3 120 121 [104 105] [-2 3] map[a:80] [7 9] n 1.5 4}\n"
+        "{Prio:-1 Mask:8 Seq:1099511627776 N:3 R:120 B:121 Raw:[104 105] Prios:[-2 3] "
+        "Ports:map[a:80] Grid:[7 9] Name:n F:1.5 I:4}\n"
+        "[%!s(int8=-1)]\n"
+        "[{%!s(int8=2) %!s(uint16=1) %!s(int64=0) %!s(uint=0) %!s(int32=0) %!s(uint8=0)  "
+        "[] map[] [%!s(uint32=0) %!s(uint32=0)]  %!s(float32=0) %!s(int=0)}]\n"
+        "{%!t(int8=2) %!t(uint16=1) %!t(int64=0) %!t(uint=0) %!t(int32=0) %!t(uint8=0) "
+        "[] [] map[] [%!t(uint32=0) %!t(uint32=0)] %!t(string=) %!t(float32=0) %!t(int=0)}\n"
+        "{%!f(int8=1) %!f(uint16=0) %!f(int64=-5) %!f(uint=0) %!f(int32=0) %!f(uint8=0) "
+        "[] [] map[] [%!f(uint32=0) %!f(uint32=0)] %!f(string=) 0.0 %!f(int=0)}|[   -2   "
+        "  3]|[7    9   ]|\n"
+    ),
+)
+
+
+# a named float32 array a method returns prints with a float32's digits, nested arrays too
+CONSTRUCTS["named_float32_arrays_from_methods"] = (
+    """\
+package main
+
+import "fmt"
+
+type Vec [3]float32
+
+func (v Vec) Scale(k float32) Vec {
+\tfor i := range v {
+\t\tv[i] *= k
+\t}
+\treturn v
+}
+
+type Mat2 [2][2]float32
+
+func (m Mat2) Inv() Mat2 {
+\td := m[0][0]*m[1][1] - m[0][1]*m[1][0]
+\treturn Mat2{{m[1][1] / d, -m[0][1] / d}, {-m[1][0] / d, m[0][0] / d}}
+}
+
+type Samples []float32
+
+func (s Samples) Tail() Samples { return s[1:] }
+
+func main() {
+\tv := Vec{0.1, 0.2, 3}
+\tfmt.Println(v.Scale(3), v)
+\tfmt.Printf("%v %.2f %T %e\\n", v.Scale(0.5), v.Scale(2), v.Scale(1), v.Scale(1))
+\tm := Mat2{{4, 7}, {2, 6}}
+\tfmt.Println(m.Inv(), m)
+\tfmt.Printf("%.3f %T\\n", m.Inv(), m.Inv())
+\ts := Samples{0.1, 0.7, 1.1}
+\tfmt.Println(s.Tail(), len(s.Tail()))
+}
+""",
+    (
+        "[0.3 0.6 9] [0.1 0.2 3]\n"
+        "[0.05 0.1 1.5] [0.20 0.40 6.00] main.Vec [1.000000e-01 2.000000e-01 3.000000e+00]\n"
+        "[[0.6 -0.7] [-0.2 0.4]] [[4 7] [2 6]]\n"
+        "[[0.600 -0.700] [-0.200 0.400]] main.Mat2\n"
+        "[0.7 1.1] 2\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

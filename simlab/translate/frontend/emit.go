@@ -1032,11 +1032,42 @@ func fresh(p *program, e ast.Expr) bool {
 func keepsItsOperand(name string) bool {
 	switch name {
 	case "bytes.Fields", "bytes.Split", "bytes.SplitAfter", "bytes.TrimSpace", "bytes.NewBuffer", "bytes.Trim", "bytes.TrimLeft",
-		"bytes.TrimRight", "bytes.TrimPrefix", "bytes.TrimSuffix", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix", "bytes.SplitN":
+		"bytes.TrimRight", "bytes.TrimPrefix", "bytes.TrimSuffix", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix", "bytes.SplitN",
+		"bytes.FieldsFunc":
 		return true
 	}
 	return false
 }
+
+// fieldNumberClass: golib's class of a struct field's type that fmt tells from an
+// int only under a verb an integer has not (%!s(int8=-1)), or from a list of
+// numbers under %s, %q, %x (a []byte's text): an unnamed sized integer type, or a
+// slice, an array or a map's values of one; "go.Bytes" for []byte and [N]byte.
+func fieldNumberClass(t types.Type) string {
+	if _, named := t.(*types.Named); named {
+		return "" // its own class, or a named slice's
+	}
+	if isSizedInt(t) {
+		return sizedClass(t)
+	}
+	e := elemType(t)
+	if e == nil {
+		if mt, ok := t.(*types.Map); ok && !isSizedInt(mt.Key()) {
+			e = mt.Elem()
+		}
+	}
+	if b, ok := e.(*types.Basic); ok && b.Kind() == types.Uint8 {
+		return "go.Bytes"
+	}
+	if e != nil && isSizedInt(e) {
+		return sizedClass(e)
+	}
+	return ""
+}
+
+// hexWrites: encoding/hex's calls whose first argument Go may write: the slice
+// filled, or appended to where it has room.
+var hexWrites = []string{"encoding/hex.Encode", "encoding/hex.Decode", "encoding/hex.AppendEncode", "encoding/hex.AppendDecode"}
 
 // inPlace: the calls that write the elements of their first argument.
 var inPlace = []string{"copy", "clear", "sort.Ints", "sort.Strings", "sort.Float64s", "sort.Slice", "sort.SliceStable",
@@ -1296,7 +1327,7 @@ func (m *module) refuseSharedSubslices() {
 					strings.HasPrefix(name, "strings."), strings.HasPrefix(name, "bytes.") && name != "bytes.NewReader",
 					strings.HasPrefix(name, "log."), name == "reflect.DeepEqual",
 					strings.HasPrefix(name, "errors."), // errors.Join(errs[:]...)
-					strings.HasPrefix(name, "crypto/"), strings.HasPrefix(name, "encoding/hex.") && name != "encoding/hex.Encode" && name != "encoding/hex.Decode",
+					strings.HasPrefix(name, "crypto/"), strings.HasPrefix(name, "encoding/hex.") && !slices.Contains(hexWrites, name),
 					name == "encoding/base64.EncodeToString", name == "encoding/base64.AppendEncode",
 					name == "encoding/json.Marshal", name == "encoding/json.MarshalIndent",
 					strings.HasPrefix(name, "hash/crc32."), strings.HasPrefix(name, "encoding/binary.Uint"),
@@ -3787,7 +3818,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		m.emit("    __slots__ = (%s)", strings.Join(quoted, ", "))
 	}
-	var durations, float32s, empties, values, times, generic, genericElems []string // fmt prints them as Durations, 1.5s; as values, {1 2}
+	var durations, float32s, empties, values, times, generic, genericElems, sized []string // fmt prints them as Durations, 1.5s; as values, {1 2}
 	for _, i := range keep {
 		name, ft := fieldName(st.Field(i).Name()), st.Field(i).Type()
 		if tp, ok := ft.(*types.TypeParam); ok {
@@ -3823,6 +3854,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 				times = append(times, fmt.Sprintf("%q: lambda x: %s", name, lf.printedAs(ft, "x", true, false, ts)))
 			}
 		}
+		if cls := fieldNumberClass(ft); cls != "" && st.Field(i).Name() != "_" {
+			sized = append(sized, fmt.Sprintf("%q: %s", st.Field(i).Name(), cls))
+		}
 		if m.programStruct(ft) || holdsStructValues(ft) || !st.Field(i).Exported() && holdsStructs(ft) {
 			// (an unexported field's struct values print field by field even with a
 			// String method, which fmt cannot call there)
@@ -3834,6 +3868,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	}
 	if len(float32s) > 0 {
 		m.emit("    go_float32s = %s  # float32 fields (or slices, arrays of them), printed with a float32's digits", pyTuple(float32s))
+	}
+	if len(sized) > 0 {
+		m.emit("    go_sized = {%s}  # sized integer fields (or slices, arrays, maps of them), []byte: %%!s(int8=-1), %%s of the text", strings.Join(sized, ", "))
 	}
 	if len(empties) > 0 {
 		m.emit("    go_empties = {%s}  # struct{} fields, or the way to those inside (go.empties): {}", strings.Join(empties, ", "))

@@ -633,10 +633,12 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			p.unsupported(x, "a method expression of a type that is not the program's named type with methods", "a closure calling the method")
 		}
 		method := f.m.globals[n.Obj()] + "." + fieldName(x.Sel.Name)
-		if _, viaPointer := sel.Recv().(*types.Pointer); viaPointer && !isPointer(fn.Type().(*types.Signature).Recv().Type()) &&
-			!f.m.types[n.Obj()] {
+		if _, viaPointer := sel.Recv().(*types.Pointer); viaPointer && !isPointer(fn.Type().(*types.Signature).Recv().Type()) {
+			if f.m.types[n.Obj()] {
+				return "go.via_pointer(" + method + ")" // a struct's pointer is the object
+			}
 			// (*Temp).Celsius of a value method: the pointer is a go.Ref, the method takes its value
-			return "(lambda r, *a: " + method + "(r.v, *a))"
+			return "go.via_pointer(" + method + ", deref=True)"
 		}
 		return method
 	}
@@ -3612,6 +3614,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return paren(arg(0)) + ".strip(go.SPACE)", false // Go's white space, not Python's
 	case "strings.ToValidUTF8":
 		return arg(0), false // a run's strings are text: see string(b)
+	case "bytes.ToValidUTF8":
+		return "go.bytes_to_valid_utf8(" + f.args(c) + ")", false
 	case "strings.Fields":
 		return "go.fields(" + arg(0) + ")", false // at Go's white space, not Python's
 	case "strings.Count":
@@ -3660,6 +3664,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "bytes(" + arg(0) + ").hex()", false
 	case "encoding/hex.DecodeString":
 		return "go.hex_decode(" + arg(0) + ")", false
+	case "encoding/hex.AppendEncode", "encoding/hex.AppendDecode":
+		return libraryHelper(strings.TrimPrefix(name, "encoding/")) + "(" + f.args(c) + ")", false // a new slice
 	case "encoding/csv.NewReader":
 		return "go.csv.Reader(" + arg(0) + ")", false
 	case "encoding/csv.NewWriter":
@@ -3711,7 +3717,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go." + helper + "(" + arg(0) + ", " + f.calledAtOnce(c, c.Args[1], "", "") + ")", false
 	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map", "bytes.Map",
-		"strings.FieldsFunc", "strings.FieldsFuncSeq", "strings.ContainsFunc", "slices.DeleteFunc", "slices.CompactFunc",
+		"strings.FieldsFunc", "strings.FieldsFuncSeq", "bytes.FieldsFunc", "strings.ContainsFunc", "slices.DeleteFunc", "slices.CompactFunc",
 		"strings.TrimFunc", "strings.TrimLeftFunc", "strings.TrimRightFunc", "strings.IndexFunc", "strings.LastIndexFunc",
 		"maps.DeleteFunc",
 		"slices.IsSortedFunc", "slices.EqualFunc", "maps.EqualFunc":

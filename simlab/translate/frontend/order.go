@@ -235,13 +235,14 @@ func (f *fn) mayWrite(c *ast.CallExpr) bool {
 	case *ast.SelectorExpr:
 		sel := p.info.Selections[fun]
 		if sel == nil {
-			return f.givesMethods(c) // a function of a package: heap.Pop(h) calls h's Pop
+			return f.givesMethods(c) || f.givesFunc(c) // a function of a package: heap.Pop(h) calls h's Pop
 		}
 		if sel.Kind() == types.FieldVal {
 			return true // a function a field holds
 		}
 		if fn, ok := sel.Obj().(*types.Func); ok {
-			return f.m.a.byFunc[fn.Origin()] != nil || types.IsInterface(sel.Recv()) && isLocalInterface(p, sel.Recv())
+			return f.m.a.byFunc[fn.Origin()] != nil || types.IsInterface(sel.Recv()) && isLocalInterface(p, sel.Recv()) ||
+				fn.Pkg() != nil && !p.ours(fn.Pkg()) && f.givesFunc(c) // once.Do(load)
 		}
 	}
 	return false
@@ -271,6 +272,19 @@ func (f *fn) givesMethods(c *ast.CallExpr) bool {
 		ms := types.NewMethodSet(f.p.info.TypeOf(a))
 		for k := 0; k < ms.Len(); k++ {
 			if pkg := ms.At(k).Obj().Pkg(); pkg != nil && f.p.ours(pkg) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// givesFunc: the call of the library's c passes a function value, which the
+// library may call (bytes.FieldsFunc(b, notWord) with notWord counting its calls).
+func (f *fn) givesFunc(c *ast.CallExpr) bool {
+	for _, a := range c.Args {
+		if tv := f.p.info.Types[a]; !tv.IsNil() && tv.Type != nil {
+			if _, isFunc := under(tv.Type).(*types.Signature); isFunc {
 				return true
 			}
 		}

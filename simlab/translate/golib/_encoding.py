@@ -143,6 +143,21 @@ def hex_decode_into(
     return len(out), err
 
 
+def hex_append_encode(dst: list[int] | None, src: list[int] | None) -> list[int]:
+    """``hex.AppendEncode(dst, src)``: a new slice of ``dst``'s bytes and then the
+    digits of ``src``'s."""
+    return [*(dst or ()), *bytes(src or ()).hex().encode()]
+
+
+def hex_append_decode(
+    dst: list[int] | None, src: list[int] | None
+) -> tuple[list[int], InvalidByteError | sl.GoError | None]:
+    """``hex.AppendDecode(dst, src)``: a new slice of ``dst``'s bytes and then those
+    decoded, up to the first bad digit, and Go's error for it."""
+    out, err = hex_decode(bytes(src or ()))
+    return [*(dst or ()), *out], err
+
+
 def _fill(dst: list[int], data: list[int]) -> None:
     """``data`` written into ``dst`` from its start; where it does not fit, Go's
     index out of range at the first element past ``dst``'s end."""

@@ -627,6 +627,8 @@ def float32s(x: Any) -> Any:
     to fmt, which prints each with a float32's fewest digits: ``[[0.1]]``."""
     if isinstance(x, float) and not isinstance(x, Float32):
         return Float32(x)
+    if isinstance(x, NamedValue) and x.ref is None:  # type Mat2 [2][2]float32
+        return float32s(x.v)
     if isinstance(x, dict) and not isinstance(x, InterfaceKeyMap):
         return {float32s(k): float32s(e) for k, e in x.items()}
     if isinstance(x, list):
@@ -1085,9 +1087,11 @@ def _format_elements(
     if isinstance(x, dict):
         items = _entries(x)
         return "map[" + " ".join(f"{one(k)}:{one(e)}" for k, e in items) + "]"
+    if x is EMPTY:
+        return "{}"  # no fields to take the verb, the width or the flags
     by_value = isinstance(x, StructValue)
     obj = x.x if by_value else x
-    if x is EMPTY or (not by_value and verb in "vsqxXw" and _fmt_method_of(obj) is not None):
+    if not by_value and verb in "vsqxXw" and _fmt_method_of(obj) is not None:
         return None  # its String or Error method formats it (fmt's handleMethods)
     if not hasattr(type(obj), "__slots__") or isinstance(obj, _NOT_STRUCTS):
         return None
@@ -1095,7 +1099,10 @@ def _format_elements(
         return None  # (*T)(nil): <nil>
     named = "+" in flags and verb == "v"
     parts = []
+    sized = getattr(type(obj), "go_sized", None)
     for name, value, kind in _struct_fields(obj):
+        if sized is not None and name in sized:
+            value = _as_sized(value, sized[name], verb)
         if kind == "value":  # a struct-valued field: {...}, not &{...}, by its method
             value = _field_value(value, verb not in "vsqxXw")  # where the verb calls one
         if kind == "duration" and verb in "vsqxX" and name[:1].isupper():
@@ -1106,6 +1113,22 @@ def _format_elements(
         parts.append((f"{name}:" if named else "") + text)
     pointer = not by_value and not hasattr(type(obj), "go_struct")
     return ("&" if pointer else "") + "{" + " ".join(parts) + "}"
+
+
+def _as_sized(x: Any, cls: type, verb: str) -> Any:
+    """A field of a sized integer type, or a slice, an array or a map of them
+    (``go_sized``), as the values of ``cls`` fmt names under a bad verb
+    (``%!s(int8=-1)``); a []byte field (``cls`` :class:`Bytes`) as its text or hex
+    under ``%s``, ``%q``, ``%x`` and ``%X``."""
+    if cls is Bytes:
+        return Bytes(x or []) if verb in "sqxX" and isinstance(x, list | None) else x
+    if type(x) is int:
+        return cls(x)
+    if isinstance(x, list):
+        return [cls(e) if type(e) is int else e for e in x]
+    if isinstance(x, dict):
+        return {k: cls(e) if type(e) is int else e for k, e in x.items()}
+    return x
 
 
 def _without_methods(x: Any, one: Callable[[Any], str]) -> str:

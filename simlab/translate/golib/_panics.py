@@ -22,7 +22,13 @@ from simlab.errors import GoPanic
 
 from ._fmt import _NOT_STRUCTS, v
 from ._numbers import Float32, Sized
-from ._runtime_errors import _RUNTIME_ERRORS, GoRuntimeError, PanicNilError, runtime_error
+from ._runtime_errors import (
+    _RUNTIME_ERRORS,
+    GoRuntimeError,
+    PanicNilError,
+    is_nil_value_method,
+    runtime_error,
+)
 from ._types import type_name
 from ._values import NamedBool, _address_text
 
@@ -42,8 +48,10 @@ def panic_value(p: GoPanic) -> Any:
     value = getattr(p, "value", None)
     if value is None:
         msg = p.message
-        runtime = msg in _RUNTIME_ERRORS or msg.startswith(
-            ("runtime error: ", "interface conversion: ")
+        runtime = (
+            msg in _RUNTIME_ERRORS
+            or msg.startswith(("runtime error: ", "interface conversion: "))
+            or is_nil_value_method(msg)
         )
         value = GoRuntimeError(msg) if runtime else msg
         p.value = value  # type: ignore[attr-defined]  # the same value on a second look

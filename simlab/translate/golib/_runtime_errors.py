@@ -34,7 +34,7 @@ class GoRuntimeError(sl.GoError):
 
 
 def _runtime_type(message: str) -> str:
-    if message in _RUNTIME_ERRORS:
+    if message in _RUNTIME_ERRORS or is_nil_value_method(message):
         return "runtime.plainError"
     if message.startswith(_BOUNDS_ERRORS):
         return "runtime.boundsError"
@@ -69,6 +69,13 @@ _RUNTIME_ERRORS = (
     "assignment to entry in nil map",
     "makechan: size out of range",
 )
+
+
+def is_nil_value_method(message: str) -> bool:
+    """``message`` is the panic of a value method called through a nil pointer in
+    an interface (``value method main.S.Len called using nil *S pointer``), a
+    ``runtime.plainError``."""
+    return message.startswith("value method ") and message.endswith(" pointer")
 
 
 _NIL_DEREFERENCE = "runtime error: invalid memory address or nil pointer dereference"

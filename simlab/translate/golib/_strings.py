@@ -536,6 +536,29 @@ def bytes_fields(b: list[int]) -> list[list[int]]:
     return _runs(b, ((i, r) for i, r, _ in _runes_of(b)), unicode_is_space)
 
 
+def bytes_fields_func(b: list[int], sep: Callable[[int], Any]) -> list[list[int]]:
+    """``bytes.FieldsFunc``: the runs of ``b`` whose runes ``sep`` is false of, ``sep``
+    called once for each rune in order (a ``RuneError`` for a byte of no valid
+    encoding)."""
+    return _runs(b, ((i, r) for i, r, _ in _runes_of(b)), sep)
+
+
+def bytes_to_valid_utf8(b: list[int] | None, replacement: list[int] | None) -> list[int]:
+    """``bytes.ToValidUTF8``: a new slice of ``b`` with each run of bytes that
+    encode no rune replaced by ``replacement`` once (an empty slice, not nil, for
+    an empty ``b``)."""
+    b, out, bad = b or [], list[int](), False
+    for i, r, width in _runes_of(b):
+        if r == 0xFFFD and width == 1:
+            if not bad:
+                out.extend(replacement or ())
+            bad = True
+            continue
+        bad = False
+        out.extend(b[i : i + width])
+    return out
+
+
 def bytes_split(b: list[int], sep: list[int]) -> list[list[int]]:
     """``bytes.Split``: the parts of ``b`` between each ``sep``; an empty separator
     splits after each rune's UTF-8 (a byte of no valid encoding alone)."""

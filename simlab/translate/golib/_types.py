@@ -56,6 +56,7 @@ from ._values import (
     copies_values,
     copy,
     is_array_type,
+    named_pointer,
 )
 
 _GO_TYPES: dict[str, Callable[[Any], bool]] = {
@@ -521,7 +522,7 @@ class PointerTo:
         if self.typed:
             return type(x) is TypedRef and x.go_type == self.go_name
         if self.of is not None:
-            return isinstance(x, NamedValue) and type(x) is self.of and x.ref is not None
+            return named_pointer(x) is self.of
         if self.target is not None:
             if type(x) is TypedRef:
                 return x.go_type == self.go_name
@@ -596,7 +597,7 @@ def _is(x: Any, t: AssertedType, value: bool = False) -> bool:
         return type(x) is t
     if getattr(type(x), "go_own_type", False) and type(x) is not t:
         return False  # a strings.Builder is no bytes.Buffer, though golib builds one on the other
-    if isinstance(x, NamedValue) and x.ref is not None:
+    if named_pointer(x) is not None:
         return False  # a *Names, which PointerTo's of asks for, is no Names
     return isinstance(x, t) and hasattr(type(x), "go_struct") == value
 
@@ -650,8 +651,8 @@ def type_name(x: Any) -> str:
         return x.go_type
     if isinstance(x, sl.Context):
         return _context_type(x)
-    if isinstance(x, NamedValue) and x.ref is not None:
-        return "*" + _class_name(type(x), x)
+    if (cls := named_pointer(x)) is not None:
+        return "*" + _class_name(cls, x)
     if (name := _PRIMITIVES.get(type(x))) is not None:
         return name
     if isinstance(x, sl.Chan):

@@ -10,7 +10,7 @@ that the library calls (:func:`call`, :func:`plain`).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from inspect import isgenerator
 from typing import Any
 
@@ -300,10 +300,17 @@ class NamedValue:
         self.ref: Ref | None = None
         self.type_args: dict[str, Any] | None = None
 
+    def __iter__(self) -> Iterator[Any]:  # a slice's or an array's elements, for fmt
+        return iter(self.v)
+
     @classmethod
     def pointer(cls, ref: Ref, **type_args: Any) -> NamedValue:
         """A ``*T`` held in an interface (of a generic type's instance, with its type
-        arguments)."""
+        arguments); nil is ``(*T)(nil)``, whose value methods panic as Go's do."""
+        if ref is None:
+            nil = _typed_nil(cls, type_args)
+            nil._v, nil.ref, nil.type_args = None, None, type_args or None
+            return nil
         value = cls(None)
         value.ref = ref
         value.type_args = type_args or None
@@ -425,6 +432,21 @@ def _of_nil_pointer(method: Any) -> Callable[..., Any] | None:
         raise GoPanic(wrapped)
 
     return dereference
+
+
+def via_pointer(method: Callable[..., Any], deref: bool = False) -> Callable[..., Any]:
+    """``(*T).M`` of a value method ``M``: a function of a pointer receiver that
+    calls ``M`` with the value it points to (``deref``: through a :class:`Ref`; a
+    struct's pointer and value are one object), and for a nil pointer panics with
+    Go's wrapper's ``value method main.T.M called using nil *T pointer``."""
+    of_nil = _of_nil_pointer(method) or _nil_dereference
+
+    def call(receiver: Any, *args: Any, **type_args: Any) -> Any:
+        if receiver is None:
+            return of_nil()
+        return method(receiver.v if deref else receiver, *args, **type_args)
+
+    return call
 
 
 class Locker:
@@ -745,10 +767,10 @@ def _typed_nil(cls: type, type_args: dict[str, Any]) -> Any:
     nil = nils.get(key)
     if nil is None:
         methods = {
-            name: _nil_receiver(f, type_args)
+            name: _nil_receiver(f.fn if isinstance(f, method) else f, type_args)
             for klass in reversed(cls.__mro__)
             for name, f in vars(klass).items()
-            if callable(f) and not name.startswith(("_", "go_"))
+            if (callable(f) or isinstance(f, method)) and not name.startswith(("_", "go_"))
         }
         nil = object.__new__(_subclass(cls, go_nil=True, **methods, **type_args))
         nils[key] = nil
@@ -786,6 +808,16 @@ def _subclass(cls: Any, **marks: Any) -> Any:
 def is_typed_nil(x: Any) -> bool:
     """``x`` is ``(*T)(nil)`` held in an interface (:func:`as_iface`'s)."""
     return getattr(type(x), "go_nil", False)
+
+
+def named_pointer(x: Any) -> type | None:
+    """The class of the named slice, map, func or array type ``T`` where ``x`` is a
+    ``*T`` held in an interface (:meth:`NamedValue.pointer`), ``(*T)(nil)`` too."""
+    if not isinstance(x, NamedValue):
+        return None
+    if is_typed_nil(x):
+        return type(x).__base__
+    return type(x) if x.ref is not None else None
 
 
 def concrete(x: Any) -> Any:
