@@ -3696,6 +3696,24 @@ def test_a_regexp_literal_prefix_is_refused_where_it_crashed(tmp_path):
     )
 
 
+def test_fill_bytes_of_a_sub_slice_is_refused_where_its_result_is_read(tmp_path):
+    """big.Int.FillBytes returns the slice it filled, in Go the operand's array; a
+    sub-slice goes through a copy here, so the result of one is refused in one line
+    (the call as a statement, whose filled bytes reach the array, translates)."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"fmt"\n\t"math/big"\n)\n\nfunc main() {\n'
+        "\tbuf := make([]byte, 6)\n\tout := big.NewInt(258).FillBytes(buf[1:5])\n"
+        "\tfmt.Println(out, buf)\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: main.go:10: unsupported: the result of FillBytes of a sub-slice (in Go the"
+        " operand's array) (call it as a statement and use the slice it filled)\n"
+    )
+
+
 # go run (go1.27.3) printed this to stdout, then "exit status 2" for the second Parse
 EXIT_ON_ERROR = """\
 package main
@@ -48807,6 +48825,57 @@ func main() {
         "[[0.6 -0.7] [-0.2 0.4]] [[4 7] [2 6]]\n"
         "[[0.600 -0.700] [-0.200 0.400]] main.Mat2\n"
         "[0.7 1.1] 2\n"
+    ),
+)
+
+
+# big.Int's Bytes, SetBytes, FillBytes (into a sub-slice too) and Append; math.Nextafter32
+CONSTRUCTS["big_int_bytes_and_nextafter32"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"math/big"
+)
+
+func main() {
+\tx, _ := new(big.Int).SetString("-123456789abcdef0011", 16)
+\tfmt.Printf("%x %d\\n", x.Bytes(), len(new(big.Int).Bytes()))
+\ty := new(big.Int).SetBytes([]byte{0x01, 0x00, 0x00})
+\tfmt.Println(y, new(big.Int).SetBytes(nil))
+\tbuf := make([]byte, 12)
+\tout := x.FillBytes(buf)
+\tfmt.Printf("%x %x %v\\n", buf, out, &out[0] == &buf[0])
+\twide := make([]byte, 8)
+\tbig.NewInt(0x0a0b).FillBytes(wide[5:7])
+\tfmt.Println(wide)
+\tfmt.Println(string(x.Append([]byte("x="), 10)), string(y.Append(nil, 2)))
+\tvar nilInt *big.Int
+\tfmt.Println(string(nilInt.Append([]byte("n:"), 10)))
+\tfunc() {
+\t\tdefer func() { fmt.Println("recovered:", recover()) }()
+\t\tx.FillBytes(make([]byte, 4))
+\t}()
+
+\tf := float32(1)
+\tfmt.Println(math.Nextafter32(f, 2), math.Nextafter32(f, 0), math.Nextafter32(0, -1))
+\tfmt.Println(math.Nextafter32(f, f), math.Nextafter32(float32(math.NaN()), 1))
+\tfmt.Printf("%.10g %T\\n", math.Nextafter32(3.5, 10), math.Nextafter32(1, 2))
+}
+""",
+    (
+        "0123456789abcdef0011 0\n"
+        "65536 0\n"
+        "00000123456789abcdef0011 00000123456789abcdef0011 true\n"
+        "[0 0 0 0 0 10 11 0]\n"
+        "x=-5373003642731685150737 10000000000000000\n"
+        "n:<nil>\n"
+        "recovered: math/big: buffer too small to fit value\n"
+        "1.0000001 0.99999994 -1e-45\n"
+        "1 NaN\n"
+        "3.500000238 float32\n"
     ),
 )
 

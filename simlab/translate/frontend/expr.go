@@ -3346,7 +3346,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		"math.Sin", "math.Cos", "math.Tan", "math.Sincos", "math.Asin", "math.Acos", "math.Atan",
 		"math.Atan2", "math.Sinh", "math.Cosh", "math.Tanh", "math.Asinh", "math.Acosh", "math.Atanh",
 		"math.Log10", "math.Log2", "math.Log1p", "math.Expm1", "math.Exp2", "math.Hypot", "math.Cbrt",
-		"math.Remainder", "math.Frexp", "math.Ldexp", "math.Modf", "math.Dim", "math.Nextafter",
+		"math.Remainder", "math.Frexp", "math.Ldexp", "math.Modf", "math.Dim", "math.Nextafter", "math.Nextafter32",
 		"math.RoundToEven", "math.Pow10", "math.FMA", "math.Ilogb", "math.Logb":
 		// Go's NaN and infinities where Python's math raises; the elementary functions by Go's
 		// own steps, to its last bit (golib's _mathfn); Sincos, Frexp and Modf give a tuple
@@ -4623,8 +4623,16 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"math/big.Int.Not", "math/big.Int.AndNot", "math/big.Int.Cmp", "math/big.Int.CmpAbs",
 		"math/big.Int.Sign", "math/big.Int.BitLen", "math/big.Int.Bit", "math/big.Int.TrailingZeroBits",
 		"math/big.Int.Int64", "math/big.Int.Uint64", "math/big.Int.IsInt64", "math/big.Int.IsUint64",
-		"math/big.Int.ProbablyPrime":
+		"math/big.Int.ProbablyPrime", "math/big.Int.Bytes", "math/big.Int.SetBytes":
 		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false
+	case "math/big.Int.FillBytes":
+		if _, sub := ast.Unparen(c.Args[0]).(*ast.SliceExpr); sub && f.stmtCall != c {
+			// the sub-slice goes through a copy (throughMethods), which the result would be
+			p.unsupported(c, "the result of FillBytes of a sub-slice (in Go the operand's array)", "call it as a statement and use the slice it filled")
+		}
+		return recv + ".FillBytes(" + f.args(c) + ")", false
+	case "math/big.Int.Append":
+		return "go.BigInt.Append(" + recv + ", " + f.args(c) + ")", false // "<nil>" for a nil *big.Int
 	case "math/big.Int.Text":
 		return "go.BigInt.Text(" + recv + ", " + f.args(c) + ")", false // "<nil>" for a nil *big.Int, as Go's
 	case "math/big.Rat.Set", "math/big.Rat.SetFrac", "math/big.Rat.SetFrac64", "math/big.Rat.SetInt",

@@ -41,6 +41,7 @@ var throughMethods = map[string]int{
 	"encoding/binary.bigEndian.PutUint64": 0, "encoding/binary.littleEndian.PutUint16": 0,
 	"encoding/binary.littleEndian.PutUint32": 0, "encoding/binary.littleEndian.PutUint64": 0,
 	"encoding/base64.Encoding.Encode": 0, "encoding/base64.Encoding.Decode": 0,
+	"math/big.Int.FillBytes": 0,
 }
 
 // throughReaders: the library's calls that read into one argument, and which, and

@@ -223,6 +223,27 @@ class Int:
             raise GoPanic("negative n for ProbablyPrime")
         return _is_prime(self.v)
 
+    def Bytes(self) -> list[int]:
+        """``|x|`` as big-endian bytes, as few as hold it (none for 0)."""
+        magnitude = abs(self.v)
+        return list(magnitude.to_bytes((magnitude.bit_length() + 7) // 8, "big"))
+
+    def SetBytes(self, buf: list[int] | None) -> Int:
+        return self._set(int.from_bytes(bytes(buf or ()), "big"))
+
+    def FillBytes(self, buf: list[int]) -> list[int]:
+        """``|x|`` written into ``buf`` big-endian, zeros before it; Go's panic where
+        ``buf`` is too short."""
+        data = self.Bytes()
+        if len(data) > len(buf):
+            raise GoPanic("math/big: buffer too small to fit value")
+        buf[:] = [0] * (len(buf) - len(data)) + data
+        return buf
+
+    def Append(self: Int | None, buf: list[int] | None, base: int) -> list[int]:
+        """``buf`` and then ``x``'s digits in ``base``, a new slice."""
+        return [*(buf or ()), *Int.Text(self, base).encode()]
+
     def String(self: Int | None) -> str:
         return "<nil>" if self is None else _decimal(self.v)
 

@@ -831,6 +831,22 @@ def math_modf(f: float) -> tuple[float, float]:
     return whole, math.copysign(f - whole, f)
 
 
+def math_nextafter32(x: float, y: float) -> float:
+    """``math.Nextafter32``: the next float32 after ``x`` towards ``y``."""
+    if math.isnan(x) or math.isnan(y):
+        return nan()
+    if x == y:
+        return x
+    if x == 0:
+        return math.copysign(_float32(1), y)
+    bits = struct.unpack("<I", struct.pack("<f", x))[0]
+    return _float32(bits + 1 if (y > x) == (x > 0) else bits - 1)
+
+
+def _float32(bits: int) -> float:
+    return float(struct.unpack("<f", struct.pack("<I", bits))[0])
+
+
 def math_dim(x: float, y: float) -> float:
     """``math.Dim``: ``max(x-y, 0)``; NaN if either is."""
     v = x - y
