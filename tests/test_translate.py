@@ -48880,6 +48880,221 @@ func main() {
 )
 
 
+# a struct that embeds sync.Mutex, held in an interface of other methods, or of Lock, Unlock
+# and its own, calls its methods and asserts back to itself
+CONSTRUCTS["struct_embedding_mutex_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Account struct {
+\tsync.Mutex
+\tBalance int64
+}
+
+func (a *Account) Deposit(n int64) { a.Balance += n }
+
+type Depositor interface{ Deposit(int64) }
+
+type LockedDepositor interface {
+\tLock()
+\tUnlock()
+\tDeposit(int64)
+}
+
+func fill(d LockedDepositor, n int64, wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\td.Lock()
+\tdefer d.Unlock()
+\td.Deposit(n)
+}
+
+func main() {
+\tvar d Depositor = &Account{}
+\td.Deposit(5)
+\tfmt.Println(d.(*Account).Balance)
+
+\tacct := &Account{Balance: 100}
+\tvar ld LockedDepositor = acct
+\tvar wg sync.WaitGroup
+\tfor i := int64(1); i <= 4; i++ {
+\t\twg.Add(1)
+\t\tgo fill(ld, i, &wg)
+\t}
+\twg.Wait()
+\tswitch v := ld.(type) {
+\tcase *Account:
+\t\tfmt.Println("account", v.Balance)
+\tdefault:
+\t\tfmt.Println("other")
+\t}
+\ta, ok := ld.(*Account)
+\tfmt.Println(a.Balance, ok, a == acct)
+\tvar l sync.Locker = acct
+\tl.Lock()
+\tfmt.Printf("%T\\n", l)
+\tl.Unlock()
+}
+""",
+    ("5\naccount 110\n110 true true\n*main.Account\n"),
+)
+
+
+# []Tile(s) and []Glyph(s) of named byte and rune types with String methods: each element
+# prints by its method, as a literal's do
+CONSTRUCTS["named_byte_and_rune_slices_from_strings"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type Tile byte
+
+func (t Tile) String() string {
+\tswitch t {
+\tcase '#':
+\t\treturn "wall"
+\tcase '.':
+\t\treturn "floor"
+\t}
+\treturn fmt.Sprintf("tile(%d)", byte(t))
+}
+
+type Glyph rune
+
+func (g Glyph) String() string { return fmt.Sprintf("<%c>", rune(g)) }
+
+type Row []Tile
+
+func main() {
+\ts := "#.#"
+\ta := []Tile(s)
+\tfmt.Printf("%v %s %d %q\\n", a, a, a, string(a))
+\tfmt.Println(a[1], len(a), Row("..")[0])
+\tg := []Glyph("hé!")
+\tfmt.Println(g, len(g), string(g))
+\tempty := make([]Tile, 2)
+\tfmt.Println(empty, append(a, '.'))
+\tgrid := []Row{Row(strings.Repeat("#", 2)), Row(".#")}
+\tfmt.Println(grid)
+\tfor i, t := range []Tile("x.") {
+\t\tfmt.Println(i, t)
+\t}
+}
+""",
+    (
+        '[wall floor wall] #.# [35 46 35] "#.#"\n'
+        "floor 3 floor\n"
+        "[<h> <\u00e9> <!>] 3 h\u00e9!\n"
+        "[tile(0) tile(0)] [wall floor wall floor]\n"
+        "[[wall wall] [floor wall]]\n"
+        "0 tile(120)\n"
+        "1 floor\n"
+    ),
+)
+
+
+# map[struct{}]struct{} prints its key and its value {}
+CONSTRUCTS["map_of_empty_struct_to_empty_struct"] = (
+    """\
+package main
+
+import "fmt"
+
+type Marks map[struct{}]struct{}
+
+type Holder struct {
+\tSeen  map[struct{}]struct{}
+\tCount map[struct{}]int
+}
+
+func main() {
+\ts := map[struct{}]struct{}{{}: {}}
+\tfmt.Println(s, len(s))
+\tvar m Marks = Marks{}
+\tfmt.Println(m)
+\tm[struct{}{}] = struct{}{}
+\tfmt.Printf("%v %d\\n", m, len(m))
+\th := Holder{Seen: s, Count: map[struct{}]int{{}: 3}}
+\tfmt.Printf("%v %+v\\n", h, h)
+\tnested := []map[struct{}]struct{}{s, {}}
+\tfmt.Println(nested)
+\t_, ok := s[struct{}{}]
+\tfmt.Println(ok)
+}
+""",
+    (
+        "map[{}:{}] 1\n"
+        "map[]\n"
+        "map[{}:{}] 1\n"
+        "{map[{}:{}] map[{}:3]} {Seen:map[{}:{}] Count:map[{}:3]}\n"
+        "[map[{}:{}] map[]]\n"
+        "true\n"
+    ),
+)
+
+
+# json.Unmarshal makes new values of a generic struct's instance (map[string]Page[int],
+# []Page[User], [2]Pair[string, float64]) with their type arguments
+CONSTRUCTS["json_unmarshal_generic_structs_in_maps_and_slices"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Page[T any] struct {
+\tItems []T
+\tNext  *T `json:",omitempty"`
+}
+
+type Pair[K comparable, V any] struct {
+\tKey K
+\tVal V
+}
+
+type User struct{ Name string }
+
+func main() {
+\tvar m map[string]Page[int]
+\terr := json.Unmarshal([]byte(`{"k":{"Items":[1,2]},"e":{}}`), &m)
+\tfmt.Println(m, err, len(m["k"].Items), m["e"].Items == nil)
+\tvar pages []Page[string]
+\terr = json.Unmarshal([]byte(`[{"Items":["a"],"Next":"b"},{"Items":null}]`), &pages)
+\tfmt.Println(len(pages), pages[0].Items, *pages[0].Next, pages[1].Next == nil, err)
+\tvar users []Page[User]
+\terr = json.Unmarshal([]byte(`[{"Items":[{"Name":"ann"}]}]`), &users)
+\tfmt.Printf("%+v %v\\n", users, err)
+\tvar pairs [2]Pair[string, float64]
+\terr = json.Unmarshal([]byte(`[{"Key":"x","Val":1.5}]`), &pairs)
+\tfmt.Printf("%+v %v\\n", pairs, err)
+\tvar bad map[string]Page[int]
+\terr = json.Unmarshal([]byte(`{"k":{"Items":["no"]}}`), &bad)
+\tfmt.Println(bad, err)
+\tout, _ := json.Marshal(m)
+\tfmt.Println(string(out))
+}
+""",
+    (
+        "map[e:{[] <nil>} k:{[1 2] <nil>}] <nil> 2 true\n"
+        "2 [a] b true <nil>\n"
+        "[{Items:[{Name:ann}] Next:<nil>}] <nil>\n"
+        "[{Key:x Val:1.5} {Key: Val:0}] <nil>\n"
+        "map[k:{[0] <nil>}] json: cannot unmarshal string into .k.Items.0 of type int\n"
+        '{"e":{"Items":null},"k":{"Items":[1,2]}}\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -907,13 +907,16 @@ func isEmpties(t types.Type) bool {
 // emptiesPath: the way from a value of t to the struct{} values inside it that fmt
 // must see as {}: "s" for an element of a slice or an array, "m" for a map's
 // value, each step in turn, then "." for the set or the slice of struct{} there,
-// or "k" for a map whose key is struct{}; "" where there is none, or a type on
+// or "k" for a map whose key is struct{} ("K" whose value is too); "" where there is none, or a type on
 // the way has a String, Error or Format method (each type is walked once: type
 // Tree map[string]Tree holds itself).
 func emptiesPath(t types.Type) string {
 	path := ""
 	for seen := map[types.Type]bool{}; t != nil && !seen[t] && !hasFmtMethod(t); {
 		seen[t] = true
+		if m, ok := under(t).(*types.Map); ok && isEmptyStruct(m.Key()) && isEmptyStruct(m.Elem()) {
+			return path + "K" // map[struct{}]struct{}: its key and its value {}
+		}
 		if isEmpties(t) {
 			return path + "."
 		}
@@ -2032,7 +2035,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.elems_as_type(" + elemParam(t).Obj().Name() + ", " + s + ")" // [{1 2}] if T is a struct type
 		case isEmptyStruct(t):
 			s = f.emptyStruct(s) // {}
-		case isEmpties(t) && !hasFmtMethod(t):
+		case isEmpties(t) && !hasFmtMethod(t) && emptiesPath(t) == ".":
 			s = "go.empties(" + s + ")" // map[a:{} b:{}], [{} {}]
 		case emptiesPath(t) != "":
 			s = "go.empties(" + s + ", " + pyString(emptiesPath(t)) + ")" // [[{}]], map[x:map[1:{}]], map[{}:1]
@@ -3003,7 +3006,17 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		}
 	}
 	if sl, ok := under(t).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Byte) && isBasicKind(from, types.String) {
+		if cls := f.m.basicClass(sl.Elem()); cls != "" {
+			b := f.temp("b")
+			return "[" + cls + "(" + b + ") for " + b + " in " + encoded(x) + "]" // []Tile(s): each a Tile, as a literal's
+		}
 		return "list(" + encoded(x) + ")" // []byte(s): the bytes, a fresh slice
+	}
+	if sl, ok := under(t).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Rune) && isBasicKind(from, types.String) {
+		if cls := f.m.basicClass(sl.Elem()); cls != "" {
+			c := f.temp("c")
+			return "[" + cls + "(ord(" + c + ")) for " + c + " in " + x + "]" // []Glyph(s)
+		}
 	}
 	if sl, ok := under(from).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Byte) && isBasicKind(t, types.String) {
 		return "go.string_of(" + x + ")" // string(b): the text of the bytes

@@ -864,8 +864,12 @@ func (p *program) lockerInInterface(e ast.Expr, t types.Type) bool {
 	if !ok || !isLocalInterface(p, n) {
 		return false
 	}
-	if it, isIface := n.Underlying().(*types.Interface); !isIface || it.Empty() {
-		return false
+	it, isIface := n.Underlying().(*types.Interface)
+	if !isIface || !slices.ContainsFunc([]string{"Lock", "Unlock", "RLock", "RUnlock", "TryLock", "TryRLock"}, func(name string) bool {
+		m, _, _ := types.LookupFieldOrMethod(it, false, nil, name)
+		return m != nil
+	}) {
+		return false // an interface of other methods (Deposit) of a struct that embeds a mutex
 	}
 	if c, isCall := ast.Unparen(e).(*ast.CallExpr); isCall {
 		if sel, isSel := ast.Unparen(c.Fun).(*ast.SelectorExpr); isSel && p.info.Selections[sel] != nil {

@@ -483,12 +483,15 @@ def empties(m: Any, path: str = "") -> Any:
     """A set (``map[K]struct{}``) or a slice of ``struct{}`` handed to fmt, which
     prints ``map[a:{} b:{}]`` and ``[{} {}]``; ``path``, the way to such a value
     deeper inside ``m`` (``s`` an element, ``m`` a map's value, ``.`` the set or
-    the slice there, ``k`` a map's struct{} key): ``[[{}]]``, ``map[{}:1]``."""
+    the slice there, ``k`` a map's struct{} key, ``K`` its value struct{} too):
+    ``[[{}]]``, ``map[{}:1]``, ``map[{}:{}]``."""
     if not path or path == ".":
         return dict.fromkeys(m, EMPTY) if isinstance(m, dict) else [EMPTY] * len(m)
     step, rest = path[0], path[1:]
     if step == "k":
         return {EMPTY: m[None]} if m else {}  # its one key, None, the struct{}
+    if step == "K":
+        return {EMPTY: EMPTY} if m else {}  # map[struct{}]struct{}
     if step == "m":
         return {k: empties(v, rest) for k, v in m.items()}
     return [empties(e, rest) for e in m]

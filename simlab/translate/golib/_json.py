@@ -17,10 +17,12 @@ since a Python value does not say whether it is an ``int8`` or a ``[]byte``:
   interface may hold; the run ends in one line if it is encoded;
 - ``("slice", go_type, elem)``, ``("array", go_type, elem, n)``,
   ``("map", go_type, elem, key)``, ``("ptr", go_type, elem)``;
-- ``("struct", go_type, cls, name)``, whose fields are the class's ``go_json``: one
-  ``(path, key, omitempty, omitzero, quoted, descriptor)`` per field encoding/json
-  sees, ``path`` the attributes that reach it (through embedded structs; an
-  embedded pointer's step is ``(attr, cls or None, go_type)``);
+- ``("struct", go_type, cls, name)`` (of a generic type's instance, ``("struct",
+  go_type, cls, name, type_args)``, which a new value is made with), whose fields
+  are the class's ``go_json``: one ``(path, key, omitempty, omitzero, quoted,
+  descriptor)`` per field encoding/json sees, ``path`` the attributes that reach
+  it (through embedded structs; an embedded pointer's step is ``(attr, cls or
+  None, go_type)``);
 - ``("methods", go_type, plain, marshal, unmarshal, cls)``: a type with its own
   MarshalJSON (``marshal`` ``"json"``) or MarshalText (``"text"``), ``*`` after it
   for a pointer method, or UnmarshalJSON (``unmarshal`` ``"json"``); ``plain``
@@ -1001,7 +1003,7 @@ class _Decoder:
         if kind == "ptr":
             inner = d[2]
             if _base(inner)[0] == "struct":
-                target = cur if cur is not None else _base(inner)[2]()
+                target = cur if cur is not None else _new_struct(_base(inner))
                 yield from self.decode(node, inner, target)
                 return target
             if inner[0] == "time":  # a *time.Time is its Time, as the translation keeps it
@@ -1277,7 +1279,7 @@ def _zero_of(d: Desc) -> Any:
     if kind == "array":
         return [_zero_of(d[2]) for _ in range(d[3])]
     if kind == "struct":
-        return d[2]()
+        return _new_struct(d)
     if kind == "time":
         return ZERO_TIME
     if kind == "empty":
@@ -1360,6 +1362,11 @@ def _name(go_type: str) -> str:
     if go_type.startswith(("[", "map[", "*", "chan ", "func(", "struct {")) or "." not in go_type:
         return ""
     return go_type.split(".", 1)[1]
+
+
+def _new_struct(d: Desc) -> Any:
+    """A zero value of the struct ``d`` describes, with its type arguments."""
+    return d[2](**d[4]) if len(d) > 4 else d[2]()
 
 
 def _base(d: Desc) -> Desc:

@@ -583,6 +583,8 @@ def _is(x: Any, t: AssertedType, value: bool = False) -> bool:
     ``value``, else a pointer to a struct or a named number or string."""
     if type(x) is CustomContext:
         x = x.held
+    if type(x) is Locker and not isinstance(t, Methods):
+        x = x.m
     if isinstance(t, str):
         return x is not None and _GO_TYPES[t](x)
     if isinstance(t, Methods):
@@ -770,6 +772,8 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
     struct value T."""
     if isinstance(t, TypeArg) and t.methods:  # x.(T) in a generic, T an interface
         t = t.interface()
+    if type(x) is Locker and not isinstance(t, Methods):
+        x = x.m  # l.(*Account) of a struct that embeds a mutex
     if _is(x, t, value):
         if _struct_value_of(t, x):
             return copy(x)

@@ -459,6 +459,9 @@ class Locker:
     def __init__(self, m: Any):
         self.m = m
 
+    def __getattr__(self, name: str) -> Any:  # the interface's other methods: the struct's
+        return getattr(self.m, name)
+
     def Lock(self) -> Generator[Any, Any, None]:
         yield self.m.lock()
 
