@@ -49095,6 +49095,173 @@ func main() {
 )
 
 
+# return slices.Compact(s) of a slice the function made itself (s = slices.Clone(s), then
+# sorted): nothing else holds its array
+CONSTRUCTS["compact_returned_of_a_slice_the_function_made"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+\t"slices"
+\t"sort"
+\t"strings"
+)
+
+func Uniq[S ~[]E, E cmp.Ordered](s S) S {
+\ts = slices.Clone(s)
+\tslices.Sort(s)
+\treturn slices.Compact(s)
+}
+
+func words(text string) []string {
+\tws := strings.Fields(strings.ToLower(text))
+\tout := make([]string, len(ws))
+\tcopy(out, ws)
+\tsort.Strings(out)
+\tout[0] = strings.ToUpper(out[0])
+\treturn slices.Compact(out)
+}
+
+func trimmed(xs []int) []int {
+\tys := slices.Clone(xs)
+\treturn slices.DeleteFunc(ys, func(x int) bool { return x < 0 })
+}
+
+func main() {
+\txs := []int{5, 1, 4, 1, 5, 9, 2, 6, 5, 3}
+\tu := Uniq(xs)
+\tfmt.Println(u, len(u), cap(u) >= len(u), xs)
+\tu[0] = 100
+\tfmt.Println(u, xs)
+\tfmt.Println(words("b a B c a"))
+\tfmt.Println(trimmed([]int{3, -1, 4, -1, 5}))
+}
+""",
+    (
+        "[1 2 3 4 5 6 9] 7 true [5 1 4 1 5 9 2 6 5 3]\n"
+        "[100 2 3 4 5 6 9] [5 1 4 1 5 9 2 6 5 3]\n"
+        "[A a b c]\n"
+        "[3 4 5]\n"
+    ),
+)
+
+
+# crypto/sha512's Sum512_256, Sum512_224, New512_256 and New512_224
+CONSTRUCTS["sha512_truncated_digests"] = (
+    """\
+package main
+
+import (
+\t"crypto/sha512"
+\t"fmt"
+)
+
+func main() {
+\ta := sha512.Sum512_256([]byte("abc"))
+\tb := sha512.Sum512_224([]byte("abc"))
+\tfmt.Printf("%x %d\\n%x %d\\n", a, len(a), b[:4], len(b))
+\th := sha512.New512_256()
+\th.Write([]byte("ab"))
+\tfmt.Fprintf(h, "c")
+\tfmt.Printf("%x %d %d %T\\n", h.Sum(nil), h.Size(), h.BlockSize(), h)
+\th2 := sha512.New512_224()
+\tfmt.Printf("%x %d\\n", h2.Sum([]byte{0xff}), h2.Size())
+}
+""",
+    (
+        "53048e2681941ef99b2e29b76b4c7dabe4c2d0c634fc6d46e0e2f13107e7af23 32\n"
+        "4634270f 28\n"
+        "53048e2681941ef99b2e29b76b4c7dabe4c2d0c634fc6d46e0e2f13107e7af23 32 128 "
+        "*sha512.Digest\n"
+        "ff6ed0dd02806fa89e25de060c19d3ac86cabb87d6a0ddd05c333b84f4 28\n"
+    ),
+)
+
+
+# a struct embedding a named int with value methods (String, Enabled) and a named string
+# promotes them; fmt calls the promoted String on the struct, as Go's
+CONSTRUCTS["embedded_named_number_and_string_types"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type Level int
+
+const (
+\tDebug Level = iota
+\tInfo
+\tWarn
+)
+
+func (l Level) String() string {
+\tswitch l {
+\tcase Debug:
+\t\treturn "DEBUG"
+\tcase Info:
+\t\treturn "INFO"
+\tcase Warn:
+\t\treturn "WARN"
+\t}
+\treturn fmt.Sprintf("Level(%d)", int(l))
+}
+
+func (l Level) Enabled(min Level) bool { return l >= min }
+
+type Name string
+
+func (n Name) Initial() string { return string(n[:1]) }
+
+type Event struct {
+\tLevel
+\tName
+\tMsg string
+}
+
+type Plain struct {
+\tName
+\tN int
+}
+
+func main() {
+\te := Event{Warn, "disk", "almost full"}
+\tfmt.Println(e.Level, e.String(), e.Enabled(Info), e.Initial())
+\tfmt.Println(e)
+\tfmt.Printf("%v|%+v|%s|%d\\n", e, e, e, e.Level)
+\tevents := []Event{{Info, "a", "x"}, {Debug, "b", "y"}, {Level(7), "c", "z"}}
+\tsort.Slice(events, func(i, j int) bool { return events[i].Level < events[j].Level })
+\tfor _, ev := range events {
+\t\tfmt.Println(ev.Level, ev.Msg, ev.Name)
+\t}
+\tvar s fmt.Stringer = e
+\tfmt.Println(s)
+\te.Level++
+\tfmt.Println(e.Level, e.Level == Level(3))
+\tp := Plain{"zed", 2}
+\tfmt.Println(p, p.Initial())
+\tfmt.Printf("%+v %v\\n", p, p.Name)
+}
+""",
+    (
+        "WARN WARN true d\n"
+        "WARN\n"
+        "WARN|WARN|WARN|2\n"
+        "DEBUG y b\n"
+        "INFO x a\n"
+        "Level(7) z c\n"
+        "WARN\n"
+        "Level(3) true\n"
+        "{zed 2} z\n"
+        "{Name:zed N:2} zed\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

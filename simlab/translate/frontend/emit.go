@@ -1025,6 +1025,93 @@ func fresh(p *program, e ast.Expr) bool {
 	return false
 }
 
+// madeForReturn: c, a call that writes its operand v and returns part of it, is
+// its function's last statement, return slices.Compact(s), and v holds an array
+// the function made itself: its body last assigned v a fresh one at its top level
+// (s = slices.Clone(s)), then used v only in statements of the library's calls
+// that write it in place (slices.Sort(s)) or of its elements' assignments (s[0] =
+// 1), no closure of the function using v or its address taken. Nothing else
+// holds the array, so the result, a copy here, shows what Go's does.
+func (p *program) madeForReturn(c *ast.CallExpr) bool {
+	id, ok := ast.Unparen(c.Args[0]).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := p.info.Uses[id]
+	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return false // a package's variable would hold the array beside the result
+	}
+	made := false
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			var body *ast.BlockStmt
+			switch f := n.(type) {
+			case *ast.FuncDecl:
+				body = f.Body
+			case *ast.FuncLit:
+				body = f.Body
+			}
+			if body == nil || len(body.List) == 0 {
+				return true
+			}
+			last, ok := body.List[len(body.List)-1].(*ast.ReturnStmt)
+			if !ok || len(last.Results) != 1 || ast.Unparen(last.Results[0]) != ast.Expr(c) {
+				return true
+			}
+			made = !capturedOrAddressed(p, body, v) && madeBefore(p, body.List[:len(body.List)-1], v)
+			return false
+		})
+	}
+	return made
+}
+
+// madeBefore: the last of stmts that assigns v gives it a fresh array, and those
+// after it use v only as madeForReturn allows.
+func madeBefore(p *program, stmts []ast.Stmt, v types.Object) bool {
+	for i := len(stmts) - 1; i >= 0; i-- {
+		switch s := stmts[i].(type) {
+		case *ast.AssignStmt:
+			if len(s.Lhs) == 1 && len(s.Rhs) == 1 {
+				if id, whole := s.Lhs[0].(*ast.Ident); whole && p.info.ObjectOf(id) == v {
+					return fresh(p, s.Rhs[0])
+				}
+				if ix, ok := s.Lhs[0].(*ast.IndexExpr); ok && s.Tok == token.ASSIGN {
+					if id, ok := ast.Unparen(ix.X).(*ast.Ident); ok && p.info.Uses[id] == v && !usesObj(p, ix.Index, v) {
+						continue // s[0] = x, x reading s or not
+					}
+				}
+			}
+		case *ast.ExprStmt:
+			if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && len(call.Args) > 0 && slices.Contains(inPlace, calleeName(p, call)) {
+				others := slices.ContainsFunc(call.Args[1:], func(a ast.Expr) bool { return usesObj(p, a, v) })
+				if arg, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok && p.info.Uses[arg] == v && !others {
+					continue // slices.Sort(s)
+				}
+			}
+		}
+		if usesObj(p, stmts[i], v) {
+			return false
+		}
+	}
+	return false
+}
+
+// capturedOrAddressed: a function literal in body uses v, or body takes &v.
+func capturedOrAddressed(p *program, body *ast.BlockStmt, v types.Object) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncLit:
+			found = found || usesObj(p, x, v)
+			return false
+		case *ast.UnaryExpr:
+			found = found || x.Op == token.AND && rootObj(p, x.X) == v
+		}
+		return !found
+	})
+	return found
+}
+
 // keepsItsOperand: the library's calls whose result holds the array of their first
 // argument in Go: sub-slices of it (bytes.Fields), or a buffer over it
 // (bytes.NewBuffer), where the translation's is a copy. bytes.NewReader's is the
@@ -1651,7 +1738,7 @@ func (m *module) refuseSharedSubslices() {
 	for _, c := range results {
 		// the call writes the elements of its operand itself (again, when it runs
 		// again): unless nothing else holds them, the copy it returns may show
-		if aliases.source(c.Args[0]) != nil && !fresh(p, c.Args[0]) && !p.onlyWrittenBy(aliases, c, tainted) {
+		if aliases.source(c.Args[0]) != nil && !fresh(p, c.Args[0]) && !p.onlyWrittenBy(aliases, c, tainted) && !p.madeForReturn(c) {
 			name, rest := calleeName(p, c), ", ...)"
 			if len(c.Args) == 1 {
 				rest = ")"
@@ -3767,7 +3854,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, error, and the program's struct and interface types, and its named slice and map types whose methods all have value receivers, by value")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, error, and the program's struct and interface types, and its named slice, map, number and string types whose methods all have value receivers, by value")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -4001,8 +4088,9 @@ func (m *module) embeddable(t types.Type) bool {
 			return true
 		case *types.Interface: // type readOnly struct{ Store }: the value it holds has the methods
 			return t == types.Type(n)
-		case *types.Slice, *types.Map:
-			// type ByName struct{ Organs }: the slice in the field, its value methods promoted
+		case *types.Slice, *types.Map, *types.Basic:
+			// type ByName struct{ Organs }: the slice in the field, its value methods
+			// promoted (struct{ Level; Msg string } of a named int with String too)
 			return t == types.Type(n) && valueMethodsOnly(n)
 		}
 		return false

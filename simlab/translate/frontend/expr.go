@@ -3668,10 +3668,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return paren(arg(1)) + " in " + paren(arg(0)), false
 	case "crypto/md5.Sum", "crypto/sha1.Sum", "crypto/sha256.Sum256", "crypto/sha256.Sum224",
-		"crypto/sha512.Sum512", "crypto/sha512.Sum384":
+		"crypto/sha512.Sum512", "crypto/sha512.Sum384", "crypto/sha512.Sum512_224", "crypto/sha512.Sum512_256":
 		return "go.digest_sum(" + pyString(digestName(name)) + ", " + arg(0) + ")", false
 	case "crypto/md5.New", "crypto/sha1.New", "crypto/sha256.New", "crypto/sha256.New224",
-		"crypto/sha512.New", "crypto/sha512.New384":
+		"crypto/sha512.New", "crypto/sha512.New384", "crypto/sha512.New512_224", "crypto/sha512.New512_256":
 		return "go.Digest(" + pyString(digestName(name)) + ")", false
 	case "encoding/hex.EncodeToString":
 		return "bytes(" + arg(0) + ").hex()", false

@@ -39,7 +39,7 @@ __all__ = [
 def digest_sum(algorithm: str, data: list[int]) -> list[int]:
     """``sha256.Sum256(data)`` is ``digest_sum("sha256", data)``: the digest as
     an array of bytes (``md5``, ``sha1``, ``sha224``, ``sha256``, ``sha384``,
-    ``sha512``)."""
+    ``sha512``, ``sha512_224``, ``sha512_256``)."""
     return list(hashlib.new(algorithm, bytes(data)).digest())
 
 
@@ -50,6 +50,8 @@ _DIGEST_TYPES = {
     "sha256": "*sha256.Digest",
     "sha384": "*sha512.Digest",
     "sha512": "*sha512.Digest",
+    "sha512_224": "*sha512.Digest",
+    "sha512_256": "*sha512.Digest",
 }
 
 
