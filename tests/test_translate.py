@@ -49262,6 +49262,111 @@ func main() {
 )
 
 
+# unicode.To with UpperCase, LowerCase, TitleCase, and a case out of range
+CONSTRUCTS["unicode_to_of_each_case"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"unicode"
+)
+
+func main() {
+\tfor _, r := range "aZǆß1é" {
+\t\tup, low := unicode.To(unicode.UpperCase, r), unicode.To(unicode.LowerCase, r)
+\t\tfmt.Printf("%c %c %c|", up, low, unicode.To(unicode.TitleCase, r))
+\t}
+\tfmt.Println()
+\tfmt.Printf("%q %q %d\\n", unicode.To(3, 'a'), unicode.To(-1, 'a'), unicode.MaxCase)
+}
+""",
+    (
+        "A a A|Z z Z|\u01c4 \u01c6 \u01c5|\u00df \u00df \u00df|1 1 1|\u00c9 \u00e9 \u00c9|\n"
+        "'\ufffd' '\ufffd' 3\n"
+    ),
+)
+
+
+# type reverse struct{ sort.Interface } with a Less of its own: sort.Sort runs the held
+# value's Len and Swap and the wrapper's Less
+CONSTRUCTS["embedded_sort_interface_reverse_idiom"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type Person struct {
+\tName string
+\tAge  int
+}
+
+type ByAge []Person
+
+func (a ByAge) Len() int           { return len(a) }
+func (a ByAge) Swap(i, j int)      { a[i], a[j] = a[j], a[i] }
+func (a ByAge) Less(i, j int) bool { return a[i].Age < a[j].Age }
+
+type reverse struct {
+\tsort.Interface
+}
+
+func (r reverse) Less(i, j int) bool { return r.Interface.Less(j, i) }
+
+type byName struct{ ByAge }
+
+func (b byName) Less(i, j int) bool { return b.ByAge[i].Name < b.ByAge[j].Name }
+
+func main() {
+\tpeople := []Person{{"Alice", 30}, {"Bob", 25}, {"Carol", 35}, {"Dan", 28}}
+\tsort.Sort(reverse{ByAge(people)})
+\tfmt.Println(people)
+\tsort.Sort(byName{people})
+\tfmt.Println(people)
+\tr := reverse{sort.IntSlice([]int{3, 1, 2})}
+\tsort.Sort(r)
+\tfmt.Println(r.Interface, r.Len(), sort.IsSorted(r), r)
+\tfmt.Printf("%v %+v\\n", r, reverse{ByAge{people[0]}})
+\txs := []string{"b", "c", "a"}
+\tsort.Sort(reverse{sort.StringSlice(xs)})
+\tfmt.Println(xs)
+}
+""",
+    (
+        "[{Carol 35} {Alice 30} {Dan 28} {Bob 25}]\n"
+        "[{Alice 30} {Bob 25} {Carol 35} {Dan 28}]\n"
+        "[3 2 1] 3 true {[3 2 1]}\n"
+        "{[3 2 1]} {Interface:[{Name:Alice Age:30}]}\n"
+        "[c b a]\n"
+    ),
+)
+
+
+# strconv.AppendQuoteToGraphic and AppendQuoteRuneToGraphic leave Unicode's spaces as they are
+CONSTRUCTS["append_quote_to_graphic"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+)
+
+func main() {
+\tb := strconv.AppendQuoteToGraphic([]byte("s="), "a\\u00a0b\\tc☺\\x00")
+\tfmt.Println(string(b))
+\tb = strconv.AppendQuoteRuneToGraphic(nil, '\\u3000')
+\tfmt.Println(string(b), len(b))
+\tfmt.Println(string(strconv.AppendQuoteRuneToGraphic([]byte("r:"), '\\n')))
+}
+""",
+    ("s=\"a\u00a0b\\tc\u263a\\x00\"\n'\u3000' 5\nr:'\\n'\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3854,7 +3854,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, error, and the program's struct and interface types, and its named slice, map, number and string types whose methods all have value receivers, by value")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, and its named slice, map, number and string types whose methods all have value receivers, by value")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -4120,7 +4120,7 @@ var embeddedLibrary = map[string]bool{
 	"bufio.Reader": true, "bufio.Writer": true, "bufio.Scanner": true,
 	"io.Writer": true, "io.Reader": true, "io.ReadWriter": true,
 	"io.ReadCloser": true, "io.WriteCloser": true, "io.ReadWriteCloser": true, "net.Conn": true,
-	"log/slog.Handler": true, "log.Logger": true,
+	"log/slog.Handler": true, "log.Logger": true, "sort.Interface": true,
 }
 
 // syncMethods: the simlab spelling of the methods a sync type embedded in a struct promotes.
@@ -4155,7 +4155,8 @@ func (m *module) promoted(t types.Type) {
 			switch {
 			case key == "io.Writer.Write" || key == "net.Conn.Write":
 				call = "go.promoted_write(self" + path + ", *args)" // a pipe's may block
-			case fn.Name() == "Read" || key == "io.Closer.Close" || fn.Pkg().Path() == "net" || fn.Pkg().Path() == "log/slog":
+			case fn.Name() == "Read" || key == "io.Closer.Close" || fn.Pkg().Path() == "net" || fn.Pkg().Path() == "log/slog" ||
+				fn.Pkg().Path() == "sort": // type reverse struct{ sort.Interface }
 				call = "self" + path + "." + fn.Name() + "(*args)" // Go's name, the program's or a pipe's
 			}
 			m.emit("")

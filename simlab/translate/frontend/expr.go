@@ -3962,7 +3962,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		"strconv.AppendBool", "strconv.AppendFloat", "strconv.QuoteRuneToASCII", "strconv.AppendQuoteRune",
 		"strconv.AppendQuoteRuneToASCII", "strconv.AppendQuoteToASCII", "strconv.QuoteToGraphic",
 		"strconv.QuoteRuneToGraphic", "strconv.IsGraphic", "strconv.CanBackquote", "strconv.UnquoteChar",
-		"strconv.QuotedPrefix":
+		"strconv.QuotedPrefix", "strconv.AppendQuoteToGraphic", "strconv.AppendQuoteRuneToGraphic":
 		helper := map[string]string{"strconv.Unquote": "unquote", "strconv.QuoteToASCII": "quote_to_ascii",
 			"strconv.AppendInt": "append_int", "strconv.AppendUint": "append_int", // FormatInt's digits of a uint64 too
 			"strconv.AppendQuote": "append_quote", "strconv.IsPrint": "is_print",
@@ -3972,7 +3972,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			"strconv.AppendQuoteToASCII":     "append_quote_to_ascii", "strconv.QuoteToGraphic": "quote_to_graphic",
 			"strconv.QuoteRuneToGraphic": "quote_rune_to_graphic", "strconv.IsGraphic": "is_graphic",
 			"strconv.CanBackquote": "can_backquote", "strconv.UnquoteChar": "unquote_char",
-			"strconv.QuotedPrefix": "quoted_prefix"}[name]
+			"strconv.QuotedPrefix": "quoted_prefix", "strconv.AppendQuoteToGraphic": "append_quote_to_graphic",
+			"strconv.AppendQuoteRuneToGraphic": "append_quote_rune_to_graphic"}[name]
 		return "go." + helper + "(" + f.args(c) + ")", false
 	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte", "strings.IndexAny",
 		"strings.LastIndexAny",
@@ -3993,6 +3994,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "unicode.ToTitle":
 		return "go.unicode_to(\"title\", " + arg(0) + ")", false
+	case "unicode.To":
+		return "go.unicode_to_case(" + f.args(c) + ")", false
 	case "container/list.New":
 		return "go.list_new()", false
 	case "container/ring.New":

@@ -474,6 +474,16 @@ def quote_to_graphic(text: str) -> str:
     return quote(text, graphic=True)
 
 
+def append_quote_to_graphic(dst: list[int] | None, text: str) -> list[int]:
+    """``strconv.AppendQuoteToGraphic``."""
+    return [*(dst or ()), *quote_to_graphic(text).encode()]
+
+
+def append_quote_rune_to_graphic(dst: list[int] | None, r: int) -> list[int]:
+    """``strconv.AppendQuoteRuneToGraphic``."""
+    return [*(dst or ()), *quote_rune_to_graphic(r).encode()]
+
+
 def quote_rune_to_graphic(r: int) -> str:
     """``strconv.QuoteRuneToGraphic``."""
     ch = chr(_valid_rune(r))

@@ -144,6 +144,14 @@ def unicode_to(case: str, r: int) -> int:
     return ord(_simple_case(case, chr(r)))
 
 
+def unicode_to_case(case: int, r: int) -> int:
+    """``unicode.To(case, r)``: ``r`` in ``unicode.UpperCase`` (0), ``LowerCase``
+    (1) or ``TitleCase`` (2); ``unicode.ReplacementChar`` for another case."""
+    if not 0 <= case < 3:
+        return 0xFFFD
+    return unicode_to(("upper", "lower", "title")[case], r)
+
+
 def _simple_case(case: str, c: str) -> str:
     if case != "title":
         mapped = c.upper() if case == "upper" else c.lower()
