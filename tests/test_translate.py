@@ -49367,6 +49367,92 @@ func main() {
 )
 
 
+# time.Duration.String as a method expression, and d.String as a method value bound to d's
+# value when it is made
+CONSTRUCTS["duration_string_method_value_and_expression"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"strings"
+\t"time"
+)
+
+func main() {
+\td := 90 * time.Minute
+\tshow := d.String
+\td = time.Second
+\tfmt.Println(show(), d)
+\tds := []time.Duration{time.Millisecond, 3 * time.Hour, -time.Microsecond}
+\tnames := make([]string, len(ds))
+\tfor i, x := range ds {
+\t\tnames[i] = time.Duration.String(x)
+\t}
+\tfmt.Println(strings.Join(names, ","))
+\tf := time.Duration.String
+\tfmt.Println(f(1500*time.Millisecond), slices.Contains(names, "3h0m0s"))
+\tlate := (2 * time.Second).String
+\tfmt.Println(late())
+}
+""",
+    ("1h30m0s 1s\n1ms,3h0m0s,-1\u00b5s\n1.5s true\n2s\n"),
+)
+
+
+# c := a * b then c/a != b, the overflow check: Go's product and quotient wrap at 64 bits
+# (so -1 * MinInt64 passes it)
+CONSTRUCTS["int64_product_overflow_check"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"math"
+)
+
+var errOverflow = errors.New("overflow")
+
+func mulInt64(a, b int64) (int64, error) {
+\tc := a * b
+\tif a != 0 && c/a != b {
+\t\treturn 0, errOverflow
+\t}
+\treturn c, nil
+}
+
+func area(w, h int) (int, bool) {
+\tvar total int
+\ttotal = w * h
+\tif w > 0 && total/w != h {
+\t\treturn -1, false
+\t}
+\treturn total, true
+}
+
+func main() {
+\tpairs := [][2]int64{{3, 4}, {1 << 31, 1 << 32}, {-1, math.MinInt64}, {math.MaxInt64, 1}}
+\tfor _, pair := range pairs {
+\t\tc, err := mulInt64(pair[0], pair[1])
+\t\tfmt.Println(pair, c, err)
+\t}
+\tfmt.Println(area(1000, 2000))
+\tfmt.Println(area(1<<40, 1<<30))
+}
+""",
+    (
+        "[3 4] 12 <nil>\n"
+        "[2147483648 4294967296] 0 overflow\n"
+        "[-1 -9223372036854775808] -9223372036854775808 <nil>\n"
+        "[9223372036854775807 1] 9223372036854775807 <nil>\n"
+        "2000000 true\n"
+        "-1 false\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -720,6 +720,8 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 					return "go.method_value(go.method_expr(\"String\"), " + recv + ")"
 				case types.Identical(sel.Recv(), types.Universe.Lookup("error").Type()):
 					return "go.method_value(go.error_text, " + recv + ")" // g := err.Error
+				case methodKey(fn) == "time.Duration.String" && !isPointer(p.info.TypeOf(x.X)):
+					return "go.method_value(sl.format_duration, " + recv + ")" // show := d.String, d read now
 				}
 			}
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a standard library type", "a closure calling it")
@@ -1523,6 +1525,9 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 			return l + " % " + r
 		}
 		if x.Op == token.QUO {
+			if f.checkedQuotient(x) {
+				return fmt.Sprintf("go.int64(go.quo(%s, %s))", l, r) // an overflow check's: MinInt64 / -1 wraps
+			}
 			if wrap := intWrap(t); wrap != "" && mayBeMinusOne(p, x.Y) {
 				return fmt.Sprintf("%s(go.quo(%s, %s))", wrap, l, r) // an int8's -128 / -1 wraps to -128
 			}
@@ -5898,13 +5903,15 @@ func (f *fn) spreadOrValues(c *ast.CallExpr) string {
 }
 
 // timeMethodExprs: time.Time's method expressions that compare or subtract, as
-// functions of the two times (each a number of nanoseconds, as their calls read).
+// functions of the two times (each a number of nanoseconds, as their calls read),
+// and time.Duration.String, a function of the duration.
 var timeMethodExprs = map[string]string{
-	"time.Time.Compare": "go.compare",
-	"time.Time.Before":  "(lambda t, u: t < u)",
-	"time.Time.After":   "(lambda t, u: t > u)",
-	"time.Time.Equal":   "(lambda t, u: t == u)",
-	"time.Time.Sub":     "go.time_sub",
+	"time.Time.Compare":    "go.compare",
+	"time.Time.Before":     "(lambda t, u: t < u)",
+	"time.Time.After":      "(lambda t, u: t > u)",
+	"time.Time.Equal":      "(lambda t, u: t == u)",
+	"time.Time.Sub":        "go.time_sub",
+	"time.Duration.String": "sl.format_duration",
 }
 
 // keyedMap: the class of a map whose keys a dict would not tell apart as Go does:

@@ -1334,7 +1334,7 @@ func (f *fn) assign(s *ast.AssignStmt) {
 		vals = strings.Join(parts, ", ")
 	} else {
 		vals = f.rhs(s.Rhs, len(s.Lhs))
-		if len(s.Lhs) == 1 && s.Tok == token.ASSIGN && accumulates(p, s.Lhs[0], s.Rhs[0]) {
+		if len(s.Lhs) == 1 && s.Tok == token.ASSIGN && accumulates(p, s.Lhs[0], s.Rhs[0]) || len(s.Lhs) == 1 && f.overflowChecked(s.Lhs[0], s.Rhs[0]) {
 			vals = "go.int64(" + vals + ")" // h = h*31 + c: Go's int wraps at 64 bits
 		}
 		if len(s.Lhs) > 1 && len(s.Rhs) == 1 {
@@ -1428,6 +1428,57 @@ func accumulates(p *program, x, e ast.Expr) bool {
 		return true
 	})
 	return grows && uses
+}
+
+// overflowChecked: x = a * b of int or int64 variables, where the function then
+// divides x by a or b (if a != 0 && x/a != b), the check that the product did not
+// overflow: Go's wrapped, so the check sees it (and the quotient wraps too,
+// MinInt64 / -1, for which checkedQuotient looks).
+func (f *fn) overflowChecked(x, e ast.Expr) bool {
+	p := f.p
+	prod, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	id, isIdent := x.(*ast.Ident)
+	if !ok || !isIdent || prod.Op != token.MUL || !isPlainInt64(p.info.TypeOf(x)) || f.u == nil || f.u.body == nil {
+		return false
+	}
+	c := p.info.ObjectOf(id)
+	factors := map[types.Object]bool{}
+	for _, op := range []ast.Expr{prod.X, prod.Y} {
+		if v, ok := ast.Unparen(op).(*ast.Ident); ok {
+			factors[p.info.Uses[v]] = true
+		}
+	}
+	found := false
+	ast.Inspect(f.u.body, func(n ast.Node) bool {
+		if q, ok := n.(*ast.BinaryExpr); ok && q.Op == token.QUO {
+			num, ok1 := ast.Unparen(q.X).(*ast.Ident)
+			den, ok2 := ast.Unparen(q.Y).(*ast.Ident)
+			found = found || ok1 && ok2 && p.info.Uses[num] == c && factors[p.info.Uses[den]]
+		}
+		return !found
+	})
+	return found
+}
+
+// checkedQuotient: q is x/a of an overflow check (overflowChecked), which wraps
+// as Go's int64 division does: MinInt64 / -1 is MinInt64.
+func (f *fn) checkedQuotient(q *ast.BinaryExpr) bool {
+	p := f.p
+	num, ok := ast.Unparen(q.X).(*ast.Ident)
+	if !ok || q.Op != token.QUO || !isPlainInt64(p.info.TypeOf(q)) || f.u == nil || f.u.body == nil {
+		return false
+	}
+	c := p.info.Uses[num]
+	found := false
+	ast.Inspect(f.u.body, func(n ast.Node) bool {
+		if s, ok := n.(*ast.AssignStmt); ok && len(s.Lhs) == 1 && len(s.Rhs) == 1 {
+			if id, ok := s.Lhs[0].(*ast.Ident); ok && p.info.ObjectOf(id) == c && f.overflowChecked(id, s.Rhs[0]) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // isPlainInt64: t is int or int64, 64 bits that the translation lets grow (a
