@@ -49453,6 +49453,157 @@ func main() {
 )
 
 
+# a value of a type parameter S ~[]E (or M ~map[K]V) printed by fmt: its elements, by their
+# String methods
+CONSTRUCTS["generic_slice_type_parameter_printed"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type Temp float64
+
+func (t Temp) String() string { return fmt.Sprintf("%.1f°", float64(t)) }
+
+func show[S ~[]E, E any](label string, got S) {
+\tfmt.Println(label, got, len(got))
+\tfmt.Printf("%v|%d\\n", got, len(got))
+}
+
+func join[M ~map[K]V, K comparable, V any](m M) string {
+\treturn fmt.Sprint(m)
+}
+
+type Names []string
+
+func main() {
+\tshow("ints", []int{1, 2})
+\tshow("temps", []Temp{21.5, -3})
+\tshow("names", Names{"a", "b"})
+\tfmt.Println(join(map[string]Temp{"x": 1}), strings.ToUpper(join(map[int]int{2: 3})))
+}
+""",
+    (
+        "ints [1 2] 2\n"
+        "[1 2]|2\n"
+        "temps [21.5\u00b0 -3.0\u00b0] 2\n"
+        "[21.5\u00b0 -3.0\u00b0]|2\n"
+        "names [a b] 2\n"
+        "[a b]|2\n"
+        "map[x:1.0\u00b0] MAP[2:3]\n"
+    ),
+)
+
+
+# flag's own Value types: %T names each (*flag.intValue, flag.funcValue), and only a bool
+# flag's and a BoolFunc's have IsBoolFlag
+CONSTRUCTS["flag_value_types_by_kind"] = (
+    """\
+package main
+
+import (
+\t"flag"
+\t"fmt"
+\t"strings"
+)
+
+func main() {
+\tfs := flag.NewFlagSet("x", flag.ContinueOnError)
+\tvar out strings.Builder
+\tfs.SetOutput(&out)
+\tfs.String("s", "a", "text")
+\tfs.Int("n", 1, "count")
+\tfs.Int64("big", 2, "")
+\tfs.Uint("u", 3, "")
+\tfs.Uint64("u64", 4, "")
+\tfs.Float64("f", 1.5, "")
+\tfs.Duration("d", 0, "")
+\tv := fs.Bool("v", false, "verbose")
+\tvar seen []string
+\tfs.Func("each", "", func(s string) error { seen = append(seen, s); return nil })
+\tfs.BoolFunc("trace", "", func(s string) error { seen = append(seen, "trace="+s); return nil })
+\terr := fs.Parse([]string{"-v", "-trace", "-each=1", "-n", "7", "rest"})
+\tfmt.Println(err, *v, seen, fs.Args())
+\tfs.VisitAll(func(f *flag.Flag) {
+\t\t_, isBool := f.Value.(interface{ IsBoolFlag() bool })
+\t\t_, getter := f.Value.(flag.Getter)
+\t\ttext := f.Value.String()
+\t\tfmt.Printf("%-5s %-22T bool=%v getter=%v %q\\n", f.Name, f.Value, isBool, getter, text)
+\t})
+}
+""",
+    (
+        "<nil> true [trace=true 1] [rest]\n"
+        'big   *flag.int64Value       bool=false getter=true "2"\n'
+        'd     *flag.durationValue    bool=false getter=true "0s"\n'
+        'each  flag.funcValue         bool=false getter=false ""\n'
+        'f     *flag.float64Value     bool=false getter=true "1.5"\n'
+        'n     *flag.intValue         bool=false getter=true "7"\n'
+        's     *flag.stringValue      bool=false getter=true "a"\n'
+        'trace flag.boolFuncValue     bool=true getter=false ""\n'
+        'u     *flag.uintValue        bool=false getter=true "3"\n'
+        'u64   *flag.uint64Value      bool=false getter=true "4"\n'
+        'v     *flag.boolValue        bool=true getter=true "true"\n'
+    ),
+)
+
+
+# a time.Time under %q, %x and %X is its String text quoted or in hex, as fmt calls String
+CONSTRUCTS["time_under_q_and_x"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Event struct {
+\tAt   time.Time
+\tName string
+}
+
+func main() {
+\tt := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
+\tfmt.Printf("%q\\n%x\\n%X\\n", t, t, t.Add(time.Hour))
+\tfmt.Printf("%q %s %v\\n", time.Time{}, t.Format(time.Kitchen), t.Month())
+\tfmt.Printf("%q %x\\n", t.Weekday(), time.Duration(90)*time.Second)
+\tfmt.Printf("%20.10q|\\n", t)
+}
+""",
+    (
+        '"2024-01-02 03:04:05 +0000 UTC"\n'
+        "323032342d30312d30322030333a30343a3035202b3030303020555443\n"
+        "323032342D30312D30322030343A30343A3035202B3030303020555443\n"
+        '"0001-01-01 00:00:00 +0000 UTC" 3:04AM January\n'
+        '"Tuesday" 316d333073\n'
+        '        "2024-01-02"|\n'
+    ),
+)
+
+
+# bytes.ToTitle maps each rune to its title case, a new slice
+CONSTRUCTS["bytes_to_title"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tfmt.Printf("%s %q\\n", bytes.ToTitle([]byte("ǆemal straße")), bytes.ToTitle(nil))
+\tfmt.Println(len(bytes.ToTitle([]byte("ab"))))
+}
+""",
+    ('\u01c5EMAL STRA\u00dfE ""\n2\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -846,6 +846,10 @@ func (a *analysis) fmtCall(u *unit, c *ast.CallExpr) {
 func (a *analysis) fmtMethods(t types.Type) []*types.Func {
 	for seen := map[types.Type]bool{}; t != nil && !seen[t]; { // type Tree map[string]Tree
 		seen[t] = true
+		if _, isParam := t.(*types.TypeParam); isParam && !types.IsInterface(under(t)) {
+			t = under(t) // S ~[]E: a slice, whose elements fmt prints so
+			continue
+		}
 		out := a.programMethods(t, "Error", "String")
 		if len(out) > 0 || types.IsInterface(t) {
 			return out // a named slice or map type's own: fmt prints its elements by none
@@ -882,7 +886,10 @@ func (a *analysis) programMethods(t types.Type, names ...string) []*types.Func {
 		}
 		return out
 	}
-	iface := under(t).(*types.Interface)
+	iface, ok := under(t).(*types.Interface)
+	if !ok {
+		return a.programMethods(under(t), names...) // a type parameter's core type: S ~[]E
+	}
 	for fn := range a.byFunc {
 		recv := fn.Type().(*types.Signature).Recv()
 		if recv != nil && slices.Contains(names, fn.Name()) && types.Implements(recv.Type(), iface) {

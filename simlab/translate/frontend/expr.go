@@ -2132,9 +2132,10 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.as_iface(" + s + ", go.BigInt)" // a nil one: <nil> by its Format method, under %d too
 		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("bdoxXp", verbs[j]) >= 0:
 			s = "go.pointer_arg(" + s + ")" // a nil one is the address 0, not a nil interface
+		case isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
+			// printed as Time.String (its text under %q and %x too): the run's clock starts at 2000-01-01 UTC
+			s = "go.Time(" + s + ", rt)"
 		case asNumber:
-		case isTime(t):
-			s = "go.Time(" + s + ", rt)" // printed as Time.String: the run's clock starts at 2000-01-01 UTC
 		case isSyncPointer(t) && (j < 0 || j < len(verbs) && verbs[j] == 'v'):
 			s = "go.SyncPointer(" + s + ")" // &wg: & and Go's struct
 		case isPointer(t) && f.p.namedBasic(t.(*types.Pointer).Elem()) && hasFmtMethod(t) && !asNumber:
@@ -3562,7 +3563,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go." + snake(strings.TrimPrefix(name, "unicode.")) + "(" + arg(0) + ")", false
 	case "unicode.ToUpper", "unicode.ToLower":
 		return "go.unicode_to(" + pyString(strings.ToLower(strings.TrimPrefix(name, "unicode.To"))) + ", " + arg(0) + ")", false
-	case "bytes.ToUpper", "bytes.ToLower":
+	case "bytes.ToUpper", "bytes.ToLower", "bytes.ToTitle":
 		return libraryHelper(name) + "(" + arg(0) + ")", false // Go's simple case mapping, a new slice
 	case "strings.ToUpper", "strings.ToLower":
 		return "go." + snake(strings.TrimPrefix(name, "strings.")) + "(" + arg(0) + ")", false // Go's simple case mapping

@@ -110,22 +110,44 @@ class _Value:
         self.ref.v = v  # as Go's, the value parsed so far even with an error
         return err
 
-    def IsBoolFlag(self) -> bool:
-        return self.kind == "bool"
-
     def Get(self) -> Any:
         """``flag.Getter``'s ``Get``: the value, of the flag's type in an interface."""
         box = _BOXES.get(self.kind)
         return box(self.ref.v) if box is not None else self.ref.v
 
 
+class _BoolValue(_Value):
+    """A bool flag's value, which alone has ``IsBoolFlag`` (``-v`` sets it)."""
+
+    __slots__ = ()
+    go_name = "*flag.boolValue"
+
+    def IsBoolFlag(self) -> bool:
+        return True
+
+
+# each kind's class, named as Go's %T names its type (*flag.intValue)
+_VALUES: dict[str, type[_Value]] = {
+    kind: _BoolValue
+    if kind == "bool"
+    else type(f"_{kind}Value", (_Value,), {"__slots__": (), "go_name": f"*flag.{kind}Value"})
+    for kind in ("bool", "string", "int", "int64", "uint", "uint64", "float64", "duration")
+}
+
+
+def _value(kind: str, ref: Any) -> _Value:
+    return _VALUES[kind](kind, ref)
+
+
 class _FuncValue:
-    """``fs.Func`` and ``fs.BoolFunc``: each value set is handed to ``fn``."""
+    """``fs.Func``: each value set is handed to ``fn``."""
 
-    __slots__ = ("boolean", "fn")
+    __slots__ = ("fn",)
+    go_name = "flag.funcValue"
+    go_struct = True  # a func type's value, not a pointer
 
-    def __init__(self, fn: Callable[[str], Any], boolean: bool) -> None:
-        self.fn, self.boolean = fn, boolean
+    def __init__(self, fn: Callable[[str], Any]) -> None:
+        self.fn = fn
 
     def String(self) -> str:
         return ""
@@ -133,8 +155,15 @@ class _FuncValue:
     def Set(self, s: str) -> Any:
         return self.fn(s)
 
+
+class _BoolFuncValue(_FuncValue):
+    """``fs.BoolFunc``: as ``Func``, and ``-name`` alone hands it ``"true"``."""
+
+    __slots__ = ()
+    go_name = "flag.boolFuncValue"
+
     def IsBoolFlag(self) -> bool:
-        return self.boolean
+        return True
 
 
 def _is_bool(value: Any) -> bool:
@@ -156,7 +185,7 @@ def _definer(kind: str) -> Callable[..., Ref]:
     def define(self: FlagSet, name: str, value: Any, usage: str) -> Ref:
         """``fs.Int(name, value, usage)`` and its kin: a pointer to the value."""
         ref = Ref(value)
-        self.Var(_Value(kind, ref), name, usage)
+        self.Var(_value(kind, ref), name, usage)
         return ref
 
     return define
@@ -166,7 +195,7 @@ def _var_definer(kind: str) -> Callable[..., None]:
     def define_var(self: FlagSet, p: Any, name: str, value: Any, usage: str) -> None:
         """``fs.IntVar(&x, name, value, usage)`` and its kin: ``x`` takes the default."""
         p.v = value
-        self.Var(_Value(kind, p), name, usage)
+        self.Var(_value(kind, p), name, usage)
 
     return define_var
 
@@ -198,10 +227,10 @@ class FlagSet:
     Duration, DurationVar = _definer("duration"), _var_definer("duration")
 
     def Func(self, name: str, usage: str, fn: Callable[[str], Any]) -> None:
-        self.Var(_FuncValue(fn, False), name, usage)
+        self.Var(_FuncValue(fn), name, usage)
 
     def BoolFunc(self, name: str, usage: str, fn: Callable[[str], Any]) -> None:
-        self.Var(_FuncValue(fn, True), name, usage)
+        self.Var(_BoolFuncValue(fn), name, usage)
 
     def Var(self, value: Any, name: str, usage: str) -> None:
         if name.startswith("-"):

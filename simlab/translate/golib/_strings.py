@@ -478,6 +478,11 @@ def bytes_to_lower(b: list[int]) -> list[int]:
     return list(to_lower(bytes(b).decode(errors="replace")).encode())
 
 
+def bytes_to_title(b: list[int]) -> list[int]:
+    """``bytes.ToTitle``."""
+    return list(strings_to_title(bytes(b).decode(errors="replace")).encode())
+
+
 def strings_index_any(s: str, chars: str) -> int:
     """``strings.IndexAny``: the byte offset of the first rune of ``s`` that is one of
     ``chars``'s, or -1."""
