@@ -49604,6 +49604,31 @@ func main() {
 )
 
 
+# a nil *url.Userinfo (u.User of a URL without one) prints "" by its String method, under
+# %q too
+CONSTRUCTS["nil_url_userinfo_printed"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"net/url"
+)
+
+func main() {
+\tu, _ := url.Parse("https://example.com/a")
+\tfmt.Println(u.User, u.User == nil)
+\tfmt.Printf("[%v] [%s] %q\\n", u.User, u.User, u.User)
+\tv, _ := url.Parse("https://ann:pw@example.com/")
+\tfmt.Println(v.User, v.User.Username())
+\tvar none *url.Userinfo
+\tfmt.Printf("%v|%s|\\n", none, none.String())
+}
+""",
+    (' true\n[] [] ""\nann:pw ann\n||\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2130,6 +2130,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "[" + sizedClass(elemType(t)) + "(" + e + ") for " + e + " in " + s + "]" // [%!s(int64=2)]
 		case isPointer(t) && isNamed(under(t).(*types.Pointer).Elem(), "math/big", "Int") && (j < 0 || j >= len(verbs) || strings.IndexByte("Tp", verbs[j]) < 0):
 			s = "go.as_iface(" + s + ", go.BigInt)" // a nil one: <nil> by its Format method, under %d too
+		case isPointer(t) && isNamed(under(t).(*types.Pointer).Elem(), "net/url", "Userinfo") && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
+			s = "go.as_iface(" + s + ", go.url.Userinfo)" // a nil one: "" by its String method
 		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("bdoxXp", verbs[j]) >= 0:
 			s = "go.pointer_arg(" + s + ")" // a nil one is the address 0, not a nil interface
 		case isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
