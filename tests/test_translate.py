@@ -3696,6 +3696,22 @@ def test_a_regexp_literal_prefix_is_refused_where_it_crashed(tmp_path):
     )
 
 
+def test_a_model_that_is_not_python_fails_in_one_line_naming_the_go_line(tmp_path):
+    """A translation that Python cannot compile is the front end's bug: load raises
+    a TranslateError (one line, exit status 2 from the command line) naming the Go
+    line whose model it is, not a SyntaxError's traceback."""
+    path = tmp_path / "main.go"
+    path.write_text("package main\n\nfunc main() {}\n")
+    source = "def main():  # L3\n    if True:  # L4\n        pass  # L5\n    elif  # L6\n"
+    with pytest.raises(TranslateError) as raised:
+        translate.load(path, source)
+    assert str(raised.value) == (
+        "main.go:6: simlab's model of this line is not valid Python (invalid syntax), a gap"
+        " in the translation; `simlab translate` shows the model, and a report with the Go"
+        " source helps close it"
+    )
+
+
 def test_fill_bytes_of_a_sub_slice_is_refused_where_its_result_is_read(tmp_path):
     """big.Int.FillBytes returns the slice it filled, in Go the operand's array; a
     sub-slice goes through a copy here, so the result of one is refused in one line
@@ -49626,6 +49642,133 @@ func main() {
 }
 """,
     (' true\n[] [] ""\nann:pw ann\n||\n'),
+)
+
+
+# a function literal in a switch's later case expression, or in an else if's condition: its
+# def goes in an else: block before the if its case becomes
+CONSTRUCTS["function_literal_in_a_later_case_or_else_if"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"strings"
+)
+
+func classify(raw string) string {
+\tswitch {
+\tcase raw == "":
+\t\treturn "empty"
+\tcase strings.IndexFunc(raw, func(r rune) bool { return r >= '0' && r <= '9' }) == 0:
+\t\treturn "number"
+\tcase strings.ContainsFunc(raw, func(r rune) bool { return r == '=' }):
+\t\treturn "formula"
+\tdefault:
+\t\treturn "text"
+\t}
+}
+
+func main() {
+\tfor _, raw := range []string{"", "12", "=A1", "hi", "x9"} {
+\t\tfmt.Println(raw, classify(raw))
+\t}
+\tvals := []int{3, 8, 1}
+\tfor i := 0; i < 3; i++ {
+\t\tswitch i {
+\t\tcase 0:
+\t\t\tfmt.Println("zero")
+\t\tcase slices.IndexFunc(vals, func(v int) bool { return v > 5 }):
+\t\t\tfmt.Println("first big at", i)
+\t\t\tcontinue
+\t\tdefault:
+\t\t\tfmt.Println("other", i)
+\t\t}
+\t\tfmt.Println("after", i)
+\t}
+\tx := 2
+\tif x == 1 {
+\t\tfmt.Println("one")
+\t} else if slices.ContainsFunc(vals, func(v int) bool { return v == x*4 }) {
+\t\tfmt.Println("has", x*4)
+\t}
+}
+""",
+    (
+        " empty\n"
+        "12 number\n"
+        "=A1 formula\n"
+        "hi text\n"
+        "x9 text\n"
+        "zero\n"
+        "after 0\n"
+        "first big at 1\n"
+        "other 2\n"
+        "after 2\n"
+        "has 8\n"
+    ),
+)
+
+
+# sort.Reverse's struct embeds Interface, which %+v names; sort.Slice of a value that is no
+# slice panics with a *reflectlite.ValueError
+CONSTRUCTS["sort_reverse_field_and_slice_panic_type"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+func main() {
+\tr := sort.Reverse(sort.IntSlice([]int{3, 1, 2}))
+\tsort.Sort(r)
+\tfmt.Printf("%v %+v %T\\n", r, r, r)
+\tfunc() {
+\t\tdefer func() {
+\t\t\te := recover()
+\t\t\terr, ok := e.(error)
+\t\t\tfmt.Printf("%T %v %v\\n", e, ok, err)
+\t\t}()
+\t\tsort.Slice(42, func(i, j int) bool { return false })
+\t}()
+}
+""",
+    (
+        "&{[3 2 1]} &{Interface:[3 2 1]} *sort.reverse\n"
+        "*reflectlite.ValueError true reflect: call of Swapper on int Value\n"
+    ),
+)
+
+
+# a *rand.PCG prints its two fields, hi and lo, as its state advances
+CONSTRUCTS["pcg_printed_by_its_fields"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/rand/v2"
+)
+
+func main() {
+\tsrc := rand.NewPCG(1, 2)
+\tfmt.Printf("%v %+v\\n", src, src)
+\tr := rand.New(src)
+\tfmt.Println(r.IntN(100), r.IntN(100), src.Uint64())
+\tfmt.Printf("%+v\\n", src)
+\tsrc.Seed(7, 9)
+\tfmt.Println(src, rand.New(src).Float64())
+}
+""",
+    (
+        "&{1 2} &{hi:1 lo:2}\n"
+        "76 61 14470142590855381128\n"
+        "&{hi:8675841274018033945 lo:1689846938245491275}\n"
+        "&{8026370130917819862 8339072254899661244} 0.21505310806908284\n"
+    ),
 )
 
 

@@ -114,9 +114,29 @@ def load(path: str | Path, source: str | None = None) -> types.ModuleType:
     module.go_dir = str(path.resolve() if path.is_dir() else path.resolve().parent)  # type: ignore[attr-defined]
     # a _test.go file named on its own runs as go test runs it, beside a main.go too
     module.go_test_file = path.name.endswith("_test.go")  # type: ignore[attr-defined]
-    exec(compile(source, filename, "exec"), module.__dict__)  # our own output
+    try:
+        code = compile(source, filename, "exec")
+    except SyntaxError as err:  # the front end wrote Python that is not: its bug
+        raise TranslateError(_not_python(path, source, err)) from None
+    exec(code, module.__dict__)  # our own output
     sys.modules[name] = module
     return module
+
+
+def _not_python(path: Path, source: str, err: SyntaxError) -> str:
+    """The one line for a model that Python cannot compile, naming the Go line whose
+    model it is (the ``# L`` mark of the line, or of the nearest before it)."""
+    where = path.name
+    lines = source.splitlines()
+    for text in reversed(lines[: err.lineno or 0]):
+        if "  # L" in text:
+            where = f"{path.name}:{text.rsplit('  # L', 1)[1]}"
+            break
+    return (
+        f"{where}: simlab's model of this line is not valid Python ({err.msg}), a gap in "
+        "the translation; `simlab translate` shows the model, and a report with the Go "
+        "source helps close it"
+    )
 
 
 def _package(path: Path) -> str:

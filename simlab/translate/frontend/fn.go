@@ -2332,10 +2332,17 @@ func (f *fn) ifStmt(s *ast.IfStmt, elif bool) {
 		f.stmt(s.Init)
 		f.line = f.p.line(s)
 	}
+	before := len(f.lines)
 	cond := f.cond(s.Cond)
-	if elif && len(f.pre) > 0 {
+	if added := slices.Clone(f.lines[before:]); elif && (len(f.pre) > 0 || len(added) > 0) {
+		// the condition needs lines first (a receive's temporary, a function
+		// literal's def): an else: block of its own, which writes them
+		f.lines = f.lines[:before]
 		f.w("else:")
 		f.indent++
+		for _, l := range added {
+			f.lines = append(f.lines, "    "+l)
+		}
 		f.flushPre()
 		f.wl(f.line, "if %s:", cond)
 		f.block(s.Body.List)
@@ -3086,7 +3093,8 @@ func (f *fn) switchStmt(s *ast.SwitchStmt) {
 	}
 	saved := f.fallTo
 	f.fallTo = "" // a fallthrough of an enclosing switch's case is not this one's
-	defer func() { f.fallTo = saved }()
+	nested := 0   // else: blocks opened for a case whose expression needs lines of its own
+	defer func() { f.fallTo, f.indent = saved, f.indent-nested }()
 	for _, c := range s.Body.List {
 		cc := c.(*ast.CaseClause)
 		if cc.List == nil {
@@ -3095,6 +3103,7 @@ func (f *fn) switchStmt(s *ast.SwitchStmt) {
 		}
 		f.line = p.line(cc)
 		var conds []string
+		before := len(f.lines)
 		for _, e := range cc.List {
 			if tag == "" {
 				conds = append(conds, f.expr(e))
@@ -3107,6 +3116,18 @@ func (f *fn) switchStmt(s *ast.SwitchStmt) {
 		}
 		kw := "elif"
 		if first {
+			kw = "if"
+		}
+		if added := slices.Clone(f.lines[before:]); len(added) > 0 && !first {
+			// a function literal's def (case strings.IndexFunc(s, func...) >= 0): in
+			// an else: block, before the if its case becomes there
+			f.lines = f.lines[:before]
+			f.wl(f.line, "else:")
+			f.indent++
+			nested++
+			for _, l := range added {
+				f.lines = append(f.lines, "    "+l)
+			}
 			kw = "if"
 		}
 		first = false

@@ -32,20 +32,21 @@ _CHEAP_MUL = 0xDA942042E4DD58B5
 
 class PCG:
     """A ``*rand.PCG`` of ``rand.NewPCG(seed1, seed2)``: its state is the 128-bit
-    number ``seed1 << 64 | seed2``."""
+    number ``hi << 64 | lo``, kept in Go's two fields, which fmt prints
+    (``&{hi:1 lo:2}``)."""
 
-    __slots__ = ("state",)
+    __slots__ = ("hi", "lo")
     go_name = "*rand.PCG"
 
     def __init__(self, seed1: int, seed2: int) -> None:
-        self.state = (seed1 & _M64) << 64 | seed2 & _M64
+        self.hi, self.lo = seed1 & _M64, seed2 & _M64
 
     def Seed(self, seed1: int, seed2: int) -> None:
-        self.state = (seed1 & _M64) << 64 | seed2 & _M64
+        self.hi, self.lo = seed1 & _M64, seed2 & _M64
 
     def Uint64(self) -> int:
-        self.state = (self.state * _MUL + _INC) & _M128
-        hi, lo = self.state >> 64, self.state & _M64
+        state = ((self.hi << 64 | self.lo) * _MUL + _INC) & _M128
+        hi, lo = self.hi, self.lo = state >> 64, state & _M64
         hi ^= hi >> 32
         hi = hi * _CHEAP_MUL & _M64
         hi ^= hi >> 48

@@ -87,7 +87,7 @@ def _plain(xs: Any) -> list[Any]:
         return xs.v
     if isinstance(xs, list) and not isinstance(xs, TypedArray):
         return xs
-    panic(sl.GoError("*reflect.ValueError", f"reflect: call of Swapper on {_kind(xs)} Value"))
+    panic(sl.GoError("*reflectlite.ValueError", f"reflect: call of Swapper on {_kind(xs)} Value"))
 
 
 def _kind(x: Any) -> str:
@@ -478,22 +478,23 @@ def search_sorted(xs: Sequence[Any], x: Any) -> int:
 
 
 class SortReverse:
-    """``sort.Reverse(data)``: ``data`` with ``Less`` the other way round."""
+    """``sort.Reverse(data)``: ``data`` with ``Less`` the other way round, held in
+    the embedded field Go's struct names ``Interface`` (``%+v``: ``&{Interface:...}``)."""
 
-    __slots__ = ("data",)
+    __slots__ = ("Interface",)
     go_name = "*sort.reverse"  # a pointer to the struct that embeds data
 
     def __init__(self, data: Any):
-        self.data = data
+        self.Interface = data
 
     def Len(self) -> int:
-        return int(self.data.Len())
+        return int(self.Interface.Len())
 
     def Less(self, i: int, j: int) -> bool:
-        return bool(self.data.Less(j, i))
+        return bool(self.Interface.Less(j, i))
 
     def Swap(self, i: int, j: int) -> None:
-        self.data.Swap(i, j)
+        self.Interface.Swap(i, j)
 
 
 def sort_is_sorted(data: Any) -> bool:
