@@ -49772,6 +49772,129 @@ func main() {
 )
 
 
+# fmt calls no String or Error method of an unexported field under %s and %q either: an
+# error's pointer is a bad verb showing its struct, a struct value prints its fields
+CONSTRUCTS["unexported_fields_methods_not_called_under_verbs"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Pt struct{ X int }
+
+type E struct{ msg string }
+
+func (e *E) Error() string { return e.msg }
+
+type VS struct{ n int }
+
+func (s VS) String() string { return "VS!" }
+
+type Named int
+
+func (n Named) String() string { return "named" }
+
+type result struct {
+\terr  error
+\te    *E
+\tp    *Pt
+\tvs   VS
+\tn    Named
+\tPub  error
+\tPubP *Pt
+}
+
+func main() {
+\tr := result{errors.New("boom"), &E{"custom"}, &Pt{1}, VS{2}, 3, errors.New("pub"), &Pt{4}}
+\tfmt.Printf("%s\\n", r)
+\tfmt.Printf("%q\\n", r)
+\tfmt.Printf("%d\\n", struct{ vs VS }{VS{2}})
+}
+""",
+    (
+        "{%!s(*errors.errorString=&{boom}) %!s(*main.E=&{custom}) %!s(*main.Pt=&{1}) "
+        "{%!s(int=2)} %!s(main.Named=3) pub %!s(*main.Pt=&{4})}\n"
+        "{%!q(*errors.errorString=&{boom}) %!q(*main.E=&{custom}) %!q(*main.Pt=&{1}) "
+        "{'\\x02'} '\\x03' \"pub\" %!q(*main.Pt=&{4})}\n"
+        "{{2}}\n"
+    ),
+)
+
+
+# %w of a struct, a slice, a map or a number that is no error is one bad verb mark of the
+# whole value, in Errorf and in Sprintf
+CONSTRUCTS["wrap_verb_of_values_that_are_no_errors"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type PE struct{ code int }
+
+func main() {
+\tfmt.Println(fmt.Errorf("x %w", PE{1}))
+\tfmt.Println(fmt.Sprintf("y %w", PE{2}))
+\tfmt.Println(fmt.Errorf("z %w", []int{1, 2}))
+\tfmt.Println(fmt.Errorf("m %w", map[string]int{"a": 1}))
+\tfmt.Println(fmt.Sprintf("e %w", errors.New("boom")))
+\terr := fmt.Errorf("n %w", 7)
+\tfmt.Println(err, errors.Unwrap(err) == nil)
+}
+""",
+    (
+        "x %!w(main.PE={1})\n"
+        "y %!w(main.PE={2})\n"
+        "z %!w([]int=[1 2])\n"
+        "m %!w(map[string]int=map[a:1])\n"
+        "e %!w(*errors.errorString=&{boom})\n"
+        "n %!w(int=7) true\n"
+    ),
+)
+
+
+# two interfaces holding equal values of a named array type are equal: ==, errors.Is, a
+# map[error] or map[any] key
+CONSTRUCTS["named_arrays_equal_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Code [2]int
+
+func (c Code) Error() string { return fmt.Sprintf("code %d.%d", c[0], c[1]) }
+
+type Grid [2][2]int
+
+func main() {
+\tvar a, b error = Code{1, 2}, Code{1, 2}
+\tvar c error = Code{2, 1}
+\tfmt.Println(a == b, a == c, errors.Is(fmt.Errorf("wrap: %w", a), Code{1, 2}))
+\tseen := map[error]string{Code{1, 2}: "first"}
+\tseen[b] += "+again"
+\tfmt.Println(len(seen), seen[a], seen[c] == "")
+\tcounts := map[any]int{}
+\tcounts[Grid{{1, 2}, {3, 4}}]++
+\tcounts[Grid{{1, 2}, {3, 4}}]++
+\tcounts[[2]int{1, 2}]++
+\tfmt.Println(len(counts), counts[Grid{{1, 2}, {3, 4}}])
+\tvar x any = Code{1, 2}
+\tfmt.Println(x == any(Code{1, 2}), x == any([2]int{1, 2}))
+}
+""",
+    ("true false true\n1 first+again true\n2 2\ntrue false\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

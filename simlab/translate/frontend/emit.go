@@ -3807,6 +3807,9 @@ func (m *module) valueClass(ts *ast.TypeSpec, tn *types.TypeName, methods []*uni
 	if holdsStructValues(tn.Type().Underlying()) {
 		m.emit("    go_by_value = True  # its elements are struct values: fmt prints {...}, in an interface too")
 	}
+	if _, ok := tn.Type().Underlying().(*types.Array); ok {
+		m.emit("    go_array = True  # == of two held in interfaces compares their elements")
+	}
 	if at, ok := tn.Type().Underlying().(*types.Array); ok && slices.ContainsFunc(methods, func(u *unit) bool {
 		return !isPointer(u.sig.Recv().Type()) && writesReceiver(p, u)
 	}) {

@@ -171,6 +171,8 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
             return _method_text(x, "Error", verb)  # its errors' Error methods, which may panic
         if type(x) is CustomContext:
             return v(x.held, plus, raw)  # the program's value
+        if raw and x.name == "*errors.errorString":
+            return "&{s:" + str(x) + "}" if plus else "&{" + str(x) + "}"  # its one field
         return str(x)
     if isinstance(x, list):
         if isinstance(x, TypedList):
@@ -793,7 +795,7 @@ class _Printf:
                 return marks + "%!w(<nil>)"
             errors_new = isinstance(x, sl.GoError) and type_name(x) == _ERROR_STRING
             shown = "&{" + x.message + "}" if errors_new else v(x, raw=True)
-            return marks + f"%!w({type_name(x)}={shown})"
+            return marks + f"%!w({_operand_type(x)}={shown})"
         if verb == "w" and _is_error(x):
             verb = "v"  # what Errorf's %w prints, a Format method of the error's too
         return marks + _format_one(x, verb, flags, width, precision)
@@ -888,6 +890,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     ):
         # type Vec []float64 with a method, under %.1f: element by element
         x = _by_value(x.v, True) if getattr(type(x), "go_by_value", False) else x.v
+    if verb == "w" and not _is_error(x) and type(x) is not Stringed:  # %w of no error
+        return "%!w(<nil>)" if x is None else f"%!w({_operand_type(x)}={v(x, raw=True)})"
     plain = verb == "v" and width is None and precision is None and not flags.strip("+")
     if verb not in "Tp" and not plain:  # v() prints a plain %v, element by element too
         elements = _format_elements(x, verb, flags, width, precision)
@@ -895,8 +899,6 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
             return elements
     if verb == "p":
         return _pointer(x, verb, flags, width)
-    if verb == "w" and not _is_error(x) and type(x) is not Stringed:  # %w of no error
-        return "%!w(<nil>)" if x is None else f"%!w({type_name(x)}={v(x, raw=True)})"
     if (
         verb == "v"
         and (precision is not None or " " in flags)
@@ -1048,7 +1050,7 @@ def _nil_pointer(x: Any, verb: str, flags: str, width: int | None) -> str:
     return f"%!{verb}({type_name(x)}={nil})"
 
 
-def _pointer(x: Any, verb: str, flags: str, width: int | None) -> str:
+def _pointer(x: Any, verb: str, flags: str, width: int | None, raw: bool = False) -> str:
     """A pointer under ``%p``, or inside another value: ``0x`` and its address in hex
     (``%#p``: without the ``0x``), under ``%d``, ``%x``... the address as an integer.
     A slice, a map, a channel has an address too; anything else is Go's bad verb."""
@@ -1063,8 +1065,9 @@ def _pointer(x: Any, verb: str, flags: str, width: int | None) -> str:
     if verb in "dboOxX":
         return _format_one(int(text, 16), verb, flags, width, None)
     if verb not in "vp":
-        # the bad verb's mark shows the operand as %v does: &{4} of a *User
-        shown = text if isinstance(x, sl.Chan | list | dict) else v(x)
+        # the bad verb's mark shows the operand as %v does: &{4} of a *User (raw:
+        # of an unexported field, whose methods fmt does not call)
+        shown = text if isinstance(x, sl.Chan | list | dict) else v(x, raw=raw)
         return f"%!{verb}({type_name(x)}={shown})"
     text = text[2:] if "#" in flags else text
     return text.rjust(width or 0) if "-" not in flags else text.ljust(width or 0)
@@ -1104,15 +1107,23 @@ def _format_elements(
     parts = []
     sized = getattr(type(obj), "go_sized", None)
     for name, value, kind in _struct_fields(obj):
+        exported = name[:1].isupper()  # fmt calls no method of an unexported field
         if sized is not None and name in sized:
             value = _as_sized(value, sized[name], verb)
         if kind == "value":  # a struct-valued field: {...}, not &{...}, by its method
-            value = _field_value(value, verb not in "vsqxXw")  # where the verb calls one
-        if kind == "duration" and verb in "vsqxX" and name[:1].isupper():
+            value = _field_value(
+                value, not exported or verb not in "vsqxXw"
+            )  # where the verb calls one
+        if kind == "duration" and verb in "vsqxX" and exported:
             value = sl.format_duration(value)  # its String method, but under %d
-        # fmt calls no method of an unexported field
-        hidden = not name[:1].isupper() and isinstance(value, int | float | str)
-        text = _without_methods(value, one) if hidden and _fmt_method_of(value) else one(value)
+        if exported or not _fmt_method_of(value):
+            text = one(value)
+        elif isinstance(value, int | float | str):
+            text = _without_methods(value, one)
+        elif _is_pointer(value, True):  # an error's pointer: as a pointer without methods
+            text = _pointer(value, verb, flags, width, raw=True)
+        else:
+            text = one(value)
         parts.append((f"{name}:" if named else "") + text)
     pointer = not by_value and not hasattr(type(obj), "go_struct")
     return ("&" if pointer else "") + "{" + " ".join(parts) + "}"
@@ -1132,6 +1143,14 @@ def _as_sized(x: Any, cls: type, verb: str) -> Any:
     if isinstance(x, dict):
         return {k: cls(e) if type(e) is int else e for k, e in x.items()}
     return x
+
+
+def _operand_type(x: Any) -> str:
+    """The Go type of an operand as a bad verb's mark names it: a struct value's
+    type, not a pointer's."""
+    if isinstance(x, StructValue):
+        return type_name(x.x).removeprefix("*")
+    return type_name(x)
 
 
 def _without_methods(x: Any, one: Callable[[Any], str]) -> str:

@@ -303,6 +303,22 @@ class NamedValue:
     def __iter__(self) -> Iterator[Any]:  # a slice's or an array's elements, for fmt
         return iter(self.v)
 
+    def _array(self) -> bool:
+        return (
+            getattr(type(self), "go_array", False) and self.ref is None and not is_typed_nil(self)
+        )
+
+    def __eq__(self, other: object) -> bool:
+        """An array value (``go_array``) equals another of its type with equal
+        elements, as Go's ``==`` of two interfaces holding them; a slice, a map, a
+        func or a pointer is itself only."""
+        if self._array():
+            return type(other) is type(self) and other._array() and array_equal(self.v, other.v)
+        return self is other
+
+    def __hash__(self) -> int:
+        return hash((type(self), array_hash(self.v))) if self._array() else id(self)
+
     @classmethod
     def pointer(cls, ref: Ref, **type_args: Any) -> NamedValue:
         """A ``*T`` held in an interface (of a generic type's instance, with its type
