@@ -49895,6 +49895,71 @@ func main() {
 )
 
 
+# a switch's tag is evaluated where no case compares it (only default, or no clause): its
+# call runs, a nil pointer's field panics
+CONSTRUCTS["switch_tag_evaluated_without_cases"] = (
+    """\
+package main
+
+import "fmt"
+
+type Node struct{ N int }
+
+func next() int {
+\tfmt.Println("next called")
+\treturn 3
+}
+
+func main() {
+\tswitch next() {
+\tdefault:
+\t\tfmt.Println("default only")
+\t}
+\tswitch next() {
+\t}
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tvar p *Node
+\tswitch p.N {
+\tdefault:
+\t\tfmt.Println("not reached")
+\t}
+}
+""",
+    (
+        "next called\n"
+        "default only\n"
+        "next called\n"
+        "recovered: runtime error: invalid memory address or nil pointer dereference\n"
+    ),
+)
+
+
+# a json.Number under %#v is its text quoted, as a named string's
+CONSTRUCTS["json_number_under_sharp_v"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"strings"
+)
+
+func main() {
+\tdec := json.NewDecoder(strings.NewReader(`{"n": 1.50, "m": [2, "x"]}`))
+\tdec.UseNumber()
+\tvar x map[string]any
+\terr := dec.Decode(&x)
+\tfmt.Printf("%#v %v\\n", x["n"], err)
+\tfmt.Printf("%#v %T\\n", x["m"].([]any)[0], x["m"].([]any)[0])
+\tn := json.Number("42")
+\tfmt.Printf("%#v %v %s\\n", n, n, n.String())
+}
+""",
+    ('"1.50" <nil>\n"2" json.Number\n"42" 42 42\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

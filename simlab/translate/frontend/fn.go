@@ -3073,7 +3073,10 @@ func (f *fn) switchStmt(s *ast.SwitchStmt) {
 	tag := ""
 	if s.Tag != nil {
 		tag = f.value(s.Tag)
-		if !isSimple(tag) {
+		cases := slices.ContainsFunc(s.Body.List, func(c ast.Stmt) bool { return c.(*ast.CaseClause).List != nil })
+		if !isSimple(tag) || !cases {
+			// (with no case to compare it, the tag is still evaluated, as Go's is: a
+			// nil p's switch p.N { default: ... } panics)
 			t := f.temp("tag")
 			f.flushPre()
 			f.wl(f.line, "%s = %s", t, tag)

@@ -318,6 +318,8 @@ def _dynamic(x: Any, depth: int, raw: bool) -> str:
             "fmt: simlab does not keep the type a pointer held in an interface points "
             "to, %#v: print a variable of the pointer's own type"
         )
+    if isinstance(x, str):  # a library's named string type (json.Number): quoted, as Go's
+        return _basic(str(x), "string")
     raise SimlabError(f"fmt: simlab does not print a {type_name(x)} under %#v")
 
 
