@@ -49960,6 +49960,47 @@ func main() {
 )
 
 
+# bytes.IndexFunc, LastIndexFunc, ContainsFunc, TrimFunc, TrimLeftFunc, TrimRightFunc and
+# Runes, nil and bytes of no valid encoding among them
+CONSTRUCTS["bytes_func_family"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"unicode"
+)
+
+func main() {
+\tb := []byte("  héllo, wörld 42!  ")
+\tdigit := func(r rune) bool { return unicode.IsDigit(r) }
+\tfirst, last := bytes.IndexFunc(b, digit), bytes.LastIndexFunc(b, unicode.IsLetter)
+\tfmt.Println(first, last, bytes.ContainsFunc(b, unicode.IsPunct))
+\tnone, noDigit := bytes.IndexFunc(nil, digit), bytes.LastIndexFunc([]byte("abc"), digit)
+\tfmt.Println(none, noDigit, bytes.ContainsFunc(nil, digit))
+\tnotLetter := func(r rune) bool { return !unicode.IsLetter(r) }
+\tboth, left := bytes.TrimFunc(b, notLetter), bytes.TrimLeftFunc(b, unicode.IsSpace)
+\tfmt.Printf("%q %q %q\\n", both, left, bytes.TrimRightFunc(b, unicode.IsSpace))
+\tall := bytes.TrimLeftFunc([]byte("   "), unicode.IsSpace)
+\tright := bytes.TrimRightFunc([]byte("   "), unicode.IsSpace)
+\tfmt.Println(all == nil, right == nil, len(right), bytes.TrimFunc(nil, unicode.IsSpace) == nil)
+\tfmt.Println(bytes.Runes([]byte("aé\\xff😀")), len(bytes.Runes(nil)), bytes.Runes(nil) == nil)
+\tbad := []byte{'x', 0xff, 'y'}
+\tfmt.Println(bytes.IndexFunc(bad, func(r rune) bool { return r == unicode.ReplacementChar }))
+}
+""",
+    (
+        "17 15 true\n"
+        "-1 -1 false\n"
+        '"h\u00e9llo, w\u00f6rld" "h\u00e9llo, w\u00f6rld 42!  " "  h\u00e9llo, w\u00f6rld 42!"\n'
+        "true false 0 true\n"
+        "[97 233 65533 128512] 0 false\n"
+        "1\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1120,7 +1120,7 @@ func keepsItsOperand(name string) bool {
 	switch name {
 	case "bytes.Fields", "bytes.Split", "bytes.SplitAfter", "bytes.TrimSpace", "bytes.NewBuffer", "bytes.Trim", "bytes.TrimLeft",
 		"bytes.TrimRight", "bytes.TrimPrefix", "bytes.TrimSuffix", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix", "bytes.SplitN",
-		"bytes.FieldsFunc":
+		"bytes.FieldsFunc", "bytes.TrimFunc", "bytes.TrimLeftFunc", "bytes.TrimRightFunc":
 		return true
 	}
 	return false

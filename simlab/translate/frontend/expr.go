@@ -3738,7 +3738,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go." + helper + "(" + arg(0) + ", " + f.calledAtOnce(c, c.Args[1], "", "") + ")", false
 	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map", "bytes.Map",
-		"strings.FieldsFunc", "strings.FieldsFuncSeq", "bytes.FieldsFunc", "strings.ContainsFunc", "slices.DeleteFunc", "slices.CompactFunc",
+		"strings.FieldsFunc", "strings.FieldsFuncSeq", "bytes.FieldsFunc", "bytes.IndexFunc", "bytes.LastIndexFunc",
+		"bytes.ContainsFunc", "bytes.TrimFunc", "bytes.TrimLeftFunc", "bytes.TrimRightFunc", "strings.ContainsFunc", "slices.DeleteFunc", "slices.CompactFunc",
 		"strings.TrimFunc", "strings.TrimLeftFunc", "strings.TrimRightFunc", "strings.IndexFunc", "strings.LastIndexFunc",
 		"maps.DeleteFunc",
 		"slices.IsSortedFunc", "slices.EqualFunc", "maps.EqualFunc":
@@ -3988,7 +3989,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		"bytes.Contains", "bytes.Index", "bytes.IndexByte", "bytes.LastIndexByte", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",
 		"bytes.Fields", "bytes.Split", "bytes.SplitAfter", "bytes.TrimSpace", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix",
 		"bytes.Join", "bytes.SplitN", "bytes.LastIndex", "bytes.IndexRune", "bytes.ContainsRune", "bytes.IndexAny",
-		"bytes.ContainsAny", "bytes.Replace", "bytes.ReplaceAll", "html.EscapeString", "html.UnescapeString":
+		"bytes.ContainsAny", "bytes.Replace", "bytes.ReplaceAll", "bytes.Runes", "html.EscapeString", "html.UnescapeString":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "bytes.EqualFold":
 		return "go.equal_fold(go.string_of(" + arg(0) + "), go.string_of(" + arg(1) + "))", false

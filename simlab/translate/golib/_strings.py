@@ -556,6 +556,50 @@ def bytes_fields_func(b: list[int], sep: Callable[[int], Any]) -> list[list[int]
     return _runs(b, ((i, r) for i, r, _ in _runes_of(b)), sep)
 
 
+def bytes_index_func(b: list[int] | None, f: Callable[[int], Any]) -> int:
+    """``bytes.IndexFunc``: the offset of the first rune ``f`` is true of, or -1 (a
+    byte of no valid encoding a ``RuneError``)."""
+    return next((i for i, r, _ in _runes_of(b or []) if f(r)), -1)
+
+
+def bytes_last_index_func(b: list[int] | None, f: Callable[[int], Any]) -> int:
+    """``bytes.LastIndexFunc``: the offset of the last rune ``f`` is true of, or -1,
+    the runes tried from the end."""
+    return next((i for i, r, _ in reversed(list(_runes_of(b or []))) if f(r)), -1)
+
+
+def bytes_contains_func(b: list[int] | None, f: Callable[[int], Any]) -> bool:
+    """``bytes.ContainsFunc``."""
+    return bytes_index_func(b, f) >= 0
+
+
+def bytes_trim_left_func(b: list[int], f: Callable[[int], Any]) -> list[int]:
+    """``bytes.TrimLeftFunc``: ``b`` from its first rune ``f`` is false of; nil where
+    there is none, as Go's."""
+    at = next((i for i, r, _ in _runes_of(b) if not f(r)), -1)
+    return NilSlice() if at < 0 else b[at:]
+
+
+def bytes_trim_right_func(b: list[int], f: Callable[[int], Any]) -> list[int]:
+    """``bytes.TrimRightFunc``: ``b`` up to its last rune ``f`` is false of (an empty
+    slice where there is none, nil of nil)."""
+    if type(b) is NilSlice:
+        return b
+    end = next((i + w for i, r, w in reversed(list(_runes_of(b))) if not f(r)), 0)
+    return b[:end]
+
+
+def bytes_trim_func(b: list[int], f: Callable[[int], Any]) -> list[int]:
+    """``bytes.TrimFunc``: both ends, the left first, as Go's."""
+    return bytes_trim_right_func(bytes_trim_left_func(b, f), f)
+
+
+def bytes_runes(b: list[int] | None) -> list[int]:
+    """``bytes.Runes``: the runes of ``b``, a ``RuneError`` for each byte of no
+    valid encoding."""
+    return [r for _, r, _ in _runes_of(b or [])]
+
+
 def bytes_to_valid_utf8(b: list[int] | None, replacement: list[int] | None) -> list[int]:
     """``bytes.ToValidUTF8``: a new slice of ``b`` with each run of bytes that
     encode no rune replaced by ``replacement`` once (an empty slice, not nil, for
