@@ -1032,7 +1032,8 @@ func fresh(p *program, e ast.Expr) bool {
 // that write it in place (slices.Sort(s)) or of its elements' assignments (s[0] =
 // 1), no closure of the function using v or its address taken. Nothing else
 // holds the array, so the result, a copy here, shows what Go's does.
-func (p *program) madeForReturn(c *ast.CallExpr) bool {
+func (m *module) madeForReturn(c *ast.CallExpr) bool {
+	p := m.p
 	id, ok := ast.Unparen(c.Args[0]).(*ast.Ident)
 	if !ok {
 		return false
@@ -1041,28 +1042,17 @@ func (p *program) madeForReturn(c *ast.CallExpr) bool {
 	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
 		return false // a package's variable would hold the array beside the result
 	}
-	made := false
-	for _, file := range p.files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			var body *ast.BlockStmt
-			switch f := n.(type) {
-			case *ast.FuncDecl:
-				body = f.Body
-			case *ast.FuncLit:
-				body = f.Body
-			}
-			if body == nil || len(body.List) == 0 {
-				return true
-			}
-			last, ok := body.List[len(body.List)-1].(*ast.ReturnStmt)
-			if !ok || len(last.Results) != 1 || ast.Unparen(last.Results[0]) != ast.Expr(c) {
-				return true
-			}
-			made = !capturedOrAddressed(p, body, v) && madeBefore(p, body.List[:len(body.List)-1], v)
-			return false
-		})
+	for _, u := range m.a.units {
+		if u.body == nil || len(u.body.List) == 0 {
+			continue
+		}
+		stmts := u.body.List
+		last, ok := stmts[len(stmts)-1].(*ast.ReturnStmt)
+		if ok && len(last.Results) == 1 && ast.Unparen(last.Results[0]) == ast.Expr(c) {
+			return !capturedOrAddressed(p, u.body, v) && madeBefore(p, stmts[:len(stmts)-1], v)
+		}
 	}
-	return made
+	return false
 }
 
 // madeBefore: the last of stmts that assigns v gives it a fresh array, and those
@@ -1738,7 +1728,7 @@ func (m *module) refuseSharedSubslices() {
 	for _, c := range results {
 		// the call writes the elements of its operand itself (again, when it runs
 		// again): unless nothing else holds them, the copy it returns may show
-		if aliases.source(c.Args[0]) != nil && !fresh(p, c.Args[0]) && !p.onlyWrittenBy(aliases, c, tainted) && !p.madeForReturn(c) {
+		if aliases.source(c.Args[0]) != nil && !fresh(p, c.Args[0]) && !p.onlyWrittenBy(aliases, c, tainted) && !m.madeForReturn(c) {
 			name, rest := calleeName(p, c), ", ...)"
 			if len(c.Args) == 1 {
 				rest = ")"

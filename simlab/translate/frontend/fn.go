@@ -1334,8 +1334,8 @@ func (f *fn) assign(s *ast.AssignStmt) {
 		vals = strings.Join(parts, ", ")
 	} else {
 		vals = f.rhs(s.Rhs, len(s.Lhs))
-		if len(s.Lhs) == 1 && s.Tok == token.ASSIGN && accumulates(p, s.Lhs[0], s.Rhs[0]) || len(s.Lhs) == 1 && f.overflowChecked(s.Lhs[0], s.Rhs[0]) {
-			vals = "go.int64(" + vals + ")" // h = h*31 + c: Go's int wraps at 64 bits
+		if len(s.Lhs) == 1 && (s.Tok == token.ASSIGN && accumulates(p, s.Lhs[0], s.Rhs[0]) || f.overflowChecked(s.Lhs[0], s.Rhs[0])) {
+			vals = "go.int64(" + vals + ")" // h = h*31 + c, c := a * b checked: Go's int wraps at 64 bits
 		}
 		if len(s.Lhs) > 1 && len(s.Rhs) == 1 {
 			to := make([]types.Type, len(s.Lhs))
@@ -2334,15 +2334,10 @@ func (f *fn) ifStmt(s *ast.IfStmt, elif bool) {
 	}
 	before := len(f.lines)
 	cond := f.cond(s.Cond)
-	if added := slices.Clone(f.lines[before:]); elif && (len(f.pre) > 0 || len(added) > 0) {
+	if elif && (len(f.pre) > 0 || len(f.lines) > before) {
 		// the condition needs lines first (a receive's temporary, a function
 		// literal's def): an else: block of its own, which writes them
-		f.lines = f.lines[:before]
-		f.w("else:")
-		f.indent++
-		for _, l := range added {
-			f.lines = append(f.lines, "    "+l)
-		}
+		f.intoElse(before)
 		f.flushPre()
 		f.wl(f.line, "if %s:", cond)
 		f.block(s.Body.List)
@@ -2358,6 +2353,18 @@ func (f *fn) ifStmt(s *ast.IfStmt, elif bool) {
 	f.wl(f.line, "%s %s:", kw, cond)
 	f.block(s.Body.List)
 	f.elseBranch(s)
+}
+
+// intoElse opens an else: block (the indent one deeper) and moves into it the
+// lines written since before, which an elif's condition needs run first.
+func (f *fn) intoElse(before int) {
+	added := slices.Clone(f.lines[before:])
+	f.lines = f.lines[:before]
+	f.wl(f.line, "else:")
+	f.indent++
+	for _, l := range added {
+		f.lines = append(f.lines, "    "+l)
+	}
 }
 
 func (f *fn) elseBranch(s *ast.IfStmt) {
@@ -3121,16 +3128,11 @@ func (f *fn) switchStmt(s *ast.SwitchStmt) {
 		if first {
 			kw = "if"
 		}
-		if added := slices.Clone(f.lines[before:]); len(added) > 0 && !first {
+		if len(f.lines) > before && !first {
 			// a function literal's def (case strings.IndexFunc(s, func...) >= 0): in
 			// an else: block, before the if its case becomes there
-			f.lines = f.lines[:before]
-			f.wl(f.line, "else:")
-			f.indent++
+			f.intoElse(before)
 			nested++
-			for _, l := range added {
-				f.lines = append(f.lines, "    "+l)
-			}
 			kw = "if"
 		}
 		first = false

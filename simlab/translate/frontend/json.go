@@ -234,20 +234,16 @@ func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 			// descriptor of the type argument each object keeps
 			f.jsonRemember(st, f.m.globals[n.Obj()], at, lenient)
 			short := strings.TrimPrefix(reflectType(t), n.Obj().Pkg().Name()+".") // Envelope[int], as Go's errors name it
-			// each new value's type arguments (a map's or a slice's elements), but
-			// where they name a type parameter (Pair[T, string] in a class's go_json)
-			var args []string
+			desc := `("struct", ` + name + ", " + f.m.globals[n.Obj()] + ", " + pyString(short)
+			if hasTypeParam(n) {
+				return desc + ")" // Pair[T, string] in a class's go_json, where no T is at hand
+			}
+			var args []string // each new value's type arguments: a map's or a slice's elements
 			for _, kw := range f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), at) {
-				if hasTypeParam(n) {
-					break
-				}
 				name, value, _ := strings.Cut(kw, "=")
 				args = append(args, pyString(name)+": "+value)
 			}
-			if len(args) == 0 {
-				return `("struct", ` + name + ", " + f.m.globals[n.Obj()] + ", " + pyString(short) + ")"
-			}
-			return `("struct", ` + name + ", " + f.m.globals[n.Obj()] + ", " + pyString(short) + ", {" + strings.Join(args, ", ") + "})"
+			return desc + ", {" + strings.Join(args, ", ") + "})"
 		}
 		marshal, unmarshal, text := jsonMethods(n)
 		if text {
