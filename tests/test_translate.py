@@ -50001,6 +50001,37 @@ func main() {
 )
 
 
+# make of a length or capacity above the 2**48 bytes Go's allocator hands out panics as a
+# negative one does (output as go1.27.3 printed)
+CONSTRUCTS["make_past_max_alloc"] = (
+    """\
+package main
+
+import "fmt"
+
+func try(name string, f func()) {
+\tdefer func() { fmt.Println(name, recover()) }()
+\tf()
+}
+
+func main() {
+\tn := 1 << 62
+\ttry("len", func() { _ = make([]int64, n) })
+\ttry("cap", func() { _ = make([]byte, 0, n) })
+\ttry("neg", func() { _ = make([]string, n-n-1) })
+\ttry("ok", func() { fmt.Println(len(make([]int, n>>60))) })
+}
+""",
+    (
+        "len runtime error: makeslice: len out of range\n"
+        "cap runtime error: makeslice: cap out of range\n"
+        "neg runtime error: makeslice: len out of range\n"
+        "4\n"
+        "ok <nil>\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

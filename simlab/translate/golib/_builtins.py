@@ -39,12 +39,17 @@ def bound(s: Any, i: int) -> int:
 def slice_len(n: int, cap: int | None = None) -> int:
     """The length ``n`` of ``make([]T, n)``, or Go's runtime panic for a negative one,
     or for one above the capacity of ``make([]T, n, cap)`` (a capacity the program
-    never asks of the slice: the run keeps none)."""
-    if n < 0:
+    never asks of the slice: the run keeps none). A length past the most Go's
+    allocator hands out, 2**48 bytes, is out of range too (a larger element's
+    smaller limit is not checked: such a length fails in the model instead)."""
+    if n < 0 or n > _MAX_ALLOC:
         raise GoPanic("runtime error: makeslice: len out of range")
-    if cap is not None and cap < n:
+    if cap is not None and (cap < n or cap > _MAX_ALLOC):
         raise GoPanic("runtime error: makeslice: cap out of range")
     return n
+
+
+_MAX_ALLOC = 1 << 48  # the runtime's maxAlloc on linux/amd64
 
 
 def _out_of_range(i: int, n: int) -> str:
