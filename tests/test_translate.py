@@ -50032,6 +50032,66 @@ func main() {
 )
 
 
+# a map of struct values that goes into an interface typed (a literal, a map at its last use) prints
+# its values as fmt prints struct values (output as go1.27.3 printed)
+CONSTRUCTS["struct_values_of_a_typed_map_in_an_interface"] = (
+    """\
+package main
+
+import "fmt"
+
+type Score struct{ Pts int }
+
+func show(label string, v any) { fmt.Println(label, v) }
+
+func result() any {
+\tm := map[string]Score{}
+\tm["b"] = Score{2}
+\tm["a"] = Score{1}
+\treturn m
+}
+
+func main() {
+\tfmt.Println([]any{map[string]Score{"k": {4}}})
+\tfmt.Printf("%v %+v\\n", result(), result())
+\tgroups := map[string][]Score{"x": {{1}, {2}}}
+\tshow("groups", groups)
+\tvar arr any = map[int][2]Score{7: {{3}, {4}}}
+\tfmt.Println(arr)
+}
+""",
+    (
+        "[map[k:{4}]]\n"
+        "map[a:{1} b:{2}] map[a:{Pts:1} b:{Pts:2}]\n"
+        "groups map[x:[{1} {2}]]\n"
+        "map[7:[{3} {4}]]\n"
+    ),
+)
+
+
+# crc32.MakeTable of IEEE or Castagnoli returns the package's one table of it; of any other
+# polynomial a new one (output as go1.27.3 printed)
+CONSTRUCTS["crc32_shared_tables"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"hash/crc32"
+)
+
+func main() {
+\tfmt.Println(crc32.MakeTable(crc32.IEEE) == crc32.IEEETable)
+\tfmt.Println(crc32.MakeTable(crc32.Castagnoli) == crc32.MakeTable(crc32.Castagnoli))
+\tk := crc32.MakeTable(crc32.Koopman)
+\tfmt.Println(k == crc32.MakeTable(crc32.Koopman), *k == *crc32.MakeTable(crc32.Koopman))
+\tfmt.Printf("%08x\\n", crc32.Checksum([]byte("abc"), k))
+}
+""",
+    ("true\ntrue\nfalse true\nba2322ac\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -132,22 +132,27 @@ def _timed(x: Any, go_type: str) -> Any:
     """A slice, an array or a map of times or durations held in an interface (a
     literal's, ``go.typed``): each element as fmt prints it, by its String method
     (``[2024-12-31 22:00:00 +0000 UTC]``, ``map[a:1s]``), not the number it is here."""
-    if go_type.startswith("map["):
-        depth, i = 0, 3
-        while i < len(go_type):
-            depth += {"[": 1, "]": -1}.get(go_type[i], 0)
-            if depth == 0:
-                break
-            i += 1
-        elem = go_type[i + 1 :]
-    else:
-        elem = go_type[go_type.find("]") + 1 :]
+    elem = _elem_type(go_type)
     wrap = {"time.Time": Time, "time.Duration": Duration, "float32": Float32}.get(elem)
     if wrap is None:
         return x
     if isinstance(x, dict):
         return {k: wrap(e) for k, e in x.items()}
     return [wrap(e) for e in x]
+
+
+def _elem_type(go_type: str) -> str:
+    """The element type of the slice, array or map type ``go_type``: ``main.P`` of
+    ``map[[2]int]main.P``."""
+    if not go_type.startswith("map["):
+        return go_type[go_type.find("]") + 1 :]
+    depth, i = 0, 3
+    while i < len(go_type):
+        depth += {"[": 1, "]": -1}.get(go_type[i], 0)
+        if depth == 0:
+            break
+        i += 1
+    return go_type[i + 1 :]
 
 
 def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
@@ -184,7 +189,11 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
         return "[" + " ".join(_inner(e, plus, raw) for e in x) + "]"
     if isinstance(x, dict):
         if isinstance(x, TypedDict):
-            x = _timed(x, x.go_type)
+            timed = _timed(x, x.go_type)
+            if timed is not x:
+                x = timed
+            elif _holds_values(_elem_type(x.go_type)):
+                x = _by_value(x, raw)  # a map[string]main.P in an interface: map[k:{1 2}]
         items = _entries(x)
         pairs = (f"{_key(k, plus, raw)}:{_inner(e, plus, raw)}" for k, e in items)
         return "map[" + " ".join(pairs) + "]"

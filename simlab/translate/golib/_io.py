@@ -66,7 +66,12 @@ _IEEE = 0xEDB88320  # crc32.IEEE, the polynomial zlib's crc32 computes
 def crc32_make_table(poly: int) -> Ref:
     """``crc32.MakeTable(poly)``: a pointer to the table (a ``*crc32.Table``, which
     ``tab[1]`` indexes) of the reversed polynomial ``poly`` (``crc32.IEEE``,
-    ``Castagnoli``, ``Koopman``)."""
+    ``Castagnoli``, ``Koopman``). The package keeps one table of IEEE and one of
+    Castagnoli, which every call for them returns (``MakeTable(crc32.IEEE) ==
+    crc32.IEEETable``); any other polynomial's is a new table each time."""
+    shared = _SHARED_TABLES.get(poly)
+    if shared is not None:
+        return shared
     table = []
     for i in range(256):
         crc = i
@@ -76,7 +81,9 @@ def crc32_make_table(poly: int) -> Ref:
     return Ref(table)
 
 
-IEEE_TABLE = crc32_make_table(_IEEE)  # crc32.IEEETable
+_SHARED_TABLES: dict[int, Ref] = {}
+IEEE_TABLE = _SHARED_TABLES[_IEEE] = crc32_make_table(_IEEE)  # crc32.IEEETable
+_SHARED_TABLES[0x82F63B78] = crc32_make_table(0x82F63B78)  # crc32.Castagnoli's
 
 
 def crc32_update(crc: int, table: Ref, data: Any) -> int:
