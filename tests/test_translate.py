@@ -50092,6 +50092,50 @@ func main() {
 )
 
 
+# a width or precision from an operand of any integer type (int8, uint, a named one), and
+# %T or an EXTRA mark of a struct value that an explicit argument index reaches (output as
+# go1.27.3 printed)
+CONSTRUCTS["fmt_star_of_any_integer_type_and_indexed_struct_type"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Point struct{ X, Y int }
+
+type Cols uint16
+
+func main() {
+\tvar n int8 = 4
+\tfmt.Printf("[%*d]\\n", n, 9)
+\tfmt.Printf("[%.*f]\\n", uint(2), 1.0)
+\tfmt.Printf("[%-*s|%*d]\\n", Cols(6), "ab", int64(-3), 5)
+\tfmt.Printf("[%*d]\\n", true, 7)
+\tfmt.Printf("[%*d]\\n", uint64(2000000), 7)
+\tfmt.Printf("[%.*d]\\n", time.Duration(3), 7)
+\tp := Point{1, 2}
+\tfmt.Printf("%[1]v %[1]T %[1]+v\\n", p)
+\tfmt.Printf("%v\\n", 1, p)
+\tfmt.Printf("%d %T\\n", &p, &p)
+}
+""",
+    (
+        "[   9]\n"
+        "[1.00]\n"
+        "[ab    |5  ]\n"
+        "[%!(BADWIDTH)7]\n"
+        "[%!(BADWIDTH)7]\n"
+        "[007]\n"
+        "{1 2} main.Point {%!+(int=1) %!+(int=2)}v\n"
+        "1\n"
+        "%!(EXTRA main.Point={1 2})&{1 2} *main.Point\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

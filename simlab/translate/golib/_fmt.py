@@ -748,7 +748,8 @@ class _Printf:
             out.append(self.directive())
         if not self.reordered and self.arg < len(self.args):
             extra = ", ".join(
-                "<nil>" if a is None else f"{type_name(a)}={v(a)}" for a in self.args[self.arg :]
+                "<nil>" if a is None else f"{_operand_type(a)}={v(a)}"
+                for a in self.args[self.arg :]
             )
             out.append(f"%!(EXTRA {extra})")
         return "".join(out)
@@ -830,14 +831,15 @@ class _Printf:
         return int(f[start : self.i]) if self.i > start else None
 
     def star(self) -> int | None:
-        """A width or precision from the operand: an int, else None."""
+        """A width or precision from the operand: an integer of any integer type
+        (``int8``, ``uint``, a named one), at most a million either way, else None."""
         if self.arg >= len(self.args):
             return None
         x = self.args[self.arg]
         self.arg += 1
-        if type(x) is not int or abs(x) > 1_000_000:
+        if not isinstance(x, int) or isinstance(x, bool) or abs(x) > 1_000_000:
             return None
-        return x
+        return int(x)
 
 
 # the verbs fmt applies to a slice's or a map's elements one by one
@@ -1021,7 +1023,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
                 "fmt: simlab does not keep the type of a function held in an interface, "
                 "%T: give %T a variable of the function's own type"
             )
-        text = "<nil>" if x is None else type_name(x)
+        text = "<nil>" if x is None else _operand_type(x)
     else:
         text = v(x)
     if width is not None:
