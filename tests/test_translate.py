@@ -50136,6 +50136,58 @@ func main() {
 )
 
 
+# a String method that blocks (it locks a mutex, it loads an atomic) runs after every operand
+# of the print is evaluated, as fmt runs it: fmt.Println(g, g.v.Add(5), g) prints what Add left
+# (output as go1.27.3 printed)
+CONSTRUCTS["blocking_string_method_runs_after_every_operand"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+type Counter struct {
+\tmu sync.Mutex
+\tn  int
+}
+
+func (c *Counter) Inc() int {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\tc.n++
+\treturn c.n
+}
+
+func (c *Counter) String() string {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\treturn fmt.Sprintf("counter(%d)", c.n)
+}
+
+type Gauge struct{ v atomic.Int64 }
+
+func (g *Gauge) String() string { return fmt.Sprint("gauge=", g.v.Load()) }
+
+func main() {
+\tc := &Counter{}
+\tfmt.Println(c, c.Inc())
+\tfmt.Printf("%v %d %v\\n", c, c.Inc(), c)
+\ts := fmt.Sprint(c, " ", len("ab"))
+\tfmt.Println(s)
+\tg := &Gauge{}
+\tfmt.Println(g, g.v.Add(5), g)
+\tch := make(chan int, 1)
+\tch <- 7
+\tfmt.Println(g, <-ch)
+}
+""",
+    ("counter(1) 1\ncounter(2) 2 counter(2)\ncounter(2) 2\ngauge=5 5 gauge=5\ngauge=5 7\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

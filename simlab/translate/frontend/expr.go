@@ -1986,6 +1986,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		verbs = formatVerbs(f.p, c.Args[0])
 	}
 	var parts []string
+	var blocking []int // the parts whose String or Error method may block: go.stringed
 	for i, a := range c.Args {
 		if formatted && sharp[i-1] {
 			parts = append(parts, f.goSyntaxArg(a)) // Go syntax, by the operand's type
@@ -2033,7 +2034,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			if isTypeParam(t) {
 				s = "go.as_type(" + t.(*types.TypeParam).Obj().Name() + ", " + s + ")" // as below
 			}
-			s = "(yield from go.stringed(" + s + "))"
+			blocking = append(blocking, len(parts))
 		case isTypeParam(t) && !typeOf:
 			s = "go.as_type(" + t.(*types.TypeParam).Obj().Name() + ", " + s + ")" // {1 2} if T is a struct type
 		case elemParam(t) != nil && !typeOf:
@@ -2154,7 +2155,44 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		}
 		parts = append(parts, s)
 	}
+	if len(blocking) > 0 && hasEffects(f.p, c.Args[blocking[0]+1:]) {
+		// fmt runs the methods after every operand is evaluated: fmt.Println(c, c.n.Add(1))
+		at := make([]string, len(blocking))
+		for i, j := range blocking {
+			at[i] = strconv.Itoa(j)
+		}
+		tuple := strings.Join(at, ", ")
+		if len(at) == 1 {
+			tuple += ","
+		}
+		return "*(yield from go.stringed_after((" + tuple + "), " + strings.Join(parts, ", ") + "))"
+	}
+	for _, j := range blocking {
+		parts[j] = "(yield from go.stringed(" + parts[j] + "))" // the method runs here, in the goroutine
+	}
 	return strings.Join(parts, ", ")
+}
+
+// hasEffects: one of args calls a function or receives, which may change what a
+// String method before it reads (a conversion, len and cap change nothing).
+func hasEffects(p *program, args []ast.Expr) bool {
+	found := false
+	for _, a := range args {
+		ast.Inspect(a, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.FuncLit:
+				return false // made, not run
+			case *ast.CallExpr:
+				if name := calleeName(p, x); !p.info.Types[x.Fun].IsType() && name != "len" && name != "cap" {
+					found = true
+				}
+			case *ast.UnaryExpr:
+				found = found || x.Op == token.ARROW
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // printsByMethod: t holds, in its slices, arrays and maps at any depth, values

@@ -2042,7 +2042,7 @@ func (f *fn) callArgs(c *ast.CallExpr, name string) string {
 // String or Error method that blocks now.
 func (f *fn) deferredFmtArgs(c *ast.CallExpr, formatted bool) string {
 	args := f.fmtArgs(c, formatted)
-	if strings.Contains(args, "go.stringed(") {
+	if strings.Contains(args, "go.stringed") {
 		f.p.unsupported(c, "a go or defer statement printing a value whose String or Error method blocks",
 			"a closure: defer func() { fmt.Println(x) }()")
 	}

@@ -225,6 +225,7 @@ from ._fmt import (
     sprintf,
     sprintln,
     stringed,
+    stringed_after,
     struct_values,
     v,
 )
@@ -1417,6 +1418,7 @@ __all__ = [
     "store",
     "string_of",
     "stringed",
+    "stringed_after",
     "strings_contains_func",
     "strings_fields_func",
     "strings_fields_func_seq",

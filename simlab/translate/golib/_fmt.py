@@ -588,6 +588,16 @@ def stringed(x: Any) -> Generator[Any, Any, Any]:
     return x
 
 
+def stringed_after(at: tuple[int, ...], *args: Any) -> Generator[Any, Any, tuple[Any, ...]]:
+    """The operands of a print, those ``at`` these positions run through
+    :func:`stringed` once all are evaluated, as fmt runs String and Error methods
+    only then: ``fmt.Println(c, c.n.Add(1))`` prints the count ``Add`` left."""
+    out = list(args)
+    for i in at:
+        out[i] = yield from stringed(out[i])
+    return tuple(out)
+
+
 class ValueType(TypeArg):
     """A type argument that is a struct type whose values fmt prints field by field (no
     String or Error method of theirs), or a slice, an array or a map of such values:
