@@ -50188,6 +50188,48 @@ func main() {
 )
 
 
+# a type switch on any(v), v of a type parameter: a slice or map case is decided by the type
+# argument (a []int is no []byte though its elements fit one) (output as go1.27.3 printed)
+CONSTRUCTS["type_switch_on_a_type_parameter_value_by_its_argument"] = (
+    """\
+package main
+
+import "fmt"
+
+type Bytes []byte
+
+func Kind[T any](v T) string {
+\tswitch any(v).(type) {
+\tcase []byte:
+\t\treturn "bytes"
+\tcase []int, map[string]int:
+\t\treturn "ints"
+\tcase string:
+\t\treturn "string"
+\t}
+\treturn "other"
+}
+
+func Describe[T any](v T) string {
+\tswitch x := any(v).(type) {
+\tcase []byte:
+\t\treturn fmt.Sprintf("%d bytes", len(x))
+\tcase []uint16:
+\t\treturn fmt.Sprintf("%d uint16s", len(x))
+\t}
+\treturn "?"
+}
+
+func main() {
+\tfmt.Println(Kind([]int{1, 2}), Kind([]byte{1}), Kind(map[string]int{"a": 1}))
+\tfmt.Println(Kind("s"), Kind(Bytes{1}), Kind([]uint8(nil)), Kind[any]([]byte{1}))
+\tfmt.Println(Describe([]uint16{1, 2, 3}), Describe([]byte("ab")), Describe([]int{7}))
+}
+""",
+    ("ints bytes ints\nstring other bytes bytes\n3 uint16s 2 bytes ?\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

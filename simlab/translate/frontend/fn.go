@@ -3264,7 +3264,12 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 		f.line = p.line(cc)
 		var conds []string
 		for _, e := range cc.List {
-			conds = append(conds, f.typeTest(subject, e))
+			test := f.typeTest(subject, e)
+			if param := convertedParam(p, x); param != nil && strings.HasPrefix(test, "go.is_type("+subject+", go.Of(") {
+				// switch any(v) of a v of type T: a []int is not taken for a []byte
+				test = "go.arg_is(" + param.Obj().Name() + ", " + strings.TrimPrefix(test, "go.is_type(")
+			}
+			conds = append(conds, test)
 		}
 		kw := "elif"
 		if first {
@@ -3361,6 +3366,17 @@ func refuseRefCases(p *program, s *ast.TypeSwitchStmt) {
 			seen[kind] = true
 		}
 	}
+}
+
+// convertedParam: the type parameter of v where x is any(v) (a conversion of a
+// value of a type parameter's type to an interface), else nil.
+func convertedParam(p *program, x ast.Expr) *types.TypeParam {
+	c, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok || len(c.Args) != 1 || !p.info.Types[c.Fun].IsType() || !types.IsInterface(p.info.TypeOf(c.Fun)) {
+		return nil
+	}
+	param, _ := p.info.TypeOf(c.Args[0]).(*types.TypeParam)
+	return param
 }
 
 // typeTest renders "x holds a value of the type e" for a type switch's case.

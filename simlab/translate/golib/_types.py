@@ -619,6 +619,16 @@ def is_type(x: Any, t: AssertedType) -> bool:
     return _is(x, t)
 
 
+def arg_is(t: Any, x: Any, of: Of) -> bool:
+    """A type switch's ``case []byte:`` on ``any(v)``, ``v`` of a type parameter whose
+    type argument is ``t``: that argument is the type (``[]int`` is not, though its
+    elements would fit a ``[]byte``); for an interface type argument, the value's
+    own type, as :func:`is_type` finds it."""
+    if isinstance(t, TypeArg) and not t.is_interface():
+        return t.go_name == of.go_name
+    return _is(x, of)
+
+
 # context's two errors, named by their variables, and their dynamic types
 _CONTEXT_ERROR_TYPES = {
     "context.Canceled": "*errors.errorString",
