@@ -50230,6 +50230,48 @@ func main() {
 )
 
 
+# a function that returns arithmetic on a named number type with a String method returns a value
+# of the type, which a generic's yield and slices.Collect keep (output as go1.27.3 printed)
+CONSTRUCTS["arithmetic_result_of_a_named_number_keeps_its_method"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+type N int
+
+func (n N) String() string { return fmt.Sprintf("N%d", int(n)) }
+
+type Celsius float64
+
+func (c Celsius) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
+
+func Map[T, U any](xs []T, f func(T) U) func(func(U) bool) {
+\treturn func(yield func(U) bool) {
+\t\tfor _, v := range xs {
+\t\t\tif !yield(f(v)) {
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func twice(n N) N { return n * 2 }
+
+func main() {
+\tfmt.Println(slices.Collect(Map([]int{1, 2}, func(n int) N { return N(n) + 1 })))
+\tfmt.Println(slices.Collect(Map([]int{3}, func(n int) Celsius { return Celsius(n) * 1.5 })))
+\tneg := func(n N) N { return -n }
+\tfmt.Println(slices.Collect(Map([]N{4}, twice)), slices.Collect(Map([]N{5}, neg)))
+}
+""",
+    ("[N2 N3]\n[4.5\u00b0C]\n[N8] [N-5]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2278,6 +2278,8 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 			text, yields := f.call(c)
 			_ = yields
 			parts = append(parts, f.tupleInto(c, resultTypes(f.u.sig), text))
+		} else if cls := f.arithResultClass(s.Results[0]); cls != "" {
+			parts = append(parts, f.classValue(s.Results[0], cls)) // return N(n) + 1: an N, which fmt prints by its String
 		} else {
 			parts = append(parts, f.value(s.Results[0]))
 		}
@@ -2288,6 +2290,40 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 	}
 	f.flushPre()
 	f.wl(f.line, "return %s", strings.Join(parts, ", "))
+}
+
+// arithResultClass: the class of the function's one result where r, the value
+// it returns, is arithmetic on a named number type with a String or Error method,
+// whose result is a plain number here (a library function that stores it, a
+// generic's yield, would keep it without its method); else "".
+func (f *fn) arithResultClass(r ast.Expr) string {
+	rt := resultTypes(f.u.sig)
+	if len(rt) != 1 || !hasFmtMethod(rt[0]) {
+		return ""
+	}
+	switch x := ast.Unparen(r).(type) {
+	case *ast.BinaryExpr:
+		if !isArithOp(x.Op) {
+			return ""
+		}
+	case *ast.UnaryExpr:
+		if x.Op != token.SUB && x.Op != token.XOR {
+			return ""
+		}
+	default:
+		return ""
+	}
+	return f.m.basicClass(rt[0])
+}
+
+// isArithOp: op is one of Go's arithmetic or bitwise operators.
+func isArithOp(op token.Token) bool {
+	switch op {
+	case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR, token.XOR,
+		token.SHL, token.SHR, token.AND_NOT:
+		return true
+	}
+	return false
 }
 
 // resultTypes: the types of sig's results (none for a nil sig).
