@@ -50272,6 +50272,59 @@ func main() {
 )
 
 
+# defer of a bufio.Writer's or a tabwriter's Flush, and of fmt.Fprintln, Fprint and Fprintf, in a
+# loop or a branch, and go of Flush (output as go1.27.3 printed)
+CONSTRUCTS["deferred_flush_and_fprint_in_a_loop"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"os"
+\t"text/tabwriter"
+)
+
+func table(verbose bool) {
+\ttw := tabwriter.NewWriter(os.Stdout, 0, 8, 1, ' ', 0)
+\tif verbose {
+\t\tdefer tw.Flush()
+\t}
+\tfmt.Fprintln(tw, "a\\tbb\\tc")
+\tfmt.Fprintln(tw, "dddd\\te\\tf")
+\tif !verbose {
+\t\ttw.Flush()
+\t}
+}
+
+func main() {
+\tout := bufio.NewWriter(os.Stdout)
+\tfor i := 0; i < 2; i++ {
+\t\tdefer out.Flush()
+\t\tdefer fmt.Fprintln(out, "deferred", i)
+\t\tdefer fmt.Fprintf(out, "%s=%d|", "k", i*3)
+\t\tdefer fmt.Fprintln(out)
+\t}
+\ttable(true)
+\ttable(false)
+\tfmt.Fprintln(out, "buffered", out.Buffered())
+\tgo out.Flush()
+}
+""",
+    (
+        "a    bb c\n"
+        "dddd e  f\n"
+        "a    bb c\n"
+        "dddd e  f\n"
+        "buffered 0\n"
+        "\n"
+        "k=3|deferred 1\n"
+        "\n"
+        "k=0|deferred 0\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2038,6 +2038,22 @@ func (f *fn) callArgs(c *ast.CallExpr, name string) string {
 	return f.args(c)
 }
 
+// fprintArgs: the arguments of a deferred fmt.Fprint, Fprintln or Fprintf (in a
+// loop or a branch): the writer, then the operands as deferredFmtArgs renders them.
+func (f *fn) fprintArgs(c *ast.CallExpr, formatted bool) string {
+	if f.m.blockingWrite(f.p.info.TypeOf(c.Args[0])) {
+		f.p.unsupported(c, "a deferred print to a writer that may block, in a function that defers inside a loop or a branch",
+			"a closure: defer func() { fmt.Fprintln(w, x) }()")
+	}
+	rest := *c // the operands after the writer
+	rest.Args = c.Args[1:]
+	args := f.value(c.Args[0])
+	if ops := f.deferredFmtArgs(&rest, formatted); ops != "" {
+		args += ", " + ops
+	}
+	return args
+}
+
 // deferredFmtArgs: fmtArgs for a print that runs later, which must not run a
 // String or Error method that blocks now.
 func (f *fn) deferredFmtArgs(c *ast.CallExpr, formatted bool) string {
@@ -2147,6 +2163,8 @@ var stdMethodValues = map[string]string{
 	"io.PipeReader.CloseWithError": "CloseWithError",
 	"io.PipeWriter.CloseWithError": "CloseWithError",
 	"net.Conn.Close":               "Close",
+	"bufio.Writer.Flush":           "flush", // defer out.Flush() in a branch
+	"text/tabwriter.Writer.Flush":  "flush",
 }
 
 // goMethodName is Go's name for a method in a stack trace: sync.(*WaitGroup).Done.
@@ -2185,6 +2203,9 @@ func (f *fn) deferStmt(s *ast.DeferStmt) {
 	if callee == "go.println" || callee == "go.print" || callee == "go.printf" {
 		args = f.deferredFmtArgs(c, callee == "go.printf")
 	}
+	if callee == "go.fprintln" || callee == "go.fprint" || callee == "go.fprintf" {
+		args = f.fprintArgs(c, callee == "go.fprintf")
+	}
 	if args != "" {
 		args += ","
 	}
@@ -2216,6 +2237,10 @@ func (f *fn) deferCallee(c *ast.CallExpr, s ast.Node) string {
 				}
 			}
 		}
+	}
+	switch name := calleeName(p, c); name {
+	case "fmt.Fprintln", "fmt.Fprint", "fmt.Fprintf": // defer fmt.Fprintln(w, "done") in a loop
+		return "go." + strings.ToLower(strings.TrimPrefix(name, "fmt."))
 	}
 	callee, _ := f.funcValue(fun, s)
 	if u := f.calleeUnit(fun); u != nil && u.gen {
