@@ -50325,6 +50325,55 @@ func main() {
 )
 
 
+# functions named _ (the stringer tool's compile-time check) are left out of the model: nothing
+# can call one (output as go1.27.3 printed)
+CONSTRUCTS["blank_functions_left_out"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+)
+
+type State int
+
+const (
+\tIdle State = iota
+\tRunning
+\tDone
+)
+
+func _() {
+\t// An "invalid array index" compiler error signifies that the constant values have changed.
+\tvar x [1]struct{}
+\t_ = x[Idle-0]
+\t_ = x[Running-1]
+\t_ = x[Done-2]
+}
+
+const _State_name = "IdleRunningDone"
+
+var _State_index = [...]uint8{0, 4, 11, 15}
+
+func (i State) String() string {
+\tif i < 0 || i >= State(len(_State_index)-1) {
+\t\treturn "State(" + strconv.FormatInt(int64(i), 10) + ")"
+\t}
+\treturn _State_name[_State_index[i]:_State_index[i+1]]
+}
+
+func _() { panic("never runs") }
+
+func main() {
+\tfmt.Println(Idle, Running, Done, State(7))
+\tfmt.Printf("%v %d %s\\n", Running, Done, []State{Done, Idle})
+}
+""",
+    ("Idle Running Done State(7)\nRunning 2 [Done Idle]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

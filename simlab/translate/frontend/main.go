@@ -273,6 +273,7 @@ func load(path string, fset *token.FileSet, imp types.Importer) *program {
 	p.pkg = p.check(files[0].Name.Name, files, mod)
 	p.files, p.names = append(mod.files, files...), append(mod.names, names...)
 	p.dropBenchmarks()
+	p.dropBlankFuncs()
 	p.typeNils()
 	p.findInterfaceValues()
 	p.findElementValues()
@@ -326,6 +327,18 @@ func (p *program) dropBenchmarks() {
 		f.Decls = slices.DeleteFunc(f.Decls, func(d ast.Decl) bool {
 			fd, ok := d.(*ast.FuncDecl)
 			return ok && dropped[fd]
+		})
+	}
+}
+
+// dropBlankFuncs leaves out the functions named _ (not methods): nothing can call
+// one, and its body only makes the compiler check something (the stringer tool's
+// func _() { var x [1]struct{}; _ = x[Idle-0] }).
+func (p *program) dropBlankFuncs() {
+	for _, f := range p.files {
+		f.Decls = slices.DeleteFunc(f.Decls, func(d ast.Decl) bool {
+			fd, ok := d.(*ast.FuncDecl)
+			return ok && fd.Recv == nil && fd.Name.Name == "_"
 		})
 	}
 }
