@@ -50374,6 +50374,30 @@ func main() {
 )
 
 
+# a library function compared with nil is a function, not nil (its lambda in parentheses)
+# (output as go1.27.3 printed)
+CONSTRUCTS["library_function_compared_with_nil"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"unicode"
+)
+
+func main() {
+\tfmt.Println(strings.ToUpper == nil, strings.TrimSpace != nil)
+\tvar f func(rune) bool
+\tfmt.Println(f == nil, unicode.IsDigit != nil)
+\tf = unicode.IsDigit
+\tfmt.Println(f != nil, f('7'))
+}
+""",
+    ("false true\ntrue true\ntrue true\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

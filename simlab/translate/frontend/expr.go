@@ -1443,8 +1443,8 @@ func (f *fn) operand(e ast.Expr, parent int) string {
 			return "(" + s + ")"
 		}
 	}
-	if strings.HasPrefix(s, "not ") || strings.HasPrefix(s, "yield") {
-		return "(" + s + ")"
+	if strings.HasPrefix(s, "not ") || strings.HasPrefix(s, "yield") || strings.HasPrefix(s, "lambda ") {
+		return "(" + s + ")" // strings.ToUpper == nil: a lambda would take the comparison as its body
 	}
 	return s
 }
