@@ -50398,6 +50398,34 @@ func main() {
 )
 
 
+# reflect.DeepEqual of values with a cycle through a slice or a map: equal where the cycle comes
+# round again, as Go's visited pairs make it (output as go1.27.3 printed)
+CONSTRUCTS["deep_equal_of_a_cycle_through_slices_and_maps"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"reflect"
+)
+
+func main() {
+\tcyc := []any{nil}
+\tcyc[0] = cyc
+\tother := []any{nil}
+\tother[0] = other
+\tfmt.Println(reflect.DeepEqual(cyc, cyc), reflect.DeepEqual(cyc, other))
+\tm := map[string]any{}
+\tm["self"] = m
+\tn := map[string]any{}
+\tn["self"] = n
+\tfmt.Println(reflect.DeepEqual(m, m), reflect.DeepEqual(m, n))
+}
+""",
+    ("true true\ntrue true\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -19,7 +19,10 @@ def deep_equal(x: Any, y: Any) -> bool:
     """``reflect.DeepEqual(x, y)``: values of one type that are deeply equal, as Go
     defines it: a nil slice or map equals no empty one; slices and arrays element
     by element, maps key by key, structs field by field (unexported fields too),
-    pointers by what they point to; a function only if both are nil; a NaN nothing.
+    pointers by what they point to; a function only if both are nil; a NaN nothing;
+    a cycle through slices, maps or pointers is equal where it comes round again,
+    as Go's. (Go finds a slice or a map equal to itself, NaNs and all; here the
+    call is given copies that keep the types, which are not the same list.)
     A struct value and a pointer to one are of different types (the value is held
     as ``go.as_value``'s copy); the types of two slices are told apart only where
     the run keeps them (a literal's)."""
@@ -34,6 +37,8 @@ def _deep(x: Any, y: Any, seen: set[tuple[int, int]]) -> bool:
             return False
         if _nil_slice(x) != _nil_slice(y) or len(x) != len(y):
             return False
+        if x is y or _pair_seen(x, y, seen):
+            return True  # one array (a NaN in it too), or a cycle through it
         return all(_deep(a, b, seen) for a, b in zip(x, y, strict=True))
     if isinstance(x, dict) and isinstance(y, dict):
         kx, ky = getattr(x, "go_type", None), getattr(y, "go_type", None)
@@ -41,6 +46,8 @@ def _deep(x: Any, y: Any, seen: set[tuple[int, int]]) -> bool:
             return False  # map[ID]int against map[string]int: another type
         if (isinstance(x, NilMap)) != (isinstance(y, NilMap)) or len(x) != len(y):
             return False
+        if x is y or _pair_seen(x, y, seen):
+            return True
         return all(k in y and _deep(v, y[k], seen) for k, v in x.items())
     if type(x) is not type(y):
         return False
