@@ -50426,6 +50426,29 @@ func main() {
 )
 
 
+# cmp.Or with its type argument written out (cmp.Or[int64](0, -3, 4)) (output as go1.27.3
+# printed)
+CONSTRUCTS["cmp_or_with_its_type_argument_written"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+\t"slices"
+)
+
+type ID int
+
+func main() {
+\tfmt.Println(cmp.Or[int64](0, -3, 4), cmp.Compare[float64](1, 2), cmp.Or[ID](0, 5))
+\tfmt.Println(cmp.Or[string]("", "b"), slices.Max[[]int]([]int{3, 9, 2}))
+}
+""",
+    ("-3 -1 5\nb 9\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3881,7 +3881,12 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.cmp_compare(" + f.args(c) + ")", false // UTF-8's byte order is its code points' order
 	case "cmp.Or":
 		// the first operand that is not zero: Python's or, for integers, strings and bools
-		b, ok := under(p.info.TypeOf(c)).(*types.Basic)
+		result := p.info.TypeOf(c)
+		if sel, isSel := c.Fun.(*ast.SelectorExpr); isSel && result == nil {
+			// cmp.Or[int64](0, -3), whose call f.call made anew without the type argument
+			result = p.info.Instances[sel.Sel].Type.(*types.Signature).Results().At(0).Type()
+		}
+		b, ok := under(result).(*types.Basic)
 		if !ok || b.Info()&(types.IsInteger|types.IsString|types.IsBoolean) == 0 || c.Ellipsis.IsValid() || len(c.Args) == 0 {
 			p.unsupported(c, "this cmp.Or", "cmp.Or of integers, strings or bools, each operand written out")
 		}
