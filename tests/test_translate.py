@@ -50449,6 +50449,43 @@ func main() {
 )
 
 
+# slices.SortedStableFunc: the iterator's elements sorted by cmp, equal ones in the order it gave
+# them (output as go1.27.3 printed)
+CONSTRUCTS["slices_sorted_stable_func"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+\t"maps"
+\t"slices"
+\t"strings"
+)
+
+type Task struct {
+\tName string
+\tPri  int
+}
+
+func main() {
+\ttasks := []Task{{"b", 2}, {"a", 1}, {"c", 2}, {"d", 1}, {"e", 3}, {"f", 2}}
+\tbyPri := slices.SortedStableFunc(slices.Values(tasks), func(x, y Task) int {
+\t\treturn cmp.Compare(x.Pri, y.Pri)
+\t})
+\tfmt.Println(byPri)
+\twords := map[string]int{"pear": 4, "fig": 3, "kiwi": 4, "plum": 4, "date": 4}
+\tkeys := slices.Sorted(maps.Keys(words))
+\tbyLen := slices.SortedStableFunc(slices.Values(keys), func(a, b string) int {
+\t\treturn cmp.Compare(len(a), len(b))
+\t})
+\tfmt.Println(strings.Join(byLen, ","))
+}
+""",
+    ("[{a 1} {d 1} {b 2} {c 2} {f 2} {e 3}]\nfig,date,kiwi,pear,plum\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

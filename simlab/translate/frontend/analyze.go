@@ -801,8 +801,8 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				u.direct = true // it runs the iterator, its second argument, to its end
 				seq := under(p.info.TypeOf(c.Args[1])).(*types.Signature)
 				a.stdGen[familyOf(p, seq.Params().At(0).Type())] = true
-			case "slices.Collect", "slices.Sorted", "maps.Collect", "slices.SortedFunc":
-				if calleeName(p, c) != "slices.SortedFunc" && libraryIterator(p, c.Args[0]) {
+			case "slices.Collect", "slices.Sorted", "maps.Collect", "slices.SortedFunc", "slices.SortedStableFunc":
+				if len(c.Args) == 1 && libraryIterator(p, c.Args[0]) {
 					break // slices.Sorted(maps.Keys(m)): the library's iterator never blocks
 				}
 				u.direct = true // it runs the iterator to its end: a generator

@@ -3867,9 +3867,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			return "go.maps_equal(" + f.args(c) + ", " + eq + ")", false
 		}
 		return "go.maps_equal(" + f.args(c) + ")", false
-	case "slices.SortedFunc":
+	case "slices.SortedFunc", "slices.SortedStableFunc":
 		// it runs the iterator, and cmp, which may block, in this goroutine
-		return f.yieldExpr("yield from go.slices_sorted_func(" + f.args(c) + ")")
+		return f.yieldExpr("yield from " + libraryHelper(name) + "(" + f.args(c) + ")")
 	case "maps.Clone":
 		return "go.maps_clone(" + f.withElemsCopier(arg(0), c.Args[0]) + ")", false
 	case "strings.FieldsSeq", "strings.SplitSeq", "strings.SplitAfterSeq", "strings.Lines",

@@ -12,7 +12,7 @@ from typing import Any
 
 from simlab.errors import GoPanic
 
-from ._sort import slices_sort_func_yielding
+from ._sort import slices_sort_func_yielding, slices_sort_stable_func_yielding
 from ._strings import fields
 from ._values import NilSlice, at_once
 
@@ -296,6 +296,16 @@ def slices_sorted_func(
     ``slices.SortFunc`` sorts them (a ``cmp`` that blocks runs in this goroutine)."""
     out = yield from slices_collect(seq)
     yield from slices_sort_func_yielding(out, cmp)
+    return out
+
+
+def slices_sorted_stable_func(
+    seq: Callable[[Any], Any], cmp: Callable[[Any, Any], Any]
+) -> Generator[Any, Any, list[Any]]:
+    """``slices.SortedStableFunc(seq, cmp)``: as :func:`slices_sorted_func`, equal
+    elements kept in the order the iterator gave them."""
+    out = yield from slices_collect(seq)
+    yield from slices_sort_stable_func_yielding(out, cmp)
     return out
 
 
