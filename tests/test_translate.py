@@ -50486,6 +50486,58 @@ func main() {
 )
 
 
+# a type switch on a context.Context that holds a context type of the program: the clause's
+# variable is the program's value, whose fields it reads and writes (output as go1.27.3 printed)
+CONSTRUCTS["type_switch_on_a_context_of_the_programs_type"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"errors"
+\t"fmt"
+\t"time"
+)
+
+type manual struct{ err error }
+
+func (m *manual) Deadline() (time.Time, bool) { return time.Time{}, false }
+func (m *manual) Done() <-chan struct{}       { return nil }
+func (m *manual) Err() error                  { return m.err }
+func (m *manual) Value(key any) any           { return nil }
+
+type fixed struct{ name string }
+
+func (fixed) Deadline() (time.Time, bool) { return time.Time{}, false }
+func (fixed) Done() <-chan struct{}       { return nil }
+func (fixed) Err() error                  { return nil }
+func (f fixed) Value(key any) any         { return f.name }
+
+func describe(c context.Context) string {
+\tswitch m := c.(type) {
+\tcase *manual:
+\t\tm.err = fmt.Errorf("seen: %w", m.err)
+\t\treturn "manual " + m.err.Error()
+\tcase fixed:
+\t\treturn "fixed " + m.name
+\tdefault:
+\t\treturn fmt.Sprintf("other %v", m.Err())
+\t}
+}
+
+func main() {
+\tmc := &manual{err: errors.New("x")}
+\tfmt.Println(describe(mc), mc.err)
+\tfmt.Println(describe(fixed{name: "f"}))
+\tctx, cancel := context.WithCancel(context.Background())
+\tcancel()
+\tfmt.Println(describe(ctx))
+}
+""",
+    ("manual seen: x seen: x\nfixed f\nother context canceled\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3338,9 +3338,12 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 		}
 		first = false
 		f.wl(f.line, "%s %s:", kw, strings.Join(conds, " or "))
-		if bind != nil && !reuse && len(cc.List) == 1 && len(p.ifaceNils) > 0 {
-			if ptr, ok := p.info.TypeOf(cc.List[0]).(*types.Pointer); ok && f.m.isStructValue(ptr.Elem()) {
-				// case *T: the pointer, nil where the interface holds (*T)(nil)
+		if bind != nil && !reuse && len(cc.List) == 1 && (len(p.ifaceNils) > 0 || len(p.ifaceContexts) > 0) {
+			t := p.info.TypeOf(cc.List[0])
+			ptr, isPtr := t.(*types.Pointer)
+			if isPtr && f.m.isStructValue(ptr.Elem()) || !isPtr && len(p.ifaceContexts) > 0 && f.m.isStructValue(t) {
+				// case *T: the pointer, nil where the interface holds (*T)(nil), the
+				// program's value where a go.CustomContext holds it as a context
 				f.indent++
 				f.wl(f.line, "%s = go.concrete(%s)", subject, subject)
 				f.indent--
