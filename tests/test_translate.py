@@ -864,6 +864,24 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "a sub-slice of a field a method returns, written by its caller (go1.27.3 printed it)": (
+        """\
+package main
+
+import "fmt"
+
+type Grid struct{ cells []int }
+
+func (g *Grid) Row() []int { return g.cells[:2] }
+
+func main() {
+\tg := &Grid{cells: make([]int, 4)}
+\tg.Row()[1] = 5
+\tfmt.Println(g.cells)
+}
+""",
+        "[0 5 0 0]",
+    ),
     "a slice a function fills and returns, written by its caller after a sub-slice": (
         """\
 package main

@@ -214,8 +214,9 @@ func (a *sliceAliases) source(e ast.Expr) any {
 			return nil
 		case (name == "slices.Clone" || name == "bytes.Clone" || name == "slices.Concat") && !isSliceType(elemType(p.info.TypeOf(x))):
 			return nil // a new array (of a [][]T, the rows are shared)
-		case strings.Contains(name, "."):
-			// a library function: its result may be a sub-slice of a slice given
+		case strings.Contains(name, ".") && a.callee(x) == nil:
+			// a library function (not a method of the program's, g.Row(), whose
+			// results are followed below): its result may be a sub-slice of a slice given
 			var group any
 			for _, arg := range x.Args {
 				if s := a.source(arg); s != nil {
