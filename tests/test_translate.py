@@ -50556,6 +50556,30 @@ func main() {
 )
 
 
+# a slice a method of the program returns may be one it keeps: converted to an interface, it is
+# not copied as a new array would be (output as go1.27.3 printed)
+CONSTRUCTS["slice_a_method_returns_is_no_new_array"] = (
+    """\
+package main
+
+import "fmt"
+
+type G struct{ cells []int }
+
+func (g *G) Cells() []int { return g.cells }
+
+func main() {
+\tg := &G{cells: []int{1, 2}}
+\tv := g.Cells()
+\tvar x any = v
+\tx.([]int)[0] = 9
+\tfmt.Println(g.cells)
+}
+""",
+    ("[9 2]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 
