@@ -50444,29 +50444,6 @@ func main() {
 )
 
 
-# cmp.Or with its type argument written out (cmp.Or[int64](0, -3, 4)) (output as go1.27.3
-# printed)
-CONSTRUCTS["cmp_or_with_its_type_argument_written"] = (
-    """\
-package main
-
-import (
-\t"cmp"
-\t"fmt"
-\t"slices"
-)
-
-type ID int
-
-func main() {
-\tfmt.Println(cmp.Or[int64](0, -3, 4), cmp.Compare[float64](1, 2), cmp.Or[ID](0, 5))
-\tfmt.Println(cmp.Or[string]("", "b"), slices.Max[[]int]([]int{3, 9, 2}))
-}
-""",
-    ("-3 -1 5\nb 9\n"),
-)
-
-
 # slices.SortedStableFunc: the iterator's elements sorted by cmp, equal ones in the order it gave
 # them (output as go1.27.3 printed)
 CONSTRUCTS["slices_sorted_stable_func"] = (
@@ -50577,6 +50554,30 @@ func main() {
 }
 """,
     ("[9 2]\n"),
+)
+
+
+# cmp.Or with its type argument written out (cmp.Or[int64](0, -3, 4)), and of no operand, the
+# zero value (output as go1.27.3 printed)
+CONSTRUCTS["cmp_or_with_its_type_argument_written"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+\t"slices"
+)
+
+type ID int
+
+func main() {
+\tfmt.Println(cmp.Or[int64](0, -3, 4), cmp.Compare[float64](1, 2), cmp.Or[ID](0, 5))
+\tfmt.Println(cmp.Or[string]("", "b"), slices.Max[[]int]([]int{3, 9, 2}))
+\tfmt.Printf("%d %q %v %v\\n", cmp.Or[int](), cmp.Or[string](), cmp.Or[bool](), cmp.Or[ID]())
+}
+""",
+    ('-3 -1 5\nb 9\n0 "" false 0\n'),
 )
 
 

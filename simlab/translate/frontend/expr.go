@@ -3887,8 +3887,12 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			result = p.info.Instances[sel.Sel].Type.(*types.Signature).Results().At(0).Type()
 		}
 		b, ok := under(result).(*types.Basic)
-		if !ok || b.Info()&(types.IsInteger|types.IsString|types.IsBoolean) == 0 || c.Ellipsis.IsValid() || len(c.Args) == 0 {
+		if !ok || b.Info()&(types.IsInteger|types.IsString|types.IsBoolean) == 0 || c.Ellipsis.IsValid() {
 			p.unsupported(c, "this cmp.Or", "cmp.Or of integers, strings or bools, each operand written out")
+		}
+		if len(c.Args) == 0 {
+			z, _ := f.m.zero(result, c) // cmp.Or[int](): no operand, the zero value
+			return z, false
 		}
 		var ops []string
 		for _, a := range c.Args {
