@@ -3908,9 +3908,9 @@ def test_fmt_go_syntax_simlab_cannot_print_is_refused_in_one_line(tmp_path, body
     ("body", "message"),
     [
         (
-            '\tf := "%#v\\n"\n\tfmt.Printf(f, 1)\n',
-            "fmt: simlab prints %#v (Go syntax) only in a constant format, where the "
-            "translation gives fmt the operand's type: use %v or %+v",
+            '\tf := "%#v\\n"\n\tvar p *int\n\tfmt.Printf(f, p)\n',
+            "fmt: %#v of a nil operand in a format that is not a constant: simlab "
+            "cannot tell a nil interface from a typed nil pointer there: use %v",
         ),
         (
             '\txs := []int{1}\n\tfmt.Printf("%#v\\n", map[string]any{"k": xs})\n\t_ = len(xs)\n',
@@ -50578,6 +50578,49 @@ func main() {
 }
 """,
     ('-3 -1 5\nb 9\n0 "" false 0\n'),
+)
+
+
+# %#v in a format that is not a constant (a logging helper's fmt.Printf(format, args...)): each
+# operand by its dynamic type, as the interface fmt takes holds it (output as go1.27.3 printed)
+CONSTRUCTS["sharp_v_in_a_forwarded_format"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Point struct {
+\tX, Y int
+\tTag  string
+}
+
+type Level uint8
+
+func logf(format string, args ...any) {
+\tfmt.Printf("[log] "+format, args...)
+}
+
+func main() {
+\tlogf("%#v %#v %#v\\n", 1, "two", 3.5)
+\tlogf("%#v\\n", Point{1, 2, "a"})
+\tp := &Point{3, 4, "b"}
+\tlogf("%#v\\n", p)
+\tlogf("%#v %#v\\n", Level(7), uint16(9))
+\tlogf("%#v %#v\\n", true, errors.New("boom"))
+\tlogf("%v %+v %#v\\n", p, *p, *p)
+}
+""",
+    (
+        '[log] 1 "two" 3.5\n'
+        '[log] main.Point{X:1, Y:2, Tag:"a"}\n'
+        '[log] &main.Point{X:3, Y:4, Tag:"b"}\n'
+        "[log] 0x7 0x9\n"
+        '[log] true &errors.errorString{s:"boom"}\n'
+        '[log] &{3 4 b} {X:3 Y:4 Tag:b} main.Point{X:3, Y:4, Tag:"b"}\n'
+    ),
 )
 
 

@@ -76,8 +76,17 @@ class GoSyntax:
 
 
 def go_syntax(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
-    """``%#v`` of ``x``, the translation's :class:`GoSyntax` (``%+#v`` is the same).
-    Another operand (a format the translation did not read) ends the run."""
+    """``%#v`` of ``x``, the translation's :class:`GoSyntax` (``%+#v`` is the same),
+    or, in a format the translation did not read (``fmt.Printf(format, args...)``
+    of a logging helper), an operand as the interface fmt takes it holds it: by
+    its dynamic type, as Go's prints it there too."""
+    if not isinstance(x, GoSyntax) and verb == "v" and "#" in flags:
+        if x is None:
+            raise SimlabError(
+                "fmt: %#v of a nil operand in a format that is not a constant: simlab "
+                "cannot tell a nil interface from a typed nil pointer there: use %v"
+            )
+        x = GoSyntax(("iface", "interface {}"), x)
     if not isinstance(x, GoSyntax) or verb != "v" or "#" not in flags:
         raise SimlabError(
             "fmt: simlab prints %#v (Go syntax) only in a constant format, where the "
