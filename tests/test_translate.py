@@ -50624,6 +50624,46 @@ func main() {
 )
 
 
+# encoding/json of a struct that embeds time.Time: the promoted MarshalJSON writes the time
+# alone, as Go's does (output as go1.27.3 printed)
+CONSTRUCTS["json_of_a_struct_embedding_time"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"time"
+)
+
+type Event struct {
+\ttime.Time
+\tName string
+}
+
+type Wrapped struct {
+\tEvent
+\tID int
+}
+
+func main() {
+\tat := time.Date(2024, 3, 10, 8, 30, 0, 0, time.UTC)
+\tb, err := json.Marshal(Event{at, "x"})
+\tfmt.Println(string(b), err)
+\tb, err = json.Marshal(Wrapped{Event{at.Add(time.Hour), "y"}, 7})
+\tfmt.Println(string(b), err)
+\tb, err = json.Marshal([]Event{{at, "a"}, {}})
+\tfmt.Println(string(b), err)
+}
+""",
+    (
+        '"2024-03-10T08:30:00Z" <nil>\n'
+        '"2024-03-10T09:30:00Z" <nil>\n'
+        '["2024-03-10T08:30:00Z","0001-01-01T00:00:00Z"] <nil>\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

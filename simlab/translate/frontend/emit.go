@@ -4164,6 +4164,13 @@ func (m *module) promoted(t types.Type) {
 			m.emit("        return go.Time(self%s, rt).String()", path)
 			continue
 		}
+		if methodKey(fn) == "time.Time.MarshalJSON" {
+			// type Event struct{ time.Time; Name string }: encoding/json calls the promoted one
+			m.emit("")
+			m.emit("    def MarshalJSON(self):  # promoted from %s", strings.TrimPrefix(path, "."))
+			m.emit("        return go.time_marshal_json(self%s, rt)", path)
+			continue
+		}
 		if methodKey(fn) == "time.Duration.String" {
 			// type Timeout struct{ time.Duration }: fmt prints it by the promoted String
 			m.emit("")
