@@ -21,6 +21,15 @@ class GoPanic(Exception):
         self.repanicked = False  # recovered, then panicked again with the same value
         self.recovered = False  # a deferred call's recover() stopped it (go.recover)
 
+    @property
+    def chain_mark(self) -> str:
+        """What Go prints after this panic's value where a later panic follows it
+        in the chain: ``[recovered, repanicked]`` for a panic of a value just
+        recovered (it stands for the one recovered), ``[recovered]``, or nothing."""
+        if self.repanicked:
+            return " [recovered, repanicked]"
+        return " [recovered]" if self.recovered else ""
+
     def _anew(self) -> GoPanic:
         """The same value panicked again by a new ``panic(p)`` (how every later call
         of a ``sync.OnceFunc`` panics): a copy, neither recovered nor repanicked,

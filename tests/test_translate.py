@@ -4567,6 +4567,78 @@ def test_a_deferred_call_that_blocks_can_recover_and_a_repanic_says_so(tmp_path,
     assert str(panic.value).splitlines()[0] == "panic: boom [recovered, repanicked]"
 
 
+# programs whose panics chain through a repanic, with the first lines go1.27.3 printed
+# for them (Go prints a panic of the value just recovered [recovered, repanicked], in its
+# place in the chain too)
+REPANIC_CHAINS = {
+    "a repanic then a panic in a deferred call": (
+        """\
+package main
+
+func main() {
+\tdefer func() { panic("second") }()
+\tdefer func() { panic(recover()) }()
+\tpanic("original")
+}
+""",
+        """\
+panic: original [recovered, repanicked]
+\tpanic: second
+""",
+    ),
+    "a repanic recovered, repanicked, recovered, then an error": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tdefer func() { recover(); panic(fmt.Errorf("third")) }()
+\tdefer func() { r := recover(); panic(r) }()
+\tdefer func() { panic(recover()) }()
+\tpanic("original")
+}
+""",
+        """\
+panic: original [recovered, repanicked]
+\tpanic: third
+""",
+    ),
+    "a recovered panic, a repanic of a second, then a third": (
+        """\
+package main
+
+import "errors"
+
+var errBoom = errors.New("boom")
+
+func main() {
+\tdefer func() { recover(); panic("last") }()
+\tdefer func() { panic(recover()) }()
+\tdefer func() { recover(); panic(errBoom) }()
+\tpanic("first")
+}
+""",
+        """\
+panic: first [recovered]
+\tpanic: boom [recovered, repanicked]
+\tpanic: last
+""",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(REPANIC_CHAINS))
+def test_a_repanic_in_a_chain_of_panics_says_so(tmp_path, name):
+    source, go_printed = REPANIC_CHAINS[name]
+    path = tmp_path / "main.go"
+    path.write_text(source)
+    program = translate.load(path, translate.translate(path))
+    with pytest.raises(sl.GoPanic) as panic:
+        sl.Runtime(seed=1).run(translate.entry(program), until=sl.Minute)
+    assert str(panic.value).split("\n\n")[0] + "\n" == go_printed
+
+
 DURATIONS = """\
 package main
 

@@ -1123,7 +1123,7 @@ class Runtime:
             if isinstance(earlier, GoPanic) and not err.__suppress_context__ and not err.repanicked:
                 # raised by a deferred call while earlier unwound: Go prints both, as
                 # a translation's panic() chains them where it is raised
-                chain = f"{earlier.message}{' [recovered]' if earlier.recovered else ''}\n\tpanic: "
+                chain = f"{earlier.message}{earlier.chain_mark}\n\tpanic: "
                 if not err.message.startswith(chain):
                     err.message = chain + err.message
             err.goroutine = f"{g.id} [{g.name}]"

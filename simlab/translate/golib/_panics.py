@@ -117,9 +117,9 @@ def panic(value: Any) -> NoReturn:
 
 def _chained(earlier: GoPanic, text: str) -> str:
     """What Go prints for a panic of ``text`` raised while ``earlier`` unwound: its
-    line, ``[recovered]`` if a deferred call recovered it, then this one's."""
-    mark = " [recovered]" if getattr(earlier, "recovered", False) else ""
-    return f"{earlier.message}{mark}\n\tpanic: {text}"
+    line, ``[recovered]`` if a deferred call recovered it (``[recovered,
+    repanicked]`` for a panic of the value just recovered), then this one's."""
+    return f"{earlier.message}{earlier.chain_mark}\n\tpanic: {text}"
 
 
 def _as_panic(exc: BaseException | None) -> GoPanic | None:
