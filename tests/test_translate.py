@@ -50736,6 +50736,44 @@ func main() {
 )
 
 
+# an embedded field declared through an alias of a struct type (struct{ Coord } of type Coord =
+# Point) is named by the alias, as Go names it (output as go1.27.3 printed)
+CONSTRUCTS["embedded_field_through_an_alias"] = (
+    """\
+package main
+
+import "fmt"
+
+type Point struct{ X, Y int }
+
+func (p Point) Sum() int { return p.X + p.Y }
+
+type Coord = Point
+
+type Located struct {
+\tCoord
+\tName string
+}
+
+type Ref struct {
+\t*Coord
+}
+
+func main() {
+\tl := Located{Coord{1, 2}, "home"}
+\tfmt.Println(l.Coord, l.X, l.Sum())
+\tfmt.Printf("%v %+v\\n", l, l)
+\tr := Ref{&Coord{3, 4}}
+\tr.Coord.Y = 9
+\tfmt.Println(r.Sum(), *r.Coord)
+\tvar c Coord = Point{5, 6}
+\tfmt.Println(c, c.Sum())
+}
+""",
+    ("{1 2} 1 3\n{{1 2} home} {Coord:{X:1 Y:2} Name:home}\n12 {3 9}\n{5 6} 11\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

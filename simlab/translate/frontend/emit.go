@@ -4068,6 +4068,7 @@ func (m *module) embeddable(t types.Type) bool {
 	if ptr, ok := t.(*types.Pointer); ok {
 		t = ptr.Elem()
 	}
+	t = types.Unalias(t) // struct{ Coord } of type Coord = Point
 	n, ok := t.(*types.Named)
 	if !ok {
 		return false

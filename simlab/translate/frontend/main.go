@@ -488,6 +488,19 @@ func (p *program) check(path string, files []*ast.File, imp types.Importer) *typ
 // exported one outside package main), or whose target a use's scope shadows, stays.
 func (p *program) dropAliasesOfNamedTypes(files []*ast.File, pkg *types.Package) bool {
 	changed := false
+	embedded := map[*ast.Ident]bool{} // the types named by embedded fields
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if field, ok := n.(*ast.Field); ok && len(field.Names) == 0 {
+				t := field.Type
+				if star, ok := t.(*ast.StarExpr); ok {
+					t = star.X
+				}
+				embedded[identOf(t)] = true
+			}
+			return true
+		})
+	}
 	for _, f := range files {
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
@@ -497,7 +510,7 @@ func (p *program) dropAliasesOfNamedTypes(files []*ast.File, pkg *types.Package)
 			kept := gd.Specs[:0:0]
 			for _, spec := range gd.Specs {
 				ts := spec.(*ast.TypeSpec)
-				if p.dropAlias(ts, pkg) {
+				if p.dropAlias(ts, pkg, embedded) {
 					changed = true
 					continue
 				}
@@ -515,7 +528,7 @@ func (p *program) dropAliasesOfNamedTypes(files []*ast.File, pkg *types.Package)
 	return changed
 }
 
-func (p *program) dropAlias(ts *ast.TypeSpec, pkg *types.Package) bool {
+func (p *program) dropAlias(ts *ast.TypeSpec, pkg *types.Package, embedded map[*ast.Ident]bool) bool {
 	target, ok := ast.Unparen(ts.Type).(*ast.Ident)
 	if !ts.Assign.IsValid() || ts.TypeParams != nil || !ok || pkg.Name() != "main" && ast.IsExported(ts.Name.Name) {
 		return false
@@ -532,6 +545,9 @@ func (p *program) dropAlias(ts *ast.TypeSpec, pkg *types.Package) bool {
 	for id, obj := range p.info.Uses {
 		if obj != alias {
 			continue
+		}
+		if embedded[id] {
+			return false // struct{ Coord }: the field is named Coord, not Point; the alias stays
 		}
 		if scope := pkg.Scope().Innermost(id.Pos()); scope != nil {
 			if _, found := scope.LookupParent(to.Name(), id.Pos()); found != to {
