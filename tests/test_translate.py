@@ -50774,6 +50774,30 @@ func main() {
 )
 
 
+# an untyped float constant past float64's range is declared as an infinity; Go uses it only in
+# constant expressions, computed exactly (output as go1.27.3 printed)
+CONSTRUCTS["untyped_constant_past_float64"] = (
+    """\
+package main
+
+import "fmt"
+
+const (
+\tHuge  = 1e300 * 1e300
+\tNeg   = -Huge
+\tSmall = 1e-300 * 1e-300
+)
+
+func main() {
+\tfmt.Println(Huge/1e300/1e300, Neg/Huge, Small*1e300*1e300)
+\tvar f float64 = Huge / 1e308
+\tfmt.Println(f)
+}
+""",
+    ("1 -1 1\n1e+292\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -3246,6 +3247,11 @@ func floatConst(v constant.Value, b *types.Basic) float64 {
 }
 
 func floatLiteral(f float64) string {
+	if math.IsInf(f, 0) {
+		// an untyped constant past float64's range (const Huge = 1e300 * 1e300),
+		// which Go uses only in constant expressions, computed exactly where they are
+		return fmt.Sprintf("float(%q)", strings.ToLower(fmt.Sprint(f)))
+	}
 	s := fmt.Sprintf("%v", f)
 	if !strings.ContainsAny(s, ".eEnN") {
 		s += ".0"
