@@ -50798,6 +50798,61 @@ func main() {
 )
 
 
+# json.Unmarshal into a generic struct whose fields hold its own or another generic struct
+# through its type parameters (Kids []*Node[T], ByID map[string]*Inner[T]) (output as go1.27.3
+# printed)
+CONSTRUCTS["json_into_generic_structs_through_their_parameters"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Node[T any] struct {
+\tVal  T
+\tKids []*Node[T]
+\tNext *Node[T]
+}
+
+type Inner[U any] struct{ X U }
+
+type Outer[T any] struct {
+\tIn   []*Inner[T]
+\tVals []Inner[T]
+\tByID map[string]*Inner[T]
+}
+
+type Pair[K comparable, V any] struct {
+\tKey  K
+\tVal  V
+\tRest *Pair[K, V]
+}
+
+func main() {
+\tvar n Node[int]
+\terr := json.Unmarshal([]byte(`{"Val":1,"Kids":[{"Val":2},{"Val":3,"Next":{"Val":4}}]}`), &n)
+\tfmt.Println(n.Val, len(n.Kids), n.Kids[1].Val, n.Kids[1].Next.Val, err)
+\tvar o Outer[string]
+\terr = json.Unmarshal([]byte(`{"In":[{"X":"a"}],"Vals":[{"X":"b"}],"ByID":{"k":{"X":"c"}}}`), &o)
+\tfmt.Println(o.In[0].X, o.Vals[0].X, o.ByID["k"].X, err)
+\tvar p Pair[string, float64]
+\terr = json.Unmarshal([]byte(`{"Key":"a","Val":1.5,"Rest":{"Key":"b","Val":2}}`), &p)
+\tfmt.Println(p.Key, p.Val, p.Rest.Key, p.Rest.Val, p.Rest.Rest == nil, err)
+\tb, _ := json.Marshal(p)
+\tfmt.Println(string(b))
+}
+""",
+    (
+        "1 2 3 4 <nil>\n"
+        "a b c <nil>\n"
+        "a 1.5 b 2 true <nil>\n"
+        '{"Key":"a","Val":1.5,"Rest":{"Key":"b","Val":2,"Rest":null}}\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -951,12 +951,31 @@ class _Decoder:
     """Decodes a parsed value into a Go value of a descriptor's type; keeps the first
     type error and goes on, as Go's does."""
 
-    __slots__ = ("data", "err", "path", "root", "unknown", "use_number")
+    __slots__ = ("args", "data", "err", "path", "root", "unknown", "use_number")
 
     def __init__(self, data: bytes, root: str, unknown: bool, use_number: bool = False) -> None:
         self.err: Any = None
         self.path: list[str] = []
         self.data, self.root, self.unknown, self.use_number = data, root, unknown, use_number
+        # the type arguments of the generic struct whose fields are being decoded, by
+        # its parameters' names: a field's descriptor names its types by them
+        self.args: dict[str, Any] = {}
+
+    def zero_of(self, d: Desc) -> Any:
+        """The zero value of ``d``'s type, a generic struct's by :meth:`new_struct`."""
+        return self.new_struct(d) if d[0] == "struct" else _zero_of(d)
+
+    def new_struct(self, d: Desc) -> Any:
+        """A zero value of the struct ``d`` describes; of a generic one its field's
+        descriptor spells in the enclosing struct's parameters (``[]*Node[T]``
+        inside a ``Node[int]``), with the arguments they stand for."""
+        params = getattr(d[2], "go_type_params", ())
+        if len(d) > 4 or not params:
+            return _new_struct(d)
+        named = _type_args_of(d[3])
+        if len(named) == len(params) and all(n in self.args for n in named):
+            return d[2](**{p: self.args[n] for p, n in zip(params, named, strict=True)})
+        return _new_struct(d)
 
     def fail(self, node: Node, value: str, d: Desc, err: Any = None) -> None:
         if self.err is None:
@@ -1003,12 +1022,12 @@ class _Decoder:
         if kind == "ptr":
             inner = d[2]
             if _base(inner)[0] == "struct":
-                target = cur if cur is not None else _new_struct(_base(inner))
+                target = cur if cur is not None else self.new_struct(_base(inner))
                 yield from self.decode(node, inner, target)
                 return target
             if inner[0] == "time":  # a *time.Time is its Time, as the translation keeps it
                 return (yield from self.decode(node, inner, ZERO_TIME if cur is None else cur))
-            ref = cur if cur is not None else Ref(_zero_of(inner))
+            ref = cur if cur is not None else Ref(self.zero_of(inner))
             ref.v = yield from self.decode(node, inner, ref.v)
             return ref
         if kind in ("any", "iface") and cur is not None and not isinstance(cur, Ref):
@@ -1122,7 +1141,16 @@ class _Decoder:
             self.fail(node, _KINDS[node[0]], d)
             return cur
         cls = d[2]
-        fields = _fields(cls, cur)
+        enclosing = self.args
+        if params := getattr(cls, "go_type_params", ()):
+            self.args = {p: getattr(cur, p) for p in params}
+        try:
+            return (yield from self._fields(node, d, cur))
+        finally:
+            self.args = enclosing
+
+    def _fields(self, node: Node, d: Desc, cur: Any) -> Generator[Any, Any, Any]:
+        fields = _fields(d[2], cur)
         exact = {f[1]: f for f in fields}
         folded: dict[str, Any] = {}
         for f in fields:
@@ -1200,7 +1228,7 @@ class _Decoder:
                     k = key_d[5](k)  # type ID int: a value of its class
             if key_d[0] != "methods" and len(key_d) > 2:
                 k = key_d[2](k)  # a named type with methods: a value of its class
-            out[k] = yield from self.decode(value, d[2], _zero_of(d[2]))
+            out[k] = yield from self.decode(value, d[2], self.zero_of(d[2]))
             self.path.pop()
         return out
 
@@ -1215,14 +1243,14 @@ class _Decoder:
                 if i < len(elems):
                     out[i] = yield from self.decode(elems[i], elem_d, out[i])
                 else:
-                    out[i] = _zero_of(elem_d)
+                    out[i] = self.zero_of(elem_d)
                 self.path.pop()
             return out
         old = cur if cur is not None else []
         result = []
         for i, e in enumerate(elems):  # into the elements there are, as Go's
             self.path.append(str(i))
-            x = yield from self.decode(e, elem_d, old[i] if i < len(old) else _zero_of(elem_d))
+            x = yield from self.decode(e, elem_d, old[i] if i < len(old) else self.zero_of(elem_d))
             result.append(x)
             self.path.pop()
         return result
@@ -1362,6 +1390,19 @@ def _name(go_type: str) -> str:
     if go_type.startswith(("[", "map[", "*", "chan ", "func(", "struct {")) or "." not in go_type:
         return ""
     return go_type.split(".", 1)[1]
+
+
+def _type_args_of(name: str) -> list[str]:
+    """The type arguments ``Node[K, V]`` is written with, ``["K", "V"]``."""
+    if not name.endswith("]") or "[" not in name:
+        return []
+    inner, depth, start, out = name[name.index("[") + 1 : -1], 0, 0, []
+    for i, c in enumerate(inner):
+        depth += {"[": 1, "]": -1}.get(c, 0)
+        if c == "," and depth == 0:
+            out.append(inner[start:i].strip())
+            start = i + 1
+    return [*out, inner[start:].strip()]
 
 
 def _new_struct(d: Desc) -> Any:
