@@ -50853,6 +50853,53 @@ func main() {
 )
 
 
+# atomic.Value holds a nil slice or map after a non-nil one of its type, and one with a capacity;
+# one of another slice or map type panics, as Go's (output as go1.27.3 printed)
+CONSTRUCTS["atomic_value_of_nil_and_capacity_slices"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync/atomic"
+)
+
+func try(name string, f func()) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println(name, "panic:", r)
+\t\t}
+\t}()
+\tf()
+}
+
+func main() {
+\tvar v atomic.Value
+\tv.Store([]string{"a"})
+\tvar s []string
+\tv.Store(s)
+\tfmt.Println(v.Load().([]string) == nil)
+\tv.Store(make([]string, 0, 4))
+\tfmt.Println(len(v.Load().([]string)))
+\tvar m atomic.Value
+\tm.Store(map[string]int{"a": 1})
+\tvar nm map[string]int
+\tm.Store(nm)
+\tfmt.Println(m.Load().(map[string]int) == nil)
+\ttry("mixed", func() { v.Store([]int{1}) })
+\ttry("map", func() { m.Store(map[string]string{}) })
+}
+""",
+    (
+        "true\n"
+        "0\n"
+        "true\n"
+        "mixed panic: sync/atomic: store of inconsistently typed value into Value\n"
+        "map panic: sync/atomic: store of inconsistently typed value into Value\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

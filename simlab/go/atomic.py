@@ -238,47 +238,75 @@ class Value(Pointer[Any]):
     method that did); compare-and-swap compares values with ``==``, as Go compares
     interface values."""
 
-    __slots__ = ()
+    __slots__ = ("_named",)
     go_type = "atomic.Value"
+
+    def __init__(self, rt: Runtime, value: Any = None) -> None:
+        super().__init__(rt, value)
+        # the Go type of the slices or maps it holds, once one stored names it (a
+        # translation keeps some without their type: see _same_type)
+        self._named: str | None = None
+
+    def _holds(self, v: Any) -> None:
+        self._named = self._named or getattr(v, "go_type", None)
+        self._v = v
+
+    def _consistent(self, v: Any) -> bool:
+        return self._v is None or _same_type(v, self._v, self._named)
 
     @gofunc("sync/atomic.(*Value).Store", file=_VALUE_GO)
     def _set(self, v: Any) -> None:
         if v is None:
             raise GoPanic("sync/atomic: store of nil value into Value")  # L49
-        if self._v is not None and _dynamic_type(v) is not _dynamic_type(self._v):
+        if not self._consistent(v):
             raise GoPanic("sync/atomic: store of inconsistently typed value into Value")  # L78
-        self._v = v
+        self._holds(v)
 
     @gofunc("sync/atomic.(*Value).Swap", file=_VALUE_GO)
     def _swap(self, new: Any) -> Any:
         if new is None:
             raise GoPanic("sync/atomic: swap of nil value into Value")  # L92
-        if self._v is not None and _dynamic_type(new) is not _dynamic_type(self._v):
+        if not self._consistent(new):
             raise GoPanic("sync/atomic: swap of inconsistently typed value into Value")  # L121
-        old, self._v = self._v, new
+        old = self._v
+        self._holds(new)
         return old
 
     @gofunc("sync/atomic.(*Value).CompareAndSwap", file=_VALUE_GO)
     def _cas(self, old: Any, new: Any) -> bool:
         if new is None:
             raise GoPanic("sync/atomic: compare and swap of nil value into Value")  # L136
-        if old is not None and _dynamic_type(old) is not _dynamic_type(new):
+        if old is not None and not _same_type(old, new):
             raise GoPanic("sync/atomic: compare and swap of inconsistently typed values")  # L142
-        if self._v is not None and _dynamic_type(new) is not _dynamic_type(self._v):
+        if not self._consistent(new):
             what = "compare and swap of inconsistently typed value into Value"
             raise GoPanic(f"sync/atomic: {what}")  # L172
         if not interface_equal(self._v, old):
             return False
-        self._v = new
+        self._holds(new)
         return True
 
 
 def _dynamic_type(v: Any) -> type:
     """The class of the Go type an interface holding ``v`` has: a typed nil pointer
     (``(*Conn)(nil)``, an object of a subclass the translation marks ``go_nil``) is
-    of its struct's class, as a pointer to one is."""
+    of its struct's class, as a pointer to one is; a slice or a map the translation
+    keeps in a list or a dict of its own is compared by :func:`_same_type`."""
     t = type(v)
     return t.__mro__[1] if getattr(t, "go_nil", False) else t
+
+
+def _same_type(a: Any, b: Any, named: str | None = None) -> bool:
+    """Whether interfaces holding ``a`` and ``b`` hold values of one Go type: by
+    :func:`_dynamic_type`, or two slices (two maps) the translation keeps in lists
+    (dicts) of several kinds, a nil one, one with a capacity, one that names its Go
+    type (then alike where both name one; ``named``: ``b``'s, where it is known
+    though ``b`` does not carry it)."""
+    for kind in (list, dict):
+        if isinstance(a, kind) and isinstance(b, kind):
+            named_a, named_b = getattr(a, "go_type", None), getattr(b, "go_type", None) or named
+            return named_a is None or named_b is None or named_a == named_b
+    return _dynamic_type(a) is _dynamic_type(b)
 
 
 def interface_equal(a: Any, b: Any) -> bool:
