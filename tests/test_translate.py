@@ -50900,6 +50900,40 @@ func main() {
 )
 
 
+# m[k] /= n and m[k] %= n of a key the map lacks read its zero value, as the other assignments
+# with an operator do (output as go1.27.3 printed)
+CONSTRUCTS["quotient_and_remainder_assignments_to_a_missing_key"] = (
+    """\
+package main
+
+import "fmt"
+
+type Ratio float64
+
+func main() {
+\tm := map[string]int{"x": 9}
+\tm["a"] += 7
+\tm["b"] /= 7
+\tm["c"] <<= 2
+\tm["d"] %= 5
+\tm["x"] %= 4
+\tfmt.Println(m)
+\tf := map[int]float64{}
+\tf[1] /= 2
+\tvar zero float64
+\tf[2] /= zero
+\tfmt.Println(f[1], f[2], len(f))
+\tvar i8 map[string]int8 = map[string]int8{}
+\ti8["k"] /= -1
+\tr := map[string]Ratio{}
+\tr["q"] /= 3
+\tfmt.Println(i8, r)
+}
+""",
+    ("map[a:7 b:0 c:0 d:0 x:1]\n0 NaN 2\nmap[k:0] map[q:0]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1728,11 +1728,20 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 		op, rhs = "&=", "~"+paren(rhs)
 	}
 	t := p.info.TypeOf(x)
+	read := func(target string) string { // m[k] /= 2 of a missing key reads the zero value
+		if ix, ok := ast.Unparen(x).(*ast.IndexExpr); ok {
+			if mt, ok := under(p.info.TypeOf(ix.X)).(*types.Map); ok {
+				z, _ := f.m.zero(mt.Elem(), ix)
+				return f.expr(ix.X) + ".get(" + f.expr(ix.Index) + ", " + z + ")"
+			}
+		}
+		return target
+	}
 	if op == "/=" || op == "%=" {
 		if _, ok := f.m.typeParamQuo(t, token.QUO, "", ""); ok {
 			target := f.lvalue(x)
 			f.flushPre()
-			q, _ := f.m.typeParamQuo(t, map[string]token.Token{"/=": token.QUO, "%=": token.REM}[op], target, paren(rhs))
+			q, _ := f.m.typeParamQuo(t, map[string]token.Token{"/=": token.QUO, "%=": token.REM}[op], read(target), paren(rhs))
 			f.wl(f.line, "%s = %s", target, as(q))
 			return
 		}
@@ -1741,10 +1750,10 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 		target := f.lvalue(x)
 		f.flushPre()
 		if wrap := intWrap(t); wrap != "" && mayBeMinusOne(p, s.(*ast.AssignStmt).Rhs[0]) {
-			f.wl(f.line, "%s = %s", target, as(wrap+"(go.quo("+target+", "+rhs+"))")) // x /= -1 of an int8's -128
+			f.wl(f.line, "%s = %s", target, as(wrap+"(go.quo("+read(target)+", "+rhs+"))")) // x /= -1 of an int8's -128
 			return
 		}
-		f.wl(f.line, "%s = %s", target, as("go.quo("+target+", "+rhs+")"))
+		f.wl(f.line, "%s = %s", target, as("go.quo("+read(target)+", "+rhs+")"))
 		return
 	}
 	if isBasicKind(t, types.Float32) && (op == "+=" || op == "-=" || op == "*=" || op == "/=") {
@@ -1763,19 +1772,19 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 	if op == "/=" && isFloat(t) && mayBeZero(p, s.(*ast.AssignStmt).Rhs[0]) {
 		target := f.lvalue(x)
 		f.flushPre()
-		f.wl(f.line, "%s = %s", target, as("go.quo_float("+target+", "+rhs+")"))
+		f.wl(f.line, "%s = %s", target, as("go.quo_float("+read(target)+", "+rhs+")"))
 		return
 	}
 	if op == "/=" && isComplex(t) {
 		target := f.lvalue(x)
 		f.flushPre()
-		f.wl(f.line, "%s = go.quo_complex(%s, %s)", target, target, rhs)
+		f.wl(f.line, "%s = go.quo_complex(%s, %s)", target, read(target), rhs)
 		return
 	}
 	if op == "%=" && isInt(t) {
 		target := f.lvalue(x)
 		f.flushPre()
-		f.wl(f.line, "%s = %s", target, as("go.rem("+target+", "+rhs+")"))
+		f.wl(f.line, "%s = %s", target, as("go.rem("+read(target)+", "+rhs+")"))
 		return
 	}
 	if ix, ok := ast.Unparen(x).(*ast.IndexExpr); ok {
