@@ -4571,6 +4571,22 @@ def test_a_deferred_call_that_blocks_can_recover_and_a_repanic_says_so(tmp_path,
 # for them (Go prints a panic of the value just recovered [recovered, repanicked], in its
 # place in the chain too)
 REPANIC_CHAINS = {
+    "panic(nil) again after recovering one: the same value": (
+        """\
+package main
+
+func main() {
+\tdefer func() {
+\t\trecover()
+\t\tpanic(nil)
+\t}()
+\tpanic(nil)
+}
+""",
+        """\
+panic: runtime error: panic called with nil argument [recovered, repanicked]
+""",
+    ),
     "a repanic then a panic in a deferred call": (
         """\
 package main
