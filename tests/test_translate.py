@@ -50950,6 +50950,44 @@ func main() {
 )
 
 
+# json.Unmarshal into a float32 of its largest value, and of decimals up to half a step past it;
+# from there on Go's error (output as go1.27.3 printed)
+CONSTRUCTS["json_float32_at_the_edge_of_its_range"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"math"
+)
+
+func main() {
+\tfor _, text := range []string{"3.4028235e+38", "3.4028234663852886e+38",
+\t\t"3.4028235677973366e+38",
+\t\t"3.40282357e+38", "-3.4028235e+38", "1e39", "1.5"} {
+\t\tvar f float32
+\t\terr := json.Unmarshal([]byte(text), &f)
+\t\tfmt.Println(f, err)
+\t}
+\tb, _ := json.Marshal(float32(math.MaxFloat32))
+\tvar back float32
+\tfmt.Println(string(b), json.Unmarshal(b, &back), back == math.MaxFloat32)
+}
+""",
+    (
+        "3.4028235e+38 <nil>\n"
+        "3.4028235e+38 <nil>\n"
+        "3.4028235e+38 <nil>\n"
+        "0 json: cannot unmarshal number 3.40282357e+38 into Go value of type float32\n"
+        "-3.4028235e+38 <nil>\n"
+        "0 json: cannot unmarshal number 1e39 into Go value of type float32\n"
+        "1.5 <nil>\n"
+        "3.4028235e+38 <nil> true\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 import base64
 import binascii
 import math
+from decimal import Decimal
 from collections.abc import Generator, Iterator
 from inspect import isgenerator
 from typing import Any
@@ -63,6 +64,8 @@ Desc = tuple[Any, ...]
 
 _ANY = ("any", "interface {}")
 _FLOAT32 = ("float32", "float32")
+_FLOAT32_OVERFLOW = Decimal(2**128 - 2**103)  # float32's largest, and half its last step
+_MAX_FLOAT32 = float(2**128 - 2**104)
 _INVALID_SYNTAX = sl.GoError("strconv.ErrSyntax", "invalid syntax")
 _UNSETTABLE = sl.GoError(
     "*errors.errorString", "cannot set embedded pointer to unexported struct type"
@@ -1098,10 +1101,16 @@ class _Decoder:
         elif what == "0":
             if kind in ("float64", "float32"):
                 f = float(x)
-                if math.isinf(f) or (kind == "float32" and abs(f) > 3.4028234663852886e38):
+                # past float32's range: a value that rounds to infinity as a float32
+                if math.isinf(f) or (kind == "float32" and abs(Decimal(x)) >= _FLOAT32_OVERFLOW):
                     self.fail(node, "number " + x, d)
                     return cur
-                return _f32(f) if kind == "float32" else f
+                if kind == "float64":
+                    return f
+                # a decimal just under the halfway point is float32's largest, though
+                # the float64 it reads as is that point, which rounds up
+                r = _f32(f)
+                return math.copysign(_MAX_FLOAT32, f) if abs(r) > _MAX_FLOAT32 else r
             low, high = INT_RANGES[kind]
             try:
                 n = int(x)
