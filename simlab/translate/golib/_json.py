@@ -40,8 +40,8 @@ from __future__ import annotations
 import base64
 import binascii
 import math
-from decimal import Decimal
 from collections.abc import Generator, Iterator
+from decimal import Decimal
 from inspect import isgenerator
 from typing import Any
 
