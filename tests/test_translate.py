@@ -50988,6 +50988,37 @@ func main() {
 )
 
 
+# a json.Number converted to an interface keeps its type, for %T, a type switch and JSON, which
+# writes it as the number (output as go1.27.3 printed)
+CONSTRUCTS["json_number_in_an_interface"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+func main() {
+\ts := "7"
+\tvar v any = json.Number("12.50")
+\tvar w any = json.Number(s)
+\tn := json.Number("3")
+\tvar x any = n
+\tb, _ := json.Marshal([]any{v, w, x})
+\tfmt.Printf("%T %T %T %s\\n", v, w, x, b)
+\tswitch v.(type) {
+\tcase json.Number:
+\t\tfmt.Println("number")
+\tcase string:
+\t\tfmt.Println("string")
+\t}
+}
+""",
+    ("json.Number json.Number json.Number [12.50,7,3]\nnumber\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

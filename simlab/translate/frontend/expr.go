@@ -217,6 +217,9 @@ func (f *fn) expr(e ast.Expr) string {
 		if cls := sizedClass(t); cls != "" {
 			return cls + "(" + f.exprOf(e) + ")" // var x any = int64(5): not an int
 		}
+		if isNamed(t, "encoding/json", "Number") && !isPointer(t) {
+			return "go.json.Number(" + f.exprOf(e) + ")" // a json.Number, not a string, to %T and JSON
+		}
 		if tp, ok := t.(*types.TypeParam); ok {
 			return "go.boxed(" + tp.Obj().Name() + ", " + f.exprOf(e) + ")" // an int8 keeps its type
 		}

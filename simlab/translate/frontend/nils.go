@@ -53,7 +53,8 @@ func (p *program) findInterfaceValues() {
 			return // append(S{}, s...) of an S ~[]E: a value of the type parameter, no interface
 		}
 		from := p.info.TypeOf(e)
-		if isStructValueType(from) || isEmptyStruct(from) || sizedClass(from) != "" || typedLiteral(p, e) || p.namedBasic(from) {
+		if isStructValueType(from) || isEmptyStruct(from) || sizedClass(from) != "" || typedLiteral(p, e) || p.namedBasic(from) ||
+			isNamed(from, "encoding/json", "Number") && !isPointer(from) {
 			p.ifaceValues[e] = true
 		}
 		if !p.isNamedValue(from) && sortSlice(from) == "" && !p.printed[e] && p.lastHolder(e) {
