@@ -51019,6 +51019,25 @@ func main() {
 )
 
 
+# a nil channel under %d, %x and %p is the address 0, as a nil pointer's (output as go1.27.3
+# printed)
+CONSTRUCTS["nil_channel_under_pointer_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tvar c chan int
+\tvar done chan struct{}
+\tfmt.Printf("%d %p %x|%5d|%-4p|\\n", c, c, done, c, done)
+\tfmt.Println(c == nil, fmt.Sprintf("%v %v", c, done))
+}
+""",
+    ("0 0x0 0|    0|0x0 |\ntrue <nil> <nil>\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -883,6 +883,21 @@ def _of_bytes(go_type: str) -> bool:
     return size == "[]" or (size[:1] == "[" and size[-1:] == "]" and size[1:-1].isdigit())
 
 
+def _nil_channel(verb: str, flags: str, width: int | None) -> str:
+    """A nil channel under a verb other than ``%v`` and ``%T``: the address 0 where
+    fmt prints a pointer's (``%p`` ``0x0``, ``%d`` and ``%x`` ``0``, as of a nil
+    pointer: :func:`_nil_pointer`); under another,
+    Go's mark names the channel's type, which the run does not keep."""
+    if verb in "bdoxX":
+        return _format_one(0, verb, flags, width, None)
+    if verb == "p":
+        return _format_one("0x0", "s", flags.replace("0", ""), width, None)
+    raise SimlabError(
+        f"fmt: %{verb} of a nil channel: Go's mark names its type (%!{verb}(chan int=<nil>)), "
+        "which simlab does not keep: print it with %v"
+    )
+
+
 def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
     """One operand under one verb, padded to ``width``."""
     if type(x) is CustomContext:
@@ -897,6 +912,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         return go_syntax(x, verb, flags, width, precision)  # %#v: Go syntax
     if is_typed_nil(x) and verb not in "vT" and (verb not in "sqxXw" or not _fmt_method_of(x)):
         return _nil_pointer(x, verb, flags, width)  # not its Error or String method
+    if x is sl.nil_chan and verb not in "vT":
+        return _nil_channel(verb, flags, width)
     if verb not in "vTp" and type(x) is Ref and isinstance(x.v, list | dict):
         return "&" + _format_one(x.v, verb, flags, width, precision)  # &xs under %d: &[1 2]
     if verb not in "vsqxXwTp" and isinstance(x, sl.GoError) and type_name(x) == _ERROR_STRING:
