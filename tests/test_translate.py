@@ -51038,6 +51038,34 @@ func main() {
 )
 
 
+# %x and %X of a float take the + and space flags, as the other float verbs do (a complex's parts
+# too) (output as go1.27.3 printed)
+CONSTRUCTS["hex_floats_with_sign_flags"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+func main() {
+\tfmt.Printf("%+x|% x|%+X|%x|%+.2x|% 10x|%+x\\n", 1.0, 2.5, -3.0, 0.5, 1.0/3, 4.0, math.Inf(1))
+\tfmt.Printf("%+x|% x\\n", float32(1.5), float32(-2))
+}
+
+func init() {
+\tfmt.Printf("%x|%+x|%X\\n", complex(1, 2), complex(1, -2), complex(-0.5, 3))
+}
+""",
+    (
+        "(0x1p+00+0x1p+01i)|(+0x1p+00-0x1p+01i)|(-0X1P-01+0X1.8P+01i)\n"
+        "+0x1p+00| 0x1.4p+01|-0X1.8P+01|0x1p-01|+0x1.55p-02|   0x1p+02|+Inf\n"
+        "+0x1.8p+00|-0x1p+01\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

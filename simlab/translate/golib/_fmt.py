@@ -1022,6 +1022,10 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         text = format_hex(x, verb, flags, precision)
         if "#" in flags and isinstance(x, float):
             text = _sharp_float(text, verb, precision)
+        if isinstance(x, float) and "+" in flags and not text.startswith(("-", "+")):
+            text = "+" + text  # %+x of 1.0: +0x1p+00
+        elif isinstance(x, float) and " " in flags and not text.startswith("-"):
+            text = " " + text.removeprefix("+")
     elif verb in "feEfFgG" or (verb == "b" and isinstance(x, float)):
         p = 6 if precision is None else precision
         if verb in "gG" and precision is None:
