@@ -65,6 +65,10 @@ class FatalError(Exception):
 
     def __str__(self) -> str:
         text = f"fatal error: {self.message}"
+        panic = self.__context__
+        if isinstance(panic, GoPanic):
+            # raised by a deferred call while a panic unwound: Go prints the panic first
+            text = f"panic: {panic.message}{panic.chain_mark}\n\t{text}"
         return f"{text}\n\n{self.dump}" if self.dump else text
 
 

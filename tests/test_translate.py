@@ -4655,6 +4655,64 @@ def test_a_repanic_in_a_chain_of_panics_says_so(tmp_path, name):
     assert str(panic.value).split("\n\n")[0] + "\n" == go_printed
 
 
+# fatal errors raised while a panic unwinds, with the first lines go1.27.3 printed:
+# the panic (with its mark), then the fatal error on a line of its own
+FATAL_WHILE_PANICKING = {
+    "a deferred Unlock of an unlocked mutex while a panic unwinds": (
+        """\
+package main
+
+import "sync"
+
+func main() {
+\tvar mu sync.Mutex
+\tdefer mu.Unlock()
+\tpanic("first")
+}
+""",
+        """\
+panic: first
+\tfatal error: sync: unlock of unlocked mutex
+""",
+    ),
+    "the same in the deferred call that recovered the panic": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func main() {
+\tvar mu sync.Mutex
+\tdefer func() {
+\t\tr := recover()
+\t\tfmt.Println("recovered", r)
+\t\tmu.Unlock()
+\t}()
+\tpanic("first")
+}
+""",
+        """\
+panic: first [recovered]
+\tfatal error: sync: unlock of unlocked mutex
+""",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(FATAL_WHILE_PANICKING))
+def test_a_fatal_error_while_a_panic_unwinds_prints_the_panic_first(tmp_path, name):
+    source, go_printed = FATAL_WHILE_PANICKING[name]
+    path = tmp_path / "main.go"
+    path.write_text(source)
+    program = translate.load(path, translate.translate(path))
+    with pytest.raises(sl.FatalError) as fatal:
+        sl.Runtime(seed=1).run(translate.entry(program), until=sl.Minute)
+    assert str(fatal.value).split("\n\n")[0] + "\n" == go_printed
+
+
 DURATIONS = """\
 package main
 
