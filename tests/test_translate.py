@@ -51124,6 +51124,44 @@ func init() {
 )
 
 
+# slog.Value.String and Attr.String of a time value print time.Time's String; the text handler
+# writes RFC 3339 (output as go1.27.3 printed)
+CONSTRUCTS["slog_time_value_string"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log/slog"
+\t"os"
+\t"time"
+)
+
+func main() {
+\tat := time.Date(2020, 1, 2, 3, 4, 5, 6000000, time.UTC)
+\tfmt.Println(slog.TimeValue(at).String())
+\ta := slog.Time("at", at)
+\tfmt.Println(a)
+\tfmt.Println(a.String(), a.Value)
+\tnoTime := func(groups []string, a slog.Attr) slog.Attr {
+\t\tif a.Key == slog.TimeKey && len(groups) == 0 {
+\t\t\treturn slog.Attr{}
+\t\t}
+\t\treturn a
+\t}
+\tlog := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noTime}))
+\tlog.Info("tick", a)
+}
+""",
+    (
+        "2020-01-02 03:04:05.006 +0000 UTC\n"
+        "at=2020-01-02 03:04:05.006 +0000 UTC\n"
+        "at=2020-01-02 03:04:05.006 +0000 UTC 2020-01-02 03:04:05.006 +0000 UTC\n"
+        "level=INFO msg=tick at=2020-01-02T03:04:05.006Z\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

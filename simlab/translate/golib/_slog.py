@@ -181,6 +181,8 @@ class Value:
             if isinstance(self.v, Kind):
                 return str(int(self.v))  # Go keeps it as a type without a String method
             return _fmt.sprint(self.v)
+        if self.kind == TIME:
+            return str(Time(self.v).String())  # time.Time's String, not the handlers' RFC 3339
         return _text_value(self)
 
     def Int64(self) -> int:
