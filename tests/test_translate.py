@@ -51162,6 +51162,34 @@ func main() {
 )
 
 
+# encoding/json of a float-keyed map held in an interface writes each key as it writes a float
+# value (1, not 1.0; 100000000000000000000; 1e+21) (output as go1.27.3 printed)
+CONSTRUCTS["json_float_keys_held_in_an_interface"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+func main() {
+\tvar direct any = map[float64]int{1: 1, 2.5: 2, 1e21: 3, 1e20: 4, 0.0001: 5, -3: 6}
+\tb, err := json.Marshal(direct)
+\tfmt.Println(string(b), err)
+\tvar held any = map[float64]string{1: "one", 100: "hundred"}
+\tb, err = json.Marshal(held)
+\tfmt.Println(string(b), err)
+}
+""",
+    (
+        '{"-3":6,"0.0001":5,"1":1,"100000000000000000000":4,"1e+21":3,"2.5":2} '
+        "<nil>\n"
+        '{"1":"one","100":"hundred"} <nil>\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

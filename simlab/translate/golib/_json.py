@@ -501,6 +501,8 @@ class _Encoder:
             if err is not None:
                 raise _Fail(MarshalerError(d[1], err, "MarshalText"))
             return bytes(data).decode("utf-8", "replace")
+        if isinstance(k, float):  # as a float value is written: 1, not 1.0; 1e+21
+            return _float(float(k), 32 if isinstance(k, Float32) else 64)
         return str(k)
 
     def struct(self, v: Any, cls: type, addressable: bool = False) -> Gen:
