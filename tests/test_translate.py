@@ -51190,6 +51190,51 @@ func main() {
 )
 
 
+# a slog.HandlerOptions Level of the program's own Leveler type: the handler asks its Level
+# method (output as go1.27.3 printed)
+CONSTRUCTS["slog_leveler_of_the_programs_type"] = (
+    """\
+package main
+
+import (
+\t"log/slog"
+\t"os"
+)
+
+type minLevel slog.Level
+
+func (m minLevel) Level() slog.Level { return slog.Level(m) + 4 }
+
+func dropTime(g []string, a slog.Attr) slog.Attr {
+\tif a.Key == slog.TimeKey {
+\t\treturn slog.Attr{}
+\t}
+\treturn a
+}
+
+func main() {
+\topts := &slog.HandlerOptions{Level: minLevel(slog.LevelInfo), ReplaceAttr: dropTime}
+\tl := slog.New(slog.NewTextHandler(os.Stdout, opts))
+\tl.Info("hidden")
+\tl.Warn("shown")
+\tvar lv slog.LevelVar
+\tlv.Set(slog.LevelDebug)
+\tdopts := &slog.HandlerOptions{Level: &lv, ReplaceAttr: dropTime}
+\td := slog.New(slog.NewTextHandler(os.Stdout, dopts))
+\td.Debug("debug shown")
+\tlv.Set(slog.LevelError)
+\td.Warn("warn hidden")
+\td.Error("error shown", "min", opts.Level.Level())
+}
+""",
+    (
+        "level=WARN msg=shown\n"
+        'level=DEBUG msg="debug shown"\n'
+        'level=ERROR msg="error shown" min=WARN\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

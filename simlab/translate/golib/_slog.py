@@ -117,9 +117,11 @@ class Level(int):
 
 
 def leveler_level(x: Any) -> Level:
-    """``l.Level()`` of a ``slog.Leveler``: a ``*LevelVar``'s level now, or the
-    ``Level`` itself."""
-    return x.Level() if isinstance(x, LevelVar) else Level(x)
+    """``l.Level()`` of a ``slog.Leveler``: a ``*LevelVar``'s level now, what a
+    Level method of the program's type returns, or the ``Level`` itself."""
+    if isinstance(x, Level) or not callable(getattr(x, "Level", None)):
+        return Level(x)
+    return Level(_level_of(x))  # a LevelVar's level now, or a program's Level method's
 
 
 class LevelVar:
@@ -142,12 +144,14 @@ class LevelVar:
 
 
 def _level_of(leveler: Any) -> int:
-    """The level a ``Leveler`` stands for: a Level, a LevelVar; INFO for nil."""
+    """The level a ``Leveler`` stands for: a Level, a LevelVar, a value of the
+    program's type with a Level method; INFO for nil."""
     if leveler is None:
         return INFO
-    if isinstance(leveler, int):
+    method = getattr(leveler, "Level", None)
+    if type(leveler) is int or isinstance(leveler, Level) or not callable(method):
         return int(leveler)
-    level = leveler.Level()
+    level = leveler.Level()  # a LevelVar's, or a Level method of the program's type's
     if isinstance(level, int):
         return int(level)
     raise SimlabError("a slog.Leveler whose Level method blocks is not modelled")
