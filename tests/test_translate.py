@@ -51235,6 +51235,41 @@ func main() {
 )
 
 
+# encoding/json of a value of an anonymous struct type held in an interface (var v any =
+# struct{ A int }{1}, a map[string]any's values) (output as go1.27.3 printed)
+CONSTRUCTS["json_of_anonymous_structs_held_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Named struct {
+\tID int `json:"id"`
+}
+
+func main() {
+\tvar v any = struct {
+\t\tA int    `json:"a"`
+\t\tB string `json:"b,omitempty"`
+\t}{1, ""}
+\tb, err := json.Marshal(v)
+\tfmt.Println(string(b), err)
+\tpayload := map[string]any{
+\t\t"user":  struct{ Name string }{"ann"},
+\t\t"named": Named{7},
+\t\t"list":  []any{struct{ X, Y int }{1, 2}},
+\t}
+\tb, err = json.Marshal(payload)
+\tfmt.Println(string(b), err)
+}
+""",
+    ('{"a":1} <nil>\n{"list":[{"X":1,"Y":2}],"named":{"id":7},"user":{"Name":"ann"}} <nil>\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

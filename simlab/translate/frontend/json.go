@@ -417,7 +417,8 @@ func (f *fn) jsonRemember(st *types.Struct, cls string, at ast.Node, lenient boo
 
 // jsonEveryStruct: an interface may hold a value of any struct type of the
 // program's, which is encoded by its class's go_json: every package-level,
-// non-generic struct type gets one, leniently.
+// non-generic struct type gets one, leniently, and every anonymous struct type
+// that has a class.
 func (f *fn) jsonEveryStruct(at ast.Node) {
 	var objs []*types.TypeName
 	for obj := range f.m.types {
@@ -428,6 +429,15 @@ func (f *fn) jsonEveryStruct(at ast.Node) {
 		if named, ok := obj.Type().(*types.Named); ok && named.TypeParams().Len() == 0 && f.m.localGeneric[obj] == nil {
 			f.jsonRemember(named.Underlying().(*types.Struct), f.m.globals[obj], at, true)
 		}
+	}
+	// and its anonymous struct types' classes: var v any = struct{ A int }{1}
+	var anon []*types.Struct
+	for st := range f.m.anon {
+		anon = append(anon, st)
+	}
+	sort.Slice(anon, func(i, j int) bool { return f.m.anon[anon[i]] < f.m.anon[anon[j]] })
+	for _, st := range anon {
+		f.jsonRemember(st, f.m.anon[st], at, true)
 	}
 }
 
