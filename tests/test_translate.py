@@ -3887,8 +3887,22 @@ GO_SYNTAX_HEADER = (
             "func that may be nil to an interface (line 14): simlab's interface holds nil "
             "there, Go's the typed nil",
         ),
+        (
+            '\tfmt.Printf("%#v\\n", Nested{nil})\n}\n\ntype Nested []Nested\n\nfunc f() {\n',
+            13,
+            "%#v of a main.Nested, a type that holds itself",
+        ),
     ],
-    ids=["width", "index", "spread", "chan", "mutex", "type_param", "typed_nil_field"],
+    ids=[
+        "width",
+        "index",
+        "spread",
+        "chan",
+        "mutex",
+        "type_param",
+        "typed_nil_field",
+        "holds_itself",
+    ],
 )
 def test_fmt_go_syntax_simlab_cannot_print_is_refused_in_one_line(tmp_path, body, line, construct):
     """%#v of what a run does not keep the type of, or prints otherwise than Go: a

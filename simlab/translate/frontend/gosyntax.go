@@ -221,6 +221,12 @@ func (m *module) goSyntaxDesc(t types.Type, name string, top, plain bool, inline
 		case *types.Chan, *types.Signature:
 			return "", "a " + name
 		}
+		if inline["holds:"+name] {
+			// type Nested []Nested: its descriptor would hold itself
+			return "", "a " + name + ", a type that holds itself"
+		}
+		inline["holds:"+name] = true
+		defer delete(inline, "holds:"+name)
 		return m.composite(u.Underlying(), name, top, inline)
 	case *types.Struct:
 		return m.inlineStruct(u, name, inline)
