@@ -3325,6 +3325,7 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 	refuseRefCases(p, s)
 	var deflt *ast.CaseClause
 	first := true
+	param := convertedParam(p, x) // switch any(v) of a v of a type parameter's type
 	for _, c := range s.Body.List {
 		cc := c.(*ast.CaseClause)
 		if cc.List == nil {
@@ -3335,7 +3336,7 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 		var conds []string
 		for _, e := range cc.List {
 			test := f.typeTest(subject, e)
-			if param := convertedParam(p, x); param != nil && strings.HasPrefix(test, "go.is_type("+subject+", go.Of(") {
+			if param != nil && strings.HasPrefix(test, "go.is_type("+subject+", go.Of(") {
 				// switch any(v) of a v of type T: a []int is not taken for a []byte
 				test = "go.arg_is(" + param.Obj().Name() + ", " + strings.TrimPrefix(test, "go.is_type(")
 			}

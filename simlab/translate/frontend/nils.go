@@ -669,7 +669,7 @@ func (p *program) keptAlone(v *types.Var, body *ast.BlockStmt, conv *ast.Ident) 
 			if name == "append" {
 				return len(x.Args) > 0 && (sameVar(p, x.Args[0], conv) || made(x.Args[0]))
 			}
-			if name != "make" && !p.info.Types[x.Fun].IsType() && (!strings.Contains(name, ".") || programMethod(p, x)) {
+			if name != "make" && !p.info.Types[x.Fun].IsType() && (!strings.Contains(name, ".") || programCallee(p, x)) {
 				return false // a function of the program may keep what it returns (g.Cells() too)
 			}
 			for _, arg := range x.Args {
@@ -905,13 +905,14 @@ func isStructPointer(t types.Type) bool {
 	return ok
 }
 
-// programMethod: c calls a method of the program's own (g.Row()), which
-// calleeName names as it names a library function (main.Row).
-func programMethod(p *program, c *ast.CallExpr) bool {
+// programCallee: c calls a method of the program's own (g.Row()) or a function
+// of another of its packages (store.Keys()), which calleeName names as it names
+// a library function (main.Row, example.com/shop/store.Keys).
+func programCallee(p *program, c *ast.CallExpr) bool {
 	sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return false
 	}
 	fn, ok := p.info.Uses[sel.Sel].(*types.Func)
-	return ok && fn.Pkg() != nil && p.ours(fn.Pkg()) && fn.Type().(*types.Signature).Recv() != nil
+	return ok && fn.Pkg() != nil && p.ours(fn.Pkg())
 }

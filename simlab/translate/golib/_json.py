@@ -1156,11 +1156,12 @@ class _Decoder:
         if params := getattr(cls, "go_type_params", ()):
             self.args = {p: getattr(cur, p) for p in params}
         try:
-            return (yield from self._fields(node, d, cur))
+            return (yield from self.fill(node, d, cur))
         finally:
             self.args = enclosing
 
-    def _fields(self, node: Node, d: Desc, cur: Any) -> Generator[Any, Any, Any]:
+    def fill(self, node: Node, d: Desc, cur: Any) -> Generator[Any, Any, Any]:
+        """The struct ``cur``'s fields set from the object ``node``, each by its key."""
         fields = _fields(d[2], cur)
         exact = {f[1]: f for f in fields}
         folded: dict[str, Any] = {}

@@ -18,6 +18,7 @@ import functools
 import math
 import struct
 import sys
+from collections.abc import Callable
 
 from ._numbers import nan
 
@@ -833,14 +834,11 @@ def math_modf(f: float) -> tuple[float, float]:
 
 def math_nextafter32(x: float, y: float) -> float:
     """``math.Nextafter32``: the next float32 after ``x`` towards ``y``."""
-    if math.isnan(x) or math.isnan(y):
-        return nan()
-    if x == y:
-        return x
-    if x == 0:
-        return math.copysign(_float32(1), y)
-    bits = struct.unpack("<I", struct.pack("<f", x))[0]
-    return _float32(bits + 1 if (y > x) == (x > 0) else bits - 1)
+    return _next_after(x, y, _bits32, _float32)
+
+
+def _bits32(x: float) -> int:
+    return int(struct.unpack("<I", struct.pack("<f", x))[0])
 
 
 def _float32(bits: int) -> float:
@@ -855,12 +853,19 @@ def math_dim(x: float, y: float) -> float:
 
 def math_nextafter(x: float, y: float) -> float:
     """``math.Nextafter``: the next float after ``x`` towards ``y``."""
+    return _next_after(x, y, _bits, _float)
+
+
+def _next_after(
+    x: float, y: float, bits: Callable[[float], int], from_bits: Callable[[int], float]
+) -> float:
+    """The next float of a width after ``x`` towards ``y``: one step of its bits
+    (``bits``, ``from_bits``: the width's encoding), away from zero where ``y``
+    lies further out, else towards it."""
     if math.isnan(x) or math.isnan(y):
         return nan()
     if x == y:
         return x
     if x == 0:
-        return math.copysign(_float(1), y)
-    if (y > x) == (x > 0):
-        return _float(_bits(x) + 1)
-    return _float(_bits(x) - 1)
+        return math.copysign(from_bits(1), y)
+    return from_bits(bits(x) + 1 if (y > x) == (x > 0) else bits(x) - 1)

@@ -119,9 +119,9 @@ class Level(int):
 def leveler_level(x: Any) -> Level:
     """``l.Level()`` of a ``slog.Leveler``: a ``*LevelVar``'s level now, what a
     Level method of the program's type returns, or the ``Level`` itself."""
-    if isinstance(x, Level) or not callable(getattr(x, "Level", None)):
-        return Level(x)
-    return Level(_level_of(x))  # a LevelVar's level now, or a program's Level method's
+    if x is None:  # Level() of a nil Leveler fails, as Go's nil dereference does
+        raise TypeError("'NoneType' object has no attribute 'Level'")
+    return Level(_level_of(x))
 
 
 class LevelVar:
@@ -151,7 +151,7 @@ def _level_of(leveler: Any) -> int:
     method = getattr(leveler, "Level", None)
     if type(leveler) is int or isinstance(leveler, Level) or not callable(method):
         return int(leveler)
-    level = leveler.Level()  # a LevelVar's, or a Level method of the program's type's
+    level = method()  # a LevelVar's, or a Level method of the program's type's
     if isinstance(level, int):
         return int(level)
     raise SimlabError("a slog.Leveler whose Level method blocks is not modelled")
