@@ -51284,6 +51284,37 @@ func main() {
 )
 
 
+# sync.Map.CompareAndSwap and CompareAndDelete compare old as interfaces do: int64(7) is not
+# 7, and MyInt(3) is not 3
+CONSTRUCTS["sync_map_compare_by_dynamic_type"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type MyInt int
+
+func main() {
+\tvar m sync.Map
+\tm.Store("k", 7)
+\tfmt.Println(m.CompareAndSwap("k", int64(7), 8), m.CompareAndSwap("k", 7, 8))
+\tv, _ := m.Load("k")
+\tfmt.Printf("%v %T\\n", v, v)
+\tm.Store("b", true)
+\tfmt.Println(m.CompareAndDelete("b", 1), m.CompareAndDelete("b", true))
+\tm.Store("n", MyInt(3))
+\tfmt.Println(m.CompareAndSwap("n", 3, 4), m.CompareAndSwap("n", MyInt(3), 4.5))
+\tv, _ = m.Load("n")
+\tfmt.Printf("%v %T\\n", v, v)
+}
+""",
+    ("false true\n8 int\nfalse true\nfalse true\n4.5 float64\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -314,7 +314,10 @@ def interface_equal(a: Any, b: Any) -> bool:
     a slice or a map that names its type in ``go_uncomparable`` (a translated
     program's literal held in an interface) is of a type Go cannot compare, and
     comparing two of one such type is Go's runtime panic (a struct value whose
-    type Go cannot compare panics in its own ``==``)."""
+    type Go cannot compare panics in its own ``==``). Values of two dynamic types are
+    never equal (``int64(7)`` is not ``7``)."""
+    if not _same_type(a, b):
+        return False
     name = getattr(a, "go_uncomparable", None) if isinstance(a, list | dict) else None
     if name is not None and name == getattr(b, "go_uncomparable", None):
         raise GoPanic(f"runtime error: comparing uncomparable type {name}")
