@@ -4027,6 +4027,25 @@ def test_a_context_string_of_a_slice_value_ends_the_run_in_one_line(tmp_path):
     )
 
 
+def test_a_range_func_yield_called_from_another_goroutine_ends_the_run_in_one_line(tmp_path):
+    """Go runs the loop's body on whichever goroutine calls yield (go1.27.3 printed 1
+    here); simlab runs it on the loop's own, so a yield from a goroutine the iterator
+    started ends the run in one line, exit status 2."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n'
+        "\tseq := func(yield func(int) bool) {\n\t\tdone := make(chan bool)\n"
+        "\t\tgo func() { yield(1); done <- true }()\n\t\t<-done\n\t}\n"
+        "\tfor v := range seq {\n\t\tfmt.Println(v)\n\t}\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: a range-over-func loop's yield called from a goroutine the iterator started"
+        " is not modelled (simlab runs a loop's body on its own goroutine)\n"
+    )
+
+
 def test_fmt_type_of_a_pointer_to_a_slice_in_an_interface_is_refused_in_one_line(tmp_path):
     """Go 1.27 printed *[]uint8 twice: the first, of a variable of the pointer's type,
     is written down by the translator; the second, held in an ``any``, printed
@@ -51312,6 +51331,160 @@ func main() {
 }
 """,
     ("false true\n8 int\nfalse true\nfalse true\n4.5 float64\n"),
+)
+
+
+# After the body broke out, a yield the iterator calls again panics there (returned false),
+# the next one too (loop body panic), and an iterator that recovered both and returned is
+# the loop's panic (as go1.27.3 printed)
+CONSTRUCTS["range_func_yield_after_break"] = (
+    """\
+package main
+
+import "fmt"
+
+func stubborn(yield func(int) bool) {
+\tfor i := range 3 {
+\t\tfunc() {
+\t\t\tdefer func() {
+\t\t\t\tif r := recover(); r != nil {
+\t\t\t\t\tfmt.Println("iter recovered:", r)
+\t\t\t\t}
+\t\t\t}()
+\t\t\tfmt.Println("yield", i, "->", yield(i))
+\t\t}()
+\t}
+\tfmt.Println("iterator returns")
+}
+
+func main() {
+\tdefer func() { fmt.Println("main:", recover()) }()
+\tfor v := range stubborn {
+\t\tfmt.Println("body", v)
+\t\tif v == 0 {
+\t\t\tbreak
+\t\t}
+\t}
+\tfmt.Println("after loop")
+}
+""",
+    (
+        "body 0\n"
+        "yield 0 -> false\n"
+        "iter recovered: runtime error: range function continued iteration after "
+        "function for loop body returned false\n"
+        "iter recovered: runtime error: range function continued iteration after loop "
+        "body panic\n"
+        "iterator returns\n"
+        "main: runtime error: range function recovered a loop body panic and did not "
+        "resume panicking\n"
+    ),
+)
+
+
+# An iterator that recovers its body's panic: each yield after it panics in the iterator,
+# and its return is the loop's panic; a yield kept and called after the loop panics
+CONSTRUCTS["range_func_yield_after_body_panic"] = (
+    """\
+package main
+
+import "fmt"
+
+func seq(yield func(int) bool) {
+\tfor i := range 3 {
+\t\tfunc() {
+\t\t\tdefer func() { fmt.Println("iter:", recover()) }()
+\t\t\tyield(i)
+\t\t}()
+\t}
+\tfmt.Println("iterator returns")
+}
+
+func run() {
+\tdefer func() { fmt.Println("run:", recover()) }()
+\tfor v := range seq {
+\t\tfmt.Println("body", v)
+\t\tpanic(fmt.Sprint("boom ", v))
+\t}
+\tfmt.Println("after loop")
+}
+
+func main() {
+\trun()
+\tvar saved func(int) bool
+\tfor range func(yield func(int) bool) { saved = yield; yield(7) } {
+\t\tbreak
+\t}
+\tfunc() {
+\t\tdefer func() { fmt.Println("saved:", recover()) }()
+\t\tsaved(2)
+\t}()
+}
+""",
+    (
+        "body 0\n"
+        "iter: boom 0\n"
+        "iter: runtime error: range function continued iteration after loop body panic\n"
+        "iter: runtime error: range function continued iteration after loop body panic\n"
+        "iterator returns\n"
+        "run: runtime error: range function recovered a loop body panic and did not "
+        "resume panicking\n"
+        "saved: runtime error: range function continued iteration after whole loop exit\n"
+    ),
+)
+
+
+# iter.Pull's stop (deferred, while a panic unwinds, too): the iterator's yield answers
+# false from then on, and the iterator runs to its end without a panic
+CONSTRUCTS["iter_pull_yield_after_stop"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"iter"
+)
+
+func stubborn(yield func(int) bool) {
+\tdefer fmt.Println("iterator returns")
+\tfor i := range 3 {
+\t\tfmt.Println("yield", i, "->", yield(i))
+\t}
+}
+
+func pullTwo() {
+\tdefer func() { fmt.Println("pullTwo:", recover()) }()
+\tnext, stop := iter.Pull(iter.Seq[int](stubborn))
+\tdefer stop()
+\tv, ok := next()
+\tfmt.Println("next", v, ok)
+\tpanic("after one")
+}
+
+func main() {
+\tnext, stop := iter.Pull(iter.Seq[int](stubborn))
+\tv, ok := next()
+\tfmt.Println("next", v, ok)
+\tstop()
+\tv, ok = next()
+\tfmt.Println("next after stop", v, ok)
+\tpullTwo()
+}
+""",
+    (
+        "next 0 true\n"
+        "yield 0 -> false\n"
+        "yield 1 -> false\n"
+        "yield 2 -> false\n"
+        "iterator returns\n"
+        "next after stop 0 false\n"
+        "next 0 true\n"
+        "yield 0 -> false\n"
+        "yield 1 -> false\n"
+        "yield 2 -> false\n"
+        "iterator returns\n"
+        "pullTwo: after one\n"
+    ),
 )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from inspect import isgenerator
 from typing import Any
 
-from simlab.errors import GoPanic
+from simlab.errors import GoPanic, SimlabError
 
 from ._sort import slices_sort_func_yielding, slices_sort_stable_func_yielding
 from ._strings import fields
@@ -26,12 +26,15 @@ class _Element:
         self.v = v
 
 
-def _yield(*values: Any) -> Generator[Any, Any, bool]:
-    """The yield function a ranged iterator is given: ``yield from`` it (the
-    translation makes every function of its type a generator). The element goes up
-    to :class:`Range`, whose answer is whether the loop goes on."""
-    go_on = yield _Element(values[0] if len(values) == 1 else values)
-    return bool(go_on)
+# A range-over-func loop's state, as Go's compiler keeps it beside the loop: the
+# body may run (its yield may be called), is running or has panicked, has exited
+# with break or return, or the iterator has returned.
+_READY, _BODY, _DONE, _EXHAUSTED = range(4)
+_CONTINUED = {
+    _BODY: "continued iteration after loop body panic",
+    _DONE: "continued iteration after function for loop body returned false",
+    _EXHAUSTED: "continued iteration after whole loop exit",
+}
 
 
 class Range:
@@ -39,25 +42,55 @@ class Range:
     resumes for each element (``while (yield from it.next()): x = it.v``); the
     operations it blocks on pass through to the runtime. ``stop`` (in the loop's
     ``finally``) answers false to the pending yield and runs the iterator to its
-    end, as Go does when the body breaks, returns or panics."""
+    end, as Go does when the body breaks, returns or panics. The yield function the
+    iterator is given keeps Go's checks: one called after the body broke out,
+    panicked or the loop ended panics where it is called, and an iterator that
+    recovers from a body's panic and returns is a panic of the loop's.
+    ``pull``: ``iter.Pull``'s iterator, whose yield after ``stop`` answers false."""
 
-    __slots__ = ("_gen", "_outer", "_send", "done", "v")
+    __slots__ = ("_gen", "_outer", "_pull", "_running", "_send", "_state", "done", "v")
 
-    def __init__(self, seq: Callable[[Any], Any]) -> None:
+    def __init__(self, seq: Callable[[Any], Any], pull: bool = False) -> None:
         self._outer = sys.exception()  # a deferred call's loop: the panic it runs in
-        gen = seq(_yield)
+        self._pull = pull
+        self._state = _READY
+        self._running = False  # the iterator runs in this loop's goroutine, now
+        gen = seq(self._yield)
         # a function that is no generator yields nothing: it has returned already
         self._gen: Generator[Any, Any, Any] | None = gen if isgenerator(gen) else None
         self._send: Any = None
         self.done = self._gen is None
+        if self.done:
+            self._state = _EXHAUSTED
         self.v: Any = None
+
+    def _yield(self, *values: Any) -> Generator[Any, Any, bool]:
+        """The yield function the iterator is given: ``yield from`` it (the
+        translation makes every function of its type a generator). The element goes
+        up to :meth:`_resume`, whose answer is whether the loop goes on."""
+        state = self._state
+        if self._pull and state in (_DONE, _EXHAUSTED):
+            return False
+        if state != _READY:
+            self._state = _BODY
+            raise GoPanic(f"runtime error: range function {_CONTINUED[state]}")
+        if not self._running:
+            raise SimlabError(
+                "a range-over-func loop's yield called from a goroutine the iterator "
+                "started is not modelled (simlab runs a loop's body on its own goroutine)"
+            )
+        self._state = _BODY
+        go_on = yield _Element(values[0] if len(values) == 1 else values)
+        return bool(go_on)
 
     def next(self) -> Generator[Any, Any, bool]:
         """The next element in ``v``: True; False once the iterator has returned."""
         if self.done:
             return False
+        self._state = _READY  # the body ran to its end
         item = yield from self._resume(self._send)
         if item is None:
+            self._exhaust()
             return False
         self.v, self._send = item.v, True
         return True
@@ -66,22 +99,25 @@ class Range:
         if self.done:
             return
         panic = sys.exception()  # the loop's finally: a panic of the body on its way out
-        if isinstance(panic, GoPanic) and panic is not self._outer:
+        if not self._pull and isinstance(panic, GoPanic) and panic is not self._outer:
             # it unwinds through the iterator's pending yield, whose defers may
-            # recover it: Go then panics anew, as the loop cannot go on
-            if (yield from self._resume(None, panic)) is None:
-                raise GoPanic(
-                    "runtime error: range function recovered a loop body panic and did "
-                    "not resume panicking"
-                ) from None
+            # recover it: a yield called then panics, and so does the loop if the
+            # iterator returns
+            yield from self._resume(None, panic)
+        else:
+            self._state = _DONE
+            yield from self._resume(False)
+        self._exhaust()
+
+    def _exhaust(self) -> None:
+        """The iterator has returned: a body's panic it recovered is the loop's."""
+        if self._state == _BODY and not self._pull:
+            self._state = _EXHAUSTED
             raise GoPanic(
-                "runtime error: range function continued iteration after loop body panic"
+                "runtime error: range function recovered a loop body panic and did not "
+                "resume panicking"
             ) from None
-        if (yield from self._resume(False)) is not None:
-            raise GoPanic(
-                "runtime error: range function continued iteration after function for "
-                "loop body returned false"
-            )
+        self._state = _EXHAUSTED
 
     def _resume(
         self, send: Any, thrown: BaseException | None = None
@@ -93,11 +129,14 @@ class Range:
         delegate = self._gen
         assert delegate is not None
         while True:
+            self._running = True
             try:
                 item = delegate.send(send) if thrown is None else delegate.throw(thrown)
             except StopIteration:
                 self.done = True
                 return None
+            finally:
+                self._running = False
             if type(item) is _Element:
                 return item
             try:
@@ -114,7 +153,7 @@ def iter_pull(
     zero values and false once it has returned or been stopped; ``yield from
     stop()`` answers false to the pending yield and runs the iterator to its end.
     The iterator starts at the first ``next``; a ``stop`` before it never runs it."""
-    it = Range(seq)
+    it = Range(seq, pull=True)
     started = False
 
     def next_() -> Generator[Any, Any, Any]:
