@@ -51488,6 +51488,33 @@ func main() {
 )
 
 
+# A parameter given a slice with room past its length at a call (make with a capacity, a
+# sub-slice of an array) keeps it: peek(make([]byte, 0, 4)) may re-slice b[:3]
+CONSTRUCTS["slice_param_given_room"] = (
+    """\
+package main
+
+import "fmt"
+
+func peek(b []byte) int { return len(b[:3]) }
+
+func window(xs []int, n int) []int { return xs[:n] }
+
+func main() {
+\tfmt.Println(peek(make([]byte, 0, 4)))
+\tfmt.Println(window(window(make([]int, 1, 8), 2), 5))
+\tarr := [5]int{1, 2, 3, 4, 5}
+\ts := arr[:2]
+\tfmt.Println(s[:4])
+\thi := 6
+\tdefer func() { fmt.Println(recover()) }()
+\t_ = s[:3:hi]
+}
+""",
+    ("3\n[0 0 0 0 0]\n[1 2 3 4]\nruntime error: slice bounds out of range [::6] with capacity 5\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -255,11 +255,12 @@ func (m *module) pastLength(se *ast.SliceExpr, roomy map[types.Object]bool) bool
 }
 
 // hasRoom: e is a slice that may have room past its length: a sub-slice with an
-// upper bound (b[1:2]) or a make with a capacity (make([]T, 0, 64)).
+// upper bound (b[1:2], arr[:2]) or a make with a capacity (make([]T, 0, 64)).
 func hasRoom(p *program, e ast.Expr) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.SliceExpr:
-		return x.High != nil && !x.Slice3 && isSliceType(p.info.TypeOf(x.X))
+		t := p.info.TypeOf(x.X)
+		return x.High != nil && !x.Slice3 && (isSliceType(t) || arrayLen(t) >= 0)
 	case *ast.CallExpr:
 		return calleeName(p, x) == "make" && len(x.Args) == 3
 	}
@@ -267,7 +268,7 @@ func hasRoom(p *program, e ast.Expr) bool {
 }
 
 // roomyVars: the variables and fields the program gives a slice with room past
-// its length (see hasRoom), by an assignment or a declaration.
+// its length (see hasRoom), by an assignment, a declaration or a call.
 func roomyVars(p *program) map[types.Object]bool {
 	roomy := map[types.Object]bool{}
 	for _, file := range p.files {
@@ -290,6 +291,39 @@ func roomyVars(p *program) map[types.Object]bool {
 			}
 			return true
 		})
+	}
+	// a parameter given one at a call of the program's function (peek(make([]byte, 0, 4))),
+	// until no call gives another
+	for grew := true; grew; {
+		grew = false
+		for _, file := range p.files {
+			ast.Inspect(file, func(n ast.Node) bool {
+				c, ok := n.(*ast.CallExpr)
+				if !ok || c.Ellipsis.IsValid() {
+					return true
+				}
+				id := calleeIdent(c.Fun)
+				if id == nil {
+					return true
+				}
+				fn, ok := p.info.Uses[id].(*types.Func)
+				if !ok || fn.Pkg() == nil || !p.ours(fn.Pkg()) {
+					return true
+				}
+				params := fn.Origin().Type().(*types.Signature).Params()
+				for i, arg := range c.Args {
+					if i >= params.Len() || i == params.Len()-1 && fn.Type().(*types.Signature).Variadic() {
+						break
+					}
+					id := identOf(ast.Unparen(arg))
+					if !roomy[params.At(i)] && (hasRoom(p, arg) || id != nil && roomy[p.info.ObjectOf(id)]) {
+						roomy[params.At(i)] = true
+						grew = true
+					}
+				}
+				return true
+			})
+		}
 	}
 	return roomy
 }
