@@ -51515,6 +51515,27 @@ func main() {
 )
 
 
+# s[:] of a nil slice is nil, as every re-slice of one within its zero capacity
+CONSTRUCTS["nil_slice_full_reslice"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tvar s []int
+\tt := s[:]
+\tfmt.Println(t == nil, s[:] == nil, len(t))
+\tu := []int{}
+\tfmt.Println(u[:] == nil)
+\tt = append(t, 1)
+\tfmt.Println(t == nil, t[:] == nil, s == nil)
+}
+""",
+    ("true true 0\nfalse\nfalse false true\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

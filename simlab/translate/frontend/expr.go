@@ -413,7 +413,7 @@ func (f *fn) exprOf(e ast.Expr) string {
 			hi = f.expr(x.High)
 		}
 		resliced := f.m.capacities && (isSliceType(p.info.TypeOf(x.X)) || arrayLen(p.info.TypeOf(x.X)) >= 0)
-		if lo == "" && hi == "" && !x.Slice3 && !resliced {
+		if lo == "" && hi == "" && !x.Slice3 && !resliced && !(f.m.nilSlices && isSliceType(p.info.TypeOf(x.X))) {
 			return f.sequence(x.X) + "[:]"
 		}
 		// Go panics where a bound is out of range, and a string's are byte offsets
