@@ -51536,6 +51536,81 @@ func main() {
 )
 
 
+# %#v of panic(nil)'s recovered value, a *runtime.PanicNilError held in an interface
+CONSTRUCTS["panic_nil_error_go_syntax"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"runtime"
+)
+
+func catch() (r any) {
+\tdefer func() { r = recover() }()
+\tpanic(nil)
+}
+
+func main() {
+\tr := catch()
+\tfmt.Printf("%#v\\n", r)
+\tfmt.Printf("%v|%T\\n", r, r)
+\tvar pe *runtime.PanicNilError
+\tfmt.Println(errors.As(r.(error), &pe), pe)
+}
+""",
+    (
+        "&runtime.PanicNilError{_:[0]*runtime.PanicNilError{}}\n"
+        "runtime error: panic called with nil argument|*runtime.PanicNilError\n"
+        "true runtime error: panic called with nil argument\n"
+    ),
+)
+
+
+# A context under %#v, and under a verb that is not a string's, is the struct Go keeps it
+# in (Background, TODO, WithoutCancel of one); under %x its String method's text; a func
+# is no key of WithValue
+CONSTRUCTS["context_printed_by_struct"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"fmt"
+)
+
+type key string
+
+func main() {
+\tbg, todo := context.Background(), context.TODO()
+\tfmt.Printf("%#v\\n%#v\\n", bg, todo)
+\tfmt.Printf("%x|%X|%q|%8.4s|\\n", todo, bg, bg, todo)
+\tfmt.Printf("%d|%6d|%-6t|\\n", bg, todo, bg)
+\tw := context.WithoutCancel(bg)
+\tfmt.Printf("%#v|%d|%x\\n", w, w, w)
+\tv := context.WithValue(bg, key("k"), 1)
+\tfmt.Printf("%x\\n", v)
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tcontext.WithValue(bg, func() {}, 1)
+}
+""",
+    (
+        "context.backgroundCtx{emptyCtx:context.emptyCtx{}}\n"
+        "context.todoCtx{emptyCtx:context.emptyCtx{}}\n"
+        "636f6e746578742e544f444f|636F6E746578742"
+        'E4261636B67726F756E64|"context.Background"|    cont|\n'
+        "{{}}|{{}}|{{}}|\n"
+        "context.withoutCancelCtx{c:context.backg"
+        "roundCtx{emptyCtx:context.emptyCtx{}}}|{"
+        "{{}}}|636f6e746578742e4261636b67726f756e642e576974686f757443616e63656c\n"
+        "636f6e746578742e4261636b67726f756e642e57"
+        "69746856616c7565286d61696e2e6b65792c20696e7429\n"
+        "recovered: key is not comparable\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

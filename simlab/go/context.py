@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from types import FunctionType, MethodType
 from typing import TYPE_CHECKING, Any
 
 from ..duration import format_duration, time_string
@@ -726,8 +727,8 @@ def with_timeout_cause(
 def with_value(parent: Context, key: Any, value: Any) -> Context:
     """``context.WithValue(parent, key, value)``: ``ctx.value(key)`` is ``value`` in the
     new context and everything derived from it, unless a nearer ``with_value`` of an
-    equal key (same type, equal value) shadows it. A None or unhashable key panics,
-    as a nil or non-comparable key does in Go."""
+    equal key (same type, equal value) shadows it. A None, unhashable or function key
+    panics, as a nil or non-comparable key does in Go."""
     parent = _check_parent(parent)
     if key is None:
         raise GoPanic("nil key")
@@ -735,6 +736,8 @@ def with_value(parent: Context, key: Any, value: Any) -> Context:
         hash(key)  # a slice literal held in an interface hashes to Go's panic
     except (TypeError, GoPanic):
         raise GoPanic("key is not comparable") from None
+    if isinstance(key, FunctionType | MethodType):  # a func, which Go cannot compare
+        raise GoPanic("key is not comparable")
     return ValueCtx(parent, key, value)
 
 

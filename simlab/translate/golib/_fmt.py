@@ -19,7 +19,7 @@ from ._container import Element, List, Ring
 from ._context import CustomContext
 from ._errors import UNWRAPS_MANY, UNWRAPS_ONE, JoinError
 from ._fmtstate import formatted
-from ._gosyntax import GoSyntax, go_syntax
+from ._gosyntax import GoSyntax, go_syntax, value_context
 from ._io import _write, stderr
 from ._numbers import Duration, Float32
 from ._pool import Pool
@@ -902,6 +902,10 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     """One operand under one verb, padded to ``width``."""
     if type(x) is CustomContext:
         x = x.held
+    if isinstance(x, sl.Context) and verb not in "vTpw":
+        if verb not in "sqxX":  # the struct Go keeps it in: no String method called, and
+            return value_context(x, False)  # no field a width would pad
+        x = str(x)  # its String method's text
     if verb in "sqxX" and isinstance(x, TypedList) and _of_bytes(x.go_type):
         x = Bytes(x)  # var x any = []byte("raw"): its text under %s, its hex under %x
     if verb not in "Tp" and _formatter_of(x):

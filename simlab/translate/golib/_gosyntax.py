@@ -329,7 +329,27 @@ def _dynamic(x: Any, depth: int, raw: bool) -> str:
         )
     if isinstance(x, str):  # a library's named string type (json.Number): quoted, as Go's
         return _basic(str(x), "string")
+    if isinstance(x, sl.Context):
+        return value_context(x, True)
     raise SimlabError(f"fmt: simlab does not print a {type_name(x)} under %#v")
+
+
+def value_context(x: sl.Context, syntax: bool) -> str:
+    """A context Go keeps in a struct value (Background, TODO, WithoutCancel of one),
+    as fmt prints it field by field: in Go syntax,
+    ``context.backgroundCtx{emptyCtx:context.emptyCtx{}}``, or bare, ``{{}}`` (under
+    a verb that is not a string's, which calls no String method). Another is a
+    pointer, whose fields Go prints with addresses."""
+    if x.kind == "Background":
+        name = "todoCtx" if str(x) == "context.TODO" else "backgroundCtx"
+        return f"context.{name}{{emptyCtx:context.emptyCtx{{}}}}" if syntax else "{{}}"
+    if x.kind == "WithoutCancel" and x.parent is not None:
+        inner = value_context(x.parent, syntax)
+        return f"context.withoutCancelCtx{{c:{inner}}}" if syntax else "{" + inner + "}"
+    raise SimlabError(
+        f"fmt: simlab does not print the inside of a {type_name(x)}, which Go holds by "
+        "pointer and prints with addresses: use %v"
+    )
 
 
 def _library_error(err: sl.GoError, depth: int) -> str:
@@ -349,7 +369,9 @@ def _library_error(err: sl.GoError, depth: int) -> str:
     error = ("iface", "error")
     fields_of: Any = err  # WrapError's, JoinError's, NumError's own fields
     fields: dict[str, str] = {}
-    if name == "time.parseDurationError":
+    if name == "runtime.PanicNilError":
+        fields = {"_": "[0]*runtime.PanicNilError{}"}  # Go's mark that its values never compare
+    elif name == "time.parseDurationError":
         fields = {"message": quote(fields_of.reason), "value": quote(fields_of.value)}
     elif name != "errors.joinError" and name != "strconv.NumError":
         fields["msg" if name.startswith("fmt.") else "s"] = quote(err.message)
@@ -372,6 +394,7 @@ _LIBRARY_ERROR_TYPES = {
     "*errors.joinError": "errors.joinError",
     "*strconv.NumError": "strconv.NumError",
     "*time.parseDurationError": "time.parseDurationError",
+    "*runtime.PanicNilError": "runtime.PanicNilError",
 }
 
 
