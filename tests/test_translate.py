@@ -4857,6 +4857,13 @@ BUSY_WAITS = {
         'package main\n\nimport "time"\n\nfunc main() {\n\tstart, n := time.Now(), 3\n'
         "\tfor n > 0 && time.Since(start) < time.Millisecond {\n\t\t_ = n\n\t}\n}\n"
     ),
+    # Gosched lets other goroutines run, but the clock stands still while this one can
+    "a loop that yields only to runtime.Gosched": (
+        'package main\n\nimport (\n\t"runtime"\n\t"time"\n)\n\nfunc main() {\n'
+        "\tdeadline, n := time.Now().Add(time.Millisecond), 0\n"
+        "\tfor time.Now().Before(deadline) {\n\t\tif n++; n%1000 == 0 {\n"
+        "\t\t\truntime.Gosched()\n\t\t}\n\t}\n}\n"
+    ),
 }
 
 

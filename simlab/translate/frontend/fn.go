@@ -2557,7 +2557,8 @@ func (f *fn) forStmt(s *ast.ForStmt, label string) {
 	f.forLoop(s, label)
 	if s.Cond != nil && readsClock(f.p, s.Cond) && !endsByItsBody(f.p, s) || s.Cond == nil && exitsOnClock(f.p, s.Body) {
 		for _, l := range f.lines[start:] {
-			if strings.Contains(l, "yield") {
+			op, _, _ := strings.Cut(strings.TrimSpace(l), "  # L")
+			if strings.Contains(l, "yield") && op != "yield rt.gosched()" { // Gosched blocks on nothing
 				return
 			}
 		}
