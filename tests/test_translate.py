@@ -51618,6 +51618,46 @@ func main() {
 )
 
 
+# switch x := x.(type) with case *E of a (*E)(nil): the clause's x is the nil pointer, and
+# the outer x, after the switch, is still the interface that holds it
+CONSTRUCTS["type_switch_rebinds_its_own_name"] = (
+    """\
+package main
+
+import "fmt"
+
+type E struct{}
+
+func (e *E) Error() string { return "E" }
+
+func main() {
+\tvar x error = (*E)(nil)
+\tswitch y := x.(type) {
+\tcase *E:
+\t\tfmt.Println(y == nil)
+\t}
+\tswitch x := x.(type) {
+\tcase *E:
+\t\tfmt.Println(x == nil)
+\t}
+\tswitch x := x.(type) {
+\tcase *E, nil:
+\t\tfmt.Println(x == nil)
+\t}
+\tfmt.Println(x == nil, x != nil)
+\tvar e error = &E{}
+\tswitch e := e.(type) {
+\tcase *E:
+\t\tfmt.Println(e == nil, e.Error())
+\tdefault:
+\t\tfmt.Println("other", e)
+\t}
+}
+""",
+    ("true\ntrue\nfalse\nfalse true\nfalse E\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

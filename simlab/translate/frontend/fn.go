@@ -3267,6 +3267,20 @@ func fallsThrough(s *ast.SwitchStmt) bool {
 	return false
 }
 
+// concreteCase: a type switch's clause whose variable is not the interface's
+// object itself: case *T of a program that holds (*T)(nil) in interfaces (the
+// pointer, nil), case T of one that makes contexts of its values (the value a
+// go.CustomContext holds).
+func (f *fn) concreteCase(cc *ast.CaseClause) bool {
+	p := f.p
+	if len(cc.List) != 1 || len(p.ifaceNils) == 0 && len(p.ifaceContexts) == 0 {
+		return false
+	}
+	t := p.info.TypeOf(cc.List[0])
+	ptr, isPtr := t.(*types.Pointer)
+	return isPtr && f.m.isStructValue(ptr.Elem()) || !isPtr && len(p.ifaceContexts) > 0 && f.m.isStructValue(t)
+}
+
 // typeSwitch: switch v := x.(type) as an if/elif chain over the dynamic type of
 // x. The clauses' v are one Python variable: the value is the same object, only
 // its static type differs from clause to clause.
@@ -3300,6 +3314,9 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 			reuse = true
 			for _, obj := range objs {
 				reuse = reuse && f.m.a.assigns[obj] == 0
+			}
+			for _, c := range s.Body.List {
+				reuse = reuse && !f.concreteCase(c.(*ast.CaseClause)) // the outer e stays the interface
 			}
 		}
 	}
@@ -3349,16 +3366,12 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 		}
 		first = false
 		f.wl(f.line, "%s %s:", kw, strings.Join(conds, " or "))
-		if bind != nil && !reuse && len(cc.List) == 1 && (len(p.ifaceNils) > 0 || len(p.ifaceContexts) > 0) {
-			t := p.info.TypeOf(cc.List[0])
-			ptr, isPtr := t.(*types.Pointer)
-			if isPtr && f.m.isStructValue(ptr.Elem()) || !isPtr && len(p.ifaceContexts) > 0 && f.m.isStructValue(t) {
-				// case *T: the pointer, nil where the interface holds (*T)(nil), the
-				// program's value where a go.CustomContext holds it as a context
-				f.indent++
-				f.wl(f.line, "%s = go.concrete(%s)", subject, subject)
-				f.indent--
-			}
+		if bind != nil && f.concreteCase(cc) {
+			// case *T: the pointer, nil where the interface holds (*T)(nil), the
+			// program's value where a go.CustomContext holds it as a context
+			f.indent++
+			f.wl(f.line, "%s = go.concrete(%s)", subject, subject)
+			f.indent--
 		}
 		value := subject // what the clause's variable is
 		if obj := p.info.Implicits[cc]; obj != nil && len(cc.List) == 1 {
