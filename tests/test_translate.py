@@ -51658,6 +51658,44 @@ func main() {
 )
 
 
+# An EXTRA operand of a struct type with a String or Error method on its value: fmt names
+# the value's type (main.M, not *main.M) and calls the method
+CONSTRUCTS["fmt_extra_struct_value_with_string"] = (
+    """\
+package main
+
+import "fmt"
+
+type M struct{ C int }
+
+func (m M) String() string { return "m" }
+
+type P struct{ C int }
+
+func (p *P) String() string { return "p" }
+
+type E struct{ Code int }
+
+func (e E) Error() string { return fmt.Sprint("code ", e.Code) }
+
+func main() {
+\tfmt.Printf("%v\\n", 1, M{2})
+\tfmt.Printf("%d\\n", 1, P{3}, &P{4})
+\tm := M{5}
+\tfmt.Printf("none\\n", m, E{6}, &m)
+\ts := fmt.Sprintf("%s", M{7}, E{8})
+\tfmt.Println(s)
+}
+""",
+    (
+        "1\n"
+        "%!(EXTRA main.M=m)1\n"
+        "%!(EXTRA main.P={3}, *main.P=p)none\n"
+        "%!(EXTRA main.M=m, main.E=code 6, *main.M=m)m%!(EXTRA main.E=code 8)\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2083,6 +2083,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case holdsStructsBut(t, func(e types.Type) bool { return !pointerOnlyError(e) }) && !hasFmtMethod(t) &&
 			(j < 0 || j >= len(verbs) || strings.IndexByte("vsqxX", verbs[j]) >= 0):
 			s = "go.method_values(" + uncopied(s) + ")" // [str]: each element's String, as above
+		case f.m.isStructValue(t) && hasFmtMethod(t) && j >= len(verbs):
+			s = "go.as_value(" + uncopied(s) + ")" // an EXTRA operand: its String, its type main.M
 		case f.m.isStructValue(t) && (!hasFmtMethod(t) || !isFormatter(t) && j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0):
 			// a struct value (under %d, its String method unused: field by field)
 			if !holdsLibraryStruct(f.p, t, map[types.Type]bool{}) {
