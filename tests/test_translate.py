@@ -51696,6 +51696,61 @@ func main() {
 )
 
 
+# strconv's Append functions, slices.Grow, Insert and Replace in a program that keeps
+# capacities: the bytes go into dst's room, and past a capacity the new array has append's
+# growth (Grow's for len(s)+n, Insert's and Replace's for the new length)
+CONSTRUCTS["append_helpers_grow_as_append"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"strconv"
+)
+
+type pair struct {
+\ta, b int32
+}
+
+func main() {
+\tb := make([]byte, 0, 64)
+\tb = strconv.AppendInt(b, -7, 10)
+\tb = strconv.AppendQuote(b, "hi")
+\tfmt.Println(string(b), len(b), cap(b))
+\tc := strconv.AppendBool(make([]byte, 0, 4), false)
+\tc = strconv.AppendFloat(c, 1.5, 'f', 2, 64)
+\tfmt.Println(string(c), len(c), cap(c))
+
+\ts := make([]int, 1, 2)
+\ts = slices.Grow(s, 13)
+\tfmt.Println(len(s), cap(s))
+
+\tin := slices.Insert([]int{1, 2, 3}, 1, 9)
+\tfmt.Println(in, len(in), cap(in))
+\tr := slices.Replace([]int{1, 2, 3}, 3, 3, 4)
+\tfmt.Println(r, len(r), cap(r))
+\tr = slices.Replace([]int{1, 2, 3}, 0, 1, 7, 8, 9)
+\tfmt.Println(r, len(r), cap(r))
+\tps := slices.Insert([]pair{{1, 2}}, 0, pair{3, 4}, pair{5, 6})
+\tfmt.Println(ps, len(ps), cap(ps))
+\tfit := slices.Insert(make([]int, 2, 10), 1, 5)
+\tfmt.Println(fit, len(fit), cap(fit))
+}
+""",
+    (
+        '-7"hi" 6 64\n'
+        "false1.50 9 16\n"
+        "1 14\n"
+        "[1 9 2 3] 4 6\n"
+        "[1 2 3 4] 4 6\n"
+        "[7 8 9 2 3] 5 6\n"
+        "[{3 4} {5 6} {1 2}] 3 3\n"
+        "[0 5 0] 3 10\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

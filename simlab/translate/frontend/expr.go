@@ -3829,6 +3829,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		// in place, as Go's: the elements after j move down, the tail becomes zero
 		return "go.slices_delete(" + f.args(c) + ", " + f.elemZero(c.Args[0], c) + ")", false
 	case "slices.Insert":
+		if f.m.capacities { // Go's growth past the capacity
+			return "go.slices_insert(" + f.args(c) + ", capacities=True" + f.m.growth(c) + ")", false
+		}
 		return "go.slices_insert(" + f.args(c) + ")", false // a new list, as append to a full slice
 	case "path/filepath.Match":
 		return "go.path_match(" + f.args(c) + ", filepath=True)", false // its own ErrBadPattern
@@ -3839,7 +3842,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.path_" + snake(name[strings.LastIndexByte(name, '.')+1:]) + "(" + f.args(c) + ")", false
 	case "slices.Replace":
 		// in place where it fits, as Go's, else a new list
-		return "go.slices_replace(" + f.args(c) + ", zero=" + f.elemZero(c.Args[0], c) + ")", false
+		zero := ", zero=" + f.elemZero(c.Args[0], c)
+		if f.m.capacities { // Go's growth past the capacity
+			return "go.slices_replace(" + f.args(c) + zero + ", capacities=True" + f.m.growth(c) + ")", false
+		}
+		return "go.slices_replace(" + f.args(c) + zero + ")", false
 	case "slices.Grow":
 		if f.m.capacities { // Go's growth where the room is short
 			return "go.slices_grow(" + f.args(c) + ", capacities=True" + f.m.growth(c) + ")", false
@@ -4035,6 +4042,14 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			"strconv.CanBackquote": "can_backquote", "strconv.UnquoteChar": "unquote_char",
 			"strconv.QuotedPrefix": "quoted_prefix", "strconv.AppendQuoteToGraphic": "append_quote_to_graphic",
 			"strconv.AppendQuoteRuneToGraphic": "append_quote_rune_to_graphic"}[name]
+		if f.m.capacities && strings.HasPrefix(helper, "append_") {
+			// the bytes appended as append appends them, into dst's room or Go's growth
+			rest := []string{"[]"}
+			for i := 1; i < len(c.Args); i++ {
+				rest = append(rest, arg(i))
+			}
+			return "go.appended(" + arg(0) + ", *go." + helper + "(" + strings.Join(rest, ", ") + "), size=1)", false
+		}
 		return "go." + helper + "(" + f.args(c) + ")", false
 	case "strings.ToTitle", "strings.IndexRune", "strings.IndexByte", "strings.LastIndexByte", "strings.IndexAny",
 		"strings.LastIndexAny",

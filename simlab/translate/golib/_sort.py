@@ -622,34 +622,61 @@ def slices_delete(s: list[Any], i: int, j: int, zero: Callable[[], Any]) -> list
     return _shortened(s, n - (j - i), zero)
 
 
-def slices_insert(s: list[Any], i: int, *vs: Any) -> list[Any]:
+def slices_insert(
+    s: list[Any],
+    i: int,
+    *vs: Any,
+    capacities: bool = False,
+    size: int = 8,
+    pointers: bool = False,
+) -> list[Any]:
     """``slices.Insert(s, i, vs...)``: a new list, ``vs`` before ``s[i]`` (``s`` itself
-    when ``vs`` is empty); Go's bounds panic where ``s[i:]`` is out of range."""
+    when ``vs`` is empty); Go's bounds panic where ``s[i:]`` is out of range.
+    ``capacities``: in a program that keeps them, within ``s``'s capacity the result
+    keeps it, past it the new array has ``append``'s growth (see :func:`slices_grow`)."""
     if not 0 <= i <= len(s):
         bounds = f"[{i}:]" if i < 0 else f"[{i}:{len(s)}]"
         raise GoPanic(f"runtime error: slice bounds out of range {bounds}")
     if not vs:
         return s
-    if type(s) is CapSlice and len(s) + len(vs) <= s.cap:  # it fits: s's capacity
+    total = len(s) + len(vs)
+    if type(s) is CapSlice and total <= s.cap:  # it fits: s's capacity
         return CapSlice([*s[:i], *vs, *s[i:]], s.cap, s.rest[len(vs) :])
-    return [*s[:i], *vs, *s[i:]]
+    return _moved([*s[:i], *vs, *s[i:]], s, capacities, size, pointers)
 
 
-def slices_replace(s: list[Any], i: int, j: int, *vs: Any, zero: Callable[[], Any]) -> list[Any]:
+def _moved(new: list[Any], s: list[Any], capacities: bool, size: int, pointers: bool) -> list[Any]:
+    """``new``, the elements an insert or a replace put past ``s``'s capacity, in the
+    array Go's ``append(s[:i], ...)`` grows for them, in a program that keeps
+    capacities."""
+    return CapSlice(new, grown_cap(len(new), capacity(s), size, pointers)) if capacities else new
+
+
+def slices_replace(
+    s: list[Any],
+    i: int,
+    j: int,
+    *vs: Any,
+    zero: Callable[[], Any],
+    capacities: bool = False,
+    size: int = 8,
+    pointers: bool = False,
+) -> list[Any]:
     """``slices.Replace(s, i, j, vs...)``: ``s`` with ``vs`` in place of ``s[i:j]``,
     written in ``s`` where it fits (the elements past the new length set to the zero
     value, as Go 1.22's), else a new list, as Go's append past the capacity (which
-    is the length here); Go's bounds panic where ``s[i:j]`` is out of range."""
+    is the length here, or, ``capacities``, what the program keeps: as
+    :func:`slices_insert`); Go's bounds panic where ``s[i:j]`` is out of range."""
     n = len(s)
     if not (0 <= j <= n and 0 <= i <= j):
         sliced(s, i, j)  # Go's own check, _ = s[i:j], and its panic
     if i == j:
-        return slices_insert(s, i, *vs)
+        return slices_insert(s, i, *vs, capacities=capacities, size=size, pointers=pointers)
     total = n - (j - i) + len(vs)
     if total > n:
         if type(s) is CapSlice and total <= s.cap:  # it fits: s's capacity
             return CapSlice([*s[:i], *vs, *s[j:]], s.cap, s.rest[total - n :])
-        return [*s[:i], *vs, *s[j:]]
+        return _moved([*s[:i], *vs, *s[j:]], s, capacities, size, pointers)
     s[:total] = [*s[:i], *vs, *s[j:]]
     return _shortened(s, total, zero)
 
@@ -666,7 +693,7 @@ def slices_grow(
     it to a new array when its capacity is short: a copy, so that writes to it leave
     ``s`` alone as in Go; ``s`` itself for ``n == 0``, or where the room is there
     (``capacities``: in a program that keeps them, whose new array has Go's growth
-    for ``cap(s) + n`` elements of ``size`` bytes, as ``append`` gives it); Go's
+    for ``len(s) + n`` elements of ``size`` bytes, as ``append`` gives it); Go's
     panic for a negative ``n``."""
     if n < 0:
         panic("cannot be negative")
@@ -675,7 +702,7 @@ def slices_grow(
     cap = capacity(s)
     if cap - len(s) >= n:
         return s
-    return CapSlice(list(s), grown_cap(cap + n, cap, size, pointers))
+    return CapSlice(list(s), grown_cap(len(s) + n, cap, size, pointers))
 
 
 def slices_clip(s: list[Any]) -> list[Any]:
