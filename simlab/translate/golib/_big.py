@@ -400,13 +400,10 @@ class Rat:
         return self.b if self.b.v else Int(1)
 
     def Float64(self) -> tuple[float, bool]:
-        """The ``float64`` nearest ``x``, and whether it is ``x`` exactly; past the
-        largest float64, an infinity, as Go's."""
-        try:
-            f = self.a.v / self._den()  # int / int rounds once, to nearest even
-        except OverflowError:
-            return math.copysign(math.inf, self.a.v), False
-        return f, Fraction(f) == Fraction(self.a.v, self._den())
+        """The ``float64`` nearest ``x``, and whether it is ``x`` exactly, as Go
+        works them out (:func:`_quotient_float64`)."""
+        f, exact = _quotient_float64(abs(self.a.v), self._den())
+        return (-f if self.a.v < 0 else f), exact
 
     def String(self) -> str:
         return f"{_decimal(self.a.v)}/{_decimal(self._den())}"
@@ -611,3 +608,38 @@ def _is_prime(x: int) -> bool:
         else:
             return False
     return True
+
+
+def _quotient_float64(a: int, b: int) -> tuple[float, bool]:
+    """``a / b`` (``a >= 0``, ``b > 0``) as Go's ``Rat.Float64`` rounds it: 54 bits of
+    quotient, a subnormal's shifted into place, then to nearest even; exact where no
+    bit was lost. Past the largest float64 it is an infinity, not exact; far below
+    the smallest subnormal it is 0, and exact where the division left no remainder
+    (1/2**1100: Go's own answer)."""
+    if a == 0:
+        return 0.0, True
+    exp = a.bit_length() - b.bit_length()
+    shift = 54 - exp  # the quotient's bits: 53 of the float's and one to round by
+    q, r = divmod(a << shift, b) if shift > 0 else divmod(a, b << -shift)
+    mantissa, remainder = q & (1 << 64) - 1, r != 0
+    if mantissa >> 54 == 1:
+        remainder = remainder or bool(mantissa & 1)
+        mantissa >>= 1
+        exp += 1
+    if -1074 <= exp <= -1022:  # a subnormal: fewer bits of mantissa
+        lost = -1022 - (exp - 1)
+        remainder = remainder or bool(mantissa & (1 << lost) - 1)
+        mantissa >>= lost
+        exp = -1021
+    exact = not remainder
+    if mantissa & 1:
+        exact = False
+        if remainder or mantissa & 2:
+            mantissa += 1
+            if mantissa >= 1 << 54:
+                mantissa >>= 1
+                exp += 1
+    try:
+        return math.ldexp(mantissa >> 1, exp - 53), exact
+    except OverflowError:
+        return math.inf, False
