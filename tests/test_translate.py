@@ -51884,6 +51884,30 @@ func main() {
 )
 
 
+# A struct field of an instance of a generic named slice type with a String method: fmt
+# calls it with the field's type arguments (a Python TypeError ended the run)
+CONSTRUCTS["generic_stringer_field"] = (
+    """\
+package main
+
+import "fmt"
+
+type G[V any] []V
+
+func (g G[V]) String() string { return fmt.Sprint("G", len(g)) }
+
+type S struct{ X G[int] }
+
+func main() {
+\tvar g G[int] = G[int]{1, 2}
+\tfmt.Println(g, S{}, S{X: g})
+\tfmt.Printf("%v %+v %s\\n", S{X: g}, S{}, []G[string]{{"a"}})
+}
+""",
+    ("G2 {G0} {G2}\n{G2} {X:G0} [G1]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3931,6 +3931,11 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 			times = append(times, fmt.Sprintf("%q: %s", name, cls))
 		} else if cls := m.basicClass(ft); cls != "" && hasFmtMethod(ft) {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls)) // a Celsius that arithmetic left a float
+		} else if cls := m.listStringer(ft); cls != "" && namedOf(ft).TypeArgs().Len() > 0 && !hasTypeParam(ft) {
+			// a G[int] field: its value keeps the type arguments its methods take
+			n := namedOf(ft)
+			kw := m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), ts)
+			times = append(times, fmt.Sprintf("%q: lambda x: %s.instance(x, %s)", name, cls, strings.Join(kw, ", ")))
 		} else if cls := m.listStringer(ft); cls != "" {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls)) // an IPAddr, a plain list
 		} else if _, isMap := under(ft).(*types.Map); elemType(ft) != nil || isMap {
