@@ -51908,6 +51908,52 @@ func main() {
 )
 
 
+# A width or precision under %v of a named slice, map or array type with methods but no
+# String: each element padded, as fmt does for the unnamed type
+CONSTRUCTS["named_collection_width_by_element"] = (
+    """\
+package main
+
+import "fmt"
+
+type B []int
+
+func (B) M() {}
+
+type Tags map[string]int
+
+func (t Tags) Len() int { return len(t) }
+
+type Row [3]float64
+
+func (r *Row) Scale(k float64) {
+\tfor i := range r {
+\t\tr[i] *= k
+\t}
+}
+
+type Named []string
+
+func (n Named) String() string { return fmt.Sprint(len(n), " names") }
+
+func main() {
+\tfmt.Printf("%-3v|%3v|\\n", B{1, 2}, B{})
+\tfmt.Printf("%4v|%-4v|\\n", Tags{"a": 1, "b": 22}, Tags{})
+\tr := Row{1, 2.5, 3}
+\tr.Scale(2)
+\tfmt.Printf("%6.2v|%-5v|%+4v|\\n", r, r, B{3})
+\tfmt.Printf("%12v|%-12v|%3v|\\n", Named{"x"}, Named{"y", "z"}, []Named{{"q"}})
+}
+""",
+    (
+        "[1   2  ]|[]|\n"
+        "map[   a:   1    b:  22]|map[]|\n"
+        "[     2      5      6]|[2     5     6    ]|[   3]|\n"
+        "     1 names|2 names     |[1 names]|\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

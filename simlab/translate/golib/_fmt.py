@@ -927,10 +927,10 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
     if (
         isinstance(x, NamedValue)
         and x.ref is None
-        and verb in _ELEMENT_VERBS
+        and (verb in _ELEMENT_VERBS or verb == "v")
         and (verb in "dbcoOUeEfFgG" or _fmt_method_of(x) is None)
     ):
-        # type Vec []float64 with a method, under %.1f: element by element
+        # type Vec []float64 with a method, under %.1f or %-3v: element by element
         x = _by_value(x.v, True) if getattr(type(x), "go_by_value", False) else x.v
     if verb == "w" and not _is_error(x) and type(x) is not Stringed:  # %w of no error
         return "%!w(<nil>)" if x is None else f"%!w({_operand_type(x)}={v(x, raw=True)})"
