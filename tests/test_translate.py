@@ -51954,6 +51954,46 @@ func main() {
 )
 
 
+# []H of a named slice H of structs with a String method: fmt calls each element's String
+# (under %v, %s, %q and %x; under %d the structs), in a map and an array too
+CONSTRUCTS["elements_with_string_of_struct_slices"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type U struct{ N int }
+
+type H []U
+
+func (h H) String() string { return fmt.Sprintf("H%d", len(h)) }
+
+type Box struct {
+\tItems []H
+}
+
+func main() {
+\ths := []H{nil, {{1}, {2}}}
+\tfmt.Println(hs, map[string]H{"a": {{3}}}, [2]H{{{4}}})
+\tfmt.Printf("%v|%s|%q|%d|%+v\\n", hs, hs, hs, hs, hs)
+\tfmt.Printf("%v %+v\\n", Box{hs}, []U{{5}})
+\tds := []time.Duration{time.Second, 90 * time.Minute}
+\tfmt.Printf("%q %x %X %d\\n", ds, ds, map[string]time.Month{"m": 3}, ds)
+}
+""",
+    (
+        "[H0 H2] map[a:H1] [H1 H0]\n"
+        '[H0 H2]|[H0 H2]|["H0" "H2"]|[[] [{1} {2}]]|[H0 H2]\n'
+        "{[H0 H2]} [{N:5}]\n"
+        '["1s" "1h30m0s"] [3173 316833306d3073] map[6D:4D61726368] [1000000000 '
+        "5400000000000]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

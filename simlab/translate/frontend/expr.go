@@ -2094,8 +2094,10 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 				s = strings.TrimSuffix(strings.TrimPrefix(s, "go.copy("), ")") // read at once: no copy
 			}
 			s = "go.StructValue(" + s + ")"
-		case holdsStructValues(t) && (!hasFmtMethod(t) || j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0) ||
+		case holdsStructValues(t) && (!hasFmtMethod(t) && !(f.printsByMethod(t, true) && (j < 0 || j >= len(verbs) || strings.IndexByte("vsqxX", verbs[j]) >= 0)) ||
+			j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0) ||
 			j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0 && holdsStructs(t):
+			// ([]H of an H []U with a String method: each element's String, below)
 			// (a type run []entry with a String method: fmt calls it, on the elements as they are)
 			s = "go.struct_values(" + uncopied(s) + ")" // [{1 2}], map[k:[{1 2}]]
 		case j >= 0 && j < len(verbs) && strings.IndexByte("vbdoxXpT", verbs[j]) < 0 && f.structPointerClass(t) != "":
@@ -2143,7 +2145,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			// printed as Time.String (its text under %q and %x too): the run's clock starts at 2000-01-01 UTC
 			s = "go.Time(" + s + ", rt)"
-		case asNumber:
+		case asNumber && strings.IndexByte("qxX", verbs[j]) < 0: // (%q and %x call String methods)
 		case isSyncPointer(t) && (j < 0 || j < len(verbs) && verbs[j] == 'v'):
 			s = "go.SyncPointer(" + s + ")" // &wg: & and Go's struct
 		case isPointer(t) && f.p.namedBasic(t.(*types.Pointer).Elem()) && hasFmtMethod(t) && !asNumber:
