@@ -51994,6 +51994,39 @@ func main() {
 )
 
 
+# A struct field whose named type, with a String method, is declared after the struct: its
+# class is looked up when fmt prints the field (a Python NameError ended the translation)
+CONSTRUCTS["stringer_field_type_declared_later"] = (
+    """\
+package main
+
+import "fmt"
+
+type Node struct {
+\tName string
+\tKids Children
+\tTemp Celsius
+}
+
+type Children []*Node
+
+func (c Children) String() string { return fmt.Sprintf("%d kids", len(c)) }
+
+type Celsius float64
+
+func (c Celsius) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
+
+func main() {
+\tleaf := &Node{Name: "leaf", Temp: 20.5}
+\troot := Node{Name: "root", Kids: Children{leaf, leaf}, Temp: -3}
+\tfmt.Println(len(root.Kids), root)
+\tfmt.Printf("%+v\\n", *leaf)
+}
+""",
+    ("2 {root 2 kids -3.0\u00b0C}\n{Name:leaf Kids:0 kids Temp:20.5\u00b0C}\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3822,6 +3822,21 @@ func (m *module) class(ts *ast.TypeSpec, tn *types.TypeName, st *types.Struct, m
 
 // structClass writes the class of a struct type: a named one (tn), or the
 // anonymous struct type of a field, a class named after the field.
+// laterClass: cls, the class of the program's named type t, as a struct class
+// tn's body may name it: a lambda that looks it up when called where t is declared
+// after tn (type Node struct{ Kids Children } before type Children []*Node).
+func (m *module) laterClass(cls string, t types.Type, tn *types.TypeName) string {
+	n := namedOf(t)
+	if n == nil || n.Obj().Pkg() != tn.Pkg() {
+		return cls
+	}
+	at, here := m.p.fset.Position(n.Obj().Pos()), m.p.fset.Position(tn.Pos())
+	if at.Filename == here.Filename && at.Offset < here.Offset {
+		return cls
+	}
+	return "lambda x: " + cls + "(x)"
+}
+
 func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *types.TypeName, st *types.Struct, methods []*unit) {
 	p := m.p
 	var anon []*types.Var
@@ -3930,14 +3945,14 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		} else if cls := timeClass(ft); cls != "" {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls))
 		} else if cls := m.basicClass(ft); cls != "" && hasFmtMethod(ft) {
-			times = append(times, fmt.Sprintf("%q: %s", name, cls)) // a Celsius that arithmetic left a float
+			times = append(times, fmt.Sprintf("%q: %s", name, m.laterClass(cls, ft, tn))) // a Celsius that arithmetic left a float
 		} else if cls := m.listStringer(ft); cls != "" && namedOf(ft).TypeArgs().Len() > 0 && !hasTypeParam(ft) {
 			// a G[int] field: its value keeps the type arguments its methods take
 			n := namedOf(ft)
 			kw := m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), ts)
 			times = append(times, fmt.Sprintf("%q: lambda x: %s.instance(x, %s)", name, cls, strings.Join(kw, ", ")))
 		} else if cls := m.listStringer(ft); cls != "" {
-			times = append(times, fmt.Sprintf("%q: %s", name, cls)) // an IPAddr, a plain list
+			times = append(times, fmt.Sprintf("%q: %s", name, m.laterClass(cls, ft, tn))) // an IPAddr, a plain list
 		} else if _, isMap := under(ft).(*types.Map); elemType(ft) != nil || isMap {
 			lf := &fn{p: m.p, m: m, used: map[string]bool{"x": true}, names: map[types.Object]string{}}
 			if lf.printsByMethod(ft, true) {
