@@ -52027,6 +52027,54 @@ func main() {
 )
 
 
+# encoding/json of values of named map, []byte and slice types with methods, as Go marshals
+# their underlying types (a Python AttributeError ended the run)
+CONSTRUCTS["json_of_named_collections_with_methods"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Inventory map[string]int
+
+func (inv Inventory) Total() int { return len(inv) }
+
+type Blob []byte
+
+func (b Blob) Size() int { return len(b) }
+
+type Points []int
+
+func (p Points) Sum() (n int) {
+\tfor _, x := range p {
+\t\tn += x
+\t}
+\treturn n
+}
+
+type Report struct {
+\tStock Inventory `json:"stock"`
+\tRaw   Blob      `json:"raw"`
+\tPts   Points    `json:"pts,omitempty"`
+}
+
+func main() {
+\tdata, err := json.Marshal(Inventory{"b": 2, "a": 1})
+\tfmt.Println(string(data), err)
+\tdata, _ = json.Marshal(Report{Stock: Inventory{"x": 3}, Raw: Blob("hi"), Pts: Points{1, 2}})
+\tfmt.Println(string(data))
+\tvar r Report
+\terr = json.Unmarshal([]byte(`{"stock":{"q":9},"raw":"aGk=","pts":[5,6]}`), &r)
+\tfmt.Println(err, r.Stock.Total(), string(r.Raw), r.Pts.Sum())
+}
+""",
+    ('{"a":1,"b":2} <nil>\n{"stock":{"x":3},"raw":"aGk=","pts":[1,2]}\n<nil> 1 hi 11\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

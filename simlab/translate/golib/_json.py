@@ -58,7 +58,17 @@ from ._strconv import format_float, parse_float, parse_int, quote, quote_rune
 from ._text import _one_read
 from ._time import _YEAR_RANGE, ZERO_TIME, Time, time_marshal_json, time_parse
 from ._types import _BASIC_ARGS, TypedFunc, type_arg_name, type_name, typed
-from ._values import EMPTY, NIL_MAP, BasicPointer, NamedBool, NilMap, NilSlice, Ref, is_nil
+from ._values import (
+    EMPTY,
+    NIL_MAP,
+    BasicPointer,
+    NamedBool,
+    NamedValue,
+    NilMap,
+    NilSlice,
+    Ref,
+    is_nil,
+)
 
 Desc = tuple[Any, ...]
 
@@ -389,6 +399,8 @@ class _Encoder:
         kind = d[0]
         if kind == "nil":  # json.Marshal(nil)
             return "null"
+        if type(v).__base__ is NamedValue and kind in ("slice", "array", "map", "bytes"):
+            v = v.v  # a value of a named type with methods: the list or dict it holds
         if kind == "methods":
             return (yield from self.marshaler(v, d, addressable))
         if kind == "bool":
