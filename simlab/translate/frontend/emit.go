@@ -3824,11 +3824,15 @@ func (m *module) class(ts *ast.TypeSpec, tn *types.TypeName, st *types.Struct, m
 // anonymous struct type of a field, a class named after the field.
 // laterClass: cls, the class of the program's named type t, as a struct class
 // tn's body may name it: a lambda that looks it up when called where t is declared
-// after tn (type Node struct{ Kids Children } before type Children []*Node).
+// after tn (type Node struct{ Kids Children } before type Children []*Node), or
+// tn is nil (an anonymous struct).
 func (m *module) laterClass(cls string, t types.Type, tn *types.TypeName) string {
 	n := namedOf(t)
-	if n == nil || n.Obj().Pkg() != tn.Pkg() {
+	if n == nil || tn != nil && n.Obj().Pkg() != tn.Pkg() {
 		return cls
+	}
+	if tn == nil { // an anonymous struct's class
+		return "lambda x: " + cls + "(x)"
 	}
 	at, here := m.p.fset.Position(n.Obj().Pos()), m.p.fset.Position(tn.Pos())
 	if at.Filename == here.Filename && at.Offset < here.Offset {
