@@ -52075,6 +52075,40 @@ func main() {
 )
 
 
+# A map keyed by struct values under %f, %d, %x: each key field by field, as Go's, and by
+# its String method under %s
+CONSTRUCTS["struct_map_keys_under_a_verb"] = (
+    """\
+package main
+
+import "fmt"
+
+type Coord struct{ R, C int }
+
+type Tag struct{ Name string }
+
+func (t Tag) String() string { return "#" + t.Name }
+
+func main() {
+\tm := map[Coord]float64{{1, 5}: 2, {0, 3}: 1.5}
+\tfmt.Printf("%f|%.1f|%5.2f\\n", m, m, m)
+\tfmt.Printf("%d|%x\\n", map[Coord]int{{2, 10}: 255}, map[Coord]int{{2, 10}: 255})
+\tfmt.Printf("%s|%d\\n", map[Tag]int{{"go"}: 1}, map[Tag]int{{"go"}: 1})
+\tfmt.Printf("%v|%+v\\n", map[Coord]string{{1, 2}: "a"}, map[Coord]string{{1, 2}: "a"})
+}
+""",
+    (
+        "map[{%!f(int=0) %!f(int=3)}:1.500000 {%!f(int=1) "
+        "%!f(int=5)}:2.000000]|map[{%!f(int=0) %!f(int=3)}:1.5 {%!f(int=1) "
+        "%!f(int=5)}:2.0]|map[{%!f(int=   00) %!f(int=   03)}: 1.50 {%!f(int=   01) "
+        "%!f(int=   05)}: 2.00]\n"
+        "map[{2 10}:255]|map[{2 a}:ff]\n"
+        "map[#go:%!s(int=1)]|map[{%!d(string=go)}:1]\n"
+        "map[{1 2}:a]|map[{R:1 C:2}:a]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

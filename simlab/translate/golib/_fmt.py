@@ -349,6 +349,19 @@ def _key(k: Any, plus: bool, raw: bool = False) -> str:
     return v(k, plus, raw)
 
 
+def _key_by_value(k: Any) -> Any:
+    """A map key under a verb: a struct key (a class equal by value) as the value
+    fmt formats field by field."""
+    if (
+        not isinstance(k, int | float | str)
+        and hasattr(type(k), "__slots__")
+        and type(k).__hash__ is not object.__hash__
+        and not isinstance(k, _NOT_STRUCTS)
+    ):
+        return StructValue(k)
+    return k
+
+
 def _entries(m: dict[Any, Any]) -> list[tuple[Any, Any]]:
     """A map's entries in the order fmt prints them: by key, and the keys of a
     ``map[any]V`` grouped by their types first. Go orders those groups by where the
@@ -1138,7 +1151,15 @@ def _format_elements(
         return "[" + " ".join(one(e) for e in x) + "]"
     if isinstance(x, dict):
         items = _entries(x)
-        return "map[" + " ".join(f"{one(k)}:{one(e)}" for k, e in items) + "]"
+        methods = verb in "vsqxX"  # a key's String method formats it
+        return (
+            "map["
+            + " ".join(
+                f"{one(k if methods and _fmt_method_of(k) else _key_by_value(k))}:{one(e)}"
+                for k, e in items
+            )
+            + "]"
+        )
     if x is EMPTY:
         return "{}"  # no fields to take the verb, the width or the flags
     by_value = isinstance(x, StructValue)
