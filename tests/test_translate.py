@@ -52109,6 +52109,52 @@ func main() {
 )
 
 
+# A value of a named array type held in an interface lacks its pointer methods: no
+# fmt.Stringer, no Scaler, in an assertion and a type switch; a pointer to it has them
+CONSTRUCTS["value_lacks_pointer_methods_of_named_array"] = (
+    """\
+package main
+
+import "fmt"
+
+type Vec [2]float64
+
+func (v *Vec) String() string { return fmt.Sprintf("vec(%g, %g)", v[0], v[1]) }
+
+func (v *Vec) Scale(k float64) { v[0], v[1] = v[0]*k, v[1]*k }
+
+type Names []string
+
+func (n Names) String() string { return fmt.Sprint(len(n), " names") }
+
+type Scaler interface{ Scale(float64) }
+
+func describe(x any) string {
+\tswitch s := x.(type) {
+\tcase fmt.Stringer:
+\t\treturn "stringer " + s.String()
+\tdefault:
+\t\treturn fmt.Sprint("plain ", s)
+\t}
+}
+
+func main() {
+\tv := Vec{1, 2}
+\tvar x any = v
+\t_, ok := x.(fmt.Stringer)
+\t_, scales := x.(Scaler)
+\tfmt.Println(ok, scales, x)
+\tvar p any = &v
+\tif sc, ok := p.(Scaler); ok {
+\t\tsc.Scale(2)
+\t}
+\tfmt.Println(describe(x), "|", describe(p), "|", describe(Names{"a", "b"}))
+}
+""",
+    ("false false [1 2]\nplain [1 2] | stringer vec(2, 4) | stringer 2 names\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

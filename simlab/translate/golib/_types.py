@@ -115,6 +115,14 @@ def _points_to(kind: Callable[[Any], bool]) -> Callable[[Any], bool]:
 _GO_TYPES.update({f"*{name}": _points_to(_POINTED_KINDS[kind]) for name, kind in _POINTED.items()})
 
 
+def _value_lacks(x: Any, name: str) -> bool:
+    """``x`` is a value of a named slice, map or array type (no pointer to one) and
+    ``name`` one of its type's pointer methods (``go.pointer_method``), which the
+    value's method set lacks."""
+    raw = next((k.__dict__[name] for k in type(x).__mro__ if name in k.__dict__), None)
+    return getattr(raw, "pointer", False) is True and getattr(x, "ref", False) is None
+
+
 class Methods:
     """The T of ``x.(T)`` for a non-empty interface: a value whose type has its methods
     (``go_name`` is the interface's Go name, for a failed assertion's panic). Where a
@@ -142,7 +150,7 @@ class Methods:
             if go_methods is not None:
                 if n not in go_methods:
                     return n
-            elif n in held or not callable(getattr(cls, n, None)):
+            elif n in held or not callable(getattr(cls, n, None)) or _value_lacks(x, n):
                 return n
             want = self.signatures.get(n)
             if want is not None and declared.get(n, want) != want:
