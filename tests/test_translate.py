@@ -52155,6 +52155,67 @@ func main() {
 )
 
 
+# A pointer to a named slice type whose pointer has the String method, as an element of a
+# slice or a map and as a struct field: fmt calls (*Tags).String, on nil too
+CONSTRUCTS["pointer_string_of_named_slice_elements"] = (
+    """\
+package main
+
+import "fmt"
+
+type Tags []string
+
+func (t *Tags) String() string { return fmt.Sprintf("tags%v", *t) }
+
+func (t *Tags) Add(s string) { *t = append(*t, s) }
+
+type Post struct {
+\tTitle string
+\tPT    *Tags
+}
+
+func main() {
+\tt := Tags{"a"}
+\tt.Add("b")
+\tvar none *Tags
+\tfmt.Println([]*Tags{&t}, Post{"p", &t}, map[string]*Tags{"k": &t})
+\tfmt.Printf("%v|%+v|%s\\n", []*Tags{&t, &t}, Post{"q", &t}, &t)
+\tfmt.Println(t, len(t), none == nil)
+}
+""",
+    (
+        "[tags[a b]] {p tags[a b]} map[k:tags[a b]]\n"
+        "[tags[a b] tags[a b]]|{Title:q PT:tags[a b]}|tags[a b]\n"
+        "[a b] 2 true\n"
+    ),
+)
+
+
+# A nil *Tags in a slice: fmt calls its String method, which may take nil
+CONSTRUCTS["pointer_string_of_named_slice_nil_element"] = (
+    """\
+package main
+
+import "fmt"
+
+type Tags []string
+
+func (t *Tags) String() string {
+\tif t == nil {
+\t\treturn "no tags"
+\t}
+\treturn fmt.Sprintf("tags%v", *t)
+}
+
+func main() {
+\tvar none *Tags
+\tfmt.Println([]*Tags{none})
+}
+""",
+    ("[no tags]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

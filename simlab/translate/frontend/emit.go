@@ -3946,6 +3946,8 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		if ptr, ok := ft.(*types.Pointer); ok && libraryBasicClass(ptr.Elem()) != "" {
 			// a *time.Month: March, a *time.Duration: 1s
 			times = append(times, fmt.Sprintf("%q: lambda x: go.pointed(%s, x)", name, libraryBasicClass(ptr.Elem())))
+		} else if cls := m.namedValuePointer(ft); cls != "" {
+			times = append(times, fmt.Sprintf("%q: lambda x: %s.pointer(x)", name, cls)) // a *Tags: by (*Tags).String
 		} else if cls := timeClass(ft); cls != "" {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls))
 		} else if cls := m.basicClass(ft); cls != "" && hasFmtMethod(ft) {

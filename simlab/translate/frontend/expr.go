@@ -2217,7 +2217,7 @@ func (f *fn) printsByMethodOf(t types.Type, top bool, seen map[types.Type]bool) 
 		return false
 	}
 	seen[t] = true
-	if !top && (isDuration(t) || timeClass(t) != "" || f.m.listStringer(t) != "" || f.basicPointer(t) != "") {
+	if !top && (isDuration(t) || timeClass(t) != "" || f.m.listStringer(t) != "" || f.basicPointer(t) != "" || f.m.namedValuePointer(t) != "") {
 		return true
 	}
 	if hasFmtMethod(t) {
@@ -2230,6 +2230,16 @@ func (f *fn) printsByMethodOf(t types.Type, top bool, seen map[types.Type]bool) 
 		return f.printsByMethodOf(u.Key(), false, seen) || f.printsByMethodOf(u.Elem(), false, seen)
 	}
 	return false
+}
+
+// namedValuePointer: the class of T where t is *T, T a named slice, map or array
+// type of the program (not generic) whose pointer has a String or Error method,
+// which fmt calls on an element or a field; else "".
+func (m *module) namedValuePointer(t types.Type) string {
+	if ptr, ok := t.(*types.Pointer); ok && m.p.isNamedValue(ptr.Elem()) && hasFmtMethod(t) && namedOf(t).TypeArgs().Len() == 0 {
+		return m.globals[namedOf(t).Obj()]
+	}
+	return ""
 }
 
 // basicPointer: the class of T where t is *T, T a named number or string type whose
@@ -2267,6 +2277,8 @@ func (f *fn) printedAs(t types.Type, x string, top, key bool, at ast.Node) strin
 			return f.m.listStringer(t) + "(" + x + ")"
 		case f.basicPointer(t) != "":
 			return "go.BasicPointer(" + f.basicPointer(t) + ", " + x + ")" // []*Temp: by (*Temp).String
+		case f.m.namedValuePointer(t) != "":
+			return f.m.namedValuePointer(t) + ".pointer(" + x + ")" // []*Tags: by (*Tags).String
 		}
 	}
 	if !f.printsByMethod(t, true) {
