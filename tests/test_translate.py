@@ -52216,6 +52216,45 @@ func main() {
 )
 
 
+# A GoString method that panics under %#v: fmt recovers it and prints it in the text's place,
+# and the program goes on
+CONSTRUCTS["gostring_method_panics"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type GS struct{ N int }
+
+func (g GS) GoString() string {
+\tif g.N > 1 {
+\t\tpanic(errors.New("too big"))
+\t}
+\tif g.N > 0 {
+\t\tpanic("boom")
+\t}
+\treturn "GS{}"
+}
+
+func main() {
+\tfmt.Printf("%#v\\n", GS{})
+\tfmt.Printf("%#v\\n", GS{1})
+\tfmt.Printf("%#v|%d\\n", GS{2}, 3)
+\tfmt.Println("still running")
+}
+""",
+    (
+        "GS{}\n"
+        "%!v(PANIC=GoString method: boom)\n"
+        "%!v(PANIC=GoString method: too big)|3\n"
+        "still running\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -38,7 +38,7 @@ from inspect import isgenerator
 from typing import Any
 
 import simlab as sl
-from simlab.errors import SimlabError
+from simlab.errors import GoPanic, SimlabError
 
 from ._errors import LIBRARY_ERRORS
 from ._fmtstate import formatted
@@ -251,6 +251,10 @@ def _go_string(x: Any, cls: Any = None) -> str:
         if x is None or is_typed_nil(x):
             return "<nil>"
         raise
+    except GoPanic as exc:  # fmt recovers it and prints it in the text's place
+        value = getattr(exc, "value", exc.message)  # a program's panic(v), or the library's
+        shown = value.Error() if isinstance(value, sl.GoError) else value
+        return f"%!v(PANIC=GoString method: {shown})"
     if isgenerator(text):
         text.close()
         raise SimlabError(
