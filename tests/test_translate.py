@@ -4244,17 +4244,18 @@ def test_fmt_of_a_struct_holding_a_sync_cond_ends_the_run_in_one_line(tmp_path, 
     assert result.output == "simlab: fmt: simlab does not print the inside of a sync.Cond\n"
 
 
+@pytest.mark.parametrize("made", ["make(chan int)", "(chan int)(nil)"])
 @pytest.mark.parametrize(
     "use", ['fmt.Printf("%T\\n", x)', "b, err := json.Marshal(x)\n\tfmt.Println(b, err)"]
 )
-def test_the_type_of_a_channel_in_an_interface_ends_the_run_in_one_line(tmp_path, use):
-    """Go prints ``chan int`` and ``json: unsupported type: chan int``; a run's channel
-    does not keep its element type, so rather than a wrong name the run ends in one
-    line."""
+def test_the_type_of_a_channel_in_an_interface_ends_the_run_in_one_line(tmp_path, use, made):
+    """Go prints ``chan int`` and ``json: unsupported type: chan int``, of a nil
+    channel too; a run's channel does not keep its element type, so rather than a
+    wrong name the run ends in one line."""
     path = tmp_path / "bad.go"
     path.write_text(
         'package main\n\nimport (\n\t"encoding/json"\n\t"fmt"\n)\n\nvar _ = json.Marshal\n\n'
-        f"func main() {{\n\tvar x any = make(chan int)\n\t{use}\n}}\n"
+        f"func main() {{\n\tvar x any = {made}\n\t{use}\n}}\n"
     )
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 2, result.output

@@ -675,7 +675,7 @@ def type_name(x: Any) -> str:
         return "*" + _class_name(cls, x)
     if (name := _PRIMITIVES.get(type(x))) is not None:
         return name
-    if isinstance(x, sl.Chan):
+    if isinstance(x, sl.Chan) or x is sl.nil_chan:
         _channel_type_unknown()
     if isinstance(x, Ref) and isinstance(x.v, int | str | float):
         return "*" + type_name(x.v)  # new(T) of a generic, T int; &l of a type L int
