@@ -52256,6 +52256,48 @@ func main() {
 )
 
 
+# A handler's ReplaceAttr runs on With's attributes when With is called, once, as Go's
+# handler formats them there (in a group too); a record's run when it is written
+CONSTRUCTS["slog_with_replaces_attrs_once"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log/slog"
+\t"os"
+)
+
+func main() {
+\tn := 0
+\topts := &slog.HandlerOptions{
+\t\tReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+\t\t\tn++
+\t\t\tif a.Key == "time" {
+\t\t\t\treturn slog.Attr{}
+\t\t\t}
+\t\t\treturn slog.Int(a.Key, n)
+\t\t},
+\t}
+\tl := slog.New(slog.NewTextHandler(os.Stdout, opts)).With("w", 0)
+\tfmt.Println("calls after With:", n)
+\tl.Info("m", "k", 0)
+\tg := slog.New(slog.NewJSONHandler(os.Stdout, opts)).WithGroup("req").With("id", 7)
+\tfmt.Println("calls after the group's With:", n)
+\tg.Info("again", "k", 1)
+\tg.Info("third")
+}
+""",
+    (
+        "calls after With: 1\n"
+        "level=3 msg=4 w=1 k=5\n"
+        "calls after the group's With: 6\n"
+        '{"level":8,"msg":9,"req":{"id":6,"k":10}}\n'
+        '{"level":12,"msg":13,"req":{"id":6}}\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -573,7 +573,7 @@ class Handler:
         self.opts = opts if opts is not None else HandlerOptions()
         if self.opts.AddSource:
             raise SimlabError("slog's AddSource is not modelled")
-        self._chain: list[tuple[str, Any]] = []  # ("group", name) or ("attrs", [Attr])
+        self._chain: list[tuple[str, Any]] = []  # ("group", name) or ("attrs", Node)
         self._mu: list[Any] = [None]  # the lock its copies share, made by a blocking write
 
     def Enabled(self, ctx: Any, level: int) -> bool:
@@ -591,8 +591,14 @@ class Handler:
         return self.with_group(name) if name else self
 
     def with_attrs(self, attrs: list[Attr]) -> Handler:
+        """A copy that writes ``attrs`` in every record, resolved and passed through
+        ReplaceAttr now, once, as Go's handler formats them in ``With``."""
         h = self._copy()
-        h._chain.append(("attrs", attrs))
+        groups = [x for kind, x in self._chain if kind == "group"]
+        node: Node = []
+        for a in attrs:
+            h._add(node, a, groups)
+        h._chain.append(("attrs", node))
         return h
 
     def with_group(self, name: str) -> Handler:
@@ -641,8 +647,7 @@ class Handler:
                 node.append((x, inner))
                 node, groups = inner, [*groups, x]
             else:
-                for a in x:
-                    self._add(node, a, groups)
+                node.extend(x)  # With's, written already
         for a in attrs:
             self._add(node, a, groups)
         return _pruned(root)
