@@ -3866,6 +3866,7 @@ GO_SYNTAX_HEADER = (
     [
         ('\tfmt.Printf("%#8v\\n", 1)\n', 13, "%#v with a width, a precision or the flags"),
         ('\tfmt.Printf("%[1]d %#v\\n", 1)\n', 13, "%#v in a format with explicit operand indexes"),
+        ('\tfmt.Printf("%#[1]v\\n", 1)\n', 13, "%#v in a format with explicit operand indexes"),
         ('\txs := []any{1}\n\tfmt.Printf("%#v\\n", xs...)\n', 14, "%#v of operands spread"),
         ('\tfmt.Printf("%#v\\n", make(chan int))\n', 13, "%#v of a channel"),
         (
@@ -3896,6 +3897,7 @@ GO_SYNTAX_HEADER = (
     ids=[
         "width",
         "index",
+        "index of the verb",
         "spread",
         "chan",
         "mutex",

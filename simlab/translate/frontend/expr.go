@@ -4899,7 +4899,7 @@ func snake(name string) string {
 }
 
 // goSyntax matches %#v in a fmt format (see gosyntax.go).
-var goSyntax = regexp.MustCompile(`(^|[^%])(%%)*%[-+ 0]*#[-+# 0]*(?:\d+|\*)?(?:\.\d+)?v`)
+var goSyntax = regexp.MustCompile(`(^|[^%])(%%)*%[-+ 0]*#[-+# 0]*(?:\[\d+\])?(?:\d+|\*)?(?:\.\d+)?(?:\[\d+\])?v`)
 
 // fmtVerb matches a verb of a fmt format, as golib's sprintf reads them: its
 // width, its precision (either may be *, an operand of its own), its verb; and
