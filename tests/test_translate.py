@@ -52300,6 +52300,50 @@ func main() {
 )
 
 
+# A type parameter's zero value, a nil *Point, converted to an interface: (*Point)(nil),
+# not nil, to ==, %T, an assertion and fmt (which calls a String method on it)
+CONSTRUCTS["generic_zero_pointer_in_interface"] = (
+    """\
+package main
+
+import "fmt"
+
+type Point struct{ X int }
+
+type Named struct{ N string }
+
+func (n *Named) String() string {
+\tif n == nil {
+\t\treturn "nobody"
+\t}
+\treturn n.N
+}
+
+func box[T any]() any {
+\tvar v T
+\treturn v
+}
+
+func first[T any](xs []T) any {
+\tif len(xs) == 0 {
+\t\tvar zero T
+\t\treturn zero
+\t}
+\treturn xs[0]
+}
+
+func main() {
+\tfmt.Println(box[*Point]() == nil, box[int]() == nil, box[error]() == nil)
+\tfmt.Printf("%T %v\\n", box[*Point](), box[*Point]())
+\tp, ok := first([]*Point{}).(*Point)
+\tfmt.Println(p == nil, ok)
+\tfmt.Println(first([]*Point{{3}}), first([]*Named{}), first([]*Named{{"ann"}}))
+}
+""",
+    ("false false true\n*main.Point <nil>\ntrue true\n&{3} nobody ann\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

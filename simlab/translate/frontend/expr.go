@@ -2614,11 +2614,26 @@ func (m *module) typeArgOf(t types.Type, at ast.Node) string {
 		box = ", box=" + cls // a Celsius that arithmetic left a float, in an interface or printed
 	} else if n, ok := t.(*types.Named); ok && m.values[n.Obj()] && n.TypeArgs().Len() == 0 {
 		box = ", box=" + m.globals[n.Obj()] // a named map or slice with methods: its class's instance
+	} else if cls := m.structClassOfPointer(t); cls != "" {
+		box = ", box=lambda v: go.as_iface(v, " + cls + ")" // a nil *P in an interface: (*P)(nil), not nil
 	}
 	if isStructValueType(t) && !hasFmtMethod(t) || holdsStructValues(t) {
 		return "go.ValueType(" + goName + ", lambda: " + z + box + ")" // fmt prints a value of T {...}
 	}
 	return "go.TypeArg(" + goName + ", lambda: " + z + box + wrap + ")"
+}
+
+// structClassOfPointer: the class of P where t is *P, P a struct type the program
+// names (not generic); else "".
+func (m *module) structClassOfPointer(t types.Type) string {
+	ptr, ok := t.(*types.Pointer)
+	if !ok || !m.programStruct(ptr.Elem()) {
+		return ""
+	}
+	if n, named := types.Unalias(ptr.Elem()).(*types.Named); named && n.TypeArgs().Len() == 0 {
+		return m.globals[n.Obj()]
+	}
+	return ""
 }
 
 // errorsAsType renders errors.AsType[E](err) (Go 1.26): the first error of err's
