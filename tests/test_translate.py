@@ -52344,6 +52344,54 @@ func main() {
 )
 
 
+# v, ok := x.(Closer) of an interface holding a (*file)(nil): v holds the typed nil, not
+# nil, and a method that takes nil runs on it (as the one-value assertion and the switch)
+CONSTRUCTS["comma_ok_assertion_keeps_typed_nil"] = (
+    """\
+package main
+
+import "fmt"
+
+type Closer interface{ Close() string }
+
+type Namer interface{ Name() string }
+
+type file struct{ name string }
+
+func (f *file) Close() string {
+\tif f == nil {
+\t\treturn "closed nothing"
+\t}
+\treturn "closed " + f.name
+}
+
+func main() {
+\tvar a any = (*file)(nil)
+\tc, ok := a.(Closer)
+\tfmt.Println(ok, c == nil)
+\tfmt.Printf("%T %v\\n", c, c.Close())
+\tn, ok := a.(Namer)
+\tfmt.Println(n == nil, ok)
+\tvar b any = &file{"log"}
+\tif c, ok := b.(Closer); ok {
+\t\tfmt.Println(c.Close())
+\t}
+\tswitch v := a.(type) {
+\tcase Closer:
+\t\tfmt.Println("closer", v == nil, v.Close())
+\t}
+}
+""",
+    (
+        "true false\n"
+        "*main.file closed nothing\n"
+        "true false\n"
+        "closed log\n"
+        "closer false closed nothing\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

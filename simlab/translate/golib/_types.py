@@ -754,6 +754,8 @@ def assert_type(
     if _is(x, t, value=copied is True):
         if callable(copied):
             return copied(_held(x, t)), True
+        if isinstance(t, Methods):
+            return x, True  # an interface holding what x holds: a (*T)(nil) too, not nil
         return (copy(x) if copied or _struct_value_of(t, x) else _held(x, t)), True
     return zero, False
 
