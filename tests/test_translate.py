@@ -52392,6 +52392,58 @@ func main() {
 )
 
 
+# A method promoted through an embedded *Logger that is nil, called through an interface
+# or directly: the method runs with a nil receiver, which it may take, as Go's
+CONSTRUCTS["promoted_method_through_nil_embedded_pointer"] = (
+    """\
+package main
+
+import "fmt"
+
+type Logger struct{ n int }
+
+func (l *Logger) Count() int {
+\tif l == nil {
+\t\treturn 0
+\t}
+\treturn l.n
+}
+
+func (l *Logger) Log(msg string) {
+\tif l == nil {
+\t\tfmt.Println("dropped:", msg)
+\t\treturn
+\t}
+\tl.n++
+\tfmt.Println("logged:", msg)
+}
+
+type Service struct{ *Logger }
+
+type API struct {
+\tService
+\tname string
+}
+
+type Counter interface{ Count() int }
+
+func main() {
+\tvar c Counter = Service{}
+\tfmt.Println(c.Count())
+\ta := &API{name: "x"}
+\ta.Log("one")
+\tvar c2 Counter = a
+\tfmt.Println(c2.Count())
+\tb := API{Service: Service{&Logger{}}}
+\tb.Log("two")
+\tvar c3 Counter = b
+\tfmt.Println(c3.Count(), b.Count())
+}
+""",
+    ("0\ndropped: one\n0\nlogged: two\n1 1\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 
