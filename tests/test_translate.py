@@ -52444,6 +52444,38 @@ func main() {
 )
 
 
+# Two values of an anonymous struct type with a slice field, held in interfaces: == panics,
+# and so does keying a map[any] by one, naming the type, as for a named struct type
+CONSTRUCTS["anonymous_uncomparable_struct_in_interface"] = (
+    """\
+package main
+
+import "fmt"
+
+func try(name string, f func()) {
+\tdefer func() { fmt.Println(name, "recovered:", recover()) }()
+\tf()
+}
+
+func main() {
+\tvar a, b any = struct{ s []int }{}, struct{ s []int }{}
+\ttry("==", func() { fmt.Println(a == b) })
+\ttry("key", func() {
+\t\tm := map[any]int{}
+\t\tm[a] = 1
+\t})
+\tvar c, d any = struct{ n int }{1}, struct{ n int }{1}
+\tfmt.Println(c == d)
+}
+""",
+    (
+        "== recovered: runtime error: comparing uncomparable type struct { s []int }\n"
+        "key recovered: runtime error: hash of unhashable type struct { s []int }\n"
+        "true\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

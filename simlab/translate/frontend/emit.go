@@ -4008,8 +4008,12 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	if pm := m.pointerMethods(tn); len(pm) > 0 {
 		m.emit("    go_pointer_methods = (%s,)  # which a value held in an interface lacks", strings.Join(pm, ", "))
 	}
-	if tn != nil && !types.Comparable(tn.Type()) && m.heldInInterface(tn) {
-		m.emit("    go_uncomparable = %s  # == of two held in interfaces panics, as Go's", pyString(reflectType(tn.Type())))
+	if tn != nil && !types.Comparable(tn.Type()) && m.heldInInterface(tn) || tn == nil && !types.Comparable(st) {
+		var t types.Type = st // an anonymous struct's: struct { s []int }
+		if tn != nil {
+			t = tn.Type()
+		}
+		m.emit("    go_uncomparable = %s  # == of two held in interfaces panics, as Go's", pyString(reflectType(t)))
 	}
 	if tn != nil && len(fields) == 0 && len(tparams) == 0 {
 		// a context key's type: its values are all equal, and the spec lets
