@@ -52476,6 +52476,33 @@ func main() {
 )
 
 
+# A nil key of a map with an interface key type prints first, before keys of any type, as
+# Go's fmt sorts it
+CONSTRUCTS["nil_interface_key_printed_first"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tfmt.Println(map[any]int{nil: 0, 1: 1})
+\tfmt.Println(map[any]string{2.5: "f", nil: "n", 1.5: "g"})
+\tfmt.Println(map[any]bool{[2]int{1, 2}: true, nil: false})
+\tfmt.Println(map[any]int{"s": 1, nil: 2})
+\tvar e error
+\tfmt.Println(map[error]int{e: 3})
+}
+""",
+    (
+        "map[<nil>:0 1:1]\n"
+        "map[<nil>:n 1.5:g 2.5:f]\n"
+        "map[<nil>:false [1 2]:true]\n"
+        "map[<nil>:2 s:1]\n"
+        "map[<nil>:3]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -364,11 +364,14 @@ def _key_by_value(k: Any) -> Any:
 
 def _entries(m: dict[Any, Any]) -> list[tuple[Any, Any]]:
     """A map's entries in the order fmt prints them: by key, and the keys of a
-    ``map[any]V`` grouped by their types first. Go orders those groups by where the
-    linker put each type's descriptor, which no program can rely on; simlab by the
-    types' names."""
-    if len({type(k) for k in m}) > 1:
-        return sorted(m.items(), key=lambda item: (type_name(item[0]), _map_order(item)))
+    ``map[any]V`` grouped by their types first, a nil key before them all. Go
+    orders those groups by where the linker put each type's descriptor, which no
+    program can rely on; simlab by the types' names."""
+    if len({type(k) for k in m}) > 1:  # a nil key first, as Go's fmt sorts it
+        return sorted(
+            m.items(),
+            key=lambda item: (item[0] is not None, type_name(item[0]), _map_order(item)),
+        )
     return sorted(m.items(), key=_map_order)
 
 
