@@ -52503,6 +52503,45 @@ func main() {
 )
 
 
+# json.Unmarshal into a float32 rounds the decimal once (beside a float32 halfway point a
+# float64 first would land on it), and a decimal one unit under float32's overflow point is
+# its largest value (abs of a Decimal rounded it to 28 digits)
+CONSTRUCTS["json_float32_rounded_once"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+func main() {
+\tfor _, s := range []string{
+\t\t"1.000000059604644775390626", "1.000000059604644775390624", "0.1",
+\t\t"3.4028235677973366e38", "3.4028235677973362e38",
+\t\t"-3.40282356779733661637539395458142568447e38",
+\t\t"1e-46", "1.401298464324817e-45", "7e-46",
+\t} {
+\t\tvar f float32
+\t\terr := json.Unmarshal([]byte(s), &f)
+\t\tfmt.Println(f, err)
+\t}
+}
+""",
+    (
+        "1.0000001 <nil>\n"
+        "1 <nil>\n"
+        "0.1 <nil>\n"
+        "3.4028235e+38 <nil>\n"
+        "3.4028235e+38 <nil>\n"
+        "-3.4028235e+38 <nil>\n"
+        "0 <nil>\n"
+        "1e-45 <nil>\n"
+        "0 <nil>\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

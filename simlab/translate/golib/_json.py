@@ -75,7 +75,6 @@ Desc = tuple[Any, ...]
 _ANY = ("any", "interface {}")
 _FLOAT32 = ("float32", "float32")
 _FLOAT32_OVERFLOW = Decimal(2**128 - 2**103)  # float32's largest, and half its last step
-_MAX_FLOAT32 = float(2**128 - 2**104)
 _INVALID_SYNTAX = sl.GoError("strconv.ErrSyntax", "invalid syntax")
 _UNSETTABLE = sl.GoError(
     "*errors.errorString", "cannot set embedded pointer to unexported struct type"
@@ -1116,15 +1115,16 @@ class _Decoder:
             if kind in ("float64", "float32"):
                 f = float(x)
                 # past float32's range: a value that rounds to infinity as a float32
-                if math.isinf(f) or (kind == "float32" and abs(Decimal(x)) >= _FLOAT32_OVERFLOW):
+                if math.isinf(f) or (
+                    kind == "float32" and Decimal(x).copy_abs() >= _FLOAT32_OVERFLOW
+                ):
                     self.fail(node, "number " + x, d)
                     return cur
                 if kind == "float64":
                     return f
-                # a decimal just under the halfway point is float32's largest, though
-                # the float64 it reads as is that point, which rounds up
-                r = _f32(f)
-                return math.copysign(_MAX_FLOAT32, f) if abs(r) > _MAX_FLOAT32 else r
+                # rounded once, from the decimal (a float64 first could land on a
+                # halfway point between two float32s that the decimal is beside)
+                return parse_float(x, 32)[0]
             low, high = INT_RANGES[kind]
             try:
                 n = int(x)
