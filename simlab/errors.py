@@ -20,6 +20,9 @@ class GoPanic(Exception):
         self.dump: str = ""
         self.repanicked = False  # recovered, then panicked again with the same value
         self.recovered = False  # a deferred call's recover() stopped it (go.recover)
+        # what the value's Error or String method panicked with (a string, or "type
+        # runtime.errorString"): Go's fatal error where this panic ends the run
+        self.unprintable: str | None = None
 
     @property
     def chain_mark(self) -> str:

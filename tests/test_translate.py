@@ -4749,6 +4749,33 @@ def test_a_fatal_error_while_a_panic_unwinds_prints_the_panic_first(tmp_path, na
     assert str(fatal.value).split("\n\n")[0] + "\n" == go_printed
 
 
+# a panic value whose Error method panics, unrecovered: the first line go1.27.3
+# printed (a string it panicked with, else the type of what it panicked with)
+UNPRINTABLE_PANICS = {
+    "a nil dereference": (
+        "type E struct{ Msg string }\n\nfunc (e *E) Error() string { return e.Msg }\n\n"
+        "func main() {\n\tvar e *E\n\tpanic(e)\n}\n",
+        "fatal error: panic while printing panic value: type runtime.errorString",
+    ),
+    "a string": (
+        'type E struct{}\n\nfunc (E) Error() string { panic("no text") }\n\n'
+        "func main() {\n\tpanic(E{})\n}\n",
+        "fatal error: panic while printing panic value: no text",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(UNPRINTABLE_PANICS))
+def test_a_panic_whose_value_cannot_be_printed_ends_in_gos_fatal_error(tmp_path, name):
+    source, go_printed = UNPRINTABLE_PANICS[name]
+    path = tmp_path / "main.go"
+    path.write_text("package main\n\n" + source)
+    program = translate.load(path, translate.translate(path))
+    with pytest.raises(sl.FatalError) as fatal:
+        sl.Runtime(seed=1).run(translate.entry(program), until=sl.Minute)
+    assert str(fatal.value).split("\n")[0] == go_printed
+
+
 DURATIONS = """\
 package main
 
@@ -52539,6 +52566,33 @@ func main() {
         "1e-45 <nil>\n"
         "0 <nil>\n"
     ),
+)
+
+
+# panic(e) of a nil *E whose Error method reads a field: recover gives the nil *E back,
+# and fmt prints <nil> where the method fails on it
+CONSTRUCTS["panic_of_value_whose_error_panics"] = (
+    """\
+package main
+
+import "fmt"
+
+type E struct{ Msg string }
+
+func (e *E) Error() string { return e.Msg }
+
+func main() {
+\tdefer func() {
+\t\tr := recover()
+\t\te, ok := r.(*E)
+\t\tfmt.Println(ok, e == nil)
+\t\tfmt.Println(r)
+\t}()
+\tvar e *E
+\tpanic(e)
+}
+""",
+    ("true true\n<nil>\n"),
 )
 
 

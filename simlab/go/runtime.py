@@ -1118,6 +1118,8 @@ class Runtime:
             panic = self.runtime_errors(err)  # a nil dereference of a translated program
             if panic is not None:
                 err = panic.with_traceback(err.__traceback__)
+        if isinstance(err, GoPanic) and err.unprintable is not None:
+            err = FatalError(f"panic while printing panic value: {err.unprintable}")
         if isinstance(err, GoPanic):
             earlier = err.__context__
             if isinstance(earlier, GoPanic) and not err.__suppress_context__ and not err.repanicked:

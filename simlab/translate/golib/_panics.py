@@ -103,7 +103,18 @@ def panic(value: Any) -> NoReturn:
     """
     if value is None:
         value = PanicNilError()
-    text = _panic_text(value)
+    try:
+        text = _panic_text(value)
+    except (GoPanic, AttributeError, IndexError, TypeError, ZeroDivisionError) as exc:
+        # its Error or String method panics (a nil *E's that reads a field): a panic
+        # the program may recover; the runtime's fatal error if it ends the run
+        caught = exc if isinstance(exc, GoPanic) else runtime_error(exc)
+        if caught is None:
+            raise
+        unprintable = Panic(value, "panic while printing panic value")
+        inner = panic_value(caught)  # Go's fatal error names a string, else its type
+        unprintable.unprintable = inner if type(inner) is str else f"type {type_name(inner)}"
+        raise unprintable from None
     earlier = sys.exc_info()[1]
     if not isinstance(earlier, GoPanic):  # a runtime error, or a panic a blocking f caught
         earlier = _deferred_panic(sys._getframe(1)) or _as_panic(earlier)
