@@ -52596,6 +52596,46 @@ func main() {
 )
 
 
+# A type switch on interfaces of the program that no type of the program implements
+# (Unwrap() error, Unwrap() []error): fmt.Errorf's and errors.Join's errors match them
+CONSTRUCTS["type_switch_program_interface_of_library_errors"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type unwrapper interface{ Unwrap() error }
+
+type multiUnwrapper interface{ Unwrap() []error }
+
+func kind(err error) string {
+\tswitch e := err.(type) {
+\tcase unwrapper:
+\t\treturn "one: " + e.Unwrap().Error()
+\tcase multiUnwrapper:
+\t\treturn fmt.Sprint("many: ", len(e.Unwrap()))
+\tdefault:
+\t\treturn "plain"
+\t}
+}
+
+func main() {
+\tbase := errors.New("x")
+\tfmt.Println(kind(fmt.Errorf("ctx: %w", base)))
+\tfmt.Println(kind(fmt.Errorf("two: %w %w", base, base)))
+\tfmt.Println(kind(errors.Join(base, base, base)))
+\tfmt.Println(kind(base), kind(fmt.Errorf("no wrap %v", base)))
+\t_, ok := error(fmt.Errorf("w %w", base)).(unwrapper)
+\tfmt.Println(ok)
+}
+""",
+    ("one: x\nmany: 2\nmany: 3\nplain plain\ntrue\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

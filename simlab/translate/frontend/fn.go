@@ -3491,7 +3491,7 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 				types.TypeString(t, types.RelativeTo(p.pkg))+")", "an interface the instances implement")
 		}
 		if n, ok := t.(*types.Named); ok && p.ours(n.Obj().Pkg()) {
-			// the program's types that implement it; no other value has methods
+			// the program's types that implement it (where none does, a library value may: below)
 			var classes, pointers []string // the types, and those whose pointers only, implement it
 			for tn := range f.m.types {
 				switch {
@@ -3521,11 +3521,12 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 			}
 			switch len(tests) {
 			case 0:
-				return "False"
+				// none of the program's: a library value's methods may (an Errorf error's Unwrap)
 			case 1:
 				return tests[0]
+			default:
+				return "(" + strings.Join(tests, " or ") + ")"
 			}
-			return "(" + strings.Join(tests, " or ") + ")"
 		}
 	}
 	cls := f.assertedTypeOf(e, t)
