@@ -52636,6 +52636,49 @@ func main() {
 )
 
 
+# %T of an instance of a generic type names a type argument of another package by its
+# path, as reflect does (main.Box[*math/big.Int]), one of package main as main
+CONSTRUCTS["type_arguments_named_by_package_path"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"math/big"
+\t"time"
+)
+
+type Box[T any] struct{ V T }
+
+type Pair[K comparable, V any] struct {
+\tK K
+\tV V
+}
+
+type Point struct{ X int }
+
+func main() {
+\tfmt.Printf("%T\\n", Box[*big.Int]{})
+\tfmt.Printf("%T\\n", Box[[]json.Number]{})
+\tfmt.Printf("%T\\n", Pair[string, map[string]time.Duration]{})
+\tfmt.Printf("%T\\n", Box[Point]{})
+\tfmt.Printf("%T\\n", Box[Box[*big.Rat]]{})
+\tvar x any = Box[time.Month]{}
+\tfmt.Printf("%T %v\\n", x, x)
+}
+""",
+    (
+        "main.Box[*math/big.Int]\n"
+        "main.Box[[]encoding/json.Number]\n"
+        "main.Pair[string,map[string]time.Duration]\n"
+        "main.Box[main.Point]\n"
+        "main.Box[main.Box[*math/big.Rat]]\n"
+        "main.Box[time.Month] {%!Month(0)}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

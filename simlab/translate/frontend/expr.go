@@ -970,36 +970,48 @@ func reflectType(t types.Type) string { return spellType(t, nil) }
 // spellType: reflectType's spelling, each type parameter spelled by param where
 // param is not nil.
 func spellType(t types.Type, param func(*types.TypeParam) string) string {
+	return spellTypeIn(t, param, false)
+}
+
+// spellTypeIn is spellType; inArgs: t is (inside) a type argument of an instance,
+// where reflect names a package by its path (main.Box[*math/big.Int]).
+func spellTypeIn(t types.Type, param func(*types.TypeParam) string, inArgs bool) string {
+	qualifier := func(pkg *types.Package) string {
+		if inArgs && pkg.Name() != "main" {
+			return pkg.Path()
+		}
+		return pkg.Name()
+	}
 	switch t := t.(type) {
 	case *types.TypeParam:
 		if param != nil {
 			return param(t)
 		}
 	case *types.Alias:
-		return spellType(types.Unalias(t), param)
+		return spellTypeIn(types.Unalias(t), param, inArgs)
 	case *types.Named:
 		if args := t.TypeArgs(); args.Len() > 0 && t.Obj().Pkg() != nil { // main.Pair[string,int]
 			parts := make([]string, args.Len())
 			for i := range parts {
-				parts[i] = spellType(args.At(i), param)
+				parts[i] = spellTypeIn(args.At(i), param, true)
 			}
 			return t.Obj().Pkg().Name() + "." + t.Obj().Name() + "[" + strings.Join(parts, ",") + "]"
 		}
-		return types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
+		return types.TypeString(t, qualifier)
 	case *types.Basic:
 		if t.Info()&types.IsUntyped == 0 {
 			return types.Typ[t.Kind()].Name() // byte is uint8, rune int32
 		}
 	case *types.Pointer:
-		return "*" + spellType(t.Elem(), param)
+		return "*" + spellTypeIn(t.Elem(), param, inArgs)
 	case *types.Slice:
-		return "[]" + spellType(t.Elem(), param)
+		return "[]" + spellTypeIn(t.Elem(), param, inArgs)
 	case *types.Array:
-		return fmt.Sprintf("[%d]%s", t.Len(), spellType(t.Elem(), param))
+		return fmt.Sprintf("[%d]%s", t.Len(), spellTypeIn(t.Elem(), param, inArgs))
 	case *types.Map:
-		return "map[" + spellType(t.Key(), param) + "]" + spellType(t.Elem(), param)
+		return "map[" + spellTypeIn(t.Key(), param, inArgs) + "]" + spellTypeIn(t.Elem(), param, inArgs)
 	case *types.Chan:
-		elem := spellType(t.Elem(), param)
+		elem := spellTypeIn(t.Elem(), param, inArgs)
 		switch t.Dir() {
 		case types.SendOnly:
 			return "chan<- " + elem
@@ -1015,9 +1027,9 @@ func spellType(t types.Type, param func(*types.TypeParam) string) string {
 			var parts []string
 			for i := 0; i < tuple.Len(); i++ {
 				if variadic && i == tuple.Len()-1 {
-					parts = append(parts, "..."+spellType(tuple.At(i).Type().(*types.Slice).Elem(), param))
+					parts = append(parts, "..."+spellTypeIn(tuple.At(i).Type().(*types.Slice).Elem(), param, inArgs))
 				} else {
-					parts = append(parts, spellType(tuple.At(i).Type(), param))
+					parts = append(parts, spellTypeIn(tuple.At(i).Type(), param, inArgs))
 				}
 			}
 			return parts
@@ -1038,9 +1050,9 @@ func spellType(t types.Type, param func(*types.TypeParam) string) string {
 		var fields []string
 		for i := 0; i < t.NumFields(); i++ {
 			if fd := t.Field(i); fd.Embedded() {
-				fields = append(fields, spellType(fd.Type(), param))
+				fields = append(fields, spellTypeIn(fd.Type(), param, inArgs))
 			} else {
-				fields = append(fields, fd.Name()+" "+spellType(fd.Type(), param))
+				fields = append(fields, fd.Name()+" "+spellTypeIn(fd.Type(), param, inArgs))
 			}
 		}
 		return "struct { " + strings.Join(fields, "; ") + " }"
@@ -1051,11 +1063,11 @@ func spellType(t types.Type, param func(*types.TypeParam) string) string {
 		var methods []string
 		for i := 0; i < t.NumMethods(); i++ {
 			m := t.Method(i)
-			methods = append(methods, m.Name()+strings.TrimPrefix(spellType(m.Type(), param), "func"))
+			methods = append(methods, m.Name()+strings.TrimPrefix(spellTypeIn(m.Type(), param, inArgs), "func"))
 		}
 		return "interface { " + strings.Join(methods, "; ") + " }"
 	}
-	return types.TypeString(t, func(pkg *types.Package) string { return pkg.Name() })
+	return types.TypeString(t, qualifier)
 }
 
 // isResult: v is one of sig's named results.
