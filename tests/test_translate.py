@@ -52679,6 +52679,35 @@ func main() {
 )
 
 
+# A constant with more digits than a float64 holds, given to a float32 (a variable, a
+# literal's element, a field, an argument): rounded once, as Go's constant conversion
+CONSTRUCTS["float32_of_a_precise_constant"] = (
+    """\
+package main
+
+import "fmt"
+
+const above = 1.000000059604644775390626
+
+const third = 1.0 / 3
+
+type Reading struct{ V float32 }
+
+func show(x float32) float32 { return x }
+
+func main() {
+\tvar a float32 = above
+\tb := []float32{above, third}
+\tr := Reading{V: above}
+\tfmt.Println(a, b, r, show(above), float32(above))
+\tvar c float32 = third
+\tfmt.Println(c, a == float32(above))
+}
+""",
+    ("1.0000001 [1.0000001 0.33333334] {1.0000001} 1.0000001 1.0000001\n0.33333334 true\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -513,6 +513,13 @@ func (f *fn) constExpr(e ast.Expr) (string, bool) {
 				return use + "(" + f.name(c) + ")", true
 			}
 			if isBasicKind(under(p.info.TypeOf(x)), types.Float32) && !isBasicKind(under(c.Type()), types.Float32) {
+				if v := constant.ToFloat(c.Val()); v.Kind() == constant.Float {
+					exact, _ := constant.Float32Val(v)
+					if f64, _ := constant.Float64Val(v); float32(f64) != exact {
+						// a float64 first would land on a float32 halfway point: the value itself
+						return "go.Float32(" + floatLiteral(float64(exact)) + ")", true
+					}
+				}
 				return "go.float32(" + f.name(c) + ")", true // var x float32 = Third: rounded, as Go's
 			}
 			return f.name(c), true
