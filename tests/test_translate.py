@@ -52708,6 +52708,46 @@ func main() {
 )
 
 
+# A generic struct's field of a generic named slice or map type instantiated with the
+# struct's own type parameters (X G[T]): fmt calls its String with the struct value's type
+# arguments
+CONSTRUCTS["generic_struct_field_of_own_type_args"] = (
+    """\
+package main
+
+import "fmt"
+
+type G[V any] []V
+
+func (g G[V]) String() string {
+\tvar zero V
+\treturn fmt.Sprintf("G%d(%T)", len(g), zero)
+}
+
+type Index[K comparable, V any] map[K]V
+
+func (ix Index[K, V]) String() string { return fmt.Sprintf("index of %d", len(ix)) }
+
+type S[T any] struct {
+\tName string
+\tX    G[T]
+}
+
+type Both[K comparable, V any] struct {
+\tItems G[V]
+\tBy    Index[K, V]
+}
+
+func main() {
+\tfmt.Println(S[int]{X: G[int]{1}}, S[string]{Name: "s"})
+\tb := Both[string, bool]{Items: G[bool]{true, false}, By: Index[string, bool]{"a": true}}
+\tfmt.Printf("%+v\\n", b)
+}
+""",
+    ("{ G1(int)} {s G0(string)}\n{Items:G2(bool) By:index of 1}\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

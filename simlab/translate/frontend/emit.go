@@ -3822,6 +3822,25 @@ func (m *module) class(ts *ast.TypeSpec, tn *types.TypeName, st *types.Struct, m
 
 // structClass writes the class of a struct type: a named one (tn), or the
 // anonymous struct type of a field, a class named after the field.
+// ownTypeArgs: where t is an instance of a generic type whose every type argument
+// is one of tn's type parameters (G[T] in type S[T any] struct), its parameters
+// given the slots tn's values keep them in, V="T"; else "".
+func (m *module) ownTypeArgs(tn *types.TypeName, t types.Type) string {
+	n := namedOf(t)
+	if tn == nil || n == nil || n.TypeArgs().Len() == 0 {
+		return ""
+	}
+	var kw []string
+	for i := 0; i < n.TypeArgs().Len(); i++ {
+		tp, ok := n.TypeArgs().At(i).(*types.TypeParam)
+		if !ok {
+			return ""
+		}
+		kw = append(kw, fmt.Sprintf("%s=%q", n.Origin().TypeParams().At(i).Obj().Name(), m.typeParamSlot(tn, tp.Obj().Name())))
+	}
+	return strings.Join(kw, ", ")
+}
+
 // laterClass: cls, the class of the program's named type t, as a struct class
 // tn's body may name it: a lambda that looks it up when called where t is declared
 // after tn (type Node struct{ Kids Children } before type Children []*Node), or
@@ -3952,6 +3971,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 			times = append(times, fmt.Sprintf("%q: %s", name, cls))
 		} else if cls := m.basicClass(ft); cls != "" && hasFmtMethod(ft) {
 			times = append(times, fmt.Sprintf("%q: %s", name, m.laterClass(cls, ft, tn))) // a Celsius that arithmetic left a float
+		} else if cls, params := m.listStringer(ft), m.ownTypeArgs(tn, ft); cls != "" && params != "" {
+			// an X G[T] field of a type S[T any]: the struct value's type arguments
+			times = append(times, fmt.Sprintf("%q: go.FieldInstance(%s, %s)", name, cls, params))
 		} else if cls := m.listStringer(ft); cls != "" && namedOf(ft).TypeArgs().Len() > 0 && !hasTypeParam(ft) {
 			// a G[int] field: its value keeps the type arguments its methods take
 			n := namedOf(ft)

@@ -32,6 +32,7 @@ from ._values import (
     EMPTY,
     ArrayKey,
     BasicPointer,
+    FieldInstance,
     InterfaceKeyMap,
     Named,
     NamedBool,
@@ -446,7 +447,7 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
     cls = type(x)
     values, durations = getattr(cls, "go_fmt_values", ()), getattr(cls, "go_durations", ())
     float32s = getattr(cls, "go_float32s", ())
-    times: dict[str, type] = getattr(cls, "go_stringers", {})
+    times: dict[str, Any] = getattr(cls, "go_stringers", {})
     for s, param in getattr(cls, "go_generic_fields", {}).items():
         arg = getattr(x, param)
         if isinstance(arg, ValueType) or (isinstance(arg, TypeArg) and arg.box is as_value):
@@ -467,8 +468,9 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
             shown += 1
             kind = "value" if s in values else "duration" if s in durations else ""
             name, value = s.removesuffix("_"), getattr(x, s)
-            if s in times and name[:1].isupper():
-                value = times[s](value)  # fmt calls no method of an unexported field
+            if s in times and name[:1].isupper():  # fmt calls no method of an unexported field
+                to = times[s]
+                value = to.of(value, x) if type(to) is FieldInstance else to(value)
             elif s in float32s:
                 value = _as_float32(value)
             elif s in empty:

@@ -366,6 +366,23 @@ class NamedBool(NamedValue):
         return hash((type(self), self.v))
 
 
+class FieldInstance:
+    """How fmt sees a struct field of an instance of a generic named slice or map type
+    whose type arguments are the struct's own type parameters (``X G[T]`` of a
+    ``type S[T any] struct``): the field's value as an instance of ``cls`` given the
+    type arguments the struct value keeps (``params``: the parameter's name, the
+    struct's slot), whose methods take them."""
+
+    __slots__ = ("cls", "params")
+
+    def __init__(self, cls: type[NamedValue], **params: str) -> None:
+        self.cls, self.params = cls, params
+
+    def of(self, value: Any, owner: Any) -> NamedValue:
+        args = {name: getattr(owner, slot) for name, slot in self.params.items()}
+        return self.cls.instance(value, **args)
+
+
 class method:  # a decorator, named as Python's staticmethod is
     """A method of a named slice, map or func type: on the class, the function,
     called with the receiver (``byAge.Len(people)``); on a :class:`NamedValue`, the
