@@ -52748,6 +52748,43 @@ func main() {
 )
 
 
+# A url.URL value as a struct field under %v and %+v: its fields, as fmt prints a struct
+# value whose String is on the pointer; a *url.URL field by its String
+CONSTRUCTS["url_value_as_a_struct_field"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"net/url"
+)
+
+type Link struct {
+\tName string
+\tURL  url.URL
+\tPtr  *url.URL
+}
+
+func main() {
+\tu, _ := url.Parse("https://ann:pw@example.com/a/b?q=1#frag")
+\tl := Link{Name: "x", URL: *u, Ptr: u}
+\tfmt.Printf("%v\\n%+v\\n", l, l)
+\tfmt.Println(Link{URL: url.URL{Scheme: "https", Host: "h"}})
+\tfmt.Println(l.URL.String(), l.Ptr)
+}
+""",
+    (
+        "{x {https  ann:pw example.com /a/b frag q=1   false false} "
+        "https://ann:pw@example.com/a/b?q=1#frag}\n"
+        "{Name:x URL:{Scheme:https Opaque: User:ann:pw Host:example.com Path:/a/b "
+        "Fragment:frag RawQuery:q=1 RawPath: RawFragment: ForceQuery:false "
+        "OmitHost:false} Ptr:https://ann:pw@example.com/a/b?q=1#frag}\n"
+        "{ {https   h      false false} <nil>}\n"
+        "https://ann:pw@example.com/a/b?q=1#frag https://ann:pw@example.com/a/b?q=1#frag\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3991,7 +3991,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		if cls := fieldNumberClass(ft); cls != "" && st.Field(i).Name() != "_" {
 			sized = append(sized, fmt.Sprintf("%q: %s", st.Field(i).Name(), cls))
 		}
-		if m.programStruct(ft) || holdsStructValues(ft) || !st.Field(i).Exported() && holdsStructs(ft) {
+		if m.programStruct(ft) || holdsStructValues(ft) || !st.Field(i).Exported() && holdsStructs(ft) || !isPointer(ft) && isNamed(ft, "net/url", "URL") {
 			// (an unexported field's struct values print field by field even with a
 			// String method, which fmt cannot call there)
 			values = append(values, name)
