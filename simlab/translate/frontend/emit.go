@@ -4267,11 +4267,9 @@ func (m *module) promoted(t types.Type) {
 		}
 		m.emit("")
 		m.emit("    def %s(self, *args):  # promoted from %s", name, strings.TrimPrefix(path, "."))
-		recv := fn.Type().(*types.Signature).Recv().Type()
-		if ptr, ok := recv.(*types.Pointer); ok && m.p.ours(fn.Pkg()) && namedOf(ptr.Elem()) != nil &&
-			namedOf(ptr.Elem()).TypeParams().Len() == 0 && m.globals[namedOf(ptr.Elem()).Obj()] != "" {
+		if cls := m.structClassOfPointer(fn.Type().(*types.Signature).Recv().Type()); cls != "" {
 			// the class's method, given the field: a nil *Logger's too, which may take nil
-			m.emit("        return %s.%s(self%s, *args)", m.globals[namedOf(ptr.Elem()).Obj()], name, path)
+			m.emit("        return %s.%s(self%s, *args)", cls, name, path)
 			continue
 		}
 		m.emit("        return self%s.%s(*args)", path, name)

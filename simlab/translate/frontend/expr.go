@@ -5678,18 +5678,10 @@ func (f *fn) nilStringerElems(t types.Type) string {
 // program (not generic) whose pointer has no String, Error or Format method; or "".
 // fmt's mark of a bad verb names a nil one's type: %!s(*main.T=<nil>).
 func (f *fn) structPointerClass(t types.Type) string {
-	ptr, ok := t.(*types.Pointer)
-	if !ok || hasFmtMethod(ptr) {
+	if hasFmtMethod(t) {
 		return ""
 	}
-	n, ok := types.Unalias(ptr.Elem()).(*types.Named)
-	if !ok || n.TypeArgs().Len() > 0 || !f.m.types[n.Obj()] {
-		return ""
-	}
-	if _, isStruct := n.Underlying().(*types.Struct); !isStruct {
-		return ""
-	}
-	return f.m.globals[n.Obj()]
+	return f.m.structClassOfPointer(t)
 }
 
 // interfaceElems: t is a slice or an array of interface values, whose == is

@@ -345,22 +345,21 @@ def _key(k: Any, plus: bool, raw: bool = False) -> str:
     """A map key as fmt prints it: a struct key (a class equal by value) as a value."""
     if type(k) is ArrayKey:
         return "[" + " ".join(_key(e, plus, raw) for e in k) + "]"  # [{1} {2}] of a [2]P
-    if not isinstance(k, int | float | str) and type(k).__hash__ is not object.__hash__:
-        return _value_text(k, plus, raw) if hasattr(type(k), "__slots__") else v(k, plus, raw)
-    return v(k, plus, raw)
+    return _value_text(k, plus, raw) if _struct_valued(k) else v(k, plus, raw)
+
+
+def _struct_valued(k: Any) -> bool:
+    """``k``, a map key, is a struct value: of a class with slots, equal by value."""
+    return (
+        not isinstance(k, int | float | str)
+        and type(k).__hash__ is not object.__hash__
+        and hasattr(type(k), "__slots__")
+    )
 
 
 def _key_by_value(k: Any) -> Any:
-    """A map key under a verb: a struct key (a class equal by value) as the value
-    fmt formats field by field."""
-    if (
-        not isinstance(k, int | float | str)
-        and hasattr(type(k), "__slots__")
-        and type(k).__hash__ is not object.__hash__
-        and not isinstance(k, _NOT_STRUCTS)
-    ):
-        return StructValue(k)
-    return k
+    """A map key under a verb: a struct key as the value fmt formats field by field."""
+    return StructValue(k) if _struct_valued(k) and not isinstance(k, _NOT_STRUCTS) else k
 
 
 def _entries(m: dict[Any, Any]) -> list[tuple[Any, Any]]:
