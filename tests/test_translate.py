@@ -52785,6 +52785,58 @@ func main() {
 )
 
 
+# slices.Compact and maps.Equal inside a generic function compare a struct type
+# argument's values by value, as == of two T values does; pointers by address
+# (go1.27.3 printed this).
+CONSTRUCTS["generic_compact_maps_equal_struct"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+\t"slices"
+)
+
+type V struct{ A int }
+
+func Dedup[T comparable](xs []T) []T { return slices.Compact(xs) }
+
+func Same[T comparable](a, b map[int]T) bool { return maps.Equal(a, b) }
+
+func main() {
+\tfmt.Println(slices.Compact([]V{{1}, {2}, {2}}))
+\tfmt.Println(maps.Equal(map[int]V{1: {1}}, map[int]V{1: {1}}))
+\tfmt.Println(Dedup([]V{{1}, {2}, {2}}), Same(map[int]V{1: {1}}, map[int]V{1: {1}}))
+\tfmt.Println(len(Dedup([]*V{{1}, {1}})), Dedup([]any{V{1}, V{1}, 1, 1.0}))
+}
+""",
+    ("[{1} {2}]\ntrue\n[{1} {2}] true\n2 [{1} 1 1]\n"),
+)
+
+
+# A type error on a field of a generic struct names the field's type with its
+# type argument: []int, not []T (go1.27.3 printed this).
+CONSTRUCTS["json_generic_field_type_error"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Page[T any] struct{ Items []T }
+
+func main() {
+\tvar p Page[int]
+\tfmt.Println(json.Unmarshal([]byte(`{"Items":{}}`), &p))
+}
+""",
+    ("json: cannot unmarshal object into Go struct field Page[int].Items of type []int\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1688,6 +1688,12 @@ func (f *fn) elemZero(s ast.Expr, at ast.Node) string {
 // equality: the function that tells two values of the comparable type t equal
 // as compare renders their ==, or "" for Python's ==.
 func (f *fn) equality(t types.Type, at ast.Node) string {
+	if tp, ok := t.(*types.TypeParam); ok {
+		if basicTypeSet(tp) {
+			return ""
+		}
+		return "lambda a, b: go.equal_as(" + tp.Obj().Name() + ", a, b)" // as compare's a == b
+	}
 	switch u := under(t).(type) {
 	case *types.Array:
 		if f.m.elemCopier(u.Elem(), at) != "" || mayHoldNaN(u.Elem()) {

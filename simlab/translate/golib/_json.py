@@ -40,6 +40,7 @@ from __future__ import annotations
 import base64
 import binascii
 import math
+import re
 from collections.abc import Generator, Iterator
 from decimal import Decimal
 from inspect import isgenerator
@@ -629,7 +630,16 @@ def _bind(d: Any, args: dict[str, Any]) -> Any:
         return d
     if len(d) == 2 and d[0] == "param":
         return type_param(args[d[1]])
-    return tuple(_bind(x, args) for x in d)
+    bound = tuple(_bind(x, args) for x in d)
+    if len(bound) > 1 and isinstance(bound[1], str):  # its Go name: []T is []int
+        name = _PARAM_NAME.sub(
+            lambda m: type_param(args[m[0]])[1] if m[0] in args else m[0], bound[1]
+        )
+        bound = (bound[0], name, *bound[2:])
+    return bound
+
+
+_PARAM_NAME = re.compile(r"(?<![\w.])\w+")
 
 
 def _marshal(v: Any, d: Desc, html: bool = True) -> Generator[Any, Any, tuple[str | None, Any]]:
