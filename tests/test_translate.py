@@ -52785,6 +52785,59 @@ func main() {
 )
 
 
+# A type error on a field of a generic struct names the field's type with its
+# type argument: []int, not []T (go1.27.3 printed this).
+CONSTRUCTS["json_generic_field_type_error"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Page[T any] struct{ Items []T }
+
+func main() {
+\tvar p Page[int]
+\tfmt.Println(json.Unmarshal([]byte(`{"Items":{}}`), &p))
+}
+""",
+    ("json: cannot unmarshal object into Go struct field Page[int].Items of type []int\n"),
+)
+
+
+# bytes.Cut, CutPrefix and CutSuffix of a nil slice give nil halves: s[0:] of nil is
+# nil; of an empty non-nil slice, non-nil ones (go1.27.3 printed this).
+CONSTRUCTS["bytes_cut_of_nil"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tr, ok := bytes.CutPrefix(nil, nil)
+\tfmt.Println(r == nil, ok)
+\tr, ok = bytes.CutSuffix(nil, nil)
+\tfmt.Println(r == nil, ok)
+\ta, b, ok := bytes.Cut(nil, nil)
+\tfmt.Println(a == nil, b == nil, ok)
+\te := []byte{}
+\tr, ok = bytes.CutPrefix(e, nil)
+\tfmt.Println(r == nil, ok)
+\ta, b, ok = bytes.Cut(e, nil)
+\tfmt.Println(a == nil, b == nil, ok)
+\ta, b, ok = bytes.Cut([]byte("ab"), []byte("b"))
+\tfmt.Println(a == nil, b == nil, ok, len(b))
+}
+""",
+    ("true true\ntrue true\ntrue true true\nfalse true\nfalse false true\nfalse false true 0\n"),
+)
+
+
 # slices.Compact and maps.Equal inside a generic function compare a struct type
 # argument's values by value, as == of two T values does; pointers by address
 # (go1.27.3 printed this).
@@ -52815,25 +52868,68 @@ func main() {
 )
 
 
-# A type error on a field of a generic struct names the field's type with its
-# type argument: []int, not []T (go1.27.3 printed this).
-CONSTRUCTS["json_generic_field_type_error"] = (
+# bytes.EqualFold reads a byte that starts no valid encoding as RuneError, so two
+# such bytes fold equal (go1.27.3 printed this).
+CONSTRUCTS["bytes_equal_fold_invalid_utf8"] = (
     """\
 package main
 
 import (
-\t"encoding/json"
+\t"bytes"
 \t"fmt"
 )
 
-type Page[T any] struct{ Items []T }
-
 func main() {
-\tvar p Page[int]
-\tfmt.Println(json.Unmarshal([]byte(`{"Items":{}}`), &p))
+\tfmt.Println(bytes.EqualFold([]byte{0xff}, []byte{0x00}))
+\tfmt.Println(bytes.EqualFold([]byte{0xff}, []byte{0xfe}))
+\tfmt.Println(bytes.EqualFold([]byte("Go\\xffX"), []byte("GO\\xc0x")))
+\tfmt.Println(bytes.EqualFold([]byte("Straße"), []byte("STRASSE")))
+\tfmt.Println(bytes.EqualFold(nil, []byte{}))
+\tfmt.Println(bytes.EqualFold([]byte("Σίσυφος"), []byte("ΣΊΣΥΦΟΣ")))
 }
 """,
-    ("json: cannot unmarshal object into Go struct field Page[int].Items of type []int\n"),
+    ("false\ntrue\ntrue\nfalse\ntrue\ntrue\n"),
+)
+
+
+# A [][]byte, map[string][]byte or [2][]byte field prints each []byte as its text
+# under %s and %q and as hex under %x and %X (go1.27.3 printed this).
+CONSTRUCTS["struct_byte_slice_fields_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+type P struct {
+\tTags [][]byte
+\tM    map[string][]byte
+\tA    [2][]byte
+\tN    int8
+}
+
+func main() {
+\tp := P{
+\t\tTags: [][]byte{[]byte("a"), nil},
+\t\tM:    map[string][]byte{"k": []byte("vw"), "z": nil},
+\t\tA:    [2][]byte{[]byte("q")},
+\t\tN:    -1,
+\t}
+\tfmt.Printf("%s\\n", p)
+\tfmt.Printf("%x\\n", p)
+\tfmt.Printf("%q\\n", p)
+\tfmt.Printf("%v\\n", p)
+\tfmt.Printf("%X\\n", &p)
+\tfmt.Printf("%d\\n", p)
+}
+""",
+    (
+        "{[a ] map[k:vw z:] [q ] %!s(int8=-1)}\n"
+        "{[61 ] map[6b:7677 7a:] [71 ] -1}\n"
+        '{["a" ""] map["k":"vw" "z":""] ["q" ""] \'\ufffd\'}\n'
+        "{[[97] []] map[k:[118 119] z:[]] [[113] []] -1}\n"
+        "&{[61 ] map[6B:7677 7A:] [71 ] -1}\n"
+        "{[[97] []] map[%!d(string=k):[118 119] %!d(string=z):[]] [[113] []] -1}\n"
+    ),
 )
 
 

@@ -1137,6 +1137,9 @@ func fieldNumberClass(t types.Type) string {
 	if b, ok := e.(*types.Basic); ok && b.Kind() == types.Uint8 {
 		return "go.Bytes"
 	}
+	if _, named := e.(*types.Named); !named && e != nil && fieldNumberClass(e) == "go.Bytes" {
+		return "(go.Bytes,)" // [][]byte, map[string][]byte: each element's text under %s
+	}
 	if e != nil && isSizedInt(e) {
 		return sizedClass(e)
 	}

@@ -4110,10 +4110,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		"bytes.Contains", "bytes.Index", "bytes.IndexByte", "bytes.LastIndexByte", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",
 		"bytes.Fields", "bytes.Split", "bytes.SplitAfter", "bytes.TrimSpace", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix",
 		"bytes.Join", "bytes.SplitN", "bytes.LastIndex", "bytes.IndexRune", "bytes.ContainsRune", "bytes.IndexAny",
-		"bytes.ContainsAny", "bytes.Replace", "bytes.ReplaceAll", "bytes.Runes", "html.EscapeString", "html.UnescapeString":
+		"bytes.ContainsAny", "bytes.Replace", "bytes.ReplaceAll", "bytes.Runes", "bytes.EqualFold", "html.EscapeString", "html.UnescapeString":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
-	case "bytes.EqualFold":
-		return "go.equal_fold(go.string_of(" + arg(0) + "), go.string_of(" + arg(1) + "))", false
 	case "bytes.Trim":
 		return "go.bytes_trim(" + arg(0) + ", " + arg(1) + ")", false
 	case "bytes.TrimLeft":

@@ -1200,13 +1200,21 @@ def _format_elements(
     return ("&" if pointer else "") + "{" + " ".join(parts) + "}"
 
 
-def _as_sized(x: Any, cls: type, verb: str) -> Any:
+def _as_sized(x: Any, cls: Any, verb: str) -> Any:
     """A field of a sized integer type, or a slice, an array or a map of them
     (``go_sized``), as the values of ``cls`` fmt names under a bad verb
     (``%!s(int8=-1)``); a []byte field (``cls`` :class:`Bytes`) as its text or hex
     under ``%s``, ``%q``, ``%x`` and ``%X``."""
     if cls is Bytes:
         return Bytes(x or []) if verb in "sqxX" and isinstance(x, list | None) else x
+    if cls == (Bytes,):  # [][]byte, map[K][]byte
+        if verb not in "sqxX":
+            return x
+        if isinstance(x, list):
+            return [Bytes(e or []) if isinstance(e, list | None) else e for e in x]
+        if isinstance(x, dict):
+            return {k: Bytes(e or []) if isinstance(e, list | None) else e for k, e in x.items()}
+        return x
     if type(x) is int:
         return cls(x)
     if isinstance(x, list):

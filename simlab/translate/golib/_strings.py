@@ -515,6 +515,12 @@ def _runes_of(b: list[int]) -> Iterator[tuple[int, int, int]]:
         i += width
 
 
+def bytes_equal_fold(a: list[int], b: list[int]) -> bool:
+    """``bytes.EqualFold``: :func:`equal_fold` of the bytes' runes, a byte that starts
+    no valid encoding a ``RuneError``."""
+    return equal_fold(*("".join(chr(r) for _, r, _ in _runes_of(x)) for x in (a, b)))
+
+
 def bytes_compare(a: list[int], b: list[int]) -> int:
     """``bytes.Compare``: -1, 0 or +1, byte by byte, a prefix first."""
     return (a > b) - (a < b)
@@ -664,6 +670,8 @@ def bytes_cut(b: list[int], sep: list[int]) -> tuple[list[int], Any, bool]:
     i = bytes_index(b, sep)
     if i < 0:
         return b, NilSlice(), False
+    if not b:  # Cut(nil, nil): both halves of a nil slice are nil
+        return b, b, True
     return b[:i], b[i + len(sep) :], True
 
 
@@ -738,14 +746,14 @@ def bytes_cut_prefix(b: list[int], prefix: list[int]) -> tuple[list[int], bool]:
     """``bytes.CutPrefix``: ``b`` without ``prefix`` and true, if it starts so."""
     if not bytes_has_prefix(b, prefix):
         return b, False
-    return b[len(prefix) :], True
+    return (b[len(prefix) :] if b else b), True  # of nil, nil
 
 
 def bytes_cut_suffix(b: list[int], suffix: list[int]) -> tuple[list[int], bool]:
     """``bytes.CutSuffix``: ``b`` without ``suffix`` and true, if it ends so."""
     if not bytes_has_suffix(b, suffix):
         return b, False
-    return b[: len(b) - len(suffix)], True
+    return (b[: len(b) - len(suffix)] if b else b), True  # of nil, nil
 
 
 def bytes_trim_prefix(b: list[int], prefix: list[int]) -> list[int]:
