@@ -52933,6 +52933,60 @@ func main() {
 )
 
 
+# errors.As of a nil error is false before the target is looked at: no panic for a
+# nil target, a nil pointer or a target type that is no error (go1.27.3 printed this).
+CONSTRUCTS["errors_as_of_nil_error_before_target"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"os"
+)
+
+type E struct{}
+
+func (*E) Error() string { return "e" }
+
+func try(name string, f func() bool) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println(name, "panic:", r)
+\t\t}
+\t}()
+\tfmt.Println(name, f())
+}
+
+func main() {
+\tvar n int
+\tvar pe *os.PathError
+\tvar e *E
+\tvar ep **E
+\ttry("nil err, int target", func() bool { return errors.As(nil, &n) })
+\ttry("nil err, nil target", func() bool { return errors.As(nil, nil) })
+\ttry("nil err, nil pointer", func() bool { return errors.As(nil, ep) })
+\ttry("nil err, PathError", func() bool { return errors.As(nil, &pe) })
+\terr := errors.New("x")
+\ttry("err, int target", func() bool { return errors.As(err, &n) })
+\ttry("err, nil target", func() bool { return errors.As(err, nil) })
+\ttry("err, nil pointer", func() bool { return errors.As(err, ep) })
+\ttry("err, E", func() bool { return errors.As(fmt.Errorf("w: %w", &E{}), &e) })
+}
+""",
+    (
+        "nil err, int target false\n"
+        "nil err, nil target false\n"
+        "nil err, nil pointer false\n"
+        "nil err, PathError false\n"
+        "err, int target panic: errors: *target must be interface or implement error\n"
+        "err, nil target panic: errors: target cannot be nil\n"
+        "err, nil pointer panic: errors: target must be a non-nil pointer\n"
+        "err, E true\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

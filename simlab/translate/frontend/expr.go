@@ -3555,7 +3555,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		if errType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface); !types.IsInterface(ptr.Elem()) && !types.Implements(ptr.Elem(), errType) {
 			// var se StatusError where only *StatusError has Error: Go's errors.As panics
-			return "go.errors_as_invalid(" + arg(1) + ")", false // nil, or not a pointer to an error
+			return "go.errors_as_invalid(" + arg(0) + ", " + arg(1) + ")", false // nil, or not a pointer to an error
 		}
 		typed := "" // the target's type, for the program's own As methods (target.(**T))
 		if n := pointedStruct(ptr); n != nil && f.m.hasAsMethod() || pointedInterface(p, ptr) && f.m.hasAsMethod() {

@@ -140,7 +140,10 @@ def errors_as(
     target of interface type (``iface``) takes it as the chain holds it, so a
     ``(*T)(nil)`` there is not nil. An error that does not match may fill the target
     by its own ``As(target) bool`` method, given the target's Go type (``target_type``,
-    ``**main.HTTPError``) where the program has such a method."""
+    ``**main.HTTPError``) where the program has such a method. A nil ``err`` is
+    false before the target is looked at, as Go's."""
+    if err is None:
+        return False
     _non_nil(target)
     given = TypedRef(target, target_type) if target_type and type(target) is Ref else target
     for e in _tree(err):
@@ -160,17 +163,22 @@ def errors_as(
     return False
 
 
-def errors_as_invalid(target: Any) -> None:
+def errors_as_invalid(err: Any, target: Any) -> bool:
     """``errors.As`` with a target whose element type is no interface and does not
     implement error (``var se StatusError`` where only ``*StatusError`` has Error):
-    Go's panic, which first asks for a non-nil pointer."""
+    false of a nil ``err``, else Go's panic, which first asks for a non-nil pointer."""
+    if err is None:
+        return False
     _non_nil(target)
     raise GoPanic("errors: *target must be interface or implement error")
 
 
-def errors_as_no_pointer(err: Any, target: Any) -> NoReturn:
-    """``errors.As(err, target)`` with a target that is no pointer: Go's panic, a
-    string to recover, which tells a nil target from another value."""
+def errors_as_no_pointer(err: Any, target: Any) -> bool:
+    """``errors.As(err, target)`` with a target that is no pointer: false of a nil
+    ``err``, else Go's panic, a string to recover, which tells a nil target from
+    another value."""
+    if err is None:
+        return False
     if target is None:
         raise GoPanic("errors: target cannot be nil")
     raise GoPanic("errors: target must be a non-nil pointer")
