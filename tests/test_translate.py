@@ -4691,6 +4691,35 @@ def test_a_repanic_in_a_chain_of_panics_says_so(tmp_path, name):
     assert str(panic.value).split("\n\n")[0] + "\n" == go_printed
 
 
+# Deferred calls a loop made run last first, each one even after a later one panicked;
+# go1.27.3 printed the three panics of this program chained, the first raised first.
+DEFERS_IN_A_LOOP_PANIC = """\
+package main
+
+import "fmt"
+
+func main() {
+\tfor i := range 3 {
+\t\tdefer func() {
+\t\t\tfmt.Println("deferred", i)
+\t\t\tpanic(fmt.Sprint("p", i))
+\t\t}()
+\t}
+\tfmt.Println("body")
+}
+"""
+
+
+def test_a_panicking_deferred_call_does_not_stop_the_ones_deferred_before_it(tmp_path, capsys):
+    path = tmp_path / "main.go"
+    path.write_text(DEFERS_IN_A_LOOP_PANIC)
+    program = translate.load(path, translate.translate(path))
+    with pytest.raises(sl.GoPanic) as panic:
+        sl.Runtime(seed=1).run(translate.entry(program), until=sl.Minute)
+    assert capsys.readouterr().out == "body\ndeferred 2\ndeferred 1\ndeferred 0\n"
+    assert str(panic.value).split("\n\n")[0] == "panic: p2\n\tpanic: p1\n\tpanic: p0"
+
+
 # fatal errors raised while a panic unwinds, with the first lines go1.27.3 printed:
 # the panic (with its mark), then the fatal error on a line of its own
 FATAL_WHILE_PANICKING = {
@@ -52933,6 +52962,190 @@ func main() {
 )
 
 
+# A closure in a for loop's condition is made anew each time the condition runs, so
+# it reads the current iteration's variable (Go 1.22), and the loop ends (go1.27.3
+# printed this).
+CONSTRUCTS["loop_condition_closure_reads_current_iteration"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tn := 0
+\tfor i := 0; func() bool { return i < 3 }(); i++ {
+\t\tn++
+\t}
+\tfmt.Println(n)
+\tvar fs []func() int
+\tfor i, j := 0, 10; func(k int) bool { return i+k < j }(2); i, j = i+1, j-1 {
+\t\tfs = append(fs, func() int { return i * j })
+\t}
+\tfor _, f := range fs {
+\t\tfmt.Print(f(), " ")
+\t}
+\tfmt.Println()
+\tlimit := func(i int) bool { return i < 2 }
+\tfor i := range 5 {
+\t\tif !limit(i) {
+\t\t\tbreak
+\t\t}
+\t\tfmt.Println("i", i)
+\t}
+}
+""",
+    ("3\n0 9 16 21 \ni 0\ni 1\n"),
+)
+
+
+# A deferred call made in a loop that panics does not stop the calls deferred
+# before it: they run, then recover stops the panic (go1.27.3 printed this).
+CONSTRUCTS["deferred_calls_in_a_loop_after_a_panic"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+func work(n int) (err error) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\terr = fmt.Errorf("recovered: %v", r)
+\t\t}
+\t}()
+\tcleanup(n)
+\treturn nil
+}
+
+func cleanup(n int) {
+\tfor i := range n {
+\t\tdefer func() {
+\t\t\tfmt.Println("cleanup", i)
+\t\t\tif i == 1 {
+\t\t\t\tpanic(errors.New("cleanup 1 failed"))
+\t\t\t}
+\t\t}()
+\t}
+\tfmt.Println("work with", n)
+}
+
+func main() {
+\tfmt.Println(work(3))
+\tfmt.Println(work(1))
+\tfunc() {
+\t\tdefer func() { fmt.Println("recovered:", recover()) }()
+\t\tfunc() {
+\t\t\tfor i := range 2 {
+\t\t\t\tdefer func() {
+\t\t\t\t\tif i == 1 {
+\t\t\t\t\t\tpanic("boom")
+\t\t\t\t\t}
+\t\t\t\t\tfmt.Println("ran", i)
+\t\t\t\t}()
+\t\t\t}
+\t\t}()
+\t}()
+}
+""",
+    (
+        "work with 3\n"
+        "cleanup 2\n"
+        "cleanup 1\n"
+        "cleanup 0\n"
+        "recovered: cleanup 1 failed\n"
+        "work with 1\n"
+        "cleanup 0\n"
+        "<nil>\n"
+        "ran 0\n"
+        "recovered: boom\n"
+    ),
+)
+
+
+# The same where the deferred calls block (send on an unbuffered channel): every one
+# runs, last first (go1.27.3 printed this).
+CONSTRUCTS["blocking_deferred_calls_in_a_loop_after_a_panic"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func drain(ch chan int, wg *sync.WaitGroup) {
+\tdefer wg.Done()
+\tfor v := range ch {
+\t\tfmt.Println("got", v)
+\t}
+}
+
+func send(ch chan int) {
+\tfor i := range 3 {
+\t\tdefer func() {
+\t\t\tch <- i
+\t\t\tif i == 2 {
+\t\t\t\tpanic("after sending 2")
+\t\t\t}
+\t\t}()
+\t}
+}
+
+func main() {
+\tch := make(chan int)
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo drain(ch, &wg)
+\tfunc() {
+\t\tdefer func() {
+\t\t\tfmt.Println("recovered:", recover())
+\t\t\tclose(ch)
+\t\t}()
+\t\tsend(ch)
+\t}()
+\twg.Wait()
+}
+""",
+    ("got 2\ngot 1\ngot 0\nrecovered: after sending 2\n"),
+)
+
+
+# A type switch's case of a func type binds the function itself: nil where the
+# interface holds a nil Handler, callable otherwise (go1.27.3 printed this).
+CONSTRUCTS["type_switch_func_case_binds_the_func"] = (
+    """\
+package main
+
+import "fmt"
+
+type Handler func() string
+
+func main() {
+\tvar h Handler
+\tvar x any = h
+\tswitch v := x.(type) {
+\tcase Handler:
+\t\tfmt.Println(v == nil)
+\t}
+\th2, ok := x.(Handler)
+\tfmt.Println(h2 == nil, ok)
+\tx = Handler(func() string { return "hi" })
+\tswitch v := x.(type) {
+\tcase Handler:
+\t\tfmt.Println(v == nil, v())
+\t}
+\tswitch v := x.(type) {
+\tcase fmt.Stringer, Handler:
+\t\tfmt.Printf("%T\\n", v)
+\t}
+}
+""",
+    ("true\ntrue true\nfalse hi\nmain.Handler\n"),
+)
+
+
 # errors.As of a nil error is false before the target is looked at: no panic for a
 # nil target, a nil pointer or a target type that is no error (go1.27.3 printed this).
 CONSTRUCTS["errors_as_of_nil_error_before_target"] = (
@@ -56368,7 +56581,7 @@ def test_the_constructs_read_like_a_hand_port(constructs):
     assert "go.address(rt, s)" in pointers
     defers = constructs["defers"][1]
     assert "return n, err  # the named results, as the deferred calls left them" in defers
-    assert "yield from go.call(call, *args)  # a deferred call may block" in defers
+    assert "yield from go.run_blocking_defers(defers)  # a deferred call may block" in defers
     assert "class lines(go.Named):  # L7" in constructs["named"][1]
     nils = constructs["nil_slices_and_library_function_values"][1]
     assert "    if c.m is go.NIL_MAP:  # L18" in nils

@@ -232,6 +232,9 @@ func (f *fn) function() {
 	if u.lit != nil {
 		for _, v := range u.free {
 			if f.m.a.declUnit[v] == u.parent && f.m.a.loopOf[v] != nil && !f.m.sharedLoopVar(v) {
+				if fs, ok := f.m.a.loopOf[v].(*ast.ForStmt); ok && !u.assigned[v] && fs.Cond != nil && fs.Cond.Pos() <= u.lit.Pos() && u.lit.End() <= fs.Cond.End() {
+					continue // made anew each time the condition is evaluated: the current iteration's
+				}
 				outer := f.parent.name(v)
 				if f.m.a.assigns[v] > 0 && !f.m.boxed[v] {
 					p.unsupported(u.lit, "a closure capturing a loop iteration's variable "+v.Name()+" that is reassigned",
@@ -462,16 +465,11 @@ func (f *fn) body(stmts []ast.Stmt) {
 		f.stmts(stmts)
 		f.indent--
 		f.w("finally:")
-		f.indent++
-		call, args := f.temp("call"), f.temp("args")
-		f.w("while %s:", f.deferLst)
-		f.w("    %s, %s = %s.pop()", call, args, f.deferLst)
 		if f.deferGen {
-			f.w("    yield from go.call(%s, *%s)  # a deferred call may block", call, args)
+			f.w("    yield from go.run_blocking_defers(%s)  # a deferred call may block", f.deferLst)
 		} else {
-			f.w("    %s(*%s)", call, args)
+			f.w("    go.run_defers(%s)", f.deferLst)
 		}
-		f.indent--
 		return
 	}
 	f.topStmts(stmts)
@@ -3383,6 +3381,8 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 				held = subject + ".ref"
 			} else if isDuration(obj.Type()) {
 				held = "int(" + subject + ")" // a time.Duration variable's plain int: int64(v) prints a number
+			} else if _, isFunc := under(obj.Type()).(*types.Signature); isFunc {
+				held = subject + ".fn" // the go.TypedFunc's function: nil where it holds a nil func
 			} else if _, isMap := under(obj.Type()).(*types.Map); isMap && comparedWithNil(p, cc.Body, obj) {
 				held = "go.held_map(" + subject + ")" // a nil map the interface kept the type of: go.NIL_MAP
 			}

@@ -404,7 +404,16 @@ from ._numbers import (
     uint32,
     uint64,
 )
-from ._panics import Panic, Recoverable, Return, defer, panic, recover
+from ._panics import (
+    Panic,
+    Recoverable,
+    Return,
+    defer,
+    panic,
+    recover,
+    run_blocking_defers,
+    run_defers,
+)
 from ._path import (
     path_base,
     path_clean,
@@ -1343,6 +1352,8 @@ __all__ = [
     "resliced",
     "results_as",
     "ring_new",
+    "run_blocking_defers",
+    "run_defers",
     "run_test",
     "run_tests",
     "rune_len",

@@ -30,7 +30,7 @@ from ._runtime_errors import (
     runtime_error,
 )
 from ._types import type_name
-from ._values import NamedBool, _address_text
+from ._values import NamedBool, _address_text, call
 
 
 class Panic(GoPanic):
@@ -217,6 +217,37 @@ class defer:  # reads as the statement it renders: with go.defer(f):
 
     def _call(self) -> None:
         self.fn(*self.args)
+
+
+def run_defers(defers: list[tuple[Callable[..., Any], tuple[Any, ...]]]) -> None:
+    """A function's deferred calls where a ``defer`` sits in a loop or a branch (the
+    list its defer statements append to), last first, as its ``finally`` runs them:
+    a call that panics does not stop the ones before it, which run during that
+    panic, as nested ``try``/``finally`` blocks would run them."""
+    while defers:
+        call, args = defers.pop()
+        try:
+            call(*args)
+        except GeneratorExit:
+            raise
+        except BaseException:
+            run_defers(defers)  # a later panic in these replaces this one, chained
+            raise
+
+
+def run_blocking_defers(
+    defers: list[tuple[Callable[..., Any], tuple[Any, ...]]],
+) -> Generator[Any, Any, None]:
+    """:func:`run_defers` where a deferred call may block."""
+    while defers:
+        call_, args = defers.pop()
+        try:
+            yield from call(call_, *args)
+        except GeneratorExit:
+            raise
+        except BaseException:
+            yield from run_blocking_defers(defers)
+            raise
 
 
 class Recoverable:

@@ -42,9 +42,7 @@ def main():  # L13
             go.print(name_1, " ")  # L25
         print()  # L27
     finally:
-        while defers:
-            call, args = defers.pop()
-            call(*args)
+        go.run_defers(defers)
 
 
 def bind(runtime: sl.Runtime) -> None:
