@@ -53200,6 +53200,45 @@ func main() {
 )
 
 
+# l = append(l[:i:i], l[i+1:]...) copies l[:i] into a new array (it has no room), so
+# another holder of l's array keeps what it held, and the translation's copy is
+# exact even while one holds it (go1.27.3 printed this).
+CONSTRUCTS["capped_append_delete_beside_another_holder"] = (
+    """\
+package main
+
+import "fmt"
+
+type Bus struct{ subs map[string][]int }
+
+func (b *Bus) remove(topic string, id int) {
+\tl := b.subs[topic]
+\tfor i := range l {
+\t\tif l[i] == id {
+\t\t\tl = append(l[:i:i], l[i+1:]...)
+\t\t\tbreak
+\t\t}
+\t}
+\tb.subs[topic] = l
+}
+
+func main() {
+\tb := &Bus{subs: map[string][]int{"a": {1, 2, 3, 4}}}
+\tkeep := b.subs["a"]
+\tb.remove("a", 2)
+\tfmt.Println(b.subs["a"], keep)
+\tb.remove("a", 4)
+\tfmt.Println(b.subs["a"], keep, len(b.subs["a"]), cap(b.subs["a"]))
+\tb.subs["a"] = append(b.subs["a"], 9)
+\tfmt.Println(b.subs["a"], keep)
+\tb.remove("a", 1)
+\tfmt.Println(b.subs["a"], keep)
+}
+""",
+    ("[1 3 4] [1 2 3 4]\n[1 3] [1 2 3 4] 2 2\n[1 3 9] [1 2 3 4]\n[3 9] [1 2 3 4]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2575,10 +2575,11 @@ func rangedOver(p *program, at ast.Node, lhs ast.Expr) bool {
 	return false
 }
 
-// appendsInto: rhs is append(s[a:b], x...) with elements to add.
+// appendsInto: rhs is append(s[a:b], x...) with elements to add, which Go may
+// write into s's array (append(s[a:i:i], ...) copies into a new one).
 func appendsInto(p *program, rhs ast.Expr) bool {
 	c, ok := ast.Unparen(rhs).(*ast.CallExpr)
-	return ok && calleeName(p, c) == "append" && len(c.Args) > 1
+	return ok && calleeName(p, c) == "append" && len(c.Args) > 1 && !cappedAppend(p, c) // s[:i:i] has no room: a new array
 }
 
 // otherHolder: a variable of the backing array group root but lhs's own that may

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterator
 from inspect import isgenerator
 from types import MappingProxyType
-from typing import Any, NoReturn
+from typing import Any
 
 import simlab as sl
 from simlab.errors import GoPanic
