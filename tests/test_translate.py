@@ -53239,6 +53239,65 @@ func main() {
 )
 
 
+# An array of interface values that holds a slice or a map cannot key a map: Go's
+# hash panic, in a map[any], a map keyed by the array type, a lookup, and a struct
+# key with such an array field (go1.27.3 printed this).
+CONSTRUCTS["array_of_interfaces_holding_a_slice_as_key"] = (
+    """\
+package main
+
+import "fmt"
+
+type S struct{ A [1]any }
+
+func try(name string, f func() int) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println(name, "panic:", r)
+\t\t}
+\t}()
+\tfmt.Println(name, f())
+}
+
+func main() {
+\ttry("map[any] key", func() int {
+\t\tm := map[any]int{}
+\t\tm[[1]any{[]int{2}}] = 1
+\t\treturn len(m)
+\t})
+\ttry("map[[1]any] key", func() int {
+\t\tm := map[[1]any]int{}
+\t\tm[[1]any{[]int{2}}] = 1
+\t\treturn len(m)
+\t})
+\ttry("lookup", func() int {
+\t\tm := map[[2]any]int{{1, "a"}: 5}
+\t\treturn m[[2]any{1, map[string]int{}}]
+\t})
+\ttry("struct key", func() int {
+\t\tm := map[S]int{}
+\t\tm[S{[1]any{map[int]int{}}}] = 1
+\t\treturn len(m)
+\t})
+\ttry("comparable elements", func() int {
+\t\tm := map[any]int{}
+\t\tm[[2]any{1, "a"}] = 1
+\t\tm[[2]any{1, "a"}] += 2
+\t\tm[[2]any{2, "a"}] = 10
+\t\treturn m[[2]any{1, "a"}] + len(m)
+\t})
+}
+""",
+    (
+        "map[any] key panic: runtime error: hash of unhashable type []int\n"
+        "map[[1]any] key panic: runtime error: hash of unhashable type []int\n"
+        "lookup panic: runtime error: hash of unhashable type map[string]int\n"
+        "struct key panic: runtime error: hash of unhashable type map[int]int\n"
+        "comparable elements 5\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1030,7 +1030,7 @@ def _struct_key(x: Any) -> tuple[Any, ...]:
     """A struct value's fields as a tuple, those holding struct values or arrays
     in turn."""
     if type(x) is list:
-        return tuple(_struct_key(e) if _is_value(e) else e for e in x)
+        return tuple(_struct_key(e) if _is_value(_hashable(e)) else e for e in x)
     values = getattr(type(x), "go_values", ())
     generic = getattr(type(x), "go_generic_fields", {})
     ours = type(x).__module__.startswith(_TRANSLATED)
@@ -1085,7 +1085,15 @@ def struct_hash(x: Any) -> int:
 def array_hash(x: list[Any]) -> int:
     """The hash of an array in an interface that keys a map (``map[any]int``): of its
     elements, struct values and arrays by their fields (see struct_hash)."""
-    return hash(tuple(_struct_key(e) if _is_value(e) else e for e in x))
+    return hash(tuple(_struct_key(e) if _is_value(_hashable(e)) else e for e in x))
+
+
+def _hashable(e: Any) -> Any:
+    """``e``, an array's element, unless it is a slice or a map an interface holds,
+    which Go cannot hash: its panic."""
+    if isinstance(e, list | dict) and (held := getattr(e, "go_uncomparable", None)):
+        raise GoPanic(f"runtime error: hash of unhashable type {held}")
+    return e
 
 
 class ArrayKey(list[Any]):
@@ -1099,7 +1107,7 @@ class ArrayKey(list[Any]):
 def array_key(x: list[Any]) -> ArrayKey:
     """The key of a map keyed by an array: a copy that hashes (an array of arrays
     too), as Go's map keeps a copy of the key."""
-    return ArrayKey(array_key(e) if isinstance(e, list) else e for e in x)
+    return ArrayKey(array_key(_hashable(e)) if isinstance(e, list) else _hashable(e) for e in x)
 
 
 class ParamKeyMap(_KeyedMap):
