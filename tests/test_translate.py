@@ -2636,6 +2636,29 @@ func main() {
         "2 [2 3 3]",
         "a slice parameter re-sliced into itself by an append",
     ),
+    "a field re-sliced into itself by an append and returned, the caller's slice rewritten": (
+        """\
+package main
+
+import "fmt"
+
+type P struct{ buf []string }
+
+func (p *P) Set(v string) []string {
+\tp.buf = append(p.buf[:0], v)
+\treturn p.buf
+}
+
+func main() {
+\tp := &P{buf: make([]string, 0, 4)}
+\ta := p.Set("x")
+\tp.Set("y")
+\tfmt.Println(a)
+}
+""",
+        "[y]",
+        "a slice field re-sliced into itself by an append and returned",
+    ),
     "an append to DeleteFunc's result, which Go writes into the operand's array": (
         """\
 package main

@@ -1683,6 +1683,12 @@ func (m *module) refuseSharedSubslices() {
 					"return the slice, and call the function as s = f(s, ...)")
 			}
 		}
+		if sel, ok := ast.Unparen(s.lhs).(*ast.SelectorExpr); ok && s.appends && returnedAfter(p, sel, s.se.Pos()) {
+			// p.buf = append(p.buf[:0], v); return p.buf: the caller keeps a slice of
+			// the array the next call's append writes again
+			p.unsupported(s.se, "a slice field re-sliced into itself by an append and returned (in Go the caller's slice shares "+
+				"the array the next append writes; here the re-slice is a copy)", "return a copy: slices.Clone("+types.ExprString(sel)+")")
+		}
 	}
 	for _, se := range subslices {
 		shared := false
@@ -3173,6 +3179,43 @@ func (m *module) typeParamsOf(tn *types.TypeName) *types.TypeParamList {
 		return own
 	}
 	return m.localGeneric[tn]
+}
+
+// returnedAfter: the function around pos returns x (or a sub-slice of it) after pos.
+func returnedAfter(p *program, x ast.Expr, pos token.Pos) bool {
+	var body *ast.BlockStmt // the innermost function around pos
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil || !(n.Pos() <= pos && pos < n.End()) {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				body = n.Body
+			case *ast.FuncLit:
+				body = n.Body
+			}
+			return true
+		})
+	}
+	found := false
+	if body != nil {
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return n.Pos() <= pos && pos < n.End()
+			case *ast.ReturnStmt:
+				for _, r := range n.Results {
+					if se, ok := ast.Unparen(r).(*ast.SliceExpr); ok {
+						r = se.X
+					}
+					found = found || n.Pos() > pos && sameVar(p, r, x)
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // enclosingFuncAt: the name of the function declared around pos ("package" if none).
