@@ -53321,6 +53321,39 @@ func main() {
 )
 
 
+# A time.Time held in an interface of the program answers its Before, After, Equal,
+# Compare, Sub and Add methods (go1.27.3 printed this).
+CONSTRUCTS["time_methods_through_a_program_interface"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Instant interface {
+\tBefore(time.Time) bool
+\tAfter(time.Time) bool
+\tEqual(time.Time) bool
+\tCompare(time.Time) int
+\tSub(time.Time) time.Duration
+\tAdd(time.Duration) time.Time
+}
+
+func main() {
+\tt := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+\tu := t.Add(time.Hour)
+\tvar i Instant = t
+\tfmt.Println(i.Before(u), i.After(u), i.Equal(t), i.Compare(u), i.Compare(t))
+\tfmt.Println(i.Sub(u), i.Add(90*time.Minute).Format(time.Kitchen))
+\tfmt.Printf("%v %T\\n", i, i)
+}
+""",
+    ("true false true -1 0\n-1h0m0s 1:30AM\n2024-05-01 00:00:00 +0000 UTC time.Time\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -211,6 +211,26 @@ class Time(int):
     def String(self) -> str:
         return time_string(self.t)
 
+    # its methods a program's interface may name (type B interface{ Before(time.Time)
+    # bool }): the argument and the results as a time.Time variable holds them, ints
+    def Before(self, u: int) -> bool:
+        return int(self) < u
+
+    def After(self, u: int) -> bool:
+        return int(self) > u
+
+    def Equal(self, u: int) -> bool:
+        return int(self) == u
+
+    def Compare(self, u: int) -> int:
+        return (int(self) > u) - (int(self) < u)
+
+    def Sub(self, u: int) -> int:
+        return int(self) - u
+
+    def Add(self, d: int) -> int:
+        return int(self) + d
+
     def GoString(self) -> str:
         """``%#v``: ``time.Date(2024, time.July, 4, 0, 0, 0, 500000000, time.UTC)``."""
         c = civil_time(self.t)
