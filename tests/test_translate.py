@@ -53354,6 +53354,58 @@ func main() {
 )
 
 
+# An exported nil *Node field whose (*Node).String handles a nil receiver prints by
+# that method (end), under %v, %+v, %s and %q; an unexported one prints <nil>, fmt
+# calling no method there (go1.27.3 printed this).
+CONSTRUCTS["nil_pointer_field_with_nil_safe_string"] = (
+    """\
+package main
+
+import "fmt"
+
+type Node struct {
+\tV    int
+\tNext *Node
+}
+
+func (n *Node) String() string {
+\tif n == nil {
+\t\treturn "end"
+\t}
+\treturn fmt.Sprintf("%d->%v", n.V, n.Next)
+}
+
+type List struct {
+\tHead  *Node
+\tLabel string
+\ttail  *Node
+}
+
+type Pair struct{ A, B *Node }
+
+func main() {
+\tvar n *Node
+\tfmt.Println(n)
+\tl := List{Label: "x"}
+\tfmt.Printf("%v|%+v\\n", l, l)
+\tfmt.Printf("%s|%q\\n", l.Head, []*Node{l.Head})
+\tl.Head = &Node{V: 1}
+\tfmt.Printf("%v|%+v\\n", l, &l)
+\tfmt.Println([]*Node{nil, {V: 2}})
+\tfmt.Printf("%s %q %v\\n", Pair{}, Pair{B: &Node{V: 3}}, &Pair{})
+}
+""",
+    (
+        "end\n"
+        "{end x <nil>}|{Head:end Label:x tail:<nil>}\n"
+        'end|["end"]\n'
+        "{1->end x <nil>}|&{Head:1->end Label:x tail:<nil>}\n"
+        "[end 2->end]\n"
+        '{end end} {"end" "3->end"} &{end end}\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

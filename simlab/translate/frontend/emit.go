@@ -4012,6 +4012,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		if ptr, ok := ft.(*types.Pointer); ok && libraryBasicClass(ptr.Elem()) != "" {
 			// a *time.Month: March, a *time.Duration: 1s
 			times = append(times, fmt.Sprintf("%q: lambda x: go.pointed(%s, x)", name, libraryBasicClass(ptr.Elem())))
+		} else if cls := m.structClassOfPointer(ft); cls != "" && hasFmtMethod(ft) {
+			// a nil *Node: (*Node)(nil), whose String method fmt calls (end, not <nil>)
+			times = append(times, fmt.Sprintf("%q: lambda x: go.as_iface(x, %s)", name, cls))
 		} else if cls := m.namedValuePointer(ft); cls != "" {
 			times = append(times, fmt.Sprintf("%q: lambda x: %s.pointer(x)", name, cls)) // a *Tags: by (*Tags).String
 		} else if cls := timeClass(ft); cls != "" {
