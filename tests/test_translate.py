@@ -53406,6 +53406,42 @@ func main() {
 )
 
 
+# A named slice of structs with a Format method is formatted by it under %d and %t
+# too, its elements as they are (go1.27.3 printed this).
+CONSTRUCTS["formatter_named_slice_of_structs_under_every_verb"] = (
+    """\
+package main
+
+import "fmt"
+
+type Ident struct{ Name string }
+
+type Path []Ident
+
+func (p Path) Format(f fmt.State, verb rune) {
+\tfmt.Fprintf(f, "%c:", verb)
+\tfor _, id := range p {
+\t\tfmt.Fprint(f, id.Name, ";")
+\t}
+}
+
+type Table map[string]Ident
+
+func (t Table) Format(f fmt.State, verb rune) {
+\tfmt.Fprintf(f, "table(%c,%d)", verb, len(t))
+}
+
+func main() {
+\tp := Path{{"a"}, {"b"}}
+\tfmt.Printf("%d|%t|%v|%s|%x|%+v\\n", p, p, p, p, p, p)
+\tfmt.Printf("%d %v\\n", Table{"k": {"v"}}, []Path{p})
+\tfmt.Printf("%T\\n", p)
+}
+""",
+    ("d:a;b;|t:a;b;|v:a;b;|s:a;b;|x:a;b;|v:a;b;\ntable(d,1) [v:a;b;]\nmain.Path\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

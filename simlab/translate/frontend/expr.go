@@ -2119,9 +2119,10 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 				s = strings.TrimSuffix(strings.TrimPrefix(s, "go.copy("), ")") // read at once: no copy
 			}
 			s = "go.StructValue(" + s + ")"
-		case holdsStructValues(t) && (!hasFmtMethod(t) && !(f.printsByMethod(t, true) && (j < 0 || j >= len(verbs) || strings.IndexByte("vsqxX", verbs[j]) >= 0)) ||
+		case !isFormatter(t) && (holdsStructValues(t) && (!hasFmtMethod(t) && !(f.printsByMethod(t, true) && (j < 0 || j >= len(verbs) || strings.IndexByte("vsqxX", verbs[j]) >= 0)) ||
 			j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0) ||
-			j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0 && holdsStructs(t):
+			j >= 0 && j < len(verbs) && strings.IndexByte("vsqxXTw", verbs[j]) < 0 && holdsStructs(t)):
+			// (a Format method formats its value under every verb, as the elements are)
 			// ([]H of an H []U with a String method: each element's String, below)
 			// (a type run []entry with a String method: fmt calls it, on the elements as they are)
 			s = "go.struct_values(" + uncopied(s) + ")" // [{1 2}], map[k:[{1 2}]]
