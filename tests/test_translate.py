@@ -53406,6 +53406,37 @@ func main() {
 )
 
 
+# var x, y = y0 + 1, next("y") before var y0: Go initializes y, then y0, then x,
+# each name by its own dependencies (go1.27.3 printed this).
+CONSTRUCTS["package_vars_of_one_declaration_split_by_dependencies"] = (
+    """\
+package main
+
+import "fmt"
+
+var x, y = y0 + 1, next("y")
+var y0 = next("y0") * 10
+var a, b = next("a"), c + 1
+var c = a * 100
+
+var order []string
+
+func next(name string) int {
+\torder = append(order, name)
+\treturn len(order)
+}
+
+var p, q = 1, 2
+
+func main() {
+\tfmt.Println(x, y, y0, a, b, c, p, q)
+\tfmt.Println(order)
+}
+""",
+    ("21 1 20 3 301 300 1 2\n[y y0 a]\n"),
+)
+
+
 # A named slice of structs with a Format method is formatted by it under %d and %t
 # too, its elements as they are (go1.27.3 printed this).
 CONSTRUCTS["formatter_named_slice_of_structs_under_every_verb"] = (

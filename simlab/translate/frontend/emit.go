@@ -4635,7 +4635,35 @@ func (m *module) initOrdered(pkg *types.Package, specs []*ast.ValueSpec) []*ast.
 		}
 		return k
 	}
-	out := slices.Clone(specs)
+	// var x, y = y0 + 1, 2 before var y0 = 40: Go initializes y, then y0, then x;
+	// a declaration whose names another one's initialization falls between is
+	// split into one declaration per name
+	var split []*ast.ValueSpec
+	for _, vs := range specs {
+		if len(vs.Names) < 2 || len(vs.Values) != len(vs.Names) {
+			split = append(split, vs)
+			continue
+		}
+		lo, hi := len(rank)+1, 0
+		for _, n := range vs.Names {
+			r := rank[m.p.info.Defs[n]]
+			lo, hi = min(lo, r), max(hi, r)
+		}
+		between := false
+		for v, r := range rank {
+			if lo < r && r < hi && !slices.ContainsFunc(vs.Names, func(n *ast.Ident) bool { return m.p.info.Defs[n] == v }) {
+				between = true
+			}
+		}
+		if !between {
+			split = append(split, vs)
+			continue
+		}
+		for i, n := range vs.Names {
+			split = append(split, &ast.ValueSpec{Names: []*ast.Ident{n}, Type: vs.Type, Values: []ast.Expr{vs.Values[i]}})
+		}
+	}
+	out := slices.Clone(split)
 	slices.SortStableFunc(out, func(a, b *ast.ValueSpec) int { return key(a) - key(b) })
 	return out
 }
