@@ -53473,6 +53473,55 @@ func main() {
 )
 
 
+# A generic function whose constraint names String or Compare, instantiated with
+# time.Duration, time.Month, time.Weekday or time.Time: the call reaches the
+# library type's method (go1.27.3 printed this).
+CONSTRUCTS["generic_method_constraint_of_library_types"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"time"
+)
+
+func Join[T fmt.Stringer](xs []T) string {
+\tvar parts []string
+\tfor _, x := range xs {
+\t\tparts = append(parts, x.String())
+\t}
+\treturn strings.Join(parts, ",")
+}
+
+type Comparer[T any] interface{ Compare(T) int }
+
+func Max[T Comparer[T]](xs ...T) T {
+\tm := xs[0]
+\tfor _, x := range xs[1:] {
+\t\tif x.Compare(m) > 0 {
+\t\t\tm = x
+\t\t}
+\t}
+\treturn m
+}
+
+type Celsius float64
+
+func (c Celsius) String() string { return fmt.Sprintf("%.1fC", float64(c)) }
+
+func main() {
+\tfmt.Println(Join([]time.Duration{time.Second, 90 * time.Minute}))
+\tfmt.Println(Join([]time.Month{time.March}), Join([]time.Weekday{time.Friday}))
+\tfmt.Println(Join([]Celsius{21.5}))
+\tt := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+\tfmt.Println(Max(t, t.Add(time.Hour), t.Add(-time.Hour)).Format(time.RFC3339))
+}
+""",
+    ("1s,1h30m0s\nMarch Friday\n21.5C\n2024-05-01T01:00:00Z\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

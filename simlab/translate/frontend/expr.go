@@ -2809,7 +2809,7 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 			promotedLibrary := fn.Pkg() != nil && (fn.Pkg().Path() == "context" || fn.Pkg().Path() == "log" ||
 				strings.HasPrefix(methodKey(fn), "time.Duration.") || strings.HasPrefix(methodKey(fn), "time.Time."))
 			if f.m.a.byFunc[fn.Origin()] == nil && (!isLocalInterface(p, s.Recv()) || promotedLibrary || promotedIntoValue(p, s)) &&
-				!promotedFromInterface(p, s) {
+				!promotedFromInterface(p, s) && !(isTypeParam(s.Recv()) && p.libraryTypeArgs()) {
 				text, yields := f.stdMethod(c, sel, fn)
 				if !isNamed(s.Recv(), "time", "Time") && !isNamed(s.Recv(), "time", "Duration") {
 					f.called = true // n.Load(): what it gives depends on when it runs
@@ -5979,7 +5979,7 @@ func copiedLock(t types.Type) bool {
 // types with methods, whose values are plain numbers, lists and dicts; else nil.
 func (f *fn) typeParamReceiver(fun ast.Expr) *types.TypeParam {
 	sel, ok := fun.(*ast.SelectorExpr)
-	if !ok || len(f.m.values) == 0 && len(f.m.basics) == 0 {
+	if !ok || len(f.m.values) == 0 && len(f.m.basics) == 0 && !f.p.libraryTypeArgs() {
 		return nil
 	}
 	s := f.p.info.Selections[sel]
@@ -5988,6 +5988,24 @@ func (f *fn) typeParamReceiver(fun ast.Expr) *types.TypeParam {
 	}
 	tp, _ := s.Recv().(*types.TypeParam)
 	return tp
+}
+
+// libraryTypeArgs: the program instantiates a generic with a type of the
+// library whose methods a constraint may name, a time.Duration, a time.Time (a
+// plain int in the run, its golib class the type argument's box).
+func (p *program) libraryTypeArgs() bool {
+	if p.libArgs == nil {
+		found := false
+		for _, inst := range p.info.Instances {
+			for i := 0; inst.TypeArgs != nil && i < inst.TypeArgs.Len(); i++ {
+				if t := inst.TypeArgs.At(i); libraryBasicClass(t) != "" || isTime(t) {
+					found = true
+				}
+			}
+		}
+		p.libArgs = &found
+	}
+	return *p.libArgs
 }
 
 // callOf: the Python expression s is one call of fn, fn(...), and nothing after it.

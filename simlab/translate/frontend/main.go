@@ -107,6 +107,7 @@ type program struct {
 	nils  map[*ast.Ident]types.Type // the type each nil takes from its context
 
 	initOrder map[*types.Package][]*types.Initializer // each package's, as go/types orders it
+	libArgs   *bool                                   // see libraryTypeArgs
 
 	ifaceValues   map[ast.Expr]bool             // struct values converted to an interface where they stand
 	ifaceNils     map[ast.Expr]bool             // pointers that may be nil converted to an interface
