@@ -53522,6 +53522,50 @@ func main() {
 )
 
 
+# An index computed by / or % (s[len(s)/2] of an empty slice) panics with the index
+# and the length, as any other read back from the model's line (go1.27.3 printed
+# this).
+CONSTRUCTS["index_by_quotient_names_index_and_length"] = (
+    """\
+package main
+
+import "fmt"
+
+func try(f func() int) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println(r)
+\t\t}
+\t}()
+\tfmt.Println(f())
+}
+
+func main() {
+\tvar s []int
+\tn := 0
+\ttry(func() int { return s[len(s)/2] })
+\ttry(func() int { return s[n/2] })
+\ttry(func() int { return s[len(s)-1] })
+\ttry(func() int { return s[len(s)%3] })
+\tt := []int{1, 2, 3}
+\ttry(func() int { return t[len(t)/2] })
+\ttry(func() int { return t[len(t)*2] })
+\tstr := ""
+\ttry(func() int { return int(str[len(str)/2]) })
+}
+""",
+    (
+        "runtime error: index out of range [0] with length 0\n"
+        "runtime error: index out of range [0] with length 0\n"
+        "runtime error: index out of range [-1]\n"
+        "runtime error: index out of range [0] with length 0\n"
+        "2\n"
+        "runtime error: index out of range [6] with length 3\n"
+        "runtime error: index out of range [0] with length 0\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

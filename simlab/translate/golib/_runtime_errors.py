@@ -130,8 +130,8 @@ def _index_text(exc: IndexError) -> str:
 def _operand(node: ast.expr, names: dict[str, Any]) -> Any:
     """The value of a subscript's operand that only reads: a variable, a field, a
     constant, a list literal (its length), an element of a slice or a map, a
-    string's bytes, the length of such, or a sum, difference or product of such;
-    ValueError for any other."""
+    string's bytes, the length of such, or a sum, difference, product, quotient
+    or remainder of such; ValueError for any other."""
     if isinstance(node, ast.Name):
         return names[node.id]
     if isinstance(node, ast.Constant):
@@ -150,6 +150,16 @@ def _operand(node: ast.expr, names: dict[str, Any]) -> Any:
         and len(node.args) == 1
     ):  # items[len(items) + 2]
         return len(_operand(node.args[0], names))
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "go"
+        and node.func.attr in ("quo", "rem")
+        and len(node.args) == 2
+    ):  # xs[go.quo(len(xs), 2)]: Go's / and % of integers, which only compute
+        arithmetic = getattr(names["go"], node.func.attr)
+        return arithmetic(*(_operand(a, names) for a in node.args))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
         m = _operand(node.func.value, names)
         if node.func.attr == "get" and isinstance(m, dict):  # m.get(k, zero): a map's element
