@@ -53522,6 +53522,57 @@ func main() {
 )
 
 
+# Instances of a generic struct whose type parameter is constrained by any compare
+# by value inside interfaces (P[int]{1} == P[int]{1}, errors.Is of a generic error
+# value), and one whose type holds a slice panics naming the instance, main.Bad[int]
+# (go1.27.3 printed this).
+CONSTRUCTS["generic_struct_instances_compared_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type P[K any] struct{ Key K }
+
+type Pair[A, B any] struct {
+\tA   A
+\tB   [2]B
+\tTag string
+}
+
+type Bad[K any] struct {
+\tKey  K
+\tList []K
+}
+
+type NotFound[K any] struct{ Key K }
+
+func (e NotFound[K]) Error() string { return fmt.Sprint("not found: ", e.Key) }
+
+func main() {
+\tvar e any = P[int]{1}
+\tfmt.Println(e == P[int]{1}, e == P[int]{2}, e == P[string]{"1"})
+\tvar q any = Pair[string, int]{"a", [2]int{1, 2}, "t"}
+\tfmt.Println(q == Pair[string, int]{"a", [2]int{1, 2}, "t"})
+\terr := fmt.Errorf("lookup: %w", NotFound[string]{"k"})
+\tfmt.Println(errors.Is(err, NotFound[string]{"k"}), errors.Is(err, NotFound[string]{"x"}))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tvar b any = Bad[int]{Key: 1}
+\tfmt.Println(b == b)
+}
+""",
+    (
+        "true false false\n"
+        "true\n"
+        "true false\n"
+        "recovered: runtime error: comparing uncomparable type main.Bad[int]\n"
+    ),
+)
+
+
 # An index computed by / or % (s[len(s)/2] of an empty slice) panics with the index
 # and the length, as any other read back from the model's line (go1.27.3 printed
 # this).
@@ -53563,6 +53614,224 @@ func main() {
         "runtime error: index out of range [6] with length 3\n"
         "runtime error: index out of range [0] with length 0\n"
     ),
+)
+
+
+# A named map[int]struct{} or []struct{} with a String method in an unexported field
+# prints its {} values, fmt calling no method there (go1.27.3 printed this).
+CONSTRUCTS["empty_structs_in_unexported_named_map_field"] = (
+    """\
+package main
+
+import "fmt"
+
+type Set map[int]struct{}
+
+func (s Set) String() string { return fmt.Sprintf("set of %d", len(s)) }
+
+type Flags []struct{}
+
+func (f Flags) String() string { return "flags" }
+
+type pair struct {
+\ts     Set
+\tShown Set
+\tf     Flags
+}
+
+func main() {
+\tp := pair{Set{1: {}}, Set{2: {}, 3: {}}, Flags{{}, {}}}
+\tfmt.Println(p)
+\tfmt.Printf("%+v\\n", p)
+\tfmt.Println(p.s, p.f, []Set{p.s})
+}
+""",
+    (
+        "{map[1:{}] set of 2 [{} {}]}\n"
+        "{s:map[1:{}] Shown:set of 2 f:[{} {}]}\n"
+        "set of 1 flags [set of 1]\n"
+    ),
+)
+
+
+# A pointer to a named int or string whose type has a Format method is formatted by
+# it under every verb but %T and %p, as a top-level operand, an element, a map value
+# and a field (go1.27.3 printed this).
+CONSTRUCTS["pointer_to_named_number_with_format"] = (
+    """\
+package main
+
+import "fmt"
+
+type I int
+
+func (i I) Format(f fmt.State, verb rune) {
+\tfmt.Fprintf(f, "I%c%d", verb, int(i))
+}
+
+type Name string
+
+func (n *Name) Format(f fmt.State, verb rune) { fmt.Fprint(f, "N:", string(*n)) }
+
+type Box struct{ P *I }
+
+func main() {
+\ti, j := I(1), I(2)
+\tfmt.Println(&i, []*I{&i, &j})
+\tfmt.Printf("%v %d %s %v\\n", &i, &i, &j, map[string]*I{"a": &j})
+\tfmt.Printf("%v %+v\\n", Box{&i}, Box{&j})
+\tn := Name("x")
+\tfmt.Println(&n, []*Name{&n})
+\tfmt.Printf("%T %T\\n", &i, &n)
+}
+""",
+    ("Iv1 [Iv1 Iv2]\nIv1 Id1 Is2 map[a:Iv2]\n{Iv1} {P:Iv2}\nN:x [N:x]\n*main.I *main.Name\n"),
+)
+
+
+# A generic named slice or map type with a String method, passed as a type
+# parameter's value, prints by that method and answers a fmt.Stringer constraint's
+# String (go1.27.3 printed this).
+CONSTRUCTS["generic_named_collections_through_type_parameters"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type List[T any] []T
+
+func (l List[T]) String() string { return fmt.Sprintf("List(%d)", len(l)) }
+
+type Set[K comparable] map[K]bool
+
+func (s Set[K]) String() string {
+\tvar parts []string
+\tfor k := range s {
+\t\tparts = append(parts, fmt.Sprint(k))
+\t}
+\treturn "{" + strings.Join(parts, ",") + "}"
+}
+
+func show[T any](x T) { fmt.Println(x) }
+
+func describe[T fmt.Stringer](x T) string { return "<" + x.String() + ">" }
+
+func main() {
+\tshow(List[int]{1, 2})
+\tshow(List[List[int]]{{1}})
+\tshow(Set[string]{"a": true})
+\tfmt.Println(describe(List[string]{"x"}), describe(Set[int]{7: true}))
+\tfmt.Printf("%v %T\\n", any(List[int]{3}), List[int]{3})
+}
+""",
+    ("List(2)\nList(1)\n{a}\n<List(1)> <{7}>\nList(1) main.List[int]\n"),
+)
+
+
+# A receive from a closed channel of []T or map[K]V made in a generic function gives
+# the nil slice or map (go1.27.3 printed this).
+CONSTRUCTS["generic_channel_of_slices_closed_gives_nil"] = (
+    """\
+package main
+
+import "fmt"
+
+type Pair[K comparable, V any] struct {
+\tKey K
+\tVal V
+}
+
+func Empty[T any]() <-chan []T {
+\tout := make(chan []T)
+\tclose(out)
+\treturn out
+}
+
+func Batch[T any](in <-chan T, n int) <-chan []T {
+\tout := make(chan []T)
+\tgo func() {
+\t\tdefer close(out)
+\t\tvar batch []T
+\t\tfor v := range in {
+\t\t\tbatch = append(batch, v)
+\t\t\tif len(batch) == n {
+\t\t\t\tout <- batch
+\t\t\t\tbatch = nil
+\t\t\t}
+\t\t}
+\t}()
+\treturn out
+}
+
+func Pairs[K comparable, V any]() <-chan map[K]V {
+\tout := make(chan map[K]V, 1)
+\tclose(out)
+\treturn out
+}
+
+func main() {
+\tb := <-Empty[int]()
+\tfmt.Println(b, b == nil, len(b))
+\tin := make(chan string)
+\tgo func() {
+\t\tfor _, s := range []string{"a", "b", "c"} {
+\t\t\tin <- s
+\t\t}
+\t\tclose(in)
+\t}()
+\tbatches := Batch(in, 2)
+\tfor batch := range batches {
+\t\tfmt.Println(batch)
+\t}
+\tlast, ok := <-batches
+\tfmt.Println(last, last == nil, ok)
+\tm := <-Pairs[string, Pair[string, int]]()
+\tfmt.Println(m, m == nil, len(m), m["x"])
+}
+""",
+    ("[] true 0\n[a b]\n[] true false\nmap[] true 0 { 0}\n"),
+)
+
+
+# A struct embedding an interface of the program that embeds fmt.Stringer prints by
+# the String method the interface promotes (go1.27.3 printed this).
+CONSTRUCTS["embedded_interface_embedding_fmt_stringer"] = (
+    """\
+package main
+
+import "fmt"
+
+type Node interface {
+\tfmt.Stringer
+\tCost() int
+}
+
+type S struct{ name string }
+
+func (s S) String() string { return "S:" + s.name }
+func (s S) Cost() int      { return len(s.name) }
+
+type W struct {
+\tNode
+\tN int
+}
+
+type Plan struct {
+\tSteps []W
+}
+
+func main() {
+\tw := W{S{"scan"}, 2}
+\tfmt.Println(w, w.Cost())
+\tfmt.Printf("%v|%s|%+v\\n", w, w, Plan{[]W{w, {S{"x"}, 1}}})
+\tvar st fmt.Stringer = w
+\tfmt.Println(st.String(), &w)
+}
+""",
+    ("S:scan 4\nS:scan|S:scan|{Steps:[S:scan S:x]}\nS:scan S:scan\n"),
 )
 
 

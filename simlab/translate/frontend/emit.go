@@ -2945,8 +2945,8 @@ func (m *module) scanCloses() {
 				if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && id.Name == "close" && len(c.Args) == 1 {
 					if _, ok := p.info.Uses[id].(*types.Builtin); ok {
 						if ch, ok := under(p.info.TypeOf(c.Args[0])).(*types.Chan); ok {
-							if _, generic := ch.Elem().(*types.TypeParam); generic {
-								m.closedAny = true // a generic function closes a chan T: any T
+							if hasTypeParam(ch.Elem()) {
+								m.closedAny = true // a generic function closes a chan T, a chan []T: any T
 							}
 							m.closed[types.TypeString(ch.Elem(), nil)] = true
 						}
@@ -4008,6 +4008,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 			empties = append(empties, fmt.Sprintf("%q: \"\"", name)) // {}, not <nil>
 		} else if path := emptiesPath(ft); path != "" {
 			empties = append(empties, fmt.Sprintf("%q: %q", name, path)) // map[a:{}]: "."
+		} else if path := emptiesPath(ft.Underlying()); path != "" && !st.Field(i).Exported() {
+			// a Set map[int]struct{} with a String method, which fmt cannot call there
+			empties = append(empties, fmt.Sprintf("%q: %q", name, path))
 		}
 		if ptr, ok := ft.(*types.Pointer); ok && libraryBasicClass(ptr.Elem()) != "" {
 			// a *time.Month: March, a *time.Duration: 1s
@@ -4080,7 +4083,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	if pm := m.pointerMethods(tn); len(pm) > 0 {
 		m.emit("    go_pointer_methods = (%s,)  # which a value held in an interface lacks", strings.Join(pm, ", "))
 	}
-	if tn != nil && !types.Comparable(tn.Type()) && m.heldInInterface(tn) || tn == nil && !types.Comparable(st) {
+	if tn != nil && !comparableOrParam(tn.Type()) && m.heldInInterface(tn) || tn == nil && !types.Comparable(st) {
 		var t types.Type = st // an anonymous struct's: struct { s []int }
 		if tn != nil {
 			t = tn.Type()
@@ -4264,6 +4267,13 @@ func (m *module) promoted(t types.Type) {
 			m.emit("")
 			m.emit("    def %s(self, *args):  # promoted from %s", fn.Name(), strings.TrimPrefix(path, "."))
 			m.emit("        return %s", call)
+			continue
+		}
+		if methodKey(fn) == "fmt.Stringer.String" {
+			// type Node interface{ fmt.Stringer } embedded: the value it holds prints
+			m.emit("")
+			m.emit("    def String(self):  # promoted from %s", strings.TrimPrefix(path, "."))
+			m.emit("        return self%s.String()", path)
 			continue
 		}
 		if methodKey(fn) == "time.Time.String" {
@@ -4600,6 +4610,27 @@ func (m *module) bind() {
 	m.emit("# the package's initialization from the first step that blocks on, which goroutine 1")
 	m.emit("# runs before main (simlab.translate.entry), as Go's runtime does")
 	m.emit("go_init = [%s]", strings.Join(stepNames, ", "))
+}
+
+// comparableOrParam: t is comparable, a field or an element of a type parameter's
+// type counted comparable: P[K any] struct{ Key K } is, for each comparable K (the
+// run keeps no type arguments to tell P[[]int] apart).
+func comparableOrParam(t types.Type) bool {
+	if types.Comparable(t) || isTypeParam(t) {
+		return true
+	}
+	switch u := under(t).(type) {
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if !comparableOrParam(u.Field(i).Type()) {
+				return false
+			}
+		}
+		return true
+	case *types.Array:
+		return comparableOrParam(u.Elem())
+	}
+	return false
 }
 
 // pyName reserves a module-level Python name: base, or base_2, base_3...

@@ -2166,6 +2166,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.as_iface(" + s + ", go.BigInt)" // a nil one: <nil> by its Format method, under %d too
 		case isPointer(t) && isNamed(under(t).(*types.Pointer).Elem(), "net/url", "Userinfo") && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = "go.as_iface(" + s + ", go.url.Userinfo)" // a nil one: "" by its String method
+		case isPointer(t) && isFormatter(t) && f.p.namedBasic(t.(*types.Pointer).Elem()) && (j < 0 || j >= len(verbs) || strings.IndexByte("Tp", verbs[j]) < 0):
+			s = "go.BasicPointer(" + f.m.basicClass(t.(*types.Pointer).Elem()) + ", " + s + ")" // &i: by I's Format, under every verb
 		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("bdoxXp", verbs[j]) >= 0:
 			s = "go.pointer_arg(" + s + ")" // a nil one is the address 0, not a nil interface
 		case isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
@@ -2640,6 +2642,10 @@ func (m *module) typeArgOf(t types.Type, at ast.Node) string {
 		box = ", box=" + cls // a Celsius that arithmetic left a float, in an interface or printed
 	} else if n, ok := t.(*types.Named); ok && m.values[n.Obj()] && n.TypeArgs().Len() == 0 {
 		box = ", box=" + m.globals[n.Obj()] // a named map or slice with methods: its class's instance
+	} else if n, ok := t.(*types.Named); ok && m.values[n.Origin().Obj()] && !hasTypeParam(t) {
+		// a List[int] with methods: its class's instance, keeping the type arguments
+		kw := m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), at)
+		box = ", box=lambda v: " + m.globals[n.Origin().Obj()] + ".instance(v, " + strings.Join(kw, ", ") + ")"
 	} else if cls := m.structClassOfPointer(t); cls != "" {
 		box = ", box=lambda v: go.as_iface(v, " + cls + ")" // a nil *P in an interface: (*P)(nil), not nil
 	}
@@ -2809,7 +2815,7 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 			promotedLibrary := fn.Pkg() != nil && (fn.Pkg().Path() == "context" || fn.Pkg().Path() == "log" ||
 				strings.HasPrefix(methodKey(fn), "time.Duration.") || strings.HasPrefix(methodKey(fn), "time.Time."))
 			if f.m.a.byFunc[fn.Origin()] == nil && (!isLocalInterface(p, s.Recv()) || promotedLibrary || promotedIntoValue(p, s)) &&
-				!promotedFromInterface(p, s) && !(isTypeParam(s.Recv()) && p.libraryTypeArgs()) {
+				!promotedFromInterface(p, s) && !(isTypeParam(s.Recv()) && f.typeParamReceiver(sel) != nil) {
 				text, yields := f.stdMethod(c, sel, fn)
 				if !isNamed(s.Recv(), "time", "Time") && !isNamed(s.Recv(), "time", "Duration") {
 					f.called = true // n.Load(): what it gives depends on when it runs

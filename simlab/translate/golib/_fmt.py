@@ -264,12 +264,12 @@ def _inner(x: Any, plus: bool, raw: bool) -> str:
 def _method_pointer(x: Ref) -> Any:
     """``x``, a pointer to a named number or string (a field of type ``*Level``), as
     a :class:`BasicPointer` where the pointer's method set, which holds the value's
-    methods too, has String or Error; else ``x``."""
+    methods too, has String, Error or Format; else ``x``."""
     held = type(x.v)
     if held in (int, str, float, bool) or not isinstance(x.v, int | str | float):
         return x
     pointer = BasicPointer(held, x)
-    return x if _fmt_method_of(pointer) is None else pointer
+    return x if _fmt_method_of(pointer) is None and not _formatter_of(pointer) else pointer
 
 
 def _is_pointer(x: Any, raw: bool) -> bool:
@@ -1345,8 +1345,10 @@ def format_hex(x: Any, verb: str, flags: str = "", precision: int | None = None)
 
 
 def _formatter_of(x: Any) -> bool:
-    """``x`` is a ``fmt.Formatter``: its class is marked, and ``x`` has the method."""
-    return getattr(type(x), "go_formatter", False) and has_method(x, "Format")
+    """``x`` is a ``fmt.Formatter``: its class is marked (a pointer's, the class of
+    what it points to), and ``x`` has the method."""
+    cls = x.cls if type(x) is BasicPointer else type(x)
+    return getattr(cls, "go_formatter", False) and has_method(x, "Format")
 
 
 class Bytes:

@@ -39,6 +39,7 @@ from ._numbers import (
 from ._runtime_errors import GoRuntimeError, PanicNilError
 from ._time import Month, Time, Weekday
 from ._values import (
+    _BASIC_ARGS,
     FMT_METHOD,
     NIL_MAP,
     BasicPointer,
@@ -57,6 +58,7 @@ from ._values import (
     copy,
     is_array_type,
     named_pointer,
+    type_arg_name,
 )
 
 _GO_TYPES: dict[str, Callable[[Any], bool]] = {
@@ -359,9 +361,6 @@ def _channel_type_unknown() -> None:
     )
 
 
-_BASIC_ARGS: dict[Any, str] = {int: "int", str: "string", float: "float64", bool: "bool"}
-
-
 def convert(t: Any, x: Any) -> Any:
     """``T(x)`` in a generic whose type parameter ``T`` holds only numbers, ``t``
     its type argument: an integer type's value truncates a float and wraps to
@@ -425,14 +424,6 @@ def type_of(t: Any, x: Any) -> Any:
     ):
         return x
     return StaticType(name, x)
-
-
-def type_arg_name(t: Any) -> str:
-    """The Go name of the type argument ``t``, as ``%T`` spells it."""
-    name = _BASIC_ARGS.get(t) or getattr(t, "go_name", None)
-    if not isinstance(name, str):
-        raise SimlabError(f"simlab does not know the Go name of the type argument {t!r}")
-    return name
 
 
 def spelled(template: str, *args: Any) -> str:

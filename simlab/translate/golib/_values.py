@@ -912,8 +912,25 @@ def _value_equal_op(a: Any, b: Any) -> bool:
 def uncomparable_type(x: Any) -> str | None:
     """The Go name of ``x``'s type where ``x`` is a struct value (go.as_value's copy)
     whose type holds a slice, a map or a func (``go_uncomparable``), which ``==``
-    cannot compare; None for anything else, a pointer to such a struct too."""
-    return getattr(type(x), "go_uncomparable", None) if hasattr(type(x), "go_struct") else None
+    cannot compare, an instance of a generic type named by its type arguments
+    (``main.Bad[int]``); None for anything else, a pointer to such a struct too."""
+    cls = type(x)
+    name: str | None = getattr(cls, "go_uncomparable", None) if hasattr(cls, "go_struct") else None
+    if name is not None and (params := getattr(cls, "go_type_params", ())):
+        args = ",".join(type_arg_name(getattr(x, p)) for p in params)
+        return f"{name.partition('[')[0]}[{args}]"
+    return name
+
+
+_BASIC_ARGS: dict[Any, str] = {int: "int", str: "string", float: "float64", bool: "bool"}
+
+
+def type_arg_name(t: Any) -> str:
+    """The Go name of the type argument ``t``, as ``%T`` spells it."""
+    name = _BASIC_ARGS.get(t) or getattr(t, "go_name", None)
+    if not isinstance(name, str):
+        raise SimlabError(f"simlab does not know the Go name of the type argument {t!r}")
+    return name
 
 
 def convert_struct(x: Any, cls: Any) -> Any:
