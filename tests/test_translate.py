@@ -53835,6 +53835,40 @@ func main() {
 )
 
 
+# A method value of a value method promoted from an embedded *L holds a copy of *L
+# made then: a later append to the field does not reach it (go1.27.3 printed this).
+CONSTRUCTS["method_value_promoted_from_embedded_pointer"] = (
+    """\
+package main
+
+import "fmt"
+
+type L struct {
+\ts []string
+\tn int
+}
+
+func (l L) Count() int { return len(l.s) + l.n }
+
+type S struct{ *L }
+
+type V struct{ L }
+
+func main() {
+\ts := S{&L{}}
+\tcount := s.Count
+\ts.s = append(s.s, "a")
+\ts.n++
+\tv := V{L{s: []string{"x"}}}
+\tvc := v.Count
+\tv.s = append(v.s, "b")
+\tfmt.Println(count(), s.Count(), vc(), v.Count())
+}
+""",
+    ("0 2 1 2\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

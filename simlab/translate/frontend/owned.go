@@ -113,6 +113,8 @@ func (m *module) findOwnedSlices() {
 						r = ptr.Elem()
 					}
 					copied(r) // f := s.Len: the method value holds a copy of s
+					// (s.Count of a Count promoted from an embedded L: a copy of that L)
+					copied(sel.Obj().Type().(*types.Signature).Recv().Type())
 				}
 			}
 		case *ast.AssignStmt:
