@@ -53869,6 +53869,71 @@ func main() {
 )
 
 
+# hands[p] = slices.Delete(hands[p], i, i+1) replaces the element it was given, as
+# s = slices.Delete(s, ...) does, in a [][]int, a [2][]string and a field's element;
+# another holder of the element's array sees the shifted elements (go1.27.3 printed
+# this).
+CONSTRUCTS["delete_into_an_element_of_a_slice_of_slices"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+type Table struct {
+\trows [][]int
+}
+
+func main() {
+\thands := [][]int{{5, 3, 3, 1}, {2, 2, 9}}
+\tfor p := range hands {
+\t\tfor i, v := range hands[p] {
+\t\t\tif v%3 == 0 {
+\t\t\t\thands[p] = slices.Delete(hands[p], i, i+1)
+\t\t\t\tbreak
+\t\t\t}
+\t\t}
+\t}
+\tfmt.Println(hands)
+\tvar pair [2][]string
+\tpair[0] = []string{"a", "a", "b", "c", "c"}
+\tpair[1] = []string{"x", "yy", "z"}
+\tpair[0] = slices.Compact(pair[0])
+\tpair[1] = slices.DeleteFunc(pair[1], func(s string) bool { return len(s) > 1 })
+\tfmt.Println(pair, len(pair[0]), len(pair[1]))
+\tt := Table{rows: [][]int{{1, 2, 3}, {4}}}
+\tt.rows[0] = slices.Delete(t.rows[0], 0, 2)
+\tfmt.Println(t.rows)
+}
+""",
+    ("[[5 3 1] [2 2]]\n[[a b c] [x z]] 3 2\n[[3] [4]]\n"),
+)
+
+
+# A holder of the element's array sees the shifted elements and the zeroed tail
+# (go1.27.3 printed this).
+CONSTRUCTS["delete_into_an_element_beside_a_holder"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func main() {
+\thands := [][]int{{5, 3, 3, 1}, {2, 2, 9}}
+\th := hands[0]
+\thands[0] = slices.Delete(hands[0], 0, 1)
+\tfmt.Println(hands, h)
+}
+""",
+    ("[[3 3 1] [2 2 9]] [3 3 1 0]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

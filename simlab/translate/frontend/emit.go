@@ -1385,8 +1385,10 @@ func (m *module) refuseSharedSubslices() {
 				readOnly[ast.Unparen(n.X)] = true // a result no one holds
 			case *ast.AssignStmt:
 				if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
-					if c, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && subslicing(p, c) && (sameVar(p, c.Args[0], n.Lhs[0]) || sameEntry(p, c.Args[0], n.Lhs[0]) || samePointee(p, c.Args[0], n.Lhs[0])) {
-						readOnly[c] = true // s = slices.DeleteFunc(s, f): the result replaces its operand
+					if c, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && subslicing(p, c) && (sameVar(p, c.Args[0], n.Lhs[0]) || sameIndexed(p, c.Args[0], n.Lhs[0]) != nil || samePointee(p, c.Args[0], n.Lhs[0])) {
+						// s = slices.DeleteFunc(s, f), hands[p] = slices.Delete(hands[p], i, i+1):
+						// the result replaces its operand
+						readOnly[c] = true
 					}
 				}
 			case *ast.CallExpr:
@@ -2886,17 +2888,6 @@ func sameVar(p *program, a, b ast.Expr) bool {
 		return ok && a.Sel.Name == sb.Sel.Name && sameVar(p, a.X, sb.X)
 	}
 	return false
-}
-
-// sameEntry: a and b are the same map entry, m[k] of one map variable and one key,
-// a variable or a constant (g[w] = slices.Compact(g[w])).
-func sameEntry(p *program, a, b ast.Expr) bool {
-	ia := sameIndexed(p, a, b)
-	if ia == nil {
-		return false
-	}
-	_, isMap := under(p.info.TypeOf(ia.X)).(*types.Map)
-	return isMap
 }
 
 // sameIndexed: a and b index one variable by one index, a variable or a constant
