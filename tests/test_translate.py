@@ -4336,20 +4336,23 @@ def test_a_bufio_readers_unread_byte_through_an_io_byte_scanner_puts_the_byte_ba
     assert result.output.startswith("97\nmain returned at 0s\n")
 
 
-def test_a_buffers_string_of_bytes_that_are_not_utf8_ends_the_run_in_one_line(tmp_path):
+@pytest.mark.parametrize(("package", "kind"), [("bytes", "Buffer"), ("strings", "Builder")])
+def test_a_buffers_string_of_bytes_that_are_not_utf8_ends_the_run_in_one_line(
+    tmp_path, package, kind
+):
     """Go prints "\\xff" 1 for this (a probe's brainfuck interpreter writing a byte
     that wrapped below zero); simlab printed "\ufffd" until the Buffer's String
-    ended the run as string(b) does."""
+    ended the run as string(b) does, naming the type the program wrote to."""
     path = tmp_path / "bad.go"
     path.write_text(
-        'package main\n\nimport (\n\t"bytes"\n\t"fmt"\n)\n\nfunc main() {\n\tvar cell byte\n'
-        "\tcell--\n\tvar out bytes.Buffer\n\tout.WriteByte(cell)\n"
+        f'package main\n\nimport (\n\t"{package}"\n\t"fmt"\n)\n\nfunc main() {{\n'
+        f"\tvar cell byte\n\tcell--\n\tvar out {package}.{kind}\n\tout.WriteByte(cell)\n"
         '\tfmt.Printf("%q %d\\n", out.String(), out.Len())\n}\n'
     )
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 2
     assert result.output == (
-        "simlab: bytes.Buffer's String() of bytes that are not UTF-8 (b'\\xff'): simlab's "
+        f"simlab: {package}.{kind}'s String() of bytes that are not UTF-8 (b'\\xff'): simlab's "
         "strings are text; keep such bytes in a []byte (b.Bytes())\n"
     )
 

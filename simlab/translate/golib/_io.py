@@ -369,8 +369,9 @@ class Buffer:
             return self._b.decode()
         except UnicodeDecodeError:
             raise SimlabError(
-                f"bytes.Buffer's String() of bytes that are not UTF-8 ({bytes(self._b)!r}):"
-                " simlab's strings are text; keep such bytes in a []byte (b.Bytes())"
+                f"{self.go_name.lstrip('*')}'s String() of bytes that are not UTF-8"
+                f" ({bytes(self._b)!r}): simlab's strings are text; keep such bytes in a"
+                " []byte (b.Bytes())"
             ) from None
 
     def String(self) -> str:  # Go's name, which fmt and fmt.Stringer look for
