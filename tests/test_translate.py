@@ -53937,6 +53937,31 @@ func main() {
 )
 
 
+# To(v) in a generic, of a uint or uint64 past MaxInt64 to an int, int64, named int64
+# or time.Duration type argument, wraps to 64 bits as Go's conversion does (go1.27.3
+# printed this).
+CONSTRUCTS["generic_conversion_of_large_unsigned_to_signed"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func Conv[To ~int64 | ~int, From ~uint64 | ~uint](v From) To { return To(v) }
+
+type ID int64
+
+func main() {
+\tfmt.Println(Conv[int64](uint64(1<<64-1)), Conv[int](uint(1<<63)), Conv[ID](uint64(1<<63+5)))
+\tfmt.Println(Conv[int](uint(12)), Conv[time.Duration](uint64(1<<64-1000)))
+}
+""",
+    ("-1 -9223372036854775808 -9223372036854775803\n12 -1\u00b5s\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

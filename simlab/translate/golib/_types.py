@@ -370,6 +370,8 @@ def convert(t: Any, x: Any) -> Any:
     value: Any = int(x) if isinstance(zero, int) else float(x)
     if isinstance(t, TypeArg) and t.wrap is not None:
         value = t.wrap(value)  # int8's wrap, float32's rounding
+    elif isinstance(zero, int) and not -(1 << 63) <= value < 1 << 63:
+        value = int64(value)  # int(u) of a uint past MaxInt64 wraps, an int and int64's 64 bits
     cls = type(zero)
     return value if cls in (int, float) else cls(value)
 
