@@ -53962,6 +53962,79 @@ func main() {
 )
 
 
+# defer l.Report() and go h.Send(ch) of value methods keep a copy of the receiver
+# made at the statement: a later append to its slice field, or to a named slice
+# receiver, does not reach it (go1.27.3 printed this).
+CONSTRUCTS["receivers_kept_by_defer_and_go_statements"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type L struct {
+\tlines []string
+\tn     int
+}
+
+func (l L) Report(tag string) { fmt.Println(tag, l.n, len(l.lines), l.lines) }
+
+func (l L) Send(ch chan<- string) { ch <- fmt.Sprint("go statement ", len(l.lines), l.lines) }
+
+type stack []string
+
+func (s stack) Print(tag string) { fmt.Println(tag, len(s), []string(s)) }
+
+type Outer struct{ L }
+
+func main() {
+\tvar wg sync.WaitGroup
+\tfunc() {
+\t\tl := L{}
+\t\tdefer l.Report("deferred")
+\t\tl.lines = append(l.lines, "a")
+\t\tl.n++
+\t\tst := stack{"x"}
+\t\tdefer st.Print("deferred stack")
+\t\tst = append(st, "z")
+\t\to := Outer{}
+\t\tdefer o.Report("promoted")
+\t\to.lines = append(o.lines, "p")
+\t\twg.Add(1)
+\t\tdone := make(chan bool)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\t<-done
+\t\t}()
+\t\tg := L{}
+\t\twg.Add(1)
+\t\tgo func(g L) {
+\t\t\tdefer wg.Done()
+\t\t\tg.Report("goroutine arg")
+\t\t}(g)
+\t\tg.lines = append(g.lines, "late")
+\t\tclose(done)
+\t}()
+\twg.Wait()
+\th := L{}
+\tch := make(chan string)
+\tgo h.Send(ch)
+\th.lines = append(h.lines, "after go")
+\tfmt.Println(<-ch)
+}
+""",
+    (
+        "promoted 0 0 []\n"
+        "deferred stack 1 [x]\n"
+        "deferred 0 0 []\n"
+        "goroutine arg 0 0 []\n"
+        "go statement 0 []\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -32,6 +32,7 @@ func (m *module) findOwnedSlices() {
 	}
 	harmless := map[ast.Expr]bool{} // reads of a slice that keep no list
 	called := map[*ast.SelectorExpr]bool{}
+	kept := map[*ast.SelectorExpr]bool{} // the methods of go and defer statements, whose receivers they keep
 	selOf := map[*ast.Ident]*ast.SelectorExpr{}
 	isSlice := func(obj types.Object) bool {
 		if obj == nil {
@@ -86,7 +87,14 @@ func (m *module) findOwnedSlices() {
 	var visit func(n ast.Node) bool
 	visit = func(n ast.Node) bool {
 		switch x := n.(type) {
+		case *ast.GoStmt:
+			if sel, ok := ast.Unparen(x.Call.Fun).(*ast.SelectorExpr); ok {
+				kept[sel] = true // go l.Report(): the goroutine's receiver, evaluated now
+			}
 		case *ast.DeferStmt:
+			if sel, ok := ast.Unparen(x.Call.Fun).(*ast.SelectorExpr); ok {
+				kept[sel] = true // defer l.Report(): the receiver as the defer statement sees it
+			}
 			for _, a := range x.Call.Args {
 				if obj := objOf(a); isSlice(obj) {
 					// the deferred call keeps the list: defer fmt.Println(ys), then
@@ -106,8 +114,13 @@ func (m *module) findOwnedSlices() {
 		case *ast.SelectorExpr:
 			selOf[x.Sel] = x
 			if sel, isField := p.info.Selections[x]; isField {
-				harmless[ast.Unparen(x.X)] = true // x.f, x.M(): no copy of x (a value method's receiver is never written)
-				if sel.Kind() == types.MethodVal && !called[x] && !isPointer(sel.Obj().Type().(*types.Signature).Recv().Type()) {
+				valueMethod := sel.Kind() == types.MethodVal && !isPointer(sel.Obj().Type().(*types.Signature).Recv().Type())
+				if obj := objOf(x.X); kept[x] && valueMethod && isSlice(obj) {
+					shared[origin(obj)] = true // defer st.Print() of a named slice keeps its list
+				} else {
+					harmless[ast.Unparen(x.X)] = true // x.f, x.M(): no copy of x (a value method's receiver is never written)
+				}
+				if valueMethod && (!called[x] || kept[x]) {
 					r := sel.Recv()
 					if ptr, ok := r.(*types.Pointer); ok {
 						r = ptr.Elem()
