@@ -54035,6 +54035,37 @@ func main() {
 )
 
 
+# A named func type's String method prints its values as elements of a slice, an
+# array or a map and as a struct field, under %v, %s, %q and %x (go1.27.3 printed
+# this).
+CONSTRUCTS["named_func_type_stringer_in_collections"] = (
+    """\
+package main
+
+import "fmt"
+
+type Named func() string
+
+func (n Named) String() string { return "N:" + n() }
+
+type Handler struct {
+\tName string
+\tFn   Named
+}
+
+func main() {
+\ta := Named(func() string { return "a" })
+\tb := Named(func() string { return "b" })
+\tfmt.Println([]Named{a, b}, map[string]Named{"k": b})
+\tfmt.Printf("%x %s %q\\n", []Named{a}, []Named{b}, []Named{a})
+\tfmt.Printf("%v %+v\\n", Handler{"h", a}, Handler{"i", b})
+\tfmt.Println(a, [2]Named{a, b})
+}
+""",
+    ('[N:a N:b] map[k:N:b]\n[4e3a61] [N:b] ["N:a"]\n{h N:a} {Name:i Fn:N:b}\nN:a [N:a N:b]\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -4749,8 +4749,8 @@ func (m *module) listStringer(t types.Type) string {
 		return ""
 	}
 	switch under(t).(type) {
-	case *types.Array, *types.Slice, *types.Map, *types.Basic:
-		return m.globals[n.Obj()] // a named bool's too
+	case *types.Array, *types.Slice, *types.Map, *types.Basic, *types.Signature:
+		return m.globals[n.Obj()] // a named bool's too, a named func type's
 	}
 	return ""
 }
