@@ -54066,6 +54066,58 @@ func main() {
 )
 
 
+# errors.Is compares a target of a named func or slice error type with no ==: only
+# an Is method of the chain matches it (a named array's compares) (go1.27.3 printed
+# this).
+CONSTRUCTS["errors_is_of_uncomparable_error_types"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"strings"
+)
+
+type ErrFunc func() string
+
+func (e ErrFunc) Error() string { return e() }
+
+type Errs []error
+
+func (es Errs) Error() string {
+\tvar parts []string
+\tfor _, e := range es {
+\t\tparts = append(parts, e.Error())
+\t}
+\treturn strings.Join(parts, "; ")
+}
+
+func (es Errs) Unwrap() []error { return es }
+
+type Code [2]int
+
+func (c Code) Error() string { return fmt.Sprint("code ", c[0], c[1]) }
+
+var errBase = errors.New("base")
+
+func main() {
+\tvar e error = ErrFunc(func() string { return "bad" })
+\tfmt.Println(errors.Is(e, e), e)
+\tes := Errs{errBase, e}
+\twrapped := fmt.Errorf("w: %w", es)
+\tfmt.Println(errors.Is(es, errBase), errors.Is(es, es), errors.Is(wrapped, errBase))
+\tc := Code{1, 2}
+\twc := fmt.Errorf("w: %w", c)
+\tfmt.Println(errors.Is(c, Code{1, 2}), errors.Is(wc, Code{1, 2}), errors.Is(c, Code{2, 1}))
+\tp := &es
+\t_ = p
+}
+""",
+    ("false bad\ntrue false true\ntrue true false\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

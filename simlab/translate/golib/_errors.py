@@ -112,13 +112,21 @@ def errors_unwrap(err: Any) -> Any:
     return getattr(err, "wrapped", None)
 
 
+def _func_or_collection(x: Any) -> bool:
+    """``x``, an error, is of a named func, slice or map type, which Go's errors.Is
+    does not compare with ``==`` (only an ``Is`` method of the chain can match it)."""
+    if not isinstance(x, NamedValue) or x.ref is not None or getattr(type(x), "go_array", False):
+        return False  # (a pointer to one compares)
+    return callable(x.v) or isinstance(x.v, list | dict)
+
+
 def errors_is(err: Any, target: Any) -> bool:
     """``errors.Is``: ``err`` is ``target`` or wraps it, or an error of its tree says
     it is, by an ``Is(target) bool`` method of the program; with a nil on either
     side, whether both are nil."""
     if err is None or target is None:
         return err is target
-    comparable = uncomparable_type(target) is None
+    comparable = uncomparable_type(target) is None and not _func_or_collection(target)
     for e in _tree(err):
         if comparable and (e is target or equal(e, target)):
             return True
