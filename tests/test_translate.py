@@ -3457,6 +3457,21 @@ def test_an_unsupported_construct_is_one_line_and_status_2(tmp_path, body, line,
     assert result.output.startswith(f"simlab: bad.go:{line}: unsupported: {construct} (")
 
 
+def test_a_syscall_errno_is_refused_not_printed_as_a_number(tmp_path):
+    """Go prints "no such file or directory true" for this; simlab printed 2 false,
+    the constant's number, and errors.Is knew nothing of it."""
+    path = tmp_path / "bad.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"errors"\n\t"fmt"\n\t"io/fs"\n\t"syscall"\n)\n\n'
+        "func main() {\n\tvar err error = syscall.ENOENT\n"
+        "\tfmt.Println(err, errors.Is(err, fs.ErrNotExist))\n}\n"
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1, result.output
+    assert result.output.startswith("simlab: bad.go:11: unsupported: a syscall.Errno (")
+
+
 # Programs whose sub-slice reaches a write through a holder the alias groups did
 # not follow; go1.27.3 printed the written value through the shared array in each
 # (in the comment), where a translation's copy would print the slice's own.
@@ -54115,6 +54130,49 @@ func main() {
 }
 """,
     ("false bad\ntrue false true\ntrue true false\n"),
+)
+
+
+# v.(error) of an interface holding a nil *Problem gives an error holding that
+# (*Problem)(nil), not nil: its nil-safe Error method runs, comma-ok or not
+# (go1.27.3 printed this).
+CONSTRUCTS["assertion_to_error_keeps_a_typed_nil"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Problem struct{ Code int }
+
+func (p *Problem) Error() string {
+\tif p == nil {
+\t\treturn "problem <nil>"
+\t}
+\treturn fmt.Sprint("problem ", p.Code)
+}
+
+func main() {
+\tvar p *Problem
+\tvar v any = p
+\tif err, ok := v.(error); ok {
+\t\tfmt.Println(err.Error(), err == nil, err)
+\t}
+\terr := v.(error)
+\tfmt.Println(err != nil, err)
+\tvar q any = &Problem{7}
+\tif e, ok := q.(error); ok {
+\t\tvar target *Problem
+\t\tfmt.Println(e, errors.As(e, &target), target.Code)
+\t}
+\tif _, ok := any(3).(error); !ok {
+\t\tfmt.Println("3 is no error")
+\t}
+}
+""",
+    ("problem <nil> false problem <nil>\ntrue problem <nil>\nproblem 7 true 7\n3 is no error\n"),
 )
 
 

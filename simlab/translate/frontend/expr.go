@@ -333,6 +333,10 @@ func (f *fn) exprOf(e ast.Expr) string {
 			p.unsupported(e, "a string constant that is not valid UTF-8",
 				"simlab's strings are text; []byte(\"...\") of it keeps the bytes")
 		}
+		if isNamed(tv.Type, "syscall", "Errno") {
+			// an error whose text and errors.Is the run does not know: not a plain number
+			p.unsupported(e, "a syscall.Errno", "an error of the program, or io/fs's ErrNotExist, ErrExist, ErrPermission")
+		}
 		s, ok := f.constExpr(e)
 		if !ok {
 			s = constValue(tv.Value, tv.Type)

@@ -747,7 +747,7 @@ def assert_type(
     if _is(x, t, value=copied is True):
         if callable(copied):
             return copied(_held(x, t)), True
-        if isinstance(t, Methods):
+        if isinstance(t, Methods) or t in ("error", "any", "interface {}"):
             return x, True  # an interface holding what x holds: a (*T)(nil) too, not nil
         return (copy(x) if copied or _struct_value_of(t, x) else _held(x, t)), True
     return zero, False
@@ -790,7 +790,8 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
     if _is(x, t, value):
         if _struct_value_of(t, x):
             return copy(x)
-        return x if isinstance(t, Methods) and type(x) is not CustomContext else _held(x, t)
+        interface = isinstance(t, Methods) or t in ("error", "any", "interface {}")
+        return x if interface and type(x) is not CustomContext else _held(x, t)
     if t == "error":
         t = _ERROR  # an interface: Go names the method the value lacks
     if isinstance(t, Methods):
