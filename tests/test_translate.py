@@ -54176,6 +54176,44 @@ func main() {
 )
 
 
+# A []time.Duration or map[string]time.Month held in an interface (its variable used
+# again, or stored in an atomic.Value) is asserted back to its type: the elements
+# are plain ints, which pass for the library's integer types (go1.27.3 printed
+# this).
+CONSTRUCTS["library_int_slices_asserted_from_interfaces"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync/atomic"
+\t"time"
+)
+
+func main() {
+\ts := []time.Duration{time.Second, 1500 * time.Millisecond}
+\tvar a any = s
+\td, ok := a.([]time.Duration)
+\tfmt.Println(ok, d, s)
+\tmonths := map[string]time.Month{"start": time.March}
+\tvar b any = months
+\tswitch v := b.(type) {
+\tcase map[string]int:
+\t\tfmt.Println("ints", v)
+\tcase map[string]time.Month:
+\t\tfmt.Println("months", v)
+\t}
+\tvar av atomic.Value
+\tbackoff := []time.Duration{time.Millisecond, 2 * time.Millisecond}
+\tav.Store(backoff)
+\tgot := av.Load().([]time.Duration)
+\tfmt.Println(len(got), got[1], backoff)
+}
+""",
+    ("true [1s 1.5s] [1s 1.5s]\nmonths map[start:March]\n2 2ms [1ms 2ms]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

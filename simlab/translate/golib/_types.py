@@ -576,7 +576,15 @@ def _holds(e: Any, t: Any) -> bool:
         return bounds[0] <= e <= bounds[1]
     if type(e) is float and t == "float32":
         return True
+    if type(e) is int and t in _INT_ELEMENTS:
+        return True  # a []time.Duration keeps plain ints
     return _is(e, t)
+
+
+# the library's named integer types whose values a slice or a map keeps as ints
+_INT_ELEMENTS = frozenset(
+    ("time.Duration", "time.Month", "time.Weekday", "slog.Level", "fs.FileMode")
+)
 
 
 def _is(x: Any, t: AssertedType, value: bool = False) -> bool:
