@@ -54214,6 +54214,47 @@ func main() {
 )
 
 
+# A nil *N element of an exported [2]*N or []*N field prints by (*N).String, which
+# takes nil; an unexported field's prints <nil> (go1.27.3 printed this).
+CONSTRUCTS["nil_pointer_elements_of_array_and_slice_fields"] = (
+    """\
+package main
+
+import "fmt"
+
+type N struct{ V int }
+
+func (n *N) String() string {
+\tif n == nil {
+\t\treturn "nil"
+\t}
+\treturn fmt.Sprint("N", n.V)
+}
+
+type A struct {
+\tS    [2]*N
+\tL    []*N
+\thide [1]*N
+}
+
+func main() {
+\tfmt.Println([2]*N{})
+\ta := A{L: []*N{{1}, nil}}
+\ta.S[1] = &N{2}
+\tfmt.Println(a)
+\tfmt.Printf("%v %+v\\n", a, A{})
+\tfmt.Println(struct{ P *N }{})
+}
+""",
+    (
+        "[nil nil]\n"
+        "{[nil N2] [N1 nil] [<nil>]}\n"
+        "{[nil N2] [N1 nil] [<nil>]} {S:[nil nil] L:[] hide:[<nil>]}\n"
+        "{nil}\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 
