@@ -54255,6 +54255,33 @@ func main() {
 )
 
 
+# slices.Sorted of floats orders them as slices.Sort does, the NaNs first (go1.27.3
+# printed this).
+CONSTRUCTS["slices_sorted_of_floats_with_nan"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+\t"math"
+\t"slices"
+)
+
+func main() {
+\tnan := math.NaN()
+\tfmt.Println(slices.Sorted(slices.Values([]float64{1, nan, 3})))
+\tfmt.Println(slices.Sorted(slices.Values([]float64{3, nan, math.Inf(-1), 2, nan})))
+\tm := map[string]float64{"a": 2, "b": nan, "c": -1}
+\tfmt.Println(slices.Sorted(maps.Values(m)))
+\tfmt.Println(slices.Sorted(maps.Keys(map[string]int{"z": 1, "a": 2})))
+\tfmt.Println(slices.Sorted(slices.Values([]float32{2.5, 1.25})))
+}
+""",
+    ("[NaN 1 3]\n[NaN NaN -Inf 2 3]\n[NaN -1 2]\n[a z]\n[1.25 2.5]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

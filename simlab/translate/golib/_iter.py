@@ -12,7 +12,7 @@ from typing import Any
 
 from simlab.errors import GoPanic, SimlabError
 
-from ._sort import slices_sort_func_yielding, slices_sort_stable_func_yielding
+from ._sort import slices_sort_func_yielding, slices_sort_stable_func_yielding, sort_float64s
 from ._strings import fields
 from ._values import NilSlice, at_once
 
@@ -277,9 +277,13 @@ def slices_collect(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
 
 
 def slices_sorted(seq: Callable[[Any], Any]) -> Generator[Any, Any, list[Any]]:
-    """``slices.Sorted(seq)``: ``yield from`` it."""
+    """``slices.Sorted(seq)``: ``yield from`` it; floats as ``slices.Sort`` orders
+    them, the NaNs first."""
     out = yield from slices_collect(seq)
-    out.sort()
+    if out and isinstance(out[0], float):
+        sort_float64s(out)
+    else:
+        out.sort()
     return out
 
 
