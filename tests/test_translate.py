@@ -54255,6 +54255,43 @@ func main() {
 )
 
 
+# A value of a named int or string type whose String or Error method has a pointer
+# receiver is no fmt.Stringer or error in an interface; printed, it is its number
+# (go1.27.3 printed this).
+CONSTRUCTS["named_number_value_lacks_pointer_methods"] = (
+    """\
+package main
+
+import "fmt"
+
+type Gear int
+
+func (g *Gear) String() string { return fmt.Sprint("G", int(*g)) }
+
+type Name string
+
+func (n *Name) Error() string { return "name " + string(*n) }
+
+func main() {
+\t_, ok := any(Gear(1)).(fmt.Stringer)
+\tg := Gear(2)
+\tfmt.Println(ok)
+\tn := Name("x")
+\t_, isErr := any(n).(error)
+\tfmt.Println(isErr)
+\tfmt.Println(Gear(3), &g)
+\tswitch v := any(Gear(4)).(type) {
+\tcase fmt.Stringer:
+\t\tfmt.Println("stringer", v)
+\tdefault:
+\t\tfmt.Println("plain", v)
+\t}
+}
+""",
+    ("false\nfalse\n3 G2\nplain 4\n"),
+)
+
+
 # slices.Sorted of floats orders them as slices.Sort does, the NaNs first (go1.27.3
 # printed this).
 CONSTRUCTS["slices_sorted_of_floats_with_nan"] = (

@@ -118,11 +118,13 @@ _GO_TYPES.update({f"*{name}": _points_to(_POINTED_KINDS[kind]) for name, kind in
 
 
 def _value_lacks(x: Any, name: str) -> bool:
-    """``x`` is a value of a named slice, map or array type (no pointer to one) and
-    ``name`` one of its type's pointer methods (``go.pointer_method``), which the
-    value's method set lacks."""
+    """``x`` is a value of a named slice, map, array, number or string type (no
+    pointer to one) and ``name`` one of its type's pointer methods
+    (``go.pointer_method``), which the value's method set lacks."""
     raw = next((k.__dict__[name] for k in type(x).__mro__ if name in k.__dict__), None)
-    return getattr(raw, "pointer", False) is True and getattr(x, "ref", False) is None
+    if getattr(raw, "pointer", False) is not True:
+        return False
+    return x.ref is None if isinstance(x, NamedValue) else isinstance(x, int | float | str)
 
 
 class Methods:
