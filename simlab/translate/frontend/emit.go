@@ -1685,7 +1685,7 @@ func (m *module) refuseSharedSubslices() {
 					"return the slice, and call the function as s = f(s, ...)")
 			}
 		}
-		if sel, ok := ast.Unparen(s.lhs).(*ast.SelectorExpr); ok && s.appends && returnedAfter(p, sel, s.se.Pos()) {
+		if sel, ok := ast.Unparen(s.lhs).(*ast.SelectorExpr); ok && s.appends && m.returnedAfter(sel, s.se) {
 			// p.buf = append(p.buf[:0], v); return p.buf: the caller keeps a slice of
 			// the array the next call's append writes again
 			p.unsupported(s.se, "a slice field re-sliced into itself by an append and returned (in Go the caller's slice shares "+
@@ -3172,23 +3172,9 @@ func (m *module) typeParamsOf(tn *types.TypeName) *types.TypeParamList {
 	return m.localGeneric[tn]
 }
 
-// returnedAfter: the function around pos returns x (or a sub-slice of it) after pos.
-func returnedAfter(p *program, x ast.Expr, pos token.Pos) bool {
-	var body *ast.BlockStmt // the innermost function around pos
-	for _, f := range p.files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil || !(n.Pos() <= pos && pos < n.End()) {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				body = n.Body
-			case *ast.FuncLit:
-				body = n.Body
-			}
-			return true
-		})
-	}
+// returnedAfter: the function around at returns x (or a sub-slice of it) after it.
+func (m *module) returnedAfter(x ast.Expr, at ast.Node) bool {
+	p, pos, body := m.p, at.Pos(), m.homeOf(at)
 	found := false
 	if body != nil {
 		ast.Inspect(body, func(n ast.Node) bool {
