@@ -3995,9 +3995,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		} else if cls := m.structClassOfPointer(ft); cls != "" && hasFmtMethod(ft) {
 			// a nil *Node: (*Node)(nil), whose String method fmt calls (end, not <nil>)
 			times = append(times, fmt.Sprintf("%q: lambda x: go.as_iface(x, %s)", name, cls))
-		} else if e := elemType(ft); e != nil && m.structClassOfPointer(e) != "" && hasFmtMethod(e) && !hasFmtMethod(ft) {
+		} else if cls := m.structClassOfPointer(elemType(ft)); cls != "" && hasFmtMethod(elemType(ft)) && !hasFmtMethod(ft) {
 			// a [2]*Node or []*Node: each nil one (*Node)(nil), whose String method fmt calls
-			times = append(times, fmt.Sprintf("%q: lambda x: go.typed_nils(x, %s)", name, m.structClassOfPointer(e)))
+			times = append(times, fmt.Sprintf("%q: lambda x: go.typed_nils(x, %s)", name, cls))
 		} else if cls := m.namedValuePointer(ft); cls != "" {
 			times = append(times, fmt.Sprintf("%q: lambda x: %s.pointer(x)", name, cls)) // a *Tags: by (*Tags).String
 		} else if cls := timeClass(ft); cls != "" {

@@ -2819,7 +2819,7 @@ func (f *fn) call(c *ast.CallExpr) (string, bool) {
 			promotedLibrary := fn.Pkg() != nil && (fn.Pkg().Path() == "context" || fn.Pkg().Path() == "log" ||
 				strings.HasPrefix(methodKey(fn), "time.Duration.") || strings.HasPrefix(methodKey(fn), "time.Time."))
 			if f.m.a.byFunc[fn.Origin()] == nil && (!isLocalInterface(p, s.Recv()) || promotedLibrary || promotedIntoValue(p, s)) &&
-				!promotedFromInterface(p, s) && !(isTypeParam(s.Recv()) && f.typeParamReceiver(sel) != nil) {
+				!promotedFromInterface(p, s) && f.typeParamReceiver(sel) == nil {
 				text, yields := f.stdMethod(c, sel, fn)
 				if !isNamed(s.Recv(), "time", "Time") && !isNamed(s.Recv(), "time", "Duration") {
 					f.called = true // n.Load(): what it gives depends on when it runs

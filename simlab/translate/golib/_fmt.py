@@ -1203,17 +1203,17 @@ def _format_elements(
 def _as_sized(x: Any, cls: Any, verb: str) -> Any:
     """A field of a sized integer type, or a slice, an array or a map of them
     (``go_sized``), as the values of ``cls`` fmt names under a bad verb
-    (``%!s(int8=-1)``); a []byte field (``cls`` :class:`Bytes`) as its text or hex
-    under ``%s``, ``%q``, ``%x`` and ``%X``."""
-    if cls is Bytes:
-        return Bytes(x or []) if verb in "sqxX" and isinstance(x, list | None) else x
-    if cls == (Bytes,):  # [][]byte, map[K][]byte
+    (``%!s(int8=-1)``); a []byte field (``cls`` :class:`Bytes`), or a slice or a map
+    of them (``(Bytes,)``), as its text or hex under ``%s``, ``%q``, ``%x`` and ``%X``."""
+    if cls is Bytes or cls == (Bytes,):
         if verb not in "sqxX":
             return x
-        if isinstance(x, list):
-            return [Bytes(e or []) if isinstance(e, list | None) else e for e in x]
-        if isinstance(x, dict):
-            return {k: Bytes(e or []) if isinstance(e, list | None) else e for k, e in x.items()}
+        if cls is Bytes:
+            return _as_bytes(x)
+        if isinstance(x, list):  # [][]byte
+            return [_as_bytes(e) for e in x]
+        if isinstance(x, dict):  # map[K][]byte
+            return {k: _as_bytes(e) for k, e in x.items()}
         return x
     if type(x) is int:
         return cls(x)
@@ -1222,6 +1222,11 @@ def _as_sized(x: Any, cls: Any, verb: str) -> Any:
     if isinstance(x, dict):
         return {k: cls(e) if type(e) is int else e for k, e in x.items()}
     return x
+
+
+def _as_bytes(x: Any) -> Any:
+    """A []byte (a list, or None for nil) as :class:`Bytes`, which prints its text."""
+    return Bytes(x or []) if isinstance(x, list | None) else x
 
 
 def _operand_type(x: Any) -> str:

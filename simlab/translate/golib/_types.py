@@ -757,10 +757,16 @@ def assert_type(
     if _is(x, t, value=copied is True):
         if callable(copied):
             return copied(_held(x, t)), True
-        if isinstance(t, Methods) or t in ("error", "any", "interface {}"):
+        if _interface(t):
             return x, True  # an interface holding what x holds: a (*T)(nil) too, not nil
         return (copy(x) if copied or _struct_value_of(t, x) else _held(x, t)), True
     return zero, False
+
+
+def _interface(t: AssertedType) -> bool:
+    """``t``, the T of ``x.(T)``, is an interface type: its result is what ``x``
+    holds as it is, a ``(*T)(nil)`` too."""
+    return isinstance(t, Methods) or t in ("error", "any", "interface {}")
 
 
 def _held(x: Any, t: Any = None) -> Any:
@@ -800,8 +806,7 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
     if _is(x, t, value):
         if _struct_value_of(t, x):
             return copy(x)
-        interface = isinstance(t, Methods) or t in ("error", "any", "interface {}")
-        return x if interface and type(x) is not CustomContext else _held(x, t)
+        return x if _interface(t) and type(x) is not CustomContext else _held(x, t)
     if t == "error":
         t = _ERROR  # an interface: Go names the method the value lacks
     if isinstance(t, Methods):

@@ -1047,7 +1047,7 @@ def _struct_key(x: Any) -> tuple[Any, ...]:
     """A struct value's fields as a tuple, those holding struct values or arrays
     in turn."""
     if type(x) is list:
-        return tuple(_struct_key(e) if _is_value(_hashable(e)) else e for e in x)
+        return tuple(_struct_key(e) if _is_value(e) else e for e in map(_hashable, x))
     values = getattr(type(x), "go_values", ())
     generic = getattr(type(x), "go_generic_fields", {})
     ours = type(x).__module__.startswith(_TRANSLATED)
@@ -1102,7 +1102,7 @@ def struct_hash(x: Any) -> int:
 def array_hash(x: list[Any]) -> int:
     """The hash of an array in an interface that keys a map (``map[any]int``): of its
     elements, struct values and arrays by their fields (see struct_hash)."""
-    return hash(tuple(_struct_key(e) if _is_value(_hashable(e)) else e for e in x))
+    return hash(tuple(_struct_key(e) if _is_value(e) else e for e in map(_hashable, x)))
 
 
 def _hashable(e: Any) -> Any:
@@ -1124,7 +1124,7 @@ class ArrayKey(list[Any]):
 def array_key(x: list[Any]) -> ArrayKey:
     """The key of a map keyed by an array: a copy that hashes (an array of arrays
     too), as Go's map keeps a copy of the key."""
-    return ArrayKey(array_key(_hashable(e)) if isinstance(e, list) else _hashable(e) for e in x)
+    return ArrayKey(array_key(e) if isinstance(e, list) else e for e in map(_hashable, x))
 
 
 class ParamKeyMap(_KeyedMap):
