@@ -54317,6 +54317,117 @@ func main() {
 )
 
 
+# An addition's overflow check, c := a + b compared with a or b: Go's int64 wraps, so
+# the check sees it (go1.27.3 printed this).
+CONSTRUCTS["int64_addition_overflow_check"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"math"
+)
+
+var errOverflow = errors.New("integer overflow")
+
+func add(a, b int64) (int64, error) {
+\tc := a + b
+\tif (c > a) != (b > 0) {
+\t\treturn 0, errOverflow
+\t}
+\treturn c, nil
+}
+
+func sub(a, b int) (int, error) {
+\tc := a - b
+\tif b > 0 && c > a || b < 0 && c < a {
+\t\treturn 0, errOverflow
+\t}
+\treturn c, nil
+}
+
+func main() {
+\tfmt.Println(add(1, 2))
+\tfmt.Println(add(math.MaxInt64, 1))
+\tfmt.Println(add(math.MinInt64, -1))
+\tfmt.Println(add(math.MaxInt64, -1))
+\tfmt.Println(sub(math.MinInt64, 1))
+\tfmt.Println(sub(math.MaxInt64, -1))
+\tfmt.Println(sub(5, 7))
+}
+""",
+    (
+        "3 <nil>\n"
+        "0 integer overflow\n"
+        "0 integer overflow\n"
+        "9223372036854775806 <nil>\n"
+        "0 integer overflow\n"
+        "0 integer overflow\n"
+        "-2 <nil>\n"
+    ),
+)
+
+
+# Deferred closures that set the named results, deferred before one that recovers:
+# they run after it, and the function returns what they left (go1.27.3 printed this).
+CONSTRUCTS["earlier_defers_set_named_results_after_a_recovering_defer"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+func trail() (s string) {
+\tdefer func() { s += "-d1" }()
+\tdefer func() { s += "-d2" }()
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\ts = fmt.Sprint("rec:", r)
+\t\t}
+\t}()
+\tpanic("p")
+}
+
+func plain() (n int) {
+\tdefer func() { n += 10 }()
+\tdefer func() { recover() }()
+\treturn 5
+}
+
+func do(fail bool) (n int, err error) {
+\tdefer func() {
+\t\tif err != nil {
+\t\t\terr = fmt.Errorf("do (n=%d): %w", n, err)
+\t\t}
+\t}()
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tn, err = -1, errors.New(fmt.Sprint(r))
+\t\t}
+\t}()
+\tif fail {
+\t\tpanic("first call")
+\t}
+\tif n == 0 {
+\t\treturn 1, nil
+\t}
+\treturn 2, nil
+}
+
+func main() {
+\tfmt.Println(trail())
+\tfmt.Println(plain())
+\tfmt.Println(do(false))
+\tfmt.Println(do(true))
+}
+""",
+    ("rec:p-d2-d1\n15\n1 <nil>\n-1 do (n=-1): first call\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -729,7 +729,9 @@ func (f *fn) deferRecovering(d *ast.DeferStmt, cu *unit, lit string, rest []ast.
 		f.w("finally:")
 		f.wl(f.p.line(d), "    yield from %s.defer(%s)", rec, callee)
 	}
-	if res := f.u.sig.Results(); res.Len() > 0 {
+	if res := f.u.sig.Results(); res.Len() > 0 && !f.resultsLast {
+		// (with resultsLast the function's last statement returns the named results,
+		// after the earlier defers' finally blocks have run and set them)
 		if len(f.results) > 0 {
 			f.w("return %s  # a deferred call recovered the panic", strings.Join(f.results, ", "))
 		} else {
@@ -1430,13 +1432,22 @@ func accumulates(p *program, x, e ast.Expr) bool {
 
 // overflowChecked: x = a * b of int or int64 variables, where the function then
 // divides x by a or b (if a != 0 && x/a != b), the check that the product did not
-// overflow: Go's wrapped, so the check sees it (and the quotient wraps too,
-// MinInt64 / -1, for which checkedQuotient looks).
+// overflow, or x = a + b (a - b) that it then compares with a or b (if b > 0 && x
+// < a), the check that the sum did not: Go's wrapped, so the check sees it (and
+// the quotient wraps too, MinInt64 / -1, for which checkedQuotient looks).
 func (f *fn) overflowChecked(x, e ast.Expr) bool {
 	p := f.p
 	prod, ok := ast.Unparen(e).(*ast.BinaryExpr)
 	id, isIdent := x.(*ast.Ident)
-	if !ok || !isIdent || prod.Op != token.MUL || !isPlainInt64(p.info.TypeOf(x)) || f.u == nil || f.u.body == nil {
+	if !ok || !isIdent || !isPlainInt64(p.info.TypeOf(x)) || f.u == nil || f.u.body == nil {
+		return false
+	}
+	check := map[token.Token]bool{token.QUO: true} // what the check does with x and a factor
+	switch prod.Op {
+	case token.MUL:
+	case token.ADD, token.SUB:
+		check = map[token.Token]bool{token.LSS: true, token.GTR: true, token.LEQ: true, token.GEQ: true}
+	default:
 		return false
 	}
 	c := p.info.ObjectOf(id)
@@ -1448,9 +1459,12 @@ func (f *fn) overflowChecked(x, e ast.Expr) bool {
 	}
 	found := false
 	ast.Inspect(f.u.body, func(n ast.Node) bool {
-		if q, ok := n.(*ast.BinaryExpr); ok && q.Op == token.QUO {
+		if q, ok := n.(*ast.BinaryExpr); ok && check[q.Op] {
 			num, ok1 := ast.Unparen(q.X).(*ast.Ident)
 			den, ok2 := ast.Unparen(q.Y).(*ast.Ident)
+			if ok1 && ok2 && q.Op != token.QUO && p.info.Uses[den] == c {
+				num, den = den, num // a > x
+			}
 			found = found || ok1 && ok2 && p.info.Uses[num] == c && factors[p.info.Uses[den]]
 		}
 		return !found
