@@ -54428,6 +54428,163 @@ func main() {
 )
 
 
+# x.(T) in a generic that fails: Go's panic names the interface type argument's missing
+# method, and a nil x as 'interface is nil' where T is an interface type (go1.27.3 printed
+# this).
+CONSTRUCTS["failed_assertions_to_a_type_parameter"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+)
+
+func conv[T any](v any) T { return v.(T) }
+
+func try[T any](v any) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println("recovered:", r)
+\t\t}
+\t}()
+\tfmt.Println(conv[T](v))
+}
+
+type named struct{}
+
+func main() {
+\ttry[error](nil)
+\ttry[error](5)
+\ttry[fmt.Stringer](nil)
+\ttry[io.Reader](named{})
+\ttry[any](nil)
+\ttry[int](nil)
+\ttry[int]("x")
+\ttry[error](io.EOF)
+}
+""",
+    (
+        "recovered: interface conversion: interface is nil, not error\n"
+        "recovered: interface conversion: int is not error: missing method Error\n"
+        "recovered: interface conversion: interface is nil, not fmt.Stringer\n"
+        "recovered: interface conversion: main.named is not io.Reader: missing method Read\n"
+        "recovered: interface conversion: interface is nil, not interface {}\n"
+        "recovered: interface conversion: interface {} is nil, not int\n"
+        "recovered: interface conversion: interface {} is string, not int\n"
+        "EOF\n"
+    ),
+)
+
+
+# A generic struct's slice and map fields of T, T a struct type with a String method:
+# fmt prints an unexported field's elements field by field and calls String on an
+# exported one's (go1.27.3 printed this).
+CONSTRUCTS["generic_struct_fields_of_struct_elements"] = (
+    """\
+package main
+
+import "fmt"
+
+type Rect struct{ W, H float64 }
+
+func (r Rect) String() string { return fmt.Sprintf("%gx%g", r.W, r.H) }
+
+type Registry[K comparable, T any] struct {
+\tbyName map[K]T
+\torder  []T
+\tLast   []T
+}
+
+func (r *Registry[K, T]) Add(k K, v T) {
+\tif r.byName == nil {
+\t\tr.byName = map[K]T{}
+\t}
+\tr.byName[k] = v
+\tr.order = append(r.order, v)
+\tr.Last = []T{v}
+}
+
+func main() {
+\tvar r Registry[string, Rect]
+\tr.Add("a", Rect{1, 2})
+\tr.Add("b", Rect{3, 4})
+\tfmt.Println(r)
+\tfmt.Printf("%v\\n%+v\\n%s\\n", r, r, r)
+\tvar n Registry[int, int]
+\tn.Add(1, 10)
+\tfmt.Println(n)
+}
+""",
+    (
+        "{map[a:{1 2} b:{3 4}] [{1 2} {3 4}] [3x4]}\n"
+        "{map[a:{1 2} b:{3 4}] [{1 2} {3 4}] [3x4]}\n"
+        "{byName:map[a:{W:1 H:2} b:{W:3 H:4}] order:[{W:1 H:2} {W:3 H:4}] Last:[3x4]}\n"
+        "{map[a:{%!s(float64=1) %!s(float64=2)} b:{%!s(float64=3) %!s"
+        "(float64=4)}] [{%!s(float64=1) %!s(float64=2)} {%!s(float64="
+        "3) %!s(float64=4)}] [3x4]}\n"
+        "{map[1:10] [10] [10]}\n"
+    ),
+)
+
+
+# *p of a nil struct pointer handed to fmt, held in an interface or copied: Go's nil
+# pointer dereference, which recover stops (go1.27.3 printed this).
+CONSTRUCTS["nil_struct_pointers_dereferenced_for_fmt"] = (
+    """\
+package main
+
+import "fmt"
+
+type Node struct {
+\tVal  int
+\tNext *Node
+}
+
+func (n Node) String() string { return fmt.Sprint("node ", n.Val) }
+
+type Plain struct{ A, B int }
+
+func try(name string, f func()) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println(name, "recovered:", r)
+\t\t}
+\t}()
+\tf()
+}
+
+func main() {
+\tvar n *Node
+\tvar p *Plain
+\ttry("println", func() { fmt.Println(*p) })
+\ttry("printf", func() { fmt.Printf("%+v\\n", *p) })
+\ttry("any", func() {
+\t\tvar x any = *p
+\t\tfmt.Println(x)
+\t})
+\ttry("stringer", func() { fmt.Println(*n) })
+\ttry("next", func() {
+\t\thead := &Node{Val: 1}
+\t\tfmt.Println(*head, *head.Next)
+\t})
+\ttry("copy", func() {
+\t\tv := *p
+\t\tfmt.Println(v)
+\t})
+}
+""",
+    (
+        "println recovered: runtime error: invalid memory address or nil pointer dereference\n"
+        "printf recovered: runtime error: invalid memory address or nil pointer dereference\n"
+        "any recovered: runtime error: invalid memory address or nil pointer dereference\n"
+        "stringer recovered: runtime error: invalid memory address or nil pointer dereference\n"
+        "next recovered: runtime error: invalid memory address or nil pointer dereference\n"
+        "copy recovered: runtime error: invalid memory address or nil pointer dereference\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -23,7 +23,7 @@ from ._gosyntax import GoSyntax, go_syntax, value_context
 from ._io import _write, stderr
 from ._numbers import Duration, Float32
 from ._pool import Pool
-from ._runtime_errors import runtime_error
+from ._runtime_errors import _NIL_DEREFERENCE, runtime_error
 from ._strconv import _ascii_only, format_float, hex_float, quote, quote_rune
 from ._strings import rune_len, rune_text
 from ._time import Time
@@ -434,7 +434,8 @@ def _by_value(x: Any, raw: bool) -> Any:
 def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
     """The fields of the struct ``x`` that fmt prints, each with its Go name and
     its kind: ``"value"`` for a struct value, or a slice, an array or a map of them
-    (``go_fmt_values``), ``"duration"`` for a
+    (``go_fmt_values``), ``"elements"`` for a generic type's slice, array or map of
+    ``T`` where the type argument is a struct type, ``"duration"`` for a
     time.Duration (``go_durations``), else ``""``; a blank field as its zero value
     (``go_blank_fields``), which the class does not keep; a float32 field, or a
     slice or an array of them (``go_float32s``), as :class:`Float32`. An exported field of a type of
@@ -442,20 +443,22 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
     method (``go_stringers``) comes as the value whose method fmt calls,
     ``go.Month(2)``; a generic type's field of type ``T``, or a slice, an array or a
     map of ``T`` (``go_generic_fields``, ``go_generic_elems``), as a value where the
-    type argument is a struct type. A generic type's type arguments are no fields."""
+    type argument is a struct type (whose String method fmt calls on an exported
+    field's elements). A generic type's type arguments are no fields."""
     cls = type(x)
     values, durations = getattr(cls, "go_fmt_values", ()), getattr(cls, "go_durations", ())
     float32s = getattr(cls, "go_float32s", ())
     times: dict[str, Any] = getattr(cls, "go_stringers", {})
     for s, param in getattr(cls, "go_generic_fields", {}).items():
         arg = getattr(x, param)
-        if isinstance(arg, ValueType) or (isinstance(arg, TypeArg) and arg.box is as_value):
+        if _struct_arg(arg):
             values = (*values, s)  # a field of type T, T a struct type (with methods or not)
         elif isinstance(arg, TypeArg) and isinstance(arg.box, type):  # T a named number type
             times = {**times, s: arg.box}
+    elems: tuple[str, ...] = ()  # a []T, [4]T, map[K]T of structs: fmt may call their methods
     for s, param in getattr(cls, "go_generic_elems", {}).items():
-        if isinstance(getattr(x, param), ValueType):  # a []T, [4]T, map[K]T of structs
-            values = (*values, s)
+        if _struct_arg(getattr(x, param)):
+            elems = (*elems, s)
     hidden = getattr(cls, "go_type_params", ())
     empty: dict[str, str] = getattr(cls, "go_empties", {})
     blanks = list(getattr(cls, "go_blank_fields", ()))  # (before the n-th field, its zero)
@@ -465,7 +468,8 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
             yield "_", blanks.pop(0)[1], ""
         if s not in hidden:
             shown += 1
-            kind = "value" if s in values else "duration" if s in durations else ""
+            kind = "value" if s in values else "elements" if s in elems else ""
+            kind = kind or ("duration" if s in durations else "")
             name, value = s.removesuffix("_"), getattr(x, s)
             if s in times and name[:1].isupper():  # fmt calls no method of an unexported field
                 to = times[s]
@@ -477,6 +481,12 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
             yield name, value, kind
     for _, zero in blanks:  # blank fields after the last
         yield "_", zero, ""
+
+
+def _struct_arg(arg: Any) -> bool:
+    """The type argument ``arg`` is a struct type: one without methods (a
+    :class:`ValueType`) or with them (boxed as values)."""
+    return isinstance(arg, ValueType) or (isinstance(arg, TypeArg) and arg.box is as_value)
 
 
 def _as_float32(x: Any) -> Any:
@@ -495,6 +505,8 @@ def _fields(x: Any, plus: bool = False, raw: bool = False) -> str:
             text = str(value) if inner else sl.format_duration(value)
         elif kind == "value":
             text = v(_field_value(value, inner), plus, inner)
+        elif kind == "elements":
+            text = v(_by_value(value, inner), plus, inner)
         else:
             text = _inner(value, plus, inner)
         parts.append(f"{name}:{text}" if plus else text)
@@ -526,11 +538,14 @@ def empties(m: Any, path: str = "") -> Any:
 
 
 class StructValue:
-    """A struct value handed to fmt, which prints it ``{...}``, not ``&{...}``."""
+    """A struct value handed to fmt, which prints it ``{...}``, not ``&{...}``: ``*p``
+    of a nil ``p`` is Go's nil pointer dereference."""
 
     __slots__ = ("x",)
 
     def __init__(self, x: Any):
+        if x is None:
+            raise GoPanic(_NIL_DEREFERENCE)
         self.x = x
 
 
@@ -1185,6 +1200,8 @@ def _format_elements(
             value = _field_value(
                 value, not exported or verb not in "vsqxXw"
             )  # where the verb calls one
+        elif kind == "elements":
+            value = _by_value(value, not exported or verb not in "vsqxXw")
         if kind == "duration" and verb in "vsqxX" and exported:
             value = sl.format_duration(value)  # its String method, but under %d
         if exported or not _fmt_method_of(value):

@@ -807,8 +807,10 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
         if _struct_value_of(t, x):
             return copy(x)
         return x if _interface(t) and type(x) is not CustomContext else _held(x, t)
-    if t == "error":
+    if t == "error" or (isinstance(t, TypeArg) and t.go_name == "error"):
         t = _ERROR  # an interface: Go names the method the value lacks
+    if isinstance(t, TypeArg) and t.is_interface() and x is None:
+        iface = "interface"  # x.(T) in a generic, T any: Go's names no interface type
     if isinstance(t, Methods):
         if x is None:
             raise GoPanic(f"interface conversion: interface is nil, not {t.go_name}")

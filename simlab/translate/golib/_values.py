@@ -869,7 +869,10 @@ def as_value(x: Any) -> Any:
     the interface holds, of a class that says it is a value. A pointer to a struct and
     the struct are one object at run time; held as a value, fmt prints it ``{3 4}``
     (not ``&{3 4}``), ``%T`` names ``main.Rect`` (not ``*main.Rect``), and ``==``
-    compares it field by field, as a map key or in ``atomic.Value.CompareAndSwap``."""
+    compares it field by field, as a map key or in ``atomic.Value.CompareAndSwap``.
+    ``x`` nil is ``*p`` of a nil ``p``: Go's nil pointer dereference."""
+    if x is None:
+        raise GoPanic(_NIL_DEREFERENCE)
     return _copy_as(x, _value_class(getattr(type(x), "go_struct", type(x))))
 
 
