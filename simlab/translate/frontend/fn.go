@@ -27,6 +27,7 @@ type fn struct {
 	switches     int        // enclosing switch/select cases inside the innermost loop
 	deferLst     string     // the defer list's name, in list mode
 	deferGen     bool       // a call in the defer list may block
+	deferRecover bool       // a call in the defer list may recover: go.deferring runs the list
 	resultsLast  bool       // a deferred closure sets a named result: return them after the defers
 	earlyReturns bool       // and the function returns before its end: see returnStmt
 	results      []string   // names of named results
@@ -460,6 +461,21 @@ func (f *fn) body(stmts []ast.Stmt) {
 	if nested {
 		f.deferLst = f.temp("defers")
 		f.w("%s = []", f.deferLst)
+		if d := f.recoveringDefer(stmts); d != nil {
+			// with go.deferring(defers): the list's calls run as go.defer runs one,
+			// where recover stops the panic
+			f.deferRecover = true
+			f.w("with go.deferring(%s):", f.deferLst)
+			f.indent++
+			f.stmts(stmts)
+			f.indent--
+			if f.deferGen {
+				f.p.unsupported(d, "a deferred function that calls recover in a function whose defers in a loop or a branch "+
+					"include a call that may block", "defer the recovering function at the top and move the other defers into a function of their own")
+			}
+			f.recoveredReturn(d)
+			return
+		}
 		f.w("try:")
 		f.indent++
 		f.stmts(stmts)
@@ -473,6 +489,33 @@ func (f *fn) body(stmts []ast.Stmt) {
 		return
 	}
 	f.topStmts(stmts)
+}
+
+// recoveringDefer: the first defer statement of stmts (not of a function literal)
+// whose function calls recover, or may be one that does; else nil.
+func (f *fn) recoveringDefer(stmts []ast.Stmt) *ast.DeferStmt {
+	var found *ast.DeferStmt
+	for _, s := range stmts {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch d := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.DeferStmt:
+				if found == nil && f.recovering(d) {
+					found = d
+				}
+			}
+			return found == nil
+		})
+	}
+	return found
+}
+
+// recovering: the deferred function calls recover, or is a function value of the
+// type of one of the program's functions that do (mayRecover).
+func (f *fn) recovering(d *ast.DeferStmt) bool {
+	cu := f.calleeUnit(d.Call.Fun)
+	return cu != nil && cu.recovers || cu == nil && f.mayRecover(d.Call.Fun)
 }
 
 // valueGeneric: for a method u of a generic named slice, map or func type (a
@@ -729,9 +772,15 @@ func (f *fn) deferRecovering(d *ast.DeferStmt, cu *unit, lit string, rest []ast.
 		f.w("finally:")
 		f.wl(f.p.line(d), "    yield from %s.defer(%s)", rec, callee)
 	}
+	f.recoveredReturn(d)
+}
+
+// recoveredReturn writes the return of a function whose panic a deferred call
+// recovered, after the with block that ran it: its named results, else zeros. With
+// resultsLast the function's last statement returns the named results, after the
+// earlier defers' finally blocks have run and set them.
+func (f *fn) recoveredReturn(d *ast.DeferStmt) {
 	if res := f.u.sig.Results(); res.Len() > 0 && !f.resultsLast {
-		// (with resultsLast the function's last statement returns the named results,
-		// after the earlier defers' finally blocks have run and set them)
 		if len(f.results) > 0 {
 			f.w("return %s  # a deferred call recovered the panic", strings.Join(f.results, ", "))
 		} else {
@@ -2206,11 +2255,6 @@ func (f *fn) deferStmt(s *ast.DeferStmt) {
 	p := f.p
 	c := s.Call
 	var callee string
-	if cu := f.calleeUnit(c.Fun); cu != nil && cu.recovers {
-		// the function's defers run from a list, for one of them in a loop or a branch
-		p.unsupported(s, "a deferred function that calls recover in a function that also defers in a loop or a branch",
-			"defer the recovering function at the top and move the other defers into a function of their own")
-	}
 	if lit, ok := c.Fun.(*ast.FuncLit); ok {
 		callee = f.closure(lit)
 		f.line = p.line(s)

@@ -250,6 +250,48 @@ def run_blocking_defers(
             raise
 
 
+class deferring:  # reads as the statement it renders: with go.deferring(defers):
+    """The deferred calls of a function whose defers sit in loops or branches and one
+    of which may call recover: ``with go.deferring(defers):`` around its body, whose
+    defer statements append to ``defers``. On the way out, normally or by a panic,
+    the calls run last first, each as :class:`defer` runs one: during the panic,
+    which one that recovers stops, and one that panics replaces, chained."""
+
+    __slots__ = ("defers",)
+
+    def __init__(self, defers: list[tuple[Callable[..., Any], tuple[Any, ...]]]):
+        self.defers = defers
+
+    def __enter__(self) -> deferring:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        current = exc
+        while self.defers:
+            fn, args = self.defers.pop()
+            try:
+                if defer(fn, *args).__exit__(
+                    None if current is None else type(current),
+                    current,
+                    None if current is None else current.__traceback__,
+                ):
+                    current = None  # recovered
+            except GeneratorExit:
+                raise
+            except BaseException as again:
+                current = again
+        if current is exc:
+            return False
+        if current is None:
+            return True  # a deferred call recovered the panic
+        raise current
+
+
 class Recoverable:
     """``defer f(args)`` for an ``f`` that blocks and calls recover::
 
