@@ -54678,6 +54678,138 @@ func main() {
 )
 
 
+# &struct{}{} is a pointer, not nil: fmt prints &{}, JSON {} even under omitempty
+# (go1.27.3 printed this).
+CONSTRUCTS["pointers_to_the_empty_struct"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Msg struct {
+\tMeta *struct{} `json:"meta,omitempty"`
+\tTag  *struct{} `json:"tag"`
+}
+
+func main() {
+\tp := &struct{}{}
+\tfmt.Println(p == nil, *p)
+\tfmt.Printf("%v %+v %T\\n", p, *p, p)
+\tvar q *struct{}
+\tfmt.Println(q == nil, q)
+\tb, _ := json.Marshal(Msg{Meta: &struct{}{}, Tag: &struct{}{}})
+\tfmt.Println(string(b))
+\tb, _ = json.Marshal(Msg{})
+\tfmt.Println(string(b))
+\tb, _ = json.Marshal(any(&struct{}{}))
+\tfmt.Println(string(b))
+\tvar x any = p
+\tfmt.Println(x != nil)
+}
+""",
+    ('false {}\n&{} {} *struct {}\ntrue <nil>\n{"meta":{},"tag":{}}\n{"tag":null}\n{}\ntrue\n'),
+)
+
+
+# A type parameter whose constraint is one channel type (C ~chan E): received from,
+# ranged over, selected on (go1.27.3 printed this).
+CONSTRUCTS["receives_on_a_channel_type_parameter"] = (
+    """\
+package main
+
+import "fmt"
+
+func First[C ~chan E, E any](c C) E {
+\treturn <-c
+}
+
+func Drain[C ~<-chan E, E any](c C) []E {
+\tvar out []E
+\tfor v := range c {
+\t\tout = append(out, v)
+\t}
+\treturn out
+}
+
+func TryRecv[C ~chan E, E any](c C) (E, bool) {
+\tselect {
+\tcase v, ok := <-c:
+\t\treturn v, ok
+\tdefault:
+\t\tvar zero E
+\t\treturn zero, false
+\t}
+}
+
+type Queue chan string
+
+func main() {
+\tq := make(chan int, 3)
+\tq <- 7
+\tq <- 8
+\tfmt.Println(First(q), len(q))
+\tclose(q)
+\tfmt.Println(Drain((<-chan int)(q)))
+\tw := make(Queue, 2)
+\tw <- "a"
+\tfmt.Println(TryRecv(w))
+\tfmt.Println(TryRecv(w))
+\tclose(w)
+\tv, ok := TryRecv(w)
+\tfmt.Printf("%q %v\\n", v, ok)
+}
+""",
+    ('7 1\n[8]\na true\n false\n"" false\n'),
+)
+
+
+# A []time.Time, [1]time.Time or map[string]time.Time held in an interface: fmt's %s and
+# %q print each time by its String method, and JSON writes RFC 3339 (go1.27.3 printed
+# this).
+CONSTRUCTS["times_in_slices_and_maps_held_in_interfaces"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"time"
+)
+
+func stamps() any {
+\tt := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+\treturn []time.Time{t, t.Add(90 * time.Minute)}
+}
+
+func main() {
+\tt := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+\tb, _ := json.Marshal(map[string]any{"l": []time.Time{t}})
+\tfmt.Println(string(b))
+\td, _ := json.Marshal([]any{[]time.Time{t}, [1]time.Time{t}, map[string]time.Time{"k": t}})
+\tfmt.Println(string(d))
+\tx := stamps()
+\tfmt.Printf("%s\\n%v\\n%q\\n", x, x, x)
+\tvar y any = map[string]time.Time{"start": t}
+\tfmt.Printf("%s\\n", y)
+\te, _ := json.Marshal(y)
+\tfmt.Println(string(e))
+}
+""",
+    (
+        '{"l":["2024-05-06T07:08:09Z"]}\n'
+        '[["2024-05-06T07:08:09Z"],["2024-05-06T07:08:09Z"],{"k":"2024-05-06T07:08:09Z"}]\n'
+        "[2024-05-06 07:08:09 +0000 UTC 2024-05-06 08:38:09 +0000 UTC]\n"
+        "[2024-05-06 07:08:09 +0000 UTC 2024-05-06 08:38:09 +0000 UTC]\n"
+        '["2024-05-06 07:08:09 +0000 UTC" "2024-05-06 08:38:09 +0000 UTC"]\n'
+        "map[start:2024-05-06 07:08:09 +0000 UTC]\n"
+        '{"start":"2024-05-06T07:08:09Z"}\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

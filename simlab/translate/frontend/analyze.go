@@ -1324,7 +1324,7 @@ func under(t types.Type) types.Type {
 				core = u.Term(0).Type()
 			}
 			switch c := core.Underlying().(type) {
-			case *types.Slice, *types.Map, *types.Pointer: // PT interface{ *T }: *p is a T
+			case *types.Slice, *types.Map, *types.Pointer, *types.Chan: // PT interface{ *T }: *p is a T
 				return c
 			}
 		}

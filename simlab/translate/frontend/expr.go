@@ -1245,6 +1245,9 @@ func (f *fn) unary(x *ast.UnaryExpr) string {
 	case token.AND:
 		inner := ast.Unparen(x.X)
 		if cl, ok := inner.(*ast.CompositeLit); ok {
+			if isEmptyStruct(p.info.TypeOf(cl)) {
+				return "go.Ref(go.EMPTY)" // &struct{}{}: a pointer, not nil, to the {} it prints
+			}
 			if _, isStruct := under(p.info.TypeOf(cl)).(*types.Struct); !isStruct {
 				return "go.Ref(" + f.composite(cl, p.info.TypeOf(cl)) + ")" // &IntHeap{2, 1, 5}
 			}

@@ -223,8 +223,9 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
     if isinstance(x, NamedValue):
         held = _by_value(x.v, True) if getattr(type(x), "go_by_value", False) else x.v
         return ("" if x.ref is None else "&") + v(held, plus, raw)
-    if isinstance(x, Ref):  # &[1 2] for a pointer to a slice, an array or a map
-        return "&" + v(x.v, plus, raw) if isinstance(x.v, list | dict) else _address_text(x)
+    if isinstance(x, Ref):  # &[1 2] for a pointer to a slice, an array or a map, &{} to a struct{}
+        shown = isinstance(x.v, list | dict) or x.v is EMPTY
+        return "&" + v(x.v, plus, raw) if shown else _address_text(x)
     if isinstance(x, RLocker):  # *sync.rlocker, the RWMutex's pointer
         return "&" + v(x.rw, plus, raw)
     if (fields := _sync_fields(x)) is not None:
@@ -940,6 +941,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         x = str(x)  # its String method's text
     if verb in "sqxX" and isinstance(x, TypedList) and _of_bytes(x.go_type):
         x = Bytes(x)  # var x any = []byte("raw"): its text under %s, its hex under %x
+    elif verb not in "vTp" and isinstance(x, TypedList | TypedDict):
+        x = _timed(x, x.go_type)  # []time.Time in an interface: each by its String under %s
     if verb not in "Tp" and _formatter_of(x):
         return _format_method(x, verb, flags, width, precision)
     if type(x) is GoSyntax and _formatter_of(x.x):

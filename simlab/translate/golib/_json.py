@@ -50,7 +50,7 @@ import simlab as sl
 from simlab.errors import SimlabError
 
 from ._errors import UNWRAPS_ONE
-from ._fmt import StructValue
+from ._fmt import StructValue, _elem_type
 from ._io import EOF, ErrUnexpectedEOF, _at_once, blocking_write
 from ._numbers import INT_RANGES, Float32
 from ._numbers import round_float32 as _f32
@@ -75,6 +75,7 @@ Desc = tuple[Any, ...]
 
 _ANY = ("any", "interface {}")
 _FLOAT32 = ("float32", "float32")
+_TIME = ("time", "time.Time")
 _FLOAT32_OVERFLOW = Decimal(2**128 - 2**103)  # float32's largest, and half its last step
 _INVALID_SYNTAX = sl.GoError("strconv.ErrSyntax", "invalid syntax")
 _UNSETTABLE = sl.GoError(
@@ -571,11 +572,10 @@ class _Encoder:
                 return (yield from self.value(v, ("bytes", "[]uint8")))
             if go_type == "jsontext.Value":  # json.RawMessage(...)'s
                 return (yield from self.value(v, ("raw", "json.RawMessage")))
-            under = getattr(v, "go_under", "")
-            elem = _FLOAT32 if under.endswith("]float32") else _ANY  # 0.1, not a float64's digits
+            elem = _held_elements(getattr(v, "go_under", ""))
             return (yield from self.nested(v, ("slice", "[]interface {}", elem)))
         if isinstance(v, dict):
-            elem = _FLOAT32 if getattr(v, "go_under", "").endswith("]float32") else _ANY
+            elem = _held_elements(getattr(v, "go_under", ""))
             return (yield from self.nested(v, ("map", "map[string]interface {}", elem, _ANY)))
         if isinstance(v, Ref):
             return (yield from self.nested(v.v, _ANY))
@@ -584,6 +584,14 @@ class _Encoder:
         if v is EMPTY or type_name(v) in _FIELDLESS_ERRORS:
             return "{}"  # struct{}{}, errors.New's: a struct of no exported fields
         raise SimlabError(f"the JSON of a {cls.__name__} held in an interface is not modelled")
+
+
+def _held_elements(under: str) -> Any:
+    """How JSON writes the elements of a slice, an array or a map of the Go type
+    ``under`` held in an interface: a float32's fewest digits (``0.1``), a time's
+    RFC 3339 text, anything else by what it holds."""
+    elem = _elem_type(under) if under else ""
+    return _FLOAT32 if elem == "float32" else _TIME if elem == "time.Time" else _ANY
 
 
 def _through_nil(v: Any, path: tuple[Any, ...]) -> bool:
