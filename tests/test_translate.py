@@ -54810,6 +54810,118 @@ func main() {
 )
 
 
+# A struct value copied through a type parameter (orig := v in a generic), then a slice
+# field appended to through a pointer to the other copy: the copy keeps its slice, as
+# Go's (go1.27.3 printed this).
+CONSTRUCTS["struct_values_copied_through_a_type_parameter"] = (
+    """\
+package main
+
+import "fmt"
+
+type Account struct {
+\tBalance int64
+\tHistory []int64
+}
+
+type Store[K comparable, V any] struct {
+\titems map[K]V
+}
+
+// Update applies f to a copy of the item and puts the original back if f fails.
+func (s *Store[K, V]) Update(k K, f func(*V) error) (err error) {
+\tv := s.items[k]
+\torig := v
+\tdefer func() {
+\t\tif err != nil {
+\t\t\ts.items[k] = orig
+\t\t}
+\t}()
+\tif err = f(&v); err != nil {
+\t\treturn err
+\t}
+\ts.items[k] = v
+\treturn nil
+}
+
+func snapshot[V any](v V, f func(*V)) (before, after V) {
+\tbefore = v
+\tf(&v)
+\treturn before, v
+}
+
+func main() {
+\ts := &Store[string, Account]{items: map[string]Account{"a": {Balance: 10}}}
+\twithdraw := func(n int64) func(*Account) error {
+\t\treturn func(a *Account) error {
+\t\t\ta.History = append(a.History, -n)
+\t\t\ta.Balance -= n
+\t\t\tif a.Balance < 0 {
+\t\t\t\treturn fmt.Errorf("overdrawn by %d", -a.Balance)
+\t\t\t}
+\t\t\treturn nil
+\t\t}
+\t}
+\tfmt.Println(s.Update("a", withdraw(4)), s.items["a"])
+\tfmt.Println(s.Update("a", withdraw(100)), s.items["a"])
+\tb, a := snapshot(Account{History: make([]int64, 0, 4)}, func(a *Account) {
+\t\ta.History = append(a.History, 7)
+\t})
+\tfmt.Println(b, a)
+}
+""",
+    ("<nil> {6 [-4]}\noverdrawn by 94 {6 [-4]}\n{0 []} {0 [7]}\n"),
+)
+
+
+# Maps made in a generic, keyed by a type parameter whose type argument is any: 1, 1.0
+# and int8(1) are three keys, and a slice key panics, as in a map[any]V (go1.27.3
+# printed this).
+CONSTRUCTS["maps_keyed_by_a_type_parameter_of_interface_type"] = (
+    """\
+package main
+
+import "fmt"
+
+type Set[T comparable] struct{ m map[T]struct{} }
+
+func (s *Set[T]) Add(v T) {
+\tif s.m == nil {
+\t\ts.m = make(map[T]struct{})
+\t}
+\ts.m[v] = struct{}{}
+}
+
+func (s *Set[T]) Len() int { return len(s.m) }
+
+func Count[K comparable](keys ...K) map[K]int {
+\tout := map[K]int{}
+\tfor _, k := range keys {
+\t\tout[k]++
+\t}
+\treturn out
+}
+
+func main() {
+\tvar s Set[any]
+\ts.Add(1)
+\ts.Add(1.0)
+\ts.Add(int8(1))
+\ts.Add("1")
+\ts.Add(1)
+\tfmt.Println(s.Len())
+\tc := Count[any](1, 1.0, 1, true, "a")
+\tfmt.Println(len(c), c[1], c[1.0], c[int64(1)])
+\tn := Count(3, 1, 3)
+\tfmt.Println(n)
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\ts.Add([]int{1})
+}
+""",
+    ("4\n4 2 1 0\nmap[1:1 3:2]\nrecovered: runtime error: hash of unhashable type []int\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

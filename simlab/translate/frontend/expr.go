@@ -6063,10 +6063,11 @@ var timeMethodExprs = map[string]string{
 
 // keyedMap: the class of a map whose keys a dict would not tell apart as Go does:
 // an interface key type's (1 and 1.0, "a" and a named string's "a" are two keys),
-// a type parameter's (an array type argument's arrays key it); else "".
+// a type parameter's, which its type argument chooses (an array type argument's
+// arrays key it; an interface type argument's, as an interface key type's); else "".
 func keyedMap(m *types.Map) string {
-	if _, ok := m.Key().(*types.TypeParam); ok {
-		return "go.ParamKeyMap"
+	if tp, ok := m.Key().(*types.TypeParam); ok {
+		return "go.param_keyed(" + tp.Obj().Name() + ")"
 	}
 	if types.IsInterface(m.Key()) {
 		return "go.InterfaceKeyMap"

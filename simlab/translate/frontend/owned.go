@@ -65,7 +65,17 @@ func (m *module) findOwnedSlices() {
 		}
 	}
 	copiedStructs := map[*types.TypeName]bool{}
-	copied := func(t types.Type) {
+	seenParams := map[*types.TypeParam]bool{}
+	var copied func(t types.Type)
+	copied = func(t types.Type) {
+		if tp, ok := t.(*types.TypeParam); ok && !seenParams[tp] {
+			// orig := v in a func[V any]: a copy of each struct its type arguments are
+			seenParams[tp] = true
+			for _, arg := range typeArgsOf(p, tp) {
+				copied(arg)
+			}
+			return
+		}
 		if n, ok := t.(*types.Named); ok {
 			if _, isStruct := n.Underlying().(*types.Struct); isStruct {
 				copiedStructs[n.Obj()] = true
@@ -306,5 +316,33 @@ func appendsTo(p *program, body ast.Node, obj types.Object) bool {
 		}
 		return !found
 	})
+	return found
+}
+
+// typeArgsOf: the type arguments the program instantiates the type parameter tp
+// with; for one of a method's receiver (func (s *Stack[T]) ...), whose T is a
+// parameter of its own, every type argument of the program.
+func typeArgsOf(p *program, tp *types.TypeParam) []types.Type {
+	var found, all []types.Type
+	for id, inst := range p.info.Instances {
+		var params *types.TypeParamList
+		switch o := p.info.Uses[id].(type) {
+		case *types.Func:
+			params = o.Type().(*types.Signature).TypeParams()
+		case *types.TypeName:
+			if n, ok := o.Type().(*types.Named); ok {
+				params = n.TypeParams()
+			}
+		}
+		for i := 0; i < inst.TypeArgs.Len(); i++ {
+			all = append(all, inst.TypeArgs.At(i))
+			if params != nil && i < params.Len() && params.At(i) == tp {
+				found = append(found, inst.TypeArgs.At(i))
+			}
+		}
+	}
+	if found == nil {
+		return all
+	}
 	return found
 }

@@ -43,11 +43,13 @@ from ._values import (
     FMT_METHOD,
     NIL_MAP,
     BasicPointer,
+    InterfaceKeyMap,
     Locker,
     Named,
     NamedValue,
     NilMap,
     NilSlice,
+    ParamKeyMap,
     Ref,
     TypedRef,
     _value_class,
@@ -259,6 +261,14 @@ def typed(x: list[Any] | dict[Any, Any], go_type: str, under: str = "") -> Any:
         kept = TypedDict(x)
     kept.go_type, kept.go_under = go_type, under
     return kept
+
+
+def param_keyed(K: Any) -> type[InterfaceKeyMap] | type[ParamKeyMap]:
+    """The class of a map keyed by the type parameter ``K`` (``map[K]V{}`` in a
+    generic): where the type argument is an interface type (``K = any``), an
+    :class:`InterfaceKeyMap`, which keys ``1``, ``1.0`` and ``int8(1)`` apart; else a
+    :class:`ParamKeyMap`."""
+    return InterfaceKeyMap if isinstance(K, TypeArg) and K.is_interface() else ParamKeyMap
 
 
 def _unwrapped(x: int) -> int:
