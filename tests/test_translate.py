@@ -54922,6 +54922,117 @@ func main() {
 )
 
 
+# A time.Duration that multiplies or shifts itself, a backoff's d *= 2 and base <<
+# attempt: Go's int64 wraps, and the overflow check d <= 0 sees it (go1.27.3 printed
+# this).
+CONSTRUCTS["durations_that_multiply_or_shift_themselves"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+// next doubles the delay; a delay that overflowed (d <= 0) is capped.
+func next(d, max time.Duration) time.Duration {
+\td *= 2
+\tif d <= 0 || d > max {
+\t\treturn max
+\t}
+\treturn d
+}
+
+func shifted(base time.Duration, attempt uint) time.Duration {
+\treturn base << attempt
+}
+
+func main() {
+\td := time.Second
+\tfor range 40 {
+\t\td *= 2
+\t}
+\tfmt.Println(d, d <= 0)
+\tfmt.Println(next(time.Duration(1<<62), time.Hour))
+\tfmt.Println(next(3*time.Second, time.Hour))
+\tfmt.Println(shifted(time.Second, 3), shifted(time.Second, 40), shifted(time.Millisecond, 70))
+}
+""",
+    ("-2025837h57m26.57309696s true\n1h0m0s\n6s\n8s -2025837h57m26.57309696s 0s\n"),
+)
+
+
+# A nil pointer to a named number type whose Format method has a value receiver: fmt
+# prints <nil>, as for a String method (go1.27.3 printed this).
+CONSTRUCTS["nil_pointers_to_types_with_a_value_format_method"] = (
+    """\
+package main
+
+import "fmt"
+
+type Hex uint32
+
+func (h Hex) Format(f fmt.State, c rune) { fmt.Fprintf(f, "hex:%x", uint32(h)) }
+
+type Celsius float64
+
+func (c Celsius) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
+
+func main() {
+\tvar hp *Hex
+\th := Hex(255)
+\tfmt.Printf("%v %d %v\\n", hp, hp == nil, h)
+\thp = &h
+\tfmt.Printf("%v %s\\n", hp, hp)
+\tvar cp *Celsius
+\tfmt.Println(cp)
+\tfmt.Printf("[%v] [%s]\\n", cp, cp)
+}
+""",
+    ("<nil> %!d(bool=true) hex:ff\nhex:ff hex:ff\n<nil>\n[<nil>] [<nil>]\n"),
+)
+
+
+# context.DeadlineExceeded in an unexported field: fmt prints its struct value, {}, not
+# an address; in an exported one, its Error text (go1.27.3 printed this).
+CONSTRUCTS["deadline_exceeded_in_an_unexported_field"] = (
+    """\
+package main
+
+import (
+\t"context"
+\t"errors"
+\t"fmt"
+)
+
+type status struct {
+\terr error
+\tn   int
+}
+
+type Result struct {
+\tErr error
+}
+
+func main() {
+\tfmt.Printf("%v %+v\\n", status{context.DeadlineExceeded, 1}, status{context.DeadlineExceeded, 2})
+\tfmt.Printf("%v\\n", Result{context.DeadlineExceeded})
+\tfmt.Printf("%v\\n", []error{context.DeadlineExceeded, nil})
+\tfmt.Printf("%#v\\n", context.DeadlineExceeded)
+\terr := fmt.Errorf("op: %w", context.DeadlineExceeded)
+\tfmt.Println(status{nil, 3}, errors.Is(err, context.DeadlineExceeded))
+}
+""",
+    (
+        "{{} 1} {err:{} n:2}\n"
+        "{context deadline exceeded}\n"
+        "[context deadline exceeded <nil>]\n"
+        "context.deadlineExceededError{}\n"
+        "{<nil> 3} true\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1505,7 +1505,7 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 	}
 	t := p.info.TypeOf(x)
 	wrap := ""
-	if x.Op == token.SHL && isPlainInt64(t) && p.info.Types[x].Value == nil {
+	if x.Op == token.SHL && (isPlainInt64(t) || isDuration(t)) && p.info.Types[x].Value == nil {
 		wrap = "go.int64" // a shift pushes bits out of an int64 as Go's does: x << 24
 	} else if tp := int64Param(t); x.Op == token.SHL && tp != nil {
 		wrap = "go.wrapping64(" + tp.Obj().Name() + ")" // of a T ~int64 too

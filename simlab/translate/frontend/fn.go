@@ -1867,8 +1867,8 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 	target := f.lvalue(x)
 	f.flushPre()
 	wrap := f.m.paramWrap(t)
-	if isPlainInt64(t) && (op == "*=" || op == "<<=") {
-		wrap = "go.int64" // h *= 31 of an int wraps as Go's does: see accumulates
+	if (isPlainInt64(t) || isDuration(t)) && (op == "*=" || op == "<<=") {
+		wrap = "go.int64" // h *= 31 of an int, d *= 2 of a backoff, wrap as Go's do: see accumulates
 	} else if tp := int64Param(t); tp != nil && (op == "*=" || op == "<<=") {
 		wrap = "go.wrapping64(" + tp.Obj().Name() + ")" // of a T ~int64 too
 	}

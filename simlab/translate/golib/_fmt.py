@@ -102,9 +102,15 @@ def _method_text(x: Any, method: str, verb: str = "v") -> str:
     try:
         return _fmt_method(x, method)
     except (GoPanic, AttributeError, IndexError, TypeError) as exc:
-        if type(x) is BasicPointer and x.ref is None:
+        if _nil_basic_pointer(x):
             return "<nil>"  # a nil *Celsius whose String method read through it
         return _recovered(exc, method, verb)
+
+
+def _nil_basic_pointer(x: Any) -> bool:
+    """``x`` is a nil pointer to a named number or string type: fmt prints ``<nil>``
+    where its String or Format method panics."""
+    return type(x) is BasicPointer and x.ref is None
 
 
 def _format_method(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
@@ -113,7 +119,9 @@ def _format_method(x: Any, verb: str, flags: str, width: int | None, precision: 
     else what the method wrote and ``%!v(PANIC=Format method: ...)``."""
 
     def panicked(exc: Exception) -> str:
-        return "<nil>" if is_typed_nil(x) else _recovered(exc, "Format", verb)
+        if is_typed_nil(x) or _nil_basic_pointer(x):
+            return "<nil>"
+        return _recovered(exc, "Format", verb)
 
     return formatted(x, verb, flags, width, precision, panicked=panicked)
 
@@ -179,6 +187,8 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
             return v(x.held, plus, raw)  # the program's value
         if raw and x.name == "*errors.errorString":
             return "&{s:" + str(x) + "}" if plus else "&{" + str(x) + "}"  # its one field
+        if raw and x.name == "context.DeadlineExceeded":
+            return "{}"  # a struct value of no fields, context.deadlineExceededError{}
         return str(x)
     if isinstance(x, list):
         if isinstance(x, TypedList):
@@ -283,7 +293,7 @@ def _is_pointer(x: Any, raw: bool) -> bool:
     if isinstance(x, NamedValue):
         pointer = x.ref is not None
     elif isinstance(x, sl.GoError):  # errors.New's, fmt.Errorf's: a pointer in Go
-        pointer = True
+        pointer = x.name != "context.DeadlineExceeded"  # but this struct value
     else:
         pointer = isinstance(x, Ref) or (
             hasattr(cls, "__slots__")
