@@ -55033,6 +55033,129 @@ func main() {
 )
 
 
+# The first append to an empty local slice that never leaves its function: one element
+# gets go1.25's 32-byte stack buffer, a spread (append(x, ys...)) an array on the heap
+# of its length's size class (go1.27.3 printed this).
+CONSTRUCTS["first_append_of_a_spread_to_a_local_slice"] = (
+    """\
+package main
+
+import "fmt"
+
+func ints(src []int) {
+\tvar c []int
+\tc = append(c, src...)
+\tfmt.Println(len(c), cap(c))
+\tc = append(c, 9)
+\tfmt.Println(len(c), cap(c))
+}
+
+func bytesOf(s string) {
+\tvar a []byte
+\ta = append(a, s...)
+\tfmt.Println(len(a), cap(a))
+\tfor range 3 {
+\t\ta = append(a, '!')
+\t}
+\tfmt.Println(len(a), cap(a))
+}
+
+func oneByOne() {
+\tvar a []byte
+\ta = append(a, 'x')
+\tfmt.Println(len(a), cap(a))
+\ta = append(a, "hello"...)
+\tfmt.Println(len(a), cap(a))
+}
+
+func main() {
+\tints([]int{1, 2})
+\tints([]int{1, 2, 3, 4, 5})
+\tbytesOf("hello")
+\tbytesOf("a much longer string than thirty-two bytes in all")
+\toneByOne()
+}
+""",
+    ("2 2\n3 4\n5 6\n6 6\n5 8\n8 8\n49 64\n52 64\n1 32\n6 32\n"),
+)
+
+
+# NaN keys of a map[any]int: each write of one variable's NaN is an entry of its own,
+# which no lookup or delete finds, and a range sees them all (go1.27.3 printed this).
+CONSTRUCTS["nan_keys_of_a_map_of_interfaces"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+func main() {
+\tnan := math.NaN()
+\tm := map[any]int{}
+\tm[nan] = 1
+\tm[nan] = 2
+\tm[float32(nan)] = 3
+\tm[1.5] = 4
+\t_, ok := m[nan]
+\tdelete(m, nan)
+\tfmt.Println(len(m), ok, m[1.5])
+\tn := 0
+\tfor k, v := range m {
+\t\tif f, isFloat := k.(float64); isFloat && f != f {
+\t\t\tn += v
+\t\t}
+\t}
+\tfmt.Println(n)
+}
+""",
+    ("4 false 4\n3\n"),
+)
+
+
+# strings.Repeat whose length in bytes would pass an int's: Go's panic, for a constant
+# count too (go1.27.3 printed this).
+CONSTRUCTS["strings_repeat_past_an_ints_length"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"strings"
+)
+
+func repeat(s string, n int) (out string, err error) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\terr = fmt.Errorf("%v", r)
+\t\t}
+\t}()
+\treturn strings.Repeat(s, n), nil
+}
+
+func main() {
+\tfmt.Println(repeat("ab", 3))
+\tfmt.Println(repeat("ab", -1))
+\tfmt.Println(repeat("abc", math.MaxInt/2))
+\tfmt.Println(repeat("é", math.MaxInt/2+1))
+\tfmt.Printf("%q\\n", strings.Repeat("", math.MaxInt))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tfmt.Println(strings.Repeat("xy", 1<<62))
+}
+""",
+    (
+        "ababab <nil>\n"
+        " strings: negative Repeat count\n"
+        " strings: Repeat output length overflow\n"
+        " strings: Repeat output length overflow\n"
+        '""\n'
+        "recovered: strings: Repeat output length overflow\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

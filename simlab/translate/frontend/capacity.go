@@ -81,8 +81,9 @@ const stackBuffer = 32
 // and append's values, and written only by x = append(x, ...), x = x[i:j] and
 // x = nil, in the function that declares it (no closure's). Go's escape analysis
 // keeps such a slice's array in the function's frame, and its first append from
-// length 0 (that fits) gets a buffer of 32 bytes: cap 4 for ints, 32 for bytes,
-// where an array on the heap would have the capacity of its length. The append's
+// length 0 (that fits; not of a spread, append(x, ys...)) gets a buffer of 32
+// bytes: cap 4 for ints, 32 for bytes, where an array on the heap would have the
+// capacity of its length. The append's
 // value is the buffer's length in elements.
 func (m *module) findStackAppends() {
 	p := m.p
@@ -145,7 +146,8 @@ func (m *module) stackAppendsIn(body *ast.BlockStmt) {
 	}
 	visit(body, false)
 	for obj, k := range locals {
-		if k > 0 && first[obj] != nil {
+		// a first append of a spread, append(x, ys...), grows on the heap
+		if k > 0 && first[obj] != nil && !first[obj].Ellipsis.IsValid() {
 			m.stackAppends[first[obj]] = k
 		}
 	}

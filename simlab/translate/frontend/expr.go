@@ -3634,8 +3634,8 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "strings.Clone": // a fresh copy in Go; Python's strings are immutable values
 		return arg(0), false
 	case "strings.Repeat":
-		if n, ok := constant.Int64Val(constant.ToInt(p.info.Types[c.Args[1]].Value)); !ok || n < 0 {
-			return "go.strings_repeat(" + arg(0) + ", " + arg(1) + ")", false // Go's panic for a negative count
+		if n, ok := constant.Int64Val(constant.ToInt(p.info.Types[c.Args[1]].Value)); !ok || n < 0 || n > 1<<30 {
+			return "go.strings_repeat(" + arg(0) + ", " + arg(1) + ")", false // Go's panic for a negative count, or a length past an int's
 		}
 		return paren(arg(0)) + " * " + paren(arg(1)), false
 	case "strings.Join":

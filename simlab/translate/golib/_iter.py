@@ -14,7 +14,7 @@ from simlab.errors import GoPanic, SimlabError
 
 from ._sort import slices_sort_func_yielding, slices_sort_stable_func_yielding, sort_float64s
 from ._strings import fields
-from ._values import NilSlice, at_once
+from ._values import InterfaceKeyMap, NilSlice, at_once
 
 
 class _Element:
@@ -200,15 +200,20 @@ def range_map(rt: Any, m: dict[Any, Any]) -> Iterator[Any]:
     """``for k := range m`` where the program deletes from such maps: each key in
     the order the strategy picks, but one deleted before the loop reaches it is not
     produced, as the spec says of a map's entries."""
-    for k in rt.shuffled(list(m)):
-        if k in m:
-            yield k
+    for k, _ in range_map_items(rt, m):
+        yield k
 
 
 def range_map_items(rt: Any, m: dict[Any, Any]) -> Iterator[tuple[Any, Any]]:
     """``for k, v := range m`` where the loop may see the map change: as
     :func:`range_map`, each key with the value its entry holds when the loop
-    reaches it."""
+    reaches it. An :class:`InterfaceKeyMap`'s entries are looked up by the keys they
+    are stored under, which find a NaN key too."""
+    if isinstance(m, InterfaceKeyMap):
+        for stored in rt.shuffled(list(dict.keys(m))):
+            if dict.__contains__(m, stored):
+                yield m.key_of(stored), dict.__getitem__(m, stored)
+        return
     for k in rt.shuffled(list(m)):
         if k in m:
             yield k, m[k]

@@ -229,9 +229,12 @@ def runes(s: str) -> Iterator[tuple[int, int]]:
 
 
 def strings_repeat(s: str, count: int) -> str:
-    """``strings.Repeat`` of a count that may be negative: Go's panic for one."""
+    """``strings.Repeat`` of a count that may be negative: Go's panic for one, and
+    for a length in bytes past an int's."""
     if count < 0:
         raise GoPanic("strings: negative Repeat count")
+    if s and len(s.encode()) * count > _MAX_INT:
+        raise GoPanic("strings: Repeat output length overflow")
     return s * count
 
 

@@ -84,6 +84,9 @@ def _typed_key(k: Any) -> Any:
     or a named string type's value with its type (Python takes 1, 1.0 and True, or
     "a" and a named string's "a", for one key); any other key as it is."""
     if isinstance(k, int | float | complex | str) and type(k) is not str:
+        if k != k:  # a NaN: a new one, as Go's map never finds a NaN key (see float_key)
+            nan: Any = k
+            k = nan + 0.0 if type(nan) is float else type(nan)(nan)
         return _TypedKey((type(k), k))
     return k
 
@@ -142,7 +145,13 @@ class InterfaceKeyMap(_KeyedMap):
     _key = staticmethod(_typed_key)
 
     def __iter__(self) -> Any:
-        return (k[1] if type(k) is _TypedKey else k for k in dict.__iter__(self))
+        return (self.key_of(k) for k in dict.__iter__(self))
+
+    @staticmethod
+    def key_of(stored: Any) -> Any:
+        """The key the program sees of the dict key ``stored`` (a NaN is found only
+        by the very key it is stored under: :func:`range_map_items` reads these)."""
+        return stored[1] if type(stored) is _TypedKey else stored
 
     def keys(self) -> Any:
         return list(self)
