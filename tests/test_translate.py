@@ -55156,6 +55156,99 @@ func main() {
 )
 
 
+# A *bufio.Writer through an interface of the program's that declares Buffered and
+# Available; io.Discard asserted to io.StringWriter; %T of &struct{}{} in an interface
+# (go1.27.3 printed this).
+CONSTRUCTS["writers_through_interfaces_of_the_program"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+type flushWriter interface {
+\tio.Writer
+\tBuffered() int
+\tAvailable() int
+\tFlush() error
+}
+
+func writeAll(w io.Writer, parts ...string) int {
+\ttotal := 0
+\tfor _, p := range parts {
+\t\tvar n int
+\t\tif sw, ok := w.(io.StringWriter); ok {
+\t\t\tn, _ = sw.WriteString(p)
+\t\t} else {
+\t\t\tn, _ = w.Write([]byte(p))
+\t\t}
+\t\ttotal += n
+\t}
+\treturn total
+}
+
+func main() {
+\tvar sb strings.Builder
+\tvar fw flushWriter = bufio.NewWriterSize(&sb, 16)
+\tfmt.Println(writeAll(fw, "héllo", " ", "world"), fw.Buffered(), fw.Available())
+\tfmt.Println(fw.Flush(), fw.Buffered(), sb.String())
+\tfmt.Println(writeAll(io.Discard, "héllo", "!"))
+\tvar w io.Writer = io.Discard
+\t_, isSW := w.(io.StringWriter)
+\tfmt.Printf("%v %T\\n", isSW, w)
+\tvar x any = &struct{}{}
+\tfmt.Printf("%T %v\\n", x, x)
+}
+""",
+    ("12 12 4\n<nil> 0 héllo world\n7\ntrue io.discard\n*struct {} &{}\n"),
+)
+
+
+# A pointer to a named int, float or string type whose String method has a pointer
+# receiver: fmt calls it under %q, %x and %X too, and in an exported struct field under
+# %s (go1.27.3 printed this).
+CONSTRUCTS["pointers_to_named_basics_with_pointer_string_methods"] = (
+    """\
+package main
+
+import "fmt"
+
+type Level int
+
+func (l *Level) String() string { return "Jr" }
+
+type N float64
+
+func (n *N) String() string { return "N" }
+
+type Secret string
+
+func (s *Secret) String() string { return "***" }
+
+type Login struct {
+\tUser string
+\tPass *Secret
+}
+
+func main() {
+\tl := Level(3)
+\tn := N(2)
+\tfmt.Printf("%q|%x|%X|%s|%v\\n", &l, &l, &l, &l, &l)
+\tfmt.Printf("%q|%x|%s\\n", &n, &n, &n)
+\tfmt.Println(fmt.Sprintf("%q", &l))
+\ts := Secret("hunter2")
+\tfmt.Printf("%s|%v|%+v\\n", Login{"ann", &s}, Login{"ann", &s}, Login{"ann", &s})
+\tfmt.Printf("%q\\n", []*Secret{&s})
+}
+""",
+    ('"Jr"|4a72|4A72|Jr|Jr\n"N"|4e|N\n"Jr"\n{ann ***}|{ann ***}|{User:ann Pass:***}\n["***"]\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2175,6 +2175,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.as_iface(" + s + ", go.url.Userinfo)" // a nil one: "" by its String method
 		case isPointer(t) && isFormatter(t) && f.p.namedBasic(t.(*types.Pointer).Elem()) && (j < 0 || j >= len(verbs) || strings.IndexByte("Tp", verbs[j]) < 0):
 			s = "go.BasicPointer(" + f.m.basicClass(t.(*types.Pointer).Elem()) + ", " + s + ")" // &i: by I's Format, under every verb
+		case isPointer(t) && f.p.namedBasic(t.(*types.Pointer).Elem()) && hasFmtMethod(t) && j >= 0 && j < len(verbs) &&
+			strings.IndexByte("qxX", verbs[j]) >= 0:
+			s = "go.BasicPointer(" + f.m.basicClass(t.(*types.Pointer).Elem()) + ", " + s + ")" // %q of &level: by its String's text
 		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("bdoxXp", verbs[j]) >= 0:
 			s = "go.pointer_arg(" + s + ")" // a nil one is the address 0, not a nil interface
 		case isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):

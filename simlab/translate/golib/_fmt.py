@@ -1217,6 +1217,8 @@ def _format_elements(
             value = _by_value(value, not exported or verb not in "vsqxXw")
         if kind == "duration" and verb in "vsqxX" and exported:
             value = sl.format_duration(value)  # its String method, but under %d
+        if type(value) is Ref and exported:
+            value = _method_pointer(value)  # a *Secret field: by (*Secret).String under %s
         if exported or not _fmt_method_of(value):
             text = one(value)
         elif isinstance(value, int | float | str):

@@ -546,9 +546,15 @@ class _Discard:
     __slots__ = ()
     go_name = "io.discard"
     go_struct = True
+    go_methods = method_set("Write WriteString")  # (and ReadFrom, which simlab lacks)
 
     def write(self, data: Any) -> tuple[int, None]:
         return len(data), None
+
+    def WriteString(self, s: str) -> tuple[int, None]:  # an io.StringWriter's
+        return len(s.encode()), None
+
+    Write = write
 
 
 discard = _Discard()

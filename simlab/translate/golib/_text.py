@@ -1127,3 +1127,6 @@ class BufWriter:
 
     def size(self) -> int:
         return self._size
+
+    # the methods a program's interface declares (interface{ io.Writer; Buffered() int })
+    Buffered, Available, Size = buffered, available, size

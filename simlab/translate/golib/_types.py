@@ -40,6 +40,7 @@ from ._runtime_errors import GoRuntimeError, PanicNilError
 from ._time import Month, Time, Weekday
 from ._values import (
     _BASIC_ARGS,
+    EMPTY,
     FMT_METHOD,
     NIL_MAP,
     BasicPointer,
@@ -692,6 +693,8 @@ def type_name(x: Any) -> str:
         _channel_type_unknown()
     if isinstance(x, Ref) and isinstance(x.v, int | str | float):
         return "*" + type_name(x.v)  # new(T) of a generic, T int; &l of a type L int
+    if type(x) is Ref and x.v is EMPTY:
+        return "*struct {}"
     if type(x) in (list, dict, NilSlice):
         raise SimlabError(
             "simlab does not keep the type of a slice or a map held in an interface, "
