@@ -55249,6 +55249,88 @@ func main() {
 )
 
 
+# %#v of a nil pointer whose type has a String or a value GoString method: Go's
+# (*main.T)(nil), or <nil> where calling GoString panics (go1.27.3 printed this).
+CONSTRUCTS["nil_pointers_under_go_syntax_and_string_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+type Endpoint struct{ Port int }
+
+func (e Endpoint) String() string { return fmt.Sprint("ep:", e.Port) }
+
+type Node struct{ Name string }
+
+func (n Node) GoString() string { return "node(" + n.Name + ")" }
+
+type Ref struct{ ID int }
+
+func (r *Ref) GoString() string {
+\tif r == nil {
+\t\treturn "ref(nil)"
+\t}
+\treturn fmt.Sprint("ref(", r.ID, ")")
+}
+
+type Config struct {
+\tPrimary *Endpoint
+\tBackup  *Endpoint
+}
+
+func main() {
+\tvar p *Endpoint
+\tfmt.Printf("%#v %v\\n", p, p)
+\tvar n *Node
+\tfmt.Printf("%#v %#v\\n", n, &Node{"a"})
+\tvar r *Ref
+\tfmt.Printf("%#v %#v\\n", r, &Ref{7})
+\tfmt.Printf("%#v\\n", Config{Backup: nil})
+}
+""",
+    (
+        "(*main.Endpoint)(nil) <nil>\n"
+        "<nil> node(a)\n"
+        "ref(nil) ref(7)\n"
+        "main.Config{Primary:(*main.Endpoint)(nil), Backup:(*main.Endpoint)(nil)}\n"
+    ),
+)
+
+
+# A nil pointer whose String method reads through it: fmt prints <nil>, neither quoted
+# nor padded, under every verb (go1.27.3 printed this).
+CONSTRUCTS["nil_pointer_whose_string_method_panics"] = (
+    """\
+package main
+
+import "fmt"
+
+type T struct{ name string }
+
+func (t *T) String() string { return t.name }
+
+type Safe struct{ name string }
+
+func (s *Safe) String() string {
+\tif s == nil {
+\t\treturn "none"
+\t}
+\treturn s.name
+}
+
+func main() {
+\tvar nu *T
+\tfmt.Printf("%s|%v|%q|%8s|%-8v|%x\\n", nu, nu, nu, nu, nu, nu)
+\tfmt.Println(nu, []*T{nil})
+\tvar ns *Safe
+\tfmt.Printf("%s|%q|%8s|\\n", ns, ns, ns)
+}
+""",
+    ('<nil>|<nil>|<nil>|<nil>|<nil>|<nil>\n<nil> [<nil>]\nnone|"none"|    none|\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

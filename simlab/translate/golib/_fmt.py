@@ -44,6 +44,7 @@ from ._values import (
     _EmptyStruct,
     _fmt_method,
     _fmt_method_of,
+    _Panicked,
     _struct_key,
     as_value,
     has_method,
@@ -85,13 +86,6 @@ def _float(x: float) -> str:
     """A float as ``%v`` prints it: ``strconv.FormatFloat(x, 'g', -1, 64)``, or 32 for
     a float32."""
     return format_float(x, ord("g"), -1, 32 if isinstance(x, Float32) else 64)
-
-
-class _Panicked(str):
-    """What fmt prints for a String or Error method that panicked, in the place of
-    the text it would have given: printed as it is, neither quoted nor padded."""
-
-    __slots__ = ()
 
 
 def _method_text(x: Any, method: str, verb: str = "v") -> str:

@@ -53,9 +53,11 @@ from ._values import (
     NilMap,
     Ref,
     _address_text,
+    _of_nil_pointer,
     has_method,
     is_nil,
     is_typed_nil,
+    method,
 )
 
 _UNSIGNED = frozenset({"uint", "uint8", "uint16", "uint32", "uint64", "uintptr"})
@@ -234,17 +236,28 @@ def _pointer(x: Any, name: str, elem: Any, depth: int, raw: bool) -> str:
     """A pointer: ``&`` and what it points to, as the operand itself, if that is a
     struct, an array, a slice or a map; else ``(*T)(0xc000010000)``, its address in
     the run's heap, or ``(*T)(nil)``."""
-    if x is None:
+    if x is None or is_typed_nil(x):
         return f"({name})(nil)"
     if depth == 0 and elem is not None:
         return "&" + _value(x.v if isinstance(x, Ref) else x, elem, depth + 1, raw)
     return f"({name})({_address_text(x)})"
 
 
+def _value_method(cls: Any, name: str) -> bool:
+    """The method ``name`` of the program's class ``cls`` has a value receiver (by
+    its Go name, ``main.T.GoString``, not ``main.(*T).GoString``)."""
+    held = cls.__dict__.get(name)
+    if isinstance(held, method):  # a named slice's, map's or func type's
+        return not held.pointer
+    return held is not None and _of_nil_pointer(held) is not None
+
+
 def _go_string(x: Any, cls: Any = None) -> str:
     """What ``x``'s GoString method returns (the method of ``cls``, the static type's
     class, where the translation knew it: a nil receiver too): ``<nil>`` for a nil
     pointer whose method fails on it, as fmt catches the panic."""
+    if (x is None or is_typed_nil(x)) and _value_method(cls or type(x), "GoString"):
+        return "<nil>"  # a value method through a nil pointer: fmt catches Go's panic
     try:
         text = x.GoString() if cls is None else cls.GoString(x)
     except AttributeError:

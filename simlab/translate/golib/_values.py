@@ -1218,15 +1218,22 @@ class _EmptyStruct:
 EMPTY = _EmptyStruct()
 
 
+class _Panicked(str):
+    """What fmt prints for a String or Error method that panicked, in the place of
+    the text it would have given: printed as it is, neither quoted nor padded."""
+
+    __slots__ = ()
+
+
 def _fmt_method(x: Any, method: str) -> str:
     if is_typed_nil(x):
-        try:  # fmt prints <nil> for a nil pointer whose method panics
+        try:  # fmt prints <nil> for a nil pointer whose method panics (under %q too)
             text = getattr(x, method)()
         except (GoPanic, AttributeError):
-            return "<nil>"
+            return _Panicked("<nil>")
         if isgenerator(text):
             text.close()
-            return "<nil>"
+            return _Panicked("<nil>")
         return str(text)
     text = getattr(x, method)()
     if isgenerator(text):
