@@ -55331,6 +55331,39 @@ func main() {
 )
 
 
+# A named bool under a verb bool has not: fmt's mark names the named type and calls no
+# String method (go1.27.3 printed this).
+CONSTRUCTS["named_bools_under_bad_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+type Ready bool
+
+type Flag bool
+
+func (f Flag) String() string {
+\tif f {
+\t\treturn "ON"
+\t}
+\treturn "OFF"
+}
+
+func main() {
+\tr := Ready(true)
+\tfmt.Printf("%d|%s|%q|%t|%v|%5t|%x\\n", r, r, r, r, r, r, r)
+\tfmt.Printf("%d|%s|%q|%t|%v\\n", Flag(true), Flag(true), Flag(false), Flag(true), Flag(false))
+}
+""",
+    (
+        "%!d(main.Ready=true)|%!s(main.Ready=true)|%!q(main.Ready=tru"
+        "e)|true|true| true|%!x(main.Ready=true)\n"
+        '%!d(main.Flag=true)|ON|"OFF"|true|OFF\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

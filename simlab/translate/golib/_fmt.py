@@ -964,6 +964,13 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         # calls under no other verb: the struct, its field under the verb
         return "&{" + _format_one(x.message, verb, flags, width, precision) + "}"
     if (
+        isinstance(x, NamedBool)
+        and verb not in "tvTp"
+        and (verb not in "sqxX" or _fmt_method_of(x) is None)
+    ):  # type Ready bool under %d: fmt's mark names the named type (and calls no String)
+        shown = _format_one(x.v, "v", flags.replace("+", "").replace("#", ""), width, precision)
+        return f"%!{verb}({type_name(x)}={shown})"
+    if (
         isinstance(x, NamedValue)
         and x.ref is None
         and (verb in _ELEMENT_VERBS or verb == "v")
