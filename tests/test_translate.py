@@ -55364,6 +55364,166 @@ func main() {
 )
 
 
+# v, ok := m[k] of a map of structs or arrays: v is a copy, which the function changes
+# and stores back only if the change is good (go1.27.3 printed this).
+CONSTRUCTS["comma_ok_map_reads_copy_struct_and_array_values"] = (
+    """\
+package main
+
+import "fmt"
+
+type Account struct {
+\tOwner   string
+\tBalance int
+\tTags    [2]string
+}
+
+type Ledger struct {
+\taccounts map[string]Account
+\tlimits   map[string][2]int
+}
+
+func (l *Ledger) Withdraw(name string, n int) error {
+\ta, ok := l.accounts[name]
+\tif !ok {
+\t\treturn fmt.Errorf("no account %q", name)
+\t}
+\ta.Balance -= n
+\ta.Tags[1] = "touched"
+\tif a.Balance < 0 {
+\t\treturn fmt.Errorf("%s: insufficient funds (%d)", name, a.Balance)
+\t}
+\tl.accounts[name] = a
+\treturn nil
+}
+
+func lookup[K comparable, V any](m map[K]V, k K) (V, bool) {
+\tv, ok := m[k]
+\treturn v, ok
+}
+
+func main() {
+\tl := &Ledger{
+\t\taccounts: map[string]Account{"ann": {"ann", 10, [2]string{"vip", ""}}},
+\t\tlimits:   map[string][2]int{"ann": {1, 2}},
+\t}
+\tfmt.Println(l.Withdraw("ann", 25), l.accounts["ann"])
+\tfmt.Println(l.Withdraw("ann", 4), l.accounts["ann"])
+\tfmt.Println(l.Withdraw("bob", 1))
+\tif lim, ok := l.limits["ann"]; ok {
+\t\tlim[0] = 99
+\t}
+\tfmt.Println(l.limits)
+\tv, _ := lookup(l.accounts, "ann")
+\tv.Balance = 0
+\tfmt.Println(l.accounts["ann"].Balance)
+}
+""",
+    (
+        "ann: insufficient funds (-15) {ann 10 [vip ]}\n"
+        "<nil> {ann 6 [vip touched]}\n"
+        'no account "bob"\n'
+        "map[ann:[1 2]]\n"
+        "6\n"
+    ),
+)
+
+
+# The other overflow check of a sum, its sign against its operands' (if a > 0 && b > 0
+# && s < 0): Go's int64 wraps, so the check sees it (go1.27.3 printed this).
+CONSTRUCTS["int64_sum_sign_overflow_check"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+func safeAdd(a, b int64) (int64, bool) {
+\ts := a + b
+\tif a > 0 && b > 0 && s < 0 || a < 0 && b < 0 && s >= 0 {
+\t\treturn 0, false
+\t}
+\treturn s, true
+}
+
+func main() {
+\tfmt.Println(safeAdd(1, 2))
+\tfmt.Println(safeAdd(math.MaxInt64, 1))
+\tfmt.Println(safeAdd(math.MinInt64, -1))
+\tfmt.Println(safeAdd(math.MaxInt64, math.MinInt64))
+}
+""",
+    ("3 true\n0 false\n0 false\n-1 true\n"),
+)
+
+
+# m[k] += v in a generic whose V the program instantiates with a named number type: the
+# element keeps its class, which fmt prints by String, and a uint8 wraps (go1.27.3
+# printed this).
+CONSTRUCTS["map_elements_of_a_type_parameter_op_assigned"] = (
+    """\
+package main
+
+import "fmt"
+
+type Cents int64
+
+func (c Cents) String() string { return fmt.Sprintf("$%d.%02d", c/100, c%100) }
+
+type Count uint8
+
+func Tally[K comparable, V ~int64 | ~uint8](m map[K]V, k K, v V) {
+\tm[k] += v
+\tm[k] *= 2
+}
+
+func main() {
+\ttotals := map[string]Cents{}
+\tTally(totals, "food", 150)
+\tTally(totals, "food", 25)
+\tfmt.Println(totals, totals["food"])
+\thits := map[int]Count{}
+\tTally(hits, 1, 100)
+\tTally(hits, 1, 100)
+\tfmt.Println(hits)
+}
+""",
+    ("map[food:$6.50] $6.50\nmap[1:88]\n"),
+)
+
+
+# binary.Size of a nil pointer is -1, as of a type of no fixed size; of struct{}{} 0
+# (go1.27.3 printed this).
+CONSTRUCTS["binary_size_of_nil_pointers"] = (
+    """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+)
+
+type Header struct {
+\tMagic uint32
+\tLen   uint16
+\tFlags [2]uint8
+}
+
+func main() {
+\tvar p *uint32
+\tvar h *Header
+\tx := uint32(7)
+\tfmt.Println(binary.Size(p), binary.Size(h), binary.Size(&x), binary.Size(x))
+\tfmt.Println(binary.Size(Header{}), binary.Size(&Header{}), binary.Size([]uint16{1, 2, 3}))
+\tfmt.Println(binary.Size([]int{1}), binary.Size(struct{}{}))
+}
+""",
+    ("-1 -1 4 4\n8 8 6\n-1 0\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

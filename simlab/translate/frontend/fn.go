@@ -1258,7 +1258,7 @@ func (f *fn) rhs(values []ast.Expr, n int) string {
 				if mt, ok := under(f.p.info.TypeOf(x.X)).(*types.Map); ok {
 					z, _ := f.m.zero(mt.Elem(), x)
 					m, k := f.expr(x.X), f.expr(x.Index)
-					return fmt.Sprintf("%s.get(%s, %s), %s in %s", m, k, z, k, m)
+					return fmt.Sprintf("%s, %s in %s", f.copiedElem(mt.Elem(), m+".get("+k+", "+z+")", x), k, m)
 				}
 			case *ast.TypeAssertExpr:
 				// the zero value of T when x holds no T: 0 for an int, "" for a string...
@@ -1287,6 +1287,22 @@ func (f *fn) rhs(values []ast.Expr, n int) string {
 		parts = append(parts, f.value(v))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// copiedElem: get, the map's element of type t that v, ok := m[k] reads, as the
+// variable takes it: a copy of a struct or an array value, as v := m[k]'s.
+func (f *fn) copiedElem(t types.Type, get string, at ast.Node) string {
+	if a, ok := under(t).(*types.Array); ok {
+		return f.m.copyArray(get, a, at)
+	}
+	if f.m.isStructValue(t) && !isNamed(t, "sync", "WaitGroup") && !isNamed(t, "sync", "Mutex") {
+		f.m.copyable(t, at)
+		return "go.copy(" + get + ")"
+	}
+	if tp, ok := t.(*types.TypeParam); ok && !basicTypeSet(tp) {
+		return "go.copied(" + tp.Obj().Name() + ", " + get + ")"
+	}
+	return get
 }
 
 func (f *fn) assign(s *ast.AssignStmt) {
@@ -1481,7 +1497,7 @@ func accumulates(p *program, x, e ast.Expr) bool {
 
 // overflowChecked: x = a * b of int or int64 variables, where the function then
 // divides x by a or b (if a != 0 && x/a != b), the check that the product did not
-// overflow, or x = a + b (a - b) that it then compares with a or b (if b > 0 && x
+// overflow, or x = a + b (a - b) that it then compares with a, b or 0 (if b > 0 && x
 // < a), the check that the sum did not: Go's wrapped, so the check sees it (and
 // the quotient wraps too, MinInt64 / -1, for which checkedQuotient looks).
 func (f *fn) overflowChecked(x, e ast.Expr) bool {
@@ -1515,6 +1531,9 @@ func (f *fn) overflowChecked(x, e ast.Expr) bool {
 				num, den = den, num // a > x
 			}
 			found = found || ok1 && ok2 && p.info.Uses[num] == c && factors[p.info.Uses[den]]
+			if q.Op != token.QUO && (ok1 && p.info.Uses[num] == c && isZero(p, q.Y) || ok2 && p.info.Uses[den] == c && isZero(p, q.X)) {
+				found = true // a sum's sign checked: if a > 0 && b > 0 && s < 0
+			}
 		}
 		return !found
 	})
@@ -1854,7 +1873,8 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 			z, _ := f.m.zero(mt.Elem(), ix)
 			f.flushPre()
 			value := fmt.Sprintf("%s.get(%s, %s) %s %s", m, k, z, strings.TrimSuffix(op, "="), paren(rhs)) // m[k] -= a - b
-			if wrap := intWrap(t); wrap != "" && (op == "+=" || op == "-=" || op == "*=" || op == "<<=") {
+			if wrap := f.m.paramWrap(t); wrap != "" && (op == "+=" || op == "-=" || op == "*=" || op == "<<=") {
+				// (in a generic, m[k] += v of a V the program instantiates with a Cents: its class back)
 				value = wrap + "(" + value + ")"
 			}
 			if isBasicKind(t, types.Float32) && (op == "+=" || op == "-=" || op == "*=" || op == "/=") {
@@ -4021,4 +4041,10 @@ func comparedWithNil(p *program, body []ast.Stmt, obj types.Object) bool {
 		})
 	}
 	return found
+}
+
+// isZero: e is the constant 0.
+func isZero(p *program, e ast.Expr) bool {
+	v := p.info.Types[e].Value
+	return v != nil && v.Kind() == constant.Int && constant.Sign(v) == 0
 }

@@ -16,7 +16,7 @@ from simlab.errors import GoPanic
 from ._builtins import bound
 from ._errors import new_error
 from ._io import _at_once, blocking_write, read_full
-from ._values import Ref
+from ._values import Ref, is_typed_nil
 
 __all__ = [
     "BigEndian",
@@ -251,18 +251,27 @@ _SIZES |= {"int64": 8, "uint64": 8, "float32": 4, "float64": 8}
 
 def binary_size(value: Any, layout: Any, go_type: str = "") -> int:
     """``binary.Size(v)``: the bytes ``value`` takes in encoding/binary's encoding;
-    -1 for a type of no fixed size."""
+    -1 for a type of no fixed size, and for a nil pointer (``struct{}{}``, None
+    too, takes 0)."""
+    if (value is None or is_typed_nil(value)) and layout != {}:
+        return -1
+    return _size(value, layout)
+
+
+def _size(value: Any, layout: Any) -> int:
+    """:func:`binary_size` of a value, or of any value of ``layout`` (``value``
+    None)."""
     if layout is None:
         return -1
     if isinstance(layout, str):
         return _SIZES[layout]
     if isinstance(layout, tuple):
         if isinstance(layout[0], type):
-            return binary_size(None, layout[1])
-        return layout[0] * binary_size(None, layout[1])
+            return _size(None, layout[1])
+        return layout[0] * _size(None, layout[1])
     if isinstance(layout, dict):
-        return sum(binary_size(None, part) for part in layout.values())
-    return len(value) * binary_size(None, layout[0])
+        return sum(_size(None, part) for part in layout.values())
+    return len(value) * _size(None, layout[0])
 
 
 def _decode(
@@ -285,7 +294,7 @@ def _decode(
     if isinstance(layout, dict):
         for field, part in layout.items():
             if field.startswith("_ "):
-                at += binary_size(None, part)
+                at += _size(None, part)
                 continue
             value, at = _decode(order, part, data, at, getattr(current, field))
             setattr(current, field, value)
@@ -315,7 +324,7 @@ def _encode(order: ByteOrder, layout: Any, value: Any) -> bytes:
         return b"".join(_encode(order, layout[1], v) for v in value)
     if isinstance(layout, dict):
         return b"".join(
-            bytes(binary_size(None, part))
+            bytes(_size(None, part))
             if f.startswith("_ ")
             else _encode(order, part, getattr(value, f))
             for f, part in layout.items()
@@ -333,7 +342,7 @@ def binary_read(
     Go's error."""
     if layout is None:
         return new_error("binary.Read: invalid type " + go_type)
-    data = [0] * binary_size(target, layout)
+    data = [0] * _size(target, layout)
     _, err = yield from read_full(r, data)
     if err is not None:
         return err
