@@ -55524,6 +55524,204 @@ func main() {
 )
 
 
+# fmt sorts the keys of a map keyed by a named array (or bool) type with a String method
+# by their elements, not by the String text (go1.27.3 printed this).
+CONSTRUCTS["map_keys_of_named_array_types_with_string_methods"] = (
+    """\
+package main
+
+import "fmt"
+
+type UUID [4]byte
+
+func (u UUID) String() string { return fmt.Sprintf("%02x.%02x", u[3], u[0]) }
+
+type Pair [2]int
+
+type On bool
+
+func (o On) String() string {
+\tif o {
+\t\treturn "on"
+\t}
+\treturn "off"
+}
+
+func main() {
+\tids := map[UUID]string{{9, 0, 0, 1}: "c", {0, 0, 0, 0}: "zero", {1, 2, 3, 4}: "a"}
+\tfmt.Println(ids)
+\tfmt.Println(map[Pair]int{{2, 1}: 1, {1, 9}: 2, {1, 2}: 3})
+\tfmt.Println(map[On]int{true: 1, false: 0})
+}
+""",
+    ("map[00.00:zero 04.01:a 01.09:c]\nmap[[1 2]:3 [1 9]:2 [2 1]:1]\nmap[off:0 on:1]\n"),
+)
+
+
+# A struct's exported json.RawMessage field under %v prints its text, by jsontext.Value's
+# String method (null for nil); an unexported one, its bytes (go1.27.3 printed this).
+CONSTRUCTS["raw_message_fields_printed"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Envelope struct {
+\tType string
+\tData json.RawMessage
+\traw  json.RawMessage
+}
+
+func main() {
+\tvar e Envelope
+\terr := json.Unmarshal([]byte(`{"Type":"user","Data":{"id":7,"tags":["a"]}}`), &e)
+\tfmt.Println(err)
+\tfmt.Printf("%v\\n%+v\\n", e, e)
+\te.raw = json.RawMessage(`[1]`)
+\tfmt.Println(e)
+\tvar empty Envelope
+\tfmt.Printf("%+v\\n", empty)
+\tfmt.Println(e.Data)
+}
+""",
+    (
+        "<nil>\n"
+        '{user {"id":7,"tags":["a"]} []}\n'
+        '{Type:user Data:{"id":7,"tags":["a"]} raw:[]}\n'
+        '{user {"id":7,"tags":["a"]} [91 49 93]}\n'
+        "{Type: Data:null raw:[]}\n"
+        '{"id":7,"tags":["a"]}\n'
+    ),
+)
+
+
+# Promoted value methods of embedded named number types after o.Flags |= 4 and
+# o.Level++, which leave the field a plain int in the model: the class's method, given
+# the value (go1.27.3 printed this).
+CONSTRUCTS["embedded_named_numbers_after_arithmetic"] = (
+    """\
+package main
+
+import "fmt"
+
+type Flags uint32
+
+func (f Flags) String() string { return fmt.Sprintf("flags(%b)", uint32(f)) }
+
+func (f Flags) Has(g Flags) bool { return f&g != 0 }
+
+type Level int
+
+func (l Level) Name() string { return [...]string{"low", "mid", "high"}[l] }
+
+type Opts struct {
+\tFlags
+\tLevel
+\tTag string
+}
+
+func main() {
+\to := Opts{Flags: 1, Tag: "x"}
+\to.Flags |= 4
+\to.Level++
+\tfmt.Println(o.String(), o.Has(4), o.Has(2), o.Name(), o.Tag)
+\tp := &o
+\tp.Flags += 2
+\tp.Level = p.Level + 1
+\tfmt.Println(o, p.Name())
+}
+""",
+    ("flags(101) true false mid x\nflags(111) high\n"),
+)
+
+
+# == of two interfaces holding values of a named slice or map type, with methods or
+# without: Go's runtime panic names the type (go1.27.3 printed this).
+CONSTRUCTS["named_slices_and_maps_compared_in_interfaces"] = (
+    """\
+package main
+
+import "fmt"
+
+type L []int
+
+type errList []string
+
+func (e errList) Error() string { return fmt.Sprint(len(e), " errors") }
+
+type Set map[string]bool
+
+func (s Set) Has(k string) bool { return s[k] }
+
+func try(name string, f func() bool) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tfmt.Println(name, "recovered:", r)
+\t\t}
+\t}()
+\tfmt.Println(name, f())
+}
+
+func main() {
+\ttry("named slice", func() bool { var a, b any = L{}, L{}; return a == b })
+\ttry("error slices", func() bool {
+\t\tvar a, b error = errList{"x"}, errList{"x"}
+\t\treturn a == b
+\t})
+\ttry("named map", func() bool { var a, b any = Set{}, Set{}; return a == b })
+\ttry("other types", func() bool { var a, b any = L{}, 1; return a == b })
+\ttry("nil error", func() bool { var a error = errList{"x"}; return a == nil })
+}
+""",
+    (
+        "named slice recovered: runtime error: comparing uncomparable type main.L\n"
+        "error slices recovered: runtime error: comparing uncomparable type main.errList\n"
+        "named map recovered: runtime error: comparing uncomparable type main.Set\n"
+        "other types false\n"
+        "nil error false\n"
+    ),
+)
+
+
+# time.Parse where a layout's literal text does not match: the error names what is left
+# of the value from the first character that did not (go1.27.3 printed this).
+CONSTRUCTS["time_parse_errors_name_the_rest_of_the_value"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tcases := [][2]string{
+\t\t{"ab 2006", "ax 2024"},
+\t\t{"2006--01", "2024-01"},
+\t\t{"2006-01-02 at 15:04", "2024-03-05 on 10:00"},
+\t\t{"Jan 2, 2006", "Mar 5 2024"},
+\t\t{"[15:04]", "[10:30)"},
+\t}
+\tfor _, c := range cases {
+\t\t_, err := time.Parse(c[0], c[1])
+\t\tfmt.Println(err)
+\t}
+}
+""",
+    (
+        'parsing time "ax 2024" as "ab 2006": cannot parse "x 2024" as "ab "\n'
+        'parsing time "2024-01" as "2006--01": cannot parse "01" as "--"\n'
+        'parsing time "2024-03-05 on 10:00" as "2006-01-02 at 15:04":'
+        ' cannot parse "on 10:00" as " at "\n'
+        'parsing time "Mar 5 2024" as "Jan 2, 2006": cannot parse " 2024" as ", "\n'
+        'parsing time "[10:30)" as "[15:04]": cannot parse ")" as "]"\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -4002,6 +4002,8 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 			times = append(times, fmt.Sprintf("%q: lambda x: %s.pointer(x)", name, cls)) // a *Tags: by (*Tags).String
 		} else if cls := timeClass(ft); cls != "" {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls))
+		} else if !isPointer(ft) && (isNamed(ft, "encoding/json", "RawMessage") || isNamed(ft, "encoding/json/jsontext", "Value")) {
+			times = append(times, fmt.Sprintf("%q: go.json.RawField", name)) // its text, by jsontext.Value's String
 		} else if cls := m.basicClass(ft); cls != "" && hasFmtMethod(ft) {
 			times = append(times, fmt.Sprintf("%q: %s", name, m.laterClass(cls, ft, tn))) // a Celsius that arithmetic left a float
 		} else if cls, params := m.listStringer(ft), m.ownTypeArgs(tn, ft); cls != "" && params != "" {
@@ -4275,6 +4277,14 @@ func (m *module) promoted(t types.Type) {
 			m.emit("")
 			m.emit("    def String(self):  # promoted from %s", strings.TrimPrefix(path, "."))
 			m.emit("        return go.Duration(self%s).String()", path)
+			continue
+		}
+		if rt := fn.Type().(*types.Signature).Recv().Type(); !isPointer(rt) && namedOf(rt) != nil && m.p.ours(fn.Pkg()) && m.basics[namedOf(rt).Obj()] {
+			// a value method of an embedded named number or string, whose arithmetic
+			// (o.Flags |= 2) may have left the field a plain int: its class's, given the value
+			m.emit("")
+			m.emit("    def %s(self, *args):  # promoted from %s", name, strings.TrimPrefix(path, "."))
+			m.emit("        return %s.%s(self%s, *args)", m.globals[namedOf(rt).Obj()], name, path)
 			continue
 		}
 		if recv := namedOf(fn.Type().(*types.Signature).Recv().Type()); recv != nil && m.p.ours(fn.Pkg()) && m.values[recv.Obj()] {

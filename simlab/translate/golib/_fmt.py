@@ -384,6 +384,8 @@ def _map_order(item: tuple[Any, Any]) -> Any:
     """The order fmt prints a map's entries in: by key (a NaN first), a struct key
     field by field."""
     k = item[0]
+    if isinstance(k, NamedValue):
+        k = k.v  # type K [2]byte with methods: by its elements, not by its String
     if type(k) is ArrayKey:
         return tuple(_map_order((e, None)) for e in k)  # element by element
     if isinstance(k, complex):

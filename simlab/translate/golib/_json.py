@@ -721,6 +721,20 @@ def raw_text(v: Any) -> str:
     return "null" if v is None or is_nil(v) else bytes(v).decode("utf-8", "replace")
 
 
+class RawField:
+    """A struct's exported ``json.RawMessage`` field as fmt sees it (the class's
+    ``go_stringers``): a ``jsontext.Value``, whose String method fmt calls."""
+
+    __slots__ = ("v",)
+    go_name = "jsontext.Value"
+
+    def __init__(self, v: Any) -> None:
+        self.v = v
+
+    def String(self) -> str:  # Go's name, which fmt looks for
+        return raw_text(self.v)
+
+
 def compact(dst: Any, src: list[int]) -> Any:
     """``json.Compact(dst, src)``: ``src`` without its spaces, appended to ``dst`` (a
     ``*bytes.Buffer``); a syntax error writes nothing."""
@@ -1714,6 +1728,7 @@ __all__ = [
     "InvalidUnmarshalError",
     "MarshalerError",
     "Number",
+    "RawField",
     "SyntaxError",
     "UnmarshalTypeError",
     "UnsupportedTypeError",

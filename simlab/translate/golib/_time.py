@@ -540,19 +540,20 @@ def _name(names: list[str], s: str) -> tuple[int, str] | None:
     return None
 
 
-def _skip(value: str, prefix: str) -> str | None:
-    """``value`` after the layout's literal ``prefix``: a space in the layout matches
-    any run of spaces."""
+def _skip(value: str, prefix: str) -> tuple[str, bool]:
+    """``value`` after the layout's literal ``prefix`` (a space in the layout matches
+    any run of spaces), and whether it matched; where it did not, what is left of
+    ``value`` from the first character that did not, which Go's error names."""
     while prefix:
         if prefix[0] == " ":
             if value and value[0] != " ":
-                return None
+                return value, False
             prefix, value = prefix.lstrip(" "), value.lstrip(" ")
             continue
         if not value or value[0] != prefix[0]:
-            return None
+            return value, False
         prefix, value = prefix[1:], value[1:]
-    return value
+    return value, True
 
 
 def _fraction(value: str, n: int) -> tuple[int, str]:
@@ -597,10 +598,9 @@ def time_parse(layout: str, value: str, rt: Any = None) -> tuple[int, Any]:
     while True:
         m = _LAYOUT.search(layout)
         prefix = layout[: m.start()] if m else layout
-        rest = _skip(value, prefix)
-        if rest is None:
+        value, matched = _skip(value, prefix)
+        if not matched:
             return failed(prefix, value)
-        value = rest
         if m is None:
             if value:
                 return failed("", value, f": extra text: {_quote(value.encode())}")

@@ -1259,8 +1259,16 @@ def equal(a: Any, b: Any) -> bool:
     if isinstance(a, (list, dict)) and (go_type := getattr(a, "go_type", None)) is not None:
         if go_type != b.go_type:  # a literal's, go.typed
             return False
-        if isinstance(a, dict) or go_type.startswith("[]"):
+        if isinstance(a, dict) or getattr(a, "go_under", go_type).startswith("[]"):
             raise GoPanic(f"runtime error: comparing uncomparable type {go_type}")
+    if (
+        isinstance(a, NamedValue)
+        and a.ref is None
+        and isinstance(a.v, list | dict)
+        and not getattr(type(a), "go_array", False)
+    ):  # type L []int with methods: a slice, which == takes only to nil
+        name = getattr(type(a), "go_name", type(a).__name__)
+        raise GoPanic(f"runtime error: comparing uncomparable type {name}")
     if isinstance(a, list):  # an array: its elements compared as == compares them
         return len(a) == len(b) and array_equal(a, b)
     by_value = isinstance(a, _BY_VALUE) or hasattr(type(a), "go_struct")
