@@ -55722,6 +55722,99 @@ func main() {
 )
 
 
+# &c.v and &s[i] in generics whose type argument is a pointer or an interface type: a
+# pointer to the place, which *p = b writes; of a struct type, the struct itself
+# (go1.27.3 printed this).
+CONSTRUCTS["addresses_of_type_parameter_places_holding_pointers"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Node struct{ v int }
+
+type cell[T any] struct{ v T }
+
+func (c *cell[T]) Ptr() *T { return &c.v }
+
+func at[T any](s []T, i int) *T { return &s[i] }
+
+type Point struct{ X, Y int }
+
+func main() {
+\ta, b := &Node{1}, &Node{2}
+\tc := &cell[*Node]{a}
+\tp := c.Ptr()
+\t*p = b
+\tfmt.Println(c.v.v, a.v, c.v == b)
+
+\te := &cell[error]{errors.New("x")}
+\tfmt.Println(*e.Ptr())
+\t*e.Ptr() = errors.New("y")
+\tfmt.Println(e.v)
+
+\tnodes := []*Node{a, b}
+\tq := at(nodes, 0)
+\t*q = nodes[1]
+\tfmt.Println(nodes[0].v, nodes[1].v)
+
+\tpts := []Point{{1, 2}, {3, 4}}
+\tr := at(pts, 1)
+\tr.X = 30
+\t*at(pts, 0) = Point{9, 9}
+\tfmt.Println(pts)
+
+\tn := &cell[int]{5}
+\t*n.Ptr() += 2
+\tfmt.Println(n.v)
+}
+""",
+    ("2 1 true\nx\ny\n2 2\n[{9 9} {30 4}]\n7\n"),
+)
+
+
+# time.Parse under MST of a value with no zone name there (nothing, one letter, lower
+# case, digits): Go's parse error, where a real zone's name other than UTC is refused
+# (go1.27.3 printed this).
+CONSTRUCTS["time_parse_of_a_missing_zone_name"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tfor _, v := range []string{
+\t\t"Fri, 05 Jan 2024 10:00:00",
+\t\t"Fri, 05 Jan 2024 10:00:00 U",
+\t\t"Fri, 05 Jan 2024 10:00:00 utc",
+\t\t"Fri, 05 Jan 2024 10:00:00 UTC",
+\t\t"Fri, 05 Jan 2024 10:00:00 12",
+\t} {
+\t\tt, err := time.Parse(time.RFC1123, v)
+\t\tfmt.Println(t, err)
+\t}
+}
+""",
+    (
+        '0001-01-01 00:00:00 +0000 UTC parsing time "Fri, 05 Jan 2024'
+        ' 10:00:00" as "Mon, 02 Jan 2006 15:04:05 MST": cannot parse "" as "MST"\n'
+        '0001-01-01 00:00:00 +0000 UTC parsing time "Fri, 05 Jan 2024'
+        ' 10:00:00 U" as "Mon, 02 Jan 2006 15:04:05 MST": cannot parse "U" as "MST"\n'
+        '0001-01-01 00:00:00 +0000 UTC parsing time "Fri, 05 Jan 2024'
+        ' 10:00:00 utc" as "Mon, 02 Jan 2006 15:04:05 MST": cannot parse "utc" as "MST"\n'
+        "2024-01-05 10:00:00 +0000 UTC <nil>\n"
+        '0001-01-01 00:00:00 +0000 UTC parsing time "Fri, 05 Jan 2024'
+        ' 10:00:00 12" as "Mon, 02 Jan 2006 15:04:05 MST": cannot parse "12" as "MST"\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1275,10 +1275,10 @@ func (f *fn) unary(x *ast.UnaryExpr) string {
 func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 	p := f.p
 	// a place of a type parameter's type: the struct there, or the Ref, at run time
-	_, generic := p.info.TypeOf(inner).(*types.TypeParam)
+	tp, generic := p.info.TypeOf(inner).(*types.TypeParam)
 	atRunTime := func(place string) string {
 		if generic {
-			return "go.pointer_at(" + place + ")"
+			return "go.pointer_at(" + place + ", " + tp.Obj().Name() + ")"
 		}
 		return place
 	}

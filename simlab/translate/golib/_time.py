@@ -540,6 +540,24 @@ def _name(names: list[str], s: str) -> tuple[int, str] | None:
     return None
 
 
+def _zone_name(value: str) -> bool:
+    """``value`` starts with what Go's Parse takes for a zone's name under ``MST``:
+    three to five upper-case letters (four or five ending in T, or WITA), GMT, or
+    a sign (ChST and MeST too)."""
+    if len(value) < 3:
+        return False
+    if value[:4] in ("ChST", "MeST") or value[:3] == "GMT" or value[0] in "+-":
+        return True
+    upper = 0
+    while upper < min(len(value), 6) and "A" <= value[upper] <= "Z":
+        upper += 1
+    return (
+        upper == 3
+        or (upper == 4 and (value[3] == "T" or value[:4] == "WITA"))
+        or (upper == 5 and value[4] == "T")
+    )
+
+
 def _skip(value: str, prefix: str) -> tuple[str, bool]:
     """``value`` after the layout's literal ``prefix`` (a space in the layout matches
     any run of spaces), and whether it matched; where it did not, what is left of
@@ -671,6 +689,8 @@ def time_parse(layout: str, value: str, rt: Any = None) -> tuple[int, Any]:
                 else:
                     offset, out_of_range, value = _zone_offset(chunk.lstrip("Z-"), value)
             elif chunk == "MST":
+                if value[:3] != "UTC" and not _zone_name(value):
+                    raise _Bad  # no zone's name there: Go's parse error
                 if value[:3] != "UTC":
                     raise SimlabError(
                         f"time.Parse of {whole_value!r}: a zone other than UTC (simlab's"

@@ -768,10 +768,14 @@ def pointer_to(x: Any) -> Any:
     return Ref(x) if value else x  # a struct of the program's or the library's
 
 
-def pointer_at(place: Any) -> Any:
-    """``&s[i]`` or ``&x.f`` of a type parameter's type, ``place`` the ElemRef or
-    FieldRef of it: the struct there itself, which is its own pointer, or the Ref."""
+def pointer_at(place: Any, T: Any = None) -> Any:
+    """``&s[i]`` or ``&x.f`` of the type parameter ``T``'s type, ``place`` the
+    ElemRef or FieldRef of it: where the type argument is a struct type, the struct
+    there itself, which is its own pointer; else (a pointer, an interface, a
+    number) the Ref."""
     x = place.v
+    if T is not None and not copies_values(T):
+        return place  # a *Node there is a value of its own: *p = b writes the place
     return x if pointer_to(x) is x else place
 
 
