@@ -55815,6 +55815,82 @@ func main() {
 )
 
 
+# A nil dereference in a range-over-func loop body unwinds through the iterator, whose
+# recover stops it (the loop then panics as Go's); next called from inside iter.Pull's
+# iterator panics (go1.27.3 printed this).
+CONSTRUCTS["iterator_panics_from_the_runtime"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"iter"
+)
+
+func Gen(yield func(int) bool) {
+\tdefer func() { fmt.Println("gen recover:", recover()) }()
+\tyield(1)
+}
+
+func nilBody() {
+\tdefer func() { fmt.Println("loop recover:", recover()) }()
+\tvar p *int
+\tfor range Gen {
+\t\tfmt.Println(*p)
+\t}
+}
+
+func reentrant() {
+\tdefer func() { fmt.Println("pull recover:", recover()) }()
+\tvar next func() (int, bool)
+\tnext, _ = iter.Pull(func(yield func(int) bool) {
+\t\tnext()
+\t})
+\tnext()
+}
+
+func main() {
+\tnilBody()
+\treentrant()
+}
+""",
+    (
+        "gen recover: runtime error: invalid memory address or nil pointer dereference\n"
+        "loop recover: runtime error: range function recovered a loop"
+        " body panic and did not resume panicking\n"
+        "pull recover: iter.Pull: next called again before yield\n"
+    ),
+)
+
+
+# big.Int's QuoRem and DivMod where the receiver is the remainder too: it holds the
+# remainder, set last (go1.27.3 printed this).
+CONSTRUCTS["big_quo_rem_into_one_int"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/big"
+)
+
+func main() {
+\tq := big.NewInt(100)
+\tq.QuoRem(q, big.NewInt(7), q)
+\td := big.NewInt(-100)
+\td.DivMod(d, big.NewInt(7), d)
+\tfmt.Println(q, d)
+\ta, r := big.NewInt(-100), new(big.Int)
+\ta.QuoRem(a, big.NewInt(7), r)
+\tb, m := big.NewInt(-100), new(big.Int)
+\tb.DivMod(b, big.NewInt(7), m)
+\tfmt.Println(a, r, b, m)
+}
+""",
+    ("2 4\n-14 -2 -15 5\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -96,9 +96,12 @@ class Int:
         return self._set(_quo_rem(x.v, y.v)[1])
 
     def QuoRem(self, x: Int, y: Int, r: Int) -> tuple[Int, Int]:
+        """``z, r = x/y, x%y`` truncated; where ``z`` and ``r`` are one Int, it
+        holds the remainder, set last, as Go's."""
         q, m = _quo_rem(x.v, y.v)
+        z = self._set(q)
         r.v = m
-        return self._set(q), r
+        return z, r
 
     def Div(self, x: Int, y: Int) -> Int:
         """Euclidean division: the quotient whose remainder (:meth:`Mod`) is never negative."""
@@ -108,9 +111,16 @@ class Int:
         return self._set(_div_mod(x.v, y.v)[1])
 
     def DivMod(self, x: Int, y: Int, m: Int) -> tuple[Int, Int]:
-        q, r = _div_mod(x.v, y.v)
-        m.v = r
-        return self._set(q), m
+        """Euclidean division, as Go's computes it: :meth:`QuoRem`, then a negative
+        remainder moved up by ``|y|`` (so ``z`` and ``m`` one Int ends as Go's does)."""
+        if y.v == 0:
+            raise _division_by_zero()
+        y0 = y.v
+        z, m = self.QuoRem(x, y, m)
+        if m.v < 0:
+            z._set(z.v + 1 if y0 < 0 else z.v - 1)
+            m.v = m.v - y0 if y0 < 0 else m.v + y0
+        return z, m
 
     def Exp(self, x: Int, y: Int, m: Int | None) -> Int | None:
         """``x**y mod |m|``; with ``m`` nil or 0, ``x**y``, which is 1 for ``y <= 0``;

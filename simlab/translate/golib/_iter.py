@@ -12,6 +12,7 @@ from typing import Any
 
 from simlab.errors import GoPanic, SimlabError
 
+from ._runtime_errors import runtime_error
 from ._sort import slices_sort_func_yielding, slices_sort_stable_func_yielding, sort_float64s
 from ._strings import fields
 from ._values import InterfaceKeyMap, NilSlice, at_once
@@ -85,6 +86,8 @@ class Range:
 
     def next(self) -> Generator[Any, Any, bool]:
         """The next element in ``v``: True; False once the iterator has returned."""
+        if self._running:  # the iterator itself called next
+            raise GoPanic("iter.Pull: next called again before yield")
         if self.done:
             return False
         self._state = _READY  # the body ran to its end
@@ -99,6 +102,8 @@ class Range:
         if self.done:
             return
         panic = sys.exception()  # the loop's finally: a panic of the body on its way out
+        if isinstance(panic, Exception) and not isinstance(panic, GoPanic):
+            panic = runtime_error(panic) or panic  # *p of a nil p: Go's runtime error
         if not self._pull and isinstance(panic, GoPanic) and panic is not self._outer:
             # it unwinds through the iterator's pending yield, whose defers may
             # recover it: a yield called then panics, and so does the loop if the
