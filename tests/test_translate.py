@@ -55891,6 +55891,83 @@ func main() {
 )
 
 
+# log/slog values of unsigned integers of any size are of Kind Uint64, as AnyValue and
+# Uint64Value make them, which a ReplaceAttr sees (go1.27.3 printed this).
+CONSTRUCTS["slog_values_of_unsigned_integers"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log/slog"
+\t"os"
+)
+
+func main() {
+\ta, b, c := slog.AnyValue(uint(3)), slog.AnyValue(uint8(3)), slog.AnyValue(int8(3))
+\tfmt.Println(a.Kind(), b.Kind(), c.Kind())
+\tv := slog.Uint64Value(9)
+\tfmt.Println(v.Kind(), v.Uint64(), v)
+\tvar n uint16 = 7
+\th := slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{
+\t\tReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+\t\t\tif a.Key == slog.TimeKey {
+\t\t\t\treturn slog.Attr{}
+\t\t\t}
+\t\t\tif a.Value.Kind() == slog.KindUint64 {
+\t\t\t\ta.Value = slog.StringValue(fmt.Sprint("u", a.Value.Uint64()))
+\t\t\t}
+\t\t\treturn a
+\t\t},
+\t})
+\tslog.New(h).Info("sizes", "n", n, "big", uint64(1<<63), slog.Uint64("k", 5), "i", -2)
+}
+""",
+    (
+        "Uint64 Uint64 Int64\n"
+        "Uint64 9 9\n"
+        '{"level":"INFO","msg":"sizes","n":"u7","big":"u9223372036854775808","k":"u5","i":-2}\n'
+    ),
+)
+
+
+# A map keyed by an array type, ranged over in a generic: each key is a copy of the
+# array, an element the program may write (go1.27.3 printed this).
+CONSTRUCTS["array_keys_ranged_over_in_generics"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+func keys[K comparable, V any](m map[K]V) []K {
+\tvar out []K
+\tfor k := range m {
+\t\tout = append(out, k)
+\t}
+\treturn out
+}
+
+func show[T comparable](m map[T]bool) {
+\tfor k, v := range m {
+\t\tfmt.Println(k, v)
+\t}
+}
+
+func main() {
+\tshow(map[[2]string]bool{{"a", "b"}: true})
+\tks := keys(map[[2]int]string{{2, 1}: "x", {1, 2}: "y"})
+\tslices.SortFunc(ks, func(a, b [2]int) int { return a[0] - b[0] })
+\tks[0][1] = 99
+\tfmt.Println(ks)
+}
+""",
+    ("[a b] true\n[[1 99] [2 1]]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -211,6 +211,9 @@ func (f *fn) slogOperand(c *ast.CallExpr, a ast.Expr) string {
 	if isDuration(t) {
 		return "go.Duration(" + f.value(a) + ")" // written 1.5s, or in nanoseconds in JSON
 	}
+	if b, ok := types.Unalias(t).(*types.Basic); ok && b.Info()&types.IsUnsigned != 0 {
+		return "go.Uint64(" + f.value(a) + ")" // a uint of any size: Kind Uint64, as Go's AnyValue makes it
+	}
 	one := *c
 	one.Args = []ast.Expr{a}
 	one.Ellipsis = 0
