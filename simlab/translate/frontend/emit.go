@@ -637,15 +637,7 @@ func (m *module) findStructKeys() {
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i].Pos() < ids[j].Pos() })
 	for _, id := range ids {
-		var params *types.TypeParamList
-		switch obj := p.info.Uses[id].(type) {
-		case *types.Func:
-			params = obj.Type().(*types.Signature).TypeParams()
-		case *types.TypeName:
-			if n, ok := obj.Type().(*types.Named); ok {
-				params = n.TypeParams()
-			}
-		}
+		params := instanceParams(p, id)
 		args := p.info.Instances[id].TypeArgs
 		for i := 0; params != nil && i < params.Len() && i < args.Len(); i++ {
 			_, isStruct := under(args.At(i)).(*types.Struct)

@@ -325,15 +325,7 @@ func appendsTo(p *program, body ast.Node, obj types.Object) bool {
 func typeArgsOf(p *program, tp *types.TypeParam) []types.Type {
 	var found, all []types.Type
 	for id, inst := range p.info.Instances {
-		var params *types.TypeParamList
-		switch o := p.info.Uses[id].(type) {
-		case *types.Func:
-			params = o.Type().(*types.Signature).TypeParams()
-		case *types.TypeName:
-			if n, ok := o.Type().(*types.Named); ok {
-				params = n.TypeParams()
-			}
-		}
+		params := instanceParams(p, id)
 		for i := 0; i < inst.TypeArgs.Len(); i++ {
 			all = append(all, inst.TypeArgs.At(i))
 			if params != nil && i < params.Len() && params.At(i) == tp {
@@ -345,4 +337,18 @@ func typeArgsOf(p *program, tp *types.TypeParam) []types.Type {
 		return all
 	}
 	return found
+}
+
+// instanceParams: the type parameters of the generic function or type that id,
+// an instance of it (p.info.Instances), names; nil for another object.
+func instanceParams(p *program, id *ast.Ident) *types.TypeParamList {
+	switch obj := p.info.Uses[id].(type) {
+	case *types.Func:
+		return obj.Type().(*types.Signature).TypeParams()
+	case *types.TypeName:
+		if n, ok := obj.Type().(*types.Named); ok {
+			return n.TypeParams()
+		}
+	}
+	return nil
 }
