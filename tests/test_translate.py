@@ -55968,6 +55968,40 @@ func main() {
 )
 
 
+# A uint64 index of 2^63 or more, and make of an unsigned length past what Go's allocator
+# hands out: Go's runtime panics, not failures of the model (go1.27.3 printed this).
+CONSTRUCTS["huge_unsigned_indexes_and_lengths"] = (
+    """\
+package main
+
+import "fmt"
+
+func try(name string, f func()) {
+\tdefer func() { fmt.Println(name, recover()) }()
+\tf()
+}
+
+func main() {
+\ts := []int{1, 2, 3}
+\tvar x uint64 = 1<<64 - 1
+\tvar big uint64 = 1 << 62
+\tvar n uint = 4
+\ttry("read", func() { _ = s[x] })
+\ttry("write", func() { s[x] = 1 })
+\ttry("make", func() { _ = make([]int64, big) })
+\ttry("make small", func() { fmt.Println(len(make([]byte, n))) })
+}
+""",
+    (
+        "read runtime error: index out of range [18446744073709551615] with length 3\n"
+        "write runtime error: index out of range [18446744073709551615] with length 3\n"
+        "make runtime error: makeslice: len out of range\n"
+        "4\n"
+        "make small <nil>\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -3237,8 +3237,8 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 			n := f.expr(c.Args[1])
 			if len(c.Args) == 3 && !f.m.capacities && p.info.Types[c.Args[2]].Value == nil {
 				n = "go.slice_len(" + n + ", " + f.expr(c.Args[2]) + ")" // a capacity below it too
-			} else if tv := p.info.Types[c.Args[1]]; tv.Value == nil && !isUnsigned(tv.Type) {
-				n = "go.slice_len(" + n + ")" // a negative length is Go's runtime panic
+			} else if tv := p.info.Types[c.Args[1]]; tv.Value == nil {
+				n = "go.slice_len(" + n + ")" // a negative length, or one past 2**48, is Go's runtime panic
 			}
 			made := "[]"
 			if fixed && n != "0" {

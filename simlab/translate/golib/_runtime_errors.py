@@ -93,7 +93,9 @@ def runtime_error(exc: BaseException) -> GoPanic | None:
         return GoPanic(_NIL_DEREFERENCE)  # a field of (*T)(nil) held in an interface
     if isinstance(exc, TypeError) and str(exc).startswith("'NoneType' object"):
         return GoPanic(_NIL_DEREFERENCE)
-    if isinstance(exc, IndexError) and str(exc).endswith("index out of range"):
+    if isinstance(exc, IndexError) and str(exc).endswith(
+        ("index out of range", "cannot fit 'int' into an index-sized integer")
+    ):  # (the second: a uint64 index of 2**63 or more)
         return GoPanic(f"runtime error: {_index_text(exc)}")
     if isinstance(exc, ValueError) and str(exc) == "negative shift count":
         return GoPanic("runtime error: negative shift amount")  # 1 << s of an s < 0
