@@ -20,12 +20,19 @@ func (f *fn) value(e ast.Expr) string {
 	if f.p.ifaceValues[e] || f.p.arrayKeys[e] {
 		return f.expr(e) // go.as_value copies
 	}
-	t := f.p.info.TypeOf(e)
+	return f.copiedAs(e, f.p.info.TypeOf(e), f.expr(e))
+}
+
+// copiedAs: text, the rendering of e, a value of type t (v, ok := m[k] gives
+// both, the element's type and its own rendering), as a variable takes it: a copy
+// of an array or a struct value that is not a fresh one, or of a type
+// parameter's value read from where it is stored.
+func (f *fn) copiedAs(e ast.Expr, t types.Type, text string) string {
 	if at, ok := under(t).(*types.Array); ok {
 		switch ast.Unparen(e).(type) {
 		case *ast.CompositeLit, *ast.CallExpr: // a fresh value
 		default:
-			return f.m.copyArray(f.expr(e), at, e) // an array is a value: copied
+			return f.m.copyArray(text, at, e) // an array is a value: copied
 		}
 	}
 	if f.m.isStructValue(t) {
@@ -35,30 +42,30 @@ func (f *fn) value(e ast.Expr) string {
 			if isNamed(t, "sync", "WaitGroup") || isNamed(t, "sync", "Mutex") {
 				// go vet's copylocks: the copy starts with the value's state, then is
 				// its own (a WaitGroup passed by value: its Done never reaches the caller's)
-				return "go.copy_sync(" + f.expr(e) + ")"
+				return "go.copy_sync(" + text + ")"
 			}
 			f.m.copyable(t, e)
-			return "go.copy(" + f.expr(e) + ")"
+			return "go.copy(" + text + ")"
 		}
 	}
 	if tp, ok := t.(*types.TypeParam); ok && !basicTypeSet(tp) {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.IndexExpr, *ast.StarExpr:
 			// return xs[0] of a []T: a copy where T is a struct or an array type
-			return "go.copied(" + tp.Obj().Name() + ", " + f.expr(e) + ")"
+			return "go.copied(" + tp.Obj().Name() + ", " + text + ")"
 		case *ast.SelectorExpr:
 			if s := f.p.info.Selections[x]; s != nil && s.Kind() == types.FieldVal {
-				return "go.copied(" + tp.Obj().Name() + ", " + f.expr(e) + ")"
+				return "go.copied(" + tp.Obj().Name() + ", " + text + ")"
 			}
 		case *ast.Ident:
 			// v stored twice ([]T{v, v}), or stored and then written, is two values in
 			// Go: each use a copy, as of a variable of a struct type
 			if _, ok := f.p.info.Uses[x].(*types.Var); ok {
-				return "go.copied(" + tp.Obj().Name() + ", " + f.expr(e) + ")"
+				return "go.copied(" + tp.Obj().Name() + ", " + text + ")"
 			}
 		}
 	}
-	return f.expr(e)
+	return text
 }
 
 // isEmptyStruct: t is struct{}, whose value the translation keeps as None (a

@@ -27,7 +27,6 @@ type fn struct {
 	switches     int        // enclosing switch/select cases inside the innermost loop
 	deferLst     string     // the defer list's name, in list mode
 	deferGen     bool       // a call in the defer list may block
-	deferRecover bool       // a call in the defer list may recover: go.deferring runs the list
 	resultsLast  bool       // a deferred closure sets a named result: return them after the defers
 	earlyReturns bool       // and the function returns before its end: see returnStmt
 	results      []string   // names of named results
@@ -464,7 +463,6 @@ func (f *fn) body(stmts []ast.Stmt) {
 		if d := f.recoveringDefer(stmts); d != nil {
 			// with go.deferring(defers): the list's calls run as go.defer runs one,
 			// where recover stops the panic
-			f.deferRecover = true
 			f.w("with go.deferring(%s):", f.deferLst)
 			f.indent++
 			f.stmts(stmts)
@@ -1258,7 +1256,7 @@ func (f *fn) rhs(values []ast.Expr, n int) string {
 				if mt, ok := under(f.p.info.TypeOf(x.X)).(*types.Map); ok {
 					z, _ := f.m.zero(mt.Elem(), x)
 					m, k := f.expr(x.X), f.expr(x.Index)
-					return fmt.Sprintf("%s, %s in %s", f.copiedElem(mt.Elem(), m+".get("+k+", "+z+")", x), k, m)
+					return fmt.Sprintf("%s, %s in %s", f.copiedAs(x, mt.Elem(), m+".get("+k+", "+z+")"), k, m)
 				}
 			case *ast.TypeAssertExpr:
 				// the zero value of T when x holds no T: 0 for an int, "" for a string...
@@ -1287,22 +1285,6 @@ func (f *fn) rhs(values []ast.Expr, n int) string {
 		parts = append(parts, f.value(v))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// copiedElem: get, the map's element of type t that v, ok := m[k] reads, as the
-// variable takes it: a copy of a struct or an array value, as v := m[k]'s.
-func (f *fn) copiedElem(t types.Type, get string, at ast.Node) string {
-	if a, ok := under(t).(*types.Array); ok {
-		return f.m.copyArray(get, a, at)
-	}
-	if f.m.isStructValue(t) && !isNamed(t, "sync", "WaitGroup") && !isNamed(t, "sync", "Mutex") {
-		f.m.copyable(t, at)
-		return "go.copy(" + get + ")"
-	}
-	if tp, ok := t.(*types.TypeParam); ok && !basicTypeSet(tp) {
-		return "go.copied(" + tp.Obj().Name() + ", " + get + ")"
-	}
-	return get
 }
 
 func (f *fn) assign(s *ast.AssignStmt) {

@@ -113,9 +113,7 @@ class Int:
     def DivMod(self, x: Int, y: Int, m: Int) -> tuple[Int, Int]:
         """Euclidean division, as Go's computes it: :meth:`QuoRem`, then a negative
         remainder moved up by ``|y|`` (so ``z`` and ``m`` one Int ends as Go's does)."""
-        if y.v == 0:
-            raise _division_by_zero()
-        y0 = y.v
+        y0 = y.v  # (QuoRem panics for a zero y)
         z, m = self.QuoRem(x, y, m)
         if m.v < 0:
             z._set(z.v + 1 if y0 < 0 else z.v - 1)

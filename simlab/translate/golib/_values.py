@@ -700,7 +700,7 @@ def copy(x: Any) -> Any:
     (``go_values``), which are copied in turn, an array's elements too where they
     are struct values or arrays (``go_arrays``, the copier of each such field). A
     nil pointer's (``*p``) is Go's nil pointer dereference."""
-    if type(x) is list or type(x) is ArrayKey:  # (a map's array key, ranged over in a generic)
+    if type(x) in (list, ArrayKey):  # (a map's array key, ranged over in a generic)
         return copy_array(x)
     if x is None:
         raise GoPanic(_NIL_DEREFERENCE)
