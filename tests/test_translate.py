@@ -56002,6 +56002,203 @@ func main() {
 )
 
 
+# A time.Time in an unexported field, or in its slice, array or map: fmt calls no
+# String there and prints Go's struct of it, wall and ext (seconds since year 1).
+CONSTRUCTS["time_in_unexported_field"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type B struct {
+\tlast time.Time
+\tNext time.Time
+}
+
+type M struct{ ts []time.Time }
+
+type P struct{ at *time.Time }
+
+func main() {
+\tt := time.Date(2024, 1, 1, 0, 0, 0, 5, time.UTC)
+\tb := B{t, t}
+\tfmt.Printf("%v\\n%+v\\n", b, b)
+\tfmt.Printf("%#v\\n", struct{ t time.Time }{})
+\tfmt.Printf("%v\\n", M{[]time.Time{t, {}}})
+\tfmt.Printf("%+v\\n", struct{ m map[string]time.Time }{map[string]time.Time{"a": t}})
+\tfmt.Printf("%v\\n", struct{ a [1]time.Time }{[1]time.Time{t.Add(time.Second)}})
+\tfmt.Println(struct{ t time.Time }{time.Unix(0, 0).UTC()})
+\tfmt.Println(struct{ t time.Time }{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Add(-time.Second)})
+}
+""",
+    (
+        "{{5 63839664000 <nil>} 2024-01-01 00:00:00.000000005 +0000 UTC}\n"
+        "{last:{wall:5 ext:63839664000 loc:<nil>} Next:2024-01-01 00:"
+        "00:00.000000005 +0000 UTC}\n"
+        "struct { t time.Time }{t:time.Time{wall:0x0, ext:0, loc:(*time.Location)(nil)}}\n"
+        "{[{5 63839664000 <nil>} {0 0 <nil>}]}\n"
+        "{m:map[a:{wall:5 ext:63839664000 loc:<nil>}]}\n"
+        "{[{5 63839664001 <nil>}]}\n"
+        "{{0 62135596800 <nil>}}\n"
+        "{{0 -1 <nil>}}\n"
+    ),
+)
+
+
+# slices.Clone and bytes.Clone give append(s[:0:0], s...)'s capacity: the
+# allocator's block for the elements (five ints: 6), nil for nil.
+CONSTRUCTS["clone_capacity"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"slices"
+)
+
+func main() {
+\ta := slices.Clone([]int{1, 2})
+\tb := bytes.Clone([]byte("abc"))
+\tc := slices.Clone([]string{"x", "y", "z"})
+\td := slices.Clone([]int{})
+\tvar n []int
+\te := slices.Clone(n)
+\tf := slices.Clone(make([]int, 2, 10))
+\tg := slices.Clone([]int{1, 2, 3, 4, 5})
+\tg = append(g, 6)
+\tfmt.Println(cap(a), cap(b), cap(c), cap(d), d == nil, cap(e), e == nil, cap(f), cap(g), len(g))
+}
+""",
+    ("2 8 3 0 false 0 true 2 6 6\n"),
+)
+
+
+# A named slice or map type with methods keys an interface-keyed map only to
+# panic: Go cannot hash it; a pointer to one keys by the variable it points to.
+CONSTRUCTS["unhashable_named_slice_key"] = (
+    """\
+package main
+
+import "fmt"
+
+type sliceErr []string
+
+func (s sliceErr) Error() string { return "e" }
+
+type handlers map[string]int
+
+func (h handlers) String() string { return "h" }
+
+func try(name string, f func()) {
+\tdefer func() { fmt.Println(name, recover()) }()
+\tf()
+}
+
+func main() {
+\ttry("insert", func() {
+\t\tm := map[error]int{}
+\t\tm[sliceErr{"x"}] = 1
+\t})
+\ttry("lookup", func() {
+\t\tm := map[any]int{1: 1}
+\t\tfmt.Println(m[sliceErr{"x"}])
+\t})
+\ttry("map", func() {
+\t\tm := map[fmt.Stringer]bool{}
+\t\tm[handlers{}] = true
+\t})
+\ttry("pointer", func() {
+\t\ts := sliceErr{"x"}
+\t\tm := map[error]int{&s: 1}
+\t\tfmt.Println(len(m), m[&s])
+\t})
+}
+
+func (s *sliceErr) Unwrap() error { return nil }
+""",
+    (
+        "insert runtime error: hash of unhashable type main.sliceErr\n"
+        "lookup runtime error: hash of unhashable type main.sliceErr\n"
+        "map runtime error: hash of unhashable type main.handlers\n"
+        "1 1\n"
+        "pointer <nil>\n"
+    ),
+)
+
+
+# encoding/json decodes a []byte as base64.StdEncoding does: newlines skipped,
+# an error at the first byte it cannot take (misplaced padding, text after it).
+CONSTRUCTS["json_base64_newlines_and_offsets"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type Blob struct {
+\tData []byte `json:"data"`
+}
+
+func main() {
+\tinputs := []string{`"aG\\nk="`, `"aGk=\\r\\n"`, `"a==="`, `"aGk=aGk="`, `"aG=k"`, `"aGk"`}
+\tfor _, in := range inputs {
+\t\tvar bs []byte
+\t\terr := json.Unmarshal([]byte(in), &bs)
+\t\tfmt.Printf("%q %v %v\\n", in, bs, err)
+\t}
+\tvar b Blob
+\tfmt.Println(json.Unmarshal([]byte(`{"data":"AQID\\nBA=="}`), &b), b.Data)
+}
+""",
+    (
+        '"\\"aG\\\\nk=\\"" [104 105] <nil>\n'
+        '"\\"aGk=\\\\r\\\\n\\"" [104 105] <nil>\n'
+        '"\\"a===\\"" [] json: cannot unmarshal string into Go value of'
+        " type []uint8: illegal base64 data at input byte 1\n"
+        '"\\"aGk=aGk=\\"" [] json: cannot unmarshal string into Go valu'
+        "e of type []uint8: illegal base64 data at input byte 4\n"
+        '"\\"aG=k\\"" [] json: cannot unmarshal string into Go value of'
+        " type []uint8: illegal base64 data at input byte 2\n"
+        '"\\"aGk\\"" [] json: cannot unmarshal string into Go value of '
+        "type []uint8: illegal base64 data at input byte 0\n"
+        "<nil> [1 2 3 4]\n"
+    ),
+)
+
+
+# Printf reads a []byte operand of %s, %q, %x when it formats, after every
+# argument was evaluated: a later argument's call that writes into it shows.
+CONSTRUCTS["printf_bytes_read_when_formatted"] = (
+    """\
+package main
+
+import "fmt"
+
+func upper(b []byte) int {
+\tb[0] -= 'a' - 'A'
+\treturn len(b)
+}
+
+func main() {
+\ta := []byte("abc")
+\tfmt.Printf("%s %d\\n", a, upper(a))
+\tb := []byte("abc")
+\tfmt.Printf("%q %x %d\\n", b, b, upper(b))
+\tc := []byte("xyz")
+\ts := fmt.Sprintf("%s|%d", c, upper(c))
+\tfmt.Println(s)
+}
+""",
+    ('Abc 3\n"Abc" 416263 3\nXyz|3\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

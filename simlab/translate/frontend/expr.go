@@ -3472,13 +3472,16 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "rt.num_goroutine()", false
 	case "slices.Clone", "bytes.Clone":
+		clone := "list(" + arg(0) + ")"
 		if f.m.nilSlices {
-			return "go.slices_clone(" + f.withElemsCopier(arg(0), c.Args[0]) + ")", false // nil for nil
+			clone = "go.slices_clone(" + f.withElemsCopier(arg(0), c.Args[0]) + ")" // nil for nil
+		} else if cp := f.elemsCopier(c.Args[0]); cp != "" {
+			clone = "go.copy_array(" + arg(0) + ", " + cp + ")" // struct values copied
 		}
-		if cp := f.elemsCopier(c.Args[0]); cp != "" {
-			return "go.copy_array(" + arg(0) + ", " + cp + ")", false // struct values copied
+		if f.m.capacities {
+			return "go.cloned(" + clone + f.m.growth(c) + ")", false // append(s[:0:0], s...)'s capacity
 		}
-		return "list(" + arg(0) + ")", false
+		return clone, false
 	case "runtime.Goexit":
 		return f.yieldExpr("yield go.goexit()")
 	case "math.Round", "math.Max", "math.Min", "math.Inf", "math.IsInf", "math.IsNaN", "math.NaN",

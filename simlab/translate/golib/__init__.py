@@ -64,9 +64,9 @@ or concept:
 - ``_log``: ``log``
 - ``_testing``: ``testing`` and ``testing/synctest``
 - ``_atomic``: ``sync/atomic`` on a field
+- ``_base64``: ``encoding/base64`` (``go.base64``)
 - ``_json``: ``encoding/json`` (``go.json``)
 - ``_slog``: ``log/slog`` (``go.slog``)
-- ``_base64``: ``encoding/base64`` (``go.base64``)
 - ``_csv``: ``encoding/csv`` (``go.csv``)
 - ``_flag``: ``flag``'s ``FlagSet`` (``go.flag``)
 - ``_regexp``: ``regexp`` (``go.regexp``)
@@ -122,6 +122,7 @@ from ._builtins import (
     bound,
     capacity,
     clear_slice,
+    cloned,
     close,
     copy_array,
     ranged,
@@ -1078,6 +1079,7 @@ __all__ = [
     "capacity",
     "capture_profiles",
     "clear_slice",
+    "cloned",
     "close",
     "cmp_compare",
     "cmp_less",

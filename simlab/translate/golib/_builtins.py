@@ -203,6 +203,15 @@ def appended(
     return CapSlice([*s, *values], grown_cap(length, cap, size, pointers))
 
 
+def cloned(s: list[Any], size: int = 8, pointers: bool = False) -> list[Any]:
+    """``slices.Clone(s)`` (a new list ``s``, nil for nil) in a program that asks
+    ``cap``: the capacity Go's ``append(s[:0:0], s...)`` gives it, the allocator's
+    block for its elements (``cap(slices.Clone(five ints))`` is 6)."""
+    if not s:
+        return s
+    return CapSlice(s, grown_cap(len(s), 0, size, pointers))
+
+
 def append_in_place(
     s: list[Any], *values: Any, size: int = 8, pointers: bool = False, stack: int = 0
 ) -> list[Any]:

@@ -26,7 +26,7 @@ from ._pool import Pool
 from ._runtime_errors import _NIL_DEREFERENCE, runtime_error
 from ._strconv import _ascii_only, format_float, hex_float, quote, quote_rune
 from ._strings import rune_len, rune_text
-from ._time import Time
+from ._time import Time, TimeFields
 from ._types import TypeArg, TypedDict, TypedList, boxed, type_name, typed
 from ._values import (
     EMPTY,
@@ -481,6 +481,8 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
             if s in times and name[:1].isupper():  # fmt calls no method of an unexported field
                 to = times[s]
                 value = to.of(value, x) if type(to) is FieldInstance else to(value)
+            elif s in times and (held := _time_fields(value, times[s])) is not value:
+                value = held
             elif s in float32s:
                 value = _as_float32(value)
             elif s in empty:
@@ -488,6 +490,22 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
             yield name, value, kind
     for _, zero in blanks:  # blank fields after the last
         yield "_", zero, ""
+
+
+def _time_fields(value: Any, to: Any) -> Any:
+    """An unexported field's ``value``, which ``to`` makes what fmt prints by its
+    methods: a time.Time in it (or in its slice, array or map) as the struct Go
+    keeps (:class:`TimeFields`), whose fields fmt prints there; else ``value``."""
+    if type(to) is FieldInstance:
+        return value
+    held = to(value)
+    if isinstance(held, Time):
+        return TimeFields(held)
+    if isinstance(held, list) and any(isinstance(e, Time) for e in held):
+        return [TimeFields(e) if isinstance(e, Time) else e for e in held]
+    if isinstance(held, dict) and any(isinstance(e, Time) for e in held.values()):
+        return {k: TimeFields(e) if isinstance(e, Time) else e for k, e in held.items()}
+    return value
 
 
 def _struct_arg(arg: Any) -> bool:
@@ -1396,10 +1414,17 @@ class Bytes:
     where the translator knows the operand's type: elsewhere a []byte is a list of
     numbers, as ``%v`` and ``%d`` print it."""
 
-    __slots__ = ("data",)
+    __slots__ = ("_held",)
 
     def __init__(self, data: list[int] | NamedValue):
-        self.data = bytes(data.v if isinstance(data, NamedValue) else data)  # type Wire []byte
+        self._held = data
+
+    @property
+    def data(self) -> bytes:
+        """The bytes as fmt reads them, when it formats: a later argument's call that
+        wrote into the slice shows (``Printf("%s %d", b, zero(b))``)."""
+        held = self._held
+        return bytes(held.v if isinstance(held, NamedValue) else held)  # type Wire []byte
 
 
 def printf(format: str, *args: Any) -> tuple[int, None]:

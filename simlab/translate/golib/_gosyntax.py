@@ -44,7 +44,7 @@ from ._errors import LIBRARY_ERRORS
 from ._fmtstate import formatted
 from ._numbers import Duration, Float32, Sized
 from ._strconv import format_float, quote
-from ._time import Time
+from ._time import Time, TimeFields
 from ._types import type_name
 from ._values import (
     EMPTY,
@@ -115,6 +115,8 @@ def _value(x: Any, t: Any, depth: int, raw: bool) -> str:
     """``x`` of the type ``t`` (a descriptor) at ``depth`` (0: the operand itself);
     ``raw``: inside an unexported field, where fmt calls no GoString method."""
     if isinstance(t, str):
+        if t == "time.Time" and raw:  # fmt calls no GoString there: Go's struct
+            return TimeFields(Time(x)).literal()
         return _basic(x, t)
     if isinstance(t, type):
         name, fields = _syntax(t)

@@ -38,7 +38,6 @@ program's they call may block.
 from __future__ import annotations
 
 import base64
-import binascii
 import math
 import re
 from collections.abc import Generator, Iterator
@@ -49,6 +48,7 @@ from typing import Any
 import simlab as sl
 from simlab.errors import SimlabError
 
+from ._base64 import StdEncoding
 from ._errors import UNWRAPS_ONE
 from ._fmt import StructValue, _elem_type
 from ._io import EOF, ErrUnexpectedEOF, _at_once, blocking_write
@@ -1122,13 +1122,11 @@ class _Decoder:
                     return (yield from self.array(node, ("slice", d[1], ("uint8", "uint8")), cur))
                 self.fail(node, _KINDS[what], d)
                 return cur
-            try:
-                return list(base64.b64decode(node[1].encode(), validate=True))
-            except (binascii.Error, ValueError):
-                at = _bad_base64(node[1])
-                text = f"illegal base64 data at input byte {at}"
-                self.fail(node, "string", d, sl.GoError("base64.CorruptInputError", text))
-                return cur
+            data, err = StdEncoding.decode_string(node[1])  # newlines skipped, as Go's
+            if err is None:
+                return data
+            self.fail(node, "string", d, sl.GoError("base64.CorruptInputError", err.Error()))
+            return cur
         return self.scalar(node, d, cur)
 
     def scalar(self, node: Node, d: Desc, cur: Any) -> Any:
@@ -1338,17 +1336,6 @@ class _Decoder:
                 return 0.0
             return f
         return x
-
-
-def _bad_base64(s: str) -> int:
-    """Where encoding/base64 finds the first byte of ``s`` it cannot decode: one
-    out of its alphabet, or the end of a text whose length is no multiple of 4."""
-    alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="
-    data = s.encode()
-    for i, c in enumerate(data):
-        if c not in alphabet:
-            return i
-    return len(data) - len(data) % 4
 
 
 def _zero_of(d: Desc) -> Any:

@@ -238,6 +238,28 @@ class Time(int):
         return f"time.Date({c.year}, time.{_MONTHS[c.month - 1]}, {c.day}, {clock}, time.UTC)"
 
 
+class TimeFields:
+    """A ``time.Time`` where fmt may call none of its methods (inside an unexported
+    field): the struct Go keeps, as fmt prints it, ``{wall:5 ext:63839664000
+    loc:<nil>}``. That is a time in UTC without a monotonic reading, as
+    ``time.Date`` makes it: ``wall`` its nanoseconds within the second, ``ext`` its
+    seconds since January 1 of year 1 (a time of ``time.Now`` or in ``time.Local``
+    differs from run to run in Go, which a run's times do not mimic)."""
+
+    __slots__ = ("wall", "ext", "loc")  # noqa: RUF023 (Go's order, which fmt prints)
+    go_name = "time.Time"
+    go_struct = True  # a struct value: {...}, not &{...}
+
+    def __init__(self, t: Time) -> None:
+        seconds, self.wall = divmod(t.t, _NS)
+        self.ext = seconds + _EPOCH_ABS
+        self.loc = None
+
+    def literal(self) -> str:
+        """``%#v``: ``time.Time{wall:0x5, ext:63839664000, loc:(*time.Location)(nil)}``."""
+        return f"time.Time{{wall:{hex(self.wall)}, ext:{self.ext}, loc:(*time.Location)(nil)}}"
+
+
 def time_text(t: int, rt: Any = None) -> str:
     """``t.String()``: ``2000-01-01 00:00:01.5 +0000 UTC``, on the clock of the
     synctest bubble running, if any (``rt``)."""

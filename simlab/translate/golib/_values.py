@@ -323,10 +323,21 @@ class NamedValue:
         func or a pointer is itself only."""
         if self._array():
             return type(other) is type(self) and other._array() and array_equal(self.v, other.v)
+        if self.ref is not None:  # a *T: the same variable's (&s twice)
+            return type(other) is type(self) and other.ref is self.ref
         return self is other
 
     def __hash__(self) -> int:
-        return hash((type(self), array_hash(self.v))) if self._array() else id(self)
+        """An array value hashes by its elements; a pointer (``*T``, nil too) by
+        itself; a slice, a map or a func is Go's panic, as a map key (``m[e]`` of a
+        ``map[error]int``)."""
+        if self._array():
+            return hash((type(self), array_hash(self.v)))
+        if self.ref is None and not is_typed_nil(self):
+            raise GoPanic(
+                f"runtime error: hash of unhashable type {getattr(type(self), 'go_name', '')}"
+            )
+        return id(self.ref) if self.ref is not None else id(self)
 
     @classmethod
     def pointer(cls, ref: Ref, **type_args: Any) -> NamedValue:
