@@ -2937,11 +2937,21 @@ func main() {
 """
 
 
-def test_a_slice_parameter_re_sliced_then_written_is_refused(tmp_path):
+def test_a_slice_parameter_re_sliced_then_written_writes_the_callers_array(tmp_path):
     """go run (go1.27.3) printed 5 <nil> "hello": the read went into the caller's
-    array through the re-slice, which here would be a copy the caller never sees."""
+    array through the re-slice, a go.param_view whose writes reach the caller's list."""
     path = tmp_path / "main.go"
     path.write_text(RESLICED_PARAMETER)
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith('5 <nil> "hello"\n')
+
+
+def test_a_slice_parameter_re_sliced_then_written_and_asked_its_cap_is_refused(tmp_path):
+    """Asked its cap (or appended to), the re-slice's room past its length in the
+    caller's array would matter, which a view of the elements does not keep."""
+    path = tmp_path / "main.go"
+    path.write_text(RESLICED_PARAMETER.replace("\tl.n -= n\n", "\tl.n -= n + cap(p)\n"))
     result = CliRunner().invoke(go_run_cmd, [str(path)])
     assert result.exit_code == 2
     assert result.output.startswith(
@@ -3655,14 +3665,14 @@ def test_generics_simlab_does_not_model_are_refused(tmp_path, source, line, cons
             "return false })",
             "a slices.CompactFunc whose function blocks",
         ),
-        ("cmp.Or(1.5, 2.5)", "this cmp.Or"),
+        ("cmp.Or(struct{ X int }{}, struct{ X int }{1})", "this cmp.Or"),
     ],
-    ids=["blocking", "blocking_delete", "blocking_compact", "or_of_floats"],
+    ids=["blocking", "blocking_delete", "blocking_compact", "or_of_structs"],
 )
 def test_a_library_call_simlab_cannot_make_as_go_does_is_refused(tmp_path, call, construct):
     """slices' and strings' functions that take a function call it as a plain one: one
-    that blocks is refused, as sort.Search's; cmp.Or is Python's or, for integers,
-    strings and bools only."""
+    that blocks is refused, as sort.Search's; cmp.Or compares with the zero value of
+    numbers, strings, bools, pointers and interfaces only, not a struct's."""
     path = tmp_path / "bad.go"
     path.write_text(
         'package main\n\nimport (\n\t"cmp"\n\t"fmt"\n\t"slices"\n\t"sync"\n)\n\n'
@@ -56196,6 +56206,278 @@ func main() {
 }
 """,
     ('Abc 3\n"Abc" 416263 3\nXyz|3\n'),
+)
+
+
+# cmp.Or returns its first operand that is not the zero value: -0.0 is zero,
+# NaN is not; nil is a pointer's and an interface's zero; every operand is evaluated.
+CONSTRUCTS["cmp_or_of_floats_pointers_and_interfaces"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"errors"
+\t"fmt"
+\t"math"
+)
+
+type Config struct{ Name string }
+
+var calls int
+
+func port() int { calls++; return 8080 }
+
+func main() {
+\tfmt.Println(cmp.Or(0.0, 2.5, 3.0), cmp.Or(math.Copysign(0, -1), 0.0), cmp.Or(math.NaN(), 1))
+\tfmt.Println(cmp.Or[float64](), cmp.Or(float32(0), 1.5))
+\tvar def = &Config{"default"}
+\tvar cfg *Config
+\tfmt.Println(cmp.Or(cfg, def).Name)
+\tcfg = &Config{"mine"}
+\tfmt.Println(cmp.Or(cfg, def).Name)
+\tvar err error
+\tfmt.Println(cmp.Or(err, errors.New("fallback")), cmp.Or[error](nil, nil))
+\tvar a any = 0
+\tfmt.Println(cmp.Or(a, any(1)), cmp.Or[any](nil, "x"))
+\tfmt.Println(cmp.Or(3, port()), calls)
+\tfmt.Println(cmp.Or("", "b", "c"), cmp.Or(0, 0))
+}
+""",
+    ("2.5 0 NaN\n0 1.5\ndefault\nmine\nfallback <nil>\n0 x\n3 1\nb 0\n"),
+)
+
+
+# A Reader that re-slices its parameter, p = p[:n], then reads into it: the
+# caller's array takes the bytes, as it shares the parameter's (io.ReadAll of a
+# limiting reader, an upper-casing reader over it, a fill past an offset).
+CONSTRUCTS["slice_parameter_resliced_then_written"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+// limited reads at most n bytes from r, as io.LimitReader does.
+type limited struct {
+\tr io.Reader
+\tn int
+}
+
+func (l *limited) Read(p []byte) (int, error) {
+\tif l.n <= 0 {
+\t\treturn 0, io.EOF
+\t}
+\tif len(p) > l.n {
+\t\tp = p[:l.n]
+\t}
+\tn, err := l.r.Read(p)
+\tl.n -= n
+\treturn n, err
+}
+
+// upper reads from r and upper-cases what it read, in place.
+type upper struct{ r io.Reader }
+
+func (u upper) Read(p []byte) (int, error) {
+\tn, err := u.r.Read(p)
+\tp = p[:n]
+\tfor i, c := range p {
+\t\tif 'a' <= c && c <= 'z' {
+\t\t\tp[i] = c - 'a' + 'A'
+\t\t}
+\t}
+\treturn n, err
+}
+
+func fill(p []byte, skip int) {
+\tp = p[skip:]
+\tfor i := range p {
+\t\tp[i] = byte('0' + i)
+\t}
+\tp = p[1:]
+\tp[0] = '*'
+}
+
+func main() {
+\tdata, err := io.ReadAll(&limited{strings.NewReader("hello, world"), 7})
+\tfmt.Printf("%q %v\\n", data, err)
+\tbuf := make([]byte, 4)
+\tr := upper{&limited{strings.NewReader("abcdefgh"), 6}}
+\tfor {
+\t\tn, err := r.Read(buf)
+\t\tfmt.Printf("%d %q %v\\n", n, buf[:n], err)
+\t\tif err != nil {
+\t\t\tbreak
+\t\t}
+\t}
+\tb := []byte("abcdef")
+\tfill(b, 2)
+\tfmt.Println(string(b))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tfill(b, 7)
+}
+""",
+    (
+        '"hello, " <nil>\n'
+        '4 "ABCD" <nil>\n'
+        '2 "EF" <nil>\n'
+        '0 "" EOF\n'
+        "ab0*23\n"
+        "recovered: runtime error: slice bounds out of range [7:6]\n"
+    ),
+)
+
+
+# p = p[:n] of a parameter up to its capacity, past its length: the writes go
+# into the caller's array past its length; past the capacity, Go's panic.
+CONSTRUCTS["slice_parameter_resliced_within_capacity"] = (
+    """\
+package main
+
+import "fmt"
+
+func stamp(p []byte, n int) int {
+\tp = p[:n]
+\tfor i := range p {
+\t\tp[i] = 'x'
+\t}
+\treturn len(p)
+}
+
+func main() {
+\tbuf := make([]byte, 2, 6)
+\tfmt.Println(stamp(buf, 4), string(buf), string(buf[:cap(buf)]), cap(buf))
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tstamp(buf, 7)
+}
+""",
+    (
+        "4 xx xxxx\x00\x00 6\n"
+        "recovered: runtime error: slice bounds out of range [:7] with capacity 6\n"
+    ),
+)
+
+
+# == of a type parameter's values compares a named number or string type
+# argument's values, where arithmetic made one a plain number here: Eq(x+1, 2).
+CONSTRUCTS["generic_equality_of_named_numbers"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"time"
+)
+
+type ID int
+
+type Score float64
+
+type Name string
+
+func Eq[N comparable](a, b N) bool { return a == b }
+
+func Index[T comparable](xs []T, x T) int {
+\tfor i, v := range xs {
+\t\tif v == x {
+\t\t\treturn i
+\t\t}
+\t}
+\treturn -1
+}
+
+func main() {
+\tx := ID(1)
+\tfmt.Println(Eq(x+1, 2), Eq(x*3, 3), Eq(x-1, 1))
+\tids := []ID{x, x + 1, x * 5}
+\tfmt.Println(Index(ids, 5), Index(ids, x+x), slices.Index(ids, 2))
+\ts := Score(0.5)
+\tfmt.Println(Eq(s+s, 1), Eq(s/0*0, s/0*0))
+\tn := Name("a")
+\tfmt.Println(Eq(n+"b", "ab"))
+\td := time.Second
+\tfmt.Println(Eq(d*2, 2*time.Second), Eq[any](x+1, ID(2)), Eq[any](x+1, 2))
+}
+""",
+    ("true true false\n2 1 1\ntrue false\ntrue\ntrue true false\n"),
+)
+
+
+# A bad verb names a sized integer's type at any depth of slices, arrays and
+# maps: [[%!s(int8=-1)]], map keys too.
+CONSTRUCTS["sized_integers_nested_under_bad_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+type Level int8
+
+func (l Level) String() string { return "L" }
+
+func main() {
+\tfmt.Printf("%s\\n", [][]int8{{-1}, nil})
+\tfmt.Printf("%s\\n", map[int8]bool{1: true, -2: false})
+\tfmt.Printf("%t\\n", map[string][]uint16{"a": {7}})
+\tfmt.Printf("%s\\n", [2][]int32{{3}, {4, 5}})
+\tfmt.Printf("%s %d\\n", []int8{-1}, [][]uint{{9}})
+\tfmt.Printf("%s\\n", map[Level][]uint8{1: {2}})
+\tvar m map[int64]int64
+\tfmt.Printf("%s %x\\n", m, [][]int8{{-1}})
+}
+""",
+    (
+        "[[%!s(int8=-1)] []]\n"
+        "map[%!s(int8=-2):%!s(bool=false) %!s(int8=1):%!s(bool=true)]\n"
+        "map[%!t(string=a):[%!t(uint16=7)]]\n"
+        "[[%!s(int32=3)] [%!s(int32=4) %!s(int32=5)]]\n"
+        "[%!s(int8=-1)] [[9]]\n"
+        "map[L:\x02]\n"
+        "map[] [[-1]]\n"
+    ),
+)
+
+
+# A []byte inside a slice or a map is text under %s and %q, hex under %x.
+CONSTRUCTS["byte_slices_nested_under_text_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tfmt.Printf("%s\\n", [][]byte{[]byte("hi"), nil})
+\tfmt.Printf("%q\\n", map[string][]byte{"k": []byte("v")})
+\tfmt.Printf("%x\\n", [][]byte{{1, 255}})
+\tfmt.Printf("%s\\n", []byte("plain"))
+\tfmt.Printf("%s\\n", [][2]uint8{{65, 66}})
+}
+""",
+    ('[hi ]\nmap["k":"v"]\n[01ff]\nplain\n[AB]\n'),
+)
+
+
+# An *io.LimitedReader prints its fields in Go's order, R then N.
+CONSTRUCTS["limited_reader_fields_in_order"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+)
+
+func main() {
+\tlr := &io.LimitedReader{N: 3}
+\tfmt.Printf("%+v\\n%v\\n", lr, lr)
+}
+""",
+    ("&{R:<nil> N:3}\n&{<nil> 3}\n"),
 )
 
 

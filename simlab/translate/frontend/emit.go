@@ -64,6 +64,7 @@ type module struct {
 	otherFuncValues []*types.Signature                       // the types of the program's other function values
 	forkJoin        map[*unit]bool                           // functions that wait for goroutines of their own: see forkJoins
 	backings        map[types.Object]*ast.SliceExpr          // kept := hs[:0], appended to in hs's array: see findBackings
+	paramViews      map[*ast.SliceExpr]bool                  // p = p[:n] of a parameter, then written: go.param_view
 	syntaxFields    map[*types.TypeName][2]string            // the fields %#v prints of a struct type, or why not: see goSyntaxFields
 	nilConv         []ast.Node                               // where a nil pointer may become a nil interface: see nilToInterface
 	unicode         map[string]bool                          // the unicode range tables the program names: see unicodeTables
@@ -1603,10 +1604,19 @@ func (m *module) refuseSharedSubslices() {
 		})
 	}
 	// p = p[:n] of a parameter, then a write of p's elements: in Go the caller's
-	// array takes it, here the re-slice is a copy the caller never sees
+	// array takes it; here the re-slice is a view that writes each element into
+	// the caller's list too (go.param_view), unless an append or cap makes the
+	// array's room past the view matter
+	m.paramViews = map[*ast.SliceExpr]bool{}
 	for _, se := range reslicedParams {
+		grows := se.Slice3 || roomAsked(p, se.X)
+		for _, s := range selfSliced {
+			grows = grows || s.se == se && s.appends
+		}
 		for _, w := range writeAt {
-			if x, ok := w.(ast.Expr); ok && sameVar(p, x, se.X) && w.Pos() > se.Pos() {
+			if x, ok := w.(ast.Expr); ok && sameVar(p, x, se.X) && w.Pos() > se.Pos() && !grows {
+				m.paramViews[se] = true
+			} else if ok && sameVar(p, x, se.X) && w.Pos() > se.Pos() {
 				p.unsupported(se, "a slice parameter re-sliced, then written (in Go the caller's array takes the writes; here the re-slice is a copy)",
 					"write through the parameter itself (p[i] = v, r.Read(p[:n]) in place of p = p[:n]), or into a new slice the function returns")
 			}
@@ -1621,6 +1631,9 @@ func (m *module) refuseSharedSubslices() {
 	m.backings = m.findBackings(bounded)
 	replaced := p.replacingDeletes(aliases)
 	for _, s := range selfSliced {
+		if m.paramViews[s.se] {
+			continue // its writes reach the array every holder of it sees
+		}
 		// its copy replaces s, which Go's sub-slice does too; but a variable of this
 		// function (or a global, another field) holding s's array before would see
 		// in Go what the append writes into it, or the writes to either afterwards
@@ -2539,6 +2552,22 @@ type selfSlice struct {
 
 // grownByAppend: the variable lhs is appended to, lhs = append(lhs, ...), anywhere (a
 // loop may run an append written before a re-slice after it).
+// roomAsked: the variable x is given to cap or append (whose result shares its
+// array while it has room).
+func roomAsked(p *program, x ast.Expr) bool {
+	found := false
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok && len(c.Args) > 0 && !found {
+				name := calleeName(p, c)
+				found = (name == "cap" || name == "append") && sameVar(p, c.Args[0], x)
+			}
+			return !found
+		})
+	}
+	return found
+}
+
 func grownByAppend(p *program, lhs ast.Expr) bool {
 	found := false
 	for _, f := range p.files {

@@ -441,6 +441,9 @@ func (f *fn) exprOf(e ast.Expr) string {
 		if arrayLen(p.info.TypeOf(x.X)) >= 0 {
 			args = append(args, "of_array=True") // Go's panic says "with length" of an array
 		}
+		if f.m.paramViews[x] { // p = p[:n], then written: the caller's array takes the writes
+			return "go.param_view(" + strings.Join(args, ", ") + ")"
+		}
 		if resliced { // a program that asks cap: the capacity past the result's end kept
 			return "go.resliced(" + strings.Join(args, ", ") + ")"
 		}
@@ -2173,9 +2176,9 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case verbs != nil && j >= 0 && (j >= len(verbs) || strings.IndexByte("vTdbcoOqxXU", verbs[j]) < 0) && isSizedInt(t):
 			s = sizedClass(t) + "(" + s + ")" // %!s(uint8=5), %!(EXTRA uint16=2): fmt's mark names its type
 		case verbs != nil && j >= 0 && (j >= len(verbs) || strings.IndexByte("vTdbcoOqxXU", verbs[j]) < 0) &&
-			elemType(t) != nil && isSizedInt(elemType(t)) && !hasFmtMethod(t) && !hasFmtMethod(elemType(t)):
-			e := f.temp("e")
-			s = "[" + sizedClass(elemType(t)) + "(" + e + ") for " + e + " in " + s + "]" // [%!s(int64=2)]
+			holdsSizedInts(t, j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0):
+			// (a []byte inside is text under %s, %q, %x and %X)
+			s = f.sizedAs(t, s, j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0) // [%!s(int64=2)], map[%!s(int8=1):...]
 		case isPointer(t) && isNamed(under(t).(*types.Pointer).Elem(), "math/big", "Int") && (j < 0 || j >= len(verbs) || strings.IndexByte("Tp", verbs[j]) < 0):
 			s = "go.as_iface(" + s + ", go.BigInt)" // a nil one: <nil> by its Format method, under %d too
 		case isPointer(t) && isNamed(under(t).(*types.Pointer).Elem(), "net/url", "Userinfo") && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
@@ -2223,6 +2226,44 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		parts[j] = "(yield from go.stringed(" + parts[j] + "))" // the method runs here, in the goroutine
 	}
 	return strings.Join(parts, ", ")
+}
+
+// holdsSizedInts: t is a slice, an array or a map (at any depth, none with a
+// String method) of sized integers, which fmt names by their types under a bad
+// verb; not a []byte under a verb of text (%s, %q, %x, %X), which prints it as text.
+func holdsSizedInts(t types.Type, text bool) bool {
+	if hasFmtMethod(t) {
+		return false
+	}
+	switch u := under(t).(type) {
+	case *types.Slice, *types.Array:
+		e := elemType(t)
+		if b, ok := under(e).(*types.Basic); ok && b.Kind() == types.Uint8 && text {
+			return false // a []byte: text under %s, kept as it is
+		}
+		return isSizedInt(e) && !hasFmtMethod(e) || holdsSizedInts(e, text)
+	case *types.Map:
+		k, e := u.Key(), u.Elem()
+		return isSizedInt(k) && !hasFmtMethod(k) || isSizedInt(e) && !hasFmtMethod(e) || holdsSizedInts(k, text) || holdsSizedInts(e, text)
+	}
+	return false
+}
+
+// sizedAs renders x, a value of type t, with each sized integer it holds (see
+// holdsSizedInts) a value of its class (go.Int8(e)).
+func (f *fn) sizedAs(t types.Type, x string, text bool) string {
+	if isSizedInt(t) && !hasFmtMethod(t) {
+		return sizedClass(t) + "(" + x + ")"
+	}
+	if !holdsSizedInts(t, text) {
+		return x
+	}
+	if u, ok := under(t).(*types.Map); ok {
+		k, d := f.temp("k"), f.temp("d")
+		return "{" + f.sizedAs(u.Key(), k, text) + ": " + f.sizedAs(u.Elem(), d, text) + " for " + k + ", " + d + " in " + x + ".items()}"
+	}
+	e := f.temp("e")
+	return "[" + f.sizedAs(elemType(t), e, text) + " for " + e + " in " + x + "]"
 }
 
 // hasEffects: one of args calls a function or receives, which may change what a
@@ -3973,25 +4014,36 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "strings.Compare":
 		return "go.cmp_compare(" + f.args(c) + ")", false // UTF-8's byte order is its code points' order
 	case "cmp.Or":
-		// the first operand that is not zero: Python's or, for integers, strings and bools
 		result := p.info.TypeOf(c)
 		if sel, isSel := c.Fun.(*ast.SelectorExpr); isSel && result == nil {
 			// cmp.Or[int64](0, -3), whose call f.call made anew without the type argument
 			result = p.info.Instances[sel.Sel].Type.(*types.Signature).Results().At(0).Type()
 		}
 		b, ok := under(result).(*types.Basic)
-		if !ok || b.Info()&(types.IsInteger|types.IsString|types.IsBoolean) == 0 || c.Ellipsis.IsValid() {
-			p.unsupported(c, "this cmp.Or", "cmp.Or of integers, strings or bools, each operand written out")
+		basic := ok && b.Info()&(types.IsInteger|types.IsString|types.IsBoolean|types.IsFloat) != 0
+		nilZero := isPointer(result) || types.IsInterface(result)
+		if !basic && !nilZero || c.Ellipsis.IsValid() {
+			p.unsupported(c, "this cmp.Or", "cmp.Or of numbers, strings, bools, pointers or interfaces, each operand written out")
+		}
+		z, _ := f.m.zero(result, c)
+		if nilZero {
+			z = "None"
 		}
 		if len(c.Args) == 0 {
-			z, _ := f.m.zero(result, c) // cmp.Or[int](): no operand, the zero value
-			return z, false
+			return z, false // cmp.Or[int](): no operand, the zero value
 		}
 		var ops []string
+		calls := false
 		for _, a := range c.Args {
 			ops = append(ops, f.operand(a, 2))
+			calls = calls || hasOwn(a, func(n ast.Node) bool { c, ok := n.(*ast.CallExpr); return ok && f.mayWrite(c) })
 		}
-		return strings.Join(ops, " or "), false
+		if calls || nilZero || b.Info()&types.IsFloat != 0 {
+			// every operand evaluated, as a call's arguments are (a call of the
+			// program's may write what a later one reads); -0.0 is zero too
+			return "go.cmp_or(" + z + ", " + strings.Join(ops, ", ") + ")", false
+		}
+		return strings.Join(ops, " or "), false // the first operand that is not zero: Python's or
 	case "time.ParseDuration":
 		return "go.parse_duration(" + arg(0) + ")", false
 	case "strings.Split", "strings.SplitAfter", "strings.SplitAfterN", "strings.Index", "strconv.Atoi", "sort.Slice", "sort.SliceStable", "slices.Index",

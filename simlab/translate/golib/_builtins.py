@@ -413,6 +413,42 @@ def through_blocking(
     return result
 
 
+class View(list[Any]):
+    """A sub-slice of a slice parameter that its function re-slices into itself,
+    then writes (``p = p[:n]; n, err := r.Read(p)``): a list of its own, each of
+    whose element writes goes into ``array``, the caller's slice, at ``offset`` on,
+    as Go's writes go into the array both share."""
+
+    __slots__ = ("array", "offset")
+
+    def __init__(self, elements: list[Any], array: list[Any], offset: int) -> None:
+        super().__init__(elements)
+        self.array, self.offset = array, offset
+
+    def __setitem__(self, i: Any, x: Any) -> None:
+        list.__setitem__(self, i, x)
+        if isinstance(i, slice):  # p[:n] = data, of as many elements
+            for k in range(*i.indices(len(self))):
+                self._write(k, list.__getitem__(self, k))
+        else:
+            self._write(i + len(self) if i < 0 else i, x)
+
+    def _write(self, k: int, x: Any) -> None:
+        at, array = self.offset + k, self.array
+        if at < len(array):
+            array[at] = x
+        elif type(array) is CapSlice and at - len(array) < len(array.rest):
+            array.rest[at - len(array)] = x  # past the caller's length, within its capacity
+
+
+def param_view(s: list[Any], low: int = 0, high: int | None = None) -> View:
+    """``p = p[low:high]`` of a slice parameter that is written afterwards: a
+    :class:`View` over ``s``, Go's bounds checked as :func:`sliced` checks them
+    (the capacity's, of a ``go.CapSlice``, whose elements past its length it reads)."""
+    part = _sliced_capacity(s, low, high, None) if type(s) is CapSlice else sliced(s, low, high)
+    return View(part, s, low)
+
+
 class Backing:
     """The array a sub-slice with room to grow shares with its operand (``kept :=
     hs[:0]``): an append to the sub-slice writes there, as Go's does while the

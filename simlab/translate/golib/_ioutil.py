@@ -84,7 +84,7 @@ class LimitedReader(_Wrapper):
     """``io.LimitReader(r, n)``, an ``*io.LimitedReader``: at most ``N`` more bytes
     of ``R``, then ``io.EOF``."""
 
-    __slots__ = ("N", "R")
+    __slots__ = ("R", "N")  # noqa: RUF023 (Go's order, which fmt prints)
     go_name = "io.LimitedReader"
 
     def __init__(self, R: Any = None, N: int = 0) -> None:

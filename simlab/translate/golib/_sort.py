@@ -578,6 +578,15 @@ def slices_index(xs: list[Any], x: Any, eq: Callable[[Any, Any], bool] = operato
     return next((i for i, e in enumerate(xs) if eq(e, x)), -1)
 
 
+def cmp_or(zero: Any, *values: Any) -> Any:
+    """``cmp.Or(values...)``: the first of ``values`` that is not ``zero``, the zero
+    value of their type (nil, None, for a pointer or an interface), else ``zero``."""
+    for v in values:
+        if (v is not None) if zero is None else (v != zero):
+            return v
+    return zero
+
+
 def slices_index_func(xs: list[Any], f: Callable[[Any], Any]) -> int:
     """``slices.IndexFunc``: the first index whose element ``f`` holds for, or -1."""
     return next((i for i, e in enumerate(xs) if f(e)), -1)

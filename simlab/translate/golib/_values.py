@@ -1021,7 +1021,12 @@ def struct_equal(a: Any, b: Any) -> bool:
 def equal_as(T: Any, a: Any, b: Any) -> bool:
     """``a == b`` of two values of the type parameter ``T``: of a struct or an array
     type argument by value (the generic holds such a value as the object a pointer
-    to it would be), of another as interface values compare."""
+    to it would be), of a number or string type (``T.box``: ``type ID int``) by
+    value, where arithmetic left one a plain number (``Eq(x+1, 2)``), of another as
+    interface values compare."""
+    box = getattr(T, "box", None)
+    if isinstance(box, type) and issubclass(box, int | float | complex | str):
+        return bool(a == b)
     return _value_equal(a, b) if copies_values(T) else equal(a, b)
 
 
