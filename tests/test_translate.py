@@ -56481,6 +56481,150 @@ func main() {
 )
 
 
+# Scanner.Buffer of make([]byte, 0, size), size a variable: the first buffer
+# holds size bytes and grows to max, past which a token is ErrTooLong.
+CONSTRUCTS["scanner_buffer_of_a_sized_make"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"strings"
+)
+
+func scan(text string, size, max int) {
+\tsc := bufio.NewScanner(strings.NewReader(text))
+\tsc.Buffer(make([]byte, 0, size), max)
+\tn := 0
+\tfor sc.Scan() {
+\t\tn++
+\t\tfmt.Printf("%d:%q ", n, sc.Text())
+\t}
+\tfmt.Println(sc.Err())
+}
+
+func main() {
+\tline := strings.Repeat("x", 20)
+\tscan(line+"\\nshort\\n", 4, 16)
+\tscan(line+"\\nshort\\n", 4, 64)
+\tscan("a\\nb", 2, 8)
+\tscan("abcdefgh", 8, 8)
+}
+""",
+    (
+        "bufio.Scanner: token too long\n"
+        '1:"xxxxxxxxxxxxxxxxxxxx" 2:"short" <nil>\n'
+        '1:"a" 2:"b" <nil>\n'
+        "bufio.Scanner: token too long\n"
+    ),
+)
+
+
+# bufio.Reader.Reset and bufio.Writer.Reset drop what is buffered and read
+# from, or write to, the new reader or writer; a Reset to itself does nothing.
+CONSTRUCTS["bufio_reset"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"os"
+\t"strings"
+)
+
+func main() {
+\tbr := bufio.NewReader(strings.NewReader("first line\\nrest"))
+\tline, err := br.ReadString('\\n')
+\tfmt.Printf("%q %v %d\\n", line, err, br.Buffered())
+\tbr.Reset(strings.NewReader("second\\n"))
+\tfmt.Println(br.Buffered(), br.UnreadByte())
+\tline, err = br.ReadString('\\n')
+\tfmt.Printf("%q %v\\n", line, err)
+
+\tvar sb strings.Builder
+\tw := bufio.NewWriter(&sb)
+\tfmt.Fprint(w, "dropped")
+\tfmt.Println(w.Buffered(), sb.Len())
+\tw.Reset(os.Stdout)
+\tfmt.Println(w.Buffered(), w.Available())
+\tfmt.Fprintln(w, "kept")
+\tw.Flush()
+\tw.Reset(w)
+\tfmt.Println(sb.String() == "")
+}
+""",
+    (
+        '"first line\\n" <nil> 4\n'
+        "0 bufio: invalid use of UnreadByte\n"
+        '"second\\n" <nil>\n'
+        "7 0\n"
+        "0 4096\n"
+        "kept\n"
+        "true\n"
+    ),
+)
+
+
+# A struct embedding fmt.Stringer: the held value's String is promoted, and fmt
+# calls it; a nil one panics inside fmt, which prints Go's PANIC mark.
+CONSTRUCTS["embedded_fmt_stringer"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type Celsius float64
+
+func (c Celsius) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
+
+type Point struct{ X, Y int }
+
+func (p *Point) String() string { return fmt.Sprintf("(%d,%d)", p.X, p.Y) }
+
+// Labeled wraps any Stringer and adds a label.
+type Labeled struct {
+\tfmt.Stringer
+\tLabel string
+}
+
+type Shout struct{ fmt.Stringer }
+
+func (s Shout) String() string { return strings.ToUpper(s.Stringer.String()) + "!" }
+
+func main() {
+\tl := Labeled{Celsius(21.5), "temp"}
+\tfmt.Println(l.String(), l.Label)
+\tfmt.Printf("%v|%s|%+v\\n", l, l, l)
+\tp := Labeled{&Point{1, 2}, "pos"}
+\tfmt.Println(p, p.Stringer)
+\titems := []fmt.Stringer{l, p, Shout{Celsius(3)}}
+\tfor _, it := range items {
+\t\tfmt.Println(it.String())
+\t}
+\tvar empty Labeled
+\tfmt.Println(empty.Stringer == nil, empty.Label == "")
+\tfmt.Printf("%v\\n", empty)
+}
+""",
+    (
+        "21.5°C temp\n"
+        "21.5°C|21.5°C|21.5°C\n"
+        "(1,2) (1,2)\n"
+        "21.5°C\n"
+        "(1,2)\n"
+        "3.0°C!\n"
+        "true true\n"
+        "%!v(PANIC=String method: runtime error: invalid memory addre"
+        "ss or nil pointer dereference)\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

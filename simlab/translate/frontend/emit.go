@@ -3936,7 +3936,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, and its named slice, map, number and string types whose methods all have value receivers, by value")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, fmt.Stringer, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, and its named slice, map, number and string types whose methods all have value receivers, by value")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -4208,7 +4208,8 @@ func (m *module) embeddable(t types.Type) bool {
 		return true // its methods are golib's, called through the field (see promoted)
 	}
 	return key == "sync.Mutex" || key == "sync.RWMutex" ||
-		(key == "sync.WaitGroup" || key == "context.Context" || key == "time.Duration" || key == "time.Time") && t == types.Type(n)
+		(key == "sync.WaitGroup" || key == "context.Context" || key == "time.Duration" || key == "time.Time" ||
+			key == "fmt.Stringer") && t == types.Type(n) // struct{ fmt.Stringer }: its String promoted (see promoted)
 }
 
 // valueMethodsOnly: every method of n has a value receiver.

@@ -4815,7 +4815,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		"bufio.Scanner.Scan", "bufio.Scanner.Text", "bufio.Scanner.Bytes", "bufio.Scanner.Err",
 		"text/tabwriter.Writer.Init", "text/tabwriter.Writer.Write", "text/tabwriter.Writer.Flush",
 		"bufio.Writer.Write", "bufio.Writer.WriteString", "bufio.Writer.WriteByte", "bufio.Writer.WriteRune",
-		"bufio.Writer.Flush", "bufio.Writer.Buffered", "bufio.Writer.Available", "bufio.Writer.Size":
+		"bufio.Writer.Flush", "bufio.Writer.Buffered", "bufio.Writer.Available", "bufio.Writer.Size",
+		"bufio.Reader.Reset", "bufio.Writer.Reset":
 		if f.m.a.pipeRead(key, p.info.TypeOf(sel.X)) { // its reader may be a pipe's
 			return f.yieldExpr("yield from " + recv + ".blocking_" + snake(fn.Name()) + "(" + f.args(c) + ")")
 		}
@@ -4832,11 +4833,14 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		}
 		return recv + ".split(" + pyString(kind) + ")", false
 	case "bufio.Scanner.Buffer":
-		size, ok := f.constCap(c.Args[0])
-		if !ok {
-			p.unsupported(c, "Scanner.Buffer of this buffer", "nil or make([]byte, n) or make([]byte, 0, n), n a constant")
+		if size, ok := f.constCap(c.Args[0]); ok {
+			return recv + ".buffer(" + strconv.Itoa(size) + ", " + arg(1) + ")", false
 		}
-		return recv + ".buffer(" + strconv.Itoa(size) + ", " + arg(1) + ")", false
+		mk, ok := ast.Unparen(c.Args[0]).(*ast.CallExpr)
+		if !ok || calleeName(p, mk) != "make" || len(mk.Args) < 2 {
+			p.unsupported(c, "Scanner.Buffer of this buffer", "nil or make([]byte, n) or make([]byte, 0, n)")
+		}
+		return recv + ".buffer(" + f.expr(mk.Args[len(mk.Args)-1]) + ", " + arg(1) + ")", false // make's capacity
 	case "math/big.Int.Set", "math/big.Int.SetInt64", "math/big.Int.SetUint64", "math/big.Int.SetBit",
 		"math/big.Int.SetString", "math/big.Int.Add", "math/big.Int.Sub", "math/big.Int.Mul", "math/big.Int.Neg",
 		"math/big.Int.Abs", "math/big.Int.Quo", "math/big.Int.Rem", "math/big.Int.QuoRem", "math/big.Int.Div",

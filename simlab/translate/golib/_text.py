@@ -732,6 +732,16 @@ class BufReader:
         """``b.Size()``: the buffer's size."""
         return len(self._buf)
 
+    def reset(self, rd: Any) -> None:
+        """``b.Reset(r)``: what is buffered dropped, reading from ``r`` now (a reset
+        to itself does nothing, as Go's)."""
+        if rd is self:
+            return
+        self._rd = _library_reader(rd, "bufio.Reader.Reset")
+        self._r = self._w = 0
+        self._err = None
+        self._last_byte = self._last_rune = -1
+
     def buffered(self) -> int:
         """``b.Buffered()``: the bytes read into the buffer and not from it yet."""
         return self._w - self._r
@@ -1127,6 +1137,13 @@ class BufWriter:
 
     def size(self) -> int:
         return self._size
+
+    def reset(self, out: Any) -> None:
+        """``w.Reset(out)``: what is buffered and the error kept dropped, writing to
+        ``out`` now (a reset to itself does nothing, as Go's)."""
+        if out is self:
+            return
+        self._out, self._buf, self._err = out, bytearray(), None
 
     # the methods a program's interface declares (interface{ io.Writer; Buffered() int })
     Buffered, Available, Size = buffered, available, size
