@@ -56625,6 +56625,182 @@ func main() {
 )
 
 
+# csv.Reader with ReuseRecord fills the last record again: every record kept
+# shows the last one read; ReadAll reuses none.
+CONSTRUCTS["csv_reuse_record"] = (
+    """\
+package main
+
+import (
+\t"encoding/csv"
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+func main() {
+\tin := "a,b,c\\nd,e,f\\ng,h,i\\n"
+\tr := csv.NewReader(strings.NewReader(in))
+\tr.ReuseRecord = true
+\tvar kept [][]string
+\tfor {
+\t\trec, err := r.Read()
+\t\tif err == io.EOF {
+\t\t\tbreak
+\t\t}
+\t\tkept = append(kept, rec)
+\t}
+\tfmt.Println(kept)
+
+\tr = csv.NewReader(strings.NewReader(in))
+\tr.ReuseRecord = true
+\tfirst, _ := r.Read()
+\tsecond, _ := r.Read()
+\tsecond[0] = "changed"
+\tfmt.Println(first, second)
+
+\tr = csv.NewReader(strings.NewReader(in))
+\tr.ReuseRecord = true
+\tall, err := r.ReadAll()
+\tfmt.Println(all, err)
+
+\tr = csv.NewReader(strings.NewReader(in))
+\ta, _ := r.Read()
+\tb, _ := r.Read()
+\tfmt.Println(a, b)
+}
+""",
+    (
+        "[[g h i] [g h i] [g h i]]\n"
+        "[changed e f] [changed e f]\n"
+        "[[a b c] [d e f] [g h i]] <nil>\n"
+        "[a b c] [d e f]\n"
+    ),
+)
+
+
+# The zero unique.Handle equals only another zero handle, and its Value is Go's
+# nil dereference; a handle of a nil pointer gives nil back.
+CONSTRUCTS["zero_unique_handle"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"unique"
+)
+
+func main() {
+\tvar zero, other unique.Handle[string]
+\th := unique.Make("go")
+\tvar p *int
+\thp := unique.Make(p)
+\tfmt.Println(zero == other, zero == h, h == unique.Make("go"), hp.Value() == nil)
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\ts := zero.Value()
+\tfmt.Println("not reached", s)
+}
+""",
+    (
+        "true false true true\n"
+        "recovered: runtime error: invalid memory address or nil pointer dereference\n"
+    ),
+)
+
+
+# A nil *Str whose String dereferences it prints <nil> as it is under every
+# verb, %q and %x too; %T of a named complex type held in an interface is its name.
+CONSTRUCTS["nil_pointer_to_named_string_and_named_complex_types"] = (
+    """\
+package main
+
+import "fmt"
+
+type Str string
+
+func (s *Str) String() string { return "ptr:" + string(*s) }
+
+type C complex128
+
+type F float32
+
+func main() {
+\tvar sp *Str
+\tfmt.Printf("%q %x %s %v %5q|\\n", sp, sp, sp, sp, sp)
+\ts := Str("a")
+\tfmt.Printf("%q %x\\n", &s, &s)
+\tfmt.Printf("%q %s\\n", []*Str{nil, &s}, []*Str{nil})
+\tvar v any = C(1 + 2i)
+\tvar w any = F(0.5)
+\tfmt.Printf("%T %v %T %v\\n", v, v, w, w)
+\tfmt.Println(v == any(C(1+2i)), v == any(1+2i))
+}
+""",
+    (
+        "<nil> <nil> <nil> <nil> <nil>|\n"
+        '"ptr:a" 7074723a61\n'
+        '[<nil> "ptr:a"] [<nil>]\n'
+        "main.C (1+2i) main.F 0.5\n"
+        "true false\n"
+    ),
+)
+
+
+# A recovered panic(nil) is a *runtime.PanicNilError, a runtime.Error, whose
+# Error and RuntimeError methods the program calls.
+CONSTRUCTS["panic_nil_error_methods"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"runtime"
+)
+
+func main() {
+\tdefer func() {
+\t\tr := recover()
+\t\tif pe, ok := r.(*runtime.PanicNilError); ok {
+\t\t\tfmt.Println("nil panic:", pe.Error())
+\t\t\tpe.RuntimeError()
+\t\t}
+\t\tvar re runtime.Error
+\t\tfmt.Println(errors.As(r.(error), &re), re.Error())
+\t}()
+\tpanic(nil)
+}
+""",
+    (
+        "nil panic: runtime error: panic called with nil argument\n"
+        "true runtime error: panic called with nil argument\n"
+    ),
+)
+
+
+# Durations in a slice of slices, or a map of slices, held in an interface print
+# by their String method at every depth.
+CONSTRUCTS["durations_nested_in_an_interface"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tvar a any = [][]time.Duration{{time.Second, 90 * time.Minute}, nil}
+\tvar b any = map[string][]time.Duration{"retry": {time.Millisecond}}
+\tvar c any = [2][]time.Duration{{time.Second}}
+\tfmt.Println(a, b, c)
+\tfmt.Printf("%v %s\\n", a, b)
+}
+""",
+    ("[[1s 1h30m0s] []] map[retry:[1ms]] [[1s] []]\n[[1s 1h30m0s] []] map[retry:[1ms]]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

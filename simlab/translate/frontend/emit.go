@@ -4449,7 +4449,7 @@ func (m *module) zero(t types.Type, at ast.Node) (string, bool) {
 		case "io.LimitedReader":
 			return "go.LimitedReader()", false
 		case "unique.Handle":
-			return "go.Handle(None)", false // equal only to another zero handle
+			return "go.Handle()", false // equal only to another zero handle
 		}
 		if m.p.ours(n.Obj().Pkg()) {
 			if _, ok := n.Underlying().(*types.Struct); ok {

@@ -4591,6 +4591,8 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return recv + "." + fn.Name() + "()", false
 	case "unique.Handle.Value":
 		return recv + ".Value()", false
+	case "runtime.PanicNilError.Error", "runtime.PanicNilError.RuntimeError":
+		return recv + "." + fn.Name() + "()", false // pe.Error() of a recovered panic(nil)
 	case "net/url.URL.String", "net/url.URL.Hostname", "net/url.URL.Port", "net/url.URL.Query", "net/url.URL.IsAbs",
 		"net/url.URL.EscapedPath", "net/url.URL.EscapedFragment", "net/url.URL.RequestURI", "net/url.URL.Redacted",
 		"net/url.URL.Parse", "net/url.URL.ResolveReference", "net/url.URL.JoinPath", "net/url.URL.MarshalBinary",

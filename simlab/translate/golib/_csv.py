@@ -92,6 +92,7 @@ class Reader:
         self._lines = 0
         self._offset = 0
         self._positions: list[tuple[int, int]] = []
+        self._last: list[str] | None = None  # the record ReuseRecord fills again
 
     def Read(self) -> tuple[list[str], Any]:
         return _at_once(self.blocking_read(), "csv.Reader")
@@ -110,7 +111,7 @@ class Reader:
     def blocking_read_all(self) -> Generator[Any, Any, tuple[list[list[str]], Any]]:
         records: list[list[str]] = NilSlice()  # nil until a record is read, as Go's
         while True:
-            record, err = yield from self.blocking_read()
+            record, err = yield from self._read_record()  # ReuseRecord aside, as Go's
             if err is EOF:
                 return records, None
             if err is not None:
@@ -134,7 +135,21 @@ class Reader:
 
     def blocking_read(self) -> Generator[Any, Any, tuple[list[str], Any]]:
         """``r.Read()``: the next record, or ``io.EOF``; a record that fails to parse
-        comes with the fields read before the error."""
+        comes with the fields read before the error. With ``ReuseRecord``, a record
+        of as many fields as the last one is that list, filled again, as Go's
+        fills the last record's array; one of fewer fills its first fields and is a
+        list of its own here (Go's is a slice of that array)."""
+        record, err = yield from self._read_record()
+        last = self._last
+        if not self.ReuseRecord:
+            return record, err
+        if last is None or len(record) > len(last):
+            self._last = record
+            return record, err
+        last[: len(record)] = record
+        return (last if len(record) == len(last) else record), err
+
+    def _read_record(self) -> Generator[Any, Any, tuple[list[str], Any]]:
         comma, comment = self.Comma, self.Comment
         if comma == comment or not _valid_delim(comma) or (comment and not _valid_delim(comment)):
             return NilSlice(), _ErrInvalidDelim

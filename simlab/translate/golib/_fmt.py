@@ -4,6 +4,7 @@ kin, and ``fmt.Errorf`` with the errors its ``%w`` wraps.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Generator, Iterator
 from inspect import isgenerator
@@ -134,14 +135,27 @@ def _recovered(exc: Exception, method: str, verb: str) -> _Panicked:
 def _timed(x: Any, go_type: str) -> Any:
     """A slice, an array or a map of times or durations held in an interface (a
     literal's, ``go.typed``): each element as fmt prints it, by its String method
-    (``[2024-12-31 22:00:00 +0000 UTC]``, ``map[a:1s]``), not the number it is here."""
+    (``[2024-12-31 22:00:00 +0000 UTC]``, ``map[a:1s]``), not the number it is here;
+    at any depth (``[[1s]]``)."""
     elem = _elem_type(go_type)
-    wrap = {"time.Time": Time, "time.Duration": Duration, "float32": Float32}.get(elem)
+    wrap: Any = {"time.Time": Time, "time.Duration": Duration, "float32": Float32}.get(elem)
+    if wrap is None and _holds_timed(elem):
+        wrap = functools.partial(_timed, go_type=elem)  # [][]time.Duration: each inner slice
     if wrap is None:
         return x
     if isinstance(x, dict):
         return {k: wrap(e) for k, e in x.items()}
     return [wrap(e) for e in x]
+
+
+def _holds_timed(go_type: str) -> bool:
+    """``go_type`` is a slice, an array or a map type of times, durations or float32s,
+    at any depth (``[][]time.Duration``)."""
+    while go_type[:1] == "[" or go_type.startswith("map["):
+        go_type = _elem_type(go_type)
+        if go_type in ("time.Time", "time.Duration", "float32"):
+            return True
+    return False
 
 
 def _elem_type(go_type: str) -> str:

@@ -734,7 +734,7 @@ def _context_type(ctx: Any) -> str:
 
 def _class_name(cls: type, x: Any = None) -> str:
     """Go's name for the type a class of the translation stands for: a named string,
-    number or channel type's value is the value; an object of a struct class
+    number (complex too) or channel type's value is the value; an object of a struct class
     stands for a pointer to the struct; ``x``, an object of a generic class, gives
     its type arguments."""
     name = getattr(cls, "go_name", None) or f"main.{cls.__name__}"
@@ -744,7 +744,7 @@ def _class_name(cls: type, x: Any = None) -> str:
         name = _instance_name(cls, tuple(getattr(x, p) for p in params))
     if hasattr(cls, "go_struct"):  # a value: a library struct's too (v := *u)
         return name.removeprefix("*")
-    held_as_value = issubclass(cls, int | float | str | Named | NamedValue)
+    held_as_value = issubclass(cls, int | float | complex | str | Named | NamedValue)
     return name if held_as_value or name.startswith("*") else "*" + name
 
 

@@ -676,6 +676,9 @@ def address(rt: Any, obj: Any) -> int:
     return heap[id(obj)][1]
 
 
+_ZERO_HANDLE = object()  # what the zero unique.Handle holds: no value at all
+
+
 class Handle:
     """A ``unique.Handle[T]`` of ``unique.Make(v)``: Go makes one per value, and its
     handles compare by their pointers; here a handle holds the value, and compares
@@ -684,10 +687,13 @@ class Handle:
     __slots__ = ("value",)
     go_name = "unique.Handle"
 
-    def __init__(self, value: Any) -> None:
-        self.value = value
+    def __init__(self, value: Any = _ZERO_HANDLE) -> None:
+        self.value = value  # the zero handle (Handle()) holds none, not even nil
 
     def Value(self) -> Any:
+        """``h.Value()``: the value; of the zero handle, Go's nil dereference."""
+        if self.value is _ZERO_HANDLE:
+            raise GoPanic(_NIL_DEREFERENCE)
         return self.value
 
     def __eq__(self, other: object) -> bool:
@@ -1246,7 +1252,7 @@ class _Panicked(str):
 
 
 def _fmt_method(x: Any, method: str) -> str:
-    if is_typed_nil(x):
+    if is_typed_nil(x) or (type(x) is BasicPointer and x.ref is None):
         try:  # fmt prints <nil> for a nil pointer whose method panics (under %q too)
             text = getattr(x, method)()
         except (GoPanic, AttributeError):
