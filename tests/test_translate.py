@@ -56801,6 +56801,205 @@ func main() {
 )
 
 
+# A run's one zone is UTC: time.UTC.String(), a time's Location().String() and
+# its Zone(), as Go's where TZ=UTC.
+CONSTRUCTS["location_string_and_zone"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tt := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
+\tfmt.Println(time.UTC.String(), t.Location().String(), t.Location())
+\tname, offset := t.Zone()
+\tfmt.Println(name, offset)
+}
+""",
+    ("UTC UTC UTC\nUTC 0\n"),
+)
+
+
+# A field named as a struct type (embedded Pos, or Pos Pos) beside an array of
+# Pos: the array's zero value makes Pos values, not calls of the field.
+CONSTRUCTS["field_named_as_its_struct_type"] = (
+    """\
+package main
+
+import "fmt"
+
+type Pos struct{ X int }
+
+type Entity struct {
+\tPos
+\tTrail [2]Pos
+}
+
+type Track struct {
+\tPos  Pos
+\tPath [1][1]Pos
+\tTags map[string]Pos
+}
+
+func main() {
+\te := Entity{}
+\te.Trail[1].X = 4
+\tfmt.Println(e, Track{}, Track{Pos: Pos{2}})
+}
+""",
+    ("{{0} [{0} {4}]} {{0} [[{0}]] map[]} {{2} [[{0}]] map[]}\n"),
+)
+
+
+# var x, y = 1, x + 1 at package level: Go initializes each variable in turn, by
+# dependency, so y reads the x set before it.
+CONSTRUCTS["package_vars_reading_each_other"] = (
+    """\
+package main
+
+import "fmt"
+
+var x, y = 1, x + 1
+
+var a, b, c = c * 2, 3, b + 1
+
+var first, last = name("first"), name("last")
+
+var order []string
+
+func name(s string) string {
+\torder = append(order, s)
+\treturn s
+}
+
+func main() {
+\tfmt.Println(x, y, a, b, c, first, last, order)
+}
+""",
+    ("1 2 8 3 4 first last [first last]\n"),
+)
+
+
+# append(b, s...) of a value of a type parameter T ~string appends its bytes.
+CONSTRUCTS["append_string_type_parameter_to_bytes"] = (
+    """\
+package main
+
+import "fmt"
+
+type Path string
+
+func Concat[T ~string](parts ...T) T {
+\tvar out []byte
+\tfor _, p := range parts {
+\t\tout = append(out, p...)
+\t\tout = append(out, '/')
+\t}
+\treturn T(out)
+}
+
+type Text interface{ ~string }
+
+func Bytes[T Text](s T) []byte { return append([]byte(nil), s...) }
+
+func main() {
+\tfmt.Println(Concat("a", "b"))
+\tp := Concat(Path("usr"), Path("bin"))
+\tfmt.Printf("%T %q %v\\n", p, p, Bytes(p))
+}
+""",
+    ('a/b/\nmain.Path "usr/bin/" [117 115 114 47 98 105 110 47]\n'),
+)
+
+
+# binary.LittleEndian in an unexported field prints Go's struct of it, {}; in an
+# exported field its String, BigEndian.
+CONSTRUCTS["byte_order_in_fields"] = (
+    """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+)
+
+type Codec struct {
+\torder binary.ByteOrder
+\tOrder binary.ByteOrder
+}
+
+func main() {
+\tc := Codec{binary.LittleEndian, binary.BigEndian}
+\tfmt.Printf("%+v\\n%v\\n", c, c)
+\tfmt.Println(binary.LittleEndian, c.order.Uint16([]byte{1, 2}))
+}
+""",
+    ("{order:{} Order:BigEndian}\n{{} BigEndian}\nLittleEndian 513\n"),
+)
+
+
+# Str(b) of a []byte and Key(rs) of a []rune keep the named type in an
+# interface: %T, ==, map keys and type switches see it.
+CONSTRUCTS["named_string_of_bytes_and_runes_in_an_interface"] = (
+    """\
+package main
+
+import "fmt"
+
+type Str string
+
+func (s Str) Upper() string { return "<" + string(s) + ">" }
+
+type Key string
+
+func main() {
+\tbs := []byte("q")
+\tvar k any = Str(bs)
+\tfmt.Printf("%T %v\\n", k, k == any(Str("q")))
+\tvar r any = Key([]rune{'k', 'é'})
+\tfmt.Printf("%T %v %q\\n", r, r == any(Key("ké")), r)
+\tm := map[any]int{Str(bs): 1, "q": 2}
+\tfmt.Println(len(m), m[Str("q")], Str(bs).Upper())
+\tswitch v := k.(type) {
+\tcase string:
+\t\tfmt.Println("string", v)
+\tcase Str:
+\t\tfmt.Println("Str", v)
+\t}
+}
+""",
+    ('main.Str true\nmain.Key true "ké"\n2 1 <q>\nStr q\n'),
+)
+
+
+# A named []byte or [N]byte type without methods held in an interface is text
+# under %s and %q, hex under %x and %X; a nil one is empty.
+CONSTRUCTS["named_byte_slice_in_an_interface"] = (
+    """\
+package main
+
+import "fmt"
+
+type Blob []byte
+
+type Digest [4]byte
+
+func main() {
+\tvar x any = Blob{'a', 'b'}
+\tfmt.Printf("%q %s %x %X %v\\n", x, x, x, x, x)
+\tvar z any = Blob(nil)
+\tfmt.Printf("%q|%s|%x|%v|\\n", z, z, z, z)
+\tvar d any = Digest{0xde, 0xad, 0xbe, 0xef}
+\tfmt.Printf("%x %v\\n", d, d)
+}
+""",
+    ('"ab" ab 6162 6162 [97 98]\n""|||[]|\ndeadbeef [222 173 190 239]\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

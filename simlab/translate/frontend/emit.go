@@ -4133,10 +4133,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 				params = append(params, fmt.Sprintf("%s=%s", fields[i], z))
 				body = append(body, fmt.Sprintf("        self.%s = %s", fields[i], fields[i]))
 			} else {
-				for _, name := range fields { // an embedded T: the parameter T hides the class
-					if strings.HasPrefix(z, name+"(") {
-						z = fmt.Sprintf("globals()[%q]", name) + strings.TrimPrefix(z, name)
-					}
+				for _, name := range fields { // an embedded T (or a field named T): the parameter T hides the class
+					called := regexp.MustCompile(`(^|[^\w.])` + regexp.QuoteMeta(name) + `\(`) // [Pos() for _ in range(1)] too
+					z = called.ReplaceAllString(z, fmt.Sprintf("${1}globals()[%q](", name))
 				}
 				params = append(params, fields[i]+"=None")
 				body = append(body, fmt.Sprintf("        self.%s = %s if %s is None else %s", fields[i], z, fields[i], fields[i]))
@@ -4697,6 +4696,19 @@ func (m *module) initOrdered(pkg *types.Package, specs []*ast.ValueSpec) []*ast.
 			if lo < r && r < hi && !slices.ContainsFunc(vs.Names, func(n *ast.Ident) bool { return m.p.info.Defs[n] == v }) {
 				between = true
 			}
+		}
+		// var x, y = 1, x + 1: y's initializer reads x, which Go has set first
+		own := map[types.Object]bool{}
+		for _, n := range vs.Names {
+			own[m.p.info.Defs[n]] = true
+		}
+		for _, e := range vs.Values {
+			ast.Inspect(e, func(x ast.Node) bool {
+				if id, ok := x.(*ast.Ident); ok && own[m.p.info.Uses[id]] {
+					between = true
+				}
+				return !between
+			})
 		}
 		if !between {
 			split = append(split, vs)

@@ -879,13 +879,36 @@ func (f *fn) spread(x ast.Expr) string {
 	if b, ok := rawBytes(f.p, x); ok {
 		return b
 	}
-	if isBasicKind(f.p.info.TypeOf(x), types.String) {
-		return "list(" + encoded(f.value(x)) + ")"
+	if isBasicKind(f.p.info.TypeOf(x), types.String) || stringCore(f.p.info.TypeOf(x)) {
+		return "list(" + encoded(f.value(x)) + ")" // append(b, s...): s's bytes
 	}
 	if c := f.elemsCopier(x); c != "" {
 		return "go.copy_array(" + f.value(x) + ", " + c + ")" // append(dst, src...) copies each value
 	}
 	return "list(" + f.value(x) + ")"
+}
+
+// stringCore: t is a type parameter whose type set holds string types only
+// (T ~string), whose values are Python strings.
+func stringCore(t types.Type) bool {
+	tp, ok := t.(*types.TypeParam)
+	if !ok {
+		return false
+	}
+	iface, ok := tp.Constraint().Underlying().(*types.Interface)
+	if !ok || iface.NumEmbeddeds() != 1 {
+		return false
+	}
+	u, ok := iface.EmbeddedType(0).(*types.Union)
+	if !ok {
+		return isBasicKind(iface.EmbeddedType(0), types.String)
+	}
+	for i := 0; i < u.Len(); i++ {
+		if !isBasicKind(u.Term(i).Type(), types.String) {
+			return false
+		}
+	}
+	return u.Len() > 0
 }
 
 // elemsCopier: the copier of the elements of the slice, array or map x where they
@@ -3189,12 +3212,18 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		}
 	}
 	if sl, ok := under(from).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Byte) && isBasicKind(t, types.String) {
+		if cls := f.m.basicClass(t); cls != "" {
+			return cls + "(go.string_of(" + x + "))" // Str(b): the text, of the named type
+		}
 		return "go.string_of(" + x + ")" // string(b): the text of the bytes
 	}
 	if sl, ok := under(t).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Rune) && isBasicKind(from, types.String) {
 		return "[ord(c) for c in " + x + "]" // []rune(s): the code points, a fresh slice
 	}
 	if sl, ok := under(from).(*types.Slice); ok && isBasicKind(sl.Elem(), types.Rune) && isBasicKind(t, types.String) {
+		if cls := f.m.basicClass(t); cls != "" {
+			return cls + "(go.runes_string(" + x + "))" // Str(rs): the text, of the named type
+		}
 		return "go.runes_string(" + x + ")" // string(rs): the text of the code points
 	}
 	if nt, nf := namedOf(t), namedOf(from); nt != nil && nf != nil && nt.TypeArgs().Len() == 0 && nf.TypeArgs().Len() == 0 &&
@@ -4918,6 +4947,10 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 				"compare the times, or print the location")
 		}
 		return "go.UTC", false // the run's only location
+	case "time.Location.String":
+		return recv + ".String()", false // UTC, as time.Local's is where TZ=UTC
+	case "time.Time.Zone":
+		return "(\"UTC\", 0)", false // the run's only zone: its name and offset
 	case "time.Time.In":
 		f.utcOnly(c.Args[0])
 		return recv, false

@@ -190,6 +190,7 @@ class ByteOrder:
     index check panics as Go's does)."""
 
     __slots__ = ("name", "order")
+    go_layout = ()  # Go's littleEndian and bigEndian are struct{}: {} in an unexported field
 
     def __init__(self, order: str, name: str) -> None:
         self.order, self.name = order, name

@@ -331,7 +331,9 @@ def _layout(fields: list[tuple[str, Any]], plus: bool) -> str:
 def _sync_fields(x: Any) -> list[tuple[str, Any]] | None:
     """The fields of Go's own struct for a sync or sync/atomic value, which fmt prints
     (a struct holding a mutex, printed whole): the words of its state as Go keeps
-    them, read from simlab's primitive, which mirrors them. None for another value."""
+    them, read from simlab's primitive, which mirrors them; a golib class's
+    ``go_layout``, where fmt cannot call its String (an unexported field). None for
+    another value."""
     if isinstance(x, sl.Mutex):
         # the state word: locked, woken, starving, and the waiters above them
         state = x.locked | x._woken << 1 | x.starving << 2 | len(x._waiters) << 3
@@ -357,7 +359,8 @@ def _sync_fields(x: Any) -> list[tuple[str, Any]] | None:
     if isinstance(x, atomic.Value | atomic.Pointer | sl.Cond | syncmap.Map | Pool):
         pkg = "atomic" if isinstance(x, atomic.Pointer) else "sync"
         raise SimlabError(f"fmt: simlab does not print the inside of a {pkg}.{type(x).__name__}")
-    return None
+    layout = getattr(type(x), "go_layout", None)  # a library value's own: binary.LittleEndian's {}
+    return None if layout is None else list(layout)
 
 
 def _key(k: Any, plus: bool, raw: bool = False) -> str:
@@ -977,8 +980,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         if verb not in "sqxX":  # the struct Go keeps it in: no String method called, and
             return value_context(x, False)  # no field a width would pad
         x = str(x)  # its String method's text
-    if verb in "sqxX" and isinstance(x, TypedList) and _of_bytes(x.go_type):
-        x = Bytes(x)  # var x any = []byte("raw"): its text under %s, its hex under %x
+    if verb in "sqxX" and isinstance(x, TypedList) and _of_bytes(x.go_under):
+        x = Bytes(x)  # var x any = []byte("raw") (or a Blob's): its text under %s, its hex under %x
     elif verb not in "vTp" and isinstance(x, TypedList | TypedDict):
         x = _timed(x, x.go_type)  # []time.Time in an interface: each by its String under %s
     if verb not in "Tp" and _formatter_of(x):
