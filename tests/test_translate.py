@@ -57000,6 +57000,42 @@ func main() {
 )
 
 
+# An array of pointers in a struct compares, and keys a map, element by element
+# by address: two &Item{1} are two pointers.
+CONSTRUCTS["arrays_of_pointers_in_struct_values"] = (
+    """\
+package main
+
+import "fmt"
+
+type Item struct{ Qty int }
+
+type Inv struct {
+\tName  string
+\tSlots [2]*Item
+}
+
+type Grid struct{ Cells [2][2]*int }
+
+func main() {
+\tit := &Item{1}
+\ta := Inv{"a", [2]*Item{it, nil}}
+\tb := Inv{"a", [2]*Item{it, nil}}
+\tc := Inv{"a", [2]*Item{{1}, nil}}
+\tfmt.Println(a == b, a == c, c == Inv{"a", [2]*Item{{1}, nil}})
+\tseen := map[Inv]int{a: 1}
+\tseen[b]++
+\tseen[c]++
+\tfmt.Println(len(seen), seen[a], seen[c])
+\tx, y := 1, 1
+\tg1, g2 := Grid{[2][2]*int{{&x}}}, Grid{[2][2]*int{{&y}}}
+\tfmt.Println(g1 == g2, g1 == Grid{[2][2]*int{{&x}}}, len(map[Grid]bool{g1: true, g2: true}))
+}
+""",
+    ("true false false\n2 2 1\nfalse true 2\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -163,10 +163,13 @@ func (m *module) valueFields() {
 		}
 	}
 	for st, i := range structs {
-		var names, locks, arrays, ifaces []string
+		var names, locks, arrays, ifaces, pointers []string
 		for i := 0; i < st.NumFields(); i++ {
 			if st.Field(i).Name() == "_" {
 				continue // a blank field, which the class does not keep
+			}
+			if e := arrayElem(st.Field(i).Type()); e != nil && isPointer(e) {
+				pointers = append(pointers, fieldName(st.Field(i).Name())) // [4]*Item: by address
 			}
 			if types.IsInterface(st.Field(i).Type()) {
 				ifaces = append(ifaces, fieldName(st.Field(i).Name()))
@@ -191,6 +194,9 @@ func (m *module) valueFields() {
 		if len(ifaces) > 0 {
 			text = append(text, fmt.Sprintf("    go_ifaces = %s  # interface values, compared as Go compares them", pyTuple(ifaces)))
 		}
+		if len(pointers) > 0 {
+			text = append(text, fmt.Sprintf("    go_pointer_arrays = %s  # arrays of pointers, compared by address", pyTuple(pointers)))
+		}
 		if len(locks) > 0 {
 			text = append(text, fmt.Sprintf("    go_locks = %s  # copied with their state, as Go copies them", pyTuple(locks)))
 		}
@@ -209,6 +215,19 @@ func (m *module) valueFields() {
 	for _, i := range at {
 		m.out = append(m.out[:i+1], append([]string{lines[i]}, m.out[i+1:]...)...)
 	}
+}
+
+// arrayElem: the elements of the array type t, through arrays of arrays
+// ([2][2]*int: *int); nil for a type that is no array.
+func arrayElem(t types.Type) types.Type {
+	a, ok := under(t).(*types.Array)
+	if !ok {
+		return nil
+	}
+	if inner := arrayElem(a.Elem()); inner != nil {
+		return inner
+	}
+	return a.Elem()
 }
 
 // findBoxed: the local variables that live in a go.Ref, read and written as

@@ -1011,9 +1011,12 @@ def struct_equal(a: Any, b: Any) -> bool:
     cls = type(a)
     values, ifaces = getattr(cls, "go_values", ()), getattr(cls, "go_ifaces", ())
     generic = getattr(cls, "go_generic_fields", {})  # a field of type T: as T's values compare
+    pointers = getattr(cls, "go_pointer_arrays", ())  # [4]*Item: element by element, by address
     same = _same if cls.__module__.startswith(_TRANSLATED) else _plain_equal  # golib's: its own
     return all(
-        _value_equal(getattr(a, f), getattr(b, f))
+        _identity_key(getattr(a, f)) == _identity_key(getattr(b, f))
+        if f in pointers
+        else _value_equal(getattr(a, f), getattr(b, f))
         if f in values
         else equal_as(getattr(a, generic[f]), getattr(a, f), getattr(b, f))
         if f in generic
@@ -1088,14 +1091,25 @@ def _struct_key(x: Any) -> tuple[Any, ...]:
         return tuple(_struct_key(e) if _is_value(e) else e for e in map(_hashable, x))
     values = getattr(type(x), "go_values", ())
     generic = getattr(type(x), "go_generic_fields", {})
+    pointers = getattr(type(x), "go_pointer_arrays", ())
     ours = type(x).__module__.startswith(_TRANSLATED)
     return tuple(
-        _struct_key(v)
+        _identity_key(v)
+        if f in pointers
+        else _struct_key(v)
         if f in values or (f in generic and copies_values(getattr(x, generic[f])))
         else (_Identity(v) if ours and _pointer(v) else v)
         for f in _compared(type(x))
         for v in (getattr(x, f),)
     )
+
+
+def _identity_key(x: Any) -> Any:
+    """An array of pointers (of arrays of them), ``go_pointer_arrays``, as a tuple
+    of its elements' identities: Go compares and hashes pointers by address."""
+    if type(x) is list:
+        return tuple(_identity_key(e) for e in x)
+    return _Identity(x)
 
 
 class _Identity:
