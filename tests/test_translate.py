@@ -57036,6 +57036,132 @@ func main() {
 )
 
 
+# A value receiver read by a closure or a goroutine the method starts is the
+# method's copy: the caller's later writes do not reach it.
+CONSTRUCTS["value_receiver_captured_by_a_closure"] = (
+    """\
+package main
+
+import "fmt"
+
+type Account struct {
+\tOwner   string
+\tBalance int
+}
+
+func (a Account) Report() func() string {
+\treturn func() string { return fmt.Sprintf("%s has %d", a.Owner, a.Balance) }
+}
+
+func (a Account) Notify(ch chan<- string) {
+\tgo func() { ch <- a.Owner }()
+}
+
+type Wallet struct{ Acc Account }
+
+func main() {
+\tacc := Account{"ann", 10}
+\treport := acc.Report()
+\tacc.Balance = 99
+\tw := Wallet{acc}
+\tr2 := w.Acc.Report()
+\tw.Acc.Owner = "bob"
+\tch := make(chan string)
+\tw.Acc.Notify(ch)
+\tw.Acc.Owner = "cy"
+\tfmt.Println(report(), "|", r2(), "|", <-ch)
+}
+""",
+    ("ann has 10 | ann has 99 | bob\n"),
+)
+
+
+# A struct embedding time.Time decodes from JSON by the promoted UnmarshalJSON:
+# the struct's JSON is the time's string alone, and anything else is Go's error.
+CONSTRUCTS["embedded_time_unmarshal_json"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"time"
+)
+
+type Stamped struct {
+\ttime.Time
+\tSeq int
+}
+
+func main() {
+\tvar s Stamped
+\terr := json.Unmarshal([]byte(`"2021-05-06T07:08:09Z"`), &s)
+\tfmt.Println(s.Year(), s.Month(), s.Seq, err)
+\terr = json.Unmarshal([]byte(`{"Seq": 4}`), &s)
+\tfmt.Println(s.Year(), s.Seq, err)
+\terr = json.Unmarshal([]byte(`null`), &s)
+\tfmt.Println(s.Year(), err)
+\tvar list []Stamped
+\terr = json.Unmarshal([]byte(`["2020-01-02T00:00:00Z", "bad"]`), &list)
+\tfmt.Println(len(list), err)
+\tout, _ := json.Marshal(s)
+\tfmt.Println(string(out))
+}
+""",
+    (
+        "2021 May 0 <nil>\n"
+        "2021 0 Time.UnmarshalJSON: input is not a JSON string\n"
+        "2021 <nil>\n"
+        '2 parsing time "bad" as "2006-01-02T15:04:05Z07:00": cannot parse "bad" as "2006"\n'
+        '"2021-05-06T07:08:09Z"\n'
+    ),
+)
+
+
+# An index computed by an unsigned /, %, a shift, a mask or a sized conversion
+# (a bitset's words[i>>6], a hash's tbl[h%8]): Go's panic names it and the length.
+CONSTRUCTS["index_out_of_range_of_bitwise_indexes"] = (
+    """\
+package main
+
+import "fmt"
+
+type Bitset struct{ words [2]uint64 }
+
+func (b *Bitset) Set(i uint) { b.words[i>>6] |= 1 << (i & 63) }
+
+func try(name string, f func()) {
+\tdefer func() { fmt.Println(name, recover()) }()
+\tf()
+}
+
+func main() {
+\tw := []uint64{1, 2, 3}
+\tvar i uint = 200
+\tj := 12
+\th := uint32(0xdeadbeef)
+\ttry("div", func() { _ = w[i/64] })
+\ttry("shift", func() { w[i>>6] |= 1 })
+\ttry("mask", func() { _ = w[j&7] })
+\ttry("conv", func() { _ = w[uint8(j)] })
+\ttry("hash", func() { _ = w[h%8] })
+\ttry("or", func() { _ = w[j|1] })
+\tvar b Bitset
+\ttry("bitset", func() { b.Set(130) })
+}
+""",
+    (
+        "div runtime error: index out of range [3] with length 3\n"
+        "shift runtime error: index out of range [3] with length 3\n"
+        "mask runtime error: index out of range [4] with length 3\n"
+        "conv runtime error: index out of range [12] with length 3\n"
+        "hash runtime error: index out of range [7] with length 3\n"
+        "or runtime error: index out of range [13] with length 3\n"
+        "bitset runtime error: index out of range [2] with length 2\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -50,7 +50,8 @@ type analysis struct {
 	litVar   map[types.Object]*ast.FuncLit // a variable holding one closure only
 	stdVar   map[types.Object]bool         // a function variable set by a library call (cancel, stop)
 	libArg   map[*ast.FuncLit]bool         // closures passed straight to the library (AfterFunc, Once.Do)
-	// methods that write their value receiver, which they copy first
+	// methods that write their value receiver, or whose closure or goroutine reads
+	// it, which they copy first
 	writtenRecv map[*ast.FuncDecl]bool
 	famDyn      map[string]bool       // families called dynamically somewhere
 	called      map[*ast.FuncLit]bool // closures called on the spot, go'd or deferred
@@ -316,6 +317,15 @@ func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
 				if inValue(p, n.X, recv) {
 					a.writtenRecv[fd] = true
 				}
+			case *ast.FuncLit, *ast.GoStmt:
+				// a closure (or a goroutine) that reads the receiver may outlive the
+				// call: it holds the copy, which the caller's later writes do not reach
+				ast.Inspect(n, func(x ast.Node) bool {
+					if id, ok := x.(*ast.Ident); ok && p.info.Uses[id] == recv {
+						a.writtenRecv[fd] = true
+					}
+					return !a.writtenRecv[fd]
+				})
 			case *ast.UnaryExpr:
 				if n.Op == token.AND && inValue(p, n.X, recv) {
 					p.unsupported(n, "the address of a value receiver", "a pointer receiver (*"+id.Name+")")

@@ -4312,6 +4312,14 @@ func (m *module) promoted(t types.Type) {
 			m.emit("        return go.time_marshal_json(self%s, rt)", path)
 			continue
 		}
+		if methodKey(fn) == "time.Time.UnmarshalJSON" {
+			// type Stamped struct{ time.Time; Seq int }: encoding/json calls the promoted one
+			m.emit("")
+			m.emit("    def UnmarshalJSON(self, data):  # promoted from %s", strings.TrimPrefix(path, "."))
+			m.emit("        self%s, err = go.time_unmarshal_json(data, self%s, rt)", path, path)
+			m.emit("        return err")
+			continue
+		}
 		if methodKey(fn) == "time.Duration.String" {
 			// type Timeout struct{ time.Duration }: fmt prints it by the promoted String
 			m.emit("")

@@ -132,8 +132,9 @@ def _index_text(exc: IndexError) -> str:
 def _operand(node: ast.expr, names: dict[str, Any]) -> Any:
     """The value of a subscript's operand that only reads: a variable, a field, a
     constant, a list literal (its length), an element of a slice or a map, a
-    string's bytes, the length of such, or a sum, difference, product, quotient
-    or remainder of such; ValueError for any other."""
+    string's bytes, the length of such, or a sum, difference, product, quotient,
+    remainder, shift, bitwise operation or sized integer conversion of such;
+    ValueError for any other."""
     if isinstance(node, ast.Name):
         return names[node.id]
     if isinstance(node, ast.Constant):
@@ -157,9 +158,9 @@ def _operand(node: ast.expr, names: dict[str, Any]) -> Any:
         and isinstance(node.func, ast.Attribute)
         and isinstance(node.func.value, ast.Name)
         and node.func.value.id == "go"
-        and node.func.attr in ("quo", "rem")
-        and len(node.args) == 2
-    ):  # xs[go.quo(len(xs), 2)]: Go's / and % of integers, which only compute
+        and node.func.attr in ("quo", "rem", *_CONVERSIONS)
+        and len(node.args) == (1 if node.func.attr in _CONVERSIONS else 2)
+    ):  # xs[go.quo(len(xs), 2)], w[go.uint8(j)]: Go's / and % of integers, a conversion
         arithmetic = getattr(names["go"], node.func.attr)
         return arithmetic(*(_operand(a, names) for a in node.args))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -178,4 +179,14 @@ _ARITHMETIC: dict[type, Callable[[Any, Any], Any]] = {
     ast.Add: lambda x, y: x + y,
     ast.Sub: lambda x, y: x - y,
     ast.Mult: lambda x, y: x * y,
+    ast.FloorDiv: lambda x, y: x // y,  # an unsigned / and %, which the translation writes so
+    ast.Mod: lambda x, y: x % y,
+    ast.RShift: lambda x, y: x >> y,  # words[i>>6], tbl[h&mask]: a bitset's, a hash's
+    ast.LShift: lambda x, y: x << y,
+    ast.BitAnd: lambda x, y: x & y,
+    ast.BitOr: lambda x, y: x | y,
+    ast.BitXor: lambda x, y: x ^ y,
 }
+
+# the conversions of sized integers, which only compute (w[go.uint8(j)])
+_CONVERSIONS = ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64")
