@@ -57162,6 +57162,78 @@ func main() {
 )
 
 
+# A slice parameter re-sliced to nothing, then again: an empty view, whose
+# loop writes nothing.
+CONSTRUCTS["slice_parameter_resliced_to_empty"] = (
+    """\
+package main
+
+import "fmt"
+
+func zero(p []byte, n int) int {
+\tp = p[:n]
+\tp = p[:0]
+\tp = p[0:0]
+\tfor i := range p {
+\t\tp[i] = 0
+\t}
+\treturn len(p)
+}
+
+func main() {
+\tb := []byte("abc")
+\tfmt.Println(zero(b, 0), zero(b, 2), string(b))
+}
+""",
+    ("0 0 abc\n"),
+)
+
+
+# A slice parameter re-sliced, then sorted or reversed in place (sort.Ints,
+# slices.Sort, slices.Reverse, sort.Slice): the caller's array is sorted there.
+CONSTRUCTS["slice_parameter_resliced_then_sorted"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sort"
+)
+
+func sortPrefix(p []int, n int) {
+\tp = p[:n]
+\tsort.Ints(p)
+}
+
+func sortTail(p []int, k int) {
+\tp = p[k:]
+\tslices.Sort(p)
+\tslices.Reverse(p)
+}
+
+func byAbs(p []int, n int) {
+\tp = p[:n]
+\tsort.Slice(p, func(i, j int) bool { return p[i]*p[i] < p[j]*p[j] })
+\tclear(p[:1])
+}
+
+func main() {
+\ta := []int{5, 3, 1, 4, 2}
+\tsortPrefix(a, 3)
+\tfmt.Println(a)
+\tb := []int{5, 3, 1, 4, 2}
+\tsortTail(b, 2)
+\tfmt.Println(b)
+\tc := []int{-5, 3, -1, 4}
+\tbyAbs(c, 3)
+\tfmt.Println(c)
+}
+""",
+    ("[1 3 5 4 2]\n[5 3 4 2 1]\n[0 3 -5 4]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

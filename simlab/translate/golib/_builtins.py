@@ -421,9 +421,9 @@ class View(list[Any]):
 
     __slots__ = ("array", "offset")
 
-    def __init__(self, elements: list[Any], array: list[Any], offset: int) -> None:
-        super().__init__(elements)
-        self.array, self.offset = array, offset
+    def __init__(self, elements: Any = (), array: list[Any] | None = None, offset: int = 0) -> None:
+        super().__init__(elements)  # (View(): an empty one, as sliced's s[0:0] of one makes)
+        self.array, self.offset = [] if array is None else array, offset
 
     def __setitem__(self, i: Any, x: Any) -> None:
         list.__setitem__(self, i, x)
@@ -432,6 +432,14 @@ class View(list[Any]):
                 self._write(k, list.__getitem__(self, k))
         else:
             self._write(i + len(self) if i < 0 else i, x)
+
+    def sort(self, *args: Any, **kwargs: Any) -> None:  # sort.Ints(p), slices.Sort(p)
+        list.sort(self, *args, **kwargs)
+        self[:] = list(self)
+
+    def reverse(self) -> None:  # slices.Reverse(p)
+        list.reverse(self)
+        self[:] = list(self)
 
     def _write(self, k: int, x: Any) -> None:
         at, array = self.offset + k, self.array
