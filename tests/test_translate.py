@@ -57234,6 +57234,79 @@ func main() {
 )
 
 
+# A handler's own WithGroup("") opens a group of an empty name (Logger.WithGroup
+# skips it); WithAttrs(nil) is a new handler; an empty group's Group() is nil.
+CONSTRUCTS["slog_handler_empty_group_and_attrs"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log/slog"
+\t"os"
+)
+
+func noTime(groups []string, a slog.Attr) slog.Attr {
+\tif a.Key == slog.TimeKey && len(groups) == 0 {
+\t\treturn slog.Attr{}
+\t}
+\treturn a
+}
+
+func main() {
+\topts := &slog.HandlerOptions{ReplaceAttr: noTime}
+\ttext := slog.NewTextHandler(os.Stdout, opts)
+\tslog.New(text.WithGroup("")).Info("m", "k", 1)
+\tslog.New(slog.NewJSONHandler(os.Stdout, opts).WithGroup("")).Info("m", "k", 1)
+\tslog.New(text).WithGroup("").Info("logger skips it", "k", 2)
+\tvar h slog.Handler = text
+\tfmt.Println(h.WithAttrs(nil) == h, h.WithGroup("") == h)
+\tslog.New(h.WithAttrs(nil)).Info("same output", "k", 3)
+\tfmt.Println(slog.Group("g").Value.Group() == nil, slog.GroupValue().Group() == nil)
+\tfmt.Println(len(slog.Group("g", "a", 1).Value.Group()))
+}
+""",
+    (
+        "level=INFO msg=m .k=1\n"
+        '{"level":"INFO","msg":"m","":{"k":1}}\n'
+        'level=INFO msg="logger skips it" k=2\n'
+        "false false\n"
+        'level=INFO msg="same output" k=3\n'
+        "true true\n"
+        "1\n"
+    ),
+)
+
+
+# A T ~string | ~[]byte indexed, spread into an append and copied from gives
+# bytes, whichever its type argument is.
+CONSTRUCTS["string_or_bytes_type_parameter"] = (
+    """\
+package main
+
+import "fmt"
+
+type Text interface{ ~string | ~[]byte }
+
+func First[T Text](t T) byte { return t[0] & 0x7f }
+
+func Bytes[T Text](t T) []byte { return append([]byte(nil), t...) }
+
+func Fill[T Text](p []byte, t T) int { return copy(p, t) }
+
+type Name string
+
+func main() {
+\tp := make([]byte, 4)
+\tn := Fill(p, "héllo")
+\tfmt.Println(First("abc"), First([]byte{200}), Bytes("hé"), Bytes([]byte{1, 2}), n, p)
+\tfmt.Println(First(Name("Zed")), Bytes(Name("ok")), Fill(p, []byte{9}), p)
+}
+""",
+    ("97 72 [104 195 169] [1 2] 4 [104 195 169 108]\n90 [111 107] 1 [9 195 169 108]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -393,6 +393,9 @@ func (f *fn) exprOf(e ast.Expr) string {
 		if tp, ok := p.info.TypeOf(x.X).(*types.TypeParam); ok && stringTypeSet(tp) {
 			return f.element(f.operand(x.X, 6)+".encode()", x.X, x.Index) // s[0] of a T ~string: a byte
 		}
+		if tp, ok := p.info.TypeOf(x.X).(*types.TypeParam); ok && mixesStringsAndSlices(tp) {
+			return f.element("go.byte_seq("+f.expr(x.X)+")", x.X, x.Index) // t[0] of a T ~string | ~[]byte: a byte
+		}
 		if f.unicodeTableName(x) != "" {
 			return f.unicodeTableRef(x, x) // unicode.Scripts["Greek"]: the table itself
 		}
@@ -881,6 +884,9 @@ func (f *fn) spread(x ast.Expr) string {
 	}
 	if isBasicKind(f.p.info.TypeOf(x), types.String) || stringCore(f.p.info.TypeOf(x)) {
 		return "list(" + encoded(f.value(x)) + ")" // append(b, s...): s's bytes
+	}
+	if tp, ok := f.p.info.TypeOf(x).(*types.TypeParam); ok && mixesStringsAndSlices(tp) {
+		return "list(go.byte_seq(" + f.value(x) + "))" // a T ~string | ~[]byte: its bytes either way
 	}
 	if c := f.elemsCopier(x); c != "" {
 		return "go.copy_array(" + f.value(x) + ", " + c + ")" // append(dst, src...) copies each value

@@ -362,13 +362,21 @@ def ranged(x: list[Any]) -> Iterator[Any]:
 
 
 def slice_copy(
-    dst: list[Any], src: list[Any], copy_elem: Callable[[Any], Any] | None = None
+    dst: list[Any], src: list[Any] | str, copy_elem: Callable[[Any], Any] | None = None
 ) -> int:
     """Go's ``copy(dst, src)``: as many elements as both have, each copied by
-    ``copy_elem`` where they are struct values or arrays; how many."""
-    n = min(len(dst), len(src))
-    dst[:n] = copy_array(src[:n], copy_elem)
+    ``copy_elem`` where they are struct values or arrays; how many. A string
+    ``src`` (of a ``T ~string | ~[]byte``) gives its bytes."""
+    elements = list(byte_seq(src)) if isinstance(src, str) else src
+    n = min(len(dst), len(elements))
+    dst[:n] = copy_array(elements[:n], copy_elem)
     return n
+
+
+def byte_seq(x: Any) -> Any:
+    """A value of a type parameter ``T ~string | ~[]byte`` as its bytes: a string's
+    UTF-8 (which index and ``range`` read as bytes), a slice as it is."""
+    return x.encode() if isinstance(x, str) else x
 
 
 def slice_to_array(

@@ -210,7 +210,7 @@ class Value:
     def Group(self) -> list[Attr]:
         if self.kind != GROUP:
             panic("Group: bad kind")
-        return list(self.v)
+        return list(self.v) if self.v else NilSlice()  # an empty group's: nil, as Go's
 
     def Resolve(self) -> Value:
         return _resolve(self)
@@ -584,11 +584,14 @@ class Handler:
         one; its error is always nil."""
         self.handle(r.Time, r.Level, r.Message, r._attrs)
 
+    # a handler's own (a program's handler wrapping this one calls them): a new
+    # handler each time, as Go's, and a group of an empty name too (Logger.WithGroup
+    # skips that one, the handler does not)
     def WithAttrs(self, attrs: list[Attr]) -> Handler:
-        return self.with_attrs(list(attrs)) if attrs else self
+        return self.with_attrs(list(attrs)) if attrs else self._copy()
 
     def WithGroup(self, name: str) -> Handler:
-        return self.with_group(name) if name else self
+        return self.with_group(name)
 
     def with_attrs(self, attrs: list[Attr]) -> Handler:
         """A copy that writes ``attrs`` in every record, resolved and passed through
