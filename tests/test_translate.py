@@ -57307,6 +57307,45 @@ func main() {
 )
 
 
+# A value method called through an interface holding a nil *Pair[int, string]:
+# Go's wrapper panics naming *Pair[...] (not inlined: gc would dereference).
+CONSTRUCTS["value_method_of_nil_generic_pointer"] = (
+    """\
+package main
+
+import "fmt"
+
+type Pair[K comparable, V any] struct {
+\tKey K
+\tVal V
+}
+
+func (p Pair[K, V]) String() string { return "pair" }
+
+type P struct{ K int }
+
+func (p P) String() string { return "p" }
+
+//go:noinline
+func call(s fmt.Stringer) {
+\tdefer func() { fmt.Println("rec:", recover()) }()
+\tfmt.Println(s.String())
+}
+
+func main() {
+\tvar a *Pair[int, string]
+\tvar b *P
+\tcall(a)
+\tcall(b)
+}
+""",
+    (
+        "rec: value method main.Pair[...].String called using nil *Pair[...] pointer\n"
+        "rec: value method main.P.String called using nil *P pointer\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

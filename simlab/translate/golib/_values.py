@@ -478,7 +478,7 @@ def _of_nil_pointer(method: Any) -> Callable[..., Any] | None:
     named = go_frame(code, code.co_firstlineno) if code is not None else None
     if named is None or "(*" in named.func:
         return None
-    receiver = named.func.rsplit(".", 2)[-2]
+    receiver = named.func.rsplit(".", 1)[0].split(".", 1)[1]  # Pair[...] of main.Pair[...].String
     wrapped = f"value method {named.func} called using nil *{receiver} pointer"
 
     def dereference(*_args: Any) -> Any:
