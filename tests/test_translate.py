@@ -57346,6 +57346,104 @@ func main() {
 )
 
 
+# heap.Fix of -1 (an item Pop marked gone) does nothing; of -2 or less Go's up
+# calls Less with it, whose index panics.
+CONSTRUCTS["heap_fix_of_negative_indexes"] = (
+    """\
+package main
+
+import (
+\t"container/heap"
+\t"fmt"
+)
+
+type IH []int
+
+func (h IH) Len() int           { return len(h) }
+func (h IH) Less(i, j int) bool { return h[i] < h[j] }
+func (h IH) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *IH) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *IH) Pop() any          { o := *h; v := o[len(o)-1]; *h = o[:len(o)-1]; return v }
+
+func fix(h *IH, i int) {
+\tdefer func() { fmt.Println(i, *h, recover()) }()
+\theap.Fix(h, i)
+}
+
+func main() {
+\th := &IH{5, 2, 8, 1}
+\theap.Init(h)
+\tfix(h, 0)
+\tfix(h, -1)
+\t(*h)[3] = 0
+\tfix(h, 3)
+\tfix(h, -2)
+}
+""",
+    (
+        "0 [1 2 8 5] <nil>\n"
+        "-1 [1 2 8 5] <nil>\n"
+        "3 [0 1 8 2] <nil>\n"
+        "-2 [0 1 8 2] runtime error: index out of range [-2]\n"
+    ),
+)
+
+
+# A named number's String text under %06v, %06s, %06q and %08x is padded with
+# zeros as a string is, before its sign: 0000-5; under %06d the number's sign
+# comes first: -00005.
+CONSTRUCTS["zero_padding_of_a_string_method"] = (
+    """\
+package main
+
+import "fmt"
+
+type Delta int
+
+func (d Delta) String() string { return fmt.Sprintf("%+d", int(d)) }
+
+type Temp float64
+
+func (t Temp) String() string { return fmt.Sprintf("%+.1f", float64(t)) }
+
+func main() {
+\tfmt.Printf("%06v|%06s|%06d|%06v\\n", Delta(-5), Delta(7), Delta(-5), Temp(1.5))
+\tfmt.Printf("%-6v|%6v|%06q|%08x\\n", Delta(3), Temp(-2), Delta(-1), Delta(-1))
+}
+""",
+    ('0000-5|0000+7|-00005|00+1.5\n+3    |  -2.0|00"-1"|00002d31\n'),
+)
+
+
+# math/rand's source and *rand.Rand under %T, held in an interface too, and
+# v2's top-level IntN(0) panic naming IntN.
+CONSTRUCTS["math_rand_type_names"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/rand"
+\trandv2 "math/rand/v2"
+)
+
+func describe(x any) { fmt.Printf("%T\\n", x) }
+
+func main() {
+\tsrc := rand.NewSource(1)
+\tr := rand.New(src)
+\tfmt.Printf("%T %T\\n", src, r)
+\tdescribe(r)
+\tdescribe(src)
+\tfmt.Println(r.Intn(100), src.Int63()%100)
+\tdefer func() { fmt.Println(recover()) }()
+\trandv2.IntN(0)
+}
+""",
+    ("*rand.rngSource *rand.Rand\n*rand.Rand\n*rand.rngSource\n81 51\ninvalid argument to IntN\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

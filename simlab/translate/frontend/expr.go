@@ -4250,9 +4250,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return f.syncCond(c, c.Args[0]), false
 	case "runtime/pprof.Lookup":
 		return "go.pprof_lookup(rt, " + arg(0) + ")", false
-	case "math/rand.Intn", "math/rand/v2.IntN":
+	case "math/rand.Intn":
 		return "go.rand_intn(rt, " + arg(0) + ")", false // from the run's seed
-	case "math/rand.Int31n", "math/rand.Int63n", "math/rand/v2.Int32N", "math/rand/v2.Int64N",
+	case "math/rand.Int31n", "math/rand.Int63n", "math/rand/v2.IntN", "math/rand/v2.Int32N", "math/rand/v2.Int64N",
 		"math/rand/v2.UintN", "math/rand/v2.Uint32N", "math/rand/v2.Uint64N", "math/rand/v2.N":
 		fnName := name[strings.LastIndex(name, ".")+1:] // which Go's panic names
 		return "go.rand_intn(rt, " + arg(0) + ", " + pyString(fnName) + ")", false

@@ -1153,6 +1153,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
             text = text.rjust(width)  # an integer's precision turns the zero padding off
         elif "0" in flags and not isinstance(x, list):
             number = isinstance(x, int | float) and type(x) is not bool
+            if number and verb in "vsqxX" and _fmt_method_of(x) is not None:
+                number = False  # its String's text, padded as a string is: 000-5
             sign = text[0] if number and text[:1] in "+- " else ""  # zeros go after it
             if "#" in flags and verb in "boxX" and isinstance(x, int):
                 # the digits take the width, as a precision would; the prefix is extra

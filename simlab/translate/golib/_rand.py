@@ -56,6 +56,7 @@ class Source:
     """A ``rand.Source`` of ``rand.NewSource(seed)``."""
 
     __slots__ = ("_feed", "_tap", "_vec")
+    go_name = "*rand.rngSource"  # Go's type of it, which %T names
 
     def __init__(self, seed: int) -> None:
         self._vec = [0] * _LEN
@@ -97,6 +98,7 @@ class Rand:
     no Python name to shadow)."""
 
     __slots__ = ("src",)
+    go_name = "*rand.Rand"
 
     def __init__(self, src: Source) -> None:
         self.src = src

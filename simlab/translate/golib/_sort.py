@@ -503,9 +503,15 @@ def sort_is_sorted(data: Any) -> bool:
 
 
 def _heap_up(h: Any, j: int) -> None:
-    while j > 0 and h.Less(j, (j - 1) // 2):  # a child less than its parent rises
-        h.Swap((j - 1) // 2, j)
-        j = (j - 1) // 2
+    """Raise the element at ``j`` above its parent while it is less, as Go's ``up``:
+    it stops where the parent, Go's ``(j - 1) / 2`` truncated, is ``j`` itself (0,
+    or -1 of an item heap.Pop marked gone); an index below that reaches ``Less``."""
+    while True:
+        i = (j - 1) // 2 if j >= 1 else -((1 - j) // 2)
+        if i == j or not h.Less(j, i):
+            return
+        h.Swap(i, j)
+        j = i
 
 
 def _heap_down(h: Any, i0: int, n: int) -> bool:
