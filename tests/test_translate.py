@@ -57444,6 +57444,66 @@ func main() {
 )
 
 
+# Method values taken through a pointer to a named number: a value method's
+# receiver is read when the value is taken, a pointer method's is the pointer.
+CONSTRUCTS["method_values_through_a_pointer_to_a_named_number"] = (
+    """\
+package main
+
+import "fmt"
+
+type Flags uint8
+
+func (f Flags) Has(x Flags) bool { return f&x != 0 }
+
+func (f *Flags) Set(x Flags) { *f |= x }
+
+func (f Flags) String() string { return fmt.Sprintf("flags(%d)", uint8(f)) }
+
+func main() {
+\tf := Flags(1)
+\tfp := &f
+\thas := fp.Has
+\tset := fp.Set
+\tshow := fp.String
+\tset(4)
+\tfmt.Println(has(1), has(4), fp.Has(4), show(), f)
+\tfns := []func(Flags) bool{fp.Has, f.Has}
+\tf = 2
+\tfmt.Println(fns[0](2), fns[1](2), fns[1](4))
+}
+""",
+    ("true false true flags(1) flags(5)\nfalse false true\n"),
+)
+
+
+# A *strings.Replacer's Replace taken as a func(string) string value.
+CONSTRUCTS["replacer_method_value"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+func apply(fs []func(string) string, s string) string {
+\tfor _, f := range fs {
+\t\ts = f(s)
+\t}
+\treturn s
+}
+
+func main() {
+\trep := strings.NewReplacer("<", "&lt;", ">", "&gt;")
+\tfs := []func(string) string{strings.TrimSpace, rep.Replace, strings.ToUpper}
+\tfmt.Println(apply(fs, "  <b>hi</b> "))
+}
+""",
+    ("&LT;B&GT;HI&LT;/B&GT;\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -753,6 +753,15 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			}
 			p.unsupported(x, "the method value "+x.Sel.Name+" of a standard library type", "a closure calling it")
 		}
+		if ptr, ok := sel.Recv().(*types.Pointer); ok && x != f.callee && len(sel.Index()) == 1 {
+			if n, ok := types.Unalias(ptr.Elem()).(*types.Named); ok && f.m.basics[n.Obj()] {
+				method := f.m.globals[n.Obj()] + "." + fieldName(x.Sel.Name)
+				if isPointer(fn.Type().(*types.Signature).Recv().Type()) {
+					return "go.method_value(" + method + ", " + recv + ")" // inc := fp.Inc: bound to the pointer
+				}
+				return f.m.globals[n.Obj()] + "(" + paren(recv) + ".v)." + fieldName(x.Sel.Name) // has := fp.Has: *fp, read now
+			}
+		}
 		if n, ok := types.Unalias(sel.Recv()).(*types.Named); ok && f.m.basics[n.Obj()] {
 			if isPointer(fn.Type().(*types.Signature).Recv().Type()) && x != f.callee {
 				// inc := n.Inc of a pointer method: bound to &n, the go.Ref
@@ -4511,7 +4520,7 @@ func plainPrint(t types.Type) bool {
 var snakeMethods = map[string]bool{
 	"strings.Builder.Write": true, "strings.Builder.WriteString": true, "strings.Builder.WriteByte": true,
 	"strings.Builder.WriteRune": true, "strings.Builder.String": true, "strings.Builder.Len": true,
-	"strings.Builder.Reset": true, "strings.Builder.Grow": true,
+	"strings.Builder.Reset": true, "strings.Builder.Grow": true, "strings.Replacer.Replace": true,
 	"bytes.Buffer.Write": true, "bytes.Buffer.WriteString": true, "bytes.Buffer.WriteByte": true,
 	"bytes.Buffer.WriteRune": true, "bytes.Buffer.String": true, "bytes.Buffer.Bytes": true, "bytes.Buffer.Len": true,
 	"bytes.Buffer.Reset": true, "bytes.Buffer.WriteTo": true, "bytes.Buffer.Grow": true, "bytes.Buffer.Truncate": true,
