@@ -57504,6 +57504,42 @@ func main() {
 )
 
 
+# A deferred value-receiver method reached through a pointer, a field or a map
+# element gets the receiver as it is at the defer statement: later writes miss it.
+CONSTRUCTS["deferred_value_method_through_a_pointer"] = (
+    """\
+package main
+
+import "fmt"
+
+type W struct{ N int }
+
+func (w W) Print(tag string) { fmt.Println(tag, w.N) }
+
+type S struct{ W W }
+
+func run() {
+\tvar w W
+\tpw := &w
+\ts := &S{}
+\tm := map[string]*W{"k": {1}}
+\tdefer (&w).Print("paren-ptr")
+\tdefer (*pw).Print("deref")
+\tdefer s.W.Print("field")
+\tdefer m["k"].Print("map")
+\tdefer w.Print("var")
+\tdefer pw.Print("ptr-var")
+\tw.N, s.W.N, m["k"].N = 5, 6, 7
+}
+
+func main() {
+\trun()
+}
+""",
+    ("ptr-var 0\nvar 0\nmap 1\nfield 0\nderef 0\nparen-ptr 0\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -631,6 +631,12 @@ func (f *fn) topStmts(stmts []ast.Stmt) {
 // each argument but a constant, a variable (see deferSnapshots; a struct value's
 // is copied here), a closure or an address, and a function value that a call or
 // an index gives.
+// isIdentExpr: e is a name, in parentheses or not.
+func isIdentExpr(e ast.Expr) bool {
+	_, ok := ast.Unparen(e).(*ast.Ident)
+	return ok
+}
+
 func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 	var values []ast.Expr
 	hoist := func(e ast.Expr, name string) {
@@ -655,6 +661,16 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 			// defer items[0].Show(): the receiver is the element as it is now (one
 			// that is a variable: see deferSnapshots)
 			hoist(fun.X, "recv")
+		case valueReceiver(s.Obj().(*types.Func)) && !isIdentExpr(fun.X) &&
+			f.m.isStructValue(s.Obj().Type().(*types.Signature).Recv().Type()):
+			// defer s.W.Print(), (&w).Print(), (*p).Print(): Go copies the receiver
+			// at the defer statement, through a pointer too
+			recv := s.Obj().Type().(*types.Signature).Recv().Type()
+			f.m.copyable(recv, d)
+			t := f.temp("recv")
+			f.wl(f.line, "%s = go.copy(%s)  # the receiver as the defer statement sees it", t, f.expr(fun.X))
+			f.hoist(fun.X, t)
+			values = append(values, fun.X)
 		}
 	}
 	for _, a := range d.Call.Args {
