@@ -1633,9 +1633,12 @@ func (m *module) refuseSharedSubslices() {
 			grows = grows || s.se == se && s.appends
 		}
 		for _, w := range writeAt {
-			if x, ok := w.(ast.Expr); ok && sameVar(p, x, se.X) && w.Pos() > se.Pos() && !grows {
+			if x, ok := w.(ast.Expr); !ok || !sameVar(p, x, se.X) || w.Pos() <= se.Pos() {
+				continue
+			}
+			if !grows {
 				m.paramViews[se] = true
-			} else if ok && sameVar(p, x, se.X) && w.Pos() > se.Pos() {
+			} else {
 				p.unsupported(se, "a slice parameter re-sliced, then written (in Go the caller's array takes the writes; here the re-slice is a copy)",
 					"write through the parameter itself (p[i] = v, r.Read(p[:n]) in place of p = p[:n]), or into a new slice the function returns")
 			}

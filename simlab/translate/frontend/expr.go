@@ -891,7 +891,7 @@ func (f *fn) spread(x ast.Expr) string {
 	if b, ok := rawBytes(f.p, x); ok {
 		return b
 	}
-	if isBasicKind(f.p.info.TypeOf(x), types.String) || stringCore(f.p.info.TypeOf(x)) {
+	if isStringLike(f.p.info.TypeOf(x)) {
 		return "list(" + encoded(f.value(x)) + ")" // append(b, s...): s's bytes
 	}
 	if tp, ok := f.p.info.TypeOf(x).(*types.TypeParam); ok && mixesStringsAndSlices(tp) {
@@ -901,29 +901,6 @@ func (f *fn) spread(x ast.Expr) string {
 		return "go.copy_array(" + f.value(x) + ", " + c + ")" // append(dst, src...) copies each value
 	}
 	return "list(" + f.value(x) + ")"
-}
-
-// stringCore: t is a type parameter whose type set holds string types only
-// (T ~string), whose values are Python strings.
-func stringCore(t types.Type) bool {
-	tp, ok := t.(*types.TypeParam)
-	if !ok {
-		return false
-	}
-	iface, ok := tp.Constraint().Underlying().(*types.Interface)
-	if !ok || iface.NumEmbeddeds() != 1 {
-		return false
-	}
-	u, ok := iface.EmbeddedType(0).(*types.Union)
-	if !ok {
-		return isBasicKind(iface.EmbeddedType(0), types.String)
-	}
-	for i := 0; i < u.Len(); i++ {
-		if !isBasicKind(u.Term(i).Type(), types.String) {
-			return false
-		}
-	}
-	return u.Len() > 0
 }
 
 // elemsCopier: the copier of the elements of the slice, array or map x where they

@@ -654,6 +654,7 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 			break
 		}
 		_, onElem := ast.Unparen(fun.X).(*ast.IndexExpr)
+		recv := s.Obj().Type().(*types.Signature).Recv().Type()
 		switch {
 		case types.IsInterface(s.Recv()) && f.ownInterface(s.Recv()):
 			hoist(fun, "deferred") // s.Show of a nil s panics at the defer, as Go's
@@ -661,11 +662,9 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 			// defer items[0].Show(): the receiver is the element as it is now (one
 			// that is a variable: see deferSnapshots)
 			hoist(fun.X, "recv")
-		case valueReceiver(s.Obj().(*types.Func)) && !isIdentExpr(fun.X) &&
-			f.m.isStructValue(s.Obj().Type().(*types.Signature).Recv().Type()):
+		case valueReceiver(s.Obj().(*types.Func)) && !isIdentExpr(fun.X) && f.m.isStructValue(recv):
 			// defer s.W.Print(), (&w).Print(), (*p).Print(): Go copies the receiver
 			// at the defer statement, through a pointer too
-			recv := s.Obj().Type().(*types.Signature).Recv().Type()
 			f.m.copyable(recv, d)
 			t := f.temp("recv")
 			f.wl(f.line, "%s = go.copy(%s)  # the receiver as the defer statement sees it", t, f.expr(fun.X))

@@ -367,7 +367,7 @@ def slice_copy(
     """Go's ``copy(dst, src)``: as many elements as both have, each copied by
     ``copy_elem`` where they are struct values or arrays; how many. A string
     ``src`` (of a ``T ~string | ~[]byte``) gives its bytes."""
-    elements = list(byte_seq(src)) if isinstance(src, str) else src
+    elements = list(src.encode()) if isinstance(src, str) else src
     n = min(len(dst), len(elements))
     dst[:n] = copy_array(elements[:n], copy_elem)
     return n
