@@ -57540,6 +57540,258 @@ func main() {
 )
 
 
+# b.batch = b.batch[:0:0] after out kept the batch: a slice with no length and no
+# room shares nothing with the array out holds, so it is no second view of it.
+CONSTRUCTS["emptied_reslice"] = (
+    """\
+package main
+
+import "fmt"
+
+type Batcher struct {
+\tsize  int
+\tbatch []int
+\tout   [][]int
+}
+
+func (b *Batcher) Add(v int) {
+\tb.batch = append(b.batch, v)
+\tif len(b.batch) == b.size {
+\t\tb.out = append(b.out, b.batch)
+\t\tb.batch = b.batch[:0:0]
+\t}
+}
+
+func main() {
+\tb := &Batcher{size: 3}
+\tfor i := range 8 {
+\t\tb.Add(i)
+\t}
+\tfmt.Println(b.out, b.batch, len(b.batch), cap(b.batch))
+\tbuf := []int{1, 2, 3}
+\tkeep := buf
+\tbuf = buf[:0:0]
+\tbuf = append(buf, 9)
+\tkeep[0] = 7
+\tfmt.Println(buf, keep, cap(buf))
+\txs := []string{"a", "b"}
+\tys := xs[1:1:1]
+\tys = append(ys, "c")
+\tfmt.Println(xs, ys, len(ys), cap(ys))
+}
+""",
+    ("[[0 1 2] [3 4 5]] [6 7] 2 2\n[9] [7 2 3] 1\n[a b] [c] 1 1\n"),
+)
+
+
+# An overflow check of a sum of fields, (s > a.Value) != (b.Value > 0) and
+# next < a.Balance: the sum wraps at 64 bits as Go's does, so the check sees it.
+CONSTRUCTS["overflow_check_of_fields"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"math"
+)
+
+type Amount struct{ Value int64 }
+
+func (a Amount) Add(b Amount) (Amount, bool) {
+\ts := a.Value + b.Value
+\tif (s > a.Value) != (b.Value > 0) {
+\t\treturn Amount{}, false
+\t}
+\treturn Amount{s}, true
+}
+
+type Account struct {
+\tName    string
+\tBalance int64
+}
+
+var errOverflow = errors.New("overflow")
+
+func (a *Account) Deposit(n int64) error {
+\tnext := a.Balance + n
+\tif n > 0 && next < a.Balance {
+\t\treturn fmt.Errorf("deposit %d into %s: %w", n, a.Name, errOverflow)
+\t}
+\ta.Balance = next
+\treturn nil
+}
+
+func main() {
+\tfmt.Println(Amount{9223372036854775800}.Add(Amount{100}))
+\tfmt.Println(Amount{-9223372036854775800}.Add(Amount{-100}))
+\tfmt.Println(Amount{5}.Add(Amount{-7}))
+\tacc := &Account{Name: "ops", Balance: math.MaxInt64 - 3}
+\tfmt.Println(acc.Deposit(2), acc.Balance)
+\terr := acc.Deposit(2)
+\tfmt.Println(err, errors.Is(err, errOverflow), acc.Balance)
+}
+""",
+    (
+        "{0} false\n"
+        "{0} false\n"
+        "{-2} true\n"
+        "<nil> 9223372036854775806\n"
+        "deposit 2 into ops: overflow true 9223372036854775806\n"
+    ),
+)
+
+
+# A generic's field of type T where T is struct{} (or []struct{}, a set) prints
+# {} as Go's does, where the generic keeps None: the type argument says so.
+CONSTRUCTS["struct_type_argument_printed"] = (
+    """\
+package main
+
+import "fmt"
+
+type Item[T any] struct {
+\tKey   string
+\tValue T
+}
+
+type Box[T any] struct{ V T }
+
+type Set[K comparable] struct {
+\tm map[K]struct{}
+}
+
+func main() {
+\tfmt.Printf("%v %+v\\n", Item[struct{}]{}, Item[struct{}]{Key: "k", Value: struct{}{}})
+\tfmt.Println(Box[[]struct{}]{V: make([]struct{}, 2)})
+\tfmt.Println(Box[map[string]struct{}]{V: map[string]struct{}{"a": {}, "b": {}}})
+\tfmt.Println([]Box[struct{}]{{}, {}})
+\ts := Set[int]{m: map[int]struct{}{3: {}}}
+\tfmt.Printf("%v %T\\n", s, Item[struct{}]{})
+\tvar zero Box[struct{}]
+\tfmt.Printf("%+v %v\\n", zero, zero.V)
+}
+""",
+    (
+        "{ {}} {Key:k Value:{}}\n"
+        "{[{} {}]}\n"
+        "{map[a:{} b:{}]}\n"
+        "[{{}} {{}}]\n"
+        "{map[3:{}]} main.Item[struct {}]\n"
+        "{V:{}} {}\n"
+    ),
+)
+
+
+# A field of a named []byte or [N]byte type without methods (type Blob []byte,
+# type ID [2]byte), alone or in a slice or a map, is text under %x, %q and %s.
+CONSTRUCTS["named_byte_fields"] = (
+    """\
+package main
+
+import "fmt"
+
+type Blob []byte
+
+type ID [2]byte
+
+type Rec struct {
+\tRaw  []byte
+\tB    Blob
+\tArr  [2]byte
+\tA    ID
+\tName string
+}
+
+func main() {
+\tr := Rec{[]byte{1, 2}, Blob{3, 4}, [2]byte{5, 6}, ID{7, 8}, "hi"}
+\tfmt.Printf("%x\\n", r)
+\tfmt.Printf("%X\\n", r)
+\tfmt.Printf("%q\\n", r)
+\tfmt.Printf("%v\\n", r)
+\tfmt.Printf("%s\\n", r)
+\tfmt.Printf("%x %q\\n", []Blob{{1, 2}}, []ID{{65, 66}})
+\tfmt.Printf("%x\\n", struct{ B Blob }{Blob{1, 2}})
+\tfmt.Printf("%x\\n", map[string]ID{"a": {9, 10}})
+}
+
+func init() {
+\tfmt.Printf("%#v\\n", Rec{B: Blob{1}, A: ID{2, 3}})
+\tfmt.Printf("%d %s\\n", struct{ B Blob }{Blob("ab")}, struct{ B Blob }{Blob("ab")})
+}
+
+type Msg struct {
+\tParts []Blob
+\tIDs   map[string]ID
+}
+
+func init() {
+\tm := Msg{[]Blob{{1, 2}, Blob("z")}, map[string]ID{"k": {65, 66}}}
+\tfmt.Printf("%x %q %v\\n", m, m, m)
+}
+""",
+    (
+        "main.Rec{Raw:[]uint8(nil), B:main.Blob{0x1}, Arr:[2]uint8{0x"
+        '0, 0x0}, A:main.ID{0x2, 0x3}, Name:""}\n'
+        "{[97 98]} {ab}\n"
+        '{[0102 7a] map[6b:4142]} {["\\x01\\x02" "z"] map["k":"AB"]} {['
+        "[1 2] [122]] map[k:[65 66]]}\n"
+        "{0102 0304 0506 0708 6869}\n"
+        "{0102 0304 0506 0708 6869}\n"
+        '{"\\x01\\x02" "\\x03\\x04" "\\x05\\x06" "\\a\\b" "hi"}\n'
+        "{[1 2] [3 4] [5 6] [7 8] hi}\n"
+        "{\x01\x02 \x03\x04 \x05\x06 \x07\x08 hi}\n"
+        '[0102] ["AB"]\n'
+        "{0102}\n"
+        "map[61:090a]\n"
+    ),
+)
+
+
+# string(s) of an S ~string | ~[]byte: the text of either, a named string's too
+# (a generic prefix test, strings.ToUpper of it, map keys).
+CONSTRUCTS["string_of_bytes_or_string_param"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type Text interface{ ~string | ~[]byte }
+
+func HasPrefix[S Text](s, prefix S) bool {
+\treturn len(s) >= len(prefix) && string(s[:len(prefix)]) == string(prefix)
+}
+
+func Upper[S Text](s S) string {
+\tvar sb strings.Builder
+\tsb.WriteString(strings.ToUpper(string(s)))
+\treturn sb.String()
+}
+
+type Name string
+
+func Count[S Text](xs []S) map[string]int {
+\tm := map[string]int{}
+\tfor _, x := range xs {
+\t\tm[string(x)]++
+\t}
+\treturn m
+}
+
+func main() {
+\tfmt.Println(HasPrefix("golang", "go"), HasPrefix([]byte("golang"), []byte("la")))
+\tfmt.Println(Upper(Name("ann")), Upper([]byte{104, 105}), Upper(""))
+\tfmt.Println(Count([]string{"a", "b", "a"}), Count([][]byte{[]byte("x"), nil, []byte("x")}))
+\tfmt.Printf("%q\\n", string(Name("bo")))
+}
+""",
+    ('true false\nANN HI \nmap[a:2 b:1] map[:1 x:2]\n"bo"\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

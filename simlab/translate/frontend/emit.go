@@ -1134,7 +1134,10 @@ func keepsItsOperand(name string) bool {
 // numbers under %s, %q, %x (a []byte's text): an unnamed sized integer type, or a
 // slice, an array or a map's values of one; "go.Bytes" for []byte and [N]byte.
 func fieldNumberClass(t types.Type) string {
-	if _, named := t.(*types.Named); named {
+	if n, named := t.(*types.Named); named {
+		if n.NumMethods() == 0 && (isByteSlice(n) || isByteArray(n)) {
+			return "go.Bytes" // a type Blob []byte: %x of its bytes, {0102}
+		}
 		return "" // its own class, or a named slice's
 	}
 	if isSizedInt(t) {
@@ -1149,7 +1152,7 @@ func fieldNumberClass(t types.Type) string {
 	if b, ok := e.(*types.Basic); ok && b.Kind() == types.Uint8 {
 		return "go.Bytes"
 	}
-	if _, named := e.(*types.Named); !named && e != nil && fieldNumberClass(e) == "go.Bytes" {
+	if e != nil && fieldNumberClass(e) == "go.Bytes" {
 		return "(go.Bytes,)" // [][]byte, map[string][]byte: each element's text under %s
 	}
 	if e != nil && isSizedInt(e) {
@@ -1223,6 +1226,19 @@ func boundedSubslicesReturned(p *program) map[*types.Func][]bool {
 // to it moves it to a new array.
 func fullSlice(se *ast.SliceExpr) bool {
 	return se.Slice3 && types.ExprString(se.High) == types.ExprString(se.Max)
+}
+
+// emptied: s[:0:0] or s[i:i:i], a slice with no length and no room: it shares
+// nothing with s's array, since an append to it makes a new one.
+func emptied(p *program, se *ast.SliceExpr) bool {
+	if !fullSlice(se) {
+		return false
+	}
+	if se.Low == nil {
+		v := p.info.Types[se.High].Value
+		return v != nil && constant.Sign(v) == 0
+	}
+	return types.ExprString(se.Low) == types.ExprString(se.High) && pure(se.Low)
 }
 
 // cappedAppend: c is append(s[a:i:i], x...) of a flat slice with elements to
@@ -1615,7 +1631,7 @@ func (m *module) refuseSharedSubslices() {
 					}
 				}
 			case *ast.SliceExpr:
-				if _, ok := elemOf(n.X); ok && !m.through[n] && !selfSlices[n] && !capped[n] {
+				if _, ok := elemOf(n.X); ok && !m.through[n] && !selfSlices[n] && !capped[n] && !emptied(p, n) {
 					subslices = append(subslices, n)
 				}
 			}
@@ -2007,7 +2023,7 @@ func selfSlicing(p *program, lhs, rhs ast.Expr) *ast.SliceExpr {
 	if c, ok := rhs.(*ast.CallExpr); ok && calleeName(p, c) == "append" && len(c.Args) > 0 {
 		rhs = ast.Unparen(c.Args[0])
 	}
-	if se, ok := rhs.(*ast.SliceExpr); ok && (sameVar(p, se.X, lhs) || sameElement(p, se.X, lhs) || samePointee(p, se.X, lhs)) {
+	if se, ok := rhs.(*ast.SliceExpr); ok && !emptied(p, se) && (sameVar(p, se.X, lhs) || sameElement(p, se.X, lhs) || samePointee(p, se.X, lhs)) {
 		return se
 	}
 	return nil

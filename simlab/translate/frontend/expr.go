@@ -2725,6 +2725,11 @@ func (m *module) typeArgOf(t types.Type, at ast.Node) string {
 	if isStructValueType(t) && !hasFmtMethod(t) || holdsStructValues(t) {
 		return "go.ValueType(" + goName + ", lambda: " + z + box + ")" // fmt prints a value of T {...}
 	}
+	if isEmptyStruct(t) {
+		wrap += `, empties=""` // a field of type T prints {}, not <nil>
+	} else if path := emptiesPath(t); path != "" {
+		wrap += ", empties=" + strconv.Quote(path) // of a []struct{}: [{}]
+	}
 	return "go.TypeArg(" + goName + ", lambda: " + z + box + wrap + ")"
 }
 
@@ -3018,6 +3023,13 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 	raw := x
 	if b, ok := ast.Unparen(arg).(*ast.BinaryExpr); ok && b != nil {
 		x = "(" + x + ")"
+	}
+	if tp, ok := from.(*types.TypeParam); ok && bytesOrStrings(tp) && isBasicKind(under(t), types.String) {
+		// string(s) of an S ~string | ~[]byte: its text, whichever the argument is
+		if cls := f.m.basicClass(t); cls != "" {
+			return cls + "(go.seq_string(" + raw + "))"
+		}
+		return "go.seq_string(" + raw + ")"
 	}
 	if tp, ok := from.(*types.TypeParam); ok && stringTypeSet(tp) {
 		// string(t) of a T ~string: its text, whichever string type the argument is
@@ -5626,6 +5638,18 @@ func isStringLike(t types.Type) bool {
 		return stringTypeSet(tp)
 	}
 	return isBasicKind(under(t), types.String)
+}
+
+// bytesOrStrings: tp's type set holds string types and []byte types only, and
+// both (~string | ~[]byte).
+func bytesOrStrings(tp *types.TypeParam) bool {
+	terms, _ := typeSetTerms(tp)
+	for _, t := range terms {
+		if !isBasicKind(under(t), types.String) && !isByteSlice(t) {
+			return false
+		}
+	}
+	return mixesStringsAndSlices(tp)
 }
 
 // mixesStringsAndSlices: tp's type set holds a string type and a slice type

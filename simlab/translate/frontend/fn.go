@@ -1513,22 +1513,32 @@ func (f *fn) overflowChecked(x, e ast.Expr) bool {
 		return false
 	}
 	c := p.info.ObjectOf(id)
-	factors := map[types.Object]bool{}
+	// an operand is a variable or a field of one (a.Value + b.Value)
+	operand := func(e ast.Expr) any {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			if v := p.info.Uses[e]; v != nil {
+				return v
+			}
+		case *ast.SelectorExpr:
+			if p.info.Selections[e] != nil && pure(e) {
+				return types.ExprString(e)
+			}
+		}
+		return nil
+	}
+	isX := func(e ast.Expr) bool { return operand(e) == c }
+	factors := map[any]bool{}
 	for _, op := range []ast.Expr{prod.X, prod.Y} {
-		if v, ok := ast.Unparen(op).(*ast.Ident); ok {
-			factors[p.info.Uses[v]] = true
+		if v := operand(op); v != nil {
+			factors[v] = true
 		}
 	}
 	found := false
 	ast.Inspect(f.u.body, func(n ast.Node) bool {
 		if q, ok := n.(*ast.BinaryExpr); ok && check[q.Op] {
-			num, ok1 := ast.Unparen(q.X).(*ast.Ident)
-			den, ok2 := ast.Unparen(q.Y).(*ast.Ident)
-			if ok1 && ok2 && q.Op != token.QUO && p.info.Uses[den] == c {
-				num, den = den, num // a > x
-			}
-			found = found || ok1 && ok2 && p.info.Uses[num] == c && factors[p.info.Uses[den]]
-			if q.Op != token.QUO && (ok1 && p.info.Uses[num] == c && isZero(p, q.Y) || ok2 && p.info.Uses[den] == c && isZero(p, q.X)) {
+			found = found || isX(q.X) && factors[operand(q.Y)] || q.Op != token.QUO && isX(q.Y) && factors[operand(q.X)] // x/a, a > x
+			if q.Op != token.QUO && (isX(q.X) && isZero(p, q.Y) || isX(q.Y) && isZero(p, q.X)) {
 				found = true // a sum's sign checked: if a > 0 && b > 0 && s < 0
 			}
 		}

@@ -473,18 +473,20 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
     values, durations = getattr(cls, "go_fmt_values", ()), getattr(cls, "go_durations", ())
     float32s = getattr(cls, "go_float32s", ())
     times: dict[str, Any] = getattr(cls, "go_stringers", {})
+    empty: dict[str, str] = getattr(cls, "go_empties", {})
     for s, param in getattr(cls, "go_generic_fields", {}).items():
         arg = getattr(x, param)
         if _struct_arg(arg):
             values = (*values, s)  # a field of type T, T a struct type (with methods or not)
         elif isinstance(arg, TypeArg) and isinstance(arg.box, type):  # T a named number type
             times = {**times, s: arg.box}
+        elif isinstance(arg, TypeArg) and arg.empties is not None:  # T struct{}, []struct{}
+            empty = {**empty, s: arg.empties}
     elems: tuple[str, ...] = ()  # a []T, [4]T, map[K]T of structs: fmt may call their methods
     for s, param in getattr(cls, "go_generic_elems", {}).items():
         if _struct_arg(getattr(x, param)):
             elems = (*elems, s)
     hidden = getattr(cls, "go_type_params", ())
-    empty: dict[str, str] = getattr(cls, "go_empties", {})
     blanks = list(getattr(cls, "go_blank_fields", ()))  # (before the n-th field, its zero)
     shown = 0
     for s in cls.__slots__:

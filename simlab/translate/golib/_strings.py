@@ -370,6 +370,12 @@ def string_of(b: list[int]) -> str:
         ) from None
 
 
+def seq_string(s: Any) -> str:
+    """``string(s)`` of a type parameter ``S ~string | ~[]byte``: a string's text (a
+    named string type's as a plain string), a slice's bytes as :func:`string_of`."""
+    return str.__str__(s) if isinstance(s, str) else string_of(s)
+
+
 def strings_to_title(s: str) -> str:
     """``strings.ToTitle``: each rune mapped to its title case, one rune for one
     (``ǆ`` to ``ǅ``; ``ß``, with no single-rune title case, stays itself)."""

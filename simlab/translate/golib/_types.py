@@ -317,9 +317,12 @@ class TypeArg:
     the generic wraps or rounds with (``go.int8``, ``go.float32``: see
     :func:`wrapping` and :func:`convert`); in a program that decodes JSON
     into a value of a type parameter's type, with ``json``, the type's descriptor
-    for ``go.json`` (see its ``type_param``)."""
+    for ``go.json`` (see its ``type_param``); a ``struct{}`` type, or one holding
+    ``struct{}`` values, with ``empties``, the way to them for :func:`go.empties`
+    (``""`` for ``struct{}`` itself), so that fmt prints a generic's field of that
+    type as ``{}`` where the generic keeps ``None``."""
 
-    __slots__ = ("box", "go_name", "json", "methods", "signatures", "wrap", "zero")
+    __slots__ = ("box", "empties", "go_name", "json", "methods", "signatures", "wrap", "zero")
 
     def __init__(
         self,
@@ -330,9 +333,10 @@ class TypeArg:
         signatures: dict[str, str] | None = None,
         wrap: Callable[[Any], Any] | None = None,
         json: tuple[Any, ...] | None = None,
+        empties: str | None = None,
     ) -> None:
         self.go_name, self.zero, self.methods, self.box = go_name, zero, methods, box
-        self.signatures, self.wrap, self.json = signatures, wrap, json
+        self.signatures, self.wrap, self.json, self.empties = signatures, wrap, json, empties
 
     def interface(self) -> Methods:
         """The interface type argument as ``x.(T)`` checks it."""
