@@ -2234,6 +2234,55 @@ func main() {
 """,
         "2 <nil> xxcd",
     ),
+    "a sub-slice a range-over-func iterator yields, kept and written by the loop": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\txs := []int{1, 2, 3}
+\tseq := func(yield func([]int) bool) {
+\t\t_ = yield(xs[0:2]) && yield(xs[1:3])
+\t}
+\tvar ws [][]int
+\tfor w := range seq {
+\t\tws = append(ws, w)
+\t}
+\tws[0][1] = 99
+\tfmt.Println(ws, xs)
+}
+""",
+        "[[1 99] [99 3]] [1 99 3]",
+    ),
+    "a sub-slice an iterator yields, collected by slices.Collect and written": (
+        """\
+package main
+
+import (
+\t"fmt"
+\t"iter"
+\t"slices"
+)
+
+func Windows(xs []int) iter.Seq[[]int] {
+\treturn func(yield func([]int) bool) {
+\t\tfor i := 0; i < 2; i++ {
+\t\t\tif !yield(xs[i : i+2]) {
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func main() {
+\tws := slices.Collect(Windows([]int{1, 2, 3}))
+\tws[0][1] = 99
+\tfmt.Println(ws)
+}
+""",
+        "[[1 99] [99 3]]",
+    ),
 }
 
 
@@ -57789,6 +57838,378 @@ func main() {
 }
 """,
     ('true false\nANN HI \nmap[a:2 b:1] map[:1 x:2]\n"bo"\n'),
+)
+
+
+# A struct embedding *Counter (a named number) or *Tag (a named string): the
+# promoted value methods read the number it points to, and a nil one panics.
+CONSTRUCTS["embedded_pointer_to_named_number"] = (
+    """\
+package main
+
+import "fmt"
+
+type Counter int
+
+func (c Counter) Get() int { return int(c) }
+
+type Tag string
+
+func (t Tag) Len() int { return len(t) }
+
+func (t Tag) String() string { return "#" + string(t) }
+
+type Wrap struct {
+\t*Counter
+\t*Tag
+\tname string
+}
+
+type Lener interface{ Len() int }
+
+func main() {
+\tc := Counter(3)
+\tt := Tag("go")
+\tw := Wrap{&c, &t, "w"}
+\t*w.Counter++
+\tfmt.Println(w.Get(), c, w.Len(), w.String())
+\tget := w.Get
+\tc = 10
+\tfmt.Println(get(), w.Get())
+\tvar l Lener = w
+\tfmt.Println(l.Len())
+\tfmt.Println(w.Counter.Get(), *w.Tag)
+}
+
+type Opts struct {
+\tCounter
+\tname string
+}
+
+type Temp float64
+
+func (t Temp) String() string { return fmt.Sprintf("%.1f°", float64(t)) }
+
+type Reading struct {
+\t*Temp
+\tAt int
+}
+
+func init() {
+\to := Opts{Counter: 1}
+\to.Counter += 2
+\tg := o.Get
+\to.Counter = 9
+\tfmt.Println(g(), o.Get())
+\tt := Temp(21.5)
+\tr := Reading{&t, 3}
+\tfmt.Println(r, r.String())
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tvar z Wrap
+\tfmt.Println(z.Get())
+}
+""",
+    (
+        "3 9\n"
+        "21.5° 21.5°\n"
+        "recovered: runtime error: invalid memory address or nil pointer dereference\n"
+        "4 4 2 #go\n"
+        "4 10\n"
+        "2\n"
+        "10 #go\n"
+    ),
+)
+
+
+# A function that only spreads its ...any into fmt (show, a Logger's Logf, line):
+# a slice or a map of struct values handed to it from a field prints as fmt prints
+# it where the call names it, [{1} {2}], not as pointers; []time.Duration too.
+CONSTRUCTS["print_wrapper_operands"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log"
+\t"os"
+\t"time"
+)
+
+type P struct{ X int }
+
+type T struct {
+\tL     []P
+\tStats map[string]struct{ N, Err int }
+\tWaits []time.Duration
+}
+
+func show(format string, args ...any) { fmt.Printf(format, args...) }
+
+type Logger struct{ prefix string }
+
+func (l *Logger) Logf(format string, args ...any) {
+\tfmt.Printf(l.prefix+format+"\\n", args...)
+}
+
+func line(args ...any) { fmt.Println(args...) }
+
+func main() {
+\tlog.SetOutput(os.Stdout)
+\tlog.SetFlags(0)
+\tt := T{[]P{{1}, {2}}, map[string]struct{ N, Err int }{"get": {100, 2}}, nil}
+\tt.Waits = []time.Duration{time.Second}
+\tshow("%v %+v\\n", t.L, t.Stats)
+\tl := &Logger{"[app] "}
+\tl.Logf("points=%v waits=%v", t.L, t.Waits)
+\tline(t.L, len(t.L), t.Stats)
+\tt.L[0].X = 7
+\tline(t.L)
+\tvar a any = t.L
+\t_ = a
+}
+""",
+    (
+        "[{1} {2}] map[get:{N:100 Err:2}]\n"
+        "[app] points=[{1} {2}] waits=[1s]\n"
+        "[{1} {2}] 2 map[get:{100 2}]\n"
+        "[{7} {2}]\n"
+    ),
+)
+
+
+# An error of fmt.Errorf with %w under %d or %t: fmt prints its struct, the
+# message and the wrapped error (or errors) as unexported fields, without methods.
+CONSTRUCTS["errorf_wrapper_under_bad_verb"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type E int
+
+func (e E) Error() string { return "E" }
+
+func main() {
+\tfmt.Printf("%d\\n", fmt.Errorf("w %w", E(5)))
+\tfmt.Printf("%d\\n", fmt.Errorf("%w", nil))
+\tfmt.Printf("%d\\n", fmt.Errorf("w %w %w", E(1), E(2)))
+\tfmt.Printf("%x|%d\\n", fmt.Errorf("w %w", E(5)), errors.New("plain"))
+\tfmt.Printf("%t\\n", fmt.Errorf("ctx: %w", E(3)))
+}
+""",
+    (
+        "&{%!d(string=w E) 5}\n"
+        "&{%!d(string=%!w(<nil>)) <nil>}\n"
+        "&{%!d(string=w E E) [1 2]}\n"
+        "772045|&{%!d(string=plain)}\n"
+        "&{%!t(string=ctx: E) %!t(main.E=3)}\n"
+    ),
+)
+
+
+# == of arrays of interface values compares each element as interface values
+# compare: the dynamic types too, errors by identity, a slice inside panics.
+CONSTRUCTS["array_of_interfaces_equal"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type State int
+type Event int
+
+func main() {
+\tfmt.Println([1]any{State(1)} == [1]any{Event(1)}, [1]any{State(1)} == [1]any{State(1)})
+\tfmt.Println([1]any{1} == [1]any{int64(1)}, [2]any{1, "a"} == [2]any{1, "a"})
+\ta, b := errors.New("x"), errors.New("x")
+\tfmt.Println([1]error{a} == [1]error{b}, [1]error{a} == [1]error{a}, a == b)
+\tfmt.Println([2][1]any{{1}, {2.5}} != [2][1]any{{1}, {2.5}}, [1]any{nil} == [1]any{nil})
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tfmt.Println([1]any{[]int{1}} == [1]any{[]int{1}})
+}
+""",
+    (
+        "false true\n"
+        "false true\n"
+        "false true false\n"
+        "false true\n"
+        "recovered: runtime error: comparing uncomparable type []int\n"
+    ),
+)
+
+
+# A nil *N inside a slice, an array or a map, where *N has a Format method that
+# takes nil: fmt calls Format on it, under every verb.
+CONSTRUCTS["nil_formatter_elements"] = (
+    """\
+package main
+
+import "fmt"
+
+type N struct{ V int }
+
+func (n *N) Format(f fmt.State, verb rune) {
+\tif n == nil {
+\t\tfmt.Fprintf(f, "·%c", verb)
+\t\treturn
+\t}
+\tfmt.Fprintf(f, "N%d%c", n.V, verb)
+}
+
+func main() {
+\tvar n *N
+\tfmt.Println(n, []*N{nil}, [1]*N{}, map[int]*N{1: nil})
+\tfmt.Printf("%v %d %s\\n", []*N{{1}, nil}, []*N{nil, {2}}, map[string]*N{"a": nil})
+\tfmt.Print([]*N{nil, {3}}, "\\n")
+}
+""",
+    ("·v [·v] [·v] map[1:·v]\n[N1v ·v] [·d N2d] map[a:·s]\n[·v N3v]\n"),
+)
+
+
+# An append past a slice's room makes a new array of copies of its struct
+# values (or arrays): a write to one slice's element no longer reaches the other;
+# within the room both still share the array.
+CONSTRUCTS["append_grown_copies_struct_values"] = (
+    """\
+package main
+
+import "fmt"
+
+type H struct{ V int }
+
+func main() {
+\ta := []H{{1}}
+\tb := append(a, H{2}) // no room in a's array: b's is new, of copies
+\tb[0].V = 9
+\tfmt.Println(a, b)
+
+\tc := make([]H, 1, 4)
+\td := append(c, H{2}) // room: d shares c's array
+\td[0].V = 7
+\tfmt.Println(c, d, cap(d))
+
+\tg := [][2]int{{1, 1}}
+\th := append(g, [2]int{2, 2})
+\th[0][0] = 9
+\tfmt.Println(g, h)
+
+\tx := []H{{1}}
+\tx = append(x, H{2})
+\ty := append(x, H{3})
+\tx[0].V = 9
+\tfmt.Println(x, y)
+}
+""",
+    ("[{1}] [{9} {2}]\n[{7}] [{7} {2}] 4\n[[1 1]] [[9 1] [2 2]]\n[{9} {2}] [{1} {2} {3}]\n"),
+)
+
+
+# (a*b)/b != a, an overflow check written as one expression (of fields too):
+# the product wraps at 64 bits as Go's does, and so does MinInt64 / -1.
+CONSTRUCTS["overflow_check_in_one_expression"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"math"
+)
+
+var errRange = errors.New("value out of range")
+
+type Money struct{ cents int64 }
+
+func (m Money) Mul(k int64) (Money, error) {
+\tif k != 0 && (m.cents*k)/k != m.cents {
+\t\treturn Money{}, errRange
+\t}
+\treturn Money{m.cents * k}, nil
+}
+
+func main() {
+\tv, m := int64(922337203685477580), int64(100)
+\tfmt.Println((v*m)/m != v, (v*2)/2 != v)
+\ta, b := 1<<62, 4
+\tfmt.Println(a*b/b != a, 3*b/b != 3)
+\tfmt.Println(Money{v}.Mul(100))
+\tfmt.Println(Money{7}.Mul(6))
+\tx, y := int64(math.MinInt64), int64(-1)
+\tfmt.Println((x*y)/y != x)
+}
+""",
+    ("true false\ntrue false\n{0} value out of range\n{42} <nil>\nfalse\n"),
+)
+
+
+# A named struct result whose address the function takes: return gives it its
+# value in place, so a deferred write through the pointer reaches the caller.
+CONSTRUCTS["named_struct_result_through_pointer"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type R struct{ N int }
+
+type Stats struct {
+\tCount int
+\tLast  string
+}
+
+func g() R {
+\tvar r R
+\tp := &r
+\tr = R{5}
+\tp.N++
+\treturn r
+}
+
+func h() (r R) {
+\tp := &r
+\tdefer func() { p.N += 7 }()
+\treturn R{N: 1}
+}
+
+func field() (r R) {
+\tp := &r.N
+\tdefer func() { *p = 7 }()
+\treturn r
+}
+
+func tally(words []string) (s Stats, err error) {
+\tps := &s
+\tdefer func() {
+\t\tif rec := recover(); rec != nil {
+\t\t\tps.Last = "recovered"
+\t\t\terr = errors.New(fmt.Sprint(rec))
+\t\t}
+\t}()
+\tfor _, w := range words {
+\t\tif w == "" {
+\t\t\tpanic("empty word")
+\t\t}
+\t}
+\treturn Stats{len(words), words[len(words)-1]}, nil
+}
+
+func main() {
+\tfmt.Println(g(), h(), field())
+\tfmt.Println(tally([]string{"a", "b"}))
+\tfmt.Println(tally([]string{"a", ""}))
+}
+""",
+    ("{6} {8} {7}\n{2 b} <nil>\n{0 recovered} empty word\n"),
 )
 
 

@@ -219,7 +219,13 @@ func (a *sliceAliases) source(e ast.Expr) any {
 			// results are followed below): its result may be a sub-slice of a slice given
 			var group any
 			for _, arg := range x.Args {
-				if s := a.source(arg); s != nil {
+				s := a.source(arg)
+				if _, seq := under(p.info.TypeOf(arg)).(*types.Signature); seq && isSliceType(elemType(p.info.TypeOf(x))) {
+					// slices.Collect(seq) of an iter.Seq[[]int]: its rows are what each
+					// yield was given, a function value's arguments, which are not followed
+					s = unknown(elemType(p.info.TypeOf(x)))
+				}
+				if s != nil {
 					if group == nil {
 						group = s
 					}
@@ -421,6 +427,15 @@ func (a *sliceAliases) build() {
 			}
 			if ch, ok := under(p.info.TypeOf(x.X)).(*types.Chan); ok && x.Key != nil && isSliceType(ch.Elem()) {
 				a.union(ownerOf(p, x.Key), "received "+types.TypeString(ch.Elem(), nil)) // as v := <-ch
+			}
+			if _, ok := under(p.info.TypeOf(x.X)).(*types.Signature); ok {
+				// range over a func: each value is what a yield(xs[0:2]) was given, a
+				// call of a function value, which is not followed
+				for _, v := range []ast.Expr{x.Key, x.Value} {
+					if v != nil && (isSliceType(p.info.TypeOf(v)) || holdsSliceElems(p.info.TypeOf(v))) {
+						a.union(ownerOf(p, v), unknown(p.info.TypeOf(v)))
+					}
+				}
 			}
 			if c, ok := ast.Unparen(x.X).(*ast.CallExpr); ok && calleeName(p, c) == "slices.Chunk" && x.Key != nil && len(c.Args) == 2 {
 				a.union(ownerOf(p, x.Key), a.source(c.Args[0])) // each chunk is a sub-slice of it

@@ -3974,7 +3974,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, fmt.Stringer, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, and its named slice, map, number and string types whose methods all have value receivers, by value")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, fmt.Stringer, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, and its named slice, map, number and string types whose methods all have value receivers, by value or by pointer")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -4283,7 +4283,11 @@ func (m *module) promoted(t types.Type) {
 		}
 		fn := sel.Obj().(*types.Func)
 		name := fieldName(fn.Name())
-		path := embeddedPath(t, sel.Index())
+		path, ft := embeddedField(t, sel.Index())
+		held := "self" + path // the embedded value a promoted method of the program's is given
+		if isPointer(ft) && !m.programStruct(ft.(*types.Pointer).Elem()) {
+			held = "go.deref(self" + path + ").v" // a *Counter embedded: the number it points to
+		}
 		if fn.Pkg() != nil && fn.Pkg().Path() == "log" {
 			continue // s.Printf of an embedded *log.Logger: the call goes through the field
 		}
@@ -4351,14 +4355,14 @@ func (m *module) promoted(t types.Type) {
 			// (o.Flags |= 2) may have left the field a plain int: its class's, given the value
 			m.emit("")
 			m.emit("    def %s(self, *args):  # promoted from %s", name, strings.TrimPrefix(path, "."))
-			m.emit("        return %s.%s(self%s, *args)", m.globals[namedOf(rt).Obj()], name, path)
+			m.emit("        return %s.%s(%s, *args)", m.globals[namedOf(rt).Obj()], name, held)
 			continue
 		}
 		if recv := namedOf(fn.Type().(*types.Signature).Recv().Type()); recv != nil && m.p.ours(fn.Pkg()) && m.values[recv.Obj()] {
 			// a method of an embedded named slice or map: its class's, given the field's value
 			m.emit("")
 			m.emit("    def %s(self, *args):  # promoted from %s", name, strings.TrimPrefix(path, "."))
-			m.emit("        return %s.%s(self%s, *args)", m.globals[recv.Obj()], name, path)
+			m.emit("        return %s.%s(%s, *args)", m.globals[recv.Obj()], name, held)
 			continue
 		}
 		if !m.p.ours(fn.Pkg()) {
@@ -4395,6 +4399,12 @@ func (m *module) promoted(t types.Type) {
 
 // embeddedPath: ".A.B" for the embedded fields an index path walks through (all but its last).
 func embeddedPath(t types.Type, index []int) string {
+	path, _ := embeddedField(t, index)
+	return path
+}
+
+// embeddedField: embeddedPath, and the type of the embedded field it ends at.
+func embeddedField(t types.Type, index []int) (string, types.Type) {
 	path := ""
 	for _, i := range index[:len(index)-1] {
 		if ptr, ok := t.(*types.Pointer); ok {
@@ -4404,7 +4414,7 @@ func embeddedPath(t types.Type, index []int) string {
 		path += "." + fieldName(f.Name())
 		t = f.Type()
 	}
-	return path
+	return path, t
 }
 
 func fieldName(n string) string {

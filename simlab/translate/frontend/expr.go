@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -806,8 +807,15 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		}
 		if x != f.callee && valueReceiver(fn) && len(sel.Index()) > 1 {
 			// g := d.Value of a method promoted from an embedded field: that field's value
-			recv += embeddedPath(sel.Recv(), sel.Index())
+			path, ft := embeddedField(sel.Recv(), sel.Index())
+			recv += path
 			recvType = fn.Type().(*types.Signature).Recv().Type()
+			if n := namedOf(recvType); n != nil && f.m.basics[n.Obj()] {
+				if isPointer(ft) {
+					recv = "go.deref(" + recv + ").v" // of an embedded *Counter: the number, read now
+				}
+				return f.m.globals[n.Obj()] + "(" + recv + ")." + fieldName(x.Sel.Name) // bound to an instance
+			}
 		}
 		if x != f.callee && valueReceiver(fn) && f.m.isStructValue(recvType) {
 			// a method value copies a value receiver where it is evaluated, as a
@@ -1557,6 +1565,13 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 	}
 	l := f.operand(x.X, pr)
 	r := f.operand(x.Y, pr+1)
+	inlineCheck := false
+	if prod, ok := ast.Unparen(x.X).(*ast.BinaryExpr); ok && x.Op == token.QUO && prod.Op == token.MUL && isPlainInt64(t) &&
+		isPlainInt64(p.info.TypeOf(prod)) && p.info.Types[prod].Value == nil && (sameOperand(prod.X, x.Y) || sameOperand(prod.Y, x.Y)) {
+		// (a*b)/b != a, an overflow check in one expression: the product wraps as
+		// Go's does, and so does the quotient (MinInt64 / -1)
+		l, inlineCheck = "go.int64("+l+")", true
+	}
 	if isBasicKind(t, types.Float32) && p.info.Types[x].Value == nil {
 		// each float32 operation rounds to float32, as Go's does
 		switch x.Op {
@@ -1579,7 +1594,7 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 			return l + " % " + r
 		}
 		if x.Op == token.QUO {
-			if f.checkedQuotient(x) {
+			if inlineCheck || f.checkedQuotient(x) {
 				return fmt.Sprintf("go.int64(go.quo(%s, %s))", l, r) // an overflow check's: MinInt64 / -1 wraps
 			}
 			if wrap := intWrap(t); wrap != "" && mayBeMinusOne(p, x.Y) {
@@ -1634,10 +1649,17 @@ func (f *fn) compare(l string, le, re ast.Expr, op string) string {
 	case *types.Array:
 		if elem := under(t).(*types.Array).Elem(); f.m.elemCopier(elem, le) != "" || mayHoldNaN(elem) {
 			// element by element, a struct value field by field, a NaN unequal to itself
-			if op == "==" {
-				return "go.array_equal(" + l + ", " + r + ")"
+			args := l + ", " + r
+			for isArray(elem) {
+				elem = under(elem).(*types.Array).Elem()
 			}
-			return "not go.array_equal(" + l + ", " + r + ")"
+			if types.IsInterface(elem) && !isTypeParam(elem) {
+				args += ", go.equal" // [1]error{a} == [1]error{b}: as interface values compare
+			}
+			if op == "==" {
+				return "go.array_equal(" + args + ")"
+			}
+			return "not go.array_equal(" + args + ")"
 		}
 	case *types.Struct:
 		if isTime(t) {
@@ -2167,7 +2189,7 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 				e = mapElem(t)
 			}
 			s = "go.typed_nils(" + s + ", " + f.structPointerClass(e) + ")" // [%!s(*main.P=<nil>)], [0]
-		case nilStringers != "" && (j < 0 || j >= len(verbs) || strings.IndexByte("vsqxX", verbs[j]) >= 0):
+		case nilStringers != "" && (j < 0 || j >= len(verbs) || strings.IndexByte("vsqxX", verbs[j]) >= 0 || isFormatter(cmp.Or(elemType(t), mapElem(t)))):
 			// []*Node{n, nil} of a *Node String that takes nil: fmt calls it on nil too
 			s = "go.typed_nils(" + s + ", " + nilStringers + ")"
 		case isPointer(t) && !hasFmtMethod(t) && holdsStructValues(under(t).(*types.Pointer).Elem()) &&
@@ -3358,7 +3380,11 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 	case "append":
 		s := f.value(c.Args[0])
 		if f.m.capacities {
-			return "go.appended(" + s + f.spreadOrValues(c) + f.m.growth(c) + ")" // Go's capacity
+			copier := ""
+			if sl, ok := under(p.info.TypeOf(c)).(*types.Slice); ok && f.m.elemCopier(sl.Elem(), c) != "" {
+				copier = ", copy_elem=" + f.m.elemCopier(sl.Elem(), c) // grown: a new array of copies
+			}
+			return "go.appended(" + s + f.spreadOrValues(c) + f.m.growth(c) + copier + ")" // Go's capacity
 		}
 		if c.Ellipsis.IsValid() {
 			return s + " + " + f.spread(c.Args[1])
@@ -5802,7 +5828,7 @@ func (f *fn) nilStringerElems(t types.Type) string {
 		e = mapElem(t)
 	}
 	ptr, ok := e.(*types.Pointer)
-	if !ok || !hasFmtMethod(ptr) || hasFmtMethod(ptr.Elem()) || isFormatter(ptr) || hasFmtMethod(t) {
+	if !ok || !hasFmtMethod(ptr) || hasFmtMethod(ptr.Elem()) || hasFmtMethod(t) {
 		return ""
 	}
 	n, ok := types.Unalias(ptr.Elem()).(*types.Named)
@@ -5847,6 +5873,13 @@ func mapElem(t types.Type) types.Type {
 		return m.Elem()
 	}
 	return nil
+}
+
+// sameOperand: a and b are one variable, or one field of one (a.n, a.n), as an
+// overflow check names a factor twice.
+func sameOperand(a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	return pure(a) && types.ExprString(a) == types.ExprString(b)
 }
 
 func isUnsigned(t types.Type) bool {

@@ -2360,8 +2360,7 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 			for _, r := range s.Results {
 				parts = append(parts, value(r))
 			}
-			f.flushPre()
-			f.wl(f.line, "%s = %s", strings.Join(f.results, ", "), strings.Join(parts, ", "))
+			f.setResults(parts)
 		}
 		if body := f.u.body.List; s != body[len(body)-1] {
 			f.flushPre()
@@ -2384,8 +2383,7 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 		for _, r := range s.Results {
 			parts = append(parts, value(r))
 		}
-		f.flushPre()
-		f.wl(f.line, "%s = %s", strings.Join(f.results, ", "), strings.Join(parts, ", "))
+		f.setResults(parts)
 		f.wl(f.line, "return %s", strings.Join(f.results, ", "))
 		return
 	}
@@ -2407,6 +2405,39 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 	}
 	f.flushPre()
 	f.wl(f.line, "return %s", strings.Join(parts, ", "))
+}
+
+// setResults: the named results take the values a return statement gives them
+// (parts), before the deferred calls run: a struct result whose address the
+// function takes (p := &r, for a deferred p.N = 7) takes them in place, where
+// the pointer still reaches it.
+func (f *fn) setResults(parts []string) {
+	f.flushPre()
+	var stored []int
+	for i := range f.results {
+		if v := f.u.sig.Results().At(i); len(parts) == len(f.results) && f.m.addressed[v] && isStructValueType(v.Type()) {
+			stored = append(stored, i)
+		}
+	}
+	if len(stored) == 0 {
+		f.wl(f.line, "%s = %s", strings.Join(f.results, ", "), strings.Join(parts, ", "))
+		return
+	}
+	if len(parts) > 1 { // every value before any result takes one, as Go's
+		temps := make([]string, len(parts))
+		for i := range parts {
+			temps[i] = f.temp("r")
+		}
+		f.wl(f.line, "%s = %s", strings.Join(temps, ", "), strings.Join(parts, ", "))
+		parts = temps
+	}
+	for i, name := range f.results {
+		if slices.Contains(stored, i) {
+			f.wl(f.line, "go.store(%s, %s)", name, parts[i])
+		} else {
+			f.wl(f.line, "%s = %s", name, parts[i])
+		}
+	}
 }
 
 // arithResultClass: the class of the function's one result where r, the value

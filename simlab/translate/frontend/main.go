@@ -109,20 +109,21 @@ type program struct {
 	initOrder map[*types.Package][]*types.Initializer // each package's, as go/types orders it
 	libArgs   *bool                                   // see libraryTypeArgs
 
-	ifaceValues   map[ast.Expr]bool             // struct values converted to an interface where they stand
-	ifaceNils     map[ast.Expr]bool             // pointers that may be nil converted to an interface
-	ifaceLocks    map[ast.Expr]bool             // mutexes converted to an interface of the program (go.Locker)
-	ifaceContexts map[ast.Expr]bool             // values of the program's own types converted to context.Context
-	ifaceFuncs    map[ast.Expr]bool             // func values converted to an interface, in a program that asserts one back
-	ifaceSlices   map[ast.Expr]bool             // slice variables converted to an interface at their last use (go.typed)
-	arrayKeys     map[ast.Expr]bool             // keys of maps keyed by an array: go.array_key
-	floatKeys     map[ast.Expr]bool             // keys of maps keyed by a float, which may be NaN: go.float_key
-	structKeys    map[ast.Expr]bool             // struct variables a map's entry is written at: go.copy, Go's map keeps a copy
-	elemValues    map[ast.Expr]bool             // values stored in a slice, array or map of a named type with String (Cents(x))
-	printed       map[ast.Expr]bool             // the operands of fmt, log, log/slog and testing calls
-	nilSafe       map[*types.Func]bool          // methods with a pointer receiver that compare it with nil
-	jsonTypeArgs  bool                          // JSON of a type parameter's value, or of a generic struct: type arguments carry their descriptor
-	held          map[types.Object]*ast.FuncLit // heldClosures, found once
+	ifaceValues      map[ast.Expr]bool             // struct values converted to an interface where they stand
+	ifaceNils        map[ast.Expr]bool             // pointers that may be nil converted to an interface
+	ifaceLocks       map[ast.Expr]bool             // mutexes converted to an interface of the program (go.Locker)
+	ifaceContexts    map[ast.Expr]bool             // values of the program's own types converted to context.Context
+	ifaceFuncs       map[ast.Expr]bool             // func values converted to an interface, in a program that asserts one back
+	ifaceSlices      map[ast.Expr]bool             // slice variables converted to an interface at their last use (go.typed)
+	arrayKeys        map[ast.Expr]bool             // keys of maps keyed by an array: go.array_key
+	floatKeys        map[ast.Expr]bool             // keys of maps keyed by a float, which may be NaN: go.float_key
+	structKeys       map[ast.Expr]bool             // struct variables a map's entry is written at: go.copy, Go's map keeps a copy
+	elemValues       map[ast.Expr]bool             // values stored in a slice, array or map of a named type with String (Cents(x))
+	printed          map[ast.Expr]bool             // the operands of fmt, log, log/slog and testing calls
+	printWrapperArgs map[ast.Expr]bool             // the operands of a call to a function that only hands them to fmt or log
+	nilSafe          map[*types.Func]bool          // methods with a pointer receiver that compare it with nil
+	jsonTypeArgs     bool                          // JSON of a type parameter's value, or of a generic struct: type arguments carry their descriptor
+	held             map[types.Object]*ast.FuncLit // heldClosures, found once
 
 	goVersion string // the module's language version (go1.21) for a package; "" for the toolchain's
 

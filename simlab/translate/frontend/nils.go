@@ -41,6 +41,7 @@ func (p *program) findInterfaceValues() {
 	p.ifaceFuncs = map[ast.Expr]bool{}
 	p.ifaceSlices = map[ast.Expr]bool{}
 	p.findPrintedOperands()
+	p.findPrintWrapperArgs()
 	// json.Marshal of a func in an interface fails naming its type: go.TypedFunc keeps it
 	funcsAsserted := p.assertsFuncType() || slices.ContainsFunc(p.imports(), func(pkg *types.Package) bool {
 		return pkg.Path() == "encoding/json"
@@ -57,7 +58,7 @@ func (p *program) findInterfaceValues() {
 			isNamed(from, "encoding/json", "Number") && !isPointer(from) {
 			p.ifaceValues[e] = true
 		}
-		if !p.isNamedValue(from) && sortSlice(from) == "" && !p.printed[e] && p.lastHolder(e) {
+		if !p.isNamedValue(from) && sortSlice(from) == "" && !p.printed[e] && (p.lastHolder(e) || p.printWrapperArgs[e] && (isSliceType(from) || mapElem(from) != nil)) {
 			p.ifaceValues[e], p.ifaceSlices[e] = true, true // return out: go.typed(out, "[]int")
 		}
 		if _, ok := under(from).(*types.Array); ok && !p.isNamedValue(from) && !p.printed[e] {
@@ -238,6 +239,77 @@ func (p *program) findPrintedOperands() {
 							p.printed[a] = true
 						}
 					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// findPrintWrapperArgs records the operands of each call to one of the program's
+// functions that only hands its ...any parameter, spread, to fmt or log (func
+// logf(format string, args ...any) { log.Printf(format, args...) }): fmt prints
+// them, so a slice or a map among them goes into its interface with its type
+// (go.typed), as a printed operand's static type tells fmt: [{1}], not a
+// pointer. The copy go.typed makes is only read, by that print.
+func (p *program) findPrintWrapperArgs() {
+	p.printWrapperArgs = map[ast.Expr]bool{}
+	wrappers := map[types.Object]int{} // each wrapper: the index of its ...any parameter
+	for _, file := range p.files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, _ := p.info.Defs[fd.Name].(*types.Func)
+			sig := fn.Type().(*types.Signature)
+			if !sig.Variadic() {
+				continue
+			}
+			last := sig.Params().At(sig.Params().Len() - 1)
+			if it, ok := under(last.Type().(*types.Slice).Elem()).(*types.Interface); !ok || !it.Empty() {
+				continue
+			}
+			spread, uses := 0, 0
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.Ident:
+					if p.info.Uses[n] == last {
+						uses++
+					}
+				case *ast.CallExpr:
+					if !n.Ellipsis.IsValid() {
+						break
+					}
+					name := calleeName(p, n)
+					if id, ok := ast.Unparen(n.Args[len(n.Args)-1]).(*ast.Ident); ok && p.info.Uses[id] == last &&
+						(strings.HasPrefix(name, "fmt.") || strings.HasPrefix(name, "log.")) {
+						spread++ // fmt.Printf(format, args...)
+					}
+				}
+				return true
+			})
+			if uses > 0 && uses == spread {
+				wrappers[fn] = sig.Params().Len() - 1
+			}
+		}
+	}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if !ok || c.Ellipsis.IsValid() {
+				return true
+			}
+			var callee types.Object
+			switch fun := ast.Unparen(c.Fun).(type) {
+			case *ast.Ident:
+				callee = p.info.Uses[fun]
+			case *ast.SelectorExpr:
+				callee = p.info.Uses[fun.Sel]
+			}
+			if at, ok := wrappers[callee]; ok {
+				for _, a := range c.Args[min(at, len(c.Args)):] {
+					p.printWrapperArgs[a] = true
 				}
 			}
 			return true

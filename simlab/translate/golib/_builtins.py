@@ -172,16 +172,23 @@ def grown_cap(length: int, cap: int, size: int, pointers: bool) -> int:
 
 
 def appended(
-    s: list[Any], *values: Any, size: int = 8, pointers: bool = False, stack: int = 0
+    s: list[Any],
+    *values: Any,
+    size: int = 8,
+    pointers: bool = False,
+    stack: int = 0,
+    copy_elem: Callable[[Any], Any] | None = None,
 ) -> list[Any]:
     """``append(s, values...)`` as a new list, in a program that asks ``cap`` of a
     slice: the capacity kept while the values fit (they take the places of the
     array's elements past the length), else Go's growth for elements of ``size``
     bytes (``pointers``: they hold pointers, which the allocator places with a
-    header above 512 bytes); a slice without a ``go.CapSlice``'s capacity has its
-    length. ``stack``: the first append to an empty slice that never leaves its
-    function, whose array Go's compiler puts in a buffer of ``stack`` elements in
-    the function's frame (32 bytes), if the values fit there."""
+    header above 512 bytes), into a new array that holds copies of ``s``'s struct
+    values or arrays (``copy_elem``), as Go's copies them; a slice without a
+    ``go.CapSlice``'s capacity has its length. ``stack``: the first append to an
+    empty slice that never leaves its function, whose array Go's compiler puts in
+    a buffer of ``stack`` elements in the function's frame (32 bytes), if the
+    values fit there."""
     length = len(s) + len(values)
     if type(s) is CapSlice:
         if length <= s.cap:
@@ -200,7 +207,8 @@ def appended(
         cap = len(s)
     if stack and not s and length <= stack:
         return CapSlice(list(values), stack)
-    return CapSlice([*s, *values], grown_cap(length, cap, size, pointers))
+    kept = s if copy_elem is None else map(copy_elem, s)
+    return CapSlice([*kept, *values], grown_cap(length, cap, size, pointers))
 
 
 def cloned(s: list[Any], size: int = 8, pointers: bool = False) -> list[Any]:

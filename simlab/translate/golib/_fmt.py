@@ -1002,6 +1002,18 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         # errors.New's, a pointer to a struct of one string, whose Error method fmt
         # calls under no other verb: the struct, its field under the verb
         return "&{" + _format_one(x.message, verb, flags, width, precision) + "}"
+    if verb not in "vsqxXwTp" and type(x) in (WrapError, WrapErrors):
+        # fmt.Errorf's with %w: its struct, the message and what it wraps, an
+        # unexported field's value, under the verb without their methods
+        def one(e: Any) -> str:
+            if e is None:
+                return "<nil>"
+            if isinstance(e, int | float | str) and _fmt_method_of(e):
+                return _without_methods(e, one)
+            return _format_one(e, verb, flags, width, precision)
+
+        wrapped = one(x.wrapped) if type(x) is WrapError else f"[{' '.join(map(one, x.errs))}]"
+        return "&{" + one(x.message) + " " + wrapped + "}"
     if (
         isinstance(x, NamedBool)
         and verb not in "tvTp"

@@ -1069,14 +1069,18 @@ def _compared(cls: type) -> tuple[str, ...]:
     return tuple(s for s in slots if s not in params) if params else slots
 
 
-def array_equal(a: list[Any], b: list[Any]) -> bool:
-    """``a == b`` of two arrays of struct values or of arrays: element by element."""
-    return all(_value_equal(x, y) for x, y in zip(a, b, strict=True))
+def array_equal(a: list[Any], b: list[Any], by: Callable[[Any, Any], bool] | None = None) -> bool:
+    """``a == b`` of two arrays of struct values or of arrays: element by element;
+    ``by``, how two elements compare where their type is an interface type
+    (:func:`equal`: the same dynamic type, and equal values)."""
+    return all(_value_equal(x, y, by) for x, y in zip(a, b, strict=True))
 
 
-def _value_equal(x: Any, y: Any) -> bool:
+def _value_equal(x: Any, y: Any, by: Callable[[Any, Any], bool] | None = None) -> bool:
     if type(x) is list:
-        return array_equal(x, y)
+        return array_equal(x, y, by)
+    if by is not None:
+        return by(x, y)
     if isinstance(x, list | dict) and getattr(x, "go_type", None) is not None:
         return equal(x, y)  # an interface element holding a slice or a map: Go's panic
     if _is_value(x):
