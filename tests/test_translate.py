@@ -2234,6 +2234,27 @@ func main() {
 """,
         "2 <nil> xxcd",
     ),
+    "a sub-slice held in a local the function returns, appended to by its caller": (
+        """\
+package main
+
+import "fmt"
+
+func page(rows []int, off, lim int) []int {
+\tvar out []int
+\tout = rows[off : off+lim]
+\treturn out
+}
+
+func main() {
+\trows := []int{0, 1, 2, 3, 4, 5}
+\tp := page(rows, 1, 2)
+\tp = append(p, -1)
+\tfmt.Println(rows[3], p)
+}
+""",
+        "-1 [1 2 -1]",
+    ),
     "a sub-slice a range-over-func iterator yields, kept and written by the loop": (
         """\
 package main
@@ -3415,11 +3436,6 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
     ("body", "line", "construct"),
     [
         ("\tgoto end\nend:\n", 4, "goto"),
-        (
-            "\t_ = 1\n}\n\ntype C struct{ n [2]int }\n\nfunc (c C) At() *C {\n\treturn &c\n",
-            10,
-            "the address of a value receiver",
-        ),
         ("\ti := 0\nloop:\n\tif i < 3 {\n\t\ti++\n\t\tgoto loop\n\t}\n", 5, "goto"),
         (
             "\tfor _, x := range []int{1} {\n\t\tx++\n\t\t_ = &x\n\t}\n",
@@ -58210,6 +58226,453 @@ func main() {
 }
 """,
     ("{6} {8} {7}\n{2 b} <nil>\n{0 recovered} empty word\n"),
+)
+
+
+# &o of a value receiver (an options idiom, f(&o); return &c): the method's own
+# copy, which the caller's value never sees written.
+CONSTRUCTS["value_receiver_address"] = (
+    """\
+package main
+
+import "fmt"
+
+type Options struct {
+\tName    string
+\tRetries int
+\tTags    []string
+}
+
+func (o Options) With(fs ...func(*Options)) Options {
+\tfor _, f := range fs {
+\t\tf(&o)
+\t}
+\treturn o
+}
+
+func (o Options) Bumped() Options {
+\tp := &o.Retries
+\t*p += 10
+\treturn o
+}
+
+type Point struct{ X, Y int }
+
+func (p Point) Moved(dx int) Point {
+\tq := &p
+\tq.X += dx
+\treturn *q
+}
+
+type C struct{ n [2]int }
+
+func (c C) At() *C { return &c }
+
+func main() {
+\tc := C{[2]int{1, 2}}
+\tpc := c.At()
+\tpc.n[0] = 9
+\tfmt.Println(c, *pc)
+\tbase := Options{Name: "svc", Retries: 1}
+\to := base.With(func(p *Options) { p.Retries = 5 }, func(p *Options) { p.Name += "-2" })
+\tfmt.Printf("%+v %+v\\n", base, o)
+\tfmt.Printf("%+v %+v\\n", base.Bumped(), base)
+\tpt := Point{1, 2}
+\tfmt.Println(pt.Moved(3), pt)
+}
+""",
+    (
+        "{[1 2]} {[9 2]}\n"
+        "{Name:svc Retries:1 Tags:[]} {Name:svc-2 Retries:5 Tags:[]}\n"
+        "{Name:svc Retries:11 Tags:[]} {Name:svc Retries:1 Tags:[]}\n"
+        "{4 2} {1 2}\n"
+    ),
+)
+
+
+# &ps of a named number or string whose pointer has String or Error, held in
+# an any (var a any = &ps, fmt.Errorf's %w): fmt calls the method, as Go's.
+CONSTRUCTS["pointer_to_named_basic_in_any"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type PState int
+
+func (p *PState) String() string { return fmt.Sprintf("P%d", int(*p)) }
+
+type Code string
+
+func (c *Code) Error() string { return "code " + string(*c) }
+
+func main() {
+\tps := PState(3)
+\tvar a any = &ps
+\tfmt.Println(a)
+\tfmt.Printf("%v|%s|%d\\n", &ps, &ps, ps)
+\tps = 4
+\tfmt.Println(a, []any{&ps})
+\tc := Code("E42")
+\terr := fmt.Errorf("wrap: %w", &c)
+\tfmt.Println(err)
+\tfmt.Println(errors.Unwrap(err) == error(&c), a == any(&ps))
+}
+""",
+    ("P3\nP3|P3|3\nP4 [P4]\nwrap: code E42\ntrue true\n"),
+)
+
+
+# json.Marshal of a *H held in an any: its fields are addressable, so a field's
+# pointer-receiver MarshalJSON marshals it; an H value's field marshals as fields.
+CONSTRUCTS["json_fields_of_pointer_in_any"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type P struct{ V int }
+
+func (p *P) MarshalJSON() ([]byte, error) { return []byte(fmt.Sprintf(`"p%d"`, p.V)), nil }
+
+type H struct {
+\tA  P
+\tPs []P
+}
+
+func try(v any) {
+\tb, err := json.Marshal(v)
+\tfmt.Println(string(b), err)
+}
+
+func main() {
+\th := H{A: P{1}, Ps: []P{{2}}}
+\ttry(&h)
+\ttry(h)
+\tvar a any = &h
+\tb, _ := json.Marshal(a)
+\tfmt.Println(string(b))
+\tb, _ = json.Marshal(map[string]any{"h": &h, "v": h})
+\tfmt.Println(string(b))
+}
+""",
+    (
+        '{"A":"p1","Ps":["p2"]} <nil>\n'
+        '{"A":{"V":1},"Ps":["p2"]} <nil>\n'
+        '{"A":"p1","Ps":["p2"]}\n'
+        '{"h":{"A":"p1","Ps":["p2"]},"v":{"A":{"V":1},"Ps":["p2"]}}\n'
+    ),
+)
+
+
+# Inside an unexported field fmt calls no method, at any depth: a named number's
+# String or Format, a Duration's String, keys and elements too, under %s %d %x %q.
+CONSTRUCTS["unexported_fields_at_any_depth"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Kind int
+
+func (k Kind) String() string { return "NUM" }
+
+type F int
+
+func (f F) Format(s fmt.State, v rune) { fmt.Fprintf(s, "F!%c", v) }
+
+type Token struct {
+\tKind Kind
+\tText string
+}
+
+type node struct {
+\ttok  Token
+\tks   []Kind
+\tm    map[Kind]Kind
+\td    time.Duration
+\tf    F
+\tPub  Token
+\tWait time.Duration
+}
+
+func main() {
+\tn := node{Token{1, "x"}, []Kind{1}, map[Kind]Kind{1: 2}, time.Second, 3, Token{2, "y"},
+\t\ttime.Minute}
+\tfmt.Printf("%s\\n", n)
+\tfmt.Printf("%d\\n", n)
+\tfmt.Printf("%v\\n", n)
+\tfmt.Printf("%+v\\n", n)
+\tfmt.Printf("%x\\n", struct{ t Token }{Token{1, "ab"}})
+\tfmt.Printf("%q\\n", struct{ ks []Kind }{[]Kind{1, 2}})
+}
+""",
+    (
+        "{{%!s(main.Kind=1) x} [%!s(main.Kind=1)] map[%!s(main.Kind=1"
+        "):%!s(main.Kind=2)] %!s(time.Duration=1000000000) %!s(main.F=3) {NUM y} 1m0s}\n"
+        "{{1 %!d(string=x)} [1] map[1:2] 1000000000 3 {2 %!d(string=y)} 60000000000}\n"
+        "{{1 x} [1] map[1:2] 1000000000 3 {NUM y} 1m0s}\n"
+        "{tok:{Kind:1 Text:x} ks:[1] m:map[1:2] d:1000000000 f:3 Pub:"
+        "{Kind:NUM Text:y} Wait:1m0s}\n"
+        "{{1 6162}}\n"
+        "{['\\x01' '\\x02']}\n"
+    ),
+)
+
+
+# An exported slice, map or array field of struct values with a value String or
+# Error: printed by it under %v and %s, field by field under %d (no stray &), and a
+# pointer-receiver String's struct values field by field.
+CONSTRUCTS["exported_fields_of_method_structs"] = (
+    """\
+package main
+
+import "fmt"
+
+type T struct{ Op string }
+
+func (e T) Error() string { return "err " + e.Op }
+
+type S struct{ N int }
+
+func (s S) String() string { return fmt.Sprintf("S%d", s.N) }
+
+type P struct{ N int }
+
+func (p *P) String() string { return "ptr" }
+
+type Box struct {
+\tEs  []T
+\tSs  map[string]S
+\tPs  []P
+\tArr [2]S
+}
+
+func main() {
+\tb := Box{[]T{{"/"}}, map[string]S{"a": {1}}, []P{{2}}, [2]S{{3}, {4}}}
+\tfmt.Printf("%v\\n%+v\\n%d\\n%s\\n", b, b, b, b)
+\tfmt.Println(b)
+\tfmt.Printf("%v %d\\n", &b, &b)
+}
+""",
+    (
+        "{[err /] map[a:S1] [{2}] [S3 S4]}\n"
+        "{Es:[err /] Ss:map[a:S1] Ps:[{N:2}] Arr:[S3 S4]}\n"
+        "{[{%!d(string=/)}] map[%!d(string=a):{1}] [{2}] [{3} {4}]}\n"
+        "{[err /] map[a:S1] [{%!s(int=2)}] [S3 S4]}\n"
+        "{[err /] map[a:S1] [{2}] [S3 S4]}\n"
+        "&{[err /] map[a:S1] [{2}] [S3 S4]} &{[{%!d(string=/)}] map[%"
+        "!d(string=a):{1}] [{2}] [{3} {4}]}\n"
+    ),
+)
+
+
+# A copy of a generic struct whose field is [2][2]T or [2]T of T an array type:
+# its rows are copied too, so the copy's writes do not reach the original.
+CONSTRUCTS["generic_struct_nested_arrays_copied"] = (
+    """\
+package main
+
+import "fmt"
+
+type Grid[T any] struct{ M [2][2]T }
+
+type G2[T any] struct{ M [2]T }
+
+func F[T any](a [2][2]T) [2][2]T { a[0][0] = a[1][1]; return a }
+
+func main() {
+\tg := Grid[int]{[2][2]int{{1, 2}, {3, 4}}}
+\th := g
+\th.M[0][0] = 9
+\tfmt.Println("assign", g, h)
+\ta := [2][2]int{{1, 2}, {3, 4}}
+\tb := F(a)
+\tfmt.Println("func", a, b)
+\tx := G2[[2]int]{[2][2]int{{1, 2}, {3, 4}}}
+\ty := x
+\ty.M[0][0] = 9
+\tfmt.Println("arr-of-T", x, y)
+\tarr := [2]Grid[int]{g}
+\tarr[1] = arr[0]
+\tarr[1].M[1][1] = 7
+\tfmt.Println("elem", arr)
+}
+""",
+    (
+        "assign {[[1 2] [3 4]]} {[[9 2] [3 4]]}\n"
+        "func [[1 2] [3 4]] [[4 2] [3 4]]\n"
+        "arr-of-T {[[1 2] [3 4]]} {[[9 2] [3 4]]}\n"
+        "elem [{[[1 2] [3 4]]} {[[1 2] [3 7]]}]\n"
+    ),
+)
+
+
+# Method values of methods promoted from an embedded named map or slice type
+# (add := w.Add of a Stock map): bound to the field's map or slice, as Go's.
+CONSTRUCTS["embedded_named_map_method_values"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type Stock map[string]int
+
+func (s Stock) Add(k string, n int) { s[k] += n }
+
+func (s Stock) Total() (t int) {
+\tfor _, n := range s {
+\t\tt += n
+\t}
+\treturn t
+}
+
+type Names []string
+
+func (n Names) Joined() string { return fmt.Sprint([]string(n)) }
+
+type Warehouse struct {
+\tStock
+\tNames
+}
+
+func main() {
+\tw := Warehouse{Stock: Stock{}, Names: Names{"b", "a"}}
+\tadd, total := w.Add, w.Total
+\tadd("d", 10)
+\tadd("e", 5)
+\tjoined := w.Joined
+\tsort.Strings(w.Names)
+\tfmt.Println(w.Stock, total(), joined(), w.Joined())
+}
+""",
+    ("map[d:10 e:5] 15 [a b] [a b]\n"),
+)
+
+
+# A []byte, [][]byte or [2]byte field under a verb no integer takes (%f, %t):
+# fmt's mark names each byte's type, uint8.
+CONSTRUCTS["byte_fields_under_bad_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+type L struct {
+\tTags  []byte
+\tParts [][]byte
+\tArr   [2]byte
+}
+
+func main() {
+\tl := L{[]byte("ab"), [][]byte{[]byte("c")}, [2]byte{1, 2}}
+\tfmt.Printf("%f\\n", l)
+\tfmt.Printf("%t|%d|%v|%c\\n", l, l, l, l)
+}
+""",
+    (
+        "{[%!f(uint8=97) %!f(uint8=98)] [[%!f(uint8=99)]] [%!f(uint8=1) %!f(uint8=2)]}\n"
+        "{[%!t(uint8=97) %!t(uint8=98)] [[%!t(uint8=99)]] [%!t(uint8="
+        "1) %!t(uint8=2)]}|{[97 98] [[99]] [1 2]}|{[97 98] [[99]] [1 "
+        "2]}|{[a b] [[c]] [\x01 \x02]}\n"
+    ),
+)
+
+
+# A nil literal of a named channel type with a String method (Ch(nil), var d Ch
+# = nil, []Ch{nil}): fmt calls String, as on the zero value; it is still nil.
+CONSTRUCTS["nil_named_channel_with_string"] = (
+    """\
+package main
+
+import "fmt"
+
+type Ch chan int
+
+func (c Ch) String() string { return "chan" }
+
+func main() {
+\tvar e Ch
+\tvar d Ch = nil
+\tfmt.Println(Ch(nil), e, d, []Ch{nil})
+\te = nil
+\tfmt.Println(e)
+}
+
+func init() {
+\tvar c Ch = nil
+\tfmt.Println(c == nil, Ch(nil) == nil)
+\tselect {
+\tcase v := <-c:
+\t\tfmt.Println(v)
+\tdefault:
+\t\tfmt.Println("nil channel blocks")
+\t}
+}
+""",
+    ("true true\nnil channel blocks\nchan chan chan [chan]\nchan\n"),
+)
+
+
+# A strings.Builder's or bytes.Buffer's Reset, Grow, Len and Truncate called
+# through the program's interface or a type parameter's constraint (a typed pool).
+CONSTRUCTS["buffer_methods_through_interfaces"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"strings"
+)
+
+type resetter interface {
+\tReset()
+\tLen() int
+}
+
+func reset[T any, PT interface {
+\t*T
+\tReset()
+\tGrow(int)
+}](x PT) {
+\tx.Grow(8)
+\tx.Reset()
+}
+
+func main() {
+\tvar b strings.Builder
+\tb.WriteString("abc")
+\tvar r resetter = &b
+\tfmt.Println(r.Len())
+\tr.Reset()
+\tfmt.Println(b.Len(), r.Len())
+\tvar buf bytes.Buffer
+\tbuf.WriteString("hello")
+\treset(&buf)
+\tfmt.Println(buf.Len(), buf.String() == "")
+\tvar t interface{ Truncate(int) } = &buf
+\tbuf.WriteString("xyz")
+\tt.Truncate(1)
+\tfmt.Println(buf.String())
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tvar g interface{ Grow(int) } = &b
+\tg.Grow(-1)
+}
+""",
+    ("3\n0 0\n0 true\nx\nrecovered: strings.Builder.Grow: negative count\n"),
 )
 
 

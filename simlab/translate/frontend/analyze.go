@@ -328,7 +328,7 @@ func (a *analysis) checkReceiver(fd *ast.FuncDecl) {
 				})
 			case *ast.UnaryExpr:
 				if n.Op == token.AND && inValue(p, n.X, recv) {
-					p.unsupported(n, "the address of a value receiver", "a pointer receiver (*"+id.Name+")")
+					a.writtenRecv[fd] = true // f(&s), which may write the method's copy
 				}
 			case *ast.CallExpr:
 				// c.Inc() of a pointer method, promoted through fields held by value: (&c).Inc()

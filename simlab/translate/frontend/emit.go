@@ -1201,13 +1201,28 @@ func boundedSubslicesReturned(p *program) map[*types.Func][]bool {
 			if !ok {
 				continue
 			}
+			bounded := func(e ast.Expr) bool {
+				se, ok := ast.Unparen(e).(*ast.SliceExpr)
+				return ok && se.High != nil && !fullSlice(se)
+			}
+			held := map[types.Object]bool{} // out = rows[off : off+lim], then return out
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if a, ok := n.(*ast.AssignStmt); ok && len(a.Lhs) == len(a.Rhs) {
+					for i, l := range a.Lhs {
+						if id, ok := ast.Unparen(l).(*ast.Ident); ok && bounded(a.Rhs[i]) && !sameVar(p, a.Rhs[i].(*ast.SliceExpr).X, id) {
+							held[p.info.ObjectOf(id)] = true
+						}
+					}
+				}
+				return true
+			})
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.FuncLit:
 					return false // its returns are its own
 				case *ast.ReturnStmt:
 					for i, r := range n.Results {
-						if se, ok := ast.Unparen(r).(*ast.SliceExpr); ok && se.High != nil && !fullSlice(se) {
+						if id, ok := ast.Unparen(r).(*ast.Ident); bounded(r) || ok && held[p.info.Uses[id]] {
 							if out[fn] == nil {
 								out[fn] = make([]bool, fn.Type().(*types.Signature).Results().Len())
 							}
@@ -4085,9 +4100,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		if cls := fieldNumberClass(ft); cls != "" && st.Field(i).Name() != "_" {
 			sized = append(sized, fmt.Sprintf("%q: %s", st.Field(i).Name(), cls))
 		}
-		if m.programStruct(ft) || holdsStructValues(ft) || !st.Field(i).Exported() && holdsStructs(ft) || !isPointer(ft) && isNamed(ft, "net/url", "URL") {
-			// (an unexported field's struct values print field by field even with a
-			// String method, which fmt cannot call there)
+		if m.programStruct(ft) || holdsStructs(ft) || !isPointer(ft) && isNamed(ft, "net/url", "URL") {
+			// (struct values with a String or Error method too: values, which a verb
+			// that calls neither, or an unexported field, prints field by field)
 			values = append(values, name)
 		}
 	}

@@ -163,6 +163,7 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 	}
 	m.copied[n.Obj()] = true
 	st := n.Underlying().(*types.Struct)
+	origin := n.Origin().Underlying().(*types.Struct) // a generic type's class is its origin's
 	for i := 0; i < st.NumFields(); i++ {
 		ft := st.Field(i).Type()
 		if uncopiedLibraryStruct(p, ft) {
@@ -172,6 +173,9 @@ func (m *module) copyable(t types.Type, at ast.Node) {
 			m.copyable(ft, at)
 		}
 		m.arrayField(st.Field(i), at)
+		if origin != st {
+			m.arrayField(origin.Field(i), at) // [2][2]T: its rows copied too, whatever T is
+		}
 	}
 }
 
@@ -590,6 +594,9 @@ func (f *fn) constExpr(e ast.Expr) (string, bool) {
 func (m *module) nilOf(t types.Type) string {
 	switch under(t).(type) {
 	case *types.Chan:
+		if n, ok := types.Unalias(t).(*types.Named); ok && m.wrapped[n.Obj()] {
+			return m.globals[n.Obj()] + "(sl.nil_chan)" // Ch(nil) of a Ch with a String method: fmt calls it
+		}
 		return "sl.nil_chan"
 	case *types.Map:
 		return "go.NIL_MAP"
@@ -810,11 +817,12 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			path, ft := embeddedField(sel.Recv(), sel.Index())
 			recv += path
 			recvType = fn.Type().(*types.Signature).Recv().Type()
-			if n := namedOf(recvType); n != nil && f.m.basics[n.Obj()] {
+			if n := namedOf(recvType); n != nil && n.TypeArgs().Len() == 0 && (f.m.basics[n.Obj()] || p.isNamedValue(n)) {
 				if isPointer(ft) {
 					recv = "go.deref(" + recv + ").v" // of an embedded *Counter: the number, read now
 				}
-				return f.m.globals[n.Obj()] + "(" + recv + ")." + fieldName(x.Sel.Name) // bound to an instance
+				// bound to an instance: add := w.Add of an embedded Counter or Stock map
+				return f.m.globals[n.Obj()] + "(" + recv + ")." + fieldName(x.Sel.Name)
 			}
 		}
 		if x != f.callee && valueReceiver(fn) && f.m.isStructValue(recvType) {

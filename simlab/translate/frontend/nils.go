@@ -42,6 +42,21 @@ func (p *program) findInterfaceValues() {
 	p.ifaceSlices = map[ast.Expr]bool{}
 	p.findPrintedOperands()
 	p.findPrintWrapperArgs()
+	libraryArgs := map[ast.Expr]bool{} // the operands of the library's calls but fmt's
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok {
+				if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
+					if fn, ok := p.info.Uses[sel.Sel].(*types.Func); ok && fn.Pkg() != nil && !p.ours(fn.Pkg()) && fn.Pkg().Path() != "fmt" {
+						for _, a := range c.Args {
+							libraryArgs[a] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
 	// json.Marshal of a func in an interface fails naming its type: go.TypedFunc keeps it
 	funcsAsserted := p.assertsFuncType() || slices.ContainsFunc(p.imports(), func(pkg *types.Package) bool {
 		return pkg.Path() == "encoding/json"
@@ -74,8 +89,11 @@ func (p *program) findInterfaceValues() {
 		if isPtr && libraryBasicClass(from) != "" {
 			p.ifaceValues[e] = true // var p any = &lvl of a slog.Level: go.BasicPointer
 		}
-		if it, ok := under(t).(*types.Interface); ok && isPtr && p.namedBasic(from) && !it.Empty() {
-			p.ifaceValues[e] = true // a *level as a flag.Value: go.BasicPointer (as any, a go.Ref)
+		if it, ok := under(t).(*types.Interface); ok && isPtr && p.namedBasic(from) && (!it.Empty() || hasFmtMethod(p.info.TypeOf(e)) && !libraryArgs[e]) {
+			// a *level as a flag.Value, or as any where *level has a String or Error
+			// method, which fmt calls: go.BasicPointer (else a go.Ref, which
+			// errors.As(err, &code) and json.Unmarshal(b, &lv) write through)
+			p.ifaceValues[e] = true
 		}
 		if isNamed(t, "context", "Context") && !types.IsInterface(p.info.TypeOf(e)) {
 			if n := namedOf(p.info.TypeOf(e)); n != nil && p.ours(n.Obj().Pkg()) {

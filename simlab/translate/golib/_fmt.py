@@ -22,7 +22,7 @@ from ._errors import UNWRAPS_MANY, UNWRAPS_ONE, JoinError
 from ._fmtstate import formatted
 from ._gosyntax import GoSyntax, go_syntax, value_context
 from ._io import _write, stderr
-from ._numbers import Duration, Float32
+from ._numbers import Duration, Float32, Uint8
 from ._pool import Pool
 from ._runtime_errors import _NIL_DEREFERENCE, runtime_error
 from ._strconv import _ascii_only, format_float, hex_float, quote, quote_rune
@@ -421,10 +421,10 @@ def _value_text(x: Any, plus: bool, raw: bool) -> str:
 
 
 def _field_value(x: Any, raw: bool) -> Any:
-    """A field of ``go_fmt_values``, for fmt: a struct value, printed by its Format,
-    String or Error method where fmt may call it; or a slice, an array or a map of struct
-    values, whose type has no such method (the translation looked)."""
-    return _by_value(x, raw or isinstance(x, list | dict))
+    """A field of ``go_fmt_values``, for fmt: a struct value, or a slice, an array or
+    a map of them, each printed by its Format, String or Error method where fmt
+    may call it (a value's, not only its pointer's), else field by field."""
+    return _by_value(x, raw)
 
 
 def _by_value(x: Any, raw: bool) -> Any:
@@ -1219,12 +1219,15 @@ def _pointer(x: Any, verb: str, flags: str, width: int | None, raw: bool = False
 
 
 def _format_elements(
-    x: Any, verb: str, flags: str, width: int | None, precision: int | None
+    x: Any, verb: str, flags: str, width: int | None, precision: int | None, raw: bool = False
 ) -> str | None:
     """A slice's, a map's or a struct's elements each under the verb, the width
-    and flags applying to each, as fmt formats them; None for any other value."""
+    and flags applying to each, as fmt formats them; None for any other value.
+    ``raw``: ``x`` is inside an unexported field, where fmt calls no method."""
 
     def one(e: Any) -> str:
+        if raw:
+            return _format_raw(e, verb, flags, width, precision)
         if e is None:  # a nil interface inside: fmt marks no verb, pads nothing
             return "<nil>"
         if is_typed_nil(e) and _is_pointer(e, False):
@@ -1237,7 +1240,7 @@ def _format_elements(
         return "[" + " ".join(one(e) for e in x) + "]"
     if isinstance(x, dict):
         items = _entries(x)
-        methods = verb in "vsqxX"  # a key's String method formats it
+        methods = verb in "vsqxX" and not raw  # a key's String method formats it
         return (
             "map["
             + " ".join(
@@ -1250,7 +1253,7 @@ def _format_elements(
         return "{}"  # no fields to take the verb, the width or the flags
     by_value = isinstance(x, StructValue)
     obj = x.x if by_value else x
-    if not by_value and verb in "vsqxXw" and _fmt_method_of(obj) is not None:
+    if not by_value and not raw and verb in "vsqxXw" and _fmt_method_of(obj) is not None:
         return None  # its String or Error method formats it (fmt's handleMethods)
     if not hasattr(type(obj), "__slots__") or isinstance(obj, _NOT_STRUCTS):
         return None
@@ -1260,7 +1263,7 @@ def _format_elements(
     parts = []
     sized = getattr(type(obj), "go_sized", None)
     for name, value, kind in _struct_fields(obj):
-        exported = name[:1].isupper()  # fmt calls no method of an unexported field
+        exported = name[:1].isupper() and not raw  # fmt calls no method of an unexported field
         if sized is not None and name in sized:
             value = _as_sized(value, sized[name], verb)
         if kind == "value":  # a struct-valued field: {...}, not &{...}, by its method
@@ -1273,17 +1276,33 @@ def _format_elements(
             value = sl.format_duration(value)  # its String method, but under %d
         if type(value) is Ref and exported:
             value = _method_pointer(value)  # a *Secret field: by (*Secret).String under %s
-        if exported or not _fmt_method_of(value):
-            text = one(value)
-        elif isinstance(value, int | float | str):
-            text = _without_methods(value, one)
-        elif _is_pointer(value, True):  # an error's pointer: as a pointer without methods
-            text = _pointer(value, verb, flags, width, raw=True)
-        else:
-            text = one(value)
+        if kind == "duration" and not exported and type(value) is int:
+            value = Duration(value)  # its type's name in a bad verb's mark, without String
+        text = one(value) if exported else _format_raw(value, verb, flags, width, precision)
         parts.append((f"{name}:" if named else "") + text)
     pointer = not by_value and not hasattr(type(obj), "go_struct")
     return ("&" if pointer else "") + "{" + " ".join(parts) + "}"
+
+
+def _format_raw(x: Any, verb: str, flags: str, width: int | None, precision: int | None) -> str:
+    """``x`` inside an unexported field under the verb: fmt calls none of the
+    methods of what it reaches there (a named number's ``String`` or ``Format``,
+    an error's pointer's ``Error``), at any depth."""
+    one = functools.partial(_format_one, verb=verb, flags=flags, width=width, precision=precision)
+    if x is None:
+        return "<nil>"
+    methods = bool(_fmt_method_of(x) or _formatter_of(x))
+    if methods and isinstance(x, int | float | str):
+        return _without_methods(x, one)
+    if not methods and is_typed_nil(x) and _is_pointer(x, False):
+        return _nil_pointer(x, verb, flags, width)  # %!s(*main.P=<nil>)
+    if _is_pointer(x, methods):  # an error's pointer too: as a pointer without methods
+        return _pointer(x, verb, flags, width, raw=methods)
+    if isinstance(x, StructValue) or (isinstance(x, list | dict) and not isinstance(x, Bytes)):
+        elements = _format_elements(x, verb, flags, width, precision, raw=True)
+        if elements is not None:
+            return elements
+    return one(x)
 
 
 def _as_sized(x: Any, cls: Any, verb: str) -> Any:
@@ -1292,7 +1311,15 @@ def _as_sized(x: Any, cls: Any, verb: str) -> Any:
     (``%!s(int8=-1)``); a []byte field (``cls`` :class:`Bytes`), or a slice or a map
     of them (``(Bytes,)``), as its text or hex under ``%s``, ``%q``, ``%x`` and ``%X``."""
     if cls is Bytes or cls == (Bytes,):
-        if verb not in "sqxX":
+        if verb not in "sqxX" and verb in _VERBS_OF[int]:
+            return x
+        if verb not in "sqxX":  # a bad verb names each byte's type: %!f(uint8=97)
+            if cls is Bytes:
+                return _as_sized(x, Uint8, verb)
+            if isinstance(x, list):  # [][]byte
+                return [_as_sized(e, Uint8, verb) for e in x]
+            if isinstance(x, dict):
+                return {k: _as_sized(e, Uint8, verb) for k, e in x.items()}
             return x
         if cls is Bytes:
             return _as_bytes(x)

@@ -417,6 +417,9 @@ class Buffer:
         return n, None
 
     Read = read  # the io.Reader io.ReadFull and a program's code call
+    # the names a call through the program's interface (interface{ Reset() }) or a
+    # type parameter's constraint looks for
+    Reset, Grow, Len, Truncate = reset, grow, len, truncate
 
     def read_byte(self) -> tuple[int, Any]:
         """``b.ReadByte()``: the next byte; ``0, io.EOF`` once none is left."""
@@ -521,6 +524,8 @@ class Builder(Buffer):
         """``b.Grow(n)``: Go's panic for a negative ``n``, else nothing to do here."""
         if n < 0:
             raise GoPanic("strings.Builder.Grow: negative count")
+
+    Grow = grow
 
 
 stdout = sys.stdout  # os.Stdout: a profile written here is printed (or captured: capture_profiles)

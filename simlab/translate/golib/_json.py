@@ -580,7 +580,10 @@ class _Encoder:
         if isinstance(v, Ref):
             return (yield from self.nested(v.v, _ANY))
         if getattr(cls, "go_json", None) is not None:
-            return (yield from self.nested(v, ("struct", "", cls, "")))
+            # a pointer to the struct (no go.as_value's class): its fields are
+            # addressable, so their pointer methods marshal them
+            pointer = "go_struct" not in cls.__dict__
+            return (yield from self.nested(v, ("struct", "", cls, ""), pointer))
         if v is EMPTY or type_name(v) in _FIELDLESS_ERRORS:
             return "{}"  # struct{}{}, errors.New's: a struct of no exported fields
         raise SimlabError(f"the JSON of a {cls.__name__} held in an interface is not modelled")

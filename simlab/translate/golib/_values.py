@@ -985,6 +985,11 @@ def _copy_as(x: Any, cls: Any) -> Any:
     for name, param in getattr(cls, "go_generic_fields", {}).items():
         if copies_values(getattr(x, param)):  # a field of type T, T a struct or an array type
             setattr(c, name, copy(getattr(x, name)))
+    values = getattr(cls, "go_values", ())
+    for name, param in getattr(cls, "go_generic_elems", {}).items():
+        held = getattr(c, name)
+        if name in values and type(held) is list and copies_values(getattr(x, param)):
+            setattr(c, name, [copy(e) for e in held])  # a [2]T array of T a struct or an array type
     return c
 
 
