@@ -58676,6 +58676,180 @@ func main() {
 )
 
 
+# &v in a generic where T is an interface type (error, any, fmt.Stringer): a
+# pointer to the interface variable, whatever it holds; of a struct, the struct.
+CONSTRUCTS["generic_address_of_interface_value"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+type Box[T any] struct{ p *T }
+
+func NewBox[T any](v T) Box[T] { return Box[T]{&v} }
+
+type P struct{ X int }
+
+func main() {
+\tp := ptr[error](errors.New("e1"))
+\tfmt.Println(*p)
+\t*p = nil
+\tfmt.Println(*p == nil)
+\tq := ptr[any](5)
+\tfmt.Println(*q)
+\ts := ptr(P{1})
+\ts.X = 2
+\tfmt.Println(*s)
+\tb := NewBox[error](errors.New("boxed"))
+\te := *b.p
+\tfmt.Println(e.Error())
+\tsp := ptr[fmt.Stringer](nil)
+\tfmt.Println(*sp == nil)
+}
+""",
+    ("e1\ntrue\n5\n{2}\nboxed\ntrue\n"),
+)
+
+
+# &st of a generic's local or parameter of type S, written through by a callback
+# (*p += 41 of S = int): the variable lives in a pointer, so the write reaches it.
+CONSTRUCTS["generic_local_address_written"] = (
+    """\
+package main
+
+import "fmt"
+
+func run[S any](init S, fn func(*S)) S {
+\tst := init
+\tfn(&st)
+\treturn st
+}
+
+func appendTo[S any](init S, fns ...func(*S)) S {
+\tfor _, f := range fns {
+\t\tf(&init)
+\t}
+\treturn init
+}
+
+type Acc struct{ N int }
+
+func main() {
+\tfmt.Println(run(0, func(p *int) { *p += 41 }))
+\tfmt.Println(run("a", func(p *string) { *p += "b" }))
+\tfmt.Println(run(Acc{1}, func(p *Acc) { p.N *= 10 }))
+\tgrow := func(p *[]int) { *p = append(*p, 2) }
+\tfmt.Println(appendTo([]int{1}, grow, func(p *[]int) { (*p)[0] = 9 }))
+}
+""",
+    ("41\nab\n{10}\n[9 2]\n"),
+)
+
+
+# return t / 2, true of a named float with String, in a function of two results:
+# the result keeps its type, which fmt prints by String (in a generic's slice too).
+CONSTRUCTS["arithmetic_in_multi_value_return"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Temp float64
+
+func (t Temp) String() string { return fmt.Sprintf("%.1f°C", float64(t)) }
+
+func C[T any](x T, f func(T) (T, bool)) []T {
+\tr, _ := f(x)
+\treturn []T{r}
+}
+
+func half(t Temp) (Temp, error) {
+\tif t < 0 {
+\t\treturn 0, errors.New("below zero")
+\t}
+\treturn t / 2, nil
+}
+
+func main() {
+\tfmt.Println(C(Temp(4), func(t Temp) (Temp, bool) { return t / 2, true }))
+\th, err := half(9)
+\tvar a any = h
+\tfmt.Println(a, err)
+\tfmt.Println(half(-1))
+}
+""",
+    ("[2.0°C]\n4.5°C <nil>\n0.0°C below zero\n"),
+)
+
+
+# JSON object keys into a map[int]V or map[uint8]V read as strconv.ParseInt reads
+# them: a sign and leading zeros ("007", "+7", "-0"); spaces, _ and 0x fail.
+CONSTRUCTS["json_int_map_keys_parse_int"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+func main() {
+\tins := []string{`{"007":"bond"}`, `{"+7":"a"}`, `{"-0":"z"}`, `{" 1":"sp"}`, `{"1_0":"u"}`,
+\t\t`{"":"e"}`, `{"0x1":"h"}`}
+\tfor _, in := range ins {
+\t\tvar m map[int]string
+\t\terr := json.Unmarshal([]byte(in), &m)
+\t\tfmt.Println(m, err)
+\t}
+\tvar u map[uint8]int
+\tfmt.Println(json.Unmarshal([]byte(`{"0255":1}`), &u), u)
+\tfmt.Println(json.Unmarshal([]byte(`{"256":1}`), &u), u)
+}
+""",
+    (
+        "map[7:bond] <nil>\n"
+        "map[7:a] <nil>\n"
+        "map[0:z] <nil>\n"
+        "map[] json: cannot unmarshal number  1 into Go struct field . 1 of type int\n"
+        "map[] json: cannot unmarshal number 1_0 into Go struct field .1_0 of type int\n"
+        "map[] json: cannot unmarshal number  into Go value of type int\n"
+        "map[] json: cannot unmarshal number 0x1 into Go struct field .0x1 of type int\n"
+        "<nil> map[255:1]\n"
+        "json: cannot unmarshal number 256 into .256 of type uint8 map[255:1]\n"
+    ),
+)
+
+
+# A json.Number under a verb a string does not take (%d, %t, %f): fmt's mark
+# names its type, json.Number.
+CONSTRUCTS["json_number_under_bad_verbs"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+func main() {
+\tn := json.Number("12")
+\tfmt.Printf("%d|%t|%f|%v|%s|%q|%x\\n", n, n, n, n, n, n, n)
+\tf, _ := json.Number("2.5").Float64()
+\tfmt.Println(n, f)
+}
+""",
+    ('%!d(json.Number=12)|%!t(json.Number=12)|%!f(json.Number=12)|12|12|"12"|3132\n12 2.5\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -453,7 +453,9 @@ func (m *module) findBoxed() {
 				return true
 			}
 			addressed[v]++ // &x twice: one pointer, as Go's (p == q, a map key)
-			if a.assigns[v] > 0 || writtenThrough[x] || m.writtenThrough(v.Type()) || addressed[v] > 1 {
+			// (of a type parameter's type, the writes through *int or *string pointers
+			// the instances make are not found by its type: it lives in a pointer)
+			if a.assigns[v] > 0 || writtenThrough[x] || m.writtenThrough(v.Type()) || addressed[v] > 1 || isTypeParam(v.Type()) {
 				if simple[v] || isParam(a.declUnit[v], v) || isResult(a.declUnit[v].sig, v) {
 					m.boxed[v] = true
 				}

@@ -2111,6 +2111,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "*" + f.resultsInInterfaces(c, tuple, s) // f(g()): g's results are f's arguments
 		case isRawMessage(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = "go.json.raw_text(" + s + ")" // its String method: the text, or null
+		case isNamed(t, "encoding/json", "Number") && asNumber:
+			s = "go.json.Number(" + s + ")" // %!d(json.Number=12): fmt's mark names its type
 		case c.Ellipsis.IsValid() && i == len(c.Args)-1:
 			s = "*" + s
 		case typeOf && isTypeParam(t):

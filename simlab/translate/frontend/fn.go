@@ -2351,14 +2351,19 @@ func s2n(_ *types.Selection, c *ast.CallExpr) ast.Node { return c }
 
 func (f *fn) returnStmt(s *ast.ReturnStmt) {
 	// return g(): g's results, each into its own result of this function
-	value := func(e ast.Expr) string { return f.tupleInto(e, resultTypes(f.u.sig), f.value(e)) }
+	value := func(i int, e ast.Expr) string {
+		if cls := f.arithResultClass(e, i); cls != "" && len(s.Results) > 1 {
+			return f.classValue(e, cls) // return t / 2, true: a Temp, which fmt prints by its String
+		}
+		return f.tupleInto(e, resultTypes(f.u.sig), f.value(e))
+	}
 	if f.resultsLast {
 		// set the results, return them after the defers: from the function's last
 		// statement, by going on; from any other, by raising go.Return
 		if len(s.Results) > 0 {
 			var parts []string
-			for _, r := range s.Results {
-				parts = append(parts, value(r))
+			for i, r := range s.Results {
+				parts = append(parts, value(i, r))
 			}
 			f.setResults(parts)
 		}
@@ -2380,8 +2385,8 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 	if len(f.results) > 0 && hasDefer(f.u.body) {
 		// Go sets the named results, then runs the deferred calls, which may read them
 		var parts []string
-		for _, r := range s.Results {
-			parts = append(parts, value(r))
+		for i, r := range s.Results {
+			parts = append(parts, value(i, r))
 		}
 		f.setResults(parts)
 		f.wl(f.line, "return %s", strings.Join(f.results, ", "))
@@ -2393,14 +2398,14 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 			text, yields := f.call(c)
 			_ = yields
 			parts = append(parts, f.tupleInto(c, resultTypes(f.u.sig), text))
-		} else if cls := f.arithResultClass(s.Results[0]); cls != "" {
+		} else if cls := f.arithResultClass(s.Results[0], 0); cls != "" {
 			parts = append(parts, f.classValue(s.Results[0], cls)) // return N(n) + 1: an N, which fmt prints by its String
 		} else {
 			parts = append(parts, f.value(s.Results[0]))
 		}
 	} else {
-		for _, r := range s.Results {
-			parts = append(parts, value(r))
+		for i, r := range s.Results {
+			parts = append(parts, value(i, r))
 		}
 	}
 	f.flushPre()
@@ -2440,13 +2445,13 @@ func (f *fn) setResults(parts []string) {
 	}
 }
 
-// arithResultClass: the class of the function's one result where r, the value
-// it returns, is arithmetic on a named number type with a String or Error method,
+// arithResultClass: the class of the function's i-th result where r, the value
+// it returns there, is arithmetic on a named number type with a String or Error method,
 // whose result is a plain number here (a library function that stores it, a
 // generic's yield, would keep it without its method); else "".
-func (f *fn) arithResultClass(r ast.Expr) string {
+func (f *fn) arithResultClass(r ast.Expr, i int) string {
 	rt := resultTypes(f.u.sig)
-	if len(rt) != 1 || !hasFmtMethod(rt[0]) {
+	if i >= len(rt) || !hasFmtMethod(rt[i]) {
 		return ""
 	}
 	switch x := ast.Unparen(r).(type) {
@@ -2461,7 +2466,7 @@ func (f *fn) arithResultClass(r ast.Expr) string {
 	default:
 		return ""
 	}
-	return f.m.basicClass(rt[0])
+	return f.m.basicClass(rt[i])
 }
 
 // isArithOp: op is one of Go's arithmetic or bitwise operators.
@@ -4054,10 +4059,11 @@ func (f *fn) cell(obj types.Object) string {
 }
 
 // boxer: what makes the go.Ref a variable whose address is taken lives in; for
-// one of a type parameter's type, a struct is its own pointer (go.pointer_to).
+// one of a type parameter's type, a struct is its own pointer, and an interface
+// type argument's variable a go.Ref (go.pointer_of(T)).
 func boxer(obj types.Object) string {
-	if _, generic := obj.Type().(*types.TypeParam); generic {
-		return "go.pointer_to"
+	if tp, generic := obj.Type().(*types.TypeParam); generic {
+		return "go.pointer_of(" + tp.Obj().Name() + ")"
 	}
 	return "go.Ref"
 }

@@ -1272,11 +1272,9 @@ class _Decoder:
             kind = key_d[2][0] if key_d[0] == "methods" and not key_d[4] else key_d[0]
             if kind in INT_RANGES:
                 low, high = INT_RANGES[kind]
-                try:
-                    k = int(key)
-                    ok = low <= k <= high and str(k) == key.lstrip("+")
-                except ValueError:
-                    ok = False
+                # strconv.ParseInt's syntax: a sign, then decimal digits, leading zeros too ("007")
+                digits = key[1:] if key[:1] in "+-" else key
+                ok = digits.isascii() and digits.isdigit() and low <= (k := int(key)) <= high
                 if not ok:
                     self.fail(node, "number " + key, key_d)
                     self.path.pop()

@@ -61,6 +61,7 @@ from ._values import (
     copy,
     is_array_type,
     named_pointer,
+    pointer_to,
     type_arg_name,
 )
 
@@ -391,6 +392,13 @@ def convert(t: Any, x: Any) -> Any:
         value = int64(value)  # int(u) of a uint past MaxInt64 wraps, an int and int64's 64 bits
     cls = type(zero)
     return value if cls in (int, float) else cls(value)
+
+
+def pointer_of(t: Any) -> Callable[[Any], Any]:
+    """What makes ``&v`` of a variable of a type parameter's type, ``t`` its type
+    argument: of an interface type (``error``, ``any``), a :class:`Ref`, whatever the
+    interface holds; else :func:`pointer_to`, by the value."""
+    return Ref if isinstance(t, TypeArg) and t.is_interface() else pointer_to
 
 
 def convert_text(t: Any, text: str) -> Any:
