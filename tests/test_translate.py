@@ -58850,6 +58850,155 @@ func main() {
 )
 
 
+# A struct embedding io.Closer: Close promoted through the field, the held
+# closer's own (a nil one's call panics), and the struct an io.Closer itself.
+CONSTRUCTS["embedded_io_closer"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+type Holder struct {
+\tio.Closer
+\tName string
+}
+
+type failing struct{ n int }
+
+func (f *failing) Close() error { f.n++; return fmt.Errorf("close %d", f.n) }
+
+func closeAll(cs ...io.Closer) error {
+\tvar errs []error
+\tfor _, c := range cs {
+\t\terrs = append(errs, c.Close())
+\t}
+\treturn errors.Join(errs...)
+}
+
+func main() {
+\th := Holder{io.NopCloser(strings.NewReader("")), "h"}
+\tfmt.Println(h.Close(), h.Name)
+\tf := &failing{}
+\tg := Holder{f, "g"}
+\tfmt.Println(g.Close(), f.n)
+\tfmt.Println(closeAll(h, g))
+\tdefer func() { fmt.Println("recovered:", recover() != nil) }()
+\tvar z Holder
+\tz.Close()
+}
+""",
+    ("<nil> h\nclose 1 1\nclose 2\nrecovered: true\n"),
+)
+
+
+# A generic's exported field of type T, []T or map[K]T where the type argument is
+# time.Duration or time.Time (or a slice, a map of them): printed by String, as
+# Go's; an unexported one's durations stay numbers.
+CONSTRUCTS["generic_fields_of_times"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Pair[A, B any] struct {
+\tFirst  A
+\tSecond B
+}
+
+type List[T any] struct {
+\tItems []T
+\tByKey map[string]T
+\trows  []T
+}
+
+func main() {
+\tfmt.Println(Pair[int, []time.Duration]{1, []time.Duration{time.Hour}})
+\twaits := map[string]time.Duration{"a": time.Minute}
+\tfmt.Printf("%+v\\n", Pair[time.Duration, map[string]time.Duration]{time.Second, waits})
+\tday := time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)
+\tfmt.Println(List[time.Time]{Items: []time.Time{day}})
+\tbyKey := map[string]time.Duration{"k": 90 * time.Second}
+\tms, s := []time.Duration{time.Millisecond}, []time.Duration{time.Second}
+\tfmt.Println(List[time.Duration]{ms, byKey, s})
+}
+""",
+    (
+        "{1 [1h0m0s]}\n"
+        "{First:1s Second:map[a:1m0s]}\n"
+        "{[2024-01-02 00:00:00 +0000 UTC] map[] []}\n"
+        "{[1ms] map[k:1m30s] [1000000000]}\n"
+    ),
+)
+
+
+# A nil *Node[int] whose String checks for nil: printed by it in a slice and a
+# field too; a method expression or value of a nil one runs its nil case.
+CONSTRUCTS["generic_nil_pointer_methods"] = (
+    """\
+package main
+
+import (
+\t"cmp"
+\t"fmt"
+)
+
+type Node[K cmp.Ordered] struct {
+\tKey         K
+\tLeft, Right *Node[K]
+}
+
+func (n *Node[K]) String() string {
+\tif n == nil {
+\t\treturn "()"
+\t}
+\treturn fmt.Sprintf("(%v %v %v)", n.Left, n.Key, n.Right)
+}
+
+func (n *Node[K]) Height() int {
+\tif n == nil {
+\t\treturn 0
+\t}
+\treturn 1 + max(n.Left.Height(), n.Right.Height())
+}
+
+func (n *Node[K]) Insert(k K) *Node[K] {
+\tif n == nil {
+\t\treturn &Node[K]{Key: k}
+\t}
+\tif k < n.Key {
+\t\tn.Left = n.Left.Insert(k)
+\t} else {
+\t\tn.Right = n.Right.Insert(k)
+\t}
+\treturn n
+}
+
+func main() {
+\tvar root *Node[int]
+\tfmt.Println(root, []*Node[int]{nil}, struct{ P *Node[int] }{})
+\tfor _, k := range []int{5, 3, 8} {
+\t\troot = root.Insert(k)
+\t}
+\tfmt.Println(root)
+\tfmt.Printf("%+v\\n", *root.Left)
+\th := (*Node[int]).Height
+\tvar none *Node[int]
+\tf := none.Height
+\tfmt.Println(h(root), h(nil), f())
+}
+""",
+    ("() [()] {()}\n((() 3 ()) 5 (() 8 ()))\n{Key:3 Left:() Right:()}\n2 0 0\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

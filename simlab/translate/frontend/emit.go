@@ -3991,7 +3991,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, fmt.Stringer, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, and its named slice, map, number and string types whose methods all have value receivers, by value or by pointer")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, fmt.Stringer, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer, Closer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, and its named slice, map, number and string types whose methods all have value receivers, by value or by pointer")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -4071,6 +4071,10 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		} else if cls := m.structClassOfPointer(ft); cls != "" && hasFmtMethod(ft) {
 			// a nil *Node: (*Node)(nil), whose String method fmt calls (end, not <nil>)
 			times = append(times, fmt.Sprintf("%q: lambda x: go.as_iface(x, %s)", name, cls))
+		} else if ptr, ok := ft.(*types.Pointer); ok && hasFmtMethod(ft) && namedOf(ptr.Elem()) != nil &&
+			namedOf(ptr.Elem()).TypeArgs().Len() > 0 && m.programStruct(ptr.Elem()) && m.p.nilSafeFmt(namedOf(ptr.Elem()).Origin()) {
+			// a nil *Node[int] whose String checks for nil: fmt calls it too
+			times = append(times, fmt.Sprintf("%q: lambda x: go.as_iface(x, %s)", name, m.globals[namedOf(ptr.Elem()).Origin().Obj()]))
 		} else if cls := m.structClassOfPointer(elemType(ft)); cls != "" && hasFmtMethod(elemType(ft)) && !hasFmtMethod(ft) {
 			// a [2]*Node or []*Node: each nil one (*Node)(nil), whose String method fmt calls
 			times = append(times, fmt.Sprintf("%q: lambda x: go.typed_nils(x, %s)", name, cls))
@@ -4282,7 +4286,7 @@ var embeddedLibrary = map[string]bool{
 	"strings.Builder": true, "strings.Reader": true, "bytes.Buffer": true, "bytes.Reader": true,
 	"bufio.Reader": true, "bufio.Writer": true, "bufio.Scanner": true,
 	"io.Writer": true, "io.Reader": true, "io.ReadWriter": true,
-	"io.ReadCloser": true, "io.WriteCloser": true, "io.ReadWriteCloser": true, "net.Conn": true,
+	"io.Closer": true, "io.ReadCloser": true, "io.WriteCloser": true, "io.ReadWriteCloser": true, "net.Conn": true,
 	"log/slog.Handler": true, "log.Logger": true, "sort.Interface": true,
 }
 

@@ -802,14 +802,14 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 		}
 		if recvType := fn.Type().(*types.Signature).Recv().Type(); x != f.callee && isPointer(recvType) &&
 			(len(sel.Index()) == 1 && isPointer(sel.Recv()) || len(sel.Index()) > 1 && embedsPointer(sel)) {
-			if n, ok := recvType.(*types.Pointer).Elem().(*types.Named); ok && n.TypeArgs().Len() == 0 && f.m.globals[n.Obj()] != "" {
+			if n, ok := recvType.(*types.Pointer).Elem().(*types.Named); ok && f.m.globals[n.Origin().Obj()] != "" {
 				// f := t.Close of a pointer method: t may be nil, which Go reads (or
 				// panics on) only when f is called; o.Close promoted from an embedded
 				// *Conn, o.Conn
 				if len(sel.Index()) > 1 {
 					recv += embeddedPath(sel.Recv(), sel.Index())
 				}
-				return "go.method_value(" + f.m.globals[n.Obj()] + "." + fieldName(x.Sel.Name) + ", " + recv + ")"
+				return "go.method_value(" + f.m.globals[n.Origin().Obj()] + "." + fieldName(x.Sel.Name) + ", " + recv + ")"
 			}
 		}
 		if x != f.callee && valueReceiver(fn) && len(sel.Index()) > 1 {
@@ -5842,10 +5842,22 @@ func (f *fn) nilStringerElems(t types.Type) string {
 		return ""
 	}
 	n, ok := types.Unalias(ptr.Elem()).(*types.Named)
-	if !ok || n.TypeArgs().Len() > 0 || !f.m.types[n.Obj()] {
+	if !ok || !f.m.types[n.Origin().Obj()] || n.TypeArgs().Len() > 0 && !f.p.nilSafeFmt(n.Origin()) {
 		return ""
 	}
-	return f.m.globals[n.Obj()]
+	return f.m.globals[n.Origin().Obj()] // of a generic type, its String takes no type arguments from nil
+}
+
+// nilSafeFmt: the generic type n's pointer String, Error or Format method checks
+// for a nil receiver, so it runs without the type arguments a nil one cannot give.
+func (p *program) nilSafeFmt(n *types.Named) bool {
+	for _, name := range []string{"String", "Error", "Format"} {
+		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(n), true, n.Obj().Pkg(), name)
+		if fn, ok := obj.(*types.Func); ok && p.nilSafe[fn] {
+			return true
+		}
+	}
+	return false
 }
 
 // structPointerClass: the class of T where t is *T, T a struct type of the

@@ -301,9 +301,10 @@ func (f *fn) function() {
 				args = append(args, params[0]+"."+f.m.typeParamSlot(origin.Obj(), kws[len(kws)-1]))
 			}
 			if len(names) > 0 && nilSafeGeneric {
-				// the receiver may be nil: its callers pass its type arguments (Tree.Insert(t, v, T=int))
+				// the receiver may be nil: its callers pass its type arguments (Tree.Insert(t, v,
+				// T=int)), but for a method value or expression, (*Node[int]).Height, which do not
 				for i, name := range names {
-					f.wl(line, "%s = %s if %s is None else %s  # the type arguments of %s", name, args[i], kws[i], kws[i], params[0])
+					f.wl(line, "%s = %s if %s is None and %s is not None else %s  # the type arguments of %s", name, args[i], kws[i], params[0], kws[i], params[0])
 				}
 			} else if len(names) > 0 {
 				f.wl(line, "%s = %s  # the type arguments of %s", strings.Join(names, ", "), strings.Join(args, ", "), params[0])

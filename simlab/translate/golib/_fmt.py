@@ -148,6 +148,20 @@ def _timed(x: Any, go_type: str) -> Any:
     return [wrap(e) for e in x]
 
 
+_TIMED = {"time.Time": Time, "time.Duration": Duration}
+
+
+def _timed_leaves(wrap: Any, x: Any) -> Any:
+    """``x``, a generic's slice, array or map of ``T`` (at any depth) where ``T`` is
+    time.Time or time.Duration: each one as ``wrap`` makes it, which fmt prints by
+    its String method."""
+    if isinstance(x, dict):
+        return {k: _timed_leaves(wrap, e) for k, e in x.items()}
+    if isinstance(x, list):
+        return [_timed_leaves(wrap, e) for e in x]
+    return wrap(x) if type(x) is int else x
+
+
 def _holds_timed(go_type: str) -> bool:
     """``go_type`` is a slice, an array or a map type of times, durations or float32s,
     at any depth (``[][]time.Duration``)."""
@@ -482,10 +496,16 @@ def _struct_fields(x: Any) -> Iterator[tuple[str, Any, str]]:
             times = {**times, s: arg.box}
         elif isinstance(arg, TypeArg) and arg.empties is not None:  # T struct{}, []struct{}
             empty = {**empty, s: arg.empties}
+        elif isinstance(arg, TypeArg) and s[:1].isupper() and _holds_timed(arg.go_name):
+            # T a []time.Duration: each element by its String
+            times = {**times, s: functools.partial(_timed, go_type=arg.go_name)}
     elems: tuple[str, ...] = ()  # a []T, [4]T, map[K]T of structs: fmt may call their methods
     for s, param in getattr(cls, "go_generic_elems", {}).items():
-        if _struct_arg(getattr(x, param)):
+        arg = getattr(x, param)
+        if _struct_arg(arg):
             elems = (*elems, s)
+        elif isinstance(arg, TypeArg) and s[:1].isupper() and arg.go_name in _TIMED:
+            times = {**times, s: functools.partial(_timed_leaves, _TIMED[arg.go_name])}
     hidden = getattr(cls, "go_type_params", ())
     blanks = list(getattr(cls, "go_blank_fields", ()))  # (before the n-th field, its zero)
     shown = 0
