@@ -58999,6 +58999,151 @@ func main() {
 )
 
 
+# A helper that decodes JSON into its any parameter (decode(raw, dst), a Store's
+# Load with a Decoder) given &names of a slice, a string, a map, an int, a bool:
+# the value arrives, and a type error is Go's.
+CONSTRUCTS["json_decode_helper_targets"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"strings"
+)
+
+type Config struct {
+\tName  string
+\tPorts []int
+}
+
+func decode(raw string, dst any) error {
+\treturn json.Unmarshal([]byte(raw), dst)
+}
+
+func main() {
+\tvar c Config
+\tfmt.Println(decode(`{"Name":"svc","Ports":[80,443]}`, &c), c)
+\tvar names []string
+\tfmt.Println(decode(`["a","b"]`, &names), names)
+\tvar s string
+\tfmt.Println(decode(`"hi"`, &s), s)
+\tvar m map[string]int
+\tfmt.Println(decode(`{"x":1}`, &m), m)
+\tvar n int
+\tfmt.Println(decode(`"bad"`, &n), n)
+}
+
+type Store struct{ data map[string]string }
+
+func (s *Store) Load(key string, dst any) error {
+\treturn json.NewDecoder(strings.NewReader(s.data[key])).Decode(dst)
+}
+
+func init() {
+\tst := &Store{map[string]string{"ids": "[3,1,2]", "flag": "true"}}
+\tvar ids []int
+\tvar flag bool
+\tfmt.Println(st.Load("ids", &ids), ids, st.Load("flag", &flag), flag)
+}
+""",
+    (
+        "<nil> [3 1 2] <nil> true\n"
+        "<nil> {svc [80 443]}\n"
+        "<nil> [a b]\n"
+        "<nil> hi\n"
+        "<nil> map[x:1]\n"
+        "json: cannot unmarshal string into Go value of type int 0\n"
+    ),
+)
+
+
+# An overflow check whose operand is converted to the named type (a * Cents(n),
+# then r/Cents(n) != a; a + Cents(b)): the product and the sum wrap as Go's do.
+CONSTRUCTS["overflow_check_of_converted_operand"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+type Cents int64
+
+var errOverflow = errors.New("overflow")
+
+func MulChecked(a Cents, n int64) (Cents, error) {
+\tr := a * Cents(n)
+\tif r/Cents(n) != a {
+\t\treturn 0, errOverflow
+\t}
+\treturn r, nil
+}
+
+func AddChecked(a Cents, b int64) (Cents, error) {
+\ts := a + Cents(b)
+\tif (s > a) != (b > 0) {
+\t\treturn 0, errOverflow
+\t}
+\treturn s, nil
+}
+
+func main() {
+\tfmt.Println(MulChecked(1<<62, 3))
+\tfmt.Println(MulChecked(250, 4))
+\tfmt.Println(AddChecked(1<<62, 1<<62))
+\tfmt.Println(AddChecked(-5, 2))
+}
+""",
+    ("0 overflow\n1000 <nil>\n0 overflow\n-3 <nil>\n"),
+)
+
+
+# A stack of a struct type declared inside a generic function (type frame struct{
+# node K; next int}), re-sliced and appended to: its size depends on K, which the
+# front end no longer asks go/types for (its assertion failed).
+CONSTRUCTS["generic_local_frame_stack"] = (
+    """\
+package main
+
+import "fmt"
+
+func DFS[K comparable](adj map[K][]K, start K) []K {
+\ttype frame struct {
+\t\tnode K
+\t\tnext int
+\t}
+\tseen := map[K]bool{start: true}
+\torder := []K{start}
+\tstack := []frame{{start, 0}}
+\tfor len(stack) > 0 {
+\t\ttop := &stack[len(stack)-1]
+\t\tif top.next == len(adj[top.node]) {
+\t\t\tstack = stack[:len(stack)-1]
+\t\t\tcontinue
+\t\t}
+\t\tn := adj[top.node][top.next]
+\t\ttop.next++
+\t\tif !seen[n] {
+\t\t\tseen[n] = true
+\t\t\torder = append(order, n)
+\t\t\tstack = append(stack, frame{n, 0})
+\t\t}
+\t}
+\treturn order
+}
+
+func main() {
+\tadj := map[string][]string{"a": {"b", "c"}, "b": {"d"}, "c": {"d", "a"}}
+\tfmt.Println(DFS(adj, "a"))
+\tfmt.Println(DFS(map[int][]int{1: {2}, 2: {3, 1}}, 1))
+}
+""",
+    ("[a b d c]\n[1 2 3]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -153,6 +153,18 @@ func (m *module) stackAppendsIn(body *ast.BlockStmt) {
 	}
 }
 
+// sizeOf: gcSizes.Sizeof(t), or false where t's size depends on a type parameter
+// that hasTypeParam cannot see: a struct type declared inside a generic function
+// (type frame struct{ n K; i int }), whose Sizeof is go/types' failed assertion.
+func sizeOf(t types.Type) (size int64, ok bool) {
+	defer func() {
+		if recover() != nil {
+			size, ok = 0, false
+		}
+	}()
+	return gcSizes.Sizeof(t), true
+}
+
 // stackElems: the length of the stack buffer for a local slice variable obj of
 // the program (its elements of 1 to 32 bytes), or 0.
 func stackElems(obj types.Object) int64 {
@@ -164,8 +176,8 @@ func stackElems(obj types.Object) int64 {
 	if !ok || hasTypeParam(sl.Elem()) {
 		return 0
 	}
-	size := gcSizes.Sizeof(sl.Elem())
-	if size == 0 || size > stackBuffer {
+	size, ok := sizeOf(sl.Elem())
+	if !ok || size == 0 || size > stackBuffer {
 		return 0
 	}
 	return stackBuffer / size

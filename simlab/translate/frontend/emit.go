@@ -352,6 +352,11 @@ func (m *module) findBoxed() {
 			return true
 		})
 	}
+	for e := range p.jsonTargets { // decode(raw, &names) of a function that decodes JSON into it
+		if x, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && x.Op == token.AND {
+			writtenThrough[x] = true
+		}
+	}
 	// a for i := ... variable a closure captures and the loop's body assigns: a
 	// go.Ref per iteration, each a copy of the last's (Go 1.22), so that the
 	// closure sees its iteration's changes

@@ -238,6 +238,10 @@ func (f *fn) expr(e ast.Expr) string {
 		if f.p.ifaceLocks[e] {
 			return "go.Locker(" + f.exprOf(e) + ")" // in an interface of the program: l.Lock()
 		}
+		if f.p.jsonTargets[e] {
+			// decode(raw, &names): the pointer, and what JSON decodes into through it
+			return "go.json.held(" + f.exprOf(e) + ", " + f.jsonType(e, t) + ")"
+		}
 		if f.p.ifaceFuncs[e] {
 			return "go.TypedFunc(" + f.exprOf(e) + ", " + pyString(reflectType(t)) + ")" // for x.(T)
 		}
@@ -6264,7 +6268,7 @@ func (m *module) growth(c *ast.CallExpr) string {
 		return ""
 	}
 	kw := ""
-	if n := gcSizes.Sizeof(sl.Elem()); n != 8 {
+	if n, ok := sizeOf(sl.Elem()); ok && n != 8 {
 		kw += ", size=" + strconv.FormatInt(n, 10)
 	}
 	if hasPointers(sl.Elem()) {

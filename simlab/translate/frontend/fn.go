@@ -1514,9 +1514,15 @@ func (f *fn) overflowChecked(x, e ast.Expr) bool {
 		return false
 	}
 	c := p.info.ObjectOf(id)
-	// an operand is a variable or a field of one (a.Value + b.Value)
-	operand := func(e ast.Expr) any {
+	// an operand is a variable or a field of one (a.Value + b.Value), or a
+	// conversion of one (a * Cents(n))
+	var operand func(e ast.Expr) any
+	operand = func(e ast.Expr) any {
 		switch e := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			if p.info.Types[e.Fun].IsType() && len(e.Args) == 1 {
+				return operand(e.Args[0])
+			}
 		case *ast.Ident:
 			if v := p.info.Uses[e]; v != nil {
 				return v

@@ -114,6 +114,7 @@ type program struct {
 	ifaceLocks       map[ast.Expr]bool             // mutexes converted to an interface of the program (go.Locker)
 	ifaceContexts    map[ast.Expr]bool             // values of the program's own types converted to context.Context
 	ifaceFuncs       map[ast.Expr]bool             // func values converted to an interface, in a program that asserts one back
+	jsonTargets      map[ast.Expr]bool             // &v of no struct handed to a function that decodes JSON into it (go.json.held)
 	ifaceSlices      map[ast.Expr]bool             // slice variables converted to an interface at their last use (go.typed)
 	arrayKeys        map[ast.Expr]bool             // keys of maps keyed by an array: go.array_key
 	floatKeys        map[ast.Expr]bool             // keys of maps keyed by a float, which may be NaN: go.float_key

@@ -42,6 +42,7 @@ func (p *program) findInterfaceValues() {
 	p.ifaceSlices = map[ast.Expr]bool{}
 	p.findPrintedOperands()
 	p.findPrintWrapperArgs()
+	p.findJSONTargets()
 	libraryArgs := map[ast.Expr]bool{} // the operands of the library's calls but fmt's
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
@@ -99,6 +100,9 @@ func (p *program) findInterfaceValues() {
 			if n := namedOf(p.info.TypeOf(e)); n != nil && p.ours(n.Obj().Pkg()) {
 				p.ifaceValues[e], p.ifaceContexts[e] = true, true // go.CustomContext
 			}
+		}
+		if p.jsonTargets[e] {
+			p.ifaceValues[e] = true // go.json.held: the pointer and its type's descriptor
 		}
 		if p.lockerInInterface(e, t) {
 			p.ifaceValues[e], p.ifaceLocks[e] = true, true // go.Locker: the mutex's methods by their Go names
@@ -328,6 +332,74 @@ func (p *program) findPrintWrapperArgs() {
 			if at, ok := wrappers[callee]; ok {
 				for _, a := range c.Args[min(at, len(c.Args)):] {
 					p.printWrapperArgs[a] = true
+				}
+			}
+			return true
+		})
+	}
+}
+
+// findJSONTargets records the operands &v (v no struct) of each call to one of
+// the program's functions that hands the any parameter there to json.Unmarshal
+// or a json.Decoder's Decode (func decode(raw []byte, dst any) error { return
+// json.Unmarshal(raw, dst) }): the interface holds a go.Ref, which keeps no type
+// for the decoder, so it is given one that does (go.json.held).
+func (p *program) findJSONTargets() {
+	p.jsonTargets = map[ast.Expr]bool{}
+	decoders := map[types.Object][]int{} // each such function: the indices of those parameters
+	for _, file := range p.files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, _ := p.info.Defs[fd.Name].(*types.Func)
+			params := fn.Type().(*types.Signature).Params()
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				c, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				at := -1
+				switch calleeName(p, c) {
+				case "encoding/json.Unmarshal":
+					at = 1
+				case "encoding/json.Decode":
+					at = 0
+				}
+				if at < 0 || at >= len(c.Args) {
+					return true
+				}
+				if id, ok := ast.Unparen(c.Args[at]).(*ast.Ident); ok {
+					for i := 0; i < params.Len(); i++ {
+						if params.At(i) == p.info.Uses[id] && types.IsInterface(params.At(i).Type()) {
+							decoders[fn] = append(decoders[fn], i)
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			var callee types.Object
+			switch fun := ast.Unparen(c.Fun).(type) {
+			case *ast.Ident:
+				callee = p.info.Uses[fun]
+			case *ast.SelectorExpr:
+				callee = p.info.Uses[fun.Sel]
+			}
+			for _, i := range decoders[callee] {
+				if i >= len(c.Args) {
+					continue
+				}
+				if ptr, ok := p.info.TypeOf(c.Args[i]).(*types.Pointer); ok && !isStructValueType(ptr.Elem()) {
+					p.jsonTargets[c.Args[i]] = true // decode(raw, &names) of a []string
 				}
 			}
 			return true

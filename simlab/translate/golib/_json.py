@@ -68,6 +68,7 @@ from ._values import (
     NilMap,
     NilSlice,
     Ref,
+    TypedRef,
     is_nil,
 )
 
@@ -1371,6 +1372,8 @@ def _held(target: Any, d: Desc) -> Desc:
     if target is None:
         return ("nil", "nil")
     cls = type(target)
+    if isinstance(target, Held):
+        return target.desc
     if isinstance(target, Ref):
         raise SimlabError(
             "json.Unmarshal into an interface holding a pointer to anything but a struct"
@@ -1380,6 +1383,24 @@ def _held(target: Any, d: Desc) -> Desc:
     if getattr(cls, "go_json", None) is not None and name.startswith("*"):
         return ("ptr", name, ("struct", name[1:], cls, cls.__name__))
     return ("value", name)  # non-pointer main.Config
+
+
+class Held(TypedRef):
+    """A pointer to something other than a struct handed, as an ``any``, to a
+    function of the program that decodes JSON into it (``decode(raw, &names)``):
+    the pointer, and the descriptor of its type, which the :class:`Ref` it wraps
+    does not keep."""
+
+    __slots__ = ("desc",)
+
+    def __init__(self, ref: Ref, desc: Desc):
+        super().__init__(ref, desc[1])
+        self.desc = desc
+
+
+def held(ref: Ref, desc: Desc) -> Held:
+    """``&v`` going into the ``any`` a decoding function of the program takes."""
+    return Held(ref, desc)
 
 
 def type_param(T: Any) -> Desc:
@@ -1725,6 +1746,7 @@ __all__ = [
     "blocking_marshal_indent",
     "blocking_unmarshal",
     "compact",
+    "held",
     "html_escape",
     "indent",
     "marshal",
