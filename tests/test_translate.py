@@ -59144,6 +59144,100 @@ func main() {
 )
 
 
+# csv.Reader.Read that fails before a field is read ("a"x, a"b, "open): the
+# record is nil, as Go's; with ReuseRecord after a record, empty but not nil.
+CONSTRUCTS["csv_record_nil_before_a_field"] = (
+    """\
+package main
+
+import (
+\t"encoding/csv"
+\t"fmt"
+\t"strings"
+)
+
+func main() {
+\trec, err := csv.NewReader(strings.NewReader("\\"a\\"x\\n")).Read()
+\tfmt.Println(rec == nil, len(rec), err)
+\trec, err = csv.NewReader(strings.NewReader("a\\"b\\n")).Read()
+\tfmt.Println(rec == nil, len(rec), err)
+\trec, err = csv.NewReader(strings.NewReader("\\"open\\n")).Read()
+\tfmt.Println(rec == nil, len(rec), err)
+}
+
+func init() {
+\tr := csv.NewReader(strings.NewReader("x,y\\n\\"a\\"x\\n"))
+\tr.ReuseRecord = true
+\trec, err := r.Read()
+\tfmt.Println(rec, err)
+\trec, err = r.Read()
+\tfmt.Println(rec == nil, len(rec), err)
+\trecs, err := csv.NewReader(strings.NewReader("\\"a\\"x\\n")).ReadAll()
+\tfmt.Println(recs == nil, err)
+}
+""",
+    (
+        "[x y] <nil>\n"
+        'false 0 parse error on line 2, column 3: extraneous or missing " in quoted-field\n'
+        'true parse error on line 1, column 3: extraneous or missing " in quoted-field\n'
+        'true 0 parse error on line 1, column 3: extraneous or missing " in quoted-field\n'
+        'true 0 parse error on line 1, column 2: bare " in non-quoted-field\n'
+        'true 0 parse error on line 1, column 7: extraneous or missing " in quoted-field\n'
+    ),
+)
+
+
+# defer delete(seen, n): the builtin deferred as a function value, its operands
+# evaluated at the defer, as a cycle-marking printer uses it.
+CONSTRUCTS["defer_delete"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type Node struct {
+\tName     string
+\tChildren []*Node
+}
+
+func render(n *Node, seen map[*Node]bool, depth int, sb *strings.Builder) {
+\tif seen[n] {
+\t\tfmt.Fprintf(sb, "%s%s (cycle)\\n", strings.Repeat("  ", depth), n.Name)
+\t\treturn
+\t}
+\tseen[n] = true
+\tdefer delete(seen, n)
+\tfmt.Fprintf(sb, "%s%s\\n", strings.Repeat("  ", depth), n.Name)
+\tfor _, c := range n.Children {
+\t\trender(c, seen, depth+1, sb)
+\t}
+}
+
+func main() {
+\ta, b, c := &Node{Name: "a"}, &Node{Name: "b"}, &Node{Name: "c"}
+\ta.Children = []*Node{b, c}
+\tb.Children = []*Node{c, a}
+\tc.Children = []*Node{}
+\tseen := map[*Node]bool{}
+\tvar sb strings.Builder
+\trender(a, seen, 0, &sb)
+\tfmt.Print(sb.String())
+\tfmt.Println(len(seen))
+\tm := map[string]int{"k": 1}
+\tfunc() {
+\t\tdefer delete(m, "k")
+\t\tfmt.Println(m["k"])
+\t}()
+\tfmt.Println(m)
+}
+""",
+    ("a\n  b\n    c\n    a (cycle)\n  c\n0\n1\nmap[]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

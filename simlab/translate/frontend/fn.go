@@ -2182,8 +2182,8 @@ func (f *fn) funcValue(e ast.Expr, at ast.Node) (string, string) {
 		case *types.Var:
 			return f.name(obj), x.Name
 		case *types.Builtin:
-			if x.Name == "close" {
-				return "go.close", "close" // go close(ch): a goroutine that closes ch
+			if x.Name == "close" || x.Name == "delete" {
+				return "go." + x.Name, x.Name // go close(ch): a goroutine that closes ch; defer delete(seen, v)
 			}
 			p.unsupported(at, "go or defer of the builtin "+x.Name, "a closure: go func() { ... }()")
 		}

@@ -405,6 +405,11 @@ def close(ch: Any) -> None:
     ch.close()
 
 
+def delete(m: Any, key: Any) -> None:
+    """``delete(m, key)`` as a function value (``defer delete(seen, v)``)."""
+    m.pop(key, None)
+
+
 def through(s: list[Any], low: int, high: int | None, call: Callable[[list[Any]], Any]) -> Any:
     """A call given the sub-slice ``s[low:high]`` that writes its elements and keeps
     nothing of it (``mergeSort(s[:mid])``, ``copy(s[i+1:], s[i:])``): ``call`` is

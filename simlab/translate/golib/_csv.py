@@ -141,6 +141,8 @@ class Reader:
         list of its own here (Go's is a slice of that array)."""
         record, err = yield from self._read_record()
         last = self._last
+        if not record and (last is None or not self.ReuseRecord):
+            return NilSlice(), err  # no field read ("a"x): Go's nil record
         if not self.ReuseRecord:
             return record, err
         if last is None or len(record) > len(last):
