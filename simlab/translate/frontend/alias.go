@@ -290,8 +290,12 @@ func (a *sliceAliases) elements(e ast.Expr) any {
 }
 
 // callee: the function of the program a call runs, when it is known statically.
-func (a *sliceAliases) callee(c *ast.CallExpr) *types.Func {
-	p := a.p
+func (a *sliceAliases) callee(c *ast.CallExpr) *types.Func { return a.p.staticCallee(c) }
+
+// staticCallee: the function or method of the program a call runs, when it is
+// known statically (not through an interface or a function value): the generic
+// one for an instance's call.
+func (p *program) staticCallee(c *ast.CallExpr) *types.Func {
 	var id *ast.Ident
 	switch f := ast.Unparen(c.Fun).(type) {
 	case *ast.Ident:

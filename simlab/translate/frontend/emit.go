@@ -4386,9 +4386,20 @@ func (m *module) promoted(t types.Type) {
 		}
 		if recv := namedOf(fn.Type().(*types.Signature).Recv().Type()); recv != nil && m.p.ours(fn.Pkg()) && m.values[recv.Obj()] {
 			// a method of an embedded named slice or map: its class's, given the field's value
+			// (and, of a generic one, Vec[float64], its type arguments)
 			m.emit("")
 			m.emit("    def %s(self, *args):  # promoted from %s", name, strings.TrimPrefix(path, "."))
-			m.emit("        return %s.%s(%s, *args)", m.globals[recv.Obj()], name, held)
+			kw := ""
+			if e := namedOf(ft); e != nil && e.TypeArgs().Len() > 0 {
+				if outer := namedOf(t); outer != nil && outer.TypeParams().Len() > 0 {
+					for i := 0; i < outer.TypeParams().Len(); i++ { // Series[T]{ Vec[T] }: T is the series' own
+						tp := outer.TypeParams().At(i).Obj().Name()
+						m.emit("        %s = self.%s", tp, m.typeParamSlot(outer.Obj(), tp))
+					}
+				}
+				kw = ", " + strings.Join(m.typeKeywords(e.Origin().TypeParams(), e.TypeArgs(), nil), ", ")
+			}
+			m.emit("        return %s.%s(%s, *args%s)", m.globals[recv.Obj()], name, held, kw)
 			continue
 		}
 		if !m.p.ours(fn.Pkg()) {

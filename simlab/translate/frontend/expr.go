@@ -1579,7 +1579,7 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 	r := f.operand(x.Y, pr+1)
 	inlineCheck := false
 	if prod, ok := ast.Unparen(x.X).(*ast.BinaryExpr); ok && x.Op == token.QUO && prod.Op == token.MUL && isPlainInt64(t) &&
-		isPlainInt64(p.info.TypeOf(prod)) && p.info.Types[prod].Value == nil && (sameOperand(prod.X, x.Y) || sameOperand(prod.Y, x.Y)) {
+		isPlainInt64(p.info.TypeOf(prod)) && p.info.Types[prod].Value == nil && (sameVar(p, prod.X, x.Y) || sameVar(p, prod.Y, x.Y)) {
 		// (a*b)/b != a, an overflow check in one expression: the product wraps as
 		// Go's does, and so does the quotient (MinInt64 / -1)
 		l, inlineCheck = "go.int64("+l+")", true
@@ -2757,6 +2757,9 @@ func (m *module) typeArgOf(t types.Type, at ast.Node) string {
 		box = ", box=lambda v: " + m.globals[n.Origin().Obj()] + ".instance(v, " + strings.Join(kw, ", ") + ")"
 	} else if cls := m.structClassOfPointer(t); cls != "" {
 		box = ", box=lambda v: go.as_iface(v, " + cls + ")" // a nil *P in an interface: (*P)(nil), not nil
+	} else if ptr, ok := t.(*types.Pointer); ok && m.p.namedBasic(ptr.Elem()) && m.basicClass(ptr.Elem()) != "" {
+		// a *Meters: P(&v).Set(s) of a P interface{ *T; Set(string) error } calls its pointer method
+		box = ", box=lambda v: go.BasicPointer(" + m.basicClass(ptr.Elem()) + ", v)"
 	}
 	if isStructValueType(t) && !hasFmtMethod(t) || holdsStructValues(t) {
 		return "go.ValueType(" + goName + ", lambda: " + z + box + ")" // fmt prints a value of T {...}
@@ -5899,13 +5902,6 @@ func mapElem(t types.Type) types.Type {
 		return m.Elem()
 	}
 	return nil
-}
-
-// sameOperand: a and b are one variable, or one field of one (a.n, a.n), as an
-// overflow check names a factor twice.
-func sameOperand(a, b ast.Expr) bool {
-	a, b = ast.Unparen(a), ast.Unparen(b)
-	return pure(a) && types.ExprString(a) == types.ExprString(b)
 }
 
 func isUnsigned(t types.Type) bool {

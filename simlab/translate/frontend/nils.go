@@ -276,66 +276,64 @@ func (p *program) findPrintedOperands() {
 // pointer. The copy go.typed makes is only read, by that print.
 func (p *program) findPrintWrapperArgs() {
 	p.printWrapperArgs = map[ast.Expr]bool{}
-	wrappers := map[types.Object]int{} // each wrapper: the index of its ...any parameter
-	for _, file := range p.files {
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, _ := p.info.Defs[fd.Name].(*types.Func)
-			sig := fn.Type().(*types.Signature)
-			if !sig.Variadic() {
-				continue
-			}
-			last := sig.Params().At(sig.Params().Len() - 1)
-			if it, ok := under(last.Type().(*types.Slice).Elem()).(*types.Interface); !ok || !it.Empty() {
-				continue
-			}
-			spread, uses := 0, 0
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.Ident:
-					if p.info.Uses[n] == last {
-						uses++
-					}
-				case *ast.CallExpr:
-					if !n.Ellipsis.IsValid() {
-						break
-					}
-					name := calleeName(p, n)
-					if id, ok := ast.Unparen(n.Args[len(n.Args)-1]).(*ast.Ident); ok && p.info.Uses[id] == last &&
-						(strings.HasPrefix(name, "fmt.") || strings.HasPrefix(name, "log.")) {
-						spread++ // fmt.Printf(format, args...)
-					}
-				}
-				return true
-			})
-			if uses > 0 && uses == spread {
-				wrappers[fn] = sig.Params().Len() - 1
-			}
+	wrappers := map[*types.Func]int{} // each wrapper: the index of its ...any parameter
+	p.eachFuncDecl(func(fd *ast.FuncDecl, fn *types.Func) {
+		sig := fn.Type().(*types.Signature)
+		if !sig.Variadic() {
+			return
 		}
-	}
+		last := sig.Params().At(sig.Params().Len() - 1)
+		if it, ok := under(last.Type().(*types.Slice).Elem()).(*types.Interface); !ok || !it.Empty() {
+			return
+		}
+		spread, uses := 0, 0
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Ident:
+				if p.info.Uses[n] == last {
+					uses++
+				}
+			case *ast.CallExpr:
+				if !n.Ellipsis.IsValid() {
+					break
+				}
+				name := calleeName(p, n)
+				if id, ok := ast.Unparen(n.Args[len(n.Args)-1]).(*ast.Ident); ok && p.info.Uses[id] == last &&
+					(strings.HasPrefix(name, "fmt.") || strings.HasPrefix(name, "log.")) {
+					spread++ // fmt.Printf(format, args...)
+				}
+			}
+			return true
+		})
+		if uses > 0 && uses == spread {
+			wrappers[fn] = sig.Params().Len() - 1
+		}
+	})
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			c, ok := n.(*ast.CallExpr)
 			if !ok || c.Ellipsis.IsValid() {
 				return true
 			}
-			var callee types.Object
-			switch fun := ast.Unparen(c.Fun).(type) {
-			case *ast.Ident:
-				callee = p.info.Uses[fun]
-			case *ast.SelectorExpr:
-				callee = p.info.Uses[fun.Sel]
-			}
-			if at, ok := wrappers[callee]; ok {
+			if at, ok := wrappers[p.staticCallee(c)]; ok {
 				for _, a := range c.Args[min(at, len(c.Args)):] {
 					p.printWrapperArgs[a] = true
 				}
 			}
 			return true
 		})
+	}
+}
+
+// eachFuncDecl calls visit with each function and method declaration of the
+// program that has a body, and its object.
+func (p *program) eachFuncDecl(visit func(fd *ast.FuncDecl, fn *types.Func)) {
+	for _, file := range p.files {
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				visit(fd, p.info.Defs[fd.Name].(*types.Func))
+			}
+		}
 	}
 }
 
@@ -346,55 +344,41 @@ func (p *program) findPrintWrapperArgs() {
 // for the decoder, so it is given one that does (go.json.held).
 func (p *program) findJSONTargets() {
 	p.jsonTargets = map[ast.Expr]bool{}
-	decoders := map[types.Object][]int{} // each such function: the indices of those parameters
-	for _, file := range p.files {
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
+	decoders := map[*types.Func][]int{} // each such function: the indices of those parameters
+	p.eachFuncDecl(func(fd *ast.FuncDecl, fn *types.Func) {
+		params := fn.Type().(*types.Signature).Params()
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
 			}
-			fn, _ := p.info.Defs[fd.Name].(*types.Func)
-			params := fn.Type().(*types.Signature).Params()
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				c, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				at := -1
-				switch calleeName(p, c) {
-				case "encoding/json.Unmarshal":
-					at = 1
-				case "encoding/json.Decode":
-					at = 0
-				}
-				if at < 0 || at >= len(c.Args) {
-					return true
-				}
-				if id, ok := ast.Unparen(c.Args[at]).(*ast.Ident); ok {
-					for i := 0; i < params.Len(); i++ {
-						if params.At(i) == p.info.Uses[id] && types.IsInterface(params.At(i).Type()) {
-							decoders[fn] = append(decoders[fn], i)
-						}
+			at := -1
+			switch calleeName(p, c) {
+			case "encoding/json.Unmarshal":
+				at = 1
+			case "encoding/json.Decode":
+				at = 0
+			}
+			if at < 0 || at >= len(c.Args) {
+				return true
+			}
+			if id, ok := ast.Unparen(c.Args[at]).(*ast.Ident); ok {
+				for i := 0; i < params.Len(); i++ {
+					if params.At(i) == p.info.Uses[id] && types.IsInterface(params.At(i).Type()) {
+						decoders[fn] = append(decoders[fn], i)
 					}
 				}
-				return true
-			})
-		}
-	}
+			}
+			return true
+		})
+	})
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			c, ok := n.(*ast.CallExpr)
 			if !ok {
 				return true
 			}
-			var callee types.Object
-			switch fun := ast.Unparen(c.Fun).(type) {
-			case *ast.Ident:
-				callee = p.info.Uses[fun]
-			case *ast.SelectorExpr:
-				callee = p.info.Uses[fun.Sel]
-			}
-			for _, i := range decoders[callee] {
+			for _, i := range decoders[p.staticCallee(c)] {
 				if i >= len(c.Args) {
 					continue
 				}

@@ -16,7 +16,7 @@ from simlab.errors import GoPanic
 from ._builtins import bound
 from ._errors import new_error
 from ._io import _at_once, blocking_write, read_full
-from ._values import Ref, is_typed_nil
+from ._values import NamedValue, Ref, is_typed_nil
 
 __all__ = [
     "BigEndian",
@@ -256,6 +256,8 @@ def binary_size(value: Any, layout: Any, go_type: str = "") -> int:
     too, takes 0)."""
     if (value is None or is_typed_nil(value)) and layout != {}:
         return -1
+    if isinstance(value, NamedValue) and value.ref is None:
+        value = value.v  # type Segs []uint16 with a method: the list its class holds
     return _size(value, layout)
 
 

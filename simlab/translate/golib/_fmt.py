@@ -132,13 +132,17 @@ def _recovered(exc: Exception, method: str, verb: str) -> _Panicked:
     return _Panicked(f"%!{verb}(PANIC={method} method: {v(value)})")
 
 
+_TIMED = {"time.Time": Time, "time.Duration": Duration}  # the values fmt prints by String
+_PRINTED_AS = {**_TIMED, "float32": Float32}
+
+
 def _timed(x: Any, go_type: str) -> Any:
     """A slice, an array or a map of times or durations held in an interface (a
     literal's, ``go.typed``): each element as fmt prints it, by its String method
     (``[2024-12-31 22:00:00 +0000 UTC]``, ``map[a:1s]``), not the number it is here;
     at any depth (``[[1s]]``)."""
     elem = _elem_type(go_type)
-    wrap: Any = {"time.Time": Time, "time.Duration": Duration, "float32": Float32}.get(elem)
+    wrap: Any = _PRINTED_AS.get(elem)
     if wrap is None and _holds_timed(elem):
         wrap = functools.partial(_timed, go_type=elem)  # [][]time.Duration: each inner slice
     if wrap is None:
@@ -146,9 +150,6 @@ def _timed(x: Any, go_type: str) -> Any:
     if isinstance(x, dict):
         return {k: wrap(e) for k, e in x.items()}
     return [wrap(e) for e in x]
-
-
-_TIMED = {"time.Time": Time, "time.Duration": Duration}
 
 
 def _timed_leaves(wrap: Any, x: Any) -> Any:
