@@ -59417,6 +59417,115 @@ func main() {
 )
 
 
+# f := s.Len of a method promoted from an embedded Vec[T]: the class's method
+# bound to the field's slice and given its type arguments; through an interface too.
+CONSTRUCTS["embedded_generic_method_value"] = (
+    """\
+package main
+
+import "fmt"
+
+type Vec[T ~int | ~float64] []T
+
+func (v Vec[T]) Len() int { return len(v) }
+
+type Series[T ~int | ~float64] struct {
+\tVec[T]
+}
+
+func main() {
+\ts := Series[float64]{Vec[float64]{1.5, 2}}
+\tfmt.Println(s.Vec.Len())
+\tvar l interface{ Len() int } = s
+\tfmt.Println(l.Len())
+\tf := s.Len
+\tfmt.Println(f())
+\tfmt.Println(s.Len())
+}
+""",
+    ("2\n2\n2\n2\n"),
+)
+
+
+# A generic's *V of V a func type (&v then *p, a box's *b.val): the func itself;
+# and v.Name() of a T holding a nil *S whose Name tests for nil: it runs, as Go's.
+CONSTRUCTS["generic_func_values_and_nil_receivers"] = (
+    """\
+package main
+
+import "fmt"
+
+type S struct{ n string }
+
+func (s *S) Name() string {
+\tif s == nil {
+\t\treturn "nil"
+\t}
+\treturn s.n
+}
+
+type Namer interface{ Name() string }
+
+func Call[T Namer](v T) string { return v.Name() }
+
+func roundtrip[V any](v V) V {
+\tp := &v
+\treturn *p
+}
+
+type box[V any] struct{ val *V }
+
+func (b box[V]) Get() V { return *b.val }
+
+func main() {
+\tvar p *S
+\tfmt.Println(Call(p), Call(&S{"s"}))
+\tfmt.Println(roundtrip(func() string { return "hi" })())
+\th := func(x int) int { return x * 2 }
+\tb := box[func(int) int]{&h}
+\tfmt.Println(b.Get()(21))
+}
+""",
+    ("nil s\nhi\n42\n"),
+)
+
+
+# A decoding helper given &f of an anonymous struct (its type errors name no
+# struct) and, in a generic, &v of a T that is a struct type: decoded as Go's.
+CONSTRUCTS["json_decode_helper_structs"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+func decode(body []byte, v any) error { return json.Unmarshal(body, v) }
+
+type Point struct{ X, Y int }
+
+func Get[T any](body string) (T, error) {
+\tvar v T
+\terr := decode([]byte(body), &v)
+\treturn v, err
+}
+
+func main() {
+\tvar f struct{ A int8 }
+\tfmt.Println(decode([]byte(`{"A":300}`), &f))
+\tfmt.Println(Get[Point](`{"X":5}`))
+\tfmt.Println(Get[Point](`{"X":"five"}`))
+}
+""",
+    (
+        "json: cannot unmarshal number 300 into Go struct field .A of type int8\n"
+        "{5 0} <nil>\n"
+        "{0 0} json: cannot unmarshal string into Go struct field Point.X of type int\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -828,6 +828,14 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				// bound to an instance: add := w.Add of an embedded Counter or Stock map
 				return f.m.globals[n.Obj()] + "(" + recv + ")." + fieldName(x.Sel.Name)
 			}
+			if n := namedOf(recvType); n != nil && n.TypeArgs().Len() > 0 && f.m.values[n.Origin().Obj()] {
+				if isPointer(ft) {
+					recv = "go.deref(" + recv + ").v"
+				}
+				// f := s.Len of an embedded Vec[float64]: its class's method, given its type arguments
+				kw := f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), x)
+				return "go.method_value(" + f.m.globals[n.Origin().Obj()] + "." + fieldName(x.Sel.Name) + ", " + recv + ", " + strings.Join(kw, ", ") + ")"
+			}
 		}
 		if x != f.callee && valueReceiver(fn) && f.m.isStructValue(recvType) {
 			// a method value copies a value receiver where it is evaluated, as a
@@ -6167,7 +6175,8 @@ func copiedLock(t types.Type) bool {
 // types with methods, whose values are plain numbers, lists and dicts; else nil.
 func (f *fn) typeParamReceiver(fun ast.Expr) *types.TypeParam {
 	sel, ok := fun.(*ast.SelectorExpr)
-	if !ok || len(f.m.values) == 0 && len(f.m.basics) == 0 && !f.p.libraryTypeArgs() {
+	// (a nil *S whose method tests for nil: T's box makes it (*S)(nil), whose method runs)
+	if !ok || len(f.m.values) == 0 && len(f.m.basics) == 0 && !f.p.libraryTypeArgs() && len(f.p.nilSafe) == 0 {
 		return nil
 	}
 	s := f.p.info.Selections[sel]

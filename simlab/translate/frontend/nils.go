@@ -382,7 +382,9 @@ func (p *program) findJSONTargets() {
 				if i >= len(c.Args) {
 					continue
 				}
-				if ptr, ok := p.info.TypeOf(c.Args[i]).(*types.Pointer); ok && !isStructValueType(ptr.Elem()) {
+				// (a struct, an anonymous one too, is its own pointer, which go.json reads;
+				// a type parameter's is whatever its type argument makes it)
+				if ptr, ok := p.info.TypeOf(c.Args[i]).(*types.Pointer); ok && !isStructType(ptr.Elem()) && !hasTypeParam(ptr.Elem()) {
 					p.jsonTargets[c.Args[i]] = true // decode(raw, &names) of a []string
 				}
 			}

@@ -1381,7 +1381,9 @@ def _held(target: Any, d: Desc) -> Desc:
         )
     name = type_name(target)
     if getattr(cls, "go_json", None) is not None and name.startswith("*"):
-        return ("ptr", name, ("struct", name[1:], cls, cls.__name__))
+        # an anonymous struct's errors name no type: "Go struct field .A"
+        short = "" if name.startswith("*struct {") else cls.__name__
+        return ("ptr", name, ("struct", name[1:], cls, short))
     return ("value", name)  # non-pointer main.Config
 
 

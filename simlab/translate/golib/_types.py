@@ -563,6 +563,7 @@ class TypedFunc:
     ``%T``; called, it calls the function."""
 
     __slots__ = ("fn", "go_type")
+    go_func = True  # a func value, which a pointer to holds in a Ref (go.pointer_to)
 
     def __init__(self, fn: Callable[..., Any], go_type: str) -> None:
         self.fn, self.go_type = fn, go_type

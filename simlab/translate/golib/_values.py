@@ -10,6 +10,7 @@ that the library calls (:func:`call`, :func:`plain`).
 from __future__ import annotations
 
 import functools
+import types
 from collections.abc import Callable, Generator, Iterator
 from inspect import isgenerator
 from typing import Any
@@ -239,10 +240,12 @@ def method_expr(name: str) -> Callable[..., Any]:
     return run
 
 
-def method_value(method: Callable[..., Any], recv: Any) -> Callable[..., Any]:
+def method_value(method: Callable[..., Any], recv: Any, **type_args: Any) -> Callable[..., Any]:
     """``f := t.Name`` of a method that tests its pointer receiver for nil: the
-    method bound to ``t``, which may be nil (a bound Python method cannot be)."""
-    return functools.partial(method, recv)
+    method bound to ``t``, which may be nil (a bound Python method cannot be); of a
+    generic named slice or map's method, its ``type_args`` too (``f := s.Len`` of a
+    ``Vec[float64]`` embedded in ``s``)."""
+    return functools.partial(method, recv, **type_args)
 
 
 def yielding(op: Callable[..., Any]) -> Callable[..., Generator[Any, Any, Any]]:
@@ -779,10 +782,32 @@ def pointer_to(x: Any) -> Any:
     """A new variable holding ``x``, a value of a type parameter's type, and its
     pointer (``new(T)``, ``&v``): a struct itself (``bytes.Buffer``'s too), or a
     :class:`Ref` of a number, a string, a slice, a map, a channel, a func, a pointer."""
-    value = x is None or isinstance(
-        x, int | float | complex | str | list | dict | Named | NamedValue | sl.Chan | _NilChan
+    value = (
+        x is None
+        or isinstance(x, _HELD_BY_REF)
+        or getattr(type(x), "go_func", False)  # a TypedFunc
     )
     return Ref(x) if value else x  # a struct of the program's or the library's
+
+
+# what a pointer to holds in a Ref: numbers, strings, slices, maps, channels, and
+# func values (a function, a bound method, a partial one)
+_HELD_BY_REF = (
+    int,
+    float,
+    complex,
+    str,
+    list,
+    dict,
+    Named,
+    NamedValue,
+    sl.Chan,
+    _NilChan,
+    types.FunctionType,
+    types.MethodType,
+    types.BuiltinFunctionType,
+    functools.partial,
+)
 
 
 def pointer_at(place: Any, T: Any = None) -> Any:
