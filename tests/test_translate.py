@@ -59526,6 +59526,116 @@ func main() {
 )
 
 
+# An exported *PF field, PF a named uint8 whose String has a pointer receiver:
+# fmt calls String on it, a nil one too; an unexported one prints <nil>.
+CONSTRUCTS["pointer_field_of_named_number_with_string"] = (
+    """\
+package main
+
+import "fmt"
+
+type PF uint8
+
+func (p *PF) String() string {
+\tif p == nil {
+\t\treturn "PF(nil)"
+\t}
+\treturn fmt.Sprintf("PF(%08b)", uint8(*p))
+}
+
+func (p *PF) Set(b uint) { *p |= 1 << b }
+
+type Holder struct {
+\tF  PF
+\tFP *PF
+\tfp *PF
+}
+
+func main() {
+\tvar f PF
+\tf.Set(1)
+\th := Holder{FP: &f}
+\tfmt.Printf("%v\\n", h)
+\tfmt.Printf("%+v\\n", Holder{F: 3})
+\tf.Set(3)
+\tfmt.Println(h, &f)
+}
+""",
+    ("{0 PF(00000010) <nil>}\n{F:3 FP:PF(nil) fp:<nil>}\n{0 PF(00001010) <nil>} PF(00001010)\n"),
+)
+
+
+# b[r][c].Flip() of a pointer method on an element of a [2][3]Piece reached through
+# *Board, or of a local board never assigned again: the square itself flips.
+CONSTRUCTS["pointer_method_on_nested_array_element"] = (
+    """\
+package main
+
+import "fmt"
+
+type Piece byte
+
+func (p *Piece) Flip() { *p ^= 32 }
+
+func (p Piece) String() string { return string(rune(p)) }
+
+type Board [2][3]Piece
+
+func (b *Board) FlipAll() {
+\tfor r := range b {
+\t\tfor c := range b[r] {
+\t\t\tb[r][c].Flip()
+\t\t}
+\t}
+}
+
+func (b *Board) FlipRow(r int) {
+\tfor c := range b[r] {
+\t\tb[r][c].Flip()
+\t}
+}
+
+func main() {
+\tb := Board{{'a', 'B', 'c'}, {'D', 'e', 'F'}}
+\tb.FlipAll()
+\tfmt.Println(b)
+\tb.FlipRow(1)
+\tsaved := b
+\tb.FlipRow(0)
+\tfmt.Println(b, saved)
+\tvar g Board
+\tg[0][0] = 'x'
+\tfor c := range g[0] {
+\t\tg[0][c].Flip()
+\t}
+\tfmt.Println(g[0][0], g[0][1] == 32)
+}
+""",
+    ("[[A b C] [d E f]]\n[[a B c] [D e F]] [[A b C] [D e F]]\nX true\n"),
+)
+
+
+# A map keyed by [2]float32 (or a named array of float32) printed: its keys stay
+# arrays that hash while fmt gives each float32 its fewest digits.
+CONSTRUCTS["float32_array_map_keys"] = (
+    """\
+package main
+
+import "fmt"
+
+type Pt [2]float32
+
+func main() {
+\tm := map[[2]float32]int{{1, 2}: 1, {0.1, 3}: 2}
+\tfmt.Println(m, m[[2]float32{0.1, 3}])
+\tn := map[Pt]string{{0.5, 0.25}: "a"}
+\tfmt.Printf("%v %d\\n", n, len(n))
+}
+""",
+    ("map[[0.1 3]:2 [1 2]:1] 2\nmap[[0.5 0.25]:a] 1\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -4085,6 +4085,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 			times = append(times, fmt.Sprintf("%q: lambda x: go.typed_nils(x, %s)", name, cls))
 		} else if cls := m.namedValuePointer(ft); cls != "" {
 			times = append(times, fmt.Sprintf("%q: lambda x: %s.pointer(x)", name, cls)) // a *Tags: by (*Tags).String
+		} else if ptr, ok := ft.(*types.Pointer); ok && m.p.namedBasic(ptr.Elem()) && hasFmtMethod(ft) && m.basicClass(ptr.Elem()) != "" {
+			// a *PF of a named number whose String has a pointer receiver: by it, as Go's
+			times = append(times, fmt.Sprintf("%q: lambda x: go.BasicPointer(%s, x)", name, m.basicClass(ptr.Elem())))
 		} else if cls := timeClass(ft); cls != "" {
 			times = append(times, fmt.Sprintf("%q: %s", name, cls))
 		} else if !isPointer(ft) && (isNamed(ft, "encoding/json", "RawMessage") || isNamed(ft, "encoding/json/jsontext", "Value")) {

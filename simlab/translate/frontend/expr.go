@@ -1320,6 +1320,21 @@ func (f *fn) unary(x *ast.UnaryExpr) string {
 	return ""
 }
 
+// arrayStays: x, an array, is reached through a pointer or is a local variable
+// never assigned again, so that its lists (its rows too) are the array's own for
+// as long as a pointer into them lives.
+func (f *fn) arrayStays(x ast.Expr) bool {
+	if isPointer(f.p.info.TypeOf(x)) {
+		return true
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := f.p.info.Uses[id].(*types.Var)
+	return ok && !f.p.packageLevel(v) && !f.m.boxed[v] && f.m.a.assigns[v] == 0
+}
+
 // ref renders &x for an x that is not a struct: a go.Ref whose v is the variable.
 // A field, an element or a package's variable is the Ref of its place, so that
 // both see every write; a local variable is copied into a Ref of its own, which is the same only if
@@ -1360,6 +1375,11 @@ func (f *fn) ref(x *ast.UnaryExpr, inner ast.Expr) string {
 				if v, ok := p.info.Uses[id].(*types.Var); ok && !p.packageLevel(v) && !f.m.boxed[v] && f.m.a.assigns[v] == 0 {
 					return atRunTime(fmt.Sprintf("go.ElemRef(%s, %s)", f.expr(in.X), f.expr(in.Index)))
 				}
+			}
+			if row, ok := ast.Unparen(in.X).(*ast.IndexExpr); ok && arrayLen(p.info.TypeOf(row.X)) >= 0 && f.arrayStays(row.X) {
+				// b[r][c].Flip() of a b *Board ([8][8]Piece), or of a local board never
+				// assigned again: a place in the row's list, which the array holds
+				return atRunTime(fmt.Sprintf("go.ElemRef(%s, %s)", f.expr(in.X), f.expr(in.Index)))
 			}
 		}
 	case *ast.Ident:

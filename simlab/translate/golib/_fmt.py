@@ -752,6 +752,8 @@ def float32s(x: Any) -> Any:
         return float32s(x.v)
     if isinstance(x, dict) and not isinstance(x, InterfaceKeyMap):
         return {float32s(k): float32s(e) for k, e in x.items()}
+    if isinstance(x, ArrayKey):  # a map's [2]float32 key: an array key still
+        return ArrayKey(float32s(e) for e in x)
     if isinstance(x, list):
         return [float32s(e) for e in x]
     return x
