@@ -821,20 +821,19 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			path, ft := embeddedField(sel.Recv(), sel.Index())
 			recv += path
 			recvType = fn.Type().(*types.Signature).Recv().Type()
-			if n := namedOf(recvType); n != nil && n.TypeArgs().Len() == 0 && (f.m.basics[n.Obj()] || p.isNamedValue(n)) {
-				if isPointer(ft) {
-					recv = "go.deref(" + recv + ").v" // of an embedded *Counter: the number, read now
+			if n := namedOf(recvType); n != nil {
+				generic := n.TypeArgs().Len() > 0
+				if generic && f.m.values[n.Origin().Obj()] || !generic && (f.m.basics[n.Obj()] || p.isNamedValue(n)) {
+					if isPointer(ft) {
+						recv = "go.deref(" + recv + ").v" // of an embedded *Counter: the number, read now
+					}
+					cls := f.m.globals[n.Origin().Obj()]
+					if generic { // f := s.Len of an embedded Vec[float64]: given its type arguments
+						kw := f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), x)
+						return "go.method_value(" + cls + "." + fieldName(x.Sel.Name) + ", " + recv + ", " + strings.Join(kw, ", ") + ")"
+					}
+					return cls + "(" + recv + ")." + fieldName(x.Sel.Name) // add := w.Add of an embedded Counter or Stock map
 				}
-				// bound to an instance: add := w.Add of an embedded Counter or Stock map
-				return f.m.globals[n.Obj()] + "(" + recv + ")." + fieldName(x.Sel.Name)
-			}
-			if n := namedOf(recvType); n != nil && n.TypeArgs().Len() > 0 && f.m.values[n.Origin().Obj()] {
-				if isPointer(ft) {
-					recv = "go.deref(" + recv + ").v"
-				}
-				// f := s.Len of an embedded Vec[float64]: its class's method, given its type arguments
-				kw := f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), x)
-				return "go.method_value(" + f.m.globals[n.Origin().Obj()] + "." + fieldName(x.Sel.Name) + ", " + recv + ", " + strings.Join(kw, ", ") + ")"
 			}
 		}
 		if x != f.callee && valueReceiver(fn) && f.m.isStructValue(recvType) {
@@ -3426,8 +3425,10 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		s := f.value(c.Args[0])
 		if f.m.capacities {
 			copier := ""
-			if sl, ok := under(p.info.TypeOf(c)).(*types.Slice); ok && f.m.elemCopier(sl.Elem(), c) != "" {
-				copier = ", copy_elem=" + f.m.elemCopier(sl.Elem(), c) // grown: a new array of copies
+			if sl, ok := under(p.info.TypeOf(c)).(*types.Slice); ok {
+				if c := f.m.elemCopier(sl.Elem(), c); c != "" {
+					copier = ", copy_elem=" + c // grown: a new array of copies
+				}
 			}
 			return "go.appended(" + s + f.spreadOrValues(c) + f.m.growth(c) + copier + ")" // Go's capacity
 		}

@@ -632,12 +632,6 @@ func (f *fn) topStmts(stmts []ast.Stmt) {
 // each argument but a constant, a variable (see deferSnapshots; a struct value's
 // is copied here), a closure or an address, and a function value that a call or
 // an index gives.
-// isIdentExpr: e is a name, in parentheses or not.
-func isIdentExpr(e ast.Expr) bool {
-	_, ok := ast.Unparen(e).(*ast.Ident)
-	return ok
-}
-
 func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 	var values []ast.Expr
 	hoist := func(e ast.Expr, name string) {
@@ -655,6 +649,7 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 			break
 		}
 		_, onElem := ast.Unparen(fun.X).(*ast.IndexExpr)
+		_, onVar := ast.Unparen(fun.X).(*ast.Ident)
 		recv := s.Obj().Type().(*types.Signature).Recv().Type()
 		switch {
 		case types.IsInterface(s.Recv()) && f.ownInterface(s.Recv()):
@@ -663,7 +658,7 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 			// defer items[0].Show(): the receiver is the element as it is now (one
 			// that is a variable: see deferSnapshots)
 			hoist(fun.X, "recv")
-		case valueReceiver(s.Obj().(*types.Func)) && !isIdentExpr(fun.X) && f.m.isStructValue(recv):
+		case valueReceiver(s.Obj().(*types.Func)) && !onVar && f.m.isStructValue(recv):
 			// defer s.W.Print(), (&w).Print(), (*p).Print(): Go copies the receiver
 			// at the defer statement, through a pointer too
 			f.m.copyable(recv, d)
@@ -2427,9 +2422,12 @@ func (f *fn) setResults(parts []string) {
 	f.flushPre()
 	var stored []int
 	for i := range f.results {
-		if v := f.u.sig.Results().At(i); len(parts) == len(f.results) && f.m.addressed[v] && isStructValueType(v.Type()) {
+		if v := f.u.sig.Results().At(i); f.m.addressed[v] && isStructValueType(v.Type()) {
 			stored = append(stored, i)
 		}
+	}
+	if len(parts) != len(f.results) {
+		stored = nil // return g() of two results: one tuple, assigned as it is
 	}
 	if len(stored) == 0 {
 		f.wl(f.line, "%s = %s", strings.Join(f.results, ", "), strings.Join(parts, ", "))

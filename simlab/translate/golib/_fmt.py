@@ -1026,17 +1026,11 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         # calls under no other verb: the struct, its field under the verb
         return "&{" + _format_one(x.message, verb, flags, width, precision) + "}"
     if verb not in "vsqxXwTp" and type(x) in (WrapError, WrapErrors):
-        # fmt.Errorf's with %w: its struct, the message and what it wraps, an
-        # unexported field's value, under the verb without their methods
-        def one(e: Any) -> str:
-            if e is None:
-                return "<nil>"
-            if isinstance(e, int | float | str) and _fmt_method_of(e):
-                return _without_methods(e, one)
-            return _format_one(e, verb, flags, width, precision)
-
-        wrapped = one(x.wrapped) if type(x) is WrapError else f"[{' '.join(map(one, x.errs))}]"
-        return "&{" + one(x.message) + " " + wrapped + "}"
+        # fmt.Errorf's with %w: its struct, the message and what it wraps, its
+        # unexported fields, under the verb without their methods
+        wrapped = x.wrapped if type(x) is WrapError else x.errs
+        parts = (_format_raw(f, verb, flags, width, precision) for f in (x.message, wrapped))
+        return "&{" + " ".join(parts) + "}"
     if (
         isinstance(x, NamedBool)
         and verb not in "tvTp"
@@ -1334,9 +1328,10 @@ def _as_sized(x: Any, cls: Any, verb: str) -> Any:
     (``%!s(int8=-1)``); a []byte field (``cls`` :class:`Bytes`), or a slice or a map
     of them (``(Bytes,)``), as its text or hex under ``%s``, ``%q``, ``%x`` and ``%X``."""
     if cls is Bytes or cls == (Bytes,):
-        if verb not in "sqxX" and verb in _VERBS_OF[int]:
-            return x
-        if verb not in "sqxX":  # a bad verb names each byte's type: %!f(uint8=97)
+        if verb not in "sqxX":
+            if verb in _VERBS_OF[int]:
+                return x
+            # a bad verb names each byte's type: %!f(uint8=97)
             if cls is Bytes:
                 return _as_sized(x, Uint8, verb)
             if isinstance(x, list):  # [][]byte

@@ -1400,9 +1400,7 @@ class Held(TypedRef):
         self.desc = desc
 
 
-def held(ref: Ref, desc: Desc) -> Held:
-    """``&v`` going into the ``any`` a decoding function of the program takes."""
-    return Held(ref, desc)
+held = Held  # &v going into the any a decoding function of the program takes
 
 
 def type_param(T: Any) -> Desc:

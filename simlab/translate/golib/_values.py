@@ -1014,7 +1014,7 @@ def _copy_as(x: Any, cls: Any) -> Any:
     for name, param in getattr(cls, "go_generic_elems", {}).items():
         held = getattr(c, name)
         if name in values and type(held) is list and copies_values(getattr(x, param)):
-            setattr(c, name, [copy(e) for e in held])  # a [2]T array of T a struct or an array type
+            setattr(c, name, copy_array(held, copy))  # a [2]T array of T a struct or an array type
     return c
 
 
