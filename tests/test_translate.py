@@ -59636,6 +59636,87 @@ func main() {
 )
 
 
+# Pos(d.Cursor) of a field whose type is an anonymous struct with Pos's fields, and
+# back: a copy, of the other type's class.
+CONSTRUCTS["anonymous_struct_converted"] = (
+    """\
+package main
+
+import "fmt"
+
+type Pos struct{ Line, Col int }
+
+type Doc struct {
+\tCursor struct{ Line, Col int }
+}
+
+func main() {
+\tvar d Doc
+\td.Cursor.Line, d.Cursor.Col = 2, 5
+\tat := Pos(d.Cursor)
+\td.Cursor.Col++
+\tfmt.Println(at, d.Cursor)
+\tat.Line = 9
+\td.Cursor = struct{ Line, Col int }(at)
+\tat.Col = 0
+\tfmt.Printf("%+v %+v\\n", d.Cursor, at)
+}
+""",
+    ("{2 5} {2 6}\n{Line:9 Col:5} {Line:9 Col:0}\n"),
+)
+
+
+# heap.Pop inside a range-over-func iterator of a generic heap whose Less calls a
+# func(a, b T) bool field: a yield func(T) bool is not of that field's family, so
+# Less stays a plain function.
+CONSTRUCTS["generic_heap_drained_by_iterator"] = (
+    """\
+package main
+
+import (
+\t"container/heap"
+\t"fmt"
+\t"iter"
+)
+
+type PQ[T any] struct {
+\txs   []T
+\tless func(a, b T) bool
+}
+
+func (p *PQ[T]) Len() int           { return len(p.xs) }
+func (p *PQ[T]) Less(i, j int) bool { return p.less(p.xs[i], p.xs[j]) }
+func (p *PQ[T]) Swap(i, j int)      { p.xs[i], p.xs[j] = p.xs[j], p.xs[i] }
+func (p *PQ[T]) Push(x any)         { p.xs = append(p.xs, x.(T)) }
+func (p *PQ[T]) Pop() any {
+\tx := p.xs[len(p.xs)-1]
+\tp.xs = p.xs[:len(p.xs)-1]
+\treturn x
+}
+
+func (p *PQ[T]) Drain() iter.Seq[T] {
+\treturn func(yield func(T) bool) {
+\t\tfor p.Len() > 0 {
+\t\t\tif !yield(heap.Pop(p).(T)) {
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}
+}
+
+func main() {
+\tp := &PQ[int]{less: func(a, b int) bool { return a < b }}
+\theap.Push(p, 2)
+\theap.Push(p, 1)
+\tfor v := range p.Drain() {
+\t\tfmt.Println(v)
+\t}
+}
+""",
+    ("1\n2\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -6,7 +6,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -1483,31 +1482,62 @@ func hasTypeParam(t types.Type) bool {
 	return false
 }
 
-var familyPatterns = map[string]*regexp.Regexp{}
-
 // related: two families may hold the same function: equal, or equal but where
-// one has "?", a type that holds a type parameter, which stands for any type, or
-// "?o", a type parameter that stands for any type but bool and composite ones.
+// one has "?", a type that holds a type parameter, which stands for any one type,
+// or "?o", a type parameter that stands for any type but bool and func types. A
+// "?" is one parameter's or result's type: func(T) bool is not func(a, b T) bool.
 func related(x, y string) bool {
 	if x == y {
 		return true
 	}
-	for _, pair := range [2][2]string{{x, y}, {y, x}} {
-		if strings.Contains(pair[0], "?") {
-			re := familyPatterns[pair[0]]
-			if re == nil {
-				pattern := regexp.QuoteMeta(pair[0])
-				pattern = strings.ReplaceAll(pattern, `\?o`, `([^,()]+)`)
-				pattern = strings.ReplaceAll(pattern, `\?`, `.*`)
-				re = regexp.MustCompile("^" + pattern + "$")
-				familyPatterns[pair[0]] = re
+	xp, xs := familyParts(x)
+	yp, ys := familyParts(y)
+	if xs == nil || ys == nil || xp != yp || len(xs) != len(ys) {
+		return false
+	}
+	for i := range xs {
+		if !relatedPart(xs[i], ys[i]) && !relatedPart(ys[i], xs[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func relatedPart(pattern, t string) bool {
+	return pattern == t || pattern == "?" || pattern == "?o" && t != "bool" && !strings.ContainsAny(t, "(,")
+}
+
+// familyParts splits a family's key, "func:(int,?,)(bool,)", into what comes
+// before its parameters ("func:") and the types of its parameters and results,
+// the two lists apart by a ")(" of their own; nil where it has no parameters.
+func familyParts(key string) (string, []string) {
+	open := strings.IndexByte(key, '(')
+	if open < 0 {
+		return key, nil
+	}
+	var parts []string
+	depth, start := 0, open+1
+	for i := open; i < len(key); i++ {
+		switch key[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+			if depth == 0 {
+				if i > start {
+					parts = append(parts, key[start:i]) // a variadic list's "..."
+				}
+				parts = append(parts, ")(")
+				start = i + 2
 			}
-			if m := re.FindStringSubmatch(pair[1]); m != nil && !slices.Contains(m[1:], "bool") {
-				return true
+		case ',':
+			if depth == 1 {
+				parts = append(parts, key[start:i])
+				start = i + 1
 			}
 		}
 	}
-	return false
+	return key[:open], parts
 }
 
 // relatedIn: some family of set is related to f.

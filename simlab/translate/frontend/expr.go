@@ -89,6 +89,21 @@ func (f *fn) emptyStruct(s string) string {
 // copies wherever it is stored or passed; a time.Time is an int instant.
 func (m *module) isStructValue(t types.Type) bool { return isStructValueType(t) }
 
+// convertedClass: the class of a struct type a conversion gives or takes: one of
+// the program's named struct types (not generic), or an anonymous struct type
+// with a class (a field's: Cursor struct{ Line, Col int }); else "".
+func (m *module) convertedClass(t types.Type) string {
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if t.TypeArgs().Len() == 0 && m.p.ours(t.Obj().Pkg()) {
+			return m.globals[t.Obj()]
+		}
+	case *types.Struct:
+		return m.anonClass(t)
+	}
+	return ""
+}
+
 // isStructValueType: a struct type whose values the translation tells from
 // pointers to them (a named empty struct too, a context key's type; not
 // struct{}, a signal's).
@@ -3296,10 +3311,10 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		}
 		return "go.runes_string(" + x + ")" // string(rs): the text of the code points
 	}
-	if nt, nf := namedOf(t), namedOf(from); nt != nil && nf != nil && nt.TypeArgs().Len() == 0 && nf.TypeArgs().Len() == 0 &&
-		f.m.isStructValue(t) && f.m.isStructValue(from) && types.IdenticalIgnoreTags(under(t), under(from)) {
-		if cls := f.m.globals[nt.Obj()]; cls != "" && p.ours(nt.Obj().Pkg()) {
-			return "go.convert_struct(" + x + ", " + cls + ")" // Message(row): a copy, of Message's class
+	if f.m.isStructValue(t) && f.m.isStructValue(from) && !types.Identical(t, from) &&
+		types.IdenticalIgnoreTags(under(t), under(from)) {
+		if cls := f.m.convertedClass(t); cls != "" && f.m.convertedClass(from) != "" {
+			return "go.convert_struct(" + x + ", " + cls + ")" // Message(row), Pos(d.Cursor): a copy, of Pos's class
 		}
 	}
 	if types.Identical(t, from) {
