@@ -59636,36 +59636,6 @@ func main() {
 )
 
 
-# Pos(d.Cursor) of a field whose type is an anonymous struct with Pos's fields, and
-# back: a copy, of the other type's class.
-CONSTRUCTS["anonymous_struct_converted"] = (
-    """\
-package main
-
-import "fmt"
-
-type Pos struct{ Line, Col int }
-
-type Doc struct {
-\tCursor struct{ Line, Col int }
-}
-
-func main() {
-\tvar d Doc
-\td.Cursor.Line, d.Cursor.Col = 2, 5
-\tat := Pos(d.Cursor)
-\td.Cursor.Col++
-\tfmt.Println(at, d.Cursor)
-\tat.Line = 9
-\td.Cursor = struct{ Line, Col int }(at)
-\tat.Col = 0
-\tfmt.Printf("%+v %+v\\n", d.Cursor, at)
-}
-""",
-    ("{2 5} {2 6}\n{Line:9 Col:5} {Line:9 Col:0}\n"),
-)
-
-
 # heap.Pop inside a range-over-func iterator of a generic heap whose Less calls a
 # func(a, b T) bool field: a yield func(T) bool is not of that field's family, so
 # Less stays a plain function.
@@ -59714,6 +59684,166 @@ func main() {
 }
 """,
     ("1\n2\n"),
+)
+
+
+# An index past a variadic parameter's values (a[0] of first(), names[2] of two
+# names) panics with Go's whole text: the index and the length.
+CONSTRUCTS["variadic_parameter_index_out_of_range"] = (
+    """\
+package main
+
+import "fmt"
+
+func first(a ...float64) float64 { return a[0] }
+
+func third(names ...string) string { return names[2] }
+
+func try(f func()) {
+\tdefer func() { fmt.Println(recover()) }()
+\tf()
+}
+
+func main() {
+\ttry(func() { fmt.Println(first()) })
+\tvals := make([]float64, 0)
+\ttry(func() { fmt.Println(first(vals...)) })
+\ttry(func() { fmt.Println(third("a", "b")) })
+\ttry(func() { fmt.Println(third("a", "b", "c")) })
+}
+""",
+    (
+        "runtime error: index out of range [0] with length 0\n"
+        "runtime error: index out of range [0] with length 0\n"
+        "runtime error: index out of range [2] with length 2\n"
+        "c\n"
+        "<nil>\n"
+    ),
+)
+
+
+# Pos(d.Cursor) of a field whose type is an anonymous struct with Pos's fields, and
+# back; struct{ Hi, Lo uint64 }(x) of a U128, whose class the conversion makes: a copy,
+# of the other type's class, with its methods or without them.
+CONSTRUCTS["anonymous_struct_converted"] = (
+    """\
+package main
+
+import "fmt"
+
+type Pos struct{ Line, Col int }
+
+type Doc struct {
+\tCursor struct{ Line, Col int }
+}
+
+type U128 struct{ Hi, Lo uint64 }
+
+func (u U128) String() string { return fmt.Sprintf("%x:%x", u.Hi, u.Lo) }
+
+func main() {
+\tvar d Doc
+\td.Cursor.Line, d.Cursor.Col = 2, 5
+\tat := Pos(d.Cursor)
+\td.Cursor.Col++
+\tfmt.Println(at, d.Cursor)
+\tat.Line = 9
+\td.Cursor = struct{ Line, Col int }(at)
+\tat.Col = 0
+\tfmt.Printf("%+v %+v\\n", d.Cursor, at)
+\tx := U128{1, 255}
+\traw := struct{ Hi, Lo uint64 }(x)
+\traw.Lo++
+\tfmt.Println(x, raw, U128(raw))
+}
+""",
+    ("{2 5} {2 6}\n{Line:9 Col:5} {Line:9 Col:0}\n1:ff {1 256} 1:100\n"),
+)
+
+
+# unicode/utf16: IsSurrogate, RuneLen, EncodeRune and DecodeRune at the edges of the
+# planes, Encode and Decode with surrogate halves alone, AppendRune, and a JSON-style
+# unescaper that joins a surrogate pair.
+CONSTRUCTS["unicode_utf16"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"unicode/utf16"
+)
+
+// unescape decodes \\uXXXX escapes, joining surrogate pairs as JSON does.
+func unescape(s string) string {
+\tvar b strings.Builder
+\tvar units []uint16
+\tflush := func() {
+\t\tfor _, r := range utf16.Decode(units) {
+\t\t\tb.WriteRune(r)
+\t\t}
+\t\tunits = units[:0]
+\t}
+\tfor i := 0; i < len(s); i++ {
+\t\tif s[i] == '\\\\' && i+5 < len(s) && s[i+1] == 'u' {
+\t\t\tvar u uint16
+\t\t\tfmt.Sscanf(s[i+2:i+6], "%04x", &u)
+\t\t\tunits = append(units, u)
+\t\t\ti += 5
+\t\t\tcontinue
+\t\t}
+\t\tflush()
+\t\tb.WriteByte(s[i])
+\t}
+\tflush()
+\treturn b.String()
+}
+
+func main() {
+\tedges := []rune{'A', 0xD7FF, 0xD800, 0xDFFF, 0xE000, 0xFFFF,
+\t\t0x10000, 0x1F600, 0x10FFFF, 0x110000, -1}
+\tfor _, r := range edges {
+\t\tr1, r2 := utf16.EncodeRune(r)
+\t\tfmt.Printf("%U surrogate=%t len=%d pair=%X,%X back=%U\\n",
+\t\t\tr, utf16.IsSurrogate(r), utf16.RuneLen(r), r1, r2, utf16.DecodeRune(r1, r2))
+\t}
+\tunits := utf16.Encode([]rune("héllo, 😀 wörld"))
+\tfmt.Println(len(units), units)
+\tfmt.Printf("%x\\n", units)
+\tfmt.Println(string(utf16.Decode(units)))
+\tfmt.Println(utf16.Decode([]uint16{0xD83D, 'x', 0xDE00, 0xD83D}))
+\tfmt.Println(utf16.Encode([]rune{0xD800, 0x110000, -5}))
+\tvar acc []uint16
+\tfor _, r := range "a😀" {
+\t\tacc = utf16.AppendRune(acc, r)
+\t}
+\tacc = utf16.AppendRune(acc, 0xDC00)
+\tfmt.Println(acc, len(utf16.Encode(nil)), utf16.Decode(nil) == nil)
+\tfmt.Println(unescape(`say \\u0068\\u0069 \\uD83D\\uDE00!`))
+\tfmt.Println(utf16.DecodeRune('a', 'b') == '\\uFFFD')
+}
+""",
+    (
+        "U+0041 surrogate=false len=1 pair=FFFD,FFFD back=U+FFFD\n"
+        "U+D7FF surrogate=false len=1 pair=FFFD,FFFD back=U+FFFD\n"
+        "U+D800 surrogate=true len=-1 pair=FFFD,FFFD back=U+FFFD\n"
+        "U+DFFF surrogate=true len=-1 pair=FFFD,FFFD back=U+FFFD\n"
+        "U+E000 surrogate=false len=1 pair=FFFD,FFFD back=U+FFFD\n"
+        "U+FFFF surrogate=false len=1 pair=FFFD,FFFD back=U+FFFD\n"
+        "U+10000 surrogate=false len=2 pair=D800,DC00 back=U+10000\n"
+        "U+1F600 surrogate=false len=2 pair=D83D,DE00 back=U+1F600\n"
+        "U+10FFFF surrogate=false len=2 pair=DBFF,DFFF back=U+10FFFF\n"
+        "U+110000 surrogate=false len=-1 pair=FFFD,FFFD back=U+FFFD\n"
+        "U+FFFFFFFFFFFFFFFF surrogate=false len=-1 pair=FFFD,FFFD back=U+FFFD\n"
+        "15 [104 233 108 108 111 44 32 55357 56832 32 119 246 114 108 100]\n"
+        "[68 e9 6c 6c 6f 2c 20 d83d de00 20 77 f6 72 6c 64]\n"
+        "héllo, 😀 wörld\n"
+        "[65533 120 65533 65533]\n"
+        "[65533 65533 65533]\n"
+        "[97 55357 56832 65533] 0 false\n"
+        "say hi 😀!\n"
+        "true\n"
+    ),
 )
 
 

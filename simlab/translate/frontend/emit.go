@@ -3534,7 +3534,7 @@ func (m *module) anonClass(st *types.Struct) string {
 type literalStruct struct {
 	at   ast.Node
 	st   *types.Struct
-	kind string // "an alias's", "a literal's"
+	kind string // "an alias's", "a literal's", "a conversion's"
 }
 
 // nameLiteralStructs names the classes of literalStructs, in source order.
@@ -3558,11 +3558,14 @@ func (m *module) nameLiteralStructs() []literalStruct {
 	}
 	var uses []literalStruct
 	for e, tv := range p.info.Types {
-		if _, ok := e.(*ast.CompositeLit); !ok || tv.Type == nil {
+		kind := "a literal's"
+		if c, ok := e.(*ast.CallExpr); ok && p.info.Types[c.Fun].IsType() {
+			kind = "a conversion's" // struct{ Hi, Lo uint64 }(x) of a U128
+		} else if _, ok := e.(*ast.CompositeLit); !ok {
 			continue
 		}
 		if st, ok := types.Unalias(tv.Type).(*types.Struct); ok && st.NumFields() > 0 && m.anonClass(st) == "" {
-			uses = append(uses, literalStruct{e, st, "a literal's"})
+			uses = append(uses, literalStruct{e, st, kind})
 		}
 	}
 	// var resp struct{...}: a variable's anonymous struct type, whose zero value

@@ -3838,6 +3838,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 	case "unicode/utf8.Valid", "unicode/utf8.ValidRune", "unicode/utf8.RuneCount", "unicode/utf8.DecodeRune",
 		"unicode/utf8.DecodeLastRune", "unicode/utf8.AppendRune", "unicode/utf8.EncodeRune", "unicode/utf8.FullRune":
 		return "go.utf8_" + snake(strings.TrimPrefix(name, "unicode/utf8.")) + "(" + f.args(c) + ")", false
+	case "unicode/utf16.IsSurrogate", "unicode/utf16.RuneLen", "unicode/utf16.EncodeRune", "unicode/utf16.DecodeRune",
+		"unicode/utf16.AppendRune", "unicode/utf16.Encode", "unicode/utf16.Decode":
+		return "go.utf16_" + snake(strings.TrimPrefix(name, "unicode/utf16.")) + "(" + f.args(c) + ")", false
 	case "unicode.IsLetter", "unicode.IsDigit", "unicode.IsNumber", "unicode.IsUpper", "unicode.IsLower",
 		"unicode.IsPunct", "unicode.IsControl", "unicode.IsMark", "unicode.IsSymbol", "unicode.IsTitle":
 		category := map[string]string{"IsLetter": "L", "IsDigit": "Nd", "IsNumber": "N", "IsUpper": "Lu",

@@ -31,7 +31,7 @@ or concept:
 - ``_context``: a ``context.Context`` of the program's own type
 - ``_values``: pointers, named types, nil maps and slices, struct values, ``==``,
   ``unique``
-- ``_strings``: ``strings``, ``unicode``, ``unicode/utf8``
+- ``_strings``: ``strings``, ``unicode``, ``unicode/utf8``, ``unicode/utf16``
 - ``_html``: ``html``'s ``EscapeString`` and ``UnescapeString``
 - ``_http``: ``net/http``'s ``StatusText``
 - ``_errors``: ``errors``, the library's sentinel errors
@@ -667,6 +667,13 @@ from ._strings import (
     utf8_rune_count,
     utf8_valid,
     utf8_valid_rune,
+    utf16_append_rune,
+    utf16_decode,
+    utf16_decode_rune,
+    utf16_encode,
+    utf16_encode_rune,
+    utf16_is_surrogate,
+    utf16_rune_len,
 )
 from ._testing import (
     F,
@@ -1528,6 +1535,13 @@ __all__ = [
     "utf8_rune_count",
     "utf8_valid",
     "utf8_valid_rune",
+    "utf16_append_rune",
+    "utf16_decode",
+    "utf16_decode_rune",
+    "utf16_encode",
+    "utf16_encode_rune",
+    "utf16_is_surrogate",
+    "utf16_rune_len",
     "v",
     "variadic",
     "via_pointer",

@@ -122,7 +122,7 @@ def _index_text(exc: IndexError) -> str:
         names = {**tb.tb_frame.f_globals, **tb.tb_frame.f_locals}
         if isinstance(node, ast.Subscript):
             seq, i = _operand(node.value, names), _operand(node.slice, names)
-            if isinstance(i, int) and isinstance(seq, list | bytes):
+            if isinstance(i, int) and isinstance(seq, list | tuple | bytes):
                 return _out_of_range(i, len(seq))
     except (SyntaxError, ValueError, TypeError, LookupError, AttributeError):
         pass

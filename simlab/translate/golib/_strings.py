@@ -116,6 +116,68 @@ def utf8_encode_rune(p: list[int], r: int) -> int:
     return len(data)
 
 
+def utf16_is_surrogate(r: int) -> bool:
+    """``utf16.IsSurrogate``: ``r`` is half of a surrogate pair, U+D800 to U+DFFF."""
+    return 0xD800 <= r < 0xE000
+
+
+def utf16_rune_len(r: int) -> int:
+    """``utf16.RuneLen``: the 16-bit units of ``r`` in UTF-16, -1 for no valid rune."""
+    if 0 <= r < 0xD800 or 0xE000 <= r < 0x10000:
+        return 1
+    return 2 if 0x10000 <= r <= 0x10FFFF else -1
+
+
+def utf16_encode_rune(r: int) -> tuple[int, int]:
+    """``utf16.EncodeRune``: the surrogate pair of a rune past U+FFFF, else U+FFFD
+    twice."""
+    if not 0x10000 <= r <= 0x10FFFF:
+        return _RUNE_ERROR, _RUNE_ERROR
+    r -= 0x10000
+    return 0xD800 + (r >> 10), 0xDC00 + (r & 0x3FF)
+
+
+def utf16_decode_rune(r1: int, r2: int) -> int:
+    """``utf16.DecodeRune``: the rune of a surrogate pair, U+FFFD for anything else."""
+    if 0xD800 <= r1 < 0xDC00 and 0xDC00 <= r2 < 0xE000:
+        return ((r1 - 0xD800) << 10 | (r2 - 0xDC00)) + 0x10000
+    return _RUNE_ERROR
+
+
+def utf16_append_rune(a: list[int], r: int) -> list[int]:
+    """``utf16.AppendRune``: the units with ``r``'s after them (U+FFFD's for a
+    surrogate half or no rune)."""
+    n = utf16_rune_len(r)
+    if n == 2:
+        return [*a, *utf16_encode_rune(r)]
+    return [*a, r if n == 1 else _RUNE_ERROR]
+
+
+def utf16_encode(s: list[int]) -> list[int]:
+    """``utf16.Encode``: the UTF-16 units of the runes, a new slice (empty, not
+    nil, for none)."""
+    units: list[int] = []
+    for r in s:
+        units = utf16_append_rune(units, r)
+    return units
+
+
+def utf16_decode(s: list[int]) -> list[int]:
+    """``utf16.Decode``: the runes of the UTF-16 units, U+FFFD for a surrogate half
+    without its other half; a new slice (empty, not nil, for none)."""
+    runes: list[int] = []
+    i = 0
+    while i < len(s):
+        u = s[i]
+        if 0xD800 <= u < 0xDC00 and i + 1 < len(s) and 0xDC00 <= s[i + 1] < 0xE000:
+            runes.append(utf16_decode_rune(u, s[i + 1]))
+            i += 2
+            continue
+        runes.append(_RUNE_ERROR if utf16_is_surrogate(u) else u)
+        i += 1
+    return runes
+
+
 def unicode_is(category: str, r: int) -> bool:
     """``unicode.IsLetter`` and kin: ``r`` is in the Unicode general ``category``
     (``"L"``: any letter, ``"Lu"``: an upper case letter), as Go's tables put it."""
