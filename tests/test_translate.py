@@ -59847,6 +59847,94 @@ func main() {
 )
 
 
+# slices.CompareFunc: its function called on each pair in order up to the first that
+# is not zero (calls counts them), then the shorter slice first; of two element types.
+CONSTRUCTS["slices_compare_func"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"strings"
+)
+
+type Version struct {
+\tMajor, Minor int
+\tTag          string
+}
+
+func main() {
+\tcalls := 0
+\tbyNumber := func(a, b Version) int {
+\t\tcalls++
+\t\tif a.Major != b.Major {
+\t\t\treturn a.Major - b.Major
+\t\t}
+\t\treturn a.Minor - b.Minor
+\t}
+\ta := []Version{{1, 2, "x"}, {1, 3, "y"}, {2, 0, ""}}
+\tb := []Version{{1, 2, "z"}, {1, 4, ""}}
+\tfmt.Println(slices.CompareFunc(a, b, byNumber), calls)
+\tfmt.Println(slices.CompareFunc(a[:2], a[:1], byNumber), calls)
+\tfmt.Println(slices.CompareFunc(b[:1], a, byNumber), calls)
+\tfmt.Println(slices.CompareFunc([]Version(nil), []Version{}, byNumber), calls)
+\twords := []string{"Go", "gopher"}
+\tfold := func(s string, t string) int { return strings.Compare(strings.ToLower(s), t) }
+\tfmt.Println(slices.CompareFunc(words, []string{"go", "gopher"}, fold))
+\tfmt.Println(slices.CompareFunc([]int{1, 2}, []string{"1", "22"}, func(n int, s string) int {
+\t\treturn n - len(s)
+\t}))
+}
+""",
+    ("-1 2\n1 3\n-1 4\n0 4\n0\n0\n"),
+)
+
+
+# copy(e[:cap(e)], src) and a Read into buf[:5] of slices made with room write the
+# elements of the array past the length, which the slice's length leaves out
+# (e[:cap(e)] reads them back); slices.Grow's new array holds the old one's room,
+# then zero values.
+CONSTRUCTS["copy_into_room_past_length"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"strings"
+)
+
+func main() {
+\te := make([]int, 2, 4)
+\tn := copy(e[:cap(e)], []int{9, 8, 7})
+\tfmt.Println(n, e, len(e), e[:cap(e)])
+\tcopy(e[1:4], []int{5, 5, 5})
+\tfmt.Println(e, e[:4])
+
+\tbuf := make([]byte, 2, 8)
+\tgot, _ := strings.NewReader("abc").Read(buf[:5])
+\tfmt.Println(got, len(buf), buf, buf[:got])
+
+\ts := slices.Grow([]int{1}, 4)
+\tfmt.Println(len(s), cap(s), s[:cap(s)])
+\tm := copy(s[:cap(s)], []int{4, 3, 2})
+\tfmt.Println(m, s, s[:3])
+\tg := slices.Grow(e, 3)
+\tfmt.Println(len(g), cap(g), g[:cap(g)])
+}
+""",
+    (
+        "3 [9 8] 2 [9 8 7 0]\n"
+        "[9 5] [9 5 5 5]\n"
+        "3 2 [97 98] [97 98 99]\n"
+        "1 6 [1 0 0 0 0 0]\n"
+        "3 [4] [4 3 2]\n"
+        "2 8 [9 5 5 5 0 0 0 0]\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

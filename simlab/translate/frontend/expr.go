@@ -4030,7 +4030,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		"bytes.ContainsFunc", "bytes.TrimFunc", "bytes.TrimLeftFunc", "bytes.TrimRightFunc", "strings.ContainsFunc", "slices.DeleteFunc", "slices.CompactFunc",
 		"strings.TrimFunc", "strings.TrimLeftFunc", "strings.TrimRightFunc", "strings.IndexFunc", "strings.LastIndexFunc",
 		"maps.DeleteFunc",
-		"slices.IsSortedFunc", "slices.EqualFunc", "maps.EqualFunc":
+		"slices.IsSortedFunc", "slices.EqualFunc", "slices.CompareFunc", "maps.EqualFunc":
 		fnArg := c.Args[len(c.Args)-1]
 		if name == "strings.Map" || name == "bytes.Map" {
 			fnArg = c.Args[0]
@@ -4094,7 +4094,12 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.slices_replace(" + f.args(c) + zero + ")", false
 	case "slices.Grow":
 		if f.m.capacities { // Go's growth where the room is short
-			return "go.slices_grow(" + f.args(c) + ", capacities=True" + f.m.growth(c) + ")", false
+			zero := ""
+			if sl, ok := under(p.info.TypeOf(c)).(*types.Slice); ok && !hasTypeParam(sl.Elem()) {
+				z, _ := f.m.zero(sl.Elem(), c)
+				zero = ", zero=lambda: " + z // s[:cap(s)] reads the zero values past the length
+			}
+			return "go.slices_grow(" + f.args(c) + ", capacities=True" + f.m.growth(c) + zero + ")", false
 		}
 		return "go.slices_grow(" + f.args(c) + ")", false
 	case "slices.Clip":

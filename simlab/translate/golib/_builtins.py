@@ -417,8 +417,19 @@ def through(s: list[Any], low: int, high: int | None, call: Callable[[list[Any]]
     the sub-slice, which shares ``s``'s backing array, would have left them there."""
     sub = sliced(s, low, high)
     result = call(sub)
-    s[low : low + len(sub)] = sub
+    _write_back(s, low, sub)
     return result
+
+
+def _write_back(s: list[Any], low: int, sub: list[Any]) -> None:
+    """The elements of ``sub``, the copy :func:`through` gave of ``s[low:...]``,
+    back in ``s``: past ``s``'s length (``copy(e[:cap(e)], src)``), into the
+    elements of its array it keeps, as ``s``'s length stays what it was."""
+    within = max(0, min(len(sub), len(s) - low))
+    s[low : low + within] = sub[:within]
+    if within < len(sub) and type(s) is CapSlice:
+        at = low + within - len(s)
+        s.rest[at : at + len(sub) - within] = sub[within:]
 
 
 def through_blocking(
@@ -430,7 +441,7 @@ def through_blocking(
     back when it returns."""
     sub = sliced(s, low, high)
     result = yield from call(sub)
-    s[low : low + len(sub)] = sub
+    _write_back(s, low, sub)
     return result
 
 

@@ -703,13 +703,15 @@ def slices_grow(
     capacities: bool = False,
     size: int = 8,
     pointers: bool = False,
+    zero: Callable[[], Any] | None = None,
 ) -> list[Any]:
     """``slices.Grow(s, n)``: ``s`` with room for ``n`` more, which Go makes by moving
     it to a new array when its capacity is short: a copy, so that writes to it leave
     ``s`` alone as in Go; ``s`` itself for ``n == 0``, or where the room is there
     (``capacities``: in a program that keeps them, whose new array has Go's growth
-    for ``len(s) + n`` elements of ``size`` bytes, as ``append`` gives it); Go's
-    panic for a negative ``n``."""
+    for ``len(s) + n`` elements of ``size`` bytes, as ``append`` gives it, and
+    past ``s``'s elements what its array held, then zero values, which ``zero``
+    makes, for ``s[:cap(s)]`` to read); Go's panic for a negative ``n``."""
     if n < 0:
         panic("cannot be negative")
     if not capacities:
@@ -717,7 +719,11 @@ def slices_grow(
     cap = capacity(s)
     if cap - len(s) >= n:
         return s
-    return CapSlice(list(s), grown_cap(len(s) + n, cap, size, pointers))
+    new_cap = grown_cap(len(s) + n, cap, size, pointers)
+    rest = list(s.rest) if type(s) is CapSlice else []
+    if zero is None or len(rest) < cap - len(s):
+        return CapSlice(list(s), new_cap)  # the old array's room past the length is not known
+    return CapSlice(list(s), new_cap, [*rest, *(zero() for _ in range(new_cap - cap))])
 
 
 def slices_clip(s: list[Any]) -> list[Any]:
@@ -732,6 +738,15 @@ def slices_compare(a: list[Any], b: list[Any]) -> int:
     ``cmp.Compare``; else the shorter slice is the lesser."""
     for x, y in zip(a, b, strict=False):
         if c := cmp_compare(x, y):
+            return c
+    return (len(a) > len(b)) - (len(a) < len(b))
+
+
+def slices_compare_func(a: list[Any], b: list[Any], cmp: Callable[[Any, Any], int]) -> int:
+    """``slices.CompareFunc(a, b, cmp)``: ``cmp`` of each pair in order, up to the
+    first that is not zero; else the shorter slice is the lesser."""
+    for x, y in zip(a, b, strict=False):
+        if c := cmp(x, y):
             return c
     return (len(a) > len(b)) - (len(a) < len(b))
 
