@@ -59935,6 +59935,153 @@ func main() {
 )
 
 
+# A nil pointer field prints as fmt prints a nil pointer inside a value: <nil> under
+# %v (in the width), Go's bad-verb mark naming its type under %s, %q and %t, 0 under
+# %d and %x; not a nil interface's <nil>.
+CONSTRUCTS["nil_pointer_fields_under_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+type Node struct{ V int }
+
+type Rec struct {
+\tName string
+\tP    *int
+\tN    *Node
+\ts    *string
+}
+
+type Wrap struct {
+\tR   Rec
+\tErr error
+}
+
+func main() {
+\tr := Rec{Name: "a"}
+\tfmt.Println(r)
+\tfmt.Printf("%v|%+v\\n", r, r)
+\tfmt.Printf("%s\\n", r)
+\tfmt.Printf("%d\\n", r)
+\tfmt.Printf("%x|%X\\n", r, r)
+\tfmt.Printf("%q\\n", r)
+\tfmt.Printf("%6v|%-6v|\\n", r, r)
+\tfmt.Printf("%#v\\n", r)
+\tfmt.Printf("%s|%d\\n", Wrap{R: r}, Wrap{R: r})
+\tfmt.Printf("%t\\n", r)
+\tfmt.Println([]Rec{r}, map[string]Rec{"k": r})
+\tfmt.Printf("%s\\n", []Rec{r})
+\ts := fmt.Sprintf("%s", &r)
+\tfmt.Println(s)
+}
+""",
+    (
+        "{a <nil> <nil> <nil>}\n"
+        "{a <nil> <nil> <nil>}|{Name:a P:<nil> N:<nil> s:<nil>}\n"
+        "{a %!s(*int=<nil>) %!s(*main.Node=<nil>) %!s(*string=<nil>)}\n"
+        "{%!d(string=a) 0 0 0}\n"
+        "{61 0 0 0}|{61 0 0 0}\n"
+        '{"a" %!q(*int=<nil>) %!q(*main.Node=<nil>) %!q(*string=<nil>)}\n'
+        "{     a  <nil>  <nil>  <nil>}|{a      <nil>  <nil>  <nil> }|\n"
+        'main.Rec{Name:"a", P:(*int)(nil), N:(*main.Node)(nil), s:(*string)(nil)}\n'
+        "{{a %!s(*int=<nil>) %!s(*main.Node=<nil>) %!s(*string=<nil>)"
+        "} <nil>}|{{%!d(string=a) 0 0 0} <nil>}\n"
+        "{%!t(string=a) %!t(*int=<nil>) %!t(*main.Node=<nil>) %!t(*string=<nil>)}\n"
+        "[{a <nil> <nil> <nil>}] map[k:{a <nil> <nil> <nil>}]\n"
+        "[{a %!s(*int=<nil>) %!s(*main.Node=<nil>) %!s(*string=<nil>)}]\n"
+        "&{a %!s(*int=<nil>) %!s(*main.Node=<nil>) %!s(*string=<nil>)}\n"
+    ),
+)
+
+
+# A nil pointer field whose type has a String method: fmt calls it in an exported
+# field under %v and %s (none, or <nil> where it panics), not under %d, which prints
+# 0, nor in an unexported field.
+CONSTRUCTS["nil_pointer_fields_with_methods"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+\t"time"
+)
+
+type Label struct{ s string }
+
+func (l *Label) String() string {
+\tif l == nil {
+\t\treturn "none"
+\t}
+\treturn l.s
+}
+
+type Item struct {
+\tL    *Label
+\tl    *Label
+\tD    *time.Duration
+\tB    *strings.Builder
+\tTags *[]string
+\t*Label
+}
+
+func main() {
+\tit := Item{}
+\tfmt.Printf("%v\\n%s\\n%d\\n", it, it, it)
+\tfmt.Printf("%+v\\n", it)
+\tit.L = &Label{"x"}
+\td := time.Second
+\tit.D = &d
+\tfmt.Printf("%s %v\\n", it.L, it.D)
+\tz := struct{ P *int }{}
+\tfmt.Printf("%d|%x|%5d|%-5s|\\n", z, z, z, z)
+}
+""",
+    ("none\nnone\n{0 0 0 0 0 0}\nnone\nx 1s\n{0}|{0}|{    0}|{%!s(*int=<nil>)}|\n"),
+)
+
+
+# A slice re-sliced from its start (buf[:0] in a method, dst[:0] of a parameter,
+# s[:2] of a literal) shares the array with the slices it was cut from: an append
+# into its room writes their elements too.
+CONSTRUCTS["reslice_from_start_shares_array"] = (
+    """\
+package main
+
+import "fmt"
+
+type Encoder struct{ buf []byte }
+
+func (e *Encoder) Reset() { e.buf = e.buf[:0] }
+
+func reuse(dst []int, v int) []int {
+\tdst = dst[:0]
+\treturn append(dst, v)
+}
+
+func main() {
+\te := &Encoder{buf: make([]byte, 0, 8)}
+\te.buf = append(e.buf, 'a', 'b')
+\tsaved := e.buf
+\te.Reset()
+\te.buf = append(e.buf, 'x')
+\tfmt.Printf("%s %s %d\\n", saved, e.buf, cap(e.buf))
+
+\ta := reuse(make([]int, 0, 4), 1)
+\tb := reuse(a, 2)
+\tfmt.Println(a, b, cap(b))
+
+\ts := []int{1, 2, 3, 4}
+\thead := s[:2]
+\thead = append(head, 30)
+\tfmt.Println(s, head, len(s[:1]), cap(head))
+}
+""",
+    ("xb x 8\n[2] [2] 4\n[1 2 30 4] [1 2 30] 1 4\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

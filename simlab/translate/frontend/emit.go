@@ -4050,9 +4050,18 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		m.emit("    __slots__ = (%s)", strings.Join(quoted, ", "))
 	}
-	var durations, float32s, empties, values, times, generic, genericElems, sized []string // fmt prints them as Durations, 1.5s; as values, {1 2}
+	var durations, float32s, empties, values, times, generic, genericElems, sized, nilPointers []string // fmt prints them as Durations, 1.5s; as values, {1 2}
 	for _, i := range keep {
 		name, ft := fieldName(st.Field(i).Name()), st.Field(i).Type()
+		if _, ok := ft.(*types.Pointer); ok && !hasTypeParam(ft) && st.Field(i).Name() != "_" {
+			verbs := "" // the verbs under which fmt calls a method of a nil one: it prints <nil>
+			if isFormatter(ft) {
+				verbs = "*"
+			} else if hasFmtMethod(ft) {
+				verbs = "vsqxX"
+			}
+			nilPointers = append(nilPointers, fmt.Sprintf("%q: (%q, %q, %q)", st.Field(i).Name(), name, reflectType(ft), verbs))
+		}
 		if tp, ok := ft.(*types.TypeParam); ok {
 			generic = append(generic, fmt.Sprintf("%q: %q", name, m.typeParamSlot(tn, tp.Obj().Name())))
 		}
@@ -4152,6 +4161,9 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 	}
 	if len(values) > 0 {
 		m.emit("    go_fmt_values = %s  # struct values, and slices and maps of them", pyTuple(values))
+	}
+	if len(nilPointers) > 0 {
+		m.emit("    go_nil_pointers = {%s}  # (slot, type, verbs of methods): a nil one under %%s is %%!s(*int=<nil>), under %%d 0", strings.Join(nilPointers, ", "))
 	}
 	if pm := m.pointerMethods(tn); len(pm) > 0 {
 		m.emit("    go_pointer_methods = (%s,)  # which a value held in an interface lacks", strings.Join(pm, ", "))

@@ -319,7 +319,14 @@ def _sliced_capacity(
                 f" elements of its array past {len(whole)} are not kept here (Go's append"
                 " moved it to a new array; slice within the length, or append)"
             )
-    return CapSlice(whole[low:hi], end - low, whole[hi:end])
+    made = CapSlice(whole[low:hi], end - low, whole[hi:end])
+    if low == 0:
+        # made starts where s does, in s's array: an append into either's room
+        # writes the other's places too (saved := buf; buf = buf[:0]; append)
+        shared = made.shared = s.shared = s.shared or _Forks()
+        shared.hold(s)
+        shared.hold(made)
+    return made
 
 
 def _check_slice(n: int, low: int, hi: int, what: str) -> None:

@@ -1204,12 +1204,18 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
 def _nil_pointer(x: Any, verb: str, flags: str, width: int | None) -> str:
     """``(*T)(nil)`` under a verb but ``%v`` and ``%T``: its address, 0, as a number
     or under ``%p``, else Go's mark of a bad verb."""
+    return _nil_of(type_name(x), verb, flags, width)
+
+
+def _nil_of(go_type: str, verb: str, flags: str, width: int | None) -> str:
+    """A nil pointer of type ``go_type`` under a verb, inside another value: see
+    :func:`_nil_pointer`; under ``%v``, ``<nil>`` in the width."""
     if verb in "bdoxX":
         return _format_one(0, verb, flags, width, None)
     if verb == "p":
         return _format_one("0x0", "s", flags.replace("0", ""), width, None)
     nil = "<nil>".ljust(width or 0) if "-" in flags else "<nil>".rjust(width or 0)
-    return f"%!{verb}({type_name(x)}={nil})"
+    return nil if verb == "v" else f"%!{verb}({go_type}={nil})"
 
 
 def _pointer(x: Any, verb: str, flags: str, width: int | None, raw: bool = False) -> str:
@@ -1279,8 +1285,15 @@ def _format_elements(
     named = "+" in flags and verb == "v"
     parts = []
     sized = getattr(type(obj), "go_sized", None)
+    nil_pointers: dict[str, tuple[str, str, str]] = getattr(type(obj), "go_nil_pointers", {})
     for name, value, kind in _struct_fields(obj):
         exported = name[:1].isupper() and not raw  # fmt calls no method of an unexported field
+        if name in nil_pointers:  # a nil *int field, not a nil interface
+            slot, go_type, verbs = nil_pointers[name]
+            if getattr(obj, slot) is None and not (exported and (verbs == "*" or verb in verbs)):
+                text = _nil_of(go_type, verb, flags, width)
+                parts.append((f"{name}:" if named else "") + text)
+                continue
         if sized is not None and name in sized:
             value = _as_sized(value, sized[name], verb)
         if kind == "value":  # a struct-valued field: {...}, not &{...}, by its method
