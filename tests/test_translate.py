@@ -60082,6 +60082,74 @@ func main() {
 )
 
 
+# errors.Is and Unwrap see only a value's method set (V's lacks (*V).Unwrap, so Is is
+# false); errors.AsType fills E by an error's own As method; errors.As into a
+# field or an element (&h.Err, &errs[0]).
+CONSTRUCTS["errors_method_sets_and_targets"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+var ErrBase = errors.New("base")
+
+type V struct{ inner error }
+
+func (v V) Error() string  { return "v" }
+func (v *V) Unwrap() error { return v.inner }
+
+type Tagged struct{ tag string }
+
+func (t Tagged) Error() string          { return "tagged " + t.tag }
+func (t *Tagged) Is(target error) bool { return target == ErrBase }
+
+type Code struct{ N int }
+
+func (c Code) Error() string { return fmt.Sprint("code ", c.N) }
+
+type Legacy struct{ n int }
+
+func (*Legacy) Error() string { return "legacy" }
+func (l *Legacy) As(target any) bool {
+\tif p, ok := target.(*Code); ok {
+\t\t*p = Code{l.n}
+\t\treturn true
+\t}
+\treturn false
+}
+
+type Holder struct {
+\tErr  error
+\tCode *Code
+}
+
+func main() {
+\tvar e error = V{ErrBase}
+\tfmt.Println(errors.Is(e, ErrBase), errors.Unwrap(e))
+\te = &V{ErrBase}
+\tfmt.Println(errors.Is(e, ErrBase), errors.Unwrap(e))
+\tfmt.Println(errors.Is(Tagged{"a"}, ErrBase), errors.Is(&Tagged{"b"}, ErrBase))
+
+\tc, ok := errors.AsType[Code](fmt.Errorf("wrapped: %w", &Legacy{7}))
+\tfmt.Println(c.N, ok)
+\tc, ok = errors.AsType[Code](errors.New("plain"))
+\tfmt.Println(c.N, ok)
+
+\tvar h Holder
+\tw := fmt.Errorf("w: %w", errors.New("x"))
+\tfmt.Println(errors.As(w, &h.Err), h.Err)
+\terrs := make([]*Code, 1)
+\tfmt.Println(errors.As(fmt.Errorf("w: %w", &Code{4}), &errs[0]), errs[0].N)
+\tfmt.Println(errors.As(fmt.Errorf("w: %w", &Code{5}), &h.Code), h.Code.N)
+}
+""",
+    ("false <nil>\ntrue base\nfalse true\n7 true\n0 false\ntrue w: x\ntrue 4\ntrue 5\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2831,7 +2831,14 @@ func (m *module) structClassOfPointer(t types.Type) string {
 // chain of type E and true, else E's zero value and false.
 func (f *fn) errorsAsType(c *ast.CallExpr, t types.Type) string {
 	zero, _ := f.m.zero(t, c)
-	return "go.errors_as_type(" + f.value(c.Args[0]) + ", lambda e: " + f.errorTest(t, c) + ", lambda: " + zero + asInterface(t) + ")"
+	typed := "" // the pointer to E an error's own As method is given (target.(*Code))
+	if f.m.hasAsMethod() {
+		typed = ", target_type=" + pyString(reflectType(types.NewPointer(t)))
+		if f.m.isStructValue(t) {
+			typed += ", struct=True"
+		}
+	}
+	return "go.errors_as_type(" + f.value(c.Args[0]) + ", lambda e: " + f.errorTest(t, c) + ", lambda: " + zero + asInterface(t) + typed + ")"
 }
 
 // asInterface: the keyword of errors.As and AsType for a target of interface

@@ -21,6 +21,7 @@ from ._values import (
     concrete,
     copy,
     equal,
+    has_method,
     is_typed_nil,
     uncomparable_type,
 )
@@ -84,8 +85,7 @@ def _tree(err: Any) -> Iterator[Any]:
     type of the program's ``Unwrap`` method returns (one error, or a slice)."""
     while err is not None:
         yield err
-        unwrap = getattr(type(err), "Unwrap", None)
-        if callable(unwrap):
+        if has_method(err, "Unwrap"):  # a value's method set lacks (*T).Unwrap
             inner = err.Unwrap()
         else:
             inner = getattr(err, "errs", None)
@@ -106,7 +106,7 @@ def new_error(message: str) -> sl.GoError:
 def errors_unwrap(err: Any) -> Any:
     """``errors.Unwrap``: what ``err`` wraps, if it wraps one error (a joined error,
     or an ``Unwrap`` that returns a slice, gives nil)."""
-    if callable(getattr(type(err), "Unwrap", None)):
+    if has_method(err, "Unwrap"):
         inner = err.Unwrap()
         return None if isinstance(inner, list) else inner
     return getattr(err, "wrapped", None)
@@ -130,8 +130,7 @@ def errors_is(err: Any, target: Any) -> bool:
     for e in _tree(err):
         if comparable and (e is target or equal(e, target)):
             return True
-        is_ = getattr(type(e), "Is", None)
-        if callable(is_) and e.Is(target):
+        if has_method(e, "Is") and e.Is(target):
             return True
     return False
 
@@ -153,13 +152,14 @@ def errors_as(
     if err is None:
         return False
     _non_nil(target)
-    given = TypedRef(target, target_type) if target_type and type(target) is Ref else target
+    pointer = isinstance(target, Ref)  # &err, or &h.Err, &errs[0] of a field, an element
+    given = TypedRef(target, target_type) if target_type and pointer else target
     for e in _tree(err):
         if not matches(e):
-            if callable(getattr(type(e), "As", None)) and e.As(given):
+            if has_method(e, "As") and e.As(given):
                 return True  # the error's own As method filled the target
             continue
-        if type(target) is Ref:
+        if pointer:
             target.v = e if iface else concrete(e)
         elif isinstance(target, NamedValue) and target.ref is not None:
             target.ref.v = _plain(e)  # &ve of type ValidationErrors []FieldError
@@ -199,16 +199,30 @@ def _non_nil(target: Any) -> None:
 
 
 def errors_as_type(
-    err: Any, matches: Callable[[Any], bool], zero: Callable[[], Any], iface: bool = False
+    err: Any,
+    matches: Callable[[Any], bool],
+    zero: Callable[[], Any],
+    iface: bool = False,
+    target_type: str | None = None,
+    struct: bool = False,
 ) -> Any:
     """``errors.AsType[E](err)`` (Go 1.26): the first error of ``err``'s chain that
     ``matches`` E, and true (of an interface E, ``iface``, as the chain holds it);
-    else E's zero value and false."""
+    else E's zero value and false. An error that does not match may fill a new E by
+    its own ``As(target) bool`` method, given a pointer to it of the Go type
+    ``target_type`` (``*main.Code``) where the program has such a method: for a
+    struct type E (``struct``), the struct object itself, as ``&v`` is."""
+    target: Any = None
     for e in _tree(err):
         if matches(e):
             if iface:
                 return e, True
             return (copy(e) if hasattr(type(e), "go_struct") else _plain(e)), True
+        if target_type is not None and has_method(e, "As"):
+            if target is None:
+                target = zero() if struct else Ref(zero())
+            if e.As(target if struct else TypedRef(target, target_type)):
+                return (target if struct else target.v), True
     return zero(), False
 
 
