@@ -60042,46 +60042,6 @@ func main() {
 )
 
 
-# A slice re-sliced from its start (buf[:0] in a method, dst[:0] of a parameter,
-# s[:2] of a literal) shares the array with the slices it was cut from: an append
-# into its room writes their elements too.
-CONSTRUCTS["reslice_from_start_shares_array"] = (
-    """\
-package main
-
-import "fmt"
-
-type Encoder struct{ buf []byte }
-
-func (e *Encoder) Reset() { e.buf = e.buf[:0] }
-
-func reuse(dst []int, v int) []int {
-\tdst = dst[:0]
-\treturn append(dst, v)
-}
-
-func main() {
-\te := &Encoder{buf: make([]byte, 0, 8)}
-\te.buf = append(e.buf, 'a', 'b')
-\tsaved := e.buf
-\te.Reset()
-\te.buf = append(e.buf, 'x')
-\tfmt.Printf("%s %s %d\\n", saved, e.buf, cap(e.buf))
-
-\ta := reuse(make([]int, 0, 4), 1)
-\tb := reuse(a, 2)
-\tfmt.Println(a, b, cap(b))
-
-\ts := []int{1, 2, 3, 4}
-\thead := s[:2]
-\thead = append(head, 30)
-\tfmt.Println(s, head, len(s[:1]), cap(head))
-}
-""",
-    ("xb x 8\n[2] [2] 4\n[1 2 30 4] [1 2 30] 1 4\n"),
-)
-
-
 # errors.Is and Unwrap see only a value's method set (V's lacks (*V).Unwrap, so Is is
 # false); errors.AsType fills E by an error's own As method; errors.As into a
 # field or an element (&h.Err, &errs[0]).
@@ -60147,6 +60107,150 @@ func main() {
 }
 """,
     ("false <nil>\ntrue base\nfalse true\n7 true\n0 false\ntrue w: x\ntrue 4\ntrue 5\n"),
+)
+
+
+# idp := pa.ID of a value method of a named array type through a pointer to it: a
+# copy of *pa, bound when the method value is made (rows of a [2][2]int copied too).
+CONSTRUCTS["array_method_value_through_pointer"] = (
+    """\
+package main
+
+import "fmt"
+
+type Frame [2]byte
+
+func (f Frame) ID() byte { return f[1] }
+
+type Grid [2][2]int
+
+func (g Grid) Sum() int { return g[0][0] + g[0][1] + g[1][0] + g[1][1] }
+
+func main() {
+\tf := Frame{0, 7}
+\tpa := &f
+\tidp := pa.ID
+\tpa[1] = 9
+\tfmt.Println(idp(), pa.ID(), f.ID())
+
+\tg := &Grid{{1, 2}, {3, 4}}
+\tsum := g.Sum
+\tg[1][1] = 40
+\tfmt.Println(sum(), g.Sum())
+}
+""",
+    ("7 9 9\n10 46\n"),
+)
+
+
+# A slice re-sliced from another (buf[:0] in a method, dst[:0] of a parameter, s[:2]
+# of a literal, loans[1:3] into a struct's field) shares its array: an append into
+# its room writes the other slices' elements there too.
+CONSTRUCTS["reslice_shares_array"] = (
+    """\
+package main
+
+import "fmt"
+
+type Encoder struct{ buf []byte }
+
+type Page struct{ Items []int }
+
+func (e *Encoder) Reset() { e.buf = e.buf[:0] }
+
+func reuse(dst []int, v int) []int {
+\tdst = dst[:0]
+\treturn append(dst, v)
+}
+
+func main() {
+\te := &Encoder{buf: make([]byte, 0, 8)}
+\te.buf = append(e.buf, 'a', 'b')
+\tsaved := e.buf
+\te.Reset()
+\te.buf = append(e.buf, 'x')
+\tfmt.Printf("%s %s %d\\n", saved, e.buf, cap(e.buf))
+
+\ta := reuse(make([]int, 0, 4), 1)
+\tb := reuse(a, 2)
+\tfmt.Println(a, b, cap(b))
+
+\ts := []int{1, 2, 3, 4}
+\thead := s[:2]
+\thead = append(head, 30)
+\tfmt.Println(s, head, len(s[:1]), cap(head))
+
+\tloans := make([]int, 4)
+\tpg := Page{Items: loans[1:3]}
+\tpg.Items = append(pg.Items, 99)
+\tfmt.Println(loans, pg.Items, cap(pg.Items))
+}
+""",
+    ("xb x 8\n[2] [2] 4\n[1 2 30 4] [1 2 30] 1 4\n[0 0 0 99] [0 0 99] 3\n"),
+)
+
+
+# A constraint embedding fmt.Stringer beside ~int lists ~int: v + 1 and e++ of its
+# type parameter keep the type argument's class, printed by its String method.
+CONSTRUCTS["constraint_embedding_stringer"] = (
+    """\
+package main
+
+import "fmt"
+
+type Status int
+
+func (s Status) String() string { return [...]string{"pending", "active", "closed"}[s] }
+
+type Enum interface {
+\t~int
+\tfmt.Stringer
+}
+
+func Next[E Enum](v E) []E { return []E{v, v + 1} }
+
+func All[E Enum](n int) []E {
+\tvar r []E
+\tfor e := E(0); int(e) < n; e++ {
+\t\tr = append(r, e)
+\t}
+\treturn r
+}
+
+func main() {
+\tfmt.Println(Next(Status(0)), All[Status](3))
+\tfmt.Printf("%v %d\\n", Next(Status(1)), All[Status](2))
+}
+""",
+    ("[pending active] [pending active closed]\n[active closed] [0 1]\n"),
+)
+
+
+# &t of a time.Time printed: by the time's String method, through the pointer; a
+# nil *time.Time prints <nil>.
+CONSTRUCTS["pointer_to_time_printed"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tt := time.Date(2024, 1, 1, 12, 30, 0, 0, time.UTC)
+\tp := &t
+\tfmt.Println(p)
+\tfmt.Printf("%v|%s\\n", p, &t)
+\tvar none *time.Time
+\tfmt.Println(none)
+}
+""",
+    (
+        "2024-01-01 12:30:00 +0000 UTC\n"
+        "2024-01-01 12:30:00 +0000 UTC|2024-01-01 12:30:00 +0000 UTC\n"
+        "<nil>\n"
+    ),
 )
 
 

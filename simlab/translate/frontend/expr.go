@@ -815,7 +815,11 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				return cls + ".pointer(" + held + ")." + fieldName(x.Sel.Name)
 			}
 			if isArray(recvType) && !strings.HasPrefix(held, "go.copy_array(") {
-				held = f.value(x.X)
+				if isPointer(sel.Recv()) { // idp := pa.ID of a pa *Frame: a copy of *pa, bound now
+					held = f.m.copyArray(held, under(recvType).(*types.Array), x)
+				} else {
+					held = f.value(x.X)
+				}
 			}
 			return cls + "(" + held + ")." + fieldName(x.Sel.Name)
 		}
@@ -2260,6 +2264,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case isPointer(t) && libraryBasicClass(under(t).(*types.Pointer).Elem()) != "" && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			// &m of a time.Month: March; &d of a Duration: 1s; nil: <nil>
 			s = "go.pointed(" + libraryBasicClass(under(t).(*types.Pointer).Elem()) + ", " + s + ")"
+		case isPointer(t) && isTime(under(t).(*types.Pointer).Elem()) && (!asNumber || strings.IndexByte("sqxX", verbs[j]) >= 0):
+			s = "go.pointed(go.Time, " + s + ")" // &t of a time.Time: by its String method; nil: <nil>
 		case timeClass(t) != "" && !isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0 || strings.IndexByte("vTdbcoOqxXU", verbs[j]) < 0):
 			// (under a bad verb, %!t(time.Month=3): fmt's mark names its type)
 			s = timeClass(t) + "(" + s + ")" // January, Sunday, terminated: by its String method
@@ -5848,29 +5854,30 @@ func mayHoldNaN(t types.Type) bool {
 }
 
 // typeSetTerms: the types a type parameter's constraint lists, through the
-// interfaces it embeds and their unions, and whether every interface on the way
-// embeds some (any, comparable and a method set list none).
+// interfaces it embeds and their unions, and whether it lists some (any,
+// comparable and a method set list none; interface{ ~int; fmt.Stringer } lists
+// ~int, the method set beside it restricting no further).
 func typeSetTerms(tp *types.TypeParam) (terms []types.Type, listed bool) {
-	listed = true
-	var visit func(t types.Type)
-	visit = func(t types.Type) {
+	var visit func(t types.Type) bool
+	visit = func(t types.Type) bool {
 		switch u := t.Underlying().(type) {
 		case *types.Interface:
-			if u.NumEmbeddeds() == 0 {
-				listed = false
-			}
+			lists := false
 			for i := 0; i < u.NumEmbeddeds(); i++ {
-				visit(u.EmbeddedType(i))
+				lists = visit(u.EmbeddedType(i)) || lists
 			}
+			return lists
 		case *types.Union:
 			for i := 0; i < u.Len(); i++ {
 				visit(u.Term(i).Type())
 			}
+			return true
 		default:
 			terms = append(terms, t)
+			return true
 		}
 	}
-	visit(tp.Constraint())
+	listed = visit(tp.Constraint())
 	return terms, listed
 }
 

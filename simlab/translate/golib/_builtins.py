@@ -76,22 +76,29 @@ class CapSlice(list[Any]):
 
 class _Forks:
     """An array that slices share because an append into its spare capacity made
-    one of another (``a := append(base, x)``, ``f(append(path, v))``): the slices of
-    it the run holds, each a list of its own here. Go's append writes the array
-    itself, so a second append into the same places (``b := append(base, y)``, or
-    ``base = append(base, z)``) changes what the first one's slice holds: each
-    append writes its values into every such slice that reaches those places (as an
-    element, or in ``rest``), which is what Go's shows. (A write to an element,
-    ``a[0] = v``, is not passed on: only appends are.)"""
+    one of another (``a := append(base, x)``, ``f(append(path, v))``), or a re-slice
+    cut one from another (``head := s[:2]``, ``page := items[1:3]``): the slices of
+    it the run holds, each a list of its own here, and where each starts in the
+    array. Go's append writes the array itself, so a second append into the same
+    places (``b := append(base, y)``, or ``base = append(base, z)``) changes what
+    the first one's slice holds: each append writes its values into every such
+    slice that reaches those places (as an element, or in ``rest``), which is what
+    Go's shows. (A write to an element, ``a[0] = v``, is not passed on: only
+    appends are.)"""
 
     __slots__ = ("slices",)
 
     def __init__(self) -> None:
-        # by id (a list does not hash), in the order they were made; each entry
-        # goes when its slice does
-        self.slices: dict[int, weakref.ref[CapSlice]] = {}
+        # by id (a list does not hash), in the order they were made, with where each
+        # starts in the array; each entry goes when its slice does
+        self.slices: dict[int, tuple[weakref.ref[CapSlice], int]] = {}
 
-    def hold(self, s: CapSlice) -> None:
+    def offset(self, s: CapSlice) -> int:
+        """Where ``s`` starts in the array (0 for one not held yet: a new array's)."""
+        held = self.slices.get(id(s))
+        return 0 if held is None else held[1]
+
+    def hold(self, s: CapSlice, offset: int = 0) -> None:
         key = id(s)
         if key in self.slices:
             return
@@ -100,20 +107,24 @@ class _Forks:
         def gone(_: weakref.ref[CapSlice]) -> None:
             slices.pop(key, None)
 
-        slices[key] = weakref.ref(s, gone)
+        slices[key] = (weakref.ref(s, gone), offset)
+
+    def release(self, s: CapSlice) -> None:
+        """``s`` moved to a new array of its own (an append past its capacity)."""
+        self.slices.pop(id(s), None)
 
     def write(self, s: CapSlice, values: tuple[Any, ...]) -> None:
         """``values`` appended to ``s`` in its array, into places from ``len(s)`` on:
         every other slice of the array that reaches them sees them."""
-        start = len(s)
-        for ref in list(self.slices.values()):
+        start = self.offset(s) + len(s)
+        for ref, offset in list(self.slices.values()):
             t = ref()
             if t is None or t is s:
                 continue
-            for at, v in enumerate(values, start):
-                if at < len(t):
+            for at, v in enumerate(values, start - offset):
+                if 0 <= at < len(t):
                     t[at] = v
-                elif at - len(t) < len(t.rest):
+                elif 0 <= at - len(t) < len(t.rest):
                     t.rest[at - len(t)] = v
 
 
@@ -198,7 +209,7 @@ def appended(
                 shared.write(s, values)
                 s.rest[: len(values)] = values
                 shared.hold(s)
-                shared.hold(made)
+                shared.hold(made, shared.offset(s))
             return made
         cap = s.cap
     elif not values:
@@ -234,7 +245,9 @@ def append_in_place(
         del s.rest[: len(values)]
     else:
         s.cap, s.rest = grown_cap(length, s.cap, size, pointers), []
-        s.shared = None  # a new array, its own
+        if s.shared is not None:
+            s.shared.release(s)
+            s.shared = None  # a new array, its own
     s.extend(values)
     return s
 
@@ -320,12 +333,11 @@ def _sliced_capacity(
                 " moved it to a new array; slice within the length, or append)"
             )
     made = CapSlice(whole[low:hi], end - low, whole[hi:end])
-    if low == 0:
-        # made starts where s does, in s's array: an append into either's room
-        # writes the other's places too (saved := buf; buf = buf[:0]; append)
-        shared = made.shared = s.shared = s.shared or _Forks()
-        shared.hold(s)
-        shared.hold(made)
+    # made is s's array from low on: an append into either's room writes the
+    # other's places too (saved := buf; buf = buf[:0]; append; page := items[1:3])
+    shared = made.shared = s.shared = s.shared or _Forks()
+    shared.hold(s)
+    shared.hold(made, shared.offset(s) + low)
     return made
 
 
