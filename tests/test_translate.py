@@ -60254,6 +60254,201 @@ func main() {
 )
 
 
+# A named slice type with pointer methods embedded by value or by pointer: its
+# promoted Push writes the field (m.Push, m.Stack.Push, through an interface and a
+# method value), a copy of the struct keeps its own slice, and sort.Sort takes the
+# struct by its promoted Len, Less and Swap.
+CONSTRUCTS["embedded_slice_pointer_methods"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type Stack []int
+
+func (s *Stack) Push(v int) { *s = append(*s, v) }
+
+func (s Stack) Len() int           { return len(s) }
+func (s Stack) Less(i, j int) bool { return s[i] < s[j] }
+func (s Stack) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
+
+type Machine struct {
+\tStack
+\tname string
+}
+
+type PMachine struct {
+\t*Stack
+}
+
+func main() {
+\tm := Machine{name: "a"}
+\tm.Push(3)
+\tm2 := m
+\tm2.Push(4)
+\tm.Push(1)
+\tfmt.Println(m.Stack, m2.Stack)
+\tsort.Sort(m)
+\tfmt.Println(m.Stack)
+\tvar s Stack
+\tp := PMachine{&s}
+\tp.Push(7)
+\tp.Push(5)
+\tsort.Sort(p)
+\tfmt.Println(s, p.Len(), *p.Stack)
+}
+""",
+    ("[3 1] [3 4]\n[1 3]\n[5 7] 2 [5 7]\n"),
+)
+
+
+# Promoted pointer and value methods of an embedded named slice, called directly,
+# through a pointer, an interface and a method value.
+CONSTRUCTS["embedded_slice_pointer_methods_calls"] = (
+    """\
+package main
+
+import "fmt"
+
+type Stack []int
+
+func (s Stack) Peek() int { return s[len(s)-1] }
+
+func (s *Stack) Push(v int) { *s = append(*s, v) }
+
+func (s *Stack) Pop() int {
+\tv := (*s)[len(*s)-1]
+\t*s = (*s)[:len(*s)-1]
+\treturn v
+}
+
+type Machine struct {
+\tStack
+\tname string
+}
+
+type Pusher interface{ Push(int) }
+
+func main() {
+\tm := Machine{name: "vm"}
+\tm.Push(1)
+\tm.Push(2)
+\tm.Stack.Push(3)
+\tfmt.Println(m.Peek(), m.Pop(), m.Stack, m)
+\tmp := &m
+\tmp.Push(9)
+\tvar p Pusher = mp
+\tp.Push(10)
+\tpush := m.Push
+\tpush(11)
+\tfmt.Println(len(m.Stack), m.Stack, mp.Peek())
+}
+""",
+    ("3 3 [1 2] {[1 2] vm}\n5 [1 2 9 10 11] 11\n"),
+)
+
+
+# Fields named with trailing underscores (Name_, Id__) keep them under %+v: the
+# class's slot takes one more, which fmt takes off.
+CONSTRUCTS["field_names_ending_in_underscore"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+type U struct {
+\tName_ string
+\tId__  int
+}
+
+func main() {
+\tb, _ := json.Marshal(U{"a", 1})
+\tfmt.Println(string(b))
+\tfmt.Printf("%v %+v\\n", U{"a", 1}, &U{"b", 2})
+}
+""",
+    ('{"Name_":"a","Id__":1}\n{a 1} &{Name_:b Id__:2}\n'),
+)
+
+
+# Go 1.27's promoted fields in a struct literal (Outer{F: 1, n: 7, Tag: "t"}): each
+# fills the embedded struct that holds it, nested as Go fills it.
+CONSTRUCTS["promoted_fields_in_literals"] = (
+    """\
+package main
+
+import "fmt"
+
+type Inner struct {
+\tB []byte
+\tn int
+}
+
+type Mid struct {
+\tInner
+\tTag string
+}
+
+type Outer struct {
+\tMid
+\tF float64
+}
+
+func main() {
+\to := Outer{F: 1, n: 7, Tag: "t"}
+\tfmt.Printf("%+v %v\\n", o, o.n)
+\tp := &Outer{B: []byte("hi"), F: 2}
+\tfmt.Printf("%+v %s\\n", *p, p.B)
+\tq := Outer{Mid{Tag: "x"}, 3}
+\tfmt.Println(q, Outer{}.Tag == "")
+}
+""",
+    (
+        "{Mid:{Inner:{B:[] n:7} Tag:t} F:1} 7\n"
+        "{Mid:{Inner:{B:[104 105] n:0} Tag:} F:2} hi\n"
+        "{{{[] 0} x} 3} true\n"
+    ),
+)
+
+
+# &v of a generic's parameter whose type argument is a pointer (*S): a pointer to the
+# variable holding the pointer, so keep(x) returns x itself and *p = &S{...} replaces it.
+CONSTRUCTS["generic_address_of_pointer_param"] = (
+    """\
+package main
+
+import "fmt"
+
+type S struct{ Tag string }
+
+func keep[T any](v T, reset func(*T)) T {
+\tif reset != nil {
+\t\treset(&v)
+\t}
+\treturn v
+}
+
+func main() {
+\tx := &S{Tag: "a"}
+\ty := keep(x, nil)
+\ty.Tag = "b"
+\tfmt.Println(x == y, x.Tag, y.Tag)
+\tz := keep(x, func(p **S) { *p = &S{Tag: "fresh"} })
+\tfmt.Println(x == z, x.Tag, z.Tag)
+\tv := keep(S{Tag: "v"}, func(p *S) { p.Tag += "!" })
+\tfmt.Println(v.Tag)
+}
+""",
+    ("true b b\nfalse b fresh\nv!\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

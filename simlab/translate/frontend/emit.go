@@ -3999,7 +3999,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, fmt.Stringer, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer, Closer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, and its named slice, map, number and string types whose methods all have value receivers, by value or by pointer")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, fmt.Stringer, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer, Closer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, its named slice and map types, and its named number and string types whose methods all have value receivers, by value or by pointer")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -4277,9 +4277,12 @@ func (m *module) embeddable(t types.Type) bool {
 			return true
 		case *types.Interface: // type readOnly struct{ Store }: the value it holds has the methods
 			return t == types.Type(n)
-		case *types.Slice, *types.Map, *types.Basic:
-			// type ByName struct{ Organs }: the slice in the field, its value methods
-			// promoted (struct{ Level; Msg string } of a named int with String too)
+		case *types.Slice, *types.Map:
+			// type ByName struct{ Organs }: the slice in the field, its methods promoted
+			// (a pointer method, (*Stack).Push, given the field's go.FieldRef)
+			return t == types.Type(n)
+		case *types.Basic:
+			// struct{ Level; Msg string } of a named int with String
 			return t == types.Type(n) && valueMethodsOnly(n)
 		}
 		return false
@@ -4417,6 +4420,14 @@ func (m *module) promoted(t types.Type) {
 				}
 				kw = ", " + strings.Join(m.typeKeywords(e.Origin().TypeParams(), e.TypeArgs(), nil), ", ")
 			}
+			if isPointer(fn.Type().(*types.Signature).Recv().Type()) { // (*Stack).Push: the field's pointer
+				if isPointer(ft) {
+					held = "go.deref(self" + path + ")"
+				} else {
+					last := strings.LastIndex(path, ".")
+					held = "go.FieldRef(self" + path[:last] + ", " + pyString(path[last+1:]) + ")"
+				}
+			}
 			m.emit("        return %s.%s(%s, *args%s)", m.globals[recv.Obj()], name, held, kw)
 			continue
 		}
@@ -4475,6 +4486,9 @@ func embeddedField(t types.Type, index []int) (string, types.Type) {
 func fieldName(n string) string {
 	if n == "self" {
 		return "self_" // a class's __init__ takes its fields beside its own self
+	}
+	if strings.HasSuffix(n, "_") && n != "_" {
+		return n + "_" // Name_ is Name__, so that fmt, taking one off, prints Name_
 	}
 	for _, w := range pyReserved {
 		if w == n {

@@ -1905,12 +1905,36 @@ func (f *fn) composite(x *ast.CompositeLit, t types.Type) string {
 			p.unsupported(x, "an anonymous struct or a struct of another package", "a named struct type of the program")
 		}
 		var args []string
+		promoted := map[int]*ast.CompositeLit{} // Outer{N: 7} of a field of an embedded Inner (Go 1.27)
+		var embedded []int
 		for i, el := range x.Elts {
 			if kv, ok := el.(*ast.KeyValueExpr); ok {
-				args = append(args, fieldName(kv.Key.(*ast.Ident).Name)+"="+f.elem(kv.Value, u.Field(fieldIndex(u, kv.Key.(*ast.Ident).Name)).Type()))
+				name := kv.Key.(*ast.Ident).Name
+				if k := fieldIndex(u, name); u.Field(k).Name() != name {
+					pkg := f.p.pkg
+					if ok { // an unexported field is looked up in the package that declares it
+						pkg = n.Obj().Pkg()
+					}
+					obj, index, _ := types.LookupFieldOrMethod(t, false, pkg, name)
+					if _, isField := obj.(*types.Var); !isField || len(index) < 2 {
+						p.unsupported(kv, "the field "+name+" in this literal", "a field of the struct type")
+					}
+					lit := promoted[index[0]]
+					if lit == nil {
+						lit = &ast.CompositeLit{Lbrace: x.Lbrace, Rbrace: x.Rbrace}
+						promoted[index[0]] = lit
+						embedded = append(embedded, index[0])
+					}
+					lit.Elts = append(lit.Elts, kv)
+					continue
+				}
+				args = append(args, fieldName(name)+"="+f.elem(kv.Value, u.Field(fieldIndex(u, name)).Type()))
 			} else if u.Field(i).Name() != "_" {
 				args = append(args, f.elem(el, u.Field(i).Type()))
 			}
+		}
+		for _, i := range embedded { // Mid: Mid{Inner: Inner{N: 7}}, as Go fills it
+			args = append(args, fieldName(u.Field(i).Name())+"="+f.composite(promoted[i], u.Field(i).Type()))
 		}
 		if ok {
 			args = append(args, f.m.typeArgs(n, x)...)

@@ -396,9 +396,12 @@ def convert(t: Any, x: Any) -> Any:
 
 def pointer_of(t: Any) -> Callable[[Any], Any]:
     """What makes ``&v`` of a variable of a type parameter's type, ``t`` its type
-    argument: of an interface type (``error``, ``any``), a :class:`Ref`, whatever the
-    interface holds; else :func:`pointer_to`, by the value."""
-    return Ref if isinstance(t, TypeArg) and t.is_interface() else pointer_to
+    argument: of an interface type (``error``, ``any``) or a pointer type
+    (``*main.S``, whose value is the struct object), a :class:`Ref`, whatever the
+    variable holds; else :func:`pointer_to`, by the value."""
+    if isinstance(t, TypeArg) and (t.is_interface() or t.go_name.startswith("*")):
+        return Ref
+    return pointer_to
 
 
 def convert_text(t: Any, text: str) -> Any:
