@@ -60449,6 +60449,124 @@ func main() {
 )
 
 
+# p = p[:1] or p = p[1:] of a slice parameter, then a function of the program that
+# writes the elements of its parameter given p: the writes reach the caller's array.
+CONSTRUCTS["param_reslice_written_by_callee"] = (
+    """\
+package main
+
+import "fmt"
+
+func mark(p []int) { p[0] = 9 }
+
+func fill(p []int, v int) {
+\tfor i := range p {
+\t\tp[i] = v
+\t}
+}
+
+func head(p []int) {
+\tp = p[:1]
+\tmark(p)
+}
+
+func tail(p []int) {
+\tp = p[1:]
+\tfill(p, 7)
+}
+
+func main() {
+\ta := []int{1, 2, 3}
+\thead(a)
+\tfmt.Println(a)
+\ttail(a)
+\tfmt.Println(a)
+}
+""",
+    ("[9 2 3]\n[9 7 7]\n"),
+)
+
+
+# A for loop's counter of a sized integer type wraps as Go's does: i <= 127 of an
+# int8 and u >= 0 of a uint8 never end (the loops break), i += 100 steps past 127.
+CONSTRUCTS["sized_loop_counter_wraps"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tn := 0
+\tfor i := int8(126); i <= 127; i++ {
+\t\tn++
+\t\tif n == 4 {
+\t\t\tfmt.Println("int8 wrapped to", i)
+\t\t\tbreak
+\t\t}
+\t}
+\tn = 0
+\tfor u := uint8(2); u >= 0; u-- {
+\t\tn++
+\t\tif n == 5 {
+\t\t\tfmt.Println("uint8 wrapped to", u)
+\t\t\tbreak
+\t\t}
+\t}
+\tfor i := int8(0); i < 120; i += 100 {
+\t\tfmt.Print(i, " ")
+\t}
+\tfmt.Println()
+\tfor b := byte('a'); b < 'e'; b++ {
+\t\tfmt.Print(string(b))
+\t}
+\tfmt.Println()
+}
+""",
+    (
+        "int8 wrapped to -127\n"
+        "uint8 wrapped to 254\n"
+        "0 100 -56 44 -112 -12 88 -68 32 -124 -24 76 -80 20 \n"
+        "abcd\n"
+    ),
+)
+
+
+# A nil *T whose String locks a mutex (or waits on a WaitGroup) of the receiver:
+# fmt recovers the panic and prints <nil>, alone and in a slice.
+CONSTRUCTS["nil_receiver_string_locks"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type T struct{ mu sync.RWMutex }
+
+func (t *T) String() string {
+\tt.mu.RLock()
+\treturn "x"
+}
+
+type W struct{ wg sync.WaitGroup }
+
+func (w *W) String() string {
+\tw.wg.Wait()
+\treturn "w"
+}
+
+func main() {
+\tvar t *T
+\tvar w *W
+\tfmt.Println(t)
+\tfmt.Printf("%s|%v\\n", w, []*T{nil})
+}
+""",
+    ("<nil>\n<nil>|[<nil>]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1334,6 +1334,7 @@ func (m *module) refuseSharedSubslices() {
 	sealed, own := p.sealedSlices()
 	aliases := p.sliceAliases(onlyRead, sealed, own)
 	readIn := m.findThroughArgs(readParams, aliases)
+	inPlaceArgs, writtenParams := m.inPlaceParams(readParams)
 	written := map[string]bool{} // element types written: an array's sub-slice goes by them
 	writtenArrays := map[types.Object]bool{}
 	var writes []any       // the groups of the slices written
@@ -1613,6 +1614,13 @@ func (m *module) refuseSharedSubslices() {
 						// copy(v, src), sort.Ints(v): a call that returns no sub-slice of v
 						if t, ok := elemOf(n.Args[0]); ok && (isSliceType(p.info.TypeOf(n)) || !private(n.Args[0], t)) {
 							writeTo(n.Args[0], t)
+						}
+					}
+				}
+				if writes, _, callee := m.argsInPlace(n, inPlaceArgs, writtenParams); callee != nil {
+					for _, at := range writes {
+						if t, ok := elemOf(n.Args[at]); ok && identOf(ast.Unparen(n.Args[at])) != nil {
+							writeTo(n.Args[at], t) // fill(p) of a func fill(p []int) { p[0] = 9 }
 						}
 					}
 				}

@@ -2886,6 +2886,9 @@ func (f *fn) countingLoop(s *ast.ForStmt) ([2]string, bool) {
 	if obj == nil || !isInt(obj.Type()) || f.m.a.assigns[obj] > 0 {
 		return [2]string{}, false
 	}
+	if intWrap(obj.Type()) != "" {
+		return [2]string{}, false // an int8 or a uint8 wraps: i <= 127, i >= 0 may never end
+	}
 	if f.m.sharedLoopVar(obj) && capturedIn(s.Body, obj, p) {
 		return [2]string{}, false // a closure sees the variable after the loop: n, not range's n-1
 	}

@@ -670,7 +670,10 @@ def stringed(x: Any) -> Generator[Any, Any, Any]:
             if isgenerator(text):
                 text = yield from text
         except (GoPanic, AttributeError, IndexError, TypeError) as exc:
-            text = _recovered(exc, method, "v")  # printed in the text's place
+            if is_typed_nil(x) or _nil_basic_pointer(x):
+                text = _Panicked("<nil>")  # a nil pointer's, whose String locked its mutex
+            else:
+                text = _recovered(exc, method, "v")  # printed in the text's place
         return Stringed(text, x)
     if isinstance(x, list):  # a slice's elements, a map's values: fmt prints each so
         elements = []
