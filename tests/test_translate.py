@@ -60567,6 +60567,97 @@ func main() {
 )
 
 
+# Box[[]T], Pair[K, []T] and Box[map[int]T] built inside a generic: where T's values
+# print {...} (a struct without methods), so do the slice's and the map's elements.
+CONSTRUCTS["generic_slices_of_type_params_printed"] = (
+    """\
+package main
+
+import "fmt"
+
+type Line struct{ Amt int64 }
+
+type Box[V any] struct{ Val V }
+
+type Pair[K comparable, V any] struct {
+\tKey K
+\tVal V
+}
+
+func Wrap[T any](xs []T) Box[[]T] { return Box[[]T]{Val: xs} }
+
+func GroupBy[T any, K comparable](xs []T, key func(T) K) []Pair[K, []T] {
+\tvar out []Pair[K, []T]
+\tfor _, x := range xs {
+\t\tk := key(x)
+\t\tif len(out) == 0 || out[len(out)-1].Key != k {
+\t\t\tout = append(out, Pair[K, []T]{Key: k})
+\t\t}
+\t\tout[len(out)-1].Val = append(out[len(out)-1].Val, x)
+\t}
+\treturn out
+}
+
+func Index[T any](xs []T) Box[map[int]T] {
+\tm := map[int]T{}
+\tfor i, x := range xs {
+\t\tm[i] = x
+\t}
+\treturn Box[map[int]T]{m}
+}
+
+func main() {
+\tfmt.Println(Wrap([]Line{{3}}), Wrap([]int{4}))
+\tlines := []Line{{1}, {1}, {2}}
+\tfmt.Printf("%+v\\n", GroupBy(lines, func(l Line) int64 { return l.Amt }))
+\tfmt.Println(Index(lines), Index([]string{"a"}))
+}
+""",
+    (
+        "{[{3}]} {[4]}\n"
+        "[{Key:1 Val:[{Amt:1} {Amt:1}]} {Key:2 Val:[{Amt:2}]}]\n"
+        "{map[0:{1} 1:{1} 2:{2}]} {map[0:a]}\n"
+    ),
+)
+
+
+# binary.LittleEndian held in a binary.ByteOrder: %T names binary.littleEndian, and a
+# type switch's case binary.ByteOrder finds its methods.
+CONSTRUCTS["byte_order_held_in_interface"] = (
+    """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+)
+
+type Codec struct {
+\tOrder binary.ByteOrder
+}
+
+func main() {
+\tfmt.Printf("%T %v\\n", binary.BigEndian, binary.BigEndian)
+\tvar o binary.ByteOrder = binary.LittleEndian
+\tfmt.Printf("%T %v %s\\n", o, o, o)
+\tc := Codec{binary.BigEndian}
+\tfmt.Printf("%T %v\\n", c.Order, c)
+\tvar a any = o
+\tswitch a.(type) {
+\tcase binary.ByteOrder:
+\t\tfmt.Println("a byte order")
+\t}
+}
+""",
+    (
+        "binary.bigEndian BigEndian\n"
+        "binary.littleEndian LittleEndian LittleEndian\n"
+        "binary.bigEndian {BigEndian}\n"
+        "a byte order\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2836,6 +2836,10 @@ func (m *module) typeArgOf(t types.Type, at ast.Node) string {
 	if isStructValueType(t) && !hasFmtMethod(t) || holdsStructValues(t) {
 		return "go.ValueType(" + goName + ", lambda: " + z + box + ")" // fmt prints a value of T {...}
 	}
+	if tp, ok := cmp.Or(elemType(t), mapElem(t)).(*types.TypeParam); ok && box == "" {
+		// Box[[]T] in a generic: its elements print {...} where T's do
+		return "go.elements_type(" + tp.Obj().Name() + ")(" + goName + ", lambda: " + z + ")"
+	}
 	if isEmptyStruct(t) {
 		wrap += `, empties=""` // a field of type T prints {}, not <nil>
 	} else if path := emptiesPath(t); path != "" {

@@ -16,7 +16,7 @@ from simlab.errors import GoPanic
 from ._builtins import bound
 from ._errors import new_error
 from ._io import _at_once, blocking_write, read_full
-from ._values import NamedValue, Ref, is_typed_nil
+from ._values import NamedValue, Ref, is_typed_nil, method_set
 
 __all__ = [
     "BigEndian",
@@ -189,11 +189,17 @@ class ByteOrder:
     and written into the first bytes of a []byte, which must hold them (Go's
     index check panics as Go's does)."""
 
-    __slots__ = ("name", "order")
+    __slots__ = ("go_type", "name", "order")
     go_layout = ()  # Go's littleEndian and bigEndian are struct{}: {} in an unexported field
+    # Go's methods, which a type switch's case binary.ByteOrder finds
+    go_methods = method_set(
+        "AppendUint16 AppendUint32 AppendUint64 GoString PutUint16 PutUint32 PutUint64 "
+        "String Uint16 Uint32 Uint64"
+    )
 
     def __init__(self, order: str, name: str) -> None:
         self.order, self.name = order, name
+        self.go_type = f"binary.{order}Endian"  # %T of one held in a binary.ByteOrder
 
     def _read(self, b: list[int], size: int) -> int:
         bound(b, size - 1)  # Go's check of the last byte, and its panic

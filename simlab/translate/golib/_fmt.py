@@ -708,6 +708,13 @@ class ValueType(TypeArg):
     __slots__ = ()
 
 
+def elements_type(t: Any) -> type[TypeArg]:
+    """The class of a type argument a generic builds of its type parameter's
+    elements (``Box[[]T]``, ``map[string]T``), ``t`` that parameter's argument:
+    :class:`ValueType` where ``t``'s values print by value, as a slice of them does."""
+    return ValueType if isinstance(t, ValueType) else TypeArg
+
+
 def as_type(t: Any, x: Any) -> Any:
     """A value of a type parameter handed to fmt, ``t`` its type argument: a struct
     value prints ``{...}``, and so does each in a slice or a map; a sized number

@@ -16,7 +16,7 @@ from simlab.go import context as contexts
 from simlab.go.rwmutex import RLocker
 
 from ._context import CustomContext
-from ._encoding import Digest
+from ._encoding import ByteOrder, Digest
 from ._io import FILE_METHODS, stderr, stdout
 from ._numbers import (
     INT_RANGES,
@@ -693,7 +693,7 @@ def type_name(x: Any) -> str:
         return "*os.File"
     if type(x) is Locker:
         return type_name(x.m)  # the mutex's, or the struct's that embeds one
-    if isinstance(x, StaticType | TypedList | TypedDict | TypedFunc | Digest):
+    if isinstance(x, StaticType | TypedList | TypedDict | TypedFunc | Digest | ByteOrder):
         return x.go_type
     if type(x) is BasicPointer:
         return x.go_name  # *main.level, a pointer to a named number held in an interface
