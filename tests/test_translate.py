@@ -60658,6 +60658,38 @@ func main() {
 )
 
 
+# A *log.Logger held in the program's Logger interface: %T names *log.Logger, and an
+# assertion back to *log.Logger finds it.
+CONSTRUCTS["log_logger_held_in_interface"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log"
+\t"os"
+)
+
+type Logger interface{ Printf(string, ...any) }
+
+type Service struct {
+\tLog Logger
+}
+
+func main() {
+\tvar lg Logger = log.New(os.Stdout, "svc: ", 0)
+\tfmt.Printf("%T\\n", lg)
+\ts := Service{Log: lg}
+\ts.Log.Printf("started %d", 1)
+\tif l, ok := s.Log.(*log.Logger); ok {
+\t\tfmt.Printf("%T %q\\n", l, l.Prefix())
+\t}
+}
+""",
+    ('*log.Logger\nsvc: started 1\n*log.Logger "svc: "\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -33,6 +33,7 @@ class Logger:
     ``LstdFlags``, would write the wall clock's, which no run can match."""
 
     __slots__ = ("_flags", "_mu", "_out", "_prefix", "rt")
+    go_name = "*log.Logger"  # %T of one held in an interface
 
     def __init__(self, rt: Any, out: Any, prefix: str = "", flags: int | None = _LSTD_FLAGS):
         self.rt, self._out, self._prefix, self._flags = rt, out, prefix, flags
