@@ -60690,6 +60690,140 @@ func main() {
 )
 
 
+# scale := fv.Scale and sum := fv.Sum of a Vec[float64], has := s.Has of a Set[string],
+# and v.Scale inside a generic: each bound to the slice or map, given its type arguments.
+CONSTRUCTS["generic_named_slice_method_values"] = (
+    """\
+package main
+
+import "fmt"
+
+type Number interface{ ~int | ~float64 }
+
+type Vec[T Number] []T
+
+func (v Vec[T]) Scale(k T) Vec[T] {
+\tout := make(Vec[T], len(v))
+\tfor i, x := range v {
+\t\tout[i] = x * k
+\t}
+\treturn out
+}
+
+func (v Vec[T]) Sum() (s T) {
+\tfor _, x := range v {
+\t\ts += x
+\t}
+\treturn
+}
+
+type Set[K comparable] map[K]bool
+
+func (s Set[K]) Has(k K) bool { return s[k] }
+
+func Apply[T Number](v Vec[T], k T) T {
+\tscale := v.Scale
+\treturn scale(k).Sum()
+}
+
+func main() {
+\tfv := Vec[float64]{1.5, 2}
+\tscale := fv.Scale
+\tsum := fv.Sum
+\tfv[0] = 10
+\tfmt.Println(scale(2), sum(), Apply(Vec[int]{1, 2, 3}, 3))
+\ts := Set[string]{"a": true}
+\thas := s.Has
+\ts["b"] = true
+\tfmt.Println(has("a"), has("b"), has("c"))
+}
+""",
+    ("[20 4] 12 18\ntrue true false\n"),
+)
+
+
+# Method values of a seeded *rand.Rand (v2's r.IntN and r.Float64, math/rand's
+# old.Intn and old.Perm): the bound methods, drawing from the same stream.
+CONSTRUCTS["rand_method_values"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math/rand"
+\trandv2 "math/rand/v2"
+)
+
+type Dice struct {
+\troll func(int) int
+}
+
+func main() {
+\tr := randv2.New(randv2.NewPCG(1, 2))
+\td := Dice{roll: r.IntN}
+\tf := r.Float64
+\tfmt.Println(d.roll(6)+1, d.roll(6)+1, f() < 1)
+\told := rand.New(rand.NewSource(7))
+\tpick := old.Intn
+\tperm := old.Perm
+\tfmt.Println(pick(10), perm(4))
+}
+""",
+    ("5 4 true\n6 [3 1 0 2]\n"),
+)
+
+
+# A generic function that calls recover, deferred with its type argument inferred
+# (defer Catch(&n)) or written (defer Catch[string](&s)), and a Try helper whose
+# deferred Recover[E ~*error] sets the named result: each stops the panic.
+CONSTRUCTS["generic_deferred_recover"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+)
+
+func Catch[T any](p *T) {
+\tif x := recover(); x != nil {
+\t\tfmt.Println("caught", x, *p)
+\t}
+}
+
+func Try[T any](f func() T) (v T, err error) {
+\tdefer Recover(&err)
+\treturn f(), nil
+}
+
+func Recover[E ~*error](e E) {
+\tif x := recover(); x != nil {
+\t\t*e = fmt.Errorf("recovered: %v", x)
+\t}
+}
+
+func main() {
+\tfunc() {
+\t\tn := 1
+\t\tdefer Catch(&n)
+\t\tn = 2
+\t\tpanic("boom")
+\t}()
+\tfunc() {
+\t\ts := "s"
+\t\tdefer Catch[string](&s)
+\t\tpanic(errors.New("typed"))
+\t}()
+\tv, err := Try(func() int { panic("inside") })
+\tfmt.Println(v, err)
+\tw, err := Try(func() string { return "fine" })
+\tfmt.Println(w, err)
+}
+""",
+    ("caught boom 2\ncaught typed s\n0 recovered: inside\nfine <nil>\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

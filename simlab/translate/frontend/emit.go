@@ -2694,9 +2694,31 @@ func (p *program) otherHolder(a *sliceAliases, root any, lhs ast.Expr, at token.
 			own, _ = p.info.Uses[id].(*types.Var) // a pointer receiver, grouped with what it is called on
 		}
 	}
+	elem := elemType(p.info.TypeOf(lhs))
 	return firstHolder(a, root, own, fields, func(v *types.Var) bool {
-		return v.Parent().Pos() <= at && at < v.Parent().End() && v.Pos() < at && p.usedAfter(v, at)
+		return v.Parent().Pos() <= at && at < v.Parent().End() && v.Pos() < at && p.usedAfter(v, at) &&
+			mayHoldArray(v.Type(), elem)
 	})
+}
+
+// mayHoldArray: a variable of type t may hold an array of elem's: a slice or an
+// array of elem, or a slice, array or map of those (a [][]int holds rows' arrays);
+// not a []string beside a [][]string (top := stack[n-1], then stack = stack[:n-1]:
+// the group of the arrays a slice and its elements hold is one here).
+func mayHoldArray(t, elem types.Type) bool {
+	if elem == nil {
+		return true
+	}
+	inner := elemTypes(t)
+	if len(inner) == 0 {
+		return true // not a slice, an array or a map: not told apart
+	}
+	for _, e := range inner {
+		if types.Identical(e, elem) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstHolder: the first declared variable of the backing array group root but

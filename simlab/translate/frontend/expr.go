@@ -760,6 +760,10 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				!f.m.a.genFamily(familyOf(p, p.info.TypeOf(x))) {
 				return recv + "." + snake(fn.Name()) // emit := sb.WriteString: the bound method
 			}
+			if goNamedMethods[methodKey(fn)] && sel.Kind() == types.MethodVal && len(sel.Index()) == 1 &&
+				!f.m.a.genFamily(familyOf(p, p.info.TypeOf(x))) {
+				return recv + "." + fn.Name() // roll := r.IntN: the bound method
+			}
 			switch methodKey(fn) {
 			case "log.Logger.Printf", "log.Logger.Println", "log.Logger.Print":
 				// logf := logger.Printf: the bound method, which prints at once (no pipe to block on)
@@ -805,8 +809,14 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			recvType = ptr.Elem()
 		}
 		if p.isNamedValue(recvType) {
-			if namedOf(recvType).TypeArgs().Len() > 0 {
-				p.unsupported(x, "the method value "+x.Sel.Name+" of a generic named slice, map or func type", "a closure calling it")
+			if n := namedOf(recvType); n.TypeArgs().Len() > 0 {
+				if _, ptrMethod := fn.Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrMethod || isArray(recvType) || len(sel.Index()) > 1 {
+					p.unsupported(x, "the method value "+x.Sel.Name+" of a generic named slice, map or func type", "a closure calling it")
+				}
+				// scale := v.Scale of a Vec[float64]: the method bound to v, given its type arguments
+				_, held := f.namedValueReceiver(x, sel, fn)
+				kw := f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), x)
+				return "go.method_value(" + f.m.globals[n.Origin().Obj()] + "." + fieldName(x.Sel.Name) + ", " + held + ", " + strings.Join(kw, ", ") + ")"
 			}
 			// ops["mul"].Apply: the method bound to the value, or to the pointer, that
 			// the class holds (go.NamedValue binds it, a copy of an array's)
@@ -2699,6 +2709,12 @@ func (f *fn) calleeUnit(fun ast.Expr) *unit {
 		}
 		if fn, ok := p.info.Uses[x.Sel].(*types.Func); ok && p.info.Selections[x] == nil {
 			return a.byFunc[fn] // worker.Start
+		}
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		if id := calleeIdent(x); id != nil {
+			if fn, ok := p.info.Uses[id].(*types.Func); ok {
+				return a.byFunc[fn] // Catch[int]: the generic function's
+			}
 		}
 	}
 	return nil
@@ -4686,6 +4702,25 @@ var snakeMethods = map[string]bool{
 	"encoding/base64.Encoding.Strict": true, "encoding/base64.Encoding.WithPadding": true,
 }
 
+// goNamedMethods: the standard library's methods that simlab's value has under
+// Go's own names, taking the call's arguments as they are and never blocking (a
+// method value is the bound method, roll := r.IntN).
+var goNamedMethods = map[string]bool{
+	"math/rand.Rand.Int63": true, "math/rand.Rand.Uint32": true, "math/rand.Rand.Uint64": true,
+	"math/rand.Rand.Int31": true, "math/rand.Rand.Int": true, "math/rand.Rand.Int63n": true,
+	"math/rand.Rand.Int31n": true, "math/rand.Rand.Intn": true, "math/rand.Rand.Float64": true,
+	"math/rand.Rand.Float32": true, "math/rand.Rand.Perm": true, "math/rand.Rand.Seed": true,
+	"math/rand.Rand.NormFloat64": true, "math/rand.Rand.ExpFloat64": true,
+	"math/rand.Source.Int63": true, "math/rand.Source.Seed": true, "math/rand.Source64.Uint64": true,
+	"math/rand/v2.Rand.Int64": true, "math/rand/v2.Rand.Uint32": true, "math/rand/v2.Rand.Uint64": true,
+	"math/rand/v2.Rand.Int32": true, "math/rand/v2.Rand.Int": true, "math/rand/v2.Rand.Uint": true,
+	"math/rand/v2.Rand.Int64N": true, "math/rand/v2.Rand.Uint64N": true, "math/rand/v2.Rand.Int32N": true,
+	"math/rand/v2.Rand.Uint32N": true, "math/rand/v2.Rand.IntN": true, "math/rand/v2.Rand.UintN": true,
+	"math/rand/v2.Rand.N": true, "math/rand/v2.Rand.Float64": true, "math/rand/v2.Rand.Float32": true,
+	"math/rand/v2.Rand.Perm": true, "math/rand/v2.Rand.NormFloat64": true, "math/rand/v2.Rand.ExpFloat64": true,
+	"math/rand/v2.PCG.Uint64": true, "math/rand/v2.PCG.Seed": true, "math/rand/v2.Source.Uint64": true,
+}
+
 func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (string, bool) {
 	p := f.p
 	recv := f.expr(sel.X)
@@ -4728,6 +4763,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	if snakeMethods[key] {
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false // sb.WriteString(s): sb.write_string(s)
 	}
+	if goNamedMethods[key] {
+		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false // r.Intn(6): go.Rand's methods have Go's names
+	}
 	switch key {
 	case "fmt.Stringer.String":
 		return recv + ".String()", false // the value's own method
@@ -4737,19 +4775,6 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		return "go.fprint(" + recv + ", go.string_of(" + arg(0) + "))", false
 	case "os.File.Name":
 		return "go.file_name(" + recv + ")", false // /dev/stdout
-	case "math/rand.Rand.Int63", "math/rand.Rand.Uint32", "math/rand.Rand.Uint64", "math/rand.Rand.Int31",
-		"math/rand.Rand.Int", "math/rand.Rand.Int63n", "math/rand.Rand.Int31n", "math/rand.Rand.Intn",
-		"math/rand.Rand.Float64", "math/rand.Rand.Float32", "math/rand.Rand.Perm", "math/rand.Rand.Seed",
-		"math/rand.Rand.NormFloat64", "math/rand.Rand.ExpFloat64",
-		"math/rand.Source.Int63", "math/rand.Source.Seed", "math/rand.Source64.Uint64":
-		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false // go.Rand's methods have Go's names
-	case "math/rand/v2.Rand.Int64", "math/rand/v2.Rand.Uint32", "math/rand/v2.Rand.Uint64", "math/rand/v2.Rand.Int32",
-		"math/rand/v2.Rand.Int", "math/rand/v2.Rand.Uint", "math/rand/v2.Rand.Int64N", "math/rand/v2.Rand.Uint64N",
-		"math/rand/v2.Rand.Int32N", "math/rand/v2.Rand.Uint32N", "math/rand/v2.Rand.IntN", "math/rand/v2.Rand.UintN",
-		"math/rand/v2.Rand.N", "math/rand/v2.Rand.Float64", "math/rand/v2.Rand.Float32", "math/rand/v2.Rand.Perm",
-		"math/rand/v2.Rand.NormFloat64", "math/rand/v2.Rand.ExpFloat64",
-		"math/rand/v2.PCG.Uint64", "math/rand/v2.PCG.Seed", "math/rand/v2.Source.Uint64":
-		return recv + "." + fn.Name() + "(" + f.args(c) + ")", false // Go's names, as go.Rand's
 	case "encoding/csv.Reader.Read", "encoding/csv.Reader.ReadAll", "encoding/csv.Writer.Write",
 		"encoding/csv.Writer.WriteAll", "encoding/csv.Writer.Flush":
 		if f.m.a.pipeRead(key, p.info.TypeOf(sel.X)) { // its reader or writer may be a pipe's

@@ -705,6 +705,28 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 	return values
 }
 
+// genericCallee: fun names a generic function of the program, its type arguments
+// written (Catch[int]) or inferred (Catch(&n)).
+func (f *fn) genericCallee(fun ast.Expr) bool {
+	id := calleeIdent(fun)
+	if id == nil || id != ast.Unparen(fun) && !isIndexOf(fun, id) {
+		return false
+	}
+	fn, ok := f.p.info.Uses[id].(*types.Func)
+	return ok && fn.Type().(*types.Signature).TypeParams().Len() > 0 && f.p.info.Instances[id].TypeArgs.Len() > 0
+}
+
+// isIndexOf: e is id[...] (a generic function's instance).
+func isIndexOf(e ast.Expr, id *ast.Ident) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		return ast.Unparen(x.X) == id
+	case *ast.IndexListExpr:
+		return ast.Unparen(x.X) == id
+	}
+	return false
+}
+
 // ownInterface: t is an interface type the program declares.
 func (f *fn) ownInterface(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
@@ -747,7 +769,9 @@ func (f *fn) mayRecover(fun ast.Expr) bool {
 func (f *fn) deferRecovering(d *ast.DeferStmt, cu *unit, lit string, rest []ast.Stmt, copies map[types.Object]string) {
 	callee, args := lit, ""
 	f.withNames(copies, func() {
-		if callee == "" {
+		if callee == "" && f.genericCallee(d.Call.Fun) {
+			callee = f.value(d.Call.Fun) // defer Catch(&n): go.instantiate(Catch, T=int)
+		} else if callee == "" {
 			callee, _ = f.funcValue(d.Call.Fun, d)
 		}
 		args = f.args(d.Call)
