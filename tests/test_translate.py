@@ -3461,8 +3461,8 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
             "a map keyed by *K where another is keyed by K values",
         ),
         (
-            "\tf := L[int]{1}.M\n\tf()\n}\n\ntype L[T any] []T\n\nfunc (l L[T]) M() {\n",
-            4,
+            "\tl := L[int]{1}\n\tf := l.M\n\tf()\n}\n\ntype L[T any] []T\n\nfunc (l *L[T]) M() {\n",
+            5,
             "the method value M of a generic named slice, map or func type",
         ),
         (
@@ -60821,6 +60821,111 @@ func main() {
 }
 """,
     ("caught boom 2\ncaught typed s\n0 recovered: inside\nfine <nil>\n"),
+)
+
+
+# top := stack[len(stack)-1], then stack = stack[:len(stack)-1] and an append into the
+# new top (a nested transaction's commit): top holds a row's array, not the stack's, so
+# the re-slice is not refused.
+CONSTRUCTS["stack_of_slices_popped"] = (
+    """\
+package main
+
+import "fmt"
+
+type Tx struct {
+\tstack [][]string
+}
+
+func (t *Tx) Begin() { t.stack = append(t.stack, nil) }
+
+func (t *Tx) Set(k string) { t.stack[len(t.stack)-1] = append(t.stack[len(t.stack)-1], k) }
+
+func (t *Tx) Commit() {
+\ttop := t.stack[len(t.stack)-1]
+\tt.stack = t.stack[:len(t.stack)-1]
+\tt.stack[len(t.stack)-1] = append(t.stack[len(t.stack)-1], top...)
+}
+
+func main() {
+\tstack := [][]string{{"a"}, {"b", "c"}}
+\ttop := stack[len(stack)-1]
+\tstack = stack[:len(stack)-1]
+\tstack[0] = append(stack[0], top...)
+\tfmt.Println(stack, top)
+
+\tt := &Tx{}
+\tt.Begin()
+\tt.Set("x")
+\tt.Begin()
+\tt.Set("y")
+\tt.Set("z")
+\tt.Commit()
+\tfmt.Println(t.stack, len(t.stack))
+}
+""",
+    ("[[a b c]] [b c]\n[[x y z]] 1\n"),
+)
+
+
+# for i := 0; i < len(events); i++ whose body calls a closure that appends to events,
+# or a method that appends to q.items: the bound is read each time round, as Go reads it.
+CONSTRUCTS["loop_bound_grown_by_calls"] = (
+    """\
+package main
+
+import "fmt"
+
+type Queue struct{ items []string }
+
+func (q *Queue) Push(s string) { q.items = append(q.items, s) }
+
+func main() {
+\tevents := []string{"a"}
+\temit := func(e string) { events = append(events, e) }
+\tfor i := 0; i < len(events); i++ {
+\t\tfmt.Println("event", events[i])
+\t\tif i < 2 {
+\t\t\temit(events[i] + "+")
+\t\t}
+\t}
+\tq := &Queue{}
+\tq.Push("root")
+\tfor i := 0; i < len(q.items); i++ {
+\t\tif len(q.items[i]) < 6 {
+\t\t\tq.Push(q.items[i] + "/x")
+\t\t}
+\t}
+\tfmt.Println(q.items)
+}
+""",
+    ("event a\nevent a+\nevent a++\n[root root/x]\n"),
+)
+
+
+# Decimal(u) of a type Decimal int64 (and ID(w) of a type ID int) from a uint64 at or
+# above 1<<63 wraps as int64(u) does; Small(u) of an int32 takes the low 32 bits.
+CONSTRUCTS["unsigned_to_named_signed"] = (
+    """\
+package main
+
+import "fmt"
+
+type Decimal int64
+
+type ID int
+
+type Small int32
+
+func main() {
+\tvar u uint64 = 18446744073709541616
+\tvar w uint = 1<<64 - 1
+\tfmt.Println(int64(u), Decimal(u), ID(w), Small(u))
+\tvar big uint64 = 1<<63 + 5
+\tfmt.Println(Decimal(big), int(Decimal(big)))
+}
+""",
+    ("-10000 -10000 -1 -10000\n-9223372036854775803 -9223372036854775803\n"),
 )
 
 

@@ -3201,7 +3201,10 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 			if fu.Info()&types.IsFloat != 0 && tu.Info()&types.IsInteger != 0 && p.info.Types[arg].Value == nil {
 				return cls + "(" + truncFloat(tu, raw) + ")" // Q(x) of a type Q int32 and a float x
 			}
-			if wrap := intWrap(t); wrap != "" && p.info.Types[arg].Value == nil && !fits(fu, tu) {
+			if wrap := intWrap(t); p.info.Types[arg].Value == nil && !fits(fu, tu) && tu.Info()&types.IsInteger != 0 {
+				if wrap == "" {
+					wrap = "go.int64" // Decimal(u) of a type Decimal int64 and a uint64 at or above 1<<63
+				}
 				// Q(x) of a type Q int32: x's low 32 bits, as int32(x)
 				return cls + "(" + wrap + "(int(" + raw + ")))"
 			}

@@ -2953,7 +2953,7 @@ func (f *fn) countingLoop(s *ast.ForStmt) ([2]string, bool) {
 	default:
 		return [2]string{}, false
 	}
-	if step == 0 || writesIn(p, s.Body, cond.Y) {
+	if step == 0 || writesIn(p, s.Body, cond.Y) || f.m.changedByCalls(s.Body, cond.Y) {
 		return [2]string{}, false
 	}
 	from := f.value(init.Rhs[0])
@@ -3046,6 +3046,75 @@ func writesIn(p *program, body ast.Node, e ast.Expr) bool {
 		}
 		return true
 	})
+	return found
+}
+
+// changedByCalls: a call in body may change what the loop bound e reads (i <
+// len(queue) of a queue a closure or a method appends to): e reads a field, a
+// package's variable, or a local that a closure assigns or whose address is
+// taken, and body calls a function of the program.
+func (m *module) changedByCalls(body ast.Node, e ast.Expr) bool {
+	p := m.p
+	reached := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.SelectorExpr:
+			if s := p.info.Selections[x]; s != nil && s.Kind() == types.FieldVal {
+				reached = true // q.items: a method of q may append to it
+			}
+		case *ast.Ident:
+			if v, ok := p.info.Uses[x].(*types.Var); ok && !v.IsField() &&
+				(v.Parent() == v.Pkg().Scope() || m.addressTaken(v) || assignedInClosure(p, v)) {
+				reached = true
+			}
+		}
+		return !reached
+	})
+	if !reached {
+		return false
+	}
+	calls := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && !p.info.Types[c.Fun].IsType() && !m.a.toLibrary(c) {
+			if _, builtin := p.info.Uses[identOf(ast.Unparen(c.Fun))].(*types.Builtin); !builtin {
+				calls = true
+			}
+		}
+		return !calls
+	})
+	return calls
+}
+
+// assignedInClosure: a function literal assigns v, a variable declared outside it.
+func assignedInClosure(p *program, v *types.Var) bool {
+	found := false
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			lit, ok := n.(*ast.FuncLit)
+			if !ok || found {
+				return !found
+			}
+			if v.Pos() >= lit.Pos() && v.Pos() < lit.End() {
+				return true // declared inside it
+			}
+			ast.Inspect(lit.Body, func(m ast.Node) bool {
+				var lhs []ast.Expr
+				switch s := m.(type) {
+				case *ast.AssignStmt:
+					lhs = s.Lhs
+				case *ast.IncDecStmt:
+					lhs = []ast.Expr{s.X}
+				}
+				for _, l := range lhs {
+					if id, ok := ast.Unparen(l).(*ast.Ident); ok && p.info.Uses[id] == v {
+						found = true
+					}
+				}
+				return !found
+			})
+			return !found
+		})
+	}
 	return found
 }
 
