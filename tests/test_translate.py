@@ -60929,6 +60929,74 @@ func main() {
 )
 
 
+# fmt.Sscan into a *time.Duration and fmt.Sscanf's %d into a *time.Month: the number
+# read goes into the variable, printed by its type's String method.
+CONSTRUCTS["scan_into_library_named_numbers"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tvar d time.Duration
+\tn, err := fmt.Sscan("42", &d)
+\tfmt.Println(n, err, d)
+\tvar m time.Month
+\tvar w int
+\tn, err = fmt.Sscanf("3 7", "%d %d", &m, &w)
+\tfmt.Println(n, err, m, w)
+}
+""",
+    ("1 <nil> 42ns\n2 <nil> March 7\n"),
+)
+
+
+# A bytes.Buffer and a strings.Builder held in the program's own Sink interface
+# (Write, WriteRune, WriteString), and strings.Reader, bytes.Reader and the buffer in a
+# Sized interface{ Len() int }: each call reaches the library's method.
+CONSTRUCTS["library_values_in_program_interfaces"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"strings"
+)
+
+type Sink interface {
+\tWrite(p []byte) (int, error)
+\tWriteRune(r rune) (int, error)
+\tWriteString(s string) (int, error)
+}
+
+type Sized interface{ Len() int }
+
+func emit(s Sink) {
+\tn, err := s.Write([]byte("ab"))
+\tfmt.Println(n, err)
+\ts.WriteRune('é')
+\ts.WriteString("!")
+}
+
+func main() {
+\tvar b bytes.Buffer
+\tvar sb strings.Builder
+\temit(&b)
+\temit(&sb)
+\tfmt.Println(b.String(), sb.String())
+\tfor _, s := range []Sized{strings.NewReader("hello"), bytes.NewReader([]byte{1, 2}), &b} {
+\t\tfmt.Println(s.Len())
+\t}
+}
+""",
+    ("2 <nil>\n2 <nil>\nabé! abé!\n5\n2\n5\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

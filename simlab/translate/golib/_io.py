@@ -359,8 +359,10 @@ class Buffer:
     def write_rune(self, r: int) -> tuple[int, None]:
         return self.write(rune_text(r))
 
-    # the io.ByteWriter and io.StringWriter a program's code calls
-    WriteByte, WriteString = write_byte, write_string
+    # the io.ByteWriter and io.StringWriter a program's code calls, and the names a
+    # call through the program's interface (interface{ Write([]byte) (int, error) })
+    # looks for
+    WriteByte, WriteString, Write, WriteRune = write_byte, write_string, write, write_rune
 
     def string(self) -> str:
         """``b.String()``: the unread bytes as text; bytes that are not UTF-8,

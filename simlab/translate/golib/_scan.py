@@ -30,6 +30,7 @@ from ._io import EOF, Buffer, ErrUnexpectedEOF, _at_once
 from ._strconv import ErrSyntax, NumError, atoi, parse_any_int, parse_float
 from ._strings import _SPACES, string_of, utf8_decode_rune, utf8_full_rune
 from ._text import BufReader, StringsReader, _library_reader, _one_read
+from ._values import BasicPointer
 
 _SCAN_INTS = {  # an integer type: its bits, and whether it is signed
     "int": (64, True),
@@ -173,6 +174,8 @@ class _Scan:
     def scan(self, verb: str, target: tuple[Any, str]) -> None:
         """Reads one operand by ``verb`` and stores it through its pointer."""
         ref, kind = target
+        if type(ref) is BasicPointer:
+            ref = ref.ref  # &d of a time.Duration: the variable it points to
         if kind in _SCAN_INTS:
             ref.v = self.integer(verb, *_SCAN_INTS[kind])
         elif kind in ("float32", "float64"):

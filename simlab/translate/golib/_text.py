@@ -127,6 +127,7 @@ class StringsReader:
 
     # the io.ByteScanner and io.RuneReader a program's code calls
     ReadByte, ReadRune, UnreadByte = read_byte, read_rune, unread_byte
+    Len = len  # a call through the program's interface{ Len() int }
 
     def seek(self, offset: int, whence: int) -> tuple[int, Any]:
         """``r.Seek(offset, whence)``: the next read at ``offset`` from the start
