@@ -60997,6 +60997,51 @@ func main() {
 )
 
 
+# A pointer method called on a named result of a named slice or number type
+# (st.Push(i), c.Inc()), in a loop and in a deferred closure: the result lives in a
+# pointer, which the return statements read.
+CONSTRUCTS["pointer_method_on_named_result"] = (
+    """\
+package main
+
+import "fmt"
+
+type Stack []int
+
+func (s *Stack) Push(v int) { *s = append(*s, v) }
+
+type Counter int
+
+func (c *Counter) Inc() { *c++ }
+
+func build(n int) (st Stack) {
+\tdefer func() { st.Push(-1) }()
+\tfor i := range n {
+\t\tst.Push(i)
+\t}
+\treturn st
+}
+
+func count(words []string) (c Counter, err error) {
+\tfor _, w := range words {
+\t\tif w == "" {
+\t\t\treturn c, fmt.Errorf("empty word after %d", c)
+\t\t}
+\t\tc.Inc()
+\t}
+\treturn
+}
+
+func main() {
+\tfmt.Println(build(3))
+\tfmt.Println(count([]string{"a", "b"}))
+\tfmt.Println(count([]string{"a", "", "c"}))
+}
+""",
+    ("[0 1 2 -1]\n2 <nil>\n1 empty word after 1\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

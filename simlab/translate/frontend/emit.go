@@ -434,7 +434,8 @@ func (m *module) findBoxed() {
 					(p.isNamedValue(s.Recv()) || p.namedBasic(s.Recv()) || isNamed(s.Recv(), "log/slog", "Level")) {
 					if _, ptrMethod := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrMethod {
 						if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
-							if v, ok := p.info.Uses[id].(*types.Var); ok && !p.packageLevel(v) && a.declUnit[v] != nil && (simple[v] || isParam(a.declUnit[v], v)) {
+							if v, ok := p.info.Uses[id].(*types.Var); ok && !p.packageLevel(v) && a.declUnit[v] != nil &&
+								(simple[v] || isParam(a.declUnit[v], v) || isResult(a.declUnit[v].sig, v)) {
 								m.boxed[v] = true
 							}
 						}
