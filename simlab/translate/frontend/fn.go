@@ -3090,28 +3090,9 @@ func assignedInClosure(p *program, v *types.Var) bool {
 	found := false
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
-			lit, ok := n.(*ast.FuncLit)
-			if !ok || found {
-				return !found
+			if lit, ok := n.(*ast.FuncLit); ok && !found && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
+				found = assignedIn(p, lit.Body, v)
 			}
-			if v.Pos() >= lit.Pos() && v.Pos() < lit.End() {
-				return true // declared inside it
-			}
-			ast.Inspect(lit.Body, func(m ast.Node) bool {
-				var lhs []ast.Expr
-				switch s := m.(type) {
-				case *ast.AssignStmt:
-					lhs = s.Lhs
-				case *ast.IncDecStmt:
-					lhs = []ast.Expr{s.X}
-				}
-				for _, l := range lhs {
-					if id, ok := ast.Unparen(l).(*ast.Ident); ok && p.info.Uses[id] == v {
-						found = true
-					}
-				}
-				return !found
-			})
 			return !found
 		})
 	}
