@@ -61042,6 +61042,43 @@ func main() {
 )
 
 
+# A *tabwriter.Writer held in an io.Writer passes the program's Flusher check
+# (w.(Flusher)) and flushes through it, as a *bufio.Writer does; one held in an
+# interface{ Flush() error } is an io.Writer too.
+CONSTRUCTS["tabwriter_through_flusher"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"io"
+\t"os"
+\t"text/tabwriter"
+)
+
+type Flusher interface{ Flush() error }
+
+func report(w io.Writer) {
+\tfmt.Fprintln(w, "name\\tqty")
+\tfmt.Fprintln(w, "apple\\t3")
+\tif f, ok := w.(Flusher); ok {
+\t\tf.Flush()
+\t}
+}
+
+func main() {
+\treport(tabwriter.NewWriter(os.Stdout, 0, 4, 1, ' ', 0))
+\treport(bufio.NewWriter(os.Stdout))
+\tvar tw interface{ Flush() error } = tabwriter.NewWriter(os.Stdout, 0, 0, 2, '.', 0)
+\tfmt.Fprintf(tw.(io.Writer), "x\\ty\\n")
+\tfmt.Println(tw.Flush())
+}
+""",
+    ("name  qty\napple 3\nname\tqty\napple\t3\nx..y\n<nil>\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -516,6 +516,7 @@ class TabWriter:
     when Go's writer would pass it on; ``Flush`` passes on the rest."""
 
     go_name = "*tabwriter.Writer"
+    go_methods = method_set("Flush Init Write")  # which an interface assertion finds
 
     __slots__ = ("_out", "_tw")
 
@@ -547,6 +548,8 @@ class TabWriter:
     def flush(self) -> None:
         """``w.Flush()``: the lines written so far, aligned, to the output."""
         _at_once(self.blocking_flush(), "tabwriter.Writer")
+
+    Write, Flush = write, flush  # Go's names, which an interface of the program calls
 
     def blocking_write(self, data: str | list[int]) -> Generator[Any, Any, tuple[int, None]]:
         """``w.Write(p)`` in a program that calls io.Pipe or net.Pipe, whose output
