@@ -61079,6 +61079,32 @@ func main() {
 )
 
 
+# for i := 0; i < len(list); i++ whose body gives &list to json.Unmarshal: the
+# library's call reaches the bound through the pointer, so it is read each time round.
+CONSTRUCTS["loop_bound_grown_by_library_call"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+)
+
+func main() {
+\textra := []byte(`["x","y"]`)
+\tlist := []string{"w"}
+\tfor i := 0; i < len(list); i++ {
+\t\tfmt.Println("item", list[i])
+\t\tif i == 0 {
+\t\t\tjson.Unmarshal(extra, &list)
+\t\t}
+\t}
+}
+""",
+    ("item w\nitem y\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

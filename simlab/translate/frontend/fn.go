@@ -3052,7 +3052,8 @@ func writesIn(p *program, body ast.Node, e ast.Expr) bool {
 // changedByCalls: a call in body may change what the loop bound e reads (i <
 // len(queue) of a queue a closure or a method appends to): e reads a field, a
 // package's variable, or a local that a closure assigns or whose address is
-// taken, and body calls a function of the program.
+// taken, and body calls a function of the program, or one of the library's
+// given a pointer.
 func (m *module) changedByCalls(body ast.Node, e ast.Expr) bool {
 	p := m.p
 	reached := false
@@ -3075,11 +3076,16 @@ func (m *module) changedByCalls(body ast.Node, e ast.Expr) bool {
 	}
 	calls := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallExpr); ok && !p.info.Types[c.Fun].IsType() && !m.a.toLibrary(c) {
-			if _, builtin := p.info.Uses[identOf(ast.Unparen(c.Fun))].(*types.Builtin); !builtin {
-				calls = true
-			}
+		c, ok := n.(*ast.CallExpr)
+		if !ok || p.info.Types[c.Fun].IsType() {
+			return !calls
 		}
+		if _, builtin := p.info.Uses[identOf(ast.Unparen(c.Fun))].(*types.Builtin); builtin {
+			return !calls
+		}
+		// the library's calls reach the program's variables only through a pointer
+		// given to them (json.Unmarshal(b, &q))
+		calls = !m.a.toLibrary(c) || slices.ContainsFunc(c.Args, func(a ast.Expr) bool { return isPointer(p.info.TypeOf(a)) })
 		return !calls
 	})
 	return calls

@@ -220,8 +220,8 @@ def errors_as_type(
             return (copy(e) if hasattr(type(e), "go_struct") else _plain(e)), True
         if target_type is not None and has_method(e, "As"):
             if target is None:
-                target = zero() if struct else Ref(zero())
-            if e.As(target if struct else TypedRef(target, target_type)):
+                target = zero() if struct else TypedRef(Ref(zero()), target_type)
+            if e.As(target):
                 return (target if struct else target.v), True
     return zero(), False
 
