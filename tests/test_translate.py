@@ -61105,6 +61105,178 @@ func main() {
 )
 
 
+# defer f(<-c): the receive runs at the defer statement, in Go's order,
+# and the deferred call is given what it received
+CONSTRUCTS["defer_receive_argument"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tc := make(chan int, 3)
+\tc <- 1
+\tc <- 2
+\tc <- 3
+\tdefer fmt.Println("deferred with", <-c)
+\tdefer func(v int) { fmt.Println("closure got", v, "len", len(c)) }(<-c)
+\tfmt.Println("left", len(c))
+}
+""",
+    ("left 1\nclosure got 2 len 1\ndeferred with 1\n"),
+)
+
+
+# *q = <-src and m = <-src of a struct whose address is taken, in an assignment
+# and in a select case: the struct every pointer reaches takes the fields received
+# (the zero value's, from a closed channel)
+CONSTRUCTS["receive_into_struct_pointer"] = (
+    """\
+package main
+
+import "fmt"
+
+type Msg struct {
+\tID   int
+\tBody string
+}
+
+func main() {
+\tsrc := make(chan Msg, 3)
+\tsrc <- Msg{1, "a"}
+\tsrc <- Msg{2, "b"}
+\tsrc <- Msg{3, "c"}
+\tvar m Msg
+\tp := &m
+\tm = <-src
+\tfmt.Println(p.ID, p.Body)
+\tq := &Msg{}
+\t*q = <-src
+\tfmt.Println(*q)
+\tr := q
+\t*r = <-src
+\tfmt.Println(*q, *r)
+\tclose(src)
+\t*q = <-src
+\tfmt.Printf("%+v %+v\\n", *q, m)
+}
+""",
+    ("1 a\n{2 b}\n{3 c} {3 c}\n{ID:0 Body:} {ID:1 Body:a}\n"),
+)
+
+
+# case m = <-src: and case *q, ok = <-src: store the struct received where
+# every pointer to it reaches it
+CONSTRUCTS["select_receive_into_struct_pointer"] = (
+    """\
+package main
+
+import "fmt"
+
+type Msg struct {
+\tID   int
+\tBody string
+}
+
+func main() {
+\tsrc := make(chan Msg, 2)
+\tsrc <- Msg{1, "a"}
+\tsrc <- Msg{2, "b"}
+\tvar m Msg
+\tp := &m
+\tselect {
+\tcase m = <-src:
+\t}
+\tfmt.Println(p.ID, p.Body)
+\tq := &Msg{}
+\tvar ok bool
+\tselect {
+\tcase *q, ok = <-src:
+\t}
+\tfmt.Println(*q, ok)
+}
+""",
+    ("1 a\n{2 b} true\n"),
+)
+
+
+# for chunk := range slices.Chunk(s, n) whose body only prints the chunk
+# translates although s is sorted before and written after
+CONSTRUCTS["chunk_ranged_read_only"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sort"
+)
+
+func main() {
+\tevs := []int{5, 3, 9, 1, 7}
+\tsort.Ints(evs)
+\tfor chunk := range slices.Chunk(evs, 2) {
+\t\tfmt.Println(len(chunk), cap(chunk), chunk)
+\t}
+\tevs[0] = 100
+\tfmt.Println(evs)
+}
+""",
+    ("2 2 [1 3]\n2 2 [5 7]\n1 1 [9]\n[100 3 5 7 9]\n"),
+)
+
+
+# container/list.List embedded by value and by pointer: its methods are
+# promoted, called through the field
+CONSTRUCTS["embedded_container_list"] = (
+    """\
+package main
+
+import (
+\t"container/list"
+\t"fmt"
+)
+
+// History keeps the last few commands, newest at the front.
+type History struct {
+\tlist.List
+\tlimit int
+}
+
+func (h *History) Add(cmd string) {
+\th.PushFront(cmd)
+\tfor h.Len() > h.limit {
+\t\th.Remove(h.Back())
+\t}
+}
+
+type Queue struct {
+\t*list.List
+\tname string
+}
+
+func main() {
+\tvar h History
+\th.limit = 2
+\tfor _, c := range []string{"ls", "cd", "pwd"} {
+\t\th.Add(c)
+\t}
+\tfor e := h.Front(); e != nil; e = e.Next() {
+\t\tfmt.Print(e.Value, " ")
+\t}
+\tfmt.Println(h.Len())
+\tq := Queue{list.New(), "jobs"}
+\tq.PushBack(1)
+\tq.PushBack(2)
+\tfmt.Println(q.name, q.Len(), q.Front().Value, q.Back().Value)
+\tq.Init()
+\tfmt.Println(q.Len(), q.Front() == nil)
+}
+""",
+    ("pwd cd 2\njobs 2 1 2\n0 true\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1392,6 +1392,7 @@ func (m *module) refuseSharedSubslices() {
 	}
 	var subslices []*ast.SliceExpr
 	capped := map[*ast.SliceExpr]bool{}     // s[:i:i] of append(s[:i:i], ...): only read
+	readChunks := map[*ast.CallExpr]bool{}  // slices.Chunk(s, n) ranged over and only read: see rangedChunks
 	selfSlices := map[*ast.SliceExpr]bool{} // q, order = q[1:], ...: each q[1:] is q's own
 	var selfSliced []selfSlice              // s = s[a:b], s = append(s[:i], ...): see below
 	var reslicedParams []*ast.SliceExpr     // p = p[:n] of a slice parameter p: see below
@@ -1489,8 +1490,13 @@ func (m *module) refuseSharedSubslices() {
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if r, ok := n.(*ast.RangeStmt); ok && m.rangedChunks(r, readOnly, targets, aliases) {
-				for _, e := range ast.Unparen(r.X).(*ast.CompositeLit).Elts {
-					readOnly[ast.Unparen(e)] = true
+				switch x := ast.Unparen(r.X).(type) {
+				case *ast.CompositeLit:
+					for _, e := range x.Elts {
+						readOnly[ast.Unparen(e)] = true
+					}
+				case *ast.CallExpr:
+					readChunks[x] = true
 				}
 			}
 			return true
@@ -1648,7 +1654,7 @@ func (m *module) refuseSharedSubslices() {
 				if subslicing(p, n) && !readOnly[n] {
 					results = append(results, n)
 				}
-				if calleeName(p, n) == "slices.Chunk" && len(n.Args) == 2 {
+				if calleeName(p, n) == "slices.Chunk" && len(n.Args) == 2 && !readChunks[n] {
 					// its chunks are sub-slices of its operand: checked as one
 					subslices = append(subslices, &ast.SliceExpr{X: n.Args[0], Lbrack: n.Pos(), Rbrack: n.End() - 1})
 				}
@@ -4030,7 +4036,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, fmt.Stringer, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, io's Reader, Writer, Closer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, its named slice and map types, and its named number and string types whose methods all have value receivers, by value or by pointer")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, fmt.Stringer, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, container/list.List, io's Reader, Writer, Closer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, its named slice and map types, and its named number and string types whose methods all have value receivers, by value or by pointer")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -4344,7 +4350,7 @@ var embeddedLibrary = map[string]bool{
 	"bufio.Reader": true, "bufio.Writer": true, "bufio.Scanner": true,
 	"io.Writer": true, "io.Reader": true, "io.ReadWriter": true,
 	"io.Closer": true, "io.ReadCloser": true, "io.WriteCloser": true, "io.ReadWriteCloser": true, "net.Conn": true,
-	"log/slog.Handler": true, "log.Logger": true, "sort.Interface": true,
+	"log/slog.Handler": true, "log.Logger": true, "sort.Interface": true, "container/list.List": true,
 }
 
 // syncMethods: the simlab spelling of the methods a sync type embedded in a struct promotes.
@@ -4944,22 +4950,31 @@ func (m *module) listStringer(t types.Type) string {
 	return ""
 }
 
-// rangedChunks: for _, chunk := range [][]T{s[:mid], s[mid:]} { ... } whose body
-// only reads chunk where it stands and can neither block nor write an element of
-// a slice: no other goroutine runs and nothing writes s from the literal's
-// sub-slices taken to the loop's end, so their copies read what Go's views do.
+// rangedChunks: for _, chunk := range [][]T{s[:mid], s[mid:]} { ... }, or for
+// chunk := range slices.Chunk(s, n) { ... }, whose body only reads chunk where it
+// stands and can neither block nor write an element of a slice: no other
+// goroutine runs and nothing writes s from the sub-slices taken to the loop's
+// end, so their copies read what Go's views do.
 func (m *module) rangedChunks(r *ast.RangeStmt, readOnly, targets map[ast.Expr]bool, aliases *sliceAliases) bool {
 	p := m.p
-	lit, ok := ast.Unparen(r.X).(*ast.CompositeLit)
-	value, named := r.Value.(*ast.Ident)
-	if !ok || !named || r.Tok != token.DEFINE || !isSliceType(p.info.TypeOf(lit)) {
+	if r.Tok != token.DEFINE {
 		return false
 	}
-	v := p.info.Defs[value]
+	var v types.Object
 	var roots []any
-	for _, e := range lit.Elts {
-		if se, ok := ast.Unparen(e).(*ast.SliceExpr); ok {
-			roots = append(roots, aliases.find(aliases.source(se.X)))
+	if c, ok := ast.Unparen(r.X).(*ast.CallExpr); ok && calleeName(p, c) == "slices.Chunk" && len(c.Args) == 2 {
+		if key, named := r.Key.(*ast.Ident); named {
+			v = p.info.Defs[key]
+			roots = append(roots, aliases.find(aliases.source(c.Args[0])))
+		}
+	} else if lit, ok := ast.Unparen(r.X).(*ast.CompositeLit); ok && isSliceType(p.info.TypeOf(lit)) {
+		if value, named := r.Value.(*ast.Ident); named {
+			v = p.info.Defs[value]
+			for _, e := range lit.Elts {
+				if se, ok := ast.Unparen(e).(*ast.SliceExpr); ok {
+					roots = append(roots, aliases.find(aliases.source(se.X)))
+				}
+			}
 		}
 	}
 	safe := v != nil && len(roots) > 0

@@ -635,8 +635,9 @@ func (f *fn) topStmts(stmts []ast.Stmt) {
 func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 	var values []ast.Expr
 	hoist := func(e ast.Expr, name string) {
-		t := f.temp(name)
-		f.wl(f.line, "%s = %s  # as the defer statement sees it", t, f.value(e))
+		t, v := f.temp(name), f.value(e)
+		f.flushPre() // defer fmt.Println(<-c): the receive runs at the defer statement
+		f.wl(f.line, "%s = %s  # as the defer statement sees it", t, v)
 		f.hoist(e, t)
 		values = append(values, e)
 	}
@@ -662,8 +663,9 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 			// defer s.W.Print(), (&w).Print(), (*p).Print(): Go copies the receiver
 			// at the defer statement, through a pointer too
 			f.m.copyable(recv, d)
-			t := f.temp("recv")
-			f.wl(f.line, "%s = go.copy(%s)  # the receiver as the defer statement sees it", t, f.expr(fun.X))
+			t, v := f.temp("recv"), f.expr(fun.X)
+			f.flushPre()
+			f.wl(f.line, "%s = go.copy(%s)  # the receiver as the defer statement sees it", t, v)
 			f.hoist(fun.X, t)
 			values = append(values, fun.X)
 		}
@@ -1329,9 +1331,11 @@ func (f *fn) assign(s *ast.AssignStmt) {
 		f.opAssign(s.Lhs[0], op+"=", "", s)
 		return
 	}
-	// ch <- receive forms first: v := <-ch, v, ok := <-ch
+	// ch <- receive forms first: v := <-ch, v, ok := <-ch (but *p = <-ch stores
+	// the struct received, below)
 	if len(s.Rhs) == 1 {
-		if u, ok := ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		inPlace := len(s.Lhs) == 1 && f.storedInPlace(s.Tok, s.Lhs[0]) != nil
+		if u, ok := ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW && !inPlace {
 			ch := f.expr(u.X)
 			names := f.lhsList(s)
 			f.flushPre()
@@ -3969,19 +3973,27 @@ func (f *fn) selectStmt(s *ast.SelectStmt) {
 		if as, isAssign := cc.Comm.(*ast.AssignStmt); isAssign {
 			elem := under(p.info.TypeOf(ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr).X)).(*types.Chan).Elem()
 			var names []string
-			for _, l := range as.Lhs {
-				if as.Tok == token.DEFINE {
+			stored := f.storedInPlace(as.Tok, as.Lhs[0]) // case *p = <-ch: the struct takes its fields
+			for i, l := range as.Lhs {
+				switch {
+				case as.Tok == token.DEFINE:
 					names = append(names, f.define(l.(*ast.Ident)))
-				} else {
+				case i == 0 && stored != nil:
+					names = append(names, f.expr(stored))
+				default:
 					names = append(names, f.lvalue(l))
 				}
 			}
 			if names[0] != "_" {
 				z, _ := f.m.zero(elem, as)
+				got := v
 				if z != "None" && f.m.mayBeClosed(elem) {
-					assign = append(assign, fmt.Sprintf("%s = %s if %s else %s", names[0], v, f.okName(&ok), z))
+					got = fmt.Sprintf("%s if %s else %s", v, f.okName(&ok), z)
+				}
+				if stored != nil {
+					assign = append(assign, fmt.Sprintf("go.store(%s, %s)", names[0], got))
 				} else {
-					assign = append(assign, fmt.Sprintf("%s = %s", names[0], v))
+					assign = append(assign, fmt.Sprintf("%s = %s", names[0], got))
 				}
 			}
 			if len(names) > 1 && names[1] != "_" {
