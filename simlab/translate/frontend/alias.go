@@ -109,6 +109,9 @@ func holdsSlices(t types.Type, seen map[types.Type]bool) bool {
 }
 
 func (a *sliceAliases) find(n any) any {
+	if v, ok := n.(*types.Var); ok && v != nil && v.IsField() {
+		n = v.Origin() // h.Items of a Batch[int] is the Items Batch[T]{xs[:k]} fills
+	}
 	for {
 		up, ok := a.parent[n]
 		if !ok || up == n {

@@ -1368,7 +1368,7 @@ func (f *fn) assign(s *ast.AssignStmt) {
 				if f.m.capacities { // cap reads the capacity Go's growth gives it
 					vals := f.spreadOrValues(c)
 					f.flushPre()
-					f.wl(f.line, "%s = go.append_in_place(%s%s%s)", target, target, vals, f.m.growth(c))
+					f.wl(f.line, "%s = go.append_in_place(%s)", target, f.withElemsCopier(target+vals+f.m.growth(c), c))
 					return
 				}
 				if c.Ellipsis.IsValid() {

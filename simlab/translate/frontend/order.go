@@ -2,6 +2,7 @@ package main
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -24,6 +25,7 @@ type operands struct {
 	effects []int      // the calls (indexes into calls) that may change a variable
 	reads   []ast.Expr // operands a call may change
 	opaque  bool       // something callsFirst leaves in Python's order
+	keyed   int        // calls[:keyed] are made in order: a keyed literal places them out of it
 }
 
 // callsFirst hoists the calls of a simple statement's expressions (roots) where
@@ -54,6 +56,7 @@ func (f *fn) callsFirst(roots []ast.Expr) []ast.Expr {
 			}
 		}
 	}
+	last = max(last, o.keyed-1)
 	if last < 0 || o.opaque {
 		return nil
 	}
@@ -139,11 +142,21 @@ func (f *fn) visitOperand(o *operands, e ast.Expr, top bool) {
 			o.opaque = o.opaque || hasCall(x) // Go fills a map literal entry by entry
 			return
 		}
+		start, next, back := len(o.calls), int64(0), false
 		for _, el := range x.Elts {
 			if kv, ok := el.(*ast.KeyValueExpr); ok {
 				el = kv.Value
+				if v := p.info.Types[kv.Key].Value; v != nil && v.Kind() == constant.Int {
+					k, _ := constant.Int64Val(v)
+					back = back || k < next // [...]string{2: f("two"), 0: f("zero")}
+					next = k
+				}
 			}
+			next++
 			f.visitOperand(o, el, false)
+		}
+		if back && len(o.calls)-start > 1 {
+			o.keyed = len(o.calls) // the element rendered by index: its calls first, in Go's order
 		}
 	case *ast.CallExpr:
 		f.visitCall(o, x, top)

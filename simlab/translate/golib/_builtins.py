@@ -232,12 +232,19 @@ def cloned(s: list[Any], size: int = 8, pointers: bool = False) -> list[Any]:
 
 
 def append_in_place(
-    s: list[Any], *values: Any, size: int = 8, pointers: bool = False, stack: int = 0
+    s: list[Any],
+    *values: Any,
+    size: int = 8,
+    pointers: bool = False,
+    stack: int = 0,
+    copy_elem: Callable[[Any], Any] | None = None,
 ) -> list[Any]:
     """``s = append(s, values...)`` of a slice no other variable holds, in a program
-    that asks ``cap``: :func:`appended`, but a ``go.CapSlice`` grows in place."""
+    that asks ``cap``: :func:`appended`, but a ``go.CapSlice`` grows in place (its
+    struct values or arrays copied, ``copy_elem``, when it outgrows its array: a
+    re-slice, ``items[:3:3]``, held the same ones)."""
     if type(s) is not CapSlice or (stack and not s):
-        return appended(s, *values, size=size, pointers=pointers, stack=stack)
+        return appended(s, *values, size=size, pointers=pointers, stack=stack, copy_elem=copy_elem)
     length = len(s) + len(values)
     if length <= s.cap:
         if s.shared is not None and values:
@@ -248,6 +255,8 @@ def append_in_place(
         if s.shared is not None:
             s.shared.release(s)
             s.shared = None  # a new array, its own
+        if copy_elem is not None:
+            s[:] = map(copy_elem, s)
     s.extend(values)
     return s
 

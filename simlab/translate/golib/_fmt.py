@@ -15,7 +15,6 @@ from simlab.errors import GoPanic, SimlabError
 from simlab.go import atomic, syncmap
 from simlab.go.rwmutex import RLocker
 
-from ._builtins import CapSlice
 from ._container import Element, List, Ring
 from ._context import CustomContext
 from ._errors import UNWRAPS_MANY, UNWRAPS_ONE, JoinError
@@ -28,7 +27,7 @@ from ._runtime_errors import _NIL_DEREFERENCE, runtime_error
 from ._strconv import _ascii_only, format_float, hex_float, quote, quote_rune
 from ._strings import rune_len, rune_text
 from ._time import Time, TimeFields
-from ._types import TypeArg, TypedDict, TypedList, boxed, type_name, typed
+from ._types import TypeArg, TypedDict, TypedList, boxed, type_name, typed, untyped
 from ._values import (
     EMPTY,
     ArrayKey,
@@ -38,8 +37,6 @@ from ._values import (
     Named,
     NamedBool,
     NamedValue,
-    NilMap,
-    NilSlice,
     Ref,
     _address_text,
     _EmptyStruct,
@@ -1167,7 +1164,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         elif " " in flags and not text.startswith("-"):
             text = " " + text.removeprefix("+")  # +Inf is " Inf"
     elif verb == "T":
-        if type(x) in (list, dict, NilSlice, NilMap, CapSlice):
+        if untyped(x):
             raise SimlabError(
                 "fmt: simlab does not keep the type of a slice or a map held in an "
                 "interface, %T: give %T a variable of the slice's or the map's own type"

@@ -15,6 +15,7 @@ from simlab.go import atomic
 from simlab.go import context as contexts
 from simlab.go.rwmutex import RLocker
 
+from ._builtins import CapSlice, View
 from ._context import CustomContext
 from ._encoding import ByteOrder, Digest
 from ._io import FILE_METHODS, stderr, stdout
@@ -674,6 +675,18 @@ _CONTEXT_ERROR_TYPES = {
 }
 
 
+#: The classes of the slices and maps that carry no Go type (go.typed's classes do):
+#: a plain literal's, a nil one's, one with capacity, a parameter's view, a map
+#: made in a generic.
+_UNTYPED = (list, dict, NilSlice, NilMap, CapSlice, View, ParamKeyMap, InterfaceKeyMap)
+
+
+def untyped(x: Any) -> bool:
+    """``x`` is a slice or a map whose Go type simlab does not keep, held in an
+    interface: ``%T`` has no name for it."""
+    return type(x) in _UNTYPED
+
+
 def type_name(x: Any) -> str:
     """Go's name for the dynamic type of ``x``."""
     if x is None:
@@ -711,7 +724,7 @@ def type_name(x: Any) -> str:
         return "*" + type_name(x.v)  # new(T) of a generic, T int; &l of a type L int
     if type(x) is Ref and x.v is EMPTY:
         return "*struct {}"
-    if type(x) in (list, dict, NilSlice):
+    if untyped(x):
         raise SimlabError(
             "simlab does not keep the type of a slice or a map held in an interface, "
             "whose Go name this needs: give it a variable of the slice's or the map's own type"
