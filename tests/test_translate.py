@@ -61350,6 +61350,146 @@ func main() {
 )
 
 
+# x += f(), m["k"] += mf(), total *= bump() of a call that assigns the target, and
+# arr[g()] = 5 of a g that replaces arr: gc reads the target after the call
+CONSTRUCTS["op_assign_reads_target_after_call"] = (
+    """\
+package main
+
+import "fmt"
+
+var total = 5
+
+func bump() int {
+\ttotal = 50
+\treturn 1
+}
+
+func main() {
+\tx := 10
+\tf := func() int { x = 100; return 1 }
+\tx += f()
+\tarr := []int{1, 2, 3}
+\tg := func() int { arr = []int{7, 8, 9}; return 0 }
+\tarr[g()] = 5
+\tm := map[string]int{"k": 1}
+\tmf := func() int { m = map[string]int{"k": 50}; return 5 }
+\tm["k"] += mf()
+\ttotal *= bump()
+\tfmt.Println(x, arr, m, total)
+}
+""",
+    ("101 [5 8 9] map[k:55] 50\n"),
+)
+
+
+# b := append(a, C{4}) shares a's array; b = append(b, C{5}) outgrows it, and Go
+# copies the struct values into a new one: so does a generic Vector[C]'s Push
+CONSTRUCTS["grown_append_copies_struct_values"] = (
+    """\
+package main
+
+import "fmt"
+
+type C struct{ Val int }
+
+type Vector[T any] struct{ items []T }
+
+func (v *Vector[T]) Push(x T) { v.items = append(v.items, x) }
+
+func main() {
+\ta := make([]C, 2, 3)
+\tb := append(a, C{4})
+\tb = append(b, C{5})
+\tb[0].Val = -1
+\tfmt.Println(a[0].Val, b[0].Val, cap(a))
+
+\tva := Vector[C]{items: make([]C, 1, 2)}
+\tvb := va
+\tvb.Push(C{1})
+\tvb.Push(C{2})
+\tvb.items[0].Val = 7
+\tfmt.Println(va.items[0].Val, vb.items[0].Val, cap(vb.items))
+}
+""",
+    ("0 -1 3\n0 7 4\n"),
+)
+
+
+# sub := base[1:] of a [][]float64, then sub[0][0] = -1 and a callee scaling each
+# row: the writes go into the rows, which the sub-slice's copy shares
+CONSTRUCTS["rows_sub_slice_written_in_rows"] = (
+    """\
+package main
+
+import "fmt"
+
+func scale(rows [][]float64, k float64) {
+\tfor _, r := range rows {
+\t\tfor j := range r {
+\t\t\tr[j] *= k
+\t\t}
+\t}
+}
+
+func main() {
+\tbase := [][]float64{{0, 1}, {2, 3}, {4, 5}}
+\tsub := base[1:]
+\tsub[0][0] = -1
+\tfmt.Println(base, sub)
+\ttail := base[2:]
+\tscale(tail, 10)
+\tbase[0][1] = 9
+\tfmt.Println(base, tail, len(tail))
+}
+""",
+    ("[[0 1] [-1 3] [4 5]] [[-1 3] [4 5]]\n[[0 9] [-1 3] [40 50]] [[40 50]] 1\n"),
+)
+
+
+# fmt.Appendf, Append and Appendln, utf8 and utf16's AppendRune append into the
+# slice's room as append does; strconv.AppendQuote first makes room for the text and
+# its quotes where the slice has less, as Go's
+CONSTRUCTS["library_appends_into_room"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strconv"
+\t"unicode/utf16"
+\t"unicode/utf8"
+)
+
+func main() {
+\tb := make([]byte, 0, 64)
+\tc := fmt.Appendf(b, "%d", 12)
+\tfmt.Println(len(c), cap(c), string(b[:2]))
+\td := fmt.Append(b[:0], "x", 1)
+\te := fmt.Appendln(d, "y")
+\tfmt.Printf("%q %d %q\\n", d, cap(e), b[:5])
+\tr := utf8.AppendRune(make([]byte, 1, 8), 'é')
+\tfmt.Println(len(r), cap(r), r)
+\tw := utf16.AppendRune(nil, '😀')
+\tfmt.Println(len(w), cap(w), w)
+\tq := strconv.AppendQuote(nil, "abc")
+\tfmt.Println(len(q), cap(q), string(q))
+\tq2 := strconv.AppendQuote(make([]byte, 0, 2), "abcdefghij")
+\tq3 := strconv.AppendQuote(make([]byte, 1, 40), "tab\\there")
+\tfmt.Println(cap(q2), len(q3), cap(q3), string(q3[1:]))
+}
+""",
+    (
+        "2 64 12\n"
+        '"x1" 64 "x1y\\n\\x00"\n'
+        "3 8 [0 195 169]\n"
+        "2 4 [55357 56832]\n"
+        '5 5 "abc"\n'
+        '12 12 40 "tab\\there"\n'
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

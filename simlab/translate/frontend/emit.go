@@ -1776,7 +1776,7 @@ func (m *module) refuseSharedSubslices() {
 		shared := false
 		if t, _ := elemOf(se.X); isSliceType(p.info.TypeOf(se.X)) {
 			root := aliases.find(aliases.source(se.X))
-			writes := tainted[root]
+			writes := p.writesInto(tainted[root], elemType(p.info.TypeOf(se.X)))
 			if v := m.backingOf(se); v != nil {
 				// kept := hs[:0] whose appends write hs as Go's do (go.Backing): only
 				// the other writes could make it and hs differ
@@ -2701,11 +2701,24 @@ func (p *program) otherHolder(a *sliceAliases, root any, lhs ast.Expr, at token.
 			own, _ = p.info.Uses[id].(*types.Var) // a pointer receiver, grouped with what it is called on
 		}
 	}
-	elem := elemType(p.info.TypeOf(lhs))
-	return firstHolder(a, root, own, fields, func(v *types.Var) bool {
-		return v.Parent().Pos() <= at && at < v.Parent().End() && v.Pos() < at && p.usedAfter(v, at) &&
-			mayHoldArray(v.Type(), elem)
+	return firstHolder(a, root, own, fields, elemType(p.info.TypeOf(lhs)), func(v *types.Var) bool {
+		return v.Parent().Pos() <= at && at < v.Parent().End() && v.Pos() < at && p.usedAfter(v, at)
 	})
+}
+
+// writesInto: the writes (each of a slice's element: the slice written) that may
+// write an array of elem's. A group holds a slice of slices and its rows alike, but
+// a sub-slice of rows (sub := base[1:]) shares its rows with its copy: a write into
+// a row, sub[0][0] = v of a []float64, is seen through both.
+func (p *program) writesInto(writes []ast.Node, elem types.Type) []ast.Node {
+	var into []ast.Node
+	for _, w := range writes {
+		e := elemType(p.info.TypeOf(w.(ast.Expr)))
+		if e == nil || elem == nil || hasTypeParam(e) || hasTypeParam(elem) || types.Identical(e, elem) {
+			into = append(into, w)
+		}
+	}
+	return into
 }
 
 // mayHoldArray: a variable of type t may hold an array of elem's: a slice or an
@@ -2729,12 +2742,14 @@ func mayHoldArray(t, elem types.Type) bool {
 }
 
 // firstHolder: the first declared variable of the backing array group root but
-// own: a global, a field where fields holds, or a local that counts.
-func firstHolder(a *sliceAliases, root any, own *types.Var, fields bool, counts func(v *types.Var) bool) *types.Var {
+// own that may hold an array of elem's (any, for a nil elem): a global, a field
+// where fields holds, or a local that counts (a []Piece field holds no array of
+// the [][]Piece undo stack its group shares).
+func firstHolder(a *sliceAliases, root any, own *types.Var, fields bool, elem types.Type, counts func(v *types.Var) bool) *types.Var {
 	var found *types.Var
 	for k := range a.parent {
 		v, ok := k.(*types.Var)
-		if !ok || v == own || a.find(k) != root {
+		if !ok || v == own || a.find(k) != root || !mayHoldArray(v.Type(), elem) {
 			continue
 		}
 		global := v.Parent() != nil && v.Parent() == v.Pkg().Scope()
@@ -2750,7 +2765,7 @@ func firstHolder(a *sliceAliases, root any, own *types.Var, fields bool, counts 
 // function (wherever in it), a global, or with fields another field.
 func (p *program) holderBeside(a *sliceAliases, root any, x ast.Expr, fields bool) *types.Var {
 	own, _ := a.source(x).(*types.Var)
-	return firstHolder(a, root, own, fields, func(v *types.Var) bool {
+	return firstHolder(a, root, own, fields, nil, func(v *types.Var) bool {
 		return own != nil && own.Parent() != nil && sameFunction(p, v, own)
 	})
 }

@@ -3498,14 +3498,8 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		return "go.Ref(" + z + ")" // a fresh variable: no other name for it
 	case "append":
 		s := f.value(c.Args[0])
-		if f.m.capacities {
-			copier := ""
-			if sl, ok := under(p.info.TypeOf(c)).(*types.Slice); ok {
-				if c := f.m.elemCopier(sl.Elem(), c); c != "" {
-					copier = ", copy_elem=" + c // grown: a new array of copies
-				}
-			}
-			return "go.appended(" + s + f.spreadOrValues(c) + f.m.growth(c) + copier + ")" // Go's capacity
+		if f.m.capacities { // Go's capacity; grown, a new array of copies of struct values
+			return "go.appended(" + f.withElemsCopier(s+f.spreadOrValues(c)+f.m.growth(c), c) + ")"
 		}
 		if c.Ellipsis.IsValid() {
 			return s + " + " + f.spread(c.Args[1])
@@ -3828,7 +3822,11 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		rest := *c // the operands after the slice, as fmt.Sprintf's
 		rest.Args = c.Args[1:]
 		format := map[string]string{"fmt.Appendf": "sprintf", "fmt.Append": "sprint", "fmt.Appendln": "sprintln"}[name]
-		return "go.fmt_append(" + arg(0) + ", go." + format + "(" + f.fmtArgs(&rest, name == "fmt.Appendf") + "))", false
+		text := "go." + format + "(" + f.fmtArgs(&rest, name == "fmt.Appendf") + ")"
+		if f.m.capacities { // the text's bytes as append appends them, into b's room or Go's growth
+			return "go.appended(" + arg(0) + ", *" + text + ".encode(), size=1)", false
+		}
+		return "go.fmt_append(" + arg(0) + ", " + text + ")", false
 	case "fmt.Fprintf", "fmt.Fprint", "fmt.Fprintln":
 		rest := *c // the operands after the writer, as fmt.Printf's
 		rest.Args = c.Args[1:]
@@ -3897,9 +3895,15 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		return "go.utf8_" + snake(fn) + "(list(" + encoded(arg(0)) + "))", false
 	case "unicode/utf8.Valid", "unicode/utf8.ValidRune", "unicode/utf8.RuneCount", "unicode/utf8.DecodeRune",
 		"unicode/utf8.DecodeLastRune", "unicode/utf8.AppendRune", "unicode/utf8.EncodeRune", "unicode/utf8.FullRune":
+		if name == "unicode/utf8.AppendRune" && f.m.capacities { // one append, as Go's
+			return "go.appended(" + arg(0) + ", *go.utf8_append_rune([], " + arg(1) + "), size=1)", false
+		}
 		return "go.utf8_" + snake(strings.TrimPrefix(name, "unicode/utf8.")) + "(" + f.args(c) + ")", false
 	case "unicode/utf16.IsSurrogate", "unicode/utf16.RuneLen", "unicode/utf16.EncodeRune", "unicode/utf16.DecodeRune",
 		"unicode/utf16.AppendRune", "unicode/utf16.Encode", "unicode/utf16.Decode":
+		if name == "unicode/utf16.AppendRune" && f.m.capacities {
+			return "go.appended(" + arg(0) + ", *go.utf16_append_rune([], " + arg(1) + "), size=2)", false
+		}
 		return "go.utf16_" + snake(strings.TrimPrefix(name, "unicode/utf16.")) + "(" + f.args(c) + ")", false
 	case "unicode.IsLetter", "unicode.IsDigit", "unicode.IsNumber", "unicode.IsUpper", "unicode.IsLower",
 		"unicode.IsPunct", "unicode.IsControl", "unicode.IsMark", "unicode.IsSymbol", "unicode.IsTitle":
@@ -4224,7 +4228,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		calls := false
 		for _, a := range c.Args {
 			ops = append(ops, f.operand(a, 2))
-			calls = calls || hasOwn(a, func(n ast.Node) bool { c, ok := n.(*ast.CallExpr); return ok && f.mayWrite(c) })
+			calls = calls || f.writesInside(a)
 		}
 		if calls || nilZero || b.Info()&types.IsFloat != 0 {
 			// every operand evaluated, as a call's arguments are (a call of the
@@ -4368,6 +4372,9 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			rest := []string{"[]"}
 			for i := 1; i < len(c.Args); i++ {
 				rest = append(rest, arg(i))
+			}
+			if strings.HasPrefix(helper, "append_quote") && !strings.HasPrefix(helper, "append_quote_rune") {
+				return "go.quote_appended(" + arg(0) + ", " + arg(1) + ", go." + helper + ")", false // room made first
 			}
 			return "go.appended(" + arg(0) + ", *go." + helper + "(" + strings.Join(rest, ", ") + "), size=1)", false
 		}

@@ -1645,19 +1645,22 @@ func printExpr(b *strings.Builder, e ast.Expr) {
 // targetCallsFirst: Go makes the calls in the targets' operands before those of the
 // values, in the order they are written (m[note("k")] = append(m[k], next())),
 // where Python evaluates a target after its value: such an operand is read into
-// a temporary first, where the values call or receive too.
+// a temporary first, where the values call or receive too; and before it reads
+// the target's other operands (arr[g()] = 5 of a g that replaces arr writes the
+// new arr), where Python reads them first.
 func (f *fn) targetCallsFirst(s *ast.AssignStmt) []ast.Expr {
 	p := f.p
 	effects := false
 	for _, r := range s.Rhs {
 		effects = effects || hasCall(r) || hasOwn(r, isReceive)
 	}
-	if !effects {
-		return nil
-	}
 	var done []ast.Expr
 	for _, l := range s.Lhs {
-		for _, e := range p.targetOperands(l) {
+		ops := p.targetOperands(l)
+		if !effects && !f.changedByOperand(ops) {
+			continue
+		}
+		for _, e := range ops {
 			if !p.callsFunction(e) {
 				continue
 			}
@@ -1669,6 +1672,19 @@ func (f *fn) targetCallsFirst(s *ast.AssignStmt) []ast.Expr {
 		}
 	}
 	return done
+}
+
+// changedByOperand: a call in one of a target's operands may change another of
+// them, which Go reads after it.
+func (f *fn) changedByOperand(ops []ast.Expr) bool {
+	writes := slices.ContainsFunc(ops, f.writesInside)
+	return writes && slices.ContainsFunc(ops, func(e ast.Expr) bool { return !f.p.callsFunction(e) && f.mayChange(e) })
+}
+
+// writesInside: e makes a call that may assign a variable of the program (not one
+// in a closure it holds).
+func (f *fn) writesInside(e ast.Expr) bool {
+	return hasOwn(e, func(n ast.Node) bool { c, ok := n.(*ast.CallExpr); return ok && f.mayWrite(c) })
 }
 
 // lhsList renders the targets of an assignment. Go evaluates the index operands
@@ -1839,7 +1855,14 @@ func (f *fn) opAssign(x ast.Expr, op, rhs string, s ast.Node) {
 		if !float32Set(p.info.TypeOf(x)) { // a float32's constant rounds to float32 first
 			f.operands[s.(*ast.AssignStmt).Rhs[0]] = true // x += 1 of an N float64 is a float in Python too
 		}
-		rhs = f.value(s.(*ast.AssignStmt).Rhs[0])
+		r := s.(*ast.AssignStmt).Rhs[0]
+		rhs = f.value(r)
+		if f.writesInside(r) && f.mayChange(x) && !isSimple(rhs) {
+			// x += f() of an f that assigns x: Go reads x after the call, Python before
+			tmp := f.temp("v")
+			f.pre = append(f.pre, tmp+" = "+rhs)
+			rhs = tmp
+		}
 	}
 	if op == "&^=" {
 		op, rhs = "&=", "~"+paren(rhs)

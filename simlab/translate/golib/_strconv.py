@@ -9,6 +9,7 @@ import math
 import re
 import struct
 import unicodedata
+from collections.abc import Callable
 from fractions import Fraction
 
 import numpy
@@ -16,6 +17,7 @@ import numpy
 import simlab as sl
 from simlab.errors import GoPanic, SimlabError
 
+from ._builtins import CapSlice, appended, capacity
 from ._errors import UNWRAPS_ONE, error_text, new_error
 from ._numbers import nan
 from ._strings import utf8_valid_rune
@@ -461,6 +463,19 @@ def append_quote_rune_to_ascii(dst: list[int], r: int) -> list[int]:
 def append_quote_to_ascii(dst: list[int], text: str) -> list[int]:
     """``strconv.AppendQuoteToASCII``."""
     return dst + list(quote_to_ascii(text).encode())
+
+
+def quote_appended(
+    dst: list[int], text: str, append: Callable[[list[int], str], list[int]]
+) -> list[int]:
+    """``strconv.AppendQuote(dst, text)`` (``append`` is :func:`append_quote`, or its
+    ASCII or graphic form) in a program that asks ``cap``: where ``dst``'s room is
+    less than ``text``'s bytes, Go's first makes a new array with ``dst``'s bytes and
+    room for ``text`` and two quotes; then the quoted bytes are appended."""
+    size = len(text.encode())
+    if capacity(dst) - len(dst) < size:
+        dst = CapSlice(list(dst), len(dst) + size + 2)
+    return appended(dst, *append([], text), size=1)
 
 
 def append_quote(dst: list[int], text: str) -> list[int]:
