@@ -3549,6 +3549,24 @@ def test_a_sub_slice_written_through_a_holder_is_refused(tmp_path, name):
     assert "unsupported: a sub-slice of a slice whose elements are written (" in result.output
 
 
+def test_a_write_through_what_bytes_cut_returns_is_refused(tmp_path):
+    """bytes.Cut's results are sub-slices of its operand: go1.27.3 printed "Xb cd"
+    for this, the write reaching b; a run's results are copies, so the program is
+    refused in one line where it printed "ab cd"."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport (\n\t"bytes"\n\t"fmt"\n)\n\nfunc main() {\n'
+        '\tb := []byte("ab cd")\n\tbefore, _, _ := bytes.Cut(b, []byte(" "))\n'
+        "\tbefore[0] = 'X'\n\tfmt.Println(string(b))\n}\n"
+    )
+    result = CliRunner().invoke(translate_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1, result.output
+    assert "main.go:10: unsupported: a sub-slice of a slice whose elements are written (" in (
+        result.output
+    )
+
+
 def test_rand_new_of_a_source_of_the_program_s_own_is_refused_at_its_line(tmp_path):
     """math/rand's New takes any Source; a run models rand.NewSource's generator
     only, so a source of the program's own is refused where it is given."""
@@ -61487,6 +61505,152 @@ func main() {
         '5 5 "abc"\n'
         '12 12 40 "tab\\there"\n'
     ),
+)
+
+
+# show(label string, v any) and trace(v any), whose any parameter is only an operand
+# of fmt or log: a []Point or map[string]Point given them prints its struct values
+CONSTRUCTS["printer_param_keeps_slice_type"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"log"
+\t"os"
+)
+
+type Point struct{ X, Y int }
+
+func show(label string, v any) { fmt.Printf("%s: %+v\\n", label, v) }
+
+func trace(v any) {
+\tlog.SetOutput(os.Stdout)
+\tlog.SetFlags(0)
+\tlog.Println("trace", v)
+}
+
+func main() {
+\tpts := []Point{{1, 2}}
+\tshow("pts", pts)
+\tpts[0].X = 9
+\tpts = append(pts, Point{3, 4})
+\tshow("pts", pts)
+\tbyName := map[string]Point{"a": {5, 6}}
+\ttrace(byName)
+\tbyName["b"] = Point{7, 8}
+\tfmt.Println(len(pts), len(byName))
+}
+""",
+    ("pts: [{X:1 Y:2}]\npts: [{X:9 Y:2} {X:3 Y:4}]\ntrace map[a:{5 6}]\n2 2\n"),
+)
+
+
+# gc takes fmt.Println(s[i:], inc())'s s[i:] before the call, &T{n, bump()}'s n after
+# it, and vals[adv()] = k's k after adv() (go1.27.3 printed each way)
+CONSTRUCTS["slice_operands_and_target_calls_in_gc_order"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\ts := "abcdef"
+\ti := 0
+\tinc := func() int { i++; return i }
+\tfmt.Println(s[i:], inc(), s[:i]+"|", inc())
+\tb := []int{1, 2, 3, 4}
+\tj := 0
+\tnext := func() int { j++; return j }
+\tfmt.Println(b[j:], next())
+
+\tn := 0
+\tbump := func() int { n++; return n }
+\tp := &struct{ X, Y int }{n, bump()}
+\tfmt.Println(*p)
+
+\tvals := []int{0, 0, 0}
+\tk := 0
+\tadv := func() int { k++; return k }
+\tvals[adv()] = k
+\tm := map[int]int{}
+\tm[adv()] = k
+\tfmt.Println(vals, m)
+}
+""",
+    ("abcdef 1 a| 2\n[1 2 3 4] 1\n{1 1}\n[0 1 0] map[2:2]\n"),
+)
+
+
+# io.ReadAll of a Read that returns -1: Go's b = b[:len(b)+n] shrinks what was read,
+# then panics with the negative bound
+CONSTRUCTS["read_all_negative_count"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+)
+
+type readerFunc func(p []byte) (int, error)
+
+func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
+
+func main() {
+\tcalls := 0
+\tneg := readerFunc(func(p []byte) (int, error) {
+\t\tcalls++
+\t\tif calls == 1 {
+\t\t\treturn 2, nil
+\t\t}
+\t\treturn -1, nil
+\t})
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tb, err := io.ReadAll(neg)
+\tfmt.Println(len(b), err)
+}
+""",
+    ("recovered: runtime error: slice bounds out of range [:-1]\n"),
+)
+
+
+# io.Copy into a *bufio.Writer holding 3 bytes calls its ReadFrom, which reads
+# into the buffer's room and flushes it when full; *bufio.Writer is an io.ReaderFrom
+CONSTRUCTS["bufio_writer_read_from"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+type logW struct{ chunks []int }
+
+func (l *logW) Write(p []byte) (int, error) {
+\tl.chunks = append(l.chunks, len(p))
+\treturn len(p), nil
+}
+
+type cr struct{ r io.Reader }
+
+func (c cr) Read(p []byte) (int, error) { return c.r.Read(p) }
+
+func main() {
+\tl := &logW{}
+\tbw := bufio.NewWriterSize(l, 16)
+\tbw.WriteString("abc")
+\tn, err := io.Copy(bw, cr{strings.NewReader(strings.Repeat("x", 40))})
+\tfmt.Println(n, err, bw.Buffered(), l.chunks)
+\tbw.Flush()
+\t_, ok := interface{}(bw).(io.ReaderFrom)
+\tfmt.Println(l.chunks, ok)
+}
+""",
+    ("40 <nil> 11 [16 16]\n[16 16 11] true\n"),
 )
 
 

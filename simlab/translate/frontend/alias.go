@@ -410,6 +410,8 @@ func (a *sliceAliases) build() {
 				if c, ok := ast.Unparen(x.Rhs[0]).(*ast.CallExpr); ok && len(x.Rhs) == 1 {
 					if fn := a.callee(c); fn != nil && !a.fresh[fn] {
 						results = "result " + fn.FullName()
+					} else if fn == nil && keepsItsOperand(calleeName(p, c)) && len(c.Args) > 0 {
+						results = a.source(c.Args[0]) // before, after, found := bytes.Cut(b, sep): b's array
 					}
 				}
 				for _, l := range x.Lhs {

@@ -1645,20 +1645,27 @@ func printExpr(b *strings.Builder, e ast.Expr) {
 // targetCallsFirst: Go makes the calls in the targets' operands before those of the
 // values, in the order they are written (m[note("k")] = append(m[k], next())),
 // where Python evaluates a target after its value: such an operand is read into
-// a temporary first, where the values call or receive too; and before it reads
-// the target's other operands (arr[g()] = 5 of a g that replaces arr writes the
-// new arr), where Python reads them first.
+// a temporary first, where the values call or receive too, or where it may change
+// what the statement reads (arr[g()] = 5 of a g that replaces arr writes the new
+// arr; vals[adv()] = i of an adv that changes i stores the new i).
 func (f *fn) targetCallsFirst(s *ast.AssignStmt) []ast.Expr {
 	p := f.p
-	effects := false
+	effects, reads := false, false
 	for _, r := range s.Rhs {
 		effects = effects || hasCall(r) || hasOwn(r, isReceive)
+		reads = reads || p.info.Types[r].Value == nil
 	}
 	var done []ast.Expr
 	for _, l := range s.Lhs {
 		ops := p.targetOperands(l)
-		if !effects && !f.changedByOperand(ops) {
-			continue
+		varying := 0 // the operands that are not constants (lookup()["y"] = 1 has one)
+		for _, e := range ops {
+			if p.info.Types[e].Value == nil {
+				varying++
+			}
+		}
+		if !effects && !((reads || varying > 1) && slices.ContainsFunc(ops, f.writesInside)) {
+			continue // vals[adv()] = i: adv may change i, which Go reads after it
 		}
 		for _, e := range ops {
 			if !p.callsFunction(e) {
@@ -1672,13 +1679,6 @@ func (f *fn) targetCallsFirst(s *ast.AssignStmt) []ast.Expr {
 		}
 	}
 	return done
-}
-
-// changedByOperand: a call in one of a target's operands may change another of
-// them, which Go reads after it.
-func (f *fn) changedByOperand(ops []ast.Expr) bool {
-	writes := slices.ContainsFunc(ops, f.writesInside)
-	return writes && slices.ContainsFunc(ops, func(e ast.Expr) bool { return !f.p.callsFunction(e) && f.mayChange(e) })
 }
 
 // writesInside: e makes a call that may assign a variable of the program (not one

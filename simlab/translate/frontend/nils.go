@@ -270,15 +270,23 @@ func (p *program) findPrintedOperands() {
 
 // findPrintWrapperArgs records the operands of each call to one of the program's
 // functions that only hands its ...any parameter, spread, to fmt or log (func
-// logf(format string, args ...any) { log.Printf(format, args...) }): fmt prints
-// them, so a slice or a map among them goes into its interface with its type
-// (go.typed), as a printed operand's static type tells fmt: [{1}], not a
-// pointer. The copy go.typed makes is only read, by that print.
+// logf(format string, args ...any) { log.Printf(format, args...) }), or an any
+// parameter as one of fmt's or log's operands (func show(v any) {
+// fmt.Printf("%+v\n", v) }): fmt prints them, so a slice or a map among them
+// goes into its interface with its type (go.typed), as a printed operand's static
+// type tells fmt: [{1}], not a pointer. The copy go.typed makes is only read, by
+// that print.
 func (p *program) findPrintWrapperArgs() {
 	p.printWrapperArgs = map[ast.Expr]bool{}
-	wrappers := map[*types.Func]int{} // each wrapper: the index of its ...any parameter
+	wrappers := map[*types.Func]int{}   // each wrapper: the index of its ...any parameter
+	printers := map[*types.Func][]int{} // each printer: the indexes of its any parameters fmt prints
 	p.eachFuncDecl(func(fd *ast.FuncDecl, fn *types.Func) {
 		sig := fn.Type().(*types.Signature)
+		for i := 0; i < sig.Params().Len(); i++ {
+			if param := sig.Params().At(i); !(sig.Variadic() && i == sig.Params().Len()-1) && isAnyType(param.Type()) && p.onlyPrinted(fd.Body, param) {
+				printers[fn] = append(printers[fn], i)
+			}
+		}
 		if !sig.Variadic() {
 			return
 		}
@@ -320,9 +328,44 @@ func (p *program) findPrintWrapperArgs() {
 					p.printWrapperArgs[a] = true
 				}
 			}
+			for _, at := range printers[p.staticCallee(c)] {
+				p.printWrapperArgs[c.Args[at]] = true
+			}
 			return true
 		})
 	}
+}
+
+// isAnyType: t is an empty interface type (any, interface{}), not a type parameter.
+func isAnyType(t types.Type) bool {
+	if _, tp := t.(*types.TypeParam); tp {
+		return false
+	}
+	it, ok := under(t).(*types.Interface)
+	return ok && it.Empty()
+}
+
+// onlyPrinted: every use of v in body is an operand of a call of fmt's or log's.
+func (p *program) onlyPrinted(body *ast.BlockStmt, v *types.Var) bool {
+	uses, printed := 0, 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if p.info.Uses[n] == v {
+				uses++
+			}
+		case *ast.CallExpr:
+			if name := calleeName(p, n); strings.HasPrefix(name, "fmt.") || strings.HasPrefix(name, "log.") {
+				for _, a := range n.Args {
+					if id, ok := ast.Unparen(a).(*ast.Ident); ok && p.info.Uses[id] == v {
+						printed++
+					}
+				}
+			}
+		}
+		return true
+	})
+	return uses > 0 && uses == printed
 }
 
 // eachFuncDecl calls visit with each function and method declaration of the

@@ -108,7 +108,12 @@ func (f *fn) visitOperand(o *operands, e ast.Expr, top bool) {
 		if !top {
 			o.calls = append(o.calls, x)
 		}
-	case *ast.SliceExpr, *ast.KeyValueExpr:
+	case *ast.SliceExpr: // in order, as a call: gc takes fmt.Println(s[i:], inc())'s s[i:] first
+		f.visitCalls(o, x)
+		if !top {
+			o.calls = append(o.calls, x)
+		}
+	case *ast.KeyValueExpr:
 		ast.Inspect(x, func(n ast.Node) bool {
 			if n == ast.Node(x) {
 				return true
@@ -126,7 +131,11 @@ func (f *fn) visitOperand(o *operands, e ast.Expr, top bool) {
 				o.calls = append(o.calls, x)
 			}
 		case token.AND:
-			f.visitCalls(o, x.X) // &v reads no value
+			if lit, ok := ast.Unparen(x.X).(*ast.CompositeLit); ok {
+				f.visitOperand(o, lit, false) // &T{n, inc()}: the literal's values, as T{...}'s
+			} else {
+				f.visitCalls(o, x.X) // &v reads no value
+			}
 		default:
 			f.visitOperand(o, x.X, false)
 		}

@@ -16,6 +16,7 @@ from typing import Any
 from simlab.errors import SimlabError
 from simlab.go._tabwriter import FILTER_HTML, STRIP_ESCAPE, Tabwriter
 
+from ._builtins import _check_slice
 from ._errors import LIBRARY_ERRORS, new_error
 from ._io import EOF, Buffer, ErrUnexpectedEOF, _at_once, blocking_write, discard, stderr, stdout
 from ._panics import panic
@@ -578,7 +579,10 @@ def blocking_read_all(r: Any) -> Generator[Any, Any, tuple[list[int], Any]]:
     while True:
         chunk = [0] * 512
         n, err = yield from _one_read(r, chunk)
-        out += chunk[:n]
+        if n < 0:  # Go's b = b[:len(b)+n] shrinks the bytes read, and panics below 0
+            _check_slice(len(out), 0, len(out) + n, "capacity")
+            del out[len(out) + n :]
+        out += chunk[: max(n, 0)]
         if err is not None:
             return out, None if err is EOF else err
 
@@ -1071,6 +1075,48 @@ class BufWriter:
         return self.blocking_write(data) if _may_block(self._out) else self.write(data)
 
     WriteString, WriteByte, WriteRune, Flush = write_string, write_byte, write_rune, flush
+
+    def ReadFrom(self, r: Any) -> Any:
+        """``w.ReadFrom(r)``, which ``io.Copy(w, r)`` calls: the generator form where
+        ``r``'s Read or the output's Write may block, else its result."""
+        reading = self.blocking_read_from(r)
+        if _may_block(self._out) or isgeneratorfunction(getattr(type(r), "Read", None)):
+            return reading
+        return _at_once(reading, "bufio.Writer.ReadFrom")
+
+    def blocking_read_from(self, r: Any) -> Generator[Any, Any, tuple[int, Any]]:
+        """Go's ReadFrom: ``r`` read straight into the buffer's room, flushed when
+        full; into an output that reads from readers itself (its ReadFrom) once the
+        buffer is empty; at ``io.EOF`` a buffer filled exactly is flushed, and else
+        what was read waits for Flush. A hundred reads in a row of nothing is
+        ``io.ErrNoProgress``."""
+        if self._err is not None:
+            return 0, self._err
+        reader_from = getattr(type(self._out), "ReadFrom", None)
+        n, err = 0, None
+        while True:
+            if (
+                len(self._buf) >= self._size
+                and (flushed := (yield from self.blocking_flush())) is not None
+            ):
+                return n, flushed
+            if callable(reader_from) and not self._buf:
+                nn, self._err = yield from _copied_by(self._out.ReadFrom, r)
+                return n + nn, self._err
+            for _ in range(100):
+                room = [0] * (self._size - len(self._buf))
+                m, err = yield from _one_read(r, room)
+                if m != 0 or err is not None:
+                    break
+            else:
+                return n, LIBRARY_ERRORS["io.ErrNoProgress"]
+            self._buf += bytes(room[:m])
+            n += m
+            if err is not None:
+                break
+        if err is EOF:
+            err = (yield from self.blocking_flush()) if len(self._buf) >= self._size else None
+        return n, err
 
     def blocking_write(
         self, data: str | list[int], straight: Callable[[bytes], Any] | bool | None = None
