@@ -3526,6 +3526,11 @@ SHARED_THROUGH_HOLDERS = {
         "\tprintln(items[0])\n}\n\ntype Batch[T any] struct{ Items []T }\n\n"
         "func Split[T any](xs []T, k int) Batch[T] {\n\treturn Batch[T]{xs[:k]}\n"
     ),
+    # 0 (not 1): a type switch's variable, written in its case
+    "type_switch_variable": (
+        "\tdata := []int{1, 2, 3}\n\thead := data[:1]\n\tzero(data)\n\tprintln(head[0])\n}\n\n"
+        "func zero(v any) {\n\tswitch p := v.(type) {\n\tcase []int:\n\t\tp[0] = 0\n\t}\n"
+    ),
     # 0 (not 1): a range over a literal of sub-slices
     "range_over_literal": (
         "\tdata := []int{1, 2, 3, 4}\n\tfor _, part := range [][]int{data[:2], data[2:]} {\n"
@@ -61651,6 +61656,139 @@ func main() {
 }
 """,
     ("40 <nil> 11 [16 16]\n[16 16 11] true\n"),
+)
+
+
+# a buffer only copied into, and bytes.Join's or strings.Fields's result returned
+# as any, go into the interface with their type: a type switch and %T find []byte
+CONSTRUCTS["new_library_slices_keep_their_type"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"strings"
+)
+
+func kind(v any) string {
+\tswitch v.(type) {
+\tcase []int:
+\t\treturn "[]int"
+\tcase []byte:
+\t\treturn "[]byte"
+\tcase []string:
+\t\treturn "[]string"
+\t}
+\treturn "other"
+}
+
+func join(v any) any {
+\treturn bytes.Join(v.([][]byte), []byte("-"))
+}
+
+func words(s string) any { return strings.Fields(s) }
+
+func main() {
+\tbuf := make([]byte, 4)
+\tcopy(buf, "hi")
+\tfmt.Println(kind(buf))
+\tj := join([][]byte{[]byte("x"), []byte("yz")})
+\tfmt.Printf("%s %T %s\\n", j, j, kind(j))
+\tw := words(" a b ")
+\tfmt.Printf("%q %T\\n", w, w)
+}
+""",
+    ('[]byte\nx-yz []uint8 []byte\n["a" "b"] []string\n'),
+)
+
+
+# a pattern made at run time with flags inside it: "^(?i)" + QuoteMeta(p) + "$",
+# x(?i)y|z (the flag holds past the |), (?i:a)b, (a(?i)b)c (it ends with its group)
+CONSTRUCTS["regexp_flags_inside_run_time_expression"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"regexp"
+)
+
+func like(p string) *regexp.Regexp {
+\treturn regexp.MustCompile("^(?i)" + regexp.QuoteMeta(p) + "$")
+}
+
+func main() {
+\tfor _, pat := range []string{"Bob", "a.b"} {
+\t\tre := like(pat)
+\t\tfor _, s := range []string{"bob", "BOB", "A.B", "axb"} {
+\t\t\tfmt.Print(re.MatchString(s), " ")
+\t\t}
+\t\tfmt.Println()
+\t}
+\tparts := []string{"x(?i)y|z", "(?i:a)b", "(a(?i)b)c", "(?s)a.b", "a(?m)$"}
+\tfor _, p := range parts {
+\t\tre := regexp.MustCompile(p)
+\t\tfmt.Println(p, re.FindAllString("xY Z ab AB aBc aBC a\\nb A\\nB a\\nx", -1))
+\t}
+}
+""",
+    (
+        "true true false false \n"
+        "false false true false \n"
+        "x(?i)y|z [xY Z]\n"
+        "(?i:a)b [ab]\n"
+        "(a(?i)b)c [aBc]\n"
+        "(?s)a.b [a\n"
+        "b]\n"
+        "a(?m)$ [a a]\n"
+    ),
+)
+
+
+# in a generic over a named USD int64 or Acct string, -x, ^x, x >> 1, x & 3, x | 8,
+# x &^ 1, x ^ y and k + "!" are values of the type argument, whose String fmt calls
+CONSTRUCTS["generic_named_operators_keep_class"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type USD int64
+
+func (u USD) String() string { return fmt.Sprintf("$%d", int64(u)) }
+
+type Acct string
+
+func (a Acct) String() string { return strings.ToUpper(string(a)) }
+
+func Ops[A ~int64](x, y A) {
+\tw := x
+\tw = -w
+\tfmt.Println([]A{x >> 1, x & 3, x | 8, x &^ 1, x ^ y, w, ^x})
+\tfmt.Println(map[string]A{"neg": -x}, [2]A{-x, ^y})
+}
+
+func Abs[A ~int64](v A) A {
+\tif v < 0 {
+\t\treturn -v
+\t}
+\treturn v
+}
+
+func Suffix[K ~string](k K) []K { return []K{k + "!", k} }
+
+func main() {
+\tOps(USD(5), USD(9))
+\tm := map[string]USD{"a": -12}
+\tm["a"] = Abs(m["a"])
+\tfmt.Println(m, Suffix(Acct("cash")))
+}
+""",
+    ("[$2 $1 $13 $4 $12 $-5 $-6]\nmap[neg:$-5] [$-5 $-10]\nmap[a:$12] [CASH! CASH]\n"),
 )
 
 

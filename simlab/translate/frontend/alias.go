@@ -422,6 +422,12 @@ func (a *sliceAliases) build() {
 					}
 				}
 			}
+		case *ast.CaseClause:
+			// switch p := v.(type) { case []int: ... }: p is what the interface held, as
+			// a v.([]int) assertion's value
+			if obj, ok := p.info.Implicits[x].(*types.Var); ok && (isSliceType(obj.Type()) || holdsSliceElems(obj.Type())) {
+				a.union(obj, unknown(obj.Type()))
+			}
 		case *ast.ValueSpec:
 			for i, name := range x.Names {
 				if i < len(x.Values) && len(x.Names) == len(x.Values) {

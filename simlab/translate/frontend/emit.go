@@ -44,7 +44,7 @@ type module struct {
 	boxed           map[types.Object]bool                    // local variables that live in a go.Ref (see findBoxed)
 	wrapped         map[*types.TypeName]bool                 // named channel types with methods: go.Named classes
 	basics          map[*types.TypeName]bool                 // named string and number types, classes too
-	namedNumberArgs *bool                                    // a named number type of the program is a type argument: see paramWrap
+	namedBasicArgs  *bool                                    // a named number or string type of the program is a type argument: see paramWrap
 	values          map[*types.TypeName]bool                 // named slice, map and func types with methods: go.NamedValue classes
 	nilSlices       bool                                     // the program compares a slice with nil: see nilOf
 	capacities      bool                                     // the program asks cap of a slice: see findCapacities

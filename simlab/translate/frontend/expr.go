@@ -1309,7 +1309,7 @@ func (f *fn) unary(x *ast.UnaryExpr) string {
 	case token.NOT:
 		return "not " + f.operand(x.X, 6)
 	case token.SUB:
-		if wrap := intWrap(p.info.TypeOf(x)); wrap != "" {
+		if wrap := f.m.paramWrap(p.info.TypeOf(x)); wrap != "" {
 			return wrap + "(-" + f.operand(x.X, 6) + ")" // -x of an unsigned wraps, and -x of an int8 -128
 		}
 		return "-" + f.operand(x.X, 6)
@@ -1318,7 +1318,7 @@ func (f *fn) unary(x *ast.UnaryExpr) string {
 	case token.XOR:
 		t := p.info.TypeOf(x)
 		if _, param := t.(*types.TypeParam); param || isUnsigned(t) {
-			if wrap := intWrap(t); wrap != "" {
+			if wrap := f.m.paramWrap(t); wrap != "" {
 				return wrap + "(~" + f.operand(x.X, 6) + ")" // ^x of an unsigned: its bits flipped
 			}
 		}
@@ -1611,8 +1611,10 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 	} else if tp := int64Param(t); x.Op == token.SHL && tp != nil {
 		wrap = "go.wrapping64(" + tp.Obj().Name() + ")" // of a T ~int64 too
 	}
-	if x.Op == token.ADD || x.Op == token.SUB || x.Op == token.MUL || x.Op == token.SHL && wrap == "" {
-		wrap = f.m.paramWrap(t) // h * 16777619 of a uint32 wraps as Go's does
+	_, param := t.(*types.TypeParam)
+	bits := x.Op == token.SHR || x.Op == token.AND || x.Op == token.OR || x.Op == token.AND_NOT || x.Op == token.XOR
+	if x.Op == token.ADD || x.Op == token.SUB || x.Op == token.MUL || x.Op == token.SHL && wrap == "" || param && bits {
+		wrap = f.m.paramWrap(t) // h * 16777619 of a uint32 wraps as Go's does; x & 3 of a T is a T
 		// an operand wrapping in the same ring needs no wrap of its own: the sum of
 		// the remainders has the remainder of the sum
 		for _, e := range []ast.Expr{x.X, x.Y} {
@@ -1647,8 +1649,12 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 			return float32Op(l, x.Op.String(), r)
 		}
 	}
+	op := x.Op.String()
+	if x.Op == token.AND_NOT {
+		op, r = "&", "~"+r
+	}
 	if wrap != "" && !f.unwrapped[x] {
-		return wrap + "(" + l + " " + x.Op.String() + " " + r + ")"
+		return wrap + "(" + l + " " + op + " " + r + ")"
 	}
 	if q, ok := f.m.typeParamQuo(t, x.Op, l, r); ok {
 		return q
@@ -1678,10 +1684,7 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 	if x.Op == token.QUO && isComplex(t) {
 		return fmt.Sprintf("go.quo_complex(%s, %s)", l, r) // Go's division: (1+0i) / 0 is (+Inf+NaNi)
 	}
-	if x.Op == token.AND_NOT {
-		return l + " & ~" + r
-	}
-	return l + " " + x.Op.String() + " " + r
+	return l + " " + op + " " + r
 }
 
 // compare renders l == r / l != r: identity for references, equality for values.
@@ -5688,34 +5691,46 @@ func (m *module) typeParamQuo(t types.Type, op token.Token, l, r string) (string
 
 // paramWrap: what the arithmetic of a generic on its type parameter's type t
 // wraps with: intWrap's for a set holding a sized type, and in a program that
-// instantiates a generic with a named number type of its own (a Cents with a
-// String method), go.wrapping(T) for any set of numbers, which gives the sum of
-// two Cents back its class, as Go's sum is a Cents.
+// instantiates a generic with a named number or string type of its own (a Cents
+// with a String method), go.wrapping(T) for any set of numbers and strings,
+// which gives the sum of two Cents back its class, as Go's sum is a Cents (so
+// do -x, ^x, x >> 1, x & 3 and k + "!").
 func (m *module) paramWrap(t types.Type) string {
 	tp, ok := t.(*types.TypeParam)
 	if !ok {
 		return intWrap(t)
 	}
-	if w := intWrap(t); w != "" || !numericTypeSet(tp) {
+	if w := intWrap(t); w != "" || !numberOrStringSet(tp) {
 		return w
 	}
-	if m.namedNumberArgs == nil {
+	if m.namedBasicArgs == nil {
 		named := false
 		for _, inst := range m.p.info.Instances {
 			for i := 0; i < inst.TypeArgs.Len(); i++ {
 				n, ok := inst.TypeArgs.At(i).(*types.Named)
-				if b, isBasic := under(inst.TypeArgs.At(i)).(*types.Basic); ok && isBasic && b.Info()&types.IsNumeric != 0 &&
+				if b, isBasic := under(inst.TypeArgs.At(i)).(*types.Basic); ok && isBasic && b.Info()&(types.IsNumeric|types.IsString) != 0 &&
 					m.p.ours(n.Obj().Pkg()) && m.basics[n.Obj()] {
 					named = true
 				}
 			}
 		}
-		m.namedNumberArgs = &named
+		m.namedBasicArgs = &named
 	}
-	if *m.namedNumberArgs {
+	if *m.namedBasicArgs {
 		return "go.wrapping(" + tp.Obj().Name() + ")"
 	}
 	return ""
+}
+
+// numberOrStringSet: tp's type set lists only number and string types.
+func numberOrStringSet(tp *types.TypeParam) bool {
+	terms, listed := typeSetTerms(tp)
+	for _, t := range terms {
+		if b, ok := t.Underlying().(*types.Basic); !ok || b.Info()&(types.IsInteger|types.IsFloat|types.IsString) == 0 {
+			return false
+		}
+	}
+	return listed
 }
 
 // mayBeMinusOne: e, a divisor, is a signed integer's that is not a constant, or

@@ -74,7 +74,8 @@ func (p *program) findInterfaceValues() {
 			isNamed(from, "encoding/json", "Number") && !isPointer(from) {
 			p.ifaceValues[e] = true
 		}
-		if !p.isNamedValue(from) && sortSlice(from) == "" && !p.printed[e] && (p.lastHolder(e) || p.printWrapperArgs[e] && (isSliceType(from) || mapElem(from) != nil)) {
+		if !p.isNamedValue(from) && sortSlice(from) == "" && !p.printed[e] && (p.lastHolder(e) || newFromLibrary(p, e) ||
+			p.printWrapperArgs[e] && (isSliceType(from) || mapElem(from) != nil)) {
 			p.ifaceValues[e], p.ifaceSlices[e] = true, true // return out: go.typed(out, "[]int")
 		}
 		if _, ok := under(from).(*types.Array); ok && !p.isNamedValue(from) && !p.printed[e] {
@@ -799,6 +800,24 @@ func timeClass(t types.Type) string {
 // typedLiteral: e is a slice, array or map literal, or a []byte or []rune made of a
 // string, which keeps its Go type in an interface (go.typed) since no variable
 // holds it.
+// newFromLibrary: e is a call of a library function whose result is a new array
+// or map that no one else holds (return bytes.Join(parts, sep) from a func
+// returning any): the interface may hold it typed, as a literal's.
+func newFromLibrary(p *program, e ast.Expr) bool {
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || programCallee(p, c) {
+		return false
+	}
+	switch calleeName(p, c) {
+	case "bytes.Join", "bytes.Repeat", "bytes.ToUpper", "bytes.ToLower", "bytes.ToTitle", "bytes.Replace",
+		"bytes.ReplaceAll", "bytes.Map", "bytes.Runes", "bytes.Clone", "strings.Split", "strings.SplitN",
+		"strings.SplitAfter", "strings.Fields", "strings.FieldsFunc", "slices.Clone", "slices.Concat",
+		"slices.Collect", "slices.Sorted", "slices.SortedFunc", "slices.Repeat", "maps.Clone", "maps.Collect":
+		return true
+	}
+	return false
+}
+
 func typedLiteral(p *program, e ast.Expr) bool {
 	if c, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(c.Args) == 1 && p.info.Types[c.Fun].IsType() {
 		// []byte(s), []rune(s): a new slice of a type a switch may ask for; and
@@ -914,6 +933,7 @@ func (p *program) keptAlone(v *types.Var, body *ast.BlockStmt, conv *ast.Ident) 
 			inPlace := strings.HasPrefix(name, "sort.") || slices.Contains([]string{"slices.Sort", "slices.SortFunc", "slices.SortStableFunc", "slices.Reverse"}, name)
 			switch {
 			case name == "append" && parent.Args[0] == id, name == "len", name == "cap", name == "delete" && parent.Args[0] == id,
+				name == "copy", // copy(buf, "hi"): elements written or read, the array kept by no one
 				p.printed[id] && !strings.HasPrefix(name, "testing."):
 			case inPlace && len(stack) > 2:
 				_, stmt := stack[len(stack)-3].(*ast.ExprStmt)

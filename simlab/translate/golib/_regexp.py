@@ -372,7 +372,8 @@ class _Reader:
     """Go's regexp syntax, read into the Python pattern that means the same: the
     common part of it (literals, escapes of punctuation, \\d \\w \\s and their
     negations, \\b \\B \\A \\z, classes with ranges and POSIX names, groups, named
-    ones, repetitions, alternation, flags i, m and s at the start). Anything else
+    ones, repetitions, alternation, flags i, m and s: at the start, or inside,
+    ``a(?i)b`` to the end of its group and ``(?i:b)``). Anything else
     is :class:`_Unsupported`: a constant expression, which the front end parses
     with Go's own parser, has all of Go's syntax."""
 
@@ -380,6 +381,7 @@ class _Reader:
         self.s, self.names = expr, [""]
         flags = re.match(r"\(\?([ims]+)\)", expr)
         self.flags = flags.group(1) if flags else ""
+        self.cur = set(self.flags)  # the flags where the reader is: (?i) later sets them
         self.i = flags.end() if flags else 0
         body = self.alternation()
         if self.i < len(self.s):
@@ -400,6 +402,10 @@ class _Reader:
         out = ""
         while self.peek() not in ("", "|", ")"):
             atom = self.atom()
+            if atom and self.cur != set(self.flags):  # a(?i)b: b under the flags set
+                on = "".join(sorted(self.cur - set(self.flags)))
+                off = "".join(sorted(set(self.flags) - self.cur))
+                atom = f"(?{on}{'-' + off if off else ''}:{atom})"
             first = -1
             while True:
                 at = self.i
@@ -446,7 +452,7 @@ class _Reader:
         if c == "^":
             return "^"
         if c == "$":
-            return "$" if "m" in self.flags else "\\Z"  # Go's $: the end of the text alone
+            return "$" if "m" in self.cur else "\\Z"  # Go's $: the end of the text alone
         if c == "\\":
             return self.escape()
         if c in "*+?":
@@ -466,13 +472,32 @@ class _Reader:
             self.i = m.end()
             self.names.append(m.group(1))
         elif self.peek() == "?":
-            raise _Unsupported("flags inside the expression")
+            # (?i) sets flags to the end of the group, (?i:re) for re alone
+            m = re.compile(r"\?([imsU]*)(?:-([imsU]*))?([:)])").match(self.s, self.i)
+            if not m or m.group(2) == "" or not (m.group(1) or m.group(2)):
+                raise _Unsupported("this group syntax")
+            on, off = set(m.group(1)), set(m.group(2) or "")
+            if "U" in on | off:
+                raise _Unsupported("the flag U")
+            self.i = m.end()
+            if m.group(3) == ")":
+                self.cur = (self.cur | on) - off
+                return ""
+            outer, self.cur = self.cur, (self.cur | on) - off
+            body = self.alternation()
+            if self.peek() != ")":
+                raise _GoSyntax("missing closing )", self.s)
+            self.i += 1
+            self.cur = outer
+            return "(?:" + body + ")"
         else:
             self.names.append("")
+        outer = set(self.cur)
         body = self.alternation()
         if self.peek() != ")":
             raise _GoSyntax("missing closing )", self.s)
         self.i += 1
+        self.cur = outer  # a group's flags end with it, as Go's
         return head + body + ")"
 
     def escape(self) -> str:
