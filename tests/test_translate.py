@@ -3526,6 +3526,13 @@ SHARED_THROUGH_HOLDERS = {
         "\tprintln(items[0])\n}\n\ntype Batch[T any] struct{ Items []T }\n\n"
         "func Split[T any](xs []T, k int) Batch[T] {\n\treturn Batch[T]{xs[:k]}\n"
     ),
+    # 9 (not 3): a method's result, called through an interface
+    "interface_method_result": (
+        "\tvar s Store = &Mem{recs: []int{5, 3, 1, 0}}\n\tp := s.Page(1, 3)\n\tp[0] = 9\n"
+        "\tprintln(s.(*Mem).recs[1])\n}\n\ntype Store interface{ Page(off, end int) []int }\n\n"
+        "type Mem struct{ recs []int }\n\nfunc (m *Mem) Page(off, end int) []int {\n"
+        "\treturn m.recs[off:end]\n"
+    ),
     # 0 (not 1): a type switch's variable, written in its case
     "type_switch_variable": (
         "\tdata := []int{1, 2, 3}\n\thead := data[:1]\n\tzero(data)\n\tprintln(head[0])\n}\n\n"
@@ -61789,6 +61796,133 @@ func main() {
 }
 """,
     ("[$2 $1 $13 $4 $12 $-5 $-6]\nmap[neg:$-5] [$-5 $-10]\nmap[a:$12] [CASH! CASH]\n"),
+)
+
+
+# time.Month and time.Weekday have no JSON or text method: encoding/json writes
+# and reads them as numbers, a map's keys as their decimal text
+CONSTRUCTS["json_time_month_weekday"] = (
+    """\
+package main
+
+import (
+\t"encoding/json"
+\t"fmt"
+\t"time"
+)
+
+type Ledger struct {
+\tClosed []time.Month         `json:"closed"`
+\tOpen   time.Weekday         `json:"open"`
+\tByMon  map[time.Month]int64 `json:"by"`
+}
+
+func main() {
+\tl := Ledger{Closed: []time.Month{time.January, time.March}, Open: time.Friday,
+\t\tByMon: map[time.Month]int64{time.March: -5, time.December: 7}}
+\tb, err := json.Marshal(l)
+\tfmt.Println(string(b), err)
+\tvar back Ledger
+\terr = json.Unmarshal([]byte(`{"closed":[2,11],"open":0,"by":{"4":9}}`), &back)
+\tfmt.Println(back.Closed, back.Open, back.ByMon, err)
+\tfmt.Printf("%v %d\\n", back.Closed[1], back.Open)
+}
+""",
+    (
+        '{"closed":[1,3],"open":5,"by":{"12":7,"3":-5}} <nil>\n'
+        "[February November] Sunday map[April:9] <nil>\n"
+        "November 0\n"
+    ),
+)
+
+
+# a struct field [3]Percent or []Plain of a named uint8 is bytes to %x, %s and %q
+# (its elements' String aside), and elements under %v
+CONSTRUCTS["named_uint8_field_bytes"] = (
+    """\
+package main
+
+import "fmt"
+
+type Percent uint8
+
+func (p Percent) String() string { return fmt.Sprintf("%d%%", uint8(p)) }
+
+type Plain uint8
+
+type Vec struct{ C [3]Percent }
+
+type Rec struct{ C []Plain }
+
+func main() {
+\tv := Vec{[3]Percent{200, 44, 4}}
+\tfmt.Printf("%x %v %+v\\n", v, v, v)
+\tr := Rec{[]Plain{65, 66}}
+\tfmt.Printf("%s %q %x %v\\n", r, r, r, r)
+\tfmt.Printf("%X\\n", []Rec{r})
+}
+""",
+    ('{c82c04} {[200% 44% 4%]} {C:[200% 44% 4%]}\n{AB} {"AB"} {4142} {[65 66]}\n[{4142}]\n'),
+)
+
+
+# a *tabwriter.Writer hands its output one Write per cell, padding run (eight at a
+# time) and newline; a failed or short write stops it there and is what Write and
+# Flush return, Write keeping the block's lines and Flush dropping them
+CONSTRUCTS["tabwriter_output_writes_and_errors"] = (
+    """\
+package main
+
+import (
+\t"errors"
+\t"fmt"
+\t"text/tabwriter"
+)
+
+type logW struct {
+\tcalls []string
+\tlimit int
+}
+
+func (l *logW) Write(p []byte) (int, error) {
+\tif len(l.calls) == l.limit {
+\t\treturn 0, errors.New("disk full")
+\t}
+\tl.calls = append(l.calls, string(p))
+\treturn len(p), nil
+}
+
+type shortW struct{}
+
+func (shortW) Write(p []byte) (int, error) { return 0, nil }
+
+func main() {
+\tl := &logW{limit: 100}
+\tw := tabwriter.NewWriter(l, 0, 8, 1, ' ', 0)
+\tfmt.Fprint(w, "a\\tbbbbbbbbbbbb\\tc\\nlonger name\\tb\\n")
+\tw.Flush()
+\tfmt.Printf("%q\\n", l.calls)
+
+\tf := &logW{limit: 2}
+\tw = tabwriter.NewWriter(f, 0, 8, 1, '.', 0)
+\tn, err := fmt.Fprint(w, "x\\ty\\nend\\nmore\\n")
+\tfmt.Println(n, err, w.Flush(), f.calls)
+\tf.limit = 100
+\tn, err = fmt.Fprint(w, "z\\n")
+\tfmt.Println(n, err, f.calls)
+
+\tw = tabwriter.NewWriter(shortW{}, 0, 8, 1, ' ', 0)
+\tfmt.Fprint(w, "a\\tb\\n")
+\tfmt.Println(w.Flush())
+}
+""",
+    (
+        '["a" "        " "   " "bbbbbbbbbbbb" " " "c" "\\n" "longer name" " " "b" "\\n" ""]\n'
+        "8 disk full disk full [x .]\n"
+        "2 <nil> [x . z \n"
+        " ]\n"
+        "short write\n"
+    ),
 )
 
 

@@ -12,6 +12,7 @@ HTML filtering flags are not.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # text/tabwriter's flags, Go's values
@@ -30,7 +31,9 @@ class Tabwriter:
     """The state of one ``tabwriter.Writer``: :meth:`write` takes text and gives
     back what Go's writer would pass on to its output by then (a block of lines
     is written when a line without a tab, or a form feed, ends it);
-    :meth:`flush` gives the rest."""
+    :meth:`flush` gives the rest. :meth:`blocks` and :meth:`flush_pieces` give the
+    same in the pieces Go's writer hands its output one ``Write`` each (a cell's
+    text, its padding eight characters at a time, a newline)."""
 
     def __init__(
         self,
@@ -50,27 +53,41 @@ class Tabwriter:
         self._widths: list[int] = []  # of the enclosing columns, while formatting
 
     def write(self, text: str) -> str:
-        out: list[str] = []
-        for ch in text:
+        return "".join(piece for _, pieces, _ in self.blocks(text) for piece in pieces)
+
+    def blocks(self, text: str) -> Iterator[tuple[int, list[str], list[list[_Cell]]]]:
+        """Take ``text`` up to each block it ends: where (the index of the newline or
+        form feed), the block's pieces, and the lines as they were before it, which
+        :meth:`restore` puts back where writing the block failed (Go's writer then
+        keeps them, and stops taking the text)."""
+        for i, ch in enumerate(text):
             if ch == "\t" or ch == "\v":
                 self._end_cell(ch == "\t")
             elif ch == "\n" or ch == "\f":
                 cells = self._end_cell(False)
                 self._lines.append([])
                 if ch == "\f" or cells == 1:  # a line without a tab ends the block
+                    kept = self._lines
+                    out: list[str] = []
                     self._format(out)
                     if ch == "\f" and self.flags & DEBUG:
                         out.append("---\n")
+                    yield i, out, kept
             else:
                 self._cell.append(ch)
-        return "".join(out)
+
+    def restore(self, lines: list[list[_Cell]]) -> None:
+        self._lines = lines
 
     def flush(self) -> str:
+        return "".join(self.flush_pieces())
+
+    def flush_pieces(self) -> list[str]:
         out: list[str] = []
         if self._cell:
             self._end_cell(False)
         self._format(out)
-        return "".join(out)
+        return out
 
     def _end_cell(self, htab: bool) -> int:
         line = self._lines[-1]
@@ -120,29 +137,33 @@ class Tabwriter:
                     out.append("|")
                 if not cell.text:
                     if j < len(widths):
-                        out.append(self._padding(0, widths[j], tabs))
+                        out += self._padding(0, widths[j], tabs)
                     continue
                 tabs = False
                 if self.flags & ALIGN_RIGHT:
                     if j < len(widths):
-                        out.append(self._padding(len(cell.text), widths[j], False))
+                        out += self._padding(len(cell.text), widths[j], False)
                     out.append(cell.text)
                 else:
                     out.append(cell.text)
                     if j < len(widths):
-                        out.append(self._padding(len(cell.text), widths[j], False))
+                        out += self._padding(len(cell.text), widths[j], False)
             if i + 1 < len(self._lines):
                 out.append("\n")
             else:  # the line being written: its cell so far
                 out.append("".join(self._cell))
 
-    def _padding(self, textw: int, cellw: int, tabs: bool) -> str:
+    def _padding(self, textw: int, cellw: int, tabs: bool) -> list[str]:
+        """The padding's pieces: Go's writer writes it eight characters at a time,
+        and once though there are none."""
         if self.padchar == "\t" or tabs:
             if self.tabwidth == 0:
-                return ""  # tabs have no width: no padding is possible
+                return []  # tabs have no width: no padding is possible
             cellw = (cellw + self.tabwidth - 1) // self.tabwidth * self.tabwidth
-            return "\t" * ((cellw - textw + self.tabwidth - 1) // self.tabwidth)
-        return self.padchar * (cellw - textw)
+            pad, n = "\t", (cellw - textw + self.tabwidth - 1) // self.tabwidth
+        else:
+            pad, n = self.padchar, cellw - textw
+        return [pad * min(8, n - k) for k in range(0, n, 8)] or [""]
 
 
 def tabwrite(text: str) -> str:

@@ -196,6 +196,14 @@ func (a *sliceAliases) source(e ast.Expr) any {
 			}
 			return nil
 		}
+		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+			if s := p.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal && types.IsInterface(s.Recv()) {
+				// s.Page(1, 3) through an interface: what any method of the name returns
+				g := unknown(p.info.TypeOf(x))
+				a.union(g, "method results "+sel.Sel.Name)
+				return g
+			}
+		}
 		switch name := calleeName(p, x); {
 		case name == "append" && cappedAppend(p, x):
 			return nil // append(s[:i:i], ...): a new array
@@ -367,6 +375,10 @@ func (a *sliceAliases) build() {
 			sig := obj.Type().(*types.Signature)
 			if sig.Recv() != nil && isSliceType(sig.Recv().Type()) {
 				a.union(sig.Recv(), unknown(sig.Recv().Type())) // called through interfaces too
+			}
+			if sig.Recv() != nil && sig.Results().Len() == 1 && isSliceType(sig.Results().At(0).Type()) {
+				// what it returns, through an interface too (Store.Page's page of m.recs)
+				a.union("result "+obj.FullName(), "method results "+obj.Name())
 			}
 			if x.Body != nil {
 				results = append(results, "result "+obj.FullName())

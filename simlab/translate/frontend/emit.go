@@ -1160,6 +1160,9 @@ func fieldNumberClass(t types.Type) string {
 	if b, ok := e.(*types.Basic); ok && b.Kind() == types.Uint8 {
 		return "go.Bytes"
 	}
+	if b, ok := under(e).(*types.Basic); ok && b.Kind() == types.Uint8 && elemType(t) != nil {
+		return "go.Bytes" // a [3]Percent of a named uint8: bytes to fmt's %s, %q and %x, its String aside
+	}
 	if e != nil && fieldNumberClass(e) == "go.Bytes" {
 		return "(go.Bytes,)" // [][]byte, map[string][]byte: each element's text under %s
 	}

@@ -211,6 +211,9 @@ func (f *fn) jsonDesc(at ast.Node, t types.Type, lenient bool) string {
 	if isRawMessage(t) && !isPtr {
 		return `("raw", "json.RawMessage")`
 	}
+	if (isNamed(types.Unalias(t), "time", "Month") || isNamed(types.Unalias(t), "time", "Weekday")) && !isPtr {
+		return `("int", ` + name + ", " + timeClass(t) + ")" // a number, as Go's: no JSON or text method
+	}
 	if isNamed(types.Unalias(t), "encoding/json", "Number") && !isPtr {
 		return `("number", "json.Number")`
 	}

@@ -542,27 +542,43 @@ class TabWriter:
         self._tw = Tabwriter(minwidth, tabwidth, padding, chr(padchar), flags)
         return self
 
-    def write(self, data: str | list[int]) -> tuple[int, None]:
+    def write(self, data: str | list[int]) -> tuple[int, Any]:
         """``w.Write(p)``, and what ``fmt.Fprintf(w, ...)`` writes."""
         return _at_once(self.blocking_write(data), "tabwriter.Writer")
 
-    def flush(self) -> None:
+    def flush(self) -> Any:
         """``w.Flush()``: the lines written so far, aligned, to the output."""
-        _at_once(self.blocking_flush(), "tabwriter.Writer")
+        return _at_once(self.blocking_flush(), "tabwriter.Writer")
 
     Write, Flush = write, flush  # Go's names, which an interface of the program calls
 
-    def blocking_write(self, data: str | list[int]) -> Generator[Any, Any, tuple[int, None]]:
+    def blocking_write(self, data: str | list[int]) -> Generator[Any, Any, tuple[int, Any]]:
         """``w.Write(p)`` in a program that calls io.Pipe or net.Pipe, whose output
-        may be a pipe's."""
+        may be a pipe's. Where the output fails (or takes fewer bytes), Go's writer
+        stops there: it returns the bytes taken up to the end of that block and the
+        error, and keeps the block's lines."""
         text = data if isinstance(data, str) else bytes(data).decode(errors="replace")
-        if out := self._tw.write(text):
-            yield from blocking_write(self._out, out)
+        for i, pieces, kept in self._tw.blocks(text):
+            err = yield from self._put(pieces)
+            if err is not None:
+                self._tw.restore(kept)
+                return len(text[: i + 1].encode()), err
         return len(text.encode()), None
 
-    def blocking_flush(self) -> Generator[Any, Any, None]:
-        if out := self._tw.flush():
-            yield from blocking_write(self._out, out)
+    def blocking_flush(self) -> Generator[Any, Any, Any]:
+        """``w.Flush()``: its error is the output's; the lines go, written or not."""
+        return (yield from self._put(self._tw.flush_pieces()))
+
+    def _put(self, pieces: list[str]) -> Generator[Any, Any, Any]:
+        """Each piece, one ``Write`` of the output each, as Go's writer hands them
+        over; the first error (``io.ErrShortWrite`` for fewer bytes taken) stops it."""
+        for piece in pieces:
+            n, err = yield from blocking_write(self._out, piece)
+            if err is None and n != len(piece.encode()):
+                err = LIBRARY_ERRORS["io.ErrShortWrite"]
+            if err is not None:
+                return err
+        return None
 
 
 def io_read_all(r: Any) -> tuple[list[int], Any]:
