@@ -61926,6 +61926,164 @@ func main() {
 )
 
 
+# for range s and for i, r := range s of an S ~string: its runes and their byte
+# offsets, as a string's
+CONSTRUCTS["range_over_string_type_parameter"] = (
+    """\
+package main
+
+import "fmt"
+
+type Name string
+
+func Count[S ~string](s S) (n int) {
+\tfor range s {
+\t\tn++
+\t}
+\treturn
+}
+
+func Runes[S ~string](s S) []string {
+\tvar out []string
+\tfor i, r := range s {
+\t\tout = append(out, fmt.Sprintf("%d:%c", i, r))
+\t}
+\treturn out
+}
+
+func main() {
+\tfmt.Println(Count("日本"), Count(Name("héllo")), Runes(Name("aé本")))
+}
+""",
+    ("2 5 [0:a 1:é 3:本]\n"),
+)
+
+
+# regs[code[pc]] of a byte index, read, stored and incremented, and arr[len(...)]
+# of a call: Go's panic names the index and the length
+CONSTRUCTS["index_panic_text_of_a_computed_index"] = (
+    """\
+package main
+
+import "fmt"
+
+func try(name string, f func()) {
+\tdefer func() { fmt.Println(name, recover()) }()
+\tf()
+}
+
+func main() {
+\tvar regs [4]uint8
+\tcode := []byte{1, 7, 1}
+\tpc := 1
+\ttry("store", func() { regs[code[pc]] = 1 })
+\ttry("load", func() { fmt.Println(regs[code[pc]]) })
+\ttry("inc", func() { regs[code[pc]]++ })
+\tvar arr []int
+\ttry("len", func() { _ = arr[len(fmt.Sprint(1234, 5))] })
+}
+""",
+    (
+        "store runtime error: index out of range [7] with length 4\n"
+        "load runtime error: index out of range [7] with length 4\n"
+        "inc runtime error: index out of range [7] with length 4\n"
+        "len runtime error: index out of range [6] with length 0\n"
+    ),
+)
+
+
+# type Edge = Pair[string, string] keys a map as the generic struct does, and a nil
+# *R of type R = T[int] prints by T's String
+CONSTRUCTS["alias_of_generic_instance"] = (
+    """\
+package main
+
+import "fmt"
+
+type Pair[A, B comparable] struct {
+\tA A
+\tB B
+}
+
+type Edge = Pair[string, string]
+
+type T[A any] struct{ A A }
+
+func (t *T[A]) String() string {
+\tif t == nil {
+\t\treturn "T(nil)"
+\t}
+\treturn fmt.Sprint("T", t.A)
+}
+
+type R = T[int]
+
+func main() {
+\tm := map[Edge]int{{"b", "a"}: 1}
+\tm[Edge{"a", "c"}]++
+\tfmt.Println(m, m[Pair[string, string]{"b", "a"}])
+\tvar p *R
+\tfmt.Println(p, &R{3})
+}
+""",
+    ("map[{a c}:1 {b a}:1] 1\nT(nil) T3\n"),
+)
+
+
+# %p of a nil func, a nil *int, a nil map and a nil channel: the address 0, 0x0
+# (with a width too)
+CONSTRUCTS["nil_func_and_map_under_p"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tvar f func()
+\tvar p *int
+\tvar m map[string]int
+\tvar c chan int
+\tfmt.Printf("%p %p %p %p|%5p|%-4p|\\n", f, p, m, c, f, m)
+}
+""",
+    ("0x0 0x0 0x0 0x0|  0x0|0x0 |\n"),
+)
+
+
+# return 6, get sets the named result get's closure reads; defer f() of a closure
+# held in a variable that assigns n sees return 3's n, and so does one it calls
+CONSTRUCTS["closure_sees_named_results_returned"] = (
+    """\
+package main
+
+import "fmt"
+
+func withGetter() (n int, get func() int) {
+\tget = func() int { return n }
+\treturn 6, get
+}
+
+func deferSees() (n int) {
+\tf := func() { n *= 10 }
+\tdefer f()
+\treturn 3
+}
+
+func deferThrough() (n int) {
+\tset := func() { n = 99 }
+\tdefer func() { set() }()
+\treturn 6
+}
+
+func main() {
+\t_, get := withGetter()
+\tfmt.Println(get(), deferSees(), deferThrough())
+}
+""",
+    ("6 30 99\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

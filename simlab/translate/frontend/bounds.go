@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // An index of a slice, an array or a string (or of the array a pointer points to)
@@ -19,10 +20,30 @@ import (
 // result of a call goes through go.at, which knows the index and the length.
 func (f *fn) element(seq string, x, index ast.Expr) string {
 	_, literal := ast.Unparen(x).(*ast.CompositeLit)
-	if f.m.nonNegative(index) && (pure(x) || literal) {
-		return seq + "[" + f.expr(index) + "]"
+	i := f.expr(index)
+	if f.m.nonNegative(index) && (pure(x) || literal) && f.readBack(index, i) {
+		return seq + "[" + i + "]"
 	}
-	return "go.at(" + seq + ", " + f.expr(index) + ")"
+	return "go.at(" + seq + ", " + i + ")"
+}
+
+// readBack: an index the model's line gives back to Go's panic text (see
+// element): one that reads variables, fields, elements and lengths, or computes
+// from them, and whose rendering reads no element through go.at (regs[code[pc]]
+// of a pc that may be negative: go.at(code, pc)).
+func (f *fn) readBack(index ast.Expr, text string) bool {
+	if strings.Contains(text, "go.at(") {
+		return false
+	}
+	ok := true
+	ast.Inspect(index, func(n ast.Node) bool {
+		if c, isCall := n.(*ast.CallExpr); isCall {
+			name := calleeName(f.p, c)
+			ok = ok && (f.p.info.Types[c.Fun].IsType() || name == "len" || name == "cap")
+		}
+		return ok
+	})
+	return ok
 }
 
 // sequence renders the operand of an index: a slice, an array, or the array a
@@ -37,11 +58,11 @@ func (f *fn) sequence(x ast.Expr) string {
 // target renders ix as an assignment's target: xs[i], or xs[go.bound(xs, i)], which
 // evaluates xs twice and so is kept for operands without calls.
 func (f *fn) target(ix *ast.IndexExpr) string {
-	seq := f.sequence(ix.X)
-	if f.m.nonNegative(ix.Index) || !pure(ix.X) {
-		return seq + "[" + f.expr(ix.Index) + "]"
+	seq, i := f.sequence(ix.X), f.expr(ix.Index)
+	if f.m.nonNegative(ix.Index) && f.readBack(ix.Index, i) || !pure(ix.X) {
+		return seq + "[" + i + "]"
 	}
-	return seq + "[go.bound(" + seq + ", " + f.expr(ix.Index) + ")]"
+	return seq + "[go.bound(" + seq + ", " + i + ")]"
 }
 
 // pure: an operand that reads variables, fields and elements only, or computes

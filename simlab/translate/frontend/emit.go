@@ -634,7 +634,7 @@ func (m *module) findStructKeys() {
 			m.anonKeyed = append(m.anonKeyed, st)
 			return
 		}
-		n, ok := t.(*types.Named)
+		n, ok := types.Unalias(t).(*types.Named) // type Edge = Pair[string, string] too
 		if !ok || !p.ours(n.Obj().Pkg()) {
 			p.unsupported(at, "a map keyed by a struct value of a library type", "a struct type of the program, or a key of a basic type")
 		}

@@ -229,7 +229,7 @@ func (f *fn) expr(e ast.Expr) string {
 		return text
 	}
 	if f.p.ifaceNils[e] {
-		n := f.p.info.TypeOf(e).(*types.Pointer).Elem().(*types.Named)
+		n := types.Unalias(f.p.info.TypeOf(e).(*types.Pointer).Elem()).(*types.Named)
 		args := []string{f.exprOf(e), f.m.globals[n.Obj()]}
 		if n.TypeArgs().Len() > 0 {
 			args = append(args, f.m.typeKeywords(n.Origin().TypeParams(), n.TypeArgs(), e)...) // (*Tree[int])(nil)
@@ -2324,7 +2324,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case isPointer(t) && f.p.namedBasic(t.(*types.Pointer).Elem()) && hasFmtMethod(t) && j >= 0 && j < len(verbs) &&
 			strings.IndexByte("qxX", verbs[j]) >= 0:
 			s = "go.BasicPointer(" + f.m.basicClass(t.(*types.Pointer).Elem()) + ", " + s + ")" // %q of &level: by its String's text
-		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("bdoxXp", verbs[j]) >= 0:
+		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("bdoxXp", verbs[j]) >= 0,
+			isSignature(t) && j >= 0 && j < len(verbs) && verbs[j] == 'p':
 			s = "go.pointer_arg(" + s + ")" // a nil one is the address 0, not a nil interface
 		case isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			// printed as Time.String (its text under %q and %x too): the run's clock starts at 2000-01-01 UTC
@@ -6499,4 +6500,10 @@ func spacesNonStrings(p *program, c *ast.CallExpr) bool {
 		return true
 	}
 	return false
+}
+
+// isSignature: t is a func type (a named one too).
+func isSignature(t types.Type) bool {
+	_, ok := under(t).(*types.Signature)
+	return ok
 }

@@ -341,7 +341,21 @@ func (f *fn) function() {
 			f.wl(p.line(ft.Results), "%s = %s", strings.Join(names, ", "), strings.Join(zs, ", "))
 		}
 	}
+	var lits []*ast.FuncLit
 	for lit := range u.deferLit {
+		lits = append(lits, lit)
+	}
+	if u.body != nil && hasDefer(u.body) {
+		// f := func() { n *= 10 }; defer f(): a closure held in a variable, which a
+		// deferred call may run, counts as a deferred one
+		ast.Inspect(u.body, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.FuncLit); ok {
+				lits = append(lits, lit)
+			}
+			return true
+		})
+	}
+	for _, lit := range lits {
 		for v := range f.m.a.byLit[lit].assigned {
 			if f.m.a.resultVar[v] && f.m.a.declUnit[v] == u {
 				// the function returns its named results once the deferred calls ran:
@@ -2435,8 +2449,10 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 		}
 		return
 	}
-	if len(f.results) > 0 && hasDefer(f.u.body) {
+	if len(f.results) > 0 && (hasDefer(f.u.body) || f.resultShared()) {
 		// Go sets the named results, then runs the deferred calls, which may read them
+		// (and so may a closure that outlives the call: return 6, get of a get
+		// reading n)
 		var parts []string
 		for i, r := range s.Results {
 			parts = append(parts, value(i, r))
@@ -2547,6 +2563,17 @@ func resultTypes(sig *types.Signature) []types.Type {
 }
 
 // hasDefer: the function body has a defer statement (not one of a closure's).
+// resultShared: a closure of the function reads or writes one of its named results.
+func (f *fn) resultShared() bool {
+	res := f.u.sig.Results()
+	for i := 0; i < res.Len(); i++ {
+		if f.sharedVars()[res.At(i)] {
+			return true
+		}
+	}
+	return false
+}
+
 func hasDefer(body *ast.BlockStmt) bool {
 	return hasOwn(body, func(n ast.Node) bool { _, ok := n.(*ast.DeferStmt); return ok })
 }
@@ -3153,6 +3180,9 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 		}
 	}
 	t := under(p.info.TypeOf(s.X))
+	if tp, ok := p.info.TypeOf(s.X).(*types.TypeParam); ok && stringTypeSet(tp) {
+		t = types.Typ[types.String] // for range s of an S ~string: its runes
+	}
 	var key, val string
 	target := func(e ast.Expr) string {
 		if e == nil {

@@ -564,7 +564,7 @@ func (p *program) mayBeTypedNil(e ast.Expr, to types.Type) bool {
 	if !ok {
 		return false
 	}
-	n, ok := ptr.Elem().(*types.Named)
+	n, ok := types.Unalias(ptr.Elem()).(*types.Named) // *R of type R = T[int] too
 	if !ok || !p.ours(n.Obj().Pkg()) {
 		return false
 	}

@@ -30,6 +30,7 @@ from ._time import Time, TimeFields
 from ._types import TypeArg, TypedDict, TypedList, boxed, type_name, typed, untyped
 from ._values import (
     EMPTY,
+    NIL_MAP,
     ArrayKey,
     BasicPointer,
     FieldInstance,
@@ -37,6 +38,7 @@ from ._values import (
     Named,
     NamedBool,
     NamedValue,
+    NilSlice,
     Ref,
     _address_text,
     _EmptyStruct,
@@ -1231,7 +1233,9 @@ def _pointer(x: Any, verb: str, flags: str, width: int | None, raw: bool = False
     A slice, a map, a channel has an address too; anything else is Go's bad verb."""
     if x is None:
         return f"%!{verb}(<nil>)"
-    if isinstance(x, sl.Chan):
+    if x is NIL_MAP or (type(x) is NilSlice and not x):
+        text = "0x0"  # a nil map's or slice's address, Go's 0
+    elif isinstance(x, sl.Chan):
         text = v(x)
     elif _is_pointer(x, True) or isinstance(x, list | dict):
         text = _address_text(x)
