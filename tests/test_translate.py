@@ -62084,6 +62084,45 @@ func main() {
 )
 
 
+# &tag of a [2]byte under %x %X %s %q is & and its bytes as hex or text; &c.W of a
+# [2]uint16 field under %x and %d is & and the array under the verb
+CONSTRUCTS["pointer_to_array_under_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+type Cell struct {
+\tTag [2]byte
+\tW   [2]uint16
+}
+
+func main() {
+\tc := Cell{Tag: [2]byte{'o', 'k'}, W: [2]uint16{1, 0xabc}}
+\ttag := [2]byte{'o', 'k'}
+\tw := [2]uint16{1, 0xabc}
+\tfmt.Printf("%x %X %s %q %d\\n", &tag, &tag, &tag, &tag, &tag)
+\tfmt.Printf("%x %X %s %q %d\\n", &c.Tag, &c.Tag, &c.Tag, &c.Tag, &c.Tag)
+\tfmt.Printf("%x %d %v\\n", &w, &w, &w)
+\tfmt.Printf("%x %d %v\\n", &c.W, &c.W, &c.W)
+\tp := &c.Tag
+\tfmt.Println(p, *p)
+\tfmt.Printf("%v %+v\\n", p, p)
+\tfmt.Printf("%x\\n", p)
+}
+""",
+    (
+        '&6f6b &6F6B &ok &"ok" &[111 107]\n'
+        '&6f6b &6F6B &ok &"ok" &[111 107]\n'
+        "&[1 abc] &[1 2748] &[1 2748]\n"
+        "&[1 abc] &[1 2748] &[1 2748]\n"
+        "&[111 107] [111 107]\n"
+        "&[111 107] &[111 107]\n"
+        "&6f6b\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -2324,6 +2324,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case isPointer(t) && f.p.namedBasic(t.(*types.Pointer).Elem()) && hasFmtMethod(t) && j >= 0 && j < len(verbs) &&
 			strings.IndexByte("qxX", verbs[j]) >= 0:
 			s = "go.BasicPointer(" + f.m.basicClass(t.(*types.Pointer).Elem()) + ", " + s + ")" // %q of &level: by its String's text
+		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 && bytesElems(t.(*types.Pointer).Elem()):
+			s = "go.bytes_pointer(" + s + ")" // &tag of a [2]byte: &ok, &6f6b
 		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("bdoxXp", verbs[j]) >= 0,
 			isSignature(t) && j >= 0 && j < len(verbs) && verbs[j] == 'p':
 			s = "go.pointer_arg(" + s + ")" // a nil one is the address 0, not a nil interface
@@ -6506,4 +6508,15 @@ func spacesNonStrings(p *program, c *ast.CallExpr) bool {
 func isSignature(t types.Type) bool {
 	_, ok := under(t).(*types.Signature)
 	return ok
+}
+
+// bytesElems: t is an array or a slice whose elements are bytes (a named uint8's
+// too), which fmt prints as text or hex.
+func bytesElems(t types.Type) bool {
+	switch u := under(t).(type) {
+	case *types.Array, *types.Slice:
+		b, ok := under(elemType(u)).(*types.Basic)
+		return ok && b.Kind() == types.Uint8
+	}
+	return false
 }

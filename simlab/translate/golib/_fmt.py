@@ -33,7 +33,9 @@ from ._values import (
     NIL_MAP,
     ArrayKey,
     BasicPointer,
+    ElemRef,
     FieldInstance,
+    FieldRef,
     InterfaceKeyMap,
     Named,
     NamedBool,
@@ -624,6 +626,22 @@ class _NilPointer:
 _NIL_POINTER = _NilPointer()
 
 
+class PointedBytes:
+    """A pointer to a byte array or slice handed to fmt under ``%s``, ``%q``, ``%x``
+    or ``%X``: ``&`` and the bytes as text or hex, as Go's prints it."""
+
+    __slots__ = ("p",)
+
+    def __init__(self, p: Ref) -> None:
+        self.p = p
+
+
+def bytes_pointer(p: Any) -> Any:
+    """``&tag`` of a ``[2]byte`` as fmt's operand under a verb that prints bytes (see
+    :class:`PointedBytes`); a nil one as fmt's nil pointer."""
+    return _NIL_POINTER if p is None else PointedBytes(p)
+
+
 def pointer_arg(x: Any) -> Any:
     """An operand of a pointer type under a verb that prints its address: a nil one
     as fmt's nil pointer (``0``, ``0x0``), not its nil interface."""
@@ -1014,6 +1032,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         if verb not in "sqxX":  # the struct Go keeps it in: no String method called, and
             return value_context(x, False)  # no field a width would pad
         x = str(x)  # its String method's text
+    if type(x) is PointedBytes and verb in "sqxX":  # &tag of a [2]byte: &ok, &6f6b
+        return "&" + _format_one(Bytes(x.p.v), verb, flags, width, precision)
     if verb in "sqxX" and isinstance(x, TypedList) and _of_bytes(x.go_under):
         x = Bytes(x)  # var x any = []byte("raw") (or a Blob's): its text under %s, its hex under %x
     elif verb not in "vTp" and isinstance(x, TypedList | TypedDict):
@@ -1028,8 +1048,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         return _nil_pointer(x, verb, flags, width)  # not its Error or String method
     if x is sl.nil_chan and verb not in "vT":
         return _nil_channel(verb, flags, width)
-    if verb not in "vTp" and type(x) is Ref and isinstance(x.v, list | dict):
-        return "&" + _format_one(x.v, verb, flags, width, precision)  # &xs under %d: &[1 2]
+    if verb not in "vTp" and type(x) in (Ref, FieldRef, ElemRef) and isinstance(x.v, list | dict):
+        return "&" + _format_one(x.v, verb, flags, width, precision)  # &xs, &c.W under %d: &[1 2]
     if verb not in "vsqxXwTp" and isinstance(x, sl.GoError) and type_name(x) == _ERROR_STRING:
         # errors.New's, a pointer to a struct of one string, whose Error method fmt
         # calls under no other verb: the struct, its field under the verb
