@@ -62123,6 +62123,93 @@ func main() {
 )
 
 
+# &s[i] of an index out of range panics at the &, as Go's index does: a nil slice,
+# one with room past its length, a negative index, a ring's Peek of an empty buffer
+CONSTRUCTS["address_of_element_out_of_range"] = (
+    """\
+package main
+
+import "fmt"
+
+type Ring struct {
+\tbuf        []int
+\thead, size int
+}
+
+func (r *Ring) Peek() *int { return &r.buf[r.head] }
+
+func try(name string, f func()) {
+\tdefer func() { fmt.Println(name, recover()) }()
+\tf()
+}
+
+func main() {
+\tvar buf []int
+\ttry("nil", func() { p := &buf[0]; fmt.Println("no panic", p != nil) })
+\tb := make([]int, 1, 4)
+\ttry("room", func() { _ = &b[1] })
+\ti := -1
+\ttry("neg", func() { _ = &b[i] })
+\tr := &Ring{buf: []int{7}}
+\ttry("peek", func() { fmt.Println(*r.Peek()) })
+\tr.buf = nil
+\ttry("empty", func() { r.Peek() })
+}
+""",
+    (
+        "nil runtime error: index out of range [0] with length 0\n"
+        "room runtime error: index out of range [1] with length 1\n"
+        "neg runtime error: index out of range [-1]\n"
+        "7\n"
+        "peek <nil>\n"
+        "empty runtime error: index out of range [0] with length 0\n"
+    ),
+)
+
+
+# &x of a Perm uint8 whose String has a value receiver, nil too, is a fmt.Stringer
+# in an assertion and a type switch; &r of a Role string with a pointer Set a setter
+CONSTRUCTS["pointer_to_named_number_method_set"] = (
+    """\
+package main
+
+import "fmt"
+
+type Perm uint8
+
+func (p Perm) String() string { return fmt.Sprintf("perm(%d)", uint8(p)) }
+
+type Role string
+
+func (r Role) String() string { return "role:" + string(r) }
+
+func (r *Role) Set(s string) { *r = Role(s) }
+
+func kind(a any) string {
+\tswitch v := a.(type) {
+\tcase interface{ Set(string) }:
+\t\treturn "setter " + fmt.Sprint(v)
+\tcase fmt.Stringer:
+\t\treturn "stringer " + v.String()
+\t}
+\treturn "other"
+}
+
+func main() {
+\tx := Perm(3)
+\tvar a any = &x
+\t_, ok := a.(fmt.Stringer)
+\tvar np *Perm
+\tvar b any = np
+\t_, nok := b.(fmt.Stringer)
+\tr := Role("admin")
+\tfmt.Println(ok, nok, kind(&x), kind(&r), kind(x))
+}
+""",
+    ("true true stringer perm(3) setter role:admin stringer perm(3)\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

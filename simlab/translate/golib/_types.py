@@ -60,6 +60,7 @@ from ._values import (
     concrete,
     copies_values,
     copy,
+    has_method,
     is_array_type,
     named_pointer,
     pointer_to,
@@ -158,6 +159,9 @@ class Methods:
         for n in self.names:
             if go_methods is not None:
                 if n not in go_methods:
+                    return n
+            elif isinstance(x, BasicPointer):
+                if not has_method(x, n):  # &level: its value methods and its pointer ones
                     return n
             elif n in held or not callable(getattr(cls, n, None)) or _value_lacks(x, n):
                 return n

@@ -601,11 +601,15 @@ class FieldRef(Ref):
 
 
 class ElemRef(Ref):
-    """``&s[i]``: ``p.v`` reads and writes the element ``i`` of the slice ``s``."""
+    """``&s[i]``: ``p.v`` reads and writes the element ``i`` of the slice ``s``; an
+    ``i`` out of range panics at the ``&``, as Go's index does."""
 
     __slots__ = ("i", "s")
 
     def __init__(self, s: list[Any] | dict[str, Any], i: Any):
+        if isinstance(s, list) and not 0 <= i < len(s):
+            bounds = f"[{i}]" if i < 0 else f"[{i}] with length {len(s)}"
+            raise GoPanic(f"runtime error: index out of range {bounds}")
         self.s, self.i = s, i
 
     @property
