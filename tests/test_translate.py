@@ -62210,6 +62210,59 @@ func main() {
 )
 
 
+# defer fmt.Println(n, inc()) and defer show(label, p, bump()): gc makes the
+# calls, then reads n and copies p, as it evaluates any call's arguments
+CONSTRUCTS["defer_arguments_calls_first"] = (
+    """\
+package main
+
+import "fmt"
+
+type P struct{ X int }
+
+func show(label string, p P, n int) { fmt.Println(label, p.X, n) }
+
+func main() {
+\tn := 0
+\tinc := func() int { n++; return n }
+\tp := P{1}
+\tbump := func() int { p.X += 10; return p.X }
+\tdefer fmt.Println("plain", n, inc())
+\tdefer show("struct", p, bump())
+\tfmt.Println("body", n, p.X)
+}
+""",
+    ("body 1 11\nstruct 11 11\nplain 1 1\n"),
+)
+
+
+# go func(a, b int){...}(n, inc()): gc makes the call before it reads n, as for any
+# call's arguments
+CONSTRUCTS["go_statement_arguments_calls_first"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+func main() {
+\tvar wg sync.WaitGroup
+\tn := 0
+\tinc := func() int { n++; return n }
+\twg.Add(1)
+\tgo func(a, b int) {
+\t\tdefer wg.Done()
+\t\tfmt.Println(a, b)
+\t}(n, inc())
+\twg.Wait()
+}
+""",
+    ("1 1\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -590,8 +590,8 @@ func (f *fn) topStmts(stmts []ast.Stmt) {
 			continue
 		}
 		f.line = f.p.line(d)
+		values := f.deferValues(d) // its calls first, then the variables it reads, as gc evaluates them
 		copies := f.deferSnapshots(d)
-		values := f.deferValues(d)
 		var lit string
 		if fl, ok := d.Call.Fun.(*ast.FuncLit); ok {
 			lit = f.closure(fl)
@@ -684,8 +684,15 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 			values = append(values, fun.X)
 		}
 	}
+	made := map[ast.Expr]bool{}
 	for _, a := range d.Call.Args {
-		if f.p.info.Types[a].Value != nil {
+		if hasCall(a) || hasOwn(a, isReceive) {
+			hoist(a, "arg") // defer fmt.Println(n, inc()): inc() before n is read
+			made[a] = true
+		}
+	}
+	for _, a := range d.Call.Args {
+		if f.p.info.Types[a].Value != nil || made[a] {
 			continue
 		}
 		switch x := ast.Unparen(a).(type) {
@@ -1033,6 +1040,8 @@ func (f *fn) stmt1(s ast.Stmt) {
 		first = f.callsFirst(s.Results)
 	case *ast.SendStmt:
 		first = f.callsFirst([]ast.Expr{s.Value})
+	case *ast.GoStmt:
+		first = f.callsFirst(s.Call.Args) // go f(n, inc()): inc() before n is read
 	case *ast.DeclStmt:
 		if gd := s.Decl.(*ast.GenDecl); gd.Tok == token.VAR && len(gd.Specs) == 1 {
 			first = f.callsFirst(gd.Specs[0].(*ast.ValueSpec).Values)
