@@ -62263,6 +62263,39 @@ func main() {
 )
 
 
+# t := s, then t = append(t, 5) within s's capacity: t and s share the array, so
+# t[0] = 9, s[0] = 7 and copy into t[1:] reach both, through a channel too, until an
+# append outgrows it
+CONSTRUCTS["element_writes_reach_forked_slices"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\ts := make([]int, 1, 4)
+\tt := s
+\tt = append(t, 5)
+\tt[0] = 9
+\tfmt.Println(s, s[:2], t, cap(s))
+\ts[0] = 7
+\tcopy(t[1:], []int{8})
+\tfmt.Println(s[:2], t)
+\tc := make(chan []int, 1)
+\tc <- s
+\tu := <-c
+\tu = append(u, 6)
+\tu[0] = 1
+\tfmt.Println(s, s[:2], u, len(u), cap(u))
+\tu = append(u, 1, 2, 3)
+\tu[0] = 100
+\tfmt.Println(s, u[:2], cap(u))
+}
+""",
+    ("[9] [9 5] [9 5] 4\n[7 8] [7 8]\n[1] [1 6] [1 6] 2 4\n[1] [100 6] 8\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -63,7 +63,9 @@ class CapSlice(list[Any]):
     was cut from, or Go's growth rule after an append past it), and ``rest``, the
     elements of its array past its length that the run knows (a re-slice up to
     the capacity, ``t = t[:4]`` after ``t = t[:0]``, reads them back). ``shared``
-    is its array's :class:`_Forks` once an append made another slice of it."""
+    is its array's :class:`_Forks` once an append made another slice of it, which
+    a write to an element then reaches too (``t := s; t = append(t, 5); t[0] = 9``
+    writes ``s[0]``, as Go's shared array does)."""
 
     __slots__ = ("__weakref__", "cap", "rest", "shared")
 
@@ -72,6 +74,17 @@ class CapSlice(list[Any]):
         self.cap = cap
         self.rest = [] if rest is None else rest
         self.shared: _Forks | None = None
+
+    def __setitem__(self, i: Any, value: Any) -> None:
+        n = len(self)
+        list.__setitem__(self, i, value)
+        if self.shared is None:
+            return
+        if type(i) is int:
+            self.shared.put(self, i if i >= 0 else i + n, value)
+        elif type(i) is slice and len(self) == n:  # copy(dst, src): dst[:k] = ...
+            for k in range(*i.indices(n)):
+                self.shared.put(self, k, list.__getitem__(self, k))
 
 
 class _Forks:
@@ -83,8 +96,7 @@ class _Forks:
     places (``b := append(base, y)``, or ``base = append(base, z)``) changes what
     the first one's slice holds: each append writes its values into every such
     slice that reaches those places (as an element, or in ``rest``), which is what
-    Go's shows. (A write to an element, ``a[0] = v``, is not passed on: only
-    appends are.)"""
+    Go's shows, and so does a write to an element, ``a[0] = v``."""
 
     __slots__ = ("slices",)
 
@@ -116,14 +128,21 @@ class _Forks:
     def write(self, s: CapSlice, values: tuple[Any, ...]) -> None:
         """``values`` appended to ``s`` in its array, into places from ``len(s)`` on:
         every other slice of the array that reaches them sees them."""
-        start = self.offset(s) + len(s)
+        self._place(s, self.offset(s) + len(s), values)
+
+    def put(self, s: CapSlice, i: int, value: Any) -> None:
+        """``s[i] = value``: every other slice of the array that reaches the place
+        sees it."""
+        self._place(s, self.offset(s) + i, (value,))
+
+    def _place(self, s: CapSlice, start: int, values: tuple[Any, ...]) -> None:
         for ref, offset in list(self.slices.values()):
             t = ref()
             if t is None or t is s:
                 continue
             for at, v in enumerate(values, start - offset):
                 if 0 <= at < len(t):
-                    t[at] = v
+                    list.__setitem__(t, at, v)
                 elif 0 <= at - len(t) < len(t.rest):
                     t.rest[at - len(t)] = v
 
