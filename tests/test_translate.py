@@ -62296,6 +62296,30 @@ func main() {
 )
 
 
+# &g of a package's [2]uint16 and &gr.Rows[1] of an array field's row under %x and
+# %d: & and the array under the verb
+CONSTRUCTS["pointer_to_global_and_row_array_under_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+var g = [2]uint16{1, 0xabc}
+
+type Grid struct{ Rows [2][2]int }
+
+func main() {
+\tfmt.Printf("%x %d\\n", &g, &g)
+\tvar gr Grid
+\tgr.Rows[1] = [2]int{3, 4}
+\tp := &gr.Rows[1]
+\tfmt.Printf("%d %x\\n", p, p)
+}
+""",
+    ("&[1 abc] &[1 2748]\n&[3 4] &[3 4]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -30,11 +30,10 @@ type unit struct {
 	gen      bool           // becomes a Python generator
 	forced   bool           // a generator only because a sibling in a family blocks
 
-	children int                       // closures numbered so far
-	assigned map[types.Object]bool     // variables it assigns (not counting declarations)
-	free     []types.Object            // variables of enclosing functions it uses, first use first
-	freeSet  map[types.Object]bool     // the same, as a set
-	deferLit map[*ast.FuncLit]struct{} // closures it defers
+	children int                   // closures numbered so far
+	assigned map[types.Object]bool // variables it assigns (not counting declarations)
+	free     []types.Object        // variables of enclosing functions it uses, first use first
+	freeSet  map[types.Object]bool // the same, as a set
 }
 
 // analysis is what the translation knows about the whole package.
@@ -621,10 +620,6 @@ func (a *analysis) walk(u *unit, n ast.Node, loop ast.Node) {
 		case *ast.DeferStmt:
 			if lit, ok := n.Call.Fun.(*ast.FuncLit); ok {
 				a.called[lit] = true
-				if u.deferLit == nil {
-					u.deferLit = map[*ast.FuncLit]struct{}{}
-				}
-				u.deferLit[lit] = struct{}{}
 			}
 		case *ast.CallExpr:
 			a.call(u, n)

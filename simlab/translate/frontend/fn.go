@@ -342,12 +342,9 @@ func (f *fn) function() {
 		}
 	}
 	var lits []*ast.FuncLit
-	for lit := range u.deferLit {
-		lits = append(lits, lit)
-	}
 	if u.body != nil && hasDefer(u.body) {
-		// f := func() { n *= 10 }; defer f(): a closure held in a variable, which a
-		// deferred call may run, counts as a deferred one
+		// the closures it defers, and any other (f := func() { n *= 10 }; defer f():
+		// a closure held in a variable, which a deferred call may run)
 		ast.Inspect(u.body, func(n ast.Node) bool {
 			if lit, ok := n.(*ast.FuncLit); ok {
 				lits = append(lits, lit)
@@ -2571,7 +2568,6 @@ func resultTypes(sig *types.Signature) []types.Type {
 	return out
 }
 
-// hasDefer: the function body has a defer statement (not one of a closure's).
 // resultShared: a closure of the function reads or writes one of its named results.
 func (f *fn) resultShared() bool {
 	res := f.u.sig.Results()
@@ -2583,6 +2579,7 @@ func (f *fn) resultShared() bool {
 	return false
 }
 
+// hasDefer: the function body has a defer statement (not one of a closure's).
 func hasDefer(body *ast.BlockStmt) bool {
 	return hasOwn(body, func(n ast.Node) bool { _, ok := n.(*ast.DeferStmt); return ok })
 }

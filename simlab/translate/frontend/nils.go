@@ -797,9 +797,6 @@ func timeClass(t types.Type) string {
 	return ""
 }
 
-// typedLiteral: e is a slice, array or map literal, or a []byte or []rune made of a
-// string, which keeps its Go type in an interface (go.typed) since no variable
-// holds it.
 // newFromLibrary: e is a call of a library function whose result is a new array
 // or map that no one else holds (return bytes.Join(parts, sep) from a func
 // returning any): the interface may hold it typed, as a literal's.
@@ -818,6 +815,9 @@ func newFromLibrary(p *program, e ast.Expr) bool {
 	return false
 }
 
+// typedLiteral: e is a slice, array or map literal, or a []byte or []rune made of a
+// string, which keeps its Go type in an interface (go.typed) since no variable
+// holds it.
 func typedLiteral(p *program, e ast.Expr) bool {
 	if c, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(c.Args) == 1 && p.info.Types[c.Fun].IsType() {
 		// []byte(s), []rune(s): a new slice of a type a switch may ask for; and

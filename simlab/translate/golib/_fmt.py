@@ -33,9 +33,7 @@ from ._values import (
     NIL_MAP,
     ArrayKey,
     BasicPointer,
-    ElemRef,
     FieldInstance,
-    FieldRef,
     InterfaceKeyMap,
     Named,
     NamedBool,
@@ -1048,7 +1046,7 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         return _nil_pointer(x, verb, flags, width)  # not its Error or String method
     if x is sl.nil_chan and verb not in "vT":
         return _nil_channel(verb, flags, width)
-    if verb not in "vTp" and type(x) in (Ref, FieldRef, ElemRef) and isinstance(x.v, list | dict):
+    if verb not in "vTp" and isinstance(x, Ref) and isinstance(x.v, list | dict):
         return "&" + _format_one(x.v, verb, flags, width, precision)  # &xs, &c.W under %d: &[1 2]
     if verb not in "vsqxXwTp" and isinstance(x, sl.GoError) and type_name(x) == _ERROR_STRING:
         # errors.New's, a pointer to a struct of one string, whose Error method fmt

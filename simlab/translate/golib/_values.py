@@ -20,7 +20,7 @@ from simlab.errors import GoPanic, SimlabError
 from simlab.go.frames import go_frame
 from simlab.go.goroutine import Op
 
-from ._builtins import copy_array
+from ._builtins import bound, copy_array
 from ._context import CustomContext
 from ._runstate import _calling_runtime, _state
 from ._runtime_errors import _NIL_DEREFERENCE
@@ -607,9 +607,8 @@ class ElemRef(Ref):
     __slots__ = ("i", "s")
 
     def __init__(self, s: list[Any] | dict[str, Any], i: Any):
-        if isinstance(s, list) and not 0 <= i < len(s):
-            bounds = f"[{i}]" if i < 0 else f"[{i}] with length {len(s)}"
-            raise GoPanic(f"runtime error: index out of range {bounds}")
+        if isinstance(s, list):
+            bound(s, i)
         self.s, self.i = s, i
 
     @property
