@@ -62320,6 +62320,41 @@ func main() {
 )
 
 
+# A call of several results given as another call's arguments makes the calls in its
+# own arguments before reading their other operands, as gc does
+# (fmt.Println(pair(n, inc())) prints 2 2).
+CONSTRUCTS["tuple_call_arguments"] = (
+    """\
+package main
+
+import "fmt"
+
+var n = 1
+
+func inc() int { n++; return n }
+
+func pair(a, b int) (int, int) { return a, b }
+
+func sum(a, b int) int { return a + b }
+
+type acc struct{ total int }
+
+func (a *acc) add(v int) int { a.total += v; return a.total }
+
+func split(a *acc, v int) (int, int) { return a.total, v }
+
+func main() {
+\tfmt.Println(pair(n, inc()))
+\tfmt.Println(sum(pair(n, inc())) + n)
+\ta := &acc{}
+\tfmt.Println(split(a, a.add(5)))
+\tfmt.Println(a.total, sum(split(a, a.add(2))))
+}
+""",
+    ("2 2\n9\n5 5\n7 14\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

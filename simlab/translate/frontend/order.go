@@ -198,14 +198,25 @@ func (f *fn) visitCall(o *operands, c *ast.CallExpr, top bool) {
 	if conversion || builtin || top {
 		return
 	}
-	if _, tuple := p.info.TypeOf(c).(*types.Tuple); tuple || len(f.throughArgs(c)) > 0 || c.Ellipsis.IsValid() {
+	if isTupleCall(p, c) {
+		// pair(n, inc()) is its caller's only argument, made just before the
+		// caller: the two are one call, which its caller records
+		return
+	}
+	if len(f.throughArgs(c)) > 0 || c.Ellipsis.IsValid() {
 		o.opaque = true
 		return
 	}
-	if f.mayWrite(c) {
+	if f.mayWrite(c) || len(c.Args) == 1 && isTupleCall(p, c.Args[0]) && f.mayWrite(ast.Unparen(c.Args[0]).(*ast.CallExpr)) {
 		o.effects = append(o.effects, len(o.calls))
 	}
 	o.calls = append(o.calls, c)
+}
+
+// isTupleCall: e calls a function of several results.
+func isTupleCall(p *program, e ast.Expr) bool {
+	_, tuple := p.info.TypeOf(e).(*types.Tuple)
+	return tuple
 }
 
 // visitCalls records the calls inside e, an operand whose value is not read (a
