@@ -62355,6 +62355,130 @@ func main() {
 )
 
 
+# A time.Duration among Printf's EXTRA operands, or under a format that is not a constant,
+# keeps its type: %!(EXTRA time.Duration=1m0s) and 1500000000 under %d, as Go prints.
+CONSTRUCTS["duration_extra_operand"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+func main() {
+\tfmt.Printf("%v|", time.Second, time.Minute)
+\tfmt.Println()
+\tformats := []string{"%v", "%d", "%s", "%x", "%q", "%6.2v|%v", "%T"}
+\tfor _, f := range formats {
+\t\tfmt.Printf(f+"\\n", 1500*time.Millisecond)
+\t}
+\ts := fmt.Sprintf("%d %v", time.Second, 2*time.Second, 3*time.Second)
+\tfmt.Println(s)
+}
+""",
+    (
+        "1s|%!(EXTRA time.Duration=1m0s)\n"
+        "1.5s\n"
+        "1500000000\n"
+        "1.5s\n"
+        "312e3573\n"
+        '"1.5s"\n'
+        "    1.|%!v(MISSING)\n"
+        "time.Duration\n"
+        "1000000000 2s%!(EXTRA time.Duration=3s)\n"
+    ),
+)
+
+
+# A method's sub-slice of its own local array, taken after the sort that writes it
+# (return ks[:n:n]), is a copy that holds the same elements: translated, as a function's is.
+CONSTRUCTS["method_result_subslice_after_sort"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"maps"
+\t"slices"
+)
+
+type Counter map[string]int
+
+// Top: the n most counted keys, a slice of its own sorted array.
+func (c Counter) Top(n int) []string {
+\tks := slices.Collect(maps.Keys(c))
+\tslices.SortFunc(ks, func(a, b string) int { return c[b] - c[a] })
+\tn = min(n, len(ks))
+\treturn ks[:n:n]
+}
+
+func main() {
+\tc := Counter{"bolt": 3, "nut": 6, "gear": 2}
+\ttop := c.Top(2)
+\tfmt.Println(top, len(top), cap(top))
+\ttop = append(top, "extra")
+\tfmt.Println(top, c.Top(5), Counter{}.Top(1))
+}
+""",
+    ("[nut bolt] 2 2\n[nut bolt extra] [nut bolt gear] []\n"),
+)
+
+
+# &i of a for i := ... variable: each iteration's own variable (Go 1.22), which the
+# post statement copies and then changes, through continue too.
+CONSTRUCTS["for_variable_address"] = (
+    """\
+package main
+
+import "fmt"
+
+type job struct {
+\tid   *int
+\tname string
+}
+
+func bump(p *int) { *p += 10 }
+
+func main() {
+\tvar ptrs []*int
+\tfor i := 0; i < 3; i++ {
+\t\tptrs = append(ptrs, &i)
+\t}
+\t*ptrs[0] = 100
+\tfmt.Println(*ptrs[0], *ptrs[1], *ptrs[2])
+
+\tvar jobs []job
+\tfor i, name := 0, "a"; i < 6; i, name = i+1, name+"b" {
+\t\tif i%2 == 1 {
+\t\t\tcontinue
+\t\t}
+\t\tjobs = append(jobs, job{&i, name})
+\t\tif i == 4 {
+\t\t\tbreak
+\t\t}
+\t}
+\tfor _, j := range jobs {
+\t\tfmt.Print(*j.id, " ", j.name, "; ")
+\t}
+\tfmt.Println()
+
+\tvar fns []func() int
+\tfor n := 1; n < 40; n *= 3 {
+\t\tp := &n
+\t\tbump(p) // the post statement multiplies this iteration's n
+\t\tfns = append(fns, func() int { return *p })
+\t}
+\tfor _, f := range fns {
+\t\tfmt.Print(f(), " ")
+\t}
+\tfmt.Println()
+}
+""",
+    ("100 1 2\n0 a; 2 abb; 4 abbbb; \n11 43 \n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

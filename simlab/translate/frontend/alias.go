@@ -633,7 +633,8 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 	madeIn := func(b *ast.BlockStmt, member any) bool {
 		switch m := member.(type) {
 		case string:
-			return strings.HasPrefix(m, "literal ") || strings.HasPrefix(m, "result ")
+			// (method results Top: where the results of every method Top meet)
+			return strings.HasPrefix(m, "literal ") || strings.HasPrefix(m, "result ") || strings.HasPrefix(m, "method results ")
 		case *types.Var:
 			if body, ok := paramOf[m]; ok && body != b && !(body.Pos() <= b.Pos() && b.End() <= body.End()) {
 				// a parameter of another function (step(part), go func(part)

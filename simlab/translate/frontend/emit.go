@@ -361,6 +361,7 @@ func (m *module) findBoxed() {
 	// go.Ref per iteration, each a copy of the last's (Go 1.22), so that the
 	// closure sees its iteration's changes
 	forOf := map[types.Object]*ast.ForStmt{}
+	initOf := map[types.Object]*ast.ForStmt{} // every for i := ... variable
 	rangeOf := map[types.Object]bool{}
 	assignedIn := func(body ast.Node, v types.Object) bool {
 		found := false
@@ -388,6 +389,9 @@ func (m *module) findBoxed() {
 					for _, l := range as.Lhs {
 						if obj := p.info.Defs[l.(*ast.Ident)]; obj != nil && assignedIn(fs.Body, obj) {
 							forOf[obj] = fs
+						}
+						if obj := p.info.Defs[l.(*ast.Ident)]; obj != nil {
+							initOf[obj] = fs
 						}
 					}
 				}
@@ -457,6 +461,12 @@ func (m *module) findBoxed() {
 			}
 			if _, isStruct := under(v.Type()).(*types.Struct); isStruct {
 				return true
+			}
+			if fs := initOf[v]; fs != nil && !m.sharedLoopVar(v) && !m.boxed[v] {
+				// &i of a for i := ... variable: a go.Ref per iteration, each a copy of
+				// the last's (Go 1.22), which the post statement then changes
+				m.boxed[v] = true
+				m.iterVars[fs] = append(m.iterVars[fs], v)
 			}
 			addressed[v]++ // &x twice: one pointer, as Go's (p == q, a map key)
 			// (of a type parameter's type, the writes through *int or *string pointers

@@ -2296,6 +2296,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.Duration(" + s + ")" // Sprint(d, 5): 1s 5, spaced as a number, printed by String
 		case isDuration(t) && asNumber && strings.IndexByte("vTdbcoOqxXU", verbs[j]) < 0:
 			s = "go.Duration(" + s + ")" // %!e(time.Duration=1234): fmt's mark names its type
+		case isDuration(t) && formatted && j >= len(verbs):
+			s = "go.Duration(" + s + ")" // an EXTRA operand, or a format not constant: fmt sees its type
 		case isDuration(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
 			s = "sl.format_duration(" + s + ")" // fmt calls its String method, but under %d
 		case isPointer(t) && libraryBasicClass(under(t).(*types.Pointer).Elem()) != "" && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
