@@ -730,6 +730,7 @@ func arrayElemOf(t types.Type) types.Type {
 func (m *module) findArrayKeys() {
 	p := m.p
 	p.arrayKeys = map[ast.Expr]bool{}
+	p.paramKeys = map[ast.Expr]bool{}
 	p.floatKeys = map[ast.Expr]bool{}
 	p.structKeys = map[ast.Expr]bool{}
 	// m[k] = v of a struct variable k: the map keeps a copy, which a later k.X = 5
@@ -757,6 +758,13 @@ func (m *module) findArrayKeys() {
 		_, isArray := under(mt.Key()).(*types.Array)
 		return isArray
 	}
+	// a key in a generic of a map keyed by a type parameter, which may be a map made
+	// outside it (map[[2]int]int given a Cache[K, V]): go.param_key, an array as
+	// go.array_key makes it
+	paramKeyed := func(e ast.Expr) bool {
+		mt, ok := under(p.info.TypeOf(e)).(*types.Map)
+		return ok && isTypeParam(mt.Key())
+	}
 	// a float key that may be NaN (not a constant): go.float_key, a NaN of its own
 	floatKeyed := func(e, key ast.Expr) bool {
 		mt, ok := under(p.info.TypeOf(e)).(*types.Map)
@@ -781,12 +789,18 @@ func (m *module) findArrayKeys() {
 				if arrayKeyed(n.X) {
 					p.arrayKeys[n.Index] = true
 				}
+				if paramKeyed(n.X) {
+					p.paramKeys[n.Index] = true
+				}
 				if floatKeyed(n.X, n.Index) {
 					p.floatKeys[n.Index] = true
 				}
 			case *ast.CallExpr:
 				if calleeName(p, n) == "delete" && len(n.Args) == 2 && arrayKeyed(n.Args[0]) {
 					p.arrayKeys[n.Args[1]] = true
+				}
+				if calleeName(p, n) == "delete" && len(n.Args) == 2 && paramKeyed(n.Args[0]) {
+					p.paramKeys[n.Args[1]] = true
 				}
 				if calleeName(p, n) == "delete" && len(n.Args) == 2 && floatKeyed(n.Args[0], n.Args[1]) {
 					p.floatKeys[n.Args[1]] = true

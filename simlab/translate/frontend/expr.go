@@ -215,6 +215,12 @@ func (f *fn) expr(e ast.Expr) string {
 		f.p.arrayKeys[e] = true
 		return text
 	}
+	if f.p.paramKeys[e] {
+		delete(f.p.paramKeys, e)
+		text := "go.param_key(" + f.expr(e) + ")" // an array type argument's list, hashing
+		f.p.paramKeys[e] = true
+		return text
+	}
 	if f.p.floatKeys[e] {
 		delete(f.p.floatKeys, e)
 		text := "go.float_key(" + f.expr(e) + ")" // a NaN of its own, which no entry holds
@@ -397,7 +403,7 @@ func (f *fn) exprOf(e ast.Expr) string {
 		return f.selector(x)
 	case *ast.CallExpr:
 		s, _ := f.call(x)
-		return s
+		return f.timePointerResult(x, s)
 	case *ast.UnaryExpr:
 		return f.unary(x)
 	case *ast.BinaryExpr:
@@ -2974,6 +2980,33 @@ func uncopied(s string) string {
 	return s
 }
 
+// timePointerResult renders text, the call c, where it calls a generic function
+// of the program whose result *T is a *time.Time here (func ptr[T any](v T) *T {
+// return &v }): golib's &v made a go.Ref of the time, and a *time.Time outside a
+// generic is the time itself, which no one writes through (go.unref).
+func (f *fn) timePointerResult(c *ast.CallExpr, text string) string {
+	p := f.p
+	ptr, ok := p.info.TypeOf(c).(*types.Pointer)
+	if !ok || !isTime(ptr.Elem()) {
+		return text
+	}
+	fn := p.staticCallee(c)
+	if fn == nil {
+		return text
+	}
+	results := fn.Type().(*types.Signature).Results()
+	if results.Len() != 1 {
+		return text
+	}
+	if generic, ok := results.At(0).Type().(*types.Pointer); !ok || !isTypeParam(generic.Elem()) {
+		return text
+	}
+	if strings.HasPrefix(text, "yield") {
+		text = "(" + text + ")" // a generator's result, as an operand
+	}
+	return "go.unref(" + text + ")"
+}
+
 // instantiated: the function fun instantiates with type arguments written out
 // (slices.Max[[]int], rand.N[time.Duration]), or nil.
 func instantiated(p *program, fun ast.Expr) *ast.SelectorExpr {
@@ -3177,6 +3210,9 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		}
 		return "go.seq_string(" + raw + ")"
 	}
+	if tp, ok := from.(*types.TypeParam); ok && bytesOrStrings(tp) && isByteSlice(t) && !p.isNamedValue(t) {
+		return "go.byte_slice(" + raw + ")" // []byte(s) of an S ~string | ~[]byte
+	}
 	if tp, ok := from.(*types.TypeParam); ok && stringTypeSet(tp) {
 		// string(t) of a T ~string: its text, whichever string type the argument is
 		if isBasicKind(under(t), types.String) {
@@ -3191,6 +3227,9 @@ func (f *fn) conversion(c *ast.CallExpr, t types.Type) string {
 		if stringTypeSet(tp) && !(isTypeParam(from) && isStringLike(from)) {
 			// T(b) of a T ~string and a []byte, a rune or a string: the text, of T's type argument
 			return "go.convert_text(" + tp.Obj().Name() + ", " + f.conversion(c, types.Typ[types.String]) + ")"
+		}
+		if bytesOrStrings(tp) && (isStringLike(from) || isByteSlice(from) || isTypeParam(from) && bytesOrStrings(from.(*types.TypeParam))) {
+			return "go.convert_seq(" + tp.Obj().Name() + ", " + raw + ")" // S(b) of an S ~string | ~[]byte
 		}
 		if mixesStringsAndSlices(tp) {
 			p.unsupported(c, "a conversion to a type parameter whose type set holds both strings and slices",
@@ -3418,6 +3457,12 @@ func (f *fn) builtin(c *ast.CallExpr, name string) string {
 		t := under(p.info.TypeOf(c.Args[0]))
 		if b, ok := t.(*types.Basic); ok && b.Info()&types.IsString != 0 {
 			return "len(" + encoded(f.expr(c.Args[0])) + ")"
+		}
+		if tp, ok := p.info.TypeOf(c.Args[0]).(*types.TypeParam); ok && stringTypeSet(tp) {
+			return "len(" + encoded(f.expr(c.Args[0])) + ")" // len(s) of an S ~string: its bytes
+		}
+		if tp, ok := p.info.TypeOf(c.Args[0]).(*types.TypeParam); ok && mixesStringsAndSlices(tp) {
+			return "len(go.byte_seq(" + f.expr(c.Args[0]) + "))" // of an S ~string | ~[]byte
 		}
 		return "len(" + f.expr(c.Args[0]) + ")"
 	case "cap":

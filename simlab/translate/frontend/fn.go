@@ -1333,7 +1333,7 @@ func (f *fn) rhs(values []ast.Expr, n int) string {
 			}
 		}
 		if c, ok := v.(*ast.CallExpr); ok && !f.p.ifaceValues[values[0]] {
-			return f.callStmt(c)
+			return f.timePointerResult(c, f.callStmt(c))
 		}
 		return f.value(values[0])
 	}
@@ -2470,9 +2470,8 @@ func (f *fn) returnStmt(s *ast.ReturnStmt) {
 	var parts []string
 	if len(s.Results) == 1 {
 		if c, ok := ast.Unparen(s.Results[0]).(*ast.CallExpr); ok && !f.p.ifaceValues[s.Results[0]] { // else go.as_value
-			text, yields := f.call(c)
-			_ = yields
-			parts = append(parts, f.tupleInto(c, resultTypes(f.u.sig), text))
+			text, _ := f.call(c)
+			parts = append(parts, f.tupleInto(c, resultTypes(f.u.sig), f.timePointerResult(c, text)))
 		} else if cls := f.arithResultClass(s.Results[0], 0); cls != "" {
 			parts = append(parts, f.classValue(s.Results[0], cls)) // return N(n) + 1: an N, which fmt prints by its String
 		} else {
@@ -3339,7 +3338,7 @@ func (f *fn) rangeStmt(s *ast.RangeStmt, label string) {
 func (f *fn) rangeList(s *ast.RangeStmt, label, x string, elem types.Type, target func(ast.Expr) string) {
 	key, val := target(s.Key), target(s.Value)
 	done := f.pushLoop(label, s)
-	if val != "_" && rangedGrows(f.p, s) && !strings.HasPrefix(x, "go.ranged(") {
+	if val != "_" && (rangedGrows(f.p, s) || f.rangedGrowsByCall(s)) && !strings.HasPrefix(x, "go.ranged(") {
 		x = "go.ranged(" + x + ")" // queue = append(queue, n) in the body: the length read once
 	}
 	switch {
@@ -3365,6 +3364,24 @@ func rangedGrows(p *program, s *ast.RangeStmt) bool {
 	ast.Inspect(s.Body, func(n ast.Node) bool {
 		for _, l := range writeTargets(n) {
 			grows = grows || l != nil && sameVar(p, l, s.X)
+		}
+		return !grows
+	})
+	return grows
+}
+
+// rangedGrowsByCall: the body of a range over a slice that a call may change (a
+// field through a pointer, a package's variable, one a closure shares) makes a
+// call of the program's, which may append to it in place: b.Emit(e) of an Emit
+// appending to b.events.
+func (f *fn) rangedGrowsByCall(s *ast.RangeStmt) bool {
+	if _, ok := under(f.p.info.TypeOf(s.X)).(*types.Slice); !ok || !f.mayChange(s.X) {
+		return false
+	}
+	grows := false
+	ast.Inspect(s.Body, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && !f.p.info.Types[c.Fun].IsType() && f.mayWrite(c) {
+			grows = true
 		}
 		return !grows
 	})

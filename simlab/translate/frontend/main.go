@@ -117,6 +117,7 @@ type program struct {
 	jsonTargets      map[ast.Expr]bool             // &v of no struct handed to a function that decodes JSON into it (go.json.held)
 	ifaceSlices      map[ast.Expr]bool             // slice variables converted to an interface at their last use (go.typed)
 	arrayKeys        map[ast.Expr]bool             // keys of maps keyed by an array: go.array_key
+	paramKeys        map[ast.Expr]bool             // keys of maps keyed by a type parameter: go.param_key
 	floatKeys        map[ast.Expr]bool             // keys of maps keyed by a float, which may be NaN: go.float_key
 	structKeys       map[ast.Expr]bool             // struct variables a map's entry is written at: go.copy, Go's map keeps a copy
 	elemValues       map[ast.Expr]bool             // values stored in a slice, array or map of a named type with String (Cents(x))

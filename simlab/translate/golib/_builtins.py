@@ -434,6 +434,13 @@ def byte_seq(x: Any) -> Any:
     return x.encode() if isinstance(x, str) else x
 
 
+def byte_slice(x: Any) -> Any:
+    """``[]byte(s)`` of a type parameter ``S ~string | ~[]byte``: a string's UTF-8
+    in a new slice, a slice itself (a conversion between slice types copies
+    nothing)."""
+    return list(x.encode()) if isinstance(x, str) else x
+
+
 def slice_to_array(
     s: list[Any], n: int, copy_elem: Callable[[Any], Any] | None = None
 ) -> list[Any]:

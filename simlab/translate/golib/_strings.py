@@ -12,6 +12,7 @@ from typing import Any
 
 from simlab.errors import GoPanic, SimlabError
 
+from ._builtins import byte_slice
 from ._values import NilSlice
 
 
@@ -436,6 +437,17 @@ def seq_string(s: Any) -> str:
     """``string(s)`` of a type parameter ``S ~string | ~[]byte``: a string's text (a
     named string type's as a plain string), a slice's bytes as :func:`string_of`."""
     return str.__str__(s) if isinstance(s, str) else string_of(s)
+
+
+def convert_seq(t: Any, x: Any) -> Any:
+    """``S(x)`` in a generic whose type parameter ``S ~string | ~[]byte``, ``t`` its
+    type argument: for a string type, ``x``'s text (of the named type's class where
+    it has one); for a slice type, ``x``'s bytes (:func:`byte_slice`)."""
+    zero = t()
+    if not isinstance(zero, str):
+        return byte_slice(x)
+    text = seq_string(x)
+    return text if type(zero) is str else type(zero)(text)
 
 
 def strings_to_title(s: str) -> str:

@@ -769,13 +769,22 @@ class _StructAt:
 
 def deref(p: Any) -> Any:
     """``*p`` where ``p`` is a ``*T`` of a type parameter ``T``: ``go.deref(p).v`` reads
-    and writes it. A pointer to a struct is the struct itself, to anything else a
-    :class:`Ref`; the generic code cannot tell which until it runs."""
+    and writes it. A pointer to a struct is the struct itself, to a ``time.Time``
+    the time, to anything else a :class:`Ref`; the generic code cannot tell which
+    until it runs."""
     if isinstance(p, Ref):
         return p
     if p is None:
         raise GoPanic(_NIL_DEREFERENCE)
+    if isinstance(p, int):
+        return Ref(p)  # a *time.Time: the time itself, which no one writes through
     return _StructAt(p)
+
+
+def unref(p: Any) -> Any:
+    """A ``*time.Time`` a generic's ``&v`` made (a :class:`Ref`) as a ``*time.Time`` is
+    elsewhere: the time itself; nil stays nil."""
+    return p.v if isinstance(p, Ref) else p
 
 
 _NilChan = type(sl.nil_chan)
@@ -1230,6 +1239,14 @@ class ParamKeyMap(_KeyedMap):
 
 def _param_key(k: Any) -> Any:
     return array_key(k) if isinstance(k, list) and type(k) is not ArrayKey else k
+
+
+def param_key(k: Any) -> Any:
+    """A key, in a generic, of a map keyed by a type parameter ``K``, which may be a
+    map made outside the generic (``map[[2]int]int`` in a ``Cache[K, V]``): an array
+    (a plain list: ``K``'s type argument is an array type) as :func:`array_key` makes
+    it, anything else as it is."""
+    return array_key(k) if type(k) is list else k
 
 
 def copy_sync(x: Any) -> Any:
