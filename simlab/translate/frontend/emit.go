@@ -1831,7 +1831,7 @@ func (m *module) refuseSharedSubslices() {
 			}
 			read = !m.writtenWhileRanging(r, groupWrites)
 		}
-		if shared && !read && !replaced[se] && !m.readByEveryCaller(se, readOnly, tainted, aliases) {
+		if shared && !read && !replaced[se] && !m.readByEveryCaller(se, readOnly, tainted, aliases) && !m.disjointRows(se, aliases) {
 			hint := "pass the slice with its bounds, or index the whole slice"
 			if ix, ok := ast.Unparen(se.X).(*ast.IndexExpr); ok && se.Low == nil {
 				// hits[k][:0], w.slots[w.pos][:0]: the filter-in-place idiom translates on a variable
@@ -3648,11 +3648,30 @@ func (m *module) nameLiteralStructs() []literalStruct {
 		}
 	}
 	// var resp struct{...}: a variable's anonymous struct type, whose zero value
-	// needs a class too
+	// needs a class too, as an array's elements do (var frames [2]struct{...}; a
+	// nil *struct{...} needs none)
+	var elems func(t types.Type, inside bool) *types.Struct
+	elems = func(t types.Type, inside bool) *types.Struct {
+		switch u := types.Unalias(t).(type) {
+		case *types.Struct:
+			return u
+		case *types.Array:
+			return elems(u.Elem(), true)
+		case *types.Slice:
+			return elems(u.Elem(), true)
+		case *types.Map:
+			return elems(u.Elem(), true)
+		case *types.Pointer:
+			if inside {
+				return elems(u.Elem(), true)
+			}
+		}
+		return nil
+	}
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if vs, ok := n.(*ast.ValueSpec); ok && vs.Type != nil {
-				if st, ok := types.Unalias(p.info.TypeOf(vs.Type)).(*types.Struct); ok && st.NumFields() > 0 && m.anonClass(st) == "" {
+				if st := elems(p.info.TypeOf(vs.Type), false); st != nil && st.NumFields() > 0 && m.anonClass(st) == "" {
 					uses = append(uses, literalStruct{vs, st, "a variable's"})
 				}
 			}
@@ -5056,6 +5075,137 @@ func (m *module) rangedChunks(r *ast.RangeStmt, readOnly, targets map[ast.Expr]b
 		return safe
 	})
 	return safe
+}
+
+// disjointRows: se is a row of a grid cut from one buffer, g[i] = buf[i*w :
+// (i+1)*w] in a loop over i, where buf is a local that nothing else reads and the
+// rows are never appended to, nor asked their capacity: the rows share no element,
+// so each row's copy holds what Go's row of the buffer would.
+func (m *module) disjointRows(se *ast.SliceExpr, aliases *sliceAliases) bool {
+	p := m.p
+	buf, ok := ast.Unparen(se.X).(*ast.Ident)
+	if !ok || m.capacities || se.Low == nil || se.High == nil || se.Max != nil {
+		return false
+	}
+	v, ok := p.info.Uses[buf].(*types.Var)
+	if !ok || p.packageLevel(v) || m.a.assigns[v] > 0 {
+		return false
+	}
+	for id, obj := range p.info.Uses {
+		if obj == v && id != buf {
+			return false // buf read elsewhere, or sub-sliced again
+		}
+	}
+	path := p.pathOf(se)
+	if len(path) < 2 {
+		return false
+	}
+	as, ok := path[len(path)-2].(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != se {
+		return false
+	}
+	row, ok := ast.Unparen(as.Lhs[0]).(*ast.IndexExpr)
+	if !ok {
+		return false
+	}
+	i, ok := ast.Unparen(row.Index).(*ast.Ident)
+	if !ok || !m.loopCounter(path, p.info.Uses[i]) {
+		return false
+	}
+	w, ok := rowWidth(p, se.Low, i)
+	if !ok || !sameRowEnd(p, se.High, i, w) {
+		return false
+	}
+	if id, ok := w.(*ast.Ident); ok {
+		if wv, ok := p.info.Uses[id].(*types.Var); ok && m.a.assigns[wv] > 0 {
+			return false
+		}
+	} else if p.info.Types[w].Value == nil {
+		return false
+	}
+	root := aliases.find(aliases.source(se.X))
+	appended := false
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok && calleeName(p, c) == "append" && len(c.Args) > 0 {
+				if src := aliases.source(c.Args[0]); src != nil && aliases.find(src) == root {
+					appended = true
+				}
+			}
+			return !appended
+		})
+	}
+	return !appended
+}
+
+// loopCounter: v is the key of a range loop on path, or the variable of a for
+// loop there whose only assignment is its post statement's i++.
+func (m *module) loopCounter(path []ast.Node, v types.Object) bool {
+	p := m.p
+	for _, n := range path {
+		switch n := n.(type) {
+		case *ast.RangeStmt:
+			if id, ok := n.Key.(*ast.Ident); ok && p.info.Defs[id] == v && n.Tok == token.DEFINE {
+				return m.a.assigns[v] == 0
+			}
+		case *ast.ForStmt:
+			init, ok := n.Init.(*ast.AssignStmt)
+			post, isInc := n.Post.(*ast.IncDecStmt)
+			if ok && isInc && post.Tok == token.INC && len(init.Lhs) == 1 && p.info.Defs[identOf(init.Lhs[0])] == v {
+				return m.a.assigns[v] == 0 && p.info.Uses[identOf(post.X)] == v // (a post statement's i++ is not counted)
+			}
+		}
+	}
+	return false
+}
+
+// rowWidth: w of low, i*w or w*i.
+func rowWidth(p *program, low ast.Expr, i *ast.Ident) (ast.Expr, bool) {
+	b, ok := ast.Unparen(low).(*ast.BinaryExpr)
+	if !ok || b.Op != token.MUL {
+		return nil, false
+	}
+	switch {
+	case sameIdent(p, b.X, i):
+		return ast.Unparen(b.Y), true
+	case sameIdent(p, b.Y, i):
+		return ast.Unparen(b.X), true
+	}
+	return nil, false
+}
+
+// sameRowEnd: high is (i+1)*w, w*(i+1), i*w+w or w+i*w.
+func sameRowEnd(p *program, high ast.Expr, i *ast.Ident, w ast.Expr) bool {
+	b, ok := ast.Unparen(high).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	same := func(e ast.Expr) bool { return types.ExprString(ast.Unparen(e)) == types.ExprString(w) }
+	next := func(e ast.Expr) bool { // i+1 or 1+i
+		s, ok := ast.Unparen(e).(*ast.BinaryExpr)
+		if !ok || s.Op != token.ADD {
+			return false
+		}
+		one := func(x ast.Expr) bool { return types.ExprString(ast.Unparen(x)) == "1" }
+		return sameIdent(p, s.X, i) && one(s.Y) || one(s.X) && sameIdent(p, s.Y, i)
+	}
+	switch b.Op {
+	case token.MUL:
+		return next(b.X) && same(b.Y) || same(b.X) && next(b.Y)
+	case token.ADD:
+		start := func(e ast.Expr) bool {
+			lw, ok := rowWidth(p, e, i)
+			return ok && types.ExprString(lw) == types.ExprString(w)
+		}
+		return start(b.X) && same(b.Y) || same(b.X) && start(b.Y)
+	}
+	return false
+}
+
+// sameIdent: e names the variable i names.
+func sameIdent(p *program, e ast.Expr, i *ast.Ident) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && p.info.Uses[id] != nil && p.info.Uses[id] == p.info.Uses[i]
 }
 
 // readByEveryCaller: se is what a function of the program returns, itself or as
