@@ -62789,6 +62789,151 @@ func main() {
 )
 
 
+# A deferred method call's receiver expression is evaluated at the defer statement
+# (defer w.Out().Line(s) calls Out there); a method value or a go statement of a method
+# promoted through an embedded pointer binds the receiver the path reaches then.
+CONSTRUCTS["receiver_read_at_defer_and_method_value"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type Writer struct{ depth int }
+
+func (w *Writer) Out() *Writer {
+\tw.depth--
+\tfmt.Println("out to", w.depth)
+\treturn w
+}
+
+func (w *Writer) Line(s string) { fmt.Printf("%*s%s\\n", 2*w.depth, "", s) }
+
+type Inner struct{ V int }
+
+func (i *Inner) Set(v int) { i.V = v }
+
+func (i *Inner) Add(v int, wg *sync.WaitGroup) { i.V += v; wg.Done() }
+
+type Middle struct{ Inner }
+
+type Outer struct{ *Middle }
+
+func section(w *Writer, name string) {
+\tw.depth++
+\tdefer w.Out().Line("end " + name) // Out runs at the defer statement
+\tw.Line("inside " + name)
+}
+
+func main() {
+\tw := &Writer{depth: 1}
+\tsection(w, "a")
+\tw.Line("after")
+
+\ta := &Middle{}
+\to := Outer{a}
+\tset := o.Set // bound to a's Inner
+\to.Middle = &Middle{}
+\tset(40)
+\tvar wg sync.WaitGroup
+\twg.Add(1)
+\tgo o.Add(3, &wg) // bound to the new Middle's Inner
+\to.Middle = &Middle{}
+\twg.Wait()
+\tfmt.Println(a.V, o.V)
+}
+""",
+    ("out to 1\n  inside a\n  end a\n  after\n40 0\n"),
+)
+
+
+# A nil channel under %v with a width (%10v, %-6v, %10.3v) is <nil> padded, as Go's fmt pads
+# it (a precision leaves it whole); %#p of a nil channel or pointer is 0, without 0x.
+CONSTRUCTS["nil_channel_width"] = (
+    """\
+package main
+
+import "fmt"
+
+type Conn struct {
+\tName string
+\tOut  chan int
+}
+
+func main() {
+\tvar nc chan int
+\tfmt.Printf("[%10v] [%-6v] [%10.3v] [%v]\\n", nc, nc, nc, nc)
+\tvar held any = nc
+\tfmt.Printf("[%8v]\\n", held)
+\tfmt.Printf("[%6v] [%-12v]\\n", []chan int{nil}, Conn{Name: "c"})
+\tvar p *int
+\tfmt.Printf("[%#p] [%#p] [%p] [%8p]\\n", nc, p, p, nc)
+}
+""",
+    (
+        "[     <nil>] [<nil> ] [     <nil>] [<nil>]\n"
+        "[   <nil>]\n"
+        "[[ <nil>]] [{c            <nil>       }]\n"
+        "[0] [0] [0x0] [     0x0]\n"
+    ),
+)
+
+
+# A time.Time or a time.Duration held in an interface satisfies a program's interface naming
+# its methods (Unix, Format, Weekday, Hours, Round...), and its methods called through it give
+# Go's results.
+CONSTRUCTS["time_values_in_program_interfaces"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Houred interface{ Hours() float64 }
+
+type Weekdayer interface{ Weekday() time.Weekday }
+
+type Formatter interface {
+\tFormat(layout string) string
+\tUnix() int64
+}
+
+func describe(v any) string {
+\tswitch x := v.(type) {
+\tcase Formatter:
+\t\treturn fmt.Sprint("time ", x.Format(time.DateOnly), " ", x.Unix())
+\tcase Houred:
+\t\treturn fmt.Sprintf("duration %.2fh", x.Hours())
+\t}
+\treturn "other"
+}
+
+func main() {
+\tt := time.Date(2024, 1, 2, 10, 30, 0, 0, time.UTC)
+\tfor _, v := range []any{t, 90 * time.Minute, 3} {
+\t\tfmt.Println(describe(v))
+\t}
+\tvar a any = t
+\tif w, ok := a.(Weekdayer); ok {
+\t\tfmt.Println(w.Weekday())
+\t}
+\tif y, ok := a.(interface{ YearDay() int }); ok {
+\t\tfmt.Println(y.YearDay())
+\t}
+\tvar d any = -1500 * time.Millisecond
+\tif r, ok := d.(interface{ Round(time.Duration) time.Duration }); ok {
+\t\tfmt.Println(r.Round(time.Second))
+\t}
+}
+""",
+    ("time 2024-01-02 1704191400\nduration 1.50h\nother\nTuesday\n2\n-2s\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -520,6 +520,27 @@ func embedsPointer(s *types.Selection) bool {
 	return last != nil && isPointer(last)
 }
 
+// throughPointer: s's method is promoted through an embedded pointer before the
+// last embedded field (struct{ *Middle } of a Middle embedding Inner), which a
+// method value reads as it is made: set := o.Set binds o.Middle's Inner now.
+func throughPointer(s *types.Selection) bool {
+	t := s.Recv()
+	for _, i := range s.Index()[:len(s.Index())-1] {
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return false
+		}
+		t = st.Field(i).Type()
+		if isPointer(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // numberKind is the Python number a value of a numeric type t is: "int",
 // "float" or "complex" ("" for any other type).
 func numberKind(t types.Type) string {
@@ -840,7 +861,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			return cls + "(" + held + ")." + fieldName(x.Sel.Name)
 		}
 		if recvType := fn.Type().(*types.Signature).Recv().Type(); x != f.callee && isPointer(recvType) &&
-			(len(sel.Index()) == 1 && isPointer(sel.Recv()) || len(sel.Index()) > 1 && embedsPointer(sel)) {
+			(len(sel.Index()) == 1 && isPointer(sel.Recv()) || len(sel.Index()) > 1 && (embedsPointer(sel) || throughPointer(sel))) {
 			if n, ok := recvType.(*types.Pointer).Elem().(*types.Named); ok && f.m.globals[n.Origin().Obj()] != "" {
 				// f := t.Close of a pointer method: t may be nil, which Go reads (or
 				// panics on) only when f is called; o.Close promoted from an embedded

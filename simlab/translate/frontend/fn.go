@@ -666,6 +666,8 @@ func (f *fn) deferValues(d *ast.DeferStmt) []ast.Expr {
 		switch {
 		case types.IsInterface(s.Recv()) && f.ownInterface(s.Recv()):
 			hoist(fun, "deferred") // s.Show of a nil s panics at the defer, as Go's
+		case hasCall(fun.X):
+			hoist(fun.X, "recv") // defer w.Out().Line("end"): Out is called at the defer
 		case onElem && valueReceiver(s.Obj().(*types.Func)) && f.m.isStructValue(f.p.info.TypeOf(fun.X)):
 			// defer items[0].Show(): the receiver is the element as it is now (one
 			// that is a variable: see deferSnapshots)

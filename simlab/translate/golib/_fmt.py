@@ -1009,13 +1009,13 @@ def _of_bytes(go_type: str) -> bool:
 
 def _nil_channel(verb: str, flags: str, width: int | None) -> str:
     """A nil channel under a verb other than ``%v`` and ``%T``: the address 0 where
-    fmt prints a pointer's (``%p`` ``0x0``, ``%d`` and ``%x`` ``0``, as of a nil
+    fmt prints a pointer's (``%p`` ``0x0``, ``%#p`` ``0``, ``%d`` and ``%x`` ``0``, as of a nil
     pointer: :func:`_nil_pointer`); under another,
     Go's mark names the channel's type, which the run does not keep."""
     if verb in "bdoxX":
         return _format_one(0, verb, flags, width, None)
     if verb == "p":
-        return _format_one("0x0", "s", flags.replace("0", ""), width, None)
+        return _format_one("0" if "#" in flags else "0x0", "s", flags.replace("0", ""), width, None)
     raise SimlabError(
         f"fmt: %{verb} of a nil channel: Go's mark names its type (%!{verb}(chan int=<nil>)), "
         "which simlab does not keep: print it with %v"
@@ -1046,6 +1046,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         return _nil_pointer(x, verb, flags, width)  # not its Error or String method
     if x is sl.nil_chan and verb not in "vT":
         return _nil_channel(verb, flags, width)
+    if x is sl.nil_chan and verb == "v":
+        return _nil_of("", verb, flags, width)  # <nil> in the width, which a precision leaves whole
     if verb not in "vTp" and isinstance(x, Ref) and isinstance(x.v, list | dict):
         return "&" + _format_one(x.v, verb, flags, width, precision)  # &xs, &c.W under %d: &[1 2]
     if verb not in "vsqxXwTp" and isinstance(x, sl.GoError) and type_name(x) == _ERROR_STRING:
@@ -1240,7 +1242,7 @@ def _nil_of(go_type: str, verb: str, flags: str, width: int | None) -> str:
     if verb in "bdoxX":
         return _format_one(0, verb, flags, width, None)
     if verb == "p":
-        return _format_one("0x0", "s", flags.replace("0", ""), width, None)
+        return _format_one("0" if "#" in flags else "0x0", "s", flags.replace("0", ""), width, None)
     nil = "<nil>".ljust(width or 0) if "-" in flags else "<nil>".rjust(width or 0)
     return nil if verb == "v" else f"%!{verb}({go_type}={nil})"
 

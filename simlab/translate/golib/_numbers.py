@@ -260,6 +260,41 @@ class Uintptr(Sized):
     go_name = "uintptr"
 
 
+def duration_truncate(d: int, m: int) -> int:
+    """``d.Truncate(m)``: ``d`` rounded toward zero to a multiple of ``m`` (``m <= 0``:
+    ``d``), in integers, exact however large ``d`` is."""
+    return d if m <= 0 else d - rem(d, m)
+
+
+_MIN_DURATION, _MAX_DURATION = -(1 << 63), (1 << 63) - 1
+
+
+def duration_round(d: int, m: int) -> int:
+    """``d.Round(m)``: ``d`` to the nearest multiple of ``m``, halfway away from zero
+    (``m <= 0``: ``d``); a multiple beyond a Duration's range gives the largest or
+    the smallest Duration, as Go's does."""
+    if m <= 0:
+        return d
+    r = abs(d) % m
+    down = abs(d) - r
+    nearest = down if r + r < m else down + m
+    return max(-nearest, _MIN_DURATION) if d < 0 else min(nearest, _MAX_DURATION)
+
+
+def duration_abs(d: int) -> int:
+    """``d.Abs()``: the absolute value of ``d``; the smallest Duration's is the largest."""
+    return _MAX_DURATION if d == _MIN_DURATION else abs(d)
+
+
+def duration_in(d: int, unit: int) -> float:
+    """``d.Seconds()``, ``Minutes()`` and ``Hours()``: ``d`` in units of ``unit``
+    nanoseconds, worked out as Go does: the whole units and the nanoseconds left over
+    each made a float apart, then added (one division of ``d`` may differ in its last
+    digit)."""
+    whole = quo(d, unit)
+    return float(whole) + float(d - whole * unit) / float(unit)
+
+
 class Duration(Sized):
     """A ``time.Duration`` held in an interface: its String method prints ``1.5s``."""
 
@@ -268,3 +303,32 @@ class Duration(Sized):
 
     def String(self) -> str:
         return sl.format_duration(self)
+
+    # its methods a program's interface may name (interface{ Hours() float64 }),
+    # as a time.Duration variable's calls give them
+    def Hours(self) -> float:
+        return duration_in(self, 3_600_000_000_000)
+
+    def Minutes(self) -> float:
+        return duration_in(self, 60_000_000_000)
+
+    def Seconds(self) -> float:
+        return duration_in(self, 1_000_000_000)
+
+    def Milliseconds(self) -> int:
+        return quo(self, 1_000_000)
+
+    def Microseconds(self) -> int:
+        return quo(self, 1_000)
+
+    def Nanoseconds(self) -> int:
+        return int(self)
+
+    def Abs(self) -> int:
+        return duration_abs(self)
+
+    def Round(self, m: int) -> int:
+        return duration_round(self, m)
+
+    def Truncate(self, m: int) -> int:
+        return duration_truncate(self, m)

@@ -27,11 +27,11 @@ from simlab.go.goroutine import (
 from simlab.observe.leaks import durably_blocked
 
 from ._fmt import _print, sprintf, sprintln
+from ._numbers import duration_round
 from ._panics import panic
 from ._runstate import _binary, _state
 from ._runtime import _AT_EXIT, exit, goexit, lookup_env, setenv, unsetenv
 from ._strconv import is_print, quote_rune
-from ._time import duration_round
 
 _TIMEOUT = 10 * sl.Minute  # go test's default -timeout
 _PARALLEL_CONFLICT = (

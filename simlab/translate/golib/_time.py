@@ -1,4 +1,4 @@
-"""``time``: a ``time.Duration``'s parsing and rounding, ``time.Tick``, and
+"""``time``: a ``time.Duration``'s parsing, ``time.Tick``, and
 ``time.Time``, an int: the ns since the run began.
 
 A run's clock is a testing/synctest bubble's: it starts at 2000-01-01 00:00:00 UTC,
@@ -14,44 +14,8 @@ import simlab as sl
 from simlab.duration import civil_days, civil_time, go_year, time_string
 from simlab.errors import SimlabError
 
-from ._numbers import quo, rem
+from ._numbers import _MAX_DURATION
 from ._runstate import _binary, _calling_runtime
-
-
-def duration_truncate(d: int, m: int) -> int:
-    """``d.Truncate(m)``: ``d`` rounded toward zero to a multiple of ``m`` (``m <= 0``:
-    ``d``), in integers, exact however large ``d`` is."""
-    return d if m <= 0 else d - rem(d, m)
-
-
-_MIN_DURATION, _MAX_DURATION = -(1 << 63), (1 << 63) - 1
-
-
-def duration_round(d: int, m: int) -> int:
-    """``d.Round(m)``: ``d`` to the nearest multiple of ``m``, halfway away from zero
-    (``m <= 0``: ``d``); a multiple beyond a Duration's range gives the largest or
-    the smallest Duration, as Go's does."""
-    if m <= 0:
-        return d
-    r = abs(d) % m
-    down = abs(d) - r
-    nearest = down if r + r < m else down + m
-    return max(-nearest, _MIN_DURATION) if d < 0 else min(nearest, _MAX_DURATION)
-
-
-def duration_abs(d: int) -> int:
-    """``d.Abs()``: the absolute value of ``d``; the smallest Duration's is the largest."""
-    return _MAX_DURATION if d == _MIN_DURATION else abs(d)
-
-
-def duration_in(d: int, unit: int) -> float:
-    """``d.Seconds()``, ``Minutes()`` and ``Hours()``: ``d`` in units of ``unit``
-    nanoseconds, worked out as Go does: the whole units and the nanoseconds left over
-    each made a float apart, then added (one division of ``d`` may differ in its last
-    digit)."""
-    whole = quo(d, unit)
-    return float(whole) + float(d - whole * unit) / float(unit)
-
 
 _UNITS = {
     b"ns": 1,
@@ -231,11 +195,49 @@ class Time(int):
     def Add(self, d: int) -> int:
         return int(self) + d
 
+    def Format(self, layout: str) -> str:
+        return time_format(int(self), layout, self.rt)
+
+    def AddDate(self, years: int, months: int, days: int) -> int:
+        return time_add_date(int(self), years, months, days, self.rt)
+
+    def Truncate(self, d: int) -> int:
+        return time_truncate(int(self), d, self.rt)
+
+    def Round(self, d: int) -> int:
+        return time_round(int(self), d, self.rt)
+
+    def IsZero(self) -> bool:
+        return int(self) == ZERO_TIME
+
+    def UTC(self) -> int:
+        return int(self)  # every time of a run is in UTC
+
+    Local = UTC
+
     def GoString(self) -> str:
         """``%#v``: ``time.Date(2024, time.July, 4, 0, 0, 0, 500000000, time.UTC)``."""
         c = civil_time(self.t)
         clock = f"{c.hour}, {c.minute}, {c.second}, {c.ns}"
         return f"time.Date({c.year}, time.{_MONTHS[c.month - 1]}, {c.day}, {clock}, time.UTC)"
+
+
+def _field_method(name: str) -> Any:
+    """Time's method ``name`` of :func:`time_field` (``Year``, ``Unix``...)."""
+
+    def method(self: Time) -> Any:
+        return time_field(int(self), name, self.rt)
+
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+for _field in (
+    "Year", "Month", "Day", "Hour", "Minute", "Second", "Nanosecond", "Weekday", "YearDay",
+    "ISOWeek", "Date", "Clock", "Unix", "UnixMilli", "UnixMicro", "UnixNano",
+):  # fmt: skip
+    setattr(Time, _field, _field_method(_field))
+del _field
 
 
 class TimeFields:
