@@ -3438,7 +3438,7 @@ def test_a_goroutine_that_never_started_is_listed_at_its_functions_line(tmp_path
         ("\tgoto end\nend:\n", 4, "goto"),
         ("\ti := 0\nloop:\n\tif i < 3 {\n\t\ti++\n\t\tgoto loop\n\t}\n", 5, "goto"),
         (
-            "\tfor _, x := range []int{1} {\n\t\tx++\n\t\t_ = &x\n\t}\n",
+            '\tfor _, x := range "a" {\n\t\tx++\n\t\t_ = &x\n\t}\n',
             6,
             "the address of a loop, select or switch variable that is assigned again or written "
             "through a pointer",
@@ -62934,6 +62934,104 @@ func main() {
 )
 
 
+# binary.Read into a sub-slice (xs[:2] of an array, ys[1:3]) writes the elements of the
+# array or slice beneath it, as Go's does; a short read leaves them as they were.
+CONSTRUCTS["binary_read_into_subslice"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"encoding/binary"
+\t"fmt"
+)
+
+func main() {
+\tvar xs [3]int16
+\tr := bytes.NewReader([]byte{0xff, 0xff, 1, 0, 0, 7})
+\terr := binary.Read(r, binary.BigEndian, xs[:2])
+\tfmt.Println(xs, err)
+\tys := make([]uint16, 4)
+\terr = binary.Read(bytes.NewReader([]byte{1, 2, 3, 4}), binary.LittleEndian, ys[1:3])
+\tfmt.Println(ys, err)
+\terr = binary.Read(r, binary.BigEndian, ys[2:])
+\tfmt.Println(ys, err)
+}
+""",
+    ("[-1 256 0] <nil>\n[0 513 1027 0] <nil>\n[0 513 1027 0] unexpected EOF\n"),
+)
+
+
+# The most negative int64 over -1 is itself and its remainder 0, as two's complement
+# overflows (an overflow check's bound math.MinInt64/q).
+CONSTRUCTS["min_int64_over_minus_one"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+// fits: a*q stays within int64, by the bounds the quotients give.
+func fits(a, q int64) bool {
+\treturn q == 0 || a <= math.MaxInt64/q && a >= math.MinInt64/q
+}
+
+func main() {
+\tq := int64(-1)
+\tlim := math.MinInt64 / q
+\tfmt.Println(lim, math.MinInt64%q, lim == math.MinInt64)
+\tvar n int = math.MinInt
+\tfmt.Println(n/-1 == n, fits(math.MaxInt64, -1), fits(3, 4))
+}
+""",
+    ("-9223372036854775808 0 true\ntrue false true\n"),
+)
+
+
+# &v of a range variable stored and written through later (m[v] = &v; *m["two"] = "TWO"):
+# each iteration's own go.Ref (Go 1.22), the body's writes to it kept.
+CONSTRUCTS["range_variable_address_written"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type layer map[string]*string
+
+func main() {
+\tbase := layer{}
+\tfor _, v := range []string{"one", "two", "three"} {
+\t\tbase[v] = &v
+\t}
+\t*base["two"] = "TWO"
+\tvar ptrs []*int
+\tfor i, n := range []int{10, 20, 30} {
+\t\tif i == 1 {
+\t\t\tn += 5
+\t\t}
+\t\tptrs = append(ptrs, &n)
+\t}
+\t*ptrs[2] *= 2
+\tkeys := make([]string, 0, len(base))
+\tfor k := range base {
+\t\tkeys = append(keys, k)
+\t}
+\tsort.Strings(keys)
+\tfor _, k := range keys {
+\t\tfmt.Print(k, "=", *base[k], " ")
+\t}
+\tfmt.Println(*ptrs[0], *ptrs[1], *ptrs[2])
+}
+""",
+    ("one=one three=three two=TWO 10 25 60\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 
@@ -67619,6 +67717,28 @@ def test_a_range_whose_element_target_reads_its_index_target_is_refused(tmp_path
     assert result.exit_code == 2
     assert result.output.startswith(
         "simlab: main.go:8: unsupported: a range whose element target reads its index target"
+    )
+
+
+def test_a_cond_over_a_pointer_to_a_locker_of_the_program_is_refused(tmp_path):
+    """sync.NewCond(l) of an l *countingLocker whose Lock and Unlock are its own (go1.27.3
+    printed "true 3" for a Wait loop over it): a run's Cond waits on its own mutexes, so
+    the translation refuses it in one line, though the program never names sync.Locker,
+    rather than fail inside Wait."""
+    path = tmp_path / "main.go"
+    path.write_text(
+        'package main\n\nimport "sync"\n\n'
+        "type countingLocker struct {\n\tmu    sync.Mutex\n\tlocks int\n}\n\n"
+        "func (c *countingLocker) Lock()   { c.mu.Lock(); c.locks++ }\n"
+        "func (c *countingLocker) Unlock() { c.mu.Unlock() }\n\n"
+        "func main() {\n\tl := &countingLocker{}\n\tc := sync.NewCond(l)\n\tl.Lock()\n"
+        "\tc.Signal()\n\tl.Unlock()\n}\n"
+    )
+    result = CliRunner().invoke(go_run_cmd, [str(path)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "simlab: main.go:15: unsupported: a sync.Cond over a sync.Locker that may hold a lock of "
+        "the program's (sync.NewCond(&mu) of a sync.Mutex or sync.RWMutex)\n"
     )
 
 

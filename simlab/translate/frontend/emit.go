@@ -363,6 +363,7 @@ func (m *module) findBoxed() {
 	forOf := map[types.Object]*ast.ForStmt{}
 	initOf := map[types.Object]*ast.ForStmt{} // every for i := ... variable
 	rangeOf := map[types.Object]bool{}
+	rangeVar := map[types.Object]bool{} // every variable of such a range
 	assignedIn := func(body ast.Node, v types.Object) bool {
 		found := false
 		ast.Inspect(body, func(n ast.Node) bool {
@@ -402,6 +403,9 @@ func (m *module) findBoxed() {
 					for _, e := range []ast.Expr{rs.Key, rs.Value} {
 						if id, ok := e.(*ast.Ident); ok && p.info.Defs[id] != nil && assignedIn(rs.Body, p.info.Defs[id]) {
 							rangeOf[p.info.Defs[id]] = true
+						}
+						if id, ok := e.(*ast.Ident); ok && p.info.Defs[id] != nil {
+							rangeVar[p.info.Defs[id]] = true
 						}
 					}
 				}
@@ -474,6 +478,11 @@ func (m *module) findBoxed() {
 			if a.assigns[v] > 0 || writtenThrough[x] || m.writtenThrough(v.Type()) || addressed[v] > 1 || isTypeParam(v.Type()) {
 				if simple[v] || isParam(a.declUnit[v], v) || isResult(a.declUnit[v].sig, v) {
 					m.boxed[v] = true
+				}
+				if rangeVar[v] && !m.sharedLoopVar(v) && !m.boxed[v] && !isTypeParam(v.Type()) {
+					// m[k] = &v of a range variable written through the pointer: a
+					// go.Ref made at each iteration's start (Go 1.22)
+					m.boxed[v], m.rangeRefs[v] = true, true
 				}
 			}
 			return true

@@ -1881,7 +1881,9 @@ func identityType(t types.Type) bool {
 
 // syncCond renders sync.NewCond(l), or &sync.Cond{L: l}, at.
 func (f *fn) syncCond(at ast.Node, l ast.Expr) string {
-	if ptr, ok := f.p.info.TypeOf(l).(*types.Pointer); f.p.localLocker() && (!ok || !isNamed(ptr.Elem(), "sync", "Mutex") && !isNamed(ptr.Elem(), "sync", "RWMutex")) {
+	ptr, ok := f.p.info.TypeOf(l).(*types.Pointer)
+	mutex := ok && (isNamed(ptr.Elem(), "sync", "Mutex") || isNamed(ptr.Elem(), "sync", "RWMutex"))
+	if !mutex && (f.p.localLocker() || ok && ownLockMethods(f.p, ptr.Elem())) { // sync.NewCond(&countingLocker{})
 		f.p.unsupported(at, "a sync.Cond over a sync.Locker that may hold a lock of the program's", "sync.NewCond(&mu) of a sync.Mutex or sync.RWMutex")
 	}
 	return "rt.cond(" + f.value(l) + ")"

@@ -151,15 +151,23 @@ func (p *program) localLocker() bool {
 		if !ok || !p.ours(tn.Pkg()) || types.IsInterface(tn.Type()) {
 			continue
 		}
-		ms := types.NewMethodSet(types.NewPointer(tn.Type()))
-		lock, unlock := ms.Lookup(tn.Pkg(), "Lock"), ms.Lookup(tn.Pkg(), "Unlock")
-		if lock != nil && unlock != nil && len(lock.Index()) == 1 && len(unlock.Index()) == 1 {
-			own = true // its own methods, not a mutex's it embeds
-		}
+		own = own || ownLockMethods(p, tn.Type())
 	}
 	result := uses && own
 	p.ownLocker = &result
 	return result
+}
+
+// ownLockMethods: t, a type of the program, has Lock and Unlock methods of its own,
+// not a mutex's it embeds.
+func ownLockMethods(p *program, t types.Type) bool {
+	n := namedOf(t)
+	if n == nil || !p.ours(n.Obj().Pkg()) {
+		return false
+	}
+	ms := types.NewMethodSet(types.NewPointer(t))
+	lock, unlock := ms.Lookup(n.Obj().Pkg(), "Lock"), ms.Lookup(n.Obj().Pkg(), "Unlock")
+	return lock != nil && unlock != nil && len(lock.Index()) == 1 && len(unlock.Index()) == 1
 }
 
 // sharedLoopVars: the program's language version is before Go 1.22, where a for

@@ -49,6 +49,7 @@ var throughMethods = map[string]int{
 // through them (see quietArray), and any sub-slice in a program where no reader
 // blocks, unless a Read method of the program's uses its array (readMethodsReach).
 var throughReaders = map[string]int{"io.ReadFull": 1, "io.ReadAtLeast": 1, "io.Reader.Read": 0, "io.PipeReader.Read": 0, "net.Conn.Read": 0,
+	"encoding/binary.Read":  2,
 	"io.LimitedReader.Read": 0}
 
 // quietArray: v is an array variable of a function that no function literal but

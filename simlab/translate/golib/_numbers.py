@@ -15,11 +15,16 @@ from collections.abc import Callable
 import simlab as sl
 from simlab.errors import GoPanic, SimlabError
 
+_MIN_INT64 = -(1 << 63)
+
 
 def quo(a: int, b: int) -> int:
-    """Go's integer ``a / b``: truncated toward zero; a zero divisor panics."""
+    """Go's integer ``a / b``: truncated toward zero; a zero divisor panics, and the
+    most negative int64 over -1 is itself, as two's complement overflows."""
     if b == 0:
         raise GoPanic("runtime error: integer divide by zero")
+    if b == -1 and a == _MIN_INT64:
+        return a
     q = abs(a) // abs(b)
     return q if (a < 0) == (b < 0) else -q
 
@@ -136,6 +141,8 @@ def trunc(x: float, kind: str = "int") -> int:
 
 def rem(a: int, b: int) -> int:
     """Go's integer ``a % b``: the sign of ``a``."""
+    if b == -1:
+        return 0  # the most negative int64's too, whose quotient overflows
     return a - quo(a, b) * b
 
 
