@@ -1567,42 +1567,6 @@ func main() {
 """,
         "[97 98]",
     ),
-    "a goroutine reading the local array a blocking reader fills": (
-        """\
-package main
-
-import (
-\t"fmt"
-\t"io"
-)
-
-type chanReader struct {
-\tch     chan byte
-\tfilled chan bool
-}
-
-func (c chanReader) Read(p []byte) (int, error) {
-\tp[0] = <-c.ch
-\tc.filled <- true
-\treturn 1, nil
-}
-
-func main() {
-\tvar hdr [2]byte
-\tr := chanReader{make(chan byte), make(chan bool)}
-\tgo func() {
-\t\tr.ch <- 'a'
-\t\t<-r.filled
-\t\tfmt.Println(hdr[0])
-\t\tr.ch <- 'b'
-\t\t<-r.filled
-\t}()
-\tio.ReadFull(r, hdr[:])
-\tfmt.Println(hdr)
-}
-""",
-        "97 [97 98]",
-    ),
     "a function whose goroutine signals on a channel while it writes its part": (
         """\
 package main
@@ -63029,6 +62993,244 @@ func main() {
 }
 """,
     ("one=one three=three two=TWO 10 25 60\n"),
+)
+
+
+# A sized integer operand of a format that is not a constant, or named by indexed verbs
+# of different kinds (%[1]v %[1]T), keeps its type: uint8 under %T, %!s(uint8=65).
+CONSTRUCTS["sized_ints_under_unknown_verbs"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tfmt.Printf("%[1]v %[1]T\\n", byte(1))
+\tfmt.Printf("%d %[1]T %[1]x\\n", int32(-2))
+\tfor _, f := range []string{"%T\\n", "%v|%d\\n", "%s\\n", "%c %U\\n"} {
+\t\tfmt.Printf(f, byte(65), int64(7))
+\t}
+\tvar u uint16 = 513
+\tlayout := "%08b %T"
+\tfmt.Println(fmt.Sprintf(layout, u, u))
+}
+""",
+    (
+        "1 uint8\n"
+        "-2 int32 -2\n"
+        "uint8\n"
+        "%!(EXTRA int64=7)65|7\n"
+        "%!s(uint8=65)\n"
+        "%!(EXTRA int64=7)A U+0007\n"
+        "1000000001 uint16\n"
+    ),
+)
+
+
+# == of two interfaces holding a named func or slice type with methods (a HandlerFunc, a
+# Log) panics, as Go's (comparing uncomparable type main.HandlerFunc), a nil one too.
+CONSTRUCTS["uncomparable_named_values_in_interfaces"] = (
+    """\
+package main
+
+import "fmt"
+
+type Event string
+
+type Observer interface{ Notify(Event) }
+
+type HandlerFunc func(Event)
+
+func (f HandlerFunc) Notify(e Event) { f(e) }
+
+type Log []Event
+
+func (l Log) Notify(e Event) {}
+
+type Printer struct{ prefix string }
+
+func (p Printer) Notify(e Event) { fmt.Println(p.prefix, e) }
+
+func same(a, b Observer) (eq bool, err any) {
+\tdefer func() { err = recover() }()
+\treturn a == b, nil
+}
+
+func main() {
+\th := HandlerFunc(func(e Event) {})
+\tfmt.Println(same(Printer{"a"}, Printer{"a"}))
+\tfmt.Println(same(Printer{"a"}, h))
+\tfmt.Println(same(h, h))
+\tfmt.Println(same(Log{"x"}, Log{"x"}))
+\tfmt.Println(same(HandlerFunc(nil), HandlerFunc(nil)))
+}
+""",
+    (
+        "true <nil>\n"
+        "false <nil>\n"
+        "false runtime error: comparing uncomparable type main.HandlerFunc\n"
+        "false runtime error: comparing uncomparable type main.Log\n"
+        "false runtime error: comparing uncomparable type main.HandlerFunc\n"
+    ),
+)
+
+
+# A func value held in an interface, a named func type's too, prints as an address (0x...)
+# under %v, as Go's does (the address itself differs from run to run).
+CONSTRUCTS["func_values_print_as_addresses"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type MiddlewareFunc func(int) int
+
+func main() {
+\tvar m any = MiddlewareFunc(func(x int) int { return x })
+\tvar g any = func() {}
+\ta, b := fmt.Sprint(m), fmt.Sprint(g)
+\tfmt.Println(strings.HasPrefix(a, "0x"), strings.HasPrefix(b, "0x"), len(a) > 2)
+}
+""",
+    ("true true true\n"),
+)
+
+
+# sl := arr[:] of a local array, sorted through sl, is the array's own list (sort.Ints(nums[:])
+# too); fmt orders a map's struct keys whose interface field holds nil first.
+CONSTRUCTS["whole_array_slice_and_nil_key_fields"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+\t"sort"
+)
+
+type Shape interface{ Area() float64 }
+
+type Rect struct{ W, H float64 }
+
+func (r Rect) Area() float64 { return r.W * r.H }
+
+type ByArea []Shape
+
+func (a ByArea) Len() int           { return len(a) }
+func (a ByArea) Less(i, j int) bool { return a[i].Area() < a[j].Area() }
+func (a ByArea) Swap(i, j int)      { a[i], a[j] = a[j], a[i] }
+
+type key struct {
+\tS Shape
+\tN int
+}
+
+type reading struct {
+\tSensor string
+\tV      float64
+}
+
+func main() {
+\tarr := [3]Shape{Rect{3, 3}, Rect{1, 1}, Rect{2, 2}}
+\tsl := arr[:]
+\tsort.Sort(sort.Reverse(ByArea(sl)))
+\tfmt.Println(arr, sl[0])
+\tnums := [4]int{4, 2, 3, 1}
+\tsort.Ints(nums[:])
+\tfmt.Println(nums)
+\tkm := map[key]string{{Rect{1, 1}, 1}: "a", {nil, 0}: "z", {Rect{1, 1}, 0}: "b"}
+\tfmt.Println(km)
+\trm := map[reading]int{{"b", 2}: 1, {"a", math.NaN()}: 2, {"a", 1}: 3}
+\tfmt.Println(len(rm), rm[reading{"a", 1}])
+}
+""",
+    ("[{3 3} {2 2} {1 1}] {3 3}\n[1 2 3 4]\nmap[{<nil> 0}:z {{1 1} 0}:b {{1 1} 1}:a]\n3 3\n"),
+)
+
+
+# A type of the program's held in a hash.Hash64 answers Sum, Sum64, Reset, Size and
+# BlockSize through it, beside the library's fnv hash (go.hash_method).
+CONSTRUCTS["program_hash_through_interface"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"hash"
+\t"hash/fnv"
+)
+
+// xor8 is a toy checksum of the program's own, used where a hash.Hash64 goes.
+type xor8 struct{ v uint64 }
+
+func (x *xor8) Write(p []byte) (int, error) {
+\tfor _, b := range p {
+\t\tx.v ^= uint64(b)
+\t}
+\treturn len(p), nil
+}
+func (x *xor8) Sum(b []byte) []byte { return append(b, byte(x.v)) }
+func (x *xor8) Reset()              { x.v = 0 }
+func (x *xor8) Size() int           { return 1 }
+func (x *xor8) BlockSize() int      { return 1 }
+func (x *xor8) Sum64() uint64       { return x.v }
+
+func digest(h hash.Hash64, s string) {
+\th.Reset()
+\th.Write([]byte(s))
+\tfmt.Println(h.Sum64(), h.Sum(nil), h.Size(), h.BlockSize())
+}
+
+func main() {
+\tdigest(&xor8{}, "abc")
+\tdigest(fnv.New64a(), "abc")
+}
+""",
+    ("96 [96] 1 1\n16654208175385433931 [231 31 162 25 5 65 87 75] 8 1\n"),
+)
+
+
+# io.ReadFull(r, hdr[:]) of a local array that a goroutine reads while the program's
+# blocking reader fills it: hdr[:] is the array's own list, so the goroutine sees the first
+# byte (it was refused).
+CONSTRUCTS["blocking_reader_fills_whole_array"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+)
+
+type chanReader struct {
+\tch     chan byte
+\tfilled chan bool
+}
+
+func (c chanReader) Read(p []byte) (int, error) {
+\tp[0] = <-c.ch
+\tc.filled <- true
+\treturn 1, nil
+}
+
+func main() {
+\tvar hdr [2]byte
+\tr := chanReader{make(chan byte), make(chan bool)}
+\tgo func() {
+\t\tr.ch <- 'a'
+\t\t<-r.filled
+\t\tfmt.Println(hdr[0])
+\t\tr.ch <- 'b'
+\t\t<-r.filled
+\t}()
+\tio.ReadFull(r, hdr[:])
+\tfmt.Println(hdr)
+}
+""",
+    ("97\n[97 98]\n"),
 )
 
 

@@ -65,6 +65,7 @@ type module struct {
 	forkJoin        map[*unit]bool                           // functions that wait for goroutines of their own: see forkJoins
 	backings        map[types.Object]*ast.SliceExpr          // kept := hs[:0], appended to in hs's array: see findBackings
 	paramViews      map[*ast.SliceExpr]bool                  // p = p[:n] of a parameter, then written: go.param_view
+	arrayViews      map[*ast.SliceExpr]bool                  // arr[:] of a local array, then written: the array's own list
 	syntaxFields    map[*types.TypeName][2]string            // the fields %#v prints of a struct type, or why not: see goSyntaxFields
 	nilConv         []ast.Node                               // where a nil pointer may become a nil interface: see nilToInterface
 	unicode         map[string]bool                          // the unicode range tables the program names: see unicodeTables
@@ -1716,6 +1717,7 @@ func (m *module) refuseSharedSubslices() {
 	// the caller's list too (go.param_view), unless an append or cap makes the
 	// array's room past the view matter
 	m.paramViews = map[*ast.SliceExpr]bool{}
+	m.arrayViews = map[*ast.SliceExpr]bool{}
 	for _, se := range reslicedParams {
 		grows := se.Slice3 || roomAsked(p, se.X)
 		for _, s := range selfSliced {
@@ -1839,6 +1841,10 @@ func (m *module) refuseSharedSubslices() {
 				groupWrites = tainted[aliases.find(aliases.source(se.X))]
 			}
 			read = !m.writtenWhileRanging(r, groupWrites)
+		}
+		if shared && !read && !replaced[se] && m.wholeArray(se, aliases) {
+			m.arrayViews[se] = true // sl := arr[:], sorted: the array's list itself
+			continue
 		}
 		if shared && !read && !replaced[se] && !m.readByEveryCaller(se, readOnly, tainted, aliases) && !m.disjointRows(se, aliases) {
 			hint := "pass the slice with its bounds, or index the whole slice"
@@ -5086,6 +5092,43 @@ func (m *module) rangedChunks(r *ast.RangeStmt, readOnly, targets map[ast.Expr]b
 	return safe
 }
 
+// wholeArray: se is arr[:] of a local array variable that is never assigned
+// whole, nor boxed, in a program that asks no capacity, and nothing appends to
+// the slices that share its array: the slice may be the array's own list, which
+// has its length, so that a write through it (a sort) reaches the array as Go's
+// does.
+func (m *module) wholeArray(se *ast.SliceExpr, aliases *sliceAliases) bool {
+	p := m.p
+	id, ok := ast.Unparen(se.X).(*ast.Ident)
+	if !ok || m.capacities || se.Low != nil || se.High != nil || se.Slice3 {
+		return false
+	}
+	v, ok := p.info.Uses[id].(*types.Var)
+	if !ok || p.packageLevel(v) || m.a.assigns[v] > 0 || m.boxed[v] {
+		return false
+	}
+	if _, isArray := v.Type().Underlying().(*types.Array); !isArray {
+		return false
+	}
+	return !m.appendedInto(aliases.find(aliases.source(se.X)), aliases)
+}
+
+// appendedInto: an append's first operand may share the arrays of the group root.
+func (m *module) appendedInto(root any, aliases *sliceAliases) bool {
+	appended := false
+	for _, f := range m.p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok && calleeName(m.p, c) == "append" && len(c.Args) > 0 {
+				if src := aliases.source(c.Args[0]); src != nil && aliases.find(src) == root {
+					appended = true
+				}
+			}
+			return !appended
+		})
+	}
+	return appended
+}
+
 // disjointRows: se is a row of a grid cut from one buffer, g[i] = buf[i*w :
 // (i+1)*w] in a loop over i, where buf is a local that nothing else reads and the
 // rows are never appended to, nor asked their capacity: the rows share no element,
@@ -5132,19 +5175,7 @@ func (m *module) disjointRows(se *ast.SliceExpr, aliases *sliceAliases) bool {
 	} else if p.info.Types[w].Value == nil {
 		return false
 	}
-	root := aliases.find(aliases.source(se.X))
-	appended := false
-	for _, f := range p.files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if c, ok := n.(*ast.CallExpr); ok && calleeName(p, c) == "append" && len(c.Args) > 0 {
-				if src := aliases.source(c.Args[0]); src != nil && aliases.find(src) == root {
-					appended = true
-				}
-			}
-			return !appended
-		})
-	}
-	return !appended
+	return !m.appendedInto(aliases.find(aliases.source(se.X)), aliases)
 }
 
 // loopCounter: v is the key of a range loop on path, or the variable of a for

@@ -457,6 +457,9 @@ func (f *fn) exprOf(e ast.Expr) string {
 			hi = f.expr(x.High)
 		}
 		resliced := f.m.capacities && (isSliceType(p.info.TypeOf(x.X)) || arrayLen(p.info.TypeOf(x.X)) >= 0)
+		if f.m.arrayViews[x] {
+			return f.sequence(x.X) // sl := arr[:]: the array's list, which a write through sl reaches
+		}
 		if lo == "" && hi == "" && !x.Slice3 && !resliced && !(f.m.nilSlices && isSliceType(p.info.TypeOf(x.X))) {
 			return f.sequence(x.X) + "[:]"
 		}
@@ -2342,6 +2345,8 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = f.m.basicClass(t) + "(" + s + ")" // printed by its String or Error method, under %x too
 		case verbs != nil && j >= 0 && (j >= len(verbs) || strings.IndexByte("vTdbcoOqxXU", verbs[j]) < 0) && isSizedInt(t):
 			s = sizedClass(t) + "(" + s + ")" // %!s(uint8=5), %!(EXTRA uint16=2): fmt's mark names its type
+		case formatted && verbs == nil && j >= 0 && isSizedInt(t):
+			s = sizedClass(t) + "(" + s + ")" // Printf(f, b), %[1]v %[1]T: its type, for whichever verb
 		case verbs != nil && j >= 0 && (j >= len(verbs) || strings.IndexByte("vTdbcoOqxXU", verbs[j]) < 0) &&
 			holdsSizedInts(t, j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0):
 			// (a []byte inside is text under %s, %q, %x and %X)
@@ -4846,6 +4851,10 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		}
 		return "go." + cls + "." + fn.Name() + "(" + recv + args + ")", false // go.IntSlice.Len(xs)
 	}
+	if strings.HasPrefix(key, "hash.Hash") && f.p.declaresMethod(fn.Name()) {
+		// h.Sum(nil) through a hash.Hash that may hold the program's own type
+		return "go.hash_method(" + recv + ", " + pyString(fn.Name()) + ")(" + f.args(c) + ")", false
+	}
 	if snakeMethods[key] {
 		return recv + "." + snake(fn.Name()) + "(" + f.args(c) + ")", false // sb.WriteString(s): sb.write_string(s)
 	}
@@ -5078,6 +5087,9 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 		}
 		return "go.write(" + recv + ", " + arg(0) + ")", false // a library writer, or the program's
 	case "hash.Hash32.Sum32", "hash.Hash64.Sum64", "hash.Hash.Reset":
+		if f.p.declaresMethod(fn.Name()) {
+			return "go.hash_method(" + recv + ", " + pyString(fn.Name()) + ")()", false
+		}
 		return recv + "." + strings.ToLower(fn.Name()) + "()", false
 	case "runtime/pprof.Profile.WriteTo":
 		return recv + ".write_to(" + arg(0) + ", " + arg(1) + ")", false

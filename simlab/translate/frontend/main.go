@@ -158,6 +158,18 @@ func (p *program) localLocker() bool {
 	return result
 }
 
+// declaresMethod: a type of the program has a method called name.
+func (p *program) declaresMethod(name string) bool {
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Name.Name == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // ownLockMethods: t, a type of the program, has Lock and Unlock methods of its own,
 // not a mutex's it embeds.
 func ownLockMethods(p *program, t types.Type) bool {

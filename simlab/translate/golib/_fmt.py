@@ -44,6 +44,7 @@ from ._values import (
     _EmptyStruct,
     _fmt_method,
     _fmt_method_of,
+    _Identity,
     _Panicked,
     _struct_key,
     as_value,
@@ -272,6 +273,8 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
     slots = getattr(type(x), "__slots__", None)
     if slots is not None:
         return ("" if hasattr(type(x), "go_struct") else "&") + _fields(x, plus, raw)
+    if callable(x):
+        return _address_text(x)  # a func value: its code's address, 0x...
     return str(x)
 
 
@@ -425,7 +428,22 @@ def _map_order(item: tuple[Any, Any]) -> Any:
         return (0, 0.0) if k != k else (1, k)  # NaN: less than every other number
     if isinstance(k, str) or not hasattr(type(k), "__slots__"):
         return k
-    return _struct_key(k)
+    return _field_order(_struct_key(k))
+
+
+def _field_order(x: Any) -> Any:
+    """A struct key's part in fmt's order: nil first, then by type and value, as fmt
+    orders an interface field's values (of one type in Go's own order, of several
+    in one of its own), a pointer by its address."""
+    if x is None:
+        return (0,)
+    if type(x) is tuple:
+        return (1, "", tuple(_field_order(e) for e in x))
+    if type(x) is _Identity:
+        return (1, "*", int(_address_text(x.x), 16))
+    if hasattr(type(x), "__slots__") and not isinstance(x, int | float | str):
+        return (1, type(x).__name__, _field_order(_struct_key(x)))
+    return (1, type(x).__name__, (0, 0.0) if x != x else (1, x))  # a NaN first
 
 
 def _value_text(x: Any, plus: bool, raw: bool) -> str:

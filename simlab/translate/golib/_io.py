@@ -6,6 +6,7 @@ checksums and hashes.
 
 from __future__ import annotations
 
+import re
 import sys
 import zlib
 from collections.abc import Generator
@@ -105,6 +106,16 @@ def crc32_checksum(data: Any, table: Ref) -> int:
 def crc32_ieee(data: Any) -> int:
     """``crc32.ChecksumIEEE(data)``: the CRC-32 of the IEEE polynomial, zlib's."""
     return zlib.crc32(bytes(data))
+
+
+def hash_method(h: Any, name: str) -> Any:
+    """``h.Sum``, ``h.Sum64``, ``h.Reset``... of a ``hash.Hash`` that may hold a type
+    of the program's, whose methods have Go's names, or one of the library's, whose
+    have simlab's (``sum64``, ``block_size``)."""
+    own = getattr(h, name, None)
+    if own is not None:
+        return own
+    return getattr(h, re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower())
 
 
 class CRC32:

@@ -1358,9 +1358,10 @@ def equal(a: Any, b: Any) -> bool:
     if (
         isinstance(a, NamedValue)
         and a.ref is None
-        and isinstance(a.v, list | dict)
+        and (isinstance(a.v, list | dict) or callable(a.v) or a.v is None)
         and not getattr(type(a), "go_array", False)
-    ):  # type L []int with methods: a slice, which == takes only to nil
+    ):  # type L []int or type F func() with methods: a slice, a map or a func, which
+        # == takes only to nil
         name = getattr(type(a), "go_name", type(a).__name__)
         raise GoPanic(f"runtime error: comparing uncomparable type {name}")
     if isinstance(a, list):  # an array: its elements compared as == compares them
