@@ -389,11 +389,11 @@ func (m *module) findBoxed() {
 			if fs, ok := n.(*ast.ForStmt); ok {
 				if as, ok := fs.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
 					for _, l := range as.Lhs {
-						if obj := p.info.Defs[l.(*ast.Ident)]; obj != nil && assignedIn(fs.Body, obj) {
-							forOf[obj] = fs
-						}
 						if obj := p.info.Defs[l.(*ast.Ident)]; obj != nil {
 							initOf[obj] = fs
+							if assignedIn(fs.Body, obj) {
+								forOf[obj] = fs
+							}
 						}
 					}
 				}
@@ -402,11 +402,9 @@ func (m *module) findBoxed() {
 				switch under(p.info.TypeOf(rs.X)).(type) {
 				case *types.Slice, *types.Array, *types.Map, *types.Signature: // whose body rangeBody writes
 					for _, e := range []ast.Expr{rs.Key, rs.Value} {
-						if id, ok := e.(*ast.Ident); ok && p.info.Defs[id] != nil && assignedIn(rs.Body, p.info.Defs[id]) {
-							rangeOf[p.info.Defs[id]] = true
-						}
 						if id, ok := e.(*ast.Ident); ok && p.info.Defs[id] != nil {
 							rangeVar[p.info.Defs[id]] = true
+							rangeOf[p.info.Defs[id]] = assignedIn(rs.Body, p.info.Defs[id])
 						}
 					}
 				}

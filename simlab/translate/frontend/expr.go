@@ -523,9 +523,9 @@ func embedsPointer(s *types.Selection) bool {
 	return last != nil && isPointer(last)
 }
 
-// throughPointer: s's method is promoted through an embedded pointer before the
-// last embedded field (struct{ *Middle } of a Middle embedding Inner), which a
-// method value reads as it is made: set := o.Set binds o.Middle's Inner now.
+// throughPointer: s's method is promoted through an embedded pointer anywhere on
+// its path (struct{ *Conn }, or struct{ *Middle } of a Middle embedding Inner),
+// which a method value reads as it is made: set := o.Set binds o.Middle's Inner now.
 func throughPointer(s *types.Selection) bool {
 	t := s.Recv()
 	for _, i := range s.Index()[:len(s.Index())-1] {
@@ -864,7 +864,7 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 			return cls + "(" + held + ")." + fieldName(x.Sel.Name)
 		}
 		if recvType := fn.Type().(*types.Signature).Recv().Type(); x != f.callee && isPointer(recvType) &&
-			(len(sel.Index()) == 1 && isPointer(sel.Recv()) || len(sel.Index()) > 1 && (embedsPointer(sel) || throughPointer(sel))) {
+			(len(sel.Index()) == 1 && isPointer(sel.Recv()) || len(sel.Index()) > 1 && throughPointer(sel)) {
 			if n, ok := recvType.(*types.Pointer).Elem().(*types.Named); ok && f.m.globals[n.Origin().Obj()] != "" {
 				// f := t.Close of a pointer method: t may be nil, which Go reads (or
 				// panics on) only when f is called; o.Close promoted from an embedded
