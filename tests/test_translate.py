@@ -63234,6 +63234,35 @@ func main() {
 )
 
 
+# binary's Append functions append into the slice's room, as Go's do: cap() after
+# BigEndian.AppendUint32 into a make([]byte, 0, 16) is still 16.
+CONSTRUCTS["binary_append_capacity"] = (
+    """\
+package main
+
+import (
+\t"encoding/binary"
+\t"fmt"
+)
+
+func main() {
+\tout := make([]byte, 0, 16)
+\tout = binary.BigEndian.AppendUint32(out, 7)
+\tfmt.Println(len(out), cap(out), out)
+\tout = binary.LittleEndian.AppendUint64(out, 1<<40)
+\tout = binary.AppendUvarint(out, 300)
+\tfmt.Println(len(out), cap(out))
+\tout = binary.AppendVarint(out, -65)
+\tfmt.Println(len(out), cap(out), out[12:])
+\tvar tiny []byte
+\ttiny = binary.BigEndian.AppendUint16(tiny, 0xabcd)
+\tfmt.Println(len(tiny), cap(tiny), tiny)
+}
+""",
+    ("4 16 [0 0 0 7]\n14 16\n16 16 [172 2 129 1]\n2 8 [171 205]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -4398,6 +4398,10 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 			// its io.ByteReader may be a bufio.Reader over a pipe's end
 			return f.yieldExpr("yield from go.blocking_" + snake(strings.TrimPrefix(name, "encoding/binary.")) + "(" + f.args(c) + ")")
 		}
+		if f.m.capacities && (name == "encoding/binary.AppendUvarint" || name == "encoding/binary.AppendVarint") {
+			// the bytes as one append, into b's room or Go's growth (Go appends them one by one)
+			return "go.appended(" + arg(0) + ", *go.binary_" + snake(strings.TrimPrefix(name, "encoding/binary.")) + "([], " + arg(1) + "), size=1)", false
+		}
 		return "go.binary_" + snake(strings.TrimPrefix(name, "encoding/binary.")) + "(" + f.args(c) + ")", false
 	case "io.Pipe":
 		return "go.pipe(rt)", false
@@ -4850,6 +4854,10 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 			args = ", " + args
 		}
 		return "go." + cls + "." + fn.Name() + "(" + recv + args + ")", false // go.IntSlice.Len(xs)
+	}
+	if f.m.capacities && strings.HasPrefix(key, "encoding/binary.") && strings.HasPrefix(fn.Name(), "AppendUint") {
+		// b = binary.BigEndian.AppendUint32(b, v): one append, into b's room or Go's growth
+		return "go.appended(" + arg(0) + ", *" + recv + "." + snake(fn.Name()) + "([], " + arg(1) + "), size=1)", false
 	}
 	if strings.HasPrefix(key, "hash.Hash") && f.p.declaresMethod(fn.Name()) {
 		// h.Sum(nil) through a hash.Hash that may hold the program's own type

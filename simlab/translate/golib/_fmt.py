@@ -1030,10 +1030,8 @@ def _nil_channel(verb: str, flags: str, width: int | None) -> str:
     fmt prints a pointer's (``%p`` ``0x0``, ``%#p`` ``0``, ``%d`` and ``%x`` ``0``, as of a nil
     pointer: :func:`_nil_pointer`); under another,
     Go's mark names the channel's type, which the run does not keep."""
-    if verb in "bdoxX":
-        return _format_one(0, verb, flags, width, None)
-    if verb == "p":
-        return _format_one("0" if "#" in flags else "0x0", "s", flags.replace("0", ""), width, None)
+    if verb in "bdoxXp":
+        return _nil_of("", verb, flags, width)
     raise SimlabError(
         f"fmt: %{verb} of a nil channel: Go's mark names its type (%!{verb}(chan int=<nil>)), "
         "which simlab does not keep: print it with %v"

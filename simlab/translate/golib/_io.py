@@ -6,7 +6,6 @@ checksums and hashes.
 
 from __future__ import annotations
 
-import re
 import sys
 import zlib
 from collections.abc import Generator
@@ -113,9 +112,17 @@ def hash_method(h: Any, name: str) -> Any:
     of the program's, whose methods have Go's names, or one of the library's, whose
     have simlab's (``sum64``, ``block_size``)."""
     own = getattr(h, name, None)
-    if own is not None:
-        return own
-    return getattr(h, re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower())
+    return own if own is not None else getattr(h, _HASH_METHODS[name])
+
+
+_HASH_METHODS = {
+    "Sum": "sum",
+    "Sum32": "sum32",
+    "Sum64": "sum64",
+    "Reset": "reset",
+    "Size": "size",
+    "BlockSize": "block_size",
+}
 
 
 class CRC32:
