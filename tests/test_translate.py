@@ -63263,6 +63263,91 @@ func main() {
 )
 
 
+# A struct embedding a program's interface that embeds io.StringWriter promotes its
+# WriteString: io.WriteString calls it and the struct is an io.StringWriter, as Go's.
+CONSTRUCTS["promoted_string_writer"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+type Logger interface {
+\tio.Writer
+\tio.StringWriter
+}
+
+type memLog struct{ lines []string }
+
+func (m *memLog) Write(p []byte) (int, error) {
+\tm.lines = append(m.lines, "W:"+string(p))
+\treturn len(p), nil
+}
+
+func (m *memLog) WriteString(s string) (int, error) {
+\tm.lines = append(m.lines, "S:"+s)
+\treturn len(s), nil
+}
+
+type Service struct {
+\tLogger
+\tname string
+}
+
+func main() {
+\tlog := &memLog{}
+\tsvc := &Service{log, "api"}
+\tio.WriteString(svc, "start")
+\tfmt.Fprint(svc, "fprint")
+\tvar w io.Writer = svc
+\t_, ok := w.(io.StringWriter)
+\tfmt.Println(ok, log.lines)
+\tvar sb strings.Builder
+\tother := Service{Logger: &sb}
+\tother.WriteString("via builder")
+\tio.WriteString(other, "!")
+\tfmt.Println(sb.String())
+}
+""",
+    ("true [S:start W:fprint]\nvia builder!\n"),
+)
+
+
+# A pointer to a struct whose type also keys a map by value is, as a map[any] key, the
+# pointer: two pointers to equal structs are two keys, as in Go.
+CONSTRUCTS["pointer_keys_in_any_maps"] = (
+    """\
+package main
+
+import "fmt"
+
+type Pt struct{ X, Y int }
+
+func main() {
+\tp1, p2 := &Pt{1, 1}, &Pt{1, 1}
+\tseen := map[any]int{p1: 1}
+\tseen[p2] += 10
+\tseen[Pt{1, 1}] += 100
+\tfmt.Println(seen[p1], seen[p2], seen[Pt{1, 1}], len(seen))
+\tdelete(seen, p1)
+\tn := 0
+\tfor k, v := range seen {
+\t\tif k == any(p2) {
+\t\t\tn += v
+\t\t}
+\t}
+\tfmt.Println(len(seen), n)
+\tvals := map[Pt]int{{0, 0}: 5, {1, 1}: 6}
+\tfmt.Println(vals[Pt{1, 1}], vals[*p1])
+}
+""",
+    ("1 10 100 3\n2 10\n6 6\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

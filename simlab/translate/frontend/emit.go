@@ -4472,6 +4472,14 @@ func (m *module) promoted(t types.Type) {
 			m.emit("        return %s", call)
 			continue
 		}
+		if key := methodKey(fn); (key == "io.StringWriter.WriteString" || key == "io.ByteWriter.WriteByte") && types.IsInterface(ft) {
+			// struct{ Logger } of a Logger embedding io.StringWriter: the held value's
+			// own method, by Go's name (a Buffer's and a Builder's have it too)
+			m.emit("")
+			m.emit("    def %s(self, *args):  # promoted from %s", fn.Name(), strings.TrimPrefix(path, "."))
+			m.emit("        return self%s.%s(*args)", path, fn.Name())
+			continue
+		}
 		if methodKey(fn) == "fmt.Stringer.String" {
 			// type Node interface{ fmt.Stringer } embedded: the value it holds prints
 			m.emit("")

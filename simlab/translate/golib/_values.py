@@ -89,6 +89,8 @@ def _typed_key(k: Any) -> Any:
             nan: Any = k
             k = nan + 0.0 if type(nan) is float else type(nan)(nan)
         return _TypedKey((type(k), k))
+    if _pointer(k) and type(k).__hash__ is not object.__hash__:
+        return _Identity(k)  # a *Pt whose class keys a map[Pt] by value: Go's pointer key
     return k
 
 
@@ -152,13 +154,15 @@ class InterfaceKeyMap(_KeyedMap):
     def key_of(stored: Any) -> Any:
         """The key the program sees of the dict key ``stored`` (a NaN is found only
         by the very key it is stored under: :func:`range_map_items` reads these)."""
+        if type(stored) is _Identity:
+            return stored.x
         return stored[1] if type(stored) is _TypedKey else stored
 
     def keys(self) -> Any:
         return list(self)
 
     def items(self) -> Any:
-        return [(k[1] if type(k) is _TypedKey else k, x) for k, x in dict.items(self)]
+        return [(self.key_of(k), x) for k, x in dict.items(self)]
 
     def __repr__(self) -> str:
         return f"go.InterfaceKeyMap({self.items()!r})"
