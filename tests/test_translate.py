@@ -63348,6 +63348,65 @@ func main() {
 )
 
 
+# bytes.Replace and ReplaceAll of an empty or nil slice that replace nothing give nil, as
+# Go's copy of it does ([]byte(nil) under %#v).
+CONSTRUCTS["bytes_replace_nil"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+func main() {
+\tvar raw []byte
+\tout := bytes.ReplaceAll(raw, []byte("a"), []byte("b"))
+\tfmt.Println(out == nil, len(out))
+\tfmt.Printf("%#v %#v\\n", bytes.Replace([]byte(""), []byte("x"), []byte("y"), 1),
+\t\tbytes.Replace([]byte(""), []byte(""), []byte("y"), -1))
+\tfmt.Printf("%q %v\\n", bytes.Replace([]byte("aXa"), []byte("a"), []byte("b"), 1),
+\t\tbytes.Replace([]byte{}, nil, nil, 0) == nil)
+}
+""",
+    ('true 0\n[]byte(nil) []byte{0x79}\n"bXa" true\n'),
+)
+
+
+# A named slice converted to its plain type and put in an interface at its last use
+# (var x any = []S(ss)) keeps the type: its struct elements print as values, %T is []main.S.
+CONSTRUCTS["converted_slice_in_interface"] = (
+    """\
+package main
+
+import "fmt"
+
+type S struct{ N int }
+
+type L []S
+
+func show(label string, v any) {
+\tswitch x := v.(type) {
+\tcase []S:
+\t\tfmt.Println(label, "[]S", x, len(x))
+\tcase L:
+\t\tfmt.Println(label, "L", x)
+\t}
+}
+
+func main() {
+\tss := L{{1}, {2}}
+\tvar x any = []S(ss)
+\tfmt.Println(x)
+\tfmt.Printf("%v %T\\n", x, x)
+\tts := L{{3}}
+\tshow("conv", []S(ts))
+}
+""",
+    ("[{1} {2}]\n[{1} {2}] []main.S\nconv []S [{3}] 1\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

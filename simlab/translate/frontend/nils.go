@@ -849,6 +849,9 @@ func typedLiteral(p *program, e ast.Expr) bool {
 // the Go type for %T, a type switch and an assertion, as a literal's does
 // (go.typed).
 func (p *program) lastHolder(e ast.Expr) bool {
+	if c, ok := ast.Unparen(e).(*ast.CallExpr); ok && p.info.Types[c.Fun].IsType() && len(c.Args) == 1 {
+		return p.lastHolder(c.Args[0]) // var x any = []S(ss): ss, at its last use
+	}
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	v, _ := p.info.Uses[id].(*types.Var)
 	if !ok || v == nil || !isSliceType(v.Type()) && mapElem(v.Type()) == nil || p.packageLevel(v) {

@@ -806,7 +806,10 @@ def bytes_contains_any(b: list[int], chars: str) -> bool:
 def bytes_replace(b: list[int], old: list[int], new: list[int], n: int) -> list[int]:
     """``bytes.Replace``: a copy of ``b`` with the first ``n`` (all, for ``n < 0``)
     non-overlapping ``old`` replaced by ``new``; an empty ``old`` matches at the
-    start and after each rune."""
+    start and after each rune. Nothing replaced in an empty ``b`` gives nil, as
+    Go's copy of it does."""
+    if not b and (old or n == 0):
+        return NilSlice()
     if old:
         return list(bytes(b).replace(bytes(old), bytes(new), n))
     out, count = [], 0
