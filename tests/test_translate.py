@@ -63407,6 +63407,45 @@ func main() {
 )
 
 
+# A value of an anonymous struct type embedding a type with methods (struct{ Base }) takes a
+# type switch's case of an interface its promoted methods satisfy, as Go's does.
+CONSTRUCTS["anonymous_struct_type_switch_case"] = (
+    """\
+package main
+
+import "fmt"
+
+type Base struct{ ID int }
+
+func (b Base) Describe() string { return fmt.Sprint("base ", b.ID) }
+
+type Describer interface{ Describe() string }
+
+func check(v any) {
+\tswitch x := v.(type) {
+\tcase Base:
+\t\tfmt.Println("Base", x)
+\tcase Describer:
+\t\tfmt.Println("Describer", x.Describe())
+\tdefault:
+\t\tfmt.Println("default")
+\t}
+}
+
+func main() {
+\tcheck(Base{1})
+\tcheck(struct{ Base }{Base{5}})
+\tcheck(struct {
+\t\tDescriber
+\t\tTag string
+\t}{Base{7}, "t"})
+\tcheck(struct{ N int }{3})
+}
+""",
+    ("Base {1}\nDescriber base 5\nDescriber base 7\ndefault\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

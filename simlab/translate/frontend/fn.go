@@ -3797,6 +3797,11 @@ func (f *fn) typeTestOf(x string, t types.Type, e ast.Node) string {
 					classes = append(classes, f.m.globals[tn])
 				}
 			}
+			for st, name := range f.m.anon { // struct{ Base }, whose Describe Base promotes
+				if types.Implements(st, it) && !slices.Contains(classes, name) {
+					classes = append(classes, name)
+				}
+			}
 			sortStrings(classes)
 			sortStrings(pointers)
 			var tests []string
