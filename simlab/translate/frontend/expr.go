@@ -508,25 +508,20 @@ func (f *fn) exprOf(e ast.Expr) string {
 // embedsPointer: s's method is promoted through a path whose last embedded field
 // is a pointer (struct{ *Inner }), which may be nil.
 func embedsPointer(s *types.Selection) bool {
-	t, last := s.Recv(), types.Type(nil)
-	for _, i := range s.Index()[:len(s.Index())-1] {
-		if ptr, ok := t.(*types.Pointer); ok {
-			t = ptr.Elem()
-		}
-		st, ok := t.Underlying().(*types.Struct)
-		if !ok {
-			return false
-		}
-		last = st.Field(i).Type()
-		t = last
-	}
-	return last != nil && isPointer(last)
+	path := embeddedTypes(s)
+	return len(path) > 0 && isPointer(path[len(path)-1])
 }
 
 // throughPointer: s's method is promoted through an embedded pointer anywhere on
 // its path (struct{ *Conn }, or struct{ *Middle } of a Middle embedding Inner),
 // which a method value reads as it is made: set := o.Set binds o.Middle's Inner now.
 func throughPointer(s *types.Selection) bool {
+	return slices.ContainsFunc(embeddedTypes(s), isPointer)
+}
+
+// embeddedTypes: the types of the embedded fields s's path goes through.
+func embeddedTypes(s *types.Selection) []types.Type {
+	var path []types.Type
 	t := s.Recv()
 	for _, i := range s.Index()[:len(s.Index())-1] {
 		if ptr, ok := t.(*types.Pointer); ok {
@@ -534,14 +529,12 @@ func throughPointer(s *types.Selection) bool {
 		}
 		st, ok := t.Underlying().(*types.Struct)
 		if !ok {
-			return false
+			return nil
 		}
 		t = st.Field(i).Type()
-		if isPointer(t) {
-			return true
-		}
+		path = append(path, t)
 	}
-	return false
+	return path
 }
 
 // numberKind is the Python number a value of a numeric type t is: "int",
