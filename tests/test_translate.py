@@ -63446,6 +63446,91 @@ func main() {
 )
 
 
+# A nil *bytes.Buffer (or *strings.Reader, *log.Logger...) in an interface is not nil:
+# the interface holds (*bytes.Buffer)(nil), which a type switch finds, and whose
+# Write is a nil dereference (go1.27.3 printed this; simlab's interface held nil).
+CONSTRUCTS["typed_nil_library_pointer"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"io"
+\t"log"
+\t"strings"
+)
+
+type MyErr struct{}
+
+func (*MyErr) Error() string { return "x" }
+
+func get() *MyErr { return nil }
+
+func writer(debug bool) io.Writer {
+\tvar buf *bytes.Buffer
+\tif debug {
+\t\tbuf = new(bytes.Buffer)
+\t}
+\treturn buf
+}
+
+func describe(w io.Writer) string {
+\tswitch v := w.(type) {
+\tcase *bytes.Buffer:
+\t\treturn fmt.Sprint("buffer ", v == nil)
+\tcase *strings.Builder:
+\t\treturn fmt.Sprint("builder ", v == nil)
+\tcase nil:
+\t\treturn "nil"
+\t}
+\treturn "other"
+}
+
+func main() {
+\tvar err error = get()
+\tfmt.Println(err != nil, err == nil)
+\tvar b *bytes.Buffer
+\tvar w io.Writer = b
+\tfmt.Println(w != nil)
+\tfmt.Printf("%T %v\\n", w, w == nil)
+\tvar r *strings.Reader
+\tvar rr io.Reader = r
+\tfmt.Println(rr == nil)
+\tvar a any = b
+\tfmt.Println(a == nil)
+\tx, ok := a.(*bytes.Buffer)
+\tfmt.Println(ok, x == nil)
+\tfmt.Println(writer(false) == nil, writer(true) == nil)
+\tfmt.Println(describe(writer(false)), describe(nil))
+\tvar sb *strings.Builder
+\tfmt.Println(describe(sb))
+\tgood := new(bytes.Buffer)
+\tfmt.Println(describe(good))
+\tvar lg *log.Logger
+\tvar anyl any = lg
+\tfmt.Println(anyl != nil)
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tw.Write([]byte("hi"))
+}
+""",
+    (
+        "true false\n"
+        "true\n"
+        "*bytes.Buffer false\n"
+        "false\n"
+        "false\n"
+        "true true\n"
+        "false false\n"
+        "buffer true nil\n"
+        "builder true\n"
+        "buffer false\n"
+        "true\n"
+        "recovered: runtime error: invalid memory address or nil pointer dereference\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

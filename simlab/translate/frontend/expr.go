@@ -235,6 +235,9 @@ func (f *fn) expr(e ast.Expr) string {
 		return text
 	}
 	if f.p.ifaceNils[e] {
+		if cls := typedNilLibraryClass(f.p.info.TypeOf(e)); cls != "" {
+			return "go.as_iface(" + f.exprOf(e) + ", " + cls + ")" // nil: (*bytes.Buffer)(nil)
+		}
 		n := types.Unalias(f.p.info.TypeOf(e).(*types.Pointer).Elem()).(*types.Named)
 		args := []string{f.exprOf(e), f.m.globals[n.Obj()]}
 		if n.TypeArgs().Len() > 0 {
@@ -5518,6 +5521,9 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if cls := libraryErrorClass(t); cls != "" {
 		return cls // url.EscapeError, base64.CorruptInputError...
 	}
+	if cls := libraryPointerClasses[name]; cls != "" {
+		return cls
+	}
 	switch name {
 	case "int", "string", "bool", "float64", "complex128", "error", "runtime.Error", "*runtime.PanicNilError",
 		"int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "float32",
@@ -5530,30 +5536,12 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return pyString(name) // a go.Ref, whatever its target's type
 	case "io/fs.FileMode":
 		return "go.FileMode"
-	case "*bytes.Buffer":
-		return "go.Buffer"
-	case "*strings.Builder":
-		return "go.Builder"
 	case "*strconv.NumError":
 		return "go.NumError"
 	case "*math/big.Int":
 		return "go.BigInt"
 	case "*math/big.Rat":
 		return "go.BigRat"
-	case "*bufio.Writer":
-		return "go.BufWriter"
-	case "*bufio.Reader":
-		return "go.BufReader"
-	case "*bufio.Scanner":
-		return "go.Scanner"
-	case "*strings.Reader":
-		return "go.StringsReader"
-	case "*bytes.Reader":
-		return "go.BytesReader"
-	case "*container/list.List":
-		return "go.List"
-	case "*container/list.Element":
-		return "go.Element"
 	case "*io/fs.PathError", "*fs.PathError", "*os.PathError":
 		return "go.PathError"
 	case "*net.OpError":
@@ -5570,10 +5558,6 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 		return "go.url.URL"
 	case "*log/slog.LevelVar":
 		return "go.slog.LevelVar"
-	case "*log/slog.Logger":
-		return "go.slog.Logger" // a request's logger kept in its context
-	case "*log.Logger":
-		return "go.Logger"
 	case "log/slog.Level":
 		return "go.slog.Level" // an interface holds one as that class (timeClass)
 	}
@@ -5585,6 +5569,38 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	}
 	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, fs.FileMode, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *big.Rat, *log.Logger, *slog.Logger, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, *url.Error, *url.URL, base64.CorruptInputError, hex.InvalidByteError, a pointer to a sync or sync/atomic primitive, a slice, array, map or func type or a type of the program")
 	return ""
+}
+
+// libraryPointerClasses: golib's classes of the library's pointer types that an
+// interface may hold, by their types' names, which a type assertion or a type
+// switch's case asks for, and whose nil pointer an interface holds as (*T)(nil)
+// (go.as_iface) as the program's own struct types' (typedNilLibraryClass).
+var libraryPointerClasses = map[string]string{
+	"*bytes.Buffer":           "go.Buffer",
+	"*bytes.Reader":           "go.BytesReader",
+	"*strings.Builder":        "go.Builder",
+	"*strings.Reader":         "go.StringsReader",
+	"*bufio.Writer":           "go.BufWriter",
+	"*bufio.Reader":           "go.BufReader",
+	"*bufio.Scanner":          "go.Scanner",
+	"*container/list.List":    "go.List",
+	"*container/list.Element": "go.Element",
+	"*log.Logger":             "go.Logger",
+	"*log/slog.Logger":        "go.slog.Logger", // a request's logger kept in its context
+}
+
+// typedNilLibraryClass: golib's class of t, a pointer type of the library's
+// (*bytes.Buffer, *log.Logger: libraryPointerClasses), or "".
+func typedNilLibraryClass(t types.Type) string {
+	ptr, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	n, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return libraryPointerClasses["*"+n.Obj().Pkg().Path()+"."+n.Obj().Name()]
 }
 
 // binaryArg: the layout of the value x that encoding/binary reads into or writes

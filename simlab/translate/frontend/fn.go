@@ -3558,7 +3558,7 @@ func fallsThrough(s *ast.SwitchStmt) bool {
 
 // concreteCase: a type switch's clause whose variable is not the interface's
 // object itself: case *T of a program that holds (*T)(nil) in interfaces (the
-// pointer, nil), case T of one that makes contexts of its values (the value a
+// pointer, nil; *bytes.Buffer's too), case T of one that makes contexts of its values (the value a
 // go.CustomContext holds).
 func (f *fn) concreteCase(cc *ast.CaseClause) bool {
 	p := f.p
@@ -3567,7 +3567,7 @@ func (f *fn) concreteCase(cc *ast.CaseClause) bool {
 	}
 	t := p.info.TypeOf(cc.List[0])
 	ptr, isPtr := t.(*types.Pointer)
-	return isPtr && f.m.isStructValue(ptr.Elem()) || !isPtr && len(p.ifaceContexts) > 0 && f.m.isStructValue(t)
+	return isPtr && (f.m.isStructValue(ptr.Elem()) || typedNilLibraryClass(t) != "") || !isPtr && len(p.ifaceContexts) > 0 && f.m.isStructValue(t)
 }
 
 // typeSwitch: switch v := x.(type) as an if/elif chain over the dynamic type of

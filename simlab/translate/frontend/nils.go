@@ -44,13 +44,18 @@ func (p *program) findInterfaceValues() {
 	p.findPrintWrapperArgs()
 	p.findJSONTargets()
 	libraryArgs := map[ast.Expr]bool{} // the operands of the library's calls but fmt's
+	fmtArgs := map[ast.Expr]bool{}
 	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			if c, ok := n.(*ast.CallExpr); ok {
 				if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
-					if fn, ok := p.info.Uses[sel.Sel].(*types.Func); ok && fn.Pkg() != nil && !p.ours(fn.Pkg()) && fn.Pkg().Path() != "fmt" {
+					if fn, ok := p.info.Uses[sel.Sel].(*types.Func); ok && fn.Pkg() != nil && !p.ours(fn.Pkg()) {
 						for _, a := range c.Args {
-							libraryArgs[a] = true
+							if fn.Pkg().Path() == "fmt" {
+								fmtArgs[a] = true
+							} else {
+								libraryArgs[a] = true
+							}
 						}
 					}
 				}
@@ -58,6 +63,7 @@ func (p *program) findInterfaceValues() {
 			return true
 		})
 	}
+	mayBeNil := p.libraryPointersMayBeNil()
 	// json.Marshal of a func in an interface fails naming its type: go.TypedFunc keeps it
 	funcsAsserted := p.assertsFuncType() || slices.ContainsFunc(p.imports(), func(pkg *types.Package) bool {
 		return pkg.Path() == "encoding/json"
@@ -112,6 +118,11 @@ func (p *program) findInterfaceValues() {
 			p.ifaceValues[e] = true // go.boxed: an int8 that a generic holds keeps its type
 		}
 		if p.mayBeTypedNil(e, t) && !p.ifaceContexts[e] { // go.CustomContext of nil: a nil dereference
+			p.ifaceValues[e], p.ifaceNils[e] = true, true
+		}
+		if typedNilLibraryClass(p.info.TypeOf(e)) != "" && !libraryArgs[e] && !fmtArgs[e] && !p.printed[e] && mayBeNil(e) {
+			// var w io.Writer = buf of a nil *bytes.Buffer: not nil (a library call
+			// dereferences it, as Go's does)
 			p.ifaceValues[e], p.ifaceNils[e] = true, true
 		}
 		if _, isFunc := under(p.info.TypeOf(e)).(*types.Signature); isFunc && funcsAsserted && !p.printed[e] &&
@@ -552,6 +563,82 @@ func (p *program) funcValueCalled(x *ast.CallExpr) *types.Signature {
 // a map; a method with a pointer receiver it does not call there.
 func (p *program) stringerBasic(t types.Type) bool {
 	return p.namedBasic(t) && hasFmtMethod(t)
+}
+
+// libraryPointersMayBeNil: whether a pointer of the library's types (see
+// typedNilLibraryClass) may be nil where it stands: not &x, new(T) or what a
+// function of the library returns (bytes.NewBuffer, log.New), nor a variable
+// that only ever holds those; a parameter, a field, an element, what a function
+// of the program or a method returns may be.
+func (p *program) libraryPointersMayBeNil() func(e ast.Expr) bool {
+	values := map[*types.Var][]ast.Expr{} // nil for a value that may be nil
+	unknown := map[*types.Var]bool{}
+	assign := func(lhs []ast.Expr, rhs []ast.Expr) {
+		for i, l := range lhs {
+			id, ok := ast.Unparen(l).(*ast.Ident)
+			if !ok {
+				continue
+			}
+			v, ok := p.info.ObjectOf(id).(*types.Var)
+			if !ok || typedNilLibraryClass(v.Type()) == "" {
+				continue
+			}
+			if len(lhs) == len(rhs) {
+				values[v] = append(values[v], rhs[i])
+			} else {
+				unknown[v] = true // b, err := f(), or var b *bytes.Buffer
+			}
+		}
+	}
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.AssignStmt:
+				assign(x.Lhs, x.Rhs)
+			case *ast.ValueSpec:
+				names := make([]ast.Expr, len(x.Names))
+				for i, id := range x.Names {
+					names[i] = id
+				}
+				assign(names, x.Values)
+			case *ast.RangeStmt:
+				assign([]ast.Expr{x.Key, x.Value}, nil)
+			}
+			return true
+		})
+	}
+	done := map[*types.Var]bool{}
+	nilable := map[*types.Var]bool{}
+	var may func(e ast.Expr) bool
+	may = func(e ast.Expr) bool {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.UnaryExpr:
+			return x.Op != token.AND
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && id.Name == "new" {
+				_, builtin := p.info.Uses[id].(*types.Builtin)
+				return !builtin
+			}
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+				fn, ok := p.info.Uses[sel.Sel].(*types.Func)
+				isFunc := ok && fn.Pkg() != nil && !p.ours(fn.Pkg()) && fn.Type().(*types.Signature).Recv() == nil
+				return !isFunc
+			}
+			return true
+		case *ast.Ident:
+			v, ok := p.info.Uses[x].(*types.Var)
+			if !ok || unknown[v] || len(values[v]) == 0 {
+				return true
+			}
+			if !done[v] {
+				done[v] = true // a cycle (b = c; c = b) adds nothing
+				nilable[v] = slices.ContainsFunc(values[v], may)
+			}
+			return nilable[v]
+		}
+		return true
+	}
+	return may
 }
 
 // mayBeTypedNil: e, a pointer to a struct of the program that may be nil, becomes

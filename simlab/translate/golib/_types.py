@@ -62,6 +62,7 @@ from ._values import (
     copy,
     has_method,
     is_array_type,
+    is_typed_nil,
     named_pointer,
     pointer_to,
     type_arg_name,
@@ -640,7 +641,8 @@ def _is(x: Any, t: AssertedType, value: bool = False) -> bool:
         return t.holds(x)
     if t in _BASIC_ARGS:  # x.(T) in a generic, T int, string, float64 or bool
         return type(x) is t
-    if getattr(type(x), "go_own_type", False) and type(x) is not t:
+    own = type(x).__base__ if is_typed_nil(x) else type(x)  # a (*strings.Builder)(nil) too
+    if getattr(own, "go_own_type", False) and own is not t:
         return False  # a strings.Builder is no bytes.Buffer, though golib builds one on the other
     if named_pointer(x) is not None:
         return False  # a *Names, which PointerTo's of asks for, is no Names
