@@ -63531,6 +63531,131 @@ func main() {
 )
 
 
+# bytes.LastIndexAny, SplitAfterN (n of -1, 0, 1 and past the parts; an empty separator) and
+# FieldsFuncSeq, which simlab refused (go1.27.3 printed this).
+CONSTRUCTS["bytes_split_after_n"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"unicode"
+)
+
+func main() {
+\tb := []byte("go gopher, ordinary gopher")
+\tfmt.Println(bytes.LastIndexAny(b, "MüQp"), bytes.LastIndexAny(b, "rodent"))
+\tfmt.Println(bytes.LastIndexAny(b, ""))
+\tfmt.Println(bytes.LastIndexAny([]byte("héllo é"), "é"), bytes.LastIndexAny(nil, "a"))
+\tfor _, n := range []int{-1, 0, 1, 2, 3, 9} {
+\t\tfmt.Printf("%d %q %q\\n", n, bytes.SplitAfterN([]byte("a,b,c"), []byte(","), n),
+\t\t\tbytes.SplitAfterN([]byte("ab€"), nil, n))
+\t}
+\tfmt.Printf("%q\\n", bytes.SplitAfterN([]byte(""), []byte(","), 2))
+\tf := func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsNumber(c) }
+\tfor part := range bytes.FieldsFuncSeq([]byte("  foo1;bar2,baz3..."), f) {
+\t\tfmt.Printf("%q ", part)
+\t}
+\tfmt.Println()
+\tfor part := range bytes.FieldsFuncSeq([]byte("a b c d"), unicode.IsSpace) {
+\t\tif string(part) == "c" {
+\t\t\tbreak
+\t\t}
+\t\tfmt.Printf("%s;", part)
+\t}
+\tfmt.Println()
+}
+""",
+    (
+        "22 25\n"
+        "-1\n"
+        "7 -1\n"
+        '-1 ["a," "b," "c"] ["a" "b" "€"]\n'
+        "0 [] []\n"
+        '1 ["a,b,c"] ["ab€"]\n'
+        '2 ["a," "b,c"] ["a" "b€"]\n'
+        '3 ["a," "b," "c"] ["a" "b" "€"]\n'
+        '9 ["a," "b," "c"] ["a" "b" "€"]\n'
+        '[""]\n'
+        '"foo1" "bar2" "baz3" \n'
+        "a;b;\n"
+    ),
+)
+
+
+# A []byte operand that explicit indexes give both %s and %d (%s %[1]d): its text, then its
+# numbers (go1.27.3 printed this; simlab printed %!s(int=104) for each byte).
+CONSTRUCTS["bytes_operand_text_and_numbers"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"unicode/utf8"
+)
+
+type Wire []byte
+
+func main() {
+\tbuf := []byte("hi")
+\tfmt.Printf("%s %[1]d\\n", buf)
+\tfmt.Printf("%d %[1]s %[1]x %[1]q %[1]v %[1]o\\n", buf)
+\tfmt.Printf("%[2]s|%[1]d|%[2]X|%[2]v\\n", 7, Wire("ok"))
+\tarr := [3]byte{'a', 'b', 'c'}
+\tfmt.Printf("%x %[1]v %[1]s\\n", arr)
+\tfor i, r := range []rune{-1, 'a', utf8.MaxRune + 1} {
+\t\tb := make([]byte, 3)
+\t\tsize := utf8.EncodeRune(b, r)
+\t\tfmt.Printf("%d: %d %[2]s %d\\n", i, b, size)
+\t}
+\tfmt.Printf("%*d|%[3]s|%[3]d\\n", 4, 5, []byte("z"))
+}
+""",
+    (
+        "hi [104 105]\n"
+        '[104 105] hi 6869 "hi" [104 105] [150 151]\n'
+        "ok|7|6F6B|[111 107]\n"
+        "616263 [97 98 99] abc\n"
+        "0: [239 191 189] � 3\n"
+        "1: [97 0 0] a\x00\x00 1\n"
+        "2: [239 191 189] � 3\n"
+        "   5|z|[122]\n"
+    ),
+)
+
+
+# Regexp.FindAllSubmatch, which simlab refused, and %q of the [][][]byte it returns, each
+# []byte at any depth its text (go1.27.3 printed this).
+CONSTRUCTS["regexp_find_all_submatch"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"regexp"
+)
+
+func main() {
+\tre := regexp.MustCompile(`a(x*)(y)?b`)
+\tfmt.Printf("%q\\n", re.FindAllSubmatch([]byte("-ab-axxb-axyb-"), -1))
+\tfmt.Printf("%q\\n", re.FindAllSubmatch([]byte("-ab-axxb-"), 1))
+\tfmt.Println(re.FindAllSubmatch([]byte("zzz"), -1) == nil)
+\tfor _, m := range re.FindAllSubmatch([]byte("ab axyb"), -1) {
+\t\tfmt.Println(len(m), m[2] == nil, string(m[0]))
+\t}
+}
+""",
+    (
+        '[["ab" "" ""] ["axxb" "xx" ""] ["axyb" "x" "y"]]\n'
+        '[["ab" "" ""]]\n'
+        "true\n"
+        "3 true ab\n"
+        "3 false axyb\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

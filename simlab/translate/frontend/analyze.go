@@ -773,7 +773,7 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 				a.famDyn[fam] = true
 			case "maps.Keys", "maps.Values", "maps.All", "slices.All", "slices.Values", "slices.Backward",
 				"strings.FieldsSeq", "strings.FieldsFuncSeq", "strings.SplitSeq", "strings.SplitAfterSeq", "strings.Lines",
-				"bytes.FieldsSeq", "bytes.SplitSeq", "bytes.SplitAfterSeq", "bytes.Lines":
+				"bytes.FieldsSeq", "bytes.FieldsFuncSeq", "bytes.SplitSeq", "bytes.SplitAfterSeq", "bytes.Lines":
 				// an iterator, a generator function as the program's are: so is every
 				// function of its type, and of its yield function's
 				seq := under(p.info.TypeOf(c)).(*types.Signature)
@@ -1041,6 +1041,48 @@ func formatVerbs(p *program, format ast.Expr) []byte {
 	return verbs
 }
 
+// textOperands: the operands of a print whose constant format picks them by
+// index and gives one of them verbs fmt treats apart (%s %[1]d), which
+// formatVerbs leaves unknown, that a verb prints as text or hex (s, q, x, X): a
+// []byte there is a go.Bytes, which prints its numbers under the other verbs.
+func textOperands(p *program, format ast.Expr) map[int]bool {
+	v := p.info.Types[format].Value
+	if v == nil || v.Kind() != constant.String {
+		return nil
+	}
+	ops := map[int]bool{}
+	next := 0
+	for _, m := range fmtVerb.FindAllStringSubmatch(constant.StringVal(v), -1) {
+		if m[1] != "" && m[2] == "" && m[3] == "" && m[4] == "" && m[5] == "" {
+			m[1], m[5] = "", m[1] // %[1]d: the verb's index, as formatVerbs reads it
+		}
+		if m[1] != "" || m[3] != "" {
+			return nil
+		}
+		if m[6] == "%" {
+			continue
+		}
+		if m[2] == "*" {
+			next++
+		}
+		if m[4] == "*" {
+			next++
+		}
+		if m[5] != "" {
+			n, err := strconv.Atoi(m[5][1 : len(m[5])-1])
+			if err != nil || n < 1 {
+				return nil
+			}
+			next = n - 1
+		}
+		if strings.IndexByte("sqxX", m[6][0]) >= 0 {
+			ops[next] = true
+		}
+		next++
+	}
+	return ops
+}
+
 // indexedVerbs: the verb of each operand of a format with explicit operand
 // indexes (%[1]s %[1]x), by operand; nil where an operand is given verbs that
 // fmt treats apart (%[1]T %[1]v), or a * width or precision is among them. An
@@ -1127,7 +1169,7 @@ var iteratorFunc = map[string]bool{
 	"maps.Keys": true, "maps.Values": true, "maps.All": true,
 	"slices.All": true, "slices.Values": true, "slices.Backward": true,
 	"strings.FieldsSeq": true, "strings.FieldsFuncSeq": true, "strings.SplitSeq": true, "strings.SplitAfterSeq": true, "strings.Lines": true,
-	"bytes.FieldsSeq": true, "bytes.SplitSeq": true, "bytes.SplitAfterSeq": true, "bytes.Lines": true,
+	"bytes.FieldsSeq": true, "bytes.FieldsFuncSeq": true, "bytes.SplitSeq": true, "bytes.SplitAfterSeq": true, "bytes.Lines": true,
 }
 
 // pendingLit: a call to a variable holding one known closure calls that closure.

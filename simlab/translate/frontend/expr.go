@@ -2190,6 +2190,10 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		sharp = f.goSyntaxArgs(c)
 		verbs = formatVerbs(f.p, c.Args[0])
 	}
+	var textOps map[int]bool // with verbs unknown, the operands printed as text or hex
+	if formatted && len(c.Args) > 0 && verbs == nil {
+		textOps = textOperands(f.p, c.Args[0])
+	}
 	var parts []string
 	var blocking []int // the parts whose String or Error method may block: go.stringed
 	for i, a := range c.Args {
@@ -2252,12 +2256,17 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 			s = "go.empties(" + s + ")" // map[a:{} b:{}], [{} {}]
 		case emptiesPath(t) != "":
 			s = "go.empties(" + s + ", " + pyString(emptiesPath(t)) + ")" // [[{}]], map[x:map[1:{}]], map[{}:1]
-		case (isByteSlice(t) || isByteArray(t)) && !hasFmtMethod(t) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0:
+		case (isByteSlice(t) || isByteArray(t)) && !hasFmtMethod(t) && (j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 || textOps[j]):
 			s = "go.Bytes(" + s + ")" // %s of a []byte: its text; %x: its hex
-		case j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 && elemType(t) != nil && !hasFmtMethod(t) && !hasFmtMethod(elemType(t)) &&
-			(isByteSlice(elemType(t)) || isByteArray(elemType(t))):
+		case j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 && byteSlicesDepth(t) > 0:
+			// [6162 63]: each []byte's hex; [["ab" ""]] of a [][][]byte's
 			b := f.temp("b")
-			s = "[go.Bytes(" + b + ") for " + b + " in " + s + "]" // [6162 63]: each []byte's hex
+			each := "go.Bytes(" + b + ")"
+			for range byteSlicesDepth(t) - 1 {
+				x := f.temp("b")
+				each, b = "["+each+" for "+b+" in "+x+"]", x
+			}
+			s = "[" + each + " for " + b + " in " + s + "]"
 		case j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 && mapElem(t) != nil && !hasFmtMethod(t) &&
 			!hasFmtMethod(mapElem(t)) && (isByteSlice(mapElem(t)) || isByteArray(mapElem(t))):
 			k, b := f.temp("k"), f.temp("b")
@@ -4167,7 +4176,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		}
 		return "go." + helper + "(" + arg(0) + ", " + f.calledAtOnce(c, c.Args[1], "", "") + ")", false
 	case "slices.IndexFunc", "slices.ContainsFunc", "slices.BinarySearchFunc", "slices.MaxFunc", "slices.MinFunc", "strings.Map", "bytes.Map",
-		"strings.FieldsFunc", "strings.FieldsFuncSeq", "bytes.FieldsFunc", "bytes.IndexFunc", "bytes.LastIndexFunc",
+		"strings.FieldsFunc", "strings.FieldsFuncSeq", "bytes.FieldsFunc", "bytes.FieldsFuncSeq", "bytes.IndexFunc", "bytes.LastIndexFunc",
 		"bytes.ContainsFunc", "bytes.TrimFunc", "bytes.TrimLeftFunc", "bytes.TrimRightFunc", "strings.ContainsFunc", "slices.DeleteFunc", "slices.CompactFunc",
 		"strings.TrimFunc", "strings.TrimLeftFunc", "strings.TrimRightFunc", "strings.IndexFunc", "strings.LastIndexFunc",
 		"maps.DeleteFunc",
@@ -4465,7 +4474,7 @@ func (f *fn) stdFunc(c *ast.CallExpr, name string) (string, bool) {
 		"bytes.Contains", "bytes.Index", "bytes.IndexByte", "bytes.LastIndexByte", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Compare", "bytes.Repeat",
 		"bytes.Fields", "bytes.Split", "bytes.SplitAfter", "bytes.TrimSpace", "bytes.Cut", "bytes.CutPrefix", "bytes.CutSuffix",
 		"bytes.Join", "bytes.SplitN", "bytes.LastIndex", "bytes.IndexRune", "bytes.ContainsRune", "bytes.IndexAny",
-		"bytes.ContainsAny", "bytes.Replace", "bytes.ReplaceAll", "bytes.Runes", "bytes.EqualFold", "html.EscapeString", "html.UnescapeString":
+		"bytes.ContainsAny", "bytes.LastIndexAny", "bytes.SplitAfterN", "bytes.Replace", "bytes.ReplaceAll", "bytes.Runes", "bytes.EqualFold", "html.EscapeString", "html.UnescapeString":
 		return libraryHelper(name) + "(" + f.args(c) + ")", false
 	case "bytes.Trim":
 		return "go.bytes_trim(" + arg(0) + ", " + arg(1) + ")", false
@@ -6129,6 +6138,23 @@ func (f *fn) structPointerClass(t types.Type) string {
 func interfaceElems(t types.Type) bool {
 	e := elemType(t)
 	return e != nil && types.IsInterface(e) && !isTypeParam(e)
+}
+
+// byteSlicesDepth: how deep t, a slice or an array, holds []byte (or [N]byte)
+// elements, none of the types on the way with a String or Error method: 1 for a
+// [][]byte, 2 for a [][][]byte; else 0.
+func byteSlicesDepth(t types.Type) int {
+	e := elemType(t)
+	if e == nil || hasFmtMethod(t) || hasFmtMethod(e) || isByteSlice(t) || isByteArray(t) {
+		return 0
+	}
+	if isByteSlice(e) || isByteArray(e) {
+		return 1
+	}
+	if d := byteSlicesDepth(e); d > 0 {
+		return d + 1
+	}
+	return 0
 }
 
 // elemType: the element type of a slice or an array, or nil.

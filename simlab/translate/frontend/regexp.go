@@ -83,7 +83,7 @@ func (f *fn) regexpMethod(c *ast.CallExpr, key, recv string) (string, bool) {
 		"FindAllString", "FindAllStringIndex", "FindAllStringSubmatch", "FindAllStringSubmatchIndex",
 		"ReplaceAllString", "ReplaceAllLiteralString", "Split", "ExpandString", "Expand",
 		"Match", "Find", "FindIndex", "FindSubmatch", "FindSubmatchIndex", "FindAll", "FindAllIndex",
-		"FindAllSubmatchIndex", "ReplaceAll", "ReplaceAllLiteral":
+		"FindAllSubmatch", "FindAllSubmatchIndex", "ReplaceAll", "ReplaceAllLiteral":
 		return recv + "." + method + "(" + f.args(c) + ")", true
 	}
 	return "", false

@@ -1046,6 +1046,8 @@ def _format_one(x: Any, verb: str, flags: str, width: int | None, precision: int
         if verb not in "sqxX":  # the struct Go keeps it in: no String method called, and
             return value_context(x, False)  # no field a width would pad
         x = str(x)  # its String method's text
+    if type(x) is Bytes and verb not in "sqxX":
+        x = x._held  # %s %[1]d of a []byte: its numbers under %d
     if type(x) is PointedBytes and verb in "sqxX":  # &tag of a [2]byte: &ok, &6f6b
         return "&" + _format_one(Bytes(x.p.v), verb, flags, width, precision)
     if verb in "sqxX" and isinstance(x, TypedList) and _of_bytes(x.go_under):

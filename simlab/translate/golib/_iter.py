@@ -457,6 +457,13 @@ def bytes_fields_seq(s: list[int]) -> Callable[[Any], Generator[Any, Any, None]]
     return _bytes_seq(strings_fields_seq(_text(s)))
 
 
+def bytes_fields_func_seq(
+    s: list[int], sep: Callable[[int], Any]
+) -> Callable[[Any], Generator[Any, Any, None]]:
+    """``bytes.FieldsFuncSeq(s, f)``."""
+    return _bytes_seq(strings_fields_func_seq(_text(s), sep))
+
+
 def bytes_lines(s: list[int]) -> Callable[[Any], Generator[Any, Any, None]]:
     """``bytes.Lines(s)``."""
     return _bytes_seq(strings_lines(_text(s)))

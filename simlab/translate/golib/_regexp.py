@@ -219,11 +219,7 @@ class Regexp:
     def FindSubmatch(self, b: list[int]) -> Any:
         s = _text(b)
         m = self._find(s, 0)
-        if m is None:
-            return NilSlice()
-        return [
-            _bytes(s[m[i] : m[i + 1]]) if m[i] >= 0 else NilSlice() for i in range(0, len(m), 2)
-        ]
+        return NilSlice() if m is None else _byte_groups(s, m)
 
     def FindSubmatchIndex(self, b: list[int]) -> Any:
         return self.FindStringSubmatchIndex(_text(b))
@@ -233,6 +229,10 @@ class Regexp:
 
     def FindAllSubmatchIndex(self, b: list[int], n: int) -> Any:
         return self.FindAllStringSubmatchIndex(_text(b), n)
+
+    def FindAllSubmatch(self, b: list[int], n: int) -> Any:
+        s = _text(b)
+        return _or_nil([_byte_groups(s, m) for m in self._all(s, n)])
 
     def FindAll(self, b: list[int], n: int) -> Any:
         s = _text(b)
@@ -249,6 +249,12 @@ class Regexp:
     def ReplaceAllFunc(self, src: list[int], repl: Callable[[list[int]], list[int]]) -> list[int]:
         s = _text(src)
         return _bytes(self._replace(s, lambda m: _text(repl(_bytes(s[m[0] : m[1]])))))
+
+
+def _byte_groups(s: str, m: Any) -> list[Any]:
+    """A match's text and its groups' as ``[]byte`` (nil for a group that did not
+    match), from its offsets ``m`` into ``s``."""
+    return [_bytes(s[m[i] : m[i + 1]]) if m[i] >= 0 else NilSlice() for i in range(0, len(m), 2)]
 
 
 def _reference(template: str) -> tuple[str | None, str]:

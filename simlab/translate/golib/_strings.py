@@ -771,6 +771,17 @@ def bytes_split_n(b: list[int], sep: list[int], n: int) -> list[list[int]]:
     return [list(part) for part in bytes(b).split(bytes(sep), n - 1)]
 
 
+def bytes_split_after_n(b: list[int], sep: list[int], n: int) -> list[list[int]]:
+    """``bytes.SplitAfterN``: as ``SplitN``, each part but the last keeping its
+    ``sep``."""
+    if n < 0:
+        return bytes_split_after(b, sep)
+    if n == 0 or not sep:
+        return bytes_split_n(b, sep, n)  # nil, or after each rune's UTF-8
+    parts = bytes(b).split(bytes(sep), n - 1)
+    return [list(part + bytes(sep)) for part in parts[:-1]] + [list(parts[-1])]
+
+
 def bytes_last_index(b: list[int], sub: list[int]) -> int:
     """``bytes.LastIndex``: the offset of the last ``sub`` in ``b``, or -1."""
     return bytes(b).rfind(bytes(sub))
@@ -796,6 +807,12 @@ def bytes_index_any(b: list[int], chars: str) -> int:
     """``bytes.IndexAny``: the offset of the first rune of ``b`` that is in
     ``chars`` (a byte of no valid encoding: if ``chars`` holds U+FFFD), or -1."""
     return next((i for i, r, _ in _runes_of(b) if chr(r) in chars), -1) if chars else -1
+
+
+def bytes_last_index_any(b: list[int], chars: str) -> int:
+    """``bytes.LastIndexAny``: the offset of the last rune of ``b`` that is in
+    ``chars`` (a byte of no valid encoding: if ``chars`` holds U+FFFD), or -1."""
+    return next((i for i, r, _ in reversed(list(_runes_of(b))) if chr(r) in chars), -1)
 
 
 def bytes_contains_any(b: list[int], chars: str) -> bool:
