@@ -63656,6 +63656,126 @@ func main() {
 )
 
 
+# A function that appends to a sub-slice it is given and returns it writes the caller's array
+# as far as the sub-slice's room: a tree sort's inorder(xs[:0], root) sorts xs; an append
+# that outgrows the room leaves the rest (go1.27.3 printed this; simlab left xs unsorted).
+CONSTRUCTS["append_to_sub_slice_argument"] = (
+    """\
+package main
+
+import "fmt"
+
+type node struct {
+\tv           int
+\tleft, right *node
+}
+
+func insert(n *node, v int) *node {
+\tif n == nil {
+\t\treturn &node{v: v}
+\t}
+\tif v < n.v {
+\t\tn.left = insert(n.left, v)
+\t} else {
+\t\tn.right = insert(n.right, v)
+\t}
+\treturn n
+}
+
+// inorder appends the tree's values to out, smallest first.
+func inorder(out []int, n *node) []int {
+\tif n != nil {
+\t\tout = inorder(out, n.left)
+\t\tout = append(out, n.v)
+\t\tout = inorder(out, n.right)
+\t}
+\treturn out
+}
+
+func treeSort(xs []int) {
+\tvar root *node
+\tfor _, x := range xs {
+\t\troot = insert(root, x)
+\t}
+\tinorder(xs[:0], root)
+}
+
+func evens(dst []int, src []int) ([]int, int) {
+\tn := 0
+\tfor _, x := range src {
+\t\tif x%2 == 0 {
+\t\t\tdst = append(dst, x)
+\t\t\tn++
+\t\t}
+\t}
+\treturn dst, n
+}
+
+func tag(b []byte, s string) []byte { return append(append(b, s...), ';') }
+
+func main() {
+\txs := []int{5, 2, 8, 1, 9, 3}
+\ttreeSort(xs)
+\tfmt.Println(xs)
+
+\trow := []int{0, 0, 0, 0}
+\tevens(row[1:2], []int{2, 4, 6, 8})
+\tfmt.Println(row)
+
+\tbuf := []byte("..........")
+\tbuf = tag(buf[:0], "ab")
+\tfmt.Println(string(buf), len(buf))
+\tline := []byte("xxxxxx")
+\ttag(line[2:2], "hi")
+\tfmt.Println(string(line))
+}
+""",
+    ("[1 2 3 5 8 9]\n[0 0 2 4]\nab; 3\nxxhi;x\n"),
+)
+
+
+# An append of nothing (append(b, none...) of an empty none) is b: a write to the result is
+# the caller's, and so are later appends into its room, in a program that asks cap
+# (go1.27.3 printed this; simlab printed [0 0 0]).
+CONSTRUCTS["append_of_nothing_shares_array"] = (
+    """\
+package main
+
+import "fmt"
+
+// merge appends the merged runs of a and b to out, which is a's and b's room in
+// the caller's buffer: Go's appends write that buffer while they fit.
+func merge(out, a, b []int) []int {
+\tfor len(a) > 0 && len(b) > 0 {
+\t\tif a[0] <= b[0] {
+\t\t\tout, a = append(out, a[0]), a[1:]
+\t\t} else {
+\t\t\tout, b = append(out, b[0]), b[1:]
+\t\t}
+\t}
+\tout = append(out, a...)
+\treturn append(out, b...)
+}
+
+func fill(b []int, none []int) {
+\tb = append(b, none...)
+\tb[0] = 5
+\tb = append(b, 7)
+}
+
+func main() {
+\tbuf := make([]int, 1, 3)
+\tfill(buf, []int{})
+\tfmt.Println(buf[:cap(buf)])
+\tscratch := make([]int, 0, 8)
+\tmerged := merge(scratch, []int{1, 4, 9}, []int{2, 3})
+\tfmt.Println(merged, scratch[:cap(scratch)][:5])
+}
+""",
+    ("[5 7 0]\n[1 2 3 4 9] [1 2 3 4 9]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -58,6 +58,7 @@ type module struct {
 	loopVars        map[types.Object]bool                    // for loops' own variables: see sharedLoopVar
 	goSyntax        int                                      // the program uses %#v: 1, or not: -1 (0: not yet known; see usesGoSyntax)
 	through         map[*ast.SliceExpr]bool                  // sub-slices a call writes through: see findThroughArgs
+	throughGrown    map[*ast.SliceExpr]int                   // of them, those a call appends to: its result's index
 	boundWriters    map[types.Object]string                  // put := binary.BigEndian.PutUint32: see boundWriter
 	writerValues    []writerValue                            // the library's writers taken as values elsewhere
 	readerValues    []*types.Signature                       // the types of encoding/binary's decoders taken as values

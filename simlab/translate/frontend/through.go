@@ -87,8 +87,30 @@ func (m *module) quietArray(v types.Object) bool {
 func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceAliases) map[ast.Expr]bool {
 	p := m.p
 	m.through = map[*ast.SliceExpr]bool{}
+	m.throughGrown = map[*ast.SliceExpr]int{}
 	readIn := map[ast.Expr]bool{}
 	inPlace, written := m.inPlaceParams(readParams)
+	grown := m.grownParams()
+	dropped := map[*ast.CallExpr]bool{} // f(s[:0]) whose result goes nowhere, or back into s
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ExprStmt:
+				if c, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
+					dropped[c] = true
+				}
+			case *ast.AssignStmt:
+				if c, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && len(n.Lhs) == 1 && len(n.Rhs) == 1 && n.Tok == token.ASSIGN {
+					for _, a := range c.Args {
+						if se, ok := ast.Unparen(a).(*ast.SliceExpr); ok && sameVar(p, n.Lhs[0], se.X) {
+							dropped[c] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
 	deferred := map[*ast.CallExpr]bool{} // defer f(s[:k]): the call runs later
 	started := map[*ast.CallExpr]bool{}  // go f(s[:k]): in a goroutine of its own
 	for _, file := range p.files {
@@ -109,6 +131,16 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 				return true
 			}
 			writes, reads, callee := m.argsInPlace(c, inPlace, written)
+			grows := map[int]int{} // the arguments a function of the program appends to: its result's index
+			if fn, ok := p.info.Uses[identOf(ast.Unparen(c.Fun))].(*types.Func); ok && dropped[c] && !started[c] && len(writes) == 0 {
+				if u := m.a.byFunc[fn.Origin()]; u != nil && !u.gen {
+					for i := range c.Args {
+						if at, ok := grown[u.sig.Params().At(min(i, u.sig.Params().Len()-1))]; ok && i < u.sig.Params().Len() {
+							writes, grows[i], callee = append(writes, i), at, u
+						}
+					}
+				}
+			}
 			if started[c] {
 				// go f(s[lo:hi]) of a function of the program: its goroutine takes the
 				// copy and writes it back in the one step it runs (go.through_call)
@@ -160,6 +192,9 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 				}
 				if !shared && (!m.readerCall(c) || !m.a.pipes || m.quietArray(p.info.Uses[identOf(ast.Unparen(se.X))])) {
 					m.through[se] = true
+					if k, ok := grows[at]; ok {
+						m.throughGrown[se] = k
+					}
 				}
 			}
 			return true
@@ -924,9 +959,174 @@ func (f *fn) throughCall(c *ast.CallExpr, subs []*ast.SliceExpr) string {
 	}
 	for i := len(subs) - 1; i >= 0; i-- {
 		lo, hi := f.bounds(subs[i])
+		if k, ok := f.m.throughGrown[subs[i]]; ok {
+			// appendValues(values[:0], root): the result it appended to the copy, written
+			// back as far as the sub-slice's room in s, where Go's appends wrote it
+			at := "None"
+			if f.p.info.TypeOf(c) != nil {
+				if _, tuple := f.p.info.TypeOf(c).(*types.Tuple); tuple {
+					at = fmt.Sprint(k)
+				}
+			}
+			text = "go.through_grown(" + f.sequence(subs[i].X) + ", " + lo + ", " + hi + ", " + at + ", lambda " + names[i] + ": " + text + ")"
+			continue
+		}
 		text = "go.through(" + f.sequence(subs[i].X) + ", " + lo + ", " + hi + ", lambda " + names[i] + ": " + text + ")"
 	}
 	return text
+}
+
+// grownParams: the slice parameters of the program's functions that only grow by
+// append and come back as a result (func appendValues(values []int, t *tree)
+// []int), by that result's index: the function reads the parameter's length and
+// elements, ranges over it, assigns it only v = append(v, ...) or v = g(v, ...) of
+// such a parameter of g, and returns it (or such a call) from every return. Given
+// a sub-slice (appendValues(values[:0], root)), its appends write the caller's
+// array in Go, as far as the sub-slice's capacity: go.through_grown.
+func (m *module) grownParams() map[*types.Var]int {
+	candidates := map[*types.Var]*unit{}
+	for _, u := range m.a.units {
+		if u.gen || u.body == nil || u.sig == nil || u.decl == nil || u.sig.Results().Len() == 0 {
+			continue
+		}
+		for i := 0; i < u.sig.Params().Len(); i++ {
+			if v := u.sig.Params().At(i); isSliceType(v.Type()) && !(u.sig.Variadic() && i == u.sig.Params().Len()-1) {
+				candidates[v] = u
+			}
+		}
+	}
+	grown := map[*types.Var]int{}
+	for v := range candidates {
+		grown[v] = -1 // not known yet
+	}
+	for changed := true; changed; {
+		changed = false
+		for v, u := range candidates {
+			if _, ok := grown[v]; !ok {
+				continue
+			}
+			if k, ok := m.growsParam(u, v, grown); !ok {
+				delete(grown, v)
+				changed = true
+			} else if grown[v] != k {
+				grown[v] = k
+				changed = true
+			}
+		}
+	}
+	for v, k := range grown {
+		if k < 0 {
+			delete(grown, v)
+		}
+	}
+	return grown
+}
+
+// growsParam: u uses its parameter v only as grownParams allows, and returns it
+// as its result k.
+func (m *module) growsParam(u *unit, v *types.Var, grown map[*types.Var]int) (int, bool) {
+	p := m.p
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && p.info.Uses[id] == v
+	}
+	allowed := map[*ast.Ident]bool{}
+	// growth: append(v, ...) or g(..., v, ...) of a grown parameter of g's, whose
+	// single result it is, or an append to either (append(append(b, s...), ';'))
+	var growth func(e ast.Expr) bool
+	growth = func(e ast.Expr) bool {
+		c, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || c.Ellipsis.IsValid() && calleeName(p, c) != "append" {
+			return false
+		}
+		if calleeName(p, c) == "append" {
+			if len(c.Args) > 0 && isV(c.Args[0]) {
+				allowed[identOf(ast.Unparen(c.Args[0]))] = true
+				return true
+			}
+			return len(c.Args) > 0 && growth(c.Args[0])
+		}
+		fn, ok := p.info.Uses[identOf(ast.Unparen(c.Fun))].(*types.Func)
+		if !ok {
+			return false
+		}
+		g := m.a.byFunc[fn.Origin()]
+		if g == nil || g.sig.Results().Len() != 1 {
+			return false
+		}
+		found := false
+		for i, a := range c.Args {
+			if k, ok := grown[g.sig.Params().At(min(i, g.sig.Params().Len()-1))]; ok && k <= 0 && isV(a) && !found {
+				allowed[identOf(ast.Unparen(a))], found = true, true
+			}
+		}
+		return found
+	}
+	k, ok := -1, true
+	ast.Inspect(u.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			if usesObj(p, n.Body, v) {
+				ok = false
+			}
+			return false
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && isV(n.Lhs[0]) && n.Tok == token.ASSIGN && growth(n.Rhs[0]) {
+				allowed[identOf(ast.Unparen(n.Lhs[0]))] = true
+			}
+		case *ast.ReturnStmt:
+			at := -1
+			for i, r := range n.Results {
+				if isV(r) || growth(r) {
+					if isV(r) {
+						allowed[identOf(ast.Unparen(r))] = true
+					}
+					at = i
+				}
+			}
+			if at < 0 || k >= 0 && at != k {
+				ok = false
+			}
+			k = at
+		case *ast.CallExpr:
+			if name := calleeName(p, n); name == "len" && len(n.Args) == 1 && isV(n.Args[0]) {
+				allowed[identOf(ast.Unparen(n.Args[0]))] = true
+			}
+		case *ast.IndexExpr:
+			if isV(n.X) {
+				allowed[identOf(ast.Unparen(n.X))] = true // a read: a write is no allowed use below
+			}
+		case *ast.RangeStmt:
+			if isV(n.X) {
+				allowed[identOf(ast.Unparen(n.X))] = true
+			}
+		}
+		return ok
+	})
+	if !ok || k < 0 {
+		return -1, false
+	}
+	// an element written (v[i] = x, v[i]++) or its address taken is no read
+	ast.Inspect(u.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if ix, isIx := ast.Unparen(l).(*ast.IndexExpr); isIx && isV(ix.X) {
+					ok = false
+				}
+			}
+		case *ast.IncDecStmt:
+			if ix, isIx := ast.Unparen(n.X).(*ast.IndexExpr); isIx && isV(ix.X) {
+				ok = false
+			}
+		case *ast.UnaryExpr:
+			if ix, isIx := ast.Unparen(n.X).(*ast.IndexExpr); isIx && n.Op == token.AND && isV(ix.X) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return k, ok && onlyAllowed(p, u.body, v, allowed)
 }
 
 // bounds: the low and high bounds of se, as go.through takes them.

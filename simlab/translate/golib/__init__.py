@@ -138,6 +138,7 @@ from ._builtins import (
     through,
     through_blocking,
     through_call,
+    through_grown,
     with_capacity,
 )
 from ._complex import (
@@ -1514,6 +1515,7 @@ __all__ = [
     "through",
     "through_blocking",
     "through_call",
+    "through_grown",
     "tick",
     "time_add_date",
     "time_date",

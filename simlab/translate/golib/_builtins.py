@@ -223,12 +223,14 @@ def appended(
     if type(s) is CapSlice:
         if length <= s.cap:
             made = CapSlice([*s, *values], s.cap, s.rest[len(values) :])
-            if values:  # in Go, made and s share s's array, whose places the values take
-                shared = made.shared = s.shared = s.shared or _Forks()
+            # in Go, made and s share s's array, whose places the values take (of no
+            # values, append(b, none...), made is s: a write to either is the other's)
+            shared = made.shared = s.shared = s.shared or _Forks()
+            if values:
                 shared.write(s, values)
                 s.rest[: len(values)] = values
-                shared.hold(s)
-                shared.hold(made, shared.offset(s))
+            shared.hold(s)
+            shared.hold(made, shared.offset(s))
             return made
         cap = s.cap
     elif not values:
@@ -472,6 +474,21 @@ def through(s: list[Any], low: int, high: int | None, call: Callable[[list[Any]]
     sub = sliced(s, low, high)
     result = call(sub)
     _write_back(s, low, sub)
+    return result
+
+
+def through_grown(
+    s: list[Any], low: int, high: int | None, at: int | None, call: Callable[[list[Any]], Any]
+) -> Any:
+    """A call given the sub-slice ``s[low:high]`` that only appends to it and returns
+    what it grew (``appendValues(values[:0], root)``), its result ``at`` (None: its
+    only one): ``call`` is given a copy, and what it returns is written back into
+    ``s`` from ``low`` on, as far as the sub-slice's capacity, where Go's appends
+    wrote into the array the sub-slice shares with ``s`` until one outgrew it."""
+    result = call(sliced(s, low, high))
+    grown = result if at is None else result[at]
+    room = (s.cap if type(s) is CapSlice else len(s)) - low
+    _write_back(s, low, list(grown[:room]))
     return result
 
 
