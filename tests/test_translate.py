@@ -63776,6 +63776,195 @@ func main() {
 )
 
 
+# A quicksort that prints each part it sorts and recurses on a[:p] and a[p+1:]: the parts
+# are written back into the caller's slice (go1.27.3 printed this; simlab refused the
+# sub-slices because the function printed its parameter).
+CONSTRUCTS["quicksort_traces_its_parts"] = (
+    """\
+package main
+
+import "fmt"
+
+func partition(a []int) int {
+\tpivot, i := a[len(a)-1], 0
+\tfor j := range len(a) - 1 {
+\t\tif a[j] < pivot {
+\t\t\ta[i], a[j] = a[j], a[i]
+\t\t\ti++
+\t\t}
+\t}
+\ta[i], a[len(a)-1] = a[len(a)-1], a[i]
+\treturn i
+}
+
+// quicksort prints each part it sorts, as a teacher's trace does.
+func quicksort(a []int, depth int) {
+\tif len(a) < 2 {
+\t\treturn
+\t}
+\tp := partition(a)
+\tfmt.Printf("%*s%v pivot %d\\n", depth*2, "", a, a[p])
+\tquicksort(a[:p], depth+1)
+\tquicksort(a[p+1:], depth+1)
+}
+
+func main() {
+\txs := []int{5, 3, 9, 1, 7, 2, 8}
+\tquicksort(xs, 0)
+\tfmt.Println(xs)
+}
+""",
+    (
+        "[5 3 1 7 2 8 9] pivot 8\n"
+        "  [1 2 5 7 3] pivot 2\n"
+        "    [3 7 5] pivot 3\n"
+        "      [5 7] pivot 5\n"
+        "[1 2 3 5 7 8 9]\n"
+    ),
+)
+
+
+# A struct whose field is an array of interface values compares and keys a map as Go's:
+# a pointer each holds by its address, a struct value by its fields (go1.27.3 printed
+# this; simlab compared the pointers' targets: true, and one key).
+CONSTRUCTS["struct_with_interface_array_compares_pointers"] = (
+    """\
+package main
+
+import "fmt"
+
+type Shape interface{ Area() float64 }
+
+type Sq struct{ Side float64 }
+
+func (s Sq) Area() float64 { return s.Side * s.Side }
+
+type Layer struct {
+\tName   string
+\tShapes [2]Shape
+}
+
+func main() {
+\tp := &Sq{1}
+\ta := Layer{"a", [2]Shape{p, Sq{2}}}
+\tb := Layer{"a", [2]Shape{&Sq{1}, Sq{2}}}
+\tc := Layer{"a", [2]Shape{p, Sq{2}}}
+\tfmt.Println(a == b, a == c)
+\tseen := map[Layer]int{}
+\tfor _, l := range []Layer{a, b, c} {
+\t\tseen[l]++
+\t}
+\tfmt.Println(len(seen), seen[a], seen[b])
+\td := c
+\td.Shapes[1] = Sq{3}
+\tfmt.Println(c == d, c.Shapes[1].Area(), d.Shapes[1].Area())
+}
+""",
+    ("false true\n2 2 1\nfalse 4 9\n"),
+)
+
+
+# A *list.List, *bufio.Scanner, *strings.Replacer, *tabwriter.Writer, *bufio.Writer or
+# *bufio.Reader held in an interface the program declares: its methods called by their Go
+# names (go1.27.3 printed this; simlab's model failed: 'List' object has no attribute 'Len').
+CONSTRUCTS["library_types_by_go_names_in_program_interfaces"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"bytes"
+\t"container/list"
+\t"fmt"
+\t"io"
+\t"os"
+\t"strings"
+\t"text/tabwriter"
+)
+
+type Lener interface{ Len() int }
+
+type Texter interface {
+\tScan() bool
+\tText() string
+}
+
+type StrBuilder interface {
+\tWriteString(string) (int, error)
+\tString() string
+}
+
+type Escaper interface{ Replace(string) string }
+
+type Flusher interface{ Flush() error }
+
+type RuneSource interface {
+\tReadRune() (rune, int, error)
+\tUnreadRune() error
+}
+
+type Queue interface {
+\tPushBack(any) *list.Element
+\tLen() int
+}
+
+func main() {
+\tlens := []Lener{strings.NewReader("abc"), bytes.NewBufferString("hello"), list.New()}
+\tfor _, l := range lens {
+\t\tfmt.Println(l.Len())
+\t}
+\tvar t Texter = bufio.NewScanner(strings.NewReader("x\\ny"))
+\tfor t.Scan() {
+\t\tfmt.Println(t.Text())
+\t}
+\tfor _, sb := range []StrBuilder{&strings.Builder{}, new(bytes.Buffer)} {
+\t\tsb.WriteString("hi")
+\t\tfmt.Println(sb.String())
+\t}
+\tvar e Escaper = strings.NewReplacer("<", "&lt;")
+\tfmt.Println(e.Replace("a<b"))
+\ttw := tabwriter.NewWriter(os.Stdout, 0, 4, 1, ' ', 0)
+\tfmt.Fprintln(tw, "a\\tbb\\tc")
+\tvar f Flusher = tw
+\tf.Flush()
+\tw := bufio.NewWriter(os.Stdout)
+\tf = w
+\tfmt.Fprintln(w, "buffered")
+\tf.Flush()
+\tsources := []RuneSource{strings.NewReader("é!"), bufio.NewReader(strings.NewReader("ß"))}
+\tfor _, r := range sources {
+\t\tc, n, err := r.ReadRune()
+\t\tfmt.Println(c, n, err, r.UnreadRune())
+\t}
+\tvar q Queue = list.New()
+\tq.PushBack(1)
+\tq.PushBack("two")
+\tfmt.Println(q.Len())
+\tvar rd io.Reader = strings.NewReader("xyz")
+\tif l, ok := rd.(Lener); ok {
+\t\tfmt.Println("len", l.Len())
+\t}
+}
+""",
+    (
+        "3\n"
+        "5\n"
+        "0\n"
+        "x\n"
+        "y\n"
+        "hi\n"
+        "hi\n"
+        "a&lt;b\n"
+        "a bb c\n"
+        "buffered\n"
+        "233 2 <nil> <nil>\n"
+        "223 2 <nil> <nil>\n"
+        "2\n"
+        "len 3\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

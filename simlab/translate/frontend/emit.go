@@ -165,13 +165,15 @@ func (m *module) valueFields() {
 		}
 	}
 	for st, i := range structs {
-		var names, locks, arrays, ifaces, pointers []string
+		var names, locks, arrays, ifaces, pointers, ifaceArrays []string
 		for i := 0; i < st.NumFields(); i++ {
 			if st.Field(i).Name() == "_" {
 				continue // a blank field, which the class does not keep
 			}
 			if e := arrayElem(st.Field(i).Type()); e != nil && isPointer(e) {
 				pointers = append(pointers, fieldName(st.Field(i).Name())) // [4]*Item: by address
+			} else if e != nil && types.IsInterface(e) {
+				ifaceArrays = append(ifaceArrays, fieldName(st.Field(i).Name())) // [2]Shape: as interfaces compare
 			}
 			if types.IsInterface(st.Field(i).Type()) {
 				ifaces = append(ifaces, fieldName(st.Field(i).Name()))
@@ -198,6 +200,9 @@ func (m *module) valueFields() {
 		}
 		if len(pointers) > 0 {
 			text = append(text, fmt.Sprintf("    go_pointer_arrays = %s  # arrays of pointers, compared by address", pyTuple(pointers)))
+		}
+		if len(ifaceArrays) > 0 {
+			text = append(text, fmt.Sprintf("    go_iface_arrays = %s  # arrays of interface values, compared as Go compares them", pyTuple(ifaceArrays)))
 		}
 		if len(locks) > 0 {
 			text = append(text, fmt.Sprintf("    go_locks = %s  # copied with their state, as Go copies them", pyTuple(locks)))
@@ -2896,7 +2901,8 @@ func (p *program) usedAfter(v *types.Var, at token.Pos) bool {
 // leftAfter: the loop, around at, runs no statement of its again once at's has run:
 // the statement holding at is followed in its block, after simple statements, by
 // a return or a break of that loop (q = append(q[:i], q[i+1:]...); found = true;
-// break).
+// break), or, at the end of an if's branch or of a block, the statement after the
+// if (or the block) is (if x == n { drop } else { shrink }; return x).
 func leftAfter(body *ast.BlockStmt, loop ast.Node, at token.Pos) bool {
 	var path []ast.Node // from body down to the innermost node holding at
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -2918,34 +2924,48 @@ func leftAfter(body *ast.BlockStmt, loop ast.Node, at token.Pos) bool {
 	if inner < 0 || inner+1 >= len(path) {
 		return false
 	}
-	block := path[inner].(*ast.BlockStmt)
-	next := len(block.List)
-	for k, st := range block.List {
-		if st == path[inner+1] {
-			next = k + 1
-		}
-	}
-	for _, st := range block.List[min(next, len(block.List)):] {
-		switch st := st.(type) {
-		case *ast.ExprStmt, *ast.AssignStmt, *ast.IncDecStmt, *ast.DeclStmt, *ast.SendStmt:
-			continue // found = true, then the break
-		case *ast.ReturnStmt:
-			return true
-		case *ast.BranchStmt:
-			if st.Tok != token.BREAK || st.Label != nil {
-				return false
+	for {
+		block := path[inner].(*ast.BlockStmt)
+		next := len(block.List)
+		for k, st := range block.List {
+			if st == path[inner+1] {
+				next = k + 1
 			}
-			for _, n := range path[within+1 : inner] {
-				switch n.(type) {
-				case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-					return false // the break leaves that statement, not the loop
+		}
+		for _, st := range block.List[min(next, len(block.List)):] {
+			switch st := st.(type) {
+			case *ast.ExprStmt, *ast.AssignStmt, *ast.IncDecStmt, *ast.DeclStmt, *ast.SendStmt:
+				continue // found = true, then the break
+			case *ast.ReturnStmt:
+				return true
+			case *ast.BranchStmt:
+				if st.Tok != token.BREAK || st.Label != nil {
+					return false
 				}
+				for _, n := range path[within+1 : inner] {
+					switch n.(type) {
+					case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+						return false // the break leaves that statement, not the loop
+					}
+				}
+				return true
 			}
-			return true
+			return false
 		}
-		return false
+		// the block ends: an if's branch (of an else-if chain too) or a block goes
+		// on after the if or the block, in the block around it
+		outer := inner - 1
+		for outer > within {
+			if _, isIf := path[outer].(*ast.IfStmt); !isIf {
+				break
+			}
+			outer--
+		}
+		if _, isBlock := path[outer].(*ast.BlockStmt); outer <= within || !isBlock {
+			return false
+		}
+		inner = outer
 	}
-	return false
 }
 
 // onlyElementsIn: the operands of rhs but the i-th use the variable v only by its

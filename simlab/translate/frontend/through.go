@@ -838,7 +838,7 @@ func (m *module) inPlaceParams(readParams map[*types.Var]bool) (inPlace, written
 
 // writesInPlace: body uses its parameter v only where it stands: reads and writes
 // its elements (not their address), takes its len, ranges over it, copies into or
-// out of it (or a sub-slice of it), sorts or reverses it, appends its elements to
+// out of it (or a sub-slice of it), sorts or reverses it, prints it, appends its elements to
 // another slice, passes it or a sub-slice of it to a parameter that only reads or
 // also writes in place; no function literal uses it and nothing assigns it. With
 // written (the parameters known to be written), whether body writes v: an element,
@@ -905,6 +905,10 @@ func (m *module) writesInPlace(body *ast.BlockStmt, v *types.Var, readParams, in
 			case name == "copy" && len(n.Args) == 2:
 				allow(n.Args[0])
 				allow(n.Args[1])
+			case printsElems(p, n, v):
+				for _, a := range n.Args {
+					allow(a) // fmt.Printf("%v", v): read
+				}
 			default:
 				if at, isLib := throughLibrary[name]; isLib && at < len(n.Args) {
 					allow(n.Args[at])
@@ -923,6 +927,14 @@ func (m *module) writesInPlace(body *ast.BlockStmt, v *types.Var, readParams, in
 		return ok
 	})
 	return ok && onlyAllowed(p, body, v, allowed)
+}
+
+// printsElems: c is a print of fmt or log, and v's elements have no method fmt
+// calls (which could reach the slice): its operands only read v.
+func printsElems(p *program, c *ast.CallExpr, v *types.Var) bool {
+	ops, _ := fmtOperands(p, c)
+	e := elemType(v.Type())
+	return ops != nil && e != nil && !hasFmtMethod(e) && !types.IsInterface(e)
 }
 
 // throughCall renders c, whose arguments subs are sub-slices rendered through

@@ -17,6 +17,7 @@ A model imports this package as ``go`` and calls ``go.NAME``; this facade
 re-exports each name from the private module that holds it, one per Go package
 or concept:
 
+- ``_gonames``: a library type's methods called by their Go names
 - ``_runstate``: what golib keeps for one run, in ``rt.library_state``
 - ``_numbers``: integer ``/`` and ``%``, sized integers, float32 and Duration values
 - ``_mathfn``: ``math``'s elementary functions: trigonometric, hyperbolic, logarithms

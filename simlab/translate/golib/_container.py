@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ._gonames import GoNames
 
-class Element:
+
+class Element(GoNames):
     """A ``*list.Element``: its ``Value``, and the list it is in (None once removed,
     when ``Next`` and ``Prev`` give nil, as Go's)."""
 
@@ -37,7 +39,7 @@ class Element:
         return before
 
 
-class List:
+class List(GoNames):
     """A ``list.List`` (``list.New()``, or its zero value, ready to use): a ring of
     elements through a sentinel that is no element of it. An element of another
     list given to a method leaves this one unchanged, as Go's."""

@@ -15,6 +15,7 @@ from typing import Any
 from simlab.errors import GoPanic, SimlabError
 
 from ._errors import LIBRARY_ERRORS, new_error
+from ._gonames import GoNames
 from ._strings import rune_text, string_of, utf8_decode_rune
 from ._values import NilSlice, Ref, at_once, call, is_nil, method_set
 
@@ -331,7 +332,7 @@ def blocking_write(w: Any, data: str | list[int]) -> Generator[Any, Any, Any]:
     return (yield from result) if isgenerator(result) else result
 
 
-class Buffer:
+class Buffer(GoNames):
     """A ``bytes.Buffer``: the bytes written and not read yet, ``String()`` of them (as
     UTF-8), read from the front; ``Bytes()`` is nil until a byte is written, as Go's.
     ``Buffer(data)`` is ``bytes.NewBuffer(data)`` or ``NewBufferString``."""

@@ -18,6 +18,7 @@ from simlab.go._tabwriter import FILTER_HTML, STRIP_ESCAPE, Tabwriter
 
 from ._builtins import _check_slice
 from ._errors import LIBRARY_ERRORS, new_error
+from ._gonames import GoNames
 from ._io import EOF, Buffer, ErrUnexpectedEOF, _at_once, blocking_write, discard, stderr, stdout
 from ._panics import panic
 from ._pipe import WAITING_READERS
@@ -39,7 +40,7 @@ _MAX_TOKEN = 64 * 1024  # bufio.MaxScanTokenSize
 _FIRST_BUFFER = 4096  # the size of a Scanner's first buffer
 
 
-class StringsReader:
+class StringsReader(GoNames):
     """A ``*strings.Reader``: the bytes of a string, read from the front."""
 
     go_name = "*strings.Reader"
@@ -279,7 +280,7 @@ bufio_scan_runes = _split_func(_scan_runes)
 bufio_scan_bytes = _split_func(_scan_bytes)
 
 
-class Scanner:
+class Scanner(GoNames):
     """A ``*bufio.Scanner`` over a reader of the library's (a ``*strings.Reader``, a
     ``*bytes.Reader``, a ``*bytes.Buffer``, a ``*bufio.Reader``) or of the program's
     whose ``Read`` does not block: Go's buffer (4096 bytes, then doubled up to the
@@ -462,7 +463,7 @@ class Scanner:
         return None if self._err is EOF else self._err
 
 
-class Replacer:
+class Replacer(GoNames):
     """A ``*strings.Replacer``: pairs of old and new strings. At each byte of the
     text the first pair (in the order given) whose old string starts there is
     replaced, and the text after it goes on; an empty old string matches at every
@@ -511,7 +512,7 @@ class Replacer:
             ) from None
 
 
-class TabWriter:
+class TabWriter(GoNames):
     """A ``*tabwriter.Writer``: what is written to it (by ``fmt.Fprintf(w, ...)`` or
     ``w.Write``) is aligned in columns and passed on to its output a block at a time,
     when Go's writer would pass it on; ``Flush`` passes on the rest."""
@@ -699,7 +700,7 @@ _INVALID_WRITE = new_error("invalid write result")  # io's errInvalidWrite
 _DEFAULT_BUF_SIZE = 4096  # a bufio.Reader's or Writer's, unless its maker says
 
 
-class BufReader:
+class BufReader(GoNames):
     """A ``*bufio.Reader`` over a reader of the library's: Go's buffer (4096 bytes
     unless ``NewReaderSize`` says, 16 at least) filled by the reader's ``Read`` as Go's
     is, so that ``ReadLine`` gives a line longer than it in parts, as Go's does.
@@ -1045,7 +1046,7 @@ def _may_block(w: Any) -> bool:
     return isgeneratorfunction(getattr(type(w), "Write", None))
 
 
-class BufWriter:
+class BufWriter(GoNames):
     """A ``*bufio.Writer``: what is written waits in its buffer (4096 bytes unless
     ``NewWriterSize`` says) until ``Flush``, or until it would overflow, as Go's: a
     write that does not fit fills the buffer and flushes it, and one larger than an

@@ -1058,11 +1058,12 @@ def struct_equal(a: Any, b: Any) -> bool:
     values, ifaces = getattr(cls, "go_values", ()), getattr(cls, "go_ifaces", ())
     generic = getattr(cls, "go_generic_fields", {})  # a field of type T: as T's values compare
     pointers = getattr(cls, "go_pointer_arrays", ())  # [4]*Item: element by element, by address
+    iface_arrays = getattr(cls, "go_iface_arrays", ())  # [2]Shape: each as interfaces compare
     same = _same if cls.__module__.startswith(_TRANSLATED) else _plain_equal  # golib's: its own
     return all(
         _identity_key(getattr(a, f)) == _identity_key(getattr(b, f))
         if f in pointers
-        else _value_equal(getattr(a, f), getattr(b, f))
+        else _value_equal(getattr(a, f), getattr(b, f), equal if f in iface_arrays else None)
         if f in values
         else equal_as(getattr(a, generic[f]), getattr(a, f), getattr(b, f))
         if f in generic
@@ -1142,16 +1143,30 @@ def _struct_key(x: Any) -> tuple[Any, ...]:
     values = getattr(type(x), "go_values", ())
     generic = getattr(type(x), "go_generic_fields", {})
     pointers = getattr(type(x), "go_pointer_arrays", ())
+    iface_arrays = getattr(type(x), "go_iface_arrays", ())
     ours = type(x).__module__.startswith(_TRANSLATED)
     return tuple(
         _identity_key(v)
         if f in pointers
+        else _iface_array_key(v)
+        if f in iface_arrays
         else _struct_key(v)
         if f in values or (f in generic and copies_values(getattr(x, generic[f])))
         else (_Identity(v) if ours and _pointer(v) else v)
         for f in _compared(type(x))
         for v in (getattr(x, f),)
     )
+
+
+def _iface_array_key(x: Any) -> Any:
+    """An array of interface values (of arrays of them), ``go_iface_arrays``, as a
+    tuple: a pointer by its identity, a struct value by its fields, as Go hashes
+    what an interface holds."""
+    if type(x) is list:
+        return tuple(_iface_array_key(e) for e in map(_hashable, x))
+    if _pointer(x):
+        return _Identity(x)
+    return _struct_key(x) if _is_value(x) else x
 
 
 def _identity_key(x: Any) -> Any:
