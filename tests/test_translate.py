@@ -63965,6 +63965,193 @@ func main() {
 )
 
 
+# A first-fit allocator deletes the element it ranged to in one branch of an if, then returns
+# after the if: the range reads nothing the append moved (go1.27.3 printed this; simlab
+# refused the append into the slice's own array while the range ran).
+CONSTRUCTS["delete_in_range_branch_then_return"] = (
+    """\
+package main
+
+import "fmt"
+
+// Pool hands out first-fit pieces of its free sizes.
+type Pool struct{ free []int }
+
+func (p *Pool) Take(n int) int {
+\tfor i, x := range p.free {
+\t\tif x >= n {
+\t\t\tif x == n {
+\t\t\t\tp.free = append(p.free[:i], p.free[i+1:]...)
+\t\t\t} else {
+\t\t\t\tp.free[i] = x - n
+\t\t\t}
+\t\t\treturn x
+\t\t}
+\t}
+\treturn -1
+}
+
+func main() {
+\tp := &Pool{free: []int{1, 2, 5, 3}}
+\tfmt.Println(p.Take(2), p.free)
+\tfmt.Println(p.Take(3), p.free)
+\tfmt.Println(p.Take(9), p.free)
+}
+""",
+    ("2 [1 5 3]\n5 [1 2 3]\n-1 [1 2 3]\n"),
+)
+
+
+# A rot13 reader ranges over p[:n] and writes p[i] at the loop's own index: Go's range has
+# read that element and none it has yet to read (go1.27.3 printed this; simlab refused the
+# sub-slice of a slice whose elements are written).
+CONSTRUCTS["range_prefix_written_at_own_index"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"io"
+\t"os"
+\t"strings"
+)
+
+type rot13Reader struct{ r io.Reader }
+
+func rot13(b byte) byte {
+\tswitch {
+\tcase 'a' <= b && b <= 'z':
+\t\treturn 'a' + (b-'a'+13)%26
+\tcase 'A' <= b && b <= 'Z':
+\t\treturn 'A' + (b-'A'+13)%26
+\t}
+\treturn b
+}
+
+func (rr rot13Reader) Read(p []byte) (int, error) {
+\tn, err := rr.r.Read(p)
+\tfor i, c := range p[:n] {
+\t\tp[i] = rot13(c)
+\t}
+\treturn n, err
+}
+
+func main() {
+\ts := strings.NewReader("Lbh penpxrq gur pbqr!")
+\tr := rot13Reader{s}
+\tio.Copy(os.Stdout, &r)
+\tfmt.Println()
+\tbuf := []byte("Uryyb, Tb")
+\tfor i, c := range buf[:5] {
+\t\tbuf[i] = rot13(c)
+\t}
+\tfmt.Println(string(buf))
+}
+""",
+    ("You cracked the code!\nHello, Tb\n"),
+)
+
+
+# A heap whose Pop re-slices its field (h.vals = h.vals[:last]) then sifts down, and whose
+# Push appends into the room left: the caller's slice the heap was made of sees every write
+# while the array has room (go1.27.3 printed this; simlab's items kept the old order).
+CONSTRUCTS["heap_pop_resliced_field_writes_callers_array"] = (
+    """\
+package main
+
+import "fmt"
+
+// MinHeap keeps its values in the slice it was given.
+type MinHeap struct{ vals []int }
+
+func (h *MinHeap) down(i int) {
+\tfor {
+\t\tsmall, l, r := i, 2*i+1, 2*i+2
+\t\tif l < len(h.vals) && h.vals[l] < h.vals[small] {
+\t\t\tsmall = l
+\t\t}
+\t\tif r < len(h.vals) && h.vals[r] < h.vals[small] {
+\t\t\tsmall = r
+\t\t}
+\t\tif small == i {
+\t\t\treturn
+\t\t}
+\t\th.vals[i], h.vals[small] = h.vals[small], h.vals[i]
+\t\ti = small
+\t}
+}
+
+func (h *MinHeap) Pop() int {
+\ttop, last := h.vals[0], len(h.vals)-1
+\th.vals[0] = h.vals[last]
+\th.vals = h.vals[:last]
+\th.down(0)
+\treturn top
+}
+
+func (h *MinHeap) Push(v int) {
+\th.vals = append(h.vals, v)
+\tfor i := len(h.vals) - 1; i > 0 && h.vals[i] < h.vals[(i-1)/2]; i = (i - 1) / 2 {
+\t\th.vals[i], h.vals[(i-1)/2] = h.vals[(i-1)/2], h.vals[i]
+\t}
+}
+
+func main() {
+\titems := []int{7, 3, 9, 1, 5}
+\th := &MinHeap{vals: items}
+\tfor i := len(items)/2 - 1; i >= 0; i-- {
+\t\th.down(i)
+\t}
+\tfmt.Println(items)
+\tfmt.Println(h.Pop(), h.Pop(), h.vals, items)
+\th.Push(4)
+\tfmt.Println(h.vals, items)
+\th.Push(0)
+\th.Push(8)
+\tfmt.Println(h.vals, items)
+}
+""",
+    ("[1 3 9 7 5]\n1 3 [5 7 9] [5 7 9 7 5]\n[4 5 9 7] [4 5 9 7 5]\n[0 4 8 7 5 9] [0 4 9 7 5]\n"),
+)
+
+
+# slices.Sort, slices.Reverse and sort.Ints of a slice that an append into its room made
+# from another: the array both share is sorted, which the earlier slice shows (go1.27.3
+# printed this; simlab's earlier slice kept its elements).
+CONSTRUCTS["sort_after_append_reaches_earlier_copy"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+\t"sort"
+)
+
+func main() {
+\ts := make([]int, 1, 4)
+\ts[0] = 5
+\tc := s
+\ts = append(s, -1)
+\tslices.Sort(s)
+\tfmt.Println(c[0], s, cap(s))
+\tt := make([]int, 2, 4)
+\tt[0], t[1] = 1, 2
+\tu := t
+\tt = append(t, 3)
+\tslices.Reverse(t)
+\tfmt.Println(u, t)
+\tv := append(make([]int, 0, 3), 9, 8)
+\tw := v
+\tv = append(v, 7)
+\tsort.Ints(v)
+\tfmt.Println(w, v)
+}
+""",
+    ("-1 [-1 5] 4\n[3 2] [3 2 1]\n[7 8] [7 8 9]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1437,6 +1437,7 @@ func (m *module) refuseSharedSubslices() {
 	selfSlices := map[*ast.SliceExpr]bool{} // q, order = q[1:], ...: each q[1:] is q's own
 	var selfSliced []selfSlice              // s = s[a:b], s = append(s[:i], ...): see below
 	var reslicedParams []*ast.SliceExpr     // p = p[:n] of a slice parameter p: see below
+	var reslicedFields []*ast.SliceExpr     // h.data = h.data[:n] of a slice field: see below
 	var results []*ast.CallExpr             // slices.DeleteFunc(s, f) and kin: s[:n] after writing s
 	readOnly := readIn                      // a sub-slice only read where it stands: its copy reads the same
 	m.ranged = map[ast.Expr]*ast.RangeStmt{}
@@ -1620,6 +1621,9 @@ func (m *module) refuseSharedSubslices() {
 						if id, ok := ast.Unparen(n.Lhs[0]).(*ast.Ident); ok && params[p.info.Uses[id]] {
 							reslicedParams = append(reslicedParams, self)
 						}
+						if fieldOf(p, n.Lhs[0]) != nil && ast.Unparen(n.Rhs[0]) == ast.Expr(self) {
+							reslicedFields = append(reslicedFields, self)
+						}
 						// s = s[a:b]: that sub-slice is s's own; any other in the statement counts
 						ast.Inspect(n.Rhs[0], func(x ast.Node) bool {
 							if se, ok := x.(*ast.SliceExpr); ok && se != self {
@@ -1736,6 +1740,24 @@ func (m *module) refuseSharedSubslices() {
 			} else {
 				p.unsupported(se, "a slice parameter re-sliced, then written (in Go the caller's array takes the writes; here the re-slice is a copy)",
 					"write through the parameter itself (p[i] = v, r.Read(p[:n]) in place of p = p[:n]), or into a new slice the function returns")
+			}
+		}
+	}
+	// h.data = h.data[:n] of a field, and the field's elements written (in this
+	// method, or in another, h.down(0)): in Go the array the field held before
+	// takes the writes, which a caller's slice of it sees (items, after h :=
+	// &Heap{data: items}; h.Pop()); here the re-slice is a view that writes each
+	// element into the list the field held too, unless an append or cap makes the
+	// array's room past the view matter
+	for _, se := range reslicedFields {
+		grows := se.Slice3 || roomAsked(p, se.X)
+		for _, s := range selfSliced {
+			grows = grows || s.se == se && s.appends
+		}
+		field := fieldOf(p, se.X)
+		for _, w := range writeAt {
+			if x, ok := w.(ast.Expr); ok && !grows && fieldOf(p, x) == field {
+				m.paramViews[se] = true
 			}
 		}
 	}
@@ -2085,6 +2107,19 @@ func eachIndex(e ast.Expr, visit func(*ast.IndexExpr)) {
 			return
 		}
 	}
+}
+
+// fieldOf: the struct field e selects (h.data), or nil.
+func fieldOf(p *program, e ast.Expr) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s := p.info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+		v, _ := s.Obj().(*types.Var)
+		return v
+	}
+	return nil
 }
 
 // onlyAllowed: every use of v in body is one of the identifiers allowed.
@@ -5477,11 +5512,59 @@ func (m *module) writtenWhileRanging(r *ast.RangeStmt, writes []ast.Node) bool {
 		}
 	}
 	for _, w := range writes {
-		if unknown || r.Body.Pos() <= w.Pos() && w.Pos() < r.Body.End() || reached[unitAt(w)] {
+		if unknown || reached[unitAt(w)] || r.Body.Pos() <= w.Pos() && w.Pos() < r.Body.End() && !m.atRangedIndex(r, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// atRangedIndex: w, a write in the body of r, a range over s[:n] (from 0), writes
+// s[i] of r's own index i, which the body never assigns (for i, c := range p[:n] {
+// p[i] = rot13(c) }): the element the range has read, and none it has yet to read.
+func (m *module) atRangedIndex(r *ast.RangeStmt, w ast.Node) bool {
+	p := m.p
+	se, ok := ast.Unparen(r.X).(*ast.SliceExpr)
+	if !ok || r.Key == nil || se.Low != nil && !isZero(p, se.Low) {
+		return false
+	}
+	key, ok := ast.Unparen(r.Key).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := p.info.ObjectOf(key)
+	path := p.pathOf(w)
+	if len(path) < 2 || obj == nil {
+		return false
+	}
+	ix, ok := path[len(path)-2].(*ast.IndexExpr)
+	if !ok || ix.X != w || !sameVar(p, ix.X, se.X) {
+		return false
+	}
+	if id, ok := ast.Unparen(ix.Index).(*ast.Ident); !ok || p.info.Uses[id] != obj {
+		return false
+	}
+	assigned := false
+	ast.Inspect(r.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok && p.info.ObjectOf(id) == obj {
+					assigned = true
+				}
+			}
+		case *ast.IncDecStmt:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && p.info.ObjectOf(id) == obj {
+				assigned = true
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && p.info.ObjectOf(id) == obj {
+				assigned = true
+			}
+		}
+		return !assigned
+	})
+	return !assigned
 }
 
 // mayBlockIn: body calls a library function that may block (every one but

@@ -86,6 +86,16 @@ class CapSlice(list[Any]):
             for k in range(*i.indices(n)):
                 self.shared.put(self, k, list.__getitem__(self, k))
 
+    def sort(self, *args: Any, **kwargs: Any) -> None:  # sort.Ints(s), slices.Sort(s)
+        list.sort(self, *args, **kwargs)
+        if self.shared is not None:
+            self[:] = list(self)  # into the array's other slices too
+
+    def reverse(self) -> None:  # slices.Reverse(s)
+        list.reverse(self)
+        if self.shared is not None:
+            self[:] = list(self)
+
 
 class _Forks:
     """An array that slices share because an append into its spare capacity made
@@ -220,6 +230,14 @@ def appended(
     a buffer of ``stack`` elements in the function's frame (32 bytes), if the
     values fit there."""
     length = len(s) + len(values)
+    if type(s) is View and values and s.room() >= len(values):
+        # h.data = append(h.data, x) of a view (h.data = h.data[:n] before): the
+        # values take the places of the array the view is of, as Go's append writes
+        # them there while the array has room
+        view = View([*s, *values], s.array, s.offset)
+        for k in range(len(s), length):
+            view._write(k, view[k])
+        return view
     if type(s) is CapSlice:
         if length <= s.cap:
             made = CapSlice([*s, *values], s.cap, s.rest[len(values) :])
@@ -548,8 +566,18 @@ class View(list[Any]):
         at, array = self.offset + k, self.array
         if at < len(array):
             array[at] = x
+        elif type(array) is View:
+            array._write(at, x)  # past a view's length (h.data = h.data[:n] twice), in its array
         elif type(array) is CapSlice and at - len(array) < len(array.rest):
             array.rest[at - len(array)] = x  # past the caller's length, within its capacity
+
+    def room(self) -> int:
+        """The places past the view's end in the array under it (under a view of a
+        view too), which an append to the view writes while they last."""
+        at, array = self.offset + len(self), self.array
+        while type(array) is View:
+            at, array = at + array.offset, array.array
+        return len(array) - at
 
 
 def param_view(s: list[Any], low: int = 0, high: int | None = None) -> View:
