@@ -64152,6 +64152,65 @@ func main() {
 )
 
 
+# The Go Tour's IPAddr, a [4]byte with a String method: &ip under %s, %q and %x prints by
+# String, as %v does (go1.27.3 printed this; simlab printed the bytes: &ABCD).
+CONSTRUCTS["pointer_to_named_byte_array_with_string"] = (
+    """\
+package main
+
+import "fmt"
+
+type IPAddr [4]byte
+
+func (ip IPAddr) String() string { return fmt.Sprintf("%d.%d.%d.%d", ip[0], ip[1], ip[2], ip[3]) }
+
+func main() {
+\tip := IPAddr{65, 66, 67, 68}
+\tfmt.Printf("%v %s %q %x\\n", &ip, &ip, &ip, &ip)
+\tfmt.Printf("%v %s %q %x %d\\n", ip, ip, ip, ip, ip)
+\tfmt.Println(&ip, ip)
+}
+""",
+    (
+        '65.66.67.68 65.66.67.68 "65.66.67.68" 36352e36362e36372e3638\n'
+        '65.66.67.68 65.66.67.68 "65.66.67.68" 36352e36362e36372e3638 [65 66 67 68]\n'
+        "65.66.67.68 65.66.67.68\n"
+    ),
+)
+
+
+# The book's nonempty: a function writes its parameter's elements in place, then returns
+# the prefix it kept as its last statement; each call prints the result (go1.27.3 printed
+# this; simlab refused the sub-slice of a slice whose elements are written).
+CONSTRUCTS["compaction_returns_written_prefix"] = (
+    """\
+package main
+
+import "fmt"
+
+// compact keeps the non-empty strings, in place, and returns them.
+func compact(words []string) []string {
+\tn := 0
+\tfor _, w := range words {
+\t\tif w != "" {
+\t\t\twords[n] = w
+\t\t\tn++
+\t\t}
+\t}
+\treturn words[:n]
+}
+
+func main() {
+\tdata := []string{"one", "", "three", "", "five"}
+\tfmt.Printf("%q\\n", compact(data))
+\tfmt.Printf("%q\\n", data)
+\tfmt.Println(len(compact([]string{"", ""})))
+}
+""",
+    ('["one" "three" "five"]\n["one" "three" "five" "" "five"]\n0\n'),
+)
+
+
 LOST_UPDATE = """\
 package main
 

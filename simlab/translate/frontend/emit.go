@@ -5313,9 +5313,11 @@ func sameIdent(p *program, e ast.Expr, i *ast.Ident) bool {
 // readByEveryCaller: se is what a function of the program returns, itself or as
 // an element of a new slice it returns (out[i] = m.data[a:b]; return out), and
 // every call of the function reads the result where it stands (printed, ranged
-// over, measured): the function cannot block and writes nothing of se's group,
-// and no interface may call it, so the copy is read before anything writes the
-// array again (fmt.Println(m.Row(1)) of a matrix's row view).
+// over, measured): the function cannot block and writes nothing of se's group
+// but before se, in a return that is the last statement of its body (a
+// compaction's s[n] = x, then return s[:n]), and no interface may call it, so
+// the copy is read before anything writes the array again (fmt.Println(m.Row(1))
+// of a matrix's row view).
 func (m *module) readByEveryCaller(se *ast.SliceExpr, readOnly map[ast.Expr]bool, tainted map[any][]ast.Node, aliases *sliceAliases) bool {
 	p := m.p
 	if !isSliceType(p.info.TypeOf(se.X)) {
@@ -5339,8 +5341,12 @@ func (m *module) readByEveryCaller(se *ast.SliceExpr, readOnly map[ast.Expr]bool
 	if u := m.a.byFunc[fn]; fn == nil || u == nil || u.gen {
 		return false
 	}
+	last, _ := path[len(path)-2].(*ast.ReturnStmt)
+	if body := decl.Body.List; last != nil && (len(body) == 0 || body[len(body)-1] != last) {
+		last = nil // a return inside a loop or a branch: its function may write on
+	}
 	for _, w := range writes {
-		if decl.Pos() <= w.Pos() && w.Pos() < decl.End() {
+		if decl.Pos() <= w.Pos() && w.Pos() < decl.End() && (last == nil || w.Pos() >= last.Pos() || !straightBefore(decl.Body, w)) {
 			return false
 		}
 	}
@@ -5393,6 +5399,25 @@ func (m *module) readByEveryCaller(se *ast.SliceExpr, readOnly map[ast.Expr]bool
 		}
 	}
 	return true
+}
+
+// straightBefore: body, whose last statement returns, writes w where nothing of
+// body runs after that return: not in a function literal (which could run
+// later), and body defers nothing.
+func straightBefore(body *ast.BlockStmt, w ast.Node) bool {
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.DeferStmt:
+			ok = false
+		case *ast.FuncLit:
+			if n.Pos() <= w.Pos() && w.Pos() < n.End() {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
 }
 
 // returnedOnly: x is a local variable of decl made new (make, a literal) that

@@ -2365,9 +2365,11 @@ func (f *fn) fmtArgs(c *ast.CallExpr, formatted bool) string {
 		case isPointer(t) && f.p.namedBasic(t.(*types.Pointer).Elem()) && hasFmtMethod(t) && j >= 0 && j < len(verbs) &&
 			strings.IndexByte("qxX", verbs[j]) >= 0:
 			s = "go.BasicPointer(" + f.m.basicClass(t.(*types.Pointer).Elem()) + ", " + s + ")" // %q of &level: by its String's text
-		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 && bytesElems(t.(*types.Pointer).Elem()):
+		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("sqxX", verbs[j]) >= 0 && bytesElems(t.(*types.Pointer).Elem()) &&
+			!hasFmtMethod(t):
 			s = "go.bytes_pointer(" + s + ")" // &tag of a [2]byte: &ok, &6f6b
-		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("bdoxXp", verbs[j]) >= 0,
+		case isPointer(t) && j >= 0 && j < len(verbs) && strings.IndexByte("bdoxXp", verbs[j]) >= 0 &&
+			!(hasFmtMethod(t) && strings.IndexByte("xX", verbs[j]) >= 0),
 			isSignature(t) && j >= 0 && j < len(verbs) && verbs[j] == 'p':
 			s = "go.pointer_arg(" + s + ")" // a nil one is the address 0, not a nil interface
 		case isTime(t) && (!asNumber || strings.IndexByte("qxX", verbs[j]) >= 0):
