@@ -64211,6 +64211,85 @@ func main() {
 )
 
 
+# Effective Go's Job embedding *log.Logger: its Println and SetPrefix called through the
+# program's interfaces and its Printf as a method value (go1.27.3 printed this; simlab's
+# model failed: 'Job' object has no attribute 'Println').
+CONSTRUCTS["embedded_logger_methods_through_interface"] = (
+    """\
+package main
+
+import (
+\t"log"
+\t"os"
+)
+
+// Job embeds a logger, as Effective Go's does.
+type Job struct {
+\tCommand string
+\t*log.Logger
+}
+
+type Printer interface {
+\tPrintf(format string, v ...any)
+\tPrintln(v ...any)
+}
+
+type Prefixed interface {
+\tSetPrefix(string)
+\tPrefix() string
+}
+
+func main() {
+\tjob := &Job{"build", log.New(os.Stdout, "job: ", 0)}
+\tvar p Printer = job
+\tp.Println("via interface", 1)
+\tpf := job.Printf
+\tpf("%s by method value\\n", job.Command)
+\tvar q Prefixed = job
+\tq.SetPrefix("[" + q.Prefix() + "] ")
+\tjob.Print("direct")
+}
+""",
+    ("job: via interface 1\njob: build by method value\n[job: ] direct\n"),
+)
+
+
+# An overflow guard in one expression, a sum compared with one of its operands or 0
+# (a.Bal+amt < a.Bal, n+1 < 0): the sum wraps as Go's does (go1.27.3 printed this;
+# simlab ended the run: an int64 past its range).
+CONSTRUCTS["inline_sum_overflow_check"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"math"
+)
+
+type Account struct{ Bal int64 }
+
+// Deposit refuses an amount that would overflow the balance.
+func (a *Account) Deposit(amt int64) bool {
+\tif amt > 0 && a.Bal+amt < a.Bal {
+\t\treturn false
+\t}
+\ta.Bal += amt
+\treturn true
+}
+
+func main() {
+\ta := &Account{Bal: math.MaxInt64 - 5}
+\tfmt.Println(a.Deposit(5), a.Deposit(1), a.Bal)
+\tvar n int64 = math.MaxInt64
+\tfmt.Println(n+1 < 0, n-1 < n, 0 > n+2)
+\tm := math.MinInt64
+\tfmt.Println(m-1 > m)
+}
+""",
+    ("true false 9223372036854775807\ntrue true true\ntrue\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -4503,7 +4503,21 @@ func (m *module) promoted(t types.Type) {
 			held = "go.deref(self" + path + ").v" // a *Counter embedded: the number it points to
 		}
 		if fn.Pkg() != nil && fn.Pkg().Path() == "log" {
-			continue // s.Printf of an embedded *log.Logger: the call goes through the field
+			// s.Printf of an embedded *log.Logger: the program's calls go through the
+			// field; an interface's or a method value's, by Go's name, here
+			call := ""
+			switch fn.Name() {
+			case "Print", "Printf", "Println":
+				call = fn.Name()
+			case "SetPrefix", "Prefix", "SetFlags", "Flags", "SetOutput", "Writer":
+				call = snake(fn.Name())
+			default:
+				continue // Fatal and Panic end the run through the field's call
+			}
+			m.emit("")
+			m.emit("    def %s(self, *args):  # promoted from %s", fn.Name(), strings.TrimPrefix(path, "."))
+			m.emit("        return self%s.%s(*args)", path, call)
+			continue
 		}
 		if fn.Pkg() == nil && fn.Name() == "Error" {
 			// struct{ error }: the text of the error it holds (nil's is Go's panic)

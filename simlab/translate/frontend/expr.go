@@ -1668,6 +1668,16 @@ func (f *fn) binary(x *ast.BinaryExpr) string {
 		// Go's does, and so does the quotient (MinInt64 / -1)
 		l, inlineCheck = "go.int64("+l+")", true
 	}
+	switch x.Op {
+	case token.LSS, token.GTR, token.LEQ, token.GEQ:
+		// bal+amt < bal, i+1 < 0: a sum's overflow checked in one expression wraps as Go's
+		if checkedSum(p, x.X, x.Y) {
+			l = "go.int64(" + l + ")"
+		}
+		if checkedSum(p, x.Y, x.X) {
+			r = "go.int64(" + r + ")"
+		}
+	}
 	if isBasicKind(t, types.Float32) && p.info.Types[x].Value == nil {
 		// each float32 operation rounds to float32, as Go's does
 		switch x.Op {
@@ -5580,6 +5590,17 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	}
 	p.unsupported(x, "a type assertion to "+name, "an assertion to a basic type or a pointer to one, time.Duration, time.Time, time.Month, time.Weekday, slog.Level, fs.FileMode, error, runtime.Error, *bytes.Buffer, *strings.Builder, *strings.Reader, *bytes.Reader, *bufio.Reader, *bufio.Writer, *bufio.Scanner, *list.List, *list.Element, *strconv.NumError, *big.Int, *big.Rat, *log.Logger, *slog.Logger, *time.ParseError, *fs.PathError, *net.OpError, *net.AddrError, *url.Error, *url.URL, base64.CorruptInputError, hex.InvalidByteError, a pointer to a sync or sync/atomic primitive, a slice, array, map or func type or a type of the program")
 	return ""
+}
+
+// checkedSum: sum, a + b or a - b of int or int64 values, is compared with other,
+// one of its operands or 0: an overflow check in one expression (bal+amt < bal),
+// whose sum wraps as Go's does.
+func checkedSum(p *program, sum, other ast.Expr) bool {
+	s, ok := ast.Unparen(sum).(*ast.BinaryExpr)
+	if !ok || s.Op != token.ADD && s.Op != token.SUB || !isPlainInt64(p.info.TypeOf(s)) || p.info.Types[s].Value != nil {
+		return false
+	}
+	return sameVar(p, s.X, other) || sameVar(p, s.Y, other) || isZero(p, other)
 }
 
 // libraryPointerClasses: golib's classes of the library's pointer types that an
