@@ -64290,6 +64290,33 @@ func main() {
 )
 
 
+# sort.SliceIsSorted of a named slice type with a method (simlab's model failed:
+# object of type 'Scores' has no len(); go1.27.3 printed this).
+CONSTRUCTS["slice_is_sorted_named_slice_with_methods"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sort"
+)
+
+type Scores []int
+
+func (s Scores) Best() int { return s[0] }
+
+func main() {
+\ts := Scores{9, 7, 8}
+\tdesc := func(i, j int) bool { return s[i] > s[j] }
+\tfmt.Println(sort.SliceIsSorted(s, desc))
+\tsort.Slice(s, desc)
+\tfmt.Println(sort.SliceIsSorted(s, desc), s.Best(), s)
+}
+""",
+    ("false\ntrue 9 [9 8 7]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -753,8 +753,9 @@ def slices_compare_func(a: list[Any], b: list[Any], cmp: Callable[[Any, Any], in
 
 def sort_slice_is_sorted(xs: list[Any], less: Callable[[int, int], Any]) -> bool:
     """``sort.SliceIsSorted(xs, less)``: ``less(i, i-1)`` false for every ``i``,
-    asked from the back, as Go's, up to the first that is true."""
-    return not any(less(i, i - 1) for i in range(len(xs) - 1, 0, -1))
+    asked from the back, as Go's, up to the first that is true (of a named slice type
+    with methods, its plain list's)."""
+    return not any(less(i, i - 1) for i in range(len(_plain(xs)) - 1, 0, -1))
 
 
 def slices_compact(
