@@ -64317,6 +64317,76 @@ func main() {
 )
 
 
+# An untyped float constant expression given an integer type (int(price * 100) of a price
+# of 0.29, var n int = 2.5 * 2) is Go's exact value, 29 and 5 (go1.27.3 printed this;
+# simlab printed 28.999999999999996, a float's product).
+CONSTRUCTS["float_constant_expression_as_int"] = (
+    """\
+package main
+
+import "fmt"
+
+const price = 0.29
+
+const rate = 2.5
+
+func main() {
+\tcents := int(price * 100)
+\tfmt.Println(cents, cents == 29)
+\tfmt.Printf("%d %T\\n", cents, cents)
+\tvar n int = rate * 2
+\tvar big int64 = 1.5e3 * 4
+\tfmt.Println(n, big, int(rate*4)+1)
+}
+""",
+    ("29 true\n29 int\n5 6000 11\n"),
+)
+
+
+# orders[i].Lines = slices.DeleteFunc(orders[i].Lines, ...) replaces its operand, as s =
+# slices.DeleteFunc(s, ...) does (go1.27.3 printed this; simlab refused the result as kept
+# beside the slice it was given).
+CONSTRUCTS["delete_func_into_indexed_field"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+type Line struct {
+\tSKU string
+\tQty int
+}
+
+type Order struct {
+\tID    int
+\tLines []Line
+}
+
+func main() {
+\torders := []Order{
+\t\t{1, []Line{{"a", 1}, {"b", 2}, {"c", 3}}},
+\t\t{2, []Line{{"d", 4}}},
+\t}
+\tfor _, o := range orders {
+\t\tfor i := range o.Lines {
+\t\t\to.Lines[i].Qty *= 2
+\t\t}
+\t\to.Lines = append(o.Lines, Line{"extra", 0})
+\t\tfmt.Println(len(o.Lines))
+\t}
+\tfor i := range orders {
+\t\torders[i].Lines = slices.DeleteFunc(orders[i].Lines, func(l Line) bool { return l.Qty > 4 })
+\t}
+\tfmt.Printf("%+v\\n", orders)
+}
+""",
+    ("4\n2\n[{ID:1 Lines:[{SKU:a Qty:2} {SKU:b Qty:4}]} {ID:2 Lines:[]}]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1480,9 +1480,11 @@ func (m *module) refuseSharedSubslices() {
 				readOnly[ast.Unparen(n.X)] = true // a result no one holds
 			case *ast.AssignStmt:
 				if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
-					if c, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && subslicing(p, c) && (sameVar(p, c.Args[0], n.Lhs[0]) || sameIndexed(p, c.Args[0], n.Lhs[0]) != nil || samePointee(p, c.Args[0], n.Lhs[0])) {
-						// s = slices.DeleteFunc(s, f), hands[p] = slices.Delete(hands[p], i, i+1):
-						// the result replaces its operand
+					if c, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && subslicing(p, c) && (sameVar(p, c.Args[0], n.Lhs[0]) || sameIndexed(p, c.Args[0], n.Lhs[0]) != nil ||
+						samePointee(p, c.Args[0], n.Lhs[0]) || samePlace(p, c.Args[0], n.Lhs[0])) {
+						// s = slices.DeleteFunc(s, f), hands[p] = slices.Delete(hands[p], i, i+1),
+						// orders[i].Lines = slices.DeleteFunc(orders[i].Lines, f): the result
+						// replaces its operand
 						readOnly[c] = true
 					}
 				}
@@ -3121,6 +3123,29 @@ func sameVar(p *program, a, b ast.Expr) bool {
 
 // sameIndexed: a and b index one variable by one index, a variable or a constant
 // (the place x[i] both name); nil where they do not.
+// samePlace: a and b name one place through fields and indexes, each index a
+// variable or a constant (orders[i].Lines twice).
+func samePlace(p *program, a, b ast.Expr) bool {
+	switch x := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		return sameVar(p, x, b)
+	case *ast.SelectorExpr:
+		y, ok := ast.Unparen(b).(*ast.SelectorExpr)
+		return ok && p.info.Selections[x] != nil && x.Sel.Name == y.Sel.Name && samePlace(p, x.X, y.X)
+	case *ast.IndexExpr:
+		y, ok := ast.Unparen(b).(*ast.IndexExpr)
+		if !ok || !samePlace(p, x.X, y.X) {
+			return false
+		}
+		kx, ky := p.info.Types[x.Index], p.info.Types[y.Index]
+		if kx.Value != nil && ky.Value != nil {
+			return constant.Compare(kx.Value, token.EQL, ky.Value)
+		}
+		return sameVar(p, x.Index, y.Index)
+	}
+	return false
+}
+
 func sameIndexed(p *program, a, b ast.Expr) *ast.IndexExpr {
 	ia, ok := ast.Unparen(a).(*ast.IndexExpr)
 	ib, ok2 := ast.Unparen(b).(*ast.IndexExpr)

@@ -609,6 +609,11 @@ func (f *fn) constExpr(e ast.Expr) (string, bool) {
 		if b, ok := under(p.info.TypeOf(x)).(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
 			return "", false
 		}
+		for _, operand := range []ast.Expr{x.X, x.Y} {
+			if v := p.info.Types[operand].Value; v == nil || constant.ToInt(v).Kind() != constant.Int {
+				return "", false // int(price * 100) of a price of 0.29: Go's exact 29, not a float's product
+			}
+		}
 		l, lok := f.constExpr(x.X)
 		r, rok := f.constExpr(x.Y)
 		if !lok && !rok {
