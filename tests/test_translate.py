@@ -64387,6 +64387,55 @@ func main() {
 )
 
 
+# A type assertion and a type switch's case to type Set map[string]struct{} and to
+# map[string]struct{} (go1.27.3 printed this; simlab refused a type assertion to struct{}).
+CONSTRUCTS["assertion_to_named_set_type"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"slices"
+)
+
+type Set map[string]struct{}
+
+func (s Set) Sorted() []string {
+\tout := make([]string, 0, len(s))
+\tfor k := range s {
+\t\tout = append(out, k)
+\t}
+\tslices.Sort(out)
+\treturn out
+}
+
+func describe(i any) string {
+\tswitch v := i.(type) {
+\tcase Set:
+\t\treturn fmt.Sprint("set ", v.Sorted())
+\tcase map[string]struct{}:
+\t\treturn fmt.Sprint("plain set ", len(v))
+\tcase map[string]int:
+\t\treturn fmt.Sprint("counts ", v)
+\t}
+\treturn "other"
+}
+
+func main() {
+\tvar i any = Set{"b": {}, "a": {}}
+\tif s, ok := i.(Set); ok {
+\t\tfmt.Println("Set", len(s), s.Sorted())
+\t}
+\t_, ok := i.(map[string]int)
+\tfmt.Println(ok)
+\tfmt.Println(describe(i), describe(map[string]struct{}{"x": {}}))
+\tfmt.Println(describe(map[string]int{"n": 1}))
+}
+""",
+    ("Set 2 [a b]\nfalse\nset [a b] plain set 1\ncounts map[n:1]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

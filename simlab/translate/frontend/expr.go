@@ -5529,6 +5529,9 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 			if it, ok := under(e).(*types.Interface); ok && it.Empty() {
 				return "None" // any element
 			}
+			if isEmptyStruct(e) {
+				return pyString("struct {}") // type Set map[string]struct{}: None or go.EMPTY
+			}
 			return f.assertedTypeOf(x, e)
 		}
 		kind := ""
