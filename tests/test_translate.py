@@ -64436,6 +64436,62 @@ func main() {
 )
 
 
+# The delete idiom through a local loaded from a map entry, list := b.subs[topic], then
+# b.subs[topic] = append(list[:i], list[i+1:]...) inside a range followed by return or break
+# (go1.27.3 printed this; simlab refused the sub-slice of a slice whose elements are written).
+CONSTRUCTS["delete_from_map_slice_through_local"] = (
+    """\
+package main
+
+import "fmt"
+
+type Bus struct{ subs map[string][]int }
+
+// Subscribe adds id to topic and returns the function that removes it.
+func (b *Bus) Subscribe(topic string, id int) func() {
+\tb.subs[topic] = append(b.subs[topic], id)
+\treturn func() {
+\t\tlist := b.subs[topic]
+\t\tfor i, s := range list {
+\t\t\tif s == id {
+\t\t\t\tb.subs[topic] = append(list[:i], list[i+1:]...)
+\t\t\t\tif len(b.subs[topic]) == 0 {
+\t\t\t\t\tdelete(b.subs, topic)
+\t\t\t\t}
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t\tfmt.Println("already gone:", id)
+\t}
+}
+
+func (b *Bus) Drop(topic string, id int) {
+\tlist := b.subs[topic]
+\tfor i, s := range list {
+\t\tif s == id {
+\t\t\tb.subs[topic] = append(list[:i], list[i+1:]...)
+\t\t\tbreak
+\t\t}
+\t}
+}
+
+func main() {
+\tb := &Bus{subs: map[string][]int{}}
+\tun2 := b.Subscribe("news", 2)
+\tb.Subscribe("news", 3)
+\tun9 := b.Subscribe("alerts", 9)
+\tun2()
+\tun2()
+\tun9()
+\tb.Subscribe("news", 4)
+\tb.Drop("news", 3)
+\tfmt.Println(b.subs, len(b.subs["news"]))
+}
+""",
+    ("already gone: 2\nmap[news:[4]] 1\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1785,11 +1785,19 @@ func (m *module) refuseSharedSubslices() {
 		if !grows && (len(tainted[root]) == 0 || settled(s.se, root, tainted[root])) {
 			continue // taken after the last write: the copy holds what the array does
 		}
-		if s.appends && rangedOver(p, s.se, s.lhs) {
+		if s.appends && (rangedOver(p, s.se, s.lhs) || rangedOver(p, s.se, s.se.X)) {
 			p.unsupported(s.se, "an append into a slice's own array while a range over the slice runs (in Go the range reads "+
 				"the elements the append moves; here the re-slice is a copy)", "range over a copy (range slices.Clone(xs)), or collect the kept elements into a new slice")
 		}
-		if v := p.otherHolder(aliases, root, s.lhs, s.se.Pos(), grows); v != nil {
+		at := s.se.Pos()
+		if _, isID := ast.Unparen(s.se.X).(*ast.Ident); isID && !sameVar(p, s.se.X, s.lhs) {
+			// b.subs[k] = append(list[:i], list[i+1:]...) of list := b.subs[k]: list,
+			// read in the statement and not after it (loadedFrom), holds nothing then
+			if st := innermostStmt(p.pathOf(s.se)); st != nil {
+				at = st.End() - 1
+			}
+		}
+		if v := p.otherHolder(aliases, root, s.lhs, at, grows); v != nil {
 			p.unsupported(s.se, "a slice re-sliced into itself while "+v.Name()+" holds its array (in Go both see "+
 				"what is written into it; here the re-slice is a copy)", "copy the slice (slices.Clone) where a second view of it is kept")
 		}
@@ -2139,14 +2147,61 @@ func onlyAllowed(p *program, body *ast.BlockStmt, v types.Object, allowed map[*a
 // selfSlicing: the slice expression of s = s[a:b] or s = append(s[:i], ...), which
 // replaces its own operand (nothing else holds the sub-slice), or nil.
 func selfSlicing(p *program, lhs, rhs ast.Expr) *ast.SliceExpr {
+	end := rhs.End() - 1 // its closing parenthesis: the statement's last position
 	rhs = ast.Unparen(rhs)
 	if c, ok := rhs.(*ast.CallExpr); ok && calleeName(p, c) == "append" && len(c.Args) > 0 {
 		rhs = ast.Unparen(c.Args[0])
 	}
-	if se, ok := rhs.(*ast.SliceExpr); ok && !emptied(p, se) && (sameVar(p, se.X, lhs) || sameElement(p, se.X, lhs) || samePointee(p, se.X, lhs)) {
+	if se, ok := rhs.(*ast.SliceExpr); ok && !emptied(p, se) && (sameVar(p, se.X, lhs) || sameElement(p, se.X, lhs) || samePointee(p, se.X, lhs) ||
+		loadedFrom(p, se.X, lhs, end)) {
 		return se
 	}
 	return nil
+}
+
+// loadedFrom: x is a local variable declared with the place lhs as its value (list
+// := b.subs[topic]), never assigned again nor its address taken, and not used
+// after at: lhs = append(x[:i], x[i+1:]...) then replaces the array where x came
+// from, as s = append(s[:i], s[i+1:]...) does its own.
+func loadedFrom(p *program, x, lhs ast.Expr, at token.Pos) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := p.info.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	var from ast.Expr
+	other := false
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					if lid, ok := ast.Unparen(l).(*ast.Ident); ok && p.info.ObjectOf(lid) == v {
+						if p.info.Defs[lid] == v && len(n.Lhs) == len(n.Rhs) {
+							from = n.Rhs[i]
+						} else {
+							other = true
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if p.info.Defs[name] == v && len(n.Values) == len(n.Names) {
+						from = n.Values[i]
+					}
+				}
+			case *ast.UnaryExpr:
+				if uid, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && p.info.Uses[uid] == v {
+					other = true
+				}
+			}
+			return !other
+		})
+	}
+	return from != nil && !other && samePlace(p, from, lhs) && !p.usedAfter(v, at)
 }
 
 // samePointee: a and b are *ptr of one pointer variable (*slot = append((*slot)[:i],
@@ -2935,10 +2990,24 @@ func (p *program) usedAfter(v *types.Var, at token.Pos) bool {
 	return used
 }
 
+// goesOn: n holds a break, continue or goto (a statement that may go on with a
+// loop around it), or a loop or a function literal of its own.
+func goesOn(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch x.(type) {
+		case *ast.BranchStmt, *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // leftAfter: the loop, around at, runs no statement of its again once at's has run:
 // the statement holding at is followed in its block, after simple statements, by
 // a return or a break of that loop (q = append(q[:i], q[i+1:]...); found = true;
-// break), or, at the end of an if's branch or of a block, the statement after the
+// break; an if that neither breaks nor continues counts as simple), or, at the end of an if's branch or of a block, the statement after the
 // if (or the block) is (if x == n { drop } else { shrink }; return x).
 func leftAfter(body *ast.BlockStmt, loop ast.Node, at token.Pos) bool {
 	var path []ast.Node // from body down to the innermost node holding at
@@ -2973,6 +3042,10 @@ func leftAfter(body *ast.BlockStmt, loop ast.Node, at token.Pos) bool {
 			switch st := st.(type) {
 			case *ast.ExprStmt, *ast.AssignStmt, *ast.IncDecStmt, *ast.DeclStmt, *ast.SendStmt:
 				continue // found = true, then the break
+			case *ast.IfStmt:
+				if !goesOn(st) {
+					continue // if len(b.subs[k]) == 0 { delete(b.subs, k) }, then the return
+				}
 			case *ast.ReturnStmt:
 				return true
 			case *ast.BranchStmt:
