@@ -64492,6 +64492,38 @@ func main() {
 )
 
 
+# A queue's Compact copies the rest to the front and re-slices its field: cap is still the
+# array's, and an append goes into its room (go1.27.3 printed this; a field view of this
+# sitting's printed cap 2).
+CONSTRUCTS["compacted_field_keeps_capacity"] = (
+    """\
+package main
+
+import "fmt"
+
+// Queue drops what it has served by moving the rest to the front.
+type Queue struct{ items []int }
+
+func (q *Queue) Compact(head int) {
+\tn := copy(q.items, q.items[head:])
+\tq.items = q.items[:n]
+}
+
+func main() {
+\tq := &Queue{items: make([]int, 0, 3)}
+\tfor i := range 5 {
+\t\tq.items = append(q.items, i)
+\t}
+\tq.Compact(3)
+\tfmt.Println(q.items, len(q.items), cap(q.items))
+\tq.items = append(q.items, 7)
+\tfmt.Println(q.items, cap(q.items))
+}
+""",
+    ("[3 4] 2 6\n[3 4 7] 6\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -234,7 +234,7 @@ def appended(
         # h.data = append(h.data, x) of a view (h.data = h.data[:n] before): the
         # values take the places of the array the view is of, as Go's append writes
         # them there while the array has room
-        view = View([*s, *values], s.array, s.offset)
+        view = View([*s, *values], s.array, s.offset, s.cap)
         for k in range(len(s), length):
             view._write(k, view[k])
         return view
@@ -254,7 +254,7 @@ def appended(
     elif not values:
         return s + list(values)  # append(nil) is nil (a go.NilSlice's sum)
     else:
-        cap = len(s)
+        cap = s.cap if type(s) is View and s.cap is not None else len(s)
     if stack and not s and length <= stack:
         return CapSlice(list(values), stack)
     kept = s if copy_elem is None else map(copy_elem, s)
@@ -303,6 +303,8 @@ def append_in_place(
 def capacity(s: list[Any]) -> int:
     """``cap(s)`` of a slice: a ``go.CapSlice``'s, else its length (a literal's, a
     copy's)."""
+    if type(s) is View and s.cap is not None:
+        return s.cap  # q.items = q.items[:n] of a field: the array's room past it too
     if type(s) is not CapSlice:
         return len(s)
     if len(s) > s.cap:
@@ -538,13 +540,20 @@ class View(list[Any]):
     """A sub-slice of a slice parameter that its function re-slices into itself,
     then writes (``p = p[:n]; n, err := r.Read(p)``): a list of its own, each of
     whose element writes goes into ``array``, the caller's slice, at ``offset`` on,
-    as Go's writes go into the array both share."""
+    as Go's writes go into the array both share; ``cap``, the capacity Go's would
+    have, of a view of a ``go.CapSlice`` in a program that asks ``cap``."""
 
-    __slots__ = ("array", "offset")
+    __slots__ = ("array", "cap", "offset")
 
-    def __init__(self, elements: Any = (), array: list[Any] | None = None, offset: int = 0) -> None:
+    def __init__(
+        self,
+        elements: Any = (),
+        array: list[Any] | None = None,
+        offset: int = 0,
+        cap: int | None = None,
+    ) -> None:
         super().__init__(elements)  # (View(): an empty one, as sliced's s[0:0] of one makes)
-        self.array, self.offset = [] if array is None else array, offset
+        self.array, self.offset, self.cap = [] if array is None else array, offset, cap
 
     def __setitem__(self, i: Any, x: Any) -> None:
         list.__setitem__(self, i, x)
@@ -584,8 +593,11 @@ def param_view(s: list[Any], low: int = 0, high: int | None = None) -> View:
     """``p = p[low:high]`` of a slice parameter that is written afterwards: a
     :class:`View` over ``s``, Go's bounds checked as :func:`sliced` checks them
     (the capacity's, of a ``go.CapSlice``, whose elements past its length it reads)."""
-    part = _sliced_capacity(s, low, high, None) if type(s) is CapSlice else sliced(s, low, high)
-    return View(part, s, low)
+    if type(s) is CapSlice:
+        part = _sliced_capacity(s, low, high, None)
+        return View(part, s, low, part.cap)
+    cap = s.cap - low if type(s) is View and s.cap is not None else None  # a view's view
+    return View(sliced(s, low, high), s, low, cap)
 
 
 class Backing:
