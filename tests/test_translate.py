@@ -864,6 +864,65 @@ def test_a_sub_slice_written_through_is_refused_not_run_wrong(tmp_path):
 # result, a channel, a field, a closure and an interface: what go run, go1.27.3,
 # printed beside each; the translation's sub-slice is a copy, so each is refused
 SHARED_BY_ANOTHER_ROAD = {
+    "a sub-slice given to an interface's method that writes it in place (go1.27.3 printed it)": (
+        """\
+package main
+
+import "fmt"
+
+type Enc interface{ Encrypt(b []byte) }
+type Caesar int
+
+func (c Caesar) Encrypt(b []byte) {
+\tfor i := range b {
+\t\tb[i] += byte(c)
+\t}
+}
+
+func main() {
+\tbuf := []byte("abcdef")
+\tvar e Enc = Caesar(1)
+\te.Encrypt(buf[2:4])
+\tfmt.Printf("%s\\n", buf)
+}
+""",
+        "abdeef",
+    ),
+    "a sub-slice given to a func value that writes it in place (go1.27.3 printed it)": (
+        """\
+package main
+
+import "fmt"
+
+func sw(a []int) { a[0], a[1] = a[1], a[0] }
+
+func main() {
+\tf := sw
+\ta := []int{1, 2, 3}
+\tf(a[1:])
+\tfmt.Println(a)
+}
+""",
+        "[1 3 2]",
+    ),
+    "a sub-slice given to a method expression that writes it in place (go1.27.3 printed it)": (
+        """\
+package main
+
+import "fmt"
+
+type S struct{}
+
+func (S) Sort(a []int) { a[0], a[1] = a[1], a[0] }
+
+func main() {
+\ta := []int{1, 2, 3}
+\tS.Sort(S{}, a[1:])
+\tfmt.Println(a)
+}
+""",
+        "[1 3 2]",
+    ),
     "a sub-slice of a field a method returns, written by its caller (go1.27.3 printed it)": (
         """\
 package main

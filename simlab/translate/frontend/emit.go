@@ -1678,6 +1678,11 @@ func (m *module) refuseSharedSubslices() {
 						}
 					}
 				}
+				for _, at := range m.dynamicWrites(n, writtenParams) {
+					if t, ok := elemOf(n.Args[at]); ok {
+						writeTo(n.Args[at], t) // c.Encrypt(buf[2:4]) through an interface
+					}
+				}
 				if at := m.readInto(n); at >= 0 {
 					if t, ok := elemOf(n.Args[at]); ok {
 						writeTo(n.Args[at], t) // r.Read(buf), binary.BigEndian.PutUint16(b, v)

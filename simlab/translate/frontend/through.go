@@ -434,6 +434,77 @@ func (m *module) mayBeWriter(sig *types.Signature) bool {
 	return false
 }
 
+// dynamicWrites: the arguments of c, a call through an interface, a func value or
+// a method expression, whose elements a function of the program the call may run
+// writes (e.Encrypt(buf[2:4]) of a Cipher whose Caesar shifts its bytes in place,
+// f(a[1:]) of an f := swap): in Go the caller's array takes those writes.
+func (m *module) dynamicWrites(c *ast.CallExpr, written map[*types.Var]bool) []int {
+	p := m.p
+	sig, _ := under(p.info.TypeOf(c.Fun)).(*types.Signature)
+	if sig == nil || p.info.Types[c.Fun].IsType() {
+		return nil
+	}
+	byName := func(name string) (us []*unit) {
+		for _, u := range m.a.units {
+			if u.decl != nil && u.decl.Recv != nil && u.decl.Name.Name == name {
+				us = append(us, u)
+			}
+		}
+		return us
+	}
+	bySignature := func() (us []*unit) {
+		for _, u := range m.a.units {
+			if u.sig != nil && sameSignature(u.sig, sig) {
+				us = append(us, u)
+			}
+		}
+		return us
+	}
+	var candidates []*unit
+	shift := 0 // T.M(recv, args...): the receiver first
+	switch f := ast.Unparen(c.Fun).(type) {
+	case *ast.FuncLit:
+		return nil
+	case *ast.Ident:
+		switch p.info.Uses[f].(type) {
+		case *types.Func, *types.Builtin, nil:
+			return nil // a call the analysis follows by name (argsInPlace)
+		}
+		candidates = bySignature()
+	case *ast.SelectorExpr:
+		s := p.info.Selections[f]
+		switch {
+		case s != nil && s.Kind() == types.MethodExpr:
+			candidates, shift = byName(f.Sel.Name), 1
+		case s != nil && s.Kind() == types.MethodVal && types.IsInterface(s.Recv()):
+			candidates = byName(f.Sel.Name)
+		case s != nil && s.Kind() == types.FieldVal:
+			candidates = bySignature() // a func field
+		default:
+			return nil
+		}
+	default:
+		candidates = bySignature() // funcs[i](b), f()(b)
+	}
+	var at []int
+	for i, a := range c.Args {
+		if !isSliceType(p.info.TypeOf(a)) {
+			continue
+		}
+		for _, u := range candidates {
+			j := i - shift
+			if u.body == nil || j < 0 || j >= u.sig.Params().Len() {
+				continue
+			}
+			if v := u.sig.Params().At(j); isSliceType(v.Type()) && writesParam(p, m, u.body, v, written) {
+				at = append(at, i)
+				break
+			}
+		}
+	}
+	return at
+}
+
 // addressTaken: the program takes &v.
 func (m *module) addressTaken(v types.Object) bool {
 	taken := false
