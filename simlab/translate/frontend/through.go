@@ -441,8 +441,8 @@ func (m *module) mayBeWriter(sig *types.Signature) bool {
 func (m *module) dynamicWrites(c *ast.CallExpr, written map[*types.Var]bool) []int {
 	p := m.p
 	sig, _ := under(p.info.TypeOf(c.Fun)).(*types.Signature)
-	if sig == nil || p.info.Types[c.Fun].IsType() {
-		return nil
+	if sig == nil || p.info.Types[c.Fun].IsType() || !slices.ContainsFunc(c.Args, func(a ast.Expr) bool { return isSliceType(p.info.TypeOf(a)) }) {
+		return nil // no slice to write
 	}
 	byName := func(name string) (us []*unit) {
 		for _, u := range m.a.units {
