@@ -1007,9 +1007,25 @@ func textVerbs(p *program, args []ast.Expr, formatted bool) []bool {
 // '*'); nil for a format known only at run time, or one that picks its operands
 // by index (%[2]d).
 func formatVerbs(p *program, format ast.Expr) []byte {
+	matches, ok := formatDirectives(p, format)
+	if !ok {
+		return nil
+	}
+	if slices.ContainsFunc(matches, func(m []string) bool { return m[5] != "" }) {
+		return indexedVerbs(matches)
+	}
+	var verbs []byte
+	eachOperand(matches, func(_ int, verb byte) { verbs = append(verbs, verb) })
+	return verbs
+}
+
+// formatDirectives: the directives of a print's constant format, as fmtVerb
+// matches them, each verb's explicit index in m[5]; false for a format known only
+// at run time, or one that picks a width's or a precision's operand by index.
+func formatDirectives(p *program, format ast.Expr) ([][]string, bool) {
 	v := p.info.Types[format].Value
 	if v == nil || v.Kind() != constant.String {
-		return nil
+		return nil, false
 	}
 	matches := fmtVerb.FindAllStringSubmatch(constant.StringVal(v), -1)
 	for _, m := range matches {
@@ -1017,28 +1033,39 @@ func formatVerbs(p *program, format ast.Expr) []byte {
 			m[1], m[5] = "", m[1] // %[1]d: the verb's index, which the regexp took for the width's
 		}
 		if m[1] != "" || m[3] != "" {
-			return nil
+			return nil, false
 		}
 	}
-	for _, m := range matches {
-		if m[5] != "" {
-			return indexedVerbs(matches)
-		}
-	}
-	var verbs []byte
+	return matches, true
+}
+
+// eachOperand calls visit with each operand the directives of matches print and
+// its verb, as fmt takes them: in order, or from an explicit index (%[2]d) on; a *
+// width or precision takes an operand of its own first, its verb '*'. False for
+// an index that names no operand.
+func eachOperand(matches [][]string, visit func(at int, verb byte)) bool {
+	next := 0
 	for _, m := range matches {
 		if m[6] == "%" {
 			continue
 		}
-		if m[2] == "*" {
-			verbs = append(verbs, '*')
+		for _, width := range []string{m[2], m[4]} {
+			if width == "*" {
+				visit(next, '*')
+				next++
+			}
 		}
-		if m[4] == "*" {
-			verbs = append(verbs, '*')
+		if m[5] != "" {
+			n, err := strconv.Atoi(m[5][1 : len(m[5])-1])
+			if err != nil || n < 1 {
+				return false
+			}
+			next = n - 1
 		}
-		verbs = append(verbs, m[6][0])
+		visit(next, m[6][0])
+		next++
 	}
-	return verbs
+	return true
 }
 
 // textOperands: the operands of a print whose constant format picks them by
@@ -1046,39 +1073,13 @@ func formatVerbs(p *program, format ast.Expr) []byte {
 // formatVerbs leaves unknown, that a verb prints as text or hex (s, q, x, X): a
 // []byte there is a go.Bytes, which prints its numbers under the other verbs.
 func textOperands(p *program, format ast.Expr) map[int]bool {
-	v := p.info.Types[format].Value
-	if v == nil || v.Kind() != constant.String {
+	matches, ok := formatDirectives(p, format)
+	if !ok {
 		return nil
 	}
 	ops := map[int]bool{}
-	next := 0
-	for _, m := range fmtVerb.FindAllStringSubmatch(constant.StringVal(v), -1) {
-		if m[1] != "" && m[2] == "" && m[3] == "" && m[4] == "" && m[5] == "" {
-			m[1], m[5] = "", m[1] // %[1]d: the verb's index, as formatVerbs reads it
-		}
-		if m[1] != "" || m[3] != "" {
-			return nil
-		}
-		if m[6] == "%" {
-			continue
-		}
-		if m[2] == "*" {
-			next++
-		}
-		if m[4] == "*" {
-			next++
-		}
-		if m[5] != "" {
-			n, err := strconv.Atoi(m[5][1 : len(m[5])-1])
-			if err != nil || n < 1 {
-				return nil
-			}
-			next = n - 1
-		}
-		if strings.IndexByte("sqxX", m[6][0]) >= 0 {
-			ops[next] = true
-		}
-		next++
+	if !eachOperand(matches, func(at int, verb byte) { ops[at] = ops[at] || strings.IndexByte("sqxX", verb) >= 0 }) {
+		return nil
 	}
 	return ops
 }
@@ -1089,32 +1090,21 @@ func textOperands(p *program, format ast.Expr) map[int]bool {
 // operand no verb names is 'v'.
 func indexedVerbs(matches [][]string) []byte {
 	var verbs []byte
-	next := 0
-	for _, m := range matches {
-		if m[6] == "%" {
-			continue
-		}
-		if m[2] == "*" || m[4] == "*" {
-			return nil
-		}
-		if m[5] != "" {
-			n, err := strconv.Atoi(m[5][1 : len(m[5])-1])
-			if err != nil || n < 1 {
-				return nil
-			}
-			next = n - 1
-		}
-		for len(verbs) <= next {
+	apart := false
+	ok := eachOperand(matches, func(at int, verb byte) {
+		for len(verbs) <= at {
 			verbs = append(verbs, 0)
 		}
-		verb := m[6][0]
-		if had := verbs[next]; had != 0 && had != verb && (strings.IndexByte("sqxX", had) < 0 || strings.IndexByte("sqxX", verb) < 0) {
-			return nil
+		had := verbs[at]
+		switch {
+		case verb == '*' || had != 0 && had != verb && (strings.IndexByte("sqxX", had) < 0 || strings.IndexByte("sqxX", verb) < 0):
+			apart = true
+		case had == 0:
+			verbs[at] = verb
 		}
-		if verbs[next] == 0 {
-			verbs[next] = verb
-		}
-		next++
+	})
+	if !ok || apart {
+		return nil
 	}
 	for i, verb := range verbs {
 		if verb == 0 {

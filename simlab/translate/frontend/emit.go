@@ -1618,7 +1618,7 @@ func (m *module) refuseSharedSubslices() {
 					}
 				}
 				if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
-					if self := selfSlicing(p, n.Lhs[0], n.Rhs[0]); self != nil {
+					if self := m.selfSlicing(n.Lhs[0], n.Rhs[0]); self != nil {
 						selfSliced = append(selfSliced, selfSlice{self, n.Lhs[0], appendsInto(p, n.Rhs[0])})
 						if id, ok := ast.Unparen(n.Lhs[0]).(*ast.Ident); ok && params[p.info.Uses[id]] {
 							reslicedParams = append(reslicedParams, self)
@@ -1642,7 +1642,7 @@ func (m *module) refuseSharedSubslices() {
 					// q, order = q[1:], append(order, q[0]): every operand is evaluated
 					// before any is assigned, so each self-slicing replaces its operand
 					for i, l := range n.Lhs {
-						if self := selfSlicing(p, l, n.Rhs[i]); self != nil && onlyElementsIn(p, n.Rhs, i, l) {
+						if self := m.selfSlicing(l, n.Rhs[i]); self != nil && onlyElementsIn(p, n.Rhs, i, l) {
 							selfSlices[self] = true
 							selfSliced = append(selfSliced, selfSlice{self, l, appendsInto(p, n.Rhs[i])})
 							if id, ok := ast.Unparen(l).(*ast.Ident); ok && params[p.info.Uses[id]] {
@@ -1733,11 +1733,15 @@ func (m *module) refuseSharedSubslices() {
 	// array's room past the view matter
 	m.paramViews = map[*ast.SliceExpr]bool{}
 	m.arrayViews = map[*ast.SliceExpr]bool{}
-	for _, se := range reslicedParams {
+	viewGrows := func(se *ast.SliceExpr) bool { // the room past the view matters
 		grows := se.Slice3 || roomAsked(p, se.X)
 		for _, s := range selfSliced {
 			grows = grows || s.se == se && s.appends
 		}
+		return grows
+	}
+	for _, se := range reslicedParams {
+		grows := viewGrows(se)
 		for _, w := range writeAt {
 			if x, ok := w.(ast.Expr); !ok || !sameVar(p, x, se.X) || w.Pos() <= se.Pos() {
 				continue
@@ -1757,16 +1761,11 @@ func (m *module) refuseSharedSubslices() {
 	// element into the list the field held too, unless an append or cap makes the
 	// array's room past the view matter
 	for _, se := range reslicedFields {
-		grows := se.Slice3 || roomAsked(p, se.X)
-		for _, s := range selfSliced {
-			grows = grows || s.se == se && s.appends
-		}
 		field := fieldOf(p, se.X)
-		for _, w := range writeAt {
-			if x, ok := w.(ast.Expr); ok && !grows && fieldOf(p, x) == field {
-				m.paramViews[se] = true
-			}
-		}
+		m.paramViews[se] = !viewGrows(se) && slices.ContainsFunc(writeAt, func(w ast.Node) bool {
+			x, ok := w.(ast.Expr)
+			return ok && fieldOf(p, x) == field
+		})
 	}
 	tainted := map[any][]ast.Node{}
 	for i, s := range writes {
@@ -2151,14 +2150,15 @@ func onlyAllowed(p *program, body *ast.BlockStmt, v types.Object, allowed map[*a
 
 // selfSlicing: the slice expression of s = s[a:b] or s = append(s[:i], ...), which
 // replaces its own operand (nothing else holds the sub-slice), or nil.
-func selfSlicing(p *program, lhs, rhs ast.Expr) *ast.SliceExpr {
+func (m *module) selfSlicing(lhs, rhs ast.Expr) *ast.SliceExpr {
+	p := m.p
 	end := rhs.End() - 1 // its closing parenthesis: the statement's last position
 	rhs = ast.Unparen(rhs)
 	if c, ok := rhs.(*ast.CallExpr); ok && calleeName(p, c) == "append" && len(c.Args) > 0 {
 		rhs = ast.Unparen(c.Args[0])
 	}
 	if se, ok := rhs.(*ast.SliceExpr); ok && !emptied(p, se) && (sameVar(p, se.X, lhs) || sameElement(p, se.X, lhs) || samePointee(p, se.X, lhs) ||
-		loadedFrom(p, se.X, lhs, end)) {
+		m.loadedFrom(se.X, lhs, end)) {
 		return se
 	}
 	return nil
@@ -2168,28 +2168,24 @@ func selfSlicing(p *program, lhs, rhs ast.Expr) *ast.SliceExpr {
 // := b.subs[topic]), never assigned again nor its address taken, and not used
 // after at: lhs = append(x[:i], x[i+1:]...) then replaces the array where x came
 // from, as s = append(s[:i], s[i+1:]...) does its own.
-func loadedFrom(p *program, x, lhs ast.Expr, at token.Pos) bool {
+func (m *module) loadedFrom(x, lhs ast.Expr, at token.Pos) bool {
+	p := m.p
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	if !ok {
 		return false
 	}
 	v, ok := p.info.Uses[id].(*types.Var)
-	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || m.a.assigns[v] > 0 || m.addressTaken(v) {
 		return false
 	}
-	var from ast.Expr
-	other := false
+	var from ast.Expr // the value it is declared with
 	for _, f := range p.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for i, l := range n.Lhs {
-					if lid, ok := ast.Unparen(l).(*ast.Ident); ok && p.info.ObjectOf(lid) == v {
-						if p.info.Defs[lid] == v && len(n.Lhs) == len(n.Rhs) {
-							from = n.Rhs[i]
-						} else {
-							other = true
-						}
+					if lid, ok := ast.Unparen(l).(*ast.Ident); ok && p.info.Defs[lid] == v && len(n.Lhs) == len(n.Rhs) {
+						from = n.Rhs[i]
 					}
 				}
 			case *ast.ValueSpec:
@@ -2198,15 +2194,11 @@ func loadedFrom(p *program, x, lhs ast.Expr, at token.Pos) bool {
 						from = n.Values[i]
 					}
 				}
-			case *ast.UnaryExpr:
-				if uid, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && p.info.Uses[uid] == v {
-					other = true
-				}
 			}
-			return !other
+			return from == nil
 		})
 	}
-	return from != nil && !other && samePlace(p, from, lhs) && !p.usedAfter(v, at)
+	return from != nil && samePlace(p, from, lhs) && !p.usedAfter(v, at)
 }
 
 // samePointee: a and b are *ptr of one pointer variable (*slot = append((*slot)[:i],
@@ -3010,10 +3002,11 @@ func goesOn(n ast.Node) bool {
 }
 
 // leftAfter: the loop, around at, runs no statement of its again once at's has run:
-// the statement holding at is followed in its block, after simple statements, by
-// a return or a break of that loop (q = append(q[:i], q[i+1:]...); found = true;
-// break; an if that neither breaks nor continues counts as simple), or, at the end of an if's branch or of a block, the statement after the
-// if (or the block) is (if x == n { drop } else { shrink }; return x).
+// the statement holding at is followed in its block, after simple statements (an
+// if that neither breaks nor continues among them), by a return or a break of
+// that loop (q = append(q[:i], q[i+1:]...); found = true; break), or, at the end
+// of an if's branch or of a block, the statement after the if (or the block) is
+// (if x == n { drop } else { shrink }; return x).
 func leftAfter(body *ast.BlockStmt, loop ast.Node, at token.Pos) bool {
 	var path []ast.Node // from body down to the innermost node holding at
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -3199,8 +3192,6 @@ func sameVar(p *program, a, b ast.Expr) bool {
 	return false
 }
 
-// sameIndexed: a and b index one variable by one index, a variable or a constant
-// (the place x[i] both name); nil where they do not.
 // samePlace: a and b name one place through fields and indexes, each index a
 // variable or a constant (orders[i].Lines twice).
 func samePlace(p *program, a, b ast.Expr) bool {
@@ -3212,30 +3203,26 @@ func samePlace(p *program, a, b ast.Expr) bool {
 		return ok && p.info.Selections[x] != nil && x.Sel.Name == y.Sel.Name && samePlace(p, x.X, y.X)
 	case *ast.IndexExpr:
 		y, ok := ast.Unparen(b).(*ast.IndexExpr)
-		if !ok || !samePlace(p, x.X, y.X) {
-			return false
-		}
-		kx, ky := p.info.Types[x.Index], p.info.Types[y.Index]
-		if kx.Value != nil && ky.Value != nil {
-			return constant.Compare(kx.Value, token.EQL, ky.Value)
-		}
-		return sameVar(p, x.Index, y.Index)
+		return ok && samePlace(p, x.X, y.X) && sameIndex(p, x.Index, y.Index)
 	}
 	return false
 }
 
+// sameIndex: a and b are one variable, or equal constants.
+func sameIndex(p *program, a, b ast.Expr) bool {
+	ka, kb := p.info.Types[a], p.info.Types[b]
+	if ka.Value != nil && kb.Value != nil {
+		return constant.Compare(ka.Value, token.EQL, kb.Value)
+	}
+	return sameVar(p, a, b)
+}
+
+// sameIndexed: a and b index one variable by one index, a variable or a constant
+// (the place x[i] both name); nil where they do not.
 func sameIndexed(p *program, a, b ast.Expr) *ast.IndexExpr {
 	ia, ok := ast.Unparen(a).(*ast.IndexExpr)
 	ib, ok2 := ast.Unparen(b).(*ast.IndexExpr)
-	if !ok || !ok2 || !sameVar(p, ia.X, ib.X) {
-		return nil
-	}
-	ka, kb := p.info.Types[ia.Index], p.info.Types[ib.Index]
-	if ka.Value != nil && kb.Value != nil {
-		if !constant.Compare(ka.Value, token.EQL, kb.Value) {
-			return nil
-		}
-	} else if !sameVar(p, ia.Index, ib.Index) {
+	if !ok || !ok2 || !sameVar(p, ia.X, ib.X) || !sameIndex(p, ia.Index, ib.Index) {
 		return nil
 	}
 	return ia
@@ -5686,27 +5673,7 @@ func (m *module) atRangedIndex(r *ast.RangeStmt, w ast.Node) bool {
 	if id, ok := ast.Unparen(ix.Index).(*ast.Ident); !ok || p.info.Uses[id] != obj {
 		return false
 	}
-	assigned := false
-	ast.Inspect(r.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for _, l := range n.Lhs {
-				if id, ok := ast.Unparen(l).(*ast.Ident); ok && p.info.ObjectOf(id) == obj {
-					assigned = true
-				}
-			}
-		case *ast.IncDecStmt:
-			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && p.info.ObjectOf(id) == obj {
-				assigned = true
-			}
-		case *ast.UnaryExpr:
-			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && p.info.ObjectOf(id) == obj {
-				assigned = true
-			}
-		}
-		return !assigned
-	})
-	return !assigned
+	return m.a.assigns[obj] == 0 && !m.addressTaken(obj)
 }
 
 // mayBlockIn: body calls a library function that may block (every one but

@@ -134,8 +134,8 @@ func (m *module) findThroughArgs(readParams map[*types.Var]bool, aliases *sliceA
 			grows := map[int]int{} // the arguments a function of the program appends to: its result's index
 			if fn, ok := p.info.Uses[identOf(ast.Unparen(c.Fun))].(*types.Func); ok && dropped[c] && !started[c] && len(writes) == 0 {
 				if u := m.a.byFunc[fn.Origin()]; u != nil && !u.gen {
-					for i := range c.Args {
-						if at, ok := grown[u.sig.Params().At(min(i, u.sig.Params().Len()-1))]; ok && i < u.sig.Params().Len() {
+					for i := range min(len(c.Args), u.sig.Params().Len()) {
+						if at, ok := grown[u.sig.Params().At(i)]; ok {
 							writes, grows[i], callee = append(writes, i), at, u
 						}
 					}
@@ -1137,13 +1137,13 @@ func (m *module) growsParam(u *unit, v *types.Var, grown map[*types.Var]int) (in
 		if g == nil || g.sig.Results().Len() != 1 {
 			return false
 		}
-		found := false
-		for i, a := range c.Args {
-			if k, ok := grown[g.sig.Params().At(min(i, g.sig.Params().Len()-1))]; ok && k <= 0 && isV(a) && !found {
-				allowed[identOf(ast.Unparen(a))], found = true, true
+		for i := range min(len(c.Args), g.sig.Params().Len()) {
+			if k, ok := grown[g.sig.Params().At(i)]; ok && k <= 0 && isV(c.Args[i]) {
+				allowed[identOf(ast.Unparen(c.Args[i]))] = true
+				return true
 			}
 		}
-		return found
+		return false
 	}
 	k, ok := -1, true
 	ast.Inspect(u.body, func(n ast.Node) bool {

@@ -254,7 +254,7 @@ def appended(
     elif not values:
         return s + list(values)  # append(nil) is nil (a go.NilSlice's sum)
     else:
-        cap = s.cap if type(s) is View and s.cap is not None else len(s)
+        cap = capacity(s)  # a view's, or the length
     if stack and not s and length <= stack:
         return CapSlice(list(values), stack)
     kept = s if copy_elem is None else map(copy_elem, s)
@@ -507,8 +507,7 @@ def through_grown(
     wrote into the array the sub-slice shares with ``s`` until one outgrew it."""
     result = call(sliced(s, low, high))
     grown = result if at is None else result[at]
-    room = (s.cap if type(s) is CapSlice else len(s)) - low
-    _write_back(s, low, list(grown[:room]))
+    _write_back(s, low, list(grown[: capacity(s) - low]))
     return result
 
 
