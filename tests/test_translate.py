@@ -64583,6 +64583,107 @@ func main() {
 )
 
 
+# An *atomic.Int64, *atomic.Bool, *atomic.Uint32, *atomic.Pointer[T] and a *sync.WaitGroup held in
+# interfaces of the program (and a struct embedding a WaitGroup, in an interface{ Wait() }):
+# the interface's calls are the value's methods, a type switch and x.(*atomic.Int64) find it
+CONSTRUCTS["sync_values_in_program_interfaces"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+type Gauge interface {
+\tLoad() int64
+\tStore(v int64)
+\tCompareAndSwap(old, new int64) bool
+}
+
+type Flag interface {
+\tLoad() bool
+\tStore(bool)
+}
+
+type Waiter interface{ Wait() }
+
+type Job struct {
+\tsync.WaitGroup
+\tname string
+}
+
+type slow struct{ n int64 }
+
+func (s *slow) Load() int64                        { return s.n }
+func (s *slow) Store(v int64)                      { s.n = v }
+func (s *slow) CompareAndSwap(old, new int64) bool { s.n = new; return true }
+
+func main() {
+\tvar g atomic.Int64
+\tgauges := []Gauge{&g, &slow{}}
+\tfor i, x := range gauges {
+\t\tx.Store(int64(i + 7))
+\t\tfmt.Println(x.CompareAndSwap(7, 9), x.Load())
+\t\tfmt.Printf("%T\\n", x)
+\t\tif a, ok := x.(*atomic.Int64); ok {
+\t\t\tfmt.Println("atomic", a.Load())
+\t\t}
+\t\tswitch v := x.(type) {
+\t\tcase *slow:
+\t\t\tfmt.Println("slow", v.n)
+\t\tcase *atomic.Int64:
+\t\t\tfmt.Println("int64", v.Add(1))
+\t\t}
+\t}
+\tvar b atomic.Bool
+\tvar f Flag = &b
+\tf.Store(true)
+\tfmt.Println(f.Load(), b.Load())
+\tvar u atomic.Uint32
+\tvar c interface{ Add(uint32) uint32 } = &u
+\tc.Add(3)
+\tfmt.Println(c.Add(^uint32(0)), u.Load())
+\tvar p atomic.Pointer[string]
+\tvar ps interface{ Load() *string; Store(*string) } = &p
+\ts := "hi"
+\tps.Store(&s)
+\tfmt.Println(*ps.Load(), ps.Load() == &s)
+\tj := &Job{name: "j"}
+\tj.Add(2)
+\tvar w Waiter = j
+\tfor i := 0; i < 2; i++ {
+\t\tgo func() { defer j.Done(); fmt.Println("done", j.name) }()
+\t}
+\tw.Wait()
+\tvar wg sync.WaitGroup
+\tvar w2 Waiter = &wg
+\twg.Add(1)
+\tgo func() { defer wg.Done(); fmt.Println("inner") }()
+\tw2.Wait()
+\tfmt.Println("end")
+}
+""",
+    (
+        "true 9\n"
+        "*atomic.Int64\n"
+        "atomic 9\n"
+        "int64 10\n"
+        "true 9\n"
+        "*main.slow\n"
+        "slow 9\n"
+        "true true\n"
+        "2 2\n"
+        "hi true\n"
+        "done j\n"
+        "done j\n"
+        "inner\n"
+        "end\n"
+    ),
+)
+
+
 LOST_UPDATE = """\
 package main
 

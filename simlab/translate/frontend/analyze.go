@@ -177,14 +177,19 @@ func (p *program) analyzeWith(pipes, pools bool) *analysis {
 		pools:       pools,
 	}
 	p.assignments(func(e ast.Expr, t types.Type) {
-		if p.lockerInInterface(e, t) {
-			// l.Lock() of an interface of the program that holds a *sync.Mutex: the
-			// mutex's Lock blocks, so every Lock of the interface's family may
-			iface := under(t).(*types.Interface)
-			for i := 0; i < iface.NumMethods(); i++ {
-				if m := iface.Method(i); m.Name() == "Lock" || m.Name() == "RLock" {
-					a.stdGen[methodFamily(m)] = true
-				}
+		iface, isIface := under(t).(*types.Interface)
+		if !isIface || iface.Empty() || !isLocalInterface(p, types.Unalias(t)) {
+			return
+		}
+		// l.Lock() of an interface of the program that holds a *sync.Mutex (or a
+		// struct that embeds one): the mutex's Lock blocks, so every Lock of the
+		// interface's family may; and c.Add(1) of one that holds an *atomic.Int64,
+		// every access a switch point, and w.Wait() of a WaitGroup's
+		for i := 0; i < iface.NumMethods(); i++ {
+			m := iface.Method(i)
+			held, _, _ := types.LookupFieldOrMethod(p.info.TypeOf(e), true, m.Pkg(), m.Name())
+			if fn, isFn := held.(*types.Func); isFn && fn.Pkg() != nil && (fn.Pkg().Path() == "sync" || fn.Pkg().Path() == "sync/atomic") && blockingMethod(fn) {
+				a.stdGen[methodFamily(m)] = true
 			}
 		}
 	})

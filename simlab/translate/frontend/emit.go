@@ -4710,6 +4710,13 @@ func (m *module) promoted(t types.Type) {
 			m.emit("        return %s.%s(%s, *args%s)", m.globals[recv.Obj()], name, held, kw)
 			continue
 		}
+		if strings.HasPrefix(methodKey(fn), "sync.WaitGroup.") && fn.Name() != "Go" {
+			// type Job struct{ sync.WaitGroup } in an interface{ Wait() }: w.Wait()
+			m.emit("")
+			m.emit("    def %s(self, *args):  # promoted from %s, by Go's name", fn.Name(), strings.TrimPrefix(path, "."))
+			m.emit("        return go.SyncValue(self%s).%s(*args)", path, fn.Name())
+			continue
+		}
 		if !m.p.ours(fn.Pkg()) {
 			py, ok := syncMethods[fn.Name()]
 			if fn.Pkg().Path() == "context" {

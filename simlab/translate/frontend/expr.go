@@ -259,8 +259,8 @@ func (f *fn) expr(e ast.Expr) string {
 		if tp, ok := t.(*types.TypeParam); ok {
 			return "go.boxed(" + tp.Obj().Name() + ", " + f.exprOf(e) + ")" // an int8 keeps its type
 		}
-		if f.p.ifaceLocks[e] {
-			return "go.Locker(" + f.exprOf(e) + ")" // in an interface of the program: l.Lock()
+		if cls := f.p.ifaceSync[e]; cls != "" {
+			return cls + "(" + f.exprOf(e) + ")" // in an interface of the program: l.Lock()
 		}
 		if f.p.jsonTargets[e] {
 			// decode(raw, &names): the pointer, and what JSON decodes into through it

@@ -111,7 +111,7 @@ type program struct {
 
 	ifaceValues      map[ast.Expr]bool             // struct values converted to an interface where they stand
 	ifaceNils        map[ast.Expr]bool             // pointers that may be nil converted to an interface
-	ifaceLocks       map[ast.Expr]bool             // mutexes converted to an interface of the program (go.Locker)
+	ifaceSync        map[ast.Expr]string           // mutexes, WaitGroups and atomics converted to an interface of the program: go.Locker, go.SyncValue
 	ifaceContexts    map[ast.Expr]bool             // values of the program's own types converted to context.Context
 	ifaceFuncs       map[ast.Expr]bool             // func values converted to an interface, in a program that asserts one back
 	jsonTargets      map[ast.Expr]bool             // &v of no struct handed to a function that decodes JSON into it (go.json.held)

@@ -36,7 +36,7 @@ func (p *program) typeNils() {
 func (p *program) findInterfaceValues() {
 	p.ifaceValues = map[ast.Expr]bool{}
 	p.ifaceNils = map[ast.Expr]bool{}
-	p.ifaceLocks = map[ast.Expr]bool{}
+	p.ifaceSync = map[ast.Expr]string{}
 	p.ifaceContexts = map[ast.Expr]bool{}
 	p.ifaceFuncs = map[ast.Expr]bool{}
 	p.ifaceSlices = map[ast.Expr]bool{}
@@ -111,8 +111,8 @@ func (p *program) findInterfaceValues() {
 		if p.jsonTargets[e] {
 			p.ifaceValues[e] = true // go.json.held: the pointer and its type's descriptor
 		}
-		if p.lockerInInterface(e, t) {
-			p.ifaceValues[e], p.ifaceLocks[e] = true, true // go.Locker: the mutex's methods by their Go names
+		if cls := p.syncInInterface(e, t); cls != "" {
+			p.ifaceValues[e], p.ifaceSync[e] = true, cls // the value's methods by their Go names
 		}
 		if _, ok := p.info.TypeOf(e).(*types.TypeParam); ok && !p.printed[e] && !isTypeParam(t) {
 			p.ifaceValues[e] = true // go.boxed: an int8 that a generic holds keeps its type
@@ -1183,6 +1183,29 @@ func (p *program) lockerInInterface(e ast.Expr, t types.Type) bool {
 	ptr, ok := p.info.TypeOf(e).(*types.Pointer)
 	return ok && (isNamed(ptr.Elem(), "sync", "Mutex") || isNamed(ptr.Elem(), "sync", "RWMutex")) ||
 		promotesLock(p.info.TypeOf(e))
+}
+
+// syncInInterface: the class that holds e where it goes into t, an interface of the
+// program with methods, so that the interface's calls are the methods by their Go
+// names: go.Locker for a mutex (lockerInInterface), go.SyncValue for a
+// *sync.WaitGroup or a pointer to a value of sync/atomic (type Counter interface{
+// Add(int64) int64 }); "" for another value.
+func (p *program) syncInInterface(e ast.Expr, t types.Type) string {
+	if p.lockerInInterface(e, t) {
+		return "go.Locker"
+	}
+	if it, isIface := under(t).(*types.Interface); !isIface || it.Empty() || !isLocalInterface(p, types.Unalias(t)) {
+		return ""
+	}
+	ptr, ok := p.info.TypeOf(e).(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	if named := namedOf(ptr.Elem()); named != nil && named.Obj().Pkg() != nil &&
+		(named.Obj().Pkg().Path() == "sync/atomic" || isNamed(named, "sync", "WaitGroup")) {
+		return "go.SyncValue"
+	}
+	return ""
 }
 
 // promotesLock: t's Lock is a sync.Mutex's or a sync.RWMutex's that an embedded

@@ -40,6 +40,7 @@ from ._values import (
     NamedValue,
     NilSlice,
     Ref,
+    SyncValue,
     _address_text,
     _EmptyStruct,
     _fmt_method,
@@ -265,6 +266,8 @@ def v(x: Any, plus: bool = False, raw: bool = False, verb: str = "v") -> str:
         return _layout(fields, plus)
     if type(x) is SyncPointer:
         return "&" + v(x.x, plus, raw)
+    if type(x) is SyncValue:
+        return "&" + v(x.m, plus, raw)
     if isinstance(x, List | Element | Ring):
         raise SimlabError(
             f"fmt of a container/{'ring' if isinstance(x, Ring) else 'list'} value, which Go"

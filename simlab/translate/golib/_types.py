@@ -53,6 +53,7 @@ from ._values import (
     NilSlice,
     ParamKeyMap,
     Ref,
+    SyncValue,
     TypedRef,
     _value_class,
     array_equal,
@@ -150,7 +151,7 @@ class Methods:
     def missing(self, x: Any) -> str | None:
         """The first method ``x`` lacks, or None: a struct value held in an interface
         lacks its type's pointer methods (``go_pointer_methods``)."""
-        cls = type(x)
+        cls = type(x.m) if type(x) is SyncValue else type(x)  # the atomic's or WaitGroup's
         held = getattr(cls, "go_pointer_methods", ()) if hasattr(cls, "go_struct") else ()
         declared = getattr(cls, "go_signatures", {})
         # a library type's, in Go's names
@@ -174,12 +175,21 @@ class Methods:
 
 _ERROR: Methods = Methods("error", "Error", signatures={"Error": FMT_METHOD})  # for x.(error)
 
-# the method sets of the pointers to sync's lockers, whose simlab methods are
-# lower case (x.(sync.Locker) of an &mu)
+# the method sets of the pointers to sync's lockers and WaitGroup and to sync/atomic's
+# values, whose simlab methods are lower case (x.(sync.Locker) of an &mu)
 _SYNC_METHODS: dict[type, frozenset[str]] = {
     sl.Mutex: frozenset(("Lock", "TryLock", "Unlock")),
     sl.RWMutex: frozenset(("Lock", "RLock", "RLocker", "RUnlock", "TryLock", "TryRLock", "Unlock")),
     RLocker: frozenset(("Lock", "Unlock")),
+    sl.WaitGroup: frozenset(("Add", "Done", "Go", "Wait")),
+    **dict.fromkeys(
+        (atomic.Int32, atomic.Int64, atomic.Uint32, atomic.Uint64),
+        frozenset(("Add", "And", "CompareAndSwap", "Load", "Or", "Store", "Swap")),
+    ),
+    **dict.fromkeys(
+        (atomic.Bool, atomic.Pointer, atomic.Value),
+        frozenset(("CompareAndSwap", "Load", "Store", "Swap")),
+    ),
 }
 
 
@@ -629,7 +639,7 @@ def _is(x: Any, t: AssertedType, value: bool = False) -> bool:
     ``value``, else a pointer to a struct or a named number or string."""
     if type(x) is CustomContext:
         x = x.held
-    if type(x) is Locker and not isinstance(t, Methods):
+    if type(x) in (Locker, SyncValue) and not isinstance(t, Methods):
         x = x.m
     if isinstance(t, str):
         return x is not None and _GO_TYPES[t](x)
@@ -712,7 +722,7 @@ def type_name(x: Any) -> str:
         return _CONTEXT_ERROR_TYPES.get(x.name, x.name)
     if x is stdout or x is stderr:
         return "*os.File"
-    if type(x) is Locker:
+    if type(x) in (Locker, SyncValue):
         return type_name(x.m)  # the mutex's, or the struct's that embeds one
     if isinstance(x, StaticType | TypedList | TypedDict | TypedFunc | Digest | ByteOrder):
         return x.go_type
@@ -851,7 +861,7 @@ def must_assert(x: Any, t: AssertedType, iface: str, value: bool = False) -> Any
     struct value T."""
     if isinstance(t, TypeArg) and t.methods:  # x.(T) in a generic, T an interface
         t = t.interface()
-    if type(x) is Locker and not isinstance(t, Methods):
+    if type(x) in (Locker, SyncValue) and not isinstance(t, Methods):
         x = x.m  # l.(*Account) of a struct that embeds a mutex
     if _is(x, t, value):
         if _struct_value_of(t, x):

@@ -551,6 +551,52 @@ class Locker:
         self.m.unlock()
 
 
+class SyncValue:
+    """A ``*sync.WaitGroup`` or a pointer to a value of sync/atomic held in an
+    interface of the program (``type Counter interface{ Add(int64) int64; Load()
+    int64 }``): the interface's calls are the value's methods by their Go names. An
+    atomic access is a switch point, as is Wait: ``n = yield from c.Add(1)``."""
+
+    __slots__ = ("m",)
+
+    def __init__(self, m: Any):
+        self.m = m
+
+    def Load(self) -> Generator[Any, Any, Any]:
+        return (yield self.m.load())
+
+    def Store(self, v: Any) -> Generator[Any, Any, None]:
+        yield self.m.store(v)
+
+    def Swap(self, new: Any) -> Generator[Any, Any, Any]:
+        return (yield self.m.swap(new))
+
+    def CompareAndSwap(self, old: Any, new: Any) -> Generator[Any, Any, bool]:
+        return bool((yield self.m.compare_and_swap(old, new)))
+
+    def And(self, mask: int) -> Generator[Any, Any, int]:
+        return int((yield self.m.and_(mask)))
+
+    def Or(self, mask: int) -> Generator[Any, Any, int]:
+        return int((yield self.m.or_(mask)))
+
+    def Add(self, delta: int) -> Any:
+        if isinstance(self.m, sl.WaitGroup):
+            self.m.add(delta)
+            return ()  # as Locker's Unlock: a plain call, or yield from where a family blocks
+        return self._add(delta)
+
+    def _add(self, delta: int) -> Generator[Any, Any, int]:
+        return int((yield self.m.add(delta)))
+
+    def Done(self) -> tuple[()]:
+        self.m.done()
+        return ()
+
+    def Wait(self) -> Generator[Any, Any, None]:
+        yield self.m.wait()
+
+
 class Ref:
     """A pointer to a variable that is not a struct (``&x``, ``new(int)``): ``p.v``
     is ``*p``. Pointers to struct values are the objects themselves."""
@@ -929,9 +975,12 @@ def named_pointer(x: Any) -> type | None:
 
 def concrete(x: Any) -> Any:
     """What an interface holds, as the pointer a type assertion gives: nil for
-    ``(*T)(nil)``, the program's value for a context of its own type."""
+    ``(*T)(nil)``, the program's value for a context of its own type, the mutex, the
+    WaitGroup or the atomic that a :class:`Locker` or a :class:`SyncValue` holds."""
     if type(x) is CustomContext:
         return x.held
+    if type(x) is Locker or type(x) is SyncValue:
+        return x.m
     return None if is_typed_nil(x) else x
 
 
