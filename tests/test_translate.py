@@ -64684,6 +64684,99 @@ func main() {
 )
 
 
+# A pointer method of a named number with String (*c = *c * 2, *c = -*c) called on
+# slice and array elements: the element stays a Cents, which fmt prints by its String
+CONSTRUCTS["named_number_element_assigned_through_pointer_method"] = (
+    """\
+package main
+
+import "fmt"
+
+type Cents int64
+
+func (c Cents) String() string { return fmt.Sprintf("C%d", int64(c)) }
+
+func (c *Cents) Double() { *c = *c * 2 }
+func (c *Cents) Neg()    { *c = -*c }
+func (c *Cents) Inc()    { v := *c + 1; *c = v }
+func (c *Cents) Add(n Cents) {
+\t*c += n
+}
+
+func main() {
+\th := []Cents{4, 5}
+\th[0].Double()
+\th[1].Neg()
+\th[1].Inc()
+\th[0].Add(3)
+\th[1] = h[1] * 3
+\tvar arr [2]Cents
+\tarr[0] = 3
+\tarr[0].Double()
+\tarr[1] = arr[0] - 10
+\tm := map[string]Cents{"a": 1}
+\tm["a"] = m["a"] * 7
+\tm["b"] = -m["a"]
+\tfmt.Println(h, arr, h[0], m)
+}
+""",
+    ("[C11 C-12] [C6 C-4] C11 map[a:C7 b:C-7]\n"),
+)
+
+
+# A struct embedding sync.Locker, holding a *sync.Mutex or a locker of the program's own:
+# s.Lock() and a sync.Locker holding the struct run the held locker's Lock
+CONSTRUCTS["embedded_sync_locker"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+)
+
+type noisy struct {
+\tmu    sync.Mutex
+\tcalls int
+}
+
+func (n *noisy) Lock()   { n.mu.Lock(); n.calls++ }
+func (n *noisy) Unlock() { n.mu.Unlock() }
+
+type Store struct {
+\tsync.Locker
+\titems []string
+}
+
+func (s *Store) Put(v string) {
+\ts.Lock()
+\ts.items = append(s.items, v)
+\ts.Unlock()
+}
+
+func main() {
+\tnz := &noisy{}
+\tstores := []*Store{{Locker: nz}, {Locker: new(sync.Mutex)}}
+\tvar wg sync.WaitGroup
+\tfor i, s := range stores {
+\t\tfor j := 0; j < 2; j++ {
+\t\t\twg.Add(1)
+\t\t\tgo func() { defer wg.Done(); s.Put(fmt.Sprint(i, j)) }()
+\t\t}
+\t}
+\twg.Wait()
+\tfmt.Println(len(stores[0].items), len(stores[1].items), nz.calls)
+\tvar l sync.Locker = stores[0]
+\tl.Lock()
+\tfmt.Println(nz.calls)
+\tl.Unlock()
+\tfmt.Printf("%T\\n", stores[0].Locker)
+}
+""",
+    ("2 2 2\n3\n*main.noisy\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

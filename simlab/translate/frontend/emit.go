@@ -4256,7 +4256,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, context.Context, time.Duration, time.Time, fmt.Stringer, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, container/list.List, io's Reader, Writer, Closer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, its named slice and map types, and its named number and string types whose methods all have value receivers, by value or by pointer")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, sync.Locker, context.Context, time.Duration, time.Time, fmt.Stringer, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, container/list.List, io's Reader, Writer, Closer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, its named slice and map types, and its named number and string types whose methods all have value receivers, by value or by pointer")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -4549,7 +4549,7 @@ func (m *module) embeddable(t types.Type) bool {
 		return true // its methods are golib's, called through the field (see promoted)
 	}
 	return key == "sync.Mutex" || key == "sync.RWMutex" ||
-		(key == "sync.WaitGroup" || key == "context.Context" || key == "time.Duration" || key == "time.Time" ||
+		(key == "sync.WaitGroup" || key == "sync.Locker" || key == "context.Context" || key == "time.Duration" || key == "time.Time" ||
 			key == "fmt.Stringer") && t == types.Type(n) // struct{ fmt.Stringer }: its String promoted (see promoted)
 }
 
@@ -4731,6 +4731,11 @@ func (m *module) promoted(t types.Type) {
 				fn.Name(), strings.TrimPrefix(path, "."))
 			switch fn.Name() {
 			case "Lock", "Unlock", "RLock", "RUnlock":
+				if types.IsInterface(ft) && m.p.localLocker() {
+					// struct{ sync.Locker } holding a go.Locker or the program's own locker
+					m.emit("        return self%s.%s()", path, fn.Name())
+					break
+				}
 				m.emit("        return go.Locker(self%s).%s()", path, fn.Name()) // l.Lock(): yield from it
 			case "RLocker":
 				m.emit("        return go.Locker(self%s.rlocker())", path)

@@ -468,7 +468,8 @@ func (p *program) namedBasic(t types.Type) bool {
 // class, which an arithmetic result is not: []Cents{c / 3} renders
 // [Cents(go.quo(c, Cents(3)))]. A struct's fields need no mark, as its class names
 // them in go_stringers; an assignment with an operator to an element (parts[0] +=
-// 3) is opAssign's (see elemClass).
+// 3) is opAssign's (see elemClass). An assignment through a pointer (*c = -*c)
+// may store in an element (h[0].Neg()).
 func (p *program) findElementValues() {
 	p.elemValues = map[ast.Expr]bool{}
 	mark := func(e ast.Expr, t types.Type) {
@@ -513,6 +514,9 @@ func (p *program) findElementValues() {
 			}
 		case *ast.AssignStmt:
 			for i, l := range x.Lhs {
+				if _, star := ast.Unparen(l).(*ast.StarExpr); star && x.Tok == token.ASSIGN && len(x.Lhs) == len(x.Rhs) {
+					mark(x.Rhs[i], p.info.TypeOf(l)) // *c = *c * 2 of a c that may point to an element
+				}
 				ix, ok := ast.Unparen(l).(*ast.IndexExpr)
 				if !ok {
 					continue
