@@ -2983,6 +2983,81 @@ func main() {
         "[1 42 3]",
         "a slice re-sliced through a pointer that may point where this program does not show",
     ),
+    "a field re-sliced by the delete idiom while a getter's result in main holds its array": (
+        """\
+package main
+
+import "fmt"
+
+type Inventory struct {
+\titems []string
+}
+
+func (inv Inventory) Items() []string { return inv.items }
+
+func (inv *Inventory) Remove(i int) {
+\tinv.items = append(inv.items[:i], inv.items[i+1:]...)
+}
+
+func main() {
+\tinv := Inventory{items: []string{"apple", "pear", "fig"}}
+\tgot := inv.Items()
+\tinv.Remove(0)
+\tfmt.Println(got, inv.items)
+}
+""",
+        "[pear fig fig] [pear fig]",
+        "a slice re-sliced into itself while got holds its array",
+    ),
+    "a generic queue's field re-sliced by Pop while Peek's result in main is written": (
+        """\
+package main
+
+import "fmt"
+
+type Queue[T any] struct{ items []T }
+
+func (q *Queue[T]) Push(v T)  { q.items = append(q.items, v) }
+func (q *Queue[T]) Peek() []T { return q.items }
+func (q *Queue[T]) Pop() T {
+\tv := q.items[0]
+\tq.items = q.items[1:]
+\treturn v
+}
+
+func main() {
+\tq := &Queue[string]{}
+\tq.Push("a")
+\tq.Push("b")
+\tq.Push("c")
+\tpeek := q.Peek()
+\tq.Pop()
+\tpeek[1] = "B"
+\tfmt.Println(peek, q.Peek())
+}
+""",
+        "[a B c] [B c]",
+        "a slice re-sliced into itself while peek holds its array",
+    ),
+    "a copy of a made slice stepped forward in the loop that writes it": (
+        """\
+package main
+
+import "fmt"
+
+func main() {
+\tout := make([]int, 3)
+\tp := out
+\tfor len(p) > 0 {
+\t\tp[0] = 7
+\t\tp = p[1:]
+\t}
+\tfmt.Println(out)
+}
+""",
+        "[7 7 7]",
+        "a slice re-sliced into itself while out holds its array",
+    ),
 }
 
 
@@ -64774,6 +64849,261 @@ func main() {
 }
 """,
     ("2 2 2\n3\n*main.noisy\n"),
+)
+
+
+# p := &h[2]; p.Double() of a []Cents, Cents with String: the element stays a Cents
+CONSTRUCTS["pointer_to_named_number_element_doubled"] = (
+    """\
+package main
+
+import "fmt"
+
+type Cents int64
+
+func (c Cents) String() string { return fmt.Sprintf("$%d", int64(c)) }
+func (c *Cents) Set5()         { *c = 5 }
+func (c *Cents) SetV(v Cents)  { *c = v }
+func (c *Cents) Double()       { *c = *c * 2 }
+
+func main() {
+\th := []Cents{1, 2, 3}
+\th[0].Set5()
+\th[1].SetV(7)
+\th[2].Double()
+\tfmt.Println(h)
+\tfmt.Printf("%T %v\\n", h[2], h[2])
+\tvar x any = h[2]
+\t_, ok := x.(fmt.Stringer)
+\tfmt.Println(ok)
+\tp := &h[2]
+\tp.Double()
+\tfmt.Println(h, *p)
+}
+""",
+    ("[$5 $7 $6]\nmain.Cents $6\ntrue\n[$5 $7 $12] $12\n"),
+)
+
+
+# &ml of a MaxLines int with a pointer method, held in a Rule interface and in any:
+# r.(*MaxLines) and case *MaxLines give the pointer, which writes ml
+CONSTRUCTS["pointer_to_named_number_asserted"] = (
+    """\
+package main
+
+import "fmt"
+
+type Rule interface{ Check(n int) error }
+
+type MaxLines int
+
+func (m *MaxLines) Check(n int) error {
+\tif n > int(*m) {
+\t\treturn fmt.Errorf("too many lines: %d > %d", n, *m)
+\t}
+\treturn nil
+}
+
+type MinTotal struct{ Min int }
+
+func (m MinTotal) Check(n int) error {
+\tif n < m.Min {
+\t\treturn fmt.Errorf("total %d below %d", n, m.Min)
+\t}
+\treturn nil
+}
+
+func main() {
+\tml := MaxLines(2)
+\trules := []Rule{MinTotal{1}, &ml}
+\tfor _, r := range rules {
+\t\tif p, ok := r.(*MaxLines); ok {
+\t\t\t*p = 3
+\t\t\tfmt.Println("max", *p, ml)
+\t\t}
+\t\tfmt.Println(r.Check(3))
+\t}
+\tvar r Rule = MinTotal{}
+\t_, isPtr := r.(*MaxLines)
+\tfmt.Println(isPtr)
+\tm := rules[1].(*MaxLines)
+\t*m++
+\tfmt.Println(ml, rules[1].Check(4))
+\tvar held any = &ml
+\tif q, ok := held.(*MaxLines); ok {
+\t\t*q = 9
+\t}
+\tfor _, x := range []any{&ml, ml, MinTotal{2}} {
+\t\tswitch v := x.(type) {
+\t\tcase *MaxLines:
+\t\t\tfmt.Printf("%T %d\\n", v, *v)
+\t\tcase MaxLines:
+\t\t\tfmt.Println("value", v)
+\t\tdefault:
+\t\t\tfmt.Printf("%T\\n", v)
+\t\t}
+\t}
+}
+""",
+    ("<nil>\nmax 3 3\n<nil>\nfalse\n4 <nil>\n*main.MaxLines 9\nvalue 9\nmain.MinTotal\n"),
+)
+
+
+# A type switch's variable of a map or slice type put back into an interface (w = x,
+# Snap{x}) holds the map or slice the switch's operand holds: later writes reach it
+CONSTRUCTS["type_switch_variable_held_again"] = (
+    """\
+package main
+
+import "fmt"
+
+type Snap struct{ Data any }
+
+func main() {
+\tcounts := map[string]int{"x": 1}
+\trows := []string{"a", "b"}
+\tvar w any
+\tvar s Snap
+\tfor _, v := range []any{counts, rows} {
+\t\tswitch x := v.(type) {
+\t\tcase map[string]int:
+\t\t\tw = x
+\t\tcase []string:
+\t\t\ts = Snap{x}
+\t\t}
+\t}
+\tcounts["y"] = 2
+\trows[0] = "A"
+\tw.(map[string]int)["z"] = 3
+\tfmt.Println(w, s, counts, len(counts))
+}
+""",
+    ("map[x:1 y:2 z:3] {[A b]} map[x:1 y:2 z:3] 3\n"),
+)
+
+
+# A copy of a struct with an anonymous struct field (or of a variable of an anonymous
+# struct type) shares the slices it holds: an append through the copy leaves the original's
+# length as it was
+CONSTRUCTS["anonymous_struct_slices_after_copy"] = (
+    """\
+package main
+
+import "fmt"
+
+type Config struct {
+\tName string
+\tSub  struct {
+\t\tTags  []string
+\t\tInner struct{ IDs []int }
+\t}
+}
+
+func main() {
+\tvar c Config
+\tc.Sub.Tags = []string{"a"}
+\td := c
+\td.Sub.Tags = append(d.Sub.Tags, "x")
+\td.Sub.Inner.IDs = append(d.Sub.Inner.IDs, 1)
+\tfmt.Println(c.Sub.Tags, d.Sub.Tags, c.Sub.Inner.IDs, d.Sub.Inner.IDs)
+
+\tvar p struct{ Xs []int }
+\tq := p
+\tq.Xs = append(q.Xs, 7)
+\tfmt.Println(p.Xs, q.Xs, len(p.Xs))
+
+}
+""",
+    ("[a] [a x] [] [1]\n[] [7] 0\n"),
+)
+
+
+# A []byte whose sub-slices are only measured or printed (len(b[:1]), %x of b[:2]) keeps
+# its type in an interface at its last use: %x prints it as one hex string
+CONSTRUCTS["byte_slice_measured_then_held"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tb := []byte{1, 0xab, 'a'}
+\tfmt.Println(len(b[:1]), cap(b[1:]))
+\tfmt.Printf("%x %q\\n", b[:2], b[2:])
+\tvar ia any = b
+\tfmt.Printf("%x %v %T\\n", ia, ia, ia)
+}
+""",
+    ('1 2\n01ab "a"\n01ab61 [1 171 97] []uint8\n'),
+)
+
+
+# A slice parameter stepped forward (p = p[1:]) in the loop that writes p[0]: each
+# iteration's write reaches the caller's array, as the next iteration runs after the re-slice
+CONSTRUCTS["parameter_stepped_forward_in_its_writing_loop"] = (
+    """\
+package main
+
+import "fmt"
+
+func fill(p []byte) {
+\tfor len(p) > 0 {
+\t\tp[0] = 'z'
+\t\tp = p[1:]
+\t}
+}
+
+func main() {
+\tout := []byte{0, 0, 0}
+\tfill(out)
+\tfmt.Printf("%q\\n", out)
+}
+""",
+    ('"zzz"\n'),
+)
+
+
+# A type argument that is an array of struct values (Box[[2]Pt], keep[[2][2]Pt]): a copy
+# of a value of it copies its elements too, so writes through the copy stay there
+CONSTRUCTS["generic_array_of_structs_copied"] = (
+    """\
+package main
+
+import "fmt"
+
+type Pt struct{ X int }
+
+type Box[T any] struct {
+\tLast T
+}
+
+func keep[T any](xs []T) T {
+\tv := xs[0]
+\treturn v
+}
+
+func main() {
+\tb := Box[[2]Pt]{Last: [2]Pt{{X: 1}}}
+\tbx := b
+\tbx.Last[0].X = 2
+\tfmt.Println(b, bx)
+
+\tvar a any = b
+\tby := a.(Box[[2]Pt])
+\tby.Last[1].X = 7
+\tfmt.Println(a, by)
+
+\tgrid := [][2][2]Pt{{{{X: 1}}}}
+\tfirst := keep(grid)
+\tfirst[0][0].X = 9
+\tfmt.Println(grid, first)
+}
+""",
+    (
+        "{[{1} {0}]} {[{2} {0}]}\n"
+        "{[{1} {0}]} {[{1} {7}]}\n"
+        "[[[{1} {0}] [{0} {0}]]] [[{9} {0}] [{0} {0}]]\n"
+    ),
 )
 
 

@@ -695,7 +695,7 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 	// (and literals) and the parameters of other functions, which therefore never
 	// write it. Whoever sub-slices it (a goroutine of a parallel merge sort, given
 	// nums after main filled it) sees what was written before: the copy agrees.
-	handedOff := func(root any, writes []ast.Node) bool {
+	handedOff := func(se *ast.SliceExpr, root any, writes []ast.Node) bool {
 		if len(writes) == 0 {
 			return false
 		}
@@ -715,6 +715,9 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 				}
 			}
 			last = max(last, i)
+		}
+		if innermost(se.Pos()) == w && statement(w, se.Pos()) <= last {
+			return false // p = p[1:] in the loop that writes p[0]: the writes come after it too
 		}
 		members := []any{root}
 		for k := range a.parent {
@@ -751,7 +754,7 @@ func (p *program) settledSlices(a *sliceAliases) func(se *ast.SliceExpr, root an
 		return ok
 	}
 	return func(se *ast.SliceExpr, root any, writes []ast.Node) bool {
-		if handedOff(root, writes) {
+		if handedOff(se, root, writes) {
 			return true
 		}
 		b := innermost(se.Pos())

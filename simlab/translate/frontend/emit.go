@@ -1743,7 +1743,7 @@ func (m *module) refuseSharedSubslices() {
 	for _, se := range reslicedParams {
 		grows := viewGrows(se)
 		for _, w := range writeAt {
-			if x, ok := w.(ast.Expr); !ok || !sameVar(p, x, se.X) || w.Pos() <= se.Pos() {
+			if x, ok := w.(ast.Expr); !ok || !sameVar(p, x, se.X) || !p.runsAfter(w, se.Pos()) {
 				continue
 			}
 			if !grows {
@@ -1848,6 +1848,10 @@ func (m *module) refuseSharedSubslices() {
 			// the array the next call's append writes again
 			p.unsupported(s.se, "a slice field re-sliced into itself by an append and returned (in Go the caller's slice shares "+
 				"the array the next append writes; here the re-slice is a copy)", "return a copy: slices.Clone("+types.ExprString(sel)+")")
+		}
+		if v := p.heldElsewhere(aliases, root, s.lhs, s.se.Pos()); v != nil {
+			p.unsupported(s.se, "a slice re-sliced into itself while "+v.Name()+" holds its array (in Go both see "+
+				"what is written into it; here the re-slice is a copy)", "copy the slice (slices.Clone) where a second view of it is kept")
 		}
 	}
 	for _, se := range subslices {
@@ -2841,6 +2845,67 @@ func (p *program) otherHolder(a *sliceAliases, root any, lhs ast.Expr, at token.
 	})
 }
 
+// heldElsewhere: a local variable of another function that holds the array of
+// lhs, a field's or a global's slice re-sliced into itself at, and is used after
+// a call that may run the re-slice (got := inv.Items(); inv.Remove(0);
+// fmt.Println(got)): Go's got and the field share what either writes. A
+// parameter's callers are checked as such.
+func (p *program) heldElsewhere(a *sliceAliases, root any, lhs ast.Expr, at token.Pos) *types.Var {
+	own, _ := a.source(lhs).(*types.Var)
+	if own == nil || !own.IsField() && own.Parent() != own.Pkg().Scope() {
+		return nil
+	}
+	return firstHolder(a, root, own, false, elemType(p.info.TypeOf(lhs)), func(v *types.Var) bool {
+		outside := !(v.Parent().Pos() <= at && at < v.Parent().End())
+		return outside && len(elemTypes(v.Type())) > 0 && p.heldAcrossCall(v)
+	})
+}
+
+// runsAfter: w may run after the position at: it follows at, or a loop holds both
+// (p[0] = 'z'; p = p[1:] in a loop, whose next iteration writes the re-slice).
+func (p *program) runsAfter(w ast.Node, at token.Pos) bool {
+	if w.Pos() > at {
+		return true
+	}
+	looped := false
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if looped || n == nil || !(n.Pos() <= at && at < n.End()) {
+				return false
+			}
+			switch n.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				looped = n.Pos() <= w.Pos() && w.Pos() < n.End()
+			}
+			return !looped
+		})
+	}
+	return looped
+}
+
+// heldAcrossCall: the local variable v is read after a call that may run the
+// program's code (its function, method or func value), made after v is declared.
+func (p *program) heldAcrossCall(v *types.Var) bool {
+	end := v.Parent().End()
+	held := false
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if held || n == nil || n.End() <= v.Pos() || n.Pos() >= end {
+				return false
+			}
+			if c, ok := n.(*ast.CallExpr); ok && c.Pos() > v.Pos() && !p.info.Types[c.Fun].IsType() {
+				name := calleeName(p, c)
+				program := name == "" || strings.Contains(name, ".") && programCallee(p, c)
+				if _, builtin := p.info.Uses[identOf(c.Fun)].(*types.Builtin); program && !builtin && p.usedAfter(v, c.End()) {
+					held = true
+				}
+			}
+			return !held
+		})
+	}
+	return held
+}
+
 // writesInto: the writes (each of a slice's element: the slice written) that may
 // write an array of elem's. A group holds a slice of slices and its rows alike, but
 // a sub-slice of rows (sub := base[1:]) shares its rows with its copy: a write into
@@ -2861,8 +2926,8 @@ func (p *program) writesInto(writes []ast.Node, elem types.Type) []ast.Node {
 // not a []string beside a [][]string (top := stack[n-1], then stack = stack[:n-1]:
 // the group of the arrays a slice and its elements hold is one here).
 func mayHoldArray(t, elem types.Type) bool {
-	if elem == nil {
-		return true
+	if elem == nil || hasTypeParam(elem) {
+		return true // a Queue[T]'s []T field: a []string of main's holds one
 	}
 	inner := elemTypes(t)
 	if len(inner) == 0 {
@@ -2882,9 +2947,15 @@ func mayHoldArray(t, elem types.Type) bool {
 // the [][]Piece undo stack its group shares).
 func firstHolder(a *sliceAliases, root any, own *types.Var, fields bool, elem types.Type, counts func(v *types.Var) bool) *types.Var {
 	var found *types.Var
+	members := []any{root} // the root is no key of parent: out of p := out
 	for k := range a.parent {
+		if k != root && a.find(k) == root {
+			members = append(members, k)
+		}
+	}
+	for _, k := range members {
 		v, ok := k.(*types.Var)
-		if !ok || v == own || a.find(k) != root || !mayHoldArray(v.Type(), elem) {
+		if !ok || v == own || !mayHoldArray(v.Type(), elem) {
 			continue
 		}
 		global := v.Parent() != nil && v.Parent() == v.Pkg().Scope()

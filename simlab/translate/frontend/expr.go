@@ -2913,6 +2913,9 @@ func (m *module) typeArgOf(t types.Type, at ast.Node) string {
 		// a *Meters: P(&v).Set(s) of a P interface{ *T; Set(string) error } calls its pointer method
 		box = ", box=lambda v: go.BasicPointer(" + m.basicClass(ptr.Elem()) + ", v)"
 	}
+	if arr, ok := under(t).(*types.Array); ok && m.elemCopier(arr.Elem(), at) != "" {
+		box += ", copier=lambda v: " + m.copyArray("v", arr, at) // Box[[2]Pt]: a copy of b copies its Pt values
+	}
 	if isStructValueType(t) && !hasFmtMethod(t) || holdsStructValues(t) {
 		return "go.ValueType(" + goName + ", lambda: " + z + box + ")" // fmt prints a value of T {...}
 	}
@@ -5479,8 +5482,9 @@ func (f *fn) assertedTypeOf(x ast.Node, t types.Type) string {
 	if n, ok := t.(*types.Named); ok && p.isNamedValue(n) {
 		return f.m.globals[n.Obj()] // type Names []string: its go.NamedValue, whose v the assertion gives
 	}
-	if ptr, ok := t.(*types.Pointer); ok && p.isNamedValue(ptr.Elem()) {
-		// its NamedValue.pointer, which keeps the type, and whose ref the assertion gives
+	if ptr, ok := t.(*types.Pointer); ok && (p.isNamedValue(ptr.Elem()) || p.namedBasic(ptr.Elem()) && f.m.basics[ptr.Elem().(*types.Named).Obj()]) {
+		// its NamedValue.pointer (or a go.BasicPointer, &ml of a MaxLines int), which
+		// keeps the type, and whose ref the assertion gives
 		return "go.PointerTo(" + pyString(reflectType(t)) + ", of=" + f.m.globals[ptr.Elem().(*types.Named).Obj()] + ")"
 	}
 	if n := pointedStruct(t); n != nil && f.m.types[n.Obj()] {

@@ -3668,8 +3668,8 @@ func (f *fn) typeSwitch(s *ast.TypeSwitchStmt) {
 			held := ""
 			if f.p.isNamedValue(obj.Type()) {
 				held = subject + ".v"
-			} else if ptr, ok := obj.Type().(*types.Pointer); ok && f.p.isNamedValue(ptr.Elem()) {
-				held = subject + ".ref"
+			} else if ptr, ok := obj.Type().(*types.Pointer); ok && (f.p.isNamedValue(ptr.Elem()) || f.p.namedBasic(ptr.Elem())) {
+				held = subject + ".ref" // case *MaxLines of a go.BasicPointer too
 			} else if isDuration(obj.Type()) {
 				held = "int(" + subject + ")" // a time.Duration variable's plain int: int64(v) prints a number
 			} else if _, isFunc := under(obj.Type()).(*types.Signature); isFunc {

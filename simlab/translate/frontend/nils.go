@@ -65,7 +65,11 @@ func (p *program) findInterfaceValues() {
 	}
 	mayBeNil := p.libraryPointersMayBeNil()
 	// json.Marshal of a func in an interface fails naming its type: go.TypedFunc keeps it
-	funcsAsserted := p.assertsFuncType() || slices.ContainsFunc(p.imports(), func(pkg *types.Package) bool {
+	asserted := p.assertedTypes()
+	funcsAsserted := slices.ContainsFunc(asserted, func(t types.Type) bool {
+		_, fn := under(t).(*types.Signature)
+		return fn && !p.isNamedValue(t)
+	}) || slices.ContainsFunc(p.imports(), func(pkg *types.Package) bool {
 		return pkg.Path() == "encoding/json"
 	})
 	p.assignments(func(e ast.Expr, t types.Type) {
@@ -97,7 +101,8 @@ func (p *program) findInterfaceValues() {
 		if isPtr && libraryBasicClass(from) != "" {
 			p.ifaceValues[e] = true // var p any = &lvl of a slog.Level: go.BasicPointer
 		}
-		if it, ok := under(t).(*types.Interface); ok && isPtr && p.namedBasic(from) && (!it.Empty() || hasFmtMethod(p.info.TypeOf(e)) && !libraryArgs[e]) {
+		if it, ok := under(t).(*types.Interface); ok && isPtr && p.namedBasic(from) && (!it.Empty() ||
+			(hasFmtMethod(p.info.TypeOf(e)) || slices.ContainsFunc(asserted, func(a types.Type) bool { return types.Identical(a, ptr) })) && !libraryArgs[e]) {
 			// a *level as a flag.Value, or as any where *level has a String or Error
 			// method, which fmt calls: go.BasicPointer (else a go.Ref, which
 			// errors.As(err, &code) and json.Unmarshal(b, &lv) write through)
@@ -132,16 +137,13 @@ func (p *program) findInterfaceValues() {
 	})
 }
 
-// assertsFuncType: the program asserts an interface value to a func type, or
-// switches on one (x.(context.CancelCauseFunc), case func() int:), which only a
-// func value that keeps its type (go.TypedFunc) can answer.
-func (p *program) assertsFuncType() bool {
-	found := false
-	isFunc := func(e ast.Expr) {
+// assertedTypes: the types the program's type assertions and type switch cases
+// name (x.(func() int), case *level:).
+func (p *program) assertedTypes() []types.Type {
+	var found []types.Type
+	add := func(e ast.Expr) {
 		if tv, ok := p.info.Types[e]; ok && tv.IsType() {
-			if _, fn := under(tv.Type).(*types.Signature); fn && !p.isNamedValue(tv.Type) {
-				found = true
-			}
+			found = append(found, tv.Type)
 		}
 	}
 	for _, file := range p.files {
@@ -149,16 +151,16 @@ func (p *program) assertsFuncType() bool {
 			switch x := n.(type) {
 			case *ast.TypeAssertExpr:
 				if x.Type != nil {
-					isFunc(x.Type)
+					add(x.Type)
 				}
 			case *ast.TypeSwitchStmt:
 				for _, cl := range x.Body.List {
 					for _, e := range cl.(*ast.CaseClause).List {
-						isFunc(e)
+						add(e)
 					}
 				}
 			}
-			return !found
+			return true
 		})
 	}
 	return found
@@ -953,6 +955,11 @@ func (p *program) lastHolder(e ast.Expr) bool {
 	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() || capturedIn(body, v, p) {
 		return false
 	}
+	for _, n := range path {
+		if cc, ok := n.(*ast.CaseClause); ok && p.info.Implicits[cc] == v {
+			return false // case map[string]int: x is the map the switch's operand holds
+		}
+	}
 	return p.lastStatement(path, body, v) && p.keptAlone(v, body, id)
 }
 
@@ -1022,6 +1029,13 @@ func (p *program) keptAlone(v *types.Var, body *ast.BlockStmt, conv *ast.Ident) 
 			alone = alone && parent.X == id
 		case *ast.RangeStmt:
 			alone = alone && parent.X == id
+		case *ast.SliceExpr: // len(v[:k]), fmt.Printf("%x", v[:2]): measured or printed, kept by no one
+			c, measured := stack[len(stack)-3].(*ast.CallExpr)
+			name := ""
+			if measured {
+				name = calleeName(p, c)
+			}
+			alone = alone && parent.X == id && (name == "len" || name == "cap" || p.printed[parent])
 		case *ast.CallExpr:
 			name := calleeName(p, parent)
 			inPlace := strings.HasPrefix(name, "sort.") || slices.Contains([]string{"slices.Sort", "slices.SortFunc", "slices.SortStableFunc", "slices.Reverse"}, name)

@@ -65,6 +65,7 @@ func (m *module) findOwnedSlices() {
 		}
 	}
 	copiedStructs := map[*types.TypeName]bool{}
+	var copiedAnon []*types.Struct // q := p of a var p struct{ Xs []int }
 	seenParams := map[*types.TypeParam]bool{}
 	var copied func(t types.Type)
 	copied = func(t types.Type) {
@@ -80,6 +81,8 @@ func (m *module) findOwnedSlices() {
 			if _, isStruct := n.Underlying().(*types.Struct); isStruct {
 				copiedStructs[n.Obj()] = true
 			}
+		} else if st, ok := t.(*types.Struct); ok {
+			copiedAnon = append(copiedAnon, st)
 		}
 	}
 	params := func(fields ...*ast.FieldList) {
@@ -261,14 +264,15 @@ func (m *module) findOwnedSlices() {
 	}
 	// a copy of a struct copies the struct values it holds too (b := a of an Outer
 	// whose In holds a slice: b.In.s and a.In.s hold one list)
-	work := make([]*types.TypeName, 0, len(copiedStructs))
+	// (and of an anonymous struct type, Sub struct{ B []string }, the same)
+	work := append([]*types.Struct(nil), copiedAnon...)
 	for tn := range copiedStructs {
-		work = append(work, tn)
+		work = append(work, tn.Type().Underlying().(*types.Struct))
 	}
+	seenAnon := map[*types.Struct]bool{}
 	for len(work) > 0 {
-		tn := work[len(work)-1]
+		st := work[len(work)-1]
 		work = work[:len(work)-1]
-		st := tn.Type().Underlying().(*types.Struct)
 		for i := 0; i < st.NumFields(); i++ {
 			shared[origin(st.Field(i))] = true
 			ft := st.Field(i).Type()
@@ -276,10 +280,13 @@ func (m *module) findOwnedSlices() {
 				ft = at.Elem() // [4]Inner: each element a struct value copied
 			}
 			if n, ok := ft.(*types.Named); ok && !copiedStructs[n.Obj()] {
-				if _, isStruct := n.Underlying().(*types.Struct); isStruct {
+				if inner, isStruct := n.Underlying().(*types.Struct); isStruct {
 					copiedStructs[n.Obj()] = true
-					work = append(work, n.Obj())
+					work = append(work, inner)
 				}
+			} else if inner, anon := ft.(*types.Struct); anon && !seenAnon[inner] {
+				seenAnon[inner] = true
+				work = append(work, inner)
 			}
 		}
 	}

@@ -1459,8 +1459,17 @@ func (m *module) backingAlone(se *ast.SliceExpr, v types.Object, root any, alias
 		return false
 	}
 	x := ownerOf(p, se.X)
+	var members []any
+	if _, held := root.(*types.Var); held {
+		members = append(members, root) // a variable at the root is no key of parent
+	}
 	for member := range aliases.parent {
-		if aliases.find(member) == root && member != v && member != types.Object(x) {
+		if member != root && aliases.find(member) == root {
+			members = append(members, member)
+		}
+	}
+	for _, member := range members {
+		if member != v && member != types.Object(x) {
 			if param, ok := member.(*types.Var); !ok || !aliases.readOnly[param] {
 				return false
 			}

@@ -61,6 +61,7 @@ from ._values import (
     concrete,
     copies_values,
     copy,
+    copy_value,
     has_method,
     is_array_type,
     is_typed_nil,
@@ -337,9 +338,21 @@ class TypeArg:
     for ``go.json`` (see its ``type_param``); a ``struct{}`` type, or one holding
     ``struct{}`` values, with ``empties``, the way to them for :func:`go.empties`
     (``""`` for ``struct{}`` itself), so that fmt prints a generic's field of that
-    type as ``{}`` where the generic keeps ``None``."""
+    type as ``{}`` where the generic keeps ``None``; an array type of struct values or
+    arrays with ``copier``, which copies a value of it, its elements too
+    (``Box[[2]Pt]``: see :func:`copy_value`)."""
 
-    __slots__ = ("box", "empties", "go_name", "json", "methods", "signatures", "wrap", "zero")
+    __slots__ = (
+        "box",
+        "copier",
+        "empties",
+        "go_name",
+        "json",
+        "methods",
+        "signatures",
+        "wrap",
+        "zero",
+    )
 
     def __init__(
         self,
@@ -351,9 +364,11 @@ class TypeArg:
         wrap: Callable[[Any], Any] | None = None,
         json: tuple[Any, ...] | None = None,
         empties: str | None = None,
+        copier: Callable[[Any], Any] | None = None,
     ) -> None:
         self.go_name, self.zero, self.methods, self.box = go_name, zero, methods, box
         self.signatures, self.wrap, self.json, self.empties = signatures, wrap, json, empties
+        self.copier = copier
 
     def interface(self) -> Methods:
         """The interface type argument as ``x.(T)`` checks it."""
@@ -455,7 +470,7 @@ def copied(t: Any, x: Any) -> Any:
     (``xs[0]``, ``b.head``), as Go reads it: a copy where the type argument ``t`` is a
     struct or an array type, whose values Go copies; any other value itself."""
     if isinstance(t, TypeArg) and copies_values(t):
-        return copy(x)
+        return copy_value(t, x)
     return x
 
 

@@ -964,8 +964,11 @@ def is_typed_nil(x: Any) -> bool:
 
 
 def named_pointer(x: Any) -> type | None:
-    """The class of the named slice, map, func or array type ``T`` where ``x`` is a
-    ``*T`` held in an interface (:meth:`NamedValue.pointer`), ``(*T)(nil)`` too."""
+    """The class of the named slice, map, func, array, number or string type ``T``
+    where ``x`` is a ``*T`` held in an interface (:meth:`NamedValue.pointer`,
+    :class:`BasicPointer`), ``(*T)(nil)`` too."""
+    if type(x) is BasicPointer:
+        return x.cls
     if not isinstance(x, NamedValue):
         return None
     if is_typed_nil(x):
@@ -1073,8 +1076,8 @@ def _copy_as(x: Any, cls: Any) -> Any:
     for name in getattr(cls, "go_locks", ()):
         setattr(c, name, copy_sync(getattr(x, name)))
     for name, param in getattr(cls, "go_generic_fields", {}).items():
-        if copies_values(getattr(x, param)):  # a field of type T, T a struct or an array type
-            setattr(c, name, copy(getattr(x, name)))
+        if copies_values(t := getattr(x, param)):  # a field of type T, T a struct or an array type
+            setattr(c, name, copy_value(t, getattr(x, name)))
     values = getattr(cls, "go_values", ())
     for name, param in getattr(cls, "go_generic_elems", {}).items():
         held = getattr(c, name)
@@ -1086,6 +1089,14 @@ def _copy_as(x: Any, cls: Any) -> Any:
 def copies_values(t: Any) -> bool:
     """The type argument ``t`` is a struct or an array type, whose values Go copies."""
     return getattr(t, "box", None) is as_value or is_array_type(getattr(t, "go_name", ""))
+
+
+def copy_value(t: Any, x: Any) -> Any:
+    """A copy of ``x``, a value of the type argument ``t``, a struct or an array type
+    (:func:`copies_values`): an array's elements copied too by ``t``'s ``copier``
+    where they are struct values or arrays (``Box[[2]Pt]``)."""
+    copier = getattr(t, "copier", None)
+    return copier(x) if copier is not None else copy(x)
 
 
 def is_array_type(go_name: str) -> bool:
