@@ -65107,6 +65107,241 @@ func main() {
 )
 
 
+# A struct embedding url.Values: its Get, Set, Add, Del, Has and Encode promoted, Encode
+# through an interface too, and a zero Form's Set panics as a nil map's assignment
+CONSTRUCTS["embedded_url_values"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"net/url"
+)
+
+type Form struct {
+\turl.Values
+\tName string
+}
+
+type Encoder interface{ Encode() string }
+
+func main() {
+\tf := Form{Values: url.Values{}, Name: "signup"}
+\tf.Set("user", "ann")
+\tf.Add("tag", "a b")
+\tf.Add("tag", "c")
+\tfmt.Println(f.Get("user"), f.Has("tag"), f.Values["tag"], len(f.Values))
+\tf.Del("user")
+\tfmt.Println(f.Encode())
+\tvar e Encoder = f
+\tfmt.Println(e.Encode())
+\tfmt.Printf("%v|%+v\\n", f, f)
+\tq, _ := url.ParseQuery("x=1&y=2&x=3")
+\tg := &Form{Values: q}
+\tfmt.Println(g.Get("x"), g.Values["x"], g.Encode())
+\tdefer func() { fmt.Println("recovered:", recover()) }()
+\tvar z Form
+\tfmt.Println(z.Get("x") == "", z.Encode() == "")
+\tz.Set("x", "1")
+}
+""",
+    (
+        "ann true [a b c] 2\n"
+        "tag=a+b&tag=c\n"
+        "tag=a+b&tag=c\n"
+        "{map[tag:[a b c]] signup}|{Values:map[tag:[a b c]] Name:signup}\n"
+        "1 [1 3] x=1&x=3&y=2\n"
+        "true true\n"
+        "recovered: assignment to entry in nil map\n"
+    ),
+)
+
+
+# strings.Repeat and bytes.Repeat of a length past what Go's allocator hands out (2**48
+# bytes) panic with the runtime's makeslice error, a runtime.Error, which recover takes
+CONSTRUCTS["repeat_past_the_allocator"] = (
+    """\
+package main
+
+import (
+\t"bytes"
+\t"fmt"
+\t"math"
+\t"strings"
+)
+
+func try(name string, f func() int) {
+\tdefer func() {
+\t\tr := recover()
+\t\t_, isErr := r.(error)
+\t\tfmt.Println(name, r, isErr)
+\t}()
+\tfmt.Println(name, f())
+}
+
+func main() {
+\ttry("strings", func() int { return len(strings.Repeat("=", math.MaxInt)) })
+\ttry("bytes", func() int { return len(bytes.Repeat([]byte("ab"), 1<<50)) })
+\ttry("overflow", func() int { return len(strings.Repeat("ab", math.MaxInt/2+1)) })
+\ttry("small", func() int { return len(strings.Repeat("ab", 3)) })
+}
+""",
+    (
+        "strings runtime error: makeslice: len out of range true\n"
+        "bytes runtime error: makeslice: len out of range true\n"
+        "overflow strings: Repeat output length overflow false\n"
+        "small 6\n"
+        "small <nil> false\n"
+    ),
+)
+
+
+# io.Copy from a struct embedding a *bytes.Reader, a *strings.Reader or a *bufio.Reader:
+# the promoted WriteTo writes what the reader has not read yet
+CONSTRUCTS["embedded_readers_copied"] = (
+    """\
+package main
+
+import (
+\t"bufio"
+\t"bytes"
+\t"fmt"
+\t"io"
+\t"strings"
+)
+
+type Blob struct {
+\t*bytes.Reader
+\tName string
+}
+
+type Text struct{ *strings.Reader }
+
+type Lines struct{ *bufio.Reader }
+
+func main() {
+\tvar sb strings.Builder
+\tb := Blob{bytes.NewReader([]byte("abc")), "b"}
+\tb.ReadByte()
+\tn, err := io.Copy(&sb, b)
+\tfmt.Println(n, err, sb.String(), b.Len())
+\tvar buf bytes.Buffer
+\tn, err = io.Copy(&buf, Text{strings.NewReader("héllo")})
+\tfmt.Println(n, err, buf.String())
+\tl := Lines{bufio.NewReader(strings.NewReader("one\\ntwo\\n"))}
+\tline, _ := l.ReadString('\\n')
+\tn, err = io.Copy(&buf, l)
+\tfmt.Printf("%q %d %v %q\\n", line, n, err, buf.String())
+}
+""",
+    ('2 <nil> bc 0\n6 <nil> héllo\n"one\\n" 4 <nil> "héllotwo\\n"\n'),
+)
+
+
+# A queue's Pop re-slices its field (p.q = p.q[1:]) and Push appends: while the array
+# has room past the view, the append and later writes reach the array main's saved holds
+CONSTRUCTS["popped_view_appended_in_its_room"] = (
+    """\
+package main
+
+import "fmt"
+
+type PQ struct{ q []int }
+
+func (p *PQ) Push(v int) { p.q = append(p.q, v) }
+func (p *PQ) Pop()       { p.q = p.q[1:] }
+
+func main() {
+\tp := &PQ{}
+\tfor _, v := range []int{5, 3, 1, 0, 7} {
+\t\tp.Push(v)
+\t}
+\tsaved := p.q
+\tp.Pop()
+\tfmt.Println(len(p.q), cap(p.q))
+\tp.Push(4)
+\tp.q[0] = 9
+\tfmt.Println(p.q, saved, cap(p.q))
+}
+""",
+    ("4 7\n[9 1 0 7 4] [5 9 1 0 7] 7\n"),
+)
+
+
+# A queue popped by a view and pushed past its array's room: slices kept before the
+# growth no longer see writes, those kept after do
+CONSTRUCTS["popped_view_appended_past_its_room"] = (
+    """\
+package main
+
+import "fmt"
+
+type Q struct {
+\tq     []string
+\tviews [][]string
+}
+
+func (s *Q) push(v string) {
+\ts.q = append(s.q, v)
+\ts.views = append(s.views, s.q)
+}
+
+func (s *Q) pop() {
+\ts.q = s.q[1:]
+}
+
+func main() {
+\ts := &Q{q: make([]string, 0, 4)}
+\ts.push("a")
+\ts.push("b")
+\ts.push("c")
+\ts.pop()
+\ts.push("d")
+\ts.push("e")
+\ts.q[1] = "X"
+\tfmt.Println(s.views[3], s.views[4], cap(s.q))
+}
+""",
+    ("[b c d] [b X d e] 6\n"),
+)
+
+
+# A struct embedding time.Duration: its Seconds, Round and String through interfaces,
+# and a method value t.String bound to the duration as it was
+CONSTRUCTS["embedded_duration_methods"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+type Timeout struct {
+\ttime.Duration
+\tName string
+}
+
+type Secs interface{ Seconds() float64 }
+
+func main() {
+\tt := Timeout{1500 * time.Millisecond, "read"}
+\tvar s Secs = t
+\tfmt.Println(s.Seconds(), t.Minutes(), t.Milliseconds())
+\tvar r interface {
+\t\tRound(time.Duration) time.Duration
+\t\tString() string
+\t} = t
+\tfmt.Println(r.Round(time.Second), r.String(), r)
+\tf := t.String
+\tt.Duration = time.Minute
+\tfmt.Println(f(), t)
+}
+""",
+    ("1.5 0.025 1500\n2s 1.5s 1.5s\n1.5s 1m0s\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

@@ -1776,9 +1776,6 @@ func (m *module) refuseSharedSubslices() {
 	m.backings = m.findBackings(bounded)
 	replaced := p.replacingDeletes(aliases)
 	for _, s := range selfSliced {
-		if m.paramViews[s.se] {
-			continue // its writes reach the array every holder of it sees
-		}
 		// its copy replaces s, which Go's sub-slice does too; but a variable of this
 		// function (or a global, another field) holding s's array before would see
 		// in Go what the append writes into it, or the writes to either afterwards
@@ -1786,6 +1783,9 @@ func (m *module) refuseSharedSubslices() {
 		// buf = buf[:0], then buf = append(buf, x): Go's append writes the room left
 		// in the array, which another holder of it sees
 		grows := s.appends || grownByAppend(p, s.lhs)
+		if m.paramViews[s.se] {
+			continue // its writes reach the array every holder of it sees
+		}
 		if !grows && (len(tainted[root]) == 0 || settled(s.se, root, tainted[root])) {
 			continue // taken after the last write: the copy holds what the array does
 		}
@@ -4327,7 +4327,7 @@ func (m *module) structClass(name, goName string, ts ast.Node, line int, tn *typ
 		}
 		keep = append(keep, i)
 		if f.Embedded() && !m.embeddable(f.Type()) {
-			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, sync.Locker, context.Context, time.Duration, time.Time, fmt.Stringer, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, container/list.List, io's Reader, Writer, Closer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, its named slice and map types, and its named number and string types whose methods all have value receivers, by value or by pointer")
+			p.unsupported(ts, "an embedded field ("+f.Name()+")", "a named field; embedded are sync.Mutex, sync.RWMutex, sync.WaitGroup, sync.Locker, url.Values, context.Context, time.Duration, time.Time, fmt.Stringer, strings.Builder and Reader, bytes.Buffer and Reader, bufio's Reader, Writer and Scanner, *log.Logger, container/list.List, io's Reader, Writer, Closer and their Closer forms, net.Conn, slog.Handler, sort.Interface, error, and the program's struct and interface types, its named slice and map types, and its named number and string types whose methods all have value receivers, by value or by pointer")
 		}
 		fields = append(fields, fieldName(f.Name()))
 		if f.Embedded() {
@@ -4620,7 +4620,7 @@ func (m *module) embeddable(t types.Type) bool {
 		return true // its methods are golib's, called through the field (see promoted)
 	}
 	return key == "sync.Mutex" || key == "sync.RWMutex" ||
-		(key == "sync.WaitGroup" || key == "sync.Locker" || key == "context.Context" || key == "time.Duration" || key == "time.Time" ||
+		(key == "sync.WaitGroup" || key == "sync.Locker" || key == "net/url.Values" || key == "context.Context" || key == "time.Duration" || key == "time.Time" ||
 			key == "fmt.Stringer") && t == types.Type(n) // struct{ fmt.Stringer }: its String promoted (see promoted)
 }
 
@@ -4694,6 +4694,8 @@ func (m *module) promoted(t types.Type) {
 			switch {
 			case key == "io.Writer.Write" || key == "net.Conn.Write":
 				call = "go.promoted_write(self" + path + ", *args)" // a pipe's may block
+			case fn.Name() == "WriteTo" && key != "bytes.Buffer.WriteTo": // io.Copy(dst, blob) of a struct{ *bytes.Reader }
+				call = "go.promoted_write_to(self" + path + ", *args)"
 			case fn.Name() == "Read" || key == "io.Closer.Close" || fn.Pkg().Path() == "net" || fn.Pkg().Path() == "log/slog" ||
 				fn.Pkg().Path() == "sort": // type reverse struct{ sort.Interface }
 				call = "self" + path + "." + fn.Name() + "(*args)" // Go's name, the program's or a pipe's
@@ -4740,11 +4742,12 @@ func (m *module) promoted(t types.Type) {
 			m.emit("        return err")
 			continue
 		}
-		if methodKey(fn) == "time.Duration.String" {
-			// type Timeout struct{ time.Duration }: fmt prints it by the promoted String
+		if strings.HasPrefix(methodKey(fn), "time.Duration.") {
+			// type Timeout struct{ time.Duration }: fmt prints it by the promoted String,
+			// and an interface{ Seconds() float64 } holding one calls Seconds
 			m.emit("")
-			m.emit("    def String(self):  # promoted from %s", strings.TrimPrefix(path, "."))
-			m.emit("        return go.Duration(self%s).String()", path)
+			m.emit("    def %s(self, *args):  # promoted from %s", fn.Name(), strings.TrimPrefix(path, "."))
+			m.emit("        return go.Duration(self%s).%s(*args)", path, fn.Name())
 			continue
 		}
 		if rt := fn.Type().(*types.Signature).Recv().Type(); !isPointer(rt) && namedOf(rt) != nil && m.p.ours(fn.Pkg()) && m.basics[namedOf(rt).Obj()] {
@@ -4779,6 +4782,14 @@ func (m *module) promoted(t types.Type) {
 				}
 			}
 			m.emit("        return %s.%s(%s, *args%s)", m.globals[recv.Obj()], name, held, kw)
+			continue
+		}
+		if strings.HasPrefix(methodKey(fn), "net/url.Values.") {
+			// type Form struct{ url.Values } in an interface{ Encode() string }: the
+			// map's method, golib's function of it
+			m.emit("")
+			m.emit("    def %s(self, *args):  # promoted from %s", fn.Name(), strings.TrimPrefix(path, "."))
+			m.emit("        return go.url.values_%s(self%s, *args)", snake(fn.Name()), path)
 			continue
 		}
 		if strings.HasPrefix(methodKey(fn), "sync.WaitGroup.") && fn.Name() != "Go" {

@@ -810,6 +810,9 @@ func (f *fn) selector(x *ast.SelectorExpr) string {
 				case types.Identical(sel.Recv(), types.Universe.Lookup("error").Type()):
 					return "go.method_value(go.error_text, " + recv + ")" // g := err.Error
 				case methodKey(fn) == "time.Duration.String" && !isPointer(p.info.TypeOf(x.X)):
+					if len(sel.Index()) > 1 {
+						recv += embeddedPath(sel.Recv(), sel.Index()) // f := t.String of a struct{ time.Duration }
+					}
 					return "go.method_value(sl.format_duration, " + recv + ")" // show := d.String, d read now
 				}
 			}

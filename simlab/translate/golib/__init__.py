@@ -732,6 +732,7 @@ from ._text import (
     io_copy,
     io_copy_buffer,
     io_read_all,
+    promoted_write_to,
 )
 from ._time import (
     UTC,
@@ -1365,6 +1366,7 @@ __all__ = [
     "printf",
     "println",
     "promoted_write",
+    "promoted_write_to",
     "quo",
     "quo_complex",
     "quo_float",

@@ -578,6 +578,8 @@ class View(list[Any]):
             array._write(at, x)  # past a view's length (h.data = h.data[:n] twice), in its array
         elif type(array) is CapSlice and at - len(array) < len(array.rest):
             array.rest[at - len(array)] = x  # past the caller's length, within its capacity
+        elif type(array) is CapSlice and at - len(array) == len(array.rest) and at < array.cap:
+            array.rest.append(x)  # the next place of its capacity, which a re-slice reads back
 
     def room(self) -> int:
         """The places past the view's end in the array under it (under a view of a
@@ -585,6 +587,8 @@ class View(list[Any]):
         at, array = self.offset + len(self), self.array
         while type(array) is View:
             at, array = at + array.offset, array.array
+        if type(array) is CapSlice:
+            return array.cap - at  # p.q = p.q[1:] of a slice with room past its length
         return len(array) - at
 
 

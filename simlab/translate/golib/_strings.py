@@ -12,7 +12,7 @@ from typing import Any
 
 from simlab.errors import GoPanic, SimlabError
 
-from ._builtins import byte_slice
+from ._builtins import _MAX_ALLOC, byte_slice
 from ._values import NilSlice
 
 
@@ -292,12 +292,15 @@ def runes(s: str) -> Iterator[tuple[int, int]]:
 
 
 def strings_repeat(s: str, count: int) -> str:
-    """``strings.Repeat`` of a count that may be negative: Go's panic for one, and
-    for a length in bytes past an int's."""
+    """``strings.Repeat`` of a count that may be negative: Go's panic for one, for a
+    length in bytes past an int's, and the runtime's for one past the most its
+    allocator hands out (``strings.Repeat("=", math.MaxInt)``)."""
     if count < 0:
         raise GoPanic("strings: negative Repeat count")
     if s and len(s.encode()) * count > _MAX_INT:
         raise GoPanic("strings: Repeat output length overflow")
+    if len(s.encode()) * count > _MAX_ALLOC:
+        raise GoPanic("runtime error: makeslice: len out of range")
     return s * count
 
 
@@ -614,11 +617,13 @@ _MAX_INT = (1 << 63) - 1
 
 def bytes_repeat(b: list[int], count: int) -> list[int]:
     """``bytes.Repeat``: a new slice of ``count`` copies of ``b``; Go's panic for a
-    negative count or a length past an int's."""
+    negative count, a length past an int's or past the allocator's most."""
     if count < 0:
         raise GoPanic("bytes: negative Repeat count")
     if len(b) * count > _MAX_INT:
         raise GoPanic("bytes: Repeat output length overflow")
+    if len(b) * count > _MAX_ALLOC:
+        raise GoPanic("runtime error: makeslice: len out of range")
     return list(b) * count
 
 

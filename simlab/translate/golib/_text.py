@@ -647,6 +647,14 @@ def blocking_copy(dst: Any, src: Any) -> Generator[Any, Any, tuple[int, Any]]:
             return written, None if rerr is EOF else rerr
 
 
+def promoted_write_to(r: Any, w: Any) -> Generator[Any, Any, tuple[int, Any]]:
+    """The ``WriteTo`` a struct promotes from an embedded ``*strings.Reader``,
+    ``*bytes.Reader`` or ``*bufio.Reader`` (``struct{ *bytes.Reader }``), which
+    ``io.Copy`` calls: the reader's bytes written to ``w``, as ``io.Copy(w, r)`` of
+    the reader itself writes them."""
+    return (yield from blocking_copy(w, r))
+
+
 def _copied_by(method: Callable[[Any], Any], other: Any) -> Generator[Any, Any, tuple[int, Any]]:
     """A copy the program's ``WriteTo`` or ``ReadFrom`` makes (it may block)."""
     result = method(other)
