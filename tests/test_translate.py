@@ -65342,6 +65342,73 @@ func main() {
 )
 
 
+# A method value of a named slice type (sum := ns.Sum) holds the slice as it was: an
+# append that grows ns, and writes through the new array, do not reach it
+CONSTRUCTS["method_value_of_named_slice_before_append"] = (
+    """\
+package main
+
+import "fmt"
+
+type Names []string
+
+func (n Names) Show() { fmt.Println("show", len(n), []string(n)) }
+
+type Nums []int
+
+func (n Nums) Sum() (s int) {
+\tfor _, v := range n {
+\t\ts += v
+\t}
+\treturn
+}
+
+func main() {
+\tn := Names{"a"}
+\tdefer n.Show()
+\tn = append(n, "b")
+\tns := Nums{1, 2}
+\tdefer func(s int) { fmt.Println("sum at defer", s) }(ns.Sum())
+\tsum := ns.Sum
+\tns = append(ns, 3)
+\tns[0] = 10
+\tfmt.Println(sum(), ns.Sum())
+\tn.Show()
+}
+""",
+    ("3 15\nshow 2 [a b]\nsum at defer 3\nshow 1 [a]\n"),
+)
+
+
+# A generic Ring[T]'s method re-slices its field then appends to it: nothing else holds
+# the array (the method's r.items is the field the group holds)
+CONSTRUCTS["generic_ring_pops_and_appends_its_field"] = (
+    """\
+package main
+
+import "fmt"
+
+type Ring[T any] struct{ items []T }
+
+func (r *Ring[T]) Add(v T) {
+\tif len(r.items) == 2 {
+\t\tr.items = r.items[1:]
+\t}
+\tr.items = append(r.items, v)
+}
+
+func main() {
+\tvar r Ring[int]
+\tfor i := range 4 {
+\t\tr.Add(i)
+\t}
+\tfmt.Println(r.items)
+}
+""",
+    ("[2 3]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

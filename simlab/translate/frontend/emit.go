@@ -2947,6 +2947,9 @@ func mayHoldArray(t, elem types.Type) bool {
 // the [][]Piece undo stack its group shares).
 func firstHolder(a *sliceAliases, root any, own *types.Var, fields bool, elem types.Type, counts func(v *types.Var) bool) *types.Var {
 	var found *types.Var
+	if own != nil && own.IsField() {
+		own = own.Origin() // r.items in a method of Ring[T]: the field the group holds
+	}
 	members := []any{root} // the root is no key of parent: out of p := out
 	for k := range a.parent {
 		if k != root && a.find(k) == root {

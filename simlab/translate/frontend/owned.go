@@ -128,8 +128,10 @@ func (m *module) findOwnedSlices() {
 			selOf[x.Sel] = x
 			if sel, isField := p.info.Selections[x]; isField {
 				valueMethod := sel.Kind() == types.MethodVal && !isPointer(sel.Obj().Type().(*types.Signature).Recv().Type())
-				if obj := objOf(x.X); kept[x] && valueMethod && isSlice(obj) {
-					shared[origin(obj)] = true // defer st.Print() of a named slice keeps its list
+				if obj := objOf(x.X); (kept[x] || !called[x]) && valueMethod && isSlice(obj) {
+					// defer st.Print() of a named slice keeps its list, and so does a method
+					// value, j := n.Join
+					shared[origin(obj)] = true
 				} else {
 					harmless[ast.Unparen(x.X)] = true // x.f, x.M(): no copy of x (a value method's receiver is never written)
 				}
