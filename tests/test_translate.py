@@ -65409,6 +65409,62 @@ func main() {
 )
 
 
+# A variable holding time.UTC (loc := time.UTC, a package var zone = time.UTC) given to
+# ParseInLocation, Date and In: UTC, as the selector itself is
+CONSTRUCTS["utc_location_in_a_variable"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"time"
+)
+
+var zone = time.UTC
+
+func main() {
+\tloc := time.UTC
+\tt, err := time.ParseInLocation("2006-01-02 15:04", "2024-05-01 10:30", loc)
+\tfmt.Println(t, err)
+\td := time.Date(2024, time.February, 30, 25, 0, 0, 0, zone)
+\tfmt.Println(d.Format(time.RFC3339), d.In(loc).Weekday())
+}
+""",
+    ("2024-05-01 10:30:00 +0000 UTC <nil>\n2024-03-02T01:00:00Z Saturday\n"),
+)
+
+
+# Full batches sent as fresh copies (cp := make; copy(cp, batch)) before batch =
+# batch[:0], the leftover sent itself after the loop: no sent slice shares batch's array
+CONSTRUCTS["batches_copied_before_reuse_then_leftover_sent"] = (
+    """\
+package main
+
+import "fmt"
+
+func main() {
+\tch := make(chan []int, 4)
+\tbatch := make([]int, 0, 2)
+\tfor i := 1; i <= 5; i++ {
+\t\tbatch = append(batch, i)
+\t\tif len(batch) == 2 {
+\t\t\tcp := make([]int, len(batch))
+\t\t\tcopy(cp, batch)
+\t\t\tch <- cp
+\t\t\tbatch = batch[:0]
+\t\t}
+\t}
+\tch <- batch
+\tclose(ch)
+\tfor b := range ch {
+\t\tfmt.Println(b)
+\t}
+}
+""",
+    ("[1 2]\n[3 4]\n[5]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

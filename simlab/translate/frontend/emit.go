@@ -1068,6 +1068,19 @@ func subslicing(p *program, c *ast.CallExpr) bool {
 	return false
 }
 
+// onlyFresh: src is a local variable whose every value is a new array (cp :=
+// make([]int, n) before copy(cp, batch)), its address never taken: a send of it
+// sends no other slice's array, though every slice sent on a channel of its type
+// is grouped with the ones received.
+func (p *program) onlyFresh(src any) bool {
+	v, ok := src.(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || p.addressTaken(v) {
+		return false
+	}
+	values, known := p.assignedValues(v)
+	return known && len(values) > 0 && !slices.ContainsFunc(values, func(e ast.Expr) bool { return !p.freshArray(v, e) })
+}
+
 // fresh: e makes a slice no one else holds (a literal, make, slices.Clone,
 // bytes.Clone, a conversion of a string to []byte or []rune).
 func fresh(p *program, e ast.Expr) bool {
@@ -2179,30 +2192,11 @@ func (m *module) loadedFrom(x, lhs ast.Expr, at token.Pos) bool {
 		return false
 	}
 	v, ok := p.info.Uses[id].(*types.Var)
-	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || m.a.assigns[v] > 0 || m.addressTaken(v) {
+	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || m.a.assigns[v] > 0 || m.p.addressTaken(v) {
 		return false
 	}
-	var from ast.Expr // the value it is declared with
-	for _, f := range p.files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				for i, l := range n.Lhs {
-					if lid, ok := ast.Unparen(l).(*ast.Ident); ok && p.info.Defs[lid] == v && len(n.Lhs) == len(n.Rhs) {
-						from = n.Rhs[i]
-					}
-				}
-			case *ast.ValueSpec:
-				for i, name := range n.Names {
-					if p.info.Defs[name] == v && len(n.Values) == len(n.Names) {
-						from = n.Values[i]
-					}
-				}
-			}
-			return from == nil
-		})
-	}
-	return from != nil && samePlace(p, from, lhs) && !p.usedAfter(v, at)
+	values, known := p.assignedValues(v) // the value it is declared with
+	return known && len(values) == 1 && samePlace(p, values[0], lhs) && !p.usedAfter(v, at)
 }
 
 // samePointee: a and b are *ptr of one pointer variable (*slot = append((*slot)[:i],
@@ -5770,7 +5764,7 @@ func (m *module) atRangedIndex(r *ast.RangeStmt, w ast.Node) bool {
 	if id, ok := ast.Unparen(ix.Index).(*ast.Ident); !ok || p.info.Uses[id] != obj {
 		return false
 	}
-	return m.a.assigns[obj] == 0 && !m.addressTaken(obj)
+	return m.a.assigns[obj] == 0 && !m.p.addressTaken(obj)
 }
 
 // mayBlockIn: body calls a library function that may block (every one but
@@ -5946,7 +5940,7 @@ func (p *program) sentBefore(a *sliceAliases, root any, at token.Pos) bool {
 		if !ok || found {
 			return !found
 		}
-		if src := a.source(send.Value); src == nil || a.find(src) != root {
+		if src := a.source(send.Value); src == nil || a.find(src) != root || p.onlyFresh(src) {
 			return true
 		}
 		found = send.Pos() < at

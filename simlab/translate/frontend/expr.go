@@ -6427,16 +6427,65 @@ func mapKey(t types.Type) types.Type {
 // utcOnly refuses a location other than time.UTC or time.Local, which is UTC in a
 // run: simlab's times carry no zone.
 func (f *fn) utcOnly(loc ast.Expr) {
-	if c, ok := ast.Unparen(loc).(*ast.CallExpr); ok && calleeName(f.p, c) == "time.Location" {
-		return // t.Location()
+	if !utcLocation(f.p, loc, true) {
+		f.p.unsupported(loc, "a time.Location other than time.UTC or time.Local", "times in UTC, the only zone of a run")
 	}
-	if sel, ok := ast.Unparen(loc).(*ast.SelectorExpr); ok {
-		if v, ok := f.p.info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "time" &&
-			(v.Name() == "UTC" || v.Name() == "Local") {
-			return
+}
+
+// utcLocation: loc is time.UTC, time.Local or t.Location(), or (where held) a
+// variable of the program whose every value is one of those (loc := time.UTC,
+// then time.ParseInLocation(layout, s, loc)), its address never taken.
+func utcLocation(p *program, loc ast.Expr, held bool) bool {
+	switch x := ast.Unparen(loc).(type) {
+	case *ast.CallExpr:
+		return calleeName(p, x) == "time.Location" // t.Location()
+	case *ast.SelectorExpr:
+		v, ok := p.info.Uses[x.Sel].(*types.Var)
+		return ok && v.Pkg() != nil && v.Pkg().Path() == "time" && (v.Name() == "UTC" || v.Name() == "Local")
+	case *ast.Ident:
+		v, ok := p.info.Uses[x].(*types.Var)
+		if !ok || !held || v.Pkg() == nil || !p.ours(v.Pkg()) || p.addressTaken(v) {
+			return false // &loc: written where this does not look
 		}
+		values, known := p.assignedValues(v)
+		return known && len(values) > 0 && !slices.ContainsFunc(values, func(e ast.Expr) bool { return !utcLocation(p, e, false) })
 	}
-	f.p.unsupported(loc, "a time.Location other than time.UTC or time.Local", "times in UTC, the only zone of a run")
+	return false
+}
+
+// assignedValues: every value the program gives the variable v, in its
+// declaration and its assignments; not known where one is a result of a call of
+// several (a, loc := f()) or an assignment with an operator.
+func (p *program) assignedValues(v *types.Var) (values []ast.Expr, known bool) {
+	known = true
+	for _, file := range p.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					if id, isID := ast.Unparen(l).(*ast.Ident); isID && p.info.ObjectOf(id) == v {
+						if len(n.Lhs) != len(n.Rhs) || n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+							known = false
+						} else {
+							values = append(values, n.Rhs[i])
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if p.info.Defs[name] == v && len(n.Values) > 0 {
+						if len(n.Values) != len(n.Names) {
+							known = false
+						} else {
+							values = append(values, n.Values[i])
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return values, known
 }
 
 // uncopiedLibraryStruct: t is a struct type of the standard library that go.copy

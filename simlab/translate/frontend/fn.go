@@ -3126,7 +3126,7 @@ func (m *module) changedByCalls(body ast.Node, e ast.Expr) bool {
 			}
 		case *ast.Ident:
 			if v, ok := p.info.Uses[x].(*types.Var); ok && !v.IsField() &&
-				(v.Parent() == v.Pkg().Scope() || m.addressTaken(v) || assignedInClosure(p, v)) {
+				(v.Parent() == v.Pkg().Scope() || m.p.addressTaken(v) || assignedInClosure(p, v)) {
 				reached = true
 			}
 		}

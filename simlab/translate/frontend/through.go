@@ -332,7 +332,7 @@ func (m *module) findWriterValues() {
 			if a, ok := n.(*ast.AssignStmt); ok && a.Tok == token.DEFINE && len(a.Lhs) == len(a.Rhs) {
 				for i, l := range a.Lhs {
 					v := p.info.Defs[identOf(l)]
-					if key := m.writerValue(a.Rhs[i]); key != "" && v != nil && m.a.assigns[v] == 0 && !m.addressTaken(v) {
+					if key := m.writerValue(a.Rhs[i]); key != "" && v != nil && m.a.assigns[v] == 0 && !m.p.addressTaken(v) {
 						m.boundWriters[v] = key
 						bound[a.Rhs[i]] = true
 					}
@@ -506,11 +506,11 @@ func (m *module) dynamicWrites(c *ast.CallExpr, written map[*types.Var]bool) []i
 }
 
 // addressTaken: the program takes &v.
-func (m *module) addressTaken(v types.Object) bool {
+func (p *program) addressTaken(v types.Object) bool {
 	taken := false
-	for _, file := range m.p.files {
+	for _, file := range p.files {
 		ast.Inspect(file, func(n ast.Node) bool {
-			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && rootObj(m.p, u.X) == v {
+			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND && rootObj(p, u.X) == v {
 				taken = true
 			}
 			return !taken
