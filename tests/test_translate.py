@@ -65465,6 +65465,51 @@ func main() {
 )
 
 
+# A Suit with String changed by ++ or += and given to a generic (Slice(s)), and a Suit
+# returned by a key func to GroupBy: the generic's slice and map keep Suits, printed by String
+CONSTRUCTS["named_number_given_to_generics"] = (
+    """\
+package main
+
+import "fmt"
+
+type Suit int
+
+func (s Suit) String() string { return [...]string{"C", "D", "H", "S"}[s] }
+
+type Card struct {
+\tRank int
+\tSuit Suit
+}
+
+func Slice[K any](k K) []K { return []K{k} }
+
+func GroupBy[T any, K comparable](xs []T, key func(T) K) map[K][]T {
+\tm := map[K][]T{}
+\tfor _, x := range xs {
+\t\tm[key(x)] = append(m[key(x)], x)
+\t}
+\treturn m
+}
+
+func main() {
+\ts := Suit(1)
+\ts++
+\tt := Suit(0)
+\tt += 3
+\tfmt.Println(Slice(s), Slice(t), Slice(Suit(0)))
+\tvar cards []Card
+\tfor su := Suit(0); su < 4; su += 2 {
+\t\tcards = append(cards, Card{10, su}, Card{11, su})
+\t}
+\tg := GroupBy(cards, func(c Card) Suit { return c.Suit })
+\tfmt.Println(g)
+}
+""",
+    ("[H] [S] [C]\nmap[C:[{10 C} {11 C}] H:[{10 H} {11 H}]]\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

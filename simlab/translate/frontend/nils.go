@@ -505,6 +505,17 @@ func (p *program) findElementValues() {
 					mark(arg, sig.Params().At(i).Type()) // yield(cur): slices.Collect keeps what it is given
 				}
 			}
+			if fn := calledFunc(p, x); fn != nil && !x.Ellipsis.IsValid() {
+				// Slice(s) of a func Slice[K any](k K) []K: the generic keeps a Suit
+				sig := fn.Origin().Type().(*types.Signature)
+				for i, arg := range x.Args {
+					if i < sig.Params().Len() && (!sig.Variadic() || i < sig.Params().Len()-1) {
+						if _, generic := sig.Params().At(i).Type().(*types.TypeParam); generic {
+							mark(arg, p.info.TypeOf(arg))
+						}
+					}
+				}
+			}
 			if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && !x.Ellipsis.IsValid() && len(x.Args) > 1 {
 				if b, ok := p.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
 					if s, ok := under(p.info.TypeOf(x)).(*types.Slice); ok {
@@ -530,6 +541,27 @@ func (p *program) findElementValues() {
 					mark(x.Rhs[i], p.info.TypeOf(l))
 				}
 			}
+		case *ast.FuncDecl, *ast.FuncLit:
+			// func(c Card) Suit { return c.Suit } as GroupBy's key: the generic keeps
+			// what it returns
+			var body *ast.BlockStmt
+			var sig *types.Signature
+			if fd, ok := x.(*ast.FuncDecl); ok && fd.Body != nil {
+				body, sig = fd.Body, p.info.Defs[fd.Name].Type().(*types.Signature)
+			} else if fl, ok := x.(*ast.FuncLit); ok {
+				body, sig = fl.Body, p.info.TypeOf(fl).(*types.Signature)
+			}
+			if body != nil {
+				ast.Inspect(body, func(n ast.Node) bool {
+					if r, ok := n.(*ast.ReturnStmt); ok && len(r.Results) == sig.Results().Len() {
+						for i, e := range r.Results {
+							mark(e, sig.Results().At(i).Type())
+						}
+					}
+					_, nested := n.(*ast.FuncLit)
+					return !nested
+				})
+			}
 		case *ast.IncDecStmt:
 			if ix, ok := ast.Unparen(x.X).(*ast.IndexExpr); ok {
 				if m, ok := under(p.info.TypeOf(ix.X)).(*types.Map); ok {
@@ -542,6 +574,28 @@ func (p *program) findElementValues() {
 	for _, f := range p.files {
 		ast.Inspect(f, visit)
 	}
+}
+
+// calledFunc: the declared function or method of the program that the call x
+// calls (Slice(s), q.Push(v)), or nil.
+func calledFunc(p *program, x *ast.CallExpr) *types.Func {
+	var id *ast.Ident
+	switch f := ast.Unparen(x.Fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	case *ast.IndexExpr:
+		id = identOf(f.X) // Slice[Suit](s)
+	}
+	if id == nil {
+		return nil
+	}
+	fn, ok := p.info.Uses[id].(*types.Func)
+	if !ok || fn.Pkg() == nil || !p.ours(fn.Pkg()) {
+		return nil
+	}
+	return fn
 }
 
 // funcValueCalled: the signature of the function value call x calls (yield(v),
