@@ -65510,6 +65510,141 @@ func main() {
 )
 
 
+# x.(Counter) of an *atomic.Bool where Counter's Load returns int64 fails, as Go's, beside a
+# Flag whose Load returns bool: a sync or sync/atomic value's methods are told by signature
+CONSTRUCTS["sync_values_asserted_by_signature"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"sync/atomic"
+)
+
+type Counter interface{ Load() int64 }
+
+type Flag interface{ Load() bool }
+
+type Adder interface{ Add(int) }
+
+func main() {
+\tvar xs = []any{new(atomic.Int64), new(atomic.Bool), new(atomic.Int32), new(sync.WaitGroup)}
+\tfor _, x := range xs {
+\t\t_, c := x.(Counter)
+\t\t_, f := x.(Flag)
+\t\t_, a := x.(Adder)
+\t\tfmt.Printf("%T %v %v %v\\n", x, c, f, a)
+\t}
+}
+""",
+    (
+        "*atomic.Int64 true false false\n"
+        "*atomic.Bool false true false\n"
+        "*atomic.Int32 false false false\n"
+        "*sync.WaitGroup false false true\n"
+    ),
+)
+
+
+# A struct whose exported fields are a named slice, array or map of structs with a String
+# or Error method: fmt calls the method on the elements as they are (an unexported one prints
+# field by field)
+CONSTRUCTS["named_slices_with_string_in_struct_fields"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"strings"
+)
+
+type Person struct{ Name string }
+
+type People []Person
+
+func (p People) String() string {
+\tvar names []string
+\tfor _, x := range p {
+\t\tnames = append(names, x.Name)
+\t}
+\treturn "People{" + strings.Join(names, ",") + "}"
+}
+
+type Pair [2]Person
+
+func (p Pair) String() string { return p[0].Name + "&" + p[1].Name }
+
+type Issues map[string]Person
+
+func (m Issues) Error() string { return fmt.Sprintf("%d issues, a=%s", len(m), m["a"].Name) }
+
+type Team struct {
+\tMembers People
+\tLead    Pair
+\tErrs    Issues
+\ttags    People
+}
+
+func main() {
+\tt := Team{People{{"x"}, {"y"}}, Pair{{"p"}, {"q"}}, Issues{"a": {"bob"}}, People{{"t"}}}
+\tfmt.Println(t)
+\tfmt.Printf("%+v\\n", t)
+\tfmt.Printf("%v %s\\n", []People{t.Members}, map[string]Pair{"k": t.Lead})
+}
+""",
+    (
+        "{People{x,y} p&q 1 issues, a=bob [{t}]}\n"
+        "{Members:People{x,y} Lead:p&q Errs:1 issues, a=bob tags:[{Name:t}]}\n"
+        "[People{x,y}] map[k:p&q]\n"
+    ),
+)
+
+
+# A String method that locks its mutex, called through a fmt.Stringer (st.String(),
+# describe(s fmt.Stringer), any1.(fmt.Stringer).String()): the held value's method runs
+CONSTRUCTS["blocking_string_through_fmt_stringer"] = (
+    """\
+package main
+
+import (
+\t"fmt"
+\t"sync"
+\t"time"
+)
+
+type Counter struct {
+\tmu sync.Mutex
+\tn  int
+}
+
+func (c *Counter) String() string {
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\treturn fmt.Sprint(c.n)
+}
+
+func describe(s fmt.Stringer) string { return "<" + s.String() + ">" }
+
+func main() {
+\tc := &Counter{n: 3}
+\tvar st fmt.Stringer = c
+\tfmt.Println(st.String(), describe(c), describe(time.Second))
+\tvar any1 any = c
+\tfmt.Println(any1.(fmt.Stringer).String() == "3")
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < 3; i++ {
+\t\twg.Add(1)
+\t\tgo func() { defer wg.Done(); c.mu.Lock(); c.n++; c.mu.Unlock() }()
+\t}
+\twg.Wait()
+\tfmt.Println(describe(st))
+}
+""",
+    ("3 <3> <1s>\ntrue\n<6>\n"),
+)
+
+
 LOST_UPDATE = """\
 package main
 

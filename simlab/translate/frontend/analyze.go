@@ -724,8 +724,8 @@ func (a *analysis) call(u *unit, c *ast.CallExpr) {
 					return
 				}
 				if types.IsInterface(sel.Recv()) || promotedFromInterface(p, sel) {
-					if p.ours(fn.Pkg()) || isLocalInterface(p, sel.Recv()) {
-						u.dyn = append(u.dyn, methodFamily(fn))
+					if p.ours(fn.Pkg()) || isLocalInterface(p, sel.Recv()) || methodKey(fn) == "fmt.Stringer.String" {
+						u.dyn = append(u.dyn, methodFamily(fn)) // s.String() of a fmt.Stringer: the program's may lock
 					}
 					return
 				}

@@ -4150,6 +4150,16 @@ func (m *module) clashingMethods() map[string]bool {
 	}
 	unwrap := false
 	for _, tv := range m.p.info.Types {
+		t := tv.Type
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		if n, ok := t.(*types.Named); ok && n.TypeArgs().Len() == 0 && n.Obj().Pkg() != nil &&
+			(n.Obj().Pkg().Path() == "sync/atomic" || isNamed(n, "sync", "WaitGroup")) {
+			for i := 0; i < n.NumMethods(); i++ {
+				add(n.Method(i)) // an *atomic.Int64's Load() int64 beside a Flag's Load() bool
+			}
+		}
 		if it, ok := tv.Type.Underlying().(*types.Interface); ok && tv.IsType() {
 			for i := 0; i < it.NumMethods(); i++ {
 				add(it.Method(i))

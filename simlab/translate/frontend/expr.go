@@ -4899,6 +4899,10 @@ func (f *fn) stdMethod(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func) (
 	}
 	switch key {
 	case "fmt.Stringer.String":
+		if f.m.a.genFamily(methodFamily(fn)) {
+			// a String of the program locks its mutex: the held value's, run here
+			return f.yieldExpr("yield from go.call(" + recv + ".String)")
+		}
 		return recv + ".String()", false // the value's own method
 	case "os.File.WriteString":
 		return "go.fprint(" + recv + ", " + arg(0) + ")", false // os.Stdout, os.Stderr

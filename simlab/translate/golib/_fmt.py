@@ -478,6 +478,8 @@ def _by_value(x: Any, raw: bool) -> Any:
     if isinstance(x, dict):
         return {k: _by_value(e, raw) for k, e in x.items()}
     if isinstance(x, NamedValue) and x.ref is None and isinstance(x.v, list | dict):
+        if not raw and _fmt_method_of(x, value=True) is not None:
+            return x  # type People []Person with String: fmt calls it on the elements as they are
         held = type(x)(_by_value(x.v, raw))  # type Tasks []Task with a method: [{a 1}]
         held.type_args = x.type_args
         return held

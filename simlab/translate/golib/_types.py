@@ -154,7 +154,7 @@ class Methods:
         lacks its type's pointer methods (``go_pointer_methods``)."""
         cls = type(x.m) if type(x) is SyncValue else type(x)  # the atomic's or WaitGroup's
         held = getattr(cls, "go_pointer_methods", ()) if hasattr(cls, "go_struct") else ()
-        declared = getattr(cls, "go_signatures", {})
+        declared = getattr(cls, "go_signatures", None) or _SYNC_SIGNATURES.get(cls, {})
         # a library type's, in Go's names
         go_methods = getattr(cls, "go_methods", None) or _SYNC_METHODS.get(cls)
         if x is stdout or x is stderr:
@@ -191,6 +191,53 @@ _SYNC_METHODS: dict[type, frozenset[str]] = {
         (atomic.Bool, atomic.Pointer, atomic.Value),
         frozenset(("CompareAndSwap", "Load", "Store", "Swap")),
     ),
+}
+
+
+def _atomic_signatures(t: str) -> dict[str, str]:
+    """The signatures of an integer atomic's methods, ``t`` its integer type, as
+    the translation spells them (``func()(int64)``)."""
+    one, pair = f"func({t})({t})", f"func({t}, {t})(bool)"
+    return {
+        "Load": f"func()({t})",
+        "Store": f"func({t})()",
+        "Add": one,
+        "Swap": one,
+        "CompareAndSwap": pair,
+    }
+
+
+# their methods' signatures, which an interface naming one of those methods with
+# another signature in the program asks (x.(interface{ Load() bool }) of an
+# *atomic.Int64 fails)
+_SYNC_SIGNATURES: dict[type, dict[str, str]] = {
+    atomic.Int32: {
+        **_atomic_signatures("int32"),
+        "And": "func(int32)(int32)",
+        "Or": "func(int32)(int32)",
+    },
+    atomic.Int64: {
+        **_atomic_signatures("int64"),
+        "And": "func(int64)(int64)",
+        "Or": "func(int64)(int64)",
+    },
+    atomic.Uint32: {
+        **_atomic_signatures("uint32"),
+        "And": "func(uint32)(uint32)",
+        "Or": "func(uint32)(uint32)",
+    },
+    atomic.Uint64: {
+        **_atomic_signatures("uint64"),
+        "And": "func(uint64)(uint64)",
+        "Or": "func(uint64)(uint64)",
+    },
+    atomic.Bool: _atomic_signatures("bool"),
+    sl.WaitGroup: {
+        "Add": "func(int)()",
+        "Done": "func()()",
+        "Wait": "func()()",
+        "Go": "func(func())()",
+    },
 }
 
 
