@@ -176,68 +176,48 @@ class Methods:
 
 _ERROR: Methods = Methods("error", "Error", signatures={"Error": FMT_METHOD})  # for x.(error)
 
-# the method sets of the pointers to sync's lockers and WaitGroup and to sync/atomic's
-# values, whose simlab methods are lower case (x.(sync.Locker) of an &mu)
-_SYNC_METHODS: dict[type, frozenset[str]] = {
-    sl.Mutex: frozenset(("Lock", "TryLock", "Unlock")),
-    sl.RWMutex: frozenset(("Lock", "RLock", "RLocker", "RUnlock", "TryLock", "TryRLock", "Unlock")),
-    RLocker: frozenset(("Lock", "Unlock")),
-    sl.WaitGroup: frozenset(("Add", "Done", "Go", "Wait")),
-    **dict.fromkeys(
-        (atomic.Int32, atomic.Int64, atomic.Uint32, atomic.Uint64),
-        frozenset(("Add", "And", "CompareAndSwap", "Load", "Or", "Store", "Swap")),
-    ),
-    **dict.fromkeys(
-        (atomic.Bool, atomic.Pointer, atomic.Value),
-        frozenset(("CompareAndSwap", "Load", "Store", "Swap")),
-    ),
-}
 
-
-def _atomic_signatures(t: str) -> dict[str, str]:
-    """The signatures of an integer atomic's methods, ``t`` its integer type, as
-    the translation spells them (``func()(int64)``)."""
-    one, pair = f"func({t})({t})", f"func({t}, {t})(bool)"
-    return {
+def _atomic_signatures(t: str, bits: bool = True) -> dict[str, str]:
+    """The signatures of a sync/atomic type's methods, ``t`` the type of its value,
+    as the translation spells them (``func()(int64)``); with ``bits``, an
+    integer's ``Add``, ``And`` and ``Or`` too."""
+    one = f"func({t})({t})"
+    sigs = {
         "Load": f"func()({t})",
         "Store": f"func({t})()",
-        "Add": one,
         "Swap": one,
-        "CompareAndSwap": pair,
+        "CompareAndSwap": f"func({t}, {t})(bool)",
     }
+    return {**sigs, "Add": one, "And": one, "Or": one} if bits else sigs
 
 
-# their methods' signatures, which an interface naming one of those methods with
-# another signature in the program asks (x.(interface{ Load() bool }) of an
-# *atomic.Int64 fails)
+# the methods' signatures of sync's WaitGroup and sync/atomic's values, which an
+# interface naming one of those methods with another signature in the program asks
+# (x.(interface{ Load() bool }) of an *atomic.Int64 fails)
 _SYNC_SIGNATURES: dict[type, dict[str, str]] = {
-    atomic.Int32: {
-        **_atomic_signatures("int32"),
-        "And": "func(int32)(int32)",
-        "Or": "func(int32)(int32)",
-    },
-    atomic.Int64: {
-        **_atomic_signatures("int64"),
-        "And": "func(int64)(int64)",
-        "Or": "func(int64)(int64)",
-    },
-    atomic.Uint32: {
-        **_atomic_signatures("uint32"),
-        "And": "func(uint32)(uint32)",
-        "Or": "func(uint32)(uint32)",
-    },
-    atomic.Uint64: {
-        **_atomic_signatures("uint64"),
-        "And": "func(uint64)(uint64)",
-        "Or": "func(uint64)(uint64)",
-    },
-    atomic.Bool: _atomic_signatures("bool"),
+    atomic.Int32: _atomic_signatures("int32"),
+    atomic.Int64: _atomic_signatures("int64"),
+    atomic.Uint32: _atomic_signatures("uint32"),
+    atomic.Uint64: _atomic_signatures("uint64"),
+    atomic.Bool: _atomic_signatures("bool", bits=False),
     sl.WaitGroup: {
         "Add": "func(int)()",
         "Done": "func()()",
         "Wait": "func()()",
         "Go": "func(func())()",
     },
+}
+
+# the method sets of the pointers to sync's lockers and WaitGroup and to sync/atomic's
+# values, whose simlab methods are lower case (x.(sync.Locker) of an &mu)
+_SYNC_METHODS: dict[type, frozenset[str]] = {
+    sl.Mutex: frozenset(("Lock", "TryLock", "Unlock")),
+    sl.RWMutex: frozenset(("Lock", "RLock", "RLocker", "RUnlock", "TryLock", "TryRLock", "Unlock")),
+    RLocker: frozenset(("Lock", "Unlock")),
+    **{cls: frozenset(sigs) for cls, sigs in _SYNC_SIGNATURES.items()},
+    **dict.fromkeys(
+        (atomic.Pointer, atomic.Value), frozenset(("CompareAndSwap", "Load", "Store", "Swap"))
+    ),
 }
 
 
