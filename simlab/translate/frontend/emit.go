@@ -1789,6 +1789,9 @@ func (m *module) refuseSharedSubslices() {
 	m.backings = m.findBackings(bounded)
 	replaced := p.replacingDeletes(aliases)
 	for _, s := range selfSliced {
+		if m.paramViews[s.se] {
+			continue // its writes reach the array every holder of it sees
+		}
 		// its copy replaces s, which Go's sub-slice does too; but a variable of this
 		// function (or a global, another field) holding s's array before would see
 		// in Go what the append writes into it, or the writes to either afterwards
@@ -1796,9 +1799,6 @@ func (m *module) refuseSharedSubslices() {
 		// buf = buf[:0], then buf = append(buf, x): Go's append writes the room left
 		// in the array, which another holder of it sees
 		grows := s.appends || grownByAppend(p, s.lhs)
-		if m.paramViews[s.se] {
-			continue // its writes reach the array every holder of it sees
-		}
 		if !grows && (len(tainted[root]) == 0 || settled(s.se, root, tainted[root])) {
 			continue // taken after the last write: the copy holds what the array does
 		}
@@ -2888,9 +2888,10 @@ func (p *program) heldAcrossCall(v *types.Var) bool {
 				return false
 			}
 			if c, ok := n.(*ast.CallExpr); ok && c.Pos() > v.Pos() && !p.info.Types[c.Fun].IsType() {
+				// "" names a function, a method or a func value of the program's; a
+				// builtin has its own name, a library function its package's
 				name := calleeName(p, c)
-				program := name == "" || strings.Contains(name, ".") && programCallee(p, c)
-				if _, builtin := p.info.Uses[identOf(c.Fun)].(*types.Builtin); program && !builtin && p.usedAfter(v, c.End()) {
+				if (name == "" || programCallee(p, c)) && p.usedAfter(v, c.End()) {
 					held = true
 				}
 			}
@@ -4655,6 +4656,14 @@ var embeddedLibrary = map[string]bool{
 var syncMethods = map[string]string{"Lock": "lock", "Unlock": "unlock", "RLock": "rlock",
 	"RUnlock": "runlock", "TryLock": "try_lock", "TryRLock": "try_rlock", "RLocker": "rlocker"}
 
+// promotedMethod emits the method name, promoted from the embedded field at path,
+// of any arguments, which returns ret.
+func (m *module) promotedMethod(name, path, ret string) {
+	m.emit("")
+	m.emit("    def %s(self, *args):  # promoted from %s", name, strings.TrimPrefix(path, "."))
+	m.emit("        return %s", ret)
+}
+
 // promoted: a method an embedded field promotes is the embedded value's, called through it.
 func (m *module) promoted(t types.Type) {
 	ms := types.NewMethodSet(types.NewPointer(t))
@@ -4682,9 +4691,7 @@ func (m *module) promoted(t types.Type) {
 			default:
 				continue // Fatal and Panic end the run through the field's call
 			}
-			m.emit("")
-			m.emit("    def %s(self, *args):  # promoted from %s", fn.Name(), strings.TrimPrefix(path, "."))
-			m.emit("        return self%s.%s(*args)", path, call)
+			m.promotedMethod(fn.Name(), path, fmt.Sprintf("self%s.%s(*args)", path, call))
 			continue
 		}
 		if fn.Pkg() == nil && fn.Name() == "Error" {
@@ -4707,17 +4714,13 @@ func (m *module) promoted(t types.Type) {
 				fn.Pkg().Path() == "sort": // type reverse struct{ sort.Interface }
 				call = "self" + path + "." + fn.Name() + "(*args)" // Go's name, the program's or a pipe's
 			}
-			m.emit("")
-			m.emit("    def %s(self, *args):  # promoted from %s", fn.Name(), strings.TrimPrefix(path, "."))
-			m.emit("        return %s", call)
+			m.promotedMethod(fn.Name(), path, call)
 			continue
 		}
 		if key := methodKey(fn); (key == "io.StringWriter.WriteString" || key == "io.ByteWriter.WriteByte") && types.IsInterface(ft) {
 			// struct{ Logger } of a Logger embedding io.StringWriter: the held value's
 			// own method, by Go's name (a Buffer's and a Builder's have it too)
-			m.emit("")
-			m.emit("    def %s(self, *args):  # promoted from %s", fn.Name(), strings.TrimPrefix(path, "."))
-			m.emit("        return self%s.%s(*args)", path, fn.Name())
+			m.promotedMethod(fn.Name(), path, fmt.Sprintf("self%s.%s(*args)", path, fn.Name()))
 			continue
 		}
 		if methodKey(fn) == "fmt.Stringer.String" {
@@ -4752,17 +4755,13 @@ func (m *module) promoted(t types.Type) {
 		if strings.HasPrefix(methodKey(fn), "time.Duration.") {
 			// type Timeout struct{ time.Duration }: fmt prints it by the promoted String,
 			// and an interface{ Seconds() float64 } holding one calls Seconds
-			m.emit("")
-			m.emit("    def %s(self, *args):  # promoted from %s", fn.Name(), strings.TrimPrefix(path, "."))
-			m.emit("        return go.Duration(self%s).%s(*args)", path, fn.Name())
+			m.promotedMethod(fn.Name(), path, fmt.Sprintf("go.Duration(self%s).%s(*args)", path, fn.Name()))
 			continue
 		}
 		if rt := fn.Type().(*types.Signature).Recv().Type(); !isPointer(rt) && namedOf(rt) != nil && m.p.ours(fn.Pkg()) && m.basics[namedOf(rt).Obj()] {
 			// a value method of an embedded named number or string, whose arithmetic
 			// (o.Flags |= 2) may have left the field a plain int: its class's, given the value
-			m.emit("")
-			m.emit("    def %s(self, *args):  # promoted from %s", name, strings.TrimPrefix(path, "."))
-			m.emit("        return %s.%s(%s, *args)", m.globals[namedOf(rt).Obj()], name, held)
+			m.promotedMethod(name, path, fmt.Sprintf("%s.%s(%s, *args)", m.globals[namedOf(rt).Obj()], name, held))
 			continue
 		}
 		if recv := namedOf(fn.Type().(*types.Signature).Recv().Type()); recv != nil && m.p.ours(fn.Pkg()) && m.values[recv.Obj()] {
@@ -4794,16 +4793,12 @@ func (m *module) promoted(t types.Type) {
 		if strings.HasPrefix(methodKey(fn), "net/url.Values.") {
 			// type Form struct{ url.Values } in an interface{ Encode() string }: the
 			// map's method, golib's function of it
-			m.emit("")
-			m.emit("    def %s(self, *args):  # promoted from %s", fn.Name(), strings.TrimPrefix(path, "."))
-			m.emit("        return go.url.values_%s(self%s, *args)", snake(fn.Name()), path)
+			m.promotedMethod(fn.Name(), path, fmt.Sprintf("go.url.values_%s(self%s, *args)", snake(fn.Name()), path))
 			continue
 		}
 		if strings.HasPrefix(methodKey(fn), "sync.WaitGroup.") && fn.Name() != "Go" {
 			// type Job struct{ sync.WaitGroup } in an interface{ Wait() }: w.Wait()
-			m.emit("")
-			m.emit("    def %s(self, *args):  # promoted from %s, by Go's name", fn.Name(), strings.TrimPrefix(path, "."))
-			m.emit("        return go.SyncValue(self%s).%s(*args)", path, fn.Name())
+			m.promotedMethod(fn.Name(), path, fmt.Sprintf("go.SyncValue(self%s).%s(*args)", path, fn.Name()))
 			continue
 		}
 		if !m.p.ours(fn.Pkg()) {

@@ -6457,39 +6457,57 @@ func utcLocation(p *program, loc ast.Expr, held bool) bool {
 	return false
 }
 
+// assignedTable: the values the program gives its variables, found once: see
+// assignedValues.
+type assignedTable struct {
+	values  map[*types.Var][]ast.Expr
+	unknown map[*types.Var]bool
+}
+
 // assignedValues: every value the program gives the variable v, in its
-// declaration and its assignments; not known where one is a result of a call of
-// several (a, loc := f()) or an assignment with an operator.
+// declaration and its assignments; not known where one is not a single
+// expression's (a, loc := f()), an assignment with an operator, ++ or --, a range
+// clause's, or the zero value of a declaration without one (var b *bytes.Buffer).
 func (p *program) assignedValues(v *types.Var) (values []ast.Expr, known bool) {
-	known = true
-	for _, file := range p.files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				for i, l := range n.Lhs {
-					if id, isID := ast.Unparen(l).(*ast.Ident); isID && p.info.ObjectOf(id) == v {
-						if len(n.Lhs) != len(n.Rhs) || n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
-							known = false
-						} else {
-							values = append(values, n.Rhs[i])
-						}
-					}
+	if p.assigned == nil {
+		t := &assignedTable{values: map[*types.Var][]ast.Expr{}, unknown: map[*types.Var]bool{}}
+		assign := func(lhs, rhs []ast.Expr, plain bool) {
+			for i, l := range lhs {
+				id, ok := ast.Unparen(l).(*ast.Ident)
+				if !ok {
+					continue
 				}
-			case *ast.ValueSpec:
-				for i, name := range n.Names {
-					if p.info.Defs[name] == v && len(n.Values) > 0 {
-						if len(n.Values) != len(n.Names) {
-							known = false
-						} else {
-							values = append(values, n.Values[i])
-						}
+				if w, ok := p.info.ObjectOf(id).(*types.Var); ok {
+					if plain && len(lhs) == len(rhs) {
+						t.values[w] = append(t.values[w], rhs[i])
+					} else {
+						t.unknown[w] = true
 					}
 				}
 			}
-			return true
-		})
+		}
+		for _, file := range p.files {
+			ast.Inspect(file, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.AssignStmt:
+					assign(n.Lhs, n.Rhs, n.Tok == token.ASSIGN || n.Tok == token.DEFINE)
+				case *ast.ValueSpec:
+					names := make([]ast.Expr, len(n.Names))
+					for i, id := range n.Names {
+						names[i] = id
+					}
+					assign(names, n.Values, true)
+				case *ast.RangeStmt:
+					assign([]ast.Expr{n.Key, n.Value}, nil, false)
+				case *ast.IncDecStmt:
+					assign([]ast.Expr{n.X}, nil, false)
+				}
+				return true
+			})
+		}
+		p.assigned = t
 	}
-	return values, known
+	return p.assigned.values[v], !p.assigned.unknown[v]
 }
 
 // uncopiedLibraryStruct: t is a struct type of the standard library that go.copy

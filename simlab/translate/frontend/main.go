@@ -129,7 +129,8 @@ type program struct {
 
 	goVersion string // the module's language version (go1.21) for a package; "" for the toolchain's
 
-	ownLocker *bool // see localLocker
+	ownLocker *bool          // see localLocker
+	assigned  *assignedTable // see assignedValues
 }
 
 // localLocker: the program has a type of its own with Lock and Unlock methods (a

@@ -631,42 +631,6 @@ func (p *program) stringerBasic(t types.Type) bool {
 // that only ever holds those; a parameter, a field, an element, what a function
 // of the program or a method returns may be.
 func (p *program) libraryPointersMayBeNil() func(e ast.Expr) bool {
-	values := map[*types.Var][]ast.Expr{} // nil for a value that may be nil
-	unknown := map[*types.Var]bool{}
-	assign := func(lhs []ast.Expr, rhs []ast.Expr) {
-		for i, l := range lhs {
-			id, ok := ast.Unparen(l).(*ast.Ident)
-			if !ok {
-				continue
-			}
-			v, ok := p.info.ObjectOf(id).(*types.Var)
-			if !ok || typedNilLibraryClass(v.Type()) == "" {
-				continue
-			}
-			if len(lhs) == len(rhs) {
-				values[v] = append(values[v], rhs[i])
-			} else {
-				unknown[v] = true // b, err := f(), or var b *bytes.Buffer
-			}
-		}
-	}
-	for _, file := range p.files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch x := n.(type) {
-			case *ast.AssignStmt:
-				assign(x.Lhs, x.Rhs)
-			case *ast.ValueSpec:
-				names := make([]ast.Expr, len(x.Names))
-				for i, id := range x.Names {
-					names[i] = id
-				}
-				assign(names, x.Values)
-			case *ast.RangeStmt:
-				assign([]ast.Expr{x.Key, x.Value}, nil)
-			}
-			return true
-		})
-	}
 	done := map[*types.Var]bool{}
 	nilable := map[*types.Var]bool{}
 	var may func(e ast.Expr) bool
@@ -687,12 +651,16 @@ func (p *program) libraryPointersMayBeNil() func(e ast.Expr) bool {
 			return true
 		case *ast.Ident:
 			v, ok := p.info.Uses[x].(*types.Var)
-			if !ok || unknown[v] || len(values[v]) == 0 {
+			if !ok {
+				return true
+			}
+			values, known := p.assignedValues(v) // b, err := f(), or var b *bytes.Buffer: unknown
+			if !known || len(values) == 0 {
 				return true
 			}
 			if !done[v] {
 				done[v] = true // a cycle (b = c; c = b) adds nothing
-				nilable[v] = slices.ContainsFunc(values[v], may)
+				nilable[v] = slices.ContainsFunc(values, may)
 			}
 			return nilable[v]
 		}
